@@ -1,0 +1,80 @@
+"""Problems found anywhere in the pipeline -> Diagnostic records with file, line, column, key and hint."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a problem is: a file and, when known, a 1-based line and column and a key path."""
+
+    file: str
+    line: int = 0
+    column: int = 0
+    key: str = ""
+
+    def prefix(self) -> str:
+        if self.line:
+            return f"{self.file}:{self.line}:{self.column}"
+        return self.file
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem: how bad, where, what and what to do about it."""
+
+    severity: Severity
+    location: Location
+    message: str
+    hint: str = ""
+
+    def format(self) -> str:
+        """`file:line:col: error: message (key: a.b[0]) hint: ...` on one line."""
+        text = f"{self.location.prefix()}: {self.severity.value}: {self.message}"
+        if self.location.key:
+            text += f" [at {self.location.key}]"
+        if self.hint:
+            text += f" (hint: {self.hint})"
+        return text
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+def error(location: Location, message: str, hint: str = "") -> Diagnostic:
+    return Diagnostic(Severity.ERROR, location, message, hint)
+
+
+def warning(location: Location, message: str, hint: str = "") -> Diagnostic:
+    return Diagnostic(Severity.WARNING, location, message, hint)
+
+
+def has_errors(diags: Iterable[Diagnostic]) -> bool:
+    return any(d.is_error for d in diags)
+
+
+class BrochureError(Exception):
+    """Raised at a stage boundary when inputs cannot go on; carries every problem found so far."""
+
+    def __init__(self, diagnostics: Sequence[Diagnostic]) -> None:
+        super().__init__("\n".join(d.format() for d in diagnostics))
+        self.diagnostics: tuple[Diagnostic, ...] = tuple(diagnostics)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """A 'did you mean ...?' hint for a misspelt key or name, or a list of the valid ones."""
+    options = sorted(choices)
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return "expected one of: " + ", ".join(options)

@@ -1,0 +1,137 @@
+"""Paper, layout panel widths and target -> a Sheet: media, trim, bleed, folds, panels and safe zones (pure math)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MM = 72 / 25.4
+INCH = 72.0
+
+
+@dataclass(frozen=True)
+class Rect:
+    """An axis-aligned box in points, origin at the bottom left of the page."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def right(self) -> float:
+        return self.x + self.w
+
+    @property
+    def top(self) -> float:
+        return self.y + self.h
+
+    def inset(self, left: float, bottom: float, right: float, top: float) -> Rect:
+        return Rect(self.x + left, self.y + bottom, self.w - left - right, self.h - bottom - top)
+
+    def contains(self, other: Rect, tol: float = 1e-6) -> bool:
+        return (
+            other.x >= self.x - tol
+            and other.y >= self.y - tol
+            and other.right <= self.right + tol
+            and other.top <= self.top + tol
+        )
+
+
+@dataclass(frozen=True)
+class Paper:
+    """A sheet size (landscape for folds is decided by the layout) and its print-shop bleed."""
+
+    name: str
+    short: float
+    long: float
+    bleed: float
+
+
+PAPERS: dict[str, Paper] = {
+    "a4": Paper("a4", 210 * MM, 297 * MM, 3 * MM),
+    "letter": Paper("letter", 8.5 * INCH, 11 * INCH, 0.125 * INCH),
+}
+
+# Roll-fold panel widths, left to right on the INSIDE side; the narrow panel folds in.
+TRIFOLD_WIDTHS: dict[str, tuple[float, float, float]] = {
+    "a4": (100 * MM, 100 * MM, 97 * MM),
+    "letter": (3.6875 * INCH, 3.6875 * INCH, 3.625 * INCH),
+}
+
+OFFICE_EDGE = 5 * MM  # office printers cannot print closer to the sheet edge
+FOLD_CLEAR = 3 * MM  # keep text this far from a fold
+TRIM_CLEAR = 3 * MM  # keep text this far inside the trim
+MARGIN_SIDE = 8 * MM  # panel margin at trim edges and folds
+MARGIN_TOP = 10 * MM
+MARGIN_BOTTOM = 9 * MM
+
+
+@dataclass(frozen=True)
+class Panel:
+    """One panel of one side: its area on the trimmed sheet and the box text must stay in."""
+
+    name: str
+    side: int
+    trim: Rect
+    content: Rect
+    bleed_left: bool
+    bleed_right: bool
+
+
+@dataclass(frozen=True)
+class Side:
+    name: str
+    panels: tuple[Panel, ...]
+    folds: tuple[float, ...]
+
+    def panel(self, name: str) -> Panel:
+        return next(p for p in self.panels if p.name == name)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """Everything about the flat sheet: media = trim + bleed; coordinates are media coordinates."""
+
+    paper: Paper
+    target: str
+    media: Rect
+    trim: Rect
+    bleed: float
+    sides: tuple[Side, ...]
+
+    @property
+    def safe(self) -> Rect:
+        """The area text must stay inside: clear of the office edge or inside the trim tolerance."""
+        clear = OFFICE_EDGE if self.target == "office" else TRIM_CLEAR
+        return self.trim.inset(clear, clear, clear, clear)
+
+    def panels(self) -> tuple[Panel, ...]:
+        return tuple(p for s in self.sides for p in s.panels)
+
+
+def trifold(paper_name: str, target: str) -> Sheet:
+    """A roll-fold tri-fold on a landscape sheet: outside flap|back|cover, inside 1|2|3 (narrow right)."""
+    paper = PAPERS[paper_name]
+    bleed = paper.bleed if target == "press" else 0.0
+    tw, th = paper.long, paper.short
+    media = Rect(0, 0, tw + 2 * bleed, th + 2 * bleed)
+    trim = Rect(bleed, bleed, tw, th)
+    inside_w = TRIFOLD_WIDTHS[paper_name]
+    outside_w = tuple(reversed(inside_w))
+    sides = (
+        _side("outside", 0, trim, outside_w, ("flap", "back", "cover")),
+        _side("inside", 1, trim, inside_w, ("inside-1", "inside-2", "inside-3")),
+    )
+    return Sheet(paper, target, media, trim, bleed, sides)
+
+
+def _side(name: str, index: int, trim: Rect, widths: tuple[float, ...], names: tuple[str, ...]) -> Side:
+    panels: list[Panel] = []
+    x = trim.x
+    for i, (w, pname) in enumerate(zip(widths, names)):
+        box = Rect(x, trim.y, w, trim.h)
+        content = box.inset(MARGIN_SIDE, MARGIN_BOTTOM, MARGIN_SIDE, MARGIN_TOP)
+        panels.append(Panel(pname, index, box, content, i == 0, i == len(widths) - 1))
+        x += w
+    folds = tuple(p.trim.right for p in panels[:-1])
+    return Side(name, tuple(panels), folds)

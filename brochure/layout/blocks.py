@@ -1,0 +1,92 @@
+"""Content sections and blocks + Theme -> flow Items (styled flowables with rhythm spacing)."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, Paragraph
+
+from brochure.layout import images
+from brochure.layout.flow import Item
+from brochure.layout.flowables import Art, Box, Bullet, Column, SectionHeading, Stack, StepRow
+from brochure.load import content as c
+from brochure.load.inline import plain, to_markup
+from brochure.render import art
+from brochure.theme.colors import Color
+from brochure.theme.styles import Theme
+
+
+class Blocks:
+    """Turns blocks into Items for one theme and column width."""
+
+    def __init__(self, theme: Theme, width: float, links: bool = True) -> None:
+        self.t = theme
+        self.width = width
+        self.links = links
+        self.L = theme.scale.leading
+
+    def md(self, text: str) -> str:
+        return to_markup(text, self._hex(self.t.palette.primary), self.links)
+
+    @staticmethod
+    def _hex(col: Color) -> str:
+        return "#%02X%02X%02X" % (round(col.red * 255), round(col.green * 255), round(col.blue * 255))
+
+    def para(self, text: str, style: str) -> Paragraph:
+        return Paragraph(self.md(text), self.t.style(style))
+
+    def section(self, s: c.Section, first: bool) -> list[Item]:
+        heading = SectionHeading(self.md(s.heading), self.t)
+        items = [Item(heading, s.id, 0.0 if first else 1.25 * self.L, True, plain(s.heading))]
+        for i, block in enumerate(s.blocks):
+            gap = 0.45 * self.L if i == 0 else 0.6 * self.L
+            items.extend(self.block(block, s.id, gap))
+        return items
+
+    def block(self, b: c.Block, sid: str, gap: float) -> list[Item]:
+        L, pal = self.L, self.t.palette
+        if isinstance(b, c.Text):
+            return [Item(self.para(b.text, "body"), sid, gap)]
+        if isinstance(b, c.Subheading):
+            return [Item(self.para(b.text, "subheading"), sid, gap, True)]
+        if isinstance(b, c.Bullets):
+            return [Item(Bullet(self.md(t), self.t), sid, gap if i == 0 else 0.2 * L) for i, t in enumerate(b.items)]
+        if isinstance(b, c.Cards):
+            boxes: list[Flowable] = []
+            for card in b.cards:
+                stack = Stack([(self.para(card.title, "card_title"), 0.0), (self.para(card.text, "card_text"), 1.5)])
+                icon = Art(art.icon(card.icon, 18, pal.primary), 18, 18) if card.icon else None
+                boxes.append(Box(stack, pal.tint(pal.secondary, 0.16), pad=6.0, icon=icon))
+            return [Item(Column(boxes, 0.3 * L), sid, gap)]
+        if isinstance(b, c.Steps):
+            out = []
+            for i, step in enumerate(b.steps):
+                parts = [(self.para(step.title, "card_title"), 0.0)] if step.title else []
+                parts.append((self.para(step.text, "small"), 1.0 if step.title else 0.0))
+                out.append(Item(StepRow(i + 1, Stack(parts), self.t), sid, gap if i == 0 else 0.45 * L))
+            return out
+        if isinstance(b, c.Callout):
+            parts = [(self.para(b.title, "card_title"), 0.0)] if b.title else []
+            parts.append((self.para(b.text, "small"), 1.5 if b.title else 0.0))
+            warn = b.tone == "warning"
+            fill = pal.tint(pal.accent, 0.13) if warn else pal.tint(pal.primary, 0.08)
+            bar = pal.accent if warn else pal.primary
+            icon = Art(art.icon("alert" if warn else "heart", 16, bar), 16, 16) if warn else None
+            return [Item(Box(Stack(parts), fill, pad=8.0, icon=icon, bar=bar), sid, gap)]
+        if isinstance(b, c.Illustration):
+            labels = dict(b.labels)
+            h = self.width * 0.58
+            drawing = art.skin_section(self.width, h, pal, labels, self.t.fonts.regular, 7.5)
+            items = [Item(Art(drawing, self.width, h), sid, gap, bool(b.caption))]
+            if b.caption:
+                items.append(Item(self.para(b.caption, "caption"), sid, 0.25 * L))
+            return items
+        if isinstance(b, c.Image):
+            flow = images.picture(b.src, self.width, self.width * 0.75)
+            items = [Item(flow, sid, gap, bool(b.caption))]
+            if b.caption:
+                items.append(Item(self.para(b.caption, "caption"), sid, 0.25 * L))
+            return items
+        out = []
+        for i, qa in enumerate(b.items):
+            out.append(Item(self.para(qa.q, "card_title"), sid, gap if i == 0 else 0.6 * L, True))
+            out.append(Item(self.para(qa.a, "body"), sid, 1.0))
+        return out

@@ -1,0 +1,96 @@
+"""Items in reading order + a chain of frames -> placements per frame and what did not fit (pure measuring)."""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, replace
+
+from reportlab.platypus import Flowable
+
+from brochure.geometry.sheet import Rect
+from brochure.layout.model import Placed
+
+EPS = 0.01
+
+
+@dataclass(frozen=True)
+class Item:
+    """A flowable in the flow; space_before is dropped at the top of a frame."""
+
+    flowable: Flowable
+    section: str
+    space_before: float = 0.0
+    keep_with_next: bool = False
+    bookmark: str = ""
+
+
+@dataclass(frozen=True)
+class Frame:
+    region: str
+    box: Rect
+
+
+@dataclass(frozen=True)
+class FlowResult:
+    placed: tuple[tuple[Placed, ...], ...]  # one tuple per frame
+    bookmarks: tuple[tuple[str, str, float, int], ...]  # (title, section, top, frame index)
+    leftover: tuple[Item, ...]
+    spare: tuple[float, ...]  # unused height at the foot of each frame
+
+
+def _fits_after(nxt: Item, width: float, avail: float) -> bool:
+    """Whether at least the first piece of nxt fits in avail (so a heading is not stranded)."""
+    avail -= nxt.space_before
+    if avail <= 0:
+        return False
+    _, h = nxt.flowable.wrap(width, avail)
+    if h <= avail + EPS:
+        return True
+    parts = nxt.flowable.split(width, avail)
+    return bool(parts)
+
+
+def flow(items: list[Item], frames: list[Frame]) -> FlowResult:
+    """Fill frames in order; split flowables that allow it; never strand a keep_with_next item."""
+    queue = deque(items)
+    placed_all: list[tuple[Placed, ...]] = []
+    marks: list[tuple[str, str, float, int]] = []
+    spare: list[float] = []
+    for index, frame in enumerate(frames):
+        box = frame.box
+        y = box.top
+        placed: list[Placed] = []
+        while queue:
+            item = queue[0]
+            gap = item.space_before if placed else 0.0
+            avail = y - gap - box.y
+            _, h = item.flowable.wrap(box.w, max(avail, 0.0))
+            if h <= avail + EPS:
+                if item.keep_with_next and placed and len(queue) > 1:
+                    if not _fits_after(queue[1], box.w, avail - h):
+                        break
+                top = y - gap
+                placed.append(Placed(item.flowable, Rect(box.x, top - h, box.w, h), frame.region, item.section))
+                if item.bookmark:
+                    marks.append((item.bookmark, item.section, top, index))
+                y = top - h
+                queue.popleft()
+                continue
+            parts = item.flowable.split(box.w, avail) if avail > 0 and not item.keep_with_next else []
+            if len(parts) >= 2:
+                queue.popleft()
+                rest = [Item(p, item.section) for p in parts[1:]]
+                queue.extendleft(reversed([replace(item, flowable=parts[0]), *rest]))
+                continue
+            break
+        placed_all.append(tuple(placed))
+        spare.append(y - box.y)
+    return FlowResult(tuple(placed_all), tuple(marks), tuple(queue), tuple(spare))
+
+
+def height_of(items: tuple[Item, ...], width: float) -> float:
+    """The height items would need in one column of this width."""
+    total = 0.0
+    for i, item in enumerate(items):
+        total += (item.space_before if i else 0.0) + item.flowable.wrap(width, 1e6)[1]
+    return total

@@ -1,0 +1,208 @@
+"""Styled content pieces (headings, bullets, cards, steps, callouts, figures) as measurable ReportLab flowables."""
+
+from __future__ import annotations
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.colors import Color
+from reportlab.platypus import Flowable, Paragraph
+
+from brochure.theme.styles import Theme
+
+
+class Art(Flowable):  # type: ignore[misc]
+    """A vector Drawing scaled to a fixed box (keeps its aspect ratio, centred)."""
+
+    def __init__(self, drawing: Drawing, width: float, height: float) -> None:
+        super().__init__()
+        self.drawing = drawing
+        self.width = width
+        self.height = height
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        d = self.drawing
+        s = min(self.width / d.width, self.height / d.height)
+        c = self.canv
+        c.saveState()
+        c.translate((self.width - d.width * s) / 2, (self.height - d.height * s) / 2)
+        c.scale(s, s)
+        renderPDF.draw(d, c, 0, 0)
+        c.restoreState()
+
+
+class Stack(Flowable):  # type: ignore[misc]
+    """Paragraphs drawn one under another with fixed gaps; measured once per width."""
+
+    def __init__(self, parts: list[tuple[Paragraph, float]]) -> None:
+        super().__init__()
+        self.parts = parts  # (paragraph, gap before it)
+        self._sizes: list[float] = []
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self._sizes = [p.wrap(aw, 10_000)[1] for p, _ in self.parts]
+        self.width = aw
+        self.height = sum(self._sizes) + sum(g for _, g in self.parts)
+        return aw, self.height
+
+    def draw_at(self, x: float, top: float) -> None:
+        y = top
+        for (p, gap), h in zip(self.parts, self._sizes):
+            y -= gap + h
+            p.drawOn(self.canv, x, y)
+
+    def draw(self) -> None:
+        self.draw_at(0, self.height)
+
+
+class Column(Flowable):  # type: ignore[misc]
+    """Flowables kept together one under another (a card group never splits)."""
+
+    def __init__(self, parts: list[Flowable], gap: float) -> None:
+        super().__init__()
+        self.parts = parts
+        self.gap = gap
+        self._sizes: list[float] = []
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self._sizes = [p.wrap(aw, ah)[1] for p in self.parts]
+        self.width = aw
+        self.height = sum(self._sizes) + self.gap * (len(self.parts) - 1)
+        return aw, self.height
+
+    def draw(self) -> None:
+        y = self.height
+        for p, h in zip(self.parts, self._sizes):
+            y -= h
+            p.drawOn(self.canv, 0, y)
+            y -= self.gap
+
+
+class SectionHeading(Flowable):  # type: ignore[misc]
+    """A short accent rule over the section heading; keeps with what follows."""
+
+    RULE_W = 18.0
+    RULE_H = 2.4
+    GAP = 5.0
+
+    def __init__(self, text: str, theme: Theme) -> None:
+        super().__init__()
+        self.text = text
+        self.para = Paragraph(text, theme.style("heading"))
+        self.rule_color = theme.palette.accent
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        _, ph = self.para.wrap(aw, ah)
+        self.width, self.height = aw, ph + self.RULE_H + self.GAP
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        c.setFillColor(self.rule_color)
+        c.rect(0, self.height - self.RULE_H, self.RULE_W, self.RULE_H, stroke=0, fill=1)
+        self.para.drawOn(c, 0, 0)
+
+
+class Bullet(Flowable):  # type: ignore[misc]
+    """One list item: a small accent dot and a hanging-indented paragraph."""
+
+    INDENT = 12.0
+
+    def __init__(self, markup: str, theme: Theme) -> None:
+        super().__init__()
+        self.para = Paragraph(markup, theme.style("bullet"))
+        self.dot = theme.palette.accent
+        self.font_size = theme.scale.body
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        _, h = self.para.wrap(aw - self.INDENT, ah)
+        self.width, self.height = aw, h
+        return aw, h
+
+    def draw(self) -> None:
+        c = self.canv
+        c.setFillColor(self.dot)
+        y = self.height - self.font_size * 0.68
+        c.circle(3.0, y, 1.9, stroke=0, fill=1)
+        self.para.drawOn(c, self.INDENT, 0)
+
+
+class Box(Flowable):  # type: ignore[misc]
+    """A tinted, rounded panel holding an optional icon at the left and stacked paragraphs."""
+
+    def __init__(
+        self,
+        stack: Stack,
+        fill: Color | None,
+        *,
+        pad: float = 7.0,
+        icon: Art | None = None,
+        bar: Color | None = None,
+    ) -> None:
+        super().__init__()
+        self.stack = stack
+        self.fill = fill
+        self.pad = pad
+        self.icon = icon
+        self.bar = bar
+
+    def _text_x(self) -> float:
+        x = self.pad + (3.0 if self.bar else 0.0)
+        if self.icon:
+            x += self.icon.width + 7.0
+        return x
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        _, sh = self.stack.wrap(aw - self._text_x() - self.pad, ah)
+        ih = self.icon.height if self.icon else 0.0
+        self.width, self.height = aw, max(sh, ih) + 2 * self.pad
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        if self.fill is not None:
+            c.setFillColor(self.fill)
+            c.roundRect(0, 0, self.width, self.height, 4, stroke=0, fill=1)
+        if self.bar:
+            c.setFillColor(self.bar)
+            c.rect(0, 0, 3.0, self.height, stroke=0, fill=1)
+        if self.icon:
+            self.icon.drawOn(c, self.pad + (3.0 if self.bar else 0.0), self.height - self.pad - self.icon.height)
+        self.stack.canv = c
+        self.stack.draw_at(self._text_x(), self.height - self.pad)
+
+
+class StepRow(Flowable):  # type: ignore[misc]
+    """A numbered step: a filled disc with the number, then the step's title and text."""
+
+    DISC = 17.0
+    INDENT = 26.0
+
+    def __init__(self, number: int, stack: Stack, theme: Theme) -> None:
+        super().__init__()
+        self.number = str(number)
+        self.stack = stack
+        self.disc = theme.palette.primary
+        self.ink = theme.palette.white
+        self.font = theme.fonts.bold
+        self.first_line = theme.scale.leading
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        _, h = self.stack.wrap(aw - self.INDENT, ah)
+        self.width, self.height = aw, max(h, self.DISC)
+        return aw, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        r = self.DISC / 2
+        cy = self.height - r + 1.5
+        c.setFillColor(self.disc)
+        c.circle(r, cy, r, stroke=0, fill=1)
+        c.setFillColor(self.ink)
+        c.setFont(self.font, 9)
+        c.drawCentredString(r, cy - 3.2, self.number)
+        self.stack.canv = c
+        self.stack.draw_at(self.INDENT, self.height)
+

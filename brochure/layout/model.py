@@ -1,0 +1,49 @@
+"""The layout's output as data: pages -> placed flowables, links and bookmarks, in sheet coordinates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.platypus import Flowable
+
+from brochure.geometry.sheet import Rect, Sheet, Side
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A measured flowable at its place; `text` marks items that must keep to the safe zone."""
+
+    flowable: Flowable
+    box: Rect
+    region: str
+    section: str = ""
+    text: bool = True
+
+
+@dataclass(frozen=True)
+class Link:
+    url: str
+    box: Rect
+
+
+@dataclass(frozen=True)
+class Bookmark:
+    title: str
+    key: str
+    top: float
+
+
+@dataclass(frozen=True)
+class Page:
+    side: Side
+    items: tuple[Placed, ...]
+    links: tuple[Link, ...]
+    bookmarks: tuple[Bookmark, ...]
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Everything the renderer draws; nothing here touches a canvas."""
+
+    sheet: Sheet
+    pages: tuple[Page, ...]

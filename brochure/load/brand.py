@@ -1,0 +1,220 @@
+"""assets/brand.yaml (a clinic's brand kit) -> a frozen Brand object, or Diagnostics."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from brochure.diagnostics import Diagnostic, Location, error
+from brochure.load.reader import Reader
+from brochure.load.yamltree import Node, parse
+
+COLOR_KEYS = ("primary", "secondary", "accent", "text", "background")
+FACES = ("regular", "bold", "italic", "bold_italic")
+PAPERS = ("a4", "letter")
+_HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PHONE = re.compile(r"^\+?\(?[0-9][0-9 ()\-.]{5,}$")
+
+
+@dataclass(frozen=True)
+class FontSpec:
+    """One role's font: an installed family (with a weight for headings) or four TTF files."""
+
+    family: str | None
+    weight: int
+    files: tuple[tuple[str, Path], ...]  # (face, path) when given as files
+    at: Location
+
+
+@dataclass(frozen=True)
+class Contact:
+    address: str
+    phone: str
+    email: str
+    website: str
+    booking_url: str
+
+
+@dataclass(frozen=True)
+class Brand:
+    """A clinic's identity: colours (with optional CMYK overrides), fonts, logo, contact, paper."""
+
+    path: Path
+    name: str
+    colors: tuple[tuple[str, str], ...]
+    cmyk: tuple[tuple[str, tuple[float, float, float, float]], ...]
+    heading_font: FontSpec
+    body_font: FontSpec
+    logo: Path
+    contact: Contact
+    paper: str
+
+    def color(self, key: str) -> str:
+        return dict(self.colors)[key]
+
+
+def load_brand(path: Path) -> tuple[Brand | None, list[Diagnostic]]:
+    """Read and validate a brand kit; asset paths must stay inside the kit's folder."""
+    file = str(path)
+    try:
+        source = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None, [error(Location(file), "brand file not found", "pass --brand PATH to a brand.yaml")]
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, [error(Location(file), f"cannot read the brand file: {exc}", "save it as UTF-8 text")]
+    root, diags = parse(source, file)
+    if root is None:
+        return None, diags
+    r = Reader(file, diags)
+    brand = _read_brand(r, root, path)
+    if any(d.is_error for d in r.diags):
+        return None, r.diags
+    return brand, r.diags
+
+
+def _read_brand(r: Reader, root: Node, path: Path) -> Brand | None:
+    top = r.mapping(root, "", ("name", "colors", "fonts", "logo", "contact"), ("paper",))
+    if top is None:
+        return None
+    kit = path.parent.resolve()
+    name = r.text(top.get("name"), "name")
+    colors, cmyk = _read_colors(r, top.get("colors"))
+    fonts = _read_fonts(r, top.get("fonts"), kit)
+    logo = _asset(r, top.get("logo"), "logo", kit, (".svg", ".png"))
+    contact = _read_contact(r, top.get("contact"))
+    paper = r.choice(top.get("paper"), "paper", PAPERS) if "paper" in top else "a4"
+    if name is None or colors is None or fonts is None or logo is None or contact is None or paper is None:
+        return None
+    return Brand(path, name, colors, cmyk, fonts[0], fonts[1], logo, contact, paper)
+
+
+def _read_colors(
+    r: Reader, node: Node | None
+) -> tuple[tuple[tuple[str, str], ...] | None, tuple[tuple[str, tuple[float, float, float, float]], ...]]:
+    if node is None:
+        return None, ()
+    m = r.mapping(node, "colors", COLOR_KEYS, ("cmyk",))
+    if m is None:
+        return None, ()
+    out: list[tuple[str, str]] = []
+    for key in COLOR_KEYS:
+        value = r.text(m.get(key), f"colors.{key}", printed=False)
+        if value is None:
+            continue
+        if not _HEX.match(value):
+            r.fail(r.at(m[key], f"colors.{key}"), f"'{value}' is not a colour",
+                   "write colours as #RRGGBB, e.g. '#1D5C63' (in quotes: YAML reads # as a comment)")
+            continue
+        out.append((key, value.upper()))
+    cmyk: list[tuple[str, tuple[float, float, float, float]]] = []
+    if "cmyk" in m:
+        cm = r.mapping(m["cmyk"], "colors.cmyk", (), COLOR_KEYS) or {}
+        for key, child in cm.items():
+            if key not in COLOR_KEYS:
+                continue
+            items = r.seq(child, f"colors.cmyk.{key}", min_items=4)
+            if items is None:
+                continue
+            if len(items) != 4:
+                r.fail(r.at(child, f"colors.cmyk.{key}"), "a CMYK colour has four numbers",
+                       "write [C, M, Y, K] in percent, e.g. [85, 30, 40, 20]")
+                continue
+            vals = [r.number(n, f"colors.cmyk.{key}[{i}]", 0, 100) for i, n in enumerate(items)]
+            if all(v is not None for v in vals):
+                c, mm, y, k = (float(v or 0) for v in vals)
+                cmyk.append((key, (c, mm, y, k)))
+    return (tuple(out) if len(out) == len(COLOR_KEYS) else None), tuple(cmyk)
+
+
+def _read_fonts(r: Reader, node: Node | None, kit: Path) -> tuple[FontSpec, FontSpec] | None:
+    if node is None:
+        return None
+    m = r.mapping(node, "fonts", ("heading", "body"))
+    if m is None:
+        return None
+    heading = _read_font(r, m.get("heading"), "fonts.heading", kit, 600)
+    body = _read_font(r, m.get("body"), "fonts.body", kit, 400)
+    if heading is None or body is None:
+        return None
+    return heading, body
+
+
+def _read_font(r: Reader, node: Node | None, path: str, kit: Path, default_weight: int) -> FontSpec | None:
+    if node is None:
+        return None
+    at = r.at(node, path)
+    if isinstance(node.value, str):
+        family = r.text(node, path, printed=False)
+        return FontSpec(family, default_weight, (), at) if family else None
+    m = r.mapping(node, path, (), ("family", "weight") + FACES)
+    if m is None:
+        return None
+    if "family" in m:
+        extra = [k for k in FACES if k in m]
+        if extra:
+            r.fail(r.at(m[extra[0]], f"{path}.{extra[0]}"), "give either 'family' or font files, not both",
+                   "remove 'family' to use your own TTF files")
+            return None
+        family = r.text(m.get("family"), f"{path}.family", printed=False)
+        weight = r.number(m.get("weight"), f"{path}.weight", 100, 900) if "weight" in m else default_weight
+        if family is None or weight is None:
+            return None
+        return FontSpec(family, int(weight), (), at)
+    if "regular" not in m:
+        r.fail(at, "a font needs 'family', or at least a 'regular' TTF file",
+               "e.g. 'family: Be Vietnam Pro', or 'regular: fonts/MyFont-Regular.ttf'")
+        return None
+    files: list[tuple[str, Path]] = []
+    for face in FACES:
+        if face in m:
+            p = _asset(r, m[face], f"{path}.{face}", kit, (".ttf",))
+            if p is None:
+                return None
+            files.append((face, p))
+    return FontSpec(None, default_weight, tuple(files), at)
+
+
+def _asset(r: Reader, node: Node | None, path: str, kit: Path, suffixes: tuple[str, ...]) -> Path | None:
+    """A file inside the kit's folder with one of the given endings."""
+    rel = r.text(node, path, printed=False)
+    if rel is None or node is None:
+        return None
+    at = r.at(node, path)
+    full = (kit / rel).resolve()
+    if not full.is_relative_to(kit):
+        r.fail(at, f"'{rel}' is outside the brand kit's folder", f"copy the file into {kit} and name it from there")
+        return None
+    if full.suffix.lower() not in suffixes:
+        r.fail(at, f"'{rel}' is not a {' or '.join(s[1:].upper() for s in suffixes)} file",
+               "CFF .otf fonts are not supported: use TrueType .ttf" if ".ttf" in suffixes else "use an SVG or PNG logo")
+        return None
+    if not full.is_file():
+        r.fail(at, f"file '{rel}' not found", f"paths are relative to the brand file's folder ({kit})")
+        return None
+    return full
+
+
+def _read_contact(r: Reader, node: Node | None) -> Contact | None:
+    if node is None:
+        return None
+    keys = ("address", "phone", "email", "website", "booking_url")
+    m = r.mapping(node, "contact", keys)
+    if m is None:
+        return None
+    vals = {k: r.text(m.get(k), f"contact.{k}") for k in keys}
+    checks = {
+        "phone": (_PHONE.match, "write a phone number with digits, spaces, brackets or '+', e.g. '+44 20 7946 0000'"),
+        "email": (_EMAIL.match, "write an address such as hello@example.com"),
+        "website": (lambda v: v.startswith(("https://", "http://")), "start the address with https://"),
+        "booking_url": (lambda v: v.startswith(("https://", "http://")), "start the address with https://"),
+    }
+    for key, (ok, hint) in checks.items():
+        v = vals[key]
+        if v is not None and not ok(v):
+            r.fail(r.at(m[key], f"contact.{key}"), f"'{v}' is not a valid {key.replace('_', ' ')}", hint)
+            vals[key] = None
+    if any(v is None for v in vals.values()):
+        return None
+    return Contact(**{k: str(v) for k, v in vals.items()})

@@ -1,0 +1,83 @@
+"""Content text with **bold**, *italic* and [label](url) -> Runs; Runs -> escaped ReportLab markup."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from xml.sax.saxutils import escape, quoteattr
+
+LINK_SCHEMES = ("https://", "http://", "mailto:", "tel:")
+
+_TOKEN = re.compile(
+    r"\*\*(?P<bold>(?=\S)(?:[^*]|\*(?!\*))+?(?<=\S))\*\*"
+    r"|\*(?P<ital>(?=[^\s*])[^*]+?(?<=\S))\*"
+    r"|\[(?P<label>[^\]\n]+)\]\((?P<url>[^)\s]+)\)"
+)
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text in one style; href set for a link."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    href: str = ""
+
+
+def parse(text: str) -> tuple[Run, ...]:
+    """Split text into runs. A lone '*' or an unmatched bracket is printed as written."""
+    runs: list[Run] = []
+    pos = 0
+    for m in _TOKEN.finditer(text):
+        if m.start() > pos:
+            runs.append(Run(text[pos : m.start()]))
+        if m.group("bold") is not None:
+            runs.extend(_nested_italic(m.group("bold")))
+        elif m.group("ital") is not None:
+            runs.append(Run(m.group("ital"), italic=True))
+        else:
+            runs.append(Run(m.group("label"), href=m.group("url")))
+        pos = m.end()
+    if pos < len(text):
+        runs.append(Run(text[pos:]))
+    return tuple(runs)
+
+
+def _nested_italic(text: str) -> list[Run]:
+    out: list[Run] = []
+    pos = 0
+    for m in re.finditer(r"\*(?=[^\s*])([^*]+?)(?<=\S)\*", text):
+        if m.start() > pos:
+            out.append(Run(text[pos : m.start()], bold=True))
+        out.append(Run(m.group(1), bold=True, italic=True))
+        pos = m.end()
+    if pos < len(text):
+        out.append(Run(text[pos:], bold=True))
+    return out
+
+
+def bad_links(text: str) -> list[str]:
+    """The link targets in text that are not http(s), mailto: or tel: addresses."""
+    return [r.href for r in parse(text) if r.href and not r.href.startswith(LINK_SCHEMES)]
+
+
+def plain(text: str) -> str:
+    """The characters that will be printed (marks removed)."""
+    return "".join(r.text for r in parse(text))
+
+
+def to_markup(text: str, link_color: str = "", links: bool = True) -> str:
+    """Escaped ReportLab paragraph markup: only our marks become tags, '&' and '<' stay text."""
+    parts: list[str] = []
+    for run in parse(text):
+        s = escape(run.text)
+        if run.italic:
+            s = f"<i>{s}</i>"
+        if run.bold:
+            s = f"<b>{s}</b>"
+        if run.href and links:
+            color = f" color={quoteattr(link_color)}" if link_color else ""
+            s = f"<a href={quoteattr(run.href)}{color}>{s}</a>"
+        parts.append(s)
+    return "".join(parts)

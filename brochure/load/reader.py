@@ -1,0 +1,124 @@
+"""Located YAML Nodes + expected shapes -> plain typed values, recording a Diagnostic per mismatch."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from brochure.diagnostics import Diagnostic, Location, did_you_mean, error, warning
+from brochure.load.yamltree import Node
+
+
+@dataclass
+class Reader:
+    """Reads one file's tree; every problem goes to `diags`, and readers return None for bad values."""
+
+    file: str
+    diags: list[Diagnostic] = field(default_factory=list)
+    strings: list[tuple[str, Location]] = field(default_factory=list)
+
+    def at(self, node: Node, path: str) -> Location:
+        return Location(self.file, node.line, node.column, path)
+
+    def key_at(self, node: Node, path: str) -> Location:
+        """The position of the key that holds node (better for 'wrong type' messages)."""
+        if node.key_line:
+            return Location(self.file, node.key_line, node.key_column, path)
+        return self.at(node, path)
+
+    def fail(self, loc: Location, message: str, hint: str = "") -> None:
+        self.diags.append(error(loc, message, hint))
+
+    def warn(self, loc: Location, message: str, hint: str = "") -> None:
+        self.diags.append(warning(loc, message, hint))
+
+    def mapping(
+        self,
+        node: Node,
+        path: str,
+        required: Collection[str],
+        optional: Collection[str] = (),
+    ) -> dict[str, Node] | None:
+        """A mapping with exactly these keys: unknown keys and missing required ones are errors."""
+        if not isinstance(node.value, dict):
+            self.fail(self.key_at(node, path), f"expected a mapping here, found {node.kind}",
+                      "write 'key: value' lines indented under it")
+            return None
+        allowed = set(required) | set(optional)
+        for key, child in node.value.items():
+            if key not in allowed:
+                self.fail(
+                    Location(self.file, child.key_line, child.key_column, _join(path, key)),
+                    f"unknown key '{key}'",
+                    did_you_mean(key, allowed),
+                )
+        for key in required:
+            if key not in node.value:
+                self.fail(self.at(node, path), f"missing key '{key}'", f"add '{key}:' to {path or 'the top level'}")
+        return node.value
+
+    def text(self, node: Node | None, path: str, *, printed: bool = True) -> str | None:
+        """A non-empty piece of text; numbers are not silently turned into text."""
+        if node is None:
+            return None
+        if not isinstance(node.value, str):
+            self.fail(self.key_at(node, path), f"expected text, found {node.kind}",
+                      "put the words in quotes if YAML reads them as something else")
+            return None
+        value = node.value.strip()
+        if not value:
+            self.fail(self.key_at(node, path), "this text is empty", "write the text, or remove the key")
+            return None
+        if printed:
+            self.strings.append((value, self.at(node, path)))
+        return value
+
+    def text_list(self, node: Node | None, path: str) -> list[tuple[str, Location]] | None:
+        items = self.seq(node, path)
+        if items is None:
+            return None
+        out: list[tuple[str, Location]] = []
+        for i, item in enumerate(items):
+            p = f"{path}[{i}]"
+            value = self.text(item, p)
+            if value is not None:
+                out.append((value, self.at(item, p)))
+        return out
+
+    def seq(self, node: Node | None, path: str, *, min_items: int = 1) -> list[Node] | None:
+        if node is None:
+            return None
+        if not isinstance(node.value, list):
+            self.fail(self.key_at(node, path), f"expected a list, found {node.kind}",
+                      "start each item on its own line with '- '")
+            return None
+        if len(node.value) < min_items:
+            self.fail(self.key_at(node, path), f"the list needs at least {min_items} item(s)",
+                      "add items, or remove the key")
+            return None
+        return node.value
+
+    def choice(self, node: Node | None, path: str, choices: Collection[str]) -> str | None:
+        value = self.text(node, path, printed=False)
+        if value is None or node is None:
+            return None
+        if value not in choices:
+            self.fail(self.at(node, path), f"'{value}' is not a valid value", did_you_mean(value, choices))
+            return None
+        return value
+
+    def number(self, node: Node | None, path: str, lo: float, hi: float) -> float | None:
+        if node is None:
+            return None
+        v = node.value
+        if isinstance(v, bool) or not isinstance(v, (int, float)):
+            self.fail(self.key_at(node, path), f"expected a number, found {node.kind}", f"write a number from {lo:g} to {hi:g}")
+            return None
+        if not lo <= v <= hi:
+            self.fail(self.at(node, path), f"{v:g} is out of range", f"write a number from {lo:g} to {hi:g}")
+            return None
+        return float(v)
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key

@@ -1,0 +1,63 @@
+"""A Layout + document metadata -> PDF bytes (the only stage that draws on a canvas)."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from reportlab.pdfgen.canvas import Canvas
+
+from brochure.layout.model import Layout, Page
+
+
+@dataclass(frozen=True)
+class Meta:
+    title: str
+    author: str
+    subject: str
+    keywords: tuple[str, ...]
+    language: str
+    base_font: str
+
+
+def render(layout: Layout, meta: Meta) -> bytes:
+    """Draw every page; the same layout and meta always give the same bytes."""
+    buf = io.BytesIO()
+    sheet = layout.sheet
+    trim = sheet.trim
+    canvas = Canvas(
+        buf,
+        pagesize=(sheet.media.w, sheet.media.h),
+        invariant=1,
+        pageCompression=1,
+        initialFontName=meta.base_font,
+        initialFontSize=10,
+        lang=meta.language,
+        trimBox=(trim.x, trim.y, trim.right, trim.top) if sheet.bleed else None,
+        bleedBox=(0, 0, sheet.media.w, sheet.media.h) if sheet.bleed else None,
+    )
+    canvas.setTitle(meta.title)
+    canvas.setAuthor(meta.author)
+    canvas.setSubject(meta.subject)
+    canvas.setKeywords(", ".join(meta.keywords))
+    canvas.setCreator("brochure")
+    canvas.setProducer("brochure (ReportLab)")
+    canvas.setViewerPreference("Duplex", "DuplexFlipShortEdge")
+    canvas.setViewerPreference("DisplayDocTitle", "true")
+    for page in layout.pages:
+        _draw_page(canvas, page)
+        canvas.showPage()
+    canvas.showOutline()
+    canvas.save()
+    return buf.getvalue()
+
+
+def _draw_page(canvas: Canvas, page: Page) -> None:
+    for item in page.items:
+        item.flowable.drawOn(canvas, item.box.x, item.box.y)
+    for link in page.links:
+        b = link.box
+        canvas.linkURL(link.url, (b.x, b.y, b.right, b.top), relative=0, thickness=0)
+    for mark in page.bookmarks:
+        canvas.bookmarkPage(mark.key, fit="XYZ", top=mark.top)
+        canvas.addOutlineEntry(mark.title, mark.key, level=0)

@@ -1,0 +1,68 @@
+"""Brand colours (#RRGGBB strings) -> a Palette of ReportLab colours with tints and contrast helpers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.colors import Color
+
+
+def hex_to_color(value: str) -> Color:
+    """Turn '#RRGGBB' into a ReportLab RGB colour (the string is validated by the loader)."""
+    v = value.lstrip("#")
+    return Color(int(v[0:2], 16) / 255, int(v[2:4], 16) / 255, int(v[4:6], 16) / 255)
+
+
+def mix(a: Color, b: Color, t: float) -> Color:
+    """Blend t of colour a into colour b (t=0.12 gives a 12 % tint of a on b)."""
+    return Color(
+        a.red * t + b.red * (1 - t),
+        a.green * t + b.green * (1 - t),
+        a.blue * t + b.blue * (1 - t),
+    )
+
+
+def relative_luminance(c: Color) -> float:
+    """WCAG 2 relative luminance of an sRGB colour."""
+
+    def lin(v: float) -> float:
+        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * lin(c.red) + 0.7152 * lin(c.green) + 0.0722 * lin(c.blue)
+
+
+def contrast_ratio(a: Color, b: Color) -> float:
+    """WCAG 2 contrast ratio between two colours (1.0 to 21.0)."""
+    la, lb = relative_luminance(a), relative_luminance(b)
+    hi, lo = max(la, lb), min(la, lb)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+@dataclass(frozen=True)
+class Palette:
+    """The colours every drawing stage uses; nothing downstream invents a colour of its own."""
+
+    primary: Color
+    secondary: Color
+    accent: Color
+    text: Color
+    background: Color
+    white: Color
+
+    def tint(self, c: Color, t: float) -> Color:
+        """A tint of c on the page background (t in 0..1)."""
+        return mix(c, self.background, t)
+
+
+def palette_from_hex(
+    primary: str, secondary: str, accent: str, text: str, background: str
+) -> Palette:
+    """Build a Palette from the brand's five '#RRGGBB' colours."""
+    return Palette(
+        primary=hex_to_color(primary),
+        secondary=hex_to_color(secondary),
+        accent=hex_to_color(accent),
+        text=hex_to_color(text),
+        background=hex_to_color(background),
+        white=Color(1, 1, 1),
+    )

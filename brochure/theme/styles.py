@@ -1,0 +1,108 @@
+"""Brand + registered fonts -> a Theme: palette, type scale and paragraph styles on one vertical rhythm."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+
+from brochure.load.brand import Brand
+from brochure.theme.colors import Palette, palette_from_hex
+from brochure.theme.fonts import FontSet
+
+
+@dataclass(frozen=True)
+class Scale:
+    """Type sizes in points; `leading` is the body leading, the unit of vertical rhythm."""
+
+    body: float = 9.5
+    leading: float = 13.0
+    small: float = 9.0
+    note: float = 8.0
+    fine: float = 7.5
+    subheading: float = 11.0
+    heading: float = 14.0
+    cover_title: float = 32.0
+    cover_subtitle: float = 15.0
+    kicker: float = 8.5
+
+
+@dataclass(frozen=True)
+class Theme:
+    """What every later stage styles with; built once per brand."""
+
+    palette: Palette
+    fonts: FontSet
+    scale: Scale
+    brand_name: str
+    styles: Mapping[str, ParagraphStyle]
+
+    def style(self, name: str) -> ParagraphStyle:
+        return self.styles[name]
+
+
+def make_theme(brand: Brand, fonts: FontSet, scale: Scale | None = None) -> Theme:
+    c = dict(brand.colors)
+    palette = palette_from_hex(c["primary"], c["secondary"], c["accent"], c["text"], c["background"])
+    s = scale or Scale()
+    return Theme(palette, fonts, s, brand.name, MappingProxyType(_styles(s, fonts, palette)))
+
+
+def _styles(s: Scale, f: FontSet, p: Palette) -> dict[str, ParagraphStyle]:
+    body = ParagraphStyle(
+        "body",
+        fontName=f.regular,
+        fontSize=s.body,
+        leading=s.leading,
+        textColor=p.text,
+        alignment=TA_LEFT,
+        allowWidows=0,
+        allowOrphans=0,
+        splitLongWords=0,
+        hyphenationLang="",
+    )
+    styles = {
+        "body": body,
+        "small": ParagraphStyle("small", parent=body, fontSize=s.small, leading=s.leading - 1),
+        "bullet": ParagraphStyle("bullet", parent=body),
+        "heading": ParagraphStyle(
+            "heading", parent=body, fontName=f.heading, fontSize=s.heading, leading=s.heading * 1.2, textColor=p.primary
+        ),
+        "subheading": ParagraphStyle(
+            "subheading", parent=body, fontName=f.bold, fontSize=s.subheading, leading=s.leading, textColor=p.primary
+        ),
+        "card_title": ParagraphStyle(
+            "card_title", parent=body, fontName=f.bold, fontSize=s.body, leading=s.leading - 1, textColor=p.primary
+        ),
+        "card_text": ParagraphStyle("card_text", parent=body, fontSize=s.small, leading=s.leading - 1.5),
+        "caption": ParagraphStyle(
+            "caption", parent=body, fontName=f.italic, fontSize=s.note, leading=s.note * 1.3, textColor=p.text
+        ),
+        "note": ParagraphStyle("note", parent=body, fontSize=s.note, leading=s.note * 1.3),
+        "fine": ParagraphStyle("fine", parent=body, fontSize=s.fine, leading=s.fine * 1.3),
+        "kicker": ParagraphStyle(
+            "kicker", parent=body, fontName=f.bold, fontSize=s.kicker, leading=s.kicker * 1.3, textColor=p.primary
+        ),
+        "cover_title": ParagraphStyle(
+            "cover_title",
+            parent=body,
+            fontName=f.heading,
+            fontSize=s.cover_title,
+            leading=s.cover_title * 1.08,
+            textColor=p.primary,
+        ),
+        "cover_subtitle": ParagraphStyle(
+            "cover_subtitle",
+            parent=body,
+            fontName=f.regular,
+            fontSize=s.cover_subtitle,
+            leading=s.cover_subtitle * 1.25,
+            textColor=p.text,
+        ),
+        "contact": ParagraphStyle("contact", parent=body, fontSize=s.small, leading=s.leading - 1),
+        "cta": ParagraphStyle("cta", parent=body, fontSize=s.body + 0.5, leading=s.leading + 0.5),
+    }
+    return styles
