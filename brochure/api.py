@@ -5,16 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from brochure.diagnostics import Diagnostic, Location, error
+from brochure.diagnostics import Diagnostic
 from brochure.geometry.sheet import trifold
 from brochure.layout.model import Layout
 from brochure.layout.trifold import Inputs, layout_trifold
 from brochure.load.brand import Brand, load_brand
 from brochure.load.content import Content, load_content
-from brochure.load.logo import Logo, load_logo
 from brochure.preflight.checks import check_glyphs, check_safe_zone
 from brochure.render.pdf import Meta, render
-from brochure.theme.fonts import load_fonts
+from brochure.theme.fonts import FontSet, load_fonts
 from brochure.theme.styles import make_theme
 
 LAYOUTS = ("trifold", "bifold", "flyer")
@@ -36,7 +35,7 @@ class Sources:
 
     content: Content
     brand: Brand
-    logo: Logo
+    fonts: FontSet
 
 
 @dataclass(frozen=True)
@@ -52,39 +51,39 @@ class Result:
 
 def load(content_path: Path, brand_path: Path) -> tuple[Sources | None, list[Diagnostic]]:
     """Read and validate both input files and the logo; every problem is reported together."""
-    content, d1 = load_content(content_path)
-    brand, d2 = load_brand(brand_path)
-    diags = d1 + d2
-    logo = None
+    content, diags = load_content(content_path)
+    brand, brand_diags = load_brand(brand_path)
+    diags += brand_diags
+    fonts = None
     if brand is not None:
-        logo, problem = load_logo(brand.logo, Location(str(brand.path), 0, 0, "logo"))
-        if problem:
-            diags.append(problem)
-    if content is None or brand is None or logo is None:
+        fonts, font_diags = load_fonts(brand)
+        diags += font_diags
+    if content is None or brand is None or fonts is None:
         return None, diags
-    return Sources(content, brand, logo), diags
+    return Sources(content, brand, fonts), diags
+
+
+def unavailable(options: Options) -> str:
+    """The option this version cannot build yet, or '' (the command line reports it as a usage error)."""
+    if options.layout != "trifold":
+        return f"--layout {options.layout}"
+    if options.target != "office":
+        return f"--target {options.target}"
+    return "--marks" if options.marks else ""
 
 
 def build(src: Sources, options: Options) -> Result:
     """Lay out, check and render one leaflet; no file is written here."""
-    diags: list[Diagnostic] = []
-    if options.layout != "trifold" or options.target != "office" or options.marks:
-        what = options.layout if options.layout != "trifold" else ("--target press" if options.target != "office" else "--marks")
-        diags.append(
-            error(Location(str(src.content.path)), f"{what} is not available in this version",
-                  "build the tri-fold office edition: --layout trifold --target office (see CHANGELOG.md)")
-        )
-        return Result(None, None, tuple(diags))
-    fonts, fdiags = load_fonts(src.brand)
-    diags += fdiags
-    if fonts is None:
-        return Result(None, None, tuple(diags))
-    diags += check_glyphs(src.content, src.brand, fonts)
+    missing = unavailable(options)
+    if missing:
+        raise ValueError(f"{missing} is not available in this version")
+    fonts = src.fonts
+    diags = check_glyphs(src.content, src.brand, fonts)
     if any(d.is_error for d in diags):
         return Result(None, None, tuple(diags))
     theme = make_theme(src.brand, fonts)
     sheet = trifold(options.paper or src.brand.paper, options.target)
-    layout, ldiags = layout_trifold(Inputs(src.content, src.brand, theme, src.logo, sheet))
+    layout, ldiags = layout_trifold(Inputs(src.content, src.brand, theme, sheet))
     diags += ldiags
     if layout is None:
         return Result(None, None, tuple(diags))

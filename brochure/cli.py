@@ -10,7 +10,6 @@ from pathlib import Path
 from brochure import api
 from brochure.diagnostics import Diagnostic
 from brochure.output.files import write_atomic
-from brochure.output.preview import write_previews
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -20,7 +19,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, metavar="{build,check,preview}")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--content", type=Path, default=Path("content.yaml"), help="the words (default: content.yaml)")
-    common.add_argument("--brand", type=Path, default=Path("assets/brand.yaml"), help="the brand kit (default: assets/brand.yaml)")
+    common.add_argument(
+        "--brand", type=Path, default=Path("assets/brand.yaml"), help="the brand kit (default: assets/brand.yaml)"
+    )
     common.add_argument("--layout", choices=api.LAYOUTS, default="trifold")
     common.add_argument("--paper", choices=api.PAPERS, default=None, help="default: the brand's paper")
     common.add_argument("--target", choices=api.TARGETS, default="office")
@@ -47,11 +48,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "preview" and not 12 <= args.dpi <= 600:
         print("brochure: error: --dpi must be between 12 and 600", file=sys.stderr)
         return EXIT_USAGE
+    options = api.Options(args.layout, args.paper, args.target, args.marks)
+    missing = api.unavailable(options)
+    if missing:
+        print(
+            f"brochure: error: {missing} is not available in this version "
+            "(hint: build the tri-fold office edition; see CHANGELOG.md)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     sources, diags = api.load(args.content, args.brand)
     if sources is None:
         _print(diags)
         return EXIT_ERRORS
-    options = api.Options(args.layout, args.paper, args.target, args.marks)
     result = api.build(sources, options)
     _print([*diags, *result.diagnostics])
     if not result.ok or result.pdf is None:
@@ -59,14 +68,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERRORS
     if args.command == "build":
         out: Path = args.output or Path("out/leaflet.pdf" if args.target == "office" else "out/leaflet-press.pdf")
-        write_atomic(out, result.pdf)
-        print(f"wrote {out} ({len(result.pdf) // 1024} KiB, {options.layout}, {args.paper or sources.brand.paper}, {args.target})")
+        try:
+            write_atomic(out, result.pdf)
+        except OSError as exc:
+            print(
+                f"{out}: error: cannot write the PDF: {exc.strerror or exc} (hint: check the folder exists "
+                "and is writable; any earlier file there is untouched)",
+                file=sys.stderr,
+            )
+            return EXIT_ERRORS
+        print(
+            f"wrote {out} ({len(result.pdf) // 1024} KiB, {options.layout}, "
+            f"{args.paper or sources.brand.paper}, {args.target})"
+        )
     elif args.command == "preview":
         stem = f"{options.layout}-{args.target}"
-        for path in write_previews(result.pdf, args.output, stem, args.dpi):
+        from brochure.output.preview import write_previews  # pypdfium2 is loaded only when needed
+
+        try:
+            paths = write_previews(result.pdf, args.output, stem, args.dpi)
+        except OSError as exc:
+            print(
+                f"{args.output}: error: cannot write the previews: {exc.strerror or exc} "
+                "(hint: check the folder is writable)",
+                file=sys.stderr,
+            )
+            return EXIT_ERRORS
+        for path in paths:
             print(f"wrote {path}")
     else:
-        print(f"ok: {args.content} with {args.brand}: {options.layout}, {args.paper or sources.brand.paper}, {args.target}")
+        print(
+            f"ok: {args.content} with {args.brand}: {options.layout}, "
+            f"{args.paper or sources.brand.paper}, {args.target}"
+        )
     return EXIT_OK
 
 

@@ -71,10 +71,16 @@ class BrochureError(Exception):
         self.diagnostics: tuple[Diagnostic, ...] = tuple(diagnostics)
 
 
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The valid name a misspelt word most likely meant, if any is close enough."""
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A 'did you mean ...?' hint for a misspelt key or name, or a list of the valid ones."""
     options = sorted(choices)
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    close = closest(word, options)
     if close:
-        return f"did you mean '{close[0]}'?"
+        return f"did you mean '{close}'?"
     return "expected one of: " + ", ".join(options)

@@ -128,7 +128,7 @@ def trifold(paper_name: str, target: str) -> Sheet:
 def _side(name: str, index: int, trim: Rect, widths: tuple[float, ...], names: tuple[str, ...]) -> Side:
     panels: list[Panel] = []
     x = trim.x
-    for i, (w, pname) in enumerate(zip(widths, names)):
+    for i, (w, pname) in enumerate(zip(widths, names, strict=True)):
         box = Rect(x, trim.y, w, trim.h)
         content = box.inset(MARGIN_SIDE, MARGIN_BOTTOM, MARGIN_SIDE, MARGIN_TOP)
         panels.append(Panel(pname, index, box, content, i == 0, i == len(widths) - 1))

@@ -10,7 +10,7 @@ from brochure.layout.flowables import Art, Box, Bullet, Column, SectionHeading, 
 from brochure.load import content as c
 from brochure.load.inline import plain, to_markup
 from brochure.render import art
-from brochure.theme.colors import Color
+from brochure.theme.colors import color_to_hex
 from brochure.theme.styles import Theme
 
 
@@ -24,11 +24,7 @@ class Blocks:
         self.L = theme.scale.leading
 
     def md(self, text: str) -> str:
-        return to_markup(text, self._hex(self.t.palette.primary), self.links)
-
-    @staticmethod
-    def _hex(col: Color) -> str:
-        return "#%02X%02X%02X" % (round(col.red * 255), round(col.green * 255), round(col.blue * 255))
+        return to_markup(text, color_to_hex(self.t.palette.primary), self.links)
 
     def para(self, text: str, style: str) -> Paragraph:
         return Paragraph(self.md(text), self.t.style(style))

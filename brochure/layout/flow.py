@@ -66,9 +66,8 @@ def flow(items: list[Item], frames: list[Frame]) -> FlowResult:
             avail = y - gap - box.y
             _, h = item.flowable.wrap(box.w, max(avail, 0.0))
             if h <= avail + EPS:
-                if item.keep_with_next and placed and len(queue) > 1:
-                    if not _fits_after(queue[1], box.w, avail - h):
-                        break
+                if item.keep_with_next and placed and len(queue) > 1 and not _fits_after(queue[1], box.w, avail - h):
+                    break
                 top = y - gap
                 placed.append(Placed(item.flowable, Rect(box.x, top - h, box.w, h), frame.region, item.section))
                 if item.bookmark:

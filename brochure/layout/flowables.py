@@ -49,7 +49,7 @@ class Stack(Flowable):  # type: ignore[misc]
 
     def draw_at(self, x: float, top: float) -> None:
         y = top
-        for (p, gap), h in zip(self.parts, self._sizes):
+        for (p, gap), h in zip(self.parts, self._sizes, strict=True):
             y -= gap + h
             p.drawOn(self.canv, x, y)
 
@@ -74,7 +74,7 @@ class Column(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         y = self.height
-        for p, h in zip(self.parts, self._sizes):
+        for p, h in zip(self.parts, self._sizes, strict=True):
             y -= h
             p.drawOn(self.canv, 0, y)
             y -= self.gap
@@ -205,4 +205,3 @@ class StepRow(Flowable):  # type: ignore[misc]
         c.drawCentredString(r, cy - 3.2, self.number)
         self.stack.canv = c
         self.stack.draw_at(self.INDENT, self.height)
-

@@ -47,3 +47,4 @@ class Layout:
 
     sheet: Sheet
     pages: tuple[Page, ...]
+    outline: tuple[tuple[str, str], ...]  # (title, bookmark key) in reading order

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, Image, Paragraph
 
 from brochure.diagnostics import Diagnostic, Location, error
@@ -17,8 +16,9 @@ from brochure.layout.model import Bookmark, Layout, Link, Page, Placed
 from brochure.layout.qr import qr_drawing
 from brochure.load.brand import Brand
 from brochure.load.content import Content, Section
-from brochure.load.logo import Logo
+from brochure.load.inline import plain
 from brochure.render import art
+from brochure.theme.colors import color_to_hex
 from brochure.theme.styles import Theme
 
 
@@ -29,7 +29,6 @@ class Inputs:
     content: Content
     brand: Brand
     theme: Theme
-    logo: Logo
     sheet: Sheet
     links: bool = True
 
@@ -63,7 +62,8 @@ def layout_trifold(inp: Inputs) -> tuple[Layout | None, list[Diagnostic]]:
     )
     if any(d.is_error for d in diags):
         return None, diags
-    return Layout(inp.sheet, pages), diags
+    outline = tuple((plain(s.heading), s.id) for s in inp.content.sections)
+    return Layout(inp.sheet, pages, outline), diags
 
 
 def _flow_items(inp: Inputs, sections: list[Section], width: float) -> list[Item]:
@@ -74,24 +74,24 @@ def _flow_items(inp: Inputs, sections: list[Section], width: float) -> list[Item
     return items
 
 
-def _overflow(inp: Inputs, leftover: tuple[Item, ...], frames: list[Frame], sections: list[Section]) -> list[Diagnostic]:
+def _overflow(
+    inp: Inputs, leftover: tuple[Item, ...], frames: list[Frame], sections: list[Section]
+) -> list[Diagnostic]:
     if not leftover:
         return []
     last = frames[-1]
     over = height_of(leftover, last.box.w)
     section = next((s for s in sections if s.id == leftover[0].section), sections[-1])
     words = max(1, round(over / inp.theme.scale.leading * 7))
-    where = f"the {last.region} panel" if len(frames) == 1 else f"the inside panels ({frames[0].region} to {last.region})"
+    where = (
+        f"the {last.region} panel" if len(frames) == 1 else f"the inside panels ({frames[0].region} to {last.region})"
+    )
     msg = (
         f"the words do not fit: from section '{section.id}' on, {over / MM:.1f} mm of content spills out of "
         f"{where} (tri-fold, {inp.sheet.paper.name})"
     )
     hint = f"cut about {words} words from the sections that flow there, or drop a block"
     return [error(section.at, msg, hint)]
-
-
-def _hex(c: Color) -> str:
-    return "#%02X%02X%02X" % (round(c.red * 255), round(c.green * 255), round(c.blue * 255))
 
 
 def _stack_down(items: list[tuple[Flowable, float]], box: Rect, region: str, top: float) -> tuple[list[Placed], float]:
@@ -105,13 +105,11 @@ def _stack_down(items: list[tuple[Flowable, float]], box: Rect, region: str, top
     return placed, y
 
 
-def _back(
-    inp: Inputs, panel: Panel
-) -> tuple[list[Placed], tuple[Link, ...], tuple[Bookmark, ...], list[Diagnostic]]:
+def _back(inp: Inputs, panel: Panel) -> tuple[list[Placed], tuple[Link, ...], tuple[Bookmark, ...], list[Diagnostic]]:
     t, cta, contact = inp.theme, inp.content.call_to_action, inp.brand.contact
     pal, L, box = t.palette, t.scale.leading, panel.content
     blocks = Blocks(t, box.w, inp.links)
-    link_hex = _hex(pal.primary)
+    link_hex = color_to_hex(pal.primary)
 
     qr_size = 24 * MM
     qr = Art(qr_drawing(contact.booking_url, qr_size, pal.text, pal.white), qr_size, qr_size)
@@ -136,15 +134,21 @@ def _back(
         (qr_box, 0.75 * L),
     ]
     for i, (icon, markup) in enumerate(lines):
-        row = Box(Stack([(Paragraph(markup, t.style("contact")), 0.0)]), None, pad=0.0,
-                  icon=Art(art.icon(icon, 13, pal.primary), 13, 13))
+        row = Box(
+            Stack([(Paragraph(markup, t.style("contact")), 0.0)]),
+            None,
+            pad=0.0,
+            icon=Art(art.icon(icon, 13, pal.primary), 13, 13),
+        )
         top_items.append((row, (0.75 if i == 0 else 0.3) * L))
     placed, y = _stack_down(top_items, box, "back", box.top)
 
     bottom: list[tuple[Flowable, float]] = [(blocks.para(inp.content.disclaimer, "note"), 0.0)]
     if inp.content.references:
         refs = " ".join(f"<b>{i}</b>\u00a0{blocks.md(r)}" for i, r in enumerate(inp.content.references, 1))
-        bottom.append((Paragraph(f"<b>{_esc(_sources_word(inp.content.language))}</b> {refs}", t.style("fine")), 0.4 * L))
+        bottom.append(
+            (Paragraph(f"<b>{_esc(_sources_word(inp.content.language))}</b> {refs}", t.style("fine")), 0.4 * L)
+        )
     need = sum(f.wrap(box.w, 1e6)[1] + g for f, g in bottom)
     bottom_placed, _ = _stack_down(bottom, box, "back", box.y + need)
     gap = 1.0 * L
@@ -156,13 +160,19 @@ def _back(
         over = (box.y + need) - (y - gap)
         diags.append(
             error(
-                Location(str(inp.content.path), 0, 0, "disclaimer"),
-                f"the back panel is over-full by {over / MM:.1f} mm (call to action, contact, disclaimer and references)",
+                _where(inp.content, "disclaimer"),
+                f"the back panel is over-full by {over / MM:.1f} mm "
+                "(call to action, contact, disclaimer and references)",
                 "shorten the disclaimer, the call to action or the references",
             )
         )
     marks = tuple(Bookmark(t, s, top) for t, s, top, _ in res.bookmarks)
     return [*placed, *res.placed[0], *bottom_placed], (Link(contact.booking_url, placed[2].box),), marks, diags
+
+
+def _where(content: Content, key: str) -> Location:
+    """The location of a top-level text in content.yaml."""
+    return next((at for _, at in content.strings if at.key == key), Location(str(content.path)))
 
 
 def _sources_word(language: str) -> str:
@@ -193,21 +203,20 @@ def _cover(inp: Inputs, panel: Panel) -> list[Placed]:
     field = Art(art.cover_field(fw, fh, pal), fw, fh)
     items.append(Placed(field, Rect(panel.trim.x, field_bottom, fw, fh), "cover", text=False))
 
-    logo = inp.logo
+    logo = inp.brand.logo
     max_w, max_h = box.w * 0.78, 15 * MM
     s = min(max_w / logo.width, max_h / logo.height)
     lw, lh = logo.width * s, logo.height * s
-    logo_f: Flowable
-    if logo.drawing is not None:
-        logo_f = Art(logo.drawing, lw, lh)
-    else:
-        logo_f = Image(str(logo.picture), width=lw, height=lh)
-    logo_top = panel.trim.top - (31 * MM - lh) / 2
-    items.append(Placed(logo_f, Rect(box.x, logo_top - lh, lw, lh), "cover"))
+    logo_f: Flowable = (
+        Art(logo.drawing, lw, lh) if logo.drawing is not None else Image(str(logo.picture), width=lw, height=lh)
+    )
+    items.append(Placed(logo_f, Rect(box.x, box.top - lh, lw, lh), "cover"))
 
     title_style = t.style("cover_title")
     size = _fit_size(content.title, title_style.fontName, title_style.fontSize, box.w)
-    title = Paragraph(blocks.md(content.title), title_style.clone("cover_title_fit", fontSize=size, leading=size * 1.08))
+    title = Paragraph(
+        blocks.md(content.title), title_style.clone("cover_title_fit", fontSize=size, leading=size * 1.08)
+    )
     stack: list[tuple[Flowable, float]] = []
     if content.cover.kicker:
         stack.append((Paragraph(_esc(content.cover.kicker.upper()), t.style("kicker")), 0.0))
@@ -219,7 +228,8 @@ def _cover(inp: Inputs, panel: Panel) -> list[Placed]:
     items.extend(placed)
 
     footer = Paragraph(
-        f'<font name="{t.fonts.bold}" color="{_hex(pal.primary)}">{_esc(inp.brand.name)}</font>', t.style("note")
+        f'<font name="{t.fonts.bold}" color="{color_to_hex(pal.primary)}">{_esc(inp.brand.name)}</font>',
+        t.style("note"),
     )
     _, fh2 = footer.wrap(box.w, 1e6)
     items.append(Placed(footer, Rect(box.x, box.y, box.w, fh2), "cover"))

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from brochure.diagnostics import Diagnostic, Location, error
+from brochure.load.logo import Logo, load_logo
 from brochure.load.reader import Reader
 from brochure.load.yamltree import Node, parse
 
@@ -47,7 +49,7 @@ class Brand:
     cmyk: tuple[tuple[str, tuple[float, float, float, float]], ...]
     heading_font: FontSpec
     body_font: FontSpec
-    logo: Path
+    logo: Logo
     contact: Contact
     paper: str
 
@@ -82,7 +84,12 @@ def _read_brand(r: Reader, root: Node, path: Path) -> Brand | None:
     name = r.text(top.get("name"), "name")
     colors, cmyk = _read_colors(r, top.get("colors"))
     fonts = _read_fonts(r, top.get("fonts"), kit)
-    logo = _asset(r, top.get("logo"), "logo", kit, (".svg", ".png"))
+    logo_path = _asset(r, top.get("logo"), "logo", kit, (".svg", ".png"))
+    logo = None
+    if logo_path is not None:  # load the file here, where its line in brand.yaml is known
+        logo, problem = load_logo(logo_path, r.at(top["logo"], "logo"))
+        if problem is not None:
+            r.diags.append(problem)
     contact = _read_contact(r, top.get("contact"))
     paper = r.choice(top.get("paper"), "paper", PAPERS) if "paper" in top else "a4"
     if name is None or colors is None or fonts is None or logo is None or contact is None or paper is None:
@@ -104,8 +111,11 @@ def _read_colors(
         if value is None:
             continue
         if not _HEX.match(value):
-            r.fail(r.at(m[key], f"colors.{key}"), f"'{value}' is not a colour",
-                   "write colours as #RRGGBB, e.g. '#1D5C63' (in quotes: YAML reads # as a comment)")
+            r.fail(
+                r.at(m[key], f"colors.{key}"),
+                f"'{value}' is not a colour",
+                "write colours as #RRGGBB, e.g. '#1D5C63' (in quotes: YAML reads # as a comment)",
+            )
             continue
         out.append((key, value.upper()))
     cmyk: list[tuple[str, tuple[float, float, float, float]]] = []
@@ -114,12 +124,15 @@ def _read_colors(
         for key, child in cm.items():
             if key not in COLOR_KEYS:
                 continue
-            items = r.seq(child, f"colors.cmyk.{key}", min_items=4)
+            items = r.seq(child, f"colors.cmyk.{key}")
             if items is None:
                 continue
             if len(items) != 4:
-                r.fail(r.at(child, f"colors.cmyk.{key}"), "a CMYK colour has four numbers",
-                       "write [C, M, Y, K] in percent, e.g. [85, 30, 40, 20]")
+                r.fail(
+                    r.at(child, f"colors.cmyk.{key}"),
+                    "a CMYK colour has four numbers",
+                    "write [C, M, Y, K] in percent, e.g. [85, 30, 40, 20]",
+                )
                 continue
             vals = [r.number(n, f"colors.cmyk.{key}[{i}]", 0, 100) for i, n in enumerate(items)]
             if all(v is not None for v in vals):
@@ -148,23 +161,29 @@ def _read_font(r: Reader, node: Node | None, path: str, kit: Path, default_weigh
     if isinstance(node.value, str):
         family = r.text(node, path, printed=False)
         return FontSpec(family, default_weight, (), at) if family else None
-    m = r.mapping(node, path, (), ("family", "weight") + FACES)
+    m = r.mapping(node, path, (), ("family", "weight", *FACES))
     if m is None:
         return None
     if "family" in m:
         extra = [k for k in FACES if k in m]
         if extra:
-            r.fail(r.at(m[extra[0]], f"{path}.{extra[0]}"), "give either 'family' or font files, not both",
-                   "remove 'family' to use your own TTF files")
+            r.fail(
+                r.at(m[extra[0]], f"{path}.{extra[0]}"),
+                "give either 'family' or font files, not both",
+                "remove 'family' to use your own TTF files",
+            )
             return None
         family = r.text(m.get("family"), f"{path}.family", printed=False)
         weight = r.number(m.get("weight"), f"{path}.weight", 100, 900) if "weight" in m else default_weight
         if family is None or weight is None:
             return None
-        return FontSpec(family, int(weight), (), at)
+        return FontSpec(family, int(weight), (), r.at(m["family"], f"{path}.family"))
     if "regular" not in m:
-        r.fail(at, "a font needs 'family', or at least a 'regular' TTF file",
-               "e.g. 'family: Be Vietnam Pro', or 'regular: fonts/MyFont-Regular.ttf'")
+        r.fail(
+            at,
+            "a font needs 'family', or at least a 'regular' TTF file",
+            "e.g. 'family: Be Vietnam Pro', or 'regular: fonts/MyFont-Regular.ttf'",
+        )
         return None
     files: list[tuple[str, Path]] = []
     for face in FACES:
@@ -187,8 +206,11 @@ def _asset(r: Reader, node: Node | None, path: str, kit: Path, suffixes: tuple[s
         r.fail(at, f"'{rel}' is outside the brand kit's folder", f"copy the file into {kit} and name it from there")
         return None
     if full.suffix.lower() not in suffixes:
-        r.fail(at, f"'{rel}' is not a {' or '.join(s[1:].upper() for s in suffixes)} file",
-               "CFF .otf fonts are not supported: use TrueType .ttf" if ".ttf" in suffixes else "use an SVG or PNG logo")
+        r.fail(
+            at,
+            f"'{rel}' is not a {' or '.join(s[1:].upper() for s in suffixes)} file",
+            "CFF .otf fonts are not supported: use TrueType .ttf" if ".ttf" in suffixes else "use an SVG or PNG logo",
+        )
         return None
     if not full.is_file():
         r.fail(at, f"file '{rel}' not found", f"paths are relative to the brand file's folder ({kit})")
@@ -204,7 +226,7 @@ def _read_contact(r: Reader, node: Node | None) -> Contact | None:
     if m is None:
         return None
     vals = {k: r.text(m.get(k), f"contact.{k}") for k in keys}
-    checks = {
+    checks: dict[str, tuple[Callable[[str], object], str]] = {
         "phone": (_PHONE.match, "write a phone number with digits, spaces, brackets or '+', e.g. '+44 20 7946 0000'"),
         "email": (_EMAIL.match, "write an address such as hello@example.com"),
         "website": (lambda v: v.startswith(("https://", "http://")), "start the address with https://"),

@@ -5,16 +5,31 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, Union
+from typing import Literal
 
 from brochure.diagnostics import Diagnostic, Location
-from brochure.load.pictures import check_picture
 from brochure.load import inline
+from brochure.load.pictures import check_picture
 from brochure.load.reader import Reader
 from brochure.load.yamltree import Node, parse
 
 ICONS = frozenset(
-    "smooth scar clock spot collagen droplet sun shield alert needle check calendar sparkle heart".split()
+    (
+        "smooth",
+        "scar",
+        "clock",
+        "spot",
+        "collagen",
+        "droplet",
+        "sun",
+        "shield",
+        "alert",
+        "needle",
+        "check",
+        "calendar",
+        "sparkle",
+        "heart",
+    )
 )
 ILLUSTRATIONS = {"skin-section": ("epidermis", "dermis", "needles", "collagen")}
 PLACES = ("flap", "back")
@@ -101,7 +116,7 @@ class Faq:
     at: Location
 
 
-Block = Union[Text, Subheading, Bullets, Cards, Steps, Callout, Image, Illustration, Faq]
+Block = Text | Subheading | Bullets | Cards | Steps | Callout | Image | Illustration | Faq
 BLOCK_TYPES = ("text", "subheading", "bullets", "cards", "steps", "callout", "image", "illustration", "faq")
 
 
@@ -153,7 +168,9 @@ def load_content(path: Path) -> tuple[Content | None, list[Diagnostic]]:
     try:
         source = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        return None, [_file_error(file, "content file not found", "pass --content PATH, or run from the project folder")]
+        return None, [
+            _file_error(file, "content file not found", "pass --content PATH, or run from the project folder")
+        ]
     except (OSError, UnicodeDecodeError) as exc:
         return None, [_file_error(file, f"cannot read the content file: {exc}", "save it as UTF-8 text")]
     root, diags = parse(source, file)
@@ -178,8 +195,11 @@ def _read_content(r: Reader, root: Node, path: Path) -> Content | None:
         return None
     language = r.text(top.get("language"), "language", printed=False)
     if language is not None and not _LANG.match(language):
-        r.fail(r.at(top["language"], "language"), f"'{language}' is not a language tag",
-               "write a BCP 47 tag such as en-GB, en-US, pl or vi")
+        r.fail(
+            r.at(top["language"], "language"),
+            f"'{language}' is not a language tag",
+            "write a BCP 47 tag such as en-GB, en-US, pl or vi",
+        )
     title = r.text(top.get("title"), "title")
     subtitle = r.text(top.get("subtitle"), "subtitle")
     cover = _read_cover(r, top.get("cover"))
@@ -243,11 +263,17 @@ def _read_sections(r: Reader, node: Node | None, base: Path) -> list[Section] | 
         sid = r.text(m.get("id"), f"{path}.id", printed=False)
         if sid is not None:
             if not _ID.match(sid):
-                r.fail(r.at(m["id"], f"{path}.id"), f"section id '{sid}' has characters other than a-z, 0-9 and '-'",
-                       "use lowercase words joined by hyphens, e.g. 'aftercare'")
+                r.fail(
+                    r.at(m["id"], f"{path}.id"),
+                    f"section id '{sid}' has characters other than a-z, 0-9 and '-'",
+                    "use lowercase words joined by hyphens, e.g. 'aftercare'",
+                )
             elif sid in seen:
-                r.fail(r.at(m["id"], f"{path}.id"), f"section id '{sid}' is used twice",
-                       f"first used at line {seen[sid].line}; ids must be unique")
+                r.fail(
+                    r.at(m["id"], f"{path}.id"),
+                    f"section id '{sid}' is used twice",
+                    f"first used at line {seen[sid].line}; ids must be unique",
+                )
             seen.setdefault(sid, r.at(m["id"], f"{path}.id"))
         heading = r.text(m.get("heading"), f"{path}.heading")
         place = r.choice(m.get("place"), f"{path}.place", PLACES) if "place" in m else None
@@ -267,8 +293,7 @@ def _read_blocks(r: Reader, node: Node | None, path: str, base: Path) -> list[Bl
     for i, item in enumerate(items):
         p = f"{path}[{i}]"
         if not isinstance(item.value, dict) or len(item.value) != 1:
-            r.fail(r.at(item, p), "a block is one 'type: value' pair",
-                   "block types: " + ", ".join(BLOCK_TYPES))
+            r.fail(r.at(item, p), "a block is one 'type: value' pair", "block types: " + ", ".join(BLOCK_TYPES))
             continue
         ((kind, value),) = item.value.items()
         if kind not in BLOCK_TYPES:
@@ -319,8 +344,11 @@ def _inline_text(r: Reader, node: Node | None, path: str) -> str | None:
     text = r.text(node, path)
     if text is not None and node is not None:
         for href in inline.bad_links(text):
-            r.fail(r.at(node, path), f"link target '{href}' is not a web, mail or phone address",
-                   "write links as [label](https://...), [label](mailto:...) or [label](tel:...)")
+            r.fail(
+                r.at(node, path),
+                f"link target '{href}' is not a web, mail or phone address",
+                "write links as [label](https://...), [label](mailto:...) or [label](tel:...)",
+            )
     return text
 
 
@@ -375,13 +403,19 @@ def _read_image(r: Reader, node: Node, path: str, at: Location, base: Path) -> I
         return None
     full = (base / src).resolve()
     if not full.is_file():
-        r.fail(r.at(m["src"], f"{path}.src"), f"picture '{src}' not found",
-               f"paths are relative to the content file's folder ({base})")
+        r.fail(
+            r.at(m["src"], f"{path}.src"),
+            f"picture '{src}' not found",
+            f"paths are relative to the content file's folder ({base})",
+        )
         return None
     _, problem = check_picture(full)
     if problem:
-        r.fail(r.at(m["src"], f"{path}.src"), f"picture '{src}' cannot be used: {problem}",
-               "use a PNG or JPEG of at most a few thousand pixels a side, at 300 ppi for its printed size")
+        r.fail(
+            r.at(m["src"], f"{path}.src"),
+            f"picture '{src}' cannot be used: {problem}",
+            "use a PNG or JPEG of at most a few thousand pixels a side, at 300 ppi for its printed size",
+        )
         return None
     return Image(full, alt, caption, r.at(m["src"], f"{path}.src"))
 

@@ -11,7 +11,7 @@ LINK_SCHEMES = ("https://", "http://", "mailto:", "tel:")
 _TOKEN = re.compile(
     r"\*\*(?P<bold>(?=\S)(?:[^*]|\*(?!\*))+?(?<=\S))\*\*"
     r"|\*(?P<ital>(?=[^\s*])[^*]+?(?<=\S))\*"
-    r"|\[(?P<label>[^\]\n]+)\]\((?P<url>[^)\s]+)\)"
+    r"|\[(?P<label>[^\]\n]+)\]\((?P<url>(?:[^()\s]|\([^()\s]*\))+)\)"  # one level of (...) in a URL
 )
 
 
@@ -37,7 +37,8 @@ def parse(text: str) -> tuple[Run, ...]:
         elif m.group("ital") is not None:
             runs.append(Run(m.group("ital"), italic=True))
         else:
-            runs.append(Run(m.group("label"), href=m.group("url")))
+            href = m.group("url")
+            runs.extend(Run(r.text, r.bold, r.italic, href) for r in parse(m.group("label")))
         pos = m.end()
     if pos < len(text):
         runs.append(Run(text[pos:]))
@@ -59,7 +60,7 @@ def _nested_italic(text: str) -> list[Run]:
 
 def bad_links(text: str) -> list[str]:
     """The link targets in text that are not http(s), mailto: or tel: addresses."""
-    return [r.href for r in parse(text) if r.href and not r.href.startswith(LINK_SCHEMES)]
+    return list(dict.fromkeys(r.href for r in parse(text) if r.href and not r.href.startswith(LINK_SCHEMES)))
 
 
 def plain(text: str) -> str:

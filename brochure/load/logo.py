@@ -31,7 +31,9 @@ def load_logo(path: Path, at: Location) -> tuple[Logo | None, Diagnostic | None]
     if path.suffix.lower() == ".png":
         size, problem = check_picture(path)
         if size is None:
-            return None, error(at, f"logo cannot be used: {problem}", "use an SVG logo, or a PNG of at least 1200 pixels wide")
+            return None, error(
+                at, f"logo cannot be used: {problem}", "use an SVG logo, or a PNG of at least 1200 pixels wide"
+            )
         return Logo(None, path, float(size[0]), float(size[1])), None
     return _load_svg(path, at)
 
@@ -47,12 +49,18 @@ def _load_svg(path: Path, at: Location) -> tuple[Logo | None, Diagnostic | None]
     for el in root.iter():
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag in (SVG_NS + "text", SVG_NS + "tspan"):
-            return None, error(at, "logo contains SVG text, which would print in a substitute font",
-                               "convert the text to outlines (paths) in your drawing program")
+            return None, error(
+                at,
+                "logo contains SVG text, which would print in a substitute font",
+                "convert the text to outlines (paths) in your drawing program",
+            )
         href = el.get(XLINK_HREF) or el.get("href") or ""
         if href and not href.startswith("#"):
-            return None, error(at, f"logo refers to an outside file or address '{href[:60]}'",
-                               "embed everything in the SVG; no linked images or fonts")
+            return None, error(
+                at,
+                f"logo refers to an outside file or address '{href[:60]}'",
+                "embed everything in the SVG; no linked images or fonts",
+            )
     logging.getLogger("svglib").setLevel(logging.ERROR)
     drawing = SvgRenderer(str(path)).render(root)
     if drawing is None or drawing.width <= 0 or drawing.height <= 0:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from brochure.diagnostics import Diagnostic, Location, did_you_mean, error, warning
+from brochure.diagnostics import Diagnostic, Location, closest, did_you_mean, error, warning
 from brochure.load.yamltree import Node
 
 
@@ -41,10 +41,14 @@ class Reader:
     ) -> dict[str, Node] | None:
         """A mapping with exactly these keys: unknown keys and missing required ones are errors."""
         if not isinstance(node.value, dict):
-            self.fail(self.key_at(node, path), f"expected a mapping here, found {node.kind}",
-                      "write 'key: value' lines indented under it")
+            self.fail(
+                self.key_at(node, path),
+                f"expected a mapping here, found {node.kind}",
+                "write 'key: value' lines indented under it",
+            )
             return None
         allowed = set(required) | set(optional)
+        misspelt: set[str] = set()  # required keys already reported as "did you mean" for an unknown key
         for key, child in node.value.items():
             if key not in allowed:
                 self.fail(
@@ -52,9 +56,14 @@ class Reader:
                     f"unknown key '{key}'",
                     did_you_mean(key, allowed),
                 )
+                misspelt.add(closest(key, allowed) or "")
         for key in required:
-            if key not in node.value:
-                self.fail(self.at(node, path), f"missing key '{key}'", f"add '{key}:' to {path or 'the top level'}")
+            if key not in node.value and key not in misspelt:
+                self.fail(
+                    self.at(node, _join(path, key)),
+                    f"missing key '{key}'",
+                    f"add '{key}:' to {path or 'the top level'}",
+                )
         return node.value
 
     def text(self, node: Node | None, path: str, *, printed: bool = True) -> str | None:
@@ -62,8 +71,11 @@ class Reader:
         if node is None:
             return None
         if not isinstance(node.value, str):
-            self.fail(self.key_at(node, path), f"expected text, found {node.kind}",
-                      "put the words in quotes if YAML reads them as something else")
+            self.fail(
+                self.key_at(node, path),
+                f"expected text, found {node.kind}",
+                "put the words in quotes if YAML reads them as something else",
+            )
             return None
         value = node.value.strip()
         if not value:
@@ -89,12 +101,16 @@ class Reader:
         if node is None:
             return None
         if not isinstance(node.value, list):
-            self.fail(self.key_at(node, path), f"expected a list, found {node.kind}",
-                      "start each item on its own line with '- '")
+            self.fail(
+                self.key_at(node, path),
+                f"expected a list, found {node.kind}",
+                "start each item on its own line with '- '",
+            )
             return None
         if len(node.value) < min_items:
-            self.fail(self.key_at(node, path), f"the list needs at least {min_items} item(s)",
-                      "add items, or remove the key")
+            self.fail(
+                self.key_at(node, path), f"the list needs at least {min_items} item(s)", "add items, or remove the key"
+            )
             return None
         return node.value
 
@@ -112,7 +128,11 @@ class Reader:
             return None
         v = node.value
         if isinstance(v, bool) or not isinstance(v, (int, float)):
-            self.fail(self.key_at(node, path), f"expected a number, found {node.kind}", f"write a number from {lo:g} to {hi:g}")
+            self.fail(
+                self.key_at(node, path),
+                f"expected a number, found {node.kind}",
+                f"write a number from {lo:g} to {hi:g}",
+            )
             return None
         if not lo <= v <= hi:
             self.fail(self.at(node, path), f"{v:g} is out of range", f"write a number from {lo:g} to {hi:g}")

@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
 
 import yaml
 
 from brochure.diagnostics import Diagnostic, Location, error
 
-Scalar = Union[str, int, float, bool, None]
+Scalar = str | int | float | bool | None
 
 
 @dataclass(frozen=True)
 class Node:
     """A YAML value with its 1-based position; mappings and lists hold Nodes."""
 
-    value: Union[Scalar, "dict[str, Node]", "list[Node]"]
+    value: Scalar | dict[str, Node] | list[Node]
     line: int
     column: int
     key_line: int = 0
@@ -68,7 +67,7 @@ def parse(text: str, file: str) -> tuple[Node | None, list[Diagnostic]]:
         loader.dispose()
 
 
-def _convert(loader: yaml.SafeLoader, node: yaml.Node, file: str, diags: list[Diagnostic]) -> Node:
+def _convert(loader: yaml.SafeLoader, node: yaml.Node, file: str, diags: list[Diagnostic], path: str = "") -> Node:
     line, col = node.start_mark.line + 1, node.start_mark.column + 1
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)
@@ -77,18 +76,23 @@ def _convert(loader: yaml.SafeLoader, node: yaml.Node, file: str, diags: list[Di
             kl, kc = key_node.start_mark.line + 1, key_node.start_mark.column + 1
             key = loader.construct_object(key_node, deep=True)
             if not isinstance(key, str):
-                diags.append(error(Location(file, kl, kc), f"a key must be text, not {key!r}", "quote the key"))
+                diags.append(error(Location(file, kl, kc, path), f"a key must be text, not {key!r}", "quote the key"))
                 continue
+            key_path = f"{path}.{key}" if path else key
             if key in out:
                 diags.append(
-                    error(Location(file, kl, kc), f"key '{key}' is given twice", "keep one of them")
+                    error(
+                        Location(file, kl, kc, key_path),
+                        f"key '{key}' is given twice",
+                        f"keep one of them (the first is at line {out[key].key_line})",
+                    )
                 )
                 continue
-            child = _convert(loader, value_node, file, diags)
+            child = _convert(loader, value_node, file, diags, key_path)
             out[key] = Node(child.value, child.line, child.column, kl, kc)
         return Node(out, line, col)
     if isinstance(node, yaml.SequenceNode):
-        return Node([_convert(loader, n, file, diags) for n in node.value], line, col)
+        return Node([_convert(loader, n, file, diags, f"{path}[{i}]") for i, n in enumerate(node.value)], line, col)
     value = loader.construct_object(node, deep=True)
     if not isinstance(value, (str, int, float, bool)) and value is not None:
         value = str(value)  # dates and timestamps are kept as written

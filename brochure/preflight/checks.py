@@ -18,8 +18,10 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
     faces = (("heading", fonts.heading), ("body", fonts.regular), ("bold", fonts.bold), ("italic", fonts.italic))
     brand_strings = [
         (brand.name, Location(str(brand.path), 0, 0, "name")),
-        *((getattr(brand.contact, k), Location(str(brand.path), 0, 0, f"contact.{k}")) for k in
-          ("address", "phone", "email", "website", "booking_url")),
+        *(
+            (getattr(brand.contact, k), Location(str(brand.path), 0, 0, f"contact.{k}"))
+            for k in ("address", "phone", "email", "website", "booking_url")
+        ),
     ]
     diags: list[Diagnostic] = []
     for text, at in [*content.strings, *brand_strings]:
@@ -53,12 +55,24 @@ def check_safe_zone(layout: Layout, file: str) -> list[Diagnostic]:
             if not item.text:
                 continue
             b = item.box
-            where = Location(file, 0, 0, f"{page.side.name}/{item.region}" + (f"/{item.section}" if item.section else ""))
+            where = Location(
+                file, 0, 0, f"{page.side.name}/{item.region}" + (f"/{item.section}" if item.section else "")
+            )
             if not safe.contains(b):
-                diags.append(error(where, "text comes too close to the sheet edge",
-                                   "this is a layout bug: please report it with the inputs"))
+                diags.append(
+                    error(
+                        where,
+                        "text comes too close to the sheet edge",
+                        "this is a layout bug: please report it with the inputs",
+                    )
+                )
             for fold in page.side.folds:
                 if b.x < fold + FOLD_CLEAR and b.right > fold - FOLD_CLEAR:
-                    diags.append(error(where, f"text is within {FOLD_CLEAR / MM:.0f} mm of a fold",
-                                       "this is a layout bug: please report it with the inputs"))
+                    diags.append(
+                        error(
+                            where,
+                            f"text is within {FOLD_CLEAR / MM:.0f} mm of a fold",
+                            "this is a layout bug: please report it with the inputs",
+                        )
+                    )
     return diags

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from reportlab.pdfgen.canvas import Canvas
 
 from brochure.layout.model import Layout, Page
+from brochure.theme.fonts import base_font
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,11 @@ class Meta:
 
 def render(layout: Layout, meta: Meta) -> bytes:
     """Draw every page; the same layout and meta always give the same bytes."""
+    with base_font(meta.base_font):
+        return _render(layout, meta)
+
+
+def _render(layout: Layout, meta: Meta) -> bytes:
     buf = io.BytesIO()
     sheet = layout.sheet
     trim = sheet.trim
@@ -47,6 +53,8 @@ def render(layout: Layout, meta: Meta) -> bytes:
     for page in layout.pages:
         _draw_page(canvas, page)
         canvas.showPage()
+    for title, key in layout.outline:
+        canvas.addOutlineEntry(title, key, level=0)
     canvas.showOutline()
     canvas.save()
     return buf.getvalue()
@@ -60,4 +68,3 @@ def _draw_page(canvas: Canvas, page: Page) -> None:
         canvas.linkURL(link.url, (b.x, b.y, b.right, b.top), relative=0, thickness=0)
     for mark in page.bookmarks:
         canvas.bookmarkPage(mark.key, fit="XYZ", top=mark.top)
-        canvas.addOutlineEntry(mark.title, mark.key, level=0)

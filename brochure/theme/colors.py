@@ -13,6 +13,11 @@ def hex_to_color(value: str) -> Color:
     return Color(int(v[0:2], 16) / 255, int(v[2:4], 16) / 255, int(v[4:6], 16) / 255)
 
 
+def color_to_hex(c: Color) -> str:
+    """'#RRGGBB' for a ReportLab RGB colour (for paragraph markup)."""
+    return f"#{round(c.red * 255):02X}{round(c.green * 255):02X}{round(c.blue * 255):02X}"
+
+
 def mix(a: Color, b: Color, t: float) -> Color:
     """Blend t of colour a into colour b (t=0.12 gives a 12 % tint of a on b)."""
     return Color(
@@ -54,9 +59,7 @@ class Palette:
         return mix(c, self.background, t)
 
 
-def palette_from_hex(
-    primary: str, secondary: str, accent: str, text: str, background: str
-) -> Palette:
+def palette_from_hex(primary: str, secondary: str, accent: str, text: str, background: str) -> Palette:
     """Build a Palette from the brand's five '#RRGGBB' colours."""
     return Palette(
         primary=hex_to_color(primary),

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import fontpkg
+from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
@@ -54,7 +57,11 @@ def _family_file(spec: FontSpec, weight: int, italic: bool) -> tuple[Path | None
         fam = fontpkg.family(spec.family)
     except fontpkg.FamilyNotInstalled:
         slug = fontpkg.slugify(spec.family)
-        return None, f"font family '{spec.family}' is not installed (try: pip install fontpkg-{slug}; then add it to requirements.txt)"
+        return (
+            None,
+            f"font family '{spec.family}' is not installed "
+            f"(try: pip install fontpkg-{slug}; then add it to requirements.txt)",
+        )
     try:
         chosen = fontpkg.select_file(fam, weight, "italic" if italic else "normal", nearest=True)
     except fontpkg.FontpkgError:
@@ -120,6 +127,21 @@ def load_fonts(brand: Brand) -> tuple[FontSet | None, list[Diagnostic]]:
         )
         _families.add(family)
     return FontSet(names["heading"], names["regular"], names["bold"], names["italic"], names["bold_italic"], family), []
+
+
+@contextmanager
+def base_font(name: str) -> Iterator[None]:
+    """Make `name` the font ReportLab's canvas and vector graphics start with, then restore.
+
+    Without this the canvas and every Drawing begin with a non-embedded Helvetica.
+    """
+    saved = (rl_config.canvas_basefontname, rl_config.defaultGraphicsFontName)
+    rl_config.canvas_basefontname = name
+    rl_config.defaultGraphicsFontName = name
+    try:
+        yield
+    finally:
+        rl_config.canvas_basefontname, rl_config.defaultGraphicsFontName = saved
 
 
 def covers(font_name: str, ch: str) -> bool:

@@ -1,0 +1,103 @@
+"""Shared fixtures: a small valid content file and brand kit in tmp_path, and a helper to find positions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# A small, valid leaflet: every test mutates one thing in it, so the expected error is the only one.
+CONTENT = """\
+language: en-GB
+title: Micro-needling
+subtitle: for acne scars
+sections:
+  - id: what-is-it
+    heading: What is it?
+    blocks:
+      - text: "Fine needles make **tiny** pricks. See [our site](https://example.com)."
+      - cards:
+          - title: Smoother texture
+            text: "New collagen can even out rough skin."
+            icon: smooth
+  - id: risks
+    heading: Risks
+    place: flap
+    blocks:
+      - bullets:
+          - "Redness for 1 to 3 days"
+call_to_action:
+  heading: Book a consultation
+  text: "We will check your skin first."
+disclaimer: "General information only."
+"""
+
+BRAND = """\
+name: Test Clinic
+colors:
+  primary: "#1D5C63"
+  secondary: "#7FB7BE"
+  accent: "#E07A5F"
+  text: "#1F2A2E"
+  background: "#FFFFFF"
+  cmyk:
+    primary: [85, 35, 40, 25]
+fonts:
+  heading: {family: Be Vietnam Pro, weight: 600}
+  body: {family: Be Vietnam Pro}
+logo: logo.svg
+contact:
+  address: 1 High Street, Bristol
+  phone: "+44 117 496 0321"
+  email: hello@example.com
+  website: https://example.com
+  booking_url: https://example.com/book
+paper: a4
+"""
+
+LOGO = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox="0 0 120 40">'
+    '<rect x="0" y="0" width="40" height="40" fill="#1D5C63"/></svg>'
+)
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Paths of a valid content file and brand kit, written into a test's tmp_path."""
+
+    content: Path
+    brand: Path
+
+    @property
+    def kit(self) -> Path:
+        return self.brand.parent
+
+
+@pytest.fixture
+def inputs(tmp_path: Path) -> Inputs:
+    kit = tmp_path / "assets"
+    kit.mkdir()
+    (kit / "logo.svg").write_text(LOGO, encoding="utf-8")
+    (kit / "brand.yaml").write_text(BRAND, encoding="utf-8")
+    content = tmp_path / "content.yaml"
+    content.write_text(CONTENT, encoding="utf-8")
+    return Inputs(content, kit / "brand.yaml")
+
+
+def edit(path: Path, old: str, new: str) -> str:
+    """Replace the one occurrence of old in the file; return the new text."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} should occur once in {path.name}"
+    text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def position(text: str, needle: str) -> tuple[int, int]:
+    """1-based (line, column) of the one occurrence of needle in text."""
+    assert text.count(needle) == 1, f"{needle!r} should occur once"
+    i = text.index(needle)
+    return text.count("\n", 0, i) + 1, i - text.rfind("\n", 0, i)

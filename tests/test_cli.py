@@ -1,0 +1,187 @@
+"""The command line as a user meets it: exit status, what is printed, and which files are (not) written."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, Inputs, edit
+from PIL import Image
+from pypdf import PdfReader
+
+from brochure.cli import main
+from brochure.geometry.sheet import MM
+
+ERROR_LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): error: .+ \[at \S+\] \(hint: .+\)$")
+
+
+def files_under(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize(
+    ("brand", "page_mm"),
+    [("assets/brand.yaml", (297, 210)), ("assets/brands/maple-main/brand.yaml", (279.4, 215.9))],
+    ids=["clearwater-a4", "maple-main-letter"],
+)
+def test_build_the_shipped_leaflets(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], brand: str, page_mm: tuple[float, float]
+) -> None:
+    out = tmp_path / "x.pdf"
+    status = main(["build", "--content", str(ROOT / "content.yaml"), "--brand", str(ROOT / brand), "-o", str(out)])
+    captured = capsys.readouterr()
+    assert status == 0, captured.err
+    assert captured.out.startswith(f"wrote {out}")
+    pages = PdfReader(out).pages
+    assert len(pages) == 2  # outside (cover) side, then inside
+    for page in pages:
+        size = (float(page.mediabox.width) / MM, float(page.mediabox.height) / MM)
+        assert size == pytest.approx(page_mm, abs=0.1)
+    assert [p.name for p in tmp_path.iterdir()] == ["x.pdf"]  # no temporary file left beside it
+
+
+def test_build_writes_out_leaflet_pdf_by_default(
+    inputs: Inputs, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(inputs.content.parent)
+    assert main(["build"]) == 0, capsys.readouterr().err
+    assert (inputs.content.parent / "out" / "leaflet.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def _break_both_files(inputs: Inputs) -> None:
+    edit(inputs.content, "subtitle:", "subtitel:")
+    edit(inputs.content, "place: flap", "place: flpa")
+    edit(inputs.brand, 'accent: "#E07A5F"', "accent: red")
+
+
+def test_bad_inputs_exit_1_with_every_error_on_its_own_line(
+    inputs: Inputs, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _break_both_files(inputs)
+    out = tmp_path / "out" / "x.pdf"
+    status = main(["build", "--content", str(inputs.content), "--brand", str(inputs.brand), "-o", str(out)])
+    captured = capsys.readouterr()
+    assert status == 1
+    assert "Traceback" not in captured.err
+    lines = captured.err.splitlines()
+    matches = [ERROR_LINE.match(line) for line in lines]
+    assert all(matches), lines
+    assert [(m["file"], int(m["line"]), int(m["col"])) for m in matches if m] == [
+        (str(inputs.content), 3, 1),
+        (str(inputs.content), 15, 12),
+        (str(inputs.brand), 5, 11),
+    ]
+    assert captured.out == ""
+    assert not out.parent.exists()
+
+
+def test_failed_build_leaves_the_earlier_pdf_untouched(
+    inputs: Inputs, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "leaflets" / "leaflet.pdf"
+    out.parent.mkdir()
+    earlier = b"%PDF-1.4 the leaflet that went to the printer yesterday"
+    out.write_bytes(earlier)
+    before = out.stat().st_mtime_ns
+    _break_both_files(inputs)
+    status = main(["build", "--content", str(inputs.content), "--brand", str(inputs.brand), "-o", str(out)])
+    assert status == 1
+    assert "error:" in capsys.readouterr().err
+    assert out.read_bytes() == earlier
+    assert out.stat().st_mtime_ns == before
+    assert [p.name for p in out.parent.iterdir()] == ["leaflet.pdf"]
+
+
+@pytest.mark.parametrize(
+    "breakage",
+    ["directory", "binary", "top-level-list", "empty-brand"],
+)
+def test_unreadable_inputs_give_errors_not_tracebacks(
+    inputs: Inputs, breakage: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content, brand = inputs.content, inputs.brand
+    if breakage == "directory":
+        content = inputs.kit
+    elif breakage == "binary":
+        content.write_bytes(b"\xff\xfe\x00garbage\x9c")
+    elif breakage == "top-level-list":
+        content.write_text("- title: Micro-needling\n", encoding="utf-8")
+    else:
+        brand.write_text("", encoding="utf-8")
+    status = main(["check", "--content", str(content), "--brand", str(brand)])
+    err = capsys.readouterr().err
+    assert status == 1
+    assert err and "Traceback" not in err
+    assert all(": error: " in line for line in err.splitlines()), err
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        (["build", "--frobnicate"], "unrecognized arguments: --frobnicate"),
+        (["build", "--layout", "nonsense"], "invalid choice: 'nonsense'"),
+        (["build", "--paper", "a5"], "invalid choice: 'a5'"),
+        (["preview", "--dpi", "0"], "--dpi"),
+        (["preview", "--dpi", "many"], "invalid float value"),
+        ([], "required"),
+        (["publish"], "invalid choice: 'publish'"),
+    ],
+    ids=["unknown-option", "bad-layout", "bad-paper", "dpi-zero", "dpi-not-a-number", "no-command", "bad-command"],
+)
+def test_usage_errors_exit_2_and_write_nothing(
+    inputs: Inputs, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], argv: list[str], says: str
+) -> None:
+    root = inputs.content.parent
+    monkeypatch.chdir(root)
+    before = files_under(root)
+    assert main(argv) == 2
+    assert says in capsys.readouterr().err
+    assert files_under(root) == before
+
+
+def test_help_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--help"]) == 0
+    assert "build" in capsys.readouterr().out
+
+
+def test_check_reports_ok_and_writes_nothing(
+    inputs: Inputs, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = inputs.content.parent
+    monkeypatch.chdir(root)  # so the default inputs are the tmp copies and out/ would land here
+    before = files_under(root)
+    assert main(["check"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("ok: content.yaml with assets/brand.yaml: trifold, a4, office")
+    assert "error" not in captured.err
+    assert files_under(root) == before
+
+
+def test_preview_writes_one_png_per_page(inputs: Inputs, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "prev"
+    status = main(
+        ["preview", "--content", str(inputs.content), "--brand", str(inputs.brand), "-o", str(folder), "--dpi", "20"]
+    )
+    assert status == 0, capsys.readouterr().err
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == ["trifold-office-page1.png", "trifold-office-page2.png"]
+    for name in names:
+        with Image.open(folder / name) as im:
+            assert im.format == "PNG"
+            # A4 landscape at 20 dpi: 297 x 210 mm -> 233.9 x 165.4 px
+            assert im.size[0] == pytest.approx(297 / 25.4 * 20, abs=1)
+            assert im.size[1] == pytest.approx(210 / 25.4 * 20, abs=1)
+
+
+def test_python_dash_m_brochure_check_from_the_project_folder() -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run(
+        [sys.executable, "-m", "brochure", "check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("ok: content.yaml with assets/brand.yaml")
+    assert "Traceback" not in proc.stderr

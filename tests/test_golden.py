@@ -1,0 +1,41 @@
+"""Picture goldens: the small test leaflet rendered at low resolution with one pinned renderer (pypdfium2).
+
+On a mismatch, <name>-actual.png and <name>-diff.png are written beside the golden.
+To accept a deliberate visual change: `UPDATE_GOLDENS=1 make test`, then look at the new PNGs.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from helpers import SMALL, TEST_BRAND, built
+from PIL import Image, ImageChops, ImageStat
+
+from brochure.output.preview import page_images
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+DPI = 30
+TOLERANCE = 1.5  # mean absolute difference per channel, 0-255
+
+
+@pytest.mark.parametrize("page", [1, 2], ids=["outside", "inside"])
+def test_small_leaflet_looks_as_approved(page: int) -> None:
+    import io
+
+    pdf = built(SMALL, TEST_BRAND).pdf or b""
+    actual = Image.open(io.BytesIO(page_images(pdf, DPI)[page - 1])).convert("RGB")
+    golden = GOLDEN / f"small-trifold-page{page}.png"
+    if os.environ.get("UPDATE_GOLDENS") or not golden.exists():
+        actual.save(golden, optimize=True)
+        if not os.environ.get("UPDATE_GOLDENS"):
+            pytest.fail(f"no golden yet: wrote {golden}; look at it, then run again")
+    expected = Image.open(golden).convert("RGB")
+    assert actual.size == expected.size
+    diff = ImageChops.difference(actual, expected)
+    score = sum(ImageStat.Stat(diff).mean) / 3
+    if score > TOLERANCE:
+        actual.save(GOLDEN / f"small-trifold-page{page}-actual.png")
+        diff.point(lambda v: min(255, v * 8)).save(GOLDEN / f"small-trifold-page{page}-diff.png")
+    assert score <= TOLERANCE, f"page {page} differs from its golden by {score:.2f} (see *-actual.png, *-diff.png)"

@@ -1,0 +1,137 @@
+"""Inline marks in content text: **bold**, *italic* and [links](url) are markup; all else prints as written."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+
+from brochure.load.inline import Run, bad_links, parse, plain, to_markup
+
+STYLE = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=13)
+
+
+def printed(text: str) -> str:
+    """What ReportLab will actually print for the text, after our markup goes through its parser."""
+    return Paragraph(to_markup(text, "#1D5C63"), STYLE).getPlainText()
+
+
+def styled(text: str) -> list[tuple[str, str]]:
+    """(text, font) for each stretch ReportLab will draw."""
+    return [(f.text, f.fontName) for f in Paragraph(to_markup(text), STYLE).frags]
+
+
+@pytest.mark.parametrize(
+    ("text", "runs"),
+    [
+        ("**tell us first**", [Run("tell us first", bold=True)]),
+        ("deep *ice-pick* scars", [Run("deep "), Run("ice-pick", italic=True), Run(" scars")]),
+        ("see [our site](https://example.com)", [Run("see "), Run("our site", href="https://example.com")]),
+        (
+            "[call](tel:+441174960321) or [mail](mailto:a@b.co)",
+            [Run("call", href="tel:+441174960321"), Run(" or "), Run("mail", href="mailto:a@b.co")],
+        ),
+        (
+            "**bold *both* bold**",
+            [Run("bold ", bold=True), Run("both", bold=True, italic=True), Run(" bold", bold=True)],
+        ),
+        (
+            "[**Book** now](https://x.org)",
+            [Run("Book", bold=True, href="https://x.org"), Run(" now", href="https://x.org")],
+        ),
+        (
+            "[Acne](https://en.wikipedia.org/wiki/Acne_(disease)).",
+            [Run("Acne", href="https://en.wikipedia.org/wiki/Acne_(disease)"), Run(".")],
+        ),
+    ],
+    ids=["bold", "italic", "link", "tel-and-mailto", "italic-in-bold", "bold-in-link", "parens-in-url"],
+)
+def test_marks_become_runs(text: str, runs: list[Run]) -> None:
+    assert list(parse(text)) == runs
+
+
+def test_marks_become_reportlab_tags_and_fonts() -> None:
+    assert to_markup("**a** *b* [c](https://x.org/?p=1&q=2)", "#1D5C63") == (
+        '<b>a</b> <i>b</i> <a href="https://x.org/?p=1&amp;q=2" color="#1D5C63">c</a>'
+    )
+    assert styled("**a** *b* c") == [
+        ("a", "Helvetica-Bold"),
+        (" ", "Helvetica"),
+        ("b", "Helvetica-Oblique"),
+        (" c", "Helvetica"),
+    ]
+    assert to_markup("[c](https://x.org)", links=False) == "c"  # press edition: no live links
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fees & payment",
+        "SPF < 30 is not enough; > 50 is best",
+        "Say \"yes\" or 'no'",
+        "a lone * star",
+        "2 * 3 * 4 = 24",
+        "5 ** 2 = 25",
+        "a ** b",
+        "type <b>bold</b> like this",
+        "&amp; &lt; &#65; <br/> <para>",
+        "[not a link] (nor this)",
+        "back\\slash",
+    ],
+    ids=[
+        "ampersand",
+        "angle-brackets",
+        "quotes",
+        "lone-star",
+        "stars-in-sum",
+        "double-star",
+        "spaced-double-star",
+        "html-tag",
+        "entities",
+        "brackets",
+        "backslash",
+    ],
+)
+def test_characters_are_printed_as_written(text: str) -> None:
+    assert plain(text) == text
+    assert printed(text) == text
+    assert {font for _, font in styled(text)} == {"Helvetica"}  # nothing turned bold or italic
+
+
+@pytest.mark.parametrize(
+    ("text", "bad"),
+    [
+        ("[click](javascript:alert(1))", ["javascript:alert(1)"]),
+        ("[files](ftp://example.com/a.pdf)", ["ftp://example.com/a.pdf"]),
+        ("[site](www.example.com)", ["www.example.com"]),
+        ("[**x** y](file:///etc/passwd)", ["file:///etc/passwd"]),
+        ("[a](https://x.org) [b](http://x.org) [c](mailto:a@b.co) [d](tel:+1)", []),
+    ],
+    ids=["javascript", "ftp", "no-scheme", "reported-once", "good-schemes"],
+)
+def test_bad_link_targets_are_reported(text: str, bad: list[str]) -> None:
+    assert bad_links(text) == bad
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Please **tell us first** if *any* apply", "Please tell us first if any apply"),
+        ("Visit [our site](https://x.org) today", "Visit our site today"),
+        ("**Rare:** 2 * 3 & <b>", "Rare: 2 * 3 & <b>"),
+    ],
+    ids=["bold-italic", "link", "mixed"],
+)
+def test_plain_strips_marks_only(text: str, expected: str) -> None:
+    assert plain(text) == expected
+    assert printed(text) == expected
+
+
+PIECES = [*"ab *_[]()<>&;#\"'/:\\", "https://x.org", "&amp;", "<b>", "</i>", "é", "→"]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
+def test_whatever_is_typed_reportlab_prints_exactly_the_plain_text(text: str) -> None:
+    assert printed(text) == " ".join(plain(text).split())

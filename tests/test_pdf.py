@@ -1,0 +1,138 @@
+"""PDF structure: reopen the built file and check what a reader, a printer or a screen reader relies on."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pikepdf
+import pypdf
+import pypdfium2 as pdfium
+import pytest
+import zxingcpp
+from helpers import BRAND, CONTENT, MAPLE, ROOT, built, sources
+
+from brochure import api
+from brochure.geometry.sheet import MM
+
+
+def reopen(data: bytes) -> pikepdf.Pdf:
+    return pikepdf.open(io.BytesIO(data))
+
+
+@pytest.mark.parametrize(
+    ("brand", "paper", "size"),
+    [(BRAND, "a4", (297 * MM, 210 * MM)), (MAPLE, "letter", (792, 612)), (BRAND, "letter", (792, 612))],
+    ids=["a4", "maple-letter", "clearwater-letter"],
+)
+def test_two_landscape_pages_of_the_right_size(brand: Path, paper: str, size: tuple[float, float]) -> None:
+    pdf = reopen(built(CONTENT, brand, paper).pdf or b"")
+    assert len(pdf.pages) == 2
+    for page in pdf.pages:
+        x0, y0, x1, y1 = (float(v) for v in page.MediaBox)
+        assert (x1 - x0, y1 - y0) == pytest.approx(size, abs=0.01)
+
+
+@pytest.mark.parametrize("brand", [BRAND, MAPLE], ids=["clearwater", "maple"])
+def test_every_font_is_embedded_truetype_and_no_helvetica(brand: Path) -> None:
+    pdf = reopen(built(CONTENT, brand).pdf or b"")
+    seen = set()
+    for page in pdf.pages:
+        for _, font in page.Resources.Font.items():
+            seen.add(str(font.BaseFont))
+            assert font.Subtype == "/TrueType"
+            assert "/FontFile2" in font.FontDescriptor
+            assert str(font.BaseFont)[7] == "+"  # a subset: only the glyphs used
+    assert seen and not any("Helvetica" in f for f in seen)
+
+
+def test_metadata_language_and_duplex_hint() -> None:
+    pdf = reopen(built().pdf or b"")
+    info = pdf.docinfo
+    assert str(info.Title) == "Micro-needling: for acne scars and dark patches"
+    assert str(info.Author) == "Clearwater Skin Clinic"
+    assert "Patient information" in str(info.Subject)
+    assert "Aftercare" in str(info.Keywords)
+    assert str(pdf.Root.Lang) == "en-GB"
+    assert pdf.Root.ViewerPreferences.Duplex == "/DuplexFlipShortEdge"
+
+
+def test_outline_has_one_entry_per_section_in_order() -> None:
+    pdf = reopen(built().pdf or b"")
+    with pdf.open_outline() as outline:
+        titles = [item.title for item in outline.root]
+    assert titles == [s.heading for s in sources().content.sections]
+
+
+def test_live_links_for_phone_email_website_and_booking() -> None:
+    pdf = reopen(built().pdf or b"")
+    uris = {str(a.A.URI) for p in pdf.pages for a in p.get("/Annots", []) if "/A" in a}
+    assert {
+        "tel:+441174960321",
+        "mailto:hello@clearwaterskin.co.uk",
+        "https://clearwaterskin.co.uk",
+        "https://clearwaterskin.co.uk/book",
+    } <= uris
+
+
+def test_every_heading_and_the_contact_details_are_in_the_text() -> None:
+    text = "\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(built().pdf or b"")).pages)
+    flat = " ".join(text.split())
+    for section in sources().content.sections:
+        assert section.heading in flat
+    for needle in (
+        "Micro-needling",
+        "Book a consultation",
+        "Scan to book",
+        "+44 117 496 0321",
+        "Clearwater Skin Clinic",
+    ):
+        assert needle in flat
+
+
+def test_ampersands_and_angle_brackets_print_as_written() -> None:
+    from helpers import SMALL, TEST_BRAND
+
+    text = "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(built(SMALL, TEST_BRAND).pdf or b"")).pages)
+    flat = " ".join(text.split())
+    assert "Test Clinic & Co" in flat
+    assert "Two & three" in flat and "Four <five>" in flat
+    assert '"like this", <angle brackets> & ampersands' in flat
+    assert "&amp;" not in flat and "<b>" not in flat
+
+
+@pytest.mark.parametrize("brand", [BRAND, MAPLE], ids=["clearwater", "maple"])
+def test_qr_code_decodes_to_the_booking_url_from_a_rendered_page(brand: Path) -> None:
+    result = built(CONTENT, brand)
+    doc = pdfium.PdfDocument(result.pdf or b"")
+    image = doc[0].render(scale=200 / 72).to_pil()
+    codes = zxingcpp.read_barcodes(image)
+    assert [c.text for c in codes if c.format == zxingcpp.BarcodeFormat.QRCode] == [
+        sources(CONTENT, brand).brand.contact.booking_url
+    ]
+
+
+def test_same_inputs_give_identical_bytes() -> None:
+    src = sources()
+    a = api.build(src, api.Options()).pdf
+    b = api.build(src, api.Options()).pdf
+    assert a is not None and a == b
+
+
+def test_identical_bytes_across_processes_and_source_date_epoch_is_honoured(tmp_path: Path) -> None:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}
+    outs = []
+    for name in ("a.pdf", "b.pdf"):
+        subprocess.run(
+            [sys.executable, "-m", "brochure", "build", "-o", str(tmp_path / name)],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+        outs.append((tmp_path / name).read_bytes())
+    assert outs[0] == outs[1]
+    assert str(reopen(outs[0]).docinfo.CreationDate).startswith("D:20260101")

@@ -1,0 +1,475 @@
+"""One user mistake -> one error that names the file, line, column and key, says what is wrong and what to do.
+
+Each case mutates the small valid inputs from conftest.py. The expected position is found from the text:
+`at="subtitel:"` means the error must point at the first character of `subtitel:` in the mutated file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, Inputs, edit, position
+from PIL import Image
+from reportlab.graphics.shapes import Group
+
+from brochure.diagnostics import Diagnostic, Location
+from brochure.load.brand import load_brand
+from brochure.load.content import load_content
+from brochure.load.logo import load_logo
+from brochure.theme.fonts import load_fonts
+
+
+def errors(diags: Sequence[Diagnostic]) -> list[Diagnostic]:
+    return [d for d in diags if d.is_error]
+
+
+def the_error(diags: Sequence[Diagnostic]) -> Diagnostic:
+    """The one error a single mistake should give (more would bury it in noise)."""
+    found = errors(diags)
+    assert len(found) == 1, "\n".join(d.format() for d in diags)
+    return found[0]
+
+
+def assert_points_at(d: Diagnostic, file: Path, text: str, at: str, key: str) -> None:
+    line, col = position(text, at)
+    assert (d.location.file, d.location.line, d.location.column, d.location.key) == (str(file), line, col, key)
+    assert d.format().startswith(f"{file}:{line}:{col}: error: {d.message}")
+    assert f"[at {key}]" in d.format()
+    assert d.message and d.hint
+
+
+# (old, new, at, key, words in the message, words in the hint)
+CONTENT_MISTAKES = {
+    "yaml-syntax": ("heading: What is it?", "heading: What: is it?", ": is it?", "", "YAML syntax", "quote text"),
+    "unknown-top-key": (
+        "subtitle:",
+        "subtitel:",
+        "subtitel:",
+        "subtitel",
+        "unknown key 'subtitel'",
+        "did you mean 'subtitle'?",
+    ),
+    "unknown-section-key": (
+        "    place: flap\n",
+        "    place: flap\n    colour: red\n",
+        "colour:",
+        "sections[1].colour",
+        "unknown key 'colour'",
+        "heading",
+    ),
+    "unknown-block-type": (
+        "- bullets:",
+        "- bulets:",
+        "bulets:",
+        "sections[1].blocks[0].bulets",
+        "unknown key 'bulets'",
+        "did you mean 'bullets'?",
+    ),
+    "title-is-a-number": (
+        "title: Micro-needling",
+        "title: 42",
+        "title: 42",
+        "title",
+        "expected text, found a number",
+        "quotes",
+    ),
+    "missing-key": (
+        "    heading: Risks\n",
+        "",
+        "id: risks",
+        "sections[1].heading",
+        "missing key 'heading'",
+        "add 'heading:'",
+    ),
+    "duplicate-key": (
+        "subtitle: for acne scars\n",
+        "subtitle: for acne scars\nsubtitle: again\n",
+        "subtitle: again",
+        "subtitle",
+        "'subtitle' is given twice",
+        "line 3",
+    ),
+    "duplicate-section-id": (
+        "id: risks",
+        "id: what-is-it",
+        "what-is-it\n    heading: Risks",
+        "sections[1].id",
+        "'what-is-it' is used twice",
+        "line 5",
+    ),
+    "bad-section-id": (
+        "id: risks",
+        "id: Risks_2",
+        "Risks_2",
+        "sections[1].id",
+        "characters other than",
+        "lowercase words",
+    ),
+    "bad-place": (
+        "place: flap",
+        "place: flpa",
+        "flpa",
+        "sections[1].place",
+        "'flpa' is not a valid value",
+        "did you mean 'flap'?",
+    ),
+    "unknown-icon": (
+        "icon: smooth",
+        "icon: smoth",
+        "smoth",
+        "sections[0].blocks[1].cards[0].icon",
+        "'smoth' is not a valid value",
+        "did you mean 'smooth'?",
+    ),
+    "bad-link-target": (
+        "(https://example.com)",
+        "(javascript:alert(1))",
+        '"Fine needles',
+        "sections[0].blocks[0].text",
+        "link target 'javascript:alert(1)'",
+        "[label](https://...)",
+    ),
+    "bad-language-tag": (
+        "language: en-GB",
+        "language: English (UK)",
+        "English",
+        "language",
+        "not a language tag",
+        "en-GB",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "at", "key", "message", "hint"), CONTENT_MISTAKES.values(), ids=CONTENT_MISTAKES.keys()
+)
+def test_content_mistake(inputs: Inputs, old: str, new: str, at: str, key: str, message: str, hint: str) -> None:
+    text = edit(inputs.content, old, new)
+    content, diags = load_content(inputs.content)
+    assert content is None
+    d = the_error(diags)
+    if key:
+        assert_points_at(d, inputs.content, text, at, key)
+    else:  # a file that does not parse has no key path yet
+        line, col = position(text, at)
+        assert d.format().startswith(f"{inputs.content}:{line}:{col}: error: ")
+    assert message in d.message
+    assert hint in d.hint
+
+
+def test_sections_given_as_text_instead_of_a_list(inputs: Inputs) -> None:
+    text = inputs.content.read_text(encoding="utf-8")
+    text = re.sub(r"sections:\n(?:  .*\n)+", "sections: what-is-it, risks\n", text)
+    inputs.content.write_text(text, encoding="utf-8")
+    content, diags = load_content(inputs.content)
+    assert content is None
+    d = the_error(diags)
+    assert_points_at(d, inputs.content, text, "sections:", "sections")
+    assert d.message == "expected a list, found text"
+    assert "- " in d.hint
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "# only a comment\n"], ids=["zero-bytes", "blank-lines", "comment"])
+def test_empty_content_file(inputs: Inputs, text: str) -> None:
+    inputs.content.write_text(text, encoding="utf-8")
+    content, diags = load_content(inputs.content)
+    assert content is None
+    d = the_error(diags)
+    assert d.format().startswith(f"{inputs.content}:1:1: error: the file is empty")
+    assert d.hint
+
+
+@pytest.mark.parametrize("which", ["content", "brand"])
+def test_input_file_not_found(tmp_path: Path, which: str) -> None:
+    missing = tmp_path / "nowhere" / f"{which}.yaml"
+    loaded, diags = (load_content if which == "content" else load_brand)(missing)
+    assert loaded is None
+    d = the_error(diags)
+    assert d.format().startswith(f"{missing}: error: {which} file not found")
+    assert "--" + which in d.hint
+
+
+# (old, new, at, key, words in the message, words in the hint)
+BRAND_MISTAKES = {
+    "colour-five-digits": (
+        '"#1D5C63"',
+        '"#12345"',
+        '"#12345"',
+        "colors.primary",
+        "'#12345' is not a colour",
+        "#RRGGBB",
+    ),
+    "colour-name": ('accent: "#E07A5F"', "accent: red", "red", "colors.accent", "'red' is not a colour", "#RRGGBB"),
+    "cmyk-three-numbers": (
+        "[85, 35, 40, 25]",
+        "[85, 35, 40]",
+        "[85",
+        "colors.cmyk.primary",
+        "four numbers",
+        "[C, M, Y, K]",
+    ),
+    "cmyk-five-numbers": (
+        "[85, 35, 40, 25]",
+        "[85, 35, 40, 25, 5]",
+        "[85",
+        "colors.cmyk.primary",
+        "four numbers",
+        "[C, M, Y, K]",
+    ),
+    "cmyk-over-100": (
+        "[85, 35, 40, 25]",
+        "[85, 350, 40, 25]",
+        "350",
+        "colors.cmyk.primary[1]",
+        "350 is out of range",
+        "0 to 100",
+    ),
+    "cmyk-not-a-number": (
+        "[85, 35, 40, 25]",
+        "[85, 35, forty, 25]",
+        "forty",
+        "colors.cmyk.primary[2]",
+        "expected a number",
+        "0 to 100",
+    ),
+    "cmyk-unknown-colour": (
+        "    primary: [85",
+        "    primry: [85",
+        "primry",
+        "colors.cmyk.primry",
+        "unknown key",
+        "did you mean 'primary'?",
+    ),
+    "font-otf": (
+        "body: {family: Be Vietnam Pro}",
+        "body: {regular: fonts/Body.otf}",
+        "fonts/Body.otf",
+        "fonts.body.regular",
+        "not a TTF file",
+        ".ttf",
+    ),
+    "asset-escapes-kit": (
+        "logo: logo.svg",
+        "logo: ../../etc/passwd",
+        "../../etc/passwd",
+        "logo",
+        "outside the brand kit's folder",
+        "copy the file into",
+    ),
+    "asset-escapes-to-content": (
+        "logo: logo.svg",
+        "logo: ../content.yaml",
+        "../content.yaml",
+        "logo",
+        "outside the brand kit's folder",
+        "copy the file into",
+    ),
+    "logo-missing": (
+        "logo: logo.svg",
+        "logo: missing.svg",
+        "missing.svg",
+        "logo",
+        "'missing.svg' not found",
+        "relative to the brand file",
+    ),
+    "bad-email": (
+        "hello@example.com",
+        "hello(at)example.com",
+        "hello(at)",
+        "contact.email",
+        "not a valid email",
+        "hello@example.com",
+    ),
+    "bad-phone": ('"+44 117 496 0321"', "call us", "call us", "contact.phone", "not a valid phone", "digits"),
+    "bad-website": (
+        "website: https://example.com",
+        "website: example.com",
+        "example.com\n  booking",
+        "contact.website",
+        "not a valid website",
+        "https://",
+    ),
+    "bad-booking-url": (
+        "booking_url: https://example.com/book",
+        "booking_url: www.example.com/book",
+        "www.",
+        "contact.booking_url",
+        "not a valid booking url",
+        "https://",
+    ),
+    "bad-paper": ("paper: a4", "paper: a5", "a5", "paper", "'a5' is not a valid value", "letter"),
+}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "at", "key", "message", "hint"), BRAND_MISTAKES.values(), ids=BRAND_MISTAKES.keys()
+)
+def test_brand_mistake(inputs: Inputs, old: str, new: str, at: str, key: str, message: str, hint: str) -> None:
+    text = edit(inputs.brand, old, new)
+    brand, diags = load_brand(inputs.brand)
+    assert brand is None
+    d = the_error(diags)
+    assert_points_at(d, inputs.brand, text, at, key)
+    assert message in d.message
+    assert hint in d.hint
+
+
+@pytest.mark.parametrize(
+    ("spelling", "key"),
+    [
+        ("{family: Comic Sans}", "fonts.body.family"),
+        ("Comic Sans", "fonts.body"),
+        ("\n    family: Comic Sans", "fonts.body.family"),
+    ],
+    ids=["flow-mapping", "plain-name", "block-mapping"],
+)
+def test_unknown_font_family(inputs: Inputs, spelling: str, key: str) -> None:
+    text = edit(inputs.brand, "body: {family: Be Vietnam Pro}", f"body: {spelling}")
+    brand, diags = load_brand(inputs.brand)
+    assert brand is not None and not diags  # the name is checked against the installed fonts
+    fonts, diags = load_fonts(brand)
+    assert fonts is None
+    d = the_error(diags)
+    assert_points_at(d, inputs.brand, text, "Comic Sans", key)
+    assert "'Comic Sans' is not installed" in d.message
+    assert "pip" in d.message + d.hint
+
+
+# Logo files: each must give one error pointing at `logo:` in brand.yaml.
+
+SVG = 'xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 100 40"'
+BAD_LOGOS = {
+    "text": (f'<svg {SVG}><text x="0" y="30">Clinic</text></svg>', "text", "outlines"),
+    "external-image": (
+        f'<svg {SVG}><image xlink:href="https://example.com/a.png" width="9" height="9"/></svg>',
+        "outside file or address 'https://example.com/a.png'",
+        "embed",
+    ),
+    "external-use": (f'<svg {SVG}><use href="other.svg#mark"/></svg>', "outside file", "embed"),
+    "not-xml": ("GIF89a not an svg", "not a readable SVG", "SVG"),
+    "not-svg": ("<html><body/></html>", "not an SVG", "<svg>"),
+    "no-size": ('<svg xmlns="http://www.w3.org/2000/svg"></svg>', "no size", "viewBox"),
+}
+
+
+@pytest.mark.parametrize(("svg", "message", "hint"), BAD_LOGOS.values(), ids=BAD_LOGOS.keys())
+def test_unusable_logo_svg(inputs: Inputs, svg: str, message: str, hint: str) -> None:
+    (inputs.kit / "logo.svg").write_text(svg, encoding="utf-8")
+    brand, diags = load_brand(inputs.brand)
+    assert brand is None
+    d = the_error(diags)
+    assert_points_at(d, inputs.brand, inputs.brand.read_text(encoding="utf-8"), "logo.svg", "logo")
+    assert message in d.message
+    assert hint in d.hint
+
+
+def _strings(node: object) -> str:
+    """Every attribute of every shape in a drawing, as one string."""
+    parts = [repr(vars(node))]
+    if isinstance(node, Group):
+        parts += [_strings(child) for child in node.getContents()]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize(
+    ("target", "body", "leak"),
+    [
+        ("injected.xml", "&x;", "777"),  # if resolved, the entity would add a 777-wide rectangle to the logo
+        ("file:///etc/passwd", "<desc>&x;</desc>", "root:"),
+        ("file:///etc/passwd", '<g id="&x;"/>', "root:"),
+    ],
+    ids=["injected-shape", "passwd-in-text", "passwd-in-attribute"],
+)
+def test_logo_svg_entities_never_read_local_files(inputs: Inputs, target: str, body: str, leak: str) -> None:
+    injected = inputs.kit.parent / "injected.xml"
+    injected.write_text('<rect width="777" height="7" fill="#ABCDEF"/>', encoding="utf-8")
+    url = injected.as_uri() if target == "injected.xml" else target
+    (inputs.kit / "logo.svg").write_text(
+        f'<?xml version="1.0"?>\n<!DOCTYPE svg [<!ENTITY x SYSTEM "{url}">]>\n'
+        f'<svg {SVG}><rect width="40" height="40" fill="#1D5C63"/>{body}</svg>',
+        encoding="utf-8",
+    )
+    brand, diags = load_brand(inputs.brand)
+    logo, problem = load_logo(inputs.kit / "logo.svg", Location(str(inputs.brand), 13, 7, "logo"))
+    assert all(leak not in d.format() for d in diags)
+    if logo is None:  # refusing the file is fine...
+        assert brand is None and problem is not None and leak not in problem.format()
+    else:  # ...and so is drawing it, as long as the entity stays unread
+        assert brand is not None and logo.drawing is not None
+        assert leak not in _strings(logo.drawing)
+
+
+# Pictures in image blocks: paths are relative to the content file.
+
+IMAGE_BLOCK = "      - image:\n          src: pics/photo.png\n          alt: A smiling patient\n"
+
+
+def _add_image(inputs: Inputs) -> tuple[str, Path]:
+    text = edit(inputs.content, "      - bullets:\n", IMAGE_BLOCK + "      - bullets:\n")
+    return text, inputs.content.parent / "pics" / "photo.png"
+
+
+def test_good_picture_loads(inputs: Inputs) -> None:
+    _, picture = _add_image(inputs)
+    picture.parent.mkdir()
+    Image.new("RGB", (300, 200), "#7FB7BE").save(picture)
+    content, diags = load_content(inputs.content)
+    assert content is not None and not diags
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n" + b"garbage" * 40), "not a readable picture"),
+        (lambda p: p.write_bytes(b""), "not a readable picture"),
+        (lambda p: Image.new("1", (8000, 8000)).save(p), "8000 x 8000 pixels is absurdly large"),
+        (lambda p: None, "'pics/photo.png' not found"),
+    ],
+    ids=["garbage-bytes", "zero-bytes", "64-megapixels", "missing"],
+)
+def test_unusable_picture(inputs: Inputs, make: Callable[[Path], object], message: str) -> None:
+    text, picture = _add_image(inputs)
+    picture.parent.mkdir()
+    make(picture)
+    content, diags = load_content(inputs.content)
+    assert content is None
+    d = the_error(diags)
+    assert_points_at(d, inputs.content, text, "pics/photo.png", "sections[1].blocks[0].image.src")
+    assert message in d.message
+
+
+def test_several_mistakes_are_all_reported(inputs: Inputs) -> None:
+    edit(inputs.content, "subtitle:", "subtitel:")
+    edit(inputs.content, "icon: smooth", "icon: smoth")
+    text = edit(inputs.content, "place: flap", "place: flpa")
+    edit(inputs.brand, 'accent: "#E07A5F"', "accent: red")
+    brand_text = edit(inputs.brand, "hello@example.com", "hello(at)example.com")
+    content, cdiags = load_content(inputs.content)
+    brand, bdiags = load_brand(inputs.brand)
+    assert content is None and brand is None
+    assert [(d.location.line, d.location.key) for d in errors(cdiags)] == [
+        (position(text, "subtitel")[0], "subtitel"),
+        (position(text, "smoth")[0], "sections[0].blocks[1].cards[0].icon"),
+        (position(text, "flpa")[0], "sections[1].place"),
+    ]
+    assert [(d.location.line, d.location.key) for d in errors(bdiags)] == [
+        (position(brand_text, "red")[0], "colors.accent"),
+        (position(brand_text, "hello(at)")[0], "contact.email"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["content.yaml", "assets/brand.yaml", "assets/brands/maple-main/brand.yaml"],
+)
+def test_shipped_inputs_load_with_no_diagnostics(path: str) -> None:
+    file = ROOT / path
+    loaded, diags = (load_content if path == "content.yaml" else load_brand)(file)
+    assert [d.format() for d in diags] == []
+    assert loaded is not None
+    if path != "content.yaml":
+        fonts, fdiags = load_fonts(loaded)  # type: ignore[arg-type]
+        assert fonts is not None and [d.format() for d in fdiags] == []
