@@ -6,7 +6,7 @@ RUN    := $(VENV)/.runtime-installed
 DEV    := $(VENV)/.dev-installed
 export SOURCE_DATE_EPOCH ?= 1767225600
 
-.PHONY: leaflet leaflets test lint bench preview clean
+.PHONY: leaflet leaflets test lint bench preview docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ leaflets: leaflet
 ## make preview: PNGs of every page in out/preview/
 preview: $(RUN)
 	$(BIN)/brochure preview --dpi 60 -o out/preview
+
+## make docs: the low-resolution previews shown in README.md
+docs: $(RUN)
+	$(BIN)/brochure preview --dpi 40 -o docs/preview
 
 ## make test: the whole suite, then lint and types
 test: $(DEV)

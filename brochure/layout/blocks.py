@@ -69,7 +69,7 @@ class Blocks:
             return [Item(Box(Stack(parts), fill, pad=8.0, icon=icon, bar=bar), sid, gap)]
         if isinstance(b, c.Illustration):
             labels = dict(b.labels)
-            h = self.width * 0.58
+            h = self.width * 0.72
             drawing = art.skin_section(self.width, h, pal, labels, self.t.fonts.regular, 7.5)
             items = [Item(Art(drawing, self.width, h), sid, gap, bool(b.caption))]
             if b.caption:

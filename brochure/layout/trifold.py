@@ -197,7 +197,7 @@ def _cover(inp: Inputs, panel: Panel) -> list[Placed]:
 
     # The colour field runs from the fold to the trim edge and on into the bleed.
     field_top = panel.trim.top - 31 * MM
-    field_bottom = panel.trim.y + panel.trim.h * 0.47
+    field_bottom = panel.trim.y + panel.trim.h * 0.42
     right = panel.trim.right + (sheet.bleed if panel.bleed_right else 0.0)
     fw, fh = right - panel.trim.x, field_top - field_bottom
     field = Art(art.cover_field(fw, fh, pal), fw, fh)
@@ -227,8 +227,10 @@ def _cover(inp: Inputs, panel: Panel) -> list[Placed]:
     placed, _ = _stack_down(stack, box, "cover", field_bottom - 4 * MM)
     items.extend(placed)
 
+    site = re.sub(r"^https?://", "", inp.brand.contact.website).rstrip("/")
     footer = Paragraph(
-        f'<font name="{t.fonts.bold}" color="{color_to_hex(pal.primary)}">{_esc(inp.brand.name)}</font>',
+        f'<font name="{t.fonts.bold}" color="{color_to_hex(pal.primary)}">{_esc(inp.brand.name)}</font>'
+        f"<br/>{_esc(site)}",
         t.style("note"),
     )
     _, fh2 = footer.wrap(box.w, 1e6)

@@ -844,7 +844,6 @@ def cover_field(width: float, height: float, palette: Palette) -> Drawing:
     """A full-bleed primary colour field with micro-channel dots and soft skin-like waves at the foot."""
     W, H = float(width), float(height)
     d = Drawing(W, H)
-    d.add(Rect(0, 0, W, H, fillColor=palette.primary, strokeColor=None, strokeWidth=0))
     m = min(W, H)
     amp = min(0.035 * H, 0.045 * W)  # wave height follows the field, wave length the width
 
@@ -862,6 +861,10 @@ def cover_field(width: float, height: float, palette: Palette) -> Drawing:
     back = wave(0.345, 0.09, ((1.0, 0.8, 0.3), (0.25, 1.9, 1.0)))
     middle = wave(0.255, 0.05, ((1.0, 0.7, 2.1), (0.2, 1.7, 0.2)))
     front = wave(0.125, -0.07, ((1.0, 0.75, 4.0), (0.2, 1.6, 2.6)))
+    # Colour layers stop above the foot so no sliver of them shows under the background wave's
+    # anti-aliased bottom edge (a visible hairline seam in print previews otherwise).
+    floor = max(0.0, min(y for _, y in _sample(front, 0.0, W, max(2.0, W / 80))) - 1.0)
+    d.add(Rect(0, floor, W, H - floor, fillColor=palette.primary, strokeColor=None, strokeWidth=0))
     layers = [
         (back, mix(palette.secondary, palette.primary, 0.26)),
         (middle, mix(palette.secondary, palette.primary, 0.55)),
@@ -891,10 +894,11 @@ def cover_field(width: float, height: float, palette: Palette) -> Drawing:
 
     step = max(2.0, W / 80)
     for f, color in layers:
+        bottom = 0.0 if f is front else floor
         p = Path(fillColor=color, strokeColor=None, strokeWidth=0)
         _add_smooth(p, _sample(f, 0, W, step), move=True)
-        p.lineTo(W, 0)
-        p.lineTo(0, 0)
+        p.lineTo(W, bottom)
+        p.lineTo(0, bottom)
         p.closePath()
         d.add(p)
     # a fine light line riding just above the middle wave, like a contour of the skin

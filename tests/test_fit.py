@@ -1,0 +1,97 @@
+"""Fitting and printing every character: what does not fit or cannot print is an error, never clipped or a box."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import Inputs, edit, position
+from reportlab.platypus import Spacer
+
+from brochure import api
+from brochure.geometry.sheet import Rect
+from brochure.layout.flow import Frame, Item, flow
+
+LONG = "Words that keep going and going to fill the panel well past its foot. " * 6
+
+
+def build(inputs: Inputs) -> api.Result:
+    src, diags = api.load(inputs.content, inputs.brand)
+    assert src is not None, [d.format() for d in diags]
+    return api.build(src, api.Options())
+
+
+def errors(result: api.Result) -> list[str]:
+    return [d.format() for d in result.diagnostics if d.is_error]
+
+
+def test_the_small_leaflet_fits(inputs: Inputs) -> None:
+    result = build(inputs)
+    assert result.ok and result.pdf
+
+
+def test_too_many_words_on_the_flap_name_the_region_section_and_amount(inputs: Inputs) -> None:
+    text = edit(
+        inputs.content,
+        '          - "Redness for 1 to 3 days"\n',
+        '          - "Redness for 1 to 3 days"\n' + "".join(f'      - text: "{LONG}"\n' for _ in range(8)),
+    )
+    result = build(inputs)
+    assert result.pdf is None
+    (msg,) = errors(result)
+    line, col = position(text, "- id: risks")
+    assert msg.startswith(f"{inputs.content}:{line}:{col + 2}: error: the words do not fit")
+    assert "section 'risks'" in msg and "flap panel" in msg
+    assert " mm of content spills" in msg and "hint: cut about" in msg
+
+
+def test_too_many_words_inside_name_the_inside_panels(inputs: Inputs) -> None:
+    edit(
+        inputs.content,
+        '      - text: "Fine needles',
+        "".join(f'      - text: "{LONG}"\n' for _ in range(30)) + '      - text: "Fine needles',
+    )
+    (msg,) = errors(build(inputs))
+    assert "section 'what-is-it'" in msg and "inside panels (inside-1 to inside-3)" in msg
+
+
+def test_an_overfull_back_panel_points_at_the_disclaimer(inputs: Inputs) -> None:
+    text = edit(inputs.content, 'disclaimer: "General information only."', f'disclaimer: "{LONG * 9}"')
+    (msg,) = errors(build(inputs))
+    line, col = position(text, f'"{LONG * 9}"')
+    assert msg.startswith(f"{inputs.content}:{line}:{col}: error: the back panel is over-full by")
+
+
+@pytest.mark.parametrize(("char", "code"), [("✓", "U+2713"), ("क", "U+0915")], ids=["check-mark", "devanagari"])
+def test_a_character_the_fonts_cannot_print_is_an_error(inputs: Inputs, char: str, code: str) -> None:
+    text = edit(inputs.content, "heading: What is it?", f"heading: What is it {char}")
+    result = build(inputs)
+    assert result.pdf is None
+    (msg,) = errors(result)
+    line, col = position(text, f"What is it {char}")
+    assert msg.startswith(f"{inputs.content}:{line}:{col}: error: the heading font (BeVietnamPro-SemiBold)")
+    assert f"'{char}' ({code}" in msg and "[at sections[0].heading]" in msg
+
+
+def test_polish_and_vietnamese_print(inputs: Inputs) -> None:
+    edit(inputs.content, "heading: What is it?", "heading: Zażółć gęślą jaźń, Tiếng Việt có dấu")
+    assert build(inputs).ok
+
+
+def test_a_heading_is_carried_to_the_next_frame_with_what_follows() -> None:
+    frames = [Frame("a", Rect(0, 0, 100, 100)), Frame("b", Rect(200, 0, 100, 100))]
+    items = [
+        Item(Spacer(100, 70), "s1"),
+        Item(Spacer(100, 20), "s2", keep_with_next=True, bookmark="Heading"),
+        Item(Spacer(100, 40), "s2"),
+    ]
+    res = flow(items, frames)
+    assert [len(p) for p in res.placed] == [1, 2]
+    assert res.placed[1][0].box.top == 100  # the heading starts frame b
+    assert res.bookmarks == (("Heading", "s2", 100, 1),)
+
+
+def test_space_before_is_dropped_at_the_top_of_a_frame_and_leftovers_reported() -> None:
+    frames = [Frame("a", Rect(0, 0, 100, 100))]
+    items = [Item(Spacer(100, 60), "s", space_before=30), Item(Spacer(100, 50), "s", space_before=5)]
+    res = flow(items, frames)
+    assert res.placed[0][0].box.top == 100
+    assert len(res.leftover) == 1 and res.spare == (40,)
