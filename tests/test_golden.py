@@ -40,6 +40,4 @@ def test_small_leaflet_looks_as_approved(page: int) -> None:
     if score > TOLERANCE:
         actual.save(GOLDEN / f"small-trifold-page{page}-actual.png")
         diff.point(lambda v: min(255, v * 8)).save(GOLDEN / f"small-trifold-page{page}-diff.png")
-    assert score <= TOLERANCE, (
-        f"page {page}: {score:.2%} of pixels differ (see *-actual.png, *-diff.png)"
-    )
+    assert score <= TOLERANCE, f"page {page}: {score:.2%} of pixels differ (see *-actual.png, *-diff.png)"

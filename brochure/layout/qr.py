@@ -1,29 +1,49 @@
-"""A booking URL -> a vector QR code Drawing with a white quiet zone (cached: encoding is slow)."""
+"""A booking URL -> a vector QR code Drawing with a light quiet zone (cached: encoding is slow)."""
 
 from __future__ import annotations
 
+import itertools
 from functools import lru_cache
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing, Rect
+from reportlab.graphics.shapes import Drawing, Path, Rect
 from reportlab.lib.colors import Color
 
 QUIET_MODULES = 4
 
 
 @lru_cache(maxsize=64)
-def qr_drawing(url: str, size: float, dark: Color, light: Color) -> Drawing:
-    """A size x size Drawing: light square, then the code's dark modules, 4 modules of quiet zone."""
-    widget = QrCodeWidget(url, barLevel="M", barBorder=QUIET_MODULES, barFillColor=dark, barStrokeColor=dark)
-    widget.barWidth = widget.barHeight = size
-    d = Drawing(size, size)
-    d.add(Rect(0, 0, size, size, fillColor=light, strokeColor=None))
-    d.add(widget)
-    return d
+def _modules(url: str) -> tuple[tuple[bool, ...], ...]:
+    widget = QrCodeWidget(url, barLevel="M")
+    widget.qr.make()
+    return tuple(tuple(bool(m) for m in row) for row in widget.qr.modules)
 
 
 def modules(url: str) -> int:
     """How many modules a side the code has (without the quiet zone)."""
-    widget = QrCodeWidget(url, barLevel="M", barBorder=0)
-    widget.draw()
-    return int(widget.qr.getModuleCount())
+    return len(_modules(url))
+
+
+@lru_cache(maxsize=64)
+def qr_drawing(url: str, size: float, dark: Color, light: Color) -> Drawing:
+    """A size x size Drawing: a light square, then the dark modules as one path, 4 modules of quiet zone."""
+    rows = _modules(url)
+    unit = size / (len(rows) + 2 * QUIET_MODULES)
+    path = Path(fillColor=dark, strokeColor=None, strokeWidth=0)
+    for r, row in enumerate(rows):
+        top = size - (r + QUIET_MODULES) * unit
+        c = 0
+        for is_dark, run in itertools.groupby(row):
+            n = len(list(run))
+            if is_dark:
+                x0, x1 = (c + QUIET_MODULES) * unit, (c + n + QUIET_MODULES) * unit
+                path.moveTo(x0, top)
+                path.lineTo(x1, top)
+                path.lineTo(x1, top - unit)
+                path.lineTo(x0, top - unit)
+                path.closePath()
+            c += n
+    d = Drawing(size, size)
+    d.add(Rect(0, 0, size, size, fillColor=light, strokeColor=None, strokeWidth=0))
+    d.add(path)
+    return d

@@ -243,6 +243,17 @@ def _sample(f: Callable[[float], float], x0: float, x1: float, step: float) -> l
     return [(x0 + (x1 - x0) * i / n, f(x0 + (x1 - x0) * i / n)) for i in range(n + 1)]
 
 
+def _circle_subpath(p: Path, cx: float, cy: float, r: float) -> None:
+    """Add a circle to a path as four Bezier quarter arcs."""
+    k = 0.5523 * r
+    p.moveTo(cx + r, cy)
+    p.curveTo(cx + r, cy + k, cx + k, cy + r, cx, cy + r)
+    p.curveTo(cx - k, cy + r, cx - r, cy + k, cx - r, cy)
+    p.curveTo(cx - r, cy - k, cx - k, cy - r, cx, cy - r)
+    p.curveTo(cx + k, cy - r, cx + r, cy - k, cx + r, cy)
+    p.closePath()
+
+
 def _circle_d(cx: float, cy: float, r: float) -> str:
     return f"M {cx - r} {cy} A {r} {r} 0 1 0 {cx + r} {cy} A {r} {r} 0 1 0 {cx - r} {cy} Z"
 
@@ -875,6 +886,7 @@ def cover_field(width: float, height: float, palette: Palette) -> Drawing:
     gap = max(7.0, m / 34)
     r_max = max(0.6, gap * 0.125)
     dot_color = mix(palette.white, palette.primary, 0.22)
+    dots = Path(fillColor=dot_color, strokeColor=None, strokeWidth=0)  # one path: fast to build and draw
     row = 0
     y = gap * 0.6
     while y < H - gap * 0.3:
@@ -887,18 +899,22 @@ def cover_field(width: float, height: float, palette: Palette) -> Drawing:
             strength *= 1.0 - calm  # nothing in the calm top-left (logo area)
             r = r_max * strength**0.7
             if r >= 0.3 and y > back(x) + gap * 0.5:
-                d.add(Circle(x, y, r, fillColor=dot_color, strokeColor=None))
+                _circle_subpath(dots, x, y, r)
             x += gap
         y += gap * 0.866
         row += 1
+    d.add(dots)
 
     step = max(2.0, W / 80)
     for f, color in layers:
-        bottom = 0.0 if f is front else floor
+        # The background wave reaches a hair past both sides, so anti-aliasing shows no coloured seam there.
+        bottom, over = (0.0, 0.75) if f is front else (floor, 0.0)
         p = Path(fillColor=color, strokeColor=None, strokeWidth=0)
-        _add_smooth(p, _sample(f, 0, W, step), move=True)
-        p.lineTo(W, bottom)
-        p.lineTo(0, bottom)
+        p.moveTo(-over, f(0))
+        _add_smooth(p, _sample(f, 0, W, step), move=False)
+        p.lineTo(W + over, f(W))
+        p.lineTo(W + over, bottom)
+        p.lineTo(-over, bottom)
         p.closePath()
         d.add(p)
     # a fine light line riding just above the middle wave, like a contour of the skin

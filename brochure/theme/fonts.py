@@ -135,13 +135,14 @@ def base_font(name: str) -> Iterator[None]:
 
     Without this the canvas and every Drawing begin with a non-embedded Helvetica.
     """
-    saved = (rl_config.canvas_basefontname, rl_config.defaultGraphicsFontName)
+    saved = (rl_config.canvas_basefontname, rl_config.defaultGraphicsFontName, rl_config.useA85)
     rl_config.canvas_basefontname = name
     rl_config.defaultGraphicsFontName = name
+    rl_config.useA85 = 0  # binary streams: smaller files, faster builds
     try:
         yield
     finally:
-        rl_config.canvas_basefontname, rl_config.defaultGraphicsFontName = saved
+        rl_config.canvas_basefontname, rl_config.defaultGraphicsFontName, rl_config.useA85 = saved
 
 
 def covers(font_name: str, ch: str) -> bool:
