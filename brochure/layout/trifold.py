@@ -111,7 +111,7 @@ def _back(inp: Inputs, panel: Panel) -> tuple[list[Placed], tuple[Link, ...], tu
     blocks = Blocks(t, box.w, inp.links)
     link_hex = color_to_hex(pal.primary)
 
-    qr_size = 24 * MM
+    qr_size = 26 * MM
     qr = Art(qr_drawing(contact.booking_url, qr_size, pal.text, pal.white), qr_size, qr_size)
     booking = re.sub(r"^https?://", "", contact.booking_url).split("?")[0]
     qr_text = Stack(

@@ -20,7 +20,7 @@ class Scale:
 
     body: float = 9.5
     leading: float = 13.0
-    small: float = 9.0
+    small: float = 9.5
     note: float = 8.0
     fine: float = 7.5
     subheading: float = 11.0
