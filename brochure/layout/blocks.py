@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Paragraph
 
+from brochure import art
 from brochure.layout import images
 from brochure.layout.flow import Item
 from brochure.layout.flowables import Art, Box, Bullet, Column, SectionHeading, Stack, StepRow
 from brochure.load import content as c
 from brochure.load.inline import plain, to_markup
-from brochure.render import art
 from brochure.theme.colors import color_to_hex
 from brochure.theme.styles import Theme
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from reportlab.platypus import Flowable, Image, Paragraph
 
+from brochure import art
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.geometry.sheet import MM, Panel, Rect, Sheet
 from brochure.layout.blocks import Blocks
@@ -17,7 +18,6 @@ from brochure.layout.qr import qr_drawing
 from brochure.load.brand import Brand
 from brochure.load.content import Content, Section
 from brochure.load.inline import plain
-from brochure.render import art
 from brochure.theme.colors import color_to_hex
 from brochure.theme.styles import Theme
 

@@ -1,0 +1,93 @@
+"""A Palette and size -> the cover's full-bleed colour field with waves and micro-channel dots."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+
+from reportlab.graphics.shapes import Drawing, Path, Rect
+
+from brochure.art.paths import (
+    add_smooth,
+    circle_subpath,
+    sample,
+)
+from brochure.theme.colors import Palette, mix
+
+
+def cover_field(width: float, height: float, palette: Palette) -> Drawing:
+    """A full-bleed primary colour field with micro-channel dots and soft skin-like waves at the foot."""
+    W, H = float(width), float(height)
+    d = Drawing(W, H)
+    m = min(W, H)
+    amp = min(0.035 * H, 0.045 * W)  # wave height follows the field, wave length the width
+
+    def wave(base: float, tilt: float, terms: Sequence[tuple[float, float, float]]) -> Callable[[float], float]:
+        """Top edge of a layer: a tilted baseline plus a few broad sine terms (amplitude, periods, phase)."""
+
+        def f(x: float) -> float:
+            u = x / W
+            return H * (base + tilt * (u - 0.5)) + amp * sum(
+                a * math.sin(ph + 2 * math.pi * n * u) for a, n, ph in terms
+            )
+
+        return f
+
+    back = wave(0.345, 0.09, ((1.0, 0.8, 0.3), (0.25, 1.9, 1.0)))
+    middle = wave(0.255, 0.05, ((1.0, 0.7, 2.1), (0.2, 1.7, 0.2)))
+    front = wave(0.125, -0.07, ((1.0, 0.75, 4.0), (0.2, 1.6, 2.6)))
+    # Colour layers stop above the foot so no sliver of them shows under the background wave's
+    # anti-aliased bottom edge (a visible hairline seam in print previews otherwise).
+    floor = max(0.0, min(y for _, y in sample(front, 0.0, W, max(2.0, W / 80))) - 1.0)
+    d.add(Rect(0, floor, W, H - floor, fillColor=palette.primary, strokeColor=None, strokeWidth=0))
+    layers = [
+        (back, mix(palette.secondary, palette.primary, 0.26)),
+        (middle, mix(palette.secondary, palette.primary, 0.55)),
+        (front, palette.background),
+    ]
+
+    # micro-channel dots: a hexagonal grid, fading out towards the calm top-left
+    gap = max(7.0, m / 34)
+    r_max = max(0.6, gap * 0.125)
+    dot_color = mix(palette.white, palette.primary, 0.22)
+    dots = Path(fillColor=dot_color, strokeColor=None, strokeWidth=0)  # one path: fast to build and draw
+    row = 0
+    y = gap * 0.6
+    while y < H - gap * 0.3:
+        x = gap * (0.5 if row % 2 else 0.0) + gap * 0.4
+        while x < W - 0.3 * gap:
+            u, v = x / W, y / H
+            dist = math.hypot(u - 1.0, (v - 0.36) * 1.25)
+            strength = max(0.0, 1.0 - dist / 0.8)
+            calm = min(1.0, max(0.0, (0.66 - u) / 0.16)) * min(1.0, max(0.0, (v - 0.58) / 0.12))
+            strength *= 1.0 - calm  # nothing in the calm top-left (logo area)
+            r = r_max * strength**0.7
+            if r >= 0.3 and y > back(x) + gap * 0.5:
+                circle_subpath(dots, x, y, r)
+            x += gap
+        y += gap * 0.866
+        row += 1
+    d.add(dots)
+
+    step = max(2.0, W / 80)
+    for f, color in layers:
+        # The background wave reaches a hair past both sides, so anti-aliasing shows no coloured seam there.
+        bottom, over = (0.0, 0.75) if f is front else (floor, 0.0)
+        p = Path(fillColor=color, strokeColor=None, strokeWidth=0)
+        p.moveTo(-over, f(0))
+        add_smooth(p, sample(f, 0, W, step), move=False)
+        p.lineTo(W + over, f(W))
+        p.lineTo(W + over, bottom)
+        p.lineTo(-over, bottom)
+        p.closePath()
+        d.add(p)
+    # a fine light line riding just above the middle wave, like a contour of the skin
+    line = Path(
+        fillColor=None,
+        strokeColor=mix(palette.white, palette.primary, 0.38),
+        strokeWidth=max(0.5, m / 450),
+        strokeLineCap=0,
+    )
+    add_smooth(line, sample(lambda x: middle(x) + 0.022 * H, 0, W, step), move=True)
+    d.add(line)
+    return d

@@ -1,0 +1,418 @@
+"""A Palette, size and label words -> a Drawing of skin in cross-section with needles and new collagen."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+
+from reportlab.graphics.shapes import Circle, Drawing, Ellipse, Group, Path, Polygon, PolyLine, Rect, String
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from brochure.art.paths import (
+    Pt,
+    add_smooth,
+    sample,
+)
+from brochure.theme.colors import Palette, mix
+
+# --------------------------------------------------------------------------------------------
+# Skin cross-section ("how it works")
+# --------------------------------------------------------------------------------------------
+
+_LABEL_ORDER = ("needles", "epidermis", "collagen", "dermis")
+_MIN_LABEL_PT = 7.0
+
+
+def _wrap2(text: str, font_name: str, size: float) -> list[str]:
+    """Split a label into two balanced lines at a space (or keep it whole if it has none)."""
+    words = text.split()
+    if len(words) < 2:
+        return [text]
+    best: list[str] = [text]
+    best_w = stringWidth(text, font_name, size)
+    for i in range(1, len(words)):
+        lines = [" ".join(words[:i]), " ".join(words[i:])]
+        w = max(stringWidth(t, font_name, size) for t in lines)
+        if w < best_w:
+            best, best_w = lines, w
+    return best
+
+
+def _fit_labels(
+    texts: Mapping[str, str], font_name: str, font_size: float, room: float
+) -> tuple[float, dict[str, list[str]], float]:
+    """Choose a size (>= 7 pt), line breaks and the widest line for labels within `room` points."""
+
+    def widest(lines: Mapping[str, list[str]], size: float) -> float:
+        return max((stringWidth(t, font_name, size) for ls in lines.values() for t in ls), default=0.0)
+
+    single = {k: [v] for k, v in texts.items()}
+    w = widest(single, font_size)
+    if w <= room:
+        return font_size, single, w
+    size = max(_MIN_LABEL_PT, font_size * room / w)
+    if widest(single, size) <= room or size == font_size:
+        return size, single, widest(single, size)
+    wrapped = {k: _wrap2(v, font_name, font_size) for k, v in texts.items()}
+    ww = widest(wrapped, font_size)
+    if ww <= room:
+        return font_size, wrapped, ww
+    size2 = max(_MIN_LABEL_PT, font_size * room / ww)
+    wrapped = {k: _wrap2(v, font_name, size2) for k, v in texts.items()}
+    # at the 7 pt floor the text may still be wider than the room: the caller widens the gutter
+    single_w = widest(single, size)
+    wrapped_w = widest(wrapped, size2)
+    if size2 > size or wrapped_w < single_w:
+        return size2, wrapped, wrapped_w
+    return size, single, single_w
+
+
+def skin_section(
+    width: float,
+    height: float,
+    palette: Palette,
+    labels: Mapping[str, str],
+    font_name: str,
+    font_size: float,
+) -> Drawing:
+    """A labelled cross-section of skin with a micro-needling pen, channels and new collagen."""
+    W, H = float(width), float(height)
+    k = max(0.6, min(2.5, math.sqrt(W * H / (230.0 * 150.0))))  # detail scale
+
+    def sw(v: float) -> float:
+        return max(0.3, v * k)
+
+    font_size = max(_MIN_LABEL_PT, font_size)  # nothing in the leaflet is set under 7 pt
+    texts = {key: labels[key].strip() for key in _LABEL_ORDER if labels.get(key, "").strip()}
+    lead = max(9.0, 0.05 * W)  # room for the leader between the block and the text
+    if texts:
+        size, lines, text_w = _fit_labels(texts, font_name, font_size, 0.40 * W - lead)
+        gutter = max(lead + text_w + 0.5, 0.20 * W)  # grows past 40 % only if 7 pt text needs it
+    else:
+        size, lines, text_w, gutter = font_size, {}, 0.0, 0.0
+    bx0, bx1 = 0.0, W - gutter  # the skin block
+    bw = bx1 - bx0
+
+    # ---- geometry ---------------------------------------------------------------------------
+    ys = 0.60 * H  # mean skin surface
+    te = 0.085 * H  # epidermis thickness
+    fat_top = 0.17 * H
+    pen_x = bx0 + 0.44 * bw
+    dips = ((bx0 + 0.14 * bw, 0.050 * H, 0.038 * bw), (bx0 + 0.77 * bw, 0.034 * H, 0.060 * bw))
+    treated = (bx0 + 0.57 * bw, bx0 + 0.97 * bw)
+
+    def surface(x: float) -> float:
+        v = ys + 0.9 * k * math.sin(0.7 + 2 * math.pi * 2.3 * (x - bx0) / bw)
+        for cx, depth, sig in dips:
+            v -= depth * math.exp(-(((x - cx) / sig) ** 2))
+        return v
+
+    def junction(x: float) -> float:  # epidermis / dermis boundary with soft rete ridges
+        v = ys + 0.9 * k * math.sin(0.7 + 2 * math.pi * 2.3 * (x - bx0) / bw) - te
+        for cx, depth, sig in dips:
+            v -= 0.75 * depth * math.exp(-(((x - cx) / (1.3 * sig)) ** 2))
+        return v - 1.1 * k * (0.5 + 0.5 * math.sin(2 * math.pi * (x - bx0) / (9.5 * k)))
+
+    def fat_line(x: float) -> float:
+        return fat_top + 1.6 * k * math.sin(1.9 + 2 * math.pi * 1.4 * (x - bx0) / bw)
+
+    step = max(1.5, bw / 90)
+    surf_pts = sample(surface, bx0, bx1, step)
+    junc_pts = sample(junction, bx0, bx1, step / 2)
+    fat_pts = sample(fat_line, bx0, bx1, step * 2)
+
+    c_epi = palette.tint(palette.secondary, 0.50)
+    c_derm = palette.tint(palette.secondary, 0.17)
+    c_fat = palette.tint(palette.accent, 0.13)
+    c_lobule = palette.tint(palette.accent, 0.07)
+    c_lobule_edge = palette.tint(palette.accent, 0.34)
+    c_fibre = palette.tint(palette.primary, 0.16)
+    c_cell = palette.tint(palette.primary, 0.20)
+    c_nucleus = palette.tint(palette.primary, 0.42)
+    c_line = palette.tint(palette.primary, 0.42)
+    c_steel = mix(palette.text, palette.background, 0.62)
+    c_coll = palette.accent
+    c_coll_soft = palette.tint(palette.accent, 0.45)
+
+    d = Drawing(W, H)
+    r_corner = min(4.0 * k, 0.04 * H)
+
+    def block_outline(top: Sequence[Pt], **props: object) -> Path:
+        """A closed path: a smooth top edge, the block's sides and its rounded bottom corners."""
+        path = Path(**props)
+        add_smooth(path, top, move=True)
+        path.lineTo(bx1, r_corner)
+        path.curveTo(bx1, r_corner * 0.45, bx1 - r_corner * 0.45, 0, bx1 - r_corner, 0)
+        path.lineTo(bx0 + r_corner, 0)
+        path.curveTo(bx0 + r_corner * 0.45, 0, bx0, r_corner * 0.45, bx0, r_corner)
+        path.closePath()
+        return path
+
+    # dermis: the whole block below the surface
+    d.add(block_outline(surf_pts, fillColor=c_derm, strokeColor=None))
+    dermis = Group(block_outline(surf_pts, isClipPath=1, fillColor=None, strokeColor=None))
+    d.add(dermis)
+
+    # fat layer: a honeycomb of lobules, clipped to the layer
+    d.add(block_outline(fat_pts, fillColor=c_fat, strokeColor=None))
+    fat = Group(block_outline(fat_pts, isClipPath=1, fillColor=None, strokeColor=None))
+    d.add(fat)
+    r_lob = max(3.0, 0.05 * H)
+    row, yy = 0, fat_top - 0.85 * r_lob
+    while yy > -r_lob:
+        xx = bx0 + (r_lob if row % 2 else 0.0)
+        while xx < bx1 + r_lob:
+            fat.add(Circle(xx, yy, r_lob * 0.9, fillColor=c_lobule, strokeColor=c_lobule_edge, strokeWidth=sw(0.4)))
+            xx += 2 * r_lob
+        yy -= 1.75 * r_lob
+        row += 1
+    fat_edge = Path(fillColor=None, strokeColor=c_lobule_edge, strokeWidth=sw(0.5))
+    add_smooth(fat_edge, fat_pts, move=True)
+    d.add(fat_edge)
+
+    # existing dermal fibres: soft, long, wavy
+    coll_top = ys - te - 0.05 * H
+    coll_bot = ys - te - 0.24 * H
+    for j, frac in enumerate((0.22, 0.42, 0.62, 0.82)):
+        yc = fat_top + (ys - te - fat_top) * frac
+        amp = 1.6 * k
+        per = (0.55 + 0.1 * j) * bw
+
+        def fibre(x: float, yc: float = yc, amp: float = amp, per: float = per, j: int = j) -> float:
+            return yc + amp * math.sin(j * 1.7 + 2 * math.pi * (x - bx0) / per)
+
+        x_end = bx1 + step if frac < 0.5 else treated[0] - 0.03 * bw
+        x_start = bx0 - step if j % 2 == 0 else bx0 + 0.10 * bw
+        p = Path(fillColor=None, strokeColor=c_fibre, strokeWidth=sw(0.75), strokeLineCap=1)
+        add_smooth(p, sample(fibre, x_start, x_end, step * 2), move=True)
+        dermis.add(p)
+
+    # fibroblast cells (deterministic scatter), kept out of the new-collagen zone
+    cells = (
+        (0.08, 0.52),
+        (0.22, 0.30),
+        (0.31, 0.66),
+        (0.17, 0.80),
+        (0.53, 0.34),
+        (0.66, 0.17),
+        (0.86, 0.30),
+        (0.40, 0.18),
+    )
+    for fx, fy in cells:
+        cx = bx0 + fx * bw
+        cy = fat_top + (ys - te - fat_top) * fy
+        if treated[0] - 4 * k < cx < treated[1] and cy > coll_bot - 4 * k:
+            continue
+        dermis.add(Ellipse(cx, cy, 2.6 * k, 1.35 * k, fillColor=c_cell, strokeColor=None))
+        dermis.add(Circle(cx + 0.3 * k, cy, 0.65 * k, fillColor=c_nucleus, strokeColor=None))
+
+    # new collagen in the treated area: interwoven accent strands under the channels
+    tx0, tx1 = treated
+    strand_pts: list[list[Pt]] = []
+    span = coll_top - coll_bot
+    per = 0.15 * bw
+    # (centre line, sign, phase, inset left, inset right): a crossing pair, then a single strand below
+    specs = ((0.30, 1.0, 0.0, 0.00, 0.02), (0.30, -1.0, 0.0, 0.00, 0.02), (0.72, 1.0, 1.9, 0.04, 0.06))
+    for frac, sign, phase, in_l, in_r in specs:
+        yc = coll_top - span * frac
+
+        def strand(x: float, yc: float = yc, sign: float = sign, phase: float = phase) -> float:
+            return yc + sign * 2.5 * k * math.sin(phase + 2 * math.pi * (x - tx0) / per)
+
+        strand_pts.append(sample(strand, tx0 + in_l * bw, tx1 - in_r * bw, step / 2))
+    for j, pts in enumerate(strand_pts):
+        p = Path(fillColor=None, strokeColor=c_coll_soft if j == 1 else c_coll, strokeWidth=sw(0.95), strokeLineCap=1)
+        add_smooth(p, pts, move=True)
+        dermis.add(p)
+    tip_y = ys - te - 0.09 * H
+
+    # epidermis band (between surface and junction)
+    epi = Path(fillColor=c_epi, strokeColor=None)
+    add_smooth(epi, surf_pts, move=True)
+    add_smooth(epi, list(reversed(junc_pts)), move=False)
+    epi.closePath()
+    d.add(epi)
+    jl = Path(fillColor=None, strokeColor=c_line, strokeWidth=sw(0.45))
+    add_smooth(jl, junc_pts, move=True)
+    d.add(jl)
+
+    # micro-channels left behind in the treated area
+    n_ch = 4
+    for i in range(n_ch):
+        cx = tx0 + (bx0 + 0.90 * bw - tx0) * (i + 0.5) / n_ch
+        top = surface(cx)
+        bottom = junction(cx) - 0.07 * H
+        half = 0.8 * k
+        d.add(
+            Polygon(
+                [cx - half, top + 0.3, cx + half, top + 0.3, cx + 0.12 * k, bottom, cx - 0.12 * k, bottom],
+                fillColor=palette.background,
+                strokeColor=c_line,
+                strokeWidth=sw(0.3),
+                strokeLineJoin=1,
+            )
+        )
+
+    # surface line (stratum corneum)
+    sl = Path(fillColor=None, strokeColor=palette.primary, strokeWidth=sw(0.8), strokeLineJoin=1)
+    add_smooth(sl, surf_pts, move=True)
+    d.add(sl)
+
+    # ---- micro-needling pen ------------------------------------------------------------------
+    pen_w = max(10.0, 0.105 * bw)
+    cart_h = 0.10 * H
+    air = 0.05 * H
+    cart_bot = max(surface(pen_x - 0.4 * pen_w), surface(pen_x), surface(pen_x + 0.4 * pen_w)) + air
+    cart_top = cart_bot + cart_h
+    collar_h = 0.035 * H
+    body_bot = cart_top + collar_h
+    body_top = H - 0.5
+    needle_xs = [pen_x + (i - 2) * 0.16 * pen_w for i in range(5)]
+    for nx in needle_xs:  # needles run from inside the cartridge into the upper dermis
+        d.add(
+            PolyLine(
+                [nx, cart_top - 0.3 * cart_h, nx, tip_y],
+                strokeColor=c_steel,
+                strokeWidth=sw(0.55),
+                strokeLineCap=1,
+            )
+        )
+    cart_half_bot = 0.36 * pen_w
+    cart = Polygon(
+        [
+            pen_x - 0.43 * pen_w,
+            cart_top,
+            pen_x + 0.43 * pen_w,
+            cart_top,
+            pen_x + cart_half_bot,
+            cart_bot,
+            pen_x - cart_half_bot,
+            cart_bot,
+        ],
+        fillColor=palette.tint(palette.secondary, 0.30),
+        strokeColor=palette.primary,
+        strokeWidth=sw(0.55),
+        strokeLineJoin=1,
+    )
+    d.add(cart)
+    for nx in needle_xs:  # visible through the clear cartridge
+        d.add(
+            PolyLine(
+                [nx, cart_top - 0.3 * cart_h, nx, cart_bot],
+                strokeColor=c_steel,
+                strokeWidth=sw(0.55),
+            )
+        )
+    rt = 0.3 * pen_w  # rounded top end, square bottom (hidden by the collar)
+    body = Path(fillColor=palette.primary, strokeColor=None)
+    body.moveTo(pen_x - pen_w / 2, body_bot - 0.5)
+    body.lineTo(pen_x - pen_w / 2, body_top - rt)
+    body.curveTo(
+        pen_x - pen_w / 2,
+        body_top - 0.45 * rt,
+        pen_x - pen_w / 2 + 0.45 * rt,
+        body_top,
+        pen_x - pen_w / 2 + rt,
+        body_top,
+    )
+    body.lineTo(pen_x + pen_w / 2 - rt, body_top)
+    body.curveTo(
+        pen_x + pen_w / 2 - 0.45 * rt,
+        body_top,
+        pen_x + pen_w / 2,
+        body_top - 0.45 * rt,
+        pen_x + pen_w / 2,
+        body_top - rt,
+    )
+    body.lineTo(pen_x + pen_w / 2, body_bot - 0.5)
+    body.closePath()
+    d.add(body)
+    d.add(
+        Rect(
+            pen_x - 0.30 * pen_w,
+            body_bot + 0.12 * (body_top - body_bot),
+            0.12 * pen_w,
+            0.80 * (body_top - body_bot),
+            rx=0.06 * pen_w,
+            ry=0.06 * pen_w,
+            fillColor=mix(palette.white, palette.primary, 0.28),
+            strokeColor=None,
+        )
+    )
+    d.add(
+        Rect(
+            pen_x - 0.47 * pen_w,
+            cart_top,
+            0.94 * pen_w,
+            collar_h,
+            rx=0.6 * k,
+            ry=0.6 * k,
+            fillColor=mix(palette.primary, palette.text, 0.55),
+            strokeColor=None,
+        )
+    )
+    btn_y = body_bot + 0.45 * (body_top - body_bot)
+    d.add(
+        Circle(
+            pen_x + 0.16 * pen_w, btn_y, 0.12 * pen_w, fillColor=palette.tint(palette.accent, 0.75), strokeColor=None
+        )
+    )
+
+    # ---- labels -------------------------------------------------------------------------------
+    if not texts:
+        return d
+    lx_feature: dict[str, Pt] = {
+        "needles": (needle_xs[-1], cart_bot - 0.5 * air),
+        "epidermis": (bx1 - 0.045 * bw, (surface(bx1 - 0.045 * bw) + junction(bx1 - 0.045 * bw)) / 2),
+        "collagen": strand_pts[0][-1],
+        "dermis": (bx1 - 0.10 * bw, fat_top + 0.34 * (coll_bot - fat_top)),
+    }
+    line_h = size * 1.18
+    order = [key for key in _LABEL_ORDER if key in texts]
+    heights = {key: line_h * (len(lines[key]) - 1) + size * 0.72 for key in order}  # cap-height block
+    ys_lab = {key: lx_feature[key][1] for key in order}
+    min_gap = size * 0.75
+    top_limit = H - 0.5
+    bottom_limit = 0.5
+    # top-down then bottom-up passes keep labels apart and inside the drawing
+    prev_bottom = top_limit
+    for key in order:
+        half = heights[key] / 2
+        ys_lab[key] = min(ys_lab[key], prev_bottom - half)
+        prev_bottom = ys_lab[key] - half - min_gap
+    prev_top = bottom_limit
+    for key in reversed(order):
+        half = heights[key] / 2
+        ys_lab[key] = max(ys_lab[key], prev_top + half)
+        prev_top = ys_lab[key] + half + min_gap
+
+    text_x = bx1 + lead
+    for key in order:
+        fx, fy = lx_feature[key]
+        cy = ys_lab[key]
+        elbow = bx1 + 0.35 * lead
+        end = text_x - 0.25 * lead
+        leader = [fx, fy, elbow, fy, end, cy] if abs(cy - fy) > 0.3 else [fx, fy, end, fy]
+        d.add(PolyLine(leader, strokeColor=palette.text, strokeWidth=0.4, strokeLineCap=1, strokeLineJoin=1))
+        d.add(
+            Circle(fx, fy, max(0.9, 1.05 * k), fillColor=palette.text, strokeColor=palette.background, strokeWidth=0.3)
+        )
+        first_base = cy + heights[key] / 2 - size * 0.72
+        for i, t in enumerate(lines[key]):
+            d.add(
+                String(
+                    text_x,
+                    first_base - i * line_h,
+                    t,
+                    fontName=font_name,
+                    fontSize=size,
+                    fillColor=palette.text,
+                    textAnchor="start",
+                )
+            )
+    return d
+
+
+# --------------------------------------------------------------------------------------------
+# Cover colour field
+# --------------------------------------------------------------------------------------------
