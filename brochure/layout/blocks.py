@@ -8,7 +8,8 @@ from brochure import art
 from brochure.layout import images
 from brochure.layout.flow import Item
 from brochure.layout.flowables import Art, Box, Bullet, Column, SectionHeading, Stack, StepRow
-from brochure.load import content as c
+from brochure.load import blocks as c
+from brochure.load.content import Section
 from brochure.load.inline import plain, to_markup
 from brochure.theme.colors import color_to_hex
 from brochure.theme.styles import Theme
@@ -29,7 +30,7 @@ class Blocks:
     def para(self, text: str, style: str) -> Paragraph:
         return Paragraph(self.md(text), self.t.style(style))
 
-    def section(self, s: c.Section, first: bool) -> list[Item]:
+    def section(self, s: Section, first: bool) -> list[Item]:
         heading = SectionHeading(self.md(s.heading), self.t)
         items = [Item(heading, s.id, 0.0 if first else 1.25 * self.L, True, plain(s.heading))]
         for i, block in enumerate(s.blocks):

@@ -1,0 +1,275 @@
+"""The blocks of a section (text, bullets, cards, steps, ...) as frozen objects, and their readers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from brochure.art import ICON_NAMES
+from brochure.diagnostics import Location
+from brochure.load import inline
+from brochure.load.pictures import check_picture
+from brochure.load.reader import Reader
+from brochure.load.yamltree import Node
+
+ICONS = ICON_NAMES
+ILLUSTRATIONS = {"skin-section": ("epidermis", "dermis", "needles", "collagen")}
+PLACES = ("flap", "back")
+_LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+    at: Location
+
+
+@dataclass(frozen=True)
+class Subheading:
+    text: str
+    at: Location
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: tuple[str, ...]
+    at: Location
+
+
+@dataclass(frozen=True)
+class Card:
+    title: str
+    text: str
+    icon: str | None
+
+
+@dataclass(frozen=True)
+class Cards:
+    cards: tuple[Card, ...]
+    at: Location
+
+
+@dataclass(frozen=True)
+class Step:
+    title: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Steps:
+    steps: tuple[Step, ...]
+    at: Location
+
+
+@dataclass(frozen=True)
+class Callout:
+    title: str | None
+    text: str
+    tone: Literal["note", "warning"]
+    at: Location
+
+
+@dataclass(frozen=True)
+class Image:
+    src: Path
+    alt: str
+    caption: str | None
+    at: Location
+
+
+@dataclass(frozen=True)
+class Illustration:
+    name: str
+    caption: str | None
+    labels: tuple[tuple[str, str], ...]
+    at: Location
+
+
+@dataclass(frozen=True)
+class FaqItem:
+    q: str
+    a: str
+
+
+@dataclass(frozen=True)
+class Faq:
+    items: tuple[FaqItem, ...]
+    at: Location
+
+
+Block = Text | Subheading | Bullets | Cards | Steps | Callout | Image | Illustration | Faq
+BLOCK_TYPES = ("text", "subheading", "bullets", "cards", "steps", "callout", "image", "illustration", "faq")
+
+
+def read_blocks(r: Reader, node: Node | None, path: str, base: Path) -> list[Block] | None:
+    items = r.seq(node, path)
+    if items is None:
+        return None
+    out: list[Block] = []
+    for i, item in enumerate(items):
+        p = f"{path}[{i}]"
+        if not isinstance(item.value, dict) or len(item.value) != 1:
+            r.fail(r.at(item, p), "a block is one 'type: value' pair", "block types: " + ", ".join(BLOCK_TYPES))
+            continue
+        ((kind, value),) = item.value.items()
+        if kind not in BLOCK_TYPES:
+            r.mapping(item, p, (), BLOCK_TYPES)  # reports the unknown type with a suggestion
+            continue
+        block = _read_block(r, kind, value, f"{p}.{kind}", base)
+        if block is not None:
+            out.append(block)
+    return out
+
+
+def _read_block(r: Reader, kind: str, node: Node, path: str, base: Path) -> Block | None:
+    at = r.at(node, path)
+    if kind == "text":
+        t = inline_text(r, node, path)
+        return Text(t, at) if t else None
+    if kind == "subheading":
+        t = r.text(node, path)
+        return Subheading(t, at) if t else None
+    if kind == "bullets":
+        items = r.seq(node, path)
+        if items is None:
+            return None
+        texts = [inline_text(r, n, f"{path}[{i}]") for i, n in enumerate(items)]
+        return Bullets(tuple(t for t in texts if t), at) if all(texts) else None
+    if kind == "cards":
+        return _read_cards(r, node, path, at)
+    if kind == "steps":
+        return _read_steps(r, node, path, at)
+    if kind == "callout":
+        m = r.mapping(node, path, ("text",), ("title", "tone"))
+        if m is None:
+            return None
+        text = inline_text(r, m.get("text"), f"{path}.text")
+        title = r.text(m.get("title"), f"{path}.title")
+        tone = r.choice(m.get("tone"), f"{path}.tone", ("note", "warning")) if "tone" in m else "note"
+        if text is None or tone is None:
+            return None
+        return Callout(title, text, "warning" if tone == "warning" else "note", at)
+    if kind == "image":
+        return _read_image(r, node, path, at, base)
+    if kind == "illustration":
+        return _read_illustration(r, node, path, at)
+    return _read_faq(r, node, path, at)
+
+
+def inline_text(r: Reader, node: Node | None, path: str) -> str | None:
+    text = r.text(node, path)
+    if text is not None and node is not None:
+        for href in inline.bad_links(text):
+            r.fail(
+                r.at(node, path),
+                f"link target '{href}' is not a web, mail or phone address",
+                "write links as [label](https://...), [label](mailto:...) or [label](tel:...)",
+            )
+    return text
+
+
+def _read_cards(r: Reader, node: Node, path: str, at: Location) -> Cards | None:
+    items = r.seq(node, path)
+    if items is None:
+        return None
+    cards: list[Card] = []
+    for i, item in enumerate(items):
+        p = f"{path}[{i}]"
+        m = r.mapping(item, p, ("title", "text"), ("icon",))
+        if m is None:
+            continue
+        title = r.text(m.get("title"), f"{p}.title")
+        text = inline_text(r, m.get("text"), f"{p}.text")
+        icon = r.choice(m.get("icon"), f"{p}.icon", ICONS) if "icon" in m else None
+        if title and text and ("icon" not in m or icon):
+            cards.append(Card(title, text, icon))
+    return Cards(tuple(cards), at) if len(cards) == len(items) else None
+
+
+def _read_steps(r: Reader, node: Node, path: str, at: Location) -> Steps | None:
+    items = r.seq(node, path)
+    if items is None:
+        return None
+    steps: list[Step] = []
+    for i, item in enumerate(items):
+        p = f"{path}[{i}]"
+        if isinstance(item.value, str):
+            t = inline_text(r, item, p)
+            if t:
+                steps.append(Step(None, t))
+            continue
+        m = r.mapping(item, p, ("text",), ("title",))
+        if m is None:
+            continue
+        title = r.text(m.get("title"), f"{p}.title")
+        text = inline_text(r, m.get("text"), f"{p}.text")
+        if text and ("title" not in m or title):
+            steps.append(Step(title, text))
+    return Steps(tuple(steps), at) if len(steps) == len(items) else None
+
+
+def _read_image(r: Reader, node: Node, path: str, at: Location, base: Path) -> Image | None:
+    m = r.mapping(node, path, ("src", "alt"), ("caption",))
+    if m is None:
+        return None
+    src = r.text(m.get("src"), f"{path}.src", printed=False)
+    alt = r.text(m.get("alt"), f"{path}.alt", printed=False)
+    caption = r.text(m.get("caption"), f"{path}.caption")
+    if src is None or alt is None:
+        return None
+    full = (base / src).resolve()
+    if not full.is_file():
+        r.fail(
+            r.at(m["src"], f"{path}.src"),
+            f"picture '{src}' not found",
+            f"paths are relative to the content file's folder ({base})",
+        )
+        return None
+    _, problem = check_picture(full)
+    if problem:
+        r.fail(
+            r.at(m["src"], f"{path}.src"),
+            f"picture '{src}' cannot be used: {problem}",
+            "use a PNG or JPEG of at most a few thousand pixels a side, at 300 ppi for its printed size",
+        )
+        return None
+    return Image(full, alt, caption, r.at(m["src"], f"{path}.src"))
+
+
+def _read_illustration(r: Reader, node: Node, path: str, at: Location) -> Illustration | None:
+    m = r.mapping(node, path, ("name",), ("caption", "labels"))
+    if m is None:
+        return None
+    name = r.choice(m.get("name"), f"{path}.name", ILLUSTRATIONS)
+    caption = r.text(m.get("caption"), f"{path}.caption")
+    labels: list[tuple[str, str]] = []
+    if name is not None and "labels" in m:
+        lm = r.mapping(m["labels"], f"{path}.labels", (), ILLUSTRATIONS[name])
+        for key, child in (lm or {}).items():
+            if key in ILLUSTRATIONS[name]:
+                value = r.text(child, f"{path}.labels.{key}")
+                if value:
+                    labels.append((key, value))
+    if name is None:
+        return None
+    return Illustration(name, caption, tuple(labels), at)
+
+
+def _read_faq(r: Reader, node: Node, path: str, at: Location) -> Faq | None:
+    items = r.seq(node, path)
+    if items is None:
+        return None
+    out: list[FaqItem] = []
+    for i, item in enumerate(items):
+        p = f"{path}[{i}]"
+        m = r.mapping(item, p, ("q", "a"))
+        if m is None:
+            continue
+        q = inline_text(r, m.get("q"), f"{p}.q")
+        a = inline_text(r, m.get("a"), f"{p}.a")
+        if q and a:
+            out.append(FaqItem(q, a))
+    return Faq(tuple(out), at) if len(out) == len(items) else None
