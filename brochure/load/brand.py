@@ -7,10 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from brochure.diagnostics import Diagnostic, Location, error
+from brochure.diagnostics import Diagnostic, Location
 from brochure.load.logo import Logo, load_logo
-from brochure.load.reader import Reader
-from brochure.load.yamltree import Node, parse
+from brochure.load.reader import Reader, load_file
+from brochure.load.yamltree import Node
 
 COLOR_KEYS = ("primary", "secondary", "accent", "text", "background")
 FACES = ("regular", "bold", "italic", "bold_italic")
@@ -59,21 +59,7 @@ class Brand:
 
 def load_brand(path: Path) -> tuple[Brand | None, list[Diagnostic]]:
     """Read and validate a brand kit; asset paths must stay inside the kit's folder."""
-    file = str(path)
-    try:
-        source = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None, [error(Location(file), "brand file not found", "pass --brand PATH to a brand.yaml")]
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, [error(Location(file), f"cannot read the brand file: {exc}", "save it as UTF-8 text")]
-    root, diags = parse(source, file)
-    if root is None:
-        return None, diags
-    r = Reader(file, diags)
-    brand = _read_brand(r, root, path)
-    if any(d.is_error for d in r.diags):
-        return None, r.diags
-    return brand, r.diags
+    return load_file(path, "brand", "pass --brand PATH to a brand.yaml", lambda r, root: _read_brand(r, root, path))
 
 
 def _read_brand(r: Reader, root: Node, path: Path) -> Brand | None:

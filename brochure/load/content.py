@@ -11,8 +11,8 @@ from brochure.load.blocks import (
     Block,
     read_blocks,
 )
-from brochure.load.reader import Reader
-from brochure.load.yamltree import Node, parse
+from brochure.load.reader import Reader, load_file
+from brochure.load.yamltree import Node
 
 PLACES = ("flap", "back")
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
@@ -63,29 +63,12 @@ TOP_OPTIONAL = ("cover", "references")
 
 def load_content(path: Path) -> tuple[Content | None, list[Diagnostic]]:
     """Read and validate content.yaml; the Content is None when any error was found."""
-    file = str(path)
-    try:
-        source = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None, [
-            _file_error(file, "content file not found", "pass --content PATH, or run from the project folder")
-        ]
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, [_file_error(file, f"cannot read the content file: {exc}", "save it as UTF-8 text")]
-    root, diags = parse(source, file)
-    if root is None:
-        return None, diags
-    r = Reader(file, diags)
-    content = _read_content(r, root, path)
-    if any(d.is_error for d in r.diags):
-        return None, r.diags
-    return content, r.diags
-
-
-def _file_error(file: str, message: str, hint: str) -> Diagnostic:
-    from brochure.diagnostics import error
-
-    return error(Location(file), message, hint)
+    return load_file(
+        path,
+        "content",
+        "pass --content PATH, or run from the project folder",
+        lambda r, root: _read_content(r, root, path),
+    )
 
 
 def _read_content(r: Reader, root: Node, path: Path) -> Content | None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
 
 from brochure.diagnostics import Diagnostic, Location, closest, did_you_mean, error, warning
-from brochure.load.yamltree import Node
+from brochure.load.yamltree import Node, parse
 
 
 @dataclass
@@ -142,3 +144,27 @@ class Reader:
 
 def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
+
+
+T = TypeVar("T")
+
+
+def load_file(
+    path: Path, what: str, missing_hint: str, read: Callable[[Reader, Node], T | None]
+) -> tuple[T | None, list[Diagnostic]]:
+    """Read a YAML file and turn its tree into a T with `read`; None when any error was found."""
+    file = str(path)
+    try:
+        source = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None, [error(Location(file), f"{what} file not found", missing_hint)]
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, [error(Location(file), f"cannot read the {what} file: {exc}", "save it as UTF-8 text")]
+    root, diags = parse(source, file)
+    if root is None:
+        return None, diags
+    r = Reader(file, diags)
+    value = read(r, root)
+    if any(d.is_error for d in r.diags):
+        return None, r.diags
+    return value, r.diags
