@@ -21,13 +21,15 @@ $(DEV): requirements-dev.txt $(RUN)
 	$(BIN)/pip install -q -r requirements-dev.txt
 	@touch $@
 
-## make leaflet: build the default leaflet into out/
+## make leaflet: build the default leaflet into out/ (office and press editions)
 leaflet: $(RUN)
 	$(BIN)/brochure build -o out/leaflet.pdf
+	$(BIN)/brochure build --target press -o out/leaflet-press.pdf
 
 ## make leaflets: the default leaflet and the second clinic's
 leaflets: leaflet
 	$(BIN)/brochure build --brand assets/brands/maple-main/brand.yaml -o out/maple-main.pdf
+	$(BIN)/brochure build --brand assets/brands/maple-main/brand.yaml --target press -o out/maple-main-press.pdf
 
 ## make preview: PNGs of every page in out/preview/
 preview: $(RUN)

@@ -5,14 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from brochure.diagnostics import Diagnostic
+from brochure.diagnostics import Diagnostic, Location
 from brochure.geometry.sheet import trifold
 from brochure.layout.model import Layout
 from brochure.layout.trifold import Inputs, layout_trifold
 from brochure.load.brand import Brand, load_brand
 from brochure.load.content import Content, load_content
+from brochure.output.pdfx import make_pdfx
 from brochure.preflight.checks import check_glyphs, check_safe_zone
+from brochure.preflight.design import check_design
+from brochure.preflight.pdf import Where, check_pdf
+from brochure.preflight.qr import check_qr_decodes
 from brochure.render.pdf import Meta, render
+from brochure.theme.cmyk import DEFAULT_PROFILE, OUTPUT_CONDITION, OUTPUT_IDENTIFIER, press_brand, press_palette
 from brochure.theme.fonts import FontSet, load_fonts
 from brochure.theme.styles import make_theme
 
@@ -64,30 +69,35 @@ def load(content_path: Path, brand_path: Path) -> tuple[Sources | None, list[Dia
 
 
 def unavailable(options: Options) -> str:
-    """The option this version cannot build yet, or '' (the command line reports it as a usage error)."""
+    """Why these options cannot be built, or '' (the command line reports it as a usage error)."""
     if options.layout != "trifold":
-        return f"--layout {options.layout}"
-    if options.target != "office":
-        return f"--target {options.target}"
-    return "--marks" if options.marks else ""
+        return f"--layout {options.layout} is not available in this version"
+    if options.marks and options.target != "press":
+        return "--marks needs --target press (office printers cannot print marks outside the sheet)"
+    return ""
 
 
 def build(src: Sources, options: Options) -> Result:
     """Lay out, check and render one leaflet; no file is written here."""
-    missing = unavailable(options)
-    if missing:
-        raise ValueError(f"{missing} is not available in this version")
+    problem = unavailable(options)
+    if problem:
+        raise ValueError(problem)
     fonts = src.fonts
     diags = check_glyphs(src.content, src.brand, fonts)
     if any(d.is_error for d in diags):
         return Result(None, None, tuple(diags))
-    theme = make_theme(src.brand, fonts)
-    sheet = trifold(options.paper or src.brand.paper, options.target)
-    layout, ldiags = layout_trifold(Inputs(src.content, src.brand, theme, sheet))
+    press = options.target == "press"
+    brand, profile = src.brand, src.brand.profile or DEFAULT_PROFILE
+    if press:
+        brand = press_brand(brand, profile)
+    theme = make_theme(brand, fonts, press_palette(brand, profile) if press else None, profile if press else None)
+    sheet = trifold(options.paper or brand.paper, options.target, options.marks)
+    layout, ldiags = layout_trifold(Inputs(src.content, brand, theme, sheet, links=not press))
     diags += ldiags
     if layout is None:
         return Result(None, None, tuple(diags))
     diags += check_safe_zone(layout, str(src.content.path))
+    diags += check_design(layout, theme, brand)
     if any(d.is_error for d in diags):
         return Result(None, layout, tuple(diags))
     c = src.content
@@ -98,5 +108,15 @@ def build(src: Sources, options: Options) -> Result:
         keywords=(c.title, *(s.heading for s in c.sections), src.brand.name),
         language=c.language,
         base_font=fonts.regular,
+        press=press,
     )
-    return Result(render(layout, meta), layout, tuple(diags))
+    pdf = render(layout, meta)
+    if press:
+        pdf = make_pdfx(pdf, profile, OUTPUT_CONDITION, OUTPUT_IDENTIFIER)
+    content_at = Location(str(c.path), 1, 1)
+    where = Where(colors=brand.where("colors"), fonts=brand.where("fonts"), content=content_at)
+    diags += check_pdf(pdf, sheet, where)
+    diags += check_qr_decodes(pdf, layout, brand.where("contact.booking_url"))
+    if any(d.is_error for d in diags):
+        return Result(None, layout, tuple(diags))
+    return Result(pdf, layout, tuple(diags))

@@ -49,13 +49,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("brochure: error: --dpi must be between 12 and 600", file=sys.stderr)
         return EXIT_USAGE
     options = api.Options(args.layout, args.paper, args.target, args.marks)
-    missing = api.unavailable(options)
-    if missing:
-        print(
-            f"brochure: error: {missing} is not available in this version "
-            "(hint: build the tri-fold office edition; see CHANGELOG.md)",
-            file=sys.stderr,
-        )
+    problem = api.unavailable(options)
+    if problem:
+        print(f"brochure: error: {problem} (hint: see README.md)", file=sys.stderr)
         return EXIT_USAGE
     sources, diags = api.load(args.content, args.brand)
     if sources is None:

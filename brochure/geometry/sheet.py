@@ -63,6 +63,8 @@ FOLD_CLEAR = 3 * MM  # keep text this far from a fold
 TRIM_CLEAR = 3 * MM  # keep text this far inside the trim
 MARGIN_SIDE = 8 * MM  # panel margin at trim edges and folds
 MARGIN_TOP = 10 * MM
+MARK_LENGTH = 5 * MM  # crop and fold marks: this long, starting at the bleed edge
+MARK_MARGIN = 2 * MM  # media beyond the end of the marks
 MARGIN_BOTTOM = 9 * MM
 
 
@@ -90,7 +92,7 @@ class Side:
 
 @dataclass(frozen=True)
 class Sheet:
-    """Everything about the flat sheet: media = trim + bleed; coordinates are media coordinates."""
+    """Everything about the flat sheet: media = trim + bleed (+ a slug for marks); media coordinates."""
 
     paper: Paper
     target: str
@@ -98,6 +100,13 @@ class Sheet:
     trim: Rect
     bleed: float
     sides: tuple[Side, ...]
+    slug: float = 0.0  # room beyond the bleed for crop and fold marks (0: no marks)
+
+    @property
+    def bleed_box(self) -> Rect:
+        """The trim grown by the bleed on every side: what the printer may print on."""
+        b = self.bleed
+        return self.trim.inset(-b, -b, -b, -b)
 
     @property
     def safe(self) -> Rect:
@@ -109,20 +118,22 @@ class Sheet:
         return tuple(p for s in self.sides for p in s.panels)
 
 
-def trifold(paper_name: str, target: str) -> Sheet:
+def trifold(paper_name: str, target: str, marks: bool = False) -> Sheet:
     """A roll-fold tri-fold on a landscape sheet: outside flap|back|cover, inside 1|2|3 (narrow right)."""
     paper = PAPERS[paper_name]
     bleed = paper.bleed if target == "press" else 0.0
+    slug = MARK_LENGTH + MARK_MARGIN if marks and target == "press" else 0.0
+    edge = bleed + slug
     tw, th = paper.long, paper.short
-    media = Rect(0, 0, tw + 2 * bleed, th + 2 * bleed)
-    trim = Rect(bleed, bleed, tw, th)
+    media = Rect(0, 0, tw + 2 * edge, th + 2 * edge)
+    trim = Rect(edge, edge, tw, th)
     inside_w = TRIFOLD_WIDTHS[paper_name]
     outside_w = tuple(reversed(inside_w))
     sides = (
         _side("outside", 0, trim, outside_w, ("flap", "back", "cover")),
         _side("inside", 1, trim, inside_w, ("inside-1", "inside-2", "inside-3")),
     )
-    return Sheet(paper, target, media, trim, bleed, sides)
+    return Sheet(paper, target, media, trim, bleed, sides, slug)
 
 
 def _side(name: str, index: int, trim: Rect, widths: tuple[float, ...], names: tuple[str, ...]) -> Side:

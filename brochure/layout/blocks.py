@@ -11,7 +11,7 @@ from brochure.layout.flowables import Art, Box, Bullet, Column, SectionHeading, 
 from brochure.load import blocks as c
 from brochure.load.content import Section
 from brochure.load.inline import plain, to_markup
-from brochure.theme.colors import color_to_hex
+from brochure.theme.colors import color_markup
 from brochure.theme.styles import Theme
 
 
@@ -25,7 +25,7 @@ class Blocks:
         self.L = theme.scale.leading
 
     def md(self, text: str) -> str:
-        return to_markup(text, color_to_hex(self.t.palette.primary), self.links)
+        return to_markup(text, color_markup(self.t.palette.primary), self.links)
 
     def para(self, text: str, style: str) -> Paragraph:
         return Paragraph(self.md(text), self.t.style(style))
@@ -77,7 +77,7 @@ class Blocks:
                 items.append(Item(self.para(b.caption, "caption"), sid, 0.25 * L))
             return items
         if isinstance(b, c.Image):
-            flow = images.picture(b.src, self.width, self.width * 0.75)
+            flow = images.picture(b.src, self.width, self.width * 0.75, self.t.press_profile, b.at)
             items = [Item(flow, sid, gap, bool(b.caption))]
             if b.caption:
                 items.append(Item(self.para(b.caption, "caption"), sid, 0.25 * L))

@@ -1,16 +1,32 @@
-"""A checked picture file and a box -> an Image flowable scaled to fit, keeping its aspect ratio."""
+"""A checked picture file and a box (+ the press profile) -> an Image flowable scaled to fit, keeping its shape."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from PIL import Image as PILImage
 from reportlab.platypus import Image
 
+from brochure.diagnostics import Location
+from brochure.theme.cmyk import picture_to_cmyk
 
-def picture(path: Path, max_w: float, max_h: float) -> Image:
-    """An Image flowable scaled to fit max_w x max_h keeping its aspect ratio."""
+
+class Picture(Image):  # type: ignore[misc]
+    """An Image that remembers its file, pixel size and where the content asked for it (for preflight)."""
+
+    def __init__(self, source: str | io.BytesIO, width: float, height: float, pixels: tuple[int, int], at: Location):
+        super().__init__(source, width=width, height=height)
+        self.pixels = pixels
+        self.at = at
+
+
+def picture(path: Path, max_w: float, max_h: float, press_profile: Path | None, at: Location) -> Picture:
+    """A Picture scaled to fit max_w x max_h; converted to CMYK for the press edition."""
     with PILImage.open(path) as im:
         w, h = im.size
     s = min(max_w / w, max_h / h)
-    return Image(str(path), width=w * s, height=h * s)
+    source: str | io.BytesIO = str(path)
+    if press_profile is not None:
+        source = io.BytesIO(picture_to_cmyk(path, press_profile))
+    return Picture(source, w * s, h * s, (w, h), at)

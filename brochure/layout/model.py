@@ -48,3 +48,15 @@ class Layout:
     sheet: Sheet
     pages: tuple[Page, ...]
     outline: tuple[tuple[str, str], ...]  # (title, bookmark key) in reading order
+    qr: QrPlacement | None = None
+
+
+@dataclass(frozen=True)
+class QrPlacement:
+    """Where the QR code sits (page index, box including its quiet zone) and what it must decode to."""
+
+    url: str
+    page: int
+    box: Rect
+    modules: int
+    quiet_modules: int

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
-from reportlab.platypus import Flowable, Image, Paragraph
+from reportlab.platypus import Flowable, Paragraph
 
 from brochure import art
 from brochure.diagnostics import Diagnostic, Location, error
@@ -13,12 +14,13 @@ from brochure.geometry.sheet import MM, Panel, Rect, Sheet
 from brochure.layout.blocks import Blocks
 from brochure.layout.flow import Frame, Item, flow, height_of
 from brochure.layout.flowables import Art, Box, SectionHeading, Stack
-from brochure.layout.model import Bookmark, Layout, Link, Page, Placed
-from brochure.layout.qr import qr_drawing
+from brochure.layout.images import picture
+from brochure.layout.model import Bookmark, Layout, Link, Page, Placed, QrPlacement
+from brochure.layout.qr import QUIET_MODULES, modules, qr_drawing
 from brochure.load.brand import Brand
 from brochure.load.content import Content, Section
 from brochure.load.inline import plain
-from brochure.theme.colors import color_to_hex
+from brochure.theme.colors import color_markup
 from brochure.theme.styles import Theme
 
 
@@ -50,20 +52,20 @@ def layout_trifold(inp: Inputs) -> tuple[Layout | None, list[Diagnostic]]:
     main_res = flow(main_items, frames)
     diags += _overflow(inp, main_res.leftover, frames, main_sections)
 
-    back_items, back_links, back_marks, back_diags = _back(inp, outside.panel("back"))
-    diags += back_diags
+    back = _back(inp, outside.panel("back"))
+    diags += back.diagnostics
     cover_items = _cover(inp, outside.panel("cover"))
 
-    out_marks = tuple(Bookmark(t, s, top) for t, s, top, _ in flap_res.bookmarks) + back_marks
+    out_marks = tuple(Bookmark(t, s, top) for t, s, top, _ in flap_res.bookmarks) + back.bookmarks
     in_marks = tuple(Bookmark(t, s, top) for t, s, top, _ in main_res.bookmarks)
     pages = (
-        Page(outside, (*cover_items, *back_items, *[p for f in flap_res.placed for p in f]), back_links, out_marks),
+        Page(outside, (*cover_items, *back.items, *[p for f in flap_res.placed for p in f]), back.links, out_marks),
         Page(inside, tuple(p for f in main_res.placed for p in f), (), in_marks),
     )
     if any(d.is_error for d in diags):
         return None, diags
     outline = tuple((plain(s.heading), s.id) for s in inp.content.sections)
-    return Layout(inp.sheet, pages, outline), diags
+    return Layout(inp.sheet, pages, outline, back.qr), diags
 
 
 def _flow_items(inp: Inputs, sections: list[Section], width: float) -> list[Item]:
@@ -105,11 +107,20 @@ def _stack_down(items: list[tuple[Flowable, float]], box: Rect, region: str, top
     return placed, y
 
 
-def _back(inp: Inputs, panel: Panel) -> tuple[list[Placed], tuple[Link, ...], tuple[Bookmark, ...], list[Diagnostic]]:
+@dataclass(frozen=True)
+class _Back:
+    items: list[Placed]
+    links: tuple[Link, ...]
+    bookmarks: tuple[Bookmark, ...]
+    qr: QrPlacement
+    diagnostics: list[Diagnostic]
+
+
+def _back(inp: Inputs, panel: Panel) -> _Back:
     t, cta, contact = inp.theme, inp.content.call_to_action, inp.brand.contact
     pal, L, box = t.palette, t.scale.leading, panel.content
     blocks = Blocks(t, box.w, inp.links)
-    link_hex = color_to_hex(pal.primary)
+    link_hex = color_markup(pal.primary)
 
     qr_size = 26 * MM
     qr = Art(qr_drawing(contact.booking_url, qr_size, pal.text, pal.white), qr_size, qr_size)
@@ -167,7 +178,11 @@ def _back(inp: Inputs, panel: Panel) -> tuple[list[Placed], tuple[Link, ...], tu
             )
         )
     marks = tuple(Bookmark(t, s, top) for t, s, top, _ in res.bookmarks)
-    return [*placed, *res.placed[0], *bottom_placed], (Link(contact.booking_url, placed[2].box),), marks, diags
+    links = (Link(contact.booking_url, placed[2].box),) if inp.links else ()
+    b = placed[2].box
+    qr_at = Rect(b.x + qr_box.pad, b.top - qr_box.pad - qr_size, qr_size, qr_size)
+    qr_place = QrPlacement(contact.booking_url, 0, qr_at, modules(contact.booking_url), QUIET_MODULES)
+    return _Back([*placed, *res.placed[0], *bottom_placed], links, marks, qr_place, diags)
 
 
 def _where(content: Content, key: str) -> Location:
@@ -208,7 +223,9 @@ def _cover(inp: Inputs, panel: Panel) -> list[Placed]:
     s = min(max_w / logo.width, max_h / logo.height)
     lw, lh = logo.width * s, logo.height * s
     logo_f: Flowable = (
-        Art(logo.drawing, lw, lh) if logo.drawing is not None else Image(str(logo.picture), width=lw, height=lh)
+        Art(logo.drawing, lw, lh)
+        if logo.drawing is not None
+        else picture(logo.picture or Path(), lw, lh, t.press_profile, inp.brand.where("logo"))
     )
     items.append(Placed(logo_f, Rect(box.x, box.top - lh, lw, lh), "cover"))
 
@@ -229,7 +246,7 @@ def _cover(inp: Inputs, panel: Panel) -> list[Placed]:
 
     site = re.sub(r"^https?://", "", inp.brand.contact.website).rstrip("/")
     footer = Paragraph(
-        f'<font name="{t.fonts.bold}" color="{color_to_hex(pal.primary)}">{_esc(inp.brand.name)}</font>'
+        f'<font name="{t.fonts.bold}" color="{color_markup(pal.primary)}">{_esc(inp.brand.name)}</font>'
         f"<br/>{_esc(site)}",
         t.style("note"),
     )

@@ -52,9 +52,15 @@ class Brand:
     logo: Logo
     contact: Contact
     paper: str
+    profile: Path | None = None  # the printer's own CMYK profile for the press edition
+    locations: tuple[tuple[str, Location], ...] = ()  # key path -> where it is written
 
     def color(self, key: str) -> str:
         return dict(self.colors)[key]
+
+    def where(self, key: str) -> Location:
+        """Where a key (e.g. 'colors.primary') is written in brand.yaml, for messages about it."""
+        return dict(self.locations).get(key, Location(str(self.path), 0, 0, key))
 
 
 def load_brand(path: Path) -> tuple[Brand | None, list[Diagnostic]]:
@@ -78,9 +84,46 @@ def _read_brand(r: Reader, root: Node, path: Path) -> Brand | None:
             r.diags.append(problem)
     contact = _read_contact(r, top.get("contact"))
     paper = r.choice(top.get("paper"), "paper", PAPERS) if "paper" in top else "a4"
+    profile = _read_profile(r, top.get("colors"), kit)
     if name is None or colors is None or fonts is None or logo is None or contact is None or paper is None:
         return None
-    return Brand(path, name, colors, cmyk, fonts[0], fonts[1], logo, contact, paper)
+    return Brand(path, name, colors, cmyk, fonts[0], fonts[1], logo, contact, paper, profile, _locations(r, top))
+
+
+def _locations(r: Reader, top: dict[str, Node]) -> tuple[tuple[str, Location], ...]:
+    out = [(key, r.at(node, key)) for key, node in top.items()]
+    for section in ("colors", "fonts", "contact"):
+        node = top.get(section)
+        if node is not None and isinstance(node.value, dict):
+            out.extend((f"{section}.{k}", r.at(n, f"{section}.{k}")) for k, n in node.value.items())
+    return tuple(out)
+
+
+def _read_profile(r: Reader, colors: Node | None, kit: Path) -> Path | None:
+    """An optional `colors.profile`: the printer's CMYK output profile (.icc) inside the kit."""
+    if colors is None or not isinstance(colors.value, dict) or "profile" not in colors.value:
+        return None
+    node = colors.value["profile"]
+    path = _asset(r, node, "colors.profile", kit, (".icc", ".icm"))
+    if path is None:
+        return None
+    try:
+        from PIL import ImageCms
+
+        space = ImageCms.getOpenProfile(str(path)).profile.xcolor_space.strip()
+    except (OSError, ImageCms.PyCMSError) as exc:
+        r.fail(
+            r.at(node, "colors.profile"), f"not a readable ICC profile: {exc}", "ask your printer for their .icc file"
+        )
+        return None
+    if space != "CMYK":
+        r.fail(
+            r.at(node, "colors.profile"),
+            f"the profile is for {space}, not CMYK",
+            "the press edition needs a CMYK output profile (e.g. FOGRA39, GRACoL, SWOP)",
+        )
+        return None
+    return path
 
 
 def _read_colors(
@@ -88,7 +131,7 @@ def _read_colors(
 ) -> tuple[tuple[tuple[str, str], ...] | None, tuple[tuple[str, tuple[float, float, float, float]], ...]]:
     if node is None:
         return None, ()
-    m = r.mapping(node, "colors", COLOR_KEYS, ("cmyk",))
+    m = r.mapping(node, "colors", COLOR_KEYS, ("cmyk", "profile"))
     if m is None:
         return None, ()
     out: list[tuple[str, str]] = []
@@ -181,6 +224,13 @@ def _read_font(r: Reader, node: Node | None, path: str, kit: Path, default_weigh
     return FontSpec(None, default_weight, tuple(files), at)
 
 
+_SUFFIX_HINTS = {
+    ".ttf": "CFF .otf fonts are not supported: use TrueType .ttf",
+    ".svg": "use an SVG or PNG logo",
+    ".icc": "use the printer's ICC profile file (.icc or .icm)",
+}
+
+
 def _asset(r: Reader, node: Node | None, path: str, kit: Path, suffixes: tuple[str, ...]) -> Path | None:
     """A file inside the kit's folder with one of the given endings."""
     rel = r.text(node, path, printed=False)
@@ -195,7 +245,7 @@ def _asset(r: Reader, node: Node | None, path: str, kit: Path, suffixes: tuple[s
         r.fail(
             at,
             f"'{rel}' is not a {' or '.join(s[1:].upper() for s in suffixes)} file",
-            "CFF .otf fonts are not supported: use TrueType .ttf" if ".ttf" in suffixes else "use an SVG or PNG logo",
+            _SUFFIX_HINTS.get(suffixes[0], "check the file's name"),
         )
         return None
     if not full.is_file():

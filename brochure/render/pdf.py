@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from reportlab.pdfgen.canvas import Canvas
 
 from brochure.layout.model import Layout, Page
+from brochure.render.marks import draw_marks
 from brochure.theme.fonts import base_font
 
 
@@ -19,6 +20,7 @@ class Meta:
     keywords: tuple[str, ...]
     language: str
     base_font: str
+    press: bool = False
 
 
 def render(layout: Layout, meta: Meta) -> bytes:
@@ -30,7 +32,7 @@ def render(layout: Layout, meta: Meta) -> bytes:
 def _render(layout: Layout, meta: Meta) -> bytes:
     buf = io.BytesIO()
     sheet = layout.sheet
-    trim = sheet.trim
+    trim, bleed = sheet.trim, sheet.bleed_box
     canvas = Canvas(
         buf,
         pagesize=(sheet.media.w, sheet.media.h),
@@ -39,8 +41,9 @@ def _render(layout: Layout, meta: Meta) -> bytes:
         initialFontName=meta.base_font,
         initialFontSize=10,
         lang=meta.language,
-        trimBox=(trim.x, trim.y, trim.right, trim.top) if sheet.bleed else None,
-        bleedBox=(0, 0, sheet.media.w, sheet.media.h) if sheet.bleed else None,
+        trimBox=(trim.x, trim.y, trim.right, trim.top) if meta.press else None,
+        bleedBox=(bleed.x, bleed.y, bleed.right, bleed.top) if meta.press else None,
+        enforceColorSpace="sep_cmyk" if meta.press else None,
     )
     canvas.setTitle(meta.title)
     canvas.setAuthor(meta.author)
@@ -48,10 +51,13 @@ def _render(layout: Layout, meta: Meta) -> bytes:
     canvas.setKeywords(", ".join(meta.keywords))
     canvas.setCreator("brochure")
     canvas.setProducer("brochure (ReportLab)")
-    canvas.setViewerPreference("Duplex", "DuplexFlipShortEdge")
+    if not meta.press:
+        canvas.setViewerPreference("Duplex", "DuplexFlipShortEdge")  # the office edition prints duplex
     canvas.setViewerPreference("DisplayDocTitle", "true")
     for page in layout.pages:
         _draw_page(canvas, page)
+        if sheet.slug:
+            draw_marks(canvas, sheet, page.side)
         canvas.showPage()
     for title, key in layout.outline:
         canvas.addOutlineEntry(title, key, level=0)

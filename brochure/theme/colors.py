@@ -1,10 +1,10 @@
-"""Brand colours (#RRGGBB strings) -> a Palette of ReportLab colours with tints and contrast helpers."""
+"""Brand colours (#RRGGBB strings, or CMYK for press) -> a Palette of ReportLab colours with tints and contrast."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.lib.colors import Color
+from reportlab.lib.colors import CMYKColor, Color
 
 
 def hex_to_color(value: str) -> Color:
@@ -13,13 +13,22 @@ def hex_to_color(value: str) -> Color:
     return Color(int(v[0:2], 16) / 255, int(v[2:4], 16) / 255, int(v[4:6], 16) / 255)
 
 
-def color_to_hex(c: Color) -> str:
-    """'#RRGGBB' for a ReportLab RGB colour (for paragraph markup)."""
+def color_markup(c: Color) -> str:
+    """A colour as paragraph markup understands it: '#RRGGBB', or 'cmyk(c,m,y,k)' for press colours."""
+    if isinstance(c, CMYKColor):
+        return f"cmyk({c.cyan:.4f},{c.magenta:.4f},{c.yellow:.4f},{c.black:.4f})"
     return f"#{round(c.red * 255):02X}{round(c.green * 255):02X}{round(c.blue * 255):02X}"
 
 
 def mix(a: Color, b: Color, t: float) -> Color:
-    """Blend t of colour a into colour b (t=0.12 gives a 12 % tint of a on b)."""
+    """Blend t of colour a into colour b (t=0.12 gives a 12 % tint of a on b), in the colours' own model."""
+    if isinstance(a, CMYKColor) and isinstance(b, CMYKColor):
+        return CMYKColor(
+            a.cyan * t + b.cyan * (1 - t),
+            a.magenta * t + b.magenta * (1 - t),
+            a.yellow * t + b.yellow * (1 - t),
+            a.black * t + b.black * (1 - t),
+        )
     return Color(
         a.red * t + b.red * (1 - t),
         a.green * t + b.green * (1 - t),

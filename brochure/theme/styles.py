@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from types import MappingProxyType
 
 from reportlab.lib.enums import TA_LEFT
@@ -39,16 +40,20 @@ class Theme:
     scale: Scale
     brand_name: str
     styles: Mapping[str, ParagraphStyle]
+    press_profile: Path | None = None  # set for the press edition: pictures are converted through it
 
     def style(self, name: str) -> ParagraphStyle:
         return self.styles[name]
 
 
-def make_theme(brand: Brand, fonts: FontSet, scale: Scale | None = None) -> Theme:
+def make_theme(
+    brand: Brand, fonts: FontSet, palette: Palette | None = None, press_profile: Path | None = None
+) -> Theme:
+    """The office theme from the brand's RGB colours, or the press theme from a given CMYK palette."""
     c = dict(brand.colors)
-    palette = palette_from_hex(c["primary"], c["secondary"], c["accent"], c["text"], c["background"])
-    s = scale or Scale()
-    return Theme(palette, fonts, s, brand.name, MappingProxyType(_styles(s, fonts, palette)))
+    palette = palette or palette_from_hex(c["primary"], c["secondary"], c["accent"], c["text"], c["background"])
+    s = Scale()
+    return Theme(palette, fonts, s, brand.name, MappingProxyType(_styles(s, fonts, palette)), press_profile)
 
 
 def _styles(s: Scale, f: FontSet, p: Palette) -> dict[str, ParagraphStyle]:

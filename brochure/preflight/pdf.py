@@ -1,0 +1,134 @@
+"""Finished PDF bytes -> Diagnostics a print shop would raise: fonts, colour spaces, ink, boxes, annotations."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pikepdf
+
+from brochure.diagnostics import Diagnostic, Location, error
+from brochure.geometry.sheet import Sheet
+
+MAX_INK = 3.00  # total area coverage, 300 %
+RGB_OPERATORS = {"rg", "RG"}
+RGB_SPACES = {"/DeviceRGB", "/CalRGB"}
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where to point messages about the PDF: the brand's colours, fonts, and the content file."""
+
+    colors: Location
+    fonts: Location
+    content: Location
+
+
+def check_pdf(pdf: bytes, sheet: Sheet, where: Where) -> list[Diagnostic]:
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        diags = [*_fonts(doc, where), *_boxes(doc, sheet, where)]
+        if sheet.target == "press":
+            diags += [*_press_colour(doc, where), *_press_structure(doc, where)]
+    return diags
+
+
+def _fonts(doc: pikepdf.Pdf, where: Where) -> Iterator[Diagnostic]:
+    for n, page in enumerate(doc.pages, 1):
+        for _, font in page.Resources.get("/Font", {}).items():
+            fd = font.get("/FontDescriptor")
+            if font.get("/DescendantFonts"):
+                fd = font.DescendantFonts[0].get("/FontDescriptor")
+            if fd is None or not any(k in fd for k in ("/FontFile", "/FontFile2", "/FontFile3")):
+                yield error(
+                    where.fonts,
+                    f"font {font.get('/BaseFont')} on page {n} is not embedded",
+                    "use TrueType fonts from the brand kit",
+                )
+
+
+def _boxes(doc: pikepdf.Pdf, sheet: Sheet, where: Where) -> Iterator[Diagnostic]:
+    """MediaBox is the sheet; for press, TrimBox is the trimmed leaflet and BleedBox the trim plus bleed."""
+    want = {"/MediaBox": sheet.media}
+    if sheet.target == "press":
+        want |= {"/TrimBox": sheet.trim, "/BleedBox": sheet.bleed_box}
+    for n, page in enumerate(doc.pages, 1):
+        for key, rect in want.items():
+            value = page.obj.get(key)
+            expected = (rect.x, rect.y, rect.right, rect.top)
+            got = tuple(float(v) for v in value) if value is not None else None
+            if got is None or any(abs(a - b) > 0.02 for a, b in zip(got, expected, strict=True)):
+                shown = "missing" if got is None else "[" + " ".join(f"{v:.2f}" for v in got) + "]"
+                yield error(
+                    where.content,
+                    f"page {n}: {key[1:]} is {shown}, expected [{' '.join(f'{v:.2f}' for v in expected)}]",
+                    "this is a bug in the layout: please report it",
+                )
+
+
+def _colour_ops(doc: pikepdf.Pdf) -> Iterator[tuple[int, str, list[float]]]:
+    """(page, operator, operands) for colour-setting operators in page content."""
+    for n, page in enumerate(doc.pages, 1):
+        for instruction in pikepdf.parse_content_stream(page):
+            if isinstance(instruction, pikepdf.ContentStreamInlineImage):
+                if str(instruction.iimage.colorspace) in ("/DeviceRGB", "/RGB"):
+                    yield n, "rgb-space", []
+                continue
+            operands, name = instruction.operands, str(instruction.operator)
+            if name in ("k", "K", "rg", "RG"):
+                yield n, name, [float(v) for v in operands]
+            elif name in ("cs", "CS") and str(operands[0]) in RGB_SPACES:
+                yield n, "rgb-space", []
+
+
+def _press_colour(doc: pikepdf.Pdf, where: Where) -> Iterator[Diagnostic]:
+    worst: dict[int, float] = {}
+    rgb_pages: set[int] = set()
+    for n, op, values in _colour_ops(doc):
+        if op in RGB_OPERATORS or op == "rgb-space":
+            rgb_pages.add(n)
+        elif op in ("k", "K") and len(values) == 4:
+            worst[n] = max(worst.get(n, 0.0), sum(values))
+    for n in sorted(rgb_pages):
+        yield error(
+            where.content,
+            f"page {n} has RGB colour in the press edition",
+            "this is a bug: every colour should be converted to CMYK; please report it",
+        )
+    for n, page in enumerate(doc.pages, 1):
+        for name, image in page.images.items():
+            if not isinstance(image, pikepdf.Stream):
+                continue
+            pdfimage = pikepdf.PdfImage(image)
+            icc_rgb = pdfimage.colorspace == "/ICCBased" and image.ColorSpace[1].get("/N") == 3
+            if pdfimage.colorspace in RGB_SPACES or icc_rgb:
+                yield error(
+                    where.content,
+                    f"picture {name} on page {n} is RGB in the press edition",
+                    "pictures are converted to CMYK: please report this",
+                )
+            elif pdfimage.colorspace == "/DeviceCMYK":
+                bands = [list(band.getdata()) for band in pdfimage.as_pil_image().split()]
+                peak = max((sum(px) for px in zip(*bands, strict=True)), default=0) / 255
+                worst[n] = max(worst.get(n, 0.0), peak)
+    for n, ink in sorted(worst.items()):
+        if ink > MAX_INK + 0.005:
+            yield error(
+                where.colors,
+                f"page {n} needs {ink:.0%} total ink, over {MAX_INK:.0%}",
+                "give darker colours a CMYK override with less ink (colors.cmyk), e.g. K-heavy blacks",
+            )
+
+
+def _press_structure(doc: pikepdf.Pdf, where: Where) -> Iterator[Diagnostic]:
+    for n, page in enumerate(doc.pages, 1):
+        if page.obj.get("/Annots"):
+            yield error(
+                where.content,
+                f"page {n} has links or notes; print files must not",
+                "this is a bug in the press edition: please report it",
+            )
+    if not doc.Root.get("/OutputIntents"):
+        yield error(where.content, "the press PDF has no output intent", "this is a bug: please report it")
+    if doc.docinfo.get("/GTS_PDFXVersion") is None:
+        yield error(where.content, "the press PDF does not declare PDF/X", "this is a bug: please report it")

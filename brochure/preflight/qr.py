@@ -1,0 +1,45 @@
+"""PDF bytes + where the QR code is -> a Diagnostic unless it decodes to the booking address from the rendered page."""
+
+from __future__ import annotations
+
+import pypdfium2 as pdfium
+import zxingcpp
+
+from brochure.diagnostics import Diagnostic, Location, error
+from brochure.geometry.sheet import MM
+from brochure.layout.model import Layout
+
+DPI = 200
+
+
+def read_qr(pdf: bytes, page: int, box: tuple[float, float, float, float], media_h: float) -> list[str]:
+    """Texts of the QR codes found in box (x, y, w, h in points) of the rendered page."""
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        x, y, w, h = box
+        margin = 3 * MM
+        scale = DPI / 72
+        image = (
+            doc[page]
+            .render(
+                scale=scale,
+                crop=(x - margin, y - margin, doc[page].get_width() - (x + w + margin), media_h - (y + h + margin)),
+            )
+            .to_pil()
+        )
+    finally:
+        doc.close()
+    return [r.text for r in zxingcpp.read_barcodes(image) if r.format == zxingcpp.BarcodeFormat.QRCode]
+
+
+def check_qr_decodes(pdf: bytes, layout: Layout, where: Location) -> list[Diagnostic]:
+    """Render the QR code's page and decode it: it must say exactly the booking address."""
+    qr = layout.qr
+    if qr is None:
+        return []
+    b = qr.box
+    found = read_qr(pdf, qr.page, (b.x, b.y, b.w, b.h), layout.sheet.media.h)
+    if found == [qr.url]:
+        return []
+    what = f"it reads {found[0]!r}" if found else "no phone could read it"
+    return [error(where, f"the QR code does not decode to {qr.url}: {what}", "this is a bug: please report it")]

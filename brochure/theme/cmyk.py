@@ -1,0 +1,112 @@
+"""Brand colours, pictures and logo drawings + a CMYK ICC profile -> their press (CMYK-only) versions."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+
+from PIL import Image as PILImage
+from PIL import ImageCms
+from reportlab.graphics.shapes import Drawing, Group, Shape
+from reportlab.lib.colors import CMYKColor, Color
+
+from brochure.load.brand import Brand
+from brochure.theme.colors import Palette, hex_to_color
+
+DEFAULT_PROFILE = Path(__file__).resolve().parent.parent / "data" / "icc" / "brochure-fogra39-300.icc"
+OUTPUT_IDENTIFIER = "FOGRA39"
+OUTPUT_CONDITION = (
+    "Offset printing, according to ISO 12647-2:2004/Amd 1, OFCOM, paper type 1 or 2 = coated art, "
+    "115 g/m2, tone value increase curves A (CMY) and B (K)"
+)
+PAPER = CMYKColor(0, 0, 0, 0)
+BLACK = CMYKColor(0, 0, 0, 1)
+
+
+@lru_cache(maxsize=8)
+def _transform(profile: Path) -> ImageCms.ImageCmsTransform:
+    """sRGB -> the press profile, relative colorimetric with black point compensation (kept per profile)."""
+    return ImageCms.buildTransform(
+        ImageCms.createProfile("sRGB"),
+        ImageCms.getOpenProfile(str(profile)),
+        "RGB",
+        "CMYK",
+        renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC,
+        flags=ImageCms.Flags.BLACKPOINTCOMPENSATION,
+    )
+
+
+@lru_cache(maxsize=1024)
+def rgb_to_cmyk(red: int, green: int, blue: int, profile: Path) -> CMYKColor:
+    """One sRGB colour through the profile; white stays paper white."""
+    if (red, green, blue) == (255, 255, 255):
+        return PAPER
+    pixel = PILImage.new("RGB", (1, 1), (red, green, blue))
+    c, m, y, k = ImageCms.applyTransform(pixel, _transform(profile)).getpixel((0, 0))  # type: ignore[union-attr,misc]
+    return CMYKColor(c / 255, m / 255, y / 255, k / 255)
+
+
+def convert(color: Color, profile: Path) -> CMYKColor:
+    if isinstance(color, CMYKColor):
+        return color
+    return rgb_to_cmyk(round(color.red * 255), round(color.green * 255), round(color.blue * 255), profile)
+
+
+def press_palette(brand: Brand, profile: Path) -> Palette:
+    """The brand's colours in CMYK: its own `cmyk:` overrides first; body text as 100 % K (no rich black)."""
+    overrides = {key: CMYKColor(*(v / 100 for v in cmyk)) for key, cmyk in brand.cmyk}
+    hexes = dict(brand.colors)
+
+    def pick(key: str) -> CMYKColor:
+        if key in overrides:
+            return overrides[key]
+        if key == "text":
+            return BLACK
+        return convert(hex_to_color(hexes[key]), profile)
+
+    return Palette(
+        primary=pick("primary"),
+        secondary=pick("secondary"),
+        accent=pick("accent"),
+        text=pick("text"),
+        background=pick("background"),
+        white=PAPER,
+    )
+
+
+def drawing_to_cmyk(drawing: Drawing, profile: Path) -> Drawing:
+    """A copy of a vector drawing (a logo) with every fill and stroke colour converted to CMYK."""
+    copy: Drawing = drawing.copy()
+    _convert_node(copy, profile)
+    return copy
+
+
+def _convert_node(node: Shape, profile: Path) -> None:
+    for attr in ("fillColor", "strokeColor"):
+        value = getattr(node, attr, None)
+        if isinstance(value, Color):
+            setattr(node, attr, convert(value, profile))
+    if isinstance(node, (Group, Drawing)):
+        for child in node.contents:
+            _convert_node(child, profile)
+
+
+def picture_to_cmyk(path: Path, profile: Path) -> bytes:
+    """A picture file as a CMYK JPEG (quality 92) through the profile."""
+    with PILImage.open(path) as im:
+        rgb = im.convert("RGB")
+    cmyk = ImageCms.applyTransform(rgb, _transform(profile))
+    assert cmyk is not None
+    buf = io.BytesIO()
+    cmyk.save(buf, format="JPEG", quality=92, dpi=rgb.info.get("dpi", (300, 300)))
+    return buf.getvalue()
+
+
+def press_brand(brand: Brand, profile: Path) -> Brand:
+    """The brand with its logo converted to CMYK (vector logos colour by colour, pictures through the profile)."""
+    logo = brand.logo
+    if logo.drawing is not None:
+        logo = replace(logo, drawing=drawing_to_cmyk(logo.drawing, profile))
+    return replace(brand, logo=logo)
