@@ -17,7 +17,7 @@ from brochure.preflight.design import check_design
 from brochure.preflight.pdf import Where, check_pdf
 from brochure.preflight.qr import check_qr_decodes
 from brochure.render.pdf import Meta, render
-from brochure.theme.cmyk import DEFAULT_PROFILE, OUTPUT_CONDITION, OUTPUT_IDENTIFIER, press_brand, press_palette
+from brochure.theme.cmyk import DEFAULT_PROFILE, output_condition, press_brand, press_palette
 from brochure.theme.fonts import FontSet, load_fonts
 from brochure.theme.styles import make_theme
 
@@ -112,7 +112,7 @@ def build(src: Sources, options: Options) -> Result:
     )
     pdf = render(layout, meta)
     if press:
-        pdf = make_pdfx(pdf, profile, OUTPUT_CONDITION, OUTPUT_IDENTIFIER)
+        pdf = make_pdfx(pdf, profile, *output_condition(brand.profile))
     content_at = Location(str(c.path), 1, 1)
     where = Where(colors=brand.where("colors"), fonts=brand.where("fonts"), content=content_at)
     diags += check_pdf(pdf, sheet, where)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -26,6 +27,7 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--paper", choices=api.PAPERS, default=None, help="default: the brand's paper")
     common.add_argument("--target", choices=api.TARGETS, default="office")
     common.add_argument("--marks", action="store_true", help="crop and fold marks (press only)")
+    common.add_argument("--json", type=Path, default=None, metavar="FILE", help="also write the findings as JSON")
     b = sub.add_parser("build", parents=[common], help="build the leaflet PDF")
     b.add_argument("-o", "--output", type=Path, default=None, help="default: out/leaflet.pdf")
     sub.add_parser("check", parents=[common], help="validate, lay out and preflight; write nothing")
@@ -38,6 +40,25 @@ def _parser() -> argparse.ArgumentParser:
 def _print(diags: Sequence[Diagnostic]) -> None:
     for d in diags:
         print(d.format(), file=sys.stderr)
+
+
+def _report(path: Path | None, diags: Sequence[Diagnostic], options: api.Options) -> bool:
+    """Write the findings as JSON when asked; False (and a message) when the file cannot be written."""
+    if path is None:
+        return True
+    doc = {
+        "layout": options.layout,
+        "target": options.target,
+        "errors": sum(d.is_error for d in diags),
+        "warnings": sum(not d.is_error for d in diags),
+        "findings": [d.as_dict() for d in diags],
+    }
+    try:
+        write_atomic(path, (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode())
+    except OSError as exc:
+        print(f"{path}: error: cannot write the report: {exc.strerror or exc}", file=sys.stderr)
+        return False
+    return True
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -56,9 +77,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     sources, diags = api.load(args.content, args.brand)
     if sources is None:
         _print(diags)
+        _report(args.json, diags, options)
         return EXIT_ERRORS
     result = api.build(sources, options)
     _print([*diags, *result.diagnostics])
+    if not _report(args.json, [*diags, *result.diagnostics], options):
+        return EXIT_ERRORS
     if not result.ok or result.pdf is None:
         print("brochure: nothing written: fix the errors above", file=sys.stderr)
         return EXIT_ERRORS

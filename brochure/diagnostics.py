@@ -46,6 +46,19 @@ class Diagnostic:
             text += f" (hint: {self.hint})"
         return text
 
+    def as_dict(self) -> dict[str, str | int]:
+        """The finding as plain data for a JSON report."""
+        loc = self.location
+        return {
+            "severity": self.severity.value,
+            "file": loc.file,
+            "line": loc.line,
+            "column": loc.column,
+            "key": loc.key,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR

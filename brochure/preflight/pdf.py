@@ -96,7 +96,7 @@ def _press_colour(doc: pikepdf.Pdf, where: Where) -> Iterator[Diagnostic]:
             "this is a bug: every colour should be converted to CMYK; please report it",
         )
     for n, page in enumerate(doc.pages, 1):
-        for name, image in page.images.items():
+        for name, image in page.get_images().items():
             if not isinstance(image, pikepdf.Stream):
                 continue
             pdfimage = pikepdf.PdfImage(image)

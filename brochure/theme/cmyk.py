@@ -22,6 +22,16 @@ OUTPUT_CONDITION = (
     "115 g/m2, tone value increase curves A (CMY) and B (K)"
 )
 PAPER = CMYKColor(0, 0, 0, 0)
+
+
+def output_condition(own_profile: Path | None) -> tuple[str, str]:
+    """(OutputCondition, OutputConditionIdentifier) for the PDF/X output intent."""
+    if own_profile is None:
+        return OUTPUT_CONDITION, OUTPUT_IDENTIFIER
+    description = ImageCms.getProfileDescription(ImageCms.getOpenProfile(str(own_profile))).strip()
+    return description or own_profile.stem, "Custom"
+
+
 BLACK = CMYKColor(0, 0, 0, 1)
 
 

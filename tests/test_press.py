@@ -1,0 +1,141 @@
+"""The press edition, with the PDF as the oracle: boxes, bleed, CMYK only, PDF/X-1a structure, marks."""
+
+from __future__ import annotations
+
+import io
+from functools import cache
+from pathlib import Path
+
+import pikepdf
+import pypdfium2 as pdfium
+import pytest
+from helpers import BRAND, CONTENT, MAPLE, sources
+
+from brochure import api
+from brochure.geometry.sheet import INCH, MM
+
+
+@cache
+def press(brand: Path = BRAND, paper: str | None = None, marks: bool = False) -> bytes:
+    result = api.build(sources(CONTENT, brand), api.Options(paper=paper, target="press", marks=marks))
+    assert result.ok and result.pdf, [d.format() for d in result.diagnostics]
+    return result.pdf
+
+
+def reopen(data: bytes) -> pikepdf.Pdf:
+    return pikepdf.open(io.BytesIO(data))
+
+
+def box(page: pikepdf.Page, key: str) -> list[float]:
+    return [float(v) for v in page.obj[key]]
+
+
+PAPERS = [
+    pytest.param(BRAND, "a4", 297 * MM, 210 * MM, 3 * MM, id="a4"),
+    pytest.param(MAPLE, "letter", 11 * INCH, 8.5 * INCH, 0.125 * INCH, id="letter"),
+]
+
+
+@pytest.mark.parametrize(("brand", "paper", "w", "h", "bleed"), PAPERS)
+def test_media_is_trim_plus_bleed_with_trim_and_bleed_boxes(
+    brand: Path, paper: str, w: float, h: float, bleed: float
+) -> None:
+    doc = reopen(press(brand, paper))
+    for page in doc.pages:
+        assert box(page, "/MediaBox") == pytest.approx([0, 0, w + 2 * bleed, h + 2 * bleed], abs=0.02)
+        assert box(page, "/TrimBox") == pytest.approx([bleed, bleed, w + bleed, h + bleed], abs=0.02)
+        assert box(page, "/BleedBox") == pytest.approx([0, 0, w + 2 * bleed, h + 2 * bleed], abs=0.02)
+
+
+@pytest.mark.parametrize(("brand", "paper", "w", "h", "bleed"), PAPERS)
+def test_marks_grow_the_media_and_keep_the_boxes(brand: Path, paper: str, w: float, h: float, bleed: float) -> None:
+    doc = reopen(press(brand, paper, marks=True))
+    slug = 7 * MM
+    for page in doc.pages:
+        edge = bleed + slug
+        assert box(page, "/MediaBox") == pytest.approx([0, 0, w + 2 * edge, h + 2 * edge], abs=0.02)
+        assert box(page, "/TrimBox") == pytest.approx([edge, edge, w + edge, h + edge], abs=0.02)
+        assert box(page, "/BleedBox") == pytest.approx([slug, slug, w + edge + bleed, h + edge + bleed], abs=0.02)
+        ops = [str(i.operator) for i in pikepdf.parse_content_stream(page)]
+        assert "SCN" in ops  # registration colour (Separation /All) for the marks
+    assert "/All" in doc.pages[0].Resources.ColorSpace
+
+
+def test_no_marks_unless_asked() -> None:
+    doc = reopen(press())
+    assert "/ColorSpace" not in doc.pages[0].Resources
+
+
+@pytest.mark.parametrize("brand", [BRAND, MAPLE], ids=["clearwater", "maple"])
+def test_only_cmyk_colour_and_at_most_300_percent_ink(brand: Path) -> None:
+    doc = reopen(press(brand))
+    for page in doc.pages:
+        for instruction in pikepdf.parse_content_stream(page):
+            op = str(instruction.operator)
+            assert op not in ("rg", "RG", "g", "G", "sc", "SC"), op
+            if op in ("k", "K"):
+                assert sum(float(v) for v in instruction.operands) <= 3.0
+        for image in page.get_images().values():
+            assert image.ColorSpace == "/DeviceCMYK"
+
+
+def test_body_text_is_100_percent_black() -> None:
+    doc = reopen(press())
+    fills = {
+        tuple(float(v) for v in i.operands)
+        for p in doc.pages
+        for i in pikepdf.parse_content_stream(p)
+        if str(i.operator) == "k"
+    }
+    assert (0.0, 0.0, 0.0, 1.0) in fills
+    assert not any(c > 0 and m > 0 and y > 0 and k > 0.9 for c, m, y, k in fills)  # no rich black
+
+
+def test_pdfx_1a_structure() -> None:
+    doc = reopen(press())
+    assert doc.pdf_version == "1.3"
+    assert str(doc.docinfo.GTS_PDFXVersion) == "PDF/X-1:2001"
+    assert str(doc.docinfo.GTS_PDFXConformance) == "PDF/X-1a:2001"
+    assert doc.docinfo.Trapped == pikepdf.Name("/False")
+    assert str(doc.docinfo.Title)
+    (intent,) = doc.Root.OutputIntents
+    assert intent.S == "/GTS_PDFX"
+    assert str(intent.OutputConditionIdentifier) == "FOGRA39"
+    assert intent.DestOutputProfile.N == 4
+    assert intent.DestOutputProfile.read_bytes()[36:40] == b"acsp"  # an ICC profile
+    assert "/ID" in doc.trailer
+    for page in doc.pages:
+        assert "/Annots" not in page.obj
+        for _, font in page.Resources.Font.items():
+            assert "/FontFile2" in font.FontDescriptor
+    assert doc.check_pdf_syntax() == []  # qpdf --check
+
+
+def test_the_cover_colour_field_really_extends_into_the_bleed() -> None:
+    data = press()
+    doc = pdfium.PdfDocument(data)
+    image = doc[0].render(scale=1).to_pil().convert("RGB")
+    w, h = image.size
+    bleed = 3 * MM
+    x_in_bleed = round(w - bleed / 2)  # halfway through the right-hand bleed
+    y = round(h * 0.4)  # through the colour field, measured from the top
+    r, g, b = image.getpixel((x_in_bleed, y))  # type: ignore[misc]
+    assert (r, g, b) != (255, 255, 255)
+    assert b > r  # the teal field, not paper
+
+
+def test_press_builds_are_byte_identical() -> None:
+    src = sources()
+    options = api.Options(target="press", marks=True)
+    assert api.build(src, options).pdf == api.build(src, options).pdf
+
+
+def test_office_edition_keeps_links_duplex_hint_and_no_bleed() -> None:
+    from helpers import built
+
+    doc = reopen(built().pdf or b"")
+    assert any("/Annots" in p.obj for p in doc.pages)
+    assert doc.Root.ViewerPreferences.Duplex == "/DuplexFlipShortEdge"
+    assert "/TrimBox" not in doc.pages[0].obj
+    assert "/OutputIntents" not in doc.Root
+    assert len(built().pdf or b"") < len(press())
