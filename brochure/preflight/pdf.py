@@ -108,7 +108,7 @@ def _press_colour(doc: pikepdf.Pdf, where: Where) -> Iterator[Diagnostic]:
                     "pictures are converted to CMYK: please report this",
                 )
             elif pdfimage.colorspace == "/DeviceCMYK":
-                bands = [list(band.getdata()) for band in pdfimage.as_pil_image().split()]
+                bands = [band.tobytes() for band in pdfimage.as_pil_image().split()]
                 peak = max((sum(px) for px in zip(*bands, strict=True)), default=0) / 255
                 worst[n] = max(worst.get(n, 0.0), peak)
     for n, ink in sorted(worst.items()):

@@ -9,7 +9,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from brochure.layout.model import Layout, Page
 from brochure.render.marks import draw_marks
-from brochure.theme.fonts import base_font
+from brochure.theme.fonts import engine_defaults
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class Meta:
 
 def render(layout: Layout, meta: Meta) -> bytes:
     """Draw every page; the same layout and meta always give the same bytes."""
-    with base_font(meta.base_font):
+    with engine_defaults(meta.base_font, cmyk=meta.press):
         return _render(layout, meta)
 
 
@@ -43,7 +43,8 @@ def _render(layout: Layout, meta: Meta) -> bytes:
         lang=meta.language,
         trimBox=(trim.x, trim.y, trim.right, trim.top) if meta.press else None,
         bleedBox=(bleed.x, bleed.y, bleed.right, bleed.top) if meta.press else None,
-        enforceColorSpace="sep_cmyk" if meta.press else None,
+        # No enforceColorSpace: ReportLab's CMYK modes turn any dark CMYK colour whose RGB preview is
+        # grey into plain black. Colours are converted before this stage; preflight proves no RGB is left.
     )
     canvas.setTitle(meta.title)
     canvas.setAuthor(meta.author)

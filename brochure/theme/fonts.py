@@ -10,6 +10,8 @@ from pathlib import Path
 
 import fontpkg
 from reportlab import rl_config
+from reportlab.graphics.shapes import STATE_DEFAULTS
+from reportlab.lib.colors import CMYKColor
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
@@ -130,19 +132,24 @@ def load_fonts(brand: Brand) -> tuple[FontSet | None, list[Diagnostic]]:
 
 
 @contextmanager
-def base_font(name: str) -> Iterator[None]:
-    """Make `name` the font ReportLab's canvas and vector graphics start with, then restore.
+def engine_defaults(font: str, cmyk: bool) -> Iterator[None]:
+    """Set ReportLab's process-wide defaults for one render, then restore them.
 
-    Without this the canvas and every Drawing begin with a non-embedded Helvetica.
+    The canvas and every Drawing start with `font` (otherwise a non-embedded Helvetica slips in);
+    with `cmyk`, vector drawings start in CMYK black instead of RGB black; streams stay binary.
     """
     saved = (rl_config.canvas_basefontname, rl_config.defaultGraphicsFontName, rl_config.useA85)
-    rl_config.canvas_basefontname = name
-    rl_config.defaultGraphicsFontName = name
+    saved_state = {k: STATE_DEFAULTS[k] for k in ("fillColor", "strokeColor")}
+    rl_config.canvas_basefontname = font
+    rl_config.defaultGraphicsFontName = font
     rl_config.useA85 = 0  # binary streams: smaller files, faster builds
+    if cmyk:
+        STATE_DEFAULTS["fillColor"] = STATE_DEFAULTS["strokeColor"] = CMYKColor(0, 0, 0, 1)
     try:
         yield
     finally:
         rl_config.canvas_basefontname, rl_config.defaultGraphicsFontName, rl_config.useA85 = saved
+        STATE_DEFAULTS.update(saved_state)
 
 
 def covers(font_name: str, ch: str) -> bool:
