@@ -95,3 +95,16 @@ def test_space_before_is_dropped_at_the_top_of_a_frame_and_leftovers_reported() 
     res = flow(items, frames)
     assert res.placed[0][0].box.top == 100
     assert len(res.leftover) == 1 and res.spare == (40,)
+
+
+def test_a_list_never_leaves_its_first_item_alone_under_a_heading_at_a_panel_foot() -> None:
+    frames = [Frame("a", Rect(0, 0, 100, 100)), Frame("b", Rect(200, 0, 100, 100))]
+    items = [
+        Item(Spacer(100, 50), "s1"),
+        Item(Spacer(100, 15), "s2", keep_with_next=True, bookmark="Steps"),  # heading
+        Item(Spacer(100, 20), "s2", keep_with_next=True),  # first step: fits, but the second does not
+        Item(Spacer(100, 20), "s2"),
+    ]
+    res = flow(items, frames)
+    assert [len(p) for p in res.placed] == [1, 3]
+    assert res.bookmarks[0][3] == 1  # the heading moved with its list

@@ -45,7 +45,8 @@ class Blocks:
         if isinstance(b, c.Subheading):
             return [Item(self.para(b.text, "subheading"), sid, gap, True)]
         if isinstance(b, c.Bullets):
-            return [Item(Bullet(self.md(t), self.t), sid, gap if i == 0 else 0.2 * L) for i, t in enumerate(b.items)]
+            bullets = [Bullet(self.md(t), self.t) for t in b.items]
+            return _group(bullets, sid, gap, 0.2 * L)
         if isinstance(b, c.Cards):
             boxes: list[Flowable] = []
             for card in b.cards:
@@ -54,12 +55,12 @@ class Blocks:
                 boxes.append(Box(stack, pal.tint(pal.secondary, 0.16), pad=6.0, icon=icon))
             return [Item(Column(boxes, 0.3 * L), sid, gap)]
         if isinstance(b, c.Steps):
-            out = []
+            rows: list[Flowable] = []
             for i, step in enumerate(b.steps):
                 parts = [(self.para(step.title, "card_title"), 0.0)] if step.title else []
                 parts.append((self.para(step.text, "small"), 1.0 if step.title else 0.0))
-                out.append(Item(StepRow(i + 1, Stack(parts), self.t), sid, gap if i == 0 else 0.45 * L))
-            return out
+                rows.append(StepRow(i + 1, Stack(parts), self.t))
+            return _group(rows, sid, gap, 0.45 * L)
         if isinstance(b, c.Callout):
             parts = [(self.para(b.title, "card_title"), 0.0)] if b.title else []
             parts.append((self.para(b.text, "small"), 1.5 if b.title else 0.0))
@@ -87,3 +88,12 @@ class Blocks:
             out.append(Item(self.para(qa.q, "card_title"), sid, gap if i == 0 else 0.6 * L, True))
             out.append(Item(self.para(qa.a, "body"), sid, 1.0))
         return out
+
+
+def _group(parts: list[Flowable], sid: str, gap: float, between: float) -> list[Item]:
+    """A list's items in the flow: the first never ends a panel alone, nor does the last start one alone."""
+    n = len(parts)
+    return [
+        Item(p, sid, gap if i == 0 else between, keep_with_next=n >= 2 and (i == 0 or i == n - 2))
+        for i, p in enumerate(parts)
+    ]

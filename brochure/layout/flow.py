@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import deque
 from dataclasses import dataclass, replace
 
@@ -38,16 +39,19 @@ class FlowResult:
     spare: tuple[float, ...]  # unused height at the foot of each frame
 
 
-def _fits_after(nxt: Item, width: float, avail: float) -> bool:
-    """Whether at least the first piece of nxt fits in avail (so a heading is not stranded)."""
-    avail -= nxt.space_before
-    if avail <= 0:
-        return False
-    _, h = nxt.flowable.wrap(width, avail)
-    if h <= avail + EPS:
-        return True
-    parts = nxt.flowable.split(width, avail)
-    return bool(parts)
+def _fits_after(items: deque[Item], start: int, width: float, avail: float) -> bool:
+    """Whether the items kept together from `start` on, and the first piece of the one after, fit in avail."""
+    for item in itertools.islice(items, start, None):
+        avail -= item.space_before
+        if avail <= 0:
+            return False
+        _, h = item.flowable.wrap(width, avail)
+        if not item.keep_with_next:
+            return h <= avail + EPS or bool(item.flowable.split(width, avail))
+        if h > avail + EPS:
+            return False
+        avail -= h
+    return True
 
 
 def flow(items: list[Item], frames: list[Frame]) -> FlowResult:
@@ -66,7 +70,7 @@ def flow(items: list[Item], frames: list[Frame]) -> FlowResult:
             avail = y - gap - box.y
             _, h = item.flowable.wrap(box.w, max(avail, 0.0))
             if h <= avail + EPS:
-                if item.keep_with_next and placed and len(queue) > 1 and not _fits_after(queue[1], box.w, avail - h):
+                if item.keep_with_next and placed and len(queue) > 1 and not _fits_after(queue, 1, box.w, avail - h):
                     break
                 top = y - gap
                 placed.append(Placed(item.flowable, Rect(box.x, top - h, box.w, h), frame.region, item.section))
