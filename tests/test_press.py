@@ -139,3 +139,51 @@ def test_office_edition_keeps_links_duplex_hint_and_no_bleed() -> None:
     assert "/TrimBox" not in doc.pages[0].obj
     assert "/OutputIntents" not in doc.Root
     assert len(built().pdf or b"") < len(press())
+
+
+def test_no_transparency_anywhere() -> None:
+    doc = reopen(press())
+    for page in doc.pages:
+        for _, gs in page.Resources.get("/ExtGState", {}).items():
+            assert float(gs.get("/CA", 1)) == 1 and float(gs.get("/ca", 1)) == 1
+            assert gs.get("/SMask", pikepdf.Name.None_) in (pikepdf.Name.None_, None)
+        for image in page.get_images().values():
+            assert "/SMask" not in image
+
+
+def test_a_brand_can_name_its_printers_own_profile(inputs_with_profile: Path) -> None:
+    src, diags = api.load(CONTENT, inputs_with_profile)
+    assert src is not None, [d.format() for d in diags]
+    result = api.build(src, api.Options(target="press"))
+    assert result.ok, [d.format() for d in result.diagnostics]
+    doc = reopen(result.pdf or b"")
+    (intent,) = doc.Root.OutputIntents
+    assert str(intent.OutputConditionIdentifier) == "Custom"
+    assert "FOGRA39" in str(intent.OutputCondition)
+
+
+def test_an_rgb_profile_is_refused(inputs_with_profile: Path) -> None:
+    from PIL import ImageCms
+
+    (inputs_with_profile.parent / "printer.icc").write_bytes(
+        ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    )
+    src, diags = api.load(CONTENT, inputs_with_profile)
+    assert src is None
+    (msg,) = [d.format() for d in diags]
+    assert "the profile is for RGB, not CMYK" in msg and "[at colors.profile]" in msg
+
+
+@pytest.fixture
+def inputs_with_profile(tmp_path: Path) -> Path:
+    """A copy of the default brand kit that names its own printer profile."""
+    import shutil
+
+    from brochure.theme.cmyk import DEFAULT_PROFILE
+
+    kit = tmp_path / "kit"
+    shutil.copytree(BRAND.parent, kit, ignore=shutil.ignore_patterns("brands"))
+    shutil.copy(DEFAULT_PROFILE, kit / "printer.icc")
+    text = (kit / "brand.yaml").read_text()
+    (kit / "brand.yaml").write_text(text.replace("  cmyk:", "  profile: printer.icc\n  cmyk:", 1))
+    return kit / "brand.yaml"
