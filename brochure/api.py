@@ -6,9 +6,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from brochure.diagnostics import Diagnostic, Location
-from brochure.geometry.sheet import trifold
+from brochure.geometry.sheet import SHEETS
+from brochure.layout import PLANS
+from brochure.layout.compose import Inputs
+from brochure.layout.engine import lay_out
 from brochure.layout.model import Layout
-from brochure.layout.trifold import Inputs, layout_trifold
 from brochure.load.brand import Brand, load_brand
 from brochure.load.content import Content, load_content
 from brochure.output.pdfx import make_pdfx
@@ -70,8 +72,6 @@ def load(content_path: Path, brand_path: Path) -> tuple[Sources | None, list[Dia
 
 def unavailable(options: Options) -> str:
     """Why these options cannot be built, or '' (the command line reports it as a usage error)."""
-    if options.layout != "trifold":
-        return f"--layout {options.layout} is not available in this version"
     if options.marks and options.target != "press":
         return "--marks needs --target press (office printers cannot print marks outside the sheet)"
     return ""
@@ -91,8 +91,9 @@ def build(src: Sources, options: Options) -> Result:
     if press:
         brand = press_brand(brand, profile)
     theme = make_theme(brand, fonts, press_palette(brand, profile) if press else None, profile if press else None)
-    sheet = trifold(options.paper or brand.paper, options.target, options.marks)
-    layout, ldiags = layout_trifold(Inputs(src.content, brand, theme, sheet, links=not press))
+    sheet = SHEETS[options.layout](options.paper or brand.paper, options.target, options.marks)
+    plan = PLANS[options.layout](sheet)
+    layout, ldiags = lay_out(plan, options.layout, Inputs(src.content, brand, theme, sheet, links=not press))
     diags += ldiags
     if layout is None:
         return Result(None, None, tuple(diags))

@@ -39,7 +39,7 @@ def test_too_many_words_on_the_flap_name_the_region_section_and_amount(inputs: I
     (msg,) = errors(result)
     line, col = position(text, "- id: risks")
     assert msg.startswith(f"{inputs.content}:{line}:{col + 2}: error: the words do not fit")
-    assert "section 'risks'" in msg and "flap panel" in msg
+    assert "section 'risks'" in msg and "flap region (tri-fold, a4, body type 9 pt)" in msg
     assert " mm of content spills" in msg and "hint: cut about" in msg
 
 
@@ -50,14 +50,14 @@ def test_too_many_words_inside_name_the_inside_panels(inputs: Inputs) -> None:
         "".join(f'      - text: "{LONG}"\n' for _ in range(30)) + '      - text: "Fine needles',
     )
     (msg,) = errors(build(inputs))
-    assert "section 'what-is-it'" in msg and "inside panels (inside-1 to inside-3)" in msg
+    assert "section 'what-is-it'" in msg and "inside-1 to inside-3 regions" in msg
 
 
 def test_an_overfull_back_panel_points_at_the_disclaimer(inputs: Inputs) -> None:
     text = edit(inputs.content, 'disclaimer: "General information only."', f'disclaimer: "{LONG * 9}"')
     (msg,) = errors(build(inputs))
     line, col = position(text, f'"{LONG * 9}"')
-    assert msg.startswith(f"{inputs.content}:{line}:{col}: error: the back panel is over-full by")
+    assert msg.startswith(f"{inputs.content}:{line}:{col}: error: the back region is over-full by")
 
 
 @pytest.mark.parametrize(("char", "code"), [("✓", "U+2713"), ("क", "U+0915")], ids=["check-mark", "devanagari"])

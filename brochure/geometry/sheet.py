@@ -63,6 +63,7 @@ FOLD_CLEAR = 3 * MM  # keep text this far from a fold
 TRIM_CLEAR = 3 * MM  # keep text this far inside the trim
 MARGIN_SIDE = 8 * MM  # panel margin at trim edges and folds
 MARGIN_TOP = 10 * MM
+FLYER_MARGIN = 12 * MM  # a flat sheet has no folds: wider outer margins
 MARK_LENGTH = 5 * MM  # crop and fold marks: this long, starting at the bleed edge
 MARK_MARGIN = 2 * MM  # media beyond the end of the marks
 MARGIN_BOTTOM = 9 * MM
@@ -118,15 +119,19 @@ class Sheet:
         return tuple(p for s in self.sides for p in s.panels)
 
 
-def trifold(paper_name: str, target: str, marks: bool = False) -> Sheet:
-    """A roll-fold tri-fold on a landscape sheet: outside flap|back|cover, inside 1|2|3 (narrow right)."""
+def _frame(paper_name: str, target: str, marks: bool, landscape: bool) -> tuple[Paper, float, float, Rect, Rect]:
+    """(paper, bleed, slug, media, trim) for a sheet in either orientation."""
     paper = PAPERS[paper_name]
     bleed = paper.bleed if target == "press" else 0.0
     slug = MARK_LENGTH + MARK_MARGIN if marks and target == "press" else 0.0
     edge = bleed + slug
-    tw, th = paper.long, paper.short
-    media = Rect(0, 0, tw + 2 * edge, th + 2 * edge)
-    trim = Rect(edge, edge, tw, th)
+    tw, th = (paper.long, paper.short) if landscape else (paper.short, paper.long)
+    return paper, bleed, slug, Rect(0, 0, tw + 2 * edge, th + 2 * edge), Rect(edge, edge, tw, th)
+
+
+def trifold(paper_name: str, target: str, marks: bool = False) -> Sheet:
+    """A roll-fold tri-fold on a landscape sheet: outside flap|back|cover, inside 1|2|3 (narrow right)."""
+    paper, bleed, slug, media, trim = _frame(paper_name, target, marks, landscape=True)
     inside_w = TRIFOLD_WIDTHS[paper_name]
     outside_w = tuple(reversed(inside_w))
     sides = (
@@ -136,13 +141,39 @@ def trifold(paper_name: str, target: str, marks: bool = False) -> Sheet:
     return Sheet(paper, target, media, trim, bleed, sides, slug)
 
 
-def _side(name: str, index: int, trim: Rect, widths: tuple[float, ...], names: tuple[str, ...]) -> Side:
+def bifold(paper_name: str, target: str, marks: bool = False) -> Sheet:
+    """A landscape sheet folded once to A5 (or half-letter): outside back|cover, inside a two-page spread."""
+    paper, bleed, slug, media, trim = _frame(paper_name, target, marks, landscape=True)
+    half = (trim.w / 2, trim.w / 2)
+    sides = (
+        _side("outside", 0, trim, half, ("back", "cover")),
+        _side("inside", 1, trim, half, ("inside-1", "inside-2")),
+    )
+    return Sheet(paper, target, media, trim, bleed, sides, slug)
+
+
+def flyer(paper_name: str, target: str, marks: bool = False) -> Sheet:
+    """A portrait sheet printed both sides, no folds: front and back, each one panel with wider margins."""
+    paper, bleed, slug, media, trim = _frame(paper_name, target, marks, landscape=False)
+    sides = (
+        _side("front", 0, trim, (trim.w,), ("front",), FLYER_MARGIN),
+        _side("back", 1, trim, (trim.w,), ("back",), FLYER_MARGIN),
+    )
+    return Sheet(paper, target, media, trim, bleed, sides, slug)
+
+
+def _side(
+    name: str, index: int, trim: Rect, widths: tuple[float, ...], names: tuple[str, ...], margin: float = MARGIN_SIDE
+) -> Side:
     panels: list[Panel] = []
     x = trim.x
     for i, (w, pname) in enumerate(zip(widths, names, strict=True)):
         box = Rect(x, trim.y, w, trim.h)
-        content = box.inset(MARGIN_SIDE, MARGIN_BOTTOM, MARGIN_SIDE, MARGIN_TOP)
+        content = box.inset(margin, MARGIN_BOTTOM, margin, MARGIN_TOP)
         panels.append(Panel(pname, index, box, content, i == 0, i == len(widths) - 1))
         x += w
     folds = tuple(p.trim.right for p in panels[:-1])
     return Side(name, tuple(panels), folds)
+
+
+SHEETS = {"trifold": trifold, "bifold": bifold, "flyer": flyer}

@@ -1,0 +1,6 @@
+"""Layouts by name: each module declares its sheet's regions as a Plan; the engine does the rest."""
+
+from brochure.layout import bifold, flyer, trifold
+from brochure.layout.engine import PlanFor
+
+PLANS: dict[str, PlanFor] = {"trifold": trifold.plan, "bifold": bifold.plan, "flyer": flyer.plan}

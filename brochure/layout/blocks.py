@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Paragraph
 
 from brochure import art
+from brochure.geometry.sheet import MM
 from brochure.layout import images
 from brochure.layout.flow import Item
 from brochure.layout.flowables import Art, Box, Bullet, Column, SectionHeading, Stack, StepRow
@@ -13,6 +14,8 @@ from brochure.load.content import Section
 from brochure.load.inline import plain, to_markup
 from brochure.theme.colors import color_markup
 from brochure.theme.styles import Theme
+
+WIDE = 110 * MM  # columns at least this wide set cards and long lists two across
 
 
 class Blocks:
@@ -23,6 +26,7 @@ class Blocks:
         self.width = width
         self.links = links
         self.L = theme.scale.leading
+        self.wide = width >= WIDE
 
     def md(self, text: str) -> str:
         return to_markup(text, color_markup(self.t.palette.primary), self.links)
@@ -45,7 +49,9 @@ class Blocks:
         if isinstance(b, c.Subheading):
             return [Item(self.para(b.text, "subheading"), sid, gap, True)]
         if isinstance(b, c.Bullets):
-            bullets = [Bullet(self.md(t), self.t) for t in b.items]
+            bullets: list[Flowable] = [Bullet(self.md(t), self.t) for t in b.items]
+            if self.wide and len(bullets) > 3:  # a wide column sets a long list in two columns
+                return [Item(Column(bullets, 0.2 * L, across=2), sid, gap)]
             return _group(bullets, sid, gap, 0.2 * L)
         if isinstance(b, c.Cards):
             boxes: list[Flowable] = []
@@ -53,7 +59,7 @@ class Blocks:
                 stack = Stack([(self.para(card.title, "card_title"), 0.0), (self.para(card.text, "card_text"), 1.5)])
                 icon = Art(art.icon(card.icon, 18, pal.primary), 18, 18) if card.icon else None
                 boxes.append(Box(stack, pal.tint(pal.secondary, 0.16), pad=6.0, icon=icon))
-            return [Item(Column(boxes, 0.3 * L), sid, gap)]
+            return [Item(Column(boxes, 0.3 * L, across=2 if self.wide else 1), sid, gap)]
         if isinstance(b, c.Steps):
             rows: list[Flowable] = []
             for i, step in enumerate(b.steps):
@@ -71,7 +77,7 @@ class Blocks:
             return [Item(Box(Stack(parts), fill, pad=8.0, icon=icon, bar=bar), sid, gap)]
         if isinstance(b, c.Illustration):
             labels = dict(b.labels)
-            h = self.width * 0.72
+            h = min(self.width * 0.72, 62 * MM)
             drawing = art.skin_section(self.width, h, pal, labels, self.t.fonts.regular, 7.5)
             items = [Item(Art(drawing, self.width, h), sid, gap, bool(b.caption))]
             if b.caption:

@@ -27,16 +27,25 @@ class Item:
 
 @dataclass(frozen=True)
 class Frame:
+    """A box that a flow fills, on page `page` (0: the first side of the sheet)."""
+
     region: str
     box: Rect
+    page: int = 0
 
 
 @dataclass(frozen=True)
 class FlowResult:
     placed: tuple[tuple[Placed, ...], ...]  # one tuple per frame
-    bookmarks: tuple[tuple[str, str, float, int], ...]  # (title, section, top, frame index)
     leftover: tuple[Item, ...]
     spare: tuple[float, ...]  # unused height at the foot of each frame
+
+    @property
+    def bookmarks(self) -> tuple[tuple[str, str, float, int], ...]:
+        """(title, section, top, frame index) of every heading placed."""
+        return tuple(
+            (p.bookmark, p.section, p.box.top, i) for i, frame in enumerate(self.placed) for p in frame if p.bookmark
+        )
 
 
 def _fits_after(items: deque[Item], start: int, width: float, avail: float) -> bool:
@@ -58,9 +67,8 @@ def flow(items: list[Item], frames: list[Frame]) -> FlowResult:
     """Fill frames in order; split flowables that allow it; never strand a keep_with_next item."""
     queue = deque(items)
     placed_all: list[tuple[Placed, ...]] = []
-    marks: list[tuple[str, str, float, int]] = []
     spare: list[float] = []
-    for index, frame in enumerate(frames):
+    for frame in frames:
         box = frame.box
         y = box.top
         placed: list[Placed] = []
@@ -73,9 +81,8 @@ def flow(items: list[Item], frames: list[Frame]) -> FlowResult:
                 if item.keep_with_next and placed and len(queue) > 1 and not _fits_after(queue, 1, box.w, avail - h):
                     break
                 top = y - gap
-                placed.append(Placed(item.flowable, Rect(box.x, top - h, box.w, h), frame.region, item.section))
-                if item.bookmark:
-                    marks.append((item.bookmark, item.section, top, index))
+                rect = Rect(box.x, top - h, box.w, h)
+                placed.append(Placed(item.flowable, rect, frame.region, item.section, bookmark=item.bookmark))
                 y = top - h
                 queue.popleft()
                 continue
@@ -88,7 +95,23 @@ def flow(items: list[Item], frames: list[Frame]) -> FlowResult:
             break
         placed_all.append(tuple(placed))
         spare.append(y - box.y)
-    return FlowResult(tuple(placed_all), tuple(marks), tuple(queue), tuple(spare))
+    return FlowResult(tuple(placed_all), tuple(queue), tuple(spare))
+
+
+def spread(placed: tuple[Placed, ...], spare: float, most: float) -> tuple[Placed, ...]:
+    """Share a frame's spare height among the gaps before its section headings (each gap grows by `most` at most),
+    so a panel that is not the last does not end in a hole."""
+    starts = [i for i, p in enumerate(placed) if i > 0 and p.bookmark]
+    if not starts or spare <= 0:
+        return placed
+    extra = min(spare / len(starts), most)
+    out: list[Placed] = []
+    shift = 0.0
+    for i, p in enumerate(placed):
+        if i in starts:
+            shift += extra
+        out.append(p.moved(-shift))
+    return tuple(out)
 
 
 def height_of(items: tuple[Item, ...], width: float) -> float:

@@ -58,25 +58,40 @@ class Stack(Flowable):  # type: ignore[misc]
 
 
 class Column(Flowable):  # type: ignore[misc]
-    """Flowables kept together one under another (a card group never splits)."""
+    """Flowables kept together, one under another or in a grid of `across` columns (a card group never splits).
 
-    def __init__(self, parts: list[Flowable], gap: float) -> None:
+    In a grid, the pieces of a row take the row's height, so tinted boxes line up.
+    """
+
+    def __init__(self, parts: list[Flowable], gap: float, across: int = 1, gutter: float = 8.0) -> None:
         super().__init__()
         self.parts = parts
         self.gap = gap
-        self._sizes: list[float] = []
+        self.across = max(1, across)
+        self.gutter = gutter
+        self._rows: list[float] = []
+
+    def _cell_width(self, aw: float) -> float:
+        return (aw - self.gutter * (self.across - 1)) / self.across
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        self._sizes = [p.wrap(aw, ah)[1] for p in self.parts]
+        cw = self._cell_width(aw)
+        heights = [p.wrap(cw, ah)[1] for p in self.parts]
+        self._rows = [max(heights[i : i + self.across]) for i in range(0, len(heights), self.across)]
+        if self.across > 1:
+            for i, p in enumerate(self.parts):
+                p.height = self._rows[i // self.across]
         self.width = aw
-        self.height = sum(self._sizes) + self.gap * (len(self.parts) - 1)
+        self.height = sum(self._rows) + self.gap * (len(self._rows) - 1)
         return aw, self.height
 
     def draw(self) -> None:
+        cw = self._cell_width(self.width)
         y = self.height
-        for p, h in zip(self.parts, self._sizes, strict=True):
-            y -= h
-            p.drawOn(self.canv, 0, y)
+        for r, row_h in enumerate(self._rows):
+            y -= row_h
+            for c, p in enumerate(self.parts[r * self.across : (r + 1) * self.across]):
+                p.drawOn(self.canv, c * (cw + self.gutter), y + row_h - p.height)
             y -= self.gap
 
 
@@ -118,7 +133,7 @@ class Bullet(Flowable):  # type: ignore[misc]
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         _, h = self.para.wrap(aw - self.INDENT, ah)
-        self.width, self.height = aw, h
+        self.width, self.height, self.text_h = aw, h, h
         return aw, h
 
     def draw(self) -> None:
@@ -126,7 +141,7 @@ class Bullet(Flowable):  # type: ignore[misc]
         c.setFillColor(self.dot)
         y = self.height - self.font_size * 0.68
         c.circle(3.0, y, 1.9, stroke=0, fill=1)
-        self.para.drawOn(c, self.INDENT, 0)
+        self.para.drawOn(c, self.INDENT, self.height - self.text_h)  # top-aligned, also in a taller grid row
 
 
 class Box(Flowable):  # type: ignore[misc]

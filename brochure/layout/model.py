@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportlab.platypus import Flowable
 
@@ -18,6 +18,10 @@ class Placed:
     region: str
     section: str = ""
     text: bool = True
+    bookmark: str = ""  # set on a section's heading: the outline entry that points here
+
+    def moved(self, dy: float) -> Placed:
+        return replace(self, box=Rect(self.box.x, self.box.y + dy, self.box.w, self.box.h))
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,8 @@ class Layout:
     pages: tuple[Page, ...]
     outline: tuple[tuple[str, str], ...]  # (title, bookmark key) in reading order
     qr: QrPlacement | None = None
+    views: tuple[tuple[tuple[int, str], ...], ...] = ()  # (page, panel) seen at each reading step
+    body_size: float = 0.0  # the body type size the words were fitted at
 
 
 @dataclass(frozen=True)

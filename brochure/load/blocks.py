@@ -15,6 +15,7 @@ from brochure.load.reader import Reader
 from brochure.load.yamltree import Node
 
 ICONS = ICON_NAMES
+LAYOUTS = ("trifold", "bifold", "flyer")
 ILLUSTRATIONS = {"skin-section": ("epidermis", "dermis", "needles", "collagen")}
 PLACES = ("flap", "back")
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
@@ -104,23 +105,43 @@ Block = Text | Subheading | Bullets | Cards | Steps | Callout | Image | Illustra
 BLOCK_TYPES = ("text", "subheading", "bullets", "cards", "steps", "callout", "image", "illustration", "faq")
 
 
-def read_blocks(r: Reader, node: Node | None, path: str, base: Path) -> list[Block] | None:
+def read_layouts(r: Reader, node: Node | None, path: str) -> tuple[str, ...] | None:
+    """An optional list of layout names; without it the section or block appears in every layout."""
+    if node is None:
+        return LAYOUTS
     items = r.seq(node, path)
     if items is None:
         return None
-    out: list[Block] = []
+    names = [r.choice(n, f"{path}[{i}]", LAYOUTS) for i, n in enumerate(items)]
+    if any(n is None for n in names):
+        return None
+    return tuple(n for n in names if n)
+
+
+def read_blocks(r: Reader, node: Node | None, path: str, base: Path) -> list[tuple[Block, tuple[str, ...]]] | None:
+    """Each block with the layouts it appears in (a block may carry `layouts:` beside its type)."""
+    items = r.seq(node, path)
+    if items is None:
+        return None
+    out: list[tuple[Block, tuple[str, ...]]] = []
     for i, item in enumerate(items):
         p = f"{path}[{i}]"
-        if not isinstance(item.value, dict) or len(item.value) != 1:
-            r.fail(r.at(item, p), "a block is one 'type: value' pair", "block types: " + ", ".join(BLOCK_TYPES))
+        kinds = [k for k in item.value if k != "layouts"] if isinstance(item.value, dict) else []
+        if not isinstance(item.value, dict) or len(kinds) != 1:
+            r.fail(
+                r.at(item, p),
+                "a block is one 'type: value' pair (and an optional 'layouts:' list)",
+                "block types: " + ", ".join(BLOCK_TYPES),
+            )
             continue
-        ((kind, value),) = item.value.items()
+        kind = kinds[0]
         if kind not in BLOCK_TYPES:
-            r.mapping(item, p, (), BLOCK_TYPES)  # reports the unknown type with a suggestion
+            r.mapping(item, p, (), (*BLOCK_TYPES, "layouts"))  # reports the unknown type with a suggestion
             continue
-        block = _read_block(r, kind, value, f"{p}.{kind}", base)
-        if block is not None:
-            out.append(block)
+        layouts = read_layouts(r, item.value.get("layouts"), f"{p}.layouts")
+        block = _read_block(r, kind, item.value[kind], f"{p}.{kind}", base)
+        if block is not None and layouts is not None:
+            out.append((block, layouts))
     return out
 
 

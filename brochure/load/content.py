@@ -8,13 +8,15 @@ from pathlib import Path
 
 from brochure.diagnostics import Diagnostic, Location
 from brochure.load.blocks import (
+    LAYOUTS,
     Block,
     read_blocks,
+    read_layouts,
 )
 from brochure.load.reader import Reader, load_file
 from brochure.load.yamltree import Node
 
-PLACES = ("flap", "back")
+PLACES = ("flap", "back", "main")
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -23,9 +25,22 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 class Section:
     id: str
     heading: str
-    place: str | None
+    place: str | None  # where it goes when a layout does not say otherwise (None: the main flow)
     blocks: tuple[Block, ...]
     at: Location
+    layouts: tuple[str, ...] = LAYOUTS  # the layouts this section appears in
+    places: tuple[tuple[str, str], ...] = ()  # layout -> place, from `place: {trifold: flap, ...}`
+    block_layouts: tuple[tuple[str, ...], ...] = ()  # for each block, the layouts it appears in
+
+    def place_in(self, layout: str) -> str | None:
+        """Where this section goes in a layout: a region name, or None for the main flow."""
+        place = dict(self.places).get(layout, self.place)
+        return None if place == "main" else place
+
+    def blocks_in(self, layout: str) -> tuple[Block, ...]:
+        if not self.block_layouts:
+            return self.blocks
+        return tuple(b for b, names in zip(self.blocks, self.block_layouts, strict=True) if layout in names)
 
 
 @dataclass(frozen=True)
@@ -138,7 +153,7 @@ def _read_sections(r: Reader, node: Node | None, base: Path) -> list[Section] | 
     ok = True
     for i, item in enumerate(items):
         path = f"sections[{i}]"
-        m = r.mapping(item, path, ("id", "heading", "blocks"), ("place",))
+        m = r.mapping(item, path, ("id", "heading", "blocks"), ("place", "layouts"))
         if m is None:
             ok = False
             continue
@@ -158,10 +173,38 @@ def _read_sections(r: Reader, node: Node | None, base: Path) -> list[Section] | 
                 )
             seen.setdefault(sid, r.at(m["id"], f"{path}.id"))
         heading = r.text(m.get("heading"), f"{path}.heading")
-        place = r.choice(m.get("place"), f"{path}.place", PLACES) if "place" in m else None
+        place, places = _read_place(r, m.get("place"), f"{path}.place")
         blocks = read_blocks(r, m.get("blocks"), f"{path}.blocks", base)
         if sid is None or heading is None or blocks is None:
             ok = False
             continue
-        out.append(Section(sid, heading, place, tuple(blocks), r.at(item, path)))
+        layouts = read_layouts(r, m.get("layouts"), f"{path}.layouts")
+        if layouts is None or places is None:
+            ok = False
+            continue
+        out.append(
+            Section(
+                sid,
+                heading,
+                None if place == "main" else place,
+                tuple(b for b, _ in blocks),
+                r.at(item, path),
+                layouts,
+                places,
+                tuple(names for _, names in blocks),
+            )
+        )
     return out if ok else None
+
+
+def _read_place(r: Reader, node: Node | None, path: str) -> tuple[str | None, tuple[tuple[str, str], ...] | None]:
+    """`place: flap`, or per layout `place: {trifold: flap, bifold: back}` (others: the main flow)."""
+    if node is None:
+        return None, ()
+    if not isinstance(node.value, dict):
+        return r.choice(node, path, PLACES), ()
+    m = r.mapping(node, path, (), LAYOUTS) or {}
+    pairs = [(k, r.choice(v, f"{path}.{k}", PLACES)) for k, v in m.items() if k in LAYOUTS]
+    if len(pairs) != len(m) or any(p is None for _, p in pairs):
+        return None, None
+    return None, tuple((k, p) for k, p in pairs if p is not None)

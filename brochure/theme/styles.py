@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
 
@@ -30,6 +30,11 @@ class Scale:
     cover_subtitle: float = 15.0
     kicker: float = 8.5
 
+    def tightened(self, body: float) -> Scale:
+        """The same scale with body (and small) type at `body` pt, leading in proportion."""
+        ratio = self.leading / self.body
+        return replace(self, body=body, small=body, leading=round(body * ratio, 2))
+
 
 @dataclass(frozen=True)
 class Theme:
@@ -44,6 +49,11 @@ class Theme:
 
     def style(self, name: str) -> ParagraphStyle:
         return self.styles[name]
+
+    def with_body(self, body: float) -> Theme:
+        """This theme with tighter body type (the fitting step), styles rebuilt to match."""
+        scale = self.scale.tightened(body)
+        return replace(self, scale=scale, styles=MappingProxyType(_styles(scale, self.fonts, self.palette)))
 
 
 def make_theme(

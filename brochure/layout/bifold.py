@@ -1,0 +1,24 @@
+"""A bi-fold Sheet -> its Plan: outside back | cover, inside a two-page spread of the main flow."""
+
+from __future__ import annotations
+
+from brochure.geometry.sheet import Sheet
+from brochure.layout.compose import CoverArea
+from brochure.layout.engine import Plan
+from brochure.layout.flow import Frame
+
+
+def plan(sheet: Sheet) -> Plan:
+    outside, inside = sheet.sides
+    cover = outside.panel("cover")
+    return Plan(
+        label="bi-fold",
+        cover_page=0,
+        cover=CoverArea(cover.trim, cover.content, False, cover.bleed_right, cover.trim.h * 0.42),
+        back_page=0,
+        back=outside.panel("back").content,
+        flows={"main": tuple(Frame(p.name, p.content, 1) for p in inside.panels)},
+        places={"back": "back"},
+        fallback="main",
+        views=(((0, "cover"),), tuple((1, p.name) for p in inside.panels), ((0, "back"),)),
+    )

@@ -1,0 +1,121 @@
+"""A layout's Plan (regions of its sheet) + content -> a Layout: sections routed, flowed, fitted, composed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+
+from brochure.diagnostics import Diagnostic, warning
+from brochure.geometry.sheet import Rect, Sheet
+from brochure.layout.compose import CoverArea, Inputs, back, cover, flow_items, overflow
+from brochure.layout.flow import FlowResult, Frame, flow, spread
+from brochure.layout.model import Bookmark, Layout, Link, Page, Placed
+from brochure.load.content import Section
+from brochure.load.inline import plain
+
+BODY_SIZES = (9.5, 9.25, 9.0)  # tighten in 0.25 pt steps down to the 9 pt floor before giving up
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a layout module declares: where the cover and the back go, and the frames of each flow.
+
+    `flows` maps a flow's name ("main", and e.g. "flap") to its frames in reading order; `places`
+    maps a section's `place:` to a flow name or "back"; a place the layout lacks falls back to
+    `fallback` with a warning. `views` lists the panels a reader sees at each step (for mock-ups).
+    """
+
+    label: str
+    cover_page: int
+    cover: CoverArea
+    back_page: int
+    back: Rect
+    flows: Mapping[str, tuple[Frame, ...]]
+    places: Mapping[str, str]
+    fallback: str
+    views: tuple[tuple[tuple[int, str], ...], ...]
+
+
+PlanFor = Callable[[Sheet], Plan]
+
+
+def route(sections: tuple[Section, ...], layout: str, plan: Plan) -> tuple[tuple[Section, ...], list[Diagnostic]]:
+    """The sections this layout shows, each with a place the layout has (missing ones fall back, with a warning)."""
+    out: list[Section] = []
+    diags: list[Diagnostic] = []
+    for s in sections:
+        blocks = s.blocks_in(layout)
+        if layout not in s.layouts or not blocks:
+            continue
+        s = replace(s, place=s.place_in(layout), places=(), blocks=blocks, block_layouts=())
+        if s.place is not None and s.place not in plan.places:
+            diags.append(
+                warning(
+                    s.at,
+                    f"a {plan.label} has no '{s.place}' region: section '{s.id}' goes to the {plan.fallback} flow",
+                    f"add 'layouts:' to the section to leave it out of the {plan.label}, or accept the fallback",
+                )
+            )
+            s = replace(s, place=None if plan.fallback == "main" else plan.fallback)
+        out.append(s)
+    return tuple(out), diags
+
+
+def lay_out(plan: Plan, layout: str, inp: Inputs) -> tuple[Layout | None, list[Diagnostic]]:
+    """Try the body sizes from the design size down to the floor; the first that fits wins."""
+    sections, diags = route(inp.content.sections, layout, plan)
+    errors: list[Diagnostic] = []
+    for size in BODY_SIZES:
+        if size > inp.theme.scale.body:
+            continue
+        attempt = replace(inp, theme=inp.theme.with_body(size), label=plan.label, sections=sections)
+        result, errors = _attempt(plan, attempt)
+        if result is not None:
+            return result, diags
+    return None, diags + errors
+
+
+def _flow_in(plan: Plan, inp: Inputs, name: str) -> tuple[FlowResult, list[Diagnostic]]:
+    frames = list(plan.flows[name])
+    wanted = "main" if name == "main" else name
+    sections = [s for s in inp.sections if (s.place or "main") == wanted]
+    items = flow_items(inp, sections, min(f.box.w for f in frames))
+    res = flow(items, frames)
+    diags = overflow(inp, res.leftover, frames, sections) if sections else []
+    most = 1.5 * inp.theme.scale.leading
+    last_used = max((i for i, frame in enumerate(res.placed) if frame), default=0)
+    placed = tuple(
+        spread(frame, spare, most) if i < last_used else frame
+        for i, (frame, spare) in enumerate(zip(res.placed, res.spare, strict=True))
+    )
+    return replace(res, placed=placed), diags
+
+
+def _attempt(plan: Plan, inp: Inputs) -> tuple[Layout | None, list[Diagnostic]]:
+    diags: list[Diagnostic] = []
+    pages_items: dict[int, list[Placed]] = {i: [] for i in range(len(inp.sheet.sides))}
+    pages_links: dict[int, list[Link]] = {i: [] for i in pages_items}
+    for name, frames in plan.flows.items():
+        res, flow_diags = _flow_in(plan, inp, name)
+        diags += flow_diags
+        for frame, placed in zip(frames, res.placed, strict=True):
+            pages_items[frame.page].extend(placed)
+    b = back(inp, plan.back, plan.back_page)
+    diags += b.diagnostics
+    pages_items[plan.back_page].extend(b.items)
+    pages_links[plan.back_page].extend(b.links)
+    pages_items[plan.cover_page][:0] = cover(inp, plan.cover)
+    if any(d.is_error for d in diags):
+        return None, diags
+    pages = tuple(
+        Page(
+            inp.sheet.sides[i],
+            tuple(items),
+            tuple(pages_links[i]),
+            tuple(Bookmark(p.bookmark, p.section, p.box.top) for p in items if p.bookmark),
+        )
+        for i, items in pages_items.items()
+    )
+    placed_ids = {m.key for page in pages for m in page.bookmarks}
+    outline = tuple((plain(s.heading), s.id) for s in inp.sections if s.id in placed_ids)
+    return Layout(inp.sheet, pages, outline, b.qr, plan.views, inp.theme.scale.body), diags

@@ -1,0 +1,36 @@
+"""A flyer Sheet -> its Plan: front = cover header over two columns; back = a column and the call to action."""
+
+from __future__ import annotations
+
+from brochure.geometry.sheet import MM, Rect, Sheet
+from brochure.layout.compose import CoverArea
+from brochure.layout.engine import Plan
+from brochure.layout.flow import Frame
+
+HEADER = 100 * MM  # the cover strip across the top of the front (logo, colour field, title)
+GUTTER = 8 * MM
+
+
+def _columns(box: Rect) -> tuple[Rect, Rect]:
+    w = (box.w - GUTTER) / 2
+    return Rect(box.x, box.y, w, box.h), Rect(box.x + w + GUTTER, box.y, w, box.h)
+
+
+def plan(sheet: Sheet) -> Plan:
+    front, back = sheet.sides[0].panels[0], sheet.sides[1].panels[0]
+    header_trim = Rect(front.trim.x, front.trim.top - HEADER, front.trim.w, HEADER)
+    header_content = Rect(front.content.x, header_trim.y, front.content.w, front.content.top - header_trim.y)
+    body = Rect(front.content.x, front.content.y, front.content.w, header_trim.y - 4 * MM - front.content.y)
+    a, b = _columns(body)
+    c, d = _columns(back.content)
+    return Plan(
+        label="flyer",
+        cover_page=0,
+        cover=CoverArea(header_trim, header_content, True, True, 46 * MM, footer=False, region="front"),
+        back_page=1,
+        back=d,
+        flows={"main": (Frame("front-left", a, 0), Frame("front-right", b, 0), Frame("back-left", c, 1))},
+        places={"back": "back"},
+        fallback="main",
+        views=(((0, "front"),), ((1, "back"),)),
+    )
