@@ -103,10 +103,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     elif args.command == "preview":
         stem = f"{options.layout}-{args.target}"
-        from brochure.output.preview import write_previews  # pypdfium2 is loaded only when needed
+        from brochure.output.preview import write_mockup, write_previews  # pypdfium2 only when needed
 
         try:
             paths = write_previews(result.pdf, args.output, stem, args.dpi)
+            if result.layout is not None and result.layout.views:
+                paths.append(write_mockup(result.pdf, result.layout, args.output / f"{stem}-mockup.png", args.dpi))
         except OSError as exc:
             print(
                 f"{args.output}: error: cannot write the previews: {exc.strerror or exc} "

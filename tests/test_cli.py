@@ -161,15 +161,15 @@ def test_check_reports_ok_and_writes_nothing(
     assert files_under(root) == before
 
 
-def test_preview_writes_one_png_per_page(inputs: Inputs, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_preview_writes_one_png_per_page_and_a_mockup(inputs: Inputs, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "prev"
     status = main(
         ["preview", "--content", str(inputs.content), "--brand", str(inputs.brand), "-o", str(folder), "--dpi", "20"]
     )
     assert status == 0, capsys.readouterr().err
     names = sorted(p.name for p in folder.iterdir())
-    assert names == ["trifold-office-page1.png", "trifold-office-page2.png"]
-    for name in names:
+    assert names == ["trifold-office-mockup.png", "trifold-office-page1.png", "trifold-office-page2.png"]
+    for name in names[1:]:
         with Image.open(folder / name) as im:
             assert im.format == "PNG"
             # A4 landscape at 20 dpi: 297 x 210 mm -> 233.9 x 165.4 px

@@ -10,9 +10,10 @@ import os
 from pathlib import Path
 
 import pytest
-from helpers import SMALL, TEST_BRAND, built
+from helpers import SMALL, TEST_BRAND, sources
 from PIL import Image, ImageChops, ImageStat
 
+from brochure import api
 from brochure.output.preview import page_images
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -21,13 +22,18 @@ THRESHOLD = 32  # a pixel differs when a channel moves by more than this (0-255)
 TOLERANCE = 0.001  # at most this fraction of pixels may differ (anti-aliasing noise)
 
 
-@pytest.mark.parametrize("page", [1, 2], ids=["outside", "inside"])
-def test_small_leaflet_looks_as_approved(page: int) -> None:
+@pytest.mark.parametrize(
+    ("layout", "page"),
+    [(layout, page) for layout in ("trifold", "bifold", "flyer") for page in (1, 2)],
+    ids=[f"{layout}-page{page}" for layout in ("trifold", "bifold", "flyer") for page in (1, 2)],
+)
+def test_small_leaflet_looks_as_approved(layout: str, page: int) -> None:
     import io
 
-    pdf = built(SMALL, TEST_BRAND).pdf or b""
+    result = api.build(sources(SMALL, TEST_BRAND), api.Options(layout=layout))
+    pdf = result.pdf or b""
     actual = Image.open(io.BytesIO(page_images(pdf, DPI)[page - 1])).convert("RGB")
-    golden = GOLDEN / f"small-trifold-page{page}.png"
+    golden = GOLDEN / f"small-{layout}-page{page}.png"
     if os.environ.get("UPDATE_GOLDENS") or not golden.exists():
         actual.save(golden, optimize=True)
         if not os.environ.get("UPDATE_GOLDENS"):
@@ -38,6 +44,6 @@ def test_small_leaflet_looks_as_approved(page: int) -> None:
     changed = diff.convert("L").point(lambda v: 255 if v > THRESHOLD else 0)
     score = ImageStat.Stat(changed).mean[0] / 255
     if score > TOLERANCE:
-        actual.save(GOLDEN / f"small-trifold-page{page}-actual.png")
-        diff.point(lambda v: min(255, v * 8)).save(GOLDEN / f"small-trifold-page{page}-diff.png")
+        actual.save(GOLDEN / f"small-{layout}-page{page}-actual.png")
+        diff.point(lambda v: min(255, v * 8)).save(GOLDEN / f"small-{layout}-page{page}-diff.png")
     assert score <= TOLERANCE, f"page {page}: {score:.2%} of pixels differ (see *-actual.png, *-diff.png)"

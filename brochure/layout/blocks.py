@@ -66,6 +66,8 @@ class Blocks:
                 parts = [(self.para(step.title, "card_title"), 0.0)] if step.title else []
                 parts.append((self.para(step.text, "small"), 1.0 if step.title else 0.0))
                 rows.append(StepRow(i + 1, Stack(parts), self.t))
+            if self.wide and len(rows) > 2:  # a wide column sets the steps two across, read row by row
+                return [Item(Column(rows, 0.45 * L, across=2), sid, gap)]
             return _group(rows, sid, gap, 0.45 * L)
         if isinstance(b, c.Callout):
             parts = [(self.para(b.title, "card_title"), 0.0)] if b.title else []

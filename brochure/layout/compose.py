@@ -92,13 +92,14 @@ def back(inp: Inputs, box: Rect, page: int, region: str = "back") -> Back:
 
     qr_size = 26 * MM
     qr = Art(qr_drawing(contact.booking_url, qr_size, pal.text, pal.white), qr_size, qr_size)
+    wide = box.w >= WIDE
     booking = re.sub(r"^https?://", "", contact.booking_url).split("?")[0]
-    qr_text = Stack(
-        [
-            (blocks.para(cta.qr_label, "subheading"), 0.0),
-            (Paragraph(_link(booking, contact.booking_url, link_hex, inp.links), t.style("small")), 2.0),
-        ]
-    )
+    host, _, rest = booking.partition("/")
+    url_markup = _link(booking, contact.booking_url, link_hex, inp.links)
+    if wide and rest:  # beside the contact lines the box is narrow: host and path on lines of their own
+        url_markup = _link(host, contact.booking_url, link_hex, inp.links) + "<br/>"
+        url_markup += _link("/" + rest, contact.booking_url, link_hex, inp.links)
+    qr_text = Stack([(blocks.para(cta.qr_label, "subheading"), 0.0), (Paragraph(url_markup, t.style("url")), 2.0)])
     qr_box = Box(qr_text, pal.tint(pal.secondary, 0.16), pad=6.0, icon=qr)
 
     lines = [
@@ -121,10 +122,10 @@ def back(inp: Inputs, box: Rect, page: int, region: str = "back") -> Back:
             icon=Art(art.icon(icon, 13, pal.primary), 13, 13),
         )
         contact_rows.append((row, (0.75 if i == 0 else 0.3) * L))
-    if box.w >= WIDE:  # a wide panel sets the QR box and the contact lines side by side
-        half = (box.w - 6 * MM) / 2
-        placed, y_qr = stack_down(top_items, Rect(box.x, box.y, half, box.h), region, box.top)
-        right = Rect(box.x + half + 6 * MM, box.y, half, box.h)
+    if wide:  # a wide panel sets the QR box and the contact lines side by side
+        split = box.w * 0.56
+        placed, y_qr = stack_down(top_items, Rect(box.x, box.y, split, box.h), region, box.top)
+        right = Rect(box.x + split + 6 * MM, box.y, box.w - split - 6 * MM, box.h)
         rows, y_rows = stack_down(contact_rows, right, region, placed[2].box.top + 0.75 * L)
         placed, y = placed + rows, min(y_qr, y_rows)
     else:

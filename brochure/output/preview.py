@@ -1,4 +1,4 @@
-"""PDF bytes -> PNG pictures of every page (pypdfium2), written atomically into a folder."""
+"""PDF bytes (+ the Layout) -> PNG pictures of every page and a folded mock-up, written atomically (pypdfium2)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
+from brochure.layout.model import Layout
 from brochure.output.files import write_atomic
 
 
@@ -35,3 +36,48 @@ def write_previews(pdf: bytes, folder: Path, stem: str, dpi: float) -> list[Path
         write_atomic(path, png)
         paths.append(path)
     return paths
+
+
+def write_mockup(pdf: bytes, layout: Layout, path: Path, dpi: float) -> Path:
+    """One picture of the folded leaflet as a reader meets it: each view's panels side by side, views in rows."""
+    from PIL import Image, ImageDraw
+
+    pages = [Image.open(io.BytesIO(png)).convert("RGB") for png in page_images(pdf, dpi)]
+    scale = dpi / 72
+    media_h = layout.sheet.media.h
+    rows: list[Image.Image] = []
+    for view in layout.views:
+        crops = []
+        for page, name in view:
+            panel = layout.sheet.sides[page].panel(name)
+            t = panel.trim
+            box = (
+                round(t.x * scale),
+                round((media_h - t.top) * scale),
+                round(t.right * scale),
+                round((media_h - t.y) * scale),
+            )
+            crops.append(pages[page].crop(box))
+        gap = max(2, round(scale))  # a hairline between panels, like a fold
+        row = Image.new(
+            "RGB", (sum(c.width for c in crops) + gap * (len(crops) - 1), max(c.height for c in crops)), "#9a9a9a"
+        )
+        x = 0
+        for c in crops:
+            row.paste(c, (x, 0))
+            x += c.width + gap
+        rows.append(row)
+    margin = round(12 * scale)
+    width = max(r.width for r in rows) + 2 * margin
+    height = sum(r.height for r in rows) + margin * (len(rows) + 1)
+    sheet = Image.new("RGB", (width, height), "#e4e4e4")
+    draw = ImageDraw.Draw(sheet)
+    y = margin
+    for i, row in enumerate(rows, 1):
+        sheet.paste(row, ((width - row.width) // 2, y))
+        draw.text((margin // 3, y), str(i), fill="#555555")
+        y += row.height + margin
+    buf = io.BytesIO()
+    sheet.save(buf, format="PNG")
+    write_atomic(path, buf.getvalue())
+    return path

@@ -1,0 +1,206 @@
+"""The layout family: geometry of each layout, every layout x paper x target building cleanly, fitting, routing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import Inputs, edit, position
+from helpers import BRAND, CONTENT, MAPLE, sources
+from PIL import Image
+from reportlab.platypus import Spacer
+
+from brochure import api, cli
+from brochure.geometry.sheet import INCH, MM, Rect, bifold, flyer
+from brochure.layout.flow import Frame, Item, flow, spread
+
+# --- geometry ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("paper", "half", "short"), [("a4", 148.5 * MM, 210 * MM), ("letter", 5.5 * INCH, 8.5 * INCH)])
+def test_bifold_is_a_landscape_sheet_folded_in_half(paper: str, half: float, short: float) -> None:
+    sheet = bifold(paper, "office")
+    outside, inside = sheet.sides
+    assert [p.name for p in outside.panels] == ["back", "cover"]
+    assert [p.name for p in inside.panels] == ["inside-1", "inside-2"]
+    for side in sheet.sides:
+        assert [p.trim.w for p in side.panels] == pytest.approx([half, half])
+        assert side.folds == pytest.approx((half,))
+        for p in side.panels:
+            assert p.trim.h == pytest.approx(short)
+            assert p.content.x >= p.trim.x + 8 * MM - 0.01 and p.content.right <= p.trim.right - 8 * MM + 0.01
+
+
+@pytest.mark.parametrize(("paper", "w", "h"), [("a4", 210 * MM, 297 * MM), ("letter", 8.5 * INCH, 11 * INCH)])
+def test_flyer_is_a_portrait_sheet_without_folds(paper: str, w: float, h: float) -> None:
+    sheet = flyer(paper, "press")
+    assert (sheet.trim.w, sheet.trim.h) == pytest.approx((w, h))
+    assert sheet.media.w == pytest.approx(w + 2 * sheet.paper.bleed)
+    assert [s.name for s in sheet.sides] == ["front", "back"]
+    assert all(s.folds == () for s in sheet.sides)
+    assert all(sheet.safe.contains(p.content) for p in sheet.panels())
+
+
+# --- every layout builds and passes preflight ------------------------------------------------------
+
+COMBOS = [
+    pytest.param(layout, paper, target, id=f"{layout}-{paper}-{target}")
+    for layout in ("trifold", "bifold", "flyer")
+    for paper in ("a4", "letter")
+    for target in ("office", "press")
+]
+
+
+@pytest.mark.parametrize(("layout", "paper", "target"), COMBOS)
+def test_every_layout_builds_clean_on_both_papers_and_targets(layout: str, paper: str, target: str) -> None:
+    result = api.build(sources(CONTENT, BRAND), api.Options(layout=layout, paper=paper, target=target))
+    assert result.ok, [d.format() for d in result.diagnostics]
+    assert result.layout is not None and 9.0 <= result.layout.body_size <= 9.5
+    assert not [d for d in result.diagnostics if d.is_error]
+
+
+@pytest.mark.parametrize("layout", ["bifold", "flyer"])
+def test_the_second_brand_builds_every_layout(layout: str) -> None:
+    assert api.build(sources(CONTENT, MAPLE), api.Options(layout=layout, target="press")).ok
+
+
+def test_the_same_words_reach_every_layout_with_per_layout_choices() -> None:
+    headings = {}
+    for layout in ("trifold", "bifold", "flyer"):
+        result = api.build(sources(), api.Options(layout=layout))
+        assert result.layout is not None
+        headings[layout] = [key for _, key in result.layout.outline]
+        regions = {i.section: i.region for p in result.layout.pages for i in p.items if i.section}
+        if layout == "trifold":
+            assert regions["right-for-me"] == "flap" and regions["risks"] == "flap"
+        else:
+            assert regions["risks"] == "back" and regions["right-for-me"] != "flap"
+    assert set(headings["trifold"]) == set(headings["bifold"]) == set(headings["flyer"])
+
+
+# --- fitting ---------------------------------------------------------------------------------------
+
+
+def build(inputs: Inputs, **options: object) -> api.Result:
+    src, diags = api.load(inputs.content, inputs.brand)
+    assert src is not None, [d.format() for d in diags]
+    return api.build(src, api.Options(**options))  # type: ignore[arg-type]
+
+
+LINE = "Words that keep going to fill the column. "
+
+
+def grow(inputs: Inputs, paragraphs: int, words: str = LINE * 8) -> None:
+    edit(
+        inputs.content,
+        '      - text: "Fine needles',
+        "".join(f'      - text: "{words}"\n' for _ in range(paragraphs)) + '      - text: "Fine needles',
+    )
+
+
+def test_words_that_fit_keep_the_design_size(inputs: Inputs) -> None:
+    result = build(inputs, layout="flyer")
+    assert result.ok and result.layout is not None and result.layout.body_size == 9.5
+
+
+def test_words_slightly_over_fit_after_tightening(inputs: Inputs) -> None:
+    sizes = set()
+    for n in range(12, 26):
+        edit_inputs = inputs.content.read_text()
+        grow(inputs, n)
+        result = build(inputs, layout="bifold")
+        inputs.content.write_text(edit_inputs)
+        if result.ok and result.layout is not None:
+            sizes.add(result.layout.body_size)
+    assert {9.25, 9.0} & sizes, sizes  # some amount of words only fits once the body type is tightened
+
+
+def test_too_many_words_fail_naming_layout_region_section_and_amount(inputs: Inputs) -> None:
+    grow(inputs, 40)
+    result = build(inputs, layout="bifold", paper="letter")
+    assert result.pdf is None
+    (msg,) = [d.format() for d in result.diagnostics if d.is_error]
+    text = inputs.content.read_text()
+    line, col = position(text, "- id: what-is-it")
+    assert msg.startswith(f"{inputs.content}:{line}:{col + 2}: error: the words do not fit: from section 'what-is-it'")
+    assert "inside-1 to inside-2 regions (bi-fold, letter, body type 9 pt)" in msg
+    assert " mm of content spills" in msg and "hint: cut about" in msg and "layouts:" in msg
+
+
+# --- routing: places and layouts --------------------------------------------------------------------
+
+
+def test_a_place_the_layout_lacks_falls_back_with_a_warning(inputs: Inputs) -> None:
+    result = build(inputs, layout="bifold")
+    assert result.ok
+    (msg,) = [d.format() for d in result.diagnostics if not d.is_error]
+    assert "warning: a bi-fold has no 'flap' region: section 'risks' goes to the main flow" in msg
+
+
+def test_a_place_per_layout_needs_no_warning(inputs: Inputs) -> None:
+    edit(inputs.content, "    place: flap", "    place: {trifold: flap, bifold: back}")
+    result = build(inputs, layout="bifold")
+    assert result.ok and result.diagnostics == ()
+    assert result.layout is not None
+    assert {i.region for p in result.layout.pages for i in p.items if i.section == "risks"} == {"back"}
+
+
+def test_sections_and_blocks_can_be_left_out_of_a_layout(inputs: Inputs) -> None:
+    edit(inputs.content, "    place: flap", "    place: flap\n    layouts: [trifold]")
+    edit(inputs.content, "      - cards:", "      - layouts: [trifold, bifold]\n        cards:")
+    result = build(inputs, layout="flyer")
+    assert result.ok and result.layout is not None
+    sections = {i.section for p in result.layout.pages for i in p.items if i.section}
+    assert "risks" not in sections
+    assert [key for _, key in result.layout.outline] == ["what-is-it"]
+    from brochure.layout.flowables import Column
+
+    assert not any(isinstance(i.flowable, Column) for p in result.layout.pages for i in p.items)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "message"),
+    [
+        ("    place: flap", "    place: flap\n    layouts: [trifold, leaflet]", "leaflet", "'leaflet' is not a valid"),
+        ("    place: flap", "    place: {trifold: flip}", "flip", "'flip' is not a valid value"),
+        ("    place: flap", "    place: {tryfold: flap}", "tryfold", "unknown key 'tryfold'"),
+    ],
+    ids=["unknown-layout", "unknown-place", "unknown-layout-in-place"],
+)
+def test_bad_layout_names_are_errors(inputs: Inputs, old: str, new: str, needle: str, message: str) -> None:
+    text = edit(inputs.content, old, new)
+    src, diags = api.load(inputs.content, inputs.brand)
+    assert src is None
+    (msg,) = [d.format() for d in diags]
+    line, col = position(text, needle)
+    assert msg.startswith(f"{inputs.content}:{line}:{col}: error: {message}")
+
+
+# --- spreading spare space -----------------------------------------------------------------------------
+
+
+def test_a_panel_that_is_not_the_last_shares_its_spare_space_among_section_gaps() -> None:
+    frames = [Frame("a", Rect(0, 0, 100, 100)), Frame("b", Rect(200, 0, 100, 100))]
+    items = [
+        Item(Spacer(100, 20), "s1", bookmark="One"),
+        Item(Spacer(100, 20), "s2", space_before=5, bookmark="Two"),
+        Item(Spacer(100, 80), "s3", space_before=5, bookmark="Three"),
+    ]
+    res = flow(items, frames)
+    assert res.spare[0] == 55
+    spread_out = spread(res.placed[0], res.spare[0], most=12)
+    assert spread_out[0].box.top == 100  # the first heading stays at the top
+    assert spread_out[1].box.top == res.placed[0][1].box.top - 12  # the gap grew by at most 12
+
+
+# --- mock-ups ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("layout", "views"), [("trifold", 4), ("bifold", 3), ("flyer", 2)])
+def test_preview_writes_pages_and_a_folded_mockup(layout: str, views: int, tmp_path: Path) -> None:
+    assert cli.main(["preview", "--layout", layout, "--dpi", "20", "-o", str(tmp_path)]) == 0
+    mock = tmp_path / f"{layout}-office-mockup.png"
+    assert (tmp_path / f"{layout}-office-page1.png").exists() and mock.exists()
+    result = api.build(sources(), api.Options(layout=layout))
+    assert result.layout is not None and len(result.layout.views) == views
+    assert Image.open(mock).height > Image.open(tmp_path / f"{layout}-office-page1.png").height
