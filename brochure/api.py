@@ -92,8 +92,9 @@ def build(src: Sources, options: Options) -> Result:
         brand = press_brand(brand, profile)
     theme = make_theme(brand, fonts, press_palette(brand, profile) if press else None, profile if press else None)
     sheet = SHEETS[options.layout](options.paper or brand.paper, options.target, options.marks)
-    plan = PLANS[options.layout](sheet)
-    layout, ldiags = lay_out(plan, options.layout, Inputs(src.content, brand, theme, sheet, links=not press))
+    layout, ldiags = lay_out(
+        PLANS[options.layout](sheet), options.layout, Inputs(src.content, brand, theme, sheet, links=not press)
+    )
     diags += ldiags
     if layout is None:
         return Result(None, None, tuple(diags))

@@ -204,3 +204,16 @@ def test_preview_writes_pages_and_a_folded_mockup(layout: str, views: int, tmp_p
     result = api.build(sources(), api.Options(layout=layout))
     assert result.layout is not None and len(result.layout.views) == views
     assert Image.open(mock).height > Image.open(tmp_path / f"{layout}-office-page1.png").height
+
+
+def test_a_flyer_is_one_sided_when_the_words_fit(inputs: Inputs) -> None:
+    import io
+
+    import pikepdf
+
+    short = build(inputs, layout="flyer")
+    assert short.ok and short.layout is not None
+    assert len(short.layout.pages) == 1 and short.layout.views == (((0, "front"),),)
+    assert len(pikepdf.open(io.BytesIO(short.pdf or b"")).pages) == 1
+    full = api.build(sources(), api.Options(layout="flyer"))
+    assert full.layout is not None and len(full.layout.pages) == 2

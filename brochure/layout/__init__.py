@@ -3,4 +3,4 @@
 from brochure.layout import bifold, flyer, trifold
 from brochure.layout.engine import PlanFor
 
-PLANS: dict[str, PlanFor] = {"trifold": trifold.plan, "bifold": bifold.plan, "flyer": flyer.plan}
+PLANS: dict[str, PlanFor] = {"trifold": trifold.plans, "bifold": bifold.plans, "flyer": flyer.plans}

@@ -8,10 +8,10 @@ from brochure.layout.engine import Plan
 from brochure.layout.flow import Frame
 
 
-def plan(sheet: Sheet) -> Plan:
+def plans(sheet: Sheet) -> tuple[Plan, ...]:
     outside, inside = sheet.sides
     cover = outside.panel("cover")
-    return Plan(
+    plan = Plan(
         label="bi-fold",
         cover_page=0,
         cover=CoverArea(cover.trim, cover.content, False, cover.bleed_right, cover.trim.h * 0.42),
@@ -22,3 +22,4 @@ def plan(sheet: Sheet) -> Plan:
         fallback="main",
         views=(((0, "cover"),), tuple((1, p.name) for p in inside.panels), ((0, "back"),)),
     )
+    return (plan,)

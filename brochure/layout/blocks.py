@@ -79,14 +79,15 @@ class Blocks:
             return [Item(Box(Stack(parts), fill, pad=8.0, icon=icon, bar=bar), sid, gap)]
         if isinstance(b, c.Illustration):
             labels = dict(b.labels)
-            h = min(self.width * 0.72, 62 * MM)
+            h = min(self.width * 0.72, 62 * MM) * self.t.scale.pictures
             drawing = art.skin_section(self.width, h, pal, labels, self.t.fonts.regular, 7.5)
             items = [Item(Art(drawing, self.width, h), sid, gap, bool(b.caption))]
             if b.caption:
                 items.append(Item(self.para(b.caption, "caption"), sid, 0.25 * L))
             return items
         if isinstance(b, c.Image):
-            flow = images.picture(b.src, self.width, self.width * 0.75, self.t.press_profile, b.at)
+            max_h = self.width * 0.75 * self.t.scale.pictures
+            flow = images.picture(b.src, self.width, max_h, self.t.press_profile, b.at)
             items = [Item(flow, sid, gap, bool(b.caption))]
             if b.caption:
                 items.append(Item(self.para(b.caption, "caption"), sid, 0.25 * L))

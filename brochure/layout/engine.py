@@ -36,7 +36,7 @@ class Plan:
     views: tuple[tuple[tuple[int, str], ...], ...]
 
 
-PlanFor = Callable[[Sheet], Plan]
+PlanFor = Callable[[Sheet], tuple[Plan, ...]]  # plans in order of preference (e.g. a one-sided flyer first)
 
 
 def route(sections: tuple[Section, ...], layout: str, plan: Plan) -> tuple[tuple[Section, ...], list[Diagnostic]]:
@@ -61,17 +61,20 @@ def route(sections: tuple[Section, ...], layout: str, plan: Plan) -> tuple[tuple
     return tuple(out), diags
 
 
-def lay_out(plan: Plan, layout: str, inp: Inputs) -> tuple[Layout | None, list[Diagnostic]]:
-    """Try the body sizes from the design size down to the floor; the first that fits wins."""
-    sections, diags = route(inp.content.sections, layout, plan)
+def lay_out(plans: tuple[Plan, ...], layout: str, inp: Inputs) -> tuple[Layout | None, list[Diagnostic]]:
+    """For each plan in turn, try the body sizes from the design size down to the floor; the first fit wins.
+    When nothing fits, the errors are those of the last plan at the floor size."""
+    diags: list[Diagnostic] = []
     errors: list[Diagnostic] = []
-    for size in BODY_SIZES:
-        if size > inp.theme.scale.body:
-            continue
-        attempt = replace(inp, theme=inp.theme.with_body(size), label=plan.label, sections=sections)
-        result, errors = _attempt(plan, attempt)
-        if result is not None:
-            return result, diags
+    for plan in plans:
+        sections, diags = route(inp.content.sections, layout, plan)
+        for size in BODY_SIZES:
+            if size > inp.theme.scale.body:
+                continue
+            attempt = replace(inp, theme=inp.theme.with_body(size), label=plan.label, sections=sections)
+            result, errors = _attempt(plan, attempt)
+            if result is not None:
+                return result, diags
     return None, diags + errors
 
 
@@ -115,6 +118,7 @@ def _attempt(plan: Plan, inp: Inputs) -> tuple[Layout | None, list[Diagnostic]]:
             tuple(Bookmark(p.bookmark, p.section, p.box.top) for p in items if p.bookmark),
         )
         for i, items in pages_items.items()
+        if items  # a one-sided plan leaves the second side blank: it is not printed
     )
     placed_ids = {m.key for page in pages for m in page.bookmarks}
     outline = tuple((plain(s.heading), s.id) for s in inp.sections if s.id in placed_ids)

@@ -16,17 +16,30 @@ def _columns(box: Rect) -> tuple[Rect, Rect]:
     return Rect(box.x, box.y, w, box.h), Rect(box.x + w + GUTTER, box.y, w, box.h)
 
 
-def plan(sheet: Sheet) -> Plan:
+def plans(sheet: Sheet) -> tuple[Plan, ...]:
+    """One side when the words fit (a column of words beside the call to action), else front and back."""
     front, back = sheet.sides[0].panels[0], sheet.sides[1].panels[0]
     header_trim = Rect(front.trim.x, front.trim.top - HEADER, front.trim.w, HEADER)
     header_content = Rect(front.content.x, header_trim.y, front.content.w, front.content.top - header_trim.y)
     body = Rect(front.content.x, front.content.y, front.content.w, header_trim.y - 4 * MM - front.content.y)
     a, b = _columns(body)
     c, d = _columns(back.content)
-    return Plan(
+    cover = CoverArea(header_trim, header_content, True, True, 46 * MM, footer=False, region="front")
+    one_side = Plan(
         label="flyer",
         cover_page=0,
-        cover=CoverArea(header_trim, header_content, True, True, 46 * MM, footer=False, region="front"),
+        cover=cover,
+        back_page=0,
+        back=b,
+        flows={"main": (Frame("front-left", a, 0),)},
+        places={"back": "back"},
+        fallback="main",
+        views=(((0, "front"),),),
+    )
+    two_sides = Plan(
+        label="flyer",
+        cover_page=0,
+        cover=cover,
         back_page=1,
         back=d,
         flows={"main": (Frame("front-left", a, 0), Frame("front-right", b, 0), Frame("back-left", c, 1))},
@@ -34,3 +47,4 @@ def plan(sheet: Sheet) -> Plan:
         fallback="main",
         views=(((0, "front"),), ((1, "back"),)),
     )
+    return (one_side, two_sides)

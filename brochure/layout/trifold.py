@@ -8,10 +8,10 @@ from brochure.layout.engine import Plan
 from brochure.layout.flow import Frame
 
 
-def plan(sheet: Sheet) -> Plan:
+def plans(sheet: Sheet) -> tuple[Plan, ...]:
     outside, inside = sheet.sides
     cover = outside.panel("cover")
-    return Plan(
+    plan = Plan(
         label="tri-fold",
         cover_page=0,
         cover=CoverArea(cover.trim, cover.content, False, cover.bleed_right, cover.trim.h * 0.42),
@@ -30,3 +30,4 @@ def plan(sheet: Sheet) -> Plan:
             ((0, "back"),),
         ),
     )
+    return (plan,)

@@ -29,11 +29,14 @@ class Scale:
     cover_title: float = 32.0
     cover_subtitle: float = 15.0
     kicker: float = 8.5
+    pictures: float = 1.0  # share of their design height that pictures and drawings take
 
     def tightened(self, body: float) -> Scale:
-        """The same scale with body (and small) type at `body` pt, leading in proportion."""
+        """The same scale with body (and small) type at `body` pt, leading in proportion, pictures a little
+        smaller (down to 80 % of their design height at the 9 pt floor)."""
         ratio = self.leading / self.body
-        return replace(self, body=body, small=body, leading=round(body * ratio, 2))
+        pictures = min(1.0, max(0.8, 1.0 - (self.body - body) * 0.4))
+        return replace(self, body=body, small=body, leading=round(body * ratio, 2), pictures=pictures)
 
 
 @dataclass(frozen=True)
