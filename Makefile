@@ -28,6 +28,8 @@ leaflet: $(RUN)
 
 ## make leaflets: the default leaflet and the second clinic's
 leaflets: leaflet
+	$(BIN)/brochure build --layout bifold -o out/leaflet-bifold.pdf
+	$(BIN)/brochure build --layout flyer -o out/leaflet-flyer.pdf
 	$(BIN)/brochure build --brand assets/brands/maple-main/brand.yaml -o out/maple-main.pdf
 	$(BIN)/brochure build --brand assets/brands/maple-main/brand.yaml --target press -o out/maple-main-press.pdf
 
@@ -38,6 +40,8 @@ preview: $(RUN)
 ## make docs: the low-resolution previews shown in README.md
 docs: $(RUN)
 	$(BIN)/brochure preview --dpi 40 -o docs/preview
+	$(BIN)/brochure preview --layout bifold --dpi 30 -o docs/preview
+	$(BIN)/brochure preview --layout flyer --dpi 30 -o docs/preview
 
 ## make test: the whole suite, then lint and types
 test: $(DEV)
