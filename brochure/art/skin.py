@@ -6,8 +6,8 @@ import math
 from collections.abc import Mapping, Sequence
 
 from reportlab.graphics.shapes import Circle, Drawing, Ellipse, Group, Path, Polygon, PolyLine, Rect, String
-from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from brochure.art.labels import MIN_LABEL_PT, fit_labels
 from brochure.art.paths import (
     Pt,
     add_smooth,
@@ -20,51 +20,6 @@ from brochure.theme.colors import Palette, mix
 # --------------------------------------------------------------------------------------------
 
 _LABEL_ORDER = ("needles", "epidermis", "collagen", "dermis")
-_MIN_LABEL_PT = 7.0
-
-
-def _wrap2(text: str, font_name: str, size: float) -> list[str]:
-    """Split a label into two balanced lines at a space (or keep it whole if it has none)."""
-    words = text.split()
-    if len(words) < 2:
-        return [text]
-    best: list[str] = [text]
-    best_w = stringWidth(text, font_name, size)
-    for i in range(1, len(words)):
-        lines = [" ".join(words[:i]), " ".join(words[i:])]
-        w = max(stringWidth(t, font_name, size) for t in lines)
-        if w < best_w:
-            best, best_w = lines, w
-    return best
-
-
-def _fit_labels(
-    texts: Mapping[str, str], font_name: str, font_size: float, room: float
-) -> tuple[float, dict[str, list[str]], float]:
-    """Choose a size (>= 7 pt), line breaks and the widest line for labels within `room` points."""
-
-    def widest(lines: Mapping[str, list[str]], size: float) -> float:
-        return max((stringWidth(t, font_name, size) for ls in lines.values() for t in ls), default=0.0)
-
-    single = {k: [v] for k, v in texts.items()}
-    w = widest(single, font_size)
-    if w <= room:
-        return font_size, single, w
-    size = max(_MIN_LABEL_PT, font_size * room / w)
-    if widest(single, size) <= room or size == font_size:
-        return size, single, widest(single, size)
-    wrapped = {k: _wrap2(v, font_name, font_size) for k, v in texts.items()}
-    ww = widest(wrapped, font_size)
-    if ww <= room:
-        return font_size, wrapped, ww
-    size2 = max(_MIN_LABEL_PT, font_size * room / ww)
-    wrapped = {k: _wrap2(v, font_name, size2) for k, v in texts.items()}
-    # at the 7 pt floor the text may still be wider than the room: the caller widens the gutter
-    single_w = widest(single, size)
-    wrapped_w = widest(wrapped, size2)
-    if size2 > size or wrapped_w < single_w:
-        return size2, wrapped, wrapped_w
-    return size, single, single_w
 
 
 def skin_section(
@@ -82,11 +37,11 @@ def skin_section(
     def sw(v: float) -> float:
         return max(0.3, v * k)
 
-    font_size = max(_MIN_LABEL_PT, font_size)  # nothing in the leaflet is set under 7 pt
+    font_size = max(MIN_LABEL_PT, font_size)  # nothing in the leaflet is set under 7 pt
     texts = {key: labels[key].strip() for key in _LABEL_ORDER if labels.get(key, "").strip()}
     lead = max(9.0, 0.05 * W)  # room for the leader between the block and the text
     if texts:
-        size, lines, text_w = _fit_labels(texts, font_name, font_size, 0.40 * W - lead)
+        size, lines, text_w = fit_labels(texts, font_name, font_size, 0.40 * W - lead)
         gutter = max(lead + text_w + 0.5, 0.20 * W)  # grows past 40 % only if 7 pt text needs it
     else:
         size, lines, text_w, gutter = font_size, {}, 0.0, 0.0
