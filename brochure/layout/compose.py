@@ -15,7 +15,7 @@ from brochure.layout.blocks import WIDE, Blocks
 from brochure.layout.flow import Frame, Item, flow, height_of
 from brochure.layout.flowables import Art, Box, SectionHeading, Stack
 from brochure.layout.images import picture
-from brochure.layout.model import Bookmark, Link, Placed, QrPlacement
+from brochure.layout.model import Link, Placed, QrPlacement
 from brochure.layout.qr import QUIET_MODULES, modules, qr_drawing
 from brochure.load.brand import Brand
 from brochure.load.content import Content, Section
@@ -78,7 +78,6 @@ def stack_down(items: list[tuple[Flowable, float]], box: Rect, region: str, top:
 class Back:
     items: list[Placed]
     links: tuple[Link, ...]
-    bookmarks: tuple[Bookmark, ...]
     qr: QrPlacement
     diagnostics: list[Diagnostic]
 
@@ -154,12 +153,11 @@ def back(inp: Inputs, box: Rect, page: int, region: str = "back") -> Back:
                 "shorten the disclaimer, the call to action or the references",
             )
         )
-    marks = tuple(Bookmark(t, s, top) for t, s, top, _ in res.bookmarks)
     links = (Link(contact.booking_url, placed[2].box),) if inp.links else ()
     b = placed[2].box
     qr_at = Rect(b.x + qr_box.pad, b.top - qr_box.pad - qr_size, qr_size, qr_size)
     qr_place = QrPlacement(contact.booking_url, page, qr_at, modules(contact.booking_url), QUIET_MODULES)
-    return Back([*placed, *res.placed[0], *bottom_placed], links, marks, qr_place, diags)
+    return Back([*placed, *res.placed[0], *bottom_placed], links, qr_place, diags)
 
 
 def _where(content: Content, key: str) -> Location:
