@@ -161,9 +161,7 @@ def test_check_reports_ok_and_writes_nothing(
     assert files_under(root) == before
 
 
-def test_preview_writes_pages_and_a_mockup(
-    inputs: Inputs, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_preview_writes_pages_and_a_mockup(inputs: Inputs, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "prev"
     status = main(
         ["preview", "--content", str(inputs.content), "--brand", str(inputs.brand), "-o", str(folder), "--dpi", "20"]

@@ -217,3 +217,22 @@ def test_a_flyer_is_one_sided_when_the_words_fit(inputs: Inputs) -> None:
     assert len(pikepdf.open(io.BytesIO(short.pdf or b"")).pages) == 1
     full = api.build(sources(), api.Options(layout="flyer"))
     assert full.layout is not None and len(full.layout.pages) == 2
+
+
+def test_a_paragraph_split_across_panels_leaves_no_single_line(inputs: Inputs) -> None:
+    from reportlab.platypus import Paragraph
+
+    src, _ = api.load(inputs.content, inputs.brand)
+    assert src is not None
+    from brochure.theme.styles import make_theme
+
+    style = make_theme(src.brand, src.fonts).style("body")
+    para = Paragraph("word " * 400, style)
+    leading = style.leading
+    for room in (1.5, 2.5, 3.5):  # room for one, two or three lines at the foot of the first frame
+        frames = [Frame("a", Rect(0, 0, 200, 100)), Frame("b", Rect(300, 0, 200, 400))]
+        res = flow([Item(Spacer(200, 100 - room * leading), "s"), Item(para, "s")], frames)
+        first = [p for p in res.placed[0] if p.flowable is not res.placed[0][0].flowable]
+        lines_before = round(first[0].box.h / leading) if first else 0
+        assert lines_before != 1
+        assert not res.leftover or res.leftover[0].flowable is not para
