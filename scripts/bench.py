@@ -44,12 +44,12 @@ def whole_process(target: str) -> tuple[float, float]:
     return statistics.median(times), peak_kb / 1024
 
 
-def in_process(target: str = "office") -> tuple[float, float, float]:
+def in_process(target: str = "office", layout: str = "trifold") -> tuple[float, float, float]:
     """Mean and median ms per leaflet over rebuilds with changed clinic names and colours; first build ms."""
     src, diags = api.load(ROOT / "content.yaml", ROOT / "assets/brand.yaml")
     assert src is not None, diags
     t0 = time.perf_counter()
-    options = api.Options(target=target)
+    options = api.Options(layout=layout, target=target)
     assert api.build(src, options).ok
     first = (time.perf_counter() - t0) * 1000
     times = []
@@ -82,6 +82,9 @@ def main() -> None:
         f"in process, press: first build {p_first:.0f} ms; then mean {p_mean:.1f} ms, median {p_median:.1f} ms "
         f"per leaflet: {p_mean / mean_ms:.2f} x office (target <= 2 x)"
     )
+    for layout in ("bifold", "flyer"):
+        l_mean, l_median, _ = in_process("office", layout)
+        print(f"in process, {layout} office: mean {l_mean:.1f} ms, median {l_median:.1f} ms per leaflet")
     inproc_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"in process: peak memory {inproc_peak:.0f} MB")
     for target in ("office", "press"):

@@ -62,20 +62,20 @@ def route(sections: tuple[Section, ...], layout: str, plan: Plan) -> tuple[tuple
 
 
 def lay_out(plans: tuple[Plan, ...], layout: str, inp: Inputs) -> tuple[Layout | None, list[Diagnostic]]:
-    """For each plan in turn, try the body sizes from the design size down to the floor; the first fit wins.
-    When nothing fits, the errors are those of the last plan at the floor size."""
-    diags: list[Diagnostic] = []
+    """At each body size from the design size down to the floor, try the plans in order of preference;
+    the first fit wins. When nothing fits, the errors are those of the last plan at the floor size."""
+    routed = [(plan, *route(inp.content.sections, layout, plan)) for plan in plans]
     errors: list[Diagnostic] = []
-    for plan in plans:
-        sections, diags = route(inp.content.sections, layout, plan)
-        for size in BODY_SIZES:
-            if size > inp.theme.scale.body:
-                continue
-            attempt = replace(inp, theme=inp.theme.with_body(size), label=plan.label, sections=sections)
+    for size in BODY_SIZES:
+        if size > inp.theme.scale.body:
+            continue
+        theme = inp.theme.with_body(size)
+        for plan, sections, warnings in routed:
+            attempt = replace(inp, theme=theme, label=plan.label, sections=sections)
             result, errors = _attempt(plan, attempt)
             if result is not None:
-                return result, diags
-    return None, diags + errors
+                return result, warnings
+    return None, routed[-1][2] + errors
 
 
 def _flow_in(plan: Plan, inp: Inputs, name: str) -> tuple[FlowResult, list[Diagnostic]]:
