@@ -51,11 +51,12 @@ def write_mockup(pdf: bytes, layout: Layout, path: Path, dpi: float) -> Path:
         for page, name in view:
             panel = layout.sheet.sides[page].panel(name)
             t = panel.trim
+            # one pixel in from each edge, so a neighbour's colour at a fold does not show as a line
             box = (
-                round(t.x * scale),
-                round((media_h - t.top) * scale),
-                round(t.right * scale),
-                round((media_h - t.y) * scale),
+                round(t.x * scale) + 1,
+                round((media_h - t.top) * scale) + 1,
+                round(t.right * scale) - 1,
+                round((media_h - t.y) * scale) - 1,
             )
             crops.append(pages[page].crop(box))
         gap = max(2, round(scale))  # a hairline between panels, like a fold
