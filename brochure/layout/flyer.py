@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from brochure.geometry.sheet import MM, Rect, Sheet
 from brochure.layout.compose import CoverArea
 from brochure.layout.engine import Plan
@@ -24,27 +26,18 @@ def plans(sheet: Sheet) -> tuple[Plan, ...]:
     body = Rect(front.content.x, front.content.y, front.content.w, header_trim.y - 4 * MM - front.content.y)
     a, b = _columns(body)
     c, d = _columns(back.content)
-    cover = CoverArea(header_trim, header_content, True, True, 46 * MM, footer=False, region="front")
-    one_side = Plan(
-        label="flyer",
-        cover_page=0,
-        cover=cover,
-        back_page=0,
-        back=b,
-        flows={"main": (Frame("front-left", a, 0),)},
-        places={"back": "back"},
-        fallback="main",
-        views=(((0, "front"),),),
-    )
     two_sides = Plan(
         label="flyer",
         cover_page=0,
-        cover=cover,
+        cover=CoverArea(header_trim, header_content, True, True, 46 * MM, footer=False, region="front"),
         back_page=1,
         back=d,
         flows={"main": (Frame("front-left", a, 0), Frame("front-right", b, 0), Frame("back-left", c, 1))},
         places={"back": "back"},
         fallback="main",
         views=(((0, "front"),), ((1, "back"),)),
+    )
+    one_side = replace(
+        two_sides, back_page=0, back=b, flows={"main": (Frame("front-left", a, 0),)}, views=(((0, "front"),),)
     )
     return (one_side, two_sides)
