@@ -120,6 +120,22 @@ def _attempt(plan: Plan, inp: Inputs) -> tuple[Layout | None, list[Diagnostic]]:
         for i, items in pages_items.items()
         if items  # a one-sided plan leaves the second side blank: it is not printed
     )
-    placed_ids = {m.key for page in pages for m in page.bookmarks}
-    outline = tuple((plain(s.heading), s.id) for s in inp.sections if s.id in placed_ids)
+    order = _reading_order(inp.sheet, pages_items, plan.views)
+    headings = {s.id: plain(s.heading) for s in inp.sections}
+    outline = tuple((headings[sid], sid) for sid in order)
     return Layout(inp.sheet, pages, outline, b.qr, plan.views, inp.theme.scale.body), diags
+
+
+def _reading_order(
+    sheet: Sheet, items: Mapping[int, list[Placed]], views: tuple[tuple[tuple[int, str], ...], ...]
+) -> list[str]:
+    """Section ids by where a reader meets their headings: view by view, panel by panel, top to bottom."""
+    order: list[str] = []
+    for view in views:
+        for page, name in view:
+            trim = sheet.sides[page].panel(name).trim
+            here = [p for p in items.get(page, []) if p.bookmark and trim.x <= p.box.x + p.box.w / 2 < trim.right]
+            for p in sorted(here, key=lambda p: (round(p.box.x), -p.box.top)):
+                if p.section not in order:
+                    order.append(p.section)
+    return order
