@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
 from brochure import art
@@ -101,10 +102,12 @@ def back(inp: Inputs, box: Rect, page: int, region: str = "back") -> Back:
     qr_text = Stack([(blocks.para(cta.qr_label, "subheading"), 0.0), (Paragraph(url_markup, t.style("url")), 2.0)])
     qr_box = Box(qr_text, pal.tint(pal.secondary, 0.16), pad=6.0, icon=qr)
 
+    site = re.sub(r"^https?://", "", contact.website)
+    contact_labels = [(contact.phone, "phone"), (contact.email, "mail"), (site, "globe")]
     lines = [
         ("phone", _link(contact.phone, "tel:" + re.sub(r"[^0-9+]", "", contact.phone), link_hex, inp.links)),
         ("mail", _link(contact.email, "mailto:" + contact.email, link_hex, inp.links)),
-        ("globe", _link(re.sub(r"^https?://", "", contact.website), contact.website, link_hex, inp.links)),
+        ("globe", _link(site, contact.website, link_hex, inp.links)),
         ("pin", _esc(contact.address)),
     ]
     top_items: list[tuple[Flowable, float]] = [
@@ -121,8 +124,8 @@ def back(inp: Inputs, box: Rect, page: int, region: str = "back") -> Back:
             icon=Art(art.icon(icon, 13, pal.primary), 13, 13),
         )
         contact_rows.append((row, (0.75 if i == 0 else 0.3) * L))
-    if wide:  # a wide panel sets the QR box and the contact lines side by side
-        split = box.w * 0.56
+    split = _qr_share(box, [label for label, _ in contact_labels], t) if wide else 0.0
+    if split:  # a wide panel sets the QR box and the contact lines side by side
         placed, y_qr = stack_down(top_items, Rect(box.x, box.y, split, box.h), region, box.top)
         right = Rect(box.x + split + 6 * MM, box.y, box.w - split - 6 * MM, box.h)
         rows, y_rows = stack_down(contact_rows, right, region, placed[2].box.top + 0.75 * L)
@@ -158,6 +161,15 @@ def back(inp: Inputs, box: Rect, page: int, region: str = "back") -> Back:
     qr_at = Rect(b.x + qr_box.pad, b.top - qr_box.pad - qr_size, qr_size, qr_size)
     qr_place = QrPlacement(contact.booking_url, page, qr_at, modules(contact.booking_url), QUIET_MODULES)
     return Back([*placed, *res.placed[0], *bottom_placed], links, qr_place, diags)
+
+
+def _qr_share(box: Rect, labels: list[str], t: Theme) -> float:
+    """The width for the QR box beside the contact lines, leaving the longest unbreakable line room;
+    0 when the two do not fit side by side."""
+    style = t.style("contact")
+    widest = max(stringWidth(label, style.fontName, style.fontSize) for label in labels) + 13 + 7 + 2
+    split = min(box.w * 0.6, box.w - 6 * MM - widest)
+    return split if split >= box.w * 0.45 else 0.0
 
 
 def _where(content: Content, key: str) -> Location:
@@ -250,8 +262,6 @@ def cover(inp: Inputs, area: CoverArea) -> list[Placed]:
 
 def _fit_size(text: str, font: str, size: float, width: float) -> float:
     """The largest size up to `size` (down to 60 %) at which the longest word fits the width."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
     longest = max(text.split(), key=lambda w: stringWidth(w, font, size))
     w = stringWidth(longest, font, size)
     return size if w <= width else max(size * 0.6, size * width / w * 0.98)

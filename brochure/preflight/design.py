@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from reportlab.graphics.shapes import Drawing, Group, String
 from reportlab.platypus import Flowable, Paragraph
 
-from brochure.diagnostics import Diagnostic, error, warning
+from brochure.diagnostics import Diagnostic, Location, error, warning
 from brochure.geometry.sheet import MM
 from brochure.layout.flowables import Art, Box, Bullet, Column, SectionHeading, Stack, StepRow
 from brochure.layout.images import Picture
@@ -81,6 +81,28 @@ def check_type_sizes(layout: Layout, theme: Theme, brand: Brand) -> list[Diagnos
                 "patients read 9.5-10.5 pt body type comfortably",
             )
         )
+    return diags
+
+
+def check_line_widths(layout: Layout, content_file: str) -> list[Diagnostic]:
+    """No line wider than its column: a word too long to break would run over the panel's edge."""
+    diags: list[Diagnostic] = []
+    for page in layout.pages:
+        for item in page.items:
+            for f in _walk(item.flowable):
+                if not isinstance(f, Paragraph) or not hasattr(f, "blPara"):
+                    continue
+                lines = f.blPara.lines
+                spare = [line[0] if isinstance(line, tuple) else line.extraSpace for line in lines]
+                if spare and min(spare) < -1.5:  # ReportLab lets a line end a point or so over
+                    where = item.section or item.region
+                    diags.append(
+                        error(
+                            Location(content_file, 0, 0, f"{page.side.name}/{item.region}/{where}"),
+                            f"a word is {-min(spare) / MM:.1f} mm too long for its column in '{where}'",
+                            "break the long word or address (e.g. put a web address on its own line, or shorten it)",
+                        )
+                    )
     return diags
 
 
@@ -186,8 +208,9 @@ def check_qr_geometry(layout: Layout, brand: Brand) -> list[Diagnostic]:
     return diags
 
 
-def check_design(layout: Layout, theme: Theme, brand: Brand) -> list[Diagnostic]:
+def check_design(layout: Layout, theme: Theme, brand: Brand, content_file: str) -> list[Diagnostic]:
     return [
+        *check_line_widths(layout, content_file),
         *check_type_sizes(layout, theme, brand),
         *check_contrast(brand),
         *check_pictures(layout),
