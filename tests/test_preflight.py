@@ -234,6 +234,7 @@ def test_errors_leave_an_earlier_output_untouched(inputs: Inputs, tmp_path: Path
 
 
 def test_a_word_too_long_for_its_column_is_an_error(inputs: Inputs) -> None:
-    edit(inputs.content, '"Redness for 1 to 3 days"', '"Redness-lasting-one-to-three-days-in-most-people-who-have-it-done"')
+    long_word = "Redness-lasting-one-to-three-days-in-most-people-who-have-it-done"
+    edit(inputs.content, '"Redness for 1 to 3 days"', f'"{long_word}"')
     msgs = messages(build(inputs))
     assert any("too long for its column in 'risks'" in m and "[at outside/flap/risks]" in m for m in msgs), msgs
