@@ -99,7 +99,7 @@ def build(src: Sources, options: Options) -> Result:
     if layout is None:
         return Result(None, None, tuple(diags))
     diags += check_safe_zone(layout, str(src.content.path))
-    diags += check_design(layout, theme, brand, str(src.content.path))
+    diags += check_design(layout, theme, brand, src.content)
     if any(d.is_error for d in diags):
         return Result(None, layout, tuple(diags))
     c = src.content

@@ -235,6 +235,30 @@ def test_errors_leave_an_earlier_output_untouched(inputs: Inputs, tmp_path: Path
 
 def test_a_word_too_long_for_its_column_is_an_error(inputs: Inputs) -> None:
     long_word = "Redness-lasting-one-to-three-days-in-most-people-who-have-it-done"
-    edit(inputs.content, '"Redness for 1 to 3 days"', f'"{long_word}"')
+    text = edit(inputs.content, '"Redness for 1 to 3 days"', f'"{long_word}"')
     msgs = messages(build(inputs))
-    assert any("too long for its column in 'risks'" in m and "[at outside/flap/risks]" in m for m in msgs), msgs
+    line, col = position(text, "- id: risks")
+    assert any(
+        m.startswith(f"{inputs.content}:{line}:{col + 2}: error: a word is")
+        and "too long for its column in 'risks'" in m
+        and "[at outside/flap/risks]" in m
+        for m in msgs
+    ), msgs
+
+
+def test_a_transparent_picture_is_flattened_onto_white_for_press(inputs: Inputs) -> None:
+    import pikepdf
+
+    PILImage.new("RGBA", (1000, 750), (200, 0, 0, 0)).save(inputs.content.parent / "photo.png")
+    edit(
+        inputs.content,
+        '      - text: "Fine needles',
+        '      - image: {src: photo.png, alt: "A photo"}\n      - text: "Fine needles',
+    )
+    result = build(inputs, target="press")
+    assert result.ok
+    doc = pikepdf.open(io.BytesIO(result.pdf or b""))
+    (image,) = [img for p in doc.pages for img in p.get_images().values()]
+    assert image.ColorSpace == "/DeviceCMYK" and "/SMask" not in image
+    pixels = pikepdf.PdfImage(image).as_pil_image().convert("CMYK").getextrema()
+    assert all(hi <= 3 for _, hi in pixels)  # paper white, not the hidden red

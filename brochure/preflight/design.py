@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from reportlab.graphics.shapes import Drawing, Group, String
 from reportlab.platypus import Flowable, Paragraph
@@ -13,6 +14,7 @@ from brochure.layout.flowables import Art, Box, Bullet, Column, SectionHeading, 
 from brochure.layout.images import Picture
 from brochure.layout.model import Layout
 from brochure.load.brand import Brand
+from brochure.load.content import Content
 from brochure.theme.colors import contrast_ratio, mix, palette_from_hex
 from brochure.theme.styles import Theme
 
@@ -84,8 +86,9 @@ def check_type_sizes(layout: Layout, theme: Theme, brand: Brand) -> list[Diagnos
     return diags
 
 
-def check_line_widths(layout: Layout, content_file: str) -> list[Diagnostic]:
+def check_line_widths(layout: Layout, content: Content) -> list[Diagnostic]:
     """No line wider than its column: a word too long to break would run over the panel's edge."""
+    sections = {s.id: s.at for s in content.sections}
     diags: list[Diagnostic] = []
     for page in layout.pages:
         for item in page.items:
@@ -98,7 +101,10 @@ def check_line_widths(layout: Layout, content_file: str) -> list[Diagnostic]:
                     where = item.section or item.region
                     diags.append(
                         error(
-                            Location(content_file, 0, 0, f"{page.side.name}/{item.region}/{where}"),
+                            replace(
+                                sections.get(item.section, Location(str(content.path), 1, 1)),
+                                key=f"{page.side.name}/{item.region}/{where}",
+                            ),
                             f"a word is {-min(spare) / MM:.1f} mm too long for its column in '{where}'",
                             "break the long word or address (e.g. put a web address on its own line, or shorten it)",
                         )
@@ -208,9 +214,9 @@ def check_qr_geometry(layout: Layout, brand: Brand) -> list[Diagnostic]:
     return diags
 
 
-def check_design(layout: Layout, theme: Theme, brand: Brand, content_file: str) -> list[Diagnostic]:
+def check_design(layout: Layout, theme: Theme, brand: Brand, content: Content) -> list[Diagnostic]:
     return [
-        *check_line_widths(layout, content_file),
+        *check_line_widths(layout, content),
         *check_type_sizes(layout, theme, brand),
         *check_contrast(brand),
         *check_pictures(layout),

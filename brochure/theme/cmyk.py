@@ -106,7 +106,12 @@ def _convert_node(node: Shape, profile: Path) -> None:
 def picture_to_cmyk(path: Path, profile: Path) -> bytes:
     """A picture file as a CMYK JPEG (quality 92) through the profile."""
     with PILImage.open(path) as im:
-        rgb = im.convert("RGB")
+        if im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info):
+            rgba = im.convert("RGBA")  # PDF/X-1a allows no transparency: flatten onto paper white
+            rgb = PILImage.new("RGB", rgba.size, (255, 255, 255))
+            rgb.paste(rgba, mask=rgba.getchannel("A"))
+        else:
+            rgb = im.convert("RGB")
     cmyk = ImageCms.applyTransform(rgb, _transform(profile))
     assert cmyk is not None
     buf = io.BytesIO()
