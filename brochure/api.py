@@ -70,7 +70,7 @@ def load(content_path: Path, brand_path: Path) -> tuple[Sources | None, list[Dia
     return Sources(content, brand, fonts), diags
 
 
-def unavailable(options: Options) -> str:
+def option_problem(options: Options) -> str:
     """Why these options cannot be built, or '' (the command line reports it as a usage error)."""
     if options.marks and options.target != "press":
         return "--marks needs --target press (office printers cannot print marks outside the sheet)"
@@ -79,7 +79,7 @@ def unavailable(options: Options) -> str:
 
 def build(src: Sources, options: Options) -> Result:
     """Lay out, check and render one leaflet; no file is written here."""
-    problem = unavailable(options)
+    problem = option_problem(options)
     if problem:
         raise ValueError(problem)
     fonts = src.fonts

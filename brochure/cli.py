@@ -70,7 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("brochure: error: --dpi must be between 12 and 600", file=sys.stderr)
         return EXIT_USAGE
     options = api.Options(args.layout, args.paper, args.target, args.marks)
-    problem = api.unavailable(options)
+    problem = api.option_problem(options)
     if problem:
         print(f"brochure: error: {problem} (hint: see README.md)", file=sys.stderr)
         return EXIT_USAGE

@@ -129,8 +129,18 @@ def test_unreadable_inputs_give_errors_not_tracebacks(
         (["preview", "--dpi", "many"], "invalid float value"),
         ([], "required"),
         (["publish"], "invalid choice: 'publish'"),
+        (["build", "--marks"], "--marks needs --target press"),
     ],
-    ids=["unknown-option", "bad-layout", "bad-paper", "dpi-zero", "dpi-not-a-number", "no-command", "bad-command"],
+    ids=[
+        "unknown-option",
+        "bad-layout",
+        "bad-paper",
+        "dpi-zero",
+        "dpi-not-a-number",
+        "no-command",
+        "bad-command",
+        "marks-without-press",
+    ],
 )
 def test_usage_errors_exit_2_and_write_nothing(
     inputs: Inputs, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], argv: list[str], says: str
