@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -70,18 +70,6 @@ def error(location: Location, message: str, hint: str = "") -> Diagnostic:
 
 def warning(location: Location, message: str, hint: str = "") -> Diagnostic:
     return Diagnostic(Severity.WARNING, location, message, hint)
-
-
-def has_errors(diags: Iterable[Diagnostic]) -> bool:
-    return any(d.is_error for d in diags)
-
-
-class BrochureError(Exception):
-    """Raised at a stage boundary when inputs cannot go on; carries every problem found so far."""
-
-    def __init__(self, diagnostics: Sequence[Diagnostic]) -> None:
-        super().__init__("\n".join(d.format() for d in diagnostics))
-        self.diagnostics: tuple[Diagnostic, ...] = tuple(diagnostics)
 
 
 def closest(word: str, choices: Iterable[str]) -> str | None:

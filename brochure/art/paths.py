@@ -276,8 +276,3 @@ def rounded_poly_d(points: Sequence[Pt], r: float) -> str:
         parts.append(f"{'M' if i == 0 else 'L'} {a[0]:.3f} {a[1]:.3f}")
         parts.append(f"Q {p1[0]:.3f} {p1[1]:.3f} {b[0]:.3f} {b[1]:.3f}")
     return " ".join(parts) + " Z"
-
-
-def wave_d(x0: float, x1: float, yc: float, amp: float, periods: float, phase: float) -> str:
-    pts = sample(lambda x: yc + amp * math.sin(phase + 2 * math.pi * periods * (x - x0) / (x1 - x0)), x0, x1, 1.0)
-    return smooth_d(pts)

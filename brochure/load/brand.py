@@ -55,9 +55,6 @@ class Brand:
     profile: Path | None = None  # the printer's own CMYK profile for the press edition
     locations: tuple[tuple[str, Location], ...] = ()  # key path -> where it is written
 
-    def color(self, key: str) -> str:
-        return dict(self.colors)[key]
-
     def where(self, key: str) -> Location:
         """Where a key (e.g. 'colors.primary') is written in brand.yaml, for messages about it."""
         return dict(self.locations).get(key, Location(str(self.path), 0, 0, key))

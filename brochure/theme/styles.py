@@ -46,7 +46,6 @@ class Theme:
     palette: Palette
     fonts: FontSet
     scale: Scale
-    brand_name: str
     styles: Mapping[str, ParagraphStyle]
     press_profile: Path | None = None  # set for the press edition: pictures are converted through it
 
@@ -66,7 +65,7 @@ def make_theme(
     c = dict(brand.colors)
     palette = palette or palette_from_hex(c["primary"], c["secondary"], c["accent"], c["text"], c["background"])
     s = Scale()
-    return Theme(palette, fonts, s, brand.name, MappingProxyType(_styles(s, fonts, palette)), press_profile)
+    return Theme(palette, fonts, s, MappingProxyType(_styles(s, fonts, palette)), press_profile)
 
 
 def _styles(s: Scale, f: FontSet, p: Palette) -> dict[str, ParagraphStyle]:
