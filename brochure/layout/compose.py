@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from brochure import art
 from brochure.diagnostics import Diagnostic, Location, error
-from brochure.geometry.sheet import MM, Rect, Sheet
+from brochure.geometry.sheet import MM, Panel, Rect, Sheet
 from brochure.layout.blocks import WIDE, Blocks
 from brochure.layout.flow import Frame, Item, flow, height_of
 from brochure.layout.flowables import Art, Box, SectionHeading, Stack
@@ -203,6 +203,11 @@ class CoverArea:
     title_room: float
     footer: bool = True
     region: str = "cover"
+
+    @classmethod
+    def panel(cls, panel: Panel) -> CoverArea:
+        """A whole folded panel as the cover: the title keeps the lower 42 %, the field runs out to the trim."""
+        return cls(panel.trim, panel.content, panel.bleed_left, panel.bleed_right, panel.trim.h * 0.42)
 
 
 def cover(inp: Inputs, area: CoverArea) -> list[Placed]:

@@ -10,11 +10,10 @@ from brochure.layout.flow import Frame
 
 def plans(sheet: Sheet) -> tuple[Plan, ...]:
     outside, inside = sheet.sides
-    cover = outside.panel("cover")
     plan = Plan(
         label="tri-fold",
         cover_page=0,
-        cover=CoverArea(cover.trim, cover.content, False, cover.bleed_right, cover.trim.h * 0.42),
+        cover=CoverArea.panel(outside.panel("cover")),
         back_page=0,
         back=outside.panel("back").content,
         flows={
