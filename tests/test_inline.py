@@ -107,9 +107,13 @@ def test_characters_are_printed_as_written(text: str) -> None:
         ("[files](ftp://example.com/a.pdf)", ["ftp://example.com/a.pdf"]),
         ("[site](www.example.com)", ["www.example.com"]),
         ("[**x** y](file:///etc/passwd)", ["file:///etc/passwd"]),
-        ("[a](https://x.org) [b](http://x.org) [c](mailto:a@b.co) [d](tel:+1)", []),
+        ("[a](https://x.org) [b](http://x.org) [c](mailto:a@b.co) [d](tel:+441174960321)", []),
+        (
+            '[x](https://a.com/"onclick) [y](https://u@evil.com) [z](mailto:a@b)',
+            ['https://a.com/"onclick', "https://u@evil.com", "mailto:a@b"],
+        ),
     ],
-    ids=["javascript", "ftp", "no-scheme", "reported-once", "good-schemes"],
+    ids=["javascript", "ftp", "no-scheme", "reported-once", "good-schemes", "quote-userinfo-bad-mail"],
 )
 def test_bad_link_targets_are_reported(text: str, bad: list[str]) -> None:
     assert bad_links(text) == bad

@@ -9,7 +9,6 @@ from typing import Literal
 
 from brochure.art import ICON_NAMES
 from brochure.diagnostics import Location
-from brochure.load import inline
 from brochure.load.pictures import check_picture
 from brochure.load.reader import Reader
 from brochure.load.yamltree import Node
@@ -181,15 +180,8 @@ def _read_block(r: Reader, kind: str, node: Node, path: str, base: Path) -> Bloc
 
 
 def inline_text(r: Reader, node: Node | None, path: str) -> str | None:
-    text = r.text(node, path)
-    if text is not None and node is not None:
-        for href in inline.bad_links(text):
-            r.fail(
-                r.at(node, path),
-                f"link target '{href}' is not a web, mail or phone address",
-                "write links as [label](https://...), [label](mailto:...) or [label](tel:...)",
-            )
-    return text
+    """Printed text with inline marks (every printed text's links are checked by Reader.text)."""
+    return r.text(node, path)
 
 
 def _read_cards(r: Reader, node: Node, path: str, at: Location) -> Cards | None:

@@ -15,6 +15,7 @@ from brochure.load.yamltree import Node
 COLOR_KEYS = ("primary", "secondary", "accent", "text", "background")
 FACES = ("regular", "bold", "italic", "bold_italic")
 PAPERS = ("a4", "letter")
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^\+?\(?[0-9][0-9 ()\-.]{5,}$")
@@ -52,6 +53,7 @@ class Brand:
     logo: Logo
     contact: Contact
     paper: str
+    id: str = "brand"  # short name for output files, e.g. 'clearwater' (default: made from the name)
     profile: Path | None = None  # the printer's own CMYK profile for the press edition
     locations: tuple[tuple[str, Location], ...] = ()  # key path -> where it is written
 
@@ -66,7 +68,7 @@ def load_brand(path: Path) -> tuple[Brand | None, list[Diagnostic]]:
 
 
 def _read_brand(r: Reader, root: Node, path: Path) -> Brand | None:
-    top = r.mapping(root, "", ("name", "colors", "fonts", "logo", "contact"), ("paper",))
+    top = r.mapping(root, "", ("name", "colors", "fonts", "logo", "contact"), ("paper", "id"))
     if top is None:
         return None
     kit = path.parent.resolve()
@@ -82,9 +84,31 @@ def _read_brand(r: Reader, root: Node, path: Path) -> Brand | None:
     contact = _read_contact(r, top.get("contact"))
     paper = r.choice(top.get("paper"), "paper", PAPERS) if "paper" in top else "a4"
     profile = _read_profile(r, top.get("colors"), kit)
+    brand_id = _read_id(r, top.get("id"), name)
     if name is None or colors is None or fonts is None or logo is None or contact is None or paper is None:
         return None
-    return Brand(path, name, colors, cmyk, fonts[0], fonts[1], logo, contact, paper, profile, _locations(r, top))
+    return Brand(
+        path, name, colors, cmyk, fonts[0], fonts[1], logo, contact, paper, brand_id, profile, _locations(r, top)
+    )
+
+
+def _read_id(r: Reader, node: Node | None, name: str | None) -> str:
+    """The brand's short name for file names: `id:` if given, else made from the clinic's name."""
+    if node is None:
+        return slug(name or "") or "brand"
+    value = r.text(node, "id", printed=False)
+    if value is not None and not _ID.match(value):
+        r.fail(
+            r.at(node, "id"),
+            f"'{value}' has characters other than a-z, 0-9 and '-'",
+            "use a short lowercase name joined by hyphens, e.g. 'clearwater'",
+        )
+    return value or "brand"
+
+
+def slug(text: str) -> str:
+    """Lowercase ASCII words joined by hyphens, at most 40 characters: 'Maple & Main' -> 'maple-main'."""
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))[:40].strip("-")
 
 
 def _locations(r: Reader, top: dict[str, Node]) -> tuple[tuple[str, Location], ...]:

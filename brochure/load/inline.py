@@ -6,8 +6,6 @@ import re
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
-LINK_SCHEMES = ("https://", "http://", "mailto:", "tel:")
-
 _TOKEN = re.compile(
     r"\*\*(?P<bold>(?=\S)(?:[^*]|\*(?!\*))+?(?<=\S))\*\*"
     r"|\*(?P<ital>(?=[^\s*])[^*]+?(?<=\S))\*"
@@ -58,9 +56,16 @@ def _nested_italic(text: str) -> list[Run]:
     return out
 
 
+def links(text: str) -> list[str]:
+    """The link targets written in text, each once, in order."""
+    return list(dict.fromkeys(r.href for r in parse(text) if r.href))
+
+
 def bad_links(text: str) -> list[str]:
-    """The link targets in text that are not http(s), mailto: or tel: addresses."""
-    return list(dict.fromkeys(r.href for r in parse(text) if r.href and not r.href.startswith(LINK_SCHEMES)))
+    """The link targets in text that are not safe http(s), mailto: or tel: addresses."""
+    from brochure.load.links import link_problem
+
+    return [href for href in links(text) if link_problem(href)]
 
 
 def plain(text: str) -> str:

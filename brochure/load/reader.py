@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from brochure import limits
 from brochure.diagnostics import Diagnostic, Location, closest, did_you_mean, error, warning
+from brochure.load import inline
+from brochure.load.links import link_problem
 from brochure.load.yamltree import Node, parse
 
 
@@ -83,7 +87,25 @@ class Reader:
         if not value:
             self.fail(self.key_at(node, path), "this text is empty", "write the text, or remove the key")
             return None
+        problem, hint = text_problem(value)
+        if problem:
+            self.fail(self.at(node, path), problem, hint)
+            return None
         if printed:
+            for href in inline.links(value):
+                why = link_problem(href)
+                if why:
+                    self.fail(
+                        self.at(node, path),
+                        f"link target '{_shorten(href)}' {why}",
+                        "write links as [label](https://...), [label](mailto:...) or [label](tel:+...)",
+                    )
+                    return None
+            if not any(_visible(ch) for ch in inline.plain(value)):
+                self.fail(
+                    self.at(node, path), "this text has no visible characters", "write the text, or remove the key"
+                )
+                return None
             self.strings.append((value, self.at(node, path)))
         return value
 
@@ -107,6 +129,13 @@ class Reader:
                 self.key_at(node, path),
                 f"expected a list, found {node.kind}",
                 "start each item on its own line with '- '",
+            )
+            return None
+        if len(node.value) > limits.LIST_ITEMS:
+            self.fail(
+                self.key_at(node, path),
+                f"the list has {len(node.value)} items; at most {limits.LIST_ITEMS} are allowed",
+                "a leaflet has room for far fewer: shorten the list",
             )
             return None
         if len(node.value) < min_items:
@@ -140,6 +169,41 @@ class Reader:
             self.fail(self.at(node, path), f"{v:g} is out of range", f"write a number from {lo:g} to {hi:g}")
             return None
         return float(v)
+
+
+def text_problem(value: str) -> tuple[str, str]:
+    """(problem, hint) when a piece of text cannot be printed as written: control characters, or too long."""
+    for ch in value:
+        if _control(ch):
+            name = unicodedata.name(ch, _CONTROL_NAMES.get(ord(ch), "a control character"))
+            return (
+                f"the text contains U+{ord(ch):04X} ({name}), which cannot be printed",
+                "remove it (a word processor's line break or tab copied with the text is the usual cause)",
+            )
+    if len(value) > limits.TEXT_CHARS:
+        return (
+            f"this text is {len(value):,} characters long; one piece of text may have at most {limits.TEXT_CHARS:,}",
+            "split it into shorter paragraphs or list items, or shorten it",
+        )
+    return "", ""
+
+
+_CONTROL_NAMES = {0x0B: "LINE TABULATION, Shift+Enter in Word", 0x00: "NUL", 0x1B: "ESCAPE", 0x7F: "DELETE"}
+
+
+def _control(ch: str) -> bool:
+    """Characters that have no printed form: C0/C1 controls (but tab and line breaks), surrogates."""
+    if ch in "\t\n\r":
+        return False
+    return unicodedata.category(ch) in ("Cc", "Cs")
+
+
+def _visible(ch: str) -> bool:
+    return not ch.isspace() and unicodedata.category(ch)[0] not in "CZ"
+
+
+def _shorten(text: str, most: int = 60) -> str:
+    return text if len(text) <= most else text[: most - 1] + "…"
 
 
 def _join(path: str, key: str) -> str:

@@ -1,0 +1,34 @@
+"""Nothing -> the budgets every input is held to (sizes, counts, pixels): one definition, documented in README.md.
+
+A leaflet's real inputs sit far below each limit (the shipped content.yaml is about 8 KB, 600 YAML
+values and 8,000 printed characters); the limits are there so that a careless or hostile file ends
+with a clear error in well under five seconds and 500 MB, never with a hang or a crash.
+"""
+
+from __future__ import annotations
+
+MIB = 1024 * 1024
+
+# YAML files (content, translations, brand kits)
+YAML_BYTES = 1 * MIB  # a content or brand file larger than this is refused before it is read
+YAML_VALUES = 20_000  # values after aliases are expanded (a billion-laughs file stops here)
+YAML_DEPTH = 40  # nesting of mappings and lists
+
+# Words
+TEXT_CHARS = 4_000  # one piece of text (a paragraph, a list item, a title)
+PRINTED_CHARS = 60_000  # all the printed text of one content file together
+LIST_ITEMS = 200  # items in one list (sections, blocks, bullets, cards, references ...)
+
+# Pictures (content images and PNG logos)
+PICTURE_BYTES = 40 * MIB  # one picture file
+PICTURE_PIXELS = 40_000_000  # one picture, width x height (a 48-megapixel phone photo is refused)
+BUILD_PIXELS = 60_000_000  # all the pictures of one build together
+
+# Brand assets
+SVG_BYTES = 2 * MIB  # an SVG logo file
+SVG_ELEMENTS = 5_000  # elements in an SVG logo (a typical logo has a few dozen)
+FONT_BYTES = 20 * MIB  # one TrueType file
+ICC_BYTES = 8 * MIB  # one ICC profile
+
+# Previews
+PREVIEW_DPI = (12.0, 600.0)  # the --dpi range

@@ -1,0 +1,77 @@
+"""A link target or contact value -> '' when it is safe to print and link, or the reason it is not."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+SCHEMES = ("https", "http", "mailto", "tel")
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_HOST = re.compile(rf"^(?:{_LABEL}\.)+(?:[A-Za-z]{{2,63}}|xn--[A-Za-z0-9-]{{1,59}})$")
+_LOCAL = re.compile(r"^[A-Za-z0-9!#$%&*+/=?^_~-]+(?:\.[A-Za-z0-9!#$%&*+/=?^_~-]+)*$")
+_PHONE_CHARS = re.compile(r"^\+?[0-9][0-9 ()\-.]*$")
+_UNSAFE = set("\"'<>`\\{}|^")
+
+
+def host_problem(host: str) -> str:
+    """'' for a domain name such as clinic.co.uk (letters, digits, hyphens, at least one dot)."""
+    if len(host) > 253 or not _HOST.match(host):
+        return f"'{host}' is not a domain name such as example.com"
+    return ""
+
+
+def email_problem(address: str) -> str:
+    """'' for an address such as hello@clinic.co.uk."""
+    local, at, host = address.rpartition("@")
+    if not at or not local or len(local) > 64 or not _LOCAL.match(local):
+        return "is not an e-mail address such as hello@example.com"
+    problem = host_problem(host)
+    return f"has a bad domain: {problem}" if problem else ""
+
+
+def phone_digits(phone: str) -> str:
+    """The digits of a phone number (and a leading +), as a tel: link wants them."""
+    return ("+" if phone.strip().startswith("+") else "") + re.sub(r"[^0-9]", "", phone)
+
+
+def phone_problem(phone: str) -> str:
+    """'' for a number written with digits, spaces, brackets, dots, hyphens and an optional leading +."""
+    if not _PHONE_CHARS.match(phone.strip()):
+        return "is not a phone number: use digits, spaces, brackets, hyphens and an optional leading +"
+    digits = len(phone_digits(phone).lstrip("+"))
+    if not 3 <= digits <= 15:
+        return f"has {digits} digits; a phone number has 3 to 15"
+    return ""
+
+
+def link_problem(url: str) -> str:
+    """'' when url is an https:, http:, mailto: or tel: address that can be printed and linked safely."""
+    if not url:
+        return "is empty"
+    bad = sorted({c for c in url if c.isspace() or c in _UNSAFE or ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F})
+    if bad:
+        shown = ", ".join("a space" if c == " " else repr(c) for c in bad)
+        return f"contains {shown}, which a link may not (percent-encode it, e.g. a space as %20)"
+    if not url.isascii():
+        return "has characters outside ASCII (percent-encode them, and write the domain in its xn-- form)"
+    scheme, colon, rest = url.partition(":")
+    scheme = scheme.lower()
+    if not colon or scheme not in SCHEMES:
+        return "is not a web, mail or phone address (only https:, http:, mailto: and tel: links are allowed)"
+    if scheme == "mailto":
+        problem = email_problem(rest.split("?", 1)[0])
+        return f"{problem}" if problem else ""
+    if scheme == "tel":
+        return phone_problem(rest)
+    if not rest.startswith("//"):
+        return f"needs '//' after '{scheme}:' (e.g. https://example.com)"
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as exc:
+        return f"is not a valid web address ({exc})"
+    if "@" in parts.netloc:
+        return "has a user name before the domain ('@'), which hides where the link goes"
+    if port is not None and not 1 <= port <= 65535:
+        return "has an impossible port number"
+    return host_problem(parts.hostname or "")
