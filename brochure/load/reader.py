@@ -10,7 +10,7 @@ from typing import TypeVar
 
 from brochure import limits
 from brochure.diagnostics import Diagnostic, Location, closest, did_you_mean, error, warning
-from brochure.load import inline
+from brochure.load import chars, inline
 from brochure.load.links import link_problem
 from brochure.load.yamltree import Node, parse
 
@@ -175,9 +175,8 @@ def text_problem(value: str) -> tuple[str, str]:
     """(problem, hint) when a piece of text cannot be printed as written: control characters, or too long."""
     for ch in value:
         if _control(ch):
-            name = unicodedata.name(ch, _CONTROL_NAMES.get(ord(ch), "a control character"))
             return (
-                f"the text contains U+{ord(ch):04X} ({name}), which cannot be printed",
+                f"the text contains {chars.describe(ch)}, which cannot be printed",
                 "remove it (a word processor's line break or tab copied with the text is the usual cause)",
             )
     if len(value) > limits.TEXT_CHARS:
@@ -186,9 +185,6 @@ def text_problem(value: str) -> tuple[str, str]:
             "split it into shorter paragraphs or list items, or shorten it",
         )
     return "", ""
-
-
-_CONTROL_NAMES = {0x0B: "LINE TABULATION, Shift+Enter in Word", 0x00: "NUL", 0x1B: "ESCAPE", 0x7F: "DELETE"}
 
 
 def _control(ch: str) -> bool:

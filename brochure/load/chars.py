@@ -1,0 +1,77 @@
+"""One character -> how a message names it (U+000B (LINE TABULATION, Shift+Enter in Word)) and what to do."""
+
+from __future__ import annotations
+
+import unicodedata
+
+# Unicode's names for the C0 controls (unicodedata has none for them), with where Word users meet them.
+_C0 = (
+    "NULL",
+    "START OF HEADING",
+    "START OF TEXT",
+    "END OF TEXT",
+    "END OF TRANSMISSION",
+    "ENQUIRY",
+    "ACKNOWLEDGE",
+    "BELL",
+    "BACKSPACE",
+    "CHARACTER TABULATION",
+    "LINE FEED",
+    "LINE TABULATION",
+    "FORM FEED",
+    "CARRIAGE RETURN",
+    "SHIFT OUT",
+    "SHIFT IN",
+    "DATA LINK ESCAPE",
+    "DEVICE CONTROL ONE",
+    "DEVICE CONTROL TWO",
+    "DEVICE CONTROL THREE",
+    "DEVICE CONTROL FOUR",
+    "NEGATIVE ACKNOWLEDGE",
+    "SYNCHRONOUS IDLE",
+    "END OF TRANSMISSION BLOCK",
+    "CANCEL",
+    "END OF MEDIUM",
+    "SUBSTITUTE",
+    "ESCAPE",
+    "FILE SEPARATOR",
+    "GROUP SEPARATOR",
+    "RECORD SEPARATOR",
+    "UNIT SEPARATOR",
+)
+_WHERE = {0x0B: "Shift+Enter in Word", 0x0C: "a page break in Word"}
+
+
+def name(ch: str) -> str:
+    """The character's Unicode name, or a description when it has none (controls, surrogates)."""
+    cp = ord(ch)
+    if cp < 0x20:
+        return ", ".join(filter(None, (_C0[cp], _WHERE.get(cp))))
+    if cp == 0x7F:
+        return "DELETE"
+    if cp == 0x85:
+        return "NEXT LINE"
+    if 0x80 <= cp <= 0x9F:
+        return "a C1 control character"
+    if 0xD800 <= cp <= 0xDFFF:
+        return "a lone surrogate, half of a broken character"
+    return unicodedata.name(ch, "a noncharacter")
+
+
+def describe(ch: str) -> str:
+    """`U+000B (LINE TABULATION, Shift+Enter in Word)`."""
+    return f"U+{ord(ch):04X} ({name(ch)})"
+
+
+def advice(ch: str) -> str:
+    """What to do about a character that cannot stay in the file."""
+    cp = ord(ch)
+    if cp in (0x0B, 0x0C):
+        return "replace it with a space or a line break"
+    if 0x80 <= cp <= 0x9F:
+        try:
+            meant = bytes([cp]).decode("cp1252")
+        except UnicodeDecodeError:
+            return "remove it; it usually comes from text converted from an old Windows encoding"
+        return f"it is probably a '{meant}' converted from an old Windows encoding: write '{meant}' instead"
+    return "remove it, or replace it with a space"
