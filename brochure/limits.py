@@ -13,6 +13,7 @@ MIB = 1024 * 1024
 YAML_BYTES = 1 * MIB  # a content or brand file larger than this is refused before it is read
 YAML_VALUES = 20_000  # values after aliases are expanded (a billion-laughs file stops here)
 YAML_DEPTH = 40  # nesting of mappings and lists
+YAML_CHARS = 2 * MIB  # characters of all keys and text after aliases are expanded (without aliases, at most the size)
 
 # Words
 TEXT_CHARS = 4_000  # one piece of text (a paragraph, a list item, a title)

@@ -1,12 +1,33 @@
-"""YAML text -> a tree of Node values that remember their line and column (or Diagnostics)."""
+"""YAML text -> a tree of Node values that remember their line and column (or Diagnostics).
+
+We compose the tree ourselves from PyYAML's parser events (libyaml's C parser when it is installed,
+PyYAML's own otherwise), one event at a time with an explicit stack, so that:
+- aliases are counted as they are expanded: more than limits.YAML_VALUES values, limits.YAML_CHARS
+  characters or limits.YAML_DEPTH levels stops at the node or alias that crossed the budget (a
+  "billion laughs" file stops at once; an alias reuses the anchored Node, nothing is copied);
+- an alias to its own enclosing value, an unknown alias and a duplicate anchor are errors;
+- every explicit tag (`!!int`, `!!binary`, `!!python/...`, `!foo`, even `!!str`) is an error:
+  no PyYAML constructor ever runs on a user's file;
+- plain scalars are read as YAML 1.1 (PyYAML's SafeLoader) reads them: null, true/false (yes/no,
+  on/off), integers and floats; but dates and times (2026-12-01) and sexagesimal numbers (1:30)
+  stay the text written, and so does a number too long to convert; quoted scalars are always text;
+- merge keys (`<<: *base`, `<<: [*a, *b]`) work as YAML defines them: the mapping's own keys win
+  over merged ones, earlier merged mappings over later ones;
+- duplicate keys and keys that are not text are errors.
+Characters YAML cannot hold (controls, lone surrogates) are found before parsing and named.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
+from typing import Any, Never
 
 import yaml
 
+from brochure import limits
 from brochure.diagnostics import Diagnostic, Location, error
+from brochure.load import chars
 
 Scalar = str | int | float | bool | None
 
@@ -38,17 +59,34 @@ class Node:
         return "text"
 
 
-def parse(text: str, file: str) -> tuple[Node | None, list[Diagnostic]]:
-    """Parse one YAML document; duplicate keys and syntax errors become diagnostics."""
-    diags: list[Diagnostic] = []
-    loader = yaml.SafeLoader(text)
+# libyaml's parser when PyYAML was built with it (it is about ten times faster); the same events either way.
+PARSER: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# What YAML can hold: tab, line breaks, printable ASCII, and the rest of Unicode but for C1 controls, surrogates,
+# U+FFFE and U+FFFF. YAML also allows U+0085 (NEXT LINE) as a line break; we refuse it, because in a real file it
+# is a Windows-1252 '…' mangled by a Latin-1 conversion far more often than a line break.
+_UNHOLDABLE = re.compile("[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_SHOWN = 5  # unholdable characters reported per file
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # YAML's line breaks, as its parser counts lines
+
+
+def parse(text: str, file: str, parser: type[Any] = PARSER) -> tuple[Node | None, list[Diagnostic]]:
+    """Parse one YAML document into Nodes; every problem found becomes a Diagnostic (root None if fatal)."""
+    diags = unholdable(text, file)
+    if diags:
+        return None, diags
+    composer = _Composer(file, diags)
+    loader = parser(text)
     try:
-        root = loader.get_single_node()
-        if root is None:
-            diags.append(error(Location(file, 1, 1), "the file is empty", "see README.md for the format"))
-            return None, diags
-        return _convert(loader, root, file, diags), diags
+        while loader.check_event():
+            composer.feed(loader.get_event())
+    except _Stop:
+        return None, diags
     except yaml.MarkedYAMLError as exc:
+        if "nesting depth" in str(exc.problem) and parser is not yaml.SafeLoader:
+            # libyaml stops at 1,000 levels while looking ahead, before our own check has seen any of them;
+            # PyYAML's parser has no such limit, so our check finds where the nesting first went too deep.
+            return parse(text, file, yaml.SafeLoader)
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "not valid YAML"
@@ -60,40 +98,388 @@ def parse(text: str, file: str) -> tuple[Node | None, list[Diagnostic]]:
             )
         )
         return None, diags
-    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises marked errors for text input
+    except yaml.YAMLError as exc:  # pragma: no cover - unholdable() refuses what PyYAML's reader would
         diags.append(error(Location(file, 1, 1), f"YAML: {exc}", "check the file is valid YAML"))
         return None, diags
     finally:
         loader.dispose()
+    if composer.root is None:
+        diags.append(error(Location(file, 1, 1), "the file is empty", "see README.md for the format"))
+    return composer.root, diags
 
 
-def _convert(loader: yaml.SafeLoader, node: yaml.Node, file: str, diags: list[Diagnostic], path: str = "") -> Node:
-    line, col = node.start_mark.line + 1, node.start_mark.column + 1
-    if isinstance(node, yaml.MappingNode):
-        loader.flatten_mapping(node)
-        out: dict[str, Node] = {}
-        for key_node, value_node in node.value:
-            kl, kc = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-            key = loader.construct_object(key_node, deep=True)
-            if not isinstance(key, str):
-                diags.append(error(Location(file, kl, kc, path), f"a key must be text, not {key!r}", "quote the key"))
-                continue
-            key_path = f"{path}.{key}" if path else key
-            if key in out:
-                diags.append(
+def unholdable(text: str, file: str) -> list[Diagnostic]:
+    """An error for each of the first few characters YAML cannot hold (controls, lone surrogates), at line:col."""
+    found: list[Diagnostic] = []
+    for m in _UNHOLDABLE.finditer(text):
+        ch = m.group()
+        line, col = line_column(text, m.start())
+        found.append(
+            error(
+                Location(file, line, col),
+                f"the file contains {chars.describe(ch)}, which a YAML file cannot hold",
+                chars.advice(ch),
+            )
+        )
+        if len(found) == _SHOWN:
+            break
+    return found
+
+
+def line_column(text: str, index: int) -> tuple[int, int]:
+    """The 1-based line and column of text[index], counting line breaks as YAML does."""
+    line, start = 1, 0
+    for m in _BREAK.finditer(text, 0, index):
+        line, start = line + 1, m.end()
+    return line, index - start + 1
+
+
+class _Stop(Exception):
+    """The file cannot be read further (its Diagnostic is already recorded)."""
+
+
+@dataclass
+class _Frame:
+    """A list or mapping being composed, and what it adds up to once its aliases are expanded."""
+
+    line: int
+    column: int
+    path: str
+    anchor: str | None
+    entries: dict[str, Node] | None  # a mapping's own keys; None for a list
+    items: list[Node] = field(default_factory=list)  # a list's items
+    merged: list[dict[str, Node]] | None = None  # the mappings named by '<<', in order
+    key: _Key | None = None  # a mapping's key waiting for its value
+    values: int = 1  # values inside it (itself included)
+    chars: int = 0  # characters of its keys and text inside it
+    height: int = 0  # levels of lists and mappings inside it
+
+
+@dataclass(frozen=True)
+class _Key:
+    node: Node
+    written: str | None  # the text as written, for a plain scalar (not quoted, not an alias)
+    line: int  # where the key is written (for an alias, the alias)
+    column: int
+
+
+@dataclass(frozen=True)
+class _Anchor:
+    """What an alias repeats; node is None while the anchored value is still being read."""
+
+    node: Node | None
+    line: int
+    values: int = 0
+    chars: int = 0
+    height: int = 0
+
+
+_YAML_TAG = "tag:yaml.org,2002:"
+
+
+class _Composer:
+    """Parser events -> Nodes, within the value, character and depth budgets."""
+
+    def __init__(self, file: str, diags: list[Diagnostic]) -> None:
+        self.file = file
+        self.diags = diags
+        self.stack: list[_Frame] = []
+        self.anchors: dict[str, _Anchor] = {}
+        self.values = 0
+        self.chars = 0
+        self.documents = 0
+        self.root: Node | None = None
+
+    def feed(self, event: yaml.Event) -> None:
+        if isinstance(event, yaml.ScalarEvent):
+            self._scalar(event)
+        elif isinstance(event, yaml.AliasEvent):
+            self._alias(event)
+        elif isinstance(event, yaml.CollectionStartEvent):
+            self._start(event)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            self._end(event)
+        elif isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                self._stop(
+                    event,
+                    "YAML syntax: the file holds a second document (after '---')",
+                    "a file holds one document: remove the '---' line and what follows, or move that to its own file",
+                )
+
+    # -- events -----------------------------------------------------------------------------------------
+
+    def _scalar(self, event: yaml.ScalarEvent) -> None:
+        self._refuse_tag(event)
+        line, col = _position(event)
+        written = event.value
+        value = _resolve(written) if event.implicit[0] else written
+        self._count(event, 1, len(written), None)
+        node = Node(value, line, col)
+        if event.anchor is not None:
+            self._open_anchor(event)
+            self.anchors[event.anchor] = _Anchor(node, line, 1, len(written), 0)
+        self._add(node, 1, len(written), 0, event, written if event.implicit[0] else None)
+
+    def _alias(self, event: yaml.AliasEvent) -> None:
+        name = event.anchor or ""
+        anchor = self.anchors.get(name)
+        if anchor is None:
+            self._stop(
+                event,
+                f"the alias '*{name}' refers to no anchor",
+                f"mark a value with '&{name}' before using '*{name}', or quote text that starts with '*'",
+            )
+        if anchor.node is None:
+            self._stop(
+                event,
+                f"the alias '*{name}' refers to itself: it is inside the value that '&{name}' marks",
+                f"an alias can only repeat a value that ends before it: move '*{name}' out of it",
+            )
+        self._count(event, anchor.values, anchor.chars, name)
+        if len(self.stack) + anchor.height > limits.YAML_DEPTH:
+            self._stop(
+                event,
+                f"the alias '*{name}' nests lists and mappings more than {limits.YAML_DEPTH} levels deep",
+                "a leaflet needs only a few levels: write the value out instead of repeating it",
+            )
+        self._add(anchor.node, anchor.values, anchor.chars, anchor.height, event, None)
+
+    def _start(self, event: yaml.CollectionStartEvent) -> None:
+        self._refuse_tag(event)
+        self._count(event, 1, 0, None)
+        if len(self.stack) >= limits.YAML_DEPTH:
+            self._stop(
+                event,
+                f"lists and mappings are nested more than {limits.YAML_DEPTH} levels deep here",
+                "a leaflet needs only a few levels: check the brackets and the indentation",
+            )
+        if event.anchor is not None:
+            self._open_anchor(event)
+        line, col = _position(event)
+        entries: dict[str, Node] | None = {} if isinstance(event, yaml.MappingStartEvent) else None
+        self.stack.append(_Frame(line, col, self._path(), event.anchor, entries))
+
+    def _end(self, event: yaml.CollectionEndEvent) -> None:
+        frame = self.stack.pop()
+        value: dict[str, Node] | list[Node] = frame.items
+        if frame.entries is not None:
+            value = frame.entries
+            if frame.merged:
+                value = {}
+                for merged in reversed(frame.merged):  # earlier merged mappings win over later ones ...
+                    value.update(merged)
+                value.update(frame.entries)  # ... and the mapping's own keys over all of them
+        node = Node(value, frame.line, frame.column)
+        height = frame.height + 1
+        if frame.anchor is not None:
+            self.anchors[frame.anchor] = _Anchor(node, frame.line, frame.values, frame.chars, height)
+        self._add(node, frame.values, frame.chars, height, None, None)
+
+    # -- building ---------------------------------------------------------------------------------------
+
+    def _add(
+        self, node: Node, values: int, chars: int, height: int, event: yaml.Event | None, written: str | None
+    ) -> None:
+        """Put a finished node (or an alias's, at the alias's event) into the list or mapping being read."""
+        if not self.stack:
+            self.root = node
+            return
+        top = self.stack[-1]
+        top.values += values
+        top.chars += chars
+        top.height = max(top.height, height)
+        if top.entries is None:
+            top.items.append(node)
+        elif top.key is None:
+            line, col = _position(event) if event else (node.line, node.column)
+            top.key = _Key(node, written, line, col)
+        else:
+            key, top.key = top.key, None
+            self._put(top, top.entries, key, node)
+
+    def _put(self, top: _Frame, entries: dict[str, Node], key: _Key, node: Node) -> None:
+        k = key.node.value
+        where = Location(self.file, key.line, key.column, top.path)
+        if key.written == "<<":  # a plain '<<' is YAML's merge key
+            self._merge(top, key, node)
+            return
+        if not isinstance(k, str):
+            self.diags.append(_bad_key(where, key))
+            return
+        path = _join(top.path, k)
+        if k in entries:
+            self.diags.append(
+                error(
+                    Location(self.file, key.line, key.column, path),
+                    f"key '{k}' is given twice",
+                    f"keep one of them (the first is at line {entries[k].key_line})",
+                )
+            )
+            return
+        entries[k] = Node(node.value, node.line, node.column, key.line, key.column)
+
+    def _merge(self, top: _Frame, key: _Key, node: Node) -> None:
+        where = Location(self.file, key.line, key.column, _join(top.path, "<<"))
+        if top.merged is not None:
+            self.diags.append(error(where, "key '<<' is given twice", "merge several mappings as '<<: [*a, *b]'"))
+            return
+        parts = node.value if isinstance(node.value, list) else [node]
+        for part in parts:
+            if not isinstance(part.value, dict):
+                self.diags.append(
                     error(
-                        Location(file, kl, kc, key_path),
-                        f"key '{key}' is given twice",
-                        f"keep one of them (the first is at line {out[key].key_line})",
+                        Location(self.file, part.line, part.column, where.key),
+                        f"'<<' merges mappings into this one, but this is {part.kind}",
+                        "write '<<: *name' where '&name' marks a mapping, or '<<: [*a, *b]'",
                     )
                 )
-                continue
-            child = _convert(loader, value_node, file, diags, key_path)
-            out[key] = Node(child.value, child.line, child.column, kl, kc)
-        return Node(out, line, col)
-    if isinstance(node, yaml.SequenceNode):
-        return Node([_convert(loader, n, file, diags, f"{path}[{i}]") for i, n in enumerate(node.value)], line, col)
-    value = loader.construct_object(node, deep=True)
-    if not isinstance(value, (str, int, float, bool)) and value is not None:
-        value = str(value)  # dates and timestamps are kept as written
-    return Node(value, line, col)
+                return
+        top.merged = [part.value for part in parts if isinstance(part.value, dict)]
+
+    # -- budgets and checks -----------------------------------------------------------------------------
+
+    def _count(self, event: yaml.Event, values: int, chars: int, alias: str | None) -> None:
+        """Add a node (or what an alias repeats) to the file's totals; past a budget, stop here."""
+        self.values += values
+        self.chars += chars
+        if self.values <= limits.YAML_VALUES and self.chars <= limits.YAML_CHARS:
+            return
+        what = (
+            f"{limits.YAML_VALUES:,} values"
+            if self.values > limits.YAML_VALUES
+            else f"{limits.YAML_CHARS:,} characters"
+        )
+        if alias is None:
+            self._stop(event, f"the file holds more than {what}", "a leaflet needs far fewer: is this the right file?")
+        self._stop(
+            event,
+            f"the alias '*{alias}' makes the file hold more than {what} once aliases are expanded",
+            "each alias repeats all of what its anchor marks: write the values out, or use fewer aliases",
+        )
+
+    def _refuse_tag(self, event: yaml.ScalarEvent | yaml.CollectionStartEvent) -> None:
+        if event.tag is None:
+            return
+        tag = event.tag
+        shown = "!!" + tag.removeprefix(_YAML_TAG) if tag.startswith(_YAML_TAG) else tag
+        line, col = _position(event)
+        self.diags.append(
+            error(
+                Location(self.file, line, col, self._path()),
+                f"the YAML tag '{shown}' is not allowed",
+                "remove it; to keep a value exactly as written, put it in quotes",
+            )
+        )
+
+    def _open_anchor(self, event: yaml.NodeEvent) -> None:
+        name = event.anchor or ""
+        earlier = self.anchors.get(name)
+        if earlier is not None:
+            self._stop(
+                event,
+                f"the anchor '&{name}' is used twice",
+                f"give each anchor its own name; the first '&{name}' is at line {earlier.line}",
+            )
+        self.anchors[name] = _Anchor(None, _position(event)[0])
+
+    def _path(self) -> str:
+        """The key path of the value about to be read."""
+        if not self.stack:
+            return ""
+        top = self.stack[-1]
+        if top.entries is None:
+            return f"{top.path}[{len(top.items)}]"
+        if top.key is not None and isinstance(top.key.node.value, str):
+            return _join(top.path, top.key.node.value)
+        return top.path
+
+    def _stop(self, event: yaml.Event, message: str, hint: str) -> Never:
+        line, col = _position(event)
+        self.diags.append(error(Location(self.file, line, col, self._path()), message, hint))
+        raise _Stop
+
+
+def _position(event: yaml.Event) -> tuple[int, int]:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark else (1, 1)
+
+
+def _bad_key(where: Location, key: _Key) -> Diagnostic:
+    node = key.node
+    if key.written is None or isinstance(node.value, (dict, list)):
+        return error(
+            where,
+            f"a key must be text, not {node.kind}",
+            "write a word before the ':', in quotes if it starts with [ or {",
+        )
+    if not key.written:
+        return error(where, "a key is missing before ':'", "write the key's name before the ':'")
+    return error(
+        where,
+        f"the key '{key.written}' is read as {node.kind}, not as text",
+        f'put it in quotes: "{key.written}":',
+    )
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _resolve(text: str) -> Scalar:
+    """A plain scalar's value, by YAML 1.1's rules as PyYAML's SafeLoader applies them (its resolver's table)."""
+    tag = _implicit_tag(text)
+    if tag == _YAML_TAG + "null":
+        return None
+    if tag == _YAML_TAG + "bool":
+        return text.lower() in ("yes", "true", "on")
+    if tag == _YAML_TAG + "int":
+        return _int(text)
+    if tag == _YAML_TAG + "float":
+        return _float(text)
+    return text  # text; and dates, times, '=' and a '<<' value are kept as written
+
+
+def _implicit_tag(text: str) -> str:
+    table = yaml.resolver.Resolver.yaml_implicit_resolvers
+    for tag, regexp in [*table.get(text[:1], []), *table.get(None, [])]:
+        if regexp.match(text):
+            return str(tag)
+    return _YAML_TAG + "str"
+
+
+def _int(text: str) -> int | str:
+    """0b1010, 0x1F, 017 (octal), 1_000, -3; 1:30 (YAML 1.1's base 60) and unconvertible digits stay text."""
+    digits = text.replace("_", "")
+    if ":" in digits:
+        return text
+    sign = -1 if digits[0] == "-" else 1
+    digits = digits.lstrip("+-")
+    try:
+        if digits.startswith("0b"):
+            return sign * int(digits[2:], 2)
+        if digits.startswith("0x"):
+            return sign * int(digits[2:], 16)
+        if digits.startswith("0") and digits != "0":
+            return sign * int(digits, 8)
+        return sign * int(digits)  # past Python's digit limit (4,300) this raises, and the text is kept
+    except ValueError:
+        return text
+
+
+def _float(text: str) -> float | str:
+    """1.5, -.5, 6.02e+23, .inf, -.Inf, .nan; 1:30.5 (base 60) stays text."""
+    digits = text.replace("_", "").lower()
+    if ":" in digits:
+        return text
+    sign = -1.0 if digits[0] == "-" else 1.0
+    digits = digits.lstrip("+-")
+    if digits == ".inf":
+        return sign * float("inf")
+    if digits == ".nan":
+        return float("nan")
+    try:
+        return sign * float(digits)
+    except ValueError:
+        return text
