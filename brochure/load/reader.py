@@ -12,6 +12,7 @@ from brochure import limits
 from brochure.diagnostics import Diagnostic, Location, closest, did_you_mean, error, warning
 from brochure.load import chars, inline
 from brochure.load.links import link_problem
+from brochure.load.source import read_source
 from brochure.load.yamltree import Node, parse
 
 
@@ -214,12 +215,9 @@ def load_file(
 ) -> tuple[T | None, list[Diagnostic]]:
     """Read a YAML file and turn its tree into a T with `read`; None when any error was found."""
     file = str(path)
-    try:
-        source = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None, [error(Location(file), f"{what} file not found", missing_hint)]
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, [error(Location(file), f"cannot read the {what} file: {exc}", "save it as UTF-8 text")]
+    source = read_source(path, what, missing_hint)
+    if isinstance(source, Diagnostic):
+        return None, [source]
     root, diags = parse(source, file)
     if root is None:
         return None, diags
