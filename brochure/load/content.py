@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from brochure import limits
 from brochure.diagnostics import Diagnostic, Location
 from brochure.load.blocks import (
     LAYOUTS,
@@ -104,6 +105,7 @@ def _read_content(r: Reader, root: Node, path: Path) -> Content | None:
     cta = _read_cta(r, top.get("call_to_action"))
     disclaimer = r.text(top.get("disclaimer"), "disclaimer")
     refs = r.text_list(top.get("references"), "references") if "references" in top else []
+    _check_printed_total(r)
     if None in (language, title, subtitle, sections, cta, disclaimer, refs):
         return None
     assert language and title and subtitle and sections is not None and cta and disclaimer and refs is not None
@@ -119,6 +121,24 @@ def _read_content(r: Reader, root: Node, path: Path) -> Content | None:
         references=tuple(t for t, _ in refs),
         strings=tuple(r.strings),
     )
+
+
+def _check_printed_total(r: Reader) -> None:
+    """All the printed text together stays within limits.PRINTED_CHARS (reported at the text that crosses it)."""
+    total = sum(len(value) for value, _ in r.strings)
+    if total <= limits.PRINTED_CHARS:
+        return
+    running = 0
+    for value, at in r.strings:
+        running += len(value)
+        if running > limits.PRINTED_CHARS:
+            r.fail(
+                at,
+                f"all the printed text adds up to {total:,} characters; a leaflet may hold at most"
+                f" {limits.PRINTED_CHARS:,}, and this text goes past that",
+                "a leaflet has room for far less: shorten the text, or split it into several leaflets",
+            )
+            return
 
 
 def _read_cover(r: Reader, node: Node | None) -> Cover:
