@@ -68,6 +68,10 @@ def advice(ch: str) -> str:
     cp = ord(ch)
     if cp in (0x0B, 0x0C):
         return "replace it with a space or a line break"
+    if cp in (0x2028, 0x2029):
+        return "replace it with a line break"
+    if cp == 0xFEFF:
+        return "remove it: an invisible byte-order mark, often left where two files were joined"
     if 0x80 <= cp <= 0x9F:
         try:
             meant = bytes([cp]).decode("cp1252")

@@ -63,11 +63,12 @@ class Node:
 PARSER: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # What YAML can hold: tab, line breaks, printable ASCII, and the rest of Unicode but for C1 controls, surrogates,
-# U+FFFE and U+FFFF. YAML also allows U+0085 (NEXT LINE) as a line break; we refuse it, because in a real file it
-# is a Windows-1252 '…' mangled by a Latin-1 conversion far more often than a line break.
-_UNHOLDABLE = re.compile("[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# U+FFFE and U+FFFF. We also refuse what YAML 1.1 reads as a line break but editors and YAML 1.2 do not (U+0085
+# NEXT LINE, usually a Windows-1252 '…' mangled by a Latin-1 conversion; U+2028 and U+2029), and a byte-order mark
+# after the start (libyaml and PyYAML read it differently); so lines are counted as an editor counts them.
+_UNHOLDABLE = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 _SHOWN = 5  # unholdable characters reported per file
-_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # YAML's line breaks, as its parser counts lines
+_BREAK = re.compile("\r\n|[\r\n]")
 
 
 def parse(text: str, file: str, parser: type[Any] = PARSER) -> tuple[Node | None, list[Diagnostic]]:
@@ -111,13 +112,13 @@ def parse(text: str, file: str, parser: type[Any] = PARSER) -> tuple[Node | None
 def unholdable(text: str, file: str) -> list[Diagnostic]:
     """An error for each of the first few characters YAML cannot hold (controls, lone surrogates), at line:col."""
     found: list[Diagnostic] = []
-    for m in _UNHOLDABLE.finditer(text):
+    for m in _UNHOLDABLE.finditer(text, 1 if text.startswith("\ufeff") else 0):
         ch = m.group()
         line, col = line_column(text, m.start())
         found.append(
             error(
                 Location(file, line, col),
-                f"the file contains {chars.describe(ch)}, which a YAML file cannot hold",
+                f"the file contains {chars.describe(ch)}, which is not allowed in a YAML file",
                 chars.advice(ch),
             )
         )
@@ -127,7 +128,7 @@ def unholdable(text: str, file: str) -> list[Diagnostic]:
 
 
 def line_column(text: str, index: int) -> tuple[int, int]:
-    """The 1-based line and column of text[index], counting line breaks as YAML does."""
+    """The 1-based line and column of text[index] (in a text without the line breaks unholdable() refuses)."""
     line, start = 1, 0
     for m in _BREAK.finditer(text, 0, index):
         line, start = line + 1, m.end()
