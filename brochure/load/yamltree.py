@@ -59,7 +59,7 @@ class Node:
         return "text"
 
 
-# libyaml's parser when PyYAML was built with it (it is about ten times faster); the same events either way.
+# libyaml's parser when PyYAML was built with it (several times faster); the same events, lines and columns.
 PARSER: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # What YAML can hold: tab, line breaks, printable ASCII, and the rest of Unicode but for C1 controls, surrogates,
