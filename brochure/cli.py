@@ -30,6 +30,7 @@ from brochure.output.files import JSON, PDF, PNG, Kind, Refused, clash, remove_t
 
 if TYPE_CHECKING:
     from brochure import api
+    from brochure.layout.model import Layout
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # 128 + the signal's number, as shells report it
@@ -136,8 +137,11 @@ class Console:
             return
         try:
             stream.flush()
-            stream.buffer.write(data)
-            stream.buffer.flush()
+            if hasattr(stream, "buffer"):
+                stream.buffer.write(data)
+                stream.buffer.flush()
+            else:  # a text-only stream put in place by a caller
+                stream.write(data.decode("utf-8"))
         except (BrokenPipeError, ValueError):
             _silence(stream)
 
@@ -199,11 +203,14 @@ def _run(argv: Sequence[str] | None, console: Console, signals: Signals) -> int:
         args = _parser(api.LAYOUTS, api.PAPERS, api.TARGETS).parse_args(argv)
     except SystemExit as exc:
         return EXIT_USAGE if exc.code not in (0, None) else EXIT_OK
+    except BrokenPipeError:  # `brochure --help | true`: argparse prints the help itself
+        _silence(sys.stdout)
+        return EXIT_OK
     console.results_to_stderr = args.json == STDOUT
     options = api.Options(args.layout, args.paper, args.target, args.marks)
     try:
         _check_options(args, options)
-        _check_outputs(args, _given_inputs(args), _given_outputs(args))
+        _check_outputs(args, _given_inputs(args), _given_outputs(args), kinds=False)
         status = _command(args, options, console, signals)
     except UsageError as exc:
         console.error(f"brochure: error: {exc}")
@@ -247,21 +254,19 @@ def _given_outputs(args: argparse.Namespace) -> list[Output]:
     return outs
 
 
-def _check_outputs(args: argparse.Namespace, inputs: list[tuple[str, Path]], outputs: list[Output]) -> None:
-    """Refuse (as a usage error) an output that is an input, another output, or not a place for a file."""
+def _check_outputs(
+    args: argparse.Namespace, inputs: list[tuple[str, Path]], outputs: list[Output], kinds: bool = True
+) -> None:
+    """Refuse (as a usage error) an output that is an input, another output, or no place for a file; and,
+    with `kinds`, an existing file of another kind (before the inputs are read, they name it better)."""
     if args.command == "preview":
         folder = Path(args.output)
-        same = clash(folder, [p for _, p in inputs])
-        if same is not None or (folder.exists() and not folder.is_dir()):
-            raise UsageError(f"-o {folder}: the preview folder is not a folder (hint: give a folder for the PNGs)")
+        _not_an_input("-o", folder, inputs)
+        if folder.exists() and not folder.is_dir():
+            raise UsageError(f"-o {folder} is not a folder (hint: previews go into a folder, e.g. out/preview)")
+    for out in outputs:
+        _not_an_input(out.option, out.path, inputs)
     for i, out in enumerate(outputs):
-        same = clash(out.path, [p for _, p in inputs])
-        if same is not None:
-            what = next(name for name, p in inputs if p == same)
-            raise UsageError(
-                f"{out.option} {out.path} is {what}: an output may never replace an input "
-                "(hint: write the output somewhere else, e.g. into out/)"
-            )
         other = clash(out.path, [o.path for o in outputs[:i]])
         if other is not None:
             first = next(o for o in outputs if o.path == other)
@@ -269,9 +274,29 @@ def _check_outputs(args: argparse.Namespace, inputs: list[tuple[str, Path]], out
                 f"{out.option} {out.path} is the same file as {first.option} {first.path} "
                 "(hint: give each output its own file)"
             )
-        problem = target_problem(out.path, out.kind)
+    for out in outputs:
+        problem = target_problem(out.path, out.kind if kinds else None)
         if problem:
-            raise UsageError(f"{out.option} {out.path} {problem}")
+            raise UsageError(f"{out.option} {out.path} {problem} (hint: {_hint(out, problem)})")
+
+
+def _not_an_input(option: str, path: Path, inputs: list[tuple[str, Path]]) -> None:
+    same = clash(path, [p for _, p in inputs])
+    if same is not None:
+        what = next(name for name, p in inputs if p == same)
+        raise UsageError(
+            f"{option} {path} is {what}: an output may never replace an input "
+            "(hint: write the output somewhere else, e.g. into out/)"
+        )
+
+
+def _hint(out: Output, problem: str) -> str:
+    if out.kind is PNG:
+        return "choose another folder with -o, or another --stem"
+    if problem.startswith("already exists"):
+        return "choose another name, or remove the file first if you mean to replace it"
+    example = "out/report.json" if out.kind is JSON else "out/leaflet.pdf"
+    return f"name a file to write, e.g. {out.option} {example}; `brochure check` builds without writing"
 
 
 def _input_files(sources: api.Sources) -> list[tuple[str, Path]]:
@@ -299,17 +324,22 @@ def _command(args: argparse.Namespace, options: api.Options, console: Console, s
     sources, diags = api.load(args.content, args.brand)
     signals.check()
     if sources is None:
+        _check_outputs(args, _given_inputs(args), _given_outputs(args))  # the report will be written
         _print(console, diags)
         _report(console, args.json, diags, options)
         return EXIT_ERRORS
     name = api.edition_name(sources, options)
+    pdf = Path(args.output) if args.command == "build" and args.output else Path("out") / f"{name}.pdf"
     outputs = _given_outputs(args)
-    if args.command == "build" and args.output is None:
-        outputs.append(Output("-o", Path("out") / f"{name}.pdf", PDF))
+    if args.command == "build" and not args.output:
+        outputs.append(Output("-o", pdf, PDF))
     inputs = _input_files(sources)
-    _check_outputs(args, inputs, outputs)
+    _check_outputs(args, inputs, outputs, kinds=False)
     result = api.build(sources, options)
     signals.check()
+    if args.command == "preview" and result.layout is not None:
+        outputs += _preview_outputs(Path(args.output), args.stem or name, result.layout)
+    _check_outputs(args, inputs, outputs)  # every output known: nothing is written before this
     found = [*diags, *result.diagnostics]
     _print(console, found)
     if not _report(console, args.json, found, options):
@@ -319,38 +349,33 @@ def _command(args: argparse.Namespace, options: api.Options, console: Console, s
         return EXIT_ERRORS
     paper = args.paper or sources.brand.paper
     if args.command == "build":
-        out = outputs[-1].path
-        if not _write(console, "-o", out, result.pdf, PDF, "the PDF"):
+        if not _write(console, "-o", pdf, result.pdf, PDF, "the PDF"):
             return EXIT_ERRORS
-        console.result(f"wrote {out} ({len(result.pdf) // 1024} KiB, {options.layout}, {paper}, {args.target})")
+        console.result(f"wrote {pdf} ({len(result.pdf) // 1024} KiB, {options.layout}, {paper}, {args.target})")
     elif args.command == "preview":
-        return _preview(args, result, args.stem or name, (inputs, outputs), console)
+        return _preview(args, result, args.stem or name, console)
     else:
         console.result(f"ok: {args.content} with {args.brand}: {options.layout}, {paper}, {args.target}")
     return EXIT_OK
 
 
-def _preview(
-    args: argparse.Namespace,
-    result: api.Result,
-    stem: str,
-    files: tuple[list[tuple[str, Path]], list[Output]],
-    console: Console,
-) -> int:
-    from brochure.output.preview import preview_paths, write_mockup, write_previews  # pypdfium2 only when needed
+def _preview_outputs(folder: Path, stem: str, layout: Layout) -> list[Output]:
+    from brochure.output.preview import preview_paths
+
+    return [Output("-o", p, PNG) for p in preview_paths(folder, stem, len(layout.pages), bool(layout.views))]
+
+
+def _preview(args: argparse.Namespace, result: api.Result, stem: str, console: Console) -> int:
+    from brochure.output.preview import write_mockup, write_previews  # pypdfium2 only when needed
 
     assert result.pdf is not None and result.layout is not None
-    folder, layout = Path(args.output), result.layout
-    mockup = bool(layout.views)
-    pngs = [Output("-o", p, PNG) for p in preview_paths(folder, stem, len(layout.pages), mockup)]
-    inputs, outputs = files
-    _check_outputs(args, inputs, [*outputs, *pngs])
+    folder = Path(args.output)
     try:
         paths = write_previews(result.pdf, folder, stem, args.dpi)
-        if mockup:
-            paths.append(write_mockup(result.pdf, layout, pngs[-1].path, args.dpi))
+        if result.layout.views:
+            paths.append(write_mockup(result.pdf, result.layout, folder / f"{stem}-mockup.png", args.dpi))
     except Refused as exc:
-        raise UsageError(f"-o {exc.strerror}") from None
+        raise UsageError(f"-o {exc.strerror} (hint: choose another folder with -o, or another --stem)") from None
     except OSError as exc:
         console.error(
             f"{folder}: error: cannot write the previews: {exc.strerror or exc} (hint: check the folder is writable)"
@@ -368,7 +393,7 @@ def _write(console: Console, option: str, path: Path, data: bytes, kind: Kind, w
     try:
         write_atomic(path, data, kind)
     except Refused as exc:
-        raise UsageError(f"{option} {exc.strerror}") from None
+        raise UsageError(f"{option} {exc.strerror} (hint: choose another file)") from None
     except OSError as exc:
         console.error(
             f"{path}: error: cannot write {what}: {exc.strerror or exc} (hint: check the folder exists "

@@ -37,19 +37,20 @@ class Refused(OSError):
 _temporaries: set[Path] = set()  # temporary files not yet renamed into place (see remove_temporaries)
 
 
-def target_problem(path: Path, kind: Kind) -> str:
+def target_problem(path: Path, kind: Kind | None) -> str:
     """Why `path` may not receive this output, or '' when it may.
 
-    Refused: a folder, device (/dev/null included), FIFO or socket (symlinks followed), and an existing
-    non-empty file that is not `kind` (so a PDF never lands on a content file, a logo or a font, whatever
-    the file is called). A path that cannot be checked is not refused here: the write itself will say why.
+    Refused: a folder, device (/dev/null included), FIFO or socket (symlinks followed), and, unless `kind`
+    is None, an existing non-empty file that is not `kind` (so a PDF never lands on a content file, a logo
+    or a font, whatever the file is called). A path that cannot be checked is not refused here: the write
+    itself will say why.
     """
     try:
         st = path.stat()
     except OSError:
         return ""
     problem = _type_problem(st.st_mode)
-    if problem or st.st_size == 0:
+    if problem or st.st_size == 0 or kind is None:
         return problem
     try:  # non-blocking, and checked again on the open file, in case it was swapped for a FIFO meanwhile
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
@@ -63,7 +64,7 @@ def target_problem(path: Path, kind: Kind) -> str:
     finally:
         os.close(fd)
     if not head.lstrip().startswith(kind.magic):
-        return f"already exists and is not {kind.name} (remove it first if you mean to replace it)"
+        return f"already exists and is not {kind.name}"
     return ""
 
 
@@ -71,7 +72,7 @@ def _type_problem(mode: int) -> str:
     if stat.S_ISDIR(mode):
         return "is a folder"
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "is a device, not a file (use `brochure check` to build without writing)"
+        return "is a device, not a file"
     if stat.S_ISFIFO(mode):
         return "is a named pipe (FIFO), not a file"
     if stat.S_ISSOCK(mode):
