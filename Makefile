@@ -21,27 +21,29 @@ $(DEV): requirements-dev.txt $(RUN)
 	$(BIN)/pip install -q -r requirements-dev.txt
 	@touch $@
 
-## make leaflet: build the default leaflet into out/ (office and press editions)
+## make leaflet: build the default leaflet into out/ (office and press editions), named
+## out/BRAND-LANGUAGE-LAYOUT-PAPER-TARGET.pdf, e.g. out/clearwater-en-gb-trifold-a4-office.pdf
 leaflet: $(RUN)
-	$(BIN)/brochure build -o out/leaflet.pdf
-	$(BIN)/brochure build --target press -o out/leaflet-press.pdf
+	$(BIN)/brochure build
+	$(BIN)/brochure build --target press
 
-## make leaflets: the default leaflet and the second clinic's
+## make leaflets: the default leaflet in every layout, and the second clinic's
+MAPLE := --brand assets/brands/maple-main/brand.yaml
 leaflets: leaflet
-	$(BIN)/brochure build --layout bifold -o out/leaflet-bifold.pdf
-	$(BIN)/brochure build --layout flyer -o out/leaflet-flyer.pdf
-	$(BIN)/brochure build --brand assets/brands/maple-main/brand.yaml -o out/maple-main.pdf
-	$(BIN)/brochure build --brand assets/brands/maple-main/brand.yaml --target press -o out/maple-main-press.pdf
+	$(BIN)/brochure build --layout bifold
+	$(BIN)/brochure build --layout flyer
+	$(BIN)/brochure build $(MAPLE)
+	$(BIN)/brochure build $(MAPLE) --target press
 
 ## make preview: PNGs of every page in out/preview/
 preview: $(RUN)
-	$(BIN)/brochure preview --dpi 60 -o out/preview
+	$(BIN)/brochure preview --dpi 60
 
-## make docs: the low-resolution previews shown in README.md
+## make docs: the low-resolution previews shown in README.md (docs/preview/LAYOUT-office-page1.png ...)
 docs: $(RUN)
-	$(BIN)/brochure preview --dpi 40 -o docs/preview
-	$(BIN)/brochure preview --layout bifold --dpi 30 -o docs/preview
-	$(BIN)/brochure preview --layout flyer --dpi 30 -o docs/preview
+	$(BIN)/brochure preview --dpi 40 -o docs/preview --stem trifold-office
+	$(BIN)/brochure preview --layout bifold --dpi 30 -o docs/preview --stem bifold-office
+	$(BIN)/brochure preview --layout flyer --dpi 30 -o docs/preview --stem flyer-office
 
 ## make test: the whole suite, then lint and types
 test: $(DEV)

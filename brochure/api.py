@@ -122,3 +122,11 @@ def build(src: Sources, options: Options) -> Result:
     if any(d.is_error for d in diags):
         return Result(None, layout, tuple(diags))
     return Result(pdf, layout, tuple(diags))
+
+
+def edition_name(src: Sources, options: Options) -> str:
+    """The default stem of an edition's files: brand, language, layout, paper and target, e.g.
+    'clearwater-en-gb-trifold-a4-office' ('-marks' added for a press edition with marks)."""
+    paper = options.paper or src.brand.paper
+    parts = [src.brand.id, src.content.language.lower(), options.layout, paper, options.target]
+    return "-".join([*parts, "marks"] if options.marks else parts)

@@ -1,21 +1,175 @@
-"""Command-line arguments -> a build, check or preview; prints diagnostics and returns the exit status."""
+"""Command-line arguments -> a build, check or preview; prints diagnostics and returns the exit status.
+
+Exit status: 0 done (warnings allowed); 1 the inputs or the result have errors, or a file cannot be
+written; 2 usage error (bad options, or an output that would land on an input, on another output or on
+something that is not a file); 3 internal error (a bug: one line asks for a report, BROCHURE_DEBUG=1
+adds the traceback); 130 interrupted (Ctrl-C); 143 terminated (SIGTERM). A closed standard output
+does not change the status. `brochure` and `python -m brochure` both run main().
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+import traceback
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from types import FrameType
+from typing import TYPE_CHECKING, TextIO
 
-from brochure import api
 from brochure.diagnostics import Diagnostic
-from brochure.output.files import write_atomic
+from brochure.limits import PREVIEW_DPI
+from brochure.output.files import JSON, PDF, PNG, Kind, Refused, clash, remove_temporaries, target_problem
 
-EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+if TYPE_CHECKING:
+    from brochure import api
+    from brochure.layout.model import Layout
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # 128 + the signal's number, as shells report it
+STDOUT = "-"  # `--json -`: the report goes to standard output
+_STEM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
+BUG = (
+    "this is a bug in brochure: please report it with the command and the input files; "
+    "BROCHURE_DEBUG=1 shows the traceback"
+)
 
 
-def _parser() -> argparse.ArgumentParser:
+class Interrupted(BaseException):
+    """Ctrl-C (SIGINT) arrived. Not KeyboardInterrupt: Python would then end the process by SIGINT, not 130."""
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived; raised in the main thread like Interrupted."""
+
+
+class UsageError(Exception):
+    """The command line asks for something that cannot be done; exit status 2."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; every way it ends (errors, signals, bugs, a closed pipe) is one exit status."""
+    console = Console()
+    with _signals_raise() as signals:
+        try:
+            status = _run(argv, console, signals)
+            signals.check()
+            return status
+        except (Interrupted, KeyboardInterrupt):
+            console.error("brochure: interrupted")
+            return EXIT_INTERRUPTED
+        except Terminated:
+            console.error("brochure: terminated")
+            return EXIT_TERMINATED
+        except Exception as exc:
+            if os.environ.get("BROCHURE_DEBUG"):
+                console.error(traceback.format_exc().rstrip())
+            what = " ".join(str(exc).split())[:300]
+            console.error(f"brochure: internal error: {type(exc).__name__}{': ' + what if what else ''} ({BUG})")
+            return EXIT_INTERNAL
+        finally:
+            remove_temporaries()
+
+
+@dataclass
+class Signals:
+    """The stop signal (SIGINT or SIGTERM) that arrived while the command ran; 0 while none has."""
+
+    received: int = 0
+
+    def stop(self) -> BaseException:
+        return Interrupted() if self.received == signal.SIGINT else Terminated()
+
+    def check(self) -> None:
+        """Stop now if a signal came and its exception was swallowed on the way (a library's bare `except:`
+        around a font read turns it into a 'corrupt font' error): called between the stages of a build."""
+        if self.received:
+            raise self.stop()
+
+
+@contextmanager
+def _signals_raise() -> Iterator[Signals]:
+    """While a command runs, the first SIGINT or SIGTERM raises (so temporary files are removed on the way
+    out); later ones are ignored, so that clean-up and the exit status are not cut short. The old handlers
+    come back afterwards, unless a signal came: then the process is ending, and further signals stay ignored."""
+    signals = Signals()
+    if threading.current_thread() is not threading.main_thread():
+        yield signals
+        return
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        if not signals.received:
+            signals.received = signum
+            raise signals.stop()
+
+    old = {s: signal.signal(s, handler) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield signals
+    finally:
+        for s, h in old.items():
+            signal.signal(s, signal.SIG_IGN if signals.received else h if h is not None else signal.SIG_DFL)
+
+
+@dataclass
+class Console:
+    """Where the command's lines go: results to stdout (stderr when stdout carries `--json -`), problems to
+    stderr. Characters the terminal's encoding lacks are written as escapes; a closed pipe is ignored."""
+
+    results_to_stderr: bool = False
+
+    def result(self, text: str) -> None:
+        self._line(sys.stderr if self.results_to_stderr else sys.stdout, text)
+
+    def error(self, text: str) -> None:
+        self._line(sys.stderr, text)
+
+    def data(self, data: bytes) -> None:
+        """Raw bytes on standard output (the JSON report)."""
+        stream = sys.stdout
+        if stream is None:
+            return
+        try:
+            stream.flush()
+            if hasattr(stream, "buffer"):
+                stream.buffer.write(data)
+                stream.buffer.flush()
+            else:  # a text-only stream put in place by a caller
+                stream.write(data.decode("utf-8"))
+        except (BrokenPipeError, ValueError):
+            _silence(stream)
+
+    @staticmethod
+    def _line(stream: TextIO | None, text: str) -> None:
+        if stream is None:  # started with that descriptor closed
+            return
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        text = text.encode(encoding, "backslashreplace").decode(encoding, "replace")
+        try:
+            stream.write(text + "\n")
+            stream.flush()
+        except (BrokenPipeError, ValueError):
+            _silence(stream)
+
+
+def _silence(stream: TextIO) -> None:
+    """The reader went away: send the rest of this stream to the null device, so that Python's final
+    flush does not fail with a traceback and exit status 120."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, stream.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _parser(layouts: Sequence[str], papers: Sequence[str], targets: Sequence[str]) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="brochure", description="Print-ready, branded clinic leaflets from plain YAML.")
     sub = p.add_subparsers(dest="command", required=True, metavar="{build,check,preview}")
     common = argparse.ArgumentParser(add_help=False)
@@ -23,27 +177,239 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--brand", type=Path, default=Path("assets/brand.yaml"), help="the brand kit (default: assets/brand.yaml)"
     )
-    common.add_argument("--layout", choices=api.LAYOUTS, default="trifold")
-    common.add_argument("--paper", choices=api.PAPERS, default=None, help="default: the brand's paper")
-    common.add_argument("--target", choices=api.TARGETS, default="office")
+    common.add_argument("--layout", choices=layouts, default="trifold")
+    common.add_argument("--paper", choices=papers, default=None, help="default: the brand's paper")
+    common.add_argument("--target", choices=targets, default="office")
     common.add_argument("--marks", action="store_true", help="crop and fold marks (press only)")
-    common.add_argument("--json", type=Path, default=None, metavar="FILE", help="also write the findings as JSON")
+    common.add_argument(
+        "--json", default=None, metavar="FILE", help="also write the findings as JSON ('-': to standard output)"
+    )
     b = sub.add_parser("build", parents=[common], help="build the leaflet PDF")
-    b.add_argument("-o", "--output", type=Path, default=None, help="default: out/leaflet.pdf")
+    b.add_argument(
+        "-o", "--output", default=None, help="default: out/BRAND-LANGUAGE-LAYOUT-PAPER-TARGET.pdf, from the inputs"
+    )
     sub.add_parser("check", parents=[common], help="validate, lay out and preflight; write nothing")
     v = sub.add_parser("preview", parents=[common], help="PNG of every page")
     v.add_argument("--dpi", type=float, default=96.0)
-    v.add_argument("-o", "--output", type=Path, default=Path("out/preview"), help="folder (default: out/preview/)")
+    v.add_argument("-o", "--output", default="out/preview", help="folder (default: out/preview/)")
+    v.add_argument("--stem", default=None, help="file names start with this (default: as for build)")
     return p
 
 
-def _print(diags: Sequence[Diagnostic]) -> None:
+def _run(argv: Sequence[str] | None, console: Console, signals: Signals) -> int:
+    from brochure import api  # inside main's handler: an interrupt while importing is handled too
+
+    try:
+        args = _parser(api.LAYOUTS, api.PAPERS, api.TARGETS).parse_args(argv)
+    except SystemExit as exc:
+        return EXIT_USAGE if exc.code not in (0, None) else EXIT_OK
+    except BrokenPipeError:  # `brochure --help | true`: argparse prints the help itself
+        _silence(sys.stdout)
+        return EXIT_OK
+    console.results_to_stderr = args.json == STDOUT
+    options = api.Options(args.layout, args.paper, args.target, args.marks)
+    try:
+        _check_options(args, options)
+        _check_outputs(args, _given_inputs(args), _given_outputs(args), kinds=False)
+        status = _command(args, options, console, signals)
+    except UsageError as exc:
+        console.error(f"brochure: error: {exc}")
+        return EXIT_USAGE
+    return status
+
+
+def _check_options(args: argparse.Namespace, options: api.Options) -> None:
+    from brochure import api
+
+    low, high = PREVIEW_DPI
+    if args.command == "preview" and not low <= args.dpi <= high:
+        raise UsageError(f"--dpi must be between {low:g} and {high:g}")
+    if args.command == "preview" and args.stem is not None and not _STEM.match(args.stem):
+        raise UsageError(f"--stem '{args.stem}' may only have letters, digits, '.', '_' and '-' (no folders)")
+    if args.command != "check" and args.output == STDOUT:
+        raise UsageError("-o - : the output cannot go to standard output; give a file name (or use --json -)")
+    problem = api.option_problem(options)
+    if problem:
+        raise UsageError(f"{problem} (hint: see README.md)")
+
+
+@dataclass(frozen=True)
+class Output:
+    option: str  # as the user wrote it: '-o', '--json'
+    path: Path
+    kind: Kind
+
+
+def _given_inputs(args: argparse.Namespace) -> list[tuple[str, Path]]:
+    return [("the content file (--content)", args.content), ("the brand file (--brand)", args.brand)]
+
+
+def _given_outputs(args: argparse.Namespace) -> list[Output]:
+    """The outputs named on the command line (default names are known only once the inputs are read)."""
+    outs = []
+    if args.json not in (None, STDOUT):
+        outs.append(Output("--json", Path(args.json), JSON))
+    if args.command == "build" and args.output is not None:
+        outs.append(Output("-o", Path(args.output), PDF))
+    return outs
+
+
+def _check_outputs(
+    args: argparse.Namespace, inputs: list[tuple[str, Path]], outputs: list[Output], kinds: bool = True
+) -> None:
+    """Refuse (as a usage error) an output that is an input, another output, or no place for a file; and,
+    with `kinds`, an existing file of another kind (before the inputs are read, they name it better)."""
+    if args.command == "preview":
+        folder = Path(args.output)
+        _not_an_input("-o", folder, inputs)
+        if folder.exists() and not folder.is_dir():
+            raise UsageError(f"-o {folder} is not a folder (hint: previews go into a folder, e.g. out/preview)")
+    for out in outputs:
+        _not_an_input(out.option, out.path, inputs)
+    for i, out in enumerate(outputs):
+        other = clash(out.path, [o.path for o in outputs[:i]])
+        if other is not None:
+            first = next(o for o in outputs if o.path == other)
+            raise UsageError(
+                f"{out.option} {out.path} is the same file as {first.option} {first.path} "
+                "(hint: give each output its own file)"
+            )
+    for out in outputs:
+        problem = target_problem(out.path, out.kind if kinds else None)
+        if problem:
+            raise UsageError(f"{out.option} {out.path} {problem} (hint: {_hint(out, problem)})")
+
+
+def _not_an_input(option: str, path: Path, inputs: list[tuple[str, Path]]) -> None:
+    same = clash(path, [p for _, p in inputs])
+    if same is not None:
+        what = next(name for name, p in inputs if p == same)
+        raise UsageError(
+            f"{option} {path} is {what}: an output may never replace an input "
+            "(hint: write the output somewhere else, e.g. into out/)"
+        )
+
+
+def _hint(out: Output, problem: str) -> str:
+    if out.kind is PNG:
+        return "choose another folder with -o, or another --stem"
+    if problem.startswith("already exists"):
+        return "choose another name, or remove the file first if you mean to replace it"
+    example = "out/report.json" if out.kind is JSON else "out/leaflet.pdf"
+    return f"name a file to write, e.g. {out.option} {example}; `brochure check` builds without writing"
+
+
+def _input_files(sources: api.Sources) -> list[tuple[str, Path]]:
+    """Every file the loaded inputs name: content, brand, brand kit files (PNG logo, fonts, profile), pictures."""
+    from brochure.load.blocks import Image
+
+    brand = sources.brand
+    files = [("the content file (--content)", sources.content.path), ("the brand file (--brand)", brand.path)]
+    if brand.logo.picture is not None:
+        files.append(("the brand's logo (logo)", brand.logo.picture))
+    for role, spec in (("heading", brand.heading_font), ("body", brand.body_font)):
+        files += [(f"a font of the brand (fonts.{role}.{face})", path) for face, path in spec.files]
+    if brand.profile is not None:
+        files.append(("the brand's colour profile (colors.profile)", brand.profile))
+    for section in sources.content.sections:
+        files += [
+            (f"a picture of the content ({b.at.key or 'src'})", b.src) for b in section.blocks if isinstance(b, Image)
+        ]
+    return files
+
+
+def _command(args: argparse.Namespace, options: api.Options, console: Console, signals: Signals) -> int:
+    from brochure import api
+
+    sources, diags = api.load(args.content, args.brand)
+    signals.check()
+    if sources is None:
+        _check_outputs(args, _given_inputs(args), _given_outputs(args))  # the report will be written
+        _print(console, diags)
+        _report(console, args.json, diags, options)
+        return EXIT_ERRORS
+    name = api.edition_name(sources, options)
+    pdf = Path(args.output) if args.command == "build" and args.output else Path("out") / f"{name}.pdf"
+    outputs = _given_outputs(args)
+    if args.command == "build" and not args.output:
+        outputs.append(Output("-o", pdf, PDF))
+    inputs = _input_files(sources)
+    _check_outputs(args, inputs, outputs, kinds=False)
+    result = api.build(sources, options)
+    signals.check()
+    if args.command == "preview" and result.layout is not None:
+        outputs += _preview_outputs(Path(args.output), args.stem or name, result.layout)
+    _check_outputs(args, inputs, outputs)  # every output known: nothing is written before this
+    found = [*diags, *result.diagnostics]
+    _print(console, found)
+    if not _report(console, args.json, found, options):
+        return EXIT_ERRORS
+    if not result.ok or result.pdf is None:
+        console.error("brochure: nothing written: fix the errors above")
+        return EXIT_ERRORS
+    paper = args.paper or sources.brand.paper
+    if args.command == "build":
+        if not _write(console, "-o", pdf, result.pdf, PDF, "the PDF"):
+            return EXIT_ERRORS
+        console.result(f"wrote {pdf} ({len(result.pdf) // 1024} KiB, {options.layout}, {paper}, {args.target})")
+    elif args.command == "preview":
+        return _preview(args, result, args.stem or name, console)
+    else:
+        console.result(f"ok: {args.content} with {args.brand}: {options.layout}, {paper}, {args.target}")
+    return EXIT_OK
+
+
+def _preview_outputs(folder: Path, stem: str, layout: Layout) -> list[Output]:
+    from brochure.output.preview import preview_paths
+
+    return [Output("-o", p, PNG) for p in preview_paths(folder, stem, len(layout.pages), bool(layout.views))]
+
+
+def _preview(args: argparse.Namespace, result: api.Result, stem: str, console: Console) -> int:
+    from brochure.output.preview import write_mockup, write_previews  # pypdfium2 only when needed
+
+    assert result.pdf is not None and result.layout is not None
+    folder = Path(args.output)
+    try:
+        paths = write_previews(result.pdf, folder, stem, args.dpi)
+        if result.layout.views:
+            paths.append(write_mockup(result.pdf, result.layout, folder / f"{stem}-mockup.png", args.dpi))
+    except Refused as exc:
+        raise UsageError(f"-o {exc.strerror} (hint: choose another folder with -o, or another --stem)") from None
+    except OSError as exc:
+        console.error(
+            f"{folder}: error: cannot write the previews: {exc.strerror or exc} (hint: check the folder is writable)"
+        )
+        return EXIT_ERRORS
+    for path in paths:
+        console.result(f"wrote {path}")
+    return EXIT_OK
+
+
+def _write(console: Console, option: str, path: Path, data: bytes, kind: Kind, what: str) -> bool:
+    """Write one output file atomically; False (and a message) when it cannot be written."""
+    from brochure.output.files import write_atomic
+
+    try:
+        write_atomic(path, data, kind)
+    except Refused as exc:
+        raise UsageError(f"{option} {exc.strerror} (hint: choose another file)") from None
+    except OSError as exc:
+        console.error(
+            f"{path}: error: cannot write {what}: {exc.strerror or exc} (hint: check the folder exists "
+            "and is writable; any earlier file there is untouched)"
+        )
+        return False
+    return True
+
+
+def _print(console: Console, diags: Sequence[Diagnostic]) -> None:
     for d in diags:
-        print(d.format(), file=sys.stderr)
+        console.error(d.format())
 
 
-def _report(path: Path | None, diags: Sequence[Diagnostic], options: api.Options) -> bool:
-    """Write the findings as JSON when asked; False (and a message) when the file cannot be written."""
+def _report(console: Console, path: str | None, diags: Sequence[Diagnostic], options: api.Options) -> bool:
+    """Write the findings as JSON when asked (to a file, or to stdout for '-'); False when it cannot be written."""
     if path is None:
         return True
     doc = {
@@ -53,77 +419,11 @@ def _report(path: Path | None, diags: Sequence[Diagnostic], options: api.Options
         "warnings": sum(not d.is_error for d in diags),
         "findings": [d.as_dict() for d in diags],
     }
-    try:
-        write_atomic(path, (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode())
-    except OSError as exc:
-        print(f"{path}: error: cannot write the report: {exc.strerror or exc}", file=sys.stderr)
-        return False
-    return True
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    try:
-        args = _parser().parse_args(argv)
-    except SystemExit as exc:
-        return EXIT_USAGE if exc.code not in (0, None) else EXIT_OK
-    if args.command == "preview" and not 12 <= args.dpi <= 600:
-        print("brochure: error: --dpi must be between 12 and 600", file=sys.stderr)
-        return EXIT_USAGE
-    options = api.Options(args.layout, args.paper, args.target, args.marks)
-    problem = api.option_problem(options)
-    if problem:
-        print(f"brochure: error: {problem} (hint: see README.md)", file=sys.stderr)
-        return EXIT_USAGE
-    sources, diags = api.load(args.content, args.brand)
-    if sources is None:
-        _print(diags)
-        _report(args.json, diags, options)
-        return EXIT_ERRORS
-    result = api.build(sources, options)
-    _print([*diags, *result.diagnostics])
-    if not _report(args.json, [*diags, *result.diagnostics], options):
-        return EXIT_ERRORS
-    if not result.ok or result.pdf is None:
-        print("brochure: nothing written: fix the errors above", file=sys.stderr)
-        return EXIT_ERRORS
-    if args.command == "build":
-        out: Path = args.output or Path("out/leaflet.pdf" if args.target == "office" else "out/leaflet-press.pdf")
-        try:
-            write_atomic(out, result.pdf)
-        except OSError as exc:
-            print(
-                f"{out}: error: cannot write the PDF: {exc.strerror or exc} (hint: check the folder exists "
-                "and is writable; any earlier file there is untouched)",
-                file=sys.stderr,
-            )
-            return EXIT_ERRORS
-        print(
-            f"wrote {out} ({len(result.pdf) // 1024} KiB, {options.layout}, "
-            f"{args.paper or sources.brand.paper}, {args.target})"
-        )
-    elif args.command == "preview":
-        stem = f"{options.layout}-{args.target}"
-        from brochure.output.preview import write_mockup, write_previews  # pypdfium2 only when needed
-
-        try:
-            paths = write_previews(result.pdf, args.output, stem, args.dpi)
-            if result.layout is not None and result.layout.views:
-                paths.append(write_mockup(result.pdf, result.layout, args.output / f"{stem}-mockup.png", args.dpi))
-        except OSError as exc:
-            print(
-                f"{args.output}: error: cannot write the previews: {exc.strerror or exc} "
-                "(hint: check the folder is writable)",
-                file=sys.stderr,
-            )
-            return EXIT_ERRORS
-        for path in paths:
-            print(f"wrote {path}")
-    else:
-        print(
-            f"ok: {args.content} with {args.brand}: {options.layout}, "
-            f"{args.paper or sources.brand.paper}, {args.target}"
-        )
-    return EXIT_OK
+    data = (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8", "backslashreplace")
+    if path == STDOUT:
+        console.data(data)
+        return True
+    return _write(console, "--json", Path(path), data, JSON, "the report")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -44,12 +44,56 @@ def test_build_the_shipped_leaflets(
     assert [p.name for p in tmp_path.iterdir()] == ["x.pdf"]  # no temporary file left beside it
 
 
-def test_build_writes_out_leaflet_pdf_by_default(
+def test_build_names_the_edition_by_default(
     inputs: Inputs, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.chdir(inputs.content.parent)
     assert main(["build"]) == 0, capsys.readouterr().err
-    assert (inputs.content.parent / "out" / "leaflet.pdf").read_bytes().startswith(b"%PDF-")
+    assert main(["build", "--target", "press", "--marks", "--layout", "flyer", "--paper", "letter"]) == 0
+    # the test kit has no `id:`, so its name is made from the clinic's name, 'Test Clinic'
+    assert sorted(p.name for p in (inputs.content.parent / "out").iterdir()) == [
+        "test-clinic-en-gb-flyer-letter-press-marks.pdf",
+        "test-clinic-en-gb-trifold-a4-office.pdf",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("brand", "stem"),
+    [
+        ("assets/brand.yaml", "clearwater-en-gb-trifold-a4-office"),
+        ("assets/brands/maple-main/brand.yaml", "maple-main-en-gb-trifold-letter-office"),
+    ],
+    ids=["clearwater", "maple-main"],
+)
+def test_default_names_of_the_shipped_brands(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], brand: str, stem: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    given = ["--content", str(ROOT / "content.yaml"), "--brand", str(ROOT / brand)]
+    assert main(["build", *given]) == 0
+    kib, paper = (tmp_path / "out" / f"{stem}.pdf").stat().st_size // 1024, stem.split("-")[-2]
+    assert capsys.readouterr().out == f"wrote out/{stem}.pdf ({kib} KiB, trifold, {paper}, office)\n"
+    assert main(["preview", *given, "--dpi", "12"]) == 0
+    assert files_under(tmp_path).keys() == {
+        f"out/{stem}.pdf",
+        f"out/preview/{stem}-page1.png",
+        f"out/preview/{stem}-page2.png",
+        f"out/preview/{stem}-mockup.png",
+    }
+    assert capsys.readouterr().out.splitlines()[0] == f"wrote out/preview/{stem}-page1.png"
+
+
+def test_preview_stem_names_the_files(inputs: Inputs, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "docs"
+    given = ["--content", str(inputs.content), "--brand", str(inputs.brand)]
+    assert main(["preview", *given, "--dpi", "12", "-o", str(folder), "--stem", "trifold-office"]) == 0
+    assert sorted(files_under(folder)) == [
+        "trifold-office-mockup.png",
+        "trifold-office-page1.png",
+        "trifold-office-page2.png",
+    ]
+    assert main(["preview", *given, "--stem", "../escape"]) == 2
+    assert "--stem '../escape' may only have" in capsys.readouterr().err
 
 
 def _break_both_files(inputs: Inputs) -> None:
@@ -178,7 +222,8 @@ def test_preview_writes_pages_and_a_mockup(inputs: Inputs, tmp_path: Path, capsy
     )
     assert status == 0, capsys.readouterr().err
     names = sorted(p.name for p in folder.iterdir())
-    assert names == ["trifold-office-mockup.png", "trifold-office-page1.png", "trifold-office-page2.png"]
+    stem = "test-clinic-en-gb-trifold-a4-office"
+    assert names == [f"{stem}-mockup.png", f"{stem}-page1.png", f"{stem}-page2.png"]
     for name in names[1:]:
         with Image.open(folder / name) as im:
             assert im.format == "PNG"

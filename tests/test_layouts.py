@@ -198,7 +198,8 @@ def test_a_panel_that_is_not_the_last_shares_its_spare_space_among_section_gaps(
 
 @pytest.mark.parametrize(("layout", "views"), [("trifold", 4), ("bifold", 3), ("flyer", 2)])
 def test_preview_writes_pages_and_a_folded_mockup(layout: str, views: int, tmp_path: Path) -> None:
-    assert cli.main(["preview", "--layout", layout, "--dpi", "20", "-o", str(tmp_path)]) == 0
+    stem = f"{layout}-office"
+    assert cli.main(["preview", "--layout", layout, "--dpi", "20", "-o", str(tmp_path), "--stem", stem]) == 0
     mock = tmp_path / f"{layout}-office-mockup.png"
     assert (tmp_path / f"{layout}-office-page1.png").exists() and mock.exists()
     result = api.build(sources(), api.Options(layout=layout))

@@ -226,11 +226,11 @@ def test_check_writes_a_json_report_and_exit_status_follows_errors(inputs: Input
 @pytest.mark.parametrize("target", ["office", "press"])
 def test_errors_leave_an_earlier_output_untouched(inputs: Inputs, tmp_path: Path, target: str) -> None:
     out = tmp_path / "leaflet.pdf"
-    out.write_bytes(b"earlier")
+    out.write_bytes(b"%PDF-1.4 earlier")  # a PDF: brochure refuses to replace a file of another kind
     edit(inputs.brand, 'text: "#1F2A2E"', 'text: "#A0A8AA"')
     args = ["build", "--content", str(inputs.content), "--brand", str(inputs.brand), "-o", str(out)]
     assert cli.main([*args, "--target", target]) == 1
-    assert out.read_bytes() == b"earlier"
+    assert out.read_bytes() == b"%PDF-1.4 earlier"
 
 
 def test_a_word_too_long_for_its_column_is_an_error(inputs: Inputs) -> None:

@@ -1,21 +1,136 @@
-"""PDF bytes or pictures -> files on disk, written atomically (a failed write leaves the old file untouched)."""
+"""Bytes for a PDF, PNG or JSON report -> a file on disk, written atomically, never over an input or a non-file.
+
+A failed or interrupted write leaves the old file untouched and no temporary file behind: data goes to a
+hidden temporary file beside the target, which is renamed over the target only when complete, and removed
+on any exception (Ctrl-C and SIGTERM included: the command line turns both into exceptions).
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
-import tempfile
+import secrets
+import stat
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside the target, then rename it over the target."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+@dataclass(frozen=True)
+class Kind:
+    """What an output is; an existing file is replaced only when it is empty or already of this kind."""
+
+    name: str  # for messages: "a PDF"
+    magic: bytes  # how such a file starts
+
+
+PDF = Kind("a PDF", b"%PDF-")
+PNG = Kind("a PNG picture", b"\x89PNG\r\n\x1a\n")
+JSON = Kind("a JSON report", b"{")
+
+
+class Refused(OSError):
+    """The target is no place for this output (see target_problem); nothing was written."""
+
+
+_temporaries: set[Path] = set()  # temporary files not yet renamed into place (see remove_temporaries)
+
+
+def target_problem(path: Path, kind: Kind | None) -> str:
+    """Why `path` may not receive this output, or '' when it may.
+
+    Refused: a folder, device (/dev/null included), FIFO or socket (symlinks followed), and, unless `kind`
+    is None, an existing non-empty file that is not `kind` (so a PDF never lands on a content file, a logo
+    or a font, whatever the file is called). A path that cannot be checked is not refused here: the write
+    itself will say why.
+    """
     try:
+        st = path.stat()
+    except OSError:
+        return ""
+    problem = _type_problem(st.st_mode)
+    if problem or st.st_size == 0 or kind is None:
+        return problem
+    try:  # non-blocking, and checked again on the open file, in case it was swapped for a FIFO meanwhile
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError:
+        return ""
+    try:
+        problem = _type_problem(os.fstat(fd).st_mode)
+        if problem:
+            return problem
+        head = os.read(fd, 64)
+    finally:
+        os.close(fd)
+    if not head.lstrip().startswith(kind.magic):
+        return f"already exists and is not {kind.name}"
+    return ""
+
+
+def _type_problem(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "is a folder"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "is a device, not a file"
+    if stat.S_ISFIFO(mode):
+        return "is a named pipe (FIFO), not a file"
+    if stat.S_ISSOCK(mode):
+        return "is a socket, not a file"
+    if not stat.S_ISREG(mode):
+        return "is not a regular file"
+    return ""
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """True when both paths name one file: the same path after following symlinks, or a hard link."""
+    try:
+        if a.resolve() == b.resolve():
+            return True
+        return os.path.samefile(a, b)
+    except (OSError, RuntimeError):
+        return False
+
+
+def clash(path: Path, others: Iterable[Path]) -> Path | None:
+    """The first of `others` that is the same file as `path`, if any."""
+    return next((o for o in others if same_file(path, o)), None)
+
+
+def write_atomic(path: Path, data: bytes, kind: Kind) -> None:
+    """Write `data` to a temporary file beside `path`, then rename it over `path` (see write_with)."""
+    write_with(path, kind, lambda f: f.write(data))
+
+
+def write_with(path: Path, kind: Kind, fill: Callable[[BinaryIO], object]) -> None:
+    """Let `fill` write the file's bytes to a temporary file beside `path`, then rename it over `path`.
+
+    Raises Refused when `path` is no place for `kind` (checked again just before the rename), OSError when
+    the file cannot be written; in every case, and on any exception, the temporary file is removed.
+    """
+    problem = target_problem(path, kind)
+    if problem:
+        raise Refused(f"{path} {problem}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.parent / f".{path.name[:200]}.{secrets.token_hex(4)}.tmp"
+    _temporaries.add(tmp)  # before the file exists, so no moment leaves it unrecorded
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            fill(f)
         os.chmod(tmp, 0o644)
+        problem = target_problem(path, kind)
+        if problem:
+            raise Refused(f"{path} {problem}")
         os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    finally:
+        tmp.unlink(missing_ok=True)
+        _temporaries.discard(tmp)
+
+
+def remove_temporaries() -> None:
+    """Remove every temporary file still on disk (called once more when the command is interrupted)."""
+    for tmp in list(_temporaries):
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        _temporaries.discard(tmp)

@@ -1,56 +1,115 @@
-"""PDF bytes (+ the Layout) -> PNG pictures of every page and a folded mock-up, written atomically (pypdfium2)."""
+"""PDF bytes (+ the Layout) -> PNG pictures of every page and a folded mock-up, one page in memory at a time.
+
+Memory stays flat at any allowed dpi: each page is rendered by pypdfium2 in bands of at most
+limits.PREVIEW_BAND_PIXELS into one picture, written straight into its file, then freed; the mock-up is
+made from pages rendered at no more than limits.MOCKUP_DPI (it is a picture to look at, not to print).
+"""
 
 from __future__ import annotations
 
 import io
+import math
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 import pypdfium2 as pdfium
+from PIL import Image, ImageDraw
 
 from brochure.layout.model import Layout
-from brochure.output.files import write_atomic
+from brochure.limits import MOCKUP_DPI, PREVIEW_BAND_PIXELS
+from brochure.output.files import PNG, write_with
+
+
+def preview_paths(folder: Path, stem: str, pages: int, mockup: bool) -> list[Path]:
+    """The files a preview writes: <stem>-page1.png ... and <stem>-mockup.png."""
+    paths = [folder / f"{stem}-page{i}.png" for i in range(1, pages + 1)]
+    return [*paths, folder / f"{stem}-mockup.png"] if mockup else paths
+
+
+def render_page(page: pdfium.PdfPage, dpi: float) -> Image.Image:
+    """One page as an RGB picture at dpi, rendered in bands so the page is held in memory only once."""
+    scale = dpi / 72
+    width, height = math.ceil(page.get_width() * scale), math.ceil(page.get_height() * scale)
+    image = Image.new("RGB", (width, height))
+    rows = max(1, PREVIEW_BAND_PIXELS // width)
+    for top in range(0, height, rows):
+        bottom = min(height, top + rows)
+        # pypdfium2 crops ceil(points * scale) pixels: half a pixel short of each edge lands exactly on it
+        crop = (0.0, max(0, height - bottom - 0.5) / scale, 0.0, max(0, top - 0.5) / scale)
+        bitmap = page.render(scale=scale, crop=crop, rev_byteorder=True, may_draw_forms=False)
+        try:
+            band = bitmap.to_pil()  # a copy of the band only: RGB pictures are never shared with pdfium
+            image.paste(band, (0, top))
+            band.close()
+        finally:
+            bitmap.close()
+    return image
 
 
 def page_images(pdf: bytes, dpi: float) -> list[bytes]:
-    """PNG bytes for each page, rendered at dpi."""
+    """PNG bytes for each page, rendered at dpi (for small pictures: tests and goldens)."""
     doc = pdfium.PdfDocument(pdf)
     out: list[bytes] = []
     try:
         for i in range(len(doc)):
             page = doc[i]
-            image = page.render(scale=dpi / 72).to_pil()
-            buf = io.BytesIO()
-            image.save(buf, format="PNG", optimize=False)
-            out.append(buf.getvalue())
+            image = render_page(page, dpi)
             page.close()
+            buf = io.BytesIO()
+            image.save(buf, format="PNG")
+            image.close()
+            out.append(buf.getvalue())
     finally:
         doc.close()
     return out
 
 
 def write_previews(pdf: bytes, folder: Path, stem: str, dpi: float) -> list[Path]:
-    """Write <stem>-page1.png, <stem>-page2.png ... and return their paths."""
+    """Write <stem>-page1.png, <stem>-page2.png ... one page at a time, and return their paths."""
+    doc = pdfium.PdfDocument(pdf)
     paths: list[Path] = []
-    for i, png in enumerate(page_images(pdf, dpi), 1):
-        path = folder / f"{stem}-page{i}.png"
-        write_atomic(path, png)
-        paths.append(path)
+    try:
+        for i, path in enumerate(preview_paths(folder, stem, len(doc), mockup=False)):
+            page = doc[i]
+            image = render_page(page, dpi)
+            page.close()
+            try:
+                write_with(path, PNG, _png_writer(image))
+            finally:
+                image.close()  # frees the picture now (leaving a `with` block does not)
+            paths.append(path)
+    finally:
+        doc.close()
     return paths
 
 
-def write_mockup(pdf: bytes, layout: Layout, path: Path, dpi: float) -> Path:
-    """One picture of the folded leaflet as a reader meets it: each view's panels side by side, views in rows."""
-    from PIL import Image, ImageDraw
+def _png_writer(image: Image.Image) -> Callable[[BinaryIO], None]:
+    return lambda f: image.save(f, format="PNG")
 
-    pages = [Image.open(io.BytesIO(png)).convert("RGB") for png in page_images(pdf, dpi)]
+
+def write_mockup(pdf: bytes, layout: Layout, path: Path, dpi: float) -> Path:
+    """One picture of the folded leaflet as a reader meets it: each view's panels side by side, views in rows.
+
+    Made at min(dpi, limits.MOCKUP_DPI), so a 600 dpi preview does not hold a dozen page-sized pictures.
+    """
+    dpi = min(dpi, MOCKUP_DPI)
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        pages = []
+        for i in range(len(doc)):
+            page = doc[i]
+            pages.append(render_page(page, dpi))
+            page.close()
+    finally:
+        doc.close()
     scale = dpi / 72
     media_h = layout.sheet.media.h
     rows: list[Image.Image] = []
     for view in layout.views:
         crops = []
-        for page, name in view:
-            panel = layout.sheet.sides[page].panel(name)
-            t = panel.trim
+        for page_no, name in view:
+            t = layout.sheet.sides[page_no].panel(name).trim
             # one pixel in from each edge, so a neighbour's colour at a fold does not show as a line
             box = (
                 round(t.x * scale) + 1,
@@ -58,7 +117,7 @@ def write_mockup(pdf: bytes, layout: Layout, path: Path, dpi: float) -> Path:
                 round(t.right * scale) - 1,
                 round((media_h - t.y) * scale) - 1,
             )
-            crops.append(pages[page].crop(box))
+            crops.append(pages[page_no].crop(box))
         gap = max(2, round(scale))  # a hairline between panels, like a fold
         row = Image.new(
             "RGB", (sum(c.width for c in crops) + gap * (len(crops) - 1), max(c.height for c in crops)), "#9a9a9a"
@@ -68,6 +127,8 @@ def write_mockup(pdf: bytes, layout: Layout, path: Path, dpi: float) -> Path:
             row.paste(c, (x, 0))
             x += c.width + gap
         rows.append(row)
+    for p in pages:
+        p.close()
     margin = round(12 * scale)
     width = max(r.width for r in rows) + 2 * margin
     height = sum(r.height for r in rows) + margin * (len(rows) + 1)
@@ -78,7 +139,5 @@ def write_mockup(pdf: bytes, layout: Layout, path: Path, dpi: float) -> Path:
         sheet.paste(row, ((width - row.width) // 2, y))
         draw.text((margin // 3, y), str(i), fill="#555555")
         y += row.height + margin
-    buf = io.BytesIO()
-    sheet.save(buf, format="PNG")
-    write_atomic(path, buf.getvalue())
+    write_with(path, PNG, _png_writer(sheet))
     return path

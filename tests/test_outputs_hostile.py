@@ -1,0 +1,443 @@
+"""Careless and hostile outputs and process conditions (issue 7, classes 5 and 6), as a user meets them.
+
+Outputs: an output never replaces an input, another output or something that is not a file; `--json -`
+is standard output; a failed or interrupted run leaves earlier files byte for byte. Process: Ctrl-C,
+SIGTERM, a closed stdout, an ASCII-only locale and a bug each end in one line and a documented status.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import stat
+import subprocess
+import sys
+import time
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, Inputs, edit
+from PIL import Image
+
+from brochure import api
+from brochure.cli import main
+from brochure.output import files
+
+PYTHON = [sys.executable, "-m", "brochure"]
+ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
+STEM = "test-clinic-en-gb-trifold-a4-office"  # the default name of the test kit's office tri-fold
+PNG_BYTES = (ROOT / "docs" / "preview" / "trifold-office-page1.png").read_bytes()
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file under folder (symlinks as their targets' names): its bytes and mtime."""
+    out: dict[str, tuple[bytes, int]] = {}
+    for p in sorted(folder.rglob("*")):
+        if p.is_symlink():
+            out[str(p.relative_to(folder))] = (os.readlink(p).encode(), 0)
+        elif p.is_file():
+            out[str(p.relative_to(folder))] = (p.read_bytes(), p.stat().st_mtime_ns)
+    return out
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main(list(argv))
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def given(inputs: Inputs) -> list[str]:
+    return ["--content", str(inputs.content), "--brand", str(inputs.brand)]
+
+
+def break_the_build(inputs: Inputs) -> None:
+    """Text too pale to read: the inputs load, the build fails (exit 1)."""
+    edit(inputs.brand, 'text: "#1F2A2E"', 'text: "#A0A8AA"')
+
+
+def break_the_content(inputs: Inputs) -> None:
+    """A misspelt key: the content does not load (exit 1)."""
+    edit(inputs.content, "subtitle:", "subtitel:")
+
+
+# --- an output is never an input ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def full_kit(inputs: Inputs) -> Inputs:
+    """The test kit with a font file, a colour profile and a picture in the content, besides its logo."""
+    import fontpkg_be_vietnam_pro
+
+    fonts = inputs.kit / "fonts"
+    fonts.mkdir()
+    shutil.copy(Path(fontpkg_be_vietnam_pro.__file__).parent / "files" / "BeVietnamPro-Regular.ttf", fonts / "B.ttf")
+    shutil.copy(ROOT / "brochure" / "data" / "icc" / "brochure-fogra39-300.icc", inputs.kit / "printer.icc")
+    edit(inputs.brand, "body: {family: Be Vietnam Pro}", "body: {regular: fonts/B.ttf}")
+    edit(inputs.brand, "  cmyk:\n", "  profile: printer.icc\n  cmyk:\n")
+    Image.new("RGB", (1200, 800), "#7FB7BE").save(inputs.content.parent / "photo.png")
+    edit(inputs.content, "      - cards:\n", "      - image: {src: photo.png, alt: A photo}\n      - cards:\n")
+    return inputs
+
+
+TARGETS: dict[str, tuple[Callable[[Inputs], Path], str]] = {
+    "content": (lambda i: i.content, "is the content file (--content)"),
+    "brand": (lambda i: i.brand, "is the brand file (--brand)"),
+    "logo": (lambda i: i.kit / "logo.svg", "already exists and is not"),
+    "font": (lambda i: i.kit / "fonts" / "B.ttf", "is a font of the brand (fonts.body.regular)"),
+    "profile": (lambda i: i.kit / "printer.icc", "is the brand's colour profile (colors.profile)"),
+    "picture": (lambda i: i.content.parent / "photo.png", "is a picture of the content"),
+    "symlink-to-content": (lambda i: i.content.parent / "link.pdf", "is the content file (--content)"),
+}
+
+
+@pytest.mark.parametrize("option", ["-o", "--json"])
+@pytest.mark.parametrize("target", TARGETS, ids=list(TARGETS))
+def test_an_output_never_replaces_an_input(
+    full_kit: Inputs, capsys: pytest.CaptureFixture[str], option: str, target: str
+) -> None:
+    root = full_kit.content.parent
+    (root / "link.pdf").symlink_to("content.yaml")
+    path, says = TARGETS[target][0](full_kit), TARGETS[target][1]
+    before = snapshot(root)
+    status, out, err = run(capsys, "build", *given(full_kit), option, str(path))
+    assert status == 2
+    assert out == ""
+    assert err.startswith(f"brochure: error: {option} {path} ") and says in err
+    assert len(err.splitlines()) == 1
+    assert snapshot(root) == before
+
+
+@pytest.mark.parametrize("breakage", [break_the_content, break_the_build], ids=["content-fails", "build-fails"])
+@pytest.mark.parametrize("target", ["content", "logo"])
+def test_a_json_report_of_a_failed_build_never_replaces_an_input(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], breakage: Callable[[Inputs], None], target: str
+) -> None:
+    breakage(inputs)
+    path = inputs.content if target == "content" else inputs.kit / "logo.svg"
+    before = snapshot(inputs.content.parent)
+    status, _, err = run(capsys, "build", *given(inputs), "--json", str(path))
+    assert status == 2 and f"--json {path}" in err
+    assert snapshot(inputs.content.parent) == before
+
+
+def test_a_preview_never_replaces_a_picture_of_the_content(
+    full_kit: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = full_kit.content.parent
+    status, _, err = run(capsys, "preview", *given(full_kit), "--dpi", "12", "-o", str(root), "--stem", "photo")
+    assert status == 0, err  # photo-page1.png ... do not clash with photo.png
+    picture = root / "shots" / "x-page1.png"
+    picture.parent.mkdir()
+    (root / "photo.png").rename(picture)
+    edit(full_kit.content, "src: photo.png", "src: shots/x-page1.png")
+    before = snapshot(root)
+    status, _, err = run(capsys, "preview", *given(full_kit), "--dpi", "12", "-o", str(picture.parent), "--stem", "x")
+    assert status == 2
+    assert f"-o {picture} is a picture of the content" in err
+    assert snapshot(root) == before
+
+
+# --- outputs differ from each other ------------------------------------------------------------------
+
+
+def test_the_report_and_the_pdf_must_be_different_files(
+    inputs: Inputs, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pdf = tmp_path / "out" / "x.pdf"
+    pdf.parent.mkdir()
+    pdf.write_bytes(b"%PDF-1.4 yesterday's leaflet")
+    (tmp_path / "alias.json").symlink_to(pdf)
+    before = snapshot(tmp_path)
+    for json_path in (pdf, tmp_path / "alias.json"):
+        status, _, err = run(capsys, "build", *given(inputs), "-o", str(pdf), "--json", str(json_path))
+        assert status == 2
+        assert f"-o {pdf} is the same file as --json {json_path}" in err
+    status, _, err = run(capsys, "build", *given(inputs), "--json", str(pdf))  # a PDF is not a report
+    assert status == 2 and "already exists and is not a JSON report" in err
+    assert snapshot(tmp_path) == before
+
+
+def test_the_report_and_a_preview_must_be_different_files(
+    inputs: Inputs, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = tmp_path / "p" / "x-page2.png"
+    status, _, err = run(capsys, "preview", *given(inputs), "--dpi", "12", "-o", str(page.parent), "--stem", "x")
+    assert status == 0, err
+    before = snapshot(tmp_path)
+    argv = ["preview", *given(inputs), "--dpi", "12", "-o", str(page.parent), "--stem", "x", "--json", str(page)]
+    status, _, err = run(capsys, *argv)
+    assert status == 2 and f"is the same file as --json {page}" in err
+    assert snapshot(tmp_path) == before
+
+
+# --- outputs are regular files -----------------------------------------------------------------------
+
+
+def _node(kind: str, path: Path) -> None:
+    if kind == "folder":
+        path.mkdir()
+    elif kind == "socket":
+        s = socket.socket(socket.AF_UNIX)
+        s.bind(str(path))
+        s.close()
+    else:  # a device: the same as /dev/null, made here so a regression cannot replace the real one
+        try:
+            os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+        except PermissionError:
+            pytest.skip("making a device node needs root")
+
+
+@pytest.mark.parametrize("option", ["-o", "--json"])
+@pytest.mark.parametrize(
+    ("kind", "says"),
+    [("folder", "is a folder"), ("socket", "is a socket, not a file"), ("device", "is a device, not a file")],
+)
+def test_an_output_onto_what_is_not_a_file_is_refused(
+    inputs: Inputs, tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str, kind: str, says: str
+) -> None:
+    target = tmp_path / "target"
+    _node(kind, target)
+    mode = target.lstat().st_mode
+    status, out, err = run(capsys, "build", *given(inputs), option, str(target))
+    assert status == 2
+    assert err.startswith(f"brochure: error: {option} {target} {says} (hint: ")
+    assert out == ""
+    assert target.lstat().st_mode == mode
+    assert not (tmp_path / "out").exists()
+
+
+def test_dev_null_is_refused_with_a_pointer_to_check(capsys: pytest.CaptureFixture[str]) -> None:
+    assert files.target_problem(Path("/dev/null"), files.PDF) == "is a device, not a file"
+    assert main(["build", "--marks", "-o", "/dev/null"]) == 2  # a usage error before any work, file untouched
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    capsys.readouterr()
+
+
+@pytest.mark.parametrize("option", ["-o", "--json"])
+def test_an_output_onto_a_fifo_is_refused_without_hanging(inputs: Inputs, tmp_path: Path, option: str) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    proc = subprocess.run(
+        [*PYTHON, "build", *given(inputs), option, str(fifo)], env=ENV, capture_output=True, text=True, timeout=120
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.startswith(f"brochure: error: {option} {fifo} is a named pipe (FIFO), not a file")
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+def test_a_file_of_another_kind_is_not_replaced_but_an_empty_one_is(
+    inputs: Inputs, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    notes = tmp_path / "notes.pdf"
+    notes.write_text("my notes, not a PDF\n", encoding="utf-8")
+    status, _, err = run(capsys, "build", *given(inputs), "-o", str(notes))
+    assert status == 2 and f"-o {notes} already exists and is not a PDF (hint: " in err
+    assert notes.read_text(encoding="utf-8") == "my notes, not a PDF\n"
+    notes.write_bytes(b"")
+    assert run(capsys, "build", *given(inputs), "-o", str(notes))[0] == 0
+    assert notes.read_bytes().startswith(b"%PDF-")
+
+
+# --- the JSON report on standard output ----------------------------------------------------------------
+
+
+def test_json_dash_writes_only_the_report_to_stdout(
+    inputs: Inputs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    status, out, err = run(capsys, "build", *given(inputs), "--json", "-")
+    assert status == 0
+    assert json.loads(out) == {"layout": "trifold", "target": "office", "errors": 0, "warnings": 0, "findings": []}
+    assert err.startswith(f"wrote out/{STEM}.pdf")  # the human lines move to stderr
+    break_the_build(inputs)
+    status, out, err = run(capsys, "check", *given(inputs), "--json", "-")
+    assert status == 1
+    report = json.loads(out)
+    assert report["errors"] >= 1 and report["findings"][0]["key"] == "colors.text"
+    assert "error:" in err
+    assert not (tmp_path / "-").exists()
+
+
+def test_output_to_stdout_is_refused(inputs: Inputs, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(capsys, "build", *given(inputs), "-o", "-")
+    assert status == 2 and "-o - : the output cannot go to standard output" in err
+
+
+# --- a failed or interrupted run leaves earlier outputs alone --------------------------------------------
+
+
+@pytest.mark.parametrize("breakage", [break_the_content, break_the_build], ids=["content-fails", "build-fails"])
+@pytest.mark.parametrize("command", ["build -o", "build default", "preview"])
+def test_a_failed_build_never_changes_an_earlier_output(
+    inputs: Inputs,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    breakage: Callable[[Inputs], None],
+    command: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    earlier = {
+        "out/mine.pdf": b"%PDF-1.4 sent to the printer",
+        f"out/{STEM}.pdf": b"%PDF-1.4 yesterday's",
+        f"out/preview/{STEM}-page1.png": PNG_BYTES,
+    }
+    for name, data in earlier.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(data)
+        os.utime(tmp_path / name, ns=(1_600_000_000_000_000_000,) * 2)
+    before = snapshot(tmp_path / "out")
+    breakage(inputs)
+    argv = {"build -o": ["build", "-o", "out/mine.pdf"], "build default": ["build"], "preview": ["preview"]}[command]
+    status, out, err = run(capsys, *argv, *given(inputs))
+    assert status == 1
+    assert out == "" and "error:" in err
+    assert snapshot(tmp_path / "out") == before
+
+
+def test_a_failed_write_leaves_no_temporary_file_and_the_old_bytes(tmp_path: Path) -> None:
+    target = tmp_path / "leaflet.pdf"
+    target.write_bytes(b"%PDF-1.4 old")
+
+    def fail(f: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError, match="No space left"):
+        files.write_with(target, files.PDF, fail)
+
+    def swap_for_a_fifo(f: object) -> None:  # the target changes while the file is written
+        target.unlink()
+        os.mkfifo(target)
+
+    with pytest.raises(files.Refused, match="named pipe"):
+        files.write_with(target, files.PDF, swap_for_a_fifo)
+    assert stat.S_ISFIFO(target.lstat().st_mode)
+    assert [p.name for p in tmp_path.iterdir()] == ["leaflet.pdf"]
+
+
+@pytest.mark.parametrize(
+    ("sig", "status", "says"), [(signal.SIGINT, 130, "interrupted"), (signal.SIGTERM, 143, "terminated")]
+)
+def test_a_signal_ends_in_one_line_a_status_and_no_temporary_file(
+    inputs: Inputs, tmp_path: Path, sig: signal.Signals, status: int, says: str
+) -> None:
+    folder = tmp_path / "prev"
+    proc = subprocess.Popen(
+        [*PYTHON, "preview", *given(inputs), "--dpi", "600", "-o", str(folder)],
+        env=ENV,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while not list(folder.glob(".*.tmp")):  # a page is being written: the build is surely running
+            assert proc.poll() is None, proc.communicate()
+            assert time.monotonic() < deadline, "no temporary file appeared"
+            time.sleep(0.005)
+        while proc.poll() is None:  # again and again: a second signal must not cut the clean-up short
+            proc.send_signal(sig)
+            time.sleep(0.01)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        proc.kill()
+    assert proc.returncode == status
+    assert err == f"brochure: {says}\n"
+    assert not [p.name for p in folder.iterdir() if p.name.endswith(".tmp")]
+
+
+# --- pipes, locales and bugs ---------------------------------------------------------------------------
+
+
+def test_a_closed_stdout_pipe_after_the_pdf_is_written_keeps_the_status(inputs: Inputs, tmp_path: Path) -> None:
+    out = tmp_path / "x.pdf"
+    proc = subprocess.Popen(
+        [*PYTHON, "build", *given(inputs), "-o", str(out)], env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # `brochure build | head -0`: the reader is gone before the 'wrote' line
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 0
+    assert err == ""
+    assert out.read_bytes().startswith(b"%PDF-")
+
+
+@pytest.mark.parametrize("json_option", [[], ["--json", "-"]], ids=["plain", "json-dash"])
+def test_a_closed_stdout_keeps_the_status(inputs: Inputs, tmp_path: Path, json_option: list[str]) -> None:
+    out = tmp_path / "x.pdf"
+    argv = [*PYTHON, "build", *given(inputs), "-o", str(out), *json_option]
+    proc = subprocess.run(
+        ["sh", "-c", 'exec "$@" >&-', "sh", *argv], env=ENV, capture_output=True, text=True, timeout=120
+    )
+    assert proc.returncode == 0
+    assert "Traceback" not in proc.stderr
+    assert out.read_bytes().startswith(b"%PDF-")
+
+
+ASCII = {**ENV, "PYTHONIOENCODING": "ascii", "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
+
+
+def test_an_ascii_only_locale_prints_non_ascii_messages_and_names(inputs: Inputs, tmp_path: Path) -> None:
+    out = tmp_path / "brochüre → leaflet.pdf"
+    argv = [*PYTHON, "build", *given(inputs), "-o", str(out)]
+    proc = subprocess.run(argv, env=ASCII, capture_output=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith(b"wrote ") and proc.stdout.isascii()
+    assert out.read_bytes().startswith(b"%PDF-")
+    edit(inputs.content, "place: flap", "place: flâp…")
+    report = tmp_path / "report.json"
+    proc = subprocess.run([*argv, "--json", str(report)], env=ASCII, capture_output=True, timeout=120)
+    assert proc.returncode == 1
+    assert b"Traceback" not in proc.stderr
+    assert b"error: " in proc.stderr and b"fl\\xe2p\\u2026" in proc.stderr
+    assert "flâp…" in json.loads(report.read_text(encoding="utf-8"))["findings"][0]["message"]
+
+
+def _boom(*args: object) -> api.Result:
+    raise ZeroDivisionError("division by zero\n  on a second line")
+
+
+def test_an_internal_error_is_one_line_and_status_3(
+    inputs: Inputs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(api, "build", _boom)
+    monkeypatch.delenv("BROCHURE_DEBUG", raising=False)
+    out = tmp_path / "x.pdf"
+    status, stdout, err = run(capsys, "build", *given(inputs), "-o", str(out))
+    assert status == 3
+    assert stdout == ""
+    assert err == (
+        "brochure: internal error: ZeroDivisionError: division by zero on a second line (this is a bug in "
+        "brochure: please report it with the command and the input files; BROCHURE_DEBUG=1 shows the traceback)\n"
+    )
+    assert not out.exists()
+    monkeypatch.setenv("BROCHURE_DEBUG", "1")
+    status, _, err = run(capsys, "build", *given(inputs), "-o", str(out))
+    assert status == 3
+    assert err.startswith("Traceback (most recent call last):") and "in _boom" in err
+    assert err.splitlines()[-1].startswith("brochure: internal error: ZeroDivisionError")
+
+
+def test_both_entry_points_go_through_the_same_handler(inputs: Inputs, tmp_path: Path) -> None:
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
+    assert scripts == {"brochure": "brochure.cli:main"}
+    patch = tmp_path / "patch"
+    patch.mkdir()
+    (patch / "sitecustomize.py").write_text(
+        "import brochure.api\nbrochure.api.build = lambda *a: 1 / 0\n", encoding="utf-8"
+    )
+    env = {**ENV, "PYTHONPATH": f"{patch}{os.pathsep}{ROOT}"}
+    commands = [PYTHON]
+    script = shutil.which("brochure", path=str(Path(sys.executable).parent))
+    if script:
+        commands.append([script])
+    for command in commands:
+        proc = subprocess.run([*command, "check", *given(inputs)], env=env, capture_output=True, text=True, timeout=120)
+        assert proc.returncode == 3, command
+        assert proc.stderr.startswith("brochure: internal error: ZeroDivisionError: division by zero (this is a bug")
+        assert len(proc.stderr.splitlines()) == 1
