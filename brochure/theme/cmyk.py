@@ -103,9 +103,10 @@ def _convert_node(node: Shape, profile: Path) -> None:
             _convert_node(child, profile)
 
 
-def picture_to_cmyk(path: Path, profile: Path) -> bytes:
-    """A picture file as a CMYK JPEG (quality 92) through the profile."""
-    with PILImage.open(path) as im:
+@lru_cache(maxsize=4)  # a batch converts the same few pictures for every press edition
+def picture_to_cmyk(data: bytes, profile: Path) -> bytes:
+    """A loaded picture's PNG or JPEG bytes as a CMYK JPEG (quality 92) through the profile."""
+    with PILImage.open(io.BytesIO(data), formats=["PNG", "JPEG"]) as im:
         if im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info):
             rgba = im.convert("RGBA")  # PDF/X-1a allows no transparency: flatten onto paper white
             rgb = PILImage.new("RGB", rgba.size, (255, 255, 255))
