@@ -206,6 +206,41 @@ def test_an_exif_rotated_photo_prints_upright(inputs: Inputs) -> None:
     assert height > width and abs(width / height - 0.75) < 0.01
 
 
+def _odd(mode: str) -> Image.Image:
+    base = Image.new("RGB", (1000, 750), "#1D5C63")
+    if mode == "P+transparency":
+        im = base.convert("P")
+        im.info["transparency"] = 0
+        return im
+    return base.convert(mode)
+
+
+ODD_MODES = {
+    "la-png": ("LA", "PNG"),
+    "palette-with-transparency-png": ("P+transparency", "PNG"),
+    "one-bit-png": ("1", "PNG"),
+    "rgba-png": ("RGBA", "PNG"),
+    "grey-jpeg": ("L", "JPEG"),
+    "cmyk-jpeg": ("CMYK", "JPEG"),
+}
+
+
+@pytest.mark.parametrize(("mode", "fmt"), ODD_MODES.values(), ids=ODD_MODES.keys())
+def test_pictures_in_odd_modes_print_in_both_editions(inputs: Inputs, mode: str, fmt: str) -> None:
+    name = f"odd.{fmt.lower()}"
+    im = _odd(mode)
+    im.save(inputs.content.parent / name, format=fmt, **({"transparency": 0} if mode == "P+transparency" else {}))
+    with_picture(inputs, name)
+    src, diags = api.load(inputs.content, inputs.brand)
+    assert src is not None, [d.format() for d in diags]
+    for target, spaces in (("office", {"/DeviceRGB", "/DeviceGray"}), ("press", {"/DeviceCMYK"})):
+        result = api.build(src, api.Options(target=target))
+        assert result.ok and result.pdf, [d.format() for d in result.diagnostics]
+        with pikepdf.open(io.BytesIO(result.pdf)) as doc:
+            (image,) = [i for page in doc.pages for i in page.get_images().values()]
+            assert str(image.ColorSpace) in spaces, (target, image.ColorSpace)
+
+
 def test_a_plain_jpeg_is_embedded_as_it_is(inputs: Inputs) -> None:
     data = encoded(photo(), "JPEG", quality=80)
     (inputs.content.parent / "plain.jpg").write_bytes(data)
@@ -233,6 +268,7 @@ BAD_SVGS = {
     "viewbox-1e300": (f'<svg {NS} viewBox="0 0 1e300 40">{RECT}</svg>', "must be positive and sensible"),
     "viewbox-zero": (f'<svg {NS} viewBox="0 0 0 40">{RECT}</svg>', "must be positive and sensible"),
     "200k-elements": (f'<svg {NS} viewBox="0 0 10 10">' + "<g/>" * 200_000 + "</svg>", "200,001 elements"),
+    "huge-path": (f'<svg {NS} viewBox="0 0 120 40"><path d="M0 0{" L1 1" * 100_000}"/></svg>', "200,002 coordinates"),
     "use-cycle": (
         f'<svg {NS} viewBox="0 0 120 40"><g id="a">{RECT}<use href="#b"/></g><g id="b"><use href="#a"/></g></svg>',
         "circular <use",
@@ -269,7 +305,7 @@ def test_an_svg_logo_over_its_byte_budget_is_refused_unparsed(
     inputs: Inputs, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (inputs.kit / "logo.svg").write_text(f"<svg {NS}>" + " " * limits.SVG_BYTES + "</svg>", encoding="utf-8")
-    assert "at most 2.0 MB is allowed" in refused(inputs, capsys, inputs.brand, "logo.svg", "logo")
+    assert "the file is over the 2 MB allowed" in refused(inputs, capsys, inputs.brand, "logo.svg", "logo")
 
 
 def test_a_png_logo_is_checked_like_a_picture(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:

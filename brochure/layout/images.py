@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+from functools import lru_cache
 from pathlib import Path
 
+from PIL import Image as PILImage
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Image
 
@@ -40,15 +42,32 @@ class Picture(Image):  # type: ignore[misc]
         self.at = at
 
 
-PRESS_PPI, PRESS_MOST_PPI = 300, 450  # as a print shop's preset: pictures over 450 ppi are resampled to 300
+GOOD_PPI, MOST_PPI = 300, 450  # as a print shop's preset: pictures over 450 ppi are resampled to 300
 
 
 def picture(pic: PictureData, max_w: float, max_h: float, press_profile: Path | None, at: Location) -> Picture:
-    """A Picture scaled to fit max_w x max_h; converted to CMYK for the press edition. Reads nothing from disk."""
+    """A Picture scaled to fit max_w x max_h; converted to CMYK for the press edition. Reads nothing from disk.
+
+    A picture far sharper than print needs (over 450 ppi where it is placed) is resampled to 300 ppi, except
+    a JPEG in the office edition, whose own bytes are embedded as they are (ReportLab does not decode them).
+    """
     w, h = pic.pixels
     s = min(max_w / w, max_h / h)
-    if press_profile is None:
-        return Picture(io.BytesIO(pic.data), w * s, h * s, (w, h), at)
-    k = PRESS_PPI / 72 * s  # pixels per pixel at 300 ppi, placed
-    size = (max(1, round(w * k)), max(1, round(h * k))) if 72 / s > PRESS_MOST_PPI else (w, h)
-    return Picture(io.BytesIO(picture_to_cmyk(pic.data, press_profile, size)), w * s, h * s, size, at)
+    k = GOOD_PPI / 72 * s  # pixels per pixel at 300 ppi where it is placed
+    size = (max(1, round(w * k)), max(1, round(h * k))) if 72 / s > MOST_PPI else (w, h)
+    if press_profile is not None:
+        data = picture_to_cmyk(pic.data, press_profile, size)
+    elif size != (w, h) and not pic.data.startswith(b"\xff\xd8"):
+        data = _smaller_png(pic.data, size)  # ReportLab decodes and recompresses a PNG anyway
+    else:
+        data, size = pic.data, (w, h)
+    return Picture(io.BytesIO(data), w * s, h * s, size, at)
+
+
+@lru_cache(maxsize=4)
+def _smaller_png(data: bytes, size: tuple[int, int]) -> bytes:
+    with PILImage.open(io.BytesIO(data), formats=["PNG"]) as im:
+        small = im.resize(size, PILImage.Resampling.LANCZOS)
+    buf = io.BytesIO()
+    small.save(buf, format="PNG")
+    return buf.getvalue()

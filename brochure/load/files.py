@@ -34,17 +34,19 @@ def read_bytes(path: Path, most: int) -> tuple[bytes | None, str]:
         if not stat.S_ISREG(info.st_mode):
             return None, "it is not a regular file"
         if info.st_size > most:
-            return None, f"the file is {_size(info.st_size)}; at most {_size(most)} is allowed"
+            return None, f"the file is over the {_size(most)} allowed ({info.st_size:,} bytes)"
         try:
             data = f.read(most + 1)
         except OSError as exc:
             return None, f"the file cannot be read ({exc.strerror or exc})"
     if len(data) > most:  # it grew while being read
-        return None, f"the file is over {_size(most)}"
+        return None, f"the file is over the {_size(most)} allowed"
     return data, ""
 
 
 def _size(n: int) -> str:
-    if n >= 1024 * 1024:
-        return f"{n / 1024 / 1024:.1f} MB"
-    return f"{max(1, round(n / 1024))} KB" if n >= 1024 else f"{n} bytes"
+    """A budget in words: '2 MB', '512 KB', '100 bytes'."""
+    for unit, name in ((1024 * 1024, "MB"), (1024, "KB")):
+        if n >= unit:
+            return f"{n / unit:.3g} {name}"
+    return f"{n} bytes"

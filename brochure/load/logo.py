@@ -26,6 +26,7 @@ from brochure.load.pictures import PictureData, Refusal, load_picture
 SVG_NS = "{http://www.w3.org/2000/svg}"
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 _NUMBER = r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"
+_DIGITS = re.compile(r"\d+(?:\.\d*)?|\.\d+")  # each number in path data (an exponent counts twice)
 _LENGTH = re.compile(rf"^\s*({_NUMBER})\s*([a-zA-Z%]*)\s*$")
 _UNITS = {"": 1.0, "px": 1.0, "pt": 96 / 72, "pc": 16.0, "mm": 96 / 25.4, "cm": 96 / 2.54, "in": 96.0, "%": None}
 _SIZES = (0.01, 1e5)  # a logo's width, height and viewBox sides, in CSS pixels (a few hundred is usual)
@@ -70,7 +71,13 @@ def _load_svg(path: Path, at: Location) -> tuple[Logo | None, Diagnostic | None]
             f"logo SVG has {len(elements):,} elements; at most {limits.SVG_ELEMENTS:,} are allowed",
             "a logo needs a few dozen shapes: simplify it, or export it again without hidden layers",
         )
-    problem, hint = _content_problem(elements) or _size_problem(root) or _use_problem(root, elements) or ("", "")
+    problem, hint = (
+        _content_problem(elements)
+        or _numbers_problem(elements)
+        or _size_problem(root)
+        or _use_problem(root, elements)
+        or ("", "")
+    )
     if problem:
         return None, error(at, problem, hint)
     logging.getLogger("svglib").setLevel(logging.CRITICAL)  # its complaints are ours to word
@@ -98,6 +105,20 @@ def _content_problem(elements: list[etree._Element]) -> tuple[str, str] | None:
                 f"logo refers to an outside file or address '{href[:60]}'",
                 "embed everything in the SVG; no linked images or fonts",
             )
+    return None
+
+
+def _numbers_problem(elements: list[etree._Element]) -> tuple[str, str] | None:
+    """Path data and point lists within limits.SVG_NUMBERS numbers: one huge path costs seconds in every build."""
+    count = 0
+    for el in elements:
+        for key in ("d", "points"):
+            count += len(_DIGITS.findall(el.get(key) or ""))
+    if count > limits.SVG_NUMBERS:
+        return (
+            f"logo SVG's shapes have {count:,} coordinates; at most {limits.SVG_NUMBERS:,} are allowed",
+            "simplify the paths in your drawing program (e.g. Object > Path > Simplify)",
+        )
     return None
 
 
