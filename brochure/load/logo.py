@@ -270,5 +270,8 @@ def _has_text(node: Group | Drawing) -> bool:
 
 
 def _short(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    """svglib's complaint, when it says something, in one short line."""
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    if len(text.strip("'\" ")) < 3:
+        return f"svglib fails on it ({type(exc).__name__})"
     return text[:120]

@@ -11,11 +11,12 @@ CMYK JPEGs to RGB, palettes with transparency to RGBA. Plain 8-bit PNG and JPEG 
 from __future__ import annotations
 
 import io
+import struct
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageCms, ImageOps
+from PIL import Image, ImageCms
 
 from brochure import limits
 from brochure.load.files import read_bytes
@@ -76,11 +77,17 @@ def load_picture(path: Path, used: int = 0) -> PictureData | Refusal:
         if kind:
             return Refusal(f"the file is really {kind}: only PNG and JPEG pictures can be printed", _AGAIN)
         return Refusal(f"not a readable picture (the file is {'empty' if not data else 'not PNG or JPEG'})", _AGAIN)
+    with warnings.catch_warnings():  # Pillow's warnings (a bomb, corrupt EXIF) are ours to word, not lines on stderr
+        warnings.simplefilter("ignore")
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        return _decoded(data, kind, path, used)
+
+
+def _decoded(data: bytes, kind: str, path: Path, used: int) -> PictureData | Refusal:
+    """Sizes from the header checked against the budgets first; then every byte decoded once."""
     most = f"{limits.PICTURE_PIXELS / 1e6:.0f} megapixels"
     try:
-        with warnings.catch_warnings():  # Pillow's own bomb warning becomes our refusal, not a line on stderr
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            im = Image.open(io.BytesIO(data), formats=[kind])
+        im = Image.open(io.BytesIO(data), formats=[kind])
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return Refusal(f"the picture is absurdly large: at most {most} are allowed for one picture", _SMALLER)
     except (OSError, SyntaxError, ValueError) as exc:
@@ -102,6 +109,9 @@ def load_picture(path: Path, used: int = 0) -> PictureData | Refusal:
             im.draft(None, (max(1, w // 8), max(1, h // 8)))
         try:
             im.load()
+            if as_is or _as_is(im, kind):  # (a PNG's EXIF may come after its pixels)
+                return PictureData(data, (w, h), path)
+            return _normalised(im, kind, path)
         except (OSError, SyntaxError, ValueError, EOFError) as exc:
             if "truncated" in str(exc) or isinstance(exc, EOFError):
                 return Refusal(
@@ -109,9 +119,6 @@ def load_picture(path: Path, used: int = 0) -> PictureData | Refusal:
                     "copy or export the picture again: this file did not arrive whole",
                 )
             return Refusal(f"not a readable picture ({exc})", _AGAIN)
-        if as_is or _as_is(im, kind):  # (a PNG's EXIF may come after its pixels)
-            return PictureData(data, (w, h), path)
-        return _normalised(im, kind, path)
 
 
 def _kind(data: bytes) -> str:
@@ -129,18 +136,36 @@ def _kind(data: bytes) -> str:
     return ""
 
 
+_TURNS = {  # EXIF orientation -> what puts the picture upright
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+
+
+def _turn(im: Image.Image) -> Image.Transpose | None:
+    """How to put the picture upright by its EXIF orientation (a phone's 'turn me'), if it says so."""
+    try:
+        value = im.getexif().get(_ORIENTATION)
+    except (OSError, SyntaxError, ValueError, TypeError, KeyError, IndexError, struct.error):
+        return None  # EXIF too damaged to say: print the pixels as stored
+    return _TURNS.get(value) if isinstance(value, int) else None
+
+
 def _as_is(im: Image.Image, kind: str) -> bool:
     """Whether ReportLab prints the file's own bytes right: 8-bit PNG or JPEG, upright, no palette transparency."""
-    turned = im.getexif().get(_ORIENTATION, 1) not in (1, None)
     palette_alpha = im.mode == "P" and "transparency" in im.info
-    return (kind, im.mode) in _KEEP and not turned and not palette_alpha and im.format == kind  # (not an MPO)
+    return (kind, im.mode) in _KEEP and _turn(im) is None and not palette_alpha and im.format == kind  # (not MPO)
 
 
 def _normalised(im: Image.Image, kind: str, path: Path) -> PictureData:
     """A deterministic re-encoding that prints right: EXIF orientation applied, 8-bit L/RGB(A) pixels."""
-    turned = im.getexif().get(_ORIENTATION, 1) not in (1, None)
-    out = ImageOps.exif_transpose(im) if turned else im
-    out = _printable_mode(out)
+    turn = _turn(im)
+    out = _printable_mode(im if turn is None else im.transpose(turn))
     buf = io.BytesIO()
     if kind == "JPEG" and out.mode in ("L", "RGB"):
         out.save(buf, format="JPEG", quality=95)
