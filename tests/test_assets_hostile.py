@@ -347,10 +347,21 @@ def _units_per_em(data: bytes, units: int) -> bytes:
     return data[:offset] + struct.pack(">H", units) + data[offset + 2 :]
 
 
+def _zero_advances(data: bytes) -> bytes:
+    """Every glyph's advance width set to 0: text would print all its letters on top of each other."""
+    tables = _tables(data)
+    count = struct.unpack(">H", data[tables["hhea"][0] + 34 : tables["hhea"][0] + 36])[0]
+    out = bytearray(data)
+    for i in range(count):
+        out[tables["hmtx"][0] + 4 * i : tables["hmtx"][0] + 4 * i + 2] = b"\x00\x00"
+    return bytes(out)
+
+
 BAD_FONTS = {
     "truncated": (lambda d: d[: len(d) // 2], "the file is cut short or damaged"),
     "variable": (_with_fvar, "it is a variable font"),
     "units-per-em-zero": (lambda d: _units_per_em(d, 0), "its metrics are broken (0 units per em"),
+    "zero-advance-widths": (_zero_advances, "its metrics are broken (the letter 'A' is 0/1000 em wide)"),
     "not-a-font": (lambda d: b"<html>oops</html>", "it is not a TrueType font file"),
     "cff-otf-renamed": (lambda d: b"OTTO" + d[4:], "it is an OpenType font with PostScript (CFF) outlines"),
     "woff-renamed": (lambda d: b"wOFF" + d[4:], "it is a WOFF web font"),

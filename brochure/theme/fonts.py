@@ -72,14 +72,16 @@ def _register(path: Path) -> tuple[str, str]:
     if name is not None:
         return name, ""
     name = f"{path.stem.replace(' ', '')[:40]}-{digest[:8]}"  # two brands' different files never share a name
+    font: TTFont | None = None
     try:
         problem = _font_problem(data)
-        font = None if problem else TTFont(name, io.BytesIO(data))
-        problem = problem or _face_problem(font.face if font else None)
+        if not problem:
+            font = TTFont(name, io.BytesIO(data))
+            problem = _face_problem(font.face)
     except _TTF_FAILURES as exc:
         problem = f"the file is damaged ({str(exc)[:80] or type(exc).__name__})"
     if problem or font is None:
-        return "", problem
+        return "", problem or "the file cannot be read"
     pdfmetrics.registerFont(font)
     _registered[digest] = name
     return name, ""
@@ -103,10 +105,8 @@ def _font_problem(data: bytes) -> str:
     return ""
 
 
-def _face_problem(face: TTFontFace | None) -> str:
+def _face_problem(face: TTFontFace) -> str:
     """Metrics that would print garbled spacing, and glyph data that subsetting would trip over."""
-    if face is None:
-        return "the file cannot be read"
     if face.ascent <= 0:
         return "its metrics are broken (the ascent is not above the baseline)"
     widths = [face.charWidths[c] for c in _BASIC_LATIN if c in face.charWidths]
