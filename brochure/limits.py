@@ -27,7 +27,8 @@ BUILD_PIXELS = 60_000_000  # all the pictures of one build together
 
 # Brand assets
 SVG_BYTES = 2 * MIB  # an SVG logo file
-SVG_ELEMENTS = 5_000  # elements in an SVG logo (a typical logo has a few dozen)
+SVG_ELEMENTS = 5_000  # elements in an SVG logo, each <use> copy counted (a typical logo has a few dozen)
+SVG_NUMBERS = 20_000  # numbers in an SVG logo's path data and point lists (the shipped logos have about 1,500)
 FONT_BYTES = 20 * MIB  # one TrueType file
 ICC_BYTES = 8 * MIB  # one ICC profile
 

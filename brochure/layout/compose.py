@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
@@ -230,11 +229,12 @@ def cover(inp: Inputs, area: CoverArea) -> list[Placed]:
     max_w, max_h = box.w * 0.78, 15 * MM
     s = min(max_w / logo.width, max_h / logo.height)
     lw, lh = logo.width * s, logo.height * s
-    logo_f: Flowable = (
-        Art(logo.drawing, lw, lh)
-        if logo.drawing is not None
-        else picture(logo.picture or Path(), lw, lh, t.press_profile, inp.brand.where("logo"))
-    )
+    logo_f: Flowable
+    if logo.picture is not None:
+        logo_f = picture(logo.picture, lw, lh, t.press_profile, inp.brand.where("logo"))
+    else:
+        assert logo.drawing is not None  # a Logo holds exactly one of the two
+        logo_f = Art(logo.drawing, lw, lh)
     items.append(Placed(logo_f, Rect(box.x, box.top - lh, lw, lh), region))
 
     title_style = t.style("cover_title")

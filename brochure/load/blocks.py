@@ -9,7 +9,8 @@ from typing import Literal
 
 from brochure.art import ICON_NAMES
 from brochure.diagnostics import Location
-from brochure.load.pictures import check_picture
+from brochure.load.files import inside
+from brochure.load.pictures import PictureData, Refusal, load_picture
 from brochure.load.reader import Reader
 from brochure.load.yamltree import Node
 
@@ -74,7 +75,7 @@ class Callout:
 
 @dataclass(frozen=True)
 class Image:
-    src: Path
+    src: PictureData  # the picture, read and checked at load (src.source is its file)
     alt: str
     caption: str | None
     at: Location
@@ -233,23 +234,24 @@ def _read_image(r: Reader, node: Node, path: str, at: Location, base: Path) -> I
     caption = r.text(m.get("caption"), f"{path}.caption")
     if src is None or alt is None:
         return None
-    full = (base / src).resolve()
-    if not full.is_file():
+    where = r.at(m["src"], f"{path}.src")
+    full = inside(base, src)
+    if full is None:
         r.fail(
-            r.at(m["src"], f"{path}.src"),
-            f"picture '{src}' not found",
-            f"paths are relative to the content file's folder ({base})",
+            where,
+            f"picture '{src}' is outside the content file's folder",
+            f"copy the picture into {base.resolve()} (or a folder in it) and name it from there",
         )
         return None
-    _, problem = check_picture(full)
-    if problem:
-        r.fail(
-            r.at(m["src"], f"{path}.src"),
-            f"picture '{src}' cannot be used: {problem}",
-            "use a PNG or JPEG of at most a few thousand pixels a side, at 300 ppi for its printed size",
-        )
+    if not full.exists():
+        r.fail(where, f"picture '{src}' not found", f"paths are relative to the content file's folder ({base})")
         return None
-    return Image(full, alt, caption, r.at(m["src"], f"{path}.src"))
+    picture = load_picture(full, r.pixels)
+    if isinstance(picture, Refusal):
+        r.fail(where, f"picture '{src}' cannot be used: {picture.message}", picture.hint)
+        return None
+    r.pixels += picture.pixels[0] * picture.pixels[1]
+    return Image(picture, alt, caption, where)
 
 
 def _read_illustration(r: Reader, node: Node, path: str, at: Location) -> Illustration | None:

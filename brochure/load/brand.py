@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from PIL import Image, ImageCms
+
+from brochure import limits
 from brochure.diagnostics import Diagnostic, Location
+from brochure.load.files import inside, read_bytes
 from brochure.load.logo import Logo, load_logo
 from brochure.load.reader import Reader, load_file
 from brochure.load.yamltree import Node
@@ -29,6 +34,7 @@ class FontSpec:
     weight: int
     files: tuple[tuple[str, Path], ...]  # (face, path) when given as files
     at: Location
+    places: tuple[tuple[str, Location], ...] = ()  # (face, where its file is named) when given as files
 
 
 @dataclass(frozen=True)
@@ -121,30 +127,51 @@ def _locations(r: Reader, top: dict[str, Node]) -> tuple[tuple[str, Location], .
 
 
 def _read_profile(r: Reader, colors: Node | None, kit: Path) -> Path | None:
-    """An optional `colors.profile`: the printer's CMYK output profile (.icc) inside the kit."""
+    """An optional `colors.profile`: the printer's CMYK output profile (.icc) inside the kit, proven usable."""
     if colors is None or not isinstance(colors.value, dict) or "profile" not in colors.value:
         return None
     node = colors.value["profile"]
     path = _asset(r, node, "colors.profile", kit, (".icc", ".icm"))
     if path is None:
         return None
-    try:
-        from PIL import ImageCms
-
-        space = ImageCms.getOpenProfile(str(path)).profile.xcolor_space.strip()
-    except (OSError, ImageCms.PyCMSError) as exc:
-        r.fail(
-            r.at(node, "colors.profile"), f"not a readable ICC profile: {exc}", "ask your printer for their .icc file"
-        )
-        return None
-    if space != "CMYK":
-        r.fail(
-            r.at(node, "colors.profile"),
-            f"the profile is for {space}, not CMYK",
-            "the press edition needs a CMYK output profile (e.g. FOGRA39, GRACoL, SWOP)",
-        )
+    problem, hint = profile_problem(path)
+    if problem:
+        r.fail(r.at(node, "colors.profile"), problem, hint)
         return None
     return path
+
+
+def profile_problem(path: Path) -> tuple[str, str]:
+    """Why an ICC file cannot be the press profile ('' if it can): read whole, CMYK, and sRGB converts through it."""
+    hint = "ask your printer for their .icc file (a CMYK output profile such as FOGRA39, GRACoL or SWOP)"
+    data, problem = read_bytes(path, limits.ICC_BYTES)
+    if data is None:
+        return f"the profile cannot be used: {problem}", hint
+    declared = int.from_bytes(data[:4], "big") if len(data) >= 128 else 0
+    if len(data) < 128 or data[36:40] != b"acsp":
+        return "not a readable ICC profile (no ICC header)", hint
+    if declared > len(data):
+        return f"the ICC profile is cut short ({len(data):,} of its {declared:,} bytes)", hint
+    try:
+        profile = ImageCms.ImageCmsProfile(io.BytesIO(data))
+        space = str(profile.profile.xcolor_space).strip()
+    except (OSError, ValueError, TypeError, ImageCms.PyCMSError) as exc:
+        return f"not a readable ICC profile: {exc}", hint
+    if space != "CMYK":
+        return f"the profile is for {space}, not CMYK", "the press edition needs a CMYK output profile (FOGRA39, ...)"
+    try:  # the press edition converts every colour and picture this way: prove it works now
+        transform = ImageCms.buildTransform(
+            ImageCms.createProfile("sRGB"),
+            profile,
+            "RGB",
+            "CMYK",
+            renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC,
+            flags=ImageCms.Flags.BLACKPOINTCOMPENSATION,
+        )
+        ImageCms.applyTransform(Image.new("RGB", (1, 1), (29, 92, 99)), transform)
+    except (OSError, ValueError, TypeError, ImageCms.PyCMSError) as exc:
+        return f"the ICC profile is damaged: colours cannot be converted through it ({exc})", hint
+    return "", ""
 
 
 def _read_colors(
@@ -242,7 +269,8 @@ def _read_font(r: Reader, node: Node | None, path: str, kit: Path, default_weigh
             if p is None:
                 return None
             files.append((face, p))
-    return FontSpec(None, default_weight, tuple(files), at)
+    places = tuple((face, r.at(m[face], f"{path}.{face}")) for face, _ in files)
+    return FontSpec(None, default_weight, tuple(files), at, places)
 
 
 _SUFFIX_HINTS = {
@@ -253,13 +281,13 @@ _SUFFIX_HINTS = {
 
 
 def _asset(r: Reader, node: Node | None, path: str, kit: Path, suffixes: tuple[str, ...]) -> Path | None:
-    """A file inside the kit's folder with one of the given endings."""
+    """A file inside the kit's folder with one of the given endings (what it holds is checked by its loader)."""
     rel = r.text(node, path, printed=False)
     if rel is None or node is None:
         return None
     at = r.at(node, path)
-    full = (kit / rel).resolve()
-    if not full.is_relative_to(kit):
+    full = inside(kit, rel)
+    if full is None:
         r.fail(at, f"'{rel}' is outside the brand kit's folder", f"copy the file into {kit} and name it from there")
         return None
     if full.suffix.lower() not in suffixes:
@@ -269,7 +297,7 @@ def _asset(r: Reader, node: Node | None, path: str, kit: Path, suffixes: tuple[s
             _SUFFIX_HINTS.get(suffixes[0], "check the file's name"),
         )
         return None
-    if not full.is_file():
+    if not full.exists():
         r.fail(at, f"file '{rel}' not found", f"paths are relative to the brand file's folder ({kit})")
         return None
     return full

@@ -1,73 +1,263 @@
-"""A brand's logo file (SVG or PNG) -> a vector Drawing or a checked picture, or a Diagnostic."""
+"""A brand's logo file (SVG or PNG) -> a checked vector Drawing or a loaded picture, or a Diagnostic.
+
+An SVG is held to budgets (bytes, elements counting every <use> copy) before svglib sees it; its size must be
+finite numbers in known units; every <use> must point at an element in the file and never at itself; what
+svglib raises on odd input is reported as the logo's problem; the drawing must have finite, sensible bounds.
+"""
 
 from __future__ import annotations
 
 import logging
+import math
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
-from reportlab.graphics.shapes import Drawing, Group, String
+from reportlab.graphics.shapes import Drawing, Group, Shape, String
 from svglib.svglib import SvgRenderer
 
+from brochure import limits
 from brochure.diagnostics import Diagnostic, Location, error
-from brochure.load.pictures import check_picture
+from brochure.load.files import read_bytes
+from brochure.load.pictures import PictureData, Refusal, load_picture
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+_NUMBER = r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"
+_DIGITS = re.compile(r"\d+(?:\.\d*)?|\.\d+")  # each number in path data (an exponent counts twice)
+_LENGTH = re.compile(rf"^\s*({_NUMBER})\s*([a-zA-Z%]*)\s*$")
+_UNITS = {"": 1.0, "px": 1.0, "pt": 96 / 72, "pc": 16.0, "mm": 96 / 25.4, "cm": 96 / 2.54, "in": 96.0, "%": None}
+_SIZES = (0.01, 1e5)  # a logo's width, height and viewBox sides, in CSS pixels (a few hundred is usual)
+_SVG_FAILURES = (ValueError, TypeError, KeyError, IndexError, AttributeError, ArithmeticError, RecursionError)
+_HINT = "export the logo again as plain SVG (shapes only), or use a PNG"
 
 
 @dataclass(frozen=True)
 class Logo:
-    """Exactly one of drawing (SVG) or picture (PNG) is set; size in points or pixels."""
+    """Exactly one of drawing (SVG) or picture (PNG) is set; size in points (SVG) or pixels (PNG)."""
 
     drawing: Drawing | None
-    picture: Path | None
+    picture: PictureData | None
     width: float
     height: float
 
 
 def load_logo(path: Path, at: Location) -> tuple[Logo | None, Diagnostic | None]:
     if path.suffix.lower() == ".png":
-        size, problem = check_picture(path)
-        if size is None:
-            return None, error(
-                at, f"logo cannot be used: {problem}", "use an SVG logo, or a PNG of at least 1200 pixels wide"
-            )
-        return Logo(None, path, float(size[0]), float(size[1])), None
+        pic = load_picture(path)
+        if isinstance(pic, Refusal):
+            return None, error(at, f"logo cannot be used: {pic.message}", pic.hint)
+        return Logo(None, pic, float(pic.pixels[0]), float(pic.pixels[1])), None
     return _load_svg(path, at)
 
 
 def _load_svg(path: Path, at: Location) -> tuple[Logo | None, Diagnostic | None]:
+    data, problem = read_bytes(path, limits.SVG_BYTES)
+    if data is None:
+        return None, error(at, f"logo cannot be used: {problem}", _HINT)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
-        root = etree.parse(str(path), parser).getroot()
-    except (etree.XMLSyntaxError, OSError) as exc:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
         return None, error(at, f"logo is not a readable SVG file: {exc}", "export the logo again as plain SVG")
-    if root.tag != SVG_NS + "svg":
+    if root is None or root.tag != SVG_NS + "svg":
         return None, error(at, "logo file is not an SVG document", "the root element must be <svg>")
-    for el in root.iter():
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in (SVG_NS + "text", SVG_NS + "tspan"):
-            return None, error(
-                at,
+    elements = list(root.iter(etree.Element))
+    if len(elements) > limits.SVG_ELEMENTS:
+        return None, error(
+            at,
+            f"logo SVG has {len(elements):,} elements; at most {limits.SVG_ELEMENTS:,} are allowed",
+            "a logo needs a few dozen shapes: simplify it, or export it again without hidden layers",
+        )
+    problem, hint = (
+        _content_problem(elements)
+        or _numbers_problem(elements)
+        or _size_problem(root)
+        or _use_problem(root, elements)
+        or ("", "")
+    )
+    if problem:
+        return None, error(at, problem, hint)
+    logging.getLogger("svglib").setLevel(logging.CRITICAL)  # its complaints are ours to word
+    try:
+        drawing = SvgRenderer(str(path)).render(root)
+    except _SVG_FAILURES as exc:
+        return None, error(at, f"logo SVG cannot be drawn: {_short(exc)}", _HINT)
+    problem, hint = _drawing_problem(drawing)
+    if problem:
+        return None, error(at, problem, hint)
+    return Logo(drawing, None, float(drawing.width), float(drawing.height)), None
+
+
+def _content_problem(elements: list[etree._Element]) -> tuple[str, str] | None:
+    """Text (which would print in a substitute font) or references to anything outside the file."""
+    for el in elements:
+        if el.tag in (SVG_NS + "text", SVG_NS + "tspan"):
+            return (
                 "logo contains SVG text, which would print in a substitute font",
                 "convert the text to outlines (paths) in your drawing program",
             )
-        href = el.get(XLINK_HREF) or el.get("href") or ""
+        href = _href(el)
         if href and not href.startswith("#"):
-            return None, error(
-                at,
+            return (
                 f"logo refers to an outside file or address '{href[:60]}'",
                 "embed everything in the SVG; no linked images or fonts",
             )
-    logging.getLogger("svglib").setLevel(logging.ERROR)
-    drawing = SvgRenderer(str(path)).render(root)
-    if drawing is None or drawing.width <= 0 or drawing.height <= 0:
-        return None, error(at, "logo SVG has no size", "give the <svg> a viewBox")
+    return None
+
+
+def _numbers_problem(elements: list[etree._Element]) -> tuple[str, str] | None:
+    """Path data and point lists within limits.SVG_NUMBERS numbers: one huge path costs seconds in every build."""
+    count = 0
+    for el in elements:
+        for key in ("d", "points"):
+            count += len(_DIGITS.findall(el.get(key) or ""))
+    if count > limits.SVG_NUMBERS:
+        return (
+            f"logo SVG's shapes have {count:,} coordinates; at most {limits.SVG_NUMBERS:,} are allowed",
+            "simplify the paths in your drawing program (e.g. Object > Path > Simplify)",
+        )
+    return None
+
+
+def _href(el: etree._Element) -> str:
+    return str(el.get(XLINK_HREF) or el.get("href") or "").strip()
+
+
+def _size_problem(root: etree._Element) -> tuple[str, str] | None:
+    """The <svg>'s width, height and viewBox: finite numbers in known units, neither zero nor absurd."""
+    hint = 'give the <svg> a viewBox of four numbers, e.g. viewBox="0 0 400 100", and a width and height in px'
+    box = root.get("viewBox")
+    if box is not None:
+        parts = box.replace(",", " ").split()
+        if len(parts) != 4 or not all(re.fullmatch(_NUMBER, p) for p in parts):
+            return f'logo SVG has viewBox="{box[:40]}", which is not four numbers', hint
+        x, y, w, h = (float(p) for p in parts)
+        if not all(math.isfinite(v) and abs(v) <= _SIZES[1] for v in (x, y)):
+            return f'logo SVG has viewBox="{box[:40]}", which starts at an absurd position', hint
+        if not all(_SIZES[0] <= v <= _SIZES[1] for v in (w, h)):
+            return f'logo SVG has viewBox="{box[:40]}": its width and height must be positive and sensible', hint
+    sizes = {k: root.get(k) for k in ("width", "height") if root.get(k) is not None}
+    for key, text in sizes.items():
+        m = _LENGTH.match(text or "")
+        if m is None:
+            return f'logo SVG has {key}="{text[:40] if text else ""}", which is not a length', hint
+        value, unit = float(m.group(1)), m.group(2).lower()
+        if unit not in _UNITS:
+            return f"logo SVG has {key}=\"{text}\" in unknown units '{m.group(2)}'", "use px, pt, mm, cm or in"
+        if unit == "%" and box is None:
+            return f'logo SVG has {key}="{text}" in % but no viewBox', hint
+        scale = _UNITS[unit]
+        low, high = (0.1, 1000.0) if scale is None else (_SIZES[0] / scale, _SIZES[1] / scale)
+        if not (math.isfinite(value) and low <= value <= high):
+            return f'logo SVG has {key}="{text}": it must be positive and sensible', hint
+    if box is None and len(sizes) < 2:
+        return "logo SVG has no size", "give the <svg> a viewBox"
+    return None
+
+
+def _use_problem(root: etree._Element, elements: list[etree._Element]) -> tuple[str, str] | None:
+    """Every '#id' reference names an element in the file; none copies itself; copies stay within budget."""
+    ids: dict[str, etree._Element] = {}
+    for el in elements:
+        ident = el.get("id")
+        if ident is not None:
+            ids.setdefault(ident, el)
+    targets: dict[etree._Element, etree._Element] = {}
+    for el in elements:
+        href = _href(el)
+        if href.startswith("#"):
+            target = ids.get(href[1:])
+            if target is None:
+                return (
+                    f"logo SVG refers to '{href[:60]}', which is not in the file",
+                    "every <use> must point at the id of a shape in the same SVG",
+                )
+            targets[el] = target
+    # Count the elements the drawing expands to (each <use> adds a copy of its target), depth first,
+    # without recursion; meeting an element that is still being counted means a circular reference.
+    size: dict[etree._Element, int] = {}
+    open_: set[etree._Element] = set()
+    stack: list[tuple[etree._Element, Iterator[etree._Element]]] = []
+
+    def enter(el: etree._Element) -> None:
+        follow = [c for c in el if isinstance(c.tag, str)]
+        if el in targets:
+            follow.append(targets[el])
+        open_.add(el)
+        stack.append((el, iter(follow)))
+
+    enter(root)
+    while stack:
+        el, todo = stack[-1]
+        nxt = next(todo, None)
+        if nxt is None:
+            stack.pop()
+            open_.discard(el)
+            copied = size[targets[el]] if el in targets else 0
+            size[el] = 1 + sum(size[c] for c in el if isinstance(c.tag, str)) + copied
+            if size[el] > limits.SVG_ELEMENTS:
+                return (
+                    f"logo SVG expands to over {limits.SVG_ELEMENTS:,} elements once its <use> copies are drawn",
+                    "a logo needs a few dozen shapes: simplify it",
+                )
+        elif nxt in open_:
+            tag = etree.QName(el).localname
+            return (
+                f'logo SVG has a circular <{tag} href="{_href(el)[:40]}">: it ends up copying itself',
+                "point each <use> at a shape, never at a group that contains the <use>",
+            )
+        elif nxt not in size:
+            enter(nxt)
+    return None
+
+
+def _drawing_problem(drawing: Drawing | None) -> tuple[str, str]:
+    """Finite numbers everywhere, something drawn, and bounds near the logo's own box."""
+    if drawing is None:
+        return "logo SVG cannot be drawn", _HINT
+    w, h = float(drawing.width), float(drawing.height)
+    if not all(math.isfinite(v) and v > 0 for v in (w, h)):
+        return "logo SVG has no size", "give the <svg> a viewBox"
+    if max(w / h, h / w) > 50:
+        return (
+            f"logo SVG is {w:.4g} x {h:.4g} points, too long and thin to print",
+            "check its width, height and viewBox",
+        )
     if _has_text(drawing):
-        return None, error(at, "logo contains text", "convert the text to outlines")
-    return Logo(drawing, None, float(drawing.width), float(drawing.height)), None
+        return "logo contains text", "convert the text to outlines"
+    if not all(math.isfinite(v) for v in _numbers(drawing)):
+        return "logo SVG has a number that is not finite (nan or infinity) in a shape", _HINT
+    try:
+        bounds = drawing.getBounds()
+    except _SVG_FAILURES as exc:
+        return f"logo SVG cannot be drawn: {_short(exc)}", _HINT
+    if bounds is None:
+        return "logo SVG draws nothing", "check the file has visible shapes (not only <defs> or hidden layers)"
+    x0, y0, x1, y1 = bounds
+    if not all(math.isfinite(v) for v in bounds) or x0 < -w / 2 or y0 < -h / 2 or x1 > 1.5 * w or y1 > 1.5 * h:
+        return (
+            "logo SVG draws far outside its own box (its viewBox); it would print over the text beside it",
+            "fit the viewBox to the artwork in your drawing program (e.g. 'fit artboard to artwork')",
+        )
+    return "", ""
+
+
+def _numbers(node: Shape) -> Iterator[float]:
+    """Every number a shape (and its children) will write into the PDF: positions, sizes, transforms."""
+    for value in vars(node).values():
+        if isinstance(value, float | int) and not isinstance(value, bool):
+            yield float(value)
+        elif isinstance(value, list | tuple):
+            for v in value:
+                if isinstance(v, float | int) and not isinstance(v, bool):
+                    yield float(v)
+                elif isinstance(v, list | tuple):
+                    yield from (float(x) for x in v if isinstance(x, float | int) and not isinstance(x, bool))
+                elif isinstance(v, Shape):
+                    yield from _numbers(v)
 
 
 def _has_text(node: Group | Drawing) -> bool:
@@ -77,3 +267,11 @@ def _has_text(node: Group | Drawing) -> bool:
         if isinstance(child, Group) and _has_text(child):
             return True
     return False
+
+
+def _short(exc: BaseException) -> str:
+    """svglib's complaint, when it says something, in one short line."""
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    if len(text.strip("'\" ")) < 3:
+        return f"svglib fails on it ({type(exc).__name__})"
+    return text[:120]

@@ -1,25 +1,203 @@
-"""A picture file -> its pixel size, or the reason it cannot be used (unreadable, absurdly large)."""
+"""A picture file (content image or PNG logo) -> its checked, decoded-once PictureData, or why it cannot be used.
+
+Pictures are recognised by their content, never by their name: only PNG and JPEG are opened, and anything
+else (GIF, WebP, TIFF, EPS, which Pillow would hand to Ghostscript, ...) is refused unopened, named for what it is.
+The size is read from the header and held to the budgets in `brochure.limits` before any pixel is decoded;
+then the whole picture is decoded once, so a truncated file is an error here, not a crash or a partial
+picture later. What would print wrong is normalised: 16-bit greys to 8-bit, EXIF orientation applied,
+CMYK JPEGs to RGB, palettes with transparency to RGBA. Plain 8-bit PNG and JPEG keep their bytes as they are.
+"""
 
 from __future__ import annotations
 
+import io
+import struct
+import warnings
+from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image as PILImage
+from PIL import Image, ImageCms
 
-MAX_PIXELS = 60_000_000  # larger pictures are refused: nothing in a leaflet needs them
-MAX_BYTES = 80 * 1024 * 1024
+from brochure import limits
+from brochure.load.files import read_bytes
+
+_ORIENTATION = 0x0112  # the EXIF tag a phone writes instead of turning the pixels
+_KEEP = {("PNG", "1"), ("PNG", "L"), ("PNG", "LA"), ("PNG", "P"), ("PNG", "RGB"), ("PNG", "RGBA")}
+_KEEP |= {("JPEG", "L"), ("JPEG", "RGB")}
+_SIGNATURES = (  # what a refused file really is, by its first bytes (at an offset)
+    (0, b"GIF8", "a GIF picture"),
+    (0, b"BM", "a BMP picture"),
+    (0, b"II*\x00", "a TIFF picture"),
+    (0, b"MM\x00*", "a TIFF picture"),
+    (0, b"%!PS", "an EPS (PostScript) file"),
+    (0, b"\xc5\xd0\xd3\xc6", "an EPS (PostScript) file"),
+    (0, b"%PDF", "a PDF document"),
+    (0, b"8BPS", "a Photoshop (PSD) file"),
+    (0, b"\x00\x00\x01\x00", "an icon (ICO) file"),
+    (0, b"\xff\x4f\xff\x51", "a JPEG 2000 picture"),
+    (4, b"jP  ", "a JPEG 2000 picture"),
+    (0, b"\xff\x0a", "a JPEG XL picture"),
+    (4, b"JXL ", "a JPEG XL picture"),
+    (8, b"WEBP", "a WebP picture"),
+    (4, b"ftypavif", "an AVIF picture"),
+    (4, b"ftyphei", "a HEIC picture (an iPhone photo)"),
+    (4, b"ftypmif1", "a HEIC picture (an iPhone photo)"),
+    (0, b"PK\x03\x04", "a ZIP archive (a Word or PowerPoint file?)"),
+)
 
 
-def check_picture(path: Path) -> tuple[tuple[int, int] | None, str]:
-    """(width, height) in pixels, or None and a reason the picture cannot be used."""
+@dataclass(frozen=True)
+class PictureData:
+    """A picture as it will be embedded: PNG or JPEG bytes, its pixel size as printed, and where it came from."""
+
+    data: bytes
+    pixels: tuple[int, int]  # width, height after EXIF orientation
+    source: Path
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a picture cannot be used, in the user's terms, and what to do about it."""
+
+    message: str
+    hint: str
+
+
+_AGAIN = "open it in a photo editor and save it again as PNG or JPEG"
+_SMALLER = "scale it down: 300 ppi at its printed size is plenty (about 1,000 pixels across for a full column)"
+
+
+def load_picture(path: Path, used: int = 0) -> PictureData | Refusal:
+    """The picture at path, checked and decoded; `used` is the pixels already taken by this file's other pictures."""
+    data, problem = read_bytes(path, limits.PICTURE_BYTES)
+    if data is None:
+        return Refusal(problem, f"use a PNG or JPEG file of at most {limits.PICTURE_BYTES // limits.MIB} MB")
+    kind = _kind(data)
+    if kind not in ("PNG", "JPEG"):
+        if kind:
+            return Refusal(f"the file is really {kind}: only PNG and JPEG pictures can be printed", _AGAIN)
+        return Refusal(f"not a readable picture (the file is {'empty' if not data else 'not PNG or JPEG'})", _AGAIN)
+    with warnings.catch_warnings():  # Pillow's warnings (a bomb, corrupt EXIF) are ours to word, not lines on stderr
+        warnings.simplefilter("ignore")
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        return _decoded(data, kind, path, used)
+
+
+def _decoded(data: bytes, kind: str, path: Path, used: int) -> PictureData | Refusal:
+    """Sizes from the header checked against the budgets first; then every byte decoded once."""
+    most = f"{limits.PICTURE_PIXELS / 1e6:.0f} megapixels"
     try:
-        if path.stat().st_size > MAX_BYTES:
-            return None, f"the file is over {MAX_BYTES // 1024 // 1024} MB"
-        with PILImage.open(path) as im:
-            size = im.size
-            if size[0] * size[1] > MAX_PIXELS:
-                return None, f"{size[0]} x {size[1]} pixels is absurdly large"
-            im.verify()
-        return size, ""
-    except (OSError, SyntaxError, ValueError, PILImage.DecompressionBombError) as exc:
-        return None, f"not a readable picture ({exc})"
+        im = Image.open(io.BytesIO(data), formats=[kind])
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return Refusal(f"the picture is absurdly large: at most {most} are allowed for one picture", _SMALLER)
+    except (OSError, SyntaxError, ValueError) as exc:
+        return Refusal(f"not a readable picture ({exc})", _AGAIN)
+    with im:
+        w, h = im.size
+        if w * h > limits.PICTURE_PIXELS:
+            return Refusal(f"{w} x {h} pixels is absurdly large: at most {most} are allowed for one picture", _SMALLER)
+        if used + w * h > limits.BUILD_PIXELS:
+            return Refusal(
+                f"with the pictures before it, the leaflet's pictures come to {(used + w * h) / 1e6:.0f} megapixels; "
+                f"at most {limits.BUILD_PIXELS / 1e6:.0f} are allowed together",
+                "scale the pictures down to 300 ppi at their printed size",
+            )
+        if w < 1 or h < 1:
+            return Refusal("the picture has no pixels", _AGAIN)
+        as_is = kind == "JPEG" and _as_is(im, kind)
+        if as_is:  # only checking: every byte is still decoded, at 1/8 size (1/64 of the memory)
+            im.draft(None, (max(1, w // 8), max(1, h // 8)))
+        try:
+            im.load()
+            if as_is or _as_is(im, kind):  # (a PNG's EXIF may come after its pixels)
+                return PictureData(data, (w, h), path)
+            return _normalised(im, kind, path)
+        except (OSError, SyntaxError, ValueError, EOFError) as exc:
+            if "truncated" in str(exc) or isinstance(exc, EOFError):
+                return Refusal(
+                    "the picture data stops part-way (the file is cut short or damaged)",
+                    "copy or export the picture again: this file did not arrive whole",
+                )
+            return Refusal(f"not a readable picture ({exc})", _AGAIN)
+
+
+def _kind(data: bytes) -> str:
+    """'PNG', 'JPEG', or what else the bytes are ('a GIF picture', ...), or '' when unknown."""
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "PNG"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "JPEG"
+    for offset, magic, name in _SIGNATURES:
+        if data[offset : offset + len(magic)] == magic:
+            return name
+    text = data[:256].lstrip().lower()
+    if text.startswith((b"<svg", b"<?xml")) or b"<svg" in text:
+        return "an SVG drawing"
+    return ""
+
+
+_TURNS = {  # EXIF orientation -> what puts the picture upright
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+
+
+def _turn(im: Image.Image) -> Image.Transpose | None:
+    """How to put the picture upright by its EXIF orientation (a phone's 'turn me'), if it says so."""
+    try:
+        value = im.getexif().get(_ORIENTATION)
+    except (OSError, SyntaxError, ValueError, TypeError, KeyError, IndexError, struct.error):
+        return None  # EXIF too damaged to say: print the pixels as stored
+    return _TURNS.get(value) if isinstance(value, int) else None
+
+
+def _as_is(im: Image.Image, kind: str) -> bool:
+    """Whether ReportLab prints the file's own bytes right: 8-bit PNG or JPEG, upright, no palette transparency."""
+    palette_alpha = im.mode == "P" and "transparency" in im.info
+    return (kind, im.mode) in _KEEP and _turn(im) is None and not palette_alpha and im.format == kind  # (not MPO)
+
+
+def _normalised(im: Image.Image, kind: str, path: Path) -> PictureData:
+    """A deterministic re-encoding that prints right: EXIF orientation applied, 8-bit L/RGB(A) pixels."""
+    turn = _turn(im)
+    out = _printable_mode(im if turn is None else im.transpose(turn))
+    buf = io.BytesIO()
+    if kind == "JPEG" and out.mode in ("L", "RGB"):
+        out.save(buf, format="JPEG", quality=95)
+    else:
+        out.save(buf, format="PNG")
+    return PictureData(buf.getvalue(), out.size, path)
+
+
+def _printable_mode(im: Image.Image) -> Image.Image:
+    """L, RGB or (with transparency) LA/RGBA pixels with 8 bits a channel."""
+    if im.mode in ("L", "RGB", "LA", "RGBA"):
+        return im
+    if im.mode.startswith("I") or im.mode == "F":  # 16-bit greys (I;16): scale to 8 bits, do not clip
+        return im.convert("I").point(lambda v: v * (255 / 65535)).convert("L")
+    if im.mode == "CMYK":
+        return _cmyk_to_rgb(im)
+    if im.mode in ("PA", "P") and ("transparency" in im.info or im.mode == "PA"):
+        return im.convert("RGBA")
+    if im.mode == "1":
+        return im.convert("L")
+    return im.convert("RGB")
+
+
+def _cmyk_to_rgb(im: Image.Image) -> Image.Image:
+    """A CMYK picture in RGB, through its own embedded profile when it has a readable one."""
+    icc = im.info.get("icc_profile")
+    if icc:
+        try:
+            own = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+            rgb = ImageCms.profileToProfile(im, own, ImageCms.createProfile("sRGB"), outputMode="RGB")
+            if rgb is not None:
+                return rgb
+        except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
+            pass
+    return im.convert("RGB")

@@ -103,20 +103,32 @@ def _convert_node(node: Shape, profile: Path) -> None:
             _convert_node(child, profile)
 
 
-def picture_to_cmyk(path: Path, profile: Path) -> bytes:
-    """A picture file as a CMYK JPEG (quality 92) through the profile."""
-    with PILImage.open(path) as im:
-        if im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info):
-            rgba = im.convert("RGBA")  # PDF/X-1a allows no transparency: flatten onto paper white
-            rgb = PILImage.new("RGB", rgba.size, (255, 255, 255))
-            rgb.paste(rgba, mask=rgba.getchannel("A"))
-        else:
-            rgb = im.convert("RGB")
+@lru_cache(maxsize=4)  # a batch converts the same few pictures for every press edition
+def picture_to_cmyk(data: bytes, profile: Path, size: tuple[int, int] | None = None) -> bytes:
+    """A loaded picture's PNG or JPEG bytes as a CMYK JPEG (quality 92) through the profile, at `size` if smaller."""
+    with PILImage.open(io.BytesIO(data), formats=["PNG", "JPEG"]) as im:
+        rgb = _flat_rgb(im, size or im.size)
     cmyk = ImageCms.applyTransform(rgb, _transform(profile))
     assert cmyk is not None
     buf = io.BytesIO()
-    cmyk.save(buf, format="JPEG", quality=92, dpi=rgb.info.get("dpi", (300, 300)))
+    cmyk.save(buf, format="JPEG", quality=92, dpi=(300, 300))
     return buf.getvalue()
+
+
+def _flat_rgb(im: PILImage.Image, size: tuple[int, int]) -> PILImage.Image:
+    """RGB pixels at `size`, transparency flattened onto paper white (PDF/X-1a allows none)."""
+    alpha = im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info)
+    if size != im.size:
+        im.draft(None, size)  # a JPEG decodes straight at 1/2, 1/4 or 1/8 of its size: far less memory
+        if im.mode in ("1", "P", "PA"):  # (palettes resize only by nearest neighbour)
+            im = im.convert("RGBA" if alpha else "RGB")
+        im = im.resize(size, PILImage.Resampling.LANCZOS)  # before any copy: the full size is held once
+    if not alpha:
+        return im.convert("RGB")
+    rgba = im.convert("RGBA")
+    rgb = PILImage.new("RGB", rgba.size, (255, 255, 255))
+    rgb.paste(rgba, mask=rgba.getchannel("A"))
+    return rgb
 
 
 def press_brand(brand: Brand, profile: Path) -> Brand:

@@ -1,22 +1,38 @@
-"""Brand FontSpecs -> registered ReportLab TrueType fonts (FontSet); the only module that registers fonts."""
+"""Brand FontSpecs -> checked, registered ReportLab TrueType fonts (FontSet); the only module that registers fonts.
+
+Every file is read once (within limits.FONT_BYTES), recognised by its content, and proven usable before it is
+registered: a complete table directory, no `fvar` (variable) table, sane metrics, a glyph index inside the
+glyph data, and a trial subset of every glyph (about 1 ms), so a damaged font is an error at its key, never a crash.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import io
+import struct
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import pairwise
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import fontpkg
 from reportlab import rl_config
 from reportlab.graphics.shapes import STATE_DEFAULTS
 from reportlab.lib.colors import CMYKColor
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfbase.ttfonts import TTFError, TTFont, TTFontFace, TTFontParser
 
-from brochure.diagnostics import Diagnostic, error
+from brochure import limits
+from brochure.diagnostics import Diagnostic, Location, error, warning
+from brochure.load import inline
+from brochure.load.blocks import Image
 from brochure.load.brand import Brand, FontSpec
+from brochure.load.files import read_bytes
+
+if TYPE_CHECKING:
+    from brochure.load.content import Content
 
 
 @dataclass(frozen=True)
@@ -29,28 +45,82 @@ class FontSet:
     italic: str
     bold_italic: str
     family: str
+    upright_italic: bool = False  # the body font has no italic: `italic` is the upright face
 
     def faces(self) -> tuple[str, ...]:
         return (self.heading, self.regular, self.bold, self.italic, self.bold_italic)
 
 
-_registered: dict[Path, str] = {}
+_registered: dict[str, str] = {}  # SHA-1 of a font file's bytes -> the name it is registered under
 _families: set[str] = set()
+_TTF_FAILURES = (TTFError, struct.error, IndexError, KeyError, ValueError, TypeError, AttributeError, ArithmeticError)
+_BASIC_LATIN = [*range(0x41, 0x5B), *range(0x61, 0x7B)]  # A-Z, a-z: their widths show broken metrics
+_SIGNATURES = {
+    b"OTTO": "an OpenType font with PostScript (CFF) outlines, which cannot be embedded",
+    b"wOFF": "a WOFF web font",
+    b"wOF2": "a WOFF2 web font",
+}
 
 
-def _font_name(path: Path) -> str:
-    """A stable name derived from the file, so two brands' fonts never share a name."""
-    digest = hashlib.sha1(str(path).encode()).hexdigest()[:8]
-    return f"{path.stem.replace(' ', '')[:40]}-{digest}"
+def _register(path: Path) -> tuple[str, str]:
+    """(registered name, '') for a usable TrueType file, or ('', why not); the same bytes register once."""
+    data, problem = read_bytes(path, limits.FONT_BYTES)
+    if data is None:
+        return "", problem
+    digest = hashlib.sha1(data).hexdigest()
+    name = _registered.get(digest)
+    if name is not None:
+        return name, ""
+    name = f"{path.stem.replace(' ', '')[:40]}-{digest[:8]}"  # two brands' different files never share a name
+    font: TTFont | None = None
+    try:
+        problem = _font_problem(data)
+        if not problem:
+            font = TTFont(name, io.BytesIO(data))
+            problem = _face_problem(font.face)
+    except _TTF_FAILURES as exc:
+        problem = f"the file is damaged ({str(exc)[:80] or type(exc).__name__})"
+    if problem or font is None:
+        return "", problem or "the file cannot be read"
+    pdfmetrics.registerFont(font)
+    _registered[digest] = name
+    return name, ""
 
 
-def _register(path: Path) -> str:
-    name = _registered.get(path)
-    if name is None:
-        name = _font_name(path)
-        pdfmetrics.registerFont(TTFont(name, str(path)))
-        _registered[path] = name
-    return name
+def _font_problem(data: bytes) -> str:
+    """What the file's header and table directory say is wrong, before ReportLab reads the tables."""
+    if data[:4] not in (b"\x00\x01\x00\x00", b"true", b"ttcf"):
+        return "it is " + _SIGNATURES.get(data[:4], "not a TrueType font file")
+    parser = TTFontParser(io.BytesIO(data))
+    for tag, record in parser.table.items():
+        if record["offset"] + record["length"] > len(data):
+            return f"the file is cut short or damaged (its '{tag.strip()}' table runs past the end)"
+    if "fvar" in parser.table:
+        return "it is a variable font, which prints only its default weight"
+    if "head" not in parser.table:
+        return "the file is damaged (it has no 'head' table)"
+    units = parser.get_ushort(parser.get_table_pos("head")[0] + 18)
+    if not 16 <= units <= 16384:
+        return f"its metrics are broken ({units} units per em; fonts use 16 to 16384)"
+    return ""
+
+
+def _face_problem(face: TTFontFace) -> str:
+    """Metrics that would print garbled spacing, and glyph data that subsetting would trip over."""
+    if face.ascent <= 0:
+        return "its metrics are broken (the ascent is not above the baseline)"
+    widths = [face.charWidths[c] for c in _BASIC_LATIN if c in face.charWidths]
+    if any(not 50 <= w <= 2500 for w in widths):
+        bad = next(chr(c) for c in _BASIC_LATIN if c in face.charWidths and not 50 <= face.charWidths[c] <= 2500)
+        return f"its metrics are broken (the letter '{bad}' is {face.charWidths[ord(bad)]:.0f}/1000 em wide)"
+    glyf = face.table.get("glyf")
+    pos = face.glyphPos
+    if glyf is None or any(b < a for a, b in pairwise(pos)) or pos[-1] > glyf["length"]:
+        return "the file is damaged (its glyph index points outside the glyph data)"
+    chars = sorted(face.charToGlyph)  # subset every glyph, as printing will (256 a time), so damage shows now
+    for start in range(0, len(chars), 256):
+        face.makeSubset(chars[start : start + 256])
+    return ""
 
 
 def _family_file(spec: FontSpec, weight: int, italic: bool) -> tuple[Path | None, str]:
@@ -76,7 +146,7 @@ def _family_file(spec: FontSpec, weight: int, italic: bool) -> tuple[Path | None
 
 
 def _paths(spec: FontSpec, heading: bool) -> tuple[dict[str, Path], list[str]]:
-    """face -> TTF path for one role, with problems as messages."""
+    """face -> TTF path for one role, with problems as messages; a missing italic is the upright file."""
     problems: list[str] = []
     out: dict[str, Path] = {}
     if spec.family is None:
@@ -104,7 +174,7 @@ def _paths(spec: FontSpec, heading: bool) -> tuple[dict[str, Path], list[str]]:
 
 
 def load_fonts(brand: Brand) -> tuple[FontSet | None, list[Diagnostic]]:
-    """Resolve and register the brand's heading and body fonts (idempotent, cached per file)."""
+    """Resolve, check and register the brand's heading and body fonts (idempotent, keyed by each file's bytes)."""
     diags: list[Diagnostic] = []
     head, p1 = _paths(brand.heading_font, True)
     body, p2 = _paths(brand.body_font, False)
@@ -115,20 +185,56 @@ def load_fonts(brand: Brand) -> tuple[FontSet | None, list[Diagnostic]]:
         return None, diags
     names: dict[str, str] = {}
     for face, path in {**head, **body}.items():
-        try:
-            names[face] = _register(path)
-        except (TTFError, OSError, ValueError) as exc:
-            spec = brand.heading_font if face == "heading" else brand.body_font
-            diags.append(error(spec.at, f"cannot use font file {path.name}: {exc}", "use a TrueType (.ttf) file"))
+        spec = brand.heading_font if face == "heading" else brand.body_font
+        name, problem = _register(path)
+        if problem:
+            diags.append(
+                error(
+                    _file_at(spec, path),
+                    f"cannot use font file {path.name}: {problem}",
+                    "use a static TrueType (.ttf) font, e.g. from the family's download or a fontpkg package",
+                )
+            )
+        names[face] = name
     if diags:
-        return None, diags
+        return None, _unique(diags)
     family = "fam-" + names["regular"]
     if family not in _families:
         pdfmetrics.registerFontFamily(
             family, normal=names["regular"], bold=names["bold"], italic=names["italic"], boldItalic=names["bold_italic"]
         )
         _families.add(family)
-    return FontSet(names["heading"], names["regular"], names["bold"], names["italic"], names["bold_italic"], family), []
+    upright = body["italic"] == body["regular"]
+    fs = FontSet(names["heading"], names["regular"], names["bold"], names["italic"], names["bold_italic"], family)
+    return replace(fs, upright_italic=upright), []
+
+
+def _file_at(spec: FontSpec, path: Path) -> Location:
+    """Where the file is named in brand.yaml: its own key (fonts.body.italic) when given as a file."""
+    return next((at for face, at in spec.places if dict(spec.files).get(face) == path), spec.at)
+
+
+def _unique(diags: list[Diagnostic]) -> list[Diagnostic]:
+    """One message per file and place (the same file may serve several faces)."""
+    return list(dict.fromkeys(diags))
+
+
+def italic_warning(brand: Brand, fonts: FontSet, content: Content) -> list[Diagnostic]:
+    """A warning at fonts.body when the body font has no italic and the content prints something in italic."""
+    if not fonts.upright_italic:
+        return []
+    emphasis = any(run.italic for text, _ in content.strings for run in inline.parse(text))
+    captions = any(isinstance(b, Image) and b.caption for s in content.sections for b in s.blocks)
+    if not (emphasis or captions):
+        return []
+    what = " and ".join(w for w, used in (("*emphasis*", emphasis), ("picture captions", captions)) if used)
+    return [
+        warning(
+            brand.where("fonts.body"),
+            f"the body font has no italic: {what} will print upright",
+            "add an 'italic:' TTF file to fonts.body, or choose a family that has italics",
+        )
+    ]
 
 
 @contextmanager

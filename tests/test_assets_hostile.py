@@ -1,0 +1,418 @@
+"""Hostile or careless asset files (pictures, logos, fonts, ICC profiles) -> one clear error at the key that names them.
+
+Every file is generated here, in tmp_path, from a good one: cut short, renamed, patched or blown up. Each case
+runs the command line as a user would and checks the message, its file:line:col and key, exit status 1 and
+that no PDF was written. The pictures that must print right (16-bit, rotated by EXIF) are checked in the PDF.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import struct
+import subprocess
+import zlib
+from pathlib import Path
+
+import pikepdf
+import pytest
+from conftest import Inputs, edit, position
+from PIL import EpsImagePlugin, Image
+
+from brochure import api, limits
+from brochure.cli import main
+from brochure.load.blocks import Image as ImageBlock
+from brochure.load.brand import load_brand
+from brochure.load.content import load_content
+from brochure.theme.cmyk import DEFAULT_PROFILE
+from brochure.theme.fonts import italic_warning, load_fonts
+
+FONT = Path(__import__("fontpkg_be_vietnam_pro").__file__).parent / "files" / "BeVietnamPro-Regular.ttf"
+IMAGE_KEY = "sections[0].blocks[0].image.src"
+
+
+def refused(inputs: Inputs, capsys: pytest.CaptureFixture[str], file: Path, at: str, key: str) -> str:
+    """Build through the CLI; assert exit 1, nothing written, and one error at `at` in `file` for `key`."""
+    out = inputs.content.parent / "out" / "leaflet.pdf"
+    status = main(["build", "--content", str(inputs.content), "--brand", str(inputs.brand), "-o", str(out)])
+    err = capsys.readouterr().err
+    assert status == 1, err
+    assert not out.exists() and not out.parent.exists()
+    lines = [line for line in err.splitlines() if ": error: " in line]
+    assert len(lines) == 1, err
+    line, col = position(file.read_text(encoding="utf-8"), at)
+    assert lines[0].startswith(f"{file}:{line}:{col}: error: "), lines[0]
+    assert f"[at {key}]" in lines[0]
+    assert "Traceback" not in err
+    return lines[0]
+
+
+def with_picture(inputs: Inputs, src: str, extra: str = "") -> None:
+    edit(
+        inputs.content,
+        '      - text: "Fine needles',
+        f'      - image: {{src: "{src}", alt: "A photo"}}\n{extra}      - text: "Fine needles',
+    )
+
+
+def photo(size: tuple[int, int] = (1000, 750), mode: str = "RGB") -> Image.Image:
+    """A picture with detail (so a cut-short file really loses pixels)."""
+    return Image.effect_noise(size, 60).convert(mode)
+
+
+def encoded(im: Image.Image, fmt: str, **options: object) -> bytes:
+    buf = io.BytesIO()
+    im.save(buf, format=fmt, **options)
+    return buf.getvalue()
+
+
+def png_header_only(width: int, height: int) -> bytes:
+    """A valid PNG signature and header claiming a huge size, with (almost) no pixel data: a decompression bomb."""
+
+    def chunk(tag: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"")) + chunk(b"IEND", b"")
+
+
+# --- pictures in content --------------------------------------------------------------------------------------
+
+
+def _truncated(fmt: str) -> bytes:
+    data = encoded(photo(), fmt)
+    return data[: len(data) // 3]
+
+
+def _eps() -> bytes:
+    return (
+        b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 100 100\n%%EndComments\n"
+        b"0 0 moveto 100 100 lineto stroke showpage\n%%EOF\n"
+    )
+
+
+BAD_PICTURES = {
+    "truncated-png": (lambda: _truncated("PNG"), "the picture data stops part-way"),
+    "truncated-jpeg": (lambda: _truncated("JPEG"), "the picture data stops part-way"),
+    "gif-named-png": (lambda: encoded(photo((50, 50)), "GIF"), "the file is really a GIF picture"),
+    "webp-named-png": (lambda: encoded(photo((50, 50)), "WEBP"), "the file is really a WebP picture"),
+    "bmp-named-png": (lambda: encoded(photo((50, 50)), "BMP"), "the file is really a BMP picture"),
+    "tiff-named-png": (lambda: encoded(photo((50, 50)), "TIFF"), "the file is really a TIFF picture"),
+    "eps-named-png": (_eps, "the file is really an EPS (PostScript) file"),
+    "empty": (lambda: b"", "not a readable picture (the file is empty)"),
+    "bomb-7740-square": (lambda: png_header_only(7740, 7740), "7740 x 7740 pixels is absurdly large"),
+    "bomb-past-pillow-limit": (lambda: png_header_only(20000, 20000), "the picture is absurdly large"),
+}
+
+
+@pytest.mark.parametrize(("make", "message"), BAD_PICTURES.values(), ids=BAD_PICTURES.keys())
+def test_a_bad_picture_is_refused_at_its_src(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, make: object, message: str
+) -> None:
+    ghostscript: list[object] = []
+    monkeypatch.setattr(EpsImagePlugin.EpsImageFile, "_open", lambda *a: ghostscript.append(a))
+    monkeypatch.setattr(EpsImagePlugin, "Ghostscript", lambda *a, **k: ghostscript.append(a))
+    monkeypatch.setattr(subprocess, "Popen", lambda *a, **k: ghostscript.append(a))
+    (inputs.content.parent / "photo.png").write_bytes(make())  # type: ignore[operator]
+    with_picture(inputs, "photo.png")
+    line = refused(inputs, capsys, inputs.content, '"photo.png"', IMAGE_KEY)
+    assert f"error: picture 'photo.png' cannot be used: {message}" in line
+    assert ghostscript == []  # an EPS is named, never opened, let alone rendered
+
+
+def test_pictures_together_over_the_build_budget_are_refused_at_the_one_that_crosses_it(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    side = int((limits.BUILD_PIXELS * 0.6) ** 0.5)  # each one under the per-picture limit, two over the total
+    assert side * side <= limits.PICTURE_PIXELS
+    Image.new("L", (side, side), 128).save(inputs.content.parent / "big.png")
+    shutil.copy(inputs.content.parent / "big.png", inputs.content.parent / "big2.png")
+    with_picture(inputs, "big.png", '      - image: {src: "big2.png", alt: "Again"}\n')
+    line = refused(inputs, capsys, inputs.content, '"big2.png"', "sections[0].blocks[1].image.src")
+    assert f"at most {limits.BUILD_PIXELS / 1e6:.0f} are allowed together" in line
+
+
+@pytest.mark.parametrize("where", ["absolute", "dot-dot", "symlink"])
+def test_a_picture_outside_the_content_folder_is_refused(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], tmp_path_factory: pytest.TempPathFactory, where: str
+) -> None:
+    outside = tmp_path_factory.mktemp("elsewhere") / "secret.png"
+    photo().save(outside)
+    src = {
+        "absolute": str(outside),
+        "dot-dot": "../" + outside.parent.name + "/secret.png",
+        "symlink": "link.png",
+    }[where]
+    (inputs.content.parent / "link.png").symlink_to(outside)
+    with_picture(inputs, src)
+    line = refused(inputs, capsys, inputs.content, f'"{src}"', IMAGE_KEY)
+    assert f"picture '{src}' is outside the content file's folder" in line
+
+
+def test_a_picture_that_is_a_fifo_is_refused_without_blocking(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    os.mkfifo(inputs.content.parent / "pipe.png")
+    with_picture(inputs, "pipe.png")
+    assert "it is not a regular file" in refused(inputs, capsys, inputs.content, '"pipe.png"', IMAGE_KEY)
+
+
+def _pdf_images(pdf: bytes) -> list[Image.Image]:
+    """Every picture embedded in the PDF, as the printer will get its pixels."""
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        return [pikepdf.PdfImage(im).as_pil_image() for page in doc.pages for im in page.get_images().values()]
+
+
+def _placed_sizes(pdf: bytes) -> list[tuple[float, float]]:
+    """(width, height) in points at which each picture is drawn: the `cm` just before its `Do`."""
+    sizes = []
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        for page in doc.pages:
+            images = set(page.get_images())
+            matrix: list[float] = []
+            for operands, operator in pikepdf.parse_content_stream(page):
+                if str(operator) == "cm":
+                    matrix = [float(v) for v in operands]
+                elif str(operator) == "Do" and str(operands[0]) in images:
+                    sizes.append((matrix[0], matrix[3]))
+    return sizes
+
+
+def test_a_16_bit_png_prints_its_greys_not_white(inputs: Inputs) -> None:
+    Image.new("I;16", (1000, 750), 20000).save(inputs.content.parent / "deep.png")  # 31 % of full scale
+    with_picture(inputs, "deep.png")
+    src, diags = api.load(inputs.content, inputs.brand)
+    assert src is not None, [d.format() for d in diags]
+    result = api.build(src, api.Options())
+    assert result.ok and result.pdf, [d.format() for d in result.diagnostics]
+    (image,) = _pdf_images(result.pdf)
+    lo, hi = image.convert("L").getextrema()  # type: ignore[misc]
+    assert 70 <= lo <= hi <= 85  # 20000 / 257 = 78; clipping to 8 bits would give 255
+
+
+def test_an_exif_rotated_photo_prints_upright(inputs: Inputs) -> None:
+    exif = Image.Exif()
+    exif[0x0112] = 6  # "turn 90 degrees clockwise to view": how a phone held upright saves a photo
+    Image.new("RGB", (1000, 750), "#7FB7BE").save(inputs.content.parent / "phone.jpg", exif=exif)
+    with_picture(inputs, "phone.jpg")
+    src, diags = api.load(inputs.content, inputs.brand)
+    assert src is not None, [d.format() for d in diags]
+    result = api.build(src, api.Options())
+    assert result.ok and result.pdf, [d.format() for d in result.diagnostics]
+    (image,) = _pdf_images(result.pdf)
+    assert image.size == (750, 1000)
+    ((width, height),) = _placed_sizes(result.pdf)
+    assert height > width and abs(width / height - 0.75) < 0.01
+
+
+def _odd(mode: str) -> Image.Image:
+    base = Image.new("RGB", (1000, 750), "#1D5C63")
+    if mode == "P+transparency":
+        im = base.convert("P")
+        im.info["transparency"] = 0
+        return im
+    return base.convert(mode)
+
+
+ODD_MODES = {
+    "la-png": ("LA", "PNG"),
+    "palette-with-transparency-png": ("P+transparency", "PNG"),
+    "one-bit-png": ("1", "PNG"),
+    "rgba-png": ("RGBA", "PNG"),
+    "grey-jpeg": ("L", "JPEG"),
+    "cmyk-jpeg": ("CMYK", "JPEG"),
+}
+
+
+@pytest.mark.parametrize(("mode", "fmt"), ODD_MODES.values(), ids=ODD_MODES.keys())
+def test_pictures_in_odd_modes_print_in_both_editions(inputs: Inputs, mode: str, fmt: str) -> None:
+    name = f"odd.{fmt.lower()}"
+    im = _odd(mode)
+    im.save(inputs.content.parent / name, format=fmt, **({"transparency": 0} if mode == "P+transparency" else {}))
+    with_picture(inputs, name)
+    src, diags = api.load(inputs.content, inputs.brand)
+    assert src is not None, [d.format() for d in diags]
+    for target, spaces in (("office", {"/DeviceRGB", "/DeviceGray"}), ("press", {"/DeviceCMYK"})):
+        result = api.build(src, api.Options(target=target))
+        assert result.ok and result.pdf, [d.format() for d in result.diagnostics]
+        with pikepdf.open(io.BytesIO(result.pdf)) as doc:
+            (image,) = [i for page in doc.pages for i in page.get_images().values()]
+            assert str(image.ColorSpace) in spaces, (target, image.ColorSpace)
+
+
+def test_a_plain_jpeg_is_embedded_as_it_is(inputs: Inputs) -> None:
+    data = encoded(photo(), "JPEG", quality=80)
+    (inputs.content.parent / "plain.jpg").write_bytes(data)
+    with_picture(inputs, "plain.jpg")
+    content, diags = load_content(inputs.content)
+    assert content is not None, [d.format() for d in diags]
+    block = content.sections[0].blocks[0]
+    assert (
+        isinstance(block, ImageBlock) and block.src.data == data
+    )  # the file's own bytes: no re-encoding, no second read later
+
+
+# --- SVG logos --------------------------------------------------------------------------------------------------
+
+NS = 'xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'
+RECT = '<rect width="40" height="40" fill="#1D5C63"/>'
+BAD_SVGS = {
+    "width-nan": (f'<svg {NS} width="nan" height="40" viewBox="0 0 120 40">{RECT}</svg>', 'width="nan"'),
+    "width-inf": (f'<svg {NS} width="inf" height="40">{RECT}</svg>', 'width="inf", which is not a length'),
+    "width-1e300": (f'<svg {NS} width="1e300" height="40">{RECT}</svg>', "it must be positive and sensible"),
+    "height-negative": (f'<svg {NS} width="120" height="-40">{RECT}</svg>', "it must be positive and sensible"),
+    "height-zero": (f'<svg {NS} viewBox="0 0 120 40" height="0">{RECT}</svg>', "it must be positive and sensible"),
+    "unknown-unit": (f'<svg {NS} width="120furlongs" height="40">{RECT}</svg>', "in unknown units 'furlongs'"),
+    "viewbox-nan": (f'<svg {NS} viewBox="0 0 nan 40">{RECT}</svg>', "which is not four numbers"),
+    "viewbox-1e300": (f'<svg {NS} viewBox="0 0 1e300 40">{RECT}</svg>', "must be positive and sensible"),
+    "viewbox-zero": (f'<svg {NS} viewBox="0 0 0 40">{RECT}</svg>', "must be positive and sensible"),
+    "200k-elements": (f'<svg {NS} viewBox="0 0 10 10">' + "<g/>" * 200_000 + "</svg>", "200,001 elements"),
+    "huge-path": (f'<svg {NS} viewBox="0 0 120 40"><path d="M0 0{" L1 1" * 100_000}"/></svg>', "200,002 coordinates"),
+    "use-cycle": (
+        f'<svg {NS} viewBox="0 0 120 40"><g id="a">{RECT}<use href="#b"/></g><g id="b"><use href="#a"/></g></svg>',
+        "circular <use",
+    ),
+    "use-self": (f'<svg {NS} viewBox="0 0 120 40"><g id="a">{RECT}<use xlink:href="#a"/></g></svg>', "circular <use"),
+    "use-missing-id": (f'<svg {NS} viewBox="0 0 120 40">{RECT}<use href="#nope"/></svg>', "'#nope', which is not in"),
+    "use-bomb": (
+        f'<svg {NS} viewBox="0 0 120 40"><g id="l0">{RECT}</g>'
+        + "".join(f'<g id="l{i}">' + f'<use href="#l{i - 1}"/>' * 10 + "</g>" for i in range(1, 6))
+        + "</svg>",
+        "expands to over",
+    ),
+    "svglib-cannot-parse": (f'<svg {NS} viewBox="0 0 120 40"><rect width="4zz" height="4"/></svg>', "cannot be drawn"),
+    "nan-inside": (
+        f'<svg {NS} viewBox="0 0 120 40"><rect width="4" height="4" stroke="#000" stroke-width="nan"/></svg>',
+        "not finite",
+    ),
+    "far-outside": (f'<svg {NS} viewBox="0 0 120 40"><rect x="1e9" width="4" height="4"/></svg>', "far outside"),
+    "draws-nothing": (f'<svg {NS} viewBox="0 0 120 40"><defs>{RECT}</defs></svg>', "draws nothing"),
+}
+
+
+@pytest.mark.parametrize(("svg", "message"), BAD_SVGS.values(), ids=BAD_SVGS.keys())
+def test_a_bad_svg_logo_is_refused_at_logo(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], svg: str, message: str
+) -> None:
+    (inputs.kit / "logo.svg").write_text(svg, encoding="utf-8")
+    line = refused(inputs, capsys, inputs.brand, "logo.svg", "logo")
+    assert message in line
+    assert "bug" not in line
+
+
+def test_an_svg_logo_over_its_byte_budget_is_refused_unparsed(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (inputs.kit / "logo.svg").write_text(f"<svg {NS}>" + " " * limits.SVG_BYTES + "</svg>", encoding="utf-8")
+    assert "the file is over the 2 MB allowed" in refused(inputs, capsys, inputs.brand, "logo.svg", "logo")
+
+
+def test_a_png_logo_is_checked_like_a_picture(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:
+    edit(inputs.brand, "logo: logo.svg", "logo: logo.png")
+    (inputs.kit / "logo.png").write_bytes(_truncated("PNG"))
+    assert "logo cannot be used: the picture data stops part-way" in refused(
+        inputs, capsys, inputs.brand, "logo.png", "logo"
+    )
+
+
+# --- fonts given as files ---------------------------------------------------------------------------------------
+
+
+def _tables(data: bytes) -> dict[str, tuple[int, int]]:
+    count = struct.unpack(">H", data[4:6])[0]
+    out = {}
+    for i in range(count):
+        tag, _, offset, length = struct.unpack(">4sLLL", data[12 + 16 * i : 28 + 16 * i])
+        out[tag.decode("latin-1")] = (offset, length)
+    return out
+
+
+def _with_fvar(data: bytes) -> bytes:
+    """The font with an `fvar` table added: what makes a TrueType file a variable font."""
+    count = struct.unpack(">H", data[4:6])[0]
+    records = [struct.unpack(">4sLLL", data[12 + 16 * i : 28 + 16 * i]) for i in range(count)]
+    body = data[12 + 16 * count :]
+    fvar = struct.pack(">HHHHHHHH", 1, 0, 16, 2, 1, 20, 0, 0)  # version 1.0, no axes: the table's presence is enough
+    records = [(t, c, o + 16, n) for t, c, o, n in records]
+    end = 12 + 16 * (count + 1) + len(body)
+    records.append((b"fvar", 0, end, len(fvar)))
+    records.sort()
+    head = data[:4] + struct.pack(">H", count + 1) + data[6:12]
+    return head + b"".join(struct.pack(">4sLLL", *r) for r in records) + body + fvar
+
+
+def _units_per_em(data: bytes, units: int) -> bytes:
+    offset = _tables(data)["head"][0] + 18
+    return data[:offset] + struct.pack(">H", units) + data[offset + 2 :]
+
+
+def _zero_advances(data: bytes) -> bytes:
+    """Every glyph's advance width set to 0: text would print all its letters on top of each other."""
+    tables = _tables(data)
+    count = struct.unpack(">H", data[tables["hhea"][0] + 34 : tables["hhea"][0] + 36])[0]
+    out = bytearray(data)
+    for i in range(count):
+        out[tables["hmtx"][0] + 4 * i : tables["hmtx"][0] + 4 * i + 2] = b"\x00\x00"
+    return bytes(out)
+
+
+BAD_FONTS = {
+    "truncated": (lambda d: d[: len(d) // 2], "the file is cut short or damaged"),
+    "variable": (_with_fvar, "it is a variable font"),
+    "units-per-em-zero": (lambda d: _units_per_em(d, 0), "its metrics are broken (0 units per em"),
+    "zero-advance-widths": (_zero_advances, "its metrics are broken (the letter 'A' is 0/1000 em wide)"),
+    "not-a-font": (lambda d: b"<html>oops</html>", "it is not a TrueType font file"),
+    "cff-otf-renamed": (lambda d: b"OTTO" + d[4:], "it is an OpenType font with PostScript (CFF) outlines"),
+    "woff-renamed": (lambda d: b"wOFF" + d[4:], "it is a WOFF web font"),
+}
+
+
+@pytest.mark.parametrize(("patch", "message"), BAD_FONTS.values(), ids=BAD_FONTS.keys())
+def test_a_bad_font_file_is_refused_at_its_key(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], patch: object, message: str
+) -> None:
+    (inputs.kit / "fonts").mkdir()
+    shutil.copy(FONT, inputs.kit / "fonts" / "Good.ttf")
+    (inputs.kit / "fonts" / "Bad.ttf").write_bytes(patch(FONT.read_bytes()))  # type: ignore[operator]
+    edit(inputs.brand, "body: {family: Be Vietnam Pro}", "body: {regular: fonts/Good.ttf, italic: fonts/Bad.ttf}")
+    line = refused(inputs, capsys, inputs.brand, "fonts/Bad.ttf", "fonts.body.italic")
+    assert f"cannot use font file Bad.ttf: {message}" in line
+
+
+def test_a_body_font_without_italic_warns_only_when_the_content_uses_italic(inputs: Inputs) -> None:
+    (inputs.kit / "Body.ttf").write_bytes(FONT.read_bytes())
+    text = edit(inputs.brand, "body: {family: Be Vietnam Pro}", "body: {regular: Body.ttf}")
+    brand, _ = load_brand(inputs.brand)
+    assert brand is not None
+    fonts, diags = load_fonts(brand)
+    assert fonts is not None and fonts.upright_italic and not diags
+    content, _ = load_content(inputs.content)
+    assert content is not None
+    assert italic_warning(brand, fonts, content) == []  # nothing in the content is italic
+    edit(inputs.content, "make **tiny** pricks", "make *tiny* pricks")
+    content, _ = load_content(inputs.content)
+    assert content is not None
+    (warn,) = italic_warning(brand, fonts, content)
+    line, col = position(text, "{regular: Body.ttf}")
+    assert warn.format().startswith(f"{inputs.brand}:{line}:{col}: warning: the body font has no italic: *emphasis*")
+    assert "[at fonts.body]" in warn.format()
+
+
+# --- ICC profiles -----------------------------------------------------------------------------------------------
+
+BAD_PROFILES = {
+    "truncated": (lambda d: d[: len(d) // 2], "the ICC profile is cut short"),
+    "truncated-header": (lambda d: d[:100], "not a readable ICC profile"),
+    "damaged-tags": (lambda d: d[:132] + b"\xff" * (len(d) - 132), "damaged"),
+}
+
+
+@pytest.mark.parametrize(("patch", "message"), BAD_PROFILES.values(), ids=BAD_PROFILES.keys())
+def test_a_bad_icc_profile_is_refused_at_colors_profile(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], patch: object, message: str
+) -> None:
+    (inputs.kit / "printer.icc").write_bytes(patch(DEFAULT_PROFILE.read_bytes()))  # type: ignore[operator]
+    edit(inputs.brand, "  cmyk:\n", "  profile: printer.icc\n  cmyk:\n")
+    line = refused(inputs, capsys, inputs.brand, "printer.icc", "colors.profile")
+    assert message in line
