@@ -305,15 +305,16 @@ def _input_files(sources: api.Sources) -> list[tuple[str, Path]]:
 
     brand = sources.brand
     files = [("the content file (--content)", sources.content.path), ("the brand file (--brand)", brand.path)]
-    if brand.logo.picture is not None:
-        files.append(("the brand's logo (logo)", brand.logo.picture))
+    files.append(("the brand's logo (logo)", brand.logo.source))
     for role, spec in (("heading", brand.heading_font), ("body", brand.body_font)):
         files += [(f"a font of the brand (fonts.{role}.{face})", path) for face, path in spec.files]
     if brand.profile is not None:
         files.append(("the brand's colour profile (colors.profile)", brand.profile))
     for section in sources.content.sections:
         files += [
-            (f"a picture of the content ({b.at.key or 'src'})", b.src) for b in section.blocks if isinstance(b, Image)
+            (f"a picture of the content ({b.at.key or 'src'})", b.src.source)
+            for b in section.blocks
+            if isinstance(b, Image)
         ]
     return files
 

@@ -155,7 +155,7 @@ def test_a_picture_that_is_a_fifo_is_refused_without_blocking(
 ) -> None:
     os.mkfifo(inputs.content.parent / "pipe.png")
     with_picture(inputs, "pipe.png")
-    assert "it is not a regular file" in refused(inputs, capsys, inputs.content, '"pipe.png"', IMAGE_KEY)
+    assert "only a regular file is read" in refused(inputs, capsys, inputs.content, '"pipe.png"', IMAGE_KEY)
 
 
 def _pdf_images(pdf: bytes) -> list[Image.Image]:
@@ -305,7 +305,7 @@ def test_an_svg_logo_over_its_byte_budget_is_refused_unparsed(
     inputs: Inputs, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (inputs.kit / "logo.svg").write_text(f"<svg {NS}>" + " " * limits.SVG_BYTES + "</svg>", encoding="utf-8")
-    assert "the file is over the 2 MB allowed" in refused(inputs, capsys, inputs.brand, "logo.svg", "logo")
+    assert "at most 2 MB are allowed" in refused(inputs, capsys, inputs.brand, "logo.svg", "logo")
 
 
 def test_a_png_logo_is_checked_like_a_picture(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:

@@ -21,27 +21,52 @@ def inside(folder: Path, written: str) -> Path | None:
     return full if full.is_relative_to(root) else None
 
 
+NOT_FOUND = "the file is not there"
+
+
 def read_bytes(path: Path, most: int) -> tuple[bytes | None, str]:
-    """The bytes of a regular file of at most `most` bytes, read once; or None and why not."""
+    """The bytes of a regular file of at most `most` bytes, read once; or None and why not.
+
+    The path is looked at (stat) before it is opened: a folder, device, pipe or socket is refused
+    without being opened (opening a pipe would wait for a writer), and so is a file over budget.
+    """
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO must not block the open
-    except FileNotFoundError:
-        return None, "the file is not there"
-    except OSError as exc:
-        return None, f"the file cannot be read ({exc.strerror or exc})"
-    with os.fdopen(fd, "rb") as f:
-        info = os.fstat(f.fileno())
+        info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):
-            return None, "it is not a regular file"
+            return None, _not_regular(info.st_mode)
         if info.st_size > most:
-            return None, f"the file is over the {_size(most)} allowed ({info.st_size:,} bytes)"
-        try:
-            data = f.read(most + 1)
-        except OSError as exc:
-            return None, f"the file cannot be read ({exc.strerror or exc})"
-    if len(data) > most:  # it grew while being read
-        return None, f"the file is over the {_size(most)} allowed"
+            return None, f"the file has {info.st_size:,} bytes; at most {_size(most)} are allowed"
+        # O_NONBLOCK: should the path turn into a pipe after the stat, the open must not wait for a writer.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as f:
+            mode = os.fstat(f.fileno()).st_mode
+            if not stat.S_ISREG(mode):
+                return None, _not_regular(mode)
+            data = f.read(most + 1)  # the file may have grown since the stat
+    except (FileNotFoundError, NotADirectoryError):
+        return None, NOT_FOUND
+    except PermissionError:
+        return None, "the file cannot be read: permission denied"
+    except (OSError, ValueError) as exc:
+        return None, f"the file cannot be read ({getattr(exc, 'strerror', None) or exc})"
+    if len(data) > most:
+        return None, f"the file grew past the {_size(most)} allowed while it was read"
     return data, ""
+
+
+def _not_regular(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "it is a folder, not a file"
+    kind = (
+        "a named pipe (FIFO)"
+        if stat.S_ISFIFO(mode)
+        else "a socket"
+        if stat.S_ISSOCK(mode)
+        else "a device"
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+        else "not a regular file"
+    )
+    return f"it is {kind}; only a regular file is read"
 
 
 def _size(n: int) -> str:

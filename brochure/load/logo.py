@@ -42,6 +42,7 @@ class Logo:
     picture: PictureData | None
     width: float
     height: float
+    source: Path  # the file it was read from
 
 
 def load_logo(path: Path, at: Location) -> tuple[Logo | None, Diagnostic | None]:
@@ -49,7 +50,7 @@ def load_logo(path: Path, at: Location) -> tuple[Logo | None, Diagnostic | None]
         pic = load_picture(path)
         if isinstance(pic, Refusal):
             return None, error(at, f"logo cannot be used: {pic.message}", pic.hint)
-        return Logo(None, pic, float(pic.pixels[0]), float(pic.pixels[1])), None
+        return Logo(None, pic, float(pic.pixels[0]), float(pic.pixels[1]), path), None
     return _load_svg(path, at)
 
 
@@ -88,7 +89,7 @@ def _load_svg(path: Path, at: Location) -> tuple[Logo | None, Diagnostic | None]
     problem, hint = _drawing_problem(drawing)
     if problem:
         return None, error(at, problem, hint)
-    return Logo(drawing, None, float(drawing.width), float(drawing.height)), None
+    return Logo(drawing, None, float(drawing.width), float(drawing.height), path), None
 
 
 def _content_problem(elements: list[etree._Element]) -> tuple[str, str] | None:

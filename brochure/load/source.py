@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import stat
 from pathlib import Path
 
 from brochure import limits
 from brochure.diagnostics import Diagnostic, Location, error
+from brochure.load.files import NOT_FOUND, read_bytes
 from brochure.load.yamltree import line_column
 
 _SAVE_AS_UTF8 = "open it in a text editor and save it as UTF-8; in Notepad: File > Save as > Encoding: UTF-8"
@@ -17,27 +16,16 @@ _BOM = b"\xef\xbb\xbf"
 def read_source(path: Path, what: str, missing_hint: str) -> str | Diagnostic:
     """The file's text; a folder, device, pipe or socket is refused from its stat, without being opened."""
     file = str(path)
-    try:
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode):
-            return _not_regular(file, what, info.st_mode)
-        if info.st_size > limits.YAML_BYTES:
-            return _too_big(file, what, info.st_size)
-        # O_NONBLOCK: should the path turn into a pipe after the stat, opening it must not wait for a writer.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-        with os.fdopen(fd, "rb") as f:
-            mode = os.fstat(f.fileno()).st_mode
-            if not stat.S_ISREG(mode):
-                return _not_regular(file, what, mode)
-            data = f.read(limits.YAML_BYTES + 1)  # the file may have grown since the stat
-    except (FileNotFoundError, NotADirectoryError):
-        return error(Location(file), f"{what} file not found", missing_hint)
-    except PermissionError:
-        return error(Location(file), f"cannot read the {what} file: permission denied", "check who may read it")
-    except OSError as exc:
-        return error(Location(file), f"cannot read the {what} file: {exc.strerror or exc}", missing_hint)
-    if len(data) > limits.YAML_BYTES:
-        return _too_big(file, what, len(data))
+    data, why = read_bytes(path, limits.YAML_BYTES)
+    if data is None:
+        if why == NOT_FOUND:
+            return error(Location(file), f"{what} file not found", missing_hint)
+        hint = (
+            f"a leaflet's {what} file is a few kilobytes: check that this is the right file"
+            if "allowed" in why
+            else "save the text to a .yaml file and pass that file's path"
+        )
+        return error(Location(file), f"cannot read the {what} file: {why}", hint)
     return decode(data, file, what)
 
 
@@ -86,31 +74,3 @@ def _wide_encoding(data: bytes) -> str:
     if zeros and zeros * 10 >= len(head):
         return "UTF-16"  # ... in UTF-16 one in two; a zero byte in UTF-8 text is a stray NUL, reported as such
     return ""
-
-
-def _not_regular(file: str, what: str, mode: int) -> Diagnostic:
-    if stat.S_ISDIR(mode):
-        return error(Location(file), f"the {what} file is a folder", "pass the path of the .yaml file inside it")
-    kind = (
-        "a named pipe (FIFO)"
-        if stat.S_ISFIFO(mode)
-        else "a socket"
-        if stat.S_ISSOCK(mode)
-        else "a device"
-        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
-        else "not a regular file"
-    )
-    return error(
-        Location(file),
-        f"the {what} file is {kind}; only a regular file is read",
-        "save the text to a .yaml file and pass that file's path",
-    )
-
-
-def _too_big(file: str, what: str, size: int) -> Diagnostic:
-    return error(
-        Location(file),
-        f"the {what} file has {size:,} bytes; at most {limits.YAML_BYTES:,} ({limits.YAML_BYTES // limits.MIB} MB)"
-        " are allowed",
-        f"a leaflet's {what} file is a few kilobytes: check that this is the right file",
-    )
