@@ -87,7 +87,7 @@ def full_kit(inputs: Inputs) -> Inputs:
 TARGETS: dict[str, tuple[Callable[[Inputs], Path], str]] = {
     "content": (lambda i: i.content, "is the content file (--content)"),
     "brand": (lambda i: i.brand, "is the brand file (--brand)"),
-    "logo": (lambda i: i.kit / "logo.svg", "already exists and is not"),
+    "logo": (lambda i: i.kit / "logo.svg", "is the brand's logo (logo)"),
     "font": (lambda i: i.kit / "fonts" / "B.ttf", "is a font of the brand (fonts.body.regular)"),
     "profile": (lambda i: i.kit / "printer.icc", "is the brand's colour profile (colors.profile)"),
     "picture": (lambda i: i.content.parent / "photo.png", "is a picture of the content"),
