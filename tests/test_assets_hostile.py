@@ -305,7 +305,7 @@ def test_an_svg_logo_over_its_byte_budget_is_refused_unparsed(
     inputs: Inputs, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (inputs.kit / "logo.svg").write_text(f"<svg {NS}>" + " " * limits.SVG_BYTES + "</svg>", encoding="utf-8")
-    assert "at most 2 MB are allowed" in refused(inputs, capsys, inputs.brand, "logo.svg", "logo")
+    assert "(2 MB) are allowed" in refused(inputs, capsys, inputs.brand, "logo.svg", "logo")
 
 
 def test_a_png_logo_is_checked_like_a_picture(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:

@@ -35,7 +35,7 @@ def read_bytes(path: Path, most: int) -> tuple[bytes | None, str]:
         if not stat.S_ISREG(info.st_mode):
             return None, _not_regular(info.st_mode)
         if info.st_size > most:
-            return None, f"the file has {info.st_size:,} bytes; at most {_size(most)} are allowed"
+            return None, f"it has {info.st_size:,} bytes; at most {most:,} ({_size(most)}) are allowed"
         # O_NONBLOCK: should the path turn into a pipe after the stat, the open must not wait for a writer.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
         with os.fdopen(fd, "rb") as f:
@@ -56,7 +56,7 @@ def read_bytes(path: Path, most: int) -> tuple[bytes | None, str]:
 
 def _not_regular(mode: int) -> str:
     if stat.S_ISDIR(mode):
-        return "it is a folder, not a file"
+        return "it is a folder"
     kind = (
         "a named pipe (FIFO)"
         if stat.S_ISFIFO(mode)

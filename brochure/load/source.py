@@ -25,6 +25,8 @@ def read_source(path: Path, what: str, missing_hint: str) -> str | Diagnostic:
             if "allowed" in why
             else "save the text to a .yaml file and pass that file's path"
         )
+        if why.startswith("it "):  # "it is a folder" -> "the content file is a folder"
+            return error(Location(file), f"the {what} file {why.removeprefix('it ')}", hint)
         return error(Location(file), f"cannot read the {what} file: {why}", hint)
     return decode(data, file, what)
 
