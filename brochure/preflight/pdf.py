@@ -10,6 +10,7 @@ import pikepdf
 
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.geometry.sheet import Sheet
+from brochure.load.links import link_problem
 
 MAX_INK = 3.00  # total area coverage, 300 %
 RGB_OPERATORS = {"rg", "RG"}
@@ -27,7 +28,7 @@ class Where:
 
 def check_pdf(pdf: bytes, sheet: Sheet, where: Where) -> list[Diagnostic]:
     with pikepdf.open(io.BytesIO(pdf)) as doc:
-        diags = [*_fonts(doc, where), *_boxes(doc, sheet, where)]
+        diags = [*_fonts(doc, where), *_boxes(doc, sheet, where), *_links(doc, where)]
         if sheet.target == "press":
             diags += [*_press_colour(doc, where), *_press_structure(doc, where)]
     return diags
@@ -64,6 +65,33 @@ def _boxes(doc: pikepdf.Pdf, sheet: Sheet, where: Where) -> Iterator[Diagnostic]
                     f"page {n}: {key[1:]} is {shown}, expected [{' '.join(f'{v:.2f}' for v in expected)}]",
                     "this is a bug in the layout: please report it",
                 )
+
+
+def _links(doc: pikepdf.Pdf, where: Where) -> Iterator[Diagnostic]:
+    """A guard, tripped only by a bug: every link and address is checked when the inputs are read, and the
+    markup makes no link from an unsafe one. Here the finished file is reopened, and every annotation must be a
+    link whose one action opens an https:, http:, mailto: or tel: address (no JavaScript, Launch, GoToR,
+    SubmitForm or other action, nothing run when the file opens)."""
+    hint = "this is a bug: links are checked when the inputs are read; please report it with the inputs"
+    for key in ("/OpenAction", "/AA", "/AcroForm"):
+        if key in doc.Root:
+            yield error(where.content, f"the PDF has a document action or form ({key[1:]})", hint)
+    names = doc.Root.get("/Names")
+    if names is not None and ("/JavaScript" in names or "/EmbeddedFiles" in names):
+        yield error(where.content, "the PDF has scripts or embedded files", hint)
+    for n, page in enumerate(doc.pages, 1):
+        if "/AA" in page.obj:
+            yield error(where.content, f"page {n} has an action that runs when it opens", hint)
+        for annot in page.obj.get("/Annots", []):
+            subtype, action = str(annot.get("/Subtype")), annot.get("/A")
+            if action is None or subtype != "/Link" or str(action.get("/S")) != "/URI" or "/AA" in annot:
+                kind = str(action.get("/S")) if action is not None else "none"
+                yield error(where.content, f"page {n} has a {subtype[1:]} annotation with action {kind}", hint)
+                continue
+            uri = bytes(action.get("/URI", b"")).decode("latin-1")
+            problem = link_problem(uri)
+            if problem:
+                yield error(where.content, f"page {n} links to '{uri[:80]}', which {problem}", hint)
 
 
 def _colour_ops(doc: pikepdf.Pdf) -> Iterator[tuple[int, str, list[float]]]:
