@@ -192,7 +192,9 @@ def back(inp: Inputs, box: Rect, page: int, region: str = "back") -> Back:
         bottom.append((Paragraph(f"<b>{sources}</b> {marks}", t.style("fine")), 0.4 * L))
     gap = 1.0 * L
     blame = [  # what takes the back's height, by where it is written
-        (placed[1].box.h, _where(inp.content, "call_to_action.text")),
+        (heading.height, _where(inp.content, "call_to_action.heading")),
+        (cta_text.height, _where(inp.content, "call_to_action.text")),
+        (qr_label.height, _where(inp.content, "call_to_action.qr_label")),
         (placed[-1].box.h, inp.brand.where("contact.address")),
     ]
     floors = floor_of([Item(f, "", g) for f, g in bottom], box.w)
@@ -225,7 +227,9 @@ def _bottom_keys(content: Content, rate: Callable[[str], float] = len) -> list[L
 
 def _noun(at: Location) -> str:
     return {
+        "call_to_action.heading": "the call to action's heading",
         "call_to_action.text": "the call to action",
+        "call_to_action.qr_label": "the QR code's label",
         "disclaimer": "the disclaimer",
         "contact.address": "the address",
     }.get(at.key, "the sources")
@@ -408,11 +412,11 @@ def _cover_too_tall(
     listed = ", ".join(names[:-1]) + " and " + names[-1]
     under = "between the colour field and the clinic's name" if area.footer else "under the colour field"
     optional = "; the kicker and the lead may be left out" if at.key in ("cover.kicker", "cover.lead") else ""
+    has = f"has {room / MM:.1f} mm" if room > 0 else "has no room left"
     return error(
         at,
-        f"the cover's words do not fit: the {listed} need {need / MM:.1f} mm, and the {area.region} has "
-        f"{max(room, 0.0) / MM:.1f} mm {under}: {(need - room) / MM:.1f} mm too tall "
-        f"({inp.label}, {inp.sheet.paper.name})",
+        f"the cover's words do not fit: the {listed} need {need / MM:.1f} mm, and the {area.region} {has} "
+        f"{under}: {(need - room) / MM:.1f} mm too tall ({inp.label}, {inp.sheet.paper.name})",
         f"shorten the {COVER_TEXTS.get(at.key, 'clinic name')}, the longest text on the cover{optional}",
     )
 
