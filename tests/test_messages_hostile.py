@@ -148,6 +148,18 @@ def test_the_pdf_guard_refuses_any_link_but_web_mail_and_phone(action: dict[str,
     assert diags and all(d.is_error and "this is a bug" in d.hint for d in diags)
 
 
+def test_the_pdf_guard_refuses_a_link_off_its_page() -> None:
+    doc = pikepdf.open(io.BytesIO(_office_pdf()))
+    for page in doc.pages:
+        for annot in page.obj.get("/Annots", []):
+            annot.Rect = pikepdf.Array([-500, -500, -400, -400])
+    out = io.BytesIO()
+    doc.save(out)
+    where = Where(*(Location(str(ROOT / "content.yaml"), 1, 1) for _ in range(3)))
+    diags = check_pdf(out.getvalue(), SHEETS["trifold"]("a4", "office", False), where)
+    assert diags and all("outside the page" in d.message and "this is a bug" in d.hint for d in diags)
+
+
 @cache
 def _office_pdf() -> bytes:
     pdf = api.build(*_shipped("clearwater", "trifold", "office")).pdf
