@@ -13,7 +13,6 @@ from brochure.load.blocks import (
     read_blocks,
     read_layouts,
 )
-from brochure.load.inline import upper
 from brochure.load.reader import Reader, load_file
 from brochure.load.yamltree import Node
 
@@ -128,10 +127,7 @@ def _read_cover(r: Reader, node: Node | None) -> Cover:
     m = r.mapping(node, "cover", (), ("kicker", "lead"))
     if m is None:
         return Cover(None, None)
-    kicker = r.text(m.get("kicker"), "cover.kicker")
-    if kicker is not None:  # printed in capitals ('µ' -> 'Μ', 'ß' -> 'SS'): the glyph check sees those letters
-        r.strings.append((upper(kicker), r.at(m["kicker"], "cover.kicker")))
-    return Cover(kicker, r.text(m.get("lead"), "cover.lead"))
+    return Cover(r.text(m.get("kicker"), "cover.kicker"), r.text(m.get("lead"), "cover.lead"))
 
 
 def _read_cta(r: Reader, node: Node | None) -> CallToAction | None:

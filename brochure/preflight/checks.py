@@ -9,7 +9,7 @@ from brochure.geometry.sheet import FOLD_CLEAR, MM
 from brochure.layout.model import Layout
 from brochure.load.brand import Brand
 from brochure.load.content import Content
-from brochure.load.inline import plain
+from brochure.load.inline import plain, upper
 from brochure.theme.fonts import FontSet, covers
 
 
@@ -20,8 +20,9 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
         (brand.name, brand.where("name")),
         *((getattr(brand.contact, k), brand.where(f"contact.{k}")) for k in CONTACT_KEYS),
     ]
+    kicker = [(upper(text), at) for text, at in content.strings if at.key == "cover.kicker"]  # set in capitals
     diags: list[Diagnostic] = []
-    for text, at in [*content.strings, *brand_strings]:
+    for text, at in [*content.strings, *kicker, *brand_strings]:
         for ch in dict.fromkeys(plain(text)):  # each character once, in order: linear in the text
             if ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf"):
                 continue
