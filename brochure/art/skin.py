@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 
 from reportlab.graphics.shapes import Circle, Drawing, Ellipse, Group, Path, Polygon, PolyLine, Rect, String
 
-from brochure.art.labels import MIN_LABEL_PT, fit_labels
+from brochure.art.labels import fit_beside
 from brochure.art.paths import (
     Pt,
     add_smooth,
@@ -20,6 +20,11 @@ from brochure.theme.colors import Palette, mix
 # --------------------------------------------------------------------------------------------
 
 _LABEL_ORDER = ("needles", "epidermis", "collagen", "dermis")
+
+
+def label_texts(labels: Mapping[str, str]) -> dict[str, str]:
+    """The labels the drawing prints, in its order, blank ones left out."""
+    return {key: labels[key].strip() for key in _LABEL_ORDER if labels.get(key, "").strip()}
 
 
 def skin_section(
@@ -37,14 +42,9 @@ def skin_section(
     def sw(v: float) -> float:
         return max(0.3, v * k)
 
-    font_size = max(MIN_LABEL_PT, font_size)  # nothing in the leaflet is set under 7 pt
-    texts = {key: labels[key].strip() for key in _LABEL_ORDER if labels.get(key, "").strip()}
-    lead = max(9.0, 0.05 * W)  # room for the leader between the block and the text
-    if texts:
-        size, lines, text_w = fit_labels(texts, font_name, font_size, 0.40 * W - lead)
-        gutter = max(lead + text_w + 0.5, 0.20 * W)  # grows past 40 % only if 7 pt text needs it
-    else:
-        size, lines, text_w, gutter = font_size, {}, 0.0, 0.0
+    texts = label_texts(labels)
+    fit = fit_beside(texts, font_name, font_size, W)  # never under 7 pt; the layout reports labels too wide
+    size, lines, lead, gutter = fit.size, fit.lines, fit.lead, fit.gutter
     bx0, bx1 = 0.0, W - gutter  # the skin block
     bw = bx1 - bx0
 

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+
 from reportlab.platypus import Flowable, Paragraph
 
 from brochure import art
+from brochure.art.labels import fit_beside
+from brochure.art.skin import label_texts
+from brochure.diagnostics import Diagnostic, Location, error
 from brochure.geometry.sheet import MM
 from brochure.layout import images
 from brochure.layout.flow import Item
@@ -16,17 +22,22 @@ from brochure.theme.colors import color_markup
 from brochure.theme.styles import Theme
 
 WIDE = 110 * MM  # columns at least this wide set cards and long lists two across
+LABEL_PT = 7.5  # the labels of drawings, before they shrink to fit (never under 7 pt)
 
 
 class Blocks:
-    """Turns blocks into Items for one theme and column width."""
+    """Turns blocks into Items for one theme and column width; what cannot be drawn there goes to `problems`."""
 
-    def __init__(self, theme: Theme, width: float, links: bool = True) -> None:
+    def __init__(
+        self, theme: Theme, width: float, links: bool = True, locate: Callable[[str], Location | None] | None = None
+    ) -> None:
         self.t = theme
         self.width = width
         self.links = links
         self.L = theme.scale.leading
         self.wide = width >= WIDE
+        self.locate = locate  # a key path -> where it is written (for problems found while laying out)
+        self.problems: list[Diagnostic] = []
 
     def md(self, text: str) -> str:
         return to_markup(text, color_markup(self.t.palette.primary), self.links)
@@ -78,9 +89,10 @@ class Blocks:
             icon = Art(art.icon("alert" if warn else "heart", 16, bar), 16, 16) if warn else None
             return [Item(Box(Stack(parts), fill, pad=8.0, icon=icon, bar=bar), sid, gap)]
         if isinstance(b, c.Illustration):
-            labels = dict(b.labels)
+            labels = {key: plain(text) for key, text in b.labels}
+            self._check_labels(b, labels)
             h = min(self.width * 0.72, 62 * MM) * self.t.scale.pictures
-            drawing = art.skin_section(self.width, h, pal, labels, self.t.fonts.regular, 7.5)
+            drawing = art.skin_section(self.width, h, pal, labels, self.t.fonts.regular, LABEL_PT)
             items = [Item(Art(drawing, self.width, h), sid, gap, bool(b.caption))]
             if b.caption:
                 items.append(Item(self.para(b.caption, "caption"), sid, 0.25 * L))
@@ -97,6 +109,25 @@ class Blocks:
             out.append(Item(self.para(qa.q, "card_title"), sid, gap if i == 0 else 0.6 * L, True))
             out.append(Item(self.para(qa.a, "body"), sid, 1.0))
         return out
+
+    def _check_labels(self, b: c.Illustration, labels: dict[str, str]) -> None:
+        """A label too wide for the drawing, even at 7 pt on two lines, is the writer's to shorten."""
+        fit = fit_beside(label_texts(labels), self.t.fonts.regular, LABEL_PT, self.width)
+        for name, over in fit.too_wide:
+            key = f"{b.at.key}.labels.{name}"
+            at = (self.locate(key) if self.locate else None) or replace(b.at, key=key)
+            self.problems.append(
+                error(
+                    at,
+                    f"the label '{_shorten(labels[name])}' is {over / MM:.1f} mm too wide for the drawing beside it "
+                    f"in a {self.width / MM:.0f} mm column, even at 7 pt on two lines",
+                    "shorten the label to a word or two, e.g. 'Dermis'",
+                )
+            )
+
+
+def _shorten(text: str, most: int = 40) -> str:
+    return text if len(text) <= most else text[: most - 1] + "…"
 
 
 def _group(parts: list[Flowable], sid: str, gap: float, between: float) -> list[Item]:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import re
+import itertools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -11,16 +12,21 @@ from reportlab.platypus import Flowable, Paragraph
 from brochure import art
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.geometry.sheet import MM, Panel, Rect, Sheet
+from brochure.layout import flowables
 from brochure.layout.blocks import WIDE, Blocks
-from brochure.layout.flow import Frame, Item, flow, height_of
+from brochure.layout.flow import EPS, FlowResult, Frame, Item, floor_of, flow, height_of
 from brochure.layout.flowables import Art, Box, SectionHeading, Stack
 from brochure.layout.images import picture
 from brochure.layout.model import Link, Placed, QrPlacement
 from brochure.layout.qr import QUIET_MODULES, modules, qr_drawing
 from brochure.load.brand import Brand
 from brochure.load.content import Content, Section
+from brochure.load.inline import display_url, escape_text, link_markup, plain, to_markup
+from brochure.load.links import phone_digits
 from brochure.theme.colors import color_markup
 from brochure.theme.styles import Theme
+
+GROSS = 2.0  # words whose least possible height is this many times their room are reported before measuring
 
 
 @dataclass(frozen=True)
@@ -36,31 +42,58 @@ class Inputs:
     sections: tuple[Section, ...] = ()  # the sections this layout shows, with places resolved
 
 
-def flow_items(inp: Inputs, sections: list[Section], width: float) -> list[Item]:
-    blocks = Blocks(inp.theme, width, inp.links)
+def flow_items(inp: Inputs, sections: list[Section], width: float) -> tuple[list[Item], list[Diagnostic]]:
+    """The sections as flow items for a column of this width, and what in them cannot be drawn there."""
+    strings = {at.key: at for _, at in inp.content.strings}
+    blocks = Blocks(inp.theme, width, inp.links, strings.get)
     items: list[Item] = []
     for i, s in enumerate(sections):
         items.extend(blocks.section(s, i == 0))
-    return items
+    return items, blocks.problems
+
+
+def fill(inp: Inputs, sections: list[Section], frames: list[Frame]) -> tuple[FlowResult, list[Diagnostic]]:
+    """Flow the sections through the frames. Words far too many for the frames are reported at once, from a
+    lower bound of their height (linear in their length), before they are measured line by line."""
+    width = min(f.box.w for f in frames)
+    items, diags = flow_items(inp, sections, width)
+    if not items:
+        return flow(items, frames), diags
+    floors = floor_of(items, width)
+    room = sum(f.box.h for f in frames) + len(frames) * max(i.space_before for i in items)  # gaps at frame tops drop
+    if sum(floors) > GROSS * room:
+        ends = itertools.accumulate(floors)
+        sid = next(item.section for item, end in zip(items, ends, strict=False) if end > room)
+        section = next(s for s in sections if s.id == sid)
+        empty = FlowResult(tuple(() for _ in frames), tuple(items), tuple(f.box.h for f in frames))
+        return empty, [*diags, _spill(inp, section, sum(floors) - room, frames, at_least=True)]
+    res = flow(items, frames)
+    return res, [*diags, *overflow(inp, res.leftover, frames, sections)]
 
 
 def overflow(inp: Inputs, leftover: tuple[Item, ...], frames: list[Frame], sections: list[Section]) -> list[Diagnostic]:
     if not leftover:
         return []
-    last = frames[-1]
-    over = height_of(leftover, last.box.w)
+    over = height_of(leftover, frames[-1].box.w)
     section = next((s for s in sections if s.id == leftover[0].section), sections[-1])
+    return [_spill(inp, section, over, frames)]
+
+
+def _spill(inp: Inputs, section: Section, over: float, frames: list[Frame], at_least: bool = False) -> Diagnostic:
+    """'The words do not fit' at the section from which they spill out of the frames."""
+    first, last = frames[0], frames[-1]
     words = max(1, round(over / inp.theme.scale.leading * 7))
-    where = f"the {last.region} region" if len(frames) == 1 else f"the {frames[0].region} to {last.region} regions"
+    where = f"the {last.region} region" if len(frames) == 1 else f"the {first.region} to {last.region} regions"
+    amount = f"{'at least ' if at_least else ''}{over / MM:.1f} mm"
     msg = (
-        f"the words do not fit: from section '{section.id}' on, {over / MM:.1f} mm of content spills out of "
+        f"the words do not fit: from section '{section.id}' on, {amount} of content spills out of "
         f"{where} ({inp.label}, {inp.sheet.paper.name}, body type {inp.theme.scale.body:g} pt)"
     )
     hint = (
-        f"cut about {words} words from the sections that flow there, drop a block, "
+        f"cut {'at least' if at_least else 'about'} {words} words from the sections that flow there, drop a block, "
         f"or leave a section out of this layout with 'layouts:'"
     )
-    return [error(section.at, msg, hint)]
+    return error(section.at, msg, hint)
 
 
 def stack_down(items: list[tuple[Flowable, float]], box: Rect, region: str, top: float) -> tuple[list[Placed], float]:
@@ -89,77 +122,164 @@ def back(inp: Inputs, box: Rect, page: int, region: str = "back") -> Back:
     blocks = Blocks(t, box.w, inp.links)
     link_hex = color_markup(pal.primary)
 
+    def link(label: str, url: str) -> str:
+        return link_markup(escape_text(label), url, link_hex, inp.links) if url else escape_text(label)
+
     qr_size = 26 * MM
     qr = Art(qr_drawing(contact.booking_url, qr_size, pal.text, pal.white), qr_size, qr_size)
     wide = box.w >= WIDE
-    booking = re.sub(r"^https?://", "", contact.booking_url).split("?")[0]
+    booking = display_url(contact.booking_url)
     host, _, rest = booking.partition("/")
-    url_markup = _link(booking, contact.booking_url, link_hex, inp.links)
+    url_markup = link(booking, contact.booking_url)
     if wide and rest:  # beside the contact lines the box is narrow: host and path on lines of their own
-        url_markup = _link(host, contact.booking_url, link_hex, inp.links) + "<br/>"
-        url_markup += _link("/" + rest, contact.booking_url, link_hex, inp.links)
-    qr_text = Stack([(blocks.para(cta.qr_label, "subheading"), 0.0), (Paragraph(url_markup, t.style("url")), 2.0)])
+        url_markup = link(host, contact.booking_url) + "<br/>" + link("/" + rest, contact.booking_url)
+    heading, cta_text = SectionHeading(blocks.md(cta.heading), t), blocks.para(cta.text, "cta")
+    qr_label = blocks.para(cta.qr_label, "subheading")
+    qr_text = Stack([(qr_label, 0.0), (Paragraph(url_markup, t.style("url")), 2.0)])
     qr_box = Box(qr_text, pal.tint(pal.secondary, 0.16), pad=6.0, icon=qr)
 
-    site = re.sub(r"^https?://", "", contact.website)
-    contact_labels = [(contact.phone, "phone"), (contact.email, "mail"), (site, "globe")]
-    lines = [
-        ("phone", _link(contact.phone, "tel:" + re.sub(r"[^0-9+]", "", contact.phone), link_hex, inp.links)),
-        ("mail", _link(contact.email, "mailto:" + contact.email, link_hex, inp.links)),
-        ("globe", _link(site, contact.website, link_hex, inp.links)),
-        ("pin", _esc(contact.address)),
+    lines = [  # (icon, key in brand.yaml, as printed, link target)
+        ("phone", "contact.phone", contact.phone, "tel:" + phone_digits(contact.phone)),
+        ("mail", "contact.email", contact.email, "mailto:" + contact.email),
+        ("globe", "contact.website", display_url(contact.website), contact.website),
+        ("pin", "contact.address", contact.address, ""),
     ]
     top_items: list[tuple[Flowable, float]] = [
-        (SectionHeading(blocks.md(cta.heading), t), 0.0),
-        (blocks.para(cta.text, "cta"), 0.45 * L),
+        (heading, 0.0),
+        (cta_text, 0.45 * L),
         (qr_box, 0.75 * L),
     ]
-    contact_rows: list[tuple[Flowable, float]] = []
-    for i, (icon, markup) in enumerate(lines):
+    contact_rows: list[tuple[Box, float]] = []
+    for i, (icon, _, label, url) in enumerate(lines):
         row = Box(
-            Stack([(Paragraph(markup, t.style("contact")), 0.0)]),
+            Stack([(Paragraph(link(label, url), t.style("contact")), 0.0)]),
             None,
             pad=0.0,
             icon=Art(art.icon(icon, 13, pal.primary), 13, 13),
         )
         contact_rows.append((row, (0.75 if i == 0 else 0.3) * L))
-    split = _qr_share(box, [label for label, _ in contact_labels], t) if wide else 0.0
+    split = _qr_share(box, [label for _, _, label, _ in lines[:3]], t) if wide else 0.0
+    row_w = (box.w - split - 6 * MM if split else box.w) - contact_rows[0][0].text_x()
+    style = t.style("contact")
+    diags = _too_wide(inp, [(key, label, style.fontName) for _, key, label, _ in lines], style.fontSize, row_w, region)
     if split:  # a wide panel sets the QR box and the contact lines side by side
         placed, y_qr = stack_down(top_items, Rect(box.x, box.y, split, box.h), region, box.top)
         right = Rect(box.x + split + 6 * MM, box.y, box.w - split - 6 * MM, box.h)
-        rows, y_rows = stack_down(contact_rows, right, region, placed[2].box.top + 0.75 * L)
+        rows, y_rows = stack_down(list(contact_rows), right, region, placed[2].box.top + 0.75 * L)
         placed, y = placed + rows, min(y_qr, y_rows)
     else:
-        placed, y = stack_down(top_items + contact_rows, box, region, box.top)
-
-    bottom: list[tuple[Flowable, float]] = [(blocks.para(inp.content.disclaimer, "note"), 0.0)]
-    if inp.content.references:
-        refs = " ".join(f"<b>{i}</b>\u00a0{blocks.md(r)}" for i, r in enumerate(inp.content.references, 1))
-        bottom.append(
-            (Paragraph(f"<b>{_esc(_sources_word(inp.content.language))}</b> {refs}", t.style("fine")), 0.4 * L)
-        )
-    need = sum(f.wrap(box.w, 1e6)[1] + g for f, g in bottom)
-    bottom_placed, _ = stack_down(bottom, box, region, box.y + need)
-    gap = 1.0 * L
-    middle = Frame(region, Rect(box.x, box.y + need + gap, box.w, max(0.0, y - gap - (box.y + need + gap))), page)
-    sections = [s for s in inp.sections if s.place == "back"]
-    res = flow(flow_items(inp, sections, box.w), [middle])
-    diags = overflow(inp, res.leftover, [middle], sections)
-    if y - gap < box.y + need:
-        over = (box.y + need) - (y - gap)
-        diags.append(
-            error(
-                _where(inp.content, "disclaimer"),
-                f"the {region} region is over-full by {over / MM:.1f} mm ({inp.label}) "
-                "(call to action, contact, disclaimer and references)",
-                "shorten the disclaimer, the call to action or the references",
-            )
-        )
-    links = (Link(contact.booking_url, placed[2].box),) if inp.links else ()
+        placed, y = stack_down(top_items + list(contact_rows), box, region, box.top)
+    diags += _overset(
+        inp,
+        [
+            (heading.para, _where(inp.content, "call_to_action.heading"), "the call to action's heading"),
+            (cta_text, _where(inp.content, "call_to_action.text"), "the call to action"),
+            (qr_label, _where(inp.content, "call_to_action.qr_label"), "the QR code's label"),
+        ],
+        region,
+    )
     b = placed[2].box
     qr_at = Rect(b.x + qr_box.pad, b.top - qr_box.pad - qr_size, qr_size, qr_size)
     qr_place = QrPlacement(contact.booking_url, page, qr_at, modules(contact.booking_url), QUIET_MODULES)
+    links = (Link(contact.booking_url, b),) if inp.links else ()
+
+    bottom: list[tuple[Flowable, float]] = [(blocks.para(inp.content.disclaimer, "note"), 0.0)]
+    refs = inp.content.references
+    if refs:
+        marks = " ".join(f"<b>{i}</b>\u00a0{blocks.md(r)}" for i, r in enumerate(refs, 1))
+        sources = escape_text(_sources_word(inp.content.language))
+        bottom.append((Paragraph(f"<b>{sources}</b> {marks}", t.style("fine")), 0.4 * L))
+    gap = 1.0 * L
+    blame = [  # what takes the back's height, by where it is written
+        (heading.height, _where(inp.content, "call_to_action.heading")),
+        (cta_text.height, _where(inp.content, "call_to_action.text")),
+        (qr_label.height, _where(inp.content, "call_to_action.qr_label")),
+        (placed[-1].box.h, inp.brand.where("contact.address")),
+    ]
+    floors = floor_of([Item(f, "", g) for f, g in bottom], box.w)
+    if sum(floors) > GROSS * (y - gap - box.y):  # far too long: say so before measuring every line
+        blame += list(zip(floors, _bottom_keys(inp.content), strict=True))
+        diags.append(_overfull(inp, region, sum(floors) - (y - gap - box.y), blame, at_least=True))
+        return Back(placed, links, qr_place, diags)
+    need = sum(f.wrap(box.w, 1e6)[1] + g for f, g in bottom)
+    fine = t.style("fine")
+    widest = _bottom_keys(inp.content, lambda r: max(stringWidth(w, fine.fontName, fine.fontSize) for w in r.split()))
+    diags += _overset(inp, [(f, at, _noun(at)) for (f, _), at in zip(bottom, widest, strict=True)], region)
+    bottom_placed, _ = stack_down(bottom, box, region, box.y + need)
+    middle = Frame(region, Rect(box.x, box.y + need + gap, box.w, max(0.0, y - gap - (box.y + need + gap))), page)
+    res, flow_diags = fill(inp, [s for s in inp.sections if s.place == "back"], [middle])
+    diags += flow_diags
+    if y - gap < box.y + need - EPS:
+        blame += [(p.box.h, at) for p, at in zip(bottom_placed, _bottom_keys(inp.content), strict=True)]
+        diags.append(_overfull(inp, region, (box.y + need) - (y - gap), blame))
     return Back([*placed, *res.placed[0], *bottom_placed], links, qr_place, diags)
+
+
+def _bottom_keys(content: Content, rate: Callable[[str], float] = len) -> list[Location]:
+    """Where the disclaimer and the sources are written (the source that `rate` rates highest: the longest)."""
+    keys = [_where(content, "disclaimer")]
+    if content.references:
+        top = max(range(len(content.references)), key=lambda i: rate(plain(content.references[i])))
+        keys.append(_where(content, f"references[{top}]"))
+    return keys
+
+
+def _noun(at: Location) -> str:
+    return {
+        "call_to_action.heading": "the call to action's heading",
+        "call_to_action.text": "the call to action",
+        "call_to_action.qr_label": "the QR code's label",
+        "disclaimer": "the disclaimer",
+        "contact.address": "the address",
+    }.get(at.key, "the sources")
+
+
+def _overset(inp: Inputs, pieces: list[tuple[Paragraph, Location, str]], region: str) -> list[Diagnostic]:
+    """Texts set in a fixed place with a word too long to break, which would run over the panel's edge."""
+    return [
+        error(
+            at,
+            f"a word in {noun} is {flowables.overrun(p) / MM:.1f} mm too long for its line on the {region} "
+            f"({inp.label}, {inp.sheet.paper.name})",
+            "break the long word or address (e.g. put a web address on its own line), or shorten it",
+        )
+        for p, at, noun in pieces
+        if flowables.overrun(p) > flowables.OVERRUN
+    ]
+
+
+def _overfull(
+    inp: Inputs, region: str, over: float, blame: list[tuple[float, Location]], at_least: bool = False
+) -> Diagnostic:
+    """The back's fixed pieces do not fit: named at the tallest text among them."""
+    at = max(blame, key=lambda hb: hb[0])[1]
+    what = _noun(at)
+    return error(
+        at,
+        f"the {region} region is over-full by {'at least ' if at_least else ''}{over / MM:.1f} mm "
+        f"({inp.label}, {inp.sheet.paper.name}): the call to action, QR code, contact lines, disclaimer "
+        "and sources do not fit",
+        f"shorten {what} (the longest of them), or the others",
+    )
+
+
+def _too_wide(
+    inp: Inputs, texts: list[tuple[str, str, str]], size: float, width: float, region: str
+) -> list[Diagnostic]:
+    """Brand texts (key, text, font) with a word too long for the line they are set on."""
+    diags: list[Diagnostic] = []
+    for key, text, font in texts:
+        widest = max((stringWidth(w, font, size) for w in text.split()), default=0.0)
+        if widest > width + 1.5:  # as much as ReportLab lets a line run over
+            diags.append(
+                error(
+                    inp.brand.where(key),
+                    f"'{text}' is {(widest - width) / MM:.1f} mm too wide for its line on the {region} "
+                    f"({inp.label}, {inp.sheet.paper.name})",
+                    "use a shorter address, or break the text with spaces",
+                )
+            )
+    return diags
 
 
 def _qr_share(box: Rect, labels: list[str], t: Theme) -> float:
@@ -172,22 +292,12 @@ def _qr_share(box: Rect, labels: list[str], t: Theme) -> float:
 
 
 def _where(content: Content, key: str) -> Location:
-    """The location of a top-level text in content.yaml."""
+    """The location of a text in content.yaml by its key path."""
     return next((at for _, at in content.strings if at.key == key), Location(str(content.path)))
 
 
 def _sources_word(language: str) -> str:
     return "Sources" if language.startswith("en") else "Sources / References"
-
-
-def _esc(s: str) -> str:
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _link(label: str, url: str, color: str, live: bool) -> str:
-    if not live:
-        return _esc(label)
-    return f'<a href="{_esc(url)}" color="{color}">{_esc(label)}</a>'
 
 
 @dataclass(frozen=True)
@@ -209,8 +319,19 @@ class CoverArea:
         return cls(panel.trim, panel.content, panel.bleed_left, panel.bleed_right, panel.trim.h * 0.42)
 
 
-def cover(inp: Inputs, area: CoverArea) -> list[Placed]:
-    """Logo, a colour field running into the bleed, kicker, title, subtitle, lead and the clinic's name."""
+@dataclass(frozen=True)
+class Cover:
+    items: list[Placed]
+    diagnostics: list[Diagnostic]
+
+
+COVER_GAP = 4 * MM  # under the colour field, and above the clinic's name
+COVER_TEXTS = {"cover.kicker": "kicker", "title": "title", "subtitle": "subtitle", "cover.lead": "lead"}
+
+
+def cover(inp: Inputs, area: CoverArea) -> Cover:
+    """Logo, a colour field running into the bleed, kicker, title, subtitle, lead and the clinic's name;
+    words taller than the room between the field and the name are an error at the tallest of them."""
     t, content, sheet = inp.theme, inp.content, inp.sheet
     pal, box, region = t.palette, area.content, area.region
     blocks = Blocks(t, box.w, inp.links)
@@ -238,31 +359,66 @@ def cover(inp: Inputs, area: CoverArea) -> list[Placed]:
     items.append(Placed(logo_f, Rect(box.x, box.top - lh, lw, lh), region))
 
     title_style = t.style("cover_title")
-    size = _fit_size(content.title, title_style.fontName, title_style.fontSize, box.w)
+    size = _fit_size(plain(content.title), title_style.fontName, title_style.fontSize, box.w)
     title = Paragraph(
         blocks.md(content.title), title_style.clone("cover_title_fit", fontSize=size, leading=size * 1.08)
     )
-    stack: list[tuple[Flowable, float]] = []
+    texts: list[tuple[str, Flowable, float]] = []  # (key, paragraph, gap above it)
     if content.cover.kicker:
-        stack.append((Paragraph(_esc(content.cover.kicker.upper()), t.style("kicker")), 0.0))
-    stack.append((title, 4.0 if stack else 0.0))
-    stack.append((blocks.para(content.subtitle, "cover_subtitle"), 5.0))
+        kicker = to_markup(content.cover.kicker, color_markup(pal.primary), inp.links, capitals=True)
+        texts.append(("cover.kicker", Paragraph(kicker, t.style("kicker")), 0.0))
+    texts.append(("title", title, 4.0 if texts else 0.0))
+    texts.append(("subtitle", blocks.para(content.subtitle, "cover_subtitle"), 5.0))
     if content.cover.lead:
-        stack.append((blocks.para(content.cover.lead, "body"), 9.0))
-    placed, _ = stack_down(stack, box, region, field_bottom - 4 * MM)
+        texts.append(("cover.lead", blocks.para(content.cover.lead, "body"), 9.0))
+    top = field_bottom - COVER_GAP
+    placed, y = stack_down([(f, gap) for _, f, gap in texts], box, region, top)
     items.extend(placed)
-    if not area.footer:
-        return items
+    diags: list[Diagnostic] = []
+    bottom = box.y
+    if area.footer:
+        footer, diags = _footer(inp, box)
+        _, fh2 = footer.wrap(box.w, 1e6)
+        items.append(Placed(footer, Rect(box.x, box.y, box.w, fh2), region))
+        bottom += fh2 + COVER_GAP
+    diags += _overset(inp, [(f, _where(content, key), f"the {COVER_TEXTS[key]}") for key, f, _ in texts], region)
+    if y < bottom - EPS:
+        heights = [(p.box.h, _where(content, key)) for (key, _, _), p in zip(texts, placed, strict=True)]
+        if area.footer:  # a long clinic's name takes the words' room too
+            heights.append((items[-1].box.h, inp.brand.where("name")))
+        diags.append(_cover_too_tall(inp, area, top - bottom, top - y, [key for key, _, _ in texts], heights))
+    return Cover(items, diags)
 
-    site = re.sub(r"^https?://", "", inp.brand.contact.website).rstrip("/")
+
+def _footer(inp: Inputs, box: Rect) -> tuple[Paragraph, list[Diagnostic]]:
+    """The clinic's name and website under the cover's words."""
+    t, name, site = inp.theme, inp.brand.name, display_url(inp.brand.contact.website)
+    style = t.style("note")
     footer = Paragraph(
-        f'<font name="{t.fonts.bold}" color="{color_markup(pal.primary)}">{_esc(inp.brand.name)}</font>'
-        f"<br/>{_esc(site)}",
-        t.style("note"),
+        f'<font name="{t.fonts.bold}" color="{color_markup(t.palette.primary)}">{escape_text(name)}</font>'
+        f"<br/>{escape_text(site)}",
+        style,
     )
-    _, fh2 = footer.wrap(box.w, 1e6)
-    items.append(Placed(footer, Rect(box.x, box.y, box.w, fh2), region))
-    return items
+    texts = [("name", name, t.fonts.bold), ("contact.website", site, style.fontName)]
+    return footer, _too_wide(inp, texts, style.fontSize, box.w, "cover")
+
+
+def _cover_too_tall(
+    inp: Inputs, area: CoverArea, room: float, need: float, keys: list[str], heights: list[tuple[float, Location]]
+) -> Diagnostic:
+    """The cover's words are taller than their room: named at the tallest of them."""
+    at = max(heights, key=lambda ha: ha[0])[1]
+    names = [COVER_TEXTS[key] for key in keys]
+    listed = ", ".join(names[:-1]) + " and " + names[-1]
+    under = "between the colour field and the clinic's name" if area.footer else "under the colour field"
+    optional = "; the kicker and the lead may be left out" if at.key in ("cover.kicker", "cover.lead") else ""
+    has = f"has {room / MM:.1f} mm" if room > 0 else "has no room left"
+    return error(
+        at,
+        f"the cover's words do not fit: the {listed} need {need / MM:.1f} mm, and the {area.region} {has} "
+        f"{under}: {(need - room) / MM:.1f} mm too tall ({inp.label}, {inp.sheet.paper.name})",
+        f"shorten the {COVER_TEXTS.get(at.key, 'clinic name')}, the longest text on the cover{optional}",
+    )
 
 
 def _fit_size(text: str, font: str, size: float, width: float) -> float:

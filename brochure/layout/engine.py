@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
-from brochure.diagnostics import Diagnostic, warning
+from brochure.diagnostics import Diagnostic, error, warning
 from brochure.geometry.sheet import Rect, Sheet
-from brochure.layout.compose import CoverArea, Inputs, back, cover, flow_items, overflow
-from brochure.layout.flow import FlowResult, Frame, flow, spread
+from brochure.layout.compose import CoverArea, Inputs, back, cover, fill
+from brochure.layout.flow import FlowResult, Frame, spread
 from brochure.layout.model import Bookmark, Layout, Link, Page, Placed
 from brochure.load.content import Section
 from brochure.load.inline import plain
@@ -65,6 +65,9 @@ def lay_out(plans: tuple[Plan, ...], layout: str, inp: Inputs) -> tuple[Layout |
     """At each body size from the design size down to the floor, try the plans in order of preference;
     the first fit wins. When nothing fits, the errors are those of the last plan at the floor size."""
     routed = [(plan, *route(inp.content.sections, layout, plan)) for plan in plans]
+    empty = _empty_flows(layout, *routed[-1][:2], inp)
+    if any(d.is_error for d in empty):
+        return None, routed[-1][2] + empty
     errors: list[Diagnostic] = []
     for size in BODY_SIZES:
         if size > inp.theme.scale.body:
@@ -74,17 +77,43 @@ def lay_out(plans: tuple[Plan, ...], layout: str, inp: Inputs) -> tuple[Layout |
             attempt = replace(inp, theme=theme, label=plan.label, sections=sections)
             result, errors = _attempt(plan, attempt)
             if result is not None:
-                return result, warnings
+                return result, warnings + empty
     return None, routed[-1][2] + errors
+
+
+def _empty_flows(layout: str, plan: Plan, sections: tuple[Section, ...], inp: Inputs) -> list[Diagnostic]:
+    """A layout whose main flow gets no section would print with no inside: an error. An empty flap: a warning."""
+    at = replace(inp.content.sections[0].at, key="sections")
+    diags: list[Diagnostic] = []
+    for name in sorted(plan.flows, key=lambda n: n != "main"):  # the main flow first: no inside, no flap warning
+        if any((s.place or "main") == name for s in sections):
+            continue
+        if name == "main":
+            ids = [s.id for s in inp.content.sections]
+            shown = ", ".join(f"'{i}'" for i in ids[:3]) + (", ..." if len(ids) > 3 else "")
+            diags.append(
+                error(
+                    at,
+                    f"no section flows through the {plan.label}'s main panels, so it would print with no inside: "
+                    f"the sections ({shown}) are left out of the {plan.label} with 'layouts:' or placed elsewhere",
+                    f"add {layout} to the 'layouts:' list of the sections it should show",
+                )
+            )
+        elif not any(d.is_error for d in diags):
+            diags.append(
+                warning(
+                    at,
+                    f"the {plan.label}'s {name} panel is empty: no section is placed there",
+                    f"give a section 'place: {name}' (e.g. 'Is it right for me?'), or accept an empty panel",
+                )
+            )
+    return diags
 
 
 def _flow_in(plan: Plan, inp: Inputs, name: str) -> tuple[FlowResult, list[Diagnostic]]:
     frames = list(plan.flows[name])
-    wanted = "main" if name == "main" else name
-    sections = [s for s in inp.sections if (s.place or "main") == wanted]
-    items = flow_items(inp, sections, min(f.box.w for f in frames))
-    res = flow(items, frames)
-    diags = overflow(inp, res.leftover, frames, sections) if sections else []
+    sections = [s for s in inp.sections if (s.place or "main") == name]
+    res, diags = fill(inp, sections, frames)
     most = 1.5 * inp.theme.scale.leading
     last_used = max((i for i, frame in enumerate(res.placed) if frame), default=0)
     placed = tuple(
@@ -107,7 +136,9 @@ def _attempt(plan: Plan, inp: Inputs) -> tuple[Layout | None, list[Diagnostic]]:
     diags += b.diagnostics
     pages_items[plan.back_page].extend(b.items)
     pages_links[plan.back_page].extend(b.links)
-    pages_items[plan.cover_page][:0] = cover(inp, plan.cover)
+    c = cover(inp, plan.cover)
+    diags += c.diagnostics
+    pages_items[plan.cover_page][:0] = c.items
     if any(d.is_error for d in diags):
         return None, diags
     pages = tuple(

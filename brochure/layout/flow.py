@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from reportlab.platypus import Flowable
 
 from brochure.geometry.sheet import Rect
+from brochure.layout.flowables import floor_height
 from brochure.layout.model import Placed
 
 EPS = 0.01
@@ -120,3 +121,8 @@ def height_of(items: tuple[Item, ...], width: float) -> float:
     for i, item in enumerate(items):
         total += (item.space_before if i else 0.0) + item.flowable.wrap(width, 1e6)[1]
     return total
+
+
+def floor_of(items: list[Item], width: float) -> list[float]:
+    """A lower bound of each item's height with its gap, in one column of this width (no line breaking)."""
+    return [item.space_before + floor_height(item.flowable, width) for item in items]

@@ -5,9 +5,42 @@ from __future__ import annotations
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import Color
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
 from brochure.theme.styles import Theme
+
+OVERRUN = 1.5  # ReportLab lets a line end a point or so past its width; more is a word too long to break
+
+
+def overrun(p: Paragraph) -> float:
+    """How far the widest line of a wrapped paragraph runs past its width (0 when every line fits)."""
+    bl = getattr(p, "blPara", None)
+    if bl is None:
+        return 0.0
+    spare = [line[0] if isinstance(line, tuple) else line.extraSpace for line in bl.lines]
+    return max(0.0, -min(spare, default=0.0))
+
+
+def floor_height(f: Flowable, aw: float) -> float:
+    """A lower bound of the height f takes at width aw, without breaking lines (cheap: linear in its text).
+
+    Used to see at once that the words are far too many for the room, before measuring them properly."""
+    if isinstance(f, Paragraph):
+        return _paragraph_floor(f, aw)
+    floor = getattr(f, "floor", None)
+    if callable(floor):
+        return float(floor(aw))
+    return float(f.wrap(aw, 1e6)[1])  # drawings and pictures: a fixed size, cheap to ask
+
+
+def _paragraph_floor(p: Paragraph, aw: float) -> float:
+    """At least one line; at least as many lines as the text's width over the line's (a space dropped per break)."""
+    style = p.style
+    width = sum(stringWidth(getattr(f, "text", ""), f.fontName, f.fontSize) for f in p.frags)
+    space = stringWidth(" ", style.fontName, style.fontSize)
+    lines = max(1.0, 0.95 * width / (max(aw, 1.0) + space))
+    return float(lines * style.leading)
 
 
 class Art(Flowable):  # type: ignore[misc]
@@ -47,6 +80,9 @@ class Stack(Flowable):  # type: ignore[misc]
         self.height = sum(self._sizes) + sum(g for _, g in self.parts)
         return aw, self.height
 
+    def floor(self, aw: float) -> float:
+        return sum(floor_height(p, aw) + g for p, g in self.parts)
+
     def draw_at(self, x: float, top: float) -> None:
         y = top
         for (p, gap), h in zip(self.parts, self._sizes, strict=True):
@@ -85,6 +121,12 @@ class Column(Flowable):  # type: ignore[misc]
         self.height = sum(self._rows) + self.gap * (len(self._rows) - 1)
         return aw, self.height
 
+    def floor(self, aw: float) -> float:
+        cw = self._cell_width(aw)
+        heights = [floor_height(p, cw) for p in self.parts]
+        rows = [max(heights[i : i + self.across]) for i in range(0, len(heights), self.across)]
+        return sum(rows) + self.gap * (len(rows) - 1)
+
     def draw(self) -> None:
         cw = self._cell_width(self.width)
         y = self.height
@@ -113,6 +155,9 @@ class SectionHeading(Flowable):  # type: ignore[misc]
         self.width, self.height = aw, ph + self.RULE_H + self.GAP
         return self.width, self.height
 
+    def floor(self, aw: float) -> float:
+        return floor_height(self.para, aw) + self.RULE_H + self.GAP
+
     def draw(self) -> None:
         c = self.canv
         c.setFillColor(self.rule_color)
@@ -135,6 +180,9 @@ class Bullet(Flowable):  # type: ignore[misc]
         _, h = self.para.wrap(aw - self.INDENT, ah)
         self.width, self.height, self.text_h = aw, h, h
         return aw, h
+
+    def floor(self, aw: float) -> float:
+        return floor_height(self.para, aw - self.INDENT)
 
     def draw(self) -> None:
         c = self.canv
@@ -163,17 +211,21 @@ class Box(Flowable):  # type: ignore[misc]
         self.icon = icon
         self.bar = bar
 
-    def _text_x(self) -> float:
+    def text_x(self) -> float:
         x = self.pad + (3.0 if self.bar else 0.0)
         if self.icon:
             x += self.icon.width + 7.0
         return x
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        _, sh = self.stack.wrap(aw - self._text_x() - self.pad, ah)
+        _, sh = self.stack.wrap(aw - self.text_x() - self.pad, ah)
         ih = self.icon.height if self.icon else 0.0
         self.width, self.height = aw, max(sh, ih) + 2 * self.pad
         return self.width, self.height
+
+    def floor(self, aw: float) -> float:
+        ih = self.icon.height if self.icon else 0.0
+        return max(self.stack.floor(aw - self.text_x() - self.pad), ih) + 2 * self.pad
 
     def draw(self) -> None:
         c = self.canv
@@ -186,7 +238,7 @@ class Box(Flowable):  # type: ignore[misc]
         if self.icon:
             self.icon.drawOn(c, self.pad + (3.0 if self.bar else 0.0), self.height - self.pad - self.icon.height)
         self.stack.canv = c
-        self.stack.draw_at(self._text_x(), self.height - self.pad)
+        self.stack.draw_at(self.text_x(), self.height - self.pad)
 
 
 class StepRow(Flowable):  # type: ignore[misc]
@@ -208,6 +260,9 @@ class StepRow(Flowable):  # type: ignore[misc]
         _, h = self.stack.wrap(aw - self.INDENT, ah)
         self.width, self.height = aw, max(h, self.DISC)
         return aw, self.height
+
+    def floor(self, aw: float) -> float:
+        return max(self.stack.floor(aw - self.INDENT), self.DISC)
 
     def draw(self) -> None:
         c = self.canv

@@ -12,6 +12,7 @@ from PIL import Image, ImageCms
 
 from brochure import limits
 from brochure.diagnostics import Diagnostic, Location
+from brochure.load import links
 from brochure.load.files import inside, read_bytes
 from brochure.load.logo import Logo, load_logo
 from brochure.load.reader import Reader, load_file
@@ -22,8 +23,6 @@ FACES = ("regular", "bold", "italic", "bold_italic")
 PAPERS = ("a4", "letter")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_PHONE = re.compile(r"^\+?\(?[0-9][0-9 ()\-.]{5,}$")
 
 
 @dataclass(frozen=True)
@@ -304,6 +303,7 @@ def _asset(r: Reader, node: Node | None, path: str, kit: Path, suffixes: tuple[s
 
 
 def _read_contact(r: Reader, node: Node | None) -> Contact | None:
+    """The contact lines: phone, e-mail and web addresses must each make a safe link; the address is text."""
     if node is None:
         return None
     keys = ("address", "phone", "email", "website", "booking_url")
@@ -311,16 +311,32 @@ def _read_contact(r: Reader, node: Node | None) -> Contact | None:
     if m is None:
         return None
     vals = {k: r.text(m.get(k), f"contact.{k}") for k in keys}
-    checks: dict[str, tuple[Callable[[str], object], str]] = {
-        "phone": (_PHONE.match, "write a phone number with digits, spaces, brackets or '+', e.g. '+44 20 7946 0000'"),
-        "email": (_EMAIL.match, "write an address such as hello@example.com"),
-        "website": (lambda v: v.startswith(("https://", "http://")), "start the address with https://"),
-        "booking_url": (lambda v: v.startswith(("https://", "http://")), "start the address with https://"),
+
+    def too_long(url: str) -> str:  # a QR code of a longer address has modules too small for a phone
+        most = limits.QR_URL_CHARS
+        return f"is {len(url):,} characters long; a QR code holds {most} readably" if len(url) > most else ""
+
+    checks: dict[str, tuple[Callable[[str], str], str]] = {
+        "phone": (
+            lambda v: links.phone_problem(v) or links.link_problem("tel:" + links.phone_digits(v)),
+            "write a phone number with digits, spaces, brackets or '+', e.g. '+44 20 7946 0000'",
+        ),
+        "email": (
+            lambda v: links.email_problem(v) or links.link_problem("mailto:" + v),
+            "write an address such as hello@example.com",
+        ),
+        "website": (links.web_problem, "write the whole address, starting with https://"),
+        "booking_url": (
+            lambda v: links.web_problem(v) or too_long(v),
+            "write the whole address, starting with https:// (a short one makes a QR code phones read easily)",
+        ),
     }
-    for key, (ok, hint) in checks.items():
+    for key, (problem, hint) in checks.items():
         v = vals[key]
-        if v is not None and not ok(v):
-            r.fail(r.at(m[key], f"contact.{key}"), f"'{v}' is not a valid {key.replace('_', ' ')}", hint)
+        why = problem(v) if v is not None else ""
+        if v is not None and why:
+            shown = v if len(v) <= 60 else v[:59] + "…"
+            r.fail(r.at(m[key], f"contact.{key}"), f"'{shown}' is not a valid {key.replace('_', ' ')}: it {why}", hint)
             vals[key] = None
     if any(v is None for v in vals.values()):
         return None

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
+from brochure.load.links import link_problem
+
 _TOKEN = re.compile(
     r"\*\*(?P<bold>(?=\S)(?:[^*]|\*(?!\*))+?(?<=\S))\*\*"
     r"|\*(?P<ital>(?=[^\s*])[^*]+?(?<=\S))\*"
@@ -63,8 +65,6 @@ def links(text: str) -> list[str]:
 
 def bad_links(text: str) -> list[str]:
     """The link targets in text that are not safe http(s), mailto: or tel: addresses."""
-    from brochure.load.links import link_problem
-
     return [href for href in links(text) if link_problem(href)]
 
 
@@ -73,17 +73,42 @@ def plain(text: str) -> str:
     return "".join(r.text for r in parse(text))
 
 
-def to_markup(text: str, link_color: str = "", links: bool = True) -> str:
-    """Escaped ReportLab paragraph markup: only our marks become tags, '&' and '<' stay text."""
+def upper(text: str) -> str:
+    """The printed characters in capitals, as a capitalised line (the cover's kicker) prints them: 'ß' -> 'SS'."""
+    return "".join(r.text.upper() for r in parse(text))
+
+
+def escape_text(text: str) -> str:
+    """Plain text as ReportLab paragraph markup: every character printed as written ('&', '<', '>', quotes)."""
+    return escape(text, {'"': "&quot;", "'": "&#39;"})
+
+
+def link_markup(label_markup: str, url: str, color: str = "", live: bool = True) -> str:
+    """Already-escaped label markup as a link to url; a url that is not a safe link prints the label alone."""
+    if not live or link_problem(url):
+        return label_markup
+    shade = f" color={quoteattr(color)}" if color else ""
+    return f"<a href={quoteattr(url)}{shade}>{label_markup}</a>"
+
+
+def display_url(url: str) -> str:
+    """A web address as printed: no 'https://', no query or fragment, no trailing '/'."""
+    rest = url.split("://", 1)[1] if "://" in url else url
+    return rest.split("#", 1)[0].split("?", 1)[0].rstrip("/")
+
+
+def to_markup(text: str, link_color: str = "", links: bool = True, capitals: bool = False) -> str:
+    """Escaped ReportLab paragraph markup: only our marks become tags, '&' and '<' stay text.
+
+    `capitals` prints the runs upper-cased (the marks still apply); links go to their targets as written."""
     parts: list[str] = []
     for run in parse(text):
-        s = escape(run.text)
+        s = escape_text(run.text.upper() if capitals else run.text)
         if run.italic:
             s = f"<i>{s}</i>"
         if run.bold:
             s = f"<b>{s}</b>"
-        if run.href and links:
-            color = f" color={quoteattr(link_color)}" if link_color else ""
-            s = f"<a href={quoteattr(run.href)}{color}>{s}</a>"
+        if run.href:
+            s = link_markup(s, run.href, link_color, links)
         parts.append(s)
     return "".join(parts)

@@ -9,7 +9,7 @@ SCHEMES = ("https", "http", "mailto", "tel")
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _HOST = re.compile(rf"^(?:{_LABEL}\.)+(?:[A-Za-z]{{2,63}}|xn--[A-Za-z0-9-]{{1,59}})$")
 _LOCAL = re.compile(r"^[A-Za-z0-9!#$%&*+/=?^_~-]+(?:\.[A-Za-z0-9!#$%&*+/=?^_~-]+)*$")
-_PHONE_CHARS = re.compile(r"^\+?[0-9][0-9 ()\-.]*$")
+_PHONE_CHARS = re.compile(r"^\+?\(?[0-9][0-9 ()\-.]*$")
 _UNSAFE = set("\"'<>`\\{}|^")
 
 
@@ -42,6 +42,13 @@ def phone_problem(phone: str) -> str:
     if not 3 <= digits <= 15:
         return f"has {digits} digits; a phone number has 3 to 15"
     return ""
+
+
+def web_problem(url: str) -> str:
+    """'' for an https: or http: address that can be printed and linked safely (a website, a booking page)."""
+    if not url.lower().startswith(("https://", "http://")):
+        return "does not start with https:// (or http://)"
+    return link_problem(url)
 
 
 def link_problem(url: str) -> str:

@@ -9,7 +9,7 @@ from brochure.geometry.sheet import FOLD_CLEAR, MM
 from brochure.layout.model import Layout
 from brochure.load.brand import Brand
 from brochure.load.content import Content
-from brochure.load.inline import plain
+from brochure.load.inline import plain, upper
 from brochure.theme.fonts import FontSet, covers
 
 
@@ -17,32 +17,34 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
     """Every printed character must exist in every face it may be set in: never an empty box."""
     faces = (("heading", fonts.heading), ("body", fonts.regular), ("bold", fonts.bold), ("italic", fonts.italic))
     brand_strings = [
-        (brand.name, Location(str(brand.path), 0, 0, "name")),
-        *(
-            (getattr(brand.contact, k), Location(str(brand.path), 0, 0, f"contact.{k}"))
-            for k in ("address", "phone", "email", "website", "booking_url")
-        ),
+        (brand.name, brand.where("name")),
+        *((getattr(brand.contact, k), brand.where(f"contact.{k}")) for k in CONTACT_KEYS),
     ]
+    kicker = [(upper(text), at) for text, at in content.strings if at.key == "cover.kicker"]  # set in capitals
     diags: list[Diagnostic] = []
-    for text, at in [*content.strings, *brand_strings]:
-        reported: set[str] = set()
-        for ch in plain(text):
-            if ch in reported or ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf"):
+    for text, at in [*content.strings, *kicker, *brand_strings]:
+        for ch in dict.fromkeys(plain(text)):  # each character once, in order: linear in the text
+            if ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf"):
                 continue
-            for role, font in faces:
-                if not covers(font, ch):
-                    reported.add(ch)
-                    name = unicodedata.name(ch, "unnamed character")
-                    diags.append(
-                        error(
-                            at,
-                            f"the {role} font ({font.rsplit('-', 1)[0]}) has no glyph for '{ch}' "
-                            f"(U+{ord(ch):04X} {name})",
-                            "replace the character, or choose a font family that covers it",
-                        )
-                    )
-                    break
+            missing = next(((role, font) for role, font in faces if not covers(font, ch)), None)
+            if missing is None:
+                continue
+            role, font = missing
+            name = unicodedata.name(ch, "unnamed character")
+            hint = "replace the character, or choose a font family that covers it"
+            if at.key == "cover.kicker" and ch not in (content.cover.kicker or ""):
+                hint = f"the kicker is printed in capitals, and '{ch}' is a capital the font lacks: {hint}"
+            diags.append(
+                error(
+                    at,
+                    f"the {role} font ({font.rsplit('-', 1)[0]}) has no glyph for '{ch}' (U+{ord(ch):04X} {name})",
+                    hint,
+                )
+            )
     return diags
+
+
+CONTACT_KEYS = ("address", "phone", "email", "website", "booking_url")
 
 
 def check_safe_zone(layout: Layout, file: str) -> list[Diagnostic]:

@@ -6,11 +6,12 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from reportlab.graphics.shapes import Drawing, Group, String
+from reportlab.lib.colors import CMYKColor, Color
 from reportlab.platypus import Flowable, Paragraph
 
 from brochure.diagnostics import Diagnostic, Location, error, warning
 from brochure.geometry.sheet import MM
-from brochure.layout.flowables import Art, Box, Bullet, Column, SectionHeading, Stack, StepRow
+from brochure.layout.flowables import OVERRUN, Art, Box, Bullet, Column, SectionHeading, Stack, StepRow, overrun
 from brochure.layout.images import Picture
 from brochure.layout.model import Layout
 from brochure.load.brand import Brand
@@ -22,6 +23,7 @@ MIN_TYPE = 7.0  # pt: nothing smaller
 MIN_BODY = 9.0  # pt: body text smaller than this is hard to read for many patients
 MIN_PPI, GOOD_PPI = 150.0, 300.0
 MIN_QR = 20 * MM
+MIN_QR_CONTRAST = 3.0  # dark modules against the light ground: WCAG 2.1's least for graphics (1.4.11)
 
 
 def _children(f: Flowable) -> Iterator[Flowable]:
@@ -95,9 +97,8 @@ def check_line_widths(layout: Layout, content: Content) -> list[Diagnostic]:
             for f in _walk(item.flowable):
                 if not isinstance(f, Paragraph) or not hasattr(f, "blPara"):
                     continue
-                lines = f.blPara.lines
-                spare = [line[0] if isinstance(line, tuple) else line.extraSpace for line in lines]
-                if spare and min(spare) < -1.5:  # ReportLab lets a line end a point or so over
+                over = overrun(f)
+                if over > OVERRUN:
                     where = item.section or item.region
                     diags.append(
                         error(
@@ -105,7 +106,7 @@ def check_line_widths(layout: Layout, content: Content) -> list[Diagnostic]:
                                 sections.get(item.section, Location(str(content.path), 1, 1)),
                                 key=f"{page.side.name}/{item.region}/{where}",
                             ),
-                            f"a word is {-min(spare) / MM:.1f} mm too long for its column in '{where}'",
+                            f"a word is {over / MM:.1f} mm too long for its column in '{where}'",
                             "break the long word or address (e.g. put a web address on its own line, or shorten it)",
                         )
                     )
@@ -214,11 +215,43 @@ def check_qr_geometry(layout: Layout, brand: Brand) -> list[Diagnostic]:
     return diags
 
 
+def check_qr_contrast(theme: Theme, brand: Brand) -> list[Diagnostic]:
+    """The QR code is drawn in the edition's text colour on white: too little contrast and no phone reads it.
+
+    Press colours are judged by a plain CMYK -> RGB estimate, enough to catch a light or white text colour."""
+    pal = theme.palette
+    ratio = contrast_ratio(_as_rgb(pal.text), _as_rgb(pal.white))
+    if ratio >= MIN_QR_CONTRAST:
+        return []
+    press = isinstance(pal.text, CMYKColor)
+    key = "colors.cmyk.text" if press and "text" in dict(brand.cmyk) else "colors.text"
+    at = brand.where(key)
+    if not at.line:  # nested CMYK keys may not be recorded: point at the 'cmyk:' block
+        at = replace(brand.where("colors.cmyk"), key=key)
+    return [
+        error(
+            at,
+            f"the QR code is printed in the text colour ({key}) on white, and the two differ too little for a "
+            f"phone to read it (contrast {ratio:.1f}:1, under {MIN_QR_CONTRAST:g}:1)",
+            "use a dark text colour, e.g. [0, 0, 0, 100]" if press else "use a dark text colour, e.g. '#1F2A2E'",
+        )
+    ]
+
+
+def _as_rgb(c: Color) -> Color:
+    """A colour as RGB; CMYK by the plain formula (no profile), as near as a lightness check needs."""
+    if isinstance(c, CMYKColor):
+        k = 1 - c.black
+        return Color((1 - c.cyan) * k, (1 - c.magenta) * k, (1 - c.yellow) * k)
+    return c
+
+
 def check_design(layout: Layout, theme: Theme, brand: Brand, content: Content) -> list[Diagnostic]:
     return [
         *check_line_widths(layout, content),
         *check_type_sizes(layout, theme, brand),
         *check_contrast(brand),
+        *check_qr_contrast(theme, brand),
         *check_pictures(layout),
         *check_qr_geometry(layout, brand),
     ]

@@ -10,6 +10,7 @@ import pikepdf
 
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.geometry.sheet import Sheet
+from brochure.load.links import link_problem
 
 MAX_INK = 3.00  # total area coverage, 300 %
 RGB_OPERATORS = {"rg", "RG"}
@@ -27,7 +28,7 @@ class Where:
 
 def check_pdf(pdf: bytes, sheet: Sheet, where: Where) -> list[Diagnostic]:
     with pikepdf.open(io.BytesIO(pdf)) as doc:
-        diags = [*_fonts(doc, where), *_boxes(doc, sheet, where)]
+        diags = [*_fonts(doc, where), *_boxes(doc, sheet, where), *_links(doc, where)]
         if sheet.target == "press":
             diags += [*_press_colour(doc, where), *_press_structure(doc, where)]
     return diags
@@ -64,6 +65,42 @@ def _boxes(doc: pikepdf.Pdf, sheet: Sheet, where: Where) -> Iterator[Diagnostic]
                     f"page {n}: {key[1:]} is {shown}, expected [{' '.join(f'{v:.2f}' for v in expected)}]",
                     "this is a bug in the layout: please report it",
                 )
+
+
+def _links(doc: pikepdf.Pdf, where: Where) -> Iterator[Diagnostic]:
+    """A guard, tripped only by a bug: every link and address is checked when the inputs are read, and the
+    markup makes no link from an unsafe one. Here the finished file is reopened: every annotation must be a
+    link, on its page, whose one action opens a safe https:, http:, mailto: or tel: address (no JavaScript,
+    Launch, GoToR, SubmitForm or other action), and nothing may run when the file or a page opens."""
+    hint = "this is a bug: links are checked when the inputs are read; please report it with the inputs"
+    names = doc.Root.get("/Names")
+    actions = [key[1:] for key in ("/OpenAction", "/AA", "/AcroForm") if key in doc.Root]
+    actions += [key[1:] for key in ("/JavaScript", "/EmbeddedFiles") if names is not None and key in names]
+    if actions:
+        yield error(where.content, f"the PDF has {', '.join(actions)}", hint)
+    for n, page in enumerate(doc.pages, 1):
+        if "/AA" in page.obj:
+            yield error(where.content, f"page {n} has an action that runs when it opens", hint)
+        for annot in page.obj.get("/Annots", []):
+            problem = _annotation_problem(annot, [float(v) for v in page.mediabox])
+            if problem:
+                yield error(where.content, f"page {n} has {problem}", hint)
+
+
+def _annotation_problem(annot: pikepdf.Object, media: list[float]) -> str:
+    """'' for a link annotation on the page that opens a safe address, else what it is."""
+    subtype, action = str(annot.get("/Subtype")), annot.get("/A")
+    if action is None or subtype != "/Link" or str(action.get("/S")) != "/URI" or "/AA" in annot:
+        return f"a {subtype[1:]} annotation with action {action.get('/S') if action is not None else 'none'}"
+    uri = bytes(action.get("/URI", b"")).decode("latin-1")
+    problem = link_problem(uri)
+    if problem:
+        return f"a link to '{uri[:80]}', which {problem}"
+    x0, y0, x1, y1 = media
+    left, bottom, right, top = (float(v) for v in annot.get("/Rect", [0, 0, 0, 0]))
+    if not (x0 <= min(left, right) and max(left, right) <= x1 and y0 <= min(bottom, top) and max(bottom, top) <= y1):
+        return f"a link to '{uri[:80]}' outside the page"
+    return ""
 
 
 def _colour_ops(doc: pikepdf.Pdf) -> Iterator[tuple[int, str, list[float]]]:

@@ -1,0 +1,447 @@
+"""Hostile and careless input meets clear messages: every link is safe, and every problem a user caused is named
+at the key they wrote, with its line and column, in their terms (issue 7, classes 2, 3 and 7)."""
+
+from __future__ import annotations
+
+import io
+import re
+from functools import cache
+from pathlib import Path
+
+import pikepdf
+import pytest
+from conftest import ROOT, Inputs, edit, position
+from pypdf import PdfReader
+
+from brochure import api
+from brochure.cli import main
+from brochure.diagnostics import Location
+from brochure.geometry.sheet import SHEETS
+from brochure.load.inline import display_url, escape_text, link_markup, to_markup
+from brochure.load.links import SCHEMES, link_problem
+from brochure.preflight.pdf import Where, check_pdf
+
+BRANDS = {"clearwater": ROOT / "assets/brand.yaml", "maple-main": ROOT / "assets/brands/maple-main/brand.yaml"}
+TEST_BRAND = ROOT / "tests/data/testbrand/brand.yaml"
+SMALL = ROOT / "tests/data/content-small.yaml"
+LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning): (?P<message>.+)$")
+
+
+def check(inputs: Inputs, capsys: pytest.CaptureFixture[str], *options: str) -> tuple[int, list[str]]:
+    """`brochure check` on the inputs: the exit status and the error lines printed."""
+    status = main(["check", "--content", str(inputs.content), "--brand", str(inputs.brand), *options])
+    err = capsys.readouterr().err
+    return status, [line for line in err.splitlines() if ": error: " in line]
+
+
+def the_error(lines: list[str]) -> str:
+    assert len(lines) == 1, lines
+    return lines[0]
+
+
+def assert_at(line: str, file: Path, text: str, needle: str, key: str, offset: int = 0) -> None:
+    """The message starts with file:line:col of needle (plus offset columns) and names the key."""
+    row, col = position(text, needle)
+    assert line.startswith(f"{file}:{row}:{col + offset}: error: "), line
+    assert f"[at {key}]" in line, line
+
+
+# --- class 3: links ------------------------------------------------------------------------------------------
+
+CONTACT_MISTAKES = {
+    "quote-in-website": ("website: https://example.com", 'website: "https://example.com/\\"onclick"', "website"),
+    "javascript-booking": (
+        "booking_url: https://example.com/book",
+        "booking_url: 'https://example.com/\" href=\"javascript:alert(1)'",
+        "booking_url",
+    ),
+    "mailto-as-website": ("website: https://example.com", "website: mailto:a@example.com", "website"),
+    "quote-in-email": ("email: hello@example.com", "email: 'hel\"lo@example.com'", "email"),
+    "email-with-space": ("email: hello@example.com", "email: hello @example.com", "email"),
+    "phone-with-letters": ('phone: "+44 117 496 0321"', 'phone: "+44 117 CALL NOW"', "phone"),
+    "phone-too-long": ('phone: "+44 117 496 0321"', 'phone: "+44 117 496 0321 0321 0321"', "phone"),
+    "booking-too-long-for-a-qr": (
+        "booking_url: https://example.com/book",
+        "booking_url: https://example.com/book?" + "a" * 480,
+        "booking_url",
+    ),
+    "user-before-host": ("website: https://example.com", "website: https://example.com@evil.test", "website"),
+}
+
+
+@pytest.mark.parametrize(("old", "new", "key"), CONTACT_MISTAKES.values(), ids=CONTACT_MISTAKES.keys())
+def test_a_contact_field_that_makes_no_safe_link_is_an_error_at_its_key(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], old: str, new: str, key: str
+) -> None:
+    text = edit(inputs.brand, old, new)
+    status, errors = check(inputs, capsys)
+    assert status == 1
+    line = the_error(errors)
+    assert_at(line, inputs.brand, text, new.split(": ", 1)[1], f"contact.{key}")
+    assert f"is not a valid {key.replace('_', ' ')}: it " in line
+
+
+def test_a_phone_number_in_brackets_makes_a_tel_link(inputs: Inputs, tmp_path: Path) -> None:
+    edit(inputs.brand, 'phone: "+44 117 496 0321"', 'phone: "(802) 555-0148"')
+    out = tmp_path / "x.pdf"
+    assert main(["build", "--content", str(inputs.content), "--brand", str(inputs.brand), "-o", str(out)]) == 0
+    assert "tel:8025550148" in uris(out.read_bytes())
+
+
+def test_one_escaping_function_prints_every_character_and_never_opens_an_attribute() -> None:
+    assert escape_text("a & b < c > \"d\" 'e'") == "a &amp; b &lt; c &gt; &quot;d&quot; &#39;e&#39;"
+    assert link_markup("x", 'https://a.com/" onclick="x', "#000000") == "x"  # an unsafe target makes no link
+    assert link_markup("x", "javascript:alert(1)") == "x"
+    assert (
+        link_markup("x", "https://a.com/?p=1&q=2", "#000000")
+        == '<a href="https://a.com/?p=1&amp;q=2" color="#000000">x</a>'
+    )
+    assert link_markup("x", "https://a.com", live=False) == "x"
+    assert to_markup("[x](javascript:alert(1))") == "x"
+    assert display_url("https://clinic.co.uk/book/?src=leaflet#top") == "clinic.co.uk/book"
+    assert display_url("http://clinic.co.uk/") == "clinic.co.uk"
+
+
+def test_a_brand_name_with_markup_characters_prints_as_written(inputs: Inputs) -> None:
+    edit(inputs.brand, "name: Test Clinic", "name: 'Test <b>Clinic</b> & \"Co\"'")
+    src, diags = api.load(inputs.content, inputs.brand)
+    assert src is not None, diags
+    result = api.build(src, api.Options())
+    assert result.ok and result.pdf
+    assert 'Test <b>Clinic</b> & "Co"' in PdfReader(io.BytesIO(result.pdf)).pages[0].extract_text()
+
+
+def uris(pdf: bytes) -> list[str]:
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        return [str(a.A.URI) for page in doc.pages for a in page.obj.get("/Annots", []) if "/A" in a]
+
+
+def _retarget_links(pdf: bytes, action: pikepdf.Dictionary) -> bytes:
+    doc = pikepdf.open(io.BytesIO(pdf))
+    for page in doc.pages:
+        for annot in page.obj.get("/Annots", []):
+            annot.A = action
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        {"/S": "/URI", "/URI": "javascript:app.alert(1)"},
+        {"/S": "/URI", "/URI": "file:///etc/passwd"},
+        {"/S": "/Launch", "/F": "calc.exe"},
+        {"/S": "/JavaScript", "/JS": "app.alert(1)"},
+        {"/S": "/GoToR", "/F": "other.pdf"},
+        {"/S": "/SubmitForm", "/F": "https://evil.test"},
+    ],
+    ids=["javascript-uri", "file-uri", "launch", "javascript", "gotor", "submitform"],
+)
+def test_the_pdf_guard_refuses_any_link_but_web_mail_and_phone(action: dict[str, str]) -> None:
+    pdf = _office_pdf()
+    assert uris(pdf)
+    objects = {k: (pikepdf.Name(v) if k == "/S" else pikepdf.String(v)) for k, v in action.items()}
+    bad = _retarget_links(pdf, pikepdf.Dictionary(objects))
+    where = Where(*(Location(str(ROOT / "content.yaml"), 1, 1) for _ in range(3)))
+    diags = check_pdf(bad, SHEETS["trifold"]("a4", "office", False), where)
+    assert diags and all(d.is_error and "this is a bug" in d.hint for d in diags)
+
+
+def test_the_pdf_guard_refuses_a_link_off_its_page() -> None:
+    doc = pikepdf.open(io.BytesIO(_office_pdf()))
+    for page in doc.pages:
+        for annot in page.obj.get("/Annots", []):
+            annot.Rect = pikepdf.Array([-500, -500, -400, -400])
+    out = io.BytesIO()
+    doc.save(out)
+    where = Where(*(Location(str(ROOT / "content.yaml"), 1, 1) for _ in range(3)))
+    diags = check_pdf(out.getvalue(), SHEETS["trifold"]("a4", "office", False), where)
+    assert diags and all("outside the page" in d.message and "this is a bug" in d.hint for d in diags)
+
+
+@cache
+def _office_pdf() -> bytes:
+    pdf = api.build(*_shipped("clearwater", "trifold", "office")).pdf
+    assert pdf is not None
+    return pdf
+
+
+def _shipped(brand: str, layout: str, target: str) -> tuple[api.Sources, api.Options]:
+    src, diags = api.load(ROOT / "content.yaml", BRANDS[brand])
+    assert src is not None, diags
+    return src, api.Options(layout=layout, target=target)
+
+
+BUILDS = [(b, lay, t) for b in BRANDS for lay in api.LAYOUTS for t in api.TARGETS] + [
+    ("test", lay, "office") for lay in api.LAYOUTS
+]
+
+
+def test_every_link_of_every_shipped_build_is_safe_and_on_its_page() -> None:
+    """2 brands x 3 layouts x 2 targets of the shipped leaflet, and the test brand: every link annotation opens
+    an https:, http:, mailto: or tel: address that passes the link check, and lies inside its page."""
+    seen = 0
+    for brand, layout, target in BUILDS:
+        if brand == "test":
+            src, diags = api.load(SMALL, TEST_BRAND)
+            assert src is not None, diags
+            options = api.Options(layout=layout, target=target)
+        else:
+            src, options = _shipped(brand, layout, target)
+        result = api.build(src, options)
+        assert result.ok and result.pdf, [d.format() for d in result.diagnostics]
+        with pikepdf.open(io.BytesIO(result.pdf)) as doc:
+            for page in doc.pages:
+                x0, y0, x1, y1 = (float(v) for v in page.mediabox)
+                for annot in page.obj.get("/Annots", []):
+                    assert annot.Subtype == "/Link" and annot.A.S == "/URI", (brand, layout, target)
+                    uri = str(annot.A.URI)
+                    assert uri.split(":", 1)[0] in SCHEMES and link_problem(uri) == "", uri
+                    left, bottom, right, top = (float(v) for v in annot.Rect)
+                    assert x0 <= left <= right <= x1 and y0 <= bottom <= top <= y1, (uri, brand, layout, target)
+                    seen += 1
+    assert seen >= 30  # the office builds link the booking page, phone, e-mail, website and content links
+
+
+# --- class 7: the cover and the back -----------------------------------------------------------------------
+
+KICKER = " ".join(["word"] * 110)
+LEAD = "How micro-needling works, what it can and cannot do, and what to expect before and after treatment."
+
+
+@pytest.mark.parametrize("layout", ["trifold", "bifold", "flyer"])
+def test_a_long_kicker_does_not_fit_the_cover_and_says_so_at_its_key(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], layout: str
+) -> None:
+    text = edit(inputs.content, "sections:\n", f"cover:\n  kicker: {KICKER}\n  lead: {LEAD}\nsections:\n")
+    status, errors = check(inputs, capsys, "--layout", layout)
+    assert status == 1
+    line = the_error(errors)
+    assert_at(line, inputs.content, text, KICKER, "cover.kicker")
+    assert "the cover's words do not fit" in line and re.search(r": \d+\.\d mm too tall \(", line)
+    assert "hint: shorten the kicker" in line
+
+
+@pytest.mark.parametrize(
+    ("key", "old", "new"),
+    [
+        ("subtitle", "subtitle: for acne scars", "subtitle: " + "for acne scars and dark patches " * 12),
+        ("title", "title: Micro-needling", "title: " + "Micro-needling for scars " * 8),
+        ("cover.lead", "sections:\n", "cover:\n  lead: " + "How it works and what it does. " * 30 + "\nsections:\n"),
+    ],
+    ids=["subtitle", "title", "lead"],
+)
+def test_long_cover_words_are_named_at_the_longest_text(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], key: str, old: str, new: str
+) -> None:
+    text = edit(inputs.content, old, new)
+    status, errors = check(inputs, capsys)
+    assert status == 1
+    line = the_error(errors)
+    assert_at(line, inputs.content, text, new.split(": ", 1)[1].strip(), key)
+    assert "the cover's words do not fit" in line and "mm too tall (tri-fold, a4)" in line
+
+
+def test_a_word_too_long_for_the_cover_is_named_at_the_title(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = edit(inputs.content, "title: Micro-needling", "title: Supercalifragilisticexpialidociousmicroneedling")
+    status, errors = check(inputs, capsys)
+    assert status == 1
+    line = the_error(errors)
+    assert_at(line, inputs.content, text, "Supercalifragilistic", "title")
+    assert "a word in the title is" in line and "too long for its line on the cover" in line
+
+
+SOURCE = "A source. " * 390
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "value", "key"),
+    [
+        (
+            'disclaimer: "General',
+            'disclaimer: "' + "General information only. " * 60 + "General",
+            "disclaimer: >",
+            "disclaimer",
+        ),
+        (
+            'text: "We will',
+            'text: "' + "We will check. " * 90 + "We will",
+            'text: >"We will check. We',
+            "call_to_action.text",
+        ),
+        (
+            'disclaimer: "General information only."\n',
+            'disclaimer: "General information only."\nreferences:\n  - "Short."\n  - "' + SOURCE + '"\n',
+            '- >"' + SOURCE,
+            "references[1]",
+        ),
+    ],
+    ids=["disclaimer", "call-to-action", "longest-reference"],
+)
+def test_an_overfull_back_is_named_at_its_tallest_text(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], old: str, new: str, value: str, key: str
+) -> None:
+    """`value` is a unique stretch of the file, '>' marking where the text's value starts."""
+    text = edit(inputs.content, old, new)
+    status, errors = check(inputs, capsys)
+    assert status == 1
+    line = the_error(errors)
+    assert_at(line, inputs.content, text, value.replace(">", ""), key, offset=value.index(">"))
+    assert "the back region is over-full by" in line and "(tri-fold, a4)" in line
+
+
+def test_a_website_too_long_for_its_line_is_named_in_the_brand(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = "https://a-very-long-clinic-domain-name-for-a-line.example.com/and/a/long/path"
+    text = edit(inputs.brand, "website: https://example.com", f"website: {site}")
+    status, errors = check(inputs, capsys)
+    assert status == 1 and errors
+    for line in errors:
+        assert_at(line, inputs.brand, text, site, "contact.website")
+        assert "too wide for its line" in line
+
+
+# --- class 7: the QR code, glyphs, labels, the kicker, empty layouts ------------------------------------------
+
+
+def test_a_white_press_text_colour_makes_an_unreadable_qr_code_named_at_the_colour(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = edit(
+        inputs.brand, "    primary: [85, 35, 40, 25]\n", "    primary: [85, 35, 40, 25]\n    text: [0, 0, 0, 0]\n"
+    )
+    status, errors = check(inputs, capsys, "--target", "press")
+    assert status == 1
+    line = the_error(errors)
+    assert "[at colors.cmyk.text]" in line and "QR code" in line and "contrast 1.0:1" in line
+    assert "this is a bug" not in line
+    row = int(LINE.match(line)["line"])  # type: ignore[index]
+    assert row in (position(text, "primary: [85")[0], position(text, "text: [0, 0, 0, 0]")[0])
+
+
+def test_a_light_text_colour_on_a_dark_background_makes_an_unreadable_qr_code(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit(inputs.brand, 'text: "#1F2A2E"', 'text: "#F4F4F4"')
+    text = edit(inputs.brand, 'background: "#FFFFFF"', 'background: "#000000"')
+    status, errors = check(inputs, capsys)
+    assert status == 1
+    (line,) = [e for e in errors if "QR code" in e]
+    assert_at(line, inputs.brand, text, '"#F4F4F4"', "colors.text")
+    assert "this is a bug" not in line
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "key"),
+    [
+        ("name: Test Clinic", "name: Test Clinic ✓", "Test Clinic ✓", "name"),
+        ("address: 1 High Street, Bristol", "address: 1 High Street ✓ Bristol", "1 High Street ✓", "contact.address"),
+    ],
+    ids=["name", "address"],
+)
+def test_a_glyph_missing_from_a_brand_string_is_named_at_its_line(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], old: str, new: str, needle: str, key: str
+) -> None:
+    text = edit(inputs.brand, old, new)
+    status, errors = check(inputs, capsys)
+    assert status == 1
+    line = the_error(errors)
+    assert_at(line, inputs.brand, text, needle, key)
+    assert "has no glyph for '✓' (U+2713" in line
+
+
+ILLUSTRATION = """      - illustration:
+          name: skin-section
+          labels:
+            epidermis: Epidermis
+            dermis: {dermis}
+"""
+
+
+def test_a_label_too_long_for_the_drawing_is_named_at_its_key(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    label = "The dermis, the thick layer of living tissue under the epidermis where new collagen is made"
+    text = edit(inputs.content, "      - cards:\n", ILLUSTRATION.format(dermis=label) + "      - cards:\n")
+    status, errors = check(inputs, capsys)
+    assert status == 1
+    line = the_error(errors)
+    assert_at(line, inputs.content, text, label, "sections[0].blocks[1].illustration.labels.dermis")
+    assert "too wide for the drawing beside it" in line
+
+
+def test_a_short_label_fits_the_drawing(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:
+    edit(inputs.content, "      - cards:\n", ILLUSTRATION.format(dermis="Dermis (living skin)") + "      - cards:\n")
+    assert check(inputs, capsys) == (0, [])
+
+
+def test_the_kicker_is_checked_for_glyphs_as_it_is_printed_in_capitals(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = edit(inputs.content, "sections:\n", "cover:\n  kicker: Needles of 500 µm\nsections:\n")
+    status, errors = check(inputs, capsys)
+    assert status == 1
+    line = the_error(errors)
+    assert_at(line, inputs.content, text, "Needles of 500 µm", "cover.kicker")
+    assert "U+039C GREEK CAPITAL LETTER MU" in line and "printed in capitals" in line
+
+
+def test_the_kicker_takes_inline_marks_and_prints_capitals(inputs: Inputs, tmp_path: Path) -> None:
+    edit(inputs.content, "sections:\n", 'cover:\n  kicker: "**Patient** information, Straße"\nsections:\n')
+    out = tmp_path / "x.pdf"
+    assert main(["build", "--content", str(inputs.content), "--brand", str(inputs.brand), "-o", str(out)]) == 0
+    page = PdfReader(out).pages[0].extract_text()
+    assert "PATIENT INFORMATION, STRASSE" in page and "*" not in page
+
+
+def test_a_trifold_with_no_section_inside_is_an_error_naming_the_layout(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit(inputs.content, "  - id: what-is-it\n", "  - id: what-is-it\n    layouts: [bifold]\n")
+    text = edit(inputs.content, "  - id: risks\n", "  - id: risks\n    layouts: [bifold]\n")
+    status, errors = check(inputs, capsys)
+    assert status == 1
+    line = the_error(errors)
+    assert_at(line, inputs.content, text, "- id: what-is-it", "sections", offset=2)
+    assert "no section flows through the tri-fold's main panels" in line and "hint: add trifold to" in line
+    assert check(inputs, capsys, "--layout", "bifold")[0] == 0
+
+
+def test_an_empty_flap_is_a_warning(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:
+    edit(inputs.content, "    place: flap\n", "")
+    status = main(["check", "--content", str(inputs.content), "--brand", str(inputs.brand)])
+    err = capsys.readouterr().err
+    assert status == 0
+    (line,) = err.splitlines()
+    assert "warning: the tri-fold's flap panel is empty" in line and "[at sections]" in line
+
+
+# --- class 2: far too many words end at once, in the user's terms ------------------------------------------
+
+PARAGRAPH = ("Fine needles make tiny pricks that heal and build collagen over weeks. " * 60)[:3900]  # under the caps
+
+
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        "".join(f'  - id: s{i}\n    heading: Part {i}\n    blocks:\n      - text: "{PARAGRAPH}"\n' for i in range(15)),
+        "  - id: s0\n    heading: Lots\n    blocks:\n      - bullets:\n"
+        + "".join(f'          - "{PARAGRAPH[:290]}"\n' for _ in range(200)),
+    ],
+    ids=["15-sections-of-4000-characters", "200-bullets-of-300-characters"],
+)
+def test_words_far_too_many_for_the_layout_end_with_the_overflow_error(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], blocks: str
+) -> None:
+    edit(inputs.content, "sections:\n", "sections:\n" + blocks)
+    for layout in api.LAYOUTS:
+        status, errors = check(inputs, capsys, "--layout", layout)
+        assert status == 1
+        line = the_error(errors)
+        assert "the words do not fit: from section 's" in line and "at least " in line, line
+        assert re.search(r"\[at sections\[\d+\]\] \(hint: cut at least \d+ words", line), line
+        assert LINE.match(line)
