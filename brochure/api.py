@@ -20,7 +20,7 @@ from brochure.preflight.pdf import Where, check_pdf
 from brochure.preflight.qr import check_qr_decodes
 from brochure.render.pdf import Meta, render
 from brochure.theme.cmyk import DEFAULT_PROFILE, output_condition, press_brand, press_palette
-from brochure.theme.fonts import FontSet, load_fonts
+from brochure.theme.fonts import FontSet, italic_warning, load_fonts
 from brochure.theme.styles import make_theme
 
 LAYOUTS = ("trifold", "bifold", "flyer")
@@ -67,6 +67,7 @@ def load(content_path: Path, brand_path: Path) -> tuple[Sources | None, list[Dia
         diags += font_diags
     if content is None or brand is None or fonts is None:
         return None, diags
+    diags += italic_warning(brand, fonts, content)
     return Sources(content, brand, fonts), diags
 
 

@@ -380,7 +380,9 @@ def test_a_bad_font_file_is_refused_at_its_key(
     assert f"cannot use font file Bad.ttf: {message}" in line
 
 
-def test_a_body_font_without_italic_warns_only_when_the_content_uses_italic(inputs: Inputs) -> None:
+def test_a_body_font_without_italic_warns_only_when_the_content_uses_italic(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
     (inputs.kit / "Body.ttf").write_bytes(FONT.read_bytes())
     text = edit(inputs.brand, "body: {family: Be Vietnam Pro}", "body: {regular: Body.ttf}")
     brand, _ = load_brand(inputs.brand)
@@ -397,6 +399,9 @@ def test_a_body_font_without_italic_warns_only_when_the_content_uses_italic(inpu
     line, col = position(text, "{regular: Body.ttf}")
     assert warn.format().startswith(f"{inputs.brand}:{line}:{col}: warning: the body font has no italic: *emphasis*")
     assert "[at fonts.body]" in warn.format()
+    status = main(["check", "--content", str(inputs.content), "--brand", str(inputs.brand)])
+    assert status == 0  # a warning: the command says so and goes on
+    assert "warning: the body font has no italic: *emphasis* will print upright" in capsys.readouterr().err
 
 
 # --- ICC profiles -----------------------------------------------------------------------------------------------
