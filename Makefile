@@ -6,7 +6,7 @@ RUN    := $(VENV)/.runtime-installed
 DEV    := $(VENV)/.dev-installed
 export SOURCE_DATE_EPOCH ?= 1767225600
 
-.PHONY: leaflet leaflets test lint bench preview docs clean
+.PHONY: leaflet leaflets test lint bench hostile preview docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,10 @@ lint: $(DEV)
 ## make bench: timing and memory figures (see docs/performance.md)
 bench: $(RUN)
 	$(BIN)/python scripts/bench.py
+
+## make hostile: the worst input of each hostile kind, timed and measured against 5 s and 500 MB
+hostile: $(DEV)
+	$(BIN)/python scripts/hostile.py
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache
