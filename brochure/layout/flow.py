@@ -64,19 +64,46 @@ def _fits_after(items: deque[Item], start: int, width: float, avail: float) -> b
     return True
 
 
+def _section_fits(items: deque[Item], width: float, room: float) -> bool:
+    """Whether the section that starts at items[0] (its items up to the next section's) fits in `room`,
+    its first gap left out. Stops measuring as soon as it does not: never more than `room` of words is wrapped."""
+    sid, used = items[0].section, 0.0
+    for i, item in enumerate(items):
+        if item.section != sid or (i and item.bookmark):
+            break
+        used += (item.space_before if i else 0.0) + item.flowable.wrap(width, 1e6)[1]
+        if used > room + EPS:
+            return False
+    return True
+
+
 def flow(items: list[Item], frames: list[Frame]) -> FlowResult:
-    """Fill frames in order; split flowables that allow it; never strand a keep_with_next item."""
+    """Fill frames in order; split flowables that allow it; never strand a keep_with_next item.
+
+    A section short enough to fit in the next frame is never split across frames: when the rest of this
+    frame cannot hold it, it starts at the top of the next (as a typesetter keeps a short section together
+    across a page turn or a spread). A longer section starts where it falls, its heading kept with its
+    first lines."""
     queue = deque(items)
     placed_all: list[tuple[Placed, ...]] = []
     spare: list[float] = []
-    for frame in frames:
+    for index, frame in enumerate(frames):
         box = frame.box
         y = box.top
         placed: list[Placed] = []
+        after = frames[index + 1].box if index + 1 < len(frames) else None
         while queue:
             item = queue[0]
             gap = item.space_before if placed else 0.0
             avail = y - gap - box.y
+            if (
+                item.bookmark
+                and placed
+                and after is not None
+                and not _section_fits(queue, box.w, avail)
+                and _section_fits(queue, after.w, after.h)
+            ):
+                break  # the section starts the next frame, whole
             _, h = item.flowable.wrap(box.w, max(avail, 0.0))
             if h <= avail + EPS:
                 if item.keep_with_next and placed and len(queue) > 1 and not _fits_after(queue, 1, box.w, avail - h):
