@@ -4,7 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 RUN    := $(VENV)/.runtime-installed
 DEV    := $(VENV)/.dev-installed
-export SOURCE_DATE_EPOCH ?= 1767225600
+# Reproducible builds: the PDF dates and "today" for the review-date check (2026-12-01 00:00 UTC, the shipped
+# leaflet's publication date). Set SOURCE_DATE_EPOCH= (empty) to check against the real date.
+export SOURCE_DATE_EPOCH ?= 1796083200
 
 .PHONY: leaflet leaflets test lint bench hostile preview docs clean
 

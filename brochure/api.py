@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
-from brochure.diagnostics import Diagnostic, Location
+from brochure.diagnostics import Diagnostic, Location, warning
 from brochure.geometry.sheet import SHEETS
 from brochure.layout import PLANS
 from brochure.layout.compose import Inputs
+from brochure.layout.document import keywords as document_keywords
 from brochure.layout.engine import lay_out
 from brochure.layout.model import Layout
+from brochure.layout.words import words_for
 from brochure.load.brand import Brand, load_brand
 from brochure.load.content import Content, load_content
 from brochure.output.pdfx import make_pdfx
 from brochure.preflight.checks import check_glyphs, check_safe_zone
+from brochure.preflight.dates import check_dates, source_date, today
 from brochure.preflight.design import check_design
 from brochure.preflight.pdf import Where, check_pdf
 from brochure.preflight.qr import check_qr_decodes
@@ -34,6 +39,8 @@ class Options:
     paper: str | None = None  # None: the brand's paper
     target: str = "office"
     marks: bool = False
+    allow_expired: bool = False  # a passed review date is a warning, not an error
+    today: date | None = None  # the date the review date is checked against (None: SOURCE_DATE_EPOCH, else the clock)
 
 
 @dataclass(frozen=True)
@@ -75,6 +82,8 @@ def option_problem(options: Options) -> str:
     """Why these options cannot be built, or '' (the command line reports it as a usage error)."""
     if options.marks and options.target != "press":
         return "--marks needs --target press (office printers cannot print marks outside the sheet)"
+    if options.today is None:
+        return source_date(os.environ)[1]
     return ""
 
 
@@ -84,7 +93,9 @@ def build(src: Sources, options: Options) -> Result:
     if problem:
         raise ValueError(problem)
     fonts = src.fonts
-    diags = check_glyphs(src.content, src.brand, fonts)
+    diags = check_dates(src.content.document, options.today or today(os.environ), options.allow_expired)
+    diags += _language_warning(src.content)
+    diags += check_glyphs(src.content, src.brand, fonts)
     if any(d.is_error for d in diags):
         return Result(None, None, tuple(diags))
     press = options.target == "press"
@@ -108,7 +119,7 @@ def build(src: Sources, options: Options) -> Result:
         title=f"{c.title}: {c.subtitle}",
         author=src.brand.name,
         subject=f"Patient information leaflet: {c.title} {c.subtitle}",
-        keywords=(c.title, *(s.heading for s in c.sections), src.brand.name),
+        keywords=(c.title, *(s.heading for s in c.sections), src.brand.name, *document_keywords(c)),
         language=c.language,
         base_font=fonts.regular,
         press=press,
@@ -123,6 +134,20 @@ def build(src: Sources, options: Options) -> Result:
     if any(d.is_error for d in diags):
         return Result(None, layout, tuple(diags))
     return Result(pdf, layout, tuple(diags))
+
+
+def _language_warning(content: Content) -> list[Diagnostic]:
+    """A language the built-in words table lacks prints the document block's labels in English."""
+    if words_for(content.language)[1]:
+        return []
+    return [
+        warning(
+            content.document.where("document"),
+            f"brochure has no built-in words for '{content.language}' yet: the document block's labels "
+            "('Published', 'Review due', 'Written by', ...) and dates print in English",
+            "accept the English labels for now, or write the leaflet in a language brochure has words for (en)",
+        )
+    ]
 
 
 def edition_name(src: Sources, options: Options) -> str:

@@ -182,6 +182,11 @@ def _parser(layouts: Sequence[str], papers: Sequence[str], targets: Sequence[str
     common.add_argument("--target", choices=targets, default="office")
     common.add_argument("--marks", action="store_true", help="crop and fold marks (press only)")
     common.add_argument(
+        "--allow-expired",
+        action="store_true",
+        help="build a leaflet whose review date has passed (a warning instead of an error)",
+    )
+    common.add_argument(
         "--json", default=None, metavar="FILE", help="also write the findings as JSON ('-': to standard output)"
     )
     b = sub.add_parser("build", parents=[common], help="build the leaflet PDF")
@@ -207,7 +212,7 @@ def _run(argv: Sequence[str] | None, console: Console, signals: Signals) -> int:
         _silence(sys.stdout)
         return EXIT_OK
     console.results_to_stderr = args.json == STDOUT
-    options = api.Options(args.layout, args.paper, args.target, args.marks)
+    options = api.Options(args.layout, args.paper, args.target, args.marks, args.allow_expired)
     try:
         _check_options(args, options)
         _check_outputs(args, _given_inputs(args), _given_outputs(args), kinds=False)

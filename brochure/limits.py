@@ -37,3 +37,7 @@ ICC_BYTES = 8 * MIB  # one ICC profile
 PREVIEW_DPI = (12.0, 600.0)  # the --dpi range
 PREVIEW_BAND_PIXELS = 2_000_000  # a page is rendered in bands of this many pixels (6 MB), not all at once
 MOCKUP_DPI = 150.0  # the folded mock-up is made at most at this dpi (600 would hold ~1 GB of crops)
+
+# Document control (content.yaml `document:`)
+REVIEW_WARN_MONTHS = 3  # a review date this many calendar months away or nearer is a warning; a passed one an error
+REVIEW_MOST_YEARS = 5  # a review date further than this after publication is a warning (guidance: 2 to 3 years)

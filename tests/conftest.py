@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# "Today" for the review-date checks, as `make` sets it (2026-12-01, the shipped leaflet's publication date):
+# the suite gives the same results whatever the clock says.
+os.environ.setdefault("SOURCE_DATE_EPOCH", "1796083200")
 
 # A small, valid leaflet: every test mutates one thing in it, so the expected error is the only one.
 CONTENT = """\
@@ -33,6 +38,15 @@ call_to_action:
   heading: Book a consultation
   text: "We will check your skin first."
 disclaimer: "General information only."
+document:
+  code: TC-001
+  version: "1.0"
+  published: 2026-12-01
+  review: 2028-12-01
+  author: {name: Ann Writer, role: Lead nurse}
+  reviewer: {name: Dr Bo Checker, role: Dermatologist}
+  producer: Test Clinic
+  conflicts: "No outside funding."
 """
 
 BRAND = """\

@@ -59,7 +59,7 @@ def test_sections_land_in_their_regions(brand: Path, paper: str) -> None:
     regions = {item.section: item.region for page in layout.pages for item in page.items if item.section}
     assert regions["right-for-me"] == "flap"
     assert regions["risks"] == "flap"
-    assert regions["contact-us"] == "back"
+    assert regions["contact-us"] == "inside-3"  # straight after aftercare (content.yaml: place: {flyer: back})
     assert regions["what-is-it"] == "inside-1"
     inside_sections = [i.section for i in inside.items]
     assert inside_sections.index("what-is-it") < inside_sections.index("aftercare")

@@ -14,6 +14,7 @@ from brochure.diagnostics import Diagnostic, Location, error
 from brochure.geometry.sheet import MM, Panel, Rect, Sheet
 from brochure.layout import flowables
 from brochure.layout.blocks import WIDE, Blocks
+from brochure.layout.document import document_block
 from brochure.layout.flow import EPS, FlowResult, Frame, Item, floor_of, flow, height_of
 from brochure.layout.flowables import Art, Box, SectionHeading, Stack
 from brochure.layout.images import picture
@@ -27,6 +28,7 @@ from brochure.theme.colors import color_markup
 from brochure.theme.styles import Theme
 
 GROSS = 2.0  # words whose least possible height is this many times their room are reported before measuring
+SECTION_GAP = 1.25  # body leadings between the back's sections and the call to action under them, as between sections
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,9 @@ class Back:
 
 
 def back(inp: Inputs, box: Rect, page: int, region: str = "back") -> Back:
-    """Call to action, QR code, contact lines, sections placed on the back, disclaimer and sources, in `box`."""
+    """In `box`, top down: the sections placed on the back, then the call to action, QR code and contact lines
+    (the booking panel closes the reading, after the risks and when to contact us); at the foot the disclaimer,
+    the sources and the document block (code, version, dates, authors, other formats, feedback) in small type."""
     t, cta, contact = inp.theme, inp.content.call_to_action, inp.brand.contact
     pal, L = t.palette, t.scale.leading
     blocks = Blocks(t, box.w, inp.links)
@@ -178,10 +182,12 @@ def back(inp: Inputs, box: Rect, page: int, region: str = "back") -> Back:
         ],
         region,
     )
-    b = placed[2].box
-    qr_at = Rect(b.x + qr_box.pad, b.top - qr_box.pad - qr_size, qr_size, qr_size)
-    qr_place = QrPlacement(contact.booking_url, page, qr_at, modules(contact.booking_url), QUIET_MODULES)
-    links = (Link(contact.booking_url, b),) if inp.links else ()
+
+    def book(b: Rect) -> tuple[tuple[Link, ...], QrPlacement]:
+        """The booking link and the QR code's place, for the QR box at b."""
+        qr_at = Rect(b.x + qr_box.pad, b.top - qr_box.pad - qr_size, qr_size, qr_size)
+        qr_place = QrPlacement(contact.booking_url, page, qr_at, modules(contact.booking_url), QUIET_MODULES)
+        return ((Link(contact.booking_url, b),) if inp.links else ()), qr_place
 
     bottom: list[tuple[Flowable, float]] = [(blocks.para(inp.content.disclaimer, "note"), 0.0)]
     refs = inp.content.references
@@ -190,6 +196,9 @@ def back(inp: Inputs, box: Rect, page: int, region: str = "back") -> Back:
         sources = escape_text(_sources_word(inp.content.language))
         bottom.append((Paragraph(f"<b>{sources}</b> {marks}", t.style("fine")), 0.4 * L))
     gap = 1.0 * L
+    doc = document_block(inp.content, inp.brand)
+    bottom.append((Paragraph(doc.markup(blocks.md), t.style("fine")), 0.4 * L))
+    keys = [*_bottom_keys(inp.content), doc.at]
     blame = [  # what takes the back's height, by where it is written
         (heading.height, _where(inp.content, "call_to_action.heading")),
         (cta_text.height, _where(inp.content, "call_to_action.text")),
@@ -198,21 +207,29 @@ def back(inp: Inputs, box: Rect, page: int, region: str = "back") -> Back:
     ]
     floors = floor_of([Item(f, "", g) for f, g in bottom], box.w)
     if sum(floors) > GROSS * (y - gap - box.y):  # far too long: say so before measuring every line
-        blame += list(zip(floors, _bottom_keys(inp.content), strict=True))
+        blame += list(zip(floors, keys, strict=True))
         diags.append(_overfull(inp, region, sum(floors) - (y - gap - box.y), blame, at_least=True))
-        return Back(placed, links, qr_place, diags)
+        return Back(placed, *book(placed[2].box), diags)
     need = sum(f.wrap(box.w, 1e6)[1] + g for f, g in bottom)
     fine = t.style("fine")
-    widest = _bottom_keys(inp.content, lambda r: max(stringWidth(w, fine.fontName, fine.fontSize) for w in r.split()))
+
+    def width(text: str) -> float:  # of the longest word
+        return max((stringWidth(w, fine.fontName, fine.fontSize) for w in text.split()), default=0.0)
+
+    widest = [*_bottom_keys(inp.content, width), max(doc.texts(), key=lambda ta: width(ta[0]))[1]]
     diags += _overset(inp, [(f, at, _noun(at)) for (f, _), at in zip(bottom, widest, strict=True)], region)
     bottom_placed, _ = stack_down(bottom, box, region, box.y + need)
-    middle = Frame(region, Rect(box.x, box.y + need + gap, box.w, max(0.0, y - gap - (box.y + need + gap))), page)
+    above = box.y + need + gap + (box.top - y) + SECTION_GAP * L  # the sections keep above the call to action
+    middle = Frame(region, Rect(box.x, above, box.w, max(0.0, box.top - above)), page)
     res, flow_diags = fill(inp, [s for s in inp.sections if s.place == "back"], [middle])
     diags += flow_diags
+    if res.placed[0]:  # the call to action moves down under the sections
+        shift = box.top - min(p.box.y for p in res.placed[0]) + SECTION_GAP * L
+        placed, y = [p.moved(-shift) for p in placed], y - shift
     if y - gap < box.y + need - EPS:
-        blame += [(p.box.h, at) for p, at in zip(bottom_placed, _bottom_keys(inp.content), strict=True)]
+        blame += [(p.box.h, at) for p, at in zip(bottom_placed, keys, strict=True)]
         diags.append(_overfull(inp, region, (box.y + need) - (y - gap), blame))
-    return Back([*placed, *res.placed[0], *bottom_placed], links, qr_place, diags)
+    return Back([*res.placed[0], *placed, *bottom_placed], *book(placed[2].box), diags)
 
 
 def _bottom_keys(content: Content, rate: Callable[[str], float] = len) -> list[Location]:
@@ -231,7 +248,14 @@ def _noun(at: Location) -> str:
         "call_to_action.qr_label": "the QR code's label",
         "disclaimer": "the disclaimer",
         "contact.address": "the address",
-    }.get(at.key, "the sources")
+    }.get(at.key) or _DOCUMENT_NOUN.get(at.key.split(".")[0].split("[")[0], "the sources")
+
+
+_DOCUMENT_NOUN = {  # texts of the document block, by their top-level key
+    "document": "the document details",
+    "other_formats": "the other formats line",
+    "feedback": "the feedback line",
+}
 
 
 def _overset(inp: Inputs, pieces: list[tuple[Paragraph, Location, str]], region: str) -> list[Diagnostic]:
@@ -257,8 +281,8 @@ def _overfull(
     return error(
         at,
         f"the {region} region is over-full by {'at least ' if at_least else ''}{over / MM:.1f} mm "
-        f"({inp.label}, {inp.sheet.paper.name}): the call to action, QR code, contact lines, disclaimer "
-        "and sources do not fit",
+        f"({inp.label}, {inp.sheet.paper.name}): the call to action, QR code, contact lines, disclaimer, "
+        "sources and document details do not fit",
         f"shorten {what} (the longest of them), or the others",
     )
 

@@ -19,6 +19,7 @@ from brochure.load.reader import Reader, load_file
 from brochure.load.yamltree import Node
 
 COLOR_KEYS = ("primary", "secondary", "accent", "text", "background")
+CONTACT_KEYS = ("address", "phone", "email", "website", "booking_url")
 FACES = ("regular", "bold", "italic", "bold_italic")
 PAPERS = ("a4", "letter")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
@@ -46,6 +47,14 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class OtherFormats:
+    """What a patient can ask for instead of this leaflet (large print, other languages, audio), and how."""
+
+    formats: tuple[str, ...]
+    contact: str
+
+
+@dataclass(frozen=True)
 class Brand:
     """A clinic's identity: colours (with optional CMYK overrides), fonts, logo, contact, paper."""
 
@@ -61,10 +70,22 @@ class Brand:
     id: str = "brand"  # short name for output files, e.g. 'clearwater' (default: made from the name)
     profile: Path | None = None  # the printer's own CMYK profile for the press edition
     locations: tuple[tuple[str, Location], ...] = ()  # key path -> where it is written
+    other_formats: OtherFormats | None = None  # printed with the document block
+    feedback: str | None = None  # how to comment on the leaflet, printed with the document block
 
     def where(self, key: str) -> Location:
         """Where a key (e.g. 'colors.primary') is written in brand.yaml, for messages about it."""
         return dict(self.locations).get(key, Location(str(self.path), 0, 0, key))
+
+    def printed(self) -> list[tuple[str, Location]]:
+        """Every text of the kit that is printed on the leaflet, with where it is written."""
+        texts = [(self.name, "name"), *((getattr(self.contact, k), f"contact.{k}") for k in CONTACT_KEYS)]
+        if self.other_formats is not None:
+            texts += [(f, f"other_formats.formats[{i}]") for i, f in enumerate(self.other_formats.formats)]
+            texts.append((self.other_formats.contact, "other_formats.contact"))
+        if self.feedback is not None:
+            texts.append((self.feedback, "feedback"))
+        return [(text, self.where(key)) for text, key in texts]
 
 
 def load_brand(path: Path) -> tuple[Brand | None, list[Diagnostic]]:
@@ -73,7 +94,9 @@ def load_brand(path: Path) -> tuple[Brand | None, list[Diagnostic]]:
 
 
 def _read_brand(r: Reader, root: Node, path: Path) -> Brand | None:
-    top = r.mapping(root, "", ("name", "colors", "fonts", "logo", "contact"), ("paper", "id"))
+    top = r.mapping(
+        root, "", ("name", "colors", "fonts", "logo", "contact"), ("paper", "id", "other_formats", "feedback")
+    )
     if top is None:
         return None
     kit = path.parent.resolve()
@@ -90,11 +113,43 @@ def _read_brand(r: Reader, root: Node, path: Path) -> Brand | None:
     paper = r.choice(top.get("paper"), "paper", PAPERS) if "paper" in top else "a4"
     profile = _read_profile(r, top.get("colors"), kit)
     brand_id = _read_id(r, top.get("id"), name)
+    formats_ok, other_formats = _read_other_formats(r, top.get("other_formats"))
+    feedback = r.text(top.get("feedback"), "feedback") if "feedback" in top else None
     if name is None or colors is None or fonts is None or logo is None or contact is None or paper is None:
         return None
+    if not formats_ok or ("feedback" in top and feedback is None):
+        return None
+    at = _locations(r, top)
     return Brand(
-        path, name, colors, cmyk, fonts[0], fonts[1], logo, contact, paper, brand_id, profile, _locations(r, top)
+        path,
+        name,
+        colors,
+        cmyk,
+        fonts[0],
+        fonts[1],
+        logo,
+        contact,
+        paper,
+        brand_id,
+        profile,
+        at,
+        other_formats,
+        feedback,
     )
+
+
+def _read_other_formats(r: Reader, node: Node | None) -> tuple[bool, OtherFormats | None]:
+    """`other_formats: {formats: [large print, ...], contact: "call ..."}` (optional); (False, None) when wrong."""
+    if node is None:
+        return True, None
+    m = r.mapping(node, "other_formats", ("formats", "contact"))
+    if m is None:
+        return False, None
+    formats = r.text_list(m.get("formats"), "other_formats.formats")
+    contact = r.text(m.get("contact"), "other_formats.contact")
+    if formats is None or contact is None:  # a bad list item is an error too: the kit is refused
+        return False, None
+    return True, OtherFormats(tuple(text for text, _ in formats), contact)
 
 
 def _read_id(r: Reader, node: Node | None, name: str | None) -> str:
@@ -118,10 +173,15 @@ def slug(text: str) -> str:
 
 def _locations(r: Reader, top: dict[str, Node]) -> tuple[tuple[str, Location], ...]:
     out = [(key, r.at(node, key)) for key, node in top.items()]
-    for section in ("colors", "fonts", "contact"):
+    for section in ("colors", "fonts", "contact", "other_formats"):
         node = top.get(section)
         if node is not None and isinstance(node.value, dict):
             out.extend((f"{section}.{k}", r.at(n, f"{section}.{k}")) for k, n in node.value.items())
+    other = top.get("other_formats")
+    formats = other.value.get("formats") if other is not None and isinstance(other.value, dict) else None
+    if formats is not None and isinstance(formats.value, list):
+        key = "other_formats.formats"
+        out.extend((f"{key}[{i}]", r.at(n, f"{key}[{i}]")) for i, n in enumerate(formats.value))
     return tuple(out)
 
 
@@ -306,7 +366,7 @@ def _read_contact(r: Reader, node: Node | None) -> Contact | None:
     """The contact lines: phone, e-mail and web addresses must each make a safe link; the address is text."""
     if node is None:
         return None
-    keys = ("address", "phone", "email", "website", "booking_url")
+    keys = CONTACT_KEYS
     m = r.mapping(node, "contact", keys)
     if m is None:
         return None

@@ -6,6 +6,7 @@ import unicodedata
 
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.geometry.sheet import FOLD_CLEAR, MM
+from brochure.layout.document import document_block
 from brochure.layout.model import Layout
 from brochure.load.brand import Brand
 from brochure.load.content import Content
@@ -16,13 +17,11 @@ from brochure.theme.fonts import FontSet, covers
 def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnostic]:
     """Every printed character must exist in every face it may be set in: never an empty box."""
     faces = (("heading", fonts.heading), ("body", fonts.regular), ("bold", fonts.bold), ("italic", fonts.italic))
-    brand_strings = [
-        (brand.name, brand.where("name")),
-        *((getattr(brand.contact, k), brand.where(f"contact.{k}")) for k in CONTACT_KEYS),
-    ]
     kicker = [(upper(text), at) for text, at in content.strings if at.key == "cover.kicker"]  # set in capitals
+    doc = document_block(content, brand)
+    own = (doc.fixed(), doc.at)  # the document block's own words and dates, in the content's language
     diags: list[Diagnostic] = []
-    for text, at in [*content.strings, *kicker, *brand_strings]:
+    for text, at in [*content.strings, *kicker, *brand.printed(), own]:
         for ch in dict.fromkeys(plain(text)):  # each character once, in order: linear in the text
             if ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf"):
                 continue
@@ -34,6 +33,8 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
             hint = "replace the character, or choose a font family that covers it"
             if at.key == "cover.kicker" and ch not in (content.cover.kicker or ""):
                 hint = f"the kicker is printed in capitals, and '{ch}' is a capital the font lacks: {hint}"
+            if (text, at) == own:
+                hint = f"the document block's own words for {content.language} use '{ch}': choose a font family with it"
             diags.append(
                 error(
                     at,
@@ -42,9 +43,6 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
                 )
             )
     return diags
-
-
-CONTACT_KEYS = ("address", "phone", "email", "website", "booking_url")
 
 
 def check_safe_zone(layout: Layout, file: str) -> list[Diagnostic]:
