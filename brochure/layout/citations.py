@@ -15,6 +15,7 @@ from brochure.theme.styles import Theme
 
 SMALLEST = 7.0  # pt: a superscript never goes under the 7 pt floor (preflight.design.MIN_TYPE)
 SHRINK = 0.8  # a superscript's size, as a share of its text's size
+RISE = 0.33  # how far a superscript's baseline is raised, as a share of its text's size (clear of the line above)
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,8 @@ class Citations:
         label = self.label(keys)
         if not label:
             return ""
-        return f'<super size="{max(SMALLEST, round(size * SHRINK, 2)):g}">{label}</super>'
+        small, rise = max(SMALLEST, round(size * SHRINK, 2)), round(size * RISE, 2)
+        return f'<super size="{small:g}" rise="{rise:g}">{label}</super>'
 
 
 NONE = Citations()  # no citations (a layout before it is numbered)

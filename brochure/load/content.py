@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from brochure import limits
-from brochure.diagnostics import Diagnostic, Location, did_you_mean
+from brochure.diagnostics import Diagnostic, Location, closest, did_you_mean
 from brochure.load.blocks import (
     LAYOUTS,
     Block,
@@ -257,26 +257,39 @@ def _suggest_id(text: str) -> str:
 
 
 def _check_citations(r: Reader, ids: dict[str, Location]) -> None:
-    """Every [^key] in a printed text names a reference (error at the text); every reference is cited (warning)."""
+    """Every [^key] in a printed text names a reference (error at the text); every reference is cited (warning).
+    At most limits.CITATION_PROBLEMS unknown citations, and marks that only look like one, are named one by one."""
     cited: set[str] = set()
+    unknown: list[tuple[str, Location]] = []
+    near: list[tuple[str, Location]] = []
     for text, at in list(r.strings):
         if at.key.startswith("references["):
             continue
         keys = citations(text)
-        for key in keys:
-            if key not in ids:
-                hint = did_you_mean(key, ids) if ids else f"add a reference with 'id: {key}' under 'references:'"
-                r.fail(at, f"the citation '[^{key}]' names no reference", hint)
+        unknown += [(key, at) for key in keys if key not in ids]
         if keys and ".labels." in at.key:
             r.fail(at, "a drawing's label cannot carry a citation", "cite the source in the drawing's caption")
         cited.update(keys)
-        for mark in near_citations(text):
-            r.warn(
-                at,
-                f"'{mark}' is not a citation (a reference's id is lowercase letters, digits and hyphens), "
-                "so it prints as written",
-                "write the id as it is under 'references:', e.g. [^alam2014]",
-            )
+        near += [(mark, at) for mark in dict.fromkeys(near_citations(text))]
+    most = limits.CITATION_PROBLEMS
+    for key, at in unknown[:most]:
+        hint = _which(key, ids)
+        r.fail(at, f"the citation '[^{key}]' names no reference", hint)
+    if len(unknown) > most:
+        r.fail(
+            unknown[most][1],
+            f"{len(unknown) - most} more citations name no reference",
+            "each [^id] must match an 'id:' under 'references:'",
+        )
+    for mark, at in near[:most]:
+        r.warn(
+            at,
+            f"'{_shorten(mark)}' is not a citation (a reference's id is lowercase letters, digits and hyphens), "
+            "so it prints as written",
+            "write the id as it is under 'references:', e.g. [^alam2014]",
+        )
+    if len(near) > most:
+        r.warn(near[most][1], f"{len(near) - most} more marks look like citations but are not", "")
     for rid, at in ids.items():
         if rid not in cited:
             r.warn(
@@ -284,6 +297,19 @@ def _check_citations(r: Reader, ids: dict[str, Location]) -> None:
                 f"reference '{rid}' is not cited anywhere, so no layout prints it",
                 f"cite it after the claim it supports as [^{rid}], or remove it",
             )
+
+
+def _which(key: str, ids: dict[str, Location]) -> str:
+    """A hint for a citation of an unknown key: the id it likely means, else how to find or add one."""
+    if not ids:
+        return f"add a reference with 'id: {key}' under 'references:'"
+    if closest(key, ids) or len(ids) <= 8:
+        return did_you_mean(key, ids)
+    return "each [^id] must match an 'id:' under 'references:'"
+
+
+def _shorten(text: str, most: int = 40) -> str:
+    return text if len(text) <= most else text[: most - 1] + "…"
 
 
 def _read_cover(r: Reader, node: Node | None) -> Cover:
