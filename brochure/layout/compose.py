@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
@@ -12,8 +13,9 @@ from reportlab.platypus import Flowable, Paragraph
 from brochure import art
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.geometry.sheet import MM, Panel, Rect, Sheet
-from brochure.layout import flowables
+from brochure.layout import citations, flowables
 from brochure.layout.blocks import WIDE, Blocks
+from brochure.layout.citations import NONE, Citations
 from brochure.layout.flow import EPS, FlowResult, Frame, Item, floor_of, flow, height_of
 from brochure.layout.flowables import Art, Box, SectionHeading, Stack
 from brochure.layout.images import picture
@@ -40,12 +42,13 @@ class Inputs:
     links: bool = True
     label: str = "tri-fold"  # the layout's name in messages
     sections: tuple[Section, ...] = ()  # the sections this layout shows, with places resolved
+    citations: Citations = NONE  # the references those sections (and the cover, back) cite, numbered
 
 
 def flow_items(inp: Inputs, sections: list[Section], width: float) -> tuple[list[Item], list[Diagnostic]]:
     """The sections as flow items for a column of this width, and what in them cannot be drawn there."""
     strings = {at.key: at for _, at in inp.content.strings}
-    blocks = Blocks(inp.theme, width, inp.links, strings.get)
+    blocks = Blocks(inp.theme, width, inp.links, strings.get, inp.citations)
     items: list[Item] = []
     for i, s in enumerate(sections):
         items.extend(blocks.section(s, i == 0))
@@ -119,7 +122,7 @@ def back(inp: Inputs, box: Rect, page: int, region: str = "back") -> Back:
     """Call to action, QR code, contact lines, sections placed on the back, disclaimer and sources, in `box`."""
     t, cta, contact = inp.theme, inp.content.call_to_action, inp.brand.contact
     pal, L = t.palette, t.scale.leading
-    blocks = Blocks(t, box.w, inp.links)
+    blocks = Blocks(t, box.w, inp.links, cites=inp.citations)
     link_hex = color_markup(pal.primary)
 
     def link(label: str, url: str) -> str:
@@ -184,11 +187,9 @@ def back(inp: Inputs, box: Rect, page: int, region: str = "back") -> Back:
     links = (Link(contact.booking_url, b),) if inp.links else ()
 
     bottom: list[tuple[Flowable, float]] = [(blocks.para(inp.content.disclaimer, "note"), 0.0)]
-    refs = inp.content.references
-    if refs:
-        marks = " ".join(f"<b>{i}</b>\u00a0{blocks.md(r)}" for i, r in enumerate(refs, 1))
-        sources = escape_text(_sources_word(inp.content.language))
-        bottom.append((Paragraph(f"<b>{sources}</b> {marks}", t.style("fine")), 0.4 * L))
+    sources = citations.sources(inp.citations, t, inp.content.language, inp.links)
+    if sources is not None:
+        bottom.append((sources, 0.4 * L))
     gap = 1.0 * L
     blame = [  # what takes the back's height, by where it is written
         (heading.height, _where(inp.content, "call_to_action.heading")),
@@ -198,29 +199,29 @@ def back(inp: Inputs, box: Rect, page: int, region: str = "back") -> Back:
     ]
     floors = floor_of([Item(f, "", g) for f, g in bottom], box.w)
     if sum(floors) > GROSS * (y - gap - box.y):  # far too long: say so before measuring every line
-        blame += list(zip(floors, _bottom_keys(inp.content), strict=True))
+        blame += list(zip(floors, _bottom_keys(inp), strict=True))
         diags.append(_overfull(inp, region, sum(floors) - (y - gap - box.y), blame, at_least=True))
         return Back(placed, links, qr_place, diags)
     need = sum(f.wrap(box.w, 1e6)[1] + g for f, g in bottom)
     fine = t.style("fine")
-    widest = _bottom_keys(inp.content, lambda r: max(stringWidth(w, fine.fontName, fine.fontSize) for w in r.split()))
+    widest = _bottom_keys(inp, lambda r: max(stringWidth(w, fine.fontName, fine.fontSize) for w in r.split()))
     diags += _overset(inp, [(f, at, _noun(at)) for (f, _), at in zip(bottom, widest, strict=True)], region)
     bottom_placed, _ = stack_down(bottom, box, region, box.y + need)
     middle = Frame(region, Rect(box.x, box.y + need + gap, box.w, max(0.0, y - gap - (box.y + need + gap))), page)
     res, flow_diags = fill(inp, [s for s in inp.sections if s.place == "back"], [middle])
     diags += flow_diags
     if y - gap < box.y + need - EPS:
-        blame += [(p.box.h, at) for p, at in zip(bottom_placed, _bottom_keys(inp.content), strict=True)]
+        blame += [(p.box.h, at) for p, at in zip(bottom_placed, _bottom_keys(inp), strict=True)]
         diags.append(_overfull(inp, region, (box.y + need) - (y - gap), blame))
     return Back([*placed, *res.placed[0], *bottom_placed], links, qr_place, diags)
 
 
-def _bottom_keys(content: Content, rate: Callable[[str], float] = len) -> list[Location]:
-    """Where the disclaimer and the sources are written (the source that `rate` rates highest: the longest)."""
-    keys = [_where(content, "disclaimer")]
-    if content.references:
-        top = max(range(len(content.references)), key=lambda i: rate(plain(content.references[i])))
-        keys.append(_where(content, f"references[{top}]"))
+def _bottom_keys(inp: Inputs, rate: Callable[[str], float] = len) -> list[Location]:
+    """Where the disclaimer and the sources are written (the printed source that `rate` rates highest: the longest)."""
+    keys = [_where(inp.content, "disclaimer")]
+    if inp.citations.references:
+        top = max(inp.citations.references, key=lambda ref: rate(citations.printed(ref)))
+        keys.append(_where(inp.content, f"{top.at.key}.text"))
     return keys
 
 
@@ -296,10 +297,6 @@ def _where(content: Content, key: str) -> Location:
     return next((at for _, at in content.strings if at.key == key), Location(str(content.path)))
 
 
-def _sources_word(language: str) -> str:
-    return "Sources" if language.startswith("en") else "Sources / References"
-
-
 @dataclass(frozen=True)
 class CoverArea:
     """Where the cover goes: its trimmed area, the box text keeps to, which sides run into the bleed,
@@ -334,7 +331,7 @@ def cover(inp: Inputs, area: CoverArea) -> Cover:
     words taller than the room between the field and the name are an error at the tallest of them."""
     t, content, sheet = inp.theme, inp.content, inp.sheet
     pal, box, region = t.palette, area.content, area.region
-    blocks = Blocks(t, box.w, inp.links)
+    blocks = Blocks(t, box.w, inp.links, cites=inp.citations)
     items: list[Placed] = []
 
     # The colour field runs across the area (from a fold or the trim edge) and on into the bleed.
@@ -361,11 +358,12 @@ def cover(inp: Inputs, area: CoverArea) -> Cover:
     title_style = t.style("cover_title")
     size = _fit_size(plain(content.title), title_style.fontName, title_style.fontSize, box.w)
     title = Paragraph(
-        blocks.md(content.title), title_style.clone("cover_title_fit", fontSize=size, leading=size * 1.08)
+        blocks.md(content.title, size), title_style.clone("cover_title_fit", fontSize=size, leading=size * 1.08)
     )
     texts: list[tuple[str, Flowable, float]] = []  # (key, paragraph, gap above it)
     if content.cover.kicker:
-        kicker = to_markup(content.cover.kicker, color_markup(pal.primary), inp.links, capitals=True)
+        cite = partial(inp.citations.markup, size=t.scale.kicker)
+        kicker = to_markup(content.cover.kicker, color_markup(pal.primary), inp.links, capitals=True, cite=cite)
         texts.append(("cover.kicker", Paragraph(kicker, t.style("kicker")), 0.0))
     texts.append(("title", title, 4.0 if texts else 0.0))
     texts.append(("subtitle", blocks.para(content.subtitle, "cover_subtitle"), 5.0))

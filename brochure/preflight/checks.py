@@ -9,7 +9,7 @@ from brochure.geometry.sheet import FOLD_CLEAR, MM
 from brochure.layout.model import Layout
 from brochure.load.brand import Brand
 from brochure.load.content import Content
-from brochure.load.inline import plain, upper
+from brochure.load.inline import citations, plain, upper
 from brochure.theme.fonts import FontSet, covers
 
 
@@ -22,7 +22,7 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
     ]
     kicker = [(upper(text), at) for text, at in content.strings if at.key == "cover.kicker"]  # set in capitals
     diags: list[Diagnostic] = []
-    for text, at in [*content.strings, *kicker, *brand_strings]:
+    for text, at in [*content.strings, *kicker, *_citation_strings(content), *brand_strings]:
         for ch in dict.fromkeys(plain(text)):  # each character once, in order: linear in the text
             if ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf"):
                 continue
@@ -45,6 +45,21 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
 
 
 CONTACT_KEYS = ("address", "phone", "email", "website", "booking_url")
+NUMBERS = "0123456789,-"  # what citation superscripts and the references list's numbers are set in
+
+
+def _citation_strings(content: Content) -> list[tuple[str, Location]]:
+    """What citations print beyond their texts: the numbers of the superscripts and of the references list
+    (checked once, at the first citing text), and each reference's 'doi:...' and web address."""
+    out: list[tuple[str, Location]] = []
+    citing = next((at for text, at in content.strings if citations(text)), None)
+    if citing is not None:
+        out.append((NUMBERS, citing))
+    for ref in content.references:
+        printed = " ".join(t for t in (f"doi:{ref.doi}" if ref.doi else "", ref.url or "") if t)
+        if printed:
+            out.append((printed, ref.at))
+    return out
 
 
 def check_safe_zone(layout: Layout, file: str) -> list[Diagnostic]:
