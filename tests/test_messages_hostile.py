@@ -274,9 +274,10 @@ SOURCE = "A source. " * 390
         ),
         (
             'disclaimer: "General information only."\n',
-            'disclaimer: "General information only."\nreferences:\n  - "Short."\n  - "' + SOURCE + '"\n',
-            '- >"' + SOURCE,
-            "references[1]",
+            'disclaimer: "General information only.[^short][^long]"\nreferences:\n  - {id: short, text: "Short."}\n'
+            '  - {id: long, text: "' + SOURCE + '"}\n',
+            'text: >"' + SOURCE,
+            "references[1].text",
         ),
     ],
     ids=["disclaimer", "call-to-action", "longest-reference"],

@@ -518,12 +518,12 @@ def test_a_file_exactly_at_the_size_limit_is_read(tmp_path: Path) -> None:
 
 
 def test_all_printed_text_together_has_a_limit(inputs: Inputs) -> None:
-    refs = "".join(f'  - "{i:02d} {"x" * 3_900}"\n' for i in range(20))
+    refs = "".join(f'  - {{id: r{i:02d}, text: "{i:02d} {"x" * 3_900}"}}\n' for i in range(20))
     inputs.content.write_text(CONTENT + "references:\n" + refs, encoding="utf-8")
     content, diags = load_content(inputs.content)
     assert content is None
     [d] = [d for d in diags if d.is_error]
-    assert d.location.key == "references[15]"
+    assert d.location.key == "references[15].text"
     assert d.location.line == CONTENT.count("\n") + 2 + 15
     assert d.message.startswith("all the printed text adds up to 78,")
     assert "a leaflet may hold at most 60,000" in d.message

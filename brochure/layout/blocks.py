@@ -13,6 +13,7 @@ from brochure.art.skin import label_texts
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.geometry.sheet import MM
 from brochure.layout import images
+from brochure.layout.citations import Citations
 from brochure.layout.flow import Item
 from brochure.layout.flowables import Art, Box, Bullet, Column, SectionHeading, Stack, StepRow
 from brochure.load import blocks as c
@@ -29,7 +30,12 @@ class Blocks:
     """Turns blocks into Items for one theme and column width; what cannot be drawn there goes to `problems`."""
 
     def __init__(
-        self, theme: Theme, width: float, links: bool = True, locate: Callable[[str], Location | None] | None = None
+        self,
+        theme: Theme,
+        width: float,
+        links: bool = True,
+        locate: Callable[[str], Location | None] | None = None,
+        cites: Citations | None = None,
     ) -> None:
         self.t = theme
         self.width = width
@@ -37,16 +43,22 @@ class Blocks:
         self.L = theme.scale.leading
         self.wide = width >= WIDE
         self.locate = locate  # a key path -> where it is written (for problems found while laying out)
+        self.cites = cites or Citations()  # the layout's citation numbers
         self.problems: list[Diagnostic] = []
 
-    def md(self, text: str) -> str:
-        return to_markup(text, color_markup(self.t.palette.primary), self.links)
+    def md(self, text: str, size: float = 0.0) -> str:
+        """Text as paragraph markup; its citations as superscript numbers for type of `size` pt (body size if 0)."""
+        size = size or self.t.scale.body
+        return to_markup(
+            text, color_markup(self.t.palette.primary), self.links, cite=lambda keys: self.cites.markup(keys, size)
+        )
 
     def para(self, text: str, style: str) -> Paragraph:
-        return Paragraph(self.md(text), self.t.style(style))
+        st = self.t.style(style)
+        return Paragraph(self.md(text, st.fontSize), st)
 
     def section(self, s: Section, first: bool) -> list[Item]:
-        heading = SectionHeading(self.md(s.heading), self.t)
+        heading = SectionHeading(self.md(s.heading, self.t.scale.heading), self.t)
         items = [Item(heading, s.id, 0.0 if first else 1.25 * self.L, True, plain(s.heading))]
         for i, block in enumerate(s.blocks):
             gap = 0.45 * self.L if i == 0 else 0.6 * self.L

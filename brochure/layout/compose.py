@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
@@ -12,8 +13,9 @@ from reportlab.platypus import Flowable, Paragraph
 from brochure import art
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.geometry.sheet import MM, Panel, Rect, Sheet
-from brochure.layout import flowables
+from brochure.layout import citations, flowables
 from brochure.layout.blocks import WIDE, Blocks
+from brochure.layout.citations import NONE, Citations
 from brochure.layout.document import document_block
 from brochure.layout.flow import EPS, FlowResult, Frame, Item, floor_of, flow, height_of
 from brochure.layout.flowables import Art, Box, SectionHeading, Stack
@@ -42,12 +44,16 @@ class Inputs:
     links: bool = True
     label: str = "tri-fold"  # the layout's name in messages
     sections: tuple[Section, ...] = ()  # the sections this layout shows, with places resolved
+    citations: Citations = NONE  # the references those sections (and the cover, back) cite, numbered
+    keep_sections: bool = (
+        True  # a short section is never split across frames (False: the fallback when words are tight)
+    )
 
 
 def flow_items(inp: Inputs, sections: list[Section], width: float) -> tuple[list[Item], list[Diagnostic]]:
     """The sections as flow items for a column of this width, and what in them cannot be drawn there."""
     strings = {at.key: at for _, at in inp.content.strings}
-    blocks = Blocks(inp.theme, width, inp.links, strings.get)
+    blocks = Blocks(inp.theme, width, inp.links, strings.get, inp.citations)
     items: list[Item] = []
     for i, s in enumerate(sections):
         items.extend(blocks.section(s, i == 0))
@@ -123,7 +129,7 @@ def back(inp: Inputs, box: Rect, page: int, region: str = "back") -> Back:
     the sources and the document block (code, version, dates, authors, other formats, feedback) in small type."""
     t, cta, contact = inp.theme, inp.content.call_to_action, inp.brand.contact
     pal, L = t.palette, t.scale.leading
-    blocks = Blocks(t, box.w, inp.links)
+    blocks = Blocks(t, box.w, inp.links, cites=inp.citations)
     link_hex = color_markup(pal.primary)
 
     def link(label: str, url: str) -> str:
@@ -190,15 +196,13 @@ def back(inp: Inputs, box: Rect, page: int, region: str = "back") -> Back:
         return ((Link(contact.booking_url, b),) if inp.links else ()), qr_place
 
     bottom: list[tuple[Flowable, float]] = [(blocks.para(inp.content.disclaimer, "note"), 0.0)]
-    refs = inp.content.references
-    if refs:
-        marks = " ".join(f"<b>{i}</b>\u00a0{blocks.md(r)}" for i, r in enumerate(refs, 1))
-        sources = escape_text(_sources_word(inp.content.language))
-        bottom.append((Paragraph(f"<b>{sources}</b> {marks}", t.style("fine")), 0.4 * L))
+    sources = citations.sources(inp.citations, t, inp.content.language, inp.links)
+    if sources is not None:
+        bottom.append((sources, 0.4 * L))
     gap = 1.0 * L
     doc = document_block(inp.content, inp.brand)
     bottom.append((Paragraph(doc.markup(blocks.md), t.style("fine")), 0.4 * L))
-    keys = [*_bottom_keys(inp.content), doc.at]
+    keys = [*_bottom_keys(inp), doc.at]
     blame = [  # what takes the back's height, by where it is written
         (heading.height, _where(inp.content, "call_to_action.heading")),
         (cta_text.height, _where(inp.content, "call_to_action.text")),
@@ -216,7 +220,7 @@ def back(inp: Inputs, box: Rect, page: int, region: str = "back") -> Back:
     def width(text: str) -> float:  # of the longest word
         return max((stringWidth(w, fine.fontName, fine.fontSize) for w in text.split()), default=0.0)
 
-    widest = [*_bottom_keys(inp.content, width), max(doc.texts(), key=lambda ta: width(ta[0]))[1]]
+    widest = [*_bottom_keys(inp, width), max(doc.texts(), key=lambda ta: width(ta[0]))[1]]
     diags += _overset(inp, [(f, at, _noun(at)) for (f, _), at in zip(bottom, widest, strict=True)], region)
     bottom_placed, _ = stack_down(bottom, box, region, box.y + need)
     above = box.y + need + gap + (box.top - y) + SECTION_GAP * L  # the sections keep above the call to action
@@ -232,12 +236,12 @@ def back(inp: Inputs, box: Rect, page: int, region: str = "back") -> Back:
     return Back([*res.placed[0], *placed, *bottom_placed], *book(placed[2].box), diags)
 
 
-def _bottom_keys(content: Content, rate: Callable[[str], float] = len) -> list[Location]:
-    """Where the disclaimer and the sources are written (the source that `rate` rates highest: the longest)."""
-    keys = [_where(content, "disclaimer")]
-    if content.references:
-        top = max(range(len(content.references)), key=lambda i: rate(plain(content.references[i])))
-        keys.append(_where(content, f"references[{top}]"))
+def _bottom_keys(inp: Inputs, rate: Callable[[str], float] = len) -> list[Location]:
+    """Where the disclaimer and the sources are written (the printed source that `rate` rates highest: the longest)."""
+    keys = [_where(inp.content, "disclaimer")]
+    if inp.citations.references:
+        top = max(inp.citations.references, key=lambda ref: rate(citations.printed(ref)))
+        keys.append(_where(inp.content, f"{top.at.key}.text"))
     return keys
 
 
@@ -320,10 +324,6 @@ def _where(content: Content, key: str) -> Location:
     return next((at for _, at in content.strings if at.key == key), Location(str(content.path)))
 
 
-def _sources_word(language: str) -> str:
-    return "Sources" if language.startswith("en") else "Sources / References"
-
-
 @dataclass(frozen=True)
 class CoverArea:
     """Where the cover goes: its trimmed area, the box text keeps to, which sides run into the bleed,
@@ -358,7 +358,7 @@ def cover(inp: Inputs, area: CoverArea) -> Cover:
     words taller than the room between the field and the name are an error at the tallest of them."""
     t, content, sheet = inp.theme, inp.content, inp.sheet
     pal, box, region = t.palette, area.content, area.region
-    blocks = Blocks(t, box.w, inp.links)
+    blocks = Blocks(t, box.w, inp.links, cites=inp.citations)
     items: list[Placed] = []
 
     # The colour field runs across the area (from a fold or the trim edge) and on into the bleed.
@@ -385,11 +385,12 @@ def cover(inp: Inputs, area: CoverArea) -> Cover:
     title_style = t.style("cover_title")
     size = _fit_size(plain(content.title), title_style.fontName, title_style.fontSize, box.w)
     title = Paragraph(
-        blocks.md(content.title), title_style.clone("cover_title_fit", fontSize=size, leading=size * 1.08)
+        blocks.md(content.title, size), title_style.clone("cover_title_fit", fontSize=size, leading=size * 1.08)
     )
     texts: list[tuple[str, Flowable, float]] = []  # (key, paragraph, gap above it)
     if content.cover.kicker:
-        kicker = to_markup(content.cover.kicker, color_markup(pal.primary), inp.links, capitals=True)
+        cite = partial(inp.citations.markup, size=t.scale.kicker)
+        kicker = to_markup(content.cover.kicker, color_markup(pal.primary), inp.links, capitals=True, cite=cite)
         texts.append(("cover.kicker", Paragraph(kicker, t.style("kicker")), 0.0))
     texts.append(("title", title, 4.0 if texts else 0.0))
     texts.append(("subtitle", blocks.para(content.subtitle, "cover_subtitle"), 5.0))

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from brochure.diagnostics import Diagnostic, error, warning
 from brochure.geometry.sheet import Rect, Sheet
+from brochure.layout import citations
 from brochure.layout.compose import CoverArea, Inputs, back, cover, fill
 from brochure.layout.flow import FlowResult, Frame, spread
 from brochure.layout.model import Bookmark, Layout, Link, Page, Placed
@@ -74,7 +75,8 @@ def lay_out(plans: tuple[Plan, ...], layout: str, inp: Inputs) -> tuple[Layout |
             continue
         theme = inp.theme.with_body(size)
         for plan, sections, warnings in routed:
-            attempt = replace(inp, theme=theme, label=plan.label, sections=sections)
+            cites = citations.number(inp.content, sections)  # Vancouver numbers over the texts this layout prints
+            attempt = replace(inp, theme=theme, label=plan.label, sections=sections, citations=cites)
             result, errors = _attempt(plan, attempt)
             if result is not None:
                 return result, warnings + empty

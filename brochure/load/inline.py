@@ -1,15 +1,20 @@
-"""Content text with **bold**, *italic* and [label](url) -> Runs; Runs -> escaped ReportLab markup."""
+"""Content text with **bold**, *italic*, [label](url) and [^key] citations -> Runs; Runs -> ReportLab markup."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from xml.sax.saxutils import escape, quoteattr
 
 from brochure.load.links import link_problem
 
+KEY = r"[a-z0-9][a-z0-9-]*"  # a citation key (a reference's id): lowercase letters, digits and hyphens
+_CITES = rf"(?P<cites>(?:\[\^{KEY}\])+)"  # one or more [^key] marks (the space before them is not printed)
+_CITE = re.compile(rf"\[\^({KEY})\]")
+_NEAR_CITE = re.compile(r"\[\^[^\]\n]{0,60}\]")  # looks like a citation; printed as written unless it is one
 _TOKEN = re.compile(
-    r"\*\*(?P<bold>(?=\S)(?:[^*]|\*(?!\*))+?(?<=\S))\*\*"
+    _CITES + r"|\*\*(?P<bold>(?=\S)(?:[^*]|\*(?!\*))+?(?<=\S))\*\*"
     r"|\*(?P<ital>(?=[^\s*])[^*]+?(?<=\S))\*"
     r"|\[(?P<label>[^\]\n]+)\]\((?P<url>(?:[^()\s]|\([^()\s]*\))+)\)"  # one level of (...) in a URL
 )
@@ -17,45 +22,89 @@ _TOKEN = re.compile(
 
 @dataclass(frozen=True)
 class Run:
-    """A stretch of text in one style; href set for a link."""
+    """A stretch of text in one style; href set for a link. A citation is a Run with no text and its keys."""
 
     text: str
     bold: bool = False
     italic: bool = False
     href: str = ""
+    cites: tuple[str, ...] = ()
 
 
 def parse(text: str) -> tuple[Run, ...]:
-    """Split text into runs. A lone '*' or an unmatched bracket is printed as written."""
+    """Split text into runs. A lone '*', an unmatched bracket or a '[^' that is no citation is printed as written."""
     runs: list[Run] = []
     pos = 0
     for m in _TOKEN.finditer(text):
         if m.start() > pos:
             runs.append(Run(text[pos : m.start()]))
-        if m.group("bold") is not None:
-            runs.extend(_nested_italic(m.group("bold")))
+        if m.group("cites") is not None:
+            _add_cites(runs, m.group("cites"))
+        elif m.group("bold") is not None:
+            runs.extend(replace(r, bold=True) for r in _nested(m.group("bold")))
         elif m.group("ital") is not None:
-            runs.append(Run(m.group("ital"), italic=True))
+            runs.extend(replace(r, italic=True) for r in _cited(m.group("ital")))
         else:
             href = m.group("url")
-            runs.extend(Run(r.text, r.bold, r.italic, href) for r in parse(m.group("label")))
+            runs.extend(replace(r, href=href) for r in parse(m.group("label")))
         pos = m.end()
     if pos < len(text):
         runs.append(Run(text[pos:]))
     return tuple(runs)
 
 
-def _nested_italic(text: str) -> list[Run]:
+_CITED = re.compile(_CITES)
+
+
+def _cited(text: str) -> list[Run]:
+    """Text with citations in it (inside bold or italic marks)."""
+    out: list[Run] = []
+    pos = 0
+    for m in _CITED.finditer(text):
+        if m.start() > pos:
+            out.append(Run(text[pos : m.start()]))
+        _add_cites(out, m.group("cites"))
+        pos = m.end()
+    if pos < len(text):
+        out.append(Run(text[pos:]))
+    return out
+
+
+def _add_cites(runs: list[Run], marks: str) -> None:
+    """A citation run after runs, with no space before it ('claim [^a]' prints as 'claim' and its number),
+    joined to a citation just before it."""
+    keys = tuple(_CITE.findall(marks))
+    if runs and not runs[-1].cites:
+        last = runs.pop()
+        if last.text.rstrip():
+            runs.append(replace(last, text=last.text.rstrip()))
+    if runs and runs[-1].cites:  # '[^a] [^b]' and '**x[^a]**[^b]' print as one superscript
+        keys = runs.pop().cites + keys
+    runs.append(Run("", cites=keys))
+
+
+def _nested(text: str) -> list[Run]:
+    """The inside of **bold** marks: *italic* and citations."""
     out: list[Run] = []
     pos = 0
     for m in re.finditer(r"\*(?=[^\s*])([^*]+?)(?<=\S)\*", text):
         if m.start() > pos:
-            out.append(Run(text[pos : m.start()], bold=True))
-        out.append(Run(m.group(1), bold=True, italic=True))
+            out.extend(_cited(text[pos : m.start()]))
+        out.extend(replace(r, italic=True) for r in _cited(m.group(1)))
         pos = m.end()
     if pos < len(text):
-        out.append(Run(text[pos:], bold=True))
+        out.extend(_cited(text[pos:]))
     return out
+
+
+def citations(text: str) -> list[str]:
+    """The citation keys written in text, each once, in order."""
+    return list(dict.fromkeys(key for r in parse(text) for key in r.cites))
+
+
+def near_citations(text: str) -> list[str]:
+    """Marks such as '[^Bad Key]' or '[^]' that look like citations but are not, so print as written."""
+    return [m.group(0) for m in _NEAR_CITE.finditer(text) if not _CITE.fullmatch(m.group(0))]
 
 
 def links(text: str) -> list[str]:
@@ -97,12 +146,22 @@ def display_url(url: str) -> str:
     return rest.split("#", 1)[0].split("?", 1)[0].rstrip("/")
 
 
-def to_markup(text: str, link_color: str = "", links: bool = True, capitals: bool = False) -> str:
+def to_markup(
+    text: str,
+    link_color: str = "",
+    links: bool = True,
+    capitals: bool = False,
+    cite: Callable[[tuple[str, ...]], str] | None = None,
+) -> str:
     """Escaped ReportLab paragraph markup: only our marks become tags, '&' and '<' stay text.
 
-    `capitals` prints the runs upper-cased (the marks still apply); links go to their targets as written."""
+    `capitals` prints the runs upper-cased (the marks still apply); links go to their targets as written;
+    `cite` gives the markup of a citation's keys (a superscript number); without it citations print nothing."""
     parts: list[str] = []
     for run in parse(text):
+        if run.cites:
+            parts.append(cite(run.cites) if cite else "")
+            continue
         s = escape_text(run.text.upper() if capitals else run.text)
         if run.italic:
             s = f"<i>{s}</i>"

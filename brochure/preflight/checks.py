@@ -10,7 +10,7 @@ from brochure.layout.document import document_block
 from brochure.layout.model import Layout
 from brochure.load.brand import Brand
 from brochure.load.content import Content
-from brochure.load.inline import plain, upper
+from brochure.load.inline import citations, plain, upper
 from brochure.theme.fonts import FontSet, covers
 
 
@@ -21,7 +21,7 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
     doc = document_block(content, brand)
     own = (doc.fixed(), doc.at)  # the document block's own words and dates, in the content's language
     diags: list[Diagnostic] = []
-    for text, at in [*content.strings, *kicker, *brand.printed(), own]:
+    for text, at in [*content.strings, *kicker, *_citation_strings(content), *brand.printed(), own]:
         for ch in dict.fromkeys(plain(text)):  # each character once, in order: linear in the text
             if ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf"):
                 continue
@@ -43,6 +43,23 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
                 )
             )
     return diags
+
+
+NUMBERS = "0123456789,-"  # what citation superscripts and the references list's numbers are set in
+
+
+def _citation_strings(content: Content) -> list[tuple[str, Location]]:
+    """What citations print beyond their texts: the numbers of the superscripts and of the references list
+    (checked once, at the first citing text), and each reference's 'doi:...' and web address."""
+    out: list[tuple[str, Location]] = []
+    citing = next((at for text, at in content.strings if citations(text)), None)
+    if citing is not None:
+        out.append((NUMBERS, citing))
+    for ref in content.references:
+        printed = " ".join(t for t in (f"doi:{ref.doi}" if ref.doi else "", ref.url or "") if t)
+        if printed:
+            out.append((printed, ref.at))
+    return out
 
 
 def check_safe_zone(layout: Layout, file: str) -> list[Diagnostic]:

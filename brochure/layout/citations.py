@@ -1,0 +1,120 @@
+"""Content + the sections a layout shows -> its citation numbers (Vancouver), superscripts and references list."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from reportlab.platypus import Paragraph
+
+from brochure.load import blocks as c
+from brochure.load.content import Content, Reference, Section
+from brochure.load.inline import citations, escape_text, link_markup, plain, to_markup
+from brochure.theme.colors import color_markup
+from brochure.theme.styles import Theme
+
+SMALLEST = 7.0  # pt: a superscript never goes under the 7 pt floor (preflight.design.MIN_TYPE)
+SHRINK = 0.8  # a superscript's size, as a share of its text's size
+RISE = 0.33  # how far a superscript's baseline is raised, as a share of its text's size (clear of the line above)
+
+
+@dataclass(frozen=True)
+class Citations:
+    """A layout's citation numbers: the references it cites, numbered 1, 2, ... in order of first citation
+    among the texts it prints (cover, its sections in content order, call to action, disclaimer)."""
+
+    references: tuple[Reference, ...] = ()
+
+    def number(self, key: str) -> int:
+        """The number printed for a reference id (0 for one this layout does not cite)."""
+        return next((i for i, ref in enumerate(self.references, 1) if ref.id == key), 0)
+
+    def label(self, keys: Iterable[str]) -> str:
+        """The numbers of adjacent citations as printed: '1,2', '1-3', '1,3-5' (sorted, each once)."""
+        numbers = sorted({n for n in map(self.number, keys) if n})
+        runs: list[list[int]] = []
+        for n in numbers:
+            if runs and n == runs[-1][-1] + 1:
+                runs[-1].append(n)
+            else:
+                runs.append([n])
+        return ",".join(f"{r[0]}-{r[-1]}" if len(r) >= 3 else ",".join(map(str, r)) for r in runs)
+
+    def markup(self, keys: tuple[str, ...], size: float) -> str:
+        """Adjacent citations as one superscript for text set at `size` pt, in the text's colour."""
+        label = self.label(keys)
+        if not label:
+            return ""
+        small, rise = max(SMALLEST, round(size * SHRINK, 2)), round(size * RISE, 2)
+        return f'<super size="{small:g}" rise="{rise:g}">{label}</super>'
+
+
+NONE = Citations()  # no citations (a layout before it is numbered)
+
+
+def number(content: Content, sections: Iterable[Section]) -> Citations:
+    """The references cited by the texts a layout prints (`sections`: the ones it shows, with their blocks),
+    in order of first citation."""
+    by_id = {ref.id: ref for ref in content.references}
+    order: dict[str, None] = {}
+    for text in printed_texts(content, sections):
+        for key in citations(text):
+            if key in by_id:
+                order.setdefault(key)
+    return Citations(tuple(by_id[key] for key in order))
+
+
+def printed_texts(content: Content, sections: Iterable[Section]) -> Iterator[str]:
+    """The texts a layout prints, in citation order: the cover, the sections, the call to action, the disclaimer."""
+    cover = content.cover
+    yield from (t for t in (cover.kicker, content.title, content.subtitle, cover.lead) if t)
+    for s in sections:
+        yield s.heading
+        for block in s.blocks:
+            yield from block_texts(block)
+    cta = content.call_to_action
+    yield from (cta.heading, cta.text, cta.qr_label, content.disclaimer)
+
+
+def block_texts(b: c.Block) -> tuple[str, ...]:
+    """The printed texts of a block, in the order they are printed (a drawing's labels cannot cite)."""
+    if isinstance(b, c.Text | c.Subheading):
+        return (b.text,)
+    if isinstance(b, c.Bullets):
+        return b.items
+    if isinstance(b, c.Cards):
+        return tuple(t for card in b.cards for t in (card.title, card.text))
+    if isinstance(b, c.Steps):
+        return tuple(t for step in b.steps for t in (step.title, step.text) if t)
+    if isinstance(b, c.Callout):
+        return tuple(t for t in (b.title, b.text) if t)
+    if isinstance(b, c.Image | c.Illustration):
+        return (b.caption,) if b.caption else ()
+    return tuple(t for qa in b.items for t in (qa.q, qa.a))
+
+
+def heading(language: str) -> str:
+    """The word over the references list."""
+    return "Sources" if language.startswith("en") else "Sources / References"
+
+
+def printed(ref: Reference) -> str:
+    """A reference's characters as its list prints them (its text, 'doi:...', its web address)."""
+    return " ".join([plain(ref.text), *([f"doi:{ref.doi}"] if ref.doi else []), *([ref.url] if ref.url else [])])
+
+
+def sources(cites: Citations, theme: Theme, language: str, links: bool) -> Paragraph | None:
+    """The references a layout cites, numbered to match its superscripts, in small type: 'Sources 1 Alam M, ...
+    doi:10.1001/... 2 ...'; a DOI links to https://doi.org/... and a web address to itself where links are live."""
+    if not cites.references:
+        return None
+    shade = color_markup(theme.palette.primary)
+    entries = []
+    for i, ref in enumerate(cites.references, 1):
+        parts = [to_markup(ref.text, shade, links)]
+        if ref.doi:
+            parts.append(link_markup(escape_text(f"doi:{ref.doi}"), ref.doi_url, shade, links))
+        if ref.url:
+            parts.append(link_markup(escape_text(ref.url), ref.url, shade, links))
+        entries.append(f"<b>{i}</b>\u00a0" + " ".join(parts))
+    return Paragraph(f"<b>{escape_text(heading(language))}</b> " + " ".join(entries), theme.style("fine"))
