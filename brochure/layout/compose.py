@@ -66,7 +66,7 @@ def fill(inp: Inputs, sections: list[Section], frames: list[Frame]) -> tuple[Flo
     width = min(f.box.w for f in frames)
     items, diags = flow_items(inp, sections, width)
     if not items:
-        return flow(items, frames), diags
+        return flow(items, frames, inp.keep_sections), diags
     floors = floor_of(items, width)
     room = sum(f.box.h for f in frames) + len(frames) * max(i.space_before for i in items)  # gaps at frame tops drop
     if sum(floors) > GROSS * room:
@@ -75,7 +75,7 @@ def fill(inp: Inputs, sections: list[Section], frames: list[Frame]) -> tuple[Flo
         section = next(s for s in sections if s.id == sid)
         empty = FlowResult(tuple(() for _ in frames), tuple(items), tuple(f.box.h for f in frames))
         return empty, [*diags, _spill(inp, section, sum(floors) - room, frames, at_least=True)]
-    res = flow(items, frames)
+    res = flow(items, frames, inp.keep_sections)
     return res, [*diags, *overflow(inp, res.leftover, frames, sections)]
 
 

@@ -70,17 +70,44 @@ def lay_out(plans: tuple[Plan, ...], layout: str, inp: Inputs) -> tuple[Layout |
     if any(d.is_error for d in empty):
         return None, routed[-1][2] + empty
     errors: list[Diagnostic] = []
-    for size in BODY_SIZES:
-        if size > inp.theme.scale.body:
-            continue
-        theme = inp.theme.with_body(size)
-        for plan, sections, warnings in routed:
-            cites = citations.number(inp.content, sections)  # Vancouver numbers over the texts this layout prints
-            attempt = replace(inp, theme=theme, label=plan.label, sections=sections, citations=cites)
-            result, errors = _attempt(plan, attempt)
-            if result is not None:
-                return result, warnings + empty
+    for keep in (True, False):  # short sections kept whole at any size first; split (with a warning) only if need be
+        for size in BODY_SIZES:
+            if size > inp.theme.scale.body:
+                continue
+            theme = inp.theme.with_body(size)
+            for plan, sections, warnings in routed:
+                cites = citations.number(inp.content, sections)  # Vancouver numbers over the texts this layout prints
+                attempt = replace(
+                    inp, theme=theme, label=plan.label, sections=sections, citations=cites, keep_sections=keep
+                )
+                result, errors = _attempt(plan, attempt)
+                if result is not None:
+                    return result, warnings + empty + ([] if keep else _split(result, plan, sections))
     return None, routed[-1][2] + errors
+
+
+def _split(layout: Layout, plan: Plan, sections: tuple[Section, ...]) -> list[Diagnostic]:
+    """Warnings for the short sections (each shorter than a frame) that the words only fit split across frames."""
+    frames = {f.region: f.box.h for flow in plan.flows.values() for f in flow}
+    regions: dict[str, set[str]] = {}
+    height: dict[str, float] = {}
+    for page in layout.pages:
+        for p in page.items:
+            if p.section and p.region in frames:
+                regions.setdefault(p.section, set()).add(p.region)
+                height[p.section] = height.get(p.section, 0.0) + p.box.h
+    return [
+        warning(
+            s.at,
+            f"section '{s.id}' is split across the {plan.label}'s {' and '.join(sorted(regions[s.id]))} panels, "
+            "its last lines apart from its heading: the words only fit this way, even at "
+            f"{layout.body_size:g} pt",
+            f"cut a few lines from the {plan.label}'s sections, or leave a block out of it with 'layouts:', "
+            "so that every short section can be kept whole",
+        )
+        for s in sections
+        if len(regions.get(s.id, ())) > 1 and height[s.id] <= min(frames[r] for r in regions[s.id])
+    ]
 
 
 def _empty_flows(layout: str, plan: Plan, sections: tuple[Section, ...], inp: Inputs) -> list[Diagnostic]:

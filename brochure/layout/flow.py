@@ -77,13 +77,13 @@ def _section_fits(items: deque[Item], width: float, room: float) -> bool:
     return True
 
 
-def flow(items: list[Item], frames: list[Frame]) -> FlowResult:
+def flow(items: list[Item], frames: list[Frame], keep_sections: bool = True) -> FlowResult:
     """Fill frames in order; split flowables that allow it; never strand a keep_with_next item.
 
-    A section short enough to fit in the next frame is never split across frames: when the rest of this
-    frame cannot hold it, it starts at the top of the next (as a typesetter keeps a short section together
-    across a page turn or a spread). A longer section starts where it falls, its heading kept with its
-    first lines."""
+    With `keep_sections`, a section short enough to fit in the next frame is never split across frames:
+    when the rest of this frame cannot hold it, it starts at the top of the next (as a typesetter keeps a
+    short section together across a page turn or a spread). A longer section starts where it falls, its
+    heading kept with its first lines."""
     queue = deque(items)
     placed_all: list[tuple[Placed, ...]] = []
     spare: list[float] = []
@@ -97,7 +97,8 @@ def flow(items: list[Item], frames: list[Frame]) -> FlowResult:
             gap = item.space_before if placed else 0.0
             avail = y - gap - box.y
             if (
-                item.bookmark
+                keep_sections
+                and item.bookmark
                 and placed
                 and after is not None
                 and not _section_fits(queue, box.w, avail)
