@@ -1,0 +1,516 @@
+"""Document control (issue 8): the `document:` block and the brand's other formats and feedback, printed on the
+back of every layout; the review date watched against SOURCE_DATE_EPOCH; dates written as the language writes
+them; the reading order of the back (sections before the booking panel) and of the bi-fold spread (a short
+section kept together)."""
+
+from __future__ import annotations
+
+import calendar
+import io
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pikepdf
+import pypdfium2 as pdfium
+import pytest
+from conftest import Inputs, edit, position
+from helpers import BRAND, CONTENT, MAPLE, sources
+from reportlab.platypus import Paragraph, Spacer
+
+from brochure import api
+from brochure.cli import main
+from brochure.diagnostics import Diagnostic
+from brochure.geometry.sheet import MM, Rect
+from brochure.layout import words
+from brochure.layout.flow import Frame, Item, flow
+from brochure.layout.flowables import SectionHeading
+from brochure.layout.model import Layout
+from brochure.layout.words import long_date, month_year, words_for
+from brochure.load.brand import load_brand
+from brochure.load.content import load_content
+from brochure.preflight.dates import check_dates, months_after, source_date
+
+
+def epoch(day: str) -> str:
+    """SOURCE_DATE_EPOCH for 00:00 UTC on a YYYY-MM-DD day."""
+    return str(calendar.timegm(date.fromisoformat(day).timetuple()))
+
+
+def page_texts(pdf: bytes) -> list[str]:
+    """Each page's text as a reader copies it, white space (line breaks, no-break spaces) as single spaces."""
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        return [" ".join(doc[i].get_textpage().get_text_range().split()) for i in range(len(doc))]
+    finally:
+        doc.close()
+
+
+def build(inputs: Inputs, **options: object) -> api.Result:
+    src, diags = api.load(inputs.content, inputs.brand)
+    assert src is not None, [d.format() for d in diags]
+    return api.build(src, api.Options(**options))  # type: ignore[arg-type]
+
+
+def content_errors(path: Path) -> list[Diagnostic]:
+    content, diags = load_content(path)
+    found = [d for d in diags if d.is_error]
+    assert content is None and found, [d.format() for d in diags]
+    return found
+
+
+def the_finding(diags: list[Diagnostic], text: str, at: str, key: str) -> Diagnostic:
+    """The one finding a mistake gives, pointing at `at` in the file's text."""
+    assert len(diags) == 1, [d.format() for d in diags]
+    d = diags[0]
+    assert (d.location.line, d.location.column, d.location.key) == (*position(text, at), key), d.format()
+    return d
+
+
+# --- printed on every layout x paper x target --------------------------------------------------------------
+
+MATRIX = [(layout, paper, target) for layout in api.LAYOUTS for paper in api.PAPERS for target in api.TARGETS]
+
+
+@pytest.mark.parametrize(("layout", "paper", "target"), MATRIX, ids=["-".join(m) for m in MATRIX])
+def test_the_document_block_is_printed_on_the_back_of_every_edition(layout: str, paper: str, target: str) -> None:
+    result = api.build(sources(CONTENT, BRAND), api.Options(layout=layout, paper=paper, target=target))
+    assert result.ok and result.pdf and result.layout and result.layout.qr, [d.format() for d in result.diagnostics]
+    back = page_texts(result.pdf)[result.layout.qr.page]  # the page the booking panel (the back) is on
+    for printed in (
+        "Clearwater Skin Clinic leaflet CSC-MN-001, version 1.1.",
+        "Published 1 December 2026.",
+        "Review due December 2029.",
+        "Written by Amira Okafor (Lead aesthetic nurse,",
+        "checked by Dr Tom Hale (Consultant dermatologist, GMC 7012345).",
+        "Produced by the clinic, which provides this treatment. No outside funding.",
+        "Other formats: large print, other languages, audio \u2014 call 0117 496 0321 or email",
+        "Tell us what you think of this leaflet: hello@clearwaterskin.co.uk",
+    ):
+        assert printed in back, (printed, back[-700:])
+    assert back.index("Book a consultation") < back.index("CSC-MN-001")  # in the fine print at the foot
+    with pikepdf.open(io.BytesIO(result.pdf)) as pdf:
+        info = {key: str(value) for key, value in pdf.docinfo.items()}
+    assert "CSC-MN-001" in info["/Keywords"] and "version 1.1" in info["/Keywords"]
+    assert info["/Subject"].startswith("Patient information leaflet")
+
+
+def test_the_document_block_keeps_to_the_back_panel_in_small_type() -> None:
+    layout = api.build(sources(CONTENT, MAPLE), api.Options(layout="trifold")).layout
+    assert layout is not None
+    blocks = [p for page in layout.pages for p in page.items if _is_document_block(p.flowable)]
+    assert len(blocks) == 1 and blocks[0].region == "back"
+    assert blocks[0].flowable.style.fontSize >= 7  # small, never under 7 pt
+    panel = layout.sheet.sides[0].panel("back").content
+    box = blocks[0].box
+    assert panel.x <= box.x + 0.01 and box.right <= panel.right + 0.01 and box.y >= panel.y - 0.01
+
+
+def _is_document_block(f: object) -> bool:
+    return isinstance(f, Paragraph) and "CSC-MN-001" in f.getPlainText()
+
+
+def test_a_kit_without_other_formats_prints_the_rest(inputs: Inputs) -> None:
+    result = build(inputs)
+    assert result.ok and result.pdf
+    back = page_texts(result.pdf)[0]
+    assert "Test Clinic leaflet TC-001, version 1.0. Published 1 December 2026. Review due December 2028." in back
+    assert "Written by Ann Writer (Lead nurse); checked by Dr Bo Checker (Dermatologist). No outside funding." in back
+    assert "Other formats" not in back
+
+
+def test_translation_credits_are_printed(inputs: Inputs) -> None:
+    edit(
+        inputs.content,
+        '  conflicts: "No outside funding."\n',
+        '  conflicts: "No outside funding."\n'
+        "  translation:\n"
+        "    translator: {name: Ana Ruiz, role: Medical translator}\n"
+        "    reviewer: {name: Dr Luis Gil, role: Dermatologist}\n",
+    )
+    result = build(inputs)
+    assert result.ok and result.pdf
+    assert (
+        "Translated by Ana Ruiz (Medical translator); translation checked by Dr Luis Gil (Dermatologist)."
+        in page_texts(result.pdf)[0]
+    )
+
+
+def test_the_brand_texts_of_the_block_are_held_to_the_glyph_check(inputs: Inputs) -> None:
+    text = edit(
+        inputs.brand,
+        "paper: a4\n",
+        'paper: a4\nother_formats:\n  formats: [large print]\n  contact: "call \u260e 0117 496 0321"\n',
+    )
+    errors = [d for d in build(inputs).diagnostics if d.is_error]
+    the_finding(errors, text, '"call \u260e', "other_formats.contact")
+    assert "has no glyph for '\u260e'" in errors[0].message
+
+
+def test_the_tools_own_words_are_held_to_the_glyph_check(inputs: Inputs, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(words.WORDS, "en", replace(words.WORDS["en"], published="\u520a {date}."))
+    errors = [d for d in build(inputs).diagnostics if d.is_error]
+    d = the_finding(errors, inputs.content.read_text(), "code: TC-001", "document")
+    assert "'\u520a'" in d.message and "own words for en-GB" in d.hint
+
+
+# --- validation ----------------------------------------------------------------------------------------------
+
+
+def test_a_content_file_without_a_document_block_is_refused(inputs: Inputs) -> None:
+    text = inputs.content.read_text()
+    inputs.content.write_text(text[: text.index("document:")])
+    (d,) = content_errors(inputs.content)
+    assert d.format().startswith(f"{inputs.content}:1:1: error: missing key 'document'")
+    assert "code" in d.message and "review" in d.message and "document: {code: CSC-MN-001" in d.hint
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "at", "key", "message", "hint"),
+    [
+        ("  reviewer: {name: Dr Bo Checker, role: Dermatologist}\n", "", "code:", "document.reviewer",
+         "missing key 'reviewer'", "add 'reviewer:'"),
+        ("role: Lead nurse}", "roll: Lead nurse}", "roll:", "document.author.roll", "unknown key 'roll'",
+         "did you mean 'role'?"),
+        ("published: 2026-12-01", "published: 2026-02-30", "2026-02-30", "document.published",
+         "'2026-02-30' is not a real date", "month"),
+        ("published: 2026-12-01", "published: 1/12/2026", "1/12/2026", "document.published",
+         "'1/12/2026' is not a date written YYYY-MM-DD", "2026-12-01"),
+        ("review: 2028-12-01", "review: 2026-11-30", "2026-11-30", "document.review",
+         "the review date 2026-11-30 is not after the publication date 2026-12-01", "after publication"),
+        ('version: "1.0"', "version: 1.10", "version:", "document.version",
+         "expected the version as text, found a number", 'version: "1.1"'),
+        ("code: TC-001", "code: TC 001 (draft)", "TC 001", "document.code", "is not a leaflet code", "CSC-MN-001"),
+        ("producer: Test Clinic", "producer: ''", "producer:", "document.producer", "this text is empty", ""),
+        ("  conflicts:", "  translation: {translator: {name: A, role: B}}\n  conflicts:", "{translator",
+         "document.translation.reviewer", "missing key 'reviewer'", ""),
+    ],
+    ids=["missing-key", "misspelt-key", "no-such-day", "not-iso", "review-first", "version-number", "bad-code",
+         "empty-producer", "translation-half"],
+)  # fmt: skip
+def test_document_mistakes_point_at_the_line_and_column(
+    inputs: Inputs, old: str, new: str, at: str, key: str, message: str, hint: str
+) -> None:
+    text = edit(inputs.content, old, new)
+    d = the_finding(content_errors(inputs.content), text, at, key)
+    assert message in d.message and hint in d.hint
+
+
+def test_a_review_date_more_than_5_years_on_is_a_warning(inputs: Inputs) -> None:
+    text = edit(inputs.content, "review: 2028-12-01", "review: 2032-06-01")
+    content, diags = load_content(inputs.content)
+    assert content is not None
+    d = the_finding(diags, text, "2032-06-01", "document.review")
+    assert not d.is_error and "5.5 years after publication" in d.message and "2 to 3 years" in d.message
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "at", "key", "message"),
+    [
+        ("paper: a4\n", "paper: a4\nother_formats: {formats: [audio]}\n", "{formats", "other_formats.contact",
+         "missing key 'contact'"),
+        ("paper: a4\n", "paper: a4\nother_formats: {formats: audio, contact: call us}\n", "formats: audio",
+         "other_formats.formats", "expected a list"),
+        ("paper: a4\n", "paper: a4\nother_formats: {formats: [], contact: call us}\n", "formats: []",
+         "other_formats.formats", "at least 1 item"),
+        ("paper: a4\n", "paper: a4\nfeedback: 42\n", "feedback:", "feedback", "expected text, found a number"),
+        ("paper: a4\n", "paper: a4\nfeedbak: Tell us\n", "feedbak:", "feedbak", "did you mean"),
+    ],
+    ids=["no-contact", "formats-not-a-list", "no-formats", "feedback-number", "misspelt"],
+)  # fmt: skip
+def test_brand_other_formats_and_feedback_mistakes(
+    inputs: Inputs, old: str, new: str, at: str, key: str, message: str
+) -> None:
+    text = edit(inputs.brand, old, new)
+    brand, diags = load_brand(inputs.brand)
+    assert brand is None
+    d = the_finding([d for d in diags if d.is_error], text, at, key)
+    assert message in d.message + " " + d.hint
+
+
+def test_the_shipped_kits_offer_other_formats_and_feedback() -> None:
+    for path, phone in ((BRAND, "0117 496 0321"), (MAPLE, "(802) 555-0148")):
+        brand, diags = load_brand(path)
+        assert brand is not None and not diags and brand.other_formats and brand.feedback
+        assert brand.other_formats.formats == ("large print", "other languages", "audio")
+        assert phone in brand.other_formats.contact and brand.contact.email in brand.feedback
+
+
+# --- the review date, against SOURCE_DATE_EPOCH ------------------------------------------------------------
+
+
+def run(inputs: Inputs, command: str, *extra: str, out: Path | None = None) -> int:
+    args = [command, "--content", str(inputs.content), "--brand", str(inputs.brand), *extra]
+    if command == "build":
+        args += ["-o", str(out or inputs.kit.parent / "out" / "leaflet.pdf")]
+    if command == "preview":
+        args += ["-o", str(inputs.kit.parent / "preview"), "--dpi", "20"]
+    return main(args)
+
+
+@pytest.mark.parametrize("command", ["build", "check", "preview"])
+def test_a_review_date_2_months_away_warns_and_builds(
+    inputs: Inputs, command: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch("2028-10-01"))
+    assert run(inputs, command) == 0
+    line, col = position(inputs.content.read_text(), "2028-12-01")
+    err = capsys.readouterr().err
+    assert f"{inputs.content}:{line}:{col}: warning: the leaflet's review date 2028-12-01 is 61 days away" in err
+    assert "(today is 2028-10-01) [at document.review]" in err
+
+
+@pytest.mark.parametrize("command", ["build", "check", "preview"])
+def test_a_passed_review_date_is_an_error_and_nothing_is_written(
+    inputs: Inputs, command: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch("2029-01-01"))
+    out = inputs.kit.parent / "out" / "leaflet.pdf"
+    assert run(inputs, command, out=out) == 1
+    line, col = position(inputs.content.read_text(), "2028-12-01")
+    err = capsys.readouterr().err
+    assert f"{inputs.content}:{line}:{col}: error: the leaflet's review date 2028-12-01 has passed" in err
+    assert "it is 31 days out of date" in err and "[at document.review]" in err
+    assert "(hint: have the leaflet reviewed" in err and "or pass --allow-expired" in err
+    assert not out.exists() and not (inputs.kit.parent / "preview").exists()
+
+
+def test_allow_expired_turns_the_error_into_a_warning(
+    inputs: Inputs, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch("2029-01-01"))
+    out = inputs.kit.parent / "out" / "leaflet.pdf"
+    assert run(inputs, "build", "--allow-expired", out=out) == 0
+    err = capsys.readouterr().err
+    assert "warning: the leaflet's review date 2028-12-01 has passed" in err and "--allow-expired" in err
+    assert " error: " not in err and out.exists()
+    assert run(inputs, "check", "--allow-expired") == 0
+
+
+def test_a_publication_date_after_today_is_a_warning(
+    inputs: Inputs, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch("2026-01-01"))
+    assert run(inputs, "check") == 0
+    line, col = position(inputs.content.read_text(), "2026-12-01")
+    assert (
+        f"{inputs.content}:{line}:{col}: warning: the leaflet's publication date 2026-12-01 is after today "
+        "(today is 2026-01-01) [at document.published]" in capsys.readouterr().err
+    )
+
+
+@pytest.mark.parametrize("value", ["yesterday", "-5", "1.5e9", "99999999999999"])
+def test_a_source_date_epoch_that_is_not_a_time_is_a_usage_error(
+    inputs: Inputs, value: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    assert run(inputs, "check") == 2
+    assert "SOURCE_DATE_EPOCH=" in capsys.readouterr().err
+
+
+def test_today_comes_from_source_date_epoch_and_the_clock_only_without_it() -> None:
+    assert source_date({"SOURCE_DATE_EPOCH": "1796083200"}) == (date(2026, 12, 1), "")
+    assert source_date({"SOURCE_DATE_EPOCH": "1796169599"}) == (date(2026, 12, 1), "")  # 23:59:59 UTC
+    assert source_date({}) == (None, "")
+
+
+def test_expiry_windows_by_calendar_month(inputs: Inputs) -> None:
+    content, _ = load_content(inputs.content)
+    assert content is not None
+    doc = content.document  # published 2026-12-01, review 2028-12-01
+
+    def found(day: str, allow: bool = False) -> list[tuple[bool, str]]:
+        return [(d.is_error, d.location.key) for d in check_dates(doc, date.fromisoformat(day), allow)]
+
+    assert found("2028-08-31") == []  # more than 3 months ahead
+    assert found("2028-09-01") == [(False, "document.review")]  # 3 months ahead: warned
+    assert found("2028-12-01") == [(False, "document.review")]  # due today: still a warning
+    assert found("2028-12-02") == [(True, "document.review")]
+    assert found("2028-12-02", allow=True) == [(False, "document.review")]
+    assert found("2026-11-30") == [(False, "document.published")]
+    assert months_after(date(2028, 8, 31), 3) == date(2028, 11, 30)
+    assert months_after(date(9999, 11, 1), 3) == date.max
+
+
+# --- dates and words by language ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "published", "review", "known"),
+    [
+        ("en-GB", "1 December 2026", "December 2029", True),
+        ("en", "1 December 2026", "December 2029", True),
+        ("en-AU", "1 December 2026", "December 2029", True),
+        ("en-US", "December 1, 2026", "December 2029", True),
+        ("EN-us", "December 1, 2026", "December 2029", True),
+        ("pl", "1 December 2026", "December 2029", False),  # no Polish words yet (issue 11): English
+    ],
+)
+def test_dates_are_written_as_the_language_writes_them(language: str, published: str, review: str, known: bool) -> None:
+    w, found = words_for(language)
+    assert found is known
+    assert long_date(date(2026, 12, 1), w).replace("\u00a0", " ") == published
+    assert month_year(date(2029, 12, 1), w).replace("\u00a0", " ") == review
+    assert "\u00a0" in long_date(date(2026, 12, 1), w)  # a date is never broken across lines
+
+
+def test_a_us_leaflet_prints_us_dates(inputs: Inputs) -> None:
+    edit(inputs.content, "language: en-GB", "language: en-US")
+    result = build(inputs)
+    assert result.ok and result.pdf and not result.diagnostics
+    assert "Published December 1, 2026. Review due December 2028." in page_texts(result.pdf)[0]
+
+
+def test_a_language_without_words_warns_and_prints_english_labels(inputs: Inputs) -> None:
+    text = edit(inputs.content, "language: en-GB", "language: pl")
+    result = build(inputs)
+    assert result.ok and result.pdf
+    d = the_finding(list(result.diagnostics), text, "code: TC-001", "document")
+    assert not d.is_error and "no built-in words for 'pl'" in d.message
+    assert "Published 1 December 2026." in page_texts(result.pdf)[0]
+
+
+# --- reading order: the back --------------------------------------------------------------------------------
+
+
+def booking_top(layout: Layout) -> float:
+    """The top of the call to action's heading (the booking panel's first line)."""
+    page = layout.pages[layout.qr.page] if layout.qr else layout.pages[0]
+    return max(p.box.top for p in page.items if isinstance(p.flowable, SectionHeading) and not p.section)
+
+
+@pytest.mark.parametrize(("layout", "paper"), [(lo, pa) for lo in ("bifold", "flyer") for pa in api.PAPERS])
+def test_risks_come_before_the_booking_panel_on_the_back(layout: str, paper: str) -> None:
+    result = api.build(sources(CONTENT, BRAND), api.Options(layout=layout, paper=paper))
+    assert result.ok and result.layout and result.layout.qr and result.pdf
+    lay = result.layout
+    back = [p for p in lay.pages[lay.qr.page].items if p.region == "back"]
+    risks = [p for p in back if p.section == "risks"]
+    assert risks and min(p.box.y for p in risks) > booking_top(lay) > lay.qr.box.top
+    text = page_texts(result.pdf)[lay.qr.page]
+    assert text.index("Risks and side effects") < text.index("Book a consultation") < text.index("Scan to book")
+    if layout == "flyer":
+        assert text.index("When to contact us") < text.index("Book a consultation")
+
+
+@pytest.mark.parametrize("layout", ["trifold", "bifold", "flyer"])
+def test_every_section_placed_on_the_back_comes_before_the_booking_panel(inputs: Inputs, layout: str) -> None:
+    edit(inputs.content, "    place: flap\n", "    place: back\n")
+    result = build(inputs, layout=layout)
+    assert result.ok and result.layout
+    risks = [p for page in result.layout.pages for p in page.items if p.section == "risks"]
+    assert risks and {p.region for p in risks} == {"back"}
+    assert min(p.box.y for p in risks) > booking_top(result.layout)
+
+
+def test_aftercare_points_to_when_to_contact_us() -> None:
+    for layout in api.LAYOUTS:
+        lay = api.build(sources(CONTENT, BRAND), api.Options(layout=layout)).layout
+        assert lay is not None
+        texts = [
+            p.flowable.getPlainText()
+            for page in lay.pages
+            for p in page.items
+            if p.section == "aftercare" and isinstance(p.flowable, Paragraph)
+        ]
+        order = [sid for _, sid in lay.outline]
+        next_to = order[order.index("aftercare") + 1] == "contact-us"
+        assert next_to or any("See When to contact us" in t for t in texts), layout
+
+
+# --- reading order: a short section is kept together ------------------------------------------------------
+
+
+def test_no_section_of_the_shipped_bifold_is_split_across_the_spread() -> None:
+    for brand in (BRAND, MAPLE):
+        for paper in api.PAPERS:
+            lay = api.build(sources(CONTENT, brand), api.Options(layout="bifold", paper=paper)).layout
+            assert lay is not None
+            regions: dict[str, set[str]] = {}
+            for p in lay.pages[1].items:
+                regions.setdefault(p.section, set()).add(p.region)
+            assert regions["dark-patches"] and all(len(r) == 1 for r in regions.values()), regions
+
+
+def _section(sid: str, heights: list[float]) -> list[Item]:
+    heading = Item(Spacer(100, 10), sid, 5.0, keep_with_next=True, bookmark=sid)
+    return [heading, *(Item(Spacer(100, h), sid, 2.0) for h in heights)]
+
+
+def test_a_short_section_that_does_not_fit_the_rest_of_a_frame_starts_the_next_whole() -> None:
+    frames = [Frame("left", Rect(0, 0, 100, 100)), Frame("right", Rect(200, 0, 100, 100))]
+    items = _section("a", [50]) + _section("b", [20, 20])  # b: 10 + 2 + 20 + 2 + 20 = 54 tall; 33 left after a
+    res = flow(items, frames)
+    assert {p.section for p in res.placed[0]} == {"a"}
+    assert [p.section for p in res.placed[1]] == ["b", "b", "b"] and not res.leftover
+    assert res.placed[1][0].box.top == 100  # at the top of the next frame
+
+
+def test_a_section_taller_than_a_frame_still_splits_with_its_heading_kept_with_its_first_block() -> None:
+    frames = [Frame("left", Rect(0, 0, 100, 100)), Frame("right", Rect(200, 0, 100, 100))]
+    items = _section("a", [50]) + _section("b", [15, 40, 40])  # b is 111 tall: taller than a frame
+    res = flow(items, frames)
+    assert [p.section for p in res.placed[0]] == ["a", "a", "b", "b"]  # heading and its first block
+    assert [p.section for p in res.placed[1]] == ["b", "b"]
+
+
+def test_a_short_section_in_the_last_frame_is_not_held_back() -> None:
+    frames = [Frame("only", Rect(0, 0, 100, 100))]
+    items = _section("a", [50]) + _section("b", [20, 20])
+    res = flow(items, frames)
+    assert [p.section for p in res.placed[0]] == ["a", "a", "b", "b"]  # as much as fits, the rest left over
+    assert [i.section for i in res.leftover] == ["b"]
+
+
+@pytest.mark.parametrize("layout", ["trifold", "bifold", "flyer"])
+def test_the_document_block_room_on_the_back(layout: str) -> None:
+    """The block's height on each back panel, for the report (and a bound: it must not grow by accident)."""
+    lay = api.build(sources(CONTENT, BRAND), api.Options(layout=layout)).layout
+    assert lay is not None
+    (block,) = [p for page in lay.pages for p in page.items if _is_document_block(p.flowable)]
+    assert block.box.h < 36 * MM
+
+
+def test_with_keep_sections_off_a_short_section_splits_where_it_falls() -> None:
+    frames = [Frame("left", Rect(0, 0, 100, 100)), Frame("right", Rect(200, 0, 100, 100))]
+    res = flow(_section("a", [50]) + _section("b", [15, 20]), frames, keep_sections=False)
+    assert [p.section for p in res.placed[0]] == ["a", "a", "b", "b"] and [p.section for p in res.placed[1]] == ["b"]
+
+
+SENTENCE = "Fine needles make tiny pricks in the skin and the skin heals. "
+
+
+def _tight(inputs: Inputs, first: int) -> None:
+    """A bi-fold inside where a short section 'bb' falls at the foot of the left page and 'cc' fills the right."""
+    blocks = "".join(f'      - text: "{SENTENCE * 6}"\n' for _ in range(4))
+    sections = (
+        f'  - id: aa\n    heading: First\n    blocks:\n      - text: "{SENTENCE * first}"\n'
+        f'  - id: bb\n    heading: Second\n    blocks:\n      - text: "{SENTENCE * 3}"\n'
+        f'      - text: "{SENTENCE * 3}"\n'
+        f"  - id: cc\n    heading: Third\n    blocks:\n{blocks}"
+    )
+    edit(inputs.content, "sections:\n", "sections:\n" + sections)
+
+
+def test_a_short_section_is_split_only_when_the_words_fit_no_other_way_and_then_with_a_warning(
+    inputs: Inputs,
+) -> None:
+    original = inputs.content.read_text()
+    warned = 0
+    for first in range(41, 54, 3):  # 'aa' grows: 'bb' is kept whole (at smaller type if need be), then split
+        inputs.content.write_text(original)
+        _tight(inputs, first)
+        result = build(inputs, layout="bifold")
+        if not result.ok or result.layout is None:
+            continue
+        regions = {p.region for p in result.layout.pages[1].items if p.section == "bb"}
+        splits = [d for d in result.diagnostics if "is split across" in d.message]
+        assert len(regions) == 1 + len(splits)  # split only with a warning
+        if splits:
+            warned += 1
+            (d,) = splits
+            line, col = position(inputs.content.read_text(), "- id: bb")
+            assert (d.location.line, d.location.column, d.is_error) == (line, col + 2, False)
+            assert "section 'bb' is split across the bi-fold's inside-1 and inside-2 panels" in d.message
+            assert "even at 9 pt" in d.message and "layouts:" in d.hint
+    assert warned  # some length of 'aa' fits only with 'bb' split
