@@ -10,7 +10,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 from conftest import Inputs, position
-from helpers import BRAND, CONTENT, DATA
+from helpers import BRAND, CONTENT, built
 from pypdf import PdfReader
 
 from brochure import api, limits
@@ -444,16 +444,23 @@ def test_the_shipped_references_are_all_cited_and_printed_by_the_tri_fold() -> N
         assert result.ok, layout
 
 
-def test_the_full_vancouver_references_load_with_the_shipped_words(tmp_path: Path) -> None:
-    """The review's full references and DOIs, ready for when the back has room: every id cited, no warning."""
-    words = CONTENT.read_text(encoding="utf-8").split("\nreferences:\n")[0]
-    content = tmp_path / "content.yaml"
-    content.write_text(words + "\n" + (DATA / "references-full.yaml").read_text(encoding="utf-8"), encoding="utf-8")
-    loaded, diags = load_content(content)
+def test_the_shipped_references_are_full_vancouver_and_the_leaflet_prints_their_short_forms() -> None:
+    """content.yaml keeps each source in full (authors, title, journal, year;volume:pages) with its DOI or
+    address; the folded leaflet prints the short form with the DOI, numbered to match."""
+    loaded, diags = load_content(CONTENT)
     assert loaded is not None and diags == []
-    assert [ref.id for ref in loaded.references] == [ref.id for ref in load_content(CONTENT)[0].references]  # type: ignore[union-attr]
-    assert sum(1 for ref in loaded.references if ref.doi) == 8
-    assert citations.printed(loaded.references[1]).endswith("844-9. doi:10.1001/jamadermatol.2013.8687")
+    assert len(loaded.references) == 14
+    for ref in loaded.references:
+        assert ref.short and len(ref.text) > len(ref.short), ref.id
+        assert re.search(r"\. (19|20)\d\d[;.]|\b(19|20)\d\d\.$|StatPearls Publishing\.$", ref.text), ref.id
+    assert sum(1 for ref in loaded.references if ref.doi) == 9  # the others: PubMed, a news release, no DOI found
+    alam = next(ref for ref in loaded.references if ref.id == "alam2014")
+    assert citations.printed(alam).endswith("JAMA Dermatol. 2014;150(8):844-9. doi:10.1001/jamadermatol.2013.8687")
+    pdf = built().pdf
+    assert pdf is not None
+    text = " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Alam M et al. JAMA Dermatol. 2014;150(8):844-9. doi:10.1001/jamadermatol.2013.8687" in text
+    assert "Efficacy of a needling device" not in text  # the full title is kept for the large-print edition
 
 
 def test_the_cover_numbers_first_and_the_disclaimer_last(cited: Inputs) -> None:

@@ -58,11 +58,13 @@ def test_sections_land_in_their_regions(brand: Path, paper: str) -> None:
     outside, inside = layout.pages
     regions = {item.section: item.region for page in layout.pages for item in page.items if item.section}
     assert regions["right-for-me"] == "flap"
-    assert regions["risks"] == "flap"
-    assert regions["contact-us"] == "inside-3"  # straight after aftercare (content.yaml: place: {flyer: back})
+    assert regions["other-options"] == "flap"
     assert regions["what-is-it"] == "inside-1"
+    assert regions["risks"] == regions["contact-us"] == "inside-3"  # the back keeps room for the sources
     inside_sections = [i.section for i in inside.items]
     assert inside_sections.index("what-is-it") < inside_sections.index("aftercare")
+    assert inside_sections.index("aftercare") < inside_sections.index("risks") < inside_sections.index("contact-us")
+    assert not [i for i in outside.items if i.region == "back" and i.section]
     assert {i.region for i in inside.items} == {"inside-1", "inside-2", "inside-3"}
     assert {i.region for i in outside.items} == {"flap", "back", "cover"}
 
@@ -115,4 +117,4 @@ def test_one_bookmark_per_section_in_reading_order() -> None:
     ids = [key for _, key in layout.outline]
     marks = {m.key for page in layout.pages for m in page.bookmarks}
     assert ids == [s for s in ids if s in marks]
-    assert len(ids) == len(set(ids)) == 9
+    assert len(ids) == len(set(ids)) == 8

@@ -67,13 +67,12 @@ def test_outline_has_one_entry_per_section_in_reading_order() -> None:
     # cover opened: inside-1 and the flap; then the full inside; then the back
     assert titles == [
         "What is micro-needling?",
-        "How it works",
+        "What it can and cannot do",
         "Is it right for me?",
-        "Risks and side effects",
-        "For acne scars",
-        "For dark patches",
+        "Other options",
         "Your treatment",
         "Aftercare",
+        "Risks and side effects",
         "When to contact us",
     ]
     assert sorted(titles) == sorted(s.heading for s in sources().content.sections)

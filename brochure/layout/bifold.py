@@ -20,5 +20,6 @@ def plans(sheet: Sheet) -> tuple[Plan, ...]:
         places={"back": "back"},
         fallback="main",
         views=(((0, "cover"),), tuple((1, p.name) for p in inside.panels), ((0, "back"),)),
+        keep_sections=True,  # the inside is two pages: a short section is never split between them
     )
     return (plan,)

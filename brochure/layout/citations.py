@@ -99,19 +99,21 @@ def heading(language: str) -> str:
 
 
 def printed(ref: Reference) -> str:
-    """A reference's characters as its list prints them (its text, 'doi:...', its web address)."""
-    return " ".join([plain(ref.text), *([f"doi:{ref.doi}"] if ref.doi else []), *([ref.url] if ref.url else [])])
+    """Every character a references list may print of ref (its full and short text, 'doi:...', its address)."""
+    texts = [plain(ref.text), *([plain(ref.short)] if ref.short else [])]
+    return " ".join([*texts, *([f"doi:{ref.doi}"] if ref.doi else []), *([ref.url] if ref.url else [])])
 
 
-def sources(cites: Citations, theme: Theme, language: str, links: bool) -> Paragraph | None:
+def sources(cites: Citations, theme: Theme, language: str, links: bool, full: bool = False) -> Paragraph | None:
     """The references a layout cites, numbered to match its superscripts, in small type: 'Sources 1 Alam M, ...
-    doi:10.1001/... 2 ...'; a DOI links to https://doi.org/... and a web address to itself where links are live."""
+    doi:10.1001/... 2 ...'; a DOI links to https://doi.org/... and a web address to itself where links are live.
+    A folded leaflet prints each reference's short form where it has one; `full` prints the Vancouver text."""
     if not cites.references:
         return None
     shade = color_markup(theme.palette.primary)
     entries = []
     for i, ref in enumerate(cites.references, 1):
-        parts = [to_markup(ref.text, shade, links)]
+        parts = [to_markup(ref.text if full or not ref.short else ref.short, shade, links)]
         if ref.doi:
             parts.append(link_markup(escape_text(f"doi:{ref.doi}"), ref.doi_url, shade, links))
         if ref.url:

@@ -30,6 +30,12 @@ from brochure.theme.colors import color_markup
 from brochure.theme.styles import Theme
 
 GROSS = 2.0  # words whose least possible height is this many times their room are reported before measuring
+GIVE_WAY = (  # (the website's contact line, the QR code in mm, body leadings above the fine print), tried in order
+    (True, 26.0, 1.0),  # the design
+    (True, 22.0, 1.0),  # on a full back, what can give way without losing anything (see back())
+    (True, 22.0, 0.5),
+    (False, 22.0, 0.5),
+)
 SECTION_GAP = 1.25  # body leadings between the back's sections and the call to action under them, as between sections
 
 
@@ -45,9 +51,7 @@ class Inputs:
     label: str = "tri-fold"  # the layout's name in messages
     sections: tuple[Section, ...] = ()  # the sections this layout shows, with places resolved
     citations: Citations = NONE  # the references those sections (and the cover, back) cite, numbered
-    keep_sections: bool = (
-        True  # a short section is never split across frames (False: the fallback when words are tight)
-    )
+    keep_sections: bool = False  # a short section is never split across frames (the bi-fold's two pages)
 
 
 def flow_items(inp: Inputs, sections: list[Section], width: float) -> tuple[list[Item], list[Diagnostic]]:
@@ -126,7 +130,27 @@ class Back:
 def back(inp: Inputs, box: Rect, page: int, region: str = "back") -> Back:
     """In `box`, top down: the sections placed on the back, then the call to action, QR code and contact lines
     (the booking panel closes the reading, after the risks and when to contact us); at the foot the disclaimer,
-    the sources and the document block (code, version, dates, authors, other formats, feedback) in small type."""
+    the sources and the document block (code, version, dates, authors, other formats, feedback) in small type.
+
+    A back too full for all of it gives way where nothing is lost (GIVE_WAY, in order): the QR code shrinks
+    from 26 to 22 mm (above the 20 mm print guidance asks for), the space above the fine print narrows, then
+    the website's contact line goes when the booking address under the QR code already shows the website.
+    If it still does not fit, the errors are those of the whole back."""
+    contact = inp.brand.contact
+    shown = display_url(contact.booking_url).startswith(display_url(contact.website).split("/")[0])
+    first: Back | None = None
+    for website, qr_mm, gap in GIVE_WAY:
+        if not (website or shown):
+            break
+        attempt = _back(inp, box, page, region, website, qr_mm, gap)
+        if not any(d.is_error for d in attempt.diagnostics):
+            return attempt
+        first = first or attempt
+    assert first is not None
+    return first
+
+
+def _back(inp: Inputs, box: Rect, page: int, region: str, website: bool, qr_mm: float, gap_leadings: float) -> Back:
     t, cta, contact = inp.theme, inp.content.call_to_action, inp.brand.contact
     pal, L = t.palette, t.scale.leading
     blocks = Blocks(t, box.w, inp.links, cites=inp.citations)
@@ -135,7 +159,7 @@ def back(inp: Inputs, box: Rect, page: int, region: str = "back") -> Back:
     def link(label: str, url: str) -> str:
         return link_markup(escape_text(label), url, link_hex, inp.links) if url else escape_text(label)
 
-    qr_size = 26 * MM
+    qr_size = qr_mm * MM
     qr = Art(qr_drawing(contact.booking_url, qr_size, pal.text, pal.white), qr_size, qr_size)
     wide = box.w >= WIDE
     booking = display_url(contact.booking_url)
@@ -154,6 +178,8 @@ def back(inp: Inputs, box: Rect, page: int, region: str = "back") -> Back:
         ("globe", "contact.website", display_url(contact.website), contact.website),
         ("pin", "contact.address", contact.address, ""),
     ]
+    if not website:
+        lines = [line for line in lines if line[1] != "contact.website"]
     top_items: list[tuple[Flowable, float]] = [
         (heading, 0.0),
         (cta_text, 0.45 * L),
@@ -199,7 +225,7 @@ def back(inp: Inputs, box: Rect, page: int, region: str = "back") -> Back:
     sources = citations.sources(inp.citations, t, inp.content.language, inp.links)
     if sources is not None:
         bottom.append((sources, 0.4 * L))
-    gap = 1.0 * L
+    gap = gap_leadings * L
     doc = document_block(inp.content, inp.brand)
     bottom.append((Paragraph(doc.markup(blocks.md), t.style("fine")), 0.4 * L))
     keys = [*_bottom_keys(inp), doc.at]
@@ -416,12 +442,13 @@ def cover(inp: Inputs, area: CoverArea) -> Cover:
 
 
 def _footer(inp: Inputs, box: Rect) -> tuple[Paragraph, list[Diagnostic]]:
-    """The clinic's name and website under the cover's words."""
+    """The clinic's name and website under the cover's words (the website a live link in the office edition:
+    a full back may leave out its own website line)."""
     t, name, site = inp.theme, inp.brand.name, display_url(inp.brand.contact.website)
     style = t.style("note")
     footer = Paragraph(
         f'<font name="{t.fonts.bold}" color="{color_markup(t.palette.primary)}">{escape_text(name)}</font>'
-        f"<br/>{escape_text(site)}",
+        f"<br/>{link_markup(escape_text(site), inp.brand.contact.website, live=inp.links)}",
         style,
     )
     texts = [("name", name, t.fonts.bold), ("contact.website", site, style.fontName)]

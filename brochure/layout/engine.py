@@ -9,7 +9,7 @@ from brochure.diagnostics import Diagnostic, error, warning
 from brochure.geometry.sheet import Rect, Sheet
 from brochure.layout import citations
 from brochure.layout.compose import CoverArea, Inputs, back, cover, fill
-from brochure.layout.flow import FlowResult, Frame, spread
+from brochure.layout.flow import SHORT, FlowResult, Frame, spread
 from brochure.layout.model import Bookmark, Layout, Link, Page, Placed
 from brochure.load.content import Section
 from brochure.load.inline import plain
@@ -24,6 +24,7 @@ class Plan:
     `flows` maps a flow's name ("main", and e.g. "flap") to its frames in reading order; `places`
     maps a section's `place:` to a flow name or "back"; a place the layout lacks falls back to
     `fallback` with a warning. `views` lists the panels a reader sees at each step (for mock-ups).
+    `keep_sections`: a short section is never split between the frames of a flow (flow.SHORT).
     """
 
     label: str
@@ -35,6 +36,7 @@ class Plan:
     places: Mapping[str, str]
     fallback: str
     views: tuple[tuple[tuple[int, str], ...], ...]
+    keep_sections: bool = False
 
 
 PlanFor = Callable[[Sheet], tuple[Plan, ...]]  # plans in order of preference (e.g. a one-sided flyer first)
@@ -70,43 +72,49 @@ def lay_out(plans: tuple[Plan, ...], layout: str, inp: Inputs) -> tuple[Layout |
     if any(d.is_error for d in empty):
         return None, routed[-1][2] + empty
     errors: list[Diagnostic] = []
-    for keep in (True, False):  # short sections kept whole at any size first; split (with a warning) only if need be
+    keeps = (True, False) if any(plan.keep_sections for plan in plans) else (False,)
+    for keep in keeps:  # short sections kept whole at any size first; split (with a warning) only if need be
         for size in BODY_SIZES:
             if size > inp.theme.scale.body:
                 continue
             theme = inp.theme.with_body(size)
             for plan, sections, warnings in routed:
                 cites = citations.number(inp.content, sections)  # Vancouver numbers over the texts this layout prints
+                kept = keep and plan.keep_sections
                 attempt = replace(
-                    inp, theme=theme, label=plan.label, sections=sections, citations=cites, keep_sections=keep
+                    inp, theme=theme, label=plan.label, sections=sections, citations=cites, keep_sections=kept
                 )
                 result, errors = _attempt(plan, attempt)
                 if result is not None:
-                    return result, warnings + empty + ([] if keep else _split(result, plan, sections))
+                    split = _split(result, plan, sections) if plan.keep_sections and not kept else []
+                    return result, warnings + empty + split
     return None, routed[-1][2] + errors
 
 
 def _split(layout: Layout, plan: Plan, sections: tuple[Section, ...]) -> list[Diagnostic]:
-    """Warnings for the short sections (each shorter than a frame) that the words only fit split across frames."""
+    """Warnings for the short sections (flow.SHORT of a frame) that the words only fit split across frames."""
     frames = {f.region: f.box.h for flow in plan.flows.values() for f in flow}
-    regions: dict[str, set[str]] = {}
-    height: dict[str, float] = {}
+    parts: dict[str, dict[str, list[Placed]]] = {}
     for page in layout.pages:
         for p in page.items:
             if p.section and p.region in frames:
-                regions.setdefault(p.section, set()).add(p.region)
-                height[p.section] = height.get(p.section, 0.0) + p.box.h
+                parts.setdefault(p.section, {}).setdefault(p.region, []).append(p)
+    regions = {sid: sorted(by) for sid, by in parts.items()}
+    height = {  # the section's extent in each frame, its gaps included, as the flow measured it
+        sid: sum(max(p.box.top for p in ps) - min(p.box.y for p in ps) for ps in by.values())
+        for sid, by in parts.items()
+    }
     return [
         warning(
             s.at,
-            f"section '{s.id}' is split across the {plan.label}'s {' and '.join(sorted(regions[s.id]))} panels, "
+            f"section '{s.id}' is split across the {plan.label}'s {' and '.join(regions[s.id])} panels, "
             "its last lines apart from its heading: the words only fit this way, even at "
             f"{layout.body_size:g} pt",
             f"cut a few lines from the {plan.label}'s sections, or leave a block out of it with 'layouts:', "
             "so that every short section can be kept whole",
         )
         for s in sections
-        if len(regions.get(s.id, ())) > 1 and height[s.id] <= min(frames[r] for r in regions[s.id])
+        if len(regions.get(s.id, ())) > 1 and height[s.id] <= SHORT * min(frames[r] for r in regions[s.id])
     ]
 
 

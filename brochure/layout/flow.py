@@ -13,6 +13,8 @@ from brochure.layout.flowables import floor_height
 from brochure.layout.model import Placed
 
 EPS = 0.01
+SHORT = 0.5  # with keep_sections, a section at most this share of a frame tall is kept whole (moving a longer one
+# would leave more than half a page empty: it breaks, its heading kept with its first lines)
 
 
 @dataclass(frozen=True)
@@ -77,13 +79,13 @@ def _section_fits(items: deque[Item], width: float, room: float) -> bool:
     return True
 
 
-def flow(items: list[Item], frames: list[Frame], keep_sections: bool = True) -> FlowResult:
+def flow(items: list[Item], frames: list[Frame], keep_sections: bool = False) -> FlowResult:
     """Fill frames in order; split flowables that allow it; never strand a keep_with_next item.
 
-    With `keep_sections`, a section short enough to fit in the next frame is never split across frames:
-    when the rest of this frame cannot hold it, it starts at the top of the next (as a typesetter keeps a
-    short section together across a page turn or a spread). A longer section starts where it falls, its
-    heading kept with its first lines."""
+    With `keep_sections`, a short section (at most SHORT of the next frame) is never split across frames:
+    when the rest of this frame cannot hold it, it starts at the top of the next, whole (as a typesetter keeps
+    a short section together across a page turn). A longer section starts where it falls, its heading kept
+    with its first lines."""
     queue = deque(items)
     placed_all: list[tuple[Placed, ...]] = []
     spare: list[float] = []
@@ -102,7 +104,7 @@ def flow(items: list[Item], frames: list[Frame], keep_sections: bool = True) -> 
                 and placed
                 and after is not None
                 and not _section_fits(queue, box.w, avail)
-                and _section_fits(queue, after.w, after.h)
+                and _section_fits(queue, after.w, SHORT * after.h)
             ):
                 break  # the section starts the next frame, whole
             _, h = item.flowable.wrap(box.w, max(avail, 0.0))

@@ -99,13 +99,15 @@ class Document:
 
 @dataclass(frozen=True)
 class Reference:
-    """One source: `id` is what a text cites as [^id]; `text` the full Vancouver reference; a DOI or a web address."""
+    """One source: `id` is what a text cites as [^id]; `text` the full Vancouver reference; `short` the form a
+    folded leaflet prints (first author, journal, year, volume and pages); a DOI or a web address."""
 
     id: str
     text: str
     doi: str | None
     url: str | None
     at: Location
+    short: str | None = None
 
     @property
     def doi_url(self) -> str:
@@ -233,7 +235,7 @@ def _read_reference(r: Reader, item: Node, path: str, ids: dict[str, Location]) 
             f"has one), then cite it after the claim it supports as [^{_suggest_id(item.value)}]",
         )
         return None
-    m = r.mapping(item, path, ("id", "text"), ("doi", "url"))
+    m = r.mapping(item, path, ("id", "text"), ("short", "doi", "url"))
     if m is None:
         return None
     rid = r.text(m.get("id"), f"{path}.id", printed=False)
@@ -251,14 +253,8 @@ def _read_reference(r: Reader, item: Node, path: str, ids: dict[str, Location]) 
             rid = None
         else:
             ids[rid] = r.at(item, path)
-    text = r.text(m.get("text"), f"{path}.text")
-    if text is not None and citations(text):
-        r.fail(
-            r.at(m["text"], f"{path}.text"),
-            f"a reference cites '[^{citations(text)[0]}]': references cannot cite",
-            "remove the [^...] mark from the reference",
-        )
-        text = None
+    text = _reference_text(r, m, path, "text")
+    short = _reference_text(r, m, path, "short") if "short" in m else None
     doi = _read_doi(r, m.get("doi"), f"{path}.doi") if "doi" in m else None
     url = r.text(m.get("url"), f"{path}.url", printed=False) if "url" in m else None
     if url is not None:
@@ -268,7 +264,22 @@ def _read_reference(r: Reader, item: Node, path: str, ids: dict[str, Location]) 
             url = None
     if rid is None or text is None or ("doi" in m and doi is None) or ("url" in m and url is None):
         return None
-    return Reference(rid, text, doi, url, r.at(item, path))
+    if "short" in m and short is None:
+        return None
+    return Reference(rid, text, doi, url, r.at(item, path), short)
+
+
+def _reference_text(r: Reader, m: dict[str, Node], path: str, key: str) -> str | None:
+    """A reference's `text` or `short`: printed text that may not itself cite."""
+    text = r.text(m.get(key), f"{path}.{key}")
+    if text is not None and citations(text):
+        r.fail(
+            r.at(m[key], f"{path}.{key}"),
+            f"a reference cites '[^{citations(text)[0]}]': references cannot cite",
+            "remove the [^...] mark from the reference",
+        )
+        return None
+    return text
 
 
 def _read_doi(r: Reader, node: Node | None, path: str) -> str | None:
