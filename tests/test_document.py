@@ -523,3 +523,50 @@ def test_a_short_section_is_split_only_when_the_words_fit_no_other_way_and_then_
             assert "section 'bb' is split across the bi-fold's inside-1 and inside-2 panels" in d.message
             assert "even at 9 pt" in d.message and "layouts:" in d.hint
     assert warned  # some length of 'aa' fits only with 'bb' split
+
+
+# --- a full back gives way where nothing is lost -----------------------------------------------------------
+
+
+def back_text(result: api.Result) -> str:
+    """The text printed on the back panel alone, as a reader copies it."""
+    assert result.pdf and result.layout and result.layout.qr
+    page = result.layout.qr.page
+    trim = result.layout.sheet.sides[page].panel("back").trim
+    doc = pdfium.PdfDocument(result.pdf)
+    try:
+        text = doc[page].get_textpage().get_text_bounded(trim.x, trim.y, trim.right, trim.top)
+    finally:
+        doc.close()
+    return " ".join(text.split())
+
+
+def test_a_full_back_shrinks_the_qr_code_and_drops_the_website_line_the_qr_label_repeats() -> None:
+    full = api.build(sources(CONTENT, BRAND), api.Options(layout="trifold", paper="letter"))
+    roomy = api.build(sources(CONTENT, MAPLE), api.Options(layout="trifold", paper="letter"))
+    assert full.ok and roomy.ok and full.layout and roomy.layout and full.layout.qr and roomy.layout.qr
+    assert round(full.layout.qr.box.w / MM) == 22 and round(roomy.layout.qr.box.w / MM) == 26
+    back = back_text(full)
+    assert "clearwaterskin.co.uk/book" in back  # the QR label shows the website ...
+    assert "hello@clearwaterskin.co.uk 14 Harbour Street" in back  # ... so its own line gave way
+    assert "maplemainderm.com/book" in back_text(roomy) and "maplemainderm.com 210 Main Street" in back_text(roomy)
+    cover = page_texts(full.pdf or b"")[0]
+    assert "Clearwater Skin Clinic clearwaterskin.co.uk" in cover  # and on the cover, a live link (office)
+
+
+def test_the_website_line_stays_when_nothing_else_shows_the_website(tmp_path: Path) -> None:
+    kit = tmp_path / "kit"
+    kit.mkdir()
+    for f in BRAND.parent.iterdir():
+        if f.is_file():
+            (kit / f.name).write_bytes(f.read_bytes())
+    text = (kit / "brand.yaml").read_text(encoding="utf-8")
+    (kit / "brand.yaml").write_text(
+        text.replace("booking_url: https://clearwaterskin.co.uk/book", "booking_url: https://book.example.org/cw"),
+        encoding="utf-8",
+    )
+    src, _ = api.load(CONTENT, kit / "brand.yaml")
+    assert src is not None
+    result = api.build(src, api.Options(layout="trifold", paper="letter"))
+    (d,) = [d for d in result.diagnostics if d.is_error]  # the website's line may not go: the back is over-full
+    assert "the back region is over-full by 10.3 mm (tri-fold, letter)" in d.message and "document details" in d.message
