@@ -108,8 +108,8 @@ def _split(layout: Layout, plan: Plan, sections: tuple[Section, ...]) -> list[Di
         warning(
             s.at,
             f"section '{s.id}' is split across the {plan.label}'s {' and '.join(regions[s.id])} panels, "
-            "its last lines apart from its heading: the words only fit this way, even at "
-            f"{layout.body_size:g} pt",
+            "its last lines apart from its heading: kept whole, the words do not fit, even at "
+            f"{BODY_SIZES[-1]:g} pt",
             f"cut a few lines from the {plan.label}'s sections, or leave a block out of it with 'layouts:', "
             "so that every short section can be kept whole",
         )
