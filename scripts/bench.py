@@ -67,7 +67,7 @@ def in_process(target: str = "office", layout: str = "trifold") -> tuple[float, 
 
 
 def main() -> None:
-    os.environ.setdefault("SOURCE_DATE_EPOCH", "1767225600")
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "1796083200")
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"{platform.platform()}"

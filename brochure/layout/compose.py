@@ -135,19 +135,18 @@ def back(inp: Inputs, box: Rect, page: int, region: str = "back") -> Back:
     A back too full for all of it gives way where nothing is lost (GIVE_WAY, in order): the QR code shrinks
     from 26 to 22 mm (above the 20 mm print guidance asks for), the space above the fine print narrows, then
     the website's contact line goes when the booking address under the QR code already shows the website.
-    If it still does not fit, the errors are those of the whole back."""
+    If it still does not fit, the errors are those of the last, tightest attempt: the least there is to cut."""
     contact = inp.brand.contact
     shown = display_url(contact.booking_url).startswith(display_url(contact.website).split("/")[0])
-    first: Back | None = None
+    last: Back | None = None
     for website, qr_mm, gap in GIVE_WAY:
         if not (website or shown):
             break
-        attempt = _back(inp, box, page, region, website, qr_mm, gap)
-        if not any(d.is_error for d in attempt.diagnostics):
-            return attempt
-        first = first or attempt
-    assert first is not None
-    return first
+        last = _back(inp, box, page, region, website, qr_mm, gap)
+        if not any(d.is_error for d in last.diagnostics):
+            return last
+    assert last is not None
+    return last
 
 
 def _back(inp: Inputs, box: Rect, page: int, region: str, website: bool, qr_mm: float, gap_leadings: float) -> Back:
