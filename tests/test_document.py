@@ -568,5 +568,5 @@ def test_the_website_line_stays_when_nothing_else_shows_the_website(tmp_path: Pa
     src, _ = api.load(CONTENT, kit / "brand.yaml")
     assert src is not None
     result = api.build(src, api.Options(layout="trifold", paper="letter"))
-    (d,) = [d for d in result.diagnostics if d.is_error]  # the website line may not go: still over-full, by what is left to cut
+    (d,) = [d for d in result.diagnostics if d.is_error]  # the website line stays: what is left to cut
     assert "the back region is over-full by 4.1 mm (tri-fold, letter)" in d.message and "document details" in d.message
