@@ -18,7 +18,7 @@ from brochure.layout.words import words_for
 from brochure.load.brand import Brand, load_brand
 from brochure.load.content import Content, load_content
 from brochure.output.pdfx import make_pdfx
-from brochure.preflight.checks import check_glyphs, check_safe_zone
+from brochure.preflight.checks import check_glyphs, check_producer, check_safe_zone
 from brochure.preflight.dates import check_dates, source_date, today
 from brochure.preflight.design import check_design
 from brochure.preflight.pdf import Where, check_pdf
@@ -95,6 +95,7 @@ def build(src: Sources, options: Options) -> Result:
     fonts = src.fonts
     diags = check_dates(src.content.document, options.today or today(os.environ), options.allow_expired)
     diags += _language_warning(src.content)
+    diags += check_producer(src.content, src.brand)
     diags += check_glyphs(src.content, src.brand, fonts)
     if any(d.is_error for d in diags):
         return Result(None, None, tuple(diags))

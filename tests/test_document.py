@@ -570,3 +570,15 @@ def test_the_website_line_stays_when_nothing_else_shows_the_website(tmp_path: Pa
     result = api.build(src, api.Options(layout="trifold", paper="letter"))
     (d,) = [d for d in result.diagnostics if d.is_error]  # the website line stays: what is left to cut
     assert "the back region is over-full by 4.1 mm (tri-fold, letter)" in d.message and "document details" in d.message
+
+
+def test_a_brand_other_than_the_producer_is_warned_that_its_back_names_another_clinic(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["check", "--brand", str(MAPLE)]) == 0  # a warning: it still builds
+    err = capsys.readouterr().err
+    line, col = position(CONTENT.read_text(encoding="utf-8"), "Clearwater Skin Clinic\n  conflicts")
+    assert f"content.yaml:{line}:{col}: warning: the leaflet's document details name Clearwater Skin Clinic" in err
+    assert "built for Maple & Main Dermatology" in err and "[at document.producer]" in err
+    assert main(["check"]) == 0
+    assert "warning" not in capsys.readouterr().err

@@ -276,4 +276,7 @@ def test_the_words_fit_every_edition_at_9pt_or_more(brand: Path, layout: str, pa
     result = api.build(sources(CONTENT, brand), api.Options(layout=layout, paper=paper, target=target))
     assert result.ok, [d.format() for d in result.diagnostics]
     assert result.layout is not None and result.layout.body_size >= 9.0
-    assert not result.diagnostics, [d.format() for d in result.diagnostics]  # no warning either
+    # No warning either, but one: the second clinic prints the first one's document details until it has
+    # content of its own (the en-US edition, with its own document block)
+    others = [d for d in result.diagnostics if d.location.key != "document.producer" or brand != MAPLE]
+    assert not others, [d.format() for d in others]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from brochure.diagnostics import Diagnostic, Location, error
+from brochure.diagnostics import Diagnostic, Location, error, warning
 from brochure.geometry.sheet import FOLD_CLEAR, MM
 from brochure.layout.document import document_block
 from brochure.layout.model import Layout
@@ -93,3 +93,20 @@ def check_safe_zone(layout: Layout, file: str) -> list[Diagnostic]:
                         )
                     )
     return diags
+
+
+def check_producer(content: Content, brand: Brand) -> list[Diagnostic]:
+    """The document block names the clinic that produced the words: building them under another clinic's
+    brand prints that clinic's staff and conflict-of-interest line on this one's leaflet."""
+    document = content.document
+    if document.producer.casefold() == brand.name.casefold():
+        return []
+    return [
+        warning(
+            document.where("document.producer"),
+            f"the leaflet's document details name {document.producer} as producer, "
+            f"but it is built for {brand.name}: its back will print another clinic's authors and reviewer",
+            f"give {brand.name} its own content file with its own 'document:' block (its authors, reviewer, "
+            "producer and conflicts line)",
+        )
+    ]
