@@ -187,3 +187,13 @@ def inputs_with_profile(tmp_path: Path) -> Path:
     text = (kit / "brand.yaml").read_text()
     (kit / "brand.yaml").write_text(text.replace("  cmyk:", "  profile: printer.icc\n  cmyk:", 1))
     return kit / "brand.yaml"
+
+
+def test_a_press_build_leaves_the_next_office_build_in_the_process_unchanged() -> None:
+    """Builds share nothing: the press edition's colour conversion must not reach the brand's own drawings."""
+    src, _ = api.load(CONTENT, BRAND)
+    assert src is not None
+    first = api.build(src, api.Options())
+    api.build(src, api.Options(target="press"))
+    again = api.build(src, api.Options())
+    assert first.pdf == again.pdf

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from copy import deepcopy
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -87,8 +88,11 @@ def press_palette(brand: Brand, profile: Path) -> Palette:
 
 
 def drawing_to_cmyk(drawing: Drawing, profile: Path) -> Drawing:
-    """A copy of a vector drawing (a logo) with every fill and stroke colour converted to CMYK."""
-    copy: Drawing = drawing.copy()
+    """A copy of a vector drawing (a logo) with every fill and stroke colour converted to CMYK.
+
+    A deep copy: ReportLab's Drawing.copy() shares its children, so converting them would turn the
+    brand's own logo CMYK for every later build in the process (an office edition with press colours)."""
+    copy: Drawing = deepcopy(drawing)
     _convert_node(copy, profile)
     return copy
 
