@@ -147,3 +147,23 @@ def test_identical_bytes_across_processes_and_source_date_epoch_is_honoured(tmp_
         outs.append((tmp_path / name).read_bytes())
     assert outs[0] == outs[1]
     assert str(reopen(outs[0]).docinfo.CreationDate).startswith("D:20261201")
+
+
+def test_pdfium_is_used_one_thread_at_a_time() -> None:
+    """PDFium crashes the process when two threads call it at once (even on different documents): previews
+    and the QR preflight go through one lock. Run in a child process, so a crash fails this test only."""
+    script = f"""
+import sys
+from concurrent.futures import ThreadPoolExecutor
+sys.path.insert(0, {str(Path(__file__).parent)!r})
+from helpers import built
+from brochure.output.preview import page_images
+from brochure.preflight.qr import read_qr
+pdf = built().pdf
+def work(i):
+    return len(page_images(pdf, 30)) if i % 2 else len(read_qr(pdf, 0, (0, 0, 300, 300), 595.3))
+with ThreadPoolExecutor(8) as ex:
+    print(sum(ex.map(work, range(32))))
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]

@@ -19,6 +19,7 @@ from PIL import Image, ImageDraw
 from brochure.layout.model import Layout
 from brochure.limits import MOCKUP_DPI, PREVIEW_BAND_PIXELS
 from brochure.output.files import PNG, write_with
+from brochure.pdfium import open_pdf
 
 
 def preview_paths(folder: Path, stem: str, pages: int, mockup: bool) -> list[Path]:
@@ -49,9 +50,8 @@ def render_page(page: pdfium.PdfPage, dpi: float) -> Image.Image:
 
 def page_images(pdf: bytes, dpi: float) -> list[bytes]:
     """PNG bytes for each page, rendered at dpi (for small pictures: tests and goldens)."""
-    doc = pdfium.PdfDocument(pdf)
     out: list[bytes] = []
-    try:
+    with open_pdf(pdf) as doc:
         for i in range(len(doc)):
             page = doc[i]
             image = render_page(page, dpi)
@@ -60,16 +60,13 @@ def page_images(pdf: bytes, dpi: float) -> list[bytes]:
             image.save(buf, format="PNG")
             image.close()
             out.append(buf.getvalue())
-    finally:
-        doc.close()
     return out
 
 
 def write_previews(pdf: bytes, folder: Path, stem: str, dpi: float) -> list[Path]:
     """Write <stem>-page1.png, <stem>-page2.png ... one page at a time, and return their paths."""
-    doc = pdfium.PdfDocument(pdf)
     paths: list[Path] = []
-    try:
+    with open_pdf(pdf) as doc:
         for i, path in enumerate(preview_paths(folder, stem, len(doc), mockup=False)):
             page = doc[i]
             image = render_page(page, dpi)
@@ -79,8 +76,6 @@ def write_previews(pdf: bytes, folder: Path, stem: str, dpi: float) -> list[Path
             finally:
                 image.close()  # frees the picture now (leaving a `with` block does not)
             paths.append(path)
-    finally:
-        doc.close()
     return paths
 
 
@@ -94,15 +89,12 @@ def write_mockup(pdf: bytes, layout: Layout, path: Path, dpi: float) -> Path:
     Made at min(dpi, limits.MOCKUP_DPI), so a 600 dpi preview does not hold a dozen page-sized pictures.
     """
     dpi = min(dpi, MOCKUP_DPI)
-    doc = pdfium.PdfDocument(pdf)
-    try:
+    with open_pdf(pdf) as doc:
         pages = []
         for i in range(len(doc)):
             page = doc[i]
             pages.append(render_page(page, dpi))
             page.close()
-    finally:
-        doc.close()
     scale = dpi / 72
     media_h = layout.sheet.media.h
     rows: list[Image.Image] = []

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import pypdfium2 as pdfium
 import zxingcpp
 
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.geometry.sheet import MM
 from brochure.layout.model import Layout
+from brochure.pdfium import open_pdf
 
 DPI = 200
 
 
 def read_qr(pdf: bytes, page: int, box: tuple[float, float, float, float], media_h: float) -> list[str]:
     """Texts of the QR codes found in box (x, y, w, h in points) of the rendered page."""
-    doc = pdfium.PdfDocument(pdf)
-    try:
+    with open_pdf(pdf) as doc:
         x, y, w, h = box
         margin = 3 * MM
         scale = DPI / 72
@@ -26,9 +25,8 @@ def read_qr(pdf: bytes, page: int, box: tuple[float, float, float, float], media
                 crop=(x - margin, y - margin, doc[page].get_width() - (x + w + margin), media_h - (y + h + margin)),
             )
             .to_pil()
+            .copy()  # pixels of our own: the bitmap's memory goes with the document
         )
-    finally:
-        doc.close()
     return [r.text for r in zxingcpp.read_barcodes(image) if r.format == zxingcpp.BarcodeFormat.QRCode]
 
 
