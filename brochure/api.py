@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from brochure.diagnostics import Diagnostic, Location, warning
+from brochure.diagnostics import Diagnostic, Location, closest, warning
 from brochure.geometry.sheet import SHEETS
 from brochure.layout import PLANS
 from brochure.layout.compose import Inputs
@@ -27,20 +27,38 @@ from brochure.render.pdf import Meta, render
 from brochure.theme.cmyk import DEFAULT_PROFILE, output_condition, press_brand, press_palette
 from brochure.theme.fonts import FontSet, italic_warning, load_fonts
 from brochure.theme.styles import make_theme
-
-LAYOUTS = ("trifold", "bifold", "flyer")
-TARGETS = ("office", "press")
-PAPERS = ("a4", "letter")
+from brochure.vocabulary import LAYOUTS, PAPERS, TARGETS, LayoutName, PaperName, Target
 
 
 @dataclass(frozen=True)
 class Options:
-    layout: str = "trifold"
-    paper: str | None = None  # None: the brand's paper
-    target: str = "office"
-    marks: bool = False
+    """What to build: the same choices as the command line's options. A word outside a vocabulary
+    (`Options(layout="zfold")`, `target="web"`) is a ValueError here; `marks` with an office target is
+    refused by `build` (the command line reports it as a usage error)."""
+
+    layout: LayoutName = "trifold"
+    paper: PaperName | None = None  # None: the brand's paper
+    target: Target = "office"
+    marks: bool = False  # crop and fold marks (press only)
     allow_expired: bool = False  # a passed review date is a warning, not an error
     today: date | None = None  # the date the review date is checked against (None: SOURCE_DATE_EPOCH, else the clock)
+
+    def __post_init__(self) -> None:
+        _check_word("layout", self.layout, LAYOUTS)
+        if self.paper is not None:
+            _check_word("paper", self.paper, PAPERS, "or None for the brand's paper")
+        _check_word("target", self.target, TARGETS)
+
+
+def _check_word(field: str, value: object, words: tuple[str, ...], more: str = "") -> None:
+    """A ValueError naming the field, the value given and the valid words, when value is not one of them."""
+    if value in words:
+        return
+    close = closest(value, words) if isinstance(value, str) else None
+    guess = f"did you mean '{close}'? " if close else ""
+    raise ValueError(
+        f"Options.{field}: {value!r} is not a {field}; {guess}valid: {', '.join(words)}{' ' + more if more else ''}"
+    )
 
 
 @dataclass(frozen=True)

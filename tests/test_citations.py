@@ -22,8 +22,7 @@ from brochure.layout.engine import route
 from brochure.load.content import Reference, load_content
 from brochure.load.inline import Run, parse, plain, to_markup
 from brochure.preflight import checks
-
-LAYOUTS = ("trifold", "bifold", "flyer")
+from brochure.vocabulary import LAYOUTS
 
 # chu2021 is cited first everywhere; juhasz2020 only in a block the tri-fold alone prints.
 CITED = """\

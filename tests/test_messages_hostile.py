@@ -20,6 +20,7 @@ from brochure.geometry.sheet import SHEETS
 from brochure.load.inline import display_url, escape_text, link_markup, to_markup
 from brochure.load.links import SCHEMES, link_problem
 from brochure.preflight.pdf import Where, check_pdf
+from brochure.vocabulary import LAYOUTS, TARGETS
 
 BRANDS = {"clearwater": ROOT / "assets/brand.yaml", "maple-main": ROOT / "assets/brands/maple-main/brand.yaml"}
 TEST_BRAND = ROOT / "tests/data/testbrand/brand.yaml"
@@ -173,8 +174,8 @@ def _shipped(brand: str, layout: str, target: str) -> tuple[api.Sources, api.Opt
     return src, api.Options(layout=layout, target=target)
 
 
-BUILDS = [(b, lay, t) for b in BRANDS for lay in api.LAYOUTS for t in api.TARGETS] + [
-    ("test", lay, "office") for lay in api.LAYOUTS
+BUILDS = [(b, lay, t) for b in BRANDS for lay in LAYOUTS for t in TARGETS] + [
+    ("test", lay, "office") for lay in LAYOUTS
 ]
 
 
@@ -439,7 +440,7 @@ def test_words_far_too_many_for_the_layout_end_with_the_overflow_error(
     inputs: Inputs, capsys: pytest.CaptureFixture[str], blocks: str
 ) -> None:
     edit(inputs.content, "sections:\n", "sections:\n" + blocks)
-    for layout in api.LAYOUTS:
+    for layout in LAYOUTS:
         status, errors = check(inputs, capsys, "--layout", layout)
         assert status == 1
         line = the_error(errors)
