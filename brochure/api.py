@@ -1,4 +1,8 @@
-"""File paths and options -> loaded inputs -> Result(pdf bytes, layout, diagnostics): the pipeline in one place."""
+"""File paths and options -> loaded inputs -> Result(pdf bytes, diagnostics, ...): the pipeline in one place.
+
+The public API, re-exported by `brochure`: `load`, `build`, `Options`, `Sources` and `Result` (see
+docs/architecture.md, "Using brochure from Python"). The rest of this module serves the command line.
+"""
 
 from __future__ import annotations
 
@@ -72,6 +76,14 @@ class Sources:
 
 @dataclass(frozen=True)
 class Result:
+    """One build's outcome, as plain data: `pdf` (the file's bytes, None when an error stopped it), `diagnostics`
+    (every error and warning), `ok`, `pages` (pages printed) and `body_size` (the body type size, in points, the
+    words were fitted at).
+
+    `layout` is internal: it holds ReportLab objects, serves the command line's previews and the tests, and will
+    change with the layout redesign (issue 9's frames); a caller outside brochure should not rely on it.
+    """
+
     pdf: bytes | None
     layout: Layout | None
     diagnostics: tuple[Diagnostic, ...]
@@ -79,6 +91,16 @@ class Result:
     @property
     def ok(self) -> bool:
         return self.pdf is not None and not any(d.is_error for d in self.diagnostics)
+
+    @property
+    def pages(self) -> int:
+        """The pages laid out (1 or 2; 0 when the words could not be laid out)."""
+        return len(self.layout.pages) if self.layout is not None else 0
+
+    @property
+    def body_size(self) -> float | None:
+        """The body type size in points (tightened from the design size when the words need it), or None."""
+        return self.layout.body_size if self.layout is not None else None
 
 
 def load(content_path: Path, brand_path: Path) -> tuple[Sources | None, list[Diagnostic]]:

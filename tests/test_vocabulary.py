@@ -1,13 +1,19 @@
 """One definition of each vocabulary (issue 9): Options refuses unknown words clearly, every table keyed by a
-vocabulary covers it, the command line offers the same words."""
+vocabulary covers it, the command line offers the same words, and the public API is small, typed and light."""
 
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from conftest import Inputs, edit
+from helpers import ROOT
 
+import brochure
 from brochure import api
 from brochure.cli import main
 from brochure.geometry.sheet import PAPER_SIZES, SHEETS, TRIFOLD_WIDTHS
@@ -79,3 +85,50 @@ def test_a_place_outside_the_vocabulary_is_an_error_listing_the_places(
     assert "'middle' is not a valid value [at sections[1].place] (hint: expected one of: back, flap, main)" in (
         capsys.readouterr().err
     )
+
+
+def test_the_public_api_is_five_typed_names() -> None:
+    assert sorted(brochure.__all__) == ["Options", "Result", "Sources", "__version__", "build", "load"]
+    assert (brochure.load, brochure.build, brochure.Options) == (api.load, api.build, api.Options)
+    assert (brochure.Result, brochure.Sources) == (api.Result, api.Sources)
+    assert (ROOT / "brochure" / "py.typed").is_file()
+    with pytest.raises(AttributeError, match="no attribute 'Layout'"):
+        _ = brochure.Layout  # type: ignore[attr-defined]
+
+
+def test_load_is_the_function_whatever_was_imported_before() -> None:
+    """`brochure.load` is also the loading stage's package; either import order gives the function."""
+    code = (
+        "import brochure.load.content\n"
+        "from brochure.load import blocks\n"
+        "from brochure import load\n"
+        "import brochure\n"
+        "print(callable(load), brochure.load is load, blocks.__name__)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert done.stdout.split() == ["True", "True", "brochure.load.blocks"]
+
+
+def test_importing_brochure_does_not_import_reportlab() -> None:
+    code = (
+        "import sys, brochure; "
+        "print(sorted({m.split('.')[0] for m in sys.modules if m.split('.')[0] in ('reportlab', 'PIL', 'yaml')}))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_the_documented_example_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The example in docs/architecture.md, run as written in a folder holding the shipped leaflet."""
+    doc = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    section = doc.split("## Using brochure from Python", 1)[1]
+    example = section.split("```python\n", 1)[1].split("```", 1)[0]
+    shutil.copy(ROOT / "content.yaml", tmp_path / "content.yaml")
+    shutil.copytree(ROOT / "assets", tmp_path / "assets")
+    monkeypatch.chdir(tmp_path)
+    exec(compile(example, "docs/architecture.md", "exec"), {})
+    ok, pages, body_size, *_ = capsys.readouterr().out.split()
+    assert (ok, pages) == ("True", "2") and 9.0 <= float(body_size) <= 9.5
+    assert (tmp_path / "leaflet.pdf").read_bytes().startswith(b"%PDF-1.3")  # press: PDF/X-1a
