@@ -171,7 +171,7 @@ def _read_block(r: Reader, kind: str, node: Node, path: str, base: Path) -> Bloc
             return None
         return Callout(title, text, "warning" if tone == "warning" else "note", at)
     if kind == "image":
-        return _read_image(r, node, path, at, base)
+        return _read_image(r, node, path, base)
     if kind == "illustration":
         return _read_illustration(r, node, path, at)
     return _read_faq(r, node, path, at)
@@ -222,7 +222,7 @@ def _read_steps(r: Reader, node: Node, path: str, at: Location) -> Steps | None:
     return Steps(tuple(steps), at) if len(steps) == len(items) else None
 
 
-def _read_image(r: Reader, node: Node, path: str, at: Location, base: Path) -> Image | None:
+def _read_image(r: Reader, node: Node, path: str, base: Path) -> Image | None:
     m = r.mapping(node, path, ("src", "alt"), ("caption",))
     if m is None:
         return None
