@@ -15,7 +15,7 @@ import pikepdf
 import pypdfium2 as pdfium
 import pytest
 from conftest import Inputs, edit, position
-from helpers import BRAND, CONTENT, MAPLE, sources
+from helpers import BRAND, CONTENT, MAPLE, build, sources
 from reportlab.platypus import Paragraph, Spacer
 
 from brochure import api
@@ -45,12 +45,6 @@ def page_texts(pdf: bytes) -> list[str]:
         return [" ".join(doc[i].get_textpage().get_text_range().split()) for i in range(len(doc))]
     finally:
         doc.close()
-
-
-def build(inputs: Inputs, **options: object) -> api.Result:
-    src, diags = api.load(inputs.content, inputs.brand)
-    assert src is not None, [d.format() for d in diags]
-    return api.build(src, api.Options(**options))  # type: ignore[arg-type]
 
 
 def content_errors(path: Path) -> list[Diagnostic]:
