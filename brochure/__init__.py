@@ -1,9 +1,42 @@
-"""brochure: content.yaml + a brand kit -> print-ready leaflet PDFs."""
+"""brochure: content.yaml + a brand kit -> print-ready leaflet PDFs.
+
+The public API (see docs/architecture.md, "Using brochure from Python"):
+
+    from brochure import load, build, Options, Result, Sources
+
+`load(content_path, brand_path)` reads and checks both files; `build(sources, options)` lays out, checks and
+renders one leaflet in memory. They are imported on first use, so `import brochure` stays light (no ReportLab).
+"""
 
 import sys
 import types
 
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING (mypy and ruff read it so), without importing typing
+if TYPE_CHECKING:
+    from brochure.api import Options, Result, Sources, build, load
+
 __version__ = "0.1.0"
+__all__ = ["Options", "Result", "Sources", "__version__", "build", "load"]
+_API = frozenset({"Options", "Result", "Sources", "build", "load"})
+
+
+# `brochure.load` names both the loading stage (the subpackage brochure/load/) and the public function load().
+# Python binds a package's attribute to a subpackage when that is first imported, which would hide the function
+# from `from brochure import load`. So the (empty) subpackage is imported here, once, and its binding dropped:
+# `brochure.load` is then the function (from __getattr__), and `from brochure.load.content import ...` still works.
+__import__("brochure.load")
+globals().pop("load", None)
+
+if not TYPE_CHECKING:  # hidden from mypy, which then reports a misspelt name instead of typing it `object`
+
+    def __getattr__(name: str) -> object:
+        """The public API's names, from brochure.api when first asked for (PEP 562)."""
+        if name not in _API:
+            raise AttributeError(f"module 'brochure' has no attribute {name!r}")
+        from brochure import api
+
+        globals().update({n: getattr(api, n) for n in _API})
+        return getattr(api, name)
 
 
 def _fence_reportlab_startup() -> None:

@@ -1,4 +1,8 @@
-"""File paths and options -> loaded inputs -> Result(pdf bytes, layout, diagnostics): the pipeline in one place."""
+"""File paths and options -> loaded inputs -> Result(pdf bytes, diagnostics, ...): the pipeline in one place.
+
+The public API, re-exported by `brochure`: `load`, `build`, `Options`, `Sources` and `Result` (see
+docs/architecture.md, "Using brochure from Python"). The rest of this module serves the command line.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from brochure.diagnostics import Diagnostic, Location, warning
+from brochure.diagnostics import Diagnostic, Location, closest, warning
 from brochure.geometry.sheet import SHEETS
 from brochure.layout import PLANS
 from brochure.layout.compose import Inputs
@@ -27,20 +31,38 @@ from brochure.render.pdf import Meta, render
 from brochure.theme.cmyk import DEFAULT_PROFILE, output_condition, press_brand, press_palette
 from brochure.theme.fonts import FontSet, italic_warning, load_fonts
 from brochure.theme.styles import make_theme
-
-LAYOUTS = ("trifold", "bifold", "flyer")
-TARGETS = ("office", "press")
-PAPERS = ("a4", "letter")
+from brochure.vocabulary import LAYOUTS, PAPERS, TARGETS, LayoutName, PaperName, Target
 
 
 @dataclass(frozen=True)
 class Options:
-    layout: str = "trifold"
-    paper: str | None = None  # None: the brand's paper
-    target: str = "office"
-    marks: bool = False
+    """What to build: the same choices as the command line's options. A word outside a vocabulary
+    (`Options(layout="zfold")`, `target="web"`) is a ValueError here; `marks` with an office target is
+    refused by `build` (the command line reports it as a usage error)."""
+
+    layout: LayoutName = "trifold"
+    paper: PaperName | None = None  # None: the brand's paper
+    target: Target = "office"
+    marks: bool = False  # crop and fold marks (press only)
     allow_expired: bool = False  # a passed review date is a warning, not an error
     today: date | None = None  # the date the review date is checked against (None: SOURCE_DATE_EPOCH, else the clock)
+
+    def __post_init__(self) -> None:
+        _check_word("layout", self.layout, LAYOUTS)
+        if self.paper is not None:
+            _check_word("paper", self.paper, PAPERS, "or None for the brand's paper")
+        _check_word("target", self.target, TARGETS)
+
+
+def _check_word(field: str, value: object, words: tuple[str, ...], more: str = "") -> None:
+    """A ValueError naming the field, the value given and the valid words, when value is not one of them."""
+    if value in words:
+        return
+    close = closest(value, words) if isinstance(value, str) else None
+    guess = f"did you mean '{close}'? " if close else ""
+    raise ValueError(
+        f"Options.{field}: {value!r} is not a {field}; {guess}valid: {', '.join(words)}{' ' + more if more else ''}"
+    )
 
 
 @dataclass(frozen=True)
@@ -54,6 +76,14 @@ class Sources:
 
 @dataclass(frozen=True)
 class Result:
+    """One build's outcome, as plain data: `pdf` (the file's bytes, None when an error stopped it), `diagnostics`
+    (every error and warning), `ok`, `pages` (pages printed) and `body_size` (the body type size, in points, the
+    words were fitted at).
+
+    `layout` is internal: it holds ReportLab objects, serves the command line's previews and the tests, and will
+    change with the layout redesign (issue 9's frames); a caller outside brochure should not rely on it.
+    """
+
     pdf: bytes | None
     layout: Layout | None
     diagnostics: tuple[Diagnostic, ...]
@@ -61,6 +91,16 @@ class Result:
     @property
     def ok(self) -> bool:
         return self.pdf is not None and not any(d.is_error for d in self.diagnostics)
+
+    @property
+    def pages(self) -> int:
+        """The pages laid out (1 or 2; 0 when the words could not be laid out)."""
+        return len(self.layout.pages) if self.layout is not None else 0
+
+    @property
+    def body_size(self) -> float | None:
+        """The body type size in points (tightened from the design size when the words need it), or None."""
+        return self.layout.body_size if self.layout is not None else None
 
 
 def load(content_path: Path, brand_path: Path) -> tuple[Sources | None, list[Diagnostic]]:

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, TextIO
 from brochure.diagnostics import Diagnostic
 from brochure.limits import PREVIEW_DPI
 from brochure.output.files import JSON, PDF, PNG, Kind, Refused, clash, remove_temporaries, target_problem
+from brochure.vocabulary import LAYOUTS, PAPERS, TARGETS
 
 if TYPE_CHECKING:
     from brochure import api
@@ -169,7 +170,7 @@ def _silence(stream: TextIO) -> None:
         pass
 
 
-def _parser(layouts: Sequence[str], papers: Sequence[str], targets: Sequence[str]) -> argparse.ArgumentParser:
+def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="brochure", description="Print-ready, branded clinic leaflets from plain YAML.")
     sub = p.add_subparsers(dest="command", required=True, metavar="{build,check,preview}")
     common = argparse.ArgumentParser(add_help=False)
@@ -177,9 +178,9 @@ def _parser(layouts: Sequence[str], papers: Sequence[str], targets: Sequence[str
     common.add_argument(
         "--brand", type=Path, default=Path("assets/brand.yaml"), help="the brand kit (default: assets/brand.yaml)"
     )
-    common.add_argument("--layout", choices=layouts, default="trifold")
-    common.add_argument("--paper", choices=papers, default=None, help="default: the brand's paper")
-    common.add_argument("--target", choices=targets, default="office")
+    common.add_argument("--layout", choices=LAYOUTS, default="trifold")
+    common.add_argument("--paper", choices=PAPERS, default=None, help="default: the brand's paper")
+    common.add_argument("--target", choices=TARGETS, default="office")
     common.add_argument("--marks", action="store_true", help="crop and fold marks (press only)")
     common.add_argument(
         "--allow-expired",
@@ -205,7 +206,7 @@ def _run(argv: Sequence[str] | None, console: Console, signals: Signals) -> int:
     from brochure import api  # inside main's handler: an interrupt while importing is handled too
 
     try:
-        args = _parser(api.LAYOUTS, api.PAPERS, api.TARGETS).parse_args(argv)
+        args = _parser().parse_args(argv)
     except SystemExit as exc:
         return EXIT_USAGE if exc.code not in (0, None) else EXIT_OK
     except BrokenPipeError:  # `brochure --help | true`: argparse prints the help itself

@@ -1,11 +1,19 @@
-"""Shared test helpers: build leaflets in process and reopen them."""
+"""Shared test helpers: build leaflets in process, run the command line, read its messages, reopen PDFs."""
 
 from __future__ import annotations
 
+import io
+import re
 from functools import cache
 from pathlib import Path
 
+import pikepdf
+import pytest
+from conftest import Inputs, position
+
 from brochure import api
+from brochure.cli import main
+from brochure.vocabulary import PaperName
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -14,6 +22,9 @@ BRAND = ROOT / "assets" / "brand.yaml"
 MAPLE = ROOT / "assets" / "brands" / "maple-main" / "brand.yaml"
 TEST_BRAND = DATA / "testbrand" / "brand.yaml"
 SMALL = DATA / "content-small.yaml"
+
+# One message line as the command line prints it: file:line:col: severity: message [at key] (hint: ...)
+LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning): (?P<message>.+)$")
 
 
 @cache
@@ -24,7 +35,53 @@ def sources(content: Path = CONTENT, brand: Path = BRAND) -> api.Sources:
 
 
 @cache
-def built(content: Path = CONTENT, brand: Path = BRAND, paper: str | None = None) -> api.Result:
+def built(content: Path = CONTENT, brand: Path = BRAND, paper: PaperName | None = None) -> api.Result:
     result = api.build(sources(content, brand), api.Options(paper=paper))
     assert result.ok, [d.format() for d in result.diagnostics]
     return result
+
+
+def build(inputs: Inputs, **options: object) -> api.Result:
+    """Build the test's inputs (which must load) in process with these Options."""
+    src, diags = api.load(inputs.content, inputs.brand)
+    assert src is not None, [d.format() for d in diags]
+    return api.build(src, api.Options(**options))  # type: ignore[arg-type]
+
+
+def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """Run the command line in process: the exit status, standard output and standard error."""
+    status = main(list(argv))
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def check(inputs: Inputs, capsys: pytest.CaptureFixture[str], *options: str) -> tuple[int, list[str], list[str]]:
+    """`brochure check` on the inputs: the exit status, the error lines and the warning lines."""
+    status, _, err = cli(capsys, "check", "--content", str(inputs.content), "--brand", str(inputs.brand), *options)
+    lines = err.splitlines()
+    return status, [x for x in lines if ": error: " in x], [x for x in lines if ": warning: " in x]
+
+
+def the_error(lines: list[str]) -> str:
+    """The one error line."""
+    assert len(lines) == 1, lines
+    return lines[0]
+
+
+def assert_at(line: str, file: Path, text: str, needle: str, key: str, offset: int = 0) -> None:
+    """The line is an error at file:line:col of needle in the file's text (plus offset columns) and names the key."""
+    row, col = position(text, needle)
+    m = LINE.match(line)
+    assert m, line
+    assert (m["file"], int(m["line"]), int(m["col"]), m["severity"]) == (str(file), row, col + offset, "error"), line
+    assert f"[at {key}]" in line, line
+
+
+def reopen(data: bytes) -> pikepdf.Pdf:
+    return pikepdf.open(io.BytesIO(data))
+
+
+def uris(pdf: bytes) -> list[str]:
+    """The web, mail and phone addresses the PDF's link annotations open, page by page."""
+    with reopen(pdf) as doc:
+        return [str(a.A.URI) for page in doc.pages for a in page.obj.get("/Annots", []) if "/A" in a and "/URI" in a.A]

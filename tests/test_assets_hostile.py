@@ -18,6 +18,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 from conftest import Inputs, edit, position
+from helpers import assert_at, cli, the_error
 from PIL import EpsImagePlugin, Image
 
 from brochure import api, limits
@@ -35,17 +36,15 @@ IMAGE_KEY = "sections[0].blocks[0].image.src"
 def refused(inputs: Inputs, capsys: pytest.CaptureFixture[str], file: Path, at: str, key: str) -> str:
     """Build through the CLI; assert exit 1, nothing written, and one error at `at` in `file` for `key`."""
     out = inputs.content.parent / "out" / "leaflet.pdf"
-    status = main(["build", "--content", str(inputs.content), "--brand", str(inputs.brand), "-o", str(out)])
-    err = capsys.readouterr().err
+    status, _, err = cli(
+        capsys, "build", "--content", str(inputs.content), "--brand", str(inputs.brand), "-o", str(out)
+    )
     assert status == 1, err
     assert not out.exists() and not out.parent.exists()
-    lines = [line for line in err.splitlines() if ": error: " in line]
-    assert len(lines) == 1, err
-    line, col = position(file.read_text(encoding="utf-8"), at)
-    assert lines[0].startswith(f"{file}:{line}:{col}: error: "), lines[0]
-    assert f"[at {key}]" in lines[0]
+    line = the_error([x for x in err.splitlines() if ": error: " in x])
+    assert_at(line, file, file.read_text(encoding="utf-8"), at, key)
     assert "Traceback" not in err
-    return lines[0]
+    return line
 
 
 def with_picture(inputs: Inputs, src: str, extra: str = "") -> None:

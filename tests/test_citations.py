@@ -7,14 +7,13 @@ import io
 import re
 from pathlib import Path
 
-import pikepdf
 import pytest
+from conftest import CONTENT as VALID
 from conftest import Inputs, position
-from helpers import BRAND, CONTENT, built
+from helpers import BRAND, CONTENT, assert_at, build, built, check, uris
 from pypdf import PdfReader
 
 from brochure import api, limits
-from brochure.cli import main
 from brochure.geometry.sheet import SHEETS
 from brochure.layout import PLANS, citations
 from brochure.layout.citations import Citations, block_texts, number
@@ -22,8 +21,7 @@ from brochure.layout.engine import route
 from brochure.load.content import Reference, load_content
 from brochure.load.inline import Run, parse, plain, to_markup
 from brochure.preflight import checks
-
-LAYOUTS = ("trifold", "bifold", "flyer")
+from brochure.vocabulary import LAYOUTS, LayoutName, Target
 
 # chu2021 is cited first everywhere; juhasz2020 only in a block the tri-fold alone prints.
 CITED = """\
@@ -62,18 +60,7 @@ references:
     url: https://www.dovepress.com/microneedling
   - id: chu2021
     text: "Chu S, Foulad DP. Safety profile for microneedling. Dermatol Surg. 2021;47(9):1249-54."
-document:
-  code: TC-001
-  version: "1.0"
-  published: 2026-12-01
-  review: 2028-12-01
-  author: {name: Ann Writer, role: Lead nurse}
-  reviewer: {name: Dr Bo Checker, role: Dermatologist}
-  producer: Test Clinic
-  conflicts: "No outside funding."
-"""
-
-LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning): (?P<message>.+)$")
+""" + VALID[VALID.index("document:\n") :]  # the test kit's document block
 
 
 @pytest.fixture
@@ -90,25 +77,8 @@ def write(inputs: Inputs, old: str, new: str) -> str:
     return text
 
 
-def check(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str], list[str]]:
-    """`brochure check`: the exit status, the error lines and the warning lines."""
-    status = main(["check", "--content", str(inputs.content), "--brand", str(inputs.brand)])
-    lines = capsys.readouterr().err.splitlines()
-    return status, [x for x in lines if ": error: " in x], [x for x in lines if ": warning: " in x]
-
-
-def at(line: str, inputs: Inputs, text: str, needle: str, key: str) -> None:
-    """The message is at file:line:col of needle and names the key."""
-    row, col = position(text, needle)
-    m = LINE.match(line)
-    assert m and (m["file"], int(m["line"]), int(m["col"])) == (str(inputs.content), row, col), line
-    assert f"[at {key}]" in line, line
-
-
-def build(inputs: Inputs, layout: str, target: str = "office") -> bytes:
-    src, diags = api.load(inputs.content, inputs.brand)
-    assert src is not None, [d.format() for d in diags]
-    result = api.build(src, api.Options(layout=layout, target=target))
+def pdf_of(inputs: Inputs, layout: LayoutName, target: Target = "office") -> bytes:
+    result = build(inputs, layout=layout, target=target)
     assert result.pdf is not None, [d.format() for d in result.diagnostics]
     return result.pdf
 
@@ -185,7 +155,7 @@ def test_each_layout_numbers_in_order_of_first_citation_among_what_it_prints(cit
 
 
 def test_the_tri_fold_prints_superscripts_and_all_four_references(cited: Inputs) -> None:
-    pdf = build(cited, "trifold")
+    pdf = pdf_of(cited, "trifold")
     sizes = dict(fragments(pdf))
     assert sizes["Fine needles make tiny pricks."] == 9.5
     assert sizes["3,4"] == pytest.approx(7.6)  # harris2015, alam2014 on the card: smaller than the text
@@ -198,7 +168,7 @@ def test_the_tri_fold_prints_superscripts_and_all_four_references(cited: Inputs)
 
 
 def test_a_reference_cited_only_in_a_block_a_layout_leaves_out_is_not_printed_there(cited: Inputs) -> None:
-    pdf = build(cited, "bifold")
+    pdf = pdf_of(cited, "bifold")
     frags = fragments(pdf)
     labels = [t for t, size in frags if size < 9 and re.fullmatch(r"[0-9,-]+", t)]
     assert "2,3" in labels and "1-3" in labels  # harris2015, alam2014; then alam2014, chu2021, harris2015
@@ -208,11 +178,11 @@ def test_a_reference_cited_only_in_a_block_a_layout_leaves_out_is_not_printed_th
 
 
 def test_a_layout_that_cites_nothing_prints_no_sources(inputs: Inputs) -> None:
-    assert "Sources" not in text_of(build(inputs, "trifold"))
+    assert "Sources" not in text_of(pdf_of(inputs, "trifold"))
 
 
 def test_the_sources_keep_their_fine_type(cited: Inputs) -> None:
-    frags = fragments(build(cited, "trifold"))
+    frags = fragments(pdf_of(cited, "trifold"))
     listed = [size for t, size in frags if t.startswith(("Sources", "Chu S", "Alam M", "doi:", "https://www.dove"))]
     assert len(listed) >= 4 and set(listed) == {7.5}
 
@@ -220,19 +190,14 @@ def test_the_sources_keep_their_fine_type(cited: Inputs) -> None:
 # --- the DOI link ----------------------------------------------------------------------------------------------
 
 
-def uris(pdf: bytes) -> list[str]:
-    with pikepdf.open(io.BytesIO(pdf)) as doc:
-        return [str(a.A.URI) for page in doc.pages for a in page.get("/Annots", []) if "/A" in a and "/URI" in a.A]
-
-
 def test_a_doi_links_to_its_resolver_in_the_office_edition(cited: Inputs) -> None:
-    links = uris(build(cited, "trifold"))
+    links = uris(pdf_of(cited, "trifold"))
     assert "https://doi.org/10.1001/jamadermatol.2013.8687" in links
     assert "https://www.dovepress.com/microneedling" in links
 
 
 def test_the_press_edition_prints_the_doi_without_a_link(cited: Inputs) -> None:
-    pdf = build(cited, "trifold", "press")
+    pdf = pdf_of(cited, "trifold", "press")
     assert uris(pdf) == []
     assert "doi:10.1001/jamadermatol.2013.8687" in sources_of(pdf)
 
@@ -252,7 +217,7 @@ def test_an_unknown_citation_is_an_error_at_its_text_with_did_you_mean(
     status, errors, _ = check(cited, capsys)
     assert status == 1
     [line] = errors
-    at(line, cited, text, '"Fine needles', "sections[0].blocks[0].text")
+    assert_at(line, cited.content, text, '"Fine needles', "sections[0].blocks[0].text")
     assert "the citation '[^chu2012]' names no reference" in line and "did you mean 'chu2021'?" in line
 
 
@@ -264,7 +229,7 @@ def test_a_citation_with_no_references_at_all_says_how_to_add_one(
     status, errors, _ = check(inputs, capsys)
     assert status == 1
     [line] = errors
-    at(line, inputs, text, '"New collagen', "sections[0].blocks[1].cards[0].text")
+    assert_at(line, inputs.content, text, '"New collagen', "sections[0].blocks[1].cards[0].text")
     assert "add a reference with 'id: alam2014' under 'references:'" in line
 
 
@@ -294,7 +259,7 @@ def test_a_plain_string_reference_is_an_error_showing_the_new_form(
     status, errors, _ = check(cited, capsys)
     assert status == 1
     [line] = errors
-    at(line, cited, text, '"Spring LK', "references[0]")
+    assert_at(line, cited.content, text, '"Spring LK', "references[0]")
     assert "a reference is now a mapping with an id, not a line of text" in line
     assert "write '- id: spring2017'" in line and "'text: ...'" in line and "[^spring2017]" in line
 
@@ -362,7 +327,7 @@ def test_a_bad_reference_is_named_at_its_key(
     status, errors, _ = check(cited, capsys)
     assert status == 1
     line = next(e for e in errors if f"[at {key}]" in e)
-    at(line, cited, text, needle, key)
+    assert_at(line, cited.content, text, needle, key)
     assert says in line
 
 
@@ -372,7 +337,7 @@ def test_a_citation_in_a_drawing_label_is_an_error(cited: Inputs, capsys: pytest
     status, errors, _ = check(cited, capsys)
     assert status == 1
     [line] = errors
-    at(line, cited, text, '"Dermis[^', "sections[0].blocks[2].illustration.labels.dermis")
+    assert_at(line, cited.content, text, '"Dermis[^', "sections[0].blocks[2].illustration.labels.dermis")
     assert "a drawing's label cannot carry a citation" in line
 
 
@@ -383,7 +348,7 @@ def test_a_mark_that_looks_like_a_citation_warns_and_prints_as_written(
     status, errors, warnings = check(cited, capsys)
     assert (status, errors) == (0, [])
     assert any("'[^Chu 2021]' is not a citation" in w and "prints as written" in w for w in warnings)
-    assert "See [^Chu 2021]." in text_of(build(cited, "trifold"))
+    assert "See [^Chu 2021]." in text_of(pdf_of(cited, "trifold"))
 
 
 # --- glyphs ----------------------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ import pikepdf
 import pypdfium2 as pdfium
 import pytest
 from conftest import Inputs, edit, position
-from helpers import BRAND, CONTENT, MAPLE, sources
+from helpers import BRAND, CONTENT, MAPLE, build, sources
 from reportlab.platypus import Paragraph, Spacer
 
 from brochure import api
@@ -30,6 +30,7 @@ from brochure.layout.words import long_date, month_year, words_for
 from brochure.load.brand import load_brand
 from brochure.load.content import load_content
 from brochure.preflight.dates import check_dates, months_after, source_date
+from brochure.vocabulary import LAYOUTS, PAPERS, TARGETS
 
 
 def epoch(day: str) -> str:
@@ -44,12 +45,6 @@ def page_texts(pdf: bytes) -> list[str]:
         return [" ".join(doc[i].get_textpage().get_text_range().split()) for i in range(len(doc))]
     finally:
         doc.close()
-
-
-def build(inputs: Inputs, **options: object) -> api.Result:
-    src, diags = api.load(inputs.content, inputs.brand)
-    assert src is not None, [d.format() for d in diags]
-    return api.build(src, api.Options(**options))  # type: ignore[arg-type]
 
 
 def content_errors(path: Path) -> list[Diagnostic]:
@@ -69,7 +64,7 @@ def the_finding(diags: list[Diagnostic], text: str, at: str, key: str) -> Diagno
 
 # --- printed on every layout x paper x target --------------------------------------------------------------
 
-MATRIX = [(layout, paper, target) for layout in api.LAYOUTS for paper in api.PAPERS for target in api.TARGETS]
+MATRIX = [(layout, paper, target) for layout in LAYOUTS for paper in PAPERS for target in TARGETS]
 
 
 @pytest.mark.parametrize(("layout", "paper", "target"), MATRIX, ids=["-".join(m) for m in MATRIX])
@@ -379,7 +374,7 @@ def booking_top(layout: Layout) -> float:
     return max(p.box.top for p in page.items if isinstance(p.flowable, SectionHeading) and not p.section)
 
 
-@pytest.mark.parametrize(("layout", "paper"), [(lo, pa) for lo in ("bifold", "flyer") for pa in api.PAPERS])
+@pytest.mark.parametrize(("layout", "paper"), [(lo, pa) for lo in ("bifold", "flyer") for pa in PAPERS])
 def test_risks_come_before_the_booking_panel_on_the_back(layout: str, paper: str) -> None:
     result = api.build(sources(CONTENT, BRAND), api.Options(layout=layout, paper=paper))
     assert result.ok and result.layout and result.layout.qr and result.pdf
@@ -404,7 +399,7 @@ def test_every_section_placed_on_the_back_comes_before_the_booking_panel(inputs:
 
 
 def test_aftercare_points_to_when_to_contact_us() -> None:
-    for layout in api.LAYOUTS:
+    for layout in LAYOUTS:
         lay = api.build(sources(CONTENT, BRAND), api.Options(layout=layout)).layout
         assert lay is not None
         texts = [
@@ -423,7 +418,7 @@ def test_aftercare_points_to_when_to_contact_us() -> None:
 
 def test_no_short_section_of_the_shipped_bifold_is_split_across_the_spread() -> None:
     for brand in (BRAND, MAPLE):
-        for paper in api.PAPERS:
+        for paper in PAPERS:
             result = api.build(sources(CONTENT, brand), api.Options(layout="bifold", paper=paper))
             assert result.layout is not None and not [d for d in result.diagnostics if "split" in d.message]
             inside = result.layout.pages[1]

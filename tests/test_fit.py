@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import Inputs, edit, position
+from helpers import build
 from reportlab.platypus import Spacer
 
 from brochure import api
@@ -11,12 +12,6 @@ from brochure.geometry.sheet import Rect
 from brochure.layout.flow import Frame, Item, flow
 
 LONG = "Words that keep going and going to fill the panel well past its foot. " * 6
-
-
-def build(inputs: Inputs) -> api.Result:
-    src, diags = api.load(inputs.content, inputs.brand)
-    assert src is not None, [d.format() for d in diags]
-    return api.build(src, api.Options())
 
 
 def errors(result: api.Result) -> list[str]:

@@ -160,7 +160,7 @@ def test_any_roll_fold_sheet_tiles_and_nests(
 ) -> None:
     paper = geometry.Paper("test", height_mm * MM, sum(panel_mm) * MM, bleed_mm * MM)
     with (
-        mock.patch.dict(geometry.PAPERS, {"test": paper}),
+        mock.patch.dict(geometry.PAPER_SIZES, {"test": paper}),
         mock.patch.dict(geometry.TRIFOLD_WIDTHS, {"test": tuple(w * MM for w in panel_mm)}),
     ):
         s = trifold("test", target)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from conftest import Inputs, edit, position
-from helpers import BRAND, CONTENT, MAPLE, sources
+from helpers import BRAND, CONTENT, MAPLE, build, sources
 from PIL import Image
 from reportlab.platypus import Spacer
 
@@ -80,12 +80,6 @@ def test_the_same_words_reach_every_layout_with_per_layout_choices() -> None:
 
 
 # --- fitting ---------------------------------------------------------------------------------------
-
-
-def build(inputs: Inputs, **options: object) -> api.Result:
-    src, diags = api.load(inputs.content, inputs.brand)
-    assert src is not None, [d.format() for d in diags]
-    return api.build(src, api.Options(**options))  # type: ignore[arg-type]
 
 
 LINE = "Words that keep going to fill the column. "

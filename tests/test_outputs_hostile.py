@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, Inputs, edit
+from helpers import cli
 from PIL import Image
 
 from brochure import api
@@ -43,12 +44,6 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
         elif p.is_file():
             out[str(p.relative_to(folder))] = (p.read_bytes(), p.stat().st_mtime_ns)
     return out
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = main(list(argv))
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
 
 
 def given(inputs: Inputs) -> list[str]:
@@ -104,7 +99,7 @@ def test_an_output_never_replaces_an_input(
     (root / "link.pdf").symlink_to("content.yaml")
     path, says = TARGETS[target][0](full_kit), TARGETS[target][1]
     before = snapshot(root)
-    status, out, err = run(capsys, "build", *given(full_kit), option, str(path))
+    status, out, err = cli(capsys, "build", *given(full_kit), option, str(path))
     assert status == 2
     assert out == ""
     assert err.startswith(f"brochure: error: {option} {path} ") and says in err
@@ -120,7 +115,7 @@ def test_a_json_report_of_a_failed_build_never_replaces_an_input(
     breakage(inputs)
     path = inputs.content if target == "content" else inputs.kit / "logo.svg"
     before = snapshot(inputs.content.parent)
-    status, _, err = run(capsys, "build", *given(inputs), "--json", str(path))
+    status, _, err = cli(capsys, "build", *given(inputs), "--json", str(path))
     assert status == 2 and f"--json {path}" in err
     assert snapshot(inputs.content.parent) == before
 
@@ -129,14 +124,14 @@ def test_a_preview_never_replaces_a_picture_of_the_content(
     full_kit: Inputs, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = full_kit.content.parent
-    status, _, err = run(capsys, "preview", *given(full_kit), "--dpi", "12", "-o", str(root), "--stem", "photo")
+    status, _, err = cli(capsys, "preview", *given(full_kit), "--dpi", "12", "-o", str(root), "--stem", "photo")
     assert status == 0, err  # photo-page1.png ... do not clash with photo.png
     picture = root / "shots" / "x-page1.png"
     picture.parent.mkdir()
     (root / "photo.png").rename(picture)
     edit(full_kit.content, "src: photo.png", "src: shots/x-page1.png")
     before = snapshot(root)
-    status, _, err = run(capsys, "preview", *given(full_kit), "--dpi", "12", "-o", str(picture.parent), "--stem", "x")
+    status, _, err = cli(capsys, "preview", *given(full_kit), "--dpi", "12", "-o", str(picture.parent), "--stem", "x")
     assert status == 2
     assert f"-o {picture} is a picture of the content" in err
     assert snapshot(root) == before
@@ -154,10 +149,10 @@ def test_the_report_and_the_pdf_must_be_different_files(
     (tmp_path / "alias.json").symlink_to(pdf)
     before = snapshot(tmp_path)
     for json_path in (pdf, tmp_path / "alias.json"):
-        status, _, err = run(capsys, "build", *given(inputs), "-o", str(pdf), "--json", str(json_path))
+        status, _, err = cli(capsys, "build", *given(inputs), "-o", str(pdf), "--json", str(json_path))
         assert status == 2
         assert f"-o {pdf} is the same file as --json {json_path}" in err
-    status, _, err = run(capsys, "build", *given(inputs), "--json", str(pdf))  # a PDF is not a report
+    status, _, err = cli(capsys, "build", *given(inputs), "--json", str(pdf))  # a PDF is not a report
     assert status == 2 and "already exists and is not a JSON report" in err
     assert snapshot(tmp_path) == before
 
@@ -166,11 +161,11 @@ def test_the_report_and_a_preview_must_be_different_files(
     inputs: Inputs, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     page = tmp_path / "p" / "x-page2.png"
-    status, _, err = run(capsys, "preview", *given(inputs), "--dpi", "12", "-o", str(page.parent), "--stem", "x")
+    status, _, err = cli(capsys, "preview", *given(inputs), "--dpi", "12", "-o", str(page.parent), "--stem", "x")
     assert status == 0, err
     before = snapshot(tmp_path)
     argv = ["preview", *given(inputs), "--dpi", "12", "-o", str(page.parent), "--stem", "x", "--json", str(page)]
-    status, _, err = run(capsys, *argv)
+    status, _, err = cli(capsys, *argv)
     assert status == 2 and f"is the same file as --json {page}" in err
     assert snapshot(tmp_path) == before
 
@@ -203,7 +198,7 @@ def test_an_output_onto_what_is_not_a_file_is_refused(
     target = tmp_path / "target"
     _node(kind, target)
     mode = target.lstat().st_mode
-    status, out, err = run(capsys, "build", *given(inputs), option, str(target))
+    status, out, err = cli(capsys, "build", *given(inputs), option, str(target))
     assert status == 2
     assert err.startswith(f"brochure: error: {option} {target} {says} (hint: ")
     assert out == ""
@@ -235,11 +230,11 @@ def test_a_file_of_another_kind_is_not_replaced_but_an_empty_one_is(
 ) -> None:
     notes = tmp_path / "notes.pdf"
     notes.write_text("my notes, not a PDF\n", encoding="utf-8")
-    status, _, err = run(capsys, "build", *given(inputs), "-o", str(notes))
+    status, _, err = cli(capsys, "build", *given(inputs), "-o", str(notes))
     assert status == 2 and f"-o {notes} already exists and is not a PDF (hint: " in err
     assert notes.read_text(encoding="utf-8") == "my notes, not a PDF\n"
     notes.write_bytes(b"")
-    assert run(capsys, "build", *given(inputs), "-o", str(notes))[0] == 0
+    assert cli(capsys, "build", *given(inputs), "-o", str(notes))[0] == 0
     assert notes.read_bytes().startswith(b"%PDF-")
 
 
@@ -250,12 +245,12 @@ def test_json_dash_writes_only_the_report_to_stdout(
     inputs: Inputs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    status, out, err = run(capsys, "build", *given(inputs), "--json", "-")
+    status, out, err = cli(capsys, "build", *given(inputs), "--json", "-")
     assert status == 0
     assert json.loads(out) == {"layout": "trifold", "target": "office", "errors": 0, "warnings": 0, "findings": []}
     assert err.startswith(f"wrote out/{STEM}.pdf")  # the human lines move to stderr
     break_the_build(inputs)
-    status, out, err = run(capsys, "check", *given(inputs), "--json", "-")
+    status, out, err = cli(capsys, "check", *given(inputs), "--json", "-")
     assert status == 1
     report = json.loads(out)
     assert report["errors"] >= 1 and report["findings"][0]["key"] == "colors.text"
@@ -264,7 +259,7 @@ def test_json_dash_writes_only_the_report_to_stdout(
 
 
 def test_output_to_stdout_is_refused(inputs: Inputs, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    status, _, err = run(capsys, "build", *given(inputs), "-o", "-")
+    status, _, err = cli(capsys, "build", *given(inputs), "-o", "-")
     assert status == 2 and "-o - : the output cannot go to standard output" in err
 
 
@@ -294,7 +289,7 @@ def test_a_failed_build_never_changes_an_earlier_output(
     before = snapshot(tmp_path / "out")
     breakage(inputs)
     argv = {"build -o": ["build", "-o", "out/mine.pdf"], "build default": ["build"], "preview": ["preview"]}[command]
-    status, out, err = run(capsys, *argv, *given(inputs))
+    status, out, err = cli(capsys, *argv, *given(inputs))
     assert status == 1
     assert out == "" and "error:" in err
     assert snapshot(tmp_path / "out") == before
@@ -408,7 +403,7 @@ def test_an_internal_error_is_one_line_and_status_3(
     monkeypatch.setattr(api, "build", _boom)
     monkeypatch.delenv("BROCHURE_DEBUG", raising=False)
     out = tmp_path / "x.pdf"
-    status, stdout, err = run(capsys, "build", *given(inputs), "-o", str(out))
+    status, stdout, err = cli(capsys, "build", *given(inputs), "-o", str(out))
     assert status == 3
     assert stdout == ""
     assert err == (
@@ -417,7 +412,7 @@ def test_an_internal_error_is_one_line_and_status_3(
     )
     assert not out.exists()
     monkeypatch.setenv("BROCHURE_DEBUG", "1")
-    status, _, err = run(capsys, "build", *given(inputs), "-o", str(out))
+    status, _, err = cli(capsys, "build", *given(inputs), "-o", str(out))
     assert status == 3
     assert err.startswith("Traceback (most recent call last):") and "in _boom" in err
     assert err.splitlines()[-1].startswith("brochure: internal error: ZeroDivisionError")

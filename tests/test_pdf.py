@@ -8,19 +8,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pikepdf
 import pypdf
 import pypdfium2 as pdfium
 import pytest
 import zxingcpp
-from helpers import BRAND, CONTENT, MAPLE, ROOT, built, sources
+from helpers import BRAND, CONTENT, MAPLE, ROOT, built, reopen, sources
 
 from brochure import api
 from brochure.geometry.sheet import MM
-
-
-def reopen(data: bytes) -> pikepdf.Pdf:
-    return pikepdf.open(io.BytesIO(data))
 
 
 @pytest.mark.parametrize(

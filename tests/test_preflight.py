@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import Inputs, edit, position
-from helpers import BRAND, CONTENT, built, sources
+from helpers import BRAND, CONTENT, build, built, sources
 from PIL import Image as PILImage
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
@@ -31,12 +31,6 @@ WHERE = Where(HERE, HERE, HERE)
 def one_item_layout(item: Placed, target: str = "office") -> Layout:
     sheet = trifold("a4", target)
     return Layout(sheet, (Page(sheet.sides[1], (item,), (), ()),), ())
-
-
-def build(inputs: Inputs, **options: object) -> api.Result:
-    src, diags = api.load(inputs.content, inputs.brand)
-    assert src is not None, [d.format() for d in diags]
-    return api.build(src, api.Options(**options))  # type: ignore[arg-type]
 
 
 def messages(result: api.Result, severity: str = "error") -> list[str]:

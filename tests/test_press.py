@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import io
 from functools import cache
 from pathlib import Path
 
 import pikepdf
 import pypdfium2 as pdfium
 import pytest
-from helpers import BRAND, CONTENT, MAPLE, sources
+from helpers import BRAND, CONTENT, MAPLE, reopen, sources
 
 from brochure import api
 from brochure.geometry.sheet import INCH, MM
@@ -20,10 +19,6 @@ def press(brand: Path = BRAND, paper: str | None = None, marks: bool = False) ->
     result = api.build(sources(CONTENT, brand), api.Options(paper=paper, target="press", marks=marks))
     assert result.ok and result.pdf, [d.format() for d in result.diagnostics]
     return result.pdf
-
-
-def reopen(data: bytes) -> pikepdf.Pdf:
-    return pikepdf.open(io.BytesIO(data))
 
 
 def box(page: pikepdf.Page, key: str) -> list[float]:

@@ -13,8 +13,8 @@ from readability import body_units, measure, printed, syllables, words
 from brochure import api
 from brochure.load import blocks as b
 from brochure.load.content import Content
+from brochure.vocabulary import LAYOUTS
 
-LAYOUTS = ("trifold", "bifold", "flyer")
 CITED = {  # the keys the references use (full Vancouver entries live in `references`)
     "statpearls",
     "alam2014",

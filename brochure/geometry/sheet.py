@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from brochure.vocabulary import LayoutName, PaperName, Target
 
 MM = 72 / 25.4
 INCH = 72.0
@@ -41,19 +44,19 @@ class Rect:
 class Paper:
     """A sheet size (landscape for folds is decided by the layout) and its print-shop bleed."""
 
-    name: str
+    name: PaperName
     short: float
     long: float
     bleed: float
 
 
-PAPERS: dict[str, Paper] = {
+PAPER_SIZES: dict[PaperName, Paper] = {
     "a4": Paper("a4", 210 * MM, 297 * MM, 3 * MM),
     "letter": Paper("letter", 8.5 * INCH, 11 * INCH, 0.125 * INCH),
 }
 
 # Roll-fold panel widths, left to right on the INSIDE side; the narrow panel folds in.
-TRIFOLD_WIDTHS: dict[str, tuple[float, float, float]] = {
+TRIFOLD_WIDTHS: dict[PaperName, tuple[float, float, float]] = {
     "a4": (100 * MM, 100 * MM, 97 * MM),
     "letter": (3.6875 * INCH, 3.6875 * INCH, 3.625 * INCH),
 }
@@ -96,7 +99,7 @@ class Sheet:
     """Everything about the flat sheet: media = trim + bleed (+ a slug for marks); media coordinates."""
 
     paper: Paper
-    target: str
+    target: Target
     media: Rect
     trim: Rect
     bleed: float
@@ -119,9 +122,11 @@ class Sheet:
         return tuple(p for s in self.sides for p in s.panels)
 
 
-def _frame(paper_name: str, target: str, marks: bool, landscape: bool) -> tuple[Paper, float, float, Rect, Rect]:
+def _frame(
+    paper_name: PaperName, target: Target, marks: bool, landscape: bool
+) -> tuple[Paper, float, float, Rect, Rect]:
     """(paper, bleed, slug, media, trim) for a sheet in either orientation."""
-    paper = PAPERS[paper_name]
+    paper = PAPER_SIZES[paper_name]
     bleed = paper.bleed if target == "press" else 0.0
     slug = MARK_LENGTH + MARK_MARGIN if marks and target == "press" else 0.0
     edge = bleed + slug
@@ -129,7 +134,7 @@ def _frame(paper_name: str, target: str, marks: bool, landscape: bool) -> tuple[
     return paper, bleed, slug, Rect(0, 0, tw + 2 * edge, th + 2 * edge), Rect(edge, edge, tw, th)
 
 
-def trifold(paper_name: str, target: str, marks: bool = False) -> Sheet:
+def trifold(paper_name: PaperName, target: Target, marks: bool = False) -> Sheet:
     """A roll-fold tri-fold on a landscape sheet: outside flap|back|cover, inside 1|2|3 (narrow right)."""
     paper, bleed, slug, media, trim = _frame(paper_name, target, marks, landscape=True)
     inside_w = TRIFOLD_WIDTHS[paper_name]
@@ -141,7 +146,7 @@ def trifold(paper_name: str, target: str, marks: bool = False) -> Sheet:
     return Sheet(paper, target, media, trim, bleed, sides, slug)
 
 
-def bifold(paper_name: str, target: str, marks: bool = False) -> Sheet:
+def bifold(paper_name: PaperName, target: Target, marks: bool = False) -> Sheet:
     """A landscape sheet folded once to A5 (or half-letter): outside back|cover, inside a two-page spread."""
     paper, bleed, slug, media, trim = _frame(paper_name, target, marks, landscape=True)
     half = (trim.w / 2, trim.w / 2)
@@ -152,7 +157,7 @@ def bifold(paper_name: str, target: str, marks: bool = False) -> Sheet:
     return Sheet(paper, target, media, trim, bleed, sides, slug)
 
 
-def flyer(paper_name: str, target: str, marks: bool = False) -> Sheet:
+def flyer(paper_name: PaperName, target: Target, marks: bool = False) -> Sheet:
     """A portrait sheet printed both sides, no folds: front and back, each one panel with wider margins."""
     paper, bleed, slug, media, trim = _frame(paper_name, target, marks, landscape=False)
     sides = (
@@ -176,4 +181,8 @@ def _side(
     return Side(name, tuple(panels), folds)
 
 
-SHEETS = {"trifold": trifold, "bifold": bifold, "flyer": flyer}
+SHEETS: dict[LayoutName, Callable[[PaperName, Target, bool], Sheet]] = {
+    "trifold": trifold,
+    "bifold": bifold,
+    "flyer": flyer,
+}

@@ -2,5 +2,6 @@
 
 from brochure.layout import bifold, flyer, trifold
 from brochure.layout.engine import PlanFor
+from brochure.vocabulary import LayoutName
 
-PLANS: dict[str, PlanFor] = {"trifold": trifold.plans, "bifold": bifold.plans, "flyer": flyer.plans}
+PLANS: dict[LayoutName, PlanFor] = {"trifold": trifold.plans, "bifold": bifold.plans, "flyer": flyer.plans}

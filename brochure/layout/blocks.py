@@ -98,7 +98,7 @@ class Blocks:
             warn = b.tone == "warning"
             fill = pal.tint(pal.accent, 0.13) if warn else pal.tint(pal.primary, 0.08)
             bar = pal.accent if warn else pal.primary
-            icon = Art(art.icon("alert" if warn else "heart", 16, bar), 16, 16) if warn else None
+            icon = Art(art.icon("alert", 16, bar), 16, 16) if warn else None
             return [Item(Box(Stack(parts), fill, pad=8.0, icon=icon, bar=bar), sid, gap)]
         if isinstance(b, c.Illustration):
             labels = {key: plain(text) for key, text in b.labels}

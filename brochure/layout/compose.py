@@ -127,7 +127,7 @@ class Back:
     diagnostics: list[Diagnostic]
 
 
-def back(inp: Inputs, box: Rect, page: int, region: str = "back") -> Back:
+def back(inp: Inputs, box: Rect, page: int) -> Back:
     """In `box`, top down: the sections placed on the back, then the call to action, QR code and contact lines
     (the booking panel closes the reading, after the risks and when to contact us); at the foot the disclaimer,
     the sources and the document block (code, version, dates, authors, other formats, feedback) in small type.
@@ -142,14 +142,15 @@ def back(inp: Inputs, box: Rect, page: int, region: str = "back") -> Back:
     for website, qr_mm, gap in GIVE_WAY:
         if not (website or shown):
             break
-        last = _back(inp, box, page, region, website, qr_mm, gap)
+        last = _back(inp, box, page, website, qr_mm, gap)
         if not any(d.is_error for d in last.diagnostics):
             return last
     assert last is not None
     return last
 
 
-def _back(inp: Inputs, box: Rect, page: int, region: str, website: bool, qr_mm: float, gap_leadings: float) -> Back:
+def _back(inp: Inputs, box: Rect, page: int, website: bool, qr_mm: float, gap_leadings: float) -> Back:
+    region = "back"
     t, cta, contact = inp.theme, inp.content.call_to_action, inp.brand.contact
     pal, L = t.palette, t.scale.leading
     blocks = Blocks(t, box.w, inp.links, cites=inp.citations)

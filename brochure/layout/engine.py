@@ -13,6 +13,7 @@ from brochure.layout.flow import SHORT, FlowResult, Frame, spread
 from brochure.layout.model import Bookmark, Layout, Link, Page, Placed
 from brochure.load.content import Section
 from brochure.load.inline import plain
+from brochure.vocabulary import LayoutName, Place
 
 BODY_SIZES = (9.5, 9.25, 9.0)  # tighten in 0.25 pt steps down to the 9 pt floor before giving up
 
@@ -32,9 +33,9 @@ class Plan:
     cover: CoverArea
     back_page: int
     back: Rect
-    flows: Mapping[str, tuple[Frame, ...]]
-    places: Mapping[str, str]
-    fallback: str
+    flows: Mapping[Place, tuple[Frame, ...]]
+    places: Mapping[Place, Place]
+    fallback: Place
     views: tuple[tuple[tuple[int, str], ...], ...]
     keep_sections: bool = False
 
@@ -42,7 +43,9 @@ class Plan:
 PlanFor = Callable[[Sheet], tuple[Plan, ...]]  # plans in order of preference (e.g. a one-sided flyer first)
 
 
-def route(sections: tuple[Section, ...], layout: str, plan: Plan) -> tuple[tuple[Section, ...], list[Diagnostic]]:
+def route(
+    sections: tuple[Section, ...], layout: LayoutName, plan: Plan
+) -> tuple[tuple[Section, ...], list[Diagnostic]]:
     """The sections this layout shows, each with a place the layout has (missing ones fall back, with a warning)."""
     out: list[Section] = []
     diags: list[Diagnostic] = []
@@ -64,7 +67,7 @@ def route(sections: tuple[Section, ...], layout: str, plan: Plan) -> tuple[tuple
     return tuple(out), diags
 
 
-def lay_out(plans: tuple[Plan, ...], layout: str, inp: Inputs) -> tuple[Layout | None, list[Diagnostic]]:
+def lay_out(plans: tuple[Plan, ...], layout: LayoutName, inp: Inputs) -> tuple[Layout | None, list[Diagnostic]]:
     """At each body size from the design size down to the floor, try the plans in order of preference;
     the first fit wins. When nothing fits, the errors are those of the last plan at the floor size."""
     routed = [(plan, *route(inp.content.sections, layout, plan)) for plan in plans]
@@ -118,7 +121,7 @@ def _split(layout: Layout, plan: Plan, sections: tuple[Section, ...]) -> list[Di
     ]
 
 
-def _empty_flows(layout: str, plan: Plan, sections: tuple[Section, ...], inp: Inputs) -> list[Diagnostic]:
+def _empty_flows(layout: LayoutName, plan: Plan, sections: tuple[Section, ...], inp: Inputs) -> list[Diagnostic]:
     """A layout whose main flow gets no section would print with no inside: an error. An empty flap: a warning."""
     at = replace(inp.content.sections[0].at, key="sections")
     diags: list[Diagnostic] = []
@@ -147,7 +150,7 @@ def _empty_flows(layout: str, plan: Plan, sections: tuple[Section, ...], inp: In
     return diags
 
 
-def _flow_in(plan: Plan, inp: Inputs, name: str) -> tuple[FlowResult, list[Diagnostic]]:
+def _flow_in(plan: Plan, inp: Inputs, name: Place) -> tuple[FlowResult, list[Diagnostic]]:
     frames = list(plan.flows[name])
     sections = [s for s in inp.sections if (s.place or "main") == name]
     res, diags = fill(inp, sections, frames)

@@ -254,7 +254,6 @@ class StepRow(Flowable):  # type: ignore[misc]
         self.disc = theme.palette.primary
         self.ink = theme.palette.white
         self.font = theme.fonts.bold
-        self.first_line = theme.scale.leading
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         _, h = self.stack.wrap(aw - self.INDENT, ah)

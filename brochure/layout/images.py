@@ -25,7 +25,7 @@ class _Embedded(ImageReader):  # type: ignore[misc]
     def getRGBData(self) -> bytes:
         if self.jpeg_fh() is None:  # PNG pixels are needed anyway
             return bytes(super().getRGBData())
-        self._dataA = None
+        self._dataA = None  # the alpha ReportLab's canvas reads after this call: a JPEG has none
         fh = self.jpeg_fh()
         data = fh.read()
         fh.seek(0)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -13,13 +12,9 @@ from brochure.load.files import inside
 from brochure.load.pictures import PictureData, Refusal, load_picture
 from brochure.load.reader import Reader
 from brochure.load.yamltree import Node
+from brochure.vocabulary import LAYOUTS, LayoutName
 
-ICONS = ICON_NAMES
-LAYOUTS = ("trifold", "bifold", "flyer")
 ILLUSTRATIONS = {"skin-section": ("epidermis", "dermis", "needles", "collagen")}
-PLACES = ("flap", "back")
-_LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 @dataclass(frozen=True)
@@ -105,7 +100,7 @@ Block = Text | Subheading | Bullets | Cards | Steps | Callout | Image | Illustra
 BLOCK_TYPES = ("text", "subheading", "bullets", "cards", "steps", "callout", "image", "illustration", "faq")
 
 
-def read_layouts(r: Reader, node: Node | None, path: str) -> tuple[str, ...] | None:
+def read_layouts(r: Reader, node: Node | None, path: str) -> tuple[LayoutName, ...] | None:
     """An optional list of layout names; without it the section or block appears in every layout."""
     if node is None:
         return LAYOUTS
@@ -118,12 +113,14 @@ def read_layouts(r: Reader, node: Node | None, path: str) -> tuple[str, ...] | N
     return tuple(n for n in names if n)
 
 
-def read_blocks(r: Reader, node: Node | None, path: str, base: Path) -> list[tuple[Block, tuple[str, ...]]] | None:
+def read_blocks(
+    r: Reader, node: Node | None, path: str, base: Path
+) -> list[tuple[Block, tuple[LayoutName, ...]]] | None:
     """Each block with the layouts it appears in (a block may carry `layouts:` beside its type)."""
     items = r.seq(node, path)
     if items is None:
         return None
-    out: list[tuple[Block, tuple[str, ...]]] = []
+    out: list[tuple[Block, tuple[LayoutName, ...]]] = []
     for i, item in enumerate(items):
         p = f"{path}[{i}]"
         kinds = [k for k in item.value if k != "layouts"] if isinstance(item.value, dict) else []
@@ -174,7 +171,7 @@ def _read_block(r: Reader, kind: str, node: Node, path: str, base: Path) -> Bloc
             return None
         return Callout(title, text, "warning" if tone == "warning" else "note", at)
     if kind == "image":
-        return _read_image(r, node, path, at, base)
+        return _read_image(r, node, path, base)
     if kind == "illustration":
         return _read_illustration(r, node, path, at)
     return _read_faq(r, node, path, at)
@@ -197,7 +194,7 @@ def _read_cards(r: Reader, node: Node, path: str, at: Location) -> Cards | None:
             continue
         title = r.text(m.get("title"), f"{p}.title")
         text = inline_text(r, m.get("text"), f"{p}.text")
-        icon = r.choice(m.get("icon"), f"{p}.icon", ICONS) if "icon" in m else None
+        icon = r.choice(m.get("icon"), f"{p}.icon", ICON_NAMES) if "icon" in m else None
         if title and text and ("icon" not in m or icon):
             cards.append(Card(title, text, icon))
     return Cards(tuple(cards), at) if len(cards) == len(items) else None
@@ -225,7 +222,7 @@ def _read_steps(r: Reader, node: Node, path: str, at: Location) -> Steps | None:
     return Steps(tuple(steps), at) if len(steps) == len(items) else None
 
 
-def _read_image(r: Reader, node: Node, path: str, at: Location, base: Path) -> Image | None:
+def _read_image(r: Reader, node: Node, path: str, base: Path) -> Image | None:
     m = r.mapping(node, path, ("src", "alt"), ("caption",))
     if m is None:
         return None

@@ -17,11 +17,11 @@ from brochure.load.files import inside, read_bytes
 from brochure.load.logo import Logo, load_logo
 from brochure.load.reader import Reader, load_file
 from brochure.load.yamltree import Node
+from brochure.vocabulary import PAPERS, PaperName
 
 COLOR_KEYS = ("primary", "secondary", "accent", "text", "background")
 CONTACT_KEYS = ("address", "phone", "email", "website", "booking_url")
 FACES = ("regular", "bold", "italic", "bold_italic")
-PAPERS = ("a4", "letter")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
@@ -66,7 +66,7 @@ class Brand:
     body_font: FontSpec
     logo: Logo
     contact: Contact
-    paper: str
+    paper: PaperName
     id: str = "brand"  # short name for output files, e.g. 'clearwater' (default: made from the name)
     profile: Path | None = None  # the printer's own CMYK profile for the press edition
     locations: tuple[tuple[str, Location], ...] = ()  # key path -> where it is written

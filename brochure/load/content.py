@@ -10,18 +10,13 @@ from urllib.parse import quote
 
 from brochure import limits
 from brochure.diagnostics import Diagnostic, Location, closest, did_you_mean
-from brochure.load.blocks import (
-    LAYOUTS,
-    Block,
-    read_blocks,
-    read_layouts,
-)
+from brochure.load.blocks import Block, read_blocks, read_layouts
 from brochure.load.inline import KEY, citations, near_citations
 from brochure.load.links import web_problem
 from brochure.load.reader import Reader, load_file
 from brochure.load.yamltree import Node
+from brochure.vocabulary import LAYOUTS, PLACES, LayoutName, Place, is_layout
 
-PLACES = ("flap", "back", "main")
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -30,19 +25,19 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 class Section:
     id: str
     heading: str
-    place: str | None  # where it goes when a layout does not say otherwise (None: the main flow)
+    place: Place | None  # where it goes when a layout does not say otherwise (None: the main flow)
     blocks: tuple[Block, ...]
     at: Location
-    layouts: tuple[str, ...] = LAYOUTS  # the layouts this section appears in
-    places: tuple[tuple[str, str], ...] = ()  # layout -> place, from `place: {trifold: flap, ...}`
-    block_layouts: tuple[tuple[str, ...], ...] = ()  # for each block, the layouts it appears in
+    layouts: tuple[LayoutName, ...] = LAYOUTS  # the layouts this section appears in
+    places: tuple[tuple[LayoutName, Place], ...] = ()  # layout -> place, from `place: {trifold: flap, ...}`
+    block_layouts: tuple[tuple[LayoutName, ...], ...] = ()  # for each block, the layouts it appears in
 
-    def place_in(self, layout: str) -> str | None:
+    def place_in(self, layout: LayoutName) -> Place | None:
         """Where this section goes in a layout: a region name, or None for the main flow."""
         place = dict(self.places).get(layout, self.place)
         return None if place == "main" else place
 
-    def blocks_in(self, layout: str) -> tuple[Block, ...]:
+    def blocks_in(self, layout: LayoutName) -> tuple[Block, ...]:
         if not self.block_layouts:
             return self.blocks
         return tuple(b for b, names in zip(self.blocks, self.block_layouts, strict=True) if layout in names)
@@ -441,14 +436,16 @@ def _read_sections(r: Reader, node: Node | None, base: Path) -> list[Section] | 
     return out if ok else None
 
 
-def _read_place(r: Reader, node: Node | None, path: str) -> tuple[str | None, tuple[tuple[str, str], ...] | None]:
+def _read_place(
+    r: Reader, node: Node | None, path: str
+) -> tuple[Place | None, tuple[tuple[LayoutName, Place], ...] | None]:
     """`place: flap`, or per layout `place: {trifold: flap, bifold: back}` (others: the main flow)."""
     if node is None:
         return None, ()
     if not isinstance(node.value, dict):
         return r.choice(node, path, PLACES), ()
     m = r.mapping(node, path, (), LAYOUTS) or {}
-    pairs = [(k, r.choice(v, f"{path}.{k}", PLACES)) for k, v in m.items() if k in LAYOUTS]
+    pairs = [(k, r.choice(v, f"{path}.{k}", PLACES)) for k, v in m.items() if is_layout(k)]
     if len(pairs) != len(m) or any(p is None for _, p in pairs):
         return None, None
     return None, tuple((k, p) for k, p in pairs if p is not None)

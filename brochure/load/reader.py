@@ -15,6 +15,8 @@ from brochure.load.links import link_problem
 from brochure.load.source import read_source
 from brochure.load.yamltree import Node, parse
 
+W = TypeVar("W", bound=str)  # a word of a vocabulary (see Reader.choice)
+
 
 @dataclass
 class Reader:
@@ -147,14 +149,15 @@ class Reader:
             return None
         return node.value
 
-    def choice(self, node: Node | None, path: str, choices: Collection[str]) -> str | None:
+    def choice(self, node: Node | None, path: str, choices: Collection[W]) -> W | None:
+        """One of the words in choices (typed as they are: a vocabulary's Literal stays that Literal)."""
         value = self.text(node, path, printed=False)
         if value is None or node is None:
             return None
-        if value not in choices:
+        word = next((c for c in choices if c == value), None)
+        if word is None:
             self.fail(self.at(node, path), f"'{value}' is not a valid value", did_you_mean(value, choices))
-            return None
-        return value
+        return word
 
     def number(self, node: Node | None, path: str, lo: float, hi: float) -> float | None:
         if node is None:

@@ -199,7 +199,7 @@ class _Composer:
         elif isinstance(event, yaml.CollectionStartEvent):
             self._start(event)
         elif isinstance(event, yaml.CollectionEndEvent):
-            self._end(event)
+            self._end()
         elif isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
@@ -262,7 +262,7 @@ class _Composer:
         entries: dict[str, Node] | None = {} if isinstance(event, yaml.MappingStartEvent) else None
         self.stack.append(_Frame(line, col, self._path(), event.anchor, entries))
 
-    def _end(self, event: yaml.CollectionEndEvent) -> None:
+    def _end(self) -> None:
         frame = self.stack.pop()
         value: dict[str, Node] | list[Node] = frame.items
         if frame.entries is not None:

@@ -47,9 +47,6 @@ class FontSet:
     family: str
     upright_italic: bool = False  # the body font has no italic: `italic` is the upright face
 
-    def faces(self) -> tuple[str, ...]:
-        return (self.heading, self.regular, self.bold, self.italic, self.bold_italic)
-
 
 _registered: dict[str, str] = {}  # SHA-1 of a font file's bytes -> the name it is registered under
 _families: set[str] = set()

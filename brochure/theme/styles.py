@@ -81,7 +81,7 @@ def _styles(s: Scale, f: FontSet, p: Palette) -> dict[str, ParagraphStyle]:
         splitLongWords=0,
         hyphenationLang="",
     )
-    styles = {
+    return {
         "body": body,
         "small": ParagraphStyle("small", parent=body, fontSize=s.small, leading=s.leading - 1),
         "bullet": ParagraphStyle("bullet", parent=body),
@@ -123,4 +123,3 @@ def _styles(s: Scale, f: FontSet, p: Palette) -> dict[str, ParagraphStyle]:
         "url": ParagraphStyle("url", parent=body, fontSize=s.small, leading=s.leading - 1, splitLongWords=1),
         "cta": ParagraphStyle("cta", parent=body, fontSize=s.body + 0.5, leading=s.leading + 0.5),
     }
-    return styles

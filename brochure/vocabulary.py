@@ -1,0 +1,25 @@
+"""Nothing -> the names of layouts, papers, targets and places: each word content.yaml, brand.yaml, the command
+line and the code share, defined once.
+
+Each vocabulary is a `Literal` type (so mypy catches a typo such as "tri-fold" in the code) and a tuple of its
+words derived from it (for the YAML readers, argparse's choices and `Options`' check), in the order they are
+listed to users.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, TypeGuard, get_args
+
+LayoutName = Literal["trifold", "bifold", "flyer"]
+PaperName = Literal["a4", "letter"]
+Target = Literal["office", "press"]
+Place = Literal["flap", "back", "main"]  # a section's `place:`; "main" is the layout's main flow
+
+LAYOUTS: tuple[LayoutName, ...] = get_args(LayoutName)
+PAPERS: tuple[PaperName, ...] = get_args(PaperName)
+TARGETS: tuple[Target, ...] = get_args(Target)
+PLACES: tuple[Place, ...] = get_args(Place)
+
+
+def is_layout(word: str) -> TypeGuard[LayoutName]:
+    return word in LAYOUTS

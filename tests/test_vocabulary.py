@@ -1,0 +1,134 @@
+"""One definition of each vocabulary (issue 9): Options refuses unknown words clearly, every table keyed by a
+vocabulary covers it, the command line offers the same words, and the public API is small, typed and light."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import Inputs, edit
+from helpers import ROOT
+
+import brochure
+from brochure import api
+from brochure.cli import main
+from brochure.geometry.sheet import PAPER_SIZES, SHEETS, TRIFOLD_WIDTHS
+from brochure.layout import PLANS
+from brochure.vocabulary import LAYOUTS, PAPERS, PLACES, TARGETS
+
+
+def test_each_vocabulary_lists_the_words_users_write() -> None:
+    assert LAYOUTS == ("trifold", "bifold", "flyer")
+    assert PAPERS == ("a4", "letter")
+    assert TARGETS == ("office", "press")
+    assert PLACES == ("flap", "back", "main")
+
+
+def test_every_table_keyed_by_a_vocabulary_covers_it() -> None:
+    assert set(SHEETS) == set(PLANS) == set(LAYOUTS)
+    assert set(PAPER_SIZES) == set(TRIFOLD_WIDTHS) == set(PAPERS)
+    assert all(PAPER_SIZES[name].name == name for name in PAPERS)
+
+
+@pytest.mark.parametrize(
+    ("given", "says"),
+    [
+        (
+            {"layout": "zfold"},
+            "Options.layout: 'zfold' is not a layout; did you mean 'bifold'? valid: trifold, bifold, flyer",
+        ),
+        ({"layout": "tri-fold"}, "Options.layout: 'tri-fold' is not a layout; did you mean 'trifold'? valid: "),
+        ({"target": "web"}, "Options.target: 'web' is not a target; valid: office, press"),
+        ({"paper": "a5"}, "Options.paper: 'a5' is not a paper; valid: a4, letter or None for the brand's paper"),
+        ({"layout": None}, "Options.layout: None is not a layout; valid: trifold, bifold, flyer"),
+    ],
+)
+def test_options_refuse_a_word_outside_the_vocabulary_naming_field_value_and_valid_words(
+    given: dict[str, object], says: str
+) -> None:
+    with pytest.raises(ValueError, match=re.escape(says)):
+        api.Options(**given)  # type: ignore[arg-type]
+
+
+def test_options_accept_every_word_of_the_vocabulary() -> None:
+    for layout in LAYOUTS:
+        for paper in (None, *PAPERS):
+            for target in TARGETS:
+                assert api.Options(layout, paper, target, marks=target == "press").layout == layout
+
+
+def test_marks_for_the_office_stay_a_refusal_of_build_not_of_options(inputs: Inputs) -> None:
+    options = api.Options(marks=True)  # the command line reports it as a usage error (exit 2)
+    src, diags = api.load(inputs.content, inputs.brand)
+    assert src is not None, diags
+    with pytest.raises(ValueError, match="--marks needs --target press"):
+        api.build(src, options)
+
+
+@pytest.mark.parametrize(("option", "words"), [("--layout", LAYOUTS), ("--paper", PAPERS), ("--target", TARGETS)])
+def test_the_command_line_offers_the_vocabulary(
+    option: str, words: tuple[str, ...], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", option, "web"]) == 2
+    assert f"(choose from {', '.join(repr(w) for w in words)})" in capsys.readouterr().err
+
+
+def test_a_place_outside_the_vocabulary_is_an_error_listing_the_places(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit(inputs.content, "place: flap", "place: middle")
+    assert main(["check", "--content", str(inputs.content), "--brand", str(inputs.brand)]) == 1
+    assert "'middle' is not a valid value [at sections[1].place] (hint: expected one of: back, flap, main)" in (
+        capsys.readouterr().err
+    )
+
+
+def test_the_public_api_is_five_typed_names() -> None:
+    assert sorted(brochure.__all__) == ["Options", "Result", "Sources", "__version__", "build", "load"]
+    assert (brochure.load, brochure.build, brochure.Options) == (api.load, api.build, api.Options)
+    assert (brochure.Result, brochure.Sources) == (api.Result, api.Sources)
+    assert (ROOT / "brochure" / "py.typed").is_file()
+    with pytest.raises(AttributeError, match="no attribute 'Layout'"):
+        _ = brochure.Layout  # type: ignore[attr-defined]
+
+
+def test_load_is_the_function_whatever_was_imported_before() -> None:
+    """`brochure.load` is also the loading stage's package; either import order gives the function."""
+    code = (
+        "import brochure.load.content\n"
+        "from brochure.load import blocks\n"
+        "from brochure import load\n"
+        "import brochure\n"
+        "print(callable(load), brochure.load is load, blocks.__name__)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert done.stdout.split() == ["True", "True", "brochure.load.blocks"]
+
+
+def test_importing_brochure_does_not_import_reportlab() -> None:
+    code = (
+        "import sys, brochure; "
+        "print(sorted({m.split('.')[0] for m in sys.modules if m.split('.')[0] in ('reportlab', 'PIL', 'yaml')}))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_the_documented_example_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The example in docs/architecture.md, run as written in a folder holding the shipped leaflet."""
+    doc = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    section = doc.split("## Using brochure from Python", 1)[1]
+    example = section.split("```python\n", 1)[1].split("```", 1)[0]
+    shutil.copy(ROOT / "content.yaml", tmp_path / "content.yaml")
+    shutil.copytree(ROOT / "assets", tmp_path / "assets")
+    monkeypatch.chdir(tmp_path)
+    exec(compile(example, "docs/architecture.md", "exec"), {})
+    ok, pages, body_size, *_ = capsys.readouterr().out.split()
+    assert (ok, pages) == ("True", "2") and 9.0 <= float(body_size) <= 9.5
+    assert (tmp_path / "leaflet.pdf").read_bytes().startswith(b"%PDF-1.3")  # press: PDF/X-1a
