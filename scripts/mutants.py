@@ -227,7 +227,7 @@ MUTANTS: tuple[Mutant, ...] = (
         "output/files.py",
         "        return os.path.samefile(a, b)\n",
         "        return False\n",
-        "tests/test_mutants_outputs.py",
+        "tests/test_mutants_outputs.py::test_a_preview_page_that_is_a_hard_link_to_a_picture_of_the_content_is_refused",
     ),
     # --- geometry ----------------------------------------------------------------------------------------------
     m(
