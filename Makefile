@@ -8,7 +8,7 @@ DEV    := $(VENV)/.dev-installed
 # leaflet's publication date). Set SOURCE_DATE_EPOCH= (empty) to check against the real date.
 export SOURCE_DATE_EPOCH ?= 1796083200
 
-.PHONY: leaflet leaflets test lint bench hostile preview docs clean
+.PHONY: leaflet leaflets test lint bench hostile mutants preview docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -64,6 +64,11 @@ bench: $(RUN)
 ## make hostile: the worst input of each hostile kind, timed and measured against 5 s and 500 MB
 hostile: $(DEV)
 	$(BIN)/python scripts/hostile.py
+
+## make mutants: named mistakes in the core modules, each against its few tests (about 3 minutes; see
+## docs/mutation.md); fails if any mistake goes unnoticed. Not part of `make test`.
+mutants: $(DEV)
+	$(BIN)/python scripts/mutants.py
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache

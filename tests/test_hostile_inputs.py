@@ -38,6 +38,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
+import brochure
 from brochure.load.links import link_problem
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,7 +48,8 @@ LOGO = (ROOT / "assets" / "logo.svg").read_bytes()
 EXAMPLES = int(os.environ.get("HOSTILE_EXAMPLES", "120"))
 MEMORY_BUDGET = 500 * 1024 * 1024  # bytes a case may add to the process
 HANG_GUARD = 30.0  # seconds: not a timing test, a hang detector (the budget, 5 s, is measured by scripts/hostile.py)
-ALLOWED_READS = (sys.prefix, sys.base_prefix, str(ROOT / "brochure"), str(ROOT / "brochure.egg-info"))
+PACKAGE = Path(brochure.__file__).resolve().parent  # where brochure is imported from (a copy, under make mutants)
+ALLOWED_READS = (sys.prefix, sys.base_prefix, str(PACKAGE), str(ROOT / "brochure.egg-info"))
 EARLIER = b"%PDF-1.4 the earlier output, which a failed build must not touch\n"
 ERROR_LINE = re.compile(r"^(?P<file>.+?)(?::(?P<line>\d+):(?P<col>\d+))?: error: ")
 

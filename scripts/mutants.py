@@ -1,0 +1,625 @@
+"""Named mutations of the core modules -> killed or survived for each, and the score; exit 1 if any survives.
+
+Run with `make mutants` (see docs/mutation.md). Each mutant replaces one exact snippet of one file of
+brochure/ (which must occur exactly once: the list fails loudly when the code moves on) in a temporary
+copy of the package, never in the working tree, and runs the few tests chosen for it with `pytest -x -q`
+against that copy (PYTHONPATH, and `python -P` so the working tree's own brochure/ is never imported).
+A mutant is killed when those tests fail (or run out of time); it survives when they pass. Before the
+mutants, the chosen tests run once against an unmutated copy and must pass, so a kill means something.
+
+    scripts/mutants.py                 every mutant, two at a time
+    scripts/mutants.py NAME ...        only these
+    scripts/mutants.py --list          the names, files and tests
+    scripts/mutants.py --whole NAME    the whole suite against one mutant: which tests kill it (finding tests)
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import platform
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from functools import partial
+from pathlib import Path
+from queue import Queue
+from typing import TypeVar
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "brochure"
+T = TypeVar("T")
+TIMEOUT = 120.0  # s per mutant: a mutant that makes its tests hang is killed (the budgets are what it broke)
+
+
+@dataclass(frozen=True)
+class Mutant:
+    """One named mistake: in brochure/`file`, the one occurrence of `old` becomes `new`; `tests` should notice."""
+
+    name: str
+    file: str
+    old: str
+    new: str
+    tests: tuple[str, ...]  # pytest node ids or test files
+    k: str = ""  # a pytest -k expression narrowing them, if any
+
+
+def m(name: str, file: str, old: str, new: str, *tests: str, k: str = "") -> Mutant:
+    return Mutant(name, file, old, new, tests, k)
+
+
+MUTANTS: tuple[Mutant, ...] = (
+    # --- press colour ----------------------------------------------------------------------------------
+    m(
+        "press-body-text-rich-black",
+        "theme/cmyk.py",
+        '        if key == "text":\n            return BLACK\n',
+        "",
+        "tests/test_mutants_press.py::test_press_body_text_is_pure_black_without_an_override",
+    ),
+    m(
+        "crop-marks-inward-across",
+        "render/marks.py",
+        "for x, dx in ((t.x, -1), (t.right, 1)):",
+        "for x, dx in ((t.x, 1), (t.right, -1)):",
+        "tests/test_mutants_press.py::test_crop_and_fold_marks_lie_outside_the_bleed",
+    ),
+    m(
+        "crop-marks-inward-down",
+        "render/marks.py",
+        "for y, dy in ((t.y, -1), (t.top, 1)):",
+        "for y, dy in ((t.y, 1), (t.top, -1)):",
+        "tests/test_mutants_press.py::test_crop_and_fold_marks_lie_outside_the_bleed",
+    ),
+    m(
+        "fold-marks-dropped",
+        "render/marks.py",
+        "    for fold in side.folds:\n",
+        "    for fold in ():\n",
+        "tests/test_mutants_press.py::test_crop_and_fold_marks_lie_outside_the_bleed",
+    ),
+    m(
+        "cmyk-picture-ink-unmeasured",
+        "preflight/pdf.py",
+        "                worst[n] = max(worst.get(n, 0.0), peak)\n",
+        "                pass\n",
+        "tests/test_mutants_press.py::test_a_cmyk_picture_with_too_much_ink_is_an_error",
+    ),
+    m(
+        "stroke-ink-unmeasured",
+        "preflight/pdf.py",
+        'if name in ("k", "K", "rg", "RG"):',
+        'if name in ("k", "rg", "RG"):',
+        "tests/test_mutants_press.py::test_a_stroke_with_too_much_ink_is_an_error",
+    ),
+    # --- contrast: one mutant per pair of colours a reader sees together --------------------------------
+    *(
+        m(
+            f"contrast-{pair.split()[-1]}-dropped",
+            "preflight/design.py",
+            line,
+            "",
+            "tests/test_mutants_design.py::test_each_tinted_box_has_its_own_contrast_check",
+            k=pair.split()[-1],
+        )
+        for pair, line in (
+            ("text in cards", '        ("text in cards", "colors.text", p.text, "colors.secondary", card, 4.5),\n'),
+            ("text in notes", '        ("text in notes", "colors.text", p.text, "colors.primary", note, 4.5),\n'),
+            (
+                "text in warnings",
+                '        ("text in warnings", "colors.text", p.text, "colors.accent", warn, 4.5),\n',
+            ),
+            (
+                "card titles",
+                '        ("card titles", "colors.primary", p.primary, "colors.secondary", card, 4.5),\n',
+            ),
+        )
+    ),
+    # --- pictures ------------------------------------------------------------------------------------------
+    m(
+        "pictures-keep-size-when-type-tightens",
+        "theme/styles.py",
+        "pictures = min(1.0, max(0.8, 1.0 - (self.body - body) * 0.4))",
+        "pictures = 1.0",
+        "tests/test_mutants_layout.py::test_pictures_and_drawings_shrink_when_the_type_tightens",
+    ),
+    m(
+        "photo-ignores-tightening",
+        "layout/blocks.py",
+        "max_h = self.width * 0.75 * self.t.scale.pictures",
+        "max_h = self.width * 0.75",
+        "tests/test_mutants_layout.py::test_pictures_and_drawings_shrink_when_the_type_tightens",
+    ),
+    m(
+        "drawing-ignores-tightening",
+        "layout/blocks.py",
+        "h = min(self.width * 0.72, 62 * MM) * self.t.scale.pictures",
+        "h = min(self.width * 0.72, 62 * MM)",
+        "tests/test_mutants_layout.py::test_pictures_and_drawings_shrink_when_the_type_tightens",
+    ),
+    m(
+        "picture-wider-than-its-column",
+        "layout/images.py",
+        "s = min(max_w / w, max_h / h)",
+        "s = max_h / h",
+        "tests/test_mutants_layout.py::test_a_picture_is_drawn_within_its_column",
+    ),
+    m(
+        "picture-taller-than-its-room",
+        "layout/images.py",
+        "s = min(max_w / w, max_h / h)",
+        "s = max_w / w",
+        "tests/test_mutants_layout.py::test_a_picture_is_drawn_within_its_column",
+    ),
+    m(
+        "flyer-cover-field-without-bleed",
+        "layout/flyer.py",
+        "cover=CoverArea(header_trim, header_content, True, True, 46 * MM,",
+        "cover=CoverArea(header_trim, header_content, False, False, 46 * MM,",
+        "tests/test_mutants_press.py::test_the_flyer_cover_field_runs_into_the_bleed_on_both_sides",
+    ),
+    m(
+        "cover-field-stops-at-the-left-trim",
+        "layout/compose.py",
+        "left = area.trim.x - (sheet.bleed if area.bleed_left else 0.0)",
+        "left = area.trim.x",
+        "tests/test_mutants_press.py::test_the_flyer_cover_field_runs_into_the_bleed_on_both_sides",
+    ),
+    m(
+        "cover-field-stops-at-the-right-trim",
+        "layout/compose.py",
+        "right = area.trim.right + (sheet.bleed if area.bleed_right else 0.0)",
+        "right = area.trim.right",
+        "tests/test_press.py::test_the_cover_colour_field_really_extends_into_the_bleed",
+    ),
+    # --- glyph check: one mutant per face or kind of text skipped ------------------------------------------
+    m(
+        "glyphs-not-checked-in-bold",
+        "preflight/checks.py",
+        '("bold", fonts.bold), ',
+        "",
+        "tests/test_mutants_glyphs.py::test_a_glyph_missing_from_one_face_is_named_with_that_face",
+        k="bold",
+    ),
+    m(
+        "glyphs-not-checked-in-italic",
+        "preflight/checks.py",
+        ', ("italic", fonts.italic))',
+        ")",
+        "tests/test_mutants_glyphs.py::test_a_glyph_missing_from_one_face_is_named_with_that_face",
+        k="italic",
+    ),
+    m(
+        "glyphs-not-checked-in-brand-texts",
+        "preflight/checks.py",
+        "*brand.printed(), ",
+        "",
+        "tests/test_messages_hostile.py::test_a_glyph_missing_from_a_brand_string_is_named_at_its_line",
+    ),
+    # --- output files ----------------------------------------------------------------------------------------
+    m(
+        "plain-overwrite-instead-of-atomic",
+        "output/files.py",
+        "    path.parent.mkdir(parents=True, exist_ok=True)\n",
+        '    path.parent.mkdir(parents=True, exist_ok=True)\n    with open(path, "wb") as out:\n'
+        "        fill(out)\n    return\n",
+        "tests/test_outputs_hostile.py::test_a_failed_write_leaves_no_temporary_file_and_the_old_bytes",
+    ),
+    m(
+        "output-over-a-file-of-another-kind",
+        "output/files.py",
+        "    if not head.lstrip().startswith(kind.magic):\n",
+        "    if False:\n",
+        "tests/test_outputs_hostile.py::test_a_file_of_another_kind_is_not_replaced_but_an_empty_one_is",
+    ),
+    m(
+        "hard-link-not-seen-as-the-same-file",
+        "output/files.py",
+        "        return os.path.samefile(a, b)\n",
+        "        return False\n",
+        "tests/test_mutants_outputs.py::test_a_preview_page_that_is_a_hard_link_to_a_picture_of_the_content_is_refused",
+    ),
+    # --- geometry ----------------------------------------------------------------------------------------------
+    m(
+        "trifold-panels-equal",
+        "geometry/sheet.py",
+        '"a4": (100 * MM, 100 * MM, 97 * MM),',
+        '"a4": (99 * MM, 99 * MM, 99 * MM),',
+        "tests/test_geometry.py::test_panel_widths_match_the_print_shop_table",
+    ),
+    m(
+        "trifold-outside-not-mirrored",
+        "geometry/sheet.py",
+        "outside_w = tuple(reversed(inside_w))",
+        "outside_w = inside_w",
+        "tests/test_geometry.py::test_panel_widths_match_the_print_shop_table",
+    ),
+    m(
+        "folds-at-the-content-edge",
+        "geometry/sheet.py",
+        "folds = tuple(p.trim.right for p in panels[:-1])",
+        "folds = tuple(p.content.right for p in panels[:-1])",
+        "tests/test_geometry.py::test_folds_sit_at_the_panel_boundaries",
+    ),
+    m(
+        "bifold-off-centre",
+        "geometry/sheet.py",
+        "half = (trim.w / 2, trim.w / 2)",
+        "half = (trim.w * 0.52, trim.w * 0.48)",
+        "tests/test_layouts.py::test_bifold_is_a_landscape_sheet_folded_in_half",
+    ),
+    m(
+        "office-safe-zone-as-press",
+        "geometry/sheet.py",
+        'clear = OFFICE_EDGE if self.target == "office" else TRIM_CLEAR',
+        "clear = TRIM_CLEAR",
+        "tests/test_geometry.py::test_safe_zone_inside_trim_inside_media",
+    ),
+    m(
+        "office-edition-with-bleed",
+        "geometry/sheet.py",
+        'bleed = paper.bleed if target == "press" else 0.0',
+        "bleed = paper.bleed",
+        "tests/test_geometry.py::test_media_is_the_trim_plus_bleed_on_every_edge",
+    ),
+    m(
+        "fold-clearance-ignored",
+        "preflight/checks.py",
+        "if b.x < fold + FOLD_CLEAR and b.right > fold - FOLD_CLEAR:",
+        "if b.x < fold and b.right > fold:",
+        "tests/test_mutants_design.py::test_text_near_a_fold_but_not_over_it_is_an_error",
+    ),
+    # --- links --------------------------------------------------------------------------------------------------
+    m(
+        "any-link-scheme-allowed",
+        "load/links.py",
+        "if not colon or scheme not in SCHEMES:",
+        "if not colon:",
+        "tests/test_messages_hostile.py::test_a_contact_field_that_makes_no_safe_link_is_an_error_at_its_key",
+        "tests/test_inline.py::test_bad_link_targets_are_reported",
+    ),
+    m(
+        "user-name-before-the-domain-allowed",
+        "load/links.py",
+        '    if "@" in parts.netloc:\n',
+        "    if False:\n",
+        "tests/test_messages_hostile.py::test_a_contact_field_that_makes_no_safe_link_is_an_error_at_its_key",
+        "tests/test_inline.py::test_bad_link_targets_are_reported",
+    ),
+    m(
+        "website-may-be-a-mail-address",
+        "load/links.py",
+        '    if not url.lower().startswith(("https://", "http://")):\n',
+        "    if False:\n",
+        "tests/test_validation.py::test_brand_mistake",
+        "tests/test_messages_hostile.py::test_a_contact_field_that_makes_no_safe_link_is_an_error_at_its_key",
+    ),
+    # --- YAML budgets -------------------------------------------------------------------------------------------
+    m(
+        "alias-expansion-not-counted",
+        "load/yamltree.py",
+        "self._count(event, anchor.values, anchor.chars, name)",
+        "self._count(event, 1, 0, name)",
+        "tests/test_yaml_hostile.py::test_hostile_yaml_is_one_clear_error",
+    ),
+    m(
+        "value-budget-unchecked",
+        "load/yamltree.py",
+        "if self.values <= limits.YAML_VALUES and self.chars <= limits.YAML_CHARS:",
+        "if self.chars <= limits.YAML_CHARS:",
+        "tests/test_yaml_hostile.py::test_hostile_yaml_is_one_clear_error",
+    ),
+    m(
+        "nesting-depth-unchecked",
+        "load/yamltree.py",
+        "        if len(self.stack) >= limits.YAML_DEPTH:\n",
+        "        if False:\n",
+        "tests/test_yaml_hostile.py::test_hostile_yaml_is_one_clear_error",
+    ),
+    m(
+        "alias-depth-unchecked",
+        "load/yamltree.py",
+        "        if len(self.stack) + anchor.height > limits.YAML_DEPTH:\n",
+        "        if False:\n",
+        "tests/test_yaml_hostile.py::test_hostile_yaml_is_one_clear_error",
+    ),
+    # --- QR code ------------------------------------------------------------------------------------------------
+    m(
+        "qr-any-decoded-text-passes",
+        "preflight/qr.py",
+        "if found == [qr.url]:",
+        "if found:",
+        "tests/test_preflight.py::test_a_qr_code_that_reads_something_else_is_an_error",
+    ),
+    m(
+        "qr-size-floor-halved",
+        "preflight/design.py",
+        "if qr.box.w < MIN_QR:",
+        "if qr.box.w < MIN_QR / 2:",
+        "tests/test_preflight.py::test_a_small_qr_code_is_an_error",
+    ),
+    # --- citations ----------------------------------------------------------------------------------------------
+    m(
+        "citations-numbered-from-zero",
+        "layout/citations.py",
+        "enumerate(self.references, 1) if ref.id == key), 0)",
+        "enumerate(self.references) if ref.id == key), 0)",
+        "tests/test_citations.py::test_a_group_of_citations_prints_one_label",
+    ),
+    m(
+        "citation-pairs-printed-as-ranges",
+        "layout/citations.py",
+        'f"{r[0]}-{r[-1]}" if len(r) >= 3',
+        'f"{r[0]}-{r[-1]}" if len(r) >= 2',
+        "tests/test_citations.py::test_a_group_of_citations_prints_one_label",
+    ),
+    m(
+        "citations-numbered-in-list-order",
+        "layout/citations.py",
+        "return Citations(tuple(by_id[key] for key in order))",
+        "return Citations(tuple(ref for ref in content.references if ref.id in order))",
+        "tests/test_citations.py::test_each_layout_numbers_in_order_of_first_citation_among_what_it_prints",
+    ),
+    # --- review dates -------------------------------------------------------------------------------------------
+    m(
+        "expired-on-the-review-day",
+        "preflight/dates.py",
+        "    if doc.review < today:\n",
+        "    if doc.review <= today:\n",
+        "tests/test_document.py::test_expiry_windows_by_calendar_month",
+    ),
+    m(
+        "review-warning-window-one-month",
+        "preflight/dates.py",
+        "months_after(today, limits.REVIEW_WARN_MONTHS)",
+        "months_after(today, 1)",
+        "tests/test_document.py::test_expiry_windows_by_calendar_month",
+    ),
+    m(
+        "month-end-not-clamped",
+        "preflight/dates.py",
+        "min(day.day, calendar.monthrange(year, month)[1])",
+        "day.day",
+        "tests/test_document.py::test_expiry_windows_by_calendar_month",
+    ),
+)
+
+
+def rotten(mutants: tuple[Mutant, ...]) -> list[str]:
+    """Why each mutant no longer fits the code (its snippet missing, or not unique), and duplicate names."""
+    problems: list[str] = []
+    seen: set[str] = set()
+    for mu in mutants:
+        if mu.name in seen:
+            problems.append(f"{mu.name}: the name is used twice")
+        seen.add(mu.name)
+        path = PACKAGE / mu.file
+        if not path.is_file():
+            problems.append(f"{mu.name}: brochure/{mu.file} does not exist")
+            continue
+        n = path.read_text(encoding="utf-8").count(mu.old)
+        if n != 1:
+            problems.append(f"{mu.name}: its snippet occurs {n} times in brochure/{mu.file}, not once: {mu.old!r}")
+        if mu.old == mu.new:
+            problems.append(f"{mu.name}: the replacement is the snippet itself")
+    return problems
+
+
+@contextmanager
+def package_copy() -> Iterator[Path]:
+    """A temporary folder holding a copy of brochure/ (no bytecode), removed afterwards."""
+    with tempfile.TemporaryDirectory(prefix="brochure-mutant-") as tmp:
+        shutil.copytree(PACKAGE, Path(tmp) / "brochure", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        yield Path(tmp)
+
+
+_children: set[subprocess.Popen[str]] = set()  # pytest runs under way (stopped at once when we are interrupted)
+_stopping = threading.Event()
+
+
+def pytest(copy: Path, args: list[str], timeout: float | None) -> tuple[int | None, str, float]:
+    """(pytest's exit status or None on timeout, its output, seconds) for args, importing brochure from copy."""
+    env = {**os.environ, "PYTHONPATH": str(copy), "PYTHONDONTWRITEBYTECODE": "1"}
+    env.setdefault("SOURCE_DATE_EPOCH", "1796083200")
+    cmd = [sys.executable, "-P", "-m", "pytest", "-p", "no:cacheprovider", "-o", "addopts=", *args]
+    start = time.monotonic()
+    proc = subprocess.Popen(
+        cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True
+    )
+    _children.add(proc)
+    try:
+        out, _ = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _stop(proc)
+        out, _ = proc.communicate()
+        return None, out, time.monotonic() - start
+    except BaseException:
+        _stop(proc)
+        raise
+    finally:
+        _children.discard(proc)
+    return proc.returncode, out, time.monotonic() - start
+
+
+def _stop(proc: subprocess.Popen[str]) -> None:
+    """End a pytest run and everything it started (its own session)."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGKILL)
+
+
+def imports_the_copy(copy: Path) -> bool:
+    env = {**os.environ, "PYTHONPATH": str(copy)}
+    cmd = [sys.executable, "-P", "-c", "import brochure; print(brochure.__file__)"]
+    out = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=False).stdout.strip()
+    return bool(out) and Path(out).resolve().is_relative_to(copy.resolve())
+
+
+def selection(mu: Mutant) -> list[str]:
+    return [*mu.tests, *(["-k", mu.k] if mu.k else [])]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    mutant: Mutant
+    verdict: str  # killed, killed (timeout), survived, or error
+    seconds: float
+    detail: str
+
+
+def run_one(mu: Mutant, copy: Path) -> Outcome:
+    """Apply mu to the copy, run its tests, put the file back."""
+    target = copy / "brochure" / mu.file
+    original = target.read_text(encoding="utf-8")
+    target.write_text(original.replace(mu.old, mu.new, 1), encoding="utf-8")
+    try:
+        status, out, seconds = pytest(copy, ["-x", "-q", "--no-header", "--tb=line", *selection(mu)], TIMEOUT)
+    finally:
+        target.write_text(original, encoding="utf-8")
+    last = out.strip().splitlines()[-1] if out.strip() else ""
+    if status is None:
+        return Outcome(mu, "killed (timeout)", seconds, f"no result in {TIMEOUT:.0f} s")
+    if status == 0:
+        return Outcome(mu, "survived", seconds, f"brochure/{mu.file}: {mu.old.strip()!r} -> {mu.new.strip()!r}")
+    if status in (1, 2):  # tests failed, or collection failed (the mutated module does not import)
+        return Outcome(mu, "killed", seconds, "by " + (_first_failure(out) or last))
+    return Outcome(mu, "error", seconds, f"pytest exit status {status}: {last}")  # 4: bad node id, 5: no tests
+
+
+def _first_failure(out: str) -> str:
+    """The first failing test, as `file::name[id]` without the tests/ folder and the message."""
+    line = next((line[7:] for line in out.splitlines() if line.startswith("FAILED ")), "")
+    return line.split(" - ")[0].removeprefix("tests/")
+
+
+def run(mutants: tuple[Mutant, ...], jobs: int) -> int:
+    """The baseline, then each mutant, `jobs` at a time, each in its own copy of the package."""
+    start = time.monotonic()
+    with contextlib.ExitStack() as stack:
+        copies: Queue[Path] = Queue()
+        for _ in range(jobs):
+            copies.put(stack.enter_context(package_copy()))
+        first = copies.queue[0]
+        if not imports_the_copy(first):
+            print("error: pytest would not import the temporary copy of brochure/", file=sys.stderr)
+            return 2
+
+        def in_a_copy(task: Callable[[Path], T]) -> T:
+            if _stopping.is_set():
+                raise KeyboardInterrupt
+            copy = copies.get()
+            try:
+                return task(copy)
+            finally:
+                copies.put(copy)
+
+        tests = sorted({t for mu in mutants for t in mu.tests})
+        chunks = [tests[i::jobs] for i in range(jobs) if tests[i::jobs]]
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            try:
+                runs = list(
+                    pool.map(lambda c: in_a_copy(lambda copy: pytest(copy, ["-q", "--tb=short", *c], None)), chunks)
+                )
+                failed = [(status, out) for status, out, _ in runs if status != 0]
+                if failed:
+                    for _, out in failed:
+                        print(out, file=sys.stderr)
+                    print(f"error: the chosen tests fail without any mutant (status {failed[0][0]})", file=sys.stderr)
+                    return 2
+                print(
+                    f"baseline: the tests chosen for these {len(mutants)} mutants pass unmutated "
+                    f"({time.monotonic() - start:.0f} s)",
+                    flush=True,
+                )
+                outcomes: list[Outcome] = []
+                for o in pool.map(lambda mu: in_a_copy(partial(run_one, mu)), mutants):
+                    outcomes.append(o)
+                    print(f"{o.verdict:<16} {o.mutant.name:<38} {o.seconds:5.1f} s  {o.detail}", flush=True)
+            except KeyboardInterrupt:
+                _stopping.set()
+                pool.shutdown(wait=False, cancel_futures=True)
+                for proc in list(_children):
+                    _stop(proc)
+                print("\ninterrupted: nothing was changed in brochure/", file=sys.stderr)
+                return 130
+    killed = sum(o.verdict.startswith("killed") for o in outcomes)
+    survived = [o.mutant.name for o in outcomes if o.verdict == "survived"]
+    errors = [o.mutant.name for o in outcomes if o.verdict == "error"]
+    print(
+        f"\nscore: {killed}/{len(outcomes)} killed ({killed / len(outcomes):.0%}) in {time.monotonic() - start:.0f} s "
+        f"with {jobs} at a time on {platform.machine()}, {os.cpu_count()} cores, {date.today().isoformat()}"
+    )
+    if survived:
+        print("survived (a missing test each): " + ", ".join(survived))
+    if errors:
+        print("could not run (fix the list): " + ", ".join(errors))
+        return 2
+    return 1 if survived else 0
+
+
+def whole(mu: Mutant) -> int:
+    """The whole suite against one mutant: every test that kills it (to choose its tests)."""
+    with package_copy() as copy:
+        target = copy / "brochure" / mu.file
+        target.write_text(target.read_text(encoding="utf-8").replace(mu.old, mu.new, 1), encoding="utf-8")
+        status, out, seconds = pytest(copy, ["-q", "--no-header", "--tb=no", "-rf", "--durations=0"], None)
+    failed = [line[7:] for line in out.splitlines() if line.startswith("FAILED ")]
+    durations = {}
+    for line in out.splitlines():
+        parts = line.split()
+        if len(parts) == 3 and parts[1] == "call" and parts[0].endswith("s"):
+            durations[parts[2]] = parts[0]
+    print(f"{mu.name}: {len(failed)} failing tests in {seconds:.0f} s (status {status})")
+    for f in failed:
+        node = f.split(" - ")[0]
+        print(f"  {durations.get(node, '?'):>7}  {f[:200]}")
+    return 0
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("names", nargs="*", help="run only these mutants")
+    parser.add_argument("--list", action="store_true", help="list the mutants and their tests")
+    parser.add_argument("--whole", metavar="NAME", help="run the whole suite against one mutant")
+    parser.add_argument("--jobs", type=int, default=2, help="mutants run side by side (default 2)")
+    args = parser.parse_args(argv)
+    if args.jobs < 1:
+        parser.error("--jobs must be 1 or more")
+    signal.signal(signal.SIGTERM, _terminated)  # SIGTERM stops as Ctrl-C does: children ended, copies removed
+    problems = rotten(MUTANTS)
+    if problems:
+        print("error: the mutant list no longer fits the code:", *problems, sep="\n  ", file=sys.stderr)
+        return 2
+    by_name = {mu.name: mu for mu in MUTANTS}
+    unknown = [n for n in [*args.names, *([args.whole] if args.whole else [])] if n not in by_name]
+    if unknown:
+        print(f"error: no mutant named {', '.join(unknown)} (see --list)", file=sys.stderr)
+        return 2
+    if args.list:
+        for mu in MUTANTS:
+            print(f"{mu.name:<40} brochure/{mu.file}\n{'':40} {' '.join(selection(mu))}")
+        return 0
+    if args.whole:
+        try:
+            return whole(by_name[args.whole])
+        except KeyboardInterrupt:
+            return 130
+    chosen = tuple(by_name[n] for n in args.names) if args.names else MUTANTS
+    return run(chosen, args.jobs)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
