@@ -20,13 +20,6 @@ __all__ = ["Options", "Result", "Sources", "__version__", "build", "load"]
 _API = frozenset({"Options", "Result", "Sources", "build", "load"})
 
 
-# `brochure.load` names both the loading stage (the subpackage brochure/load/) and the public function load().
-# Python binds a package's attribute to a subpackage when that is first imported, which would hide the function
-# from `from brochure import load`. So the (empty) subpackage is imported here, once, and its binding dropped:
-# `brochure.load` is then the function (from __getattr__), and `from brochure.load.content import ...` still works.
-__import__("brochure.load")
-globals().pop("load", None)
-
 if not TYPE_CHECKING:  # hidden from mypy, which then reports a misspelt name instead of typing it `object`
 
     def __getattr__(name: str) -> object:

@@ -13,14 +13,14 @@ from pathlib import Path
 
 from brochure.diagnostics import Diagnostic, Location, closest, warning
 from brochure.geometry.sheet import SHEETS
+from brochure.inputs.brand import Brand, load_brand
+from brochure.inputs.content import Content, load_content
 from brochure.layout import PLANS
 from brochure.layout.compose import Inputs
 from brochure.layout.document import keywords as document_keywords
 from brochure.layout.engine import lay_out
 from brochure.layout.model import Layout
 from brochure.layout.words import words_for
-from brochure.load.brand import Brand, load_brand
-from brochure.load.content import Content, load_content
 from brochure.output.pdfx import make_pdfx
 from brochure.preflight.checks import check_glyphs, check_producer, check_safe_zone
 from brochure.preflight.dates import check_dates, source_date, today

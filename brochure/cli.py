@@ -307,7 +307,7 @@ def _hint(out: Output, problem: str) -> str:
 
 def _input_files(sources: api.Sources) -> list[tuple[str, Path]]:
     """Every file the loaded inputs name: content, brand, brand kit files (PNG logo, fonts, profile), pictures."""
-    from brochure.load.blocks import Image
+    from brochure.inputs.blocks import Image
 
     brand = sources.brand
     files = [("the content file (--content)", sources.content.path), ("the brand file (--brand)", brand.path)]

@@ -282,7 +282,7 @@ MUTANTS: tuple[Mutant, ...] = (
     # --- links --------------------------------------------------------------------------------------------------
     m(
         "any-link-scheme-allowed",
-        "load/links.py",
+        "inputs/links.py",
         "if not colon or scheme not in SCHEMES:",
         "if not colon:",
         "tests/test_messages_hostile.py::test_a_contact_field_that_makes_no_safe_link_is_an_error_at_its_key",
@@ -290,7 +290,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "user-name-before-the-domain-allowed",
-        "load/links.py",
+        "inputs/links.py",
         '    if "@" in parts.netloc:\n',
         "    if False:\n",
         "tests/test_messages_hostile.py::test_a_contact_field_that_makes_no_safe_link_is_an_error_at_its_key",
@@ -298,7 +298,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "website-may-be-a-mail-address",
-        "load/links.py",
+        "inputs/links.py",
         '    if not url.lower().startswith(("https://", "http://")):\n',
         "    if False:\n",
         "tests/test_validation.py::test_brand_mistake",
@@ -307,28 +307,28 @@ MUTANTS: tuple[Mutant, ...] = (
     # --- YAML budgets -------------------------------------------------------------------------------------------
     m(
         "alias-expansion-not-counted",
-        "load/yamltree.py",
+        "inputs/yamltree.py",
         "self._count(event, anchor.values, anchor.chars, name)",
         "self._count(event, 1, 0, name)",
         "tests/test_yaml_hostile.py::test_hostile_yaml_is_one_clear_error",
     ),
     m(
         "value-budget-unchecked",
-        "load/yamltree.py",
+        "inputs/yamltree.py",
         "if self.values <= limits.YAML_VALUES and self.chars <= limits.YAML_CHARS:",
         "if self.chars <= limits.YAML_CHARS:",
         "tests/test_yaml_hostile.py::test_hostile_yaml_is_one_clear_error",
     ),
     m(
         "nesting-depth-unchecked",
-        "load/yamltree.py",
+        "inputs/yamltree.py",
         "        if len(self.stack) >= limits.YAML_DEPTH:\n",
         "        if False:\n",
         "tests/test_yaml_hostile.py::test_hostile_yaml_is_one_clear_error",
     ),
     m(
         "alias-depth-unchecked",
-        "load/yamltree.py",
+        "inputs/yamltree.py",
         "        if len(self.stack) + anchor.height > limits.YAML_DEPTH:\n",
         "        if False:\n",
         "tests/test_yaml_hostile.py::test_hostile_yaml_is_one_clear_error",

@@ -87,7 +87,7 @@ def measure(units: list[str]) -> Figures:
 
 def printed(text: str) -> str:
     """A content text as a reader sees it: citations, bold, italic and link marks taken out."""
-    from brochure.load.inline import plain
+    from brochure.inputs.inline import plain
 
     return plain(_CITATION.sub("", text))
 
@@ -96,8 +96,8 @@ def body_units(content: object, layout: str | None = None) -> Iterator[str]:
     """The body text of the sections (what a patient reads: paragraphs, list items, card and step texts,
     callouts), in one layout or, with layout None, every block of every layout. Headings, card titles,
     labels and the references are not body text."""
-    from brochure.load import blocks as b
-    from brochure.load.content import Content
+    from brochure.inputs import blocks as b
+    from brochure.inputs.content import Content
 
     assert isinstance(content, Content)
     for section in content.sections:
@@ -120,7 +120,7 @@ def body_units(content: object, layout: str | None = None) -> Iterator[str]:
 
 
 def main(argv: list[str]) -> int:
-    from brochure.load.content import load_content
+    from brochure.inputs.content import load_content
 
     path = Path(argv[0] if argv else "content.yaml")
     content, diags = load_content(path)

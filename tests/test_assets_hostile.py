@@ -23,9 +23,9 @@ from PIL import EpsImagePlugin, Image
 
 from brochure import api, limits
 from brochure.cli import main
-from brochure.load.blocks import Image as ImageBlock
-from brochure.load.brand import load_brand
-from brochure.load.content import load_content
+from brochure.inputs.blocks import Image as ImageBlock
+from brochure.inputs.brand import load_brand
+from brochure.inputs.content import load_content
 from brochure.theme.cmyk import DEFAULT_PROFILE
 from brochure.theme.fonts import italic_warning, load_fonts
 

@@ -15,11 +15,11 @@ from pypdf import PdfReader
 
 from brochure import api, limits
 from brochure.geometry.sheet import SHEETS
+from brochure.inputs.content import Reference, load_content
+from brochure.inputs.inline import Run, parse, plain, to_markup
 from brochure.layout import PLANS, citations
 from brochure.layout.citations import Citations, block_texts, number
 from brochure.layout.engine import route
-from brochure.load.content import Reference, load_content
-from brochure.load.inline import Run, parse, plain, to_markup
 from brochure.preflight import checks
 from brochure.vocabulary import LAYOUTS, LayoutName, Target
 

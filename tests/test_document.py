@@ -22,13 +22,13 @@ from brochure import api
 from brochure.cli import main
 from brochure.diagnostics import Diagnostic
 from brochure.geometry.sheet import MM, Rect
+from brochure.inputs.brand import load_brand
+from brochure.inputs.content import load_content
 from brochure.layout import words
 from brochure.layout.flow import SHORT, Frame, Item, flow
 from brochure.layout.flowables import SectionHeading
 from brochure.layout.model import Layout
 from brochure.layout.words import long_date, month_year, words_for
-from brochure.load.brand import load_brand
-from brochure.load.content import load_content
 from brochure.preflight.dates import check_dates, months_after, source_date
 from brochure.vocabulary import LAYOUTS, PAPERS, TARGETS
 

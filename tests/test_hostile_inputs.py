@@ -39,7 +39,7 @@ from hypothesis import strategies as st
 from PIL import Image
 
 import brochure
-from brochure.load.links import link_problem
+from brochure.inputs.links import link_problem
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = yaml.safe_load((ROOT / "content.yaml").read_text(encoding="utf-8"))

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-from brochure.load.inline import Run, bad_links, parse, plain, to_markup
+from brochure.inputs.inline import Run, bad_links, parse, plain, to_markup
 
 STYLE = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=13)
 

@@ -18,8 +18,8 @@ from brochure import api
 from brochure.cli import main
 from brochure.diagnostics import Location
 from brochure.geometry.sheet import SHEETS
-from brochure.load.inline import display_url, escape_text, link_markup, to_markup
-from brochure.load.links import SCHEMES, link_problem
+from brochure.inputs.inline import display_url, escape_text, link_markup, to_markup
+from brochure.inputs.links import SCHEMES, link_problem
 from brochure.preflight.pdf import Where, check_pdf
 from brochure.vocabulary import LAYOUTS, TARGETS
 

@@ -16,9 +16,9 @@ from PIL import Image
 from reportlab.graphics.shapes import Group
 
 from brochure.diagnostics import Diagnostic, Location
-from brochure.load.brand import load_brand
-from brochure.load.content import load_content
-from brochure.load.logo import load_logo
+from brochure.inputs.brand import load_brand
+from brochure.inputs.content import load_content
+from brochure.inputs.logo import load_logo
 from brochure.theme.fonts import load_fonts
 
 

@@ -97,16 +97,16 @@ def test_the_public_api_is_five_typed_names() -> None:
 
 
 def test_load_is_the_function_whatever_was_imported_before() -> None:
-    """`brochure.load` is also the loading stage's package; either import order gives the function."""
+    """`brochure.load` is the public function, whatever the loading stage (brochure/inputs/) imported before."""
     code = (
-        "import brochure.load.content\n"
-        "from brochure.load import blocks\n"
+        "import brochure.inputs.content\n"
+        "from brochure.inputs import blocks\n"
         "from brochure import load\n"
         "import brochure\n"
         "print(callable(load), brochure.load is load, blocks.__name__)"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
-    assert done.stdout.split() == ["True", "True", "brochure.load.blocks"]
+    assert done.stdout.split() == ["True", "True", "brochure.inputs.blocks"]
 
 
 def test_importing_brochure_does_not_import_reportlab() -> None:

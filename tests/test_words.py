@@ -11,8 +11,8 @@ from helpers import BRAND, CONTENT, MAPLE, sources
 from readability import body_units, measure, printed, syllables, words
 
 from brochure import api
-from brochure.load import blocks as b
-from brochure.load.content import Content
+from brochure.inputs import blocks as b
+from brochure.inputs.content import Content
 from brochure.vocabulary import LAYOUTS
 
 CITED = {  # the keys the references use (full Vancouver entries live in `references`)

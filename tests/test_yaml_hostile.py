@@ -27,8 +27,8 @@ from hypothesis import strategies as st
 from brochure import limits
 from brochure.cli import main
 from brochure.diagnostics import Diagnostic
-from brochure.load.content import load_content
-from brochure.load.yamltree import Node, parse
+from brochure.inputs.content import load_content
+from brochure.inputs.yamltree import Node, parse
 
 PARSERS = {"libyaml": yaml.CSafeLoader, "pure-python": yaml.SafeLoader}
 

@@ -12,13 +12,13 @@ from brochure.art.labels import fit_beside
 from brochure.art.skin import label_texts
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.geometry.sheet import MM
+from brochure.inputs import blocks as c
+from brochure.inputs.content import Section
+from brochure.inputs.inline import plain, to_markup
 from brochure.layout import images
 from brochure.layout.citations import Citations
 from brochure.layout.flow import Item
 from brochure.layout.flowables import Art, Box, Bullet, Column, SectionHeading, Stack, StepRow
-from brochure.load import blocks as c
-from brochure.load.content import Section
-from brochure.load.inline import plain, to_markup
 from brochure.theme.colors import color_markup
 from brochure.theme.styles import Theme
 

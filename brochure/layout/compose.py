@@ -13,6 +13,10 @@ from reportlab.platypus import Flowable, Paragraph
 from brochure import art
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.geometry.sheet import MM, Panel, Rect, Sheet
+from brochure.inputs.brand import Brand
+from brochure.inputs.content import Content, Section
+from brochure.inputs.inline import display_url, escape_text, link_markup, plain, to_markup
+from brochure.inputs.links import phone_digits
 from brochure.layout import citations, flowables
 from brochure.layout.blocks import WIDE, Blocks
 from brochure.layout.citations import NONE, Citations
@@ -22,10 +26,6 @@ from brochure.layout.flowables import Art, Box, SectionHeading, Stack
 from brochure.layout.images import picture
 from brochure.layout.model import Link, Placed, QrPlacement
 from brochure.layout.qr import QUIET_MODULES, modules, qr_drawing
-from brochure.load.brand import Brand
-from brochure.load.content import Content, Section
-from brochure.load.inline import display_url, escape_text, link_markup, plain, to_markup
-from brochure.load.links import phone_digits
 from brochure.theme.colors import color_markup
 from brochure.theme.styles import Theme
 

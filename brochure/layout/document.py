@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from string import Formatter
 
 from brochure.diagnostics import Location
+from brochure.inputs.brand import Brand
+from brochure.inputs.content import Content, Person
+from brochure.inputs.inline import escape_text, plain
 from brochure.layout.words import Words, long_date, month_year, words_for
-from brochure.load.brand import Brand
-from brochure.load.content import Content, Person
-from brochure.load.inline import escape_text, plain
 
 _STOPS = ".!?"
 _DIGIT_SPACE = re.compile(r"(?<=\d) (?=\d)")

@@ -7,12 +7,12 @@ from dataclasses import dataclass, replace
 
 from brochure.diagnostics import Diagnostic, error, warning
 from brochure.geometry.sheet import Rect, Sheet
+from brochure.inputs.content import Section
+from brochure.inputs.inline import plain
 from brochure.layout import citations
 from brochure.layout.compose import CoverArea, Inputs, back, cover, fill
 from brochure.layout.flow import SHORT, FlowResult, Frame, spread
 from brochure.layout.model import Bookmark, Layout, Link, Page, Placed
-from brochure.load.content import Section
-from brochure.load.inline import plain
 from brochure.vocabulary import LayoutName, Place
 
 BODY_SIZES = (9.5, 9.25, 9.0)  # tighten in 0.25 pt steps down to the 9 pt floor before giving up

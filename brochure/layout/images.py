@@ -11,7 +11,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Image
 
 from brochure.diagnostics import Location
-from brochure.load.pictures import PictureData
+from brochure.inputs.pictures import PictureData
 from brochure.theme.cmyk import picture_to_cmyk
 
 

@@ -6,11 +6,11 @@ import unicodedata
 
 from brochure.diagnostics import Diagnostic, Location, error, warning
 from brochure.geometry.sheet import FOLD_CLEAR, MM
+from brochure.inputs.brand import Brand
+from brochure.inputs.content import Content
+from brochure.inputs.inline import citations, plain, upper
 from brochure.layout.document import document_block
 from brochure.layout.model import Layout
-from brochure.load.brand import Brand
-from brochure.load.content import Content
-from brochure.load.inline import citations, plain, upper
 from brochure.theme.fonts import FontSet, covers
 
 

@@ -11,11 +11,11 @@ from reportlab.platypus import Flowable, Paragraph
 
 from brochure.diagnostics import Diagnostic, Location, error, warning
 from brochure.geometry.sheet import MM
+from brochure.inputs.brand import Brand
+from brochure.inputs.content import Content
 from brochure.layout.flowables import OVERRUN, Art, Box, Bullet, Column, SectionHeading, Stack, StepRow, overrun
 from brochure.layout.images import Picture
 from brochure.layout.model import Layout
-from brochure.load.brand import Brand
-from brochure.load.content import Content
 from brochure.theme.colors import contrast_ratio, mix, palette_from_hex
 from brochure.theme.styles import Theme
 

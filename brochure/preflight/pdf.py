@@ -10,7 +10,7 @@ import pikepdf
 
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.geometry.sheet import Sheet
-from brochure.load.links import link_problem
+from brochure.inputs.links import link_problem
 
 MAX_INK = 3.00  # total area coverage, 300 %
 RGB_OPERATORS = {"rg", "RG"}

@@ -13,7 +13,7 @@ from PIL import ImageCms
 from reportlab.graphics.shapes import Drawing, Group, Shape
 from reportlab.lib.colors import CMYKColor, Color
 
-from brochure.load.brand import Brand
+from brochure.inputs.brand import Brand
 from brochure.theme.colors import Palette, hex_to_color
 
 DEFAULT_PROFILE = Path(__file__).resolve().parent.parent / "data" / "icc" / "brochure-fogra39-300.icc"

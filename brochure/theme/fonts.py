@@ -26,13 +26,13 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont, TTFontFace, TTFontParser
 
 from brochure import limits
 from brochure.diagnostics import Diagnostic, Location, error, warning
-from brochure.load import inline
-from brochure.load.blocks import Image
-from brochure.load.brand import Brand, FontSpec
-from brochure.load.files import read_bytes
+from brochure.inputs import inline
+from brochure.inputs.blocks import Image
+from brochure.inputs.brand import Brand, FontSpec
+from brochure.inputs.files import read_bytes
 
 if TYPE_CHECKING:
-    from brochure.load.content import Content
+    from brochure.inputs.content import Content
 
 
 @dataclass(frozen=True)

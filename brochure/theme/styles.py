@@ -10,7 +10,7 @@ from types import MappingProxyType
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
-from brochure.load.brand import Brand
+from brochure.inputs.brand import Brand
 from brochure.theme.colors import Palette, palette_from_hex
 from brochure.theme.fonts import FontSet
 

@@ -20,8 +20,8 @@ from svglib.svglib import SvgRenderer
 
 from brochure import limits
 from brochure.diagnostics import Diagnostic, Location, error
-from brochure.load.files import read_bytes
-from brochure.load.pictures import PictureData, Refusal, load_picture
+from brochure.inputs.files import read_bytes
+from brochure.inputs.pictures import PictureData, Refusal, load_picture
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"

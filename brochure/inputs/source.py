@@ -6,8 +6,8 @@ from pathlib import Path
 
 from brochure import limits
 from brochure.diagnostics import Diagnostic, Location, error
-from brochure.load.files import NOT_FOUND, read_bytes
-from brochure.load.yamltree import line_column
+from brochure.inputs.files import NOT_FOUND, read_bytes
+from brochure.inputs.yamltree import line_column
 
 _SAVE_AS_UTF8 = "open it in a text editor and save it as UTF-8; in Notepad: File > Save as > Encoding: UTF-8"
 _BOM = b"\xef\xbb\xbf"

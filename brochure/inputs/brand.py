@@ -12,11 +12,11 @@ from PIL import Image, ImageCms
 
 from brochure import limits
 from brochure.diagnostics import Diagnostic, Location
-from brochure.load import links
-from brochure.load.files import inside, read_bytes
-from brochure.load.logo import Logo, load_logo
-from brochure.load.reader import Reader, load_file
-from brochure.load.yamltree import Node
+from brochure.inputs import links
+from brochure.inputs.files import inside, read_bytes
+from brochure.inputs.logo import Logo, load_logo
+from brochure.inputs.reader import Reader, load_file
+from brochure.inputs.yamltree import Node
 from brochure.vocabulary import PAPERS, PaperName
 
 COLOR_KEYS = ("primary", "secondary", "accent", "text", "background")

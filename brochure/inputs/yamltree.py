@@ -27,7 +27,7 @@ import yaml
 
 from brochure import limits
 from brochure.diagnostics import Diagnostic, Location, error
-from brochure.load import chars
+from brochure.inputs import chars
 
 Scalar = str | int | float | bool | None
 

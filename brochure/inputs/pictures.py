@@ -19,7 +19,7 @@ from pathlib import Path
 from PIL import Image, ImageCms
 
 from brochure import limits
-from brochure.load.files import read_bytes
+from brochure.inputs.files import read_bytes
 
 _ORIENTATION = 0x0112  # the EXIF tag a phone writes instead of turning the pixels
 _KEEP = {("PNG", "1"), ("PNG", "L"), ("PNG", "LA"), ("PNG", "P"), ("PNG", "RGB"), ("PNG", "RGBA")}

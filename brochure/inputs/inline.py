@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from xml.sax.saxutils import escape, quoteattr
 
-from brochure.load.links import link_problem
+from brochure.inputs.links import link_problem
 
 KEY = r"[a-z0-9][a-z0-9-]*"  # a citation key (a reference's id): lowercase letters, digits and hyphens
 _CITES = rf"(?P<cites>(?:\[\^{KEY}\])+)"  # one or more [^key] marks (the space before them is not printed)

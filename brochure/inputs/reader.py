@@ -10,10 +10,10 @@ from typing import TypeVar
 
 from brochure import limits
 from brochure.diagnostics import Diagnostic, Location, closest, did_you_mean, error, warning
-from brochure.load import chars, inline
-from brochure.load.links import link_problem
-from brochure.load.source import read_source
-from brochure.load.yamltree import Node, parse
+from brochure.inputs import chars, inline
+from brochure.inputs.links import link_problem
+from brochure.inputs.source import read_source
+from brochure.inputs.yamltree import Node, parse
 
 W = TypeVar("W", bound=str)  # a word of a vocabulary (see Reader.choice)
 

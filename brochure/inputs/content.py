@@ -10,11 +10,11 @@ from urllib.parse import quote
 
 from brochure import limits
 from brochure.diagnostics import Diagnostic, Location, closest, did_you_mean
-from brochure.load.blocks import Block, read_blocks, read_layouts
-from brochure.load.inline import KEY, citations, near_citations
-from brochure.load.links import web_problem
-from brochure.load.reader import Reader, load_file
-from brochure.load.yamltree import Node
+from brochure.inputs.blocks import Block, read_blocks, read_layouts
+from brochure.inputs.inline import KEY, citations, near_citations
+from brochure.inputs.links import web_problem
+from brochure.inputs.reader import Reader, load_file
+from brochure.inputs.yamltree import Node
 from brochure.vocabulary import LAYOUTS, PLACES, LayoutName, Place, is_layout
 
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")

@@ -8,10 +8,10 @@ from typing import Literal
 
 from brochure.art import ICON_NAMES
 from brochure.diagnostics import Location
-from brochure.load.files import inside
-from brochure.load.pictures import PictureData, Refusal, load_picture
-from brochure.load.reader import Reader
-from brochure.load.yamltree import Node
+from brochure.inputs.files import inside
+from brochure.inputs.pictures import PictureData, Refusal, load_picture
+from brochure.inputs.reader import Reader
+from brochure.inputs.yamltree import Node
 from brochure.vocabulary import LAYOUTS, LayoutName
 
 ILLUSTRATIONS = {"skin-section": ("epidermis", "dermis", "needles", "collagen")}
