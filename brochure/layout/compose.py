@@ -138,18 +138,57 @@ def back(inp: Inputs, box: Rect, page: int) -> Back:
     If it still does not fit, the errors are those of the last, tightest attempt: the least there is to cut."""
     contact = inp.brand.contact
     shown = display_url(contact.booking_url).startswith(display_url(contact.website).split("/")[0])
+    foot = _foot(inp, box)  # the fine print at the foot is the same whatever gives way above it
     last: Back | None = None
     for website, qr_mm, gap in GIVE_WAY:
         if not (website or shown):
             break
-        last = _back(inp, box, page, website, qr_mm, gap)
+        last = _back(inp, box, page, website, qr_mm, gap, foot)
         if not any(d.is_error for d in last.diagnostics):
             return last
     assert last is not None
     return last
 
 
-def _back(inp: Inputs, box: Rect, page: int, website: bool, qr_mm: float, gap_leadings: float) -> Back:
+@dataclass(frozen=True)
+class Foot:
+    """The back's fine print, set at the foot of the back: disclaimer, sources and document block."""
+
+    items: list[tuple[Flowable, float]]  # (flowable, gap above it)
+    keys: list[Location]  # where each is written, for messages about the back's height
+    floors: list[float]  # the least height each can take (cheap), to see a gross overflow at once
+    need: float  # the height they take, gaps included (0 when `gross`: not measured)
+    placed: list[Placed]
+    diagnostics: list[Diagnostic]
+
+
+def _foot(inp: Inputs, box: Rect) -> Foot:
+    """The disclaimer, sources and document block, measured and placed once for every attempt at the back."""
+    t, L = inp.theme, inp.theme.scale.leading
+    blocks = Blocks(t, box.w, inp.links, cites=inp.citations)
+    items: list[tuple[Flowable, float]] = [(blocks.para(inp.content.disclaimer, "note"), 0.0)]
+    sources = citations.sources(inp.citations, t, inp.content.language, inp.links)
+    if sources is not None:
+        items.append((sources, 0.4 * L))
+    doc = document_block(inp.content, inp.brand)
+    items.append((Paragraph(doc.markup(blocks.md), t.style("fine")), 0.4 * L))
+    keys = [*_bottom_keys(inp), doc.at]
+    floors = floor_of([Item(f, "", g) for f, g in items], box.w)
+    if sum(floors) > GROSS * box.h:  # far too long for the whole back: not worth measuring every line
+        return Foot(items, keys, floors, 0.0, [], [])
+    need = sum(f.wrap(box.w, 1e6)[1] + g for f, g in items)
+    fine = t.style("fine")
+
+    def width(text: str) -> float:  # of the longest word
+        return max((stringWidth(w, fine.fontName, fine.fontSize) for w in text.split()), default=0.0)
+
+    widest = [*_bottom_keys(inp, width), max(doc.texts(), key=lambda ta: width(ta[0]))[1]]
+    diags = _overset(inp, [(f, at, _noun(at)) for (f, _), at in zip(items, widest, strict=True)], "back")
+    placed, _ = stack_down(items, box, "back", box.y + need)
+    return Foot(items, keys, floors, need, placed, diags)
+
+
+def _back(inp: Inputs, box: Rect, page: int, website: bool, qr_mm: float, gap_leadings: float, foot: Foot) -> Back:
     region = "back"
     t, cta, contact = inp.theme, inp.content.call_to_action, inp.brand.contact
     pal, L = t.palette, t.scale.leading
@@ -221,34 +260,19 @@ def _back(inp: Inputs, box: Rect, page: int, website: bool, qr_mm: float, gap_le
         qr_place = QrPlacement(contact.booking_url, page, qr_at, modules(contact.booking_url), QUIET_MODULES)
         return ((Link(contact.booking_url, b),) if inp.links else ()), qr_place
 
-    bottom: list[tuple[Flowable, float]] = [(blocks.para(inp.content.disclaimer, "note"), 0.0)]
-    sources = citations.sources(inp.citations, t, inp.content.language, inp.links)
-    if sources is not None:
-        bottom.append((sources, 0.4 * L))
     gap = gap_leadings * L
-    doc = document_block(inp.content, inp.brand)
-    bottom.append((Paragraph(doc.markup(blocks.md), t.style("fine")), 0.4 * L))
-    keys = [*_bottom_keys(inp), doc.at]
     blame = [  # what takes the back's height, by where it is written
         (heading.height, _where(inp.content, "call_to_action.heading")),
         (cta_text.height, _where(inp.content, "call_to_action.text")),
         (qr_label.height, _where(inp.content, "call_to_action.qr_label")),
         (placed[-1].box.h, inp.brand.where("contact.address")),
     ]
-    floors = floor_of([Item(f, "", g) for f, g in bottom], box.w)
-    if sum(floors) > GROSS * (y - gap - box.y):  # far too long: say so before measuring every line
-        blame += list(zip(floors, keys, strict=True))
-        diags.append(_overfull(inp, region, sum(floors) - (y - gap - box.y), blame, at_least=True))
+    if sum(foot.floors) > GROSS * (y - gap - box.y):  # far too long: say so before measuring every line
+        blame += list(zip(foot.floors, foot.keys, strict=True))
+        diags.append(_overfull(inp, region, sum(foot.floors) - (y - gap - box.y), blame, at_least=True))
         return Back(placed, *book(placed[2].box), diags)
-    need = sum(f.wrap(box.w, 1e6)[1] + g for f, g in bottom)
-    fine = t.style("fine")
-
-    def width(text: str) -> float:  # of the longest word
-        return max((stringWidth(w, fine.fontName, fine.fontSize) for w in text.split()), default=0.0)
-
-    widest = [*_bottom_keys(inp, width), max(doc.texts(), key=lambda ta: width(ta[0]))[1]]
-    diags += _overset(inp, [(f, at, _noun(at)) for (f, _), at in zip(bottom, widest, strict=True)], region)
-    bottom_placed, _ = stack_down(bottom, box, region, box.y + need)
+    diags += foot.diagnostics
+    need, bottom_placed, keys = foot.need, foot.placed, foot.keys
     above = box.y + need + gap + (box.top - y) + SECTION_GAP * L  # the sections keep above the call to action
     middle = Frame(region, Rect(box.x, above, box.w, max(0.0, box.top - above)), page)
     res, flow_diags = fill(inp, [s for s in inp.sections if s.place == "back"], [middle])

@@ -87,7 +87,8 @@ def lay_out(plans: tuple[Plan, ...], layout: LayoutName, inp: Inputs) -> tuple[L
                 attempt = replace(
                     inp, theme=theme, label=plan.label, sections=sections, citations=cites, keep_sections=kept
                 )
-                result, errors = _attempt(plan, attempt)
+                last = keep == keeps[-1] and size == BODY_SIZES[-1] and plan is routed[-1][0]
+                result, errors = _attempt(plan, attempt, complete=last)
                 if result is not None:
                     split = _split(result, plan, sections) if plan.keep_sections and not kept else []
                     return result, warnings + empty + split
@@ -163,7 +164,9 @@ def _flow_in(plan: Plan, inp: Inputs, name: Place) -> tuple[FlowResult, list[Dia
     return replace(res, placed=placed), diags
 
 
-def _attempt(plan: Plan, inp: Inputs) -> tuple[Layout | None, list[Diagnostic]]:
+def _attempt(plan: Plan, inp: Inputs, complete: bool = True) -> tuple[Layout | None, list[Diagnostic]]:
+    """The plan's flows, back and cover at one body size. Unless `complete`, an attempt stops at the first
+    flow that does not fit (the next size or plan is tried anyway); the last attempt reports everything."""
     diags: list[Diagnostic] = []
     pages_items: dict[int, list[Placed]] = {i: [] for i in range(len(inp.sheet.sides))}
     pages_links: dict[int, list[Link]] = {i: [] for i in pages_items}
@@ -172,6 +175,8 @@ def _attempt(plan: Plan, inp: Inputs) -> tuple[Layout | None, list[Diagnostic]]:
         diags += flow_diags
         for frame, placed in zip(frames, res.placed, strict=True):
             pages_items[frame.page].extend(placed)
+        if not complete and any(d.is_error for d in diags):
+            return None, diags
     b = back(inp, plan.back, plan.back_page)
     diags += b.diagnostics
     pages_items[plan.back_page].extend(b.items)
