@@ -370,7 +370,11 @@ def test_the_superscript_digits_are_checked_at_the_first_citing_text(
 ) -> None:
     src, _ = api.load(cited.content, cited.brand)
     assert src is not None
-    monkeypatch.setattr(checks, "covers", lambda font, ch: ch != "4")  # a font with no '4'
+    class NoFour(dict[int, int]):  # a font with every character but '4'
+        def __contains__(self, code: object) -> bool:
+            return code != ord("4")
+
+    monkeypatch.setattr(checks, "cmap", lambda font: NoFour())
     diags = checks.check_glyphs(src.content, src.brand, src.fonts)
     first = [d.message for d in diags if d.location.key == "sections[0].blocks[0].text"]  # a text with no digits
     assert len(first) == 1 and "has no glyph for '4' (U+0034 DIGIT FOUR)" in first[0]

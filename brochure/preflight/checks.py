@@ -11,12 +11,13 @@ from brochure.inputs.content import Content
 from brochure.inputs.inline import citations, plain, upper
 from brochure.layout.document import document_block
 from brochure.layout.model import Layout
-from brochure.theme.fonts import FontSet, covers
+from brochure.theme.fonts import FontSet, cmap
 
 
 def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnostic]:
     """Every printed character must exist in every face it may be set in: never an empty box."""
     faces = (("heading", fonts.heading), ("body", fonts.regular), ("bold", fonts.bold), ("italic", fonts.italic))
+    maps = [(role, font, cmap(font)) for role, font in faces]
     kicker = [(upper(text), at) for text, at in content.strings if at.key == "cover.kicker"]  # set in capitals
     doc = document_block(content, brand)
     own = (doc.fixed(), doc.at)  # the document block's own words and dates, in the content's language
@@ -25,7 +26,8 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
         for ch in dict.fromkeys(plain(text)):  # each character once, in order: linear in the text
             if ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf"):
                 continue
-            missing = next(((role, font) for role, font in faces if not covers(font, ch)), None)
+            code = ord(ch)
+            missing = next(((role, font) for role, font, glyphs in maps if code not in glyphs), None)
             if missing is None:
                 continue
             role, font = missing

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 import struct
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -255,7 +255,7 @@ def engine_defaults(font: str, cmyk: bool) -> Iterator[None]:
         STATE_DEFAULTS.update(saved_state)
 
 
-def covers(font_name: str, ch: str) -> bool:
-    """Whether the registered TrueType font has a glyph for the character."""
-    font = pdfmetrics.getFont(font_name)
-    return ord(ch) in font.face.charToGlyph
+def cmap(font_name: str) -> Mapping[int, int]:
+    """The registered TrueType font's code points -> glyphs (to look many characters up at once)."""
+    table: Mapping[int, int] = pdfmetrics.getFont(font_name).face.charToGlyph
+    return table
