@@ -122,9 +122,7 @@ def option_problem(options: Options) -> str:
     """Why these options cannot be built, or '' (the command line reports it as a usage error)."""
     if options.marks and options.target != "press":
         return "--marks needs --target press (office printers cannot print marks outside the sheet)"
-    if options.today is None:
-        return source_date(os.environ)[1]
-    return ""
+    return source_date(os.environ)[1]  # read by the PDF writer too, even when `today` is given
 
 
 def build(src: Sources, options: Options) -> Result:

@@ -370,6 +370,7 @@ def test_the_superscript_digits_are_checked_at_the_first_citing_text(
 ) -> None:
     src, _ = api.load(cited.content, cited.brand)
     assert src is not None
+
     class NoFour(dict[int, int]):  # a font with every character but '4'
         def __contains__(self, code: object) -> bool:
             return code != ord("4")

@@ -179,9 +179,11 @@ def test_a_content_file_without_a_document_block_is_refused(inputs: Inputs) -> N
         ("producer: Test Clinic", "producer: ''", "producer:", "document.producer", "this text is empty", ""),
         ("  conflicts:", "  translation: {translator: {name: A, role: B}}\n  conflicts:", "{translator",
          "document.translation.reviewer", "missing key 'reviewer'", ""),
+        ("published: 2026-12-01", "published: ٢٠٢٦-١٢-٠١", "٢٠٢٦", "document.published",
+         "is not a date written YYYY-MM-DD", "2026-12-01"),
     ],
     ids=["missing-key", "misspelt-key", "no-such-day", "not-iso", "review-first", "version-number", "bad-code",
-         "empty-producer", "translation-half"],
+         "empty-producer", "translation-half", "arabic-digits"],
 )  # fmt: skip
 def test_document_mistakes_point_at_the_line_and_column(
     inputs: Inputs, old: str, new: str, at: str, key: str, message: str, hint: str
@@ -294,7 +296,7 @@ def test_a_publication_date_after_today_is_a_warning(
     )
 
 
-@pytest.mark.parametrize("value", ["yesterday", "-5", "1.5e9", "99999999999999"])
+@pytest.mark.parametrize("value", ["yesterday", "-5", "1.5e9", "99999999999999", "²"])
 def test_a_source_date_epoch_that_is_not_a_time_is_a_usage_error(
     inputs: Inputs, value: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -577,3 +579,37 @@ def test_a_brand_other_than_the_producer_is_warned_that_its_back_names_another_c
     assert "built for Maple & Main Dermatology" in err and "[at document.producer]" in err
     assert main(["check"]) == 0
     assert "warning" not in capsys.readouterr().err
+
+
+def test_dates_at_the_end_of_the_calendar_are_read_without_a_crash(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit(inputs.content, "published: 2026-12-01", "published: 9998-01-01")
+    edit(inputs.content, "review: 2028-12-01", "review: 9999-06-01")
+    assert run(inputs, "check") in (0, 1)
+    assert "internal error" not in capsys.readouterr().err
+
+
+def test_a_given_today_still_checks_source_date_epoch_which_the_pdf_writer_reads(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "abc")
+    with pytest.raises(ValueError, match="SOURCE_DATE_EPOCH='abc' is not a time"):
+        api.build(sources(CONTENT, BRAND), api.Options(today=date(2026, 12, 1)))
+
+
+def test_the_website_line_stays_when_the_booking_host_only_begins_like_the_website(tmp_path: Path) -> None:
+    kit = tmp_path / "kit"
+    kit.mkdir()
+    for f in BRAND.parent.iterdir():
+        if f.is_file():
+            (kit / f.name).write_bytes(f.read_bytes())
+    text = (kit / "brand.yaml").read_text(encoding="utf-8")
+    (kit / "brand.yaml").write_text(
+        text.replace("website: https://clearwaterskin.co.uk", "website: https://clearwaterskin.co"), encoding="utf-8"
+    )
+    src, _ = api.load(CONTENT, kit / "brand.yaml")
+    assert src is not None
+    result = api.build(src, api.Options(layout="trifold", paper="letter"))
+    (d,) = [d for d in result.diagnostics if d.is_error]  # clearwaterskin.co.uk/book does not show clearwaterskin.co
+    assert "the back region is over-full" in d.message

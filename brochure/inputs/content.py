@@ -457,7 +457,7 @@ DOCUMENT_EXAMPLE = (
     "author: {name: ..., role: ...}, reviewer: {name: ..., role: ...}, producer: ..., conflicts: ...}"
 )
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")  # ASCII digits: \d also takes ٢٠٢٦
 
 
 def _read_document(r: Reader, root: Node, node: Node | None) -> Document | None:
@@ -547,7 +547,9 @@ def _check_review_span(r: Reader, node: Node, published: date, review: date) -> 
 
 
 def _years_after(day: date, years: int) -> date:
-    """The same day `years` later (29 February becomes 28 February)."""
+    """The same day `years` later (29 February becomes 28 February; past the year 9999, the last day there is)."""
+    if day.year + years > date.max.year:
+        return date.max
     try:
         return day.replace(year=day.year + years)
     except ValueError:

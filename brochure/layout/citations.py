@@ -104,6 +104,14 @@ def printed(ref: Reference) -> str:
     return " ".join([*texts, *([f"doi:{ref.doi}"] if ref.doi else []), *([ref.url] if ref.url else [])])
 
 
+def listed(ref: Reference, full: bool = False) -> tuple[str, str]:
+    """What a references list prints of ref (its short form on a folded leaflet, else its full text, then
+    'doi:...' and its web address), and the key that text is written at ('text' or 'short')."""
+    key = "text" if full or not ref.short else "short"
+    words = ref.short if key == "short" and ref.short else ref.text
+    return " ".join([plain(words), *([f"doi:{ref.doi}"] if ref.doi else []), *([ref.url] if ref.url else [])]), key
+
+
 def sources(cites: Citations, theme: Theme, language: str, links: bool, full: bool = False) -> Paragraph | None:
     """The references a layout cites, numbered to match its superscripts, in small type: 'Sources 1 Alam M, ...
     doi:10.1001/... 2 ...'; a DOI links to https://doi.org/... and a web address to itself where links are live.
@@ -113,7 +121,7 @@ def sources(cites: Citations, theme: Theme, language: str, links: bool, full: bo
     shade = color_markup(theme.palette.primary)
     entries = []
     for i, ref in enumerate(cites.references, 1):
-        parts = [to_markup(ref.text if full or not ref.short else ref.short, shade, links)]
+        parts = [to_markup(ref.short if ref.short and not full else ref.text, shade, links)]
         if ref.doi:
             parts.append(link_markup(escape_text(f"doi:{ref.doi}"), ref.doi_url, shade, links))
         if ref.url:

@@ -137,7 +137,8 @@ def back(inp: Inputs, box: Rect, page: int) -> Back:
     the website's contact line goes when the booking address under the QR code already shows the website.
     If it still does not fit, the errors are those of the last, tightest attempt: the least there is to cut."""
     contact = inp.brand.contact
-    shown = display_url(contact.booking_url).startswith(display_url(contact.website).split("/")[0])
+    host = display_url(contact.website).split("/")[0]  # the booking address shows the website's own host
+    shown = display_url(contact.booking_url).split("/")[0] == host
     foot = _foot(inp, box)  # the fine print at the foot is the same whatever gives way above it
     last: Back | None = None
     for website, qr_mm, gap in GIVE_WAY:
@@ -289,9 +290,9 @@ def _back(inp: Inputs, box: Rect, page: int, website: bool, qr_mm: float, gap_le
 def _bottom_keys(inp: Inputs, rate: Callable[[str], float] = len) -> list[Location]:
     """Where the disclaimer and the sources are written (the printed source that `rate` rates highest: the longest)."""
     keys = [_where(inp.content, "disclaimer")]
-    if inp.citations.references:
-        top = max(inp.citations.references, key=lambda ref: rate(citations.printed(ref)))
-        keys.append(_where(inp.content, f"{top.at.key}.text"))
+    if inp.citations.references:  # the source whose printed form rates highest, at the key that form is written
+        top = max(inp.citations.references, key=lambda ref: rate(citations.listed(ref)[0]))
+        keys.append(_where(inp.content, f"{top.at.key}.{citations.listed(top)[1]}"))
     return keys
 
 

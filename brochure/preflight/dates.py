@@ -23,7 +23,7 @@ def source_date(environ: Mapping[str, str]) -> tuple[date | None, str]:
     raw = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not raw:
         return None, ""
-    if not raw.isdigit() or int(raw) > LATEST:
+    if not (raw.isascii() and raw.isdigit()) or int(raw) > LATEST:  # '²' is a digit to isdigit(), not to int()
         shown = raw if len(raw) <= 30 else raw[:29] + "…"
         return None, (
             f"SOURCE_DATE_EPOCH='{shown}' is not a time: it should be whole seconds since 1970-01-01 UTC "
