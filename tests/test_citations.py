@@ -15,8 +15,9 @@ from pypdf import PdfReader
 
 from brochure import api, limits
 from brochure.geometry.sheet import SHEETS
-from brochure.inputs.content import Reference, load_content
+from brochure.inputs.content import load_content
 from brochure.inputs.inline import Run, parse, plain, to_markup
+from brochure.inputs.references import Reference
 from brochure.layout import PLANS, citations
 from brochure.layout.citations import Citations, block_texts, number
 from brochure.layout.engine import route

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from reportlab.platypus import Paragraph
 
 from brochure.inputs import blocks as c
-from brochure.inputs.content import Content, Reference, Section
+from brochure.inputs.content import Content, Section
 from brochure.inputs.inline import citations, escape_text, link_markup, plain, to_markup
+from brochure.inputs.references import Reference
 from brochure.theme.colors import color_markup
 from brochure.theme.styles import Theme
 

@@ -14,7 +14,8 @@ from string import Formatter
 
 from brochure.diagnostics import Location
 from brochure.inputs.brand import Brand
-from brochure.inputs.content import Content, Person
+from brochure.inputs.content import Content
+from brochure.inputs.document import Person
 from brochure.inputs.inline import escape_text, plain
 from brochure.layout.words import Words, long_date, month_year, words_for
 

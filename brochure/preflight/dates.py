@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 
 from brochure import limits
 from brochure.diagnostics import Diagnostic, error, warning
-from brochure.inputs.content import Document
+from brochure.inputs.document import Document
 
 LATEST = 253402300799  # 9999-12-31 23:59:59 UTC: the last second a date can hold
 

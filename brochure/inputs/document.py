@@ -1,0 +1,182 @@
+"""The `document:` block of content.yaml (document control) -> a frozen Document, or Diagnostics."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from brochure import limits
+from brochure.diagnostics import Location
+from brochure.inputs.reader import Reader
+from brochure.inputs.yamltree import Node
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone credited in the document block: a name and a role (or registration)."""
+
+    name: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Translation:
+    translator: Person
+    reviewer: Person
+
+
+@dataclass(frozen=True)
+class Document:
+    """Document control: what identifies this leaflet, when it was published and is due for review, and who
+    wrote, checked and produced it. Printed in small type on the back of every layout."""
+
+    code: str
+    version: str
+    published: date
+    review: date
+    author: Person
+    reviewer: Person
+    producer: str
+    conflicts: str
+    translation: Translation | None
+    at: tuple[tuple[str, Location], ...]  # key path (e.g. 'document.review') -> where it is written
+
+    def where(self, key: str) -> Location:
+        """Where a key (e.g. 'document.review') is written; `document:` itself for any other."""
+        found = dict(self.at)
+        return found.get(key) or found["document"]
+
+
+DOCUMENT_KEYS = ("code", "version", "published", "review", "author", "reviewer", "producer", "conflicts")
+DOCUMENT_EXAMPLE = (
+    "document: {code: CSC-MN-001, version: '1.1', published: 2026-12-01, review: 2029-12-01, "
+    "author: {name: ..., role: ...}, reviewer: {name: ..., role: ...}, producer: ..., conflicts: ...}"
+)
+_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$")
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")  # ASCII digits: \d also takes ٢٠٢٦
+
+
+def read_document(r: Reader, root: Node, node: Node | None) -> Document | None:
+    """The `document:` block (required): leaflet code, version, dates, people, producer and conflicts."""
+    if node is None:
+        r.fail(
+            r.at(root, "document"),
+            "missing key 'document': every leaflet carries its code, version, publication and review dates, "
+            "author, clinical reviewer and producer",
+            f"add a block such as {DOCUMENT_EXAMPLE} (see README.md)",
+        )
+        return None
+    m = r.mapping(node, "document", DOCUMENT_KEYS, ("translation",))
+    if m is None:
+        return None
+    code = r.text(m.get("code"), "document.code")
+    if code is not None and not _CODE.match(code):
+        r.fail(
+            r.at(m["code"], "document.code"),
+            f"'{_short(code)}' is not a leaflet code: use up to 40 letters, digits, '-', '.' and '/'",
+            "e.g. code: CSC-MN-001",
+        )
+        code = None
+    version = _read_version(r, m.get("version"))
+    published = _read_date(r, m.get("published"), "document.published")
+    review = _read_date(r, m.get("review"), "document.review")
+    author = _read_person(r, m.get("author"), "document.author")
+    reviewer = _read_person(r, m.get("reviewer"), "document.reviewer")
+    producer = r.text(m.get("producer"), "document.producer")
+    conflicts = r.text(m.get("conflicts"), "document.conflicts")
+    translation_ok, translation = _read_translation(r, m.get("translation"))
+    if published is not None and review is not None:
+        _check_review_span(r, m["review"], published, review)
+    at = (("document", r.at(node, "document")), *((f"document.{k}", r.at(v, f"document.{k}")) for k, v in m.items()))
+    if None in (code, version, published, review, author, reviewer, producer, conflicts) or not translation_ok:
+        return None
+    assert code and version and published and review and author and reviewer and producer and conflicts
+    return Document(code, version, published, review, author, reviewer, producer, conflicts, translation, at)
+
+
+def _read_version(r: Reader, node: Node | None) -> str | None:
+    """A version is text: YAML reads 1.10 as the number 1.1, so a bare number is refused."""
+    if node is not None and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+        r.fail(
+            r.key_at(node, "document.version"),
+            "expected the version as text, found a number (YAML reads 1.10 as 1.1)",
+            'write the version in quotes, e.g. version: "1.1"',
+        )
+        return None
+    return r.text(node, "document.version")
+
+
+def _read_date(r: Reader, node: Node | None, path: str) -> date | None:
+    """A real calendar date written YYYY-MM-DD (the YAML reader keeps dates as the text written)."""
+    value = r.text(node, path, printed=False)
+    if value is None or node is None:
+        return None
+    parsed = None
+    if _DATE.match(value):
+        try:
+            parsed = date.fromisoformat(value)
+        except ValueError:
+            r.fail(r.at(node, path), f"'{value}' is not a real date", "check the month (01-12) and the day")
+            return None
+    if parsed is None:
+        r.fail(r.at(node, path), f"'{_short(value)}' is not a date written YYYY-MM-DD", "e.g. 2026-12-01")
+    return parsed
+
+
+def _check_review_span(r: Reader, node: Node, published: date, review: date) -> None:
+    """The review date comes after publication, and usually within 2 to 3 years of it."""
+    at = r.at(node, "document.review")
+    if review <= published:
+        r.fail(
+            at,
+            f"the review date {review.isoformat()} is not after the publication date {published.isoformat()}",
+            "set the review date after publication, usually 2 to 3 years later",
+        )
+    elif review > _years_after(published, limits.REVIEW_MOST_YEARS):
+        years = (review - published).days / 365.25
+        r.warn(
+            at,
+            f"the review date {review.isoformat()} is {years:.1f} years after publication; "
+            f"patient leaflets are usually reviewed every 2 to 3 years",
+            "set an earlier review date, unless your governance process says otherwise",
+        )
+
+
+def _years_after(day: date, years: int) -> date:
+    """The same day `years` later (29 February becomes 28 February; past the year 9999, the last day there is)."""
+    if day.year + years > date.max.year:
+        return date.max
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def _read_person(r: Reader, node: Node | None, path: str) -> Person | None:
+    if node is None:
+        return None
+    m = r.mapping(node, path, ("name", "role"))
+    if m is None:
+        return None
+    name = r.text(m.get("name"), f"{path}.name")
+    role = r.text(m.get("role"), f"{path}.role")
+    return Person(name, role) if name is not None and role is not None else None
+
+
+def _read_translation(r: Reader, node: Node | None) -> tuple[bool, Translation | None]:
+    """The optional translation credits (who translated, who checked the translation); (False, None) when wrong."""
+    if node is None:
+        return True, None
+    m = r.mapping(node, "document.translation", ("translator", "reviewer"))
+    if m is None:
+        return False, None
+    translator = _read_person(r, m.get("translator"), "document.translation.translator")
+    reviewer = _read_person(r, m.get("reviewer"), "document.translation.reviewer")
+    if translator is None or reviewer is None:
+        return False, None
+    return True, Translation(translator, reviewer)
+
+
+def _short(text: str, most: int = 40) -> str:
+    return text if len(text) <= most else text[: most - 1] + "…"
