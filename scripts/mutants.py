@@ -170,14 +170,14 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "cover-field-stops-at-the-left-trim",
-        "layout/compose.py",
+        "layout/cover.py",
         "left = area.trim.x - (sheet.bleed if area.bleed_left else 0.0)",
         "left = area.trim.x",
         "tests/test_mutants_press.py::test_the_flyer_cover_field_runs_into_the_bleed_on_both_sides",
     ),
     m(
         "cover-field-stops-at-the-right-trim",
-        "layout/compose.py",
+        "layout/cover.py",
         "right = area.trim.right + (sheet.bleed if area.bleed_right else 0.0)",
         "right = area.trim.right",
         "tests/test_press.py::test_the_cover_colour_field_really_extends_into_the_bleed",

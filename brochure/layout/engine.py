@@ -10,7 +10,9 @@ from brochure.geometry.sheet import Rect, Sheet
 from brochure.inputs.content import Section
 from brochure.inputs.inline import plain
 from brochure.layout import citations
-from brochure.layout.compose import CoverArea, Inputs, back, cover, fill
+from brochure.layout.back import back
+from brochure.layout.compose import Inputs, fill
+from brochure.layout.cover import CoverArea, cover
 from brochure.layout.flow import SHORT, FlowResult, Frame, spread
 from brochure.layout.model import Bookmark, Layout, Link, Page, Placed
 from brochure.vocabulary import LayoutName, Place

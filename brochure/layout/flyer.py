@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from brochure.geometry.sheet import MM, Rect, Sheet
-from brochure.layout.compose import CoverArea
+from brochure.layout.cover import CoverArea
 from brochure.layout.engine import Plan
 from brochure.layout.flow import Frame
 

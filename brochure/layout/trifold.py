@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from brochure.geometry.sheet import Sheet
-from brochure.layout.compose import CoverArea
+from brochure.layout.cover import CoverArea
 from brochure.layout.engine import Plan
 from brochure.layout.flow import Frame
 

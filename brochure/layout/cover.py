@@ -1,0 +1,151 @@
+"""Content + brand + the cover's area -> the cover placed: logo, colour field into the bleed, title, clinic name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph
+
+from brochure import art
+from brochure.diagnostics import Diagnostic, Location, error
+from brochure.geometry.sheet import MM, Panel, Rect
+from brochure.inputs.inline import display_url, escape_text, link_markup, plain, to_markup
+from brochure.layout.blocks import Blocks
+from brochure.layout.compose import Inputs, overset, stack_down, too_wide, where
+from brochure.layout.flow import EPS
+from brochure.layout.flowables import Art
+from brochure.layout.images import picture
+from brochure.layout.model import Placed
+from brochure.theme.colors import color_markup
+
+
+@dataclass(frozen=True)
+class CoverArea:
+    """Where the cover goes: its trimmed area, the box text keeps to, which sides run into the bleed,
+    how much height under the colour field is kept for the title, and whether the clinic's name closes it."""
+
+    trim: Rect
+    content: Rect
+    bleed_left: bool
+    bleed_right: bool
+    title_room: float
+    footer: bool = True
+    region: str = "cover"
+
+    @classmethod
+    def panel(cls, panel: Panel) -> CoverArea:
+        """A whole folded panel as the cover: the title keeps the lower 42 %, the field runs out to the trim."""
+        return cls(panel.trim, panel.content, panel.bleed_left, panel.bleed_right, panel.trim.h * 0.42)
+
+
+@dataclass(frozen=True)
+class Cover:
+    items: list[Placed]
+    diagnostics: list[Diagnostic]
+
+
+COVER_GAP = 4 * MM  # under the colour field, and above the clinic's name
+COVER_TEXTS = {"cover.kicker": "kicker", "title": "title", "subtitle": "subtitle", "cover.lead": "lead"}
+
+
+def cover(inp: Inputs, area: CoverArea) -> Cover:
+    """Logo, a colour field running into the bleed, kicker, title, subtitle, lead and the clinic's name;
+    words taller than the room between the field and the name are an error at the tallest of them."""
+    t, content, sheet = inp.theme, inp.content, inp.sheet
+    pal, box, region = t.palette, area.content, area.region
+    blocks = Blocks(t, box.w, inp.links, cites=inp.citations)
+    items: list[Placed] = []
+
+    # The colour field runs across the area (from a fold or the trim edge) and on into the bleed.
+    field_top = area.trim.top - 31 * MM
+    field_bottom = area.trim.y + area.title_room
+    left = area.trim.x - (sheet.bleed if area.bleed_left else 0.0)
+    right = area.trim.right + (sheet.bleed if area.bleed_right else 0.0)
+    fw, fh = right - left, field_top - field_bottom
+    field = Art(art.cover_field(fw, fh, pal), fw, fh)
+    items.append(Placed(field, Rect(left, field_bottom, fw, fh), region, text=False))
+
+    logo = inp.brand.logo
+    max_w, max_h = box.w * 0.78, 15 * MM
+    s = min(max_w / logo.width, max_h / logo.height)
+    lw, lh = logo.width * s, logo.height * s
+    logo_f: Flowable
+    if logo.picture is not None:
+        logo_f = picture(logo.picture, lw, lh, t.press_profile, inp.brand.where("logo"))
+    else:
+        assert logo.drawing is not None  # a Logo holds exactly one of the two
+        logo_f = Art(logo.drawing, lw, lh)
+    items.append(Placed(logo_f, Rect(box.x, box.top - lh, lw, lh), region))
+
+    title_style = t.style("cover_title")
+    size = _fit_size(plain(content.title), title_style.fontName, title_style.fontSize, box.w)
+    title = Paragraph(
+        blocks.md(content.title, size), title_style.clone("cover_title_fit", fontSize=size, leading=size * 1.08)
+    )
+    texts: list[tuple[str, Flowable, float]] = []  # (key, paragraph, gap above it)
+    if content.cover.kicker:
+        cite = partial(inp.citations.markup, size=t.scale.kicker)
+        kicker = to_markup(content.cover.kicker, color_markup(pal.primary), inp.links, capitals=True, cite=cite)
+        texts.append(("cover.kicker", Paragraph(kicker, t.style("kicker")), 0.0))
+    texts.append(("title", title, 4.0 if texts else 0.0))
+    texts.append(("subtitle", blocks.para(content.subtitle, "cover_subtitle"), 5.0))
+    if content.cover.lead:
+        texts.append(("cover.lead", blocks.para(content.cover.lead, "body"), 9.0))
+    top = field_bottom - COVER_GAP
+    placed, y = stack_down([(f, gap) for _, f, gap in texts], box, region, top)
+    items.extend(placed)
+    diags: list[Diagnostic] = []
+    bottom = box.y
+    if area.footer:
+        footer, diags = _footer(inp, box)
+        _, fh2 = footer.wrap(box.w, 1e6)
+        items.append(Placed(footer, Rect(box.x, box.y, box.w, fh2), region))
+        bottom += fh2 + COVER_GAP
+    diags += overset(inp, [(f, where(content, key), f"the {COVER_TEXTS[key]}") for key, f, _ in texts], region)
+    if y < bottom - EPS:
+        heights = [(p.box.h, where(content, key)) for (key, _, _), p in zip(texts, placed, strict=True)]
+        if area.footer:  # a long clinic's name takes the words' room too
+            heights.append((items[-1].box.h, inp.brand.where("name")))
+        diags.append(_cover_too_tall(inp, area, top - bottom, top - y, [key for key, _, _ in texts], heights))
+    return Cover(items, diags)
+
+
+def _footer(inp: Inputs, box: Rect) -> tuple[Paragraph, list[Diagnostic]]:
+    """The clinic's name and website under the cover's words (the website a live link in the office edition:
+    a full back may leave out its own website line)."""
+    t, name, site = inp.theme, inp.brand.name, display_url(inp.brand.contact.website)
+    style = t.style("note")
+    footer = Paragraph(
+        f'<font name="{t.fonts.bold}" color="{color_markup(t.palette.primary)}">{escape_text(name)}</font>'
+        f"<br/>{link_markup(escape_text(site), inp.brand.contact.website, live=inp.links)}",
+        style,
+    )
+    texts = [("name", name, t.fonts.bold), ("contact.website", site, style.fontName)]
+    return footer, too_wide(inp, texts, style.fontSize, box.w, "cover")
+
+
+def _cover_too_tall(
+    inp: Inputs, area: CoverArea, room: float, need: float, keys: list[str], heights: list[tuple[float, Location]]
+) -> Diagnostic:
+    """The cover's words are taller than their room: named at the tallest of them."""
+    at = max(heights, key=lambda ha: ha[0])[1]
+    names = [COVER_TEXTS[key] for key in keys]
+    listed = ", ".join(names[:-1]) + " and " + names[-1]
+    under = "between the colour field and the clinic's name" if area.footer else "under the colour field"
+    optional = "; the kicker and the lead may be left out" if at.key in ("cover.kicker", "cover.lead") else ""
+    has = f"has {room / MM:.1f} mm" if room > 0 else "has no room left"
+    return error(
+        at,
+        f"the cover's words do not fit: the {listed} need {need / MM:.1f} mm, and the {area.region} {has} "
+        f"{under}: {(need - room) / MM:.1f} mm too tall ({inp.label}, {inp.sheet.paper.name})",
+        f"shorten the {COVER_TEXTS.get(at.key, 'clinic name')}, the longest text on the cover{optional}",
+    )
+
+
+def _fit_size(text: str, font: str, size: float, width: float) -> float:
+    """The largest size up to `size` (down to 60 %) at which the longest word fits the width."""
+    longest = max(text.split(), key=lambda w: stringWidth(w, font, size))
+    w = stringWidth(longest, font, size)
+    return size if w <= width else max(size * 0.6, size * width / w * 0.98)
