@@ -72,6 +72,11 @@ def warning(location: Location, message: str, hint: str = "") -> Diagnostic:
     return Diagnostic(Severity.WARNING, location, message, hint)
 
 
+def shorten(text: str, most: int = 40) -> str:
+    """Text as a message quotes it: at most `most` characters, cut with '…'."""
+    return text if len(text) <= most else text[: most - 1] + "…"
+
+
 def closest(word: str, choices: Iterable[str]) -> str | None:
     """The valid name a misspelt word most likely meant, if any is close enough."""
     close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)

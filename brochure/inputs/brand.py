@@ -11,7 +11,7 @@ from pathlib import Path
 from PIL import Image, ImageCms
 
 from brochure import limits
-from brochure.diagnostics import Diagnostic, Location
+from brochure.diagnostics import Diagnostic, Location, shorten
 from brochure.inputs import links
 from brochure.inputs.files import inside, read_bytes
 from brochure.inputs.logo import Logo, load_logo
@@ -395,7 +395,7 @@ def _read_contact(r: Reader, node: Node | None) -> Contact | None:
         v = vals[key]
         why = problem(v) if v is not None else ""
         if v is not None and why:
-            shown = v if len(v) <= 60 else v[:59] + "…"
+            shown = shorten(v, 60)
             r.fail(r.at(m[key], f"contact.{key}"), f"'{shown}' is not a valid {key.replace('_', ' ')}: it {why}", hint)
             vals[key] = None
     if any(v is None for v in vals.values()):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from brochure import limits
-from brochure.diagnostics import Location
+from brochure.diagnostics import Location, shorten
 from brochure.inputs.reader import Reader
 from brochure.inputs.yamltree import Node
 
@@ -74,7 +74,7 @@ def read_document(r: Reader, root: Node, node: Node | None) -> Document | None:
     if code is not None and not _CODE.match(code):
         r.fail(
             r.at(m["code"], "document.code"),
-            f"'{_short(code)}' is not a leaflet code: use up to 40 letters, digits, '-', '.' and '/'",
+            f"'{shorten(code)}' is not a leaflet code: use up to 40 letters, digits, '-', '.' and '/'",
             "e.g. code: CSC-MN-001",
         )
         code = None
@@ -120,7 +120,7 @@ def _read_date(r: Reader, node: Node | None, path: str) -> date | None:
             r.fail(r.at(node, path), f"'{value}' is not a real date", "check the month (01-12) and the day")
             return None
     if parsed is None:
-        r.fail(r.at(node, path), f"'{_short(value)}' is not a date written YYYY-MM-DD", "e.g. 2026-12-01")
+        r.fail(r.at(node, path), f"'{shorten(value)}' is not a date written YYYY-MM-DD", "e.g. 2026-12-01")
     return parsed
 
 
@@ -176,7 +176,3 @@ def _read_translation(r: Reader, node: Node | None) -> tuple[bool, Translation |
     if translator is None or reviewer is None:
         return False, None
     return True, Translation(translator, reviewer)
-
-
-def _short(text: str, most: int = 40) -> str:
-    return text if len(text) <= most else text[: most - 1] + "…"

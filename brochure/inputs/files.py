@@ -54,19 +54,24 @@ def read_bytes(path: Path, most: int) -> tuple[bytes | None, str]:
     return data, ""
 
 
-def _not_regular(mode: int) -> str:
+def file_kind(mode: int) -> str:
+    """What a path that is not a regular file is, in words ('a folder', 'a device' ...); '' for a regular file."""
+    if stat.S_ISREG(mode):
+        return ""
     if stat.S_ISDIR(mode):
-        return "it is a folder"
-    kind = (
-        "a named pipe (FIFO)"
-        if stat.S_ISFIFO(mode)
-        else "a socket"
-        if stat.S_ISSOCK(mode)
-        else "a device"
-        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
-        else "not a regular file"
-    )
-    return f"it is {kind}; only a regular file is read"
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def _not_regular(mode: int) -> str:
+    kind = file_kind(mode)
+    return "it is a folder" if kind == "a folder" else f"it is {kind}; only a regular file is read"
 
 
 def _size(n: int) -> str:

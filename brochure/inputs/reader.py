@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from brochure import limits
-from brochure.diagnostics import Diagnostic, Location, closest, did_you_mean, error, warning
+from brochure.diagnostics import Diagnostic, Location, closest, did_you_mean, error, shorten, warning
 from brochure.inputs import chars, inline
 from brochure.inputs.links import link_problem
 from brochure.inputs.source import read_source
@@ -101,7 +101,7 @@ class Reader:
                 if why:
                     self.fail(
                         self.at(node, path),
-                        f"link target '{_shorten(href)}' {why}",
+                        f"link target '{shorten(href, 60)}' {why}",
                         "write links as [label](https://...), [label](mailto:...) or [label](tel:+...)",
                     )
                     return None
@@ -201,10 +201,6 @@ def _control(ch: str) -> bool:
 
 def _visible(ch: str) -> bool:
     return not ch.isspace() and unicodedata.category(ch)[0] not in "CZ"
-
-
-def _shorten(text: str, most: int = 60) -> str:
-    return text if len(text) <= most else text[: most - 1] + "…"
 
 
 def _join(path: str, key: str) -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from brochure import limits
-from brochure.diagnostics import Location, closest, did_you_mean
+from brochure.diagnostics import Location, closest, did_you_mean, shorten
 from brochure.inputs.inline import KEY, citations, near_citations
 from brochure.inputs.links import web_problem
 from brochure.inputs.reader import Reader
@@ -165,7 +165,7 @@ def _check_citations(r: Reader, ids: dict[str, Location]) -> None:
     for mark, at in near[:most]:
         r.warn(
             at,
-            f"'{_shorten(mark)}' is not a citation (a reference's id is lowercase letters, digits and hyphens), "
+            f"'{shorten(mark)}' is not a citation (a reference's id is lowercase letters, digits and hyphens), "
             "so it prints as written",
             "write the id as it is under 'references:', e.g. [^alam2014]",
         )
@@ -187,7 +187,3 @@ def _which(key: str, ids: dict[str, Location]) -> str:
     if closest(key, ids) or len(ids) <= 8:
         return did_you_mean(key, ids)
     return "each [^id] must match an 'id:' under 'references:'"
-
-
-def _shorten(text: str, most: int = 40) -> str:
-    return text if len(text) <= most else text[: most - 1] + "…"

@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, Paragraph
 from brochure import art
 from brochure.art.labels import fit_beside
 from brochure.art.skin import label_texts
-from brochure.diagnostics import Diagnostic, Location, error
+from brochure.diagnostics import Diagnostic, Location, error, shorten
 from brochure.geometry.sheet import MM
 from brochure.inputs import blocks as c
 from brochure.inputs.content import Section
@@ -131,15 +131,11 @@ class Blocks:
             self.problems.append(
                 error(
                     at,
-                    f"the label '{_shorten(labels[name])}' is {over / MM:.1f} mm too wide for the drawing beside it "
+                    f"the label '{shorten(labels[name])}' is {over / MM:.1f} mm too wide for the drawing beside it "
                     f"in a {self.width / MM:.0f} mm column, even at 7 pt on two lines",
                     "shorten the label to a word or two, e.g. 'Dermis'",
                 )
             )
-
-
-def _shorten(text: str, most: int = 40) -> str:
-    return text if len(text) <= most else text[: most - 1] + "…"
 
 
 def _group(parts: list[Flowable], sid: str, gap: float, between: float) -> list[Item]:

@@ -10,11 +10,12 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
-import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
+
+from brochure.inputs.files import file_kind
 
 
 @dataclass(frozen=True)
@@ -69,17 +70,10 @@ def target_problem(path: Path, kind: Kind | None) -> str:
 
 
 def _type_problem(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "is a folder"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "is a device, not a file"
-    if stat.S_ISFIFO(mode):
-        return "is a named pipe (FIFO), not a file"
-    if stat.S_ISSOCK(mode):
-        return "is a socket, not a file"
-    if not stat.S_ISREG(mode):
-        return "is not a regular file"
-    return ""
+    kind = file_kind(mode)
+    if kind in ("", "a folder", "not a regular file"):
+        return f"is {kind}" if kind else ""
+    return f"is {kind}, not a file"
 
 
 def same_file(a: Path, b: Path) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from datetime import UTC, date, datetime
 
 from brochure import limits
-from brochure.diagnostics import Diagnostic, error, warning
+from brochure.diagnostics import Diagnostic, error, shorten, warning
 from brochure.inputs.document import Document
 
 LATEST = 253402300799  # 9999-12-31 23:59:59 UTC: the last second a date can hold
@@ -24,7 +24,7 @@ def source_date(environ: Mapping[str, str]) -> tuple[date | None, str]:
     if not raw:
         return None, ""
     if not (raw.isascii() and raw.isdigit()) or int(raw) > LATEST:  # '²' is a digit to isdigit(), not to int()
-        shown = raw if len(raw) <= 30 else raw[:29] + "…"
+        shown = shorten(raw, 30)
         return None, (
             f"SOURCE_DATE_EPOCH='{shown}' is not a time: it should be whole seconds since 1970-01-01 UTC "
             "(e.g. 1796083200 for 2026-12-01); unset it to use today's date"
