@@ -551,18 +551,22 @@ def test_a_full_back_shrinks_the_qr_code_and_drops_the_website_line_the_qr_label
     assert "Clearwater Skin Clinic clearwaterskin.co.uk" in cover  # and on the cover, a live link (office)
 
 
-def test_the_website_line_stays_when_nothing_else_shows_the_website(tmp_path: Path) -> None:
+def shipped_with(tmp_path: Path, old: str, new: str) -> api.Sources | None:
+    """The shipped words with a copy of the shipped brand kit in which `old` is written `new`."""
     kit = tmp_path / "kit"
     kit.mkdir()
     for f in BRAND.parent.iterdir():
         if f.is_file():
             (kit / f.name).write_bytes(f.read_bytes())
     text = (kit / "brand.yaml").read_text(encoding="utf-8")
-    (kit / "brand.yaml").write_text(
-        text.replace("booking_url: https://clearwaterskin.co.uk/book", "booking_url: https://book.example.org/cw"),
-        encoding="utf-8",
+    (kit / "brand.yaml").write_text(text.replace(old, new), encoding="utf-8")
+    return api.load(CONTENT, kit / "brand.yaml")[0]
+
+
+def test_the_website_line_stays_when_nothing_else_shows_the_website(tmp_path: Path) -> None:
+    src = shipped_with(
+        tmp_path, "booking_url: https://clearwaterskin.co.uk/book", "booking_url: https://book.example.org/cw"
     )
-    src, _ = api.load(CONTENT, kit / "brand.yaml")
     assert src is not None
     result = api.build(src, api.Options(layout="trifold", paper="letter"))
     (d,) = [d for d in result.diagnostics if d.is_error]  # the website line stays: what is left to cut
@@ -599,16 +603,7 @@ def test_a_given_today_still_checks_source_date_epoch_which_the_pdf_writer_reads
 
 
 def test_the_website_line_stays_when_the_booking_host_only_begins_like_the_website(tmp_path: Path) -> None:
-    kit = tmp_path / "kit"
-    kit.mkdir()
-    for f in BRAND.parent.iterdir():
-        if f.is_file():
-            (kit / f.name).write_bytes(f.read_bytes())
-    text = (kit / "brand.yaml").read_text(encoding="utf-8")
-    (kit / "brand.yaml").write_text(
-        text.replace("website: https://clearwaterskin.co.uk", "website: https://clearwaterskin.co"), encoding="utf-8"
-    )
-    src, _ = api.load(CONTENT, kit / "brand.yaml")
+    src = shipped_with(tmp_path, "website: https://clearwaterskin.co.uk", "website: https://clearwaterskin.co")
     assert src is not None
     result = api.build(src, api.Options(layout="trifold", paper="letter"))
     (d,) = [d for d in result.diagnostics if d.is_error]  # clearwaterskin.co.uk/book does not show clearwaterskin.co
