@@ -22,10 +22,12 @@ from brochure.layout.engine import lay_out
 from brochure.layout.model import Layout
 from brochure.layout.words import words_for
 from brochure.output.pdfx import make_pdfx
-from brochure.preflight.checks import check_glyphs, check_producer, check_safe_zone
+from brochure.preflight.checks import check_glyphs, check_producer
+from brochure.preflight.contrast import colours_for
 from brochure.preflight.dates import check_dates, source_date, today
 from brochure.preflight.design import check_design
 from brochure.preflight.pdf import Where, check_pdf
+from brochure.preflight.placement import check_placement
 from brochure.preflight.qr import check_qr_decodes
 from brochure.render.pdf import Meta, render
 from brochure.theme.cmyk import DEFAULT_PROFILE, output_condition, press_brand, press_palette
@@ -149,8 +151,10 @@ def build(src: Sources, options: Options) -> Result:
     diags += ldiags
     if layout is None:
         return Result(None, None, tuple(diags))
-    diags += check_safe_zone(layout, str(src.content.path))
-    diags += check_design(layout, theme, brand, src.content)
+    diags += check_placement(layout, src.content)
+    diags += check_design(
+        layout, brand, src.content, colours_for(brand, theme.palette, fonts, profile if press else None)
+    )
     if any(d.is_error for d in diags):
         return Result(None, layout, tuple(diags))
     c = src.content

@@ -1,4 +1,4 @@
-"""Nothing -> the names of layouts, papers, targets and places: each word content.yaml, brand.yaml, the command
+"""Nothing -> the names of layouts, papers, targets, places and roles: each word content.yaml, brand.yaml, the command
 line and the code share, defined once.
 
 Each vocabulary is a `Literal` type (so mypy catches a typo such as "tri-fold" in the code) and a tuple of its
@@ -14,11 +14,15 @@ LayoutName = Literal["trifold", "bifold", "flyer"]
 PaperName = Literal["a4", "letter"]
 Target = Literal["office", "press"]
 Place = Literal["flap", "back", "main"]  # a section's `place:`; "main" is the layout's main flow
+# What a printed item is to a reader (frames carry it; preflight, and later tagging, read it). An artifact is
+# decoration that says nothing the words do not; a mark is a crop or fold mark outside the trim.
+Role = Literal["title", "heading", "paragraph", "list_item", "label", "caption", "figure", "qr", "artifact", "mark"]
 
 LAYOUTS: tuple[LayoutName, ...] = get_args(LayoutName)
 PAPERS: tuple[PaperName, ...] = get_args(PaperName)
 TARGETS: tuple[Target, ...] = get_args(Target)
 PLACES: tuple[Place, ...] = get_args(Place)
+ROLES: tuple[Role, ...] = get_args(Role)
 
 
 def is_layout(word: str) -> TypeGuard[LayoutName]:

@@ -69,21 +69,21 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "crop-marks-inward-across",
-        "render/marks.py",
+        "geometry/marks.py",
         "for x, dx in ((t.x, -1), (t.right, 1)):",
         "for x, dx in ((t.x, 1), (t.right, -1)):",
         "tests/test_mutants_press.py::test_crop_and_fold_marks_lie_outside_the_bleed",
     ),
     m(
         "crop-marks-inward-down",
-        "render/marks.py",
+        "geometry/marks.py",
         "for y, dy in ((t.y, -1), (t.top, 1)):",
         "for y, dy in ((t.y, 1), (t.top, -1)):",
         "tests/test_mutants_press.py::test_crop_and_fold_marks_lie_outside_the_bleed",
     ),
     m(
         "fold-marks-dropped",
-        "render/marks.py",
+        "geometry/marks.py",
         "    for fold in side.folds:\n",
         "    for fold in ():\n",
         "tests/test_mutants_press.py::test_crop_and_fold_marks_lie_outside_the_bleed",
@@ -102,28 +102,34 @@ MUTANTS: tuple[Mutant, ...] = (
         'if name in ("k", "rg", "RG"):',
         "tests/test_mutants_press.py::test_a_stroke_with_too_much_ink_is_an_error",
     ),
-    # --- contrast: one mutant per pair of colours a reader sees together --------------------------------
-    *(
-        m(
-            f"contrast-{pair.split()[-1]}-dropped",
-            "preflight/design.py",
-            line,
-            "",
-            "tests/test_mutants_design.py::test_each_tinted_box_has_its_own_contrast_check",
-            k=pair.split()[-1],
-        )
-        for pair, line in (
-            ("text in cards", '        ("text in cards", "colors.text", p.text, "colors.secondary", card, 4.5),\n'),
-            ("text in notes", '        ("text in notes", "colors.text", p.text, "colors.primary", note, 4.5),\n'),
-            (
-                "text in warnings",
-                '        ("text in warnings", "colors.text", p.text, "colors.accent", warn, 4.5),\n',
-            ),
-            (
-                "card titles",
-                '        ("card titles", "colors.primary", p.primary, "colors.secondary", card, 4.5),\n',
-            ),
-        )
+    # --- contrast: text against what is printed beneath it ------------------------------------------------
+    m(
+        "contrast-ground-ignored",
+        "preflight/contrast.py",
+        "ground = max(under, key=lambda s: s.z).fill if under else None",
+        "ground = None",
+        "tests/test_mutants_design.py::test_each_tinted_box_has_its_own_contrast_check",
+    ),
+    m(
+        "contrast-lowest-ground",
+        "preflight/contrast.py",
+        "ground = max(under, key=lambda s: s.z).fill if under else None",
+        "ground = min(under, key=lambda s: s.z).fill if under else None",
+        "tests/test_mutants_design.py::test_text_is_judged_against_the_topmost_shape_beneath_it",
+    ),
+    m(
+        "contrast-all-text-large",
+        "preflight/contrast.py",
+        "need = LARGE if large else TEXT",
+        "need = LARGE",
+        "tests/test_mutants_design.py::test_each_tinted_box_has_its_own_contrast_check",
+    ),
+    m(
+        "contrast-press-inks-unread",
+        "preflight/contrast.py",
+        "                ratio = contrast(colours, run.ink, ground)\n",
+        "                ratio = 21.0\n",
+        "tests/test_preflight.py::test_a_near_white_press_primary_is_an_error_at_its_cmyk_key",
     ),
     # --- pictures ------------------------------------------------------------------------------------------
     m(
@@ -274,7 +280,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "fold-clearance-ignored",
-        "preflight/checks.py",
+        "preflight/placement.py",
         "if b.x < fold + FOLD_CLEAR and b.right > fold - FOLD_CLEAR:",
         "if b.x < fold and b.right > fold:",
         "tests/test_mutants_design.py::test_text_near_a_fold_but_not_over_it_is_an_error",
@@ -344,9 +350,30 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "qr-size-floor-halved",
         "preflight/design.py",
-        "if qr.box.w < MIN_QR:",
-        "if qr.box.w < MIN_QR / 2:",
+        "if size < MIN_QR - 0.01:",
+        "if size < MIN_QR / 2:",
         "tests/test_preflight.py::test_a_small_qr_code_is_an_error",
+    ),
+    m(
+        "qr-quiet-zone-unmeasured",
+        "preflight/design.py",
+        "        gap = min(gap, _distance(code, item.box))\n",
+        "        pass\n",
+        "tests/test_preflight.py::test_a_qr_code_crowded_by_text_has_too_small_a_quiet_zone",
+    ),
+    m(
+        "overlap-unchecked",
+        "preflight/placement.py",
+        "        diags += _overlaps(page, content)\n",
+        "",
+        "tests/test_preflight.py::test_a_picture_drawn_across_the_folds_is_seen_where_it_lands",
+    ),
+    m(
+        "frames-miss-superscript-rise",
+        "layout/operators.py",
+        "                s.rise * scale,\n",
+        "                0.0,\n",
+        "tests/test_frames.py::test_citation_numbers_are_set_above_the_baseline",
     ),
     # --- citations ----------------------------------------------------------------------------------------------
     m(

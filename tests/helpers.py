@@ -13,7 +13,9 @@ from conftest import Inputs, position
 
 from brochure import api
 from brochure.cli import main
-from brochure.vocabulary import PaperName
+from brochure.geometry.sheet import Rect, trifold
+from brochure.layout.model import Frame, Ink, Layout, Page, Run, Text
+from brochure.vocabulary import PaperName, Role, Target
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -85,3 +87,40 @@ def uris(pdf: bytes) -> list[str]:
     """The web, mail and phone addresses the PDF's link annotations open, page by page."""
     with reopen(pdf) as doc:
         return [str(a.A.URI) for page in doc.pages for a in page.obj.get("/Annots", []) if "/A" in a and "/URI" in a.A]
+
+
+# --- frames: what the layout says is printed -----------------------------------------------------------
+
+
+def texts(layout: Layout, **where: object) -> list[Text]:
+    """The layout's text lines, in reading order, whose fields equal `where` (e.g. region="back")."""
+    return [
+        i
+        for page in layout.pages
+        for i in page.items
+        if isinstance(i, Text) and all(getattr(i, k) == v for k, v in where.items())
+    ]
+
+
+def section_text(layout: Layout, section: str) -> str:
+    """What a section prints, its lines joined with spaces."""
+    return " ".join(t.text for t in texts(layout, section=section))
+
+
+BLACK = Ink("gray", (0.0,))
+
+
+def text_item(
+    box: Rect, region: str = "inside-1", section: str = "s", size: float = 9.5, role: Role = "paragraph", piece: int = 1
+) -> Text:
+    """A hand-made line of text filling box (for guards a real layout never trips)."""
+    run = Run("x", sources().fonts.regular, size, BLACK, box.x, box.w)
+    return Text(
+        box=box, region=region, section=section, role=role, piece=piece, runs=(run,), baseline=box.y, measure=box
+    )
+
+
+def frames_layout(*items: Frame, target: Target = "office") -> Layout:
+    """A tri-fold A4 layout whose inside page prints just these items."""
+    sheet = trifold("a4", target)
+    return Layout(sheet, (Page(sheet.sides[1], tuple(items), (), ()),), ())

@@ -15,8 +15,8 @@ import pikepdf
 import pypdfium2 as pdfium
 import pytest
 from conftest import Inputs, edit, position
-from helpers import BRAND, CONTENT, MAPLE, build, sources
-from reportlab.platypus import Paragraph, Spacer
+from helpers import BRAND, CONTENT, MAPLE, build, section_text, sources
+from reportlab.platypus import Spacer
 
 from brochure import api
 from brochure.cli import main
@@ -26,8 +26,7 @@ from brochure.inputs.brand import load_brand
 from brochure.inputs.content import load_content
 from brochure.layout import words
 from brochure.layout.flow import SHORT, Frame, Item, flow
-from brochure.layout.flowables import SectionHeading
-from brochure.layout.model import Layout
+from brochure.layout.model import Layout, Text
 from brochure.layout.words import long_date, month_year, words_for
 from brochure.preflight.dates import check_dates, months_after, source_date
 from brochure.vocabulary import LAYOUTS, PAPERS, TARGETS
@@ -93,16 +92,26 @@ def test_the_document_block_is_printed_on_the_back_of_every_edition(layout: str,
 def test_the_document_block_keeps_to_the_back_panel_in_small_type() -> None:
     layout = api.build(sources(CONTENT, MAPLE), api.Options(layout="trifold")).layout
     assert layout is not None
-    blocks = [p for page in layout.pages for p in page.items if _is_document_block(p.flowable)]
-    assert len(blocks) == 1 and blocks[0].region == "back"
-    assert blocks[0].flowable.style.fontSize >= 7  # small, never under 7 pt
+    lines = _document_block(layout)
+    assert lines and {t.region for t in lines} == {"back"}
+    assert min(r.size for t in lines for r in t.runs) >= 7  # small, never under 7 pt
     panel = layout.sheet.sides[0].panel("back").content
-    box = blocks[0].box
+    box = _union(lines)
     assert panel.x <= box.x + 0.01 and box.right <= panel.right + 0.01 and box.y >= panel.y - 0.01
 
 
-def _is_document_block(f: object) -> bool:
-    return isinstance(f, Paragraph) and "CSC-MN-001" in f.getPlainText()
+def _document_block(layout: Layout) -> list[Text]:
+    """The lines of the paragraph that prints the document details."""
+    for page in layout.pages:
+        first = next((t for t in page.items if isinstance(t, Text) and "CSC-MN-001" in t.text), None)
+        if first is not None:
+            return [t for t in page.items if isinstance(t, Text) and t.piece == first.piece]
+    return []
+
+
+def _union(lines: list[Text]) -> Rect:
+    x, y = min(t.box.x for t in lines), min(t.box.y for t in lines)
+    return Rect(x, y, max(t.box.right for t in lines) - x, max(t.box.top for t in lines) - y)
 
 
 def test_a_kit_without_other_formats_prints_the_rest(inputs: Inputs) -> None:
@@ -373,7 +382,7 @@ def test_a_language_without_words_warns_and_prints_english_labels(inputs: Inputs
 def booking_top(layout: Layout) -> float:
     """The top of the call to action's heading (the booking panel's first line)."""
     page = layout.pages[layout.qr.page] if layout.qr else layout.pages[0]
-    return max(p.box.top for p in page.items if isinstance(p.flowable, SectionHeading) and not p.section)
+    return max(t.box.top for t in page.items if isinstance(t, Text) and t.role == "heading" and not t.section)
 
 
 @pytest.mark.parametrize(("layout", "paper"), [(lo, pa) for lo in ("bifold", "flyer") for pa in PAPERS])
@@ -404,15 +413,9 @@ def test_aftercare_points_to_when_to_contact_us() -> None:
     for layout in LAYOUTS:
         lay = api.build(sources(CONTENT, BRAND), api.Options(layout=layout)).layout
         assert lay is not None
-        texts = [
-            p.flowable.getPlainText()
-            for page in lay.pages
-            for p in page.items
-            if p.section == "aftercare" and isinstance(p.flowable, Paragraph)
-        ]
         order = [sid for _, sid in lay.outline]
         next_to = order[order.index("aftercare") + 1] == "contact-us"
-        assert next_to or any("See When to contact us" in t for t in texts), layout
+        assert next_to or "See When to contact us" in section_text(lay, "aftercare"), layout
 
 
 # --- reading order: a short section is kept together ------------------------------------------------------
@@ -435,7 +438,8 @@ def test_no_short_section_of_the_shipped_bifold_is_split_across_the_spread() -> 
                     )
                     assert extent > SHORT * page, sid
                     first = [p for p in parts if p.region == parts[0].region]
-                    assert parts[0].bookmark and len(first) >= 2, sid
+                    lines = [p for p in parts if isinstance(p, Text)]
+                    assert (lines[0].role, lines[0].level) == ("heading", 2) and len(first) >= 2, sid
 
 
 def _section(sid: str, heights: list[float]) -> list[Item]:
@@ -473,8 +477,8 @@ def test_the_document_block_room_on_the_back(layout: str) -> None:
     """The block's height on each back panel, for the report (and a bound: it must not grow by accident)."""
     lay = api.build(sources(CONTENT, BRAND), api.Options(layout=layout)).layout
     assert lay is not None
-    (block,) = [p for page in lay.pages for p in page.items if _is_document_block(p.flowable)]
-    assert block.box.h < 36 * MM
+    block = _document_block(lay)
+    assert block and _union(block).h < 36 * MM
 
 
 def test_with_keep_sections_off_a_short_section_splits_where_it_falls() -> None:

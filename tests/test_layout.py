@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import itertools
 from pathlib import Path
 
 import pytest
-from helpers import BRAND, CONTENT, MAPLE, built
+from helpers import BRAND, CONTENT, MAPLE, built, texts
 
-from brochure.geometry.sheet import FOLD_CLEAR, MM
-from brochure.layout.flowables import Art, SectionHeading
-from brochure.layout.model import Layout
+from brochure.geometry.sheet import FOLD_CLEAR, MM, Rect
+from brochure.layout.model import Layout, Text
+from brochure.preflight.design import QUIET, qr_modules
 
 CASES = [
     pytest.param(BRAND, "a4", id="clearwater-a4"),
@@ -32,9 +31,9 @@ def test_every_text_item_stays_in_its_panel_content_box(brand: Path, paper: str)
     for page in layout.pages:
         panels = {p.name: p for p in page.side.panels}
         for item in page.items:
-            if item.text:
+            if isinstance(item, Text):
                 box = panels[item.region].content
-                assert box.contains(item.box, tol=0.01), (item.region, item.section, item.box, box)
+                assert box.contains(item.box, tol=0.01), (item.region, item.section, item.text, item.box, box)
 
 
 @pytest.mark.parametrize(("brand", "paper"), CASES)
@@ -42,7 +41,7 @@ def test_text_keeps_5mm_from_sheet_edge_and_3mm_from_folds(brand: Path, paper: s
     layout = layout_of(brand, paper)
     for page in layout.pages:
         for item in page.items:
-            if not item.text:
+            if not isinstance(item, Text):
                 continue
             b = item.box
             assert b.x >= 5 * MM - 0.01 and b.y >= 5 * MM - 0.01
@@ -74,40 +73,47 @@ def test_no_heading_ends_a_panel(brand: Path, paper: str) -> None:
     layout = layout_of(brand, paper)
     for page in layout.pages:
         for region in {i.region for i in page.items}:
-            flowed = [i for i in page.items if i.region == region and i.section]
+            flowed = [i for i in page.items if isinstance(i, Text) and i.region == region and i.section]
             if flowed:
-                assert not isinstance(flowed[-1].flowable, SectionHeading), region
+                assert not (flowed[-1].role == "heading" and flowed[-1].level == 2), (region, flowed[-1].text)
 
 
 @pytest.mark.parametrize(("brand", "paper"), CASES)
 def test_nothing_overlaps_within_a_panel(brand: Path, paper: str) -> None:
+    """No two pieces' lines share ink: each line from its descenders to its capitals, against every other piece's."""
     layout = layout_of(brand, paper)
-    for page in layout.pages:
-        for region in {i.region for i in page.items}:
-            boxes = sorted((i.box for i in page.items if i.region == region and i.text), key=lambda b: -b.top)
-            for upper, lower in itertools.pairwise(boxes):
-                overlap_x = min(upper.right, lower.right) - max(upper.x, lower.x)
-                assert lower.top <= upper.y + 0.01 or overlap_x <= 0, (region, upper, lower)
+    lines = [(t, _ink(t)) for t in texts(layout)]
+    for t, a in lines:
+        for u, b in lines:
+            if t.piece < u.piece and t.region == u.region:
+                assert min(a.right, b.right) <= max(a.x, b.x) or min(a.top, b.top) <= max(a.y, b.y), (t.text, u.text)
+
+
+def _ink(t: Text) -> Rect:
+    low = t.baseline - 0.2 * max(r.size for r in t.runs)
+    return Rect(t.box.x, low, t.box.w, t.baseline + 0.72 * max(r.size for r in t.runs) - low)
 
 
 def test_qr_code_is_at_least_20mm_with_quiet_zone() -> None:
     layout = layout_of(BRAND, "a4")
     outside = layout.pages[0]
-    back = [i for i in outside.items if i.region == "back"]
-    art = [i.flowable.icon for i in back if getattr(i.flowable, "icon", None) is not None]
-    qr = max(art, key=lambda a: a.width)
-    assert isinstance(qr, Art)
-    assert qr.width >= 20 * MM
+    found = qr_modules(outside)
+    assert found is not None
+    dark, light, module = found
+    assert light is not None and dark.box.w + 2 * QUIET * module >= 20 * MM
+    assert min(dark.box.x - light.box.x, light.box.right - dark.box.right) >= QUIET * module - 0.01
     # The booking link covers the QR box.
     assert outside.links[0].url == "https://clearwaterskin.co.uk/book"
+    b = outside.links[0].box
+    assert b.x <= light.box.x and b.right >= light.box.right and b.y <= light.box.y and b.top >= light.box.top
 
 
 def test_cover_field_reaches_the_trim_edge_and_fold() -> None:
     layout = layout_of(BRAND, "a4")
     cover = layout.sheet.sides[0].panel("cover")
-    field = next(i for i in layout.pages[0].items if i.region == "cover" and not i.text)
-    assert field.box.x == pytest.approx(cover.trim.x)
-    assert field.box.right == pytest.approx(cover.trim.right)
+    field = [i.box for i in layout.pages[0].items if i.region == "cover" and i.bleeds]
+    assert min(b.x for b in field) <= cover.trim.x + 0.01
+    assert max(b.right for b in field) >= cover.trim.right - 0.01
 
 
 def test_one_bookmark_per_section_in_reading_order() -> None:

@@ -14,8 +14,7 @@ from painted import painted
 from PIL import Image
 
 from brochure import api
-from brochure.layout.flowables import Art
-from brochure.layout.images import Picture
+from brochure.layout.model import Picture, Shape
 
 LINE = "Words that keep going to fill the column. " * 8
 
@@ -38,10 +37,10 @@ def build(inputs: Inputs, **options: object) -> api.Result:
 def heights(result: api.Result) -> tuple[float, float]:
     """(the photo's, the drawing's) printed height in points."""
     assert result.layout is not None
-    flowables = [p.flowable for page in result.layout.pages for p in page.items if p.section]
-    (photo,) = [f.drawHeight for f in flowables if isinstance(f, Picture)]
-    (drawing,) = [f.height for f in flowables if isinstance(f, Art)]
-    return photo, drawing
+    items = [p for page in result.layout.pages for p in page.items if p.section]
+    (photo,) = [p.box.h for p in items if isinstance(p, Picture)]
+    shapes = [p.box for p in items if isinstance(p, Shape) and p.role == "figure"]
+    return photo, max(b.top for b in shapes) - min(b.y for b in shapes)
 
 
 def test_pictures_and_drawings_shrink_when_the_type_tightens(inputs: Inputs) -> None:

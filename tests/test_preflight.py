@@ -9,28 +9,34 @@ from pathlib import Path
 
 import pytest
 from conftest import Inputs, edit, position
-from helpers import BRAND, CONTENT, build, built, sources
+from helpers import BRAND, CONTENT, build, built, frames_layout, sources, text_item
 from PIL import Image as PILImage
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph
 
 from brochure import api, cli
 from brochure.diagnostics import Location
 from brochure.geometry.sheet import MM, Rect, trifold
-from brochure.layout.images import Picture
-from brochure.layout.model import Layout, Page, Placed
-from brochure.preflight.checks import check_safe_zone
-from brochure.preflight.design import check_pictures, check_qr_geometry, check_type_sizes
+from brochure.inputs.content import Content, load_content
+from brochure.layout.model import Layout, Picture, Shape
+from brochure.preflight.contrast import colours_for
+from brochure.preflight.design import check_pictures, check_qr, check_type_sizes
 from brochure.preflight.pdf import Where, check_pdf
+from brochure.preflight.placement import check_placement
 from brochure.preflight.qr import check_qr_decodes
+from brochure.theme.styles import make_theme
 
 HERE = Location("x.yaml", 1, 1)
 WHERE = Where(HERE, HERE, HERE)
 
 
-def one_item_layout(item: Placed, target: str = "office") -> Layout:
-    sheet = trifold("a4", target)
-    return Layout(sheet, (Page(sheet.sides[1], (item,), (), ()),), ())
+def shipped_content() -> Content:
+    content, _ = load_content(CONTENT)
+    assert content is not None
+    return content
+
+
+def picture_item(box: Rect, pixels: tuple[int, int] = (3000, 3000), region: str = "inside-1") -> Picture:
+    return Picture(box=box, region=region, section="s", role="figure", data=b"", pixels=pixels, space="RGB", at=HERE)
 
 
 def messages(result: api.Result, severity: str = "error") -> list[str]:
@@ -79,13 +85,24 @@ def test_a_200_ppi_picture_is_fine_for_office_and_a_warning_for_press(inputs: In
     assert "print shops ask for 300" in msg
 
 
-def test_a_stretched_picture_is_an_error(tmp_path: Path) -> None:
-    png = tmp_path / "p.png"
-    PILImage.new("RGB", (3000, 3000)).save(png)
-    pic = Picture(str(png), 200, 100, (3000, 3000), HERE)  # a square picture squashed to half its height
-    item = Placed(pic, Rect(30 * MM, 30 * MM, 200, 100), "inside-1")
-    msgs = [d.message for d in check_pictures(one_item_layout(item))]
+def test_a_stretched_picture_is_an_error() -> None:
+    """A guard: a square picture drawn at half its height (the layout always keeps proportions)."""
+    item = picture_item(Rect(30 * MM, 30 * MM, 200, 100))
+    msgs = [d.message for d in check_pictures(frames_layout(item))]
     assert any("stretched" in m for m in msgs)
+
+
+def test_a_picture_drawn_across_the_folds_is_seen_where_it_lands() -> None:
+    """A guard: a picture drawn 3.5 times wider than its column runs over two folds, out of its panel and
+    over the next panel's words; each is reported from the drawn box, not the frame it was meant for."""
+    sheet = trifold("a4", "office")
+    column = sheet.sides[1].panel("inside-1").content
+    wide = picture_item(Rect(column.x, 300, column.w * 3.5, 200))
+    words = text_item(Rect(sheet.sides[1].panel("inside-2").content.x, 400, 100, 12), "inside-2", piece=2)
+    msgs = [d.message for d in check_placement(frames_layout(wide, words), shipped_content())]
+    assert "a picture is within 3 mm of a fold" in msgs
+    assert "a picture runs out of its panel (inside-1)" in msgs
+    assert "text is printed over a picture" in msgs
 
 
 def test_pictures_in_the_press_edition_are_cmyk(inputs: Inputs) -> None:
@@ -102,35 +119,37 @@ def test_pictures_in_the_press_edition_are_cmyk(inputs: Inputs) -> None:
 
 def test_text_over_a_fold_is_an_error() -> None:
     fold = trifold("a4", "office").sides[1].folds[0]
-    item = Placed(Paragraph("x"), Rect(fold - 20, 100, 40, 12), "inside-1", "s")
-    (d,) = check_safe_zone(one_item_layout(item), "c.yaml")
+    item = text_item(Rect(fold - 20, 100, 40, 12), "inside-1", "s")
+    diags = check_placement(frames_layout(item), shipped_content())
+    d = next(d for d in diags if "fold" in d.message)
     assert "within 3 mm of a fold" in d.message and d.location.key == "inside/inside-1/s"
 
 
 def test_text_at_the_sheet_edge_is_an_error() -> None:
-    item = Placed(Paragraph("x"), Rect(2 * MM, 100, 40, 12), "inside-1", "s")
-    (d,) = check_safe_zone(one_item_layout(item), "c.yaml")
-    assert "too close to the sheet edge" in d.message
+    item = text_item(Rect(2 * MM, 100, 40, 12), "inside-1", "s")
+    msgs = [d.message for d in check_placement(frames_layout(item), shipped_content())]
+    assert "text comes too close to the sheet edge" in msgs
 
 
 # --- type size ------------------------------------------------------------------------------------
 
 
 def test_type_under_7pt_is_an_error_and_body_under_9pt_a_warning() -> None:
+    """Read from the runs set: a 6 pt line anywhere, and a section's words set in 8.5 pt."""
     src = sources()
-    theme_result = built()
-    assert theme_result.layout is not None
-    from brochure.theme.styles import Scale, make_theme
-
-    theme = make_theme(src.brand, src.fonts)
-    tiny = Paragraph("tiny", theme.style("body").clone("tiny", fontSize=6))
-    item = Placed(tiny, Rect(30 * MM, 30 * MM, 100, 10), "inside-1")
-    small_theme = dataclasses.replace(theme, scale=Scale(body=8.5))
-    diags = check_type_sizes(one_item_layout(item), small_theme, src.brand)
+    tiny = text_item(Rect(30 * MM, 30 * MM, 100, 10), size=6.0, section="")
+    body = [text_item(Rect(30 * MM, 60 * MM + 12 * i, 100, 10), size=8.5, piece=2 + i) for i in range(3)]
+    diags = check_type_sizes(frames_layout(tiny, *body), src.brand)
     assert [d.severity.value for d in diags] == ["error", "warning"]
-    assert "6.0 pt, under 7 pt" in diags[0].message
-    assert "body type is 8.5 pt" in diags[1].message
+    assert "6.0 pt" in diags[0].message and "under 7 pt" in diags[0].message
+    assert "body text is set in 8.5 pt" in diags[1].message
     assert diags[0].location.key == "fonts.body" and diags[0].location.line > 0
+
+
+def test_the_shipped_leaflet_prints_its_body_at_9_pt_or_more() -> None:
+    layout = built().layout
+    assert layout is not None
+    assert check_type_sizes(layout, sources().brand) == []
 
 
 # --- contrast ------------------------------------------------------------------------------------
@@ -141,13 +160,31 @@ def test_pale_body_text_is_an_error_pointing_at_the_colour(inputs: Inputs) -> No
     msgs = messages(build(inputs))
     line, col = position(text, '"#A0A8AA"')
     assert msgs and all(m.startswith(f"{inputs.brand}:{line}:{col}: error:") for m in msgs)
-    assert "body text have a contrast of" in msgs[0] and "under 4.5:1" in msgs[0]
+    assert any("printed in colors.text on white have a contrast of" in m and "under 4.5:1" in m for m in msgs), msgs
 
 
 def test_pale_headings_are_an_error(inputs: Inputs) -> None:
     edit(inputs.brand, 'primary: "#1D5C63"', 'primary: "#9FD3D9"')
     msgs = messages(build(inputs))
-    assert any("headings have a contrast of" in m and "under 3:1" in m for m in msgs)
+    assert any(
+        m.split(": error: ")[1].startswith("Headings and the title printed in colors.primary on white")
+        and "under 3:1" in m
+        for m in msgs
+    )
+
+
+def test_a_near_white_press_primary_is_an_error_at_its_cmyk_key(inputs: Inputs) -> None:
+    """Press colours are judged as printed: a primary of [4, 2, 2, 0] prints headings, card titles and step
+    numbers that cannot be seen, though its RGB colour reads well."""
+    text = edit(inputs.brand, "primary: [85, 35, 40, 25]", "primary: [4, 2, 2, 0]")
+    steps = '      - steps:\n          - {title: Consultation, text: "We check your skin."}\n'
+    edit(inputs.content, "            icon: smooth\n", "            icon: smooth\n" + steps)
+    assert build(inputs).ok
+    msgs = messages(build(inputs, target="press"))
+    line, col = position(text, "primary: [4, 2, 2, 0]")
+    assert msgs and all(m.startswith(f"{inputs.brand}:{line}:{col}: error: ") for m in msgs), msgs
+    assert any("Headings" in m and "printed in colors.cmyk.primary on white" in m and "as printed" in m for m in msgs)
+    assert any("Labels printed in white on colors.cmyk.primary" in m for m in msgs)
 
 
 # --- ink -----------------------------------------------------------------------------------------
@@ -164,12 +201,52 @@ def test_too_much_ink_is_an_error_for_press_only(inputs: Inputs) -> None:
 # --- QR code ---------------------------------------------------------------------------------------
 
 
+def _scaled_qr(layout: Layout, k: float) -> Layout:
+    """The layout with its QR code drawn k times its size (about its lower left corner)."""
+    assert layout.qr is not None
+    page = layout.pages[layout.qr.page]
+    qr = [i for i in page.items if isinstance(i, Shape) and i.role == "qr"]
+    x0, y0 = min(i.box.x for i in qr), min(i.box.y for i in qr)
+
+    def scale(item: Shape) -> Shape:
+        path = tuple(
+            (op, tuple((x0 + (v - x0) * k) if n % 2 == 0 else (y0 + (v - y0) * k) for n, v in enumerate(pts)))
+            for op, pts in item.path
+        )
+        b = item.box
+        box = Rect(x0 + (b.x - x0) * k, y0 + (b.y - y0) * k, b.w * k, b.h * k)
+        return dataclasses.replace(item, path=path, box=box)
+
+    items = tuple(scale(i) if i in qr else i for i in page.items)
+    pages = tuple(dataclasses.replace(p, items=items) if p is page else p for p in layout.pages)
+    return dataclasses.replace(layout, pages=pages)
+
+
 def test_a_small_qr_code_is_an_error() -> None:
+    """Measured from the modules as drawn: a code drawn at 60 % is under 20 mm and its modules shrink."""
+    layout = built().layout
+    assert layout is not None
+    src = sources()
+    theme = make_theme(src.brand, src.fonts)
+    colours = colours_for(src.brand, theme.palette, src.fonts, None)
+    assert check_qr(layout, src.brand, colours) == []
+    msgs = [d.message for d in check_qr(_scaled_qr(layout, 0.6), src.brand, colours)]
+    assert any("under 20 mm" in m for m in msgs), msgs
+
+
+def test_a_qr_code_crowded_by_text_has_too_small_a_quiet_zone() -> None:
+    """Text drawn within 4 modules of the code (a guard: the layout leaves the quiet zone clear)."""
     layout = built().layout
     assert layout is not None and layout.qr is not None
-    small = dataclasses.replace(layout, qr=dataclasses.replace(layout.qr, box=Rect(50, 50, 15 * MM, 15 * MM)))
-    msgs = [d.message for d in check_qr_geometry(small, sources().brand)]
-    assert any("under 20 mm" in m for m in msgs)
+    src = sources()
+    colours = colours_for(src.brand, make_theme(src.brand, src.fonts).palette, src.fonts, None)
+    page = layout.pages[layout.qr.page]
+    dark = max((i for i in page.items if isinstance(i, Shape) and i.role == "qr"), key=lambda s: -s.box.w)
+    near = text_item(Rect(dark.box.right + 1, dark.box.y + 10, 40, 9), "back", piece=999)
+    crowded = dataclasses.replace(page, items=(*page.items, near))
+    pages = tuple(crowded if p is page else p for p in layout.pages)
+    msgs = [d.message for d in check_qr(dataclasses.replace(layout, pages=pages), src.brand, colours)]
+    assert any("quiet zone is" in m and "under 4" in m for m in msgs), msgs
 
 
 def test_a_qr_code_that_reads_something_else_is_an_error() -> None:
@@ -221,7 +298,8 @@ def test_check_writes_a_json_report_and_exit_status_follows_errors(inputs: Input
 def test_errors_leave_an_earlier_output_untouched(inputs: Inputs, tmp_path: Path, target: str) -> None:
     out = tmp_path / "leaflet.pdf"
     out.write_bytes(b"%PDF-1.4 earlier")  # a PDF: brochure refuses to replace a file of another kind
-    edit(inputs.brand, 'text: "#1F2A2E"', 'text: "#A0A8AA"')
+    edit(inputs.brand, 'text: "#1F2A2E"', 'text: "#A0A8AA"')  # pale text in the office edition
+    edit(inputs.brand, "primary: [85, 35, 40, 25]", "primary: [4, 2, 2, 0]")  # pale headings on press
     args = ["build", "--content", str(inputs.content), "--brand", str(inputs.brand), "-o", str(out)]
     assert cli.main([*args, "--target", target]) == 1
     assert out.read_bytes() == b"%PDF-1.4 earlier"

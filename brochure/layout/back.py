@@ -21,6 +21,7 @@ from brochure.layout.flow import EPS, Frame, Item, floor_of
 from brochure.layout.flowables import Art, Box, SectionHeading, Stack
 from brochure.layout.model import Link, Placed, QrPlacement
 from brochure.layout.qr import QUIET_MODULES, modules, qr_drawing
+from brochure.layout.words import words_for
 from brochure.theme.colors import color_markup
 from brochure.theme.styles import Theme
 
@@ -80,7 +81,7 @@ class Foot:
 def _foot(inp: Inputs, box: Rect) -> Foot:
     """The disclaimer, sources and document block, measured and placed once for every attempt at the back."""
     t, L = inp.theme, inp.theme.scale.leading
-    blocks = Blocks(t, box.w, inp.links, cites=inp.citations)
+    blocks = Blocks(t, box.w, inp.links, cites=inp.citations, language=inp.content.language)
     items: list[tuple[Flowable, float]] = [(blocks.para(inp.content.disclaimer, "note"), 0.0)]
     sources = citations.sources(inp.citations, t, inp.content.language, inp.links)
     if sources is not None:
@@ -107,14 +108,15 @@ def _back(inp: Inputs, box: Rect, page: int, website: bool, qr_mm: float, gap_le
     region = "back"
     t, cta, contact = inp.theme, inp.content.call_to_action, inp.brand.contact
     pal, L = t.palette, t.scale.leading
-    blocks = Blocks(t, box.w, inp.links, cites=inp.citations)
+    blocks = Blocks(t, box.w, inp.links, cites=inp.citations, language=inp.content.language)
     link_hex = color_markup(pal.primary)
 
     def link(label: str, url: str) -> str:
         return link_markup(escape_text(label), url, link_hex, inp.links) if url else escape_text(label)
 
     qr_size = qr_mm * MM
-    qr = Art(qr_drawing(contact.booking_url, qr_size, pal.text, pal.white), qr_size, qr_size)
+    qr_alt = words_for(inp.content.language)[0].qr_code.format(url=display_url(contact.booking_url))
+    qr = Art(qr_drawing(contact.booking_url, qr_size, pal.text, pal.white), qr_size, qr_size, "qr", qr_alt)
     wide = box.w >= WIDE
     booking = display_url(contact.booking_url)
     host, _, rest = booking.partition("/")

@@ -19,6 +19,7 @@ from brochure.layout import images
 from brochure.layout.citations import Citations
 from brochure.layout.flow import Item
 from brochure.layout.flowables import Art, Box, Bullet, Column, SectionHeading, Stack, StepRow
+from brochure.layout.words import words_for
 from brochure.theme.colors import color_markup
 from brochure.theme.styles import Theme
 
@@ -36,6 +37,7 @@ class Blocks:
         links: bool = True,
         locate: Callable[[str], Location | None] | None = None,
         cites: Citations | None = None,
+        language: str = "en",
     ) -> None:
         self.t = theme
         self.width = width
@@ -45,6 +47,7 @@ class Blocks:
         self.locate = locate  # a key path -> where it is written (for problems found while laying out)
         self.cites = cites or Citations()  # the layout's citation numbers
         self.problems: list[Diagnostic] = []
+        self.language = language  # for the words the tool writes itself (a drawing's text alternative)
 
     def md(self, text: str, size: float = 0.0) -> str:
         """Text as paragraph markup; its citations as superscript numbers for type of `size` pt (body size if 0)."""
@@ -105,13 +108,13 @@ class Blocks:
             self._check_labels(b, labels)
             h = min(self.width * 0.72, 62 * MM) * self.t.scale.pictures
             drawing = art.skin_section(self.width, h, pal, labels, self.t.fonts.regular, LABEL_PT)
-            items = [Item(Art(drawing, self.width, h), sid, gap, bool(b.caption))]
+            items = [Item(Art(drawing, self.width, h, "figure", self._alt(labels)), sid, gap, bool(b.caption))]
             if b.caption:
                 items.append(Item(self.para(b.caption, "caption"), sid, 0.25 * L))
             return items
         if isinstance(b, c.Image):
             max_h = self.width * 0.75 * self.t.scale.pictures
-            flow = images.picture(b.src, self.width, max_h, self.t.press_profile, b.at)
+            flow = images.picture(b.src, self.width, max_h, self.t.press_profile, b.at, plain(b.alt))
             items = [Item(flow, sid, gap, bool(b.caption))]
             if b.caption:
                 items.append(Item(self.para(b.caption, "caption"), sid, 0.25 * L))
@@ -121,6 +124,11 @@ class Blocks:
             out.append(Item(self.para(qa.q, "card_title"), sid, gap if i == 0 else 0.6 * L, True))
             out.append(Item(self.para(qa.a, "body"), sid, 1.0))
         return out
+
+    def _alt(self, labels: dict[str, str]) -> str:
+        """The skin drawing's text alternative, in the content's language: what it shows, named by its labels."""
+        words = words_for(self.language)[0]
+        return words.skin_drawing.format(labels=words.list_separator.join(v for v in labels.values() if v))
 
     def _check_labels(self, b: c.Illustration, labels: dict[str, str]) -> None:
         """A label too wide for the drawing, even at 7 pt on two lines, is the writer's to shorten."""

@@ -40,7 +40,7 @@ class Inputs:
 def flow_items(inp: Inputs, sections: list[Section], width: float) -> tuple[list[Item], list[Diagnostic]]:
     """The sections as flow items for a column of this width, and what in them cannot be drawn there."""
     strings = {at.key: at for _, at in inp.content.strings}
-    blocks = Blocks(inp.theme, width, inp.links, strings.get, inp.citations)
+    blocks = Blocks(inp.theme, width, inp.links, strings.get, inp.citations, inp.content.language)
     items: list[Item] = []
     for i, s in enumerate(sections):
         items.extend(blocks.section(s, i == 0))

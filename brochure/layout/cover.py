@@ -55,7 +55,7 @@ def cover(inp: Inputs, area: CoverArea) -> Cover:
     words taller than the room between the field and the name are an error at the tallest of them."""
     t, content, sheet = inp.theme, inp.content, inp.sheet
     pal, box, region = t.palette, area.content, area.region
-    blocks = Blocks(t, box.w, inp.links, cites=inp.citations)
+    blocks = Blocks(t, box.w, inp.links, cites=inp.citations, language=inp.content.language)
     items: list[Placed] = []
 
     # The colour field runs across the area (from a fold or the trim edge) and on into the bleed.
@@ -73,10 +73,10 @@ def cover(inp: Inputs, area: CoverArea) -> Cover:
     lw, lh = logo.width * s, logo.height * s
     logo_f: Flowable
     if logo.picture is not None:
-        logo_f = picture(logo.picture, lw, lh, t.press_profile, inp.brand.where("logo"))
+        logo_f = picture(logo.picture, lw, lh, t.press_profile, inp.brand.where("logo"), inp.brand.name)
     else:
         assert logo.drawing is not None  # a Logo holds exactly one of the two
-        logo_f = Art(logo.drawing, lw, lh)
+        logo_f = Art(logo.drawing, lw, lh, "figure", inp.brand.name)
     items.append(Placed(logo_f, Rect(box.x, box.top - lh, lw, lh), region))
 
     title_style = t.style("cover_title")

@@ -14,7 +14,8 @@ from brochure.layout.back import back
 from brochure.layout.compose import Inputs, fill
 from brochure.layout.cover import CoverArea, cover
 from brochure.layout.flow import SHORT, FlowResult, Frame, spread
-from brochure.layout.model import Bookmark, Layout, Link, Page, Placed
+from brochure.layout.model import Bookmark, Draft, DraftLayout, Layout, Link, Placed
+from brochure.layout.paint import paint
 from brochure.vocabulary import LayoutName, Place
 
 BODY_SIZES = (9.5, 9.25, 9.0)  # tighten in 0.25 pt steps down to the 9 pt floor before giving up
@@ -93,11 +94,11 @@ def lay_out(plans: tuple[Plan, ...], layout: LayoutName, inp: Inputs) -> tuple[L
                 result, errors = _attempt(plan, attempt, complete=last)
                 if result is not None:
                     split = _split(result, plan, sections) if plan.keep_sections and not kept else []
-                    return result, warnings + empty + split
+                    return paint(result, theme.fonts.regular), warnings + empty + split
     return None, routed[-1][2] + errors
 
 
-def _split(layout: Layout, plan: Plan, sections: tuple[Section, ...]) -> list[Diagnostic]:
+def _split(layout: DraftLayout, plan: Plan, sections: tuple[Section, ...]) -> list[Diagnostic]:
     """Warnings for the short sections (flow.SHORT of a frame) that the words only fit split across frames."""
     frames = {f.region: f.box.h for flow in plan.flows.values() for f in flow}
     parts: dict[str, dict[str, list[Placed]]] = {}
@@ -166,7 +167,7 @@ def _flow_in(plan: Plan, inp: Inputs, name: Place) -> tuple[FlowResult, list[Dia
     return replace(res, placed=placed), diags
 
 
-def _attempt(plan: Plan, inp: Inputs, complete: bool = True) -> tuple[Layout | None, list[Diagnostic]]:
+def _attempt(plan: Plan, inp: Inputs, complete: bool = True) -> tuple[DraftLayout | None, list[Diagnostic]]:
     """The plan's flows, back and cover at one body size. Unless `complete`, an attempt stops at the first
     flow that does not fit (the next size or plan is tried anyway); the last attempt reports everything."""
     diags: list[Diagnostic] = []
@@ -189,7 +190,7 @@ def _attempt(plan: Plan, inp: Inputs, complete: bool = True) -> tuple[Layout | N
     if any(d.is_error for d in diags):
         return None, diags
     pages = tuple(
-        Page(
+        Draft(
             inp.sheet.sides[i],
             tuple(items),
             tuple(pages_links[i]),
@@ -201,7 +202,7 @@ def _attempt(plan: Plan, inp: Inputs, complete: bool = True) -> tuple[Layout | N
     order = _reading_order(inp.sheet, pages_items, plan.views)
     headings = {s.id: plain(s.heading) for s in inp.sections}
     outline = tuple((headings[sid], sid) for sid in order)
-    return Layout(inp.sheet, pages, outline, b.qr, plan.views, inp.theme.scale.body), diags
+    return DraftLayout(inp.sheet, pages, outline, b.qr, plan.views, inp.theme.scale.body), diags
 
 
 def _reading_order(

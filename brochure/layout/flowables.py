@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from reportlab.graphics import renderPDF
+from typing import Any
+
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
+from brochure.geometry.sheet import Rect
+from brochure.layout.drawings import draw_drawing
 from brochure.theme.styles import Theme
+from brochure.vocabulary import Role
 
 OVERRUN = 1.5  # ReportLab lets a line end a point or so past its width; more is a word too long to break
 
@@ -43,14 +47,45 @@ def _paragraph_floor(p: Paragraph, aw: float) -> float:
     return float(lines * style.leading)
 
 
-class Art(Flowable):  # type: ignore[misc]
-    """A vector Drawing scaled to a fixed box (keeps its aspect ratio, centred)."""
+def paragraph_role(p: Paragraph) -> tuple[Role, int]:
+    """What a paragraph is to a reader, from the style it is set in (and a heading's level)."""
+    name = str(p.style.name)
+    if name.startswith("cover_title"):
+        return "title", 1
+    if name == "heading":
+        return "heading", 2
+    if name in ("subheading", "card_title"):
+        return "heading", 3
+    if name == "bullet":
+        return "list_item", 0
+    if name == "caption":
+        return "caption", 0
+    return "paragraph", 0
 
-    def __init__(self, drawing: Drawing, width: float, height: float) -> None:
+
+def place(canvas: Any, f: Flowable, x: float, y: float) -> None:
+    """Draw f at (x, y) on the recording canvas (layout/paint.py); a paragraph is marked with its role and column.
+
+    Our other flowables mark what they draw themselves: pieces of decoration are artifacts unless marked."""
+    if isinstance(f, Paragraph):
+        role, level = paragraph_role(f)
+        canvas.begin_role(role, level, measure=Rect(x, y, float(f.width), float(f.height)))
+        f.drawOn(canvas, x, y)
+        canvas.end_role()
+    else:
+        f.drawOn(canvas, x, y)
+
+
+class Art(Flowable):  # type: ignore[misc]
+    """A vector Drawing scaled to a fixed box (keeps its aspect ratio, centred); a figure, a QR code or decoration."""
+
+    def __init__(self, drawing: Drawing, width: float, height: float, role: Role = "artifact", alt: str = "") -> None:
         super().__init__()
         self.drawing = drawing
         self.width = width
         self.height = height
+        self.role: Role = role
+        self.alt = alt
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         return self.width, self.height
@@ -62,7 +97,9 @@ class Art(Flowable):  # type: ignore[misc]
         c.saveState()
         c.translate((self.width - d.width * s) / 2, (self.height - d.height * s) / 2)
         c.scale(s, s)
-        renderPDF.draw(d, c, 0, 0)
+        c.begin_role(self.role, alt=self.alt)
+        draw_drawing(c, d)
+        c.end_role()
         c.restoreState()
 
 
@@ -87,7 +124,7 @@ class Stack(Flowable):  # type: ignore[misc]
         y = top
         for (p, gap), h in zip(self.parts, self._sizes, strict=True):
             y -= gap + h
-            p.drawOn(self.canv, x, y)
+            place(self.canv, p, x, y)
 
     def draw(self) -> None:
         self.draw_at(0, self.height)
@@ -133,7 +170,7 @@ class Column(Flowable):  # type: ignore[misc]
         for r, row_h in enumerate(self._rows):
             y -= row_h
             for c, p in enumerate(self.parts[r * self.across : (r + 1) * self.across]):
-                p.drawOn(self.canv, c * (cw + self.gutter), y + row_h - p.height)
+                place(self.canv, p, c * (cw + self.gutter), y + row_h - p.height)
             y -= self.gap
 
 
@@ -162,7 +199,7 @@ class SectionHeading(Flowable):  # type: ignore[misc]
         c = self.canv
         c.setFillColor(self.rule_color)
         c.rect(0, self.height - self.RULE_H, self.RULE_W, self.RULE_H, stroke=0, fill=1)
-        self.para.drawOn(c, 0, 0)
+        place(c, self.para, 0, 0)
 
 
 class Bullet(Flowable):  # type: ignore[misc]
@@ -189,7 +226,7 @@ class Bullet(Flowable):  # type: ignore[misc]
         c.setFillColor(self.dot)
         y = self.height - self.font_size * 0.68
         c.circle(3.0, y, 1.9, stroke=0, fill=1)
-        self.para.drawOn(c, self.INDENT, self.height - self.text_h)  # top-aligned, also in a taller grid row
+        place(c, self.para, self.INDENT, self.height - self.text_h)  # top-aligned, also in a taller grid row
 
 
 class Box(Flowable):  # type: ignore[misc]
@@ -236,7 +273,7 @@ class Box(Flowable):  # type: ignore[misc]
             c.setFillColor(self.bar)
             c.rect(0, 0, 3.0, self.height, stroke=0, fill=1)
         if self.icon:
-            self.icon.drawOn(c, self.pad + (3.0 if self.bar else 0.0), self.height - self.pad - self.icon.height)
+            place(c, self.icon, self.pad + (3.0 if self.bar else 0.0), self.height - self.pad - self.icon.height)
         self.stack.canv = c
         self.stack.draw_at(self.text_x(), self.height - self.pad)
 
@@ -271,6 +308,8 @@ class StepRow(Flowable):  # type: ignore[misc]
         c.circle(r, cy, r, stroke=0, fill=1)
         c.setFillColor(self.ink)
         c.setFont(self.font, 9)
+        c.begin_role("label")
         c.drawCentredString(r, cy - 3.2, self.number)
+        c.end_role()
         self.stack.canv = c
         self.stack.draw_at(self.INDENT, self.height)

@@ -1,4 +1,4 @@
-"""A loaded picture and a box (+ the press profile) -> an Image flowable scaled to fit, keeping its shape."""
+"""A loaded picture and a box (+ the press profile) -> a Picture flowable scaled to fit, keeping its shape."""
 
 from __future__ import annotations
 
@@ -7,45 +7,38 @@ from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image as PILImage
-from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Image
+from reportlab.platypus import Flowable
 
 from brochure.diagnostics import Location
 from brochure.inputs.pictures import PictureData
 from brochure.theme.cmyk import picture_to_cmyk
 
 
-class _Embedded(ImageReader):  # type: ignore[misc]
-    """ReportLab's ImageReader, but a JPEG is named by its bytes instead of by decoding every pixel.
+class Picture(Flowable):  # type: ignore[misc]
+    """A raster picture at a fixed size: its bytes, pixel size, text alternative and where it was asked for."""
 
-    ReportLab names each image by a digest of its decoded pixels, though it embeds a JPEG's own bytes:
-    for a 40-megapixel photo that costs 240 MB and a second or so, for nothing.
-    """
-
-    def getRGBData(self) -> bytes:
-        if self.jpeg_fh() is None:  # PNG pixels are needed anyway
-            return bytes(super().getRGBData())
-        self._dataA = None  # the alpha ReportLab's canvas reads after this call: a JPEG has none
-        fh = self.jpeg_fh()
-        data = fh.read()
-        fh.seek(0)
-        return bytes(data)
-
-
-class Picture(Image):  # type: ignore[misc]
-    """An Image that remembers its pixel size and where the content asked for it (for preflight)."""
-
-    def __init__(self, source: str | io.BytesIO, width: float, height: float, pixels: tuple[int, int], at: Location):
-        super().__init__(source, width=width, height=height)
-        self._img = _Embedded(source)
+    def __init__(self, data: bytes, width: float, height: float, pixels: tuple[int, int], at: Location, alt: str = ""):
+        super().__init__()
+        self.data = data
+        self.width = self.drawWidth = width
+        self.height = self.drawHeight = height
         self.pixels = pixels
         self.at = at
+        self.alt = alt
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:  # onto the recording canvas (layout/paint.py), which notes it as a frame
+        self.canv.picture(self.data, self.pixels, self.at, self.alt, self.width, self.height)
 
 
 GOOD_PPI, MOST_PPI = 300, 450  # as a print shop's preset: pictures over 450 ppi are resampled to 300
 
 
-def picture(pic: PictureData, max_w: float, max_h: float, press_profile: Path | None, at: Location) -> Picture:
+def picture(
+    pic: PictureData, max_w: float, max_h: float, press_profile: Path | None, at: Location, alt: str = ""
+) -> Picture:
     """A Picture scaled to fit max_w x max_h; converted to CMYK for the press edition. Reads nothing from disk.
 
     A picture far sharper than print needs (over 450 ppi where it is placed) is resampled to 300 ppi, except
@@ -61,7 +54,7 @@ def picture(pic: PictureData, max_w: float, max_h: float, press_profile: Path | 
         data = _smaller_png(pic.data, size)  # ReportLab decodes and recompresses a PNG anyway
     else:
         data, size = pic.data, (w, h)
-    return Picture(io.BytesIO(data), w * s, h * s, size, at)
+    return Picture(data, w * s, h * s, size, at, alt)
 
 
 @lru_cache(maxsize=4)

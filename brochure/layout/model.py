@@ -1,27 +1,120 @@
-"""The layout's output as data: pages -> placed flowables, links and bookmarks, in sheet coordinates."""
+"""The layout's output as data: pages of frames (positioned text lines, shapes, pictures, links), in sheet coordinates.
+
+Frames are what is printed, measured from what ReportLab sets (layout/paint.py): every text run with its font,
+size and ink in the edition's colour space, every shape's path and inks, every picture's box and pixels. Each item
+carries its section, its panel (region), a role and its paint order (z); a page lists them in the folded leaflet's
+reading order. render/ draws them and nothing else; preflight/ reads them. Nothing here holds a ReportLab object.
+
+`Placed` (a measured flowable at its place) is the layout's own working form, before painting; it never leaves
+layout/.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from typing import Literal
 
 from reportlab.platypus import Flowable
 
+from brochure.diagnostics import Location
 from brochure.geometry.sheet import Rect, Sheet, Side
+from brochure.vocabulary import Role
+
+Space = Literal["rgb", "cmyk", "gray"]
 
 
 @dataclass(frozen=True)
-class Placed:
-    """A measured flowable at its place; `text` marks items that must keep to the safe zone."""
+class Ink:
+    """A colour as printed: its colour space and values (0..1), its opacity, and a spot name for marks."""
 
-    flowable: Flowable
-    box: Rect
-    region: str
+    space: Space
+    values: tuple[float, ...]
+    alpha: float = 1.0
+    spot: str = ""  # "All" for registration marks (prints on every plate)
+
+
+@dataclass(frozen=True)
+class Run:
+    """Text set in one font, size and ink on a line: `x` is where it starts, `width` how far it runs."""
+
+    text: str  # as written (logical order)
+    font: str  # the registered font's name
+    size: float  # as printed, in points
+    ink: Ink
+    x: float
+    width: float
+    rise: float = 0.0  # superscripts sit above the baseline
+    char_space: float = 0.0
+    word_space: float = 0.0
+
+
+Segment = tuple[str, tuple[float, ...]]  # ("m"|"l"|"c"|"re"|"h", coordinates in page space)
+
+
+@dataclass(frozen=True)
+class Clip:
+    path: tuple[Segment, ...]
+    even_odd: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class Item:
+    """What every frame item carries: where it is, whose it is, what it is to a reader, and when it is painted."""
+
+    box: Rect  # what is drawn (glyph boxes, a path's extent, a picture's placed size)
+    region: str  # the panel (cover, back, inside-1, ...)
     section: str = ""
-    text: bool = True
-    bookmark: str = ""  # set on a section's heading: the outline entry that points here
+    role: Role = "artifact"
+    level: int = 0  # a heading's level (1: the title)
+    alt: str = ""  # a figure's text alternative
+    z: int = 0  # paint order on its page
+    piece: int = 0  # the placed piece it was drawn as part of (a paragraph, a card, a drawing), per page
+    bleeds: bool = False  # decoration meant to run into the bleed and across folds (the cover field)
 
-    def moved(self, dy: float) -> Placed:
-        return replace(self, box=Rect(self.box.x, self.box.y + dy, self.box.w, self.box.h))
+
+@dataclass(frozen=True, kw_only=True)
+class Text(Item):
+    """One line of text: its runs on a common baseline; `measure` is the column it was set in."""
+
+    runs: tuple[Run, ...]
+    baseline: float
+    measure: Rect
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Shape(Item):
+    """A path filled and/or stroked; `clip` lists the clip paths in force when it is painted."""
+
+    path: tuple[Segment, ...]
+    fill: Ink | None = None
+    stroke: Ink | None = None
+    line_width: float = 1.0
+    cap: int = 0
+    join: int = 0
+    dash: tuple[tuple[float, ...], float] = ((), 0.0)
+    even_odd: bool = False
+    clip: tuple[Clip, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Picture(Item):
+    """A raster picture at its placed box: the bytes embedded, their pixel size and colour space."""
+
+    data: bytes = field(repr=False)
+    pixels: tuple[int, int]
+    space: str  # "RGB", "CMYK", "L"
+    at: Location  # where the content or brand kit names it
+
+    @property
+    def ppi(self) -> tuple[float, float]:
+        return self.pixels[0] / (self.box.w / 72), self.pixels[1] / (self.box.h / 72)
+
+
+Frame = Text | Shape | Picture
 
 
 @dataclass(frozen=True)
@@ -39,10 +132,16 @@ class Bookmark:
 
 @dataclass(frozen=True)
 class Page:
+    """One printed side: its items in reading order (paint them by z), links and outline targets."""
+
     side: Side
-    items: tuple[Placed, ...]
+    items: tuple[Frame, ...]
     links: tuple[Link, ...]
     bookmarks: tuple[Bookmark, ...]
+
+    def painted(self) -> tuple[Frame, ...]:
+        """The items in the order they are painted (later ones over earlier ones)."""
+        return tuple(sorted(self.items, key=lambda i: i.z))
 
 
 @dataclass(frozen=True)
@@ -66,3 +165,41 @@ class QrPlacement:
     box: Rect
     modules: int
     quiet_modules: int
+
+
+# The layout's working form (never leaves layout/): measured flowables at their places, before painting.
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A measured flowable at its place; `text` marks items that must keep to the safe zone."""
+
+    flowable: Flowable
+    box: Rect
+    region: str
+    section: str = ""
+    text: bool = True
+    bookmark: str = ""  # set on a section's heading: the outline entry that points here
+
+    def moved(self, dy: float) -> Placed:
+        return replace(self, box=Rect(self.box.x, self.box.y + dy, self.box.w, self.box.h))
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A page of placed flowables, as the engine composes it (painted into a Page at the end)."""
+
+    side: Side
+    items: tuple[Placed, ...]
+    links: tuple[Link, ...]
+    bookmarks: tuple[Bookmark, ...]
+
+
+@dataclass(frozen=True)
+class DraftLayout:
+    sheet: Sheet
+    pages: tuple[Draft, ...]
+    outline: tuple[tuple[str, str], ...]
+    qr: QrPlacement | None
+    views: tuple[tuple[tuple[int, str], ...], ...]
+    body_size: float

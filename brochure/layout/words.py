@@ -27,6 +27,8 @@ class Words:
     date: str  # a whole date: {day} {month} {year}
     month_year: str
     list_separator: str
+    skin_drawing: str  # the skin drawing's text alternative: {labels} are its labels
+    qr_code: str  # the QR code's text alternative: {url} is where it leads
 
 
 _EN = Words(
@@ -56,6 +58,8 @@ _EN = Words(
     date="{day}\u00a0{month}\u00a0{year}",  # no-break spaces: a date is never broken across lines
     month_year="{month}\u00a0{year}",
     list_separator=", ",
+    skin_drawing="Drawing of a cross-section of skin, labelled: {labels}.",
+    qr_code="QR code that opens {url}",
 )
 
 WORDS: dict[str, Words] = {

@@ -1,16 +1,14 @@
-"""Loaded inputs and a Layout -> Diagnostics a print shop or patient would notice (glyphs, safe zone, folds)."""
+"""Loaded inputs -> Diagnostics a print shop or patient would notice before anything is laid out (glyphs, producer)."""
 
 from __future__ import annotations
 
 import unicodedata
 
 from brochure.diagnostics import Diagnostic, Location, error, warning
-from brochure.geometry.sheet import FOLD_CLEAR, MM
 from brochure.inputs.brand import Brand
 from brochure.inputs.content import Content
 from brochure.inputs.inline import citations, plain, upper
 from brochure.layout.document import document_block
-from brochure.layout.model import Layout
 from brochure.theme.fonts import FontSet, cmap
 
 
@@ -62,39 +60,6 @@ def _citation_strings(content: Content) -> list[tuple[str, Location]]:
         if printed:
             out.append((printed, ref.at))
     return out
-
-
-def check_safe_zone(layout: Layout, file: str) -> list[Diagnostic]:
-    """Text stays inside the safe area and at least 3 mm from every fold."""
-    sheet = layout.sheet
-    safe = sheet.safe
-    diags: list[Diagnostic] = []
-    for page in layout.pages:
-        for item in page.items:
-            if not item.text:
-                continue
-            b = item.box
-            where = Location(
-                file, 0, 0, f"{page.side.name}/{item.region}" + (f"/{item.section}" if item.section else "")
-            )
-            if not safe.contains(b):
-                diags.append(
-                    error(
-                        where,
-                        "text comes too close to the sheet edge",
-                        "this is a layout bug: please report it with the inputs",
-                    )
-                )
-            for fold in page.side.folds:
-                if b.x < fold + FOLD_CLEAR and b.right > fold - FOLD_CLEAR:
-                    diags.append(
-                        error(
-                            where,
-                            f"text is within {FOLD_CLEAR / MM:.0f} mm of a fold",
-                            "this is a layout bug: please report it with the inputs",
-                        )
-                    )
-    return diags
 
 
 def check_producer(content: Content, brand: Brand) -> list[Diagnostic]:

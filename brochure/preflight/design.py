@@ -1,257 +1,251 @@
-"""A Layout and its Theme -> Diagnostics on what a reader sees: type sizes, contrast, picture resolution, QR size."""
+"""A Layout's frames -> Diagnostics on what a reader sees: type sizes, line widths, picture resolution, the QR code.
+
+Read from what is printed: the size of every run set, every line against its column, every picture's pixels
+over its drawn size, the QR code's modules as drawn and what is drawn around them. Contrast is in
+preflight/contrast.py.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import replace
+from collections import Counter
 
-from reportlab.graphics.shapes import Drawing, Group, String
-from reportlab.lib.colors import CMYKColor, Color
-from reportlab.platypus import Flowable, Paragraph
-
-from brochure.diagnostics import Diagnostic, Location, error, warning
-from brochure.geometry.sheet import MM
+from brochure.diagnostics import Diagnostic, error, warning
+from brochure.geometry.sheet import MM, Rect
 from brochure.inputs.brand import Brand
 from brochure.inputs.content import Content
-from brochure.layout.flowables import OVERRUN, Art, Box, Bullet, Column, SectionHeading, Stack, StepRow, overrun
-from brochure.layout.images import Picture
-from brochure.layout.model import Layout
-from brochure.theme.colors import contrast_ratio, mix, palette_from_hex
-from brochure.theme.styles import Theme
+from brochure.layout.flowables import OVERRUN
+from brochure.layout.model import Frame, Layout, Page, Picture, Shape, Text
+from brochure.preflight.contrast import Colours, check_contrast, contrast
+from brochure.preflight.placement import where
 
 MIN_TYPE = 7.0  # pt: nothing smaller
 MIN_BODY = 9.0  # pt: body text smaller than this is hard to read for many patients
 MIN_PPI, GOOD_PPI = 150.0, 300.0
-MIN_QR = 20 * MM
+MIN_QR = 20 * MM  # the code with its quiet zone
+QUIET = 4  # modules of clear, light space around the code
 MIN_QR_CONTRAST = 3.0  # dark modules against the light ground: WCAG 2.1's least for graphics (1.4.11)
+LIGHT = 1.5  # a colour within 1.5:1 of paper white counts as light ground for the QR code's quiet zone
 
 
-def _children(f: Flowable) -> Iterator[Flowable]:
-    if isinstance(f, SectionHeading | Bullet):
-        yield f.para
-    elif isinstance(f, Stack):
-        yield from (p for p, _ in f.parts)
-    elif isinstance(f, Column):
-        yield from f.parts
-    elif isinstance(f, Box):
-        yield f.stack
-        if f.icon is not None:
-            yield f.icon
-    elif isinstance(f, StepRow):
-        yield f.stack
+def _texts(layout: Layout) -> list[Text]:
+    return [i for page in layout.pages for i in page.items if isinstance(i, Text)]
 
 
-def _walk(f: Flowable) -> Iterator[Flowable]:
-    yield f
-    for child in _children(f):
-        yield from _walk(child)
+def check_type_sizes(layout: Layout, brand: Brand) -> list[Diagnostic]:
+    """No type under 7 pt anywhere (words, superscripts, drawing labels); body text at least 9 pt.
 
-
-def _strings(node: Drawing | Group, scale: float) -> Iterator[float]:
-    for child in node.getContents():
-        if isinstance(child, String):
-            yield child.fontSize * scale
-        elif isinstance(child, Group):
-            yield from _strings(child, scale * abs(child.transform[0]) if child.transform else scale)
-
-
-def check_type_sizes(layout: Layout, theme: Theme, brand: Brand) -> list[Diagnostic]:
-    """No type under 7 pt anywhere (text and drawing labels); body type at least 9 pt."""
-    sizes: set[float] = set()
-    for page in layout.pages:
-        for item in page.items:
-            for f in _walk(item.flowable):
-                if isinstance(f, Paragraph):
-                    sizes.add(float(f.style.fontSize))
-                elif isinstance(f, Art):
-                    d = f.drawing
-                    s = min(f.width / d.width, f.height / d.height)
-                    sizes.update(round(v, 2) for v in _strings(d, s))
+    The body size is the size most letters of the sections' paragraphs and lists are set in."""
+    runs = [r for t in _texts(layout) for r in t.runs if r.text.strip()]
     diags: list[Diagnostic] = []
-    where = brand.where("fonts.body")
-    if sizes and min(sizes) < MIN_TYPE:
+    where_ = brand.where("fonts.body")
+    if runs and min(r.size for r in runs) < MIN_TYPE - 0.01:
+        smallest = min(runs, key=lambda r: r.size)
         diags.append(
             error(
-                where,
-                f"the smallest type is {min(sizes):.1f} pt, under {MIN_TYPE:g} pt",
+                where_,
+                f"the smallest type is {smallest.size:.1f} pt ('{smallest.text.strip()[:30]}'), under {MIN_TYPE:g} pt",
                 "shorten the words so nothing needs to shrink",
             )
         )
-    if theme.scale.body < MIN_BODY:
-        diags.append(
-            warning(
-                where,
-                f"body type is {theme.scale.body:g} pt, under {MIN_BODY:g} pt",
-                "patients read 9.5-10.5 pt body type comfortably",
-            )
-        )
-    return diags
-
-
-def check_line_widths(layout: Layout, content: Content) -> list[Diagnostic]:
-    """No line wider than its column: a word too long to break would run over the panel's edge."""
-    sections = {s.id: s.at for s in content.sections}
-    diags: list[Diagnostic] = []
-    for page in layout.pages:
-        for item in page.items:
-            for f in _walk(item.flowable):
-                if not isinstance(f, Paragraph) or not hasattr(f, "blPara"):
-                    continue
-                over = overrun(f)
-                if over > OVERRUN:
-                    where = item.section or item.region
-                    diags.append(
-                        error(
-                            replace(
-                                sections.get(item.section, Location(str(content.path), 1, 1)),
-                                key=f"{page.side.name}/{item.region}/{where}",
-                            ),
-                            f"a word is {over / MM:.1f} mm too long for its column in '{where}'",
-                            "break the long word or address (e.g. put a web address on its own line, or shorten it)",
-                        )
-                    )
-    return diags
-
-
-def check_contrast(brand: Brand) -> list[Diagnostic]:
-    """Every text colour against every background it is set on (WCAG 2: 4.5:1 text, 3:1 large headings)."""
-    c = dict(brand.colors)
-    p = palette_from_hex(c["primary"], c["secondary"], c["accent"], c["text"], c["background"])
-    card = mix(p.secondary, p.background, 0.16)
-    note = mix(p.primary, p.background, 0.08)
-    warn = mix(p.accent, p.background, 0.13)
-    pairs = [
-        ("body text", "colors.text", p.text, "colors.background", p.background, 4.5),
-        ("text in cards", "colors.text", p.text, "colors.secondary", card, 4.5),
-        ("text in notes", "colors.text", p.text, "colors.primary", note, 4.5),
-        ("text in warnings", "colors.text", p.text, "colors.accent", warn, 4.5),
-        ("headings", "colors.primary", p.primary, "colors.background", p.background, 3.0),
-        ("links, labels and card titles", "colors.primary", p.primary, "colors.background", p.background, 4.5),
-        ("card titles", "colors.primary", p.primary, "colors.secondary", card, 4.5),
-        ("step numbers", "colors.background", p.white, "colors.primary", p.primary, 4.5),
-    ]
-    diags: list[Diagnostic] = []
-    for role, fg_key, fg, bg_key, bg, need in pairs:
-        ratio = contrast_ratio(fg, bg)
-        if ratio < need:
+    letters: Counter[float] = Counter()
+    for t in _texts(layout):
+        if t.role in ("paragraph", "list_item") and t.section:  # the sections' words, not the fine print
+            for r in t.runs:
+                letters[round(r.size, 2)] += len(r.text)
+    if letters:
+        body = letters.most_common(1)[0][0]
+        if body < MIN_BODY - 0.01:
             diags.append(
-                error(
-                    brand.where(fg_key),
-                    f"{role} have a contrast of {ratio:.1f}:1 against {bg_key.split('.')[1]}, under {need:g}:1",
-                    f"darken {fg_key} or lighten {bg_key}",
+                warning(
+                    where_,
+                    f"body text is set in {body:g} pt, under {MIN_BODY:g} pt",
+                    "patients read 9.5-10.5 pt body type comfortably: shorten the words so they need not shrink",
                 )
             )
     return diags
 
 
+def check_line_widths(layout: Layout, content: Content) -> list[Diagnostic]:
+    """No line wider than its column: a word too long to break would run over the panel's edge."""
+    diags: list[Diagnostic] = []
+    for page in layout.pages:
+        for t in page.items:
+            if not isinstance(t, Text):
+                continue
+            over = t.box.right - t.measure.right
+            if over > OVERRUN:
+                name = t.section or t.region
+                diags.append(
+                    error(
+                        where(content, page, t),
+                        f"a word is {over / MM:.1f} mm too long for its column in '{name}' ('{t.text.strip()[:40]}')",
+                        "break the long word or address (e.g. put a web address on its own line, or shorten it)",
+                    )
+                )
+    return diags
+
+
 def check_pictures(layout: Layout) -> list[Diagnostic]:
-    """Effective resolution of every picture at its placed size; equal across and down."""
+    """Effective resolution of every picture at its drawn size; equal across and down."""
     press = layout.sheet.target == "press"
     diags: list[Diagnostic] = []
     for page in layout.pages:
-        for item in page.items:
-            for f in _walk(item.flowable):
-                if not isinstance(f, Picture):
-                    continue
-                ppi_x = f.pixels[0] / (f.drawWidth / 72)
-                ppi_y = f.pixels[1] / (f.drawHeight / 72)
-                low = min(ppi_x, ppi_y)
-                size = f"{f.drawWidth / MM:.0f} x {f.drawHeight / MM:.0f} mm"
-                if abs(ppi_x - ppi_y) > 0.01 * max(ppi_x, ppi_y):
-                    diags.append(
-                        error(
-                            f.at,
-                            f"the picture is stretched ({ppi_x:.0f} x {ppi_y:.0f} ppi)",
-                            "keep the picture's proportions",
-                        )
+        for f in page.items:
+            if not isinstance(f, Picture):
+                continue
+            ppi_x, ppi_y = f.ppi
+            low = min(ppi_x, ppi_y)
+            size = f"{f.box.w / MM:.0f} x {f.box.h / MM:.0f} mm"
+            if abs(ppi_x - ppi_y) > 0.01 * max(ppi_x, ppi_y):
+                diags.append(
+                    error(f.at, f"the picture is stretched ({ppi_x:.0f} x {ppi_y:.0f} ppi)", "keep its proportions")
+                )
+            if low < MIN_PPI:
+                diags.append(
+                    error(
+                        f.at,
+                        f"the picture is {low:.0f} ppi at {size}: it will print soft",
+                        f"use at least {MIN_PPI:.0f} ppi, ideally {GOOD_PPI:.0f} ppi",
                     )
-                if low < MIN_PPI:
-                    diags.append(
-                        error(
-                            f.at,
-                            f"the picture is {low:.0f} ppi at {size}: it will print soft",
-                            f"use at least {MIN_PPI:.0f} ppi, ideally {GOOD_PPI:.0f} ppi",
-                        )
+                )
+            elif press and low < GOOD_PPI:
+                diags.append(
+                    warning(
+                        f.at,
+                        f"the picture is {low:.0f} ppi at {size}; print shops ask for 300",
+                        f"use a picture of {f.box.w / 72 * GOOD_PPI:.0f} pixels wide or more",
                     )
-                elif press and low < GOOD_PPI:
-                    diags.append(
-                        warning(
-                            f.at,
-                            f"the picture is {low:.0f} ppi at {size}; print shops ask for 300",
-                            f"use a picture of {f.drawWidth / 72 * GOOD_PPI:.0f} pixels wide or more",
-                        )
-                    )
+                )
     return diags
 
 
-def check_qr_geometry(layout: Layout, brand: Brand) -> list[Diagnostic]:
-    """The QR code is at least 20 mm with a 4-module quiet zone, and stays inside the safe zone."""
-    qr = layout.qr
-    if qr is None:
-        return []
-    where = brand.where("contact.booking_url")
+def qr_modules(page: Page) -> tuple[Shape, Shape | None, float] | None:
+    """The QR code's dark modules as drawn, the light square under them, and one module's size; None if none."""
+    shapes = [i for i in page.items if isinstance(i, Shape) and i.role == "qr" and i.fill is not None]
+    if not shapes:
+        return None
+    light = max(shapes, key=lambda s: s.box.w * s.box.h) if len(shapes) > 1 else None
+    dark = next(s for s in shapes if s is not light)
+    heights = [abs(pts[1] - start[1]) for start, pts in _corners(dark) if abs(pts[1] - start[1]) > 1e-6]
+    return dark, light, min(heights) if heights else dark.box.h
+
+
+def _corners(shape: Shape) -> list[tuple[tuple[float, ...], tuple[float, ...]]]:
+    """(first point, third point) of each closed subpath: opposite corners of a module run."""
+    out: list[tuple[tuple[float, ...], tuple[float, ...]]] = []
+    points: list[tuple[float, ...]] = []
+    for op, v in shape.path:
+        if op == "m":
+            points = [v]
+        elif op == "l":
+            points.append(v)
+        elif op == "h" and len(points) >= 3:
+            out.append((points[0], points[2]))
+    return out
+
+
+def check_qr(layout: Layout, brand: Brand, colours: Colours) -> list[Diagnostic]:
+    """The QR code as drawn: 20 mm or more with 4 light modules around it, modules a phone reads, dark on light."""
+    where_ = brand.where("contact.booking_url")
     diags: list[Diagnostic] = []
-    if qr.box.w < MIN_QR:
-        diags.append(
-            error(
-                where,
-                f"the QR code is {qr.box.w / MM:.1f} mm, under {MIN_QR / MM:.0f} mm",
-                "a shorter booking address makes a simpler code",
+    for page in layout.pages:
+        found = qr_modules(page)
+        if found is None:
+            continue
+        dark, light, unit = found
+        code = dark.box
+        size = code.w + 2 * QUIET * unit
+        if size < MIN_QR - 0.01:
+            diags.append(
+                error(
+                    where_,
+                    f"the QR code is {size / MM:.1f} mm with its quiet zone, under {MIN_QR / MM:.0f} mm",
+                    "a shorter booking address makes a simpler code",
+                )
             )
-        )
-    if qr.quiet_modules < 4:
-        diags.append(error(where, "the QR code's quiet zone is under 4 modules", "leave white space around it"))
-    if not layout.sheet.safe.contains(qr.box):
-        diags.append(error(where, "the QR code is outside the safe zone", "this is a layout bug: please report it"))
-    module = qr.box.w / (qr.modules + 2 * qr.quiet_modules)
-    if module < 0.33 * MM:
-        diags.append(
-            warning(
-                where,
-                f"QR modules are {module / MM:.2f} mm; phones read 0.33 mm and up reliably",
-                "shorten the booking address (fewer modules)",
+        quiet = _quiet(page, dark, light, unit, colours)
+        if quiet < QUIET - 0.01:
+            diags.append(
+                error(
+                    where_,
+                    f"the QR code's quiet zone is {quiet:.1f} modules, under {QUIET}",
+                    "leave white space around it",
+                )
             )
-        )
+        if unit < 0.33 * MM:
+            diags.append(
+                warning(
+                    where_,
+                    f"QR modules are {unit / MM:.2f} mm; phones read 0.33 mm and up reliably",
+                    "shorten the booking address (fewer modules)",
+                )
+            )
+        ground = light.fill if light is not None and light.fill is not None else None
+        assert dark.fill is not None
+        ratio = contrast(colours, dark.fill, ground)
+        if ratio < MIN_QR_CONTRAST:
+            key = colours.key_of(dark.fill)
+            diags.append(
+                error(
+                    colours.at(key),
+                    f"the QR code is printed in {key} on its light square, and the two differ too little for a "
+                    f"phone to read it (contrast {ratio:.1f}:1, under {MIN_QR_CONTRAST:g}:1)",
+                    "use a dark text colour, e.g. [0, 0, 0, 100]" if colours.press else "use a dark text colour",
+                )
+            )
     return diags
 
 
-def check_qr_contrast(theme: Theme, brand: Brand) -> list[Diagnostic]:
-    """The QR code is drawn in the edition's text colour on white: too little contrast and no phone reads it.
-
-    Press colours are judged by a plain CMYK -> RGB estimate, enough to catch a light or white text colour."""
-    pal = theme.palette
-    ratio = contrast_ratio(_as_rgb(pal.text), _as_rgb(pal.white))
-    if ratio >= MIN_QR_CONTRAST:
-        return []
-    press = isinstance(pal.text, CMYKColor)
-    key = "colors.cmyk.text" if press and "text" in dict(brand.cmyk) else "colors.text"
-    at = brand.where(key)
-    if not at.line:  # nested CMYK keys may not be recorded: point at the 'cmyk:' block
-        at = replace(brand.where("colors.cmyk"), key=key)
-    return [
-        error(
-            at,
-            f"the QR code is printed in the text colour ({key}) on white, and the two differ too little for a "
-            f"phone to read it (contrast {ratio:.1f}:1, under {MIN_QR_CONTRAST:g}:1)",
-            "use a dark text colour, e.g. [0, 0, 0, 100]" if press else "use a dark text colour, e.g. '#1F2A2E'",
-        )
-    ]
-
-
-def _as_rgb(c: Color) -> Color:
-    """A colour as RGB; CMYK by the plain formula (no profile), as near as a lightness check needs."""
-    if isinstance(c, CMYKColor):
-        k = 1 - c.black
-        return Color((1 - c.cyan) * k, (1 - c.magenta) * k, (1 - c.yellow) * k)
-    return c
+def _quiet(page: Page, dark: Shape, light: Shape | None, unit: float, colours: Colours) -> float:
+    """How many modules of light space surround the code: up to the nearest thing drawn that is not light ground."""
+    code = dark.box
+    reach = (QUIET + 1) * unit
+    near = Rect(code.x - reach, code.y - reach, code.w + 2 * reach, code.h + 2 * reach)
+    gap = reach
+    for item in page.items:
+        if item is dark or item is light or not _meets(item.box, near):
+            continue
+        if light is not None and item.z < light.z and item.box.contains(light.box):
+            continue  # the ground the square is printed on: judged below
+        if _is_light(item, colours):
+            continue
+        gap = min(gap, _distance(code, item.box))
+    if light is not None and not light.box.contains(code):
+        gap = 0.0
+    elif light is not None:
+        edge = min(code.x - light.box.x, light.box.right - code.right, code.y - light.box.y, light.box.top - code.top)
+        gap = min(gap, edge) if _ground_under(page, light, colours) else gap
+    return gap / unit
 
 
-def check_design(layout: Layout, theme: Theme, brand: Brand, content: Content) -> list[Diagnostic]:
+def _ground_under(page: Page, light: Shape, colours: Colours) -> bool:
+    """Whether what lies under the light square is not light too (then the square's own margin is the quiet zone)."""
+    under = [i for i in page.items if isinstance(i, Shape) and i.z < light.z and i.box.contains(light.box)]
+    return bool(under) and not _is_light(max(under, key=lambda s: s.z), colours)
+
+
+def _is_light(item: Frame, colours: Colours) -> bool:
+    if not isinstance(item, Shape):
+        return False
+    inks = [i for i in (item.fill, item.stroke) if i is not None]
+    return all(contrast(colours, ink, None) < LIGHT for ink in inks)
+
+
+def _meets(a: Rect, b: Rect) -> bool:
+    return a.x < b.right and b.x < a.right and a.y < b.top and b.y < a.top
+
+
+def _distance(a: Rect, b: Rect) -> float:
+    dx = max(b.x - a.right, a.x - b.right, 0.0)
+    dy = max(b.y - a.top, a.y - b.top, 0.0)
+    return max(dx, dy) if dx == 0 or dy == 0 else min(dx, dy)
+
+
+def check_design(layout: Layout, brand: Brand, content: Content, colours: Colours) -> list[Diagnostic]:
     return [
         *check_line_widths(layout, content),
-        *check_type_sizes(layout, theme, brand),
-        *check_contrast(brand),
-        *check_qr_contrast(theme, brand),
+        *check_type_sizes(layout, brand),
+        *check_contrast(layout, colours),
         *check_pictures(layout),
-        *check_qr_geometry(layout, brand),
+        *check_qr(layout, brand, colours),
     ]

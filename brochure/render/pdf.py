@@ -1,15 +1,26 @@
-"""A Layout + document metadata -> PDF bytes (the only stage that draws on a canvas)."""
+"""A Layout's frames + document metadata -> PDF bytes (the only stage that draws on a canvas, and all it draws).
+
+Every item is drawn from its data: text lines run by run, shapes from their paths, pictures from their bytes,
+links and bookmarks. Nothing process-wide is changed for a build: the canvas is given its own base font, and
+the one ReportLab setting brochure relies on (binary, not ASCII85, streams) is set once, on import.
+"""
 
 from __future__ import annotations
 
 import io
 from dataclasses import dataclass
 
+from reportlab import rl_config
+from reportlab.lib.colors import CMYKColor, CMYKColorSep, Color
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen.canvas import Canvas
 
-from brochure.layout.model import Layout, Page
-from brochure.render.marks import draw_marks
-from brochure.theme.fonts import engine_defaults
+from brochure.layout.model import Clip, Ink, Layout, Page, Picture, Segment, Shape, Text
+
+rl_config.useA85 = 0  # binary streams: smaller files, faster builds (read when a stream is written; never toggled)
+
+FILL_EVEN_ODD, FILL_NON_ZERO = 0, 1
 
 
 @dataclass(frozen=True)
@@ -23,13 +34,25 @@ class Meta:
     press: bool = False
 
 
+class _Embedded(ImageReader):  # type: ignore[misc]
+    """ReportLab's ImageReader, but a JPEG is named by its bytes instead of by decoding every pixel.
+
+    ReportLab names each image by a digest of its decoded pixels, though it embeds a JPEG's own bytes:
+    for a 40-megapixel photo that costs 240 MB and a second or so, for nothing.
+    """
+
+    def getRGBData(self) -> bytes:
+        if self.jpeg_fh() is None:  # PNG pixels are needed anyway
+            return bytes(super().getRGBData())
+        self._dataA = None  # the alpha ReportLab's canvas reads after this call: a JPEG has none
+        fh = self.jpeg_fh()
+        data = fh.read()
+        fh.seek(0)
+        return bytes(data)
+
+
 def render(layout: Layout, meta: Meta) -> bytes:
     """Draw every page; the same layout and meta always give the same bytes."""
-    with engine_defaults(meta.base_font, cmyk=meta.press):
-        return _render(layout, meta)
-
-
-def _render(layout: Layout, meta: Meta) -> bytes:
     buf = io.BytesIO()
     sheet = layout.sheet
     trim, bleed = sheet.trim, sheet.bleed_box
@@ -57,21 +80,112 @@ def _render(layout: Layout, meta: Meta) -> bytes:
     canvas.setViewerPreference("DisplayDocTitle", "true")
     for page in layout.pages:
         _draw_page(canvas, page)
-        if sheet.slug:
-            draw_marks(canvas, sheet, page.side)
         canvas.showPage()
     for title, key in layout.outline:
         canvas.addOutlineEntry(title, key, level=0)
     canvas.showOutline()
     canvas.save()
+    _forget(canvas)
     return buf.getvalue()
 
 
+def _forget(canvas: Canvas) -> None:
+    """Drop what each TrueType font kept about this document (its subsets), so a long-lived process does not grow."""
+    for name in list(canvas._doc.fontMapping):
+        font = getFont(name)
+        state = getattr(font, "state", None)
+        if isinstance(state, dict):
+            state.pop(canvas._doc, None)
+
+
 def _draw_page(canvas: Canvas, page: Page) -> None:
-    for item in page.items:
-        item.flowable.drawOn(canvas, item.box.x, item.box.y)
+    for item in page.painted():
+        if isinstance(item, Text):
+            _text(canvas, item)
+        elif isinstance(item, Shape):
+            _shape(canvas, item)
+        elif isinstance(item, Picture):
+            b = item.box
+            canvas.drawImage(_Embedded(io.BytesIO(item.data)), b.x, b.y, b.w, b.h)
     for link in page.links:
         b = link.box
         canvas.linkURL(link.url, (b.x, b.y, b.right, b.top), relative=0, thickness=0)
     for mark in page.bookmarks:
         canvas.bookmarkPage(mark.key, fit="XYZ", top=mark.top)
+
+
+def colour(ink: Ink) -> Color:
+    """An Ink as a ReportLab colour (frames never hold ReportLab objects; this is where they are made)."""
+    if ink.spot:
+        c, m, y, k = ink.values
+        return CMYKColorSep(c, m, y, k, spotName=ink.spot, density=1)
+    if ink.space == "cmyk":
+        c, m, y, k = ink.values
+        return CMYKColor(c, m, y, k, alpha=ink.alpha)
+    if ink.space == "gray":
+        g = ink.values[0]
+        return Color(g, g, g, alpha=ink.alpha)
+    r, g, b = ink.values
+    return Color(r, g, b, alpha=ink.alpha)
+
+
+def _fill(target: Canvas, ink: Ink) -> None:
+    if ink.space == "gray" and not ink.spot:
+        target.setFillGray(ink.values[0])
+    else:
+        target.setFillColor(colour(ink))
+
+
+def _text(canvas: Canvas, item: Text) -> None:
+    tx = canvas.beginText()
+    for run in item.runs:
+        tx.setFont(run.font, run.size)
+        _fill(tx, run.ink)
+        tx.setTextOrigin(run.x, item.baseline)
+        tx.setRise(run.rise)
+        tx.setCharSpace(run.char_space)
+        tx.setWordSpace(run.word_space)
+        tx.textOut(run.text)
+    canvas.drawText(tx)
+
+
+def _path(canvas: Canvas, segments: tuple[Segment, ...]) -> object:
+    p = canvas.beginPath()
+    for op, v in segments:
+        if op == "m":
+            p.moveTo(*v)
+        elif op == "l":
+            p.lineTo(*v)
+        elif op == "c":
+            p.curveTo(*v)
+        elif op == "h":
+            p.close()
+    return p
+
+
+def _clip(canvas: Canvas, clip: Clip) -> None:
+    mode = FILL_EVEN_ODD if clip.even_odd else FILL_NON_ZERO
+    canvas.clipPath(_path(canvas, clip.path), stroke=0, fill=0, fillMode=mode)
+
+
+def _shape(canvas: Canvas, item: Shape) -> None:
+    canvas.saveState()
+    for clip in item.clip:
+        _clip(canvas, clip)
+    if item.fill is not None:
+        _fill(canvas, item.fill)
+    if item.stroke is not None:
+        if item.stroke.space == "gray" and not item.stroke.spot:
+            canvas.setStrokeGray(item.stroke.values[0])
+        else:
+            canvas.setStrokeColor(colour(item.stroke))
+        canvas.setLineWidth(item.line_width)
+        canvas.setLineCap(item.cap)
+        canvas.setLineJoin(item.join)
+        if item.dash[0]:
+            canvas.setDash(list(item.dash[0]), item.dash[1])
+    mode = FILL_EVEN_ODD if item.even_odd else FILL_NON_ZERO
+    canvas.drawPath(
+        _path(canvas, item.path), stroke=int(item.stroke is not None), fill=int(item.fill is not None), fillMode=mode
+    )
+    canvas.restoreState()

@@ -59,6 +59,26 @@ def rgb_to_cmyk(red: int, green: int, blue: int, profile: Path) -> CMYKColor:
     return CMYKColor(c / 255, m / 255, y / 255, k / 255)
 
 
+@lru_cache(maxsize=8)
+def _proof(profile: Path) -> ImageCms.ImageCmsTransform:
+    """The press profile -> sRGB: how a CMYK colour will look on paper (for contrast checks)."""
+    return ImageCms.buildTransform(
+        ImageCms.getOpenProfile(str(profile)),
+        ImageCms.createProfile("sRGB"),
+        "CMYK",
+        "RGB",
+        renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC,
+    )
+
+
+@lru_cache(maxsize=1024)
+def cmyk_to_rgb(cmyk: tuple[float, float, float, float], profile: Path) -> tuple[float, float, float]:
+    """A CMYK colour (0..1) as printed under the profile's condition, in sRGB (0..1)."""
+    pixel = PILImage.new("CMYK", (1, 1), tuple(round(v * 255) for v in cmyk))
+    r, g, b = ImageCms.applyTransform(pixel, _proof(profile)).getpixel((0, 0))  # type: ignore[union-attr,misc]
+    return r / 255, g / 255, b / 255
+
+
 def convert(color: Color, profile: Path) -> CMYKColor:
     if isinstance(color, CMYKColor):
         return color

@@ -10,17 +10,13 @@ from __future__ import annotations
 import hashlib
 import io
 import struct
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import fontpkg
-from reportlab import rl_config
-from reportlab.graphics.shapes import STATE_DEFAULTS
-from reportlab.lib.colors import CMYKColor
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont, TTFontFace, TTFontParser
 
@@ -232,27 +228,6 @@ def italic_warning(brand: Brand, fonts: FontSet, content: Content) -> list[Diagn
             "add an 'italic:' TTF file to fonts.body, or choose a family that has italics",
         )
     ]
-
-
-@contextmanager
-def engine_defaults(font: str, cmyk: bool) -> Iterator[None]:
-    """Set ReportLab's process-wide defaults for one render, then restore them.
-
-    The canvas and every Drawing start with `font` (otherwise a non-embedded Helvetica slips in);
-    with `cmyk`, vector drawings start in CMYK black instead of RGB black; streams stay binary.
-    """
-    saved = (rl_config.canvas_basefontname, rl_config.defaultGraphicsFontName, rl_config.useA85)
-    saved_state = {k: STATE_DEFAULTS[k] for k in ("fillColor", "strokeColor")}
-    rl_config.canvas_basefontname = font
-    rl_config.defaultGraphicsFontName = font
-    rl_config.useA85 = 0  # binary streams: smaller files, faster builds
-    if cmyk:
-        STATE_DEFAULTS["fillColor"] = STATE_DEFAULTS["strokeColor"] = CMYKColor(0, 0, 0, 1)
-    try:
-        yield
-    finally:
-        rl_config.canvas_basefontname, rl_config.defaultGraphicsFontName, rl_config.useA85 = saved
-        STATE_DEFAULTS.update(saved_state)
 
 
 def cmap(font_name: str) -> Mapping[int, int]:

@@ -1,14 +1,8 @@
-"""A Sheet with a slug -> crop marks at the trim corners and fold marks at each fold, drawn outside the bleed."""
+"""A Sheet with a slug and one of its sides -> the crop and fold mark lines, outside the bleed (pure maths)."""
 
 from __future__ import annotations
 
-from reportlab.lib.colors import CMYKColorSep
-from reportlab.pdfgen.canvas import Canvas
-
 from brochure.geometry.sheet import MARK_LENGTH, Sheet, Side
-
-MARK_WIDTH = 0.25  # pt
-REGISTRATION = CMYKColorSep(1, 1, 1, 1, spotName="All", density=1)  # prints on every plate
 
 
 def mark_lines(sheet: Sheet, side: Side) -> list[tuple[float, float, float, float]]:
@@ -23,12 +17,3 @@ def mark_lines(sheet: Sheet, side: Side) -> list[tuple[float, float, float, floa
         lines.append((fold, t.top + off, fold, t.top + off + n))
         lines.append((fold, t.y - off, fold, t.y - off - n))
     return lines
-
-
-def draw_marks(canvas: Canvas, sheet: Sheet, side: Side) -> None:
-    canvas.saveState()
-    canvas.setStrokeColor(REGISTRATION)
-    canvas.setLineWidth(MARK_WIDTH)
-    for fold_or_crop in mark_lines(sheet, side):
-        canvas.line(*fold_or_crop)
-    canvas.restoreState()

@@ -1,0 +1,406 @@
+"""The operators a flowable emitted on the Recorder -> frame items: text lines, shapes, pictures and links.
+
+A small interpreter of the PDF operators ReportLab writes for what we draw: q/Q, cm, BT/ET, Tf, TL, Tc, Tw, Tz,
+Ts, Tm, Td, TD, T*, rg/RG, k/K, g/G, w, J, j, d, m, l, c, v, y, re, h, f, f*, S, s, B, B*, b, b*, n, W, W*; and
+the Recorder's own notes (`ut` for the words as written, BMC/EMC for roles, Do for pictures and links). Text
+and shapes come out in page coordinates, with inks in the edition's colour space, sizes as printed.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from PIL import Image as PILImage
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+
+from brochure.geometry.sheet import Rect
+from brochure.layout.model import (
+    Clip,
+    Frame,
+    Ink,
+    Link,
+    Picture,
+    Run,
+    Segment,
+    Shape,
+    Text,
+)
+from brochure.layout.recorder import Mark, Recorder
+from brochure.vocabulary import Role
+
+Matrix = tuple[float, float, float, float, float, float]
+IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+BLACK = Ink("gray", (0.0,))
+TEXT_ROLES: tuple[Role, ...] = ("title", "heading", "paragraph", "list_item", "label", "caption")
+
+
+def _mul(m: Matrix, n: Matrix) -> Matrix:
+    """m then n (PDF's row-vector convention: a point p maps to p * m * n)."""
+    a, b, c, d, e, f = m
+    A, B, C, D, E, F = n
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
+    return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
+
+
+def _scale(m: Matrix) -> float:
+    return math.sqrt(abs(m[0] * m[3] - m[1] * m[2]))
+
+
+_TOKEN = re.compile(
+    r"\((?:\\.|[^\\()])*\)"  # a string (the words are read from the notes, not from here)
+    r"|/[^\s/\[\]()<>]+"  # a name
+    r"|[+-]?(?:\d+\.?\d*|\.\d+)"  # a number
+    r"|[\[\]]"
+    r"|[A-Za-z'\"*]+"  # an operator
+)
+
+
+@dataclass
+class _State:
+    ctm: Matrix = IDENTITY
+    fill: Ink = BLACK
+    stroke: Ink = BLACK
+    line_width: float = 1.0
+    cap: int = 0
+    join: int = 0
+    dash: tuple[tuple[float, ...], float] = ((), 0.0)
+    clip: tuple[Clip, ...] = ()
+    fill_alpha: float = 1.0
+    stroke_alpha: float = 1.0
+    # text state (kept across BT/ET, as in PDF)
+    leading: float = 0.0
+    char_space: float = 0.0
+    word_space: float = 0.0
+    h_scale: float = 100.0
+    rise: float = 0.0
+
+
+@dataclass
+class Tags:
+    """Whose the items are: the placed flowable's panel and section, and whether it may bleed."""
+
+    region: str
+    section: str
+    bleeds: bool
+    measure: Rect
+    piece: int
+
+
+@dataclass
+class Reader:
+    """Reads one placed flowable's operators into items (appended to `out`)."""
+
+    rec: Recorder
+    tags: Tags
+    out: list[Frame]
+    z: Iterator[int]
+    state: _State = field(default_factory=_State)
+    stack: list[_State] = field(default_factory=list)
+    roles: list[Mark] = field(default_factory=list)  # open role marks, their measure in page coordinates
+    path: list[Segment] = field(default_factory=list)
+    pending_clip: bool | None = None  # W (False) or W* (True) waiting for the painting operator
+    tm: Matrix = IDENTITY
+    tlm: Matrix = IDENTITY
+    line: list[Run] = field(default_factory=list)
+    line_base: float | None = None
+    line_ctm: Matrix = IDENTITY
+    links: list[Link] = field(default_factory=list)
+
+    def read(self, code: str) -> None:
+        operands: list[str] = []
+        in_array = False
+        for tok in _TOKEN.findall(code):
+            c = tok[0]
+            if c == "[":
+                in_array = True
+            elif c == "]":
+                in_array = False
+            elif in_array or c in "(/+-.0123456789":
+                operands.append(tok)
+            else:
+                self._op(tok, operands)
+                operands = []
+        self._flush_line()
+
+    # -- operators ---------------------------------------------------------------------------------------
+
+    def _op(self, op: str, args: list[str]) -> None:
+        s = self.state
+        n = [float(a) for a in args if a[0] not in "(/"]
+        if op == "q":
+            self.stack.append(replace(s))
+        elif op == "Q":
+            self._flush_line()
+            self.state = self.stack.pop()
+        elif op == "cm":
+            s.ctm = _mul((n[0], n[1], n[2], n[3], n[4], n[5]), s.ctm)
+        elif op in ("rg", "RG", "k", "K", "g", "G"):
+            ink = Ink({"rg": "rgb", "k": "cmyk", "g": "gray"}[op.lower()], tuple(n))  # type: ignore[arg-type]
+            if op.islower():
+                s.fill = replace(ink, alpha=s.fill_alpha)
+            else:
+                s.stroke = replace(ink, alpha=s.stroke_alpha)
+        elif op == "ba":
+            s.fill_alpha, s.fill = n[0], replace(s.fill, alpha=n[0])
+        elif op == "BA":
+            s.stroke_alpha, s.stroke = n[0], replace(s.stroke, alpha=n[0])
+        elif op == "w":
+            s.line_width = n[0]
+        elif op == "J":
+            s.cap = int(n[0])
+        elif op == "j":
+            s.join = int(n[0])
+        elif op == "d":
+            s.dash = (tuple(n[:-1]), n[-1])
+        elif op in ("m", "l", "c", "v", "y", "re", "h"):
+            self._segment(op, n)
+        elif op in ("W", "W*"):
+            self.pending_clip = op == "W*"
+        elif op in ("f", "F", "f*", "S", "s", "B", "B*", "b", "b*", "n"):
+            self._paint(op)
+        elif op in ("BT", "ET"):
+            self._flush_line()
+            self.tm = self.tlm = IDENTITY
+        elif op in ("Tf", "TL", "Tc", "Tw", "Tz", "Ts", "Tr"):
+            self._text_state(op, n)
+        elif op in ("Td", "TD", "Tm", "T*", "'", '"'):
+            self._move(op, n)
+        elif op == "ut":
+            self._run(int(args[0][2:]))
+        elif op == "BMC":
+            mark = self.rec.marks[int(args[0][2:])]
+            if mark.measure is not None:
+                b, ctm = mark.measure, self.state.ctm
+                (x1, y1), (x2, y2) = _apply(ctm, b.x, b.y), _apply(ctm, b.right, b.top)
+                mark = replace(mark, measure=Rect(min(x1, x2), min(y1, y2), abs(x2 - x1), abs(y2 - y1)))
+            self._flush_line()
+            self.roles.append(mark)
+        elif op == "EMC":
+            self._flush_line()
+            self.roles.pop()
+        elif op == "Do":
+            self._placeholder(args[0][1:])
+        # Tj and TJ encode words already noted by `ut`; other operators are not emitted by what we draw.
+
+    def _text_state(self, op: str, n: list[float]) -> None:
+        s = self.state
+        if op == "TL":
+            s.leading = n[0]
+        elif op == "Tc":
+            s.char_space = n[0]
+        elif op == "Tw":
+            s.word_space = n[0]
+        elif op == "Tz":
+            s.h_scale = n[0]
+        elif op == "Ts":
+            s.rise = n[0]
+
+    def _move(self, op: str, n: list[float]) -> None:
+        if op == "Tm":
+            self.tm = self.tlm = (n[0], n[1], n[2], n[3], n[4], n[5])
+            return
+        if op in ("Td", "TD"):
+            tx, ty = n[0], n[1]
+            if op == "TD":
+                self.state.leading = -ty
+        else:  # T*, ' and " move to the next line
+            tx, ty = 0.0, -self.state.leading
+        self.tlm = _mul((1, 0, 0, 1, tx, ty), self.tlm)
+        self.tm = self.tlm
+
+    # -- text ----------------------------------------------------------------------------------------------
+
+    def _run(self, index: int) -> None:
+        text, font, size = self.rec.texts[index]
+        s = self.state
+        m = _mul(self.tm, s.ctm)
+        base = _apply(m, 0.0, 0.0)[1]
+        if self.line_base is None or abs(base - self.line_base) > 0.01 or self.line_ctm != s.ctm:
+            self._flush_line()
+            self.line_base, self.line_ctm = base, s.ctm
+        k = s.h_scale / 100
+        advance = (stringWidth(text, font, size) + s.char_space * len(text) + s.word_space * text.count(" ")) * k
+        x = _apply(m, 0.0, 0.0)[0]
+        scale = _scale(m)
+        self.line.append(
+            Run(
+                text,
+                font,
+                round(size * scale, 4),
+                s.fill,
+                x,
+                advance * m[0],
+                s.rise * scale,
+                s.char_space * scale,
+                s.word_space * scale,
+            )
+        )
+        self.tm = _mul((1, 0, 0, 1, advance, 0), self.tm)
+
+    def _flush_line(self) -> None:
+        if not self.line or self.line_base is None:
+            self.line, self.line_base = [], None
+            return
+        runs, base = tuple(self.line), self.line_base
+        self.line, self.line_base = [], None
+        top = max(base + r.rise + _ascent(r.font) * r.size for r in runs)
+        bottom = min(base + r.rise + _descent(r.font) * r.size for r in runs)
+        inked = [r for r in runs if r.text.strip()] or list(runs)
+        left = min(r.x for r in inked)
+        right = max(r.x + r.width - _trailing(r) for r in inked)  # a space at the end of a line prints nothing
+        mark = self._mark()
+        role: Role = "paragraph"
+        if mark is not None:
+            role = mark.role if mark.role in TEXT_ROLES else "label"
+        self.out.append(
+            Text(
+                **self._item(Rect(left, bottom, right - left, top - bottom), role),
+                runs=runs,
+                baseline=base,
+                measure=self._measure(),
+            )
+        )
+
+    def _measure(self) -> Rect:
+        mark = next((m for m in reversed(self.roles) if m.measure is not None), None)
+        if mark is None or mark.measure is None:
+            return self.tags.measure
+        return mark.measure
+
+    # -- paths ---------------------------------------------------------------------------------------------
+
+    def _segment(self, op: str, n: list[float]) -> None:
+        ctm = self.state.ctm
+        if op == "h":
+            self.path.append(("h", ()))
+        elif op == "re":
+            x, y, w, h = n
+            corners = [_apply(ctm, x, y), _apply(ctm, x + w, y), _apply(ctm, x + w, y + h), _apply(ctm, x, y + h)]
+            self.path.append(("m", corners[0]))
+            self.path.extend(("l", p) for p in corners[1:])
+            self.path.append(("h", ()))
+        elif op == "v":  # first control point is the current point
+            cur = self._current()
+            self.path.append(("c", (*cur, *_apply(ctm, n[0], n[1]), *_apply(ctm, n[2], n[3]))))
+        elif op == "y":  # last control point is the end point
+            end = _apply(ctm, n[2], n[3])
+            self.path.append(("c", (*_apply(ctm, n[0], n[1]), *end, *end)))
+        else:
+            coords = [c for i in range(0, len(n), 2) for c in _apply(ctm, n[i], n[i + 1])]
+            self.path.append((op, tuple(coords)))
+
+    def _current(self) -> tuple[float, float]:
+        for _op, pts in reversed(self.path):
+            if pts:
+                return pts[-2], pts[-1]
+        return 0.0, 0.0
+
+    def _paint(self, op: str) -> None:
+        s = self.state
+        path, self.path = tuple(self.path), []
+        if self.pending_clip is not None:
+            s.clip = (*s.clip, Clip(path, self.pending_clip))
+            self.pending_clip = None
+        if op == "n" or not path:
+            return
+        fill = s.fill if op in ("f", "F", "f*", "B", "B*", "b", "b*") else None
+        stroke = s.stroke if op in ("S", "s", "B", "B*", "b", "b*") else None
+        if op in ("s", "b", "b*"):
+            path = (*path, ("h", ()))
+        width = s.line_width * _scale(s.ctm)
+        mark = self._mark()
+        role: Role = mark.role if mark is not None and mark.role in ("figure", "qr", "mark") else "artifact"
+        box = bounds(path, width if stroke else 0.0)
+        for clip in s.clip:  # what is drawn is what the clips leave
+            box = _meet(box, bounds(clip.path, 0.0))
+        self.out.append(
+            Shape(
+                **self._item(box, role),
+                path=path,
+                fill=fill,
+                stroke=stroke,
+                line_width=width,
+                cap=s.cap,
+                join=s.join,
+                dash=(tuple(v * _scale(s.ctm) for v in s.dash[0]), s.dash[1] * _scale(s.ctm)),
+                even_odd=op.endswith("*"),
+                clip=s.clip,
+            )
+        )
+
+    # -- pictures and links ---------------------------------------------------------------------------------
+
+    def _placeholder(self, name: str) -> None:
+        kind, index = name[0], int(name[1:])
+        ctm = self.state.ctm
+        if kind == "P":
+            note = self.rec.pictures[index]
+            (x1, y1), (x2, y2) = _apply(ctm, 0, 0), _apply(ctm, note.w, note.h)
+            box = Rect(min(x1, x2), min(y1, y2), abs(x2 - x1), abs(y2 - y1))
+            with PILImage.open(io.BytesIO(note.data)) as im:
+                space = im.mode
+            fields = self._item(box, "figure")
+            fields["alt"] = note.alt or fields["alt"]
+            self.out.append(Picture(**fields, data=note.data, pixels=note.pixels, space=space, at=note.at))
+        elif kind == "L":
+            url, b, relative = self.rec.link_notes[index]
+            if relative:
+                (x1, y1), (x2, y2) = _apply(ctm, b.x, b.y), _apply(ctm, b.right, b.top)
+                b = Rect(min(x1, x2), min(y1, y2), abs(x2 - x1), abs(y2 - y1))
+            self.links.append(Link(url, b))
+
+    # -- common ----------------------------------------------------------------------------------------------
+
+    def _mark(self) -> Mark | None:
+        return self.roles[-1] if self.roles else None
+
+    def _item(self, box: Rect, role: Role) -> dict[str, Any]:
+        figure = next((m for m in reversed(self.roles) if m.role in ("figure", "qr")), None)
+        level = next((m.level for m in reversed(self.roles) if m.level), 0)
+        return {
+            "box": box,
+            "region": self.tags.region,
+            "section": self.tags.section,
+            "role": role,
+            "level": level if role in ("title", "heading") else 0,
+            "alt": figure.alt if figure is not None else "",
+            "z": next(self.z),
+            "piece": self.tags.piece,
+            "bleeds": self.tags.bleeds,
+        }
+
+
+def _trailing(run: Run) -> float:
+    """The advance of the spaces a run ends with."""
+    n = len(run.text) - len(run.text.rstrip(" "))
+    return n * (stringWidth(" ", run.font, run.size) + run.char_space + run.word_space) if n else 0.0
+
+
+def _ascent(font: str) -> float:
+    return float(getFont(font).face.ascent) / 1000
+
+
+def _descent(font: str) -> float:
+    return float(getFont(font).face.descent) / 1000
+
+
+def bounds(path: Sequence[Segment], width: float) -> Rect:
+    xs = [v for _, pts in path for v in pts[0::2]]
+    ys = [v for _, pts in path for v in pts[1::2]]
+    if not xs:
+        return Rect(0, 0, 0, 0)
+    pad = width / 2
+    return Rect(min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad, max(ys) - min(ys) + 2 * pad)
+
+
+def _meet(a: Rect, b: Rect) -> Rect:
+    x, y = max(a.x, b.x), max(a.y, b.y)
+    return Rect(x, y, max(0.0, min(a.right, b.right) - x), max(0.0, min(a.top, b.top) - y))

@@ -1,0 +1,103 @@
+"""Placed flowables -> frames: each is drawn once onto a recording canvas, and what it sets is read back as items.
+
+ReportLab measures and breaks the lines (layout/flow.py); here each placed flowable draws itself onto a
+`Recorder` (layout/recorder.py), a canvas that is never saved, and layout/operators.py reads the operators it
+emitted into positioned text lines, shapes, pictures and links. The items of each page are listed in the folded
+leaflet's reading order; crop and fold marks are added as items too. The Recorder is made per build: nothing
+here is shared between builds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from reportlab.pdfbase.pdfmetrics import getFont
+
+from brochure.geometry.marks import mark_lines
+from brochure.geometry.sheet import Sheet
+from brochure.layout.flowables import place
+from brochure.layout.model import (
+    Draft,
+    DraftLayout,
+    Frame,
+    Ink,
+    Layout,
+    Link,
+    Page,
+    Placed,
+    Segment,
+    Shape,
+)
+from brochure.layout.operators import Reader, Tags, bounds
+from brochure.layout.recorder import Recorder
+
+Matrix = tuple[float, float, float, float, float, float]
+IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+MARK_WIDTH = 0.25  # pt
+REGISTRATION = Ink("cmyk", (1.0, 1.0, 1.0, 1.0), spot="All")  # prints on every plate
+
+
+# -- pages -------------------------------------------------------------------------------------------------------
+
+
+def paint(draft: DraftLayout, base_font: str) -> Layout:
+    """Every placed flowable drawn once and read back; the items of each page listed in reading order."""
+    sheet = draft.sheet
+    rec = Recorder(sheet, base_font)
+    pages = tuple(_page(rec, sheet, d, draft.views) for d in draft.pages)
+    _forget(rec)
+    return Layout(sheet, pages, draft.outline, draft.qr, draft.views, draft.body_size)
+
+
+def _page(rec: Recorder, sheet: Sheet, draft: Draft, views: tuple[tuple[tuple[int, str], ...], ...]) -> Page:
+    out: list[Frame] = []
+    links = list(draft.links)
+    z = iter(range(1_000_000))
+    for piece, placed in enumerate(draft.items, start=1):
+        links += _read(rec, placed, piece, out, z)
+    if sheet.slug:
+        out += _marks(sheet, draft, z)
+    index = sheet.sides.index(draft.side)
+    step = {name: i for i, view in enumerate(views) for page, name in view if page == index}
+    order = sorted(out, key=lambda item: (step.get(item.region, len(step)), item.z))
+    return Page(draft.side, tuple(order), tuple(links), draft.bookmarks)
+
+
+def _read(rec: Recorder, placed: Placed, piece: int, out: list[Frame], z: Iterator[int]) -> list[Link]:
+    start = len(rec._code)
+    rec.saveState()
+    place(rec, placed.flowable, placed.box.x, placed.box.y)
+    rec.restoreState()
+    code = "\n".join(rec._code[start:])
+    del rec._code[start:]
+    tags = Tags(placed.region, placed.section, not placed.text, placed.box, piece)
+    reader = Reader(rec, tags, out, z)
+    reader.read(code)
+    return reader.links
+
+
+def _marks(sheet: Sheet, draft: Draft, z: Iterator[int]) -> list[Frame]:
+    out: list[Frame] = []
+    for x1, y1, x2, y2 in mark_lines(sheet, draft.side):
+        path: tuple[Segment, ...] = (("m", (x1, y1)), ("l", (x2, y2)))
+        out.append(
+            Shape(
+                box=bounds(path, MARK_WIDTH),
+                region="slug",
+                role="mark",
+                z=next(z),
+                bleeds=True,
+                path=path,
+                stroke=REGISTRATION,
+                line_width=MARK_WIDTH,
+            )
+        )
+    return out
+
+
+def _forget(rec: Recorder) -> None:
+    """Drop what each TrueType font kept about the recorder's document, so a long-lived process does not grow."""
+    for name in list(rec._doc.fontMapping):
+        state = getattr(getFont(name), "state", None)
+        if isinstance(state, dict):
+            state.pop(rec._doc, None)

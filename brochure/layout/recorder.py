@@ -1,0 +1,88 @@
+"""A sheet and a base font -> a Recorder: the canvas flowables draw on once, so that layout/paint.py can read back
+what they set. It is never saved; it notes beside the operators what they cannot carry: each string as written
+and its font, the role marks, pictures and links.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
+
+from brochure.diagnostics import Location
+from brochure.geometry.sheet import Rect, Sheet
+from brochure.vocabulary import Role
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A role opened by a flowable around what it draws; `measure` is a paragraph's column (local coordinates)."""
+
+    role: Role
+    level: int = 0
+    alt: str = ""
+    measure: Rect | None = None
+
+
+@dataclass(frozen=True)
+class _PictureNote:
+    data: bytes
+    pixels: tuple[int, int]
+    at: Location
+    alt: str
+    w: float
+    h: float
+
+
+class _RecordingText(PDFTextObject):  # type: ignore[misc]
+    """A text object that notes each string as written (and its font) beside the operators that encode it."""
+
+    def _formatText(self, text: str) -> str:
+        canvas: Recorder = self._canvas
+        n = len(canvas.texts)
+        canvas.texts.append((text, self._fontname, self._fontsize))
+        return f"/T{n} ut " + str(super()._formatText(text))
+
+
+class Recorder(Canvas):  # type: ignore[misc]
+    """A canvas flowables draw on once, to be read back; it is never saved."""
+
+    def __init__(self, sheet: Sheet, base_font: str) -> None:
+        super().__init__(
+            io.BytesIO(),
+            pagesize=(sheet.media.w, sheet.media.h),
+            invariant=1,
+            initialFontName=base_font,
+            initialFontSize=10,
+        )
+        self.texts: list[tuple[str, str, float]] = []
+        self.marks: list[Mark] = []
+        self.pictures: list[_PictureNote] = []
+        self.link_notes: list[tuple[str, Rect, bool]] = []  # url, box, in the current coordinates
+
+    def beginText(self, x: float = 0, y: float = 0, direction: object = None) -> _RecordingText:
+        return _RecordingText(self, x, y, direction=direction)
+
+    def begin_role(self, role: Role, level: int = 0, alt: str = "", measure: Rect | None = None) -> None:
+        self._code.append(f"/R{len(self.marks)} BMC")
+        self.marks.append(Mark(role, level, alt, measure))
+
+    def end_role(self) -> None:
+        self._code.append("EMC")
+
+    def picture(self, data: bytes, pixels: tuple[int, int], at: Location, alt: str, w: float, h: float) -> None:
+        """A raster picture filling (0, 0, w, h) in the current coordinates."""
+        self._code.append(f"/P{len(self.pictures)} Do")
+        self.pictures.append(_PictureNote(data, pixels, at, alt, w, h))
+
+    def linkURL(
+        self, url: str, rect: tuple[float, float, float, float], relative: int = 0, *args: object, **kw: object
+    ) -> None:
+        x1, y1, x2, y2 = rect
+        self._code.append(f"/L{len(self.link_notes)} Do")
+        self.link_notes.append((url, Rect(min(x1, x2), min(y1, y2), abs(x2 - x1), abs(y2 - y1)), bool(relative)))
+
+    def drawImage(self, *args: object, **kw: object) -> None:
+        raise TypeError("flowables draw pictures through Recorder.picture, not drawImage")

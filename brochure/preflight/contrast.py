@@ -1,0 +1,236 @@
+"""A Layout's frames + the edition's colours -> Diagnostics where text is printed too faint on what is beneath it.
+
+Each run of text is judged against what is actually painted under it (a card's tint, a step's disc, the cover's
+colour field, or the paper), in the edition's own colours: the press edition's CMYK as it will look on paper,
+through the output profile. WCAG 2: 4.5:1 for text, 3:1 for large text (18 pt, or 14 pt bold). A failure names
+the brand colour to change. What can be beneath a line is its own piece's shapes or decoration that bleeds:
+anything else under it is an overlap, which preflight/placement.py reports.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from reportlab.lib.colors import Color
+
+from brochure.diagnostics import Diagnostic, Location, error
+from brochure.inputs.brand import Brand
+from brochure.layout.model import Ink, Layout, Shape, Text
+from brochure.theme.cmyk import cmyk_to_rgb
+from brochure.theme.colors import Palette, relative_luminance
+from brochure.theme.fonts import FontSet
+
+TEXT, LARGE = 4.5, 3.0
+PAPER = "paper white"
+
+
+@dataclass(frozen=True)
+class Colours:
+    """The edition's colours: how to see an ink as printed, and which brand key each palette ink comes from."""
+
+    press: bool
+    profile: Path | None
+    names: tuple[tuple[Ink, str], ...]  # palette inks -> 'colors.primary' (or 'colors.cmyk.primary' for press)
+    places: tuple[tuple[str, Location], ...]
+    bold: frozenset[str]  # fonts that count as bold for WCAG's large-text rule
+
+    def rgb(self, ink: Ink | None) -> tuple[float, float, float]:
+        if ink is None:
+            return 1.0, 1.0, 1.0
+        if ink.space == "gray":
+            return ink.values[0], ink.values[0], ink.values[0]
+        if ink.space == "cmyk":
+            c, m, y, k = ink.values
+            if self.profile is not None:
+                return cmyk_to_rgb((c, m, y, k), self.profile)
+            return (1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)
+        r, g, b = ink.values
+        return r, g, b
+
+    def key_of(self, ink: Ink | None, ground: bool = False) -> str:
+        """The brand key an ink is, or is a tint of (a mix with the background, as the layout makes tints).
+
+        An ink that is both a brand colour and white is named as the brand colour when it is the text's (the
+        brand chose it), and as white when it is what the text is printed on."""
+        if ink is None:
+            return PAPER
+        exact = [name for known, name in self.names if _same(known, ink)]
+        if exact:
+            return PAPER if ground and PAPER in exact else exact[0]
+        background = next(known for known, name in self.names if name.endswith(".background"))
+        for known, name in self.names:
+            share = _tint(known, background, ink)
+            if share is not None:
+                return f"a {share:.0%} tint of {name}"
+        seen = self.rgb(ink)
+        nearest = min(self.names, key=lambda kn: sum((a - b) ** 2 for a, b in zip(self.rgb(kn[0]), seen, strict=True)))
+        return f"a colour near {nearest[1]}"
+
+    def at(self, key: str) -> Location:
+        key = key.rpartition(" ")[2]  # 'a 16% tint of colors.secondary' is fixed at colors.secondary
+        places = dict(self.places)
+        return places.get(key) or places.get("colors", Location("brand.yaml", 1, 1, key))
+
+
+def _tint(colour: Ink, ground: Ink, ink: Ink) -> float | None:
+    """t when ink is t of colour mixed into ground (0 < t < 1), channel by channel; else None."""
+    if not (colour.space == ground.space == ink.space):
+        return None
+    d = [c - g for c, g in zip(colour.values, ground.values, strict=True)]
+    span = sum(v * v for v in d)
+    if span < 1e-9:
+        return None
+    t = sum((i - g) * v for i, g, v in zip(ink.values, ground.values, d, strict=True)) / span
+    fit = all(abs(g + t * v - i) < 2e-3 for i, g, v in zip(ink.values, ground.values, d, strict=True))
+    return t if fit and 0 < t < 1 else None
+
+
+def _same(a: Ink, b: Ink) -> bool:
+    return a.space == b.space and all(abs(x - y) < 2e-3 for x, y in zip(a.values, b.values, strict=True))
+
+
+def ink_of(value: object) -> Ink:
+    """A palette colour (ReportLab's Color or CMYKColor) as an Ink."""
+    if hasattr(value, "cyan"):
+        return Ink("cmyk", (value.cyan, value.magenta, value.yellow, value.black))  # type: ignore[attr-defined]
+    return Ink("rgb", (value.red, value.green, value.blue))  # type: ignore[attr-defined]
+
+
+def colours_for(brand: Brand, palette: Palette, fonts: FontSet, profile: Path | None) -> Colours:
+    """The edition's colours: office (RGB as written) or press (CMYK, seen through `profile`)."""
+    press = profile is not None
+    own = {key for key, _ in brand.cmyk}
+    names: list[tuple[Ink, str]] = []
+    for key in ("primary", "secondary", "accent", "text", "white", "background"):  # tints are of the first three
+        name = PAPER if key == "white" else f"colors.cmyk.{key}" if press and key in own else f"colors.{key}"
+        names.append((ink_of(getattr(palette, key)), name))
+    places = [(name, _where(brand, name)) for _, name in names if name != PAPER]
+    places.append(("colors", brand.where("colors")))
+    bold = frozenset({fonts.bold, fonts.bold_italic, fonts.heading})
+    return Colours(press, profile, tuple(names), tuple(places), bold)
+
+
+def _where(brand: Brand, key: str) -> Location:
+    at = brand.where(key)
+    if not at.line:  # nested CMYK keys may not be recorded: point at the 'cmyk:' block
+        at = replace(brand.where("colors.cmyk" if ".cmyk." in key else "colors"), key=key)
+    return at
+
+
+def contrast(colours: Colours, a: Ink | None, b: Ink | None) -> float:
+    """WCAG 2 contrast ratio of two inks as printed (None: the paper)."""
+    la = _luminance(colours.rgb(a))
+    lb = _luminance(colours.rgb(b))
+    return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+
+
+def _luminance(rgb: tuple[float, float, float]) -> float:
+    return relative_luminance(Color(*rgb))
+
+
+_ROLES = {
+    "title": "the title",
+    "heading": "headings",
+    "paragraph": "body text",
+    "list_item": "list items",
+    "label": "labels",
+    "caption": "captions",
+}
+
+
+def check_contrast(layout: Layout, colours: Colours) -> list[Diagnostic]:
+    """Every run of text against what is painted beneath it, as printed."""
+    found: dict[tuple[str, str, float], tuple[set[str], float]] = {}
+    for page in layout.pages:
+        grounds: dict[int, list[Shape]] = {}
+        for item in page.items:
+            if isinstance(item, Shape) and item.fill is not None and item.role != "mark":
+                grounds.setdefault(-1 if item.bleeds else item.piece, []).append(item)
+        for line in page.items:
+            if not isinstance(line, Text):
+                continue
+            beneath = [*grounds.get(line.piece, ()), *grounds.get(-1, ())]
+            for run in line.runs:
+                if not run.text.strip():
+                    continue
+                x, y = run.x + run.width / 2, line.baseline + run.rise + run.size * 0.3
+                under = [s for s in beneath if s.z < line.z and inside(s, x, y)]
+                ground = max(under, key=lambda s: s.z).fill if under else None
+                ratio = contrast(colours, run.ink, ground)
+                large = run.size >= 18 or (run.size >= 14 and run.font in colours.bold)
+                need = LARGE if large else TEXT
+                if ratio >= need:
+                    continue
+                fg, bg = colours.key_of(run.ink), colours.key_of(ground, ground=True)
+                role = "subheadings" if line.role == "heading" and line.level >= 3 else _ROLES[line.role]
+                roles, worst = found.get((fg, bg, need), (set(), 99.0))
+                found[(fg, bg, need)] = (roles | {role}, min(worst, ratio))
+    diags: list[Diagnostic] = []
+    for (fg, bg, need), (roles, worst) in sorted(found.items()):
+        blame = bg if fg == PAPER or fg.endswith("colors.background") else fg  # the brand's choice, not the paper
+        diags.append(
+            error(
+                colours.at(blame),
+                f"{_join(sorted(roles))} printed in {_name(fg)} on {_name(bg)} have a contrast of "
+                f"{worst:.1f}:1{' as printed' if colours.press else ''}, under {need:g}:1",
+                f"change {blame.rpartition(' ')[2]} so the two differ more",
+            )
+        )
+    return diags
+
+
+def _name(key: str) -> str:
+    return "white" if key == PAPER else key
+
+
+def _join(words: list[str]) -> str:
+    text = ", ".join(words[:-1]) + (" and " if len(words) > 1 else "") + words[-1]
+    return text[0].upper() + text[1:]
+
+
+def inside(shape: Shape, x: float, y: float) -> bool:
+    """Whether (x, y) is inside the shape's filled area (curves followed closely enough for text)."""
+    b = shape.box
+    if not (b.x <= x <= b.right and b.y <= y <= b.top):
+        return False
+    winding, crossings = 0, 0
+    for (x1, y1), (x2, y2) in _edges(shape):
+        if (y1 <= y) != (y2 <= y):
+            at = x1 + (y - y1) * (x2 - x1) / (y2 - y1)
+            if at > x:
+                crossings += 1
+                winding += 1 if y2 > y1 else -1
+    return crossings % 2 == 1 if shape.even_odd else winding != 0
+
+
+def _edges(shape: Shape) -> list[tuple[tuple[float, float], tuple[float, float]]]:
+    edges: list[tuple[tuple[float, float], tuple[float, float]]] = []
+    start = cur = (0.0, 0.0)
+    for op, v in shape.path:
+        if op == "m":
+            if cur != start:
+                edges.append((cur, start))
+            start = cur = (v[0], v[1])
+        elif op == "l":
+            edges.append((cur, (v[0], v[1])))
+            cur = (v[0], v[1])
+        elif op == "c":
+            p0, p1, p2, p3 = cur, (v[0], v[1]), (v[2], v[3]), (v[4], v[5])
+            prev = p0
+            for i in range(1, 9):
+                t = i / 8
+                u = 1 - t
+                pt = (
+                    u**3 * p0[0] + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0] + t**3 * p3[0],
+                    u**3 * p0[1] + 3 * u * u * t * p1[1] + 3 * u * t * t * p2[1] + t**3 * p3[1],
+                )
+                edges.append((prev, pt))
+                prev = pt
+            cur = p3
+        elif op == "h":
+            edges.append((cur, start))
+            cur = start
+    if cur != start:
+        edges.append((cur, start))
+    return edges

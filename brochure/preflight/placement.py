@@ -1,0 +1,107 @@
+"""A Layout's frames -> Diagnostics on where things are printed: safe zone, folds, panels, overlaps.
+
+Read from every drawn glyph line, picture and shape box (layout/paint.py measures them from what ReportLab set),
+so a picture drawn too wide is seen where it lands, not where its frame was. Decoration meant to bleed (the
+cover's colour field) and the marks are exempt. The layout keeps all of this by construction: these checks are
+guards against a layout bug, and say so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from brochure.diagnostics import Diagnostic, Location, error
+from brochure.geometry.sheet import FOLD_CLEAR, MM, Rect
+from brochure.inputs.content import Content
+from brochure.layout.model import Frame, Layout, Page, Picture, Text
+
+GUARD = "this is a layout bug: please report it with the inputs"
+OVERLAP = 0.5  # pt: boxes may touch; more than this across and down is one thing printed over another
+
+
+def check_placement(layout: Layout, content: Content) -> list[Diagnostic]:
+    """Everything printed stays in the safe area, clear of the folds, inside its own panel and off other pieces."""
+    diags: list[Diagnostic] = []
+    for page in layout.pages:
+        diags += _edges(layout, page, content)
+        diags += _overlaps(page, content)
+    return list(dict.fromkeys(diags))
+
+
+def _what(item: Frame) -> str:
+    if isinstance(item, Text):
+        return "text"
+    if isinstance(item, Picture) or item.role == "figure":
+        return "a picture"
+    if item.role == "qr":
+        return "the QR code"
+    return "a shape"
+
+
+def where(content: Content, page: Page, item: Frame) -> Location:
+    """The item's section in content.yaml (or the file), keyed by side, panel and section."""
+    at = next((s.at for s in content.sections if s.id == item.section), Location(str(content.path), 1, 1))
+    return replace(at, key=f"{page.side.name}/{item.region}" + (f"/{item.section}" if item.section else ""))
+
+
+def _edges(layout: Layout, page: Page, content: Content) -> Iterator[Diagnostic]:
+    safe = layout.sheet.safe
+    panels = {p.name: p for p in page.side.panels}
+    for item in page.items:
+        if item.bleeds or item.role == "mark":
+            continue
+        b = item.box
+        if not safe.contains(b, tol=0.01):
+            yield error(where(content, page, item), f"{_what(item)} comes too close to the sheet edge", GUARD)
+        for fold in page.side.folds:
+            if b.x < fold + FOLD_CLEAR and b.right > fold - FOLD_CLEAR:
+                yield error(
+                    where(content, page, item), f"{_what(item)} is within {FOLD_CLEAR / MM:.0f} mm of a fold", GUARD
+                )
+        panel = panels.get(item.region)
+        if panel is not None and not panel.trim.contains(b, tol=0.01):
+            yield error(where(content, page, item), f"{_what(item)} runs out of its panel ({item.region})", GUARD)
+
+
+def _overlaps(page: Page, content: Content) -> Iterator[Diagnostic]:
+    """Pieces (a paragraph, a card, a drawing) printed over one another: compared piece by piece, then item by item."""
+    pieces: dict[int, list[Frame]] = {}
+    for item in page.items:
+        if not (item.bleeds or item.role == "mark"):
+            pieces.setdefault(item.piece, []).append(item)
+    boxes = {n: _union([_core(i) for i in items]) for n, items in pieces.items()}
+    numbers = sorted(pieces)
+    for i, a in enumerate(numbers):
+        for b in numbers[i + 1 :]:
+            if not _crosses(boxes[a], boxes[b]):
+                continue
+            hit = next(((x, y) for x in pieces[a] for y in pieces[b] if _crosses(_core(x), _core(y))), None)
+            if hit is not None:
+                x, y = hit
+                yield error(
+                    where(content, page, y if isinstance(y, Text) else x),
+                    f"{_what(y)} is printed over {_what(x)}"
+                    + (f" of '{x.section}'" if x.section and x.section != y.section else ""),
+                    GUARD,
+                )
+
+
+def _core(item: Frame) -> Rect:
+    """What an item inks: a text line from its descenders to its capitals (a font's ascent and descent leave room
+    above and below that two lines set close may share), anything else its box."""
+    if not isinstance(item, Text):
+        return item.box
+    size = max(r.size for r in item.runs)
+    low = min(item.baseline + r.rise - 0.2 * r.size for r in item.runs)
+    high = max(item.baseline + r.rise + 0.72 * r.size for r in item.runs)
+    return Rect(item.box.x, low, item.box.w, max(high - low, 0.1 * size))
+
+
+def _crosses(a: Rect, b: Rect) -> bool:
+    return min(a.right, b.right) - max(a.x, b.x) > OVERLAP and min(a.top, b.top) - max(a.y, b.y) > OVERLAP
+
+
+def _union(boxes: list[Rect]) -> Rect:
+    x, y = min(b.x for b in boxes), min(b.y for b in boxes)
+    return Rect(x, y, max(b.right for b in boxes) - x, max(b.top for b in boxes) - y)
