@@ -12,8 +12,8 @@ from helpers import CONTENT, frames_layout, sources, text_item
 from brochure import api
 from brochure.geometry.sheet import MM, Rect, trifold
 from brochure.inputs.content import load_content
-from brochure.layout.model import Ink, Run, Segment, Shape, Text
-from brochure.preflight.contrast import check_contrast, colours_for, ink_of
+from brochure.layout.model import Ink, Run, Segment, Shape, Text, ink_of
+from brochure.preflight.contrast import check_contrast, colours_for
 from brochure.preflight.placement import check_placement
 from brochure.theme.styles import make_theme
 

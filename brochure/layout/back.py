@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
@@ -147,7 +148,7 @@ def _back(inp: Inputs, box: Rect, page: int, website: bool, qr_mm: float, gap_le
             Stack([(Paragraph(link(label, url), t.style("contact")), 0.0)]),
             None,
             pad=0.0,
-            icon=Art(art.icon(icon, 13, pal.primary), 13, 13),
+            icon=Art(partial(art.icon, icon, 13, pal.primary), 13, 13),
         )
         contact_rows.append((row, (0.75 if i == 0 else 0.3) * L))
     split = _qr_share(box, [label for _, _, label, _ in lines[:3]], t) if wide else 0.0

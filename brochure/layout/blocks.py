@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 
 from reportlab.platypus import Flowable, Paragraph
 
@@ -83,7 +84,7 @@ class Blocks:
             boxes: list[Flowable] = []
             for card in b.cards:
                 stack = Stack([(self.para(card.title, "card_title"), 0.0), (self.para(card.text, "card_text"), 1.5)])
-                icon = Art(art.icon(card.icon, 18, pal.primary), 18, 18) if card.icon else None
+                icon = Art(partial(art.icon, card.icon, 18, pal.primary), 18, 18) if card.icon else None
                 boxes.append(Box(stack, pal.tint(pal.secondary, 0.16), pad=6.0, icon=icon))
             return [Item(Column(boxes, 0.3 * L, across=2 if self.wide else 1), sid, gap)]
         if isinstance(b, c.Steps):
@@ -101,13 +102,13 @@ class Blocks:
             warn = b.tone == "warning"
             fill = pal.tint(pal.accent, 0.13) if warn else pal.tint(pal.primary, 0.08)
             bar = pal.accent if warn else pal.primary
-            icon = Art(art.icon("alert", 16, bar), 16, 16) if warn else None
+            icon = Art(partial(art.icon, "alert", 16, bar), 16, 16) if warn else None
             return [Item(Box(Stack(parts), fill, pad=8.0, icon=icon, bar=bar), sid, gap)]
         if isinstance(b, c.Illustration):
             labels = {key: plain(text) for key, text in b.labels}
             self._check_labels(b, labels)
             h = min(self.width * 0.72, 62 * MM) * self.t.scale.pictures
-            drawing = art.skin_section(self.width, h, pal, labels, self.t.fonts.regular, LABEL_PT)
+            drawing = partial(art.skin_section, self.width, h, pal, labels, self.t.fonts.regular, LABEL_PT)
             items = [Item(Art(drawing, self.width, h, "figure", self._alt(labels)), sid, gap, bool(b.caption))]
             if b.caption:
                 items.append(Item(self.para(b.caption, "caption"), sid, 0.25 * L))

@@ -64,7 +64,7 @@ def cover(inp: Inputs, area: CoverArea) -> Cover:
     left = area.trim.x - (sheet.bleed if area.bleed_left else 0.0)
     right = area.trim.right + (sheet.bleed if area.bleed_right else 0.0)
     fw, fh = right - left, field_top - field_bottom
-    field = Art(art.cover_field(fw, fh, pal), fw, fh)
+    field = Art(partial(art.cover_field, fw, fh, pal), fw, fh)
     items.append(Placed(field, Rect(left, field_bottom, fw, fh), region, text=False))
 
     logo = inp.brand.logo

@@ -1,12 +1,15 @@
-"""A vector Drawing (our art, a logo, a QR code) -> the canvas operators that draw it, with no shared state.
+"""A vector Drawing (our art, a logo, a QR code) and where it is placed -> its shapes and words, in page coordinates.
 
 ReportLab's renderPDF draws a Drawing too, but it reads process-wide defaults and writes `_parent` into the
-Drawing as it goes, so one Drawing cannot be drawn by two builds at once. This walks the tree and reads it only:
-every shape states its own inks, widths and font, as renderPDF would have drawn them.
+Drawing as it goes, so one Drawing cannot be drawn by two builds at once. This walks the tree and only reads
+it: every shape states its own inks, widths and font; the geometry of circles, ellipses and rounded corners is
+ReportLab's own (its path object, collected instead of written), so what is printed is what renderPDF drew.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from reportlab.graphics.shapes import (
@@ -26,135 +29,203 @@ from reportlab.graphics.shapes import (
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.pathobject import PDFPathObject
 
-FILL_EVEN_ODD, FILL_NON_ZERO = 0, 1  # ReportLab's fillMode values
+from brochure.layout.model import Clip, Ink, Segment, ink_of
+
+Matrix = tuple[float, float, float, float, float, float]
+FILL_EVEN_ODD = 0  # ReportLab's fillMode for the even-odd rule
 
 
-def draw_drawing(canvas: Any, group: Group) -> None:
-    """Draw a Drawing or Group's contents in the canvas's current coordinates."""
+@dataclass(frozen=True)
+class Painted:
+    """One shape of a drawing as printed."""
+
+    path: tuple[Segment, ...]
+    fill: Ink | None
+    stroke: Ink | None
+    line_width: float
+    cap: int
+    join: int
+    dash: tuple[tuple[float, ...], float]
+    even_odd: bool
+    clip: tuple[Clip, ...]
+
+
+@dataclass(frozen=True)
+class Lettered:
+    """One string of a drawing (a label) as printed: its baseline's start, font, size and ink."""
+
+    text: str
+    font: str
+    size: float
+    ink: Ink
+    x: float
+    y: float
+    width: float
+
+
+def then(m: Matrix, n: Matrix) -> Matrix:
+    """m then n (PDF's row-vector convention: a point p maps to p * m * n)."""
+    a, b, c, d, e, f = m
+    A, B, C, D, E, F = n
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def scale_of(m: Matrix) -> float:
+    return float(abs(m[0] * m[3] - m[1] * m[2]) ** 0.5)
+
+
+class _Collector(PDFPathObject):  # type: ignore[misc]
+    """ReportLab's path object, but its segments are kept (in page coordinates) instead of written."""
+
+    def __init__(self, m: Matrix) -> None:
+        super().__init__()
+        self.m = m
+        self.segments: list[Segment] = []
+
+    def moveTo(self, x: float, y: float) -> None:
+        a, b, c, d, e, f = self.m
+        self.segments.append(("m", (a * x + c * y + e, b * x + d * y + f)))
+
+    def lineTo(self, x: float, y: float) -> None:
+        a, b, c, d, e, f = self.m
+        self.segments.append(("l", (a * x + c * y + e, b * x + d * y + f)))
+
+    def curveTo(self, x1: float, y1: float, x2: float, y2: float, x3: float, y3: float) -> None:
+        a, b, c, d, e, f = self.m
+        self.segments.append(
+            (
+                "c",
+                (
+                    a * x1 + c * y1 + e,
+                    b * x1 + d * y1 + f,
+                    a * x2 + c * y2 + e,
+                    b * x2 + d * y2 + f,
+                    a * x3 + c * y3 + e,
+                    b * x3 + d * y3 + f,
+                ),
+            )
+        )
+
+    def close(self) -> None:
+        self.segments.append(("h", ()))
+
+    def rect(self, x: float, y: float, width: float, height: float) -> None:
+        self.moveTo(x, y)
+        self.lineTo(x + width, y)
+        self.lineTo(x + width, y + height)
+        self.lineTo(x, y + height)
+        self.close()
+
+
+def walk(group: Group, m: Matrix, clip: tuple[Clip, ...] = ()) -> Iterator[Painted | Lettered]:
+    """Every shape and string of a Drawing or Group placed by matrix m, in painting order."""
     for node in group.getContents():
-        _node(canvas, node)
+        if isinstance(node, UserNode):
+            node = node.provideNode()
+        if isinstance(node, Group):
+            t = tuple(node.transform)
+            yield from walk(node, m if t == (1, 0, 0, 1, 0, 0) else then(t, m), clip)
+        elif isinstance(node, Path) and node.isClipPath:  # clips what follows in its group
+            path, _ = _path(node, m, fill=True)
+            clip = (*clip, Clip(path, getattr(node, "fillMode", None) == FILL_EVEN_ODD))
+        elif isinstance(node, String):
+            yield from _string(node, m)
+        elif isinstance(node, Shape):
+            yield from _shape(node, m, clip)
+        else:
+            raise TypeError(f"cannot draw a {type(node).__name__} in a drawing")
 
 
-def _node(canvas: Any, node: Any) -> None:
-    if isinstance(node, UserNode):
-        node = node.provideNode()
-    if isinstance(node, Group):
-        canvas.saveState()
-        t = tuple(node.transform)
-        if t != (1, 0, 0, 1, 0, 0):
-            canvas.transform(*t)
-        draw_drawing(canvas, node)
-        canvas.restoreState()
-        return
-    if isinstance(node, Path) and node.isClipPath:  # clips what follows in its group (the group restores it)
-        path, _ = _path(canvas, node, fill=True)
-        canvas.clipPath(path, stroke=0, fill=0, fillMode=_fill_mode(node))
-        return
-    if not isinstance(node, Shape):
-        raise TypeError(f"cannot draw a {type(node).__name__} in a drawing")
-    canvas.saveState()
-    fill, stroke = _style(canvas, node)
-    if fill or stroke:
-        _shape(canvas, node, fill, stroke)
-    canvas.restoreState()
+def _ink(colour: Any, opacity: Any) -> Ink:
+    ink = ink_of(colour)
+    return ink if opacity is None or opacity >= 1 else Ink(ink.space, ink.values, float(opacity), ink.spot)
 
 
-def _style(canvas: Any, node: Shape) -> tuple[bool, bool]:
-    """Set the shape's own inks, width, caps, joins and dashes; (fills, strokes)."""
-    fill_color = getattr(node, "fillColor", None)
-    stroke_color = getattr(node, "strokeColor", None)
-    width = getattr(node, "strokeWidth", 1)
-    fill, stroke = fill_color is not None, stroke_color is not None and width is not None and width > 0
-    if fill:
-        canvas.setFillColor(fill_color)
-        _alpha(canvas, getattr(node, "fillOpacity", None), "ba")
-    if stroke:
-        canvas.setStrokeColor(stroke_color)
-        canvas.setLineWidth(width)
-        canvas.setLineCap(getattr(node, "strokeLineCap", 0) or 0)
-        canvas.setLineJoin(getattr(node, "strokeLineJoin", 0) or 0)
-        dash = getattr(node, "strokeDashArray", None)
-        if dash:
-            phase, array = (dash[0], dash[1]) if len(dash) == 2 and isinstance(dash[1], list | tuple) else (0, dash)
-            canvas.setDash(list(array), phase)
-        _alpha(canvas, getattr(node, "strokeOpacity", None), "BA")
-    return fill, stroke
-
-
-def _alpha(canvas: Any, value: float | None, op: str) -> None:
-    """Opacity, noted for the frame reader (the renderer sets it from the frames)."""
-    if value is not None and value < 1:
-        canvas._code.append(f"{float(value):.4f} {op}")
-
-
-def _fill_mode(node: Shape) -> int:
-    mode = getattr(node, "fillMode", None)
-    return FILL_EVEN_ODD if mode == FILL_EVEN_ODD else FILL_NON_ZERO
-
-
-def _path(canvas: Any, node: Path, fill: bool) -> tuple[PDFPathObject, bool]:
-    p = canvas.beginPath()
+def _path(node: Path, m: Matrix, fill: bool) -> tuple[tuple[Segment, ...], bool]:
+    p = _Collector(m)
     autoclose = getattr(node, "autoclose", "")
     closed = _renderPath(node, (p.moveTo, p.lineTo, p.curveTo, p.close), forceClose=fill and autoclose == "pdf")
-    return p, bool(closed)
+    return tuple(p.segments), bool(closed)
 
 
-def _shape(canvas: Any, node: Shape, fill: bool, stroke: bool) -> None:
-    f, s = int(fill), int(stroke)
+def _geometry(node: Shape, m: Matrix, fill: bool, stroke: bool) -> list[tuple[tuple[Segment, ...], bool, bool]]:
+    """(path, fills, strokes) for each part the shape paints (an open SVG path filled and stroked is two)."""
+    p = _Collector(m)
     if isinstance(node, Rect):
         if node.rx == node.ry == 0:
-            canvas.rect(node.x, node.y, node.width, node.height, stroke=s, fill=f)
+            p.rect(node.x, node.y, node.width, node.height)
         else:
-            canvas.roundRect(node.x, node.y, node.width, node.height, node.rx, stroke=s, fill=f)
+            p.roundRect(node.x, node.y, node.width, node.height, node.rx)
     elif isinstance(node, Circle):
-        canvas.circle(node.cx, node.cy, node.r, stroke=s, fill=f)
+        p.circle(node.cx, node.cy, node.r)
     elif isinstance(node, Ellipse):
-        canvas.ellipse(node.cx - node.rx, node.cy - node.ry, node.cx + node.rx, node.cy + node.ry, stroke=s, fill=f)
+        p.ellipse(node.cx - node.rx, node.cy - node.ry, 2 * node.rx, 2 * node.ry)
     elif isinstance(node, Line):
-        if stroke:
-            canvas.line(node.x1, node.y1, node.x2, node.y2)
+        p.moveTo(node.x1, node.y1)
+        p.lineTo(node.x2, node.y2)
+        fill = False
     elif isinstance(node, Polygon | PolyLine):
         pts = node.points
-        p = canvas.beginPath()
         p.moveTo(pts[0], pts[1])
         for i in range(2, len(pts), 2):
             p.lineTo(pts[i], pts[i + 1])
         if isinstance(node, Polygon):
             p.close()
-            canvas.drawPath(p, stroke=s, fill=f)
-        elif stroke:
-            canvas.drawPath(p, stroke=1, fill=0)
+        else:
+            fill = False
     elif isinstance(node, Path):
-        _draw_path(canvas, node, fill, stroke)
-    elif isinstance(node, String):
-        _string(canvas, node)
+        path, closed = _path(node, m, fill)
+        autoclose = getattr(node, "autoclose", "")
+        if autoclose == "svg" and fill and stroke and not closed:
+            return [(path, True, False), (path, False, True)]
+        return [(path, fill and (closed or bool(autoclose)), stroke)]
     elif hasattr(node, "asPolygon"):  # a Wedge
-        _shape(canvas, node.asPolygon(), fill, stroke)
+        return _geometry(node.asPolygon(), m, fill, stroke)
     else:
         raise TypeError(f"cannot draw a {type(node).__name__} in a drawing")
+    return [(tuple(p.segments), fill, stroke)]
 
 
-def _draw_path(canvas: Any, node: Path, fill: bool, stroke: bool) -> None:
-    """As renderPDF draws a Path: an open path is filled only when the drawing asks for it (SVG or PDF rules)."""
-    p, closed = _path(canvas, node, fill)
-    mode = _fill_mode(node)
-    autoclose = getattr(node, "autoclose", "")
-    if autoclose == "svg" and fill and stroke and not closed:
-        canvas.drawPath(p, stroke=0, fill=1, fillMode=mode)
-        canvas.drawPath(p, stroke=1, fill=0, fillMode=mode)
+def _shape(node: Shape, m: Matrix, clip: tuple[Clip, ...]) -> Iterator[Painted]:
+    fill_colour = getattr(node, "fillColor", None)
+    stroke_colour = getattr(node, "strokeColor", None)
+    width = getattr(node, "strokeWidth", 1)
+    fill = fill_colour is not None
+    stroke = stroke_colour is not None and width is not None and width > 0
+    if not (fill or stroke):
         return
-    if not autoclose and not closed:
-        fill = False
-    canvas.drawPath(p, stroke=int(stroke), fill=int(fill), fillMode=mode)
+    k = scale_of(m)
+    dash: Any = getattr(node, "strokeDashArray", None) or ()
+    phase, array = (dash[0], dash[1]) if len(dash) == 2 and isinstance(dash[1], list | tuple) else (0, dash)
+    for path, fills, strokes in _geometry(node, m, fill, stroke):
+        if not (fills or strokes):
+            continue
+        yield Painted(
+            path,
+            _ink(fill_colour, getattr(node, "fillOpacity", None)) if fills else None,
+            _ink(stroke_colour, getattr(node, "strokeOpacity", None)) if strokes else None,
+            float(width or 0) * k,
+            int(getattr(node, "strokeLineCap", 0) or 0),
+            int(getattr(node, "strokeLineJoin", 0) or 0),
+            (tuple(float(v) * k for v in array), float(phase) * k),
+            getattr(node, "fillMode", None) == FILL_EVEN_ODD and isinstance(node, Path),
+            clip,
+        )
 
 
-def _string(canvas: Any, node: String) -> None:
-    if node.fillColor is None:
+def _string(node: String, m: Matrix) -> Iterator[Lettered]:
+    if node.fillColor is None or not node.text:
         return
-    x = node.x
-    anchor = node.textAnchor
-    if anchor in ("end", "middle"):
-        width = stringWidth(node.text, node.fontName, node.fontSize)
-        x -= width if anchor == "end" else width / 2
-    canvas.setFont(node.fontName, node.fontSize)
-    canvas.drawString(x, node.y, node.text)
+    width = stringWidth(node.text, node.fontName, node.fontSize)
+    x = node.x - (width if node.textAnchor == "end" else width / 2 if node.textAnchor == "middle" else 0.0)
+    k = scale_of(m)
+    a, b, c, d, e, f = m
+    yield Lettered(
+        node.text,
+        node.fontName,
+        round(node.fontSize * k, 4),
+        ink_of(node.fillColor),
+        a * x + c * node.y + e,
+        b * x + d * node.y + f,
+        width * k,
+    )

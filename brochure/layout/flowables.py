@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from reportlab.graphics.shapes import Drawing
@@ -10,7 +11,6 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
 from brochure.geometry.sheet import Rect
-from brochure.layout.drawings import draw_drawing
 from brochure.theme.styles import Theme
 from brochure.vocabulary import Role
 
@@ -77,11 +77,21 @@ def place(canvas: Any, f: Flowable, x: float, y: float) -> None:
 
 
 class Art(Flowable):  # type: ignore[misc]
-    """A vector Drawing scaled to a fixed box (keeps its aspect ratio, centred); a figure, a QR code or decoration."""
+    """A vector Drawing scaled to a fixed box (keeps its aspect ratio, centred); a figure, a QR code or decoration.
 
-    def __init__(self, drawing: Drawing, width: float, height: float, role: Role = "artifact", alt: str = "") -> None:
+    The drawing may be given as a function that makes it: it is then made only when the Art is drawn (once, for
+    the attempt that is printed), not for every body size the words are tried at."""
+
+    def __init__(
+        self,
+        drawing: Drawing | Callable[[], Drawing],
+        width: float,
+        height: float,
+        role: Role = "artifact",
+        alt: str = "",
+    ) -> None:
         super().__init__()
-        self.drawing = drawing
+        self.make = drawing if callable(drawing) else (lambda: drawing)
         self.width = width
         self.height = height
         self.role: Role = role
@@ -91,14 +101,14 @@ class Art(Flowable):  # type: ignore[misc]
         return self.width, self.height
 
     def draw(self) -> None:
-        d = self.drawing
+        d = self.make()
         s = min(self.width / d.width, self.height / d.height)
         c = self.canv
         c.saveState()
         c.translate((self.width - d.width * s) / 2, (self.height - d.height * s) / 2)
         c.scale(s, s)
         c.begin_role(self.role, alt=self.alt)
-        draw_drawing(c, d)
+        c.drawing(d)
         c.end_role()
         c.restoreState()
 

@@ -12,7 +12,7 @@ layout/.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Any, Literal
 
 from reportlab.platypus import Flowable
 
@@ -31,6 +31,16 @@ class Ink:
     values: tuple[float, ...]
     alpha: float = 1.0
     spot: str = ""  # "All" for registration marks (prints on every plate)
+
+
+def ink_of(colour: object) -> Ink:
+    """A ReportLab colour (Color, CMYKColor or a registration colour) as an Ink: the one conversion."""
+    spot = getattr(colour, "spotName", None) or ""
+    alpha = float(getattr(colour, "alpha", 1.0) if getattr(colour, "alpha", None) is not None else 1.0)
+    c: Any = colour
+    if hasattr(c, "cyan"):
+        return Ink("cmyk", (float(c.cyan), float(c.magenta), float(c.yellow), float(c.black)), alpha, spot)
+    return Ink("rgb", (float(c.red), float(c.green), float(c.blue)), alpha)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ import io
 import math
 import re
 from collections.abc import Iterator, Sequence
+from copy import copy
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -19,6 +20,7 @@ from PIL import Image as PILImage
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 
 from brochure.geometry.sheet import Rect
+from brochure.layout.drawings import Painted, walk
 from brochure.layout.model import (
     Clip,
     Frame,
@@ -136,7 +138,7 @@ class Reader:
         s = self.state
         n = [float(a) for a in args if a[0] not in "(/"]
         if op == "q":
-            self.stack.append(replace(s))
+            self.stack.append(copy(s))
         elif op == "Q":
             self._flush_line()
             self.state = self.stack.pop()
@@ -315,26 +317,41 @@ class Reader:
         stroke = s.stroke if op in ("S", "s", "B", "B*", "b", "b*") else None
         if op in ("s", "b", "b*"):
             path = (*path, ("h", ()))
-        width = s.line_width * _scale(s.ctm)
+        k = _scale(s.ctm)
+        dash = (tuple(v * k for v in s.dash[0]), s.dash[1] * k)
+        self._shape(Painted(path, fill, stroke, s.line_width * k, s.cap, s.join, dash, op.endswith("*"), s.clip))
+
+    def _shape(self, p: Painted) -> None:
         mark = self._mark()
         role: Role = mark.role if mark is not None and mark.role in ("figure", "qr", "mark") else "artifact"
-        box = bounds(path, width if stroke else 0.0)
-        for clip in s.clip:  # what is drawn is what the clips leave
+        box = bounds(p.path, p.line_width if p.stroke else 0.0)
+        for clip in p.clip:  # what is drawn is what the clips leave
             box = _meet(box, bounds(clip.path, 0.0))
         self.out.append(
             Shape(
                 **self._item(box, role),
-                path=path,
-                fill=fill,
-                stroke=stroke,
-                line_width=width,
-                cap=s.cap,
-                join=s.join,
-                dash=(tuple(v * _scale(s.ctm) for v in s.dash[0]), s.dash[1] * _scale(s.ctm)),
-                even_odd=op.endswith("*"),
-                clip=s.clip,
+                path=p.path,
+                fill=p.fill,
+                stroke=p.stroke,
+                line_width=p.line_width,
+                cap=p.cap,
+                join=p.join,
+                dash=p.dash,
+                even_odd=p.even_odd,
+                clip=p.clip,
             )
         )
+
+    def _drawing(self, index: int) -> None:
+        """A drawing's shapes and labels, placed by the current matrix (and inside the current clip)."""
+        self._flush_line()
+        for piece in walk(self.rec.drawings[index], self.state.ctm, self.state.clip):
+            if isinstance(piece, Painted):
+                self._shape(piece)
+            else:
+                run = Run(piece.text, piece.font, piece.size, piece.ink, piece.x, piece.width)
+                self.line, self.line_base = [run], piece.y
+                self._flush_line()
 
     # -- pictures and links ---------------------------------------------------------------------------------
 
@@ -350,6 +367,8 @@ class Reader:
             fields = self._item(box, "figure")
             fields["alt"] = note.alt or fields["alt"]
             self.out.append(Picture(**fields, data=note.data, pixels=note.pixels, space=space, at=note.at))
+        elif kind == "D":
+            self._drawing(index)
         elif kind == "L":
             url, b, relative = self.rec.link_notes[index]
             if relative:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
+from reportlab.graphics.shapes import Drawing
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
@@ -60,7 +61,8 @@ class Recorder(Canvas):  # type: ignore[misc]
         self.texts: list[tuple[str, str, float]] = []
         self.marks: list[Mark] = []
         self.pictures: list[_PictureNote] = []
-        self.link_notes: list[tuple[str, Rect, bool]] = []  # url, box, in the current coordinates
+        self.link_notes: list[tuple[str, Rect, bool]] = []
+        self.drawings: list[Drawing] = []  # url, box, in the current coordinates
 
     def beginText(self, x: float = 0, y: float = 0, direction: object = None) -> _RecordingText:
         return _RecordingText(self, x, y, direction=direction)
@@ -76,6 +78,11 @@ class Recorder(Canvas):  # type: ignore[misc]
         """A raster picture filling (0, 0, w, h) in the current coordinates."""
         self._code.append(f"/P{len(self.pictures)} Do")
         self.pictures.append(_PictureNote(data, pixels, at, alt, w, h))
+
+    def drawing(self, d: Drawing) -> None:
+        """A vector drawing in the current coordinates (read by layout/drawings.py, never written)."""
+        self._code.append(f"/D{len(self.drawings)} Do")
+        self.drawings.append(d)
 
     def linkURL(
         self, url: str, rect: tuple[float, float, float, float], relative: int = 0, *args: object, **kw: object

@@ -16,7 +16,7 @@ from reportlab.lib.colors import Color
 
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.inputs.brand import Brand
-from brochure.layout.model import Ink, Layout, Shape, Text
+from brochure.layout.model import Ink, Layout, Shape, Text, ink_of
 from brochure.theme.cmyk import cmyk_to_rgb
 from brochure.theme.colors import Palette, relative_luminance
 from brochure.theme.fonts import FontSet
@@ -88,13 +88,6 @@ def _tint(colour: Ink, ground: Ink, ink: Ink) -> float | None:
 
 def _same(a: Ink, b: Ink) -> bool:
     return a.space == b.space and all(abs(x - y) < 2e-3 for x, y in zip(a.values, b.values, strict=True))
-
-
-def ink_of(value: object) -> Ink:
-    """A palette colour (ReportLab's Color or CMYKColor) as an Ink."""
-    if hasattr(value, "cyan"):
-        return Ink("cmyk", (value.cyan, value.magenta, value.yellow, value.black))  # type: ignore[attr-defined]
-    return Ink("rgb", (value.red, value.green, value.blue))  # type: ignore[attr-defined]
 
 
 def colours_for(brand: Brand, palette: Palette, fonts: FontSet, profile: Path | None) -> Colours:

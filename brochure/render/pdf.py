@@ -99,7 +99,17 @@ def _forget(canvas: Canvas) -> None:
 
 
 def _draw_page(canvas: Canvas, page: Page) -> None:
+    clipped: tuple[Clip, ...] = ()  # the clip paths in force: shapes in a row under the same clips share them
     for item in page.painted():
+        clip = item.clip if isinstance(item, Shape) else ()
+        if clip != clipped:
+            if clipped:
+                canvas.restoreState()
+            if clip:
+                canvas.saveState()
+                for c in clip:
+                    _clip(canvas, c)
+            clipped = clip
         if isinstance(item, Text):
             _text(canvas, item)
         elif isinstance(item, Shape):
@@ -107,6 +117,8 @@ def _draw_page(canvas: Canvas, page: Page) -> None:
         elif isinstance(item, Picture):
             b = item.box
             canvas.drawImage(_Embedded(io.BytesIO(item.data)), b.x, b.y, b.w, b.h)
+    if clipped:
+        canvas.restoreState()
     for link in page.links:
         b = link.box
         canvas.linkURL(link.url, (b.x, b.y, b.right, b.top), relative=0, thickness=0)
@@ -137,14 +149,29 @@ def _fill(target: Canvas, ink: Ink) -> None:
 
 
 def _text(canvas: Canvas, item: Text) -> None:
+    """One line: each run placed at its start; font, ink, rise and spacing set only when they change (text
+    state outlives a text object in PDF, so the first run sets them all)."""
     tx = canvas.beginText()
+    font: tuple[str, float] | None = None
+    ink: Ink | None = None
+    rise = char_space = word_space = float("nan")
     for run in item.runs:
-        tx.setFont(run.font, run.size)
-        _fill(tx, run.ink)
+        if (run.font, run.size) != font:
+            font = (run.font, run.size)
+            tx.setFont(run.font, run.size)
+        if run.ink != ink:
+            ink = run.ink
+            _fill(tx, run.ink)
         tx.setTextOrigin(run.x, item.baseline)
-        tx.setRise(run.rise)
-        tx.setCharSpace(run.char_space)
-        tx.setWordSpace(run.word_space)
+        if run.rise != rise:
+            rise = run.rise
+            tx.setRise(rise)
+        if run.char_space != char_space:
+            char_space = run.char_space
+            tx.setCharSpace(char_space)
+        if run.word_space != word_space:
+            word_space = run.word_space
+            tx.setWordSpace(word_space)
         tx.textOut(run.text)
     canvas.drawText(tx)
 
@@ -169,9 +196,8 @@ def _clip(canvas: Canvas, clip: Clip) -> None:
 
 
 def _shape(canvas: Canvas, item: Shape) -> None:
+    """A path filled and/or stroked (inside the clips _draw_page has set)."""
     canvas.saveState()
-    for clip in item.clip:
-        _clip(canvas, clip)
     if item.fill is not None:
         _fill(canvas, item.fill)
     if item.stroke is not None:
