@@ -82,8 +82,8 @@ class Result:
     (every error and warning), `ok`, `pages` (pages printed) and `body_size` (the body type size, in points, the
     words were fitted at).
 
-    `layout` is internal: it holds ReportLab objects, serves the command line's previews and the tests, and will
-    change with the layout redesign (issue 9's frames); a caller outside brochure should not rely on it.
+    `layout` is the frames (brochure/layout/model.py): every page's positioned text lines, shapes, pictures and
+    links with their roles, as plain frozen data; None when the words could not be laid out.
     """
 
     pdf: bytes | None

@@ -125,6 +125,27 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_mutants_design.py::test_each_tinted_box_has_its_own_contrast_check",
     ),
     m(
+        "contrast-cmyk-without-the-profile",
+        "preflight/contrast.py",
+        "            if self.profile is not None:\n",
+        "            if False:\n",
+        "tests/test_preflight.py::test_press_text_is_judged_as_it_prints_through_the_profile",
+    ),
+    m(
+        "frames-ignore-the-matrix",
+        "layout/operators.py",
+        "            s.ctm = _mul((n[0], n[1], n[2], n[3], n[4], n[5]), s.ctm)\n",
+        "            pass\n",
+        "tests/test_frames.py::test_every_text_line_is_printed_where_its_frame_says",
+    ),
+    m(
+        "render-drops-the-clips",
+        "render/pdf.py",
+        "                for c in clip:\n                    _clip(canvas, c)\n",
+        "                pass\n",
+        "tests/test_golden.py",
+    ),
+    m(
         "contrast-press-inks-unread",
         "preflight/contrast.py",
         "                ratio = contrast(colours, run.ink, ground)\n",

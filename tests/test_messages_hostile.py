@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from conftest import ROOT, Inputs, edit, position
+from conftest import ROOT, Inputs, edit
 from helpers import BRAND, LINE, MAPLE, SMALL, TEST_BRAND, assert_at, check, the_error, uris
 from pypdf import PdfReader
 
@@ -296,8 +296,7 @@ def test_a_white_press_text_colour_makes_an_unreadable_qr_code_named_at_the_colo
     (line,) = [e for e in errors if "QR code" in e]
     assert "contrast 1.0:1" in line
     assert "this is a bug" not in line
-    row = int(LINE.match(line)["line"])  # type: ignore[index]
-    assert row in (position(text, "primary: [85")[0], position(text, "text: [0, 0, 0, 0]")[0])
+    assert_at(line, inputs.brand, text, "[0, 0, 0, 0]", "colors.cmyk.text")  # the press colour's own line
 
 
 def test_a_light_text_colour_on_a_dark_background_makes_an_unreadable_qr_code(

@@ -181,7 +181,7 @@ def test_a_near_white_press_primary_is_an_error_at_its_cmyk_key(inputs: Inputs) 
     edit(inputs.content, "            icon: smooth\n", "            icon: smooth\n" + steps)
     assert build(inputs).ok
     msgs = messages(build(inputs, target="press"))
-    line, col = position(text, "primary: [4, 2, 2, 0]")
+    line, col = position(text, "[4, 2, 2, 0]")
     assert msgs and all(m.startswith(f"{inputs.brand}:{line}:{col}: error: ") for m in msgs), msgs
     assert any("Headings" in m and "printed in colors.cmyk.primary on white" in m and "as printed" in m for m in msgs)
     assert any("Labels printed in white on colors.cmyk.primary" in m for m in msgs)
@@ -334,3 +334,15 @@ def test_a_transparent_picture_is_flattened_onto_white_for_press(inputs: Inputs)
     assert image.ColorSpace == "/DeviceCMYK" and "/SMask" not in image
     pixels = pikepdf.PdfImage(image).as_pil_image().convert("CMYK").getextrema()
     assert all(hi <= 3 for _, hi in pixels)  # paper white, not the hidden red
+
+
+def test_press_text_is_judged_as_it_prints_through_the_profile(inputs: Inputs) -> None:
+    """60 % black reads well by the plain formula (5.7:1 on white) but prints at about 3.5:1 on coated paper
+    (FOGRA39): an error at the press colour, which only a check through the output profile sees."""
+    text = edit(
+        inputs.brand, "    primary: [85, 35, 40, 25]\n", "    primary: [85, 35, 40, 25]\n    text: [0, 0, 0, 60]\n"
+    )
+    msgs = messages(build(inputs, target="press"))
+    line, col = position(text, "[0, 0, 0, 60]")
+    body = [m for m in msgs if "Body text" in m and "printed in colors.cmyk.text on white" in m]
+    assert body and body[0].startswith(f"{inputs.brand}:{line}:{col}: error: ") and "3.5:1 as printed" in body[0], msgs

@@ -177,6 +177,10 @@ def _locations(r: Reader, top: dict[str, Node]) -> tuple[tuple[str, Location], .
         node = top.get(section)
         if node is not None and isinstance(node.value, dict):
             out.extend((f"{section}.{k}", r.at(n, f"{section}.{k}")) for k, n in node.value.items())
+    colors = top.get("colors")
+    cmyk = colors.value.get("cmyk") if colors is not None and isinstance(colors.value, dict) else None
+    if cmyk is not None and isinstance(cmyk.value, dict):  # a press colour is named at its own line
+        out.extend((f"colors.cmyk.{k}", r.at(n, f"colors.cmyk.{k}")) for k, n in cmyk.value.items())
     other = top.get("other_formats")
     formats = other.value.get("formats") if other is not None and isinstance(other.value, dict) else None
     if formats is not None and isinstance(formats.value, list):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 import struct
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -44,8 +45,11 @@ class FontSet:
     upright_italic: bool = False  # the body font has no italic: `italic` is the upright face
 
 
+# ReportLab's font registry is process-wide: fonts are added to it once, under one lock (two loads in two threads
+# may meet here), and never changed or removed: loading adds to it, builds only read it.
 _registered: dict[str, str] = {}  # SHA-1 of a font file's bytes -> the name it is registered under
 _families: set[str] = set()
+_LOCK = threading.Lock()
 _TTF_FAILURES = (TTFError, struct.error, IndexError, KeyError, ValueError, TypeError, AttributeError, ArithmeticError)
 _BASIC_LATIN = [*range(0x41, 0x5B), *range(0x61, 0x7B)]  # A-Z, a-z: their widths show broken metrics
 _SIGNATURES = {
@@ -60,6 +64,11 @@ def _register(path: Path) -> tuple[str, str]:
     data, problem = read_bytes(path, limits.FONT_BYTES)
     if data is None:
         return "", problem
+    with _LOCK:
+        return _register_bytes(path, data)
+
+
+def _register_bytes(path: Path, data: bytes) -> tuple[str, str]:
     digest = hashlib.sha1(data).hexdigest()
     name = _registered.get(digest)
     if name is not None:
@@ -192,11 +201,16 @@ def load_fonts(brand: Brand) -> tuple[FontSet | None, list[Diagnostic]]:
     if diags:
         return None, _unique(diags)
     family = "fam-" + names["regular"]
-    if family not in _families:
-        pdfmetrics.registerFontFamily(
-            family, normal=names["regular"], bold=names["bold"], italic=names["italic"], boldItalic=names["bold_italic"]
-        )
-        _families.add(family)
+    with _LOCK:
+        if family not in _families:
+            pdfmetrics.registerFontFamily(
+                family,
+                normal=names["regular"],
+                bold=names["bold"],
+                italic=names["italic"],
+                boldItalic=names["bold_italic"],
+            )
+            _families.add(family)
     upright = body["italic"] == body["regular"]
     fs = FontSet(names["heading"], names["regular"], names["bold"], names["italic"], names["bold_italic"], family)
     return replace(fs, upright_italic=upright), []
