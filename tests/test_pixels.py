@@ -255,7 +255,7 @@ def test_the_skin_drawing_shows_its_layers_and_its_labels(target: Target) -> Non
     figure = made(c.Illustration("skin-section", None, LABELS, AT), target)
     assert isinstance(figure, Art) and figure.role == "figure"
     shot = shoot(figure, target=target)
-    h = figure.drawing.height
+    h = figure.make().height
     (dermis,) = shapes(shot.piece(), pal.tint(pal.secondary, 0.17))  # the block under the skin's surface
     block = dermis.box
     # The proportions the drawing is made to (art/skin.py): the surface at 60 % of its height, the epidermis 8.5 %
