@@ -84,7 +84,12 @@ def test_roles_name_what_a_reader_meets() -> None:
     assert "Clearwater Skin Clinic" in figures  # the logo
     assert any(alt.startswith("Drawing of a cross-section of skin, labelled: ") for alt in figures)
     assert {i.alt for i in items if i.role == "qr"} == {"QR code that opens clearwaterskin.co.uk/book"}
-    assert texts(lay, role="list_item") and texts(lay, role="label")
+    assert texts(lay, role="list_item") and texts(lay, role="label")  # the steps' numbers
+    for page in lay.pages:  # each list item has one label: its dot, drawn as part of it
+        pieces = {i.piece for i in page.items if isinstance(i, Text) and i.role == "list_item"}
+        for piece in pieces:
+            labels = [i for i in page.items if i.piece == piece and i.role == "label"]
+            assert len(labels) == 1 and isinstance(labels[0], Shape), piece
     assert all(i.role == "artifact" for i in items if isinstance(i, Shape) and i.bleeds)
 
 

@@ -235,7 +235,9 @@ class Bullet(Flowable):  # type: ignore[misc]
         c = self.canv
         c.setFillColor(self.dot)
         y = self.height - self.font_size * 0.68
+        c.begin_role("label")  # the list item's label: its dot
         c.circle(3.0, y, 1.9, stroke=0, fill=1)
+        c.end_role()
         place(c, self.para, self.INDENT, self.height - self.text_h)  # top-aligned, also in a taller grid row
 
 

@@ -323,7 +323,7 @@ class Reader:
 
     def _shape(self, p: Painted) -> None:
         mark = self._mark()
-        role: Role = mark.role if mark is not None and mark.role in ("figure", "qr", "mark") else "artifact"
+        role: Role = mark.role if mark is not None and mark.role in ("figure", "qr", "mark", "label") else "artifact"
         box = bounds(p.path, p.line_width if p.stroke else 0.0)
         for clip in p.clip:  # what is drawn is what the clips leave
             box = _meet(box, bounds(clip.path, 0.0))
