@@ -63,7 +63,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "press-body-text-rich-black",
         "theme/cmyk.py",
-        '        if key == "text":\n            return BLACK\n',
+        '        if key == "text":\n            return CMYKColor(0, 0, 0, 1)  # a new colour per palette: colours are '
+        "mutable\n",
         "",
         "tests/test_mutants_press.py::test_press_body_text_is_pure_black_without_an_override",
     ),
@@ -378,7 +379,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "qr-quiet-zone-unmeasured",
         "preflight/design.py",
-        "        gap = min(gap, _distance(code, item.box))\n",
+        "        gap = min(gap, apart)\n",
         "        pass\n",
         "tests/test_preflight.py::test_a_qr_code_crowded_by_text_has_too_small_a_quiet_zone",
     ),

@@ -116,7 +116,15 @@ def text_item(
     """A hand-made line of text filling box (for guards a real layout never trips)."""
     run = Run("x", sources().fonts.regular, size, BLACK, box.x, box.w)
     return Text(
-        box=box, region=region, section=section, role=role, piece=piece, runs=(run,), baseline=box.y, measure=box
+        box=box,
+        region=region,
+        panel=region,
+        section=section,
+        role=role,
+        piece=piece,
+        runs=(run,),
+        baseline=box.y,
+        measure=box,
     )
 
 

@@ -36,7 +36,9 @@ def shipped_content() -> Content:
 
 
 def picture_item(box: Rect, pixels: tuple[int, int] = (3000, 3000), region: str = "inside-1") -> Picture:
-    return Picture(box=box, region=region, section="s", role="figure", data=b"", pixels=pixels, space="RGB", at=HERE)
+    return Picture(
+        box=box, region=region, panel=region, section="s", role="figure", data=b"", pixels=pixels, space="RGB", at=HERE
+    )
 
 
 def messages(result: api.Result, severity: str = "error") -> list[str]:
@@ -242,7 +244,7 @@ def test_a_qr_code_crowded_by_text_has_too_small_a_quiet_zone() -> None:
     colours = colours_for(src.brand, make_theme(src.brand, src.fonts).palette, src.fonts, None)
     page = layout.pages[layout.qr.page]
     dark = max((i for i in page.items if isinstance(i, Shape) and i.role == "qr"), key=lambda s: -s.box.w)
-    near = text_item(Rect(dark.box.right + 1, dark.box.y + 10, 40, 9), "back", piece=999)
+    near = dataclasses.replace(text_item(Rect(dark.box.right + 1, dark.box.y + 10, 40, 9), "back", piece=999), z=10**6)
     crowded = dataclasses.replace(page, items=(*page.items, near))
     pages = tuple(crowded if p is page else p for p in layout.pages)
     msgs = [d.message for d in check_qr(dataclasses.replace(layout, pages=pages), src.brand, colours)]
@@ -346,3 +348,37 @@ def test_press_text_is_judged_as_it_prints_through_the_profile(inputs: Inputs) -
     line, col = position(text, "[0, 0, 0, 60]")
     body = [m for m in msgs if "Body text" in m and "printed in colors.cmyk.text on white" in m]
     assert body and body[0].startswith(f"{inputs.brand}:{line}:{col}: error: ") and "3.5:1 as printed" in body[0], msgs
+
+
+def test_a_word_too_long_is_the_words_problem_not_a_layout_bug(inputs: Inputs) -> None:
+    """A long word runs over its column, and maybe a fold and the next panel: one error, at the section, and
+    none of the guards that blame the layout (or the booking address) for it."""
+    long_word = "Redness-lasting-one-to-three-days-in-most-people-who-have-it-done-and-then-some-more"
+    edit(inputs.content, '"Redness for 1 to 3 days"', f'"{long_word}"')
+    msgs = messages(build(inputs))
+    assert msgs and all("too long for its column" in m for m in msgs), msgs
+
+
+def test_a_picture_resampled_for_print_is_not_a_soft_or_stretched_picture(inputs: Inputs) -> None:
+    """Pictures far sharper than print needs are resampled to 300 ppi: rounding to whole pixels never makes
+    them 299.7 ppi ("print shops ask for 300") or a stretched banner."""
+    PILImage.new("RGB", (4000, 40), (200, 120, 100)).save(inputs.content.parent / "photo.png")
+    edit(
+        inputs.content,
+        '      - text: "Fine needles',
+        '      - image: {src: photo.png, alt: "A banner"}\n      - text: "Fine needles',
+    )
+    for target in ("office", "press"):
+        result = build(inputs, target=target)
+        assert result.ok and not messages(result, "warning"), messages(result) + messages(result, "warning")
+
+
+def test_a_see_through_logo_is_an_error_for_press_only(inputs: Inputs) -> None:
+    """PDF/X-1a allows no transparency: a logo drawn with opacity cannot go to press."""
+    logo = inputs.kit / "logo.svg"
+    logo.write_text(logo.read_text().replace("<rect ", '<rect fill-opacity="0.5" ', 1))
+    assert build(inputs).ok
+    msgs = messages(build(inputs, target="press"))
+    text = inputs.brand.read_text()
+    line, col = position(text, "logo.svg")
+    assert msgs and msgs[0].startswith(f"{inputs.brand}:{line}:{col}: error: the logo is see-through"), msgs

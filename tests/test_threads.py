@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import shutil
 from concurrent.futures import ThreadPoolExecutor
 
+import fontpkg
+from conftest import Inputs, edit
 from helpers import BRAND, CONTENT, MAPLE, sources
+from reportlab.lib.fonts import ps2tt, tt2ps
 
 from brochure import api
 from brochure.vocabulary import LAYOUTS, PAPERS, TARGETS
@@ -29,3 +33,20 @@ def test_48_builds_in_8_threads_equal_serial_builds_and_leave_no_trace() -> None
         threaded = list(pool.map(_digest, EDITIONS * 2))
     assert [e for e, h in zip(EDITIONS * 2, threaded, strict=True) if h != before[e]] == []
     assert {e: _digest(e) for e in EDITIONS} == before
+
+
+def test_a_kit_sharing_a_regular_face_keeps_its_own_bold(inputs: Inputs) -> None:
+    """Two kits with the same regular file but different bold files, loaded in one process: each prints its own
+    bold for **bold**, and the first kit's PDF is the same before and after the second is loaded."""
+    family = {f.weight: f.path for f in fontpkg.family("Be Vietnam Pro").files if f.style == "normal"}
+    shutil.copy(family[400], inputs.kit / "Regular.ttf")
+    shutil.copy(family[900], inputs.kit / "Black.ttf")
+    first = api.build(sources(CONTENT, BRAND), api.Options())
+    edit(inputs.brand, "  body: {family: Be Vietnam Pro}", "  body: {regular: Regular.ttf, bold: Black.ttf}")
+    other, diags = api.load(inputs.content, inputs.brand)
+    assert other is not None, [d.format() for d in diags]
+    shipped = sources(CONTENT, BRAND).fonts
+    for fonts in (shipped, other.fonts):  # as a paragraph finds **bold**: the regular face's family, then its bold
+        assert tt2ps(ps2tt(fonts.regular)[0], 1, 0) == fonts.bold
+    assert "Black" in other.fonts.bold and "Black" not in shipped.bold
+    assert api.build(sources(CONTENT, BRAND), api.Options()).pdf == first.pdf

@@ -117,7 +117,7 @@ def _back(inp: Inputs, box: Rect, page: int, website: bool, qr_mm: float, gap_le
 
     qr_size = qr_mm * MM
     qr_alt = words_for(inp.content.language)[0].qr_code.format(url=display_url(contact.booking_url))
-    qr = Art(qr_drawing(contact.booking_url, qr_size, pal.text, pal.white), qr_size, qr_size, "qr", qr_alt)
+    qr = Art(partial(qr_drawing, contact.booking_url, qr_size, pal.text, pal.white), qr_size, qr_size, "qr", qr_alt)
     wide = box.w >= WIDE
     booking = display_url(contact.booking_url)
     host, _, rest = booking.partition("/")

@@ -32,7 +32,7 @@ from reportlab.pdfgen.pathobject import PDFPathObject
 from brochure.layout.model import Clip, Ink, Segment, ink_of
 
 Matrix = tuple[float, float, float, float, float, float]
-FILL_EVEN_ODD = 0  # ReportLab's fillMode for the even-odd rule
+FILL_NON_ZERO = 1  # ReportLab's fillMode for the non-zero winding rule (0 is even-odd, the canvas's default)
 
 
 @dataclass(frozen=True)
@@ -118,22 +118,30 @@ class _Collector(PDFPathObject):  # type: ignore[misc]
 
 
 def walk(group: Group, m: Matrix, clip: tuple[Clip, ...] = ()) -> Iterator[Painted | Lettered]:
-    """Every shape and string of a Drawing or Group placed by matrix m, in painting order."""
+    """Every shape and string of a Drawing or Group (its own transform applied) placed by matrix m, in painting
+    order; a clip path clips what follows it in its group."""
+    t = tuple(group.transform)
+    if t != (1, 0, 0, 1, 0, 0):
+        m = then(t, m)
     for node in group.getContents():
         if isinstance(node, UserNode):
             node = node.provideNode()
         if isinstance(node, Group):
-            t = tuple(node.transform)
-            yield from walk(node, m if t == (1, 0, 0, 1, 0, 0) else then(t, m), clip)
-        elif isinstance(node, Path) and node.isClipPath:  # clips what follows in its group
+            yield from walk(node, m, clip)
+        elif isinstance(node, Path) and node.isClipPath:
             path, _ = _path(node, m, fill=True)
-            clip = (*clip, Clip(path, getattr(node, "fillMode", None) == FILL_EVEN_ODD))
+            clip = (*clip, Clip(path, _even_odd(node)))
         elif isinstance(node, String):
             yield from _string(node, m)
         elif isinstance(node, Shape):
             yield from _shape(node, m, clip)
         else:
             raise TypeError(f"cannot draw a {type(node).__name__} in a drawing")
+
+
+def _even_odd(node: Shape) -> bool:
+    """The fill rule renderPDF draws with: the shape's own fillMode, else the canvas's default (even-odd)."""
+    return getattr(node, "fillMode", None) != FILL_NON_ZERO
 
 
 def _ink(colour: Any, opacity: Any) -> Ink:
@@ -208,7 +216,7 @@ def _shape(node: Shape, m: Matrix, clip: tuple[Clip, ...]) -> Iterator[Painted]:
             int(getattr(node, "strokeLineCap", 0) or 0),
             int(getattr(node, "strokeLineJoin", 0) or 0),
             (tuple(float(v) * k for v in array), float(phase) * k),
-            getattr(node, "fillMode", None) == FILL_EVEN_ODD and isinstance(node, Path),
+            _even_odd(node),
             clip,
         )
 

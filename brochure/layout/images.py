@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 from functools import lru_cache
 from pathlib import Path
 
@@ -47,7 +48,7 @@ def picture(
     w, h = pic.pixels
     s = min(max_w / w, max_h / h)
     k = GOOD_PPI / 72 * s  # pixels per pixel at 300 ppi where it is placed
-    size = (max(1, round(w * k)), max(1, round(h * k))) if 72 / s > MOST_PPI else (w, h)
+    size = (max(1, math.ceil(w * k)), max(1, math.ceil(h * k))) if 72 / s > MOST_PPI else (w, h)  # never under 300
     if press_profile is not None:
         data = picture_to_cmyk(pic.data, press_profile, size)
     elif size != (w, h) and not pic.data.startswith(b"\xff\xd8"):

@@ -56,6 +56,7 @@ class Run:
     rise: float = 0.0  # superscripts sit above the baseline
     char_space: float = 0.0
     word_space: float = 0.0
+    h_scale: float = 100.0  # horizontal scale, in percent
 
 
 Segment = tuple[str, tuple[float, ...]]  # ("m"|"l"|"c"|"re"|"h", coordinates in page space)
@@ -72,7 +73,8 @@ class Item:
     """What every frame item carries: where it is, whose it is, what it is to a reader, and when it is painted."""
 
     box: Rect  # what is drawn (glyph boxes, a path's extent, a picture's placed size)
-    region: str  # the panel (cover, back, inside-1, ...)
+    region: str  # the layout's region it was placed in (cover, back, flap, inside-1, front-left, ...)
+    panel: str = ""  # the sheet's panel that region lies on (front-left and front-right lie on the flyer's front)
     section: str = ""
     role: Role = "artifact"
     level: int = 0  # a heading's level (1: the title)
@@ -93,6 +95,11 @@ class Text(Item):
     @property
     def text(self) -> str:
         return "".join(r.text for r in self.runs)
+
+    @property
+    def overrun(self) -> float:
+        """How far the line runs past the right of its column (0 when it keeps to it)."""
+        return max(0.0, self.box.right - self.measure.right)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -90,6 +90,7 @@ class Tags:
     """Whose the items are: the placed flowable's panel and section, and whether it may bleed."""
 
     region: str
+    panel: str
     section: str
     bleeds: bool
     measure: Rect
@@ -115,6 +116,8 @@ class Reader:
     line_base: float | None = None
     line_ctm: Matrix = IDENTITY
     links: list[Link] = field(default_factory=list)
+    point: tuple[float, float] = (0.0, 0.0)  # the current point of the path being built
+    start: tuple[float, float] = (0.0, 0.0)  # where its subpath began
 
     def read(self, code: str) -> None:
         operands: list[str] = []
@@ -224,6 +227,8 @@ class Reader:
         text, font, size = self.rec.texts[index]
         s = self.state
         m = _mul(self.tm, s.ctm)
+        if abs(m[1]) > 1e-9 or abs(m[2]) > 1e-9 or m[0] <= 0 or m[3] <= 0 or s.clip:
+            raise ValueError(f"frames hold upright, unclipped text only: {text[:30]!r} is turned or clipped")
         base = _apply(m, 0.0, 0.0)[1]
         if self.line_base is None or abs(base - self.line_base) > 0.01 or self.line_ctm != s.ctm:
             self._flush_line()
@@ -243,6 +248,7 @@ class Reader:
                 s.rise * scale,
                 s.char_space * scale,
                 s.word_space * scale,
+                s.h_scale,
             )
         )
         self.tm = _mul((1, 0, 0, 1, advance, 0), self.tm)
@@ -283,27 +289,28 @@ class Reader:
         ctm = self.state.ctm
         if op == "h":
             self.path.append(("h", ()))
+            self.point = self.start
         elif op == "re":
             x, y, w, h = n
             corners = [_apply(ctm, x, y), _apply(ctm, x + w, y), _apply(ctm, x + w, y + h), _apply(ctm, x, y + h)]
             self.path.append(("m", corners[0]))
             self.path.extend(("l", p) for p in corners[1:])
             self.path.append(("h", ()))
-        elif op == "v":  # first control point is the current point
-            cur = self._current()
-            self.path.append(("c", (*cur, *_apply(ctm, n[0], n[1]), *_apply(ctm, n[2], n[3]))))
-        elif op == "y":  # last control point is the end point
+            self.point = self.start = corners[0]
+        elif op == "v":  # the first control point is the current point
+            end = _apply(ctm, n[2], n[3])
+            self.path.append(("c", (*self.point, *_apply(ctm, n[0], n[1]), *end)))
+            self.point = end
+        elif op == "y":  # the last control point is the end point
             end = _apply(ctm, n[2], n[3])
             self.path.append(("c", (*_apply(ctm, n[0], n[1]), *end, *end)))
+            self.point = end
         else:
             coords = [c for i in range(0, len(n), 2) for c in _apply(ctm, n[i], n[i + 1])]
             self.path.append((op, tuple(coords)))
-
-    def _current(self) -> tuple[float, float]:
-        for _op, pts in reversed(self.path):
-            if pts:
-                return pts[-2], pts[-1]
-        return 0.0, 0.0
+            self.point = (coords[-2], coords[-1])
+            if op == "m":
+                self.start = self.point
 
     def _paint(self, op: str) -> None:
         s = self.state
@@ -359,6 +366,8 @@ class Reader:
         kind, index = name[0], int(name[1:])
         ctm = self.state.ctm
         if kind == "P":
+            if self.state.clip:
+                raise ValueError("frames hold unclipped pictures only")
             note = self.rec.pictures[index]
             (x1, y1), (x2, y2) = _apply(ctm, 0, 0), _apply(ctm, note.w, note.h)
             box = Rect(min(x1, x2), min(y1, y2), abs(x2 - x1), abs(y2 - y1))
@@ -387,6 +396,7 @@ class Reader:
         return {
             "box": box,
             "region": self.tags.region,
+            "panel": self.tags.panel,
             "section": self.tags.section,
             "role": role,
             "level": level if role in ("title", "heading") else 0,

@@ -44,8 +44,10 @@ def paint(draft: DraftLayout, base_font: str) -> Layout:
     """Every placed flowable drawn once and read back; the items of each page listed in reading order."""
     sheet = draft.sheet
     rec = Recorder(sheet, base_font)
-    pages = tuple(_page(rec, sheet, d, draft.views) for d in draft.pages)
-    _forget(rec)
+    try:
+        pages = tuple(_page(rec, sheet, d, draft.views) for d in draft.pages)
+    finally:
+        _forget(rec)
     return Layout(sheet, pages, draft.outline, draft.qr, draft.views, draft.body_size)
 
 
@@ -54,23 +56,32 @@ def _page(rec: Recorder, sheet: Sheet, draft: Draft, views: tuple[tuple[tuple[in
     links = list(draft.links)
     z = iter(range(1_000_000))
     for piece, placed in enumerate(draft.items, start=1):
-        links += _read(rec, placed, piece, out, z)
+        links += _read(rec, placed, _panel(draft, placed), piece, out, z)
     if sheet.slug:
         out += _marks(sheet, draft, z)
     index = sheet.sides.index(draft.side)
     step = {name: i for i, view in enumerate(views) for page, name in view if page == index}
-    order = sorted(out, key=lambda item: (step.get(item.region, len(step)), item.z))
+    order = sorted(out, key=lambda item: (step.get(item.panel, len(step)), item.z))
     return Page(draft.side, tuple(order), tuple(links), draft.bookmarks)
 
 
-def _read(rec: Recorder, placed: Placed, piece: int, out: list[Frame], z: Iterator[int]) -> list[Link]:
+def _panel(draft: Draft, placed: Placed) -> str:
+    """The panel a piece was placed on: the one its left edge starts in (where the layout put it)."""
+    x = placed.box.x + 0.5
+    for p in draft.side.panels:
+        if p.trim.x <= x < p.trim.right:
+            return p.name
+    return min(draft.side.panels, key=lambda p: abs(p.trim.x + p.trim.w / 2 - x)).name
+
+
+def _read(rec: Recorder, placed: Placed, panel: str, piece: int, out: list[Frame], z: Iterator[int]) -> list[Link]:
     start = len(rec._code)
     rec.saveState()
     place(rec, placed.flowable, placed.box.x, placed.box.y)
     rec.restoreState()
     code = "\n".join(rec._code[start:])
     del rec._code[start:]
-    tags = Tags(placed.region, placed.section, not placed.text, placed.box, piece)
+    tags = Tags(placed.region, panel, placed.section, not placed.text, placed.box, piece)
     reader = Reader(rec, tags, out, z)
     reader.read(code)
     return reader.links
@@ -84,6 +95,7 @@ def _marks(sheet: Sheet, draft: Draft, z: Iterator[int]) -> list[Frame]:
             Shape(
                 box=bounds(path, MARK_WIDTH),
                 region="slug",
+                panel="slug",
                 role="mark",
                 z=next(z),
                 bleeds=True,

@@ -24,9 +24,11 @@ def modules(url: str) -> int:
     return len(_modules(url))
 
 
-@lru_cache(maxsize=64)
 def qr_drawing(url: str, size: float, dark: Color, light: Color) -> Drawing:
-    """A size x size Drawing: a light square, then the dark modules as one path, 4 modules of quiet zone."""
+    """A size x size Drawing: a light square, then the dark modules as one path, 4 modules of quiet zone.
+
+    Made afresh for each build (a Drawing is mutable: a cached one would be shared); the slow part, encoding
+    the address, is cached as a tuple."""
     rows = _modules(url)
     unit = size / (len(rows) + 2 * QUIET_MODULES)
     path = Path(fillColor=dark, strokeColor=None, strokeWidth=0)

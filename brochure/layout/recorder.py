@@ -40,6 +40,14 @@ class _PictureNote:
 class _RecordingText(PDFTextObject):  # type: ignore[misc]
     """A text object that notes each string as written (and its font) beside the operators that encode it."""
 
+    def setFillAlpha(self, a: float) -> None:
+        super().setFillAlpha(a)
+        self._code.append(f"{float(a):.4f} ba")  # ReportLab writes an ExtGState name; the reader needs the value
+
+    def setStrokeAlpha(self, a: float) -> None:
+        super().setStrokeAlpha(a)
+        self._code.append(f"{float(a):.4f} BA")
+
     def _formatText(self, text: str) -> str:
         canvas: Recorder = self._canvas
         n = len(canvas.texts)
@@ -66,6 +74,14 @@ class Recorder(Canvas):  # type: ignore[misc]
 
     def beginText(self, x: float = 0, y: float = 0, direction: object = None) -> _RecordingText:
         return _RecordingText(self, x, y, direction=direction)
+
+    def setFillAlpha(self, a: float) -> None:
+        super().setFillAlpha(a)
+        self._code.append(f"{float(a):.4f} ba")  # ReportLab writes an ExtGState name; the reader needs the value
+
+    def setStrokeAlpha(self, a: float) -> None:
+        super().setStrokeAlpha(a)
+        self._code.append(f"{float(a):.4f} BA")
 
     def begin_role(self, role: Role, level: int = 0, alt: str = "", measure: Rect | None = None) -> None:
         self._code.append(f"/R{len(self.marks)} BMC")

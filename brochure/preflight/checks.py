@@ -9,7 +9,7 @@ from brochure.inputs.brand import Brand
 from brochure.inputs.content import Content
 from brochure.inputs.inline import citations, plain, upper
 from brochure.layout.document import document_block
-from brochure.theme.fonts import FontSet, cmap
+from brochure.theme.fonts import FontSet, cmap, display_name
 
 
 def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnostic]:
@@ -38,7 +38,7 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
             diags.append(
                 error(
                     at,
-                    f"the {role} font ({font.rsplit('-', 1)[0]}) has no glyph for '{ch}' (U+{ord(ch):04X} {name})",
+                    f"the {role} font ({display_name(font)}) has no glyph for '{ch}' (U+{ord(ch):04X} {name})",
                     hint,
                 )
             )

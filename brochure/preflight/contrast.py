@@ -9,6 +9,7 @@ anything else under it is an overlap, which preflight/placement.py reports.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -100,7 +101,8 @@ def colours_for(brand: Brand, palette: Palette, fonts: FontSet, profile: Path | 
         names.append((ink_of(getattr(palette, key)), name))
     places = [(name, _where(brand, name)) for _, name in names if name != PAPER]
     places.append(("colors", brand.where("colors")))
-    bold = frozenset({fonts.bold, fonts.bold_italic, fonts.heading})
+    heavy = brand.heading_font.family is None or brand.heading_font.weight >= 600  # a file font: its bold face
+    bold = frozenset({fonts.bold, fonts.bold_italic, *((fonts.heading,) if heavy else ())})
     return Colours(press, profile, tuple(names), tuple(places), bold)
 
 
@@ -166,11 +168,16 @@ def check_contrast(layout: Layout, colours: Colours) -> list[Diagnostic]:
             error(
                 colours.at(blame),
                 f"{_join(sorted(roles))} printed in {_name(fg)} on {_name(bg)} have a contrast of "
-                f"{worst:.1f}:1{' as printed' if colours.press else ''}, under {need:g}:1",
+                f"{_ratio(worst, need)}:1{' as printed' if colours.press else ''}, under {need:g}:1",
                 f"change {blame.rpartition(' ')[2]} so the two differ more",
             )
         )
     return diags
+
+
+def _ratio(ratio: float, need: float) -> str:
+    """A ratio to one decimal, or two where one would round up to what it falls short of (4.49, not 4.5)."""
+    return f"{ratio:.1f}" if round(ratio, 1) < need else f"{math.floor(ratio * 100) / 100:.2f}"
 
 
 def _name(key: str) -> str:

@@ -16,7 +16,7 @@ from brochure.inputs.content import Content
 from brochure.layout.flowables import OVERRUN
 from brochure.layout.model import Frame, Layout, Page, Picture, Shape, Text
 from brochure.preflight.contrast import Colours, check_contrast, contrast
-from brochure.preflight.placement import where
+from brochure.preflight.placement import overset, where
 
 MIN_TYPE = 7.0  # pt: nothing smaller
 MIN_BODY = 9.0  # pt: body text smaller than this is hard to read for many patients
@@ -72,7 +72,7 @@ def check_line_widths(layout: Layout, content: Content) -> list[Diagnostic]:
         for t in page.items:
             if not isinstance(t, Text):
                 continue
-            over = t.box.right - t.measure.right
+            over = t.overrun
             if over > OVERRUN:
                 name = t.section or t.region
                 diags.append(
@@ -95,12 +95,13 @@ def check_pictures(layout: Layout) -> list[Diagnostic]:
                 continue
             ppi_x, ppi_y = f.ppi
             low = min(ppi_x, ppi_y)
+            near = low + 0.5  # within half a ppi: a picture resampled to fit is rounded to whole pixels
             size = f"{f.box.w / MM:.0f} x {f.box.h / MM:.0f} mm"
-            if abs(ppi_x - ppi_y) > 0.01 * max(ppi_x, ppi_y):
+            if _stretched(f):
                 diags.append(
                     error(f.at, f"the picture is stretched ({ppi_x:.0f} x {ppi_y:.0f} ppi)", "keep its proportions")
                 )
-            if low < MIN_PPI:
+            if near < MIN_PPI:
                 diags.append(
                     error(
                         f.at,
@@ -108,7 +109,7 @@ def check_pictures(layout: Layout) -> list[Diagnostic]:
                         f"use at least {MIN_PPI:.0f} ppi, ideally {GOOD_PPI:.0f} ppi",
                     )
                 )
-            elif press and low < GOOD_PPI:
+            elif press and near < GOOD_PPI:
                 diags.append(
                     warning(
                         f.at,
@@ -117,6 +118,13 @@ def check_pictures(layout: Layout) -> list[Diagnostic]:
                     )
                 )
     return diags
+
+
+def _stretched(f: Picture) -> bool:
+    """Drawn out of proportion by more than a pixel: the shape the pixels would fill at the drawn width, against
+    the drawn height."""
+    w, h = f.pixels
+    return abs(f.box.h - f.box.w * h / w) > f.box.h * (1 / h + 1 / w + 0.01)
 
 
 def qr_modules(page: Page) -> tuple[Shape, Shape | None, float] | None:
@@ -203,18 +211,20 @@ def _quiet(page: Page, dark: Shape, light: Shape | None, unit: float, colours: C
     near = Rect(code.x - reach, code.y - reach, code.w + 2 * reach, code.h + 2 * reach)
     gap = reach
     for item in page.items:
-        if item is dark or item is light or not _meets(item.box, near):
-            continue
+        if item is dark or item is light or not _meets(item.box, near) or overset(item):
+            continue  # (a line run over its column is the words' problem, reported as such)
         if light is not None and item.z < light.z and item.box.contains(light.box):
             continue  # the ground the square is printed on: judged below
         if _is_light(item, colours):
             continue
-        gap = min(gap, _distance(code, item.box))
+        apart = _distance(code, item.box)
+        if light is not None and item.z < light.z:  # under the square, it shows only beyond the square's edge
+            apart = max(apart, _margin(code, light.box))
+        gap = min(gap, apart)
     if light is not None and not light.box.contains(code):
         gap = 0.0
-    elif light is not None:
-        edge = min(code.x - light.box.x, light.box.right - code.right, code.y - light.box.y, light.box.top - code.top)
-        gap = min(gap, edge) if _ground_under(page, light, colours) else gap
+    elif light is not None and _ground_under(page, light, colours):
+        gap = min(gap, _margin(code, light.box))
     return gap / unit
 
 
@@ -236,13 +246,43 @@ def _meets(a: Rect, b: Rect) -> bool:
 
 
 def _distance(a: Rect, b: Rect) -> float:
+    """How far b lies outside a, across or down (a quiet zone is a square ring: the larger counts)."""
     dx = max(b.x - a.right, a.x - b.right, 0.0)
     dy = max(b.y - a.top, a.y - b.top, 0.0)
-    return max(dx, dy) if dx == 0 or dy == 0 else min(dx, dy)
+    return max(dx, dy)
+
+
+def _margin(inner: Rect, outer: Rect) -> float:
+    """The narrowest of outer's four margins around inner."""
+    return min(inner.x - outer.x, outer.right - inner.right, inner.y - outer.y, outer.top - inner.top)
+
+
+def check_opaque(layout: Layout, brand: Brand) -> list[Diagnostic]:
+    """The press edition (PDF/X-1a) allows no transparency: a see-through colour in the logo or a picture with
+    a transparent part (pictures are flattened onto white for press; a vector logo's opacity cannot be)."""
+    if layout.sheet.target != "press":
+        return []
+    diags: list[Diagnostic] = []
+    for page in layout.pages:
+        for item in page.items:
+            inks = [r.ink for r in item.runs] if isinstance(item, Text) else []
+            if isinstance(item, Shape):
+                inks = [i for i in (item.fill, item.stroke) if i is not None]
+            if isinstance(item, Picture) and item.space in ("RGBA", "LA", "PA"):
+                diags.append(error(item.at, "the picture is partly transparent, which PDF/X-1a cannot print", _OPAQUE))
+            elif any(i.alpha < 1 for i in inks):
+                what = "the logo" if item.region in ("cover", "front") and item.role == "figure" else "a colour"
+                at = brand.where("logo") if what == "the logo" else brand.where("colors")
+                diags.append(error(at, f"{what} is see-through (opacity), which PDF/X-1a cannot print", _OPAQUE))
+    return list(dict.fromkeys(diags))
+
+
+_OPAQUE = "export it again with opaque colours (no opacity or transparency) for the press edition"
 
 
 def check_design(layout: Layout, brand: Brand, content: Content, colours: Colours) -> list[Diagnostic]:
     return [
+        *check_opaque(layout, brand),
         *check_line_widths(layout, content),
         *check_type_sizes(layout, brand),
         *check_contrast(layout, colours),

@@ -14,9 +14,18 @@ from dataclasses import replace
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.geometry.sheet import FOLD_CLEAR, MM, Rect
 from brochure.inputs.content import Content
+from brochure.layout.flowables import OVERRUN
 from brochure.layout.model import Frame, Layout, Page, Picture, Text
 
 GUARD = "this is a layout bug: please report it with the inputs"
+
+
+def overset(item: Frame) -> bool:
+    """A line run past its column: a word too long to break, reported as the words' problem (design.py), so
+    where it lands is not also blamed on the layout."""
+    return isinstance(item, Text) and item.overrun > OVERRUN
+
+
 OVERLAP = 0.5  # pt: boxes may touch; more than this across and down is one thing printed over another
 
 
@@ -49,7 +58,7 @@ def _edges(layout: Layout, page: Page, content: Content) -> Iterator[Diagnostic]
     safe = layout.sheet.safe
     panels = {p.name: p for p in page.side.panels}
     for item in page.items:
-        if item.bleeds or item.role == "mark":
+        if item.bleeds or item.role == "mark" or overset(item):
             continue
         b = item.box
         if not safe.contains(b, tol=0.01):
@@ -59,16 +68,16 @@ def _edges(layout: Layout, page: Page, content: Content) -> Iterator[Diagnostic]
                 yield error(
                     where(content, page, item), f"{_what(item)} is within {FOLD_CLEAR / MM:.0f} mm of a fold", GUARD
                 )
-        panel = panels.get(item.region)
+        panel = panels.get(item.panel)
         if panel is not None and not panel.trim.contains(b, tol=0.01):
-            yield error(where(content, page, item), f"{_what(item)} runs out of its panel ({item.region})", GUARD)
+            yield error(where(content, page, item), f"{_what(item)} runs out of its panel ({item.panel})", GUARD)
 
 
 def _overlaps(page: Page, content: Content) -> Iterator[Diagnostic]:
     """Pieces (a paragraph, a card, a drawing) printed over one another: compared piece by piece, then item by item."""
     pieces: dict[int, list[Frame]] = {}
     for item in page.items:
-        if not (item.bleeds or item.role == "mark"):
+        if not (item.bleeds or item.role == "mark" or overset(item)):
             pieces.setdefault(item.piece, []).append(item)
     boxes = {n: _union([_core(i) for i in items]) for n, items in pieces.items()}
     numbers = sorted(pieces)

@@ -78,14 +78,16 @@ def render(layout: Layout, meta: Meta) -> bytes:
     if not meta.press:
         canvas.setViewerPreference("Duplex", "DuplexFlipShortEdge")  # the office edition prints duplex
     canvas.setViewerPreference("DisplayDocTitle", "true")
-    for page in layout.pages:
-        _draw_page(canvas, page)
-        canvas.showPage()
-    for title, key in layout.outline:
-        canvas.addOutlineEntry(title, key, level=0)
-    canvas.showOutline()
-    canvas.save()
-    _forget(canvas)
+    try:
+        for page in layout.pages:
+            _draw_page(canvas, page)
+            canvas.showPage()
+        for title, key in layout.outline:
+            canvas.addOutlineEntry(title, key, level=0)
+        canvas.showOutline()
+        canvas.save()
+    finally:
+        _forget(canvas)
     return buf.getvalue()
 
 
@@ -154,7 +156,7 @@ def _text(canvas: Canvas, item: Text) -> None:
     tx = canvas.beginText()
     font: tuple[str, float] | None = None
     ink: Ink | None = None
-    rise = char_space = word_space = float("nan")
+    rise = char_space = word_space = h_scale = float("nan")
     for run in item.runs:
         if (run.font, run.size) != font:
             font = (run.font, run.size)
@@ -172,6 +174,9 @@ def _text(canvas: Canvas, item: Text) -> None:
         if run.word_space != word_space:
             word_space = run.word_space
             tx.setWordSpace(word_space)
+        if run.h_scale != h_scale:
+            h_scale = run.h_scale
+            tx.setHorizScale(h_scale)
         tx.textOut(run.text)
     canvas.drawText(tx)
 

@@ -22,7 +22,6 @@ OUTPUT_CONDITION = (
     "Offset printing, according to ISO 12647-2:2004/Amd 1, OFCOM, paper type 1 or 2 = coated art, "
     "115 g/m2, tone value increase curves A (CMY) and B (K)"
 )
-PAPER = CMYKColor(0, 0, 0, 0)
 
 
 def output_condition(own_profile: Path | None) -> tuple[str, str]:
@@ -31,9 +30,6 @@ def output_condition(own_profile: Path | None) -> tuple[str, str]:
         return OUTPUT_CONDITION, OUTPUT_IDENTIFIER
     description = ImageCms.getProfileDescription(ImageCms.getOpenProfile(str(own_profile))).strip()
     return description or own_profile.stem, "Custom"
-
-
-BLACK = CMYKColor(0, 0, 0, 1)
 
 
 @lru_cache(maxsize=8)
@@ -49,14 +45,19 @@ def _transform(profile: Path) -> ImageCms.ImageCmsTransform:
     )
 
 
-@lru_cache(maxsize=1024)
 def rgb_to_cmyk(red: int, green: int, blue: int, profile: Path) -> CMYKColor:
-    """One sRGB colour through the profile; white stays paper white."""
+    """One sRGB colour through the profile; white stays paper white. A new colour each time (colours are
+    mutable objects); the conversion itself is cached."""
+    return CMYKColor(*_rgb_to_cmyk(red, green, blue, profile))
+
+
+@lru_cache(maxsize=1024)
+def _rgb_to_cmyk(red: int, green: int, blue: int, profile: Path) -> tuple[float, float, float, float]:
     if (red, green, blue) == (255, 255, 255):
-        return PAPER
+        return 0.0, 0.0, 0.0, 0.0
     pixel = PILImage.new("RGB", (1, 1), (red, green, blue))
     c, m, y, k = ImageCms.applyTransform(pixel, _transform(profile)).getpixel((0, 0))  # type: ignore[union-attr,misc]
-    return CMYKColor(c / 255, m / 255, y / 255, k / 255)
+    return c / 255, m / 255, y / 255, k / 255
 
 
 @lru_cache(maxsize=8)
@@ -94,7 +95,7 @@ def press_palette(brand: Brand, profile: Path) -> Palette:
         if key in overrides:
             return overrides[key]
         if key == "text":
-            return BLACK
+            return CMYKColor(0, 0, 0, 1)  # a new colour per palette: colours are mutable
         return convert(hex_to_color(hexes[key]), profile)
 
     return Palette(
@@ -103,7 +104,7 @@ def press_palette(brand: Brand, profile: Path) -> Palette:
         accent=pick("accent"),
         text=pick("text"),
         background=pick("background"),
-        white=PAPER,
+        white=CMYKColor(0, 0, 0, 0),
     )
 
 

@@ -7,8 +7,10 @@ glyph data, and a trial subset of every glyph (about 1 ms), so a damaged font is
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import io
+import re
 import struct
 import threading
 from collections.abc import Mapping
@@ -49,6 +51,7 @@ class FontSet:
 # may meet here), and never changed or removed: loading adds to it, builds only read it.
 _registered: dict[str, str] = {}  # SHA-1 of a font file's bytes -> the name it is registered under
 _families: set[str] = set()
+_aliases: set[str] = set()  # the body faces registered again under a kit's own names (see _family)
 _LOCK = threading.Lock()
 _TTF_FAILURES = (TTFError, struct.error, IndexError, KeyError, ValueError, TypeError, AttributeError, ArithmeticError)
 _BASIC_LATIN = [*range(0x41, 0x5B), *range(0x61, 0x7B)]  # A-Z, a-z: their widths show broken metrics
@@ -200,20 +203,39 @@ def load_fonts(brand: Brand) -> tuple[FontSet | None, list[Diagnostic]]:
         names[face] = name
     if diags:
         return None, _unique(diags)
-    family = "fam-" + names["regular"]
+    names.update(_family(names))
+    upright = body["italic"] == body["regular"]
+    fs = FontSet(
+        names["heading"], names["regular"], names["bold"], names["italic"], names["bold_italic"], names["family"]
+    )
+    return replace(fs, upright_italic=upright), []
+
+
+BODY_FACES = ("regular", "bold", "italic", "bold_italic")
+
+
+def _family(names: dict[str, str]) -> dict[str, str]:
+    """The body faces under names of this kit's own, and their family (which maps <b> and <i> to them).
+
+    ReportLab maps bold and italic by the regular face's name, process-wide: two kits sharing a regular file
+    but not a bold one would print each other's bold. So each combination of the four files gets its own
+    names (the same faces, registered again under them) and its own family, once in the process."""
+    key = hashlib.sha1("|".join(names[f] for f in BODY_FACES).encode()).hexdigest()[:8]
+    own = {face: f"{names[face]}-{key}" for face in BODY_FACES}
+    family = f"fam-{key}"
     with _LOCK:
+        for face in BODY_FACES:
+            if own[face] not in _aliases:
+                alias = copy.copy(pdfmetrics.getFont(names[face]))  # shares the parsed face, not the per-PDF state
+                alias.fontName, alias.state = own[face], {}
+                pdfmetrics.registerFont(alias)
+                _aliases.add(own[face])
         if family not in _families:
             pdfmetrics.registerFontFamily(
-                family,
-                normal=names["regular"],
-                bold=names["bold"],
-                italic=names["italic"],
-                boldItalic=names["bold_italic"],
+                family, normal=own["regular"], bold=own["bold"], italic=own["italic"], boldItalic=own["bold_italic"]
             )
             _families.add(family)
-    upright = body["italic"] == body["regular"]
-    fs = FontSet(names["heading"], names["regular"], names["bold"], names["italic"], names["bold_italic"], family)
-    return replace(fs, upright_italic=upright), []
+    return {**own, "family": family}
 
 
 def _file_at(spec: FontSpec, path: Path) -> Location:
@@ -242,6 +264,11 @@ def italic_warning(brand: Brand, fonts: FontSet, content: Content) -> list[Diagn
             "add an 'italic:' TTF file to fonts.body, or choose a family that has italics",
         )
     ]
+
+
+def display_name(font_name: str) -> str:
+    """A registered font's name as its file is called (without the digests brochure adds): 'BeVietnamPro-Bold'."""
+    return re.sub(r"(-[0-9a-f]{8})+$", "", font_name)
 
 
 def cmap(font_name: str) -> Mapping[int, int]:
