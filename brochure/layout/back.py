@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from brochure import art
 from brochure.diagnostics import Diagnostic, Location, error
@@ -19,7 +19,7 @@ from brochure.layout.blocks import WIDE, Blocks
 from brochure.layout.compose import GROSS, Inputs, fill, overset, stack_down, too_wide, where
 from brochure.layout.document import document_block
 from brochure.layout.flow import EPS, Frame, Item, floor_of
-from brochure.layout.flowables import Art, Box, SectionHeading, Stack
+from brochure.layout.flowables import Art, Box, Para, SectionHeading, Stack
 from brochure.layout.model import Link, Placed, QrPlacement
 from brochure.layout.qr import QUIET_MODULES, modules, qr_drawing
 from brochure.layout.words import words_for
@@ -88,7 +88,7 @@ def _foot(inp: Inputs, box: Rect) -> Foot:
     if sources is not None:
         items.append((sources, 0.4 * L))
     doc = document_block(inp.content, inp.brand)
-    items.append((Paragraph(doc.markup(blocks.md), t.style("fine")), 0.4 * L))
+    items.append((Para(doc.markup(blocks.md), t.style("fine")), 0.4 * L))
     keys = [*_bottom_keys(inp), doc.at]
     floors = floor_of([Item(f, "", g) for f, g in items], box.w)
     if sum(floors) > GROSS * box.h:  # far too long for the whole back: not worth measuring every line
@@ -126,7 +126,7 @@ def _back(inp: Inputs, box: Rect, page: int, website: bool, qr_mm: float, gap_le
         url_markup = link(host, contact.booking_url) + "<br/>" + link("/" + rest, contact.booking_url)
     heading, cta_text = SectionHeading(blocks.md(cta.heading), t), blocks.para(cta.text, "cta")
     qr_label = blocks.para(cta.qr_label, "subheading")
-    qr_text = Stack([(qr_label, 0.0), (Paragraph(url_markup, t.style("url")), 2.0)])
+    qr_text = Stack([(qr_label, 0.0), (Para(url_markup, t.style("url")), 2.0)])
     qr_box = Box(qr_text, pal.tint(pal.secondary, 0.16), pad=6.0, icon=qr)
 
     lines = [  # (icon, key in brand.yaml, as printed, link target)
@@ -145,7 +145,7 @@ def _back(inp: Inputs, box: Rect, page: int, website: bool, qr_mm: float, gap_le
     contact_rows: list[tuple[Box, float]] = []
     for i, (icon, _, label, url) in enumerate(lines):
         row = Box(
-            Stack([(Paragraph(link(label, url), t.style("contact")), 0.0)]),
+            Stack([(Para(link(label, url), t.style("contact")), 0.0)]),
             None,
             pad=0.0,
             icon=Art(partial(art.icon, icon, 13, pal.primary), 13, 13),

@@ -19,7 +19,7 @@ from brochure.inputs.inline import plain, to_markup
 from brochure.layout import images
 from brochure.layout.citations import Citations
 from brochure.layout.flow import Item
-from brochure.layout.flowables import Art, Box, Bullet, Column, SectionHeading, Stack, StepRow
+from brochure.layout.flowables import Art, Box, Bullet, Column, Para, SectionHeading, Stack, StepRow
 from brochure.layout.words import words_for
 from brochure.theme.colors import color_markup
 from brochure.theme.styles import Theme
@@ -59,7 +59,7 @@ class Blocks:
 
     def para(self, text: str, style: str) -> Paragraph:
         st = self.t.style(style)
-        return Paragraph(self.md(text, st.fontSize), st)
+        return Para(self.md(text, st.fontSize), st)
 
     def section(self, s: Section, first: bool) -> list[Item]:
         heading = SectionHeading(self.md(s.heading, self.t.scale.heading), self.t)

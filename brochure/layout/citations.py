@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from reportlab.platypus import Paragraph
-
 from brochure.inputs import blocks as c
 from brochure.inputs.content import Content, Section
 from brochure.inputs.inline import citations, escape_text, link_markup, plain, to_markup
 from brochure.inputs.references import Reference
+from brochure.layout.flowables import Para
 from brochure.theme.colors import color_markup
 from brochure.theme.styles import Theme
 
@@ -113,7 +112,7 @@ def listed(ref: Reference, full: bool = False) -> tuple[str, str]:
     return " ".join([plain(words), *([f"doi:{ref.doi}"] if ref.doi else []), *([ref.url] if ref.url else [])]), key
 
 
-def sources(cites: Citations, theme: Theme, language: str, links: bool, full: bool = False) -> Paragraph | None:
+def sources(cites: Citations, theme: Theme, language: str, links: bool, full: bool = False) -> Para | None:
     """The references a layout cites, numbered to match its superscripts, in small type: 'Sources 1 Alam M, ...
     doi:10.1001/... 2 ...'; a DOI links to https://doi.org/... and a web address to itself where links are live.
     A folded leaflet prints each reference's short form where it has one; `full` prints the Vancouver text."""
@@ -128,4 +127,4 @@ def sources(cites: Citations, theme: Theme, language: str, links: bool, full: bo
         if ref.url:
             parts.append(link_markup(escape_text(ref.url), ref.url, shade, links))
         entries.append(f"<b>{i}</b>\u00a0" + " ".join(parts))
-    return Paragraph(f"<b>{escape_text(heading(language))}</b> " + " ".join(entries), theme.style("fine"))
+    return Para(f"<b>{escape_text(heading(language))}</b> " + " ".join(entries), theme.style("fine"))

@@ -15,7 +15,7 @@ from brochure.inputs.inline import display_url, escape_text, link_markup, plain,
 from brochure.layout.blocks import Blocks
 from brochure.layout.compose import Inputs, overset, stack_down, too_wide, where
 from brochure.layout.flow import EPS
-from brochure.layout.flowables import Art
+from brochure.layout.flowables import Art, Para
 from brochure.layout.images import picture
 from brochure.layout.model import Placed
 from brochure.theme.colors import color_markup
@@ -81,14 +81,14 @@ def cover(inp: Inputs, area: CoverArea) -> Cover:
 
     title_style = t.style("cover_title")
     size = _fit_size(plain(content.title), title_style.fontName, title_style.fontSize, box.w)
-    title = Paragraph(
+    title = Para(
         blocks.md(content.title, size), title_style.clone("cover_title_fit", fontSize=size, leading=size * 1.08)
     )
     texts: list[tuple[str, Flowable, float]] = []  # (key, paragraph, gap above it)
     if content.cover.kicker:
         cite = partial(inp.citations.markup, size=t.scale.kicker)
         kicker = to_markup(content.cover.kicker, color_markup(pal.primary), inp.links, capitals=True, cite=cite)
-        texts.append(("cover.kicker", Paragraph(kicker, t.style("kicker")), 0.0))
+        texts.append(("cover.kicker", Para(kicker, t.style("kicker")), 0.0))
     texts.append(("title", title, 4.0 if texts else 0.0))
     texts.append(("subtitle", blocks.para(content.subtitle, "cover_subtitle"), 5.0))
     if content.cover.lead:
@@ -117,7 +117,7 @@ def _footer(inp: Inputs, box: Rect) -> tuple[Paragraph, list[Diagnostic]]:
     a full back may leave out its own website line)."""
     t, name, site = inp.theme, inp.brand.name, display_url(inp.brand.contact.website)
     style = t.style("note")
-    footer = Paragraph(
+    footer = Para(
         f'<font name="{t.fonts.bold}" color="{color_markup(t.palette.primary)}">{escape_text(name)}</font>'
         f"<br/>{link_markup(escape_text(site), inp.brand.contact.website, live=inp.links)}",
         style,

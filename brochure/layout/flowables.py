@@ -47,6 +47,22 @@ def _paragraph_floor(p: Paragraph, aw: float) -> float:
     return float(lines * style.leading)
 
 
+class Para(Paragraph):  # type: ignore[misc]
+    """A Paragraph that does not break its lines again when asked for the width it was last broken at.
+
+    The flow asks a paragraph's height several times at the same width (to place it, to see what fits after
+    it, to share spare room); ReportLab breaks the lines anew each time. Its lines (`blPara`) are always those
+    of the last width asked, which is the width it is drawn at."""
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        last: tuple[float, tuple[float, float]] | None = self.__dict__.get("_wrapped")
+        if last is not None and last[0] == aw and "blPara" in self.__dict__:  # (a split drops the lines)
+            return last[1]
+        size: tuple[float, float] = super().wrap(aw, ah)
+        self.__dict__["_wrapped"] = (aw, size)
+        return size
+
+
 def paragraph_role(p: Paragraph) -> tuple[Role, int]:
     """What a paragraph is to a reader, from the style it is set in (and a heading's level)."""
     name = str(p.style.name)
@@ -194,7 +210,7 @@ class SectionHeading(Flowable):  # type: ignore[misc]
     def __init__(self, text: str, theme: Theme) -> None:
         super().__init__()
         self.text = text
-        self.para = Paragraph(text, theme.style("heading"))
+        self.para = Para(text, theme.style("heading"))
         self.rule_color = theme.palette.accent
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
@@ -219,7 +235,7 @@ class Bullet(Flowable):  # type: ignore[misc]
 
     def __init__(self, markup: str, theme: Theme) -> None:
         super().__init__()
-        self.para = Paragraph(markup, theme.style("bullet"))
+        self.para = Para(markup, theme.style("bullet"))
         self.dot = theme.palette.accent
         self.font_size = theme.scale.body
 
