@@ -199,16 +199,39 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "cover-field-stops-at-the-left-trim",
         "layout/cover.py",
-        "left = area.trim.x - (sheet.bleed if area.bleed_left else 0.0)",
-        "left = area.trim.x",
+        "left, round_left = _field_edge(area.bleed_left, sheet)",
+        "left, round_left = _field_edge(False, sheet)",
         "tests/test_mutants_press.py::test_the_flyer_cover_field_runs_into_the_bleed_on_both_sides",
     ),
     m(
         "cover-field-stops-at-the-right-trim",
         "layout/cover.py",
-        "right = area.trim.right + (sheet.bleed if area.bleed_right else 0.0)",
-        "right = area.trim.right",
+        "right, round_right = _field_edge(area.bleed_right, sheet)",
+        "right, round_right = _field_edge(False, sheet)",
         "tests/test_press.py::test_the_cover_colour_field_really_extends_into_the_bleed",
+    ),
+    m(
+        "office-field-to-the-paper-edge",
+        "layout/cover.py",
+        "return -(OFFICE_EDGE if sheet_edge else FOLD_CLEAR), FIELD_CORNER",
+        "return (0.0 if sheet_edge else -FOLD_CLEAR), FIELD_CORNER",
+        "tests/test_edges.py::test_nothing_is_inked_in_the_office_edge",
+    ),
+    m(
+        "cover-field-on-the-fold",
+        "layout/cover.py",
+        "return -(OFFICE_EDGE if sheet_edge else FOLD_CLEAR), FIELD_CORNER",
+        "return -(OFFICE_EDGE if sheet_edge else 0.0), FIELD_CORNER",
+        "tests/test_edges.py::test_nothing_is_inked_within_3mm_of_a_fold",
+        k="trifold-a4 and office",
+    ),
+    m(
+        "portrait-flyer-flips-on-its-short-edge",
+        "render/pdf.py",
+        'return "DuplexFlipLongEdge" if media.h > media.w else "DuplexFlipShortEdge"',
+        'return "DuplexFlipShortEdge"',
+        "tests/test_edges.py",
+        k="flyer_turns",
     ),
     # --- glyph check: one mutant per face or kind of text skipped ------------------------------------------
     m(
@@ -303,7 +326,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "fold-clearance-ignored",
         "preflight/placement.py",
-        "if b.x < fold + FOLD_CLEAR and b.right > fold - FOLD_CLEAR:",
+        "if b.x < fold + FOLD_CLEAR - 0.01 and b.right > fold - FOLD_CLEAR + 0.01:",
         "if b.x < fold and b.right > fold:",
         "tests/test_mutants_design.py::test_text_near_a_fold_but_not_over_it_is_an_error",
     ),

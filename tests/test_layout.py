@@ -108,12 +108,13 @@ def test_qr_code_is_at_least_20mm_with_quiet_zone() -> None:
     assert b.x <= light.box.x and b.right >= light.box.right and b.y <= light.box.y and b.top >= light.box.top
 
 
-def test_cover_field_reaches_the_trim_edge_and_fold() -> None:
+def test_cover_field_stops_short_of_the_fold_and_the_office_edge() -> None:
+    """The office cover's colour field keeps 3 mm from the fold and 5 mm from the sheet's edge (frames)."""
     layout = layout_of(BRAND, "a4")
     cover = layout.sheet.sides[0].panel("cover")
     field = [i.box for i in layout.pages[0].items if i.region == "cover" and i.bleeds]
-    assert min(b.x for b in field) <= cover.trim.x + 0.01
-    assert max(b.right for b in field) >= cover.trim.right - 0.01
+    assert min(b.x for b in field) == pytest.approx(cover.trim.x + FOLD_CLEAR, abs=0.01)
+    assert max(b.right for b in field) == pytest.approx(cover.trim.right - 5 * MM, abs=0.01)
 
 
 def test_one_bookmark_per_section_in_reading_order() -> None:

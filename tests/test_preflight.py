@@ -382,3 +382,19 @@ def test_a_see_through_logo_is_an_error_for_press_only(inputs: Inputs) -> None:
     text = inputs.brand.read_text()
     line, col = position(text, "logo.svg")
     assert msgs and msgs[0].startswith(f"{inputs.brand}:{line}:{col}: error: the logo is see-through"), msgs
+
+
+def test_colour_in_the_office_edge_or_on_a_fold_is_an_error() -> None:
+    """A guard (the cover's field stops 5 mm from the office sheet's edge and 3 mm from a fold by design):
+    decoration meant to bleed is still ink, and an office printer cannot print the edge."""
+
+    def field(target: str) -> Shape:  # from the sheet's left edge to its first fold
+        fold = trifold("a4", target).sides[1].folds[0]
+        path = (("m", (0.0, 100.0)), ("l", (fold, 100.0)), ("l", (fold, 200.0)), ("h", ()))
+        return Shape(box=Rect(0, 100, fold, 100), region="inside-1", panel="inside-1", bleeds=True, path=path)
+
+    msgs = [d.message for d in check_placement(frames_layout(field("office")), shipped_content())]
+    assert "the cover's colour field comes too close to the sheet edge" in msgs
+    assert "the cover's colour field is within 3 mm of a fold" in msgs
+    press = [d.message for d in check_placement(frames_layout(field("press"), target="press"), shipped_content())]
+    assert press == ["the cover's colour field is within 3 mm of a fold"]  # into the bleed is fine for press

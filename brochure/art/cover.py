@@ -1,24 +1,30 @@
-"""A Palette and size -> the cover's full-bleed colour field with waves and micro-channel dots."""
+"""A Palette, size and corners -> the cover's colour field with waves and micro-channel dots."""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
 
-from reportlab.graphics.shapes import Drawing, Path, Rect
+from reportlab.graphics.shapes import Drawing, Group, Path, Rect
 
-from brochure.art.paths import (
-    add_smooth,
-    circle_subpath,
-    sample,
-)
+from brochure.art.paths import add_smooth, circle_subpath, rounded_rect, sample
 from brochure.theme.colors import Palette, mix
 
 
-def cover_field(width: float, height: float, palette: Palette) -> Drawing:
-    """A full-bleed primary colour field with micro-channel dots and soft skin-like waves at the foot."""
+def cover_field(
+    width: float, height: float, palette: Palette, corners: tuple[float, float, float, float] = (0, 0, 0, 0)
+) -> Drawing:
+    """A primary colour field with micro-channel dots and soft skin-like waves at the foot.
+
+    `corners` rounds the field's corners (bottom left, bottom right, top right, top left): a side that stops
+    short of a fold or of an office printer's unprinted edge ends in a deliberate rounded shape; a side that
+    runs into the bleed stays square (it is trimmed)."""
     W, H = float(width), float(height)
-    d = Drawing(W, H)
+    drawing = Drawing(W, H)
+    d = Group()
+    if any(corners):
+        d.add(rounded_rect(W, H, corners, isClipPath=1, fillColor=None, strokeColor=None))
+    drawing.add(d)
     m = min(W, H)
     amp = min(0.035 * H, 0.045 * W)  # wave height follows the field, wave length the width
 
@@ -90,4 +96,4 @@ def cover_field(width: float, height: float, palette: Palette) -> Drawing:
     )
     add_smooth(line, sample(lambda x: middle(x) + 0.022 * H, 0, W, step), move=True)
     d.add(line)
-    return d
+    return drawing

@@ -276,3 +276,26 @@ def rounded_poly_d(points: Sequence[Pt], r: float) -> str:
         parts.append(f"{'M' if i == 0 else 'L'} {a[0]:.3f} {a[1]:.3f}")
         parts.append(f"Q {p1[0]:.3f} {p1[1]:.3f} {b[0]:.3f} {b[1]:.3f}")
     return " ".join(parts) + " Z"
+
+
+def rounded_rect(w: float, h: float, radii: tuple[float, float, float, float], **style: object) -> Path:
+    """A w x h rectangle from the origin with rounded corners (bottom left, bottom right, top right, top left;
+    0 is square), as one closed Path; quarter circles as Bezier arcs."""
+    bl, br, tr, tl = radii
+    k = 0.5523
+    p = Path(**style)
+    p.moveTo(bl, 0)
+    p.lineTo(w - br, 0)
+    if br:
+        p.curveTo(w - br + k * br, 0, w, br - k * br, w, br)
+    p.lineTo(w, h - tr)
+    if tr:
+        p.curveTo(w, h - tr + k * tr, w - tr + k * tr, h, w - tr, h)
+    p.lineTo(tl, h)
+    if tl:
+        p.curveTo(tl - k * tl, h, 0, h - tl + k * tl, 0, h - tl)
+    p.lineTo(0, bl)
+    if bl:
+        p.curveTo(0, bl - k * bl, bl - k * bl, 0, bl, 0)
+    p.closePath()
+    return p

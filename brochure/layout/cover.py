@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from brochure import art
 from brochure.diagnostics import Diagnostic, Location, error
-from brochure.geometry.sheet import MM, Panel, Rect
+from brochure.geometry.sheet import FOLD_CLEAR, MM, OFFICE_EDGE, Panel, Rect, Sheet
 from brochure.inputs.inline import display_url, escape_text, link_markup, plain, to_markup
 from brochure.layout.blocks import Blocks
 from brochure.layout.compose import Inputs, overset, stack_down, too_wide, where
@@ -58,13 +58,17 @@ def cover(inp: Inputs, area: CoverArea) -> Cover:
     blocks = Blocks(t, box.w, inp.links, cites=inp.citations, language=inp.content.language)
     items: list[Placed] = []
 
-    # The colour field runs across the area (from a fold or the trim edge) and on into the bleed.
+    # The colour field runs across the area. At the sheet's edge it runs on into the bleed (press) or stops at
+    # the office printer's 5 mm unprinted edge; at a fold it stops 3 mm short, so folding never shows a sliver
+    # of it on the next panel. Where it stops, its corners are rounded: a shape, not a cut.
     field_top = area.trim.top - 31 * MM
     field_bottom = area.trim.y + area.title_room
-    left = area.trim.x - (sheet.bleed if area.bleed_left else 0.0)
-    right = area.trim.right + (sheet.bleed if area.bleed_right else 0.0)
+    left, round_left = _field_edge(area.bleed_left, sheet)
+    right, round_right = _field_edge(area.bleed_right, sheet)
+    left, right = area.trim.x - left, area.trim.right + right
     fw, fh = right - left, field_top - field_bottom
-    field = Art(partial(art.cover_field, fw, fh, pal), fw, fh)
+    corners = (round_left, round_right, round_right, round_left)
+    field = Art(partial(art.cover_field, fw, fh, pal, corners), fw, fh)
     items.append(Placed(field, Rect(left, field_bottom, fw, fh), region, text=False))
 
     logo = inp.brand.logo
@@ -110,6 +114,16 @@ def cover(inp: Inputs, area: CoverArea) -> Cover:
             heights.append((items[-1].box.h, inp.brand.where("name")))
         diags.append(_cover_too_tall(inp, area, top - bottom, top - y, [key for key, _, _ in texts], heights))
     return Cover(items, diags)
+
+
+FIELD_CORNER = 4 * MM  # the radius of the colour field's corners where it stops short of an edge or a fold
+
+
+def _field_edge(sheet_edge: bool, sheet: Sheet) -> tuple[float, float]:
+    """How far the field reaches past the area's side (negative: stops short), and its corners' radius there."""
+    if sheet_edge and sheet.target == "press":
+        return sheet.bleed, 0.0
+    return -(OFFICE_EDGE if sheet_edge else FOLD_CLEAR), FIELD_CORNER
 
 
 def _footer(inp: Inputs, box: Rect) -> tuple[Paragraph, list[Diagnostic]]:

@@ -41,6 +41,8 @@ def check_placement(layout: Layout, content: Content) -> list[Diagnostic]:
 def _what(item: Frame) -> str:
     if isinstance(item, Text):
         return "text"
+    if item.bleeds:
+        return "the cover's colour field"
     if isinstance(item, Picture) or item.role == "figure":
         return "a picture"
     if item.role == "qr":
@@ -55,21 +57,26 @@ def where(content: Content, page: Page, item: Frame) -> Location:
 
 
 def _edges(layout: Layout, page: Page, content: Content) -> Iterator[Diagnostic]:
+    """Everything printed keeps to the safe area (office: nothing at all in the 5 mm the printer cannot print),
+    3 mm clear of every fold, and inside its panel; in the press edition, decoration meant to bleed may run
+    past the trim at the sheet's edge (it is cut there), never across a fold."""
     safe = layout.sheet.safe
+    press = layout.sheet.target == "press"
     panels = {p.name: p for p in page.side.panels}
     for item in page.items:
-        if item.bleeds or item.role == "mark" or overset(item):
+        if item.role == "mark" or overset(item):
             continue
         b = item.box
-        if not safe.contains(b, tol=0.01):
+        trimmed = item.bleeds and press  # runs on into the bleed, by design
+        if not trimmed and not safe.contains(b, tol=0.01):
             yield error(where(content, page, item), f"{_what(item)} comes too close to the sheet edge", GUARD)
         for fold in page.side.folds:
-            if b.x < fold + FOLD_CLEAR and b.right > fold - FOLD_CLEAR:
+            if b.x < fold + FOLD_CLEAR - 0.01 and b.right > fold - FOLD_CLEAR + 0.01:
                 yield error(
                     where(content, page, item), f"{_what(item)} is within {FOLD_CLEAR / MM:.0f} mm of a fold", GUARD
                 )
         panel = panels.get(item.panel)
-        if panel is not None and not panel.trim.contains(b, tol=0.01):
+        if panel is not None and not trimmed and not panel.trim.contains(b, tol=0.01):
             yield error(where(content, page, item), f"{_what(item)} runs out of its panel ({item.panel})", GUARD)
 
 

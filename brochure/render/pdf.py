@@ -75,8 +75,8 @@ def render(layout: Layout, meta: Meta) -> bytes:
     canvas.setKeywords(", ".join(meta.keywords))
     canvas.setCreator("brochure")
     canvas.setProducer("brochure (ReportLab)")
-    if not meta.press:
-        canvas.setViewerPreference("Duplex", "DuplexFlipShortEdge")  # the office edition prints duplex
+    if not meta.press:  # the office edition: how to print it on both sides (a folded sheet is landscape)
+        canvas.setViewerPreference("Duplex", duplex(layout))
     canvas.setViewerPreference("DisplayDocTitle", "true")
     try:
         for page in layout.pages:
@@ -89,6 +89,15 @@ def render(layout: Layout, meta: Meta) -> bytes:
     finally:
         _forget(canvas)
     return buf.getvalue()
+
+
+def duplex(layout: Layout) -> str:
+    """The office printer's duplex setting: one side only, or turn the sheet over its short edge (landscape) or
+    its long edge (portrait), so the back prints the right way up."""
+    if len(layout.pages) < 2:
+        return "Simplex"
+    media = layout.sheet.media
+    return "DuplexFlipLongEdge" if media.h > media.w else "DuplexFlipShortEdge"
 
 
 def _forget(canvas: Canvas) -> None:

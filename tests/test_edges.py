@@ -1,0 +1,77 @@
+"""The sheet's edges and folds as printed: nothing inked in the office printer's 5 mm border, nothing within
+3 mm of a fold, and the duplex hint that prints the back the right way up. Measured from the PDFs' pixels."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from conftest import Inputs
+from helpers import BRAND, CONTENT, MAPLE, build, reopen, sources
+from PIL import Image
+
+from brochure import api
+from brochure.geometry.sheet import MM
+
+DPI = 100
+EDITIONS = list(itertools.product((BRAND, MAPLE), ("trifold", "bifold", "flyer"), ("a4", "letter")))
+IDS = [f"{'maple' if b == MAPLE else 'clearwater'}-{layout}-{paper}" for b, layout, paper in EDITIONS]
+
+
+def pages(brand: Path, layout: str, paper: str, target: str) -> tuple[api.Result, list[Image.Image]]:
+    result = api.build(sources(CONTENT, brand), api.Options(layout=layout, paper=paper, target=target))  # type: ignore[arg-type]
+    assert result.ok and result.pdf is not None, [d.format() for d in result.diagnostics]
+    doc = pdfium.PdfDocument(result.pdf)
+    try:
+        return result, [doc[i].render(scale=DPI / 72).to_pil().convert("RGB") for i in range(len(doc))]
+    finally:
+        doc.close()
+
+
+def inked(image: Image.Image, box: tuple[int, int, int, int]) -> int:
+    """How many pixels in box are not paper white (a level of tolerance for anti-aliasing)."""
+    crop = image.crop(box).convert("L")
+    return sum(n for level, n in enumerate(crop.histogram()) if level < 250)
+
+
+@pytest.mark.parametrize(("brand", "layout", "paper"), EDITIONS, ids=IDS)
+def test_nothing_is_inked_in_the_office_edge(brand: Path, layout: str, paper: str) -> None:
+    """An office printer cannot print the outer 5 mm: the office edition leaves it white, colour field too."""
+    _, images = pages(brand, layout, paper, "office")
+    edge = round(5 * MM * DPI / 72) - 1  # (less a pixel: the ring's inner edge is anti-aliased)
+    for image in images:
+        w, h = image.size
+        ring = [(0, 0, w, edge), (0, h - edge, w, h), (0, 0, edge, h), (w - edge, 0, w, h)]
+        assert [inked(image, box) for box in ring] == [0, 0, 0, 0]
+
+
+@pytest.mark.parametrize(("brand", "layout", "paper"), EDITIONS, ids=IDS)
+@pytest.mark.parametrize("target", ["office", "press"])
+def test_nothing_is_inked_within_3mm_of_a_fold(brand: Path, layout: str, paper: str, target: str) -> None:
+    """Folding is never exact: within 3 mm of a fold nothing is printed (no sliver of the cover's colour on
+    the next panel, no white line on the cover)."""
+    result, images = pages(brand, layout, paper, target)
+    assert result.layout is not None
+    sheet = result.layout.sheet
+    for page, image in zip(result.layout.pages, images, strict=True):
+        for fold in page.side.folds:
+            x = (fold - sheet.media.x) * DPI / 72
+            band = (round(x - 2.9 * MM * DPI / 72), 0, round(x + 2.9 * MM * DPI / 72), image.size[1])
+            assert inked(image, band) == 0, (page.side.name, fold / MM)
+
+
+@pytest.mark.parametrize(("layout", "flip"), [("trifold", "/DuplexFlipShortEdge"), ("bifold", "/DuplexFlipShortEdge")])
+def test_a_folded_sheet_turns_over_its_short_edge(layout: str, flip: str) -> None:
+    result = api.build(sources(CONTENT, BRAND), api.Options(layout=layout))
+    assert reopen(result.pdf or b"").Root.ViewerPreferences.Duplex == flip
+
+
+def test_a_two_sided_flyer_turns_over_its_long_edge_and_a_one_sided_one_prints_simplex(inputs: Inputs) -> None:
+    """A portrait flyer printed on both sides turns over its long edge, or its back prints upside down; a flyer
+    whose words fit one side asks for one side."""
+    two = api.build(sources(CONTENT, BRAND), api.Options(layout="flyer"))
+    assert two.pages == 2 and reopen(two.pdf or b"").Root.ViewerPreferences.Duplex == "/DuplexFlipLongEdge"
+    one = build(inputs, layout="flyer")
+    assert one.pages == 1 and reopen(one.pdf or b"").Root.ViewerPreferences.Duplex == "/Simplex"
