@@ -233,6 +233,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_edges.py",
         k="flyer_turns",
     ),
+    m(
+        "broken-address-unseen",
+        "preflight/design.py",
+        "                    if bad:\n",
+        "                    if False:\n",
+        "tests/test_edges.py::test_an_address_broken_inside_a_name_is_an_error",
+    ),
+    m(
+        "address-break-before-a-slash-refused",
+        "preflight/design.py",
+        'token[e - start] != "/"]',
+        "True]",
+        "tests/test_edges.py::test_a_long_booking_path_breaks_before_its_slashes",
+    ),
     # --- glyph check: one mutant per face or kind of text skipped ------------------------------------------
     m(
         "glyphs-not-checked-in-bold",

@@ -3,17 +3,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
-from conftest import Inputs
-from helpers import BRAND, CONTENT, MAPLE, build, reopen, sources
+from conftest import Inputs, edit
+from helpers import BRAND, CONTENT, MAPLE, build, frames_layout, reopen, sources, text_item
 from PIL import Image
 
 from brochure import api
-from brochure.geometry.sheet import MM
+from brochure.geometry.sheet import MM, Rect
+from brochure.inputs.inline import display_url
+from brochure.layout.model import Ink, Run
+from brochure.preflight.design import check_addresses
 
 DPI = 100
 EDITIONS = list(itertools.product((BRAND, MAPLE), ("trifold", "bifold", "flyer"), ("a4", "letter")))
@@ -75,3 +79,53 @@ def test_a_two_sided_flyer_turns_over_its_long_edge_and_a_one_sided_one_prints_s
     assert two.pages == 2 and reopen(two.pdf or b"").Root.ViewerPreferences.Duplex == "/DuplexFlipLongEdge"
     one = build(inputs, layout="flyer")
     assert one.pages == 1 and reopen(one.pdf or b"").Root.ViewerPreferences.Duplex == "/Simplex"
+
+
+def booking_lines(result: api.Result, address: str) -> list[str]:
+    """The booking address as printed beside the QR code, line by line (read from the PDF with PDFium)."""
+    assert result.ok and result.pdf and result.layout and result.layout.qr, [d.format() for d in result.diagnostics]
+    qr = result.layout.qr.box
+    doc = pdfium.PdfDocument(result.pdf)
+    try:
+        text = doc[result.layout.qr.page].get_textpage().get_text_bounded(qr.right, qr.y - 30, qr.right + 400, qr.top)
+    finally:
+        doc.close()
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    first = next(i for i, line in enumerate(lines) if address.startswith(line))
+    parts = [lines[first]]
+    for line in lines[first + 1 :]:  # the lines that go on with the address: each starts with its '/'
+        if not (line.startswith("/") and address.startswith("".join(parts) + line)):
+            break
+        parts.append(line)
+    return parts
+
+
+@pytest.mark.parametrize(("brand", "layout", "paper"), EDITIONS, ids=IDS)
+def test_the_booking_address_prints_whole_or_breaks_only_before_a_slash(brand: Path, layout: str, paper: str) -> None:
+    """Its lines joined are the address, and no line of it ends inside a name ('clearwaterskin.co.' / 'uk'
+    reads as two addresses)."""
+    result = api.build(sources(CONTENT, brand), api.Options(layout=layout, paper=paper))  # type: ignore[arg-type]
+    address = display_url(sources(CONTENT, brand).brand.contact.booking_url)
+    assert "".join(booking_lines(result, address)) == address
+
+
+def test_a_long_booking_path_breaks_before_its_slashes(inputs: Inputs) -> None:
+    long = "https://example.com/book/online/consultation/micro-needling/acne-scars/first-visit"
+    edit(inputs.brand, "booking_url: https://example.com/book", f"booking_url: {long}")
+    parts = booking_lines(build(inputs, layout="bifold"), display_url(long))
+    assert "".join(parts) == display_url(long) and len(parts) > 1 and all(p.startswith("/") for p in parts[1:])
+
+
+def test_an_address_broken_inside_a_name_is_an_error() -> None:
+    """A guard (the layout breaks addresses only before a '/'): a booking address set as 'clearwaterskin.co.' and
+    'uk/book' on two lines of one piece is found in what is printed."""
+    src = sources()
+    first = dataclasses.replace(text_item(Rect(300, 300, 100, 9), "back", ""), runs=(_run("clearwaterskin.co."),))
+    second = dataclasses.replace(text_item(Rect(300, 290, 100, 9), "back", ""), runs=(_run("uk/book"),))
+    found = {d.location.key: d.message for d in check_addresses(frames_layout(first, second), src.brand)}
+    message = "'clearwaterskin.co.uk/book' is printed broken across lines as 'clearwaterskin.co.' / 'uk/book'"
+    assert message in found["contact.booking_url"] and "contact.website" in found  # the website, inside it
+
+
+def _run(text: str) -> Run:
+    return Run(text, sources().fonts.regular, 9.0, Ink("gray", (0.0,)), 300, 90)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
@@ -119,18 +120,13 @@ def _back(inp: Inputs, box: Rect, page: int, website: bool, qr_mm: float, gap_le
     qr_alt = words_for(inp.content.language)[0].qr_code.format(url=display_url(contact.booking_url))
     qr = Art(partial(qr_drawing, contact.booking_url, qr_size, pal.text, pal.white), qr_size, qr_size, "qr", qr_alt)
     wide = box.w >= WIDE
-    booking = display_url(contact.booking_url)
-    host, _, rest = booking.partition("/")
-    url_markup = link(booking, contact.booking_url)
-    if wide and rest:  # beside the contact lines the box is narrow: host and path on lines of their own
-        url_markup = link(host, contact.booking_url) + "<br/>" + link("/" + rest, contact.booking_url)
     heading, cta_text = SectionHeading(blocks.md(cta.heading), t), blocks.para(cta.text, "cta")
     qr_label = blocks.para(cta.qr_label, "subheading")
-    qr_text = Stack([(qr_label, 0.0), (Para(url_markup, t.style("url")), 2.0)])
+    qr_text = Stack([(qr_label, 0.0)])
     qr_box = Box(qr_text, pal.tint(pal.secondary, 0.16), pad=6.0, icon=qr)
 
     lines = [  # (icon, key in brand.yaml, as printed, link target)
-        ("phone", "contact.phone", contact.phone, "tel:" + phone_digits(contact.phone)),
+        ("phone", "contact.phone", contact.phone.replace(" ", "\u00a0"), "tel:" + phone_digits(contact.phone)),
         ("mail", "contact.email", contact.email, "mailto:" + contact.email),
         ("globe", "contact.website", display_url(contact.website), contact.website),
         ("pin", "contact.address", contact.address, ""),
@@ -155,6 +151,14 @@ def _back(inp: Inputs, box: Rect, page: int, website: bool, qr_mm: float, gap_le
     row_w = (box.w - split - 6 * MM if split else box.w) - contact_rows[0][0].text_x()
     style = t.style("contact")
     diags = too_wide(inp, [(key, label, style.fontName) for _, key, label, _ in lines], style.fontSize, row_w, region)
+    url_w = (split or box.w) - qr_box.text_x() - qr_box.pad
+    parts = address_lines(display_url(contact.booking_url), t.style("url"), url_w)
+    url_markup = "<br/>".join(link(part, contact.booking_url) for part in parts)
+    qr_text.parts.append((Para(url_markup, t.style("url")), 2.0))
+    url_font = t.style("url")
+    diags += too_wide(
+        inp, [("contact.booking_url", part, url_font.fontName) for part in parts], url_font.fontSize, url_w, region
+    )
     if split:  # a wide panel sets the QR box and the contact lines side by side
         placed, y_qr = stack_down(top_items, Rect(box.x, box.y, split, box.h), region, box.top)
         right = Rect(box.x + split + 6 * MM, box.y, box.w - split - 6 * MM, box.h)
@@ -243,6 +247,25 @@ def _overfull(
         "sources and document details do not fit",
         f"shorten {what} (the longest of them), or the others",
     )
+
+
+def address_lines(address: str, style: ParagraphStyle, width: float) -> list[str]:
+    """A web address as printed in `width`: whole if it fits, else its host and then its path's parts, each
+    starting with its '/' (never a break inside a name: 'clearwaterskin.co.' / 'uk' reads as two addresses)."""
+
+    def fits(text: str) -> bool:
+        return float(stringWidth(text, style.fontName, style.fontSize)) <= width + 1.0
+
+    if fits(address):
+        return [address]
+    host, *path = address.split("/")
+    lines = [host]
+    for part in path:
+        if fits(lines[-1] + "/" + part) and len(lines) > 1:
+            lines[-1] += "/" + part
+        else:
+            lines.append("/" + part)
+    return lines
 
 
 def _qr_share(box: Rect, labels: list[str], t: Theme) -> float:

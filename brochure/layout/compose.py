@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -122,7 +123,9 @@ def too_wide(
     """Brand texts (key, text, font) with a word too long for the line they are set on."""
     diags: list[Diagnostic] = []
     for key, text, font in texts:
-        widest = max((stringWidth(w, font, size) for w in text.split()), default=0.0)
+        widest = max(
+            (stringWidth(w, font, size) for w in re.split(r"[ \t\r\n]+", text)), default=0.0
+        )  # (no-break spaces hold)
         if widest > width + 1.5:  # as much as ReportLab lets a line run over
             diags.append(
                 error(

@@ -7,12 +7,14 @@ preflight/contrast.py.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 
 from brochure.diagnostics import Diagnostic, error, warning
 from brochure.geometry.sheet import MM, Rect
 from brochure.inputs.brand import Brand
 from brochure.inputs.content import Content
+from brochure.inputs.inline import display_url
 from brochure.layout.flowables import OVERRUN
 from brochure.layout.model import Frame, Layout, Page, Picture, Shape, Text
 from brochure.preflight.contrast import Colours, check_contrast, contrast
@@ -280,8 +282,45 @@ def check_opaque(layout: Layout, brand: Brand) -> list[Diagnostic]:
 _OPAQUE = "export it again with opaque colours (no opacity or transparency) for the press edition"
 
 
+def check_addresses(layout: Layout, brand: Brand) -> list[Diagnostic]:
+    """The clinic's web addresses, e-mail and phone number as printed: a line may break inside one only before a
+    '/' of its path (never 'clearwaterskin.co.' / 'uk'; a phone number never)."""
+    c = brand.contact
+    tokens = [
+        (display_url(c.booking_url), "contact.booking_url"),
+        (display_url(c.website), "contact.website"),
+        (c.email, "contact.email"),
+        (c.phone.replace(" ", "\u00a0"), "contact.phone"),
+    ]
+    diags: list[Diagnostic] = []
+    for page in layout.pages:
+        pieces: dict[int, list[Text]] = {}
+        for item in page.items:
+            if isinstance(item, Text):
+                pieces.setdefault(item.piece, []).append(item)
+        for lines in pieces.values():
+            joined = "".join(t.text.strip(" ") for t in lines)
+            ends = list(itertools.accumulate(len(t.text.strip(" ")) for t in lines))[:-1]  # where lines break
+            for token, key in tokens:
+                start = joined.find(token) if token else -1
+                while start >= 0:
+                    bad = [e - start for e in ends if start < e < start + len(token) and token[e - start] != "/"]
+                    if bad:
+                        cut = bad[0]
+                        diags.append(
+                            error(
+                                brand.where(key),
+                                f"'{token}' is printed broken across lines as '{token[:cut]}' / '{token[cut:]}'",
+                                "this is a layout bug: please report it with the inputs",
+                            )
+                        )
+                    start = joined.find(token, start + 1)
+    return list(dict.fromkeys(diags))
+
+
 def check_design(layout: Layout, brand: Brand, content: Content, colours: Colours) -> list[Diagnostic]:
     return [
+        *check_addresses(layout, brand),
         *check_opaque(layout, brand),
         *check_line_widths(layout, content),
         *check_type_sizes(layout, brand),

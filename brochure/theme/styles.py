@@ -120,6 +120,6 @@ def _styles(s: Scale, f: FontSet, p: Palette) -> dict[str, ParagraphStyle]:
             textColor=p.text,
         ),
         "contact": ParagraphStyle("contact", parent=body, fontSize=s.small, leading=s.leading - 1),
-        "url": ParagraphStyle("url", parent=body, fontSize=s.small, leading=s.leading - 1, splitLongWords=1),
+        "url": ParagraphStyle("url", parent=body, fontSize=s.small, leading=s.leading - 1),  # breaks as told
         "cta": ParagraphStyle("cta", parent=body, fontSize=s.body + 0.5, leading=s.leading + 0.5),
     }
