@@ -247,6 +247,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "True]",
         "tests/test_edges.py::test_a_long_booking_path_breaks_before_its_slashes",
     ),
+    m(
+        "tel-link-without-its-country",
+        "inputs/links.py",
+        'link = "tel:" + phonenumbers.format_number(number, PhoneNumberFormat.E164)',
+        'link = "tel:" + phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL).replace(" ", "")',
+        "tests/test_messages_hostile.py::test_a_phone_number_in_brackets_makes_a_tel_link_with_its_country",
+    ),
     # --- glyph check: one mutant per face or kind of text skipped ------------------------------------------
     m(
         "glyphs-not-checked-in-bold",

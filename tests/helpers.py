@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 import pikepdf
+import pypdfium2
 import pytest
 from conftest import Inputs, position
 
@@ -81,6 +82,15 @@ def assert_at(line: str, file: Path, text: str, needle: str, key: str, offset: i
 
 def reopen(data: bytes) -> pikepdf.Pdf:
     return pikepdf.open(io.BytesIO(data))
+
+
+def page_texts(pdf: bytes) -> list[str]:
+    """Each page's text as a reader copies it, white space (line breaks, no-break spaces) as single spaces."""
+    doc = pypdfium2.PdfDocument(pdf)
+    try:
+        return [" ".join(doc[i].get_textpage().get_text_range().split()) for i in range(len(doc))]
+    finally:
+        doc.close()
 
 
 def uris(pdf: bytes) -> list[str]:

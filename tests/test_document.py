@@ -15,7 +15,7 @@ import pikepdf
 import pypdfium2 as pdfium
 import pytest
 from conftest import Inputs, edit, position
-from helpers import BRAND, CONTENT, MAPLE, build, section_text, sources
+from helpers import BRAND, CONTENT, MAPLE, build, page_texts, section_text, sources
 from reportlab.platypus import Spacer
 
 from brochure import api
@@ -35,15 +35,6 @@ from brochure.vocabulary import LAYOUTS, PAPERS, TARGETS
 def epoch(day: str) -> str:
     """SOURCE_DATE_EPOCH for 00:00 UTC on a YYYY-MM-DD day."""
     return str(calendar.timegm(date.fromisoformat(day).timetuple()))
-
-
-def page_texts(pdf: bytes) -> list[str]:
-    """Each page's text as a reader copies it, white space (line breaks, no-break spaces) as single spaces."""
-    doc = pdfium.PdfDocument(pdf)
-    try:
-        return [" ".join(doc[i].get_textpage().get_text_range().split()) for i in range(len(doc))]
-    finally:
-        doc.close()
 
 
 def content_errors(path: Path) -> list[Diagnostic]:

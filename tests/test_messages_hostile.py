@@ -11,7 +11,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 from conftest import ROOT, Inputs, edit
-from helpers import BRAND, LINE, MAPLE, SMALL, TEST_BRAND, assert_at, check, the_error, uris
+from helpers import BRAND, LINE, MAPLE, SMALL, TEST_BRAND, assert_at, check, page_texts, the_error, uris
 from pypdf import PdfReader
 
 from brochure import api
@@ -61,11 +61,38 @@ def test_a_contact_field_that_makes_no_safe_link_is_an_error_at_its_key(
     assert f"is not a valid {key.replace('_', ' ')}: it " in line
 
 
-def test_a_phone_number_in_brackets_makes_a_tel_link(inputs: Inputs, tmp_path: Path) -> None:
+def test_a_phone_number_in_brackets_makes_a_tel_link_with_its_country(inputs: Inputs, tmp_path: Path) -> None:
+    """A US number written locally, with the clinic's country: printed in the US style, linked as a global
+    number (RFC 3966: tel:+1...), as a phone abroad or a softphone needs it."""
     edit(inputs.brand, 'phone: "+44 117 496 0321"', 'phone: "(802) 555-0148"')
+    edit(inputs.brand, "name: Test Clinic\n", "name: Test Clinic\ncountry: US\n")
     out = tmp_path / "x.pdf"
     assert main(["build", "--content", str(inputs.content), "--brand", str(inputs.brand), "-o", str(out)]) == 0
-    assert "tel:8025550148" in uris(out.read_bytes())
+    assert "tel:+18025550148" in uris(out.read_bytes())
+    assert "(802) 555-0148" in page_texts(out.read_bytes())[0]
+
+
+def test_a_local_number_without_a_country_is_an_error_at_the_number(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = edit(inputs.brand, 'phone: "+44 117 496 0321"', 'phone: "(802) 555-0148"')
+    status, errors, _ = check(inputs, capsys)
+    line = the_error(errors)
+    assert status == 1 and "has no country code" in line and "country: GB" in line
+    assert_at(line, inputs.brand, text, '"(802) 555-0148"', "contact.phone")
+
+
+def test_a_country_that_is_not_one_is_an_error(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:
+    text = edit(inputs.brand, "name: Test Clinic\n", "name: Test Clinic\ncountry: UK\n")
+    status, errors, _ = check(inputs, capsys)
+    line = the_error(errors)
+    assert status == 1 and "'UK' is not a country code" in line and "GB" in line
+    assert_at(line, inputs.brand, text, "UK", "country")
+
+
+def test_a_content_tel_link_must_be_a_global_number() -> None:
+    assert "global phone number" in link_problem("tel:01174960321")
+    assert link_problem("tel:+441174960321") == ""
 
 
 def test_one_escaping_function_prints_every_character_and_never_opens_an_attribute() -> None:

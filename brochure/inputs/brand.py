@@ -8,10 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import phonenumbers
 from PIL import Image, ImageCms
 
 from brochure import limits
-from brochure.diagnostics import Diagnostic, Location, shorten
+from brochure.diagnostics import Diagnostic, Location, closest, shorten
 from brochure.inputs import links
 from brochure.inputs.files import inside, read_bytes
 from brochure.inputs.logo import Logo, load_logo
@@ -40,10 +41,12 @@ class FontSpec:
 @dataclass(frozen=True)
 class Contact:
     address: str
-    phone: str
+    phone: str  # as written
     email: str
     website: str
     booking_url: str
+    phone_link: str = ""  # tel:+441174960321 (RFC 3966: with its country code)
+    phone_printed: str = ""  # in the clinic's own country's style: 0117 496 0321, (802) 555-0148
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,7 @@ class Brand:
     def printed(self) -> list[tuple[str, Location]]:
         """Every text of the kit that is printed on the leaflet, with where it is written."""
         texts = [(self.name, "name"), *((getattr(self.contact, k), f"contact.{k}") for k in CONTACT_KEYS)]
+        texts.append((self.contact.phone_printed, "contact.phone"))  # as printed, in the country's style
         if self.other_formats is not None:
             texts += [(f, f"other_formats.formats[{i}]") for i, f in enumerate(self.other_formats.formats)]
             texts.append((self.other_formats.contact, "other_formats.contact"))
@@ -95,7 +99,10 @@ def load_brand(path: Path) -> tuple[Brand | None, list[Diagnostic]]:
 
 def _read_brand(r: Reader, root: Node, path: Path) -> Brand | None:
     top = r.mapping(
-        root, "", ("name", "colors", "fonts", "logo", "contact"), ("paper", "id", "other_formats", "feedback")
+        root,
+        "",
+        ("name", "colors", "fonts", "logo", "contact"),
+        ("paper", "id", "country", "other_formats", "feedback"),
     )
     if top is None:
         return None
@@ -109,13 +116,16 @@ def _read_brand(r: Reader, root: Node, path: Path) -> Brand | None:
         logo, problem = load_logo(logo_path, r.at(top["logo"], "logo"))
         if problem is not None:
             r.diags.append(problem)
-    contact = _read_contact(r, top.get("contact"))
+    country_ok, country = _read_country(r, top.get("country"))
+    contact = _read_contact(r, top.get("contact"), country)
     paper = r.choice(top.get("paper"), "paper", PAPERS) if "paper" in top else "a4"
     profile = _read_profile(r, top.get("colors"), kit)
     brand_id = _read_id(r, top.get("id"), name)
     formats_ok, other_formats = _read_other_formats(r, top.get("other_formats"))
     feedback = r.text(top.get("feedback"), "feedback") if "feedback" in top else None
     if name is None or colors is None or fonts is None or logo is None or contact is None or paper is None:
+        return None
+    if not country_ok:
         return None
     if not formats_ok or ("feedback" in top and feedback is None):
         return None
@@ -366,8 +376,30 @@ def _asset(r: Reader, node: Node | None, path: str, kit: Path, suffixes: tuple[s
     return full
 
 
-def _read_contact(r: Reader, node: Node | None) -> Contact | None:
-    """The contact lines: phone, e-mail and web addresses must each make a safe link; the address is text."""
+def _read_country(r: Reader, node: Node | None) -> tuple[bool, str | None]:
+    """`country: GB` (optional): the clinic's country, as an ISO 3166 code, for phone numbers written without
+    their country code; (False, None) when it is not a country."""
+    if node is None:
+        return True, None
+    value = r.text(node, "country", printed=False)
+    if value is None:
+        return False, None
+    code = value.strip().upper()
+    if code not in phonenumbers.SUPPORTED_REGIONS:
+        near = closest(code, sorted(phonenumbers.SUPPORTED_REGIONS))
+        guess = f"did you mean {near}? " if near else ""
+        r.fail(
+            r.at(node, "country"),
+            f"'{shorten(value, 20)}' is not a country code",
+            f"{guess}write the two-letter ISO 3166 code, e.g. GB, US, IE, CA",
+        )
+        return False, None
+    return True, code
+
+
+def _read_contact(r: Reader, node: Node | None, country: str | None = None) -> Contact | None:
+    """The contact lines: phone, e-mail and web addresses must each make a safe link; the address is text.
+    The phone number is read with the clinic's country when it has no +country code of its own."""
     if node is None:
         return None
     keys = CONTACT_KEYS
@@ -382,8 +414,9 @@ def _read_contact(r: Reader, node: Node | None) -> Contact | None:
 
     checks: dict[str, tuple[Callable[[str], str], str]] = {
         "phone": (
-            lambda v: links.phone_problem(v) or links.link_problem("tel:" + links.phone_digits(v)),
-            "write a phone number with digits, spaces, brackets or '+', e.g. '+44 20 7946 0000'",
+            lambda v: links.phone_number(v, country)[1],
+            "write the number with its country code, e.g. '+44 117 496 0321' or '+1 802 555 0148', or give the "
+            "clinic's country at the top of brand.yaml (country: GB), and digits, spaces, brackets or hyphens",
         ),
         "email": (
             lambda v: links.email_problem(v) or links.link_problem("mailto:" + v),
@@ -404,4 +437,6 @@ def _read_contact(r: Reader, node: Node | None) -> Contact | None:
             vals[key] = None
     if any(v is None for v in vals.values()):
         return None
-    return Contact(**{k: str(v) for k, v in vals.items()})
+    phone, _ = links.phone_number(str(vals["phone"]), country)
+    assert phone is not None  # checked above
+    return Contact(**{k: str(v) for k, v in vals.items()}, phone_link=phone.link, phone_printed=phone.printed)

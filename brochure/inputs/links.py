@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from urllib.parse import urlsplit
+
+import phonenumbers
+from phonenumbers import PhoneNumberFormat
 
 SCHEMES = ("https", "http", "mailto", "tel")
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
@@ -44,6 +48,36 @@ def phone_problem(phone: str) -> str:
     return ""
 
 
+@dataclass(frozen=True)
+class Phone:
+    """A phone number with its country: as a tel: link (RFC 3966, +country...) and as printed for the clinic's
+    own country (its local style, e.g. '0117 496 0321', '(802) 555-0148'; another country's in full)."""
+
+    link: str
+    printed: str
+    region: str  # the number's country (ISO 3166 code)
+
+
+def phone_number(text: str, country: str | None) -> tuple[Phone | None, str]:
+    """The number, read with the clinic's country when it has no +country code; or why it cannot be dialled."""
+    problem = phone_problem(text)
+    if problem:
+        return None, problem
+    try:
+        number = phonenumbers.parse(text, country)
+    except phonenumbers.NumberParseException:
+        if not text.strip().startswith("+") and country is None:
+            return None, "has no country code, so phones abroad (and tel: links) cannot dial it"
+        return None, "cannot be read as a phone number"
+    region = phonenumbers.region_code_for_number(number) or ""
+    if not phonenumbers.is_valid_number(number):
+        where = f"in {region}" if region else "anywhere"
+        return None, f"is not a valid phone number {where}"
+    style = PhoneNumberFormat.NATIONAL if region == (country or region) else PhoneNumberFormat.INTERNATIONAL
+    link = "tel:" + phonenumbers.format_number(number, PhoneNumberFormat.E164)
+    return Phone(link, phonenumbers.format_number(number, style), region), ""
+
+
 def web_problem(url: str) -> str:
     """'' for an https: or http: address that can be printed and linked safely (a website, a booking page)."""
     if not url.lower().startswith(("https://", "http://")):
@@ -68,7 +102,9 @@ def link_problem(url: str) -> str:
     if scheme == "mailto":
         problem = email_problem(rest.split("?", 1)[0])
         return f"{problem}" if problem else ""
-    if scheme == "tel":
+    if scheme == "tel":  # RFC 3966: a global number, '+' and its country code; a local one needs a context
+        if not rest.startswith("+"):
+            return "is not a global phone number: write it with its country code, e.g. tel:+441174960321"
         return phone_problem(rest)
     if not rest.startswith("//"):
         return f"needs '//' after '{scheme}:' (e.g. https://example.com)"

@@ -14,7 +14,6 @@ from brochure import art
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.geometry.sheet import MM, Rect
 from brochure.inputs.inline import display_url, escape_text, link_markup
-from brochure.inputs.links import phone_digits
 from brochure.layout import citations
 from brochure.layout.blocks import WIDE, Blocks
 from brochure.layout.compose import GROSS, Inputs, fill, overset, stack_down, too_wide, where
@@ -126,7 +125,7 @@ def _back(inp: Inputs, box: Rect, page: int, website: bool, qr_mm: float, gap_le
     qr_box = Box(qr_text, pal.tint(pal.secondary, 0.16), pad=6.0, icon=qr)
 
     lines = [  # (icon, key in brand.yaml, as printed, link target)
-        ("phone", "contact.phone", contact.phone.replace(" ", "\u00a0"), "tel:" + phone_digits(contact.phone)),
+        ("phone", "contact.phone", contact.phone_printed.replace(" ", "\u00a0"), contact.phone_link),
         ("mail", "contact.email", contact.email, "mailto:" + contact.email),
         ("globe", "contact.website", display_url(contact.website), contact.website),
         ("pin", "contact.address", contact.address, ""),
