@@ -30,7 +30,7 @@ from brochure.preflight.pdf import Where, check_pdf
 from brochure.preflight.placement import check_placement
 from brochure.preflight.qr import check_qr_decodes
 from brochure.render.pdf import Meta, render
-from brochure.theme.cmyk import DEFAULT_PROFILE, output_condition, press_brand, press_palette
+from brochure.theme.cmyk import output_condition, press_brand, press_palette, printing_condition
 from brochure.theme.fonts import FontSet, italic_warning, load_fonts
 from brochure.theme.styles import make_theme
 from brochure.vocabulary import LAYOUTS, PAPERS, TARGETS, LayoutName, PaperName, Target
@@ -140,7 +140,8 @@ def build(src: Sources, options: Options) -> Result:
     if any(d.is_error for d in diags):
         return Result(None, None, tuple(diags))
     press = options.target == "press"
-    brand, profile = src.brand, src.brand.profile or DEFAULT_PROFILE
+    condition = printing_condition(src.brand)
+    brand, profile = src.brand, src.brand.profile or condition.profile
     if press:
         brand = press_brand(brand, profile)
     theme = make_theme(brand, fonts, press_palette(brand, profile) if press else None, profile if press else None)
@@ -169,7 +170,7 @@ def build(src: Sources, options: Options) -> Result:
     )
     pdf = render(layout, meta)
     if press:
-        pdf = make_pdfx(pdf, profile, *output_condition(brand.profile))
+        pdf = make_pdfx(pdf, profile, *output_condition(brand.profile, condition))
     content_at = Location(str(c.path), 1, 1)
     where = Where(colors=brand.where("colors"), fonts=brand.where("fonts"), content=content_at)
     diags += check_pdf(pdf, sheet, where)

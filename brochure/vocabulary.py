@@ -13,6 +13,7 @@ from typing import Literal, TypeGuard, get_args
 LayoutName = Literal["trifold", "bifold", "flyer"]
 PaperName = Literal["a4", "letter"]
 Target = Literal["office", "press"]
+Condition = Literal["fogra39", "gracol"]  # a press's printing condition (docs/press.md)
 Place = Literal["flap", "back", "main"]  # a section's `place:`; "main" is the layout's main flow
 # What a printed item is to a reader (frames carry it; preflight, and later tagging, read it). An artifact is
 # decoration that says nothing the words do not; a mark is a crop or fold mark outside the trim.
@@ -22,6 +23,7 @@ LAYOUTS: tuple[LayoutName, ...] = get_args(LayoutName)
 PAPERS: tuple[PaperName, ...] = get_args(PaperName)
 TARGETS: tuple[Target, ...] = get_args(Target)
 PLACES: tuple[Place, ...] = get_args(Place)
+CONDITIONS: tuple[Condition, ...] = get_args(Condition)
 ROLES: tuple[Role, ...] = get_args(Role)
 
 

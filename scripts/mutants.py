@@ -254,6 +254,13 @@ MUTANTS: tuple[Mutant, ...] = (
         'link = "tel:" + phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL).replace(" ", "")',
         "tests/test_messages_hostile.py::test_a_phone_number_in_brackets_makes_a_tel_link_with_its_country",
     ),
+    m(
+        "letter-kit-prints-for-a-european-press",
+        "theme/cmyk.py",
+        'name: Condition = brand.condition or ("gracol" if brand.paper == "letter" else "fogra39")',
+        'name: Condition = brand.condition or "fogra39"',
+        "tests/test_press.py::test_a_letter_kit_prints_for_a_us_press_and_an_a4_kit_for_a_european_one",
+    ),
     # --- glyph check: one mutant per face or kind of text skipped ------------------------------------------
     m(
         "glyphs-not-checked-in-bold",

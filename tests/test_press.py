@@ -8,6 +8,7 @@ from pathlib import Path
 import pikepdf
 import pypdfium2 as pdfium
 import pytest
+from conftest import Inputs, edit
 from helpers import BRAND, CONTENT, MAPLE, reopen, sources
 
 from brochure import api
@@ -192,3 +193,36 @@ def test_a_press_build_leaves_the_next_office_build_in_the_process_unchanged() -
     api.build(src, api.Options(target="press"))
     again = api.build(src, api.Options())
     assert first.pdf == again.pdf
+
+
+def _intent(data: bytes) -> tuple[str, bytes]:
+    doc = reopen(data)
+    intent = doc.Root.OutputIntents[0]
+    return str(intent.OutputConditionIdentifier), intent.DestOutputProfile.read_bytes()
+
+
+def test_a_letter_kit_prints_for_a_us_press_and_an_a4_kit_for_a_european_one() -> None:
+    """The printing condition follows the kit's paper: Maple & Main (Letter, Vermont) goes through the GRACoL
+    profile and declares CGATS TR 006; Clearwater (A4, Bristol) FOGRA39."""
+    from brochure.theme.cmyk import PRINTING_CONDITIONS
+
+    us = api.build(sources(CONTENT, MAPLE), api.Options(target="press"))
+    uk = api.build(sources(), api.Options(target="press"))
+    assert us.ok and uk.ok
+    assert _intent(us.pdf or b"") == ("CGATS TR 006", PRINTING_CONDITIONS["gracol"].profile.read_bytes())
+    assert _intent(uk.pdf or b"") == ("FOGRA39", PRINTING_CONDITIONS["fogra39"].profile.read_bytes())
+
+
+def test_a_kit_may_choose_its_printing_condition(inputs: Inputs) -> None:
+    edit(inputs.brand, "paper: a4\n", "paper: a4\npress: {condition: gracol}\n")
+    src, _ = api.load(inputs.content, inputs.brand)
+    assert src is not None
+    result = api.build(src, api.Options(target="press"))
+    assert result.ok and _intent(result.pdf or b"")[0] == "CGATS TR 006"
+
+
+def test_a_condition_that_is_not_one_is_an_error_at_its_key(inputs: Inputs) -> None:
+    edit(inputs.brand, "paper: a4\n", "paper: a4\npress: {condition: swop}\n")
+    _, diags = api.load(inputs.content, inputs.brand)
+    (d,) = [d for d in diags if d.is_error]
+    assert d.location.key == "press.condition" and "fogra39" in d.format() and "gracol" in d.format()

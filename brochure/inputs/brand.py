@@ -18,7 +18,7 @@ from brochure.inputs.files import inside, read_bytes
 from brochure.inputs.logo import Logo, load_logo
 from brochure.inputs.reader import Reader, load_file
 from brochure.inputs.yamltree import Node
-from brochure.vocabulary import PAPERS, PaperName
+from brochure.vocabulary import CONDITIONS, PAPERS, Condition, PaperName
 
 COLOR_KEYS = ("primary", "secondary", "accent", "text", "background")
 CONTACT_KEYS = ("address", "phone", "email", "website", "booking_url")
@@ -75,6 +75,7 @@ class Brand:
     locations: tuple[tuple[str, Location], ...] = ()  # key path -> where it is written
     other_formats: OtherFormats | None = None  # printed with the document block
     feedback: str | None = None  # how to comment on the leaflet, printed with the document block
+    condition: Condition | None = None  # the press's printing condition (None: by the paper)
 
     def where(self, key: str) -> Location:
         """Where a key (e.g. 'colors.primary') is written in brand.yaml, for messages about it."""
@@ -102,7 +103,7 @@ def _read_brand(r: Reader, root: Node, path: Path) -> Brand | None:
         root,
         "",
         ("name", "colors", "fonts", "logo", "contact"),
-        ("paper", "id", "country", "other_formats", "feedback"),
+        ("paper", "id", "country", "press", "other_formats", "feedback"),
     )
     if top is None:
         return None
@@ -117,6 +118,7 @@ def _read_brand(r: Reader, root: Node, path: Path) -> Brand | None:
         if problem is not None:
             r.diags.append(problem)
     country_ok, country = _read_country(r, top.get("country"))
+    press_ok, condition = _read_press(r, top.get("press"))
     contact = _read_contact(r, top.get("contact"), country)
     paper = r.choice(top.get("paper"), "paper", PAPERS) if "paper" in top else "a4"
     profile = _read_profile(r, top.get("colors"), kit)
@@ -125,7 +127,7 @@ def _read_brand(r: Reader, root: Node, path: Path) -> Brand | None:
     feedback = r.text(top.get("feedback"), "feedback") if "feedback" in top else None
     if name is None or colors is None or fonts is None or logo is None or contact is None or paper is None:
         return None
-    if not country_ok:
+    if not (country_ok and press_ok):
         return None
     if not formats_ok or ("feedback" in top and feedback is None):
         return None
@@ -145,6 +147,7 @@ def _read_brand(r: Reader, root: Node, path: Path) -> Brand | None:
         at,
         other_formats,
         feedback,
+        condition,
     )
 
 
@@ -374,6 +377,17 @@ def _asset(r: Reader, node: Node | None, path: str, kit: Path, suffixes: tuple[s
         r.fail(at, f"file '{rel}' not found", f"paths are relative to the brand file's folder ({kit})")
         return None
     return full
+
+
+def _read_press(r: Reader, node: Node | None) -> tuple[bool, Condition | None]:
+    """`press: {condition: gracol}` (optional): the print shop's printing condition; (False, None) when wrong."""
+    if node is None:
+        return True, None
+    m = r.mapping(node, "press", ("condition",))
+    if m is None:
+        return False, None
+    choice = r.choice(m.get("condition"), "press.condition", CONDITIONS)
+    return (choice is not None), choice
 
 
 def _read_country(r: Reader, node: Node | None) -> tuple[bool, str | None]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 from copy import deepcopy
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -15,19 +15,54 @@ from reportlab.lib.colors import CMYKColor, Color
 
 from brochure.inputs.brand import Brand
 from brochure.theme.colors import Palette, hex_to_color
+from brochure.vocabulary import Condition
 
-DEFAULT_PROFILE = Path(__file__).resolve().parent.parent / "data" / "icc" / "brochure-fogra39-300.icc"
-OUTPUT_IDENTIFIER = "FOGRA39"
-OUTPUT_CONDITION = (
-    "Offset printing, according to ISO 12647-2:2004/Amd 1, OFCOM, paper type 1 or 2 = coated art, "
-    "115 g/m2, tone value increase curves A (CMY) and B (K)"
-)
+ICC = Path(__file__).resolve().parent.parent / "data" / "icc"
 
 
-def output_condition(own_profile: Path | None) -> tuple[str, str]:
+@dataclass(frozen=True)
+class PrintingCondition:
+    """A press's printing condition: the profile colours go through, and how the PDF/X output intent names it."""
+
+    name: Condition
+    profile: Path
+    identifier: str  # in the ICC's registry of characterisation data (color.org)
+    description: str  # the OutputCondition: what the print shop reads
+
+
+PRINTING_CONDITIONS: dict[Condition, PrintingCondition] = {
+    "fogra39": PrintingCondition(
+        "fogra39",
+        ICC / "brochure-fogra39-300.icc",
+        "FOGRA39",
+        "Offset printing, according to ISO 12647-2:2004/Amd 1, OFCOM, paper type 1 or 2 = coated art, "
+        "115 g/m2, tone value increase curves A (CMY) and B (K)",
+    ),
+    "gracol": PrintingCondition(
+        "gracol",
+        ICC / "brochure-gracol-300.icc",
+        "CGATS TR 006",
+        "Commercial and specialty offset printing, sheet-fed, on grade 1 coated paper (GRACoL), "
+        "according to CGATS TR 006-2007 (ISO 12647-2 paper type 1)",
+    ),
+}
+DEFAULT_PROFILE = PRINTING_CONDITIONS["fogra39"].profile
+OUTPUT_IDENTIFIER = PRINTING_CONDITIONS["fogra39"].identifier
+OUTPUT_CONDITION = PRINTING_CONDITIONS["fogra39"].description
+
+
+def printing_condition(brand: Brand) -> PrintingCondition:
+    """The brand's printing condition: its `press: {condition: ...}`, else by its paper (Letter: a US press,
+    GRACoL; A4: a European one, FOGRA39). A brand's own profile (`colors.profile`) replaces the profile."""
+    name: Condition = brand.condition or ("gracol" if brand.paper == "letter" else "fogra39")
+    return PRINTING_CONDITIONS[name]
+
+
+def output_condition(own_profile: Path | None, condition: PrintingCondition | None = None) -> tuple[str, str]:
     """(OutputCondition, OutputConditionIdentifier) for the PDF/X output intent."""
     if own_profile is None:
-        return OUTPUT_CONDITION, OUTPUT_IDENTIFIER
+        chosen = condition or PRINTING_CONDITIONS["fogra39"]
+        return chosen.description, chosen.identifier
     description = ImageCms.getProfileDescription(ImageCms.getOpenProfile(str(own_profile))).strip()
     return description or own_profile.stem, "Custom"
 
@@ -41,7 +76,8 @@ def _transform(profile: Path) -> ImageCms.ImageCmsTransform:
         "RGB",
         "CMYK",
         renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC,
-        flags=ImageCms.Flags.BLACKPOINTCOMPENSATION,
+        # NOCACHE: LittleCMS keeps the last pixel in the transform; builds in threads share this transform
+        flags=ImageCms.Flags.BLACKPOINTCOMPENSATION | ImageCms.Flags.NOCACHE,
     )
 
 
@@ -69,6 +105,7 @@ def _proof(profile: Path) -> ImageCms.ImageCmsTransform:
         "CMYK",
         "RGB",
         renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC,
+        flags=ImageCms.Flags.NOCACHE,  # shared by builds in threads (see _transform)
     )
 
 
