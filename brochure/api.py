@@ -24,7 +24,7 @@ from brochure.layout.words import words_for
 from brochure.output.pdfx import make_pdfx
 from brochure.preflight.checks import check_glyphs, check_producer
 from brochure.preflight.contrast import colours_for
-from brochure.preflight.dates import check_dates, source_date, today
+from brochure.preflight.dates import check_dates, source_date, stamp, today
 from brochure.preflight.design import check_design
 from brochure.preflight.pdf import Where, check_pdf
 from brochure.preflight.placement import check_placement
@@ -167,6 +167,7 @@ def build(src: Sources, options: Options) -> Result:
         language=c.language,
         base_font=fonts.regular,
         press=press,
+        created=stamp(os.environ, c.document.published),
     )
     pdf = render(layout, meta)
     if press:

@@ -261,6 +261,41 @@ MUTANTS: tuple[Mutant, ...] = (
         'name: Condition = brand.condition or "fogra39"',
         "tests/test_press.py::test_a_letter_kit_prints_for_a_us_press_and_an_a4_kit_for_a_european_one",
     ),
+    m(
+        "black-text-knocks-out",
+        "render/pdf.py",
+        "    if not (press and overprint):\n",
+        "    if True:\n",
+        "tests/test_press.py::test_black_text_overprints_and_coloured_text_knocks_out",
+    ),
+    m(
+        "fold-marks-solid",
+        "layout/paint.py",
+        'dash=FOLD_DASH if kind == "fold" else ((), 0.0),',
+        "dash=((), 0.0),",
+        "tests/test_press.py::test_fold_marks_are_dashed_and_crop_marks_solid",
+    ),
+    m(
+        "tints-of-1-to-4-percent",
+        "theme/colors.py",
+        "    if 0 < v < LEAST_DOT:\n",
+        "    if False:\n",
+        "tests/test_press.py::test_no_tint_asks_a_plate_for_1_to_4_percent",
+    ),
+    m(
+        "every-edition-one-file-id",
+        "render/pdf.py",
+        "    return _own_id(buf.getvalue())\n",
+        "    return buf.getvalue()\n",
+        "tests/test_press.py::test_each_edition_has_its_own_file_identifier",
+    ),
+    m(
+        "pdf-dated-2000",
+        "preflight/dates.py",
+        "    return int(datetime(published.year, published.month, published.day, tzinfo=UTC).timestamp())\n",
+        "    return 946684800\n",
+        "tests/test_press.py::test_the_creation_date_is_the_leaflets_own_without_source_date_epoch",
+    ),
     # --- glyph check: one mutant per face or kind of text skipped ------------------------------------------
     m(
         "glyphs-not-checked-in-bold",

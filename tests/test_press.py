@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from functools import cache
 from pathlib import Path
 
@@ -226,3 +227,82 @@ def test_a_condition_that_is_not_one_is_an_error_at_its_key(inputs: Inputs) -> N
     _, diags = api.load(inputs.content, inputs.brand)
     (d,) = [d for d in diags if d.is_error]
     assert d.location.key == "press.condition" and "fogra39" in d.format() and "gracol" in d.format()
+
+
+def _text_overprint(page: pikepdf.Page) -> list[tuple[tuple[float, ...], bool]]:
+    """(fill colour, overprint on) for every text-showing operator of the page, read from its content stream."""
+    states = page.Resources.get("/ExtGState", {})
+    op, fill, stack, out = False, (), [], []
+    for operands, operator in pikepdf.parse_content_stream(page):
+        name = str(operator)
+        if name == "q":
+            stack.append((op, fill))
+        elif name == "Q":
+            op, fill = stack.pop()
+        elif name == "gs":
+            op = bool(states[operands[0]].get("/op", op))
+        elif name in ("k", "rg", "g"):
+            fill = tuple(round(float(v), 3) for v in operands)
+        elif name in ("Tj", "TJ", "'", '"'):
+            out.append((fill, op))
+    return out
+
+
+@pytest.mark.parametrize("brand", [BRAND, MAPLE], ids=["clearwater", "maple"])
+def test_black_text_overprints_and_coloured_text_knocks_out(brand: Path) -> None:
+    """In the press edition 100 % K text overprints (mode 1), so a hair of misregistration never shows a white
+    edge around the letters; text in any other colour knocks out as usual."""
+    doc = reopen(api.build(sources(CONTENT, brand), api.Options(target="press")).pdf or b"")
+    shown = [fo for page in doc.pages for fo in _text_overprint(page)]
+    black = [op for fill, op in shown if fill == (0.0, 0.0, 0.0, 1.0)]
+    other = [op for fill, op in shown if fill != (0.0, 0.0, 0.0, 1.0)]
+    assert black and all(black) and other and not any(other)
+    states = [dict(v) for page in doc.pages for v in page.Resources.ExtGState.values()]
+    assert {"/OPM": 1} in states
+
+
+def test_fold_marks_are_dashed_and_crop_marks_solid() -> None:
+    """A folder reads a dashed mark as 'fold here', a cutter a solid one as 'cut here'."""
+    doc = reopen(api.build(sources(), api.Options(target="press", marks=True)).pdf or b"")
+    dashes = [
+        [float(v) for v in operands[0]]
+        for operands, operator in pikepdf.parse_content_stream(doc.pages[0])
+        if str(operator) == "d"
+    ]
+    assert dashes == [[3.0, 2.0]] * 4  # the two folds' four marks; the eight crop marks keep the solid default
+
+
+@pytest.mark.parametrize("brand", [BRAND, MAPLE], ids=["clearwater", "maple"])
+def test_no_tint_asks_a_plate_for_1_to_4_percent(brand: Path) -> None:
+    """Tints (cards, notes, the cover's layers) and converted brand colours: each plate 0 or at least 5 %, as
+    set in the PDF (a 2 % dot prints unevenly)."""
+    doc = reopen(api.build(sources(CONTENT, brand), api.Options(target="press")).pdf or b"")
+    values = {
+        round(float(v), 4)
+        for page in doc.pages
+        for operands, operator in pikepdf.parse_content_stream(page)
+        if str(operator) in ("k", "K")
+        for v in operands
+    }
+    assert values and not [v for v in values if 0 < v < 0.0499], sorted(values)
+
+
+def test_the_creation_date_is_the_leaflets_own_without_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without SOURCE_DATE_EPOCH the PDF is dated the leaflet's publication day (document control), not the
+    writer's 2000-01-01; with it, that time. Either way the same inputs give the same bytes."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    first = api.build(sources(), api.Options())
+    doc = reopen(first.pdf or b"")
+    assert str(doc.docinfo["/CreationDate"]) == "D:20261201000000+00'00'"  # published: 2026-12-01
+    assert api.build(sources(), api.Options()).pdf == first.pdf
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798761600")  # 2027-01-01
+    later = reopen(api.build(sources(), api.Options()).pdf or b"")
+    assert str(later.docinfo["/CreationDate"]).startswith("D:20270101")
+
+
+def test_each_edition_has_its_own_file_identifier() -> None:
+    ids = set()
+    for layout, target in itertools.product(("trifold", "bifold", "flyer"), ("office", "press")):
+        pdf = api.build(sources(), api.Options(layout=layout, target=target)).pdf or b""
+        ids.add(bytes(reopen(pdf).trailer.ID[0]))
+    assert len(ids) == 6

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from reportlab.pdfbase.pdfmetrics import getFont
 
-from brochure.geometry.marks import mark_lines
+from brochure.geometry.marks import marks
 from brochure.geometry.sheet import Sheet
 from brochure.layout.flowables import place
 from brochure.layout.model import (
@@ -34,6 +34,7 @@ from brochure.layout.recorder import Recorder
 Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 MARK_WIDTH = 0.25  # pt
+FOLD_DASH: tuple[tuple[float, ...], float] = ((3.0, 2.0), 0.0)  # pt on, pt off: a fold mark, not a cut
 REGISTRATION = Ink("cmyk", (1.0, 1.0, 1.0, 1.0), spot="All")  # prints on every plate
 
 
@@ -89,7 +90,7 @@ def _read(rec: Recorder, placed: Placed, panel: str, piece: int, out: list[Frame
 
 def _marks(sheet: Sheet, draft: Draft, z: Iterator[int]) -> list[Frame]:
     out: list[Frame] = []
-    for x1, y1, x2, y2 in mark_lines(sheet, draft.side):
+    for kind, (x1, y1, x2, y2) in marks(sheet, draft.side):
         path: tuple[Segment, ...] = (("m", (x1, y1)), ("l", (x2, y2)))
         out.append(
             Shape(
@@ -102,6 +103,7 @@ def _marks(sheet: Sheet, draft: Draft, z: Iterator[int]) -> list[Frame]:
                 path=path,
                 stroke=REGISTRATION,
                 line_width=MARK_WIDTH,
+                dash=FOLD_DASH if kind == "fold" else ((), 0.0),  # crop marks solid, fold marks dashed
             )
         )
     return out

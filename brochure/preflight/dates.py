@@ -32,6 +32,16 @@ def source_date(environ: Mapping[str, str]) -> tuple[date | None, str]:
     return datetime.fromtimestamp(int(raw), UTC).date(), ""
 
 
+def stamp(environ: Mapping[str, str], published: date) -> int:
+    """The time a build writes into its PDF (creation date), in seconds since 1970: SOURCE_DATE_EPOCH when set,
+    else the leaflet's own publication date (00:00 UTC): the same inputs give the same file, and the date means
+    something, instead of the writer's 2000-01-01."""
+    raw = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if raw and not source_date(environ)[1]:
+        return int(raw)
+    return int(datetime(published.year, published.month, published.day, tzinfo=UTC).timestamp())
+
+
 def today(environ: Mapping[str, str]) -> date:
     """SOURCE_DATE_EPOCH's UTC date when set (reproducible builds read no clock), else the system's date."""
     fixed, problem = source_date(environ)

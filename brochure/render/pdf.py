@@ -7,12 +7,17 @@ the one ReportLab setting brochure relies on (binary, not ASCII85, streams) is s
 
 from __future__ import annotations
 
+import hashlib
 import io
+import re
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab import rl_config
 from reportlab.lib.colors import CMYKColor, CMYKColorSep, Color
-from reportlab.lib.utils import ImageReader
+from reportlab.lib.utils import ImageReader, TimeStamp
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen.canvas import Canvas
 
@@ -32,6 +37,7 @@ class Meta:
     language: str
     base_font: str
     press: bool = False
+    created: int = 0  # seconds since 1970 (UTC): the file's creation and modification date
 
 
 class _Embedded(ImageReader):  # type: ignore[misc]
@@ -69,6 +75,7 @@ def render(layout: Layout, meta: Meta) -> bytes:
         # No enforceColorSpace: ReportLab's CMYK modes turn any dark CMYK colour whose RGB preview is
         # grey into plain black. Colours are converted before this stage; preflight proves no RGB is left.
     )
+    canvas._doc._timeStamp = _time_stamp(meta.created)  # ours, not the process's SOURCE_DATE_EPOCH or 2000-01-01
     canvas.setTitle(meta.title)
     canvas.setAuthor(meta.author)
     canvas.setSubject(meta.subject)
@@ -80,7 +87,7 @@ def render(layout: Layout, meta: Meta) -> bytes:
     canvas.setViewerPreference("DisplayDocTitle", "true")
     try:
         for page in layout.pages:
-            _draw_page(canvas, page)
+            _draw_page(canvas, page, meta.press)
             canvas.showPage()
         for title, key in layout.outline:
             canvas.addOutlineEntry(title, key, level=0)
@@ -88,7 +95,29 @@ def render(layout: Layout, meta: Meta) -> bytes:
         canvas.save()
     finally:
         _forget(canvas)
-    return buf.getvalue()
+    return _own_id(buf.getvalue())
+
+
+def _time_stamp(created: int) -> TimeStamp:
+    """ReportLab's time stamp, set to `created` (UTC) whatever the environment says."""
+    ts = TimeStamp(True)
+    lt = time.gmtime(created)
+    ts.t, ts.lt, ts.YMDhms, ts.dhh, ts.dmm, ts.tzname = created, lt, tuple(lt)[:6], 0, 0, "UTC"
+    return ts
+
+
+_ID = re.compile(rb"/ID\s*\n?\[<([0-9a-fA-F]{32})><([0-9a-fA-F]{32})>\]|\n\[<([0-9a-fA-F]{32})><([0-9a-fA-F]{32})>\]")
+
+
+def _own_id(pdf: bytes) -> bytes:
+    """The file identifier made from the file itself (ReportLab's depends only on the document's information, so
+    every edition of a leaflet had the same): an MD5 of the bytes, written over it in place (the same length)."""
+    m = _ID.search(pdf)
+    if m is None:
+        return pdf
+    digest = hashlib.md5(pdf, usedforsecurity=False).hexdigest().encode()
+    start, end = (m.start(1), m.end(2)) if m.group(1) else (m.start(3), m.end(4))
+    return pdf[:start] + digest + b"><" + digest + pdf[end:]
 
 
 def duplex(layout: Layout) -> str:
@@ -109,7 +138,26 @@ def _forget(canvas: Canvas) -> None:
             state.pop(canvas._doc, None)
 
 
-def _draw_page(canvas: Canvas, page: Page) -> None:
+def _black(ink: Ink) -> bool:
+    """100 % black and nothing else: the ink a press lays over whatever is beneath (no white gap if misregistered)."""
+    return ink.space == "cmyk" and not ink.spot and ink.values == (0.0, 0.0, 0.0, 1.0)
+
+
+def _overprinted(canvas: Canvas, item: Any, press: bool, overprint: bool, draw: Callable[[Canvas, Any], None]) -> None:
+    """Black text and thin black strokes overprint in the press edition (PDF/X-1a allows it; mode 1, so the
+    other plates beneath show through instead of being knocked out)."""
+    if not (press and overprint):
+        draw(canvas, item)
+        return
+    canvas.saveState()
+    canvas.setFillOverprint(True)
+    canvas.setStrokeOverprint(True)
+    canvas.setOverprintMask(1)
+    draw(canvas, item)
+    canvas.restoreState()
+
+
+def _draw_page(canvas: Canvas, page: Page, press: bool) -> None:
     clipped: tuple[Clip, ...] = ()  # the clip paths in force: shapes in a row under the same clips share them
     for item in page.painted():
         clip = item.clip if isinstance(item, Shape) else ()
@@ -122,9 +170,10 @@ def _draw_page(canvas: Canvas, page: Page) -> None:
                     _clip(canvas, c)
             clipped = clip
         if isinstance(item, Text):
-            _text(canvas, item)
+            _overprinted(canvas, item, press, all(_black(r.ink) for r in item.runs if r.text.strip()), _text)
         elif isinstance(item, Shape):
-            _shape(canvas, item)
+            thin = item.fill is None and item.stroke is not None and _black(item.stroke) and item.line_width <= 1.0
+            _overprinted(canvas, item, press, thin, _shape)
         elif isinstance(item, Picture):
             b = item.box
             canvas.drawImage(_Embedded(io.BytesIO(item.data)), b.x, b.y, b.w, b.h)

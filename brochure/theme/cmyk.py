@@ -14,7 +14,7 @@ from reportlab.graphics.shapes import Drawing, Group, Shape
 from reportlab.lib.colors import CMYKColor, Color
 
 from brochure.inputs.brand import Brand
-from brochure.theme.colors import Palette, hex_to_color
+from brochure.theme.colors import Palette, hex_to_color, printable
 from brochure.vocabulary import Condition
 
 ICC = Path(__file__).resolve().parent.parent / "data" / "icc"
@@ -118,9 +118,11 @@ def cmyk_to_rgb(cmyk: tuple[float, float, float, float], profile: Path) -> tuple
 
 
 def convert(color: Color, profile: Path) -> CMYKColor:
+    """An sRGB colour through the profile, each plate 0 or at least 5 % (a CMYK colour is kept as given)."""
     if isinstance(color, CMYKColor):
         return color
-    return rgb_to_cmyk(round(color.red * 255), round(color.green * 255), round(color.blue * 255), profile)
+    c = rgb_to_cmyk(round(color.red * 255), round(color.green * 255), round(color.blue * 255), profile)
+    return CMYKColor(*(printable(v) for v in (c.cyan, c.magenta, c.yellow, c.black)))
 
 
 def press_palette(brand: Brand, profile: Path) -> Palette:

@@ -20,14 +20,24 @@ def color_markup(c: Color) -> str:
     return f"#{round(c.red * 255):02X}{round(c.green * 255):02X}{round(c.blue * 255):02X}"
 
 
+LEAST_DOT = 0.05  # a plate carrying less than 5 % prints unevenly (dots that come and go): 0 or 5 % instead
+
+
+def printable(v: float) -> float:
+    """A CMYK channel a press prints evenly: 1-4 % becomes 0 (under 2.5 %) or 5 %."""
+    if 0 < v < LEAST_DOT:
+        return 0.0 if v < LEAST_DOT / 2 else LEAST_DOT
+    return v
+
+
 def mix(a: Color, b: Color, t: float) -> Color:
     """Blend t of colour a into colour b (t=0.12 gives a 12 % tint of a on b), in the colours' own model."""
     if isinstance(a, CMYKColor) and isinstance(b, CMYKColor):
         return CMYKColor(
-            a.cyan * t + b.cyan * (1 - t),
-            a.magenta * t + b.magenta * (1 - t),
-            a.yellow * t + b.yellow * (1 - t),
-            a.black * t + b.black * (1 - t),
+            printable(a.cyan * t + b.cyan * (1 - t)),
+            printable(a.magenta * t + b.magenta * (1 - t)),
+            printable(a.yellow * t + b.yellow * (1 - t)),
+            printable(a.black * t + b.black * (1 - t)),
         )
     return Color(
         a.red * t + b.red * (1 - t),
