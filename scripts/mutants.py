@@ -296,6 +296,21 @@ MUTANTS: tuple[Mutant, ...] = (
         "    return 946684800\n",
         "tests/test_press.py::test_the_creation_date_is_the_leaflets_own_without_source_date_epoch",
     ),
+    m(
+        "panels-not-balanced",
+        "layout/compose.py",
+        "        res = balance(items, frames, inp.keep_sections, res)\n",
+        "        pass\n",
+        "tests/test_balance.py::test_the_panels_of_the_main_flow_end_within_12mm_of_each_other",
+    ),
+    m(
+        "section-gaps-grow-without-bound",
+        "layout/flow.py",
+        "    per_start = min(GAP_GROWTH, take / starts) if starts else 0.0\n",
+        "    per_start = take / starts if starts else 0.0\n",
+        "tests/test_balance.py::test_section_gaps_vary_by_no_more_than_3mm",
+        "tests/test_layouts.py::test_a_panel_evens_up_through_its_gaps_section_gaps_first",
+    ),
     # --- glyph check: one mutant per face or kind of text skipped ------------------------------------------
     m(
         "glyphs-not-checked-in-bold",

@@ -12,7 +12,7 @@ from reportlab.platypus import Spacer
 
 from brochure import api, cli
 from brochure.geometry.sheet import INCH, MM, Rect, bifold, flyer
-from brochure.layout.flow import Frame, Item, flow, spread
+from brochure.layout.flow import Frame, Item, even_up, flow, growth
 
 # --- geometry ------------------------------------------------------------------------------------
 
@@ -174,18 +174,22 @@ def test_bad_layout_names_are_errors(inputs: Inputs, old: str, new: str, needle:
 # --- spreading spare space -----------------------------------------------------------------------------
 
 
-def test_a_panel_that_is_not_the_last_shares_its_spare_space_among_section_gaps() -> None:
+def test_a_panel_evens_up_through_its_gaps_section_gaps_first() -> None:
+    """A frame's gaps take extra room alike: section gaps first (2 mm each at most), then the others (1 mm)."""
     frames = [Frame("a", Rect(0, 0, 100, 100)), Frame("b", Rect(200, 0, 100, 100))]
     items = [
         Item(Spacer(100, 20), "s1", bookmark="One"),
+        Item(Spacer(100, 10), "s1", space_before=5),
         Item(Spacer(100, 20), "s2", space_before=5, bookmark="Two"),
         Item(Spacer(100, 80), "s3", space_before=5, bookmark="Three"),
     ]
     res = flow(items, frames)
-    assert res.spare[0] == 55
-    spread_out = spread(res.placed[0], res.spare[0], most=12)
-    assert spread_out[0].box.top == 100  # the first heading stays at the top
-    assert spread_out[1].box.top == res.placed[0][1].box.top - 12  # the gap grew by at most 12
+    assert res.spare[0] == 40
+    evened = even_up(res.placed[0], 40)
+    assert evened[0].box.top == 100  # the first piece stays at the top
+    moved = [round(res.placed[0][i].box.top - evened[i].box.top, 3) for i in range(3)]
+    assert moved == [0, round(1 * MM, 3), round(3 * MM, 3)]  # the block gap 1 mm, the section gap 2 mm more
+    assert growth(res.placed[0], 40) == pytest.approx(3 * MM)
 
 
 # --- mock-ups ------------------------------------------------------------------------------------------

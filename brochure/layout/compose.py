@@ -16,7 +16,7 @@ from brochure.inputs.content import Content, Section
 from brochure.layout import flowables
 from brochure.layout.blocks import Blocks
 from brochure.layout.citations import NONE, Citations
-from brochure.layout.flow import FlowResult, Frame, Item, floor_of, flow, height_of
+from brochure.layout.flow import FlowResult, Frame, Item, evened, floor_of, flow, height_of
 from brochure.layout.model import Placed
 from brochure.theme.styles import Theme
 
@@ -64,7 +64,46 @@ def fill(inp: Inputs, sections: list[Section], frames: list[Frame]) -> tuple[Flo
         empty = FlowResult(tuple(() for _ in frames), tuple(items), tuple(f.box.h for f in frames))
         return empty, [*diags, _spill(inp, section, sum(floors) - room, frames, at_least=True)]
     res = flow(items, frames, inp.keep_sections)
+    if not res.leftover and len(frames) > 1:
+        res = balance(items, frames, inp.keep_sections, res)
     return res, [*diags, *overflow(inp, res.leftover, frames, sections)]
+
+
+BALANCE_STEPS = 12  # shortenings tried, from none to the last frame's whole spare room
+
+
+def balance(items: list[Item], frames: list[Frame], keep: bool, res: FlowResult) -> FlowResult:
+    """The words flowed so that the frames end about level, as a typesetter balances columns: every frame but
+    the last is shortened from the foot by the same amount, and of the shortenings tried the one whose frames'
+    ends lie closest together wins. The frames keep their tops; nothing is cut (the plain flow when nothing
+    evens it)."""
+    best, spread_best = res, _range(evened(res))
+    top = res.spare[-1]
+    for step in range(1, BALANCE_STEPS + 1):
+        cut = top * step / BALANCE_STEPS
+        short = [
+            Frame(f.region, Rect(f.box.x, f.box.y + cut, f.box.w, f.box.h - cut), f.page) if i < len(frames) - 1 else f
+            for i, f in enumerate(frames)
+        ]
+        trial = flow(items, short, keep)
+        if trial.leftover:
+            break  # shorter still leaves words over too
+        candidate = FlowResult(trial.placed, trial.leftover, _spare(trial, frames))
+        if _range(evened(candidate)) < spread_best - 0.5:
+            best, spread_best = candidate, _range(evened(candidate))
+    return best
+
+
+def _range(ends: tuple[float, ...]) -> float:
+    return max(ends) - min(ends)
+
+
+def _spare(res: FlowResult, frames: list[Frame]) -> tuple[float, ...]:
+    """Each frame's room left under its words, measured in the full frame."""
+    return tuple(
+        (min(p.box.y for p in placed) - f.box.y) if placed else f.box.h
+        for placed, f in zip(res.placed, frames, strict=True)
+    )
 
 
 def overflow(inp: Inputs, leftover: tuple[Item, ...], frames: list[Frame], sections: list[Section]) -> list[Diagnostic]:

@@ -13,7 +13,7 @@ from brochure.layout import citations
 from brochure.layout.back import back
 from brochure.layout.compose import Inputs, fill
 from brochure.layout.cover import CoverArea, cover
-from brochure.layout.flow import SHORT, FlowResult, Frame, spread
+from brochure.layout.flow import SHORT, FlowResult, Frame, even_up
 from brochure.layout.model import Bookmark, Draft, DraftLayout, Layout, Link, Placed
 from brochure.layout.paint import paint
 from brochure.vocabulary import LayoutName, Place
@@ -157,13 +157,12 @@ def _empty_flows(layout: LayoutName, plan: Plan, sections: tuple[Section, ...], 
 def _flow_in(plan: Plan, inp: Inputs, name: Place) -> tuple[FlowResult, list[Diagnostic]]:
     frames = list(plan.flows[name])
     sections = [s for s in inp.sections if (s.place or "main") == name]
-    res, diags = fill(inp, sections, frames)
-    most = 1.5 * inp.theme.scale.leading
-    last_used = max((i for i, frame in enumerate(res.placed) if frame), default=0)
-    placed = tuple(
-        spread(frame, spare, most) if i < last_used else frame
-        for i, (frame, spare) in enumerate(zip(res.placed, res.spare, strict=True))
-    )
+    res, diags = fill(inp, sections, frames)  # balanced: the frames end about level
+    if len(frames) < 2 or res.leftover:
+        return res, diags
+    level = min(res.spare)  # the fullest frame's foot: the others' section gaps grow (alike) to come near it
+    ends = zip(res.placed, res.spare, strict=True)
+    placed = tuple(even_up(frame, spare - level) for frame, spare in ends)  # (as flow.evened counts)
     return replace(res, placed=placed), diags
 
 

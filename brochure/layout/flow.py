@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from reportlab.platypus import Flowable
 
-from brochure.geometry.sheet import Rect
+from brochure.geometry.sheet import MM, Rect
 from brochure.layout.flowables import floor_height
 from brochure.layout.model import Placed
 
@@ -129,18 +129,42 @@ def flow(items: list[Item], frames: list[Frame], keep_sections: bool = False) ->
     return FlowResult(tuple(placed_all), tuple(queue), tuple(spare))
 
 
-def spread(placed: tuple[Placed, ...], spare: float, most: float) -> tuple[Placed, ...]:
-    """Share a frame's spare height among the gaps before its section headings (each gap grows by `most` at most),
-    so a panel that is not the last does not end in a hole."""
-    starts = [i for i, p in enumerate(placed) if i > 0 and p.bookmark]
-    if not starts or spare <= 0:
+GAP_GROWTH = 2 * MM  # a frame's section gaps may grow by this much to end level with the others (gaps within 3 mm)
+BLOCK_GROWTH = 1 * MM  # and the gaps between its other pieces by this much, once the section gaps have grown
+
+
+def _gaps(placed: tuple[Placed, ...]) -> tuple[int, int]:
+    """(section gaps, other gaps) between a frame's pieces."""
+    starts = sum(1 for i, p in enumerate(placed) if i > 0 and p.bookmark)
+    return starts, max(0, len(placed) - 1 - starts)
+
+
+def growth(placed: tuple[Placed, ...], extra: float) -> float:
+    """How much of `extra` a frame's gaps can take (GAP_GROWTH a section gap, BLOCK_GROWTH any other)."""
+    starts, others = _gaps(placed)
+    return min(max(extra, 0.0), starts * GAP_GROWTH + others * BLOCK_GROWTH)
+
+
+def evened(res: FlowResult) -> tuple[float, ...]:
+    """Each frame's spare room once its gaps have grown towards the fullest frame's foot."""
+    level = min(res.spare)
+    return tuple(spare - growth(placed, spare - level) for placed, spare in zip(res.placed, res.spare, strict=True))
+
+
+def even_up(placed: tuple[Placed, ...], extra: float) -> tuple[Placed, ...]:
+    """The frame's pieces moved down to take `extra` (at most its growth): section gaps first, alike, up to
+    GAP_GROWTH each; then the other gaps, alike, up to BLOCK_GROWTH each."""
+    take = growth(placed, extra)
+    starts, others = _gaps(placed)
+    if take <= 0:
         return placed
-    extra = min(spare / len(starts), most)
+    per_start = min(GAP_GROWTH, take / starts) if starts else 0.0
+    per_other = min(BLOCK_GROWTH, (take - per_start * starts) / others) if others else 0.0
     out: list[Placed] = []
     shift = 0.0
     for i, p in enumerate(placed):
-        if i in starts:
-            shift += extra
+        if i > 0:
+            shift += per_start if p.bookmark else per_other
         out.append(p.moved(-shift))
     return tuple(out)
 
