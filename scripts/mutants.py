@@ -311,6 +311,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_balance.py::test_section_gaps_vary_by_no_more_than_3mm",
         "tests/test_layouts.py::test_a_panel_evens_up_through_its_gaps_section_gaps_first",
     ),
+    m(
+        "lists-read-across",
+        "layout/blocks.py",
+        "Column(bullets, 0.2 * L, across=2, down=True)",
+        "Column(bullets, 0.2 * L, across=2)",
+        "tests/test_balance.py::test_a_two_column_list_reads_down_and_a_short_last_row_of_cards_is_centred",
+    ),
+    m(
+        "short-last-row-left",
+        "layout/flowables.py",
+        "indent = 0.0 if self.down else (self.across - len(row)) * (cw + self.gutter) / 2",
+        "indent = 0.0",
+        "tests/test_balance.py::test_a_two_column_list_reads_down_and_a_short_last_row_of_cards_is_centred",
+    ),
     # --- glyph check: one mutant per face or kind of text skipped ------------------------------------------
     m(
         "glyphs-not-checked-in-bold",

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
-from helpers import BRAND, CONTENT, MAPLE, sources, texts
+from conftest import Inputs, edit
+from helpers import BRAND, CONTENT, MAPLE, build, sources, texts
 
 from brochure import api
 from brochure.geometry.sheet import MM
@@ -69,3 +70,22 @@ def test_section_gaps_vary_by_no_more_than_3mm() -> None:
                 for a, b in itertools.pairwise(order):
                     gaps.append(min(x.y for x in boxes[a]) - max(x.top for x in boxes[b]))
         assert gaps and (max(gaps) - min(gaps)) / MM <= 3.0 + 0.01, (brand.name, layout, paper, sorted(gaps))
+
+
+def test_a_two_column_list_reads_down_and_a_short_last_row_of_cards_is_centred(inputs: Inputs) -> None:
+    """On the bi-fold's wide pages a long list is set in two columns that read down (the first half on the
+    left), and three cards two across leave no empty cell: the third is centred under the two."""
+    bullets = "".join(f'          - "Point {n}"\n' for n in range(1, 6))
+    cards = "".join(f"          - {{title: Card {n}, text: Words.}}\n" for n in range(1, 4))
+    edit(inputs.content, '      - bullets:\n          - "Redness for 1 to 3 days"\n', f"      - bullets:\n{bullets}")
+    card = '          - title: Smoother texture\n            text: "New collagen can even out rough skin."\n'
+    edit(inputs.content, card + "            icon: smooth\n", cards)
+    result = build(inputs, layout="bifold")
+    assert result.ok and result.layout is not None, [d.format() for d in result.diagnostics]
+    points = [t for t in texts(result.layout) if t.text.startswith("Point ")]
+    assert [t.text for t in sorted(points, key=lambda t: t.z)] == [f"Point {n}" for n in range(1, 6)]
+    left = min(t.box.x for t in points)
+    assert [t.text for t in points if t.box.x == left] == ["Point 1", "Point 2", "Point 3"]  # down the left first
+    titles = {t.text: t.box for t in texts(result.layout) if t.text.startswith("Card ")}
+    one, two, three = titles["Card 1"], titles["Card 2"], titles["Card 3"]
+    assert three.y < one.y and abs((three.x - one.x) - (two.x - one.x) / 2) < 1.0  # centred under the pair

@@ -78,7 +78,7 @@ class Blocks:
         if isinstance(b, c.Bullets):
             bullets: list[Flowable] = [Bullet(self.md(t), self.t) for t in b.items]
             if self.wide and len(bullets) > 3:  # a wide column sets a long list in two columns
-                return [Item(Column(bullets, 0.2 * L, across=2), sid, gap)]
+                return [Item(Column(bullets, 0.2 * L, across=2, down=True), sid, gap)]
             return _group(bullets, sid, gap, 0.2 * L)
         if isinstance(b, c.Cards):
             boxes: list[Flowable] = []

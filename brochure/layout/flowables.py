@@ -159,27 +159,40 @@ class Stack(Flowable):  # type: ignore[misc]
 class Column(Flowable):  # type: ignore[misc]
     """Flowables kept together, one under another or in a grid of `across` columns (a card group never splits).
 
-    In a grid, the pieces of a row take the row's height, so tinted boxes line up.
+    In a grid, the pieces of a row take the row's height, so tinted boxes line up; a last row with fewer pieces
+    is centred (no empty cell at its end). With `down`, the pieces read down the first column, then the next
+    (a list: its order runs down, as a reader reads), the columns as even as they can be.
     """
 
-    def __init__(self, parts: list[Flowable], gap: float, across: int = 1, gutter: float = 8.0) -> None:
+    def __init__(self, parts: list[Flowable], gap: float, across: int = 1, gutter: float = 8.0, down: bool = False):
         super().__init__()
         self.parts = parts
         self.gap = gap
         self.across = max(1, across)
         self.gutter = gutter
+        self.down = down
         self._rows: list[float] = []
 
     def _cell_width(self, aw: float) -> float:
         return (aw - self.gutter * (self.across - 1)) / self.across
 
+    def _grid(self) -> list[list[int]]:
+        """The parts' indices, row by row."""
+        n = len(self.parts)
+        if self.down:
+            count = -(-n // self.across)  # rows: the first columns take the odd one
+            return [[c * count + r for c in range(self.across) if c * count + r < n] for r in range(count)]
+        return [list(range(i, min(i + self.across, n))) for i in range(0, n, self.across)]
+
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         cw = self._cell_width(aw)
         heights = [p.wrap(cw, ah)[1] for p in self.parts]
-        self._rows = [max(heights[i : i + self.across]) for i in range(0, len(heights), self.across)]
-        if self.across > 1:
-            for i, p in enumerate(self.parts):
-                p.height = self._rows[i // self.across]
+        grid = self._grid()
+        self._rows = [max(heights[i] for i in row) for row in grid]
+        if self.across > 1 and not self.down:
+            for r, row in enumerate(grid):
+                for i in row:
+                    self.parts[i].height = self._rows[r]
         self.width = aw
         self.height = sum(self._rows) + self.gap * (len(self._rows) - 1)
         return aw, self.height
@@ -187,17 +200,23 @@ class Column(Flowable):  # type: ignore[misc]
     def floor(self, aw: float) -> float:
         cw = self._cell_width(aw)
         heights = [floor_height(p, cw) for p in self.parts]
-        rows = [max(heights[i : i + self.across]) for i in range(0, len(heights), self.across)]
+        rows = [max(heights[i] for i in row) for row in self._grid()]
         return sum(rows) + self.gap * (len(rows) - 1)
 
     def draw(self) -> None:
         cw = self._cell_width(self.width)
+        grid = self._grid()
+        placed: list[tuple[int, float, float]] = []  # (part, x, y): drawn in the parts' order, their reading order
         y = self.height
-        for r, row_h in enumerate(self._rows):
+        for row, row_h in zip(grid, self._rows, strict=True):
             y -= row_h
-            for c, p in enumerate(self.parts[r * self.across : (r + 1) * self.across]):
-                place(self.canv, p, c * (cw + self.gutter), y + row_h - p.height)
+            indent = 0.0 if self.down else (self.across - len(row)) * (cw + self.gutter) / 2  # centre a short row
+            for c, i in enumerate(row):
+                col = i // len(grid) if self.down else c
+                placed.append((i, indent + col * (cw + self.gutter), y + row_h - self.parts[i].height))
             y -= self.gap
+        for i, x, top in sorted(placed):
+            place(self.canv, self.parts[i], x, top)
 
 
 class SectionHeading(Flowable):  # type: ignore[misc]
