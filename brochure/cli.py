@@ -349,7 +349,7 @@ def _command(args: argparse.Namespace, options: api.Options, console: Console, s
     _check_outputs(args, inputs, outputs)  # every output known: nothing is written before this
     found = [*diags, *result.diagnostics]
     _print(console, found)
-    if not _report(console, args.json, found, options):
+    if not _report(console, args.json, found, options, result.layout):
         return EXIT_ERRORS
     if not result.ok or result.pdf is None:
         console.error("brochure: nothing written: fix the errors above")
@@ -415,16 +415,22 @@ def _print(console: Console, diags: Sequence[Diagnostic]) -> None:
         console.error(d.format())
 
 
-def _report(console: Console, path: str | None, diags: Sequence[Diagnostic], options: api.Options) -> bool:
-    """Write the findings as JSON when asked (to a file, or to stdout for '-'); False when it cannot be written."""
+def _report(
+    console: Console, path: str | None, diags: Sequence[Diagnostic], options: api.Options, layout: Layout | None = None
+) -> bool:
+    """Write the findings (and the white space at each panel's foot) as JSON when asked (to a file, or to stdout
+    for '-'); False when it cannot be written."""
     if path is None:
         return True
-    doc = {
+    from brochure.preflight.placement import panel_feet
+
+    doc: dict[str, object] = {
         "layout": options.layout,
         "target": options.target,
         "errors": sum(d.is_error for d in diags),
         "warnings": sum(not d.is_error for d in diags),
         "findings": [d.as_dict() for d in diags],
+        "panels": panel_feet(layout) if layout is not None else [],
     }
     data = (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8", "backslashreplace")
     if path == STDOUT:

@@ -5,6 +5,7 @@ sheet end within 12 mm of each other in every shipped layout, and the gaps betwe
 from __future__ import annotations
 
 import itertools
+import json
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -12,7 +13,7 @@ import pytest
 from conftest import Inputs, edit
 from helpers import BRAND, CONTENT, MAPLE, build, sources, texts
 
-from brochure import api
+from brochure import api, cli
 from brochure.geometry.sheet import MM
 from brochure.layout import PLANS
 
@@ -89,3 +90,19 @@ def test_a_two_column_list_reads_down_and_a_short_last_row_of_cards_is_centred(i
     titles = {t.text: t.box for t in texts(result.layout) if t.text.startswith("Card ")}
     one, two, three = titles["Card 1"], titles["Card 2"], titles["Card 3"]
     assert three.y < one.y and abs((three.x - one.x) - (two.x - one.x) / 2) < 1.0  # centred under the pair
+
+
+def test_check_reports_the_white_space_at_the_foot_of_each_panel(tmp_path: Path) -> None:
+    report = tmp_path / "report.json"
+    assert cli.main(["check", "--json", str(report)]) == 0
+    panels = json.loads(report.read_text())["panels"]
+    assert [(p["side"], p["panel"]) for p in panels] == [
+        ("outside", "flap"),
+        ("outside", "back"),
+        ("outside", "cover"),
+        ("inside", "inside-1"),
+        ("inside", "inside-2"),
+        ("inside", "inside-3"),
+    ]
+    inside = [p["white_at_foot_mm"] for p in panels if p["side"] == "inside"]
+    assert all(0 <= v <= 20 for v in inside) and max(inside) - min(inside) <= 12

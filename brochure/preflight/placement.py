@@ -121,3 +121,15 @@ def _crosses(a: Rect, b: Rect) -> bool:
 def _union(boxes: list[Rect]) -> Rect:
     x, y = min(b.x for b in boxes), min(b.y for b in boxes)
     return Rect(x, y, max(b.right for b in boxes) - x, max(b.top for b in boxes) - y)
+
+
+def panel_feet(layout: Layout) -> list[dict[str, object]]:
+    """The white space at the foot of each panel, in mm: from the lowest thing printed to the panel's content
+    box (a report for the designer: balanced panels end about level; the cover's colour field is left out)."""
+    out: list[dict[str, object]] = []
+    for page in layout.pages:
+        for panel in page.side.panels:
+            boxes = [i.box for i in page.items if i.panel == panel.name and not i.bleeds and i.role != "mark"]
+            foot = (min(b.y for b in boxes) - panel.content.y) / MM if boxes else panel.content.h / MM
+            out.append({"side": page.side.name, "panel": panel.name, "white_at_foot_mm": round(foot, 1)})
+    return out
