@@ -247,7 +247,15 @@ def test_json_dash_writes_only_the_report_to_stdout(
     monkeypatch.chdir(tmp_path)
     status, out, err = cli(capsys, "build", *given(inputs), "--json", "-")
     assert status == 0
-    assert json.loads(out) == {"layout": "trifold", "target": "office", "errors": 0, "warnings": 0, "findings": []}
+    report = json.loads(out)
+    assert {k: v for k, v in report.items() if k != "panels"} == {
+        "layout": "trifold",
+        "target": "office",
+        "errors": 0,
+        "warnings": 0,
+        "findings": [],
+    }
+    assert len(report["panels"]) == 6  # the white space at each panel's foot
     assert err.startswith(f"wrote out/{STEM}.pdf")  # the human lines move to stderr
     break_the_build(inputs)
     status, out, err = cli(capsys, "check", *given(inputs), "--json", "-")
