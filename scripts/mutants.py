@@ -325,6 +325,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "indent = 0.0",
         "tests/test_balance.py::test_a_two_column_list_reads_down_and_a_short_last_row_of_cards_is_centred",
     ),
+    m(
+        "display-hyphen-left-wide",
+        "layout/paint.py",
+        "    out = refine(out)\n",
+        "",
+        "tests/test_frames.py::test_a_display_hyphen_is_at_most_half_an_em_and_still_a_hyphen",
+    ),
     # --- glyph check: one mutant per face or kind of text skipped ------------------------------------------
     m(
         "glyphs-not-checked-in-bold",

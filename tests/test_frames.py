@@ -148,3 +148,22 @@ def test_the_renderer_draws_the_frames_and_nothing_else() -> None:
     finally:
         doc2.close()
     assert pixel == (255, 255, 255)  # the colour field above the title is gone with its frames
+
+
+def test_a_display_hyphen_is_at_most_half_an_em_and_still_a_hyphen() -> None:
+    """The cover title's hyphen (Be Vietnam Pro's is 0.61 em, an en dash at 30 pt) is set at half an em, read
+    back from the PDF's glyph box; the words still read 'Micro-needling'."""
+    lay, pdf = _layout()
+    (title,) = texts(lay, role="title")
+    (hyphen,) = [r for r in title.runs if r.text == "-"]
+    assert hyphen.width <= 0.5 * hyphen.size + 0.01 and hyphen.h_scale < 100
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        page = doc[0].get_textpage()
+        text = page.get_text_range()
+        assert "Micro-needling" in text
+        i = text.index("Micro-needling") + len("Micro")
+        left, _, right, _ = page.get_charbox(i)
+    finally:
+        doc.close()
+    assert right - left <= 0.5 * hyphen.size

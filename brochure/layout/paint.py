@@ -30,6 +30,7 @@ from brochure.layout.model import (
 )
 from brochure.layout.operators import Reader, Tags, bounds
 from brochure.layout.recorder import Recorder
+from brochure.layout.typeset import refine
 
 Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -60,6 +61,7 @@ def _page(rec: Recorder, sheet: Sheet, draft: Draft, views: tuple[tuple[tuple[in
         links += _read(rec, placed, _panel(draft, placed), piece, out, z)
     if sheet.slug:
         out += _marks(sheet, draft, z)
+    out = refine(out)
     index = sheet.sides.index(draft.side)
     step = {name: i for i, view in enumerate(views) for page, name in view if page == index}
     order = sorted(out, key=lambda item: (step.get(item.panel, len(step)), item.z))
