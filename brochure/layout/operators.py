@@ -9,7 +9,6 @@ and shapes come out in page coordinates, with inks in the edition's colour space
 from __future__ import annotations
 
 import io
-import math
 import re
 from collections.abc import Iterator, Sequence
 from copy import copy
@@ -20,7 +19,7 @@ from PIL import Image as PILImage
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 
 from brochure.geometry.sheet import Rect
-from brochure.layout.drawings import Painted, walk
+from brochure.layout.drawings import Matrix, Painted, scale_of, then, walk
 from brochure.layout.model import (
     Clip,
     Frame,
@@ -35,25 +34,13 @@ from brochure.layout.model import (
 from brochure.layout.recorder import Mark, Recorder
 from brochure.vocabulary import Role
 
-Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 BLACK = Ink("gray", (0.0,))
 TEXT_ROLES: tuple[Role, ...] = ("title", "heading", "paragraph", "list_item", "label", "caption")
 
 
-def _mul(m: Matrix, n: Matrix) -> Matrix:
-    """m then n (PDF's row-vector convention: a point p maps to p * m * n)."""
-    a, b, c, d, e, f = m
-    A, B, C, D, E, F = n
-    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
-
-
 def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
     return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
-
-
-def _scale(m: Matrix) -> float:
-    return math.sqrt(abs(m[0] * m[3] - m[1] * m[2]))
 
 
 _TOKEN = re.compile(
@@ -146,7 +133,7 @@ class Reader:
             self._flush_line()
             self.state = self.stack.pop()
         elif op == "cm":
-            s.ctm = _mul((n[0], n[1], n[2], n[3], n[4], n[5]), s.ctm)
+            s.ctm = then((n[0], n[1], n[2], n[3], n[4], n[5]), s.ctm)
         elif op in ("rg", "RG", "k", "K", "g", "G"):
             ink = Ink({"rg": "rgb", "k": "cmyk", "g": "gray"}[op.lower()], tuple(n))  # type: ignore[arg-type]
             if op.islower():
@@ -218,7 +205,7 @@ class Reader:
                 self.state.leading = -ty
         else:  # T*, ' and " move to the next line
             tx, ty = 0.0, -self.state.leading
-        self.tlm = _mul((1, 0, 0, 1, tx, ty), self.tlm)
+        self.tlm = then((1, 0, 0, 1, tx, ty), self.tlm)
         self.tm = self.tlm
 
     # -- text ----------------------------------------------------------------------------------------------
@@ -226,7 +213,7 @@ class Reader:
     def _run(self, index: int) -> None:
         text, font, size = self.rec.texts[index]
         s = self.state
-        m = _mul(self.tm, s.ctm)
+        m = then(self.tm, s.ctm)
         if abs(m[1]) > 1e-9 or abs(m[2]) > 1e-9 or m[0] <= 0 or m[3] <= 0 or s.clip:
             raise ValueError(f"frames hold upright, unclipped text only: {text[:30]!r} is turned or clipped")
         base = _apply(m, 0.0, 0.0)[1]
@@ -236,7 +223,7 @@ class Reader:
         k = s.h_scale / 100
         advance = (stringWidth(text, font, size) + s.char_space * len(text) + s.word_space * text.count(" ")) * k
         x = _apply(m, 0.0, 0.0)[0]
-        scale = _scale(m)
+        scale = scale_of(m)
         self.line.append(
             Run(
                 text,
@@ -251,7 +238,7 @@ class Reader:
                 s.h_scale,
             )
         )
-        self.tm = _mul((1, 0, 0, 1, advance, 0), self.tm)
+        self.tm = then((1, 0, 0, 1, advance, 0), self.tm)
 
     def _flush_line(self) -> None:
         if not self.line or self.line_base is None:
@@ -324,7 +311,7 @@ class Reader:
         stroke = s.stroke if op in ("S", "s", "B", "B*", "b", "b*") else None
         if op in ("s", "b", "b*"):
             path = (*path, ("h", ()))
-        k = _scale(s.ctm)
+        k = scale_of(s.ctm)
         dash = (tuple(v * k for v in s.dash[0]), s.dash[1] * k)
         self._shape(Painted(path, fill, stroke, s.line_width * k, s.cap, s.join, dash, op.endswith("*"), s.clip))
 

@@ -32,8 +32,6 @@ from brochure.layout.operators import Reader, Tags, bounds
 from brochure.layout.recorder import Recorder
 from brochure.layout.typeset import refine
 
-Matrix = tuple[float, float, float, float, float, float]
-IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 MARK_WIDTH = 0.25  # pt
 FOLD_DASH: tuple[tuple[float, ...], float] = ((3.0, 2.0), 0.0)  # pt on, pt off: a fold mark, not a cut
 REGISTRATION = Ink("cmyk", (1.0, 1.0, 1.0, 1.0), spot="All")  # prints on every plate

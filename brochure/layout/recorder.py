@@ -37,16 +37,22 @@ class _PictureNote:
     h: float
 
 
-class _RecordingText(PDFTextObject):  # type: ignore[misc]
-    """A text object that notes each string as written (and its font) beside the operators that encode it."""
+class _NotesOpacity:
+    """Opacity noted as a value beside ReportLab's ExtGState name (which the reader cannot look up)."""
+
+    _code: list[str]
 
     def setFillAlpha(self, a: float) -> None:
-        super().setFillAlpha(a)
-        self._code.append(f"{float(a):.4f} ba")  # ReportLab writes an ExtGState name; the reader needs the value
+        super().setFillAlpha(a)  # type: ignore[misc]
+        self._code.append(f"{float(a):.4f} ba")
 
     def setStrokeAlpha(self, a: float) -> None:
-        super().setStrokeAlpha(a)
+        super().setStrokeAlpha(a)  # type: ignore[misc]
         self._code.append(f"{float(a):.4f} BA")
+
+
+class _RecordingText(_NotesOpacity, PDFTextObject):  # type: ignore[misc]
+    """A text object that notes each string as written (and its font) beside the operators that encode it."""
 
     def _formatText(self, text: str) -> str:
         canvas: Recorder = self._canvas
@@ -55,7 +61,7 @@ class _RecordingText(PDFTextObject):  # type: ignore[misc]
         return f"/T{n} ut " + str(super()._formatText(text))
 
 
-class Recorder(Canvas):  # type: ignore[misc]
+class Recorder(_NotesOpacity, Canvas):  # type: ignore[misc]
     """A canvas flowables draw on once, to be read back; it is never saved."""
 
     def __init__(self, sheet: Sheet, base_font: str) -> None:
@@ -74,14 +80,6 @@ class Recorder(Canvas):  # type: ignore[misc]
 
     def beginText(self, x: float = 0, y: float = 0, direction: object = None) -> _RecordingText:
         return _RecordingText(self, x, y, direction=direction)
-
-    def setFillAlpha(self, a: float) -> None:
-        super().setFillAlpha(a)
-        self._code.append(f"{float(a):.4f} ba")  # ReportLab writes an ExtGState name; the reader needs the value
-
-    def setStrokeAlpha(self, a: float) -> None:
-        super().setStrokeAlpha(a)
-        self._code.append(f"{float(a):.4f} BA")
 
     def begin_role(self, role: Role, level: int = 0, alt: str = "", measure: Rect | None = None) -> None:
         self._code.append(f"/R{len(self.marks)} BMC")
