@@ -4,24 +4,21 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import phonenumbers
 from PIL import Image, ImageCms
 
 from brochure import limits
-from brochure.diagnostics import Diagnostic, Location, closest, shorten
-from brochure.inputs import links
+from brochure.diagnostics import Diagnostic, Location
+from brochure.inputs.contact import CONTACT_KEYS, Contact, read_contact, read_country, read_press
 from brochure.inputs.files import inside, read_bytes
 from brochure.inputs.logo import Logo, load_logo
 from brochure.inputs.reader import Reader, load_file
 from brochure.inputs.yamltree import Node
-from brochure.vocabulary import CONDITIONS, PAPERS, Condition, PaperName
+from brochure.vocabulary import PAPERS, Condition, PaperName
 
 COLOR_KEYS = ("primary", "secondary", "accent", "text", "background")
-CONTACT_KEYS = ("address", "phone", "email", "website", "booking_url")
 FACES = ("regular", "bold", "italic", "bold_italic")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
@@ -36,17 +33,6 @@ class FontSpec:
     files: tuple[tuple[str, Path], ...]  # (face, path) when given as files
     at: Location
     places: tuple[tuple[str, Location], ...] = ()  # (face, where its file is named) when given as files
-
-
-@dataclass(frozen=True)
-class Contact:
-    address: str
-    phone: str  # as written
-    email: str
-    website: str
-    booking_url: str
-    phone_link: str = ""  # tel:+441174960321 (RFC 3966: with its country code)
-    phone_printed: str = ""  # in the clinic's own country's style: 0117 496 0321, (802) 555-0148
 
 
 @dataclass(frozen=True)
@@ -117,9 +103,9 @@ def _read_brand(r: Reader, root: Node, path: Path) -> Brand | None:
         logo, problem = load_logo(logo_path, r.at(top["logo"], "logo"))
         if problem is not None:
             r.diags.append(problem)
-    country_ok, country = _read_country(r, top.get("country"))
-    press_ok, condition = _read_press(r, top.get("press"))
-    contact = _read_contact(r, top.get("contact"), country)
+    country_ok, country = read_country(r, top.get("country"))
+    press_ok, condition = read_press(r, top.get("press"))
+    contact = read_contact(r, top.get("contact"), country)
     paper = r.choice(top.get("paper"), "paper", PAPERS) if "paper" in top else "a4"
     profile = _read_profile(r, top.get("colors"), kit)
     brand_id = _read_id(r, top.get("id"), name)
@@ -377,80 +363,3 @@ def _asset(r: Reader, node: Node | None, path: str, kit: Path, suffixes: tuple[s
         r.fail(at, f"file '{rel}' not found", f"paths are relative to the brand file's folder ({kit})")
         return None
     return full
-
-
-def _read_press(r: Reader, node: Node | None) -> tuple[bool, Condition | None]:
-    """`press: {condition: gracol}` (optional): the print shop's printing condition; (False, None) when wrong."""
-    if node is None:
-        return True, None
-    m = r.mapping(node, "press", ("condition",))
-    if m is None:
-        return False, None
-    choice = r.choice(m.get("condition"), "press.condition", CONDITIONS)
-    return (choice is not None), choice
-
-
-def _read_country(r: Reader, node: Node | None) -> tuple[bool, str | None]:
-    """`country: GB` (optional): the clinic's country, as an ISO 3166 code, for phone numbers written without
-    their country code; (False, None) when it is not a country."""
-    if node is None:
-        return True, None
-    value = r.text(node, "country", printed=False)
-    if value is None:
-        return False, None
-    code = value.strip().upper()
-    if code not in phonenumbers.SUPPORTED_REGIONS:
-        near = closest(code, sorted(phonenumbers.SUPPORTED_REGIONS))
-        guess = f"did you mean {near}? " if near else ""
-        r.fail(
-            r.at(node, "country"),
-            f"'{shorten(value, 20)}' is not a country code",
-            f"{guess}write the two-letter ISO 3166 code, e.g. GB, US, IE, CA",
-        )
-        return False, None
-    return True, code
-
-
-def _read_contact(r: Reader, node: Node | None, country: str | None = None) -> Contact | None:
-    """The contact lines: phone, e-mail and web addresses must each make a safe link; the address is text.
-    The phone number is read with the clinic's country when it has no +country code of its own."""
-    if node is None:
-        return None
-    keys = CONTACT_KEYS
-    m = r.mapping(node, "contact", keys)
-    if m is None:
-        return None
-    vals = {k: r.text(m.get(k), f"contact.{k}") for k in keys}
-
-    def too_long(url: str) -> str:  # a QR code of a longer address has modules too small for a phone
-        most = limits.QR_URL_CHARS
-        return f"is {len(url):,} characters long; a QR code holds {most} readably" if len(url) > most else ""
-
-    checks: dict[str, tuple[Callable[[str], str], str]] = {
-        "phone": (
-            lambda v: links.phone_number(v, country)[1],
-            "write the number with its country code, e.g. '+44 117 496 0321' or '+1 802 555 0148', or give the "
-            "clinic's country at the top of brand.yaml (country: GB), and digits, spaces, brackets or hyphens",
-        ),
-        "email": (
-            lambda v: links.email_problem(v) or links.link_problem("mailto:" + v),
-            "write an address such as hello@example.com",
-        ),
-        "website": (links.web_problem, "write the whole address, starting with https://"),
-        "booking_url": (
-            lambda v: links.web_problem(v) or too_long(v),
-            "write the whole address, starting with https:// (a short one makes a QR code phones read easily)",
-        ),
-    }
-    for key, (problem, hint) in checks.items():
-        v = vals[key]
-        why = problem(v) if v is not None else ""
-        if v is not None and why:
-            shown = shorten(v, 60)
-            r.fail(r.at(m[key], f"contact.{key}"), f"'{shown}' is not a valid {key.replace('_', ' ')}: it {why}", hint)
-            vals[key] = None
-    if any(v is None for v in vals.values()):
-        return None
-    phone, _ = links.phone_number(str(vals["phone"]), country)
-    assert phone is not None  # checked above
-    return Contact(**{k: str(v) for k, v in vals.items()}, phone_link=phone.link, phone_printed=phone.printed)

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from copy import copy
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from PIL import Image as PILImage
-from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from brochure.geometry.sheet import Rect
+from brochure.layout.boxes import ascent, bounds, descent, meet, trailing
 from brochure.layout.drawings import Matrix, Painted, scale_of, then, walk
 from brochure.layout.model import (
     Clip,
@@ -246,11 +247,11 @@ class Reader:
             return
         runs, base = tuple(self.line), self.line_base
         self.line, self.line_base = [], None
-        top = max(base + r.rise + _ascent(r.font) * r.size for r in runs)
-        bottom = min(base + r.rise + _descent(r.font) * r.size for r in runs)
+        top = max(base + r.rise + ascent(r.font) * r.size for r in runs)
+        bottom = min(base + r.rise + descent(r.font) * r.size for r in runs)
         inked = [r for r in runs if r.text.strip()] or list(runs)
         left = min(r.x for r in inked)
-        right = max(r.x + r.width - _trailing(r) for r in inked)  # a space at the end of a line prints nothing
+        right = max(r.x + r.width - trailing(r) for r in inked)  # a space at the end of a line prints nothing
         mark = self._mark()
         role: Role = "paragraph"
         if mark is not None:
@@ -320,7 +321,7 @@ class Reader:
         role: Role = mark.role if mark is not None and mark.role in ("figure", "qr", "mark", "label") else "artifact"
         box = bounds(p.path, p.line_width if p.stroke else 0.0)
         for clip in p.clip:  # what is drawn is what the clips leave
-            box = _meet(box, bounds(clip.path, 0.0))
+            box = meet(box, bounds(clip.path, 0.0))
         self.out.append(
             Shape(
                 **self._item(box, role),
@@ -392,31 +393,3 @@ class Reader:
             "piece": self.tags.piece,
             "bleeds": self.tags.bleeds,
         }
-
-
-def _trailing(run: Run) -> float:
-    """The advance of the spaces a run ends with."""
-    n = len(run.text) - len(run.text.rstrip(" "))
-    return n * (stringWidth(" ", run.font, run.size) + run.char_space + run.word_space) if n else 0.0
-
-
-def _ascent(font: str) -> float:
-    return float(getFont(font).face.ascent) / 1000
-
-
-def _descent(font: str) -> float:
-    return float(getFont(font).face.descent) / 1000
-
-
-def bounds(path: Sequence[Segment], width: float) -> Rect:
-    xs = [v for _, pts in path for v in pts[0::2]]
-    ys = [v for _, pts in path for v in pts[1::2]]
-    if not xs:
-        return Rect(0, 0, 0, 0)
-    pad = width / 2
-    return Rect(min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad, max(ys) - min(ys) + 2 * pad)
-
-
-def _meet(a: Rect, b: Rect) -> Rect:
-    x, y = max(a.x, b.x), max(a.y, b.y)
-    return Rect(x, y, max(0.0, min(a.right, b.right) - x), max(0.0, min(a.top, b.top) - y))

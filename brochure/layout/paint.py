@@ -15,6 +15,7 @@ from reportlab.pdfbase.pdfmetrics import getFont
 
 from brochure.geometry.marks import marks
 from brochure.geometry.sheet import Sheet
+from brochure.layout.boxes import bounds
 from brochure.layout.flowables import place
 from brochure.layout.model import (
     Draft,
@@ -28,7 +29,7 @@ from brochure.layout.model import (
     Segment,
     Shape,
 )
-from brochure.layout.operators import Reader, Tags, bounds
+from brochure.layout.operators import Reader, Tags
 from brochure.layout.recorder import Recorder
 from brochure.layout.typeset import refine
 

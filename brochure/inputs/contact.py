@@ -1,0 +1,110 @@
+"""The contact block of brand.yaml, the clinic's country and its press's printing condition -> checked values.
+
+Every contact value must make a safe link; the phone number must be a real number of its country (read with
+the clinic's `country:` when written without +country), printed in the country's style and linked as a global
+`tel:+...` number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import phonenumbers
+
+from brochure import limits
+from brochure.diagnostics import closest, shorten
+from brochure.inputs import links
+from brochure.inputs.reader import Reader
+from brochure.inputs.yamltree import Node
+from brochure.vocabulary import CONDITIONS, Condition
+
+CONTACT_KEYS = ("address", "phone", "email", "website", "booking_url")
+
+
+@dataclass(frozen=True)
+class Contact:
+    address: str
+    phone: str  # as written
+    email: str
+    website: str
+    booking_url: str
+    phone_link: str = ""  # tel:+441174960321 (RFC 3966: with its country code)
+    phone_printed: str = ""  # in the clinic's own country's style: 0117 496 0321, (802) 555-0148
+
+
+def read_press(r: Reader, node: Node | None) -> tuple[bool, Condition | None]:
+    """`press: {condition: gracol}` (optional): the print shop's printing condition; (False, None) when wrong."""
+    if node is None:
+        return True, None
+    m = r.mapping(node, "press", ("condition",))
+    if m is None:
+        return False, None
+    choice = r.choice(m.get("condition"), "press.condition", CONDITIONS)
+    return (choice is not None), choice
+
+
+def read_country(r: Reader, node: Node | None) -> tuple[bool, str | None]:
+    """`country: GB` (optional): the clinic's country, as an ISO 3166 code, for phone numbers written without
+    their country code; (False, None) when it is not a country."""
+    if node is None:
+        return True, None
+    value = r.text(node, "country", printed=False)
+    if value is None:
+        return False, None
+    code = value.strip().upper()
+    if code not in phonenumbers.SUPPORTED_REGIONS:
+        near = closest(code, sorted(phonenumbers.SUPPORTED_REGIONS))
+        guess = f"did you mean {near}? " if near else ""
+        r.fail(
+            r.at(node, "country"),
+            f"'{shorten(value, 20)}' is not a country code",
+            f"{guess}write the two-letter ISO 3166 code, e.g. GB, US, IE, CA",
+        )
+        return False, None
+    return True, code
+
+
+def read_contact(r: Reader, node: Node | None, country: str | None = None) -> Contact | None:
+    """The contact lines: phone, e-mail and web addresses must each make a safe link; the address is text.
+    The phone number is read with the clinic's country when it has no +country code of its own."""
+    if node is None:
+        return None
+    keys = CONTACT_KEYS
+    m = r.mapping(node, "contact", keys)
+    if m is None:
+        return None
+    vals = {k: r.text(m.get(k), f"contact.{k}") for k in keys}
+
+    def too_long(url: str) -> str:  # a QR code of a longer address has modules too small for a phone
+        most = limits.QR_URL_CHARS
+        return f"is {len(url):,} characters long; a QR code holds {most} readably" if len(url) > most else ""
+
+    checks: dict[str, tuple[Callable[[str], str], str]] = {
+        "phone": (
+            lambda v: links.phone_number(v, country)[1],
+            "write the number with its country code, e.g. '+44 117 496 0321' or '+1 802 555 0148', or give the "
+            "clinic's country at the top of brand.yaml (country: GB), and digits, spaces, brackets or hyphens",
+        ),
+        "email": (
+            lambda v: links.email_problem(v) or links.link_problem("mailto:" + v),
+            "write an address such as hello@example.com",
+        ),
+        "website": (links.web_problem, "write the whole address, starting with https://"),
+        "booking_url": (
+            lambda v: links.web_problem(v) or too_long(v),
+            "write the whole address, starting with https:// (a short one makes a QR code phones read easily)",
+        ),
+    }
+    for key, (problem, hint) in checks.items():
+        v = vals[key]
+        why = problem(v) if v is not None else ""
+        if v is not None and why:
+            shown = shorten(v, 60)
+            r.fail(r.at(m[key], f"contact.{key}"), f"'{shown}' is not a valid {key.replace('_', ' ')}: it {why}", hint)
+            vals[key] = None
+    if any(v is None for v in vals.values()):
+        return None
+    phone, _ = links.phone_number(str(vals["phone"]), country)
+    assert phone is not None  # checked above
+    return Contact(**{k: str(v) for k, v in vals.items()}, phone_link=phone.link, phone_printed=phone.printed)

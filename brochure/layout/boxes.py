@@ -1,0 +1,38 @@
+"""Runs and paths -> the boxes they print: a line's ink, a path's extent (clipped), two boxes' overlap."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+
+from brochure.geometry.sheet import Rect
+from brochure.layout.model import Run, Segment
+
+
+def trailing(run: Run) -> float:
+    """The advance of the spaces a run ends with."""
+    n = len(run.text) - len(run.text.rstrip(" "))
+    return n * (stringWidth(" ", run.font, run.size) + run.char_space + run.word_space) if n else 0.0
+
+
+def ascent(font: str) -> float:
+    return float(getFont(font).face.ascent) / 1000
+
+
+def descent(font: str) -> float:
+    return float(getFont(font).face.descent) / 1000
+
+
+def bounds(path: Sequence[Segment], width: float) -> Rect:
+    xs = [v for _, pts in path for v in pts[0::2]]
+    ys = [v for _, pts in path for v in pts[1::2]]
+    if not xs:
+        return Rect(0, 0, 0, 0)
+    pad = width / 2
+    return Rect(min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad, max(ys) - min(ys) + 2 * pad)
+
+
+def meet(a: Rect, b: Rect) -> Rect:
+    x, y = max(a.x, b.x), max(a.y, b.y)
+    return Rect(x, y, max(0.0, min(a.right, b.right) - x), max(0.0, min(a.top, b.top) - y))
