@@ -224,6 +224,8 @@ def _shape(node: Shape, m: Matrix, clip: tuple[Clip, ...]) -> Iterator[Painted]:
 def _string(node: String, m: Matrix) -> Iterator[Lettered]:
     if node.fillColor is None or not node.text:
         return
+    if abs(m[1]) > 1e-9 or abs(m[2]) > 1e-9 or m[0] <= 0 or m[3] <= 0:  # (a logo's SVG text is refused at load)
+        raise ValueError(f"frames hold upright text only: the drawing's label {node.text[:30]!r} is turned")
     width = stringWidth(node.text, node.fontName, node.fontSize)
     x = node.x - (width if node.textAnchor == "end" else width / 2 if node.textAnchor == "middle" else 0.0)
     k = scale_of(m)
