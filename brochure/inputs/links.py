@@ -75,7 +75,8 @@ def phone_number(text: str, country: str | None) -> tuple[Phone | None, str]:
         return None, f"is not a valid phone number {where}"
     style = PhoneNumberFormat.NATIONAL if region == (country or region) else PhoneNumberFormat.INTERNATIONAL
     link = "tel:" + phonenumbers.format_number(number, PhoneNumberFormat.E164)
-    return Phone(link, phonenumbers.format_number(number, style), region), ""
+    printed = phonenumbers.format_number(number, style).replace(" ", "\u00a0")  # never broken across lines
+    return Phone(link, printed, region), ""
 
 
 def web_problem(url: str) -> str:

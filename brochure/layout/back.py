@@ -125,7 +125,7 @@ def _back(inp: Inputs, box: Rect, page: int, website: bool, qr_mm: float, gap_le
     qr_box = Box(qr_text, pal.tint(pal.secondary, 0.16), pad=6.0, icon=qr)
 
     lines = [  # (icon, key in brand.yaml, as printed, link target)
-        ("phone", "contact.phone", contact.phone_printed.replace(" ", "\u00a0"), contact.phone_link),
+        ("phone", "contact.phone", contact.phone_printed, contact.phone_link),
         ("mail", "contact.email", contact.email, "mailto:" + contact.email),
         ("globe", "contact.website", display_url(contact.website), contact.website),
         ("pin", "contact.address", contact.address, ""),

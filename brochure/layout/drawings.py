@@ -27,12 +27,12 @@ from reportlab.graphics.shapes import (
     _renderPath,
 )
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import FILL_NON_ZERO
 from reportlab.pdfgen.pathobject import PDFPathObject
 
 from brochure.layout.model import Clip, Ink, Segment, ink_of
 
 Matrix = tuple[float, float, float, float, float, float]
-FILL_NON_ZERO = 1  # ReportLab's fillMode for the non-zero winding rule (0 is even-odd, the canvas's default)
 
 
 @dataclass(frozen=True)
@@ -141,7 +141,7 @@ def walk(group: Group, m: Matrix, clip: tuple[Clip, ...] = ()) -> Iterator[Paint
 
 def _even_odd(node: Shape) -> bool:
     """The fill rule renderPDF draws with: the shape's own fillMode, else the canvas's default (even-odd)."""
-    return getattr(node, "fillMode", None) != FILL_NON_ZERO
+    return bool(getattr(node, "fillMode", None) != FILL_NON_ZERO)
 
 
 def _ink(colour: Any, opacity: Any) -> Ink:

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reportlab.pdfbase.pdfmetrics import getFont
-
 from brochure.geometry.marks import marks
 from brochure.geometry.sheet import Sheet
 from brochure.layout.boxes import bounds
@@ -32,6 +30,7 @@ from brochure.layout.model import (
 from brochure.layout.operators import Reader, Tags
 from brochure.layout.recorder import Recorder
 from brochure.layout.typeset import refine
+from brochure.theme.fonts import forget_document
 
 MARK_WIDTH = 0.25  # pt
 FOLD_DASH: tuple[tuple[float, ...], float] = ((3.0, 2.0), 0.0)  # pt on, pt off: a fold mark, not a cut
@@ -48,7 +47,7 @@ def paint(draft: DraftLayout, base_font: str) -> Layout:
     try:
         pages = tuple(_page(rec, sheet, d, draft.views) for d in draft.pages)
     finally:
-        _forget(rec)
+        forget_document(rec._doc, list(rec._doc.fontMapping))
     return Layout(sheet, pages, draft.outline, draft.qr, draft.views, draft.body_size)
 
 
@@ -108,11 +107,3 @@ def _marks(sheet: Sheet, draft: Draft, z: Iterator[int]) -> list[Frame]:
             )
         )
     return out
-
-
-def _forget(rec: Recorder) -> None:
-    """Drop what each TrueType font kept about the recorder's document, so a long-lived process does not grow."""
-    for name in list(rec._doc.fontMapping):
-        state = getattr(getFont(name), "state", None)
-        if isinstance(state, dict):
-            state.pop(rec._doc, None)

@@ -290,7 +290,7 @@ def check_addresses(layout: Layout, brand: Brand) -> list[Diagnostic]:
         (display_url(c.booking_url), "contact.booking_url"),
         (display_url(c.website), "contact.website"),
         (c.email, "contact.email"),
-        (c.phone_printed.replace(" ", "\u00a0"), "contact.phone"),
+        (c.phone_printed, "contact.phone"),
     ]
     diags: list[Diagnostic] = []
     for page in layout.pages:

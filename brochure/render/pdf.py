@@ -18,14 +18,12 @@ from typing import Any
 from reportlab import rl_config
 from reportlab.lib.colors import CMYKColor, CMYKColorSep, Color
 from reportlab.lib.utils import ImageReader, TimeStamp
-from reportlab.pdfbase.pdfmetrics import getFont
-from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.canvas import FILL_EVEN_ODD, FILL_NON_ZERO, Canvas
 
 from brochure.layout.model import Clip, Ink, Layout, Page, Picture, Segment, Shape, Text
+from brochure.theme.fonts import forget_document
 
 rl_config.useA85 = 0  # binary streams: smaller files, faster builds (read when a stream is written; never toggled)
-
-FILL_EVEN_ODD, FILL_NON_ZERO = 0, 1
 
 
 @dataclass(frozen=True)
@@ -94,7 +92,7 @@ def render(layout: Layout, meta: Meta) -> bytes:
         canvas.showOutline()
         canvas.save()
     finally:
-        _forget(canvas)
+        forget_document(canvas._doc, list(canvas._doc.fontMapping))
     return _own_id(buf.getvalue())
 
 
@@ -127,15 +125,6 @@ def duplex(layout: Layout) -> str:
         return "Simplex"
     media = layout.sheet.media
     return "DuplexFlipLongEdge" if media.h > media.w else "DuplexFlipShortEdge"
-
-
-def _forget(canvas: Canvas) -> None:
-    """Drop what each TrueType font kept about this document (its subsets), so a long-lived process does not grow."""
-    for name in list(canvas._doc.fontMapping):
-        font = getFont(name)
-        state = getattr(font, "state", None)
-        if isinstance(state, dict):
-            state.pop(canvas._doc, None)
 
 
 def _black(ink: Ink) -> bool:

@@ -47,8 +47,6 @@ PRINTING_CONDITIONS: dict[Condition, PrintingCondition] = {
     ),
 }
 DEFAULT_PROFILE = PRINTING_CONDITIONS["fogra39"].profile
-OUTPUT_IDENTIFIER = PRINTING_CONDITIONS["fogra39"].identifier
-OUTPUT_CONDITION = PRINTING_CONDITIONS["fogra39"].description
 
 
 def printing_condition(brand: Brand) -> PrintingCondition:
@@ -58,11 +56,11 @@ def printing_condition(brand: Brand) -> PrintingCondition:
     return PRINTING_CONDITIONS[name]
 
 
-def output_condition(own_profile: Path | None, condition: PrintingCondition | None = None) -> tuple[str, str]:
-    """(OutputCondition, OutputConditionIdentifier) for the PDF/X output intent."""
+def output_condition(own_profile: Path | None, condition: PrintingCondition) -> tuple[str, str]:
+    """(OutputCondition, OutputConditionIdentifier) for the PDF/X output intent: the condition's, or a brand's
+    own profile described by itself."""
     if own_profile is None:
-        chosen = condition or PRINTING_CONDITIONS["fogra39"]
-        return chosen.description, chosen.identifier
+        return condition.description, condition.identifier
     description = ImageCms.getProfileDescription(ImageCms.getOpenProfile(str(own_profile))).strip()
     return description or own_profile.stem, "Custom"
 

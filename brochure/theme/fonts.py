@@ -13,7 +13,7 @@ import io
 import re
 import struct
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from pathlib import Path
@@ -264,6 +264,15 @@ def italic_warning(brand: Brand, fonts: FontSet, content: Content) -> list[Diagn
             "add an 'italic:' TTF file to fonts.body, or choose a family that has italics",
         )
     ]
+
+
+def forget_document(doc: object, font_names: Iterable[str]) -> None:
+    """Drop what each TrueType font kept about one PDF document (its subsets), so a long-lived process does not
+    grow: the one other write to the fonts ReportLab holds for the process, each thread its own document's."""
+    for name in font_names:
+        state = getattr(pdfmetrics.getFont(name), "state", None)
+        if isinstance(state, dict):
+            state.pop(doc, None)
 
 
 def display_name(font_name: str) -> str:
