@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
@@ -10,10 +12,13 @@ import pikepdf
 import pypdfium2 as pdfium
 import pytest
 from conftest import Inputs, edit
-from helpers import BRAND, CONTENT, MAPLE, reopen, sources
+from helpers import BRAND, CONTENT, MAPLE, frames_layout, reopen, sources, text_item
 
 from brochure import api
-from brochure.geometry.sheet import INCH, MM
+from brochure.geometry.sheet import INCH, MM, Rect
+from brochure.layout.model import Ink
+from brochure.preflight.contrast import Colours
+from brochure.preflight.design import check_registration
 
 
 @cache
@@ -306,3 +311,96 @@ def test_each_edition_has_its_own_file_identifier() -> None:
         pdf = api.build(sources(), api.Options(layout=layout, target=target)).pdf or b""
         ids.add(bytes(reopen(pdf).trailer.ID[0]))
     assert len(ids) == 6
+
+
+Inked = list[tuple[float, tuple[float, ...]]]
+
+
+def _fine_inks(page: pikepdf.Page) -> tuple[Inked, Inked]:
+    """(size as printed, CMYK fill) of every text-showing operator and (width, CMYK stroke) of every stroke."""
+    fill: tuple[float, ...] = ()
+    stroke: tuple[float, ...] = ()
+    width, size, scale = 1.0, 0.0, 1.0
+    stack: list[tuple[tuple[float, ...], tuple[float, ...], float, float, float]] = []
+    shown: Inked = []
+    stroked: Inked = []
+    for operands, operator in pikepdf.parse_content_stream(page):
+        name, n = str(operator), [float(v) for v in operands if isinstance(v, (int, float, Decimal))]
+        if name == "q":
+            stack.append((fill, stroke, width, size, scale))
+        elif name == "Q":
+            fill, stroke, width, size, scale = stack.pop()
+        elif name == "k":
+            fill = tuple(n)
+        elif name == "K":
+            stroke = tuple(n)
+        elif name == "w":
+            width = n[0]
+        elif name == "Tf":
+            size = float(operands[1])
+        elif name == "Tm":
+            scale = n[3]
+        elif name in ("Tj", "TJ"):
+            shown.append((size * scale, fill))
+        elif name in ("S", "s", "B", "B*", "b", "b*"):
+            stroked.append((width, stroke))
+    return shown, stroked
+
+
+@pytest.mark.parametrize("layout", ["trifold", "bifold", "flyer"])
+@pytest.mark.parametrize("brand", [BRAND, MAPLE], ids=["clearwater", "maple"])
+def test_no_small_coloured_type_or_hairline_is_built_from_three_plates(brand: Path, layout: str) -> None:
+    """Read from the press PDF: coloured text under 10 pt and lines under 0.5 pt use at most two plates (the
+    kicker, card titles and the clinic's name on the cover were 8-9.5 pt in the brand colour, the drawing's
+    hairlines 0.3-0.45 pt in tints of three plates); black text and marks are one plate."""
+    result = api.build(sources(CONTENT, brand), api.Options(layout=layout, target="press"))  # type: ignore[arg-type]
+    assert result.ok, [d.format() for d in result.diagnostics]
+    assert not [d for d in result.diagnostics if "misregistration" in d.message]
+    shown: Inked = []
+    stroked: Inked = []
+    for page in reopen(result.pdf or b"").pages:
+        s, k = _fine_inks(page)
+        shown += s
+        stroked += k
+
+    def plates(ink: tuple[float, ...]) -> int:
+        return sum(v > 0 for v in ink)
+
+    assert shown and stroked
+    assert not [(size, ink) for size, ink in shown if size < 9.99 and plates(ink) >= 3]
+    assert not [(w, ink) for w, ink in stroked if w < 0.495 and plates(ink) >= 3]
+    assert [size for size, ink in shown if plates(ink) >= 3 and size < 10.5]  # brand colour at 10 pt is used
+
+
+def test_a_hairline_in_the_logo_built_from_four_plates_is_named(inputs: Inputs) -> None:
+    """A 0.3 pt grey line in the logo converts to four plates: press warns at 'logo'; office says nothing."""
+    (inputs.kit / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox="0 0 120 40">'
+        '<rect x="0" y="0" width="40" height="40" fill="#1D5C63"/>'
+        '<path d="M50 5 L110 5" stroke="#555555" stroke-width="0.3"/></svg>',
+        encoding="utf-8",
+    )
+    src, _ = api.load(inputs.content, inputs.brand)
+    assert src is not None
+    press_result = api.build(src, api.Options(target="press"))
+    (d,) = [d for d in press_result.diagnostics if "misregistration" in d.message]
+    assert d.location.key == "logo" and "4 plates" in d.message and "0.3" in d.message and press_result.ok
+    assert not [d for d in api.build(src, api.Options()).diagnostics if "misregistration" in d.message]
+
+
+def test_small_text_in_a_brand_colour_of_three_plates_is_named_a_guard() -> None:
+    """A guard (the styles set brand-coloured type at 10 pt or more): a hand-made 9 pt line in the primary's
+    CMYK is named as colors.cmyk.primary; at 10 pt, or in black, it is not."""
+    src = sources()
+    primary = Ink("cmyk", (0.85, 0.35, 0.4, 0.25))
+    names = ((primary, "colors.cmyk.primary"), (Ink("cmyk", (0, 0, 0, 0)), "colors.background"))
+    colours = Colours(True, None, names, (), frozenset())
+
+    def line(size: float, ink: Ink) -> list[str]:
+        item = text_item(Rect(100, 100, 50, 10), size=size)
+        item = replace(item, runs=tuple(replace(r, ink=ink) for r in item.runs))
+        return [d.message for d in check_registration(frames_layout(item, target="press"), src.brand, colours)]
+
+    (message,) = line(9.0, primary)
+    assert "colors.cmyk.primary" in message and "4 plates" in message and "9 pt" in message
+    assert line(10.0, primary) == [] and line(9.0, Ink("cmyk", (0, 0, 0, 1.0))) == []

@@ -40,7 +40,7 @@ def skin_section(
     k = max(0.6, min(2.5, math.sqrt(W * H / (230.0 * 150.0))))  # detail scale
 
     def sw(v: float) -> float:
-        return max(0.3, v * k)
+        return max(0.5, v * k)  # no hairline under 0.5 pt: on press, tints of three plates would fringe
 
     texts = label_texts(labels)
     fit = fit_beside(texts, font_name, font_size, W)  # never under 7 pt; the layout reports labels too wide

@@ -128,11 +128,12 @@ def _field_edge(sheet_edge: bool, sheet: Sheet) -> tuple[float, float]:
 
 def _footer(inp: Inputs, box: Rect) -> tuple[Paragraph, list[Diagnostic]]:
     """The clinic's name and website under the cover's words (the website a live link in the office edition:
-    a full back may leave out its own website line)."""
+    a full back may leave out its own website line). Small type: the name is set in the text colour, as brand
+    colours of three or four plates fringe under 10 pt on press."""
     t, name, site = inp.theme, inp.brand.name, display_url(inp.brand.contact.website)
     style = t.style("note")
     footer = Para(
-        f'<font name="{t.fonts.bold}" color="{color_markup(t.palette.primary)}">{escape_text(name)}</font>'
+        f'<font name="{t.fonts.bold}">{escape_text(name)}</font>'
         f"<br/>{link_markup(escape_text(site), inp.brand.contact.website, live=inp.links)}",
         style,
     )

@@ -14,6 +14,8 @@ from brochure.inputs.brand import Brand
 from brochure.theme.colors import Palette, palette_from_hex
 from brochure.theme.fonts import FontSet
 
+COLOURED_TEXT = 10.0  # pt: the least size for type in a brand colour (three or four plates fringe on press under it)
+
 
 @dataclass(frozen=True)
 class Scale:
@@ -28,7 +30,7 @@ class Scale:
     heading: float = 14.0
     cover_title: float = 32.0
     cover_subtitle: float = 15.0
-    kicker: float = 8.5
+    kicker: float = COLOURED_TEXT
     pictures: float = 1.0  # share of their design height that pictures and drawings take
 
     def tightened(self, body: float) -> Scale:
@@ -92,7 +94,12 @@ def _styles(s: Scale, f: FontSet, p: Palette) -> dict[str, ParagraphStyle]:
             "subheading", parent=body, fontName=f.bold, fontSize=s.subheading, leading=s.leading, textColor=p.primary
         ),
         "card_title": ParagraphStyle(
-            "card_title", parent=body, fontName=f.bold, fontSize=s.body, leading=s.leading - 1, textColor=p.primary
+            "card_title",
+            parent=body,
+            fontName=f.bold,
+            fontSize=max(s.body, COLOURED_TEXT),
+            leading=max(s.leading - 1, COLOURED_TEXT * 1.2),
+            textColor=p.primary,
         ),
         "card_text": ParagraphStyle("card_text", parent=body, fontSize=s.small, leading=s.leading - 1.5),
         "caption": ParagraphStyle(
