@@ -23,11 +23,12 @@ $(DEV): requirements-dev.txt $(RUN)
 	$(BIN)/pip install -q -r requirements-dev.txt
 	@touch $@
 
-## make leaflet: build the default leaflet into out/ (office and press editions), named
+## make leaflet: build the default leaflet into out/ (office and press editions, and large print), named
 ## out/BRAND-LANGUAGE-LAYOUT-PAPER-TARGET.pdf, e.g. out/clearwater-en-gb-trifold-a4-office.pdf
 leaflet: $(RUN)
 	$(BIN)/brochure build
 	$(BIN)/brochure build --target press
+	$(BIN)/brochure build --layout large-print
 
 ## make leaflets: the default leaflet in every layout, and the second clinic's
 MAPLE := --brand assets/brands/maple-main/brand.yaml
@@ -46,6 +47,8 @@ docs: $(RUN)
 	$(BIN)/brochure preview --dpi 40 -o docs/preview --stem trifold-office
 	$(BIN)/brochure preview --layout bifold --dpi 30 -o docs/preview --stem bifold-office
 	$(BIN)/brochure preview --layout flyer --dpi 30 -o docs/preview --stem flyer-office
+	$(BIN)/brochure preview --layout large-print --dpi 20 -o docs/preview --stem large-print-office
+	rm -f docs/preview/large-print-office-page*.png  # the README shows its mock-up only
 
 ## make test: the whole suite, then lint and types
 test: $(DEV)

@@ -15,7 +15,7 @@ from brochure.diagnostics import Diagnostic, Location, closest, warning
 from brochure.geometry.sheet import SHEETS
 from brochure.inputs.brand import Brand, load_brand
 from brochure.inputs.content import Content, load_content
-from brochure.layout import PLANS
+from brochure.layout import PLANS, SCALES
 from brochure.layout.compose import Inputs
 from brochure.layout.document import keywords as document_keywords
 from brochure.layout.engine import lay_out
@@ -144,7 +144,8 @@ def build(src: Sources, options: Options) -> Result:
     brand, profile = src.brand, src.brand.profile or condition.profile
     if press:
         brand = press_brand(brand, profile)
-    theme = make_theme(brand, fonts, press_palette(brand, profile) if press else None, profile if press else None)
+    palette = press_palette(brand, profile) if press else None
+    theme = make_theme(brand, fonts, palette, profile if press else None, SCALES.get(options.layout))
     sheet = SHEETS[options.layout](options.paper or brand.paper, options.target, options.marks)
     layout, ldiags = lay_out(
         PLANS[options.layout](sheet), options.layout, Inputs(src.content, brand, theme, sheet, links=not press)

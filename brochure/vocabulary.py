@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Literal, TypeGuard, get_args
 
-LayoutName = Literal["trifold", "bifold", "flyer"]
+LayoutName = Literal["trifold", "bifold", "flyer", "large-print"]
 PaperName = Literal["a4", "letter"]
 Target = Literal["office", "press"]
 Condition = Literal["fogra39", "gracol"]  # a press's printing condition (docs/press.md)

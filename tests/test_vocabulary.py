@@ -22,7 +22,7 @@ from brochure.vocabulary import LAYOUTS, PAPERS, PLACES, TARGETS
 
 
 def test_each_vocabulary_lists_the_words_users_write() -> None:
-    assert LAYOUTS == ("trifold", "bifold", "flyer")
+    assert LAYOUTS == ("trifold", "bifold", "flyer", "large-print")
     assert PAPERS == ("a4", "letter")
     assert TARGETS == ("office", "press")
     assert PLACES == ("flap", "back", "main")

@@ -70,6 +70,8 @@ FLYER_MARGIN = 12 * MM  # a flat sheet has no folds: wider outer margins
 MARK_LENGTH = 5 * MM  # crop and fold marks: this long, starting at the bleed edge
 MARK_MARGIN = 2 * MM  # media beyond the end of the marks
 MARGIN_BOTTOM = 9 * MM
+LARGE_PRINT_PAGES = 16  # the most pages a large-print edition may take
+LARGE_PRINT_MARGINS = (18 * MM, 24 * MM, 18 * MM)  # sides, foot (where the page number is), top: generous
 
 
 @dataclass(frozen=True)
@@ -167,14 +169,32 @@ def flyer(paper_name: PaperName, target: Target, marks: bool = False) -> Sheet:
     return Sheet(paper, target, media, trim, bleed, sides, slug)
 
 
+def large_print(paper_name: PaperName, target: Target, marks: bool = False) -> Sheet:
+    """Portrait pages printed one after another (stapled or clipped, not folded), each one panel with wide
+    margins; the layout uses as few of the LARGE_PRINT_PAGES as its words need."""
+    paper, bleed, slug, media, trim = _frame(paper_name, target, marks, landscape=False)
+    sides = tuple(
+        _side(f"page-{i}", i - 1, trim, (trim.w,), (f"page-{i}",), *LARGE_PRINT_MARGINS)
+        for i in range(1, LARGE_PRINT_PAGES + 1)
+    )
+    return Sheet(paper, target, media, trim, bleed, sides, slug)
+
+
 def _side(
-    name: str, index: int, trim: Rect, widths: tuple[float, ...], names: tuple[str, ...], margin: float = MARGIN_SIDE
+    name: str,
+    index: int,
+    trim: Rect,
+    widths: tuple[float, ...],
+    names: tuple[str, ...],
+    margin: float = MARGIN_SIDE,
+    foot: float = MARGIN_BOTTOM,
+    top: float = MARGIN_TOP,
 ) -> Side:
     panels: list[Panel] = []
     x = trim.x
     for i, (w, pname) in enumerate(zip(widths, names, strict=True)):
         box = Rect(x, trim.y, w, trim.h)
-        content = box.inset(margin, MARGIN_BOTTOM, margin, MARGIN_TOP)
+        content = box.inset(margin, foot, margin, top)
         panels.append(Panel(pname, index, box, content, i == 0, i == len(widths) - 1))
         x += w
     folds = tuple(p.trim.right for p in panels[:-1])
@@ -185,4 +205,5 @@ SHEETS: dict[LayoutName, Callable[[PaperName, Target, bool], Sheet]] = {
     "trifold": trifold,
     "bifold": bifold,
     "flyer": flyer,
+    "large-print": large_print,
 }

@@ -152,11 +152,13 @@ def to_markup(
     links: bool = True,
     capitals: bool = False,
     cite: Callable[[tuple[str, ...]], str] | None = None,
+    italics: bool = True,
 ) -> str:
     """Escaped ReportLab paragraph markup: only our marks become tags, '&' and '<' stay text.
 
     `capitals` prints the runs upper-cased (the marks still apply); links go to their targets as written;
-    `cite` gives the markup of a citation's keys (a superscript number); without it citations print nothing."""
+    `cite` gives the markup of a citation's keys (a superscript number); without it citations print nothing.
+    Without `italics` (large print, where slanted letters are harder to read) emphasis is set in bold."""
     parts: list[str] = []
     for run in parse(text):
         if run.cites:
@@ -164,8 +166,8 @@ def to_markup(
             continue
         s = escape_text(run.text.upper() if capitals else run.text)
         if run.italic:
-            s = f"<i>{s}</i>"
-        if run.bold:
+            s = f"<i>{s}</i>" if italics else f"<b>{s}</b>"
+        if run.bold and not (run.italic and not italics):
             s = f"<b>{s}</b>"
         if run.href:
             s = link_markup(s, run.href, link_color, links)

@@ -15,7 +15,7 @@ from brochure.diagnostics import Diagnostic, Location, error
 from brochure.geometry.sheet import MM, Rect
 from brochure.inputs.inline import display_url, escape_text, link_markup
 from brochure.layout import citations
-from brochure.layout.blocks import WIDE, Blocks
+from brochure.layout.blocks import Blocks
 from brochure.layout.compose import GROSS, Inputs, fill, overset, stack_down, too_wide, where
 from brochure.layout.document import document_block
 from brochure.layout.flow import EPS, Frame, Item, floor_of
@@ -32,6 +32,7 @@ GIVE_WAY = (  # (the website's contact line, the QR code in mm, body leadings ab
     (True, 22.0, 0.5),
     (False, 22.0, 0.5),
 )
+CONTACT_ICON = 13.0  # pt, beside each contact line (larger with large print)
 SECTION_GAP = 1.25  # body leadings between the back's sections and the call to action under them, as between sections
 
 
@@ -84,7 +85,7 @@ def _foot(inp: Inputs, box: Rect) -> Foot:
     t, L = inp.theme, inp.theme.scale.leading
     blocks = Blocks(t, box.w, inp.links, cites=inp.citations, language=inp.content.language)
     items: list[tuple[Flowable, float]] = [(blocks.para(inp.content.disclaimer, "note"), 0.0)]
-    sources = citations.sources(inp.citations, t, inp.content.language, inp.links)
+    sources = None if inp.full_sources else citations.sources(inp.citations, t, inp.content.language, inp.links)
     if sources is not None:
         items.append((sources, 0.4 * L))
     doc = document_block(inp.content, inp.brand)
@@ -118,7 +119,7 @@ def _back(inp: Inputs, box: Rect, page: int, website: bool, qr_mm: float, gap_le
     qr_size = qr_mm * MM
     qr_alt = words_for(inp.content.language)[0].qr_code.format(url=display_url(contact.booking_url))
     qr = Art(partial(qr_drawing, contact.booking_url, qr_size, pal.text, pal.white), qr_size, qr_size, "qr", qr_alt)
-    wide = box.w >= WIDE
+    wide = blocks.wide  # (as wide as a wide column at this type size)
     heading, cta_text = SectionHeading(blocks.md(cta.heading), t), blocks.para(cta.text, "cta")
     qr_label = blocks.para(cta.qr_label, "subheading")
     qr_text = Stack([(qr_label, 0.0)])
@@ -138,12 +139,13 @@ def _back(inp: Inputs, box: Rect, page: int, website: bool, qr_mm: float, gap_le
         (qr_box, 0.75 * L),
     ]
     contact_rows: list[tuple[Box, float]] = []
+    icon_size = CONTACT_ICON * t.scale.zoom
     for i, (icon, _, label, url) in enumerate(lines):
         row = Box(
             Stack([(Para(link(label, url), t.style("contact")), 0.0)]),
             None,
             pad=0.0,
-            icon=Art(partial(art.icon, icon, 13, pal.primary), 13, 13),
+            icon=Art(partial(art.icon, icon, icon_size, pal.primary), icon_size, icon_size),
         )
         contact_rows.append((row, (0.75 if i == 0 else 0.3) * L))
     split = _qr_share(box, [label for _, _, label, _ in lines[:3]], t) if wide else 0.0
@@ -210,7 +212,9 @@ def _back(inp: Inputs, box: Rect, page: int, website: bool, qr_mm: float, gap_le
 def _bottom_keys(inp: Inputs, rate: Callable[[str], float] = len) -> list[Location]:
     """Where the disclaimer and the sources are written (the printed source that `rate` rates highest: the longest)."""
     keys = [where(inp.content, "disclaimer")]
-    if inp.citations.references:  # the source whose printed form rates highest, at the key that form is written
+    if (
+        inp.citations.references and not inp.full_sources
+    ):  # the source whose printed form rates highest, at the key that form is written
         top = max(inp.citations.references, key=lambda ref: rate(citations.listed(ref)[0]))
         keys.append(where(inp.content, f"{top.at.key}.{citations.listed(top)[1]}"))
     return keys
@@ -271,6 +275,7 @@ def _qr_share(box: Rect, labels: list[str], t: Theme) -> float:
     """The width for the QR box beside the contact lines, leaving the longest unbreakable line room;
     0 when the two do not fit side by side."""
     style = t.style("contact")
-    widest = max(stringWidth(label, style.fontName, style.fontSize) for label in labels) + 13 + 7 + 2
+    icon = CONTACT_ICON * t.scale.zoom
+    widest = max(stringWidth(label, style.fontName, style.fontSize) for label in labels) + icon + 7 + 2
     split = min(box.w * 0.6, box.w - 6 * MM - widest)
     return split if split >= box.w * 0.45 else 0.0

@@ -15,8 +15,8 @@ from brochure.diagnostics import Diagnostic, Location, error, shorten
 from brochure.geometry.sheet import MM
 from brochure.inputs import blocks as c
 from brochure.inputs.content import Section
-from brochure.inputs.inline import plain, to_markup
-from brochure.layout import images
+from brochure.inputs.inline import escape_text, plain, to_markup
+from brochure.layout import citations, images
 from brochure.layout.citations import Citations
 from brochure.layout.flow import Item
 from brochure.layout.flowables import Art, Box, Bullet, Column, Para, SectionHeading, Stack, StepRow
@@ -24,7 +24,8 @@ from brochure.layout.words import words_for
 from brochure.theme.colors import color_markup
 from brochure.theme.styles import Theme
 
-WIDE = 110 * MM  # columns at least this wide set cards and long lists two across
+WIDE = 110 * MM  # columns at least this wide (at 9.5 pt; wider for larger type) set cards and long lists two across
+SOURCES = "sources"  # the id of the references list when it is a section of its own (the large-print edition)
 LABEL_PT = 7.5  # the labels of drawings, before they shrink to fit (never under 7 pt)
 
 
@@ -44,7 +45,8 @@ class Blocks:
         self.width = width
         self.links = links
         self.L = theme.scale.leading
-        self.wide = width >= WIDE
+        self.wide = width >= WIDE * theme.scale.zoom  # as many letters to a line as a folded leaflet's wide column
+        self.label_pt = LABEL_PT if theme.scale.zoom == 1 else theme.scale.body  # large print: the labels too
         self.locate = locate  # a key path -> where it is written (for problems found while laying out)
         self.cites = cites or Citations()  # the layout's citation numbers
         self.problems: list[Diagnostic] = []
@@ -54,7 +56,11 @@ class Blocks:
         """Text as paragraph markup; its citations as superscript numbers for type of `size` pt (body size if 0)."""
         size = size or self.t.scale.body
         return to_markup(
-            text, color_markup(self.t.palette.primary), self.links, cite=lambda keys: self.cites.markup(keys, size)
+            text,
+            color_markup(self.t.palette.primary),
+            self.links,
+            cite=lambda keys: self.cites.markup(keys, size),
+            italics=self.t.scale.italics,
         )
 
     def para(self, text: str, style: str) -> Paragraph:
@@ -67,6 +73,19 @@ class Blocks:
         for i, block in enumerate(s.blocks):
             gap = 0.45 * self.L if i == 0 else 0.6 * self.L
             items.extend(self.block(block, s.id, gap))
+        return items
+
+    def sources(self, first: bool) -> list[Item]:
+        """The references in full (Vancouver, with DOI), numbered to match, as a section of their own: where the
+        type is large enough for them to need pages, not a corner of the back."""
+        if not self.cites.references:
+            return []
+        title = citations.heading(self.language)
+        heading = SectionHeading(escape_text(title), self.t)
+        items = [Item(heading, SOURCES, 0.0 if first else 1.25 * self.L, True, title)]
+        for i, entry in enumerate(citations.entries_markup(self.cites, self.t, self.links, full=True)):
+            whole = Stack([(Para(entry, self.t.style("note")), 0.0)])  # a reference is never split between pages
+            items.append(Item(whole, SOURCES, (0.45 if i == 0 else 0.3) * self.L))
         return items
 
     def block(self, b: c.Block, sid: str, gap: float) -> list[Item]:
@@ -84,7 +103,8 @@ class Blocks:
             boxes: list[Flowable] = []
             for card in b.cards:
                 stack = Stack([(self.para(card.title, "card_title"), 0.0), (self.para(card.text, "card_text"), 1.5)])
-                icon = Art(partial(art.icon, card.icon, 18, pal.primary), 18, 18) if card.icon else None
+                z = 18 * self.t.scale.zoom
+                icon = Art(partial(art.icon, card.icon, z, pal.primary), z, z) if card.icon else None
                 boxes.append(Box(stack, pal.tint(pal.secondary, 0.16), pad=6.0, icon=icon))
             return [Item(Column(boxes, 0.3 * L, across=2 if self.wide else 1), sid, gap)]
         if isinstance(b, c.Steps):
@@ -102,13 +122,14 @@ class Blocks:
             warn = b.tone == "warning"
             fill = pal.tint(pal.accent, 0.13) if warn else pal.tint(pal.primary, 0.08)
             bar = pal.accent if warn else pal.primary
-            icon = Art(partial(art.icon, "alert", 16, bar), 16, 16) if warn else None
+            z = 16 * self.t.scale.zoom
+            icon = Art(partial(art.icon, "alert", z, bar), z, z) if warn else None
             return [Item(Box(Stack(parts), fill, pad=8.0, icon=icon, bar=bar), sid, gap)]
         if isinstance(b, c.Illustration):
             labels = {key: plain(text) for key, text in b.labels}
             self._check_labels(b, labels)
             h = min(self.width * 0.72, 62 * MM) * self.t.scale.pictures
-            drawing = partial(art.skin_section, self.width, h, pal, labels, self.t.fonts.regular, LABEL_PT)
+            drawing = partial(art.skin_section, self.width, h, pal, labels, self.t.fonts.regular, self.label_pt)
             items = [Item(Art(drawing, self.width, h, "figure", self._alt(labels)), sid, gap, bool(b.caption))]
             if b.caption:
                 items.append(Item(self.para(b.caption, "caption"), sid, 0.25 * L))
@@ -133,7 +154,7 @@ class Blocks:
 
     def _check_labels(self, b: c.Illustration, labels: dict[str, str]) -> None:
         """A label too wide for the drawing, even at 7 pt on two lines, is the writer's to shorten."""
-        fit = fit_beside(label_texts(labels), self.t.fonts.regular, LABEL_PT, self.width)
+        fit = fit_beside(label_texts(labels), self.t.fonts.regular, self.label_pt, self.width)
         for name, over in fit.too_wide:
             key = f"{b.at.key}.labels.{name}"
             at = (self.locate(key) if self.locate else None) or replace(b.at, key=key)

@@ -118,6 +118,12 @@ def sources(cites: Citations, theme: Theme, language: str, links: bool, full: bo
     A folded leaflet prints each reference's short form where it has one; `full` prints the Vancouver text."""
     if not cites.references:
         return None
+    entries = entries_markup(cites, theme, links, full)
+    return Para(f"<b>{escape_text(heading(language))}</b> " + " ".join(entries), theme.style("fine"))
+
+
+def entries_markup(cites: Citations, theme: Theme, links: bool, full: bool) -> list[str]:
+    """Each reference as printed: its number in bold, its short form (or its Vancouver text), DOI and address."""
     shade = color_markup(theme.palette.primary)
     entries = []
     for i, ref in enumerate(cites.references, 1):
@@ -127,4 +133,4 @@ def sources(cites: Citations, theme: Theme, language: str, links: bool, full: bo
         if ref.url:
             parts.append(link_markup(escape_text(ref.url), ref.url, shade, links))
         entries.append(f"<b>{i}</b>\u00a0" + " ".join(parts))
-    return Para(f"<b>{escape_text(heading(language))}</b> " + " ".join(entries), theme.style("fine"))
+    return entries

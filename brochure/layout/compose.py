@@ -13,11 +13,13 @@ from brochure.diagnostics import Diagnostic, Location, error
 from brochure.geometry.sheet import MM, Rect, Sheet
 from brochure.inputs.brand import Brand
 from brochure.inputs.content import Content, Section
+from brochure.inputs.inline import escape_text
 from brochure.layout import flowables
 from brochure.layout.blocks import Blocks
 from brochure.layout.citations import NONE, Citations
 from brochure.layout.flow import FlowResult, Frame, Item, evened, floor_of, flow, height_of
 from brochure.layout.model import Placed
+from brochure.layout.words import words_for
 from brochure.theme.styles import Theme
 
 GROSS = 2.0  # words whose least possible height is this many times their room are reported before measuring
@@ -36,23 +38,33 @@ class Inputs:
     sections: tuple[Section, ...] = ()  # the sections this layout shows, with places resolved
     citations: Citations = NONE  # the references those sections (and the cover, back) cite, numbered
     keep_sections: bool = False  # a short section is never split across frames (the bi-fold's two pages)
+    full_sources: bool = False  # the references print in full after the sections, not in short on the back
 
 
-def flow_items(inp: Inputs, sections: list[Section], width: float) -> tuple[list[Item], list[Diagnostic]]:
-    """The sections as flow items for a column of this width, and what in them cannot be drawn there."""
+def flow_items(
+    inp: Inputs, sections: list[Section], width: float, sources: bool = False
+) -> tuple[list[Item], list[Diagnostic]]:
+    """The sections as flow items for a column of this width (and after them, if asked, the references in full),
+    and what in them cannot be drawn there."""
     strings = {at.key: at for _, at in inp.content.strings}
     blocks = Blocks(inp.theme, width, inp.links, strings.get, inp.citations, inp.content.language)
     items: list[Item] = []
     for i, s in enumerate(sections):
         items.extend(blocks.section(s, i == 0))
+    if sources:
+        items.extend(blocks.sources(not items))
     return items, blocks.problems
 
 
-def fill(inp: Inputs, sections: list[Section], frames: list[Frame]) -> tuple[FlowResult, list[Diagnostic]]:
-    """Flow the sections through the frames. Words far too many for the frames are reported at once, from a
-    lower bound of their height (linear in their length), before they are measured line by line."""
+def fill(
+    inp: Inputs, sections: list[Section], frames: list[Frame], balanced: bool = True, sources: bool = False
+) -> tuple[FlowResult, list[Diagnostic]]:
+    """Flow the sections (and the references in full, if asked) through the frames; balanced, the frames end
+    about level (columns and panels), else each is filled before the next (pages). Words far too many for the
+    frames are reported at once, from a lower bound of their height (linear in their length), before they are
+    measured line by line."""
     width = min(f.box.w for f in frames)
-    items, diags = flow_items(inp, sections, width)
+    items, diags = flow_items(inp, sections, width, sources)
     if not items:
         return flow(items, frames, inp.keep_sections), diags
     floors = floor_of(items, width)
@@ -60,11 +72,11 @@ def fill(inp: Inputs, sections: list[Section], frames: list[Frame]) -> tuple[Flo
     if sum(floors) > GROSS * room:
         ends = itertools.accumulate(floors)
         sid = next(item.section for item, end in zip(items, ends, strict=False) if end > room)
-        section = next(s for s in sections if s.id == sid)
+        section = next((s for s in sections if s.id == sid), sections[-1])  # (or the references after them)
         empty = FlowResult(tuple(() for _ in frames), tuple(items), tuple(f.box.h for f in frames))
         return empty, [*diags, _spill(inp, section, sum(floors) - room, frames, at_least=True)]
     res = flow(items, frames, inp.keep_sections)
-    if not res.leftover and len(frames) > 1:
+    if balanced and not res.leftover and len(frames) > 1:
         res = balance(items, frames, inp.keep_sections, res)
     return res, [*diags, *overflow(inp, res.leftover, frames, sections)]
 
@@ -180,3 +192,16 @@ def too_wide(
 def where(content: Content, key: str) -> Location:
     """The location of a text in content.yaml by its key path."""
     return next((at for _, at in content.strings if at.key == key), Location(str(content.path)))
+
+
+FOLIO = "folio"  # the region a page's number is placed in
+FOLIO_FROM_FOOT = 10 * MM  # the page number's baseline region starts this far above the page's foot
+
+
+def folio(inp: Inputs, page: int, number: int, total: int) -> Placed:
+    """The page's number ('Page 2 of 9'), at the foot of its panel, under the words, left-aligned with them."""
+    text = words_for(inp.content.language)[0].page.format(number=number, total=total)
+    para = flowables.Para(escape_text(text), inp.theme.style("note"))
+    panel = inp.sheet.sides[page].panels[0]
+    _, h = para.wrap(panel.content.w, 1e6)
+    return Placed(para, Rect(panel.content.x, panel.trim.y + FOLIO_FROM_FOOT, panel.content.w, h), FOLIO)

@@ -47,6 +47,8 @@ class Cover:
 
 
 COVER_GAP = 4 * MM  # under the colour field, and above the clinic's name
+LOGO_HEIGHT = 15 * MM  # the most the logo takes (less for a wide logo), at the top of the cover
+LOGO_GAP = 6 * MM  # between the logo's band and the colour field
 COVER_TEXTS = {"cover.kicker": "kicker", "title": "title", "subtitle": "subtitle", "cover.lead": "lead"}
 
 
@@ -61,7 +63,8 @@ def cover(inp: Inputs, area: CoverArea) -> Cover:
     # The colour field runs across the area. At the sheet's edge it runs on into the bleed (press) or stops at
     # the office printer's 5 mm unprinted edge; at a fold it stops 3 mm short, so folding never shows a sliver
     # of it on the next panel. Where it stops, its corners are rounded: a shape, not a cut.
-    field_top = area.trim.top - 31 * MM
+    logo_room = LOGO_HEIGHT * t.scale.zoom  # the logo's band over the field (larger for large print)
+    field_top = box.top - logo_room - LOGO_GAP
     field_bottom = area.trim.y + area.title_room
     left, round_left = _field_edge(area.bleed_left, sheet)
     right, round_right = _field_edge(area.bleed_right, sheet)
@@ -72,7 +75,7 @@ def cover(inp: Inputs, area: CoverArea) -> Cover:
     items.append(Placed(field, Rect(left, field_bottom, fw, fh), region, text=False))
 
     logo = inp.brand.logo
-    max_w, max_h = box.w * 0.78, 15 * MM
+    max_w, max_h = box.w * 0.78, logo_room
     s = min(max_w / logo.width, max_h / logo.height)
     lw, lh = logo.width * s, logo.height * s
     logo_f: Flowable
@@ -91,7 +94,9 @@ def cover(inp: Inputs, area: CoverArea) -> Cover:
     texts: list[tuple[str, Flowable, float]] = []  # (key, paragraph, gap above it)
     if content.cover.kicker:
         cite = partial(inp.citations.markup, size=t.scale.kicker)
-        kicker = to_markup(content.cover.kicker, color_markup(pal.primary), inp.links, capitals=True, cite=cite)
+        kicker = to_markup(
+            content.cover.kicker, color_markup(pal.primary), inp.links, capitals=t.scale.capitals, cite=cite
+        )
         texts.append(("cover.kicker", Para(kicker, t.style("kicker")), 0.0))
     texts.append(("title", title, 4.0 if texts else 0.0))
     texts.append(("subtitle", blocks.para(content.subtitle, "cover_subtitle"), 5.0))

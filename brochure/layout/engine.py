@@ -11,7 +11,8 @@ from brochure.inputs.content import Section
 from brochure.inputs.inline import plain
 from brochure.layout import citations
 from brochure.layout.back import back
-from brochure.layout.compose import Inputs, fill
+from brochure.layout.blocks import SOURCES
+from brochure.layout.compose import Inputs, fill, folio
 from brochure.layout.cover import CoverArea, cover
 from brochure.layout.flow import SHORT, FlowResult, Frame, even_up
 from brochure.layout.model import Bookmark, Draft, DraftLayout, Layout, Link, Placed
@@ -29,6 +30,9 @@ class Plan:
     maps a section's `place:` to a flow name or "back"; a place the layout lacks falls back to
     `fallback` with a warning. `views` lists the panels a reader sees at each step (for mock-ups).
     `keep_sections`: a short section is never split between the frames of a flow (flow.SHORT).
+    `balanced`: a flow's frames end about level (panels and columns); else each is filled in turn (pages).
+    `folios`: every page but the cover carries its number. `full_sources`: the references are printed in full,
+    after the main flow's sections, instead of in short at the back's foot.
     """
 
     label: str
@@ -41,6 +45,9 @@ class Plan:
     fallback: Place
     views: tuple[tuple[tuple[int, str], ...], ...]
     keep_sections: bool = False
+    balanced: bool = True
+    folios: bool = False
+    full_sources: bool = False
 
 
 PlanFor = Callable[[Sheet], tuple[Plan, ...]]  # plans in order of preference (e.g. a one-sided flyer first)
@@ -57,7 +64,9 @@ def route(
         if layout not in s.layouts or not blocks:
             continue
         s = replace(s, place=s.place_in(layout), places=(), blocks=blocks, block_layouts=())
-        if s.place is not None and s.place not in plan.places:
+        if s.place is not None and plan.places.get(s.place) == "main":  # the layout sets that place in its flow
+            s = replace(s, place=None)
+        elif s.place is not None and s.place not in plan.places:
             diags.append(
                 warning(
                     s.at,
@@ -79,18 +88,24 @@ def lay_out(plans: tuple[Plan, ...], layout: LayoutName, inp: Inputs) -> tuple[L
         return None, routed[-1][2] + empty
     errors: list[Diagnostic] = []
     keeps = (True, False) if any(plan.keep_sections for plan in plans) else (False,)
+    scale = inp.theme.scale
+    sizes = (scale.body, *(size for size in BODY_SIZES if scale.floor <= size < scale.body))
     for keep in keeps:  # short sections kept whole at any size first; split (with a warning) only if need be
-        for size in BODY_SIZES:
-            if size > inp.theme.scale.body:
-                continue
+        for size in sizes:
             theme = inp.theme.with_body(size)
             for plan, sections, warnings in routed:
                 cites = citations.number(inp.content, sections)  # Vancouver numbers over the texts this layout prints
                 kept = keep and plan.keep_sections
                 attempt = replace(
-                    inp, theme=theme, label=plan.label, sections=sections, citations=cites, keep_sections=kept
+                    inp,
+                    theme=theme,
+                    label=plan.label,
+                    sections=sections,
+                    citations=cites,
+                    keep_sections=kept,
+                    full_sources=plan.full_sources,
                 )
-                last = keep == keeps[-1] and size == BODY_SIZES[-1] and plan is routed[-1][0]
+                last = keep == keeps[-1] and size == sizes[-1] and plan is routed[-1][0]
                 result, errors = _attempt(plan, attempt, complete=last)
                 if result is not None:
                     split = _split(result, plan, sections) if plan.keep_sections and not kept else []
@@ -157,8 +172,9 @@ def _empty_flows(layout: LayoutName, plan: Plan, sections: tuple[Section, ...], 
 def _flow_in(plan: Plan, inp: Inputs, name: Place) -> tuple[FlowResult, list[Diagnostic]]:
     frames = list(plan.flows[name])
     sections = [s for s in inp.sections if (s.place or "main") == name]
-    res, diags = fill(inp, sections, frames)  # balanced: the frames end about level
-    if len(frames) < 2 or res.leftover:
+    sources = plan.full_sources and name == "main"
+    res, diags = fill(inp, sections, frames, plan.balanced, sources)  # balanced: the frames end about level
+    if len(frames) < 2 or res.leftover or not plan.balanced:
         return res, diags
     level = min(res.spare)  # the fullest frame's foot: the others' section gaps grow (alike) to come near it
     ends = zip(res.placed, res.spare, strict=True)
@@ -188,6 +204,11 @@ def _attempt(plan: Plan, inp: Inputs, complete: bool = True) -> tuple[DraftLayou
     pages_items[plan.cover_page][:0] = c.items
     if any(d.is_error for d in diags):
         return None, diags
+    if plan.folios:
+        used = [i for i, items in pages_items.items() if items]
+        for number, i in enumerate(used, 1):
+            if i != plan.cover_page:
+                pages_items[i].append(folio(inp, i, number, len(used)))
     pages = tuple(
         Draft(
             inp.sheet.sides[i],
@@ -199,7 +220,7 @@ def _attempt(plan: Plan, inp: Inputs, complete: bool = True) -> tuple[DraftLayou
         if items  # a one-sided plan leaves the second side blank: it is not printed
     )
     order = _reading_order(inp.sheet, pages_items, plan.views)
-    headings = {s.id: plain(s.heading) for s in inp.sections}
+    headings = {s.id: plain(s.heading) for s in inp.sections} | {SOURCES: citations.heading(inp.content.language)}
     outline = tuple((headings[sid], sid) for sid in order)
     return DraftLayout(inp.sheet, pages, outline, b.qr, plan.views, inp.theme.scale.body), diags
 

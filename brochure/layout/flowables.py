@@ -231,19 +231,21 @@ class SectionHeading(Flowable):  # type: ignore[misc]
         self.text = text
         self.para = Para(text, theme.style("heading"))
         self.rule_color = theme.palette.accent
+        z = theme.scale.zoom
+        self.rule_w, self.rule_h, self.gap = self.RULE_W * z, self.RULE_H * z, self.GAP * z
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         _, ph = self.para.wrap(aw, ah)
-        self.width, self.height = aw, ph + self.RULE_H + self.GAP
+        self.width, self.height = aw, ph + self.rule_h + self.gap
         return self.width, self.height
 
     def floor(self, aw: float) -> float:
-        return floor_height(self.para, aw) + self.RULE_H + self.GAP
+        return floor_height(self.para, aw) + self.rule_h + self.gap
 
     def draw(self) -> None:
         c = self.canv
         c.setFillColor(self.rule_color)
-        c.rect(0, self.height - self.RULE_H, self.RULE_W, self.RULE_H, stroke=0, fill=1)
+        c.rect(0, self.height - self.rule_h, self.rule_w, self.rule_h, stroke=0, fill=1)
         place(c, self.para, 0, 0)
 
 
@@ -257,23 +259,25 @@ class Bullet(Flowable):  # type: ignore[misc]
         self.para = Para(markup, theme.style("bullet"))
         self.dot = theme.palette.accent
         self.font_size = theme.scale.body
+        self.zoom = theme.scale.zoom
+        self.indent = self.INDENT * self.zoom
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        _, h = self.para.wrap(aw - self.INDENT, ah)
+        _, h = self.para.wrap(aw - self.indent, ah)
         self.width, self.height, self.text_h = aw, h, h
         return aw, h
 
     def floor(self, aw: float) -> float:
-        return floor_height(self.para, aw - self.INDENT)
+        return floor_height(self.para, aw - self.indent)
 
     def draw(self) -> None:
         c = self.canv
         c.setFillColor(self.dot)
         y = self.height - self.font_size * 0.68
         c.begin_role("label")  # the list item's label: its dot
-        c.circle(3.0, y, 1.9, stroke=0, fill=1)
+        c.circle(3.0 * self.zoom, y, 1.9 * self.zoom, stroke=0, fill=1)
         c.end_role()
-        place(c, self.para, self.INDENT, self.height - self.text_h)  # top-aligned, also in a taller grid row
+        place(c, self.para, self.indent, self.height - self.text_h)  # top-aligned, also in a taller grid row
 
 
 class Box(Flowable):  # type: ignore[misc]
@@ -338,25 +342,28 @@ class StepRow(Flowable):  # type: ignore[misc]
         self.disc = theme.palette.primary
         self.ink = theme.palette.white
         self.font = theme.fonts.bold
+        z = theme.scale.zoom
+        self.disc_d, self.indent = self.DISC * z, self.INDENT * z
+        self.size = 9.0 if z == 1 else theme.scale.body  # large print: the number as large as the words
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        _, h = self.stack.wrap(aw - self.INDENT, ah)
-        self.width, self.height = aw, max(h, self.DISC)
+        _, h = self.stack.wrap(aw - self.indent, ah)
+        self.width, self.height = aw, max(h, self.disc_d)
         return aw, self.height
 
     def floor(self, aw: float) -> float:
-        return max(self.stack.floor(aw - self.INDENT), self.DISC)
+        return max(self.stack.floor(aw - self.indent), self.disc_d)
 
     def draw(self) -> None:
         c = self.canv
-        r = self.DISC / 2
+        r = self.disc_d / 2
         cy = self.height - r + 1.5
         c.setFillColor(self.disc)
         c.circle(r, cy, r, stroke=0, fill=1)
         c.setFillColor(self.ink)
-        c.setFont(self.font, 9)
+        c.setFont(self.font, self.size)
         c.begin_role("label")
-        c.drawCentredString(r, cy - 3.2, self.number)
+        c.drawCentredString(r, cy - 3.2 * self.size / 9.0, self.number)
         c.end_role()
         self.stack.canv = c
-        self.stack.draw_at(self.INDENT, self.height)
+        self.stack.draw_at(self.indent, self.height)

@@ -29,6 +29,7 @@ class Words:
     list_separator: str
     skin_drawing: str  # the skin drawing's text alternative: {labels} are its labels
     qr_code: str  # the QR code's text alternative: {url} is where it leads
+    page: str  # a page's number at its foot (the large-print edition): {number} of {total}
 
 
 _EN = Words(
@@ -60,6 +61,7 @@ _EN = Words(
     list_separator=", ",
     skin_drawing="Drawing of a cross-section of skin, labelled: {labels}.",
     qr_code="QR code that opens {url}",
+    page="Page {number} of {total}",
 )
 
 WORDS: dict[str, Words] = {

@@ -10,16 +10,17 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 
-from brochure.diagnostics import Diagnostic, error, warning
+from brochure.diagnostics import Diagnostic, Location, error, warning
 from brochure.geometry.sheet import MM, Rect
 from brochure.inputs.brand import Brand
 from brochure.inputs.content import Content
 from brochure.inputs.inline import display_url
+from brochure.layout.citations import SHRINK
 from brochure.layout.flowables import OVERRUN
-from brochure.layout.model import Frame, Ink, Layout, Page, Picture, Shape, Text
+from brochure.layout.model import Frame, Ink, Layout, Page, Picture, Run, Shape, Text
 from brochure.preflight.contrast import Colours, check_contrast, contrast
 from brochure.preflight.placement import overset, where
-from brochure.theme.styles import COLOURED_TEXT
+from brochure.theme.styles import COLOURED_TEXT, LARGE_PRINT
 
 MIN_TYPE = 7.0  # pt: nothing smaller
 MIN_BODY = 9.0  # pt: body text smaller than this is hard to read for many patients
@@ -58,6 +59,7 @@ def check_type_sizes(layout: Layout, brand: Brand) -> list[Diagnostic]:
         if t.role in ("paragraph", "list_item") and t.section:  # the sections' words, not the fine print
             for r in t.runs:
                 letters[round(r.size, 2)] += len(r.text)
+    diags += _large_print_sizes(layout, runs, where_)
     if letters:
         body = letters.most_common(1)[0][0]
         if body < MIN_BODY - 0.01:
@@ -69,6 +71,26 @@ def check_type_sizes(layout: Layout, brand: Brand) -> list[Diagnostic]:
                 )
             )
     return diags
+
+
+def _large_print_sizes(layout: Layout, runs: list[Run], at: Location) -> list[Diagnostic]:
+    """A large-print edition keeps every word at its body size or more (its superscripts at 80 % of it): a
+    drawing's long label shrunk to fit beside it would break that promise."""
+    large = layout.body_size is not None and layout.body_size >= LARGE_PRINT.floor - 0.01
+    if not large:
+        return []
+    least = LARGE_PRINT.floor
+    small = [r for r in runs if r.size < (least * SHRINK if r.rise > 0 else least) - 0.01]
+    if not small:
+        return []
+    r = min(small, key=lambda r: r.size)
+    return [
+        warning(
+            at,
+            f"the large-print edition sets '{r.text.strip()[:30]}' in {r.size:.1f} pt, under its {least:g} pt",
+            "shorten the words that had to shrink (a drawing's labels, a long word in the title)",
+        )
+    ]
 
 
 def check_line_widths(layout: Layout, content: Content) -> list[Diagnostic]:

@@ -14,6 +14,7 @@ from dataclasses import replace
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.geometry.sheet import FOLD_CLEAR, MM, Rect
 from brochure.inputs.content import Content
+from brochure.layout.compose import FOLIO
 from brochure.layout.flowables import OVERRUN
 from brochure.layout.model import Frame, Layout, Page, Picture, Text
 
@@ -125,11 +126,16 @@ def _union(boxes: list[Rect]) -> Rect:
 
 def panel_feet(layout: Layout) -> list[dict[str, object]]:
     """The white space at the foot of each panel, in mm: from the lowest thing printed to the panel's content
-    box (a report for the designer: balanced panels end about level; the cover's colour field is left out)."""
+    box (a report for the designer: balanced panels end about level; the cover's colour field and page numbers
+    are left out)."""
     out: list[dict[str, object]] = []
     for page in layout.pages:
         for panel in page.side.panels:
-            boxes = [i.box for i in page.items if i.panel == panel.name and not i.bleeds and i.role != "mark"]
+            boxes = [
+                i.box
+                for i in page.items
+                if i.panel == panel.name and not i.bleeds and i.role != "mark" and i.region != FOLIO
+            ]
             foot = (min(b.y for b in boxes) - panel.content.y) / MM if boxes else panel.content.h / MM
             out.append({"side": page.side.name, "panel": panel.name, "white_at_foot_mm": round(foot, 1)})
     return out

@@ -14,6 +14,7 @@ from brochure.inputs.brand import Brand
 from brochure.theme.colors import Palette, palette_from_hex
 from brochure.theme.fonts import FontSet
 
+DESIGN_BODY = 9.5  # pt: the folded leaflets' body size, which the sizes of rules, dots and icons are drawn for
 COLOURED_TEXT = 10.0  # pt: the least size for type in a brand colour (three or four plates fringe on press under it)
 
 
@@ -32,13 +33,43 @@ class Scale:
     cover_subtitle: float = 15.0
     kicker: float = COLOURED_TEXT
     pictures: float = 1.0  # share of their design height that pictures and drawings take
+    floor: float = 9.0  # the least body size fitting may tighten to (pt)
+    capitals: bool = True  # the cover's kicker in capitals (clear-print guidance for large print avoids them)
+    italics: bool = True  # emphasis and captions in italics (large print: emphasis in bold, captions upright)
+
+    @property
+    def zoom(self) -> float:
+        """How much larger than the folded leaflets' design this scale's type is (1 for them, tightened or not):
+        rules, dots, discs and icons beside the words grow with it."""
+        return max(1.0, self.body / DESIGN_BODY)
 
     def tightened(self, body: float) -> Scale:
         """The same scale with body (and small) type at `body` pt, leading in proportion, pictures a little
         smaller (down to 80 % of their design height at the 9 pt floor)."""
         ratio = self.leading / self.body
-        pictures = min(1.0, max(0.8, 1.0 - (self.body - body) * 0.4))
+        pictures = self.pictures * min(1.0, max(0.8, 1.0 - (self.body - body) * 0.4))
         return replace(self, body=body, small=body, leading=round(body * ratio, 2), pictures=pictures)
+
+
+# The large-print edition: clear-print guidance (docs/large-print.md) asks for 16 pt or more for every word a
+# reader needs (the fine print too), line spacing about 1.5 times the type, and larger pictures; it never
+# tightens: its words take more pages instead.
+LARGE_PRINT = Scale(
+    body=16.0,
+    leading=24.0,
+    small=16.0,
+    note=16.0,
+    fine=16.0,
+    subheading=18.0,
+    heading=24.0,
+    cover_title=44.0,
+    cover_subtitle=24.0,
+    kicker=16.0,
+    pictures=1.4,
+    floor=16.0,
+    capitals=False,
+    italics=False,
+)
 
 
 @dataclass(frozen=True)
@@ -61,12 +92,17 @@ class Theme:
 
 
 def make_theme(
-    brand: Brand, fonts: FontSet, palette: Palette | None = None, press_profile: Path | None = None
+    brand: Brand,
+    fonts: FontSet,
+    palette: Palette | None = None,
+    press_profile: Path | None = None,
+    scale: Scale | None = None,
 ) -> Theme:
-    """The office theme from the brand's RGB colours, or the press theme from a given CMYK palette."""
+    """The office theme from the brand's RGB colours, or the press theme from a given CMYK palette; at the
+    folded leaflets' type sizes unless another scale (the large-print edition's) is given."""
     c = dict(brand.colors)
     palette = palette or palette_from_hex(c["primary"], c["secondary"], c["accent"], c["text"], c["background"])
-    s = Scale()
+    s = scale or Scale()
     return Theme(palette, fonts, s, MappingProxyType(_styles(s, fonts, palette)), press_profile)
 
 
@@ -103,7 +139,12 @@ def _styles(s: Scale, f: FontSet, p: Palette) -> dict[str, ParagraphStyle]:
         ),
         "card_text": ParagraphStyle("card_text", parent=body, fontSize=s.small, leading=s.leading - 1.5),
         "caption": ParagraphStyle(
-            "caption", parent=body, fontName=f.italic, fontSize=s.note, leading=s.note * 1.3, textColor=p.text
+            "caption",
+            parent=body,
+            fontName=f.italic if s.italics else f.regular,
+            fontSize=s.note,
+            leading=s.note * 1.3,
+            textColor=p.text,
         ),
         "note": ParagraphStyle("note", parent=body, fontSize=s.note, leading=s.note * 1.3),
         "fine": ParagraphStyle("fine", parent=body, fontSize=s.fine, leading=s.fine * 1.3),

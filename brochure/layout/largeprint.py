@@ -1,0 +1,47 @@
+"""A large-print Sheet -> its Plans: a cover page, pages of the words in one column, then the booking page.
+
+One plan per page count, fewest first: the first whose pages hold the words wins, so the edition takes as many
+pages as its words need at 16 pt (it never shrinks the type). Every section flows through the pages in the
+content's order (a folded leaflet's flap and back are pages here too), followed by the references in full;
+the booking page closes it, with the document details. Every page but the cover carries its number.
+"""
+
+from __future__ import annotations
+
+from brochure.geometry.sheet import Panel, Sheet
+from brochure.layout.cover import CoverArea
+from brochure.layout.engine import Plan
+from brochure.layout.flow import Frame
+
+FEWEST_PAGES = 3  # a cover, a page of words, the booking page
+
+
+def plans(sheet: Sheet) -> tuple[Plan, ...]:
+    pages = [side.panels[0] for side in sheet.sides]
+    return tuple(_plan(pages[:n]) for n in range(FEWEST_PAGES, len(pages) + 1))
+
+
+def _plan(pages: list[Panel]) -> Plan:
+    last = len(pages) - 1
+    return Plan(
+        label="large-print edition",
+        cover_page=0,
+        cover=CoverArea.panel(pages[0]),
+        back_page=last,
+        back=pages[last].content,
+        flows={"main": tuple(Frame(p.name, p.content, p.side) for p in pages[1:last])},
+        places={"flap": "main", "back": "main"},
+        fallback="main",
+        views=_spreads(pages),
+        balanced=False,
+        keep_sections=True,  # a section up to half a page tall is never split between pages
+        folios=True,
+        full_sources=True,
+    )
+
+
+def _spreads(pages: list[Panel]) -> tuple[tuple[tuple[int, str], ...], ...]:
+    """What a reader sees at each turn of the stapled pages: the cover alone, then two pages side by side."""
+    first, rest = pages[0], pages[1:]
+    pairs = [rest[i : i + 2] for i in range(0, len(rest), 2)]
+    return (((first.side, first.name),), *(tuple((p.side, p.name) for p in pair) for pair in pairs))

@@ -1,0 +1,178 @@
+"""The large-print edition: portrait pages of 16 pt words, numbered, the references in full, read from the PDF."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import pikepdf
+import pypdfium2
+import pytest
+from helpers import BRAND, CONTENT, MAPLE, reopen, sources
+
+from brochure import api
+from brochure.geometry.sheet import Rect
+from brochure.layout.model import Layout, Text
+from brochure.vocabulary import PaperName, Target
+
+EDITIONS = [
+    pytest.param(BRAND, "a4", "office", id="clearwater-a4-office"),
+    pytest.param(BRAND, "letter", "press", id="clearwater-letter-press"),
+    pytest.param(MAPLE, "letter", "office", id="maple-letter-office"),
+    pytest.param(MAPLE, "a4", "press", id="maple-a4-press"),
+]
+
+
+@cache
+def large(brand: Path = BRAND, paper: PaperName = "a4", target: Target = "office") -> api.Result:
+    result = api.build(sources(CONTENT, brand), api.Options(layout="large-print", paper=paper, target=target))
+    assert result.ok, [d.format() for d in result.diagnostics]
+    return result
+
+
+def _pdf_pages(pdf: bytes) -> list[str]:
+    doc = pypdfium2.PdfDocument(pdf)
+    try:
+        return [doc[i].get_textpage().get_text_range() for i in range(len(doc))]
+    finally:
+        doc.close()
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\ufffe", "").replace("\u00ad", "")).strip()
+
+
+@pytest.mark.parametrize(("brand", "paper", "target"), EDITIONS)
+def test_builds_clean_on_portrait_pages_each_numbered(brand: Path, paper: PaperName, target: Target) -> None:
+    """Portrait pages (a booklet, not a fold), as few as the words need, every page but the cover saying
+    'Page n of N'; no finding but the Maple kit's known producer warning."""
+    result = large(brand, paper, target)
+    assert not [d for d in result.diagnostics if "producer" not in d.message]
+    doc = reopen(result.pdf or b"")
+    assert 3 <= len(doc.pages) <= 16 and len(doc.pages) == result.pages
+    for page in doc.pages:
+        x0, y0, x1, y1 = (float(v) for v in page.trimbox)
+        assert y1 - y0 > x1 - x0  # portrait
+    texts = _pdf_pages(result.pdf or b"")
+    total = len(texts)
+    assert "Page 1 of" not in texts[0]
+    for n, text in enumerate(texts[1:], 2):
+        assert f"Page {n} of {total}" in _flat(text)
+
+
+def test_the_office_edition_prints_two_sided_flipped_on_the_long_edge() -> None:
+    """Portrait pages printed on both sides turn like a book's: the long edge."""
+    doc = reopen(large().pdf or b"")
+    assert doc.Root.ViewerPreferences.Duplex == pikepdf.Name.DuplexFlipLongEdge
+
+
+@pytest.mark.parametrize(("brand", "paper", "target"), EDITIONS)
+def test_every_word_is_16_pt_or_more(brand: Path, paper: PaperName, target: Target) -> None:
+    """From the PDF: every font size set is at least 16 pt, but the citations' superscripts (80 %: 12.8 pt);
+    the fine print, sources, drawing labels, page numbers and step numbers included."""
+    sizes = []
+    for page in reopen(large(brand, paper, target).pdf or b"").pages:
+        for operands, operator in pikepdf.parse_content_stream(page):
+            if str(operator) == "Tf":
+                sizes.append(float(operands[1]))
+    assert sizes and min(sizes) >= 12.8 - 0.01
+    layout = large(brand, paper, target).layout
+    assert layout is not None
+    runs = [r for p in layout.pages for t in p.items if isinstance(t, Text) for r in t.runs if r.text.strip()]
+    assert [r.size for r in runs if r.rise == 0 and r.size < 15.99] == []
+
+
+def test_the_references_print_in_full_with_their_dois_numbered_as_cited() -> None:
+    """The Vancouver text of every reference the edition cites, and its DOI, in the order of first citation:
+    the full list the folded leaflets have no room for."""
+    src = sources()
+    text = _flat(" ".join(_pdf_pages(large().pdf or b"")))
+    refs = {r.id: r for r in src.content.references}
+    start = text.index("Sources 1 ")
+    listed = text[start:]
+    for ref in refs.values():
+        assert _flat(ref.text)[:60] in listed, ref.id
+        if ref.doi:
+            assert f"doi:{ref.doi}" in listed
+    numbers = [int(n) for n in re.findall(r"(?:^|\s)(\d{1,2}) [A-Z][a-zA-Z-]+ [A-Z]", listed[len("Sources ") - 1 :])]
+    assert numbers[: len(refs)] == list(range(1, len(refs) + 1))
+
+
+def _sections(layout: Layout) -> list[str]:
+    seen: list[str] = []
+    for page in layout.pages:
+        for item in page.items:
+            if item.section and item.section not in seen:
+                seen.append(item.section)
+    return seen
+
+
+def test_every_section_in_the_contents_order_then_the_sources() -> None:
+    """The same words as the fullest folded leaflet, in the order the content file gives them (no flap or
+    back to jump to), the sources after them; nothing on the last page but the booking panel and fine print."""
+    src = sources()
+    layout = large().layout
+    assert layout is not None
+    order = _sections(layout)
+    assert order == [*(s.id for s in src.content.sections), "sources"]
+    last = layout.pages[-1]
+    assert not [i for i in last.items if i.section] and any(i.role == "qr" for i in last.items)
+    assert "CSC-MN-001" in _flat(_pdf_pages(large().pdf or b"")[-1])
+
+
+def test_lists_and_cards_are_one_column_and_short_sections_are_never_split() -> None:
+    """Clear print: one column. A section up to half a page tall starts on the page it ends on."""
+    layout = large().layout
+    assert layout is not None
+    lefts = {
+        round(t.box.x)
+        for p in layout.pages
+        for t in p.items
+        if isinstance(t, Text) and t.role in ("list_item", "paragraph") and t.section
+    }
+    column = layout.sheet.sides[1].panels[0].content
+    assert min(lefts) == round(column.x) and max(lefts) < column.x + column.w / 4, lefts  # indents, no 2nd column
+    page_h = column.h
+    split = []
+    for sid in [s.id for s in sources().content.sections]:
+        boxes: dict[int, list[Rect]] = {}
+        for i, p in enumerate(layout.pages):
+            boxes.update(
+                {i: [t.box for t in p.items if t.section == sid]} if any(t.section == sid for t in p.items) else {}
+            )
+        height = sum(max(b.top for b in bs) - min(b.y for b in bs) for bs in boxes.values())
+        if height <= page_h / 2 and len(boxes) > 1:
+            split.append(sid)
+    assert split == []
+    contact = {i for i, p in enumerate(layout.pages) for t in p.items if t.section == "contact-us"}
+    assert len(contact) == 1  # the emergency list stays under its heading
+
+
+def test_a_drawing_label_that_has_to_shrink_is_named(tmp_path: Path) -> None:
+    """A label too long for the drawing's side at 16 pt shrinks to fit: the edition warns, naming it."""
+    text = CONTENT.read_text(encoding="utf-8")
+    long = "Fine sterile needles, used once and then thrown away safely"
+    assert text.count("needles: Fine needles") == 1
+    (tmp_path / "content.yaml").write_text(text.replace("needles: Fine needles", f"needles: {long}"), "utf-8")
+    src, _ = api.load(tmp_path / "content.yaml", BRAND)
+    assert src is not None
+    result = api.build(src, api.Options(layout="large-print"))
+    warnings = [d for d in result.diagnostics if "large-print edition sets" in d.message]
+    assert result.ok and len(warnings) == 1 and "under its 16 pt" in warnings[0].message
+
+
+def test_no_italics_and_no_capitals_for_emphasis() -> None:
+    """Clear print: emphasis in bold, not italics (melasma, rolling scars); the cover's kicker as written, not in
+    capitals; no italic face anywhere in the edition."""
+    src = sources()
+    layout = large().layout
+    assert layout is not None
+    fonts = {r.font for p in layout.pages for t in p.items if isinstance(t, Text) for r in t.runs}
+    assert src.fonts.italic not in fonts and src.fonts.bold_italic not in fonts
+    melasma = [
+        r for p in layout.pages for t in p.items if isinstance(t, Text) for r in t.runs if r.text.strip() == "melasma"
+    ]
+    assert melasma and all(r.font == src.fonts.bold for r in melasma)
+    cover = _flat(_pdf_pages(large().pdf or b"")[0])
+    assert "Patient information" in cover and "PATIENT INFORMATION" not in cover
