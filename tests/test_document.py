@@ -29,7 +29,7 @@ from brochure.layout.flow import SHORT, Frame, Item, flow
 from brochure.layout.model import Layout, Text
 from brochure.layout.words import long_date, month_year, words_for
 from brochure.preflight.dates import check_dates, months_after, source_date
-from brochure.vocabulary import LAYOUTS, PAPERS, TARGETS
+from brochure.vocabulary import LAYOUTS, PAPERS, TARGETS, LayoutName, PaperName
 
 
 def epoch(day: str) -> str:
@@ -533,8 +533,17 @@ def back_text(result: api.Result) -> str:
     return " ".join(text.split())
 
 
-def test_a_full_back_shrinks_the_qr_code_and_drops_the_website_line_the_qr_label_repeats() -> None:
-    full = api.build(sources(CONTENT, BRAND), api.Options(layout="trifold", paper="letter"))
+FEEDBACK = 'feedback: "Tell us what you think of this leaflet: hello@clearwaterskin.co.uk'
+LONGER = (
+    FEEDBACK + " We read every comment and use it when we review this leaflet, so it answers what patients ask us most."
+)
+
+
+def test_a_full_back_shrinks_the_qr_code_and_drops_the_website_line_the_qr_label_repeats(tmp_path: Path) -> None:
+    """A back made fuller (a longer feedback line in the kit) gives way: the QR code, then the website line."""
+    longer = shipped_with(tmp_path, FEEDBACK, LONGER)
+    assert longer is not None
+    full = api.build(longer, api.Options(layout="trifold", paper="letter"))
     roomy = api.build(sources(CONTENT, MAPLE), api.Options(layout="trifold", paper="letter"))
     assert full.ok and roomy.ok and full.layout and roomy.layout and full.layout.qr and roomy.layout.qr
     assert round(full.layout.qr.box.w / MM) == 22 and round(roomy.layout.qr.box.w / MM) == 26
@@ -546,26 +555,28 @@ def test_a_full_back_shrinks_the_qr_code_and_drops_the_website_line_the_qr_label
     assert "Clearwater Skin Clinic clearwaterskin.co.uk" in cover  # and on the cover, a live link (office)
 
 
-def shipped_with(tmp_path: Path, old: str, new: str) -> api.Sources | None:
-    """The shipped words with a copy of the shipped brand kit in which `old` is written `new`."""
+def shipped_with(tmp_path: Path, old: str, new: str, *more: tuple[str, str]) -> api.Sources | None:
+    """The shipped words with a copy of the shipped brand kit in which `old` is written `new` (and more such)."""
     kit = tmp_path / "kit"
     kit.mkdir()
     for f in BRAND.parent.iterdir():
         if f.is_file():
             (kit / f.name).write_bytes(f.read_bytes())
     text = (kit / "brand.yaml").read_text(encoding="utf-8")
-    (kit / "brand.yaml").write_text(text.replace(old, new), encoding="utf-8")
+    for was, now in ((old, new), *more):
+        assert text.count(was) == 1, was
+        text = text.replace(was, now)
+    (kit / "brand.yaml").write_text(text, encoding="utf-8")
     return api.load(CONTENT, kit / "brand.yaml")[0]
 
 
 def test_the_website_line_stays_when_nothing_else_shows_the_website(tmp_path: Path) -> None:
-    src = shipped_with(
-        tmp_path, "booking_url: https://clearwaterskin.co.uk/book", "booking_url: https://book.example.org/cw"
-    )
+    booking = ("booking_url: https://clearwaterskin.co.uk/book", "booking_url: https://book.example.org/cw")
+    src = shipped_with(tmp_path, FEEDBACK, LONGER, booking)
     assert src is not None
     result = api.build(src, api.Options(layout="trifold", paper="letter"))
     (d,) = [d for d in result.diagnostics if d.is_error]  # the website line stays: what is left to cut
-    assert "the back region is over-full by 4.1 mm (tri-fold, letter)" in d.message and "document details" in d.message
+    assert "the back region is over-full by 0.7 mm (tri-fold, letter)" in d.message and "document details" in d.message
 
 
 def test_a_brand_other_than_the_producer_is_warned_that_its_back_names_another_clinic(
@@ -598,8 +609,28 @@ def test_a_given_today_still_checks_source_date_epoch_which_the_pdf_writer_reads
 
 
 def test_the_website_line_stays_when_the_booking_host_only_begins_like_the_website(tmp_path: Path) -> None:
-    src = shipped_with(tmp_path, "website: https://clearwaterskin.co.uk", "website: https://clearwaterskin.co")
+    website = ("website: https://clearwaterskin.co.uk", "website: https://clearwaterskin.co")
+    src = shipped_with(tmp_path, FEEDBACK, LONGER, website)
     assert src is not None
     result = api.build(src, api.Options(layout="trifold", paper="letter"))
     (d,) = [d for d in result.diagnostics if d.is_error]  # clearwaterskin.co.uk/book does not show clearwaterskin.co
     assert "the back region is over-full" in d.message
+
+
+@pytest.mark.parametrize("layout", ["trifold", "bifold", "flyer"])
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_no_word_on_a_folded_leaflet_is_under_8_pt(layout: LayoutName, paper: PaperName) -> None:
+    """The disclaimer, the sources and the document details at 8 pt at least, for older readers (they were
+    7.5 pt); only citation numbers (superscripts) and the labels inside the skin drawing are smaller."""
+    result = api.build(sources(CONTENT, BRAND), api.Options(layout=layout, paper=paper))
+    assert result.ok and result.layout is not None
+    texts = [t for p in result.layout.pages for t in p.items if isinstance(t, Text)]
+    small = [
+        (t.text, r.size)
+        for t in texts
+        for r in t.runs
+        if r.text.strip() and r.rise == 0 and r.size < 7.995 and not t.alt
+    ]
+    assert small == []
+    fine = [r.size for t in texts if t.region == "back" for r in t.runs if r.rise == 0 and r.size < 9]
+    assert fine and min(fine) == 8.0

@@ -30,7 +30,9 @@ def _core(line: Text) -> Rect:
     return Rect(line.box.x, line.baseline + 0.05 * size, line.box.w, 0.4 * size)
 
 
-@pytest.mark.parametrize(("layout", "target"), [("trifold", "office"), ("bifold", "press"), ("flyer", "office")])
+@pytest.mark.parametrize(
+    ("layout", "target"), [("trifold", "office"), ("bifold", "press"), ("flyer", "office"), ("large-print", "office")]
+)
 def test_every_text_line_is_printed_where_its_frame_says(layout: str, target: str) -> None:
     """Each line's words, read back from the PDF inside the line's box (PDFium), are the line's words."""
     lay, pdf = _layout(layout=layout, target=target)
@@ -48,7 +50,7 @@ def test_every_text_line_is_printed_where_its_frame_says(layout: str, target: st
                 checked += 1
     finally:
         doc.close()
-    assert checked > 100
+    assert checked > 80  # every line of the leaflet (about a hundred or more)
 
 
 def test_the_inks_of_the_text_are_the_inks_printed() -> None:

@@ -105,17 +105,19 @@ def printed(ref: Reference) -> str:
 
 
 def listed(ref: Reference, full: bool = False) -> tuple[str, str]:
-    """What a references list prints of ref (its short form on a folded leaflet, else its full text, then
-    'doi:...' and its web address), and the key that text is written at ('text' or 'short')."""
+    """What a references list prints of ref (a folded leaflet: its short form, else its full text; in `full`:
+    the Vancouver text, then 'doi:...' and its web address), and the key that text is written at."""
     key = "text" if full or not ref.short else "short"
     words = ref.short if key == "short" and ref.short else ref.text
+    if not full:
+        return plain(words), key
     return " ".join([plain(words), *([f"doi:{ref.doi}"] if ref.doi else []), *([ref.url] if ref.url else [])]), key
 
 
 def sources(cites: Citations, theme: Theme, language: str, links: bool, full: bool = False) -> Para | None:
-    """The references a layout cites, numbered to match its superscripts, in small type: 'Sources 1 Alam M, ...
-    doi:10.1001/... 2 ...'; a DOI links to https://doi.org/... and a web address to itself where links are live.
-    A folded leaflet prints each reference's short form where it has one; `full` prints the Vancouver text."""
+    """The references a folded leaflet cites, numbered to match its superscripts, in small type, in their short
+    form ('Sources 1 Alam M et al. JAMA Dermatol. 2014;150(8):844-9. 2 ...'): each links to its DOI (or address)
+    where links are live. The full Vancouver text with DOIs is the large-print edition's (entries_markup)."""
     if not cites.references:
         return None
     entries = entries_markup(cites, theme, links, full)
@@ -123,11 +125,17 @@ def sources(cites: Citations, theme: Theme, language: str, links: bool, full: bo
 
 
 def entries_markup(cites: Citations, theme: Theme, links: bool, full: bool) -> list[str]:
-    """Each reference as printed: its number in bold, its short form (or its Vancouver text), DOI and address."""
+    """Each reference as printed: its number in bold, then in `full` its Vancouver text, DOI and address (each
+    a link where links are live), else its short form, linked to its DOI or address."""
     shade = color_markup(theme.palette.primary)
     entries = []
     for i, ref in enumerate(cites.references, 1):
-        parts = [to_markup(ref.short if ref.short and not full else ref.text, shade, links)]
+        if not full:
+            words = to_markup(ref.short or ref.text, shade, links)
+            target = ref.doi_url if ref.doi else ref.url
+            entries.append(f"<b>{i}</b>\u00a0" + (link_markup(words, target, "", links) if target else words))
+            continue
+        parts = [to_markup(ref.text, shade, links)]
         if ref.doi:
             parts.append(link_markup(escape_text(f"doi:{ref.doi}"), ref.doi_url, shade, links))
         if ref.url:

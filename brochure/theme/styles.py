@@ -26,7 +26,7 @@ class Scale:
     leading: float = 13.0
     small: float = 9.5
     note: float = 8.0
-    fine: float = 7.5
+    fine: float = 8.0  # the least for older readers (the sources and document details)
     subheading: float = 11.0
     heading: float = 14.0
     cover_title: float = 32.0
