@@ -433,6 +433,7 @@ def test_the_shipped_references_are_full_vancouver_and_the_leaflet_prints_their_
     assert pdf is not None
     text = " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(io.BytesIO(pdf)).pages)
     assert "Alam M et al. JAMA Dermatol. 2014;150(8):844-9." in text and "doi:" not in text
+    assert "2016;74(2):348-55. In full, with DOIs: our large-print edition." in text  # where the rest is
     assert "Efficacy of a needling device" not in text  # the full title is the large-print edition's
     large = api.build(sources(), api.Options(layout="large-print")).pdf
     assert large is not None

@@ -576,7 +576,7 @@ def test_the_website_line_stays_when_nothing_else_shows_the_website(tmp_path: Pa
     assert src is not None
     result = api.build(src, api.Options(layout="trifold", paper="letter"))
     (d,) = [d for d in result.diagnostics if d.is_error]  # the website line stays: what is left to cut
-    assert "the back region is over-full by 0.7 mm (tri-fold, letter)" in d.message and "document details" in d.message
+    assert "the back region is over-full by 4.4 mm (tri-fold, letter)" in d.message and "document details" in d.message
 
 
 def test_a_brand_other_than_the_producer_is_warned_that_its_back_names_another_clinic(

@@ -10,6 +10,7 @@ from brochure.inputs.content import Content, Section
 from brochure.inputs.inline import citations, escape_text, link_markup, plain, to_markup
 from brochure.inputs.references import Reference
 from brochure.layout.flowables import Para
+from brochure.layout.words import words_for
 from brochure.theme.colors import color_markup
 from brochure.theme.styles import Theme
 
@@ -121,6 +122,8 @@ def sources(cites: Citations, theme: Theme, language: str, links: bool, full: bo
     if not cites.references:
         return None
     entries = entries_markup(cites, theme, links, full)
+    if not full:
+        entries.append(escape_text(words_for(language)[0].in_full))
     return Para(f"<b>{escape_text(heading(language))}</b> " + " ".join(entries), theme.style("fine"))
 
 

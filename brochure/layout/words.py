@@ -30,6 +30,7 @@ class Words:
     skin_drawing: str  # the skin drawing's text alternative: {labels} are its labels
     qr_code: str  # the QR code's text alternative: {url} is where it leads
     page: str  # a page's number at its foot (the large-print edition): {number} of {total}
+    in_full: str  # after a folded leaflet's short sources: where the full references are
 
 
 _EN = Words(
@@ -62,6 +63,7 @@ _EN = Words(
     skin_drawing="Drawing of a cross-section of skin, labelled: {labels}.",
     qr_code="QR code that opens {url}",
     page="Page {number} of {total}",
+    in_full="In full, with DOIs: our large-print edition.",
 )
 
 WORDS: dict[str, Words] = {
