@@ -106,6 +106,7 @@ def lay_out(plans: tuple[Plan, ...], layout: LayoutName, inp: Inputs) -> tuple[L
                     full_sources=plan.full_sources,
                 )
                 last = keep == keeps[-1] and size == sizes[-1] and plan is routed[-1][0]
+                attempt = replace(attempt, trial=not last)
                 result, errors = _attempt(plan, attempt, complete=last)
                 if result is not None:
                     split = _split(result, plan, sections) if plan.keep_sections and not kept else []
