@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from brochure.diagnostics import Diagnostic, Location, closest, warning
+from brochure.diagnostics import Diagnostic, Location, closest, error
 from brochure.geometry.sheet import SHEETS
 from brochure.inputs.brand import Brand, load_brand
 from brochure.inputs.content import Content, load_content
@@ -20,7 +20,6 @@ from brochure.layout.compose import Inputs
 from brochure.layout.document import keywords as document_keywords
 from brochure.layout.engine import lay_out
 from brochure.layout.model import Layout
-from brochure.layout.words import words_for
 from brochure.output.pdfx import make_pdfx
 from brochure.preflight.checks import check_glyphs, check_producer
 from brochure.preflight.contrast import colours_for
@@ -34,6 +33,7 @@ from brochure.theme.cmyk import output_condition, press_brand, press_palette, pr
 from brochure.theme.fonts import FontSet, italic_warning, load_fonts
 from brochure.theme.styles import make_theme
 from brochure.vocabulary import LAYOUTS, PAPERS, TARGETS, LayoutName, PaperName, Target
+from brochure.words import WORDS, words_for
 
 
 @dataclass(frozen=True)
@@ -134,7 +134,7 @@ def build(src: Sources, options: Options) -> Result:
         raise ValueError(problem)
     fonts = src.fonts
     diags = check_dates(src.content.document, options.today or today(os.environ), options.allow_expired)
-    diags += _language_warning(src.content)
+    diags += _language_words(src.content)
     diags += check_producer(src.content, src.brand)
     diags += check_glyphs(src.content, src.brand, fonts)
     if any(d.is_error for d in diags):
@@ -163,7 +163,7 @@ def build(src: Sources, options: Options) -> Result:
     meta = Meta(
         title=f"{c.title}: {c.subtitle}",
         author=src.brand.name,
-        subject=f"Patient information leaflet: {c.title} {c.subtitle}",
+        subject=c.tool_words.subject.format(title=f"{c.title} {c.subtitle}"),
         keywords=(c.title, *(s.heading for s in c.sections), src.brand.name, *document_keywords(c)),
         language=c.language,
         base_font=fonts.regular,
@@ -182,16 +182,19 @@ def build(src: Sources, options: Options) -> Result:
     return Result(pdf, layout, tuple(diags))
 
 
-def _language_warning(content: Content) -> list[Diagnostic]:
-    """A language the built-in words table lacks prints the document block's labels in English."""
-    if words_for(content.language)[1]:
+def _language_words(content: Content) -> list[Diagnostic]:
+    """A language the built-in words table lacks must give the tool's own words in `words:`: else they would
+    print in English in a leaflet in another language."""
+    missing = words_for(content.language, dict(content.words))[1]
+    if not missing:
         return []
+    known = ", ".join(sorted(WORDS))
     return [
-        warning(
-            content.document.where("document"),
-            f"brochure has no built-in words for '{content.language}' yet: the document block's labels "
-            "('Published', 'Review due', 'Written by', ...) and dates print in English",
-            "accept the English labels for now, or write the leaflet in a language brochure has words for (en)",
+        error(
+            content.language_at,
+            f"brochure has no built-in words for '{content.language}': the content file must give them in a "
+            f"'words:' block; missing: {', '.join(missing)}",
+            f"translate the English words (README, 'Languages') into a 'words:' block; built in: {known}",
         )
     ]
 

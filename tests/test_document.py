@@ -15,21 +15,20 @@ import pikepdf
 import pypdfium2 as pdfium
 import pytest
 from conftest import Inputs, edit, position
-from helpers import BRAND, CONTENT, MAPLE, build, page_texts, section_text, sources
+from helpers import BRAND, CONTENT, MAPLE, build, page_texts, reopen, section_text, sources
 from reportlab.platypus import Spacer
 
-from brochure import api
+from brochure import api, words
 from brochure.cli import main
 from brochure.diagnostics import Diagnostic
 from brochure.geometry.sheet import MM, Rect
 from brochure.inputs.brand import load_brand
 from brochure.inputs.content import load_content
-from brochure.layout import words
 from brochure.layout.flow import SHORT, Frame, Item, flow
 from brochure.layout.model import Layout, Text
-from brochure.layout.words import long_date, month_year, words_for
 from brochure.preflight.dates import check_dates, months_after, source_date
 from brochure.vocabulary import LAYOUTS, PAPERS, TARGETS, LayoutName, PaperName
+from brochure.words import long_date, month_year, words_for
 
 
 def epoch(day: str) -> str:
@@ -340,12 +339,14 @@ def test_expiry_windows_by_calendar_month(inputs: Inputs) -> None:
         ("en-AU", "1 December 2026", "December 2029", True),
         ("en-US", "December 1, 2026", "December 2029", True),
         ("EN-us", "December 1, 2026", "December 2029", True),
-        ("pl", "1 December 2026", "December 2029", False),  # no Polish words yet (issue 11): English
+        ("es", "1 de diciembre de 2026", "diciembre de 2029", True),
+        ("es-MX", "1 de diciembre de 2026", "diciembre de 2029", True),
+        ("pl", "1 December 2026", "December 2029", False),  # no Polish words: English, and `words:` must give them
     ],
 )
 def test_dates_are_written_as_the_language_writes_them(language: str, published: str, review: str, known: bool) -> None:
-    w, found = words_for(language)
-    assert found is known
+    w, missing = words_for(language)
+    assert (missing == ()) is known
     assert long_date(date(2026, 12, 1), w).replace("\u00a0", " ") == published
     assert month_year(date(2029, 12, 1), w).replace("\u00a0", " ") == review
     assert "\u00a0" in long_date(date(2026, 12, 1), w)  # a date is never broken across lines
@@ -358,13 +359,83 @@ def test_a_us_leaflet_prints_us_dates(inputs: Inputs) -> None:
     assert "Published December 1, 2026. Review due December 2028." in page_texts(result.pdf)[0]
 
 
-def test_a_language_without_words_warns_and_prints_english_labels(inputs: Inputs) -> None:
+def test_a_language_without_words_is_an_error_naming_the_missing_words(inputs: Inputs) -> None:
+    """A Polish leaflet would print 'Published', 'Sources', 'Page 2 of 9' in English: the content file must give
+    the tool's words itself; the error names every missing one, at `language:`."""
     text = edit(inputs.content, "language: en-GB", "language: pl")
     result = build(inputs)
+    assert not result.ok and result.pdf is None
+    d = the_finding(list(result.diagnostics), text, "pl\ntitle", "language")
+    assert d.is_error and "no built-in words for 'pl'" in d.message
+    assert "missing: leaflet, version, published, review" in d.message and "subject" in d.message
+
+
+POLISH = """words:
+  leaflet: "Ulotka {code} ({producer}), {version}."
+  version: "wersja {version}"
+  published: "Opublikowano {date}."
+  review: "Przegląd: {month}."
+  written: "Autor: {author}; sprawdził(a): {reviewer}."
+  translated: "Tłumaczenie: {translator}; sprawdził(a): {reviewer}."
+  person: "{name} ({role})"
+  other_formats: "Inne formaty:"
+  ask: "{formats} – {contact}."
+  months: [stycznia, lutego, marca, kwietnia, maja, czerwca, lipca, sierpnia, września, października, listopada,
+    grudnia]
+  date: "{day} {month} {year}"
+  month_year: "{month} {year}"
+  list_separator: ", "
+  skin_drawing: "Rysunek przekroju skóry z opisami: {labels}."
+  qr_code: "Kod QR otwierający {url}"
+  page: "Strona {number} z {total}"
+  sources: "Źródła"
+  in_full: "Pełne źródła z DOI: w wydaniu z dużym drukiem."
+  subject: "Ulotka dla pacjenta: {title}"
+"""
+
+
+def test_a_content_file_may_give_the_tools_words_for_its_language(inputs: Inputs) -> None:
+    """With every word given in `words:`, a Polish leaflet builds and prints them (its dates too)."""
+    edit(inputs.content, "language: en-GB", "language: pl")
+    inputs.content.write_text(inputs.content.read_text(encoding="utf-8") + POLISH, encoding="utf-8")
+    result = build(inputs)
+    assert result.ok and result.pdf, [d.format() for d in result.diagnostics]
+    back = " ".join(page_texts(result.pdf)[0].split())
+    assert "Opublikowano 1 grudnia 2026." in back and "Przegląd: grudnia 2028." in back
+    doc = reopen(result.pdf)
+    assert str(doc.docinfo["/Subject"]).startswith("Ulotka dla pacjenta: ")
+
+
+def test_a_content_file_may_reword_a_built_in_word(inputs: Inputs) -> None:
+    """`words:` over the built-in table: one word changed, the others kept."""
+    inputs.content.write_text(
+        inputs.content.read_text(encoding="utf-8") + 'words:\n  published: "First published {date}."\n',
+        encoding="utf-8",
+    )
+    result = build(inputs)
     assert result.ok and result.pdf
-    d = the_finding(list(result.diagnostics), text, "code: TC-001", "document")
-    assert not d.is_error and "no built-in words for 'pl'" in d.message
-    assert "Published 1 December 2026." in page_texts(result.pdf)[0]
+    assert "First published 1 December 2026. Review due December 2028." in " ".join(page_texts(result.pdf)[0].split())
+
+
+@pytest.mark.parametrize(
+    ("words", "needle", "message"),
+    [
+        ('  publshed: "x {date}"\n', "publshed", "unknown key 'publshed'"),
+        ('  published: "Published."\n', "Published.", "'published' fills in {date}"),
+        ('  page: "Page {number} of {pages}"\n', "Page {number}", "not {number}, {pages}"),
+        ('  page: "Page {number of {total}"\n', "Page {number", "is not part of a {name}"),
+        ("  months: [Jan, Feb]\n", "[Jan", "'months' lists 2 names"),
+    ],
+)
+def test_a_mistake_in_the_words_is_an_error_where_it_is_written(
+    inputs: Inputs, words: str, needle: str, message: str
+) -> None:
+    text = inputs.content.read_text(encoding="utf-8") + "words:\n" + words
+    inputs.content.write_text(text, encoding="utf-8")
+    diags = content_errors(inputs.content)
+    (d,) = [d for d in diags if d.is_error]
+    line, _ = position(text, needle)
+    assert message in d.message and d.location.line == line, d.format()
 
 
 # --- reading order: the back --------------------------------------------------------------------------------

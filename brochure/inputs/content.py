@@ -14,7 +14,9 @@ from brochure.inputs.reader import Reader, load_file
 from brochure.inputs.references import Reference, read_references
 from brochure.inputs.yamltree import Node
 from brochure.vocabulary import LAYOUTS, PLACES, LayoutName, Place, is_layout
+from brochure.words import MONTHS, NAMES, Words, fields_of, needs, words_for
 
+NOWHERE = Location("")
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -69,10 +71,17 @@ class Content:
     disclaimer: str
     references: tuple[Reference, ...]
     strings: tuple[tuple[str, Location], ...]
+    words: tuple[tuple[str, str | tuple[str, ...]], ...] = ()  # `words:`: the tool's own words, as written here
+    language_at: Location = NOWHERE  # where `language:` is written
+
+    @property
+    def tool_words(self) -> Words:
+        """The words the tool prints itself, in this content's language (its `words:` over the built-in table)."""
+        return words_for(self.language, dict(self.words))[0]
 
 
 TOP_REQUIRED = ("language", "title", "subtitle", "sections", "call_to_action", "disclaimer")
-TOP_OPTIONAL = ("cover", "references", "document")  # `document` is required: read_document says how to write it
+TOP_OPTIONAL = ("cover", "references", "document", "words")  # `document` is required: read_document says how
 
 
 def load_content(path: Path) -> tuple[Content | None, list[Diagnostic]]:
@@ -104,9 +113,11 @@ def _read_content(r: Reader, root: Node, path: Path) -> Content | None:
     document = read_document(r, root, top.get("document"))
     disclaimer = r.text(top.get("disclaimer"), "disclaimer")
     refs = read_references(r, top.get("references"))
+    words = _read_words(r, top.get("words"))
     _check_printed_total(r)
-    if None in (language, title, subtitle, sections, cta, disclaimer, refs):
+    if None in (language, title, subtitle, sections, cta, disclaimer, refs, words):
         return None
+    assert words is not None
     assert language and title and subtitle and sections is not None and cta and disclaimer and refs is not None
     if document is None:
         return None
@@ -122,7 +133,50 @@ def _read_content(r: Reader, root: Node, path: Path) -> Content | None:
         disclaimer=disclaimer,
         references=refs,
         strings=tuple(r.strings),
+        words=words,
+        language_at=r.at(top["language"], "language"),
     )
+
+
+def _read_words(r: Reader, node: Node | None) -> tuple[tuple[str, str | tuple[str, ...]], ...] | None:
+    """`words:`: any of the tool's own words in this language, each with the {names} its English pattern fills."""
+    if node is None:
+        return ()
+    m = r.mapping(node, "words", (), NAMES)
+    if m is None:
+        return None
+    out: list[tuple[str, str | tuple[str, ...]]] = []
+    for name, child in m.items():
+        if name not in NAMES:  # (reported by r.mapping)
+            continue
+        path = f"words.{name}"
+        if name == "months":
+            months = r.text_list(child, path)
+            if months is not None and len(months) != MONTHS:
+                r.fail(r.at(child, path), f"'months' lists {len(months)} names", "write the 12 months, January first")
+            elif months is not None:
+                out.append((name, tuple(value for value, _ in months)))
+            continue
+        value = child.value if name == "list_separator" and isinstance(child.value, str) else r.text(child, path)
+        if value is None:
+            continue
+        try:
+            have = fields_of(value)
+        except ValueError:
+            r.fail(r.at(child, path), "a '{' or '}' is not part of a {name}", "write braces only around a name")
+            continue
+        need = needs(name)
+        if have != need:
+            names = ", ".join("{" + n + "}" for n in sorted(need)) or "no {name}"
+            r.fail(
+                r.at(child, path),
+                f"'{name}' fills in {names} (the tool puts its values there), not "
+                + (", ".join("{" + n + "}" for n in sorted(have)) or "none"),
+                f"write the words around {names}, e.g. as the English: '{getattr(words_for('en')[0], name)}'",
+            )
+            continue
+        out.append((name, value))
+    return tuple(out)
 
 
 def _check_printed_total(r: Reader) -> None:

@@ -22,7 +22,6 @@ from brochure.layout.flow import EPS, Frame, Item, floor_of
 from brochure.layout.flowables import Art, Box, Para, SectionHeading, Stack
 from brochure.layout.model import Link, Placed, QrPlacement
 from brochure.layout.qr import QUIET_MODULES, modules, qr_drawing
-from brochure.layout.words import words_for
 from brochure.theme.colors import color_markup
 from brochure.theme.styles import Theme
 
@@ -83,9 +82,9 @@ class Foot:
 def _foot(inp: Inputs, box: Rect) -> Foot:
     """The disclaimer, sources and document block, measured and placed once for every attempt at the back."""
     t, L = inp.theme, inp.theme.scale.leading
-    blocks = Blocks(t, box.w, inp.links, cites=inp.citations, language=inp.content.language)
+    blocks = Blocks(t, box.w, inp.links, cites=inp.citations, words=inp.content.tool_words)
     items: list[tuple[Flowable, float]] = [(blocks.para(inp.content.disclaimer, "note"), 0.0)]
-    sources = None if inp.full_sources else citations.sources(inp.citations, t, inp.content.language, inp.links)
+    sources = None if inp.full_sources else citations.sources(inp.citations, t, inp.content.tool_words, inp.links)
     if sources is not None:
         items.append((sources, 0.4 * L))
     doc = document_block(inp.content, inp.brand)
@@ -110,14 +109,14 @@ def _back(inp: Inputs, box: Rect, page: int, website: bool, qr_mm: float, gap_le
     region = "back"
     t, cta, contact = inp.theme, inp.content.call_to_action, inp.brand.contact
     pal, L = t.palette, t.scale.leading
-    blocks = Blocks(t, box.w, inp.links, cites=inp.citations, language=inp.content.language)
+    blocks = Blocks(t, box.w, inp.links, cites=inp.citations, words=inp.content.tool_words)
     link_hex = color_markup(pal.primary)
 
     def link(label: str, url: str) -> str:
         return link_markup(escape_text(label), url, link_hex, inp.links) if url else escape_text(label)
 
     qr_size = qr_mm * MM
-    qr_alt = words_for(inp.content.language)[0].qr_code.format(url=display_url(contact.booking_url))
+    qr_alt = inp.content.tool_words.qr_code.format(url=display_url(contact.booking_url))
     qr = Art(partial(qr_drawing, contact.booking_url, qr_size, pal.text, pal.white), qr_size, qr_size, "qr", qr_alt)
     wide = blocks.wide  # (as wide as a wide column at this type size)
     heading, cta_text = SectionHeading(blocks.md(cta.heading), t), blocks.para(cta.text, "cta")

@@ -20,9 +20,9 @@ from brochure.layout import citations, images
 from brochure.layout.citations import Citations
 from brochure.layout.flow import Item
 from brochure.layout.flowables import Art, Box, Bullet, Column, Para, SectionHeading, Stack, StepRow
-from brochure.layout.words import words_for
 from brochure.theme.colors import color_markup
 from brochure.theme.styles import Theme
+from brochure.words import Words, words_for
 
 WIDE = 110 * MM  # columns at least this wide (at 9.5 pt; wider for larger type) set cards and long lists two across
 SOURCES = "sources"  # the id of the references list when it is a section of its own (the large-print edition)
@@ -39,7 +39,7 @@ class Blocks:
         links: bool = True,
         locate: Callable[[str], Location | None] | None = None,
         cites: Citations | None = None,
-        language: str = "en",
+        words: Words | None = None,
     ) -> None:
         self.t = theme
         self.width = width
@@ -50,7 +50,7 @@ class Blocks:
         self.locate = locate  # a key path -> where it is written (for problems found while laying out)
         self.cites = cites or Citations()  # the layout's citation numbers
         self.problems: list[Diagnostic] = []
-        self.language = language  # for the words the tool writes itself (a drawing's text alternative)
+        self.words = words or words_for("en")[0]  # the words the tool writes itself (headings, text alternatives)
 
     def md(self, text: str, size: float = 0.0) -> str:
         """Text as paragraph markup; its citations as superscript numbers for type of `size` pt (body size if 0)."""
@@ -80,7 +80,7 @@ class Blocks:
         type is large enough for them to need pages, not a corner of the back."""
         if not self.cites.references:
             return []
-        title = citations.heading(self.language)
+        title = self.words.sources
         heading = SectionHeading(escape_text(title), self.t)
         items = [Item(heading, SOURCES, 0.0 if first else 1.25 * self.L, True, title)]
         for i, entry in enumerate(citations.entries_markup(self.cites, self.t, self.links, full=True)):
@@ -149,7 +149,7 @@ class Blocks:
 
     def _alt(self, labels: dict[str, str]) -> str:
         """The skin drawing's text alternative, in the content's language: what it shows, named by its labels."""
-        words = words_for(self.language)[0]
+        words = self.words
         return words.skin_drawing.format(labels=words.list_separator.join(v for v in labels.values() if v))
 
     def _check_labels(self, b: c.Illustration, labels: dict[str, str]) -> None:

@@ -10,9 +10,9 @@ from brochure.inputs.content import Content, Section
 from brochure.inputs.inline import citations, escape_text, link_markup, plain, to_markup
 from brochure.inputs.references import Reference
 from brochure.layout.flowables import Para
-from brochure.layout.words import words_for
 from brochure.theme.colors import color_markup
 from brochure.theme.styles import Theme
+from brochure.words import Words
 
 SMALLEST = 7.0  # pt: a superscript never goes under the 7 pt floor (preflight.design.MIN_TYPE)
 SHRINK = 0.8  # a superscript's size, as a share of its text's size
@@ -94,11 +94,6 @@ def block_texts(b: c.Block) -> tuple[str, ...]:
     return tuple(t for qa in b.items for t in (qa.q, qa.a))
 
 
-def heading(language: str) -> str:
-    """The word over the references list."""
-    return "Sources" if language.startswith("en") else "Sources / References"
-
-
 def printed(ref: Reference) -> str:
     """Every character a references list may print of ref (its full and short text, 'doi:...', its address)."""
     texts = [plain(ref.text), *([plain(ref.short)] if ref.short else [])]
@@ -115,7 +110,7 @@ def listed(ref: Reference, full: bool = False) -> tuple[str, str]:
     return " ".join([plain(words), *([f"doi:{ref.doi}"] if ref.doi else []), *([ref.url] if ref.url else [])]), key
 
 
-def sources(cites: Citations, theme: Theme, language: str, links: bool, full: bool = False) -> Para | None:
+def sources(cites: Citations, theme: Theme, words: Words, links: bool, full: bool = False) -> Para | None:
     """The references a folded leaflet cites, numbered to match its superscripts, in small type, in their short
     form ('Sources 1 Alam M et al. JAMA Dermatol. 2014;150(8):844-9. 2 ...'): each links to its DOI (or address)
     where links are live. The full Vancouver text with DOIs is the large-print edition's (entries_markup)."""
@@ -123,8 +118,8 @@ def sources(cites: Citations, theme: Theme, language: str, links: bool, full: bo
         return None
     entries = entries_markup(cites, theme, links, full)
     if not full:
-        entries.append(escape_text(words_for(language)[0].in_full))
-    return Para(f"<b>{escape_text(heading(language))}</b> " + " ".join(entries), theme.style("fine"))
+        entries.append(escape_text(words.in_full))
+    return Para(f"<b>{escape_text(words.sources)}</b> " + " ".join(entries), theme.style("fine"))
 
 
 def entries_markup(cites: Citations, theme: Theme, links: bool, full: bool) -> list[str]:

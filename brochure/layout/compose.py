@@ -19,7 +19,6 @@ from brochure.layout.blocks import Blocks
 from brochure.layout.citations import NONE, Citations
 from brochure.layout.flow import FlowResult, Frame, Item, evened, floor_of, flow, height_of
 from brochure.layout.model import Placed
-from brochure.layout.words import words_for
 from brochure.theme.styles import Theme
 
 GROSS = 2.0  # words whose least possible height is this many times their room are reported before measuring
@@ -48,7 +47,7 @@ def flow_items(
     """The sections as flow items for a column of this width (and after them, if asked, the references in full),
     and what in them cannot be drawn there."""
     strings = {at.key: at for _, at in inp.content.strings}
-    blocks = Blocks(inp.theme, width, inp.links, strings.get, inp.citations, inp.content.language)
+    blocks = Blocks(inp.theme, width, inp.links, strings.get, inp.citations, inp.content.tool_words)
     items: list[Item] = []
     for i, s in enumerate(sections):
         items.extend(blocks.section(s, i == 0))
@@ -201,7 +200,7 @@ FOLIO_FROM_FOOT = 10 * MM  # the page number's baseline region starts this far a
 
 def folio(inp: Inputs, page: int, number: int, total: int) -> Placed:
     """The page's number ('Page 2 of 9'), at the foot of its panel, under the words, left-aligned with them."""
-    text = words_for(inp.content.language)[0].page.format(number=number, total=total)
+    text = inp.content.tool_words.page.format(number=number, total=total)
     para = flowables.Para(escape_text(text), inp.theme.style("note"))
     panel = inp.sheet.sides[page].panels[0]
     _, h = para.wrap(panel.content.w, 1e6)

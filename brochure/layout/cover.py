@@ -57,7 +57,7 @@ def cover(inp: Inputs, area: CoverArea) -> Cover:
     words taller than the room between the field and the name are an error at the tallest of them."""
     t, content, sheet = inp.theme, inp.content, inp.sheet
     pal, box, region = t.palette, area.content, area.region
-    blocks = Blocks(t, box.w, inp.links, cites=inp.citations, language=inp.content.language)
+    blocks = Blocks(t, box.w, inp.links, cites=inp.citations, words=inp.content.tool_words)
     items: list[Placed] = []
 
     # The colour field runs across the area. At the sheet's edge it runs on into the bleed (press) or stops at

@@ -2,7 +2,7 @@
 
 The block reads, for the shipped leaflet: "Clearwater Skin Clinic leaflet CSC-MN-001, version 1.1. Published
 1 December 2026. Review due December 2029. Written by ...; checked by .... <conflicts> / Other formats: ... —
-<how to ask>. <feedback>". Its labels come from the language's Words (brochure/layout/words.py).
+<how to ask>. <feedback>". Its labels come from the language's Words (brochure/words.py).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from brochure.inputs.brand import Brand
 from brochure.inputs.content import Content
 from brochure.inputs.document import Person
 from brochure.inputs.inline import escape_text, plain
-from brochure.layout.words import Words, long_date, month_year, words_for
+from brochure.words import Words, long_date, month_year
 
 _STOPS = ".!?"
 _DIGIT_SPACE = re.compile(r"(?<=\d) (?=\d)")
@@ -67,7 +67,7 @@ class DocumentBlock:
 def document_block(content: Content, brand: Brand) -> DocumentBlock:
     """The leaflet's identity, dates, people and conflicts; then the brand's other formats and feedback."""
     d = content.document
-    w, _ = words_for(content.language)
+    w = content.tool_words
     strings = {at.key: at for _, at in content.strings}
 
     def user(text: str, key: str) -> list[Piece]:
@@ -155,5 +155,5 @@ def _spaced(sentences: list[list[Piece]]) -> list[Piece]:
 
 def keywords(content: Content) -> tuple[str, ...]:
     """The leaflet's code and version, as PDF keywords."""
-    w, _ = words_for(content.language)
+    w = content.tool_words
     return (content.document.code, w.version.format(version=content.document.version))

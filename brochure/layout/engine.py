@@ -221,7 +221,7 @@ def _attempt(plan: Plan, inp: Inputs, complete: bool = True) -> tuple[DraftLayou
         if items  # a one-sided plan leaves the second side blank: it is not printed
     )
     order = _reading_order(inp.sheet, pages_items, plan.views)
-    headings = {s.id: plain(s.heading) for s in inp.sections} | {SOURCES: citations.heading(inp.content.language)}
+    headings = {s.id: plain(s.heading) for s in inp.sections} | {SOURCES: inp.content.tool_words.sources}
     outline = tuple((headings[sid], sid) for sid in order)
     return DraftLayout(inp.sheet, pages, outline, b.qr, plan.views, inp.theme.scale.body), diags
 

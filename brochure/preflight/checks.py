@@ -8,9 +8,7 @@ from brochure.diagnostics import Diagnostic, Location, error, warning
 from brochure.inputs.brand import Brand
 from brochure.inputs.content import Content
 from brochure.inputs.inline import citations, plain, upper
-from brochure.layout.citations import heading
 from brochure.layout.document import document_block
-from brochure.layout.words import words_for
 from brochure.theme.fonts import FontSet, cmap, display_name
 
 
@@ -20,8 +18,8 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
     maps = [(role, font, cmap(font)) for role, font in faces]
     kicker = [(upper(text), at) for text, at in content.strings if at.key == "cover.kicker"]  # set in capitals
     doc = document_block(content, brand)
-    w = words_for(content.language)[0]  # the tool's own words: the document block's, the sources', page numbers
-    own = (" ".join((doc.fixed(), heading(content.language), w.in_full, w.page)), doc.at)
+    w = content.tool_words  # the tool's own words: the document block's, the sources', page numbers
+    own = (" ".join((doc.fixed(), w.sources, w.in_full, w.page)), doc.at)
     diags: list[Diagnostic] = []
     for text, at in [*content.strings, *kicker, *_citation_strings(content), *brand.printed(), own]:
         for ch in dict.fromkeys(plain(text)):  # each character once, in order: linear in the text

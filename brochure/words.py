@@ -1,0 +1,163 @@
+"""A content language tag (and the content's own `words:`) -> the words the tool itself prints in that language.
+
+ONE table, keyed by language: a tag is looked up as written (en-US), then by its language alone (es). Every
+word the tool prints itself is here: the document block's labels and dates, the sources' heading, page
+numbers, the text alternatives of the QR code and the skin drawing, and the PDF's subject. A content file may
+give any of them in a `words:` block (its own wording, or a language the table lacks): a language the table
+lacks must give them all (api.py reports the missing ones as an error).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from datetime import date
+from string import Formatter
+
+Given = Mapping[str, "str | tuple[str, ...]"]  # a content file's `words:`: name -> pattern (months: 12 names)
+
+
+@dataclass(frozen=True)
+class Words:
+    """Patterns with {names} that the tool fills in, and how dates are written."""
+
+    leaflet: str  # the document block's first, bold sentence: who produced the leaflet, its code and version
+    version: str  # also a PDF keyword
+    published: str
+    review: str  # the review date is given to the month
+    written: str
+    translated: str
+    person: str
+    other_formats: str  # the label before what the brand offers (large print, ...)
+    ask: str  # the formats and how to ask for them
+    months: tuple[str, ...]
+    date: str  # a whole date: {day} {month} {year}
+    month_year: str
+    list_separator: str
+    skin_drawing: str  # the skin drawing's text alternative: {labels} are its labels
+    qr_code: str  # the QR code's text alternative: {url} is where it leads
+    page: str  # a page's number at its foot (the large-print edition): {number} of {total}
+    sources: str  # the heading of the references list
+    in_full: str  # after a folded leaflet's short sources: where the full references are
+    subject: str  # the PDF's subject: {title}
+
+
+_EN = Words(
+    leaflet="{producer} leaflet {code}, {version}.",
+    version="version {version}",
+    published="Published {date}.",
+    review="Review due {month}.",
+    written="Written by {author}; checked by {reviewer}.",
+    translated="Translated by {translator}; translation checked by {reviewer}.",
+    person="{name} ({role})",
+    other_formats="Other formats:",
+    ask="{formats} \u2014 {contact}.",
+    months=(
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+    date="{day}\u00a0{month}\u00a0{year}",  # no-break spaces: a date is never broken across lines
+    month_year="{month}\u00a0{year}",
+    list_separator=", ",
+    skin_drawing="Drawing of a cross-section of skin, labelled: {labels}.",
+    qr_code="QR code that opens {url}",
+    page="Page {number} of {total}",
+    sources="Sources",
+    in_full="In full, with DOIs: our large-print edition.",
+    subject="Patient information leaflet: {title}",
+)
+
+_ES = Words(
+    leaflet="Folleto {code} de {producer}, {version}.",
+    version="versi\u00f3n {version}",
+    published="Publicado el {date}.",
+    review="Pr\u00f3xima revisi\u00f3n: {month}.",
+    written="Redactado por {author}; revisado por {reviewer}.",
+    translated="Traducido por {translator}; traducci\u00f3n revisada por {reviewer}.",
+    person="{name} ({role})",
+    other_formats="Otros formatos:",
+    ask="{formats} \u2014 {contact}.",
+    months=(
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ),
+    date="{day}\u00a0de\u00a0{month}\u00a0de\u00a0{year}",  # 1 de diciembre de 2026
+    month_year="{month}\u00a0de\u00a0{year}",
+    list_separator=", ",
+    skin_drawing="Dibujo de un corte de la piel, con las etiquetas: {labels}.",
+    qr_code="C\u00f3digo QR que abre {url}",
+    page="P\u00e1gina {number} de {total}",
+    sources="Fuentes",
+    in_full="Completas, con DOI: en nuestra edici\u00f3n en letra grande.",
+    subject="Folleto de informaci\u00f3n para pacientes: {title}",
+)
+
+WORDS: dict[str, Words] = {
+    "en": _EN,  # en-GB and most English: 1 December 2026
+    "en-us": replace(_EN, date="{month}\u00a0{day}, {year}"),  # December 1, 2026
+    "es": _ES,
+}
+
+NAMES: tuple[str, ...] = tuple(f.name for f in fields(Words))  # the keys a content file's `words:` may give
+MONTHS = 12
+
+
+def fields_of(pattern: str) -> set[str]:
+    """The {names} a pattern fills in."""
+    return {name for _, name, _, _ in Formatter().parse(pattern) if name is not None}
+
+
+def needs(name: str) -> set[str]:
+    """The {names} a word's pattern must contain (as in the English table): a pattern without them would lose
+    what it is for ('Review due.' without the month)."""
+    value = getattr(_EN, name)
+    return fields_of(value) if isinstance(value, str) else set()
+
+
+def table_words(language: str) -> Words | None:
+    """The table's words for a BCP 47 tag (as written, then by its language alone), or None."""
+    tag = language.lower()
+    while tag:
+        if tag in WORDS:
+            return WORDS[tag]
+        tag = tag.rpartition("-")[0]
+    return None
+
+
+def words_for(language: str, given: Given | None = None) -> tuple[Words, tuple[str, ...]]:
+    """The words for a language: the table's, with the content's own `words:` over them; and the names neither
+    gives (the table lacks the language and `words:` does not give them all: English fills them in)."""
+    given = given or {}
+    base = table_words(language)
+    missing = () if base is not None else tuple(n for n in NAMES if n not in given)
+    words = replace(base or _EN, **dict(given))  # type: ignore[arg-type]
+    return words, missing
+
+
+def long_date(day: date, words: Words) -> str:
+    """A date as the language writes it in running text: '1 December 2026' (en-GB), 'December 1, 2026' (en-US)."""
+    return words.date.format(day=day.day, month=words.months[day.month - 1], year=day.year)
+
+
+def month_year(day: date, words: Words) -> str:
+    return words.month_year.format(month=words.months[day.month - 1], year=day.year)
