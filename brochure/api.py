@@ -15,6 +15,7 @@ from brochure.diagnostics import Diagnostic, Location, closest, error
 from brochure.geometry.sheet import SHEETS
 from brochure.inputs.brand import Brand, load_brand
 from brochure.inputs.content import Content, load_content
+from brochure.inputs.translation import compare
 from brochure.layout import PLANS, SCALES
 from brochure.layout.compose import Inputs
 from brochure.layout.document import keywords as document_keywords
@@ -120,6 +121,15 @@ def load(content_path: Path, brand_path: Path) -> tuple[Sources | None, list[Dia
     return Sources(content, brand, fonts), diags
 
 
+def check_translation(source_path: Path, translation: Content) -> list[Diagnostic]:
+    """A translation against the content file it translates (brochure/inputs/translation.py): the source's own
+    problems first, if it has any."""
+    source, diags = load_content(source_path)
+    if source is None:
+        return [d for d in diags if d.is_error]
+    return compare(source, translation)
+
+
 def option_problem(options: Options) -> str:
     """Why these options cannot be built, or '' (the command line reports it as a usage error)."""
     if options.marks and options.target != "press":
@@ -135,13 +145,16 @@ def build(src: Sources, options: Options) -> Result:
     fonts = src.fonts
     diags = check_dates(src.content.document, options.today or today(os.environ), options.allow_expired)
     diags += _language_words(src.content)
-    diags += check_producer(src.content, src.brand)
-    diags += check_glyphs(src.content, src.brand, fonts)
+    kit, translated = src.brand.in_language(src.content.language)  # its other formats and feedback lines
+    if not translated:
+        diags.append(_kit_language(src))
+    diags += check_producer(src.content, kit)
+    diags += check_glyphs(src.content, kit, fonts)
     if any(d.is_error for d in diags):
         return Result(None, None, tuple(diags))
     press = options.target == "press"
-    condition = printing_condition(src.brand)
-    brand, profile = src.brand, src.brand.profile or condition.profile
+    condition = printing_condition(kit)
+    brand, profile = kit, kit.profile or condition.profile
     if press:
         brand = press_brand(brand, profile)
     palette = press_palette(brand, profile) if press else None
@@ -180,6 +193,18 @@ def build(src: Sources, options: Options) -> Result:
     if any(d.is_error for d in diags):
         return Result(None, layout, tuple(diags))
     return Result(pdf, layout, tuple(diags))
+
+
+def _kit_language(src: Sources) -> Diagnostic:
+    """A leaflet in a language the kit's other-formats and feedback lines are not written in."""
+    b, language = src.brand, src.content.language
+    return error(
+        b.where("languages") if b.translations else b.where("feedback" if b.feedback else "other_formats"),
+        f"the brand kit's other formats and feedback lines are in '{b.language}', and the leaflet is in "
+        f"'{language}': they would print in another language than the leaflet",
+        f"add them in the kit: languages: {{{language.split('-')[0]}: {{other_formats: {{formats: [...], "
+        "contact: ...}, feedback: ...}}",
+    )
 
 
 def _language_words(content: Content) -> list[Diagnostic]:

@@ -178,6 +178,13 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--brand", type=Path, default=Path("assets/brand.yaml"), help="the brand kit (default: assets/brand.yaml)"
     )
+    common.add_argument(
+        "--source",
+        type=Path,
+        default=None,
+        help="the content file --content translates: check the translation against it (same sections, blocks "
+        "and list items; every number and link kept; nothing left untranslated)",
+    )
     common.add_argument("--layout", choices=LAYOUTS, default="trifold")
     common.add_argument("--paper", choices=PAPERS, default=None, help="default: the brand's paper")
     common.add_argument("--target", choices=TARGETS, default="office")
@@ -247,7 +254,8 @@ class Output:
 
 
 def _given_inputs(args: argparse.Namespace) -> list[tuple[str, Path]]:
-    return [("the content file (--content)", args.content), ("the brand file (--brand)", args.brand)]
+    given = [("the content file (--content)", args.content), ("the brand file (--brand)", args.brand)]
+    return given + ([("the source content (--source)", args.source)] if args.source else [])
 
 
 def _given_outputs(args: argparse.Namespace) -> list[Output]:
@@ -305,12 +313,13 @@ def _hint(out: Output, problem: str) -> str:
     return f"name a file to write, e.g. {out.option} {example}; `brochure check` builds without writing"
 
 
-def _input_files(sources: api.Sources) -> list[tuple[str, Path]]:
+def _input_files(sources: api.Sources, args: argparse.Namespace) -> list[tuple[str, Path]]:
     """Every file the loaded inputs name: content, brand, brand kit files (PNG logo, fonts, profile), pictures."""
     from brochure.inputs.blocks import Image
 
     brand = sources.brand
     files = [("the content file (--content)", sources.content.path), ("the brand file (--brand)", brand.path)]
+    files += [(what, path) for what, path in _given_inputs(args) if what.endswith("(--source)")]
     files.append(("the brand's logo (logo)", brand.logo.source))
     for role, spec in (("heading", brand.heading_font), ("body", brand.body_font)):
         files += [(f"a font of the brand (fonts.{role}.{face})", path) for face, path in spec.files]
@@ -329,8 +338,10 @@ def _command(args: argparse.Namespace, options: api.Options, console: Console, s
     from brochure import api
 
     sources, diags = api.load(args.content, args.brand)
+    if args.source is not None and sources is not None:
+        diags += api.check_translation(args.source, sources.content)
     signals.check()
-    if sources is None:
+    if sources is None or any(d.is_error for d in diags):
         _check_outputs(args, _given_inputs(args), _given_outputs(args))  # the report will be written
         _print(console, diags)
         _report(console, args.json, diags, options)
@@ -340,7 +351,7 @@ def _command(args: argparse.Namespace, options: api.Options, console: Console, s
     outputs = _given_outputs(args)
     if args.command == "build" and not args.output:
         outputs.append(Output("-o", pdf, PDF))
-    inputs = _input_files(sources)
+    inputs = _input_files(sources, args)
     _check_outputs(args, inputs, outputs, kinds=False)
     result = api.build(sources, options)
     signals.check()

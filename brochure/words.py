@@ -27,6 +27,7 @@ class Words:
     review: str  # the review date is given to the month
     written: str
     translated: str
+    translated_unchecked: str  # a translation no one has checked yet
     person: str
     other_formats: str  # the label before what the brand offers (large print, ...)
     ask: str  # the formats and how to ask for them
@@ -49,6 +50,7 @@ _EN = Words(
     review="Review due {month}.",
     written="Written by {author}; checked by {reviewer}.",
     translated="Translated by {translator}; translation checked by {reviewer}.",
+    translated_unchecked="Translated by {translator}; translation not yet checked.",
     person="{name} ({role})",
     other_formats="Other formats:",
     ask="{formats} \u2014 {contact}.",
@@ -84,6 +86,7 @@ _ES = Words(
     review="Pr\u00f3xima revisi\u00f3n: {month}.",
     written="Redactado por {author}; revisado por {reviewer}.",
     translated="Traducido por {translator}; traducci\u00f3n revisada por {reviewer}.",
+    translated_unchecked="Traducido por {translator}; traducci\u00f3n a\u00fan sin revisar.",
     person="{name} ({role})",
     other_formats="Otros formatos:",
     ask="{formats} \u2014 {contact}.",
@@ -108,7 +111,7 @@ _ES = Words(
     qr_code="C\u00f3digo QR que abre {url}",
     page="P\u00e1gina {number} de {total}",
     sources="Fuentes",
-    in_full="Completas, con DOI: en nuestra edici\u00f3n en letra grande.",
+    in_full="Completas, con DOI: edici\u00f3n en letra grande.",
     subject="Folleto de informaci\u00f3n para pacientes: {title}",
 )
 

@@ -130,6 +130,23 @@ def test_translation_credits_are_printed(inputs: Inputs) -> None:
     )
 
 
+def test_a_translation_no_one_has_checked_says_so_and_warns(inputs: Inputs) -> None:
+    """Document control: the leaflet says its translation is not yet checked, and `check` warns at the block."""
+    text = edit(
+        inputs.content,
+        '  conflicts: "No outside funding."\n',
+        '  conflicts: "No outside funding."\n'
+        "  translation:\n    translator: {name: Ana Ruiz, role: Medical translator}\n",
+    )
+    _, diags = load_content(inputs.content)
+    d = the_finding(diags, text, "translator: {name: Ana", "document.translation")
+    result = build(inputs)
+    assert result.ok and result.pdf
+    assert not d.is_error and "has not been checked" in d.message and "clinician" in d.hint
+    back = " ".join(page_texts(result.pdf)[0].split())
+    assert "Translated by Ana Ruiz (Medical translator); translation not yet checked." in back
+
+
 def test_the_brand_texts_of_the_block_are_held_to_the_glyph_check(inputs: Inputs) -> None:
     text = edit(
         inputs.brand,
@@ -176,8 +193,8 @@ def test_a_content_file_without_a_document_block_is_refused(inputs: Inputs) -> N
          "expected the version as text, found a number", 'version: "1.1"'),
         ("code: TC-001", "code: TC 001 (draft)", "TC 001", "document.code", "is not a leaflet code", "CSC-MN-001"),
         ("producer: Test Clinic", "producer: ''", "producer:", "document.producer", "this text is empty", ""),
-        ("  conflicts:", "  translation: {translator: {name: A, role: B}}\n  conflicts:", "{translator",
-         "document.translation.reviewer", "missing key 'reviewer'", ""),
+        ("  conflicts:", "  translation: {reviewer: {name: A, role: B}}\n  conflicts:", "{reviewer",
+         "document.translation.translator", "missing key 'translator'", ""),
         ("published: 2026-12-01", "published: ٢٠٢٦-١٢-٠١", "٢٠٢٦", "document.published",
          "is not a date written YYYY-MM-DD", "2026-12-01"),
     ],
@@ -377,6 +394,7 @@ POLISH = """words:
   review: "Przegląd: {month}."
   written: "Autor: {author}; sprawdził(a): {reviewer}."
   translated: "Tłumaczenie: {translator}; sprawdził(a): {reviewer}."
+  translated_unchecked: "Tłumaczenie: {translator}; jeszcze niesprawdzone."
   person: "{name} ({role})"
   other_formats: "Inne formaty:"
   ask: "{formats} – {contact}."

@@ -43,6 +43,9 @@ def fit_labels(
     w = widest(single, font_size)
     if w <= room:
         return font_size, single, w
+    wrapped = {k: wrap2(v, font_name, font_size) for k, v in texts.items()}
+    if widest(wrapped, font_size) <= room:  # two lines at the design size rather than one line smaller
+        return font_size, wrapped, widest(wrapped, font_size)
     size = max(MIN_LABEL_PT, font_size * room / w)
     if widest(single, size) <= room or size == font_size:
         return size, single, widest(single, size)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PIL import Image, ImageCms
@@ -35,6 +35,9 @@ class FontSpec:
     places: tuple[tuple[str, Location], ...] = ()  # (face, where its file is named) when given as files
 
 
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+
+
 @dataclass(frozen=True)
 class OtherFormats:
     """What a patient can ask for instead of this leaflet (large print, other languages, audio), and how."""
@@ -62,6 +65,24 @@ class Brand:
     other_formats: OtherFormats | None = None  # printed with the document block
     feedback: str | None = None  # how to comment on the leaflet, printed with the document block
     condition: Condition | None = None  # the press's printing condition (None: by the paper)
+    language: str = "en"  # the language of the kit's own printed texts (other formats, feedback)
+    translations: tuple[tuple[str, OtherFormats | None, str | None], ...] = ()  # `languages:` tag -> those texts
+
+    def in_language(self, language: str) -> tuple[Brand, bool]:
+        """The kit with its printed texts (other formats, feedback) in a leaflet's language: its own when the
+        language is the kit's (en-US for an en kit too), else those of `languages:` (by tag, then language
+        alone); and whether the kit has them (False: they would print in the kit's language)."""
+        if not (self.other_formats or self.feedback) or _base(language) == _base(self.language):
+            return self, True
+        found = dict((tag.lower(), (formats, feedback)) for tag, formats, feedback in self.translations)
+        tag = next((t for t in (language.lower(), _base(language)) if t in found), None)
+        if tag is None:
+            return self, False
+        formats, feedback = found[tag]
+        at = dict(self.locations)
+        prefix = f"languages.{tag}."
+        at.update({key[len(prefix) :]: loc for key, loc in self.locations if key.lower().startswith(prefix)})
+        return replace(self, other_formats=formats, feedback=feedback, locations=tuple(at.items())), True
 
     def where(self, key: str) -> Location:
         """Where a key (e.g. 'colors.primary') is written in brand.yaml, for messages about it."""
@@ -79,6 +100,10 @@ class Brand:
         return [(text, self.where(key)) for text, key in texts]
 
 
+def _base(language: str) -> str:
+    return language.split("-")[0].lower()
+
+
 def load_brand(path: Path) -> tuple[Brand | None, list[Diagnostic]]:
     """Read and validate a brand kit; asset paths must stay inside the kit's folder."""
     return load_file(path, "brand", "pass --brand PATH to a brand.yaml", lambda r, root: _read_brand(r, root, path))
@@ -89,7 +114,7 @@ def _read_brand(r: Reader, root: Node, path: Path) -> Brand | None:
         root,
         "",
         ("name", "colors", "fonts", "logo", "contact"),
-        ("paper", "id", "country", "press", "other_formats", "feedback"),
+        ("paper", "id", "country", "press", "other_formats", "feedback", "language", "languages"),
     )
     if top is None:
         return None
@@ -111,11 +136,13 @@ def _read_brand(r: Reader, root: Node, path: Path) -> Brand | None:
     brand_id = _read_id(r, top.get("id"), name)
     formats_ok, other_formats = _read_other_formats(r, top.get("other_formats"))
     feedback = r.text(top.get("feedback"), "feedback") if "feedback" in top else None
+    language = _read_language(r, top.get("language"))
+    translations = _read_languages(r, top.get("languages"))
     if name is None or colors is None or fonts is None or logo is None or contact is None or paper is None:
         return None
     if not (country_ok and press_ok):
         return None
-    if not formats_ok or ("feedback" in top and feedback is None):
+    if not formats_ok or ("feedback" in top and feedback is None) or language is None or translations is None:
         return None
     at = _locations(r, top)
     return Brand(
@@ -134,18 +161,59 @@ def _read_brand(r: Reader, root: Node, path: Path) -> Brand | None:
         other_formats,
         feedback,
         condition,
+        language,
+        translations,
     )
 
 
-def _read_other_formats(r: Reader, node: Node | None) -> tuple[bool, OtherFormats | None]:
+def _read_language(r: Reader, node: Node | None) -> str | None:
+    """`language:` of the kit's own texts (default en), a BCP 47 tag."""
+    if node is None:
+        return "en"
+    value = r.text(node, "language", printed=False)
+    if value is not None and not _LANGUAGE.match(value):
+        r.fail(r.at(node, "language"), f"'{value}' is not a language tag", "write a BCP 47 tag such as en or es")
+        return None
+    return value
+
+
+def _read_languages(r: Reader, node: Node | None) -> tuple[tuple[str, OtherFormats | None, str | None], ...] | None:
+    """`languages: {es: {other_formats: {...}, feedback: ...}}`: the kit's printed texts in other languages."""
+    if node is None:
+        return ()
+    if not isinstance(node.value, dict):
+        r.fail(r.key_at(node, "languages"), f"expected a mapping here, found {node.kind}", "e.g. languages: {es: ...}")
+        return None
+    out: list[tuple[str, OtherFormats | None, str | None]] = []
+    ok = True
+    for tag, child in node.value.items():
+        path = f"languages.{tag}"
+        if not _LANGUAGE.match(str(tag)):
+            r.fail(r.at(child, path), f"'{tag}' is not a language tag", "write a BCP 47 tag such as es or pl")
+            ok = False
+            continue
+        m = r.mapping(child, path, (), ("other_formats", "feedback"))
+        if m is None:
+            ok = False
+            continue
+        formats_ok, formats = _read_other_formats(r, m.get("other_formats"), f"{path}.other_formats")
+        feedback = r.text(m.get("feedback"), f"{path}.feedback") if "feedback" in m else None
+        if not formats_ok or ("feedback" in m and feedback is None):
+            ok = False
+            continue
+        out.append((str(tag), formats, feedback))
+    return tuple(out) if ok else None
+
+
+def _read_other_formats(r: Reader, node: Node | None, path: str = "other_formats") -> tuple[bool, OtherFormats | None]:
     """`other_formats: {formats: [large print, ...], contact: "call ..."}` (optional); (False, None) when wrong."""
     if node is None:
         return True, None
-    m = r.mapping(node, "other_formats", ("formats", "contact"))
+    m = r.mapping(node, path, ("formats", "contact"))
     if m is None:
         return False, None
-    formats = r.text_list(m.get("formats"), "other_formats.formats")
-    contact = r.text(m.get("contact"), "other_formats.contact")
+    formats = r.text_list(m.get("formats"), f"{path}.formats")
+    contact = r.text(m.get("contact"), f"{path}.contact")
     if formats is None or contact is None:  # a bad list item is an error too: the kit is refused
         return False, None
     return True, OtherFormats(tuple(text for text, _ in formats), contact)
@@ -180,12 +248,26 @@ def _locations(r: Reader, top: dict[str, Node]) -> tuple[tuple[str, Location], .
     cmyk = colors.value.get("cmyk") if colors is not None and isinstance(colors.value, dict) else None
     if cmyk is not None and isinstance(cmyk.value, dict):  # a press colour is named at its own line
         out.extend((f"colors.cmyk.{k}", r.at(n, f"colors.cmyk.{k}")) for k, n in cmyk.value.items())
-    other = top.get("other_formats")
-    formats = other.value.get("formats") if other is not None and isinstance(other.value, dict) else None
-    if formats is not None and isinstance(formats.value, list):
-        key = "other_formats.formats"
-        out.extend((f"{key}[{i}]", r.at(n, f"{key}[{i}]")) for i, n in enumerate(formats.value))
+    out += _formats_locations(r, top.get("other_formats"), "other_formats")
+    languages = top.get("languages")
+    for tag, node in languages.value.items() if languages is not None and isinstance(languages.value, dict) else []:
+        if isinstance(node.value, dict):
+            prefix = f"languages.{tag}"
+            out.extend((f"{prefix}.{k}", r.at(n, f"{prefix}.{k}")) for k, n in node.value.items())
+            other = node.value.get("other_formats")
+            if other is not None and isinstance(other.value, dict):
+                key = f"{prefix}.other_formats"
+                out.extend((f"{key}.{k}", r.at(n, f"{key}.{k}")) for k, n in other.value.items())
+            out += _formats_locations(r, other, f"{prefix}.other_formats")
     return tuple(out)
+
+
+def _formats_locations(r: Reader, other: Node | None, path: str) -> list[tuple[str, Location]]:
+    formats = other.value.get("formats") if other is not None and isinstance(other.value, dict) else None
+    if formats is None or not isinstance(formats.value, list):
+        return []
+    key = f"{path}.formats"
+    return [(f"{key}[{i}]", r.at(n, f"{key}[{i}]")) for i, n in enumerate(formats.value)]
 
 
 def _read_profile(r: Reader, colors: Node | None, kit: Path) -> Path | None:

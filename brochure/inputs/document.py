@@ -23,7 +23,8 @@ class Person:
 @dataclass(frozen=True)
 class Translation:
     translator: Person
-    reviewer: Person
+    reviewer: Person | None  # who checked the translation (a clinician who reads the language); None: not yet
+    numbers: tuple[tuple[str, str], ...] = ()  # numbers changed on purpose (an adaptation: 999 -> 911; '' dropped)
 
 
 @dataclass(frozen=True)
@@ -168,11 +169,45 @@ def _read_translation(r: Reader, node: Node | None) -> tuple[bool, Translation |
     """The optional translation credits (who translated, who checked the translation); (False, None) when wrong."""
     if node is None:
         return True, None
-    m = r.mapping(node, "document.translation", ("translator", "reviewer"))
+    m = r.mapping(node, "document.translation", ("translator",), ("reviewer", "numbers"))
     if m is None:
         return False, None
     translator = _read_person(r, m.get("translator"), "document.translation.translator")
-    reviewer = _read_person(r, m.get("reviewer"), "document.translation.reviewer")
-    if translator is None or reviewer is None:
+    reviewer = _read_person(r, m["reviewer"], "document.translation.reviewer") if "reviewer" in m else None
+    numbers = _read_numbers(r, m.get("numbers"))
+    if translator is None or ("reviewer" in m and reviewer is None) or numbers is None:
         return False, None
-    return True, Translation(translator, reviewer)
+    if reviewer is None:
+        r.warn(
+            r.at(node, "document.translation"),
+            "the translation has not been checked: no 'reviewer' in document.translation",
+            "have a clinician who reads the language check it against the source, then add "
+            "'reviewer: {name: ..., role: ...}'",
+        )
+    return True, Translation(translator, reviewer, numbers)
+
+
+def _read_numbers(r: Reader, node: Node | None) -> tuple[tuple[str, str], ...] | None:
+    """`numbers: {"999": "911", "111": ""}`: the source's numbers an adaptation changes (or drops) on purpose."""
+    if node is None:
+        return ()
+    path = "document.translation.numbers"
+    if not isinstance(node.value, dict):
+        r.fail(r.key_at(node, path), f"expected a mapping here, found {node.kind}", 'e.g. numbers: {"999": "911"}')
+        return None
+    out: list[tuple[str, str]] = []
+    for key, child in node.value.items():
+        value = child.value if isinstance(child.value, str) else None
+        if (
+            not re.fullmatch(r"\d+(?:[.,]\d+)*", str(key))
+            or value is None
+            or not re.fullmatch(r"(\d+(?:[.,]\d+)*)?", value)
+        ):
+            r.fail(
+                r.at(child, f"{path}.{key}"),
+                f"'{shorten(str(key))}: {shorten(str(child.value))}' is not a number changed to a number",
+                'write the source\'s number and the translation\'s, both in quotes: "999": "911" ("" if it is dropped)',
+            )
+            return None
+        out.append((str(key), value))
+    return tuple(out)

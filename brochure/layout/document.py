@@ -91,17 +91,11 @@ def document_block(content: Content, brand: Brand) -> DocumentBlock:
         w.written, {"author": person(d.author, "document.author"), "reviewer": person(d.reviewer, "document.reviewer")}
     )
     if d.translation is not None:
-        key = "document.translation"
-        people += [
-            Piece(" ", None),
-            *fill(
-                w.translated,
-                {
-                    "translator": person(d.translation.translator, f"{key}.translator"),
-                    "reviewer": person(d.translation.reviewer, f"{key}.reviewer"),
-                },
-            ),
-        ]
+        key, t = "document.translation", d.translation
+        credits = {"translator": person(t.translator, f"{key}.translator")}
+        if t.reviewer is not None:
+            credits["reviewer"] = person(t.reviewer, f"{key}.reviewer")
+        people += [Piece(" ", None), *fill(w.translated if t.reviewer else w.translated_unchecked, credits)]
     lines = [_spaced([first, dates, people, user(d.conflicts, "document.conflicts")])]
     lines += _brand_lines(brand, w)
     return DocumentBlock(tuple(tuple(line) for line in lines if line), d.where("document"))

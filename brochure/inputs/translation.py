@@ -1,0 +1,163 @@
+"""A source Content + its translation's Content -> Diagnostics where the translation differs in what must not.
+
+A translation is a whole content file in another language (`translations/es.yaml`) with the same structure:
+the same sections, blocks and list items, so every printed text pairs with the source's text at the same key
+path. What a translation must keep (this is a medical leaflet): every number, dose, duration and percentage;
+every link and phone number; its references. What it must change: the words, so a text left as the source
+wrote it is flagged. Each finding is at the translation's line and column, with the source's place in the
+message.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from brochure.diagnostics import Diagnostic, Location, error, shorten, warning
+from brochure.inputs.content import Content
+from brochure.inputs.inline import links, plain
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_LETTERS = re.compile(r"[^\W\d_]{3,}")
+_OWN = ("document.", "words.")  # the translation's own document control and words are not the source's
+_KEPT = ("references",)  # references are cited as published: the same in every language, not flagged as kept
+
+
+def compare(source: Content, translation: Content) -> list[Diagnostic]:
+    """Every difference a translation must not have, and the texts it probably forgot to translate."""
+    diags = _structure(source, translation)
+    ours = _texts(translation)
+    theirs = _texts(source)
+    changes = dict(translation.document.translation.numbers) if translation.document.translation else {}
+    adaptation = _base(source.language) == _base(translation.language)  # en-GB -> en-US keeps most words
+    for key, (text, at) in ours.items():
+        if key not in theirs:
+            continue
+        was, src_at = theirs[key]
+        diags += _numbers(was, text, at, src_at, changes)
+        diags += _links(was, text, at, src_at)
+        if text == was and not adaptation and not key.startswith(_KEPT) and _LETTERS.search(plain(text)):
+            diags.append(
+                warning(
+                    at,
+                    f"this text is as the source wrote it ('{shorten(plain(text), 50)}'): probably not translated",
+                    f"translate it (source: {_place(src_at)}), or ignore this if the words are the same in "
+                    f"{translation.language}",
+                )
+            )
+    if translation.language.lower() != source.language.lower() and translation.document.translation is None:
+        diags.append(
+            error(
+                translation.document.where("document"),
+                "a translation says who translated it: document.translation is missing",
+                "add 'translation: {translator: {name: ..., role: ...}, reviewer: {name: ..., role: ...}}'",
+            )
+        )
+    return diags
+
+
+def _base(language: str) -> str:
+    return language.split("-")[0].lower()
+
+
+def _texts(content: Content) -> dict[str, tuple[str, Location]]:
+    return {at.key: (text, at) for text, at in content.strings if not at.key.startswith(_OWN)}
+
+
+def _place(at: Location) -> str:
+    return f"{at.file}:{at.line}:{at.column}"
+
+
+def _structure(source: Content, translation: Content) -> list[Diagnostic]:
+    """The same sections in the same order, each with the same blocks and list lengths: read from the key paths
+    of their texts (a missing bullet is a missing 'sections[2].blocks[0].bullets[3]')."""
+    diags: list[Diagnostic] = []
+    ids = [s.id for s in source.sections]
+    for i, s in enumerate(translation.sections):
+        if i >= len(ids) or s.id != ids[i]:
+            expected = f"'{ids[i]}'" if i < len(ids) else "no section"
+            diags.append(
+                error(
+                    s.at,
+                    f"section {i + 1} is '{s.id}' here, but {expected} in the source ({source.path.name})",
+                    "keep the source's sections, in its order, with the same ids: translate only their words",
+                )
+            )
+    for sid in ids[len(translation.sections) :]:
+        diags.append(
+            error(
+                translation.sections[-1].at if translation.sections else translation.language_at,
+                f"section '{sid}' of the source is missing here",
+                "translate every section of the source",
+            )
+        )
+    if diags:
+        return diags  # the blocks of different sections do not pair
+    ours, theirs = _texts(translation), _texts(source)
+    for key in theirs.keys() - ours.keys():
+        if key.startswith(("sections", "call_to_action", "cover", "title", "subtitle", "disclaimer", "references")):
+            text, at = theirs[key]
+            diags.append(
+                error(
+                    _nearest(translation, key),
+                    f"'{key}' of the source ('{shorten(plain(text), 40)}', {_place(at)}) has no translation here",
+                    "keep the source's blocks and list items, one for one: a list of 5 stays a list of 5",
+                )
+            )
+    for key in ours.keys() - theirs.keys():
+        text, at = ours[key]
+        diags.append(
+            error(
+                at,
+                f"'{key}' is not in the source ('{shorten(plain(text), 40)}')",
+                "keep the source's blocks and list items, one for one; add words to the source first",
+            )
+        )
+    return sorted(diags, key=lambda d: (d.location.line, d.location.column))
+
+
+def _nearest(content: Content, key: str) -> Location:
+    """Where the text closest to a missing key is written: its parent's first text, else the section."""
+    parent = key
+    while parent:
+        parent = re.sub(r"(\.[^.\[]*|\[\d+\])$", "", parent)
+        found = [at for _, at in content.strings if at.key.startswith(parent + ".") or at.key.startswith(parent + "[")]
+        if parent and found:
+            return found[0]
+    return content.language_at
+
+
+def _numbers(was: str, text: str, at: Location, src_at: Location, changes: dict[str, str]) -> list[Diagnostic]:
+    """Every number of the source's text in the translation's (a '3 to 7 days' that became '3 to 5' is wrong),
+    but those the translation changes on purpose (document.translation.numbers: an emergency number)."""
+    found = [changes.get(n, n) for n in _NUMBER.findall(plain(was))]
+    theirs = Counter(n.replace(",", ".") for n in found if n)
+    ours = Counter(n.replace(",", ".") for n in _NUMBER.findall(plain(text)))
+    lost = theirs - ours
+    if not lost:
+        return []
+    extra = ours - theirs
+    instead = f"; it has {', '.join(sorted(extra))} instead" if extra else ""
+    return [
+        error(
+            at,
+            f"the source's {', '.join(sorted(lost))} (in '{shorten(plain(was), 50)}', {_place(src_at)}) "
+            f"is not in the translation{instead}",
+            "keep every number, dose, duration and percentage as the source has it, in digits",
+        )
+    ]
+
+
+def _links(was: str, text: str, at: Location, src_at: Location) -> list[Diagnostic]:
+    """The same link targets (web addresses, e-mail, phone numbers) as the source's text."""
+    theirs, ours = set(links(was)), set(links(text))
+    if theirs == ours:
+        return []
+    changed = ", ".join(sorted(theirs - ours)) or ", ".join(sorted(ours - theirs))
+    return [
+        error(
+            at,
+            f"the links differ from the source's ({_place(src_at)}): {shorten(changed, 80)}",
+            "keep every link target exactly as the source has it; translate only the words shown",
+        )
+    ]

@@ -1,0 +1,171 @@
+"""Translations beside the source: the shipped ones build clean, and the translation check finds seeded mistakes."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+from conftest import position
+from helpers import BRAND, CONTENT, MAPLE, ROOT, page_texts, sources
+
+from brochure import api
+from brochure.cli import main
+from brochure.inputs.content import load_content
+from brochure.inputs.translation import compare
+
+SPANISH = ROOT / "translations" / "es.yaml"
+US = ROOT / "translations" / "en-US.yaml"
+SHIPPED = [pytest.param(SPANISH, BRAND, id="es-clearwater"), pytest.param(US, MAPLE, id="en-US-maple")]
+
+
+@pytest.mark.parametrize(("content", "brand"), SHIPPED)
+def test_the_shipped_translations_pass_the_check(content: Path, brand: Path) -> None:
+    """Same sections, blocks and list items as content.yaml, every number and link kept; the only finding is
+    that no clinician has checked them yet (a warning, said on the leaflet too)."""
+    source, _ = load_content(CONTENT)
+    translation, diags = load_content(content)
+    assert source is not None and translation is not None
+    assert [d.message for d in diags] == ["the translation has not been checked: no 'reviewer' in document.translation"]
+    assert compare(source, translation) == []
+
+
+@pytest.mark.parametrize(("content", "brand"), SHIPPED)
+@pytest.mark.parametrize(
+    ("layout", "target"), list(itertools.product(("trifold", "bifold", "flyer", "large-print"), ("office", "press")))
+)
+def test_every_shipped_translation_builds_clean_in_every_layout(
+    content: Path, brand: Path, layout: str, target: str
+) -> None:
+    result = api.build(sources(content, brand), api.Options(layout=layout, target=target))  # type: ignore[arg-type]
+    assert result.ok, [d.format() for d in result.diagnostics]
+    assert [d.format() for d in result.diagnostics] == []
+
+
+def test_the_spanish_leaflet_prints_spanish_throughout() -> None:
+    """Its words, the tool's own words and the kit's other-formats and feedback lines: no English on the back."""
+    result = api.build(sources(SPANISH, BRAND), api.Options())
+    assert result.pdf is not None
+    outside = " ".join(page_texts(result.pdf)[0].split())
+    for spanish in ("Pida una consulta", "Fuentes 1", "Publicado el 1 de diciembre de 2026.", "Otros formatos:",
+                    "letra grande, otros idiomas, audio", "Díganos qué le parece este folleto",
+                    "traducción aún sin revisar", "Completas, con DOI: edición en letra grande."):  # fmt: skip
+        assert spanish in outside, spanish
+    for english in ("Other formats", "Tell us what you think", "Published", "Sources"):
+        assert english not in outside, english
+
+
+def test_the_us_adaptation_prints_us_words_and_911() -> None:
+    result = api.build(sources(US, MAPLE), api.Options())
+    assert result.pdf is not None
+    text = " ".join(" ".join(page_texts(result.pdf)).split())
+    assert "Call 911" in text and "999" not in text and "NHS" not in text
+    assert "moisturizer" in text and "fibers" in text and "December 1, 2026" in text
+
+
+# --- the check finds what a reviewer would -----------------------------------------------------------------------
+
+
+def _seeded(tmp_path: Path, old: str, new: str) -> tuple[list[str], str]:
+    """The check's findings (as the command line prints them) for the Spanish file with one mistake seeded."""
+    text = SPANISH.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    text = text.replace(old, new)
+    path = tmp_path / "es.yaml"
+    path.write_text(text, encoding="utf-8")
+    translation, diags = load_content(path)
+    source, _ = load_content(CONTENT)
+    assert translation is not None and source is not None, [d.format() for d in diags]
+    return [d.format() for d in compare(source, translation)], text
+
+
+def test_a_changed_duration_is_an_error_naming_the_source(tmp_path: Path) -> None:
+    """'3 to 7 days' that became '3 to 5' in a medical leaflet: an error at the translation's line, with the
+    source's line."""
+    lines, text = _seeded(tmp_path, "De 3 a 7 días, sin retinoides", "De 3 a 5 días, sin retinoides")
+    (line,) = lines
+    row, col = position(text, '"De 3 a 5 días')
+    assert line.startswith(f"{tmp_path / 'es.yaml'}:{row}:{col}: error: the source's 7 (in 'For 3 to 7 days")
+    assert "content.yaml:126:13" in line and "it has 5 instead" in line and "in digits" in line
+
+
+def test_a_missing_section_is_an_error(tmp_path: Path) -> None:
+    text = SPANISH.read_text(encoding="utf-8")
+    start, end = text.index("  - id: other-options"), text.index("  - id: your-treatment")
+    path = tmp_path / "es.yaml"
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    translation, _ = load_content(path)
+    source, _ = load_content(CONTENT)
+    assert translation is not None and source is not None
+    found = [d.message for d in compare(source, translation)]
+    assert "section 4 is 'your-treatment' here, but 'other-options' in the source (content.yaml)" in found[0]
+
+
+def test_a_missing_list_item_is_an_error(tmp_path: Path) -> None:
+    """A list of 6 that became 5: its last item has no pair (the others pair with their neighbours, so their
+    numbers are reported too)."""
+    lines, _ = _seeded(tmp_path, '          - "Sin maquillaje durante 24 horas"\n', "")
+    assert any(
+        "'sections[5].blocks[1].bullets[5]' of the source" in line and "has no translation" in line for line in lines
+    )
+
+
+def test_a_paragraph_left_in_english_is_flagged(tmp_path: Path) -> None:
+    english = "Most people cope well, but there are risks.[^chu2021]"
+    lines, _ = _seeded(tmp_path, "La mayoría lo tolera bien, pero hay riesgos.[^chu2021]", english)
+    (line,) = lines
+    assert "warning: this text is as the source wrote it ('Most people cope well" in line and "probably not" in line
+
+
+def test_a_changed_link_is_an_error(tmp_path: Path) -> None:
+    """The source links a word to a page; the translation links it elsewhere."""
+    source, _ = load_content(CONTENT)
+    assert source is not None
+    text = CONTENT.read_text(encoding="utf-8").replace("Scan to book", '"[Scan](https://clearwaterskin.co.uk/book)"')
+    (tmp_path / "source.yaml").write_text(text, encoding="utf-8")
+    linked, _ = load_content(tmp_path / "source.yaml")
+    lines, _ = _seeded(tmp_path, "Escanee para pedir cita", '"[Escanee](https://example.com/cita)"')
+    assert linked is not None and any("the links differ" in line for line in lines)  # the shipped source: none
+    translation, _ = load_content(tmp_path / "es.yaml")
+    assert translation is not None
+    (d,) = compare(linked, translation)
+    assert "the links differ from the source's" in d.message and "clearwaterskin.co.uk/book" in d.message
+
+
+def test_the_command_line_checks_a_translation_against_its_source(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = SPANISH.read_text(encoding="utf-8").replace("de 30 a 45 minutos antes", "de 30 a 40 minutos antes")
+    path = tmp_path / "es.yaml"
+    path.write_text(text, encoding="utf-8")
+    status = main(["check", "--source", str(CONTENT), "--content", str(path)])
+    err = capsys.readouterr().err
+    assert status == 1 and "error: the source's 45 (in 'We put it on 30 to 45 minutes before.'" in err
+    assert main(["check", "--source", str(CONTENT), "--content", str(SPANISH)]) == 0
+
+
+def test_an_adaptation_may_change_a_number_it_names(tmp_path: Path) -> None:
+    """en-US says 999 becomes 911 and NHS 111 goes: no finding; a 999 it forgot to name would be an error."""
+    source, _ = load_content(CONTENT)
+    us, _ = load_content(US)
+    assert source is not None and us is not None and compare(source, us) == []
+    text = US.read_text(encoding="utf-8").replace('numbers: {"999": "911", "111": ""}', 'numbers: {"111": ""}')
+    (tmp_path / "en-US.yaml").write_text(text, encoding="utf-8")
+    changed, _ = load_content(tmp_path / "en-US.yaml")
+    assert changed is not None
+    (d,) = compare(source, changed)
+    assert "the source's 999" in d.message and "911 instead" in d.message
+
+
+def test_a_kit_without_the_leaflets_language_is_an_error(tmp_path: Path) -> None:
+    """The Spanish leaflet with a kit whose other-formats and feedback lines are English only."""
+    kit = tmp_path / "kit"
+    kit.mkdir()
+    for f in BRAND.parent.iterdir():
+        if f.is_file():
+            (kit / f.name).write_bytes(f.read_bytes())
+    text = (kit / "brand.yaml").read_text(encoding="utf-8")
+    (kit / "brand.yaml").write_text(text[: text.index("languages:")], encoding="utf-8")
+    result = api.build(sources(SPANISH, kit / "brand.yaml"), api.Options())
+    (d,) = [d for d in result.diagnostics if d.is_error]
+    assert not result.ok and "are in 'en', and the leaflet is in 'es'" in d.message and d.location.key == "feedback"
