@@ -124,7 +124,7 @@ def load(content_path: Path, brand_path: Path) -> tuple[Sources | None, list[Dia
 def check_translation(source_path: Path, translation: Content) -> list[Diagnostic]:
     """A translation against the content file it translates (brochure/inputs/translation.py): the source's own
     problems first, if it has any."""
-    source, diags = load_content(source_path)
+    source, diags = load_content(source_path, "--source")
     if source is None:
         return [d for d in diags if d.is_error]
     return compare(source, translation)
@@ -198,10 +198,12 @@ def build(src: Sources, options: Options) -> Result:
 def _kit_language(src: Sources) -> Diagnostic:
     """A leaflet in a language the kit's other-formats and feedback lines are not written in."""
     b, language = src.brand, src.content.language
+    given = (("other_formats", b.other_formats), ("feedback", b.feedback))
+    lines = " and ".join(name for name, value in given if value)
     return error(
         b.where("languages") if b.translations else b.where("feedback" if b.feedback else "other_formats"),
-        f"the brand kit's other formats and feedback lines are in '{b.language}', and the leaflet is in "
-        f"'{language}': they would print in another language than the leaflet",
+        f"the brand kit's {lines} lines are in '{b.language}', and the leaflet is in '{language}': the kit has "
+        f"no '{language}' version of each under languages:, so they would print in another language",
         f"add them in the kit: languages: {{{language.split('-')[0]}: {{other_formats: {{formats: [...], "
         "contact: ...}, feedback: ...}}",
     )

@@ -241,9 +241,18 @@ def _check_options(args: argparse.Namespace, options: api.Options) -> None:
         raise UsageError(f"--stem '{args.stem}' may only have letters, digits, '.', '_' and '-' (no folders)")
     if args.command != "check" and args.output == STDOUT:
         raise UsageError("-o - : the output cannot go to standard output; give a file name (or use --json -)")
+    if args.source is not None and _same_file(args.source, args.content):
+        raise UsageError("--source names the file --content does: give the source the translation was made from")
     problem = api.option_problem(options)
     if problem:
         raise UsageError(f"{problem} (hint: see README.md)")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ class Words:
     list_separator: str
     skin_drawing: str  # the skin drawing's text alternative: {labels} are its labels
     qr_code: str  # the QR code's text alternative: {url} is where it leads
+    qr_label: str  # beside the QR code, unless the content's call_to_action gives its own
     page: str  # a page's number at its foot (the large-print edition): {number} of {total}
     sources: str  # the heading of the references list
     in_full: str  # after a folded leaflet's short sources: where the full references are
@@ -73,6 +74,7 @@ _EN = Words(
     list_separator=", ",
     skin_drawing="Drawing of a cross-section of skin, labelled: {labels}.",
     qr_code="QR code that opens {url}",
+    qr_label="Scan to book",
     page="Page {number} of {total}",
     sources="Sources",
     in_full="In full, with DOIs: our large-print edition.",
@@ -109,6 +111,7 @@ _ES = Words(
     list_separator=", ",
     skin_drawing="Dibujo de un corte de la piel, con las etiquetas: {labels}.",
     qr_code="C\u00f3digo QR que abre {url}",
+    qr_label="Escanee para pedir cita",
     page="P\u00e1gina {number} de {total}",
     sources="Fuentes",
     in_full="Completas, con DOI: edici\u00f3n en letra grande.",
@@ -126,8 +129,16 @@ MONTHS = 12
 
 
 def fields_of(pattern: str) -> set[str]:
-    """The {names} a pattern fills in."""
-    return {name for _, name, _, _ in Formatter().parse(pattern) if name is not None}
+    """The {names} a pattern fills in; ValueError for a brace that opens no {name}, or a {name} with a format
+    ({day:s}, {url!r}): a format can fail or pad a word out to any width, so none is allowed."""
+    names = set()
+    for _, name, spec, conversion in Formatter().parse(pattern):
+        if name is None:
+            continue
+        if spec or conversion or not name.isidentifier():
+            raise ValueError(f"'{{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}'")
+        names.add(name)
+    return names
 
 
 def needs(name: str) -> set[str]:

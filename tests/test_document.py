@@ -405,6 +405,7 @@ POLISH = """words:
   list_separator: ", "
   skin_drawing: "Rysunek przekroju skóry z opisami: {labels}."
   qr_code: "Kod QR otwierający {url}"
+  qr_label: "Zeskanuj, aby umówić wizytę"
   page: "Strona {number} z {total}"
   sources: "Źródła"
   in_full: "Pełne źródła z DOI: w wydaniu z dużym drukiem."

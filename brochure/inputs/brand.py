@@ -79,6 +79,8 @@ class Brand:
         if tag is None:
             return self, False
         formats, feedback = found[tag]
+        if (self.other_formats and not formats) or (self.feedback and not feedback):
+            return self, False  # a line the kit prints in its own language, missing in this one
         at = dict(self.locations)
         prefix = f"languages.{tag}."
         at.update({key[len(prefix) :]: loc for key, loc in self.locations if key.lower().startswith(prefix)})

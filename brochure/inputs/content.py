@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from brochure import limits
-from brochure.diagnostics import Diagnostic, Location
+from brochure.diagnostics import Diagnostic, Location, shorten
 from brochure.inputs.blocks import Block, read_blocks, read_layouts
 from brochure.inputs.document import Document, read_document
-from brochure.inputs.reader import Reader, load_file
+from brochure.inputs.reader import Reader, load_file, text_problem
 from brochure.inputs.references import Reference, read_references
 from brochure.inputs.yamltree import Node
 from brochure.vocabulary import LAYOUTS, PLACES, LayoutName, Place, is_layout
@@ -53,7 +53,7 @@ class Cover:
 class CallToAction:
     heading: str
     text: str
-    qr_label: str
+    qr_label: str | None  # None: the language's own words ('Scan to book')
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,11 @@ class Content:
     language_at: Location = NOWHERE  # where `language:` is written
 
     @property
+    def qr_label(self) -> str:
+        """The words beside the QR code: the call to action's, else the language's own."""
+        return self.call_to_action.qr_label or self.tool_words.qr_label
+
+    @property
     def tool_words(self) -> Words:
         """The words the tool prints itself, in this content's language (its `words:` over the built-in table)."""
         return words_for(self.language, dict(self.words))[0]
@@ -84,12 +89,15 @@ TOP_REQUIRED = ("language", "title", "subtitle", "sections", "call_to_action", "
 TOP_OPTIONAL = ("cover", "references", "document", "words")  # `document` is required: read_document says how
 
 
-def load_content(path: Path) -> tuple[Content | None, list[Diagnostic]]:
-    """Read and validate content.yaml; the Content is None when any error was found."""
+def load_content(path: Path, option: str = "--content") -> tuple[Content | None, list[Diagnostic]]:
+    """Read and validate content.yaml; the Content is None when any error was found. `option` names the
+    command-line option the file was given with, for messages about finding it ('--source' for the source
+    of a translation)."""
+    what = "content" if option == "--content" else "source content"
     return load_file(
         path,
-        "content",
-        "pass --content PATH, or run from the project folder",
+        what,
+        f"pass {option} PATH" + (", or run from the project folder" if option == "--content" else ""),
         lambda r, root: _read_content(r, root, path),
     )
 
@@ -138,6 +146,27 @@ def _read_content(r: Reader, root: Node, path: Path) -> Content | None:
     )
 
 
+SEPARATOR_CHARS = 10  # a list separator (', ', ' · ') is a few characters
+
+
+def _separator(r: Reader, node: Node, path: str) -> str | None:
+    """`list_separator` keeps its spaces (', '), unlike other texts; it is held to the same character rules."""
+    value = node.value if isinstance(node.value, str) else None
+    if value is None or not value.strip() or len(value) > SEPARATOR_CHARS:
+        r.fail(
+            r.at(node, path),
+            f"the list separator is written as {shorten(str(node.value))!r}",
+            f'write up to {SEPARATOR_CHARS} characters in quotes, such as ", " or " \u00b7 "',
+        )
+        return None
+    problem, hint = text_problem(value)
+    if problem:
+        r.fail(r.at(node, path), problem, hint)
+        return None
+    r.strings.append((value, r.at(node, path)))  # printed: held to the glyph check
+    return value
+
+
 def _read_words(r: Reader, node: Node | None) -> tuple[tuple[str, str | tuple[str, ...]], ...] | None:
     """`words:`: any of the tool's own words in this language, each with the {names} its English pattern fills."""
     if node is None:
@@ -152,18 +181,24 @@ def _read_words(r: Reader, node: Node | None) -> tuple[tuple[str, str | tuple[st
         path = f"words.{name}"
         if name == "months":
             months = r.text_list(child, path)
-            if months is not None and len(months) != MONTHS:
+            written = len(child.value) if isinstance(child.value, list) else 0
+            if months is not None and len(months) == written != MONTHS:  # (a bad name is reported by itself)
                 r.fail(r.at(child, path), f"'months' lists {len(months)} names", "write the 12 months, January first")
-            elif months is not None:
+            elif months is not None and len(months) == MONTHS:
                 out.append((name, tuple(value for value, _ in months)))
             continue
-        value = child.value if name == "list_separator" and isinstance(child.value, str) else r.text(child, path)
+        value = _separator(r, child, path) if name == "list_separator" else r.text(child, path)
         if value is None:
             continue
         try:
             have = fields_of(value)
-        except ValueError:
-            r.fail(r.at(child, path), "a '{' or '}' is not part of a {name}", "write braces only around a name")
+        except ValueError as e:
+            spec = str(e).startswith("'{")
+            r.fail(
+                r.at(child, path),
+                f"{e} carries a format: write the plain name" if spec else "a '{' or '}' is not part of a {name}",
+                "write {name}: nothing after the name (no ':' or '!')" if spec else "write braces only around a name",
+            )
             continue
         need = needs(name)
         if have != need:
@@ -214,8 +249,8 @@ def _read_cta(r: Reader, node: Node | None) -> CallToAction | None:
         return None
     heading = r.text(m.get("heading"), "call_to_action.heading")
     text = r.text(m.get("text"), "call_to_action.text")
-    qr = r.text(m.get("qr_label"), "call_to_action.qr_label") if "qr_label" in m else "Scan to book"
-    if heading is None or text is None or qr is None:
+    qr = r.text(m.get("qr_label"), "call_to_action.qr_label") if "qr_label" in m else None
+    if heading is None or text is None or ("qr_label" in m and qr is None):
         return None
     return CallToAction(heading, text, qr)
 

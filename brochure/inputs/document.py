@@ -54,6 +54,7 @@ DOCUMENT_EXAMPLE = (
     "document: {code: CSC-MN-001, version: '1.1', published: 2026-12-01, review: 2029-12-01, "
     "author: {name: ..., role: ...}, reviewer: {name: ..., role: ...}, producer: ..., conflicts: ...}"
 )
+_ASCII_NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$")
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")  # ASCII digits: \d also takes ٢٠٢٦
 
@@ -198,14 +199,11 @@ def _read_numbers(r: Reader, node: Node | None) -> tuple[tuple[str, str], ...] |
     out: list[tuple[str, str]] = []
     for key, child in node.value.items():
         value = child.value if isinstance(child.value, str) else None
-        if (
-            not re.fullmatch(r"\d+(?:[.,]\d+)*", str(key))
-            or value is None
-            or not re.fullmatch(r"(\d+(?:[.,]\d+)*)?", value)
-        ):
+        shown = f"'{shorten(value)}'" if value is not None else child.kind
+        if not _ASCII_NUMBER.fullmatch(str(key)) or value is None or not _ASCII_NUMBER.fullmatch(value or "0"):
             r.fail(
                 r.at(child, f"{path}.{key}"),
-                f"'{shorten(str(key))}: {shorten(str(child.value))}' is not a number changed to a number",
+                f"'{shorten(str(key))}' changed to {shown}: both must be numbers written in digits 0-9",
                 'write the source\'s number and the translation\'s, both in quotes: "999": "911" ("" if it is dropped)',
             )
             return None

@@ -20,6 +20,7 @@ from brochure.inputs.inline import links, plain
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
 _OWN = ("document.", "words.")  # the translation's own document control and words are not the source's
+OPTIONAL = "call_to_action.qr_label"  # a source may leave it to the language's own words; a translation may not
 _KEPT = ("references",)  # references are cited as published: the same in every language, not flagged as kept
 
 
@@ -94,17 +95,18 @@ def _structure(source: Content, translation: Content) -> list[Diagnostic]:
     if diags:
         return diags  # the blocks of different sections do not pair
     ours, theirs = _texts(translation), _texts(source)
+    firsts = _firsts(translation)
     for key in theirs.keys() - ours.keys():
         if key.startswith(("sections", "call_to_action", "cover", "title", "subtitle", "disclaimer", "references")):
             text, at = theirs[key]
             diags.append(
                 error(
-                    _nearest(translation, key),
+                    _nearest(firsts, key, translation.language_at),
                     f"'{key}' of the source ('{shorten(plain(text), 40)}', {_place(at)}) has no translation here",
                     "keep the source's blocks and list items, one for one: a list of 5 stays a list of 5",
                 )
             )
-    for key in ours.keys() - theirs.keys():
+    for key in ours.keys() - theirs.keys() - {OPTIONAL}:
         text, at = ours[key]
         diags.append(
             error(
@@ -116,32 +118,48 @@ def _structure(source: Content, translation: Content) -> list[Diagnostic]:
     return sorted(diags, key=lambda d: (d.location.line, d.location.column))
 
 
-def _nearest(content: Content, key: str) -> Location:
-    """Where the text closest to a missing key is written: its parent's first text, else the section."""
-    parent = key
+_LAST = re.compile(r"(\.[^.\[]*|\[\d+\])$")  # a key path's last step: '.text' or '[3]'
+
+
+def _firsts(content: Content) -> dict[str, Location]:
+    """For every key path that holds texts (a section, a block, a list), where its first text is written."""
+    firsts: dict[str, Location] = {}
+    for _, at in content.strings:
+        parent = _LAST.sub("", at.key)
+        while parent and parent not in firsts:
+            firsts[parent] = at
+            parent = _LAST.sub("", parent)
+    return firsts
+
+
+def _nearest(firsts: dict[str, Location], key: str, fallback: Location) -> Location:
+    """Where the text closest to a missing key is written: the first text of its nearest parent that has one."""
+    parent = _LAST.sub("", key)
     while parent:
-        parent = re.sub(r"(\.[^.\[]*|\[\d+\])$", "", parent)
-        found = [at for _, at in content.strings if at.key.startswith(parent + ".") or at.key.startswith(parent + "[")]
-        if parent and found:
-            return found[0]
-    return content.language_at
+        if parent in firsts:
+            return firsts[parent]
+        parent = _LAST.sub("", parent)
+    return fallback
 
 
 def _numbers(was: str, text: str, at: Location, src_at: Location, changes: dict[str, str]) -> list[Diagnostic]:
     """Every number of the source's text in the translation's (a '3 to 7 days' that became '3 to 5' is wrong),
     but those the translation changes on purpose (document.translation.numbers: an emergency number)."""
-    found = [changes.get(n, n) for n in _NUMBER.findall(plain(was))]
-    theirs = Counter(n.replace(",", ".") for n in found if n)
+    written = [n.replace(",", ".") for n in _NUMBER.findall(plain(was))]
+    expected = Counter(changes.get(n, n) for n in written)
+    del expected[""]  # (dropped on purpose)
     ours = Counter(n.replace(",", ".") for n in _NUMBER.findall(plain(text)))
-    lost = theirs - ours
+    lost = expected - ours
     if not lost:
         return []
-    extra = ours - theirs
+    was_written = {changes.get(n, n): n for n in written}
+    named = [n if was_written[n] == n else f"{was_written[n]} (as {n}, document.translation.numbers)" for n in lost]
+    extra = ours - expected
     instead = f"; it has {', '.join(sorted(extra))} instead" if extra else ""
     return [
         error(
             at,
-            f"the source's {', '.join(sorted(lost))} (in '{shorten(plain(was), 50)}', {_place(src_at)}) "
+            f"the source's {', '.join(sorted(named))} (in '{shorten(plain(was), 50)}', {_place(src_at)}) "
             f"is not in the translation{instead}",
             "keep every number, dose, duration and percentage as the source has it, in digits",
         )

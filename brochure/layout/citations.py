@@ -74,7 +74,7 @@ def printed_texts(content: Content, sections: Iterable[Section]) -> Iterator[str
         for block in s.blocks:
             yield from block_texts(block)
     cta = content.call_to_action
-    yield from (cta.heading, cta.text, cta.qr_label, content.disclaimer)
+    yield from (cta.heading, cta.text, content.qr_label, content.disclaimer)
 
 
 def block_texts(b: c.Block) -> tuple[str, ...]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
 
@@ -70,8 +69,8 @@ def fill(
     floors = floor_of(items, width)
     room = sum(f.box.h for f in frames) + len(frames) * max(i.space_before for i in items)  # gaps at frame tops drop
     if sum(floors) > (1.0 if inp.trial else GROSS) * room:  # (a trial is dropped anyway: no exact figure needed)
-        ends = itertools.accumulate(floors)
-        sid = next(item.section for item, end in zip(items, ends, strict=False) if end > room)
+        placed = flow(items, frames, inp.keep_sections)  # as far as the frames hold: linear in the room
+        sid = placed.leftover[0].section if placed.leftover else items[-1].section
         section = next((s for s in sections if s.id == sid), sections[-1])  # (or the references after them)
         empty = FlowResult(tuple(() for _ in frames), tuple(items), tuple(f.box.h for f in frames))
         return empty, [*diags, _spill(inp, section, sum(floors) - room, frames, at_least=True)]

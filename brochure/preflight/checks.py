@@ -19,17 +19,20 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
     kicker = [(upper(text), at) for text, at in content.strings if at.key == "cover.kicker"]  # set in capitals
     doc = document_block(content, brand)
     w = content.tool_words  # the tool's own words: the document block's, the sources', page numbers
-    own = (" ".join((doc.fixed(), w.sources, w.in_full, w.page)), doc.at)
+    label = [] if content.call_to_action.qr_label else [w.qr_label]  # the language's own, when not given
+    own = (" ".join((doc.fixed(), w.sources, w.in_full, w.page, *label)), doc.at)
     diags: list[Diagnostic] = []
+    reported: set[str] = set()  # a character the words given in content.yaml lack is reported there, once
     for text, at in [*content.strings, *kicker, *_citation_strings(content), *brand.printed(), own]:
         for ch in dict.fromkeys(plain(text)):  # each character once, in order: linear in the text
-            if ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf"):
+            if ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf") or ((text, at) == own and ch in reported):
                 continue
             code = ord(ch)
             missing = next(((role, font) for role, font, glyphs in maps if code not in glyphs), None)
             if missing is None:
                 continue
             role, font = missing
+            reported.add(ch)
             name = unicodedata.name(ch, "unnamed character")
             hint = "replace the character, or choose a font family that covers it"
             if at.key == "cover.kicker" and ch not in (content.cover.kicker or ""):
