@@ -76,7 +76,7 @@ CASES: dict[str, tuple[Case, list[str]]] = {
     "200 sections at the length cap": (_paragraphs(200, 4000), []),
     "180 bullets of 300 characters (overflow)": (_bullets(180, 300), []),
     "picture: 30,000 px decompression bomb": (_picture(PICTURES["bomb"]()), []),
-    "picture: 24-megapixel photo, press": (_picture(_big_photo()), ["--target", "press"]),
+    "picture: 24-megapixel photo, press": (_picture(_big_photo()), ["--target", "press", "--layout", "large-print"]),
     "logo: 60,000 SVG elements": (Case(files={"kit/logo.svg": _svg(60_000)}), []),
     "logo: 4,900 SVG elements": (Case(files={"kit/logo.svg": _svg(4_900)}), []),
     "preview at 600 dpi": (Case(command="preview"), ["--dpi", "600", "-o", "out/preview"]),
