@@ -563,6 +563,42 @@ MUTANTS: tuple[Mutant, ...] = (
         "day.day",
         "tests/test_document.py::test_expiry_windows_by_calendar_month",
     ),
+    # --- press details, large print, languages -------------------------------------------------------------
+    m(
+        "registration-counts-one-plate-less",
+        "preflight/design.py",
+        "MANY_PLATES = 3",
+        "MANY_PLATES = 4",
+        "tests/test_press.py::test_small_text_in_a_brand_colour_of_three_plates_is_named_a_guard",
+    ),
+    m(
+        "large-print-splits-short-sections",
+        "layout/largeprint.py",
+        "keep_sections=True,",
+        "keep_sections=False,",
+        "tests/test_large_print.py::test_lists_and_cards_are_one_column_and_short_sections_are_never_split",
+    ),
+    m(
+        "large-print-short-sources",
+        "layout/largeprint.py",
+        "full_sources=True,",
+        "full_sources=False,",
+        "tests/test_large_print.py::test_the_references_print_in_full_with_their_dois_numbered_as_cited",
+    ),
+    m(
+        "translation-numbers-unchecked",
+        "inputs/translation.py",
+        "    lost = expected - ours\n",
+        "    lost = Counter[str]()\n",
+        "tests/test_translations.py::test_a_changed_duration_is_an_error_naming_the_source",
+    ),
+    m(
+        "words-placeholders-unchecked",
+        "inputs/content.py",
+        "        if have != need:\n",
+        "        if False:\n",
+        "tests/test_document.py::test_a_mistake_in_the_words_is_an_error_where_it_is_written",
+    ),
 )
 
 

@@ -403,4 +403,7 @@ def test_small_text_in_a_brand_colour_of_three_plates_is_named_a_guard() -> None
 
     (message,) = line(9.0, primary)
     assert "colors.cmyk.primary" in message and "4 plates" in message and "9 pt" in message
+    (three,) = line(9.0, Ink("cmyk", (0.32, 0.74, 0.0, 0.59)))  # Maple's plum: three plates fringe as well
+    assert "3 plates (C 32% M 74% K 59%)" in three
+    assert line(9.0, Ink("cmyk", (1.0, 0.0, 0.0, 0.3))) == []  # two plates: fine
     assert line(10.0, primary) == [] and line(9.0, Ink("cmyk", (0, 0, 0, 1.0))) == []
