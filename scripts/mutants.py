@@ -566,7 +566,7 @@ MUTANTS: tuple[Mutant, ...] = (
     # --- press details, large print, languages -------------------------------------------------------------
     m(
         "registration-counts-one-plate-less",
-        "preflight/design.py",
+        "preflight/press.py",
         "MANY_PLATES = 3",
         "MANY_PLATES = 4",
         "tests/test_press.py::test_small_text_in_a_brand_colour_of_three_plates_is_named_a_guard",

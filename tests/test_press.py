@@ -18,7 +18,7 @@ from brochure import api
 from brochure.geometry.sheet import INCH, MM, Rect
 from brochure.layout.model import Ink
 from brochure.preflight.contrast import Colours
-from brochure.preflight.design import check_registration
+from brochure.preflight.press import check_registration
 
 
 @cache

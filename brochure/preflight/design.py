@@ -17,10 +17,11 @@ from brochure.inputs.content import Content
 from brochure.inputs.inline import display_url
 from brochure.layout.citations import SHRINK
 from brochure.layout.flowables import OVERRUN
-from brochure.layout.model import Frame, Ink, Layout, Page, Picture, Run, Shape, Text
+from brochure.layout.model import Frame, Layout, Page, Picture, Run, Shape, Text
 from brochure.preflight.contrast import Colours, check_contrast, contrast
 from brochure.preflight.placement import overset, where
-from brochure.theme.styles import COLOURED_TEXT, LARGE_PRINT
+from brochure.preflight.press import check_press
+from brochure.theme.styles import LARGE_PRINT
 
 MIN_TYPE = 7.0  # pt: nothing smaller
 MIN_BODY = 9.0  # pt: body text smaller than this is hard to read for many patients
@@ -29,9 +30,6 @@ MIN_QR = 20 * MM  # the code with its quiet zone
 QUIET = 4  # modules of clear, light space around the code
 MIN_QR_CONTRAST = 3.0  # dark modules against the light ground: WCAG 2.1's least for graphics (1.4.11)
 LIGHT = 1.5  # a colour within 1.5:1 of paper white counts as light ground for the QR code's quiet zone
-FINE_TEXT = COLOURED_TEXT  # coloured text under this, set in three or four plates, blurs when the plates misregister
-HAIRLINE = 0.5  # pt: likewise a coloured line thinner than this
-MANY_PLATES = 3
 
 
 def _texts(layout: Layout) -> list[Text]:
@@ -285,90 +283,6 @@ def _margin(inner: Rect, outer: Rect) -> float:
     return min(inner.x - outer.x, outer.right - inner.right, inner.y - outer.y, outer.top - inner.top)
 
 
-def check_opaque(layout: Layout, brand: Brand) -> list[Diagnostic]:
-    """The press edition (PDF/X-1a) allows no transparency: a see-through colour in the logo or a picture with
-    a transparent part (pictures are flattened onto white for press; a vector logo's opacity cannot be)."""
-    if layout.sheet.target != "press":
-        return []
-    diags: list[Diagnostic] = []
-    for page in layout.pages:
-        for item in page.items:
-            inks = [r.ink for r in item.runs] if isinstance(item, Text) else []
-            if isinstance(item, Shape):
-                inks = [i for i in (item.fill, item.stroke) if i is not None]
-            if isinstance(item, Picture) and item.space in ("RGBA", "LA", "PA"):
-                diags.append(error(item.at, "the picture is partly transparent, which PDF/X-1a cannot print", _OPAQUE))
-            elif any(i.alpha < 1 for i in inks):
-                what = "the logo" if is_logo(item) else "a colour"
-                at = brand.where("logo") if what == "the logo" else brand.where("colors")
-                diags.append(error(at, f"{what} is see-through (opacity), which PDF/X-1a cannot print", _OPAQUE))
-    return list(dict.fromkeys(diags))
-
-
-_OPAQUE = "export it again with opaque colours (no opacity or transparency) for the press edition"
-
-
-def plates(ink: Ink) -> int:
-    """How many printing plates an ink is made of (CMYK inks: its channels that print; 1 for gray; 0 for RGB)."""
-    if ink.space == "cmyk":
-        return sum(v > 0 for v in ink.values)
-    return 1 if ink.space == "gray" else 0
-
-
-def check_registration(layout: Layout, brand: Brand, colours: Colours) -> list[Diagnostic]:
-    """Press only: coloured text under 10 pt and lines under 0.5 pt built from three or four plates. On press the
-    plates never land exactly on one another; a small letter or a hairline made of three of them shows coloured
-    fringes. A warning per colour, naming it (or the logo, for a colour of its own), where it is first used."""
-    if layout.sheet.target != "press":
-        return []
-    found: dict[tuple[str, str], tuple[str, Ink]] = {}
-    for page in layout.pages:
-        for item in page.items:
-            if isinstance(item, Text):
-                for r in item.runs:
-                    if r.text.strip() and r.size < FINE_TEXT - 0.01 and plates(r.ink) >= MANY_PLATES:
-                        what = f"text under {FINE_TEXT:g} pt ({r.size:g} pt '{r.text.strip()[:30]}', {item.region})"
-                        found.setdefault(("text", _colour_name(colours, item, r.ink)), (what, r.ink))
-            elif isinstance(item, Shape) and item.stroke is not None and _hairline(item, item.stroke):
-                what = f"lines under {HAIRLINE:g} pt ({item.line_width:.2f} pt, {item.region} {item.role})"
-                found.setdefault(("line", _colour_name(colours, item, item.stroke)), (what, item.stroke))
-    diags: list[Diagnostic] = []
-    for (_, name), (what, ink) in found.items():
-        build = " ".join(f"{p} {v:.0%}" for p, v in zip("CMYK", ink.values, strict=True) if v > 0)
-        logo = name == LOGO_COLOUR
-        diags.append(
-            warning(
-                brand.where("logo") if logo else colours.at(name),
-                f"{what} printed in {name}, built from {plates(ink)} plates ({build}): a misregistration risk on "
-                "press (coloured fringes)",
-                "draw the logo's lines at least 0.5 pt wide as printed, or in a colour of one or two plates"
-                if logo
-                else f"set such text at {FINE_TEXT:g} pt or more and lines at {HAIRLINE:g} pt or more, or give the "
-                "colour a build of one or two plates in the brand's 'cmyk:' colours",
-            )
-        )
-    return diags
-
-
-LOGO_COLOUR = "a colour of the logo"
-
-
-def _hairline(shape: Shape, stroke: Ink) -> bool:
-    """A line under 0.5 pt in three or four plates (registration marks print on all plates on purpose)."""
-    return not stroke.spot and shape.line_width < HAIRLINE - 0.005 and plates(stroke) >= MANY_PLATES
-
-
-def _colour_name(colours: Colours, item: Frame, ink: Ink) -> str:
-    """The brand key an ink is (or is a tint of); a colour of a figure that is no brand colour is the logo's own."""
-    key = colours.key_of(ink)
-    return LOGO_COLOUR if key.startswith("a colour near") and is_logo(item) else key
-
-
-def is_logo(item: Frame) -> bool:
-    """The logo is the figure on the cover (or the flyer's front); the other figures are the layout's drawings."""
-    return item.region in ("cover", "front") and item.role == "figure"
-
-
 def check_addresses(layout: Layout, brand: Brand) -> list[Diagnostic]:
     """The clinic's web addresses, e-mail and phone number as printed: a line may break inside one only before a
     '/' of its path (never 'clearwaterskin.co.' / 'uk'; a phone number never)."""
@@ -408,8 +322,7 @@ def check_addresses(layout: Layout, brand: Brand) -> list[Diagnostic]:
 def check_design(layout: Layout, brand: Brand, content: Content, colours: Colours) -> list[Diagnostic]:
     return [
         *check_addresses(layout, brand),
-        *check_opaque(layout, brand),
-        *check_registration(layout, brand, colours),
+        *check_press(layout, brand, colours),
         *check_line_widths(layout, content),
         *check_type_sizes(layout, brand),
         *check_contrast(layout, colours),
