@@ -55,7 +55,7 @@ def test_an_overfull_back_panel_points_at_the_disclaimer(inputs: Inputs) -> None
     assert msg.startswith(f"{inputs.content}:{line}:{col}: error: the back region is over-full by")
 
 
-@pytest.mark.parametrize(("char", "code"), [("✓", "U+2713"), ("क", "U+0915")], ids=["check-mark", "devanagari"])
+@pytest.mark.parametrize(("char", "code"), [("✓", "U+2713"), ("☃", "U+2603")], ids=["check-mark", "snowman"])
 def test_a_character_the_fonts_cannot_print_is_an_error(inputs: Inputs, char: str, code: str) -> None:
     text = edit(inputs.content, "heading: What is it?", f"heading: What is it {char}")
     result = build(inputs)

@@ -6,8 +6,8 @@ import itertools
 from pathlib import Path
 
 import pytest
-from conftest import position
-from helpers import BRAND, CONTENT, MAPLE, ROOT, page_texts, sources
+from conftest import Inputs, edit, position
+from helpers import BRAND, CONTENT, MAPLE, ROOT, cli, page_texts, sources
 
 from brochure import api
 from brochure.cli import main
@@ -169,3 +169,37 @@ def test_a_kit_without_the_leaflets_language_is_an_error(tmp_path: Path) -> None
     result = api.build(sources(SPANISH, kit / "brand.yaml"), api.Options())
     (d,) = [d for d in result.diagnostics if d.is_error]
     assert not result.ok and "are in 'en', and the leaflet is in 'es'" in d.message and d.location.key == "feedback"
+
+
+@pytest.mark.parametrize(
+    ("words", "script"),
+    [
+        ("طبيب الجلدية", "Arabic"),
+        ("רופא עור", "Hebrew"),
+        ("त्वचा विशेषज्ञ", "Devanagari"),
+        ("แพทย์ผิวหนัง", "Thai"),
+    ],
+)
+def test_a_script_brochure_cannot_shape_is_an_error_at_its_text(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], words: str, script: str
+) -> None:
+    """Arabic once built with exit 0, letters unjoined and left to right: never silent output. One error per
+    text, where it is written, naming the script; nothing is written."""
+    text = edit(inputs.content, "Fine needles make **tiny** pricks.", f"Fine needles make **tiny** pricks. {words}.")
+    status, _, err = cli(capsys, "build", "--content", str(inputs.content), "--brand", str(inputs.brand), "-o",
+                         str(inputs.content.parent / "x.pdf"))  # fmt: skip
+    errors = [line for line in err.splitlines() if ": error: " in line]
+    (line,) = errors
+    row, col = position(text, '"Fine needles make')
+    assert status == 1 and f"content.yaml:{row}:{col}: error: brochure cannot set {script} text yet" in line
+    assert not (inputs.content.parent / "x.pdf").exists()
+
+
+def test_vietnamese_letters_are_not_taken_for_a_complex_script(inputs: Inputs) -> None:
+    """Vietnamese is Latin with stacked accents (precomposed or combining): set as written, in a font that has them."""
+    edit(inputs.content, "Fine needles make **tiny** pricks.", "Kim nhỏ tạo những vết chích li ti. Việt Nam.")
+    src, _ = api.load(inputs.content, inputs.brand)
+    assert src is not None
+    result = api.build(src, api.Options())
+    assert result.ok, [d.format() for d in result.diagnostics]
+    assert "Kim nhỏ tạo những vết chích li ti." in " ".join(page_texts(result.pdf or b""))

@@ -24,6 +24,10 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
     diags: list[Diagnostic] = []
     reported: set[str] = set()  # a character the words given in content.yaml lack is reported there, once
     for text, at in [*content.strings, *kicker, *_citation_strings(content), *brand.printed(), own]:
+        script = next((ch for ch in plain(text) if unshaped(ch)), "")
+        if script:
+            diags.append(_unshaped_error(script, at))
+            continue
         for ch in dict.fromkeys(plain(text)):  # each character once, in order: linear in the text
             if ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf") or ((text, at) == own and ch in reported):
                 continue
@@ -47,6 +51,33 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
                 )
             )
     return diags
+
+
+# Scripts whose letters change shape with their neighbours or are reordered (Indic, Thai, Lao, Tibetan, Myanmar,
+# Khmer, Mongolian): without a shaping engine they print wrong, with no missing glyph to show it.
+COMPLEX_SCRIPTS = ((0x0900, 0x0DFF), (0x0E00, 0x0FFF), (0x1000, 0x109F), (0x1780, 0x18AF), (0xA8E0, 0xA8FF))
+
+
+def unshaped(ch: str) -> bool:
+    """A character brochure cannot set correctly yet: a right-to-left letter (Arabic, Hebrew, ...) or a letter
+    of a script that needs shaping."""
+    if unicodedata.bidirectional(ch) in ("R", "AL"):
+        return True
+    code = ord(ch)
+    return any(lo <= code <= hi for lo, hi in COMPLEX_SCRIPTS)
+
+
+def _unshaped_error(ch: str, at: Location) -> Diagnostic:
+    script = unicodedata.name(ch, "").split(" ")[0].capitalize() or "this script's"
+    rtl = unicodedata.bidirectional(ch) in ("R", "AL")
+    how = "unjoined and in left-to-right order" if rtl else "without the shaping its letters need"
+    return error(
+        at,
+        f"brochure cannot set {script} text yet (U+{ord(ch):04X} {unicodedata.name(ch, 'unnamed')}): it would "
+        f"print {how}, and look plausible to anyone who cannot read it",
+        "right-to-left and complex scripts need text shaping and mirrored layouts, which brochure does not do yet: "
+        "build this leaflet in a language written left to right in Latin, Greek or Cyrillic letters",
+    )
 
 
 NUMBERS = "0123456789,-"  # what citation superscripts and the references list's numbers are set in
