@@ -118,10 +118,48 @@ _ES = Words(
     subject="Folleto de informaci\u00f3n para pacientes: {title}",
 )
 
+_PL = Words(
+    leaflet="Ulotka {code}, {producer}, {version}.",
+    version="wersja {version}",
+    published="Data wydania: {date}.",
+    review="Przegl\u0105d do {month}.",
+    written="Opracowanie: {author}; weryfikacja: {reviewer}.",
+    translated="T\u0142umaczenie: {translator}; weryfikacja t\u0142umaczenia: {reviewer}.",
+    translated_unchecked="T\u0142umaczenie: {translator}; t\u0142umaczenie jeszcze niezweryfikowane.",
+    person="{name} ({role})",
+    other_formats="Inne formaty:",
+    ask="{formats} \u2013 {contact}.",
+    months=(  # in the genitive, as dates write them: 1 grudnia 2026, do grudnia 2029
+        "stycznia",
+        "lutego",
+        "marca",
+        "kwietnia",
+        "maja",
+        "czerwca",
+        "lipca",
+        "sierpnia",
+        "wrze\u015bnia",
+        "pa\u017adziernika",
+        "listopada",
+        "grudnia",
+    ),
+    date="{day}\u00a0{month}\u00a0{year}\u00a0r.",
+    month_year="{month}\u00a0{year}\u00a0r.",
+    list_separator=", ",
+    skin_drawing="Rysunek przekroju sk\u00f3ry z opisami: {labels}.",
+    qr_code="Kod QR otwieraj\u0105cy {url}",
+    qr_label="Zeskanuj, aby si\u0119 um\u00f3wi\u0107",
+    page="Strona {number} z {total}",
+    sources="\u0179r\u00f3d\u0142a",
+    in_full="Pe\u0142ne \u017ar\u00f3d\u0142a z DOI: wydanie z du\u017cym drukiem.",
+    subject="Ulotka informacyjna dla pacjenta: {title}",
+)
+
 WORDS: dict[str, Words] = {
     "en": _EN,  # en-GB and most English: 1 December 2026
     "en-us": replace(_EN, date="{month}\u00a0{day}, {year}"),  # December 1, 2026
     "es": _ES,
+    "pl": _PL,
 }
 
 NAMES: tuple[str, ...] = tuple(f.name for f in fields(Words))  # the keys a content file's `words:` may give

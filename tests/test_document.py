@@ -358,7 +358,8 @@ def test_expiry_windows_by_calendar_month(inputs: Inputs) -> None:
         ("EN-us", "December 1, 2026", "December 2029", True),
         ("es", "1 de diciembre de 2026", "diciembre de 2029", True),
         ("es-MX", "1 de diciembre de 2026", "diciembre de 2029", True),
-        ("pl", "1 December 2026", "December 2029", False),  # no Polish words: English, and `words:` must give them
+        ("pl", "1 grudnia 2026 r.", "grudnia 2029 r.", True),
+        ("vi", "1 December 2026", "December 2029", False),  # no Vietnamese words: English, and `words:` must give them
     ],
 )
 def test_dates_are_written_as_the_language_writes_them(language: str, published: str, review: str, known: bool) -> None:
@@ -377,13 +378,13 @@ def test_a_us_leaflet_prints_us_dates(inputs: Inputs) -> None:
 
 
 def test_a_language_without_words_is_an_error_naming_the_missing_words(inputs: Inputs) -> None:
-    """A Polish leaflet would print 'Published', 'Sources', 'Page 2 of 9' in English: the content file must give
-    the tool's words itself; the error names every missing one, at `language:`."""
-    text = edit(inputs.content, "language: en-GB", "language: pl")
+    """A Vietnamese leaflet would print 'Published', 'Sources', 'Page 2 of 9' in English: the content file must
+    give the tool's words itself; the error names every missing one, at `language:`."""
+    text = edit(inputs.content, "language: en-GB", "language: vi")
     result = build(inputs)
     assert not result.ok and result.pdf is None
-    d = the_finding(list(result.diagnostics), text, "pl\ntitle", "language")
-    assert d.is_error and "no built-in words for 'pl'" in d.message
+    d = the_finding(list(result.diagnostics), text, "vi\ntitle", "language")
+    assert d.is_error and "no built-in words for 'vi'" in d.message
     assert "missing: leaflet, version, published, review" in d.message and "subject" in d.message
 
 
@@ -414,8 +415,9 @@ POLISH = """words:
 
 
 def test_a_content_file_may_give_the_tools_words_for_its_language(inputs: Inputs) -> None:
-    """With every word given in `words:`, a Polish leaflet builds and prints them (its dates too)."""
-    edit(inputs.content, "language: en-GB", "language: pl")
+    """With every word given in `words:`, a leaflet in a language the table lacks builds and prints them (its
+    dates too): Polish words under a Kashubian tag."""
+    edit(inputs.content, "language: en-GB", "language: csb")
     inputs.content.write_text(inputs.content.read_text(encoding="utf-8") + POLISH, encoding="utf-8")
     result = build(inputs)
     assert result.ok and result.pdf, [d.format() for d in result.diagnostics]

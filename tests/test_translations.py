@@ -15,8 +15,13 @@ from brochure.inputs.content import load_content
 from brochure.inputs.translation import compare
 
 SPANISH = ROOT / "translations" / "es.yaml"
+POLISH = ROOT / "translations" / "pl.yaml"
 US = ROOT / "translations" / "en-US.yaml"
-SHIPPED = [pytest.param(SPANISH, BRAND, id="es-clearwater"), pytest.param(US, MAPLE, id="en-US-maple")]
+SHIPPED = [
+    pytest.param(SPANISH, BRAND, id="es-clearwater"),
+    pytest.param(POLISH, BRAND, id="pl-clearwater"),
+    pytest.param(US, MAPLE, id="en-US-maple"),
+]
 
 
 @pytest.mark.parametrize(("content", "brand"), SHIPPED)
@@ -51,6 +56,18 @@ def test_the_spanish_leaflet_prints_spanish_throughout() -> None:
                     "letra grande, otros idiomas, audio", "Díganos qué le parece este folleto",
                     "traducción aún sin revisar", "Completas, con DOI: edición en letra grande."):  # fmt: skip
         assert spanish in outside, spanish
+    for english in ("Other formats", "Tell us what you think", "Published", "Sources"):
+        assert english not in outside, english
+
+
+def test_the_polish_leaflet_prints_polish_throughout() -> None:
+    result = api.build(sources(POLISH, BRAND), api.Options())
+    assert result.pdf is not None
+    outside = " ".join(page_texts(result.pdf)[0].split())
+    for polish in ("Umów konsultację", "Źródła 1", "Data wydania: 1 grudnia 2026 r.", "Przegląd do grudnia 2029 r.",
+                   "Inne formaty: duży druk, inne języki, audio", "Co sądzisz o tej ulotce?",
+                   "tłumaczenie jeszcze niezweryfikowane"):  # fmt: skip
+        assert polish in outside, polish
     for english in ("Other formats", "Tell us what you think", "Published", "Sources"):
         assert english not in outside, english
 
