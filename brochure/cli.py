@@ -172,7 +172,7 @@ def _silence(stream: TextIO) -> None:
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="brochure", description="Print-ready, branded clinic leaflets from plain YAML.")
-    sub = p.add_subparsers(dest="command", required=True, metavar="{build,check,preview}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="{build,check,preview,fonts}")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--content", type=Path, default=Path("content.yaml"), help="the words (default: content.yaml)")
     common.add_argument(
@@ -202,6 +202,10 @@ def _parser() -> argparse.ArgumentParser:
         "-o", "--output", default=None, help="default: out/BRAND-LANGUAGE-LAYOUT-PAPER-TARGET.pdf, from the inputs"
     )
     sub.add_parser("check", parents=[common], help="validate, lay out and preflight; write nothing")
+    sub.add_parser(
+        "fonts",
+        help="the font families installed with pip that a brand kit can name: weights, italics, scripts",
+    )
     v = sub.add_parser("preview", parents=[common], help="PNG of every page")
     v.add_argument("--dpi", type=float, default=96.0)
     v.add_argument("-o", "--output", default="out/preview", help="folder (default: out/preview/)")
@@ -219,6 +223,8 @@ def _run(argv: Sequence[str] | None, console: Console, signals: Signals) -> int:
     except BrokenPipeError:  # `brochure --help | true`: argparse prints the help itself
         _silence(sys.stdout)
         return EXIT_OK
+    if args.command == "fonts":
+        return _fonts(console)
     console.results_to_stderr = args.json == STDOUT
     options = api.Options(args.layout, args.paper, args.target, args.marks, args.allow_expired)
     try:
@@ -229,6 +235,22 @@ def _run(argv: Sequence[str] | None, console: Console, signals: Signals) -> int:
         console.error(f"brochure: error: {exc}")
         return EXIT_USAGE
     return status
+
+
+def _fonts(console: Console) -> int:
+    """`brochure fonts`: the installed families, usable ones first, and how to add one."""
+    from brochure.theme.catalog import describe, installed
+
+    families = installed()
+    for r in sorted(families, key=lambda r: not r.usable):
+        for line in describe(r):
+            console.result(line)
+    console.result(
+        "To add a family: .venv/bin/pip install fontpkg-NAME (e.g. fontpkg-lato), add the same line to "
+        "requirements.txt, then name it in the kit: fonts: {body: {family: Lato}}. Families that come only "
+        "as variable fonts cannot be used."
+    )
+    return EXIT_OK
 
 
 def _check_options(args: argparse.Namespace, options: api.Options) -> None:

@@ -1,0 +1,93 @@
+"""The font families installed with pip (fontpkg packages) -> which a brand kit can use, their weights and scripts.
+
+A kit names a family (`fonts: {body: {family: Be Vietnam Pro}}`); brochure then needs static TrueType files for
+the regular and bold weights (a variable-only family is refused: ReportLab cannot set a variable font's
+weights). The scripts a family covers are read from its regular face's character map: each needs every letter
+of a short sample (Polish needs ą, ł, ż..., Vietnamese ơ, ư, ạ...). `brochure fonts` prints this catalogue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import fontpkg
+from reportlab.pdfbase.ttfonts import TTFError, TTFontFile
+
+# The letters a script needs (lower and upper case where it has them): enough to tell coverage, not a full set.
+SCRIPTS: tuple[tuple[str, str], ...] = (
+    ("Latin", "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+    ("Latin: Western European (es, fr, de, pt)", "áéíóúñçàèìòùâêîôûäëïöüßÁÉÍÓÚÑÇ¿¡"),
+    ("Latin: Polish", "ąćęłńóśźżĄĆĘŁŃÓŚŹŻ"),
+    ("Latin: Czech, Slovak", "čďěňřšťůžýČĎĚŇŘŠŤŮŽÝ"),
+    ("Latin: Romanian", "ăâîșțĂÂÎȘȚ"),
+    ("Latin: Vietnamese", "ăâđêôơưĂÂĐÊÔƠƯạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"),
+    ("Greek", "αβγδεζηθικλμνξοπρστυφχψωΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩ"),
+    ("Cyrillic", "абвгдежзийклмнопрстуфхцчшщъыьэюяАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"),
+    ("Arabic (not yet set by brochure)", "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"),
+    ("Hebrew (not yet set by brochure)", "אבגדהוזחטיכלמנסעפצקרשת"),
+)
+REGULAR, BOLD = 400, 700
+
+
+@dataclass(frozen=True)
+class FamilyReport:
+    """What a kit can expect of one installed family."""
+
+    name: str
+    package: str  # the pip package it came from
+    weights: tuple[int, ...]  # static upright weights
+    italics: tuple[int, ...]  # static italic weights
+    variable: bool  # ships (also) as a variable font
+    scripts: tuple[str, ...]  # the scripts its regular face covers
+    problem: str  # why a kit cannot use it ('' if it can)
+
+    @property
+    def usable(self) -> bool:
+        return not self.problem
+
+
+def installed() -> list[FamilyReport]:
+    """Every family fontpkg finds installed, by name."""
+    return sorted((report(slug) for slug in fontpkg.families()), key=lambda r: r.name.lower())
+
+
+def report(slug: str) -> FamilyReport:
+    fam = fontpkg.family(slug)
+    static = [f for f in fam.files if not f.variable]
+    weights = tuple(sorted({f.weight for f in static if f.style == "normal" and f.weight is not None}))
+    italics = tuple(sorted({f.weight for f in static if f.style == "italic" and f.weight is not None}))
+    variable = any(f.variable for f in fam.files)
+    problem = ""
+    if not weights:
+        problem = "variable font only: brochure needs static .ttf files" if variable else "no upright face"
+    elif not any(w >= 600 for w in weights):
+        problem = "no bold weight (600 or more) for headings and emphasis"
+    regular = _nearest([f for f in static if f.style == "normal"], REGULAR)
+    scripts = _scripts(regular.path) if regular is not None else ()
+    return FamilyReport(fam.name, f"fontpkg-{fam.slug}", weights, italics, variable, scripts, problem)
+
+
+def _nearest(files: list[fontpkg.FontFile], weight: int) -> fontpkg.FontFile | None:
+    return min(files, key=lambda f: abs((f.weight or REGULAR) - weight), default=None)
+
+
+def _scripts(path: Path) -> tuple[str, ...]:
+    """The scripts whose sample letters the font file has, every one."""
+    try:
+        covered = set(TTFontFile(str(path)).charToGlyph)
+    except (TTFError, OSError, ValueError):  # a font ReportLab cannot read covers nothing it could print
+        return ()
+    return tuple(name for name, sample in SCRIPTS if all(ord(ch) in covered for ch in sample))
+
+
+def describe(r: FamilyReport) -> list[str]:
+    """The lines `brochure fonts` prints for a family."""
+    head = f"{r.name}  ({r.package})"
+    if r.problem:
+        return [f"{head}: cannot be used: {r.problem}"]
+    italic = f"; italic {', '.join(map(str, r.italics))}" if r.italics else "; no italics (emphasis is set upright)"
+    return [
+        f"{head}: weights {', '.join(map(str, r.weights))}{italic}",
+        f"    scripts: {'; '.join(r.scripts) or 'none of the samples'}",
+    ]
