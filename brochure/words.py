@@ -155,11 +155,36 @@ _PL = Words(
     subject="Ulotka informacyjna dla pacjenta: {title}",
 )
 
+_VI = Words(
+    leaflet="T\u1edd th\u00f4ng tin {code} c\u1ee7a {producer}, {version}.",
+    version="phi\u00ean b\u1ea3n {version}",
+    published="Ph\u00e1t h\u00e0nh {date}.",
+    review="Xem x\u00e9t l\u1ea1i v\u00e0o {month}.",
+    written="Bi\u00ean so\u1ea1n: {author}; th\u1ea9m \u0111\u1ecbnh: {reviewer}.",
+    translated="D\u1ecbch: {translator}; ki\u1ec3m tra b\u1ea3n d\u1ecbch: {reviewer}.",
+    translated_unchecked="D\u1ecbch: {translator}; b\u1ea3n d\u1ecbch ch\u01b0a \u0111\u01b0\u1ee3c ki\u1ec3m tra.",
+    person="{name} ({role})",
+    other_formats="\u0110\u1ecbnh d\u1ea1ng kh\u00e1c:",
+    ask="{formats} \u2013 {contact}.",
+    months=tuple(f"th\u00e1ng\u00a0{n}" for n in range(1, 13)),  # ng\u00e0y 1 th\u00e1ng 12 n\u0103m 2026
+    date="ng\u00e0y\u00a0{day} {month} n\u0103m\u00a0{year}",
+    month_year="{month} n\u0103m\u00a0{year}",
+    list_separator=", ",
+    skin_drawing="H\u00ecnh c\u1eaft ngang c\u1ee7a da, c\u00f3 ch\u00fa th\u00edch: {labels}.",
+    qr_code="M\u00e3 QR m\u1edf {url}",
+    qr_label="Qu\u00e9t \u0111\u1ec3 \u0111\u1eb7t l\u1ecbch",
+    page="Trang {number}/{total}",
+    sources="Ngu\u1ed3n",
+    in_full="\u0110\u1ea7y \u0111\u1ee7, k\u00e8m DOI: b\u1ea3n ch\u1eef l\u1edbn.",
+    subject="T\u1edd th\u00f4ng tin cho ng\u01b0\u1eddi b\u1ec7nh: {title}",
+)
+
 WORDS: dict[str, Words] = {
     "en": _EN,  # en-GB and most English: 1 December 2026
     "en-us": replace(_EN, date="{month}\u00a0{day}, {year}"),  # December 1, 2026
     "es": _ES,
     "pl": _PL,
+    "vi": _VI,
 }
 
 NAMES: tuple[str, ...] = tuple(f.name for f in fields(Words))  # the keys a content file's `words:` may give

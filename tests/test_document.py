@@ -359,7 +359,8 @@ def test_expiry_windows_by_calendar_month(inputs: Inputs) -> None:
         ("es", "1 de diciembre de 2026", "diciembre de 2029", True),
         ("es-MX", "1 de diciembre de 2026", "diciembre de 2029", True),
         ("pl", "1 grudnia 2026 r.", "grudnia 2029 r.", True),
-        ("vi", "1 December 2026", "December 2029", False),  # no Vietnamese words: English, and `words:` must give them
+        ("vi", "ngày 1 tháng 12 năm 2026", "tháng 12 năm 2029", True),
+        ("fr", "1 December 2026", "December 2029", False),  # no French words: English, and `words:` must give them
     ],
 )
 def test_dates_are_written_as_the_language_writes_them(language: str, published: str, review: str, known: bool) -> None:
@@ -378,13 +379,13 @@ def test_a_us_leaflet_prints_us_dates(inputs: Inputs) -> None:
 
 
 def test_a_language_without_words_is_an_error_naming_the_missing_words(inputs: Inputs) -> None:
-    """A Vietnamese leaflet would print 'Published', 'Sources', 'Page 2 of 9' in English: the content file must
+    """A French leaflet would print 'Published', 'Sources', 'Page 2 of 9' in English: the content file must
     give the tool's words itself; the error names every missing one, at `language:`."""
-    text = edit(inputs.content, "language: en-GB", "language: vi")
+    text = edit(inputs.content, "language: en-GB", "language: fr")
     result = build(inputs)
     assert not result.ok and result.pdf is None
-    d = the_finding(list(result.diagnostics), text, "vi\ntitle", "language")
-    assert d.is_error and "no built-in words for 'vi'" in d.message
+    d = the_finding(list(result.diagnostics), text, "fr\ntitle", "language")
+    assert d.is_error and "no built-in words for 'fr'" in d.message
     assert "missing: leaflet, version, published, review" in d.message and "subject" in d.message
 
 

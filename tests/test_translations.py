@@ -16,10 +16,12 @@ from brochure.inputs.translation import compare
 
 SPANISH = ROOT / "translations" / "es.yaml"
 POLISH = ROOT / "translations" / "pl.yaml"
+VIETNAMESE = ROOT / "translations" / "vi.yaml"
 US = ROOT / "translations" / "en-US.yaml"
 SHIPPED = [
     pytest.param(SPANISH, BRAND, id="es-clearwater"),
     pytest.param(POLISH, BRAND, id="pl-clearwater"),
+    pytest.param(VIETNAMESE, BRAND, id="vi-clearwater"),
     pytest.param(US, MAPLE, id="en-US-maple"),
 ]
 
@@ -70,6 +72,17 @@ def test_the_polish_leaflet_prints_polish_throughout() -> None:
         assert polish in outside, polish
     for english in ("Other formats", "Tell us what you think", "Published", "Sources"):
         assert english not in outside, english
+
+
+def test_the_vietnamese_leaflet_prints_vietnamese_with_its_stacked_accents() -> None:
+    """Read back from the PDF as written (Be Vietnam Pro has every precomposed letter)."""
+    result = api.build(sources(VIETNAMESE, BRAND), api.Options())
+    assert result.pdf is not None
+    text = " ".join(" ".join(page_texts(result.pdf)).split())
+    for vietnamese in ("Đặt lịch tư vấn", "Phát hành ngày 1 tháng 12 năm 2026.", "Định dạng khác: chữ lớn",
+                       "Dịch: Clearwater Skin Clinic (bản nháp); bản dịch chưa được kiểm tra.",
+                       "Thoa kem chống nắng SPF 30 trở lên mỗi ngày"):  # fmt: skip
+        assert vietnamese in text, vietnamese
 
 
 def test_the_us_adaptation_prints_us_words_and_911() -> None:
