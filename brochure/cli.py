@@ -16,6 +16,7 @@ import re
 import signal
 import sys
 import threading
+import time
 import traceback
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -25,7 +26,7 @@ from types import FrameType
 from typing import TYPE_CHECKING, TextIO
 
 from brochure.diagnostics import Diagnostic
-from brochure.limits import PREVIEW_DPI
+from brochure.limits import BATCH_JOBS, PREVIEW_DPI
 from brochure.output.files import JSON, PDF, PNG, Kind, Refused, clash, remove_temporaries, target_problem
 from brochure.vocabulary import LAYOUTS, PAPERS, TARGETS
 
@@ -172,7 +173,7 @@ def _silence(stream: TextIO) -> None:
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="brochure", description="Print-ready, branded clinic leaflets from plain YAML.")
-    sub = p.add_subparsers(dest="command", required=True, metavar="{build,check,preview,fonts}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="{build,check,preview,batch,fonts}")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--content", type=Path, default=Path("content.yaml"), help="the words (default: content.yaml)")
     common.add_argument(
@@ -202,6 +203,13 @@ def _parser() -> argparse.ArgumentParser:
         "-o", "--output", default=None, help="default: out/BRAND-LANGUAGE-LAYOUT-PAPER-TARGET.pdf, from the inputs"
     )
     sub.add_parser("check", parents=[common], help="validate, lay out and preflight; write nothing")
+    batch = sub.add_parser("batch", help="every edition an editions.yaml names, in parallel, with a manifest")
+    batch.add_argument("editions", nargs="?", type=Path, default=Path("editions.yaml"), help="default: editions.yaml")
+    batch.add_argument(
+        "--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: the number of cores)"
+    )
+    batch.add_argument("--force", action="store_true", help="rebuild every edition, changed or not")
+    batch.add_argument("--json", default=None, metavar="FILE", help="also write the report as JSON ('-': stdout)")
     sub.add_parser(
         "fonts",
         help="the font families installed with pip that a brand kit can name: weights, italics, scripts",
@@ -225,6 +233,8 @@ def _run(argv: Sequence[str] | None, console: Console, signals: Signals) -> int:
         return EXIT_OK
     if args.command == "fonts":
         return _fonts(console)
+    if args.command == "batch":
+        return _batch(args, console)
     console.results_to_stderr = args.json == STDOUT
     options = api.Options(args.layout, args.paper, args.target, args.marks, args.allow_expired)
     try:
@@ -235,6 +245,49 @@ def _run(argv: Sequence[str] | None, console: Console, signals: Signals) -> int:
         console.error(f"brochure: error: {exc}")
         return EXIT_USAGE
     return status
+
+
+def _batch(args: argparse.Namespace, console: Console) -> int:
+    """`brochure batch`: every edition, a line as each ends, then a table; exit 1 if any failed."""
+    from brochure import batch
+    from brochure.inputs.editions import load_editions
+
+    if not 1 <= args.jobs <= BATCH_JOBS:
+        console.error(f"brochure: error: --jobs must be between 1 and {BATCH_JOBS}")
+        return EXIT_USAGE
+    editions, diags = load_editions(args.editions)
+    _print(console, diags)
+    if editions is None:
+        return EXIT_ERRORS
+    console.results_to_stderr = args.json == STDOUT
+    done: list[int] = [0]
+
+    def progress(o: batch.Outcome) -> None:
+        done[0] += 1
+        console.result(f"{o.status:>9}  {o.edition}  {o.seconds:.2f} s  {o.first[:120]}".rstrip())
+
+    t0 = time.perf_counter()
+    outcomes = batch.run(editions, args.jobs, args.force, progress)
+    path, gone = batch.write_manifest(editions, outcomes)
+    failed = [o for o in outcomes if o.status == "failed"]
+    counts = {s: sum(o.status == s for o in outcomes) for s in ("built", "unchanged", "failed")}
+    console.result(
+        f"{len(outcomes)} editions in {time.perf_counter() - t0:.1f} s: {counts['built']} built, "
+        f"{counts['unchanged']} unchanged, {counts['failed']} failed; manifest {path}"
+    )
+    for o in failed:
+        console.error(f"failed: {o.edition}: {o.first}")
+    for output in gone:
+        console.result(f"no longer an edition (left in place): {output}")
+    if args.json is not None:
+        report = json.dumps([o.report() for o in outcomes], indent=2, ensure_ascii=False)
+        if args.json == STDOUT:
+            console.data(report.encode("utf-8"))
+        else:
+            from brochure.output.files import write_atomic
+
+            write_atomic(Path(args.json), report.encode("utf-8"), JSON)
+    return EXIT_ERRORS if failed else EXIT_OK
 
 
 def _fonts(console: Console) -> int:

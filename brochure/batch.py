@@ -1,0 +1,223 @@
+"""Editions (editions.yaml) -> every edition built in worker processes, skipped when nothing it depends on changed.
+
+Each task is one brand kit with one content file and all the editions made of them: a worker loads and checks
+the inputs once (fonts, logo, the translation against its source) and builds each edition, writing its PDF
+atomically. An edition's stamp is a hash of everything it depends on (the tool's version, the installed font
+packages, its content file and source, every file of its brand kit, its layout, paper and target); an edition
+whose stamp and output are as the last manifest recorded is not built again. A failure is one edition's outcome:
+it never stops the others.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import fontpkg
+
+from brochure import __version__, api
+from brochure.diagnostics import Diagnostic
+from brochure.inputs.editions import Editions, Group
+from brochure.output.files import JSON, PDF, write_atomic
+from brochure.vocabulary import LayoutName, PaperName, Target
+
+MANIFEST = "manifest.json"
+
+
+@dataclass(frozen=True)
+class Job:
+    """One edition to make: which layout, paper (None: the brand's) and target, and its stamp."""
+
+    layout: LayoutName
+    paper: PaperName | None
+    target: Target
+    stamp: str
+
+
+@dataclass(frozen=True)
+class Task:
+    """What one worker does in one go: one kit and one content file, all their editions."""
+
+    kit: Path
+    content: Path
+    source: Path | None
+    base: Path  # editions.yaml's folder: outputs are relative to it
+    output: str  # the pattern
+    jobs: tuple[Job, ...]
+    known: tuple[tuple[str, str, str, int], ...] = ()  # (stamp, output, sha256, pages) of the last run's editions
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one edition."""
+
+    edition: str  # brand/language/layout/paper/target
+    output: str  # relative to editions.yaml's folder
+    status: str  # "built", "unchanged" or "failed"
+    seconds: float
+    stamp: str
+    findings: tuple[str, ...] = ()  # each as the command line prints it
+    sha256: str = ""
+    pages: int = 0
+    size: int = 0
+    inputs: tuple[tuple[str, str], ...] = field(default_factory=tuple)  # file -> sha256
+
+    def report(self) -> dict[str, object]:
+        """As the manifest and --json write it."""
+        return {**asdict(self), "inputs": dict(self.inputs), "findings": list(self.findings), "first": self.first}
+
+    @property
+    def first(self) -> str:
+        return next((f for f in self.findings if ": error: " in f), self.findings[0] if self.findings else "")
+
+
+def tasks(editions: Editions, previous: dict[str, dict[str, object]]) -> list[Task]:
+    """The work, grouped by kit and content file, each edition stamped with what it depends on."""
+    fonts = _digest(json.dumps(sorted((s, fontpkg.family(s).version) for s in fontpkg.families())).encode())
+    known = tuple(
+        (str(e.get("stamp", "")), str(e.get("output", "")), str(e.get("sha256", "")), int(str(e.get("pages", 0))))
+        for e in previous.values()
+        if e.get("status") in ("built", "unchanged")
+    )
+    out: list[Task] = []
+    for group in editions.groups:
+        kit = _kit_digest(group)
+        for content in group.contents:
+            same = editions.source is not None and editions.source.resolve() == content.resolve()
+            source = None if same else editions.source
+            words = _digest(content.read_bytes() + (source.read_bytes() if source else b""))
+            jobs = tuple(
+                Job(
+                    layout,
+                    paper,
+                    target,
+                    _digest(f"{__version__}|{fonts}|{kit}|{words}|{layout}|{paper}|{target}".encode()),
+                )
+                for layout in group.layouts
+                for paper in (group.papers or (None,))
+                for target in group.targets
+            )
+            out.append(Task(group.kit, content, source, editions.path.parent, editions.output, jobs, known))
+    return out
+
+
+def run(
+    editions: Editions, jobs: int, force: bool, progress: Callable[[Outcome], None] = lambda o: None
+) -> list[Outcome]:
+    """Every edition, in `jobs` worker processes (1: in this process); the outcomes in the editions' order."""
+    previous = {} if force else read_manifest(editions)
+    work = tasks(editions, previous)
+    outcomes: dict[int, list[Outcome]] = {}
+    if jobs <= 1:
+        for i, task in enumerate(work):
+            outcomes[i] = list(_run_task(task, progress))
+    else:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures = {pool.submit(run_task, task): i for i, task in enumerate(work)}
+            for future in as_completed(futures):
+                outcomes[futures[future]] = future.result()
+                for o in outcomes[futures[future]]:
+                    progress(o)
+    return [o for i in sorted(outcomes) for o in outcomes[i]]
+
+
+def run_task(task: Task) -> list[Outcome]:
+    """(In a worker process.)"""
+    return list(_run_task(task, lambda o: None))
+
+
+def _run_task(task: Task, progress: Callable[[Outcome], None]) -> Iterator[Outcome]:
+    t0 = time.perf_counter()
+    src, diags = api.load(task.content, task.kit)
+    if src is not None and task.source is not None:
+        diags += api.check_translation(task.source, src.content)
+    files = (task.content, task.kit, *((task.source,) if task.source else ()))
+    inputs = tuple((str(p), _digest(p.read_bytes())) for p in files)
+    load_s = time.perf_counter() - t0
+    known = {stamp: (output, sha, pages) for stamp, output, sha, pages in task.known}
+    for job in task.jobs:
+        t = time.perf_counter()
+        options = api.Options(layout=job.layout, paper=job.paper, target=job.target)
+        if src is None or any(d.is_error for d in diags):
+            name = f"{task.kit.parent.name}/{task.content.stem}/{job.layout}/{job.paper or 'kit'}/{job.target}"
+            outcome = Outcome(name, "", "failed", load_s, job.stamp, tuple(d.format() for d in diags), inputs=inputs)
+        else:
+            outcome = _edition(task, job, src, options, diags, known, inputs)
+            outcome = Outcome(**{**asdict(outcome), "seconds": round(time.perf_counter() - t, 3)})
+        progress(outcome)
+        yield outcome
+
+
+def _edition(
+    task: Task,
+    job: Job,
+    src: api.Sources,
+    options: api.Options,
+    load_diags: list[Diagnostic],
+    known: dict[str, tuple[str, str, int]],
+    inputs: tuple[tuple[str, str], ...],
+) -> Outcome:
+    paper = job.paper or src.brand.paper
+    values = {"brand": src.brand.id, "language": src.content.language.lower(), "layout": job.layout, "paper": paper,
+              "target": job.target}  # fmt: skip
+    output = task.output.format(**values)
+    name = "/".join(values[k] for k in ("brand", "language", "layout", "paper", "target"))
+    path = task.base / output
+    was = known.get(job.stamp)
+    if was is not None and was[0] == output and path.is_file() and _digest(path.read_bytes()) == was[1]:
+        return Outcome(name, output, "unchanged", 0.0, job.stamp, (), was[1], was[2], path.stat().st_size, inputs)
+    result = api.build(src, options)
+    findings = tuple(d.format() for d in [*load_diags, *result.diagnostics])
+    if not result.ok or result.pdf is None:
+        return Outcome(name, output, "failed", 0.0, job.stamp, findings, inputs=inputs)
+    try:
+        write_atomic(path, result.pdf, PDF)
+    except OSError as exc:
+        return Outcome(name, output, "failed", 0.0, job.stamp, (*findings, f"{path}: error: {exc}"), inputs=inputs)
+    sha = _digest(result.pdf)
+    return Outcome(name, output, "built", 0.0, job.stamp, findings, sha, result.pages, len(result.pdf), inputs)
+
+
+def manifest_path(editions: Editions) -> Path:
+    """Beside the outputs: in the fixed folder the output pattern starts with (out/ for the default)."""
+    fixed = editions.output.split("{", 1)[0]
+    folder = Path(fixed).parent if not fixed.endswith("/") else Path(fixed)
+    return editions.path.parent / folder / MANIFEST
+
+
+def read_manifest(editions: Editions) -> dict[str, dict[str, object]]:
+    """The last run's editions by name ({} when there is none, or it cannot be read)."""
+    try:
+        data = json.loads(manifest_path(editions).read_text(encoding="utf-8"))
+        return {str(e["edition"]): e for e in data["editions"] if isinstance(e, dict)}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def write_manifest(editions: Editions, outcomes: list[Outcome]) -> tuple[Path, list[str]]:
+    """The manifest of this run; and the outputs of the last run that are no longer editions (left in place)."""
+    previous = read_manifest(editions)
+    current = {o.edition for o in outcomes}
+    gone = sorted(str(e.get("output")) for name, e in previous.items() if name not in current and e.get("output"))
+    path = manifest_path(editions)
+    data = {
+        "tool": f"brochure {__version__}",
+        "editions": [o.report() for o in outcomes],
+    }
+    write_atomic(path, json.dumps(data, indent=2, ensure_ascii=False).encode("utf-8"), JSON)
+    return path, gone
+
+
+def _kit_digest(group: Group) -> str:
+    folder = group.kit.parent
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    return _digest(b"".join(p.relative_to(folder).as_posix().encode() + b"\0" + p.read_bytes() for p in files))
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

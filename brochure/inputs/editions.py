@@ -1,0 +1,156 @@
+"""editions.yaml (a clinic group's brands, languages, layouts, papers, targets) -> the Editions, or Diagnostics.
+
+    output: "out/{brand}/{language}/{layout}-{paper}-{target}.pdf"
+    source: content.yaml              # the words every other content file translates (checked against it)
+    layouts: [trifold, bifold, flyer, large-print]
+    targets: [office, press]
+    brands:
+      - kit: assets/brand.yaml
+        languages: [content.yaml, translations/es.yaml]
+      - kit: assets/brands/maple-main/brand.yaml
+        languages: [translations/en-US.yaml]
+        layouts: [trifold]            # a brand may narrow the layouts, papers or targets
+
+Papers default to each brand's own paper. Paths are relative to editions.yaml and may not leave its folder.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from brochure.diagnostics import Diagnostic, Location
+from brochure.inputs.reader import Reader, W, load_file
+from brochure.inputs.yamltree import Node
+from brochure.vocabulary import LAYOUTS, PAPERS, TARGETS, LayoutName, PaperName, Target
+
+FIELDS = ("brand", "language", "layout", "paper", "target")  # the {names} an output pattern may use
+DEFAULT_OUTPUT = "out/{brand}/{language}/{layout}-{paper}-{target}.pdf"
+_FIELD = re.compile(r"\{([^{}]*)\}")
+
+
+@dataclass(frozen=True)
+class Group:
+    """One brand's part of the matrix: its kit, its content files and what it publishes them as."""
+
+    kit: Path
+    contents: tuple[Path, ...]
+    layouts: tuple[LayoutName, ...]
+    papers: tuple[PaperName, ...]  # () : the brand's own paper
+    targets: tuple[Target, ...]
+    at: Location
+
+
+@dataclass(frozen=True)
+class Editions:
+    path: Path
+    output: str  # the pattern, relative to editions.yaml's folder
+    source: Path | None
+    groups: tuple[Group, ...]
+
+
+def load_editions(path: Path) -> tuple[Editions | None, list[Diagnostic]]:
+    """Read and validate editions.yaml; None when any error was found."""
+    return load_file(path, "editions", "pass the path of an editions.yaml", lambda r, root: _read(r, root, path))
+
+
+def _read(r: Reader, root: Node, path: Path) -> Editions | None:
+    top = r.mapping(root, "", ("brands",), ("output", "source", "layouts", "papers", "targets"))
+    if top is None:
+        return None
+    base = path.parent
+    output = _output(r, top.get("output"))
+    source = _file(r, top["source"], "source", base) if "source" in top else None
+    layouts = _words(r, top.get("layouts"), "layouts", LAYOUTS) or LAYOUTS
+    papers = _words(r, top.get("papers"), "papers", PAPERS) or ()
+    targets = _words(r, top.get("targets"), "targets", TARGETS) or TARGETS
+    groups = []
+    for i, node in enumerate(r.seq(top.get("brands"), "brands") or []):
+        group = _group(r, node, f"brands[{i}]", base, layouts, papers, targets)
+        if group is not None:
+            groups.append(group)
+    if any(d.is_error for d in r.diags) or output is None:
+        return None
+    return Editions(path, output, source, tuple(groups))
+
+
+def _group(
+    r: Reader,
+    node: Node,
+    path: str,
+    base: Path,
+    layouts: tuple[LayoutName, ...],
+    papers: tuple[PaperName, ...],
+    targets: tuple[Target, ...],
+) -> Group | None:
+    m = r.mapping(node, path, ("kit", "languages"), ("layouts", "papers", "targets"))
+    if m is None:
+        return None
+    kit = _file(r, m["kit"], f"{path}.kit", base) if "kit" in m else None
+    items = r.seq(m.get("languages"), f"{path}.languages") or []
+    contents = [_file(r, n, f"{path}.languages[{j}]", base) for j, n in enumerate(items)]
+    own_layouts = _words(r, m.get("layouts"), f"{path}.layouts", LAYOUTS)
+    own_papers = _words(r, m.get("papers"), f"{path}.papers", PAPERS)
+    own_targets = _words(r, m.get("targets"), f"{path}.targets", TARGETS)
+    if kit is None or not contents or any(c is None for c in contents):
+        return None
+    return Group(
+        kit,
+        tuple(c for c in contents if c is not None),
+        own_layouts or layouts,
+        own_papers or papers,
+        own_targets or targets,
+        r.at(node, path),
+    )
+
+
+def _output(r: Reader, node: Node | None) -> str | None:
+    """The output pattern: a relative path ending .pdf, using only FIELDS, each edition's own (all five)."""
+    if node is None:
+        return DEFAULT_OUTPUT
+    value = r.text(node, "output", printed=False)
+    if value is None:
+        return None
+    names = _FIELD.findall(value)
+    unknown = [n for n in names if n not in FIELDS]
+    missing = [f for f in FIELDS if f not in names]
+    problem = ""
+    if unknown:
+        problem = f"the output pattern has an unknown {{{unknown[0]}}}"
+    elif missing:
+        problem = f"the output pattern leaves out {{{missing[0]}}}: two editions would be written to one file"
+    elif not value.endswith(".pdf") or value.startswith("/") or ".." in Path(value).parts:
+        problem = "the output pattern is not a relative path ending .pdf"
+    if problem:
+        r.fail(
+            r.at(node, "output"),
+            problem,
+            f"use all of {', '.join('{' + f + '}' for f in FIELDS)} in a relative path ending .pdf, e.g. "
+            + DEFAULT_OUTPUT,
+        )
+        return None
+    return value
+
+
+def _file(r: Reader, node: Node, path: str, base: Path) -> Path | None:
+    """A file named relative to editions.yaml, inside its folder, that exists."""
+    value = r.text(node, path, printed=False)
+    if value is None:
+        return None
+    file = base / value  # as written, from editions.yaml's folder (messages name it so)
+    if base.resolve() not in file.resolve().parents:
+        r.fail(r.at(node, path), f"'{value}' is outside the folder of editions.yaml", "keep kits and words beside it")
+        return None
+    if not file.is_file():
+        r.fail(r.at(node, path), f"'{value}' is not a file", "check the path (relative to editions.yaml)")
+        return None
+    return file
+
+
+def _words(r: Reader, node: Node | None, path: str, words: tuple[W, ...]) -> tuple[W, ...] | None:
+    """A list of words of one vocabulary (layouts, papers or targets), each once; None when not given."""
+    if node is None:
+        return None
+    chosen = [r.choice(n, f"{path}[{i}]", words) for i, n in enumerate(r.seq(node, path) or [])]
+    return tuple(dict.fromkeys(w for w in chosen if w is not None)) or None

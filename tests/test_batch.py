@@ -1,0 +1,126 @@
+"""`brochure batch`: every edition of editions.yaml in worker processes, incremental, with a manifest and a report."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import Inputs, edit, position
+from helpers import cli
+
+EDITIONS = """\
+output: "out/{brand}/{language}/{layout}-{paper}-{target}.pdf"
+source: content.yaml
+layouts: [trifold, large-print]
+targets: [office]
+brands:
+  - kit: assets/brand.yaml
+    languages: [content.yaml]
+"""
+
+
+def _editions(inputs: Inputs, text: str = EDITIONS) -> Path:
+    path = inputs.content.parent / "editions.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _batch(capsys: pytest.CaptureFixture[str], path: Path, *more: str) -> tuple[int, str, str]:
+    return cli(capsys, "batch", str(path), "--jobs", "2", *more)
+
+
+def _manifest(inputs: Inputs) -> dict[str, dict[str, object]]:
+    data = json.loads((inputs.content.parent / "out" / "manifest.json").read_text(encoding="utf-8"))
+    return {e["edition"]: e for e in data["editions"]}
+
+
+def test_every_edition_is_built_with_a_manifest_of_what_was_made(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _ = _batch(capsys, _editions(inputs))
+    assert status == 0 and "2 editions in" in out and "2 built, 0 unchanged, 0 failed" in out
+    manifest = _manifest(inputs)
+    assert set(manifest) == {"test-clinic/en-gb/trifold/a4/office", "test-clinic/en-gb/large-print/a4/office"}
+    for entry in manifest.values():
+        pdf = inputs.content.parent / str(entry["output"])
+        assert pdf.read_bytes().startswith(b"%PDF-") and entry["size"] == pdf.stat().st_size
+        assert entry["status"] == "built" and int(str(entry["pages"])) >= 2 and len(str(entry["sha256"])) == 64
+        assert any(str(f).endswith("content.yaml") for f in dict(entry["inputs"]))  # type: ignore[arg-type]
+
+
+def test_only_what_changed_is_built_again(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:
+    """Nothing changed: nothing built. A changed content file: its editions again. --force: all."""
+    path = _editions(inputs)
+    _batch(capsys, path)
+    built = {name: e["sha256"] for name, e in _manifest(inputs).items()}
+    status, out, _ = _batch(capsys, path)
+    assert (
+        status == 0
+        and "0 built, 2 unchanged" in out
+        and {n: e["sha256"] for n, e in _manifest(inputs).items()} == built
+    )
+    edit(inputs.content, "Redness for 1 to 3 days", "Redness for 1 to 3 days, sometimes a week")
+    assert "2 built, 0 unchanged" in _batch(capsys, path)[1]
+    assert "2 built, 0 unchanged" in _batch(capsys, path, "--force")[1]
+
+
+def test_a_broken_edition_never_stops_the_others(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:
+    """A second clinic's words with a mistake: its editions fail (each named, with the mistake's place), the first
+    clinic's are built, and the run ends with exit 1."""
+    broken = inputs.content.parent / "broken.yaml"
+    broken.write_text(
+        inputs.content.read_text(encoding="utf-8").replace("language: en-GB", "language: en-GB\nlanguag: x")
+    )
+    status, out, err = _batch(
+        capsys,
+        _editions(
+            inputs,
+            EDITIONS.replace("source: content.yaml\n", "")
+            + "  - kit: assets/brand.yaml\n    languages: [broken.yaml]\n",
+        ),
+    )
+    assert status == 1 and "2 built, 0 unchanged, 2 failed" in out
+    assert err.count("failed: ") == 2 and "broken.yaml:2:1: error: unknown key 'languag'" in err
+    assert len(list((inputs.content.parent / "out").rglob("*.pdf"))) == 2
+
+
+def test_an_edition_dropped_from_the_file_is_listed_not_deleted(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _editions(inputs)
+    _batch(capsys, path)
+    _editions(inputs, EDITIONS.replace("layouts: [trifold, large-print]", "layouts: [trifold]"))
+    status, out, _ = _batch(capsys, path)
+    assert (
+        status == 0 and "no longer an edition (left in place): out/test-clinic/en-gb/large-print-a4-office.pdf" in out
+    )
+    assert (inputs.content.parent / "out/test-clinic/en-gb/large-print-a4-office.pdf").is_file()
+
+
+def test_the_report_as_json(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = _batch(capsys, _editions(inputs), "--json", "-")
+    report = json.loads(out[out.index("[") :])
+    assert status == 0 and {r["status"] for r in report} == {"built"} and all(r["seconds"] >= 0 for r in report)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "message"),
+    [
+        ("layouts: [trifold, large-print]", "layout: [trifold]", "layout:", "unknown key 'layout'"),
+        ("layouts: [trifold, large-print]", "layouts: [trifold, tri-fold]", "tri-fold",
+         "'tri-fold' is not a valid value"),
+        ('output: "out/{brand}/{language}/{layout}-{paper}-{target}.pdf"', 'output: "out/{brand}-{layout}.pdf"',
+         '"out/{brand}', "the output pattern leaves out {language}: two editions would be written to one file"),
+        ("kit: assets/brand.yaml", "kit: ../elsewhere/brand.yaml", "../elsewhere",
+         "'../elsewhere/brand.yaml' is outside the folder of editions.yaml"),
+        ("languages: [content.yaml]", "languages: [contents.yaml]", "contents.yaml", "'contents.yaml' is not a file"),
+    ],
+)  # fmt: skip
+def test_a_mistake_in_the_editions_file_is_an_error_where_it_is_written(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], old: str, new: str, needle: str, message: str
+) -> None:
+    text = EDITIONS.replace(old, new)
+    status, _, err = _batch(capsys, _editions(inputs, text))
+    line, col = position(text, needle)
+    assert status == 1 and f"editions.yaml:{line}:{col}: error: {message}" in err, err
