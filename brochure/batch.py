@@ -22,6 +22,8 @@ import fontpkg
 
 from brochure import __version__, api
 from brochure.diagnostics import Diagnostic
+from brochure.inputs.brand import load_brand
+from brochure.inputs.content import load_content
 from brochure.inputs.editions import Editions, Group
 from brochure.output.files import JSON, PDF, write_atomic
 from brochure.vocabulary import LayoutName, PaperName, Target
@@ -76,6 +78,29 @@ class Outcome:
         return next((f for f in self.findings if ": error: " in f), self.findings[0] if self.findings else "")
 
 
+def collisions(editions: Editions) -> list[str]:
+    """Editions that would be written to one file (two kits with one id, two content files in one language)."""
+    seen: dict[str, str] = {}
+    clashes = []
+    for group in editions.groups:
+        brand, _ = load_brand(group.kit)
+        for content in group.contents:
+            words, _ = load_content(content)
+            if brand is None or words is None:
+                continue  # (its editions fail, each with the reason)
+            for layout in group.layouts:
+                for paper in group.papers or (brand.paper,):
+                    for target in group.targets:
+                        output = editions.output.format(
+                            brand=brand.id, language=words.language.lower(), layout=layout, paper=paper, target=target
+                        )
+                        who = f"{group.kit} with {content}"
+                        if output in seen and seen[output] != who:
+                            clashes.append(f"{output}: {seen[output]}, and {who}")
+                        seen.setdefault(output, who)
+    return clashes
+
+
 def tasks(editions: Editions, previous: dict[str, dict[str, object]]) -> list[Task]:
     """The work, grouped by kit and content file, each edition stamped with what it depends on."""
     fonts = _digest(json.dumps(sorted((s, fontpkg.family(s).version) for s in fontpkg.families())).encode())
@@ -115,7 +140,9 @@ def run(
     outcomes: dict[int, list[Outcome]] = {}
     if jobs <= 1:
         for i, task in enumerate(work):
-            outcomes[i] = list(_run_task(task, progress))
+            outcomes[i] = run_task(task)
+            for o in outcomes[i]:
+                progress(o)
     else:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             futures = {pool.submit(run_task, task): i for i, task in enumerate(work)}
@@ -127,8 +154,16 @@ def run(
 
 
 def run_task(task: Task) -> list[Outcome]:
-    """(In a worker process.)"""
-    return list(_run_task(task, lambda o: None))
+    """(In a worker process.) A bug while building is that task's editions' failure, not the whole run's."""
+    try:
+        return list(_run_task(task, lambda o: None))
+    except Exception as exc:
+        what = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
+        return [
+            Outcome(f"{task.kit}|{task.content}|{job.layout}|{job.target}", "", "failed", 0.0, job.stamp,
+                    (f"{task.content}: error: internal error: {what} (please report it with the inputs)",))
+            for job in task.jobs
+        ]  # fmt: skip
 
 
 def _run_task(task: Task, progress: Callable[[Outcome], None]) -> Iterator[Outcome]:

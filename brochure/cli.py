@@ -259,6 +259,12 @@ def _batch(args: argparse.Namespace, console: Console) -> int:
     _print(console, diags)
     if editions is None:
         return EXIT_ERRORS
+    clashes = batch.collisions(editions)
+    for clash_ in clashes:
+        console.error(f"{args.editions}: error: two editions would be written to {clash_} (hint: give the kits "
+                      "different ids, or one content file per language and brand)")  # fmt: skip
+    if clashes:
+        return EXIT_ERRORS
     console.results_to_stderr = args.json == STDOUT
     done: list[int] = [0]
 

@@ -124,3 +124,15 @@ def test_a_mistake_in_the_editions_file_is_an_error_where_it_is_written(
     status, _, err = _batch(capsys, _editions(inputs, text))
     line, col = position(text, needle)
     assert status == 1 and f"editions.yaml:{line}:{col}: error: {message}" in err, err
+
+
+def test_two_editions_for_one_file_are_refused_before_anything_is_built(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two content files in one language for one brand would overwrite each other's PDFs: exit 1, nothing built."""
+    copy = inputs.content.parent / "copy.yaml"
+    copy.write_text(inputs.content.read_text(encoding="utf-8"), encoding="utf-8")
+    text = EDITIONS.replace("languages: [content.yaml]", "languages: [content.yaml, copy.yaml]")
+    status, _, err = _batch(capsys, _editions(inputs, text))
+    assert status == 1 and "two editions would be written to out/test-clinic/en-gb/trifold-a4-office.pdf" in err
+    assert not (inputs.content.parent / "out").exists()
