@@ -11,7 +11,10 @@ it never stops the others.
 from __future__ import annotations
 
 import hashlib
+import html
+import io
 import json
+import os
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -25,10 +28,15 @@ from brochure.diagnostics import Diagnostic
 from brochure.inputs.brand import load_brand
 from brochure.inputs.content import load_content
 from brochure.inputs.editions import Editions, Group
-from brochure.output.files import JSON, PDF, write_atomic
+from brochure.output.files import HTML, JSON, PDF, PNG, write_atomic
+from brochure.output.preview import render_page
+from brochure.pdfium import open_pdf
 from brochure.vocabulary import LayoutName, PaperName, Target
 
 MANIFEST = "manifest.json"
+INDEX = "index.html"
+THUMBS = "thumbs"
+THUMB_DPI = 24.0  # a page 200-280 pixels tall
 
 
 @dataclass(frozen=True)
@@ -51,7 +59,10 @@ class Task:
     base: Path  # editions.yaml's folder: outputs are relative to it
     output: str  # the pattern
     jobs: tuple[Job, ...]
-    known: tuple[tuple[str, str, str, int], ...] = ()  # (stamp, output, sha256, pages) of the last run's editions
+    known: tuple[
+        tuple[str, str, str, int, tuple[str, ...]], ...
+    ] = ()  # the last run's: stamp, output, sha, pages, thumbs
+    thumbs: str = ""  # the folder of the page pictures, relative to editions.yaml's folder
 
 
 @dataclass(frozen=True)
@@ -68,6 +79,7 @@ class Outcome:
     pages: int = 0
     size: int = 0
     inputs: tuple[tuple[str, str], ...] = field(default_factory=tuple)  # file -> sha256
+    thumbs: tuple[str, ...] = ()  # a small picture of each page, relative to editions.yaml's folder
 
     def report(self) -> dict[str, object]:
         """As the manifest and --json write it."""
@@ -105,10 +117,17 @@ def tasks(editions: Editions, previous: dict[str, dict[str, object]]) -> list[Ta
     """The work, grouped by kit and content file, each edition stamped with what it depends on."""
     fonts = _digest(json.dumps(sorted((s, fontpkg.family(s).version) for s in fontpkg.families())).encode())
     known = tuple(
-        (str(e.get("stamp", "")), str(e.get("output", "")), str(e.get("sha256", "")), int(str(e.get("pages", 0))))
+        (
+            str(e.get("stamp", "")),
+            str(e.get("output", "")),
+            str(e.get("sha256", "")),
+            int(str(e.get("pages", 0))),
+            tuple(str(t) for t in e.get("thumbs", []) or []),  # type: ignore[attr-defined]
+        )
         for e in previous.values()
         if e.get("status") in ("built", "unchanged")
     )
+    thumbs = (manifest_path(editions).parent / THUMBS).relative_to(editions.path.parent).as_posix()
     out: list[Task] = []
     for group in editions.groups:
         kit = _kit_digest(group)
@@ -127,7 +146,7 @@ def tasks(editions: Editions, previous: dict[str, dict[str, object]]) -> list[Ta
                 for paper in (group.papers or (None,))
                 for target in group.targets
             )
-            out.append(Task(group.kit, content, source, editions.path.parent, editions.output, jobs, known))
+            out.append(Task(group.kit, content, source, editions.path.parent, editions.output, jobs, known, thumbs))
     return out
 
 
@@ -174,7 +193,7 @@ def _run_task(task: Task, progress: Callable[[Outcome], None]) -> Iterator[Outco
     files = (task.content, task.kit, *((task.source,) if task.source else ()))
     inputs = tuple((str(p), _digest(p.read_bytes())) for p in files)
     load_s = time.perf_counter() - t0
-    known = {stamp: (output, sha, pages) for stamp, output, sha, pages in task.known}
+    known = {stamp: (output, sha, pages, thumbs) for stamp, output, sha, pages, thumbs in task.known}
     for job in task.jobs:
         t = time.perf_counter()
         options = api.Options(layout=job.layout, paper=job.paper, target=job.target)
@@ -194,7 +213,7 @@ def _edition(
     src: api.Sources,
     options: api.Options,
     load_diags: list[Diagnostic],
-    known: dict[str, tuple[str, str, int]],
+    known: dict[str, tuple[str, str, int, tuple[str, ...]]],
     inputs: tuple[tuple[str, str], ...],
 ) -> Outcome:
     paper = job.paper or src.brand.paper
@@ -205,7 +224,8 @@ def _edition(
     path = task.base / output
     was = known.get(job.stamp)
     if was is not None and was[0] == output and path.is_file() and _digest(path.read_bytes()) == was[1]:
-        return Outcome(name, output, "unchanged", 0.0, job.stamp, (), was[1], was[2], path.stat().st_size, inputs)
+        size = path.stat().st_size
+        return Outcome(name, output, "unchanged", 0.0, job.stamp, (), was[1], was[2], size, inputs, was[3])
     result = api.build(src, options)
     findings = tuple(d.format() for d in [*load_diags, *result.diagnostics])
     if not result.ok or result.pdf is None:
@@ -215,7 +235,63 @@ def _edition(
     except OSError as exc:
         return Outcome(name, output, "failed", 0.0, job.stamp, (*findings, f"{path}: error: {exc}"), inputs=inputs)
     sha = _digest(result.pdf)
-    return Outcome(name, output, "built", 0.0, job.stamp, findings, sha, result.pages, len(result.pdf), inputs)
+    beside = os.path.relpath(output, Path(task.thumbs).parent)  # the output's path inside the manifest's folder
+    thumbs = _thumbnails(result.pdf, task.base, f"{task.thumbs}/{beside.removesuffix('.pdf')}")
+    return Outcome(name, output, "built", 0.0, job.stamp, findings, sha, result.pages, len(result.pdf), inputs, thumbs)
+
+
+def _thumbnails(pdf: bytes, base: Path, stem: str) -> tuple[str, ...]:
+    """A small picture of each page for the contact sheet (stem-p1.png, ...), written atomically."""
+    out = []
+    with open_pdf(pdf) as doc:
+        for i in range(len(doc)):
+            page = doc[i]
+            image = render_page(page, THUMB_DPI)
+            page.close()
+            buf = io.BytesIO()
+            image.save(buf, format="PNG", optimize=True)
+            name = f"{stem}-p{i + 1}.png"
+            write_atomic(base / name, buf.getvalue(), PNG)
+            out.append(name)
+    return tuple(out)
+
+
+def write_index(editions: Editions, outcomes: list[Outcome]) -> Path:
+    """out/index.html: every page of every edition, by clinic and language; failures in red with their
+    messages. Offline: the pictures are files beside it, nothing is fetched."""
+    folder = manifest_path(editions).parent
+    base = editions.path.parent
+    groups: dict[str, list[Outcome]] = {}
+    for o in outcomes:
+        groups.setdefault("/".join(o.edition.split("/")[:2]), []).append(o)
+    parts = [_INDEX_HEAD]
+    for group, items in groups.items():
+        parts.append(f"<h2>{html.escape(group)}</h2>")
+        for o in items:
+            rel = [os.path.relpath(base / t, folder) for t in o.thumbs]
+            pages = "".join(f'<img src="{html.escape(r)}" alt="page {i}">' for i, r in enumerate(rel, 1))
+            link = html.escape(os.path.relpath(base / o.output, folder)) if o.output else ""
+            title = (
+                f'<a href="{link}">{html.escape(o.edition)}</a>'
+                if link and o.status != "failed"
+                else html.escape(o.edition)
+            )
+            notes = "".join(f"<li>{html.escape(f)}</li>" for f in o.findings if ": error: " in f)
+            parts.append(
+                f'<section class="{o.status}"><h3>{title} <small>{o.status}</small></h3>'
+                f"<div>{pages}</div>{f'<ul>{notes}</ul>' if notes else ''}</section>"
+            )
+    parts.append("</body></html>")
+    path = folder / INDEX
+    write_atomic(path, "\n".join(parts).encode("utf-8"), HTML)
+    return path
+
+
+_INDEX_HEAD = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Every edition</title><style>
+body{font-family:sans-serif;margin:2em;color:#222} h2{margin-top:2em;border-bottom:1px solid #ccc}
+section{margin:1em 0} section div{display:flex;gap:8px;flex-wrap:wrap} img{border:1px solid #bbb;height:160px}
+section.failed h3,section.failed li{color:#b00020} small{color:#777;font-weight:normal}
+</style></head><body><h1>Every edition</h1>"""
 
 
 def manifest_path(editions: Editions) -> Path:

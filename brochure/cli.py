@@ -275,11 +275,12 @@ def _batch(args: argparse.Namespace, console: Console) -> int:
     t0 = time.perf_counter()
     outcomes = batch.run(editions, args.jobs, args.force, progress)
     path, gone = batch.write_manifest(editions, outcomes)
+    index = batch.write_index(editions, outcomes)
     failed = [o for o in outcomes if o.status == "failed"]
     counts = {s: sum(o.status == s for o in outcomes) for s in ("built", "unchanged", "failed")}
     console.result(
         f"{len(outcomes)} editions in {time.perf_counter() - t0:.1f} s: {counts['built']} built, "
-        f"{counts['unchanged']} unchanged, {counts['failed']} failed; manifest {path}"
+        f"{counts['unchanged']} unchanged, {counts['failed']} failed; manifest {path}; every page: {index}"
     )
     for o in failed:
         console.error(f"failed: {o.edition}: {o.first}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -136,3 +137,25 @@ def test_two_editions_for_one_file_are_refused_before_anything_is_built(
     status, _, err = _batch(capsys, _editions(inputs, text))
     assert status == 1 and "two editions would be written to out/test-clinic/en-gb/trifold-a4-office.pdf" in err
     assert not (inputs.content.parent / "out").exists()
+
+
+def test_the_contact_sheet_shows_every_page_and_each_failure_in_red(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """out/index.html: a picture of every page (files beside it, nothing fetched), each edition linked; a failed
+    edition with its class 'failed' and its error, escaped."""
+    broken = inputs.content.parent / "broken.yaml"
+    broken.write_text(inputs.content.read_text(encoding="utf-8").replace("language: en-GB", "language: en-GB\nx<b>: 1"))
+    text = EDITIONS.replace("source: content.yaml\n", "") + "  - kit: assets/brand.yaml\n    languages: [broken.yaml]\n"
+    _batch(capsys, _editions(inputs, text))
+    out = inputs.content.parent / "out"
+    page = (out / "index.html").read_text(encoding="utf-8")
+    images = re.findall(r'<img src="([^"]+)"', page)
+    assert len(images) == sum(int(str(e["pages"])) for e in _manifest(inputs).values() if e["status"] == "built")
+    assert images and all((out / src).is_file() and (out / src).read_bytes().startswith(b"\x89PNG") for src in images)
+    assert '<a href="test-clinic/en-gb/trifold-a4-office.pdf">' in page and "http" not in page
+    assert page.count('<section class="failed">') == 2 and "unknown key &#x27;x&lt;b&gt;&#x27;" in page
+    again = _batch(capsys, _editions(inputs, text))[1]
+    assert "0 built, 2 unchanged" in again and (out / "index.html").read_text(encoding="utf-8").count("<img") == len(
+        images
+    )

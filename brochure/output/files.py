@@ -29,6 +29,7 @@ class Kind:
 PDF = Kind("a PDF", b"%PDF-")
 PNG = Kind("a PNG picture", b"\x89PNG\r\n\x1a\n")
 JSON = Kind("a JSON report", b"{")
+HTML = Kind("an HTML page", b"<!doctype html>")
 
 
 class Refused(OSError):
