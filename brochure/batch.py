@@ -325,8 +325,10 @@ def write_manifest(editions: Editions, outcomes: list[Outcome]) -> tuple[Path, l
 
 
 def _kit_digest(group: Group) -> str:
+    """Every file of the kit's folder, but those of other kits inside it (a folder with its own brand.yaml)."""
     folder = group.kit.parent
-    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    nested = {p.parent for p in folder.rglob("brand.yaml") if p.parent != folder}
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and not any(n in p.parents for n in nested))
     return _digest(b"".join(p.relative_to(folder).as_posix().encode() + b"\0" + p.read_bytes() for p in files))
 
 
