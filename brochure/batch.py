@@ -150,6 +150,11 @@ def tasks(editions: Editions, previous: dict[str, dict[str, object]]) -> list[Ta
     return out
 
 
+def count(editions: Editions) -> int:
+    """How many editions the file names (a brand's own paper counts once)."""
+    return sum(len(g.contents) * len(g.layouts) * max(1, len(g.papers)) * len(g.targets) for g in editions.groups)
+
+
 def run(
     editions: Editions, jobs: int, force: bool, progress: Callable[[Outcome], None] = lambda o: None
 ) -> list[Outcome]:

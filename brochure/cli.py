@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from brochure.diagnostics import Diagnostic
 from brochure.limits import BATCH_JOBS, PREVIEW_DPI
@@ -266,14 +266,23 @@ def _batch(args: argparse.Namespace, console: Console) -> int:
     if clashes:
         return EXIT_ERRORS
     console.results_to_stderr = args.json == STDOUT
-    done: list[int] = [0]
+    bar = _progress_bar(batch.count(editions))  # on a terminal; else a line per edition
 
     def progress(o: batch.Outcome) -> None:
-        done[0] += 1
-        console.result(f"{o.status:>9}  {o.edition}  {o.seconds:.2f} s  {o.first[:120]}".rstrip())
+        line = f"{o.status:>9}  {o.edition}  {o.seconds:.2f} s  {o.first[:120]}".rstrip()
+        if bar is None:
+            console.result(line)
+            return
+        if o.status == "failed":
+            bar.write(line, file=sys.stderr)
+        bar.update(1)
 
     t0 = time.perf_counter()
-    outcomes = batch.run(editions, args.jobs, args.force, progress)
+    try:
+        outcomes = batch.run(editions, args.jobs, args.force, progress)
+    finally:
+        if bar is not None:
+            bar.close()
     path, gone = batch.write_manifest(editions, outcomes)
     index = batch.write_index(editions, outcomes)
     failed = [o for o in outcomes if o.status == "failed"]
@@ -295,6 +304,15 @@ def _batch(args: argparse.Namespace, console: Console) -> int:
 
             write_atomic(Path(args.json), report.encode("utf-8"), JSON)
     return EXIT_ERRORS if failed else EXIT_OK
+
+
+def _progress_bar(total: int) -> Any:
+    """A progress bar on standard error when it is a terminal (tqdm); None for pipes and files (plain lines)."""
+    if not (sys.stderr is not None and sys.stderr.isatty()):
+        return None
+    from tqdm import tqdm  # type: ignore[import-untyped]
+
+    return tqdm(total=total, unit="edition", file=sys.stderr, leave=False)
 
 
 def _fonts(console: Console) -> int:

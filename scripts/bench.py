@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import json
 import os
 import platform
 import resource
@@ -143,6 +144,7 @@ def batch_figures() -> tuple[int, float, float]:
     spec.write_text(text, encoding="utf-8")
     try:
         times = []
+        by_kind: dict[str, list[float]] = {}
         for extra in (["--force"], []):
             t0 = time.perf_counter()
             done = subprocess.run(
@@ -150,7 +152,16 @@ def batch_figures() -> tuple[int, float, float]:
                 cwd=ROOT, capture_output=True, text=True, check=False,
             )  # fmt: skip
             times.append(time.perf_counter() - t0)
+            if extra:  # the cold run: each edition's time in its worker
+                manifest = json.loads((ROOT / "out" / "bench" / "manifest.json").read_text(encoding="utf-8"))
+                for e in manifest["editions"]:
+                    _, _, layout, _, target = str(e["edition"]).split("/")
+                    by_kind.setdefault(f"{layout} {target}", []).append(float(e["seconds"]))
         count = sum(1 for line in done.stdout.splitlines() if line.strip().startswith(("built", "unchanged", "failed")))
+        print(
+            "batch, per edition in a worker: "
+            + ", ".join(f"{k} {statistics.mean(v) * 1000:.0f} ms" for k, v in sorted(by_kind.items()))
+        )
         return count, times[0], times[1]
     finally:
         spec.unlink(missing_ok=True)
