@@ -25,6 +25,7 @@ import fontpkg
 
 from brochure import __version__, api
 from brochure.diagnostics import Diagnostic
+from brochure.inputs.blocks import Image
 from brochure.inputs.brand import load_brand
 from brochure.inputs.content import load_content
 from brochure.inputs.editions import Editions, Group
@@ -134,7 +135,9 @@ def tasks(editions: Editions, previous: dict[str, dict[str, object]]) -> list[Ta
         for content in group.contents:
             same = editions.source is not None and editions.source.resolve() == content.resolve()
             source = None if same else editions.source
-            words = _digest(content.read_bytes() + (source.read_bytes() if source else b""))
+            words = _digest(
+                b"".join(p.read_bytes() for p in (content, *((source,) if source else ()), *_pictures(content)))
+            )
             jobs = tuple(
                 Job(
                     layout,
@@ -327,6 +330,14 @@ def write_manifest(editions: Editions, outcomes: list[Outcome]) -> tuple[Path, l
     }
     write_atomic(path, json.dumps(data, indent=2, ensure_ascii=False).encode("utf-8"), JSON)
     return path, gone
+
+
+def _pictures(content: Path) -> list[Path]:
+    """The picture files a content file shows (a changed photo changes its editions)."""
+    words, _ = load_content(content)
+    if words is None:
+        return []
+    return [b.src.source for s in words.sections for b in s.blocks if isinstance(b, Image)]
 
 
 def _kit_digest(group: Group) -> str:

@@ -159,3 +159,19 @@ def test_the_contact_sheet_shows_every_page_and_each_failure_in_red(
     assert "0 built, 2 unchanged" in again and (out / "index.html").read_text(encoding="utf-8").count("<img") == len(
         images
     )
+
+
+def test_a_changed_picture_builds_its_editions_again(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:
+    """A photo the words show is one of the edition's inputs: replacing it (same name) builds again."""
+    from PIL import Image
+
+    pictures = inputs.content.parent / "pictures"
+    pictures.mkdir()
+    Image.new("RGB", (1200, 800), "#88aacc").save(pictures / "p.png")
+    bullets = '      - bullets:\n          - "Redness for 1 to 3 days"\n'
+    edit(inputs.content, bullets, bullets + "      - image: {src: pictures/p.png, alt: A photo}\n")
+    path = _editions(inputs)
+    assert "2 built" in _batch(capsys, path)[1]
+    assert "2 unchanged" in _batch(capsys, path)[1]
+    Image.new("RGB", (1200, 800), "#cc8866").save(pictures / "p.png")
+    assert "2 built" in _batch(capsys, path)[1]
