@@ -15,6 +15,7 @@ import html
 import io
 import json
 import os
+import signal
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -24,7 +25,7 @@ from pathlib import Path
 import fontpkg
 
 from brochure import __version__, api
-from brochure.diagnostics import Diagnostic
+from brochure.diagnostics import Diagnostic, error
 from brochure.inputs.blocks import Image
 from brochure.inputs.brand import load_brand
 from brochure.inputs.content import load_content
@@ -35,6 +36,7 @@ from brochure.pdfium import open_pdf
 from brochure.vocabulary import LayoutName, PaperName, Target
 
 MANIFEST = "manifest.json"
+MANIFEST_BYTES = 50 * 2**20  # a manifest larger than this is not ours: every edition is built again
 INDEX = "index.html"
 THUMBS = "thumbs"
 THUMB_DPI = 24.0  # a page 200-280 pixels tall
@@ -91,47 +93,50 @@ class Outcome:
         return next((f for f in self.findings if ": error: " in f), self.findings[0] if self.findings else "")
 
 
-def collisions(editions: Editions) -> list[str]:
-    """Editions that would be written to one file (two kits with one id, two content files in one language)."""
+def collisions(editions: Editions) -> list[Diagnostic]:
+    """Editions that would be written to one file: a kit and content file named twice, two kits with one id, two
+    content files in one language. One error per content file named, where it is named."""
     seen: dict[str, str] = {}
-    clashes = []
+    found: list[Diagnostic] = []
+    pairs: set[tuple[Path, Path]] = set()
     for group in editions.groups:
         brand, _ = load_brand(group.kit)
-        for content in group.contents:
+        for content, at in zip(group.contents, group.content_at, strict=True):
+            pair = (group.kit.resolve(), content.resolve())
+            if pair in pairs:
+                found.append(error(at, f"'{content.name}' is named twice for the kit {group.kit}", _TWICE))
+                continue
+            pairs.add(pair)
             words, _ = load_content(content)
             if brand is None or words is None:
                 continue  # (its editions fail, each with the reason)
-            for layout in group.layouts:
-                for paper in group.papers or (brand.paper,):
-                    for target in group.targets:
-                        output = editions.output.format(
-                            brand=brand.id, language=words.language.lower(), layout=layout, paper=paper, target=target
-                        )
-                        who = f"{group.kit} with {content}"
-                        if output in seen and seen[output] != who:
-                            clashes.append(f"{output}: {seen[output]}, and {who}")
-                        seen.setdefault(output, who)
-    return clashes
+            who = f"{group.kit} with {content}"
+            language = words.language.lower()
+            outputs = [
+                editions.output.format(brand=brand.id, language=language, layout=lo, paper=pa, target=ta)
+                for lo in group.layouts
+                for pa in group.papers or (brand.paper,)
+                for ta in group.targets
+            ]
+            clash = next((o for o in outputs if seen.get(o, who) != who), None)
+            if clash is not None:
+                found.append(error(at, f"two editions would be written to {clash}: {seen[clash]}, and {who}", _TWICE))
+                continue
+            seen.update(dict.fromkeys(outputs, who))
+    return found
+
+
+_TWICE = "give the kits different ids, and each brand one content file per language, named once"
 
 
 def tasks(editions: Editions, previous: dict[str, dict[str, object]]) -> list[Task]:
     """The work, grouped by kit and content file, each edition stamped with what it depends on."""
     fonts = _digest(json.dumps(sorted((s, fontpkg.family(s).version) for s in fontpkg.families())).encode())
-    known = tuple(
-        (
-            str(e.get("stamp", "")),
-            str(e.get("output", "")),
-            str(e.get("sha256", "")),
-            int(str(e.get("pages", 0))),
-            tuple(str(t) for t in e.get("thumbs", []) or []),  # type: ignore[attr-defined]
-        )
-        for e in previous.values()
-        if e.get("status") in ("built", "unchanged")
-    )
+    known = tuple(k for k in (_known(e) for e in previous.values()) if k is not None)
     thumbs = (manifest_path(editions).parent / THUMBS).relative_to(editions.path.parent).as_posix()
     out: list[Task] = []
     for group in editions.groups:
-        kit = _kit_digest(group)
+        kit = _kit_digest(group, manifest_path(editions).parent)
         for content in group.contents:
             same = editions.source is not None and editions.source.resolve() == content.resolve()
             source = None if same else editions.source
@@ -171,13 +176,23 @@ def run(
             for o in outcomes[i]:
                 progress(o)
     else:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker)
+        try:
             futures = {pool.submit(run_task, task): i for i, task in enumerate(work)}
             for future in as_completed(futures):
                 outcomes[futures[future]] = future.result()
                 for o in outcomes[futures[future]]:
                     progress(o)
+        except BaseException:  # Ctrl-C, a signal: nothing queued starts; the tasks running end (atomic writes)
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+        pool.shutdown()
     return [o for i in sorted(outcomes) for o in outcomes[i]]
+
+
+def _worker() -> None:
+    """A worker leaves Ctrl-C to the batch's process, which stops the queue; it ends the task it is on."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def run_task(task: Task) -> list[Outcome]:
@@ -310,12 +325,27 @@ def manifest_path(editions: Editions) -> Path:
 
 
 def read_manifest(editions: Editions) -> dict[str, dict[str, object]]:
-    """The last run's editions by name ({} when there is none, or it cannot be read)."""
+    """The last run's editions by name ({} when there is none, or it cannot be read: every edition is built)."""
+    path = manifest_path(editions)
     try:
-        data = json.loads(manifest_path(editions).read_text(encoding="utf-8"))
-        return {str(e["edition"]): e for e in data["editions"] if isinstance(e, dict)}
-    except (OSError, ValueError, KeyError, TypeError):
+        if path.stat().st_size > MANIFEST_BYTES:
+            return {}
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {str(e["edition"]): e for e in data["editions"] if isinstance(e, dict) and "edition" in e}
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
         return {}
+
+
+def _known(entry: dict[str, object]) -> tuple[str, str, str, int, tuple[str, ...]] | None:
+    """(stamp, output, sha256, pages, thumbs) of a built edition the last manifest records, if it is well formed."""
+    stamp, output, sha, pages, thumbs = (entry.get(k) for k in ("stamp", "output", "sha256", "pages", "thumbs"))
+    if entry.get("status") not in ("built", "unchanged") or not all(isinstance(v, str) for v in (stamp, output, sha)):
+        return None
+    if not isinstance(pages, int) or isinstance(pages, bool) or not isinstance(thumbs, list):
+        return None
+    if not all(isinstance(t, str) for t in thumbs):
+        return None
+    return str(stamp), str(output), str(sha), pages, tuple(str(t) for t in thumbs)
 
 
 def write_manifest(editions: Editions, outcomes: list[Outcome]) -> tuple[Path, list[str]]:
@@ -340,11 +370,17 @@ def _pictures(content: Path) -> list[Path]:
     return [b.src.source for s in words.sections for b in s.blocks if isinstance(b, Image)]
 
 
-def _kit_digest(group: Group) -> str:
-    """Every file of the kit's folder, but those of other kits inside it (a folder with its own brand.yaml)."""
+def _kit_digest(group: Group, outputs: Path) -> str:
+    """Every file of the kit's folder, but those of other kits inside it (a folder with its own brand.yaml) and
+    what batches write (PDFs, and the folder of the manifest, when the kit's folder holds them)."""
     folder = group.kit.parent
     nested = {p.parent for p in folder.rglob("brand.yaml") if p.parent != folder}
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and not any(n in p.parents for n in nested))
+    outputs = outputs.resolve()
+
+    def ours(p: Path) -> bool:
+        return p.suffix.lower() == ".pdf" or outputs in p.resolve().parents or any(n in p.parents for n in nested)
+
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and not ours(p))
     return _digest(b"".join(p.relative_to(folder).as_posix().encode() + b"\0" + p.read_bytes() for p in files))
 
 

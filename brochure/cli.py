@@ -27,7 +27,18 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from brochure.diagnostics import Diagnostic
 from brochure.limits import BATCH_JOBS, PREVIEW_DPI
-from brochure.output.files import JSON, PDF, PNG, Kind, Refused, clash, remove_temporaries, target_problem
+from brochure.output.files import (
+    HTML,
+    JSON,
+    PDF,
+    PNG,
+    Kind,
+    Refused,
+    clash,
+    remove_temporaries,
+    same_file,
+    target_problem,
+)
 from brochure.vocabulary import LAYOUTS, PAPERS, TARGETS
 
 if TYPE_CHECKING:
@@ -260,11 +271,13 @@ def _batch(args: argparse.Namespace, console: Console) -> int:
     if editions is None:
         return EXIT_ERRORS
     clashes = batch.collisions(editions)
-    for clash_ in clashes:
-        console.error(f"{args.editions}: error: two editions would be written to {clash_} (hint: give the kits "
-                      "different ids, or one content file per language and brand)")  # fmt: skip
+    _print(console, clashes)
     if clashes:
         return EXIT_ERRORS
+    problem = _batch_outputs(args, editions)  # before anything is built
+    if problem:
+        console.error(f"brochure: error: {problem}")
+        return EXIT_USAGE if problem.startswith("--json") else EXIT_ERRORS
     console.results_to_stderr = args.json == STDOUT
     bar = _progress_bar(batch.count(editions))  # on a terminal; else a line per edition
 
@@ -283,8 +296,12 @@ def _batch(args: argparse.Namespace, console: Console) -> int:
     finally:
         if bar is not None:
             bar.close()
-    path, gone = batch.write_manifest(editions, outcomes)
-    index = batch.write_index(editions, outcomes)
+    try:
+        path, gone = batch.write_manifest(editions, outcomes)
+        index = batch.write_index(editions, outcomes)
+    except (OSError, Refused) as exc:  # (checked before building: only a race with another process gets here)
+        console.error(f"brochure: error: the manifest or contact sheet could not be written: {exc}")
+        return EXIT_ERRORS
     failed = [o for o in outcomes if o.status == "failed"]
     counts = {s: sum(o.status == s for o in outcomes) for s in ("built", "unchanged", "failed")}
     console.result(
@@ -296,14 +313,37 @@ def _batch(args: argparse.Namespace, console: Console) -> int:
     for output in gone:
         console.result(f"no longer an edition (left in place): {output}")
     if args.json is not None:
-        report = json.dumps([o.report() for o in outcomes], indent=2, ensure_ascii=False)
+        report = json.dumps({"editions": [o.report() for o in outcomes]}, indent=2, ensure_ascii=False)
         if args.json == STDOUT:
             console.data(report.encode("utf-8"))
-        else:
-            from brochure.output.files import write_atomic
-
-            write_atomic(Path(args.json), report.encode("utf-8"), JSON)
+        elif not _write(console, "--json", Path(args.json), report.encode("utf-8"), JSON, "the report"):
+            return EXIT_ERRORS
     return EXIT_ERRORS if failed else EXIT_OK
+
+
+def _batch_outputs(args: argparse.Namespace, editions: Any) -> str:
+    """Why the batch's own files cannot be written where they go ('' if they can): the manifest, the contact sheet
+    and --json, which may not be an input, a folder, a device, the manifest itself or a file of another kind."""
+    from brochure import batch
+
+    manifest = batch.manifest_path(editions)
+    for path, kind in ((manifest, JSON), (manifest.parent / batch.INDEX, HTML)):
+        folder = next((p for p in [path.parent, *path.parent.parents] if p.exists()), None)
+        if folder is not None and not folder.is_dir():
+            return f"{folder} is a file, and the batch writes its outputs into it (change the output pattern)"
+        problem = target_problem(path, kind)
+        if problem:
+            return f"{path} {problem}"
+    if args.json in (None, STDOUT):
+        return ""
+    report = Path(args.json)
+    inputs = [args.editions, *(p for g in editions.groups for p in (g.kit, *g.contents))]
+    if editions.source is not None:
+        inputs.append(editions.source)
+    if any(same_file(report, p) for p in inputs) or same_file(report, manifest):
+        return f"--json {report}: it names an input or the manifest; give the report a file of its own"
+    problem = target_problem(report, JSON)
+    return f"--json {report} {problem}" if problem else ""
 
 
 def _progress_bar(total: int) -> Any:

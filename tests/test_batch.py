@@ -101,7 +101,7 @@ def test_an_edition_dropped_from_the_file_is_listed_not_deleted(
 
 def test_the_report_as_json(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = _batch(capsys, _editions(inputs), "--json", "-")
-    report = json.loads(out[out.index("[") :])
+    report = json.loads(out[out.index("{") :])["editions"]
     assert status == 0 and {r["status"] for r in report} == {"built"} and all(r["seconds"] >= 0 for r in report)
 
 

@@ -36,6 +36,7 @@ class Group:
 
     kit: Path
     contents: tuple[Path, ...]
+    content_at: tuple[Location, ...]  # where each content file is named
     layouts: tuple[LayoutName, ...]
     papers: tuple[PaperName, ...]  # () : the brand's own paper
     targets: tuple[Target, ...]
@@ -98,6 +99,7 @@ def _group(
     return Group(
         kit,
         tuple(c for c in contents if c is not None),
+        tuple(r.at(n, f"{path}.languages[{j}]") for j, n in enumerate(items)),
         own_layouts or layouts,
         own_papers or papers,
         own_targets or targets,
@@ -122,6 +124,11 @@ def _output(r: Reader, node: Node | None) -> str | None:
         problem = f"the output pattern leaves out {{{missing[0]}}}: two editions would be written to one file"
     elif not value.endswith(".pdf") or value.startswith("/") or ".." in Path(value).parts:
         problem = "the output pattern is not a relative path ending .pdf"
+    else:
+        try:
+            value.format(**dict.fromkeys(FIELDS, "x"))
+        except (ValueError, KeyError, IndexError, AttributeError):
+            problem = "the output pattern has a '{' or '}' that is not part of a {name}"
     if problem:
         r.fail(
             r.at(node, "output"),

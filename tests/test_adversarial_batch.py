@@ -1,0 +1,223 @@
+"""`brochure batch` attacked the way a careless or hostile user would: a broken output pattern, a hostile or
+misplaced manifest, --json at the wrong place, an out/ that is a file, Ctrl-C, duplicate editions, a kit folder
+that holds the outputs. Tests marked xfail(strict) describe bugs not fixed yet."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, Inputs, position
+from helpers import cli
+
+PYTHON = [sys.executable, "-m", "brochure"]
+ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
+INTERNAL = "internal error"
+
+EDITIONS = """\
+output: "out/{brand}/{language}/{layout}-{paper}-{target}.pdf"
+layouts: [trifold]
+targets: [office]
+brands:
+  - kit: assets/brand.yaml
+    languages: [content.yaml]
+"""
+
+
+def _editions(inputs: Inputs, text: str = EDITIONS) -> Path:
+    path = inputs.content.parent / "editions.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _batch(capsys: pytest.CaptureFixture[str], path: Path, *more: str) -> tuple[int, str, str]:
+    return cli(capsys, "batch", str(path), "--jobs", "2", *more)
+
+
+def _hidden(folder: Path) -> list[str]:
+    return sorted(str(p) for p in folder.rglob(".*"))
+
+
+# --- the output pattern ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "out/}/{brand}/{language}/{layout}-{paper}-{target}.pdf",
+        "out/{/{brand}/{language}/{layout}-{paper}-{target}.pdf",
+    ],
+    ids=["lone-close", "lone-open"],
+)
+def test_an_unbalanced_brace_in_the_output_pattern_is_an_error_where_it_is_written(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], pattern: str
+) -> None:
+    text = EDITIONS.replace("out/{brand}/{language}/{layout}-{paper}-{target}.pdf", pattern)
+    status, _, err = _batch(capsys, _editions(inputs, text))
+    line, col = position(text, f'"{pattern}"')
+    assert status == 1 and INTERNAL not in err, err
+    assert f"editions.yaml:{line}:{col}: error: " in err, err
+
+
+# --- a hostile manifest ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "manifest",
+    [
+        '{"editions": [{"edition": "x", "status": "built", "pages": "abc"}]}',
+        '{"editions": [{"edition": "x", "status": "built", "pages": 1.5}]}',
+        '{"editions": [{"edition": "x", "status": "built", "pages": NaN}]}',
+        '{"editions": [{"edition": "x", "status": "built", "thumbs": 5}]}',
+        '{"editions": ' + "[" * 100_000 + "]" * 100_000 + "}",
+    ],
+    ids=["pages-text", "pages-float", "pages-nan", "thumbs-number", "deep"],
+)
+def test_a_hostile_manifest_is_ignored_and_every_edition_built(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], manifest: str
+) -> None:
+    """The manifest only saves work: one that cannot be understood means 'build everything', never a crash."""
+    (inputs.content.parent / "out").mkdir()
+    (inputs.content.parent / "out" / "manifest.json").write_text(manifest, encoding="utf-8")
+    status, out, err = _batch(capsys, _editions(inputs))
+    assert status == 0 and "1 built" in out and INTERNAL not in err, err
+
+
+@pytest.mark.parametrize("what", ["manifest-folder", "manifest-list", "out-file"])
+def test_a_manifest_that_cannot_be_written_is_an_error_not_a_bug(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], what: str
+) -> None:
+    out = inputs.content.parent / "out"
+    if what == "manifest-folder":
+        (out / "manifest.json").mkdir(parents=True)
+    elif what == "manifest-list":
+        out.mkdir()
+        (out / "manifest.json").write_text("[1, 2]", encoding="utf-8")
+    else:
+        out.write_text("not a folder", encoding="utf-8")
+    status, _, err = _batch(capsys, _editions(inputs))
+    assert status in (1, 2) and INTERNAL not in err and "out" in err, err
+    assert _hidden(inputs.content.parent) == []
+
+
+# --- --json ------------------------------------------------------------------------------------------------------
+
+
+def test_the_json_report_can_be_written_again_over_the_last_one(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    report = tmp_path / "report.json"
+    assert _batch(capsys, _editions(inputs), "--json", str(report))[0] == 0
+    status, _, err = _batch(capsys, _editions(inputs), "--json", str(report))
+    assert status == 0 and INTERNAL not in err, err
+    assert json.loads(report.read_text(encoding="utf-8"))["editions"][0]["status"] == "unchanged"
+
+
+def test_json_at_the_manifest_does_not_break_later_runs(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _editions(inputs)
+    _batch(capsys, path)
+    _batch(capsys, path, "--json", str(inputs.content.parent / "out" / "manifest.json"))
+    status, _, err = _batch(capsys, path)
+    assert status in (0, 2) and INTERNAL not in err, err
+
+
+@pytest.mark.parametrize("where", ["content.yaml", "editions.yaml", "assets", "/dev/null"])
+def test_json_at_an_input_or_a_folder_is_refused_before_anything_is_built(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], where: str
+) -> None:
+    path = _editions(inputs)
+    before = {p: p.read_bytes() for p in (inputs.content, path)}
+    target = where if where.startswith("/") else str(inputs.content.parent / where)
+    status, _, err = _batch(capsys, path, "--json", target)
+    assert status == 2 and INTERNAL not in err and "--json" in err, err
+    assert not (inputs.content.parent / "out").exists()
+    assert {p: p.read_bytes() for p in before} == before
+
+
+# --- the matrix --------------------------------------------------------------------------------------------------
+
+
+def test_an_edition_listed_twice_is_an_error_or_built_once(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:
+    text = EDITIONS + "  - kit: assets/brand.yaml\n    languages: [content.yaml, ./content.yaml]\n"
+    status, out, err = _batch(capsys, _editions(inputs, text))
+    manifest = inputs.content.parent / "out" / "manifest.json"
+    if status == 0:
+        names = [e["edition"] for e in json.loads(manifest.read_text(encoding="utf-8"))["editions"]]
+        assert names == ["test-clinic/en-gb/trifold/a4/office"] and "1 editions" in out
+    else:
+        line, col = position(text, "./content.yaml")
+        assert status == 1 and f"editions.yaml:{line}:{col}: error: " in err, err
+
+
+def test_two_editions_for_one_file_are_refused_where_they_are_written(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (inputs.content.parent / "copy.yaml").write_text(inputs.content.read_text(encoding="utf-8"), encoding="utf-8")
+    text = EDITIONS.replace("[content.yaml]", "[content.yaml, copy.yaml]")
+    status, _, err = _batch(capsys, _editions(inputs, text))
+    line, col = position(text, "copy.yaml")
+    assert status == 1 and f"editions.yaml:{line}:{col}: error: two editions would be written" in err, err
+
+
+@pytest.mark.parametrize("layout", ["kit-beside-editions", "output-in-kit"])
+def test_outputs_inside_the_kit_folder_do_not_rebuild_every_edition_every_time(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], layout: str
+) -> None:
+    text = EDITIONS
+    if layout == "kit-beside-editions":
+        for p in list(inputs.kit.iterdir()):
+            p.rename(inputs.content.parent / p.name)
+        text = text.replace("assets/brand.yaml", "brand.yaml")
+    else:
+        text = text.replace('"out/{brand}/', '"assets/out/{brand}/')
+    path = _editions(inputs, text)
+    assert "1 built" in _batch(capsys, path)[1]
+    status, out, _ = _batch(capsys, path)
+    assert status == 0 and "0 built, 1 unchanged" in out, out
+
+
+# --- Ctrl-C ------------------------------------------------------------------------------------------------------
+
+
+def test_ctrl_c_stops_a_batch_without_building_the_rest(inputs: Inputs) -> None:
+    folder = inputs.content.parent
+    names = []
+    for i in range(20):
+        name = f"c{i:02d}.yaml"
+        text = inputs.content.read_text(encoding="utf-8").replace("language: en-GB", f"language: en-c{i:02d}")
+        (folder / name).write_text(text, encoding="utf-8")
+        names.append(name)
+    path = _editions(
+        inputs,
+        "layouts: [trifold, bifold, flyer, large-print]\ntargets: [office, press]\nbrands:\n"
+        + "".join(f"  - kit: assets/brand.yaml\n    languages: [{n}]\n" for n in names),
+    )  # 160 editions: several seconds on two cores
+    proc = subprocess.Popen(
+        [*PYTHON, "batch", str(path), "--jobs", "2"],
+        env=ENV,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while not list((folder / "out").rglob("*.pdf")):
+            assert proc.poll() is None, proc.communicate()
+            assert time.monotonic() < deadline, "no PDF appeared"
+            time.sleep(0.01)
+        os.killpg(proc.pid, signal.SIGINT)  # as a terminal's Ctrl-C: the workers get it too
+        _, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 130 and "brochure: interrupted" in err
+    built = len(list((folder / "out").rglob("*.pdf")))
+    assert built < 80, f"{built} of 160 editions were built: the queued work went on after Ctrl-C"
+    assert _hidden(folder) == []
