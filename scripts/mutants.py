@@ -599,6 +599,28 @@ MUTANTS: tuple[Mutant, ...] = (
         "        if False:\n",
         "tests/test_document.py::test_a_mistake_in_the_words_is_an_error_where_it_is_written",
     ),
+    # --- batches ---------------------------------------------------------------------------------------------
+    m(
+        "batch-never-skips",
+        "batch.py",
+        "    if was is not None and was[0] == output and path.is_file() and _digest(path.read_bytes()) == was[1]:\n",
+        "    if False:\n",
+        "tests/test_batch.py::test_only_what_changed_is_built_again",
+    ),
+    m(
+        "batch-stamp-ignores-content",
+        "batch.py",
+        "p.read_bytes() for p in (content, *((source,) if source else ()), *_pictures(content))",
+        "p.read_bytes() for p in ()",
+        "tests/test_batch.py::test_only_what_changed_is_built_again",
+    ),
+    m(
+        "batch-collisions-unchecked",
+        "batch.py",
+        "            clash = next((o for o in outputs if seen.get(o, who) != who), None)\n",
+        "            clash = None\n",
+        "tests/test_batch.py::test_two_editions_for_one_file_are_refused_before_anything_is_built",
+    ),
 )
 
 
