@@ -233,3 +233,14 @@ def test_vietnamese_letters_are_not_taken_for_a_complex_script(inputs: Inputs) -
     result = api.build(src, api.Options())
     assert result.ok, [d.format() for d in result.diagnostics]
     assert "Kim nhỏ tạo những vết chích li ti." in " ".join(page_texts(result.pdf or b""))
+
+
+def test_every_right_to_left_letter_is_caught() -> None:
+    """The pattern of scripts brochure cannot set covers every letter Unicode writes right to left (but the
+    invisible right-to-left mark, which prints nothing)."""
+    import unicodedata
+
+    from brochure.preflight.checks import _UNSHAPED
+
+    rtl = (chr(c) for c in range(0x110000) if unicodedata.bidirectional(chr(c)) in ("R", "AL"))
+    assert [hex(ord(ch)) for ch in rtl if not _UNSHAPED.match(ch)] == ["0x200f"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from brochure.diagnostics import Diagnostic, Location, error, warning
@@ -24,9 +25,9 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
     diags: list[Diagnostic] = []
     reported: set[str] = set()  # a character the words given in content.yaml lack is reported there, once
     for text, at in [*content.strings, *kicker, *_citation_strings(content), *brand.printed(), own]:
-        script = next((ch for ch in plain(text) if unshaped(ch)), "")
+        script = _UNSHAPED.search(text)  # (markup is ASCII: the raw text will do)
         if script:
-            diags.append(_unshaped_error(script, at))
+            diags.append(_unshaped_error(script.group(), at))
             continue
         for ch in dict.fromkeys(plain(text)):  # each character once, in order: linear in the text
             if ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf") or ((text, at) == own and ch in reported):
@@ -53,18 +54,13 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
     return diags
 
 
-# Scripts whose letters change shape with their neighbours or are reordered (Indic, Thai, Lao, Tibetan, Myanmar,
-# Khmer, Mongolian): without a shaping engine they print wrong, with no missing glyph to show it.
-COMPLEX_SCRIPTS = ((0x0900, 0x0DFF), (0x0E00, 0x0FFF), (0x1000, 0x109F), (0x1780, 0x18AF), (0xA8E0, 0xA8FF))
-
-
-def unshaped(ch: str) -> bool:
-    """A character brochure cannot set correctly yet: a right-to-left letter (Arabic, Hebrew, ...) or a letter
-    of a script that needs shaping."""
-    if unicodedata.bidirectional(ch) in ("R", "AL"):
-        return True
-    code = ord(ch)
-    return any(lo <= code <= hi for lo, hi in COMPLEX_SCRIPTS)
+# Letters brochure cannot set correctly yet: right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko, ... and
+# their presentation forms) and scripts whose letters change shape with their neighbours or are reordered (Indic,
+# Thai, Lao, Tibetan, Myanmar, Khmer, Mongolian): without shaping they print wrong, with no missing glyph to show.
+_UNSHAPED = re.compile(
+    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff"  # right to left
+    "\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1780-\u18af\ua8e0-\ua8ff]"  # need shaping
+)
 
 
 def _unshaped_error(ch: str, at: Location) -> Diagnostic:
