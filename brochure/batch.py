@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import html
-import io
 import json
 import os
 import signal
@@ -31,8 +30,7 @@ from brochure.inputs.brand import load_brand
 from brochure.inputs.content import load_content
 from brochure.inputs.editions import Editions, Group
 from brochure.output.files import HTML, JSON, PDF, PNG, write_atomic
-from brochure.output.preview import render_page
-from brochure.pdfium import open_pdf
+from brochure.output.preview import page_images
 from brochure.vocabulary import LayoutName, PaperName, Target
 
 MANIFEST = "manifest.json"
@@ -266,16 +264,9 @@ def _edition(
 def _thumbnails(pdf: bytes, base: Path, stem: str) -> tuple[str, ...]:
     """A small picture of each page for the contact sheet (stem-p1.png, ...), written atomically."""
     out = []
-    with open_pdf(pdf) as doc:
-        for i in range(len(doc)):
-            page = doc[i]
-            image = render_page(page, THUMB_DPI)
-            page.close()
-            buf = io.BytesIO()
-            image.save(buf, format="PNG", optimize=True)
-            name = f"{stem}-p{i + 1}.png"
-            write_atomic(base / name, buf.getvalue(), PNG)
-            out.append(name)
+    for i, png in enumerate(page_images(pdf, THUMB_DPI), 1):
+        write_atomic(base / f"{stem}-p{i}.png", png, PNG)
+        out.append(f"{stem}-p{i}.png")
     return tuple(out)
 
 
