@@ -29,7 +29,7 @@ from brochure.inputs.blocks import Image
 from brochure.inputs.brand import load_brand
 from brochure.inputs.content import load_content
 from brochure.inputs.editions import Editions, Group
-from brochure.output.files import HTML, JSON, PDF, PNG, write_atomic
+from brochure.output.files import HTML, JSON, PDF, PNG, Refused, write_atomic
 from brochure.output.preview import page_images
 from brochure.vocabulary import LayoutName, PaperName, Target
 
@@ -253,7 +253,7 @@ def _edition(
         return Outcome(name, output, "failed", 0.0, job.stamp, findings, inputs=inputs)
     try:
         write_atomic(path, result.pdf, PDF)
-    except OSError as exc:
+    except (OSError, Refused) as exc:  # a folder or a file of another kind there, a full disk, no permission
         return Outcome(name, output, "failed", 0.0, job.stamp, (*findings, f"{path}: error: {exc}"), inputs=inputs)
     sha = _digest(result.pdf)
     beside = os.path.relpath(output, Path(task.thumbs).parent)  # the output's path inside the manifest's folder

@@ -175,3 +175,14 @@ def test_a_changed_picture_builds_its_editions_again(inputs: Inputs, capsys: pyt
     assert "2 unchanged" in _batch(capsys, path)[1]
     Image.new("RGB", (1200, 800), "#cc8866").save(pictures / "p.png")
     assert "2 built" in _batch(capsys, path)[1]
+
+
+def test_an_edition_whose_pdf_cannot_be_written_fails_alone(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:
+    """A file of another kind where a PDF goes is never overwritten: that edition fails, named, the others build."""
+    taken = inputs.content.parent / "out/test-clinic/en-gb/trifold-a4-office.pdf"
+    taken.parent.mkdir(parents=True)
+    taken.write_text("my notes, not a PDF", encoding="utf-8")
+    status, out, err = _batch(capsys, _editions(inputs))
+    assert status == 1 and "1 built, 0 unchanged, 1 failed" in out and "internal error" not in err
+    assert "failed: test-clinic/en-gb/trifold/a4/office:" in err and "is not a PDF" in err
+    assert taken.read_text(encoding="utf-8") == "my notes, not a PDF"
