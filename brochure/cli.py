@@ -24,6 +24,7 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, TextIO
 
+from brochure import __version__
 from brochure.diagnostics import Diagnostic
 from brochure.limits import PREVIEW_DPI
 from brochure.output.files import (
@@ -181,6 +182,7 @@ def _silence(stream: TextIO) -> None:
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="brochure", description="Print-ready, branded clinic leaflets from plain YAML.")
+    p.add_argument("--version", action="version", version=f"brochure {__version__}")
     sub = p.add_subparsers(dest="command", required=True, metavar="{build,check,preview,batch,fonts}")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--content", type=Path, default=Path("content.yaml"), help="the words (default: content.yaml)")

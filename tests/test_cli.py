@@ -240,3 +240,11 @@ def test_python_dash_m_brochure_check_from_the_project_folder() -> None:
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith("ok: content.yaml with assets/brand.yaml")
     assert "Traceback" not in proc.stderr
+
+
+def test_the_version_is_printed(capsys: pytest.CaptureFixture[str]) -> None:
+    from brochure import __version__
+    from brochure.cli import main
+
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"brochure {__version__}"
