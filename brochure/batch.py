@@ -51,6 +51,18 @@ class Job:
 
 
 @dataclass(frozen=True)
+class Known:
+    """An edition the last manifest records as made: if its stamp and file are the same, it is not made again."""
+
+    stamp: str
+    output: str
+    sha256: str
+    pages: int
+    thumbs: tuple[str, ...]
+    findings: tuple[str, ...]  # its warnings, reported again for it
+
+
+@dataclass(frozen=True)
 class Task:
     """What one worker does in one go: one kit and one content file, all their editions."""
 
@@ -60,9 +72,7 @@ class Task:
     base: Path  # editions.yaml's folder: outputs are relative to it
     output: str  # the pattern
     jobs: tuple[Job, ...]
-    known: tuple[
-        tuple[str, str, str, int, tuple[str, ...]], ...
-    ] = ()  # the last run's: stamp, output, sha, pages, thumbs
+    known: tuple[Known, ...] = ()  # what the last run made
     thumbs: str = ""  # the folder of the page pictures, relative to editions.yaml's folder
 
 
@@ -214,7 +224,7 @@ def _run_task(task: Task, progress: Callable[[Outcome], None]) -> Iterator[Outco
     files = (task.content, task.kit, *((task.source,) if task.source else ()))
     inputs = tuple((str(p), _digest(p.read_bytes())) for p in files)
     load_s = time.perf_counter() - t0
-    known = {stamp: (output, sha, pages, thumbs) for stamp, output, sha, pages, thumbs in task.known}
+    known = {k.stamp: k for k in task.known}
     for job in task.jobs:
         t = time.perf_counter()
         options = api.Options(layout=job.layout, paper=job.paper, target=job.target)
@@ -234,7 +244,7 @@ def _edition(
     src: api.Sources,
     options: api.Options,
     load_diags: list[Diagnostic],
-    known: dict[str, tuple[str, str, int, tuple[str, ...]]],
+    known: dict[str, Known],
     inputs: tuple[tuple[str, str], ...],
 ) -> Outcome:
     paper = job.paper or src.brand.paper
@@ -244,9 +254,11 @@ def _edition(
     name = "/".join(values[k] for k in ("brand", "language", "layout", "paper", "target"))
     path = task.base / output
     was = known.get(job.stamp)
-    if was is not None and was[0] == output and path.is_file() and _digest(path.read_bytes()) == was[1]:
+    if was is not None and was.output == output and path.is_file() and _digest(path.read_bytes()) == was.sha256:
         size = path.stat().st_size
-        return Outcome(name, output, "unchanged", 0.0, job.stamp, (), was[1], was[2], size, inputs, was[3])
+        return Outcome(
+            name, output, "unchanged", 0.0, job.stamp, was.findings, was.sha256, was.pages, size, inputs, was.thumbs
+        )
     result = api.build(src, options)
     findings = tuple(d.format() for d in [*load_diags, *result.diagnostics])
     if not result.ok or result.pdf is None:
@@ -327,16 +339,20 @@ def read_manifest(editions: Editions) -> dict[str, dict[str, object]]:
         return {}
 
 
-def _known(entry: dict[str, object]) -> tuple[str, str, str, int, tuple[str, ...]] | None:
-    """(stamp, output, sha256, pages, thumbs) of a built edition the last manifest records, if it is well formed."""
-    stamp, output, sha, pages, thumbs = (entry.get(k) for k in ("stamp", "output", "sha256", "pages", "thumbs"))
+def _known(entry: dict[str, object]) -> Known | None:
+    """A made edition the last manifest records, if the entry is well formed (else it is made again)."""
+    stamp, output, sha, pages, thumbs, findings = (
+        entry.get(k) for k in ("stamp", "output", "sha256", "pages", "thumbs", "findings")
+    )
     if entry.get("status") not in ("built", "unchanged") or not all(isinstance(v, str) for v in (stamp, output, sha)):
         return None
-    if not isinstance(pages, int) or isinstance(pages, bool) or not isinstance(thumbs, list):
+    if not isinstance(pages, int) or isinstance(pages, bool):
         return None
-    if not all(isinstance(t, str) for t in thumbs):
+    lists = (thumbs, findings)
+    if not all(isinstance(v, list) and all(isinstance(t, str) for t in v) for v in lists):
         return None
-    return str(stamp), str(output), str(sha), pages, tuple(str(t) for t in thumbs)
+    assert isinstance(thumbs, list) and isinstance(findings, list)
+    return Known(str(stamp), str(output), str(sha), pages, tuple(thumbs), tuple(findings))
 
 
 def write_manifest(editions: Editions, outcomes: list[Outcome]) -> tuple[Path, list[str]]:

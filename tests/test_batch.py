@@ -186,3 +186,18 @@ def test_an_edition_whose_pdf_cannot_be_written_fails_alone(inputs: Inputs, caps
     assert status == 1 and "1 built, 0 unchanged, 1 failed" in out and "internal error" not in err
     assert "failed: test-clinic/en-gb/trifold/a4/office:" in err and "is not a PDF" in err
     assert taken.read_text(encoding="utf-8") == "my notes, not a PDF"
+
+
+def test_an_unchanged_edition_keeps_its_warnings(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:
+    """Not built again, an edition's warnings still stand in the manifest and the report."""
+    edit(
+        inputs.content,
+        '  conflicts: "No outside funding."\n',
+        '  conflicts: "No outside funding."\n  translation:\n    translator: {name: Ana Ruiz, role: Translator}\n',
+    )
+    path = _editions(inputs)
+    _batch(capsys, path)
+    status, out, _ = _batch(capsys, path, "--json", "-")
+    editions = json.loads(out[out.index("{") :])["editions"]
+    assert status == 0 and {e["status"] for e in editions} == {"unchanged"}
+    assert all(any("has not been checked" in f for f in e["findings"]) for e in editions)
