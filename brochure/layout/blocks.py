@@ -83,9 +83,11 @@ class Blocks:
         title = self.words.sources
         heading = SectionHeading(escape_text(title), self.t)
         items = [Item(heading, SOURCES, 0.0 if first else 1.25 * self.L, True, title)]
-        for i, entry in enumerate(citations.entries_markup(self.cites, self.t, self.links, full=True)):
+        entries = citations.entries_markup(self.cites, self.t, self.links, full=True)
+        for i, entry in enumerate(entries):
             whole = Stack([(Para(entry, self.t.style("note")), 0.0)])  # a reference is never split between pages
-            items.append(Item(whole, SOURCES, (0.45 if i == 0 else 0.3) * self.L))
+            last_two = i == len(entries) - 2  # nor is the last left alone on a page
+            items.append(Item(whole, SOURCES, (0.45 if i == 0 else 0.3) * self.L, last_two))
         return items
 
     def block(self, b: c.Block, sid: str, gap: float) -> list[Item]:
