@@ -27,7 +27,7 @@ from brochure import __version__, api
 from brochure.diagnostics import Diagnostic, error
 from brochure.inputs.blocks import Image
 from brochure.inputs.brand import load_brand
-from brochure.inputs.content import load_content
+from brochure.inputs.content import Content, load_content
 from brochure.inputs.editions import Editions, Group
 from brochure.output.files import HTML, JSON, PDF, PNG, Refused, write_atomic
 from brochure.output.preview import page_images
@@ -101,7 +101,20 @@ class Outcome:
         return next((f for f in self.findings if ": error: " in f), self.findings[0] if self.findings else "")
 
 
-def collisions(editions: Editions) -> list[Diagnostic]:
+Loaded = dict[Path, "Content | None"]  # each content file the editions name, read once (None: it has errors)
+
+
+def read_contents(editions: Editions) -> Loaded:
+    """Every content file the editions name, read once in this process (for the clash check and the stamps)."""
+    loaded: Loaded = {}
+    for group in editions.groups:
+        for content in group.contents:
+            if content.resolve() not in loaded:
+                loaded[content.resolve()] = load_content(content)[0]
+    return loaded
+
+
+def collisions(editions: Editions, loaded: Loaded) -> list[Diagnostic]:
     """Editions that would be written to one file: a kit and content file named twice, two kits with one id, two
     content files in one language. One error per content file named, where it is named."""
     seen: dict[str, str] = {}
@@ -115,7 +128,7 @@ def collisions(editions: Editions) -> list[Diagnostic]:
                 found.append(error(at, f"'{content.name}' is named twice for the kit {group.kit}", _TWICE))
                 continue
             pairs.add(pair)
-            words, _ = load_content(content)
+            words = loaded.get(content.resolve())
             if brand is None or words is None:
                 continue  # (its editions fail, each with the reason)
             who = f"{group.kit} with {content}"
@@ -137,7 +150,7 @@ def collisions(editions: Editions) -> list[Diagnostic]:
 _TWICE = "give the kits different ids, and each brand one content file per language, named once"
 
 
-def tasks(editions: Editions, previous: dict[str, dict[str, object]]) -> list[Task]:
+def tasks(editions: Editions, previous: dict[str, dict[str, object]], loaded: Loaded) -> list[Task]:
     """The work, grouped by kit and content file, each edition stamped with what it depends on."""
     fonts = _digest(json.dumps(sorted((s, fontpkg.family(s).version) for s in fontpkg.families())).encode())
     known = tuple(k for k in (_known(e) for e in previous.values()) if k is not None)
@@ -148,9 +161,8 @@ def tasks(editions: Editions, previous: dict[str, dict[str, object]]) -> list[Ta
         for content in group.contents:
             same = editions.source is not None and editions.source.resolve() == content.resolve()
             source = None if same else editions.source
-            words = _digest(
-                b"".join(p.read_bytes() for p in (content, *((source,) if source else ()), *_pictures(content)))
-            )
+            inputs = (content, *((source,) if source else ()), *_pictures(loaded.get(content.resolve())))
+            words = _digest(b"".join(p.read_bytes() for p in inputs))
             jobs = tuple(
                 Job(
                     layout,
@@ -172,11 +184,16 @@ def count(editions: Editions) -> int:
 
 
 def run(
-    editions: Editions, jobs: int, force: bool, progress: Callable[[Outcome], None] = lambda o: None
+    editions: Editions,
+    jobs: int,
+    force: bool,
+    progress: Callable[[Outcome], None] = lambda o: None,
+    loaded: Loaded | None = None,
 ) -> list[Outcome]:
-    """Every edition, in `jobs` worker processes (1: in this process); the outcomes in the editions' order."""
+    """Every edition, in `jobs` worker processes (1: in this process); the outcomes in the editions' order.
+    `loaded`: the content files as read_contents read them, if the caller has them already."""
     previous = {} if force else read_manifest(editions)
-    work = tasks(editions, previous)
+    work = tasks(editions, previous, read_contents(editions) if loaded is None else loaded)
     outcomes: dict[int, list[Outcome]] = {}
     if jobs <= 1:
         for i, task in enumerate(work):
@@ -369,9 +386,8 @@ def write_manifest(editions: Editions, outcomes: list[Outcome]) -> tuple[Path, l
     return path, gone
 
 
-def _pictures(content: Path) -> list[Path]:
+def _pictures(words: Content | None) -> list[Path]:
     """The picture files a content file shows (a changed photo changes its editions)."""
-    words, _ = load_content(content)
     if words is None:
         return []
     return [b.src.source for s in words.sections for b in s.blocks if isinstance(b, Image)]

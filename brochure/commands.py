@@ -26,7 +26,8 @@ def batch(args: argparse.Namespace, console: Console) -> int:
     _print(console, diags)
     if editions is None:
         return EXIT_ERRORS
-    clashes = batches.collisions(editions)
+    loaded = batches.read_contents(editions)  # once, for the clash check and the editions' stamps
+    clashes = batches.collisions(editions, loaded)
     _print(console, clashes)
     if clashes:
         return EXIT_ERRORS
@@ -48,7 +49,7 @@ def batch(args: argparse.Namespace, console: Console) -> int:
 
     t0 = time.perf_counter()
     try:
-        outcomes = batches.run(editions, args.jobs, args.force, progress)
+        outcomes = batches.run(editions, args.jobs, args.force, progress, loaded)
     finally:
         if bar is not None:
             bar.close()

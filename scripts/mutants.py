@@ -610,8 +610,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "batch-stamp-ignores-content",
         "batch.py",
-        "p.read_bytes() for p in (content, *((source,) if source else ()), *_pictures(content))",
-        "p.read_bytes() for p in ()",
+        'words = _digest(b"".join(p.read_bytes() for p in inputs))',
+        'words = _digest(b"")',
         "tests/test_batch.py::test_only_what_changed_is_built_again",
     ),
     m(

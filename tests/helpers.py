@@ -30,6 +30,16 @@ SMALL = DATA / "content-small.yaml"
 LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning): (?P<message>.+)$")
 
 
+def copied_kit(tmp_path: Path, brand: Path = BRAND) -> Path:
+    """A copy of a shipped brand kit's files (not its sub-kits) in tmp_path/kit; the path of its brand.yaml."""
+    kit = tmp_path / "kit"
+    kit.mkdir()
+    for f in brand.parent.iterdir():
+        if f.is_file():
+            (kit / f.name).write_bytes(f.read_bytes())
+    return kit / brand.name
+
+
 @cache
 def sources(content: Path = CONTENT, brand: Path = BRAND) -> api.Sources:
     src, diags = api.load(content, brand)

@@ -15,7 +15,7 @@ import pikepdf
 import pypdfium2 as pdfium
 import pytest
 from conftest import Inputs, edit, position
-from helpers import BRAND, CONTENT, MAPLE, build, page_texts, reopen, section_text, sources
+from helpers import BRAND, CONTENT, MAPLE, build, copied_kit, page_texts, reopen, section_text, sources
 from reportlab.platypus import Spacer
 
 from brochure import api, words
@@ -650,17 +650,13 @@ def test_a_full_back_shrinks_the_qr_code_and_drops_the_website_line_the_qr_label
 
 def shipped_with(tmp_path: Path, old: str, new: str, *more: tuple[str, str]) -> api.Sources | None:
     """The shipped words with a copy of the shipped brand kit in which `old` is written `new` (and more such)."""
-    kit = tmp_path / "kit"
-    kit.mkdir()
-    for f in BRAND.parent.iterdir():
-        if f.is_file():
-            (kit / f.name).write_bytes(f.read_bytes())
-    text = (kit / "brand.yaml").read_text(encoding="utf-8")
+    brand = copied_kit(tmp_path)
+    text = brand.read_text(encoding="utf-8")
     for was, now in ((old, new), *more):
         assert text.count(was) == 1, was
         text = text.replace(was, now)
-    (kit / "brand.yaml").write_text(text, encoding="utf-8")
-    return api.load(CONTENT, kit / "brand.yaml")[0]
+    brand.write_text(text, encoding="utf-8")
+    return api.load(CONTENT, brand)[0]
 
 
 def test_the_website_line_stays_when_nothing_else_shows_the_website(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import Inputs, edit, position
-from helpers import BRAND, CONTENT, MAPLE, ROOT, cli, page_texts, sources
+from helpers import BRAND, CONTENT, MAPLE, ROOT, cli, copied_kit, page_texts, sources
 
 from brochure import api
 from brochure.cli import main
@@ -189,14 +189,10 @@ def test_an_adaptation_may_change_a_number_it_names(tmp_path: Path) -> None:
 
 def test_a_kit_without_the_leaflets_language_is_an_error(tmp_path: Path) -> None:
     """The Spanish leaflet with a kit whose other-formats and feedback lines are English only."""
-    kit = tmp_path / "kit"
-    kit.mkdir()
-    for f in BRAND.parent.iterdir():
-        if f.is_file():
-            (kit / f.name).write_bytes(f.read_bytes())
-    text = (kit / "brand.yaml").read_text(encoding="utf-8")
-    (kit / "brand.yaml").write_text(text[: text.index("languages:")], encoding="utf-8")
-    result = api.build(sources(SPANISH, kit / "brand.yaml"), api.Options())
+    brand = copied_kit(tmp_path)
+    text = brand.read_text(encoding="utf-8")
+    brand.write_text(text[: text.index("languages:")], encoding="utf-8")
+    result = api.build(sources(SPANISH, brand), api.Options())
     (d,) = [d for d in result.diagnostics if d.is_error]
     assert not result.ok and "are in 'en', and the leaflet is in 'es'" in d.message and d.location.key == "feedback"
 
