@@ -52,6 +52,7 @@ docs: $(RUN)
 
 ## make test: the whole suite, then lint and types
 test: $(DEV)
+	scripts/install-test-tools.sh
 	$(BIN)/python -m pytest
 	$(BIN)/ruff check brochure tests scripts
 	$(BIN)/mypy

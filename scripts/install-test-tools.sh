@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Test set-up: installs Debian's `chromium` and `chromium-driver` (headless browser tests of the batch
+# contact sheet and the live preview page) with apt-get, when they are missing. Nothing else.
+# Without root or apt-get it says so and the browser tests skip with that reason; the rest of the suite runs.
+set -u
+if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
+    exit 0
+fi
+echo "test set-up: installing Debian packages chromium and chromium-driver (for the browser tests)"
+if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
+    echo "test set-up: cannot install them here (needs root and apt-get); the browser tests will skip"
+    exit 0
+fi
+export DEBIAN_FRONTEND=noninteractive
+if ! apt-get install -y -q chromium chromium-driver >/dev/null 2>&1; then
+    apt-get update -q >/dev/null 2>&1 || true
+    apt-get install -y -q chromium chromium-driver >/dev/null 2>&1 \
+        || echo "test set-up: apt-get could not install chromium; the browser tests will skip"
+fi
+exit 0
