@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 
@@ -29,13 +29,30 @@ class Location:
 
 
 @dataclass(frozen=True)
+class Place:
+    """Where a problem shows on the printed page: a page (0 is the first) and a box in points from the page's
+    bottom left (the PDF's own coordinates)."""
+
+    page: int
+    x: float
+    y: float
+    w: float
+    h: float
+
+    def as_dict(self) -> dict[str, float]:
+        return {"page": self.page, **{k: round(getattr(self, k), 2) for k in ("x", "y", "w", "h")}}
+
+
+@dataclass(frozen=True)
 class Diagnostic:
-    """One problem: how bad, where, what and what to do about it."""
+    """One problem: how bad, where, what and what to do about it; and, for what preflight finds on the printed
+    pages, where it shows there (`places`, left out when findings are compared)."""
 
     severity: Severity
     location: Location
     message: str
     hint: str = ""
+    places: tuple[Place, ...] = field(default=(), compare=False)
 
     def format(self) -> str:
         """`file:line:col: error: message (key: a.b[0]) hint: ...` on one line."""
@@ -46,8 +63,8 @@ class Diagnostic:
             text += f" (hint: {self.hint})"
         return text
 
-    def as_dict(self) -> dict[str, str | int]:
-        """The finding as plain data for a JSON report."""
+    def as_dict(self) -> dict[str, object]:
+        """The finding as plain data for a JSON report (`places`: the boxes on the pages where it shows)."""
         loc = self.location
         return {
             "severity": self.severity.value,
@@ -57,7 +74,12 @@ class Diagnostic:
             "key": loc.key,
             "message": self.message,
             "hint": self.hint,
+            "places": [p.as_dict() for p in self.places],
         }
+
+    def at(self, *places: Place) -> Diagnostic:
+        """The same finding, shown at these places on the pages too."""
+        return replace(self, places=self.places + places)
 
     @property
     def is_error(self) -> bool:
@@ -70,6 +92,22 @@ def error(location: Location, message: str, hint: str = "") -> Diagnostic:
 
 def warning(location: Location, message: str, hint: str = "") -> Diagnostic:
     return Diagnostic(Severity.WARNING, location, message, hint)
+
+
+MOST_PLACES = 40  # boxes one finding keeps (a colour that fails everywhere need not list every line)
+
+
+def merged(diags: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Findings without repeats, in order: a finding made again at another place gains that place."""
+    found: dict[Diagnostic, Diagnostic] = {}
+    for d in diags:
+        first = found.get(d)
+        if first is None:
+            found[d] = d
+        else:
+            more = tuple(p for p in d.places if p not in first.places)
+            found[d] = replace(first, places=(first.places + more)[:MOST_PLACES])
+    return list(found.values())
 
 
 def shorten(text: str, most: int = 40) -> str:

@@ -17,7 +17,7 @@ from brochure import api, cli
 from brochure.diagnostics import Location
 from brochure.geometry.sheet import MM, Rect, trifold
 from brochure.inputs.content import Content, load_content
-from brochure.layout.model import Layout, Picture, Shape
+from brochure.layout.model import Layout, Picture, Shape, Text
 from brochure.preflight.contrast import colours_for
 from brochure.preflight.design import check_pictures, check_qr, check_type_sizes
 from brochure.preflight.pdf import Where, check_pdf
@@ -398,3 +398,40 @@ def test_colour_in_the_office_edge_or_on_a_fold_is_an_error() -> None:
     assert "the cover's colour field is within 3 mm of a fold" in msgs
     press = [d.message for d in check_placement(frames_layout(field("press"), target="press"), shipped_content())]
     assert press == ["the cover's colour field is within 3 mm of a fold"]  # into the bleed is fine for press
+
+
+def test_a_finding_on_the_page_says_where_it_is_printed(inputs: Inputs, tmp_path: Path) -> None:
+    """The live preview marks a finding on the page: the long word's line is where its place says (on the outside,
+    in the flap, running past the column), and the JSON report carries the same boxes."""
+    long_word = "Redness-lasting-one-to-three-days-in-most-people-who-have-it-done"
+    edit(inputs.content, '"Redness for 1 to 3 days"', f'"{long_word}"')
+    result = build(inputs)
+    (finding,) = [d for d in result.diagnostics if "too long for its column" in d.message]
+    assert result.layout is not None and finding.places
+    spot = finding.places[0]
+    page = result.layout.pages[spot.page]
+    flap = page.side.panel("flap").trim
+    (line,) = [t for t in page.items if isinstance(t, Text) and long_word[:20] in t.text]
+    assert page.side.name == "outside" and flap.x <= spot.x < flap.right < spot.x + spot.w
+    assert (spot.x, spot.y, spot.w, spot.h) == (line.box.x, line.box.y, line.box.w, line.box.h)
+    report = tmp_path / "report.json"
+    args = ["check", "--content", str(inputs.content), "--brand", str(inputs.brand), "--json", str(report)]
+    assert cli.main(args) == 1
+    (found,) = [f for f in json.loads(report.read_text())["findings"] if "too long" in f["message"]]
+    assert found["places"] == [{"page": 0, "x": round(spot.x, 2), "y": round(spot.y, 2), "w": round(spot.w, 2),
+                                "h": round(spot.h, 2)}]  # fmt: skip
+
+
+def test_text_too_faint_is_marked_at_each_line_it_is_printed(inputs: Inputs) -> None:
+    """A brand text colour too pale for body text: one finding, with a box on every body line it fails on (each
+    over printed words), so a click shows them all."""
+    edit(inputs.brand, 'text: "#1F2A2E"', 'text: "#A0A8AA"')
+    result = build(inputs)
+    (body,) = [d for d in result.diagnostics if d.message.startswith("Body text and list items")]
+    assert result.layout is not None and len(body.places) >= 3
+    words = [
+        r.x for page in result.layout.pages for t in page.items if isinstance(t, Text)
+        for r in t.runs if r.text.strip()
+    ]  # fmt: skip
+    assert all(spot.page in (0, 1) and spot.w > 0 and spot.h > 0 for spot in body.places)
+    assert {round(spot.x, 2) for spot in body.places} <= {round(x, 2) for x in words}

@@ -15,9 +15,10 @@ from pathlib import Path
 
 from reportlab.lib.colors import Color
 
-from brochure.diagnostics import Diagnostic, Location, error
+from brochure.diagnostics import MOST_PLACES, Diagnostic, Location, Place, error
 from brochure.inputs.brand import Brand
 from brochure.layout.model import Ink, Layout, Shape, Text, ink_of
+from brochure.preflight.placement import run_place
 from brochure.theme.cmyk import cmyk_to_rgb
 from brochure.theme.colors import Palette, relative_luminance
 from brochure.theme.fonts import FontSet
@@ -137,7 +138,8 @@ _ROLES = {
 def check_contrast(layout: Layout, colours: Colours) -> list[Diagnostic]:
     """Every run of text against what is painted beneath it, as printed."""
     found: dict[tuple[str, str, float], tuple[set[str], float]] = {}
-    for page in layout.pages:
+    spots: dict[tuple[str, str, float], list[Place]] = {}
+    for n, page in enumerate(layout.pages):
         grounds: dict[int, list[Shape]] = {}
         for item in page.items:
             if isinstance(item, Shape) and item.fill is not None and item.role != "mark":
@@ -161,6 +163,7 @@ def check_contrast(layout: Layout, colours: Colours) -> list[Diagnostic]:
                 role = "subheadings" if line.role == "heading" and line.level >= 3 else _ROLES[line.role]
                 roles, worst = found.get((fg, bg, need), (set(), 99.0))
                 found[(fg, bg, need)] = (roles | {role}, min(worst, ratio))
+                spots.setdefault((fg, bg, need), []).append(run_place(n, line, run))
     diags: list[Diagnostic] = []
     for (fg, bg, need), (roles, worst) in sorted(found.items()):
         blame = bg if fg == PAPER or fg.endswith("colors.background") else fg  # the brand's choice, not the paper
@@ -170,7 +173,7 @@ def check_contrast(layout: Layout, colours: Colours) -> list[Diagnostic]:
                 f"{_join(sorted(roles))} printed in {_name(fg)} on {_name(bg)} have a contrast of "
                 f"{_ratio(worst, need)}:1{' as printed' if colours.press else ''}, under {need:g}:1",
                 f"change {blame.rpartition(' ')[2]} so the two differ more",
-            )
+            ).at(*spots[(fg, bg, need)][:MOST_PLACES])
         )
     return diags
 

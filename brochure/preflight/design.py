@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 
-from brochure.diagnostics import Diagnostic, Location, error, warning
+from brochure.diagnostics import Diagnostic, Location, Place, error, merged, warning
 from brochure.geometry.sheet import MM, Rect
 from brochure.inputs.brand import Brand
 from brochure.inputs.content import Content
@@ -19,7 +19,7 @@ from brochure.layout.citations import SHRINK
 from brochure.layout.flowables import OVERRUN
 from brochure.layout.model import Frame, Layout, Page, Picture, Run, Shape, Text
 from brochure.preflight.contrast import Colours, check_contrast, contrast
-from brochure.preflight.placement import overset, where
+from brochure.preflight.placement import overset, place, run_place, where
 from brochure.preflight.press import check_press
 from brochure.theme.styles import LARGE_PRINT
 
@@ -36,21 +36,33 @@ def _texts(layout: Layout) -> list[Text]:
     return [i for page in layout.pages for i in page.items if isinstance(i, Text)]
 
 
+def _runs(layout: Layout) -> list[tuple[Run, Place]]:
+    """Every run that prints something, with where it is."""
+    return [
+        (r, run_place(n, t, r))
+        for n, page in enumerate(layout.pages)
+        for t in page.items
+        if isinstance(t, Text)
+        for r in t.runs
+        if r.text.strip()
+    ]
+
+
 def check_type_sizes(layout: Layout, brand: Brand) -> list[Diagnostic]:
     """No type under 7 pt anywhere (words, superscripts, drawing labels); body text at least 9 pt.
 
     The body size is the size most letters of the sections' paragraphs and lists are set in."""
-    runs = [r for t in _texts(layout) for r in t.runs if r.text.strip()]
+    runs = _runs(layout)
     diags: list[Diagnostic] = []
     where_ = brand.where("fonts.body")
-    if runs and min(r.size for r in runs) < MIN_TYPE - 0.01:
-        smallest = min(runs, key=lambda r: r.size)
+    if runs and min(r.size for r, _ in runs) < MIN_TYPE - 0.01:
+        smallest, at = min(runs, key=lambda rp: rp[0].size)
         diags.append(
             error(
                 where_,
                 f"the smallest type is {smallest.size:.1f} pt ('{smallest.text.strip()[:30]}'), under {MIN_TYPE:g} pt",
                 "shorten the words so nothing needs to shrink",
-            )
+            ).at(at)
         )
     letters: Counter[float] = Counter()
     for t in _texts(layout):
@@ -71,30 +83,30 @@ def check_type_sizes(layout: Layout, brand: Brand) -> list[Diagnostic]:
     return diags
 
 
-def _large_print_sizes(layout: Layout, runs: list[Run], at: Location) -> list[Diagnostic]:
+def _large_print_sizes(layout: Layout, runs: list[tuple[Run, Place]], at: Location) -> list[Diagnostic]:
     """A large-print edition keeps every word at its body size or more (its superscripts at 80 % of it): a
     drawing's long label shrunk to fit beside it would break that promise."""
     large = layout.body_size is not None and layout.body_size >= LARGE_PRINT.floor - 0.01
     if not large:
         return []
     least = LARGE_PRINT.floor
-    small = [r for r in runs if r.size < (least * SHRINK if r.rise > 0 else least) - 0.01]
+    small = [(r, p) for r, p in runs if r.size < (least * SHRINK if r.rise > 0 else least) - 0.01]
     if not small:
         return []
-    r = min(small, key=lambda r: r.size)
+    r, where_ = min(small, key=lambda rp: rp[0].size)
     return [
         warning(
             at,
             f"the large-print edition sets '{r.text.strip()[:30]}' in {r.size:.1f} pt, under its {least:g} pt",
             "shorten the words that had to shrink (a drawing's labels, a long word in the title)",
-        )
+        ).at(where_)
     ]
 
 
 def check_line_widths(layout: Layout, content: Content) -> list[Diagnostic]:
     """No line wider than its column: a word too long to break would run over the panel's edge."""
     diags: list[Diagnostic] = []
-    for page in layout.pages:
+    for n, page in enumerate(layout.pages):
         for t in page.items:
             if not isinstance(t, Text):
                 continue
@@ -106,7 +118,7 @@ def check_line_widths(layout: Layout, content: Content) -> list[Diagnostic]:
                         where(content, page, t),
                         f"a word is {over / MM:.1f} mm too long for its column in '{name}' ('{t.text.strip()[:40]}')",
                         "break the long word or address (e.g. put a web address on its own line, or shorten it)",
-                    )
+                    ).at(place(n, t.box))
                 )
     return diags
 
@@ -115,17 +127,18 @@ def check_pictures(layout: Layout) -> list[Diagnostic]:
     """Effective resolution of every picture at its drawn size; equal across and down."""
     press = layout.sheet.target == "press"
     diags: list[Diagnostic] = []
-    for page in layout.pages:
+    for n, page in enumerate(layout.pages):
         for f in page.items:
             if not isinstance(f, Picture):
                 continue
+            at = place(n, f.box)
             ppi_x, ppi_y = f.ppi
             low = min(ppi_x, ppi_y)
             near = low + 0.5  # within half a ppi: a picture resampled to fit is rounded to whole pixels
             size = f"{f.box.w / MM:.0f} x {f.box.h / MM:.0f} mm"
             if _stretched(f):
                 diags.append(
-                    error(f.at, f"the picture is stretched ({ppi_x:.0f} x {ppi_y:.0f} ppi)", "keep its proportions")
+                    error(f.at, f"the picture is stretched ({ppi_x:.0f} x {ppi_y:.0f} ppi)", _PROPORTIONS).at(at)
                 )
             if near < MIN_PPI:
                 diags.append(
@@ -133,7 +146,7 @@ def check_pictures(layout: Layout) -> list[Diagnostic]:
                         f.at,
                         f"the picture is {low:.0f} ppi at {size}: it will print soft",
                         f"use at least {MIN_PPI:.0f} ppi, ideally {GOOD_PPI:.0f} ppi",
-                    )
+                    ).at(at)
                 )
             elif press and near < GOOD_PPI:
                 diags.append(
@@ -141,9 +154,12 @@ def check_pictures(layout: Layout) -> list[Diagnostic]:
                         f.at,
                         f"the picture is {low:.0f} ppi at {size}; print shops ask for 300",
                         f"use a picture of {f.box.w / 72 * GOOD_PPI:.0f} pixels wide or more",
-                    )
+                    ).at(at)
                 )
     return diags
+
+
+_PROPORTIONS = "keep its proportions"
 
 
 def _stretched(f: Picture) -> bool:
@@ -182,20 +198,22 @@ def check_qr(layout: Layout, brand: Brand, colours: Colours) -> list[Diagnostic]
     """The QR code as drawn: 20 mm or more with 4 light modules around it, modules a phone reads, dark on light."""
     where_ = brand.where("contact.booking_url")
     diags: list[Diagnostic] = []
-    for page in layout.pages:
+    for n, page in enumerate(layout.pages):
         found = qr_modules(page)
         if found is None:
             continue
         dark, light, unit = found
         code = dark.box
         size = code.w + 2 * QUIET * unit
+        ring = QUIET * unit
+        at = place(n, Rect(code.x - ring, code.y - ring, code.w + 2 * ring, code.h + 2 * ring))
         if size < MIN_QR - 0.01:
             diags.append(
                 error(
                     where_,
                     f"the QR code is {size / MM:.1f} mm with its quiet zone, under {MIN_QR / MM:.0f} mm",
                     "a shorter booking address makes a simpler code",
-                )
+                ).at(at)
             )
         quiet = _quiet(page, dark, light, unit, colours)
         if quiet < QUIET - 0.01:
@@ -204,7 +222,7 @@ def check_qr(layout: Layout, brand: Brand, colours: Colours) -> list[Diagnostic]
                     where_,
                     f"the QR code's quiet zone is {quiet:.1f} modules, under {QUIET}",
                     "leave white space around it",
-                )
+                ).at(at)
             )
         if unit < 0.33 * MM:
             diags.append(
@@ -212,7 +230,7 @@ def check_qr(layout: Layout, brand: Brand, colours: Colours) -> list[Diagnostic]
                     where_,
                     f"QR modules are {unit / MM:.2f} mm; phones read 0.33 mm and up reliably",
                     "shorten the booking address (fewer modules)",
-                )
+                ).at(at)
             )
         ground = light.fill if light is not None and light.fill is not None else None
         assert dark.fill is not None
@@ -225,7 +243,7 @@ def check_qr(layout: Layout, brand: Brand, colours: Colours) -> list[Diagnostic]
                     f"the QR code is printed in {key} on its light square, and the two differ too little for a "
                     f"phone to read it (contrast {ratio:.1f}:1, under {MIN_QR_CONTRAST:g}:1)",
                     "use a dark text colour, e.g. [0, 0, 0, 100]" if colours.press else "use a dark text colour",
-                )
+                ).at(at)
             )
     return diags
 
@@ -294,7 +312,7 @@ def check_addresses(layout: Layout, brand: Brand) -> list[Diagnostic]:
         (c.phone_printed, "contact.phone"),
     ]
     diags: list[Diagnostic] = []
-    for page in layout.pages:
+    for n, page in enumerate(layout.pages):
         pieces: dict[int, list[Text]] = {}
         for item in page.items:
             if isinstance(item, Text):
@@ -313,10 +331,10 @@ def check_addresses(layout: Layout, brand: Brand) -> list[Diagnostic]:
                                 brand.where(key),
                                 f"'{token}' is printed broken across lines as '{token[:cut]}' / '{token[cut:]}'",
                                 "this is a layout bug: please report it with the inputs",
-                            )
+                            ).at(*(place(n, t.box) for t in lines))
                         )
                     start = joined.find(token, start + 1)
-    return list(dict.fromkeys(diags))
+    return merged(diags)
 
 
 def check_design(layout: Layout, brand: Brand, content: Content, colours: Colours) -> list[Diagnostic]:

@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from brochure.diagnostics import Diagnostic, Location, error
+from brochure.diagnostics import Diagnostic, Location, Place, error, merged
 from brochure.geometry.sheet import FOLD_CLEAR, MM, Rect
 from brochure.inputs.content import Content
 from brochure.layout.compose import FOLIO
 from brochure.layout.flowables import OVERRUN
-from brochure.layout.model import Frame, Layout, Page, Picture, Text
+from brochure.layout.model import Frame, Layout, Page, Picture, Run, Text
 
 GUARD = "this is a layout bug: please report it with the inputs"
 
@@ -33,10 +33,21 @@ OVERLAP = 0.5  # pt: boxes may touch; more than this across and down is one thin
 def check_placement(layout: Layout, content: Content) -> list[Diagnostic]:
     """Everything printed stays in the safe area, clear of the folds, inside its own panel and off other pieces."""
     diags: list[Diagnostic] = []
-    for page in layout.pages:
-        diags += _edges(layout, page, content)
-        diags += _overlaps(page, content)
-    return list(dict.fromkeys(diags))
+    for n, page in enumerate(layout.pages):
+        diags += _edges(layout, n, page, content)
+        diags += _overlaps(n, page, content)
+    return merged(diags)
+
+
+def place(page: int, box: Rect) -> Place:
+    """A box on the page'th page, as a finding shows it."""
+    return Place(page, box.x, box.y, box.w, box.h)
+
+
+def run_place(page: int, line: Text, run: Run) -> Place:
+    """Where one run of a line is printed: from its descenders to its ascenders."""
+    low = line.baseline + run.rise - 0.25 * run.size
+    return Place(page, run.x, low, run.width, run.size)
 
 
 def _what(item: Frame) -> str:
@@ -57,7 +68,7 @@ def where(content: Content, page: Page, item: Frame) -> Location:
     return replace(at, key=f"{page.side.name}/{item.region}" + (f"/{item.section}" if item.section else ""))
 
 
-def _edges(layout: Layout, page: Page, content: Content) -> Iterator[Diagnostic]:
+def _edges(layout: Layout, n: int, page: Page, content: Content) -> Iterator[Diagnostic]:
     """Everything printed keeps to the safe area (office: nothing at all in the 5 mm the printer cannot print),
     3 mm clear of every fold, and inside its panel; in the press edition, decoration meant to bleed may run
     past the trim at the sheet's edge (it is cut there), never across a fold."""
@@ -69,19 +80,18 @@ def _edges(layout: Layout, page: Page, content: Content) -> Iterator[Diagnostic]
             continue
         b = item.box
         trimmed = item.bleeds and press  # runs on into the bleed, by design
+        at = where(content, page, item)
         if not trimmed and not safe.contains(b, tol=0.01):
-            yield error(where(content, page, item), f"{_what(item)} comes too close to the sheet edge", GUARD)
+            yield error(at, f"{_what(item)} comes too close to the sheet edge", GUARD).at(place(n, b))
         for fold in page.side.folds:
             if b.x < fold + FOLD_CLEAR - 0.01 and b.right > fold - FOLD_CLEAR + 0.01:
-                yield error(
-                    where(content, page, item), f"{_what(item)} is within {FOLD_CLEAR / MM:.0f} mm of a fold", GUARD
-                )
+                yield error(at, f"{_what(item)} is within {FOLD_CLEAR / MM:.0f} mm of a fold", GUARD).at(place(n, b))
         panel = panels.get(item.panel)
         if panel is not None and not trimmed and not panel.trim.contains(b, tol=0.01):
-            yield error(where(content, page, item), f"{_what(item)} runs out of its panel ({item.panel})", GUARD)
+            yield error(at, f"{_what(item)} runs out of its panel ({item.panel})", GUARD).at(place(n, b))
 
 
-def _overlaps(page: Page, content: Content) -> Iterator[Diagnostic]:
+def _overlaps(n: int, page: Page, content: Content) -> Iterator[Diagnostic]:
     """Pieces (a paragraph, a card, a drawing) printed over one another: compared piece by piece, then item by item."""
     pieces: dict[int, list[Frame]] = {}
     for item in page.items:
@@ -101,7 +111,7 @@ def _overlaps(page: Page, content: Content) -> Iterator[Diagnostic]:
                     f"{_what(y)} is printed over {_what(x)}"
                     + (f" of '{x.section}'" if x.section and x.section != y.section else ""),
                     GUARD,
-                )
+                ).at(place(n, x.box), place(n, y.box))
 
 
 def _core(item: Frame) -> Rect:

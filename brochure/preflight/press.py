@@ -3,10 +3,11 @@ and small type or hairlines built from three or four plates, which fringe when t
 
 from __future__ import annotations
 
-from brochure.diagnostics import Diagnostic, error, warning
+from brochure.diagnostics import MOST_PLACES, Diagnostic, Place, error, merged, warning
 from brochure.inputs.brand import Brand
 from brochure.layout.model import Frame, Ink, Layout, Picture, Shape, Text
 from brochure.preflight.contrast import Colours
+from brochure.preflight.placement import place, run_place
 from brochure.theme.styles import COLOURED_TEXT
 
 FINE_TEXT = COLOURED_TEXT  # coloured text under this, set in three or four plates, blurs when the plates misregister
@@ -24,18 +25,22 @@ def check_opaque(layout: Layout, brand: Brand) -> list[Diagnostic]:
     if layout.sheet.target != "press":
         return []
     diags: list[Diagnostic] = []
-    for page in layout.pages:
+    for n, page in enumerate(layout.pages):
         for item in page.items:
+            at_page = place(n, item.box)
             inks = [r.ink for r in item.runs] if isinstance(item, Text) else []
             if isinstance(item, Shape):
                 inks = [i for i in (item.fill, item.stroke) if i is not None]
             if isinstance(item, Picture) and item.space in ("RGBA", "LA", "PA"):
-                diags.append(error(item.at, "the picture is partly transparent, which PDF/X-1a cannot print", _OPAQUE))
+                clear = "the picture is partly transparent, which PDF/X-1a cannot print"
+                diags.append(error(item.at, clear, _OPAQUE).at(at_page))
             elif any(i.alpha < 1 for i in inks):
                 what = "the logo" if is_logo(item) else "a colour"
                 at = brand.where("logo") if what == "the logo" else brand.where("colors")
-                diags.append(error(at, f"{what} is see-through (opacity), which PDF/X-1a cannot print", _OPAQUE))
-    return list(dict.fromkeys(diags))
+                diags.append(
+                    error(at, f"{what} is see-through (opacity), which PDF/X-1a cannot print", _OPAQUE).at(at_page)
+                )
+    return merged(diags)
 
 
 _OPAQUE = "export it again with opaque colours (no opacity or transparency) for the press edition"
@@ -55,18 +60,23 @@ def check_registration(layout: Layout, brand: Brand, colours: Colours) -> list[D
     if layout.sheet.target != "press":
         return []
     found: dict[tuple[str, str], tuple[str, Ink]] = {}
-    for page in layout.pages:
+    spots: dict[tuple[str, str], list[Place]] = {}
+    for n, page in enumerate(layout.pages):
         for item in page.items:
             if isinstance(item, Text):
                 for r in item.runs:
                     if r.text.strip() and r.size < FINE_TEXT - 0.01 and plates(r.ink) >= MANY_PLATES:
                         what = f"text under {FINE_TEXT:g} pt ({r.size:g} pt '{r.text.strip()[:30]}', {item.region})"
-                        found.setdefault(("text", _colour_name(colours, item, r.ink)), (what, r.ink))
+                        key = ("text", _colour_name(colours, item, r.ink))
+                        found.setdefault(key, (what, r.ink))
+                        spots.setdefault(key, []).append(run_place(n, item, r))
             elif isinstance(item, Shape) and item.stroke is not None and _hairline(item, item.stroke):
                 what = f"lines under {HAIRLINE:g} pt ({item.line_width:.2f} pt, {item.region} {item.role})"
-                found.setdefault(("line", _colour_name(colours, item, item.stroke)), (what, item.stroke))
+                key = ("line", _colour_name(colours, item, item.stroke))
+                found.setdefault(key, (what, item.stroke))
+                spots.setdefault(key, []).append(place(n, item.box))
     diags: list[Diagnostic] = []
-    for (_, name), (what, ink) in found.items():
+    for (kind, name), (what, ink) in found.items():
         build = " ".join(f"{p} {v:.0%}" for p, v in zip("CMYK", ink.values, strict=True) if v > 0)
         logo = name == LOGO_COLOUR
         diags.append(
@@ -78,7 +88,7 @@ def check_registration(layout: Layout, brand: Brand, colours: Colours) -> list[D
                 if logo
                 else f"set such text at {FINE_TEXT:g} pt or more and lines at {HAIRLINE:g} pt or more, or give the "
                 "colour a build of one or two plates in the brand's 'cmyk:' colours",
-            )
+            ).at(*spots[(kind, name)][:MOST_PLACES])
         )
     return diags
 

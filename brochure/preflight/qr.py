@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import zxingcpp
 
-from brochure.diagnostics import Diagnostic, Location, error
+from brochure.diagnostics import Diagnostic, Location, Place, error
 from brochure.geometry.sheet import MM
 from brochure.layout.model import Layout
 from brochure.pdfium import open_pdf
@@ -40,4 +40,6 @@ def check_qr_decodes(pdf: bytes, layout: Layout, where: Location) -> list[Diagno
     if found == [qr.url]:
         return []
     what = f"it reads {found[0]!r}" if found else "no phone could read it"
-    return [error(where, f"the QR code does not decode to {qr.url}: {what}", "this is a bug: please report it")]
+    spot = Place(qr.page, b.x, b.y, b.w, b.h)
+    message = f"the QR code does not decode to {qr.url}: {what}"
+    return [error(where, message, "this is a bug: please report it").at(spot)]
