@@ -13,6 +13,7 @@ from pathlib import Path
 
 from brochure.diagnostics import Diagnostic, Location, closest, error
 from brochure.geometry.sheet import SHEETS
+from brochure.inputs.blocks import Image
 from brochure.inputs.brand import Brand, load_brand
 from brochure.inputs.content import Content, load_content
 from brochure.inputs.translation import compare
@@ -173,17 +174,7 @@ def build(src: Sources, options: Options) -> Result:
     if any(d.is_error for d in diags):
         return Result(None, layout, tuple(diags))
     c = src.content
-    meta = Meta(
-        title=f"{c.title}: {c.subtitle}",
-        author=src.brand.name,
-        subject=c.tool_words.subject.format(title=f"{c.title} {c.subtitle}"),
-        keywords=(c.title, *(s.heading for s in c.sections), src.brand.name, *document_keywords(c)),
-        language=c.language,
-        base_font=fonts.regular,
-        press=press,
-        created=stamp(os.environ, c.document.published),
-    )
-    pdf = render(layout, meta)
+    pdf = render(layout, _meta(src, press))
     if press:
         pdf = make_pdfx(pdf, profile, *output_condition(brand.profile, condition))
     content_at = Location(str(c.path), 1, 1)
@@ -193,6 +184,27 @@ def build(src: Sources, options: Options) -> Result:
     if any(d.is_error for d in diags):
         return Result(None, layout, tuple(diags))
     return Result(pdf, layout, tuple(diags))
+
+
+def _meta(src: Sources, press: bool) -> Meta:
+    c = src.content
+    return Meta(
+        title=f"{c.title}: {c.subtitle}",
+        author=src.brand.name,
+        subject=c.tool_words.subject.format(title=f"{c.title} {c.subtitle}"),
+        keywords=(c.title, *(s.heading for s in c.sections), src.brand.name, *document_keywords(c)),
+        language=c.language,
+        base_font=src.fonts.regular,
+        press=press,
+        created=stamp(os.environ, c.document.published),
+    )
+
+
+def draft(src: Sources, options: Options, layout: Layout) -> bytes:
+    """The pages a build laid out but refused to finish (preflight found errors), rendered to look at: the live
+    preview shows them with their findings. Never a file to print: it has not passed preflight (nor, for press,
+    been made PDF/X)."""
+    return render(layout, _meta(src, options.target == "press"))
 
 
 def _kit_language(src: Sources) -> Diagnostic:
@@ -224,6 +236,25 @@ def _language_words(content: Content) -> list[Diagnostic]:
             f"translate the English words (README, 'Languages') into a 'words:' block; built in: {known}",
         )
     ]
+
+
+def input_files(src: Sources) -> list[tuple[str, Path]]:
+    """Every file the loaded inputs name, with what it is: content, brand, brand kit files (PNG logo, fonts,
+    profile), pictures."""
+    brand = src.brand
+    files = [("the content file (--content)", src.content.path), ("the brand file (--brand)", brand.path)]
+    files.append(("the brand's logo (logo)", brand.logo.source))
+    for role, spec in (("heading", brand.heading_font), ("body", brand.body_font)):
+        files += [(f"a font of the brand (fonts.{role}.{face})", path) for face, path in spec.files]
+    if brand.profile is not None:
+        files.append(("the brand's colour profile (colors.profile)", brand.profile))
+    for section in src.content.sections:
+        files += [
+            (f"a picture of the content ({b.at.key or 'src'})", b.src.source)
+            for b in section.blocks
+            if isinstance(b, Image)
+        ]
+    return files
 
 
 def edition_name(src: Sources, options: Options) -> str:

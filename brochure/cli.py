@@ -183,28 +183,29 @@ def _silence(stream: TextIO) -> None:
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="brochure", description="Print-ready, branded clinic leaflets from plain YAML.")
     p.add_argument("--version", action="version", version=f"brochure {__version__}")
-    sub = p.add_subparsers(dest="command", required=True, metavar="{build,check,preview,batch,fonts}")
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--content", type=Path, default=Path("content.yaml"), help="the words (default: content.yaml)")
-    common.add_argument(
+    sub = p.add_subparsers(dest="command", required=True, metavar="{build,check,preview,batch,watch,serve,fonts}")
+    inputs = argparse.ArgumentParser(add_help=False)
+    inputs.add_argument("--content", type=Path, default=Path("content.yaml"), help="the words (default: content.yaml)")
+    inputs.add_argument(
         "--brand", type=Path, default=Path("assets/brand.yaml"), help="the brand kit (default: assets/brand.yaml)"
     )
-    common.add_argument(
+    inputs.add_argument(
         "--source",
         type=Path,
         default=None,
         help="the content file --content translates: check the translation against it (same sections, blocks "
         "and list items; every number and link kept; nothing left untranslated)",
     )
-    common.add_argument("--layout", choices=LAYOUTS, default="trifold")
-    common.add_argument("--paper", choices=PAPERS, default=None, help="default: the brand's paper")
-    common.add_argument("--target", choices=TARGETS, default="office")
-    common.add_argument("--marks", action="store_true", help="crop and fold marks (press only)")
-    common.add_argument(
+    inputs.add_argument("--layout", choices=LAYOUTS, default="trifold")
+    inputs.add_argument("--paper", choices=PAPERS, default=None, help="default: the brand's paper")
+    inputs.add_argument("--target", choices=TARGETS, default="office")
+    inputs.add_argument(
         "--allow-expired",
         action="store_true",
         help="build a leaflet whose review date has passed (a warning instead of an error)",
     )
+    common = argparse.ArgumentParser(add_help=False, parents=[inputs])
+    common.add_argument("--marks", action="store_true", help="crop and fold marks (press only)")
     common.add_argument(
         "--json", default=None, metavar="FILE", help="also write the findings as JSON ('-': to standard output)"
     )
@@ -228,7 +229,37 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--dpi", type=float, default=96.0)
     v.add_argument("-o", "--output", default="out/preview", help="folder (default: out/preview/)")
     v.add_argument("--stem", default=None, help="file names start with this (default: as for build)")
+    w = sub.add_parser("watch", parents=[inputs], help="rebuild the PDF on every save of the inputs")
+    w.add_argument("--serve", action="store_true", help="also serve the live preview page (as `brochure serve`)")
+    _watch_arguments(w)
+    _watch_arguments(
+        sub.add_parser("serve", parents=[inputs], help="watch, and serve a live preview page on 127.0.0.1")
+    )
     return p
+
+
+def _watch_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "-o", "--output", default=None, help="the PDF (default: out/BRAND-LANGUAGE-LAYOUT-PAPER-TARGET.pdf, as chosen)"
+    )
+    p.add_argument(
+        "--editions",
+        type=Path,
+        default=None,
+        help="the kits and content files to offer (default: editions.yaml, when there is one)",
+    )
+    p.add_argument("--language", default=None, help="build the kit's content file in this language (e.g. es)")
+    p.add_argument(
+        "--edition", default=None, help="BRAND/LANGUAGE[/LAYOUT[/PAPER[/TARGET]]], as `brochure batch` names editions"
+    )
+    p.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="the address to serve on (default: 127.0.0.1, this machine only; another lets anyone who can reach "
+        "this machine see the leaflet and switch it)",
+    )
+    p.add_argument("--port", type=int, default=8765, help="default: 8765; 0 picks a free port")
+    p.add_argument("--dpi", type=float, default=96.0, help="the page pictures' resolution (default: 96)")
 
 
 def _run(argv: Sequence[str] | None, console: Console, signals: Signals) -> int:
@@ -241,6 +272,10 @@ def _run(argv: Sequence[str] | None, console: Console, signals: Signals) -> int:
     except BrokenPipeError:  # `brochure --help | true`: argparse prints the help itself
         _silence(sys.stdout)
         return EXIT_OK
+    if args.command in ("watch", "serve"):
+        from brochure.live.command import watch
+
+        return watch(args, console, signals)
     if args.command in ("fonts", "batch"):
         from brochure import commands  # (it uses this module's console and writers)
 
@@ -349,24 +384,12 @@ def _hint(out: Output, problem: str) -> str:
 
 
 def _input_files(sources: api.Sources, args: argparse.Namespace) -> list[tuple[str, Path]]:
-    """Every file the loaded inputs name: content, brand, brand kit files (PNG logo, fonts, profile), pictures."""
-    from brochure.inputs.blocks import Image
+    """Every file the loaded inputs name (api.input_files), and the source content."""
+    from brochure import api
 
-    brand = sources.brand
-    files = [("the content file (--content)", sources.content.path), ("the brand file (--brand)", brand.path)]
-    files += [(what, path) for what, path in _given_inputs(args) if what.endswith("(--source)")]
-    files.append(("the brand's logo (logo)", brand.logo.source))
-    for role, spec in (("heading", brand.heading_font), ("body", brand.body_font)):
-        files += [(f"a font of the brand (fonts.{role}.{face})", path) for face, path in spec.files]
-    if brand.profile is not None:
-        files.append(("the brand's colour profile (colors.profile)", brand.profile))
-    for section in sources.content.sections:
-        files += [
-            (f"a picture of the content ({b.at.key or 'src'})", b.src.source)
-            for b in section.blocks
-            if isinstance(b, Image)
-        ]
-    return files
+    source = [(what, path) for what, path in _given_inputs(args) if what.endswith("(--source)")]
+    files = api.input_files(sources)
+    return files[:2] + source + files[2:]
 
 
 def _command(args: argparse.Namespace, options: api.Options, console: Console, signals: Signals) -> int:

@@ -29,3 +29,11 @@ ROLES: tuple[Role, ...] = get_args(Role)
 
 def is_layout(word: str) -> TypeGuard[LayoutName]:
     return word in LAYOUTS
+
+
+def is_paper(word: str) -> TypeGuard[PaperName]:
+    return word in PAPERS
+
+
+def is_target(word: str) -> TypeGuard[Target]:
+    return word in TARGETS

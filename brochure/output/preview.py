@@ -89,12 +89,32 @@ def write_mockup(pdf: bytes, layout: Layout, path: Path, dpi: float) -> Path:
     Made at min(dpi, limits.MOCKUP_DPI), so a 600 dpi preview does not hold a dozen page-sized pictures.
     """
     dpi = min(dpi, MOCKUP_DPI)
+    pages = page_pictures(pdf, dpi)
+    try:
+        sheet = mockup(pages, layout, dpi)
+    finally:
+        for p in pages:
+            p.close()
+    try:
+        write_with(path, PNG, _png_writer(sheet))
+    finally:
+        sheet.close()
+    return path
+
+
+def page_pictures(pdf: bytes, dpi: float) -> list[Image.Image]:
+    """Every page as a picture at dpi (the caller closes them)."""
+    pages = []
     with open_pdf(pdf) as doc:
-        pages = []
         for i in range(len(doc)):
             page = doc[i]
             pages.append(render_page(page, dpi))
             page.close()
+    return pages
+
+
+def mockup(pages: list[Image.Image], layout: Layout, dpi: float) -> Image.Image:
+    """The folded mock-up made from the pages rendered at dpi: each view's panels side by side, views in rows."""
     scale = dpi / 72
     media_h = layout.sheet.media.h
     rows: list[Image.Image] = []
@@ -119,8 +139,6 @@ def write_mockup(pdf: bytes, layout: Layout, path: Path, dpi: float) -> Path:
             row.paste(c, (x, 0))
             x += c.width + gap
         rows.append(row)
-    for p in pages:
-        p.close()
     margin = round(12 * scale)
     width = max(r.width for r in rows) + 2 * margin
     height = sum(r.height for r in rows) + margin * (len(rows) + 1)
@@ -131,5 +149,4 @@ def write_mockup(pdf: bytes, layout: Layout, path: Path, dpi: float) -> Path:
         sheet.paste(row, ((width - row.width) // 2, y))
         draw.text((margin // 3, y), str(i), fill="#555555")
         y += row.height + margin
-    write_with(path, PNG, _png_writer(sheet))
-    return path
+    return sheet

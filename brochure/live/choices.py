@@ -1,0 +1,156 @@
+"""editions.yaml (or the files given) -> the brand kits and content files a live preview can switch between.
+
+A kit is offered with the content files (languages) editions.yaml lists for it; the kit and content file given on
+the command line are always offered, with or without editions.yaml. `--language es` and `--edition
+clearwater/es/bifold` pick among them, as `brochure batch` names its editions (brand/language/layout/paper/target).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from brochure.inputs.brand import load_brand
+from brochure.inputs.content import load_content
+from brochure.inputs.editions import Editions
+from brochure.vocabulary import (
+    LAYOUTS,
+    PAPERS,
+    TARGETS,
+    LayoutName,
+    PaperName,
+    Target,
+    is_layout,
+    is_paper,
+    is_target,
+)
+
+
+@dataclass(frozen=True)
+class Words:
+    """One content file: its path and the language it says it is in (its file name when it cannot be read)."""
+
+    path: Path
+    language: str
+
+
+@dataclass(frozen=True)
+class Kit:
+    """One brand kit and the content files it publishes."""
+
+    path: Path
+    name: str  # the clinic's name (the file's folder when the kit cannot be read)
+    id: str
+    languages: tuple[Words, ...]
+
+
+@dataclass(frozen=True)
+class Choice:
+    """What is built and shown: one kit, one content file, a layout, a paper (None: the kit's) and a target."""
+
+    kit: Path
+    content: Path
+    layout: LayoutName = "trifold"
+    paper: PaperName | None = None
+    target: Target = "office"
+
+
+@dataclass(frozen=True)
+class Choices:
+    """Every kit and content file on offer, and the source the other content files translate (if known)."""
+
+    kits: tuple[Kit, ...]
+    source: Path | None = None
+
+    def kit(self, path: Path) -> Kit | None:
+        return next((k for k in self.kits if _same(k.path, path)), None)
+
+    def words(self, kit: Path, content: Path) -> Words | None:
+        found = self.kit(kit)
+        return next((w for w in found.languages if _same(w.path, content)), None) if found else None
+
+    def switch_kit(self, choice: Choice, kit: Kit) -> Choice:
+        """The choice moved to another kit: the same content file if the kit publishes it, else one in the same
+        language, else the kit's first."""
+        now = self.words(choice.kit, choice.content)
+        language = now.language.lower() if now else ""
+        same = next((w for w in kit.languages if _same(w.path, choice.content)), None)
+        alike = next((w for w in kit.languages if w.language.lower() == language), None)
+        content = (same or alike or kit.languages[0]).path
+        return replace(choice, kit=kit.path, content=content)
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except (OSError, RuntimeError):
+        return a == b
+
+
+def offered(editions: Editions | None, brand: Path, content: Path) -> Choices:
+    """The kits and content files on offer: editions.yaml's (each file read once for its name and language),
+    with the given kit and content file first."""
+    pairs: list[tuple[Path, list[Path]]] = [(brand, [content])]
+    for group in editions.groups if editions else ():
+        kit = next((files for path, files in pairs if _same(path, group.kit)), None)
+        if kit is None:
+            pairs.append((group.kit, list(group.contents)))
+        else:
+            kit += [c for c in group.contents if not any(_same(c, known) for known in kit)]
+    languages: dict[Path, Words] = {}
+    kits = []
+    for path, files in pairs:
+        words = []
+        for file in files:
+            key = file.resolve()
+            if key not in languages:
+                loaded, _ = load_content(file)
+                languages[key] = Words(file, loaded.language if loaded else file.stem)
+            words.append(replace(languages[key], path=file))
+        loaded_kit, _ = load_brand(path)
+        name, kit_id = (loaded_kit.name, loaded_kit.id) if loaded_kit else (path.parent.name, path.parent.name)
+        kits.append(Kit(path, name, kit_id, tuple(words)))
+    return Choices(tuple(kits), editions.source if editions else None)
+
+
+def pick_language(choices: Choices, choice: Choice, language: str) -> Choice | str:
+    """The choice moved to the kit's content file in `language` (a tag, or its first part: 'es', 'en-US'), or why
+    there is none."""
+    kit = choices.kit(choice.kit)
+    assert kit is not None
+    want = language.lower()
+    exact = [w for w in kit.languages if w.language.lower() == want]
+    loose = [w for w in kit.languages if w.language.lower().split("-")[0] == want.split("-")[0]]
+    found = exact or loose
+    if len(found) != 1:
+        have = ", ".join(w.language for w in kit.languages)
+        many = "more than one content file is" if found else "no content file is"
+        return f"--language {language}: {many} in that language for {kit.path} (offered: {have})"
+    return replace(choice, content=found[0].path)
+
+
+def pick_edition(choices: Choices, choice: Choice, name: str) -> Choice | str:
+    """The choice moved to the edition named as `brochure batch` names it, brand/language[/layout[/paper[/target]]]
+    (e.g. 'clearwater/es/bifold/a4/office'; what the name leaves out stays as chosen), or why there is none."""
+    parts = name.strip("/").split("/")
+    if not 2 <= len(parts) <= 5:
+        return f"--edition {name}: name it as BRAND/LANGUAGE[/LAYOUT[/PAPER[/TARGET]]], e.g. clearwater/es/trifold"
+    brand, language, *rest = parts
+    kit = next((k for k in choices.kits if k.id == brand), None)
+    if kit is None:
+        return f"--edition {name}: no brand '{brand}' (offered: {', '.join(k.id for k in choices.kits)})"
+    words = next((w for w in kit.languages if w.language.lower() == language.lower()), None)
+    if words is None:
+        have = ", ".join(w.language.lower() for w in kit.languages)
+        return f"--edition {name}: {brand} has no content file in '{language}' (offered: {have})"
+    choice = replace(choice, kit=kit.path, content=words.path)
+    for word, valid, what in zip(rest, (LAYOUTS, PAPERS, TARGETS), ("layout", "paper", "target"), strict=False):
+        if word not in valid:
+            return f"--edition {name}: '{word}' is not a {what} (valid: {', '.join(valid)})"
+        if is_layout(word):
+            choice = replace(choice, layout=word)
+        elif is_paper(word):
+            choice = replace(choice, paper=word)
+        elif is_target(word):
+            choice = replace(choice, target=word)
+    return choice

@@ -1,0 +1,171 @@
+"""Parsed arguments -> `brochure watch` and `brochure serve`: rebuild on every save until Ctrl-C (exit 0).
+
+Three threads besides the main one, which only waits for Ctrl-C: the watcher (watchfiles), the builder (the Live
+session) and, when serving, the page's server. Ctrl-C stops all three and ends with status 0: it is how a watch
+ends. A port in use, an unknown --language or --edition, or an -o that is an input are usage errors (2).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import threading
+import traceback
+from pathlib import Path
+
+from brochure.cli import BUG, EXIT_ERRORS, EXIT_OK, EXIT_USAGE, Console, Interrupted, Signals, _print
+from brochure.live.choices import Choice, Choices, offered, pick_edition, pick_language
+from brochure.output.files import PDF, clash, target_problem
+
+MOST_DPI = 300.0
+LEAST_DPI = 24.0
+JOIN_S = 10.0  # how long Ctrl-C waits for a build under way to reach its next stage
+
+
+class _Usage(Exception):
+    """A usage error: printed as `brochure: error: ...`, exit status 2."""
+
+
+def watch(args: argparse.Namespace, console: Console, signals: Signals) -> int:
+    """`brochure watch [--serve]` and `brochure serve`."""
+    try:
+        choices, first = _choose(args, console)
+    except _Usage as exc:
+        console.error(f"brochure: error: {exc}")
+        return EXIT_USAGE
+    except _Errors:
+        return EXIT_ERRORS
+    serving = args.command == "serve" or args.serve
+    return _run(args, console, signals, choices, first, serving)
+
+
+class _Errors(Exception):
+    """An editions file with errors (printed)."""
+
+
+def _choose(args: argparse.Namespace, console: Console) -> tuple[Choices, Choice]:
+    """What is on offer and what is built first; checks the options."""
+    from brochure import api
+    from brochure.inputs.editions import load_editions
+
+    if not 0 <= args.port <= 65535:
+        raise _Usage("--port must be between 0 (any free port) and 65535")
+    if not LEAST_DPI <= args.dpi <= MOST_DPI:
+        raise _Usage(f"--dpi must be between {LEAST_DPI:g} and {MOST_DPI:g}")
+    if args.source is not None and _same(args.source, args.content):
+        raise _Usage("--source names the file --content does: give the source the translation was made from")
+    problem = api.option_problem(api.Options(args.layout, args.paper, args.target))
+    if problem:
+        raise _Usage(problem)
+    editions = None
+    path = args.editions or (Path("editions.yaml") if Path("editions.yaml").is_file() else None)
+    if path is not None:
+        editions, diags = load_editions(path)
+        _print(console, diags)
+        if editions is None and args.editions is not None:
+            raise _Errors()
+        if editions is None:
+            console.error(f"brochure: {path} has errors: only the given kit and content file are on offer")
+    choices = offered(editions, args.brand, args.content)
+    first = Choice(args.brand, args.content, args.layout, args.paper, args.target)
+    for pick, given in ((pick_edition, args.edition), (pick_language, args.language)):
+        if given is not None:
+            picked = pick(choices, first, given)
+            if isinstance(picked, str):
+                raise _Usage(picked)
+            first = picked
+    if args.output is not None:
+        out = Path(args.output)
+        inputs = [first.content, first.kit, *([args.source] if args.source else [])]
+        if clash(out, inputs) is not None:
+            raise _Usage(f"-o {out} is an input: an output may never replace an input (hint: write it into out/)")
+        problem = target_problem(out, PDF)
+        if problem:
+            raise _Usage(f"-o {out} {problem} (hint: name a PDF file to write, e.g. -o out/leaflet.pdf)")
+    return choices, first
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+def _run(
+    args: argparse.Namespace, console: Console, signals: Signals, choices: Choices, first: Choice, serving: bool
+) -> int:
+    from brochure.live.server import Server
+    from brochure.live.session import Live, Settings
+    from brochure.live.watcher import Watcher
+
+    def bug(exc: BaseException) -> None:
+        if os.environ.get("BROCHURE_DEBUG"):
+            console.error("".join(traceback.format_exception(exc)).rstrip())
+        what = " ".join(str(exc).split())[:300]
+        console.error(f"brochure: internal error: {type(exc).__name__}{': ' + what if what else ''} ({BUG})")
+
+    settings = Settings(
+        output=Path(args.output) if args.output else None,
+        source=args.source,
+        allow_expired=args.allow_expired,
+        pictures=serving,
+        dpi=args.dpi,
+    )
+    live = Live(choices, first, settings, console.result, console.error)
+    server = None
+    if serving:
+        try:
+            server = Server(live, args.host, args.port, bug)
+        except OSError as exc:
+            console.error(f"brochure: error: {_bind_problem(args.host, args.port, exc)}")
+            return EXIT_USAGE
+    stop = threading.Event()
+    watcher = Watcher(live.watching, live.changed, lambda why: console.error(f"brochure: {why}"))
+    live.on_watch_change = watcher.again
+    threads = [
+        threading.Thread(target=live.run, args=(bug,), name="builder", daemon=True),
+        threading.Thread(target=watcher.run, args=(stop,), name="watcher", daemon=True),
+    ]
+    interrupted = False
+    try:
+        for t in threads:
+            t.start()
+        if server is not None:
+            server.start()
+            if args.host not in ("127.0.0.1", "localhost", "::1"):
+                console.error(
+                    f"brochure: warning: serving on {args.host}: anyone who can reach this machine can see the "
+                    "leaflet and switch what is built (hint: leave out --host to keep it to this machine)"
+                )
+            console.result(f"serving the live preview at {server.url}")
+        console.result(f"watching {first.content} and the kit {first.kit.parent}{os.sep} (Ctrl-C to stop)")
+        while not stop.wait(0.5):
+            pass
+    except Interrupted:
+        interrupted = True
+    finally:  # (a second Ctrl-C meanwhile is ignored)
+        stop.set()
+        live.stop()
+        if server is not None:
+            server.close()
+        for t in threads:
+            t.join(JOIN_S)
+    if interrupted:
+        signals.received = 0  # Ctrl-C is how a watch ends: not an interruption
+        console.result("stopped")
+    return EXIT_OK
+
+
+def _bind_problem(host: str, port: int, exc: OSError) -> str:
+    import errno
+
+    where = f"{host}:{port}"
+    if exc.errno == errno.EADDRINUSE:
+        return (
+            f"cannot serve on {where}: the port is in use, perhaps by another `brochure serve` (hint: stop it, or "
+            f"give another --port; --port 0 picks a free one)"
+        )
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return f"cannot serve on {where}: not allowed (hint: use a port above 1023)"
+    return f"cannot serve on {where}: {exc.strerror or exc} (hint: check --host names this machine)"

@@ -1,0 +1,191 @@
+"""A Live session -> the live preview page over HTTP: the page, its script and style, the page pictures, the state
+and its server-sent events, and the switches. Nothing else is served (no file from disk) and the page asks for
+nothing from anywhere else (its Content-Security-Policy says so to the browser).
+
+Standard library only: a ThreadingHTTPServer, a thread per request; each open page holds one for its event stream,
+which ends when the page goes away (a write to a closed connection), or when the server stops. On the loopback
+address (the default) a request must name the loopback host it was sent to, so a web page elsewhere cannot reach
+the server by pointing a name of its own at 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import socket
+import sys
+import threading
+from collections.abc import Callable
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from importlib.resources import files
+from typing import Any
+
+from brochure.live.session import Live
+
+KEEP_ALIVE_S = 15.0  # a comment on the event stream this often, so a page that went away is noticed
+REQUEST_TIMEOUT_S = 30.0
+MOST_BODY = 4096  # bytes of a switch request
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+_PICTURE = re.compile(r"^/pages/(\d{1,12})/(page\d{1,3})\.jpg$")
+_ASSETS = {
+    "/": ("index.html", "text/html"),
+    "/app.js": ("app.js", "text/javascript"),
+    "/app.css": ("app.css", "text/css"),
+}
+_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+    "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
+_GONE = (BrokenPipeError, ConnectionError, TimeoutError)  # the page went away mid-answer
+
+
+class Server:
+    """The preview page's server, bound at once (so a port in use is known before anything starts)."""
+
+    def __init__(self, live: Live, host: str, port: int, bug: Callable[[BaseException], None]) -> None:
+        assets = {
+            path: (files("brochure.live").joinpath("page", name).read_bytes(), kind)
+            for path, (name, kind) in _ASSETS.items()
+        }
+        loopback = host in LOOPBACK
+        handler: type[_Handler] = type("Handler", (_Handler,), {"live": live, "assets": assets, "hosts": None})
+        self.httpd = _HTTPServer((host, port), handler, bug)
+        self.port = self.httpd.server_address[1]
+        if loopback:
+            handler.hosts = frozenset(f"{h}:{self.port}" for h in ("127.0.0.1", "localhost", "[::1]"))
+        self.url = f"http://{'[' + host + ']' if ':' in host else host}:{self.port}/"
+        self._thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def close(self) -> None:
+        """Stop answering and close the socket (the event streams end when the session stops)."""
+        if self._thread.is_alive():
+            self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+class _HTTPServer(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = os.name != "nt"  # on Windows it would let a second server take the port
+
+    def __init__(self, address: tuple[str, int], handler: type[_Handler], bug: Callable[[BaseException], None]) -> None:
+        self.address_family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
+        self.bug = bug
+        super().__init__(address, handler)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        exc = sys.exc_info()[1]
+        if exc is not None and not isinstance(exc, _GONE):
+            self.bug(exc)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    live: Live
+    assets: dict[str, tuple[bytes, str]]
+    hosts: frozenset[str] | None
+    timeout = REQUEST_TIMEOUT_S
+    server_version = "brochure"
+    sys_version = ""
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass  # one line per request would bury the rebuild lines
+
+    def do_GET(self) -> None:
+        if not self._host_ok():
+            return
+        path = self.path.split("?", 1)[0]
+        if path in self.assets:
+            body, kind = self.assets[path]
+            self._answer(HTTPStatus.OK, body, f"{kind}; charset=utf-8", cache="no-cache")
+        elif path == "/state":
+            self._answer(HTTPStatus.OK, self.live.state(), "application/json")
+        elif path == "/events":
+            self._events()
+        elif path == "/favicon.ico":
+            self._answer(HTTPStatus.NO_CONTENT, b"", "image/x-icon")
+        elif (m := _PICTURE.match(path)) is not None:
+            jpeg = self.live.picture(int(m.group(1)), m.group(2))
+            if jpeg is None:
+                self._answer(HTTPStatus.NOT_FOUND, b"gone: a newer picture replaced it\n", "text/plain")
+            else:
+                self._answer(HTTPStatus.OK, jpeg, "image/jpeg", cache="max-age=31536000, immutable")
+        else:
+            self._answer(HTTPStatus.NOT_FOUND, b"not found\n", "text/plain")
+
+    def do_POST(self) -> None:
+        if not self._host_ok():
+            return
+        if self.path != "/choose":
+            self._answer(HTTPStatus.NOT_FOUND, b"not found\n", "text/plain")
+            return
+        # JSON only: a form on another site cannot send it without the browser asking first (and being refused)
+        if self.headers.get_content_type() != "application/json":
+            self._answer(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, b"send JSON\n", "text/plain")
+            return
+        try:
+            size = int(self.headers.get("Content-Length", "0"))
+        except ValueError:
+            size = -1
+        if not 0 < size <= MOST_BODY:
+            self._answer(HTTPStatus.BAD_REQUEST, b"a small JSON object, please\n", "text/plain")
+            return
+        try:
+            fields = json.loads(self.rfile.read(size))
+        except ValueError:
+            fields = None
+        if not isinstance(fields, dict) or not all(isinstance(v, str) for v in fields.values()):
+            self._answer(HTTPStatus.BAD_REQUEST, b"a JSON object of strings, please\n", "text/plain")
+            return
+        problem = self.live.choose(fields)
+        if problem:
+            self._answer(HTTPStatus.BAD_REQUEST, json.dumps({"problem": problem}).encode(), "application/json")
+        else:
+            self._answer(HTTPStatus.NO_CONTENT, b"", "text/plain")
+
+    def _events(self) -> None:
+        """The state now, then each new one, until the page goes away or the server stops."""
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/event-stream; charset=utf-8")
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.end_headers()
+        seen = 0
+        try:
+            while not self.live.stopping:
+                got = self.live.wait(seen, KEEP_ALIVE_S)
+                if got is None:
+                    if self.live.stopping:
+                        break
+                    self.wfile.write(b": still here\n\n")
+                else:
+                    seen, data = got
+                    self.wfile.write(b"id: %d\ndata: %s\n\n" % (seen, data))
+                self.wfile.flush()
+        except _GONE:
+            pass  # the page was closed or reloaded
+        self.close_connection = True
+
+    def _host_ok(self) -> bool:
+        if self.hosts is None or (self.headers.get("Host") or "").lower() in self.hosts:
+            return True
+        self._answer(HTTPStatus.MISDIRECTED_REQUEST, b"open the page at its loopback address\n", "text/plain")
+        return False
+
+    def _answer(self, status: HTTPStatus, body: bytes, kind: str, cache: str = "no-store") -> None:
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", cache)
+            self.send_header("Content-Security-Policy", _POLICY)
+            self.send_header("X-Content-Type-Options", "nosniff")
+            self.send_header("Referrer-Policy", "no-referrer")
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+        except _GONE:
+            self.close_connection = True

@@ -1,0 +1,460 @@
+"""A choice of inputs + saves and switches -> rebuilds in this warm process: the PDF first, then the page pictures.
+
+One builder thread does the work, in order: read the inputs, build, write the PDF (atomically), print one line;
+then, when a page is served, picture both sides and the folded mock-up and publish them. A save or a switch that
+arrives meanwhile supersedes the build under way: it stops at its next stage, what it made is dropped, and the
+newest inputs are built next, so a burst of saves costs one rebuild more at most. When the inputs have errors the
+last pages stay on offer, marked out of date; when preflight finds errors the pages are drawn anyway (never
+written) so that each finding can be shown where it is.
+
+What the page is told is one snapshot (`State`), replaced as a whole and numbered; `wait` hands the next one to
+each listener.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from brochure import api
+from brochure.diagnostics import Diagnostic, Location, error
+from brochure.geometry.sheet import Rect
+from brochure.layout.model import Layout
+from brochure.limits import YAML_BYTES
+from brochure.live.choices import Choice, Choices
+from brochure.live.watcher import Watched, watched
+from brochure.output.files import PDF, Refused, same_file, target_problem, write_atomic
+from brochure.vocabulary import LAYOUTS, PAPERS, TARGETS, is_layout, is_paper, is_target
+
+DPI = 96.0  # the page pictures: a CSS pixel per pixel at 100 % zoom
+KEPT = 3  # sets of page pictures kept for pages still loading an earlier one
+LINE_CHARS = 160  # an offending line longer than this is shown around its column
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What stays the same while watching."""
+
+    output: Path | None = None  # -o: where the PDF goes (None: out/NAME.pdf, by the choice)
+    source: Path | None = None  # --source: the content file the chosen one translates
+    allow_expired: bool = False
+    pictures: bool = False  # make page pictures (a page is served)
+    dpi: float = DPI
+
+
+Crop = tuple[int, float, float, float, float]  # a panel of a page: page index, x, y, w, h in points
+
+
+@dataclass(frozen=True)
+class Pictures:
+    """One set of page pictures: JPEG bytes by name (page1, page2, ...) and what the page needs to lay them out,
+    fold them into the mock-up (each reading step's panels) and mark findings on them."""
+
+    id: int
+    jpegs: tuple[tuple[str, bytes], ...]
+    sides: tuple[str, ...]  # each page's side name (outside, inside, front, ...)
+    width: float  # the page, in points
+    height: float
+    views: tuple[tuple[Crop, ...], ...]  # the folded leaflet as a reader meets it: the panels seen at each step
+    label: str  # what they show: 'Clearwater Skin Clinic · en-GB · trifold · a4 · office'
+    draft: bool  # drawn though preflight found errors: no PDF was written
+
+    def describe(self, stale: bool) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "count": len(self.sides),
+            "sides": list(self.sides),
+            "width": self.width,
+            "height": self.height,
+            "views": [[dict(zip(("page", "x", "y", "w", "h"), crop, strict=True)) for crop in v] for v in self.views],
+            "label": self.label,
+            "draft": self.draft,
+            "stale": stale,
+        }
+
+
+class Live:
+    """The watched inputs, the builds and what the page is shown; thread-safe."""
+
+    def __init__(
+        self,
+        choices: Choices,
+        first: Choice,
+        settings: Settings,
+        say: Callable[[str], None],
+        complain: Callable[[str], None],
+    ) -> None:
+        self.choices = choices
+        self.settings = settings
+        self._say, self._complain = say, complain
+        self._cond = threading.Condition()
+        self._choice = first
+        self._asked, self._done, self._asked_at = 1, 0, time.perf_counter()  # the first build is asked for
+        self._stopping = False
+        self._busy = False
+        self._version = 0
+        self._result: dict[str, object] = {}
+        self._findings: list[dict[str, object]] = []
+        self._pictures: list[Pictures] = []
+        self._stale = False
+        self._kit_paper = ""
+        self._printed: tuple[str, ...] = ()
+        self._watched = self._fallback_watch(first, None)
+        self.on_watch_change: Callable[[], None] = lambda: None  # set by whoever watches the files
+
+    # --- asked from other threads -------------------------------------------------------------------------
+
+    def changed(self, paths: frozenset[Path]) -> None:
+        """Files the leaflet is made from were saved: build again (superseding a build under way)."""
+        self._ask()
+
+    def choose(self, fields: dict[str, str]) -> str:
+        """Switch layout, paper, target, kit or content file (by their keys on the page); '' or what is wrong."""
+        with self._cond:
+            choice = self._choice
+            kit_key = fields.get("kit")
+            if kit_key is not None and kit_key != str(choice.kit):
+                kit = next((k for k in self.choices.kits if str(k.path) == kit_key), None)
+                if kit is None:
+                    return f"no brand kit {kit_key!r} is on offer"
+                choice = self.choices.switch_kit(choice, kit)
+            else:
+                content = fields.get("content")
+                if content is not None and content != str(choice.content):
+                    words = self.choices.kit(choice.kit)
+                    found = next((w for w in words.languages if str(w.path) == content), None) if words else None
+                    if found is None:
+                        return f"no content file {content!r} is on offer for this kit"
+                    choice = replace(choice, content=found.path)
+            layout, paper, target = fields.get("layout"), fields.get("paper"), fields.get("target")
+            if layout is not None:
+                if not is_layout(layout):
+                    return f"{layout!r} is not a layout"
+                choice = replace(choice, layout=layout)
+            if paper is not None:
+                if paper and not is_paper(paper):
+                    return f"{paper!r} is not a paper"
+                choice = replace(choice, paper=paper if is_paper(paper) else None)
+            if target is not None:
+                if not is_target(target):
+                    return f"{target!r} is not a target"
+                choice = replace(choice, target=target)
+            if choice != self._choice:
+                self._choice = choice
+                self._ask_locked()
+        return ""
+
+    def stop(self) -> None:
+        """End the builder and every listener (a build under way stops at its next stage)."""
+        with self._cond:
+            self._stopping = True
+            self._cond.notify_all()
+
+    @property
+    def stopping(self) -> bool:
+        return self._stopping
+
+    def watching(self) -> Watched:
+        with self._cond:
+            return self._watched
+
+    def wait(self, after: int, timeout: float) -> tuple[int, bytes] | None:
+        """The state as JSON once its number is past `after` (at once if it is), or None after `timeout` seconds
+        or when stopping."""
+        with self._cond:
+            self._cond.wait_for(lambda: self._version > after or self._stopping, timeout)
+            if self._stopping or self._version <= after:
+                return None
+            return self._version, self._state_json()
+
+    def state(self) -> bytes:
+        with self._cond:
+            return self._state_json()
+
+    def picture(self, pictures_id: int, name: str) -> bytes | None:
+        """A page picture (JPEG) of a recent set, by name ('page1'); None when it is gone or never was."""
+        with self._cond:
+            for p in self._pictures:
+                if p.id == pictures_id:
+                    return next((jpeg for n, jpeg in p.jpegs if n == name), None)
+        return None
+
+    # --- the builder thread ------------------------------------------------------------------------------
+
+    def run(self, bug: Callable[[BaseException], None]) -> None:
+        """Build whenever asked, until stopped; a bug in one build is reported and the next save tried."""
+        while True:
+            with self._cond:
+                self._cond.wait_for(lambda: self._asked != self._done or self._stopping)
+                if self._stopping:
+                    return
+                ticket, choice, asked_at = self._asked, self._choice, self._asked_at
+                self._busy = True
+                self._publish()
+            try:
+                self._build(ticket, choice, asked_at)
+            except Exception as exc:
+                bug(exc)
+            with self._cond:
+                self._done = ticket
+                self._busy = self._asked != ticket
+                self._publish()
+
+    def _build(self, ticket: int, choice: Choice, asked_at: float) -> None:
+        sources, diags = api.load(choice.content, choice.kit)
+        source = self._source(choice)
+        if sources is not None and source is not None:
+            diags += api.check_translation(source, sources.content)
+        self._watch(choice, sources, source)
+        if self._superseded(ticket):
+            return
+        if sources is None or any(d.is_error for d in diags):
+            self._failed(ticket, choice, diags, asked_at)
+            return
+        options = api.Options(choice.layout, choice.paper, choice.target, allow_expired=self.settings.allow_expired)
+        pdf_path = self.settings.output or Path("out") / f"{api.edition_name(sources, options)}.pdf"
+        self._kit_paper = sources.brand.paper
+        result = api.build(sources, options)
+        if self._superseded(ticket):
+            return
+        found = [*diags, *result.diagnostics]
+        inputs = api.input_files(sources) + ([("the source content (--source)", source)] if source else [])
+        written = result.ok and result.pdf is not None and self._write(pdf_path, result.pdf, inputs, found)
+        pdf_ms = (time.perf_counter() - asked_at) * 1000
+        self._report(choice, found, pdf_path if written else None, pdf_ms)
+        pictures = None
+        if self.settings.pictures and result.layout is not None:
+            pdf = result.pdf if written and result.pdf is not None else api.draft(sources, options, result.layout)
+            label = _label(sources, options)
+            pictures = self._picture(ticket, pdf, result.layout, label, draft=not written)
+            if pictures is None:
+                return  # superseded
+        page_ms = (time.perf_counter() - asked_at) * 1000
+        with self._cond:
+            if self._superseded(ticket):
+                return
+            self._result = _result(
+                "built" if written else "errors", pdf_path, written, pdf_ms, page_ms if pictures else None
+            )
+            self._findings = [_finding(d) for d in found]
+            if pictures is not None:
+                self._pictures = [*self._pictures[-(KEPT - 1) :], pictures]
+                self._stale = False
+            elif result.layout is None:
+                self._stale = bool(self._pictures)
+            self._publish()
+
+    def _failed(self, ticket: int, choice: Choice, diags: list[Diagnostic], asked_at: float) -> None:
+        """The inputs have errors: say so; the last pages stay, out of date."""
+        self._report(choice, diags, None, (time.perf_counter() - asked_at) * 1000)
+        with self._cond:
+            if self._superseded(ticket):
+                return
+            self._result = _result("failed", None, False, None, None)
+            self._findings = [_finding(d) for d in diags]
+            self._stale = bool(self._pictures)
+            self._publish()
+
+    def _write(self, path: Path, pdf: bytes, inputs: list[tuple[str, Path]], found: list[Diagnostic]) -> bool:
+        """Write the PDF atomically unless it would land on an input or on something that is not a PDF; False (and
+        an error among the findings) when it is not written."""
+        problem = next((f"it is {what}" for what, p in inputs if same_file(path, p)), "")
+        problem = problem or target_problem(path, PDF)
+        if not problem:
+            try:
+                write_atomic(path, pdf, PDF)
+                return True
+            except Refused as exc:
+                problem = exc.strerror or str(exc)
+            except OSError as exc:
+                problem = f"cannot write it: {exc.strerror or exc}"
+        hint = "give watch another -o; any earlier file there is untouched"
+        found.append(error(Location(str(path)), f"the PDF was not written: {problem}", hint))
+        return False
+
+    def _picture(self, ticket: int, pdf: bytes, layout: Layout, label: str, draft: bool) -> Pictures | None:
+        """Pictures of every page at the screen's resolution, and where the mock-up's panels are on them (the page
+        folds them itself, from the same pictures); None when superseded."""
+        from brochure.output.preview import page_pictures
+
+        pages = page_pictures(pdf, self.settings.dpi)
+        try:
+            jpegs = []
+            for i, image in enumerate(pages, 1):
+                if self._superseded(ticket):
+                    return None
+                jpegs.append((f"page{i}", _jpeg(image)))
+        finally:
+            for image in pages:
+                image.close()
+        sheet = layout.sheet
+        views = tuple(tuple((n, *_box(sheet.sides[n].panel(name).trim)) for n, name in view) for view in layout.views)
+        sides = tuple(page.side.name for page in layout.pages)
+        return Pictures(ticket, tuple(jpegs), sides, sheet.media.w, sheet.media.h, views, label, draft)
+
+    # --- helpers ----------------------------------------------------------------------------------------------
+
+    def _ask(self) -> None:
+        with self._cond:
+            self._ask_locked()
+
+    def _ask_locked(self) -> None:
+        self._asked += 1
+        self._asked_at = time.perf_counter()
+        self._cond.notify_all()
+        self._publish()
+
+    def _superseded(self, ticket: int) -> bool:
+        return self._asked != ticket or self._stopping
+
+    def _source(self, choice: Choice) -> Path | None:
+        """The content file the chosen one translates: --source, else editions.yaml's (unless it is the one)."""
+        source = self.settings.source or self.choices.source
+        if source is None or same_file(source, choice.content):
+            return None
+        return source
+
+    def _fallback_watch(self, choice: Choice, source: Path | None) -> Watched:
+        files = [choice.content, choice.kit, *([source] if source else [])]
+        return watched(files, choice.kit.parent, [self.settings.output] if self.settings.output else [])
+
+    def _watch(self, choice: Choice, sources: api.Sources | None, source: Path | None) -> None:
+        """What to watch now that the inputs were read: the files they name (a picture added is watched from now
+        on), or, when they could not be read, the files chosen; the watcher starts again if it changed."""
+        now = self._fallback_watch(choice, source)
+        if sources is not None:
+            named = [p for _, p in api.input_files(sources)]
+            now = replace(now, files=now.files | watched(named, choice.kit.parent, []).files)
+        with self._cond:
+            if now == self._watched:
+                return
+            self._watched = now
+        self.on_watch_change()
+
+    def _report(self, choice: Choice, found: list[Diagnostic], pdf: Path | None, ms: float) -> None:
+        """One line per rebuild; the findings below it when they differ from the last ones printed."""
+        errors = sum(d.is_error for d in found)
+        warnings = len(found) - errors
+        counts = ", ".join(
+            f"{n} {word}{'s' if n != 1 else ''}" for n, word in ((errors, "error"), (warnings, "warning")) if n
+        )
+        lines = tuple(d.format() for d in found)
+        again = bool(lines) and lines == self._printed
+        paper = choice.paper or self._kit_paper or "the kit's paper"
+        what = f"{choice.layout}, {paper}, {choice.target}"
+        stamp = time.strftime("%H:%M:%S")
+        if pdf is not None:
+            tail = f": {counts}{' (as before)' if again else ''}" if counts else ": no findings"
+            self._say(f"{stamp} wrote {pdf} in {ms:.0f} ms ({what}){tail}")
+        else:
+            self._say(f"{stamp} not written ({what}): {counts or 'stopped'}{' (as before)' if again else ''}")
+        if not again:
+            for line in lines:
+                self._complain(line)
+        self._printed = lines
+
+    def _publish(self) -> None:
+        """A new state for the listeners (the lock is held)."""
+        self._version += 1
+        self._cond.notify_all()
+
+    def _state_json(self) -> bytes:
+        choice = self._choice
+        kit = self.choices.kit(choice.kit)
+        state = {
+            "version": self._version,
+            "busy": self._busy or self._asked != self._done,
+            "choice": {
+                "kit": str(choice.kit),
+                "content": str(choice.content),
+                "layout": choice.layout,
+                "paper": choice.paper or "",
+                "target": choice.target,
+            },
+            "offer": {
+                "layouts": list(LAYOUTS),
+                "papers": [{"key": "", "label": f"kit's ({self._kit_paper})" if self._kit_paper else "kit's"}]
+                + [{"key": p, "label": p} for p in PAPERS],
+                "targets": list(TARGETS),
+                "kits": [{"key": str(k.path), "label": k.name} for k in self.choices.kits],
+                "languages": [
+                    {"key": str(w.path), "label": f"{w.language} ({w.path.name})"}
+                    for w in (kit.languages if kit else ())
+                ],
+            },
+            "result": self._result,
+            "findings": self._findings,
+            "pages": self._pictures[-1].describe(self._stale) if self._pictures else None,
+        }
+        return json.dumps(state, ensure_ascii=False).encode("utf-8")
+
+
+def _result(
+    status: str, pdf: Path | None, written: bool, pdf_ms: float | None, page_ms: float | None
+) -> dict[str, object]:
+    return {
+        "status": status,  # built, errors (preflight: not written), failed (the inputs)
+        "pdf": str(pdf) if pdf and written else "",
+        "when": time.strftime("%H:%M:%S"),
+        "pdf_ms": round(pdf_ms) if pdf_ms is not None else None,
+        "page_ms": round(page_ms) if page_ms is not None else None,
+    }
+
+
+def _label(sources: api.Sources, options: api.Options) -> str:
+    paper = options.paper or sources.brand.paper
+    return f"{sources.brand.name} · {sources.content.language} · {options.layout} · {paper} · {options.target}"
+
+
+def _jpeg(image: Any) -> bytes:
+    """A page picture for the screen: JPEG at quality 92 with full colour resolution (no subsampling) looks as
+    sharp as a PNG at 100 % zoom and is made in a tenth of the time (12 ms against 120 for both sides of a sheet)."""
+    buf = io.BytesIO()
+    image.save(buf, format="JPEG", quality=92, subsampling=0)
+    return buf.getvalue()
+
+
+def _box(r: Rect) -> tuple[float, float, float, float]:
+    return (r.x, r.y, r.w, r.h)
+
+
+def _finding(d: Diagnostic) -> dict[str, object]:
+    """A finding as the page shows it: as printed, and the offending line of its file with the column marked."""
+    loc = d.location
+    return {
+        **d.as_dict(),
+        "where": loc.prefix(),
+        "text": d.format(),
+        "source": _source_line(Path(loc.file), loc.line, loc.column) if loc.line else None,
+    }
+
+
+def _source_line(path: Path, line: int, column: int) -> dict[str, object] | None:
+    """The line'th line of a file (at most LINE_CHARS of it, around the column), the column within what is shown,
+    and the line above it (YAML often notices a mistake on the line after it); None when it cannot be read."""
+    try:
+        if not path.is_file() or path.stat().st_size > YAML_BYTES:
+            return None
+        with path.open(encoding="utf-8", errors="replace") as f:
+            near = [t.rstrip("\r\n").replace("\t", " ") for n, t in enumerate(f, 1) if line - 1 <= n <= line]
+    except OSError:
+        return None
+    if len(near) != min(2, line):
+        return None
+    text = near[-1]
+    col = max(1, column)
+    start = max(0, min(col - 1 - LINE_CHARS // 2, len(text) - LINE_CHARS))
+    return {
+        "line": line,
+        "text": text[start : start + LINE_CHARS],
+        "column": col - start,
+        "cut_before": start > 0,
+        "cut_after": start + LINE_CHARS < len(text),
+        "before": near[0][:LINE_CHARS] if line > 1 else None,
+    }
