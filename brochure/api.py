@@ -109,15 +109,30 @@ class Result:
 
 def load(content_path: Path, brand_path: Path) -> tuple[Sources | None, list[Diagnostic]]:
     """Read and validate both input files and the logo; every problem is reported together."""
-    content, diags = load_content(content_path)
-    brand, brand_diags = load_brand(brand_path)
-    diags += brand_diags
-    fonts = None
-    if brand is not None:
-        fonts, font_diags = load_fonts(brand)
-        diags += font_diags
-    if content is None or brand is None or fonts is None:
+    return load_with(content_path, load_kit(brand_path))
+
+
+Kit = tuple[tuple[Brand, FontSet] | None, list[Diagnostic]]  # a brand kit read and its fonts loaded, or why not
+
+
+def load_kit(brand_path: Path) -> Kit:
+    """Read and validate a brand kit (its logo, fonts and profile too)."""
+    brand, diags = load_brand(brand_path)
+    if brand is None:
         return None, diags
+    fonts, font_diags = load_fonts(brand)
+    return ((brand, fonts) if fonts is not None else None), diags + font_diags
+
+
+def load_with(content_path: Path, kit: Kit) -> tuple[Sources | None, list[Diagnostic]]:
+    """Read and validate a content file, with a brand kit already read (`brochure watch` reads a kit again only
+    when one of its files changed)."""
+    content, diags = load_content(content_path)
+    loaded, kit_diags = kit
+    diags += kit_diags
+    if content is None or loaded is None:
+        return None, diags
+    brand, fonts = loaded
     diags += italic_warning(brand, fonts, content)
     return Sources(content, brand, fonts), diags
 
@@ -238,16 +253,21 @@ def _language_words(content: Content) -> list[Diagnostic]:
     ]
 
 
-def input_files(src: Sources) -> list[tuple[str, Path]]:
-    """Every file the loaded inputs name, with what it is: content, brand, brand kit files (PNG logo, fonts,
-    profile), pictures."""
-    brand = src.brand
-    files = [("the content file (--content)", src.content.path), ("the brand file (--brand)", brand.path)]
-    files.append(("the brand's logo (logo)", brand.logo.source))
+def kit_files(brand: Brand) -> list[tuple[str, Path]]:
+    """Every file a brand kit is read from, with what it is: the brand file, a PNG or SVG logo, font files, the
+    colour profile."""
+    files = [("the brand file (--brand)", brand.path), ("the brand's logo (logo)", brand.logo.source)]
     for role, spec in (("heading", brand.heading_font), ("body", brand.body_font)):
         files += [(f"a font of the brand (fonts.{role}.{face})", path) for face, path in spec.files]
     if brand.profile is not None:
         files.append(("the brand's colour profile (colors.profile)", brand.profile))
+    return files
+
+
+def input_files(src: Sources) -> list[tuple[str, Path]]:
+    """Every file the loaded inputs name, with what it is: content, brand, brand kit files (PNG logo, fonts,
+    profile), pictures."""
+    files = [("the content file (--content)", src.content.path), *kit_files(src.brand)]
     for section in src.content.sections:
         files += [
             (f"a picture of the content ({b.at.key or 'src'})", b.src.source)

@@ -10,17 +10,22 @@ how much they gain).
 from __future__ import annotations
 
 import dataclasses
+import http.client
 import itertools
 import json
 import os
 import platform
+import queue
 import resource
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.request
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -168,6 +173,80 @@ def batch_figures() -> tuple[int, float, float]:
         shutil.rmtree(ROOT / "out" / "bench", ignore_errors=True)
 
 
+RUNS_WATCH = 20
+
+
+def _p90(values: list[float]) -> float:
+    return sorted(values)[max(0, round(0.9 * len(values)) - 1)]
+
+
+def watch_figures() -> tuple[list[float], list[float]]:
+    """`brochure serve` on a copy of the shipped words and kit (office tri-fold): for each of RUNS_WATCH saves (by
+    rename, as editors save), ms from the save to the new PDF on disk, and to both new page pictures fetched from
+    the server as a page does when told by its event stream."""
+    with tempfile.TemporaryDirectory() as tmp:
+        project = Path(tmp)
+        shutil.copy(ROOT / "content.yaml", project / "content.yaml")
+        (project / "assets").mkdir()
+        for f in (ROOT / "assets").iterdir():
+            if f.is_file():
+                shutil.copy(f, project / "assets" / f.name)
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "brochure", "serve", "--port", "0", "-o", "out/leaflet.pdf"],
+            cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+        )  # fmt: skip
+        try:
+            assert proc.stdout is not None
+            port = int(proc.stdout.readline().rsplit(":", 1)[1].strip(" /\n"))
+            states: queue.Queue[dict[str, object]] = queue.Queue()
+            threading.Thread(target=_listen, args=(port, states), daemon=True).start()
+            pdf = project / "out" / "leaflet.pdf"
+            text = (project / "content.yaml").read_text(encoding="utf-8")
+            _settled(states)
+            to_pdf, to_page = [], []
+            for i in range(RUNS_WATCH):
+                before = pdf.stat().st_ino
+                tmp_file = project / ".content.yaml.saving"
+                tmp_file.write_text(text.replace("title: Micro-needling", f"title: Micro-needling {i}"), "utf-8")
+                t0 = time.perf_counter()
+                os.replace(tmp_file, project / "content.yaml")
+                while not pdf.exists() or pdf.stat().st_ino == before:
+                    time.sleep(0.0005)
+                to_pdf.append((time.perf_counter() - t0) * 1000)
+                state = _settled(states)
+                pages = state["pages"]
+                assert isinstance(pages, dict)
+                for n in range(1, int(pages["count"]) + 1):
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/pages/{pages['id']}/page{n}.jpg") as r:
+                        r.read()
+                to_page.append((time.perf_counter() - t0) * 1000)
+                time.sleep(0.3)  # let the machine settle between saves
+            return to_pdf, to_page
+        finally:
+            proc.send_signal(signal.SIGINT)
+            proc.wait(30)
+
+
+def _listen(port: int, states: queue.Queue[dict[str, object]]) -> None:
+    """Each state the server's event stream sends, as the page receives it."""
+    conn = http.client.HTTPConnection("127.0.0.1", port)
+    conn.request("GET", "/events")
+    stream = conn.getresponse()
+    for line in stream.fp:
+        if line.startswith(b"data: "):
+            states.put(json.loads(line[6:]))
+
+
+def _settled(states: queue.Queue[dict[str, object]]) -> dict[str, object]:
+    """The next state with fresh pages and nothing being built."""
+    while True:
+        state = states.get(timeout=60)
+        result = state.get("result")
+        if not state["busy"] and isinstance(result, dict) and result.get("status") == "built" and state["pages"]:
+            return state
+
+
 def main() -> None:
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1796083200")
     print(
@@ -211,6 +290,12 @@ def main() -> None:
         "threads, 24 mixed editions: "
         + ", ".join(f"{n} thread{'s' if n > 1 else ''} {rate:.1f} builds/s" for n, rate in rates.items())
         + f" ({rates[4] / rates[1]:.2f} x with 4)"
+    )
+    to_pdf, to_page = watch_figures()
+    print(
+        f"watch, office tri-fold, {RUNS_WATCH} saves by rename: save to new PDF median "
+        f"{statistics.median(to_pdf):.0f} ms (90th percentile {_p90(to_pdf):.0f} ms; target <= 150 ms); save to new "
+        f"page pictures served median {statistics.median(to_page):.0f} ms (90th percentile {_p90(to_page):.0f} ms)"
     )
     inproc_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"in process: peak memory {inproc_peak:.0f} MB")

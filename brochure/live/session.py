@@ -106,6 +106,7 @@ class Live:
         self._kit_paper = ""
         self._printed: tuple[str, ...] = ()
         self._watched = self._fallback_watch(first, None)
+        self._kits: dict[Path, tuple[tuple[Path, ...], tuple[object, ...], api.Kit]] = {}  # the builder's only
         self.on_watch_change: Callable[[], None] = lambda: None  # set by whoever watches the files
 
     # --- asked from other threads -------------------------------------------------------------------------
@@ -207,7 +208,7 @@ class Live:
                 self._publish()
 
     def _build(self, ticket: int, choice: Choice, asked_at: float) -> None:
-        sources, diags = api.load(choice.content, choice.kit)
+        sources, diags = api.load_with(choice.content, self._kit(choice.kit))
         source = self._source(choice)
         if sources is not None and source is not None:
             diags += api.check_translation(source, sources.content)
@@ -313,6 +314,20 @@ class Live:
     def _superseded(self, ticket: int) -> bool:
         return self._asked != ticket or self._stopping
 
+    def _kit(self, path: Path) -> api.Kit:
+        """The brand kit, read again only when one of its files changed since it was last read (the builder's
+        own cache: a save of the words alone costs no kit reading)."""
+        key = path.resolve()
+        known = self._kits.get(key)
+        if known is not None and _stamp(known[0]) == known[1]:
+            return known[2]
+        kit = api.load_kit(path)
+        loaded = kit[0]
+        if loaded is not None:
+            files = tuple(p for _, p in api.kit_files(loaded[0]))
+            self._kits[key] = (files, _stamp(files), kit)
+        return kit
+
     def _source(self, choice: Choice) -> Path | None:
         """The content file the chosen one translates: --source, else editions.yaml's (unless it is the one)."""
         source = self.settings.source or self.choices.source
@@ -393,6 +408,18 @@ class Live:
             "pages": self._pictures[-1].describe(self._stale) if self._pictures else None,
         }
         return json.dumps(state, ensure_ascii=False).encode("utf-8")
+
+
+def _stamp(files: tuple[Path, ...]) -> tuple[object, ...]:
+    """What tells a file changed: its inode (a save by rename makes a new one), size and modification time."""
+    stamp: list[object] = []
+    for f in files:
+        try:
+            st = f.stat()
+            stamp.append((st.st_ino, st.st_size, st.st_mtime_ns))
+        except OSError:
+            stamp.append(None)
+    return tuple(stamp)
 
 
 def _result(

@@ -3,7 +3,7 @@
 The folders holding the files are watched, not the files: an editor that saves by writing a new file and renaming
 it over the old one (vim, VS Code, most others) replaces the file a watch on the file itself would follow. The
 events of one save (a rename, a write, a backup removed) and a burst of saves arrive together: watchfiles gathers
-events until STEP_MS passes without a new one (at most DEBOUNCE_MS), so a save reaches the builder 10 to 20 ms
+events until STEP_MS passes without a new one (at most DEBOUNCE_MS), so a save reaches the builder 5 to 10 ms
 after it happens. Which files count is asked again whenever the builder says they changed (a picture added, a
 kit switched): the watch is then started again on the new folders.
 """
@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-STEP_MS = 10  # a burst ends when no event came for this long
+STEP_MS = 5  # a burst ends when no event came for this long
 DEBOUNCE_MS = 200  # the longest a steady stream of events is gathered before a rebuild is asked for
 RETRY_S = 0.5  # a folder that cannot be watched (removed meanwhile) is tried again after this long
 _EDITOR_LITTER = ("~", ".swp", ".swx", ".tmp", ".bak")  # backups and swap files editors write beside a file
