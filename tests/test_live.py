@@ -197,6 +197,11 @@ def test_the_server_outlives_a_page_closed_mid_stream_and_keeps_its_port(
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(form, timeout=WAIT)
     assert refused.value.code == 415
+    wrong = urllib.request.Request(base + "choose", data=b'{"layout": "zfold"}', method="POST")
+    wrong.add_header("Content-Type", "application/json")
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(wrong, timeout=WAIT)
+    assert refused.value.code == 400 and json.loads(refused.value.read()) == {"problem": "'zfold' is not a layout"}
     second = subprocess.run(
         [sys.executable, "-m", "brochure", "serve", "--port", str(port)],
         cwd=tmp_path, env=ENV, capture_output=True, text=True, timeout=WAIT,
@@ -344,3 +349,36 @@ def test_the_live_page_follows_saves_errors_and_switches(
     assert not any("Traceback" in e for e in serve.errors), serve.errors
     if os.environ.get("BROCHURE_SHOTS"):  # a folder to keep the screenshots in, to look at
         shutil.copytree(shots, os.environ["BROCHURE_SHOTS"], dirs_exist_ok=True)
+
+
+def test_language_and_edition_are_picked_from_editions_yaml(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--language es` and `--edition maple-main/en-us/trifold/letter/press` pick among what editions.yaml lists;
+    a language or edition it does not list is a usage error that says what it offers."""
+    from brochure.cli import main
+    from brochure.inputs.editions import load_editions
+    from brochure.live.choices import Choice, offered, pick_edition, pick_language
+
+    editions, _ = load_editions(ROOT / "editions.yaml")
+    choices = offered(editions, ROOT / "assets/brand.yaml", ROOT / "content.yaml")
+    first = Choice(ROOT / "assets/brand.yaml", ROOT / "content.yaml")
+    spanish = pick_language(choices, first, "es")
+    assert isinstance(spanish, Choice) and spanish.content == ROOT / "translations/es.yaml"
+    maple = pick_edition(choices, first, "maple-main/en-us/trifold/letter/press")
+    assert isinstance(maple, Choice)
+    assert (maple.kit, maple.content) == (
+        ROOT / "assets/brands/maple-main/brand.yaml",
+        ROOT / "translations/en-US.yaml",
+    )
+    assert (maple.layout, maple.paper, maple.target) == ("trifold", "letter", "press")
+    kit = choices.kit(maple.kit)
+    assert kit is not None and choices.switch_kit(spanish, kit).content == ROOT / "translations/en-US.yaml"
+    monkeypatch.chdir(ROOT)
+    assert main(["watch", "--language", "fr"]) == 2
+    err = capsys.readouterr().err
+    assert (
+        "--language fr: no content file is in that language for assets/brand.yaml (offered: en-GB, es, pl, vi)" in err
+    )
+    assert main(["serve", "--edition", "clearwater/de"]) == 2
+    assert "clearwater has no content file in 'de' (offered: en-gb, es, pl, vi)" in capsys.readouterr().err
