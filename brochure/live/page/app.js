@@ -68,8 +68,8 @@ function renderStatus(state) {
     s.textContent = 'Building…';
   } else if (r.status === 'built') {
     s.className = 'status ok';
-    s.textContent = `Up to date · ${r.when} · PDF in ${r.pdf_ms} ms` + (r.page_ms ? `, pages in ${r.page_ms} ms` : '');
-    s.title = r.pdf;
+    s.textContent = `Up to date · ${r.when} · PDF ${r.pdf_ms} ms` + (r.page_ms ? ` · pages ${r.page_ms} ms` : '');
+    s.title = `Written: ${r.pdf}. From the save to the PDF on disk, and to these pictures.`;
   } else if (r.status) {
     s.className = 'status bad';
     s.textContent = `${r.status === 'failed' ? 'Not rebuilt' : 'Not written'} · ${errors} error${errors === 1 ? '' : 's'} · ${r.when}`;
