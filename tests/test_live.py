@@ -343,6 +343,10 @@ def test_the_live_page_follows_saves_errors_and_switches(
     page.shot("6-bifold")
     page.js("document.getElementById('mockup').scrollIntoView()")
     page.shot("7-bifold-folded")
+    # nothing refused by the page's policy (a request elsewhere), no script error, no picture missing
+    assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []  # type: ignore[attr-defined]
+    requested = page.js("return performance.getEntriesByType('resource').map(e => e.name)")
+    assert isinstance(requested, list) and requested and all(u.startswith(base) for u in requested), requested
     (shots / "timings.txt").write_text(f"save to new page in the browser: {seen_ms:.0f} ms\n", encoding="utf-8")
     print(f"save to new page in the browser: {seen_ms:.0f} ms")
     assert serve.interrupt() == 0

@@ -231,19 +231,20 @@ class Live:
         self._report(choice, found, pdf_path if written else None, pdf_ms)
         pictures = None
         if self.settings.pictures and result.layout is not None:
-            pdf = result.pdf if written and result.pdf is not None else api.draft(sources, options, result.layout)
+            pdf = result.pdf if result.pdf is not None else api.draft(sources, options, result.layout)
             label = _label(sources, options)
             pictures = self._picture(ticket, pdf, result.layout, label, draft=not written)
             if pictures is None:
                 return  # superseded
         page_ms = (time.perf_counter() - asked_at) * 1000
+        findings = [_finding(d) for d in found]
+        # built; errors: not written, but the pages are drawn; failed: no pages (the words do not fit)
+        status = "built" if written else "errors" if result.layout is not None else "failed"
         with self._cond:
             if self._superseded(ticket):
                 return
-            self._result = _result(
-                "built" if written else "errors", pdf_path, written, pdf_ms, page_ms if pictures else None
-            )
-            self._findings = [_finding(d) for d in found]
+            self._result = _result(status, pdf_path, written, pdf_ms, page_ms if pictures else None)
+            self._findings = findings
             if pictures is not None:
                 self._pictures = [*self._pictures[-(KEPT - 1) :], pictures]
                 self._stale = False
@@ -254,11 +255,12 @@ class Live:
     def _failed(self, ticket: int, choice: Choice, diags: list[Diagnostic], asked_at: float) -> None:
         """The inputs have errors: say so; the last pages stay, out of date."""
         self._report(choice, diags, None, (time.perf_counter() - asked_at) * 1000)
+        findings = [_finding(d) for d in diags]
         with self._cond:
             if self._superseded(ticket):
                 return
             self._result = _result("failed", None, False, None, None)
-            self._findings = [_finding(d) for d in diags]
+            self._findings = findings
             self._stale = bool(self._pictures)
             self._publish()
 

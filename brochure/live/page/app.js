@@ -90,9 +90,10 @@ function renderProblems(state) {
   const who = files.length === 1 && files[0] ? `${files[0].split(/[\\/]/).pop()} has` : 'Your files have';
   $('problem-title').textContent = r.status === 'failed'
     ? `${who} ${errors.length === 1 ? 'an error' : errors.length + ' errors'}: the leaflet was not rebuilt`
-    : `Preflight found ${errors.length === 1 ? 'an error' : errors.length + ' errors'}: the PDF was not written`;
+    : `The leaflet has ${errors.length === 1 ? 'an error' : errors.length + ' errors'}: the PDF was not written`;
+  const kept = state.pages ? 'The pages below are from the last build that worked. ' : '';
   $('problem-lead').textContent = r.status === 'failed'
-    ? 'The pages below are from the last build that worked. Fix the line shown and save: the page updates by itself.'
+    ? `${kept}Fix the line shown and save: the page updates by itself.`
     : 'Fix what is listed and save; click a finding on the right to see where it is on the page.';
   $('problems').replaceChildren(...errors.map((f) => {
     const li = el('li', 'problem-item');
