@@ -386,3 +386,51 @@ def test_language_and_edition_are_picked_from_editions_yaml(
     )
     assert main(["serve", "--edition", "clearwater/de"]) == 2
     assert "clearwater has no content file in 'de' (offered: en-gb, es, pl, vi)" in capsys.readouterr().err
+
+
+def test_a_save_during_a_rebuild_supersedes_it(inputs: Inputs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A save that arrives while a rebuild is under way: that rebuild's PDF is not written and no line is printed
+    for it; the newer words are built next and are what the PDF holds."""
+    from brochure import api
+    from brochure.live.choices import Choice, offered
+    from brochure.live.session import Live, Settings
+
+    under_way, go_on = threading.Event(), threading.Event()
+    build = api.build
+
+    def held(src: api.Sources, options: api.Options) -> api.Result:
+        if src.content.title == "Slow words":
+            under_way.set()
+            assert go_on.wait(WAIT)
+        return build(src, options)
+
+    monkeypatch.setattr(api, "build", held)
+    lines: queue.Queue[str] = queue.Queue()
+    pdf = tmp_path / "leaflet.pdf"
+    live = Live(
+        offered(None, inputs.brand, inputs.content),
+        Choice(inputs.brand, inputs.content),
+        Settings(output=pdf),
+        lines.put,
+        lines.put,
+    )
+
+    def bug(exc: BaseException) -> None:
+        lines.put(f"bug: {exc!r}")
+
+    builder = threading.Thread(target=live.run, args=(bug,), daemon=True)
+    builder.start()
+    try:
+        assert " wrote " in lines.get(timeout=WAIT)
+        edit(inputs.content, "title: Micro-needling", "title: Slow words")
+        live.changed(frozenset({inputs.content}))
+        assert under_way.wait(WAIT)
+        edit(inputs.content, "title: Slow words", "title: Fast words")
+        live.changed(frozenset({inputs.content}))
+        go_on.set()
+        line = lines.get(timeout=WAIT)
+    finally:
+        live.stop()
+        builder.join(WAIT)
+    assert " wrote " in line and lines.empty(), line
+    assert "Fast words" in pdf_text(pdf) and "Slow words" not in pdf_text(pdf)
