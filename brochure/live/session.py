@@ -7,34 +7,28 @@ newest inputs are built next, so a burst of saves costs one rebuild more at most
 last pages stay on offer, marked out of date; when preflight finds errors the pages are drawn anyway (never
 written) so that each finding can be shown where it is.
 
-What the page is told is one snapshot (`State`), replaced as a whole and numbered; `wait` hands the next one to
-each listener.
+What the page is told is one snapshot, as JSON (live/view.py makes its parts), replaced as a whole and numbered;
+`wait` hands the next one to each listener.
 """
 
 from __future__ import annotations
 
-import io
 import json
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
 from brochure import api
 from brochure.diagnostics import Diagnostic, Location, error
-from brochure.geometry.sheet import Rect
-from brochure.layout.model import Layout
-from brochure.limits import YAML_BYTES
+from brochure.live import view
 from brochure.live.choices import Choice, Choices
 from brochure.live.watcher import Watched, watched
 from brochure.output.files import PDF, Refused, same_file, target_problem, write_atomic
-from brochure.vocabulary import LAYOUTS, PAPERS, TARGETS, is_layout, is_paper, is_target
+from brochure.vocabulary import is_layout, is_paper, is_target
 
-DPI = 96.0  # the page pictures: a CSS pixel per pixel at 100 % zoom
 KEPT = 3  # sets of page pictures kept for pages still loading an earlier one
-LINE_CHARS = 160  # an offending line longer than this is shown around its column
 
 
 @dataclass(frozen=True)
@@ -45,38 +39,7 @@ class Settings:
     source: Path | None = None  # --source: the content file the chosen one translates
     allow_expired: bool = False
     pictures: bool = False  # make page pictures (a page is served)
-    dpi: float = DPI
-
-
-Crop = tuple[int, float, float, float, float]  # a panel of a page: page index, x, y, w, h in points
-
-
-@dataclass(frozen=True)
-class Pictures:
-    """One set of page pictures: JPEG bytes by name (page1, page2, ...) and what the page needs to lay them out,
-    fold them into the mock-up (each reading step's panels) and mark findings on them."""
-
-    id: int
-    jpegs: tuple[tuple[str, bytes], ...]
-    sides: tuple[str, ...]  # each page's side name (outside, inside, front, ...)
-    width: float  # the page, in points
-    height: float
-    views: tuple[tuple[Crop, ...], ...]  # the folded leaflet as a reader meets it: the panels seen at each step
-    label: str  # what they show: 'Clearwater Skin Clinic · en-GB · trifold · a4 · office'
-    draft: bool  # drawn though preflight found errors: no PDF was written
-
-    def describe(self, stale: bool) -> dict[str, object]:
-        return {
-            "id": self.id,
-            "count": len(self.sides),
-            "sides": list(self.sides),
-            "width": self.width,
-            "height": self.height,
-            "views": [[dict(zip(("page", "x", "y", "w", "h"), crop, strict=True)) for crop in v] for v in self.views],
-            "label": self.label,
-            "draft": self.draft,
-            "stale": stale,
-        }
+    dpi: float = view.DPI
 
 
 class Live:
@@ -101,7 +64,7 @@ class Live:
         self._version = 0
         self._result: dict[str, object] = {}
         self._findings: list[dict[str, object]] = []
-        self._pictures: list[Pictures] = []
+        self._pictures: list[view.Pictures] = []
         self._stale = False
         self._kit_paper = ""
         self._printed: tuple[str, ...] = ()
@@ -232,18 +195,18 @@ class Live:
         pictures = None
         if self.settings.pictures and result.layout is not None:
             pdf = result.pdf if result.pdf is not None else api.draft(sources, options, result.layout)
-            label = _label(sources, options)
-            pictures = self._picture(ticket, pdf, result.layout, label, draft=not written)
+            shown = view.Shown(ticket, view.label(sources, options), draft=not written)
+            pictures = view.picture(pdf, result.layout, self.settings.dpi, shown, lambda: self._superseded(ticket))
             if pictures is None:
                 return  # superseded
         page_ms = (time.perf_counter() - asked_at) * 1000
-        findings = [_finding(d) for d in found]
+        findings = [view.finding(d) for d in found]
         # built; errors: not written, but the pages are drawn; failed: no pages (the words do not fit)
         status = "built" if written else "errors" if result.layout is not None else "failed"
         with self._cond:
             if self._superseded(ticket):
                 return
-            self._result = _result(status, pdf_path, written, pdf_ms, page_ms if pictures else None)
+            self._result = view.result(status, pdf_path if written else None, pdf_ms, page_ms if pictures else None)
             self._findings = findings
             if pictures is not None:
                 self._pictures = [*self._pictures[-(KEPT - 1) :], pictures]
@@ -255,11 +218,11 @@ class Live:
     def _failed(self, ticket: int, choice: Choice, diags: list[Diagnostic], asked_at: float) -> None:
         """The inputs have errors: say so; the last pages stay, out of date."""
         self._report(choice, diags, None, (time.perf_counter() - asked_at) * 1000)
-        findings = [_finding(d) for d in diags]
+        findings = [view.finding(d) for d in diags]
         with self._cond:
             if self._superseded(ticket):
                 return
-            self._result = _result("failed", None, False, None, None)
+            self._result = view.result("failed", None, None, None)
             self._findings = findings
             self._stale = bool(self._pictures)
             self._publish()
@@ -280,26 +243,6 @@ class Live:
         hint = "give watch another -o; any earlier file there is untouched"
         found.append(error(Location(str(path)), f"the PDF was not written: {problem}", hint))
         return False
-
-    def _picture(self, ticket: int, pdf: bytes, layout: Layout, label: str, draft: bool) -> Pictures | None:
-        """Pictures of every page at the screen's resolution, and where the mock-up's panels are on them (the page
-        folds them itself, from the same pictures); None when superseded."""
-        from brochure.output.preview import page_pictures
-
-        pages = page_pictures(pdf, self.settings.dpi)
-        try:
-            jpegs = []
-            for i, image in enumerate(pages, 1):
-                if self._superseded(ticket):
-                    return None
-                jpegs.append((f"page{i}", _jpeg(image)))
-        finally:
-            for image in pages:
-                image.close()
-        sheet = layout.sheet
-        views = tuple(tuple((n, *_box(sheet.sides[n].panel(name).trim)) for n, name in view) for view in layout.views)
-        sides = tuple(page.side.name for page in layout.pages)
-        return Pictures(ticket, tuple(jpegs), sides, sheet.media.w, sheet.media.h, views, label, draft)
 
     # --- helpers ----------------------------------------------------------------------------------------------
 
@@ -383,7 +326,6 @@ class Live:
 
     def _state_json(self) -> bytes:
         choice = self._choice
-        kit = self.choices.kit(choice.kit)
         state = {
             "version": self._version,
             "busy": self._busy or self._asked != self._done,
@@ -394,17 +336,7 @@ class Live:
                 "paper": choice.paper or "",
                 "target": choice.target,
             },
-            "offer": {
-                "layouts": list(LAYOUTS),
-                "papers": [{"key": "", "label": f"kit's ({self._kit_paper})" if self._kit_paper else "kit's"}]
-                + [{"key": p, "label": p} for p in PAPERS],
-                "targets": list(TARGETS),
-                "kits": [{"key": str(k.path), "label": k.name} for k in self.choices.kits],
-                "languages": [
-                    {"key": str(w.path), "label": f"{w.language} ({w.path.name})"}
-                    for w in (kit.languages if kit else ())
-                ],
-            },
+            "offer": view.offer(self.choices, choice, self._kit_paper),
             "result": self._result,
             "findings": self._findings,
             "pages": self._pictures[-1].describe(self._stale) if self._pictures else None,
@@ -422,68 +354,3 @@ def _stamp(files: tuple[Path, ...]) -> tuple[object, ...]:
         except OSError:
             stamp.append(None)
     return tuple(stamp)
-
-
-def _result(
-    status: str, pdf: Path | None, written: bool, pdf_ms: float | None, page_ms: float | None
-) -> dict[str, object]:
-    return {
-        "status": status,  # built, errors (preflight: not written), failed (the inputs)
-        "pdf": str(pdf) if pdf and written else "",
-        "when": time.strftime("%H:%M:%S"),
-        "pdf_ms": round(pdf_ms) if pdf_ms is not None else None,
-        "page_ms": round(page_ms) if page_ms is not None else None,
-    }
-
-
-def _label(sources: api.Sources, options: api.Options) -> str:
-    paper = options.paper or sources.brand.paper
-    return f"{sources.brand.name} · {sources.content.language} · {options.layout} · {paper} · {options.target}"
-
-
-def _jpeg(image: Any) -> bytes:
-    """A page picture for the screen: JPEG at quality 92 with full colour resolution (no subsampling) looks as
-    sharp as a PNG at 100 % zoom and is made in a tenth of the time (12 ms against 120 for both sides of a sheet)."""
-    buf = io.BytesIO()
-    image.save(buf, format="JPEG", quality=92, subsampling=0)
-    return buf.getvalue()
-
-
-def _box(r: Rect) -> tuple[float, float, float, float]:
-    return (r.x, r.y, r.w, r.h)
-
-
-def _finding(d: Diagnostic) -> dict[str, object]:
-    """A finding as the page shows it: as printed, and the offending line of its file with the column marked."""
-    loc = d.location
-    return {
-        **d.as_dict(),
-        "where": loc.prefix(),
-        "text": d.format(),
-        "source": _source_line(Path(loc.file), loc.line, loc.column) if loc.line else None,
-    }
-
-
-def _source_line(path: Path, line: int, column: int) -> dict[str, object] | None:
-    """The line'th line of a file (at most LINE_CHARS of it, around the column), the column within what is shown,
-    and the line above it (YAML often notices a mistake on the line after it); None when it cannot be read."""
-    try:
-        if not path.is_file() or path.stat().st_size > YAML_BYTES:
-            return None
-        with path.open(encoding="utf-8", errors="replace") as f:
-            near = [t.rstrip("\r\n").replace("\t", " ") for n, t in enumerate(f, 1) if line - 1 <= n <= line]
-    except OSError:
-        return None
-    if len(near) != min(2, line):
-        return None
-    text = near[-1]
-    col = max(1, column)
-    start = max(0, min(col - 1 - LINE_CHARS // 2, len(text) - LINE_CHARS))
-    return {
-        "line": line,
-        "text": text[start : start + LINE_CHARS],
-        "column": col - start,
-        "cut_before": start > 0,
-        "cut_after": start + LINE_CHARS < len(text),
-        "before": near[0][:LINE_CHARS] if line > 1 else None,
-    }
