@@ -13,6 +13,7 @@ from pathlib import Path
 from brochure.inputs.brand import load_brand
 from brochure.inputs.content import load_content
 from brochure.inputs.editions import Editions
+from brochure.output.files import same_file
 from brochure.vocabulary import (
     LAYOUTS,
     PAPERS,
@@ -63,28 +64,21 @@ class Choices:
     source: Path | None = None
 
     def kit(self, path: Path) -> Kit | None:
-        return next((k for k in self.kits if _same(k.path, path)), None)
+        return next((k for k in self.kits if same_file(k.path, path)), None)
 
     def words(self, kit: Path, content: Path) -> Words | None:
         found = self.kit(kit)
-        return next((w for w in found.languages if _same(w.path, content)), None) if found else None
+        return next((w for w in found.languages if same_file(w.path, content)), None) if found else None
 
     def switch_kit(self, choice: Choice, kit: Kit) -> Choice:
         """The choice moved to another kit: the same content file if the kit publishes it, else one in the same
         language, else the kit's first."""
         now = self.words(choice.kit, choice.content)
         language = now.language.lower() if now else ""
-        same = next((w for w in kit.languages if _same(w.path, choice.content)), None)
+        same = next((w for w in kit.languages if same_file(w.path, choice.content)), None)
         alike = next((w for w in kit.languages if w.language.lower() == language), None)
         content = (same or alike or kit.languages[0]).path
         return replace(choice, kit=kit.path, content=content)
-
-
-def _same(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve()
-    except (OSError, RuntimeError):
-        return a == b
 
 
 def offered(editions: Editions | None, brand: Path, content: Path) -> Choices:
@@ -92,11 +86,11 @@ def offered(editions: Editions | None, brand: Path, content: Path) -> Choices:
     with the given kit and content file first."""
     pairs: list[tuple[Path, list[Path]]] = [(brand, [content])]
     for group in editions.groups if editions else ():
-        kit = next((files for path, files in pairs if _same(path, group.kit)), None)
+        kit = next((files for path, files in pairs if same_file(path, group.kit)), None)
         if kit is None:
             pairs.append((group.kit, list(group.contents)))
         else:
-            kit += [c for c in group.contents if not any(_same(c, known) for known in kit)]
+            kit += [c for c in group.contents if not any(same_file(c, known) for known in kit)]
     languages: dict[Path, Words] = {}
     kits = []
     for path, files in pairs:

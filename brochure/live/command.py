@@ -15,7 +15,7 @@ from pathlib import Path
 
 from brochure.cli import BUG, EXIT_ERRORS, EXIT_OK, EXIT_USAGE, Console, Interrupted, Signals, _print
 from brochure.live.choices import Choice, Choices, offered, pick_edition, pick_language
-from brochure.output.files import PDF, clash, target_problem
+from brochure.output.files import PDF, clash, same_file, target_problem
 
 MOST_DPI = 300.0
 LEAST_DPI = 24.0
@@ -52,7 +52,7 @@ def _choose(args: argparse.Namespace, console: Console) -> tuple[Choices, Choice
         raise _Usage("--port must be between 0 (any free port) and 65535")
     if not LEAST_DPI <= args.dpi <= MOST_DPI:
         raise _Usage(f"--dpi must be between {LEAST_DPI:g} and {MOST_DPI:g}")
-    if args.source is not None and _same(args.source, args.content):
+    if args.source is not None and same_file(args.source, args.content):
         raise _Usage("--source names the file --content does: give the source the translation was made from")
     problem = api.option_problem(api.Options(args.layout, args.paper, args.target))
     if problem:
@@ -83,13 +83,6 @@ def _choose(args: argparse.Namespace, console: Console) -> tuple[Choices, Choice
         if problem:
             raise _Usage(f"-o {out} {problem} (hint: name a PDF file to write, e.g. -o out/leaflet.pdf)")
     return choices, first
-
-
-def _same(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve()
-    except OSError:
-        return False
 
 
 def _run(
