@@ -233,18 +233,18 @@ class Parser(argparse.ArgumentParser):
             words = [w.strip(" '") for w in choice.group(3).split(",")]
             if option.startswith("{"):  # the command itself
                 near = closest(value, words)
-                return f"'{value}' is not a command; the commands are {', '.join(words)}" + (
+                return f"invalid choice: '{value}' is not a command; the commands are {', '.join(words)}" + (
                     f" (hint: did you mean '{near}'?)" if near else f" (hint: `{self.prog} --help` says what each does)"
                 )
             near = closest(value, words)
-            return f"{option} {value}: not a choice; choose {_choices(words, None)} (hint: " + (
+            return f"argument {option}: invalid choice: '{value}'; choose {_choices(words, None)} (hint: " + (
                 f"did you mean {option} {near}?)" if near else f"{more})"
             )
         number = re.match(r"argument (\S+?)(?:/\S+)?: invalid (int|float) value: '(.*)'$", message)
         if number:
             option, kind, value = number.groups()
             what = "a whole number" if kind == "int" else "a number"
-            return f"{option} {value}: not {what} (hint: e.g. {option} {2 if kind == 'int' else 96})"
+            return f"{message} (hint: {option} takes {what}, e.g. {option} {2 if kind == 'int' else 96})"
         unknown = re.match(r"unrecognized arguments: (.*)$", message)
         if unknown:  # (reported by the top parser: the options of the command typed are the ones meant)
             command = self._command_parser()

@@ -231,13 +231,16 @@ def answer_problem(q: Question, value: str, answers: Answers) -> tuple[str, str]
 
 
 def schema_header(folder: Path, name: str) -> str:
-    """The comment that lets the YAML language server check a file against its schema, relative to the file's
-    folder; '' when the schemas are not beside the package (an installed copy)."""
+    """The comment that lets the YAML language server check a file against its schema: relative to the file's
+    folder inside the project, else the schema's file:// address; '' when the schemas are not beside the package
+    (an installed copy)."""
     schema = SCHEMAS / f"{name}.schema.json"
     if not schema.is_file():
         return ""
-    rel = os.path.relpath(schema, folder.resolve())
-    return f"# yaml-language-server: $schema={Path(rel).as_posix()}\n"
+    here = folder.resolve()
+    if SCHEMAS.parent not in (here, *here.parents):  # a folder outside the project: the schema's file address
+        return f"# yaml-language-server: $schema={schema.as_uri()}\n"
+    return f"# yaml-language-server: $schema={Path(os.path.relpath(schema, here)).as_posix()}\n"
 
 
 def _q(text: str) -> str:

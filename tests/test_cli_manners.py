@@ -54,14 +54,15 @@ def test_an_unknown_layout_names_the_option_and_the_layouts(capsys: pytest.Captu
     status, out, err = cli(capsys, "build", "--layout", "zfold")
     assert status == 2 and out == ""
     line = err.strip().splitlines()[-1]
-    assert line.startswith("brochure build: error: --layout zfold: not a choice")
+    assert line.startswith("brochure build: error: argument --layout: invalid choice: 'zfold'; choose")
     assert all(layout in line for layout in LAYOUTS)
 
 
 def test_a_misspelt_value_gets_the_word_meant(capsys: pytest.CaptureFixture[str]) -> None:
     status, _, err = cli(capsys, "build", "--target", "pres")
     assert status == 2
-    assert "--target pres: not a choice; choose office or press (hint: did you mean --target press?)" in err
+    said = "argument --target: invalid choice: 'pres'; choose office or press (hint: did you mean --target press?)"
+    assert said in err
 
 
 def test_a_misspelt_option_gets_the_option_meant(capsys: pytest.CaptureFixture[str]) -> None:
@@ -74,8 +75,11 @@ def test_a_misspelt_option_gets_the_option_meant(capsys: pytest.CaptureFixture[s
 @pytest.mark.parametrize(
     ("argv", "expected"),
     [
-        (("batch", "--jobs", "two"), "--jobs two: not a whole number (hint: e.g. --jobs 2)"),
-        (("preview", "--dpi", "high"), "--dpi high: not a number (hint: e.g. --dpi 96)"),
+        (
+            ("batch", "--jobs", "two"),
+            "argument --jobs: invalid int value: 'two' (hint: --jobs takes a whole number, e.g. --jobs 2)",
+        ),
+        (("preview", "--dpi", "high"), "--dpi: invalid float value: 'high' (hint: --dpi takes a number, e.g."),
         (("buidl",), "'buidl' is not a command; the commands are build, check, preview, batch, fonts, init"),
         (("check", "--marks"), "--marks needs --target press"),
     ],

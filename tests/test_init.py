@@ -49,9 +49,19 @@ def test_a_kit_from_options_builds_at_once(
     assert kit.contact.phone_printed == "01225 496000" or kit.contact.phone_link == "tel:+441225496000"
     text = (tmp_path / "clinics/riverside/brand.yaml").read_text()
     assert "# headings, bands" in text and "`brochure fonts` lists the families" in text  # commented
+    header = text.splitlines()[0]  # the editor's schema (a kit outside the project: its file address)
+    assert header == f"# yaml-language-server: $schema={(ROOT / 'schemas/brand.schema.json').as_uri()}"
     status, out, err = cli(capsys, "build", "--brand", "clinics/riverside/brand.yaml")
     assert status == 0, err
     assert (tmp_path / "out/riverside-skin-clinic-en-gb-trifold-a4-office.pdf").is_file()
+
+
+def test_a_kit_inside_the_project_names_its_schema_relative_to_itself(tmp_path: Path) -> None:
+    from brochure.kit import schema_header
+
+    assert schema_header(ROOT / "assets/brands/riverside", "brand") == (
+        "# yaml-language-server: $schema=../../../schemas/brand.schema.json\n"
+    )
 
 
 def test_without_a_folder_the_kit_goes_beside_the_others(
