@@ -216,3 +216,18 @@ def test_words_are_never_copied_over_a_file(tmp_path: Path, capsys: pytest.Captu
     status, _, err = cli(capsys, "init", str(tmp_path), "--words", "--from", str(ROOT / "content.yaml"))
     assert status == 2 and "already exists" in err
     assert (tmp_path / "content.yaml").read_text() == "kept\n"
+
+
+@pytest.mark.parametrize(
+    ("font", "hint"),
+    [
+        ("Lato", "(hint: install it: .venv/bin/pip install fontpkg-lato==2.15, and add fontpkg-lato==2.15 to"),
+        ("Montserrat", "(hint: Montserrat cannot be used (variable font only"),
+    ],
+)
+def test_a_font_not_installed_says_whether_pip_can_bring_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], font: str, hint: str
+) -> None:
+    status, _, err = cli(capsys, "init", str(tmp_path / "kit"), *options(font=font), "--yes")
+    assert status == 2
+    assert f"--font '{font}': font family '{font}' is not installed {hint}" in err

@@ -108,7 +108,7 @@ def font_problem(family: str) -> tuple[str, str]:
     try:
         fam = fontpkg.family(family)
     except fontpkg.FontpkgError:
-        return f"font family '{family}' is not installed", hint
+        return f"font family '{family}' is not installed", _installable(family) or hint
     problem = report(fam.slug).problem
     return (f"font family '{family}' cannot be used: {problem}", hint) if problem else ("", "")
 
@@ -119,3 +119,16 @@ def family_name(family: str) -> str:
         return str(fontpkg.family(family).name)
     except fontpkg.FontpkgError:
         return family
+
+
+def _installable(family: str) -> str:
+    """What brochure's list of installable families says of one not installed ('' when it does not know it)."""
+    from brochure.theme.fontindex import listing
+
+    wanted = fontpkg.slugify(family)
+    row = next((f for f in listing().families if f.package == f"fontpkg-{wanted}"), None)
+    if row is None:
+        return ""
+    if row.problem:
+        return f"{row.name} cannot be used ({row.problem}): choose another family; `brochure fonts` lists them"
+    return f"install it: .venv/bin/pip install {row.pin}, and add {row.pin} to requirements.txt"
