@@ -237,9 +237,7 @@ class Parser(argparse.ArgumentParser):
                     f" (hint: did you mean '{near}'?)" if near else f" (hint: `{self.prog} --help` says what each does)"
                 )
             near = closest(value, words)
-            return f"argument {option}: invalid choice: '{value}'; choose {_choices(words, None)} (hint: " + (
-                f"did you mean {option} {near}?)" if near else f"{more})"
-            )
+            return f"{message} (hint: " + (f"did you mean {option} {near}?)" if near else f"{more})")
         number = re.match(r"argument (\S+?)(?:/\S+)?: invalid (int|float) value: '(.*)'$", message)
         if number:
             option, kind, value = number.groups()

@@ -54,14 +54,14 @@ def test_an_unknown_layout_names_the_option_and_the_layouts(capsys: pytest.Captu
     status, out, err = cli(capsys, "build", "--layout", "zfold")
     assert status == 2 and out == ""
     line = err.strip().splitlines()[-1]
-    assert line.startswith("brochure build: error: argument --layout: invalid choice: 'zfold'; choose")
+    assert line.startswith("brochure build: error: argument --layout: invalid choice: 'zfold' (choose from")
     assert all(layout in line for layout in LAYOUTS)
 
 
 def test_a_misspelt_value_gets_the_word_meant(capsys: pytest.CaptureFixture[str]) -> None:
     status, _, err = cli(capsys, "build", "--target", "pres")
     assert status == 2
-    said = "argument --target: invalid choice: 'pres'; choose office or press (hint: did you mean --target press?)"
+    said = "argument --target: invalid choice: 'pres' (choose from 'office', 'press') (hint: did you mean --target"
     assert said in err
 
 
