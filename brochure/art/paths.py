@@ -5,10 +5,21 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterator, Sequence
+from typing import Protocol
 
 from reportlab.graphics.shapes import Path
 
 Pt = tuple[float, float]
+
+
+class Pen(Protocol):
+    """What draws a path: a ReportLab Path, or art/fixed.py's Pen (which keeps the segments)."""
+
+    def moveTo(self, x: float, y: float) -> None: ...
+    def lineTo(self, x: float, y: float) -> None: ...
+    def curveTo(self, x1: float, y1: float, x2: float, y2: float, x3: float, y3: float) -> None: ...
+    def closePath(self) -> None: ...
+
 
 # --------------------------------------------------------------------------------------------
 # Path helpers
@@ -211,7 +222,7 @@ def smooth_d(points: Sequence[Pt]) -> str:
     return " ".join(parts)
 
 
-def add_smooth(path: Path, points: Sequence[Pt], move: bool) -> None:
+def add_smooth(path: Pen, points: Sequence[Pt], move: bool) -> None:
     """Append a smooth curve through the points to a Path (moving to the first point if asked)."""
     if move:
         path.moveTo(*points[0])
@@ -227,7 +238,7 @@ def sample(f: Callable[[float], float], x0: float, x1: float, step: float) -> li
     return [(x0 + (x1 - x0) * i / n, f(x0 + (x1 - x0) * i / n)) for i in range(n + 1)]
 
 
-def circle_subpath(p: Path, cx: float, cy: float, r: float) -> None:
+def circle_subpath(p: Pen, cx: float, cy: float, r: float) -> None:
     """Add a circle to a path as four Bezier quarter arcs."""
     k = 0.5523 * r
     p.moveTo(cx + r, cy)

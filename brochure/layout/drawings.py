@@ -30,6 +30,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import FILL_NON_ZERO
 from reportlab.pdfgen.pathobject import PDFPathObject
 
+from brochure.art.fixed import Fixed, placed
 from brochure.layout.model import Clip, Ink, Segment, ink_of
 
 Matrix = tuple[float, float, float, float, float, float]
@@ -158,6 +159,8 @@ def _path(node: Path, m: Matrix, fill: bool) -> tuple[tuple[Segment, ...], bool]
 
 def _geometry(node: Shape, m: Matrix, fill: bool, stroke: bool) -> list[tuple[tuple[Segment, ...], bool, bool]]:
     """(path, fills, strokes) for each part the shape paints (an open SVG path filled and stroked is two)."""
+    if isinstance(node, Fixed):  # made once per size, placed once per matrix (art/fixed.py)
+        return [(placed(node.geometry, m), fill, stroke)]
     p = _Collector(m)
     if isinstance(node, Rect):
         if node.rx == node.ry == 0:
