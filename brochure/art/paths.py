@@ -96,7 +96,7 @@ IDENTITY: Affine = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 class XfPath:
     """Collects path operators into a ReportLab Path, mapping every point through an affine transform."""
 
-    def __init__(self, path: Path, xf: Affine) -> None:
+    def __init__(self, path: Pen, xf: Affine) -> None:
         self.path = path
         self.xf = xf
 
@@ -127,7 +127,13 @@ def rotation(deg: float, cx: float, cy: float) -> Affine:
 def svg_path(d: str, xf: Affine = IDENTITY, **props: object) -> Path:
     """Build a ReportLab Path from SVG path data (M L H V C S Q A Z, absolute and relative)."""
     result = Path(**props)
-    path = XfPath(result, xf)
+    trace(d, xf, result)
+    return result
+
+
+def trace(d: str, xf: Affine, target: Pen) -> None:
+    """Draw SVG path data (M L H V C S Q A Z, absolute and relative) with target, every point mapped by xf."""
+    path = XfPath(target, xf)
     tokens = TOKEN.findall(d)
     i, cmd = 0, ""
     x = y = sx = sy = 0.0
@@ -195,7 +201,6 @@ def svg_path(d: str, xf: Affine = IDENTITY, **props: object) -> Path:
                 path.curveTo(*seg)
             x, y = e
             last_c = None
-    return result
 
 
 def catmull(points: Sequence[Pt]) -> Iterator[tuple[float, float, float, float, float, float]]:
