@@ -62,30 +62,29 @@ def _made(fn: Callable[..., tuple[Segment, ...]], args: tuple[Hashable, ...]) ->
 @lru_cache(maxsize=256)
 def placed(geometry: Geometry, m: Matrix) -> tuple[Segment, ...]:
     """The geometry's segments in page coordinates (m applied as ReportLab's path object would)."""
+    return tuple(mapped(m, op, v) for op, v in geometry.segments)
+
+
+def mapped(m: Matrix, op: str, v: tuple[float, ...]) -> Segment:
+    """One segment with its points mapped by m (PDF's convention: x' = a x + c y + e, y' = b x + d y + f)."""
     a, b, c, d, e, f = m
-    out: list[Segment] = []
-    for op, v in geometry.segments:
-        if op == "h":
-            out.append(("h", ()))
-        elif op == "c":
-            x1, y1, x2, y2, x3, y3 = v
-            out.append(
-                (
-                    "c",
-                    (
-                        a * x1 + c * y1 + e,
-                        b * x1 + d * y1 + f,
-                        a * x2 + c * y2 + e,
-                        b * x2 + d * y2 + f,
-                        a * x3 + c * y3 + e,
-                        b * x3 + d * y3 + f,
-                    ),
-                )
-            )
-        else:
-            x, y = v
-            out.append((op, (a * x + c * y + e, b * x + d * y + f)))
-    return tuple(out)
+    if op == "c":
+        x1, y1, x2, y2, x3, y3 = v
+        return (
+            "c",
+            (
+                a * x1 + c * y1 + e,
+                b * x1 + d * y1 + f,
+                a * x2 + c * y2 + e,
+                b * x2 + d * y2 + f,
+                a * x3 + c * y3 + e,
+                b * x3 + d * y3 + f,
+            ),
+        )
+    if op == "h":
+        return ("h", ())
+    x, y = v
+    return (op, (a * x + c * y + e, b * x + d * y + f))
 
 
 class Fixed(Path):  # type: ignore[misc]
