@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Inputs, edit
+from conftest import Inputs, edit, position
 from helpers import BRAND, CONTENT, ROOT, copied_kit
 from pypdf import PdfReader
 
@@ -305,10 +305,11 @@ def test_the_live_page_follows_saves_errors_and_switches(
 
     broken = text.replace("subtitle: for acne", "subtitle for acne")
     save(content, broken)
+    line, _ = position(broken, "\ncover:")  # YAML notices the missing ':' on the line after it
     page.wait.until(lambda _: page.shown("problem"))
     problem = page.text("problem")
-    assert "content.yaml:15:1: YAML syntax: could not find expected ':'" in problem, problem
-    assert "15 | cover:" in problem and "14 | subtitle for acne scars and dark patches" in problem
+    assert f"content.yaml:{line + 1}:1: YAML syntax: could not find expected ':'" in problem, problem
+    assert f"{line + 1} | cover:" in problem and f"{line} | subtitle for acne scars and dark patches" in problem
     assert "Hint: check indentation" in problem
     assert "stale" in str(page.js("return document.getElementById('sheet').className"))
     assert page.pages_id() == edited and page.shown("stale-note")  # the last good pages, greyed
