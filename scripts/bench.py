@@ -180,11 +180,11 @@ def _p90(values: list[float]) -> float:
     return sorted(values)[max(0, round(0.9 * len(values)) - 1)]
 
 
-def watch_figures() -> tuple[list[float], list[float], float]:
+def watch_figures() -> tuple[list[float], list[float], float, float]:
     """`brochure serve` on a copy of the shipped words and kit (office tri-fold): for each of RUNS_WATCH saves (by
     rename, as editors save), ms from the save to the new PDF on disk, and to both new page pictures fetched from
     the server as a page does when told by its event stream; and the server's CPU ms per save (Linux: /proc),
-    which other work on the machine does not inflate."""
+    which other work on the machine does not inflate; and its resident memory at the end, in MB."""
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp)
         shutil.copy(ROOT / "content.yaml", project / "content.yaml")
@@ -224,7 +224,7 @@ def watch_figures() -> tuple[list[float], list[float], float]:
                         r.read()
                 to_page.append((time.perf_counter() - t0) * 1000)
                 time.sleep(0.3)  # let the machine settle between saves
-            return to_pdf, to_page, (_cpu_ms(proc.pid) - cpu) / RUNS_WATCH
+            return to_pdf, to_page, (_cpu_ms(proc.pid) - cpu) / RUNS_WATCH, _rss_mb(proc.pid)
         finally:
             proc.send_signal(signal.SIGINT)
             proc.wait(30)
@@ -237,6 +237,15 @@ def _cpu_ms(pid: int) -> float:
     except OSError:
         return 0.0
     return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+
+def _rss_mb(pid: int) -> float:
+    """A process's resident memory in MB (0 where /proc is not there)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0.0
+    return next((int(line.split()[1]) / 1024 for line in status.splitlines() if line.startswith("VmRSS:")), 0.0)
 
 
 def _listen(port: int, states: queue.Queue[dict[str, object]]) -> None:
@@ -303,12 +312,13 @@ def main() -> None:
         + f" ({rates[4] / rates[1]:.2f} x with 4)"
     )
     load = os.getloadavg()[0]
-    to_pdf, to_page, cpu = watch_figures()
+    to_pdf, to_page, cpu, rss = watch_figures()
     print(
         f"watch, office tri-fold, {RUNS_WATCH} saves by rename (load average {load:.1f}): save to new PDF median "
         f"{statistics.median(to_pdf):.0f} ms, fastest {min(to_pdf):.0f}, 90th percentile {_p90(to_pdf):.0f} (target "
         f"<= 150 ms); save to new page pictures served median {statistics.median(to_page):.0f} ms, fastest "
-        f"{min(to_page):.0f}, 90th percentile {_p90(to_page):.0f}; the server's CPU per save {cpu:.0f} ms"
+        f"{min(to_page):.0f}, 90th percentile {_p90(to_page):.0f}; the server's CPU per save {cpu:.0f} ms, its memory "
+        f"after them {rss:.0f} MB"
     )
     inproc_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"in process: peak memory {inproc_peak:.0f} MB")
