@@ -28,6 +28,7 @@ from typing import Any
 import pytest
 from conftest import Inputs, edit, position
 from helpers import BRAND, CONTENT, ROOT, copied_kit
+from PIL import Image
 from pypdf import PdfReader
 
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -120,8 +121,9 @@ def pdf_text(path: Path) -> str:
 def test_a_burst_of_saves_is_one_rebuild_and_ctrl_c_ends_the_watch_cleanly(
     inputs: Inputs, tmp_path: Path, running: list[Running]
 ) -> None:
-    """Saves by rename, by vim's backup-and-write and in place, six in a burst: one rebuild, of the last words;
-    Ctrl-C then ends the watch with status 0 and leaves no temporary file."""
+    """Saves by rename, by vim's backup-and-write and in place, six in a burst: one rebuild, of the last words; a
+    picture the words come to name is watched from then on; Ctrl-C ends the watch with status 0 and leaves no
+    temporary file."""
     pdf = tmp_path / "out" / "leaflet.pdf"
     watch = Running(
         tmp_path, "watch", "--content", "content.yaml", "--brand", "assets/brand.yaml", "-o", "out/leaflet.pdf"
@@ -138,6 +140,16 @@ def test_a_burst_of_saves_is_one_rebuild_and_ctrl_c_ends_the_watch_cleanly(
     watch.expect(r"wrote out/leaflet\.pdf")
     assert len(watch.seen) == before + 1, watch.seen  # the burst was one rebuild: nothing came between
     assert "Micro-needling done" in pdf_text(pdf)
+    (tmp_path / "pics").mkdir()  # a picture in a folder of its own: watched once the words name it
+    Image.new("RGB", (1000, 750), (200, 120, 100)).save(tmp_path / "pics" / "photo.png")
+    edit(
+        inputs.content,
+        '      - text: "Fine needles',
+        '      - image: {src: pics/photo.png, alt: "A photo"}\n      - text: "Fine needles',
+    )
+    watch.expect(r"wrote out/leaflet\.pdf")
+    Image.new("RGB", (1000, 750), (20, 120, 200)).save(tmp_path / "pics" / "photo.png")
+    watch.expect(r"wrote out/leaflet\.pdf")  # the picture changed: built again
     assert watch.interrupt() == 0
     assert watch.out.get(timeout=WAIT) == "stopped"
     assert not any("Traceback" in e or "error" in e for e in watch.errors), watch.errors
