@@ -148,12 +148,8 @@ QUESTIONS: tuple[Question, ...] = (
         "a4 or letter (default: letter in the US, Canada, Mexico, the Philippines, Chile and Colombia, else a4)",
     ),
     Question("primary", "Primary colour, #RRGGBB (headings, bands)", lambda a: "#1D5C63", _color, "headings, bands"),
-    Question(
-        "secondary", "Secondary colour (artwork, soft tints)", lambda a: "#7FB7BE", _color, "artwork, soft tints"
-    ),
-    Question(
-        "accent", "Accent colour (numbers, icons, one highlight)", lambda a: "#E07A5F", _color, "numbers, icons"
-    ),
+    Question("secondary", "Secondary colour (artwork, soft tints)", lambda a: "#7FB7BE", _color, "artwork, soft tints"),
+    Question("accent", "Accent colour (numbers, icons, one highlight)", lambda a: "#E07A5F", _color, "numbers, icons"),
     Question("background", "Background colour", lambda a: "#FFFFFF", _color, "the paper's colour behind the words"),
     Question("text", "Text colour (body text: near-black)", lambda a: "#1F2A2E", _text_color, "body text"),
     Question(
@@ -256,7 +252,7 @@ def brand_yaml(folder: Path, a: Answers, logo: str) -> str:
     country = f"country: {a['country'].upper()}" if a.get("country") else "# country: GB"
     lines = [
         schema_header(folder, "brand").rstrip("\n"),
-        f"# {a['name']}: the brand kit, made by `brochure init`. README.md, \"Changing the brand\", says more.",
+        f'# {a["name"]}: the brand kit, made by `brochure init`. README.md, "Changing the brand", says more.',
         "# Paths are relative to this file and may not leave this folder.",
         f"name: {_q(a['name'])}",
         f"id: {a['id']}".ljust(28) + "# the short name in output file names",

@@ -7,6 +7,7 @@ the browser test saves a screenshot of each state into its tmp_path.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import os
@@ -148,7 +149,8 @@ def test_a_burst_of_saves_is_one_rebuild_and_ctrl_c_ends_the_watch_cleanly(
         '      - image: {src: pics/photo.png, alt: "A photo"}\n      - text: "Fine needles',
     )
     watch.expect(r"wrote out/leaflet\.pdf")
-    Image.new("RGB", (1000, 750), (20, 120, 200)).save(tmp_path / "pics" / "photo.png")
+    Image.new("RGB", (1000, 750), (20, 120, 200)).save(tmp_path / "pics" / ".photo.png.saving", format="PNG")
+    os.replace(tmp_path / "pics" / ".photo.png.saving", tmp_path / "pics" / "photo.png")  # saved by rename
     watch.expect(r"wrote out/leaflet\.pdf")  # the picture changed: built again
     assert watch.interrupt() == 0
     assert watch.out.get(timeout=WAIT) == "stopped"
@@ -447,3 +449,23 @@ def test_a_save_during_a_rebuild_supersedes_it(inputs: Inputs, tmp_path: Path, m
         builder.join(WAIT)
     assert " wrote " in line and lines.empty(), line
     assert "Fast words" in pdf_text(pdf) and "Slow words" not in pdf_text(pdf)
+
+
+def test_a_save_made_while_the_watch_starts_is_not_lost(inputs: Inputs) -> None:
+    """The watch starts again when the files lie in other folders (a picture in a new folder, a kit switched); a
+    save made before it is listening is noticed all the same, from the file's stamp against what was read."""
+    from brochure.live.watcher import Watcher, stamp, watched
+
+    read = watched([inputs.content], inputs.kit, [])
+    read = dataclasses.replace(read, stamps=tuple((f, stamp(f)) for f in read.files))
+    save(inputs.content, inputs.content.read_text(encoding="utf-8") + "\n# saved meanwhile\n")  # no watch yet
+    asked: queue.Queue[frozenset[Path]] = queue.Queue()
+    stop = threading.Event()
+    watcher = Watcher(lambda: read, asked.put, lambda why: asked.put(frozenset({Path(why)})))
+    thread = threading.Thread(target=watcher.run, args=(stop,), daemon=True)
+    thread.start()
+    try:
+        assert asked.get(timeout=WAIT) == frozenset()  # a rebuild is asked for, with no event to show
+    finally:
+        stop.set()
+        thread.join(WAIT)

@@ -24,7 +24,7 @@ from brochure import api
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.live import view
 from brochure.live.choices import Choice, Choices
-from brochure.live.watcher import Watched, watched
+from brochure.live.watcher import Stamp, Watched, stamp, watched
 from brochure.output.files import PDF, Refused, same_file, target_problem, write_atomic
 from brochure.vocabulary import is_layout, is_paper, is_target
 
@@ -69,7 +69,7 @@ class Live:
         self._kit_paper = ""
         self._printed: tuple[str, ...] = ()
         self._watched = self._fallback_watch(first, None)
-        self._kits: dict[Path, tuple[tuple[Path, ...], tuple[object, ...], api.Kit]] = {}  # the builder's only
+        self._kits: dict[Path, tuple[tuple[Path, ...], tuple[Stamp, ...], api.Kit]] = {}  # the builder's only
         self.on_watch_change: Callable[[], None] = lambda: None  # set by whoever watches the files
 
     # --- asked from other threads -------------------------------------------------------------------------
@@ -171,11 +171,13 @@ class Live:
                 self._publish()
 
     def _build(self, ticket: int, choice: Choice, asked_at: float) -> None:
-        sources, diags = api.load_with(choice.content, self._kit(choice.kit))
         source = self._source(choice)
+        known = self._fallback_watch(choice, source).files | self.watching().files
+        before = {f: stamp(f) for f in known}  # before reading: a save made while reading is seen as one
+        sources, diags = api.load_with(choice.content, self._kit(choice.kit))
         if sources is not None and source is not None:
             diags += api.check_translation(source, sources.content)
-        self._watch(choice, sources, source)
+        self._watch(choice, sources, source, before)
         if self._superseded(ticket):
             return
         if sources is None or any(d.is_error for d in diags):
@@ -264,13 +266,14 @@ class Live:
         own cache: a save of the words alone costs no kit reading)."""
         key = path.resolve()
         known = self._kits.get(key)
-        if known is not None and _stamp(known[0]) == known[1]:
+        if known is not None and tuple(map(stamp, known[0])) == known[1]:
             return known[2]
+        before = {f: stamp(f) for f in (path, *(known[0] if known else ()))}  # a save while reading is not missed
         kit = api.load_kit(path)
         loaded = kit[0]
         if loaded is not None:
             files = tuple(p for _, p in api.kit_files(loaded[0]))
-            self._kits[key] = (files, _stamp(files), kit)
+            self._kits[key] = (files, tuple(before[f] if f in before else stamp(f) for f in files), kit)
         return kit
 
     def _source(self, choice: Choice) -> Path | None:
@@ -284,18 +287,25 @@ class Live:
         files = [choice.content, choice.kit, *([source] if source else [])]
         return watched(files, choice.kit.parent, [self.settings.output] if self.settings.output else [])
 
-    def _watch(self, choice: Choice, sources: api.Sources | None, source: Path | None) -> None:
+    def _watch(
+        self, choice: Choice, sources: api.Sources | None, source: Path | None, before: dict[Path, Stamp]
+    ) -> None:
         """What to watch now that the inputs were read: the files they name (a picture added is watched from now
-        on), or, when they could not be read, the files chosen; the watcher starts again if it changed."""
+        on) or, when they could not be read, the files chosen and those watched already; with each file's stamp
+        as read. The watcher starts again when the folders changed."""
         now = self._fallback_watch(choice, source)
         if sources is not None:
             named = [p for _, p in api.input_files(sources)]
             now = replace(now, files=now.files | watched(named, choice.kit.parent, []).files)
+        else:  # (a picture being saved can be unreadable for a moment: it stays watched)
+            now = replace(now, files=now.files | self.watching().files)
+        stamps = tuple((f, before[f] if f in before else stamp(f)) for f in sorted(now.files))
+        now = replace(now, stamps=stamps)
         with self._cond:
-            if now == self._watched:
-                return
+            moved = now.folders() != self._watched.folders()
             self._watched = now
-        self.on_watch_change()
+        if moved:
+            self.on_watch_change()
 
     def _report(self, choice: Choice, found: list[Diagnostic], pdf: Path | None, ms: float) -> None:
         """One line per rebuild; the findings below it when they differ from the last ones printed."""
@@ -342,15 +352,3 @@ class Live:
             "pages": self._pictures[-1].describe(self._stale) if self._pictures else None,
         }
         return json.dumps(state, ensure_ascii=False).encode("utf-8")
-
-
-def _stamp(files: tuple[Path, ...]) -> tuple[object, ...]:
-    """What tells a file changed: its inode (a save by rename makes a new one), size and modification time."""
-    stamp: list[object] = []
-    for f in files:
-        try:
-            st = f.stat()
-            stamp.append((st.st_ino, st.st_size, st.st_mtime_ns))
-        except OSError:
-            stamp.append(None)
-    return tuple(stamp)

@@ -4,8 +4,8 @@ The folders holding the files are watched, not the files: an editor that saves b
 it over the old one (vim, VS Code, most others) replaces the file a watch on the file itself would follow. The
 events of one save (a rename, a write, a backup removed) and a burst of saves arrive together: watchfiles gathers
 events until STEP_MS passes without a new one (at most DEBOUNCE_MS), so a save reaches the builder 5 to 10 ms
-after it happens. Which files count is asked again whenever the builder says they changed (a picture added, a
-kit switched): the watch is then started again on the new folders.
+after it happens. Which files count is what the builder last read (a picture added counts from then on); when
+they lie in other folders (a picture in a new folder, a kit switched), the watch starts again on those.
 """
 
 from __future__ import annotations
@@ -17,26 +17,35 @@ from pathlib import Path
 
 STEP_MS = 5  # a burst ends when no event came for this long
 DEBOUNCE_MS = 200  # the longest a steady stream of events is gathered before a rebuild is asked for
+CHECK_MS = 200  # this long after a watch starts, the files are checked against what the last build read
 RETRY_S = 0.5  # a folder that cannot be watched (removed meanwhile) is tried again after this long
 _EDITOR_LITTER = ("~", ".swp", ".swx", ".tmp", ".bak")  # backups and swap files editors write beside a file
+
+Stamp = tuple[int, int, int] | None  # inode, size, modification time in ns; None: no such file
+
+
+def stamp(path: Path) -> Stamp:
+    """What tells a file changed: a save by rename makes a new inode, a write a new size or time."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
 @dataclass(frozen=True)
 class Watched:
     """What counts as a change: the input files (resolved), and any other file directly in the kit's folder
-    except hidden files, editors' backups and the outputs."""
+    except hidden files, editors' backups and the outputs; and each input file's stamp when it was last read."""
 
     files: frozenset[Path]
     kit: Path
     outputs: frozenset[Path] = frozenset()
+    stamps: tuple[tuple[Path, Stamp], ...] = ()
 
     def folders(self) -> list[Path]:
         """The folders to watch (those that exist), each once."""
         return sorted({p for p in (*(f.parent for f in self.files), self.kit) if p.is_dir()})
-
-    def accepts(self, change: object, path: str) -> bool:
-        """watchfiles' filter: whether a change to this path counts."""
-        return self.covers(Path(path))
 
     def covers(self, path: Path) -> bool:
         if path in self.outputs:
@@ -45,6 +54,10 @@ class Watched:
             return True
         name = path.name
         return path.parent == self.kit and not name.startswith(".") and not name.endswith(_EDITOR_LITTER)
+
+    def moved(self) -> bool:
+        """Whether a file changed since it was last read (a save no watch saw: it came while one was starting)."""
+        return any(stamp(path) != then for path, then in self.stamps)
 
 
 def watched(files: list[Path], kit_folder: Path, outputs: list[Path]) -> Watched:
@@ -69,7 +82,13 @@ class _Either:
 
 
 class Watcher:
-    """Watches what `wanted()` names and calls `changed(paths)` for each burst of changes to it, until `stop`."""
+    """Watches what `wanted()` names and calls `changed(paths)` for each burst of changes to it, until `stop`.
+
+    Which files count is asked at each change, so a picture named in a folder already watched needs nothing
+    more; `again()` starts the watch anew on other folders. A save made while a watch starts would go unseen:
+    CHECK_MS after each start, the files are compared with what the last build read, and a difference counts
+    as a change.
+    """
 
     def __init__(
         self,
@@ -83,8 +102,12 @@ class Watcher:
         self._again = threading.Event()
 
     def again(self) -> None:
-        """The files to watch changed: start watching them (within one step)."""
+        """The folders to watch changed: start watching them (within one step)."""
         self._again.set()
+
+    def _accepts(self, change: object, path: str) -> bool:
+        """watchfiles' filter: whether a change to this path counts, by what is watched now."""
+        return self._wanted().covers(Path(path))
 
     def run(self, stop: threading.Event) -> None:
         import watchfiles
@@ -92,23 +115,27 @@ class Watcher:
         told = ""
         while not stop.is_set():
             self._again.clear()
-            now = self._wanted()
-            folders = now.folders()
+            folders = self._wanted().folders()
             if not folders:
                 stop.wait(RETRY_S)
                 continue
+            fresh = True  # no change seen since this watch started
             try:
                 for changes in watchfiles.watch(
                     *folders,
-                    watch_filter=now.accepts,
+                    watch_filter=self._accepts,
                     debounce=DEBOUNCE_MS,
                     step=STEP_MS,
                     stop_event=_Either(stop, self._again),
+                    rust_timeout=CHECK_MS,
+                    yield_on_timeout=True,
                     recursive=False,
                     raise_interrupt=False,
                 ):
-                    self._changed(frozenset(Path(p) for _, p in changes))
-                    told = ""
+                    if changes or (fresh and self._wanted().moved()):
+                        self._changed(frozenset(Path(p) for _, p in changes))
+                        told = ""
+                    fresh = False
             except (OSError, RuntimeError) as exc:  # a folder removed while watched, a watch limit reached
                 why = f"cannot watch {', '.join(map(str, folders)) or 'the inputs'}: {exc}"
                 if why != told:
