@@ -29,6 +29,7 @@ from brochure.output.files import PDF, Refused, same_file, target_problem, write
 from brochure.vocabulary import is_layout, is_paper, is_target
 
 KEPT = 3  # sets of page pictures kept for pages still loading an earlier one
+GRACE_S = 0.15  # inputs with errors are reported only if no other save follows within this long
 
 
 @dataclass(frozen=True)
@@ -218,7 +219,11 @@ class Live:
             self._publish()
 
     def _failed(self, ticket: int, choice: Choice, diags: list[Diagnostic], asked_at: float) -> None:
-        """The inputs have errors: say so; the last pages stay, out of date."""
+        """The inputs have errors: say so, unless a save comes within GRACE_S (a file read while an editor was still
+        writing it, or between vim's moving it aside and writing it anew); the last pages stay, out of date."""
+        with self._cond:
+            if self._cond.wait_for(lambda: self._superseded(ticket), GRACE_S):
+                return
         self._report(choice, diags, None, (time.perf_counter() - asked_at) * 1000)
         findings = [view.finding(d) for d in diags]
         with self._cond:
