@@ -329,8 +329,10 @@ def test_the_tagged_text_reads_aloud_in_the_content_files_order(content: Path, l
 
 
 def test_page_numbers_are_not_read() -> None:
-    """The large-print edition's 'Page 2 of 10' is pagination: marked as an artifact, in no element."""
+    """The large-print edition's 'Page 2 of 10' is pagination: marked as a pagination artifact, in no element."""
     doc = _open(_built(layout="large-print"))
     heard = " ".join(text for _, text in doc.blocks())
     assert "Page 2 of" not in heard
     assert any(m.mcid is None and m.text.startswith("Page 2 of") for m in doc.pages[1].marked)
+    content = pikepdf.unparse_content_stream(pikepdf.parse_content_stream(doc.pdf.pages[1]))
+    assert b"/Type /Pagination" in content

@@ -160,7 +160,7 @@ def _draw_page(canvas: Canvas, page: Page, press: bool, marks: Mapping[int, tupl
     for item in page.painted():
         clip = item.clip if isinstance(item, Shape) else ()
         spans = marks.get(item.z, ()) if marks is not None else ()
-        decoration = bool(spans) and all(m.tag == ARTIFACT for m in spans)
+        decoration = bool(spans) and all(m.tag == ARTIFACT and not m.artifact for m in spans)
         if artifact and (clip != clipped or not decoration):
             canvas.addLiteral("EMC")
             artifact = False
@@ -207,7 +207,9 @@ def _draw_item(canvas: Canvas, item: Frame, press: bool, spans: tuple[Marked, ..
 
 def _begin(span: Marked) -> str:
     """The operator that opens a stretch of marked content."""
-    return f"/{ARTIFACT} BMC" if span.tag == ARTIFACT else f"/{span.tag} <</MCID {span.mcid}>> BDC"
+    if span.tag != ARTIFACT:
+        return f"/{span.tag} <</MCID {span.mcid}>> BDC"
+    return f"/{ARTIFACT} <</Type /{span.artifact}>> BDC" if span.artifact else f"/{ARTIFACT} BMC"
 
 
 def colour(ink: Ink) -> Color:

@@ -62,12 +62,13 @@ Kid = int | Content | Annotation  # an element (by index), marked content or an 
 class Marked:
     """A stretch of an item's marked content: the runs [start, end) of a text line (0, 0 for a shape or a
     picture: all of it), the tag it is marked with (the element's type, or ARTIFACT) and its MCID (-1 for an
-    artifact)."""
+    artifact), or the artifact's type."""
 
     start: int
     end: int
     tag: str
     mcid: int = -1
+    artifact: str = ""  # an artifact's type, where it has one: "Pagination" for a page number
 
 
 @dataclass(frozen=True)
@@ -150,7 +151,8 @@ class _Builder:
     def add(self, page: int, item: Frame) -> None:
         whole = len(item.runs) if isinstance(item, Text) else 0  # (runs [0, whole): all of the item)
         if item.role in DECORATION or (isinstance(item, Shape) and item.role == "label"):  # (a list's dot)
-            self.marks[page][item.z] = (Marked(0, whole, ARTIFACT),)
+            kind = "Pagination" if item.role == "folio" else ""
+            self.marks[page][item.z] = (Marked(0, whole, ARTIFACT, artifact=kind),)
             return
         sect = self._node(("sect", item.section or f"part:{item.region}"), Element("Sect", 0))
         figure = self.figures.get(item.element)
