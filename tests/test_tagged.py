@@ -5,6 +5,7 @@ PDF/X-1a and untagged."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import itertools
 import re
@@ -17,7 +18,9 @@ import page as page_validation
 import pdfua
 import pikepdf
 import pytest
-from helpers import BRAND, CONTENT, MAPLE, ROOT, reopen, sources
+from conftest import Inputs, edit
+from helpers import BRAND, CONTENT, MAPLE, ROOT, build, reopen, sources
+from PIL import Image
 from tagged import Tagged
 
 from brochure import api
@@ -25,6 +28,7 @@ from brochure.inputs.editions import load_editions
 from brochure.inputs.inline import plain
 from brochure.layout.citations import block_texts
 from brochure.layout.model import Layout, Text
+from brochure.render.structure import Content, structure_of
 from brochure.vocabulary import LAYOUTS
 
 SPANISH = ROOT / "translations" / "es.yaml"
@@ -184,6 +188,34 @@ def test_the_structure_is_in_the_folded_reading_order(layout: str) -> None:
         ]
 
 
+def _heading_order(layout: Layout) -> list[str]:
+    """The level-2 headings of the structure made from these frames, in structure order."""
+    structure = structure_of(layout)
+    words: dict[tuple[int, int], str] = {}
+    for p, page in enumerate(layout.pages):
+        for item in page.items:
+            for m in structure.marks[p].get(item.z, ()):
+                if isinstance(item, Text) and m.mcid >= 0:
+                    words[(p, m.mcid)] = "".join(r.text for r in item.runs[m.start : m.end])
+    return [
+        "".join(words[(k.page, k.mcid)] for k in kids if isinstance(k, Content)).strip()
+        for element, kids in zip(structure.elements, structure.kids, strict=True)
+        if element.kind == "H2"
+    ]
+
+
+def test_the_structure_follows_the_layouts_reading_steps_alone() -> None:
+    """Mirror the tri-fold's reading steps (as a right-to-left leaflet opens): the flap is met before the first
+    inside panel, and its sections come first; nothing else changes."""
+    layout = _built().layout
+    assert layout is not None
+    mirrored = dataclasses.replace(layout, views=tuple(tuple(reversed(view)) for view in layout.views))
+    order, flipped = _heading_order(layout), _heading_order(mirrored)
+    assert order.index("What is micro-needling?") < order.index("Is it right for me?")
+    assert flipped.index("Is it right for me?") < flipped.index("What is micro-needling?")
+    assert sorted(order) == sorted(flipped) and order[-1] == flipped[-1] == "Book a consultation"
+
+
 @pytest.mark.parametrize("content", [CONTENT, SPANISH, AMERICAN])
 def test_headings_nest_without_skipping_a_level(content: Path) -> None:
     brand = MAPLE if content == AMERICAN else BRAND
@@ -216,6 +248,25 @@ def test_every_figure_has_a_text_alternative_in_the_leaflets_language(content: P
             x1, y1, x2, y2 = (float(v) for v in node.obj.A.BBox)
             media = node.obj.Pg.MediaBox
             assert 0 <= x1 < x2 <= float(media[2]) and 0 <= y1 < y2 <= float(media[3])
+
+
+def test_a_picture_is_a_figure_with_the_contents_alt_and_its_caption_follows(inputs: Inputs) -> None:
+    Image.new("RGB", (1200, 800), (200, 180, 160)).save(inputs.content.parent / "room.png")
+    edit(
+        inputs.content,
+        "      - cards:",
+        '      - image: {src: room.png, alt: "A reclining chair under a lamp", caption: "Our treatment room"}\n'
+        "      - cards:",
+    )
+    result = build(inputs)
+    assert result.ok and result.pdf is not None, [d.format() for d in result.diagnostics]
+    assert page_validation.validate_pdf_bytes(result.pdf, profile="ua1").failures == []
+    doc = _open(result)
+    assert doc.root is not None
+    (sect,) = [n for n in doc.root.elements if any(k.alt == "A reclining chair under a lamp" for k in n.elements)]
+    kinds = [(k.kind, k.alt or " ".join(doc.text(k).split())) for k in sect.elements]
+    at = kinds.index(("Figure", "A reclining chair under a lamp"))
+    assert kinds[at + 1] == ("Caption", "Our treatment room")
 
 
 def test_lists_steps_and_contact_lines_are_lists() -> None:
