@@ -136,6 +136,9 @@ def test_every_glyph_maps_to_unicode_and_the_document_says_what_it_is() -> None:
         result = _built(content)
         doc = _open(result)
         assert all(page.unmapped == [] for page in doc.pages)
+        for page in doc.pdf.pages:  # not even a code no text uses (a PDF/UA checker refuses U+0000)
+            for font in page.Resources.Font.values():
+                assert not re.search(rb"<[0-9A-Fa-f]+> <0000>", font.ToUnicode.read_bytes())
         root = doc.pdf.Root
         assert str(root.Lang) == language and bool(root.MarkInfo.Marked)
         assert bool(root.ViewerPreferences.DisplayDocTitle)
