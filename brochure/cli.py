@@ -220,6 +220,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     batch.add_argument("--force", action="store_true", help="rebuild every edition, changed or not")
     batch.add_argument("--json", default=None, metavar="FILE", help="also write the report as JSON ('-': stdout)")
+    batch.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="run the editions on the workers of a Dask cluster (tcp://host:8786; pip install 'brochure[cluster]'); "
+        "they must see the inputs at the same paths",
+    )
     sub.add_parser(
         "fonts",
         help="the font families installed with pip that a brand kit can name: weights, italics, scripts",
