@@ -313,11 +313,11 @@ def run_task(task: Task) -> list[Made]:
 
 
 def _all_failed(task: Task, message: str) -> list[Made]:
+    """Every edition of the task failed, for one reason."""
     return [
-        Made(Outcome(f"{task.kit}|{task.content}|{job.layout}|{job.target}", "", "failed", 0.0, job.stamp,
-                     (f"{task.content}: error: {message}",)))
+        Made(Outcome(_failed_name(task, job), "", "failed", 0.0, job.stamp, (f"{task.content}: error: {message}",)))
         for job in task.jobs
-    ]  # fmt: skip
+    ]
 
 
 def _run_task(task: Task) -> Iterator[Made]:
@@ -358,7 +358,10 @@ def _as_given(d: Diagnostic, root: str) -> Diagnostic:
 def _failed_name(task: Task, job: Job) -> str:
     """A failed edition's name: its clinic's id when the kit can be read (so the contact sheet shows it with the
     clinic's others), the content file's name for its language."""
-    brand, _ = load_brand(_here(task, task.kit))
+    try:
+        brand, _ = load_brand(_here(task, task.kit))
+    except Exception:  # (a bug, or a kit this machine cannot see: the edition is named by the kit's folder)
+        brand = None
     who = brand.id if brand is not None else task.kit.parent.name
     paper = job.paper or (brand.paper if brand is not None else "kit")
     return f"{who}/{task.content.stem.lower()}/{job.layout}/{paper}/{job.target}"
