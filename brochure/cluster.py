@@ -62,9 +62,12 @@ def _reach(address: str) -> None:
     import asyncio
 
     from distributed.comm.core import connect as comm
+    from distributed.security import Security
+
+    tls = Security().get_connection_args("client")  # Dask's configuration, as the Client will use it
 
     async def knock() -> None:
-        await (await comm(address, timeout=SCHEDULER_SECONDS)).close()
+        await (await comm(address, timeout=SCHEDULER_SECONDS, **tls)).close()
 
     try:
         asyncio.run(knock())
