@@ -55,7 +55,7 @@ def make_pdfua(pdf: bytes, structure: Structure, meta: Meta) -> bytes:
         root.ViewerPreferences = preferences
         root.Metadata = doc.make_stream(_xmp(meta).encode(), Type=Name.Metadata, Subtype=Name.XML)
         _mend_to_unicode(doc)
-        _plain_filters(doc)
+        plain_filters(doc)
         out = io.BytesIO()
         doc.save(
             out,
@@ -97,7 +97,7 @@ def _elements(doc: pikepdf.Pdf, structure: Structure, tree: Dictionary, pages: l
     return made
 
 
-def _plain_filters(doc: pikepdf.Pdf) -> None:
+def plain_filters(doc: pikepdf.Pdf) -> None:
     """ReportLab names a stream's one filter in an array (`[/FlateDecode]`); QPDF, asked to compress, decodes
     and compresses every such stream again (12 ms of a build). The same filter as a name, it leaves them be."""
     for obj in doc.objects:
