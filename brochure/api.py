@@ -7,6 +7,7 @@ docs/architecture.md, "Using brochure from Python"). The rest of this module ser
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -22,6 +23,7 @@ from brochure.layout.compose import Inputs
 from brochure.layout.document import keywords as document_keywords
 from brochure.layout.engine import lay_out
 from brochure.layout.model import Layout
+from brochure.output.pdfua import make_pdfua
 from brochure.output.pdfx import make_pdfx
 from brochure.preflight.checks import check_glyphs, check_producer
 from brochure.preflight.contrast import colours_for
@@ -31,6 +33,7 @@ from brochure.preflight.pdf import Where, check_pdf
 from brochure.preflight.placement import check_placement
 from brochure.preflight.qr import check_qr_decodes
 from brochure.render.pdf import Meta, render
+from brochure.render.structure import structure_of
 from brochure.theme.cmyk import output_condition, press_brand, press_palette, printing_condition
 from brochure.theme.fonts import FontSet, italic_warning, load_fonts
 from brochure.theme.styles import make_theme
@@ -146,20 +149,23 @@ def check_translation(source_path: Path, translation: Content) -> list[Diagnosti
     return compare(source, translation)
 
 
-def option_problem(options: Options) -> str:
+def option_problem(options: Options, environ: Mapping[str, str] | None = None) -> str:
     """Why these options cannot be built, or '' (the command line reports it as a usage error)."""
     if options.marks and options.target != "press":
         return "--marks needs --target press (office printers cannot print marks outside the sheet)"
-    return source_date(os.environ)[1]  # read by the PDF writer too, even when `today` is given
+    return source_date(os.environ if environ is None else environ)[1]  # read by the PDF writer too
 
 
-def build(src: Sources, options: Options) -> Result:
-    """Lay out, check and render one leaflet; no file is written here."""
-    problem = option_problem(options)
+def build(src: Sources, options: Options, environ: Mapping[str, str] | None = None) -> Result:
+    """Lay out, check and render one leaflet; no file is written here. SOURCE_DATE_EPOCH is read from `environ`
+    (default: this process's environment; a batch gives its workers its own, so that a worker on another machine
+    builds the same bytes)."""
+    env = os.environ if environ is None else environ
+    problem = option_problem(options, env)
     if problem:
         raise ValueError(problem)
     fonts = src.fonts
-    diags = check_dates(src.content.document, options.today or today(os.environ), options.allow_expired)
+    diags = check_dates(src.content.document, options.today or today(env), options.allow_expired)
     diags += _language_words(src.content)
     kit, translated = src.brand.in_language(src.content.language)  # its other formats and feedback lines
     if not translated:
@@ -189,9 +195,12 @@ def build(src: Sources, options: Options) -> Result:
     if any(d.is_error for d in diags):
         return Result(None, layout, tuple(diags))
     c = src.content
-    pdf = render(layout, _meta(src, press))
-    if press:
-        pdf = make_pdfx(pdf, profile, *output_condition(brand.profile, condition))
+    meta = _meta(src, press, env)
+    if press:  # PDF/X-1a, untagged
+        pdf = make_pdfx(render(layout, meta), profile, *output_condition(brand.profile, condition))
+    else:  # tagged: PDF/UA-1
+        structure = structure_of(layout)
+        pdf = make_pdfua(render(layout, meta, structure), structure, meta)
     content_at = Location(str(c.path), 1, 1)
     where = Where(colors=brand.where("colors"), fonts=brand.where("fonts"), content=content_at)
     diags += check_pdf(pdf, sheet, where)
@@ -201,7 +210,7 @@ def build(src: Sources, options: Options) -> Result:
     return Result(pdf, layout, tuple(diags))
 
 
-def _meta(src: Sources, press: bool) -> Meta:
+def _meta(src: Sources, press: bool, env: Mapping[str, str]) -> Meta:
     c = src.content
     return Meta(
         title=f"{c.title}: {c.subtitle}",
@@ -211,15 +220,15 @@ def _meta(src: Sources, press: bool) -> Meta:
         language=c.language,
         base_font=src.fonts.regular,
         press=press,
-        created=stamp(os.environ, c.document.published),
+        created=stamp(env, c.document.published),
     )
 
 
 def draft(src: Sources, options: Options, layout: Layout) -> bytes:
     """The pages a build laid out but refused to finish (preflight found errors), rendered to look at: the live
-    preview shows them with their findings. Never a file to print: it has not passed preflight (nor, for press,
-    been made PDF/X)."""
-    return render(layout, _meta(src, options.target == "press"))
+    preview shows them with their findings. Never a file to print: it has not passed preflight (nor been made
+    PDF/X or tagged)."""
+    return render(layout, _meta(src, options.target == "press", os.environ))
 
 
 def _kit_language(src: Sources) -> Diagnostic:

@@ -132,6 +132,7 @@ _ROLES = {
     "list_item": "list items",
     "label": "labels",
     "caption": "captions",
+    "folio": "page numbers",
 }
 
 
