@@ -161,7 +161,9 @@ def build(src: Sources, options: Options) -> Result:
     theme = make_theme(brand, fonts, palette, profile if press else None, SCALES.get(options.layout))
     sheet = SHEETS[options.layout](options.paper or brand.paper, options.target, options.marks)
     layout, ldiags = lay_out(
-        PLANS[options.layout](sheet), options.layout, Inputs(src.content, brand, theme, sheet, links=not press)
+        PLANS[options.layout](sheet),
+        options.layout,
+        Inputs(src.content, brand, theme, sheet, links=not press, layout=options.layout),
     )
     diags += ldiags
     if layout is None:

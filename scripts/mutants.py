@@ -157,7 +157,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "pictures-keep-size-when-type-tightens",
         "theme/styles.py",
-        "pictures = self.pictures * min(1.0, max(0.8, 1.0 - (self.body - body) * 0.4))",
+        "pictures = self.pictures * min(1.0, max(0.8, 1.0 - (self.body - body) / self.apparent * 0.4))",
         "pictures = self.pictures",
         "tests/test_mutants_layout.py::test_pictures_and_drawings_shrink_when_the_type_tightens",
     ),

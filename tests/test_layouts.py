@@ -246,7 +246,9 @@ def test_a_paragraph_a_later_balancing_trial_could_not_split_still_prints(inputs
     more = "".join(f'      - text: "{words}"\n' for _ in range(13))
     edit(inputs.content, '      - text: "Fine needles', more + '      - text: "Fine needles')
     second = "".join(f'      - text: "{words}"\n' for _ in range(5))
-    edit(inputs.content, "  - id: risks\n", f"  - id: second\n    heading: Second\n    blocks:\n{second}  - id: risks\n")
+    edit(
+        inputs.content, "  - id: risks\n", f"  - id: second\n    heading: Second\n    blocks:\n{second}  - id: risks\n"
+    )
     result = build(inputs, layout="flyer")
     assert result.ok and result.pages == 2
     assert result.layout is not None and "Second" in {t.text for t in texts(result.layout, role="heading")}

@@ -46,7 +46,8 @@ class Blocks:
         self.links = links
         self.L = theme.scale.leading
         self.wide = width >= WIDE * theme.scale.zoom  # as many letters to a line as a folded leaflet's wide column
-        self.label_pt = LABEL_PT if theme.scale.zoom == 1 else theme.scale.body  # large print: the labels too
+        scale = theme.scale  # a drawing's labels as the body family's small type; large print: at the body size
+        self.label_pt = LABEL_PT * scale.apparent if scale.zoom == 1 else scale.body
         self.locate = locate  # a key path -> where it is written (for problems found while laying out)
         self.cites = cites or Citations()  # the layout's citation numbers
         self.problems: list[Diagnostic] = []

@@ -19,6 +19,7 @@ from brochure.layout.citations import NONE, Citations
 from brochure.layout.flow import FlowResult, Frame, Item, evened, floor_of, flow, height_of
 from brochure.layout.model import Placed
 from brochure.theme.styles import Theme
+from brochure.vocabulary import LayoutName
 
 GROSS = 2.0  # words whose least possible height is this many times their room are reported before measuring
 
@@ -38,6 +39,7 @@ class Inputs:
     keep_sections: bool = False  # a short section is never split across frames (the bi-fold's two pages)
     full_sources: bool = False  # the references print in full after the sections, not in short on the back
     trial: bool = False  # an attempt that is not the last: words that cannot fit need not be measured exactly
+    layout: LayoutName = "trifold"  # which layout this is (the kit may set the logo's height per layout)
 
 
 def flow_items(
@@ -139,6 +141,8 @@ def _spill(inp: Inputs, section: Section, over: float, frames: list[Frame], at_l
         f"cut {'at least' if at_least else 'about'} {words} words from the sections that flow there, drop a block, "
         f"or leave a section out of this layout with 'layouts:'"
     )
+    if inp.brand.type_spec.auto or inp.brand.type_spec.body_size is not None:
+        hint += "; or set a smaller body size in the brand kit (type: body_size)"
     return error(section.at, msg, hint)
 
 

@@ -19,8 +19,6 @@ from brochure.layout.model import Bookmark, Draft, DraftLayout, Layout, Link, Pl
 from brochure.layout.paint import paint
 from brochure.vocabulary import LayoutName, Place
 
-BODY_SIZES = (9.5, 9.25, 9.0)  # tighten in 0.25 pt steps down to the 9 pt floor before giving up
-
 
 @dataclass(frozen=True)
 class Plan:
@@ -89,7 +87,7 @@ def lay_out(plans: tuple[Plan, ...], layout: LayoutName, inp: Inputs) -> tuple[L
     errors: list[Diagnostic] = []
     keeps = (True, False) if any(plan.keep_sections for plan in plans) else (False,)
     scale = inp.theme.scale
-    sizes = (scale.body, *(size for size in BODY_SIZES if scale.floor <= size < scale.body))
+    sizes = scale.steps()  # from the kit's body size down in 0.25 pt steps to the floor (9 pt for the design)
     for keep in keeps:  # short sections kept whole at any size first; split (with a warning) only if need be
         for size in sizes:
             theme = inp.theme.with_body(size)
@@ -109,12 +107,12 @@ def lay_out(plans: tuple[Plan, ...], layout: LayoutName, inp: Inputs) -> tuple[L
                 attempt = replace(attempt, trial=not last)
                 result, errors = _attempt(plan, attempt, complete=last)
                 if result is not None:
-                    split = _split(result, plan, sections) if plan.keep_sections and not kept else []
-                    return paint(result, theme.fonts.regular), warnings + empty + split
+                    split = _split(result, plan, sections, sizes[-1]) if plan.keep_sections and not kept else []
+                    return paint(result, theme.fonts.regular), warnings + empty + errors + split  # (its warnings)
     return None, routed[-1][2] + errors
 
 
-def _split(layout: DraftLayout, plan: Plan, sections: tuple[Section, ...]) -> list[Diagnostic]:
+def _split(layout: DraftLayout, plan: Plan, sections: tuple[Section, ...], least: float) -> list[Diagnostic]:
     """Warnings for the short sections (flow.SHORT of a frame) that the words only fit split across frames."""
     frames = {f.region: f.box.h for flow in plan.flows.values() for f in flow}
     parts: dict[str, dict[str, list[Placed]]] = {}
@@ -132,7 +130,7 @@ def _split(layout: DraftLayout, plan: Plan, sections: tuple[Section, ...]) -> li
             s.at,
             f"section '{s.id}' is split across the {plan.label}'s {' and '.join(regions[s.id])} panels, "
             "its last lines apart from its heading: kept whole, the words do not fit, even at "
-            f"{BODY_SIZES[-1]:g} pt",
+            f"{least:g} pt",
             f"cut a few lines from the {plan.label}'s sections, or leave a block out of it with 'layouts:', "
             "so that every short section can be kept whole",
         )
