@@ -15,6 +15,7 @@ from brochure.diagnostics import Diagnostic, Location, closest, error
 from brochure.geometry.sheet import SHEETS
 from brochure.inputs.brand import Brand, load_brand
 from brochure.inputs.content import Content, load_content
+from brochure.inputs.inline import one_line
 from brochure.inputs.translation import compare
 from brochure.layout import PLANS, SCALES
 from brochure.layout.compose import Inputs
@@ -176,10 +177,10 @@ def build(src: Sources, options: Options) -> Result:
         return Result(None, layout, tuple(diags))
     c = src.content
     meta = Meta(
-        title=f"{c.title}: {c.subtitle}",
+        title=f"{one_line(c.title)}: {one_line(c.subtitle)}",  # (a title's line breaks are for the cover)
         author=src.brand.name,
-        subject=c.tool_words.subject.format(title=f"{c.title} {c.subtitle}"),
-        keywords=(c.title, *(s.heading for s in c.sections), src.brand.name, *document_keywords(c)),
+        subject=c.tool_words.subject.format(title=f"{one_line(c.title)} {one_line(c.subtitle)}"),
+        keywords=(one_line(c.title), *(one_line(s.heading) for s in c.sections), src.brand.name, *document_keywords(c)),
         language=c.language,
         base_font=fonts.regular,
         press=press,

@@ -81,7 +81,8 @@ def cover(inp: Inputs, area: CoverArea) -> Cover:
     title_style = t.style("cover_title")
     size = _fit_size(plain(content.title), title_style.fontName, title_style.fontSize, box.w)
     title = Para(
-        blocks.md(content.title, size), title_style.clone("cover_title_fit", fontSize=size, leading=size * 1.08)
+        blocks.md(content.title, size, breaks=True),
+        title_style.clone("cover_title_fit", fontSize=size, leading=size * 1.08),
     )
     texts: list[tuple[str, Flowable, float]] = []  # (key, paragraph, gap above it)
     if content.cover.kicker:
@@ -91,7 +92,7 @@ def cover(inp: Inputs, area: CoverArea) -> Cover:
         )
         texts.append(("cover.kicker", Para(kicker, t.style("kicker")), 0.0))
     texts.append(("title", title, 4.0 if texts else 0.0))
-    texts.append(("subtitle", blocks.para(content.subtitle, "cover_subtitle"), 5.0))
+    texts.append(("subtitle", blocks.para(content.subtitle, "cover_subtitle", breaks=True), 5.0))
     if content.cover.lead:
         texts.append(("cover.lead", blocks.para(content.cover.lead, "body"), 9.0))
     top = field_bottom - COVER_GAP

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from brochure.diagnostics import Diagnostic, error, warning
 from brochure.geometry.sheet import Rect, Sheet
 from brochure.inputs.content import Section
-from brochure.inputs.inline import plain
+from brochure.inputs.inline import one_line, plain
 from brochure.layout import citations
 from brochure.layout.back import back
 from brochure.layout.blocks import SOURCES
@@ -61,7 +61,8 @@ def route(
         blocks = s.blocks_in(layout)
         if layout not in s.layouts or not blocks:
             continue
-        s = replace(s, place=s.place_in(layout), places=(), blocks=blocks, block_layouts=())
+        hints = tuple(h for h in s.hints if layout in h.layouts)  # (those of this layout)
+        s = replace(s, place=s.place_in(layout), places=(), blocks=blocks, block_layouts=(), hints=hints)
         if s.place is not None and plan.places.get(s.place) == "main":  # the layout sets that place in its flow
             s = replace(s, place=None)
         elif s.place is not None and s.place not in plan.places:
@@ -219,7 +220,7 @@ def _attempt(plan: Plan, inp: Inputs, complete: bool = True) -> tuple[DraftLayou
         if items  # a one-sided plan leaves the second side blank: it is not printed
     )
     order = _reading_order(inp.sheet, pages_items, plan.views)
-    headings = {s.id: plain(s.heading) for s in inp.sections} | {SOURCES: inp.content.tool_words.sources}
+    headings = {s.id: one_line(plain(s.heading)) for s in inp.sections} | {SOURCES: inp.content.tool_words.sources}
     outline = tuple((headings[sid], sid) for sid in order)
     return DraftLayout(inp.sheet, pages, outline, b.qr, plan.views, inp.theme.scale.body), diags
 
