@@ -10,7 +10,7 @@ from brochure import limits
 from brochure.diagnostics import Diagnostic, Location, shorten
 from brochure.inputs.blocks import Block, read_blocks, read_layouts
 from brochure.inputs.document import Document, read_document
-from brochure.inputs.hints import HINT_KEYS, Hint, read_hints
+from brochure.inputs.hints import HINT_KEYS, Hint, HintKind, read_hints
 from brochure.inputs.reader import Reader, load_file, text_problem
 from brochure.inputs.references import Reference, read_references
 from brochure.inputs.yamltree import Node
@@ -34,7 +34,7 @@ class Section:
     block_layouts: tuple[tuple[LayoutName, ...], ...] = ()  # for each block, the layouts it appears in
     hints: tuple[Hint, ...] = ()  # `keep: together`, `break: before` (once routed to a layout: those it applies in)
 
-    def hint(self, kind: str) -> Hint | None:
+    def hint(self, kind: HintKind) -> Hint | None:
         """The section's hint of this kind ('keep', 'break'), if it has one."""
         return next((h for h in self.hints if h.kind == kind), None)
 
