@@ -621,6 +621,77 @@ MUTANTS: tuple[Mutant, ...] = (
         "            clash = None\n",
         "tests/test_batch.py::test_two_editions_for_one_file_are_refused_before_anything_is_built",
     ),
+    # --- kit controls and layout hints --------------------------------------------------------------------
+    m(
+        "logo-height-ignored",
+        "layout/cover.py",
+        "room = LOGO_HEIGHT * t.scale.zoom if asked is None else asked * MM",
+        "room = LOGO_HEIGHT * t.scale.zoom",
+        "tests/test_kit_controls.py::test_the_kit_sets_the_logo_height_in_every_layout",
+    ),
+    m(
+        "svg-logo-padding-kept",
+        "inputs/logo.py",
+        "    drawing = _trim_drawing(drawing)\n",
+        "",
+        "tests/test_kit_controls.py::test_an_svg_logos_padding_is_trimmed_so_the_mark_is_as_tall_as_asked",
+    ),
+    m(
+        "svg-logo-strokes-cut",
+        "inputs/logo.py",
+        "    pad = _stroke_reach(drawing, 1.0)\n",
+        "    pad = 0.0\n",
+        "tests/test_kit_controls.py::test_an_svg_logos_strokes_are_kept_whole_when_trimming",
+    ),
+    m(
+        "png-logo-padding-kept",
+        "inputs/logo.py",
+        "        trimmed = _trim_picture(pic)\n",
+        "        trimmed = pic\n",
+        "tests/test_kit_controls.py::test_a_png_logos_transparent_border_is_trimmed",
+    ),
+    m(
+        "body-size-by-x-height-ignored",
+        "theme/styles.py",
+        "height = x_height(fonts.regular) if spec.auto else None",
+        "height = None",
+        "tests/test_kit_controls.py::test_auto_sets_a_small_x_height_family_at_the_designs_apparent_size",
+    ),
+    m(
+        "body-floor-not-scaled",
+        "theme/styles.py",
+        "max(BODY_PT[0], round(self.floor * factor, 2))",
+        "BODY_PT[0]",
+        "tests/test_kit_controls.py::test_a_larger_body_tightens_from_there_when_the_words_need_it",
+    ),
+    m(
+        "keep-together-ignored",
+        "layout/flow.py",
+        "if after is None or not (item.whole or keep_sections):",
+        "if after is None or not keep_sections:",
+        "tests/test_hints.py::test_the_flow_moves_a_section_kept_whole_to_the_top_of_the_next_frame",
+    ),
+    m(
+        "break-before-ignored",
+        "layout/flow.py",
+        "    if item.fresh:\n        return True\n",
+        "",
+        "tests/test_hints.py::test_the_flow_starts_a_section_that_breaks_before_at_the_top_of_the_next_frame",
+    ),
+    m(
+        "balancing-moves-a-break",
+        "layout/compose.py",
+        "        if not hints.as_held(items, res, trial):\n",
+        "        if False:\n",
+        "tests/test_hints.py::test_a_section_that_breaks_before_starts_a_panel_of_its_own",
+    ),
+    m(
+        "pdf-title-keeps-line-breaks",
+        "api.py",
+        'title=f"{one_line(c.title)}: {one_line(c.subtitle)}"',
+        'title=f"{c.title}: {c.subtitle}"',
+        "tests/test_hints.py::test_the_pdfs_title_and_outline_carry_no_line_break",
+    ),
 )
 
 

@@ -7,9 +7,11 @@ from __future__ import annotations
 import pytest
 from conftest import Inputs, edit, position
 from helpers import build, check, reopen, texts
+from reportlab.platypus import Spacer
 
-from brochure.geometry.sheet import MM, SHEETS
+from brochure.geometry.sheet import MM, SHEETS, Rect
 from brochure.layout import PLANS
+from brochure.layout.flow import Frame, Item, flow
 from brochure.layout.model import Layout
 from brochure.vocabulary import LayoutName
 
@@ -49,6 +51,40 @@ def laid_out(inputs: Inputs, layout: LayoutName) -> Layout:
 
 def top_of(layout: Layout, section: str) -> float:
     return max(i.box.top for p in layout.pages for i in p.items if i.section == section)
+
+
+# --- the flow, in numbers ---------------------------------------------------------------------------------------
+
+FRAMES = [Frame("a", Rect(0, 0, 100, 100)), Frame("b", Rect(200, 0, 100, 100))]
+
+
+def second_section(**hint: bool) -> list[Item]:
+    """60 points of a first section, then a second: a 10-point heading over two 20-point pieces."""
+    return [
+        Item(Spacer(100, 60), "s1"),
+        Item(Spacer(100, 10), "s2", keep_with_next=True, bookmark="Second", **hint),
+        Item(Spacer(100, 20), "s2"),
+        Item(Spacer(100, 20), "s2"),
+    ]
+
+
+def placed_in(items: list[Item], section: str) -> list[tuple[str, float]]:
+    res = flow(items, FRAMES)
+    assert not res.leftover
+    return [(p.region, p.box.top) for frame in res.placed for p in frame if p.section == section]
+
+
+def test_the_flow_splits_a_section_where_the_frame_ends() -> None:
+    assert placed_in(second_section(), "s2") == [("a", 40.0), ("a", 30.0), ("b", 100.0)]
+
+
+def test_the_flow_moves_a_section_kept_whole_to_the_top_of_the_next_frame() -> None:
+    assert placed_in(second_section(whole=True), "s2") == [("b", 100.0), ("b", 90.0), ("b", 70.0)]
+
+
+def test_the_flow_starts_a_section_that_breaks_before_at_the_top_of_the_next_frame() -> None:
+    items = second_section(fresh=True)[:2]  # (it would fit under the first section)
+    assert placed_in(items, "s2") == [("b", 100.0)]
 
 
 # --- keep: together --------------------------------------------------------------------------------------------

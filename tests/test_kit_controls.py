@@ -233,6 +233,7 @@ def test_a_png_logo_too_small_for_its_height_names_the_pixels_it_needs(
 ) -> None:
     use_png(inputs, png((240, 60), (0, 0, 240, 60)))  # 60 pixels over 15 mm: 102 ppi
     status, errors, _ = check(inputs, capsys)
+    assert status == 1
     (error,) = errors
     assert "the picture is 102 ppi at 60 x 15 mm" in error and "177 pixels tall at 15 mm (it has 60)" in error
 
