@@ -14,6 +14,7 @@ from PIL import Image
 from brochure import api
 from brochure.geometry.sheet import MM, Rect, trifold
 from brochure.layout.model import Layout, Picture, Shape
+from brochure.output.preview import page_images
 from brochure.theme.fonts import x_height
 
 PADDED = (  # a 40 x 40 mark in the middle of a 200 x 100 artboard: 80 % of the width and 60 % of the height padding
@@ -345,3 +346,22 @@ def test_a_wrong_body_size_is_an_error_at_its_value(
     col += 1 if needle in ("8", "14") else 0
     assert errors[0].startswith(f"{inputs.brand}:{line}:{col}: error: {message}"), errors[0]
     assert "hint:" in errors[0]
+
+
+def test_a_png_logos_transparent_parts_show_the_paper(inputs: Inputs) -> None:
+    ring = Image.new("RGBA", (600, 600), (29, 92, 99, 255))
+    ring.paste((0, 0, 0, 0), (150, 150, 450, 450))  # a clear middle, black where it is clear
+    buf = io.BytesIO()
+    ring.save(buf, format="PNG")
+    use_png(inputs, buf.getvalue())
+    result = built(inputs)
+    logo = cover_picture(result)
+    assert result.pdf is not None
+    (page,) = page_images(result.pdf, 72)[:1]
+    with Image.open(io.BytesIO(page)) as im:
+        height = im.height
+        middle = im.convert("RGB").getpixel(
+            (round(logo.box.x + logo.box.w / 2), round(height - logo.box.y - logo.box.h / 2))
+        )
+        edge = im.convert("RGB").getpixel((round(logo.box.x + 3), round(height - logo.box.y - logo.box.h / 2)))
+    assert middle == (255, 255, 255) and edge != (255, 255, 255)  # the paper through the middle, the ring round it

@@ -165,7 +165,7 @@ def _draw_page(canvas: Canvas, page: Page, press: bool) -> None:
             _overprinted(canvas, item, press, thin, _shape)
         elif isinstance(item, Picture):
             b = item.box
-            canvas.drawImage(_Embedded(io.BytesIO(item.data)), b.x, b.y, b.w, b.h)
+            canvas.drawImage(_Embedded(io.BytesIO(item.data)), b.x, b.y, b.w, b.h, mask="auto")  # (alpha kept)
     if clipped:
         canvas.restoreState()
     for link in page.links:
