@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from brochure.cli import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, STDOUT, Console, _print, _write
 from brochure.limits import BATCH_JOBS
 from brochure.output.files import HTML, JSON, Refused, same_file, target_problem
+
+if TYPE_CHECKING:
+    from brochure.theme.fontindex import Installable
 
 
 def batch(args: argparse.Namespace, console: Console) -> int:
@@ -112,8 +116,11 @@ def _progress_bar(total: int) -> Any:
     return tqdm(total=total, unit="edition", file=sys.stderr, leave=False)
 
 
-def fonts(console: Console) -> int:
-    """`brochure fonts`: the installed families, usable ones first, and how to add one."""
+def fonts(args: argparse.Namespace, console: Console) -> int:
+    """`brochure fonts`: the installed families, usable ones first, and how to add one; with --search, the
+    installable families matching a word (exit 1 when none does)."""
+    if args.search is not None:
+        return _font_search(args.search, args.offline, console)
     from brochure.theme.catalog import describe, installed
 
     families = installed()
@@ -121,8 +128,252 @@ def fonts(console: Console) -> int:
         for line in describe(r):
             console.result(line)
     console.result(
-        "To add a family: .venv/bin/pip install fontpkg-NAME (e.g. fontpkg-lato), add the same line to "
-        "requirements.txt, then name it in the kit: fonts: {body: {family: Lato}}. Families that come only "
-        "as variable fonts cannot be used."
+        f"To add a family: find one with `brochure fonts --search WORD` (e.g. lato), then {PIP} install "
+        "fontpkg-NAME, add the line it prints (fontpkg-NAME==VERSION) to requirements.txt, and name it in the "
+        "kit: fonts: {body: {family: Lato}}. Families that come only as variable fonts cannot be used."
     )
     return EXIT_OK
+
+
+PIP = ".venv/bin/pip"  # the project's environment, as `make leaflet` creates it
+SHOWN = 25  # families of each kind a search prints (the count of the rest follows)
+
+
+def _font_search(word: str, offline: bool, console: Console) -> int:
+    from brochure.theme.catalog import installed
+    from brochure.theme.fontindex import search
+
+    found = search(word, offline=offline)
+    here = {r.package for r in installed()}
+    listing = found.listing
+    asked = not offline and not found.network
+    console.result(
+        f"fontpkg families matching '{word}' (brochure's list of {len(listing.families):,} families, made "
+        f"{listing.made}{', and PyPI now' if asked else ''}):"
+    )
+    usable = [f for f in found.families if not f.problem]
+    ready = [f for f in usable if f.on_pypi or f.package in here]
+    groups = (
+        ("can be used: static TrueType, installed with pip", ready),
+        (
+            "static, but not on PyPI yet" + ("" if asked else " (as far as the list knows)"),
+            [f for f in usable if not (f.on_pypi or f.package in here)],
+        ),
+        ("cannot be used", [f for f in found.families if f.problem]),
+    )
+    for title, group in groups:
+        if not group:
+            continue
+        console.result(f"  {title}:")
+        for fam in group[:SHOWN]:
+            for line in _describe(fam, fam.package in here):
+                console.result("    " + line)
+        if len(group) > SHOWN:
+            console.result(f"    ... and {len(group) - SHOWN} more: give a longer word")
+    if found.network:
+        console.error(
+            f"brochure: note: {found.network}; the families above come from brochure's own list "
+            "(hint: try again online for the newest, or add --offline not to ask PyPI)"
+        )
+    if not found.families:
+        console.result(
+            f"  none: no fontpkg family's name or kind has '{word}'"
+            + ("" if not asked else f", and PyPI has no package fontpkg-{_slug(word)}")
+        )
+        return EXIT_ERRORS
+    if ready:
+        console.result(
+            "To use one: run the pip line printed under it, add its fontpkg-NAME==VERSION to requirements.txt, "
+            "then `brochure fonts` shows the scripts its letters cover; name it in brand.yaml: "
+            "fonts: {body: {family: NAME}} (or `brochure init --font NAME`)."
+        )
+    return EXIT_OK
+
+
+def _slug(word: str) -> str:
+    return "-".join(re.findall(r"[a-z0-9]+", word.lower()))
+
+
+def _describe(fam: Installable, is_installed: bool) -> list[str]:
+    """An installable family's line (what it has, or why it cannot be used) and, for a usable one, how to get it."""
+    kinds = f"; {', '.join(fam.kinds)}" if fam.kinds else ""
+    head = f"{fam.name}  ({fam.package}{', installed' if is_installed else ''})"
+    if fam.problem:
+        return [f"{head}: {fam.problem}{kinds}"]
+    line = f"{head}: weights {', '.join(map(str, fam.weights))}; {'italics' if fam.italic else 'no italics'}{kinds}"
+    if is_installed:
+        return [line]
+    if not fam.on_pypi:
+        return [line]
+    return [line, f"    {PIP} install {fam.pin}"]
+
+
+def init(args: argparse.Namespace, console: Console) -> int:
+    """`brochure init`: a new brand kit from options and (on a terminal) questions, each answer checked as it is
+    given; then the kit is loaded and built once with the words beside it, to prove it builds."""
+    from brochure import kit
+
+    if args.words:
+        return _init_words(args, console)
+    interactive = not args.yes and sys.stdin is not None and sys.stdin.isatty()
+    if args.folder is not None and (args.folder / "brand.yaml").exists():
+        console.error(f"brochure: error: {args.folder / 'brand.yaml'} already exists (hint: {_ELSEWHERE})")
+        return EXIT_USAGE
+    answers: dict[str, str] = {}
+    problems: list[str] = []
+    if interactive:
+        console.result("A new brand kit: answer each question (Enter takes the [default]); Ctrl-C stops.")
+    for q in kit.QUESTIONS:
+        given = getattr(args, q.key)
+        if given is not None:
+            problem, hint = kit.answer_problem(q, given, answers)
+            if not problem:
+                answers[q.key] = given.strip()
+                continue
+            message = f"{q.option} {given!r}: {problem} (hint: {hint})"
+            if not interactive:
+                problems.append(message)
+                continue
+            console.error(f"brochure: {message}")
+        default = q.default(answers) if q.default is not None else None
+        if interactive:
+            answer = _ask(q, default, answers, console)
+            if answer is None:
+                console.error("brochure: no answer (end of input): nothing written")
+                return EXIT_ERRORS
+            answers[q.key] = answer
+        elif default is not None:
+            answers[q.key] = default
+        else:
+            problems.append(f"{q.option} is needed ({q.help}), or run brochure init on a terminal to be asked")
+    if problems:
+        for message in problems:
+            console.error(f"brochure: error: {message}")
+        return EXIT_USAGE
+    folder = args.folder if args.folder is not None else Path("assets") / "brands" / answers["id"]
+    try:
+        written = kit.write_kit(folder, answers)
+    except kit.Exists as exc:
+        console.error(f"brochure: error: {exc} already exists (hint: {_ELSEWHERE})")
+        return EXIT_USAGE
+    except OSError as exc:
+        console.error(f"{folder}: error: cannot write the kit: {exc.strerror or exc} (hint: check the folder)")
+        return EXIT_ERRORS
+    for path in written:
+        console.result(f"wrote {path}")
+    return _prove_kit(folder / "brand.yaml", args.words_from, console, logo_given=bool(answers.get("logo")))
+
+
+_ELSEWHERE = "choose another folder; init never replaces a file"
+
+
+def _ask(q: Any, default: str | None, answers: dict[str, str], console: Console) -> str | None:
+    """Ask until the answer passes its check; None at the end of input."""
+    from brochure import kit
+
+    while True:
+        try:
+            typed = input(f"{q.ask}" + (f" [{default}]" if default else "") + ": ").strip()
+        except EOFError:
+            return None
+        answer = typed or (default or "")
+        if not answer and default is None:
+            console.error("  an answer is needed")
+            continue
+        problem, hint = kit.answer_problem(q, answer, answers)
+        if not problem:
+            return answer
+        console.error(f"  {problem} (hint: {hint})")
+
+
+def _prove_kit(brand: Path, words: Path, console: Console, logo_given: bool) -> int:
+    """Build the new kit once, with the words in its folder (else --from's), writing nothing; report what fails
+    (without words to build with, load it); then say what to do next."""
+    from brochure import api
+
+    content = brand.parent / "content.yaml" if (brand.parent / "content.yaml").is_file() else words
+    if content.is_file():
+        sources, diags = api.load(content, brand)
+        result = api.build(sources, api.Options()) if sources is not None else None
+        found = [*diags, *(result.diagnostics if result else ())]
+        _print(console, [d for d in found if d.is_error or d.location.file == str(brand)])  # not the words' warnings
+        if result is None or not result.ok:
+            console.error(f"brochure: the kit was written but does not build yet with {content}: fix the lines above")
+            return EXIT_ERRORS
+        console.result(f"ok: {brand} builds with {content} ({result.pages} pages, trifold, office)")
+    else:
+        kit, diags = _load_brand(brand)
+        _print(console, diags)
+        if kit is None:
+            return EXIT_ERRORS
+        console.result(f"ok: {brand} loads (no {content} here to build it with)")
+    steps = [] if logo_given else [f"replace {brand.parent / 'logo.svg'} with the clinic's logo (SVG or PNG)"]
+    steps += [
+        f"copy the words for this clinic: brochure init {brand.parent} --words --from FILE (default: {words})",
+        f"build: brochure build --brand {brand} --content {brand.parent / 'content.yaml'}",
+    ]
+    console.result("Next: " + "; ".join(f"({i}) {s}" for i, s in enumerate(steps, 1)))
+    return EXIT_OK
+
+
+def _load_brand(brand: Path) -> tuple[object, list[Any]]:
+    from brochure.inputs.brand import load_brand
+
+    return load_brand(brand)
+
+
+def _init_words(args: argparse.Namespace, console: Console) -> int:
+    """`brochure init FOLDER --words`: the content file (and its pictures) copied into the clinic's folder, and
+    what to change in it, at its lines."""
+    from brochure import kit
+    from brochure.inputs.blocks import Image
+    from brochure.inputs.content import load_content
+
+    if args.folder is None:
+        console.error("brochure: error: --words needs the clinic's folder (hint: brochure init FOLDER --words)")
+        return EXIT_USAGE
+    content, diags = load_content(args.words_from, "--from")
+    if content is None:
+        _print(console, diags)
+        return EXIT_ERRORS
+    pictures = [b.src.source for s in content.sections for b in s.blocks if isinstance(b, Image)]
+    try:
+        written = kit.copy_words(args.words_from, args.folder, pictures)
+    except kit.Exists as exc:
+        console.error(f"brochure: error: {exc} already exists (hint: {_ELSEWHERE})")
+        return EXIT_USAGE
+    except OSError as exc:
+        console.error(f"{args.folder}: error: cannot copy the words: {exc.strerror or exc} (hint: check the folder)")
+        return EXIT_ERRORS
+    for path in written:
+        console.result(f"wrote {path}")
+    copy, _ = load_content(written[0])
+    if copy is None:  # (the same words, read again at their new lines)
+        return EXIT_ERRORS
+    doc = copy.document
+    brand = args.folder / "brand.yaml"
+    name = _kit_name(brand)
+    console.result(f"Next, edit {written[0]} for this clinic:")
+    edits = [
+        ("document.producer", f"the clinic's name{f' as in its brand.yaml: {name}' if name else ''}"),
+        ("document.code", "this leaflet's code in the clinic's document system"),
+        ("document.author", "who wrote the clinic's version"),
+        ("document.reviewer", "the clinician who checked it (name and registration)"),
+        ("document.published", "today's date, and the review date two or three years on"),
+        ("document.conflicts", "the clinic's own statement"),
+    ]
+    places = [(doc.where(key), f"{key}: {what}") for key, what in edits]
+    if copy.sections:
+        places.append((copy.sections[0].at, "sections: the words themselves; a clinician checks every claim"))
+    for at, what in sorted(places, key=lambda p: (p[0].line, p[0].column)):
+        console.result(f"  {at.file}:{at.line}:{at.column}: {what}")
+    check = f"brochure check --content {written[0]}" + (f" --brand {brand}" if brand.is_file() else "")
+    console.result(f"Then: {check}")
+    return EXIT_OK
+
+
+def _kit_name(brand: Path) -> str:
+    if not brand.is_file():
+        return ""
+    kit, _ = _load_brand(brand)
+    return str(getattr(kit, "name", ""))

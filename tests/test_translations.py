@@ -116,7 +116,8 @@ def test_a_changed_duration_is_an_error_naming_the_source(tmp_path: Path) -> Non
     (line,) = lines
     row, col = position(text, '"De 3 a 5 días')
     assert line.startswith(f"{tmp_path / 'es.yaml'}:{row}:{col}: error: the source's 7 (in 'For 3 to 7 days")
-    assert "content.yaml:126:13" in line and "it has 5 instead" in line and "in digits" in line
+    source_row, source_col = position(CONTENT.read_text(encoding="utf-8"), '"For 3 to 7 days')
+    assert f"content.yaml:{source_row}:{source_col}" in line and "it has 5 instead" in line and "in digits" in line
 
 
 def test_a_missing_section_is_an_error(tmp_path: Path) -> None:

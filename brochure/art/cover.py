@@ -5,8 +5,9 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 
-from reportlab.graphics.shapes import Drawing, Group, Path, Rect
+from reportlab.graphics.shapes import Drawing, Group, Rect
 
+from brochure.art.fixed import Fixed, Pen, Segment, made
 from brochure.art.paths import add_smooth, circle_subpath, rounded_rect, sample
 from brochure.theme.colors import Palette, mix
 
@@ -26,6 +27,28 @@ def cover_field(
         d.add(rounded_rect(W, H, corners, isClipPath=1, fillColor=None, strokeColor=None))
     drawing.add(d)
     m = min(W, H)
+    floor = _floor(W, H)
+    d.add(Rect(0, floor, W, H - floor, fillColor=palette.primary, strokeColor=None, strokeWidth=0))
+    dots = mix(palette.white, palette.primary, 0.22)
+    d.add(Fixed(made(_dots, W, H), fillColor=dots, strokeColor=None, strokeWidth=0))  # one path: fast
+    layers = (
+        ("back", mix(palette.secondary, palette.primary, 0.26)),
+        ("middle", mix(palette.secondary, palette.primary, 0.55)),
+        ("front", palette.background),
+    )
+    for name, color in layers:
+        d.add(Fixed(made(_layer, W, H, name), fillColor=color, strokeColor=None, strokeWidth=0))
+    # a fine light line riding just above the middle wave, like a contour of the skin
+    line = mix(palette.white, palette.primary, 0.38)
+    d.add(Fixed(made(_contour, W, H), fillColor=None, strokeColor=line, strokeWidth=max(0.5, m / 450), strokeLineCap=0))
+    return drawing
+
+
+# -- the geometry: a pure function of the field's size, made once per size (art/fixed.py) --------------------------
+
+
+def _waves(W: float, H: float) -> dict[str, Callable[[float], float]]:
+    """The top edges of the three layers: a tilted baseline plus a few broad sine terms."""
     amp = min(0.035 * H, 0.045 * W)  # wave height follows the field, wave length the width
 
     def wave(base: float, tilt: float, terms: Sequence[tuple[float, float, float]]) -> Callable[[float], float]:
@@ -39,24 +62,27 @@ def cover_field(
 
         return f
 
-    back = wave(0.345, 0.09, ((1.0, 0.8, 0.3), (0.25, 1.9, 1.0)))
-    middle = wave(0.255, 0.05, ((1.0, 0.7, 2.1), (0.2, 1.7, 0.2)))
-    front = wave(0.125, -0.07, ((1.0, 0.75, 4.0), (0.2, 1.6, 2.6)))
-    # Colour layers stop above the foot so no sliver of them shows under the background wave's
-    # anti-aliased bottom edge (a visible hairline seam in print previews otherwise).
-    floor = max(0.0, min(y for _, y in sample(front, 0.0, W, max(2.0, W / 80))) - 1.0)
-    d.add(Rect(0, floor, W, H - floor, fillColor=palette.primary, strokeColor=None, strokeWidth=0))
-    layers = [
-        (back, mix(palette.secondary, palette.primary, 0.26)),
-        (middle, mix(palette.secondary, palette.primary, 0.55)),
-        (front, palette.background),
-    ]
+    return {
+        "back": wave(0.345, 0.09, ((1.0, 0.8, 0.3), (0.25, 1.9, 1.0))),
+        "middle": wave(0.255, 0.05, ((1.0, 0.7, 2.1), (0.2, 1.7, 0.2))),
+        "front": wave(0.125, -0.07, ((1.0, 0.75, 4.0), (0.2, 1.6, 2.6))),
+    }
 
-    # micro-channel dots: a hexagonal grid, fading out towards the calm top-left
+
+def _floor(W: float, H: float) -> float:
+    """Colour layers stop above the foot so no sliver of them shows under the background wave's anti-aliased
+    bottom edge (a visible hairline seam in print previews otherwise)."""
+    front = _waves(W, H)["front"]
+    return max(0.0, min(y for _, y in sample(front, 0.0, W, max(2.0, W / 80))) - 1.0)
+
+
+def _dots(W: float, H: float) -> tuple[Segment, ...]:
+    """Micro-channel dots: a hexagonal grid, fading out towards the calm top-left."""
+    back = _waves(W, H)["back"]
+    m = min(W, H)
     gap = max(7.0, m / 34)
     r_max = max(0.6, gap * 0.125)
-    dot_color = mix(palette.white, palette.primary, 0.22)
-    dots = Path(fillColor=dot_color, strokeColor=None, strokeWidth=0)  # one path: fast to build and draw
+    pen = Pen()
     row = 0
     y = gap * 0.6
     while y < H - gap * 0.3:
@@ -69,31 +95,31 @@ def cover_field(
             strength *= 1.0 - calm  # nothing in the calm top-left (logo area)
             r = r_max * strength**0.7
             if r >= 0.3 and y > back(x) + gap * 0.5:
-                circle_subpath(dots, x, y, r)
+                circle_subpath(pen, x, y, r)
             x += gap
         y += gap * 0.866
         row += 1
-    d.add(dots)
+    return tuple(pen.segments)
 
+
+def _layer(W: float, H: float, name: str) -> tuple[Segment, ...]:
+    """A layer filled from its wavy top edge down (the front one to the foot, reaching a hair past both sides,
+    so anti-aliasing shows no coloured seam there; the others to the floor)."""
+    f = _waves(W, H)[name]
     step = max(2.0, W / 80)
-    for f, color in layers:
-        # The background wave reaches a hair past both sides, so anti-aliasing shows no coloured seam there.
-        bottom, over = (0.0, 0.75) if f is front else (floor, 0.0)
-        p = Path(fillColor=color, strokeColor=None, strokeWidth=0)
-        p.moveTo(-over, f(0))
-        add_smooth(p, sample(f, 0, W, step), move=False)
-        p.lineTo(W + over, f(W))
-        p.lineTo(W + over, bottom)
-        p.lineTo(-over, bottom)
-        p.closePath()
-        d.add(p)
-    # a fine light line riding just above the middle wave, like a contour of the skin
-    line = Path(
-        fillColor=None,
-        strokeColor=mix(palette.white, palette.primary, 0.38),
-        strokeWidth=max(0.5, m / 450),
-        strokeLineCap=0,
-    )
-    add_smooth(line, sample(lambda x: middle(x) + 0.022 * H, 0, W, step), move=True)
-    d.add(line)
-    return drawing
+    bottom, over = (0.0, 0.75) if name == "front" else (_floor(W, H), 0.0)
+    pen = Pen()
+    pen.moveTo(-over, f(0))
+    add_smooth(pen, sample(f, 0, W, step), move=False)
+    pen.lineTo(W + over, f(W))
+    pen.lineTo(W + over, bottom)
+    pen.lineTo(-over, bottom)
+    pen.closePath()
+    return tuple(pen.segments)
+
+
+def _contour(W: float, H: float) -> tuple[Segment, ...]:
+    middle = _waves(W, H)["middle"]
+    pen = Pen()
+    add_smooth(pen, sample(lambda x: middle(x) + 0.022 * H, 0, W, max(2.0, W / 80)), move=True)
+    return tuple(pen.segments)

@@ -7,6 +7,7 @@ import math
 from reportlab.graphics.shapes import Circle, Drawing, Group
 from reportlab.lib.colors import Color
 
+from brochure.art.fixed import Fixed, Pen, Segment, made
 from brochure.art.paths import (
     IDENTITY,
     Affine,
@@ -17,7 +18,7 @@ from brochure.art.paths import (
     rrect_d,
     smooth_d,
     star_d,
-    svg_path,
+    trace,
 )
 
 # --------------------------------------------------------------------------------------------
@@ -152,9 +153,8 @@ def icon(name: str, size: float, color: Color) -> Drawing:
     for stroke in strokes:
         d, xf = (stroke, IDENTITY) if isinstance(stroke, str) else stroke
         g.add(
-            svg_path(
-                d,
-                xf,
+            Fixed(
+                made(_stroke, d, xf),
                 strokeColor=color,
                 strokeWidth=_STROKE,
                 strokeLineCap=1,
@@ -167,3 +167,10 @@ def icon(name: str, size: float, color: Color) -> Drawing:
     drawing = Drawing(size, size)
     drawing.add(g)
     return drawing
+
+
+def _stroke(d: str, xf: Affine) -> tuple[Segment, ...]:
+    """An icon's stroke as segments on its 24-unit grid (made once per process: art/fixed.py)."""
+    pen = Pen()
+    trace(d, xf, pen)
+    return tuple(pen.segments)

@@ -5,10 +5,21 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterator, Sequence
+from typing import Protocol
 
 from reportlab.graphics.shapes import Path
 
 Pt = tuple[float, float]
+
+
+class Pen(Protocol):
+    """What draws a path: a ReportLab Path, or art/fixed.py's Pen (which keeps the segments)."""
+
+    def moveTo(self, x: float, y: float) -> None: ...
+    def lineTo(self, x: float, y: float) -> None: ...
+    def curveTo(self, x1: float, y1: float, x2: float, y2: float, x3: float, y3: float) -> None: ...
+    def closePath(self) -> None: ...
+
 
 # --------------------------------------------------------------------------------------------
 # Path helpers
@@ -85,7 +96,7 @@ IDENTITY: Affine = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 class XfPath:
     """Collects path operators into a ReportLab Path, mapping every point through an affine transform."""
 
-    def __init__(self, path: Path, xf: Affine) -> None:
+    def __init__(self, path: Pen, xf: Affine) -> None:
         self.path = path
         self.xf = xf
 
@@ -116,7 +127,13 @@ def rotation(deg: float, cx: float, cy: float) -> Affine:
 def svg_path(d: str, xf: Affine = IDENTITY, **props: object) -> Path:
     """Build a ReportLab Path from SVG path data (M L H V C S Q A Z, absolute and relative)."""
     result = Path(**props)
-    path = XfPath(result, xf)
+    trace(d, xf, result)
+    return result
+
+
+def trace(d: str, xf: Affine, target: Pen) -> None:
+    """Draw SVG path data (M L H V C S Q A Z, absolute and relative) with target, every point mapped by xf."""
+    path = XfPath(target, xf)
     tokens = TOKEN.findall(d)
     i, cmd = 0, ""
     x = y = sx = sy = 0.0
@@ -184,7 +201,6 @@ def svg_path(d: str, xf: Affine = IDENTITY, **props: object) -> Path:
                 path.curveTo(*seg)
             x, y = e
             last_c = None
-    return result
 
 
 def catmull(points: Sequence[Pt]) -> Iterator[tuple[float, float, float, float, float, float]]:
@@ -211,7 +227,7 @@ def smooth_d(points: Sequence[Pt]) -> str:
     return " ".join(parts)
 
 
-def add_smooth(path: Path, points: Sequence[Pt], move: bool) -> None:
+def add_smooth(path: Pen, points: Sequence[Pt], move: bool) -> None:
     """Append a smooth curve through the points to a Path (moving to the first point if asked)."""
     if move:
         path.moveTo(*points[0])
@@ -227,7 +243,7 @@ def sample(f: Callable[[float], float], x0: float, x1: float, step: float) -> li
     return [(x0 + (x1 - x0) * i / n, f(x0 + (x1 - x0) * i / n)) for i in range(n + 1)]
 
 
-def circle_subpath(p: Path, cx: float, cy: float, r: float) -> None:
+def circle_subpath(p: Pen, cx: float, cy: float, r: float) -> None:
     """Add a circle to a path as four Bezier quarter arcs."""
     k = 0.5523 * r
     p.moveTo(cx + r, cy)

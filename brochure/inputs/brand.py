@@ -354,12 +354,9 @@ def _read_colors(
         value = r.text(m.get(key), f"colors.{key}", printed=False)
         if value is None:
             continue
-        if not _HEX.match(value):
-            r.fail(
-                r.at(m[key], f"colors.{key}"),
-                f"'{value}' is not a colour",
-                "write colours as #RRGGBB, e.g. '#1D5C63' (in quotes: YAML reads # as a comment)",
-            )
+        problem, hint = color_problem(value)
+        if problem:
+            r.fail(r.at(m[key], f"colors.{key}"), problem, hint)
             continue
         out.append((key, value.upper()))
     cmyk: list[tuple[str, tuple[float, float, float, float]]] = []
@@ -383,6 +380,14 @@ def _read_colors(
                 c, mm, y, k = (float(v or 0) for v in vals)
                 cmyk.append((key, (c, mm, y, k)))
     return (tuple(out) if len(out) == len(COLOR_KEYS) else None), tuple(cmyk)
+
+
+def color_problem(value: str) -> tuple[str, str]:
+    """Why a text is not a colour written #RRGGBB, with a hint; ('', '') when it is one."""
+    if _HEX.match(value):
+        return "", ""
+    hint = "write colours as #RRGGBB, e.g. '#1D5C63' (in quotes: YAML reads # as a comment)"
+    return f"'{value}' is not a colour", hint
 
 
 def _read_fonts(r: Reader, node: Node | None, kit: Path) -> tuple[FontSpec, FontSpec] | None:

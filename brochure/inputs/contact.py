@@ -52,29 +52,27 @@ def read_country(r: Reader, node: Node | None) -> tuple[bool, str | None]:
     value = r.text(node, "country", printed=False)
     if value is None:
         return False, None
-    code = value.strip().upper()
-    if code not in phonenumbers.SUPPORTED_REGIONS:
-        near = closest(code, sorted(phonenumbers.SUPPORTED_REGIONS))
-        guess = f"did you mean {near}? " if near else ""
-        r.fail(
-            r.at(node, "country"),
-            f"'{shorten(value, 20)}' is not a country code",
-            f"{guess}write the two-letter ISO 3166 code, e.g. GB, US, IE, CA",
-        )
+    problem, hint = country_problem(value)
+    if problem:
+        r.fail(r.at(node, "country"), problem, hint)
         return False, None
-    return True, code
+    return True, value.strip().upper()
 
 
-def read_contact(r: Reader, node: Node | None, country: str | None = None) -> Contact | None:
-    """The contact lines: phone, e-mail and web addresses must each make a safe link; the address is text.
-    The phone number is read with the clinic's country when it has no +country code of its own."""
-    if node is None:
-        return None
-    keys = CONTACT_KEYS
-    m = r.mapping(node, "contact", keys)
-    if m is None:
-        return None
-    vals = {k: r.text(m.get(k), f"contact.{k}") for k in keys}
+def country_problem(value: str) -> tuple[str, str]:
+    """Why a text is not a country's ISO 3166 code that phone numbers know, with a hint; ('', '') when it is."""
+    code = value.strip().upper()
+    if code in phonenumbers.SUPPORTED_REGIONS:
+        return "", ""
+    near = "GB" if code == "UK" else closest(code, sorted(phonenumbers.SUPPORTED_REGIONS))  # (UK is not ISO's)
+    guess = f"did you mean {near}? " if near else ""
+    hint = f"{guess}write the two-letter ISO 3166 code, e.g. GB, US, IE, CA"
+    return f"'{shorten(value, 20)}' is not a country code", hint
+
+
+def contact_problem(key: str, value: str, country: str | None = None) -> tuple[str, str]:
+    """Why a contact line (phone, email, website, booking_url) cannot be printed and linked, with a hint; ('', '')
+    when it can. The phone number is read with the clinic's country when it has no +country code."""
 
     def too_long(url: str) -> str:  # a QR code of a longer address has modules too small for a phone
         most = limits.QR_URL_CHARS
@@ -96,12 +94,30 @@ def read_contact(r: Reader, node: Node | None, country: str | None = None) -> Co
             "write the whole address, starting with https:// (a short one makes a QR code phones read easily)",
         ),
     }
-    for key, (problem, hint) in checks.items():
+    if key not in checks:
+        return "", ""
+    problem, hint = checks[key]
+    why = problem(value)
+    if not why:
+        return "", ""
+    return f"'{shorten(value, 60)}' is not a valid {key.replace('_', ' ')}: it {why}", hint
+
+
+def read_contact(r: Reader, node: Node | None, country: str | None = None) -> Contact | None:
+    """The contact lines: phone, e-mail and web addresses must each make a safe link; the address is text.
+    The phone number is read with the clinic's country when it has no +country code of its own."""
+    if node is None:
+        return None
+    keys = CONTACT_KEYS
+    m = r.mapping(node, "contact", keys)
+    if m is None:
+        return None
+    vals = {k: r.text(m.get(k), f"contact.{k}") for k in keys}
+    for key in ("phone", "email", "website", "booking_url"):
         v = vals[key]
-        why = problem(v) if v is not None else ""
+        why, hint = contact_problem(key, v, country) if v is not None else ("", "")
         if v is not None and why:
-            shown = shorten(v, 60)
-            r.fail(r.at(m[key], f"contact.{key}"), f"'{shown}' is not a valid {key.replace('_', ' ')}: it {why}", hint)
+            r.fail(r.at(m[key], f"contact.{key}"), why, hint)
             vals[key] = None
     if any(v is None for v in vals.values()):
         return None

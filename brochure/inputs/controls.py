@@ -20,6 +20,7 @@ LOGO_MM = (8.0, 40.0)  # the printed heights a kit may ask for: smaller is unrea
 BODY_PT = (9.0, 11.0)  # a patient handout's body sizes (9 pt is the floor; over 11 pt is large print's business)
 AUTO = "auto"
 _MM = re.compile(r"\s*(\d+(?:\.\d*)?)\s*mm\s*", re.IGNORECASE)
+_PT = re.compile(r"\s*(\d+(?:\.\d*)?)\s*pt\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -110,19 +111,21 @@ def read_type(r: Reader, node: Node | None) -> TypeSpec | None:
     if isinstance(size.value, str) and size.value.strip() == AUTO:
         return TypeSpec(auto=True)
     lo, hi = BODY_PT
-    if isinstance(size.value, bool) or not isinstance(size.value, (int, float)):
+    written = _PT.fullmatch(size.value) if isinstance(size.value, str) else None
+    value = float(written.group(1)) if written else size.value  # "10 pt": the unit is understood
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
         r.fail(
             r.key_at(size, "type.body_size"),
             f"expected a size in points or 'auto', found {size.kind}",
             f"write a size from {lo:g} to {hi:g} (points), or 'auto' to match the design's x-height",
         )
         return None
-    if not lo <= size.value <= hi:
+    if not lo <= value <= hi:
         r.fail(
             r.at(size, "type.body_size"),
-            f"a body size of {size.value:g} pt is out of range",
+            f"a body size of {value:g} pt is out of range",
             f"write a size from {lo:g} to {hi:g} pt (patient leaflets are read at 9.5 to 10.5 pt; the large-print "
             "edition has its own), or 'auto'",
         )
         return None
-    return TypeSpec(body_size=float(size.value))
+    return TypeSpec(body_size=float(value))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from functools import lru_cache
 
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 
@@ -24,7 +24,10 @@ def descent(font: str) -> float:
     return float(getFont(font).face.descent) / 1000
 
 
-def bounds(path: Sequence[Segment], width: float) -> Rect:
+@lru_cache(maxsize=2048)
+def bounds(path: tuple[Segment, ...], width: float) -> Rect:
+    """The extent of a path's points (its control points included), widened by half the line width; a path
+    placed again (the cover's dots, a rule at the same place) is measured once (cached: both are immutable)."""
     xs = [v for _, pts in path for v in pts[0::2]]
     ys = [v for _, pts in path for v in pts[1::2]]
     if not xs:

@@ -30,6 +30,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import FILL_NON_ZERO
 from reportlab.pdfgen.pathobject import PDFPathObject
 
+from brochure.art.fixed import Fixed, mapped, placed
 from brochure.layout.model import Clip, Ink, Segment, ink_of
 
 Matrix = tuple[float, float, float, float, float, float]
@@ -83,28 +84,13 @@ class _Collector(PDFPathObject):  # type: ignore[misc]
         self.segments: list[Segment] = []
 
     def moveTo(self, x: float, y: float) -> None:
-        a, b, c, d, e, f = self.m
-        self.segments.append(("m", (a * x + c * y + e, b * x + d * y + f)))
+        self.segments.append(mapped(self.m, "m", (x, y)))
 
     def lineTo(self, x: float, y: float) -> None:
-        a, b, c, d, e, f = self.m
-        self.segments.append(("l", (a * x + c * y + e, b * x + d * y + f)))
+        self.segments.append(mapped(self.m, "l", (x, y)))
 
     def curveTo(self, x1: float, y1: float, x2: float, y2: float, x3: float, y3: float) -> None:
-        a, b, c, d, e, f = self.m
-        self.segments.append(
-            (
-                "c",
-                (
-                    a * x1 + c * y1 + e,
-                    b * x1 + d * y1 + f,
-                    a * x2 + c * y2 + e,
-                    b * x2 + d * y2 + f,
-                    a * x3 + c * y3 + e,
-                    b * x3 + d * y3 + f,
-                ),
-            )
-        )
+        self.segments.append(mapped(self.m, "c", (x1, y1, x2, y2, x3, y3)))
 
     def close(self) -> None:
         self.segments.append(("h", ()))
@@ -158,6 +144,8 @@ def _path(node: Path, m: Matrix, fill: bool) -> tuple[tuple[Segment, ...], bool]
 
 def _geometry(node: Shape, m: Matrix, fill: bool, stroke: bool) -> list[tuple[tuple[Segment, ...], bool, bool]]:
     """(path, fills, strokes) for each part the shape paints (an open SVG path filled and stroked is two)."""
+    if isinstance(node, Fixed):  # made once per size, placed once per matrix (art/fixed.py)
+        return [(placed(node.geometry, m), fill, stroke)]
     p = _Collector(m)
     if isinstance(node, Rect):
         if node.rx == node.ry == 0:

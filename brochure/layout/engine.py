@@ -188,13 +188,16 @@ def _attempt(plan: Plan, inp: Inputs, complete: bool = True) -> tuple[DraftLayou
     diags: list[Diagnostic] = []
     pages_items: dict[int, list[Placed]] = {i: [] for i in range(len(inp.sheet.sides))}
     pages_links: dict[int, list[Link]] = {i: [] for i in pages_items}
-    for name, frames in plan.flows.items():
-        res, flow_diags = _flow_in(plan, inp, name)
+    flowed: dict[Place, tuple[FlowResult, list[Diagnostic]]] = {}
+    for name in sorted(plan.flows, key=lambda n: n != "main"):  # the main flow, likeliest not to fit, first
+        flowed[name] = _flow_in(plan, inp, name)
+        if not complete and any(d.is_error for d in flowed[name][1]):
+            return None, flowed[name][1]
+    for name, frames in plan.flows.items():  # in the plan's order: its pages list the flows so
+        res, flow_diags = flowed[name]
         diags += flow_diags
         for frame, placed in zip(frames, res.placed, strict=True):
             pages_items[frame.page].extend(placed)
-        if not complete and any(d.is_error for d in diags):
-            return None, diags
     b = back(inp, plan.back, plan.back_page)
     diags += b.diagnostics
     pages_items[plan.back_page].extend(b.items)

@@ -13,10 +13,12 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from reportlab import rl_config
 from reportlab.lib.colors import CMYKColor, CMYKColorSep, Color
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.utils import ImageReader, TimeStamp
 from reportlab.pdfgen.canvas import FILL_EVEN_ODD, FILL_NON_ZERO, Canvas
 
@@ -230,16 +232,19 @@ def _text(canvas: Canvas, item: Text) -> None:
 
 def _path(canvas: Canvas, segments: tuple[Segment, ...]) -> object:
     p = canvas.beginPath()
-    for op, v in segments:
-        if op == "m":
-            p.moveTo(*v)
-        elif op == "l":
-            p.lineTo(*v)
-        elif op == "c":
-            p.curveTo(*v)
-        elif op == "h":
-            p.close()
+    if segments:  # ReportLab's path object starts its text with "n" at the first moveto
+        p._code = ["n", _path_code(segments)]
     return p
+
+
+_OPERATOR = {"m": "m", "l": "l", "c": "c"}
+
+
+@lru_cache(maxsize=1024)
+def _path_code(segments: tuple[Segment, ...]) -> str:
+    """A path's operators, as ReportLab's path object writes them; a path drawn again (the cover's dots, a rule
+    at the same place) is written from the cache (the text depends on the segments alone)."""
+    return " ".join("h" if op == "h" else f"{fp_str(*v)} {_OPERATOR[op]}" for op, v in segments)
 
 
 def _clip(canvas: Canvas, clip: Clip) -> None:

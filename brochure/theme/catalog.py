@@ -58,14 +58,20 @@ def report(slug: str) -> FamilyReport:
     weights = tuple(sorted({f.weight for f in static if f.style == "normal" and f.weight is not None}))
     italics = tuple(sorted({f.weight for f in static if f.style == "italic" and f.weight is not None}))
     variable = any(f.variable for f in fam.files)
-    problem = ""
-    if not weights:
-        problem = "variable font only: brochure needs static .ttf files" if variable else "no upright face"
-    elif not any(w >= 600 for w in weights):
-        problem = "no bold weight (600 or more) for headings and emphasis"
+    problem = family_problem(weights, variable)
     regular = _nearest([f for f in static if f.style == "normal"], REGULAR)
     scripts = _scripts(regular.path) if regular is not None else ()
     return FamilyReport(fam.name, f"fontpkg-{fam.slug}", weights, italics, variable, scripts, problem)
+
+
+def family_problem(weights: tuple[int, ...], variable: bool) -> str:
+    """Why a family with these static upright weights cannot be a kit's ('' if it can): it needs static files
+    (ReportLab sets a variable font at its default weight only) and a bold (600 or more)."""
+    if not weights:
+        return "variable font only: brochure needs static .ttf files" if variable else "no upright face"
+    if not any(w >= 600 for w in weights):
+        return "no bold weight (600 or more) for headings and emphasis"
+    return ""
 
 
 def _nearest(files: list[fontpkg.FontFile], weight: int) -> fontpkg.FontFile | None:
@@ -91,3 +97,38 @@ def describe(r: FamilyReport) -> list[str]:
         f"{head}: weights {', '.join(map(str, r.weights))}{italic}",
         f"    scripts: {'; '.join(r.scripts) or 'none of the samples'}",
     ]
+
+
+def font_problem(family: str) -> tuple[str, str]:
+    """Why a kit cannot name this family, with a hint; ('', '') when it can (installed, static, with a bold)."""
+    hint = (
+        "`brochure fonts` lists the families installed that a kit can name; "
+        "`brochure fonts --search WORD` finds installable ones"
+    )
+    try:
+        fam = fontpkg.family(family)
+    except fontpkg.FontpkgError:
+        return f"font family '{family}' is not installed", _installable(family) or hint
+    problem = report(fam.slug).problem
+    return (f"font family '{family}' cannot be used: {problem}", hint) if problem else ("", "")
+
+
+def family_name(family: str) -> str:
+    """The family's name as its package spells it ('alegreya sans' -> 'Alegreya Sans'); as given when unknown."""
+    try:
+        return str(fontpkg.family(family).name)
+    except fontpkg.FontpkgError:
+        return family
+
+
+def _installable(family: str) -> str:
+    """What brochure's list of installable families says of one not installed ('' when it does not know it)."""
+    from brochure.theme.fontindex import listing
+
+    wanted = fontpkg.slugify(family)
+    row = next((f for f in listing().families if f.package == f"fontpkg-{wanted}"), None)
+    if row is None:
+        return ""
+    if row.problem:
+        return f"{row.name} cannot be used ({row.problem}): choose another family; `brochure fonts` lists them"
+    return f"install it: .venv/bin/pip install {row.pin}, and add {row.pin} to requirements.txt"

@@ -1,0 +1,97 @@
+"""Pure geometry functions of numbers -> paths made once per process and placed once per matrix (immutable, cached).
+
+Artwork whose shape depends only on sizes (the cover's micro-channel dots and waves, the skin drawing's layers)
+is made here as plain segments, apart from its colours: a clinic's colours, names and words change from build
+to build, its sheet sizes seldom do. `Fixed` is a ReportLab Path node that carries such a geometry;
+layout/drawings.py places it through `placed`. Both caches hold immutable tuples computed from their keys
+alone, so builds that share them (in threads too) still share nothing that changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from reportlab.graphics.shapes import Path
+from reportlab.lib.attrmap import AttrMap, AttrMapValue
+from reportlab.lib.validators import isAnything
+
+Segment = tuple[str, tuple[float, ...]]  # as layout/model.py's: ("m"|"l"|"c"|"h", coordinates)
+Matrix = tuple[float, float, float, float, float, float]
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """Segments in drawing coordinates; equal (and hashed) by the function and arguments that made them."""
+
+    key: Hashable
+    segments: tuple[Segment, ...] = field(compare=False, hash=False, repr=False)
+
+
+class Pen:
+    """Collects segments with the methods of a ReportLab Path (moveTo, lineTo, curveTo, closePath)."""
+
+    def __init__(self) -> None:
+        self.segments: list[Segment] = []
+
+    def moveTo(self, x: float, y: float) -> None:
+        self.segments.append(("m", (x, y)))
+
+    def lineTo(self, x: float, y: float) -> None:
+        self.segments.append(("l", (x, y)))
+
+    def curveTo(self, x1: float, y1: float, x2: float, y2: float, x3: float, y3: float) -> None:
+        self.segments.append(("c", (x1, y1, x2, y2, x3, y3)))
+
+    def closePath(self) -> None:
+        self.segments.append(("h", ()))
+
+
+def made(fn: Callable[..., tuple[Segment, ...]], *args: Hashable) -> Geometry:
+    """fn(*args), made once per process: fn must be a pure function of its (hashable) arguments."""
+    return _made(fn, args)
+
+
+@lru_cache(maxsize=256)
+def _made(fn: Callable[..., tuple[Segment, ...]], args: tuple[Hashable, ...]) -> Geometry:
+    return Geometry((fn.__module__, fn.__qualname__, args), tuple(fn(*args)))
+
+
+@lru_cache(maxsize=256)
+def placed(geometry: Geometry, m: Matrix) -> tuple[Segment, ...]:
+    """The geometry's segments in page coordinates (m applied as ReportLab's path object would)."""
+    return tuple(mapped(m, op, v) for op, v in geometry.segments)
+
+
+def mapped(m: Matrix, op: str, v: tuple[float, ...]) -> Segment:
+    """One segment with its points mapped by m (PDF's convention: x' = a x + c y + e, y' = b x + d y + f)."""
+    a, b, c, d, e, f = m
+    if op == "c":
+        x1, y1, x2, y2, x3, y3 = v
+        return (
+            "c",
+            (
+                a * x1 + c * y1 + e,
+                b * x1 + d * y1 + f,
+                a * x2 + c * y2 + e,
+                b * x2 + d * y2 + f,
+                a * x3 + c * y3 + e,
+                b * x3 + d * y3 + f,
+            ),
+        )
+    if op == "h":
+        return ("h", ())
+    x, y = v
+    return (op, (a * x + c * y + e, b * x + d * y + f))
+
+
+class Fixed(Path):  # type: ignore[misc]
+    """A Path node drawn from a Geometry (its colours and widths set as on any Path)."""
+
+    _attrMap = AttrMap(BASE=Path, geometry=AttrMapValue(isAnything, desc="the segments, made once"))
+
+    def __init__(self, geometry: Geometry, **style: Any) -> None:
+        super().__init__(**style)
+        self.geometry = geometry

@@ -1,0 +1,339 @@
+"""Answers (from options or questions) -> a new clinic's brand kit folder (a commented brand.yaml and a logo), or
+a copy of the words (content.yaml) for that clinic; each answer checked as the brand loader checks it.
+
+This module writes files and says nothing: commands.py asks the questions and prints.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from brochure.diagnostics import Location
+from brochure.inputs.brand import color_problem, slug
+from brochure.inputs.contact import contact_problem, country_problem
+from brochure.inputs.reader import text_problem
+from brochure.vocabulary import PAPERS
+
+Answers = Mapping[str, str]
+Check = Callable[[str, Answers], tuple[str, str]]  # (problem, hint); ('', '') when the answer is good
+SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"  # the JSON Schemas, beside the package in a checkout
+LETTER_COUNTRIES = ("US", "CA", "MX", "PH", "CL", "CO")  # where offices print on US Letter
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
+
+
+@dataclass(frozen=True)
+class Question:
+    """One thing `brochure init` needs: asked on a terminal, or given as --KEY (underscores as hyphens)."""
+
+    key: str
+    ask: str  # the question
+    default: Callable[[Answers], str] | None  # from the answers before it; None: an answer is needed
+    check: Check
+    help: str  # the option's help (its default is added)
+
+    @property
+    def option(self) -> str:
+        return "--" + self.key.replace("_", "-")
+
+
+def _text(value: str, answers: Answers) -> tuple[str, str]:
+    if not value.strip():
+        return "this answer is empty", "write it, e.g. as it should print on the leaflet"
+    return text_problem(value)
+
+
+def _id(value: str, answers: Answers) -> tuple[str, str]:
+    if _ID.match(value):
+        return "", ""
+    return (
+        f"'{value}' has characters other than a-z, 0-9 and '-'",
+        "use a short lowercase name joined by hyphens, e.g. 'riverside'",
+    )
+
+
+def _country(value: str, answers: Answers) -> tuple[str, str]:
+    return country_problem(value) if value else ("", "")
+
+
+def _paper(value: str, answers: Answers) -> tuple[str, str]:
+    return ("", "") if value in PAPERS else (f"'{value}' is not a paper", f"write {' or '.join(PAPERS)}")
+
+
+def _color(value: str, answers: Answers) -> tuple[str, str]:
+    return color_problem(value)
+
+
+def _text_color(value: str, answers: Answers) -> tuple[str, str]:
+    """Body text must read on the background: 4.5:1 at least (the build checks every line the same way)."""
+    problem = color_problem(value)
+    if problem[0] or "background" not in answers:
+        return problem
+    from brochure.theme.colors import contrast_ratio, hex_to_color
+
+    ratio = contrast_ratio(hex_to_color(value), hex_to_color(answers["background"]))
+    if ratio < 4.5:
+        return (
+            f"text in {value} on a {answers['background']} background has a contrast of {ratio:.1f}:1; body text "
+            "needs 4.5:1",
+            "choose a darker text colour (near-black reads best), or a lighter background",
+        )
+    return "", ""
+
+
+def _font(value: str, answers: Answers) -> tuple[str, str]:
+    from brochure.theme.catalog import font_problem
+
+    return font_problem(value)
+
+
+def _logo(value: str, answers: Answers) -> tuple[str, str]:
+    """A PNG or SVG file the brand loader accepts ('' : a plain mark in the brand's colours, to replace)."""
+    if not value:
+        return "", ""
+    path = Path(value).expanduser()
+    if path.suffix.lower() not in (".svg", ".png"):
+        return f"'{value}' is not an SVG or PNG file", "use an SVG logo (text converted to outlines) or a PNG"
+    if not path.is_file():
+        return f"file '{value}' not found", "give the logo's path, relative to the folder you run brochure in"
+    from brochure.inputs.logo import load_logo
+
+    _, problem = load_logo(path, Location(str(path), 0, 0, "logo"))
+    if problem is not None:
+        return problem.message, problem.hint
+    return "", ""
+
+
+def _contact(key: str) -> Check:
+    def check(value: str, answers: Answers) -> tuple[str, str]:
+        problem = _text(value, answers)
+        if problem[0]:
+            return problem
+        return contact_problem(key, value, answers.get("country") or None)
+
+    return check
+
+
+def _default_paper(answers: Answers) -> str:
+    return "letter" if answers.get("country", "").upper() in LETTER_COUNTRIES else "a4"
+
+
+QUESTIONS: tuple[Question, ...] = (
+    Question("name", "The clinic's name, as printed", None, _text, "the clinic's name, as printed"),
+    Question(
+        "id",
+        "A short name for file names",
+        lambda a: slug(a.get("name", "")) or "clinic",
+        _id,
+        "the short name in output file names (default: made from --name)",
+    ),
+    Question(
+        "country",
+        "The clinic's country, as its two-letter code (GB, US, IE, ...), for phone numbers; empty for none",
+        lambda a: "",
+        _country,
+        "the clinic's country (ISO 3166, e.g. GB): phone numbers print in its style (default: none; the phone "
+        "number then needs its +country code)",
+    ),
+    Question(
+        "paper",
+        "Paper (a4 or letter)",
+        _default_paper,
+        _paper,
+        "a4 or letter (default: letter in the US, Canada, Mexico, the Philippines, Chile and Colombia, else a4)",
+    ),
+    Question("primary", "Primary colour, #RRGGBB (headings, bands)", lambda a: "#1D5C63", _color, "headings, bands"),
+    Question(
+        "secondary", "Secondary colour (artwork, soft tints)", lambda a: "#7FB7BE", _color, "artwork, soft tints"
+    ),
+    Question(
+        "accent", "Accent colour (numbers, icons, one highlight)", lambda a: "#E07A5F", _color, "numbers, icons"
+    ),
+    Question("background", "Background colour", lambda a: "#FFFFFF", _color, "the paper's colour behind the words"),
+    Question("text", "Text colour (body text: near-black)", lambda a: "#1F2A2E", _text_color, "body text"),
+    Question(
+        "font",
+        "Font family for headings and body (see `brochure fonts`)",
+        lambda a: "Be Vietnam Pro",
+        _font,
+        "an installed static family for headings and body text; `brochure fonts` lists them",
+    ),
+    Question(
+        "heading_font",
+        "Font family for headings",
+        lambda a: a.get("font", "Be Vietnam Pro"),
+        _font,
+        "another family for headings (default: --font)",
+    ),
+    Question(
+        "logo",
+        "The logo file (SVG or PNG); empty for a plain mark to replace later",
+        lambda a: "",
+        _logo,
+        "the logo, an SVG (text converted to outlines) or a PNG, copied into the kit (default: a plain mark in "
+        "the brand's colours, logo.svg, to replace)",
+    ),
+    Question("address", "Address, on one line", None, _contact("address"), "the clinic's address, on one line"),
+    Question("phone", "Phone number", None, _contact("phone"), "the phone number, e.g. +44 117 496 0321"),
+    Question("email", "Email address", None, _contact("email"), "the email address"),
+    Question("website", "Website (https://...)", None, _contact("website"), "the website, https://..."),
+    Question(
+        "booking_url",
+        "Booking page (the QR code on the back opens it)",
+        lambda a: a.get("website", ""),
+        _contact("booking_url"),
+        "the booking page the QR code opens (default: --website)",
+    ),
+)
+
+
+def add_init_arguments(p: argparse.ArgumentParser) -> None:
+    """The options of `brochure init`: one per question, and the words mode."""
+    p.add_argument(
+        "folder",
+        nargs="?",
+        type=Path,
+        default=None,
+        help="the new kit's folder (default: assets/brands/ID, from the clinic's name)",
+    )
+    for q in QUESTIONS:
+        default = q.default({"name": "", "font": "--font", "website": "--website"}) if q.default else None
+        said = "default" in q.help
+        text = q.help if said else f"{q.help} (default: {default})" if default else f"{q.help} (default: asked)"
+        p.add_argument(q.option, dest=q.key, default=None, metavar=q.key.upper().replace("_", "-"), help=text)
+    p.add_argument(
+        "--yes",
+        action="store_true",
+        help="ask nothing: take the defaults and fail on a missing answer (default: ask on a terminal)",
+    )
+    p.add_argument(
+        "--words",
+        action="store_true",
+        help="instead of a kit, copy the words (--from) into the folder, to edit for this clinic (default: off)",
+    )
+    p.add_argument(
+        "--from",
+        dest="words_from",
+        type=Path,
+        default=Path("content.yaml"),
+        metavar="FILE",
+        help="with --words: the content file to copy (default: content.yaml)",
+    )
+
+
+def answer_problem(q: Question, value: str, answers: Answers) -> tuple[str, str]:
+    return q.check(value.strip(), answers)
+
+
+def schema_header(folder: Path, name: str) -> str:
+    """The comment that lets the YAML language server check a file against its schema: relative to the file's
+    folder inside the project, else the schema's file:// address; '' when the schemas are not beside the package
+    (an installed copy)."""
+    schema = SCHEMAS / f"{name}.schema.json"
+    if not schema.is_file():
+        return ""
+    here = folder.resolve()
+    if SCHEMAS.parent not in (here, *here.parents):  # a folder outside the project: the schema's file address
+        return f"# yaml-language-server: $schema={schema.as_uri()}\n"
+    return f"# yaml-language-server: $schema={Path(os.path.relpath(schema, here)).as_posix()}\n"
+
+
+def _q(text: str) -> str:
+    """A YAML double-quoted scalar (JSON's string syntax is YAML's)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def brand_yaml(folder: Path, a: Answers, logo: str) -> str:
+    """brand.yaml for the answers, with comments saying what each line does."""
+    from brochure.theme.catalog import family_name
+
+    font, heading = family_name(a["font"]), family_name(a["heading_font"])
+    country = f"country: {a['country'].upper()}" if a.get("country") else "# country: GB"
+    lines = [
+        schema_header(folder, "brand").rstrip("\n"),
+        f"# {a['name']}: the brand kit, made by `brochure init`. README.md, \"Changing the brand\", says more.",
+        "# Paths are relative to this file and may not leave this folder.",
+        f"name: {_q(a['name'])}",
+        f"id: {a['id']}".ljust(28) + "# the short name in output file names",
+        country.ljust(28) + "# phone numbers print in this country's style",
+        "colors:                     # #RRGGBB, in quotes (YAML reads # as a comment)",
+        f"  primary: {_q(a['primary'].upper())}".ljust(28) + "# headings, bands",
+        f"  secondary: {_q(a['secondary'].upper())}".ljust(28) + "# artwork, soft tints",
+        f"  accent: {_q(a['accent'].upper())}".ljust(28) + "# numbers, icons, one highlight",
+        f"  text: {_q(a['text'].upper())}".ljust(28) + "# body text",
+        f"  background: {_q(a['background'].upper())}",
+        "fonts:                      # `brochure fonts` lists the families you can name",
+        f"  heading: {{family: {_q(heading)}, weight: 600}}",
+        f"  body: {{family: {_q(font)}}}",
+        f"logo: {logo}".ljust(28) + "# SVG (text as outlines) or PNG",
+        f"# logo: {{file: {logo}, height: 20}}".ljust(42) + "# its printed height, 8 to 40 mm (default 15)",
+        "# type: {body_size: auto}".ljust(42) + "# body type by the font's x-height (README)",
+        "contact:",
+        f"  address: {_q(a['address'])}",
+        f"  phone: {_q(a['phone'])}",
+        f"  email: {_q(a['email'])}",
+        f"  website: {_q(a['website'])}",
+        f"  booking_url: {_q(a['booking_url'])}".ljust(28) + "  # the QR code on the back opens it",
+        f"paper: {a['paper']}".ljust(28) + "# a4 or letter",
+    ]
+    return "\n".join(line for line in lines if line) + "\n"
+
+
+def placeholder_logo(a: Answers) -> str:
+    """A plain mark in the brand's colours (shapes only), for a kit made without a logo: replace it."""
+    primary, accent = a["primary"].upper(), a["accent"].upper()
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="240" height="80" viewBox="0 0 240 80">\n'
+        f'  <circle cx="40" cy="40" r="36" fill="{primary}"/>\n'
+        f'  <circle cx="40" cy="40" r="14" fill="{accent}"/>\n'
+        f'  <rect x="92" y="22" width="140" height="12" rx="6" fill="{primary}"/>\n'
+        f'  <rect x="92" y="46" width="96" height="12" rx="6" fill="{accent}"/>\n'
+        "</svg>\n"
+    )
+
+
+class Exists(Exception):
+    """A file init would write is already there: nothing is replaced."""
+
+
+def write_kit(folder: Path, a: Answers) -> list[Path]:
+    """The kit's files (brand.yaml last, so a kit is whole or not there); never replaces a file."""
+    brand = folder / "brand.yaml"
+    source = Path(a["logo"]).expanduser() if a.get("logo") else None
+    logo = folder / (f"logo{source.suffix.lower()}" if source else "logo.svg")
+    for path in (brand, logo):
+        if path.exists():
+            raise Exists(str(path))
+    folder.mkdir(parents=True, exist_ok=True)
+    data = source.read_bytes() if source else placeholder_logo(a).encode("utf-8")
+    with logo.open("xb") as f:
+        f.write(data)
+    with brand.open("x", encoding="utf-8") as f:
+        f.write(brand_yaml(folder, a, logo.name))
+    return [brand, logo]
+
+
+def copy_words(source: Path, folder: Path, pictures: list[Path]) -> list[Path]:
+    """The content file (its schema comment pointed from its new place) and the pictures it shows, at the same
+    paths relative to it; never replaces a file."""
+    target = folder / "content.yaml"
+    base = source.parent.resolve()
+    copies = [(p, folder / p.resolve().relative_to(base)) for p in pictures]
+    for path in [target, *(c for _, c in copies)]:
+        if path.exists():
+            raise Exists(str(path))
+    text = source.read_text(encoding="utf-8-sig")
+    lines = [line for line in text.splitlines(keepends=True) if not line.startswith("# yaml-language-server:")]
+    folder.mkdir(parents=True, exist_ok=True)
+    with target.open("x", encoding="utf-8") as f:
+        f.write(schema_header(folder, "content") + "".join(lines))
+    for original, copy in copies:
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        with copy.open("xb") as f:
+            f.write(original.read_bytes())
+    return [target, *(c for _, c in copies)]

@@ -1,0 +1,93 @@
+"""Command-line manners: every option's help says its default and choices, `build --help` shows examples that
+run, and a mistake in an option names the option, its valid words and the one probably meant."""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+
+import pytest
+from helpers import cli
+
+from brochure.cli import EXAMPLES, _parser
+from brochure.vocabulary import LAYOUTS
+
+
+def commands() -> dict[str, argparse.ArgumentParser]:
+    sub = next(a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction))
+    return dict(sub.choices)
+
+
+@pytest.mark.parametrize("command", sorted(commands()))
+def test_every_option_says_its_default_and_its_choices(command: str) -> None:
+    parser = commands()[command]
+    for action in parser._actions:
+        if isinstance(action, argparse._HelpAction):
+            continue
+        name = "/".join(action.option_strings) or action.dest
+        assert action.help, f"{command} {name} has no help"
+        assert "default" in action.help, f"{command} {name}: the help does not say its default: {action.help}"
+        for choice in action.choices or ():
+            assert str(choice) in action.help, f"{command} {name}: the help does not name {choice}"
+
+
+def test_build_help_shows_two_examples(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = cli(capsys, "build", "--help")
+    assert status == 0
+    examples = out[out.index("examples:") :]
+    assert examples.count("\n  brochure build") == 2
+    assert "(default: trifold)" in " ".join(out.split())  # argparse wraps the help's lines
+
+
+@pytest.mark.parametrize("command", sorted(EXAMPLES))
+def test_the_examples_are_command_lines_brochure_accepts(command: str) -> None:
+    """Each example in the help parses as written (a renamed option would make an example lie)."""
+    lines = EXAMPLES[command].replace("\\\n", " ").splitlines()
+    runs = [line.split("  ", 2)[1] if "  " in line.strip() else line for line in lines if line.startswith("  brochure")]
+    assert runs
+    for run in runs:
+        words = [w for w in shlex.split(run.strip())[1:] if w != "..."]
+        _parser().parse_args(words)
+
+
+def test_an_unknown_layout_names_the_option_and_the_layouts(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = cli(capsys, "build", "--layout", "zfold")
+    assert status == 2 and out == ""
+    line = err.strip().splitlines()[-1]
+    assert line.startswith("brochure build: error: argument --layout: invalid choice: 'zfold' (choose from")
+    assert all(layout in line for layout in LAYOUTS)
+
+
+def test_a_misspelt_value_gets_the_word_meant(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = cli(capsys, "build", "--target", "pres")
+    assert status == 2
+    said = "argument --target: invalid choice: 'pres' (choose from 'office', 'press') (hint: did you mean --target"
+    assert said in err
+
+
+def test_a_misspelt_option_gets_the_option_meant(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = cli(capsys, "preview", "--dip", "60")
+    assert status == 2
+    assert err.startswith("usage: brochure preview")  # the command's own usage, not the top level's
+    assert "unrecognized arguments: --dip 60 (hint: did you mean --dpi? `brochure preview --help`" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (
+            ("batch", "--jobs", "two"),
+            "argument --jobs: invalid int value: 'two' (hint: --jobs takes a whole number, e.g. --jobs 2)",
+        ),
+        (("preview", "--dpi", "high"), "--dpi: invalid float value: 'high' (hint: --dpi takes a number, e.g."),
+        (("buidl",), "'buidl' is not a command; the commands are build, check, preview, batch, fonts, init"),
+        (("check", "--marks"), "--marks needs --target press"),
+    ],
+)
+def test_option_errors_point_at_the_option(
+    capsys: pytest.CaptureFixture[str], argv: tuple[str, ...], expected: str
+) -> None:
+    status, out, err = cli(capsys, *argv)
+    assert status == 2 and out == ""
+    assert expected in err
+    assert "Traceback" not in err

@@ -1,0 +1,233 @@
+"""`brochure init`: a new clinic's brand kit from options (or answers on a terminal), each checked as the brand
+loader checks it; the kit builds at once; the words copied for the clinic, with what to edit at its lines."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from helpers import LINE, cli
+
+from brochure.inputs.brand import load_brand
+
+ANSWERS = {
+    "--name": "Riverside Skin Clinic",
+    "--country": "GB",
+    "--font": "Alegreya Sans",
+    "--primary": "#2E5E4E",
+    "--address": "2 River Lane, Bath BA1 1AA",
+    "--phone": "01225 496 000",
+    "--email": "hello@riverside.example",
+    "--website": "https://riverside.example",
+}
+
+
+def options(**changes: str) -> list[str]:
+    given = {**ANSWERS, **{"--" + k.replace("_", "-"): v for k, v in changes.items()}}
+    return [word for pair in given.items() for word in pair if pair[1] != ""]
+
+
+def test_a_kit_from_options_builds_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content.yaml").write_bytes((ROOT / "content.yaml").read_bytes())
+    status, out, err = cli(capsys, "init", "clinics/riverside", *options(), "--yes")
+    assert status == 0, err
+    assert "wrote clinics/riverside/brand.yaml" in out and "wrote clinics/riverside/logo.svg" in out
+    assert "ok: clinics/riverside/brand.yaml builds with content.yaml" in out
+    kit, diags = load_brand(tmp_path / "clinics/riverside/brand.yaml")
+    assert kit is not None, diags
+    assert (kit.name, kit.id, kit.paper, kit.body_font.family) == (
+        "Riverside Skin Clinic",
+        "riverside-skin-clinic",
+        "a4",
+        "Alegreya Sans",
+    )
+    assert kit.contact.phone_printed == "01225 496000" or kit.contact.phone_link == "tel:+441225496000"
+    text = (tmp_path / "clinics/riverside/brand.yaml").read_text()
+    assert "# headings, bands" in text and "`brochure fonts` lists the families" in text  # commented
+    header = text.splitlines()[0]  # the editor's schema (a kit outside the project: its file address)
+    assert header == f"# yaml-language-server: $schema={(ROOT / 'schemas/brand.schema.json').as_uri()}"
+    status, out, err = cli(capsys, "build", "--brand", "clinics/riverside/brand.yaml")
+    assert status == 0, err
+    assert (tmp_path / "out/riverside-skin-clinic-en-gb-trifold-a4-office.pdf").is_file()
+
+
+def test_a_kit_inside_the_project_names_its_schema_relative_to_itself(tmp_path: Path) -> None:
+    from brochure.kit import schema_header
+
+    assert schema_header(ROOT / "assets/brands/riverside", "brand") == (
+        "# yaml-language-server: $schema=../../../schemas/brand.schema.json\n"
+    )
+
+
+def test_without_a_folder_the_kit_goes_beside_the_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    status, out, err = cli(capsys, "init", *options(country="US", phone="(802) 555-0148", id="riverside"), "--yes")
+    assert status == 0, err
+    kit, _ = load_brand(tmp_path / "assets/brands/riverside/brand.yaml")
+    assert kit is not None and kit.paper == "letter"  # a US clinic prints on Letter unless told
+    assert "--words" in out  # what to do next
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "expected"),
+    [
+        ("primary", "#2E5E4", "--primary '#2E5E4': '#2E5E4' is not a colour (hint: write colours as #RRGGBB"),
+        ("font", "Montserrat", "--font 'Montserrat': font family 'Montserrat' is not installed"),
+        ("phone", "12345", "--phone '12345': '12345' is not a valid phone"),
+        ("email", "hello at riverside", "--email 'hello at riverside': 'hello at riverside' is not a valid email"),
+        (
+            "website",
+            "riverside.example",
+            "--website 'riverside.example': 'riverside.example' is not a valid website: it does not start with https://",
+        ),
+        ("country", "UK", "--country 'UK': 'UK' is not a country code (hint: did you mean GB?"),
+        ("paper", "a5", "--paper 'a5': 'a5' is not a paper (hint: write a4 or letter)"),
+        ("text", "#DDDDDD", "--text '#DDDDDD': text in #DDDDDD on a #FFFFFF background has a contrast of 1.4:1"),
+        ("logo", "logo.gif", "--logo 'logo.gif': 'logo.gif' is not an SVG or PNG file"),
+        ("id", "River Side", "--id 'River Side': 'River Side' has characters other than a-z"),
+    ],
+)
+def test_each_wrong_answer_is_named_with_its_option_and_nothing_is_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str, value: str, expected: str
+) -> None:
+    status, _, err = cli(capsys, "init", str(tmp_path / "kit"), *options(**{option: value}), "--yes")
+    assert status == 2
+    assert f"brochure: error: {expected}" in err
+    assert not (tmp_path / "kit").exists()
+
+
+def test_a_logo_the_loader_refuses_is_refused_with_its_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    logo = tmp_path / "logo.svg"
+    logo.write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><text>Riverside</text></svg>')
+    status, _, err = cli(capsys, "init", str(tmp_path / "kit"), *options(logo=str(logo)), "--yes")
+    assert status == 2
+    assert "logo contains SVG text, which would print in a substitute font" in err
+    assert "convert the text to outlines" in err
+
+
+def test_every_missing_answer_is_named_at_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = cli(capsys, "init", str(tmp_path / "kit"), "--name", "Riverside", "--yes")
+    assert status == 2
+    for option in ("--address", "--phone", "--email", "--website"):
+        assert f"brochure: error: {option} is needed" in err
+
+
+def test_a_given_logo_is_copied_into_the_kit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    png = ROOT / "assets/brands/harbour-lane/logo.png"
+    status, _, err = cli(capsys, "init", "kit", *options(logo=str(png)), "--yes")
+    assert status == 0, err
+    assert (tmp_path / "kit/logo.png").read_bytes() == png.read_bytes()
+    kit, _ = load_brand(tmp_path / "kit/brand.yaml")
+    assert kit is not None and kit.logo.picture is not None
+
+
+def test_an_existing_kit_is_never_replaced(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "kit").mkdir()
+    (tmp_path / "kit/brand.yaml").write_text("name: Kept\n")
+    status, _, err = cli(capsys, "init", str(tmp_path / "kit"), *options(), "--yes")
+    assert status == 2 and "already exists" in err
+    assert (tmp_path / "kit/brand.yaml").read_text() == "name: Kept\n"
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_on_a_terminal_each_answer_is_asked_and_checked_as_it_is_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A wrong colour is asked again at once; Enter takes the default; the kit is written when all are good."""
+    typed = [
+        "Riverside Skin Clinic",  # name
+        "",  # id: the default, riverside-skin-clinic
+        "GB",  # country
+        "",  # paper: a4
+        "teal",  # primary: not a colour...
+        "#2E5E4E",  # ...asked again
+        "",
+        "",
+        "",
+        "",  # secondary, accent, background, text: defaults
+        "Montserrat",  # font: not installed...
+        "IBM Plex Serif",  # ...asked again
+        "",  # heading font: as the font
+        "",  # logo: the plain mark
+        "2 River Lane, Bath",
+        "01225 496 000",
+        "hello@riverside.example",
+        "https://riverside.example",
+        "",  # booking page: the website
+    ]
+    monkeypatch.setattr("sys.stdin", Terminal("\n".join(typed) + "\n"))
+    status, out, err = cli(capsys, "init", str(tmp_path / "kit"))
+    assert status == 0, err
+    assert "'teal' is not a colour" in err and "font family 'Montserrat' is not installed" in err
+    assert "Primary colour, #RRGGBB (headings, bands) [#1D5C63]:" in out
+    kit, _ = load_brand(tmp_path / "kit/brand.yaml")
+    assert kit is not None
+    assert dict(kit.colors)["primary"] == "#2E5E4E" and kit.heading_font.family == "IBM Plex Serif"
+
+
+def test_the_end_of_input_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", Terminal("Riverside\n"))
+    status, _, err = cli(capsys, "init", str(tmp_path / "kit"))
+    assert status == 1 and "nothing written" in err
+    assert not (tmp_path / "kit").exists()
+
+
+def test_the_words_are_copied_with_what_to_edit_at_its_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content.yaml").write_bytes((ROOT / "content.yaml").read_bytes())
+    cli(capsys, "init", "clinics/riverside", *options(), "--yes")
+    status, out, err = cli(capsys, "init", "clinics/riverside", "--words")
+    assert status == 0, err
+    copy = tmp_path / "clinics/riverside/content.yaml"
+    lines = copy.read_text().splitlines()
+    edits = [LINE.match(x) or LINE.match(x.strip() + " x: y") for x in out.splitlines() if x.startswith("  clinics/")]
+    assert len(edits) >= 6
+    producer = next(x for x in out.splitlines() if "document.producer" in x)
+    assert producer.strip().startswith("clinics/riverside/content.yaml:")
+    line = int(producer.strip().split(":")[1])
+    assert lines[line - 1].strip().startswith("producer:")  # the line named is the one to change
+    assert "Riverside Skin Clinic" in producer  # the kit's name, to write there
+    status, _, err = cli(capsys, "check", "--content", str(copy), "--brand", "clinics/riverside/brand.yaml")
+    assert status == 0, err
+
+
+def test_words_are_never_copied_over_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "content.yaml").write_text("kept\n")
+    status, _, err = cli(capsys, "init", str(tmp_path), "--words", "--from", str(ROOT / "content.yaml"))
+    assert status == 2 and "already exists" in err
+    assert (tmp_path / "content.yaml").read_text() == "kept\n"
+
+
+@pytest.mark.parametrize(
+    ("font", "hint"),
+    [
+        ("Lato", "(hint: install it: .venv/bin/pip install fontpkg-lato==2.15, and add fontpkg-lato==2.15 to"),
+        ("Montserrat", "(hint: Montserrat cannot be used (variable font only"),
+    ],
+)
+def test_a_font_not_installed_says_whether_pip_can_bring_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], font: str, hint: str
+) -> None:
+    status, _, err = cli(capsys, "init", str(tmp_path / "kit"), *options(font=font), "--yes")
+    assert status == 2
+    assert f"--font '{font}': font family '{font}' is not installed {hint}" in err
