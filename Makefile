@@ -19,7 +19,7 @@ $(RUN): requirements.txt pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q --no-deps -e .
 	@touch $@
 
-$(DEV): requirements-dev.txt $(RUN)
+$(DEV): requirements-dev.txt requirements-cluster.txt $(RUN)
 	$(BIN)/pip install -q -r requirements-dev.txt
 	@touch $@
 

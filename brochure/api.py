@@ -7,6 +7,7 @@ docs/architecture.md, "Using brochure from Python"). The rest of this module ser
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -131,20 +132,23 @@ def check_translation(source_path: Path, translation: Content) -> list[Diagnosti
     return compare(source, translation)
 
 
-def option_problem(options: Options) -> str:
+def option_problem(options: Options, environ: Mapping[str, str] | None = None) -> str:
     """Why these options cannot be built, or '' (the command line reports it as a usage error)."""
     if options.marks and options.target != "press":
         return "--marks needs --target press (office printers cannot print marks outside the sheet)"
-    return source_date(os.environ)[1]  # read by the PDF writer too, even when `today` is given
+    return source_date(os.environ if environ is None else environ)[1]  # read by the PDF writer too
 
 
-def build(src: Sources, options: Options) -> Result:
-    """Lay out, check and render one leaflet; no file is written here."""
-    problem = option_problem(options)
+def build(src: Sources, options: Options, environ: Mapping[str, str] | None = None) -> Result:
+    """Lay out, check and render one leaflet; no file is written here. SOURCE_DATE_EPOCH is read from `environ`
+    (default: this process's environment; a batch gives its workers its own, so that a worker on another machine
+    builds the same bytes)."""
+    env = os.environ if environ is None else environ
+    problem = option_problem(options, env)
     if problem:
         raise ValueError(problem)
     fonts = src.fonts
-    diags = check_dates(src.content.document, options.today or today(os.environ), options.allow_expired)
+    diags = check_dates(src.content.document, options.today or today(env), options.allow_expired)
     diags += _language_words(src.content)
     kit, translated = src.brand.in_language(src.content.language)  # its other formats and feedback lines
     if not translated:
@@ -184,7 +188,7 @@ def build(src: Sources, options: Options) -> Result:
         language=c.language,
         base_font=fonts.regular,
         press=press,
-        created=stamp(os.environ, c.document.published),
+        created=stamp(env, c.document.published),
     )
     pdf = render(layout, meta)
     if press:

@@ -1,8 +1,10 @@
-"""Editions (editions.yaml) -> every edition built in worker processes, skipped when nothing it depends on changed.
+"""Editions (editions.yaml) -> every edition built by an executor's workers, skipped when nothing it depends on changed.
 
 Each task is one brand kit with one content file and all the editions made of them: a worker loads and checks
-the inputs once (fonts, logo, the translation against its source) and builds each edition, writing its PDF
-atomically. An edition's stamp is a hash of everything it depends on (the tool's version, the installed font
+the inputs once (fonts, logo, the translation against its source) and builds each edition; it reads the inputs
+and writes nothing. The batch's own process writes each PDF and its page pictures atomically as they come back,
+so workers may run on other machines (brochure/cluster.py) that share the inputs' paths but not the output
+folder. An edition's stamp is a hash of everything it depends on (the tool's version, the installed font
 packages, its content file and source, every file of its brand kit, its layout, paper and target); an edition
 whose stamp and output are as the last manifest recorded is not built again. A failure is one edition's outcome:
 it never stops the others.
@@ -14,12 +16,15 @@ import hashlib
 import html
 import json
 import os
+import re
 import signal
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import asdict, dataclass, field
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+from dataclasses import asdict, dataclass, field, replace
+from functools import cache
 from pathlib import Path
+from urllib.parse import quote
 
 import fontpkg
 
@@ -60,6 +65,7 @@ class Known:
     pages: int
     thumbs: tuple[str, ...]
     findings: tuple[str, ...]  # its warnings, reported again for it
+    size: int = 0  # its PDF's size, as found when the batch checked the file
 
 
 @dataclass(frozen=True)
@@ -72,8 +78,11 @@ class Task:
     base: Path  # editions.yaml's folder: outputs are relative to it
     output: str  # the pattern
     jobs: tuple[Job, ...]
-    known: tuple[Known, ...] = ()  # what the last run made
+    known: tuple[Known, ...] = ()  # what the last run made of these editions, and is still in place
     thumbs: str = ""  # the folder of the page pictures, relative to editions.yaml's folder
+    root: str = ""  # the batch's working folder when the paths above are relative to it (a worker's may differ)
+    tool: str = ""  # the version and font packages the stamps were made with: a worker must have the same
+    epoch: str = ""  # the batch's SOURCE_DATE_EPOCH: a worker builds with it, whatever its own environment says
 
 
 @dataclass(frozen=True)
@@ -99,6 +108,16 @@ class Outcome:
     @property
     def first(self) -> str:
         return next((f for f in self.findings if ": error: " in f), self.findings[0] if self.findings else "")
+
+
+@dataclass(frozen=True)
+class Made:
+    """A worker's answer for one edition: its outcome and, when built, the bytes of its PDF and of its page pictures
+    (in the order of outcome.thumbs), which the batch's own process writes."""
+
+    outcome: Outcome
+    pdf: bytes = b""
+    pictures: tuple[bytes, ...] = ()
 
 
 Loaded = dict[Path, "Content | None"]  # each content file the editions name, read once (None: it has errors)
@@ -152,9 +171,10 @@ _TWICE = "give the kits different ids, and each brand one content file per langu
 
 def tasks(editions: Editions, previous: dict[str, dict[str, object]], loaded: Loaded) -> list[Task]:
     """The work, grouped by kit and content file, each edition stamped with what it depends on."""
-    fonts = _digest(json.dumps(sorted((s, fontpkg.family(s).version) for s in fontpkg.families())).encode())
-    known = tuple(k for k in (_known(e) for e in previous.values()) if k is not None)
+    known = [k for k in (_known(e) for e in previous.values()) if k is not None]
     thumbs = (manifest_path(editions).parent / THUMBS).relative_to(editions.path.parent).as_posix()
+    root = "" if editions.path.is_absolute() else str(Path.cwd())
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     out: list[Task] = []
     for group in editions.groups:
         kit = _kit_digest(group, manifest_path(editions).parent)
@@ -164,18 +184,36 @@ def tasks(editions: Editions, previous: dict[str, dict[str, object]], loaded: Lo
             inputs = (content, *((source,) if source else ()), *_pictures(loaded.get(content.resolve())))
             words = _digest(b"".join(p.read_bytes() for p in inputs))
             jobs = tuple(
-                Job(
-                    layout,
-                    paper,
-                    target,
-                    _digest(f"{__version__}|{fonts}|{kit}|{words}|{layout}|{paper}|{target}".encode()),
-                )
+                Job(layout, paper, target, _digest(f"{tool()}|{kit}|{words}|{layout}|{paper}|{target}".encode()))
                 for layout in group.layouts
                 for paper in (group.papers or (None,))
                 for target in group.targets
             )
-            out.append(Task(group.kit, content, source, editions.path.parent, editions.output, jobs, known, thumbs))
+            present = _present(known, {j.stamp for j in jobs}, editions)
+            base, pattern = editions.path.parent, editions.output
+            out.append(Task(group.kit, content, source, base, pattern, jobs, present, thumbs, root, tool(), epoch))
     return out
+
+
+@cache
+def tool() -> str:
+    """The version of brochure and of every installed font package, as one text (a part of every stamp)."""
+    fonts = _digest(json.dumps(sorted((s, fontpkg.family(s).version) for s in fontpkg.families())).encode())
+    return f"brochure {__version__}, font packages {fonts[:12]}"
+
+
+def _present(known: list[Known], stamps: set[str], editions: Editions) -> tuple[Known, ...]:
+    """The editions of these stamps the last manifest records whose PDF is still the one it made (read here, where
+    the outputs are: a worker may not see them). Only a path the output pattern can give is read."""
+    shape = re.compile(r"[^/\\]+".join(re.escape(piece) for piece in re.split(r"\{[a-z]+\}", editions.output)))
+    out = []
+    for was in known:
+        path = editions.path.parent / was.output
+        if was.stamp not in stamps or not shape.fullmatch(was.output) or ".." in Path(was.output).parts:
+            continue
+        if path.is_file() and _digest(path.read_bytes()) == was.sha256:
+            out.append(replace(was, size=path.stat().st_size))
+    return tuple(out)
 
 
 def count(editions: Editions) -> int:
@@ -183,35 +221,45 @@ def count(editions: Editions) -> int:
     return sum(len(g.contents) * len(g.layouts) * max(1, len(g.papers)) * len(g.targets) for g in editions.groups)
 
 
+def local(jobs: int) -> Executor:
+    """The executor of a batch on this machine: `jobs` worker processes (1: a thread of this process)."""
+    if jobs <= 1:
+        return ThreadPoolExecutor(max_workers=1)
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_worker)
+
+
 def run(
     editions: Editions,
-    jobs: int,
+    executor: Executor,
     force: bool,
     progress: Callable[[Outcome], None] = lambda o: None,
     loaded: Loaded | None = None,
 ) -> list[Outcome]:
-    """Every edition, in `jobs` worker processes (1: in this process); the outcomes in the editions' order.
-    `loaded`: the content files as read_contents read them, if the caller has them already."""
+    """Every edition, each task run by the executor (local(jobs), or a cluster's: brochure/cluster.py), which this
+    shuts down; each PDF written here as its task ends. The outcomes in the editions' order. `loaded`: the content
+    files as read_contents read them, if the caller has them already."""
     previous = {} if force else read_manifest(editions)
     work = tasks(editions, previous, read_contents(editions) if loaded is None else loaded)
+    base = editions.path.parent
     outcomes: dict[int, list[Outcome]] = {}
-    if jobs <= 1:
-        for i, task in enumerate(work):
-            outcomes[i] = run_task(task)
+    pending: dict[Future[list[Made]], int] = {}
+    try:
+        pending = {executor.submit(run_task, task): i for i, task in enumerate(work)}
+        for future in as_completed(list(pending)):
+            i = pending.pop(future)
+            outcomes[i] = [keep(made, base) for made in _answer(future, work[i])]
             for o in outcomes[i]:
                 progress(o)
-    else:
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker)
-        try:
-            futures = {pool.submit(run_task, task): i for i, task in enumerate(work)}
-            for future in as_completed(futures):
-                outcomes[futures[future]] = future.result()
-                for o in outcomes[futures[future]]:
-                    progress(o)
-        except BaseException:  # Ctrl-C, a signal: nothing queued starts; the tasks running end (atomic writes)
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
-        pool.shutdown()
+    except BaseException:  # Ctrl-C, a signal: nothing queued starts; what the tasks running make is written whole
+        for future in pending:
+            future.cancel()
+        executor.shutdown(wait=True)
+        for future in pending:
+            if future.done() and not future.cancelled() and future.exception() is None:
+                for made in future.result():
+                    keep(made, base)
+        raise
+    executor.shutdown()
     return [o for i in sorted(outcomes) for o in outcomes[i]]
 
 
@@ -220,120 +268,237 @@ def _worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def run_task(task: Task) -> list[Outcome]:
-    """(In a worker process.) A bug while building is that task's editions' failure, not the whole run's."""
+def _answer(future: Future[list[Made]], task: Task) -> list[Made]:
+    """What a task's worker sent back; a worker that was lost, or could not run the task, fails its editions."""
     try:
-        return list(_run_task(task, lambda o: None))
+        return future.result()
+    except Exception as exc:  # a worker process that died; on a cluster, a worker without brochure, a lost one
+        what = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
+        return _all_failed(
+            task, f"the worker building it stopped: {what} (every worker needs brochure and its packages installed)"
+        )
+
+
+def keep(made: Made, base: Path) -> Outcome:
+    """Write a built edition's PDF and page pictures (base: editions.yaml's folder), atomically; a PDF that cannot
+    be written where it goes is that edition's failure."""
+    o = made.outcome
+    if o.status != "built":
+        return o
+    path = base / o.output
+    try:
+        write_atomic(path, made.pdf, PDF)
+        for rel, png in zip(o.thumbs, made.pictures, strict=True):
+            write_atomic(base / rel, png, PNG)
+    except (OSError, Refused) as exc:  # a folder or a file of another kind there, a full disk, no permission
+        failed = (*o.findings, f"{path}: error: {exc}")
+        return replace(o, status="failed", findings=failed, sha256="", pages=0, size=0, thumbs=())
+    return o
+
+
+def run_task(task: Task) -> list[Made]:
+    """(In a worker.) Build a task's editions; read the inputs, write nothing. A bug while building is that task's
+    editions' failure, not the whole run's."""
+    try:
+        if task.tool and task.tool != tool():
+            return _all_failed(
+                task,
+                f"this worker has {tool()}, the batch {task.tool}: install the same versions of brochure and its "
+                "packages on every machine (pip install -r requirements.txt)",
+            )
+        return list(_run_task(task))
     except Exception as exc:
         what = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
-        return [
-            Outcome(f"{task.kit}|{task.content}|{job.layout}|{job.target}", "", "failed", 0.0, job.stamp,
-                    (f"{task.content}: error: internal error: {what} (please report it with the inputs)",))
-            for job in task.jobs
-        ]  # fmt: skip
+        return _all_failed(task, f"internal error: {what} (please report it with the inputs)")
 
 
-def _run_task(task: Task, progress: Callable[[Outcome], None]) -> Iterator[Outcome]:
+def _all_failed(task: Task, message: str) -> list[Made]:
+    """Every edition of the task failed, for one reason."""
+    return [
+        Made(Outcome(_failed_name(task, job), "", "failed", 0.0, job.stamp, (f"{task.content}: error: {message}",)))
+        for job in task.jobs
+    ]
+
+
+def _run_task(task: Task) -> Iterator[Made]:
     t0 = time.perf_counter()
-    src, diags = api.load(task.content, task.kit)
+    src, diags = api.load(_here(task, task.content), _here(task, task.kit))
     if src is not None and task.source is not None:
-        diags += api.check_translation(task.source, src.content)
+        diags += api.check_translation(_here(task, task.source), src.content)
+    diags = [_as_given(d, task.root) for d in diags]
     files = (task.content, task.kit, *((task.source,) if task.source else ()))
-    inputs = tuple((str(p), _digest(p.read_bytes())) for p in files)
+    inputs = tuple((str(p), _digest(_here(task, p).read_bytes())) for p in files)
     load_s = time.perf_counter() - t0
     known = {k.stamp: k for k in task.known}
     for job in task.jobs:
         t = time.perf_counter()
-        options = api.Options(layout=job.layout, paper=job.paper, target=job.target)
         if src is None or any(d.is_error for d in diags):
-            name = f"{task.kit.parent.name}/{task.content.stem}/{job.layout}/{job.paper or 'kit'}/{job.target}"
-            outcome = Outcome(name, "", "failed", load_s, job.stamp, tuple(d.format() for d in diags), inputs=inputs)
+            name = _failed_name(task, job)
+            yield Made(Outcome(name, "", "failed", load_s, job.stamp, tuple(d.format() for d in diags), inputs=inputs))
         else:
-            outcome = _edition(task, job, src, options, diags, known, inputs)
-            outcome = Outcome(**{**asdict(outcome), "seconds": round(time.perf_counter() - t, 3)})
-        progress(outcome)
-        yield outcome
+            made = _edition(task, job, src, diags, known, inputs)
+            yield replace(made, outcome=replace(made.outcome, seconds=round(time.perf_counter() - t, 3)))
+
+
+def _here(task: Task, path: Path) -> Path:
+    """A path of the batch's as this worker reaches it (the same path on every machine)."""
+    return Path(task.root) / path if task.root else path
+
+
+def _as_given(d: Diagnostic, root: str) -> Diagnostic:
+    """A finding with the paths as the batch was given them (relative to its working folder, not a worker's)."""
+    if not root:
+        return d
+    prefix = root.rstrip(os.sep) + os.sep
+    file = d.location.file.removeprefix(prefix)
+    message, hint = d.message.replace(prefix, ""), d.hint.replace(prefix, "")
+    return replace(d, location=replace(d.location, file=file), message=message, hint=hint)
+
+
+def _failed_name(task: Task, job: Job) -> str:
+    """A failed edition's name: its clinic's id when the kit can be read (so the contact sheet shows it with the
+    clinic's others), the content file's name for its language."""
+    try:
+        brand, _ = load_brand(_here(task, task.kit))
+    except Exception:  # (a bug, or a kit this machine cannot see: the edition is named by the kit's folder)
+        brand = None
+    who = brand.id if brand is not None else task.kit.parent.name
+    paper = job.paper or (brand.paper if brand is not None else "kit")
+    return f"{who}/{task.content.stem.lower()}/{job.layout}/{paper}/{job.target}"
 
 
 def _edition(
     task: Task,
     job: Job,
     src: api.Sources,
-    options: api.Options,
     load_diags: list[Diagnostic],
     known: dict[str, Known],
     inputs: tuple[tuple[str, str], ...],
-) -> Outcome:
+) -> Made:
     paper = job.paper or src.brand.paper
     values = {"brand": src.brand.id, "language": src.content.language.lower(), "layout": job.layout, "paper": paper,
               "target": job.target}  # fmt: skip
     output = task.output.format(**values)
     name = "/".join(values[k] for k in ("brand", "language", "layout", "paper", "target"))
-    path = task.base / output
     was = known.get(job.stamp)
-    if was is not None and was.output == output and path.is_file() and _digest(path.read_bytes()) == was.sha256:
-        size = path.stat().st_size
-        return Outcome(
-            name, output, "unchanged", 0.0, job.stamp, was.findings, was.sha256, was.pages, size, inputs, was.thumbs
-        )
-    result = api.build(src, options)
-    findings = tuple(d.format() for d in [*load_diags, *result.diagnostics])
+    if was is not None and was.output == output:  # (its file checked where the outputs are: _present)
+        return Made(
+            Outcome(name, output, "unchanged", 0.0, job.stamp, was.findings, was.sha256, was.pages, was.size, inputs,
+                    was.thumbs)
+        )  # fmt: skip
+    options = api.Options(layout=job.layout, paper=job.paper, target=job.target)
+    result = api.build(src, options, {"SOURCE_DATE_EPOCH": task.epoch})
+    findings = tuple(_as_given(d, task.root).format() for d in [*load_diags, *result.diagnostics])
     if not result.ok or result.pdf is None:
-        return Outcome(name, output, "failed", 0.0, job.stamp, findings, inputs=inputs)
-    try:
-        write_atomic(path, result.pdf, PDF)
-    except (OSError, Refused) as exc:  # a folder or a file of another kind there, a full disk, no permission
-        return Outcome(name, output, "failed", 0.0, job.stamp, (*findings, f"{path}: error: {exc}"), inputs=inputs)
-    sha = _digest(result.pdf)
+        return Made(Outcome(name, output, "failed", 0.0, job.stamp, findings, inputs=inputs))
     beside = os.path.relpath(output, Path(task.thumbs).parent)  # the output's path inside the manifest's folder
-    thumbs = _thumbnails(result.pdf, task.base, f"{task.thumbs}/{beside.removesuffix('.pdf')}")
-    return Outcome(name, output, "built", 0.0, job.stamp, findings, sha, result.pages, len(result.pdf), inputs, thumbs)
-
-
-def _thumbnails(pdf: bytes, base: Path, stem: str) -> tuple[str, ...]:
-    """A small picture of each page for the contact sheet (stem-p1.png, ...), written atomically."""
-    out = []
-    for i, png in enumerate(page_images(pdf, THUMB_DPI), 1):
-        write_atomic(base / f"{stem}-p{i}.png", png, PNG)
-        out.append(f"{stem}-p{i}.png")
-    return tuple(out)
+    stem = f"{task.thumbs}/{beside.removesuffix('.pdf')}"
+    pictures = tuple(page_images(result.pdf, THUMB_DPI))
+    thumbs = tuple(f"{stem}-p{i}.png" for i in range(1, len(pictures) + 1))
+    sha, size = _digest(result.pdf), len(result.pdf)
+    outcome = Outcome(name, output, "built", 0.0, job.stamp, findings, sha, result.pages, size, inputs, thumbs)
+    return Made(outcome, result.pdf, pictures)
 
 
 def write_index(editions: Editions, outcomes: list[Outcome]) -> Path:
-    """out/index.html: every page of every edition, by clinic and language; failures in red with their
-    messages. Offline: the pictures are files beside it, nothing is fetched."""
+    """out/index.html: every page of every edition, by clinic and language; failures in red with their messages.
+    Offline: the pictures are files beside it, and the page's own policy lets the browser fetch nothing else."""
     folder = manifest_path(editions).parent
     base = editions.path.parent
-    groups: dict[str, list[Outcome]] = {}
+    clinics: dict[str, dict[str, list[Outcome]]] = {}
     for o in outcomes:
-        groups.setdefault("/".join(o.edition.split("/")[:2]), []).append(o)
-    parts = [_INDEX_HEAD]
-    for group, items in groups.items():
-        parts.append(f"<h2>{html.escape(group)}</h2>")
-        for o in items:
-            rel = [os.path.relpath(base / t, folder) for t in o.thumbs]
-            pages = "".join(f'<img src="{html.escape(r)}" alt="page {i}">' for i, r in enumerate(rel, 1))
-            link = html.escape(os.path.relpath(base / o.output, folder)) if o.output else ""
-            title = (
-                f'<a href="{link}">{html.escape(o.edition)}</a>'
-                if link and o.status != "failed"
-                else html.escape(o.edition)
-            )
-            notes = "".join(f"<li>{html.escape(f)}</li>" for f in o.findings if ": error: " in f)
+        clinic, language, *_ = [*o.edition.split("/"), "", ""]
+        clinics.setdefault(clinic, {}).setdefault(language, []).append(o)
+    failed = [o for o in outcomes if o.status == "failed"]
+    counts = ", ".join(f"{sum(o.status == s for o in outcomes)} {s}" for s in ("built", "unchanged", "failed"))
+    parts = [_INDEX_HEAD, f'<p class="summary">{len(outcomes)} editions: {counts}</p>']
+    if failed:
+        links = "".join(f'<li><a href="#{_anchor(o)}">{html.escape(o.edition)}</a></li>' for o in failed)
+        parts.append(f'<nav class="failures"><p>Failed:</p><ul>{links}</ul></nav>')
+    for clinic, languages in clinics.items():
+        parts.append(f'<section class="clinic" data-clinic="{html.escape(clinic)}"><h2>{html.escape(clinic)}</h2>')
+        for language, items in languages.items():
             parts.append(
-                f'<section class="{o.status}"><h3>{title} <small>{o.status}</small></h3>'
-                f"<div>{pages}</div>{f'<ul>{notes}</ul>' if notes else ''}</section>"
+                f'<section class="language" data-language="{html.escape(language)}"><h3>{html.escape(language)}</h3>'
+                '<div class="editions">'
             )
-    parts.append("</body></html>")
+            parts += [_card(o, base, folder) for o in items]
+            parts.append("</div></section>")
+        parts.append("</section>")
+    parts.append("</body></html>\n")
     path = folder / INDEX
     write_atomic(path, "\n".join(parts).encode("utf-8"), HTML)
     return path
 
 
-_INDEX_HEAD = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Every edition</title><style>
-body{font-family:sans-serif;margin:2em;color:#222} h2{margin-top:2em;border-bottom:1px solid #ccc}
-section{margin:1em 0} section div{display:flex;gap:8px;flex-wrap:wrap} img{border:1px solid #bbb;height:160px}
-section.failed h3,section.failed li{color:#b00020} small{color:#777;font-weight:normal}
+def _card(o: Outcome, base: Path, folder: Path) -> str:
+    """One edition on the contact sheet: its layout, paper and target (a link to its PDF), status, pages, errors."""
+    name = html.escape(o.edition)
+    label = html.escape(" \u00b7 ".join(o.edition.split("/")[2:]) or o.edition)
+    link = html.escape(_url(os.path.relpath(base / o.output, folder))) if o.output else ""
+    title = f'<a href="{link}">{label}</a>' if link and o.status != "failed" else label
+    pages = []
+    for i, t in enumerate(o.thumbs, 1):
+        size = _png_size(base / t)
+        dims = f' width="{size[0]}" height="{size[1]}"' if size else ""
+        src = html.escape(_url(os.path.relpath(base / t, folder)))
+        pages.append(f'<img src="{src}" alt="{name}, page {i}"{dims}>')
+    notes = "".join(f"<li>{html.escape(f)}</li>" for f in o.findings if ": error: " in f)
+    return (
+        f'<article class="edition {o.status}" id="{_anchor(o)}" data-edition="{name}" data-pages="{len(o.thumbs)}">'
+        f'<h4>{title} <span class="status">{o.status}</span></h4>'
+        + (f'<div class="pages">{"".join(pages)}</div>' if pages else "")
+        + (f'<ul class="findings">{notes}</ul>' if notes else "")
+        + "</article>"
+    )
+
+
+def _anchor(o: Outcome) -> str:
+    return "e-" + re.sub(r"[^A-Za-z0-9_-]+", "-", o.edition)
+
+
+def _url(relative: str) -> str:
+    """A relative file path as a link (each part percent-encoded: a space or '#' in a name stays a name)."""
+    return "/".join(quote(part) for part in Path(relative).as_posix().split("/"))
+
+
+def _png_size(path: Path) -> tuple[int, int] | None:
+    """A PNG's width and height from its header (so the page is laid out before the pictures arrive)."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(24)
+    except OSError:
+        return None
+    if len(head) < 24 or not head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return None
+    return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+
+
+_INDEX_HEAD = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy"
+ content="default-src 'none'; img-src 'self' file:; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Every edition</title><style>
+:root{--ink:#1f2328;--muted:#656d76;--line:#d0d7de;--fail:#b00020;--fail-bg:#fdf0f2}
+*{box-sizing:border-box}
+body{margin:0;padding:24px 32px 48px;background:#f6f8fa;color:var(--ink);
+ font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif}
+h1{font-size:26px;margin:0 0 2px} .summary{margin:0 0 20px;color:var(--muted)}
+.failures{border-left:4px solid var(--fail);background:var(--fail-bg);color:var(--fail);
+ padding:8px 14px;margin:0 0 24px}
+.failures p{margin:0;font-weight:600} .failures ul{margin:4px 0 0;padding-left:1.2em} .failures a{color:var(--fail)}
+.clinic{margin:0 0 36px} h2{font-size:21px;margin:0 0 4px;padding-bottom:4px;border-bottom:2px solid var(--line)}
+h3{font-size:15px;font-weight:600;color:var(--muted);margin:14px 0 8px}
+.editions{display:flex;flex-wrap:wrap;gap:14px;align-items:flex-start}
+.edition{min-width:0;max-width:100%;background:#fff;border:1px solid var(--line);border-radius:6px;padding:10px 12px}
+.edition h4{margin:0 0 8px;font-size:14px;font-weight:600;display:flex;flex-wrap:wrap;gap:4px 10px;align-items:baseline}
+.edition a{color:#0550ae;text-decoration:none} .edition a:hover{text-decoration:underline}
+.status{font-size:12px;font-weight:400;color:var(--muted)}
+.pages{display:flex;flex-wrap:wrap;gap:6px}
+.pages img{display:block;height:150px;width:auto;max-width:100%;object-fit:contain;background:#fff;
+ border:1px solid #c4c9cf}
+.edition.failed{border-color:var(--fail);background:var(--fail-bg);max-width:min(100%,56em)}
+.edition.failed h4,.edition.failed .status,.findings{color:var(--fail)}
+.findings{margin:0;padding-left:1.2em;font-size:13px;overflow-wrap:anywhere}
 </style></head><body><h1>Every edition</h1>"""
 
 

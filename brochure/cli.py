@@ -192,7 +192,11 @@ EXAMPLES = {
     ),
     "check": "example:\n  brochure check --source content.yaml --content translations/es.yaml",
     "preview": "example:\n  brochure preview --layout flyer --dpi 60      PNGs in out/preview/",
-    "batch": "example:\n  brochure batch editions.yaml --jobs 2",
+    "batch": (
+        "examples:\n"
+        "  brochure batch editions.yaml --jobs 2\n"
+        "  brochure batch editions.yaml --scheduler tcp://10.0.0.5:8786   on a Dask cluster (docs/cluster.md)"
+    ),
     "fonts": (
         "examples:\n"
         "  brochure fonts                  the installed families a kit can name\n"
@@ -364,6 +368,13 @@ def _parser() -> Parser:
         default=None,
         metavar="FILE",
         help="also write the report as JSON ('-': standard output) (default: no report)",
+    )
+    batch.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="run the editions on the workers of the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786; "
+        "pip install 'brochure[cluster]'); they read the inputs at the same paths (default: --jobs processes here)",
     )
     f = sub.add_parser(
         "fonts",

@@ -40,6 +40,15 @@ def batch(args: argparse.Namespace, console: Console) -> int:
         console.error(f"brochure: error: {problem}")
         return EXIT_USAGE if problem.startswith("--json") else EXIT_ERRORS
     console.results_to_stderr = args.json == STDOUT
+    try:
+        executor = _executor(args)  # a cluster that cannot be reached is an error before anything is built
+    except Exception as exc:
+        from brochure.cluster import Unavailable
+
+        if not isinstance(exc, Unavailable):
+            raise
+        console.error(f"brochure: error: {exc}")
+        return exc.status
     bar = _progress_bar(batches.count(editions))  # on a terminal; else a line per edition
 
     def progress(o: batches.Outcome) -> None:
@@ -53,7 +62,7 @@ def batch(args: argparse.Namespace, console: Console) -> int:
 
     t0 = time.perf_counter()
     try:
-        outcomes = batches.run(editions, args.jobs, args.force, progress, loaded)
+        outcomes = batches.run(editions, executor, args.force, progress, loaded)
     finally:
         if bar is not None:
             bar.close()
@@ -80,6 +89,17 @@ def batch(args: argparse.Namespace, console: Console) -> int:
         elif not _write(console, "--json", Path(args.json), report.encode("utf-8"), JSON, "the report"):
             return EXIT_ERRORS
     return EXIT_ERRORS if failed else EXIT_OK
+
+
+def _executor(args: argparse.Namespace) -> Any:
+    """Where the batch's tasks run: --jobs processes here, or the workers of the Dask cluster at --scheduler."""
+    if args.scheduler is None:
+        from brochure.batch import local
+
+        return local(args.jobs)
+    from brochure.cluster import connect
+
+    return connect(args.scheduler)
 
 
 def _batch_outputs(args: argparse.Namespace, editions: Any) -> str:

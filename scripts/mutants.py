@@ -621,6 +621,27 @@ MUTANTS: tuple[Mutant, ...] = (
         "            clash = None\n",
         "tests/test_batch.py::test_two_editions_for_one_file_are_refused_before_anything_is_built",
     ),
+    m(
+        "batch-epoch-not-sent",
+        "batch.py",
+        'result = api.build(src, options, {"SOURCE_DATE_EPOCH": task.epoch})',
+        "result = api.build(src, options)",
+        "tests/test_cluster.py::test_a_cluster_builds_the_same_bytes_as_this_machine",
+    ),
+    m(
+        "batch-paths-from-the-workers-folder",
+        "batch.py",
+        '    root = "" if editions.path.is_absolute() else str(Path.cwd())\n',
+        '    root = ""\n',
+        "tests/test_cluster.py::test_a_cluster_builds_the_same_bytes_as_this_machine",
+    ),
+    m(
+        "contact-sheet-messages-unwrapped",
+        "batch.py",
+        "overflow-wrap:anywhere",
+        "overflow-wrap:normal",
+        "tests/test_contact_sheet.py::test_the_contact_sheet_in_a_browser",
+    ),
     # --- kit controls and layout hints --------------------------------------------------------------------
     m(
         "logo-height-ignored",

@@ -89,6 +89,26 @@ def test_a_hostile_manifest_is_ignored_and_every_edition_built(
     assert status == 0 and "1 built" in out and INTERNAL not in err, err
 
 
+@pytest.mark.parametrize("elsewhere", ["out/../../outside.pdf", "/dev/zero"])
+def test_a_manifest_naming_another_file_as_an_output_is_not_trusted(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], elsewhere: str
+) -> None:
+    """An entry copied from the last manifest with its output moved elsewhere: that file is never read as the
+    edition's output (nor a device), and the edition is built again."""
+    path = _editions(inputs)
+    assert "1 built" in _batch(capsys, path)[1]
+    manifest = inputs.content.parent / "out" / "manifest.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    outside = inputs.content.parent.parent / "outside.pdf"
+    pdf = (inputs.content.parent / data["editions"][0]["output"]).read_bytes()
+    outside.write_bytes(pdf)  # the same bytes, so its hash matches: only where it is gives it away
+    data["editions"][0]["output"] = elsewhere
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    status, out, err = _batch(capsys, path)
+    assert status == 0 and "1 built, 0 unchanged" in out and INTERNAL not in err, out + err
+    assert outside.read_bytes() == pdf
+
+
 @pytest.mark.parametrize("what", ["manifest-folder", "manifest-list", "out-file"])
 def test_a_manifest_that_cannot_be_written_is_an_error_not_a_bug(
     inputs: Inputs, capsys: pytest.CaptureFixture[str], what: str

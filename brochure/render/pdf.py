@@ -111,12 +111,13 @@ _ID = re.compile(rb"/ID\s*\n?\[<([0-9a-fA-F]{32})><([0-9a-fA-F]{32})>\]|\n\[<([0
 
 def _own_id(pdf: bytes) -> bytes:
     """The file identifier made from the file itself (ReportLab's depends only on the document's information, so
-    every edition of a leaflet had the same): an MD5 of the bytes, written over it in place (the same length)."""
+    every edition of a leaflet had the same, and on the process's SOURCE_DATE_EPOCH, so a worker with another
+    environment gave another): an MD5 of the bytes without ReportLab's, written over it in place (same length)."""
     m = _ID.search(pdf)
     if m is None:
         return pdf
-    digest = hashlib.md5(pdf, usedforsecurity=False).hexdigest().encode()
     start, end = (m.start(1), m.end(2)) if m.group(1) else (m.start(3), m.end(4))
+    digest = hashlib.md5(pdf[:start] + pdf[end:], usedforsecurity=False).hexdigest().encode()
     return pdf[:start] + digest + b"><" + digest + pdf[end:]
 
 

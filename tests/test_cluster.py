@@ -1,0 +1,170 @@
+"""`brochure batch --scheduler ADDRESS`: the same editions on a Dask cluster's workers (here a local cluster of two
+worker processes), the same bytes and the same manifest as on this machine; a clear error, and no hang, when there
+is no Dask, no scheduler or no worker."""
+
+from __future__ import annotations
+
+import json
+import socket
+import sys
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, Future
+from dataclasses import replace
+from pathlib import Path
+from typing import TypeVar
+
+import pytest
+from conftest import Inputs
+from helpers import cli
+
+from brochure import batch, cluster
+from brochure.inputs.editions import load_editions
+
+T = TypeVar("T")
+
+# A handful of editions: two languages in two targets, and a content file that fails on purpose.
+EDITIONS = """\
+output: "out/{brand}/{language}/{layout}-{paper}-{target}.pdf"
+layouts: [trifold]
+targets: [office, press]
+brands:
+  - kit: assets/brand.yaml
+    languages: [content.yaml, us.yaml, broken.yaml]
+"""
+
+
+@pytest.fixture
+def scheduler() -> Iterator[str]:
+    """A local Dask cluster of two worker processes whose SOURCE_DATE_EPOCH is another than the batch's (a worker on
+    another machine need not have the batch's environment): its scheduler's address."""
+    distributed = pytest.importorskip("distributed", reason="make test installs it (requirements-cluster.txt)")
+    with distributed.LocalCluster(
+        n_workers=2,
+        processes=True,
+        threads_per_worker=1,
+        dashboard_address=":0",
+        env={"SOURCE_DATE_EPOCH": "1800000000"},
+    ) as local:
+        yield str(local.scheduler_address)
+
+
+def _inputs(inputs: Inputs) -> Path:
+    folder = inputs.content.parent
+    text = inputs.content.read_text(encoding="utf-8")
+    (folder / "us.yaml").write_text(text.replace("language: en-GB", "language: en-US"), encoding="utf-8")
+    (folder / "broken.yaml").write_text(text.replace("language: en-GB", "language: en-GB\nlanguag: x"), "utf-8")
+    (folder / "editions.yaml").write_text(EDITIONS, encoding="utf-8")
+    return folder
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    """Every file the batch wrote (PDFs, page pictures, the contact sheet) but the manifest (it has timings)."""
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.name != "manifest.json")
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in files}
+
+
+def _manifest(folder: Path) -> list[dict[str, object]]:
+    """The manifest, timings apart."""
+    data = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    return [{k: v for k, v in e.items() if k != "seconds"} for e in data["editions"]]
+
+
+def test_a_cluster_builds_the_same_bytes_as_this_machine(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], scheduler: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run from editions.yaml's folder with a relative path (the workers' own working folder is another): the PDFs,
+    page pictures, contact sheet and manifest are those of the local run; a second run on the cluster builds
+    nothing."""
+    folder = _inputs(inputs)
+    monkeypatch.chdir(folder)
+    status, out, err = cli(capsys, "batch", "editions.yaml", "--jobs", "2")
+    assert status == 1 and "4 built, 0 unchanged, 2 failed" in out, out + err
+    (folder / "out").rename(folder / "here")
+
+    status, out, err = cli(capsys, "batch", "editions.yaml", "--scheduler", scheduler)
+    assert status == 1 and "4 built, 0 unchanged, 2 failed" in out, out + err
+    assert "failed: test-clinic/broken/trifold/a4/office: broken.yaml:2:1: error: unknown key 'languag'" in err
+    assert _files(folder / "out") == _files(folder / "here") and len(_files(folder / "out")) == 4 + 4 * 2 + 1
+    assert _manifest(folder / "out") == _manifest(folder / "here")
+
+    status, out, _ = cli(capsys, "batch", "editions.yaml", "--scheduler", scheduler)
+    assert status == 1 and "0 built, 4 unchanged, 2 failed" in out
+
+
+def test_without_dask_the_error_says_what_to_install(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if it were not installed
+    status, _, err = cli(capsys, "batch", str(_inputs(inputs) / "editions.yaml"), "--scheduler", "tcp://x:8786")
+    assert status == 2 and "pip install 'brochure[cluster]'" in err and "Traceback" not in err
+    assert not (inputs.content.parent / "out").exists()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.mark.parametrize(
+    ("address", "status", "message"),
+    [
+        (f"tcp://127.0.0.1:{_free_port()}", 1, "no Dask scheduler answered within 1 s"),
+        ("tcp://localhost", 2, "not a scheduler's address (missing port number"),
+        ("ftp://x:21", 2, "not a scheduler's address (unknown address scheme 'ftp'"),
+    ],
+    ids=["nobody-there", "no-port", "not-dask"],
+)
+def test_a_scheduler_that_cannot_be_reached_is_an_error_before_anything_is_built(
+    inputs: Inputs,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    address: str,
+    status: int,
+    message: str,
+) -> None:
+    pytest.importorskip("distributed")
+    monkeypatch.setattr(cluster, "SCHEDULER_SECONDS", 1)
+    got, _, err = cli(capsys, "batch", str(_inputs(inputs) / "editions.yaml"), "--scheduler", address)
+    assert got == status and f"brochure: error: --scheduler {address}: {message}" in err, err
+    assert "Traceback" not in err and not (inputs.content.parent / "out").exists()
+
+
+def test_a_scheduler_without_workers_is_an_error_not_a_hang(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    distributed = pytest.importorskip("distributed")
+    monkeypatch.setattr(cluster, "WORKERS_SECONDS", 1)
+    with distributed.LocalCluster(n_workers=0, processes=False, dashboard_address=":0") as empty:
+        address = str(empty.scheduler_address)
+        status, _, err = cli(capsys, "batch", str(_inputs(inputs) / "editions.yaml"), "--scheduler", address)
+    assert status == 1 and f"--scheduler {address}: the scheduler has no worker (waited 1 s)" in err, err
+
+
+def test_a_worker_with_other_versions_fails_its_editions_saying_so(inputs: Inputs) -> None:
+    """A worker whose brochure or font packages differ from the batch's would build other bytes under the same
+    stamps: it builds nothing, and says what to install."""
+    editions, _ = load_editions(_inputs(inputs) / "editions.yaml")
+    assert editions is not None
+    task = replace(batch.tasks(editions, {}, batch.read_contents(editions))[0], tool="brochure 0.0.1, font packages x")
+    made = batch.run_task(task)
+    assert len(made) == 2 and all(m.outcome.status == "failed" and not m.pdf for m in made)
+    assert all("install the same versions of brochure" in m.outcome.first for m in made)
+
+
+class _Lost(Executor):
+    """An executor whose every worker is lost before it answers (a machine switched off, a worker killed)."""
+
+    def submit(self, fn: Callable[..., T], /, *args: object, **kwargs: object) -> Future[T]:
+        future: Future[T] = Future()
+        future.set_exception(OSError("Timed out during handshake while connecting to tcp://10.0.0.7:40123"))
+        return future
+
+
+def test_a_lost_worker_fails_its_editions_not_the_batch(inputs: Inputs) -> None:
+    editions, _ = load_editions(_inputs(inputs) / "editions.yaml")
+    assert editions is not None
+    outcomes = batch.run(editions, _Lost(), force=False)
+    assert len(outcomes) == 6 and {o.status for o in outcomes} == {"failed"}
+    assert all("the worker building it stopped: OSError: Timed out during handshake" in o.first for o in outcomes)
+    assert {o.edition.split("/")[0] for o in outcomes} == {"test-clinic"}  # shown with its clinic's editions
