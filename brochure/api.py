@@ -23,6 +23,7 @@ from brochure.layout.compose import Inputs
 from brochure.layout.document import keywords as document_keywords
 from brochure.layout.engine import lay_out
 from brochure.layout.model import Layout
+from brochure.output.pdfua import make_pdfua
 from brochure.output.pdfx import make_pdfx
 from brochure.preflight.checks import check_glyphs, check_producer
 from brochure.preflight.contrast import colours_for
@@ -32,6 +33,7 @@ from brochure.preflight.pdf import Where, check_pdf
 from brochure.preflight.placement import check_placement
 from brochure.preflight.qr import check_qr_decodes
 from brochure.render.pdf import Meta, render
+from brochure.render.structure import structure_of
 from brochure.theme.cmyk import output_condition, press_brand, press_palette, printing_condition
 from brochure.theme.fonts import FontSet, italic_warning, load_fonts
 from brochure.theme.styles import make_theme
@@ -190,9 +192,11 @@ def build(src: Sources, options: Options, environ: Mapping[str, str] | None = No
         press=press,
         created=stamp(env, c.document.published),
     )
-    pdf = render(layout, meta)
-    if press:
-        pdf = make_pdfx(pdf, profile, *output_condition(brand.profile, condition))
+    if press:  # PDF/X-1a, untagged
+        pdf = make_pdfx(render(layout, meta), profile, *output_condition(brand.profile, condition))
+    else:  # tagged: PDF/UA-1
+        structure = structure_of(layout)
+        pdf = make_pdfua(render(layout, meta, structure), structure, meta)
     content_at = Location(str(c.path), 1, 1)
     where = Where(colors=brand.where("colors"), fonts=brand.where("fonts"), content=content_at)
     diags += check_pdf(pdf, sheet, where)

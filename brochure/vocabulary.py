@@ -15,9 +15,14 @@ PaperName = Literal["a4", "letter"]
 Target = Literal["office", "press"]
 Condition = Literal["fogra39", "gracol"]  # a press's printing condition (docs/press.md)
 Place = Literal["flap", "back", "main"]  # a section's `place:`; "main" is the layout's main flow
-# What a printed item is to a reader (frames carry it; preflight, and later tagging, read it). An artifact is
-# decoration that says nothing the words do not; a mark is a crop or fold mark outside the trim.
-Role = Literal["title", "heading", "paragraph", "list_item", "label", "caption", "figure", "qr", "artifact", "mark"]
+# What a printed item is to a reader (frames carry it; preflight and the tagged PDF read it). An artifact is
+# decoration that says nothing the words do not; a folio is a page's number (pagination, not words to read); a
+# mark is a crop or fold mark outside the trim.
+Role = Literal[
+    "title", "heading", "paragraph", "list_item", "label", "caption", "figure", "qr", "artifact", "folio", "mark"
+]
+# How a list marks its items: a dot (bullets), a number (steps, references) or nothing it prints (contact lines).
+Numbering = Literal["disc", "decimal", "none"]
 
 LAYOUTS: tuple[LayoutName, ...] = get_args(LayoutName)
 PAPERS: tuple[PaperName, ...] = get_args(PaperName)

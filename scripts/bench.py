@@ -83,7 +83,7 @@ PREFLIGHT = (  # the checks api.build runs, by the names it calls them
     "check_pdf",
     "check_qr_decodes",
 )
-STAGES = ("lay_out", "render", "make_pdfx", *PREFLIGHT)
+STAGES = ("lay_out", "render", "structure_of", "make_pdfua", "make_pdfx", *PREFLIGHT)
 
 
 def stage_shares(target: str, runs: int = 20) -> tuple[float, dict[str, float]]:

@@ -20,7 +20,7 @@ from brochure.layout.compose import GROSS, Inputs, fill, overset, stack_down, to
 from brochure.layout.document import document_block
 from brochure.layout.flow import EPS, Frame, Item, floor_of
 from brochure.layout.flowables import Art, Box, Para, SectionHeading, Stack
-from brochure.layout.model import Link, Placed, QrPlacement
+from brochure.layout.model import Entry, Link, Placed, QrPlacement
 from brochure.layout.qr import QUIET_MODULES, modules, qr_drawing
 from brochure.theme.colors import color_markup
 from brochure.theme.styles import Theme
@@ -32,6 +32,7 @@ GIVE_WAY = (  # (the website's contact line, the QR code in mm, body leadings ab
     (False, 22.0, 0.5),
 )
 CONTACT_ICON = 13.0  # pt, beside each contact line (larger with large print)
+CONTACT = "contact"  # the key of the contact lines' list
 SECTION_GAP = 1.25  # body leadings between the back's sections and the call to action under them, as between sections
 
 
@@ -120,7 +121,7 @@ def _back(inp: Inputs, box: Rect, page: int, website: bool, qr_mm: float, gap_le
     qr = Art(partial(qr_drawing, contact.booking_url, qr_size, pal.text, pal.white), qr_size, qr_size, "qr", qr_alt)
     wide = blocks.wide  # (as wide as a wide column at this type size)
     heading, cta_text = SectionHeading(blocks.md(cta.heading, breaks=True), t), blocks.para(cta.text, "cta")
-    qr_label = blocks.para(inp.content.qr_label, "subheading")
+    qr_label = Para(blocks.md(inp.content.qr_label), t.style("subheading"), role=("paragraph", 0))  # a label
     qr_text = Stack([(qr_label, 0.0)])
     qr_box = Box(qr_text, pal.tint(pal.secondary, 0.16), pad=6.0, icon=qr)
 
@@ -145,6 +146,7 @@ def _back(inp: Inputs, box: Rect, page: int, website: bool, qr_mm: float, gap_le
             None,
             pad=0.0,
             icon=Art(partial(art.icon, icon, icon_size, pal.primary), icon_size, icon_size),
+            entry=Entry(CONTACT, i, "none"),  # the contact lines are a list (their icons say what the words do)
         )
         contact_rows.append((row, (0.75 if i == 0 else 0.3) * L))
     split = _qr_share(box, [label for _, _, label, _ in lines[:3]], t) if wide else 0.0

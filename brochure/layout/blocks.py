@@ -20,6 +20,7 @@ from brochure.layout import citations, images
 from brochure.layout.citations import Citations
 from brochure.layout.flow import Item
 from brochure.layout.flowables import Art, Box, Bullet, Column, Para, SectionHeading, Stack, StepRow
+from brochure.layout.model import Entry
 from brochure.theme.colors import color_markup
 from brochure.theme.styles import Theme
 from brochure.words import Words, words_for
@@ -66,9 +67,11 @@ class Blocks:
             breaks=breaks,
         )
 
-    def para(self, text: str, style: str, breaks: bool = False) -> Paragraph:
+    def para(self, text: str, style: str, element: str = "", breaks: bool = False) -> Paragraph:
+        """A paragraph of `text`; `element` keys one that may be split across panels (the flow's own); with
+        `breaks` (a title or heading), its line breaks kept."""
         st = self.t.style(style)
-        return Para(self.md(text, st.fontSize, breaks), st)
+        return Para(self.md(text, st.fontSize, breaks), st, element=element)
 
     def section(self, s: Section, first: bool) -> list[Item]:
         heading = SectionHeading(self.md(s.heading, self.t.scale.heading, breaks=True), self.t)
@@ -90,19 +93,21 @@ class Blocks:
         items = [Item(heading, SOURCES, 0.0 if first else 1.25 * self.L, True, title)]
         entries = citations.entries_markup(self.cites, self.t, self.links, full=True)
         for i, entry in enumerate(entries):
-            whole = Stack([(Para(entry, self.t.style("note")), 0.0)])  # a reference is never split between pages
+            number = Entry(SOURCES, i, "decimal")  # (its number printed in its text)
+            whole = Stack([(Para(entry, self.t.style("note")), 0.0)], number)  # never split between pages
             last_two = i == len(entries) - 2  # nor is the last left alone on a page
             items.append(Item(whole, SOURCES, (0.45 if i == 0 else 0.3) * self.L, last_two))
         return items
 
     def block(self, b: c.Block, sid: str, gap: float) -> list[Item]:
         L, pal = self.L, self.t.palette
+        key = b.at.key
         if isinstance(b, c.Text):
-            return [Item(self.para(b.text, "body"), sid, gap)]
+            return [Item(self.para(b.text, "body", key), sid, gap)]
         if isinstance(b, c.Subheading):
-            return [Item(self.para(b.text, "subheading", breaks=True), sid, gap, True)]
+            return [Item(self.para(b.text, "subheading", key, breaks=True), sid, gap, True)]
         if isinstance(b, c.Bullets):
-            bullets: list[Flowable] = [Bullet(self.md(t), self.t) for t in b.items]
+            bullets: list[Flowable] = [Bullet(self.md(t), self.t, Entry(key, i, "disc")) for i, t in enumerate(b.items)]
             if self.wide and len(bullets) > 3:  # a wide column sets a long list in two columns
                 return [Item(Column(bullets, 0.2 * L, across=2, down=True), sid, gap)]
             return _group(bullets, sid, gap, 0.2 * L)
@@ -119,7 +124,7 @@ class Blocks:
             for i, step in enumerate(b.steps):
                 parts = [(self.para(step.title, "card_title"), 0.0)] if step.title else []
                 parts.append((self.para(step.text, "small"), 1.0 if step.title else 0.0))
-                rows.append(StepRow(i + 1, Stack(parts), self.t))
+                rows.append(StepRow(i + 1, Stack(parts), self.t, Entry(key, i, "decimal")))
             if self.wide and len(rows) > 2:  # a wide column sets the steps two across, read row by row
                 return [Item(Column(rows, 0.45 * L, across=2), sid, gap)]
             return _group(rows, sid, gap, 0.45 * L)
@@ -139,19 +144,20 @@ class Blocks:
             drawing = partial(art.skin_section, self.width, h, pal, labels, self.t.fonts.regular, self.label_pt)
             items = [Item(Art(drawing, self.width, h, "figure", self._alt(labels)), sid, gap, bool(b.caption))]
             if b.caption:
-                items.append(Item(self.para(b.caption, "caption"), sid, 0.25 * L))
+                items.append(Item(self.para(b.caption, "caption", f"{key}.caption"), sid, 0.25 * L))
             return items
         if isinstance(b, c.Image):
             max_h = self.width * 0.75 * self.t.scale.pictures
             flow = images.picture(b.src, self.width, max_h, self.t.press_profile, b.at, plain(b.alt))
             items = [Item(flow, sid, gap, bool(b.caption))]
             if b.caption:
-                items.append(Item(self.para(b.caption, "caption"), sid, 0.25 * L))
+                items.append(Item(self.para(b.caption, "caption", f"{key}.caption"), sid, 0.25 * L))
             return items
         out = []
         for i, qa in enumerate(b.items):
-            out.append(Item(self.para(qa.q, "card_title"), sid, gap if i == 0 else 0.6 * L, True))
-            out.append(Item(self.para(qa.a, "body"), sid, 1.0))
+            q, a = self.para(qa.q, "card_title", f"{key}[{i}].q"), self.para(qa.a, "body", f"{key}[{i}].a")
+            out.append(Item(q, sid, gap if i == 0 else 0.6 * L, True))
+            out.append(Item(a, sid, 1.0))
         return out
 
     def _alt(self, labels: dict[str, str]) -> str:

@@ -211,7 +211,7 @@ FOLIO_FROM_FOOT = 10 * MM  # the page number's baseline region starts this far a
 def folio(inp: Inputs, page: int, number: int, total: int) -> Placed:
     """The page's number ('Page 2 of 9'), at the foot of its panel, under the words, left-aligned with them."""
     text = inp.content.tool_words.page.format(number=number, total=total)
-    para = flowables.Para(escape_text(text), inp.theme.style("note"))
+    para = flowables.Para(escape_text(text), inp.theme.style("note"), role=("folio", 0))
     panel = inp.sheet.sides[page].panels[0]
     _, h = para.wrap(panel.content.w, 1e6)
     return Placed(para, Rect(panel.content.x, panel.trim.y + FOLIO_FROM_FOOT, panel.content.w, h), FOLIO)

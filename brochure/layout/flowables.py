@@ -11,6 +11,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
 from brochure.geometry.sheet import Rect
+from brochure.layout.model import Entry
 from brochure.theme.styles import Theme
 from brochure.vocabulary import Role
 
@@ -52,7 +53,29 @@ class Para(Paragraph):  # type: ignore[misc]
 
     The flow asks a paragraph's height several times at the same width (to place it, to see what fits after
     it, to share spare room); ReportLab breaks the lines anew each time. Its lines (`blPara`) are always those
-    of the last width asked, which is the width it is drawn at."""
+    of the last width asked, which is the width it is drawn at.
+
+    `element` names the words' element where it must outlive a split (the parts of a paragraph split across
+    panels are one paragraph to a reader); `role` sets what it is to a reader where its style does not say."""
+
+    def __init__(
+        self,
+        text: str | None,
+        style: Any = None,
+        *args: Any,
+        element: str = "",
+        role: tuple[Role, int] | None = None,
+        **kw: Any,
+    ) -> None:
+        super().__init__(text, style, *args, **kw)
+        self.element = element
+        self.fixed_role = role
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        parts: list[Flowable] = super().split(aw, ah)
+        for p in parts:  # ReportLab makes the parts anew: they keep what the paragraph is
+            p.element, p.fixed_role = self.element, self.fixed_role
+        return parts
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         last: tuple[float, tuple[float, float]] | None = self.__dict__.get("_wrapped")
@@ -72,7 +95,10 @@ class Para(Paragraph):  # type: ignore[misc]
 
 
 def paragraph_role(p: Paragraph) -> tuple[Role, int]:
-    """What a paragraph is to a reader, from the style it is set in (and a heading's level)."""
+    """What a paragraph is to a reader, from the style it is set in (and a heading's level), unless it says."""
+    fixed: tuple[Role, int] | None = getattr(p, "fixed_role", None)
+    if fixed is not None:
+        return fixed
     name = str(p.style.name)
     if name.startswith("cover_title"):
         return "title", 1
@@ -93,11 +119,23 @@ def place(canvas: Any, f: Flowable, x: float, y: float) -> None:
     Our other flowables mark what they draw themselves: pieces of decoration are artifacts unless marked."""
     if isinstance(f, Paragraph):
         role, level = paragraph_role(f)
-        canvas.begin_role(role, level, measure=Rect(x, y, float(f.width), float(f.height)))
+        element = str(getattr(f, "element", ""))
+        canvas.begin_role(role, level, measure=Rect(x, y, float(f.width), float(f.height)), element=element)
         f.drawOn(canvas, x, y)
         canvas.end_role()
     else:
         f.drawOn(canvas, x, y)
+
+
+def begin_entry(canvas: Any, entry: Entry | None) -> None:
+    """Open a list item around what a flowable draws (nothing for a flowable that is not one)."""
+    if entry is not None:
+        canvas.begin_role("list_item", entry=entry)
+
+
+def end_entry(canvas: Any, entry: Entry | None) -> None:
+    if entry is not None:
+        canvas.end_role()
 
 
 class Art(Flowable):  # type: ignore[misc]
@@ -140,9 +178,10 @@ class Art(Flowable):  # type: ignore[misc]
 class Stack(Flowable):  # type: ignore[misc]
     """Paragraphs drawn one under another with fixed gaps; measured once per width."""
 
-    def __init__(self, parts: list[tuple[Paragraph, float]]) -> None:
+    def __init__(self, parts: list[tuple[Paragraph, float]], entry: Entry | None = None) -> None:
         super().__init__()
         self.parts = parts  # (paragraph, gap before it)
+        self.entry = entry  # the list item it is, if it is one (a reference in full)
         self._sizes: list[float] = []
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
@@ -156,9 +195,11 @@ class Stack(Flowable):  # type: ignore[misc]
 
     def draw_at(self, x: float, top: float) -> None:
         y = top
+        begin_entry(self.canv, self.entry)
         for (p, gap), h in zip(self.parts, self._sizes, strict=True):
             y -= gap + h
             place(self.canv, p, x, y)
+        end_entry(self.canv, self.entry)
 
     def draw(self) -> None:
         self.draw_at(0, self.height)
@@ -262,9 +303,10 @@ class Bullet(Flowable):  # type: ignore[misc]
 
     INDENT = 12.0
 
-    def __init__(self, markup: str, theme: Theme) -> None:
+    def __init__(self, markup: str, theme: Theme, entry: Entry | None = None) -> None:
         super().__init__()
         self.para = Para(markup, theme.style("bullet"))
+        self.entry = entry
         self.dot = theme.palette.accent
         self.font_size = theme.scale.body
         self.zoom = theme.scale.zoom
@@ -280,12 +322,14 @@ class Bullet(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         c = self.canv
+        begin_entry(c, self.entry)
         c.setFillColor(self.dot)
         y = self.height - self.font_size * 0.68
         c.begin_role("label")  # the list item's label: its dot
         c.circle(3.0 * self.zoom, y, 1.9 * self.zoom, stroke=0, fill=1)
         c.end_role()
         place(c, self.para, self.indent, self.height - self.text_h)  # top-aligned, also in a taller grid row
+        end_entry(c, self.entry)
 
 
 class Box(Flowable):  # type: ignore[misc]
@@ -299,8 +343,10 @@ class Box(Flowable):  # type: ignore[misc]
         pad: float = 7.0,
         icon: Art | None = None,
         bar: Color | None = None,
+        entry: Entry | None = None,
     ) -> None:
         super().__init__()
+        self.entry = entry  # the list item it is, if it is one (a contact line)
         self.stack = stack
         self.fill = fill
         self.pad = pad
@@ -325,6 +371,7 @@ class Box(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         c = self.canv
+        begin_entry(c, self.entry)
         if self.fill is not None:
             c.setFillColor(self.fill)
             c.roundRect(0, 0, self.width, self.height, 4, stroke=0, fill=1)
@@ -335,6 +382,7 @@ class Box(Flowable):  # type: ignore[misc]
             place(c, self.icon, self.pad + (3.0 if self.bar else 0.0), self.height - self.pad - self.icon.height)
         self.stack.canv = c
         self.stack.draw_at(self.text_x(), self.height - self.pad)
+        end_entry(c, self.entry)
 
 
 class StepRow(Flowable):  # type: ignore[misc]
@@ -343,8 +391,9 @@ class StepRow(Flowable):  # type: ignore[misc]
     DISC = 17.0
     INDENT = 26.0
 
-    def __init__(self, number: int, stack: Stack, theme: Theme) -> None:
+    def __init__(self, number: int, stack: Stack, theme: Theme, entry: Entry | None = None) -> None:
         super().__init__()
+        self.entry = entry
         self.number = str(number)
         self.stack = stack
         self.disc = theme.palette.primary
@@ -364,6 +413,7 @@ class StepRow(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         c = self.canv
+        begin_entry(c, self.entry)
         r = self.disc_d / 2
         cy = self.height - r + 1.5
         c.setFillColor(self.disc)
@@ -375,3 +425,4 @@ class StepRow(Flowable):  # type: ignore[misc]
         c.end_role()
         self.stack.canv = c
         self.stack.draw_at(self.indent, self.height)
+        end_entry(c, self.entry)

@@ -2,8 +2,10 @@
 
 Frames are what is printed, measured from what ReportLab sets (layout/paint.py): every text run with its font,
 size and ink in the edition's colour space, every shape's path and inks, every picture's box and pixels. Each item
-carries its section, its panel (region), a role and its paint order (z); a page lists them in the folded leaflet's
-reading order. render/ draws them and nothing else; preflight/ reads them. Nothing here holds a ReportLab object.
+carries its section, its panel (region), a role, the element of the words it is part of (a paragraph, a heading,
+a figure; a list item's entry) and its paint order (z); a page lists them in the folded leaflet's reading order.
+render/ draws them (and tags them for the office edition) and nothing else; preflight/ reads them. Nothing here
+holds a ReportLab object.
 
 `Placed` (a measured flowable at its place) is the layout's own working form, before painting; it never leaves
 layout/.
@@ -18,7 +20,7 @@ from reportlab.platypus import Flowable
 
 from brochure.diagnostics import Location
 from brochure.geometry.sheet import Rect, Sheet, Side
-from brochure.vocabulary import Role
+from brochure.vocabulary import Numbering, Role
 
 Space = Literal["rgb", "cmyk", "gray"]
 
@@ -68,6 +70,16 @@ class Clip:
     even_odd: bool = False
 
 
+@dataclass(frozen=True)
+class Entry:
+    """An item of a list (a bullet, a step, a contact line, a reference): the list's key (unique in the layout),
+    the item's place in it (from 0) and how the list marks its items."""
+
+    list: str
+    number: int
+    numbering: Numbering
+
+
 @dataclass(frozen=True, kw_only=True)
 class Item:
     """What every frame item carries: where it is, whose it is, what it is to a reader, and when it is painted."""
@@ -79,6 +91,9 @@ class Item:
     role: Role = "artifact"
     level: int = 0  # a heading's level (1: the title)
     alt: str = ""  # a figure's text alternative
+    element: str = ""  # the element it is part of (key unique in the layout): the lines of a paragraph, heading or
+    # caption share it, also when the paragraph is split across panels or pages; a figure's shapes and labels too
+    entry: Entry | None = None  # the list item it is part of
     z: int = 0  # paint order on its page
     piece: int = 0  # the placed piece it was drawn as part of (a paragraph, a card, a drawing), per page
     bleeds: bool = False  # decoration meant to run into the bleed and across folds (the cover field)

@@ -37,7 +37,7 @@ from brochure.vocabulary import Role
 
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 BLACK = Ink("gray", (0.0,))
-TEXT_ROLES: tuple[Role, ...] = ("title", "heading", "paragraph", "list_item", "label", "caption")
+TEXT_ROLES: tuple[Role, ...] = ("title", "heading", "paragraph", "list_item", "label", "caption", "folio")
 
 
 def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
@@ -169,7 +169,10 @@ class Reader:
         elif op == "ut":
             self._run(int(args[0][2:]))
         elif op == "BMC":
-            mark = self.rec.marks[int(args[0][2:])]
+            index = int(args[0][2:])
+            mark = self.rec.marks[index]
+            if not mark.element:  # what it draws is an element of its own (the marks are numbered per build)
+                mark = replace(mark, element=f"#{index}")
             if mark.measure is not None:
                 b, ctm = mark.measure, self.state.ctm
                 (x1, y1), (x2, y2) = _apply(ctm, b.x, b.y), _apply(ctm, b.right, b.top)
@@ -363,6 +366,7 @@ class Reader:
                 space = im.mode
             fields = self._item(box, "figure")
             fields["alt"] = note.alt or fields["alt"]
+            fields["element"] = f"picture-{index}"  # a figure of its own
             self.out.append(Picture(**fields, data=note.data, pixels=note.pixels, space=space, at=note.at))
         elif kind == "D":
             self._drawing(index)
@@ -381,6 +385,8 @@ class Reader:
     def _item(self, box: Rect, role: Role) -> dict[str, Any]:
         figure = next((m for m in reversed(self.roles) if m.role in ("figure", "qr")), None)
         level = next((m.level for m in reversed(self.roles) if m.level), 0)
+        inner = figure or self._mark()  # a figure's shapes and labels are the figure's
+        element = inner.element if inner is not None and role not in ("artifact", "mark") else ""
         return {
             "box": box,
             "region": self.tags.region,
@@ -389,6 +395,8 @@ class Reader:
             "role": role,
             "level": level if role in ("title", "heading") else 0,
             "alt": figure.alt if figure is not None else "",
+            "element": element,
+            "entry": next((m.entry for m in reversed(self.roles) if m.entry is not None), None),
             "z": next(self.z),
             "piece": self.tags.piece,
             "bleeds": self.tags.bleeds,

@@ -14,17 +14,22 @@ from reportlab.pdfgen.textobject import PDFTextObject
 
 from brochure.diagnostics import Location
 from brochure.geometry.sheet import Rect, Sheet
+from brochure.layout.model import Entry
 from brochure.vocabulary import Role
 
 
 @dataclass(frozen=True)
 class Mark:
-    """A role opened by a flowable around what it draws; `measure` is a paragraph's column (local coordinates)."""
+    """A role opened by a flowable around what it draws; `measure` is a paragraph's column (local coordinates);
+    `element` the key of what it draws when that key must outlive the drawing (a paragraph split across panels
+    keeps its key: '' gives it one of its own); `entry` the list item it draws."""
 
     role: Role
     level: int = 0
     alt: str = ""
     measure: Rect | None = None
+    element: str = ""
+    entry: Entry | None = None
 
 
 @dataclass(frozen=True)
@@ -81,9 +86,17 @@ class Recorder(_NotesOpacity, Canvas):  # type: ignore[misc]
     def beginText(self, x: float = 0, y: float = 0, direction: object = None) -> _RecordingText:
         return _RecordingText(self, x, y, direction=direction)
 
-    def begin_role(self, role: Role, level: int = 0, alt: str = "", measure: Rect | None = None) -> None:
+    def begin_role(
+        self,
+        role: Role,
+        level: int = 0,
+        alt: str = "",
+        measure: Rect | None = None,
+        element: str = "",
+        entry: Entry | None = None,
+    ) -> None:
         self._code.append(f"/R{len(self.marks)} BMC")
-        self.marks.append(Mark(role, level, alt, measure))
+        self.marks.append(Mark(role, level, alt, measure, element, entry))
 
     def end_role(self) -> None:
         self._code.append("EMC")

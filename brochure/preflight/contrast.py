@@ -131,6 +131,7 @@ _ROLES = {
     "list_item": "list items",
     "label": "labels",
     "caption": "captions",
+    "folio": "page numbers",
 }
 
 

@@ -1,8 +1,12 @@
-"""A Layout's frames + document metadata -> PDF bytes (the only stage that draws on a canvas, and all it draws).
+"""A Layout's frames + document metadata (+ the office edition's structure) -> PDF bytes (the only stage that draws
+on a canvas, and all it draws).
 
 Every item is drawn from its data: text lines run by run, shapes from their paths, pictures from their bytes,
-links and bookmarks. Nothing process-wide is changed for a build: the canvas is given its own base font, and
-the one ReportLab setting brochure relies on (binary, not ASCII85, streams) is set once, on import.
+links and bookmarks. Given a Structure (render/structure.py), what is drawn is marked as it is drawn: each stretch
+of an element's content between `/Tag <</MCID n>> BDC` and `EMC`, decoration between `/Artifact BMC` and `EMC`
+(output/pdfua.py then writes the structure tree that the MCIDs point into). Nothing process-wide is changed for a
+build: the canvas is given its own base font, and the one ReportLab setting brochure relies on (binary, not
+ASCII85, streams) is set once, on import.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ import hashlib
 import io
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -22,7 +26,8 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.utils import ImageReader, TimeStamp
 from reportlab.pdfgen.canvas import FILL_EVEN_ODD, FILL_NON_ZERO, Canvas
 
-from brochure.layout.model import Clip, Ink, Layout, Page, Picture, Segment, Shape, Text
+from brochure.layout.model import Clip, Frame, Ink, Layout, Page, Picture, Segment, Shape, Text
+from brochure.render.structure import ARTIFACT, Marked, Structure
 from brochure.theme.fonts import forget_document
 
 rl_config.useA85 = 0  # binary streams: smaller files, faster builds (read when a stream is written; never toggled)
@@ -57,8 +62,9 @@ class _Embedded(ImageReader):  # type: ignore[misc]
         return bytes(data)
 
 
-def render(layout: Layout, meta: Meta) -> bytes:
-    """Draw every page; the same layout and meta always give the same bytes."""
+def render(layout: Layout, meta: Meta, structure: Structure | None = None) -> bytes:
+    """Draw every page (marked as the structure says, if one is given); the same inputs always give the same
+    bytes."""
     buf = io.BytesIO()
     sheet = layout.sheet
     trim, bleed = sheet.trim, sheet.bleed_box
@@ -86,8 +92,8 @@ def render(layout: Layout, meta: Meta) -> bytes:
         canvas.setViewerPreference("Duplex", duplex(layout))
     canvas.setViewerPreference("DisplayDocTitle", "true")
     try:
-        for page in layout.pages:
-            _draw_page(canvas, page, meta.press)
+        for i, page in enumerate(layout.pages):
+            _draw_page(canvas, page, meta.press, structure.marks[i] if structure is not None else None)
             canvas.showPage()
         for title, key in layout.outline:
             canvas.addOutlineEntry(title, key, level=0)
@@ -149,10 +155,18 @@ def _overprinted(canvas: Canvas, item: Any, press: bool, overprint: bool, draw: 
     canvas.restoreState()
 
 
-def _draw_page(canvas: Canvas, page: Page, press: bool) -> None:
+def _draw_page(canvas: Canvas, page: Page, press: bool, marks: Mapping[int, tuple[Marked, ...]] | None) -> None:
+    """The page's items in paint order; with `marks`, each marked as what it is (decoration in a row, under the
+    same clips, shares one artifact sequence)."""
     clipped: tuple[Clip, ...] = ()  # the clip paths in force: shapes in a row under the same clips share them
+    artifact = False  # an artifact sequence is open
     for item in page.painted():
         clip = item.clip if isinstance(item, Shape) else ()
+        spans = marks.get(item.z, ()) if marks is not None else ()
+        decoration = bool(spans) and all(m.tag == ARTIFACT and not m.artifact for m in spans)
+        if artifact and (clip != clipped or not decoration):
+            canvas.addLiteral("EMC")
+            artifact = False
         if clip != clipped:
             if clipped:
                 canvas.restoreState()
@@ -161,21 +175,44 @@ def _draw_page(canvas: Canvas, page: Page, press: bool) -> None:
                 for c in clip:
                     _clip(canvas, c)
             clipped = clip
-        if isinstance(item, Text):
-            _overprinted(canvas, item, press, all(_black(r.ink) for r in item.runs if r.text.strip()), _text)
-        elif isinstance(item, Shape):
-            thin = item.fill is None and item.stroke is not None and _black(item.stroke) and item.line_width <= 1.0
-            _overprinted(canvas, item, press, thin, _shape)
-        elif isinstance(item, Picture):
-            b = item.box
-            canvas.drawImage(_Embedded(io.BytesIO(item.data)), b.x, b.y, b.w, b.h, mask="auto")  # (alpha kept)
+        if decoration and not artifact:
+            canvas.addLiteral(f"/{ARTIFACT} BMC")
+            artifact = True
+        _draw_item(canvas, item, press, () if decoration else spans)
+    if artifact:
+        canvas.addLiteral("EMC")
     if clipped:
         canvas.restoreState()
-    for link in page.links:
+    for link in page.links:  # (annotations: output/pdfua.py ties each to its Link element)
         b = link.box
         canvas.linkURL(link.url, (b.x, b.y, b.right, b.top), relative=0, thickness=0)
     for mark in page.bookmarks:
         canvas.bookmarkPage(mark.key, fit="XYZ", top=mark.top)
+
+
+def _draw_item(canvas: Canvas, item: Frame, press: bool, spans: tuple[Marked, ...]) -> None:
+    """One item; `spans` mark a text line's runs, or (one span) a whole shape or picture."""
+    if isinstance(item, Text):
+        black = all(_black(r.ink) for r in item.runs if r.text.strip())
+        _overprinted(canvas, item, press, black, lambda c, line: _text(c, line, spans))
+        return
+    if spans:
+        canvas.addLiteral(_begin(spans[0]))
+    if isinstance(item, Shape):
+        thin = item.fill is None and item.stroke is not None and _black(item.stroke) and item.line_width <= 1.0
+        _overprinted(canvas, item, press, thin, _shape)
+    elif isinstance(item, Picture):
+        b = item.box
+        canvas.drawImage(_Embedded(io.BytesIO(item.data)), b.x, b.y, b.w, b.h, mask="auto")  # (alpha kept)
+    if spans:
+        canvas.addLiteral("EMC")
+
+
+def _begin(span: Marked) -> str:
+    """The operator that opens a stretch of marked content."""
+    if span.tag != ARTIFACT:
+        return f"/{span.tag} <</MCID {span.mcid}>> BDC"
+    return f"/{ARTIFACT} <</Type /{span.artifact}>> BDC" if span.artifact else f"/{ARTIFACT} BMC"
 
 
 def colour(ink: Ink) -> Color:
@@ -200,14 +237,19 @@ def _fill(target: Canvas, ink: Ink) -> None:
         target.setFillColor(colour(ink))
 
 
-def _text(canvas: Canvas, item: Text) -> None:
+def _text(canvas: Canvas, item: Text, spans: tuple[Marked, ...] = ()) -> None:
     """One line: each run placed at its start; font, ink, rise and spacing set only when they change (text
-    state outlives a text object in PDF, so the first run sets them all)."""
+    state outlives a text object in PDF, so the first run sets them all). `spans` mark its runs, inside the
+    text object."""
     tx = canvas.beginText()
     font: tuple[str, float] | None = None
     ink: Ink | None = None
     rise = char_space = word_space = h_scale = float("nan")
-    for run in item.runs:
+    opens = {m.start: m for m in spans}
+    ends = {m.end for m in spans}
+    for i, run in enumerate(item.runs):
+        if i in opens:
+            tx._code.append(_begin(opens[i]))
         if (run.font, run.size) != font:
             font = (run.font, run.size)
             tx.setFont(run.font, run.size)
@@ -228,6 +270,8 @@ def _text(canvas: Canvas, item: Text) -> None:
             h_scale = run.h_scale
             tx.setHorizScale(h_scale)
         tx.textOut(run.text)
+        if i + 1 in ends:
+            tx._code.append("EMC")
     canvas.drawText(tx)
 
 

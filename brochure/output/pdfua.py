@@ -1,0 +1,178 @@
+"""Office PDF bytes (content marked by render/) + its Structure + metadata -> a tagged PDF/UA-1 file.
+
+ReportLab cannot write a structure tree; render/pdf.py marks what it draws (MCIDs, artifacts) and this writes the
+rest with pikepdf: the structure elements and their kids, the ParentTree that leads from each MCID and each link
+annotation back to its element, /StructParents and tab order by structure on every page, /StructParent and a
+description (/Contents) on every link annotation, MarkInfo, and XMP metadata with the PDF/UA identifier. Fonts'
+ToUnicode maps lose the entries ReportLab writes for codes it never uses (mapped to U+0000, which a PDF/UA
+checker refuses); every code a page shows keeps its character.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import time
+import zlib
+from xml.sax.saxutils import escape
+
+import pikepdf
+from pikepdf import Array, Dictionary, Name
+
+from brochure.render.pdf import Meta
+from brochure.render.structure import Annotation, Content, Structure
+
+PDF_VERSION = "1.7"  # PDF/UA-1 is built on ISO 32000-1 (PDF 1.7)
+
+
+def make_pdfua(pdf: bytes, structure: Structure, meta: Meta) -> bytes:
+    """The structure tree and what PDF/UA-1 asks of the document around it; the same inputs give the same bytes."""
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        root = doc.Root
+        tree = doc.make_indirect(Dictionary(Type=Name.StructTreeRoot))
+        pages = [page.obj for page in doc.pages]
+        elements = _elements(doc, structure, tree, pages)
+        tree.K = elements[0]
+        nums: list[object] = []
+        for i, (page, parents) in enumerate(zip(pages, structure.parents, strict=True)):
+            page.StructParents = i
+            page.Tabs = Name.S  # tab order follows the structure
+            nums += [i, doc.make_indirect(Array([elements[e] for e in parents]))]
+        key = len(pages)
+        for page, links in zip(pages, structure.links, strict=True):
+            for annot, element in zip(page.get("/Annots", Array()), links, strict=True):
+                annot.StructParent = key
+                annot.Contents = structure.elements[element].description
+                nums += [key, elements[element]]
+                key += 1
+        tree.ParentTree = doc.make_indirect(Dictionary(Nums=Array(nums)))
+        tree.ParentTreeNextKey = key
+        root.StructTreeRoot = tree
+        root.MarkInfo = Dictionary(Marked=True)
+        root.Lang = meta.language
+        preferences = root.get("/ViewerPreferences", Dictionary())
+        preferences.DisplayDocTitle = True
+        root.ViewerPreferences = preferences
+        root.Metadata = doc.make_stream(_xmp(meta).encode(), Type=Name.Metadata, Subtype=Name.XML)
+        _mend_to_unicode(doc)
+        plain_filters(doc)
+        out = io.BytesIO()
+        doc.save(
+            out,
+            force_version=PDF_VERSION,
+            deterministic_id=True,
+            object_stream_mode=pikepdf.ObjectStreamMode.generate,  # the many small elements, packed and compressed
+            compress_streams=True,
+        )
+    return out.getvalue()
+
+
+def _elements(doc: pikepdf.Pdf, structure: Structure, tree: Dictionary, pages: list[Dictionary]) -> list[Dictionary]:
+    """Every element as an indirect StructElem, its kids in reading order (an element's page is that of its first
+    content; content on another page names its own)."""
+    made = [doc.make_indirect(Dictionary(Type=Name.StructElem, S=Name("/" + e.kind))) for e in structure.elements]
+    annots = [list(page.get("/Annots", Array())) for page in pages]
+    for index, (element, kids) in enumerate(zip(structure.elements, structure.kids, strict=True)):
+        node = made[index]
+        node.P = made[element.parent] if element.parent >= 0 else tree
+        first = next((k.page for k in kids if isinstance(k, Content | Annotation)), None)
+        if first is not None:
+            node.Pg = pages[first]
+        if element.alt:
+            node.Alt = element.alt
+        if element.box is not None:
+            b = element.box[1]
+            node.A = Dictionary(O=Name.Layout, Placement=Name.Block, BBox=Array([b.x, b.y, b.right, b.top]))
+        if element.numbering is not None:
+            node.A = Dictionary(O=Name.List, ListNumbering=Name("/" + element.numbering.capitalize()))
+        out: list[object] = []
+        for k in kids:
+            if isinstance(k, int):
+                out.append(made[k])
+            elif isinstance(k, Content):
+                out.append(k.mcid if k.page == first else Dictionary(Type=Name.MCR, Pg=pages[k.page], MCID=k.mcid))
+            else:
+                out.append(Dictionary(Type=Name.OBJR, Pg=pages[k.page], Obj=annots[k.page][k.index]))
+        node.K = Array(out)
+    return made
+
+
+def plain_filters(doc: pikepdf.Pdf) -> None:
+    """ReportLab names a stream's one filter in an array (`[/FlateDecode]`); QPDF, asked to compress, decodes
+    and compresses every such stream again (12 ms of a build). The same filter as a name, it leaves them be."""
+    for obj in doc.objects:
+        if isinstance(obj, pikepdf.Stream):
+            f = obj.get("/Filter")
+            if isinstance(f, Array) and len(f) == 1 and "/DecodeParms" not in obj:
+                obj.Filter = f[0]
+
+
+def _xmp(meta: Meta) -> str:
+    """The XMP packet: the document's title, author, subject, keywords, language and dates, and the PDF/UA-1
+    identifier (pdfuaid:part 1)."""
+    when = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(meta.created))
+
+    def alt(text: str) -> str:
+        return f'<rdf:Alt><rdf:li xml:lang="x-default">{escape(text)}</rdf:li></rdf:Alt>'
+
+    return f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about=""
+ xmlns:dc="http://purl.org/dc/elements/1.1/"
+ xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
+ xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+ xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+<dc:format>application/pdf</dc:format>
+<dc:title>{alt(meta.title)}</dc:title>
+<dc:creator><rdf:Seq><rdf:li>{escape(meta.author)}</rdf:li></rdf:Seq></dc:creator>
+<dc:description>{alt(meta.subject)}</dc:description>
+<dc:language><rdf:Bag><rdf:li>{escape(meta.language)}</rdf:li></rdf:Bag></dc:language>
+<pdf:Keywords>{escape(", ".join(meta.keywords))}</pdf:Keywords>
+<pdf:Producer>brochure (ReportLab)</pdf:Producer>
+<xmp:CreatorTool>brochure</xmp:CreatorTool>
+<xmp:CreateDate>{when}</xmp:CreateDate>
+<xmp:ModifyDate>{when}</xmp:ModifyDate>
+<xmp:MetadataDate>{when}</xmp:MetadataDate>
+<pdfuaid:part>1</pdfuaid:part>
+</rdf:Description>
+</rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="r"?>"""
+
+
+_CHARS = re.compile(rb"\d+ beginbfchar\n(.*?)endbfchar\n", re.S)
+_PAIR = re.compile(rb"<([0-9A-Fa-f]+)> <([0-9A-Fa-f]+)>")
+BLOCK = 100  # entries in one bfchar block, at most (the CMap format's limit)
+
+
+def _mend_to_unicode(doc: pikepdf.Pdf) -> None:
+    """ToUnicode maps without the entries that map a code to U+0000 (ReportLab writes them for the control codes
+    of a font's first subset, which no text uses), in blocks of at most 100 entries."""
+    seen: set[tuple[int, int]] = set()
+    for page in doc.pages:
+        fonts = page.obj.get("/Resources", Dictionary()).get("/Font", Dictionary())
+        for font in fonts.values():
+            cmap = font.get("/ToUnicode")
+            if cmap is None or cmap.objgen in seen:
+                continue
+            seen.add(cmap.objgen)
+            mended = mended_cmap(cmap.read_bytes())
+            if mended is not None:
+                cmap.write(zlib.compress(mended), filter=Name.FlateDecode)
+
+
+def mended_cmap(data: bytes) -> bytes | None:
+    """A ReportLab ToUnicode CMap without its U+0000 entries, or None when it has none (or is not one of its)."""
+    found = _CHARS.search(data)
+    if found is None:
+        return None
+    pairs = [(code, char) for code, char in _PAIR.findall(found.group(1)) if int(char, 16) != 0]
+    blocks = [pairs[i : i + BLOCK] for i in range(0, len(pairs), BLOCK)]
+    if len(blocks) == 1 and len(pairs) == len(_PAIR.findall(found.group(1))):
+        return None
+    body = b"".join(
+        b"%d beginbfchar\n" % len(block) + b"".join(b"<%s> <%s>\n" % pair for pair in block) + b"endbfchar\n"
+        for block in blocks
+    )
+    return data[: found.start()] + body + data[found.end() :]

@@ -1,0 +1,392 @@
+"""The office edition is a tagged PDF/UA-1: its structure tree, read back with pikepdf alone (tests/tagged.py),
+holds every word printed exactly once, in the folded leaflet's reading order, with headings, lists, figures and
+links as a screen reader needs them; independent PDF/UA-1 checkers find nothing; the press edition stays
+PDF/X-1a and untagged."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import itertools
+import re
+import tempfile
+from collections import Counter
+from functools import cache
+from pathlib import Path
+
+import page as page_validation
+import pdfua
+import pikepdf
+import pytest
+from conftest import Inputs, edit
+from helpers import BRAND, CONTENT, MAPLE, ROOT, build, reopen, sources
+from PIL import Image
+from tagged import Tagged
+
+from brochure import api
+from brochure.inputs.editions import load_editions
+from brochure.inputs.inline import plain
+from brochure.layout.citations import block_texts
+from brochure.layout.model import Layout, Text
+from brochure.render.structure import Content, structure_of
+from brochure.vocabulary import LAYOUTS
+
+SPANISH = ROOT / "translations" / "es.yaml"
+AMERICAN = ROOT / "translations" / "en-US.yaml"
+
+
+@cache
+def _built(content: Path = CONTENT, brand: Path = BRAND, layout: str = "trifold", target: str = "office") -> api.Result:
+    result = api.build(sources(content, brand), api.Options(layout=layout, target=target))  # type: ignore[arg-type]
+    assert result.ok and result.pdf is not None and result.layout is not None, [d.format() for d in result.diagnostics]
+    return result
+
+
+def _open(result: api.Result) -> Tagged:
+    assert result.pdf is not None
+    return Tagged(pikepdf.open(io.BytesIO(result.pdf)))
+
+
+def _office_editions() -> list[tuple[Path, Path, str]]:
+    """(content, kit, layout) of every office edition editions.yaml ships."""
+    editions, diags = load_editions(ROOT / "editions.yaml")
+    assert editions is not None, [d.format() for d in diags]
+    return [
+        (content, group.kit, layout)
+        for group in editions.groups
+        if "office" in group.targets
+        for content in group.contents
+        for layout in group.layouts
+    ]
+
+
+def _name(edition: tuple[Path, Path, str]) -> str:
+    content, kit, layout = edition
+    return f"{kit.parent.name}-{content.stem}-{layout}"
+
+
+# -- an independent checker ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("edition", _office_editions(), ids=_name)
+def test_every_shipped_office_edition_passes_independent_pdfua_checkers(edition: tuple[Path, Path, str]) -> None:
+    """page-validation (a PDF/UA-1 validator that passes veraPDF's test corpus: 104 machine-checkable rules) and
+    pdfua (16 rules, on pikepdf) find nothing in any office edition: every brand, language and layout shipped."""
+    content, kit, layout = edition
+    pdf = _built(content, kit, layout).pdf
+    assert pdf is not None
+    report = page_validation.validate_pdf_bytes(pdf, profile="ua1")
+    assert [(f.rule_id, f.message) for f in report.failures] == []
+    assert report.is_compliant and report.rules.total >= 100
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
+        f.write(pdf)
+        f.flush()
+        assert [(x.rule_id, x.message) for x in pdfua.validate(f.name).findings] == []
+
+
+def test_the_shipped_editions_cover_every_layout_brand_and_language() -> None:
+    """The checker above runs on all four layouts, all four clinics and every language shipped."""
+    editions = _office_editions()
+    assert {layout for _, _, layout in editions} == set(LAYOUTS)
+    assert len({kit for _, kit, _ in editions}) == 4
+    shipped = {CONTENT.name} | {p.name for p in (ROOT / "translations").glob("*.yaml")}
+    assert {content.name for content, _, _ in editions} == shipped
+
+
+# -- every word once -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_every_word_printed_is_in_exactly_one_element_or_an_artifact(layout: str) -> None:
+    """Page by page: nothing is painted outside marked content, no marked content is nested, every MCID belongs to
+    exactly one element (and the ParentTree says so), and the words in elements and in artifacts are the words
+    of the frames' text lines, in the order they are printed (page numbers the only words in artifacts)."""
+    result = _built(layout=layout)
+    assert result.layout is not None
+    doc = _open(result)
+    assert doc.root is not None
+    owners = Counter(k for node in doc.root.walk() for k in node.own)
+    parents = doc.pdf.Root.StructTreeRoot.ParentTree.Nums
+    for number, (page, frames) in enumerate(zip(doc.pages, result.layout.pages, strict=True)):
+        assert page.unmarked == [] and all(m.depth == 0 for m in page.marked)
+        tagged = [m for m in page.marked if m.mcid is not None]
+        assert all(owners[(number, m.mcid)] == 1 for m in tagged)
+        assert len(owners) >= len(tagged) and sorted(m.mcid for m in tagged) == list(range(len(tagged)))
+        tree = dict(zip(parents[0::2], parents[1::2], strict=True))[int(doc.pdf.pages[number].StructParents)]
+        for node in doc.root.walk():
+            for p, mcid in node.own:
+                if p == number:
+                    assert tree[mcid].objgen == node.obj.objgen
+        assert all(m.tag == "Artifact" for m in page.marked if m.mcid is None)
+        lines = sorted((i for i in frames.items if isinstance(i, Text)), key=lambda i: i.z)
+        words = "".join(w for m in tagged for _, w in m.words)
+        assert _bare(words) == _bare("".join(t.text for t in lines if t.role != "folio"))
+        artifacts = "".join(m.text for m in page.marked if m.mcid is None)
+        assert _bare(artifacts) == _bare("".join(t.text for t in lines if t.role == "folio"))
+
+
+def _bare(text: str) -> str:
+    return "".join(text.split())
+
+
+def test_every_glyph_maps_to_unicode_and_the_document_says_what_it_is() -> None:
+    """Every code a page shows has a character in its font's ToUnicode map (none maps to U+0000); the catalog
+    names the language, says it is tagged, shows the title and carries XMP with the PDF/UA-1 identifier."""
+    for content, language in ((CONTENT, "en-GB"), (SPANISH, "es")):
+        result = _built(content)
+        doc = _open(result)
+        assert all(page.unmapped == [] for page in doc.pages)
+        for page in doc.pdf.pages:  # not even a code no text uses (a PDF/UA checker refuses U+0000)
+            for font in page.Resources.Font.values():
+                assert not re.search(rb"<[0-9A-Fa-f]+> <0000>", font.ToUnicode.read_bytes())
+        root = doc.pdf.Root
+        assert str(root.Lang) == language and bool(root.MarkInfo.Marked)
+        assert bool(root.ViewerPreferences.DisplayDocTitle)
+        assert doc.pdf.pdf_version == "1.7"
+        assert all(page.obj.Tabs == "/S" and "/StructParents" in page.obj for page in doc.pdf.pages)
+        xmp = root.Metadata.read_bytes().decode()
+        assert "<pdfuaid:part>1</pdfuaid:part>" in xmp
+        title = str(doc.pdf.docinfo.Title)
+        assert f'<rdf:li xml:lang="x-default">{title}</rdf:li>' in xmp and title.startswith("Micro")
+
+
+def test_the_press_edition_stays_untagged_pdf_x() -> None:
+    pdf = _built(target="press").pdf
+    assert pdf is not None
+    with reopen(pdf) as doc:
+        assert "/StructTreeRoot" not in doc.Root and "/MarkInfo" not in doc.Root
+        assert str(doc.docinfo["/GTS_PDFXVersion"]) == "PDF/X-1:2001"
+        assert b"BDC" not in b"".join(
+            pikepdf.unparse_content_stream(pikepdf.parse_content_stream(p)) for p in doc.pages
+        )
+
+
+# -- order, headings, figures, lists, links --------------------------------------------------------------------
+
+
+def _headings(doc: Tagged) -> list[tuple[int, str]]:
+    assert doc.root is not None
+    return [(int(n.kind[1]), " ".join(doc.text(n).split())) for n in doc.root.walk() if re.fullmatch(r"H\d", n.kind)]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_the_structure_is_in_the_folded_reading_order(layout: str) -> None:
+    """The title, then the sections where a reader meets them (the outline, made from the layout's views: on the
+    tri-fold the flap's sections after the first inside panel's), then the call to action; a section that runs on
+    into a later panel is one Sect."""
+    result = _built(layout=layout)
+    assert result.layout is not None
+    doc = _open(result)
+    headings = [text for level, text in _headings(doc) if level <= 2]
+    assert headings == ["Micro-needling", *(title for title, _ in result.layout.outline), "Book a consultation"]
+    assert doc.root is not None
+    kinds = [n.kind for n in doc.root.elements]
+    assert kinds == ["Sect"] * (len(result.layout.outline) + 2) and doc.root.own == []
+    if layout == "trifold":
+        assert headings[1:5] == [
+            "What is micro-needling?",
+            "What it can and cannot do",
+            "Is it right for me?",
+            "Other options",
+        ]
+
+
+def _heading_order(layout: Layout) -> list[str]:
+    """The level-2 headings of the structure made from these frames, in structure order."""
+    structure = structure_of(layout)
+    words: dict[tuple[int, int], str] = {}
+    for p, page in enumerate(layout.pages):
+        for item in page.items:
+            for m in structure.marks[p].get(item.z, ()):
+                if isinstance(item, Text) and m.mcid >= 0:
+                    words[(p, m.mcid)] = "".join(r.text for r in item.runs[m.start : m.end])
+    return [
+        "".join(words[(k.page, k.mcid)] for k in kids if isinstance(k, Content)).strip()
+        for element, kids in zip(structure.elements, structure.kids, strict=True)
+        if element.kind == "H2"
+    ]
+
+
+def test_the_structure_follows_the_layouts_reading_steps_alone() -> None:
+    """Mirror the tri-fold's reading steps (as a right-to-left leaflet opens): the flap is met before the first
+    inside panel, and its sections come first; nothing else changes."""
+    layout = _built().layout
+    assert layout is not None
+    mirrored = dataclasses.replace(layout, views=tuple(tuple(reversed(view)) for view in layout.views))
+    order, flipped = _heading_order(layout), _heading_order(mirrored)
+    assert order.index("What is micro-needling?") < order.index("Is it right for me?")
+    assert flipped.index("Is it right for me?") < flipped.index("What is micro-needling?")
+    assert sorted(order) == sorted(flipped) and order[-1] == flipped[-1] == "Book a consultation"
+
+
+@pytest.mark.parametrize("content", [CONTENT, SPANISH, AMERICAN])
+def test_headings_nest_without_skipping_a_level(content: Path) -> None:
+    brand = MAPLE if content == AMERICAN else BRAND
+    for layout in LAYOUTS:
+        levels = [level for level, _ in _headings(_open(_built(content, brand, layout)))]
+        assert levels[0] == 1 and levels.count(1) == 1, layout
+        assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), (layout, levels)
+        assert levels.count(2) >= 8 and 3 in levels
+
+
+@pytest.mark.parametrize(
+    ("content", "drawing", "qr"),
+    [
+        (CONTENT, "Drawing of a cross-section of skin, labelled: ", "QR code that opens clearwaterskin.co.uk/book"),
+        (SPANISH, "Dibujo de un corte de la piel, con las etiquetas: ", "Código QR que abre clearwaterskin.co.uk/book"),
+    ],
+)
+def test_every_figure_has_a_text_alternative_in_the_leaflets_language(content: Path, drawing: str, qr: str) -> None:
+    """The logo, the skin drawing (named by its labels, in the content's language) and the QR code are figures
+    with /Alt and a bounding box on their page; icons beside words, tints and the colour field are artifacts."""
+    for layout in ("trifold", "large-print"):
+        doc = _open(_built(content, layout=layout))
+        assert doc.root is not None
+        figures = [n for n in doc.root.walk() if n.kind == "Figure"]
+        alts = [n.alt for n in figures]
+        assert all(alt.strip() for alt in alts)
+        assert alts[0] == "Clearwater Skin Clinic" and alts[-1] == qr
+        assert sum(alt.startswith(drawing) for alt in alts) == 1 and len(figures) == 3
+        for node in figures:
+            x1, y1, x2, y2 = (float(v) for v in node.obj.A.BBox)
+            media = node.obj.Pg.MediaBox
+            assert 0 <= x1 < x2 <= float(media[2]) and 0 <= y1 < y2 <= float(media[3])
+
+
+def test_a_picture_is_a_figure_with_the_contents_alt_and_its_caption_follows(inputs: Inputs) -> None:
+    Image.new("RGB", (1200, 800), (200, 180, 160)).save(inputs.content.parent / "room.png")
+    edit(
+        inputs.content,
+        "      - cards:",
+        '      - image: {src: room.png, alt: "A reclining chair under a lamp", caption: "Our treatment room"}\n'
+        "      - cards:",
+    )
+    result = build(inputs)
+    assert result.ok and result.pdf is not None, [d.format() for d in result.diagnostics]
+    assert page_validation.validate_pdf_bytes(result.pdf, profile="ua1").failures == []
+    doc = _open(result)
+    assert doc.root is not None
+    (sect,) = [n for n in doc.root.elements if any(k.alt == "A reclining chair under a lamp" for k in n.elements)]
+    kinds = [(k.kind, k.alt or " ".join(doc.text(k).split())) for k in sect.elements]
+    at = kinds.index(("Figure", "A reclining chair under a lamp"))
+    assert kinds[at + 1] == ("Caption", "Our treatment room")
+
+
+def test_lists_steps_and_contact_lines_are_lists() -> None:
+    """Bullets: L (disc) of LI > LBody > P; steps: L (decimal) of LI > Lbl (the number) + LBody (title, text);
+    the back's contact lines: a list of four, three of them links."""
+    doc = _open(_built())
+    assert doc.root is not None
+    lists = [n for n in doc.root.walk() if n.kind == "L"]
+    numbering = Counter(str(n.obj.A.ListNumbering) for n in lists)
+    assert numbering == {"/Disc": 8, "/Decimal": 1, "/None": 1}  # as content.yaml's tri-fold has them
+    for node in lists:
+        items = node.elements
+        assert items and all(i.kind == "LI" for i in items)
+        for item in items:
+            kinds = [k.kind for k in item.elements]
+            assert kinds == (["Lbl", "LBody"] if node.obj.A.ListNumbering == "/Decimal" else ["LBody"])
+    (steps,) = [n for n in lists if n.obj.A.ListNumbering == "/Decimal"]
+    labels = [doc.text(n) for n in steps.walk() if n.kind == "Lbl"]
+    assert labels == ["1", "2", "3", "4"]
+    bodies = [n for n in steps.walk() if n.kind == "LBody"]
+    assert all([k.kind for k in body.elements] == ["P", "P"] for body in bodies)  # a step's title is no heading
+    (contact,) = [n for n in lists if n.obj.A.ListNumbering == "/None"]
+    assert [" ".join(doc.text(n).split()) for n in contact.elements] == [
+        "0117 496 0321",
+        "hello@clearwaterskin.co.uk",
+        "clearwaterskin.co.uk",
+        "14 Harbour Street, Bristol BS1 4QA",
+    ]
+    assert sum(1 for n in contact.walk() if n.kind == "Link") == 3
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_every_link_is_tagged_with_its_words(layout: str) -> None:
+    """Each link annotation names its Link element (StructParent, through the ParentTree), which owns it (OBJR)
+    and holds the words it covers; its /Contents says them; the links are the frames' links."""
+    result = _built(layout=layout)
+    assert result.layout is not None
+    doc = _open(result)
+    assert doc.root is not None
+    parents = doc.pdf.Root.StructTreeRoot.ParentTree.Nums
+    by_key = dict(zip(parents[0::2], parents[1::2], strict=True))
+    links = {n.obj.objgen: n for n in doc.root.walk() if n.kind == "Link"}
+    annotations = [a for page in doc.pdf.pages for a in page.obj.get("/Annots", [])]
+    assert len(annotations) == sum(len(p.links) for p in result.layout.pages) > 0
+    for annot in annotations:
+        node = links[by_key[int(annot.StructParent)].objgen]
+        assert annot.objgen in [a.objgen for a in node.annotations]
+        words = " ".join(doc.text(node).split())
+        assert words and str(annot.Contents) == words
+    assert sum(len(n.annotations) for n in links.values()) == len(annotations)
+
+
+def test_a_paragraph_run_on_into_another_panel_is_one_paragraph() -> None:
+    """The US words on a Clearwater flyer run one paragraph from the front onto the back: one P, whose words
+    are on both pages, read as one."""
+    result = _built(AMERICAN, layout="flyer")
+    assert result.layout is not None
+    pages: dict[str, set[int]] = {}
+    for number, page in enumerate(result.layout.pages):
+        for item in page.items:
+            if isinstance(item, Text) and item.role == "paragraph" and item.element:
+                pages.setdefault(item.element, set()).add(number)
+    (split,) = [key for key, on in pages.items() if len(on) == 2]
+    lines = [t.text for page in result.layout.pages for t in page.items if isinstance(t, Text) and t.element == split]
+    doc = _open(result)
+    assert doc.root is not None
+    (para,) = [n for n in doc.root.walk() if n.kind == "P" and {p for p, _ in n.contents()} == {0, 1}]
+    assert _bare(doc.text(para)) == _bare("".join(lines))
+
+
+# -- read aloud ------------------------------------------------------------------------------------------------
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalpha())
+
+
+def _expected(layout: Layout, content: Path, name: str) -> list[str]:
+    """What the content file says a reader hears, in order: the cover's words, each section as the outline
+    orders it (its heading, then its blocks' texts in the content's order), the call to action, the disclaimer."""
+    c = sources(content).content
+    by_id = {s.id: s for s in c.sections}
+    out = [t for t in (c.cover.kicker, c.title, c.subtitle, c.cover.lead) if t]
+    for title, sid in layout.outline:
+        section = by_id.get(sid)
+        if section is None:  # the sources in full (large print)
+            out.append(title)
+            continue
+        out.append(section.heading)
+        for block in section.blocks_in(name):  # type: ignore[arg-type]
+            out.extend(block_texts(block))
+    cta = c.call_to_action
+    return [*(plain(t) for t in out), plain(cta.heading), plain(cta.text), plain(c.disclaimer)]
+
+
+@pytest.mark.parametrize("content", [CONTENT, SPANISH])
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_the_tagged_text_reads_aloud_in_the_content_files_order(content: Path, layout: str) -> None:
+    """Extracted in structure order (headings, paragraphs, list items, captions; figures by their text
+    alternative), the words come in the order of the content file's texts, section by section where a reader
+    meets them: nothing out of place, nothing missing."""
+    result = _built(content, layout=layout)
+    assert result.layout is not None
+    heard = _letters(" ".join(text for _, text in _open(result).blocks()))
+    at = 0
+    for text in _expected(result.layout, content, layout):
+        start = _letters(text)[:40]
+        found = heard.find(start, at)
+        assert found >= 0, (text, heard[at : at + 200])
+        at = found + len(start)
+
+
+def test_page_numbers_are_not_read() -> None:
+    """The large-print edition's 'Page 2 of 10' is pagination: marked as a pagination artifact, in no element."""
+    doc = _open(_built(layout="large-print"))
+    heard = " ".join(text for _, text in doc.blocks())
+    assert "Page 2 of" not in heard
+    assert any(m.mcid is None and m.text.startswith("Page 2 of") for m in doc.pages[1].marked)
+    content = pikepdf.unparse_content_stream(pikepdf.parse_content_stream(doc.pdf.pages[1]))
+    assert b"/Type /Pagination" in content
