@@ -17,6 +17,7 @@ from brochure.geometry.sheet import SHEETS
 from brochure.inputs.blocks import Image
 from brochure.inputs.brand import Brand, load_brand
 from brochure.inputs.content import Content, load_content
+from brochure.inputs.inline import one_line
 from brochure.inputs.translation import compare
 from brochure.layout import PLANS, SCALES
 from brochure.layout.compose import Inputs
@@ -183,7 +184,9 @@ def build(src: Sources, options: Options, environ: Mapping[str, str] | None = No
     theme = make_theme(brand, fonts, palette, profile if press else None, SCALES.get(options.layout))
     sheet = SHEETS[options.layout](options.paper or brand.paper, options.target, options.marks)
     layout, ldiags = lay_out(
-        PLANS[options.layout](sheet), options.layout, Inputs(src.content, brand, theme, sheet, links=not press)
+        PLANS[options.layout](sheet),
+        options.layout,
+        Inputs(src.content, brand, theme, sheet, links=not press, layout=options.layout),
     )
     diags += ldiags
     if layout is None:
@@ -213,10 +216,10 @@ def build(src: Sources, options: Options, environ: Mapping[str, str] | None = No
 def _meta(src: Sources, press: bool, env: Mapping[str, str]) -> Meta:
     c = src.content
     return Meta(
-        title=f"{c.title}: {c.subtitle}",
+        title=f"{one_line(c.title)}: {one_line(c.subtitle)}",  # (a title's line breaks are for the cover)
         author=src.brand.name,
-        subject=c.tool_words.subject.format(title=f"{c.title} {c.subtitle}"),
-        keywords=(c.title, *(s.heading for s in c.sections), src.brand.name, *document_keywords(c)),
+        subject=c.tool_words.subject.format(title=f"{one_line(c.title)} {one_line(c.subtitle)}"),
+        keywords=(one_line(c.title), *(one_line(s.heading) for s in c.sections), src.brand.name, *document_keywords(c)),
         language=c.language,
         base_font=src.fonts.regular,
         press=press,

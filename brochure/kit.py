@@ -267,6 +267,8 @@ def brand_yaml(folder: Path, a: Answers, logo: str) -> str:
         f"  heading: {{family: {_q(heading)}, weight: 600}}",
         f"  body: {{family: {_q(font)}}}",
         f"logo: {logo}".ljust(28) + "# SVG (text as outlines) or PNG",
+        f"# logo: {{file: {logo}, height: 20}}".ljust(42) + "# its printed height, 8 to 40 mm (default 15)",
+        "# type: {body_size: auto}".ljust(42) + "# body type by the font's x-height (README)",
         "contact:",
         f"  address: {_q(a['address'])}",
         f"  phone: {_q(a['phone'])}",

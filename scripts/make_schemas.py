@@ -21,8 +21,10 @@ from brochure.inputs.blocks import BLOCK_TYPES, ILLUSTRATIONS
 from brochure.inputs.brand import COLOR_KEYS, FACES
 from brochure.inputs.contact import CONTACT_KEYS
 from brochure.inputs.content import TOP_OPTIONAL, TOP_REQUIRED
+from brochure.inputs.controls import AUTO, BODY_PT, LOGO_MM
 from brochure.inputs.document import DOCUMENT_KEYS
 from brochure.inputs.editions import DEFAULT_OUTPUT
+from brochure.inputs.hints import HINT_KEYS, WORDS
 from brochure.inputs.inline import KEY
 from brochure.vocabulary import CONDITIONS, LAYOUTS, PAPERS, PLACES, TARGETS
 from brochure.words import NAMES
@@ -112,12 +114,21 @@ def content() -> Schema:
         "description": "where the section goes: " + ", ".join(PLACES) + " (default: the main flow), or per layout",
         "anyOf": [words_of(PLACES), obj({layout: words_of(PLACES) for layout in LAYOUTS})],
     }
+    said = {"keep": "never split between panels (columns, pages)", "break": "start a new panel (column, page)"}
+    hints = {
+        kind: {
+            "description": f"{said[kind]}: '{WORDS[kind]}' in every layout, or per layout",
+            "anyOf": [words_of((WORDS[kind],)), obj({layout: words_of((WORDS[kind],)) for layout in LAYOUTS})],
+        }
+        for kind in HINT_KEYS
+    }
     section = obj(
         {
             "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$", "description": "lowercase words and hyphens"},
-            "heading": text(),
+            "heading": text("a new line in it breaks the printed line there"),
             "place": place,
             "layouts": layouts,
+            **hints,
             "blocks": listed({"$ref": "#/$defs/block"}),
         },
         ("id", "heading", "blocks"),
@@ -196,6 +207,29 @@ def brand() -> Schema:
     cmyk = {"type": "array", "items": {"type": "number", "minimum": 0, "maximum": 100}, "minItems": 4, "maxItems": 4}
     other_formats = obj({"formats": listed(text()), "contact": text()}, ("formats", "contact"))
     web = {"type": "string", "pattern": "^https?://", "description": "https://..."}
+    logo_file = {"type": "string", "pattern": "\\.([sS][vV][gG]|[pP][nN][gG])$", "description": "SVG or PNG"}
+    low, high = LOGO_MM
+    millimetres = {
+        "description": f"the logo's printed height in millimetres, {low:g} to {high:g}",
+        "anyOf": [
+            {"type": "number", "minimum": low, "maximum": high},
+            {"type": "string", "pattern": "^\\s*[0-9]+(\\.[0-9]*)?\\s*[mM][mM]\\s*$"},
+        ],
+    }
+    height = {"anyOf": [millimetres, obj({layout: millimetres for layout in LAYOUTS}, (), "per layout")]}
+    logo = {
+        "description": "SVG or PNG, or {file, height}",
+        "anyOf": [logo_file, obj({"file": logo_file, "height": height}, ("file",))],
+    }
+    small, large = BODY_PT
+    body_size = {
+        "description": f"the body's starting size in points, {small:g} to {large:g}, or '{AUTO}' (by x-height)",
+        "anyOf": [
+            {"type": "number", "minimum": small, "maximum": large},
+            words_of((AUTO,)),
+            {"type": "string", "pattern": "^\\s*[0-9]+(\\.[0-9]*)?\\s*[pP][tT]\\s*$"},
+        ],
+    }
     schema = header("brand", "brochure brand kit (brand.yaml)")
     schema |= obj(
         {
@@ -211,7 +245,7 @@ def brand() -> Schema:
                 COLOR_KEYS,
             ),
             "fonts": obj({"heading": font, "body": font}, ("heading", "body")),
-            "logo": {"type": "string", "pattern": "\\.([sS][vV][gG]|[pP][nN][gG])$", "description": "SVG or PNG"},
+            "logo": logo,
             "contact": obj(
                 {
                     "address": text(),
@@ -232,6 +266,7 @@ def brand() -> Schema:
                 "propertyNames": {"pattern": LANGUAGE},
                 "additionalProperties": obj({"other_formats": other_formats, "feedback": text()}),
             },
+            "type": obj({"body_size": body_size}, (), "type sizes"),
         },
         ("name", "colors", "fonts", "logo", "contact"),
     )

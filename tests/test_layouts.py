@@ -236,3 +236,19 @@ def test_a_paragraph_split_across_panels_leaves_no_single_line(inputs: Inputs) -
         lines_before = round(first[0].box.h / leading) if first else 0
         assert lines_before != 1
         assert not res.leftover or res.leftover[0].flowable is not para
+
+
+def test_a_paragraph_a_later_balancing_trial_could_not_split_still_prints(inputs: Inputs) -> None:
+    """Balancing flows the words again in shorter frames; a paragraph placed whole in the chosen flow may be asked
+    to split in a later trial where it cannot, which drops the lines ReportLab keeps (the flyer used to stop with
+    an internal error here)."""
+    words = "Words that keep going to fill the column, line after line. " * 3
+    more = "".join(f'      - text: "{words}"\n' for _ in range(13))
+    edit(inputs.content, '      - text: "Fine needles', more + '      - text: "Fine needles')
+    second = "".join(f'      - text: "{words}"\n' for _ in range(5))
+    edit(
+        inputs.content, "  - id: risks\n", f"  - id: second\n    heading: Second\n    blocks:\n{second}  - id: risks\n"
+    )
+    result = build(inputs, layout="flyer")
+    assert result.ok and result.pages == 2
+    assert result.layout is not None and "Second" in {t.text for t in texts(result.layout, role="heading")}

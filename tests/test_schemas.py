@@ -115,6 +115,8 @@ sections:
     heading: One
     place: {trifold: flap, bifold: back}
     layouts: [trifold, bifold, flyer, large-print]
+    keep: {trifold: together, large-print: together}
+    break: before
     blocks:
       - text: "A paragraph [^ref-a]."
         layouts: [trifold]
@@ -126,6 +128,12 @@ sections:
       - image: {src: picture.png, alt: A picture, caption: A caption}
       - illustration: {name: skin-section, caption: Skin, labels: {epidermis: E, dermis: D, needles: N, collagen: C}}
       - faq: [{q: A question?, a: An answer.}]
+  - id: two
+    heading: Two
+    keep: together
+    break: {bifold: before}
+    blocks:
+      - text: Two.
 call_to_action: {heading: Book, text: Call us., qr_label: Scan}
 disclaimer: General information.
 references:
@@ -159,7 +167,8 @@ colors:
 fonts:
   heading: {family: Be Vietnam Pro, weight: 600}
   body: Be Vietnam Pro
-logo: logo.svg
+logo: {file: logo.svg, height: {trifold: 18, large-print: 30}}
+type: {body_size: auto}
 contact:
   address: 1 High Street
   phone: "+44 117 496 0321"
@@ -330,6 +339,11 @@ MUTATIONS: list[tuple[str, str, Callable[[Any], None]]] = [
     ("brand", "type: fonts.body is a list", put("fonts.body", ["Be Vietnam Pro"])),
     ("brand", "type: cmyk has three numbers", put("colors.cmyk", {"primary": [85, 35, 40]})),
     ("brand", "unknown paper", put("paper", "a5")),
+    ("brand", "logo too tall", put("logo", {"file": "logo.svg", "height": 60})),
+    ("brand", "typo: logo.heigth", put("logo", {"file": "logo.svg", "heigth": 20})),
+    ("brand", "body size too large", put("type", {"body_size": 14})),
+    ("content", "hint: keep apart", put("sections.0.keep", "apart")),
+    ("content", "hint: break after", put("sections.0.break", {"trifold": "after"})),
     ("editions", "typo: brand", rename("brands", "brand")),
     ("editions", "typo: brands.0.kti", rename("brands.0.kit", "kti")),
     ("editions", "type: layouts is text", put("layouts", "trifold")),

@@ -1,5 +1,6 @@
 """README's "Your clinic's leaflet in ten minutes", followed command by command as written there: choose a font
-from `brochure fonts`, make the kit with `brochure init`, copy and edit the words, build, preview."""
+from `brochure fonts`, make the kit with `brochure init`, copy and edit the words, set the logo's height, build,
+preview."""
 
 from __future__ import annotations
 
@@ -13,6 +14,10 @@ from conftest import ROOT
 from helpers import cli
 from PIL import Image
 
+from brochure import api
+from brochure.geometry.sheet import MM
+from brochure.layout.model import Picture
+
 TITLE = "## Your clinic's leaflet in ten minutes"
 
 
@@ -25,6 +30,14 @@ def steps() -> list[list[str]]:
     commands = [shlex.split(line) for line in lines if line.strip()]
     assert all(c[0] == ".venv/bin/brochure" for c in commands)
     return [c[1:] for c in commands]
+
+
+def logo_line() -> str:
+    """The `logo:` line the walk-through's YAML block gives the kit."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split(TITLE, 1)[1].split("\n## ", 1)[0]
+    (block,) = re.findall(r"```yaml\n(.*?)```", section, re.S)
+    return next(line for line in block.splitlines() if line.startswith("logo: "))
 
 
 def option(argv: list[str], name: str) -> str:
@@ -67,10 +80,21 @@ def test_the_walkthrough_runs_as_written(
     text[int(line) - 1] = re.sub(r"producer: .*", f"producer: {name}", text[int(line) - 1])
     Path(file).write_text("".join(text), encoding="utf-8")
 
-    # 4. Build and preview, as written: the PDF and pictures named in the README, no warning about the producer.
+    # 4. The logo's height: the kit's logo line as the README writes it.
+    line = logo_line()
+    kit.write_text(re.sub(r"(?m)^logo: .*$", line, kit.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+    height = float(re.findall(r"height: (\d+)", line)[0])
+
+    # 5. Build and preview, as written: the PDF and pictures named in the README, no warning about the producer.
     status, out, err = cli(capsys, *build)
     assert status == 0, err
     assert "producer" not in err
+    sources, _ = api.load(Path(option(build, "--content")), kit)
+    assert sources is not None
+    layout = api.build(sources, api.Options()).layout
+    assert layout is not None
+    (logo,) = [i for i in layout.pages[0].items if isinstance(i, Picture) and i.region == "cover"]
+    assert logo.box.h == pytest.approx(height * MM, abs=0.01)
     assert (tmp_path / "out/riverside-skin-clinic-en-gb-trifold-a4-office.pdf").is_file()
     status, out, err = cli(capsys, *preview)
     assert status == 0, err

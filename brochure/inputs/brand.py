@@ -12,11 +12,12 @@ from PIL import Image, ImageCms
 from brochure import limits
 from brochure.diagnostics import Diagnostic, Location
 from brochure.inputs.contact import CONTACT_KEYS, Contact, read_contact, read_country, read_press
+from brochure.inputs.controls import DESIGN_TYPE, OWN_HEIGHTS, LogoHeights, TypeSpec, read_logo, read_type
 from brochure.inputs.files import inside, read_bytes
 from brochure.inputs.logo import Logo, load_logo
 from brochure.inputs.reader import Reader, load_file
 from brochure.inputs.yamltree import Node
-from brochure.vocabulary import PAPERS, Condition, PaperName
+from brochure.vocabulary import PAPERS, Condition, LayoutName, PaperName
 
 COLOR_KEYS = ("primary", "secondary", "accent", "text", "background")
 FACES = ("regular", "bold", "italic", "bold_italic")
@@ -67,6 +68,14 @@ class Brand:
     condition: Condition | None = None  # the press's printing condition (None: by the paper)
     language: str = "en"  # the language of the kit's own printed texts (other formats, feedback)
     translations: tuple[tuple[str, OtherFormats | None, str | None], ...] = ()  # `languages:` tag -> those texts
+    logo_heights: LogoHeights = OWN_HEIGHTS  # `logo: {height: ...}`: the logo's printed height per layout, in mm
+    type_spec: TypeSpec = DESIGN_TYPE  # `type: {body_size: ...}`: the body's starting size
+
+    def logo_height(self, layout: LayoutName) -> tuple[float | None, Location]:
+        """The logo's printed height the kit asks for in a layout, in mm (None: the layout's own), and where it
+        is written (for messages about it)."""
+        at = dict(self.locations)
+        return self.logo_heights.get(layout), at.get(f"logo.height.{layout}") or self.where("logo.height")
 
     def in_language(self, language: str) -> tuple[Brand, bool]:
         """The kit with its printed texts (other formats, feedback) in a leaflet's language: its own when the
@@ -116,7 +125,7 @@ def _read_brand(r: Reader, root: Node, path: Path) -> Brand | None:
         root,
         "",
         ("name", "colors", "fonts", "logo", "contact"),
-        ("paper", "id", "country", "press", "other_formats", "feedback", "language", "languages"),
+        ("paper", "id", "country", "press", "other_formats", "feedback", "language", "languages", "type"),
     )
     if top is None:
         return None
@@ -124,12 +133,14 @@ def _read_brand(r: Reader, root: Node, path: Path) -> Brand | None:
     name = r.text(top.get("name"), "name")
     colors, cmyk = _read_colors(r, top.get("colors"))
     fonts = _read_fonts(r, top.get("fonts"), kit)
-    logo_path = _asset(r, top.get("logo"), "logo", kit, (".svg", ".png"))
+    logo_node, logo_key, heights = read_logo(r, top.get("logo"))
+    logo_path = _asset(r, logo_node, logo_key, kit, (".svg", ".png"))
     logo = None
-    if logo_path is not None:  # load the file here, where its line in brand.yaml is known
-        logo, problem = load_logo(logo_path, r.at(top["logo"], "logo"))
+    if logo_path is not None and logo_node is not None:  # load the file here, where its line in brand.yaml is known
+        logo, problem = load_logo(logo_path, r.at(logo_node, logo_key))
         if problem is not None:
             r.diags.append(problem)
+    type_spec = read_type(r, top.get("type"))
     country_ok, country = read_country(r, top.get("country"))
     press_ok, condition = read_press(r, top.get("press"))
     contact = read_contact(r, top.get("contact"), country)
@@ -145,6 +156,8 @@ def _read_brand(r: Reader, root: Node, path: Path) -> Brand | None:
     if not (country_ok and press_ok):
         return None
     if not formats_ok or ("feedback" in top and feedback is None) or language is None or translations is None:
+        return None
+    if heights is None or type_spec is None:
         return None
     at = _locations(r, top)
     return Brand(
@@ -165,6 +178,8 @@ def _read_brand(r: Reader, root: Node, path: Path) -> Brand | None:
         condition,
         language,
         translations,
+        heights,
+        type_spec,
     )
 
 
@@ -242,10 +257,16 @@ def slug(text: str) -> str:
 
 def _locations(r: Reader, top: dict[str, Node]) -> tuple[tuple[str, Location], ...]:
     out = [(key, r.at(node, key)) for key, node in top.items()]
-    for section in ("colors", "fonts", "contact", "other_formats"):
+    for section in ("colors", "fonts", "contact", "other_formats", "logo", "type"):
         node = top.get(section)
         if node is not None and isinstance(node.value, dict):
             out.extend((f"{section}.{k}", r.at(n, f"{section}.{k}")) for k, n in node.value.items())
+    logo = top.get("logo")
+    if logo is not None and isinstance(logo.value, dict):  # the logo's messages point at its file
+        file, height = logo.value.get("file"), logo.value.get("height")
+        out += [("logo", r.at(file, "logo.file"))] if file is not None else []
+        if height is not None and isinstance(height.value, dict):
+            out.extend((f"logo.height.{k}", r.at(n, f"logo.height.{k}")) for k, n in height.value.items())
     colors = top.get("colors")
     cmyk = colors.value.get("cmyk") if colors is not None and isinstance(colors.value, dict) else None
     if cmyk is not None and isinstance(cmyk.value, dict):  # a press colour is named at its own line

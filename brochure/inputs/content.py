@@ -10,6 +10,7 @@ from brochure import limits
 from brochure.diagnostics import Diagnostic, Location, shorten
 from brochure.inputs.blocks import Block, read_blocks, read_layouts
 from brochure.inputs.document import Document, read_document
+from brochure.inputs.hints import HINT_KEYS, Hint, HintKind, read_hints
 from brochure.inputs.reader import Reader, load_file, text_problem
 from brochure.inputs.references import Reference, read_references
 from brochure.inputs.yamltree import Node
@@ -31,6 +32,11 @@ class Section:
     layouts: tuple[LayoutName, ...] = LAYOUTS  # the layouts this section appears in
     places: tuple[tuple[LayoutName, Place], ...] = ()  # layout -> place, from `place: {trifold: flap, ...}`
     block_layouts: tuple[tuple[LayoutName, ...], ...] = ()  # for each block, the layouts it appears in
+    hints: tuple[Hint, ...] = ()  # `keep: together`, `break: before` (once routed to a layout: those it applies in)
+
+    def hint(self, kind: HintKind) -> Hint | None:
+        """The section's hint of this kind ('keep', 'break'), if it has one."""
+        return next((h for h in self.hints if h.kind == kind), None)
 
     def place_in(self, layout: LayoutName) -> Place | None:
         """Where this section goes in a layout: a region name, or None for the main flow."""
@@ -264,7 +270,7 @@ def _read_sections(r: Reader, node: Node | None, base: Path) -> list[Section] | 
     ok = True
     for i, item in enumerate(items):
         path = f"sections[{i}]"
-        m = r.mapping(item, path, ("id", "heading", "blocks"), ("place", "layouts"))
+        m = r.mapping(item, path, ("id", "heading", "blocks"), ("place", "layouts", *HINT_KEYS))
         if m is None:
             ok = False
             continue
@@ -290,7 +296,8 @@ def _read_sections(r: Reader, node: Node | None, base: Path) -> list[Section] | 
             ok = False
             continue
         layouts = read_layouts(r, m.get("layouts"), f"{path}.layouts")
-        if layouts is None or places is None:
+        hints = read_hints(r, m, path)
+        if layouts is None or places is None or hints is None:
             ok = False
             continue
         out.append(
@@ -303,6 +310,7 @@ def _read_sections(r: Reader, node: Node | None, base: Path) -> list[Section] | 
                 layouts,
                 places,
                 tuple(names for _, names in blocks),
+                hints,
             )
         )
     return out if ok else None

@@ -122,6 +122,15 @@ def plain(text: str) -> str:
     return "".join(r.text for r in parse(text))
 
 
+_BREAK = re.compile(r"[ \t]*(?:\r\n?|\n)\s*")  # a line break, with the spaces around it and any blank lines after
+
+
+def one_line(text: str) -> str:
+    """A title or heading written on several lines, on one (for the PDF's title, outline and keywords): each
+    line break a space, or nothing after a hyphen ('Micro-' + 'needling' -> 'Micro-needling')."""
+    return _BREAK.sub(lambda m: "" if m.start() and text[m.start() - 1] in "-\u2010" else " ", text)
+
+
 def upper(text: str) -> str:
     """The printed characters in capitals, as a capitalised line (the cover's kicker) prints them: 'ß' -> 'SS'."""
     return "".join(r.text.upper() for r in parse(text))
@@ -153,18 +162,23 @@ def to_markup(
     capitals: bool = False,
     cite: Callable[[tuple[str, ...]], str] | None = None,
     italics: bool = True,
+    breaks: bool = False,
 ) -> str:
     """Escaped ReportLab paragraph markup: only our marks become tags, '&' and '<' stay text.
 
     `capitals` prints the runs upper-cased (the marks still apply); links go to their targets as written;
     `cite` gives the markup of a citation's keys (a superscript number); without it citations print nothing.
-    Without `italics` (large print, where slanted letters are harder to read) emphasis is set in bold."""
+    Without `italics` (large print, where slanted letters are harder to read) emphasis is set in bold.
+    With `breaks` (titles and headings) a line break written in the text breaks the line there; elsewhere it
+    is a space, as in any paragraph."""
     parts: list[str] = []
-    for run in parse(text):
+    for run in parse(_BREAK.sub("\n", text) if breaks else text):
         if run.cites:
             parts.append(cite(run.cites) if cite else "")
             continue
         s = escape_text(run.text.upper() if capitals else run.text)
+        if breaks:
+            s = s.replace("\n", "<br/>")
         if run.italic:
             s = f"<i>{s}</i>" if italics else f"<b>{s}</b>"
         if run.bold and not (run.italic and not italics):

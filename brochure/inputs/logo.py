@@ -3,10 +3,17 @@
 An SVG is held to budgets (bytes, elements counting every <use> copy) before svglib sees it; its size must be
 finite numbers in known units; every <use> must point at an element in the file and never at itself; what
 svglib raises on odd input is reported as the logo's problem; the drawing must have finite, sensible bounds.
+
+Transparent padding around the artwork (an artboard larger than the drawing, a PNG's clear border) is trimmed, so
+the logo's printed height is the artwork's: a PNG by the bounds of its alpha channel's non-zero pixels, an SVG by
+the bounds of what it draws (ReportLab's, which take the control points of curves, so never too small) widened
+by its widest stroke. A side is trimmed only when its padding is over TRIM of the logo's shorter side: the hairline
+margin exporters leave is kept. Trimming reads the file alone, so the same logo always gives the same bytes.
 """
 
 from __future__ import annotations
 
+import io
 import logging
 import math
 import re
@@ -15,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
+from PIL import Image
 from reportlab.graphics.shapes import Drawing, Group, Shape, String
 from svglib.svglib import SvgRenderer
 
@@ -32,6 +40,7 @@ _UNITS = {"": 1.0, "px": 1.0, "pt": 96 / 72, "pc": 16.0, "mm": 96 / 25.4, "cm": 
 _SIZES = (0.01, 1e5)  # a logo's width, height and viewBox sides, in CSS pixels (a few hundred is usual)
 _SVG_FAILURES = (ValueError, TypeError, KeyError, IndexError, AttributeError, ArithmeticError, RecursionError)
 _HINT = "export the logo again as plain SVG (shapes only), or use a PNG"
+TRIM = 0.02  # padding over this share of the logo's shorter side is trimmed; a hairline margin is kept
 
 
 @dataclass(frozen=True)
@@ -50,8 +59,50 @@ def load_logo(path: Path, at: Location) -> tuple[Logo | None, Diagnostic | None]
         pic = load_picture(path)
         if isinstance(pic, Refusal):
             return None, error(at, f"logo cannot be used: {pic.message}", pic.hint)
-        return Logo(None, pic, float(pic.pixels[0]), float(pic.pixels[1]), path), None
+        trimmed = _trim_picture(pic)
+        if trimmed is None:
+            return None, error(at, "logo is a picture with nothing in it (every pixel is transparent)", _AGAIN)
+        return Logo(None, trimmed, float(trimmed.pixels[0]), float(trimmed.pixels[1]), path), None
     return _load_svg(path, at)
+
+
+_AGAIN = "export the logo again with its artwork in it, or use the SVG"
+
+
+def _trim_picture(pic: PictureData) -> PictureData | None:
+    """The picture with its transparent border trimmed (None when it is transparent throughout); a picture with
+    no alpha channel, or a border within the hairline margin, is kept as it is."""
+    with Image.open(io.BytesIO(pic.data)) as im:
+        if im.mode not in ("LA", "RGBA", "PA") and not (im.mode == "P" and "transparency" in im.info):
+            return pic
+        rgba = im if im.mode in ("LA", "RGBA") else im.convert("RGBA")
+        box = rgba.getchannel("A").getbbox()
+        if box is None:
+            return None
+        w, h = rgba.size
+        left, top, right, bottom = (int(v) for v in _trimmed((0, 0, w, h), box, min(w, h) * TRIM))
+        if (left, top, right, bottom) == (0, 0, w, h):
+            return pic
+        out = rgba.crop((left, top, right, bottom))
+        buf = io.BytesIO()
+        icc = im.info.get("icc_profile")
+        out.save(buf, format="PNG", **({"icc_profile": icc} if icc else {}))  # Pillow's PNG: same pixels, same bytes
+    return PictureData(buf.getvalue(), out.size, pic.source)
+
+
+def _trimmed(
+    whole: tuple[float, float, float, float], drawn: tuple[float, float, float, float], margin: float
+) -> tuple[float, float, float, float]:
+    """The box `whole` (x0, y0, x1, y1) with each side moved in to `drawn` where the padding between them is over
+    `margin`; the other sides stay where they are."""
+    x0, y0, x1, y1 = whole
+    a0, b0, a1, b1 = max(drawn[0], x0), max(drawn[1], y0), min(drawn[2], x1), min(drawn[3], y1)
+    return (
+        a0 if a0 - x0 > margin else x0,
+        b0 if b0 - y0 > margin else y0,
+        a1 if x1 - a1 > margin else x1,
+        b1 if y1 - b1 > margin else y1,
+    )
 
 
 def _load_svg(path: Path, at: Location) -> tuple[Logo | None, Diagnostic | None]:
@@ -89,7 +140,40 @@ def _load_svg(path: Path, at: Location) -> tuple[Logo | None, Diagnostic | None]
     problem, hint = _drawing_problem(drawing)
     if problem:
         return None, error(at, problem, hint)
+    drawing = _trim_drawing(drawing)
     return Logo(drawing, None, float(drawing.width), float(drawing.height), path), None
+
+
+def _trim_drawing(drawing: Drawing) -> Drawing:
+    """The drawing cut down to what it draws (strokes included), where its padding is over the hairline margin:
+    a new Drawing of the trimmed size holding the same shapes, moved; the drawing itself when nothing is cut."""
+    w, h = float(drawing.width), float(drawing.height)
+    bounds = drawing.getBounds()
+    if tuple(drawing.transform) != (1, 0, 0, 1, 0, 0) or bounds is None:
+        return drawing
+    pad = _stroke_reach(drawing, 1.0)
+    drawn = (bounds[0] - pad, bounds[1] - pad, bounds[2] + pad, bounds[3] + pad)
+    margin = min(w, h) * TRIM
+    x0, y0, x1, y1 = drawn
+    if not (x0 > margin or y0 > margin or w - x1 > margin or h - y1 > margin):
+        return drawing
+    left, bottom, right, top = _trimmed((0.0, 0.0, w, h), drawn, margin)
+    trimmed = Drawing(right - left, top - bottom)
+    trimmed.add(Group(*drawing.contents, transform=(1, 0, 0, 1, -left, -bottom)))
+    return trimmed
+
+
+def _stroke_reach(node: Shape, scale: float) -> float:
+    """How far past its outline the widest stroke in the drawing reaches, in the drawing's units: its whole
+    width (half for the line itself, the rest for square caps and mitred corners)."""
+    if isinstance(node, Group):
+        t = tuple(getattr(node, "transform", (1, 0, 0, 1, 0, 0)))
+        k = scale * abs(t[0] * t[3] - t[1] * t[2]) ** 0.5
+        return max((_stroke_reach(child, k) for child in node.getContents()), default=0.0)
+    width = getattr(node, "strokeWidth", 0) or 0
+    if getattr(node, "strokeColor", None) is None or not isinstance(width, float | int) or width <= 0:
+        return 0.0
+    return float(width) * scale
 
 
 def _content_problem(elements: list[etree._Element]) -> tuple[str, str] | None:

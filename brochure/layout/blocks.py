@@ -15,7 +15,7 @@ from brochure.diagnostics import Diagnostic, Location, error, shorten
 from brochure.geometry.sheet import MM
 from brochure.inputs import blocks as c
 from brochure.inputs.content import Section
-from brochure.inputs.inline import escape_text, plain, to_markup
+from brochure.inputs.inline import escape_text, one_line, plain, to_markup
 from brochure.layout import citations, images
 from brochure.layout.citations import Citations
 from brochure.layout.flow import Item
@@ -47,14 +47,16 @@ class Blocks:
         self.links = links
         self.L = theme.scale.leading
         self.wide = width >= WIDE * theme.scale.zoom  # as many letters to a line as a folded leaflet's wide column
-        self.label_pt = LABEL_PT if theme.scale.zoom == 1 else theme.scale.body  # large print: the labels too
+        scale = theme.scale  # a drawing's labels as the body family's small type; large print: at the body size
+        self.label_pt = LABEL_PT * scale.apparent if scale.zoom == 1 else scale.body
         self.locate = locate  # a key path -> where it is written (for problems found while laying out)
         self.cites = cites or Citations()  # the layout's citation numbers
         self.problems: list[Diagnostic] = []
         self.words = words or words_for("en")[0]  # the words the tool writes itself (headings, text alternatives)
 
-    def md(self, text: str, size: float = 0.0) -> str:
-        """Text as paragraph markup; its citations as superscript numbers for type of `size` pt (body size if 0)."""
+    def md(self, text: str, size: float = 0.0, breaks: bool = False) -> str:
+        """Text as paragraph markup; its citations as superscript numbers for type of `size` pt (body size if 0);
+        with `breaks` (a title or heading), its line breaks kept."""
         size = size or self.t.scale.body
         return to_markup(
             text,
@@ -62,16 +64,20 @@ class Blocks:
             self.links,
             cite=lambda keys: self.cites.markup(keys, size),
             italics=self.t.scale.italics,
+            breaks=breaks,
         )
 
-    def para(self, text: str, style: str, element: str = "") -> Paragraph:
-        """A paragraph of `text`; `element` keys one that may be split across panels (the flow's own)."""
+    def para(self, text: str, style: str, element: str = "", breaks: bool = False) -> Paragraph:
+        """A paragraph of `text`; `element` keys one that may be split across panels (the flow's own); with
+        `breaks` (a title or heading), its line breaks kept."""
         st = self.t.style(style)
-        return Para(self.md(text, st.fontSize), st, element=element)
+        return Para(self.md(text, st.fontSize, breaks), st, element=element)
 
     def section(self, s: Section, first: bool) -> list[Item]:
-        heading = SectionHeading(self.md(s.heading, self.t.scale.heading), self.t)
-        items = [Item(heading, s.id, 0.0 if first else 1.25 * self.L, True, plain(s.heading))]
+        heading = SectionHeading(self.md(s.heading, self.t.scale.heading, breaks=True), self.t)
+        gap = 0.0 if first else 1.25 * self.L
+        whole, fresh = s.hint("keep") is not None, s.hint("break") is not None
+        items = [Item(heading, s.id, gap, True, one_line(plain(s.heading)), whole=whole, fresh=fresh)]
         for i, block in enumerate(s.blocks):
             gap = 0.45 * self.L if i == 0 else 0.6 * self.L
             items.extend(self.block(block, s.id, gap))
@@ -99,7 +105,7 @@ class Blocks:
         if isinstance(b, c.Text):
             return [Item(self.para(b.text, "body", key), sid, gap)]
         if isinstance(b, c.Subheading):
-            return [Item(self.para(b.text, "subheading", key), sid, gap, True)]
+            return [Item(self.para(b.text, "subheading", key, breaks=True), sid, gap, True)]
         if isinstance(b, c.Bullets):
             bullets: list[Flowable] = [Bullet(self.md(t), self.t, Entry(key, i, "disc")) for i, t in enumerate(b.items)]
             if self.wide and len(bullets) > 3:  # a wide column sets a long list in two columns

@@ -13,12 +13,13 @@ from brochure.geometry.sheet import MM, Rect, Sheet
 from brochure.inputs.brand import Brand
 from brochure.inputs.content import Content, Section
 from brochure.inputs.inline import escape_text
-from brochure.layout import flowables
+from brochure.layout import flowables, hints
 from brochure.layout.blocks import Blocks
 from brochure.layout.citations import NONE, Citations
 from brochure.layout.flow import FlowResult, Frame, Item, evened, floor_of, flow, height_of
 from brochure.layout.model import Placed
 from brochure.theme.styles import Theme
+from brochure.vocabulary import LayoutName
 
 GROSS = 2.0  # words whose least possible height is this many times their room are reported before measuring
 
@@ -38,6 +39,7 @@ class Inputs:
     keep_sections: bool = False  # a short section is never split across frames (the bi-fold's two pages)
     full_sources: bool = False  # the references print in full after the sections, not in short on the back
     trial: bool = False  # an attempt that is not the last: words that cannot fit need not be measured exactly
+    layout: LayoutName = "trifold"  # which layout this is (the kit may set the logo's height per layout)
 
 
 def flow_items(
@@ -77,7 +79,9 @@ def fill(
     res = flow(items, frames, inp.keep_sections)
     if balanced and not res.leftover and len(frames) > 1:
         res = balance(items, frames, inp.keep_sections, res)
-    return res, [*diags, *overflow(inp, res.leftover, frames, sections)]
+    unheld = hints.unheld(inp, sections, items, frames, res)  # `keep: together`, `break: before` that cannot hold
+    broke = bool(res.leftover) and res.leftover[0].fresh  # (what spills is that section: said at its hint)
+    return res, [*diags, *unheld, *([] if broke else overflow(inp, res.leftover, frames, sections))]
 
 
 BALANCE_STEPS = 12  # shortenings tried, from none to the last frame's whole spare room
@@ -87,7 +91,8 @@ def balance(items: list[Item], frames: list[Frame], keep: bool, res: FlowResult)
     """The words flowed so that the frames end about level, as a typesetter balances columns: every frame but
     the last is shortened from the foot by the same amount, and of the shortenings tried the one whose frames'
     ends lie closest together wins. The frames keep their tops; nothing is cut (the plain flow when nothing
-    evens it)."""
+    evens it). The hints hold as in the plain flow: a section kept whole is not split to even them, nor one
+    that starts a new frame moved on to another."""
     best, spread_best = res, _range(evened(res))
     top = res.spare[-1]
     for step in range(1, BALANCE_STEPS + 1):
@@ -99,6 +104,8 @@ def balance(items: list[Item], frames: list[Frame], keep: bool, res: FlowResult)
         trial = flow(items, short, keep)
         if trial.leftover:
             break  # shorter still leaves words over too
+        if not hints.as_held(items, res, trial):
+            continue  # a section kept whole split, or one that starts a new frame moved on
         candidate = FlowResult(trial.placed, trial.leftover, _spare(trial, frames))
         if _range(evened(candidate)) < spread_best - 0.5:
             best, spread_best = candidate, _range(evened(candidate))
@@ -139,6 +146,10 @@ def _spill(inp: Inputs, section: Section, over: float, frames: list[Frame], at_l
         f"cut {'at least' if at_least else 'about'} {words} words from the sections that flow there, drop a block, "
         f"or leave a section out of this layout with 'layouts:'"
     )
+    hinted = [(s, h) for s in inp.sections if s.place == section.place for h in s.hints]  # (they take room too)
+    hint += "".join(f"; or drop '{h.written}' from section '{s.id}' (line {h.at.line})" for s, h in hinted[:2])
+    if inp.brand.type_spec.auto or inp.brand.type_spec.body_size is not None:
+        hint += "; or set a smaller body size in the brand kit (type: body_size)"
     return error(section.at, msg, hint)
 
 

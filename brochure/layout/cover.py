@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import partial
 
@@ -9,7 +10,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
 from brochure import art
-from brochure.diagnostics import Diagnostic, Location, error
+from brochure.diagnostics import Diagnostic, Location, error, warning
 from brochure.geometry.sheet import FOLD_CLEAR, MM, OFFICE_EDGE, Panel, Rect, Sheet
 from brochure.inputs.inline import display_url, escape_text, link_markup, plain, to_markup
 from brochure.layout.blocks import Blocks
@@ -47,8 +48,10 @@ class Cover:
 
 
 COVER_GAP = 4 * MM  # under the colour field, and above the clinic's name
-LOGO_HEIGHT = 15 * MM  # the most the logo takes (less for a wide logo), at the top of the cover
+LOGO_HEIGHT = 15 * MM  # the most the logo takes (less for a wide logo), at the top of the cover, unless the kit says
+LOGO_WIDTH = 0.78  # the most of the cover's width the logo takes at its own height (all of it at the kit's height)
 LOGO_GAP = 6 * MM  # between the logo's band and the colour field
+FIELD_LEAST = 15 * MM  # the colour field keeps at least this height under a tall logo
 COVER_TEXTS = {"cover.kicker": "kicker", "title": "title", "subtitle": "subtitle", "cover.lead": "lead"}
 
 
@@ -63,7 +66,7 @@ def cover(inp: Inputs, area: CoverArea) -> Cover:
     # The colour field runs across the area. At the sheet's edge it runs on into the bleed (press) or stops at
     # the office printer's 5 mm unprinted edge; at a fold it stops 3 mm short, so folding never shows a sliver
     # of it on the next panel. Where it stops, its corners are rounded: a shape, not a cut.
-    logo_room = LOGO_HEIGHT * t.scale.zoom  # the logo's band over the field (larger for large print)
+    logo_f, logo_room, diags = _logo(inp, area)  # the logo's band over the field (larger for large print)
     field_top = box.top - logo_room - LOGO_GAP
     field_bottom = area.trim.y + area.title_room
     left, round_left = _field_edge(area.bleed_left, sheet)
@@ -73,23 +76,13 @@ def cover(inp: Inputs, area: CoverArea) -> Cover:
     corners = (round_left, round_right, round_right, round_left)
     field = Art(partial(art.cover_field, fw, fh, pal, corners), fw, fh)
     items.append(Placed(field, Rect(left, field_bottom, fw, fh), region, text=False))
-
-    logo = inp.brand.logo
-    max_w, max_h = box.w * 0.78, logo_room
-    s = min(max_w / logo.width, max_h / logo.height)
-    lw, lh = logo.width * s, logo.height * s
-    logo_f: Flowable
-    if logo.picture is not None:
-        logo_f = picture(logo.picture, lw, lh, t.press_profile, inp.brand.where("logo"), inp.brand.name)
-    else:
-        assert logo.drawing is not None  # a Logo holds exactly one of the two
-        logo_f = Art(logo.drawing, lw, lh, "figure", inp.brand.name)
-    items.append(Placed(logo_f, Rect(box.x, box.top - lh, lw, lh), region))
+    items.append(Placed(logo_f, Rect(box.x, box.top - logo_f.height, logo_f.width, logo_f.height), region))
 
     title_style = t.style("cover_title")
     size = _fit_size(plain(content.title), title_style.fontName, title_style.fontSize, box.w)
     title = Para(
-        blocks.md(content.title, size), title_style.clone("cover_title_fit", fontSize=size, leading=size * 1.08)
+        blocks.md(content.title, size, breaks=True),
+        title_style.clone("cover_title_fit", fontSize=size, leading=size * 1.08),
     )
     texts: list[tuple[str, Flowable, float]] = []  # (key, paragraph, gap above it)
     if content.cover.kicker:
@@ -99,16 +92,16 @@ def cover(inp: Inputs, area: CoverArea) -> Cover:
         )
         texts.append(("cover.kicker", Para(kicker, t.style("kicker")), 0.0))
     texts.append(("title", title, 4.0 if texts else 0.0))
-    texts.append(("subtitle", blocks.para(content.subtitle, "cover_subtitle"), 5.0))
+    texts.append(("subtitle", blocks.para(content.subtitle, "cover_subtitle", breaks=True), 5.0))
     if content.cover.lead:
         texts.append(("cover.lead", blocks.para(content.cover.lead, "body"), 9.0))
     top = field_bottom - COVER_GAP
     placed, y = stack_down([(f, gap) for _, f, gap in texts], box, region, top)
     items.extend(placed)
-    diags: list[Diagnostic] = []
     bottom = box.y
     if area.footer:
-        footer, diags = _footer(inp, box)
+        footer, footer_diags = _footer(inp, box)
+        diags += footer_diags
         _, fh2 = footer.wrap(box.w, 1e6)
         items.append(Placed(footer, Rect(box.x, box.y, box.w, fh2), region))
         bottom += fh2 + COVER_GAP
@@ -119,6 +112,51 @@ def cover(inp: Inputs, area: CoverArea) -> Cover:
             heights.append((items[-1].box.h, inp.brand.where("name")))
         diags.append(_cover_too_tall(inp, area, top - bottom, top - y, [key for key, _, _ in texts], heights))
     return Cover(items, diags)
+
+
+def _logo(inp: Inputs, area: CoverArea) -> tuple[Flowable, float, list[Diagnostic]]:
+    """The logo at the cover's top left, and the height of its band: the height the kit asks for in this layout
+    (`logo: {height: ...}`, as wide as the cover allows), else LOGO_HEIGHT (grown with large print) and at most
+    LOGO_WIDTH of the cover's width. A height that would squeeze the colour field under FIELD_LEAST is an error,
+    one the cover's width cannot give a warning, both at the height in brand.yaml."""
+    t, box, logo = inp.theme, area.content, inp.brand.logo
+    asked, at = inp.brand.logo_height(inp.layout)
+    room = LOGO_HEIGHT * t.scale.zoom if asked is None else asked * MM
+    widest = box.w * (LOGO_WIDTH if asked is None else 1.0)
+    s = min(widest / logo.width, room / logo.height)
+    lw, lh = logo.width * s, logo.height * s
+    logo_f: Flowable
+    if logo.picture is not None:
+        logo_f = picture(logo.picture, lw, lh, t.press_profile, inp.brand.where("logo"), inp.brand.name)
+    else:
+        assert logo.drawing is not None  # a Logo holds exactly one of the two
+        logo_f = Art(logo.drawing, lw, lh, "figure", inp.brand.name)
+    diags: list[Diagnostic] = []
+    if asked is None:
+        return logo_f, room, diags
+    exact = (box.top - LOGO_GAP - FIELD_LEAST - area.trim.y - area.title_room) / MM  # the tallest that leaves it
+    most = math.floor(exact + 0.01)
+    where_ = f"on the {area.region} ({inp.label}, {inp.sheet.paper.name})"
+    if asked > exact + 0.01:
+        diags.append(
+            error(
+                at,
+                f"a logo {asked:g} mm tall leaves too little room for the cover's colour field {where_}: "
+                f"at most {most} mm fits",
+                f"set a smaller height for this layout, e.g. height: {{{inp.layout}: {most}}}",
+            )
+        )
+    elif lh < room - 0.1 * MM:
+        diags.append(
+            warning(
+                at,
+                f"the logo prints {lh / MM:.1f} mm tall, not {asked:g} mm, {where_}: at {asked:g} mm it would be "
+                f"{logo.width / logo.height * asked:.0f} mm wide, and the cover is {box.w / MM:.0f} mm wide",
+                "a wide logo is sized by the cover's width: use a taller version of the logo (the mark above the "
+                "name), or accept the smaller height",
+            )
+        )
+    return logo_f, room, diags
 
 
 FIELD_CORNER = 4 * MM  # the radius of the colour field's corners where it stops short of an edge or a fold

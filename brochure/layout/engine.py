@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from brochure.diagnostics import Diagnostic, error, warning
 from brochure.geometry.sheet import Rect, Sheet
 from brochure.inputs.content import Section
-from brochure.inputs.inline import plain
+from brochure.inputs.inline import one_line, plain
 from brochure.layout import citations
 from brochure.layout.back import back
 from brochure.layout.blocks import SOURCES
@@ -18,8 +18,6 @@ from brochure.layout.flow import SHORT, FlowResult, Frame, even_up
 from brochure.layout.model import Bookmark, Draft, DraftLayout, Layout, Link, Placed
 from brochure.layout.paint import paint
 from brochure.vocabulary import LayoutName, Place
-
-BODY_SIZES = (9.5, 9.25, 9.0)  # tighten in 0.25 pt steps down to the 9 pt floor before giving up
 
 
 @dataclass(frozen=True)
@@ -63,7 +61,8 @@ def route(
         blocks = s.blocks_in(layout)
         if layout not in s.layouts or not blocks:
             continue
-        s = replace(s, place=s.place_in(layout), places=(), blocks=blocks, block_layouts=())
+        hints = tuple(h for h in s.hints if layout in h.layouts)  # (those of this layout)
+        s = replace(s, place=s.place_in(layout), places=(), blocks=blocks, block_layouts=(), hints=hints)
         if s.place is not None and plan.places.get(s.place) == "main":  # the layout sets that place in its flow
             s = replace(s, place=None)
         elif s.place is not None and s.place not in plan.places:
@@ -89,7 +88,7 @@ def lay_out(plans: tuple[Plan, ...], layout: LayoutName, inp: Inputs) -> tuple[L
     errors: list[Diagnostic] = []
     keeps = (True, False) if any(plan.keep_sections for plan in plans) else (False,)
     scale = inp.theme.scale
-    sizes = (scale.body, *(size for size in BODY_SIZES if scale.floor <= size < scale.body))
+    sizes = scale.steps()  # from the kit's body size down in 0.25 pt steps to the floor (9 pt for the design)
     for keep in keeps:  # short sections kept whole at any size first; split (with a warning) only if need be
         for size in sizes:
             theme = inp.theme.with_body(size)
@@ -109,12 +108,12 @@ def lay_out(plans: tuple[Plan, ...], layout: LayoutName, inp: Inputs) -> tuple[L
                 attempt = replace(attempt, trial=not last)
                 result, errors = _attempt(plan, attempt, complete=last)
                 if result is not None:
-                    split = _split(result, plan, sections) if plan.keep_sections and not kept else []
-                    return paint(result, theme.fonts.regular), warnings + empty + split
+                    split = _split(result, plan, sections, sizes[-1]) if plan.keep_sections and not kept else []
+                    return paint(result, theme.fonts.regular), warnings + empty + errors + split  # (its warnings)
     return None, routed[-1][2] + errors
 
 
-def _split(layout: DraftLayout, plan: Plan, sections: tuple[Section, ...]) -> list[Diagnostic]:
+def _split(layout: DraftLayout, plan: Plan, sections: tuple[Section, ...], least: float) -> list[Diagnostic]:
     """Warnings for the short sections (flow.SHORT of a frame) that the words only fit split across frames."""
     frames = {f.region: f.box.h for flow in plan.flows.values() for f in flow}
     parts: dict[str, dict[str, list[Placed]]] = {}
@@ -132,7 +131,7 @@ def _split(layout: DraftLayout, plan: Plan, sections: tuple[Section, ...]) -> li
             s.at,
             f"section '{s.id}' is split across the {plan.label}'s {' and '.join(regions[s.id])} panels, "
             "its last lines apart from its heading: kept whole, the words do not fit, even at "
-            f"{BODY_SIZES[-1]:g} pt",
+            f"{least:g} pt",
             f"cut a few lines from the {plan.label}'s sections, or leave a block out of it with 'layouts:', "
             "so that every short section can be kept whole",
         )
@@ -224,7 +223,7 @@ def _attempt(plan: Plan, inp: Inputs, complete: bool = True) -> tuple[DraftLayou
         if items  # a one-sided plan leaves the second side blank: it is not printed
     )
     order = _reading_order(inp.sheet, pages_items, plan.views)
-    headings = {s.id: plain(s.heading) for s in inp.sections} | {SOURCES: inp.content.tool_words.sources}
+    headings = {s.id: one_line(plain(s.heading)) for s in inp.sections} | {SOURCES: inp.content.tool_words.sources}
     outline = tuple((headings[sid], sid) for sid in order)
     return DraftLayout(inp.sheet, pages, outline, b.qr, plan.views, inp.theme.scale.body), diags
 

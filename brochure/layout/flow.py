@@ -26,6 +26,8 @@ class Item:
     space_before: float = 0.0
     keep_with_next: bool = False
     bookmark: str = ""
+    whole: bool = False  # the section this heading starts is kept whole (`keep: together`)
+    fresh: bool = False  # the section this heading starts begins a new frame (`break: before`)
 
 
 @dataclass(frozen=True)
@@ -79,13 +81,27 @@ def _section_fits(items: deque[Item], width: float, room: float) -> bool:
     return True
 
 
+def _starts_next(queue: deque[Item], width: float, avail: float, after: Rect | None, keep_sections: bool) -> bool:
+    """Whether the section that starts at queue[0] starts the next frame instead of this one's rest: it asks to
+    (`fresh`); or it is kept whole (`whole`, or short with keep_sections) and the rest of this frame cannot
+    hold it while the next frame can."""
+    item = queue[0]
+    if item.fresh:
+        return True
+    if after is None or not (item.whole or keep_sections):
+        return False
+    room = after.h if item.whole else SHORT * after.h
+    return not _section_fits(queue, width, avail) and _section_fits(queue, after.w, room)
+
+
 def flow(items: list[Item], frames: list[Frame], keep_sections: bool = False) -> FlowResult:
     """Fill frames in order; split flowables that allow it; never strand a keep_with_next item.
 
     With `keep_sections`, a short section (at most SHORT of the next frame) is never split across frames:
     when the rest of this frame cannot hold it, it starts at the top of the next, whole (as a typesetter keeps
     a short section together across a page turn). A longer section starts where it falls, its heading kept
-    with its first lines."""
+    with its first lines. A section whose heading is `whole` is kept so at any length the next frame holds; one
+    whose heading is `fresh` starts a frame of its own (after the last frame: it is left over)."""
     queue = deque(items)
     placed_all: list[tuple[Placed, ...]] = []
     spare: list[float] = []
@@ -98,15 +114,8 @@ def flow(items: list[Item], frames: list[Frame], keep_sections: bool = False) ->
             item = queue[0]
             gap = item.space_before if placed else 0.0
             avail = y - gap - box.y
-            if (
-                keep_sections
-                and item.bookmark
-                and placed
-                and after is not None
-                and not _section_fits(queue, box.w, avail)
-                and _section_fits(queue, after.w, SHORT * after.h)
-            ):
-                break  # the section starts the next frame, whole
+            if item.bookmark and placed and _starts_next(queue, box.w, avail, after, keep_sections):
+                break  # the section starts the next frame (whole, or as it asks)
             _, h = item.flowable.wrap(box.w, max(avail, 0.0))
             if h <= avail + EPS:
                 if item.keep_with_next and placed and len(queue) > 1 and not _fits_after(queue, 1, box.w, avail - h):

@@ -85,6 +85,14 @@ class Para(Paragraph):  # type: ignore[misc]
         self.__dict__["_wrapped"] = (aw, size)
         return size
 
+    def draw(self) -> None:
+        """Its lines as last broken; broken again at that width when a later trial (balancing the frames
+        tries several) asked to split it where it could not be, which drops them."""
+        last: tuple[float, tuple[float, float]] | None = self.__dict__.get("_wrapped")
+        if "blPara" not in self.__dict__ and last is not None:
+            super().wrap(last[0], last[1][1])
+        super().draw()
+
 
 def paragraph_role(p: Paragraph) -> tuple[Role, int]:
     """What a paragraph is to a reader, from the style it is set in (and a heading's level), unless it says."""

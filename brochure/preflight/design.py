@@ -20,7 +20,7 @@ from brochure.layout.flowables import OVERRUN
 from brochure.layout.model import Frame, Layout, Page, Picture, Run, Shape, Text
 from brochure.preflight.contrast import Colours, check_contrast, contrast
 from brochure.preflight.placement import overset, place, run_place, where
-from brochure.preflight.press import check_press
+from brochure.preflight.press import check_press, is_logo
 from brochure.theme.styles import LARGE_PRINT
 
 MIN_TYPE = 7.0  # pt: nothing smaller
@@ -140,12 +140,13 @@ def check_pictures(layout: Layout) -> list[Diagnostic]:
                 diags.append(
                     error(f.at, f"the picture is stretched ({ppi_x:.0f} x {ppi_y:.0f} ppi)", _PROPORTIONS).at(at)
                 )
+            logo = _logo_hint(f)
             if near < MIN_PPI:
                 diags.append(
                     error(
                         f.at,
                         f"the picture is {low:.0f} ppi at {size}: it will print soft",
-                        f"use at least {MIN_PPI:.0f} ppi, ideally {GOOD_PPI:.0f} ppi",
+                        logo or f"use at least {MIN_PPI:.0f} ppi, ideally {GOOD_PPI:.0f} ppi",
                     ).at(at)
                 )
             elif press and near < GOOD_PPI:
@@ -153,13 +154,25 @@ def check_pictures(layout: Layout) -> list[Diagnostic]:
                     warning(
                         f.at,
                         f"the picture is {low:.0f} ppi at {size}; print shops ask for 300",
-                        f"use a picture of {f.box.w / 72 * GOOD_PPI:.0f} pixels wide or more",
+                        logo or f"use a picture of {f.box.w / 72 * GOOD_PPI:.0f} pixels wide or more",
                     ).at(at)
                 )
     return diags
 
 
 _PROPORTIONS = "keep its proportions"
+
+
+def _logo_hint(f: Picture) -> str:
+    """For the logo (the picture on the cover): the pixels it needs at the height it prints, and the ways out."""
+    if not is_logo(f):
+        return ""
+    tall = f.box.h / MM
+    return (
+        f"a PNG logo needs 12 pixels per millimetre of its printed height for 300 ppi: {tall * GOOD_PPI / 25.4:.0f} "
+        f"pixels tall at {tall:.0f} mm (it has {f.pixels[1]}); export it larger, use the SVG, or print it smaller "
+        "with logo: {file: ..., height: ...}"
+    )
 
 
 def _stretched(f: Picture) -> bool:

@@ -203,9 +203,18 @@ def _draw_item(canvas: Canvas, item: Frame, press: bool, spans: tuple[Marked, ..
         _overprinted(canvas, item, press, thin, _shape)
     elif isinstance(item, Picture):
         b = item.box
-        canvas.drawImage(_Embedded(io.BytesIO(item.data)), b.x, b.y, b.w, b.h)
+        mask = "auto" if _see_through(item.data) else None  # (a picture's transparent parts show the paper)
+        canvas.drawImage(_Embedded(io.BytesIO(item.data)), b.x, b.y, b.w, b.h, mask=mask)
     if spans:
         canvas.addLiteral("EMC")
+
+
+def _see_through(data: bytes) -> bool:
+    """Whether a PNG has transparent parts: an alpha channel (grey or colour with alpha), or a tRNS chunk before
+    its pixels. (A JPEG never has; the press edition's pictures are flattened JPEGs.)"""
+    if not data.startswith(b"\x89PNG\r\n\x1a\n") or len(data) < 26:
+        return False
+    return data[25] in (4, 6) or b"tRNS" in data[: data.find(b"IDAT")]
 
 
 def _begin(span: Marked) -> str:

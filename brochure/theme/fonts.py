@@ -280,6 +280,29 @@ def display_name(font_name: str) -> str:
     return re.sub(r"(-[0-9a-f]{8})+$", "", font_name)
 
 
+X_HEIGHT = (0.3, 0.75)  # x-heights (in ems) outside this are misread metrics: the letter 'x' is measured instead
+
+
+def x_height(font_name: str) -> float | None:
+    """A registered TrueType font's x-height in ems: its OS/2 table's sxHeight (version 2 on), else the height of
+    its letter 'x' as drawn; None when neither is there (a font without an 'x')."""
+    face = pdfmetrics.getFont(font_name).face
+    data: bytes = face._ttf_data
+    units = float(face.unitsPerEm)
+    os2 = face.table.get("OS/2")
+    if os2 is not None and os2["length"] >= 88:
+        at = os2["offset"]
+        version, (sx_height,) = struct.unpack_from(">H", data, at)[0], struct.unpack_from(">h", data, at + 86)
+        if version >= 2 and X_HEIGHT[0] <= sx_height / units <= X_HEIGHT[1]:
+            return float(sx_height / units)
+    glyph = face.charToGlyph.get(ord("x"))
+    glyf = face.table.get("glyf")
+    if glyph is None or glyf is None or face.glyphPos[glyph + 1] - face.glyphPos[glyph] < 10:
+        return None
+    (y_max,) = struct.unpack_from(">h", data, glyf["offset"] + face.glyphPos[glyph] + 8)  # the glyph's top
+    return float(y_max / units) if y_max > 0 else None
+
+
 def cmap(font_name: str) -> Mapping[int, int]:
     """The registered TrueType font's code points -> glyphs (to look many characters up at once)."""
     table: Mapping[int, int] = pdfmetrics.getFont(font_name).face.charToGlyph

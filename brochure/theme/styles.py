@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -11,10 +12,13 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
 from brochure.inputs.brand import Brand
+from brochure.inputs.controls import BODY_PT, TypeSpec
 from brochure.theme.colors import Palette, palette_from_hex
-from brochure.theme.fonts import FontSet
+from brochure.theme.fonts import FontSet, x_height
 
 DESIGN_BODY = 9.5  # pt: the folded leaflets' body size, which the sizes of rules, dots and icons are drawn for
+REFERENCE_X_HEIGHT = 0.53  # ems: the x-height of Be Vietnam Pro (OS/2 sxHeight 530/1000), which the design is set in
+STEP = 0.25  # pt: fitting tightens the body by this much at a time
 COLOURED_TEXT = 10.0  # pt: the least size for type in a brand colour (three or four plates fringe on press under it)
 
 
@@ -36,19 +40,65 @@ class Scale:
     floor: float = 9.0  # the least body size fitting may tighten to (pt)
     capitals: bool = True  # the cover's kicker in capitals (clear-print guidance for large print avoids them)
     italics: bool = True  # emphasis and captions in italics (large print: emphasis in bold, captions upright)
+    apparent: float = 1.0  # how much larger than the design the body family is set, to look the design's size
 
     @property
     def zoom(self) -> float:
-        """How much larger than the folded leaflets' design this scale's type is (1 for them, tightened or not):
-        rules, dots, discs and icons beside the words grow with it."""
-        return max(1.0, self.body / DESIGN_BODY)
+        """How much larger than the folded leaflets' design this scale's type looks (1 for them, tightened or not,
+        whatever the body family): rules, dots, discs and icons beside the words grow with it."""
+        return max(1.0, self.body / (DESIGN_BODY * self.apparent))
 
     def tightened(self, body: float) -> Scale:
         """The same scale with body (and small) type at `body` pt, leading in proportion, pictures a little
-        smaller (down to 80 % of their design height at the 9 pt floor)."""
+        smaller (down to 80 % of their design height at the floor, 0.5 pt under the design size)."""
         ratio = self.leading / self.body
-        pictures = self.pictures * min(1.0, max(0.8, 1.0 - (self.body - body) * 0.4))
+        pictures = self.pictures * min(1.0, max(0.8, 1.0 - (self.body - body) / self.apparent * 0.4))
         return replace(self, body=body, small=body, leading=round(body * ratio, 2), pictures=pictures)
+
+    def steps(self) -> tuple[float, ...]:
+        """The body sizes fitting tries, in order: this scale's own, then STEP pt less at a time to the floor."""
+        below = [q * STEP for q in range(math.ceil(self.body / STEP) - 1, math.ceil(self.floor / STEP) - 1, -1)]
+        return (self.body, *(size for size in below if self.floor - 1e-9 <= size < self.body))
+
+    def set_for(self, start: float) -> Scale:
+        """This scale with the body family's type set from a body of `start` pt at the folded leaflets' design
+        size: body, leading, small, notes, fine print, sub-headings, kicker and subtitle in proportion, and the
+        floor fitting may tighten to with them (never under 9 pt); the heading family's sizes stay. A larger
+        scale (large print's) grows by as much, never shrinks (its body stays 16 pt or more)."""
+        factor = start / DESIGN_BODY
+        if factor == 1.0 or (self.body > DESIGN_BODY and factor < 1.0):
+            return self
+        body = round(self.body * factor, 2)
+        return replace(
+            self,
+            body=body,
+            leading=round(self.leading * factor, 2),
+            small=round(self.small * factor, 2),
+            note=round(self.note * factor, 2),
+            fine=round(self.fine * factor, 2),
+            subheading=round(self.subheading * factor, 2),
+            kicker=max(COLOURED_TEXT, round(self.kicker * factor, 2)),
+            cover_subtitle=round(self.cover_subtitle * factor, 2),
+            floor=body if self.floor >= self.body else min(body, max(BODY_PT[0], round(self.floor * factor, 2))),
+            apparent=factor,
+        )
+
+
+def _quarter(size: float) -> float:
+    """A size to the nearest STEP."""
+    return round(size / STEP) * STEP
+
+
+def body_start(spec: TypeSpec, fonts: FontSet) -> float:
+    """The body's starting size in points for the folded leaflets: the kit's `type: body_size`, or with `auto` the
+    size at which the body family's x-height matches the design's (Be Vietnam Pro's at 9.5 pt), to the nearest
+    quarter point, within 9 to 11 pt; the design size when the kit says nothing (or the font has no 'x')."""
+    if spec.body_size is not None:
+        return spec.body_size
+    height = x_height(fonts.regular) if spec.auto else None
+    if height is None:
+        return DESIGN_BODY
+    return min(BODY_PT[1], max(BODY_PT[0], _quarter(DESIGN_BODY * REFERENCE_X_HEIGHT / height)))
 
 
 # The large-print edition: clear-print guidance (docs/large-print.md) asks for 16 pt or more for every word a
@@ -99,10 +149,11 @@ def make_theme(
     scale: Scale | None = None,
 ) -> Theme:
     """The office theme from the brand's RGB colours, or the press theme from a given CMYK palette; at the
-    folded leaflets' type sizes unless another scale (the large-print edition's) is given."""
+    folded leaflets' type sizes unless another scale (the large-print edition's) is given, the body family's
+    sizes set from the kit's body size (`type:`)."""
     c = dict(brand.colors)
     palette = palette or palette_from_hex(c["primary"], c["secondary"], c["accent"], c["text"], c["background"])
-    s = scale or Scale()
+    s = (scale or Scale()).set_for(body_start(brand.type_spec, fonts))
     return Theme(palette, fonts, s, MappingProxyType(_styles(s, fonts, palette)), press_profile)
 
 
@@ -133,7 +184,7 @@ def _styles(s: Scale, f: FontSet, p: Palette) -> dict[str, ParagraphStyle]:
             "card_title",
             parent=body,
             fontName=f.bold,
-            fontSize=max(s.body, COLOURED_TEXT),
+            fontSize=max(s.body, COLOURED_TEXT, round(COLOURED_TEXT * s.apparent, 2)),
             leading=max(s.leading - 1, COLOURED_TEXT * 1.2),
             textColor=p.primary,
         ),

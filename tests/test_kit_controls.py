@@ -1,0 +1,367 @@
+"""The brand kit's logo and type controls: the logo's printed height, its transparent padding trimmed, the body size
+(or `auto`, by x-height) that fitting starts from; each wrong value an error at its line with a hint."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from conftest import Inputs, edit, position
+from helpers import build, check, texts
+from PIL import Image
+
+from brochure import api
+from brochure.geometry.sheet import MM, Rect, trifold
+from brochure.layout.model import Layout, Picture, Shape
+from brochure.output.preview import page_images
+from brochure.theme.fonts import x_height
+
+PADDED = (  # a 40 x 40 mark in the middle of a 200 x 100 artboard: 80 % of the width and 60 % of the height padding
+    '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" viewBox="0 0 200 100">'
+    '<rect x="80" y="30" width="40" height="40" fill="#1D5C63"/></svg>'
+)
+STROKED = (  # a stroked square: its 8-unit stroke reaches 4 units outside the outline getBounds reports
+    '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" viewBox="0 0 200 100">'
+    '<rect x="80" y="30" width="40" height="40" fill="none" stroke="#1D5C63" stroke-width="8"/></svg>'
+)
+
+
+def logo_box(layout: Layout, page: int = 0) -> Rect:
+    """The extent of what the logo draws on the cover (its shapes, or its picture)."""
+    boxes = [i.box for i in layout.pages[page].items if i.region in ("cover", "front") and i.role == "figure"]
+    assert boxes, "no logo on the cover"
+    x0, y0 = min(b.x for b in boxes), min(b.y for b in boxes)
+    return Rect(x0, y0, max(b.right for b in boxes) - x0, max(b.top for b in boxes) - y0)
+
+
+def cover_top(layout: str = "trifold") -> float:
+    """The top of the text box of the trifold's cover (A4, office): where the logo's top sits."""
+    return trifold("a4", "office").sides[0].panel("cover").content.top
+
+
+def built(inputs: Inputs, **options: object) -> api.Result:
+    result = build(inputs, **options)
+    assert result.ok and result.layout is not None, [d.format() for d in result.diagnostics]
+    return result
+
+
+# --- the logo's height ---------------------------------------------------------------------------------------
+
+
+def test_the_logo_is_15mm_tall_unless_the_kit_says(inputs: Inputs) -> None:
+    layout = built(inputs).layout
+    assert layout is not None
+    box = logo_box(layout)
+    assert box.h == pytest.approx(15 * MM, abs=0.01) and box.top == pytest.approx(cover_top(), abs=0.01)
+
+
+def test_the_kit_sets_the_logo_height_in_every_layout(inputs: Inputs) -> None:
+    edit(inputs.brand, "logo: logo.svg", "logo: {file: logo.svg, height: 22}")
+    for layout, page in (("trifold", 0), ("bifold", 0), ("large-print", 0)):
+        result = built(inputs, layout=layout)
+        assert result.layout is not None
+        assert logo_box(result.layout, page).h == pytest.approx(22 * MM, abs=0.01), layout
+
+
+def test_a_height_per_layout_leaves_the_others_at_their_own(inputs: Inputs) -> None:
+    edit(inputs.brand, "logo: logo.svg", "logo:\n  file: logo.svg\n  height: {bifold: 12, large-print: 30}")
+    sizes = {}
+    for layout in ("trifold", "bifold", "large-print"):
+        result = built(inputs, layout=layout)
+        assert result.layout is not None
+        sizes[layout] = round(logo_box(result.layout).h / MM, 2)
+    assert sizes == {"trifold": 15.0, "bifold": 12.0, "large-print": 30.0}
+
+
+def test_a_taller_logo_moves_the_colour_field_down_by_as_much(inputs: Inputs) -> None:
+    before = built(inputs).layout
+    edit(inputs.brand, "logo: logo.svg", "logo: {file: logo.svg, height: 25}")
+    after = built(inputs).layout
+    assert before is not None and after is not None
+
+    def field(layout: Layout) -> Rect:
+        return next(i.box for i in layout.pages[0].items if isinstance(i, Shape) and i.bleeds)
+
+    assert field(before).top - field(after).top == pytest.approx(10 * MM, abs=0.05)
+    (title,) = texts(before, role="title")
+    assert [t.baseline for t in texts(after, role="title")] == [title.baseline]  # the title keeps its place
+
+
+@pytest.mark.parametrize(
+    ("written", "at", "message", "hint"),
+    [
+        ("height: 60", "60", "a logo 60 mm tall is out of range", "write a height from 8 to 40 mm"),
+        ("height: 5", "5", "a logo 5 mm tall is out of range", "under 8 mm a logo's lettering is too small"),
+        ("height: tall", "height", "expected a height in millimetres, found text", "e.g. 'height: 20'"),
+        ("height: {trifold: 45}", "45", "a logo 45 mm tall is out of range", "write a height from 8 to 40 mm"),
+        ("height: {trifolds: 20}", "trifolds", "unknown key 'trifolds'", "did you mean 'trifold'?"),
+    ],
+    ids=["too-tall", "too-small", "words", "per-layout", "misspelt-layout"],
+)
+def test_a_wrong_height_is_an_error_at_its_value(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], written: str, at: str, message: str, hint: str
+) -> None:
+    text = edit(inputs.brand, "logo: logo.svg", f"logo:\n  file: logo.svg\n  {written}")
+    status, errors, _ = check(inputs, capsys)
+    assert status == 1 and len(errors) == 1, errors
+    line, col = position(text, written)
+    col += written.index(at)
+    assert errors[0].startswith(f"{inputs.brand}:{line}:{col}: error: {message}"), errors[0]
+    assert hint in errors[0]
+
+
+def test_a_height_written_with_its_unit_is_understood(inputs: Inputs) -> None:
+    edit(inputs.brand, "logo: logo.svg", 'logo: {file: logo.svg, height: "18 mm"}')
+    layout = built(inputs).layout
+    assert layout is not None and logo_box(layout).h == pytest.approx(18 * MM, abs=0.01)
+
+
+def test_a_logo_too_tall_for_the_flyer_header_says_how_tall_fits(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = edit(inputs.brand, "logo: logo.svg", "logo:\n  file: logo.svg\n  height: {flyer: 30, trifold: 30}")
+    assert build(inputs).ok  # the tri-fold's cover has room for 30 mm
+    status, errors, _ = check(inputs, capsys, "--layout", "flyer")
+    line, col = position(text, "30, trifold")
+    assert status == 1 and len(errors) == 1, errors
+    assert errors[0].startswith(f"{inputs.brand}:{line}:{col}: error: a logo 30 mm tall leaves too little room")
+    assert "on the front (flyer, a4): at most 23 mm fits" in errors[0] and "height: {flyer: 23}" in errors[0]
+    edit(inputs.brand, "flyer: 30", "flyer: 23")
+    assert build(inputs, layout="flyer").ok
+
+
+def test_a_wide_logo_that_cannot_be_as_tall_as_asked_is_a_warning(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    wide = '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="40"><rect width="600" height="40"/></svg>'
+    (inputs.kit / "logo.svg").write_text(wide, encoding="utf-8")
+    text = edit(inputs.brand, "logo: logo.svg", "logo: {file: logo.svg, height: 20}")
+    status, errors, warnings = check(inputs, capsys)
+    assert status == 0 and not errors
+    (warned,) = [w for w in warnings if "the logo prints" in w]
+    line, col = position(text, "20}")
+    assert warned.startswith(f"{inputs.brand}:{line}:{col}: warning: the logo prints 5.6 mm tall, not 20 mm")
+    assert "it would be 300 mm wide, and the cover is 84 mm wide" in warned
+    layout = built(inputs).layout
+    assert layout is not None and logo_box(layout).w == pytest.approx(84 * MM, abs=0.01)  # the whole width
+
+
+# --- transparent padding -------------------------------------------------------------------------------------
+
+
+def test_an_svg_logos_padding_is_trimmed_so_the_mark_is_as_tall_as_asked(inputs: Inputs) -> None:
+    (inputs.kit / "logo.svg").write_text(PADDED, encoding="utf-8")
+    layout = built(inputs).layout
+    assert layout is not None
+    box = logo_box(layout)
+    content = trifold("a4", "office").sides[0].panel("cover").content
+    assert box.h == pytest.approx(15 * MM, abs=0.01) and box.w == pytest.approx(15 * MM, abs=0.01)
+    assert (box.x, box.top) == (pytest.approx(content.x, abs=0.01), pytest.approx(content.top, abs=0.01))
+
+
+def test_an_svg_logos_strokes_are_kept_whole_when_trimming(inputs: Inputs) -> None:
+    (inputs.kit / "logo.svg").write_text(STROKED, encoding="utf-8")
+    layout = built(inputs).layout
+    assert layout is not None
+    (square,) = [i for i in layout.pages[0].items if isinstance(i, Shape) and i.role == "figure"]
+    band = trifold("a4", "office").sides[0].panel("cover").content
+    reach = square.line_width / 2  # the stroke's outer edge, past the outline the frame's box gives
+    assert square.box.top + reach <= band.top + 0.01 and square.box.x - reach >= band.x - 0.01
+    assert square.box.top + reach > band.top - 2.0  # and trimmed (the padding was 30 % of the height)
+
+
+def test_a_hairline_margin_is_kept(inputs: Inputs) -> None:
+    thin = (  # a 1-unit margin round a 98-unit mark: 1 % of the height
+        '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="100" viewBox="0 0 300 100">'
+        '<rect x="1" y="1" width="298" height="98" fill="#1D5C63"/></svg>'
+    )
+    (inputs.kit / "logo.svg").write_text(thin, encoding="utf-8")
+    layout = built(inputs).layout
+    assert layout is not None
+    assert logo_box(layout).h == pytest.approx(15 * MM * 98 / 100, abs=0.01)
+
+
+def png(size: tuple[int, int], mark: tuple[int, int, int, int] | None, mode: str = "RGBA") -> bytes:
+    """A PNG of `size` pixels, transparent (or white) but for an opaque `mark` (left, top, right, bottom)."""
+    im = Image.new(mode, size, (0, 0, 0, 0) if mode == "RGBA" else (255, 255, 255))
+    if mark is not None:
+        im.paste((29, 92, 99, 255) if mode == "RGBA" else (29, 92, 99), mark)
+    buf = io.BytesIO()
+    im.save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def use_png(inputs: Inputs, data: bytes) -> None:
+    (inputs.kit / "logo.png").write_bytes(data)
+    edit(inputs.brand, "logo: logo.svg", "logo: logo.png")
+
+
+def cover_picture(result: api.Result) -> Picture:
+    assert result.layout is not None
+    (logo,) = [i for i in result.layout.pages[0].items if isinstance(i, Picture) and i.region == "cover"]
+    return logo
+
+
+SQUARE = (900, 300, 1500, 900)  # a 600-pixel square mark, 900 pixels of clear space beside it, 300 above and below
+
+
+def test_a_png_logos_transparent_border_is_trimmed(inputs: Inputs) -> None:
+    use_png(inputs, png((2400, 1200), SQUARE))
+    result = built(inputs)
+    logo = cover_picture(result)
+    assert (logo.box.w / MM, logo.box.h / MM) == (pytest.approx(15, abs=0.01), pytest.approx(15, abs=0.01))
+    assert logo.box.top == pytest.approx(cover_top(), abs=0.01)
+    assert result.pdf == built(inputs).pdf  # the trimmed picture is the same bytes every time
+
+
+def test_a_png_logo_without_transparency_is_printed_as_it_is(inputs: Inputs) -> None:
+    use_png(inputs, png((2400, 1200), SQUARE, mode="RGB"))
+    logo = cover_picture(built(inputs))
+    assert (logo.box.w / MM, logo.box.h / MM) == (pytest.approx(30, abs=0.01), pytest.approx(15, abs=0.01))
+
+
+def test_a_transparent_png_logo_is_an_error_at_the_logo(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:
+    use_png(inputs, png((600, 300), None))
+    status, errors, _ = check(inputs, capsys)
+    line, col = position(inputs.brand.read_text(), "logo.png")
+    assert status == 1 and len(errors) == 1
+    assert errors[0].startswith(f"{inputs.brand}:{line}:{col}: error: logo is a picture with nothing in it")
+
+
+def test_a_png_logo_too_small_for_its_height_names_the_pixels_it_needs(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    use_png(inputs, png((240, 60), (0, 0, 240, 60)))  # 60 pixels over 15 mm: 102 ppi
+    status, errors, _ = check(inputs, capsys)
+    assert status == 1
+    (error,) = errors
+    assert "the picture is 102 ppi at 60 x 15 mm" in error and "177 pixels tall at 15 mm (it has 60)" in error
+
+
+# --- the body size -------------------------------------------------------------------------------------------
+
+
+def body_runs(layout: Layout, font: str) -> set[float]:
+    """The sizes the body face's runs are set at in the main flow's paragraphs."""
+    return {r.size for t in texts(layout, role="paragraph") for r in t.runs if r.font == font and t.section}
+
+
+def test_a_body_size_is_where_fitting_starts(inputs: Inputs) -> None:
+    inputs.brand.write_text(inputs.brand.read_text() + "type: {body_size: 10.5}\n", encoding="utf-8")
+    result = built(inputs)
+    src, _ = api.load(inputs.content, inputs.brand)
+    assert src is not None and result.body_size == 10.5
+    assert result.layout is not None and body_runs(result.layout, src.fonts.regular) == {10.5}
+
+
+def test_a_larger_body_tightens_from_there_when_the_words_need_it(inputs: Inputs) -> None:
+    inputs.brand.write_text(inputs.brand.read_text() + "type: {body_size: 10.5}\n", encoding="utf-8")
+    original, sizes, floor = inputs.content.read_text(), set(), ""
+    line = "Words that keep going to fill the column. " * 5
+    for n in range(16, 21):
+        edit(
+            inputs.content,
+            '      - text: "Fine needles',
+            f'      - text: "{line}"\n' * n + '      - text: "Fine needles',
+        )
+        result = build(inputs, layout="bifold")
+        inputs.content.write_text(original)
+        sizes.add(result.body_size)
+        floor = floor or next((d.message for d in result.diagnostics if d.is_error), "")
+    assert {10.5, 10.25, None} <= sizes <= {10.5, 10.25, 10.0, None}, sizes  # a quarter point at a time...
+    assert "(bi-fold, a4, body type 10 pt)" in floor  # ...to 9/9.5 of the kit's size, not to the design's 9 pt
+
+
+def apparent(result: api.Result, src: api.Sources) -> float:
+    """The body's x-height as printed, in points: its size times its font's x-height."""
+    assert result.layout is not None and result.body_size is not None
+    height = x_height(src.fonts.regular)
+    assert height is not None
+    return result.body_size * height
+
+
+def alegreya(inputs: Inputs, auto: bool) -> api.Sources:
+    edit(inputs.brand, "  body: {family: Be Vietnam Pro}", "  body: {family: Alegreya Sans}")
+    if auto:
+        inputs.brand.write_text(inputs.brand.read_text() + "type:\n  body_size: auto\n", encoding="utf-8")
+    src, diags = api.load(inputs.content, inputs.brand)
+    assert src is not None, [d.format() for d in diags]
+    return src
+
+
+def test_auto_sets_a_small_x_height_family_at_the_designs_apparent_size(inputs: Inputs, tmp_path: Path) -> None:
+    reference, _ = api.load(inputs.content, inputs.brand)
+    assert reference is not None
+    design = apparent(api.build(reference, api.Options()), reference)
+    plain = alegreya(inputs, auto=False)
+    small = apparent(api.build(plain, api.Options()), plain)
+    inputs.brand.write_text(inputs.brand.read_text() + "type:\n  body_size: auto\n", encoding="utf-8")
+    auto, _ = api.load(inputs.content, inputs.brand)
+    assert auto is not None
+    result = api.build(auto, api.Options())
+    assert result.ok and result.body_size == 11.0  # 9.5 pt x 0.530 / 0.458, to the quarter point
+    assert small < design * 0.9  # Alegreya Sans at 9.5 pt looks 14 % smaller...
+    assert apparent(result, auto) == pytest.approx(design, rel=0.01)  # ...and at 11 pt as large as the design
+
+
+def test_auto_grows_the_body_familys_small_type_with_it(inputs: Inputs) -> None:
+    src = alegreya(inputs, auto=True)
+    result = api.build(src, api.Options())
+    assert result.layout is not None
+    fine = {r.size for t in texts(result.layout, region="back") for r in t.runs if r.font == src.fonts.regular}
+    assert round(8 * 11 / 9.5, 2) in fine  # the disclaimer and document details: 8 pt at the design's x-height
+
+
+def test_auto_keeps_the_design_for_the_design_family(inputs: Inputs) -> None:
+    before = built(inputs).pdf
+    inputs.brand.write_text(inputs.brand.read_text() + "type: {body_size: auto}\n", encoding="utf-8")
+    assert built(inputs).pdf == before
+
+
+def test_large_print_grows_by_the_same_factor(inputs: Inputs) -> None:
+    src = alegreya(inputs, auto=True)
+    result = api.build(src, api.Options(layout="large-print"))
+    assert result.ok and result.body_size == pytest.approx(16 * 11 / 9.5, abs=0.01)
+
+
+@pytest.mark.parametrize(
+    ("written", "needle", "message"),
+    [
+        ("type: {body_size: 14}", "14", "a body size of 14 pt is out of range"),
+        ("type: {body_size: 8}", "8", "a body size of 8 pt is out of range"),
+        ("type: {body_size: big}", "body_size", "expected a size in points or 'auto', found text"),
+        ("type: {size: 10}", "size: 10", "unknown key 'size'"),
+    ],
+    ids=["too-large", "too-small", "words", "misspelt"],
+)
+def test_a_wrong_body_size_is_an_error_at_its_value(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], written: str, needle: str, message: str
+) -> None:
+    text = inputs.brand.read_text() + written + "\n"
+    inputs.brand.write_text(text, encoding="utf-8")
+    status, errors, _ = check(inputs, capsys)
+    assert status == 1 and len(errors) == 1, errors
+    line, col = position(text, needle if needle not in ("8", "14") else f" {needle}}}")
+    col += 1 if needle in ("8", "14") else 0
+    assert errors[0].startswith(f"{inputs.brand}:{line}:{col}: error: {message}"), errors[0]
+    assert "hint:" in errors[0]
+
+
+def test_a_png_logos_transparent_parts_show_the_paper(inputs: Inputs) -> None:
+    ring = Image.new("RGBA", (600, 600), (29, 92, 99, 255))
+    ring.paste((0, 0, 0, 0), (150, 150, 450, 450))  # a clear middle, black where it is clear
+    buf = io.BytesIO()
+    ring.save(buf, format="PNG")
+    use_png(inputs, buf.getvalue())
+    result = built(inputs)
+    logo = cover_picture(result)
+    assert result.pdf is not None
+    (page,) = page_images(result.pdf, 72)[:1]
+    with Image.open(io.BytesIO(page)) as im:
+        height = im.height
+        middle = im.convert("RGB").getpixel(
+            (round(logo.box.x + logo.box.w / 2), round(height - logo.box.y - logo.box.h / 2))
+        )
+        edge = im.convert("RGB").getpixel((round(logo.box.x + 3), round(height - logo.box.y - logo.box.h / 2)))
+    assert middle == (255, 255, 255) and edge != (255, 255, 255)  # the paper through the middle, the ring round it
