@@ -288,9 +288,10 @@ def _picture(base: str, pages_id: str, name: str = "page1") -> bytes:
 def test_the_live_page_follows_saves_errors_and_switches(
     browser: object, tmp_path: Path, running: list[Running]
 ) -> None:
-    """Load the page; edit the words and see the new pages (the time it took reported); break the YAML and see the
-    message at its line, the old pages greyed; fix it and see it clear; make a word too long and see its box marked on the page
-    when its finding is clicked; switch to the bi-fold. A screenshot of each state goes into tmp_path/shots."""
+    """Load the page; edit the words and see the new pages (the time it took reported); break the YAML and
+    see the message at its line, the old pages greyed; fix it and see it clear; make a word too long and see
+    its box marked on the page when its finding is clicked; switch to the bi-fold. A screenshot of each state
+    goes into tmp_path/shots."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
 
