@@ -9,6 +9,9 @@ import io
 from dataclasses import dataclass
 
 from reportlab.graphics.shapes import Drawing
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.pdfmetrics import getFont
+from reportlab.pdfbase.ttfonts import ShapedStr
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
@@ -63,7 +66,12 @@ class _RecordingText(_NotesOpacity, PDFTextObject):  # type: ignore[misc]
         canvas: Recorder = self._canvas
         n = len(canvas.texts)
         canvas.texts.append((text, self._fontname, self._fontsize))
-        return f"/T{n} ut " + str(super()._formatText(text))
+        if not text or not getFont(self._fontname)._dynamicFont or isinstance(text, ShapedStr):
+            return f"/T{n} ut " + str(super()._formatText(text))
+        # An embedded font's words need not be encoded (nothing reads them): only the leading its encoding sets
+        # (the same at every change of subset) is kept, for T* to move by.
+        self._curSubset = 0
+        return f"/T{n} ut {fp_str(self._leading)} TL"
 
 
 class Recorder(_NotesOpacity, Canvas):  # type: ignore[misc]
