@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
-from copy import copy
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -72,6 +71,12 @@ class _State:
     h_scale: float = 100.0
     rise: float = 0.0
 
+    def saved(self) -> _State:
+        """A copy, for q to push (a plain copy of the fields: copy.copy goes the long way round)."""
+        s = _State.__new__(_State)
+        s.__dict__.update(self.__dict__)
+        return s
+
 
 @dataclass
 class Tags:
@@ -110,6 +115,7 @@ class Reader:
     def read(self, code: str) -> None:
         operands: list[str] = []
         in_array = False
+        ops = _OPS
         for tok in _TOKEN.findall(code):
             c = tok[0]
             if c == "[":
@@ -119,72 +125,87 @@ class Reader:
             elif in_array or c in "(/+-.0123456789":
                 operands.append(tok)
             else:
-                self._op(tok, operands)
+                handler = ops.get(tok)
+                if handler is not None:  # Tj and TJ encode words already noted by `ut`; others are not emitted
+                    handler(self, tok, operands)
                 operands = []
         self._flush_line()
 
     # -- operators ---------------------------------------------------------------------------------------
 
-    def _op(self, op: str, args: list[str]) -> None:
-        s = self.state
-        n = [float(a) for a in args if a[0] not in "(/"]
-        if op == "q":
-            self.stack.append(copy(s))
-        elif op == "Q":
-            self._flush_line()
-            self.state = self.stack.pop()
-        elif op == "cm":
-            s.ctm = then((n[0], n[1], n[2], n[3], n[4], n[5]), s.ctm)
-        elif op in ("rg", "RG", "k", "K", "g", "G"):
-            ink = Ink({"rg": "rgb", "k": "cmyk", "g": "gray"}[op.lower()], tuple(n))  # type: ignore[arg-type]
-            if op.islower():
-                s.fill = replace(ink, alpha=s.fill_alpha)
-            else:
-                s.stroke = replace(ink, alpha=s.stroke_alpha)
-        elif op == "ba":
-            s.fill_alpha, s.fill = n[0], replace(s.fill, alpha=n[0])
-        elif op == "BA":
-            s.stroke_alpha, s.stroke = n[0], replace(s.stroke, alpha=n[0])
-        elif op == "w":
+    def _save(self, op: str, args: list[str]) -> None:
+        self.stack.append(self.state.saved())
+
+    def _restore(self, op: str, args: list[str]) -> None:
+        self._flush_line()
+        self.state = self.stack.pop()
+
+    def _concat(self, op: str, args: list[str]) -> None:
+        n = _numbers(args)
+        self.state.ctm = then((n[0], n[1], n[2], n[3], n[4], n[5]), self.state.ctm)
+
+    def _colour(self, op: str, args: list[str]) -> None:
+        s, values = self.state, tuple(_numbers(args))
+        if op.islower():
+            s.fill = Ink(_SPACES[op], values, s.fill_alpha)
+        else:
+            s.stroke = Ink(_SPACES[op.lower()], values, s.stroke_alpha)
+
+    def _alpha(self, op: str, args: list[str]) -> None:
+        s, a = self.state, float(args[-1])
+        if op == "ba":
+            s.fill_alpha, s.fill = a, replace(s.fill, alpha=a)
+        else:
+            s.stroke_alpha, s.stroke = a, replace(s.stroke, alpha=a)
+
+    def _graphics_state(self, op: str, args: list[str]) -> None:
+        s, n = self.state, _numbers(args)
+        if op == "w":
             s.line_width = n[0]
         elif op == "J":
             s.cap = int(n[0])
         elif op == "j":
             s.join = int(n[0])
-        elif op == "d":
+        else:  # d
             s.dash = (tuple(n[:-1]), n[-1])
-        elif op in ("m", "l", "c", "v", "y", "re", "h"):
-            self._segment(op, n)
-        elif op in ("W", "W*"):
-            self.pending_clip = op == "W*"
-        elif op in ("f", "F", "f*", "S", "s", "B", "B*", "b", "b*", "n"):
-            self._paint(op)
-        elif op in ("BT", "ET"):
-            self._flush_line()
-            self.tm = self.tlm = IDENTITY
-        elif op in ("Tf", "TL", "Tc", "Tw", "Tz", "Ts", "Tr"):
-            self._text_state(op, n)
-        elif op in ("Td", "TD", "Tm", "T*", "'", '"'):
-            self._move(op, n)
-        elif op == "ut":
-            self._run(int(args[0][2:]))
-        elif op == "BMC":
-            index = int(args[0][2:])
-            mark = self.rec.marks[index]
-            if not mark.element:  # what it draws is an element of its own (the marks are numbered per build)
-                mark = replace(mark, element=f"#{index}")
-            if mark.measure is not None:
-                b, ctm = mark.measure, self.state.ctm
-                (x1, y1), (x2, y2) = _apply(ctm, b.x, b.y), _apply(ctm, b.right, b.top)
-                mark = replace(mark, measure=Rect(min(x1, x2), min(y1, y2), abs(x2 - x1), abs(y2 - y1)))
-            self._flush_line()
-            self.roles.append(mark)
-        elif op == "EMC":
-            self._flush_line()
-            self.roles.pop()
-        elif op == "Do":
-            self._placeholder(args[0][1:])
-        # Tj and TJ encode words already noted by `ut`; other operators are not emitted by what we draw.
+
+    def _path_op(self, op: str, args: list[str]) -> None:
+        self._segment(op, _numbers(args))
+
+    def _clip_op(self, op: str, args: list[str]) -> None:
+        self.pending_clip = op == "W*"
+
+    def _text_object(self, op: str, args: list[str]) -> None:
+        self._flush_line()
+        self.tm = self.tlm = IDENTITY
+
+    def _text_op(self, op: str, args: list[str]) -> None:
+        self._text_state(op, _numbers(args))
+
+    def _move_op(self, op: str, args: list[str]) -> None:
+        self._move(op, _numbers(args))
+
+    def _noted(self, op: str, args: list[str]) -> None:
+        self._run(int(args[0][2:]))
+
+    def _begin_mark(self, op: str, args: list[str]) -> None:
+        index = int(args[0][2:])
+        mark = self.rec.marks[index]
+        if not mark.element:  # what it draws is an element of its own (the marks are numbered per build)
+            mark = replace(mark, element=f"#{index}")
+        if mark.measure is not None:
+            b, ctm = mark.measure, self.state.ctm
+            (x1, y1), (x2, y2) = _apply(ctm, b.x, b.y), _apply(ctm, b.right, b.top)
+            mark = replace(mark, measure=Rect(min(x1, x2), min(y1, y2), abs(x2 - x1), abs(y2 - y1)))
+        self._flush_line()
+        self.roles.append(mark)
+
+    def _end_mark(self, op: str, args: list[str]) -> None:
+        self._flush_line()
+        self.roles.pop()
+
+    def _do(self, op: str, args: list[str]) -> None:
+        self._placeholder(args[0][1:])
 
     def _text_state(self, op: str, n: list[float]) -> None:
         s = self.state
@@ -303,7 +324,7 @@ class Reader:
             if op == "m":
                 self.start = self.point
 
-    def _paint(self, op: str) -> None:
+    def _paint(self, op: str, args: list[str]) -> None:
         s = self.state
         path, self.path = tuple(self.path), []
         if self.pending_clip is not None:
@@ -401,3 +422,29 @@ class Reader:
             "piece": self.tags.piece,
             "bleeds": self.tags.bleeds,
         }
+
+
+def _numbers(args: list[str]) -> list[float]:
+    return [float(a) for a in args if a[0] not in "(/"]
+
+
+_SPACES: dict[str, Any] = {"rg": "rgb", "k": "cmyk", "g": "gray"}
+_Handler = Callable[[Reader, str, list[str]], None]
+_OPS: dict[str, _Handler] = {
+    "q": Reader._save,
+    "Q": Reader._restore,
+    "cm": Reader._concat,
+    **dict.fromkeys(("rg", "RG", "k", "K", "g", "G"), Reader._colour),
+    **dict.fromkeys(("ba", "BA"), Reader._alpha),
+    **dict.fromkeys(("w", "J", "j", "d"), Reader._graphics_state),
+    **dict.fromkeys(("m", "l", "c", "v", "y", "re", "h"), Reader._path_op),
+    **dict.fromkeys(("W", "W*"), Reader._clip_op),
+    **dict.fromkeys(("f", "F", "f*", "S", "s", "B", "B*", "b", "b*", "n"), Reader._paint),
+    **dict.fromkeys(("BT", "ET"), Reader._text_object),
+    **dict.fromkeys(("Tf", "TL", "Tc", "Tw", "Tz", "Ts", "Tr"), Reader._text_op),
+    **dict.fromkeys(("Td", "TD", "Tm", "T*", "'", '"'), Reader._move_op),
+    "ut": Reader._noted,
+    "BMC": Reader._begin_mark,
+    "EMC": Reader._end_mark,
+    "Do": Reader._do,
+}
