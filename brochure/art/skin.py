@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
 from reportlab.graphics.shapes import Circle, Drawing, Ellipse, Group, Path, Polygon, PolyLine, Rect, String
 
+from brochure.art.fixed import Fixed, Geometry, Pen
 from brochure.art.labels import fit_beside
 from brochure.art.paths import (
     Pt,
@@ -27,6 +30,139 @@ def label_texts(labels: Mapping[str, str]) -> dict[str, str]:
     return {key: labels[key].strip() for key in _LABEL_ORDER if labels.get(key, "").strip()}
 
 
+_FIBRES = (0.22, 0.42, 0.62, 0.82)  # the dermal fibres' heights, as fractions of the dermis
+# the new collagen strands (centre line, sign, phase, inset left, inset right): a crossing pair, then one below
+_STRANDS = ((0.30, 1.0, 0.0, 0.00, 0.02), (0.30, -1.0, 0.0, 0.00, 0.02), (0.72, 1.0, 1.9, 0.04, 0.06))
+
+
+@dataclass(frozen=True)
+class _Block:
+    """The skin block's size: its curves are a pure function of it (made once per size, art/fixed.py)."""
+
+    W: float
+    H: float
+    bx1: float  # the block's right edge (the labels' gutter lies beyond it)
+    bx0: float = 0.0
+
+    @property
+    def k(self) -> float:  # detail scale
+        return max(0.6, min(2.5, math.sqrt(self.W * self.H / (230.0 * 150.0))))
+
+    @property
+    def bw(self) -> float:
+        return self.bx1 - self.bx0
+
+    @property
+    def ys(self) -> float:  # mean skin surface
+        return 0.60 * self.H
+
+    @property
+    def te(self) -> float:  # epidermis thickness
+        return 0.085 * self.H
+
+    @property
+    def fat_top(self) -> float:
+        return 0.17 * self.H
+
+    @property
+    def step(self) -> float:
+        return max(1.5, self.bw / 90)
+
+    @property
+    def treated(self) -> tuple[float, float]:
+        return (self.bx0 + 0.57 * self.bw, self.bx0 + 0.97 * self.bw)
+
+    def _dips(self) -> tuple[tuple[float, float, float], ...]:
+        bx0, bw, H = self.bx0, self.bw, self.H
+        return ((bx0 + 0.14 * bw, 0.050 * H, 0.038 * bw), (bx0 + 0.77 * bw, 0.034 * H, 0.060 * bw))
+
+    def surface(self, x: float) -> float:
+        v = self.ys + 0.9 * self.k * math.sin(0.7 + 2 * math.pi * 2.3 * (x - self.bx0) / self.bw)
+        for cx, depth, sig in self._dips():
+            v -= depth * math.exp(-(((x - cx) / sig) ** 2))
+        return v
+
+    def junction(self, x: float) -> float:  # epidermis / dermis boundary with soft rete ridges
+        k, bx0 = self.k, self.bx0
+        v = self.ys + 0.9 * k * math.sin(0.7 + 2 * math.pi * 2.3 * (x - bx0) / self.bw) - self.te
+        for cx, depth, sig in self._dips():
+            v -= 0.75 * depth * math.exp(-(((x - cx) / (1.3 * sig)) ** 2))
+        return v - 1.1 * k * (0.5 + 0.5 * math.sin(2 * math.pi * (x - bx0) / (9.5 * k)))
+
+    def fat_line(self, x: float) -> float:
+        return self.fat_top + 1.6 * self.k * math.sin(1.9 + 2 * math.pi * 1.4 * (x - self.bx0) / self.bw)
+
+    def strands(self) -> list[list[Pt]]:
+        """The points of the new collagen strands under the channels."""
+        k, bw, H = self.k, self.bw, self.H
+        tx0, tx1 = self.treated
+        coll_top = self.ys - self.te - 0.05 * H
+        coll_bot = self.ys - self.te - 0.24 * H
+        span = coll_top - coll_bot
+        per = 0.15 * bw
+        out: list[list[Pt]] = []
+        for frac, sign, phase, in_l, in_r in _STRANDS:
+            yc = coll_top - span * frac
+
+            def strand(x: float, yc: float = yc, sign: float = sign, phase: float = phase) -> float:
+                return yc + sign * 2.5 * k * math.sin(phase + 2 * math.pi * (x - tx0) / per)
+
+            out.append(sample(strand, tx0 + in_l * bw, tx1 - in_r * bw, self.step / 2))
+        return out
+
+    @property
+    def collagen_end(self) -> Pt:
+        """Where the first collagen strand ends (its label's leader points there)."""
+        return self.strands()[0][-1]
+
+
+@lru_cache(maxsize=32)
+def _curves(b: _Block) -> dict[str, Geometry]:
+    """The block's smooth curves by name, made once per size (the same segments a ReportLab Path would draw)."""
+    bx0, bx1, bw, step, k, H = b.bx0, b.bx1, b.bw, b.step, b.k, b.H
+    surf_pts = sample(b.surface, bx0, bx1, step)
+    junc_pts = sample(b.junction, bx0, bx1, step / 2)
+    fat_pts = sample(b.fat_line, bx0, bx1, step * 2)
+    r_corner = min(4.0 * k, 0.04 * H)
+
+    def outline(top: Sequence[Pt]) -> Pen:
+        """A closed path: a smooth top edge, the block's sides and its rounded bottom corners."""
+        path = Pen()
+        add_smooth(path, top, move=True)
+        path.lineTo(bx1, r_corner)
+        path.curveTo(bx1, r_corner * 0.45, bx1 - r_corner * 0.45, 0, bx1 - r_corner, 0)
+        path.lineTo(bx0 + r_corner, 0)
+        path.curveTo(bx0 + r_corner * 0.45, 0, bx0, r_corner * 0.45, bx0, r_corner)
+        path.closePath()
+        return path
+
+    def smooth(*parts: Sequence[Pt]) -> Pen:
+        path = Pen()
+        for i, pts in enumerate(parts):
+            add_smooth(path, pts, move=i == 0)
+        return path
+
+    pens = {"dermis": outline(surf_pts), "fat": outline(fat_pts), "fat edge": smooth(fat_pts)}
+    for j, frac in enumerate(_FIBRES):
+        yc = b.fat_top + (b.ys - b.te - b.fat_top) * frac
+        amp = 1.6 * k
+        per = (0.55 + 0.1 * j) * bw
+
+        def fibre(x: float, yc: float = yc, amp: float = amp, per: float = per, j: int = j) -> float:
+            return yc + amp * math.sin(j * 1.7 + 2 * math.pi * (x - bx0) / per)
+
+        x_end = bx1 + step if frac < 0.5 else b.treated[0] - 0.03 * bw
+        x_start = bx0 - step if j % 2 == 0 else bx0 + 0.10 * bw
+        pens[f"fibre {j}"] = smooth(sample(fibre, x_start, x_end, step * 2))
+    for j, pts in enumerate(b.strands()):
+        pens[f"strand {j}"] = smooth(pts)
+    pens["epidermis"] = smooth(surf_pts, list(reversed(junc_pts)))
+    pens["epidermis"].closePath()
+    pens["junction"] = smooth(junc_pts)
+    pens["surface"] = smooth(surf_pts)
+    return {name: Geometry(("skin", b, name), tuple(p.segments)) for name, p in pens.items()}
+
+
 def skin_section(
     width: float,
     height: float,
@@ -45,36 +181,12 @@ def skin_section(
     texts = label_texts(labels)
     fit = fit_beside(texts, font_name, font_size, W)  # never under 7 pt; the layout reports labels too wide
     size, lines, lead, gutter = fit.size, fit.lines, fit.lead, fit.gutter
-    bx0, bx1 = 0.0, W - gutter  # the skin block
-    bw = bx1 - bx0
-
-    # ---- geometry ---------------------------------------------------------------------------
-    ys = 0.60 * H  # mean skin surface
-    te = 0.085 * H  # epidermis thickness
-    fat_top = 0.17 * H
-    pen_x = bx0 + 0.44 * bw
-    dips = ((bx0 + 0.14 * bw, 0.050 * H, 0.038 * bw), (bx0 + 0.77 * bw, 0.034 * H, 0.060 * bw))
-    treated = (bx0 + 0.57 * bw, bx0 + 0.97 * bw)
-
-    def surface(x: float) -> float:
-        v = ys + 0.9 * k * math.sin(0.7 + 2 * math.pi * 2.3 * (x - bx0) / bw)
-        for cx, depth, sig in dips:
-            v -= depth * math.exp(-(((x - cx) / sig) ** 2))
-        return v
-
-    def junction(x: float) -> float:  # epidermis / dermis boundary with soft rete ridges
-        v = ys + 0.9 * k * math.sin(0.7 + 2 * math.pi * 2.3 * (x - bx0) / bw) - te
-        for cx, depth, sig in dips:
-            v -= 0.75 * depth * math.exp(-(((x - cx) / (1.3 * sig)) ** 2))
-        return v - 1.1 * k * (0.5 + 0.5 * math.sin(2 * math.pi * (x - bx0) / (9.5 * k)))
-
-    def fat_line(x: float) -> float:
-        return fat_top + 1.6 * k * math.sin(1.9 + 2 * math.pi * 1.4 * (x - bx0) / bw)
-
-    step = max(1.5, bw / 90)
-    surf_pts = sample(surface, bx0, bx1, step)
-    junc_pts = sample(junction, bx0, bx1, step / 2)
-    fat_pts = sample(fat_line, bx0, bx1, step * 2)
+    block = _Block(W, H, W - gutter)
+    curves = _curves(block)
+    bx0, bx1, bw = block.bx0, block.bx1, block.bw
+    ys, te, fat_top, pen_x = block.ys, block.te, block.fat_top, bx0 + 0.44 * bw
+    surface, junction = block.surface, block.junction
+    treated = block.treated
 
     c_epi = palette.tint(palette.secondary, 0.50)
     c_derm = palette.tint(palette.secondary, 0.17)
@@ -90,27 +202,15 @@ def skin_section(
     c_coll_soft = palette.tint(palette.accent, 0.45)
 
     d = Drawing(W, H)
-    r_corner = min(4.0 * k, 0.04 * H)
-
-    def block_outline(top: Sequence[Pt], **props: object) -> Path:
-        """A closed path: a smooth top edge, the block's sides and its rounded bottom corners."""
-        path = Path(**props)
-        add_smooth(path, top, move=True)
-        path.lineTo(bx1, r_corner)
-        path.curveTo(bx1, r_corner * 0.45, bx1 - r_corner * 0.45, 0, bx1 - r_corner, 0)
-        path.lineTo(bx0 + r_corner, 0)
-        path.curveTo(bx0 + r_corner * 0.45, 0, bx0, r_corner * 0.45, bx0, r_corner)
-        path.closePath()
-        return path
 
     # dermis: the whole block below the surface
-    d.add(block_outline(surf_pts, fillColor=c_derm, strokeColor=None))
-    dermis = Group(block_outline(surf_pts, isClipPath=1, fillColor=None, strokeColor=None))
+    d.add(Fixed(curves["dermis"], fillColor=c_derm, strokeColor=None))
+    dermis = Group(Fixed(curves["dermis"], isClipPath=1, fillColor=None, strokeColor=None))
     d.add(dermis)
 
     # fat layer: a honeycomb of lobules, clipped to the layer
-    d.add(block_outline(fat_pts, fillColor=c_fat, strokeColor=None))
-    fat = Group(block_outline(fat_pts, isClipPath=1, fillColor=None, strokeColor=None))
+    d.add(Fixed(curves["fat"], fillColor=c_fat, strokeColor=None))
+    fat = Group(Fixed(curves["fat"], isClipPath=1, fillColor=None, strokeColor=None))
     d.add(fat)
     r_lob = max(3.0, 0.05 * H)
     row, yy = 0, fat_top - 0.85 * r_lob
@@ -121,26 +221,13 @@ def skin_section(
             xx += 2 * r_lob
         yy -= 1.75 * r_lob
         row += 1
-    fat_edge = Path(fillColor=None, strokeColor=c_lobule_edge, strokeWidth=sw(0.5))
-    add_smooth(fat_edge, fat_pts, move=True)
-    d.add(fat_edge)
+    d.add(Fixed(curves["fat edge"], fillColor=None, strokeColor=c_lobule_edge, strokeWidth=sw(0.5)))
 
     # existing dermal fibres: soft, long, wavy
-    coll_top = ys - te - 0.05 * H
     coll_bot = ys - te - 0.24 * H
-    for j, frac in enumerate((0.22, 0.42, 0.62, 0.82)):
-        yc = fat_top + (ys - te - fat_top) * frac
-        amp = 1.6 * k
-        per = (0.55 + 0.1 * j) * bw
-
-        def fibre(x: float, yc: float = yc, amp: float = amp, per: float = per, j: int = j) -> float:
-            return yc + amp * math.sin(j * 1.7 + 2 * math.pi * (x - bx0) / per)
-
-        x_end = bx1 + step if frac < 0.5 else treated[0] - 0.03 * bw
-        x_start = bx0 - step if j % 2 == 0 else bx0 + 0.10 * bw
-        p = Path(fillColor=None, strokeColor=c_fibre, strokeWidth=sw(0.75), strokeLineCap=1)
-        add_smooth(p, sample(fibre, x_start, x_end, step * 2), move=True)
-        dermis.add(p)
+    for j in range(len(_FIBRES)):
+        fibre = curves[f"fibre {j}"]
+        dermis.add(Fixed(fibre, fillColor=None, strokeColor=c_fibre, strokeWidth=sw(0.75), strokeLineCap=1))
 
     # fibroblast cells (deterministic scatter), kept out of the new-collagen zone
     cells = (
@@ -162,34 +249,16 @@ def skin_section(
         dermis.add(Circle(cx + 0.3 * k, cy, 0.65 * k, fillColor=c_nucleus, strokeColor=None))
 
     # new collagen in the treated area: interwoven accent strands under the channels
-    tx0, tx1 = treated
-    strand_pts: list[list[Pt]] = []
-    span = coll_top - coll_bot
-    per = 0.15 * bw
-    # (centre line, sign, phase, inset left, inset right): a crossing pair, then a single strand below
-    specs = ((0.30, 1.0, 0.0, 0.00, 0.02), (0.30, -1.0, 0.0, 0.00, 0.02), (0.72, 1.0, 1.9, 0.04, 0.06))
-    for frac, sign, phase, in_l, in_r in specs:
-        yc = coll_top - span * frac
-
-        def strand(x: float, yc: float = yc, sign: float = sign, phase: float = phase) -> float:
-            return yc + sign * 2.5 * k * math.sin(phase + 2 * math.pi * (x - tx0) / per)
-
-        strand_pts.append(sample(strand, tx0 + in_l * bw, tx1 - in_r * bw, step / 2))
-    for j, pts in enumerate(strand_pts):
-        p = Path(fillColor=None, strokeColor=c_coll_soft if j == 1 else c_coll, strokeWidth=sw(0.95), strokeLineCap=1)
-        add_smooth(p, pts, move=True)
-        dermis.add(p)
+    tx0 = treated[0]
+    for j in range(len(_STRANDS)):
+        colour = c_coll_soft if j == 1 else c_coll
+        strand = curves[f"strand {j}"]
+        dermis.add(Fixed(strand, fillColor=None, strokeColor=colour, strokeWidth=sw(0.95), strokeLineCap=1))
     tip_y = ys - te - 0.09 * H
 
     # epidermis band (between surface and junction)
-    epi = Path(fillColor=c_epi, strokeColor=None)
-    add_smooth(epi, surf_pts, move=True)
-    add_smooth(epi, list(reversed(junc_pts)), move=False)
-    epi.closePath()
-    d.add(epi)
-    jl = Path(fillColor=None, strokeColor=c_line, strokeWidth=sw(0.45))
-    add_smooth(jl, junc_pts, move=True)
-    d.add(jl)
+    d.add(Fixed(curves["epidermis"], fillColor=c_epi, strokeColor=None))
+    d.add(Fixed(curves["junction"], fillColor=None, strokeColor=c_line, strokeWidth=sw(0.45)))
 
     # micro-channels left behind in the treated area
     n_ch = 4
@@ -209,9 +278,7 @@ def skin_section(
         )
 
     # surface line (stratum corneum)
-    sl = Path(fillColor=None, strokeColor=palette.primary, strokeWidth=sw(0.8), strokeLineJoin=1)
-    add_smooth(sl, surf_pts, move=True)
-    d.add(sl)
+    d.add(Fixed(curves["surface"], fillColor=None, strokeColor=palette.primary, strokeWidth=sw(0.8), strokeLineJoin=1))
 
     # ---- micro-needling pen ------------------------------------------------------------------
     pen_w = max(10.0, 0.105 * bw)
@@ -319,7 +386,7 @@ def skin_section(
     lx_feature: dict[str, Pt] = {
         "needles": (needle_xs[-1], cart_bot - 0.5 * air),
         "epidermis": (bx1 - 0.045 * bw, (surface(bx1 - 0.045 * bw) + junction(bx1 - 0.045 * bw)) / 2),
-        "collagen": strand_pts[0][-1],
+        "collagen": block.collagen_end,
         "dermis": (bx1 - 0.10 * bw, fat_top + 0.34 * (coll_bot - fat_top)),
     }
     line_h = size * 1.18

@@ -115,7 +115,7 @@ def walk(group: Group, m: Matrix, clip: tuple[Clip, ...] = ()) -> Iterator[Paint
         if isinstance(node, Group):
             yield from walk(node, m, clip)
         elif isinstance(node, Path) and node.isClipPath:
-            path, _ = _path(node, m, fill=True)
+            path = placed(node.geometry, m) if isinstance(node, Fixed) else _path(node, m, fill=True)[0]
             clip = (*clip, Clip(path, _even_odd(node)))
         elif isinstance(node, String):
             yield from _string(node, m)
