@@ -8,8 +8,10 @@ ReportLab's own (its path object, collected instead of written), so what is prin
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from reportlab.graphics.shapes import (
@@ -29,6 +31,7 @@ from reportlab.graphics.shapes import (
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import FILL_NON_ZERO
 from reportlab.pdfgen.pathobject import PDFPathObject
+from reportlab.pdfgen.pdfgeom import bezierArc
 
 from brochure.art.fixed import Fixed, mapped, placed
 from brochure.layout.model import Clip, Ink, Segment, ink_of
@@ -95,12 +98,23 @@ class _Collector(PDFPathObject):  # type: ignore[misc]
     def close(self) -> None:
         self.segments.append(("h", ()))
 
+    def ellipse(self, x: float, y: float, width: float, height: float) -> None:
+        box = (x, y, x + width, y + height)
+        self._curves(_arcs(*box, signs=tuple(math.copysign(1.0, v) for v in box)))
+
     def rect(self, x: float, y: float, width: float, height: float) -> None:
         self.moveTo(x, y)
         self.lineTo(x + width, y)
         self.lineTo(x + width, y + height)
         self.lineTo(x, y + height)
         self.close()
+
+
+@lru_cache(maxsize=1024)
+def _arcs(x1: float, y1: float, x2: float, y2: float, signs: tuple[float, ...]) -> tuple[tuple[float, ...], ...]:
+    """ReportLab's quarter arcs of the ellipse in a box, made once per box (a pure function of it; `signs` keeps
+    0.0 and -0.0 apart, which compare equal)."""
+    return tuple(tuple(arc) for arc in bezierArc(x1, y1, x2, y2, 0, 360))
 
 
 def walk(group: Group, m: Matrix, clip: tuple[Clip, ...] = ()) -> Iterator[Painted | Lettered]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from PIL import Image as PILImage
@@ -154,9 +154,11 @@ class Reader:
     def _alpha(self, op: str, args: list[str]) -> None:
         s, a = self.state, float(args[-1])
         if op == "ba":
-            s.fill_alpha, s.fill = a, replace(s.fill, alpha=a)
+            f = s.fill
+            s.fill_alpha, s.fill = a, Ink(f.space, f.values, a, f.spot)
         else:
-            s.stroke_alpha, s.stroke = a, replace(s.stroke, alpha=a)
+            f = s.stroke
+            s.stroke_alpha, s.stroke = a, Ink(f.space, f.values, a, f.spot)
 
     def _graphics_state(self, op: str, args: list[str]) -> None:
         s, n = self.state, _numbers(args)
@@ -191,12 +193,14 @@ class Reader:
     def _begin_mark(self, op: str, args: list[str]) -> None:
         index = int(args[0][2:])
         mark = self.rec.marks[index]
-        if not mark.element:  # what it draws is an element of its own (the marks are numbered per build)
-            mark = replace(mark, element=f"#{index}")
-        if mark.measure is not None:
-            b, ctm = mark.measure, self.state.ctm
+        element = mark.element or f"#{index}"  # else what it draws is an element of its own (numbered per build)
+        measure = mark.measure
+        if measure is not None:
+            b, ctm = measure, self.state.ctm
             (x1, y1), (x2, y2) = _apply(ctm, b.x, b.y), _apply(ctm, b.right, b.top)
-            mark = replace(mark, measure=Rect(min(x1, x2), min(y1, y2), abs(x2 - x1), abs(y2 - y1)))
+            measure = Rect(min(x1, x2), min(y1, y2), abs(x2 - x1), abs(y2 - y1))
+        if element != mark.element or measure is not mark.measure:
+            mark = Mark(mark.role, mark.level, mark.alt, measure, element, mark.entry)
         self._flush_line()
         self.roles.append(mark)
 
