@@ -125,7 +125,7 @@ def test_a_drawing_label_is_set_in_the_body_font_alone(inputs: Inputs, capsys: p
 @pytest.mark.parametrize(
     ("fallbacks", "message"),
     [
-        ("[Comic Neue Sans]", "fallback: font family 'Comic Neue Sans' is not installed (try: pip install fontpkg-"),
+        ("[Comic Neue Sans]", "fallback font family 'Comic Neue Sans' is not installed (try: pip install fontpkg-"),
         ("[{regular: broken.ttf}]", "cannot use fallback font file broken.ttf: it is not a TrueType font file"),
         ("Alegreya Sans", "expected a list, found"),
     ],

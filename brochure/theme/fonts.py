@@ -231,7 +231,7 @@ def _fallbacks(brand: Brand) -> tuple[dict[str, list[str]], list[Diagnostic]]:
         head, p1 = _paths(spec, True)
         body, p2 = _paths(spec, False)
         for msg in sorted(set(p1 + p2)):
-            diags.append(error(spec.at, f"fallback: {msg}", hint))
+            diags.append(error(spec.at, msg.replace("font family", "fallback font family", 1), hint))
         if p1 or p2:
             continue
         for face, path in {**head, **body}.items():
