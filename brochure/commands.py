@@ -1,4 +1,4 @@
-"""Parsed arguments -> the `batch`, `fonts` and `init` commands (the other commands are in cli.py, which calls these)."""
+"""Parsed arguments -> the `batch`, `fonts` and `init` commands (the others are in cli.py, which calls these)."""
 
 from __future__ import annotations
 
