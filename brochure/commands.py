@@ -1,4 +1,4 @@
-"""Parsed arguments -> the `batch` and `fonts` commands (the other commands are in cli.py, which calls these)."""
+"""Parsed arguments -> the `batch`, `fonts` and `init` commands (the others are in cli.py, which calls these)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import json
 import re
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -271,20 +272,31 @@ def init(args: argparse.Namespace, console: Console) -> int:
             console.error(f"brochure: error: {message}")
         return EXIT_USAGE
     folder = args.folder if args.folder is not None else Path("assets") / "brands" / answers["id"]
-    try:
-        written = kit.write_kit(folder, answers)
-    except kit.Exists as exc:
-        console.error(f"brochure: error: {exc} already exists (hint: {_ELSEWHERE})")
-        return EXIT_USAGE
-    except OSError as exc:
-        console.error(f"{folder}: error: cannot write the kit: {exc.strerror or exc} (hint: check the folder)")
-        return EXIT_ERRORS
-    for path in written:
-        console.result(f"wrote {path}")
+    written = _written(lambda: kit.write_kit(folder, answers), folder, "write the kit", console)
+    if isinstance(written, int):
+        return written
     return _prove_kit(folder / "brand.yaml", args.words_from, console, logo_given=bool(answers.get("logo")))
 
 
 _ELSEWHERE = "choose another folder; init never replaces a file"
+
+
+def _written(write: Callable[[], list[Path]], folder: Path, what: str, console: Console) -> list[Path] | int:
+    """The files `write` made in folder, each reported; or the exit status when it could not (a file there
+    already: a usage error; the folder cannot be written: an error)."""
+    from brochure import kit
+
+    try:
+        written = write()
+    except kit.Exists as exc:
+        console.error(f"brochure: error: {exc} already exists (hint: {_ELSEWHERE})")
+        return EXIT_USAGE
+    except OSError as exc:
+        console.error(f"{folder}: error: cannot {what}: {exc.strerror or exc} (hint: check the folder)")
+        return EXIT_ERRORS
+    for path in written:
+        console.result(f"wrote {path}")
+    return written
 
 
 def _ask(q: Any, default: str | None, answers: dict[str, str], console: Console) -> str | None:
@@ -357,16 +369,11 @@ def _init_words(args: argparse.Namespace, console: Console) -> int:
         _print(console, diags)
         return EXIT_ERRORS
     pictures = [b.src.source for s in content.sections for b in s.blocks if isinstance(b, Image)]
-    try:
-        written = kit.copy_words(args.words_from, args.folder, pictures)
-    except kit.Exists as exc:
-        console.error(f"brochure: error: {exc} already exists (hint: {_ELSEWHERE})")
-        return EXIT_USAGE
-    except OSError as exc:
-        console.error(f"{args.folder}: error: cannot copy the words: {exc.strerror or exc} (hint: check the folder)")
-        return EXIT_ERRORS
-    for path in written:
-        console.result(f"wrote {path}")
+    written = _written(
+        lambda: kit.copy_words(args.words_from, args.folder, pictures), args.folder, "copy the words", console
+    )
+    if isinstance(written, int):
+        return written
     copy, _ = load_content(written[0])
     if copy is None:  # (the same words, read again at their new lines)
         return EXIT_ERRORS

@@ -244,7 +244,16 @@ def brand() -> Schema:
                 },
                 COLOR_KEYS,
             ),
-            "fonts": obj({"heading": font, "body": font}, ("heading", "body")),
+            "fonts": obj(
+                {
+                    "heading": font,
+                    "body": font,
+                    "fallbacks": listed(
+                        font, "families (or TTF files) for the characters the heading and body fonts lack, in order"
+                    ),
+                },
+                ("heading", "body"),
+            ),
             "logo": logo,
             "contact": obj(
                 {

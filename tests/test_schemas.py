@@ -16,6 +16,7 @@ from typing import Any
 
 import jsonschema
 import pytest
+import reportlab
 import yaml
 from conftest import ROOT
 from helpers import copied_kit
@@ -167,6 +168,7 @@ colors:
 fonts:
   heading: {family: Be Vietnam Pro, weight: 600}
   body: Be Vietnam Pro
+  fallbacks: [Alegreya Sans, {family: IBM Plex Serif, weight: 700}, {regular: Vera.ttf, bold: Vera.ttf}]
 logo: {file: logo.svg, height: {trifold: 18, large-print: 30}}
 type: {body_size: auto}
 contact:
@@ -207,6 +209,7 @@ def full(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Path]]:
     kit = copied_kit(folder)
     kit.write_text(FULL_BRAND, encoding="utf-8")
     shutil.copy(ROOT / "brochure/data/icc/brochure-fogra39-300.icc", kit.parent / "press.icc")
+    shutil.copy(Path(reportlab.__file__).parent / "fonts/Vera.ttf", kit.parent / "Vera.ttf")
     group = folder / "group"
     (group / "assets").mkdir(parents=True)
     shutil.copy(kit, group / "assets/brand.yaml")

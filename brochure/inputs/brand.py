@@ -70,6 +70,7 @@ class Brand:
     translations: tuple[tuple[str, OtherFormats | None, str | None], ...] = ()  # `languages:` tag -> those texts
     logo_heights: LogoHeights = OWN_HEIGHTS  # `logo: {height: ...}`: the logo's printed height per layout, in mm
     type_spec: TypeSpec = DESIGN_TYPE  # `type: {body_size: ...}`: the body's starting size
+    fallbacks: tuple[FontSpec, ...] = ()  # `fonts.fallbacks`: for characters the kit's own fonts lack, in order
 
     def logo_height(self, layout: LayoutName) -> tuple[float | None, Location]:
         """The logo's printed height the kit asks for in a layout, in mm (None: the layout's own), and where it
@@ -180,6 +181,7 @@ def _read_brand(r: Reader, root: Node, path: Path) -> Brand | None:
         translations,
         heights,
         type_spec,
+        fonts[2],
     )
 
 
@@ -390,17 +392,32 @@ def color_problem(value: str) -> tuple[str, str]:
     return f"'{value}' is not a colour", hint
 
 
-def _read_fonts(r: Reader, node: Node | None, kit: Path) -> tuple[FontSpec, FontSpec] | None:
+def _read_fonts(r: Reader, node: Node | None, kit: Path) -> tuple[FontSpec, FontSpec, tuple[FontSpec, ...]] | None:
     if node is None:
         return None
-    m = r.mapping(node, "fonts", ("heading", "body"))
+    m = r.mapping(node, "fonts", ("heading", "body"), ("fallbacks",))
     if m is None:
         return None
     heading = _read_font(r, m.get("heading"), "fonts.heading", kit, 600)
     body = _read_font(r, m.get("body"), "fonts.body", kit, 400)
-    if heading is None or body is None:
+    fallbacks = _read_fallbacks(r, m.get("fallbacks"), kit, heading.weight if heading else 600)
+    if heading is None or body is None or fallbacks is None:
         return None
-    return heading, body
+    return heading, body, fallbacks
+
+
+def _read_fallbacks(r: Reader, node: Node | None, kit: Path, weight: int) -> tuple[FontSpec, ...] | None:
+    """`fonts.fallbacks`: families (or TTF files) for the characters the heading and body fonts lack, first
+    choice first; each is used at the kit's own weights (its headings at `weight`, the heading's, unless given)."""
+    if node is None:
+        return ()
+    items = r.seq(node, "fonts.fallbacks")
+    if items is None:
+        return None
+    specs = [_read_font(r, item, f"fonts.fallbacks[{i}]", kit, weight) for i, item in enumerate(items)]
+    if any(spec is None for spec in specs):
+        return None
+    return tuple(spec for spec in specs if spec is not None)
 
 
 def _read_font(r: Reader, node: Node | None, path: str, kit: Path, default_weight: int) -> FontSpec | None:

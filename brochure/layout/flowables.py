@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from brochure.geometry.sheet import Rect
 from brochure.layout.model import Entry
+from brochure.theme.fallback import fallback_frags
 from brochure.theme.styles import Theme
 from brochure.vocabulary import Role
 
@@ -70,6 +71,15 @@ class Para(Paragraph):  # type: ignore[misc]
         super().__init__(text, style, *args, **kw)
         self.element = element
         self.fixed_role = role
+
+    def _setup(self, text: str | None, style: Any, *args: Any) -> None:
+        """ReportLab's parse, then the characters the kit's fonts lack in its fallback fonts (`fonts.fallbacks`,
+        which the theme's styles carry): where the words' fonts are chosen, before any line is broken."""
+        super()._setup(text, style, *args)
+        fallbacks: tuple[tuple[str, tuple[str, ...]], ...] = getattr(self.style, "fallbacks", ())
+        if fallbacks:
+            parsed: list[object] = self.__dict__["frags"]
+            self.__dict__["frags"] = fallback_frags(parsed, dict(fallbacks))
 
     def split(self, aw: float, ah: float) -> list[Flowable]:
         parts: list[Flowable] = super().split(aw, ah)

@@ -103,7 +103,8 @@ def colours_for(brand: Brand, palette: Palette, fonts: FontSet, profile: Path | 
     places = [(name, _where(brand, name)) for _, name in names if name != PAPER]
     places.append(("colors", brand.where("colors")))
     heavy = brand.heading_font.family is None or brand.heading_font.weight >= 600  # a file font: its bold face
-    bold = frozenset({fonts.bold, fonts.bold_italic, *((fonts.heading,) if heavy else ())})
+    heavy_faces = (fonts.bold, fonts.bold_italic, *((fonts.heading,) if heavy else ()))
+    bold = frozenset(face for own in heavy_faces for face in (own, *fonts.fallbacks_for(own)))  # and their fallbacks
     return Colours(press, profile, tuple(names), tuple(places), bold)
 
 

@@ -45,6 +45,12 @@ class FontSet:
     bold_italic: str
     family: str
     upright_italic: bool = False  # the body font has no italic: `italic` is the upright face
+    fallbacks: tuple[tuple[str, tuple[str, ...]], ...] = ()  # a face above -> its fallback faces, first choice first
+    fallback_families: tuple[str, ...] = ()  # the fallbacks as the kit names them (for messages)
+
+    def fallbacks_for(self, font: str) -> tuple[str, ...]:
+        """The fallback faces (first choice first) for characters one of the kit's faces lacks."""
+        return dict(self.fallbacks).get(font, ())
 
 
 # ReportLab's font registry is process-wide: fonts are added to it once, under one lock (two loads in two threads
@@ -208,7 +214,38 @@ def load_fonts(brand: Brand) -> tuple[FontSet | None, list[Diagnostic]]:
     fs = FontSet(
         names["heading"], names["regular"], names["bold"], names["italic"], names["bold_italic"], names["family"]
     )
-    return replace(fs, upright_italic=upright), []
+    faces, diags = _fallbacks(brand)
+    if diags:
+        return None, diags
+    fallbacks = tuple((names[face], tuple(faces[face])) for face in ("heading", *BODY_FACES) if faces[face])
+    families = tuple(_spec_name(spec) for spec in brand.fallbacks)
+    return replace(fs, upright_italic=upright, fallbacks=fallbacks, fallback_families=families), []
+
+
+def _fallbacks(brand: Brand) -> tuple[dict[str, list[str]], list[Diagnostic]]:
+    """Each role's fallback faces (heading, regular, bold, ...), in the order `fonts.fallbacks` names them."""
+    faces: dict[str, list[str]] = {face: [] for face in ("heading", *BODY_FACES)}
+    diags: list[Diagnostic] = []
+    hint = "choose a family whose 'scripts:' line in `brochure fonts` has the letters, or give its TTF files"
+    for spec in brand.fallbacks:
+        head, p1 = _paths(spec, True)
+        body, p2 = _paths(spec, False)
+        for msg in sorted(set(p1 + p2)):
+            diags.append(error(spec.at, msg.replace("font family", "fallback font family", 1), hint))
+        if p1 or p2:
+            continue
+        for face, path in {**head, **body}.items():
+            name, problem = _register(path)
+            if problem:
+                diags.append(error(_file_at(spec, path), f"cannot use fallback font file {path.name}: {problem}", hint))
+            elif name not in faces[face]:
+                faces[face].append(name)
+    return faces, _unique(diags)
+
+
+def _spec_name(spec: FontSpec) -> str:
+    """A fallback as the kit names it: its family, or its regular file's name."""
+    return spec.family or next((path.name for face, path in spec.files if face == "regular"), "?")
 
 
 BODY_FACES = ("regular", "bold", "italic", "bold_italic")

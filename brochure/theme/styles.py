@@ -170,6 +170,7 @@ def _styles(s: Scale, f: FontSet, p: Palette) -> dict[str, ParagraphStyle]:
         splitLongWords=0,
         hyphenationLang="",
     )
+    body.fallbacks = f.fallbacks  # (the styles made from it inherit it) read by layout/flowables.Para
     return {
         "body": body,
         "small": ParagraphStyle("small", parent=body, fontSize=s.small, leading=s.leading - 1),

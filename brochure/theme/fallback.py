@@ -1,0 +1,94 @@
+"""A run of text, its font and the kit's fallback fonts -> the run in pieces, each in the first font that has all
+its characters: a word (or the part of a word in one script) changes font as a whole, never letter by letter."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping, Sequence
+
+from brochure.theme.fonts import cmap
+
+Piece = tuple[str, str]  # (text, registered font name)
+
+
+def pieces(text: str, font: str, fallbacks: Sequence[str]) -> list[Piece]:
+    """text in font where font has its characters; elsewhere each word (or script's part of a word) in the first
+    fallback that has all of it, else each character in the first that has it (none: font's, an empty box the
+    glyph check reports before anything is laid out)."""
+    own = cmap(font)
+    if not fallbacks or all(ord(ch) in own for ch in text):
+        return [(text, font)]
+    maps = [(name, cmap(name)) for name in fallbacks]
+    out: list[Piece] = []
+    for segment in _segments(text):
+        if all(ord(ch) in own for ch in segment):
+            _add(out, segment, font)
+            continue
+        whole = next((name for name, glyphs in maps if all(ord(ch) in glyphs for ch in segment)), None)
+        if whole is not None:
+            _add(out, segment, whole)
+            continue
+        for ch in segment:
+            code = ord(ch)
+            _add(out, ch, font if code in own else next((n for n, g in maps if code in g), font))
+    return out
+
+
+def _add(out: list[Piece], text: str, font: str) -> None:
+    if out and out[-1][1] == font:
+        out[-1] = (out[-1][0] + text, font)
+    else:
+        out.append((text, font))
+
+
+def _segments(text: str) -> list[str]:
+    """Words split where their letters change script ('DNA' 'полимераза'), and every other character alone;
+    marks stay with the letter they sit on."""
+    out: list[str] = []
+    script = ""  # the script of the letters of the segment being built ('' after a character that is no letter)
+    for ch in text:
+        kind = unicodedata.category(ch)[0]
+        if kind == "M" and script:
+            out[-1] += ch
+            continue
+        if kind == "L":
+            own = _script(ch)
+            if own == script:
+                out[-1] += ch
+                continue
+            out.append(ch)
+            script = own
+            continue
+        out.append(ch)
+        script = ""
+    return out
+
+
+def _script(ch: str) -> str:
+    """A letter's script as the first word of its Unicode name ('LATIN', 'GREEK', 'CYRILLIC'); a letter of no
+    script's own (a modifier letter) goes with the letters around it."""
+    name = unicodedata.name(ch, "")
+    first = name.split(" ")[0] if name else "?"
+    return first if first not in ("MODIFIER", "SMALL", "FULLWIDTH") else "LATIN"
+
+
+def fallback_frags(frags: list[object], fallbacks: Mapping[str, tuple[str, ...]]) -> list[object]:
+    """A paragraph's fragments (ReportLab's ParaFrags), those with characters their font lacks split into pieces
+    in the fallback fonts (same size, colour, link and style)."""
+    if not fallbacks:
+        return frags
+    out: list[object] = []
+    for frag in frags:
+        text = getattr(frag, "text", "")
+        faces = fallbacks.get(getattr(frag, "fontName", ""), ())
+        if not text or not faces or getattr(frag, "cbDefn", None) is not None:
+            out.append(frag)
+            continue
+        parts = pieces(text, frag.fontName, faces)  # type: ignore[attr-defined]
+        if len(parts) == 1:
+            if parts[0][1] != frag.fontName:  # type: ignore[attr-defined]
+                frag = frag.clone(fontName=parts[0][1])  # type: ignore[attr-defined]
+            out.append(frag)
+            continue
+        out.extend(frag.clone(text=t, fontName=name) for t, name in parts)  # type: ignore[attr-defined]
+    return out

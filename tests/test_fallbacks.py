@@ -1,0 +1,154 @@
+"""A brand kit's fallback fonts (`fonts.fallbacks`): Greek, Cyrillic and Latin letters its own family lacks print in
+the first fallback that has them, word by word; what no font has is an error at the text, naming the fallbacks."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import reportlab
+from conftest import Inputs, edit, position
+from helpers import build, check, page_texts, reopen, texts
+
+from brochure.layout.model import Text
+from brochure.theme.fonts import display_name
+
+# Be Vietnam Pro (the test kit's family) has no Greek, no Cyrillic and no Romanian 'ș'; Alegreya Sans has all three.
+TEXT = "Fine needles make **tiny** pricks. See [our site](https://example.com)."
+GREEK = "Fine needles make **tiny** pricks (μικροβελόνωση), in Russian микроиглы. The word științific."
+FALLBACKS = "  body: {family: Be Vietnam Pro}\n"
+
+
+def with_fallbacks(inputs: Inputs, fallbacks: str) -> str:
+    return edit(inputs.brand, FALLBACKS, FALLBACKS + f"  fallbacks: {fallbacks}\n")
+
+
+def runs(inputs: Inputs, **options: object) -> dict[str, str]:
+    """Each run of the first section's text -> the font it is printed in (as its file is called)."""
+    result = build(inputs, **options)
+    assert result.pdf is not None, [d.format() for d in result.diagnostics if d.is_error]
+    lines: list[Text] = texts(result.layout, section="what-is-it")
+    return {run.text: display_name(run.font) for line in lines for run in line.runs}
+
+
+def test_a_greek_word_the_family_lacks_is_an_error_at_the_text_without_fallbacks(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = edit(inputs.content, TEXT, GREEK)
+    status, errors, _ = check(inputs, capsys)
+    assert status == 1
+    line, col = position(text, GREEK)
+    assert errors[0].startswith(f"{inputs.content}:{line}:{col - 1}: error: the heading font (BeVietnamPro-SemiBold)")
+    assert "has no glyph for 'μ' (U+03BC GREEK SMALL LETTER MU)" in errors[0]
+    assert "add a fallback family that has it to fonts.fallbacks" in errors[0] and "`brochure fonts`" in errors[0]
+
+
+def test_with_a_fallback_greek_cyrillic_and_missing_latin_letters_print_in_it_word_by_word(inputs: Inputs) -> None:
+    """Each word the family cannot set goes wholly to the fallback ('științific', though the family has all its
+    letters but 'ș'); the Latin words around it stay in the family; the PDF embeds the fallback, and a reader who
+    copies the text gets the words back."""
+    edit(inputs.content, TEXT, GREEK)
+    with_fallbacks(inputs, "[Alegreya Sans]")
+    fonts = runs(inputs)
+    assert fonts["μικροβελόνωση"] == "AlegreyaSans-Regular"
+    assert fonts["микроиглы"] == "AlegreyaSans-Regular"
+    assert fonts["științific"] == "AlegreyaSans-Regular"
+    assert fonts["tiny"] == "BeVietnamPro-Bold"
+    latin = [text for text, font in fonts.items() if "Fine needles" in text or "The word" in text]
+    assert latin and all(fonts[t] == "BeVietnamPro-Regular" for t in latin)
+    result = build(inputs)
+    assert result.pdf is not None
+    with reopen(result.pdf) as pdf:
+        embedded = {str(f.BaseFont) for page in pdf.pages for f in page.Resources.Font.values()}
+    assert any("AlegreyaSans-Regular" in name for name in embedded), embedded
+    words = " ".join(page_texts(result.pdf))
+    assert "(μικροβελόνωση)" in words and "микроиглы" in words and "științific" in words
+
+
+def test_bold_italic_and_headings_take_the_fallback_face_of_their_own_weight(inputs: Inputs) -> None:
+    edit(inputs.content, TEXT, "Set **Θεραπεία** and *Терапия* apart.")
+    edit(inputs.content, "heading: What is it?", "heading: What is it (Θεραπεία)?")
+    with_fallbacks(inputs, "[{family: Alegreya Sans, weight: 700}]")
+    fonts = runs(inputs)
+    assert fonts["Θεραπεία"] == "AlegreyaSans-Bold"  # the bold word, and the heading at the weight given
+    assert fonts["Терапия"] == "AlegreyaSans-Italic"
+    assert fonts["What is it ("] == "BeVietnamPro-SemiBold" and fonts[")?"] == "BeVietnamPro-SemiBold"
+
+
+def test_a_word_of_two_scripts_changes_font_where_the_script_changes(inputs: Inputs) -> None:
+    edit(inputs.content, TEXT, "The DNAполимераза enzyme.")
+    with_fallbacks(inputs, "[Alegreya Sans]")
+    fonts = runs(inputs)
+    assert fonts["The DNA"] == "BeVietnamPro-Regular"
+    assert fonts["полимераза"] == "AlegreyaSans-Regular"
+
+
+def test_fallbacks_are_tried_in_order(inputs: Inputs) -> None:
+    """IBM Plex Serif has Cyrillic but no Greek: Cyrillic goes to it, the first; Greek to Alegreya Sans."""
+    edit(inputs.content, TEXT, "Greek μικροβελόνωση, Russian микроиглы.")
+    with_fallbacks(inputs, "[IBM Plex Serif, Alegreya Sans]")
+    fonts = runs(inputs)
+    assert fonts["микроиглы"] == "IBMPlexSerif-Regular"
+    assert fonts["μικροβελόνωση"] == "AlegreyaSans-Regular"
+
+
+def test_a_character_no_font_has_is_an_error_naming_the_fallbacks_tried(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = edit(inputs.content, TEXT, "Tick the box \u2713, not the star \u2605 \u2192 then book.")
+    with_fallbacks(inputs, "[IBM Plex Serif, Alegreya Sans]")
+    status, errors, _ = check(inputs, capsys)
+    assert status == 1
+    line, col = position(text, "Tick the box")  # (the message points at the quote before the text)
+    (error,) = errors  # the tick is in IBM Plex Serif, the arrow in both: the star in neither
+    assert error.startswith(
+        f"{inputs.content}:{line}:{col - 1}: error: the heading font (BeVietnamPro-SemiBold) has no"
+    )
+    assert "glyph for '\u2605' (U+2605 BLACK STAR), nor have its fallbacks (IBM Plex Serif, Alegreya Sans)" in error
+
+
+def test_a_drawing_label_is_set_in_the_body_font_alone(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:
+    text = edit(
+        inputs.content,
+        "      - cards:\n",
+        "      - illustration: {name: skin-section, labels: {dermis: Χόριο}}\n      - cards:\n",
+    )
+    with_fallbacks(inputs, "[Alegreya Sans]")
+    status, errors, _ = check(inputs, capsys)
+    assert status == 1
+    line, col = position(text, "Χόριο")
+    assert errors[0].startswith(f"{inputs.content}:{line}:{col}: error: the heading font")
+    assert "a drawing's labels are set in the body font alone, without fallbacks" in errors[0]
+
+
+@pytest.mark.parametrize(
+    ("fallbacks", "message"),
+    [
+        ("[Comic Neue Sans]", "fallback font family 'Comic Neue Sans' is not installed (try: pip install fontpkg-"),
+        ("[{regular: broken.ttf}]", "cannot use fallback font file broken.ttf: it is not a TrueType font file"),
+        ("Alegreya Sans", "expected a list, found"),
+    ],
+)
+def test_a_fallback_that_cannot_be_used_is_an_error_at_its_key(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], fallbacks: str, message: str
+) -> None:
+    (inputs.kit / "broken.ttf").write_bytes(b"not a font at all" * 10)
+    text = with_fallbacks(inputs, fallbacks)
+    status, errors, _ = check(inputs, capsys)
+    assert status == 1
+    error = errors[0]
+    needle = {"[Comic Neue Sans]": "Comic Neue Sans", "Alegreya Sans": "fallbacks:"}.get(fallbacks, "broken.ttf")
+    line, col = position(text, needle)
+    assert error.startswith(f"{inputs.brand}:{line}:{col}: error: "), error
+    assert message in error, error
+
+
+def test_fallbacks_change_nothing_where_the_family_has_every_character(inputs: Inputs, tmp_path: Path) -> None:
+    """A kit may name fallbacks for the languages to come: a leaflet that needs none prints byte for byte as
+    without them (nor does it embed them)."""
+    before = build(inputs).pdf
+    with_fallbacks(inputs, "[Alegreya Sans, {regular: Vera.ttf}]")
+    shutil.copy(Path(reportlab.__file__).parent / "fonts/Vera.ttf", inputs.kit / "Vera.ttf")
+    after = build(inputs).pdf
+    assert before is not None and before == after
