@@ -6,6 +6,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 
 from reportlab.graphics.shapes import Circle, Drawing, Ellipse, Group, Path, Polygon, PolyLine, Rect, String
 
@@ -117,8 +118,9 @@ class _Block:
 
 
 @lru_cache(maxsize=32)
-def _curves(b: _Block) -> dict[str, Geometry]:
-    """The block's smooth curves by name, made once per size (the same segments a ReportLab Path would draw)."""
+def _curves(b: _Block) -> Mapping[str, Geometry]:
+    """The block's smooth curves by name, made once per size (the same segments a ReportLab Path would draw);
+    read-only, as builds share them."""
     bx0, bx1, bw, step, k, H = b.bx0, b.bx1, b.bw, b.step, b.k, b.H
     surf_pts = sample(b.surface, bx0, bx1, step)
     junc_pts = sample(b.junction, bx0, bx1, step / 2)
@@ -160,7 +162,7 @@ def _curves(b: _Block) -> dict[str, Geometry]:
     pens["epidermis"].closePath()
     pens["junction"] = smooth(junc_pts)
     pens["surface"] = smooth(surf_pts)
-    return {name: Geometry(("skin", b, name), tuple(p.segments)) for name, p in pens.items()}
+    return MappingProxyType({name: Geometry(("skin", b, name), tuple(p.segments)) for name, p in pens.items()})
 
 
 def skin_section(
