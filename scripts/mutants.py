@@ -135,8 +135,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "frames-ignore-the-matrix",
         "layout/operators.py",
-        "            s.ctm = then((n[0], n[1], n[2], n[3], n[4], n[5]), s.ctm)\n",
-        "            pass\n",
+        "        self.state.ctm = then((n[0], n[1], n[2], n[3], n[4], n[5]), self.state.ctm)\n",
+        "        pass\n",
         "tests/test_frames.py::test_every_text_line_is_printed_where_its_frame_says",
     ),
     m(
