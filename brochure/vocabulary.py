@@ -21,6 +21,11 @@ Place = Literal["flap", "back", "main"]  # a section's `place:`; "main" is the l
 Role = Literal[
     "title", "heading", "paragraph", "list_item", "label", "caption", "figure", "qr", "artifact", "folio", "mark"
 ]
+# Which way a leaflet's lines run, panels follow one another and the sheet folds: from its language.
+Direction = Literal["ltr", "rtl"]
+# Languages written right to left (BCP 47 primary subtags): Arabic, Hebrew, Persian, Urdu, Pashto, Sindhi, Kurdish
+# (Sorani), Uyghur, Dhivehi, Yiddish, Syriac, N'Ko.
+RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "ps", "sd", "ckb", "ug", "dv", "yi", "syr", "nqo"})
 # How a list marks its items: a dot (bullets), a number (steps, references) or nothing it prints (contact lines).
 Numbering = Literal["disc", "decimal", "none"]
 
@@ -42,3 +47,8 @@ def is_paper(word: str) -> TypeGuard[PaperName]:
 
 def is_target(word: str) -> TypeGuard[Target]:
     return word in TARGETS
+
+
+def direction(language: str) -> Direction:
+    """'rtl' for a language written right to left (its primary subtag: 'ar-EG' is Arabic), else 'ltr'."""
+    return "rtl" if language.split("-")[0].lower() in RTL_LANGUAGES else "ltr"

@@ -132,3 +132,10 @@ def test_the_documented_example_runs(
     ok, pages, body_size, *_ = capsys.readouterr().out.split()
     assert (ok, pages) == ("True", "2") and 9.0 <= float(body_size) <= 9.5
     assert (tmp_path / "leaflet.pdf").read_bytes().startswith(b"%PDF-1.3")  # press: PDF/X-1a
+
+
+def test_a_leaflets_direction_comes_from_its_languages_primary_subtag() -> None:
+    from brochure.vocabulary import direction
+
+    assert [direction(t) for t in ("ar", "ar-EG", "AR", "he-IL", "fa", "ur-PK")] == ["rtl"] * 6
+    assert [direction(t) for t in ("en-GB", "es", "vi", "pl", "en-US", "arn")] == ["ltr"] * 6
