@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from typing import Any
 
@@ -11,8 +12,10 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
 from brochure.geometry.sheet import Rect
+from brochure.layout import rtl
 from brochure.layout.model import Entry
 from brochure.theme.fallback import fallback_frags
+from brochure.theme.shaping import rtl as has_rtl
 from brochure.theme.styles import Theme
 from brochure.vocabulary import Role
 
@@ -57,7 +60,10 @@ class Para(Paragraph):  # type: ignore[misc]
     of the last width asked, which is the width it is drawn at.
 
     `element` names the words' element where it must outlive a split (the parts of a paragraph split across
-    panels are one paragraph to a reader); `role` sets what it is to a reader where its style does not say."""
+    panels are one paragraph to a reader); `role` sets what it is to a reader where its style does not say.
+
+    A paragraph with a right-to-left letter is shaped and set by layout/rtl.py instead of ReportLab's lines
+    (`shaped` holds its words, shaped once; its parts after a split hold theirs)."""
 
     def __init__(
         self,
@@ -71,6 +77,29 @@ class Para(Paragraph):  # type: ignore[misc]
         super().__init__(text, style, *args, **kw)
         self.element = element
         self.fixed_role = role
+        frags: list[Any] = self.__dict__["frags"]
+        self.shaped: list[rtl.Word] | None = None
+        if has_rtl("".join(getattr(f, "text", "") for f in frags)):
+            self.shaped = rtl.words(frags)
+
+    def _rtl_wrap(self, words: list[rtl.Word], aw: float) -> tuple[float, float]:
+        self.width, self.height = aw, len(rtl.lines(words, aw)) * float(self.style.leading)
+        return aw, self.height
+
+    def _rtl_split(self, words: list[rtl.Word], aw: float, ah: float) -> list[Flowable]:
+        broken = rtl.lines(words, aw)
+        fit = int((ah + 1e-6) // float(self.style.leading))
+        if fit >= len(broken):
+            return [self]
+        if fit == 0:
+            return []
+        parts: list[Flowable] = []
+        for part in (broken[:fit], broken[fit:]):
+            p = copy.copy(self)
+            p.shaped = [w for line in part for w in line]
+            p.__dict__.pop("_wrapped", None)
+            parts.append(p)
+        return parts
 
     def _setup(self, text: str | None, style: Any, *args: Any) -> None:
         """ReportLab's parse, then the characters the kit's fonts lack in its fallback fonts (`fonts.fallbacks`,
@@ -82,12 +111,16 @@ class Para(Paragraph):  # type: ignore[misc]
             self.__dict__["frags"] = fallback_frags(parsed, dict(fallbacks))
 
     def split(self, aw: float, ah: float) -> list[Flowable]:
+        if self.shaped is not None:
+            return self._rtl_split(self.shaped, aw, ah)
         parts: list[Flowable] = super().split(aw, ah)
         for p in parts:  # ReportLab makes the parts anew: they keep what the paragraph is
             p.element, p.fixed_role = self.element, self.fixed_role
         return parts
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        if self.shaped is not None:
+            return self._rtl_wrap(self.shaped, aw)
         last: tuple[float, tuple[float, float]] | None = self.__dict__.get("_wrapped")
         if last is not None and last[0] == aw and "blPara" in self.__dict__:  # (a split drops the lines)
             return last[1]
@@ -99,6 +132,10 @@ class Para(Paragraph):  # type: ignore[misc]
         """Its lines as last broken; broken again at that width when a later trial (balancing the frames
         tries several) asked to split it where it could not be, which drops them."""
         last: tuple[float, tuple[float, float]] | None = self.__dict__.get("_wrapped")
+        if self.shaped is not None:
+            style = self.style
+            rtl.draw(self.canv, self.shaped, self.width, self.height, style.leading, style.fontSize, style.alignment)
+            return
         if "blPara" not in self.__dict__ and last is not None:
             super().wrap(last[0], last[1][1])
         super().draw()

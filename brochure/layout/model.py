@@ -59,6 +59,8 @@ class Run:
     char_space: float = 0.0
     word_space: float = 0.0
     h_scale: float = 100.0  # horizontal scale, in percent
+    actual: str | None = None  # shaped text: `text` holds the glyphs as printed (left to right), `actual` the
+    # words they stand for in logical order, for this run and the runs after it that have "" (one line's worth)
 
 
 Segment = tuple[str, tuple[float, ...]]  # ("m"|"l"|"c"|"re"|"h", coordinates in page space)
@@ -109,7 +111,8 @@ class Text(Item):
 
     @property
     def text(self) -> str:
-        return "".join(r.text for r in self.runs)
+        """The words as written (logical order, also where they were shaped)."""
+        return "".join(r.text if r.actual is None else r.actual for r in self.runs)
 
     @property
     def overrun(self) -> float:

@@ -111,6 +111,7 @@ class Reader:
     links: list[Link] = field(default_factory=list)
     point: tuple[float, float] = (0.0, 0.0)  # the current point of the path being built
     start: tuple[float, float] = (0.0, 0.0)  # where its subpath began
+    actual: str | None = None  # the next string is shaped glyphs standing for this (`at`)
 
     def read(self, code: str) -> None:
         operands: list[str] = []
@@ -190,6 +191,9 @@ class Reader:
     def _noted(self, op: str, args: list[str]) -> None:
         self._run(int(args[0][2:]))
 
+    def _actual(self, op: str, args: list[str]) -> None:
+        self.actual = self.rec.actuals[int(args[0][2:])]
+
     def _begin_mark(self, op: str, args: list[str]) -> None:
         index = int(args[0][2:])
         mark = self.rec.marks[index]
@@ -265,8 +269,10 @@ class Reader:
                 s.char_space * scale,
                 s.word_space * scale,
                 s.h_scale,
+                self.actual,
             )
         )
+        self.actual = None
         self.tm = then((1, 0, 0, 1, advance, 0), self.tm)
 
     def _flush_line(self) -> None:
@@ -448,6 +454,7 @@ _OPS: dict[str, _Handler] = {
     **dict.fromkeys(("Tf", "TL", "Tc", "Tw", "Tz", "Ts", "Tr"), Reader._text_op),
     **dict.fromkeys(("Td", "TD", "Tm", "T*", "'", '"'), Reader._move_op),
     "ut": Reader._noted,
+    "at": Reader._actual,
     "BMC": Reader._begin_mark,
     "EMC": Reader._end_mark,
     "Do": Reader._do,

@@ -90,6 +90,13 @@ class Recorder(_NotesOpacity, Canvas):  # type: ignore[misc]
         self.pictures: list[_PictureNote] = []
         self.link_notes: list[tuple[str, Rect, bool]] = []
         self.drawings: list[Drawing] = []  # url, box, in the current coordinates
+        self.actuals: list[str] = []
+
+    def actual(self, text: str) -> str:
+        """The note that the next string is shaped glyphs standing for `text` ('' for the rest of such a line):
+        a text object's operator, to go before the string."""
+        self.actuals.append(text)
+        return f"/A{len(self.actuals) - 1} at"
 
     def beginText(self, x: float = 0, y: float = 0, direction: object = None) -> _RecordingText:
         return _RecordingText(self, x, y, direction=direction)

@@ -33,7 +33,7 @@ def _narrow_hyphens(line: Text) -> Text:
     shift = 0.0  # how far the line has closed up so far
     for run in line.runs:
         hyphen = stringWidth("-", run.font, run.size)
-        if run.size < DISPLAY or "-" not in run.text or hyphen <= HYPHEN_EM * run.size:
+        if run.actual is not None or run.size < DISPLAY or "-" not in run.text or hyphen <= HYPHEN_EM * run.size:
             runs.append(replace(run, x=run.x - shift))
             continue
         x = run.x - shift

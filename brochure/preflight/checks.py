@@ -11,6 +11,7 @@ from brochure.inputs.content import Content
 from brochure.inputs.inline import citations, plain, upper
 from brochure.layout.document import document_block
 from brochure.theme.fonts import FontSet, cmap, display_name
+from brochure.theme.shaping import can_shape, script_of
 
 
 def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnostic]:
@@ -26,9 +27,9 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
     diags: list[Diagnostic] = []
     reported: set[str] = set()  # a character the words given in content.yaml lack is reported there, once
     for text, at in [*content.strings, *kicker, *_citation_strings(content), *brand.printed(), own]:
-        script = _UNSHAPED.search(text)  # (markup is ASCII: the raw text will do)
-        if script:
-            diags.append(_unshaped_error(script.group(), at))
+        script = _unshaped(text, faces, fonts)  # (markup is ASCII: the raw text will do)
+        if script is not None:
+            diags.append(_unshaped_error(*script, at))
             continue
         drawn = ".labels." in at.key  # a drawing's label: set in the body font alone
         for ch in dict.fromkeys(plain(text)):  # each character once, in order: linear in the text
@@ -87,8 +88,35 @@ _UNSHAPED = re.compile(
 )
 
 
-def _unshaped_error(ch: str, at: Location) -> Diagnostic:
+# Of those, the letters brochure shapes (theme/shaping.py) when the face that sets them can: Arabic and Hebrew
+# (not their presentation forms, which are glyphs typed as characters, nor Syriac, Thaana, N'Ko, ...).
+_SHAPED = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
+
+
+def _unshaped(text: str, faces: tuple[tuple[str, str], ...], fonts: FontSet) -> tuple[str, str] | None:
+    """The first letter of text brochure cannot set correctly, and the face that would set it wrong ('' when no
+    face can: the script is not shaped at all); None when every letter can be set."""
+    for m in _UNSHAPED.finditer(text):
+        ch = m.group()
+        if not _SHAPED.match(ch):
+            return ch, ""
+        for _, font in faces:
+            chosen = [f for f in (font, *fonts.fallbacks_for(font)) if ord(ch) in cmap(f)]
+            if chosen and not can_shape(chosen[0], script_of(ch)):  # (none: the glyph check reports it)
+                return ch, chosen[0]
+    return None
+
+
+def _unshaped_error(ch: str, face: str, at: Location) -> Diagnostic:
     script = unicodedata.name(ch, "").split(" ")[0].capitalize() or "this script's"
+    if face:
+        return error(
+            at,
+            f"the font {display_name(face)} cannot shape {script} (U+{ord(ch):04X} {unicodedata.name(ch, 'unnamed')}):"
+            " it has no rules for joining its letters and placing its marks",
+            f"choose a font made for {script} (`brochure fonts --search {script.lower()}`) as the body font or as a"
+            " fallback in fonts.fallbacks",
+        )
     rtl = unicodedata.bidirectional(ch) in ("R", "AL")
     how = "unjoined and in left-to-right order" if rtl else "without the shaping its letters need"
     return error(

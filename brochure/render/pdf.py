@@ -256,9 +256,16 @@ def _text(canvas: Canvas, item: Text, spans: tuple[Marked, ...] = ()) -> None:
     rise = char_space = word_space = h_scale = float("nan")
     opens = {m.start: m for m in spans}
     ends = {m.end for m in spans}
+    shaped = False  # an /ActualText span is open (shaped glyphs, with the words they stand for)
     for i, run in enumerate(item.runs):
+        if shaped and (i in opens or run.actual != ""):
+            tx._code.append("EMC")
+            shaped = False
         if i in opens:
             tx._code.append(_begin(opens[i]))
+        if run.actual:
+            tx._code.append(f"/Span <</ActualText {_text_string(run.actual)}>> BDC")
+            shaped = True
         if (run.font, run.size) != font:
             font = (run.font, run.size)
             tx.setFont(run.font, run.size)
@@ -279,9 +286,17 @@ def _text(canvas: Canvas, item: Text, spans: tuple[Marked, ...] = ()) -> None:
             h_scale = run.h_scale
             tx.setHorizScale(h_scale)
         tx.textOut(run.text)
+        if shaped and (i + 1 in ends or i + 1 == len(item.runs)):
+            tx._code.append("EMC")
+            shaped = False
         if i + 1 in ends:
             tx._code.append("EMC")
     canvas.drawText(tx)
+
+
+def _text_string(text: str) -> str:
+    """A PDF text string (UTF-16, big-endian, with its byte order mark) in hex."""
+    return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"
 
 
 def _path(canvas: Canvas, segments: tuple[Segment, ...]) -> object:

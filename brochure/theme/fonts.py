@@ -93,9 +93,34 @@ def _register_bytes(path: Path, data: bytes) -> tuple[str, str]:
         problem = f"the file is damaged ({str(exc)[:80] or type(exc).__name__})"
     if problem or font is None:
         return "", problem or "the file cannot be read"
+    _map_unmapped(font.face)
     pdfmetrics.registerFont(font)
     _registered[digest] = name
     return name, ""
+
+
+PRIVATE_USE = (*range(0xE000, 0xF900), *range(0xF0000, 0xFFFFE))  # where glyphs of no character of their own go
+
+
+def _map_unmapped(face: TTFontFace) -> None:
+    """A font that substitutes glyphs (a GSUB table: the joined forms of Arabic letters, ligatures) gets a
+    private-use code point for every glyph no character maps to, in glyph order, the first free ones: so a glyph
+    HarfBuzz chose (theme/shaping.py) is written like any character, through ReportLab's subsetting. Done once,
+    when the font is registered (under the lock), before any build reads it; the same file always maps the same."""
+    if "GSUB" not in face.table:
+        return
+    taken = face.charToGlyph
+    free = (code for code in PRIVATE_USE if code not in taken)
+    units = float(face.unitsPerEm)
+    for glyph in range(1, face.numGlyphs):
+        if face.glyphToChar.get(glyph):
+            continue
+        code = next(free, None)
+        if code is None:
+            return
+        taken[code] = glyph
+        face.glyphToChar[glyph] = [code]
+        face.charWidths[code] = face.hmetrics[glyph][0] * 1000 / units
 
 
 def _font_problem(data: bytes) -> str:

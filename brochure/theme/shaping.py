@@ -1,0 +1,94 @@
+"""Text and a registered font -> HarfBuzz's glyphs for it (as the characters that print them, left to right) and
+whether the font can shape a script at all.
+
+Each glyph is written as a character the font maps to it: its own character, or the private-use code point
+theme/fonts.py gave a glyph of no character of its own (a joined form, a ligature). HarfBuzz fonts are made once
+per registered font (read-only afterwards, as HarfBuzz allows for shaping in threads).
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from dataclasses import dataclass
+
+import uharfbuzz as hb
+from reportlab.pdfbase import pdfmetrics
+
+RTL_CLASSES = ("R", "AL")
+SHAPED_SCRIPTS = {"ARABIC": "arab", "HEBREW": "hebr"}  # the scripts brochure shapes: Unicode name -> OpenType tag
+
+_fonts: dict[str, hb.Font] = {}
+_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Glyph:
+    """One glyph: the character that prints it, how far it moves the pen, and where it sits from the pen (points);
+    `natural` is how far a PDF viewer moves the pen for that character (the font's own advance)."""
+
+    char: str
+    advance: float
+    dx: float
+    dy: float
+    natural: float
+
+
+@dataclass(frozen=True)
+class Shaped:
+    """A piece of text shaped in one font and size: its glyphs left to right, as printed."""
+
+    text: str
+    font: str
+    size: float
+    glyphs: tuple[Glyph, ...]
+    rtl: bool
+
+    @property
+    def width(self) -> float:
+        return sum(g.advance for g in self.glyphs)
+
+
+def _hb_font(font: str) -> hb.Font:
+    with _LOCK:
+        made = _fonts.get(font)
+        if made is None:
+            face = pdfmetrics.getFont(font).face
+            made = _fonts[font] = hb.Font(hb.Face(hb.Blob(bytes(face._ttf_data))))
+        return made
+
+
+def rtl(text: str) -> bool:
+    """Whether text has a letter written right to left (Arabic, Hebrew, ...)."""
+    return any(unicodedata.bidirectional(ch) in RTL_CLASSES for ch in text)
+
+
+def shape(text: str, font: str, size: float) -> Shaped:
+    """text shaped by HarfBuzz in font at size (direction and script from the text itself)."""
+    face = pdfmetrics.getFont(font).face
+    buf = hb.Buffer()
+    buf.add_str(text)
+    buf.guess_segment_properties()
+    hb.shape(_hb_font(font), buf, {"kern": True, "liga": True})
+    scale = size / float(face.unitsPerEm)
+    glyphs: list[Glyph] = []
+    for info, pos in zip(buf.glyph_infos, buf.glyph_positions, strict=True):
+        codes = face.glyphToChar.get(info.codepoint) or [0]
+        code = min(codes)
+        natural = face.charWidths.get(code, face.defaultWidth) * size / 1000
+        glyphs.append(Glyph(chr(code), pos.x_advance * scale, pos.x_offset * scale, pos.y_offset * scale, natural))
+    return Shaped(text, font, size, tuple(glyphs), buf.direction == "rtl")
+
+
+def script_of(ch: str) -> str:
+    """A character's script as the first word of its Unicode name ('ARABIC', 'HEBREW')."""
+    return unicodedata.name(ch, "?").split(" ")[0]
+
+
+def can_shape(font: str, script: str) -> bool:
+    """Whether the font's substitution table (GSUB) has rules for the script (its joined forms, its marks)."""
+    tag = SHAPED_SCRIPTS.get(script)
+    if tag is None:
+        return False
+    face = _hb_font(font).face
+    return tag in face.get_table_script_tags("GSUB")

@@ -1,0 +1,102 @@
+"""Arabic text shaped with HarfBuzz and ordered right to left: letters joined (the glyphs in the PDF are
+HarfBuzz's), a number and a Latin word inside an Arabic sentence left to right, lines right-aligned and no wider
+than their column, and the text copied out of the PDF in the order it was written."""
+
+from __future__ import annotations
+
+import pikepdf
+import pytest
+from conftest import Inputs, edit
+from helpers import build, check, reopen, texts
+
+from brochure.layout.model import Run, Text
+from brochure.theme.shaping import shape
+
+ARABIC = "يساعد العلاج بالإبر الدقيقة على تجديد الكولاجين في 3 جلسات مع جهاز Dermapen الحديث."
+TEXT = "Fine needles make **tiny** pricks. See [our site](https://example.com)."
+BODY = "  body: {family: Be Vietnam Pro}\n"
+
+
+def with_arabic(inputs: Inputs, text: str = ARABIC) -> None:
+    edit(inputs.content, f'"{TEXT}"', f'"{text}"')
+    edit(inputs.brand, BODY, BODY + "  fallbacks: [IBM Plex Sans Arabic]\n")
+
+
+def lines_of(inputs: Inputs) -> list[Text]:
+    result = build(inputs)
+    assert result.pdf is not None, [d.format() for d in result.diagnostics if d.is_error]
+    return [t for t in texts(result.layout, section="what-is-it") if any(r.actual for r in t.runs)]
+
+
+def test_arabic_words_print_as_harfbuzz_shapes_them_joined_not_isolated(inputs: Inputs) -> None:
+    with_arabic(inputs)
+    lines = lines_of(inputs)
+    runs = [r for line in lines for r in line.runs if "IBMPlexSansArabic" in r.font]
+    assert runs, "the Arabic words print in the Arabic fallback"
+    printed = "".join(r.text for r in runs)
+    word = "الكولاجين"
+    font = runs[0].font
+    glyphs = "".join(g.char for g in shape(word, font, runs[0].size).glyphs)
+    assert glyphs in printed  # HarfBuzz's glyphs for the word, in their order
+    assert word not in printed  # not the letters as typed (isolated forms, left to right)
+    assert all(line.text in ARABIC for line in lines)  # the frames keep the words as written
+
+
+def printed(line: Text) -> str:
+    """A line's glyphs as printed, left to right."""
+    return "".join(r.text for r in sorted(line.runs, key=lambda r: r.x))
+
+
+def glyphs(word: str, run: Run) -> str:
+    return "".join(g.char for g in shape(word, run.font, run.size).glyphs)
+
+
+def test_a_number_and_a_latin_word_run_left_to_right_inside_the_arabic_sentence(inputs: Inputs) -> None:
+    """'... في 3 جلسات ...' prints (left to right) جلسات, then 3, then في; 'جهاز Dermapen الحديث.' prints
+    'الحديث.', then 'Dermapen' left to right, then جهاز."""
+    with_arabic(inputs, "العلاج في 3 جلسات مع جهاز Dermapen الحديث.")
+    (line,) = lines_of(inputs)
+    arabic = next(r for r in line.runs if "IBMPlexSansArabic" in r.font)
+    seen = printed(line)
+    order = [seen.index(glyphs(w, arabic)) for w in ("الحديث.", "جهاز")]
+    assert order[0] < seen.index("Dermapen") < order[1]
+    order = [seen.index(glyphs(w, arabic)) for w in ("جلسات", "في")]
+    assert order[0] < seen.index("3") < order[1]
+    assert seen.index(glyphs("جهاز", arabic)) < seen.index(glyphs("جلسات", arabic))  # the sentence right to left
+
+
+def test_lines_are_right_aligned_and_no_wider_than_their_column(inputs: Inputs) -> None:
+    with_arabic(inputs, " ".join([ARABIC] * 4))
+    lines = lines_of(inputs)
+    assert len(lines) > 3
+    for line in lines:
+        assert line.box.right == pytest.approx(line.measure.right, abs=0.6)
+        assert line.box.x >= line.measure.x - 0.01
+
+
+def actual_texts(pdf: bytes) -> list[str]:
+    """The /ActualText of every marked span in the pages' content, in the order drawn."""
+    out: list[str] = []
+    with reopen(pdf) as doc:
+        for page in doc.pages:
+            for operands, op in pikepdf.parse_content_stream(page):
+                if str(op) == "BDC" and isinstance(operands[1], pikepdf.Dictionary) and "/ActualText" in operands[1]:
+                    out.append(str(operands[1].ActualText))
+    return out
+
+
+def test_text_copied_from_the_pdf_comes_back_in_the_order_it_was_written(inputs: Inputs) -> None:
+    """Each shaped line carries its words as written in an /ActualText span (read here with pikepdf: pdfium's
+    get_text_range ignores /ActualText and gives the glyphs' own characters, reordered)."""
+    with_arabic(inputs)
+    result = build(inputs)
+    assert result.pdf is not None
+    assert " ".join(actual_texts(result.pdf)) == ARABIC
+
+
+def test_a_font_that_cannot_shape_arabic_is_an_error_and_so_is_syriac(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit(inputs.content, f'"{TEXT}"', '"ܫܠܡܐ"')
+    status, errors, _ = check(inputs, capsys)
+    assert status == 1 and "cannot set Syriac text yet" in errors[0]
