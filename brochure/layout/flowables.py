@@ -87,16 +87,22 @@ class Para(Paragraph):  # type: ignore[misc]
         return aw, self.height
 
     def _rtl_split(self, words: list[rtl.Word], aw: float, ah: float) -> list[Flowable]:
+        """Its lines as ReportLab splits a paragraph: as many as fit, no first line alone at the foot nor last
+        alone at the head unless the style allows it (`allowOrphans`, `allowWidows`)."""
         broken = rtl.lines(words, aw)
-        fit = int((ah + 1e-6) // float(self.style.leading))
+        leading = float(self.style.leading)
+        fit = int((ah + 1e-6) // leading)
         if fit >= len(broken):
             return [self]
-        if fit == 0:
+        if len(broken) - fit == 1 and not getattr(self.style, "allowWidows", 1):
+            fit -= 1
+        if fit < 1 or (fit == 1 and not getattr(self.style, "allowOrphans", 0)):
             return []
         parts: list[Flowable] = []
         for part in (broken[:fit], broken[fit:]):
             p = copy.copy(self)
             p.shaped = [w for line in part for w in line]
+            p.width, p.height = aw, len(part) * leading
             p.__dict__.pop("_wrapped", None)
             parts.append(p)
         return parts

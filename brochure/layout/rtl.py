@@ -34,61 +34,143 @@ class Piece:
 
 @dataclass(frozen=True)
 class Word:
-    """A word (between spaces): its pieces in logical order, its direction, and the space after it."""
+    """A stretch of a word in one fragment and one direction: its piece, its direction ("R" right to left, "L"
+    left to right), the space after it (0 inside a word) and whether a line may end after it."""
 
-    pieces: tuple[Piece, ...]
-    kind: str  # "R" (has a right-to-left letter), "L" (a left-to-right letter or a digit), "N" (neither)
-    space: float  # the width of a space in the word's last piece's font
+    piece: Piece
+    kind: str
+    space: float
+    after: str = " "  # what follows it: a space, a no-break space, "" (inside a word), "\n" (<br/>)
+
+    @property
+    def glued(self) -> bool:
+        """No line break after it (inside a word, or before a no-break space)."""
+        return self.after in ("", NBSP)
+
+    @property
+    def end(self) -> bool:
+        """A forced line break after it."""
+        return self.after == "\n"
 
     @property
     def width(self) -> float:
-        return sum(p.shaped.width for p in self.pieces)
+        return self.piece.shaped.width
 
     @property
     def text(self) -> str:
-        return "".join(p.shaped.text for p in self.pieces)
+        return self.piece.shaped.text
+
+
+NEUTRAL = "N"
+_Token = tuple[str, str, Any, str]  # (text, kind: R, L or N, fragment, what follows it: "" glued, " ", NBSP, "\n")
 
 
 def words(frags: list[Any]) -> list[Word]:
-    """A paragraph's fragments as shaped words (a word spanning two fragments keeps a piece of each)."""
-    out: list[Word] = []
-    current: list[Piece] = []
+    """A paragraph's fragments as shaped words: each word cut where its direction changes, punctuation at the
+    edge of a left-to-right stretch apart (it runs with the sentence: '... 1.0.' in Arabic ends with the full
+    stop at the left of '1.0'), taking the direction of the words around it (right to left where they differ)."""
+    tokens: list[_Token] = []
     for frag in frags:
+        if getattr(frag, "lineBreak", False):
+            if tokens:
+                tokens[-1] = (*tokens[-1][:3], "\n")
+            continue
         text = getattr(frag, "text", "")
+        for word, sep in _split(text):
+            tokens.extend((t, k, frag, "") for t, k in _stretches(word))
+            if tokens and sep:
+                tokens[-1] = (*tokens[-1][:3], sep)
+    kinds = _resolve([k for _, k, _, _ in tokens])
+    out: list[Word] = []
+    for (text, _, frag, after), kind in zip(tokens, kinds, strict=True):
         font, size = frag.fontName, float(frag.fontSize)
-        for i, part in enumerate(text.split(" ")):
-            if i and current:
-                out.append(_word(current))
-                current = []
-            if part:
-                current.append(Piece(shape(part, font, size), frag.textColor, float(getattr(frag, "rise", 0) or 0)))
-    if current:
-        out.append(_word(current))
+        shaped = shape(text, font, size, "rtl" if kind == "R" else "ltr")
+        piece = Piece(shaped, frag.textColor, float(getattr(frag, "rise", 0) or 0))
+        space = stringWidth(after, font, size) if after in (" ", NBSP) else 0.0
+        out.append(Word(piece, kind, space, after))
     return out
 
 
-def _word(pieces: list[Piece]) -> Word:
-    text = "".join(p.shaped.text for p in pieces)
-    classes = [unicodedata.bidirectional(ch) for ch in text]
-    kind = (
-        "R" if any(c in RTL_CLASSES for c in classes) else "L" if any(c in ("L", "EN", "AN") for c in classes) else "N"
-    )
-    last = pieces[-1].shaped
-    return Word(tuple(pieces), kind, stringWidth(" ", last.font, last.size))
+NBSP = "\u00a0"
+
+
+def _split(text: str) -> list[tuple[str, str]]:
+    """(word, the space after it: ' ', a no-break space or '') for each word of a fragment's text; a word is
+    empty before a space that starts the text or follows another."""
+    out: list[tuple[str, str]] = []
+    word = ""
+    for ch in text:
+        if ch in (" ", NBSP):
+            out.append((word, ch))
+            word = ""
+        else:
+            word += ch
+    out.append((word, ""))
+    return out
+
+
+def _class(ch: str) -> str:
+    c = unicodedata.bidirectional(ch)
+    return "R" if c in RTL_CLASSES else "L" if c in ("L", "EN", "AN") else NEUTRAL
+
+
+def _stretches(word: str) -> list[tuple[str, str]]:
+    """A word cut where its direction changes: punctuation next to a right-to-left letter goes with it (so it is
+    shaped, and mirrored, with it); between left-to-right letters and digits with them ('1.0', 'TC-001'); at the
+    edge of a left-to-right stretch alone."""
+    runs: list[list[str]] = []  # [kind, text]
+    for ch in word:
+        k = _class(ch)
+        if runs and runs[-1][0] == k:
+            runs[-1][1] += ch
+        else:
+            runs.append([k, ch])
+    for i, run in enumerate(runs):
+        if run[0] != NEUTRAL:
+            continue
+        before = runs[i - 1][0] if i else ""
+        after = runs[i + 1][0] if i + 1 < len(runs) else ""
+        if "R" in (before, after):
+            run[0] = "R"
+        elif before == after == "L":
+            run[0] = "L"
+    merged: list[list[str]] = []
+    for k, t in runs:
+        if merged and merged[-1][0] == k:
+            merged[-1][1] += t
+        else:
+            merged.append([k, t])
+    return [(t, k) for k, t in merged]
+
+
+def _resolve(kinds: list[str]) -> list[str]:
+    """Neutral stretches take the direction of the stretches around them: left to right between two left-to-right
+    ones, else right to left (the paragraph's own direction)."""
+    out = list(kinds)
+    for i, k in enumerate(kinds):
+        if k == NEUTRAL:
+            before = next((kinds[j] for j in range(i - 1, -1, -1) if kinds[j] != NEUTRAL), "R")
+            after = next((kinds[j] for j in range(i + 1, len(kinds)) if kinds[j] != NEUTRAL), "R")
+            out[i] = "L" if before == after == "L" else "R"
+    return out
 
 
 def lines(ws: list[Word], width: float) -> list[list[Word]]:
-    """Words broken greedily into lines no wider than width (a word wider than a line has a line of its own)."""
+    """Words broken greedily into lines no wider than width, at spaces and forced breaks only (words glued
+    together stay on one line, which may then run past width, as a word longer than the line does)."""
+    units: list[list[Word]] = []
+    for w in ws:
+        if units and units[-1][-1].glued:
+            units[-1].append(w)
+        else:
+            units.append([w])
     out: list[list[Word]] = []
     line: list[Word] = []
-    used = 0.0
-    for w in ws:
-        need = w.width if not line else used + line[-1].space + w.width
-        if line and need > width + EPSILON:
+    for unit in units:
+        if line and (line[-1].end or line_width(line + unit) > width + EPSILON):
             out.append(line)
-            line, need = [], w.width
-        line.append(w)
-        used = need
+            line = []
+        line.extend(unit)
     if line:
         out.append(line)
     return out
@@ -101,19 +183,24 @@ def line_width(line: list[Word]) -> float:
 def visual(line: list[Word]) -> list[Word]:
     """A right-to-left line's words from left to right: left-to-right groups keep their order, the rest runs
     right to left."""
-    kinds = [w.kind for w in line]
-    for i, k in enumerate(kinds):  # a neutral word between two left-to-right ones runs with them
-        if k == "N":
-            before = next((kinds[j] for j in range(i - 1, -1, -1) if kinds[j] != "N"), "R")
-            after = next((kinds[j] for j in range(i + 1, len(kinds)) if kinds[j] != "N"), "R")
-            kinds[i] = "L" if before == after == "L" else "R"
     groups: list[tuple[str, list[Word]]] = []
-    for w, k in zip(line, kinds, strict=True):
-        if k == "L" and groups and groups[-1][0] == "L":
+    for w in line:
+        if w.kind == "L" and groups and groups[-1][0] == "L":
             groups[-1][1].append(w)
         else:
-            groups.append((k, [w]))
+            groups.append((w.kind, [w]))
     return [w for _, g in reversed(groups) for w in g]
+
+
+def gaps(line: list[Word], order: list[Word]) -> list[float]:
+    """The space after each word of a line in visual order: the space written between it and the word to its
+    right, which is the space after whichever of the two comes first in the sentence."""
+    at = {id(w): i for i, w in enumerate(line)}
+    out = [0.0] * len(order)
+    for n in range(len(order) - 1):
+        a, b = order[n], order[n + 1]
+        out[n] = a.space if at[id(a)] < at[id(b)] else b.space
+    return out
 
 
 def draw(canvas: Any, ws: list[Word], width: float, height: float, leading: float, size: float, align: int) -> None:
@@ -124,14 +211,11 @@ def draw(canvas: Any, ws: list[Word], width: float, height: float, leading: floa
         w = line_width(line)
         x = (width - w) / 2 if align == TA_CENTER else width - w
         tx = canvas.beginText()
-        note = canvas.actual(" ".join(word.text for word in line))
+        note = canvas.actual("".join(w.text + w.after for w in line[:-1]) + line[-1].text)
         order = visual(line)
-        for n, word in enumerate(order):
-            pieces = reversed(word.pieces) if word.kind == "R" else word.pieces
-            for piece in pieces:
-                x, note = _piece(tx, piece, x, y, note, canvas)
-            if n + 1 < len(order):
-                x += word.space
+        for word, gap in zip(order, gaps(line, order), strict=True):
+            x, note = _piece(tx, word.piece, x, y, note, canvas)
+            x += gap
         canvas.drawText(tx)
         y -= leading
 

@@ -63,12 +63,15 @@ def rtl(text: str) -> bool:
     return any(unicodedata.bidirectional(ch) in RTL_CLASSES for ch in text)
 
 
-def shape(text: str, font: str, size: float) -> Shaped:
-    """text shaped by HarfBuzz in font at size (direction and script from the text itself)."""
+def shape(text: str, font: str, size: float, direction: str = "") -> Shaped:
+    """text shaped by HarfBuzz in font at size (direction, 'ltr' or 'rtl', and script from the text itself unless
+    given: punctuation set right to left is mirrored, '(' printing as ')')."""
     face = pdfmetrics.getFont(font).face
     buf = hb.Buffer()
     buf.add_str(text)
     buf.guess_segment_properties()
+    if direction:
+        buf.direction = direction
     hb.shape(_hb_font(font), buf, {"kern": True, "liga": True})
     scale = size / float(face.unitsPerEm)
     glyphs: list[Glyph] = []
