@@ -4,13 +4,20 @@ than their column, and the text copied out of the PDF in the order it was writte
 
 from __future__ import annotations
 
+import unicodedata
+from pathlib import Path
+
+import fontpkg
 import pikepdf
 import pytest
 from conftest import Inputs, edit
 from helpers import build, check, reopen, texts
 
 from brochure.layout.model import Run, Text
-from brochure.theme.shaping import shape
+from brochure.theme.fonts import _register
+from brochure.theme.shaping import can_shape, shape
+
+DATA = Path(__file__).parent / "data"
 
 ARABIC = "يساعد العلاج بالإبر الدقيقة على تجديد الكولاجين في 3 جلسات مع جهاز Dermapen الحديث."
 TEXT = "Fine needles make **tiny** pricks. See [our site](https://example.com)."
@@ -100,3 +107,60 @@ def test_a_font_that_cannot_shape_arabic_is_an_error_and_so_is_syriac(
     edit(inputs.content, f'"{TEXT}"', '"ܫܠܡܐ"')
     status, errors, _ = check(inputs, capsys)
     assert status == 1 and "cannot set Syriac text yet" in errors[0]
+
+
+ARABIC_KIT = (
+    ("heading: {family: Be Vietnam Pro, weight: 600}", "heading: {family: IBM Plex Sans Arabic, weight: 600}"),
+    ("body: {family: Be Vietnam Pro}", "body: {family: IBM Plex Sans Arabic}"),
+)
+
+
+def arabic_leaflet(inputs: Inputs) -> None:
+    """tests/data/content-ar.yaml (`language: ar`, its own `words:`) with IBM Plex Sans Arabic as the kit's family."""
+    inputs.content.write_text((DATA / "content-ar.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    for old, new in ARABIC_KIT:
+        edit(inputs.brand, old, new)
+
+
+def test_an_arabic_leaflet_builds_with_a_clean_preflight_and_copies_as_written(inputs: Inputs) -> None:
+    arabic_leaflet(inputs)
+    result = build(inputs)
+    assert result.pdf is not None
+    assert not [d.format() for d in result.diagnostics if d.is_error]
+    copied = " ".join(actual_texts(result.pdf))
+    for written in ("الوخز بالإبر الدقيقة", "لِعلاج نُدَب حَبِّ الشباب", "احمرار لمدة 1 إلى 3 أيام", "تاريخ النشر: 1"):
+        assert written in copied
+
+
+def test_marks_sit_on_their_letters_where_harfbuzz_puts_them(inputs: Inputs) -> None:
+    """Each vowel mark of the subtitle is drawn at its letter (the glyph drawn next, from the same pen position),
+    raised or lowered as HarfBuzz says; none is left where the font's own advance would put it."""
+    arabic_leaflet(inputs)
+    result = build(inputs)
+    assert result.layout is not None
+    (line,) = [t for t in texts(result.layout) if t.text == "لِعلاج نُدَب حَبِّ الشباب"]
+    runs = [r for r in line.runs if r.text.strip()]
+    marks = [i for i, r in enumerate(runs) if unicodedata.category(r.text[0]) == "Mn"]
+    assert len(marks) >= 4  # kasra, damma, fatha, fatha (shadda with kasra is one glyph of its own)
+    offsets = {round(g.dy, 3) for w in ("لِعلاج", "نُدَب", "حَبِّ") for g in shape(w, runs[0].font, runs[0].size).glyphs}
+    for i in marks:
+        mark, base = runs[i], runs[i + 1]
+        assert base.x - 0.6 <= mark.x <= base.x + base.width, (mark, base)
+        assert round(mark.rise, 3) in offsets
+
+
+def test_arabic_without_an_arabic_font_is_an_error_at_the_text(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit(inputs.content, f'"{TEXT}"', '"مرحبا"')
+    status, errors, _ = check(inputs, capsys)
+    assert status == 1 and "has no glyph for 'م'" in errors[0]
+    assert not can_shape(build_font("Be Vietnam Pro"), "ARABIC")  # a Latin family has no Arabic rules to shape
+
+
+def build_font(family: str) -> str:
+    """A family's regular face, registered."""
+    path = fontpkg.select_file(fontpkg.family(family), 400, "normal").path
+    name, problem = _register(Path(path))
+    assert not problem
+    return name
