@@ -122,9 +122,11 @@ def arabic_leaflet(inputs: Inputs) -> None:
         edit(inputs.brand, old, new)
 
 
-def test_an_arabic_leaflet_builds_with_a_clean_preflight_and_copies_as_written(inputs: Inputs) -> None:
+@pytest.mark.parametrize("layout", ["trifold", "large-print"])
+def test_an_arabic_leaflet_builds_with_a_clean_preflight_and_copies_as_written(inputs: Inputs, layout: str) -> None:
+    """(Vowel marks moved down to their letters by HarfBuzz are not taken for text printed over the next line.)"""
     arabic_leaflet(inputs)
-    result = build(inputs)
+    result = build(inputs, layout=layout)
     assert result.pdf is not None
     assert not [d.format() for d in result.diagnostics if d.is_error]
     copied = " ".join(actual_texts(result.pdf))

@@ -120,8 +120,10 @@ def _core(item: Frame) -> Rect:
     if not isinstance(item, Text):
         return item.box
     size = max(r.size for r in item.runs)
-    low = min(item.baseline + r.rise - 0.2 * r.size for r in item.runs)
-    high = max(item.baseline + r.rise + 0.72 * r.size for r in item.runs)
+    rise = [0.0 if r.actual is not None else r.rise for r in item.runs]  # (a shaped mark's offset moves its
+    # glyph to its letter, wherever the font draws it: it says nothing of where the ink is)
+    low = min(item.baseline + up - 0.2 * r.size for r, up in zip(item.runs, rise, strict=True))
+    high = max(item.baseline + up + 0.72 * r.size for r, up in zip(item.runs, rise, strict=True))
     return Rect(item.box.x, low, item.box.w, max(high - low, 0.1 * size))
 
 
