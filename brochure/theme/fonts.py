@@ -88,12 +88,12 @@ def _register_bytes(path: Path, data: bytes) -> tuple[str, str]:
         problem = _font_problem(data)
         if not problem:
             font = TTFont(name, io.BytesIO(data))
+            _map_unmapped(font.face)  # (before the trial subset: the glyphs only shaping reaches are tried too)
             problem = _face_problem(font.face)
     except _TTF_FAILURES as exc:
         problem = f"the file is damaged ({str(exc)[:80] or type(exc).__name__})"
     if problem or font is None:
         return "", problem or "the file cannot be read"
-    _map_unmapped(font.face)
     pdfmetrics.registerFont(font)
     _registered[digest] = name
     return name, ""

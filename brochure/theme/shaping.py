@@ -89,9 +89,10 @@ def script_of(ch: str) -> str:
 
 
 def can_shape(font: str, script: str) -> bool:
-    """Whether the font's substitution table (GSUB) has rules for the script (its joined forms, its marks)."""
+    """Whether the font has rules for the script: Arabic's joined forms (GSUB), Hebrew's marks (GSUB or GPOS)."""
     tag = SHAPED_SCRIPTS.get(script)
     if tag is None:
         return False
     face = _hb_font(font).face
-    return tag in face.get_table_script_tags("GSUB")
+    tables = ("GSUB",) if tag == "arab" else ("GSUB", "GPOS")
+    return any(tag in face.get_table_script_tags(table) for table in tables)
