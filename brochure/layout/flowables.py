@@ -35,6 +35,9 @@ def floor_height(f: Flowable, aw: float) -> float:
     """A lower bound of the height f takes at width aw, without breaking lines (cheap: linear in its text).
 
     Used to see at once that the words are far too many for the room, before measuring them properly."""
+    shaped: list[rtl.Word] | None = getattr(f, "shaped", None)
+    if shaped is not None:  # a right-to-left paragraph: its lines, as it breaks them (no cheaper bound holds)
+        return len(rtl.lines(shaped, aw)) * float(f.style.leading)
     if isinstance(f, Paragraph):
         return _paragraph_floor(f, aw)
     floor = getattr(f, "floor", None)
