@@ -4,10 +4,13 @@ than their column, and the text copied out of the PDF in the order it was writte
 
 from __future__ import annotations
 
+import tempfile
 import unicodedata
 from pathlib import Path
 
 import fontpkg
+import page as page_validation
+import pdfua
 import pikepdf
 import pytest
 from conftest import Inputs, edit
@@ -166,3 +169,16 @@ def build_font(family: str) -> str:
     name, problem = _register(Path(path))
     assert not problem
     return name
+
+
+def test_the_arabic_office_edition_passes_the_pdfua_checkers(inputs: Inputs) -> None:
+    """The /ActualText spans sit inside the tagged PDF's marked content, as PDF/UA allows."""
+    arabic_leaflet(inputs)
+    result = build(inputs)
+    assert result.pdf is not None
+    report = page_validation.validate_pdf_bytes(result.pdf, profile="ua1")
+    assert [(f.rule_id, f.message) for f in report.failures] == []
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
+        f.write(result.pdf)
+        f.flush()
+        assert [(x.rule_id, x.message) for x in pdfua.validate(f.name).findings] == []
