@@ -159,7 +159,8 @@ def test_arabic_without_an_arabic_font_is_an_error_at_the_text(
 ) -> None:
     edit(inputs.content, f'"{TEXT}"', '"مرحبا"')
     status, errors, _ = check(inputs, capsys)
-    assert status == 1 and "has no glyph for 'م'" in errors[0]
+    assert status == 1 and "the heading font (BeVietnamPro-SemiBold) has no Arabic letters ('م'" in errors[0]
+    assert "IBM Plex Sans Arabic installs with pip" in errors[0]
     assert not can_shape(build_font("Be Vietnam Pro"), "ARABIC")  # a Latin family has no Arabic rules to shape
 
 

@@ -201,8 +201,7 @@ def test_a_kit_without_the_leaflets_language_is_an_error(tmp_path: Path) -> None
 @pytest.mark.parametrize(
     ("words", "script"),
     [
-        ("طبيب الجلدية", "Arabic"),
-        ("רופא עור", "Hebrew"),
+        ("ܪܘܫܐ", "Syriac"),
         ("त्वचा विशेषज्ञ", "Devanagari"),
         ("แพทย์ผิวหนัง", "Thai"),
     ],
@@ -219,6 +218,22 @@ def test_a_script_brochure_cannot_shape_is_an_error_at_its_text(
     (line,) = errors
     row, col = position(text, '"Fine needles make')
     assert status == 1 and f"content.yaml:{row}:{col}: error: brochure cannot set {script} text yet" in line
+    assert not (inputs.content.parent / "x.pdf").exists()
+
+
+@pytest.mark.parametrize(("words", "script"), [("طبيب الجلدية", "Arabic"), ("רופא עור", "Hebrew")])
+def test_arabic_or_hebrew_without_a_font_made_for_it_is_one_error_at_its_text(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], words: str, script: str
+) -> None:
+    """brochure shapes Arabic and Hebrew, in a font that has their letters: the kit's Latin family has none, so
+    one error at the text names the font and the script, and says where to find a family; nothing is written."""
+    text = edit(inputs.content, "Fine needles make **tiny** pricks.", f"Fine needles make **tiny** pricks. {words}.")
+    status, _, err = cli(capsys, "build", "--content", str(inputs.content), "--brand", str(inputs.brand), "-o",
+                         str(inputs.content.parent / "x.pdf"))  # fmt: skip
+    (line,) = [line for line in err.splitlines() if ": error: " in line]
+    row, col = position(text, '"Fine needles make')
+    assert status == 1 and f"content.yaml:{row}:{col}: error: the heading font (BeVietnamPro-SemiBold) has no" in line
+    assert f"has no {script} letters" in line and f"`brochure fonts --search {script.lower()}`" in err
     assert not (inputs.content.parent / "x.pdf").exists()
 
 

@@ -29,7 +29,7 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
     for text, at in [*content.strings, *kicker, *_citation_strings(content), *brand.printed(), own]:
         script = _unshaped(text, faces, fonts)  # (markup is ASCII: the raw text will do)
         if script is not None:
-            diags.append(_unshaped_error(*script, at))
+            diags.append(_unshaped_error(*script, at, fonts))
             continue
         drawn = ".labels." in at.key  # a drawing's label: set in the body font alone
         for ch in dict.fromkeys(plain(text)):  # each character once, in order: linear in the text
@@ -93,38 +93,52 @@ _UNSHAPED = re.compile(
 _SHAPED = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
 
 
-def _unshaped(text: str, faces: tuple[tuple[str, str], ...], fonts: FontSet) -> tuple[str, str] | None:
-    """The first letter of text brochure cannot set correctly, and the face that would set it wrong ('' when no
-    face can: the script is not shaped at all); None when every letter can be set."""
+def _unshaped(text: str, faces: tuple[tuple[str, str], ...], fonts: FontSet) -> tuple[str, str, str] | None:
+    """The first letter of text brochure cannot set correctly, the face (or role) that would set it wrong, and
+    why: 'script' (brochure does not shape it), 'rules' (the face has the letters but no rules to join them),
+    'letters' (no face that may set it has them); None when every letter can be set."""
     for m in _UNSHAPED.finditer(text):
         ch = m.group()
         if not _SHAPED.match(ch):
-            return ch, ""
-        for _, font in faces:
+            return ch, "", "script"
+        for role, font in faces:
             chosen = [f for f in (font, *fonts.fallbacks_for(font)) if ord(ch) in cmap(f)]
-            if chosen and not can_shape(chosen[0], script_of(ch)):  # (none: the glyph check reports it)
-                return ch, chosen[0]
+            if not chosen:
+                return ch, f"{role}:{font}", "letters"
+            if not can_shape(chosen[0], script_of(ch)):
+                return ch, chosen[0], "rules"
     return None
 
 
-def _unshaped_error(ch: str, face: str, at: Location) -> Diagnostic:
+def _unshaped_error(ch: str, face: str, why: str, at: Location, fonts: FontSet) -> Diagnostic:
     script = unicodedata.name(ch, "").split(" ")[0].capitalize() or "this script's"
-    if face:
+    letter = f"U+{ord(ch):04X} {unicodedata.name(ch, 'unnamed')}"
+    family = f"choose a family made for {script} (`brochure fonts --search {script.lower()}`"
+    family += ": IBM Plex Sans Arabic installs with pip)" if script == "Arabic" else ")"
+    if why == "letters":
+        role, font = face.split(":", 1)
+        tried = f", nor have its fallbacks ({', '.join(fonts.fallback_families)})" if fonts.fallback_families else ""
         return error(
             at,
-            f"the font {display_name(face)} cannot shape {script} (U+{ord(ch):04X} {unicodedata.name(ch, 'unnamed')}):"
-            " it has no rules for joining its letters and placing its marks",
-            f"choose a font made for {script} (`brochure fonts --search {script.lower()}`) as the body font or as a"
-            " fallback in fonts.fallbacks",
+            f"the {role} font ({display_name(font)}) has no {script} letters ('{ch}' {letter}){tried}",
+            f"{family} and add it to fonts.fallbacks in brand.yaml, or make it the kit's family",
+        )
+    if why == "rules":
+        return error(
+            at,
+            f"the font {display_name(face)} cannot shape {script} ({letter}): it has no rules for joining its"
+            " letters and placing its marks",
+            f"{family} as the body font or as a fallback in fonts.fallbacks",
         )
     rtl = unicodedata.bidirectional(ch) in ("R", "AL")
     how = "unjoined and in left-to-right order" if rtl else "without the shaping its letters need"
     return error(
         at,
-        f"brochure cannot set {script} text yet (U+{ord(ch):04X} {unicodedata.name(ch, 'unnamed')}): it would "
-        f"print {how}, and look plausible to anyone who cannot read it",
-        "right-to-left and complex scripts need text shaping and mirrored layouts, which brochure does not do yet: "
-        "build this leaflet in a language written left to right in Latin, Greek or Cyrillic letters",
+        f"brochure cannot set {script} text yet ({letter}): it would print {how}, and look plausible to anyone who"
+        " cannot read it",
+        "brochure shapes Arabic and Hebrew only (in a font made for them); other right-to-left and complex"
+        " scripts need shaping it does not do yet: build this leaflet in a language written in Latin, Greek,"
+        " Cyrillic, Arabic or Hebrew letters",
     )
 
 
