@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import tempfile
 import unicodedata
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import fontpkg
@@ -183,3 +184,13 @@ def test_the_arabic_office_edition_passes_the_pdfua_checkers(inputs: Inputs) -> 
         f.write(result.pdf)
         f.flush()
         assert [(x.rule_id, x.message) for x in pdfua.validate(f.name).findings] == []
+
+
+def test_arabic_leaflets_built_in_threads_print_the_same_bytes(inputs: Inputs) -> None:
+    """Glyphs of no character have their code points from the font's registration, not from the order builds
+    shape words in: builds in parallel threads give the bytes of a build alone."""
+    arabic_leaflet(inputs)
+    alone = build(inputs).pdf
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        together = list(pool.map(lambda layout: build(inputs, layout=layout).pdf, ["trifold", "flyer", "trifold"]))
+    assert together[0] == together[2] == alone
