@@ -2,7 +2,8 @@
 
 A small interpreter of the PDF operators ReportLab writes for what we draw: q/Q, cm, BT/ET, Tf, TL, Tc, Tw, Tz,
 Ts, Tm, Td, TD, T*, rg/RG, k/K, g/G, w, J, j, d, m, l, c, v, y, re, h, f, f*, S, s, B, B*, b, b*, n, W, W*; and
-the Recorder's own notes (`ut` for the words as written, BMC/EMC for roles, Do for pictures and links). Text
+the Recorder's own notes (`ut` for the words as written, `at` for the words shaped glyphs stand for, BMC/EMC for
+roles, Do for pictures and links). Text
 and shapes come out in page coordinates, with inks in the edition's colour space, sizes as printed.
 """
 

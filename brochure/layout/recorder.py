@@ -1,6 +1,6 @@
 """A sheet and a base font -> a Recorder: the canvas flowables draw on once, so that layout/paint.py can read back
 what they set. It is never saved; it notes beside the operators what they cannot carry: each string as written
-and its font, the role marks, pictures and links.
+and its font, the words a string of shaped glyphs stands for, the role marks, pictures and links.
 """
 
 from __future__ import annotations
