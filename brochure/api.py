@@ -181,9 +181,9 @@ def build(src: Sources, options: Options, environ: Mapping[str, str] | None = No
     if press:
         brand = press_brand(brand, profile)
     palette = press_palette(brand, profile) if press else None
-    theme = make_theme(brand, fonts, palette, profile if press else None, SCALES.get(options.layout))
-    paper = options.paper or brand.paper
-    sheet = sheet_for(options.layout, paper, options.target, options.marks, direction(src.content.language))
+    way = direction(src.content.language)
+    theme = make_theme(brand, fonts, palette, profile if press else None, SCALES.get(options.layout), way)
+    sheet = sheet_for(options.layout, options.paper or brand.paper, options.target, options.marks, way)
     layout, ldiags = lay_out(
         PLANS[options.layout](sheet),
         options.layout,
