@@ -238,3 +238,11 @@ def test_the_mock_up_shows_each_view_right_to_left(arabic: api.Sources) -> None:
     xs = [x for x in range(picture.width) if picture.getpixel((x, second_row)) in ((255, 0, 0), (0, 0, 255))]
     assert picture.getpixel((xs[0] + 5, second_row)) == (255, 0, 0)  # the flap (outside) at the left
     assert picture.getpixel((xs[-1] - 5, second_row)) == (0, 0, 255)  # inside-1 at the right
+
+
+def test_large_print_page_numbers_stand_flush_right(arabic: api.Sources) -> None:
+    lay = built_rtl(arabic, "large-print")
+    folios = [(p, i) for p in lay.pages for i in p.items if isinstance(i, Text) and i.role == "folio"]
+    assert len(folios) == len(lay.pages) - 1  # every page but the cover
+    for page, f in folios:
+        assert f.box.right == pytest.approx(page.side.panels[0].content.right, abs=1.0)
