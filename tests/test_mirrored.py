@@ -246,3 +246,33 @@ def test_large_print_page_numbers_stand_flush_right(arabic: api.Sources) -> None
     assert len(folios) == len(lay.pages) - 1  # every page but the cover
     for page, f in folios:
         assert f.box.right == pytest.approx(page.side.panels[0].content.right, abs=1.0)
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("layout", ["trifold", "bifold"])
+def test_the_printed_fold_marks_of_a_mirrored_press_edition_sit_on_its_folds(
+    arabic: api.Sources, layout: LayoutName, paper: PaperName
+) -> None:
+    lay = built_rtl(arabic, layout, paper, "press")  # with --marks
+    t = lay.sheet.trim
+    for page in lay.pages:
+        xs = {
+            round(i.box.x + i.box.w / 2, 1)
+            for i in page.items
+            if i.role == "mark" and i.box.w < 2 and t.x + 1 < i.box.x < t.right - 1  # vertical, not at the trim
+        }
+        assert sorted(xs) == pytest.approx(list(page.side.folds), abs=0.2)
+        assert len(xs) == len(page.side.panels) - 1
+
+
+def test_the_live_preview_folds_its_mock_up_right_to_left(arabic: api.Sources) -> None:
+    from brochure.live.view import Shown, picture
+
+    result = api.build(arabic, api.Options(layout="trifold"))
+    assert result.pdf is not None and result.layout is not None
+    shown = picture(result.pdf, result.layout, 20, Shown(1, "tri-fold", False), lambda: False)
+    assert shown is not None
+    opened = shown.views[1]  # the second step: the flap and inside-1, as the page shows them from the left
+    assert [page for page, *_ in opened] == [0, 1]  # the flap (outside) at the left, inside-1 at the right
+    inside = [x for _, x, *_ in shown.views[2]]
+    assert inside == sorted(inside)  # the whole inside as printed: inside-3 | inside-2 | inside-1
