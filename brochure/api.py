@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from brochure.diagnostics import Diagnostic, Location, closest, error
-from brochure.geometry.sheet import SHEETS
+from brochure.geometry.sheet import sheet_for
 from brochure.inputs.blocks import Image
 from brochure.inputs.brand import Brand, load_brand
 from brochure.inputs.content import Content, load_content
@@ -38,7 +38,7 @@ from brochure.render.structure import structure_of
 from brochure.theme.cmyk import output_condition, press_brand, press_palette, printing_condition
 from brochure.theme.fonts import FontSet, italic_warning, load_fonts
 from brochure.theme.styles import make_theme
-from brochure.vocabulary import LAYOUTS, PAPERS, TARGETS, LayoutName, PaperName, Target
+from brochure.vocabulary import LAYOUTS, PAPERS, TARGETS, LayoutName, PaperName, Target, direction
 from brochure.words import WORDS, words_for
 
 
@@ -181,8 +181,9 @@ def build(src: Sources, options: Options, environ: Mapping[str, str] | None = No
     if press:
         brand = press_brand(brand, profile)
     palette = press_palette(brand, profile) if press else None
-    theme = make_theme(brand, fonts, palette, profile if press else None, SCALES.get(options.layout))
-    sheet = SHEETS[options.layout](options.paper or brand.paper, options.target, options.marks)
+    way = direction(src.content.language)
+    theme = make_theme(brand, fonts, palette, profile if press else None, SCALES.get(options.layout), way)
+    sheet = sheet_for(options.layout, options.paper or brand.paper, options.target, options.marks, way)
     layout, ldiags = lay_out(
         PLANS[options.layout](sheet),
         options.layout,

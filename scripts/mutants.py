@@ -312,10 +312,24 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_layouts.py::test_a_panel_evens_up_through_its_gaps_section_gaps_first",
     ),
     m(
+        "rtl-sheet-not-mirrored",
+        "geometry/sheet.py",
+        "return mirrored(sheet) if direction == \"rtl\" else sheet",
+        "return sheet",
+        "tests/test_mirrored.py::test_the_mirrored_trifold_reads_cover_back_flap_and_folds_in_from_the_left",
+    ),
+    m(
+        "rtl-bullet-dot-left",
+        "layout/flowables.py",
+        "c.circle(self.width - dot_x if self.rtl else dot_x, y",
+        "c.circle(dot_x, y",
+        "tests/test_mirrored.py::test_lines_end_at_their_columns_right_and_marks_stand_right_of_their_words",
+    ),
+    m(
         "lists-read-across",
         "layout/blocks.py",
-        "Column(bullets, 0.2 * L, across=2, down=True)",
-        "Column(bullets, 0.2 * L, across=2)",
+        "Column(bullets, 0.2 * L, across=2, down=True, rtl=rtl)",
+        "Column(bullets, 0.2 * L, across=2, rtl=rtl)",
         "tests/test_balance.py::test_a_two_column_list_reads_down_and_a_short_last_row_of_cards_is_centred",
     ),
     m(

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
-from brochure.vocabulary import LayoutName, PaperName, Target
+from brochure.vocabulary import Direction, LayoutName, PaperName, Target
 
 MM = 72 / 25.4
 INCH = 72.0
@@ -107,6 +107,8 @@ class Sheet:
     bleed: float
     sides: tuple[Side, ...]
     slug: float = 0.0  # room beyond the bleed for crop and fold marks (0: no marks)
+    # which way it reads: 'rtl' is the mirror image of the 'ltr' sheet (left out of repr: the panels say it)
+    direction: Direction = field(default="ltr", repr=False)
 
     @property
     def bleed_box(self) -> Rect:
@@ -199,6 +201,34 @@ def _side(
         x += w
     folds = tuple(p.trim.right for p in panels[:-1])
     return Side(name, tuple(panels), folds)
+
+
+def mirrored(sheet: Sheet) -> Sheet:
+    """The right-to-left sheet: `sheet` seen in a mirror, every panel and fold reflected about the trim's middle
+    (a tri-fold's outside reads cover | back | flap from the left, its narrow fold-in panel is on the left of the
+    inside). Each side's panels keep their reading order (inside-1 first, now at the right); folds run left to
+    right."""
+    t = sheet.trim
+
+    def flip(r: Rect) -> Rect:
+        return Rect(2 * t.x + t.w - r.right, r.y, r.w, r.h)
+
+    def panel(p: Panel) -> Panel:
+        return replace(
+            p, trim=flip(p.trim), content=flip(p.content), bleed_left=p.bleed_right, bleed_right=p.bleed_left
+        )
+
+    sides = tuple(
+        Side(s.name, tuple(panel(p) for p in s.panels), tuple(sorted(2 * t.x + t.w - f for f in s.folds)))
+        for s in sheet.sides
+    )
+    return replace(sheet, sides=sides, direction="rtl")
+
+
+def sheet_for(layout: LayoutName, paper: PaperName, target: Target, marks: bool, direction: Direction) -> Sheet:
+    """The layout's sheet, mirrored for a right-to-left language."""
+    sheet = SHEETS[layout](paper, target, marks)
+    return mirrored(sheet) if direction == "rtl" else sheet
 
 
 SHEETS: dict[LayoutName, Callable[[PaperName, Target, bool], Sheet]] = {

@@ -123,7 +123,8 @@ def _back(inp: Inputs, box: Rect, page: int, website: bool, qr_mm: float, gap_le
     heading, cta_text = SectionHeading(blocks.md(cta.heading, breaks=True), t), blocks.para(cta.text, "cta")
     qr_label = Para(blocks.md(inp.content.qr_label), t.style("subheading"), role=("paragraph", 0))  # a label
     qr_text = Stack([(qr_label, 0.0)])
-    qr_box = Box(qr_text, pal.tint(pal.secondary, 0.16), pad=6.0, icon=qr)
+    rtl = t.direction == "rtl"  # the QR code at the right of its box, the icons at the right of their lines
+    qr_box = Box(qr_text, pal.tint(pal.secondary, 0.16), pad=6.0, icon=qr, rtl=rtl)
 
     lines = [  # (icon, key in brand.yaml, as printed, link target)
         ("phone", "contact.phone", contact.phone_printed, contact.phone_link),
@@ -147,6 +148,7 @@ def _back(inp: Inputs, box: Rect, page: int, website: bool, qr_mm: float, gap_le
             pad=0.0,
             icon=Art(partial(art.icon, icon, icon_size, pal.primary), icon_size, icon_size),
             entry=Entry(CONTACT, i, "none"),  # the contact lines are a list (their icons say what the words do)
+            rtl=rtl,
         )
         contact_rows.append((row, (0.75 if i == 0 else 0.3) * L))
     split = _qr_share(box, [label for _, _, label, _ in lines[:3]], t) if wide else 0.0
@@ -161,10 +163,12 @@ def _back(inp: Inputs, box: Rect, page: int, website: bool, qr_mm: float, gap_le
     diags += too_wide(
         inp, [("contact.booking_url", part, url_font.fontName) for part in parts], url_font.fontSize, url_w, region
     )
-    if split:  # a wide panel sets the QR box and the contact lines side by side
-        placed, y_qr = stack_down(top_items, Rect(box.x, box.y, split, box.h), region, box.top)
-        right = Rect(box.x + split + 6 * MM, box.y, box.w - split - 6 * MM, box.h)
-        rows, y_rows = stack_down(list(contact_rows), right, region, placed[2].box.top + 0.75 * L)
+    if split:  # a wide panel sets the QR box and the contact lines side by side (the QR box first, as read)
+        rest = box.w - split - 6 * MM
+        qr_x, rows_x = (box.x, box.x + split + 6 * MM) if not rtl else (box.right - split, box.x)
+        placed, y_qr = stack_down(top_items, Rect(qr_x, box.y, split, box.h), region, box.top)
+        beside = Rect(rows_x, box.y, rest, box.h)
+        rows, y_rows = stack_down(list(contact_rows), beside, region, placed[2].box.top + 0.75 * L)
         placed, y = placed + rows, min(y_qr, y_rows)
     else:
         placed, y = stack_down(top_items + list(contact_rows), box, region, box.top)
@@ -180,7 +184,8 @@ def _back(inp: Inputs, box: Rect, page: int, website: bool, qr_mm: float, gap_le
 
     def book(b: Rect) -> tuple[tuple[Link, ...], QrPlacement]:
         """The booking link and the QR code's place, for the QR box at b."""
-        qr_at = Rect(b.x + qr_box.pad, b.top - qr_box.pad - qr_size, qr_size, qr_size)
+        qr_x = b.right - qr_box.pad - qr_size if rtl else b.x + qr_box.pad
+        qr_at = Rect(qr_x, b.top - qr_box.pad - qr_size, qr_size, qr_size)
         qr_place = QrPlacement(contact.booking_url, page, qr_at, modules(contact.booking_url), QUIET_MODULES)
         return ((Link(contact.booking_url, b),) if inp.links else ()), qr_place
 

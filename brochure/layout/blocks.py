@@ -101,7 +101,7 @@ class Blocks:
 
     def block(self, b: c.Block, sid: str, gap: float) -> list[Item]:
         L, pal = self.L, self.t.palette
-        key = b.at.key
+        key, rtl = b.at.key, self.t.direction == "rtl"
         if isinstance(b, c.Text):
             return [Item(self.para(b.text, "body", key), sid, gap)]
         if isinstance(b, c.Subheading):
@@ -109,7 +109,7 @@ class Blocks:
         if isinstance(b, c.Bullets):
             bullets: list[Flowable] = [Bullet(self.md(t), self.t, Entry(key, i, "disc")) for i, t in enumerate(b.items)]
             if self.wide and len(bullets) > 3:  # a wide column sets a long list in two columns
-                return [Item(Column(bullets, 0.2 * L, across=2, down=True), sid, gap)]
+                return [Item(Column(bullets, 0.2 * L, across=2, down=True, rtl=rtl), sid, gap)]
             return _group(bullets, sid, gap, 0.2 * L)
         if isinstance(b, c.Cards):
             boxes: list[Flowable] = []
@@ -117,8 +117,8 @@ class Blocks:
                 stack = Stack([(self.para(card.title, "card_title"), 0.0), (self.para(card.text, "card_text"), 1.5)])
                 z = 18 * self.t.scale.zoom
                 icon = Art(partial(art.icon, card.icon, z, pal.primary), z, z) if card.icon else None
-                boxes.append(Box(stack, pal.tint(pal.secondary, 0.16), pad=6.0, icon=icon))
-            return [Item(Column(boxes, 0.3 * L, across=2 if self.wide else 1), sid, gap)]
+                boxes.append(Box(stack, pal.tint(pal.secondary, 0.16), pad=6.0, icon=icon, rtl=rtl))
+            return [Item(Column(boxes, 0.3 * L, across=2 if self.wide else 1, rtl=rtl), sid, gap)]
         if isinstance(b, c.Steps):
             rows: list[Flowable] = []
             for i, step in enumerate(b.steps):
@@ -126,7 +126,7 @@ class Blocks:
                 parts.append((self.para(step.text, "small"), 1.0 if step.title else 0.0))
                 rows.append(StepRow(i + 1, Stack(parts), self.t, Entry(key, i, "decimal")))
             if self.wide and len(rows) > 2:  # a wide column sets the steps two across, read row by row
-                return [Item(Column(rows, 0.45 * L, across=2), sid, gap)]
+                return [Item(Column(rows, 0.45 * L, across=2, rtl=rtl), sid, gap)]
             return _group(rows, sid, gap, 0.45 * L)
         if isinstance(b, c.Callout):
             parts = [(self.para(b.title, "card_title"), 0.0)] if b.title else []
@@ -136,7 +136,7 @@ class Blocks:
             bar = pal.accent if warn else pal.primary
             z = 16 * self.t.scale.zoom
             icon = Art(partial(art.icon, "alert", z, bar), z, z) if warn else None
-            return [Item(Box(Stack(parts), fill, pad=8.0, icon=icon, bar=bar), sid, gap)]
+            return [Item(Box(Stack(parts), fill, pad=8.0, icon=icon, bar=bar, rtl=rtl), sid, gap)]
         if isinstance(b, c.Illustration):
             labels = {key: plain(text) for key, text in b.labels}
             self._check_labels(b, labels)

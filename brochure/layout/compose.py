@@ -209,7 +209,8 @@ FOLIO_FROM_FOOT = 10 * MM  # the page number's baseline region starts this far a
 
 
 def folio(inp: Inputs, page: int, number: int, total: int) -> Placed:
-    """The page's number ('Page 2 of 9'), at the foot of its panel, under the words, left-aligned with them."""
+    """The page's number ('Page 2 of 9'), at the foot of its panel, under the words, aligned with them (flush
+    right, right to left)."""
     text = inp.content.tool_words.page.format(number=number, total=total)
     para = flowables.Para(escape_text(text), inp.theme.style("note"), role=("folio", 0))
     panel = inp.sheet.sides[page].panels[0]

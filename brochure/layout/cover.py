@@ -76,7 +76,8 @@ def cover(inp: Inputs, area: CoverArea) -> Cover:
     corners = (round_left, round_right, round_right, round_left)
     field = Art(partial(art.cover_field, fw, fh, pal, corners), fw, fh)
     items.append(Placed(field, Rect(left, field_bottom, fw, fh), region, text=False))
-    items.append(Placed(logo_f, Rect(box.x, box.top - logo_f.height, logo_f.width, logo_f.height), region))
+    logo_x = box.right - logo_f.width if t.direction == "rtl" else box.x  # where the words start
+    items.append(Placed(logo_f, Rect(logo_x, box.top - logo_f.height, logo_f.width, logo_f.height), region))
 
     title_style = t.style("cover_title")
     size = _fit_size(plain(content.title), title_style.fontName, title_style.fontSize, box.w)
@@ -115,10 +116,10 @@ def cover(inp: Inputs, area: CoverArea) -> Cover:
 
 
 def _logo(inp: Inputs, area: CoverArea) -> tuple[Flowable, float, list[Diagnostic]]:
-    """The logo at the cover's top left, and the height of its band: the height the kit asks for in this layout
-    (`logo: {height: ...}`, as wide as the cover allows), else LOGO_HEIGHT (grown with large print) and at most
-    LOGO_WIDTH of the cover's width. A height that would squeeze the colour field under FIELD_LEAST is an error,
-    one the cover's width cannot give a warning, both at the height in brand.yaml."""
+    """The logo at the cover's top left (right, right to left), and the height of its band: the height the kit
+    asks for in this layout (`logo: {height: ...}`, as wide as the cover allows), else LOGO_HEIGHT (grown with
+    large print) and at most LOGO_WIDTH of the cover's width. A height that would squeeze the colour field under
+    FIELD_LEAST is an error, one the cover's width cannot give a warning, both at the height in brand.yaml."""
     t, box, logo = inp.theme, area.content, inp.brand.logo
     asked, at = inp.brand.logo_height(inp.layout)
     room = LOGO_HEIGHT * t.scale.zoom if asked is None else asked * MM

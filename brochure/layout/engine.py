@@ -231,13 +231,15 @@ def _attempt(plan: Plan, inp: Inputs, complete: bool = True) -> tuple[DraftLayou
 def _reading_order(
     sheet: Sheet, items: Mapping[int, list[Placed]], views: tuple[tuple[tuple[int, str], ...], ...]
 ) -> list[str]:
-    """Section ids by where a reader meets their headings: view by view, panel by panel, top to bottom."""
+    """Section ids by where a reader meets their headings: view by view, panel by panel, column by column (from
+    the right in a right-to-left sheet), top to bottom."""
     order: list[str] = []
+    side = 1 if sheet.direction == "ltr" else -1
     for view in views:
         for page, name in view:
             trim = sheet.sides[page].panel(name).trim
             here = [p for p in items.get(page, []) if p.bookmark and trim.x <= p.box.x + p.box.w / 2 < trim.right]
-            for p in sorted(here, key=lambda p: (round(p.box.x), -p.box.top)):
+            for p in sorted(here, key=lambda p: (round(p.box.x * side), -p.box.top)):
                 if p.section not in order:
                     order.append(p.section)
     return order

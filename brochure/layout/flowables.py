@@ -266,11 +266,21 @@ class Column(Flowable):  # type: ignore[misc]
 
     In a grid, the pieces of a row take the row's height, so tinted boxes line up; a last row with fewer pieces
     is centred (no empty cell at its end). With `down`, the pieces read down the first column, then the next
-    (a list: its order runs down, as a reader reads), the columns as even as they can be.
+    (a list: its order runs down, as a reader reads), the columns as even as they can be. With `rtl`, the first
+    column is at the right.
     """
 
-    def __init__(self, parts: list[Flowable], gap: float, across: int = 1, gutter: float = 8.0, down: bool = False):
+    def __init__(
+        self,
+        parts: list[Flowable],
+        gap: float,
+        across: int = 1,
+        gutter: float = 8.0,
+        down: bool = False,
+        rtl: bool = False,
+    ):
         super().__init__()
+        self.rtl = rtl
         self.parts = parts
         self.gap = gap
         self.across = max(1, across)
@@ -318,7 +328,8 @@ class Column(Flowable):  # type: ignore[misc]
             indent = 0.0 if self.down else (self.across - len(row)) * (cw + self.gutter) / 2  # centre a short row
             for c, i in enumerate(row):
                 col = i // len(grid) if self.down else c
-                placed.append((i, indent + col * (cw + self.gutter), y + row_h - self.parts[i].height))
+                x = indent + col * (cw + self.gutter)
+                placed.append((i, self.width - x - cw if self.rtl else x, y + row_h - self.parts[i].height))
             y -= self.gap
         for i, x, top in sorted(placed):
             place(self.canv, self.parts[i], x, top)
@@ -336,6 +347,7 @@ class SectionHeading(Flowable):  # type: ignore[misc]
         self.text = text
         self.para = Para(text, theme.style("heading"))
         self.rule_color = theme.palette.accent
+        self.rtl = theme.direction == "rtl"  # the rule over the heading's first letter: at the right
         z = theme.scale.zoom
         self.rule_w, self.rule_h, self.gap = self.RULE_W * z, self.RULE_H * z, self.GAP * z
 
@@ -350,12 +362,13 @@ class SectionHeading(Flowable):  # type: ignore[misc]
     def draw(self) -> None:
         c = self.canv
         c.setFillColor(self.rule_color)
-        c.rect(0, self.height - self.rule_h, self.rule_w, self.rule_h, stroke=0, fill=1)
+        x = self.width - self.rule_w if self.rtl else 0.0
+        c.rect(x, self.height - self.rule_h, self.rule_w, self.rule_h, stroke=0, fill=1)
         place(c, self.para, 0, 0)
 
 
 class Bullet(Flowable):  # type: ignore[misc]
-    """One list item: a small accent dot and a hanging-indented paragraph."""
+    """One list item: a small accent dot and a hanging-indented paragraph (the dot at the right, right to left)."""
 
     INDENT = 12.0
 
@@ -367,6 +380,7 @@ class Bullet(Flowable):  # type: ignore[misc]
         self.font_size = theme.scale.body
         self.zoom = theme.scale.zoom
         self.indent = self.INDENT * self.zoom
+        self.rtl = theme.direction == "rtl"
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         _, h = self.para.wrap(aw - self.indent, ah)
@@ -382,14 +396,17 @@ class Bullet(Flowable):  # type: ignore[misc]
         c.setFillColor(self.dot)
         y = self.height - self.font_size * 0.68
         c.begin_role("label")  # the list item's label: its dot
-        c.circle(3.0 * self.zoom, y, 1.9 * self.zoom, stroke=0, fill=1)
+        dot_x = 3.0 * self.zoom
+        c.circle(self.width - dot_x if self.rtl else dot_x, y, 1.9 * self.zoom, stroke=0, fill=1)
         c.end_role()
-        place(c, self.para, self.indent, self.height - self.text_h)  # top-aligned, also in a taller grid row
+        text_x = 0.0 if self.rtl else self.indent
+        place(c, self.para, text_x, self.height - self.text_h)  # top-aligned, also in a taller grid row
         end_entry(c, self.entry)
 
 
 class Box(Flowable):  # type: ignore[misc]
-    """A tinted, rounded panel holding an optional icon at the left and stacked paragraphs."""
+    """A tinted, rounded panel holding an optional icon at the left (at the right with `rtl`) and stacked
+    paragraphs; a bar, if any, along the same edge."""
 
     def __init__(
         self,
@@ -400,9 +417,11 @@ class Box(Flowable):  # type: ignore[misc]
         icon: Art | None = None,
         bar: Color | None = None,
         entry: Entry | None = None,
+        rtl: bool = False,
     ) -> None:
         super().__init__()
         self.entry = entry  # the list item it is, if it is one (a contact line)
+        self.rtl = rtl
         self.stack = stack
         self.fill = fill
         self.pad = pad
@@ -414,6 +433,11 @@ class Box(Flowable):  # type: ignore[misc]
         if self.icon:
             x += self.icon.width + 7.0
         return x
+
+    def icon_x(self) -> float:
+        """Where the icon's left edge is in the box (its width known once wrapped)."""
+        x = self.pad + (3.0 if self.bar else 0.0)
+        return self.width - x - self.icon.width if self.rtl and self.icon else x
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         _, sh = self.stack.wrap(aw - self.text_x() - self.pad, ah)
@@ -433,16 +457,17 @@ class Box(Flowable):  # type: ignore[misc]
             c.roundRect(0, 0, self.width, self.height, 4, stroke=0, fill=1)
         if self.bar:
             c.setFillColor(self.bar)
-            c.rect(0, 0, 3.0, self.height, stroke=0, fill=1)
+            c.rect(self.width - 3.0 if self.rtl else 0.0, 0, 3.0, self.height, stroke=0, fill=1)
         if self.icon:
-            place(c, self.icon, self.pad + (3.0 if self.bar else 0.0), self.height - self.pad - self.icon.height)
+            place(c, self.icon, self.icon_x(), self.height - self.pad - self.icon.height)
         self.stack.canv = c
-        self.stack.draw_at(self.text_x(), self.height - self.pad)
+        self.stack.draw_at(self.pad if self.rtl else self.text_x(), self.height - self.pad)
         end_entry(c, self.entry)
 
 
 class StepRow(Flowable):  # type: ignore[misc]
-    """A numbered step: a filled disc with the number, then the step's title and text."""
+    """A numbered step: a filled disc with the number, then the step's title and text (the disc at the right,
+    right to left)."""
 
     DISC = 17.0
     INDENT = 26.0
@@ -457,6 +482,7 @@ class StepRow(Flowable):  # type: ignore[misc]
         self.font = theme.fonts.bold
         z = theme.scale.zoom
         self.disc_d, self.indent = self.DISC * z, self.INDENT * z
+        self.rtl = theme.direction == "rtl"
         self.size = 9.0 if z == 1 else theme.scale.body  # large print: the number as large as the words
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
@@ -471,14 +497,14 @@ class StepRow(Flowable):  # type: ignore[misc]
         c = self.canv
         begin_entry(c, self.entry)
         r = self.disc_d / 2
-        cy = self.height - r + 1.5
+        cx, cy = (self.width - r if self.rtl else r), self.height - r + 1.5
         c.setFillColor(self.disc)
-        c.circle(r, cy, r, stroke=0, fill=1)
+        c.circle(cx, cy, r, stroke=0, fill=1)
         c.setFillColor(self.ink)
         c.setFont(self.font, self.size)
         c.begin_role("label")
-        c.drawCentredString(r, cy - 3.2 * self.size / 9.0, self.number)
+        c.drawCentredString(cx, cy - 3.2 * self.size / 9.0, self.number)
         c.end_role()
         self.stack.canv = c
-        self.stack.draw_at(self.indent, self.height)
+        self.stack.draw_at(0.0 if self.rtl else self.indent, self.height)
         end_entry(c, self.entry)

@@ -1,4 +1,5 @@
-"""A flyer Sheet -> its Plan: front = cover header over two columns; back = a column and the call to action."""
+"""A flyer Sheet -> its Plan: front = cover header over two columns; back = a column and the call to action.
+Right to left, the columns read from the right and the call to action takes the left column."""
 
 from __future__ import annotations
 
@@ -26,18 +27,27 @@ def plans(sheet: Sheet) -> tuple[Plan, ...]:
     body = Rect(front.content.x, front.content.y, front.content.w, header_trim.y - 4 * MM - front.content.y)
     a, b = _columns(body)
     c, d = _columns(back.content)
+    first, second, words, call = ("left", "right", c, d) if sheet.direction == "ltr" else ("right", "left", d, c)
+    if sheet.direction == "rtl":
+        a, b = b, a
     two_sides = Plan(
         label="flyer",
         cover_page=0,
         cover=CoverArea(header_trim, header_content, True, True, 46 * MM, footer=False, region="front"),
         back_page=1,
-        back=d,
-        flows={"main": (Frame("front-left", a, 0), Frame("front-right", b, 0), Frame("back-left", c, 1))},
+        back=call,
+        flows={
+            "main": (
+                Frame(f"front-{first}", a, 0),
+                Frame(f"front-{second}", b, 0),
+                Frame(f"back-{first}", words, 1),
+            )
+        },
         places={"back": "back"},
         fallback="main",
         views=(((0, "front"),), ((1, "back"),)),
     )
     one_side = replace(
-        two_sides, back_page=0, back=b, flows={"main": (Frame("front-left", a, 0),)}, views=(((0, "front"),),)
+        two_sides, back_page=0, back=b, flows={"main": (Frame(f"front-{first}", a, 0),)}, views=(((0, "front"),),)
     )
     return (one_side, two_sides)

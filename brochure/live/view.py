@@ -80,7 +80,8 @@ def picture(pdf: bytes, layout: Layout, dpi: float, shown: Shown, superseded: Ca
         for image in pages:
             image.close()
     sheet = layout.sheet
-    views = tuple(tuple((n, *_box(sheet.sides[n].panel(name).trim)) for n, name in view) for view in layout.views)
+    shown_views = layout.views if sheet.direction == "ltr" else tuple(v[::-1] for v in layout.views)  # as seen
+    views = tuple(tuple((n, *_box(sheet.sides[n].panel(name).trim)) for n, name in view) for view in shown_views)
     sides = tuple(page.side.name for page in layout.pages)
     return Pictures(shown.id, tuple(jpegs), sides, sheet.media.w, sheet.media.h, views, shown.label, shown.draft)
 

@@ -114,7 +114,8 @@ def page_pictures(pdf: bytes, dpi: float) -> list[Image.Image]:
 
 
 def mockup(pages: list[Image.Image], layout: Layout, dpi: float) -> Image.Image:
-    """The folded mock-up made from the pages rendered at dpi: each view's panels side by side, views in rows."""
+    """The folded mock-up made from the pages rendered at dpi: each view's panels side by side (the first at the
+    right in a right-to-left leaflet), views in rows."""
     scale = dpi / 72
     media_h = layout.sheet.media.h
     rows: list[Image.Image] = []
@@ -135,7 +136,7 @@ def mockup(pages: list[Image.Image], layout: Layout, dpi: float) -> Image.Image:
             "RGB", (sum(c.width for c in crops) + gap * (len(crops) - 1), max(c.height for c in crops)), "#9a9a9a"
         )
         x = 0
-        for c in crops:
+        for c in crops if layout.sheet.direction == "ltr" else reversed(crops):  # right to left: first at the right
             row.paste(c, (x, 0))
             x += c.width + gap
         rows.append(row)

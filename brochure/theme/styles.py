@@ -8,13 +8,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
 
-from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
 from brochure.inputs.brand import Brand
 from brochure.inputs.controls import BODY_PT, TypeSpec
 from brochure.theme.colors import Palette, palette_from_hex
 from brochure.theme.fonts import FontSet, x_height
+from brochure.vocabulary import Direction
 
 DESIGN_BODY = 9.5  # pt: the folded leaflets' body size, which the sizes of rules, dots and icons are drawn for
 REFERENCE_X_HEIGHT = 0.53  # ems: the x-height of Be Vietnam Pro (OS/2 sxHeight 530/1000), which the design is set in
@@ -131,6 +132,7 @@ class Theme:
     scale: Scale
     styles: Mapping[str, ParagraphStyle]
     press_profile: Path | None = None  # set for the press edition: pictures are converted through it
+    direction: Direction = "ltr"  # 'rtl': paragraphs set flush right, decoration on the right of its words
 
     def style(self, name: str) -> ParagraphStyle:
         return self.styles[name]
@@ -138,7 +140,8 @@ class Theme:
     def with_body(self, body: float) -> Theme:
         """This theme with tighter body type (the fitting step), styles rebuilt to match."""
         scale = self.scale.tightened(body)
-        return replace(self, scale=scale, styles=MappingProxyType(_styles(scale, self.fonts, self.palette)))
+        styles = _styles(scale, self.fonts, self.palette, self.direction)
+        return replace(self, scale=scale, styles=MappingProxyType(styles))
 
 
 def make_theme(
@@ -147,24 +150,26 @@ def make_theme(
     palette: Palette | None = None,
     press_profile: Path | None = None,
     scale: Scale | None = None,
+    direction: Direction = "ltr",
 ) -> Theme:
     """The office theme from the brand's RGB colours, or the press theme from a given CMYK palette; at the
     folded leaflets' type sizes unless another scale (the large-print edition's) is given, the body family's
-    sizes set from the kit's body size (`type:`)."""
+    sizes set from the kit's body size (`type:`); a right-to-left language's paragraphs set flush right."""
     c = dict(brand.colors)
     palette = palette or palette_from_hex(c["primary"], c["secondary"], c["accent"], c["text"], c["background"])
     s = (scale or Scale()).set_for(body_start(brand.type_spec, fonts))
-    return Theme(palette, fonts, s, MappingProxyType(_styles(s, fonts, palette)), press_profile)
+    styles = MappingProxyType(_styles(s, fonts, palette, direction))
+    return Theme(palette, fonts, s, styles, press_profile, direction)
 
 
-def _styles(s: Scale, f: FontSet, p: Palette) -> dict[str, ParagraphStyle]:
+def _styles(s: Scale, f: FontSet, p: Palette, direction: Direction = "ltr") -> dict[str, ParagraphStyle]:
     body = ParagraphStyle(
         "body",
         fontName=f.regular,
         fontSize=s.body,
         leading=s.leading,
         textColor=p.text,
-        alignment=TA_LEFT,
+        alignment=TA_LEFT if direction == "ltr" else TA_RIGHT,
         allowWidows=0,
         allowOrphans=0,
         splitLongWords=0,
