@@ -7,6 +7,7 @@ from dataclasses import fields
 
 import pytest
 import yaml
+from helpers import BRAND, CONTENT
 
 from brochure import api
 from brochure.geometry.marks import marks
@@ -14,7 +15,6 @@ from brochure.geometry.sheet import INCH, MM, SHEETS, Sheet, sheet_for, trifold
 from brochure.layout.model import Frame, Layout, Text
 from brochure.vocabulary import LAYOUTS, LayoutName, PaperName, Target
 from brochure.words import WORDS
-from tests.helpers import BRAND, CONTENT
 
 TOL = 0.01 * MM
 PAPERS: tuple[PaperName, ...] = ("a4", "letter")
