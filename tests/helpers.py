@@ -68,6 +68,18 @@ def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return status, captured.out, captured.err
 
 
+def editions_file(inputs: Inputs, text: str) -> Path:
+    """An editions.yaml beside the test's content file."""
+    path = inputs.content.parent / "editions.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def batch(capsys: pytest.CaptureFixture[str], path: Path, *more: str) -> tuple[int, str, str]:
+    """`brochure batch PATH --jobs 2 ...`: (status, out, err)."""
+    return cli(capsys, "batch", str(path), "--jobs", "2", *more)
+
+
 def check(inputs: Inputs, capsys: pytest.CaptureFixture[str], *options: str) -> tuple[int, list[str], list[str]]:
     """`brochure check` on the inputs: the exit status, the error lines and the warning lines."""
     status, _, err = cli(capsys, "check", "--content", str(inputs.content), "--brand", str(inputs.brand), *options)

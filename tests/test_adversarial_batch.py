@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, Inputs, position
-from helpers import cli
+from helpers import batch, editions_file
 
 PYTHON = [sys.executable, "-m", "brochure"]
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -31,13 +31,10 @@ brands:
 
 
 def _editions(inputs: Inputs, text: str = EDITIONS) -> Path:
-    path = inputs.content.parent / "editions.yaml"
-    path.write_text(text, encoding="utf-8")
-    return path
+    return editions_file(inputs, text)
 
 
-def _batch(capsys: pytest.CaptureFixture[str], path: Path, *more: str) -> tuple[int, str, str]:
-    return cli(capsys, "batch", str(path), "--jobs", "2", *more)
+_batch = batch
 
 
 def _hidden(folder: Path) -> list[str]:

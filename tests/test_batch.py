@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import Inputs, edit, position
-from helpers import cli
+from helpers import batch, editions_file
 
 EDITIONS = """\
 output: "out/{brand}/{language}/{layout}-{paper}-{target}.pdf"
@@ -22,13 +22,10 @@ brands:
 
 
 def _editions(inputs: Inputs, text: str = EDITIONS) -> Path:
-    path = inputs.content.parent / "editions.yaml"
-    path.write_text(text, encoding="utf-8")
-    return path
+    return editions_file(inputs, text)
 
 
-def _batch(capsys: pytest.CaptureFixture[str], path: Path, *more: str) -> tuple[int, str, str]:
-    return cli(capsys, "batch", str(path), "--jobs", "2", *more)
+_batch = batch
 
 
 def _manifest(inputs: Inputs) -> dict[str, dict[str, object]]:
