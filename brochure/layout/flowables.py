@@ -35,9 +35,8 @@ def floor_height(f: Flowable, aw: float) -> float:
     """A lower bound of the height f takes at width aw, without breaking lines (cheap: linear in its text).
 
     Used to see at once that the words are far too many for the room, before measuring them properly."""
-    shaped: list[rtl.Word] | None = getattr(f, "shaped", None)
-    if shaped is not None:  # a right-to-left paragraph: its lines, as it breaks them (no cheaper bound holds)
-        return len(rtl.lines(shaped, aw)) * float(f.style.leading)
+    if isinstance(f, Para) and f.shaped is not None:  # right to left: its lines (no cheaper bound holds)
+        return len(f.rtl_lines(aw)) * float(f.style.leading)
     if isinstance(f, Paragraph):
         return _paragraph_floor(f, aw)
     floor = getattr(f, "floor", None)
@@ -85,14 +84,21 @@ class Para(Paragraph):  # type: ignore[misc]
         if has_rtl("".join(getattr(f, "text", "") for f in frags)):
             self.shaped = rtl.words(frags)
 
-    def _rtl_wrap(self, words: list[rtl.Word], aw: float) -> tuple[float, float]:
-        self.width, self.height = aw, len(rtl.lines(words, aw)) * float(self.style.leading)
+    def rtl_lines(self, aw: float) -> list[list[rtl.Word]]:
+        """A right-to-left paragraph's lines at width aw, broken once per width (the flow asks again and again)."""
+        last: tuple[float, list[list[rtl.Word]]] | None = self.__dict__.get("_rtl_broken")
+        if last is None or last[0] != aw:
+            last = self.__dict__["_rtl_broken"] = (aw, rtl.lines(self.shaped or [], aw))
+        return last[1]
+
+    def _rtl_wrap(self, aw: float) -> tuple[float, float]:
+        self.width, self.height = aw, len(self.rtl_lines(aw)) * float(self.style.leading)
         return aw, self.height
 
-    def _rtl_split(self, words: list[rtl.Word], aw: float, ah: float) -> list[Flowable]:
+    def _rtl_split(self, aw: float, ah: float) -> list[Flowable]:
         """Its lines as ReportLab splits a paragraph: as many as fit, no first line alone at the foot nor last
         alone at the head unless the style allows it (`allowOrphans`, `allowWidows`)."""
-        broken = rtl.lines(words, aw)
+        broken = self.rtl_lines(aw)
         leading = float(self.style.leading)
         fit = int((ah + 1e-6) // leading)
         if fit >= len(broken):
@@ -107,6 +113,7 @@ class Para(Paragraph):  # type: ignore[misc]
             p.shaped = [w for line in part for w in line]
             p.width, p.height = aw, len(part) * leading
             p.__dict__.pop("_wrapped", None)
+            p.__dict__.pop("_rtl_broken", None)
             parts.append(p)
         return parts
 
@@ -121,7 +128,7 @@ class Para(Paragraph):  # type: ignore[misc]
 
     def split(self, aw: float, ah: float) -> list[Flowable]:
         if self.shaped is not None:
-            return self._rtl_split(self.shaped, aw, ah)
+            return self._rtl_split(aw, ah)
         parts: list[Flowable] = super().split(aw, ah)
         for p in parts:  # ReportLab makes the parts anew: they keep what the paragraph is
             p.element, p.fixed_role = self.element, self.fixed_role
@@ -129,7 +136,7 @@ class Para(Paragraph):  # type: ignore[misc]
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         if self.shaped is not None:
-            return self._rtl_wrap(self.shaped, aw)
+            return self._rtl_wrap(aw)
         last: tuple[float, tuple[float, float]] | None = self.__dict__.get("_wrapped")
         if last is not None and last[0] == aw and "blPara" in self.__dict__:  # (a split drops the lines)
             return last[1]
