@@ -34,9 +34,6 @@ def _editions(inputs: Inputs, text: str = EDITIONS) -> Path:
     return editions_file(inputs, text)
 
 
-_batch = batch
-
-
 def _hidden(folder: Path) -> list[str]:
     return sorted(str(p) for p in folder.rglob(".*"))
 
@@ -56,7 +53,7 @@ def test_an_unbalanced_brace_in_the_output_pattern_is_an_error_where_it_is_writt
     inputs: Inputs, capsys: pytest.CaptureFixture[str], pattern: str
 ) -> None:
     text = EDITIONS.replace("out/{brand}/{language}/{layout}-{paper}-{target}.pdf", pattern)
-    status, _, err = _batch(capsys, _editions(inputs, text))
+    status, _, err = batch(capsys, _editions(inputs, text))
     line, col = position(text, f'"{pattern}"')
     assert status == 1 and INTERNAL not in err, err
     assert f"editions.yaml:{line}:{col}: error: " in err, err
@@ -82,7 +79,7 @@ def test_a_hostile_manifest_is_ignored_and_every_edition_built(
     """The manifest only saves work: one that cannot be understood means 'build everything', never a crash."""
     (inputs.content.parent / "out").mkdir()
     (inputs.content.parent / "out" / "manifest.json").write_text(manifest, encoding="utf-8")
-    status, out, err = _batch(capsys, _editions(inputs))
+    status, out, err = batch(capsys, _editions(inputs))
     assert status == 0 and "1 built" in out and INTERNAL not in err, err
 
 
@@ -93,7 +90,7 @@ def test_a_manifest_naming_another_file_as_an_output_is_not_trusted(
     """An entry copied from the last manifest with its output moved elsewhere: that file is never read as the
     edition's output (nor a device), and the edition is built again."""
     path = _editions(inputs)
-    assert "1 built" in _batch(capsys, path)[1]
+    assert "1 built" in batch(capsys, path)[1]
     manifest = inputs.content.parent / "out" / "manifest.json"
     data = json.loads(manifest.read_text(encoding="utf-8"))
     outside = inputs.content.parent.parent / "outside.pdf"
@@ -101,7 +98,7 @@ def test_a_manifest_naming_another_file_as_an_output_is_not_trusted(
     outside.write_bytes(pdf)  # the same bytes, so its hash matches: only where it is gives it away
     data["editions"][0]["output"] = elsewhere
     manifest.write_text(json.dumps(data), encoding="utf-8")
-    status, out, err = _batch(capsys, path)
+    status, out, err = batch(capsys, path)
     assert status == 0 and "1 built, 0 unchanged" in out and INTERNAL not in err, out + err
     assert outside.read_bytes() == pdf
 
@@ -118,7 +115,7 @@ def test_a_manifest_that_cannot_be_written_is_an_error_not_a_bug(
         (out / "manifest.json").write_text("[1, 2]", encoding="utf-8")
     else:
         out.write_text("not a folder", encoding="utf-8")
-    status, _, err = _batch(capsys, _editions(inputs))
+    status, _, err = batch(capsys, _editions(inputs))
     assert status in (1, 2) and INTERNAL not in err and "out" in err, err
     assert _hidden(inputs.content.parent) == []
 
@@ -130,17 +127,17 @@ def test_the_json_report_can_be_written_again_over_the_last_one(
     inputs: Inputs, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     report = tmp_path / "report.json"
-    assert _batch(capsys, _editions(inputs), "--json", str(report))[0] == 0
-    status, _, err = _batch(capsys, _editions(inputs), "--json", str(report))
+    assert batch(capsys, _editions(inputs), "--json", str(report))[0] == 0
+    status, _, err = batch(capsys, _editions(inputs), "--json", str(report))
     assert status == 0 and INTERNAL not in err, err
     assert json.loads(report.read_text(encoding="utf-8"))["editions"][0]["status"] == "unchanged"
 
 
 def test_json_at_the_manifest_does_not_break_later_runs(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:
     path = _editions(inputs)
-    _batch(capsys, path)
-    _batch(capsys, path, "--json", str(inputs.content.parent / "out" / "manifest.json"))
-    status, _, err = _batch(capsys, path)
+    batch(capsys, path)
+    batch(capsys, path, "--json", str(inputs.content.parent / "out" / "manifest.json"))
+    status, _, err = batch(capsys, path)
     assert status in (0, 2) and INTERNAL not in err, err
 
 
@@ -151,7 +148,7 @@ def test_json_at_an_input_or_a_folder_is_refused_before_anything_is_built(
     path = _editions(inputs)
     before = {p: p.read_bytes() for p in (inputs.content, path)}
     target = where if where.startswith("/") else str(inputs.content.parent / where)
-    status, _, err = _batch(capsys, path, "--json", target)
+    status, _, err = batch(capsys, path, "--json", target)
     assert status == 2 and INTERNAL not in err and "--json" in err, err
     assert not (inputs.content.parent / "out").exists()
     assert {p: p.read_bytes() for p in before} == before
@@ -162,7 +159,7 @@ def test_json_at_an_input_or_a_folder_is_refused_before_anything_is_built(
 
 def test_an_edition_listed_twice_is_an_error_or_built_once(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:
     text = EDITIONS + "  - kit: assets/brand.yaml\n    languages: [content.yaml, ./content.yaml]\n"
-    status, out, err = _batch(capsys, _editions(inputs, text))
+    status, out, err = batch(capsys, _editions(inputs, text))
     manifest = inputs.content.parent / "out" / "manifest.json"
     if status == 0:
         names = [e["edition"] for e in json.loads(manifest.read_text(encoding="utf-8"))["editions"]]
@@ -177,7 +174,7 @@ def test_two_editions_for_one_file_are_refused_where_they_are_written(
 ) -> None:
     (inputs.content.parent / "copy.yaml").write_text(inputs.content.read_text(encoding="utf-8"), encoding="utf-8")
     text = EDITIONS.replace("[content.yaml]", "[content.yaml, copy.yaml]")
-    status, _, err = _batch(capsys, _editions(inputs, text))
+    status, _, err = batch(capsys, _editions(inputs, text))
     line, col = position(text, "copy.yaml")
     assert status == 1 and f"editions.yaml:{line}:{col}: error: two editions would be written" in err, err
 
@@ -194,8 +191,8 @@ def test_outputs_inside_the_kit_folder_do_not_rebuild_every_edition_every_time(
     else:
         text = text.replace('"out/{brand}/', '"assets/out/{brand}/')
     path = _editions(inputs, text)
-    assert "1 built" in _batch(capsys, path)[1]
-    status, out, _ = _batch(capsys, path)
+    assert "1 built" in batch(capsys, path)[1]
+    status, out, _ = batch(capsys, path)
     assert status == 0 and "0 built, 1 unchanged" in out, out
 
 

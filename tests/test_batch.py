@@ -25,9 +25,6 @@ def _editions(inputs: Inputs, text: str = EDITIONS) -> Path:
     return editions_file(inputs, text)
 
 
-_batch = batch
-
-
 def _manifest(inputs: Inputs) -> dict[str, dict[str, object]]:
     data = json.loads((inputs.content.parent / "out" / "manifest.json").read_text(encoding="utf-8"))
     return {e["edition"]: e for e in data["editions"]}
@@ -36,7 +33,7 @@ def _manifest(inputs: Inputs) -> dict[str, dict[str, object]]:
 def test_every_edition_is_built_with_a_manifest_of_what_was_made(
     inputs: Inputs, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    status, out, _ = _batch(capsys, _editions(inputs))
+    status, out, _ = batch(capsys, _editions(inputs))
     assert status == 0 and "2 editions in" in out and "2 built, 0 unchanged, 0 failed" in out
     manifest = _manifest(inputs)
     assert set(manifest) == {"test-clinic/en-gb/trifold/a4/office", "test-clinic/en-gb/large-print/a4/office"}
@@ -50,17 +47,17 @@ def test_every_edition_is_built_with_a_manifest_of_what_was_made(
 def test_only_what_changed_is_built_again(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:
     """Nothing changed: nothing built. A changed content file: its editions again. --force: all."""
     path = _editions(inputs)
-    _batch(capsys, path)
+    batch(capsys, path)
     built = {name: e["sha256"] for name, e in _manifest(inputs).items()}
-    status, out, _ = _batch(capsys, path)
+    status, out, _ = batch(capsys, path)
     assert (
         status == 0
         and "0 built, 2 unchanged" in out
         and {n: e["sha256"] for n, e in _manifest(inputs).items()} == built
     )
     edit(inputs.content, "Redness for 1 to 3 days", "Redness for 1 to 3 days, sometimes a week")
-    assert "2 built, 0 unchanged" in _batch(capsys, path)[1]
-    assert "2 built, 0 unchanged" in _batch(capsys, path, "--force")[1]
+    assert "2 built, 0 unchanged" in batch(capsys, path)[1]
+    assert "2 built, 0 unchanged" in batch(capsys, path, "--force")[1]
 
 
 def test_a_broken_edition_never_stops_the_others(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:
@@ -70,7 +67,7 @@ def test_a_broken_edition_never_stops_the_others(inputs: Inputs, capsys: pytest.
     broken.write_text(
         inputs.content.read_text(encoding="utf-8").replace("language: en-GB", "language: en-GB\nlanguag: x")
     )
-    status, out, err = _batch(
+    status, out, err = batch(
         capsys,
         _editions(
             inputs,
@@ -87,9 +84,9 @@ def test_an_edition_dropped_from_the_file_is_listed_not_deleted(
     inputs: Inputs, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = _editions(inputs)
-    _batch(capsys, path)
+    batch(capsys, path)
     _editions(inputs, EDITIONS.replace("layouts: [trifold, large-print]", "layouts: [trifold]"))
-    status, out, _ = _batch(capsys, path)
+    status, out, _ = batch(capsys, path)
     assert (
         status == 0 and "no longer an edition (left in place): out/test-clinic/en-gb/large-print-a4-office.pdf" in out
     )
@@ -97,7 +94,7 @@ def test_an_edition_dropped_from_the_file_is_listed_not_deleted(
 
 
 def test_the_report_as_json(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, _ = _batch(capsys, _editions(inputs), "--json", "-")
+    status, out, _ = batch(capsys, _editions(inputs), "--json", "-")
     report = json.loads(out[out.index("{") :])["editions"]
     assert status == 0 and {r["status"] for r in report} == {"built"} and all(r["seconds"] >= 0 for r in report)
 
@@ -119,7 +116,7 @@ def test_a_mistake_in_the_editions_file_is_an_error_where_it_is_written(
     inputs: Inputs, capsys: pytest.CaptureFixture[str], old: str, new: str, needle: str, message: str
 ) -> None:
     text = EDITIONS.replace(old, new)
-    status, _, err = _batch(capsys, _editions(inputs, text))
+    status, _, err = batch(capsys, _editions(inputs, text))
     line, col = position(text, needle)
     assert status == 1 and f"editions.yaml:{line}:{col}: error: {message}" in err, err
 
@@ -131,7 +128,7 @@ def test_two_editions_for_one_file_are_refused_before_anything_is_built(
     copy = inputs.content.parent / "copy.yaml"
     copy.write_text(inputs.content.read_text(encoding="utf-8"), encoding="utf-8")
     text = EDITIONS.replace("languages: [content.yaml]", "languages: [content.yaml, copy.yaml]")
-    status, _, err = _batch(capsys, _editions(inputs, text))
+    status, _, err = batch(capsys, _editions(inputs, text))
     assert status == 1 and "two editions would be written to out/test-clinic/en-gb/trifold-a4-office.pdf" in err
     assert not (inputs.content.parent / "out").exists()
 
@@ -144,7 +141,7 @@ def test_the_contact_sheet_shows_every_page_and_each_failure_in_red(
     broken = inputs.content.parent / "broken.yaml"
     broken.write_text(inputs.content.read_text(encoding="utf-8").replace("language: en-GB", "language: en-GB\nx<b>: 1"))
     text = EDITIONS.replace("source: content.yaml\n", "") + "  - kit: assets/brand.yaml\n    languages: [broken.yaml]\n"
-    _batch(capsys, _editions(inputs, text))
+    batch(capsys, _editions(inputs, text))
     out = inputs.content.parent / "out"
     page = (out / "index.html").read_text(encoding="utf-8")
     images = re.findall(r'<img src="([^"]+)"', page)
@@ -152,7 +149,7 @@ def test_the_contact_sheet_shows_every_page_and_each_failure_in_red(
     assert images and all((out / src).is_file() and (out / src).read_bytes().startswith(b"\x89PNG") for src in images)
     assert '<a href="test-clinic/en-gb/trifold-a4-office.pdf">' in page and not re.search("https?://", page)
     assert page.count('<article class="edition failed"') == 2 and "unknown key &#x27;x&lt;b&gt;&#x27;" in page
-    again = _batch(capsys, _editions(inputs, text))[1]
+    again = batch(capsys, _editions(inputs, text))[1]
     assert "0 built, 2 unchanged" in again and (out / "index.html").read_text(encoding="utf-8").count("<img") == len(
         images
     )
@@ -168,10 +165,10 @@ def test_a_changed_picture_builds_its_editions_again(inputs: Inputs, capsys: pyt
     bullets = '      - bullets:\n          - "Redness for 1 to 3 days"\n'
     edit(inputs.content, bullets, bullets + "      - image: {src: pictures/p.png, alt: A photo}\n")
     path = _editions(inputs)
-    assert "2 built" in _batch(capsys, path)[1]
-    assert "2 unchanged" in _batch(capsys, path)[1]
+    assert "2 built" in batch(capsys, path)[1]
+    assert "2 unchanged" in batch(capsys, path)[1]
     Image.new("RGB", (1200, 800), "#cc8866").save(pictures / "p.png")
-    assert "2 built" in _batch(capsys, path)[1]
+    assert "2 built" in batch(capsys, path)[1]
 
 
 def test_an_edition_whose_pdf_cannot_be_written_fails_alone(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:
@@ -179,7 +176,7 @@ def test_an_edition_whose_pdf_cannot_be_written_fails_alone(inputs: Inputs, caps
     taken = inputs.content.parent / "out/test-clinic/en-gb/trifold-a4-office.pdf"
     taken.parent.mkdir(parents=True)
     taken.write_text("my notes, not a PDF", encoding="utf-8")
-    status, out, err = _batch(capsys, _editions(inputs))
+    status, out, err = batch(capsys, _editions(inputs))
     assert status == 1 and "1 built, 0 unchanged, 1 failed" in out and "internal error" not in err
     assert "failed: test-clinic/en-gb/trifold/a4/office:" in err and "is not a PDF" in err
     assert taken.read_text(encoding="utf-8") == "my notes, not a PDF"
@@ -193,8 +190,8 @@ def test_an_unchanged_edition_keeps_its_warnings(inputs: Inputs, capsys: pytest.
         '  conflicts: "No outside funding."\n  translation:\n    translator: {name: Ana Ruiz, role: Translator}\n',
     )
     path = _editions(inputs)
-    _batch(capsys, path)
-    status, out, _ = _batch(capsys, path, "--json", "-")
+    batch(capsys, path)
+    status, out, _ = batch(capsys, path, "--json", "-")
     editions = json.loads(out[out.index("{") :])["editions"]
     assert status == 0 and {e["status"] for e in editions} == {"unchanged"}
     assert all(any("has not been checked" in f for f in e["findings"]) for e in editions)
