@@ -8,11 +8,16 @@ The public API (see docs/architecture.md, "Using brochure from Python"):
 renders one leaflet in memory. They are imported on first use, so `import brochure` stays light (no ReportLab).
 """
 
+from __future__ import annotations
+
 import sys
 import types
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING (mypy and ruff read it so), without importing typing
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from importlib.machinery import ModuleSpec
+
     from brochure.api import Options, Result, Sources, build, load
 
 __version__ = "0.1.0"
@@ -45,4 +50,64 @@ def _fence_reportlab_startup() -> None:
         sys.modules.setdefault(name, types.ModuleType(name))
 
 
+class _LazyPattern:
+    """A regular expression compiled when first used: stands in for one ReportLab compiles on import but a build
+    seldom uses (see _ParagraphWithLazyURIs)."""
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self._args = (pattern, flags)
+
+    def __getattr__(self, name: str) -> object:
+        import re
+
+        compiled = re.compile(*self._args)  # (re caches it: two threads asking at once get the same pattern)
+        return getattr(compiled, name)
+
+
+class _ParagraphWithLazyURIs:
+    """Import hook for `reportlab.platypus.paragraph`, which compiles, on import, a case-insensitive pattern of web
+    addresses spanning most of Unicode: about 25 ms, a tenth of a whole `brochure build`'s imports. ReportLab
+    uses it only to hyphenate a word that looks like an address (`uriWasteReduce`), which no shipped leaflet
+    does; here it is compiled on first use instead. Everything else about the module is as ReportLab wrote it.
+    The hook removes itself once the module is found."""
+
+    NAME = "reportlab.platypus.paragraph"
+    PREFIX = "(^(?:[a-z0-9\\.\\-\\+]*)://)"  # how the pattern starts (a ReportLab that changes it is left be)
+
+    def find_spec(
+        self, name: str, path: Sequence[str] | None = None, target: types.ModuleType | None = None
+    ) -> ModuleSpec | None:
+        if name != self.NAME:
+            return None
+        sys.meta_path.remove(self)
+        from importlib.util import find_spec
+
+        spec = find_spec(name)
+        loader = getattr(spec, "loader", None)
+        run = getattr(loader, "exec_module", None)
+        if run is None:
+            return spec
+
+        def exec_module(module: types.ModuleType) -> None:
+            import re
+
+            compile_now = re.compile
+
+            def compile_later(pattern: object, flags: int = 0) -> object:
+                if isinstance(pattern, str) and pattern.startswith(self.PREFIX):
+                    return _LazyPattern(pattern, flags)
+                return compile_now(pattern, flags)  # type: ignore[call-overload]
+
+            re.compile = compile_later  # type: ignore[assignment]
+            try:
+                run(module)
+            finally:
+                re.compile = compile_now
+
+        loader.exec_module = exec_module  # type: ignore[union-attr]
+        return spec
+
+
 _fence_reportlab_startup()
+if "reportlab.platypus.paragraph" not in sys.modules:
+    sys.meta_path.insert(0, _ParagraphWithLazyURIs())

@@ -476,8 +476,6 @@ def _watch_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _run(argv: Sequence[str] | None, console: Console, signals: Signals) -> int:
-    from brochure import api  # inside main's handler: an interrupt while importing is handled too
-
     parser = _parser()
     words = list(sys.argv[1:] if argv is None else argv)
     parser.argv = words
@@ -497,6 +495,8 @@ def _run(argv: Sequence[str] | None, console: Console, signals: Signals) -> int:
 
         run = {"fonts": commands.fonts, "batch": commands.batch, "init": commands.init}[args.command]
         return run(args, console)
+    from brochure import api  # only now (`--help` and usage errors stay quick), inside main's handler
+
     console.results_to_stderr = args.json == STDOUT
     options = api.Options(args.layout, args.paper, args.target, args.marks, args.allow_expired)
     try:

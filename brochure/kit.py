@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from brochure.diagnostics import Location
-from brochure.inputs.brand import color_problem, slug
-from brochure.inputs.contact import contact_problem, country_problem
-from brochure.inputs.reader import text_problem
 from brochure.vocabulary import PAPERS
+
+# The input checks (brand, contact, reader) are imported where they are used: this module's options are
+# part of every command line, and `brochure --help` should not load the whole reader and ReportLab.
 
 Answers = Mapping[str, str]
 Check = Callable[[str, Answers], tuple[str, str]]  # (problem, hint); ('', '') when the answer is good
@@ -45,6 +45,8 @@ class Question:
 def _text(value: str, answers: Answers) -> tuple[str, str]:
     if not value.strip():
         return "this answer is empty", "write it, e.g. as it should print on the leaflet"
+    from brochure.inputs.reader import text_problem
+
     return text_problem(value)
 
 
@@ -58,6 +60,8 @@ def _id(value: str, answers: Answers) -> tuple[str, str]:
 
 
 def _country(value: str, answers: Answers) -> tuple[str, str]:
+    from brochure.inputs.contact import country_problem
+
     return country_problem(value) if value else ("", "")
 
 
@@ -66,12 +70,14 @@ def _paper(value: str, answers: Answers) -> tuple[str, str]:
 
 
 def _color(value: str, answers: Answers) -> tuple[str, str]:
+    from brochure.inputs.brand import color_problem
+
     return color_problem(value)
 
 
 def _text_color(value: str, answers: Answers) -> tuple[str, str]:
     """Body text must read on the background: 4.5:1 at least (the build checks every line the same way)."""
-    problem = color_problem(value)
+    problem = _color(value, answers)
     if problem[0] or "background" not in answers:
         return problem
     from brochure.theme.colors import contrast_ratio, hex_to_color
@@ -114,9 +120,19 @@ def _contact(key: str) -> Check:
         problem = _text(value, answers)
         if problem[0]:
             return problem
+        from brochure.inputs.contact import contact_problem
+
         return contact_problem(key, value, answers.get("country") or None)
 
     return check
+
+
+def _slug(name: str) -> str:
+    if not name:
+        return ""  # (the help's default: no need to load the brand reader for it)
+    from brochure.inputs.brand import slug
+
+    return slug(name)
 
 
 def _default_paper(answers: Answers) -> str:
@@ -128,7 +144,7 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "id",
         "A short name for file names",
-        lambda a: slug(a.get("name", "")) or "clinic",
+        lambda a: _slug(a.get("name", "")) or "clinic",
         _id,
         "the short name in output file names (default: made from --name)",
     ),

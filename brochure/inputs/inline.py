@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from xml.sax.saxutils import escape, quoteattr
 
 from brochure.inputs.links import link_problem
+from brochure.xmltext import escape, quoteattr
 
 KEY = r"[a-z0-9][a-z0-9-]*"  # a citation key (a reference's id): lowercase letters, digits and hyphens
 _CITES = rf"(?P<cites>(?:\[\^{KEY}\])+)"  # one or more [^key] marks (the space before them is not printed)
@@ -138,7 +138,7 @@ def upper(text: str) -> str:
 
 def escape_text(text: str) -> str:
     """Plain text as ReportLab paragraph markup: every character printed as written ('&', '<', '>', quotes)."""
-    return escape(text, {'"': "&quot;", "'": "&#39;"})
+    return escape(text, quotes=True)
 
 
 def link_markup(label_markup: str, url: str, color: str = "", live: bool = True) -> str:

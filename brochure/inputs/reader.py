@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
@@ -178,12 +179,13 @@ class Reader:
 
 def text_problem(value: str) -> tuple[str, str]:
     """(problem, hint) when a piece of text cannot be printed as written: control characters, or too long."""
-    for ch in value:
-        if _control(ch):
-            return (
-                f"the text contains {chars.describe(ch)}, which cannot be printed",
-                "remove it (a word processor's line break or tab copied with the text is the usual cause)",
-            )
+    found = _CONTROL.search(value)
+    if found:
+        ch = found.group()
+        return (
+            f"the text contains {chars.describe(ch)}, which cannot be printed",
+            "remove it (a word processor's line break or tab copied with the text is the usual cause)",
+        )
     if len(value) > limits.TEXT_CHARS:
         return (
             f"this text is {len(value):,} characters long; one piece of text may have at most {limits.TEXT_CHARS:,}",
@@ -192,11 +194,9 @@ def text_problem(value: str) -> tuple[str, str]:
     return "", ""
 
 
-def _control(ch: str) -> bool:
-    """Characters that have no printed form: C0/C1 controls (but tab and line breaks), surrogates."""
-    if ch in "\t\n\r":
-        return False
-    return unicodedata.category(ch) in ("Cc", "Cs")
+# Characters that have no printed form: C0/C1 controls (Unicode's category Cc) but tab and line breaks, and
+# surrogates (Cs). One search of the text, not a category look-up per character.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def _visible(ch: str) -> bool:

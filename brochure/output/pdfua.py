@@ -14,13 +14,13 @@ import io
 import re
 import time
 import zlib
-from xml.sax.saxutils import escape
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name
 
 from brochure.render.pdf import Meta
 from brochure.render.structure import Annotation, Content, Structure
+from brochure.xmltext import escape
 
 PDF_VERSION = "1.7"  # PDF/UA-1 is built on ISO 32000-1 (PDF 1.7)
 

@@ -1,0 +1,75 @@
+"""What a command loads before it answers: `brochure --help` answers without ReportLab or the PDF libraries, and a
+build loads no networking code; ReportLab's web-address pattern, compiled on first use, still matches as its own."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HEAVY = ("reportlab", "pikepdf", "pypdfium2", "PIL", "yaml", "phonenumbers", "lxml", "svglib", "uharfbuzz")
+NETWORK = ("http.client", "ssl", "urllib.request", "xml.sax.saxutils")
+
+
+def _modules_after(argv: list[str], cwd: Path) -> tuple[int, set[str], str]:
+    """Run the command line in a fresh interpreter: its exit status, the modules it had loaded, its output."""
+    code = (
+        "import json, sys\n"
+        "from brochure.cli import main\n"
+        f"status = main({argv!r})\n"
+        "print(json.dumps([status, sorted(sys.modules)]), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=cwd, check=True)
+    status, modules = json.loads(done.stderr.strip().splitlines()[-1])
+    return status, set(modules), done.stdout
+
+
+def test_help_answers_without_loading_the_pdf_libraries() -> None:
+    status, modules, out = _modules_after(["--help"], ROOT)
+    assert status == 0 and "build" in out and "preview" in out
+    assert sorted({m.split(".")[0] for m in modules} & set(HEAVY)) == []
+
+
+def test_a_usage_error_answers_without_loading_the_pdf_libraries() -> None:
+    status, modules, _ = _modules_after(["build", "--layout", "zfold"], ROOT)
+    assert status == 2
+    assert sorted({m.split(".")[0] for m in modules} & set(HEAVY)) == []
+
+
+def test_a_build_loads_no_networking_code(tmp_path: Path) -> None:
+    out = tmp_path / "leaflet.pdf"
+    status, modules, _ = _modules_after(["build", "-o", str(out)], ROOT)
+    assert status == 0 and out.read_bytes().startswith(b"%PDF-")
+    assert sorted(modules & set(NETWORK)) == []
+
+
+def test_reportlabs_address_pattern_matches_as_its_own() -> None:
+    """ReportLab hyphenates a word that looks like a web address by this pattern (brochure compiles it on first
+    use, in a fresh interpreter as a command runs): it matches exactly as the pattern compiled the usual way."""
+    code = (
+        "import json, re, brochure\n"
+        "from reportlab.platypus import paragraph\n"
+        "stand_in = paragraph.uri_pat\n"
+        "real = re.compile(*stand_in._args)\n"
+        "texts = " + repr(ADDRESSES) + "\n"
+        "same = [(a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))\n"
+        "        for a, b in ((stand_in.match(t), real.match(t)) for t in texts)]\n"
+        "print(json.dumps([type(stand_in).__name__, same, [bool(real.match(t)) for t in texts]]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    kind, same, matched = json.loads(done.stdout)
+    assert kind == "_LazyPattern"  # compiled on first use, not on import
+    assert same == [True] * len(ADDRESSES)
+    assert matched == [True, True, True, True, False, False]
+
+
+ADDRESSES = (
+    "https://www.clearwater-clinic.example/book?x=1",
+    "ftp://user:pw@10.0.0.1:2121/files/",
+    "http://[::1]/",
+    "https://bücher.example/straße",
+    "not an address",
+    "mailto:someone@example.com",
+)
