@@ -73,3 +73,20 @@ ADDRESSES = (
     "not an address",
     "mailto:someone@example.com",
 )
+
+
+def test_a_build_leaves_the_cycle_collector_on(tmp_path: Path) -> None:
+    """The command line pauses Python's cycle collector while it loads its modules (they are not garbage); a
+    program that runs `brochure.cli.main` finds the collector as it was, and its later garbage collected."""
+    code = (
+        "import gc\n"
+        "from brochure.cli import main\n"
+        f"status = main(['build', '-o', {str(tmp_path / 'a.pdf')!r}])\n"
+        "on = gc.isenabled()\n"
+        "gc.disable()\n"
+        f"again = main(['build', '-o', {str(tmp_path / 'b.pdf')!r}])\n"
+        "print(status, again, on, gc.isenabled())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert done.stdout.split()[-4:] == ["0", "0", "True", "False"]  # on after the first; left off when it was off
+    assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
