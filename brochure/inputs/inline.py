@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from brochure.inputs.links import link_problem
 from brochure.xmltext import escape, quoteattr
@@ -31,8 +32,13 @@ class Run:
     cites: tuple[str, ...] = ()
 
 
+@lru_cache(maxsize=2048)
 def parse(text: str) -> tuple[Run, ...]:
-    """Split text into runs. A lone '*', an unmatched bracket or a '[^' that is no citation is printed as written."""
+    """Split text into runs. A lone '*', an unmatched bracket or a '[^' that is no citation is printed as written.
+
+    A build asks for the same texts' runs several times (to lay them out, for their citations, for the glyph
+    check) and a process builds the same words many times over: the runs (frozen) are kept for the last
+    texts asked."""
     runs: list[Run] = []
     pos = 0
     for m in _TOKEN.finditer(text):

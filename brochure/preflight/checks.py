@@ -26,6 +26,21 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
     own = (" ".join((doc.fixed(), w.sources, w.in_full, w.page, *label)), doc.at)
     diags: list[Diagnostic] = []
     reported: set[str] = set()  # a character the words given in content.yaml lack is reported there, once
+    lacking: dict[tuple[str, bool], tuple[str, str] | None] = {}  # (character, drawn) -> the face that lacks it
+
+    def lacks(ch: str, drawn: bool) -> tuple[str, str] | None:
+        if ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf"):
+            return None
+        code = ord(ch)
+        return next(
+            (
+                (role, font)
+                for role, font, glyphs, extra in maps
+                if code not in glyphs and (drawn or not any(code in g for g in extra))
+            ),
+            None,
+        )
+
     for text, at in [*content.strings, *kicker, *_citation_strings(content), *brand.printed(), own]:
         script = _unshaped(text, faces, fonts)  # (markup is ASCII: the raw text will do)
         if script is not None:
@@ -33,18 +48,9 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
             continue
         drawn = ".labels." in at.key  # a drawing's label: set in the body font alone
         for ch in dict.fromkeys(plain(text)):  # each character once, in order: linear in the text
-            if ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf") or ((text, at) == own and ch in reported):
-                continue
-            code = ord(ch)
-            missing = next(
-                (
-                    (role, font)
-                    for role, font, glyphs, extra in maps
-                    if code not in glyphs and (drawn or not any(code in g for g in extra))
-                ),
-                None,
-            )
-            if missing is None:
+            key = (ch, drawn)
+            missing = lacking[key] if key in lacking else lacking.setdefault(key, lacks(ch, drawn))
+            if missing is None or ((text, at) == own and ch in reported):
                 continue
             reported.add(ch)
             diags.append(_glyph_error(ch, missing, (text, at), own, content, fonts, drawn))

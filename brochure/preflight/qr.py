@@ -18,11 +18,11 @@ def read_qr(pdf: bytes, page: int, box: tuple[float, float, float, float], media
         x, y, w, h = box
         margin = 3 * MM
         scale = DPI / 72
+        side = doc[page]  # (loading a page parses its whole content stream: once)
         image = (
-            doc[page]
-            .render(
+            side.render(
                 scale=scale,
-                crop=(x - margin, y - margin, doc[page].get_width() - (x + w + margin), media_h - (y + h + margin)),
+                crop=(x - margin, y - margin, side.get_width() - (x + w + margin), media_h - (y + h + margin)),
             )
             .to_pil()
             .copy()  # pixels of our own: the bitmap's memory goes with the document
