@@ -493,6 +493,8 @@ def _run(argv: Sequence[str] | None, console: Console, signals: Signals) -> int:
 
         return watch(args, console, signals)
     if args.command in ("fonts", "batch", "init"):
+        if args.command == "batch":
+            _api()  # (loaded as a build loads it: its workers start from this process)
         from brochure import commands  # (it uses this module's console and writers)
 
         run = {"fonts": commands.fonts, "batch": commands.batch, "init": commands.init}[args.command]
