@@ -80,14 +80,16 @@ def _edges(layout: Layout, n: int, page: Page, content: Content) -> Iterator[Dia
             continue
         b = item.box
         trimmed = item.bleeds and press  # runs on into the bleed, by design
-        at = where(content, page, item)
         if not trimmed and not safe.contains(b, tol=0.01):
+            at = where(content, page, item)
             yield error(at, f"{_what(item)} comes too close to the sheet edge", GUARD).at(place(n, b))
         for fold in page.side.folds:
             if b.x < fold + FOLD_CLEAR - 0.01 and b.right > fold - FOLD_CLEAR + 0.01:
+                at = where(content, page, item)
                 yield error(at, f"{_what(item)} is within {FOLD_CLEAR / MM:.0f} mm of a fold", GUARD).at(place(n, b))
         panel = panels.get(item.panel)
         if panel is not None and not trimmed and not panel.trim.contains(b, tol=0.01):
+            at = where(content, page, item)
             yield error(at, f"{_what(item)} runs out of its panel ({item.panel})", GUARD).at(place(n, b))
 
 
