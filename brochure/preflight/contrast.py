@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 from reportlab.lib.colors import Color
 
 from brochure.diagnostics import MOST_PLACES, Diagnostic, Location, Place, error
 from brochure.inputs.brand import Brand
-from brochure.layout.model import Ink, Layout, Shape, Text, ink_of
+from brochure.layout.model import Ink, Layout, Segment, Shape, Text, ink_of
 from brochure.preflight.placement import run_place
 from brochure.theme.cmyk import cmyk_to_rgb
 from brochure.theme.colors import Palette, relative_luminance
@@ -141,6 +142,7 @@ def check_contrast(layout: Layout, colours: Colours) -> list[Diagnostic]:
     """Every run of text against what is painted beneath it, as printed."""
     found: dict[tuple[str, str, float], tuple[set[str], float]] = {}
     spots: dict[tuple[str, str, float], list[Place]] = {}
+    ratios: dict[tuple[Ink, Ink | None], float] = {}  # a few pairs of inks, met hundreds of times
     for n, page in enumerate(layout.pages):
         grounds: dict[int, list[Shape]] = {}
         for item in page.items:
@@ -156,7 +158,8 @@ def check_contrast(layout: Layout, colours: Colours) -> list[Diagnostic]:
                 x, y = run.x + run.width / 2, line.baseline + run.rise + run.size * 0.3
                 under = [s for s in beneath if s.z < line.z and inside(s, x, y)]
                 ground = max(under, key=lambda s: s.z).fill if under else None
-                ratio = contrast(colours, run.ink, ground)
+                pair = (run.ink, ground)
+                ratio = ratios[pair] if pair in ratios else ratios.setdefault(pair, contrast(colours, *pair))
                 large = run.size >= 18 or (run.size >= 14 and run.font in colours.bold)
                 need = LARGE if large else TEXT
                 if ratio >= need:
@@ -209,10 +212,19 @@ def inside(shape: Shape, x: float, y: float) -> bool:
     return crossings % 2 == 1 if shape.even_odd else winding != 0
 
 
-def _edges(shape: Shape) -> list[tuple[tuple[float, float], tuple[float, float]]]:
-    edges: list[tuple[tuple[float, float], tuple[float, float]]] = []
+Edge = tuple[tuple[float, float], tuple[float, float]]
+
+
+def _edges(shape: Shape) -> tuple[Edge, ...]:
+    return _path_edges(shape.path)
+
+
+@lru_cache(maxsize=512)
+def _path_edges(path: tuple[Segment, ...]) -> tuple[Edge, ...]:
+    """A path's outline as straight edges, its curves in 8 steps (geometry alone, made once per path)."""
+    edges: list[Edge] = []
     start = cur = (0.0, 0.0)
-    for op, v in shape.path:
+    for op, v in path:
         if op == "m":
             if cur != start:
                 edges.append((cur, start))
@@ -238,4 +250,4 @@ def _edges(shape: Shape) -> list[tuple[tuple[float, float], tuple[float, float]]
             cur = start
     if cur != start:
         edges.append((cur, start))
-    return edges
+    return tuple(edges)
