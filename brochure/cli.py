@@ -489,6 +489,7 @@ def _run(argv: Sequence[str] | None, console: Console, signals: Signals) -> int:
         _silence(sys.stdout)
         return EXIT_OK
     if args.command in ("watch", "serve"):
+        _api()  # (loaded as a build loads it: the server's collections then skip the modules)
         from brochure.live.command import watch
 
         return watch(args, console, signals)
