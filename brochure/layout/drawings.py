@@ -81,8 +81,8 @@ def scale_of(m: Matrix) -> float:
 class _Collector(PDFPathObject):  # type: ignore[misc]
     """ReportLab's path object, but its segments are kept (in page coordinates) instead of written."""
 
-    def __init__(self, m: Matrix) -> None:
-        super().__init__()
+    def __init__(self, m: Matrix) -> None:  # (not ReportLab's: it keeps a bound method of itself, a cycle)
+        self._code: list[str] = []
         self.m = m
         self.segments: list[Segment] = []
 

@@ -101,6 +101,12 @@ class Recorder(_NotesOpacity, Canvas):  # type: ignore[misc]
     def beginText(self, x: float = 0, y: float = 0, direction: object = None) -> _RecordingText:
         return _RecordingText(self, x, y, direction=direction)
 
+    def drawText(self, aTextObject: PDFTextObject) -> None:
+        super().drawText(aTextObject)
+        # A paragraph binds a function to its text object as a method of that object (`_do_line`): a cycle,
+        # which kept this canvas and all it noted alive until the cycle collector ran. Drawn, it is not needed.
+        aTextObject.__dict__.pop("_do_line", None)
+
     def begin_role(
         self,
         role: Role,

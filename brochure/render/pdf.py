@@ -25,6 +25,7 @@ from reportlab.lib.colors import CMYKColor, CMYKColorSep, Color
 from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.utils import ImageReader, TimeStamp
 from reportlab.pdfgen.canvas import FILL_EVEN_ODD, FILL_NON_ZERO, Canvas
+from reportlab.pdfgen.pathobject import PDFPathObject
 
 from brochure.layout.model import Clip, Frame, Ink, Layout, Page, Picture, Segment, Shape, Text
 from brochure.render.structure import ARTIFACT, Marked, Structure
@@ -299,11 +300,18 @@ def _text_string(text: str) -> str:
     return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"
 
 
+class _Path(PDFPathObject):  # type: ignore[misc]
+    """A finished path, for the canvas to write: ReportLab's path object without the bound method it keeps of
+    itself (its first-segment hook), which made every path drawn a reference cycle, garbage that only the
+    cycle collector frees."""
+
+    def __init__(self, code: list[str]) -> None:
+        self._code = code
+
+
 def _path(canvas: Canvas, segments: tuple[Segment, ...]) -> object:
-    p = canvas.beginPath()
-    if segments:  # ReportLab's path object starts its text with "n" at the first moveto
-        p._code = ["n", _path_code(segments)]
-    return p
+    # ReportLab's path object starts its text with "n" at the first moveto
+    return _Path(["n", _path_code(segments)] if segments else [])
 
 
 _OPERATOR = {"m": "m", "l": "l", "c": "c"}
