@@ -37,7 +37,7 @@ IN_PLACE = {
     "an Arabic percent sign": ("تتحسن بنسبة 30٪ تقريبا", "30٪", "بنسبة", "تقريبا"),
     "a phone number": ("اتصل على +44 117 496 0321 اليوم", "+44 117 496 0321", "على", "اليوم"),
     "an email address": ("راسلنا على hello@clearwaterskin.co.uk اليوم", "hello@clearwaterskin.co.uk", "على", "اليوم"),
-    "a web address": ("زوروا https://clearwaterskin.co.uk/book/ اليوم", "https://clearwaterskin.co.uk/book/", "زوروا", "اليوم"),
+    "a web address": ("زوروا https://clinic.example/book/ اليوم", "https://clinic.example/book/", "زوروا", "اليوم"),
     "a sun protection factor": ("استخدم واقي SPF 30+ يوميا", "SPF 30+", "واقي", "يوميا"),
 }
 RANGE = "احمرار لمدة 1 إلى 3 أيام"
