@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from brochure.layout import bidi
@@ -201,10 +201,9 @@ def visual(line: list[Word], base: int) -> list[Word | float]:
 
 
 def draw(canvas: Any, ws: list[Word], level: int, width: float, height: float, style: Any) -> None:
-    """The lines of a paragraph set by this module: at the right of width in a right-to-left paragraph (centred
-    when its style centres, at the left when a left-to-right paragraph's style says so), the first baseline a font
-    size under the top, as ReportLab sets a paragraph in its style; a link annotation over each link's words as
-    they show."""
+    """The lines of a paragraph set by this module: at the right of width in a right-to-left paragraph or where
+    its style says, centred where it centres, else at the left; the first baseline a font size under the top, as
+    ReportLab sets a paragraph in its style; a link annotation over each link's words as they show."""
     y, leading, align = height - float(style.fontSize), float(style.leading), int(style.alignment)
     for line in lines(ws, width):
         order = visual(line, level)
@@ -229,9 +228,9 @@ def draw(canvas: Any, ws: list[Word], level: int, width: float, height: float, s
 def _start(width: float, used: float, align: int, level: int) -> float:
     if align == TA_CENTER:
         return (width - used) / 2
-    if align == TA_LEFT and level % 2 == 0:
-        return 0.0
-    return width - used
+    if align == TA_RIGHT or level % 2:
+        return width - used
+    return 0.0
 
 
 def _notes(line: list[Word]) -> list[tuple[list[Word], str]]:
