@@ -48,8 +48,9 @@ LINKS = (
     "للحجز [زوروا موقعنا](https://clearwaterskin.co.uk/book) أو اتصلوا على [0117 496 0321](tel:+441174960321) اليوم."
 )
 LINKS_AS_WRITTEN = "للحجز زوروا موقعنا أو اتصلوا على 0117 496 0321 اليوم."
+INDIC = "تتحسن بنسبة ٣٠٪ خلال ٢٤–٤٨ ساعة"
 LONG = " ".join(["تجرى جلسة واحدة كل 4 أسابيع، وتستغرق الجلسة نحو 45 دقيقة مع جهاز Dermapen الحديث."] * 5)
-SENTENCES = [*(s for s, _, _, _ in IN_PLACE.values()), RANGE, FULL_STOP, BRACKETS, LATIN_FIRST, LINKS, LONG]
+SENTENCES = [*(s for s, _, _, _ in IN_PLACE.values()), RANGE, FULL_STOP, BRACKETS, LATIN_FIRST, LINKS, INDIC, LONG]
 
 
 def arabic_leaflet(inputs: Inputs, paragraphs: list[str], **options: object) -> api.Result:
@@ -121,6 +122,15 @@ def test_two_numbers_of_a_sentence_keep_the_sentence_order(leaflet: api.Result) 
 def test_a_full_stop_after_a_number_ends_the_arabic_sentence_at_its_left(leaflet: api.Result) -> None:
     (line,) = paragraph(leaflet, FULL_STOP)
     assert printed(line).startswith(".1.0")
+
+
+def test_arabic_indic_digits_are_set_by_the_algorithm_alone(leaflet: api.Result) -> None:
+    """Arabic-Indic digits are the script's own: '٣٠٪' prints its sign at the left of its digits and '٢٤–٤٨' reads
+    from the right (24 at the right), as the algorithm and Arabic typesetting set them."""
+    (line,) = paragraph(leaflet, INDIC)
+    run, seen = arabic_run(line), printed(line)
+    assert seen.index(glyphs("٪", run)) < seen.index(glyphs("٣٠", run, "ltr")) < seen.index(glyphs("بنسبة", run))
+    assert seen.index(glyphs("٤٨", run, "ltr")) < seen.index("–") < seen.index(glyphs("٢٤", run, "ltr"))
 
 
 def test_brackets_pair_and_mirror_around_arabic_and_around_latin_words(leaflet: api.Result) -> None:

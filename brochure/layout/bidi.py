@@ -23,8 +23,9 @@ LRI, RLI, FSI, PDI = "\u2066", "\u2067", "\u2068", "\u2069"
 ISOLATES = (LRI, RLI, FSI, PDI)
 SPACES = (" ", "\u00a0", "\u2028")  # what separates words: a space, a no-break space, a line break (<br/>)
 
-_STRONG_RTL = ("R", "AL")
-_LTR_WORD = ("L", "EN", "AN")  # a word with one of these and no right-to-left letter is part of a Latin phrase
+_NOT_LATIN = ("R", "AL", "AN")  # right-to-left letters, and Arabic-Indic digits (which the algorithm sets as Arabic
+# typesetting does: '٣٠٪' with its sign at the left, '٢٤–٤٨' from the right)
+_LTR_WORD = ("L", "EN")  # a word with one of these and none of those is part of a Latin phrase
 _PHRASE_EDGE = ("L", "EN", "AN", "ES", "ET", "NSM")  # what a phrase may start and end with ('+44', '30+', '30%')
 _PHRASE_ENDS = "/"  # and a web address ('clinic.example/book/')
 _OPEN, _CLOSE = "([{\u2045\u207d\u208d\u2329\u3008", ")]}\u2046\u207e\u208e\u232a\u3009"
@@ -70,8 +71,9 @@ def isolated(text: str, links: Sequence[tuple[int, int]], base: int) -> tuple[st
 
 
 def _phrases(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """The spans of Latin phrases in text[a:b]: runs of words with a left-to-right letter or a digit and no
-    right-to-left letter, apart from the punctuation at their edges (kept where it pairs a bracket inside)."""
+    """The spans of Latin phrases in text[a:b]: runs of words with a Latin letter or a European digit and no
+    right-to-left letter or Arabic-Indic digit, apart from the punctuation at their edges (kept where it pairs a
+    bracket inside)."""
     words: list[tuple[int, int]] = []
     i = a
     while i < b:
@@ -87,7 +89,7 @@ def _phrases(text: str, a: int, b: int) -> list[tuple[int, int]]:
     run: tuple[int, int] | None = None
     for s, e in words:
         kinds = {unicodedata.bidirectional(ch) for ch in text[s:e]}
-        latin = not kinds & set(_STRONG_RTL) and bool(kinds & set(_LTR_WORD))
+        latin = not kinds & set(_NOT_LATIN) and bool(kinds & set(_LTR_WORD))
         if latin and run is not None and "\u2028" not in text[run[1] : s]:
             run = (run[0], e)
         else:
