@@ -259,3 +259,18 @@ def test_links_inside_arabic_sentences_are_tagged_as_links_with_their_words(leaf
         f.write(leaflet.pdf)
         f.flush()
         assert [(x.rule_id, x.message) for x in pdfua.validate(f.name).findings] == []
+
+
+def test_a_screen_reader_reads_each_arabic_line_as_written_inside_its_element(leaflet: api.Result) -> None:
+    """Page by page, the words of the tagged content (each shaped span read by its /ActualText, as a screen reader
+    reads it) are the words of the frames' lines in the order printed; the spans are the only marked content
+    inside other marked content, and are no elements of their own."""
+    assert leaflet.pdf is not None and leaflet.layout is not None
+    doc = Tagged(pikepdf.open(io.BytesIO(leaflet.pdf)))
+    for page, frames in zip(doc.pages, leaflet.layout.pages, strict=True):
+        nested = [m for m in page.marked if m.depth]
+        assert nested and all(m.tag == "Span" and m.actual is not None and m.mcid is None for m in nested)
+        tagged = [m for m in page.marked if m.mcid is not None]
+        lines = sorted((i for i in frames.items if isinstance(i, Text) and i.role != "folio"), key=lambda i: i.z)
+        words = "".join(w for m in tagged for _, w in m.words)
+        assert "".join(words.split()) == "".join("".join(t.text for t in lines).split())
