@@ -179,12 +179,50 @@ _VI = Words(
     subject="T\u1edd th\u00f4ng tin cho ng\u01b0\u1eddi b\u1ec7nh: {title}",
 )
 
+_AR = Words(  # Modern Standard Arabic; months as used across the Arab world (and in the UK's Arabic leaflets)
+    leaflet="نشرة {producer} رقم {code}، {version}.",
+    version="الإصدار {version}",
+    published="تاريخ النشر: {date}.",
+    review="موعد المراجعة: {month}.",
+    written="كتبها {author}؛ وراجعها {reviewer}.",
+    translated="ترجمها {translator}؛ وراجع الترجمة {reviewer}.",
+    translated_unchecked="ترجمها {translator}؛ لم تُراجَع الترجمة بعد.",
+    person="{name} ({role})",
+    other_formats="صيغ أخرى:",
+    ask="{formats} \u2014 {contact}.",
+    months=(
+        "يناير",
+        "فبراير",
+        "مارس",
+        "أبريل",
+        "مايو",
+        "يونيو",
+        "يوليو",
+        "أغسطس",
+        "سبتمبر",
+        "أكتوبر",
+        "نوفمبر",
+        "ديسمبر",
+    ),
+    date="{day}\u00a0{month}\u00a0{year}",  # 1 ديسمبر 2026, digits as the content writes them
+    month_year="{month}\u00a0{year}",
+    list_separator="، ",  # the Arabic comma
+    skin_drawing="رسم لمقطع عرضي من الجلد، عليه التسميات: {labels}.",
+    qr_code="رمز QR يفتح {url}",
+    qr_label="امسح الرمز للحجز",
+    page="الصفحة {number} من {total}",
+    sources="المصادر",
+    in_full="المصادر كاملة مع أرقام DOI: في طبعتنا بالخط الكبير.",
+    subject="نشرة معلومات للمرضى: {title}",
+)
+
 WORDS: dict[str, Words] = {
     "en": _EN,  # en-GB and most English: 1 December 2026
     "en-us": replace(_EN, date="{month}\u00a0{day}, {year}"),  # December 1, 2026
     "es": _ES,
     "pl": _PL,
     "vi": _VI,
+    "ar": _AR,
 }
 
 NAMES: tuple[str, ...] = tuple(f.name for f in fields(Words))  # the keys a content file's `words:` may give

@@ -314,7 +314,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "rtl-sheet-not-mirrored",
         "geometry/sheet.py",
-        "return mirrored(sheet) if direction == \"rtl\" else sheet",
+        'return mirrored(sheet) if direction == "rtl" else sheet',
         "return sheet",
         "tests/test_mirrored.py::test_the_mirrored_trifold_reads_cover_back_flap_and_folds_in_from_the_left",
     ),

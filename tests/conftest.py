@@ -116,4 +116,5 @@ def position(text: str, needle: str) -> tuple[int, int]:
     i = text.index(needle)
     return text.count("\n", 0, i) + 1, i - text.rfind("\n", 0, i)
 
+
 from browser import browser  # noqa: E402,F401  (the headless Chromium fixture, for the browser tests)

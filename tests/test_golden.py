@@ -2,7 +2,9 @@
 rendered by one pinned renderer (pypdfium2) and compared exactly: every channel of every pixel.
 
 The editions: the shipped content.yaml with both shipped brands (Clearwater, Maple & Main), office and press, A4
-and Letter, as tri-folds; the small leaflet (tests/data) as tri-fold, bi-fold and flyer.
+and Letter, as tri-folds; the small leaflet (tests/data) as tri-fold, bi-fold and flyer; and the shipped
+Vietnamese and Arabic translations as Clearwater's office tri-fold, at SCRIPT_DPI, where a Vietnamese letter's
+stacked marks and an Arabic word's joins are drawn apart.
 
 60 dpi is the lowest resolution at which a step number shows its colour: a 17 pt disc is 14 pixels across and its
 9 pt bold number reaches white in both brands (Maple's old-style figures are only 4-5 pt tall; at 50 dpi they
@@ -32,6 +34,10 @@ from brochure.vocabulary import LAYOUTS, PAPERS, TARGETS
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 DPI = 60
+SCRIPT_DPI = 100
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
+
+SCRIPTS = ("vi",)  # the translations whose pages are compared at SCRIPT_DPI
 
 # name -> (content, brand, options); both pages of each are compared
 EDITIONS: dict[str, tuple[Path, Path, api.Options]] = {
@@ -42,6 +48,7 @@ EDITIONS: dict[str, tuple[Path, Path, api.Options]] = {
         for paper in PAPERS
     },
     **{f"small-{layout}": (SMALL, TEST_BRAND, api.Options(layout=layout)) for layout in LAYOUTS},
+    **{f"trifold-clearwater-{lang}": (TRANSLATIONS / f"{lang}.yaml", BRAND, api.Options()) for lang in SCRIPTS},
 }
 PAGES = [(name, page) for name in EDITIONS for page in (1, 2)]
 
@@ -52,10 +59,15 @@ def rendered(name: str) -> tuple[Image.Image, ...]:
     content, brand, options = EDITIONS[name]
     result = api.build(sources(content, brand), options)
     assert result.ok and result.pdf is not None, [d.format() for d in result.diagnostics]
-    return tuple(Image.open(io.BytesIO(png)).convert("RGB") for png in page_images(result.pdf, DPI))
+    dpi = dpi_of(name)
+    return tuple(Image.open(io.BytesIO(png)).convert("RGB") for png in page_images(result.pdf, dpi))
 
 
-def difference(actual: Image.Image, expected: Image.Image) -> tuple[str, Image.Image | None]:
+def dpi_of(name: str) -> int:
+    return SCRIPT_DPI if name.rsplit("-", 1)[-1] in SCRIPTS else DPI
+
+
+def difference(actual: Image.Image, expected: Image.Image, dpi: int = DPI) -> tuple[str, Image.Image | None]:
     """('', None) when the pictures are equal in every channel of every pixel, else what differs and a picture of it."""
     if actual.size != expected.size:
         return f"the page is {actual.size[0]} x {actual.size[1]} pixels, the golden {expected.size}", None
@@ -69,8 +81,8 @@ def difference(actual: Image.Image, expected: Image.Image) -> tuple[str, Image.I
     changed = sum(histogram[1:])
     largest = max(v for v in range(256) if histogram[v])
     left, top, right, bottom = box
-    where = f"x {left}-{right - 1}, y {top}-{bottom - 1} (pixels from the top left at {DPI} dpi"
-    where += f"; {left * 72 / DPI:.0f}-{right * 72 / DPI:.0f} x {top * 72 / DPI:.0f}-{bottom * 72 / DPI:.0f} pt)"
+    where = f"x {left}-{right - 1}, y {top}-{bottom - 1} (pixels from the top left at {dpi} dpi"
+    where += f"; {left * 72 / dpi:.0f}-{right * 72 / dpi:.0f} x {top * 72 / dpi:.0f}-{bottom * 72 / dpi:.0f} pt)"
     message = f"{changed} pixels differ, by up to {largest} levels in a channel, within {where}"
     picture = expected.convert("L").point(lambda v: 192 + v // 4).convert("RGB")
     picture.paste((255, 0, 0), mask=most.point(lambda v: 255 if v else 0))
@@ -90,7 +102,7 @@ def test_the_page_looks_as_approved(name: str, page: int) -> None:
             pytest.fail(f"no golden yet: wrote {golden}; look at it, then run again")
     with Image.open(golden) as stored:
         expected = stored.convert("RGB")
-    message, picture = difference(actual, expected)
+    message, picture = difference(actual, expected, dpi_of(name))
     if not message:
         actual_path.unlink(missing_ok=True)  # what an earlier failure left
         diff_path.unlink(missing_ok=True)
