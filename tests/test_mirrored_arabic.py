@@ -322,3 +322,22 @@ def test_the_pdf_outline_follows_the_leaflet_s_reading_order(arabic: api.Sources
         assert reader.get_destination_page_number(m) == heading[0]
     inside = [p for p in layout.sheet.sides[1].panels]
     assert [p.name for p in sorted(inside, key=lambda p: -p.trim.x)] == ["inside-1", "inside-2", "inside-3"]
+
+
+def test_a_picture_narrower_than_its_column_stands_at_its_right(tmp_path: Path) -> None:
+    from PIL import Image
+
+    from brochure.layout.model import Picture
+
+    Image.new("RGB", (400, 900), (200, 180, 160)).save(tmp_path / "tall.png")  # narrower than the column
+    text = (DATA / "content-ar.yaml").read_text(encoding="utf-8")
+    picture = '      - image: {src: tall.png, alt: "كرسي العلاج", caption: "غرفة العلاج"}\n'
+    src = kit(tmp_path, text.replace("      - cards:\n", picture + "      - cards:\n", 1))
+    layout = lay(src)
+    (pic,) = [i for _, i in items(layout) if isinstance(i, Picture)]
+    (page, caption) = next((p, i) for p, i in items(layout) if isinstance(i, Text) and i.text == "غرفة العلاج")
+    column = page.side.panel(caption.panel).content
+    assert pic.box.w < column.w - 20
+    assert pic.box.right == pytest.approx(column.right, abs=0.5)  # at the right, as the caption is
+    assert caption.measure.right == pytest.approx(column.right, abs=0.5)  # set in the column it is placed in
+    assert caption.box.right == pytest.approx(column.right, abs=0.6)
