@@ -78,7 +78,9 @@ def fill(
         return empty, [*diags, _spill(inp, section, sum(floors) - room, frames, at_least=True)]
     res = flow(items, frames, inp.keep_sections)
     if balanced and not res.leftover and len(frames) > 1:
-        res = balance(items, frames, inp.keep_sections, res, inp.theme.direction == "rtl")
+        res = balance(items, frames, inp.keep_sections, res)
+        if inp.theme.direction == "rtl":
+            rewrap(res)
     unheld = hints.unheld(inp, sections, items, frames, res)  # `keep: together`, `break: before` that cannot hold
     broke = bool(res.leftover) and res.leftover[0].fresh  # (what spills is that section: said at its hint)
     return res, [*diags, *unheld, *([] if broke else overflow(inp, res.leftover, frames, sections))]
@@ -87,14 +89,13 @@ def fill(
 BALANCE_STEPS = 12  # shortenings tried, from none to the last frame's whole spare room
 
 
-def balance(items: list[Item], frames: list[Frame], keep: bool, res: FlowResult, rewrap: bool = False) -> FlowResult:
+def balance(items: list[Item], frames: list[Frame], keep: bool, res: FlowResult) -> FlowResult:
     """The words flowed so that the frames end about level, as a typesetter balances columns: every frame but
     the last is shortened from the foot by the same amount, and of the shortenings tried the one whose frames'
     ends lie closest together wins. The frames keep their tops; nothing is cut (the plain flow when nothing
     evens it). The hints hold as in the plain flow: a section kept whole is not split to even them, nor one
-    that starts a new frame moved on to another. With `rewrap` (a right-to-left leaflet, whose words and marks
-    are set from the right of the width a flowable was last wrapped at), the winner's flowables are wrapped
-    again at the widths they are placed at: the trials after it wrapped the same flowables in other frames."""
+    that starts a new frame moved on to another. The trials after the winner wrapped the same flowables in
+    other frames (see `rewrap`)."""
     best, spread_best = res, _range(evened(res))
     top = res.spare[-1]
     for step in range(1, BALANCE_STEPS + 1):
@@ -111,10 +112,16 @@ def balance(items: list[Item], frames: list[Frame], keep: bool, res: FlowResult,
         candidate = FlowResult(trial.placed, trial.leftover, _spare(trial, frames))
         if _range(evened(candidate)) < spread_best - 0.5:
             best, spread_best = candidate, _range(evened(candidate))
-    for placed in best.placed if rewrap else ():
+    return best
+
+
+def rewrap(res: FlowResult) -> None:
+    """Each placed flowable wrapped again at the width it is placed at. A right-to-left leaflet's words and
+    marks are set from the right of the width a flowable was last wrapped at, and balancing tried it in other
+    frames after the one that won."""
+    for placed in res.placed:
         for p in placed:
             p.flowable.wrap(p.box.w, p.box.h)
-    return best
 
 
 def _range(ends: tuple[float, ...]) -> float:
