@@ -64,13 +64,12 @@ def letter(text: str, font: str, size: float, fallbacks: Sequence[str] = ()) -> 
             runs.append(Glyphs(t, f, x, w))
             x += w
         return Lettering(tuple(runs), x)
-    line = [w for ws in rtl.lines(rtl.words([_Frag(t, f, size) for t, f in parts]), UNBROKEN) for w in ws]
-    order = rtl.visual(line)
+    para = rtl.words([_Frag(t, f, size) for t, f in parts], False)  # a label's direction: its first letter's
+    line = [w for ws in rtl.lines(para.words, UNBROKEN) for w in ws]
     out: list[Glyphs] = []
     x = 0.0
-    for word, gap in zip(order, rtl.gaps(line, order), strict=True):
-        x = _glyphs(word.piece.shaped, x, out)
-        x += gap
+    for item in rtl.visual(line, para.level):
+        x = _glyphs(item.piece.shaped, x, out) if isinstance(item, rtl.Word) else x + item
     return Lettering(tuple(out), rtl.line_width(line), text)
 
 
