@@ -1,5 +1,5 @@
 """A tagged PDF -> its structure tree with the words of each element, and the marked content of each page, read
-with pikepdf alone (no brochure code): what a screen reader is given.
+with pikepdf alone (no brochure code): what a screen reader is given (a span's /ActualText in place of its glyphs).
 
 `python tests/tagged.py FILE.pdf` prints the leaflet as a screen reader reads it in structure order: headings
 announced with their level, lists with their length, figures by their text alternative, links named.
@@ -30,6 +30,7 @@ class Marked:
     depth: int
     words: list[tuple[int, str]] = field(default_factory=list)  # (text object, its words)
     paints: int = 0
+    actual: str | None = None  # a span's /ActualText: the words its glyphs stand for (shaped text)
 
     @property
     def text(self) -> str:
@@ -218,10 +219,14 @@ def _read_page(pdf: pikepdf.Pdf, index: int) -> Page:
             if o == "BDC" and isinstance(operands[1], pikepdf.Dictionary) and "/MCID" in operands[1]:
                 mcid = int(operands[1].MCID)
             m = Marked(index, str(operands[0])[1:], mcid, len(stack))
+            if o == "BDC" and isinstance(operands[1], pikepdf.Dictionary) and "/ActualText" in operands[1]:
+                m.actual = str(operands[1].ActualText)
             stack.append(m)
             result.marked.append(m)
         elif o == "EMC":
-            stack.pop()
+            done = stack.pop()
+            if done.actual is not None and stack:  # what the glyphs stand for, as a screen reader reads it
+                stack[-1].words.append((text_object, done.actual))
         elif o == "BT":
             text_object += 1
         elif o == "Tf":

@@ -65,7 +65,7 @@ class Para(Paragraph):  # type: ignore[misc]
     panels are one paragraph to a reader); `role` sets what it is to a reader where its style does not say.
 
     A paragraph with a right-to-left letter is shaped and set by layout/rtl.py instead of ReportLab's lines
-    (`shaped` holds its words, shaped once; its parts after a split hold theirs)."""
+    (`shaped` holds its words, shaped once, and `level` its direction; its parts after a split hold theirs)."""
 
     def __init__(
         self,
@@ -81,8 +81,10 @@ class Para(Paragraph):  # type: ignore[misc]
         self.fixed_role = role
         frags: list[Any] = self.__dict__["frags"]
         self.shaped: list[rtl.Word] | None = None
+        self.level = 0  # a shaped paragraph's level (1: right to left)
         if has_rtl("".join(getattr(f, "text", "") for f in frags)):
-            self.shaped = rtl.words(frags)
+            para = rtl.words(frags, getattr(self.style, "direction", "ltr") == "rtl")
+            self.shaped, self.level = para.words, para.level
 
     def rtl_lines(self, aw: float) -> list[list[rtl.Word]]:
         """A right-to-left paragraph's lines at width aw, broken once per width (the flow asks again and again)."""
@@ -149,8 +151,7 @@ class Para(Paragraph):  # type: ignore[misc]
         tries several) asked to split it where it could not be, which drops them."""
         last: tuple[float, tuple[float, float]] | None = self.__dict__.get("_wrapped")
         if self.shaped is not None:
-            style = self.style
-            rtl.draw(self.canv, self.shaped, self.width, self.height, style.leading, style.fontSize, style.alignment)
+            rtl.draw(self.canv, self.shaped, self.level, self.width, self.height, self.style)
             return
         if "blPara" not in self.__dict__ and last is not None:
             super().wrap(last[0], last[1][1])

@@ -1,26 +1,26 @@
-"""A paragraph's fragments (font, size, colour per piece of text) -> its words shaped with HarfBuzz, broken into
-lines on their shaped widths, each line in visual order (right to left, Latin words and numbers left to right in
-it), drawn glyph by glyph where HarfBuzz moves a glyph from where the font's own advance would put it.
+"""A paragraph's fragments (font, size, colour, link per piece of text) -> its words shaped with HarfBuzz, broken
+into lines on their shaped widths, each line in visual order by the Unicode bidirectional algorithm (layout/bidi.py:
+levels for the paragraph, rules L1 and L2 for each line), drawn glyph by glyph where HarfBuzz moves a glyph from
+where the font's own advance would put it, with a link annotation over the words of each link.
 
-The order within a line is the part of the Unicode bidirectional algorithm a right-to-left paragraph of words
-needs: a word with a right-to-left letter runs right to left (its glyphs come from HarfBuzz in visual order);
-words with left-to-right letters or digits, and neutral words between two of them, run left to right as a group;
-the line's words and groups then run right to left. What is drawn is noted with the line's words in logical
-order (`Recorder.actual`), which the PDF carries as /ActualText: copied text comes back as written.
+What is drawn is noted with the words as written (`Recorder.actual`), which the PDF carries as /ActualText: each
+line is drawn in the order it was written (its pieces placed where they show), one note for the line, or one for
+each stretch in or out of a link, so copied text comes back as written and a link's words are its own.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from brochure.theme.shaping import RTL_CLASSES, Shaped, shape
+from brochure.layout import bidi
+from brochure.theme.shaping import Shaped, shape
 
 EPSILON = 0.005  # pt: closer than this, a glyph is where the font's own advance puts it
+NBSP = "\u00a0"
 
 
 @dataclass(frozen=True)
@@ -34,13 +34,16 @@ class Piece:
 
 @dataclass(frozen=True)
 class Word:
-    """A stretch of a word in one fragment and one direction: its piece, its direction ("R" right to left, "L"
-    left to right), the space after it (0 inside a word) and whether a line may end after it."""
+    """A stretch of a word in one fragment at one embedding level (odd: right to left): its piece, the space after
+    it (0 inside a word) and that space's level, whether a line may end after it, and the link it is part of. An
+    isolate the algorithm was given is a word with no text (nothing is drawn for it)."""
 
     piece: Piece
-    kind: str
+    level: int
     space: float
     after: str = " "  # what follows it: a space, a no-break space, "" (inside a word), "\n" (<br/>)
+    space_level: int = 0
+    link: str = ""
 
     @property
     def glued(self) -> bool:
@@ -61,98 +64,104 @@ class Word:
         return self.piece.shaped.text
 
 
-NEUTRAL = "N"
-_Token = tuple[str, str, Any, str]  # (text, kind: R, L or N, fragment, what follows it: "" glued, " ", NBSP, "\n")
+@dataclass(frozen=True)
+class Paragraph:
+    """A right-to-left paragraph's words, and its level (1: right to left; 0: a left-to-right paragraph with a
+    right-to-left word in a left-to-right leaflet)."""
+
+    words: list[Word]
+    level: int
 
 
-def words(frags: list[Any]) -> list[Word]:
-    """A paragraph's fragments as shaped words: each word cut where its direction changes, punctuation at the
-    edge of a left-to-right stretch apart (it runs with the sentence: '... 1.0.' in Arabic ends with the full
-    stop at the left of '1.0'), taking the direction of the words around it (right to left where they differ)."""
-    tokens: list[_Token] = []
-    for frag in frags:
+def words(frags: list[Any], rtl_leaflet: bool) -> Paragraph:
+    """A paragraph's fragments as shaped words, each cut where its fragment or its level changes; the paragraph's
+    level from the leaflet's direction (a right-to-left leaflet's paragraphs read right to left, whatever letter
+    they begin with), else from its first letter."""
+    chars: list[str] = []
+    owner: list[int] = []  # the fragment of each character
+    for n, frag in enumerate(frags):
         if getattr(frag, "lineBreak", False):
-            if tokens:
-                tokens[-1] = (*tokens[-1][:3], "\n")
+            chars.append("\u2028")
+            owner.append(n)
             continue
         text = getattr(frag, "text", "")
-        for word, sep in _split(text):
-            tokens.extend((t, k, frag, "") for t, k in _stretches(word))
-            if tokens and sep:
-                tokens[-1] = (*tokens[-1][:3], sep)
-    kinds = _resolve([k for _, k, _, _ in tokens])
+        chars.extend(text)
+        owner.extend([n] * len(text))
+    text = "".join(chars)
+    base = bidi.paragraph_level(text, rtl_leaflet)
+    urls = [_url(frags[n]) for n in owner]
+    marked, index = bidi.isolated(text, _spans(urls), base)
+    lv = bidi.levels(marked, base)
+    return Paragraph(_cut(frags, marked, index, lv, owner, urls), base)
+
+
+def _url(frag: Any) -> str:
+    link = getattr(frag, "link", None) or ()
+    return str(link[-1][1]) if link else ""
+
+
+def _spans(urls: list[str]) -> list[tuple[int, int]]:
+    """Where each link's words start and end in the paragraph's text."""
+    out: list[tuple[int, int]] = []
+    for i, url in enumerate(urls):
+        if url and (i == 0 or urls[i - 1] != url):
+            out.append((i, i))
+        if url and out and out[-1][1] == i:
+            out[-1] = (out[-1][0], i + 1)
+    return out
+
+
+def _cut(
+    frags: list[Any], marked: str, index: list[int], lv: list[int], owner: list[int], urls: list[str]
+) -> list[Word]:
+    """The characters (isolates among them) as words: cut at spaces, line breaks, isolates and where the fragment
+    or the level changes."""
     out: list[Word] = []
-    for (text, _, frag, after), kind in zip(tokens, kinds, strict=True):
-        font, size = frag.fontName, float(frag.fontSize)
-        shaped = shape(text, font, size, "rtl" if kind == "R" else "ltr")
-        piece = Piece(shaped, frag.textColor, float(getattr(frag, "rise", 0) or 0))
-        space = stringWidth(after, font, size) if after in (" ", NBSP) else 0.0
-        out.append(Word(piece, kind, space, after))
-    return out
+    run: list[str] = []
+    at: tuple[int, int] = (0, 0)  # the run's fragment and level
 
+    def emit(after: str = "", space_level: int = 0) -> None:
+        frag, level = at
+        out.append(_word(frags[frag], "".join(run), level, after, space_level, urls_of[frag]))
+        run.clear()
 
-NBSP = "\u00a0"
-
-
-def _split(text: str) -> list[tuple[str, str]]:
-    """(word, the space after it: ' ', a no-break space or '') for each word of a fragment's text; a word is
-    empty before a space that starts the text or follows another."""
-    out: list[tuple[str, str]] = []
-    word = ""
-    for ch in text:
-        if ch in (" ", NBSP):
-            out.append((word, ch))
-            word = ""
-        else:
-            word += ch
-    out.append((word, ""))
-    return out
-
-
-def _class(ch: str) -> str:
-    c = unicodedata.bidirectional(ch)
-    return "R" if c in RTL_CLASSES else "L" if c in ("L", "EN", "AN") else NEUTRAL
-
-
-def _stretches(word: str) -> list[tuple[str, str]]:
-    """A word cut where its direction changes: punctuation next to a right-to-left letter goes with it (so it is
-    shaped, and mirrored, with it); between left-to-right letters and digits with them ('1.0', 'TC-001'); at the
-    edge of a left-to-right stretch alone."""
-    runs: list[list[str]] = []  # [kind, text]
-    for ch in word:
-        k = _class(ch)
-        if runs and runs[-1][0] == k:
-            runs[-1][1] += ch
-        else:
-            runs.append([k, ch])
-    for i, run in enumerate(runs):
-        if run[0] != NEUTRAL:
+    urls_of = {owner[i]: urls[i] for i in range(len(owner))}
+    last_frag = 0
+    for ch, i, level in zip(marked, index, lv, strict=True):
+        if i < 0:  # an isolate: a word of its own, glued to what is around it
+            if run:
+                emit()
+            at = (last_frag, level)
+            emit()
             continue
-        before = runs[i - 1][0] if i else ""
-        after = runs[i + 1][0] if i + 1 < len(runs) else ""
-        if "R" in (before, after):
-            run[0] = "R"
-        elif before == after == "L":
-            run[0] = "L"
-    merged: list[list[str]] = []
-    for k, t in runs:
-        if merged and merged[-1][0] == k:
-            merged[-1][1] += t
-        else:
-            merged.append([k, t])
-    return [(t, k) for k, t in merged]
-
-
-def _resolve(kinds: list[str]) -> list[str]:
-    """Neutral stretches take the direction of the stretches around them: left to right between two left-to-right
-    ones, else right to left (the paragraph's own direction)."""
-    out = list(kinds)
-    for i, k in enumerate(kinds):
-        if k == NEUTRAL:
-            before = next((kinds[j] for j in range(i - 1, -1, -1) if kinds[j] != NEUTRAL), "R")
-            after = next((kinds[j] for j in range(i + 1, len(kinds)) if kinds[j] != NEUTRAL), "R")
-            out[i] = "L" if before == after == "L" else "R"
+        frag = owner[i]
+        last_frag = frag
+        if ch in bidi.SPACES:
+            after = "\n" if ch == "\u2028" else ch
+            if run:
+                emit(after, level)
+            elif out:
+                w = out[-1]
+                out[-1] = _word(frags[at[0]], w.text, w.level, after, level, w.link, w.piece)
+            continue
+        if run and at != (frag, level):
+            emit()
+        at = (frag, level)
+        run.append(ch)
+    if run:
+        emit()
     return out
+
+
+def _word(
+    frag: Any, text: str, level: int, after: str, space_level: int, link: str, piece: Piece | None = None
+) -> Word:
+    font, size = frag.fontName, float(frag.fontSize)
+    if piece is None:
+        shaped = shape(text, font, size, "rtl" if level % 2 else "ltr") if text else Shaped("", font, size, (), False)
+        piece = Piece(shaped, frag.textColor, float(getattr(frag, "rise", 0) or 0))
+    space = stringWidth(after, font, size) if after in (" ", NBSP) else 0.0
+    return Word(piece, level, space, after, space_level, link)
 
 
 def lines(ws: list[Word], width: float) -> list[list[Word]]:
@@ -180,44 +189,108 @@ def line_width(line: list[Word]) -> float:
     return sum(w.width for w in line) + sum(w.space for w in line[:-1])
 
 
-def visual(line: list[Word]) -> list[Word]:
-    """A right-to-left line's words from left to right: left-to-right groups keep their order, the rest runs
-    right to left."""
-    groups: list[tuple[str, list[Word]]] = []
-    for w in line:
-        if w.kind == "L" and groups and groups[-1][0] == "L":
-            groups[-1][1].append(w)
+def visual(line: list[Word], base: int) -> list[Word | float]:
+    """A line's words and the spaces between them (as widths) from left to right: the bidirectional algorithm's
+    rules L1 and L2 on the levels of its words, spaces and isolates."""
+    items: list[tuple[int, bool, Word | float]] = []
+    for i, w in enumerate(line):
+        items.append((w.level, not w.text, w))
+        if i < len(line) - 1 and w.space:
+            items.append((w.space_level, True, w.space))
+    return bidi.reorder(items, base)
+
+
+def draw(canvas: Any, ws: list[Word], level: int, width: float, height: float, style: Any) -> None:
+    """The lines of a paragraph set by this module: at the right of width in a right-to-left paragraph or where
+    its style says, centred where it centres, else at the left; the first baseline a font size under the top, as
+    ReportLab sets a paragraph in its style; a link annotation over each link's words as they show."""
+    y, leading, align = height - float(style.fontSize), float(style.leading), int(style.alignment)
+    for line in lines(ws, width):
+        order = visual(line, level)
+        x = _start(width, line_width(line), align, level)
+        at: dict[int, float] = {}  # each word's left edge
+        for item in order:
+            if isinstance(item, Word):
+                at[id(item)] = x
+                x += item.width
+            else:
+                x += item
+        _links(canvas, order, at, y)
+        tx = canvas.beginText()
+        for drawn, text in _notes(line):
+            note = canvas.actual(text)
+            for word in drawn:
+                _, note = _piece(tx, word.piece, at[id(word)], y, note, canvas)
+        canvas.drawText(tx)
+        y -= leading
+
+
+def _start(width: float, used: float, align: int, level: int) -> float:
+    if align == TA_CENTER:
+        return (width - used) / 2
+    if align == TA_RIGHT or level % 2:
+        return width - used
+    return 0.0
+
+
+def _notes(line: list[Word]) -> list[tuple[list[Word], str]]:
+    """The line's stretches (`_stretches`) that draw glyphs, each with the words it stands for as written: a
+    link's words without the space after them (that is the next stretch's), a stretch that draws nothing noted
+    with the next."""
+    out: list[tuple[list[Word], str]] = []
+    carry = ""
+    for stretch in _stretches(line):
+        text = carry + "".join(w.text + (w.after if w is not line[-1] else "") for w in stretch)
+        carry = ""
+        if any(w.link for w in stretch if w.text):
+            kept = text.rstrip(" \u00a0")
+            text, carry = kept, text[len(kept) :]
+        drawn = [w for w in stretch if w.piece.shaped.glyphs]
+        if drawn:
+            out.append((drawn, text))
         else:
-            groups.append((w.kind, [w]))
-    return [w for _, g in reversed(groups) for w in g]
-
-
-def gaps(line: list[Word], order: list[Word]) -> list[float]:
-    """The space after each word of a line in visual order: the space written between it and the word to its
-    right, which is the space after whichever of the two comes first in the sentence."""
-    at = {id(w): i for i, w in enumerate(line)}
-    out = [0.0] * len(order)
-    for n in range(len(order) - 1):
-        a, b = order[n], order[n + 1]
-        out[n] = a.space if at[id(a)] < at[id(b)] else b.space
+            carry = text + carry
+    if carry and out:
+        out[-1] = (out[-1][0], out[-1][1] + carry)
     return out
 
 
-def draw(canvas: Any, ws: list[Word], width: float, height: float, leading: float, size: float, align: int) -> None:
-    """The lines of a right-to-left paragraph, right-aligned in width (centred when its style centres), the first
-    baseline a font size under the top, as ReportLab sets a paragraph."""
-    y = height - size
-    for line in lines(ws, width):
-        w = line_width(line)
-        x = (width - w) / 2 if align == TA_CENTER else width - w
-        tx = canvas.beginText()
-        note = canvas.actual("".join(w.text + w.after for w in line[:-1]) + line[-1].text)
-        order = visual(line)
-        for word, gap in zip(order, gaps(line, order), strict=True):
-            x, note = _piece(tx, word.piece, x, y, note, canvas)
-            x += gap
-        canvas.drawText(tx)
-        y -= leading
+def _stretches(line: list[Word]) -> list[list[Word]]:
+    """A line's words in the order written, a stretch for each link and each stretch between links (isolates go
+    with the stretch they are in)."""
+    out: list[list[Word]] = []
+    link: str | None = None
+    for w in line:
+        if out and (not w.text or w.link == link):
+            out[-1].append(w)
+        else:
+            out.append([w])
+            link = w.link
+    return out
+
+
+def _links(canvas: Any, order: list[Word | float], at: dict[int, float], y: float) -> None:
+    """A link annotation over each stretch of a link's words that shows unbroken on the line (from its first
+    glyph's left to its last glyph's right; as high as ReportLab makes a link: from a fifth of the type size below
+    the baseline to the type size above it)."""
+    for url in dict.fromkeys(w.link for w in order if isinstance(w, Word) and w.link and w.text):
+        box: list[float] = []  # left, right, bottom, top
+        for item in [*order, None]:
+            if isinstance(item, float) or (isinstance(item, Word) and not item.text):
+                continue
+            if isinstance(item, Word) and item.link == url:
+                s, left = item.piece.shaped, at[id(item)]
+                rise = item.piece.rise
+                edges = [left, left + item.width, rise - 0.2 * s.size, rise + s.size]
+                box = edges if not box else [min(box[0], edges[0]), max(box[1], edges[1]), *_span(box, edges)]
+                continue
+            if box:
+                canvas.linkURL(url, (box[0], y + box[2], box[1], y + box[3]), relative=1)
+                box = []
+
+
+def _span(a: list[float], b: list[float]) -> list[float]:
+    return [min(a[2], b[2]), max(a[3], b[3])]
 
 
 def _piece(tx: Any, piece: Piece, x: float, y: float, note: str, canvas: Any) -> tuple[float, str]:

@@ -16,7 +16,7 @@ from brochure.theme.shaping import can_shape, script_of
 
 def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnostic]:
     """Every printed character must exist in every face it may be set in, or in one of that face's fallbacks
-    (`fonts.fallbacks`, as the paragraphs choose them): never an empty box. A drawing's labels have no fallbacks."""
+    (`fonts.fallbacks`, as the paragraphs and a drawing's labels choose them): never an empty box."""
     faces = (("heading", fonts.heading), ("body", fonts.regular), ("bold", fonts.bold), ("italic", fonts.italic))
     maps = [(role, font, cmap(font), [cmap(f) for f in fonts.fallbacks_for(font)]) for role, font in faces]
     kicker = [(upper(text), at) for text, at in content.strings if at.key == "cover.kicker"]  # set in capitals
@@ -26,9 +26,9 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
     own = (" ".join((doc.fixed(), w.sources, w.in_full, w.page, *label)), doc.at)
     diags: list[Diagnostic] = []
     reported: set[str] = set()  # a character the words given in content.yaml lack is reported there, once
-    lacking: dict[tuple[str, bool], tuple[str, str] | None] = {}  # (character, drawn) -> the face that lacks it
+    lacking: dict[str, tuple[str, str] | None] = {}  # a character -> the face (and fallbacks) that lack it
 
-    def lacks(ch: str, drawn: bool) -> tuple[str, str] | None:
+    def lacks(ch: str) -> tuple[str, str] | None:
         if ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf"):
             return None
         code = ord(ch)
@@ -36,7 +36,7 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
             (
                 (role, font)
                 for role, font, glyphs, extra in maps
-                if code not in glyphs and (drawn or not any(code in g for g in extra))
+                if code not in glyphs and not any(code in g for g in extra)
             ),
             None,
         )
@@ -46,14 +46,12 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
         if script is not None:
             diags.append(_unshaped_error(*script, at, fonts))
             continue
-        drawn = ".labels." in at.key  # a drawing's label: set in the body font alone
         for ch in dict.fromkeys(plain(text)):  # each character once, in order: linear in the text
-            key = (ch, drawn)
-            missing = lacking[key] if key in lacking else lacking.setdefault(key, lacks(ch, drawn))
+            missing = lacking[ch] if ch in lacking else lacking.setdefault(ch, lacks(ch))
             if missing is None or ((text, at) == own and ch in reported):
                 continue
             reported.add(ch)
-            diags.append(_glyph_error(ch, missing, (text, at), own, content, fonts, drawn))
+            diags.append(_glyph_error(ch, missing, (text, at), own, content, fonts))
     return diags
 
 
@@ -64,7 +62,6 @@ def _glyph_error(
     own: tuple[str, Location],
     content: Content,
     fonts: FontSet,
-    drawn: bool,
 ) -> Diagnostic:
     """The character no face that may set it has, where it is written, and what would set it."""
     role, font = missing
@@ -73,14 +70,12 @@ def _glyph_error(
     tried = fonts.fallback_families
     hint = "replace the character, or add a fallback family that has it to fonts.fallbacks in brand.yaml"
     hint += " (`brochure fonts` lists each family's scripts)"
-    if drawn and tried:
-        hint = f"a drawing's labels are set in the body font alone, without fallbacks: {hint.split(', or ')[0]}"
     if at.key == "cover.kicker" and ch not in (content.cover.kicker or ""):
         hint = f"the kicker is printed in capitals, and '{ch}' is a capital the font lacks: {hint}"
     if said == own:
         hint = f"the document block's own words for {content.language} use '{ch}': add a fallback family that has it"
     message = f"the {role} font ({display_name(font)}) has no glyph for '{ch}' (U+{ord(ch):04X} {name})"
-    if tried and not drawn:
+    if tried:
         message += f", nor have its fallbacks ({', '.join(tried)})"
     return error(at, message, hint)
 

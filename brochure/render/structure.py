@@ -201,7 +201,8 @@ class _Builder:
             link = targets[start]
             owner = node if link is None else self._link(page, link, node)
             if link is not None:
-                self.link_texts.setdefault(owner, []).extend(r.text for r in line.runs[start:end])
+                texts = (r.text if r.actual is None else r.actual for r in line.runs[start:end])  # (shaped: as written)
+                self.link_texts.setdefault(owner, []).extend(texts)
             yield Marked(start, end, self.elements[owner].kind, self._content(page, owner))
             start = end
 

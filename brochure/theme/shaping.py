@@ -84,8 +84,12 @@ def shape(text: str, font: str, size: float, direction: str = "") -> Shaped:
 
 
 def script_of(ch: str) -> str:
-    """A character's script as the first word of its Unicode name ('ARABIC', 'HEBREW')."""
-    return unicodedata.name(ch, "?").split(" ")[0]
+    """A character's script as the first word of its Unicode name ('ARABIC', 'HEBREW'); Arabic-Indic digits are
+    Arabic."""
+    name = unicodedata.name(ch, "?")
+    if name.startswith(("ARABIC-INDIC ", "EXTENDED ARABIC-INDIC ")):
+        return "ARABIC"
+    return name.split(" ")[0]
 
 
 def can_shape(font: str, script: str) -> bool:

@@ -176,6 +176,7 @@ def _styles(s: Scale, f: FontSet, p: Palette, direction: Direction = "ltr") -> d
         hyphenationLang="",
     )
     body.fallbacks = f.fallbacks  # (the styles made from it inherit it) read by layout/flowables.Para
+    body.direction = direction  # the leaflet's: a right-to-left leaflet's paragraphs read right to left (layout/rtl.py)
     return {
         "body": body,
         "small": ParagraphStyle("small", parent=body, fontSize=s.small, leading=s.leading - 1),
