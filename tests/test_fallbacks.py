@@ -108,18 +108,22 @@ def test_a_character_no_font_has_is_an_error_naming_the_fallbacks_tried(
     assert "glyph for '\u2605' (U+2605 BLACK STAR), nor have its fallbacks (IBM Plex Serif, Alegreya Sans)" in error
 
 
-def test_a_drawing_label_is_set_in_the_body_font_alone(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:
-    text = edit(
+def test_a_drawing_label_prints_its_words_in_the_fallback_that_has_them(inputs: Inputs) -> None:
+    edit(
         inputs.content,
         "      - cards:\n",
-        "      - illustration: {name: skin-section, labels: {dermis: Χόριο}}\n      - cards:\n",
+        "      - illustration: {name: skin-section, labels: {dermis: Deeper Χόριο}}\n      - cards:\n",
     )
     with_fallbacks(inputs, "[Alegreya Sans]")
-    status, errors, _ = check(inputs, capsys)
-    assert status == 1
-    line, col = position(text, "Χόριο")
-    assert errors[0].startswith(f"{inputs.content}:{line}:{col}: error: the heading font")
-    assert "a drawing's labels are set in the body font alone, without fallbacks" in errors[0]
+    result = build(inputs)
+    assert result.layout is not None, [d.format() for d in result.diagnostics if d.is_error]
+    (label,) = texts(result.layout, role="label", section="what-is-it")
+    assert label.text == "Deeper Χόριο"
+    assert [(r.text.strip(), display_name(r.font)) for r in label.runs] == [
+        ("Deeper", "BeVietnamPro-Regular"),
+        ("Χόριο", "AlegreyaSans-Regular"),
+    ]
+    assert label.runs[1].x == pytest.approx(label.runs[0].x + label.runs[0].width, abs=0.01)  # one line of words
 
 
 @pytest.mark.parametrize(

@@ -22,6 +22,8 @@ def test_scripts_are_read_from_the_fonts_own_character_map() -> None:
     vietnam, plex = found["Be Vietnam Pro"], found["IBM Plex Serif"]
     assert "Latin: Vietnamese" in vietnam.scripts and "Latin: Polish" in vietnam.scripts
     assert "Cyrillic" not in vietnam.scripts and "Cyrillic" in plex.scripts and "Greek" not in plex.scripts
+    varela = found.pop("Varela Round")  # (the Hebrew tests' fallback) one weight: a fallback, not a kit's family
+    assert "Hebrew" in varela.scripts and not varela.usable and "no bold weight" in varela.problem
     assert all(r.usable for r in found.values())
 
 

@@ -397,10 +397,11 @@ def test_language_and_edition_are_picked_from_editions_yaml(
     assert main(["watch", "--language", "fr"]) == 2
     err = capsys.readouterr().err
     assert (
-        "--language fr: no content file is in that language for assets/brand.yaml (offered: en-GB, es, pl, vi)" in err
+        "--language fr: no content file is in that language for assets/brand.yaml (offered: en-GB, es, pl, vi, ar)"
+        in err
     )
     assert main(["serve", "--edition", "clearwater/de"]) == 2
-    assert "clearwater has no content file in 'de' (offered: en-gb, es, pl, vi)" in capsys.readouterr().err
+    assert "clearwater has no content file in 'de' (offered: en-gb, es, pl, vi, ar)" in capsys.readouterr().err
 
 
 def test_a_save_during_a_rebuild_supersedes_it(inputs: Inputs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -13,19 +13,28 @@ from brochure.theme.colors import Palette, mix
 
 
 def cover_field(
-    width: float, height: float, palette: Palette, corners: tuple[float, float, float, float] = (0, 0, 0, 0)
+    width: float,
+    height: float,
+    palette: Palette,
+    corners: tuple[float, float, float, float] = (0, 0, 0, 0),
+    mirrored: bool = False,
 ) -> Drawing:
     """A primary colour field with micro-channel dots and soft skin-like waves at the foot.
 
     `corners` rounds the field's corners (bottom left, bottom right, top right, top left): a side that stops
     short of a fold or of an office printer's unprinted edge ends in a deliberate rounded shape; a side that
-    runs into the bleed stays square (it is trimmed)."""
+    runs into the bleed stays square (it is trimmed). `mirrored` (a right-to-left leaflet): the dots and waves
+    as in a mirror, the calm corner at the top right (the corners stay where they are given)."""
     W, H = float(width), float(height)
     drawing = Drawing(W, H)
     d = Group()
     if any(corners):
         d.add(rounded_rect(W, H, corners, isClipPath=1, fillColor=None, strokeColor=None))
     drawing.add(d)
+    if mirrored:  # inside the clip: what follows it in its group is clipped
+        inner = Group(transform=(-1, 0, 0, 1, W, 0))
+        d.add(inner)
+        d = inner
     m = min(W, H)
     floor = _floor(W, H)
     d.add(Rect(0, floor, W, H - floor, fillColor=palette.primary, strokeColor=None, strokeWidth=0))

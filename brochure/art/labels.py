@@ -2,25 +2,46 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from reportlab.graphics.shapes import String
+from reportlab.lib.attrmap import AttrMap, AttrMapValue
+from reportlab.lib.validators import isAnything
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 MIN_LABEL_PT = 7.0
 ROOM_SHARE = 0.40  # labels are set in at most this share of the drawing's width at their design size ...
 MOST_SHARE = 0.50  # ... and, shrunk to 7 pt, never in more than this: a longer label is the writer's to shorten
 
+Measure = Callable[[str, float], float]  # (text, size) -> its width in points, as it will print
 
-def wrap2(text: str, font_name: str, size: float) -> list[str]:
+
+class Label(String):  # type: ignore[misc]
+    """A drawing's line of words: a String that may also be set in the kit's fallback fonts (and shaped, for
+    Arabic or Hebrew) where its own font lacks a letter (layout/lettering.py sets it)."""
+
+    _attrMap = AttrMap(BASE=String, fallbacks=AttrMapValue(isAnything, desc="fallback font names, first first"))
+
+    def __init__(self, x: float, y: float, text: str, fallbacks: tuple[str, ...] = (), **style: object) -> None:
+        super().__init__(x, y, text, **style)
+        self.fallbacks = fallbacks
+
+
+def width_in(font_name: str) -> Measure:
+    """The width of text in one font (no fallbacks, no shaping)."""
+    return lambda text, size: float(stringWidth(text, font_name, size))
+
+
+def wrap2(text: str, measure: Measure, size: float) -> list[str]:
     """Split a label into two balanced lines at a space (or keep it whole if it has none); linear in its length."""
     words = text.split()
     if len(words) < 2:
         return [text]
-    widths = [stringWidth(w, font_name, size) for w in words]
-    space = stringWidth(" ", font_name, size)
+    widths = [measure(w, size) for w in words]
+    space = measure(" ", size)
     total = sum(widths) + space * (len(words) - 1)
-    best_i, best_w, left = 0, stringWidth(text, font_name, size), 0.0
+    best_i, best_w, left = 0, measure(text, size), 0.0
     for i in range(1, len(words)):
         left += widths[i - 1] + (space if i > 1 else 0.0)
         w = max(left, total - left - space)
@@ -32,29 +53,29 @@ def wrap2(text: str, font_name: str, size: float) -> list[str]:
 
 
 def fit_labels(
-    texts: Mapping[str, str], font_name: str, font_size: float, room: float
+    texts: Mapping[str, str], measure: Measure, font_size: float, room: float
 ) -> tuple[float, dict[str, list[str]], float]:
     """Choose a size (>= 7 pt), line breaks and the widest line for labels within `room` points."""
 
     def widest(lines: Mapping[str, list[str]], size: float) -> float:
-        return max((stringWidth(t, font_name, size) for ls in lines.values() for t in ls), default=0.0)
+        return max((measure(t, size) for ls in lines.values() for t in ls), default=0.0)
 
     single = {k: [v] for k, v in texts.items()}
     w = widest(single, font_size)
     if w <= room:
         return font_size, single, w
-    wrapped = {k: wrap2(v, font_name, font_size) for k, v in texts.items()}
+    wrapped = {k: wrap2(v, measure, font_size) for k, v in texts.items()}
     if widest(wrapped, font_size) <= room:  # two lines at the design size rather than one line smaller
         return font_size, wrapped, widest(wrapped, font_size)
     size = max(MIN_LABEL_PT, font_size * room / w)
     if widest(single, size) <= room or size == font_size:
         return size, single, widest(single, size)
-    wrapped = {k: wrap2(v, font_name, font_size) for k, v in texts.items()}
+    wrapped = {k: wrap2(v, measure, font_size) for k, v in texts.items()}
     ww = widest(wrapped, font_size)
     if ww <= room:
         return font_size, wrapped, ww
     size2 = max(MIN_LABEL_PT, font_size * room / ww)
-    wrapped = {k: wrap2(v, font_name, size2) for k, v in texts.items()}
+    wrapped = {k: wrap2(v, measure, size2) for k, v in texts.items()}
     # at the 7 pt floor the text may still be wider than the room: the caller widens the gutter (up to MOST_SHARE)
     single_w = widest(single, size)
     wrapped_w = widest(wrapped, size2)
@@ -75,17 +96,18 @@ class LabelFit:
     too_wide: tuple[tuple[str, float], ...]  # (label key, points over) for labels that cannot fit at all
 
 
-def fit_beside(texts: Mapping[str, str], font_name: str, font_size: float, width: float) -> LabelFit:
-    """Labels at the right of a drawing `width` points wide; any label still too wide at 7 pt is named."""
+def fit_beside(texts: Mapping[str, str], measure: Measure, font_size: float, width: float) -> LabelFit:
+    """Labels beside a drawing `width` points wide (at its right, or at its left when it is mirrored), measured
+    as they will print; any label still too wide at 7 pt is named."""
     font_size = max(MIN_LABEL_PT, font_size)
     lead = max(9.0, 0.05 * width)
     if not texts:
         return LabelFit(font_size, {}, 0.0, lead, 0.0, ())
-    size, lines, text_w = fit_labels(texts, font_name, font_size, ROOM_SHARE * width - lead)
+    size, lines, text_w = fit_labels(texts, measure, font_size, ROOM_SHARE * width - lead)
     most = MOST_SHARE * width - lead - 0.5
     too_wide = []
     for key, ls in lines.items():
-        w = max(stringWidth(t, font_name, size) for t in ls)
+        w = max(measure(t, size) for t in ls)
         if w > most:
             too_wide.append((key, w - most))
     gutter = min(max(lead + text_w + 0.5, 0.20 * width), MOST_SHARE * width)

@@ -11,7 +11,7 @@ from types import MappingProxyType
 from reportlab.graphics.shapes import Circle, Drawing, Ellipse, Group, Path, Polygon, PolyLine, Rect, String
 
 from brochure.art.fixed import Fixed, Geometry, Pen
-from brochure.art.labels import fit_beside
+from brochure.art.labels import Label, Measure, fit_beside, width_in
 from brochure.art.paths import (
     Pt,
     add_smooth,
@@ -172,8 +172,13 @@ def skin_section(
     labels: Mapping[str, str],
     font_name: str,
     font_size: float,
+    lettering: tuple[Measure, tuple[str, ...]] | None = None,
+    mirrored: bool = False,
 ) -> Drawing:
-    """A labelled cross-section of skin with a micro-needling pen, channels and new collagen."""
+    """A labelled cross-section of skin with a micro-needling pen, channels and new collagen, its labels at the
+    right; `mirrored` (a right-to-left leaflet): its mirror image, the labels at the left, flush right against
+    their leaders. `lettering`: how the labels measure as they print and the fallback fonts they may be set in
+    (default: the font's own widths, no fallbacks)."""
     W, H = float(width), float(height)
     k = max(0.6, min(2.5, math.sqrt(W * H / (230.0 * 150.0))))  # detail scale
 
@@ -181,7 +186,8 @@ def skin_section(
         return max(0.5, v * k)  # no hairline under 0.5 pt: on press, tints of three plates would fringe
 
     texts = label_texts(labels)
-    fit = fit_beside(texts, font_name, font_size, W)  # never under 7 pt; the layout reports labels too wide
+    measure, fallbacks = lettering or (width_in(font_name), ())
+    fit = fit_beside(texts, measure, font_size, W)  # never under 7 pt; the layout reports labels too wide
     size, lines, lead, gutter = fit.size, fit.lines, fit.lead, fit.gutter
     block = _Block(W, H, W - gutter)
     curves = _curves(block)
@@ -384,7 +390,7 @@ def skin_section(
 
     # ---- labels -------------------------------------------------------------------------------
     if not texts:
-        return d
+        return _mirror(d) if mirrored else d
     lx_feature: dict[str, Pt] = {
         "needles": (needle_xs[-1], cart_bot - 0.5 * air),
         "epidermis": (bx1 - 0.045 * bw, (surface(bx1 - 0.045 * bw) + junction(bx1 - 0.045 * bw)) / 2),
@@ -424,17 +430,36 @@ def skin_section(
         first_base = cy + heights[key] / 2 - size * 0.72
         for i, t in enumerate(lines[key]):
             d.add(
-                String(
+                Label(
                     text_x,
                     first_base - i * line_h,
                     t,
+                    fallbacks,
                     fontName=font_name,
                     fontSize=size,
                     fillColor=palette.text,
                     textAnchor="start",
                 )
             )
-    return d
+    return _mirror(d) if mirrored else d
+
+
+def _mirror(d: Drawing) -> Drawing:
+    """The drawing's mirror image: its shapes reflected about its middle, its words upright and flush right
+    where they started (they read towards the drawing, at the ends of their leaders)."""
+    out = Drawing(d.width, d.height)
+    shapes = Group(transform=(-1, 0, 0, 1, d.width, 0))
+    out.add(shapes)
+    words: list[String] = []
+    for node in d.contents:
+        if isinstance(node, String):
+            node.x, node.textAnchor = d.width - node.x, "end"
+            words.append(node)
+        else:
+            shapes.add(node)
+    for node in words:
+        out.add(node)
+    return out
 
 
 # --------------------------------------------------------------------------------------------

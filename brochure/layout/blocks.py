@@ -9,14 +9,14 @@ from functools import partial
 from reportlab.platypus import Flowable, Paragraph
 
 from brochure import art
-from brochure.art.labels import fit_beside
+from brochure.art.labels import Measure, fit_beside
 from brochure.art.skin import label_texts
 from brochure.diagnostics import Diagnostic, Location, error, shorten
 from brochure.geometry.sheet import MM
 from brochure.inputs import blocks as c
 from brochure.inputs.content import Section
 from brochure.inputs.inline import escape_text, one_line, plain, to_markup
-from brochure.layout import citations, images
+from brochure.layout import citations, images, lettering
 from brochure.layout.citations import Citations
 from brochure.layout.flow import Item
 from brochure.layout.flowables import Art, Box, Bullet, Column, Para, SectionHeading, Stack, StepRow
@@ -141,7 +141,10 @@ class Blocks:
             labels = {key: plain(text) for key, text in b.labels}
             self._check_labels(b, labels)
             h = min(self.width * 0.72, 62 * MM) * self.t.scale.pictures
-            drawing = partial(art.skin_section, self.width, h, pal, labels, self.t.fonts.regular, self.label_pt)
+            font = self.t.fonts.regular
+            drawing = partial(
+                art.skin_section, self.width, h, pal, labels, font, self.label_pt, self._lettering(), rtl
+            )  # a right-to-left leaflet: the drawing's mirror image, its labels at the left
             items = [Item(Art(drawing, self.width, h, "figure", self._alt(labels)), sid, gap, bool(b.caption))]
             if b.caption:
                 items.append(Item(self.para(b.caption, "caption", f"{key}.caption"), sid, 0.25 * L))
@@ -165,9 +168,15 @@ class Blocks:
         words = self.words
         return words.skin_drawing.format(labels=words.list_separator.join(v for v in labels.values() if v))
 
+    def _lettering(self) -> tuple[Measure, tuple[str, ...]]:
+        """How a drawing's labels measure as they print, and the fallback fonts they may be set in."""
+        font = self.t.fonts.regular
+        fallbacks = self.t.fonts.fallbacks_for(font)
+        return lettering.measure(font, fallbacks), fallbacks
+
     def _check_labels(self, b: c.Illustration, labels: dict[str, str]) -> None:
         """A label too wide for the drawing, even at 7 pt on two lines, is the writer's to shorten."""
-        fit = fit_beside(label_texts(labels), self.t.fonts.regular, self.label_pt, self.width)
+        fit = fit_beside(label_texts(labels), self._lettering()[0], self.label_pt, self.width)
         for name, over in fit.too_wide:
             key = f"{b.at.key}.labels.{name}"
             at = (self.locate(key) if self.locate else None) or replace(b.at, key=key)

@@ -79,6 +79,8 @@ def fill(
     res = flow(items, frames, inp.keep_sections)
     if balanced and not res.leftover and len(frames) > 1:
         res = balance(items, frames, inp.keep_sections, res)
+        if inp.theme.direction == "rtl":
+            rewrap(res)
     unheld = hints.unheld(inp, sections, items, frames, res)  # `keep: together`, `break: before` that cannot hold
     broke = bool(res.leftover) and res.leftover[0].fresh  # (what spills is that section: said at its hint)
     return res, [*diags, *unheld, *([] if broke else overflow(inp, res.leftover, frames, sections))]
@@ -92,7 +94,8 @@ def balance(items: list[Item], frames: list[Frame], keep: bool, res: FlowResult)
     the last is shortened from the foot by the same amount, and of the shortenings tried the one whose frames'
     ends lie closest together wins. The frames keep their tops; nothing is cut (the plain flow when nothing
     evens it). The hints hold as in the plain flow: a section kept whole is not split to even them, nor one
-    that starts a new frame moved on to another."""
+    that starts a new frame moved on to another. The trials after the winner wrapped the same flowables in
+    other frames (see `rewrap`)."""
     best, spread_best = res, _range(evened(res))
     top = res.spare[-1]
     for step in range(1, BALANCE_STEPS + 1):
@@ -110,6 +113,15 @@ def balance(items: list[Item], frames: list[Frame], keep: bool, res: FlowResult)
         if _range(evened(candidate)) < spread_best - 0.5:
             best, spread_best = candidate, _range(evened(candidate))
     return best
+
+
+def rewrap(res: FlowResult) -> None:
+    """Each placed flowable wrapped again at the width it is placed at. A right-to-left leaflet's words and
+    marks are set from the right of the width a flowable was last wrapped at, and balancing tried it in other
+    frames after the one that won."""
+    for placed in res.placed:
+        for p in placed:
+            p.flowable.wrap(p.box.w, p.box.h)
 
 
 def _range(ends: tuple[float, ...]) -> float:

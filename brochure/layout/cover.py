@@ -74,7 +74,8 @@ def cover(inp: Inputs, area: CoverArea) -> Cover:
     left, right = area.trim.x - left, area.trim.right + right
     fw, fh = right - left, field_top - field_bottom
     corners = (round_left, round_right, round_right, round_left)
-    field = Art(partial(art.cover_field, fw, fh, pal, corners), fw, fh)
+    mirrored = t.direction == "rtl"  # its dots gather at the left, across from the words set flush right
+    field = Art(partial(art.cover_field, fw, fh, pal, corners, mirrored), fw, fh)
     items.append(Placed(field, Rect(left, field_bottom, fw, fh), region, text=False))
     logo_x = box.right - logo_f.width if t.direction == "rtl" else box.x  # where the words start
     items.append(Placed(logo_f, Rect(logo_x, box.top - logo_f.height, logo_f.width, logo_f.height), region))

@@ -34,7 +34,9 @@ from reportlab.pdfgen.pathobject import PDFPathObject
 from reportlab.pdfgen.pdfgeom import bezierArc
 
 from brochure.art.fixed import Fixed, mapped, placed
+from brochure.layout.lettering import Lettering, letter
 from brochure.layout.model import Clip, Ink, Segment, ink_of
+from brochure.theme.shaping import rtl as has_rtl
 
 Matrix = tuple[float, float, float, float, float, float]
 
@@ -56,7 +58,9 @@ class Painted:
 
 @dataclass(frozen=True)
 class Lettered:
-    """One string of a drawing (a label) as printed: its baseline's start, font, size and ink."""
+    """One string of a drawing (a label) as printed: its baseline's start, font, size and ink; a label in more
+    than one font, or shaped, is several, each but the first `joined` to the one before on its line (the first
+    of a shaped label carries its words as written, `actual`)."""
 
     text: str
     font: str
@@ -65,6 +69,9 @@ class Lettered:
     x: float
     y: float
     width: float
+    rise: float = 0.0
+    actual: str | None = None
+    joined: bool = False
 
 
 def then(m: Matrix, n: Matrix) -> Matrix:
@@ -228,6 +235,12 @@ def _string(node: String, m: Matrix) -> Iterator[Lettered]:
         return
     if abs(m[1]) > 1e-9 or abs(m[2]) > 1e-9 or m[0] <= 0 or m[3] <= 0:  # (a logo's SVG text is refused at load)
         raise ValueError(f"frames hold upright text only: the drawing's label {node.text[:30]!r} is turned")
+    fallbacks = tuple(getattr(node, "fallbacks", ()) or ())
+    if fallbacks or has_rtl(node.text):
+        set_as = letter(node.text, node.fontName, node.fontSize, fallbacks)
+        if len(set_as.runs) > 1 or set_as.actual is not None:
+            yield from _lettered(node, m, set_as)
+            return
     width = stringWidth(node.text, node.fontName, node.fontSize)
     x = node.x - (width if node.textAnchor == "end" else width / 2 if node.textAnchor == "middle" else 0.0)
     k = scale_of(m)
@@ -241,3 +254,25 @@ def _string(node: String, m: Matrix) -> Iterator[Lettered]:
         b * x + d * node.y + f,
         width * k,
     )
+
+
+def _lettered(node: String, m: Matrix, set_as: Lettering) -> Iterator[Lettered]:
+    """A label of several runs (fallback fonts, shaped words), placed as its anchor says."""
+    w = set_as.width
+    left = node.x - (w if node.textAnchor == "end" else w / 2 if node.textAnchor == "middle" else 0.0)
+    k = scale_of(m)
+    a, b, c, d, e, f = m
+    for i, g in enumerate(set_as.runs):
+        x = left + g.x
+        yield Lettered(
+            g.text,
+            g.font,
+            round(node.fontSize * k, 4),
+            ink_of(node.fillColor),
+            a * x + c * node.y + e,
+            b * x + d * node.y + f,
+            g.width * k,
+            g.rise * k,
+            (set_as.actual if i == 0 else "") if set_as.actual is not None else None,
+            i > 0,
+        )

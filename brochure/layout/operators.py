@@ -377,11 +377,17 @@ class Reader:
         self._flush_line()
         for piece in walk(self.rec.drawings[index], self.state.ctm, self.state.clip):
             if isinstance(piece, Painted):
-                self._shape(piece)
-            else:
-                run = Run(piece.text, piece.font, piece.size, piece.ink, piece.x, piece.width)
-                self.line, self.line_base = [run], piece.y
                 self._flush_line()
+                self._shape(piece)
+                continue
+            p = piece  # a label's run
+            run = Run(p.text, p.font, p.size, p.ink, p.x, p.width, p.rise, actual=p.actual)
+            if p.joined:  # the next run of the label before it, on its line
+                self.line.append(run)
+            else:
+                self._flush_line()
+                self.line, self.line_base = [run], p.y
+        self._flush_line()
 
     # -- pictures and links ---------------------------------------------------------------------------------
 

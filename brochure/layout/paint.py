@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from brochure.geometry.marks import marks
 from brochure.geometry.sheet import Sheet
 from brochure.layout.boxes import bounds
-from brochure.layout.flowables import place
+from brochure.layout.flowables import Art, place
+from brochure.layout.images import Picture
 from brochure.layout.model import (
     Draft,
     DraftLayout,
@@ -56,7 +57,7 @@ def _page(rec: Recorder, sheet: Sheet, draft: Draft, views: tuple[tuple[tuple[in
     links = list(draft.links)
     z = iter(range(1_000_000))
     for piece, placed in enumerate(draft.items, start=1):
-        links += _read(rec, placed, _panel(draft, placed), piece, out, z)
+        links += _read(rec, placed, _panel(draft, placed), piece, out, z, sheet.direction == "rtl")
     if sheet.slug:
         out += _marks(sheet, draft, z)
     out = refine(out)
@@ -75,10 +76,15 @@ def _panel(draft: Draft, placed: Placed) -> str:
     return min(draft.side.panels, key=lambda p: abs(p.trim.x + p.trim.w / 2 - x)).name
 
 
-def _read(rec: Recorder, placed: Placed, panel: str, piece: int, out: list[Frame], z: Iterator[int]) -> list[Link]:
+def _read(
+    rec: Recorder, placed: Placed, panel: str, piece: int, out: list[Frame], z: Iterator[int], rtl: bool = False
+) -> list[Link]:
     start = len(rec._code)
     rec.saveState()
-    place(rec, placed.flowable, placed.box.x, placed.box.y)
+    x, f = placed.box.x, placed.flowable
+    if rtl and isinstance(f, Art | Picture) and f.width < placed.box.w - 0.01:
+        x = placed.box.right - f.width  # a drawing or picture narrower than its column: at its right, read first
+    place(rec, f, x, placed.box.y)
     rec.restoreState()
     code = "\n".join(rec._code[start:])
     del rec._code[start:]

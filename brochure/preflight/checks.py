@@ -16,7 +16,7 @@ from brochure.theme.shaping import can_shape, script_of
 
 def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnostic]:
     """Every printed character must exist in every face it may be set in, or in one of that face's fallbacks
-    (`fonts.fallbacks`, as the paragraphs choose them): never an empty box. A drawing's labels have no fallbacks."""
+    (`fonts.fallbacks`, as the paragraphs and a drawing's labels choose them): never an empty box."""
     faces = (("heading", fonts.heading), ("body", fonts.regular), ("bold", fonts.bold), ("italic", fonts.italic))
     maps = [(role, font, cmap(font), [cmap(f) for f in fonts.fallbacks_for(font)]) for role, font in faces]
     kicker = [(upper(text), at) for text, at in content.strings if at.key == "cover.kicker"]  # set in capitals
@@ -31,7 +31,6 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
         if script is not None:
             diags.append(_unshaped_error(*script, at, fonts))
             continue
-        drawn = ".labels." in at.key  # a drawing's label: set in the body font alone
         for ch in dict.fromkeys(plain(text)):  # each character once, in order: linear in the text
             if ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf") or ((text, at) == own and ch in reported):
                 continue
@@ -40,14 +39,14 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
                 (
                     (role, font)
                     for role, font, glyphs, extra in maps
-                    if code not in glyphs and (drawn or not any(code in g for g in extra))
+                    if code not in glyphs and not any(code in g for g in extra)
                 ),
                 None,
             )
             if missing is None:
                 continue
             reported.add(ch)
-            diags.append(_glyph_error(ch, missing, (text, at), own, content, fonts, drawn))
+            diags.append(_glyph_error(ch, missing, (text, at), own, content, fonts))
     return diags
 
 
@@ -58,7 +57,6 @@ def _glyph_error(
     own: tuple[str, Location],
     content: Content,
     fonts: FontSet,
-    drawn: bool,
 ) -> Diagnostic:
     """The character no face that may set it has, where it is written, and what would set it."""
     role, font = missing
@@ -67,14 +65,12 @@ def _glyph_error(
     tried = fonts.fallback_families
     hint = "replace the character, or add a fallback family that has it to fonts.fallbacks in brand.yaml"
     hint += " (`brochure fonts` lists each family's scripts)"
-    if drawn and tried:
-        hint = f"a drawing's labels are set in the body font alone, without fallbacks: {hint.split(', or ')[0]}"
     if at.key == "cover.kicker" and ch not in (content.cover.kicker or ""):
         hint = f"the kicker is printed in capitals, and '{ch}' is a capital the font lacks: {hint}"
     if said == own:
         hint = f"the document block's own words for {content.language} use '{ch}': add a fallback family that has it"
     message = f"the {role} font ({display_name(font)}) has no glyph for '{ch}' (U+{ord(ch):04X} {name})"
-    if tried and not drawn:
+    if tried:
         message += f", nor have its fallbacks ({', '.join(tried)})"
     return error(at, message, hint)
 

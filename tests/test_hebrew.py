@@ -1,0 +1,91 @@
+"""A Hebrew leaflet (tests/data/content-he.yaml, the kit's Latin family with Varela Round, a static family with
+Hebrew letters from pip, as its fallback): the tri-fold builds mirrored with a clean preflight, its letters print
+in visual order (right to left) and its text copies out as written."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pikepdf
+import pytest
+from conftest import BRAND, LOGO
+
+from brochure import api
+from brochure.layout.model import Layout, Text
+from brochure.theme.shaping import shape
+
+DATA = Path(__file__).parent / "data"
+BODY = "  body: {family: Be Vietnam Pro}\n"
+SENTENCE = "מחטים דקות יוצרות חורים קטנים בעור."  # the first sentence of the first paragraph, as written
+
+
+@pytest.fixture(scope="module")
+def hebrew(tmp_path_factory: pytest.TempPathFactory) -> api.Result:
+    folder = tmp_path_factory.mktemp("he")
+    (folder / "logo.svg").write_text(LOGO, encoding="utf-8")
+    (folder / "brand.yaml").write_text(BRAND.replace(BODY, BODY + "  fallbacks: [Varela Round]\n"), encoding="utf-8")
+    (folder / "content.yaml").write_text((DATA / "content-he.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    src, diags = api.load(folder / "content.yaml", folder / "brand.yaml")
+    assert src is not None, [d.format() for d in diags]
+    return api.build(src, api.Options(layout="trifold"))
+
+
+def layout_of(result: api.Result) -> Layout:
+    assert result.layout is not None
+    return result.layout
+
+
+def test_a_hebrew_trifold_builds_mirrored_with_a_clean_preflight(hebrew: api.Result) -> None:
+    assert hebrew.pdf is not None
+    assert [d.format() for d in hebrew.diagnostics] == []  # not even a warning
+    lay = layout_of(hebrew)
+    assert lay.sheet.direction == "rtl"
+    outside = sorted(lay.sheet.sides[0].panels, key=lambda p: p.trim.x)
+    assert [p.name for p in outside] == ["cover", "back", "flap"]
+    title = next(i for i in lay.pages[0].items if isinstance(i, Text) and i.role == "title")
+    assert title.text == "מיקרונידלינג"
+    assert title.box.right == pytest.approx(lay.sheet.sides[0].panel("cover").content.right, abs=1.0)
+
+
+def test_hebrew_letters_print_right_to_left_and_copy_out_as_written(hebrew: api.Result) -> None:
+    lay = layout_of(hebrew)
+    (line,) = [
+        t
+        for p in lay.pages
+        for t in p.items
+        if isinstance(t, Text) and t.role == "paragraph" and t.text.startswith("מחטים דקות")
+    ]
+    runs = sorted(line.runs, key=lambda r: r.x)
+    hebrew_runs = [r for r in runs if "VarelaRound" in r.font]
+    assert hebrew_runs  # in the Hebrew fallback
+    seen = "".join(r.text for r in runs)
+    words = [
+        "".join(g.char for g in shape(w, hebrew_runs[0].font, hebrew_runs[0].size).glyphs) for w in ("מחטים", "דקות")
+    ]
+    assert words == ["םיטחמ", "תוקד"]  # each word's letters right to left
+    assert seen.index(words[1]) < seen.index(words[0])  # the second word at the left of the first
+    assert line.box.right == pytest.approx(line.measure.right, abs=0.6)  # flush right
+    copied = " ".join(actual_texts(hebrew.pdf or b""))
+    assert SENTENCE in copied
+    for label in ("שכבה עליונה", "קולגן חדש"):  # the drawing's labels, shaped as the paragraphs are
+        assert label in copied
+
+
+def test_the_hebrew_drawing_is_mirrored_its_labels_at_its_left(hebrew: api.Result) -> None:
+    lay = layout_of(hebrew)
+    items = [i for p in lay.pages for i in p.items]
+    labels = [i for i in items if isinstance(i, Text) and i.role == "label" and i.entry is None]
+    assert {t.text for t in labels} == {"שכבה עליונה", "שכבה עמוקה", "מחטים דקות", "קולגן חדש"}
+    skin = [i for i in items if i.element == labels[0].element and getattr(i, "fill", None) and i.box.w > 50]
+    assert skin and max(t.box.right for t in labels) < min(s.box.x for s in skin)
+
+
+def actual_texts(pdf: bytes) -> list[str]:
+    out: list[str] = []
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        for page in doc.pages:
+            for operands, op in pikepdf.parse_content_stream(page):
+                if str(op) == "BDC" and isinstance(operands[1], pikepdf.Dictionary) and "/ActualText" in operands[1]:
+                    out.append(str(operands[1].ActualText))
+    return out
