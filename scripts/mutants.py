@@ -304,6 +304,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_balance.py::test_the_panels_of_the_main_flow_end_within_12mm_of_each_other",
     ),
     m(
+        "balanced-flow-not-rewrapped",
+        "layout/compose.py",
+        "        rewrap(res)\n",
+        "        pass\n",
+        "tests/test_golden.py::test_the_page_looks_as_approved[trifold-maple-office-a4-page2]",
+    ),
+    m(
         "section-gaps-grow-without-bound",
         "layout/flow.py",
         "    per_start = min(GAP_GROWTH, take / starts) if starts else 0.0\n",

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from conftest import Inputs, edit, position
-from helpers import BRAND, CONTENT, MAPLE, ROOT, cli, copied_kit, page_texts, sources
+from helpers import BRAND, CONTENT, MAPLE, ROOT, cli, copied_kit, page_texts, sources, texts
 
 from brochure import api
 from brochure.cli import main
@@ -18,11 +19,13 @@ SPANISH = ROOT / "translations" / "es.yaml"
 POLISH = ROOT / "translations" / "pl.yaml"
 VIETNAMESE = ROOT / "translations" / "vi.yaml"
 US = ROOT / "translations" / "en-US.yaml"
+ARABIC = ROOT / "translations" / "ar.yaml"
 SHIPPED = [
     pytest.param(SPANISH, BRAND, id="es-clearwater"),
     pytest.param(POLISH, BRAND, id="pl-clearwater"),
     pytest.param(VIETNAMESE, BRAND, id="vi-clearwater"),
     pytest.param(US, MAPLE, id="en-US-maple"),
+    pytest.param(ARABIC, BRAND, id="ar-clearwater"),
 ]
 
 
@@ -59,6 +62,21 @@ def test_the_spanish_leaflet_prints_spanish_throughout() -> None:
                     "traducción aún sin revisar", "Completas, con DOI: edición en letra grande."):  # fmt: skip
         assert spanish in outside, spanish
     for english in ("Other formats", "Tell us what you think", "Published", "Sources"):
+        assert english not in outside, english
+
+
+def test_the_arabic_leaflet_prints_arabic_throughout() -> None:
+    """The tool's words from its Arabic table (Arabic month names, the Arabic comma between formats), the kit's
+    lines for 'ar': no English words on the back but names, addresses and the references' Latin."""
+    result = api.build(sources(ARABIC, BRAND), api.Options())
+    assert result.layout is not None
+    page = result.layout.pages[0]
+    outside = " ".join(" ".join(t.text for t in texts(replace(result.layout, pages=(page,)))).split())
+    for arabic in ("احجز استشارة", "المصادر 1", "تاريخ النشر: 1 ديسمبر 2026.", "موعد المراجعة: ديسمبر 2029.",
+                   "صيغ أخرى: خط كبير، لغات أخرى، تسجيل صوتي", "أخبرنا برأيك في هذه النشرة",
+                   "لم تُراجَع الترجمة بعد", "امسح الرمز للحجز"):  # fmt: skip
+        assert arabic in outside, arabic
+    for english in ("Other formats", "Tell us what you think", "Published", "Sources", "Scan to book"):
         assert english not in outside, english
 
 

@@ -79,8 +79,7 @@ def fill(
     res = flow(items, frames, inp.keep_sections)
     if balanced and not res.leftover and len(frames) > 1:
         res = balance(items, frames, inp.keep_sections, res)
-        if inp.theme.direction == "rtl":
-            rewrap(res)
+        rewrap(res)
     unheld = hints.unheld(inp, sections, items, frames, res)  # `keep: together`, `break: before` that cannot hold
     broke = bool(res.leftover) and res.leftover[0].fresh  # (what spills is that section: said at its hint)
     return res, [*diags, *unheld, *([] if broke else overflow(inp, res.leftover, frames, sections))]
@@ -116,9 +115,9 @@ def balance(items: list[Item], frames: list[Frame], keep: bool, res: FlowResult)
 
 
 def rewrap(res: FlowResult) -> None:
-    """Each placed flowable wrapped again at the width it is placed at. A right-to-left leaflet's words and
-    marks are set from the right of the width a flowable was last wrapped at, and balancing tried it in other
-    frames after the one that won."""
+    """Each placed flowable wrapped again at the width it is placed at: balancing tried it in other frames after
+    the one that won, and a paragraph draws the lines it was last broken into (a right-to-left one is set from
+    the right of that width)."""
     for placed in res.placed:
         for p in placed:
             p.flowable.wrap(p.box.w, p.box.h)
