@@ -37,7 +37,7 @@ DPI = 60
 SCRIPT_DPI = 100
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
 
-SCRIPTS = ("vi",)  # the translations whose pages are compared at SCRIPT_DPI
+SCRIPTS = ("vi", "ar")  # the translations whose pages are compared at SCRIPT_DPI
 
 # name -> (content, brand, options); both pages of each are compared
 EDITIONS: dict[str, tuple[Path, Path, api.Options]] = {

@@ -40,7 +40,8 @@ def paragraph_level(text: str, rtl_leaflet: bool) -> int:
 
 def isolated(text: str, links: Sequence[tuple[int, int]], base: int) -> tuple[str, list[int]]:
     """text with isolates around each link's span (start, end) and, in a right-to-left paragraph, around each Latin
-    phrase outside the links; and for each character of the result its index in text (-1 for an isolate)."""
+    phrase outside the links and outside the isolates text holds already (its own U+2066..U+2069, which it keeps);
+    and for each character of the result its index in text (-1 for an isolate, its own among them)."""
     opens: dict[int, str] = {}
     closes: dict[int, int] = {}
     for start, end in links:
@@ -48,9 +49,11 @@ def isolated(text: str, links: Sequence[tuple[int, int]], base: int) -> tuple[st
             opens[start] = FSI
             closes[end] = closes.get(end, 0) + 1
     if base % 2:
-        edges = sorted({0, len(text), *(i for span in links for i in span)})
+        authored = _authored(text)
+        marks = {i for i, ch in enumerate(text) if ch in ISOLATES}
+        edges = sorted({0, len(text), *(i for span in links for i in span), *marks, *(i + 1 for i in marks)})
         for a, b in pairwise(edges):
-            if any(a >= s and b <= e for s, e in links):
+            if a in marks or any(a >= s and b <= e for s, e in (*links, *authored)):
                 continue
             for start, end in _phrases(text, a, b):
                 opens[start] = LRI
@@ -66,8 +69,25 @@ def isolated(text: str, links: Sequence[tuple[int, int]], base: int) -> tuple[st
             index.append(-1)
         if i < len(text):
             out.append(text[i])
-            index.append(i)
+            index.append(-1 if text[i] in ISOLATES else i)
     return "".join(out), index
+
+
+def _authored(text: str) -> list[tuple[int, int]]:
+    """The spans of the isolates written in text (U+2066..U+2068 to its U+2069; the outermost of nested ones): a
+    unit its author, or the tool, set apart (a reference with its number), whose Latin phrases are not marked
+    again."""
+    out: list[tuple[int, int]] = []
+    depth, start = 0, 0
+    for i, ch in enumerate(text):
+        if ch in (LRI, RLI, FSI):
+            start = i if depth == 0 else start
+            depth += 1
+        elif ch == PDI and depth:
+            depth -= 1
+            if depth == 0:
+                out.append((start, i + 1))
+    return out
 
 
 def _phrases(text: str, a: int, b: int) -> list[tuple[int, int]]:

@@ -9,6 +9,7 @@ from brochure.inputs import blocks as c
 from brochure.inputs.content import Content, Section
 from brochure.inputs.inline import citations, escape_text, link_markup, plain, to_markup
 from brochure.inputs.references import Reference
+from brochure.layout.bidi import FSI, PDI
 from brochure.layout.flowables import Para
 from brochure.theme.colors import color_markup
 from brochure.theme.styles import Theme
@@ -124,19 +125,26 @@ def sources(cites: Citations, theme: Theme, words: Words, links: bool, full: boo
 
 def entries_markup(cites: Citations, theme: Theme, links: bool, full: bool) -> list[str]:
     """Each reference as printed: its number in bold, then in `full` its Vancouver text, DOI and address (each
-    a link where links are live), else its short form, linked to its DOI or address."""
+    a link where links are live), else its short form, linked to its DOI or address.
+
+    In a right-to-left leaflet a reference reads left to right as a whole, set apart as a first-strong isolate
+    (U+2068..U+2069, as a typesetter of Arabic sets a Latin reference): in the short form the number and the
+    text together (the references follow one another right to left, each '1 Alam M et al. ...' left to right),
+    in `full` the text alone, its number at the paragraph's reading side (the right)."""
     shade = color_markup(theme.palette.primary)
+    unit = (FSI, PDI) if theme.direction == "rtl" else ("", "")
     entries = []
     for i, ref in enumerate(cites.references, 1):
         if not full:
             words = to_markup(ref.short or ref.text, shade, links)
             target = ref.doi_url if ref.doi else ref.url
-            entries.append(f"<b>{i}</b>\u00a0" + (link_markup(words, target, "", links) if target else words))
+            linked = link_markup(words, target, "", links) if target else words
+            entries.append(f"{unit[0]}<b>{i}</b>\u00a0{linked}{unit[1]}")
             continue
         parts = [to_markup(ref.text, shade, links)]
         if ref.doi:
             parts.append(link_markup(escape_text(f"doi:{ref.doi}"), ref.doi_url, shade, links))
         if ref.url:
             parts.append(link_markup(escape_text(ref.url), ref.url, shade, links))
-        entries.append(f"<b>{i}</b>\u00a0" + " ".join(parts))
+        entries.append(f"<b>{i}</b>\u00a0{unit[0]}" + " ".join(parts) + unit[1])
     return entries

@@ -12,7 +12,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
 from brochure.geometry.sheet import Rect
-from brochure.layout import rtl
+from brochure.layout import bidi, rtl
 from brochure.layout.model import Entry
 from brochure.theme.fallback import fallback_frags
 from brochure.theme.shaping import rtl as has_rtl
@@ -64,7 +64,8 @@ class Para(Paragraph):  # type: ignore[misc]
     `element` names the words' element where it must outlive a split (the parts of a paragraph split across
     panels are one paragraph to a reader); `role` sets what it is to a reader where its style does not say.
 
-    A paragraph with a right-to-left letter is shaped and set by layout/rtl.py instead of ReportLab's lines
+    A paragraph with a right-to-left letter, or with an isolate (U+2066..U+2069) in a right-to-left leaflet (a
+    Latin reference, its number at the reading side), is shaped and set by layout/rtl.py instead of ReportLab's lines
     (`shaped` holds its words, shaped once, and `level` its direction; its parts after a split hold theirs)."""
 
     def __init__(
@@ -82,8 +83,10 @@ class Para(Paragraph):  # type: ignore[misc]
         frags: list[Any] = self.__dict__["frags"]
         self.shaped: list[rtl.Word] | None = None
         self.level = 0  # a shaped paragraph's level (1: right to left)
-        if has_rtl("".join(getattr(f, "text", "") for f in frags)):
-            para = rtl.words(frags, getattr(self.style, "direction", "ltr") == "rtl")
+        text = "".join(getattr(f, "text", "") for f in frags)
+        rtl_leaflet = getattr(self.style, "direction", "ltr") == "rtl"
+        if has_rtl(text) or (rtl_leaflet and any(ch in bidi.ISOLATES for ch in text)):
+            para = rtl.words(frags, rtl_leaflet)
             self.shaped, self.level = para.words, para.level
 
     def rtl_lines(self, aw: float) -> list[list[rtl.Word]]:
