@@ -122,6 +122,7 @@ class Made:
 
 
 Loaded = dict[Path, "Content | None"]  # each content file the editions name, read once (None: it has errors)
+Kits = dict[Path, "tuple[str, PaperName] | None"]  # each kit's id and paper, read once (None: it has errors)
 
 
 def read_contents(editions: Editions) -> Loaded:
@@ -134,14 +135,25 @@ def read_contents(editions: Editions) -> Loaded:
     return loaded
 
 
-def collisions(editions: Editions, loaded: Loaded) -> list[Diagnostic]:
+def read_kits(editions: Editions) -> Kits:
+    """Every kit the editions name, read once in this process: its id and paper (the outputs' names)."""
+    kits: Kits = {}
+    for group in editions.groups:
+        if group.kit.resolve() not in kits:
+            brand, _ = load_brand(group.kit)
+            kits[group.kit.resolve()] = (brand.id, brand.paper) if brand is not None else None
+    return kits
+
+
+def collisions(editions: Editions, loaded: Loaded, kits: Kits | None = None) -> list[Diagnostic]:
     """Editions that would be written to one file: a kit and content file named twice, two kits with one id, two
     content files in one language. One error per content file named, where it is named."""
     seen: dict[str, str] = {}
     found: list[Diagnostic] = []
     pairs: set[tuple[Path, Path]] = set()
+    kits = read_kits(editions) if kits is None else kits
     for group in editions.groups:
-        brand, _ = load_brand(group.kit)
+        kit = kits.get(group.kit.resolve())
         for content, at in zip(group.contents, group.content_at, strict=True):
             pair = (group.kit.resolve(), content.resolve())
             if pair in pairs:
@@ -149,14 +161,14 @@ def collisions(editions: Editions, loaded: Loaded) -> list[Diagnostic]:
                 continue
             pairs.add(pair)
             words = loaded.get(content.resolve())
-            if brand is None or words is None:
+            if kit is None or words is None:
                 continue  # (its editions fail, each with the reason)
             who = f"{group.kit} with {content}"
             language = words.language.lower()
             outputs = [
-                editions.output.format(brand=brand.id, language=language, layout=lo, paper=pa, target=ta)
+                editions.output.format(brand=kit[0], language=language, layout=lo, paper=pa, target=ta)
                 for lo in group.layouts
-                for pa in group.papers or (brand.paper,)
+                for pa in group.papers or (kit[1],)
                 for ta in group.targets
             ]
             clash = next((o for o in outputs if seen.get(o, who) != who), None)
@@ -235,33 +247,83 @@ def run(
     force: bool,
     progress: Callable[[Outcome], None] = lambda o: None,
     loaded: Loaded | None = None,
+    kits: Kits | None = None,
 ) -> list[Outcome]:
     """Every edition, each task run by the executor (local(jobs), or a cluster's: brochure/cluster.py), which this
-    shuts down; each PDF written here as its task ends. The outcomes in the editions' order. `loaded`: the content
-    files as read_contents read them, if the caller has them already."""
+    shuts down; each PDF written here as its task ends. An edition the last run made, and whose stamp, output
+    and file are as it left them, is settled here: a worker gets only what must be built (none when nothing
+    changed, so none starts). The outcomes in the editions' order. `loaded`, `kits`: the content files and kits
+    as read_contents and read_kits read them, if the caller has them already."""
     previous = {} if force else read_manifest(editions)
-    work = tasks(editions, previous, read_contents(editions) if loaded is None else loaded)
+    loaded = read_contents(editions) if loaded is None else loaded
+    work = tasks(editions, previous, loaded)
+    if kits is None and any(task.known for task in work):
+        kits = read_kits(editions)
     base = editions.path.parent
     outcomes: dict[int, list[Outcome]] = {}
+    asked: dict[int, Task] = {}  # what is left of each task for a worker
     pending: dict[Future[list[Made]], int] = {}
     try:
-        pending = {executor.submit(run_task, task): i for i, task in enumerate(work)}
-        for future in as_completed(list(pending)):
-            i = pending.pop(future)
-            outcomes[i] = [keep(made, base) for made in _answer(future, work[i])]
+        for i, task in enumerate(work):
+            outcomes[i], asked[i] = settle(
+                task, (kits or {}).get(task.kit.resolve()), loaded.get(task.content.resolve())
+            )
             for o in outcomes[i]:
                 progress(o)
+            if asked[i].jobs:
+                pending[executor.submit(run_task, asked[i])] = i
+        for future in as_completed(list(pending)):
+            i = pending.pop(future)
+            made = [keep(m, base) for m in _answer(future, asked[i])]
+            for o in made:
+                progress(o)
+            by_stamp = {o.stamp: o for o in (*outcomes[i], *made)}
+            outcomes[i] = [by_stamp[job.stamp] for job in work[i].jobs]  # (in the editions' order)
     except BaseException:  # Ctrl-C, a signal: nothing queued starts; what the tasks running make is written whole
         for future in pending:
             future.cancel()
         executor.shutdown(wait=True)
         for future in pending:
             if future.done() and not future.cancelled() and future.exception() is None:
-                for made in future.result():
-                    keep(made, base)
+                for answer in future.result():
+                    keep(answer, base)
         raise
     executor.shutdown()
     return [o for i in sorted(outcomes) for o in outcomes[i]]
+
+
+def settle(task: Task, kit: tuple[str, PaperName] | None, words: Content | None) -> tuple[list[Outcome], Task]:
+    """The task's editions that stand as the last run made them (stamp and output the same, the file in place:
+    `Task.known`), as outcomes, and the task with the rest of its editions. Nothing is settled for a kit or
+    content file with errors: a worker reports them."""
+    if not task.known or kit is None or words is None:
+        return [], task
+    known = {k.stamp: k for k in task.known}
+    files = (task.content, task.kit, *((task.source,) if task.source else ()))
+    inputs = tuple((str(p), _digest(_here(task, p).read_bytes())) for p in files)
+    done: list[Outcome] = []
+    rest: list[Job] = []
+    for job in task.jobs:
+        name, output = _named(task, job, kit, words.language)
+        was = known.get(job.stamp)
+        if was is not None and was.output == output:
+            done.append(_unchanged(name, output, job, was, inputs))
+        else:
+            rest.append(job)
+    return done, replace(task, jobs=tuple(rest))
+
+
+def _named(task: Task, job: Job, kit: tuple[str, PaperName], language: str) -> tuple[str, str]:
+    """An edition's name (brand/language/layout/paper/target) and its output's path."""
+    values = {"brand": kit[0], "language": language.lower(), "layout": job.layout, "paper": job.paper or kit[1],
+              "target": job.target}  # fmt: skip
+    return "/".join(values[k] for k in ("brand", "language", "layout", "paper", "target")), task.output.format(**values)
+
+
+def _unchanged(name: str, output: str, job: Job, was: Known, inputs: tuple[tuple[str, str], ...]) -> Outcome:
+    return Outcome(
+        name, output, "unchanged", 0.0, job.stamp, was.findings, was.sha256, was.pages, was.size, inputs, was.thumbs
+    )
 
 
 def _worker() -> None:
@@ -379,17 +441,10 @@ def _edition(
     known: dict[str, Known],
     inputs: tuple[tuple[str, str], ...],
 ) -> Made:
-    paper = job.paper or src.brand.paper
-    values = {"brand": src.brand.id, "language": src.content.language.lower(), "layout": job.layout, "paper": paper,
-              "target": job.target}  # fmt: skip
-    output = task.output.format(**values)
-    name = "/".join(values[k] for k in ("brand", "language", "layout", "paper", "target"))
+    name, output = _named(task, job, (src.brand.id, src.brand.paper), src.content.language)
     was = known.get(job.stamp)
     if was is not None and was.output == output:  # (its file checked where the outputs are: _present)
-        return Made(
-            Outcome(name, output, "unchanged", 0.0, job.stamp, was.findings, was.sha256, was.pages, was.size, inputs,
-                    was.thumbs)
-        )  # fmt: skip
+        return Made(_unchanged(name, output, job, was, inputs))
     options = api.Options(layout=job.layout, paper=job.paper, target=job.target)
     result = api.build(src, options, {"SOURCE_DATE_EPOCH": task.epoch})
     findings = tuple(_as_given(d, task.root).format() for d in [*load_diags, *result.diagnostics])

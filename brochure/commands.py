@@ -32,7 +32,8 @@ def batch(args: argparse.Namespace, console: Console) -> int:
     if editions is None:
         return EXIT_ERRORS
     loaded = batches.read_contents(editions)  # once, for the clash check and the editions' stamps
-    clashes = batches.collisions(editions, loaded)
+    kits = batches.read_kits(editions)  # once, for the clash check and the outputs' names
+    clashes = batches.collisions(editions, loaded, kits)
     _print(console, clashes)
     if clashes:
         return EXIT_ERRORS
@@ -63,7 +64,7 @@ def batch(args: argparse.Namespace, console: Console) -> int:
 
     t0 = time.perf_counter()
     try:
-        outcomes = batches.run(editions, executor, args.force, progress, loaded)
+        outcomes = batches.run(editions, executor, args.force, progress, loaded, kits)
     finally:
         if bar is not None:
             bar.close()

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 from conftest import Inputs, edit, position
 from helpers import batch, editions_file
+
+from brochure.batch import run as runs
+from brochure.inputs.editions import load_editions
+
+T = TypeVar("T")
 
 EDITIONS = """\
 output: "out/{brand}/{language}/{layout}-{paper}-{target}.pdf"
@@ -195,3 +203,38 @@ def test_an_unchanged_edition_keeps_its_warnings(inputs: Inputs, capsys: pytest.
     editions = json.loads(out[out.index("{") :])["editions"]
     assert status == 0 and {e["status"] for e in editions} == {"unchanged"}
     assert all(any("has not been checked" in f for f in e["findings"]) for e in editions)
+
+
+class _Recording(ThreadPoolExecutor):
+    """The batch's executor of one thread, noting each edition it is asked to build."""
+
+    def __init__(self) -> None:
+        super().__init__(max_workers=1)
+        self.asked: list[str] = []
+
+    def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
+        self.asked.extend(f"{job.layout}/{job.target}" for job in args[0].jobs)
+        return super().submit(fn, *args, **kwargs)
+
+
+def test_what_stands_as_it_was_is_settled_without_a_worker(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:
+    """Nothing changed: no worker is asked for anything (none starts), so an unchanged batch takes as long as
+    reading its inputs. A layout added: a worker builds that edition alone, and the report keeps the order."""
+    path = _editions(inputs)
+    batch(capsys, path)
+    editions, _ = load_editions(path)
+    assert editions is not None
+    idle = _Recording()
+    outcomes = runs(editions, idle, force=False)
+    assert idle.asked == [] and [o.status for o in outcomes] == ["unchanged", "unchanged"]
+    edit(path, "layouts: [trifold, large-print]", "layouts: [trifold, bifold, large-print]")
+    editions, _ = load_editions(path)
+    assert editions is not None
+    some = _Recording()
+    outcomes = runs(editions, some, force=False)
+    assert some.asked == ["bifold/office"]
+    assert [(o.edition.split("/")[2], o.status) for o in outcomes] == [
+        ("trifold", "unchanged"),
+        ("bifold", "built"),
+        ("large-print", "unchanged"),
+    ]
