@@ -57,7 +57,7 @@ def page_images(pdf: bytes, dpi: float) -> list[bytes]:
             image = render_page(page, dpi)
             page.close()
             buf = io.BytesIO()
-            image.save(buf, format="PNG")
+            image.save(buf, format="PNG", compress_level=3)  # smaller than zlib's default for these, and faster
             image.close()
             out.append(buf.getvalue())
     return out
