@@ -126,6 +126,21 @@ def test_a_drawing_label_prints_its_words_in_the_fallback_that_has_them(inputs: 
     assert label.runs[1].x == pytest.approx(label.runs[0].x + label.runs[0].width, abs=0.01)  # one line of words
 
 
+def test_a_drawing_label_wholly_in_the_fallback_prints_in_it(inputs: Inputs) -> None:
+    """A label none of whose words the body family has is one run, and that run is the fallback's (not the body
+    font's empty boxes)."""
+    edit(
+        inputs.content,
+        "      - cards:\n",
+        "      - illustration: {name: skin-section, labels: {dermis: Χόριο}}\n      - cards:\n",
+    )
+    with_fallbacks(inputs, "[Alegreya Sans]")
+    result = build(inputs)
+    assert result.layout is not None, [d.format() for d in result.diagnostics if d.is_error]
+    (label,) = texts(result.layout, role="label", section="what-is-it")
+    assert [(r.text, display_name(r.font)) for r in label.runs] == [("Χόριο", "AlegreyaSans-Regular")]
+
+
 @pytest.mark.parametrize(
     ("fallbacks", "message"),
     [

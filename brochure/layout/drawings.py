@@ -34,7 +34,7 @@ from reportlab.pdfgen.pathobject import PDFPathObject
 from reportlab.pdfgen.pdfgeom import bezierArc
 
 from brochure.art.fixed import Fixed, mapped, placed
-from brochure.layout.lettering import Lettering, letter
+from brochure.layout.lettering import Glyphs, Lettering, letter
 from brochure.layout.model import Clip, Ink, Segment, ink_of
 from brochure.theme.shaping import rtl as has_rtl
 
@@ -236,28 +236,16 @@ def _string(node: String, m: Matrix) -> Iterator[Lettered]:
     if abs(m[1]) > 1e-9 or abs(m[2]) > 1e-9 or m[0] <= 0 or m[3] <= 0:  # (a logo's SVG text is refused at load)
         raise ValueError(f"frames hold upright text only: the drawing's label {node.text[:30]!r} is turned")
     fallbacks = tuple(getattr(node, "fallbacks", ()) or ())
-    if fallbacks or has_rtl(node.text):
+    if fallbacks or has_rtl(node.text):  # (a label wholly in a fallback font is one run, in that font)
         set_as = letter(node.text, node.fontName, node.fontSize, fallbacks)
-        if len(set_as.runs) > 1 or set_as.actual is not None:
-            yield from _lettered(node, m, set_as)
-            return
-    width = stringWidth(node.text, node.fontName, node.fontSize)
-    x = node.x - (width if node.textAnchor == "end" else width / 2 if node.textAnchor == "middle" else 0.0)
-    k = scale_of(m)
-    a, b, c, d, e, f = m
-    yield Lettered(
-        node.text,
-        node.fontName,
-        round(node.fontSize * k, 4),
-        ink_of(node.fillColor),
-        a * x + c * node.y + e,
-        b * x + d * node.y + f,
-        width * k,
-    )
+    else:
+        width = stringWidth(node.text, node.fontName, node.fontSize)
+        set_as = Lettering((Glyphs(node.text, node.fontName, 0.0, width),), width)
+    yield from _lettered(node, m, set_as)
 
 
 def _lettered(node: String, m: Matrix, set_as: Lettering) -> Iterator[Lettered]:
-    """A label of several runs (fallback fonts, shaped words), placed as its anchor says."""
+    """A label's runs (one, or several in fallback fonts or shaped), placed as its anchor says."""
     w = set_as.width
     left = node.x - (w if node.textAnchor == "end" else w / 2 if node.textAnchor == "middle" else 0.0)
     k = scale_of(m)
