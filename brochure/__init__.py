@@ -55,12 +55,14 @@ class _LazyPattern:
     seldom uses (see _ParagraphWithLazyURIs)."""
 
     def __init__(self, pattern: str, flags: int) -> None:
-        self._args = (pattern, flags)
+        self._args = (pattern, flags)  # (once compiled, `_compiled`: not again when re's own cache has let it go)
 
     def __getattr__(self, name: str) -> object:
-        import re
+        compiled = self.__dict__.get("_compiled")
+        if compiled is None:  # (two threads asking at once compile the same pattern; the first kept)
+            import re
 
-        compiled = re.compile(*self._args)  # (re caches it: two threads asking at once get the same pattern)
+            compiled = self.__dict__.setdefault("_compiled", re.compile(*self._args))
         return getattr(compiled, name)
 
 
