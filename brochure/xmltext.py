@@ -1,5 +1,6 @@
-"""Text -> the same text as XML character data or as a quoted attribute value (what xml.sax.saxutils's escape and
-quoteattr give, without importing xml.sax.saxutils, which loads urllib.request, http.client, ssl and email)."""
+"""Text -> the same text as XML character data or as a quoted attribute value, as xml.sax.saxutils gives them.
+
+Without importing xml.sax.saxutils, which loads urllib.request, http.client, ssl and email."""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
-"""A paragraph's text and direction -> each character's embedding level by the Unicode bidirectional algorithm
-(UAX #9, from python-bidi, which wraps the Rust crate unicode-bidi); a line's pieces and their levels -> the
-pieces in visual order (rules L1 and L2, applied to each line, not to the paragraph).
+"""A paragraph's text and direction -> each character's embedding level; a line's pieces -> their visual order.
+
+The levels come from the Unicode bidirectional algorithm (UAX #9, from python-bidi, which wraps the Rust crate
+unicode-bidi); the visual order from its rules L1 and L2, applied to each line, not to the paragraph.
 
 The tool marks what must read left to right as a whole as an isolate, as a careful author would with U+2066..U+2069,
 before the algorithm runs: each link's words (a first-strong isolate: a web address, an email address or a phone
