@@ -20,11 +20,13 @@ from typing import TypeVar
 
 from bidi import get_base_level, get_display
 
+from brochure.theme.shaping import RTL_CLASSES
+
 LRI, RLI, FSI, PDI = "\u2066", "\u2067", "\u2068", "\u2069"
 ISOLATES = (LRI, RLI, FSI, PDI)
 SPACES = (" ", "\u00a0", "\u2028")  # what separates words: a space, a no-break space, a line break (<br/>)
 
-_NOT_LATIN = ("R", "AL", "AN")  # right-to-left letters, and Arabic-Indic digits (which the algorithm sets as Arabic
+_NOT_LATIN = (*RTL_CLASSES, "AN")  # right-to-left letters, and Arabic-Indic digits (which the algorithm sets as Arabic
 # typesetting does: '٣٠٪' with its sign at the left, '٢٤–٤٨' from the right)
 _LTR_WORD = ("L", "EN")  # a word with one of these and none of those is part of a Latin phrase
 _PHRASE_EDGE = ("L", "EN", "AN", "ES", "ET", "NSM")  # what a phrase may start and end with ('+44', '30+', '30%')
