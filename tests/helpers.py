@@ -106,6 +106,32 @@ def reopen(data: bytes) -> pikepdf.Pdf:
     return pikepdf.open(io.BytesIO(data))
 
 
+def actual_texts(pdf: bytes) -> list[str]:
+    """The /ActualText of every marked span in the pages' content, in the order drawn (what copied text gives)."""
+    out: list[str] = []
+    with reopen(pdf) as doc:
+        for page in doc.pages:
+            for operands, op in pikepdf.parse_content_stream(page):
+                if str(op) == "BDC" and isinstance(operands[1], pikepdf.Dictionary) and "/ActualText" in operands[1]:
+                    out.append(str(operands[1].ActualText))
+    return out
+
+
+def pdfua_findings(pdf: bytes) -> list[tuple[str, str]]:
+    """What two independent PDF/UA-1 checkers (page-validation, and pdfua on pikepdf) find: (rule, message)."""
+    import tempfile
+
+    import page as page_validation
+    import pdfua
+
+    found = [(f.rule_id, f.message) for f in page_validation.validate_pdf_bytes(pdf, profile="ua1").failures]
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
+        f.write(pdf)
+        f.flush()
+        found += [(x.rule_id, x.message) for x in pdfua.validate(f.name).findings]
+    return found
+
+
 def page_texts(pdf: bytes) -> list[str]:
     """Each page's text as a reader copies it, white space (line breaks, no-break spaces) as single spaces."""
     doc = pypdfium2.PdfDocument(pdf)

@@ -4,12 +4,11 @@ in visual order (right to left) and its text copies out as written."""
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
-import pikepdf
 import pytest
 from conftest import BRAND, LOGO
+from helpers import actual_texts
 
 from brochure import api
 from brochure.layout.model import Layout, Text
@@ -79,13 +78,3 @@ def test_the_hebrew_drawing_is_mirrored_its_labels_at_its_left(hebrew: api.Resul
     assert {t.text for t in labels} == {"שכבה עליונה", "שכבה עמוקה", "מחטים דקות", "קולגן חדש"}
     skin = [i for i in items if i.element == labels[0].element and getattr(i, "fill", None) and i.box.w > 50]
     assert skin and max(t.box.right for t in labels) < min(s.box.x for s in skin)
-
-
-def actual_texts(pdf: bytes) -> list[str]:
-    out: list[str] = []
-    with pikepdf.open(io.BytesIO(pdf)) as doc:
-        for page in doc.pages:
-            for operands, op in pikepdf.parse_content_stream(page):
-                if str(op) == "BDC" and isinstance(operands[1], pikepdf.Dictionary) and "/ActualText" in operands[1]:
-                    out.append(str(operands[1].ActualText))
-    return out

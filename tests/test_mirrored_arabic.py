@@ -8,10 +8,10 @@ import io
 from collections.abc import Iterator
 from pathlib import Path
 
-import pikepdf
 import pypdf
 import pytest
 from conftest import BRAND, LOGO
+from helpers import actual_texts
 
 from brochure import api
 from brochure.layout.model import Frame, Layout, Page, Shape, Text
@@ -128,16 +128,6 @@ def test_the_drawing_labels_are_shaped_joined_and_copy_out_as_written(arabic: ap
     copied = actual_texts(built(arabic).pdf or b"")
     for label in LABELS:
         assert label in copied
-
-
-def actual_texts(pdf: bytes) -> list[str]:
-    out: list[str] = []
-    with pikepdf.open(io.BytesIO(pdf)) as doc:
-        for page in doc.pages:
-            for operands, op in pikepdf.parse_content_stream(page):
-                if str(op) == "BDC" and isinstance(operands[1], pikepdf.Dictionary) and "/ActualText" in operands[1]:
-                    out.append(str(operands[1].ActualText))
-    return out
 
 
 # -- the cover ------------------------------------------------------------------------------------------------------

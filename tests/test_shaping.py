@@ -4,18 +4,14 @@ than their column, and the text copied out of the PDF in the order it was writte
 
 from __future__ import annotations
 
-import tempfile
 import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import fontpkg
-import page as page_validation
-import pdfua
-import pikepdf
 import pytest
 from conftest import Inputs, edit
-from helpers import build, check, reopen, texts
+from helpers import actual_texts, build, check, pdfua_findings, texts
 
 from brochure.layout.model import Run, Text
 from brochure.theme.fonts import _register
@@ -83,17 +79,6 @@ def test_lines_are_right_aligned_and_no_wider_than_their_column(inputs: Inputs) 
     for line in lines:
         assert line.box.right == pytest.approx(line.measure.right, abs=0.6)
         assert line.box.x >= line.measure.x - 0.01
-
-
-def actual_texts(pdf: bytes) -> list[str]:
-    """The /ActualText of every marked span in the pages' content, in the order drawn."""
-    out: list[str] = []
-    with reopen(pdf) as doc:
-        for page in doc.pages:
-            for operands, op in pikepdf.parse_content_stream(page):
-                if str(op) == "BDC" and isinstance(operands[1], pikepdf.Dictionary) and "/ActualText" in operands[1]:
-                    out.append(str(operands[1].ActualText))
-    return out
 
 
 def test_text_copied_from_the_pdf_comes_back_in_the_order_it_was_written(inputs: Inputs) -> None:
@@ -178,12 +163,7 @@ def test_the_arabic_office_edition_passes_the_pdfua_checkers(inputs: Inputs) -> 
     arabic_leaflet(inputs)
     result = build(inputs)
     assert result.pdf is not None
-    report = page_validation.validate_pdf_bytes(result.pdf, profile="ua1")
-    assert [(f.rule_id, f.message) for f in report.failures] == []
-    with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
-        f.write(result.pdf)
-        f.flush()
-        assert [(x.rule_id, x.message) for x in pdfua.validate(f.name).findings] == []
+    assert pdfua_findings(result.pdf) == []
 
 
 def test_arabic_leaflets_built_in_threads_print_the_same_bytes(inputs: Inputs) -> None:
