@@ -4,6 +4,7 @@ the first fallback that has them, word by word; what no font has is an error at 
 from __future__ import annotations
 
 import shutil
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -108,37 +109,29 @@ def test_a_character_no_font_has_is_an_error_naming_the_fallbacks_tried(
     assert "glyph for '\u2605' (U+2605 BLACK STAR), nor have its fallbacks (IBM Plex Serif, Alegreya Sans)" in error
 
 
-def test_a_drawing_label_prints_its_words_in_the_fallback_that_has_them(inputs: Inputs) -> None:
+@pytest.mark.parametrize(
+    ("written", "runs"),
+    [
+        ("Deeper Χόριο", [("Deeper", "BeVietnamPro-Regular"), ("Χόριο", "AlegreyaSans-Regular")]),
+        ("Χόριο", [("Χόριο", "AlegreyaSans-Regular")]),  # wholly in the fallback: its run, not the body font's boxes
+    ],
+)
+def test_a_drawing_label_prints_its_words_in_the_fallback_that_has_them(
+    inputs: Inputs, written: str, runs: list[tuple[str, str]]
+) -> None:
     edit(
         inputs.content,
         "      - cards:\n",
-        "      - illustration: {name: skin-section, labels: {dermis: Deeper Χόριο}}\n      - cards:\n",
+        f"      - illustration: {{name: skin-section, labels: {{dermis: {written}}}}}\n      - cards:\n",
     )
     with_fallbacks(inputs, "[Alegreya Sans]")
     result = build(inputs)
     assert result.layout is not None, [d.format() for d in result.diagnostics if d.is_error]
     (label,) = texts(result.layout, role="label", section="what-is-it")
-    assert label.text == "Deeper Χόριο"
-    assert [(r.text.strip(), display_name(r.font)) for r in label.runs] == [
-        ("Deeper", "BeVietnamPro-Regular"),
-        ("Χόριο", "AlegreyaSans-Regular"),
-    ]
-    assert label.runs[1].x == pytest.approx(label.runs[0].x + label.runs[0].width, abs=0.01)  # one line of words
-
-
-def test_a_drawing_label_wholly_in_the_fallback_prints_in_it(inputs: Inputs) -> None:
-    """A label none of whose words the body family has is one run, and that run is the fallback's (not the body
-    font's empty boxes)."""
-    edit(
-        inputs.content,
-        "      - cards:\n",
-        "      - illustration: {name: skin-section, labels: {dermis: Χόριο}}\n      - cards:\n",
-    )
-    with_fallbacks(inputs, "[Alegreya Sans]")
-    result = build(inputs)
-    assert result.layout is not None, [d.format() for d in result.diagnostics if d.is_error]
-    (label,) = texts(result.layout, role="label", section="what-is-it")
-    assert [(r.text, display_name(r.font)) for r in label.runs] == [("Χόριο", "AlegreyaSans-Regular")]
+    assert label.text == written
+    assert [(r.text.strip(), display_name(r.font)) for r in label.runs] == runs
+    for a, b in pairwise(label.runs):  # one line of words
+        assert b.x == pytest.approx(a.x + a.width, abs=0.01)
 
 
 @pytest.mark.parametrize(
