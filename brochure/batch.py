@@ -295,12 +295,13 @@ def run(
 def settle(task: Task, kit: tuple[str, PaperName] | None, words: Content | None) -> tuple[list[Outcome], Task]:
     """The task's editions that stand as the last run made them (stamp and output the same, the file in place:
     `Task.known`), as outcomes, and the task with the rest of its editions. Nothing is settled for a kit or
-    content file with errors: a worker reports them."""
+    content file with errors, nor for one that can no longer be read: a worker reports them."""
     if not task.known or kit is None or words is None:
         return [], task
+    inputs = _inputs(task)
+    if not all(sha for _, sha in inputs):
+        return [], task
     known = {k.stamp: k for k in task.known}
-    files = (task.content, task.kit, *((task.source,) if task.source else ()))
-    inputs = tuple((str(p), _digest(_here(task, p).read_bytes())) for p in files)
     done: list[Outcome] = []
     rest: list[Job] = []
     for job in task.jobs:
@@ -392,8 +393,7 @@ def _run_task(task: Task) -> Iterator[Made]:
     if src is not None and task.source is not None:
         diags += api.check_translation(_here(task, task.source), src.content)
     diags = [_as_given(d, task.root) for d in diags]
-    files = (task.content, task.kit, *((task.source,) if task.source else ()))
-    inputs = tuple((str(p), _digest(_here(task, p).read_bytes())) for p in files)
+    inputs = _inputs(task)
     load_s = time.perf_counter() - t0
     known = {k.stamp: k for k in task.known}
     for job in task.jobs:
@@ -404,6 +404,19 @@ def _run_task(task: Task) -> Iterator[Made]:
         else:
             made = _edition(task, job, src, diags, known, inputs)
             yield replace(made, outcome=replace(made.outcome, seconds=round(time.perf_counter() - t, 3)))
+
+
+def _inputs(task: Task) -> tuple[tuple[str, str], ...]:
+    """The task's content file, kit and source, each with the SHA-256 of its bytes ('' when it cannot be read, as
+    when another program removed it while the batch ran: its loader says where and why)."""
+    files = (task.content, task.kit, *((task.source,) if task.source else ()))
+    out = []
+    for path in files:
+        try:
+            out.append((str(path), _digest(_here(task, path).read_bytes())))
+        except OSError:
+            out.append((str(path), ""))
+    return tuple(out)
 
 
 def _here(task: Task, path: Path) -> Path:

@@ -238,3 +238,31 @@ def test_what_stands_as_it_was_is_settled_without_a_worker(inputs: Inputs, capsy
         ("bifold", "built"),
         ("large-print", "unchanged"),
     ]
+
+
+def test_an_input_gone_while_the_batch_settles_fails_its_editions_and_the_batch_goes_on(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The batch reads each task's files again as it settles its editions: a content file removed since (by another
+    program, while the batch reported the editions before it) is left to a worker, whose editions fail saying
+    where and why; the other editions stand, and nothing escapes as a traceback."""
+    spanish = inputs.content.parent / "es.yaml"
+    words = inputs.content.read_text(encoding="utf-8").replace("language: en-GB", "language: es")
+    spanish.write_text(words, encoding="utf-8")
+    two = EDITIONS.replace("source: content.yaml\n", "").replace("[content.yaml]", "[content.yaml, es.yaml]")
+    path = _editions(inputs, two)
+    assert batch(capsys, path)[0] == 0
+    editions, _ = load_editions(path)
+    assert editions is not None
+
+    def progress(outcome: Any) -> None:
+        spanish.unlink(missing_ok=True)  # (as the first edition is reported, before the second task is settled)
+
+    outcomes = runs(editions, ThreadPoolExecutor(max_workers=1), force=False, progress=progress)
+    assert [(o.edition.split("/")[1], o.status) for o in outcomes] == [
+        ("en-gb", "unchanged"),
+        ("en-gb", "unchanged"),
+        ("es", "failed"),
+        ("es", "failed"),
+    ]
+    assert all(f"{spanish}:" in o.first and ": error: " in o.first for o in outcomes[2:]), outcomes[2].first
