@@ -122,12 +122,16 @@ def _cut(
 
     def emit(after: str = "", space_level: int = 0) -> None:
         frag, level = at
-        out.append(_word(frags[frag], "".join(run), level, after, space_level, urls_of[frag]))
+        context = _context(marked, start, start + len(run))
+        out.append(_word(frags[frag], "".join(run), level, after, space_level, urls_of[frag], context=context))
         run.clear()
 
     urls_of = {owner[i]: urls[i] for i in range(len(owner))}
     last_frag = 0
-    for ch, i, level in zip(marked, index, lv, strict=True):
+    start = 0  # where the run starts in marked
+    for k, (ch, i, level) in enumerate(zip(marked, index, lv, strict=True)):
+        if not run:
+            start = k
         if i < 0:  # an isolate: a word of its own, glued to what is around it
             if run:
                 emit()
@@ -146,6 +150,7 @@ def _cut(
             continue
         if run and at != (frag, level):
             emit()
+            start = k
         at = (frag, level)
         run.append(ch)
     if run:
@@ -153,12 +158,35 @@ def _cut(
     return out
 
 
+CONTEXT = 8  # characters of a word either side of a piece that HarfBuzz sees to join the piece's letters to them
+
+
+def _context(marked: str, start: int, end: int) -> tuple[str, str]:
+    """The letters of the word on either side of marked[start:end], up to a space, a line break or an isolate."""
+    stops = (*bidi.SPACES, *bidi.ISOLATES)
+    a = start
+    while a > max(0, start - CONTEXT) and marked[a - 1] not in stops:
+        a -= 1
+    b = end
+    while b < min(len(marked), end + CONTEXT) and marked[b] not in stops:
+        b += 1
+    return marked[a:start], marked[end:b]
+
+
 def _word(
-    frag: Any, text: str, level: int, after: str, space_level: int, link: str, piece: Piece | None = None
+    frag: Any,
+    text: str,
+    level: int,
+    after: str,
+    space_level: int,
+    link: str,
+    piece: Piece | None = None,
+    context: tuple[str, str] = ("", ""),
 ) -> Word:
     font, size = frag.fontName, float(frag.fontSize)
     if piece is None:
-        shaped = shape(text, font, size, "rtl" if level % 2 else "ltr") if text else Shaped("", font, size, (), False)
+        direction = "rtl" if level % 2 else "ltr"
+        shaped = shape(text, font, size, direction, context) if text else Shaped("", font, size, (), False)
         piece = Piece(shaped, frag.textColor, float(getattr(frag, "rise", 0) or 0))
     space = stringWidth(after, font, size) if after in (" ", NBSP) else 0.0
     return Word(piece, level, space, after, space_level, link)

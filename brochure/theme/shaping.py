@@ -63,12 +63,14 @@ def rtl(text: str) -> bool:
     return any(unicodedata.bidirectional(ch) in RTL_CLASSES for ch in text)
 
 
-def shape(text: str, font: str, size: float, direction: str = "") -> Shaped:
+def shape(text: str, font: str, size: float, direction: str = "", context: tuple[str, str] = ("", "")) -> Shaped:
     """text shaped by HarfBuzz in font at size (direction, 'ltr' or 'rtl', and script from the text itself unless
-    given: punctuation set right to left is mirrored, '(' printing as ')')."""
+    given: punctuation set right to left is mirrored, '(' printing as ')'); context is the rest of its word before
+    and after it (a part of a word set in bold joins the letters beside it as the whole word would)."""
     face = pdfmetrics.getFont(font).face
+    before, after = context
     buf = hb.Buffer()
-    buf.add_str(text)
+    buf.add_str(before + text + after, len(before), len(text))
     buf.guess_segment_properties()
     if direction:
         buf.direction = direction
