@@ -1,7 +1,7 @@
 """Hostile right-to-left words in a copy of the shipped Arabic leaflet (translations/ar.yaml with the shipped kit),
-through the command line: direction controls that would print the words in another order than the file has them
-are refused at their text; a word too long for its column is the words' error, not a layout bug; a part of an
-Arabic word set in bold still joins the letters beside it."""
+through the command line: direction controls that would print the words in another order than the file has them,
+and vowel marks with no letter to sit on, are refused at their text; a word too long for its column is the words'
+error, not a layout bug; a part of an Arabic word set in bold still joins the letters beside it."""
 
 from __future__ import annotations
 
@@ -44,6 +44,7 @@ def errors(capsys: pytest.CaptureFixture[str], content: Path, *more: str) -> tup
         ("علاج 12\u200f34 للبشرة.", "the number '1234' has U+200F (RIGHT-TO-LEFT MARK)"),  # printed '3412'
         ("علاج 24\u200f–48 للبشرة.", "the number '24–48' has U+200F"),  # printed '48–24'
         ("علاج ١٢\u061c٣٤ للبشرة.", "U+061C (ARABIC LETTER MARK)"),
+        ("علاج للبشرة. \u064b\u064c\u064d\u064e\u064f\u0650", "U+064B (ARABIC FATHATAN) with no letter before it"),
     ],
 )
 def test_direction_controls_that_reorder_the_words_are_refused_at_their_text(
@@ -64,6 +65,7 @@ def test_direction_controls_that_reorder_the_words_are_refused_at_their_text(
         "علاج \u2067\u2066ABC 1\u2069\u2069 للبشرة.",  # isolates that close
         "علاج \u200e30\u200f للبشرة.",  # marks beside a number
         "علاج 1\u200e000 للبشرة.",  # a left-to-right mark inside one: it prints 1000
+        "عِلاجٌ لِلْبَشَرَةِ.",  # vowel marks on their letters
         "علاج " + "\u2066\u2067" * 900 + "ABC" + "\u2069" * 1800 + " للبشرة.",  # deep, but closed
     ],
 )

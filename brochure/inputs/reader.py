@@ -186,9 +186,9 @@ def text_problem(value: str) -> tuple[str, str]:
             f"the text contains {chars.describe(ch)}, which cannot be printed",
             "remove it (a word processor's line break or tab copied with the text is the usual cause)",
         )
-    problem = _direction_problem(value)
-    if problem[0]:
-        return problem
+    for problem in (_direction_problem(value), _lone_mark(value)):
+        if problem[0]:
+            return problem
     if len(value) > limits.TEXT_CHARS:
         return (
             f"this text is {len(value):,} characters long; one piece of text may have at most {limits.TEXT_CHARS:,}",
@@ -210,10 +210,28 @@ _OPENS, _CLOSE = "\u2066\u2067\u2068", "\u2069"
 _MARKED_NUMBER = re.compile(r"\d[\d.,:/\-\u2013\u066b\u066c]*[\u200f\u061c]+[\d.,:/\-\u2013\u066b\u066c]*\d")
 
 
+_DIRECTIONAL = re.compile("[\u202a-\u202e\u2066-\u2069\u200f\u061c]")
+# A combining mark with no letter before it to sit on (at the start, or after a space): a vowel mark or an accent
+# typed alone prints as a smudge over nothing, or piled on the next one.
+_LONE_MARK = re.compile(r"(?:^|\s)([\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed])")
+
+
+def _lone_mark(value: str) -> tuple[str, str]:
+    found = _LONE_MARK.search(value)
+    if found is None:
+        return "", ""
+    return (
+        f"the text has {chars.describe(found.group(1))} with no letter before it to sit on",
+        "put the mark right after its letter, or remove it",
+    )
+
+
 def _direction_problem(value: str) -> tuple[str, str]:
     """(problem, hint) for direction controls that would print the words in another order than they are written:
     an embedding or override, an isolate left open or closed without being opened, a right-to-left mark inside a
     number."""
+    if not _DIRECTIONAL.search(value):  # (most texts: one search)
+        return "", ""
     found = _EMBEDDING.search(value)
     if found:
         return (
