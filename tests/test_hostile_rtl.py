@@ -108,3 +108,28 @@ def test_a_bold_part_of_an_arabic_word_joins_the_letters_beside_it(tmp_path: Pat
     bold, rest = runs[at], runs[at + 1]
     assert "\ufe92" in bold.text and "\ufe90" not in bold.text  # BEH MEDIAL FORM, not BEH FINAL FORM
     assert "Bold" not in rest.font and rest.text[-1] not in "\u0634\ufeb5\ufeb7"  # SHEEN joined on its right
+
+
+@pytest.mark.parametrize(
+    ("key", "line", "col", "noun"),
+    [
+        ("title: ", 20, 8, "a word in the title"),
+        ("  kicker: ", 23, 11, "a word in the kicker"),
+        ("  qr_label: ", 162, 13, "a word in the QR code's label"),
+    ],
+)
+def test_an_arabic_word_too_long_for_a_cover_or_back_line_is_reported_at_its_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], key: str, line: int, col: int, noun: str
+) -> None:
+    """Such a word was an error at the file's first line, 1:1, 'at outside/cover': the check that names the key
+    measured only left-to-right lines."""
+    text = ARABIC.read_text(encoding="utf-8")
+    start = text.index("\n" + key) + 1 + len(key)
+    end = text.index("\n", start)
+    content = tmp_path / "ar.yaml"
+    content.write_text(text[:start] + "بتثجحخ" * 12 + text[end:], encoding="utf-8")
+    status, errs = errors(capsys, content)
+    assert status == 1 and len(errs) == 1, errs
+    found = LINE.match(errs[0])
+    assert found is not None and (int(found["line"]), int(found["col"])) == (line, col), errs
+    assert noun in errs[0] and "too long for its line" in errs[0], errs
