@@ -33,6 +33,19 @@ def _paragraphs(n: int, chars: int) -> Case:
     return case
 
 
+def _arabic(n: int, chars: int) -> Case:
+    """n Arabic paragraphs of `chars` characters in an Arabic leaflet (shaped, ordered by the bidirectional
+    algorithm: the costliest words to set), with IBM Plex Sans Arabic as the kit's fallback."""
+    case = _paragraphs(n, chars)
+    words = ("كلمة عربية طويلة نسبيًا في 3 جلسات " * (chars // 30 + 1))[:chars]
+    for section in case.content["sections"]:
+        section["heading"] = "قسم"
+        section["blocks"] = [{"text": words}]
+    case.content["language"] = "ar"
+    case.brand["fonts"]["fallbacks"] = ["IBM Plex Sans Arabic"]
+    return case
+
+
 def _bullets(n: int, chars: int) -> Case:
     case = Case()
     item = ("a long list item that goes on " * (chars // 30 + 1))[:chars]
@@ -74,6 +87,7 @@ CASES: dict[str, tuple[Case, list[str]]] = {
     "one 1 MB paragraph": (_paragraphs(1, 1_000_000), []),
     "14 paragraphs at the length cap (overflow)": (_paragraphs(14, 4000), []),
     "200 sections at the length cap": (_paragraphs(200, 4000), []),
+    "14 Arabic paragraphs at the length cap, large print (overflow)": (_arabic(14, 4000), ["--layout", "large-print"]),
     "180 bullets of 300 characters (overflow)": (_bullets(180, 300), []),
     "picture: 30,000 px decompression bomb": (_picture(PICTURES["bomb"]()), []),
     "picture: 24-megapixel photo, press": (_picture(_big_photo()), ["--target", "press", "--layout", "large-print"]),

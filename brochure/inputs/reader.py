@@ -186,6 +186,9 @@ def text_problem(value: str) -> tuple[str, str]:
             f"the text contains {chars.describe(ch)}, which cannot be printed",
             "remove it (a word processor's line break or tab copied with the text is the usual cause)",
         )
+    for problem in (_direction_problem(value), _lone_mark(value)):
+        if problem[0]:
+            return problem
     if len(value) > limits.TEXT_CHARS:
         return (
             f"this text is {len(value):,} characters long; one piece of text may have at most {limits.TEXT_CHARS:,}",
@@ -197,6 +200,72 @@ def text_problem(value: str) -> tuple[str, str]:
 # Characters that have no printed form: C0/C1 controls (Unicode's category Cc) but tab and line breaks, and
 # surrogates (Cs). One search of the text, not a category look-up per character.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+# Embeddings and overrides (U+202A..U+202E): an override prints the letters after it in the order it forces, an
+# Arabic word backwards, so that the page shows other words than the file. The tool orders the words itself.
+_EMBEDDING = re.compile("[\u202a-\u202e]")
+_OPENS, _CLOSE = "\u2066\u2067\u2068", "\u2069"
+# A right-to-left mark inside a number ('12\u200f34', '24\u200f–48'): the number's parts print swapped ('3412').
+_MARKED_NUMBER = re.compile(r"\d[\d.,:/\-\u2013\u066b\u066c]*[\u200f\u061c]+[\d.,:/\-\u2013\u066b\u066c]*\d")
+
+
+_DIRECTIONAL = re.compile("[\u202a-\u202e\u2066-\u2069\u200f\u061c]")
+# A combining mark with no letter before it to sit on (at the start, or after a space): a vowel mark or an accent
+# typed alone prints as a smudge over nothing, or piled on the next one.
+_LONE_MARK = re.compile(r"(?:^|\s)([\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed])")
+
+
+def _lone_mark(value: str) -> tuple[str, str]:
+    found = _LONE_MARK.search(value)
+    if found is None:
+        return "", ""
+    return (
+        f"the text has {chars.describe(found.group(1))} with no letter before it to sit on",
+        "put the mark right after its letter, or remove it",
+    )
+
+
+def _direction_problem(value: str) -> tuple[str, str]:
+    """(problem, hint) for direction controls that would print the words in another order than they are written:
+    an embedding or override, an isolate left open or closed without being opened, a right-to-left mark inside a
+    number."""
+    if not _DIRECTIONAL.search(value):  # (most texts: one search)
+        return "", ""
+    found = _EMBEDDING.search(value)
+    if found:
+        return (
+            f"the text contains {chars.describe(found.group())}, which would print the letters or words after it "
+            "in another order than they are written",
+            "remove it: the tool sets right-to-left and left-to-right words in order itself (to keep a phrase "
+            "apart, put it between U+2066 and U+2069)",
+        )
+    opened: list[str] = []
+    for ch in value:
+        if ch in _OPENS:
+            opened.append(ch)
+        elif ch == _CLOSE:
+            if not opened:
+                return (
+                    f"the text contains {chars.describe(ch)} with no U+2066, U+2067 or U+2068 before it to close",
+                    "remove it, or put the isolate it closes before the phrase",
+                )
+            opened.pop()
+    if opened:
+        return (
+            f"the text contains {chars.describe(opened[-1])} that no U+2069 closes, so every word after it would "
+            "print in its direction",
+            "close it with U+2069 (POP DIRECTIONAL ISOLATE) after the phrase, or remove it",
+        )
+    found = _MARKED_NUMBER.search(value)
+    if found:
+        mark = next(ch for ch in found.group() if ch in "\u200f\u061c")
+        return (
+            f"the number '{found.group().replace(mark, '')}' has {chars.describe(mark)} inside it, which would "
+            "print its parts in reverse order",
+            "remove the mark: the tool keeps a number's digits left to right itself",
+        )
+    return "", ""
 
 
 def _visible(ch: str) -> bool:

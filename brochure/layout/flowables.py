@@ -23,7 +23,14 @@ OVERRUN = 1.5  # ReportLab lets a line end a point or so past its width; more is
 
 
 def overrun(p: Paragraph) -> float:
-    """How far the widest line of a wrapped paragraph runs past its width (0 when every line fits)."""
+    """How far the widest line of a wrapped paragraph runs past its width (0 when every line fits); a shaped
+    (right-to-left) paragraph's lines are its own, at the width it was last wrapped to."""
+    if isinstance(p, Para) and p.shaped is not None:
+        broken: tuple[float, list[list[rtl.Word]]] | None = p.__dict__.get("_rtl_broken")
+        if broken is None:
+            return 0.0
+        width, lines = broken
+        return max(0.0, max((rtl.line_width(line) for line in lines), default=0.0) - width)
     bl = getattr(p, "blPara", None)
     if bl is None:
         return 0.0

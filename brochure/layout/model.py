@@ -116,8 +116,9 @@ class Text(Item):
 
     @property
     def overrun(self) -> float:
-        """How far the line runs past the right of its column (0 when it keeps to it)."""
-        return max(0.0, self.box.right - self.measure.right)
+        """How far the line runs past either side of its column (0 when it keeps to it): past the right as a
+        left-to-right word too long for its line does, past the left as a right-to-left one set flush right does."""
+        return max(0.0, self.box.right - self.measure.right, self.measure.x - self.box.x)
 
 
 @dataclass(frozen=True, kw_only=True)

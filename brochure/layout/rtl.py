@@ -10,7 +10,8 @@ each stretch in or out of a link, so copied text comes back as written and a lin
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
@@ -89,10 +90,37 @@ def words(frags: list[Any], rtl_leaflet: bool) -> Paragraph:
         owner.extend([n] * len(text))
     text = "".join(chars)
     base = bidi.paragraph_level(text, rtl_leaflet)
-    urls = [_url(frags[n]) for n in owner]
-    marked, index = bidi.isolated(text, _spans(urls), base)
+    frag_urls = [_url(frag) for frag in frags]
+    urls = tuple(frag_urls[n] for n in owner)
+    cuts = _cuts(text, tuple(owner), urls, base)
+    out: list[Word] = []
+    for c in cuts:
+        out.append(_word(frags[c.frag], c.text, c.level, c.after, c.space_level, c.link, context=c.context))
+    return Paragraph(out, base)
+
+
+@dataclass(frozen=True)
+class _Cut:
+    """Where a word was cut (`_cuts`): its fragment, text, level, what follows it and at which level, its link, and
+    the rest of its word on either side."""
+
+    frag: int
+    text: str
+    level: int
+    after: str
+    space_level: int
+    link: str
+    context: tuple[str, str]
+
+
+@lru_cache(maxsize=256)
+def _cuts(text: str, owner: tuple[int, ...], urls: tuple[str, ...], base: int) -> tuple[_Cut, ...]:
+    """The paragraph's words as the bidirectional algorithm and its fragments cut them; remembered, as a layout
+    sets the same paragraph at each size and page count it tries (only the characters, their fragments and links
+    and the paragraph's level decide it)."""
+    marked, index = bidi.isolated(text, _spans(list(urls)), base)
     lv = bidi.levels(marked, base)
-    return Paragraph(_cut(frags, marked, index, lv, owner, urls), base)
+    return tuple(_cut(marked, index, lv, owner, urls))
 
 
 def _url(frag: Any) -> str:
@@ -111,23 +139,25 @@ def _spans(urls: list[str]) -> list[tuple[int, int]]:
     return out
 
 
-def _cut(
-    frags: list[Any], marked: str, index: list[int], lv: list[int], owner: list[int], urls: list[str]
-) -> list[Word]:
+def _cut(marked: str, index: list[int], lv: list[int], owner: tuple[int, ...], urls: tuple[str, ...]) -> list[_Cut]:
     """The characters (isolates among them) as words: cut at spaces, line breaks, isolates and where the fragment
     or the level changes."""
-    out: list[Word] = []
+    out: list[_Cut] = []
     run: list[str] = []
     at: tuple[int, int] = (0, 0)  # the run's fragment and level
 
     def emit(after: str = "", space_level: int = 0) -> None:
         frag, level = at
-        out.append(_word(frags[frag], "".join(run), level, after, space_level, urls_of[frag]))
+        context = _context(marked, start, start + len(run))
+        out.append(_Cut(frag, "".join(run), level, after, space_level, urls_of[frag], context))
         run.clear()
 
     urls_of = {owner[i]: urls[i] for i in range(len(owner))}
     last_frag = 0
-    for ch, i, level in zip(marked, index, lv, strict=True):
+    start = 0  # where the run starts in marked
+    for k, (ch, i, level) in enumerate(zip(marked, index, lv, strict=True)):
+        if not run:
+            start = k
         if i < 0:  # an isolate: a word of its own, glued to what is around it
             if run:
                 emit()
@@ -141,11 +171,11 @@ def _cut(
             if run:
                 emit(after, level)
             elif out:
-                w = out[-1]
-                out[-1] = _word(frags[at[0]], w.text, w.level, after, level, w.link, w.piece)
+                out[-1] = replace(out[-1], after=after, space_level=level)
             continue
         if run and at != (frag, level):
             emit()
+            start = k
         at = (frag, level)
         run.append(ch)
     if run:
@@ -153,12 +183,35 @@ def _cut(
     return out
 
 
+CONTEXT = 8  # characters of a word either side of a piece that HarfBuzz sees to join the piece's letters to them
+
+
+def _context(marked: str, start: int, end: int) -> tuple[str, str]:
+    """The letters of the word on either side of marked[start:end], up to a space, a line break or an isolate."""
+    stops = (*bidi.SPACES, *bidi.ISOLATES)
+    a = start
+    while a > max(0, start - CONTEXT) and marked[a - 1] not in stops:
+        a -= 1
+    b = end
+    while b < min(len(marked), end + CONTEXT) and marked[b] not in stops:
+        b += 1
+    return marked[a:start], marked[end:b]
+
+
 def _word(
-    frag: Any, text: str, level: int, after: str, space_level: int, link: str, piece: Piece | None = None
+    frag: Any,
+    text: str,
+    level: int,
+    after: str,
+    space_level: int,
+    link: str,
+    piece: Piece | None = None,
+    context: tuple[str, str] = ("", ""),
 ) -> Word:
     font, size = frag.fontName, float(frag.fontSize)
     if piece is None:
-        shaped = shape(text, font, size, "rtl" if level % 2 else "ltr") if text else Shaped("", font, size, (), False)
+        direction = "rtl" if level % 2 else "ltr"
+        shaped = shape(text, font, size, direction, context) if text else Shaped("", font, size, (), False)
         piece = Piece(shaped, frag.textColor, float(getattr(frag, "rise", 0) or 0))
     space = stringWidth(after, font, size) if after in (" ", NBSP) else 0.0
     return Word(piece, level, space, after, space_level, link)
@@ -175,11 +228,23 @@ def lines(ws: list[Word], width: float) -> list[list[Word]]:
             units.append([w])
     out: list[list[Word]] = []
     line: list[Word] = []
+    widths = spaces = 0.0  # the line's words' widths and all their spaces, summed in order as line_width does
     for unit in units:
-        if line and (line[-1].end or line_width(line + unit) > width + EPSILON):
+        wide, gaps = widths, spaces
+        for word in unit:
+            wide += word.width
+        for word in unit[:-1]:
+            gaps += word.space
+        if line and (line[-1].end or wide + gaps > width + EPSILON):  # line_width(line + unit), in one pass
             out.append(line)
             line = []
+            wide, gaps = 0.0, 0.0
+            for word in unit:
+                wide += word.width
+            for word in unit[:-1]:
+                gaps += word.space
         line.extend(unit)
+        widths, spaces = wide, gaps + unit[-1].space
     if line:
         out.append(line)
     return out

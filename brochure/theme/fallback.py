@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from brochure.theme.fonts import cmap
 
@@ -15,6 +16,17 @@ def pieces(text: str, font: str, fallbacks: Sequence[str]) -> list[Piece]:
     """text in font where font has its characters; elsewhere each word (or script's part of a word) in the first
     fallback that has all of it, else each character in the first that has it (none: font's, an empty box the
     glyph check reports before anything is laid out)."""
+    return list(_pieces(text, font, tuple(fallbacks)))
+
+
+@lru_cache(maxsize=1024)
+def _pieces(text: str, font: str, fallbacks: tuple[str, ...]) -> tuple[Piece, ...]:
+    """(`pieces`, remembered: a layout sets the same paragraphs at each size and page count it tries; a registered
+    font's name names its file's contents, so the answer never changes.)"""
+    return tuple(_split(text, font, fallbacks))
+
+
+def _split(text: str, font: str, fallbacks: tuple[str, ...]) -> list[Piece]:
     own = cmap(font)
     if not fallbacks or all(ord(ch) in own for ch in text):
         return [(text, font)]

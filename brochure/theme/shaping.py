@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 import uharfbuzz as hb
 from reportlab.pdfbase import pdfmetrics
@@ -44,8 +45,8 @@ class Shaped:
     glyphs: tuple[Glyph, ...]
     rtl: bool
 
-    @property
-    def width(self) -> float:
+    @cached_property
+    def width(self) -> float:  # (asked for each word again and again as lines are broken)
         return sum(g.advance for g in self.glyphs)
 
 
@@ -63,12 +64,22 @@ def rtl(text: str) -> bool:
     return any(unicodedata.bidirectional(ch) in RTL_CLASSES for ch in text)
 
 
-def shape(text: str, font: str, size: float, direction: str = "") -> Shaped:
+def shape(text: str, font: str, size: float, direction: str = "", context: tuple[str, str] = ("", "")) -> Shaped:
     """text shaped by HarfBuzz in font at size (direction, 'ltr' or 'rtl', and script from the text itself unless
-    given: punctuation set right to left is mirrored, '(' printing as ')')."""
+    given: punctuation set right to left is mirrored, '(' printing as ')'); context is the rest of its word before
+    and after it (a part of a word set in bold joins the letters beside it as the whole word would).
+
+    Remembered for the most recent words: a layout tries several sizes and page counts, and sets the same words
+    at the same size in each (a registered font's name names its file's contents, so the answer never changes)."""
+    return _shape(text, font, size, direction, context)
+
+
+@lru_cache(maxsize=16384)
+def _shape(text: str, font: str, size: float, direction: str, context: tuple[str, str]) -> Shaped:
     face = pdfmetrics.getFont(font).face
+    before, after = context
     buf = hb.Buffer()
-    buf.add_str(text)
+    buf.add_str(before + text + after, len(before), len(text))
     buf.guess_segment_properties()
     if direction:
         buf.direction = direction
