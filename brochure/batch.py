@@ -5,7 +5,8 @@ the inputs once (fonts, logo, the translation against its source) and builds eac
 and writes nothing. The batch's own process writes each PDF and its page pictures atomically as they come back,
 so workers may run on other machines (brochure/cluster.py) that share the inputs' paths but not the output
 folder. An edition's stamp is a hash of everything it depends on (the tool's version, the installed font
-packages, its content file and source, every file of its brand kit, its layout, paper and target); an edition
+packages, its content file and source, every file of its brand kit, what today's date makes of its review
+date, SOURCE_DATE_EPOCH, its layout, paper and target); an edition
 whose stamp and output are as the last manifest recorded is not built again. A failure is one edition's outcome:
 it never stops the others.
 """
@@ -37,6 +38,7 @@ from brochure.inputs.content import Content, load_content
 from brochure.inputs.editions import Editions, Group
 from brochure.output.files import HTML, JSON, PDF, PNG, Refused, write_atomic
 from brochure.output.preview import page_images
+from brochure.preflight.dates import check_dates, today
 from brochure.vocabulary import LayoutName, PaperName, Target
 
 MANIFEST = "manifest.json"
@@ -196,8 +198,14 @@ def tasks(editions: Editions, previous: dict[str, dict[str, object]], loaded: Lo
             source = None if same else editions.source
             inputs = (content, *((source,) if source else ()), *_pictures(loaded.get(content.resolve())))
             words = _digest(b"".join(p.read_bytes() for p in inputs))
+            dated = _dated(loaded.get(content.resolve()))
             jobs = tuple(
-                Job(layout, paper, target, _digest(f"{tool()}|{kit}|{words}|{layout}|{paper}|{target}".encode()))
+                Job(
+                    layout,
+                    paper,
+                    target,
+                    _digest(f"{tool()}|{kit}|{words}|{dated}|{epoch}|{layout}|{paper}|{target}".encode()),
+                )
                 for layout in group.layouts
                 for paper in (group.papers or (None,))
                 for target in group.targets
@@ -206,6 +214,20 @@ def tasks(editions: Editions, previous: dict[str, dict[str, object]], loaded: Lo
             base, pattern = editions.path.parent, editions.output
             out.append(Task(group.kit, content, source, base, pattern, jobs, present, thumbs, root, tool(), epoch))
     return out
+
+
+def _dated(words: Content | None) -> str:
+    """What today's date makes of the leaflet's dates (a review date near or passed, a publication date to come),
+    as a part of its editions' stamps: an edition made before its review date came near is made again, and
+    reports it, not left as it was. Nothing when the dates are fine (or the words or the date cannot be read:
+    the build reports those)."""
+    if words is None:
+        return ""
+    try:
+        day = today(os.environ)
+    except ValueError:
+        return ""
+    return "; ".join(d.format() for d in check_dates(words.document, day))
 
 
 @cache

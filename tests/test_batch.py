@@ -6,6 +6,7 @@ import json
 import re
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -13,7 +14,10 @@ import pytest
 from conftest import Inputs, edit, position
 from helpers import batch, editions_file
 
+from brochure import batch as batch_module
+from brochure.batch import read_contents, tasks
 from brochure.batch import run as runs
+from brochure.inputs.content import load_content
 from brochure.inputs.editions import load_editions
 
 T = TypeVar("T")
@@ -266,3 +270,27 @@ def test_an_input_gone_while_the_batch_settles_fails_its_editions_and_the_batch_
         ("es", "failed"),
     ]
     assert all(f"{spanish}:" in o.first and ": error: " in o.first for o in outcomes[2:]), outcomes[2].first
+
+
+def test_an_edition_is_made_again_when_its_review_date_comes_near(
+    inputs: Inputs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing in the files changed, but today's date now warns of the review date: the editions' stamps change,
+    so they are built again and report it (not left 'unchanged' with their old findings). On two ordinary days
+    the stamps are the same; another SOURCE_DATE_EPOCH (the date written in the PDF) changes them too."""
+    editions, _ = load_editions(_editions(inputs))
+    assert editions is not None
+    review = load_content(inputs.content)[0]
+    assert review is not None
+    due = review.document.review
+
+    def stamps(day: date) -> list[str]:
+        monkeypatch.setattr(batch_module, "today", lambda environ: day)
+        return [job.stamp for task in tasks(editions, {}, read_contents(editions)) for job in task.jobs]
+
+    ordinary = stamps(due - timedelta(days=400))
+    assert stamps(due - timedelta(days=401)) == ordinary
+    near = stamps(due - timedelta(days=30))
+    assert set(near).isdisjoint(ordinary) and set(stamps(due + timedelta(days=1))).isdisjoint(near)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796169600")  # a day later than the tests build with
+    assert set(stamps(due - timedelta(days=400))).isdisjoint(ordinary)
