@@ -74,25 +74,13 @@ def letter(text: str, font: str, size: float, fallbacks: Sequence[str] = ()) -> 
 
 
 def _glyphs(s: Shaped, x: float, out: list[Glyphs]) -> float:
-    """A shaped piece's glyphs from x: those where the font's own advances put them as one run, each other
-    alone (moved and raised as HarfBuzz says); the pen's position after it."""
-    run: list[str] = []
-    start = x
-    for g in s.glyphs:
-        if g.dx == 0 and g.dy == 0 and abs(g.advance - g.natural) < rtl.EPSILON:
-            if not run:
-                start = x
-            run.append(g.char)
-            x += g.advance
-            continue
-        if run:
-            out.append(Glyphs("".join(run), s.font, start, stringWidth("".join(run), s.font, s.size)))
-            run = []
-        out.append(Glyphs(g.char, s.font, x + g.dx, g.natural, g.dy))
-        x += g.advance
-    if run:
-        out.append(Glyphs("".join(run), s.font, start, stringWidth("".join(run), s.font, s.size)))
-    return x
+    """A shaped piece's glyphs from x, as the strings that print them (layout/rtl.printed); the pen's position
+    after it."""
+    strings, end = rtl.printed(s, x)
+    for p in strings:
+        width = p.alone if p.alone is not None else stringWidth(p.text, s.font, s.size)
+        out.append(Glyphs(p.text, s.font, p.x, width, p.rise))
+    return end
 
 
 def measure(font: str, fallbacks: Sequence[str]) -> Measure:

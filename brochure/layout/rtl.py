@@ -359,21 +359,36 @@ def _span(a: list[float], b: list[float]) -> list[float]:
 
 
 def _piece(tx: Any, piece: Piece, x: float, y: float, note: str, canvas: Any) -> tuple[float, str]:
-    """A piece's glyphs from x: those where the font's own advances put them as one string, each other alone."""
+    """A piece's glyphs from x (as `printed` puts them), each string noted with the line's copy text."""
     s = piece.shaped
     tx.setFont(s.font, s.size)
     tx.setFillColor(piece.colour)
-    run: list[str] = []
-    start = x
-
-    def flush(at: float, text: str, rise: float) -> None:
-        nonlocal note
-        tx.setTextOrigin(at, y)
-        tx.setRise(piece.rise + rise)
+    strings, end = printed(s, x)
+    for p in strings:
+        tx.setTextOrigin(p.x, y)
+        tx.setRise(piece.rise + p.rise)
         tx._code.append(note)
         note = canvas.actual("")
-        tx.textOut(text)
+        tx.textOut(p.text)
+    return end, note
 
+
+@dataclass(frozen=True)
+class Printed:
+    """Glyphs printed as one string at x, raised by rise: a run of glyphs where the font's own advances put them,
+    or one glyph HarfBuzz moved (`alone`: its own advance)."""
+
+    text: str
+    x: float
+    rise: float = 0.0
+    alone: float | None = None
+
+
+def printed(s: Shaped, x: float) -> tuple[list[Printed], float]:
+    """A shaped piece's glyphs from x as the strings that print them, and the pen's position after them."""
+    out: list[Printed] = []
+    run: list[str] = []
+    start = x
     for g in s.glyphs:
         if g.dx == 0 and g.dy == 0 and abs(g.advance - g.natural) < EPSILON:
             if not run:
@@ -382,10 +397,10 @@ def _piece(tx: Any, piece: Piece, x: float, y: float, note: str, canvas: Any) ->
             x += g.advance
             continue
         if run:
-            flush(start, "".join(run), 0.0)
+            out.append(Printed("".join(run), start))
             run = []
-        flush(x + g.dx, g.char, g.dy)
+        out.append(Printed(g.char, x + g.dx, g.dy, g.natural))
         x += g.advance
     if run:
-        flush(start, "".join(run), 0.0)
-    return x, note
+        out.append(Printed("".join(run), start))
+    return out, x
