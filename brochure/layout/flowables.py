@@ -12,7 +12,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
 from brochure.geometry.sheet import Rect
-from brochure.layout import bidi, rtl
+from brochure.layout import bidi, parsed, rtl
 from brochure.layout.model import Entry
 from brochure.theme.fallback import fallback_frags
 from brochure.theme.shaping import rtl as has_rtl
@@ -129,14 +129,24 @@ class Para(Paragraph):  # type: ignore[misc]
             parts.append(p)
         return parts
 
-    def _setup(self, text: str | None, style: Any, *args: Any) -> None:
+    def _setup(self, text: str | None, style: Any, bullet: Any, frags: Any, *args: Any) -> None:
         """ReportLab's parse, then the characters the kit's fonts lack in its fallback fonts (`fonts.fallbacks`,
-        which the theme's styles carry): where the words' fonts are chosen, before any line is broken."""
-        super()._setup(text, style, *args)
+        which the theme's styles carry): where the words' fonts are chosen, before any line is broken.
+
+        The parse is a pure function of the markup and the style's values: it is remembered (parsed.py), and
+        each paragraph gets its own copies of the pieces."""
+        key = parsed.key(text, style, bullet) if frags is None else None
+        known = parsed.recall(key) if key is not None else None
+        if known is not None:
+            d = self.__dict__
+            d["text"], d["frags"], d["style"], d["bulletText"], d["debug"] = known[0], known[1], style, bullet, 0
+            return
+        super()._setup(text, style, bullet, frags, *args)
         fallbacks: tuple[tuple[str, tuple[str, ...]], ...] = getattr(self.style, "fallbacks", ())
         if fallbacks:
-            parsed: list[object] = self.__dict__["frags"]
-            self.__dict__["frags"] = fallback_frags(parsed, dict(fallbacks))
+            self.__dict__["frags"] = fallback_frags(self.__dict__["frags"], dict(fallbacks))
+        if key is not None and self.style is style:  # (markup that sets its own style is not remembered)
+            parsed.keep(key, self.__dict__["text"], self.__dict__["frags"])
 
     def split(self, aw: float, ah: float) -> list[Flowable]:
         if self.shaped is not None:
