@@ -311,6 +311,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_golden.py::test_the_page_looks_as_approved[trifold-maple-office-a4-page2]",
     ),
     m(
+        "parse-remembered-without-the-style",
+        "layout/parsed.py",
+        '    values = tuple((k, type(v), v) for k, v in style.__dict__.items() if k != "parent")\n',
+        "    values = (style.name,)\n",
+        "tests/test_remembered.py",
+    ),
+    m(
+        "font-subset-remembered-by-its-size",
+        "theme/fonts.py",
+        "        key = (self.registered, tuple(subset))\n",
+        "        key = (self.registered, len(subset))\n",
+        "tests/test_remembered.py::test_each_build_prints_as_in_a_fresh_process",
+    ),
+    m(
         "section-gaps-grow-without-bound",
         "layout/flow.py",
         "    per_start = min(GAP_GROWTH, take / starts) if starts else 0.0\n",

@@ -1,0 +1,79 @@
+"""What a build remembers for the next (parsed markup, font subsets) never prints one build's colours, fonts or
+characters in another: each build prints as a build in a fresh process would."""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import sys
+
+from helpers import BRAND, CONTENT, ROOT, sources, texts
+
+from brochure import api
+from brochure.layout import parsed
+from brochure.layout.model import Ink
+
+
+def _with_primary(src: api.Sources, hex_colour: str) -> api.Sources:
+    colors = dict(src.brand.colors)
+    colors["primary"] = hex_colour
+    return dataclasses.replace(src, brand=dataclasses.replace(src.brand, colors=tuple(colors.items())))
+
+
+def _heading_inks(result: api.Result) -> set[Ink]:
+    assert result.layout is not None
+    return {r.ink for t in texts(result.layout, role="heading") for r in t.runs}
+
+
+def test_a_heading_prints_in_each_builds_own_colour() -> None:
+    """The same words in two brand colours, one build after the other: each build's headings in its own primary
+    (the parse is remembered by the style's values, the colour among them)."""
+    src = sources()
+    red, blue = _with_primary(src, "#8B1A1A"), _with_primary(src, "#1A3A8B")
+    first = _heading_inks(api.build(red, api.Options()))
+    second = _heading_inks(api.build(blue, api.Options()))
+    again = _heading_inks(api.build(red, api.Options()))
+    assert first == again and first.isdisjoint(second)
+    assert all(i.space == "rgb" for i in first | second)
+
+
+def test_the_press_edition_after_the_office_one_prints_cmyk_headings() -> None:
+    """An RGB and a CMYK colour of the same look are different keys: press headings stay CMYK."""
+    src = sources()
+    office = _heading_inks(api.build(src, api.Options(target="office")))
+    press = _heading_inks(api.build(src, api.Options(target="press")))
+    assert {i.space for i in office} == {"rgb"} and {i.space for i in press} == {"cmyk"}
+
+
+def test_a_paragraph_gets_its_own_pieces() -> None:
+    """Two paragraphs of the same text and style share no piece: what the layout sets on one (a fallback font, a
+    line's words) never shows in the other."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    from brochure.layout.flowables import Para
+
+    style = ParagraphStyle("t", fontName=sources().fonts.regular, fontSize=9)
+    a, b = Para("Some <b>bold</b> words", style), Para("Some <b>bold</b> words", style)
+    assert parsed.key("Some <b>bold</b> words", style, None) is not None
+    assert [f.text for f in a.frags] == [f.text for f in b.frags] == ["Some ", "bold", " words"]
+    assert not {id(f) for f in a.frags} & {id(f) for f in b.frags}
+    a.frags[0].text = "Changed "
+    assert Para("Some <b>bold</b> words", style).frags[0].text == "Some "
+
+
+def test_each_build_prints_as_in_a_fresh_process() -> None:
+    """The clinic's name changed between builds in one process (parses and font subsets remembered from the first):
+    the second build's bytes equal the same build made in a new process, which remembers nothing."""
+    src = sources()
+    api.build(src, api.Options())
+    api.build(src, api.Options(target="press"))
+    renamed = dataclasses.replace(src, brand=dataclasses.replace(src.brand, name=src.brand.name + " Ærø Łódź"))
+    here = api.build(renamed, api.Options())
+    script = (
+        "import dataclasses, sys; from pathlib import Path; from brochure import api\n"
+        f"src, _ = api.load(Path({str(CONTENT)!r}), Path({str(BRAND)!r}))\n"
+        "src = dataclasses.replace(src, brand=dataclasses.replace(src.brand, name=src.brand.name + ' Ærø Łódź'))\n"
+        "sys.stdout.buffer.write(api.build(src, api.Options()).pdf)\n"
+    )
+    fresh = subprocess.run([sys.executable, "-c", script], capture_output=True, check=True, cwd=ROOT).stdout
+    assert here.ok and here.pdf == fresh
