@@ -267,12 +267,15 @@ class Stack(Flowable):  # type: ignore[misc]
         self.parts = parts  # (paragraph, gap before it)
         self.entry = entry  # the list item it is, if it is one (a reference in full)
         self._sizes: list[float] = []
+        self._width = self._height = 0.0  # (as last wrapped)
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        if self._sizes and aw == self._width:  # (its paragraphs hold their lines at the width last asked)
+            return aw, self._height
         self._sizes = [p.wrap(aw, 10_000)[1] for p, _ in self.parts]
-        self.width = aw
-        self.height = sum(self._sizes) + sum(g for _, g in self.parts)
-        return aw, self.height
+        self.width = self._width = aw
+        self.height = self._height = sum(self._sizes) + sum(g for _, g in self.parts)
+        return aw, self._height
 
     def floor(self, aw: float) -> float:
         return sum(floor_height(p, aw) + g for p, g in self.parts)

@@ -22,6 +22,7 @@ def read_qr(pdf: bytes, page: int, box: tuple[float, float, float, float], media
         image = (
             side.render(
                 scale=scale,
+                grayscale=True,  # (what a phone's decoder looks at; a third less to render and convert)
                 crop=(x - margin, y - margin, side.get_width() - (x + w + margin), media_h - (y + h + margin)),
             )
             .to_pil()
