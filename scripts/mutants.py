@@ -313,7 +313,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "parse-remembered-without-the-style",
         "layout/parsed.py",
-        '    values = tuple((k, type(v), v) for k, v in style.__dict__.items() if k != "parent")\n',
+        "    values = (tuple(d.items()), tuple(map(type, d.values())))\n",
         "    values = (style.name,)\n",
         "tests/test_remembered.py",
     ),

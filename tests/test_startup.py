@@ -90,3 +90,21 @@ def test_a_build_leaves_the_cycle_collector_on(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert done.stdout.split()[-4:] == ["0", "0", "True", "False"]  # on after the first; left off when it was off
     assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+
+
+def test_every_right_to_left_character_is_looked_at() -> None:
+    """theme/shaping.rtl looks only at the blocks MAYBE_RTL names: every character of bidirectional class R or AL
+    in this Python's Unicode is among them, so a Latin text is passed over at C speed and no Arabic or Hebrew
+    letter (nor U+200F) is missed."""
+    import unicodedata
+
+    from brochure.theme.shaping import MAYBE_RTL, RTL_CLASSES, rtl
+
+    missed = [
+        f"U+{c:04X}"
+        for c in range(0x110000)
+        if unicodedata.bidirectional(chr(c)) in RTL_CLASSES and not MAYBE_RTL.match(chr(c))
+    ]
+    assert missed == []
+    assert rtl("Ask us — «café» 24–48 h") is False
+    assert rtl("see \u200f") and rtl("قروح البرد") and rtl("שלום") and not rtl("\u0660\u0661")  # (digits: AN)

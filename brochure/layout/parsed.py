@@ -24,7 +24,9 @@ def key(text: str | None, style: Any, bullet: Any) -> tuple[object, ...] | None:
     a CMYK colour and an RGB colour may compare equal); None when a value cannot be a key."""
     if not isinstance(text, str) or not isinstance(bullet, (str, type(None))):
         return None
-    values = tuple((k, type(v), v) for k, v in style.__dict__.items() if k != "parent")
+    d = dict(style.__dict__)
+    d.pop("parent", None)  # (its values are the style's own already)
+    values = (tuple(d.items()), tuple(map(type, d.values())))
     try:
         hash(values)
     except TypeError:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from brochure.diagnostics import Diagnostic, Location, error, warning
 from brochure.inputs.brand import Brand
@@ -98,16 +99,25 @@ def _unshaped(text: str, faces: tuple[tuple[str, str], ...], fonts: FontSet) -> 
     """The first letter of text brochure cannot set correctly, the face (or role) that would set it wrong, and
     why: 'script' (brochure does not shape it), 'rules' (the face has the letters but no rules to join them),
     'letters' (no face that may set it has them); None when every letter can be set."""
-    for m in _UNSHAPED.finditer(text):
-        ch = m.group()
-        if not _SHAPED.match(ch):
-            return ch, "", "script"
-        for role, font in faces:
-            chosen = [f for f in (font, *fonts.fallbacks_for(font)) if ord(ch) in cmap(f)]
-            if not chosen:
-                return ch, f"{role}:{font}", "letters"
-            if not can_shape(chosen[0], script_of(ch)):
-                return ch, chosen[0], "rules"
+    for ch in dict.fromkeys(_UNSHAPED.findall(text)):  # (each letter once, in the order the text has them)
+        verdict = _letter(ch, faces, fonts)
+        if verdict is not None:
+            return verdict
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _letter(ch: str, faces: tuple[tuple[str, str], ...], fonts: FontSet) -> tuple[str, str, str] | None:
+    """_unshaped for one letter (remembered: registered fonts' names name their files' contents, so the answer
+    never changes; an Arabic leaflet asks it of about 9,000 letters a build)."""
+    if not _SHAPED.match(ch):
+        return ch, "", "script"
+    for role, font in faces:
+        chosen = [f for f in (font, *fonts.fallbacks_for(font)) if ord(ch) in cmap(f)]
+        if not chosen:
+            return ch, f"{role}:{font}", "letters"
+        if not can_shape(chosen[0], script_of(ch)):
+            return ch, chosen[0], "rules"
     return None
 
 

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pikepdf
+from PIL import Image as PILImage
+from PIL import ImageMath
 
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.geometry.sheet import Sheet
@@ -150,8 +152,7 @@ def _press_colour(doc: pikepdf.Pdf, where: Where) -> Iterator[Diagnostic]:
                     "pictures are converted to CMYK: please report this",
                 )
             elif pdfimage.colorspace == "/DeviceCMYK":
-                bands = [band.tobytes() for band in pdfimage.as_pil_image().split()]
-                peak = max((sum(px) for px in zip(*bands, strict=True)), default=0) / 255
+                peak = _peak_ink(pdfimage.as_pil_image())
                 worst[n] = max(worst.get(n, 0.0), peak)
     for n, ink in sorted(worst.items()):
         if ink > MAX_INK + 0.005:
@@ -160,6 +161,15 @@ def _press_colour(doc: pikepdf.Pdf, where: Where) -> Iterator[Diagnostic]:
                 f"page {n} needs {ink:.0%} total ink, over {MAX_INK:.0%}",
                 "give darker colours a CMYK override with less ink (colors.cmyk), e.g. K-heavy blacks",
             )
+
+
+def _peak_ink(image: PILImage.Image) -> float:
+    """The most ink any pixel of a CMYK picture lays down, C + M + Y + K (1.0 = 100 %), summed in Pillow's C code
+    (a Python loop over the pixels took 15 ms a logo)."""
+    c, m, y, k = image.split()
+    total = ImageMath.lambda_eval(lambda b: b["c"] + b["m"] + b["y"] + b["k"], c=c, m=m, y=y, k=k)
+    extrema = total.getextrema() if total.size[0] and total.size[1] else (0, 0)
+    return float(extrema[1]) / 255
 
 
 def _press_structure(doc: pikepdf.Pdf, where: Where) -> Iterator[Diagnostic]:

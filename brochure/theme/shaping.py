@@ -8,6 +8,7 @@ per registered font (read-only afterwards, as HarfBuzz allows for shaping in thr
 
 from __future__ import annotations
 
+import re
 import threading
 import unicodedata
 from dataclasses import dataclass
@@ -59,9 +60,14 @@ def _hb_font(font: str) -> hb.Font:
         return made
 
 
+# Every character written right to left (bidirectional class R or AL) lies in these blocks (tests/test_startup.py
+# checks it over all of Unicode): a text with none of them is known at C speed to have none.
+MAYBE_RTL = re.compile("[\u0590-\u08ff\u200f\ufb1d-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
+
+
 def rtl(text: str) -> bool:
     """Whether text has a letter written right to left (Arabic, Hebrew, ...)."""
-    return any(unicodedata.bidirectional(ch) in RTL_CLASSES for ch in text)
+    return any(unicodedata.bidirectional(m.group()) in RTL_CLASSES for m in MAYBE_RTL.finditer(text))
 
 
 def shape(text: str, font: str, size: float, direction: str = "", context: tuple[str, str] = ("", "")) -> Shaped:
