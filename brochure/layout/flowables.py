@@ -19,6 +19,7 @@ from brochure.theme.shaping import rtl as has_rtl
 from brochure.theme.styles import Theme
 from brochure.vocabulary import Role
 
+_MISSING = object()
 OVERRUN = 1.5  # ReportLab lets a line end a point or so past its width; more is a word too long to break
 
 
@@ -62,7 +63,7 @@ def _paragraph_floor(p: Paragraph, aw: float) -> float:
 
 
 class Para(Paragraph):  # type: ignore[misc]
-    """A Paragraph that does not break its lines again when asked for the width it was last broken at.
+    """A Paragraph that does not break its lines again at a width it was broken at before.
 
     The flow asks a paragraph's height several times at the same width (to place it, to see what fits after
     it, to share spare room); ReportLab breaks the lines anew each time. Its lines (`blPara`) are always those
@@ -126,6 +127,7 @@ class Para(Paragraph):  # type: ignore[misc]
             p.width, p.height = aw, len(part) * leading
             p.__dict__.pop("_wrapped", None)
             p.__dict__.pop("_rtl_broken", None)
+            p.__dict__.pop("_broken", None)
             parts.append(p)
         return parts
 
@@ -159,11 +161,20 @@ class Para(Paragraph):  # type: ignore[misc]
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         if self.shaped is not None:
             return self._rtl_wrap(aw)
-        last: tuple[float, tuple[float, float]] | None = self.__dict__.get("_wrapped")
-        if last is not None and last[0] == aw and "blPara" in self.__dict__:  # (a split drops the lines)
+        d = self.__dict__
+        last: tuple[float, tuple[float, float]] | None = d.get("_wrapped")
+        if last is not None and last[0] == aw and "blPara" in d:  # (a split drops the lines)
             return last[1]
+        broken: dict[float, tuple[tuple[float, float], dict[str, Any]]] = d.setdefault("_broken", {})
+        known = broken.get(aw)
+        if known is not None:  # broken at this width before (balancing tries a paragraph in frames of two widths)
+            d.update(known[1])
+            d["_wrapped"] = (aw, known[0])
+            return known[0]
+        before = dict(d)
         size: tuple[float, float] = super().wrap(aw, ah)
-        self.__dict__["_wrapped"] = (aw, size)
+        d["_wrapped"] = (aw, size)
+        broken[aw] = (size, {k: v for k, v in d.items() if k != "_wrapped" and before.get(k, _MISSING) is not v})
         return size
 
     def draw(self) -> None:
