@@ -7,11 +7,13 @@ import dataclasses
 import subprocess
 import sys
 
+import pytest
 from helpers import BRAND, CONTENT, ROOT, sources, texts
 
 from brochure import api
 from brochure.layout import parsed
 from brochure.layout.model import Ink
+from brochure.vocabulary import LAYOUTS, TARGETS, LayoutName
 
 
 def _with_primary(src: api.Sources, hex_colour: str) -> api.Sources:
@@ -77,3 +79,14 @@ def test_each_build_prints_as_in_a_fresh_process() -> None:
     )
     fresh = subprocess.run([sys.executable, "-c", script], capture_output=True, check=True, cwd=ROOT).stdout
     assert here.ok and here.pdf == fresh
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_each_layout_built_again_prints_the_same(layout: LayoutName) -> None:
+    """An edition built a second time in the same process (its parses and subsets remembered from the first, its
+    paragraphs split as the first split theirs) gives the first build's bytes, in both targets."""
+    src = sources()
+    for target in TARGETS:
+        first = api.build(src, api.Options(layout=layout, target=target))
+        again = api.build(src, api.Options(layout=layout, target=target))
+        assert first.ok and first.pdf == again.pdf, (layout, target)

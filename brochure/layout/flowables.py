@@ -19,7 +19,9 @@ from brochure.theme.shaping import rtl as has_rtl
 from brochure.theme.styles import Theme
 from brochure.vocabulary import Role
 
-_MISSING = object()
+# What a paragraph's wrap sets: its lines, size and widths, and what breaking the lines sets (a paragraph with
+# several styles has its pieces replaced by its words, which a split reads by the lines' indices into them).
+_WRAPPED = ("blPara", "width", "height", "_wrapWidths", "frags", "_width_max", "_splitLongWordCount", "_hyphenations")
 OVERRUN = 1.5  # ReportLab lets a line end a point or so past its width; more is a word too long to break
 
 
@@ -171,10 +173,9 @@ class Para(Paragraph):  # type: ignore[misc]
             d.update(known[1])
             d["_wrapped"] = (aw, known[0])
             return known[0]
-        before = dict(d)
         size: tuple[float, float] = super().wrap(aw, ah)
         d["_wrapped"] = (aw, size)
-        broken[aw] = (size, {k: v for k, v in d.items() if k != "_wrapped" and before.get(k, _MISSING) is not v})
+        broken[aw] = (size, {a: d[a] for a in _WRAPPED if a in d})
         return size
 
     def draw(self) -> None:

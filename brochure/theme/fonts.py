@@ -127,7 +127,8 @@ class _Face(TTFontFace):  # type: ignore[misc]
             if known is not None:
                 _subsets.move_to_end(key)
                 return known
-        raw = bytes(super().makeSubset(subset))
+        with _SUBSETS_LOCK:  # (ReportLab reads the face through one cursor: one subset made at a time)
+            raw = bytes(super().makeSubset(subset))
         known = (raw, zlib.compress(raw))  # (ReportLab's own Flate filter: the same bytes as before)
         with _SUBSETS_LOCK:
             _subsets[key] = known
