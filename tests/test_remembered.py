@@ -63,6 +63,17 @@ def test_a_paragraph_gets_its_own_pieces() -> None:
     assert Para("Some <b>bold</b> words", style).frags[0].text == "Some "
 
 
+def test_a_bullet_set_in_the_markup_is_kept_by_every_paragraph() -> None:
+    """Markup that brings its own bullet (<bullet>) keeps it in every paragraph made of it, not the first only."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    from brochure.layout.flowables import Para
+
+    style = ParagraphStyle("b", fontName=sources().fonts.regular, fontSize=9)
+    made = [Para("<bullet>\u2022</bullet>Some words", style) for _ in range(2)]
+    assert [[f.text for f in p.bulletText] for p in made] == [["\u2022"], ["\u2022"]]
+
+
 def test_each_build_prints_as_in_a_fresh_process() -> None:
     """The clinic's name changed between builds in one process (parses and font subsets remembered from the first):
     the second build's bytes equal the same build made in a new process, which remembers nothing."""

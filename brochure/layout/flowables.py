@@ -149,7 +149,8 @@ class Para(Paragraph):  # type: ignore[misc]
         fallbacks: tuple[tuple[str, tuple[str, ...]], ...] = getattr(self.style, "fallbacks", ())
         if fallbacks:
             self.__dict__["frags"] = fallback_frags(self.__dict__["frags"], dict(fallbacks))
-        if key is not None and self.style is style:  # (markup that sets its own style is not remembered)
+        d = self.__dict__  # (markup that sets its own style or bullet, <para> or <bullet>, is not remembered)
+        if key is not None and d["style"] is style and d["bulletText"] is bullet:
             parsed.keep(key, self.__dict__["text"], self.__dict__["frags"])
 
     def split(self, aw: float, ah: float) -> list[Flowable]:
