@@ -174,7 +174,8 @@ def _peak_ink(image: PILImage.Image) -> float:
     for top in range(0, height, _STRIPE):  # (in stripes: the sum is held as 32-bit numbers, 4 bytes a pixel)
         c, m, y, k = image.crop((0, top, width, min(height, top + _STRIPE))).split()
         total = ImageMath.lambda_eval(lambda b: b["c"] + b["m"] + b["y"] + b["k"], c=c, m=m, y=y, k=k)
-        peak = max(peak, int(total.getextrema()[1]))
+        extrema = total.getextrema()  # (None for a picture no pixel wide)
+        peak = max(peak, int(extrema[1])) if extrema else peak
     return peak / 255
 
 
