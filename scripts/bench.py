@@ -159,11 +159,22 @@ def batch_figures() -> tuple[int, float, float, float]:
         for extra in (["--force"], []):
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             t0 = time.perf_counter()
-            done = subprocess.run(
+            with subprocess.Popen(
                 [sys.executable, "-m", "brochure", "batch", str(spec.name), *extra],
-                cwd=ROOT, capture_output=True, text=True, check=False,
-            )  # fmt: skip
+                cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            ) as proc:  # fmt: skip
+                peaks: dict[int, float] = {}
+                watcher = threading.Thread(target=_watch_workers, args=(proc, peaks), daemon=True)
+                watcher.start()
+                out, _ = proc.communicate()
+                watcher.join()
+            done = subprocess.CompletedProcess(proc.args, proc.returncode, out, "")
             times.append(time.perf_counter() - t0)
+            if extra and peaks:
+                print(
+                    f"batch, peak memory of each worker: {', '.join(f'{mb:.0f}' for mb in sorted(peaks.values()))} MB "
+                    "(target < 150 MB)"
+                )
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
             if extra:  # the cold run: each edition's time in its worker
@@ -246,6 +257,27 @@ def _cpu_ms(pid: int) -> float:
     except OSError:
         return 0.0
     return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+
+def _watch_workers(proc: subprocess.Popen[str], peaks: dict[int, float]) -> None:
+    """While the batch runs, each of its worker processes' peak resident memory (VmHWM), in MB, by pid."""
+    while proc.poll() is None:
+        try:
+            children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
+        except OSError:
+            children = []
+        for pid in map(int, children):
+            peaks[pid] = max(peaks.get(pid, 0.0), _status_mb(pid, "VmHWM:"))
+        time.sleep(0.05)
+
+
+def _status_mb(pid: int, field: str) -> float:
+    """A field of a process's /proc status in MB (0 where it cannot be read)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0.0
+    return next((int(line.split()[1]) / 1024 for line in status.splitlines() if line.startswith(field)), 0.0)
 
 
 def _rss_mb(pid: int) -> float:

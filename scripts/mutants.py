@@ -313,8 +313,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "parse-remembered-without-the-style",
         "layout/parsed.py",
-        "    values = (tuple(d.items()), tuple(map(type, d.values())))\n",
-        "    values = (style.name,)\n",
+        "    values: tuple[object, ...] = (tuple(d.items()), tuple(map(type, d.values())))\n",
+        "    values: tuple[object, ...] = (style.name,)\n",
         "tests/test_remembered.py",
     ),
     m(

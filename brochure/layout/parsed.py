@@ -13,9 +13,10 @@ import threading
 from collections import OrderedDict
 from typing import Any
 
-MAX_KEPT = 2048
+MAX_KEPT = 1024  # (a leaflet's paragraphs at each body size tried: about 400)
 
 _kept: OrderedDict[tuple[object, ...], tuple[str, tuple[Any, ...]]] = OrderedDict()
+_styles: dict[tuple[object, ...], tuple[object, ...]] = {}  # style values -> the one tuple of them kept
 _lock = threading.Lock()
 
 
@@ -26,9 +27,12 @@ def key(text: str | None, style: Any, bullet: Any) -> tuple[object, ...] | None:
         return None
     d = dict(style.__dict__)
     d.pop("parent", None)  # (its values are the style's own already)
-    values = (tuple(d.items()), tuple(map(type, d.values())))
+    values: tuple[object, ...] = (tuple(d.items()), tuple(map(type, d.values())))
     try:
-        hash(values)
+        with _lock:  # one tuple of values per style kept (a paragraph's key would be 5 KB of them otherwise)
+            if len(_styles) > MAX_KEPT:
+                _styles.clear()
+            values = _styles.setdefault(values, values)
     except TypeError:
         return None
     return (text, bullet, values)
