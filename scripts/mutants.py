@@ -318,6 +318,27 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_remembered.py",
     ),
     m(
+        "broken-lines-handed-out-not-copied",
+        "layout/parsed.py",
+        "    out = lines.clone()\n",
+        "    return lines\n    out = lines.clone()\n",
+        "tests/test_remembered.py::test_remembered_lines_and_words_are_handed_out_as_copies",
+    ),
+    m(
+        "paragraph-words-handed-out-not-copied",
+        "layout/parsed.py",
+        "    out = []\n    for w in words:\n",
+        "    return words\n    out = []\n    for w in words:\n",
+        "tests/test_remembered.py::test_remembered_lines_and_words_are_handed_out_as_copies",
+    ),
+    m(
+        "first-breaking-kept-without-its-words",
+        "layout/flowables.py",
+        '        if words is not None:\n            d["frags"] = words\n',
+        "        pass\n",
+        "tests/test_remembered.py::test_each_layout_built_again_prints_the_same",
+    ),
+    m(
         "font-subset-remembered-by-its-size",
         "theme/fonts.py",
         "        key = (self.registered, tuple(subset))\n",

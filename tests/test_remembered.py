@@ -101,3 +101,28 @@ def test_each_layout_built_again_prints_the_same(layout: LayoutName) -> None:
         first = api.build(src, api.Options(layout=layout, target=target))
         again = api.build(src, api.Options(layout=layout, target=target))
         assert first.ok and first.pdf == again.pdf, (layout, target)
+
+
+def test_remembered_lines_and_words_are_handed_out_as_copies() -> None:
+    """Two paragraphs of the same words broken at the same width hold no line, piece or word list in common (a split
+    changes a line's last piece and a word's kind in place; builds in threads split at the same time): a guard on
+    layout/parsed.py. And what the second one holds is what breaking its lines afresh gives."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    from brochure.layout.flowables import Para
+
+    style = ParagraphStyle("t", fontName=sources().fonts.regular, fontSize=9, leading=11)
+    text = "Some <b>bold</b> words, a <i>few</i> more and a hyphen\u00adated one, " * 6
+    first, second = Para(text, style), Para(text, style)
+    first.wrap(120, 1000)
+    second.wrap(120, 1000)
+    a, b = first.blPara.lines, second.blPara.lines
+    assert len(a) > 2
+    assert not {id(line) for line in a} & {id(line) for line in b}
+    assert not {id(w) for line in a for w in line.words} & {id(w) for line in b for w in line.words}
+    assert not {id(w) for w in first.frags} & {id(w) for w in second.frags}
+    first.split(120, 25)  # (changes the pieces and words it keeps)
+    fresh = Para(text, ParagraphStyle("u", parent=style))  # (another style's name: parsed and broken afresh)
+    fresh.wrap(120, 1000)
+    assert [[w.text for w in line.words] for line in b] == [[w.text for w in line.words] for line in fresh.blPara.lines]
+    assert [[t for _, t in w[1:]] for w in second.frags] == [[t for _, t in w[1:]] for w in fresh.frags]

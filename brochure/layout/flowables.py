@@ -19,6 +19,7 @@ from brochure.theme.shaping import rtl as has_rtl
 from brochure.theme.styles import Theme
 from brochure.vocabulary import Role
 
+_BROKEN = ("_width_max", "_splitLongWordCount", "_hyphenations", "height")  # what ReportLab's breakLines sets
 # What a paragraph's wrap sets: its lines, size and widths, and what breaking the lines sets (a paragraph with
 # several styles has its pieces replaced by its words, which a split reads by the lines' indices into them).
 _WRAPPED = ("blPara", "width", "height", "_wrapWidths", "frags", "_width_max", "_splitLongWordCount", "_hyphenations")
@@ -141,17 +142,46 @@ class Para(Paragraph):  # type: ignore[misc]
         each paragraph gets its own copies of the pieces."""
         key = parsed.key(text, style, bullet) if frags is None else None
         known = parsed.recall(key) if key is not None else None
+        d = self.__dict__
         if known is not None:
-            d = self.__dict__
             d["text"], d["frags"], d["style"], d["bulletText"], d["debug"] = known[0], known[1], style, bullet, 0
+            d["_parsed"] = key
             return
         super()._setup(text, style, bullet, frags, *args)
         fallbacks: tuple[tuple[str, tuple[str, ...]], ...] = getattr(self.style, "fallbacks", ())
         if fallbacks:
-            self.__dict__["frags"] = fallback_frags(self.__dict__["frags"], dict(fallbacks))
-        d = self.__dict__  # (markup that sets its own style or bullet, <para> or <bullet>, is not remembered)
+            d["frags"] = fallback_frags(d["frags"], dict(fallbacks))
+        # (markup that sets its own style or bullet, <para> or <bullet>, is not remembered)
         if key is not None and d["style"] is style and d["bulletText"] is bullet:
-            parsed.keep(key, self.__dict__["text"], self.__dict__["frags"])
+            parsed.keep(key, d["text"], d["frags"])
+            d["_parsed"] = key
+
+    def breakLines(self, width: Any) -> Any:
+        """ReportLab's lines; a first breaking of pieces as parsed is remembered (parsed.py) with what it sets."""
+        d = self.__dict__
+        key = d.pop("_parsed", None)  # (only the pieces as parsed: a second breaking starts from the words)
+        if key is None:
+            return super().breakLines(width)
+        widths = tuple(width) if isinstance(width, list | tuple) else (width,)
+        k = (key, widths)
+        known = parsed.recall_lines(k)
+        if known is None:
+            pieces = d["frags"]
+            lines = super().breakLines(width)
+            words = d["frags"] if d["frags"] is not pieces else None
+            after = tuple(width) if isinstance(width, list | tuple) else (width,)
+            numbers = (*((a, d[a]) for a in _BROKEN if a in d), ("_widths", after))
+            parsed.keep_lines(k, lines, words, numbers)
+            return lines
+        lines, words, numbers = known
+        if words is not None:
+            d["frags"] = words
+        for a, v in numbers:
+            if a != "_widths":
+                d[a] = v
+            elif isinstance(width, list) and isinstance(v, tuple):
+                width[:] = v  # (ReportLab narrows the first line for a bullet, in the list it is given)
+        return lines
 
     def split(self, aw: float, ah: float) -> list[Flowable]:
         if self.shaped is not None:
