@@ -126,3 +126,30 @@ def test_remembered_lines_and_words_are_handed_out_as_copies() -> None:
     fresh.wrap(120, 1000)
     assert [[w.text for w in line.words] for line in b] == [[w.text for w in line.words] for line in fresh.blPara.lines]
     assert [[t for _, t in w[1:]] for w in second.frags] == [[t for _, t in w[1:]] for w in fresh.frags]
+
+
+def test_a_split_paragraphs_part_broken_again_changes_no_other_paragraphs_words() -> None:
+    """Plain words with soft hyphens (one piece: ReportLab's lines of strings): breaking a split paragraph's second
+    part again at a narrower width marks its words (`_fsww`, read back at once in the same breaking); another
+    paragraph of the same words, in another build or thread, holds words of its own, which stay as they were (shared,
+    a breaking in one thread read what another had just set, and broke lines differently)."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    from brochure.layout.flowables import Para
+
+    style = ParagraphStyle("shy", fontName=sources().fonts.regular, fontSize=9, leading=11)
+    text = "some words here and hyper\u00adpig\u00admen\u00adtation more words then " * 3
+    Para(text, style).wrap(200, 1000)  # (the first breaking, remembered)
+    first, second = Para(text, style), Para(text, style)
+    first.wrap(200, 1000)
+    second.wrap(200, 1000)
+    assert first.blPara.kind == 0
+
+    def marks(p: Para) -> list[dict[str, object]]:
+        return [dict(getattr(w, "__dict__", {})) for line in p.blPara.lines for w in line[1]]
+
+    before = marks(second)
+    assert any("__sp__" in m for m in before)
+    _, tail = first.split(200, 23)
+    tail.wrap(60, 1000)
+    assert marks(second) == before

@@ -92,16 +92,26 @@ def keep_lines(k: tuple[object, ...], lines: Any, words: list[Any] | None, numbe
 
 
 def _copy_lines(lines: Any) -> Any:
-    """ParaLines with lines of their own: a plain paragraph's (space left, [words]) pairs with their own lists; a
-    styled one's lines (FragLine) with their own pieces."""
+    """ParaLines with lines of their own: a plain paragraph's (space left, [words]) pairs with their own lists and
+    words; a styled one's lines (FragLine) with their own pieces."""
     out = lines.clone()
     out.lines = [
-        (line[0], list(line[1]), *line[2:])
+        (line[0], [_copy_word(w) for w in line[1]], *line[2:])
         if isinstance(line, tuple)
         else line.clone(words=[w.clone() for w in line.words])
         for line in lines.lines
     ]
     return out
+
+
+def _copy_word(w: str) -> str:
+    """A plain paragraph's word; one with attributes of its own (a word with soft hyphens, ReportLab's _SHYStr) as
+    a copy: breaking a split paragraph's part again sets them (`_fsww`), in whatever thread it runs."""
+    if not getattr(w, "__dict__", None):
+        return w
+    c: str = str.__new__(w.__class__, w)
+    c.__dict__.update(w.__dict__)
+    return c
 
 
 def _copy_words(words: list[Any] | None) -> list[Any] | None:
