@@ -22,7 +22,7 @@ from brochure.vocabulary import Role
 _BROKEN = ("_width_max", "_splitLongWordCount", "_hyphenations", "height")  # what ReportLab's breakLines sets
 # What a paragraph's wrap sets: its lines, size and widths, and what breaking the lines sets (a paragraph with
 # several styles has its pieces replaced by its words, which a split reads by the lines' indices into them).
-_WRAPPED = ("blPara", "width", "height", "_wrapWidths", "frags", "_width_max", "_splitLongWordCount", "_hyphenations")
+_WRAPPED = ("blPara", "width", "_wrapWidths", "frags", *_BROKEN)
 OVERRUN = 1.5  # ReportLab lets a line end a point or so past its width; more is a word too long to break
 
 
