@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from conftest import BRAND, LOGO, Inputs, edit
-from helpers import actual_texts, build, pdfua_findings, texts
-from test_bidi import DATA, KIT, glyphs, printed
+from conftest import BRAND, LOGO, Inputs
+from helpers import actual_texts, pdfua_findings, texts
+from test_bidi import DATA, built_in_arabic, glyphs, printed
 
 from brochure import api
 from brochure.layout.model import Text
@@ -91,12 +91,7 @@ def arabic_leaflet(folder: Path, **options: object) -> api.Result:
     content = (DATA / "content-ar.yaml").read_text(encoding="utf-8")
     content = content.replace("    blocks:\n", f'    blocks:\n      - text: "{CITING}"\n', 1)
     inputs.content.write_text(content + yaml_references(), encoding="utf-8")
-    for old, new in KIT:
-        edit(inputs.brand, old, new)
-    result = build(inputs, **options)
-    assert result.pdf is not None and result.layout is not None, [d.format() for d in result.diagnostics]
-    assert not [d.format() for d in result.diagnostics if d.is_error]
-    return result
+    return built_in_arabic(inputs, **options)
 
 
 @pytest.fixture(scope="module", params=["office", "press"])
