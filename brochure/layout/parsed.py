@@ -12,7 +12,9 @@ words, links or references) depends on them and the widths alone. Besides the li
 paragraph and, for a paragraph of several pieces, replaces its pieces by its words (lists of pieces), which a split
 reads by the lines' indices and changes in place (a word's class, a line's last piece). So all of it is kept, and
 handed out as copies: the lines with their own pieces, the words as lists of their own. Only a first breaking is
-kept: a paragraph broken again starts from its words, not from the parse.
+kept: a paragraph broken again starts from its words, not from the parse. What a breaking sets is ReportLab 5.1's
+(requirements.txt pins it): tests/test_remembered.py builds every layout twice in one process, so a ReportLab that
+set more would show as a second build printing otherwise.
 """
 
 from __future__ import annotations
