@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
@@ -39,13 +39,15 @@ from brochure.inputs.editions import Editions, Group
 from brochure.output.files import HTML, JSON, PDF, PNG, Refused, write_atomic
 from brochure.output.preview import page_images
 from brochure.preflight.dates import check_dates, today
-from brochure.vocabulary import LayoutName, PaperName, Target
+from brochure.vocabulary import LayoutName, PaperName, Target, direction
 
 MANIFEST = "manifest.json"
 MANIFEST_BYTES = 50 * 2**20  # a manifest larger than this is not ours: every edition is built again
 INDEX = "index.html"
 THUMBS = "thumbs"
 THUMB_DPI = 24.0  # a page 200-280 pixels tall
+KITS_KEPT = 8  # kits a worker keeps read, by the hash of their files
+WORKER_GC_THRESHOLD = 10_000  # allocations between two collections of the youngest generation, in a worker
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,7 @@ class Task:
     root: str = ""  # the batch's working folder when the paths above are relative to it (a worker's may differ)
     tool: str = ""  # the version and font packages the stamps were made with: a worker must have the same
     epoch: str = ""  # the batch's SOURCE_DATE_EPOCH: a worker builds with it, whatever its own environment says
+    kit_hash: str = ""  # every file of the kit's folder, as the stamps hash them ('': the worker reads the kit again)
 
 
 @dataclass(frozen=True)
@@ -125,6 +128,7 @@ class Made:
 
 Loaded = dict[Path, "Content | None"]  # each content file the editions name, read once (None: it has errors)
 Kits = dict[Path, "tuple[str, PaperName] | None"]  # each kit's id and paper, read once (None: it has errors)
+Entries = dict[str, dict[str, object]]  # a manifest's editions by name
 
 
 def read_contents(editions: Editions) -> Loaded:
@@ -212,7 +216,7 @@ def tasks(editions: Editions, previous: dict[str, dict[str, object]], loaded: Lo
             )
             present = _present(known, {j.stamp for j in jobs}, editions)
             base, pattern = editions.path.parent, editions.output
-            out.append(Task(group.kit, content, source, base, pattern, jobs, present, thumbs, root, tool(), epoch))
+            out.append(Task(group.kit, content, source, base, pattern, jobs, present, thumbs, root, tool(), epoch, kit))
     return out
 
 
@@ -276,10 +280,11 @@ def run(
     and file are as it left them, is settled here: a worker gets only what must be built (none when nothing
     changed, so none starts). The outcomes in the editions' order. `loaded`, `kits`: the content files and kits
     as read_contents and read_kits read them, if the caller has them already."""
-    previous = {} if force else read_manifest(editions)
+    last = read_manifest(editions)
+    previous = {} if force else last
     loaded = read_contents(editions) if loaded is None else loaded
     work = tasks(editions, previous, loaded)
-    if kits is None and any(task.known for task in work):
+    if kits is None:
         kits = read_kits(editions)
     base = editions.path.parent
     outcomes: dict[int, list[Outcome]] = {}
@@ -287,13 +292,12 @@ def run(
     pending: dict[Future[list[Made]], int] = {}
     try:
         for i, task in enumerate(work):
-            outcomes[i], asked[i] = settle(
-                task, (kits or {}).get(task.kit.resolve()), loaded.get(task.content.resolve())
-            )
+            outcomes[i], asked[i] = settle(task, kits.get(task.kit.resolve()), loaded.get(task.content.resolve()))
             for o in outcomes[i]:
                 progress(o)
-            if asked[i].jobs:
-                pending[executor.submit(run_task, asked[i])] = i
+        cost = {i: _cost(t, kits.get(t.kit.resolve()), loaded.get(t.content.resolve()), last) for i, t in asked.items()}
+        for i in sorted((i for i in asked if asked[i].jobs), key=lambda i: -cost[i]):  # the longest first
+            pending[executor.submit(run_task, asked[i])] = i
         for future in as_completed(list(pending)):
             i = pending.pop(future)
             made = [keep(m, base) for m in _answer(future, asked[i])]
@@ -336,6 +340,31 @@ def settle(task: Task, kit: tuple[str, PaperName] | None, words: Content | None)
     return done, replace(task, jobs=tuple(rest))
 
 
+# An edition's seconds when the last run did not time it: a tri-fold's, and the others' relative to it, measured
+# over the shipped group (docs/performance.md, "A batch's editions"); a right-to-left language costs more.
+_EDITION_SECONDS = 0.18
+_LAYOUT_COST: dict[LayoutName, float] = {"trifold": 1.0, "bifold": 0.8, "flyer": 0.8, "large-print": 1.3}
+_RTL_COST = 1.6
+
+
+def _cost(task: Task, kit: tuple[str, PaperName] | None, words: Content | None, last: Entries) -> float:
+    """How long a task's editions take, to hand the longest to workers first (so that the batch does not end
+    waiting for one worker's last long task): each edition's seconds as the last run recorded them when it built
+    it, else an estimate by its layout and the language's direction."""
+    if kit is None or words is None:
+        return 0.0  # (its editions fail at once)
+    rtl = _RTL_COST if direction(words.language) == "rtl" else 1.0
+    total = 0.0
+    for job in task.jobs:
+        was = last.get(_named(task, job, kit, words.language)[0], {})
+        seconds = was.get("seconds")
+        if was.get("status") == "built" and isinstance(seconds, float) and 0 < seconds < 3600:
+            total += seconds
+        else:
+            total += _EDITION_SECONDS * _LAYOUT_COST.get(job.layout, 1.0) * rtl
+    return total
+
+
 def _named(task: Task, job: Job, kit: tuple[str, PaperName], language: str) -> tuple[str, str]:
     """An edition's name (brand/language/layout/paper/target) and its output's path."""
     values = {"brand": kit[0], "language": language.lower(), "layout": job.layout, "paper": job.paper or kit[1],
@@ -352,9 +381,14 @@ def _unchanged(name: str, output: str, job: Job, was: Known, inputs: tuple[tuple
 def _worker() -> None:
     """A worker leaves Ctrl-C to the batch's process, which stops the queue; it ends the task it is on. What it
     inherits from the batch's process (the modules, loaded) lives as long as it does: frozen, the collections
-    its builds trigger do not walk it again and again."""
+    its builds trigger do not walk it again and again. A build makes millions of short-lived objects, nearly all
+    freed by their counts: with Python's default threshold (700) the youngest generation is collected about 30
+    times a build; a worker collects it every WORKER_GC_THRESHOLD allocations instead (about once a build:
+    CPU time spent collecting 0.78 -> 0.38 s over the shipped group's 68 editions, the same peak memory). Set
+    once for the worker's life, never per build."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     gc.freeze()
+    gc.set_threshold(WORKER_GC_THRESHOLD, *gc.get_threshold()[1:])
 
 
 def _answer(future: Future[list[Made]], task: Task) -> list[Made]:
@@ -411,7 +445,7 @@ def _all_failed(task: Task, message: str) -> list[Made]:
 
 def _run_task(task: Task) -> Iterator[Made]:
     t0 = time.perf_counter()
-    src, diags = api.load(_here(task, task.content), _here(task, task.kit))
+    src, diags = api.load_with(_here(task, task.content), _kit(_here(task, task.kit), task.kit_hash))
     if src is not None and task.source is not None:
         diags += api.check_translation(_here(task, task.source), src.content)
     diags = [_as_given(d, task.root) for d in diags]
@@ -426,6 +460,19 @@ def _run_task(task: Task) -> Iterator[Made]:
         else:
             made = _edition(task, job, src, diags, known, inputs)
             yield replace(made, outcome=replace(made.outcome, seconds=round(time.perf_counter() - t, 3)))
+
+
+def _kit(path: Path, digest: str) -> api.Kit:
+    """A kit read, with its fonts and logo: read once per worker for all its tasks when the batch gave the hash of
+    its files (the Clearwater kit, named with five content files, took 13-25 ms to read each time)."""
+    return _kit_read(path, digest) if digest else api.load_kit(path)
+
+
+@lru_cache(maxsize=KITS_KEPT)
+def _kit_read(path: Path, digest: str) -> api.Kit:
+    """(The kit is never changed by a build: its brand and fonts are frozen, and a caller adds to its own list of
+    findings, never to the kit's.)"""
+    return api.load_kit(path)
 
 
 def _inputs(task: Task) -> tuple[tuple[str, str], ...]:
@@ -603,7 +650,7 @@ def manifest_path(editions: Editions) -> Path:
     return editions.path.parent / folder / MANIFEST
 
 
-def read_manifest(editions: Editions) -> dict[str, dict[str, object]]:
+def read_manifest(editions: Editions) -> Entries:
     """The last run's editions by name ({} when there is none, or it cannot be read: every edition is built)."""
     path = manifest_path(editions)
     try:

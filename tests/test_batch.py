@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 import pytest
 from conftest import Inputs, edit, position
-from helpers import batch, editions_file
+from helpers import batch, cli, editions_file
 
 from brochure import batch as batch_module
 from brochure.batch import read_contents, tasks
@@ -294,3 +294,64 @@ def test_an_edition_is_made_again_when_its_review_date_comes_near(
     assert set(near).isdisjoint(ordinary) and set(stamps(due + timedelta(days=1))).isdisjoint(near)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796169600")  # a day later than the tests build with
     assert set(stamps(due - timedelta(days=400))).isdisjoint(ordinary)
+
+
+class _Order(ThreadPoolExecutor):
+    """The batch's executor of one thread, noting the content file of each task in the order it is handed them."""
+
+    def __init__(self) -> None:
+        super().__init__(max_workers=1)
+        self.order: list[str] = []
+
+    def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
+        self.order.append(args[0].content.name)
+        return super().submit(fn, *args, **kwargs)
+
+
+def test_the_longest_tasks_go_to_the_workers_first(inputs: Inputs) -> None:
+    """So that a batch does not end waiting on one worker's last long task: the task of more (or larger) editions
+    first, whatever its place in the file; once a batch has run, by the seconds it recorded for each edition.
+    The report keeps the file's order."""
+    other = inputs.content.parent / "other.yaml"
+    other.write_text(inputs.content.read_text(encoding="utf-8").replace("en-GB", "en-US"), encoding="utf-8")
+    text = EDITIONS.replace("source: content.yaml\n", "").replace("[trifold, large-print]", "[trifold]")
+    path = _editions(
+        inputs, text + "  - kit: assets/brand.yaml\n    languages: [other.yaml]\n    layouts: [trifold, flyer]\n"
+    )
+    editions, _ = load_editions(path)
+    assert editions is not None
+    first = _Order()
+    outcomes = runs(editions, first, force=True)
+    assert first.order == ["other.yaml", "content.yaml"]
+    assert [(o.edition, o.status) for o in outcomes] == [
+        ("test-clinic/en-gb/trifold/a4/office", "built"),
+        ("test-clinic/en-us/trifold/a4/office", "built"),
+        ("test-clinic/en-us/flyer/a4/office", "built"),
+    ]
+    batch_module.write_manifest(editions, outcomes)
+    manifest = batch_module.manifest_path(editions)
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    data["editions"][0]["seconds"] = 9.5  # the en-GB tri-fold, as a slow machine timed it
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    again = _Order()
+    runs(editions, again, force=True)
+    assert again.order == ["content.yaml", "other.yaml"]
+
+
+def test_a_kit_changed_between_two_batches_of_one_process_is_read_again(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker keeps the kits it has read for its next tasks, by the hash of their files: a colour changed
+    since is built in the new colour, as `brochure build` makes it."""
+    from brochure import api
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    path = _editions(inputs, EDITIONS.replace("layouts: [trifold, large-print]", "layouts: [trifold]"))
+    assert cli(capsys, "batch", str(path), "--jobs", "1")[0] == 0
+    edit(inputs.brand, 'primary: "#1D5C63"', 'primary: "#7A2E8F"')
+    assert "1 built, 0 unchanged" in cli(capsys, "batch", str(path), "--jobs", "1")[1]
+    src, _ = api.load(inputs.content, inputs.brand)
+    assert src is not None
+    fresh = api.build(src, api.Options(layout="trifold", target="office"), {"SOURCE_DATE_EPOCH": "1700000000"}).pdf
+    built = inputs.content.parent / str(_manifest(inputs)["test-clinic/en-gb/trifold/a4/office"]["output"])
+    assert built.read_bytes() == fresh
