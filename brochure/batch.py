@@ -1,14 +1,14 @@
 """Editions (editions.yaml) -> every edition built by an executor's workers, skipped when nothing it depends on changed.
 
-Each task is one brand kit with one content file and all the editions made of them: a worker loads and checks
-the inputs once (fonts, logo, the translation against its source) and builds each edition; it reads the inputs
-and writes nothing. The batch's own process writes each PDF and its page pictures atomically as they come back,
-so workers may run on other machines (brochure/cluster.py) that share the inputs' paths but not the output
-folder. An edition's stamp is a hash of everything it depends on (the tool's version, the installed font
-packages, its content file and source, every file of its brand kit, what today's date makes of its review
-date, SOURCE_DATE_EPOCH, its layout, paper and target); an edition
-whose stamp and output are as the last manifest recorded is not built again. A failure is one edition's outcome:
-it never stops the others.
+Each task is one brand kit with one content file and their editions of one layout, handed out the longest first:
+a worker loads and checks the inputs once for all the tasks of a kit and content file it gets (fonts, logo, the
+translation against its source) and builds each edition; it reads the inputs and writes nothing. The batch's own
+process writes each PDF and its page pictures atomically as they come back, so workers may run on other machines
+(brochure/cluster.py) that share the inputs' paths but not the output folder. An edition's stamp is a hash of
+everything it depends on (the tool's version, the installed font packages, its content file and source, every
+file of its brand kit, what today's date makes of its review date, SOURCE_DATE_EPOCH, its layout, paper and
+target); an edition whose stamp and output are as the last manifest recorded is not built again. A failure is one
+edition's outcome: it never stops the others.
 """
 
 from __future__ import annotations
@@ -47,6 +47,7 @@ INDEX = "index.html"
 THUMBS = "thumbs"
 THUMB_DPI = 24.0  # a page 200-280 pixels tall
 KITS_KEPT = 8  # kits a worker keeps read, by the hash of their files
+SOURCES_KEPT = 16  # content files a worker keeps read with their kits, by the hashes of their files
 WORKER_GC_THRESHOLD = 10_000  # allocations between two collections of the youngest generation, in a worker
 
 
@@ -75,7 +76,8 @@ class Known:
 
 @dataclass(frozen=True)
 class Task:
-    """What one worker does in one go: one kit and one content file, all their editions."""
+    """What one worker does in one go: one kit and one content file, their editions (`tasks` makes one with all of
+    them; `run` hands them to the workers a layout at a time: `_parts`)."""
 
     kit: Path
     content: Path
@@ -89,6 +91,7 @@ class Task:
     tool: str = ""  # the version and font packages the stamps were made with: a worker must have the same
     epoch: str = ""  # the batch's SOURCE_DATE_EPOCH: a worker builds with it, whatever its own environment says
     kit_hash: str = ""  # every file of the kit's folder, as the stamps hash them ('': the worker reads the kit again)
+    words_hash: str = ""  # the content file, its source and pictures, as the stamps hash them (the same)
 
 
 @dataclass(frozen=True)
@@ -129,6 +132,7 @@ class Made:
 Loaded = dict[Path, "Content | None"]  # each content file the editions name, read once (None: it has errors)
 Kits = dict[Path, "tuple[str, PaperName] | None"]  # each kit's id and paper, read once (None: it has errors)
 Entries = dict[str, dict[str, object]]  # a manifest's editions by name
+Findings = tuple[Diagnostic, ...]
 
 
 def read_contents(editions: Editions) -> Loaded:
@@ -216,7 +220,10 @@ def tasks(editions: Editions, previous: dict[str, dict[str, object]], loaded: Lo
             )
             present = _present(known, {j.stamp for j in jobs}, editions)
             base, pattern = editions.path.parent, editions.output
-            out.append(Task(group.kit, content, source, base, pattern, jobs, present, thumbs, root, tool(), epoch, kit))
+            task = Task(
+                group.kit, content, source, base, pattern, jobs, present, thumbs, root, tool(), epoch, kit, words
+            )
+            out.append(task)
     return out
 
 
@@ -289,22 +296,25 @@ def run(
     base = editions.path.parent
     outcomes: dict[int, list[Outcome]] = {}
     asked: dict[int, Task] = {}  # what is left of each task for a worker
-    pending: dict[Future[list[Made]], int] = {}
+    pending: dict[Future[list[Made]], tuple[int, Task]] = {}
     try:
         for i, task in enumerate(work):
             outcomes[i], asked[i] = settle(task, kits.get(task.kit.resolve()), loaded.get(task.content.resolve()))
             for o in outcomes[i]:
                 progress(o)
-        cost = {i: _cost(t, kits.get(t.kit.resolve()), loaded.get(t.content.resolve()), last) for i, t in asked.items()}
-        for i in sorted((i for i in asked if asked[i].jobs), key=lambda i: -cost[i]):  # the longest first
-            pending[executor.submit(run_task, asked[i])] = i
+        parts = [(i, part) for i, task in asked.items() for part in _parts(task)]
+        cost = [_cost(t, kits.get(t.kit.resolve()), loaded.get(t.content.resolve()), last) for _, t in parts]
+        for n in sorted(range(len(parts)), key=lambda n: -cost[n]):  # the longest first
+            pending[executor.submit(run_task, parts[n][1])] = parts[n]
         for future in as_completed(list(pending)):
-            i = pending.pop(future)
-            made = [keep(m, base) for m in _answer(future, asked[i])]
+            i, part = pending.pop(future)
+            made = [keep(m, base) for m in _answer(future, part)]
             for o in made:
                 progress(o)
-            by_stamp = {o.stamp: o for o in (*outcomes[i], *made)}
-            outcomes[i] = [by_stamp[job.stamp] for job in work[i].jobs]  # (in the editions' order)
+            outcomes[i] += made
+        for i, task in enumerate(work):
+            by_stamp = {o.stamp: o for o in outcomes[i]}
+            outcomes[i] = [by_stamp[job.stamp] for job in task.jobs]  # (in the editions' order)
     except BaseException:  # Ctrl-C, a signal: nothing queued starts; what the tasks running make is written whole
         for future in pending:
             future.cancel()
@@ -316,6 +326,14 @@ def run(
         raise
     executor.shutdown()
     return [o for i in sorted(outcomes) for o in outcomes[i]]
+
+
+def _parts(task: Task) -> list[Task]:
+    """A task's editions to build, a part for each layout: parts of about the same size, which the workers share
+    out evenly (a batch does not end with one worker building a whole task alone while the other waits). A
+    worker reads a task's inputs once for all the parts it gets (_sources)."""
+    layouts = dict.fromkeys(job.layout for job in task.jobs)
+    return [replace(task, jobs=tuple(job for job in task.jobs if job.layout == layout)) for layout in layouts]
 
 
 def settle(task: Task, kit: tuple[str, PaperName] | None, words: Content | None) -> tuple[list[Outcome], Task]:
@@ -445,10 +463,13 @@ def _all_failed(task: Task, message: str) -> list[Made]:
 
 def _run_task(task: Task) -> Iterator[Made]:
     t0 = time.perf_counter()
-    src, diags = api.load_with(_here(task, task.content), _kit(_here(task, task.kit), task.kit_hash))
-    if src is not None and task.source is not None:
-        diags += api.check_translation(_here(task, task.source), src.content)
-    diags = [_as_given(d, task.root) for d in diags]
+    content, kit = _here(task, task.content), _here(task, task.kit)
+    source = _here(task, task.source) if task.source is not None else None
+    if task.kit_hash and task.words_hash:
+        src, found = _sources_kept(content, source, kit, task.kit_hash, task.words_hash)
+    else:
+        src, found = _sources(content, source, kit, task.kit_hash)
+    diags = [_as_given(d, task.root) for d in found]
     inputs = _inputs(task)
     load_s = time.perf_counter() - t0
     known = {k.stamp: k for k in task.known}
@@ -460,6 +481,24 @@ def _run_task(task: Task) -> Iterator[Made]:
         else:
             made = _edition(task, job, src, diags, known, inputs)
             yield replace(made, outcome=replace(made.outcome, seconds=round(time.perf_counter() - t, 3)))
+
+
+def _sources(content: Path, source: Path | None, kit: Path, kit_hash: str) -> tuple[api.Sources | None, Findings]:
+    """A task's content file read with its kit, and what reading them found (a translation checked against its
+    source too)."""
+    src, diags = api.load_with(content, _kit(kit, kit_hash))
+    if src is not None and source is not None:
+        diags += api.check_translation(source, src.content)
+    return src, tuple(diags)
+
+
+@lru_cache(maxsize=SOURCES_KEPT)
+def _sources_kept(
+    content: Path, source: Path | None, kit: Path, kit_hash: str, words_hash: str
+) -> tuple[api.Sources | None, Findings]:
+    """_sources, read once per worker for all the parts of a task it gets, by the hashes of the files (a build
+    never changes what it is given: the words, brand and fonts are frozen)."""
+    return _sources(content, source, kit, kit_hash)
 
 
 def _kit(path: Path, digest: str) -> api.Kit:

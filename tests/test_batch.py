@@ -297,45 +297,44 @@ def test_an_edition_is_made_again_when_its_review_date_comes_near(
 
 
 class _Order(ThreadPoolExecutor):
-    """The batch's executor of one thread, noting the content file of each task in the order it is handed them."""
+    """The batch's executor of one thread, noting each part it is handed (content file and layouts), in order."""
 
     def __init__(self) -> None:
         super().__init__(max_workers=1)
         self.order: list[str] = []
 
     def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
-        self.order.append(args[0].content.name)
+        layouts = dict.fromkeys(job.layout for job in args[0].jobs)
+        self.order.append(f"{args[0].content.name} {' '.join(layouts)}")
         return super().submit(fn, *args, **kwargs)
 
 
-def test_the_longest_tasks_go_to_the_workers_first(inputs: Inputs) -> None:
-    """So that a batch does not end waiting on one worker's last long task: the task of more (or larger) editions
-    first, whatever its place in the file; once a batch has run, by the seconds it recorded for each edition.
-    The report keeps the file's order."""
+def test_the_longest_work_goes_to_the_workers_first(inputs: Inputs) -> None:
+    """So that a batch does not end waiting on one worker's last long task: a task's editions go to the workers a
+    layout at a time, the larger first (a large-print edition before a flyer), whatever their place in the file;
+    once a batch has run, by the seconds it recorded for each edition. The report keeps the file's order."""
     other = inputs.content.parent / "other.yaml"
     other.write_text(inputs.content.read_text(encoding="utf-8").replace("en-GB", "en-US"), encoding="utf-8")
-    text = EDITIONS.replace("source: content.yaml\n", "").replace("[trifold, large-print]", "[trifold]")
-    path = _editions(
-        inputs, text + "  - kit: assets/brand.yaml\n    languages: [other.yaml]\n    layouts: [trifold, flyer]\n"
-    )
-    editions, _ = load_editions(path)
+    text = EDITIONS.replace("source: content.yaml\n", "").replace("[trifold, large-print]", "[flyer]")
+    more = "  - kit: assets/brand.yaml\n    languages: [other.yaml]\n    layouts: [flyer, large-print]\n"
+    editions, _ = load_editions(_editions(inputs, text + more))
     assert editions is not None
     first = _Order()
     outcomes = runs(editions, first, force=True)
-    assert first.order == ["other.yaml", "content.yaml"]
+    assert first.order == ["other.yaml large-print", "content.yaml flyer", "other.yaml flyer"]
     assert [(o.edition, o.status) for o in outcomes] == [
-        ("test-clinic/en-gb/trifold/a4/office", "built"),
-        ("test-clinic/en-us/trifold/a4/office", "built"),
+        ("test-clinic/en-gb/flyer/a4/office", "built"),
         ("test-clinic/en-us/flyer/a4/office", "built"),
+        ("test-clinic/en-us/large-print/a4/office", "built"),
     ]
     batch_module.write_manifest(editions, outcomes)
     manifest = batch_module.manifest_path(editions)
     data = json.loads(manifest.read_text(encoding="utf-8"))
-    data["editions"][0]["seconds"] = 9.5  # the en-GB tri-fold, as a slow machine timed it
+    data["editions"][1]["seconds"] = 9.5  # the en-US flyer, as a slow machine timed it
     manifest.write_text(json.dumps(data), encoding="utf-8")
     again = _Order()
     runs(editions, again, force=True)
-    assert again.order == ["content.yaml", "other.yaml"]
+    assert again.order == ["other.yaml flyer", "other.yaml large-print", "content.yaml flyer"]
 
 
 def test_a_kit_changed_between_two_batches_of_one_process_is_read_again(
