@@ -7,8 +7,10 @@ hand-set paragraphs in every alignment, font mix, colour kind and spacing brochu
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
-from helpers import sources
+from helpers import ROOT, frames_layout, sources, text_item
 from reportlab.lib.colors import CMYKColor, Color
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -17,9 +19,10 @@ from brochure import api
 from brochure.geometry.sheet import Rect, trifold
 from brochure.layout import setting
 from brochure.layout.flowables import Para, place
-from brochure.layout.model import Frame, Text
+from brochure.layout.model import Frame, Ink, Run, Text
 from brochure.layout.operators import Reader, Tags
 from brochure.layout.recorder import Recorder
+from brochure.render import pdf
 from brochure.vocabulary import LAYOUTS, TARGETS
 
 
@@ -135,3 +138,41 @@ def test_every_edition_prints_the_same_as_reportlab_drawing_its_paragraphs(
         drawn = api.build(src, options)
     assert direct.layout == drawn.layout
     assert direct.pdf == drawn.pdf
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("content", ["content.yaml", "translations/ar.yaml"])
+def test_every_text_line_is_written_as_reportlabs_text_object_writes_it(
+    layout: str, content: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """render/pdf.py writes a line's operators itself: the same bytes as through ReportLab's text object (the
+    office edition tagged, with opacity notes; the press one in CMYK, right to left with shaped glyphs too)."""
+    src = sources(ROOT / content)
+    for target in TARGETS:
+        options = api.Options(layout=layout, target=target)  # type: ignore[arg-type]
+        own = api.build(src, options)
+        with monkeypatch.context() as m:
+            m.setattr(pdf, "_plain_run", lambda run: False)
+            through = api.build(src, options)
+        assert own.pdf is not None
+        assert own.pdf == through.pdf
+
+
+def test_see_through_and_cmyk_lines_are_written_as_reportlab_writes_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Opacity goes through the canvas's graphics state as ReportLab's setFillColor sends it: a line in a half
+    see-through colour, then one opaque again, then CMYK and grey, written alike both ways."""
+    regular = sources().fonts.regular
+    inks = [Ink("rgb", (0.2, 0.4, 0.6), 0.5), Ink("rgb", (0.2, 0.4, 0.6)), Ink("cmyk", (0.1, 0.2, 0.3, 0.4), 0.25)]
+    lines = []
+    for n, ink in enumerate([*inks, Ink("gray", (0.3,))]):
+        box = Rect(40, 500 - 14 * n, 120, 10)
+        runs = (Run("Soft", regular, 9.5, ink, 40, 20, rise=1.5), Run(" scars", regular, 9.5, inks[n % 3], 60, 30))
+        lines.append(dataclasses.replace(text_item(box), runs=runs, z=n))
+    layout = frames_layout(*lines)
+    meta = pdf.Meta("t", "a", "s", (), "en-GB", regular)
+    own = pdf.render(layout, meta)
+    with monkeypatch.context() as m:
+        m.setattr(pdf, "_plain_run", lambda run: False)
+        through = pdf.render(layout, meta)
+    assert own == through
+    assert b"/gRLs" in own  # (the opacity set, and set back)
