@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from brochure import __version__
 from brochure.diagnostics import Diagnostic, closest
+from brochure.frozen import frozen
 from brochure.limits import BATCH_JOBS, PREVIEW_DPI
 from brochure.output.files import (
     JSON,
@@ -557,7 +558,7 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-@dataclass(frozen=True)
+@frozen
 class Output:
     option: str  # as the user wrote it: '-o', '--json'
     path: Path

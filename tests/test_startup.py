@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 HEAVY = ("reportlab", "pikepdf", "pypdfium2", "PIL", "yaml", "phonenumbers", "lxml", "svglib", "uharfbuzz")
 NETWORK = ("http.client", "ssl", "urllib.request", "xml.sax.saxutils")
@@ -108,3 +110,40 @@ def test_every_right_to_left_character_is_looked_at() -> None:
     assert missed == []
     assert rtl("Ask us — «café» 24–48 h") is False
     assert rtl("see \u200f") and rtl("قروح البرد") and rtl("שלום") and not rtl("\u0660\u0661")  # (digits: AN)
+
+
+def test_frozen_records_compare_hash_and_print_as_dataclasses_do() -> None:
+    """`brochure.frozen` makes records faster to import; what they compare, hash and print stays the dataclass's."""
+    import dataclasses
+    import math
+
+    from brochure.frozen import frozen
+
+    def body() -> type:
+        class Point:
+            x: float
+            tags: tuple[str, ...] = ()
+            data: bytes = dataclasses.field(default=b"", repr=False)
+            note: str = dataclasses.field(default="", compare=False, hash=False)
+            items: list[object] = dataclasses.field(default_factory=list, hash=False)
+
+        return Point
+
+    ours, theirs = frozen(body()), dataclasses.dataclass(frozen=True)(body())
+    nan = math.nan
+    for args in [(1.5,), (nan,), (2.0, ("a", "b"), b"xy", "n", [1])]:
+        a, b = ours(*args), theirs(*args)
+        assert repr(a) == repr(b) and hash(a) == hash(b)
+        assert (a == ours(*args)) == (b == theirs(*args)) and (a == ours(9.0)) == (b == theirs(9.0))
+    assert ours(1.0, note="a") == ours(1.0, note="b") and ours(1.0) != theirs(1.0)
+    looped = ours(1.0)
+    looped.items.append(looped)
+    assert repr(looped).endswith(".Point(x=1.0, tags=(), note='', items=[...])")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        looped.x = 2.0  # type: ignore[misc]
+
+    @frozen(kw_only=True)
+    class Labelled(ours):  # type: ignore[valid-type,misc]
+        label: str
+
+    assert repr(Labelled(1.0, label="L")).endswith(".Labelled(x=1.0, tags=(), note='', items=[], label='L')")

@@ -27,12 +27,13 @@ import yaml
 
 from brochure import limits
 from brochure.diagnostics import Diagnostic, Location, error
+from brochure.frozen import frozen
 from brochure.inputs import chars
 
 Scalar = str | int | float | bool | None
 
 
-@dataclass(frozen=True)
+@frozen
 class Node:
     """A YAML value with its 1-based position; mappings and lists hold Nodes."""
 
@@ -157,7 +158,7 @@ class _Frame:
     height: int = 0  # levels of lists and mappings inside it
 
 
-@dataclass(frozen=True)
+@frozen
 class _Key:
     node: Node
     written: str | None  # the text as written, for a plain scalar (not quoted, not an alias)
@@ -165,7 +166,7 @@ class _Key:
     column: int
 
 
-@dataclass(frozen=True)
+@frozen
 class _Anchor:
     """What an alias repeats; node is None while the anchored value is still being read."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 from copy import deepcopy
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -13,6 +13,7 @@ from PIL import ImageCms
 from reportlab.graphics.shapes import Drawing, Group, Shape
 from reportlab.lib.colors import CMYKColor, Color
 
+from brochure.frozen import frozen
 from brochure.inputs.brand import Brand
 from brochure.theme.colors import Palette, hex_to_color, printable
 from brochure.vocabulary import Condition
@@ -20,7 +21,7 @@ from brochure.vocabulary import Condition
 ICC = Path(__file__).resolve().parent.parent / "data" / "icc"
 
 
-@dataclass(frozen=True)
+@frozen
 class PrintingCondition:
     """A press's printing condition: the profile colours go through, and how the PDF/X output intent names it."""
 

@@ -16,7 +16,7 @@ import threading
 import zlib
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,6 +28,7 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont, TTFontFace, TTFontParser
 
 from brochure import limits
 from brochure.diagnostics import Diagnostic, Location, error, warning
+from brochure.frozen import frozen
 from brochure.inputs import inline
 from brochure.inputs.blocks import Image
 from brochure.inputs.brand import Brand, FontSpec
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
     from brochure.inputs.content import Content
 
 
-@dataclass(frozen=True)
+@frozen
 class FontSet:
     """ReportLab font names for each role; `family` maps <b>/<i> in body paragraphs."""
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 import uharfbuzz as hb
 from reportlab.pdfbase import pdfmetrics
+
+from brochure.frozen import frozen
 
 RTL_CLASSES = ("R", "AL")
 SHAPED_SCRIPTS = {"ARABIC": "arab", "HEBREW": "hebr"}  # the scripts brochure shapes: Unicode name -> OpenType tag
@@ -24,7 +25,7 @@ _fonts: dict[str, hb.Font] = {}
 _LOCK = threading.Lock()
 
 
-@dataclass(frozen=True)
+@frozen
 class Glyph:
     """One glyph: the character that prints it, how far it moves the pen, and where it sits from the pen (points);
     `natural` is how far a PDF viewer moves the pen for that character (the font's own advance)."""
@@ -36,7 +37,7 @@ class Glyph:
     natural: float
 
 
-@dataclass(frozen=True)
+@frozen
 class Shaped:
     """A piece of text shaped in one font and size: its glyphs left to right, as printed."""
 
