@@ -1,21 +1,26 @@
-"""A class body -> a frozen dataclass whose `__eq__`, `__hash__` and `__repr__` are shared closures, not compiled code.
+"""A class body -> a frozen dataclass whose methods are made with one compilation, not six.
 
-`@frozen` is `@dataclass(frozen=True)` (and `@frozen(kw_only=True)` is `@dataclass(frozen=True, kw_only=True)`), with
-the same values, comparisons, hashes and text: the same fields compared, hashed and shown, tuples compared and hashed
-as the generated methods compare and hash them, the same `Name(field=value, ...)` text, `...` for a value that holds
-itself. What differs is how the methods are made. Python 3.11 writes each generated method of a dataclass as source
-text and compiles it: six compilations per frozen class, about 0.45 ms, about 60 ms for the ~120 classes a
-`brochure build` imports, a seventh of the whole process. Here the dataclass machinery compiles `__init__` and the
-two methods that refuse assignment (`__setattr__`, `__delattr__`), and the other three are closures over the
-class's field names (`operator.attrgetter`, a format string): about 0.26 ms a class. Only `dataclasses` internals
-are left alone; `fields`, `replace`, `asdict` and pickling work as on any dataclass.
+`@frozen` is `@dataclass(frozen=True)` (`@frozen(kw_only=True)` is `@dataclass(frozen=True, kw_only=True)`): the same
+fields, defaults and default factories, `__post_init__`, the same `FrozenInstanceError` on assignment, the same
+comparisons and hashes (the compared fields' tuples), the same `Name(field=value, ...)` text, with `...` for a value
+that holds itself; `fields`, `replace`, `asdict` and pickling work as on any dataclass. What differs is how the methods
+are made. Python 3.11 writes each method of a frozen dataclass as source text and compiles it: six compilations a
+class, about 0.45 ms, 50-60 ms for the ~120 classes a `brochure build` imports, a seventh of the whole process. Here
+the dataclass machinery only gathers the fields (`dataclass(init=False, repr=False, eq=False)`, nothing compiled);
+`__init__` is compiled (it must be fast: a build makes thousands of these objects), once, as dataclasses writes it;
+`__setattr__`, `__delattr__`, `__eq__`, `__hash__` and `__repr__` are closures over the class and its field names
+(`operator.attrgetter`, a format string): about 0.13 ms a class. A `@frozen` class derives from `@frozen` classes
+only (its `__dataclass_params__` says what was asked of the machinery, not frozen). Fields with `init=False` are not
+supported (none is needed): such a class is made by `dataclass(frozen=True)` itself.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import reprlib
+import sys
 from collections.abc import Callable
+from dataclasses import MISSING, Field, FrozenInstanceError
 from operator import attrgetter
 from typing import Any, TypeVar, dataclass_transform, overload
 
@@ -32,14 +37,65 @@ def frozen(*, kw_only: bool = False) -> Callable[[type[T]], type[T]]: ...
 
 
 def frozen(cls: type[T] | None = None, /, *, kw_only: bool = False) -> type[T] | Callable[[type[T]], type[T]]:
-    """`@dataclass(frozen=True)`, with `__eq__`, `__hash__` and `__repr__` made without compiling (module docstring)."""
+    """`@dataclass(frozen=True)`, its methods made with one compilation (module docstring)."""
 
     def make(cls: type[T]) -> type[T]:
-        made = dataclasses.dataclass(cls, frozen=True, kw_only=kw_only, eq=False, repr=False)
+        if any(not f.init for f in getattr(cls, "__dataclass_fields__", {}).values()) or any(
+            isinstance(v, Field) and not v.init for v in cls.__dict__.values()
+        ):
+            return dataclasses.dataclass(cls, frozen=True, kw_only=kw_only)
+        made = dataclasses.dataclass(cls, init=False, repr=False, eq=False, kw_only=kw_only)
         _add_methods(made)
         return made
 
     return make if cls is None else make(cls)
+
+
+class _Factory:
+    """What a parameter with a default factory defaults to (dataclasses' own marker prints so too)."""
+
+    def __repr__(self) -> str:
+        return "<factory>"
+
+
+_FACTORY = _Factory()
+
+
+def _init(cls: type, fields: tuple[Field[Any], ...]) -> Callable[..., None]:
+    """`__init__` as dataclasses writes a frozen class's (parameters, defaults, factories, `object.__setattr__` for
+    each field, then `__post_init__`), compiled once; annotations are left off."""
+    self_name = "__dataclass_self__" if any(f.name == "self" for f in fields) else "self"
+    values: dict[str, object] = {"_HAS_DEFAULT_FACTORY": _FACTORY, "_setattr": object.__setattr__}
+    positional: list[str] = []
+    keyword: list[str] = []
+    lines: list[str] = []
+    seen_default = False
+    for f in fields:
+        param, value = f.name, f.name
+        if f.default_factory is not MISSING:
+            values[f"_dflt_{f.name}"] = f.default_factory
+            param += "=_HAS_DEFAULT_FACTORY"
+            value = f"_dflt_{f.name}() if {f.name} is _HAS_DEFAULT_FACTORY else {f.name}"
+        elif f.default is not MISSING:
+            values[f"_dflt_{f.name}"] = f.default
+            param += f"=_dflt_{f.name}"
+        if not f.kw_only:
+            if param != f.name:
+                seen_default = True
+            elif seen_default:
+                raise TypeError(f"non-default argument {f.name!r} follows default argument")
+        (keyword if f.kw_only else positional).append(param)
+        lines.append(f"  _setattr({self_name},{f.name!r},{value})")
+    if hasattr(cls, "__post_init__"):
+        lines.append(f"  {self_name}.__post_init__()")
+    params = ",".join([self_name, *positional, *(["*", *keyword] if keyword else [])])
+    body = "\n".join(lines) or "  pass"
+    text = f"def __create_fn__({','.join(values)}):\n def __init__({params}):\n{body}\n return __init__"
+    module = sys.modules.get(cls.__module__)
+    namespace: dict[str, Any] = {}
+    exec(text, module.__dict__ if module is not None else {}, namespace)
+    made: Callable[..., None] = namespace["__create_fn__"](**values)
+    return made
 
 
 def _values(names: tuple[str, ...]) -> Callable[[object], tuple[Any, ...]]:
@@ -53,13 +109,25 @@ def _values(names: tuple[str, ...]) -> Callable[[object], tuple[Any, ...]]:
 
 
 def _add_methods(cls: type) -> None:
-    """What `dataclass(frozen=True)` adds with eq and repr on, where the class body has not written its own."""
+    """What `dataclass(frozen=True)` adds, where the class body has not written its own."""
     fields = dataclasses.fields(cls)
+    names = frozenset(f.name for f in fields)
     compared = _values(tuple(f.name for f in fields if f.compare))
     hashed = _values(tuple(f.name for f in fields if (f.compare if f.hash is None else f.hash)))
     shown = tuple(f.name for f in fields if f.repr)
     shown_values = _values(shown)
     template = "{}(" + ", ".join(f"{name}={{!r}}" for name in shown) + ")"
+    owner: Any = cls  # (typed so for `super`)
+
+    def __setattr__(self: Any, name: str, value: object) -> None:
+        if type(self) is cls or name in names:
+            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(owner, self).__setattr__(name, value)
+
+    def __delattr__(self: Any, name: str) -> None:
+        if type(self) is cls or name in names:
+            raise FrozenInstanceError(f"cannot delete field {name!r}")
+        super(owner, self).__delattr__(name)
 
     def __eq__(self: object, other: object) -> bool:
         if other.__class__ is self.__class__:
@@ -74,13 +142,17 @@ def _add_methods(cls: type) -> None:
         return template.format(self.__class__.__qualname__, *shown_values(self))
 
     body = cls.__dict__
+    for name in ("__setattr__", "__delattr__"):
+        if name in body:
+            raise TypeError(f"Cannot overwrite attribute {name} in class {cls.__name__}")
     explicit_hash = "__hash__" in body and not (body["__hash__"] is None and "__eq__" in body)
-    methods: list[Callable[..., object]] = [__repr__, __eq__]
-    if not explicit_hash:
-        methods.append(__hash__)
+    methods: list[Callable[..., object]] = [__setattr__, __delattr__, __repr__, __eq__]
+    if "__init__" not in body:
+        methods.insert(0, _init(cls, fields))
     for method in methods:
-        name = method.__name__
-        if name in body and not (name == "__hash__" and body[name] is None):
-            continue
-        method.__qualname__ = f"{cls.__qualname__}.{name}"
-        setattr(cls, name, method)
+        if method.__name__ not in body:
+            method.__qualname__ = f"{cls.__qualname__}.{method.__name__}"
+            setattr(cls, method.__name__, method)
+    if not explicit_hash:
+        __hash__.__qualname__ = f"{cls.__qualname__}.__hash__"
+        cls.__hash__ = __hash__  # type: ignore[assignment,method-assign]

@@ -142,8 +142,25 @@ def test_frozen_records_compare_hash_and_print_as_dataclasses_do() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         looped.x = 2.0  # type: ignore[misc]
 
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        del looped.x
+    assert ours(1.0).items is not ours(1.0).items and ours(x=2.0, items=[3]).items == [3]
+    with pytest.raises(TypeError):
+        ours()
+    with pytest.raises(TypeError):
+        ours(1.0, (), b"", "", [], "one too many")
+
     @frozen(kw_only=True)
     class Labelled(ours):  # type: ignore[valid-type,misc]
         label: str
+
+        def __post_init__(self) -> None:
+            if not self.label:
+                raise ValueError("a label is needed")
+
+    with pytest.raises(TypeError):
+        Labelled(1.0, "L")
+    with pytest.raises(ValueError, match="a label is needed"):
+        Labelled(1.0, label="")
 
     assert repr(Labelled(1.0, label="L")).endswith(".Labelled(x=1.0, tags=(), note='', items=[], label='L')")

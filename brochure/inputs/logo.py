@@ -23,7 +23,6 @@ from pathlib import Path
 from lxml import etree
 from PIL import Image
 from reportlab.graphics.shapes import Drawing, Group, Shape, String
-from svglib.svglib import SvgRenderer
 
 from brochure import limits
 from brochure.diagnostics import Diagnostic, Location, error
@@ -132,6 +131,8 @@ def _load_svg(path: Path, at: Location) -> tuple[Logo | None, Diagnostic | None]
     )
     if problem:
         return None, error(at, problem, hint)
+    from svglib.svglib import SvgRenderer  # (svglib and what it imports only for an SVG logo)
+
     logging.getLogger("svglib").setLevel(logging.CRITICAL)  # its complaints are ours to word
     try:
         drawing = SvgRenderer(str(path)).render(root)

@@ -17,7 +17,7 @@ import zlib
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
-from itertools import pairwise
+from itertools import chain, pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -153,7 +153,7 @@ class _Face(TTFontFace):  # type: ignore[misc]
         return ref
 
 
-PRIVATE_USE = (*range(0xE000, 0xF900), *range(0xF0000, 0xFFFFE))  # where glyphs of no character of their own go
+PRIVATE_USE = (range(0xE000, 0xF900), range(0xF0000, 0xFFFFE))  # where glyphs of no character of their own go
 
 
 def _map_unmapped(face: TTFontFace) -> None:
@@ -164,7 +164,7 @@ def _map_unmapped(face: TTFontFace) -> None:
     if "GSUB" not in face.table:
         return
     taken = face.charToGlyph
-    free = (code for code in PRIVATE_USE if code not in taken)
+    free = (code for code in chain.from_iterable(PRIVATE_USE) if code not in taken)
     units = float(face.unitsPerEm)
     for glyph in range(1, face.numGlyphs):
         if face.glyphToChar.get(glyph):
