@@ -67,6 +67,27 @@ def test_reportlabs_address_pattern_matches_as_its_own() -> None:
     assert matched == [True, True, True, True, False, False]
 
 
+def test_patterns_compiled_on_first_use_match_as_their_own() -> None:
+    """CJK characters (ReportLab's wrapping), what YAML and XML cannot hold (PyYAML's pure-Python reader, pikepdf's
+    metadata editor): compiled on first use, they find what the patterns compiled the usual way find."""
+    code = (
+        "import json, re, brochure\n"
+        "from reportlab.lib import textsplit\n"
+        "from yaml import reader\n"
+        "from pikepdf.models.metadata import _constants\n"
+        "texts = ['plain text', 'mixed 中文 text', 'tab\\tand\\x07bell', '\\ufffe and \\ud800', 'caf\\u00e9\\x00']\n"
+        "stand_ins = [textsplit.rx, reader.Reader.NON_PRINTABLE, _constants.re_xml_illegal_chars]\n"
+        "kinds = [type(s).__name__ for s in stand_ins]\n"
+        "found = [[(m.span() if m else None) for m in map(s.search, texts)] for s in stand_ins]\n"
+        "real = [[(m.span() if m else None) for m in map(re.compile(*s._args).search, texts)] for s in stand_ins]\n"
+        "print(json.dumps([kinds, found == real, [sum(x is not None for x in f) for f in found]]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    kinds, same, hits = json.loads(done.stdout)
+    assert kinds == ["_LazyPattern"] * 3  # compiled on first use, not on import
+    assert same and hits == [2, 3, 3]
+
+
 ADDRESSES = (
     "https://www.clearwater-clinic.example/book?x=1",
     "ftp://user:pw@10.0.0.1:2121/files/",
