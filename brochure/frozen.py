@@ -11,12 +11,14 @@ the dataclass machinery only gathers the fields (`dataclass(init=False, repr=Fal
 `__setattr__`, `__delattr__`, `__eq__`, `__hash__` and `__repr__` are closures over the class and its field names
 (`operator.attrgetter`, a format string): about 0.13 ms a class. A `@frozen` class derives from `@frozen` classes
 only (its `__dataclass_params__` says what was asked of the machinery, not frozen). Fields with `init=False` are not
-supported (none is needed): such a class is made by `dataclass(frozen=True)` itself.
+supported (none is needed): such a class is made by `dataclass(frozen=True)` itself. A class with no docstring
+gets `Name(field, ...)` as its `__doc__`.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import reprlib
 import sys
 from collections.abc import Callable
@@ -44,6 +46,9 @@ def frozen(cls: type[T] | None = None, /, *, kw_only: bool = False) -> type[T] |
             isinstance(v, Field) and not v.init for v in cls.__dict__.values()
         ):
             return dataclasses.dataclass(cls, frozen=True, kw_only=kw_only)
+        if not cls.__doc__:  # (else dataclasses writes one from the signature: for a class with no __init__ of its
+            # own yet, object's, parsed from text by the tokenizer, about 0.3 ms)
+            cls.__doc__ = f"{cls.__name__}({', '.join(inspect.get_annotations(cls))})"
         made = dataclasses.dataclass(cls, init=False, repr=False, eq=False, kw_only=kw_only)
         _add_methods(made)
         return made
