@@ -45,6 +45,7 @@ def test_a_build_loads_no_networking_code(tmp_path: Path) -> None:
     status, modules, _ = _modules_after(["build", "-o", str(out)], ROOT)
     assert status == 0 and out.read_bytes().startswith(b"%PDF-")
     assert sorted(modules & set(NETWORK)) == []
+    assert "reportlab.graphics.barcode" not in modules  # (the QR encoder alone: no barcode widgets registered)
 
 
 def test_reportlabs_address_pattern_matches_as_its_own() -> None:
@@ -86,6 +87,27 @@ def test_patterns_compiled_on_first_use_match_as_their_own() -> None:
     kinds, same, hits = json.loads(done.stdout)
     assert kinds == ["_LazyPattern"] * 3  # compiled on first use, not on import
     assert same and hits == [2, 3, 3]
+
+
+def test_the_qr_code_is_encoded_as_reportlabs_widget_encodes_it() -> None:
+    """The booking code's modules come from ReportLab's QR encoder loaded without its barcode package: the same
+    modules as ReportLab's own QrCodeWidget gives, for short and long addresses, loaded before or after it."""
+    code = (
+        "import json, sys\n"
+        "from brochure.layout import qr\n"
+        "urls = ['https://clearwaterskin.co.uk/book', 'https://example.org/' + 'x' * 300, 'https://bücher.example/a?b=1']\n"
+        "ours = [qr._modules(u) for u in urls]\n"
+        "alone = 'reportlab.graphics.barcode' not in sys.modules\n"
+        "from reportlab.graphics.barcode.qr import QrCodeWidget\n"
+        "def widget(u):\n"
+        "    w = QrCodeWidget(u, barLevel='M')\n"
+        "    w.qr.make()\n"
+        "    return tuple(tuple(bool(m) for m in row) for row in w.qr.modules)\n"
+        "print(json.dumps([alone, [o == widget(u) for o, u in zip(ours, urls)], [len(o) for o in ours]]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    alone, same, sizes = json.loads(done.stdout)
+    assert alone and same == [True, True, True] and sizes[1] > sizes[0] >= 21
 
 
 ADDRESSES = (
