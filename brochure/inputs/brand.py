@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from PIL import Image, ImageCms
+from PIL import Image
 
 from brochure import limits
 from brochure.diagnostics import Diagnostic, Location
@@ -322,6 +322,8 @@ def profile_problem(path: Path) -> tuple[str, str]:
         return "not a readable ICC profile (no ICC header)", hint
     if declared > len(data):
         return f"the ICC profile is cut short ({len(data):,} of its {declared:,} bytes)", hint
+    from PIL import ImageCms  # (LittleCMS: for a kit's own profile only)
+
     try:
         profile = ImageCms.ImageCmsProfile(io.BytesIO(data))
         space = str(profile.profile.xcolor_space).strip()

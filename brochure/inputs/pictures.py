@@ -15,7 +15,7 @@ import struct
 import warnings
 from pathlib import Path
 
-from PIL import Image, ImageCms
+from PIL import Image
 
 from brochure import limits
 from brochure.frozen import frozen
@@ -193,6 +193,8 @@ def _cmyk_to_rgb(im: Image.Image) -> Image.Image:
     """A CMYK picture in RGB, through its own embedded profile when it has a readable one."""
     icc = im.info.get("icc_profile")
     if icc:
+        from PIL import ImageCms  # (colour management only for a picture with its own profile)
+
         try:
             own = ImageCms.ImageCmsProfile(io.BytesIO(icc))
             rgb = ImageCms.profileToProfile(im, own, ImageCms.createProfile("sRGB"), outputMode="RGB")
