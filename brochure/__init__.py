@@ -133,8 +133,36 @@ class _LazyPatterns:
         return spec
 
 
+class _LazyHarfBuzz:
+    """Import hook for `uharfbuzz`, which ReportLab imports on import (for paragraphs styled `shaping`, which
+    brochure's are not) and brochure uses only to shape right-to-left words (theme/shaping.py): the module is
+    made by `importlib.util.LazyLoader`, so loading HarfBuzz's library (about 7 ms) waits until an attribute of
+    it is first read. ReportLab only asks whether it is there (a lazy module is), and theme/shaping.py imports it
+    where it shapes, under its lock (LazyLoader's first load is not safe in two threads at once in Python 3.11).
+    The hook removes itself once the module is found."""
+
+    NAME = "uharfbuzz"
+
+    def find_spec(
+        self, name: str, path: Sequence[str] | None = None, target: types.ModuleType | None = None
+    ) -> ModuleSpec | None:
+        if name != self.NAME:
+            return None
+        from contextlib import suppress
+        from importlib.util import LazyLoader, find_spec
+
+        with suppress(ValueError):  # (another thread's import removed it first)
+            sys.meta_path.remove(self)
+        spec = find_spec(name)
+        if spec is not None and spec.loader is not None and hasattr(spec.loader, "exec_module"):
+            spec.loader = LazyLoader(spec.loader)
+        return spec
+
+
 _fence_reportlab_startup()
 if not any(isinstance(finder, _LazyPatterns) for finder in sys.meta_path):
     _hook = _LazyPatterns()
     if _hook.waiting:
         sys.meta_path.insert(0, _hook)
+if "uharfbuzz" not in sys.modules and not any(isinstance(finder, _LazyHarfBuzz) for finder in sys.meta_path):
+    sys.meta_path.insert(0, _LazyHarfBuzz())

@@ -46,6 +46,7 @@ def test_a_build_loads_no_networking_code(tmp_path: Path) -> None:
     assert status == 0 and out.read_bytes().startswith(b"%PDF-")
     assert sorted(modules & set(NETWORK)) == []
     assert "reportlab.graphics.barcode" not in modules  # (the QR encoder alone: no barcode widgets registered)
+    assert "uharfbuzz._harfbuzz" not in modules  # (HarfBuzz loads when a right-to-left word is shaped)
 
 
 def test_reportlabs_address_pattern_matches_as_its_own() -> None:

@@ -12,11 +12,14 @@ import re
 import threading
 import unicodedata
 from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING
 
-import uharfbuzz as hb
 from reportlab.pdfbase import pdfmetrics
 
 from brochure.frozen import frozen
+
+if TYPE_CHECKING:
+    import uharfbuzz as hb
 
 RTL_CLASSES = ("R", "AL")
 SHAPED_SCRIPTS = {"ARABIC": "arab", "HEBREW": "hebr"}  # the scripts brochure shapes: Unicode name -> OpenType tag
@@ -53,9 +56,13 @@ class Shaped:
 
 
 def _hb_font(font: str) -> hb.Font:
+    """The HarfBuzz font for a registered font (HarfBuzz itself is loaded here first, under the lock: see
+    brochure/__init__.py, _LazyHarfBuzz)."""
     with _LOCK:
         made = _fonts.get(font)
         if made is None:
+            import uharfbuzz as hb
+
             face = pdfmetrics.getFont(font).face
             made = _fonts[font] = hb.Font(hb.Face(hb.Blob(bytes(face._ttf_data))))
         return made
@@ -85,12 +92,15 @@ def shape(text: str, font: str, size: float, direction: str = "", context: tuple
 def _shape(text: str, font: str, size: float, direction: str, context: tuple[str, str]) -> Shaped:
     face = pdfmetrics.getFont(font).face
     before, after = context
+    hb_font = _hb_font(font)  # (first: it loads HarfBuzz)
+    import uharfbuzz as hb
+
     buf = hb.Buffer()
     buf.add_str(before + text + after, len(before), len(text))
     buf.guess_segment_properties()
     if direction:
         buf.direction = direction
-    hb.shape(_hb_font(font), buf, {"kern": True, "liga": True})
+    hb.shape(hb_font, buf, {"kern": True, "liga": True})
     scale = size / float(face.unitsPerEm)
     glyphs: list[Glyph] = []
     for info, pos in zip(buf.glyph_infos, buf.glyph_positions, strict=True):
