@@ -332,6 +332,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_remembered.py::test_remembered_lines_and_words_are_handed_out_as_copies",
     ),
     m(
+        "paragraph-moves-not-merged-as-reportlab-merges-them",
+        "layout/setting.py",
+        "            dx += last[0]\n",
+        "            dx += 0\n",
+        "tests/test_setting.py",
+    ),
+    m(
+        "text-line-opacity-not-set",
+        "render/pdf.py",
+        '                canvas._extgstate.set(out, "ca", alpha)\n',
+        "                pass\n",
+        "tests/test_setting.py",
+    ),
+    m(
         "first-breaking-kept-without-its-words",
         "layout/flowables.py",
         '        if words is not None:\n            d["frags"] = words\n',

@@ -12,8 +12,10 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
 from brochure.geometry.sheet import Rect
-from brochure.layout import bidi, parsed, rtl
+from brochure.layout import bidi, parsed, rtl, setting
 from brochure.layout.model import Entry
+from brochure.layout.recorder import Recorder
+from brochure.layout.setting import Op
 from brochure.theme.fallback import fallback_frags
 from brochure.theme.shaping import rtl as has_rtl
 from brochure.theme.styles import Theme
@@ -209,15 +211,25 @@ class Para(Paragraph):  # type: ignore[misc]
         broken[aw] = (size, {a: d[a] for a in _WRAPPED if a in d})
         return size
 
-    def draw(self) -> None:
+    def _rebroken(self) -> None:
         """Its lines as last broken; broken again at that width when a later trial (balancing the frames
         tries several) asked to split it where it could not be, which drops them."""
         last: tuple[float, tuple[float, float]] | None = self.__dict__.get("_wrapped")
+        if "blPara" not in self.__dict__ and last is not None:
+            super().wrap(last[0], last[1][1])
+
+    def ops(self, x: float, y: float) -> list[Op] | None:
+        """The operators drawing it at (x, y) would write, as data (layout/setting.py); None: it draws itself."""
+        if self.shaped is not None:
+            return None
+        self._rebroken()
+        return setting.paragraph_ops(self, x, y)
+
+    def draw(self) -> None:
         if self.shaped is not None:
             rtl.draw(self.canv, self.shaped, self.level, self.width, self.height, self.style)
             return
-        if "blPara" not in self.__dict__ and last is not None:
-            super().wrap(last[0], last[1][1])
+        self._rebroken()
         super().draw()
 
 
@@ -248,7 +260,11 @@ def place(canvas: Any, f: Flowable, x: float, y: float) -> None:
         role, level = paragraph_role(f)
         element = str(getattr(f, "element", ""))
         canvas.begin_role(role, level, measure=Rect(x, y, float(f.width), float(f.height)), element=element)
-        f.drawOn(canvas, x, y)
+        ops = f.ops(x, y) if isinstance(f, Para) and isinstance(canvas, Recorder) else None
+        if ops is not None:
+            canvas.paragraph(ops)
+        else:
+            f.drawOn(canvas, x, y)
         canvas.end_role()
     else:
         f.drawOn(canvas, x, y)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,6 +33,7 @@ from brochure.layout.model import (
     Text,
 )
 from brochure.layout.recorder import Mark, Recorder
+from brochure.layout.setting import Op
 from brochure.vocabulary import Role
 
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -133,6 +134,11 @@ class Reader:
                 operands = []
         self._flush_line()
 
+    def replay(self, ops: list[Op]) -> None:
+        """Operators given as data (layout/setting.py: a paragraph's), read as if written and parsed."""
+        for op, n in ops:
+            _DATA_OPS[op](self, op, n)
+
     # -- operators ---------------------------------------------------------------------------------------
 
     def _save(self, op: str, args: list[str]) -> None:
@@ -143,18 +149,26 @@ class Reader:
         self.state = self.stack.pop()
 
     def _concat(self, op: str, args: list[str]) -> None:
-        n = _numbers(args)
+        self._cm(op, _numbers(args))
+
+    def _cm(self, op: str, n: Sequence[float]) -> None:
         self.state.ctm = then((n[0], n[1], n[2], n[3], n[4], n[5]), self.state.ctm)
 
     def _colour(self, op: str, args: list[str]) -> None:
-        s, values = self.state, tuple(_numbers(args))
+        self._set_colour(op, tuple(_numbers(args)))
+
+    def _set_colour(self, op: str, values: tuple[float, ...]) -> None:
+        s = self.state
         if op.islower():
             s.fill = Ink(_SPACES[op], values, s.fill_alpha)
         else:
             s.stroke = Ink(_SPACES[op.lower()], values, s.stroke_alpha)
 
     def _alpha(self, op: str, args: list[str]) -> None:
-        s, a = self.state, float(args[-1])
+        self._opacity(op, (float(args[-1]),))
+
+    def _opacity(self, op: str, n: tuple[float, ...]) -> None:
+        s, a = self.state, n[-1]
         if op == "ba":
             f = s.fill
             s.fill_alpha, s.fill = a, Ink(f.space, f.values, a, f.spot)
@@ -216,7 +230,7 @@ class Reader:
     def _do(self, op: str, args: list[str]) -> None:
         self._placeholder(args[0][1:])
 
-    def _text_state(self, op: str, n: list[float]) -> None:
+    def _text_state(self, op: str, n: Sequence[float]) -> None:
         s = self.state
         if op == "TL":
             s.leading = n[0]
@@ -229,7 +243,7 @@ class Reader:
         elif op == "Ts":
             s.rise = n[0]
 
-    def _move(self, op: str, n: list[float]) -> None:
+    def _move(self, op: str, n: Sequence[float]) -> None:
         if op == "Tm":
             self.tm = self.tlm = (n[0], n[1], n[2], n[3], n[4], n[5])
             return
@@ -245,7 +259,9 @@ class Reader:
     # -- text ----------------------------------------------------------------------------------------------
 
     def _run(self, index: int) -> None:
-        text, font, size = self.rec.texts[index]
+        self._words(*self.rec.texts[index])
+
+    def _words(self, text: str, font: str, size: float) -> None:
         s = self.state
         m = then(self.tm, s.ctm)
         if abs(m[1]) > 1e-9 or abs(m[2]) > 1e-9 or m[0] <= 0 or m[3] <= 0 or s.clip:
@@ -408,6 +424,8 @@ class Reader:
             self.out.append(Picture(**fields, data=note.data, pixels=note.pixels, space=space, at=note.at))
         elif kind == "D":
             self._drawing(index)
+        elif kind == "W":
+            self.replay(self.rec.paragraphs[index])
         elif kind == "L":
             url, b, relative = self.rec.link_notes[index]
             if relative:
@@ -445,6 +463,10 @@ def _numbers(args: list[str]) -> list[float]:
     return [float(a) for a in args if a[0] not in "(/"]
 
 
+def _state_only(reader: Reader, op: str, n: tuple[Any, ...]) -> None:
+    (reader._save if op == "q" else reader._restore if op == "Q" else reader._text_object)(op, [])
+
+
 _SPACES: dict[str, Any] = {"rg": "rgb", "k": "cmyk", "g": "gray"}
 _Handler = Callable[[Reader, str, list[str]], None]
 _OPS: dict[str, _Handler] = {
@@ -465,4 +487,14 @@ _OPS: dict[str, _Handler] = {
     "BMC": Reader._begin_mark,
     "EMC": Reader._end_mark,
     "Do": Reader._do,
+}
+_DataHandler = Callable[[Reader, str, Any], None]
+_DATA_OPS: dict[str, _DataHandler] = {  # (what layout/setting.py gives)
+    **dict.fromkeys(("q", "Q", "BT", "ET"), _state_only),
+    "cm": Reader._cm,
+    **dict.fromkeys(("rg", "k", "g"), Reader._set_colour),
+    "ba": Reader._opacity,
+    **dict.fromkeys(("TL", "Tw", "Ts"), Reader._text_state),
+    **dict.fromkeys(("Tm", "Td", "T*"), Reader._move),
+    "ut": lambda reader, op, n: reader._words(*n),
 }

@@ -18,6 +18,7 @@ from brochure.diagnostics import Location
 from brochure.frozen import frozen
 from brochure.geometry.sheet import Rect, Sheet
 from brochure.layout.model import Entry
+from brochure.layout.setting import Op
 from brochure.vocabulary import Role
 
 
@@ -91,6 +92,12 @@ class Recorder(_NotesOpacity, Canvas):  # type: ignore[misc]
         self.link_notes: list[tuple[str, Rect, bool]] = []
         self.drawings: list[Drawing] = []  # url, box, in the current coordinates
         self.actuals: list[str] = []
+        self.paragraphs: list[list[Op]] = []
+
+    def paragraph(self, ops: list[Op]) -> None:
+        """A paragraph's operators given as data (layout/setting.py), read where this note stands."""
+        self._code.append(f"/W{len(self.paragraphs)} Do")
+        self.paragraphs.append(ops)
 
     def actual(self, text: str) -> str:
         """The note that the next string is shaped glyphs standing for `text` ('' for the rest of such a line):

@@ -25,6 +25,8 @@ from reportlab.lib.colors import CMYKColor, CMYKColorSep, Color
 from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.utils import ImageReader, TimeStamp
 from reportlab.pdfbase.pdfdoc import PDFStream
+from reportlab.pdfbase.pdfmetrics import getFont
+from reportlab.pdfbase.ttfonts import ShapedStr
 from reportlab.pdfgen.canvas import FILL_EVEN_ODD, FILL_NON_ZERO, Canvas
 from reportlab.pdfgen.pathobject import PDFPathObject
 
@@ -278,14 +280,112 @@ def _fill(target: Canvas, ink: Ink) -> None:
 def _text(canvas: Canvas, item: Text, spans: tuple[Marked, ...] = ()) -> None:
     """One line: each run placed at its start; font, ink, rise and spacing set only when they change (text
     state outlives a text object in PDF, so the first run sets them all). `spans` mark its runs, inside the
-    text object."""
+    text object.
+
+    Written as ReportLab's text object writes it (the same operators, to the byte), without making one: a line
+    in a font that is not embedded, or in a spot colour, or of glyphs ReportLab shaped, is written by it."""
+    if not all(_plain_run(r) for r in item.runs):
+        _text_object(canvas, item, spans)
+        return
+    doc = canvas._doc
+    escape = canvas._escape
+    code = ["BT", "1 0 0 1 0 0 Tm"]  # (a text object begins at the origin)
+    out = _Code(code)
+    font: tuple[str, float] | None = None
+    face: Any = None
+    subset, leading = -1, 0.0
+    ink: Ink | None = None
+    rise = char_space = word_space = h_scale = float("nan")
+    opens = {m.start: m for m in spans}
+    ends = {m.end for m in spans}
+    shaped = False  # an /ActualText span is open (shaped glyphs, with the words they stand for)
+    for i, run in enumerate(item.runs):
+        if shaped and (i in opens or run.actual != ""):
+            code.append("EMC")
+            shaped = False
+        if i in opens:
+            code.append(_begin(opens[i]))
+        if run.actual:
+            code.append(f"/Span <</ActualText {_text_string(run.actual)}>> BDC")
+            shaped = True
+        if (run.font, run.size) != font:
+            font = (run.font, run.size)
+            face, subset, leading = getFont(run.font), -1, run.size * 1.2  # (setFont: its leading by default)
+        if run.ink != ink:
+            ink = run.ink
+            fill, alpha = _fill_code(ink)
+            code.append(fill)
+            if alpha is not None:  # (as setFillColor sets a colour's opacity: through the canvas's ExtGState)
+                doc.ensureMinPdfVersion("transparency")
+                canvas._extgstate.set(out, "ca", alpha)
+        code.append(f"1 0 0 1 {fp_str(run.x, item.baseline)} Tm")
+        if run.rise != rise:
+            rise = run.rise
+            code.append(f"{fp_str(rise)} Ts")
+        if run.char_space != char_space:
+            char_space = run.char_space
+            code.append(f"{fp_str(char_space)} Tc")
+        if run.word_space != word_space:
+            word_space = run.word_space
+            code.append(f"{fp_str(word_space)} Tw")
+        if run.h_scale != h_scale:
+            h_scale = run.h_scale
+            code.append(f"{fp_str(h_scale)} Tz")
+        words = []
+        for piece, data in face.splitString(run.text, doc):
+            if piece != subset:
+                words.append(f"{face.getSubsetInternalName(piece, doc)} {fp_str(run.size)} Tf {fp_str(leading)} TL")
+                subset = piece
+            words.append(f"({escape(data)}) Tj")
+        code.append(" ".join(words))
+        if shaped and (i + 1 in ends or i + 1 == len(item.runs)):
+            code.append("EMC")
+            shaped = False
+        if i + 1 in ends:
+            code.append("EMC")
+    code.append("ET")
+    canvas._code.append(" ".join(code))
+
+
+class _Code:
+    """What ReportLab's ExtGState writes its operator into (a text object's code)."""
+
+    def __init__(self, code: list[str]) -> None:
+        self._code = code
+
+
+def _plain_run(run: Any) -> bool:
+    """A run written as ReportLab writes it in an embedded font, in a process colour, of unshaped text."""
+    return not run.ink.spot and not isinstance(run.text, ShapedStr) and bool(getFont(run.font)._dynamicFont)
+
+
+@lru_cache(maxsize=256)
+def _fill_code(ink: Ink) -> tuple[str, float | None]:
+    """A (process) fill colour's operator as a text object's setFillGray or setFillColor writes it, and the
+    opacity setFillColor then sets (None: none is set, as for grey)."""
+    if ink.space == "gray":
+        return f"{fp_str(ink.values[0])} g", None
+    c = colour(ink)
+    if isinstance(c, CMYKColor):
+        d = c.density
+        fill = f"{fp_str(d * c.cyan, d * c.magenta, d * c.yellow, d * c.black)} k"
+    else:
+        fill = f"{fp_str((c.red, c.green, c.blue))} rg"
+    alpha = getattr(c, "alpha", None)
+    if alpha is not None and not (isinstance(alpha, float | int) and 0 <= alpha <= 1):
+        raise ValueError(f"setFillAlpha invalid value {alpha!r}")
+    return fill, alpha
+
+
+def _text_object(canvas: Canvas, item: Text, spans: tuple[Marked, ...]) -> None:
+    """One line through ReportLab's text object (what _text does not write itself)."""
     tx = canvas.beginText()
     font: tuple[str, float] | None = None
     ink: Ink | None = None
     rise = char_space = word_space = h_scale = float("nan")
     opens = {m.start: m for m in spans}
     ends = {m.end for m in spans}
-    shaped = False  # an /ActualText span is open (shaped glyphs, with the words they stand for)
+    shaped = False
     for i, run in enumerate(item.runs):
         if shaped and (i in opens or run.actual != ""):
             tx._code.append("EMC")

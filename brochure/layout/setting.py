@@ -1,0 +1,263 @@
+"""A wrapped paragraph -> the text operators ReportLab's drawPara would write for it, as data (read by operators.py).
+
+Drawn on the Recorder, a paragraph's every position and colour is formatted as PDF text by ReportLab, then parsed
+back by layout/operators.py. For the paragraphs brochure sets (no underline, strike-through, inline link, background,
+border, bullet, inline image, end dots, automatic leading or right-to-left word wrap) this gives the same operators
+without the text: the same sequence, each number rounded as ReportLab writes it (`fp_str`), so the frames read are
+the same to the last digit. Any other paragraph gives None and is drawn by ReportLab. Follows ReportLab 5.1's
+`Paragraph.drawPara`, `_putFragLine`, the `_*DrawParaLine*` functions and `PDFTextObject`; tests/test_setting.py
+reads every shipped edition's paragraphs both ways and compares the frames.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.colors import CMYKColor, CMYKColorSep, Color
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.pdfmetrics import getFont
+from reportlab.pdfbase.ttfonts import ShapedStr
+
+# An operator and its operands, as layout/operators.py's Reader.replay takes them: numbers as read back from
+# ReportLab's text; "ut" takes (words, font name, size), the words a text object writes.
+Op = tuple[str, tuple[Any, ...]]
+
+_ALIGNMENTS = (TA_LEFT, TA_CENTER, TA_RIGHT, TA_JUSTIFY)
+
+
+def _fx(v: float) -> float:
+    """A number as ReportLab writes it and the reader reads it back."""
+    return float(fp_str(v))
+
+
+class _Text:
+    """The operators of one text object, with ReportLab's own merging of adjacent moves and rises."""
+
+    def __init__(self, ops: list[Op], x: float, y: float) -> None:
+        self.ops = ops
+        self.start = len(ops)
+        ops.append(("BT", ()))
+        ops.append(("Tm", (1.0, 0.0, 0.0, 1.0, _fx(x), _fx(y))))
+        self.leading: float | None = None
+        self.font: tuple[str, float] | None = None
+
+    def _last(self, op: str) -> bool:
+        return len(self.ops) > self.start + 1 and self.ops[-1][0] == op
+
+    def x_pos(self, dx: float) -> None:
+        """ReportLab's setXPos (the module's: no move under a millionth of a point), merged into a move just
+        before it as PDFTextObject.moveCursor merges."""
+        if not (dx > 1e-6 or dx < -1e-6):
+            return
+        dy = 0.0
+        if self._last("Td"):
+            last = self.ops.pop()[1]
+            dx += last[0]
+            dy -= last[1]
+        self.ops.append(("Td", (_fx(dx), _fx(-dy))))
+
+    def word_space(self, ws: float) -> None:
+        self.ops.append(("Tw", (_fx(ws),)))
+
+    def set_leading(self, leading: float) -> None:
+        self.leading = leading
+        self.ops.append(("TL", (_fx(leading),)))
+
+    def rise(self, rise: float) -> None:
+        if self._last("Ts"):
+            self.ops.pop()
+        self.ops.append(("Ts", (_fx(rise),)))
+
+    def text_out(self, text: str, t_star: bool) -> None:
+        """`_textOut`: the words (and the leading our Recorder notes with them), then T* at a line's end."""
+        assert self.font is not None
+        self.ops.append(("ut", (text, *self.font)))
+        if text:
+            self.ops.append(("TL", (_fx(self.leading if self.leading is not None else 0.0),)))
+        if t_star:
+            self.ops.append(("T*", ()))
+
+
+def colour_ops(ops: list[Op], c: Any) -> bool:
+    """A fill colour as ReportLab's setFillColor writes it (and the opacity our Recorder notes beside it); False
+    for what the reader would not read back alike (a spot colour, anything but a ReportLab colour)."""
+    if isinstance(c, CMYKColorSep) or not isinstance(c, Color):
+        return False
+    if isinstance(c, CMYKColor):
+        d = c.density
+        ops.append(("k", tuple(_fx(v) for v in (d * c.cyan, d * c.magenta, d * c.yellow, d * c.black))))
+    else:
+        ops.append(("rg", (_fx(c.red), _fx(c.green), _fx(c.blue))))
+    alpha = getattr(c, "alpha", None)
+    if alpha is not None:
+        if not (isinstance(alpha, float | int) and 0 <= alpha <= 1):
+            return False
+        ops.append(("ba", (float(f"{float(alpha):.4f}"),)))
+    return True
+
+
+def _plain(p: Any) -> bool:
+    """Whether drawPara would draw nothing but text lines (what this module follows)."""
+    style = p.style
+    if p.debug or style.backColor or (getattr(style, "borderColor", None) and getattr(style, "borderWidth", None)):
+        return False
+    if p.bulletText or "_offsets" in p.__dict__ or getattr(style, "endDots", None):
+        return False
+    auto = getattr(p, "autoLeading", getattr(style, "autoLeading", ""))
+    return auto not in ("max", "min") and style.wordWrap != "RTL" and style.alignment in _ALIGNMENTS
+
+
+def _dynamic(name: str) -> bool:
+    return bool(getattr(getFont(name), "_dynamicFont", False))
+
+
+def paragraph_ops(p: Any, x: float, y: float) -> list[Op] | None:
+    """The operators a wrapped Paragraph drawn at (x, y) writes (drawOn, then drawPara), or None where they
+    would be other than text lines (then ReportLab draws it)."""
+    if not _plain(p):
+        return None
+    bl = p.blPara
+    ops: list[Op] = [("q", ()), ("cm", (1.0, 0.0, 0.0, 1.0, _fx(x), _fx(y)))]  # drawOn: saveState, translate
+    lines = bl.lines
+    if lines:
+        done = _kind0(p, bl, ops) if bl.kind == 0 else _kind1(p, lines, ops)
+        if not done:
+            return None
+    ops.append(("Q", ()))
+    return ops
+
+
+def _last_line(p: Any, i: int, n: int, count: int) -> bool:
+    last = not getattr(p, "_JustifyLast", False) and i == n - 1
+    jllwc = p.style.justifyLastLine
+    return not (last and jllwc and count > jllwc) and last
+
+
+def _kind0(p: Any, bl: Any, ops: list[Op]) -> bool:
+    """One font and colour throughout: ReportLab's kind 0 lines, (spare room, words)."""
+    style = p.style
+    if bl.us_lines or bl.link or not _dynamic(bl.fontName):
+        return False
+    ops.append(("q", ()))
+    if not colour_ops(ops, bl.textColor):
+        return False
+    tx = _Text(ops, style.leftIndent, p.height - bl.fontSize)
+    tx.font, tx.leading = (bl.fontName, bl.fontSize), style.leading
+    n = len(bl.lines)
+    for i, (spare, words) in enumerate(bl.lines):
+        if any(isinstance(w, ShapedStr) for w in words):
+            return False
+        offset = style.firstLineIndent if i == 0 else 0.0
+        _line0(tx, style.alignment, offset, spare, words, _last_line(p, i, n, len(words)))
+    ops.append(("ET", ()))
+    ops.append(("Q", ()))
+    return True
+
+
+def _spaces(words: list[str]) -> int:
+    return len(words) + " ".join(words).count("\xa0") - 1
+
+
+def _line0(tx: _Text, alignment: int, offset: float, spare: float, words: list[str], last: bool) -> None:
+    """`_leftDrawParaLine`, `_centerDrawParaLine`, `_rightDrawParaLine`, `_justifyDrawParaLine`."""
+    text = " ".join(words)
+    if alignment == TA_JUSTIFY:
+        tx.x_pos(offset)
+        simple = (-1e-8 < spare <= 1e-8) or (last and spare > -1e-8) or _spaces(words) <= 0
+        _spread(tx, text, spare, words, simple)
+        tx.x_pos(-offset)
+        return
+    simple = spare > -1e-8 or _spaces(words) <= 0
+    if alignment == TA_LEFT:
+        tx.x_pos(offset)
+        _spread(tx, text, spare, words, simple)
+        tx.x_pos(-offset)
+        return
+    m = offset
+    if simple:
+        m = offset + (0.5 * spare if alignment == TA_CENTER else spare)
+        tx.x_pos(m)
+        tx.text_out(text, True)
+    else:
+        tx.word_space(spare / float(_spaces(words)))
+        tx.x_pos(m)
+        tx.text_out(text, True)
+        tx.word_space(0)
+    tx.x_pos(-m)
+
+
+def _spread(tx: _Text, text: str, spare: float, words: list[str], simple: bool) -> None:
+    if simple:
+        tx.text_out(text, True)
+    else:
+        tx.word_space(spare / float(_spaces(words)))
+        tx.text_out(text, True)
+        tx.word_space(0)
+
+
+def _kind1(p: Any, lines: list[Any], ops: list[Op]) -> bool:
+    """Several fonts or colours: ReportLab's kind 1 lines of styled pieces."""
+    style = p.style
+    for line in lines:
+        for f in line.words:
+            if hasattr(f, "cbDefn") or getattr(f, "us_lines", None) or getattr(f, "link", None):
+                return False
+            if getattr(f, "backColor", None) or isinstance(f.text, ShapedStr) or not _dynamic(f.fontName):
+                return False
+    ops.append(("q", ()))
+    tx = _Text(ops, style.leftIndent, p.height - lines[0].fontSize)
+    state: dict[str, Any] = {"colour": None, "rise": 0}
+    n = len(lines)
+    for i, line in enumerate(lines):
+        offset = style.firstLineIndent if i == 0 else 0.0
+        if not _line1(tx, style, offset, line, _last_line(p, i, n, line.wordCount), state):
+            return False
+    ops.append(("ET", ()))
+    ops.append(("Q", ()))
+    return True
+
+
+def _line1(tx: _Text, style: Any, offset: float, line: Any, last: bool, state: dict[str, Any]) -> bool:
+    """`_leftDrawParaLineX` and its kin, around `_putFragLine`."""
+    spare = line.extraSpace
+    alignment = style.alignment
+    spaces = line.wordCount + sum(f.text.count("\xa0") for f in line.words) - 1
+    if alignment == TA_JUSTIFY:
+        tx.x_pos(offset)
+        simple = line.lineBreak or (-1e-8 < spare <= 1e-8) or (last and spare > -1e-8) or spaces <= 0
+        m = offset
+    else:
+        simple = spare > -1e-8 or spaces <= 0
+        m = offset
+        if alignment == TA_LEFT:
+            tx.x_pos(offset)
+        elif simple:
+            m = offset + (0.5 * spare if alignment == TA_CENTER else spare)
+            tx.x_pos(m)
+    if not simple:
+        tx.word_space(spare / float(spaces))
+    if not _put(tx, style, line, state):
+        return False
+    if not simple:
+        tx.word_space(0)
+    tx.x_pos(-m)
+    return True
+
+
+def _put(tx: _Text, style: Any, line: Any, state: dict[str, Any]) -> bool:
+    """`_putFragLine` for pieces of words only."""
+    if tx.leading != style.leading:
+        tx.set_leading(style.leading)
+    words = line.words
+    for f in words:
+        tx.font = (f.fontName, f.fontSize)
+        if state["colour"] != f.textColor:
+            state["colour"] = f.textColor
+            if not colour_ops(tx.ops, f.textColor):
+                return False
+        if state["rise"] != f.rise:
+            state["rise"] = f.rise
+            tx.rise(f.rise)
+        tx.text_out(f.text, f is words[-1])
+    return True

@@ -1,0 +1,178 @@
+"""A paragraph's lines given to the frames as data (layout/setting.py) read exactly as ReportLab drawing it does.
+
+If they did not, a leaflet's words would print a hair (or a line) away from where ReportLab's own drawing puts
+them, in another colour or spacing: the frames are compared to the last digit, for every shipped edition and for
+hand-set paragraphs in every alignment, font mix, colour kind and spacing brochure's styles could ask for.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from helpers import ROOT, frames_layout, sources, text_item
+from reportlab.lib.colors import CMYKColor, Color
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+
+from brochure import api
+from brochure.geometry.sheet import Rect, trifold
+from brochure.layout import setting
+from brochure.layout.flowables import Para, place
+from brochure.layout.model import Frame, Ink, Run, Text
+from brochure.layout.operators import Reader, Tags
+from brochure.layout.recorder import Recorder
+from brochure.render import pdf
+from brochure.vocabulary import LAYOUTS, TARGETS
+
+
+@pytest.fixture(scope="module")
+def fonts() -> tuple[str, str, str]:
+    f = sources().fonts
+    return f.regular, f.bold, f.italic
+
+
+def _read(para: Para, width: float, base: str) -> list[Frame]:
+    para.wrap(width, 1000)
+    rec = Recorder(trifold("a4", "office"), base)
+    rec.saveState()
+    place(rec, para, 31.7, 402.3)
+    rec.restoreState()
+    out: list[Frame] = []
+    box = Rect(31.7, 402.3, width, float(para.height))
+    Reader(rec, Tags("main", "inside-left", "s", False, box, 1), out, iter(range(10**6))).read("\n".join(rec._code))
+    return out
+
+
+def _both(make: object, width: float, base: str, monkeypatch: pytest.MonkeyPatch) -> tuple[list[Frame], list[Frame]]:
+    assert callable(make)
+    direct = _read(make(), width, base)
+    with monkeypatch.context() as m:
+        m.setattr(setting, "paragraph_ops", lambda p, x, y: None)
+        drawn = _read(make(), width, base)
+    return direct, drawn
+
+
+MARKUP = (
+    "Micro-needling makes tiny <font name='{bold}'>controlled</font> channels in the skin;&nbsp;the body repairs "
+    "them with new <font name='{italic}' size='10'>collagen</font>, which <font color='#C0392B'>softens</font> "
+    "rolling and boxcar scars over 3<super>rd</super> to 6<sub>th</sub> sessions.\u00ad Not for active "
+    "acne\u2014ask your clinician first."
+)
+PLAIN = "Micro-needling makes tiny controlled channels in the skin and the body repairs them with new collagen, " * 2
+
+
+@pytest.mark.parametrize("alignment", [TA_LEFT, TA_CENTER, TA_RIGHT, TA_JUSTIFY])
+@pytest.mark.parametrize("text", [MARKUP, PLAIN, "One", ""], ids=["styled", "plain", "word", "empty"])
+@pytest.mark.parametrize(
+    "colour",
+    [Color(0.1, 0.2, 0.3), CMYKColor(0.7, 0.1, 0.0, 0.2), Color(0.5, 0.5, 0.5, alpha=0.61237)],
+    ids=["rgb", "cmyk", "see-through"],
+)
+def test_a_paragraph_set_as_data_reads_as_reportlab_drawing_it(
+    fonts: tuple[str, str, str], monkeypatch: pytest.MonkeyPatch, alignment: int, text: str, colour: Color
+) -> None:
+    regular, bold, italic = fonts
+    style = ParagraphStyle(
+        "body",
+        fontName=regular,
+        fontSize=9.25,
+        leading=12.4,
+        textColor=colour,
+        alignment=alignment,
+        firstLineIndent=7.3,
+        leftIndent=2.1,
+        rightIndent=3.3,
+    )
+
+    def make() -> Para:
+        return Para(text.format(bold=bold, italic=italic), style)
+
+    direct, drawn = _both(make, 151.37, regular, monkeypatch)
+    assert direct == drawn
+    lines = [i for i in direct if isinstance(i, Text) and "".join(r.text for r in i.runs).strip()]
+    assert len(lines) >= {"": 0, "One": 1}.get(text, 3)  # (long texts broken into lines: justified but the last)
+
+
+def test_the_last_line_justified_and_a_cut_word_read_alike(
+    fonts: tuple[str, str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    regular = fonts[0]
+    style = ParagraphStyle(
+        "body", fontName=regular, fontSize=9, leading=11, alignment=TA_JUSTIFY, justifyLastLine=1, splitLongWords=1
+    )
+
+    def make() -> Para:
+        return Para("Hyperpigmentation" * 4 + " fades slowly over many weeks of care.", style)
+
+    direct, drawn = _both(make, 90.0, regular, monkeypatch)
+    assert direct == drawn
+    assert len(direct) >= 3
+
+
+def test_what_only_reportlab_draws_is_left_to_it(fonts: tuple[str, str, str]) -> None:
+    """A link, an underline, a background or a bullet: drawn by ReportLab (layout/setting.py gives None)."""
+    regular = fonts[0]
+    style = ParagraphStyle("body", fontName=regular, fontSize=9, leading=11)
+    for markup, s in [
+        ("See <a href='https://example.org/a'>the study</a> for more.", style),
+        ("An <u>underlined</u> word.", style),
+        ("A tinted paragraph.", ParagraphStyle("t", style, backColor=Color(1, 1, 0))),
+        ("A bulleted paragraph.", ParagraphStyle("b", style, bulletFontName=regular)),
+    ]:
+        p = Para(markup, s, bulletText="\u2022" if s.name == "b" else None)
+        p.wrap(120, 1000)
+        assert setting.paragraph_ops(p, 0, 0) is None, markup
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("target", TARGETS)
+def test_every_edition_prints_the_same_as_reportlab_drawing_its_paragraphs(
+    layout: str, target: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src = sources()
+    options = api.Options(layout=layout, target=target)  # type: ignore[arg-type]
+    direct = api.build(src, options)
+    with monkeypatch.context() as m:
+        m.setattr(setting, "paragraph_ops", lambda p, x, y: None)
+        drawn = api.build(src, options)
+    assert direct.layout == drawn.layout
+    assert direct.pdf == drawn.pdf
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("content", ["content.yaml", "translations/ar.yaml"])
+def test_every_text_line_is_written_as_reportlabs_text_object_writes_it(
+    layout: str, content: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """render/pdf.py writes a line's operators itself: the same bytes as through ReportLab's text object (the
+    office edition tagged, with opacity notes; the press one in CMYK, right to left with shaped glyphs too)."""
+    src = sources(ROOT / content)
+    for target in TARGETS:
+        options = api.Options(layout=layout, target=target)  # type: ignore[arg-type]
+        own = api.build(src, options)
+        with monkeypatch.context() as m:
+            m.setattr(pdf, "_plain_run", lambda run: False)
+            through = api.build(src, options)
+        assert own.pdf is not None
+        assert own.pdf == through.pdf
+
+
+def test_see_through_and_cmyk_lines_are_written_as_reportlab_writes_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Opacity goes through the canvas's graphics state as ReportLab's setFillColor sends it: a line in a half
+    see-through colour, then one opaque again, then CMYK and grey, written alike both ways."""
+    regular = sources().fonts.regular
+    inks = [Ink("rgb", (0.2, 0.4, 0.6), 0.5), Ink("rgb", (0.2, 0.4, 0.6)), Ink("cmyk", (0.1, 0.2, 0.3, 0.4), 0.25)]
+    lines = []
+    for n, ink in enumerate([*inks, Ink("gray", (0.3,))]):
+        box = Rect(40, 500 - 14 * n, 120, 10)
+        runs = (Run("Soft", regular, 9.5, ink, 40, 20, rise=1.5), Run(" scars", regular, 9.5, inks[n % 3], 60, 30))
+        lines.append(dataclasses.replace(text_item(box), runs=runs, z=n))
+    layout = frames_layout(*lines)
+    meta = pdf.Meta("t", "a", "s", (), "en-GB", regular)
+    own = pdf.render(layout, meta)
+    with monkeypatch.context() as m:
+        m.setattr(pdf, "_plain_run", lambda run: False)
+        through = pdf.render(layout, meta)
+    assert own == through
+    assert b"/gRLs" in own  # (the opacity set, and set back)
