@@ -12,7 +12,7 @@ the dataclass machinery only gathers the fields (`dataclass(init=False, repr=Fal
 (`operator.attrgetter`, a format string): about 0.13 ms a class. A `@frozen` class derives from `@frozen` classes
 only (its `__dataclass_params__` says what was asked of the machinery, not frozen). Fields with `init=False` are not
 supported (none is needed): such a class is made by `dataclass(frozen=True)` itself. A class with no docstring
-gets `Name(field, ...)` as its `__doc__`.
+gets `Name(field, ...)` as its `__doc__`. `@mutable` is the same for `@dataclass` (fields that can be assigned).
 """
 
 from __future__ import annotations
@@ -42,18 +42,29 @@ def frozen(cls: type[T] | None = None, /, *, kw_only: bool = False) -> type[T] |
     """`@dataclass(frozen=True)`, its methods made with one compilation (module docstring)."""
 
     def make(cls: type[T]) -> type[T]:
-        if any(not f.init for f in getattr(cls, "__dataclass_fields__", {}).values()) or any(
-            isinstance(v, Field) and not v.init for v in cls.__dict__.values()
-        ):
-            return dataclasses.dataclass(cls, frozen=True, kw_only=kw_only)
-        if not cls.__doc__:  # (else dataclasses writes one from the signature: for a class with no __init__ of its
-            # own yet, object's, parsed from text by the tokenizer, about 0.3 ms)
-            cls.__doc__ = f"{cls.__name__}({', '.join(inspect.get_annotations(cls))})"
-        made = dataclasses.dataclass(cls, init=False, repr=False, eq=False, kw_only=kw_only)
-        _add_methods(made)
-        return made
+        return _make(cls, kw_only, True)
 
     return make if cls is None else make(cls)
+
+
+@dataclass_transform(field_specifiers=(dataclasses.field, dataclasses.Field))
+def mutable(cls: type[T], /) -> type[T]:
+    """`@dataclass` (fields that can be assigned, unhashable), its methods made as `@frozen` makes them: `__init__`
+    assigns each field as dataclasses' does (`self.name = value`), and there is no `__setattr__` or `__delattr__`."""
+    return _make(cls, False, False)
+
+
+def _make(cls: type[T], kw_only: bool, frozen: bool) -> type[T]:
+    if any(not f.init for f in getattr(cls, "__dataclass_fields__", {}).values()) or any(
+        isinstance(v, Field) and not v.init for v in cls.__dict__.values()
+    ):
+        return dataclasses.dataclass(cls, frozen=frozen, kw_only=kw_only)
+    if not cls.__doc__:  # (else dataclasses writes one from the signature: for a class with no __init__ of its
+        # own yet, object's, parsed from text by the tokenizer, about 0.3 ms)
+        cls.__doc__ = f"{cls.__name__}({', '.join(inspect.get_annotations(cls))})"
+    made = dataclasses.dataclass(cls, init=False, repr=False, eq=False, kw_only=kw_only)
+    _add_methods(made, frozen)
+    return made
 
 
 class _Factory:
@@ -66,9 +77,9 @@ class _Factory:
 _FACTORY = _Factory()
 
 
-def _init(cls: type, fields: tuple[Field[Any], ...]) -> Callable[..., None]:
-    """`__init__` as dataclasses writes a frozen class's (parameters, defaults, factories, `object.__setattr__` for
-    each field, then `__post_init__`), compiled once; annotations are left off."""
+def _init(cls: type, fields: tuple[Field[Any], ...], frozen: bool) -> Callable[..., None]:
+    """`__init__` as dataclasses writes it (parameters, defaults, factories, each field set, with `object.__setattr__`
+    in a frozen class, then `__post_init__`), compiled once; annotations are left off."""
     self_name = "__dataclass_self__" if any(f.name == "self" for f in fields) else "self"
     values: dict[str, object] = {"_HAS_DEFAULT_FACTORY": _FACTORY, "_setattr": object.__setattr__}
     positional: list[str] = []
@@ -90,7 +101,10 @@ def _init(cls: type, fields: tuple[Field[Any], ...]) -> Callable[..., None]:
             elif seen_default:
                 raise TypeError(f"non-default argument {f.name!r} follows default argument")
         (keyword if f.kw_only else positional).append(param)
-        lines.append(f"  _setattr({self_name},{f.name!r},{value})")
+        if frozen:
+            lines.append(f"  _setattr({self_name},{f.name!r},{value})")
+        else:
+            lines.append(f"  {self_name}.{f.name}={value}")
     if hasattr(cls, "__post_init__"):
         lines.append(f"  {self_name}.__post_init__()")
     params = ",".join([self_name, *positional, *(["*", *keyword] if keyword else [])])
@@ -113,8 +127,9 @@ def _values(names: tuple[str, ...]) -> Callable[[object], tuple[Any, ...]]:
     return lambda obj: ()
 
 
-def _add_methods(cls: type) -> None:
-    """What `dataclass(frozen=True)` adds, where the class body has not written its own."""
+def _add_methods(cls: type, frozen: bool) -> None:
+    """What `dataclass(frozen=True)` (or, not `frozen`, `dataclass()`) adds, where the class body has not written
+    its own."""
     fields = dataclasses.fields(cls)
     names = frozenset(f.name for f in fields)
     compared = _values(tuple(f.name for f in fields if f.compare))
@@ -147,17 +162,21 @@ def _add_methods(cls: type) -> None:
         return template.format(self.__class__.__qualname__, *shown_values(self))
 
     body = cls.__dict__
-    for name in ("__setattr__", "__delattr__"):
+    for name in ("__setattr__", "__delattr__") if frozen else ():
         if name in body:
             raise TypeError(f"Cannot overwrite attribute {name} in class {cls.__name__}")
     explicit_hash = "__hash__" in body and not (body["__hash__"] is None and "__eq__" in body)
-    methods: list[Callable[..., object]] = [__setattr__, __delattr__, __repr__, __eq__]
+    methods: list[Callable[..., object]] = (
+        [__setattr__, __delattr__, __repr__, __eq__] if frozen else [__repr__, __eq__]
+    )
     if "__init__" not in body:
-        methods.insert(0, _init(cls, fields))
+        methods.insert(0, _init(cls, fields, frozen))
     for method in methods:
         if method.__name__ not in body:
             method.__qualname__ = f"{cls.__qualname__}.{method.__name__}"
             setattr(cls, method.__name__, method)
-    if not explicit_hash:
+    if not explicit_hash and not frozen:
+        cls.__hash__ = None  # type: ignore[assignment]  # (as dataclasses makes a class that compares but can change)
+    elif not explicit_hash:
         __hash__.__qualname__ = f"{cls.__qualname__}.__hash__"
         cls.__hash__ = __hash__  # type: ignore[assignment,method-assign]

@@ -163,7 +163,7 @@ def test_frozen_records_compare_hash_and_print_as_dataclasses_do() -> None:
     import dataclasses
     import math
 
-    from brochure.frozen import frozen
+    from brochure.frozen import frozen, mutable
 
     def body() -> type:
         class Point:
@@ -206,6 +206,11 @@ def test_frozen_records_compare_hash_and_print_as_dataclasses_do() -> None:
 
     with pytest.raises(TypeError):
         Labelled(1.0, "L")
+    changing, plain = mutable(body()), dataclasses.dataclass(body())
+    a, b = changing(1.5, ("t",)), plain(1.5, ("t",))
+    assert repr(a) == repr(b) and a == changing(1.5, ("t",)) and a != b
+    a.x = 2.0
+    assert a.x == 2.0 and a != changing(1.5, ("t",)) and changing.__hash__ is None is plain.__hash__
     with pytest.raises(ValueError, match="a label is needed"):
         Labelled(1.0, label="")
 

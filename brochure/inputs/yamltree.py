@@ -20,14 +20,14 @@ Characters YAML cannot hold (controls, lone surrogates) are found before parsing
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Never
 
 import yaml
 
 from brochure import limits
 from brochure.diagnostics import Diagnostic, Location, error
-from brochure.frozen import frozen
+from brochure.frozen import frozen, mutable
 from brochure.inputs import chars
 
 Scalar = str | int | float | bool | None
@@ -141,7 +141,7 @@ class _Stop(Exception):
     """The file cannot be read further (its Diagnostic is already recorded)."""
 
 
-@dataclass
+@mutable
 class _Frame:
     """A list or mapping being composed, and what it adds up to once its aliases are expanded."""
 

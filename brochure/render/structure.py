@@ -15,9 +15,9 @@ as an artifact.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 
-from brochure.frozen import frozen
+from brochure.frozen import frozen, mutable
 from brochure.geometry.sheet import Rect
 from brochure.layout.model import Frame, Layout, Link, Run, Shape, Text
 from brochure.vocabulary import Numbering
@@ -109,7 +109,7 @@ def reading_order(layout: Layout) -> list[tuple[int, Frame]]:
     return [(p, item) for _, p, _, item in keyed]
 
 
-@dataclass
+@mutable
 class _Builder:
     layout: Layout
     elements: list[Element] = field(default_factory=lambda: [Element("Document", -1)])
