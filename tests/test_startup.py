@@ -73,7 +73,8 @@ def test_reportlabs_address_pattern_matches_as_its_own() -> None:
 
 def test_patterns_compiled_on_first_use_match_as_their_own() -> None:
     """CJK characters (ReportLab's wrapping), what YAML and XML cannot hold (PyYAML's pure-Python reader, pikepdf's
-    metadata editor): compiled on first use, they find what the patterns compiled the usual way find."""
+    metadata editor), telephone numbers in running text (phonenumbers' matcher): compiled on first use, they find
+    what the patterns compiled the usual way find."""
     code = (
         "import json, re, brochure\n"
         "from reportlab.lib import textsplit\n"
@@ -84,12 +85,18 @@ def test_patterns_compiled_on_first_use_match_as_their_own() -> None:
         "kinds = [type(s).__name__ for s in stand_ins]\n"
         "found = [[(m.span() if m else None) for m in map(s.search, texts)] for s in stand_ins]\n"
         "real = [[(m.span() if m else None) for m in map(re.compile(*s._args).search, texts)] for s in stand_ins]\n"
-        "print(json.dumps([kinds, found == real, [sum(x is not None for x in f) for f in found]]))\n"
+        "import phonenumbers\n"
+        "from phonenumbers import phonenumbermatcher\n"
+        "kinds.append(type(phonenumbermatcher._PATTERN).__name__)\n"
+        "text = 'Call 0117 496 0321 (or +44 20 7946 0958) before 2024-01-02 12:30, not 12/10/2024.'\n"
+        "numbers = [m.raw_string for m in phonenumbers.PhoneNumberMatcher(text, 'GB')]\n"
+        "print(json.dumps([kinds, found == real, [sum(x is not None for x in f) for f in found], numbers]))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
-    kinds, same, hits = json.loads(done.stdout)
-    assert kinds == ["_LazyPattern"] * 3  # compiled on first use, not on import
+    kinds, same, hits, numbers = json.loads(done.stdout)
+    assert kinds == ["_LazyPattern"] * 4  # compiled on first use, not on import
     assert same and hits == [2, 3, 3]
+    assert numbers == ["0117 496 0321", "+44 20 7946 0958"]  # (phonenumbers' matcher, its patterns compiled late)
 
 
 def test_the_qr_code_is_encoded_as_reportlabs_widget_encodes_it() -> None:
