@@ -341,8 +341,16 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "text-line-opacity-not-set",
         "render/pdf.py",
+        '                doc.ensureMinPdfVersion("transparency")\n'
         '                canvas._extgstate.set(out, "ca", alpha)\n',
         "                pass\n",
+        "tests/test_setting.py",
+    ),
+    m(
+        "shape-opacity-kept-after-the-shape",
+        "render/pdf.py",
+        "    canvas._extgstate = saved.pushCopy()\n",
+        "    pass\n",
         "tests/test_setting.py",
     ),
     m(

@@ -19,7 +19,7 @@ from brochure import api
 from brochure.geometry.sheet import Rect, trifold
 from brochure.layout import setting
 from brochure.layout.flowables import Para, place
-from brochure.layout.model import Frame, Ink, Run, Text
+from brochure.layout.model import Frame, Ink, Run, Segment, Shape, Text
 from brochure.layout.operators import Reader, Tags
 from brochure.layout.recorder import Recorder
 from brochure.render import pdf
@@ -142,17 +142,19 @@ def test_every_edition_prints_the_same_as_reportlab_drawing_its_paragraphs(
 
 @pytest.mark.parametrize("layout", LAYOUTS)
 @pytest.mark.parametrize("content", ["content.yaml", "translations/ar.yaml"])
-def test_every_text_line_is_written_as_reportlabs_text_object_writes_it(
+def test_every_line_and_shape_is_written_as_reportlab_writes_it(
     layout: str, content: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """render/pdf.py writes a line's operators itself: the same bytes as through ReportLab's text object (the
-    office edition tagged, with opacity notes; the press one in CMYK, right to left with shaped glyphs too)."""
+    """render/pdf.py writes a line's and a shape's operators itself: the same bytes as through ReportLab's text
+    object and canvas (the office edition tagged; the press one in CMYK, with overprinting; right to left with
+    shaped glyphs too)."""
     src = sources(ROOT / content)
     for target in TARGETS:
         options = api.Options(layout=layout, target=target)  # type: ignore[arg-type]
         own = api.build(src, options)
         with monkeypatch.context() as m:
             m.setattr(pdf, "_plain_run", lambda run: False)
+            m.setattr(pdf, "_plain_shape", lambda item: False)
             through = api.build(src, options)
         assert own.pdf is not None
         assert own.pdf == through.pdf
@@ -176,3 +178,39 @@ def test_see_through_and_cmyk_lines_are_written_as_reportlab_writes_them(monkeyp
         through = pdf.render(layout, meta)
     assert own == through
     assert b"/gRLs" in own  # (the opacity set, and set back)
+
+
+def test_see_through_dashed_and_capped_shapes_are_written_as_the_canvas_writes_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Fill and stroke opacity set through the canvas's graphics state and forgotten after the shape, dashes,
+    caps and joins, grey, RGB and CMYK: written alike both ways."""
+    square: tuple[Segment, ...] = (("m", (50, 50)), ("l", (90, 50)), ("l", (90, 90)), ("h", ()))
+    inks = [Ink("rgb", (0.2, 0.4, 0.6), 0.5), Ink("cmyk", (0.1, 0.2, 0.3, 0.4), 0.25), Ink("gray", (0.3,)), None]
+    shapes = [
+        Shape(
+            box=Rect(50, 50, 40, 40),
+            region="r",
+            panel="r",
+            section="",
+            role="artifact",
+            z=n,
+            path=square,
+            fill=inks[n % 4],
+            stroke=inks[(n + 1) % 4] or Ink("rgb", (1, 0, 0)),
+            line_width=0.3 + n,
+            cap=n % 3,
+            join=(n + 1) % 3,
+            dash=((3.0, 1.5), 0.5) if n % 2 else ((), 0.0),
+            even_odd=bool(n % 2),
+        )
+        for n in range(8)
+    ]
+    layout = frames_layout(*shapes)
+    meta = pdf.Meta("t", "a", "s", (), "en-GB", sources().fonts.regular)
+    own = pdf.render(layout, meta)
+    with monkeypatch.context() as m:
+        m.setattr(pdf, "_plain_shape", lambda item: False)
+        through = pdf.render(layout, meta)
+    assert own == through
+    assert own.count(b"/gRLs") >= 4  # (opacity set for fills and strokes, and set again after each shape)

@@ -17,7 +17,6 @@ import re
 import time
 import zlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -28,9 +27,10 @@ from reportlab.lib.utils import ImageReader, TimeStamp
 from reportlab.pdfbase.pdfdoc import PDFStream
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfbase.ttfonts import ShapedStr
-from reportlab.pdfgen.canvas import FILL_EVEN_ODD, FILL_NON_ZERO, Canvas
+from reportlab.pdfgen.canvas import FILL_EVEN_ODD, FILL_NON_ZERO, PATH_OPS, Canvas
 from reportlab.pdfgen.pathobject import PDFPathObject
 
+from brochure.frozen import frozen
 from brochure.layout.model import Clip, Frame, Ink, Layout, Page, Picture, Segment, Shape, Text
 from brochure.render.structure import ARTIFACT, Marked, Structure
 from brochure.theme.fonts import forget_document
@@ -38,7 +38,7 @@ from brochure.theme.fonts import forget_document
 rl_config.useA85 = 0  # binary streams: smaller files, faster builds (read when a stream is written; never toggled)
 
 
-@dataclass(frozen=True)
+@frozen
 class Meta:
     title: str
     author: str
@@ -458,7 +458,72 @@ def _clip(canvas: Canvas, clip: Clip) -> None:
 
 
 def _shape(canvas: Canvas, item: Shape) -> None:
-    """A path filled and/or stroked (inside the clips _draw_page has set)."""
+    """A path filled and/or stroked (inside the clips _draw_page has set), written as ReportLab's canvas writes
+    it (the same operators, to the byte), without its calls; a shape in a spot colour is drawn by the canvas."""
+    if not _plain_shape(item):
+        _canvas_shape(canvas, item)
+        return
+    code = ["q"]
+    saved = canvas._extgstate  # (saveState: opacity set inside is forgotten at restoreState)
+    canvas._extgstate = saved.pushCopy()
+    out = _Code(code)
+    try:
+        if item.fill is not None:
+            fill, alpha = _fill_code(item.fill)
+            code.append(fill)
+            if alpha is not None:
+                canvas._doc.ensureMinPdfVersion("transparency")
+                canvas._extgstate.set(out, "ca", alpha)
+        if item.stroke is not None:
+            stroke, alpha = _stroke_code(item.stroke)
+            code.append(stroke)
+            if alpha is not None:
+                canvas._doc.ensureMinPdfVersion("transparency")
+                canvas._extgstate.set(out, "CA", alpha)
+            code.append(f"{fp_str(item.line_width)} w")
+            code.append(f"{_mode(item.cap, 'caps')} J")
+            code.append(f"{_mode(item.join, 'joins')} j")
+            if item.dash[0]:
+                code.append(_dash_code(item.dash))
+        mode = FILL_EVEN_ODD if item.even_odd else FILL_NON_ZERO
+        code.append(" ".join(["n", _path_code(item.path)] if item.path else []))
+        code.append(PATH_OPS[int(item.stroke is not None), int(item.fill is not None), mode])
+        code.append("Q")
+    finally:
+        canvas._extgstate = saved
+    canvas._code.extend(code)
+
+
+def _plain_shape(item: Shape) -> bool:
+    """A shape written as the canvas writes it: in process colours."""
+    return not ((item.fill is not None and item.fill.spot) or (item.stroke is not None and item.stroke.spot))
+
+
+def _mode(value: int, what: str) -> int:
+    if value not in (0, 1, 2):
+        raise AssertionError(f"Line {what} allowed: 0, 1, 2")
+    return value
+
+
+@lru_cache(maxsize=256)
+def _stroke_code(ink: Ink) -> tuple[str, float | None]:
+    """A (process) stroke colour's operator as the canvas's setStrokeGray or setStrokeColor writes it, and the
+    opacity setStrokeColor then sets (None: none is set, as for grey)."""
+    fill, alpha = _fill_code(ink)
+    value, op = fill.rsplit(" ", 1)
+    return f"{value} {op.upper()}", alpha
+
+
+def _dash_code(dash: tuple[tuple[float, ...], float]) -> str:
+    """setDash's operator (its checks too)."""
+    array, phase = list(dash[0]), dash[1]
+    if any(v < 0 for v in array) or phase < 0 or sum(array) <= 0:
+        raise ValueError(f"setDash: array={array!r} phase={phase!r}")
+    return f"[{fp_str(array)}] {phase} d"
+
+
+def _canvas_shape(canvas: Canvas, item: Shape) -> None:
+    """A shape through the canvas's calls (what _shape does not write itself)."""
     canvas.saveState()
     if item.fill is not None:
         _fill(canvas, item.fill)
