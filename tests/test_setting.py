@@ -110,6 +110,21 @@ def test_the_last_line_justified_and_a_cut_word_read_alike(
     assert len(direct) >= 3
 
 
+def test_lines_start_where_reportlab_settings_say(fonts: tuple[str, str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """With RL_paraFontSizeHeightOffset=0 in the environment, ReportLab starts a paragraph's first line at its
+    fonts' ascent, not their size: the words set as data start there too (the fallback face's ascent is not its
+    size), in one font and in several."""
+    regular, bold = fonts[0], fonts[1]
+    arabic = dict(sources().fonts.fallbacks)[regular][0]
+    style = ParagraphStyle("body", fontName=arabic, fontSize=9.5, leading=12.5)
+    markup = f"Soft <font name='{bold}'>scars</font> fade over many weeks of careful daily care and patience."
+    monkeypatch.setattr("reportlab.platypus.paragraph.paraFontSizeHeightOffset", 0)
+    for text in (markup, "Soft scars fade over many weeks of careful daily care and patience."):  # (kind 1, 0)
+        direct, drawn = _both(lambda text=text: Para(text, style), 120.0, regular, monkeypatch)
+        assert direct == drawn
+        assert len(direct) >= 2
+
+
 def test_what_only_reportlab_draws_is_left_to_it(fonts: tuple[str, str, str]) -> None:
     """A link, an underline, a background or a bullet: drawn by ReportLab (layout/setting.py gives None)."""
     regular = fonts[0]
