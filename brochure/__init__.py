@@ -52,7 +52,7 @@ def _fence_reportlab_startup() -> None:
 
 class _LazyPattern:
     """A regular expression compiled when first used: stands in for one ReportLab compiles on import but a build
-    seldom uses (see _ParagraphWithLazyURIs)."""
+    seldom uses (see _LazyPatterns)."""
 
     def __init__(self, pattern: str, flags: int) -> None:
         self._args = (pattern, flags)  # (once compiled, `_compiled`: not again when re's own cache has let it go)
@@ -66,29 +66,55 @@ class _LazyPattern:
         return getattr(compiled, name)
 
 
-class _ParagraphWithLazyURIs:
-    """Import hook for `reportlab.platypus.paragraph`, which compiles, on import, a case-insensitive pattern of web
-    addresses spanning most of Unicode: about 25 ms, a tenth of a whole `brochure build`'s imports. ReportLab
-    uses it only to hyphenate a word that looks like an address (`uriWasteReduce`), which no shipped leaflet
-    does; here it is compiled on first use instead. Everything else about the module is as ReportLab wrote it.
-    The hook removes itself once the module is found."""
+_DEFERRED = {  # module -> how the pattern _LazyPatterns defers there starts
+    "reportlab.platypus.paragraph": "(^(?:[a-z0-9\\.\\-\\+]*)://)",
+    "reportlab.lib.textsplit": "([\u2e80-\uffff])",
+    "yaml.reader": "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff",
+    "pikepdf.models.metadata._constants": "(?u)[^\\x09\\x0A\\x0D\\x20-\\U0000D7FF",
+    "phonenumbers.phonenumbermatcher": "",  # (every pattern of the module)
+}
 
-    NAME = "reportlab.platypus.paragraph"
-    PREFIX = "(^(?:[a-z0-9\\.\\-\\+]*)://)"  # how the pattern starts (a ReportLab that changes it is left be)
+
+class _LazyPatterns:
+    """Import hook for a few modules that compile, on import, a pattern a build seldom or never uses; here each is
+    compiled on first use instead (a `_LazyPattern`). Everything else about the modules is as their authors wrote
+    it. Each pattern spans most of Unicode, which makes Python's compiler slow:
+
+    - `reportlab.platypus.paragraph`: web addresses, case-insensitive (about 25 ms), used only to hyphenate a word
+      that looks like an address (`uriWasteReduce`), which no shipped leaflet does;
+    - `reportlab.lib.textsplit`: CJK characters (about 3 ms), used only to wrap Chinese, Japanese or Korean;
+    - `yaml.reader`: what YAML cannot hold (about 3.5 ms), used only by PyYAML's pure-Python reader, which reads
+      a file only when libyaml's cannot (`inputs/yamltree.py`);
+    - `pikepdf.models.metadata._constants`: what XML cannot hold (about 3.5 ms), used only when XMP metadata is
+      written through pikepdf's metadata editor (brochure writes its XMP itself);
+    - `phonenumbers.phonenumbermatcher`: every pattern (about 2.5 ms), used only to find telephone numbers in running
+      text (`PhoneNumberMatcher`), which brochure does not do; the module uses each through its methods only.
+
+    A pattern is deferred only where it starts as `_DEFERRED` says (a release that changes it is left be). The hook
+    stays in place for the modules it has not met yet, and does nothing for any other module."""
+
+    def __init__(self) -> None:
+        self.waiting = {name for name in _DEFERRED if name not in sys.modules}
 
     def find_spec(
         self, name: str, path: Sequence[str] | None = None, target: types.ModuleType | None = None
     ) -> ModuleSpec | None:
-        if name != self.NAME:
+        if name not in self.waiting:
             return None
-        sys.meta_path.remove(self)
+        from contextlib import suppress
         from importlib.util import find_spec
+
+        self.waiting.discard(name)
+        if not self.waiting:
+            with suppress(ValueError):  # (another thread's import removed it first)
+                sys.meta_path.remove(self)
 
         spec = find_spec(name)
         loader = getattr(spec, "loader", None)
         run = getattr(loader, "exec_module", None)
         if run is None:
             return spec
+        prefix = _DEFERRED[name]
 
         def exec_module(module: types.ModuleType) -> None:
             import re
@@ -96,7 +122,7 @@ class _ParagraphWithLazyURIs:
             compile_now = re.compile
 
             def compile_later(pattern: object, flags: int = 0) -> object:
-                if isinstance(pattern, str) and pattern.startswith(self.PREFIX):
+                if isinstance(pattern, str) and pattern.startswith(prefix):
                     return _LazyPattern(pattern, flags)
                 return compile_now(pattern, flags)  # type: ignore[call-overload]
 
@@ -110,6 +136,36 @@ class _ParagraphWithLazyURIs:
         return spec
 
 
+class _LazyHarfBuzz:
+    """Import hook for `uharfbuzz`, which ReportLab imports on import (for paragraphs styled `shaping`, which
+    brochure's are not) and brochure uses only to shape right-to-left words (theme/shaping.py): the module is
+    made by `importlib.util.LazyLoader`, so loading HarfBuzz's library (about 7 ms) waits until an attribute of
+    it is first read. ReportLab only asks whether it is there (a lazy module is), and theme/shaping.py imports it
+    where it shapes, under its lock (LazyLoader's first load is not safe in two threads at once in Python 3.11).
+    The hook removes itself once the module is found."""
+
+    NAME = "uharfbuzz"
+
+    def find_spec(
+        self, name: str, path: Sequence[str] | None = None, target: types.ModuleType | None = None
+    ) -> ModuleSpec | None:
+        if name != self.NAME:
+            return None
+        from contextlib import suppress
+        from importlib.util import LazyLoader, find_spec
+
+        with suppress(ValueError):  # (another thread's import removed it first)
+            sys.meta_path.remove(self)
+        spec = find_spec(name)
+        if spec is not None and spec.loader is not None and hasattr(spec.loader, "exec_module"):
+            spec.loader = LazyLoader(spec.loader)
+        return spec
+
+
 _fence_reportlab_startup()
-if "reportlab.platypus.paragraph" not in sys.modules:
-    sys.meta_path.insert(0, _ParagraphWithLazyURIs())
+if not any(isinstance(finder, _LazyPatterns) for finder in sys.meta_path):
+    _hook = _LazyPatterns()
+    if _hook.waiting:
+        sys.meta_path.insert(0, _hook)
+if "uharfbuzz" not in sys.modules and not any(isinstance(finder, _LazyHarfBuzz) for finder in sys.meta_path):
+    sys.meta_path.insert(0, _LazyHarfBuzz())

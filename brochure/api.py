@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from brochure.diagnostics import Diagnostic, Location, closest, error
+from brochure.frozen import frozen
 from brochure.geometry.sheet import sheet_for
 from brochure.inputs.blocks import Image
 from brochure.inputs.brand import Brand, load_brand
@@ -42,7 +42,7 @@ from brochure.vocabulary import LAYOUTS, PAPERS, TARGETS, LayoutName, PaperName,
 from brochure.words import WORDS, words_for
 
 
-@dataclass(frozen=True)
+@frozen
 class Options:
     """What to build: the same choices as the command line's options. A word outside a vocabulary
     (`Options(layout="zfold")`, `target="web"`) is a ValueError here; `marks` with an office target is
@@ -73,7 +73,7 @@ def _check_word(field: str, value: object, words: tuple[str, ...], more: str = "
     )
 
 
-@dataclass(frozen=True)
+@frozen
 class Sources:
     """The loaded, validated inputs."""
 
@@ -82,7 +82,7 @@ class Sources:
     fonts: FontSet
 
 
-@dataclass(frozen=True)
+@frozen
 class Result:
     """One build's outcome, as plain data: `pdf` (the file's bytes, None when an error stopped it), `diagnostics`
     (every error and warning), `ok`, `pages` (pages printed) and `body_size` (the body type size, in points, the

@@ -23,7 +23,7 @@ import signal
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, field, replace
 from functools import cache
 from pathlib import Path
 from urllib.parse import quote
@@ -32,6 +32,7 @@ import fontpkg
 
 from brochure import __version__, api
 from brochure.diagnostics import Diagnostic, error
+from brochure.frozen import frozen
 from brochure.inputs.blocks import Image
 from brochure.inputs.brand import load_brand
 from brochure.inputs.content import Content, load_content
@@ -48,7 +49,7 @@ THUMBS = "thumbs"
 THUMB_DPI = 24.0  # a page 200-280 pixels tall
 
 
-@dataclass(frozen=True)
+@frozen
 class Job:
     """One edition to make: which layout, paper (None: the brand's) and target, and its stamp."""
 
@@ -58,7 +59,7 @@ class Job:
     stamp: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Known:
     """An edition the last manifest records as made: if its stamp and file are the same, it is not made again."""
 
@@ -71,7 +72,7 @@ class Known:
     size: int = 0  # its PDF's size, as found when the batch checked the file
 
 
-@dataclass(frozen=True)
+@frozen
 class Task:
     """What one worker does in one go: one kit and one content file, all their editions."""
 
@@ -88,7 +89,7 @@ class Task:
     epoch: str = ""  # the batch's SOURCE_DATE_EPOCH: a worker builds with it, whatever its own environment says
 
 
-@dataclass(frozen=True)
+@frozen
 class Outcome:
     """What became of one edition."""
 
@@ -113,7 +114,7 @@ class Outcome:
         return next((f for f in self.findings if ": error: " in f), self.findings[0] if self.findings else "")
 
 
-@dataclass(frozen=True)
+@frozen
 class Made:
     """A worker's answer for one edition: its outcome and, when built, the bytes of its PDF and of its page pictures
     (in the order of outcome.thumbs), which the batch's own process writes."""

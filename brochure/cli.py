@@ -21,13 +21,13 @@ import traceback
 import types
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from brochure import __version__
 from brochure.diagnostics import Diagnostic, closest
+from brochure.frozen import frozen, mutable
 from brochure.limits import BATCH_JOBS, PREVIEW_DPI
 from brochure.output.files import (
     JSON,
@@ -91,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             remove_temporaries()
 
 
-@dataclass
+@mutable
 class Signals:
     """The stop signal (SIGINT or SIGTERM) that arrived while the command ran; 0 while none has."""
 
@@ -130,7 +130,7 @@ def _signals_raise() -> Iterator[Signals]:
             signal.signal(s, signal.SIG_IGN if signals.received else h if h is not None else signal.SIG_DFL)
 
 
-@dataclass
+@mutable
 class Console:
     """Where the command's lines go: results to stdout (stderr when stdout carries `--json -`), problems to
     stderr. Characters the terminal's encoding lacks are written as escapes; a closed pipe is ignored."""
@@ -557,7 +557,7 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-@dataclass(frozen=True)
+@frozen
 class Output:
     option: str  # as the user wrote it: '-o', '--json'
     path: Path

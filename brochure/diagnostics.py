@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from enum import Enum
+
+from brochure.frozen import frozen
 
 
 class Severity(Enum):
@@ -13,7 +15,7 @@ class Severity(Enum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True)
+@frozen
 class Location:
     """Where a problem is: a file and, when known, a 1-based line and column and a key path."""
 
@@ -28,7 +30,7 @@ class Location:
         return self.file
 
 
-@dataclass(frozen=True)
+@frozen
 class Place:
     """Where a problem shows on the printed page: a page (0 is the first) and a box in points from the page's
     bottom left (the PDF's own coordinates)."""
@@ -43,7 +45,7 @@ class Place:
         return {"page": self.page, **{k: round(getattr(self, k), 2) for k in ("x", "y", "w", "h")}}
 
 
-@dataclass(frozen=True)
+@frozen
 class Diagnostic:
     """One problem: how bad, where, what and what to do about it; and, for what preflight finds on the printed
     pages, where it shows there (`places`, left out when findings are compared)."""

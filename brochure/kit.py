@@ -11,10 +11,10 @@ import json
 import os
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 from brochure.diagnostics import Location
+from brochure.frozen import frozen
 from brochure.vocabulary import PAPERS
 
 # The input checks (brand, contact, reader) are imported where they are used: this module's options are
@@ -27,7 +27,7 @@ LETTER_COUNTRIES = ("US", "CA", "MX", "PH", "CL", "CO")  # where offices print o
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 
 
-@dataclass(frozen=True)
+@frozen
 class Question:
     """One thing `brochure init` needs: asked on a terminal, or given as --KEY (underscores as hyphens)."""
 

@@ -10,14 +10,16 @@ lacks must give them all (api.py reports the missing ones as an error).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import fields, replace
 from datetime import date
 from string import Formatter
+
+from brochure.frozen import frozen
 
 Given = Mapping[str, "str | tuple[str, ...]"]  # a content file's `words:`: name -> pattern (months: 12 names)
 
 
-@dataclass(frozen=True)
+@frozen
 class Words:
     """Patterns with {names} that the tool fills in, and how dates are written."""
 

@@ -1,5 +1,7 @@
 """What a command loads before it answers: `brochure --help` answers without ReportLab or the PDF libraries, and a
-build loads no networking code; ReportLab's web-address pattern, compiled on first use, still matches as its own."""
+build loads no networking code, no barcode widgets and not HarfBuzz's library (until a right-to-left word is shaped);
+patterns compiled on first use match as their own, the QR code is encoded as ReportLab's widget encodes it, and
+frozen records compare, hash and print as dataclasses do."""
 
 from __future__ import annotations
 
@@ -7,6 +9,9 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+import zxingcpp
 
 ROOT = Path(__file__).resolve().parent.parent
 HEAVY = ("reportlab", "pikepdf", "pypdfium2", "PIL", "yaml", "phonenumbers", "lxml", "svglib", "uharfbuzz")
@@ -43,6 +48,8 @@ def test_a_build_loads_no_networking_code(tmp_path: Path) -> None:
     status, modules, _ = _modules_after(["build", "-o", str(out)], ROOT)
     assert status == 0 and out.read_bytes().startswith(b"%PDF-")
     assert sorted(modules & set(NETWORK)) == []
+    assert "reportlab.graphics.barcode" not in modules  # (the QR encoder alone: no barcode widgets registered)
+    assert "uharfbuzz._harfbuzz" not in modules  # (HarfBuzz loads when a right-to-left word is shaped)
 
 
 def test_reportlabs_address_pattern_matches_as_its_own() -> None:
@@ -63,6 +70,61 @@ def test_reportlabs_address_pattern_matches_as_its_own() -> None:
     assert kind == "_LazyPattern"  # compiled on first use, not on import
     assert same == [True] * len(ADDRESSES)
     assert matched == [True, True, True, True, False, False]
+
+
+def test_patterns_compiled_on_first_use_match_as_their_own() -> None:
+    """CJK characters (ReportLab's wrapping), what YAML and XML cannot hold (PyYAML's pure-Python reader, pikepdf's
+    metadata editor), telephone numbers in running text (phonenumbers' matcher): compiled on first use, they find
+    what the patterns compiled the usual way find."""
+    code = (
+        "import json, re, brochure\n"
+        "from reportlab.lib import textsplit\n"
+        "from yaml import reader\n"
+        "from pikepdf.models.metadata import _constants\n"
+        "texts = ['plain text', 'mixed 中文 text', 'tab\\tand\\x07bell', '\\ufffe and \\ud800', 'caf\\u00e9\\x00']\n"
+        "stand_ins = [textsplit.rx, reader.Reader.NON_PRINTABLE, _constants.re_xml_illegal_chars]\n"
+        "kinds = [type(s).__name__ for s in stand_ins]\n"
+        "found = [[(m.span() if m else None) for m in map(s.search, texts)] for s in stand_ins]\n"
+        "real = [[(m.span() if m else None) for m in map(re.compile(*s._args).search, texts)] for s in stand_ins]\n"
+        "import phonenumbers\n"
+        "from phonenumbers import phonenumbermatcher\n"
+        "kinds.append(type(phonenumbermatcher._PATTERN).__name__)\n"
+        "text = 'Call 0117 496 0321 (or +44 20 7946 0958) before 2024-01-02 12:30, not 12/10/2024.'\n"
+        "numbers = [m.raw_string for m in phonenumbers.PhoneNumberMatcher(text, 'GB')]\n"
+        "print(json.dumps([kinds, found == real, [sum(x is not None for x in f) for f in found], numbers]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    kinds, same, hits, numbers = json.loads(done.stdout)
+    assert kinds == ["_LazyPattern"] * 4  # compiled on first use, not on import
+    assert same and hits == [2, 3, 3]
+    assert numbers == ["0117 496 0321", "+44 20 7946 0958"]  # (phonenumbers' matcher, its patterns compiled late)
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://clearwaterskin.co.uk/book", "https://example.org/" + "x" * 300, "https://bücher.example/a?b=1"],
+)
+def test_the_qr_code_reads_back_as_its_address_at_the_size_reportlabs_encoder_gives(url: str) -> None:
+    """The booking code's modules (encoded by zxing-cpp) read back as the address, at error correction M, with as
+    many modules a side as ReportLab's own QR encoder gives the address (so the layout sizes the code alike)."""
+    from PIL import Image
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+
+    from brochure.layout import qr
+
+    rows = qr._modules(url)
+    scale, quiet = 6, qr.QUIET_MODULES
+    image = Image.new("L", ((len(rows) + 2 * quiet) * scale,) * 2, 255)
+    for r, row in enumerate(rows):
+        for c, dark in enumerate(row):
+            if dark:
+                x, y = (c + quiet) * scale, (r + quiet) * scale
+                image.paste(0, (x, y, x + scale, y + scale))
+    found = [(b.text, b.ec_level) for b in zxingcpp.read_barcodes(image) if b.format == zxingcpp.BarcodeFormat.QRCode]
+    assert found == [(url, "M")]
+    widget = QrCodeWidget(url, barLevel="M")
+    widget.qr.make()
+    assert len(rows) == len(widget.qr.modules) and all(len(row) == len(rows) for row in rows)
 
 
 ADDRESSES = (
@@ -108,3 +170,62 @@ def test_every_right_to_left_character_is_looked_at() -> None:
     assert missed == []
     assert rtl("Ask us — «café» 24–48 h") is False
     assert rtl("see \u200f") and rtl("قروح البرد") and rtl("שלום") and not rtl("\u0660\u0661")  # (digits: AN)
+
+
+def test_frozen_records_compare_hash_and_print_as_dataclasses_do() -> None:
+    """`brochure.frozen` makes records faster to import; what they compare, hash and print stays the dataclass's."""
+    import dataclasses
+    import math
+
+    from brochure.frozen import frozen, mutable
+
+    def body() -> type:
+        class Point:
+            x: float
+            tags: tuple[str, ...] = ()
+            data: bytes = dataclasses.field(default=b"", repr=False)
+            note: str = dataclasses.field(default="", compare=False, hash=False)
+            items: list[object] = dataclasses.field(default_factory=list, hash=False)
+
+        return Point
+
+    ours, theirs = frozen(body()), dataclasses.dataclass(frozen=True)(body())
+    nan = math.nan
+    for args in [(1.5,), (nan,), (2.0, ("a", "b"), b"xy", "n", [1])]:
+        a, b = ours(*args), theirs(*args)
+        assert repr(a) == repr(b) and hash(a) == hash(b)
+        assert (a == ours(*args)) == (b == theirs(*args)) and (a == ours(9.0)) == (b == theirs(9.0))
+    assert ours(1.0, note="a") == ours(1.0, note="b") and ours(1.0) != theirs(1.0)
+    looped = ours(1.0)
+    looped.items.append(looped)
+    assert repr(looped).endswith(".Point(x=1.0, tags=(), note='', items=[...])")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        looped.x = 2.0  # type: ignore[misc]
+
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        del looped.x
+    assert ours(1.0).items is not ours(1.0).items and ours(x=2.0, items=[3]).items == [3]
+    with pytest.raises(TypeError):
+        ours()
+    with pytest.raises(TypeError):
+        ours(1.0, (), b"", "", [], "one too many")
+
+    @frozen(kw_only=True)
+    class Labelled(ours):  # type: ignore[valid-type,misc]
+        label: str
+
+        def __post_init__(self) -> None:
+            if not self.label:
+                raise ValueError("a label is needed")
+
+    with pytest.raises(TypeError):
+        Labelled(1.0, "L")
+    changing, plain = mutable(body()), dataclasses.dataclass(body())
+    a, b = changing(1.5, ("t",)), plain(1.5, ("t",))
+    assert repr(a) == repr(b) and a == changing(1.5, ("t",)) and a != b
+    a.x = 2.0
+    assert a.x == 2.0 and a != changing(1.5, ("t",)) and changing.__hash__ is None is plain.__hash__
+    with pytest.raises(ValueError, match="a label is needed"):
+        Labelled(1.0, label="")
+
+    assert repr(Labelled(1.0, label="L")).endswith(".Labelled(x=1.0, tags=(), note='', items=[], label='L')")

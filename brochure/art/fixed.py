@@ -10,7 +10,7 @@ alone, so builds that share them (in threads too) still share nothing that chang
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from typing import Any
 
@@ -18,11 +18,13 @@ from reportlab.graphics.shapes import Path
 from reportlab.lib.attrmap import AttrMap, AttrMapValue
 from reportlab.lib.validators import isAnything
 
+from brochure.frozen import frozen
+
 Segment = tuple[str, tuple[float, ...]]  # as layout/model.py's: ("m"|"l"|"c"|"h", coordinates)
 Matrix = tuple[float, float, float, float, float, float]
 
 
-@dataclass(frozen=True)
+@frozen
 class Geometry:
     """Segments in drawing coordinates; equal (and hashed) by the function and arguments that made them."""
 

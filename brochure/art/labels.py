@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 
 from reportlab.graphics.shapes import String
 from reportlab.lib.attrmap import AttrMap, AttrMapValue
 from reportlab.lib.validators import isAnything
 from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from brochure.frozen import frozen
 
 MIN_LABEL_PT = 7.0
 ROOM_SHARE = 0.40  # labels are set in at most this share of the drawing's width at their design size ...
@@ -84,7 +85,7 @@ def fit_labels(
     return size, single, single_w
 
 
-@dataclass(frozen=True)
+@frozen
 class LabelFit:
     """How labels sit beside a drawing: their size, lines, the leader's length and the gutter they take."""
 

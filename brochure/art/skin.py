@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 
@@ -17,6 +16,7 @@ from brochure.art.paths import (
     add_smooth,
     sample,
 )
+from brochure.frozen import frozen
 from brochure.theme.colors import Palette, mix
 
 # --------------------------------------------------------------------------------------------
@@ -36,7 +36,7 @@ _FIBRES = (0.22, 0.42, 0.62, 0.82)  # the dermal fibres' heights, as fractions o
 _STRANDS = ((0.30, 1.0, 0.0, 0.00, 0.02), (0.30, -1.0, 0.0, 0.00, 0.02), (0.72, 1.0, 1.9, 0.04, 0.06))
 
 
-@dataclass(frozen=True)
+@frozen
 class _Block:
     """The skin block's size: its curves are a pure function of it (made once per size, art/fixed.py)."""
 

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
+from brochure.frozen import frozen
 from brochure.vocabulary import Direction, LayoutName, PaperName, Target
 
 MM = 72 / 25.4
 INCH = 72.0
 
 
-@dataclass(frozen=True)
+@frozen
 class Rect:
     """An axis-aligned box in points, origin at the bottom left of the page."""
 
@@ -40,7 +41,7 @@ class Rect:
         )
 
 
-@dataclass(frozen=True)
+@frozen
 class Paper:
     """A sheet size (landscape for folds is decided by the layout) and its print-shop bleed."""
 
@@ -74,7 +75,7 @@ LARGE_PRINT_PAGES = 16  # the most pages a large-print edition may take
 LARGE_PRINT_MARGINS = (18 * MM, 24 * MM, 18 * MM)  # sides, foot (where the page number is), top: generous
 
 
-@dataclass(frozen=True)
+@frozen
 class Panel:
     """One panel of one side: its area on the trimmed sheet and the box text must stay in."""
 
@@ -86,7 +87,7 @@ class Panel:
     bleed_right: bool
 
 
-@dataclass(frozen=True)
+@frozen
 class Side:
     name: str
     panels: tuple[Panel, ...]
@@ -96,7 +97,7 @@ class Side:
         return next(p for p in self.panels if p.name == name)
 
 
-@dataclass(frozen=True)
+@frozen
 class Sheet:
     """Everything about the flat sheet: media = trim + bleed (+ a slug for marks); media coordinates."""
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from brochure.art import ICON_NAMES
 from brochure.diagnostics import Location
+from brochure.frozen import frozen
 from brochure.inputs.files import inside
 from brochure.inputs.pictures import PictureData, Refusal, load_picture
 from brochure.inputs.reader import Reader
@@ -17,50 +17,50 @@ from brochure.vocabulary import LAYOUTS, LayoutName
 ILLUSTRATIONS = {"skin-section": ("epidermis", "dermis", "needles", "collagen")}
 
 
-@dataclass(frozen=True)
+@frozen
 class Text:
     text: str
     at: Location
 
 
-@dataclass(frozen=True)
+@frozen
 class Subheading:
     text: str
     at: Location
 
 
-@dataclass(frozen=True)
+@frozen
 class Bullets:
     items: tuple[str, ...]
     at: Location
 
 
-@dataclass(frozen=True)
+@frozen
 class Card:
     title: str
     text: str
     icon: str | None
 
 
-@dataclass(frozen=True)
+@frozen
 class Cards:
     cards: tuple[Card, ...]
     at: Location
 
 
-@dataclass(frozen=True)
+@frozen
 class Step:
     title: str | None
     text: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Steps:
     steps: tuple[Step, ...]
     at: Location
 
 
-@dataclass(frozen=True)
+@frozen
 class Callout:
     title: str | None
     text: str
@@ -68,7 +68,7 @@ class Callout:
     at: Location
 
 
-@dataclass(frozen=True)
+@frozen
 class Image:
     src: PictureData  # the picture, read and checked at load (src.source is its file)
     alt: str
@@ -76,7 +76,7 @@ class Image:
     at: Location
 
 
-@dataclass(frozen=True)
+@frozen
 class Illustration:
     name: str
     caption: str | None
@@ -84,13 +84,13 @@ class Illustration:
     at: Location
 
 
-@dataclass(frozen=True)
+@frozen
 class FaqItem:
     q: str
     a: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Faq:
     items: tuple[FaqItem, ...]
     at: Location

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
-from PIL import Image, ImageCms
+from PIL import Image
 
 from brochure import limits
 from brochure.diagnostics import Diagnostic, Location
+from brochure.frozen import frozen
 from brochure.inputs.contact import CONTACT_KEYS, Contact, read_contact, read_country, read_press
 from brochure.inputs.controls import DESIGN_TYPE, OWN_HEIGHTS, LogoHeights, TypeSpec, read_logo, read_type
 from brochure.inputs.files import inside, read_bytes
@@ -25,7 +26,7 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
-@dataclass(frozen=True)
+@frozen
 class FontSpec:
     """One role's font: an installed family (with a weight for headings) or four TTF files."""
 
@@ -39,7 +40,7 @@ class FontSpec:
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
-@dataclass(frozen=True)
+@frozen
 class OtherFormats:
     """What a patient can ask for instead of this leaflet (large print, other languages, audio), and how."""
 
@@ -47,7 +48,7 @@ class OtherFormats:
     contact: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Brand:
     """A clinic's identity: colours (with optional CMYK overrides), fonts, logo, contact, paper."""
 
@@ -321,6 +322,8 @@ def profile_problem(path: Path) -> tuple[str, str]:
         return "not a readable ICC profile (no ICC header)", hint
     if declared > len(data):
         return f"the ICC profile is cut short ({len(data):,} of its {declared:,} bytes)", hint
+    from PIL import ImageCms  # (LittleCMS: for a kit's own profile only)
+
     try:
         profile = ImageCms.ImageCmsProfile(io.BytesIO(data))
         space = str(profile.profile.xcolor_space).strip()

@@ -8,12 +8,12 @@ the clinic's `country:` when written without +country), printed in the country's
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import phonenumbers
 
 from brochure import limits
 from brochure.diagnostics import closest, shorten
+from brochure.frozen import frozen
 from brochure.inputs import links
 from brochure.inputs.reader import Reader
 from brochure.inputs.yamltree import Node
@@ -22,7 +22,7 @@ from brochure.vocabulary import CONDITIONS, Condition
 CONTACT_KEYS = ("address", "phone", "email", "website", "booking_url")
 
 
-@dataclass(frozen=True)
+@frozen
 class Contact:
     address: str
     phone: str  # as written

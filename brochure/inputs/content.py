@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from brochure import limits
 from brochure.diagnostics import Diagnostic, Location, shorten
+from brochure.frozen import frozen
 from brochure.inputs.blocks import Block, read_blocks, read_layouts
 from brochure.inputs.document import Document, read_document
 from brochure.inputs.hints import HINT_KEYS, Hint, HintKind, read_hints
@@ -22,7 +22,7 @@ _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
-@dataclass(frozen=True)
+@frozen
 class Section:
     id: str
     heading: str
@@ -49,20 +49,20 @@ class Section:
         return tuple(b for b, names in zip(self.blocks, self.block_layouts, strict=True) if layout in names)
 
 
-@dataclass(frozen=True)
+@frozen
 class Cover:
     kicker: str | None
     lead: str | None
 
 
-@dataclass(frozen=True)
+@frozen
 class CallToAction:
     heading: str
     text: str
     qr_label: str | None  # None: the language's own words ('Scan to book')
 
 
-@dataclass(frozen=True)
+@frozen
 class Content:
     """The whole leaflet's words, in reading order, with where each string came from."""
 

@@ -10,8 +10,8 @@ type: {body_size: auto}                         # the size at which the family's
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from brochure.frozen import frozen
 from brochure.inputs.reader import Reader
 from brochure.inputs.yamltree import Node
 from brochure.vocabulary import LAYOUTS, LayoutName, is_layout
@@ -23,7 +23,7 @@ _MM = re.compile(r"\s*(\d+(?:\.\d*)?)\s*mm\s*", re.IGNORECASE)
 _PT = re.compile(r"\s*(\d+(?:\.\d*)?)\s*pt\s*", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@frozen
 class LogoHeights:
     """The logo's printed height in millimetres for the layouts the kit names (the others keep their own)."""
 
@@ -33,7 +33,7 @@ class LogoHeights:
         return dict(self.heights).get(layout)
 
 
-@dataclass(frozen=True)
+@frozen
 class TypeSpec:
     """The body's starting size: None for the design size (9.5 pt), a size in points, or `auto` (by x-height)."""
 

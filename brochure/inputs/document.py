@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 
 from brochure import limits
 from brochure.diagnostics import Location, shorten
+from brochure.frozen import frozen
 from brochure.inputs.reader import Reader
 from brochure.inputs.yamltree import Node
 
 
-@dataclass(frozen=True)
+@frozen
 class Person:
     """Someone credited in the document block: a name and a role (or registration)."""
 
@@ -20,14 +20,14 @@ class Person:
     role: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Translation:
     translator: Person
     reviewer: Person | None  # who checked the translation (a clinician who reads the language); None: not yet
     numbers: tuple[tuple[str, str], ...] = ()  # numbers changed on purpose (an adaptation: 999 -> 911; '' dropped)
 
 
-@dataclass(frozen=True)
+@frozen
 class Document:
     """Document control: what identifies this leaflet, when it was published and is due for review, and who
     wrote, checked and produced it. Printed in small type on the back of every layout."""

@@ -17,10 +17,10 @@ Papers default to each brand's own paper. Paths are relative to editions.yaml an
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from brochure.diagnostics import Diagnostic, Location
+from brochure.frozen import frozen
 from brochure.inputs.reader import Reader, W, load_file
 from brochure.inputs.yamltree import Node
 from brochure.vocabulary import LAYOUTS, PAPERS, TARGETS, LayoutName, PaperName, Target
@@ -30,7 +30,7 @@ DEFAULT_OUTPUT = "out/{brand}/{language}/{layout}-{paper}-{target}.pdf"
 _FIELD = re.compile(r"\{([^{}]*)\}")
 
 
-@dataclass(frozen=True)
+@frozen
 class Group:
     """One brand's part of the matrix: its kit, its content files and what it publishes them as."""
 
@@ -43,7 +43,7 @@ class Group:
     at: Location
 
 
-@dataclass(frozen=True)
+@frozen
 class Editions:
     path: Path
     output: str  # the pattern, relative to editions.yaml's folder

@@ -7,10 +7,10 @@ break: {trifold: before, large-print: before}   # only in the layouts named
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
 from brochure.diagnostics import Location, closest
+from brochure.frozen import frozen
 from brochure.inputs.reader import Reader
 from brochure.inputs.yamltree import Node
 from brochure.vocabulary import LAYOUTS, LayoutName, is_layout
@@ -20,7 +20,7 @@ WORDS: dict[HintKind, str] = {"keep": "together", "break": "before"}  # each hin
 HINT_KEYS: tuple[HintKind, ...] = ("keep", "break")
 
 
-@dataclass(frozen=True)
+@frozen
 class Hint:
     """A section's hint, the layouts it applies in, and where it is written (for messages when it cannot hold)."""
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 
+from brochure.frozen import frozen
 from brochure.inputs.links import link_problem
 from brochure.xmltext import escape, quoteattr
 
@@ -21,7 +22,7 @@ _TOKEN = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class Run:
     """A stretch of text in one style; href set for a link. A citation is a Run with no text and its keys."""
 

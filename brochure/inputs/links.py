@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import phonenumbers
 from phonenumbers import PhoneNumberFormat
+
+from brochure.frozen import frozen
 
 SCHEMES = ("https", "http", "mailto", "tel")
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
@@ -48,7 +49,7 @@ def phone_problem(phone: str) -> str:
     return ""
 
 
-@dataclass(frozen=True)
+@frozen
 class Phone:
     """A phone number with its country: as a tel: link (RFC 3966, +country...) and as printed for the clinic's
     own country (its local style, e.g. '0117 496 0321', '(802) 555-0148'; another country's in full)."""

@@ -18,16 +18,15 @@ import logging
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 from PIL import Image
 from reportlab.graphics.shapes import Drawing, Group, Shape, String
-from svglib.svglib import SvgRenderer
 
 from brochure import limits
 from brochure.diagnostics import Diagnostic, Location, error
+from brochure.frozen import frozen
 from brochure.inputs.files import read_bytes
 from brochure.inputs.pictures import PictureData, Refusal, load_picture
 
@@ -43,7 +42,7 @@ _HINT = "export the logo again as plain SVG (shapes only), or use a PNG"
 TRIM = 0.02  # padding over this share of the logo's shorter side is trimmed; a hairline margin is kept
 
 
-@dataclass(frozen=True)
+@frozen
 class Logo:
     """Exactly one of drawing (SVG) or picture (PNG) is set; size in points (SVG) or pixels (PNG)."""
 
@@ -132,6 +131,8 @@ def _load_svg(path: Path, at: Location) -> tuple[Logo | None, Diagnostic | None]
     )
     if problem:
         return None, error(at, problem, hint)
+    from svglib.svglib import SvgRenderer  # (svglib and what it imports only for an SVG logo)
+
     logging.getLogger("svglib").setLevel(logging.CRITICAL)  # its complaints are ours to word
     try:
         drawing = SvgRenderer(str(path)).render(root)

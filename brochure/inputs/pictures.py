@@ -13,12 +13,12 @@ from __future__ import annotations
 import io
 import struct
 import warnings
-from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageCms
+from PIL import Image
 
 from brochure import limits
+from brochure.frozen import frozen
 from brochure.inputs.files import read_bytes
 
 _ORIENTATION = 0x0112  # the EXIF tag a phone writes instead of turning the pixels
@@ -46,7 +46,7 @@ _SIGNATURES = (  # what a refused file really is, by its first bytes (at an offs
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class PictureData:
     """A picture as it will be embedded: PNG or JPEG bytes, its pixel size as printed, and where it came from."""
 
@@ -55,7 +55,7 @@ class PictureData:
     source: Path
 
 
-@dataclass(frozen=True)
+@frozen
 class Refusal:
     """Why a picture cannot be used, in the user's terms, and what to do about it."""
 
@@ -193,6 +193,8 @@ def _cmyk_to_rgb(im: Image.Image) -> Image.Image:
     """A CMYK picture in RGB, through its own embedded profile when it has a readable one."""
     icc = im.info.get("icc_profile")
     if icc:
+        from PIL import ImageCms  # (colour management only for a picture with its own profile)
+
         try:
             own = ImageCms.ImageCmsProfile(io.BytesIO(icc))
             rgb = ImageCms.profileToProfile(im, own, ImageCms.createProfile("sRGB"), outputMode="RGB")

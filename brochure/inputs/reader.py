@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TypeVar
 
 from brochure import limits
 from brochure.diagnostics import Diagnostic, Location, closest, did_you_mean, error, shorten, warning
+from brochure.frozen import mutable
 from brochure.inputs import chars, inline
 from brochure.inputs.links import link_problem
 from brochure.inputs.source import read_source
@@ -19,7 +20,7 @@ from brochure.inputs.yamltree import Node, parse
 W = TypeVar("W", bound=str)  # a word of a vocabulary (see Reader.choice)
 
 
-@dataclass
+@mutable
 class Reader:
     """Reads one file's tree; every problem goes to `diags`, and readers return None for bad values."""
 

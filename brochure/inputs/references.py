@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from urllib.parse import quote
 
 from brochure import limits
 from brochure.diagnostics import Location, closest, did_you_mean, shorten
+from brochure.frozen import frozen
 from brochure.inputs.inline import KEY, citations, near_citations
 from brochure.inputs.links import web_problem
 from brochure.inputs.reader import Reader
 from brochure.inputs.yamltree import Node
 
 
-@dataclass(frozen=True)
+@frozen
 class Reference:
     """One source: `id` is what a text cites as [^id]; `text` the full Vancouver reference; `short` the form a
     folded leaflet prints (first author, journal, year, volume and pages); a DOI or a web address."""

@@ -20,19 +20,20 @@ Characters YAML cannot hold (controls, lone surrogates) are found before parsing
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Never
 
 import yaml
 
 from brochure import limits
 from brochure.diagnostics import Diagnostic, Location, error
+from brochure.frozen import frozen, mutable
 from brochure.inputs import chars
 
 Scalar = str | int | float | bool | None
 
 
-@dataclass(frozen=True)
+@frozen
 class Node:
     """A YAML value with its 1-based position; mappings and lists hold Nodes."""
 
@@ -140,7 +141,7 @@ class _Stop(Exception):
     """The file cannot be read further (its Diagnostic is already recorded)."""
 
 
-@dataclass
+@mutable
 class _Frame:
     """A list or mapping being composed, and what it adds up to once its aliases are expanded."""
 
@@ -157,7 +158,7 @@ class _Frame:
     height: int = 0  # levels of lists and mappings inside it
 
 
-@dataclass(frozen=True)
+@frozen
 class _Key:
     node: Node
     written: str | None  # the text as written, for a plain scalar (not quoted, not an alias)
@@ -165,7 +166,7 @@ class _Key:
     column: int
 
 
-@dataclass(frozen=True)
+@frozen
 class _Anchor:
     """What an alias repeats; node is None while the anchored value is still being read."""
 

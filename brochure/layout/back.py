@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 
 from reportlab.lib.styles import ParagraphStyle
@@ -12,6 +11,7 @@ from reportlab.platypus import Flowable
 
 from brochure import art
 from brochure.diagnostics import Diagnostic, Location, error
+from brochure.frozen import frozen
 from brochure.geometry.sheet import MM, Rect
 from brochure.inputs.inline import display_url, escape_text, link_markup
 from brochure.layout import citations
@@ -36,7 +36,7 @@ CONTACT = "contact"  # the key of the contact lines' list
 SECTION_GAP = 1.25  # body leadings between the back's sections and the call to action under them, as between sections
 
 
-@dataclass(frozen=True)
+@frozen
 class Back:
     items: list[Placed]
     links: tuple[Link, ...]
@@ -68,7 +68,7 @@ def back(inp: Inputs, box: Rect, page: int) -> Back:
     return last
 
 
-@dataclass(frozen=True)
+@frozen
 class Foot:
     """The back's fine print, set at the foot of the back: disclaimer, sources and document block."""
 

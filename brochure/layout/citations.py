@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
+from brochure.frozen import frozen
 from brochure.inputs import blocks as c
 from brochure.inputs.content import Content, Section
 from brochure.inputs.inline import citations, escape_text, link_markup, plain, to_markup
@@ -20,7 +20,7 @@ SHRINK = 0.8  # a superscript's size, as a share of its text's size
 RISE = 0.33  # how far a superscript's baseline is raised, as a share of its text's size (clear of the line above)
 
 
-@dataclass(frozen=True)
+@frozen
 class Citations:
     """A layout's citation numbers: the references it cites, numbered 1, 2, ... in order of first citation
     among the texts it prints (cover, its sections in content order, call to action, disclaimer)."""

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
 from brochure.diagnostics import Diagnostic, Location, error
+from brochure.frozen import frozen
 from brochure.geometry.sheet import MM, Rect, Sheet
 from brochure.inputs.brand import Brand
 from brochure.inputs.content import Content, Section
@@ -24,7 +24,7 @@ from brochure.vocabulary import LayoutName
 GROSS = 2.0  # words whose least possible height is this many times their room are reported before measuring
 
 
-@dataclass(frozen=True)
+@frozen
 class Inputs:
     """Everything a layout needs, passed as one value."""
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from functools import partial
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -11,6 +10,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from brochure import art
 from brochure.diagnostics import Diagnostic, Location, error, warning
+from brochure.frozen import frozen
 from brochure.geometry.sheet import FOLD_CLEAR, MM, OFFICE_EDGE, Panel, Rect, Sheet
 from brochure.inputs.inline import display_url, escape_text, link_markup, plain, to_markup
 from brochure.layout.blocks import Blocks
@@ -22,7 +22,7 @@ from brochure.layout.model import Placed
 from brochure.theme.colors import color_markup
 
 
-@dataclass(frozen=True)
+@frozen
 class CoverArea:
     """Where the cover goes: its trimmed area, the box text keeps to, which sides run into the bleed,
     how much height under the colour field is kept for the title, and whether the clinic's name closes it."""
@@ -41,7 +41,7 @@ class CoverArea:
         return cls(panel.trim, panel.content, panel.bleed_left, panel.bleed_right, panel.trim.h * 0.42)
 
 
-@dataclass(frozen=True)
+@frozen
 class Cover:
     items: list[Placed]
     diagnostics: list[Diagnostic]

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from string import Formatter
 
 from brochure.diagnostics import Location
+from brochure.frozen import frozen
 from brochure.inputs.brand import Brand
 from brochure.inputs.content import Content
 from brochure.inputs.document import Person
@@ -23,7 +23,7 @@ _STOPS = ".!?"
 _DIGIT_SPACE = re.compile(r"(?<=\d) (?=\d)")
 
 
-@dataclass(frozen=True)
+@frozen
 class Piece:
     """A stretch of the block: text a user wrote (inline marks allowed), or the tool's own words (at None)."""
 
@@ -36,7 +36,7 @@ class Piece:
         return plain(self.text) if self.at is not None else self.text
 
 
-@dataclass(frozen=True)
+@frozen
 class DocumentBlock:
     """The block as lines of pieces; `at` is where `document:` is written."""
 

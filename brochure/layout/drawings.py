@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -34,6 +33,7 @@ from reportlab.pdfgen.pathobject import PDFPathObject
 from reportlab.pdfgen.pdfgeom import bezierArc
 
 from brochure.art.fixed import Fixed, mapped, placed
+from brochure.frozen import frozen
 from brochure.layout.lettering import Glyphs, Lettering, letter
 from brochure.layout.model import Clip, Ink, Segment, ink_of
 from brochure.theme.shaping import rtl as has_rtl
@@ -41,7 +41,7 @@ from brochure.theme.shaping import rtl as has_rtl
 Matrix = tuple[float, float, float, float, float, float]
 
 
-@dataclass(frozen=True)
+@frozen
 class Painted:
     """One shape of a drawing as printed."""
 
@@ -56,7 +56,7 @@ class Painted:
     clip: tuple[Clip, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Lettered:
     """One string of a drawing (a label) as printed: its baseline's start, font, size and ink; a label in more
     than one font, or shaped, is several, each but the first `joined` to the one before on its line (the first

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from brochure.diagnostics import Diagnostic, error, warning
+from brochure.frozen import frozen
 from brochure.geometry.sheet import Rect, Sheet
 from brochure.inputs.content import Section
 from brochure.inputs.inline import one_line, plain
@@ -20,7 +21,7 @@ from brochure.layout.paint import paint
 from brochure.vocabulary import LayoutName, Place
 
 
-@dataclass(frozen=True)
+@frozen
 class Plan:
     """What a layout module declares: where the cover and the back go, and the frames of each flow.
 

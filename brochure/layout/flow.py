@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import itertools
 from collections import deque
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from reportlab.platypus import Flowable
 
+from brochure.frozen import frozen
 from brochure.geometry.sheet import MM, Rect
 from brochure.layout.flowables import floor_height
 from brochure.layout.model import Placed
@@ -17,7 +18,7 @@ SHORT = 0.5  # with keep_sections, a section at most this share of a frame tall 
 # would leave more than half a page empty: it breaks, its heading kept with its first lines)
 
 
-@dataclass(frozen=True)
+@frozen
 class Item:
     """A flowable in the flow; space_before is dropped at the top of a frame."""
 
@@ -30,7 +31,7 @@ class Item:
     fresh: bool = False  # the section this heading starts begins a new frame (`break: before`)
 
 
-@dataclass(frozen=True)
+@frozen
 class Frame:
     """A box that a flow fills, on page `page` (0: the first side of the sheet)."""
 
@@ -39,7 +40,7 @@ class Frame:
     page: int = 0
 
 
-@dataclass(frozen=True)
+@frozen
 class FlowResult:
     placed: tuple[tuple[Placed, ...], ...]  # one tuple per frame
     leftover: tuple[Item, ...]

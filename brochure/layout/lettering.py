@@ -9,12 +9,12 @@ the words as written (the PDF's /ActualText: copied text comes back in logical o
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from brochure.art.labels import Measure
+from brochure.frozen import frozen
 from brochure.layout import rtl
 from brochure.theme.fallback import pieces
 from brochure.theme.shaping import Shaped
@@ -23,7 +23,7 @@ from brochure.theme.shaping import rtl as has_rtl
 UNBROKEN = float("inf")  # a label's line is never broken again
 
 
-@dataclass(frozen=True)
+@frozen
 class Glyphs:
     """Glyphs printed as one string from `x` (from the label's left), in one font, raised by `rise`."""
 
@@ -34,7 +34,7 @@ class Glyphs:
     rise: float = 0.0
 
 
-@dataclass(frozen=True)
+@frozen
 class Lettering:
     """A label as printed: its runs left to right, how wide it is, and the words as written when shaped."""
 
@@ -43,7 +43,7 @@ class Lettering:
     actual: str | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class _Frag:
     """A piece of a label in one font, as layout/rtl.py reads a paragraph's fragments."""
 

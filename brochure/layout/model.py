@@ -13,19 +13,20 @@ layout/.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import Any, Literal
 
 from reportlab.platypus import Flowable
 
 from brochure.diagnostics import Location
+from brochure.frozen import frozen
 from brochure.geometry.sheet import Rect, Sheet, Side
 from brochure.vocabulary import Numbering, Role
 
 Space = Literal["rgb", "cmyk", "gray"]
 
 
-@dataclass(frozen=True)
+@frozen
 class Ink:
     """A colour as printed: its colour space and values (0..1), its opacity, and a spot name for marks."""
 
@@ -45,7 +46,7 @@ def ink_of(colour: object) -> Ink:
     return Ink("rgb", (float(c.red), float(c.green), float(c.blue)), alpha)
 
 
-@dataclass(frozen=True)
+@frozen
 class Run:
     """Text set in one font, size and ink on a line: `x` is where it starts, `width` how far it runs."""
 
@@ -66,13 +67,13 @@ class Run:
 Segment = tuple[str, tuple[float, ...]]  # ("m"|"l"|"c"|"re"|"h", coordinates in page space)
 
 
-@dataclass(frozen=True)
+@frozen
 class Clip:
     path: tuple[Segment, ...]
     even_odd: bool = False
 
 
-@dataclass(frozen=True)
+@frozen
 class Entry:
     """An item of a list (a bullet, a step, a contact line, a reference): the list's key (unique in the layout),
     the item's place in it (from 0) and how the list marks its items."""
@@ -82,7 +83,7 @@ class Entry:
     numbering: Numbering
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Item:
     """What every frame item carries: where it is, whose it is, what it is to a reader, and when it is painted."""
 
@@ -101,7 +102,7 @@ class Item:
     bleeds: bool = False  # decoration meant to run into the bleed and across folds (the cover field)
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Text(Item):
     """One line of text: its runs on a common baseline; `measure` is the column it was set in."""
 
@@ -121,7 +122,7 @@ class Text(Item):
         return max(0.0, self.box.right - self.measure.right, self.measure.x - self.box.x)
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Shape(Item):
     """A path filled and/or stroked; `clip` lists the clip paths in force when it is painted."""
 
@@ -136,7 +137,7 @@ class Shape(Item):
     clip: tuple[Clip, ...] = ()
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Picture(Item):
     """A raster picture at its placed box: the bytes embedded, their pixel size and colour space."""
 
@@ -153,20 +154,20 @@ class Picture(Item):
 Frame = Text | Shape | Picture
 
 
-@dataclass(frozen=True)
+@frozen
 class Link:
     url: str
     box: Rect
 
 
-@dataclass(frozen=True)
+@frozen
 class Bookmark:
     title: str
     key: str
     top: float
 
 
-@dataclass(frozen=True)
+@frozen
 class Page:
     """One printed side: its items in reading order (paint them by z), links and outline targets."""
 
@@ -180,7 +181,7 @@ class Page:
         return tuple(sorted(self.items, key=lambda i: i.z))
 
 
-@dataclass(frozen=True)
+@frozen
 class Layout:
     """Everything the renderer draws; nothing here touches a canvas."""
 
@@ -192,7 +193,7 @@ class Layout:
     body_size: float = 0.0  # the body type size the words were fitted at
 
 
-@dataclass(frozen=True)
+@frozen
 class QrPlacement:
     """Where the QR code sits (page index, box including its quiet zone) and what it must decode to."""
 
@@ -206,7 +207,7 @@ class QrPlacement:
 # The layout's working form (never leaves layout/): measured flowables at their places, before painting.
 
 
-@dataclass(frozen=True)
+@frozen
 class Placed:
     """A measured flowable at its place; `text` marks items that must keep to the safe zone."""
 
@@ -221,7 +222,7 @@ class Placed:
         return replace(self, box=Rect(self.box.x, self.box.y + dy, self.box.w, self.box.h))
 
 
-@dataclass(frozen=True)
+@frozen
 class Draft:
     """A page of placed flowables, as the engine composes it (painted into a Page at the end)."""
 
@@ -231,7 +232,7 @@ class Draft:
     bookmarks: tuple[Bookmark, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class DraftLayout:
     sheet: Sheet
     pages: tuple[Draft, ...]

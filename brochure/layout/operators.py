@@ -12,12 +12,13 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from PIL import Image as PILImage
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from brochure.frozen import mutable
 from brochure.geometry.sheet import Rect
 from brochure.layout.boxes import ascent, bounds, descent, meet, trailing
 from brochure.layout.drawings import Matrix, Painted, scale_of, then, walk
@@ -54,7 +55,7 @@ _TOKEN = re.compile(
 )
 
 
-@dataclass
+@mutable
 class _State:
     ctm: Matrix = IDENTITY
     fill: Ink = BLACK
@@ -80,7 +81,7 @@ class _State:
         return s
 
 
-@dataclass
+@mutable
 class Tags:
     """Whose the items are: the placed flowable's panel and section, and whether it may bleed."""
 
@@ -92,7 +93,7 @@ class Tags:
     piece: int
 
 
-@dataclass
+@mutable
 class Reader:
     """Reads one placed flowable's operators into items (appended to `out`)."""
 

@@ -6,7 +6,6 @@ and its font, the words a string of shaped glyphs stands for, the role marks, pi
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.rl_accel import fp_str
@@ -16,13 +15,14 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
 from brochure.diagnostics import Location
+from brochure.frozen import frozen
 from brochure.geometry.sheet import Rect, Sheet
 from brochure.layout.model import Entry
 from brochure.layout.setting import Op
 from brochure.vocabulary import Role
 
 
-@dataclass(frozen=True)
+@frozen
 class Mark:
     """A role opened by a flowable around what it draws; `measure` is a paragraph's column (local coordinates);
     `element` the key of what it draws when that key must outlive the drawing (a paragraph split across panels
@@ -36,7 +36,7 @@ class Mark:
     entry: Entry | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class _PictureNote:
     data: bytes
     pixels: tuple[int, int]

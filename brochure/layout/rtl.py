@@ -10,13 +10,14 @@ each stretch in or out of a link, so copied text comes back as written and a lin
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from brochure.frozen import frozen
 from brochure.layout import bidi
 from brochure.theme.shaping import Shaped, shape
 
@@ -24,7 +25,7 @@ EPSILON = 0.005  # pt: closer than this, a glyph is where the font's own advance
 NBSP = "\u00a0"
 
 
-@dataclass(frozen=True)
+@frozen
 class Piece:
     """Part of a word in one fragment: shaped in its font and size, drawn in its colour and rise."""
 
@@ -33,7 +34,7 @@ class Piece:
     rise: float
 
 
-@dataclass(frozen=True)
+@frozen
 class Word:
     """A stretch of a word in one fragment at one embedding level (odd: right to left): its piece, the space after
     it (0 inside a word) and that space's level, whether a line may end after it, and the link it is part of. An
@@ -65,7 +66,7 @@ class Word:
         return self.piece.shaped.text
 
 
-@dataclass(frozen=True)
+@frozen
 class Paragraph:
     """A right-to-left paragraph's words, and its level (1: right to left; 0: a left-to-right paragraph with a
     right-to-left word in a left-to-right leaflet)."""
@@ -99,7 +100,7 @@ def words(frags: list[Any], rtl_leaflet: bool) -> Paragraph:
     return Paragraph(out, base)
 
 
-@dataclass(frozen=True)
+@frozen
 class _Cut:
     """Where a word was cut (`_cuts`): its fragment, text, level, what follows it and at which level, its link, and
     the rest of its word on either side."""
@@ -373,7 +374,7 @@ def _piece(tx: Any, piece: Piece, x: float, y: float, note: str, canvas: Any) ->
     return end, note
 
 
-@dataclass(frozen=True)
+@frozen
 class Printed:
     """Glyphs printed as one string at x, raised by rise: a run of glyphs where the font's own advances put them,
     or one glyph HarfBuzz moved (`alone`: its own advance)."""

@@ -7,9 +7,10 @@ clearwater/es/bifold` pick among them, as `brochure batch` names its editions (b
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
+from brochure.frozen import frozen
 from brochure.inputs.brand import load_brand
 from brochure.inputs.content import load_content
 from brochure.inputs.editions import Editions
@@ -27,7 +28,7 @@ from brochure.vocabulary import (
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class Words:
     """One content file: its path and the language it says it is in (its file name when it cannot be read)."""
 
@@ -35,7 +36,7 @@ class Words:
     language: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Kit:
     """One brand kit and the content files it publishes."""
 
@@ -45,7 +46,7 @@ class Kit:
     languages: tuple[Words, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Choice:
     """What is built and shown: one kit, one content file, a layout, a paper (None: the kit's) and a target."""
 
@@ -56,7 +57,7 @@ class Choice:
     target: Target = "office"
 
 
-@dataclass(frozen=True)
+@frozen
 class Choices:
     """Every kit and content file on offer, and the source the other content files translate (if known)."""
 

@@ -17,11 +17,12 @@ import json
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from brochure import api
 from brochure.diagnostics import Diagnostic, Location, error
+from brochure.frozen import frozen
 from brochure.live import view
 from brochure.live.choices import Choice, Choices
 from brochure.live.watcher import Stamp, Watched, stamp, watched
@@ -32,7 +33,7 @@ KEPT = 3  # sets of page pictures kept for pages still loading an earlier one
 GRACE_S = 0.15  # inputs with errors are reported only if no other save follows within this long
 
 
-@dataclass(frozen=True)
+@frozen
 class Settings:
     """What stays the same while watching."""
 

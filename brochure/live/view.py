@@ -8,12 +8,12 @@ from __future__ import annotations
 import io
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from brochure import api
 from brochure.diagnostics import Diagnostic
+from brochure.frozen import frozen
 from brochure.geometry.sheet import Rect
 from brochure.layout.model import Layout
 from brochure.limits import YAML_BYTES
@@ -27,7 +27,7 @@ LINE_CHARS = 160  # an offending line longer than this is shown around its colum
 Crop = tuple[int, float, float, float, float]  # a panel of a page: page index, x, y, w, h in points
 
 
-@dataclass(frozen=True)
+@frozen
 class Pictures:
     """One set of page pictures: JPEG bytes by name (page1, page2, ...) and what the page needs to lay them out,
     fold them into the mock-up (each reading step's panels) and mark findings on them."""
@@ -55,7 +55,7 @@ class Pictures:
         }
 
 
-@dataclass(frozen=True)
+@frozen
 class Shown:
     """What a set of pictures is: its number, its label, and whether it is a draft (not written)."""
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+
+from brochure.frozen import frozen
 
 STEP_MS = 5  # a burst ends when no event came for this long
 DEBOUNCE_MS = 200  # the longest a steady stream of events is gathered before a rebuild is asked for
@@ -33,7 +34,7 @@ def stamp(path: Path) -> Stamp:
     return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
-@dataclass(frozen=True)
+@frozen
 class Watched:
     """What counts as a change: the input files (resolved), and any other file directly in the kit's folder
     except hidden files, editors' backups and the outputs; and each input file's stamp when it was last read."""

@@ -11,14 +11,14 @@ import contextlib
 import os
 import secrets
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from brochure.frozen import frozen
 from brochure.inputs.files import file_kind
 
 
-@dataclass(frozen=True)
+@frozen
 class Kind:
     """What an output is; an existing file is replaced only when it is empty or already of this kind."""
 

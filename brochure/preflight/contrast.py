@@ -10,13 +10,14 @@ anything else under it is an overlap, which preflight/placement.py reports.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
 from reportlab.lib.colors import Color
 
 from brochure.diagnostics import MOST_PLACES, Diagnostic, Location, Place, error
+from brochure.frozen import frozen
 from brochure.inputs.brand import Brand
 from brochure.layout.model import Ink, Layout, Segment, Shape, Text, ink_of
 from brochure.preflight.placement import run_place
@@ -28,7 +29,7 @@ TEXT, LARGE = 4.5, 3.0
 PAPER = "paper white"
 
 
-@dataclass(frozen=True)
+@frozen
 class Colours:
     """The edition's colours: how to see an ink as printed, and which brand key each palette ink comes from."""
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import pikepdf
 from PIL import Image as PILImage
 from PIL import ImageMath
 
 from brochure.diagnostics import Diagnostic, Location, error
+from brochure.frozen import frozen
 from brochure.geometry.sheet import Sheet
 from brochure.inputs.links import link_problem
 
@@ -19,7 +19,7 @@ RGB_OPERATORS = {"rg", "RG"}
 RGB_SPACES = {"/DeviceRGB", "/CalRGB"}
 
 
-@dataclass(frozen=True)
+@frozen
 class Where:
     """Where to point messages about the PDF: the brand's colours, fonts, and the content file."""
 

@@ -17,7 +17,6 @@ import re
 import time
 import zlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -31,6 +30,7 @@ from reportlab.pdfbase.ttfonts import ShapedStr
 from reportlab.pdfgen.canvas import FILL_EVEN_ODD, FILL_NON_ZERO, PATH_OPS, Canvas
 from reportlab.pdfgen.pathobject import PDFPathObject
 
+from brochure.frozen import frozen
 from brochure.layout.model import Clip, Frame, Ink, Layout, Page, Picture, Segment, Shape, Text
 from brochure.render.structure import ARTIFACT, Marked, Structure
 from brochure.theme.fonts import forget_document
@@ -38,7 +38,7 @@ from brochure.theme.fonts import forget_document
 rl_config.useA85 = 0  # binary streams: smaller files, faster builds (read when a stream is written; never toggled)
 
 
-@dataclass(frozen=True)
+@frozen
 class Meta:
     title: str
     author: str

@@ -15,8 +15,9 @@ as an artifact.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from brochure.frozen import frozen, mutable
 from brochure.geometry.sheet import Rect
 from brochure.layout.model import Frame, Layout, Link, Run, Shape, Text
 from brochure.vocabulary import Numbering
@@ -25,7 +26,7 @@ ARTIFACT = "Artifact"  # the tag of marked content that is not part of the struc
 DECORATION = ("artifact", "folio", "mark")  # roles that are never read
 
 
-@dataclass(frozen=True)
+@frozen
 class Element:
     """A structure element: its standard type (Document, Sect, H1, P, L, LI, Lbl, LBody, Figure, Caption, Link),
     its parent (-1 for the document), a figure's text alternative and box (page, rectangle), a list's numbering and
@@ -39,7 +40,7 @@ class Element:
     description: str = ""
 
 
-@dataclass(frozen=True)
+@frozen
 class Content:
     """Marked content of an element: its page and its MCID there."""
 
@@ -47,7 +48,7 @@ class Content:
     mcid: int
 
 
-@dataclass(frozen=True)
+@frozen
 class Annotation:
     """A link's annotation: its page and its index among the page's links (the order they are drawn in)."""
 
@@ -58,7 +59,7 @@ class Annotation:
 Kid = int | Content | Annotation  # an element (by index), marked content or an annotation
 
 
-@dataclass(frozen=True)
+@frozen
 class Marked:
     """A stretch of an item's marked content: the runs [start, end) of a text line (0, 0 for a shape or a
     picture: all of it), the tag it is marked with (the element's type, or ARTIFACT) and its MCID (-1 for an
@@ -71,7 +72,7 @@ class Marked:
     artifact: str = ""  # an artifact's type, where it has one: "Pagination" for a page number
 
 
-@dataclass(frozen=True)
+@frozen
 class Structure:
     """Elements in document order (parents before children) with their kids in reading order; per page, what each
     item (by its paint order, z) is marked as, the element of each MCID, and the Link element of each link."""
@@ -108,7 +109,7 @@ def reading_order(layout: Layout) -> list[tuple[int, Frame]]:
     return [(p, item) for _, p, _, item in keyed]
 
 
-@dataclass
+@mutable
 class _Builder:
     layout: Layout
     elements: list[Element] = field(default_factory=lambda: [Element("Document", -1)])

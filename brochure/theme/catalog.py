@@ -8,11 +8,12 @@ of a short sample (Polish needs ą, ł, ż..., Vietnamese ơ, ư, ạ...). `broc
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import fontpkg
 from reportlab.pdfbase.ttfonts import TTFError, TTFontFile
+
+from brochure.frozen import frozen
 
 # The letters a script needs (lower and upper case where it has them): enough to tell coverage, not a full set.
 SCRIPTS: tuple[tuple[str, str], ...] = (
@@ -30,7 +31,7 @@ SCRIPTS: tuple[tuple[str, str], ...] = (
 REGULAR, BOLD = 400, 700
 
 
-@dataclass(frozen=True)
+@frozen
 class FamilyReport:
     """What a kit can expect of one installed family."""
 

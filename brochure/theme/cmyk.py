@@ -4,23 +4,27 @@ from __future__ import annotations
 
 import io
 from copy import deepcopy
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PIL import Image as PILImage
-from PIL import ImageCms
 from reportlab.graphics.shapes import Drawing, Group, Shape
 from reportlab.lib.colors import CMYKColor, Color
 
+from brochure.frozen import frozen
 from brochure.inputs.brand import Brand
 from brochure.theme.colors import Palette, hex_to_color, printable
 from brochure.vocabulary import Condition
 
+if TYPE_CHECKING:
+    from PIL import ImageCms
+
 ICC = Path(__file__).resolve().parent.parent / "data" / "icc"
 
 
-@dataclass(frozen=True)
+@frozen
 class PrintingCondition:
     """A press's printing condition: the profile colours go through, and how the PDF/X output intent names it."""
 
@@ -61,6 +65,8 @@ def output_condition(own_profile: Path | None, condition: PrintingCondition) -> 
     own profile described by itself."""
     if own_profile is None:
         return condition.description, condition.identifier
+    from PIL import ImageCms  # (LittleCMS: for the press edition and a kit's own profile only)
+
     description = ImageCms.getProfileDescription(ImageCms.getOpenProfile(str(own_profile))).strip()
     return description or own_profile.stem, "Custom"
 
@@ -68,6 +74,8 @@ def output_condition(own_profile: Path | None, condition: PrintingCondition) -> 
 @lru_cache(maxsize=8)
 def _transform(profile: Path) -> ImageCms.ImageCmsTransform:
     """sRGB -> the press profile, relative colorimetric with black point compensation (kept per profile)."""
+    from PIL import ImageCms  # (LittleCMS: for the press edition and a kit's own profile only)
+
     return ImageCms.buildTransform(
         ImageCms.createProfile("sRGB"),
         ImageCms.getOpenProfile(str(profile)),
@@ -89,6 +97,8 @@ def rgb_to_cmyk(red: int, green: int, blue: int, profile: Path) -> CMYKColor:
 def _rgb_to_cmyk(red: int, green: int, blue: int, profile: Path) -> tuple[float, float, float, float]:
     if (red, green, blue) == (255, 255, 255):
         return 0.0, 0.0, 0.0, 0.0
+    from PIL import ImageCms
+
     pixel = PILImage.new("RGB", (1, 1), (red, green, blue))
     c, m, y, k = ImageCms.applyTransform(pixel, _transform(profile)).getpixel((0, 0))  # type: ignore[union-attr,misc]
     return c / 255, m / 255, y / 255, k / 255
@@ -97,6 +107,8 @@ def _rgb_to_cmyk(red: int, green: int, blue: int, profile: Path) -> tuple[float,
 @lru_cache(maxsize=8)
 def _proof(profile: Path) -> ImageCms.ImageCmsTransform:
     """The press profile -> sRGB: how a CMYK colour will look on paper (for contrast checks)."""
+    from PIL import ImageCms
+
     return ImageCms.buildTransform(
         ImageCms.getOpenProfile(str(profile)),
         ImageCms.createProfile("sRGB"),
@@ -110,6 +122,8 @@ def _proof(profile: Path) -> ImageCms.ImageCmsTransform:
 @lru_cache(maxsize=1024)
 def cmyk_to_rgb(cmyk: tuple[float, float, float, float], profile: Path) -> tuple[float, float, float]:
     """A CMYK colour (0..1) as printed under the profile's condition, in sRGB (0..1)."""
+    from PIL import ImageCms
+
     pixel = PILImage.new("CMYK", (1, 1), tuple(round(v * 255) for v in cmyk))
     r, g, b = ImageCms.applyTransform(pixel, _proof(profile)).getpixel((0, 0))  # type: ignore[union-attr,misc]
     return r / 255, g / 255, b / 255
@@ -168,6 +182,8 @@ def _convert_node(node: Shape, profile: Path) -> None:
 @lru_cache(maxsize=4)  # a batch converts the same few pictures for every press edition
 def picture_to_cmyk(data: bytes, profile: Path, size: tuple[int, int] | None = None) -> bytes:
     """A loaded picture's PNG or JPEG bytes as a CMYK JPEG (quality 92) through the profile, at `size` if smaller."""
+    from PIL import ImageCms
+
     with PILImage.open(io.BytesIO(data), formats=["PNG", "JPEG"]) as im:
         rgb = _flat_rgb(im, size or im.size)
     cmyk = ImageCms.applyTransform(rgb, _transform(profile))

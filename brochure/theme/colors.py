@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from reportlab.lib.colors import CMYKColor, Color
+
+from brochure.frozen import frozen
 
 
 def hex_to_color(value: str) -> Color:
@@ -62,7 +62,7 @@ def contrast_ratio(a: Color, b: Color) -> float:
     return (hi + 0.05) / (lo + 0.05)
 
 
-@dataclass(frozen=True)
+@frozen
 class Palette:
     """The colours every drawing stage uses; nothing downstream invents a colour of its own."""
 

@@ -20,13 +20,14 @@ import urllib.error
 import urllib.request
 import zipfile
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 from importlib import resources
 from typing import Any
 
 from packaging.version import InvalidVersion, Version
 
+from brochure.frozen import frozen, mutable
 from brochure.theme.catalog import family_problem
 
 INDEX = "https://pypi.org/simple/"  # PyPI's simple API (PEP 691 JSON); BROCHURE_INDEX_URL points elsewhere
@@ -43,7 +44,7 @@ KINDS = {
 }
 
 
-@dataclass(frozen=True)
+@frozen
 class Installable:
     """One fontpkg family as pip would install it, and whether a brand kit can use it."""
 
@@ -71,7 +72,7 @@ class Installable:
             return self.package
 
 
-@dataclass(frozen=True)
+@frozen
 class Listing:
     """brochure's list: when it was made, from what, and its families."""
 
@@ -80,7 +81,7 @@ class Listing:
     families: tuple[Installable, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Found:
     """What a search found: the families matched, and what PyPI said (or why it could not be asked)."""
 
@@ -159,7 +160,7 @@ class IndexProblem(Exception):
     """PyPI could not be asked (offline, slow, or an answer that makes no sense); the message says which."""
 
 
-@dataclass
+@mutable
 class Index:
     """A package index's simple API (PEP 691 JSON) and its files, asked within one deadline."""
 

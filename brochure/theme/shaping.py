@@ -11,11 +11,15 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING
 
-import uharfbuzz as hb
 from reportlab.pdfbase import pdfmetrics
+
+from brochure.frozen import frozen
+
+if TYPE_CHECKING:
+    import uharfbuzz as hb
 
 RTL_CLASSES = ("R", "AL")
 SHAPED_SCRIPTS = {"ARABIC": "arab", "HEBREW": "hebr"}  # the scripts brochure shapes: Unicode name -> OpenType tag
@@ -24,7 +28,7 @@ _fonts: dict[str, hb.Font] = {}
 _LOCK = threading.Lock()
 
 
-@dataclass(frozen=True)
+@frozen
 class Glyph:
     """One glyph: the character that prints it, how far it moves the pen, and where it sits from the pen (points);
     `natural` is how far a PDF viewer moves the pen for that character (the font's own advance)."""
@@ -36,7 +40,7 @@ class Glyph:
     natural: float
 
 
-@dataclass(frozen=True)
+@frozen
 class Shaped:
     """A piece of text shaped in one font and size: its glyphs left to right, as printed."""
 
@@ -52,9 +56,13 @@ class Shaped:
 
 
 def _hb_font(font: str) -> hb.Font:
+    """The HarfBuzz font for a registered font (HarfBuzz itself is loaded here first, under the lock: see
+    brochure/__init__.py, _LazyHarfBuzz)."""
     with _LOCK:
         made = _fonts.get(font)
         if made is None:
+            import uharfbuzz as hb
+
             face = pdfmetrics.getFont(font).face
             made = _fonts[font] = hb.Font(hb.Face(hb.Blob(bytes(face._ttf_data))))
         return made
@@ -84,12 +92,15 @@ def shape(text: str, font: str, size: float, direction: str = "", context: tuple
 def _shape(text: str, font: str, size: float, direction: str, context: tuple[str, str]) -> Shaped:
     face = pdfmetrics.getFont(font).face
     before, after = context
+    hb_font = _hb_font(font)  # (first: it loads HarfBuzz)
+    import uharfbuzz as hb
+
     buf = hb.Buffer()
     buf.add_str(before + text + after, len(before), len(text))
     buf.guess_segment_properties()
     if direction:
         buf.direction = direction
-    hb.shape(_hb_font(font), buf, {"kern": True, "liga": True})
+    hb.shape(hb_font, buf, {"kern": True, "liga": True})
     scale = size / float(face.unitsPerEm)
     glyphs: list[Glyph] = []
     for info, pos in zip(buf.glyph_infos, buf.glyph_positions, strict=True):

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
+from brochure.frozen import frozen
 from brochure.inputs.brand import Brand
 from brochure.inputs.controls import BODY_PT, TypeSpec
 from brochure.theme.colors import Palette, palette_from_hex
@@ -23,7 +24,7 @@ STEP = 0.25  # pt: fitting tightens the body by this much at a time
 COLOURED_TEXT = 10.0  # pt: the least size for type in a brand colour (three or four plates fringe on press under it)
 
 
-@dataclass(frozen=True)
+@frozen
 class Scale:
     """Type sizes in points; `leading` is the body leading, the unit of vertical rhythm."""
 
@@ -123,7 +124,7 @@ LARGE_PRINT = Scale(
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class Theme:
     """What every later stage styles with; built once per brand."""
 
