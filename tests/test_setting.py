@@ -8,10 +8,11 @@ hand-set paragraphs in every alignment, font mix, colour kind and spacing brochu
 from __future__ import annotations
 
 import dataclasses
+import random
 
 import pytest
 from helpers import ROOT, frames_layout, sources, text_item
-from reportlab.lib.colors import CMYKColor, Color
+from reportlab.lib.colors import CMYKColor, Color, PCMYKColor
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
@@ -108,6 +109,145 @@ def test_the_last_line_justified_and_a_cut_word_read_alike(
     direct, drawn = _both(make, 90.0, regular, monkeypatch)
     assert direct == drawn
     assert len(direct) >= 3
+
+
+def test_lines_start_where_reportlab_settings_say(fonts: tuple[str, str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """With RL_paraFontSizeHeightOffset=0 in the environment, ReportLab starts a paragraph's first line at its
+    fonts' ascent, not their size: the words set as data start there too (the fallback face's ascent is not its
+    size), in one font and in several."""
+    regular, bold = fonts[0], fonts[1]
+    arabic = dict(sources().fonts.fallbacks)[regular][0]
+    style = ParagraphStyle("body", fontName=arabic, fontSize=9.5, leading=12.5)
+    markup = f"Soft <font name='{bold}'>scars</font> fade over many weeks of careful daily care and patience."
+    monkeypatch.setattr("reportlab.platypus.paragraph.paraFontSizeHeightOffset", 0)
+    for text in (markup, "Soft scars fade over many weeks of careful daily care and patience."):  # (kind 1, 0)
+        direct, drawn = _both(lambda text=text: Para(text, style), 120.0, regular, monkeypatch)
+        assert direct == drawn
+        assert len(direct) >= 2
+
+
+def _drawn_as_placed(parts: list[Para], width: float, base: str) -> list[list[Frame]]:
+    """Each part read as the flow places it: drawn as it stands (not wrapped again: a paragraph whose split
+    failed has lost its lines and breaks them again itself)."""
+    out: list[list[Frame]] = []
+    for part in parts:
+        rec = Recorder(trifold("a4", "office"), base)
+        rec.saveState()
+        place(rec, part, 31.7, 402.3)
+        rec.restoreState()
+        frames: list[Frame] = []
+        box = Rect(31.7, 402.3, width, float(part.height))
+        tags = Tags("main", "inside-left", "s", False, box, 1)
+        Reader(rec, tags, frames, iter(range(10**6))).read("\n".join(rec._code))
+        out.append(frames)
+    return out
+
+
+_FUZZ_WORDS = (
+    "Micro", "needling", "tiny", "channels", "in", "the", "skin;", "a", "collagen,", "3rd", "\u2014", "caf\u00e9",
+    "\u0141\u00f3d\u017a", "&amp;", "Hyperpigmentation" * 3, "ab\u00adcd\u00adef\u00adgh", "1\u00a02",
+    "&nbsp;", "", "  ", "\u2009", "\u03b1\u03b2\u03b3", "https://example.org/a/very/long/path/that/goes/on",
+)  # fmt: skip
+
+
+def _fuzz_markup(r: random.Random, faces: list[str], depth: int = 0) -> str:
+    """Words in what brochure's markup (and ReportLab's) can give a paragraph: faces, sizes, colours, raised
+    and lowered words, line breaks, spaces that do not break, soft hyphens, words wider than a column."""
+    out = []
+    for _ in range(r.randint(0, 12)):
+        k, w = r.random(), " ".join(r.choice(_FUZZ_WORDS) for _ in range(r.randint(1, 4)))
+        if k < 0.4 or depth > 2:
+            out.append(w)
+        elif k < 0.5:
+            tag = r.choice("bi")
+            out.append(f"<{tag}>{_fuzz_markup(r, faces, depth + 1)}</{tag}>")
+        elif k < 0.65:
+            size = r.choice(["", " size='6'", " size='9.25'", " size='17.3'"])
+            colour = r.choice(["", " color='#C0392B'", " color='#00000080'", " color='blue'"])
+            out.append(f"<font name='{r.choice(faces)}'{size}{colour}>{_fuzz_markup(r, faces, depth + 1)}</font>")
+        elif k < 0.75:
+            out.append(r.choice([f"<super>{w}</super>", f"<sub>{w}</sub>", f"<super rise='-3'>{w}</super>"]))
+        elif k < 0.8:
+            out.append(f'<super size="5.5" rise="3.5">{w}</super>')
+        else:
+            out.append("<br/>")
+    return r.choice([" ", "", "  ", "&nbsp;"]).join(out) + r.choice(["", "", "  "])
+
+
+def _fuzz_style(r: random.Random, case: int, faces: list[str]) -> ParagraphStyle:
+    size = r.choice([6.0, 9.25, 10.0, 14.4, 24.0])
+    density = r.choice([1, 0.6])
+    colours = [Color(0.1, 0.2, 0.3), CMYKColor(0.7, 0.1, 0.0, 0.2, density=density), PCMYKColor(10, 20, 30, 40)]
+    colours += [Color(0.5, 0.5, 0.5, alpha=0.61237), CMYKColor(0.1, 0.2, 0.3, 0.4, alpha=0.3)]
+    return ParagraphStyle(
+        f"fuzz{case}",
+        fontName=r.choice(faces),
+        fontSize=size,
+        leading=r.choice([size * 1.2, size, size * 0.8, 12.4]),
+        textColor=r.choice(colours),
+        alignment=r.choice([TA_LEFT, TA_CENTER, TA_RIGHT, TA_JUSTIFY, TA_JUSTIFY]),
+        firstLineIndent=r.choice([0.0, 7.3, -5.0]),
+        leftIndent=r.choice([0.0, 2.1, 4e-7]),
+        rightIndent=r.choice([0.0, 3.3]),
+        justifyLastLine=r.choice([0, 0, 1, 3]),
+        splitLongWords=r.choice([0, 1]),
+        allowWidows=r.choice([0, 1]),
+        allowOrphans=r.choice([0, 1]),
+        allowShrink=r.choice([0, 0, 1]),
+        spaceShrinkage=0.1,
+        wordWrap=r.choice([None, None, None, "LTR", "RTL"]),
+        autoLeading=r.choice(["", "", "", "", "off", "max"]),
+    )
+
+
+def _placed_parts(markup: str, style: ParagraphStyle, width: float, how: str, room: float) -> list[Para]:
+    """A paragraph as the flow leaves it to be drawn: whole, split in two (each part wrapped), or after a split
+    that failed (its lines dropped)."""
+    p = Para(markup, style)
+    p.wrap(width, 1000)
+    if how == "failed split":
+        assert p.split(width, 1) == []
+        return [p]
+    if how == "whole":
+        return [p]
+    parts = p.split(width, room) or [p]
+    for part in parts:
+        part.wrap(width, 1000)
+    return parts
+
+
+def _read_or_error(markup: str, style: ParagraphStyle, width: float, how: str, room: float, base: str) -> object:
+    try:
+        return _drawn_as_placed(_placed_parts(markup, style, width, how, room), width, base)
+    except Exception as e:  # (a paragraph ReportLab cannot draw: the same error both ways)
+        return type(e)
+
+
+def test_fuzzed_paragraphs_read_as_reportlab_drawing_them(
+    fonts: tuple[str, str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """300 paragraphs of random markup, style, colour and width, whole, split across two frames, or drawn after
+    a split that failed, some with lines starting at the fonts' ascent (RL_paraFontSizeHeightOffset=0): every
+    frame as ReportLab's drawing gives it (or the same error), and most set as data (what falls back here is
+    automatic leading and right-to-left word wrap)."""
+    regular, bold, italic = fonts
+    faces = [regular, bold, italic, *dict(sources().fonts.fallbacks)[regular][:1]]
+    r = random.Random(20261202)
+    as_data = 0
+    for case in range(300):
+        style = _fuzz_style(r, case, faces)
+        markup, width = _fuzz_markup(r, faces), r.choice([20.0, 45.5, 90.0, 151.37, 400.0])
+        how, room = r.choice(["whole", "split", "failed split"]), r.choice([10.0, 20.0, 30.0, 50.0])
+        monkeypatch.setattr("reportlab.platypus.paragraph.paraFontSizeHeightOffset", r.choice([1, 1, 1, 0]))
+        direct = _read_or_error(markup, style, width, how, room, regular)
+        with monkeypatch.context() as m:
+            m.setattr(setting, "paragraph_ops", lambda p, x, y: None)
+            drawn = _read_or_error(markup, style, width, how, room, regular)
+        assert direct == drawn, (case, markup, style.__dict__, width, how)
+        p = Para(markup, style)
+        p.wrap(width, 1000)
+        as_data += setting.paragraph_ops(p, 0, 0) is not None
+    assert as_data >= 180  # (204 of these 300)
 
 
 def test_what_only_reportlab_draws_is_left_to_it(fonts: tuple[str, str, str]) -> None:

@@ -18,6 +18,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfbase.ttfonts import ShapedStr
+from reportlab.platypus import paragraph as rl_paragraph
 
 # An operator and its operands, as layout/operators.py's Reader.replay takes them: numbers as read back from
 # ReportLab's text; "ut" takes (words, font name, size), the words a text object writes.
@@ -108,6 +109,14 @@ def _plain(p: Any) -> bool:
     return auto not in ("max", "min") and style.wordWrap != "RTL" and style.alignment in _ALIGNMENTS
 
 
+def _top(p: Any, first: Any) -> float:
+    """drawPara's first baseline: the top less the first line's font size, or its ascent where ReportLab's
+    settings say (`paraFontSizeHeightOffset` off, as RL_paraFontSizeHeightOffset=0 in the environment does)."""
+    if rl_paragraph.paraFontSizeHeightOffset:
+        return float(p.height - first.fontSize)
+    return float(p.height - getattr(first, "ascent", first.fontSize))
+
+
 def _dynamic(name: str) -> bool:
     return bool(getattr(getFont(name), "_dynamicFont", False))
 
@@ -142,7 +151,7 @@ def _kind0(p: Any, bl: Any, ops: list[Op]) -> bool:
     ops.append(("q", ()))
     if not colour_ops(ops, bl.textColor):
         return False
-    tx = _Text(ops, style.leftIndent, p.height - bl.fontSize)
+    tx = _Text(ops, style.leftIndent, _top(p, bl))
     tx.font, tx.leading = (bl.fontName, bl.fontSize), style.leading
     n = len(bl.lines)
     for i, (spare, words) in enumerate(bl.lines):
@@ -206,7 +215,7 @@ def _kind1(p: Any, lines: list[Any], ops: list[Op]) -> bool:
             if getattr(f, "backColor", None) or isinstance(f.text, ShapedStr) or not _dynamic(f.fontName):
                 return False
     ops.append(("q", ()))
-    tx = _Text(ops, style.leftIndent, p.height - lines[0].fontSize)
+    tx = _Text(ops, style.leftIndent, _top(p, lines[0]))
     state: dict[str, Any] = {"colour": None, "rise": 0}
     n = len(lines)
     for i, line in enumerate(lines):
