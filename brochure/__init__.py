@@ -162,7 +162,47 @@ class _LazyHarfBuzz:
         return spec
 
 
+class _ReportLabDefaults:
+    """Import hook for `reportlab.rl_config`, which sets ReportLab's settings from `RL_<name>` environment variables
+    where there are any (`RL_paraFontSizeHeightOffset=0` moves every paragraph's first line; `RL_shapeChecking`,
+    `RL_invariant`, `RL_defaultEncoding` and the rest change other things): a leaflet would print otherwise for
+    whoever has one set. While the module runs, the `RL_` variables are out of the environment, so it takes
+    ReportLab's own defaults; they are put back at once (child processes still see them). The hook removes itself
+    once the module is found; a ReportLab imported before brochure keeps what it read."""
+
+    NAME = "reportlab.rl_config"
+
+    def find_spec(
+        self, name: str, path: Sequence[str] | None = None, target: types.ModuleType | None = None
+    ) -> ModuleSpec | None:
+        if name != self.NAME:
+            return None
+        from contextlib import suppress
+        from importlib.util import find_spec
+
+        with suppress(ValueError):  # (another thread's import removed it first)
+            sys.meta_path.remove(self)
+        spec = find_spec(name)
+        run = getattr(getattr(spec, "loader", None), "exec_module", None)
+        if spec is None or run is None:
+            return spec
+
+        def exec_module(module: types.ModuleType) -> None:
+            import os
+
+            hidden = {key: os.environ.pop(key) for key in [k for k in os.environ if k.startswith("RL_")]}
+            try:
+                run(module)
+            finally:
+                os.environ.update(hidden)
+
+        spec.loader.exec_module = exec_module  # type: ignore[union-attr,method-assign]
+        return spec
+
+
 _fence_reportlab_startup()
+if "reportlab.rl_config" not in sys.modules and not any(isinstance(f, _ReportLabDefaults) for f in sys.meta_path):
+    sys.meta_path.insert(0, _ReportLabDefaults())
 if not any(isinstance(finder, _LazyPatterns) for finder in sys.meta_path):
     _hook = _LazyPatterns()
     if _hook.waiting:

@@ -354,6 +354,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_setting.py",
     ),
     m(
+        "reportlab-settings-read-from-the-environment",
+        "__init__.py",
+        '            hidden = {key: os.environ.pop(key) for key in [k for k in os.environ if k.startswith("RL_")]}\n',
+        "            hidden: dict[str, str] = {}\n",
+        "tests/test_startup.py",
+        k="environment",
+    ),
+    m(
         "first-breaking-kept-without-its-words",
         "layout/flowables.py",
         '        if words is not None:\n            d["frags"] = words\n',

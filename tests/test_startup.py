@@ -229,3 +229,36 @@ def test_frozen_records_compare_hash_and_print_as_dataclasses_do() -> None:
         Labelled(1.0, label="")
 
     assert repr(Labelled(1.0, label="L")).endswith(".Labelled(x=1.0, tags=(), note='', items=[], label='L')")
+
+
+def test_reportlabs_environment_settings_do_not_change_a_leaflet(tmp_path: Path) -> None:
+    """`RL_<setting>` variables in the environment (ReportLab reads them on import) neither change the PDF nor
+    stop the build: `RL_uriWasteReduce=0.3` made ReportLab fail with an internal error, others move lines or
+    change how words break. The variables are still there for the build's own child processes."""
+    import os
+
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("RL_")} | {"SOURCE_DATE_EPOCH": "1764547200"}
+    odd = {
+        "RL_uriWasteReduce": "0.3",
+        "RL_embeddedHyphenation": "1",
+        "RL_hyphenationLang": "en_GB",
+        "RL_paraFontSizeHeightOffset": "0",
+        "RL_shapeChecking": "0",
+        "RL_decimalSymbol": ",",
+    }
+    pdfs = []
+    for n, env in enumerate((clean, clean | odd)):
+        out = tmp_path / f"{n}.pdf"
+        inputs = ["--content", str(ROOT / "content.yaml"), "--brand", str(ROOT / "assets" / "brand.yaml")]
+        done = subprocess.run(  # (run elsewhere: the brochure on the path is the one tested)
+            [sys.executable, "-m", "brochure", "build", *inputs, "-o", str(out)],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+        )
+        assert done.returncode == 0, done.stderr.decode()
+        pdfs.append(out.read_bytes())
+    assert pdfs[0] == pdfs[1]
+    code = "import os, brochure.api, reportlab.rl_config as c; print(c.uriWasteReduce, os.environ['RL_uriWasteReduce'])"
+    done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=clean | odd, capture_output=True, text=True)
+    assert done.stdout.split() == ["0", "0.3"]
