@@ -362,6 +362,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="environment",
     ),
     m(
+        "remembered-pieces-keep-the-first-styles-colours",
+        "layout/parsed.py",
+        "    return None if kept & swap.keys() else swap\n",
+        "    return {}\n",
+        "tests/test_remembered.py",
+        k="colour or press",
+    ),
+    m(
         "first-breaking-kept-without-its-words",
         "layout/flowables.py",
         '        if words is not None:\n            d["frags"] = words\n',

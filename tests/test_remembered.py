@@ -29,7 +29,7 @@ def _heading_inks(result: api.Result) -> set[Ink]:
 
 def test_a_heading_prints_in_each_builds_own_colour() -> None:
     """The same words in two brand colours, one build after the other: each build's headings in its own primary
-    (the parse is remembered by the style's values, the colour among them)."""
+    (a parse and a breaking are remembered whatever the style's colours, and handed out in the asking style's)."""
     src = sources()
     red, blue = _with_primary(src, "#8B1A1A"), _with_primary(src, "#1A3A8B")
     first = _heading_inks(api.build(red, api.Options()))
@@ -40,7 +40,8 @@ def test_a_heading_prints_in_each_builds_own_colour() -> None:
 
 
 def test_the_press_edition_after_the_office_one_prints_cmyk_headings() -> None:
-    """An RGB and a CMYK colour of the same look are different keys: press headings stay CMYK."""
+    """Pieces remembered from the office edition's RGB styles are handed to the press edition in its CMYK colours
+    (an RGB and a CMYK colour of the same look are never taken for each other): press headings are CMYK."""
     src = sources()
     office = _heading_inks(api.build(src, api.Options(target="office")))
     press = _heading_inks(api.build(src, api.Options(target="press")))
@@ -87,6 +88,24 @@ def test_each_build_prints_as_in_a_fresh_process() -> None:
         f"src, _ = api.load(Path({str(CONTENT)!r}), Path({str(BRAND)!r}))\n"
         "src = dataclasses.replace(src, brand=dataclasses.replace(src.brand, name=src.brand.name + ' Ærø Łódź'))\n"
         "sys.stdout.buffer.write(api.build(src, api.Options()).pdf)\n"
+    )
+    fresh = subprocess.run([sys.executable, "-c", script], capture_output=True, check=True, cwd=ROOT).stdout
+    assert here.ok and here.pdf == fresh
+
+
+def test_the_press_edition_after_office_ones_in_other_colours_prints_as_in_a_fresh_process() -> None:
+    """The same words built in one process in the office edition, in other brand colours, then in the press
+    edition: the pieces remembered from the first builds are handed out in the press edition's CMYK colours, and
+    its bytes equal the press edition built in a new process."""
+    src = sources()
+    api.build(src, api.Options())
+    api.build(_with_primary(src, "#1A3A8B"), api.Options(layout="bifold"))
+    api.build(_with_primary(src, "#1A3A8B"), api.Options())
+    here = api.build(src, api.Options(target="press"))
+    script = (
+        "import sys; from pathlib import Path; from brochure import api\n"
+        f"src, _ = api.load(Path({str(CONTENT)!r}), Path({str(BRAND)!r}))\n"
+        "sys.stdout.buffer.write(api.build(src, api.Options(target='press')).pdf)\n"
     )
     fresh = subprocess.run([sys.executable, "-c", script], capture_output=True, check=True, cwd=ROOT).stdout
     assert here.ok and here.pdf == fresh

@@ -143,11 +143,12 @@ class Para(Paragraph):  # type: ignore[misc]
         The parse is a pure function of the markup and the style's values: it is remembered (parsed.py), and
         each paragraph gets its own copies of the pieces."""
         key = parsed.key(text, style, bullet) if frags is None else None
-        known = parsed.recall(key) if key is not None else None
+        colours = parsed.palette(style) if key is not None else ()
+        known = parsed.recall(key, colours) if key is not None else None
         d = self.__dict__
         if known is not None:
             d["text"], d["frags"], d["style"], d["bulletText"], d["debug"] = known[0], known[1], style, bullet, 0
-            d["_parsed"] = key
+            d["_parsed"], d["_colours"] = key, known[2]  # (the colour objects its pieces carry)
             return
         super()._setup(text, style, bullet, frags, *args)
         fallbacks: tuple[tuple[str, tuple[str, ...]], ...] = getattr(self.style, "fallbacks", ())
@@ -155,8 +156,8 @@ class Para(Paragraph):  # type: ignore[misc]
             d["frags"] = fallback_frags(d["frags"], dict(fallbacks))
         # (markup that sets its own style or bullet, <para> or <bullet>, is not remembered)
         if key is not None and d["style"] is style and d["bulletText"] is bullet:
-            parsed.keep(key, d["text"], d["frags"])
-            d["_parsed"] = key
+            parsed.keep(key, d["text"], d["frags"], colours)
+            d["_parsed"], d["_colours"] = key, colours
 
     def breakLines(self, width: Any) -> Any:
         """ReportLab's lines; a first breaking of pieces as parsed is remembered (parsed.py) with what it sets."""
@@ -166,14 +167,14 @@ class Para(Paragraph):  # type: ignore[misc]
             return super().breakLines(width)
         widths = tuple(width) if isinstance(width, list | tuple) else (width,)
         k = (key, widths)
-        known = parsed.recall_lines(k)
+        known = parsed.recall_lines(k, parsed.palette(self.style))
         if known is None:
             pieces = d["frags"]
             lines = super().breakLines(width)
             words = d["frags"] if d["frags"] is not pieces else None
             after = tuple(width) if isinstance(width, list | tuple) else (width,)
             numbers = (*((a, d[a]) for a in _BROKEN if a in d), ("_widths", after))
-            parsed.keep_lines(k, lines, words, numbers)
+            parsed.keep_lines(k, lines, words, numbers, d["_colours"])  # (in the colours its pieces carry)
             return lines
         lines, words, numbers = known
         if words is not None:
