@@ -17,6 +17,7 @@ TYPE_CHECKING = False  # as typing.TYPE_CHECKING (mypy and ruff read it so), wit
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from importlib.machinery import ModuleSpec
+    from typing import Any
 
     from brochure.api import Options, Result, Sources, build, load
 
@@ -136,41 +137,11 @@ class _LazyPatterns:
         return spec
 
 
-class _LazyHarfBuzz:
-    """Import hook for `uharfbuzz`, which ReportLab imports on import (for paragraphs styled `shaping`, which
-    brochure's are not) and brochure uses only to shape right-to-left words (theme/shaping.py): the module is
-    made by `importlib.util.LazyLoader`, so loading HarfBuzz's library (about 7 ms) waits until an attribute of
-    it is first read. ReportLab only asks whether it is there (a lazy module is), and theme/shaping.py imports it
-    where it shapes, under its lock (LazyLoader's first load is not safe in two threads at once in Python 3.11).
-    The hook removes itself once the module is found."""
+class _OneModule:
+    """An import hook for one module (NAME): it finds the module as Python would, lets `adapt` change how it is
+    made, and removes itself once the module is found."""
 
-    NAME = "uharfbuzz"
-
-    def find_spec(
-        self, name: str, path: Sequence[str] | None = None, target: types.ModuleType | None = None
-    ) -> ModuleSpec | None:
-        if name != self.NAME:
-            return None
-        from contextlib import suppress
-        from importlib.util import LazyLoader, find_spec
-
-        with suppress(ValueError):  # (another thread's import removed it first)
-            sys.meta_path.remove(self)
-        spec = find_spec(name)
-        if spec is not None and spec.loader is not None and hasattr(spec.loader, "exec_module"):
-            spec.loader = LazyLoader(spec.loader)
-        return spec
-
-
-class _ReportLabDefaults:
-    """Import hook for `reportlab.rl_config`, which sets ReportLab's settings from `RL_<name>` environment variables
-    where there are any (`RL_paraFontSizeHeightOffset=0` moves every paragraph's first line; `RL_shapeChecking`,
-    `RL_invariant`, `RL_defaultEncoding` and the rest change other things): a leaflet would print otherwise for
-    whoever has one set. While the module runs, the `RL_` variables are out of the environment, so it takes
-    ReportLab's own defaults; they are put back at once (child processes still see them). The hook removes itself
-    once the module is found; a ReportLab imported before brochure keeps what it read."""
-
-    NAME = "reportlab.rl_config"
+    NAME = ""
 
     def find_spec(
         self, name: str, path: Sequence[str] | None = None, target: types.ModuleType | None = None
@@ -183,9 +154,43 @@ class _ReportLabDefaults:
         with suppress(ValueError):  # (another thread's import removed it first)
             sys.meta_path.remove(self)
         spec = find_spec(name)
-        run = getattr(getattr(spec, "loader", None), "exec_module", None)
-        if spec is None or run is None:
-            return spec
+        if spec is not None and spec.loader is not None and hasattr(spec.loader, "exec_module"):
+            self.adapt(spec)
+        return spec
+
+    def adapt(self, spec: ModuleSpec) -> None:
+        raise NotImplementedError
+
+
+class _LazyHarfBuzz(_OneModule):
+    """Import hook for `uharfbuzz`, which ReportLab imports on import (for paragraphs styled `shaping`, which
+    brochure's are not) and brochure uses only to shape right-to-left words (theme/shaping.py): the module is
+    made by `importlib.util.LazyLoader`, so loading HarfBuzz's library (about 7 ms) waits until an attribute of
+    it is first read. ReportLab only asks whether it is there (a lazy module is), and theme/shaping.py imports it
+    where it shapes, under its lock (LazyLoader's first load is not safe in two threads at once in Python 3.11)."""
+
+    NAME = "uharfbuzz"
+
+    def adapt(self, spec: ModuleSpec) -> None:
+        from importlib.util import LazyLoader
+
+        assert spec.loader is not None
+        spec.loader = LazyLoader(spec.loader)
+
+
+class _ReportLabDefaults(_OneModule):
+    """Import hook for `reportlab.rl_config`, which sets ReportLab's settings from `RL_<name>` environment variables
+    where there are any (`RL_paraFontSizeHeightOffset=0` moves every paragraph's first line; `RL_shapeChecking`,
+    `RL_invariant`, `RL_defaultEncoding` and the rest change other things): a leaflet would print otherwise for
+    whoever has one set. While the module runs, the `RL_` variables are out of the environment, so it takes
+    ReportLab's own defaults; they are put back at once (child processes still see them). A ReportLab imported
+    before brochure keeps what it read."""
+
+    NAME = "reportlab.rl_config"
+
+    def adapt(self, spec: ModuleSpec) -> None:
+        loader: Any = spec.loader
+        run = loader.exec_module
 
         def exec_module(module: types.ModuleType) -> None:
             import os
@@ -196,8 +201,7 @@ class _ReportLabDefaults:
             finally:
                 os.environ.update(hidden)
 
-        spec.loader.exec_module = exec_module  # type: ignore[union-attr,method-assign]
-        return spec
+        loader.exec_module = exec_module
 
 
 _fence_reportlab_startup()

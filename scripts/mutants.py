@@ -783,7 +783,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "text-marked-content-left-open",
         "render/pdf.py",
-        '        if i + 1 in ends:\n            code.append("EMC")\n',
+        '        if i + 1 in ends:\n            after.append("EMC")\n',
         "",
         "tests/test_tagged.py::test_every_word_printed_is_in_exactly_one_element_or_an_artifact",
         k="trifold",

@@ -16,7 +16,7 @@ import io
 import re
 import time
 import zlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -31,7 +31,7 @@ from reportlab.pdfgen.canvas import FILL_EVEN_ODD, FILL_NON_ZERO, PATH_OPS, Canv
 from reportlab.pdfgen.pathobject import PDFPathObject
 
 from brochure.frozen import frozen
-from brochure.layout.model import Clip, Frame, Ink, Layout, Page, Picture, Segment, Shape, Text
+from brochure.layout.model import Clip, Frame, Ink, Layout, Page, Picture, Run, Segment, Shape, Text
 from brochure.render.structure import ARTIFACT, Marked, Structure
 from brochure.theme.fonts import forget_document
 
@@ -296,18 +296,8 @@ def _text(canvas: Canvas, item: Text, spans: tuple[Marked, ...] = ()) -> None:
     subset, leading = -1, 0.0
     ink: Ink | None = None
     rise = char_space = word_space = h_scale = float("nan")
-    opens = {m.start: m for m in spans}
-    ends = {m.end for m in spans}
-    shaped = False  # an /ActualText span is open (shaped glyphs, with the words they stand for)
-    for i, run in enumerate(item.runs):
-        if shaped and (i in opens or run.actual != ""):
-            code.append("EMC")
-            shaped = False
-        if i in opens:
-            code.append(_begin(opens[i]))
-        if run.actual:
-            code.append(f"/Span <</ActualText {_text_string(run.actual)}>> BDC")
-            shaped = True
+    for run, before, after in _marked_runs(item, spans):
+        code += before
         if (run.font, run.size) != font:
             font = (run.font, run.size)
             face, subset, leading = getFont(run.font), -1, run.size * 1.2  # (setFont: its leading by default)
@@ -338,11 +328,7 @@ def _text(canvas: Canvas, item: Text, spans: tuple[Marked, ...] = ()) -> None:
                 subset = piece
             words.append(f"({escape(data)}) Tj")
         code.append(" ".join(words))
-        if shaped and (i + 1 in ends or i + 1 == len(item.runs)):
-            code.append("EMC")
-            shaped = False
-        if i + 1 in ends:
-            code.append("EMC")
+        code += after
     code.append("ET")
     canvas._code.append(" ".join(code))
 
@@ -383,18 +369,8 @@ def _text_object(canvas: Canvas, item: Text, spans: tuple[Marked, ...]) -> None:
     font: tuple[str, float] | None = None
     ink: Ink | None = None
     rise = char_space = word_space = h_scale = float("nan")
-    opens = {m.start: m for m in spans}
-    ends = {m.end for m in spans}
-    shaped = False
-    for i, run in enumerate(item.runs):
-        if shaped and (i in opens or run.actual != ""):
-            tx._code.append("EMC")
-            shaped = False
-        if i in opens:
-            tx._code.append(_begin(opens[i]))
-        if run.actual:
-            tx._code.append(f"/Span <</ActualText {_text_string(run.actual)}>> BDC")
-            shaped = True
+    for run, before, after in _marked_runs(item, spans):
+        tx._code += before
         if (run.font, run.size) != font:
             font = (run.font, run.size)
             tx.setFont(run.font, run.size)
@@ -415,12 +391,34 @@ def _text_object(canvas: Canvas, item: Text, spans: tuple[Marked, ...]) -> None:
             h_scale = run.h_scale
             tx.setHorizScale(h_scale)
         tx.textOut(run.text)
+        tx._code += after
+    canvas.drawText(tx)
+
+
+def _marked_runs(item: Text, spans: tuple[Marked, ...]) -> Iterator[tuple[Run, list[str], list[str]]]:
+    """Each run of a line with the marked-content operators to write before and after it: the stretches `spans`
+    open and close, and an /ActualText span around shaped glyphs (with the words they stand for), closed before
+    the next stretch or the next shaped run."""
+    opens = {m.start: m for m in spans}
+    ends = {m.end for m in spans}
+    shaped = False  # an /ActualText span is open
+    for i, run in enumerate(item.runs):
+        before: list[str] = []
+        if shaped and (i in opens or run.actual != ""):
+            before.append("EMC")
+            shaped = False
+        if i in opens:
+            before.append(_begin(opens[i]))
+        if run.actual:
+            before.append(f"/Span <</ActualText {_text_string(run.actual)}>> BDC")
+            shaped = True
+        after: list[str] = []
         if shaped and (i + 1 in ends or i + 1 == len(item.runs)):
-            tx._code.append("EMC")
+            after.append("EMC")
             shaped = False
         if i + 1 in ends:
-            tx._code.append("EMC")
-    canvas.drawText(tx)
+            after.append("EMC")
+        yield run, before, after
 
 
 def _text_string(text: str) -> str:
