@@ -370,6 +370,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="colour or press",
     ),
     m(
+        "contact-line-link-box-off-its-words",
+        "layout/setting.py",
+        "            y = top - i * style.leading - bl.fontSize / 8.0\n",
+        "            y = top - i * style.leading\n",
+        "tests/test_setting.py",
+        k="one_link",
+    ),
+    m(
         "first-breaking-kept-without-its-words",
         "layout/flowables.py",
         '        if words is not None:\n            d["frags"] = words\n',

@@ -20,7 +20,7 @@ from brochure import api
 from brochure.geometry.sheet import Rect, trifold
 from brochure.layout import setting
 from brochure.layout.flowables import Para, place
-from brochure.layout.model import Frame, Ink, Run, Segment, Shape, Text
+from brochure.layout.model import Frame, Ink, Link, Run, Segment, Shape, Text
 from brochure.layout.operators import Reader, Tags
 from brochure.layout.recorder import Recorder
 from brochure.render import pdf
@@ -263,6 +263,52 @@ def test_what_only_reportlab_draws_is_left_to_it(fonts: tuple[str, str, str]) ->
         p = Para(markup, s, bulletText="\u2022" if s.name == "b" else None)
         p.wrap(120, 1000)
         assert setting.paragraph_ops(p, 0, 0) is None, markup
+
+
+def _links(para: Para, width: float, base: str) -> tuple[list[Frame], list[Link]]:
+    """The frames and links read from a paragraph drawn at (31.7, 402.3) in a Recorder already moved (its own
+    matrix, which the links' boxes must follow)."""
+    para.wrap(width, 1000)
+    rec = Recorder(trifold("a4", "office"), base)
+    rec.saveState()
+    rec.translate(3.25, -7.5)
+    place(rec, para, 31.7, 402.3)
+    rec.restoreState()
+    out: list[Frame] = []
+    reader = Reader(rec, Tags("main", "inside-left", "s", False, Rect(0, 0, 1, 1), 1), out, iter(range(10**6)))
+    reader.read("\n".join(rec._code))
+    return out, reader.links
+
+
+@pytest.mark.parametrize("alignment", [TA_LEFT, TA_CENTER, TA_RIGHT, TA_JUSTIFY])
+@pytest.mark.parametrize(
+    "url",
+    ["https://clearwaterskin.co.uk/book", "mailto:hello@example.org", "tel:+441174960321", "pdf:other.pdf", "#s1"],
+)
+def test_a_paragraph_that_is_one_link_reads_as_reportlab_drawing_it(
+    fonts: tuple[str, str, str], monkeypatch: pytest.MonkeyPatch, alignment: int, url: str
+) -> None:
+    """A contact line or web address that is a link as a whole (its lines and the link over each, where the
+    Recorder notes it): read from data as from ReportLab's drawing, over two lines, indented."""
+    regular = fonts[0]
+    style = ParagraphStyle(
+        "url", fontName=regular, fontSize=8.6, leading=10.9, alignment=alignment, leftIndent=4.2, firstLineIndent=2.5
+    )
+    markup = f"<a href='{url}'>Book a consultation online at any time of the day or night</a>"
+    direct = _links(Para(markup, style), 101.3, regular)
+    with monkeypatch.context() as m:
+        m.setattr(setting, "paragraph_ops", lambda p, x, y: None)
+        drawn = _links(Para(markup, style), 101.3, regular)
+    assert setting.paragraph_ops(_wrapped(Para(markup, style), 101.3), 0, 0) is not None
+    assert direct == drawn
+    lines, links = direct
+    assert len([i for i in lines if isinstance(i, Text)]) >= 2
+    assert len(links) == (0 if url.startswith("#") else len([i for i in lines if isinstance(i, Text)]))
+
+
+def _wrapped(p: Para, width: float) -> Para:
+    p.wrap(width, 1000)
+    return p
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)

@@ -428,11 +428,19 @@ class Reader:
         elif kind == "W":
             self.replay(self.rec.paragraphs[index])
         elif kind == "L":
-            url, b, relative = self.rec.link_notes[index]
-            if relative:
-                (x1, y1), (x2, y2) = _apply(ctm, b.x, b.y), _apply(ctm, b.right, b.top)
-                b = Rect(min(x1, x2), min(y1, y2), abs(x2 - x1), abs(y2 - y1))
-            self.links.append(Link(url, b))
+            self._link(*self.rec.link_notes[index])
+
+    def _link(self, url: str, b: Rect, relative: bool) -> None:
+        if relative:
+            ctm = self.state.ctm
+            (x1, y1), (x2, y2) = _apply(ctm, b.x, b.y), _apply(ctm, b.right, b.top)
+            b = Rect(min(x1, x2), min(y1, y2), abs(x2 - x1), abs(y2 - y1))
+        self.links.append(Link(url, b))
+
+    def _link_data(self, op: str, n: tuple[str, tuple[float, float, float, float]]) -> None:
+        """A link written by a paragraph (layout/setting.py), noted as the Recorder notes a relative one."""
+        url, (x1, y1, x2, y2) = n
+        self._link(url, Rect(min(x1, x2), min(y1, y2), abs(x2 - x1), abs(y2 - y1)), True)
 
     # -- common ----------------------------------------------------------------------------------------------
 
@@ -498,4 +506,5 @@ _DATA_OPS: dict[str, _DataHandler] = {  # (what layout/setting.py gives)
     **dict.fromkeys(("TL", "Tw", "Ts"), Reader._text_state),
     **dict.fromkeys(("Tm", "Td", "T*"), Reader._move),
     "ut": lambda reader, op, n: reader._words(*n),
+    "link": Reader._link_data,
 }
