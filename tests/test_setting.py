@@ -35,6 +35,11 @@ def fonts() -> tuple[str, str, str]:
 
 def _read(para: Para, width: float, base: str) -> list[Frame]:
     para.wrap(width, 1000)
+    return _placed(para, width, base)
+
+
+def _placed(para: Para, width: float, base: str) -> list[Frame]:
+    """The frames read from a paragraph drawn at (31.7, 402.3) on a Recorder, as it stands (not wrapped again)."""
     rec = Recorder(trifold("a4", "office"), base)
     rec.saveState()
     place(rec, para, 31.7, 402.3)
@@ -129,18 +134,7 @@ def test_lines_start_where_reportlab_settings_say(fonts: tuple[str, str, str], m
 def _drawn_as_placed(parts: list[Para], width: float, base: str) -> list[list[Frame]]:
     """Each part read as the flow places it: drawn as it stands (not wrapped again: a paragraph whose split
     failed has lost its lines and breaks them again itself)."""
-    out: list[list[Frame]] = []
-    for part in parts:
-        rec = Recorder(trifold("a4", "office"), base)
-        rec.saveState()
-        place(rec, part, 31.7, 402.3)
-        rec.restoreState()
-        frames: list[Frame] = []
-        box = Rect(31.7, 402.3, width, float(part.height))
-        tags = Tags("main", "inside-left", "s", False, box, 1)
-        Reader(rec, tags, frames, iter(range(10**6))).read("\n".join(rec._code))
-        out.append(frames)
-    return out
+    return [_placed(part, width, base) for part in parts]
 
 
 _FUZZ_WORDS = (
