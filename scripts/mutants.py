@@ -313,15 +313,22 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "parse-remembered-without-the-style",
         "layout/parsed.py",
-        "    values: tuple[object, ...] = (tuple(d.items()), tuple(map(type, d.values())))\n",
-        "    values: tuple[object, ...] = (style.name,)\n",
+        "    found: tuple[object, ...] = (tuple(d.items()), tuple(map(type, d.values())))\n",
+        "    found: tuple[object, ...] = (style.name,)\n",
+        "tests/test_remembered.py",
+    ),
+    m(
+        "style-values-remembered-for-another-style-of-the-same-address",
+        "layout/parsed.py",
+        "    if seen is not None and seen[0]() is style:\n",
+        "    if seen is not None:\n",
         "tests/test_remembered.py",
     ),
     m(
         "broken-lines-handed-out-not-copied",
         "layout/parsed.py",
-        "    out = lines.clone()\n",
-        "    return lines\n    out = lines.clone()\n",
+        "    out = _clone(lines)\n",
+        "    return lines\n    out = _clone(lines)\n",
         "tests/test_remembered.py::test_remembered_lines_and_words_are_handed_out_as_copies",
     ),
     m(
