@@ -325,6 +325,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_remembered.py",
     ),
     m(
+        "drawing-paths-remembered-without-their-zeros-signs",
+        "layout/drawings.py",
+        "    if 0.0 in numbers:\n",
+        "    if False:\n",
+        "tests/test_remembered.py::test_a_drawings_shapes_remembered_where_placed_print_as_worked_out_anew",
+    ),
+    m(
         "broken-lines-handed-out-not-copied",
         "layout/parsed.py",
         "    out = _clone(lines)\n",

@@ -4,6 +4,7 @@ characters in another: each build prints as a build in a fresh process would."""
 from __future__ import annotations
 
 import dataclasses
+import math
 import subprocess
 import sys
 
@@ -172,3 +173,38 @@ def test_a_split_paragraphs_part_broken_again_changes_no_other_paragraphs_words(
     _, tail = first.split(200, 23)
     tail.wrap(60, 1000)
     assert marks(second) == before
+
+
+def _fresh(node: object, m: tuple[float, ...]) -> list[object]:
+    """The parts a shape paints, worked out now (not from what drawings.py remembers)."""
+    from brochure.layout import drawings
+
+    return drawings._made_geometry(node, m, True, True)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "m",
+    [(1.0, 0.0, 0.0, 1.0, 0.0, 0.0), (-1.0, 0.0, -0.0, 1.0, -0.0, -0.0), (0.5, 0.0, 0.0, 0.5, 12.25, 30.5)],
+    ids=["in place", "mirrored with signed zeros", "scaled and moved"],
+)
+def test_a_drawings_shapes_remembered_where_placed_print_as_worked_out_anew(m: tuple[float, ...]) -> None:
+    """Art is drawn at the same places build after build, so a shape's path there is remembered
+    (layout/drawings.py). 0.0 and -0.0 compare equal but print apart ("0" and "-0"): each is its own."""
+    from reportlab.graphics.shapes import Circle, Ellipse, Path, Polygon, Rect
+
+    from brochure.layout import drawings
+
+    shapes = [
+        Polygon([0.0, 0.0, 3.0, 0.5, 1.5, 2.0]),
+        Polygon([-0.0, -0.0, 3.0, 0.5, 1.5, 2.0]),
+        Circle(0.0, -0.0, 2.5, fillColor=None),
+        Rect(0.0, 1.0, 4.0, 3.0, rx=1.0, ry=1.0),
+        Ellipse(3.0, 4.0, 2.0, 1.0),
+        Path(points=[0.0, 0.0, 5.0, 0.0, 5.0, 5.0], operators=[0, 1, 1], autoclose="svg"),
+    ]
+    for node in shapes:
+        first = drawings._geometry(node, m, True, True)  # type: ignore[arg-type]
+        again = drawings._geometry(node, m, True, True)  # type: ignore[arg-type]
+        assert repr(first) == repr(again) == repr(_fresh(node, m))
+    if m[4] == 0.0 and math.copysign(1.0, m[4]) < 0:  # (mirrored, the two triangles' first corners print apart)
+        assert repr(_fresh(shapes[0], m)) != repr(_fresh(shapes[1], m))

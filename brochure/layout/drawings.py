@@ -4,11 +4,15 @@ ReportLab's renderPDF draws a Drawing too, but it reads process-wide defaults an
 Drawing as it goes, so one Drawing cannot be drawn by two builds at once. This walks the tree and only reads
 it: every shape states its own inks, widths and font; the geometry of circles, ellipses and rounded corners is
 ReportLab's own (its path object, collected instead of written), so what is printed is what renderPDF drew.
+A leaflet's art is drawn at the same places build after build: a plain shape's path where it is placed (a
+rectangle, circle, ellipse, line, polygon or path, by its numbers and the matrix) is worked out once and
+remembered, an immutable tuple, as art/fixed.py places fixed geometry.
 """
 
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
@@ -167,6 +171,64 @@ def _geometry(node: Shape, m: Matrix, fill: bool, stroke: bool) -> list[tuple[tu
     """(path, fills, strokes) for each part the shape paints (an open SVG path filled and stroked is two)."""
     if isinstance(node, Fixed):  # made once per size, placed once per matrix (art/fixed.py)
         return [(placed(node.geometry, m), fill, stroke)]
+    plain = _plain(node)
+    at = _exact(m) if plain is not None else None
+    if at is None:
+        return _made_geometry(node, m, fill, stroke)
+    key = (plain, at, fill, stroke)
+    known = _known.get(key)
+    if known is None:
+        known = tuple(_made_geometry(node, m, fill, stroke))
+        with _lock:
+            if len(_known) >= MAX_KNOWN:
+                _known.clear()
+            _known[key] = known
+    return list(known)
+
+
+MAX_KNOWN = 4096  # (a tri-fold's art: about 250 plain shapes)
+_known: dict[tuple[object, ...], tuple[tuple[tuple[Segment, ...], bool, bool], ...]] = {}  # a shape where it is
+# placed -> its parts there: computed from the key alone, immutable, so builds share nothing that changes
+_lock = threading.Lock()
+
+
+def _plain(node: Shape) -> tuple[object, ...] | None:
+    """A shape's kind and the numbers its path depends on (exactly: see `_exact`), its operators too for a path;
+    None for other shapes, or numbers that are not all floats."""
+    if isinstance(node, Path):
+        autoclose = getattr(node, "autoclose", "")
+        numbers: tuple[Any, ...] = tuple(node.points)
+        extra: tuple[object, ...] = (tuple(node.operators), autoclose if isinstance(autoclose, str | None) else "?")
+        if extra[1] == "?":
+            return None
+    elif isinstance(node, Rect):
+        numbers, extra = (node.x, node.y, node.width, node.height, node.rx, node.ry), ()
+    elif isinstance(node, Circle):
+        numbers, extra = (node.cx, node.cy, node.r), ()
+    elif isinstance(node, Ellipse):
+        numbers, extra = (node.cx, node.cy, node.rx, node.ry), ()
+    elif isinstance(node, Line):
+        numbers, extra = (node.x1, node.y1, node.x2, node.y2), ()
+    elif isinstance(node, Polygon | PolyLine):
+        numbers, extra = tuple(node.points), ()
+    else:
+        return None
+    exact = _exact(numbers)
+    return None if exact is None else (type(node), exact, *extra)
+
+
+def _exact(numbers: tuple[Any, ...]) -> tuple[float, ...] | None:
+    """Floats as a key that tells apart what prints apart: 0.0 and -0.0 compare equal, so where there is a zero
+    the signs are part of the key; None unless every number is a float (an int and a float compare equal)."""
+    for v in numbers:
+        if type(v) is not float:
+            return None
+    if 0.0 in numbers:
+        return (*numbers, *(math.copysign(1.0, v) for v in numbers))
+    return numbers
+
+
+def _made_geometry(node: Shape, m: Matrix, fill: bool, stroke: bool) -> list[tuple[tuple[Segment, ...], bool, bool]]:
     p = _Collector(m)
     if isinstance(node, Rect):
         if node.rx == node.ry == 0:

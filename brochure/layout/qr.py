@@ -1,4 +1,4 @@
-"""A booking URL -> a vector QR code Drawing with a light quiet zone (the encoding cached per address)."""
+"""A booking URL -> a vector QR code Drawing with a light quiet zone (the encoding and outline cached per address)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ import itertools
 from functools import lru_cache
 
 import zxingcpp
-from reportlab.graphics.shapes import Drawing, Path, Rect
+from reportlab.graphics.shapes import Drawing, Rect
 from reportlab.lib.colors import Color
+
+from brochure.art.fixed import Fixed, Pen, Segment, made
 
 QUIET_MODULES = 4
 
@@ -32,11 +34,19 @@ def modules(url: str) -> int:
 def qr_drawing(url: str, size: float, dark: Color, light: Color) -> Drawing:
     """A size x size Drawing: a light square, then the dark modules as one path, 4 modules of quiet zone.
 
-    Made afresh for each build (a Drawing is mutable: a cached one would be shared); the slow part, encoding
-    the address, is cached as a tuple."""
+    Made afresh for each build (a Drawing is mutable: a cached one would be shared); the slow parts, encoding
+    the address and tracing its modules, are made once per address and size (immutable tuples)."""
+    d = Drawing(size, size)
+    d.add(Rect(0, 0, size, size, fillColor=light, strokeColor=None, strokeWidth=0))
+    d.add(Fixed(made(_dark_modules, url, size), fillColor=dark, strokeColor=None, strokeWidth=0))
+    return d
+
+
+def _dark_modules(url: str, size: float) -> tuple[Segment, ...]:
+    """The dark modules' outline, a square of `size`: each row's runs of dark modules as rectangles."""
     rows = _modules(url)
     unit = size / (len(rows) + 2 * QUIET_MODULES)
-    path = Path(fillColor=dark, strokeColor=None, strokeWidth=0)
+    path = Pen()
     for r, row in enumerate(rows):
         top = size - (r + QUIET_MODULES) * unit
         c = 0
@@ -50,7 +60,4 @@ def qr_drawing(url: str, size: float, dark: Color, light: Color) -> Drawing:
                 path.lineTo(x0, top - unit)
                 path.closePath()
             c += n
-    d = Drawing(size, size)
-    d.add(Rect(0, 0, size, size, fillColor=light, strokeColor=None, strokeWidth=0))
-    d.add(path)
-    return d
+    return tuple(path.segments)
