@@ -6,8 +6,10 @@ under 1.8 x office, a whole `brochure build` under 0.3 s of CPU (issue 12), peak
 preflight's share of a build, and builds per second in 1, 2 and 4 threads (builds share nothing, so threads
 are safe; the GIL decides how much they gain).
 
-Times are given as CPU time (user + system: what the build itself costs, which other work on a shared machine
-inflates far less than wall time) and, where it says so, as wall time.
+The machine's speed drifts (up to a third within an hour): a fixed reference workload is timed at the start and
+the end, so runs made at different hours compare in proportion. Times are given as CPU time (user + system: what
+the build itself costs, which other work on a shared machine inflates far less than wall time) and, where it says
+so, as wall time.
 """
 
 from __future__ import annotations
@@ -308,13 +310,31 @@ def _settled(states: queue.Queue[dict[str, object]]) -> dict[str, object]:
             return state
 
 
+def reference_ms() -> float:
+    """The machine's speed now: the median CPU ms of a fixed pure-Python workload (objects made, floats formatted,
+    dicts and lists filled and sorted, much as a build spends its time). This machine's speed drifts by up to a
+    third within an hour: figures from two runs compare only in proportion to their reference times."""
+    times = []
+    for _ in range(9):
+        c = time.process_time()
+        out: list[str] = []
+        for i in range(60_000):
+            d = {"x": i * 0.75, "y": i / 7.0, "name": f"item {i}"}
+            out.append(f"{d['x']:.4f} {d['y']:.4f} {d['name']}")
+        out.sort(key=lambda text: (len(text), text))
+        times.append((time.process_time() - c) * 1000)
+    return statistics.median(times)
+
+
 def main() -> None:
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1796083200")
+    start = reference_ms()
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"{platform.platform()}"
     )
     print(f"load average {' / '.join(f'{x:.1f}' for x in os.getloadavg())} (1, 5, 15 minutes)")
+    print(f"machine speed: the reference workload takes {start:.1f} ms CPU (the lower, the faster the machine now)")
     for target in ("office", "press"):  # first, while this process is small (a child's peak counts its fork)
         cpu, wall, peak = whole_process(target)
         print(
@@ -369,6 +389,8 @@ def main() -> None:
     )
     inproc_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"in process: peak memory {inproc_peak:.0f} MB")
+    end = reference_ms()
+    print(f"machine speed at the end: the reference workload takes {end:.1f} ms CPU (at the start {start:.1f})")
 
 
 if __name__ == "__main__":
