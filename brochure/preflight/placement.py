@@ -95,17 +95,17 @@ def _edges(layout: Layout, n: int, page: Page, content: Content) -> Iterator[Dia
 
 def _overlaps(n: int, page: Page, content: Content) -> Iterator[Diagnostic]:
     """Pieces (a paragraph, a card, a drawing) printed over one another: compared piece by piece, then item by item."""
-    pieces: dict[int, list[Frame]] = {}
+    pieces: dict[int, list[tuple[Rect, Frame]]] = {}  # each item with what it inks, worked out once
     for item in page.items:
         if not (item.bleeds or item.role == "mark" or overset(item)):
-            pieces.setdefault(item.piece, []).append(item)
-    boxes = {n: _union([_core(i) for i in items]) for n, items in pieces.items()}
+            pieces.setdefault(item.piece, []).append((_core(item), item))
+    boxes = {n: _union([core for core, _ in items]) for n, items in pieces.items()}
     numbers = sorted(pieces)
     for i, a in enumerate(numbers):
         for b in numbers[i + 1 :]:
             if not _crosses(boxes[a], boxes[b]):
                 continue
-            hit = next(((x, y) for x in pieces[a] for y in pieces[b] if _crosses(_core(x), _core(y))), None)
+            hit = next(((x, y) for cx, x in pieces[a] for cy, y in pieces[b] if _crosses(cx, cy)), None)
             if hit is not None:
                 x, y = hit
                 yield error(

@@ -109,6 +109,9 @@ def reading_order(layout: Layout) -> list[tuple[int, Frame]]:
     return [(p, item) for _, p, _, item in keyed]
 
 
+Area = tuple[float, float, float, float, float, int]  # a link's left, right, foot, top, size and index
+
+
 @mutable
 class _Builder:
     layout: Layout
@@ -121,6 +124,7 @@ class _Builder:
     link_texts: dict[int, list[str]] = field(default_factory=dict)
     urls: dict[int, str] = field(default_factory=dict)  # Link element -> where it leads
     figures: dict[str, tuple[str, int, Rect]] = field(default_factory=dict)  # element key -> alt, page, box
+    _areas: dict[int, tuple[Area, ...]] = field(default_factory=dict)  # page -> its links' areas
 
     def __post_init__(self) -> None:
         self.marks = [{} for _ in self.layout.pages]
@@ -193,8 +197,10 @@ class _Builder:
 
     def _runs(self, page: int, line: Text, node: int) -> Iterator[Marked]:
         """The line's runs, a stretch per element: the paragraph's own, or a link's inside it."""
-        links = self.layout.pages[page].links
-        targets = [self._owned(page, _link_of(line, run, links), node) for run in line.runs]
+        areas = self._areas.get(page)
+        if areas is None:
+            areas = self._areas[page] = _areas(self.layout.pages[page].links)
+        targets = [self._owned(page, _link_of(line, run, areas), node) for run in line.runs]
         start = 0
         for end in range(1, len(line.runs) + 1):
             if end < len(line.runs) and targets[end] == targets[start]:
@@ -264,12 +270,16 @@ def _figures(layout: Layout) -> dict[str, tuple[str, int, Rect]]:
     return found
 
 
-def _link_of(line: Text, run: Run, links: tuple[Link, ...]) -> int | None:
+def _areas(links: tuple[Link, ...]) -> tuple[Area, ...]:
+    return tuple((b.x, b.right, b.y, b.top, b.w * b.h, i) for i, link in enumerate(links) for b in (link.box,))
+
+
+def _link_of(line: Text, run: Run, links: tuple[Area, ...]) -> int | None:
     """The link whose area holds the middle of the run (the smallest, where areas nest), or None."""
     if not links or not run.text:
         return None
     x, y = run.x + run.width / 2, line.baseline + run.rise + run.size * 0.3
-    found = [(b.w * b.h, i) for i, link in enumerate(links) if (b := link.box).x <= x <= b.right and b.y <= y <= b.top]
+    found = [(size, i) for left, right, foot, top, size, i in links if left <= x <= right and foot <= y <= top]
     return min(found)[1] if found else None
 
 
