@@ -5,9 +5,10 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 
-from reportlab.graphics.shapes import Drawing, Group, Rect
+from reportlab.graphics.shapes import Drawing, Group
 
 from brochure.art.fixed import Fixed, Pen, Segment, made
+from brochure.art.nodes import Rect
 from brochure.art.paths import add_smooth, circle_subpath, rounded_rect, sample
 from brochure.theme.colors import Palette, mix
 

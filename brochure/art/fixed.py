@@ -14,10 +14,10 @@ from dataclasses import field
 from functools import lru_cache
 from typing import Any
 
-from reportlab.graphics.shapes import Path
 from reportlab.lib.attrmap import AttrMap, AttrMapValue
 from reportlab.lib.validators import isAnything
 
+from brochure.art.nodes import Path
 from brochure.frozen import frozen
 
 Segment = tuple[str, tuple[float, ...]]  # as layout/model.py's: ("m"|"l"|"c"|"h", coordinates)
@@ -89,7 +89,7 @@ def mapped(m: Matrix, op: str, v: tuple[float, ...]) -> Segment:
     return (op, (a * x + c * y + e, b * x + d * y + f))
 
 
-class Fixed(Path):  # type: ignore[misc]
+class Fixed(Path):
     """A Path node drawn from a Geometry (its colours and widths set as on any Path)."""
 
     _attrMap = AttrMap(BASE=Path, geometry=AttrMapValue(isAnything, desc="the segments, made once"))

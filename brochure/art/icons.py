@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import math
 
-from reportlab.graphics.shapes import Circle, Drawing, Group
+from reportlab.graphics.shapes import Drawing, Group
 from reportlab.lib.colors import Color
 
 from brochure.art.fixed import Fixed, Pen, Segment, made
+from brochure.art.nodes import Circle
 from brochure.art.paths import (
     IDENTITY,
     Affine,

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Protocol
 
-from reportlab.graphics.shapes import Path
+from brochure.art.nodes import Path
 
 Pt = tuple[float, float]
 

@@ -7,10 +7,11 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from types import MappingProxyType
 
-from reportlab.graphics.shapes import Circle, Drawing, Ellipse, Group, Path, Polygon, PolyLine, Rect, String
+from reportlab.graphics.shapes import Drawing, Group, String
 
 from brochure.art.fixed import Fixed, Geometry, Pen
 from brochure.art.labels import Label, Measure, fit_beside, width_in
+from brochure.art.nodes import Circle, Ellipse, Path, Polygon, PolyLine, Rect
 from brochure.art.paths import (
     Pt,
     add_smooth,

@@ -6,10 +6,11 @@ import itertools
 from functools import lru_cache
 
 import zxingcpp
-from reportlab.graphics.shapes import Drawing, Rect
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import Color
 
 from brochure.art.fixed import Fixed, Pen, Segment, made
+from brochure.art.nodes import Rect
 
 QUIET_MODULES = 4
 
