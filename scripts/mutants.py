@@ -789,9 +789,9 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "to-unicode-zeros-kept",
-        "output/pdfua.py",
-        "        _mend_to_unicode(doc)\n",
-        "",
+        "theme/fonts.py",
+        "            cmap.content = mended(cmap.content)",
+        "            pass",
         "tests/test_tagged.py::test_every_glyph_maps_to_unicode_and_the_document_says_what_it_is",
     ),
     m(

@@ -3,17 +3,14 @@
 ReportLab cannot write a structure tree; render/pdf.py marks what it draws (MCIDs, artifacts) and this writes the
 rest with pikepdf: the structure elements and their kids, the ParentTree that leads from each MCID and each link
 annotation back to its element, /StructParents and tab order by structure on every page, /StructParent and a
-description (/Contents) on every link annotation, MarkInfo, and XMP metadata with the PDF/UA identifier. Fonts'
-ToUnicode maps lose the entries ReportLab writes for codes it never uses (mapped to U+0000, which a PDF/UA
-checker refuses); every code a page shows keeps its character.
+description (/Contents) on every link annotation, MarkInfo, and XMP metadata with the PDF/UA identifier. (Fonts'
+ToUnicode maps come without the U+0000 entries a PDF/UA checker refuses: theme/tounicode.py.)
 """
 
 from __future__ import annotations
 
 import io
-import re
 import time
-import zlib
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name
@@ -54,7 +51,6 @@ def make_pdfua(pdf: bytes, structure: Structure, meta: Meta) -> bytes:
         preferences.DisplayDocTitle = True
         root.ViewerPreferences = preferences
         root.Metadata = doc.make_stream(_xmp(meta).encode(), Type=Name.Metadata, Subtype=Name.XML)
-        _mend_to_unicode(doc)
         plain_filters(doc)
         out = io.BytesIO()
         doc.save(
@@ -139,40 +135,3 @@ def _xmp(meta: Meta) -> str:
 </rdf:RDF>
 </x:xmpmeta>
 <?xpacket end="r"?>"""
-
-
-_CHARS = re.compile(rb"\d+ beginbfchar\n(.*?)endbfchar\n", re.S)
-_PAIR = re.compile(rb"<([0-9A-Fa-f]+)> <([0-9A-Fa-f]+)>")
-BLOCK = 100  # entries in one bfchar block, at most (the CMap format's limit)
-
-
-def _mend_to_unicode(doc: pikepdf.Pdf) -> None:
-    """ToUnicode maps without the entries that map a code to U+0000 (ReportLab writes them for the control codes
-    of a font's first subset, which no text uses), in blocks of at most 100 entries."""
-    seen: set[tuple[int, int]] = set()
-    for page in doc.pages:
-        fonts = page.obj.get("/Resources", Dictionary()).get("/Font", Dictionary())
-        for font in fonts.values():
-            cmap = font.get("/ToUnicode")
-            if cmap is None or cmap.objgen in seen:
-                continue
-            seen.add(cmap.objgen)
-            mended = mended_cmap(cmap.read_bytes())
-            if mended is not None:
-                cmap.write(zlib.compress(mended), filter=Name.FlateDecode)
-
-
-def mended_cmap(data: bytes) -> bytes | None:
-    """A ReportLab ToUnicode CMap without its U+0000 entries, or None when it has none (or is not one of its)."""
-    found = _CHARS.search(data)
-    if found is None:
-        return None
-    pairs = [(code, char) for code, char in _PAIR.findall(found.group(1)) if int(char, 16) != 0]
-    blocks = [pairs[i : i + BLOCK] for i in range(0, len(pairs), BLOCK)]
-    if len(blocks) == 1 and len(pairs) == len(_PAIR.findall(found.group(1))):
-        return None
-    body = b"".join(
-        b"%d beginbfchar\n" % len(block) + b"".join(b"<%s> <%s>\n" % pair for pair in block) + b"endbfchar\n"
-        for block in blocks
-    )
-    return data[: found.start()] + body + data[found.end() :]

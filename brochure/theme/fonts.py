@@ -37,6 +37,7 @@ from brochure.inputs import inline
 from brochure.inputs.blocks import Image
 from brochure.inputs.brand import Brand, FontSpec
 from brochure.inputs.files import read_bytes
+from brochure.theme.tounicode import mended
 
 if TYPE_CHECKING:
     from brochure.inputs.content import Content
@@ -148,8 +149,12 @@ class _Face(TTFontFace):  # type: ignore[misc]
         return raw if raw is not None else zlib.decompress(packed)
 
     def addSubsetObjects(self, doc: Any, fontname: str, subset: list[int]) -> Any:
-        """ReportLab's font objects, with the subset's stream already compressed (from what was kept)."""
+        """ReportLab's font objects, with the subset's stream already compressed (from what was kept) and its
+        ToUnicode map mended."""
         ref = super().addSubsetObjects(doc, fontname, subset)
+        cmap = doc.idToObject.get(f"toUnicodeCMap:{fontname}")  # (made just before, by TTFont.addObjects)
+        if cmap is not None and isinstance(cmap.content, str):
+            cmap.content = mended(cmap.content)  # without the U+0000 entries (theme/tounicode.py)
         stream = doc.idToObject[f"fontFile:{self.filename}({fontname})"]
         if stream.filters:
             stream.content, stream.filters = self._packed(subset)[0], None

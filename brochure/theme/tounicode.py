@@ -1,0 +1,38 @@
+"""A ToUnicode CMap as ReportLab writes it -> the same without its entries for U+0000, in blocks of at most 100.
+
+ReportLab maps every code of a font's first subset, the control codes no text uses included, to U+0000, which
+a PDF/UA checker refuses; every code a page shows keeps its character. theme/fonts.py mends each map as ReportLab
+makes it, so the office and the press editions carry the same maps.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_CHARS = re.compile(rb"\d+ beginbfchar\n(.*?)endbfchar\n", re.S)
+_PAIR = re.compile(rb"<([0-9A-Fa-f]+)> <([0-9A-Fa-f]+)>")
+BLOCK = 100  # entries in one bfchar block, at most (the CMap format's limit)
+
+
+def mended_cmap(data: bytes) -> bytes | None:
+    """A ReportLab ToUnicode CMap without its U+0000 entries, or None when it has none (or is not one of its)."""
+    found = _CHARS.search(data)
+    if found is None:
+        return None
+    pairs = [(code, char) for code, char in _PAIR.findall(found.group(1)) if int(char, 16) != 0]
+    blocks = [pairs[i : i + BLOCK] for i in range(0, len(pairs), BLOCK)]
+    if len(blocks) == 1 and len(pairs) == len(_PAIR.findall(found.group(1))):
+        return None
+    body = b"".join(
+        b"%d beginbfchar\n" % len(block) + b"".join(b"<%s> <%s>\n" % pair for pair in block) + b"endbfchar\n"
+        for block in blocks
+    )
+    return data[: found.start()] + body + data[found.end() :]
+
+
+@lru_cache(maxsize=256)
+def mended(text: str) -> str:
+    """The map ReportLab made (text: it is ASCII), mended; made once per map (a subset's, named for its font)."""
+    fixed = mended_cmap(text.encode("ascii"))
+    return text if fixed is None else fixed.decode("ascii")
