@@ -332,6 +332,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_remembered.py::test_a_drawings_shapes_remembered_where_placed_print_as_worked_out_anew",
     ),
     m(
+        "back-overset-named-at-the-longest-source-not-the-widest-word",
+        "layout/back.py",
+        "widest = [*_bottom_keys(inp, width),",
+        "widest = [*_bottom_keys(inp),",
+        "tests/test_messages_hostile.py::test_a_word_too_long_for_the_backs_sources_is_named_at_the_source_it_is_in",
+    ),
+    m(
         "broken-lines-handed-out-not-copied",
         "layout/parsed.py",
         "    out = _clone(lines)\n",

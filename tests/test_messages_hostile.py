@@ -256,6 +256,24 @@ def test_a_word_too_long_for_the_cover_is_named_at_the_title(
     assert "a word in the title is" in line and "too long for its line on the cover" in line
 
 
+def test_a_word_too_long_for_the_backs_sources_is_named_at_the_source_it_is_in(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Of the sources printed in short on the back, the one with the longest word is named (not the longest)."""
+    inputs = Inputs(tmp_path / "content.yaml", BRAND)
+    inputs.content.write_text((ROOT / "content.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    long = "JAMA-Dermatol-2014;150(8):844-9-" + "x" * 80
+    old = 'short: "Alam M et al. JAMA Dermatol. 2014;150(8):844-9."'
+    edit(inputs.content, old, f'short: "Alam M. {long}"')
+    longest = 'short: "Litchman G et al. Microneedling. StatPearls (NCBI Bookshelf)."'
+    text = edit(inputs.content, longest, longest[:-2] + " Updated often, and read by many." * 2 + '"')
+    status, errors, _ = check(inputs, capsys)
+    assert status == 1
+    line = the_error(errors)
+    assert_at(line, inputs.content, text, '"Alam M. JAMA', "references[1].short")
+    assert "a word in the sources is" in line and "too long for its line on the back" in line
+
+
 SOURCE = "A source. " * 390
 
 

@@ -19,7 +19,7 @@ from brochure.layout.blocks import Blocks
 from brochure.layout.compose import GROSS, Inputs, fill, overset, stack_down, too_wide, where
 from brochure.layout.document import document_block
 from brochure.layout.flow import EPS, Frame, Item, floor_of
-from brochure.layout.flowables import Art, Box, Para, SectionHeading, Stack
+from brochure.layout.flowables import OVERRUN, Art, Box, Para, SectionHeading, Stack, overrun
 from brochure.layout.model import Entry, Link, Placed, QrPlacement
 from brochure.layout.qr import QUIET_MODULES, modules, qr_drawing
 from brochure.theme.colors import color_markup
@@ -100,8 +100,10 @@ def _foot(inp: Inputs, box: Rect) -> Foot:
     def width(text: str) -> float:  # of the longest word
         return max((stringWidth(w, fine.fontName, fine.fontSize) for w in text.split()), default=0.0)
 
-    widest = [*_bottom_keys(inp, width), max(doc.texts(), key=lambda ta: width(ta[0]))[1]]
-    diags = overset(inp, [(f, at, _noun(at)) for (f, _), at in zip(items, widest, strict=True)], "back")
+    diags: list[Diagnostic] = []
+    if any(overrun(f) > OVERRUN for f, _ in items):  # (each text's widest word, to say where: only then)
+        widest = [*_bottom_keys(inp, width), max(doc.texts(), key=lambda ta: width(ta[0]))[1]]
+        diags = overset(inp, [(f, at, _noun(at)) for (f, _), at in zip(items, widest, strict=True)], "back")
     placed, _ = stack_down(items, box, "back", box.y + need)
     return Foot(items, keys, floors, need, placed, diags)
 
