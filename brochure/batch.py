@@ -13,7 +13,6 @@ edition's outcome: it never stops the others.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import html
 import json
@@ -31,6 +30,7 @@ from urllib.parse import quote
 import fontpkg
 
 from brochure import __version__, api
+from brochure.collector import for_many_builds
 from brochure.diagnostics import Diagnostic, error
 from brochure.frozen import frozen
 from brochure.inputs.blocks import Image
@@ -49,7 +49,6 @@ THUMBS = "thumbs"
 THUMB_DPI = 24.0  # a page 200-280 pixels tall
 KITS_KEPT = 8  # kits a worker keeps read, by the hash of their files
 SOURCES_KEPT = 16  # content files a worker keeps read with their kits, by the hashes of their files
-WORKER_GC_THRESHOLD = 10_000  # allocations between two collections of the youngest generation, in a worker
 
 
 @frozen
@@ -398,16 +397,10 @@ def _unchanged(name: str, output: str, job: Job, was: Known, inputs: tuple[tuple
 
 
 def _worker() -> None:
-    """A worker leaves Ctrl-C to the batch's process, which stops the queue; it ends the task it is on. What it
-    inherits from the batch's process (the modules, loaded) lives as long as it does: frozen, the collections
-    its builds trigger do not walk it again and again. A build makes millions of short-lived objects, nearly all
-    freed by their counts: with Python's default threshold (700) the youngest generation is collected about 30
-    times a build; a worker collects it every WORKER_GC_THRESHOLD allocations instead (about once a build:
-    CPU time spent collecting 0.78 -> 0.38 s over the shipped group's 68 editions, the same peak memory). Set
-    once for the worker's life, never per build."""
+    """A worker leaves Ctrl-C to the batch's process, which stops the queue; it ends the task it is on. Its cycle
+    collector is set for many builds (brochure/collector.py), once for its life."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    gc.freeze()
-    gc.set_threshold(WORKER_GC_THRESHOLD, *gc.get_threshold()[1:])
+    for_many_builds()
 
 
 def _answer(future: Future[list[Made]], task: Task) -> list[Made]:

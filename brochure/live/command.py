@@ -88,9 +88,12 @@ def _choose(args: argparse.Namespace, console: Console) -> tuple[Choices, Choice
 def _run(
     args: argparse.Namespace, console: Console, signals: Signals, choices: Choices, first: Choice, serving: bool
 ) -> int:
+    from brochure.collector import for_many_builds
     from brochure.live.server import Server
     from brochure.live.session import Live, Settings
     from brochure.live.watcher import Watcher
+
+    for_many_builds()  # (a build on every save, for as long as it runs)
 
     def bug(exc: BaseException) -> None:
         if os.environ.get("BROCHURE_DEBUG"):

@@ -1,0 +1,23 @@
+"""A process that makes many builds (a batch's worker, `watch`/`serve`) -> Python's cycle collector set for it, once.
+
+A build makes millions of short-lived objects, nearly all freed by their counts. With Python's default threshold
+(700 allocations) the youngest generation is collected about 13 times a tri-fold build, and every tenth of those
+collections walks the next generation too, and so on: about 3.4 ms of a 66 ms build. What such a process has
+loaded (the modules, the fonts) lives as long as it does: frozen (`gc.freeze`), no collection walks it again.
+The youngest generation is then collected every MANY_BUILDS_THRESHOLD allocations (about once a build). Over the
+shipped group's 68 editions in a batch: 0.78 -> 0.38 s of CPU spent collecting, the same peak memory. Set once
+for the process's life, never per build; `brochure build` (one build) and a program calling `brochure.build`
+are left as they are.
+"""
+
+from __future__ import annotations
+
+import gc
+
+MANY_BUILDS_THRESHOLD = 10_000  # allocations between two collections of the youngest generation
+
+
+def for_many_builds() -> None:
+    """Freeze what the process holds now and collect the youngest generation less often, for the process's life."""
+    gc.freeze()
+    gc.set_threshold(MANY_BUILDS_THRESHOLD, *gc.get_threshold()[1:])
