@@ -24,6 +24,7 @@ from brochure.layout.boxes import ascent, bounds, descent, meet, trailing
 from brochure.layout.drawings import Matrix, Painted, scale_of, then, walk
 from brochure.layout.model import (
     Clip,
+    Entry,
     Frame,
     Ink,
     Link,
@@ -115,6 +116,7 @@ class Reader:
     point: tuple[float, float] = (0.0, 0.0)  # the current point of the path being built
     start: tuple[float, float] = (0.0, 0.0)  # where its subpath began
     actual: str | None = None  # the next string is shaped glyphs standing for this (`at`)
+    context: tuple[Mark | None, int, Mark | None, Entry | None] | None = None  # what the open marks give an item
 
     def read(self, code: str) -> None:
         operands: list[str] = []
@@ -223,10 +225,12 @@ class Reader:
             mark = Mark(mark.role, mark.level, mark.alt, measure, element, mark.entry)
         self._flush_line()
         self.roles.append(mark)
+        self.context = None
 
     def _end_mark(self, op: str, args: list[str]) -> None:
         self._flush_line()
         self.roles.pop()
+        self.context = None
 
     def _do(self, op: str, args: list[str]) -> None:
         self._placeholder(args[0][1:])
@@ -448,9 +452,14 @@ class Reader:
         return self.roles[-1] if self.roles else None
 
     def _item(self, box: Rect, role: Role) -> dict[str, Any]:
-        figure = next((m for m in reversed(self.roles) if m.role in ("figure", "qr")), None)
-        level = next((m.level for m in reversed(self.roles) if m.level), 0)
-        inner = figure or self._mark()  # a figure's shapes and labels are the figure's
+        context = self.context
+        if context is None:  # (worked out once for the marks open now: every item drawn inside them shares it)
+            figure = next((m for m in reversed(self.roles) if m.role in ("figure", "qr")), None)
+            level = next((m.level for m in reversed(self.roles) if m.level), 0)
+            entry = next((m.entry for m in reversed(self.roles) if m.entry is not None), None)
+            context = self.context = (figure, level, figure or self._mark(), entry)  # (a figure's shapes and
+            # labels are the figure's)
+        figure, level, inner, entry = context
         element = inner.element if inner is not None and role not in ("artifact", "mark") else ""
         return {
             "box": box,
@@ -461,7 +470,7 @@ class Reader:
             "level": level if role in ("title", "heading") else 0,
             "alt": figure.alt if figure is not None else "",
             "element": element,
-            "entry": next((m.entry for m in reversed(self.roles) if m.entry is not None), None),
+            "entry": entry,
             "z": next(self.z),
             "piece": self.tags.piece,
             "bleeds": self.tags.bleeds,
