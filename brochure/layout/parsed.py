@@ -47,6 +47,7 @@ _COLOUR = "(a colour)"  # what a style's colour is in a key
 _lock = threading.Lock()
 _seen: dict[int, tuple[weakref.ref[Any], tuple[object, ...] | None, Palette]] = {}  # id(style) -> its values, colours
 _new = object.__new__
+_swaps: dict[tuple[int, int], tuple[Palette, Palette, dict[int, Any] | None]] = {}  # (was, now) -> _swap's answer
 
 
 def key(text: str | None, style: Any, bullet: Any) -> tuple[object, ...] | None:
@@ -214,7 +215,20 @@ def _swap(was: Palette, now: Palette) -> dict[int, Any] | None:
     """The kept style's colour objects (by id) -> this style's, where they differ; {} when they are the same (or
     equal, of the same kind: they print alike, and the kept ones are kept, so what is kept next says so); None
     when they cannot be told apart (one object in two roles, kept in one and swapped in the other, or other colour
-    names)."""
+    names). Worked out once per pair of palettes (a style's is one tuple, `_style`; a build asks about 240 times,
+    for a few pairs); the answer is only read. (The palettes are held with it: no other can take their addresses.)"""
+    known = _swaps.get((id(was), id(now)))
+    if known is not None and known[0] is was and known[1] is now:
+        return known[2]
+    swap = _swapped(was, now)
+    with _lock:
+        if len(_swaps) >= MAX_KEPT:
+            _swaps.clear()
+        _swaps[(id(was), id(now))] = (was, now, swap)
+    return swap
+
+
+def _swapped(was: Palette, now: Palette) -> dict[int, Any] | None:
     if [n for n, _ in was] != [n for n, _ in now]:
         return None
     swap: dict[int, Any] = {}
