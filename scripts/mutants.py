@@ -326,10 +326,11 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "drawing-paths-remembered-without-their-zeros-signs",
-        "layout/drawings.py",
-        "    if 0.0 in numbers:\n",
+        "art/fixed.py",
+        "    if 0 in values:  # (equal to 0, 0.0 and -0.0 alike)\n",
         "    if False:\n",
         "tests/test_remembered.py::test_a_drawings_shapes_remembered_where_placed_print_as_worked_out_anew",
+        "tests/test_remembered.py::test_fixed_geometry_placed_at_signed_zeros_prints_as_worked_out_anew",
     ),
     m(
         "back-overset-named-at-the-longest-source-not-the-widest-word",
@@ -800,6 +801,7 @@ MUTANTS: tuple[Mutant, ...] = (
         "            cmap.content = mended(cmap.content)",
         "            pass",
         "tests/test_tagged.py::test_every_glyph_maps_to_unicode_and_the_document_says_what_it_is",
+        "tests/test_press.py::test_every_font_maps_its_codes_to_characters_and_none_to_nothing",
     ),
     m(
         "decoration-unmarked",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import replace
 from decimal import Decimal
 from functools import cache
@@ -407,3 +408,17 @@ def test_small_text_in_a_brand_colour_of_three_plates_is_named_a_guard() -> None
     assert "3 plates (C 32% M 74% K 59%)" in three
     assert line(9.0, Ink("cmyk", (1.0, 0.0, 0.0, 0.3))) == []  # two plates: fine
     assert line(10.0, primary) == [] and line(9.0, Ink("cmyk", (0, 0, 0, 1.0))) == []
+
+
+@pytest.mark.parametrize("brand", [BRAND, MAPLE], ids=["clearwater", "maple-main"])
+def test_every_font_maps_its_codes_to_characters_and_none_to_nothing(brand: Path) -> None:
+    """Copying text from the press PDF (a print shop's proof, a search) gives the words: every font's ToUnicode map
+    gives each code a character, and none maps a code to U+0000 (ReportLab writes such entries for the unused
+    control codes of a font's first subset; they are left out, as in the office edition)."""
+    pdf = reopen(press(brand))
+    fonts = [o for o in pdf.objects if isinstance(o, pikepdf.Dictionary) and o.get("/Type") == "/Font"]
+    maps = [f.ToUnicode.read_bytes() for f in fonts if "/ToUnicode" in f]
+    assert maps and len(maps) == len([f for f in fonts if f.get("/Subtype") == "/TrueType"])
+    for cmap in maps:
+        pairs = re.findall(rb"<([0-9A-Fa-f]+)> <([0-9A-Fa-f]+)>", cmap.split(b"endcodespacerange", 1)[1])
+        assert pairs and all(int(char, 16) != 0 for _, char in pairs)

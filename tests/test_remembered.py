@@ -208,3 +208,21 @@ def test_a_drawings_shapes_remembered_where_placed_print_as_worked_out_anew(m: t
         assert repr(first) == repr(again) == repr(_fresh(node, m))
     if m[4] == 0.0 and math.copysign(1.0, m[4]) < 0:  # (mirrored, the two triangles' first corners print apart)
         assert repr(_fresh(shapes[0], m)) != repr(_fresh(shapes[1], m))
+
+
+def test_fixed_geometry_placed_at_signed_zeros_prints_as_worked_out_anew() -> None:
+    """Fixed art (the cover's dots, the QR code's modules) is placed once per matrix (art/fixed.py): a matrix with
+    -0.0 where another has 0.0 compares equal to it, but what it places can print "-0" where the other prints "0"."""
+    from brochure.art.fixed import Pen, made, mapped, placed
+
+    def square() -> tuple[object, ...]:
+        pen = Pen()
+        pen.moveTo(0.0, 0.0)
+        pen.lineTo(2.0, 0.0)
+        pen.closePath()
+        return tuple(pen.segments)
+
+    geometry = made(square)
+    for m in [(-1.0, 0.0, -0.0, 1.0, 0.0, 0.0), (-1.0, 0.0, -0.0, 1.0, -0.0, -0.0), (1.0, 0.0, 0.0, 1.0, 3, 4)]:
+        fresh = tuple(mapped(m, op, v) for op, v in geometry.segments)  # type: ignore[arg-type]
+        assert repr(placed(geometry, m)) == repr(fresh)  # type: ignore[arg-type]

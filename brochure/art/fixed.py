@@ -9,6 +9,7 @@ alone, so builds that share them (in threads too) still share nothing that chang
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Hashable
 from dataclasses import field
 from functools import lru_cache
@@ -53,18 +54,35 @@ class Pen:
 
 def made(fn: Callable[..., tuple[Segment, ...]], *args: Hashable) -> Geometry:
     """fn(*args), made once per process: fn must be a pure function of its (hashable) arguments."""
-    return _made(fn, args)
+    return _made(fn, exact(args))
 
 
 @lru_cache(maxsize=256)
-def _made(fn: Callable[..., tuple[Segment, ...]], args: tuple[Hashable, ...]) -> Geometry:
-    return Geometry((fn.__module__, fn.__qualname__, args), tuple(fn(*args)))
+def _made(fn: Callable[..., tuple[Segment, ...]], key: Exact) -> Geometry:
+    return Geometry((fn.__module__, fn.__qualname__, key), tuple(fn(*key[0])))
 
 
-@lru_cache(maxsize=256)
 def placed(geometry: Geometry, m: Matrix) -> tuple[Segment, ...]:
     """The geometry's segments in page coordinates (m applied as ReportLab's path object would)."""
+    return _placed(geometry, exact(m))
+
+
+@lru_cache(maxsize=256)
+def _placed(geometry: Geometry, key: Exact) -> tuple[Segment, ...]:
+    m: Matrix = key[0]
     return tuple(mapped(m, op, v) for op, v in geometry.segments)
+
+
+Exact = tuple[tuple[Any, ...], ...]  # values, their types and (where one is zero) their signs
+
+
+def exact(values: tuple[Any, ...]) -> Exact:
+    """Values as a key that keeps apart what prints apart: values that compare equal but are of other types (1 and
+    1.0), and 0.0 and -0.0 (which print "0" and "-0"). The values themselves come first."""
+    kinds = tuple(map(type, values))
+    if 0 in values:  # (equal to 0, 0.0 and -0.0 alike)
+        return (values, kinds, tuple(math.copysign(1.0, v) if isinstance(v, float) else 1.0 for v in values))
+    return (values, kinds)
 
 
 def mapped(m: Matrix, op: str, v: tuple[float, ...]) -> Segment:

@@ -5,8 +5,9 @@ Drawing as it goes, so one Drawing cannot be drawn by two builds at once. This w
 it: every shape states its own inks, widths and font; the geometry of circles, ellipses and rounded corners is
 ReportLab's own (its path object, collected instead of written), so what is printed is what renderPDF drew.
 A leaflet's art is drawn at the same places build after build: a plain shape's path where it is placed (a
-rectangle, circle, ellipse, line, polygon or path, by its numbers and the matrix) is worked out once and
-remembered, an immutable tuple, as art/fixed.py places fixed geometry.
+rectangle, circle, ellipse, line, polygon or path, by its numbers and the matrix, kept apart where they compare
+equal but print apart: `art.fixed.exact`) is worked out once and remembered, an immutable tuple, as art/fixed.py
+places fixed geometry.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from reportlab.pdfgen.canvas import FILL_NON_ZERO
 from reportlab.pdfgen.pathobject import PDFPathObject
 from reportlab.pdfgen.pdfgeom import bezierArc
 
-from brochure.art.fixed import Fixed, mapped, placed
+from brochure.art.fixed import Fixed, exact, mapped, placed
 from brochure.frozen import frozen
 from brochure.layout.lettering import Glyphs, Lettering, letter
 from brochure.layout.model import Clip, Ink, Segment, ink_of
@@ -172,10 +173,9 @@ def _geometry(node: Shape, m: Matrix, fill: bool, stroke: bool) -> list[tuple[tu
     if isinstance(node, Fixed):  # made once per size, placed once per matrix (art/fixed.py)
         return [(placed(node.geometry, m), fill, stroke)]
     plain = _plain(node)
-    at = _exact(m) if plain is not None else None
-    if at is None:
+    if plain is None:
         return _made_geometry(node, m, fill, stroke)
-    key = (plain, at, fill, stroke)
+    key = (plain, exact(m), fill, stroke)
     known = _known.get(key)
     if known is None:
         known = tuple(_made_geometry(node, m, fill, stroke))
@@ -193,14 +193,14 @@ _lock = threading.Lock()
 
 
 def _plain(node: Shape) -> tuple[object, ...] | None:
-    """A shape's kind and the numbers its path depends on (exactly: see `_exact`), its operators too for a path;
-    None for other shapes, or numbers that are not all floats."""
+    """A shape's kind and the numbers its path depends on (exactly: `art.fixed.exact`), its operators too for a
+    path; None for other shapes."""
     if isinstance(node, Path):
         autoclose = getattr(node, "autoclose", "")
-        numbers: tuple[Any, ...] = tuple(node.points)
-        extra: tuple[object, ...] = (tuple(node.operators), autoclose if isinstance(autoclose, str | None) else "?")
-        if extra[1] == "?":
+        if not isinstance(autoclose, str | None):
             return None
+        numbers: tuple[Any, ...] = tuple(node.points)
+        extra: tuple[object, ...] = (tuple(node.operators), autoclose)
     elif isinstance(node, Rect):
         numbers, extra = (node.x, node.y, node.width, node.height, node.rx, node.ry), ()
     elif isinstance(node, Circle):
@@ -213,19 +213,7 @@ def _plain(node: Shape) -> tuple[object, ...] | None:
         numbers, extra = tuple(node.points), ()
     else:
         return None
-    exact = _exact(numbers)
-    return None if exact is None else (type(node), exact, *extra)
-
-
-def _exact(numbers: tuple[Any, ...]) -> tuple[float, ...] | None:
-    """Floats as a key that tells apart what prints apart: 0.0 and -0.0 compare equal, so where there is a zero
-    the signs are part of the key; None unless every number is a float (an int and a float compare equal)."""
-    for v in numbers:
-        if type(v) is not float:
-            return None
-    if 0.0 in numbers:
-        return (*numbers, *(math.copysign(1.0, v) for v in numbers))
-    return numbers
+    return (type(node), exact(numbers), *extra)
 
 
 def _made_geometry(node: Shape, m: Matrix, fill: bool, stroke: bool) -> list[tuple[tuple[Segment, ...], bool, bool]]:
