@@ -340,6 +340,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_messages_hostile.py::test_a_word_too_long_for_the_backs_sources_is_named_at_the_source_it_is_in",
     ),
     m(
+        "inline-link-area-runs-over-the-space-after-its-words",
+        "layout/setting.py",
+        "            end_x -= stringWidth(trailing.group(), *tx.font) if trailing else 0\n",
+        "            end_x -= 0\n",
+        "tests/test_setting.py::test_a_link_inside_a_styled_paragraph_reads_as_reportlab_drawing_it",
+    ),
+    m(
         "broken-lines-handed-out-not-copied",
         "layout/parsed.py",
         "    out = _clone(lines)\n",

@@ -245,11 +245,10 @@ def test_fuzzed_paragraphs_read_as_reportlab_drawing_them(
 
 
 def test_what_only_reportlab_draws_is_left_to_it(fonts: tuple[str, str, str]) -> None:
-    """A link, an underline, a background or a bullet: drawn by ReportLab (layout/setting.py gives None)."""
+    """An underline, a background or a bullet: drawn by ReportLab (layout/setting.py gives None)."""
     regular = fonts[0]
     style = ParagraphStyle("body", fontName=regular, fontSize=9, leading=11)
     for markup, s in [
-        ("See <a href='https://example.org/a'>the study</a> for more.", style),
         ("An <u>underlined</u> word.", style),
         ("A tinted paragraph.", ParagraphStyle("t", style, backColor=Color(1, 1, 0))),
         ("A bulleted paragraph.", ParagraphStyle("b", style, bulletFontName=regular)),
@@ -298,6 +297,38 @@ def test_a_paragraph_that_is_one_link_reads_as_reportlab_drawing_it(
     lines, links = direct
     assert len([i for i in lines if isinstance(i, Text)]) >= 2
     assert len(links) == (0 if url.startswith("#") else len([i for i in lines if isinstance(i, Text)]))
+
+
+INLINE_LINKS = [
+    "See <a href='https://example.org/a'>the study</a> for more, and <font name='{bold}'>ask us</font> at any time.",
+    "Read <a href='https://example.org/long'>a long linked phrase that runs on across the end of its line</a> now.",
+    "Two: <a href='mailto:a@example.org'>write</a> or <a href='tel:+441174960321'>call <font name='{bold}'>us</font>"
+    "</a> today, or <a href='#s1'>read on</a> and <a href='document:x'>here</a>.",
+    "<font name='{bold}'>Bold</font> <a href='https://example.org/b'><font name='{italic}'>slanted link</font> "
+    "words<super>3</super></a> and more words after&nbsp;it, with <font size='11'>larger</font> text.",
+    "First read <a href='https://example.org/c'>this page </a><font name='{bold}'>before</font> you come.",
+]
+
+
+@pytest.mark.parametrize("alignment", [TA_LEFT, TA_CENTER, TA_RIGHT, TA_JUSTIFY])
+@pytest.mark.parametrize("markup", INLINE_LINKS, ids=["one", "across-lines", "several", "styled", "space-at-its-end"])
+def test_a_link_inside_a_styled_paragraph_reads_as_reportlab_drawing_it(
+    fonts: tuple[str, str, str], monkeypatch: pytest.MonkeyPatch, alignment: int, markup: str
+) -> None:
+    """A source's address or a note's link inside other words (ReportLab's `_putFragLine` and `_do_post_text`): its
+    lines and the link's area over each of its pieces, read from data as from ReportLab's drawing."""
+    regular, bold, italic = fonts
+    markup = markup.format(bold=bold, italic=italic)
+    style = ParagraphStyle(
+        "note", fontName=regular, fontSize=8.6, leading=10.9, alignment=alignment, leftIndent=4.2, firstLineIndent=2.5
+    )
+    direct = _links(Para(markup, style), 121.3, regular)
+    with monkeypatch.context() as m:
+        m.setattr(setting, "paragraph_ops", lambda p, x, y: None)
+        drawn = _links(Para(markup, style), 121.3, regular)
+    assert setting.paragraph_ops(_wrapped(Para(markup, style), 121.3), 0, 0) is not None
+    assert direct == drawn
+    assert len(direct[1]) >= 1 + ("across" in markup)  # (a link's area on each line it runs over)
 
 
 def _wrapped(p: Para, width: float) -> Para:

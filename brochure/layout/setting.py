@@ -2,13 +2,13 @@
 
 Drawn on the Recorder, a paragraph's every position and colour is formatted as PDF text by ReportLab, then parsed
 back by layout/operators.py. For the paragraphs brochure sets (no underline, strike-through, background, border,
-bullet, inline image, end dots, automatic leading or right-to-left word wrap, and no link but one over the whole of
-a one-style paragraph, as a contact line is) this gives the same operators without the text, and the same link
-notes: the same sequence, each number rounded as ReportLab writes it (`fp_str`), so the frames read are the same to
-the last digit. Any other paragraph gives None and is drawn by ReportLab (a styled paragraph with a link in it: 8 of
-the 438 paragraphs six editions paint). Follows ReportLab 5.1's `Paragraph.drawPara`, `_putFragLine`,
-`_do_link_line`, `_doLink`, the `_*DrawParaLine*` functions and `PDFTextObject`; tests/test_setting.py reads every
-shipped edition's paragraphs both ways and compares the frames.
+bullet, inline image, end dots, automatic leading or right-to-left word wrap; links over a whole one-style paragraph,
+as a contact line is, or inside a styled one, as a note's source is) this gives the same operators without the
+text, and the same link notes: the same sequence, each number rounded as ReportLab writes it (`fp_str`), so the
+frames read are the same to the last digit. Any other paragraph gives None and is drawn by ReportLab. Follows
+ReportLab 5.1's `Paragraph.drawPara`, `_putFragLine`, `_do_post_text`, `_do_link_line`, `_doLink`, the
+`_*DrawParaLine*` functions and `PDFTextObject`; tests/test_setting.py reads every shipped edition's paragraphs both
+ways and compares the frames.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ Op = tuple[str, tuple[Any, ...]]
 
 _ALIGNMENTS = (TA_LEFT, TA_CENTER, TA_RIGHT, TA_JUSTIFY)
 _SCHEME = re.compile("^[a-zA-Z][-+a-zA-Z0-9]+$")  # paragraph.py's _scheme_re
+_TRAILING = rl_paragraph._wsc_end_search  # white space at a piece's end (`_trailingSpaceLength`)
 
 
 def _fx(v: float) -> float:
@@ -238,25 +239,36 @@ def _kind1(p: Any, lines: list[Any], ops: list[Op]) -> bool:
     style = p.style
     for line in lines:
         for f in line.words:
-            if hasattr(f, "cbDefn") or getattr(f, "us_lines", None) or getattr(f, "link", None):
+            if hasattr(f, "cbDefn") or getattr(f, "us_lines", None):
                 return False
             if getattr(f, "backColor", None) or isinstance(f.text, ShapedStr) or not _dynamic(f.fontName):
                 return False
     ops.append(("q", ()))
-    tx = _Text(ops, style.leftIndent, _top(p, lines[0]))
+    top = _top(p, lines[0])
+    tx = _Text(ops, style.leftIndent, top)
     state: dict[str, Any] = {"colour": None, "rise": 0}
+    links: list[Op] = []  # (the canvas's link notes, written line by line: before the text object's code)
+    y = top  # `xs.cur_y`: each line's baseline, as drawPara steps it down
     n = len(lines)
     for i, line in enumerate(lines):
         offset = style.firstLineIndent if i == 0 else 0.0
-        if not _line1(tx, style, offset, line, _last_line(p, i, n, line.wordCount), state):
+        spans = _line1(tx, style, offset, line, _last_line(p, i, n, line.wordCount), state)
+        if spans is None:
             return False
+        for (((_, url), x1), lo, hi), x2 in sorted(spans.values()):  # `_do_post_text`
+            links += _link(url, (x1, y + lo, x2, y + hi))
+        y -= style.leading
+    ops[tx.start : tx.start] = links
     ops.append(("ET", ()))
     ops.append(("Q", ()))
     return True
 
 
-def _line1(tx: _Text, style: Any, offset: float, line: Any, last: bool, state: dict[str, Any]) -> bool:
-    """`_leftDrawParaLineX` and its kin, around `_putFragLine`."""
+Spans = dict[Any, Any]  # `_putFragLine`'s links of a line: (n, url) -> (((n, url), x1), low, high), x2
+
+
+def _line1(tx: _Text, style: Any, offset: float, line: Any, last: bool, state: dict[str, Any]) -> Spans | None:
+    """`_leftDrawParaLineX` and its kin, around `_putFragLine`: the line's links, or None (not followed)."""
     spare = line.extraSpace
     alignment = style.alignment
     spaces = line.wordCount + sum(f.text.count("\xa0") for f in line.words) - 1
@@ -272,29 +284,58 @@ def _line1(tx: _Text, style: Any, offset: float, line: Any, last: bool, state: d
         elif simple:
             m = offset + (0.5 * spare if alignment == TA_CENTER else spare)
             tx.x_pos(m)
+    ws = 0.0 if simple else spare / float(spaces)  # (`tx._wordSpace`, as set: unrounded)
     if not simple:
-        tx.word_space(spare / float(spaces))
-    if not _put(tx, style, line, state):
-        return False
+        tx.word_space(ws)
+    spans = _put(tx, style, line, state, m, ws)
+    if spans is None:
+        return None
     if not simple:
         tx.word_space(0)
     tx.x_pos(-m)
-    return True
+    return spans
 
 
-def _put(tx: _Text, style: Any, line: Any, state: dict[str, Any]) -> bool:
-    """`_putFragLine` for pieces of words only."""
+def _put(tx: _Text, style: Any, line: Any, state: dict[str, Any], at: float, ws: float) -> Spans | None:
+    """`_putFragLine` for pieces of words only: their operators, and where each link runs (from the start of the
+    piece it begins in to the end of the words before the piece it ends at, or to the line's end; from the lowest
+    to the highest of its pieces, by their size and rise), or None."""
     if tx.leading != style.leading:
         tx.set_leading(style.leading)
     words = line.words
-    for f in words:
+    cur_x = at + style.leftIndent
+    spaces = 0
+    active: list[Any] = []  # (`AL`)
+    spans: Spans = {}
+    for i, f in enumerate(words):
+        end_x = cur_x + spaces * ws
+        if i > 0 and tx.font is not None:
+            trailing = _TRAILING(words[i - 1].text)  # (measured in the font set before this piece's)
+            end_x -= stringWidth(trailing.group(), *tx.font) if trailing else 0
         tx.font = (f.fontName, f.fontSize)
         if state["colour"] != f.textColor:
             state["colour"] = f.textColor
             if not colour_ops(tx.ops, f.textColor):
-                return False
+                return None
         if state["rise"] != f.rise:
             state["rise"] = f.rise
             tx.rise(f.rise)
+        link = f.link
+        if active != link:
+            for ended in set(active) - set(link):
+                spans[ended] = (spans[ended], end_x)
         tx.text_out(f.text, f is words[-1])
-    return True
+        low, high = f.rise - 0.2 * f.fontSize, f.rise + f.fontSize
+        if active != link:
+            for begun in set(link) - set(active):
+                spans[begun] = ((begun, cur_x), low, high)
+            active = link
+        for n in active:
+            start, lo, hi = spans[n]
+            if low < lo or high > hi:
+                spans[n] = (start, min(low, lo), max(high, hi))
+        cur_x += stringWidth(f.text, f.fontName, f.fontSize)
+        spaces += f.text.count(" ") + f.text.count("\xa0")
+    for n in active:
+        spans[n] = (spans[n], cur_x + (spaces - 1) * ws)
+    return spans
