@@ -288,13 +288,7 @@ def test_a_paragraph_that_is_one_link_reads_as_reportlab_drawing_it(
         "url", fontName=regular, fontSize=8.6, leading=10.9, alignment=alignment, leftIndent=4.2, firstLineIndent=2.5
     )
     markup = f"<a href='{url}'>Book a consultation online at any time of the day or night</a>"
-    direct = _links(Para(markup, style), 101.3, regular)
-    with monkeypatch.context() as m:
-        m.setattr(setting, "paragraph_ops", lambda p, x, y: None)
-        drawn = _links(Para(markup, style), 101.3, regular)
-    assert setting.paragraph_ops(_wrapped(Para(markup, style), 101.3), 0, 0) is not None
-    assert direct == drawn
-    lines, links = direct
+    lines, links = _links_both_ways(markup, style, 101.3, regular, monkeypatch)
     assert len([i for i in lines if isinstance(i, Text)]) >= 2
     assert len(links) == (0 if url.startswith("#") else len([i for i in lines if isinstance(i, Text)]))
 
@@ -322,13 +316,21 @@ def test_a_link_inside_a_styled_paragraph_reads_as_reportlab_drawing_it(
     style = ParagraphStyle(
         "note", fontName=regular, fontSize=8.6, leading=10.9, alignment=alignment, leftIndent=4.2, firstLineIndent=2.5
     )
-    direct = _links(Para(markup, style), 121.3, regular)
+    _, links = _links_both_ways(markup, style, 121.3, regular, monkeypatch)
+    assert len(links) >= 1 + ("across" in markup)  # (a link's area on each line it runs over)
+
+
+def _links_both_ways(
+    markup: str, style: ParagraphStyle, width: float, base: str, monkeypatch: pytest.MonkeyPatch
+) -> tuple[list[Frame], list[Link]]:
+    """The frames and links of a paragraph set as data (which it must be), the same as when ReportLab draws it."""
+    direct = _links(Para(markup, style), width, base)
     with monkeypatch.context() as m:
         m.setattr(setting, "paragraph_ops", lambda p, x, y: None)
-        drawn = _links(Para(markup, style), 121.3, regular)
-    assert setting.paragraph_ops(_wrapped(Para(markup, style), 121.3), 0, 0) is not None
+        drawn = _links(Para(markup, style), width, base)
+    assert setting.paragraph_ops(_wrapped(Para(markup, style), width), 0, 0) is not None
     assert direct == drawn
-    assert len(direct[1]) >= 1 + ("across" in markup)  # (a link's area on each line it runs over)
+    return direct
 
 
 def _wrapped(p: Para, width: float) -> Para:

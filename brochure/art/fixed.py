@@ -107,7 +107,7 @@ def mapped(m: Matrix, op: str, v: tuple[float, ...]) -> Segment:
     return (op, (a * x + c * y + e, b * x + d * y + f))
 
 
-class Fixed(Path):
+class Fixed(Path):  # type: ignore[misc]
     """A Path node drawn from a Geometry (its colours and widths set as on any Path)."""
 
     _attrMap = AttrMap(BASE=Path, geometry=AttrMapValue(isAnything, desc="the segments, made once"))

@@ -8,28 +8,19 @@ svglib, keeps the check. A tri-fold's art sets about 1,400 such attributes a bui
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportlab.graphics import shapes
 
 
-class Circle(shapes.Circle):  # type: ignore[misc]
-    __setattr__ = object.__setattr__
+def _unchecked(shape: type) -> Any:
+    """A subclass of the shape class whose attributes are set as on any object."""
+    return type(shape.__name__, (shape,), {"__setattr__": object.__setattr__, "__module__": __name__})
 
 
-class Ellipse(shapes.Ellipse):  # type: ignore[misc]
-    __setattr__ = object.__setattr__
-
-
-class Polygon(shapes.Polygon):  # type: ignore[misc]
-    __setattr__ = object.__setattr__
-
-
-class PolyLine(shapes.PolyLine):  # type: ignore[misc]
-    __setattr__ = object.__setattr__
-
-
-class Rect(shapes.Rect):  # type: ignore[misc]
-    __setattr__ = object.__setattr__
-
-
-class Path(shapes.Path):  # type: ignore[misc]
-    __setattr__ = object.__setattr__
+Circle = _unchecked(shapes.Circle)
+Ellipse = _unchecked(shapes.Ellipse)
+Polygon = _unchecked(shapes.Polygon)
+PolyLine = _unchecked(shapes.PolyLine)
+Rect = _unchecked(shapes.Rect)
+Path = _unchecked(shapes.Path)
