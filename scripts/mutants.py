@@ -340,6 +340,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_messages_hostile.py::test_a_word_too_long_for_the_backs_sources_is_named_at_the_source_it_is_in",
     ),
     m(
+        "large-print-page-count-found-one-page-too-many",
+        "layout/engine.py",
+        'if len(plan.flows["main"]) >= used)',
+        'if len(plan.flows["main"]) > used)',
+        "tests/test_fit.py::test_large_print_takes_the_pages_that_trying_every_page_count_takes",
+    ),
+    m(
         "inline-link-area-runs-over-the-space-after-its-words",
         "layout/setting.py",
         "            end_x -= stringWidth(trailing.group(), *tx.font) if trailing else 0\n",

@@ -103,3 +103,40 @@ def test_a_list_never_leaves_its_first_item_alone_under_a_heading_at_a_panel_foo
     res = flow(items, frames)
     assert [len(p) for p in res.placed] == [1, 3]
     assert res.bookmarks[0][3] == 1  # the heading moved with its list
+
+
+WORDS = "Words that keep going to fill the page, line after line, in large print. " * 3
+
+
+@pytest.mark.parametrize("hint", ["", "    keep: together\n", "    break: before\n"], ids=["plain", "keep", "break"])
+def test_large_print_takes_the_pages_that_trying_every_page_count_takes(
+    inputs: Inputs, monkeypatch: pytest.MonkeyPatch, hint: str
+) -> None:
+    """The large print's page count is found by flowing the words once through the most pages it may have
+    (engine._fewest), not by trying each count from the fewest up: for words from a page to more than the most
+    pages hold, with a section kept whole or starting a page, the same PDF and the same findings as trying each."""
+    from brochure.layout import engine
+
+    seen: set[int] = set()
+    for before, own in ((0, 1), (4, 2), (11, 3), (23, 6), (150, 2)):
+        content = inputs.content.read_text(encoding="utf-8")
+        paragraphs = "".join(f'      - text: "{WORDS}"\n' for _ in range(before))
+        second = "".join(f'      - text: "{WORDS}"\n' for _ in range(own))
+        edit(inputs.content, '      - text: "Fine needles', paragraphs + '      - text: "Fine needles')
+        edit(
+            inputs.content,
+            "  - id: risks\n",
+            f"  - id: second\n    heading: Second\n{hint}    blocks:\n{second}  - id: risks\n",
+        )
+        src, diags = api.load(inputs.content, inputs.brand)
+        assert src is not None, [d.format() for d in diags]
+        epoch = {"SOURCE_DATE_EPOCH": "1764547200"}
+        found = api.build(src, api.Options(layout="large-print"), epoch)
+        with monkeypatch.context() as m:
+            m.setattr(engine, "_grows", lambda plans: False)  # every page count in turn, fewest first
+            tried = api.build(src, api.Options(layout="large-print"), epoch)
+        assert [d.format() for d in found.diagnostics] == [d.format() for d in tried.diagnostics]
+        assert found.pdf == tried.pdf and found.pages == tried.pages
+        seen.add(found.pages if found.ok else 0)
+        inputs.content.write_text(content, encoding="utf-8")
+    assert 0 in seen and len(seen) >= 4, seen  # (words too many for the most pages among them)

@@ -18,6 +18,7 @@ from brochure.layout.cover import CoverArea, cover
 from brochure.layout.flow import SHORT, FlowResult, Frame, even_up
 from brochure.layout.model import Bookmark, Draft, DraftLayout, Layout, Link, Placed
 from brochure.layout.paint import paint
+from brochure.theme.styles import Theme
 from brochure.vocabulary import LayoutName, Place
 
 
@@ -90,28 +91,70 @@ def lay_out(plans: tuple[Plan, ...], layout: LayoutName, inp: Inputs) -> tuple[L
     keeps = (True, False) if any(plan.keep_sections for plan in plans) else (False,)
     scale = inp.theme.scale
     sizes = scale.steps()  # from the kit's body size down in 0.25 pt steps to the floor (9 pt for the design)
+    grows = _grows(plans)
     for keep in keeps:  # short sections kept whole at any size first; split (with a warning) only if need be
         for size in sizes:
             theme = inp.theme.with_body(size)
-            for plan, sections, warnings in routed:
-                cites = citations.number(inp.content, sections)  # Vancouver numbers over the texts this layout prints
-                kept = keep and plan.keep_sections
-                attempt = replace(
-                    inp,
-                    theme=theme,
-                    label=plan.label,
-                    sections=sections,
-                    citations=cites,
-                    keep_sections=kept,
-                    full_sources=plan.full_sources,
-                )
-                last = keep == keeps[-1] and size == sizes[-1] and plan is routed[-1][0]
+            final = keep == keeps[-1] and size == sizes[-1]  # the last plan tried here reports what does not fit
+            begin = _fewest(routed, _for_plan(inp, theme, keep, *routed[-1][:2])) if grows else 0
+            if begin is None:  # the most pages do not hold the words, so fewer do not either
+                if not final:
+                    continue
+                begin = len(routed) - 1
+            for plan, sections, warnings in routed[begin:]:
+                attempt = _for_plan(inp, theme, keep, plan, sections)
+                last = final and plan is routed[-1][0]
                 attempt = replace(attempt, trial=not last)
                 result, errors = _attempt(plan, attempt, complete=last)
                 if result is not None:
+                    kept = attempt.keep_sections
                     split = _split(result, plan, sections, sizes[-1]) if plan.keep_sections and not kept else []
                     return paint(result, theme.fonts.regular), warnings + empty + errors + split  # (its warnings)
     return None, routed[-1][2] + errors
+
+
+def _for_plan(inp: Inputs, theme: Theme, keep: bool, plan: Plan, sections: tuple[Section, ...]) -> Inputs:
+    """The inputs of an attempt at a plan, at one body size, short sections kept whole or not."""
+    return replace(
+        inp,
+        theme=theme,
+        label=plan.label,
+        sections=sections,
+        citations=citations.number(inp.content, sections),  # Vancouver numbers over the texts this layout prints
+        keep_sections=keep and plan.keep_sections,
+        full_sources=plan.full_sources,
+        trial=True,
+    )
+
+
+def _grows(plans: tuple[Plan, ...]) -> bool:
+    """Whether the plans differ only in how many frames one flow, filled frame after frame, has (a page count
+    each, fewest first: large print's). The frames of each are then the first frames of the next."""
+    flows = [plan.flows.get("main", ()) for plan in plans]
+    counts = [len(f) for f in flows]
+    return (
+        len(plans) > 2
+        and counts[0] > 0
+        and counts == sorted(set(counts))  # (more frames each)
+        and all(
+            set(p.flows) == {"main"} and not p.balanced and f == flows[-1][: len(f)]
+            for p, f in zip(plans, flows, strict=True)
+        )
+    )
+
+
+def _fewest(routed: list[tuple[Plan, tuple[Section, ...], list[Diagnostic]]], inp: Inputs) -> int | None:
+    """Of plans that grow (`_grows`), the first whose frames hold the words, found by flowing them once through the
+    last plan's frames (`inp`: an attempt at it), not through each plan's in turn; None when even those do not.
+    A flow filled frame after frame places the same words in its first frames however many follow them (it
+    looks ahead only to move a section kept whole to the next frame, which a plan with fewer frames cannot do,
+    and then words are left over), so a plan with fewer frames than the words took leaves words over, and the
+    plan with as many places them as the last plan did. That plan is tried, and the ones after it if it fails."""
+    res, diags = _flow_in(routed[-1][0], inp, "main")
+    if res.leftover or any(d.is_error for d in diags):
+        return None
+    used = max((i + 1 for i, placed in enumerate(res.placed) if placed), default=1)
+    return next(i for i, (plan, _, _) in enumerate(routed) if len(plan.flows["main"]) >= used)
 
 
 def _split(layout: DraftLayout, plan: Plan, sections: tuple[Section, ...], least: float) -> list[Diagnostic]:
