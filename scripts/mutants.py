@@ -347,6 +347,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_fit.py::test_large_print_takes_the_pages_that_trying_every_page_count_takes",
     ),
     m(
+        "right-to-left-data-raised-glyphs-set-on-the-baseline",
+        "layout/rtl.py",
+        '("Ts", (fx(piece.rise + p.rise),))',
+        '("Ts", (fx(p.rise),))',
+        "tests/test_setting.py::test_a_right_to_left_paragraph_set_as_data_reads_as_drawing_it",
+    ),
+    m(
         "inline-link-area-runs-over-the-space-after-its-words",
         "layout/setting.py",
         "            end_x -= stringWidth(trailing.group(), *tx.font) if trailing else 0\n",

@@ -18,7 +18,7 @@ from reportlab.lib.styles import ParagraphStyle
 
 from brochure import api
 from brochure.geometry.sheet import Rect, trifold
-from brochure.layout import setting
+from brochure.layout import rtl, setting
 from brochure.layout.flowables import Para, place
 from brochure.layout.model import Frame, Ink, Link, Run, Segment, Shape, Text
 from brochure.layout.operators import Reader, Tags
@@ -340,14 +340,18 @@ def _wrapped(p: Para, width: float) -> Para:
 
 @pytest.mark.parametrize("layout", LAYOUTS)
 @pytest.mark.parametrize("target", TARGETS)
+@pytest.mark.parametrize("content", ["content.yaml", "translations/ar.yaml"])
 def test_every_edition_prints_the_same_as_reportlab_drawing_its_paragraphs(
-    layout: str, target: str, monkeypatch: pytest.MonkeyPatch
+    layout: str, target: str, content: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    src = sources()
+    """Every paragraph of every edition, left to right and right to left, set as data and drawn: the same frames
+    and the same PDF."""
+    src = sources(ROOT / content)
     options = api.Options(layout=layout, target=target)  # type: ignore[arg-type]
     direct = api.build(src, options)
     with monkeypatch.context() as m:
         m.setattr(setting, "paragraph_ops", lambda p, x, y: None)
+        m.setattr(rtl, "ops", lambda *args: None)
         drawn = api.build(src, options)
     assert direct.layout == drawn.layout
     assert direct.pdf == drawn.pdf
@@ -427,3 +431,48 @@ def test_see_through_dashed_and_capped_shapes_are_written_as_the_canvas_writes_t
         through = pdf.render(layout, meta)
     assert own == through
     assert own.count(b"/gRLs") >= 4  # (opacity set for fills and strokes, and set again after each shape)
+
+
+RTL_MARKUP = (
+    "يعالج <font name='{bold}'>الندبات</font> "
+    "الضمورية في 3<super>3</super> جلسات "
+    "(micro-needling, 1.5 mm) <font color='#C0392B'>بلطف</font> احجز "
+    "<a href='https://example.org/book'>موعداً اليوم</a>"
+    "، أو اتصل بنا على "
+    "<a href='tel:+441174960321'>⁦+44 117 496 0321⁩</a> قبل أن تأتي."
+)
+
+
+@pytest.mark.parametrize("alignment", [TA_LEFT, TA_CENTER, TA_RIGHT, TA_JUSTIFY])
+@pytest.mark.parametrize("direction", ["rtl", "ltr"])
+@pytest.mark.parametrize(
+    "colour",
+    [Color(0.1, 0.2, 0.3), CMYKColor(0.7, 0.1, 0.0, 0.2), Color(0.5, 0.5, 0.5, alpha=0.61237)],
+    ids=["rgb", "cmyk", "see-through"],
+)
+def test_a_right_to_left_paragraph_set_as_data_reads_as_drawing_it(
+    fonts: tuple[str, str, str], monkeypatch: pytest.MonkeyPatch, alignment: int, direction: str, colour: Color
+) -> None:
+    """A paragraph shaped and set by layout/rtl.py (Arabic words with Latin and numbers among them, a bold word, a
+    raised number, another colour, a link to a web page and one to a telephone number) in a right-to-left
+    leaflet and in a left-to-right one: its lines, the words each string of glyphs stands for, and the links'
+    areas, read from data as from its drawing."""
+    regular, bold = fonts[0], fonts[1]
+    arabic = dict(sources().fonts.fallbacks)[regular][0]
+    arabic_bold = dict(sources().fonts.fallbacks)[bold][0]
+    style = ParagraphStyle(
+        "body", fontName=arabic, fontSize=9.5, leading=12.5, textColor=colour, alignment=alignment, leftIndent=2.1
+    )
+    style.direction = direction
+    markup = RTL_MARKUP.format(bold=arabic_bold)
+    para = _wrapped(Para(markup, style), 131.3)
+    assert para.shaped is not None and rtl.ops(para.shaped, para.level, para.width, para.height, style, 0, 0)
+    direct = _links(Para(markup, style), 131.3, regular)
+    with monkeypatch.context() as m:
+        m.setattr(rtl, "ops", lambda *args: None)
+        drawn = _links(Para(markup, style), 131.3, regular)
+    assert direct == drawn
+    frames, links = direct
+    assert len([f for f in frames if isinstance(f, Text)]) >= 4  # (lines)
+    assert {link.url for link in links} == {"https://example.org/book", "tel:+441174960321"}
+    assert any(r.actual for f in frames if isinstance(f, Text) for r in f.runs)  # (the words as written)

@@ -222,7 +222,7 @@ class Para(Paragraph):  # type: ignore[misc]
     def ops(self, x: float, y: float) -> list[Op] | None:
         """The operators drawing it at (x, y) would write, as data (layout/setting.py); None: it draws itself."""
         if self.shaped is not None:
-            return None
+            return rtl.ops(self.shaped, self.level, self.width, self.height, self.style, x, y)
         self._rebroken()
         return setting.paragraph_ops(self, x, y)
 

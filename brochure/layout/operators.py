@@ -515,5 +515,6 @@ _DATA_OPS: dict[str, _DataHandler] = {  # (what layout/setting.py gives)
     **dict.fromkeys(("TL", "Tw", "Ts"), Reader._text_state),
     **dict.fromkeys(("Tm", "Td", "T*"), Reader._move),
     "ut": lambda reader, op, n: reader._words(*n),
+    "at": lambda reader, op, n: setattr(reader, "actual", n[0]),
     "link": Reader._link_data,
 }

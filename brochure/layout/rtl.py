@@ -1,7 +1,9 @@
 """A paragraph's fragments (font, size, colour, link per piece of text) -> its words shaped with HarfBuzz, broken
 into lines on their shaped widths, each line in visual order by the Unicode bidirectional algorithm (layout/bidi.py:
 levels for the paragraph, rules L1 and L2 for each line), drawn glyph by glyph where HarfBuzz moves a glyph from
-where the font's own advance would put it, with a link annotation over the words of each link.
+where the font's own advance would put it, with a link annotation over the words of each link; on the Recorder, the
+same operators are given as data (`ops`, as layout/setting.py gives a left-to-right paragraph's), not drawn and
+read back.
 
 What is drawn is noted with the words as written (`Recorder.actual`), which the PDF carries as /ActualText: each
 line is drawn in the order it was written (its pieces placed where they show), one note for the line, or one for
@@ -10,6 +12,7 @@ each stretch in or out of a link, so copied text comes back as written and a lin
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -19,6 +22,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from brochure.frozen import frozen
 from brochure.layout import bidi
+from brochure.layout.setting import Op, colour_ops, dynamic, fx
 from brochure.theme.shaping import Shaped, shape
 
 EPSILON = 0.005  # pt: closer than this, a glyph is where the font's own advance puts it
@@ -270,6 +274,47 @@ def draw(canvas: Any, ws: list[Word], level: int, width: float, height: float, s
     """The lines of a paragraph set by this module: at the right of width in a right-to-left paragraph or where
     its style says, centred where it centres, else at the left; the first baseline a font size under the top, as
     ReportLab sets a paragraph in its style; a link annotation over each link's words as they show."""
+    for line, order, at, y in _placed_lines(ws, level, width, height, style):
+        _links(canvas, order, at, y)
+        tx = canvas.beginText()
+        for drawn, text in _notes(line):
+            note = canvas.actual(text)
+            for word in drawn:
+                _, note = _piece(tx, word.piece, at[id(word)], y, note, canvas)
+        canvas.drawText(tx)
+
+
+def ops(ws: list[Word], level: int, width: float, height: float, style: Any, x: float, y: float) -> list[Op] | None:
+    """The operators `draw` writes on the Recorder for the paragraph drawn at (x, y) (as a Flowable is drawn: its
+    state saved, moved there), as data (layout/setting.py's, read by operators.py's Reader.replay); None where
+    the data would read otherwise (a spot colour; a font not embedded as a subset), and the paragraph draws."""
+    out: list[Op] = [("q", ()), ("cm", (1.0, 0.0, 0.0, 1.0, fx(x), fx(y)))]
+    for line, order, at, base in _placed_lines(ws, level, width, height, style):
+        out += [("link", box) for box in _link_boxes(order, at, base)]  # (noted before the line's text object)
+        out += [("BT", ()), ("Tm", (1.0, 0.0, 0.0, 1.0, 0.0, 0.0))]  # (beginText: its origin)
+        for drawn, text in _notes(line):
+            note = text
+            for word in drawn:
+                piece = word.piece
+                s = piece.shaped
+                if not dynamic(s.font) or not colour_ops(out, piece.colour):  # (setFont writes nothing for such a
+                    return None  # font: its words are noted, each followed by the leading of its size)
+                for p in printed(s, at[id(word)])[0]:
+                    out += [("Tm", (1.0, 0.0, 0.0, 1.0, fx(p.x), fx(base))), ("Ts", (fx(piece.rise + p.rise),))]
+                    out += [("at", (note,)), ("ut", (p.text, s.font, s.size))]
+                    note = ""
+                    if p.text:
+                        out.append(("TL", (fx(s.size * 1.2),)))  # (setFont's leading when none is given)
+        out.append(("ET", ()))
+    out.append(("Q", ()))
+    return out
+
+
+def _placed_lines(
+    ws: list[Word], level: int, width: float, height: float, style: Any
+) -> Iterator[tuple[list[Word], list[Word | float], dict[int, float], float]]:
+    """Each line of the paragraph as `draw` sets it: its words, them and the spaces between from left to right,
+    each word's left edge (by id), and its baseline."""
     y, leading, align = height - float(style.fontSize), float(style.leading), int(style.alignment)
     for line in lines(ws, width):
         order = visual(line, level)
@@ -281,13 +326,7 @@ def draw(canvas: Any, ws: list[Word], level: int, width: float, height: float, s
                 x += item.width
             else:
                 x += item
-        _links(canvas, order, at, y)
-        tx = canvas.beginText()
-        for drawn, text in _notes(line):
-            note = canvas.actual(text)
-            for word in drawn:
-                _, note = _piece(tx, word.piece, at[id(word)], y, note, canvas)
-        canvas.drawText(tx)
+        yield line, order, at, y
         y -= leading
 
 
@@ -336,9 +375,18 @@ def _stretches(line: list[Word]) -> list[list[Word]]:
 
 
 def _links(canvas: Any, order: list[Word | float], at: dict[int, float], y: float) -> None:
-    """A link annotation over each stretch of a link's words that shows unbroken on the line (from its first
-    glyph's left to its last glyph's right; as high as ReportLab makes a link: from a fifth of the type size below
-    the baseline to the type size above it)."""
+    """A link annotation over each stretch of a link's words that shows unbroken on the line (`_link_boxes`)."""
+    for url, box in _link_boxes(order, at, y):
+        canvas.linkURL(url, box, relative=1)
+
+
+def _link_boxes(
+    order: list[Word | float], at: dict[int, float], y: float
+) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """Each stretch of a link's words that shows unbroken on the line, from its first glyph's left to its last
+    glyph's right; as high as ReportLab makes a link: from a fifth of the type size below the baseline to the type
+    size above it. (url, (x1, y1, x2, y2)) in the paragraph's coordinates."""
+    out: list[tuple[str, tuple[float, float, float, float]]] = []
     for url in dict.fromkeys(w.link for w in order if isinstance(w, Word) and w.link and w.text):
         box: list[float] = []  # left, right, bottom, top
         for item in [*order, None]:
@@ -351,8 +399,9 @@ def _links(canvas: Any, order: list[Word | float], at: dict[int, float], y: floa
                 box = edges if not box else [min(box[0], edges[0]), max(box[1], edges[1]), *_span(box, edges)]
                 continue
             if box:
-                canvas.linkURL(url, (box[0], y + box[2], box[1], y + box[3]), relative=1)
+                out.append((url, (box[0], y + box[2], box[1], y + box[3])))
                 box = []
+    return out
 
 
 def _span(a: list[float], b: list[float]) -> list[float]:

@@ -32,7 +32,7 @@ _SCHEME = re.compile("^[a-zA-Z][-+a-zA-Z0-9]+$")  # paragraph.py's _scheme_re
 _TRAILING = rl_paragraph._wsc_end_search  # white space at a piece's end (`_trailingSpaceLength`)
 
 
-def _fx(v: float) -> float:
+def fx(v: float) -> float:
     """A number as ReportLab writes it and the reader reads it back."""
     return float(fp_str(v))
 
@@ -44,7 +44,7 @@ class _Text:
         self.ops = ops
         self.start = len(ops)
         ops.append(("BT", ()))
-        ops.append(("Tm", (1.0, 0.0, 0.0, 1.0, _fx(x), _fx(y))))
+        ops.append(("Tm", (1.0, 0.0, 0.0, 1.0, fx(x), fx(y))))
         self.leading: float | None = None
         self.font: tuple[str, float] | None = None
 
@@ -61,26 +61,26 @@ class _Text:
             last = self.ops.pop()[1]
             dx += last[0]
             dy -= last[1]
-        self.ops.append(("Td", (_fx(dx), _fx(-dy))))
+        self.ops.append(("Td", (fx(dx), fx(-dy))))
 
     def word_space(self, ws: float) -> None:
-        self.ops.append(("Tw", (_fx(ws),)))
+        self.ops.append(("Tw", (fx(ws),)))
 
     def set_leading(self, leading: float) -> None:
         self.leading = leading
-        self.ops.append(("TL", (_fx(leading),)))
+        self.ops.append(("TL", (fx(leading),)))
 
     def rise(self, rise: float) -> None:
         if self._last("Ts"):
             self.ops.pop()
-        self.ops.append(("Ts", (_fx(rise),)))
+        self.ops.append(("Ts", (fx(rise),)))
 
     def text_out(self, text: str, t_star: bool) -> None:
         """`_textOut`: the words (and the leading our Recorder notes with them), then T* at a line's end."""
         assert self.font is not None
         self.ops.append(("ut", (text, *self.font)))
         if text:
-            self.ops.append(("TL", (_fx(self.leading if self.leading is not None else 0.0),)))
+            self.ops.append(("TL", (fx(self.leading if self.leading is not None else 0.0),)))
         if t_star:
             self.ops.append(("T*", ()))
 
@@ -92,9 +92,9 @@ def colour_ops(ops: list[Op], c: Any) -> bool:
         return False
     if isinstance(c, CMYKColor):
         d = c.density
-        ops.append(("k", tuple(_fx(v) for v in (d * c.cyan, d * c.magenta, d * c.yellow, d * c.black))))
+        ops.append(("k", tuple(fx(v) for v in (d * c.cyan, d * c.magenta, d * c.yellow, d * c.black))))
     else:
-        ops.append(("rg", (_fx(c.red), _fx(c.green), _fx(c.blue))))
+        ops.append(("rg", (fx(c.red), fx(c.green), fx(c.blue))))
     alpha = getattr(c, "alpha", None)
     if alpha is not None:
         if not (isinstance(alpha, float | int) and 0 <= alpha <= 1):
@@ -122,7 +122,7 @@ def _top(p: Any, first: Any) -> float:
     return float(p.height - getattr(first, "ascent", first.fontSize))
 
 
-def _dynamic(name: str) -> bool:
+def dynamic(name: str) -> bool:
     return bool(getattr(getFont(name), "_dynamicFont", False))
 
 
@@ -132,7 +132,7 @@ def paragraph_ops(p: Any, x: float, y: float) -> list[Op] | None:
     if not _plain(p):
         return None
     bl = p.blPara
-    ops: list[Op] = [("q", ()), ("cm", (1.0, 0.0, 0.0, 1.0, _fx(x), _fx(y)))]  # drawOn: saveState, translate
+    ops: list[Op] = [("q", ()), ("cm", (1.0, 0.0, 0.0, 1.0, fx(x), fx(y)))]  # drawOn: saveState, translate
     lines = bl.lines
     if lines:
         done = _kind0(p, bl, ops) if bl.kind == 0 else _kind1(p, lines, ops)
@@ -151,7 +151,7 @@ def _last_line(p: Any, i: int, n: int, count: int) -> bool:
 def _kind0(p: Any, bl: Any, ops: list[Op]) -> bool:
     """One font and colour throughout: ReportLab's kind 0 lines, (spare room, words)."""
     style = p.style
-    if bl.us_lines or not _dynamic(bl.fontName):
+    if bl.us_lines or not dynamic(bl.fontName):
         return False
     ops.append(("q", ()))
     if not colour_ops(ops, bl.textColor):
@@ -241,7 +241,7 @@ def _kind1(p: Any, lines: list[Any], ops: list[Op]) -> bool:
         for f in line.words:
             if hasattr(f, "cbDefn") or getattr(f, "us_lines", None):
                 return False
-            if getattr(f, "backColor", None) or isinstance(f.text, ShapedStr) or not _dynamic(f.fontName):
+            if getattr(f, "backColor", None) or isinstance(f.text, ShapedStr) or not dynamic(f.fontName):
                 return False
     ops.append(("q", ()))
     top = _top(p, lines[0])
