@@ -466,7 +466,9 @@ def test_a_right_to_left_paragraph_set_as_data_reads_as_drawing_it(
     style.direction = direction
     markup = RTL_MARKUP.format(bold=arabic_bold)
     para = _wrapped(Para(markup, style), 131.3)
-    assert para.shaped is not None and rtl.ops(para.shaped, para.level, para.width, para.height, style, 0, 0)
+    assert para.shaped is not None and rtl.ops(
+        para.rtl_lines(para.width), para.level, para.width, para.height, style, 0, 0
+    )
     direct = _links(Para(markup, style), 131.3, regular)
     with monkeypatch.context() as m:
         m.setattr(rtl, "ops", lambda *args: None)

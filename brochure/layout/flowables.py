@@ -222,13 +222,13 @@ class Para(Paragraph):  # type: ignore[misc]
     def ops(self, x: float, y: float) -> list[Op] | None:
         """The operators drawing it at (x, y) would write, as data (layout/setting.py); None: it draws itself."""
         if self.shaped is not None:
-            return rtl.ops(self.shaped, self.level, self.width, self.height, self.style, x, y)
+            return rtl.ops(self.rtl_lines(self.width), self.level, self.width, self.height, self.style, x, y)
         self._rebroken()
         return setting.paragraph_ops(self, x, y)
 
     def draw(self) -> None:
         if self.shaped is not None:
-            rtl.draw(self.canv, self.shaped, self.level, self.width, self.height, self.style)
+            rtl.draw(self.canv, self.rtl_lines(self.width), self.level, self.width, self.height, self.style)
             return
         self._rebroken()
         super().draw()

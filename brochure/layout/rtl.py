@@ -218,8 +218,14 @@ def _word(
         direction = "rtl" if level % 2 else "ltr"
         shaped = shape(text, font, size, direction, context) if text else Shaped("", font, size, (), False)
         piece = Piece(shaped, frag.textColor, float(getattr(frag, "rise", 0) or 0))
-    space = stringWidth(after, font, size) if after in (" ", NBSP) else 0.0
+    space = _space_width(after, font, size) if after in (" ", NBSP) else 0.0
     return Word(piece, level, space, after, space_level, link)
+
+
+@lru_cache(maxsize=1024)
+def _space_width(space: str, font: str, size: float) -> float:
+    """A space's width in a registered face (its name is unique to its file: the same width in every build)."""
+    return float(stringWidth(space, font, size))
 
 
 def lines(ws: list[Word], width: float) -> list[list[Word]]:
@@ -270,11 +276,12 @@ def visual(line: list[Word], base: int) -> list[Word | float]:
     return bidi.reorder(items, base)
 
 
-def draw(canvas: Any, ws: list[Word], level: int, width: float, height: float, style: Any) -> None:
-    """The lines of a paragraph set by this module: at the right of width in a right-to-left paragraph or where
-    its style says, centred where it centres, else at the left; the first baseline a font size under the top, as
-    ReportLab sets a paragraph in its style; a link annotation over each link's words as they show."""
-    for line, order, at, y in _placed_lines(ws, level, width, height, style):
+def draw(canvas: Any, broken: list[list[Word]], level: int, width: float, height: float, style: Any) -> None:
+    """The lines of a paragraph set by this module (`broken`: its words broken into lines at width, by `lines`):
+    at the right of width in a right-to-left paragraph or where its style says, centred where it centres, else at
+    the left; the first baseline a font size under the top, as ReportLab sets a paragraph in its style; a link
+    annotation over each link's words as they show."""
+    for line, order, at, y in _placed_lines(broken, level, width, height, style):
         _links(canvas, order, at, y)
         tx = canvas.beginText()
         for drawn, text in _notes(line):
@@ -284,12 +291,14 @@ def draw(canvas: Any, ws: list[Word], level: int, width: float, height: float, s
         canvas.drawText(tx)
 
 
-def ops(ws: list[Word], level: int, width: float, height: float, style: Any, x: float, y: float) -> list[Op] | None:
+def ops(
+    broken: list[list[Word]], level: int, width: float, height: float, style: Any, x: float, y: float
+) -> list[Op] | None:
     """The operators `draw` writes on the Recorder for the paragraph drawn at (x, y) (as a Flowable is drawn: its
     state saved, moved there), as data (layout/setting.py's, read by operators.py's Reader.replay); None where
     the data would read otherwise (a spot colour; a font not embedded as a subset), and the paragraph draws."""
     out: list[Op] = [("q", ()), ("cm", (1.0, 0.0, 0.0, 1.0, fx(x), fx(y)))]
-    for line, order, at, base in _placed_lines(ws, level, width, height, style):
+    for line, order, at, base in _placed_lines(broken, level, width, height, style):
         out += [("link", box) for box in _link_boxes(order, at, base)]  # (noted before the line's text object)
         out += [("BT", ()), ("Tm", (1.0, 0.0, 0.0, 1.0, 0.0, 0.0))]  # (beginText: its origin)
         for drawn, text in _notes(line):
@@ -311,12 +320,12 @@ def ops(ws: list[Word], level: int, width: float, height: float, style: Any, x: 
 
 
 def _placed_lines(
-    ws: list[Word], level: int, width: float, height: float, style: Any
+    broken: list[list[Word]], level: int, width: float, height: float, style: Any
 ) -> Iterator[tuple[list[Word], list[Word | float], dict[int, float], float]]:
     """Each line of the paragraph as `draw` sets it: its words, them and the spaces between from left to right,
     each word's left edge (by id), and its baseline."""
     y, leading, align = height - float(style.fontSize), float(style.leading), int(style.alignment)
-    for line in lines(ws, width):
+    for line in broken:
         order = visual(line, level)
         x = _start(width, line_width(line), align, level)
         at: dict[int, float] = {}  # each word's left edge
