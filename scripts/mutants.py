@@ -354,6 +354,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_setting.py::test_a_right_to_left_paragraph_set_as_data_reads_as_drawing_it",
     ),
     m(
+        "fallback-faces-registered-while-their-registry-entry-is-still-waiting",
+        "theme/fonts.py",
+        "        if waiting is not None and _register_bytes(*waiting, installed=True, waited=name)[0] != name:",
+        "        _waiting.pop(name, None)\n"
+        "        if waiting is not None and _register_bytes(*waiting, installed=True, waited=name)[0] != name:",
+        "tests/test_startup.py::test_a_fallback_family_is_read_when_a_word_first_needs_it",
+    ),
+    m(
         "inline-link-area-runs-over-the-space-after-its-words",
         "layout/setting.py",
         "            end_x -= stringWidth(trailing.group(), *tx.font) if trailing else 0\n",

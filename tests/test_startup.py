@@ -6,12 +6,15 @@ frozen records compare, hash and print as dataclasses do."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 import zxingcpp
+
+import brochure
 
 ROOT = Path(__file__).resolve().parent.parent
 HEAVY = ("reportlab", "pikepdf", "pypdfium2", "PIL", "yaml", "phonenumbers", "lxml", "svglib", "uharfbuzz")
@@ -262,3 +265,91 @@ def test_reportlabs_environment_settings_do_not_change_a_leaflet(tmp_path: Path)
     code = "import os, brochure.api, reportlab.rl_config as c; print(c.uriWasteReduce, os.environ['RL_uriWasteReduce'])"
     done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=clean | odd, capture_output=True, text=True)
     assert done.stdout.split() == ["0", "0.3"]
+
+
+TESTED = str(Path(brochure.__file__).resolve().parent.parent)  # the brochure these tests import (a mutant's copy)
+
+
+def _tested() -> dict[str, str]:
+    """The environment of a fresh interpreter (run with -P) that imports the brochure under test, not the one in
+    the folder it runs in."""
+    return {**os.environ, "PYTHONPATH": TESTED}
+
+
+_FALLBACK_CODE = """
+import hashlib, json, sys, threading
+from pathlib import Path
+from reportlab.pdfbase import pdfmetrics
+from brochure import api
+def plex():
+    return sorted(n for n in pdfmetrics.getRegisteredFontNames() if n.startswith("IBMPlexSansArabic"))
+out = {}
+if sys.argv[1] == "english-first":
+    src, _ = api.load(Path("content.yaml"), Path("assets/brand.yaml"))
+    out["english"] = api.build(src, api.Options()).ok
+    out["registered_after_english"] = plex()
+arabic, _ = api.load(Path("translations/ar.yaml"), Path("assets/brand.yaml"))
+made = []
+ready = threading.Barrier(8)
+sys.setswitchinterval(1e-5)  # (the threads take turns often: one reads the faces while the others ask for them)
+def build():
+    ready.wait()
+    made.append(api.build(arabic, api.Options()))
+threads = [threading.Thread(target=build) for _ in range(8)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+out["ok"] = [r.ok for r in made]
+out["pdfs"] = sorted({hashlib.sha256(r.pdf or b"").hexdigest() for r in made})
+out["registered_after_arabic"] = plex()
+print(json.dumps(out))
+"""
+
+
+def test_a_fallback_family_is_read_when_a_word_first_needs_it() -> None:
+    """The kit's Arabic fallback family is not read for an English leaflet (about 20 ms of a `brochure build`);
+    the first Arabic words read it, in eight threads at once, and print the same PDF as in a process that read it
+    first thing."""
+    env = {"SOURCE_DATE_EPOCH": "1764547200"}
+    runs = {}
+    for order in ("english-first", "arabic-only"):
+        done = subprocess.run(
+            [sys.executable, "-P", "-c", _FALLBACK_CODE, order],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=True,
+            env={**_tested(), **env},
+        )
+        runs[order] = json.loads(done.stdout.strip().splitlines()[-1])
+    first = runs["english-first"]
+    assert first["english"] and first["registered_after_english"] == []
+    assert first["ok"] == [True] * 8 and len(first["pdfs"]) == 1
+    assert len(first["registered_after_arabic"]) >= 2  # (regular and bold at least)
+    assert first["pdfs"] == runs["arabic-only"]["pdfs"]
+
+
+def test_guard_a_fallback_face_that_cannot_be_read_after_all_is_reported_not_raised() -> None:
+    """Guard (a font package damaged after it was checked at load; only a stand-in for ReportLab's reader trips
+    it): the Arabic words are an error naming the fallback family, not a traceback."""
+    code = (
+        "import json\n"
+        "from pathlib import Path\n"
+        "from brochure import api\n"
+        "from brochure.theme import fonts\n"
+        "real = fonts.TTFont\n"
+        "def reader(name, data):\n"
+        "    if name.startswith('IBMPlexSansArabic'):\n"
+        "        raise fonts.TTFError('damaged')\n"
+        "    return real(name, data)\n"
+        "fonts.TTFont = reader\n"
+        "src, diags = api.load(Path('translations/ar.yaml'), Path('assets/brand.yaml'))\n"
+        "result = api.build(src, api.Options())\n"
+        "print(json.dumps([result.ok, [d.message for d in result.diagnostics if d.is_error][:1]]))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-P", "-c", code], capture_output=True, text=True, cwd=ROOT, check=True, env=_tested()
+    )
+    ok, errors = json.loads(done.stdout.strip().splitlines()[-1])
+    assert not ok and "no Arabic letters" in errors[0] and "IBM Plex Sans Arabic" in errors[0], errors

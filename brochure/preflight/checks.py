@@ -19,7 +19,8 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
     """Every printed character must exist in every face it may be set in, or in one of that face's fallbacks
     (`fonts.fallbacks`, as the paragraphs and a drawing's labels choose them): never an empty box."""
     faces = (("heading", fonts.heading), ("body", fonts.regular), ("bold", fonts.bold), ("italic", fonts.italic))
-    maps = [(role, font, cmap(font), [cmap(f) for f in fonts.fallbacks_for(font)]) for role, font in faces]
+    maps = [(role, font, cmap(font), fonts.fallbacks_for(font)) for role, font in faces]  # (a fallback's map is
+    # read only for a character its face lacks: one no word needs is never registered, theme/fonts.py `cmap`)
     kicker = [(upper(text), at) for text, at in content.strings if at.key == "cover.kicker"]  # set in capitals
     doc = document_block(content, brand)
     w = content.tool_words  # the tool's own words: the document block's, the sources', page numbers
@@ -37,7 +38,7 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
             (
                 (role, font)
                 for role, font, glyphs, extra in maps
-                if code not in glyphs and not any(code in g for g in extra)
+                if code not in glyphs and not any(code in cmap(f) for f in extra)
             ),
             None,
         )

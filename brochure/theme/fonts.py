@@ -88,12 +88,14 @@ def _register(path: Path, installed: bool = False) -> tuple[str, str]:
         return _register_bytes(path, data, installed)
 
 
-def _register_bytes(path: Path, data: bytes, installed: bool = False) -> tuple[str, str]:
+def _register_bytes(path: Path, data: bytes, installed: bool = False, waited: str = "") -> tuple[str, str]:
+    """`_register`'s work, under the lock; `waited`: a waiting face's name (`_register_later`), registered under it
+    even if another kit's file of the same bytes was registered under another name meanwhile."""
     digest = hashlib.sha1(data).hexdigest()
-    name = _registered.get(digest)
-    if name is not None:
-        return name, ""
-    name = f"{path.stem.replace(' ', '')[:40]}-{digest[:8]}"  # two brands' different files never share a name
+    known = _registered.get(digest)
+    if known is not None and not waited:
+        return known, ""
+    name = waited or _name(path, digest)
     font: TTFont | None = None
     try:
         problem = _font_problem(data)
@@ -108,8 +110,48 @@ def _register_bytes(path: Path, data: bytes, installed: bool = False) -> tuple[s
     if problem or font is None:
         return "", problem or "the file cannot be read"
     pdfmetrics.registerFont(font)
-    _registered[digest] = name
+    _registered.setdefault(digest, name)
+    _waiting.pop(name, None)  # (after it is registered: `cmap` reads a face no longer waiting at once)
     return name, ""
+
+
+def _name(path: Path, digest: str) -> str:
+    return f"{path.stem.replace(' ', '')[:40]}-{digest[:8]}"  # two brands' different files never share a name
+
+
+# A fallback face from a font package (a `family:`), read and checked at load but registered only when a character
+# first needs it (`_register_later`, `cmap`): most leaflets never set a word in their kit's fallbacks.
+_waiting: dict[str, tuple[Path, bytes]] = {}  # the name it will be registered under -> its file and its bytes
+_unusable: set[str] = set()  # a waiting face ReportLab could not read after all: it has no characters
+
+
+def _register_later(path: Path) -> tuple[str, str]:
+    """(the name a fallback face from a font package is registered under, '') or ('', why not): its file is read
+    and its header checked now, its tables read by ReportLab (about 5 ms a face, 20 ms for an Arabic family) when
+    a character first needs it (`cmap`)."""
+    data, problem = read_bytes(path, limits.FONT_BYTES)
+    if data is None:
+        return "", problem
+    problem = _font_problem(data)
+    if problem:
+        return "", problem
+    digest = hashlib.sha1(data).hexdigest()
+    with _LOCK:
+        name = _registered.get(digest)
+        if name is None:
+            name = _name(path, digest)
+            _waiting.setdefault(name, (path, data))
+    return name, ""
+
+
+def _register_waiting(name: str) -> None:
+    """Register a waiting fallback face (`_register_later`), once; one ReportLab cannot read is `_unusable`. It
+    leaves `_waiting` only once it is registered or found unusable (`cmap` reads the registry without the lock)."""
+    with _LOCK:
+        waiting = _waiting.get(name)
+        if waiting is not None and _register_bytes(*waiting, installed=True, waited=name)[0] != name:
+            _unusable.add(name)
+            del _waiting[name]
 
 
 _SUBSETS_KEPT = 256  # (each about 5-15 KB, compressed)
@@ -345,7 +387,7 @@ def _fallbacks(brand: Brand) -> tuple[dict[str, list[str]], list[Diagnostic]]:
         if p1 or p2:
             continue
         for face, path in {**head, **body}.items():
-            name, problem = _register(path, installed=spec.family is not None)
+            name, problem = _register_later(path) if spec.family is not None else _register(path)
             if problem:
                 diags.append(error(_file_at(spec, path), f"cannot use fallback font file {path.name}: {problem}", hint))
             elif name not in faces[face]:
@@ -451,6 +493,11 @@ def x_height(font_name: str) -> float | None:
 
 
 def cmap(font_name: str) -> Mapping[int, int]:
-    """The registered TrueType font's code points -> glyphs (to look many characters up at once)."""
+    """The registered TrueType font's code points -> glyphs (to look many characters up at once); a fallback face
+    still waiting (`_register_later`) is registered first. Every use of a fallback face asks this first."""
+    if font_name in _waiting:
+        _register_waiting(font_name)
+    if font_name in _unusable:
+        return {}
     table: Mapping[int, int] = pdfmetrics.getFont(font_name).face.charToGlyph
     return table
