@@ -353,3 +353,63 @@ def test_guard_a_fallback_face_that_cannot_be_read_after_all_is_reported_not_rai
     )
     ok, errors = json.loads(done.stdout.strip().splitlines()[-1])
     assert not ok and "no Arabic letters" in errors[0] and "IBM Plex Sans Arabic" in errors[0], errors
+
+
+_SHARED_FILE_CODE = """
+import json, sys
+from pathlib import Path
+from brochure import api
+arabic, _ = api.load(Path(sys.argv[2]), Path("assets/brand.yaml"))
+def greek():
+    src, diags = api.load(Path(sys.argv[3]), Path(sys.argv[4]))
+    assert src is not None, [d.format() for d in diags]
+    return src
+if sys.argv[1] == "arabic-built-first":
+    api.build(arabic, api.Options())
+    own = greek()
+else:
+    own = greek()
+    api.build(arabic, api.Options())
+print(json.dumps([d.message for d in api.build(own, api.Options()).diagnostics if d.is_error][:1]))
+"""
+
+
+def test_a_kits_messages_do_not_depend_on_which_leaflet_another_kit_built_first(tmp_path: Path) -> None:
+    """Two kits loaded in one process (a batch, `brochure watch`): the shipped kit, whose Arabic fallback family
+    is read when its words first need it, and a kit whose own heading and body files are copies of that family's
+    files. The second kit's messages name its heading font the same whether or not the first kit's Arabic
+    leaflet was built before it was loaded."""
+    files = Path(str(__import__("fontpkg_ibm_plex_sans_arabic").__file__)).parent / "files"  # (the family's files)
+    kit = tmp_path / "own"
+    kit.mkdir()
+    for src, dst in (("SemiBold", "arabic-semibold"), ("Regular", "arabic"), ("Bold", "arabic-bold")):
+        (kit / f"{dst}.ttf").write_bytes((files / f"IBMPlexSansArabic-{src}.ttf").read_bytes())
+    (kit / "logo.svg").write_bytes((ROOT / "assets" / "logo.svg").read_bytes())
+    brand = (ROOT / "assets" / "brand.yaml").read_text(encoding="utf-8")
+    for old, new in (
+        ("heading: {family: Be Vietnam Pro, weight: 600}", "heading: {regular: arabic-semibold.ttf}"),
+        ("body: {family: Be Vietnam Pro}", "body: {regular: arabic.ttf, bold: arabic-bold.ttf}"),
+        ("  fallbacks: [IBM Plex Sans Arabic]", "  fallbacks: [Varela Round]"),
+    ):
+        assert brand.count(old) == 1, old
+        brand = brand.replace(old, new)
+    (kit / "brand.yaml").write_text(brand, encoding="utf-8")
+    content = (ROOT / "content.yaml").read_text(encoding="utf-8")
+    old = "Micro-needling is a skin treatment."
+    assert content.count(old) == 1
+    greek = tmp_path / "content.yaml"
+    greek.write_text(content.replace(old, old + " In Greek: μικροβελονισμός."), encoding="utf-8")
+    arabic = ROOT / "translations" / "ar.yaml"
+    said = {}
+    for order in ("arabic-built-first", "loaded-first"):
+        done = subprocess.run(
+            [sys.executable, "-P", "-c", _SHARED_FILE_CODE, order, str(arabic), str(greek), str(kit / "brand.yaml")],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=True,
+            env={**_tested(), "SOURCE_DATE_EPOCH": "1764547200"},
+        )
+        said[order] = json.loads(done.stdout.strip().splitlines()[-1])
+    assert said["loaded-first"] and "has no glyph for 'μ'" in said["loaded-first"][0], said
+    assert said["arabic-built-first"] == said["loaded-first"], said
