@@ -11,7 +11,7 @@ from brochure.inputs.brand import Brand
 from brochure.inputs.content import Content
 from brochure.inputs.inline import citations, plain, upper
 from brochure.layout.document import document_block
-from brochure.theme.fonts import FontSet, cmap, display_name
+from brochure.theme.fonts import FontSet, cmap, display_name, unreadable
 from brochure.theme.shaping import can_shape, script_of
 
 
@@ -79,7 +79,20 @@ def _glyph_error(
     message = f"the {role} font ({display_name(font)}) has no glyph for '{ch}' (U+{ord(ch):04X} {name})"
     if tried:
         message += f", nor have its fallbacks ({', '.join(tried)})"
+    message, hint = _unreadable(message, hint, fonts.fallbacks_for(font))
     return error(at, message, hint)
+
+
+def _unreadable(message: str, hint: str, fallbacks: tuple[str, ...]) -> tuple[str, str]:
+    """A message about letters no face has, and its hint, saying which fallback files could not be read when the
+    letters first needed them (a damaged font package), if any."""
+    damaged = unreadable(fallbacks)
+    if not damaged:
+        return message, hint
+    return (
+        f"{message}: {', '.join(damaged)} could not be read",
+        "reinstall the fallback family's font package (pip install --force-reinstall fontpkg-...), or choose another",
+    )
 
 
 # Letters brochure cannot set correctly yet: right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko, ... and
@@ -130,11 +143,12 @@ def _unshaped_error(ch: str, face: str, why: str, at: Location, fonts: FontSet) 
     if why == "letters":
         role, font = face.split(":", 1)
         tried = f", nor have its fallbacks ({', '.join(fonts.fallback_families)})" if fonts.fallback_families else ""
-        return error(
-            at,
+        message, hint = _unreadable(
             f"the {role} font ({display_name(font)}) has no {script} letters ('{ch}' {letter}){tried}",
             f"{family} and add it to fonts.fallbacks in brand.yaml, or make it the kit's family",
+            fonts.fallbacks_for(font),
         )
+        return error(at, message, hint)
     if why == "rules":
         return error(
             at,

@@ -89,12 +89,15 @@ def _register(path: Path, installed: bool = False) -> tuple[str, str]:
 
 
 def _register_bytes(path: Path, data: bytes, installed: bool = False, waited: str = "") -> tuple[str, str]:
-    """`_register`'s work, under the lock; `waited`: a waiting face's name (`_register_later`), registered under it
-    even if another kit's file of the same bytes was registered under another name meanwhile."""
+    """`_register`'s work, under the lock; `waited`: a waiting face's name (`_register_later`), registered now.
+    The same bytes keep the name they were first loaded under, waiting or not (a waiting face is registered at
+    once when another kit loads its bytes)."""
     digest = hashlib.sha1(data).hexdigest()
     known = _registered.get(digest)
     if known is not None and not waited:
-        return known, ""
+        if known in _waiting:
+            _register_waiting_locked(known)
+        return (known, "") if known not in _unusable else ("", _unusable[known][1])
     name = waited or _name(path, digest)
     font: TTFont | None = None
     try:
@@ -122,13 +125,14 @@ def _name(path: Path, digest: str) -> str:
 # A fallback face from a font package (a `family:`), read and checked at load but registered only when a character
 # first needs it (`_register_later`, `cmap`): most leaflets never set a word in their kit's fallbacks.
 _waiting: dict[str, tuple[Path, bytes]] = {}  # the name it will be registered under -> its file and its bytes
-_unusable: set[str] = set()  # a waiting face ReportLab could not read after all: it has no characters
+_unusable: dict[str, tuple[Path, str]] = {}  # a waiting face ReportLab could not read after all (it has no
+# characters) -> its file and why
 
 
 def _register_later(path: Path) -> tuple[str, str]:
     """(the name a fallback face from a font package is registered under, '') or ('', why not): its file is read
-    and its header checked now, its tables read by ReportLab (about 5 ms a face, 20 ms for an Arabic family) when
-    a character first needs it (`cmap`)."""
+    and its header checked now, and the name is its bytes' from now on (as `_register` names them); its tables are
+    read by ReportLab (about 5 ms a face, 20 ms for an Arabic family) when a character first needs it (`cmap`)."""
     data, problem = read_bytes(path, limits.FONT_BYTES)
     if data is None:
         return "", problem
@@ -139,19 +143,27 @@ def _register_later(path: Path) -> tuple[str, str]:
     with _LOCK:
         name = _registered.get(digest)
         if name is None:
-            name = _name(path, digest)
-            _waiting.setdefault(name, (path, data))
+            name = _registered[digest] = _name(path, digest)
+            _waiting[name] = (path, data)
     return name, ""
 
 
 def _register_waiting(name: str) -> None:
-    """Register a waiting fallback face (`_register_later`), once; one ReportLab cannot read is `_unusable`. It
-    leaves `_waiting` only once it is registered or found unusable (`cmap` reads the registry without the lock)."""
+    """Register a waiting fallback face (`_register_later`), once."""
     with _LOCK:
-        waiting = _waiting.get(name)
-        if waiting is not None and _register_bytes(*waiting, installed=True, waited=name)[0] != name:
-            _unusable.add(name)
-            del _waiting[name]
+        _register_waiting_locked(name)
+
+
+def _register_waiting_locked(name: str) -> None:
+    """(`_register_waiting`, the lock held.) A face ReportLab cannot read after all is `_unusable`, with why. It
+    leaves `_waiting` only once it is registered or found unusable (`cmap` reads the registry without the lock)."""
+    waiting = _waiting.get(name)
+    if waiting is None:
+        return
+    registered, problem = _register_bytes(*waiting, installed=True, waited=name)
+    if registered != name:
+        _unusable[name] = (waiting[0], problem or "the file cannot be read")
+        del _waiting[name]
 
 
 _SUBSETS_KEPT = 256  # (each about 5-15 KB, compressed)
@@ -490,6 +502,12 @@ def x_height(font_name: str) -> float | None:
         return None
     (y_max,) = struct.unpack_from(">h", data, glyf["offset"] + face.glyphPos[glyph] + 8)  # the glyph's top
     return float(y_max / units) if y_max > 0 else None
+
+
+def unreadable(names: Iterable[str]) -> list[str]:
+    """Of these fallback faces, those ReportLab could not read when a character first needed them, each as 'FILE
+    (why)': what a message about a character they should have set names (their package is damaged)."""
+    return [f"{_unusable[n][0].name} ({_unusable[n][1]})" for n in names if n in _unusable]
 
 
 def cmap(font_name: str) -> Mapping[int, int]:
