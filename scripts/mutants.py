@@ -361,6 +361,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_startup.py::test_a_fallback_family_is_read_when_a_word_first_needs_it",
     ),
     m(
+        "a-subheading-last-in-its-section-tied-to-the-next-sections-heading",
+        "layout/blocks.py",
+        "            items[-1] = replace(items[-1], keep_with_next=False)\n",
+        "            pass\n",
+        "tests/test_hints.py::test_a_section_kept_together_that_ends_in_a_subheading_starts_the_next_panel_whole",
+    ),
+    m(
         "inline-link-area-runs-over-the-space-after-its-words",
         "layout/setting.py",
         "            end_x -= stringWidth(trailing.group(), *tx.font) if trailing else 0\n",

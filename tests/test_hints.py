@@ -111,6 +111,18 @@ def test_a_section_kept_together_starts_the_next_panel_whole(
     assert top_of(kept, "second") == pytest.approx(frame_box(layout, whole)[0], abs=0.01)
 
 
+@pytest.mark.parametrize(("layout", "before", "own", "split", "whole"), KEEPS, ids=[k[0] for k in KEEPS])
+def test_a_section_kept_together_that_ends_in_a_subheading_starts_the_next_panel_whole(
+    inputs: Inputs, layout: LayoutName, before: int, own: int, split: list[str], whole: str
+) -> None:
+    """A subheading last in its section (heading nothing yet, as a section being written may) is not tied to the
+    next section's heading: the section kept together starts the next panel whole, with no error."""
+    with_second(inputs, before, own, "    keep: together\n")
+    edit(inputs.content, "  - id: risks\n", '      - subheading: "Still to come"\n  - id: risks\n')
+    kept = laid_out(inputs, layout)
+    assert regions(kept, "second") == [whole]
+
+
 def test_a_section_too_long_to_keep_whole_gives_both_heights(
     inputs: Inputs, capsys: pytest.CaptureFixture[str]
 ) -> None:

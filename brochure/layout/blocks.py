@@ -81,6 +81,8 @@ class Blocks:
         for i, block in enumerate(s.blocks):
             gap = 0.45 * self.L if i == 0 else 0.6 * self.L
             items.extend(self.block(block, s.id, gap))
+        if items[-1].keep_with_next:  # a subheading last in its section heads nothing of the next section's
+            items[-1] = replace(items[-1], keep_with_next=False)
         return items
 
     def sources(self, first: bool) -> list[Item]:
