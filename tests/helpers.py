@@ -16,6 +16,7 @@ from brochure import api
 from brochure.cli import main
 from brochure.geometry.sheet import Rect, trifold
 from brochure.layout.model import Frame, Ink, Layout, Page, Run, Text
+from brochure.theme.fonts import cmap
 from brochure.vocabulary import PaperName, Role, Target
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,6 +46,14 @@ def sources(content: Path = CONTENT, brand: Path = BRAND) -> api.Sources:
     src, diags = api.load(content, brand)
     assert src is not None, [d.format() for d in diags]
     return src
+
+
+def fallback_face(font: str, brand: Path = BRAND) -> str:
+    """The first fallback face of one of the kit's faces, ready to set words in (a fallback family from a font
+    package is registered when a character first needs it, `theme.fonts.cmap`, as a paragraph's words do)."""
+    name = dict(sources(brand=brand).fonts.fallbacks)[font][0]
+    cmap(name)
+    return name
 
 
 @cache

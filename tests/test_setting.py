@@ -11,7 +11,7 @@ import dataclasses
 import random
 
 import pytest
-from helpers import ROOT, frames_layout, sources, text_item
+from helpers import ROOT, fallback_face, frames_layout, sources, text_item
 from reportlab.lib.colors import CMYKColor, Color, PCMYKColor
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -121,7 +121,7 @@ def test_lines_start_where_reportlab_settings_say(fonts: tuple[str, str, str], m
     fonts' ascent, not their size: the words set as data start there too (the fallback face's ascent is not its
     size), in one font and in several."""
     regular, bold = fonts[0], fonts[1]
-    arabic = dict(sources().fonts.fallbacks)[regular][0]
+    arabic = fallback_face(regular)
     style = ParagraphStyle("body", fontName=arabic, fontSize=9.5, leading=12.5)
     markup = f"Soft <font name='{bold}'>scars</font> fade over many weeks of careful daily care and patience."
     monkeypatch.setattr("reportlab.platypus.paragraph.paraFontSizeHeightOffset", 0)
@@ -225,7 +225,7 @@ def test_fuzzed_paragraphs_read_as_reportlab_drawing_them(
     frame as ReportLab's drawing gives it (or the same error), and most set as data (what falls back here is
     automatic leading and right-to-left word wrap)."""
     regular, bold, italic = fonts
-    faces = [regular, bold, italic, *dict(sources().fonts.fallbacks)[regular][:1]]
+    faces = [regular, bold, italic, fallback_face(regular)]
     r = random.Random(20261202)
     as_data = 0
     for case in range(300):
@@ -458,8 +458,7 @@ def test_a_right_to_left_paragraph_set_as_data_reads_as_drawing_it(
     leaflet and in a left-to-right one: its lines, the words each string of glyphs stands for, and the links'
     areas, read from data as from its drawing."""
     regular, bold = fonts[0], fonts[1]
-    arabic = dict(sources().fonts.fallbacks)[regular][0]
-    arabic_bold = dict(sources().fonts.fallbacks)[bold][0]
+    arabic, arabic_bold = fallback_face(regular), fallback_face(bold)
     style = ParagraphStyle(
         "body", fontName=arabic, fontSize=9.5, leading=12.5, textColor=colour, alignment=alignment, leftIndent=2.1
     )
