@@ -322,7 +322,7 @@ MUTANTS: tuple[Mutant, ...] = (
         "layout/parsed.py",
         "    if seen is not None and seen[0]() is style:\n",
         "    if seen is not None:\n",
-        "tests/test_remembered.py",
+        "tests/test_remembered.py::test_a_style_made_where_a_freed_one_was_sets_its_own_size",
     ),
     m(
         "drawing-paths-remembered-without-their-zeros-signs",

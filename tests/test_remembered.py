@@ -226,3 +226,30 @@ def test_fixed_geometry_placed_at_signed_zeros_prints_as_worked_out_anew() -> No
     for m in [(-1.0, 0.0, -0.0, 1.0, 0.0, 0.0), (-1.0, 0.0, -0.0, 1.0, -0.0, -0.0), (1.0, 0.0, 0.0, 1.0, 3, 4)]:
         fresh = tuple(mapped(m, op, v) for op, v in geometry.segments)  # type: ignore[arg-type]
         assert repr(placed(geometry, m)) == repr(fresh)  # type: ignore[arg-type]
+
+
+def test_a_style_made_where_a_freed_one_was_sets_its_own_size() -> None:
+    """A layout makes styles and lets them go (a style for each body size it tries); a style Python happens to
+    make at the address of one let go is read as itself: its paragraph is set in its own size, not in the size
+    of the style that was there before."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    from brochure.layout.flowables import Para
+
+    regular = sources().fonts.regular
+    seen: set[int] = set()
+    reused, wrong = 0, []
+    for i in range(600):
+        size = 8.0 + (i % 40) * 0.25
+        style = ParagraphStyle("t", fontName=regular, fontSize=size, leading=size * 1.2)
+        p = Para("Some words to set in this size", style)
+        p.wrap(300, 1000)
+        reused += id(style) in seen
+        seen.add(id(style))
+        if p.blPara.fontSize != size:
+            wrong.append((size, p.blPara.fontSize))
+        del style, p
+        if reused >= 10:
+            break
+    assert reused >= 1  # (the case this is about happened)
+    assert wrong == []
