@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from conftest import Inputs, edit, position
-from helpers import build
+from helpers import BRAND, CONTENT, build
 from reportlab.platypus import Spacer
 
 from brochure import api
@@ -140,3 +143,36 @@ def test_large_print_takes_the_pages_that_trying_every_page_count_takes(
         seen.add(found.pages if found.ok else 0)
         inputs.content.write_text(content, encoding="utf-8")
     assert 0 in seen and len(seen) >= 4, seen  # (words too many for the most pages among them)
+
+
+def _over_by(tmp_path: Path, words: int) -> tuple[bool, float, int]:
+    """The shipped leaflet with `words` more words in its aftercare (tri-fold): whether it fits, and if not the
+    millimetres and the words its message says to cut."""
+    content = tmp_path / "content.yaml"
+    text = CONTENT.read_text(encoding="utf-8")
+    anchor = '          - "Wear SPF 30 or higher every day"\n'
+    content.write_text(text.replace(anchor, anchor + f'      - text: "Filler.{" word" * words}"\n'), "utf-8")
+    src, diags = api.load(content, BRAND)
+    assert src is not None, [d.format() for d in diags]
+    result = api.build(src, api.Options(layout="trifold"))
+    if result.ok:
+        return True, 0.0, 0
+    (msg,) = errors(result)
+    amount, cut = re.search(r"([\d.]+) mm of content spills", msg), re.search(r"cut about (\d+) words", msg)
+    assert amount and cut, msg
+    return False, float(amount.group(1)), int(cut.group(1))
+
+
+def test_the_amount_that_spills_is_what_the_words_lack_not_all_that_is_left_over(tmp_path: Path) -> None:
+    """Words one line too many say about a line, not the whole list or section left over at the end (the
+    shipped tri-fold one word over used to say '13.9 mm ... cut about 22 words', and three lines over '45.3 mm
+    ... cut about 73 words', the whole last section); more words over say more."""
+    fits = 0
+    last = 96
+    while last - fits > 1:  # the most words that still fit
+        mid = (fits + last) // 2
+        fits, last = (mid, last) if _over_by(tmp_path, mid)[0] else (fits, mid)
+    _, one, cut_one = _over_by(tmp_path, last)  # a word over
+    _, three, cut_three = _over_by(tmp_path, last + 40)  # about three lines over
+    assert one <= 6.0 and cut_one <= 10, (one, cut_one)
+    assert 8.0 <= three <= 20.0 and cut_one < cut_three <= 40, (three, cut_three)

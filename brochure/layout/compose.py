@@ -82,7 +82,7 @@ def fill(
         rewrap(res)
     unheld = hints.unheld(inp, sections, items, frames, res)  # `keep: together`, `break: before` that cannot hold
     broke = bool(res.leftover) and res.leftover[0].fresh  # (what spills is that section: said at its hint)
-    return res, [*diags, *unheld, *([] if broke else overflow(inp, res.leftover, frames, sections))]
+    return res, [*diags, *unheld, *([] if broke else overflow(inp, res, frames, sections))]
 
 
 BALANCE_STEPS = 12  # shortenings tried, from none to the last frame's whole spare room
@@ -135,12 +135,16 @@ def _spare(res: FlowResult, frames: list[Frame]) -> tuple[float, ...]:
     )
 
 
-def overflow(inp: Inputs, leftover: tuple[Item, ...], frames: list[Frame], sections: list[Section]) -> list[Diagnostic]:
-    if not leftover:
+def overflow(inp: Inputs, res: FlowResult, frames: list[Frame], sections: list[Section]) -> list[Diagnostic]:
+    """'The words do not fit', with the room they lack: what is left over, less the room left at the foot of the
+    last frame (a list, card or heading kept with what follows leaves room there that a cut above it gives back),
+    and at least a line."""
+    if not res.leftover:
         return []
-    over = height_of(leftover, frames[-1].box.w)
-    section = next((s for s in sections if s.id == leftover[0].section), sections[-1])
-    return [_spill(inp, section, over, frames)]
+    over = height_of(res.leftover, frames[-1].box.w)
+    lack = max(over - max(res.spare[-1], 0.0), inp.theme.scale.leading)
+    section = next((s for s in sections if s.id == res.leftover[0].section), sections[-1])
+    return [_spill(inp, section, lack, frames)]
 
 
 def _spill(inp: Inputs, section: Section, over: float, frames: list[Frame], at_least: bool = False) -> Diagnostic:
