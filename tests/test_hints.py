@@ -280,3 +280,21 @@ def test_a_flyer_title_broken_too_tall_for_its_header_is_the_titles_error(
     status, errors, _ = check(inputs, capsys, "--layout", "flyer")
     line, col = position(text, '"Micro-')
     assert status == 1 and errors and errors[0].startswith(f"{inputs.content}:{line}:{col}: error: the cover's words")
+
+
+def test_words_that_do_not_fit_name_only_the_hints_that_take_room(inputs: Inputs) -> None:
+    """'The words do not fit' offers to drop a hint only where dropping it could give room back: not a hint on a
+    flow's first section (it starts a panel already), nor one in a flow of a single panel (the flap), where
+    it used to say "or drop 'keep: together' from section 'risks'", which changed nothing."""
+    text = edit(inputs.content, "    place: flap\n", "    place: flap\n    keep: together\n")
+    edit(inputs.content, '          - "Redness for 1 to 3 days"\n', f'          - "{WORDS * 12}"\n')
+    (flap,) = [d.format() for d in build(inputs).diagnostics if d.is_error]
+    assert "the words do not fit" in flap and "flap region" in flap and "or drop" not in flap, flap
+    inputs.content.write_text(text.replace("    keep: together\n", ""), encoding="utf-8")
+    text = with_second(inputs, 45, 1, "    keep: together\n")
+    text = edit(inputs.content, "  - id: what-is-it\n", "  - id: what-is-it\n    break: before\n")
+    (inside,) = [d.format() for d in build(inputs).diagnostics if d.is_error]
+    assert "the words do not fit" in inside and "inside-1 to inside-3" in inside, inside
+    keep = position(text, "keep: together")[0]
+    assert f"or drop 'keep: together' from section 'second' (line {keep})" in inside  # it takes room
+    assert "'break: before'" not in inside  # the first section starts the first panel anyway

@@ -161,7 +161,9 @@ def _spill(inp: Inputs, section: Section, over: float, frames: list[Frame], at_l
         f"cut {'at least' if at_least else 'about'} {words} words from the sections that flow there, drop a block, "
         f"or leave a section out of this layout with 'layouts:'"
     )
-    hinted = [(s, h) for s in inp.sections if s.place == section.place for h in s.hints]  # (they take room too)
+    flowing = [s for s in inp.sections if s.place == section.place]
+    # (hints take room too; not in a flow of one frame, nor on its first section, which starts a frame already)
+    hinted = [(s, h) for s in flowing[1:] for h in s.hints] if len(frames) > 1 else []
     hint += "".join(f"; or drop '{h.written}' from section '{s.id}' (line {h.at.line})" for s, h in hinted[:2])
     if inp.brand.type_spec.auto or inp.brand.type_spec.body_size is not None:
         hint += "; or set a smaller body size in the brand kit (type: body_size)"
