@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from conftest import ROOT, Inputs, edit
+from conftest import ROOT, Inputs, edit, position
 from helpers import BRAND, LINE, MAPLE, SMALL, TEST_BRAND, assert_at, check, page_texts, the_error, uris
 from pypdf import PdfReader
 
@@ -430,6 +430,20 @@ def test_a_trifold_with_no_section_inside_is_an_error_naming_the_layout(
     assert_at(line, inputs.content, text, "- id: what-is-it", "sections", offset=2)
     assert "no section flows through the tri-fold's main panels" in line and "hint: add trifold to" in line
     assert check(inputs, capsys, "--layout", "bifold")[0] == 0
+
+
+def test_a_trifold_whose_sections_are_all_on_the_flap_says_to_move_one_inside(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every section placed on the flap leaves the inside empty: the hint names the placed section and its
+    'place:' (it used to say only "add trifold to the 'layouts:' list", which these sections do not have)."""
+    text = edit(inputs.content, "  - id: what-is-it\n", "  - id: what-is-it\n    place: flap\n")
+    status, errors, _ = check(inputs, capsys)
+    assert status == 1
+    line = the_error(errors)
+    at = position(text, "- id: what-is-it")[0]
+    assert "no section flows through the tri-fold's main panels" in line
+    assert f"hint: let a section flow inside: section 'what-is-it' (line {at}) is placed on the flap" in line
 
 
 def test_an_empty_flap_is_a_warning(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:

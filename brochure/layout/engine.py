@@ -194,12 +194,19 @@ def _empty_flows(layout: LayoutName, plan: Plan, sections: tuple[Section, ...], 
         if name == "main":
             ids = [s.id for s in inp.content.sections]
             shown = ", ".join(f"'{i}'" for i in ids[:3]) + (", ..." if len(ids) > 3 else "")
+            hint = f"add {layout} to the 'layouts:' list of the sections it should show"
+            placed = next((s for s in sections if s.place), None)  # shown, but on the flap or the back
+            if placed is not None:
+                hint = (
+                    f"let a section flow inside: section '{placed.id}' (line {placed.at.line}) is placed on the "
+                    f"{placed.place} by its 'place:'; remove that, or {hint}"
+                )
             diags.append(
                 error(
                     at,
                     f"no section flows through the {plan.label}'s main panels, so it would print with no inside: "
                     f"the sections ({shown}) are left out of the {plan.label} with 'layouts:' or placed elsewhere",
-                    f"add {layout} to the 'layouts:' list of the sections it should show",
+                    hint,
                 )
             )
         elif not any(d.is_error for d in diags):
