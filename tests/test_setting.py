@@ -68,13 +68,16 @@ MARKUP = (
 PLAIN = "Micro-needling makes tiny controlled channels in the skin and the body repairs them with new collagen, " * 2
 
 
-@pytest.mark.parametrize("alignment", [TA_LEFT, TA_CENTER, TA_RIGHT, TA_JUSTIFY])
-@pytest.mark.parametrize("text", [MARKUP, PLAIN, "One", ""], ids=["styled", "plain", "word", "empty"])
-@pytest.mark.parametrize(
+COLOURS = pytest.mark.parametrize(  # a paragraph's colour of each kind brochure's styles may ask for
     "colour",
     [Color(0.1, 0.2, 0.3), CMYKColor(0.7, 0.1, 0.0, 0.2), Color(0.5, 0.5, 0.5, alpha=0.61237)],
     ids=["rgb", "cmyk", "see-through"],
 )
+
+
+@pytest.mark.parametrize("alignment", [TA_LEFT, TA_CENTER, TA_RIGHT, TA_JUSTIFY])
+@pytest.mark.parametrize("text", [MARKUP, PLAIN, "One", ""], ids=["styled", "plain", "word", "empty"])
+@COLOURS
 def test_a_paragraph_set_as_data_reads_as_reportlab_drawing_it(
     fonts: tuple[str, str, str], monkeypatch: pytest.MonkeyPatch, alignment: int, text: str, colour: Color
 ) -> None:
@@ -445,11 +448,7 @@ RTL_MARKUP = (
 
 @pytest.mark.parametrize("alignment", [TA_LEFT, TA_CENTER, TA_RIGHT, TA_JUSTIFY])
 @pytest.mark.parametrize("direction", ["rtl", "ltr"])
-@pytest.mark.parametrize(
-    "colour",
-    [Color(0.1, 0.2, 0.3), CMYKColor(0.7, 0.1, 0.0, 0.2), Color(0.5, 0.5, 0.5, alpha=0.61237)],
-    ids=["rgb", "cmyk", "see-through"],
-)
+@COLOURS
 def test_a_right_to_left_paragraph_set_as_data_reads_as_drawing_it(
     fonts: tuple[str, str, str], monkeypatch: pytest.MonkeyPatch, alignment: int, direction: str, colour: Color
 ) -> None:

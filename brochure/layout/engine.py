@@ -129,15 +129,21 @@ def _for_plan(inp: Inputs, theme: Theme, keep: bool, plan: Plan, sections: tuple
 
 def _grows(plans: tuple[Plan, ...]) -> bool:
     """Whether the plans differ only in how many frames one flow, filled frame after frame, has (a page count
-    each, fewest first: large print's). The frames of each are then the first frames of the next."""
+    each, fewest first: large print's). The frames of each are then the first frames of the next, and the same
+    sections flow through them in the same way."""
     flows = [plan.flows.get("main", ()) for plan in plans]
     counts = [len(f) for f in flows]
+    last = plans[-1]
+    alike = (last.places, last.fallback, last.keep_sections, last.full_sources)
     return (
         len(plans) > 2
         and counts[0] > 0
         and counts == sorted(set(counts))  # (more frames each)
         and all(
-            set(p.flows) == {"main"} and not p.balanced and f == flows[-1][: len(f)]
+            set(p.flows) == {"main"}
+            and not p.balanced
+            and f == flows[-1][: len(f)]
+            and (p.places, p.fallback, p.keep_sections, p.full_sources) == alike
             for p, f in zip(plans, flows, strict=True)
         )
     )
