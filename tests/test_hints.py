@@ -92,7 +92,7 @@ def test_the_flow_starts_a_section_that_breaks_before_at_the_top_of_the_next_fra
 KEEPS = [  # layout, paragraphs before, the section's paragraphs, where the flow splits it, where it is kept whole
     ("trifold", 1, 3, ["inside-2", "inside-3"], "inside-3"),
     ("bifold", 0, 8, ["inside-1", "inside-2"], "inside-2"),  # (longer than half a page: the bi-fold would split it)
-    ("flyer", 0, 8, ["front-right", "back-left"], "back-left"),
+    ("flyer", 12, 8, ["front-right", "back-left"], "back-left"),  # (the front filled first)
     ("large-print", 1, 5, ["page-2", "page-3"], "page-3"),
 ]
 

@@ -37,6 +37,7 @@ class Inputs:
     sections: tuple[Section, ...] = ()  # the sections this layout shows, with places resolved
     citations: Citations = NONE  # the references those sections (and the cover, back) cite, numbered
     keep_sections: bool = False  # a short section is never split across frames (the bi-fold's two pages)
+    over_page: bool = False  # a short section is never split over a page (a flyer's front and back)
     full_sources: bool = False  # the references print in full after the sections, not in short on the back
     trial: bool = False  # an attempt that is not the last: words that cannot fit need not be measured exactly
     layout: LayoutName = "trifold"  # which layout this is (the kit may set the logo's height per layout)
@@ -67,18 +68,18 @@ def fill(
     width = min(f.box.w for f in frames)
     items, diags = flow_items(inp, sections, width, sources)
     if not items:
-        return flow(items, frames, inp.keep_sections), diags
+        return flow(items, frames, inp.keep_sections, inp.over_page), diags
     floors = floor_of(items, width)
     room = sum(f.box.h for f in frames) + len(frames) * max(i.space_before for i in items)  # gaps at frame tops drop
     if sum(floors) > (1.0 if inp.trial else GROSS) * room:  # (a trial is dropped anyway: no exact figure needed)
-        placed = flow(items, frames, inp.keep_sections)  # as far as the frames hold: linear in the room
+        placed = flow(items, frames, inp.keep_sections, inp.over_page)  # as far as the frames hold: linear
         sid = placed.leftover[0].section if placed.leftover else items[-1].section
         section = next((s for s in sections if s.id == sid), sections[-1])  # (or the references after them)
         empty = FlowResult(tuple(() for _ in frames), tuple(items), tuple(f.box.h for f in frames))
         return empty, [*diags, _spill(inp, section, sum(floors) - room, frames, at_least=True)]
-    res = flow(items, frames, inp.keep_sections)
+    res = flow(items, frames, inp.keep_sections, inp.over_page)
     if balanced and not res.leftover and len(frames) > 1:
-        res = balance(items, frames, inp.keep_sections, res)
+        res = balance(items, frames, (inp.keep_sections, inp.over_page), res)
         rewrap(res)
     unheld = hints.unheld(inp, sections, items, frames, res)  # `keep: together`, `break: before` that cannot hold
     broke = bool(res.leftover) and res.leftover[0].fresh  # (what spills is that section: said at its hint)
@@ -88,30 +89,50 @@ def fill(
 BALANCE_STEPS = 12  # shortenings tried, from none to the last frame's whole spare room
 
 
-def balance(items: list[Item], frames: list[Frame], keep: bool, res: FlowResult) -> FlowResult:
-    """The words flowed so that the frames end about level, as a typesetter balances columns: every frame but
-    the last is shortened from the foot by the same amount, and of the shortenings tried the one whose frames'
-    ends lie closest together wins. The frames keep their tops; nothing is cut (the plain flow when nothing
-    evens it). The hints hold as in the plain flow: a section kept whole is not split to even them, nor one
-    that starts a new frame moved on to another. The trials after the winner wrapped the same flowables in
-    other frames (see `rewrap`)."""
-    best, spread_best = res, _range(evened(res))
-    top = res.spare[-1]
+def balance(items: list[Item], frames: list[Frame], keep: tuple[bool, bool], res: FlowResult) -> FlowResult:
+    """The words flowed so that the frames of the side they end on end about level, as a typesetter balances
+    columns: every frame of that side but its last is shortened from the foot by the same amount, and of the
+    shortenings tried the one whose frames' ends lie closest together wins. The frames of the sides before it are
+    filled to their feet first (a flyer's front, before its words go over the page), and nothing goes on to a
+    later side. The frames keep their tops; nothing is cut (the plain flow when nothing evens it). The hints hold
+    as in the plain flow: a section kept whole is not split to even them, nor one that starts a new frame moved
+    on to another. The trials after the winner wrapped the same flowables in other frames (see `rewrap`)."""
+    side = _end_side(frames, res)
+    if len(side) < 2:
+        return res
+    last = side[-1]
+    within = frames[: last + 1]  # (the trials fill no frame after the side's last)
+    best, spread_best = res, _range(_side(evened(res), side))
+    top = res.spare[last]
     for step in range(1, BALANCE_STEPS + 1):
         cut = top * step / BALANCE_STEPS
         short = [
-            Frame(f.region, Rect(f.box.x, f.box.y + cut, f.box.w, f.box.h - cut), f.page) if i < len(frames) - 1 else f
-            for i, f in enumerate(frames)
+            Frame(f.region, Rect(f.box.x, f.box.y + cut, f.box.w, f.box.h - cut), f.page) if i in side[:-1] else f
+            for i, f in enumerate(within)
         ]
-        trial = flow(items, short, keep)
+        trial = flow(items, short, *keep)
         if trial.leftover:
             break  # shorter still leaves words over too
         if not hints.as_held(items, res, trial):
             continue  # a section kept whole split, or one that starts a new frame moved on
-        candidate = FlowResult(trial.placed, trial.leftover, _spare(trial, frames))
-        if _range(evened(candidate)) < spread_best - 0.5:
-            best, spread_best = candidate, _range(evened(candidate))
+        after = frames[last + 1 :]
+        candidate = FlowResult(
+            (*trial.placed, *(() for _ in after)), trial.leftover, _spare(trial, within) + tuple(f.box.h for f in after)
+        )
+        if _range(_side(evened(candidate), side)) < spread_best - 0.5:
+            best, spread_best = candidate, _range(_side(evened(candidate), side))
     return best
+
+
+def _end_side(frames: list[Frame], res: FlowResult) -> list[int]:
+    """The frames (indices) of the page the words end on, in flow order: the side a flow is balanced on."""
+    used = [i for i, placed in enumerate(res.placed) if placed]
+    page = frames[used[-1]].page if used else frames[-1].page
+    return [i for i, f in enumerate(frames) if f.page == page]
+
+
+def _side(values: tuple[float, ...], side: list[int]) -> tuple[float, ...]:
+    return tuple(values[i] for i in side)
 
 
 def rewrap(res: FlowResult) -> None:

@@ -29,7 +29,8 @@ class Plan:
     `flows` maps a flow's name ("main", and e.g. "flap") to its frames in reading order; `places`
     maps a section's `place:` to a flow name or "back"; a place the layout lacks falls back to
     `fallback` with a warning. `views` lists the panels a reader sees at each step (for mock-ups).
-    `keep_sections`: a short section is never split between the frames of a flow (flow.SHORT).
+    `keep_sections`: a short section is never split between the frames of a flow (flow.SHORT); `over_page`: nor
+    over a page turn (a two-sided flyer), at any size and without trying first.
     `balanced`: a flow's frames end about level (panels and columns); else each is filled in turn (pages).
     `folios`: every page but the cover carries its number. `full_sources`: the references are printed in full,
     after the main flow's sections, instead of in short at the back's foot.
@@ -45,6 +46,7 @@ class Plan:
     fallback: Place
     views: tuple[tuple[tuple[int, str], ...], ...]
     keep_sections: bool = False
+    over_page: bool = False
     balanced: bool = True
     folios: bool = False
     full_sources: bool = False
@@ -122,6 +124,7 @@ def _for_plan(inp: Inputs, theme: Theme, keep: bool, plan: Plan, sections: tuple
         sections=sections,
         citations=citations.number(inp.content, sections),  # Vancouver numbers over the texts this layout prints
         keep_sections=keep and plan.keep_sections,
+        over_page=plan.over_page,
         full_sources=plan.full_sources,
         trial=True,
     )
@@ -134,7 +137,7 @@ def _grows(plans: tuple[Plan, ...]) -> bool:
     flows = [plan.flows.get("main", ()) for plan in plans]
     counts = [len(f) for f in flows]
     last = plans[-1]
-    alike = (last.places, last.fallback, last.keep_sections, last.full_sources)
+    alike = (last.places, last.fallback, last.keep_sections, last.over_page, last.full_sources)
     return (
         len(plans) > 2
         and counts[0] > 0
@@ -143,7 +146,7 @@ def _grows(plans: tuple[Plan, ...]) -> bool:
             set(p.flows) == {"main"}
             and not p.balanced
             and f == flows[-1][: len(f)]
-            and (p.places, p.fallback, p.keep_sections, p.full_sources) == alike
+            and (p.places, p.fallback, p.keep_sections, p.over_page, p.full_sources) == alike
             for p, f in zip(plans, flows, strict=True)
         )
     )
@@ -233,9 +236,12 @@ def _flow_in(plan: Plan, inp: Inputs, name: Place) -> tuple[FlowResult, list[Dia
     res, diags = fill(inp, sections, frames, plan.balanced, sources)  # balanced: the frames end about level
     if len(frames) < 2 or res.leftover or not plan.balanced:
         return res, diags
-    level = min(res.spare)  # the fullest frame's foot: the others' section gaps grow (alike) to come near it
-    ends = zip(res.placed, res.spare, strict=True)
-    placed = tuple(even_up(frame, spare - level) for frame, spare in ends)  # (as flow.evened counts)
+    level = {  # on each side, the fullest frame's foot: the others' section gaps grow (alike) to come near it
+        page: min(spare for f, spare in zip(frames, res.spare, strict=True) if f.page == page)
+        for page in {f.page for f in frames}
+    }
+    ends = zip(frames, res.placed, res.spare, strict=True)
+    placed = tuple(even_up(p, spare - level[f.page]) for f, p, spare in ends)  # (as flow.evened counts)
     return replace(res, placed=placed), diags
 
 

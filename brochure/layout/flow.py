@@ -95,14 +95,16 @@ def _starts_next(queue: deque[Item], width: float, avail: float, after: Rect | N
     return not _section_fits(queue, width, avail) and _section_fits(queue, after.w, room)
 
 
-def flow(items: list[Item], frames: list[Frame], keep_sections: bool = False) -> FlowResult:
+def flow(items: list[Item], frames: list[Frame], keep_sections: bool = False, over_page: bool = False) -> FlowResult:
     """Fill frames in order; split flowables that allow it; never strand a keep_with_next item.
 
     With `keep_sections`, a short section (at most SHORT of the next frame) is never split across frames:
     when the rest of this frame cannot hold it, it starts at the top of the next, whole (as a typesetter keeps
     a short section together across a page turn). A longer section starts where it falls, its heading kept
-    with its first lines. A section whose heading is `whole` is kept so at any length the next frame holds; one
-    whose heading is `fresh` starts a frame of its own (after the last frame: it is left over)."""
+    with its first lines. With `over_page`, a short section is kept whole so where the next frame is on another
+    page only (a flyer's front and back): not split over the page. A section whose heading is `whole` is kept so
+    at any length the next frame holds; one whose heading is `fresh` starts a frame of its own (after the last
+    frame: it is left over)."""
     queue = deque(items)
     placed_all: list[tuple[Placed, ...]] = []
     spare: list[float] = []
@@ -111,11 +113,12 @@ def flow(items: list[Item], frames: list[Frame], keep_sections: bool = False) ->
         y = box.top
         placed: list[Placed] = []
         after = frames[index + 1].box if index + 1 < len(frames) else None
+        keep = keep_sections or (over_page and after is not None and frames[index + 1].page != frame.page)
         while queue:
             item = queue[0]
             gap = item.space_before if placed else 0.0
             avail = y - gap - box.y
-            if item.bookmark and placed and _starts_next(queue, box.w, avail, after, keep_sections):
+            if item.bookmark and placed and _starts_next(queue, box.w, avail, after, keep):
                 break  # the section starts the next frame (whole, or as it asks)
             _, h = item.flowable.wrap(box.w, max(avail, 0.0))
             if h <= avail + EPS:

@@ -46,6 +46,7 @@ def plans(sheet: Sheet) -> tuple[Plan, ...]:
         places={"back": "back"},
         fallback="main",
         views=(((0, "front"),), ((1, "back"),)),
+        over_page=True,  # the front is filled first; a short section goes over the page whole
     )
     one_side = replace(
         two_sides, back_page=0, back=b, flows={"main": (Frame(f"front-{first}", a, 0),)}, views=(((0, "front"),),)
