@@ -299,7 +299,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "panels-not-balanced",
         "layout/compose.py",
-        "        res = balance(items, frames, inp.keep_sections, res)\n",
+        "        res = balance(items, frames, (inp.keep_sections, inp.over_page), res)\n",
         "        pass\n",
         "tests/test_balance.py::test_the_panels_of_the_main_flow_end_within_12mm_of_each_other",
     ),
@@ -366,6 +366,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "            items[-1] = replace(items[-1], keep_with_next=False)\n",
         "            pass\n",
         "tests/test_hints.py::test_a_section_kept_together_that_ends_in_a_subheading_starts_the_next_panel_whole",
+    ),
+    m(
+        "flyer-front-evened-with-its-back-over-the-page",
+        "layout/compose.py",
+        "    return [i for i, f in enumerate(frames) if f.page == page]\n",
+        "    return list(range(len(frames)))\n",
+        "tests/test_balance.py::test_a_two_sided_flyer_fills_its_front_before_its_words_go_over_the_page",
+    ),
+    m(
+        "flyer-short-section-split-over-the-page",
+        "layout/flow.py",
+        "        keep = keep_sections or (over_page and after is not None and frames[index + 1].page != frame.page)\n",
+        "        keep = keep_sections\n",
+        "tests/test_balance.py::test_a_two_sided_flyer_fills_its_front_before_its_words_go_over_the_page",
     ),
     m(
         "inline-link-area-runs-over-the-space-after-its-words",

@@ -111,7 +111,14 @@ def test_a_section_kept_together_starts_the_next_panel_whole(
     assert top_of(kept, "second") == pytest.approx(frame_box(layout, whole)[0], abs=0.01)
 
 
-@pytest.mark.parametrize(("layout", "before", "own", "split", "whole"), KEEPS, ids=[k[0] for k in KEEPS])
+ENDS_IN_A_SUBHEADING = [*KEEPS, ("large-print", 8, 5, [], "page-3")]  # (where the old tie made it fail to fit)
+
+
+@pytest.mark.parametrize(
+    ("layout", "before", "own", "split", "whole"),
+    ENDS_IN_A_SUBHEADING,
+    ids=[*(k[0] for k in KEEPS), "large-print-later"],
+)
 def test_a_section_kept_together_that_ends_in_a_subheading_starts_the_next_panel_whole(
     inputs: Inputs, layout: LayoutName, before: int, own: int, split: list[str], whole: str
 ) -> None:
