@@ -322,11 +322,16 @@ def test_every_link_is_tagged_with_its_words(layout: str) -> None:
     assert sum(len(n.annotations) for n in links.values()) == len(annotations)
 
 
-def test_a_paragraph_run_on_into_another_panel_is_one_paragraph() -> None:
-    """The US words on a Clearwater flyer run one paragraph from the front onto the back: one P, whose words
-    are on both pages, read as one."""
-    result = _built(AMERICAN, layout="flyer")
-    assert result.layout is not None
+def test_a_paragraph_run_on_into_another_page_is_one_paragraph(tmp_path: Path) -> None:
+    """A paragraph too long for one large-print page runs on to the next: one P, whose words are on both pages,
+    read as one."""
+    text = CONTENT.read_text(encoding="utf-8")
+    old = "Micro-needling is a skin treatment."
+    assert text.count(old) == 1
+    long = " ".join(["Micro-needling makes tiny channels in the skin, which heal over the weeks after."] * 36)
+    (tmp_path / "content.yaml").write_text(text.replace(old, long), encoding="utf-8")
+    result = api.build(sources(tmp_path / "content.yaml"), api.Options(layout="large-print"))
+    assert result.ok and result.layout is not None, [d.format() for d in result.diagnostics if d.is_error]
     pages: dict[str, set[int]] = {}
     for number, page in enumerate(result.layout.pages):
         for item in page.items:
@@ -336,7 +341,7 @@ def test_a_paragraph_run_on_into_another_panel_is_one_paragraph() -> None:
     lines = [t.text for page in result.layout.pages for t in page.items if isinstance(t, Text) and t.element == split]
     doc = _open(result)
     assert doc.root is not None
-    (para,) = [n for n in doc.root.walk() if n.kind == "P" and {p for p, _ in n.contents()} == {0, 1}]
+    (para,) = [n for n in doc.root.walk() if n.kind == "P" and {p for p, _ in n.contents()} == pages[split]]
     assert _bare(doc.text(para)) == _bare("".join(lines))
 
 
