@@ -828,7 +828,7 @@ MUTANTS: tuple[Mutant, ...] = (
         "layout/flowables.py",
         "            p.element, p.fixed_role = self.element, self.fixed_role\n",
         "            p.fixed_role = self.fixed_role\n",
-        "tests/test_tagged.py::test_a_paragraph_run_on_into_another_panel_is_one_paragraph",
+        "tests/test_tagged.py::test_a_paragraph_run_on_into_another_page_is_one_paragraph",
     ),
     m(
         "figure-alt-dropped",
