@@ -453,7 +453,7 @@ MUTANTS: tuple[Mutant, ...] = (
         "layout/flowables.py",
         '        if words is not None:\n            d["frags"] = words\n',
         "        pass\n",
-        "tests/test_remembered.py::test_each_layout_built_again_prints_the_same",
+        "tests/test_remembered.py::test_a_paragraph_split_a_second_time_splits_as_the_first",
     ),
     m(
         "font-subset-remembered-by-its-size",

@@ -253,3 +253,28 @@ def test_a_style_made_where_a_freed_one_was_sets_its_own_size() -> None:
             break
     assert reused >= 1  # (the case this is about happened)
     assert wrong == []
+
+
+def test_a_paragraph_split_a_second_time_splits_as_the_first() -> None:
+    """A paragraph whose first breaking is remembered (the same words, style and width in a later build or try)
+    splits between two panels into the same lines as the first did: the words ReportLab made of its pieces when
+    it broke them come back with the lines (without them the part after the split breaks differently)."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    from brochure.layout.flowables import Para
+
+    style = ParagraphStyle("t", fontName=sources().fonts.regular, fontSize=9, leading=11)
+    text = "Some <b>bold</b> words, a <i>few</i> more and a hyphen\u00adated one, " * 6
+
+    def parts() -> list[tuple[float, list[str]]]:
+        p = Para(text, style)
+        p.wrap(120, 1000)
+        out = []
+        for part in p.split(120, 40):
+            _, height = part.wrap(120, 1000)
+            lines = [" ".join(str(getattr(w, "text", "")) for w in line.words) for line in part.blPara.lines]
+            out.append((height, lines))
+        return out
+
+    first, again = parts(), parts()
+    assert len(first) == 2 and again == first
