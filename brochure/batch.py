@@ -714,8 +714,7 @@ def _known(entry: dict[str, object]) -> Known | None:
 def write_manifest(editions: Editions, outcomes: list[Outcome]) -> tuple[Path, list[str]]:
     """The manifest of this run; and the outputs of the last run that are no longer editions (left in place)."""
     previous = read_manifest(editions)
-    current = {o.edition for o in outcomes}
-    gone = sorted(str(e.get("output")) for name, e in previous.items() if name not in current and e.get("output"))
+    gone = _gone(previous, outcomes)
     path = manifest_path(editions)
     data = {
         "tool": f"brochure {__version__}",
@@ -723,6 +722,24 @@ def write_manifest(editions: Editions, outcomes: list[Outcome]) -> tuple[Path, l
     }
     write_atomic(path, json.dumps(data, indent=2, ensure_ascii=False).encode("utf-8"), JSON)
     return path, gone
+
+
+def _gone(previous: Entries, outcomes: list[Outcome]) -> list[str]:
+    """The outputs of the last run that no edition of this run makes: those of editions no longer in the file, or
+    now written elsewhere (a changed output pattern). An edition that failed keeps its last output, also when it
+    failed before it could be named as before (its kit or content file could not be read)."""
+    made = {o.output for o in outcomes if o.output}
+    unwritten = {o.edition for o in outcomes if not o.output}  # (failed before its output was named)
+    failed = {tuple(dict(o.inputs))[:2] for o in outcomes if o.status == "failed" and o.inputs}  # (content, kit)
+    gone: set[str] = set()
+    for name, entry in previous.items():
+        output, inputs = entry.get("output"), entry.get("inputs")
+        if not isinstance(output, str) or not output or output in made or name in unwritten:
+            continue
+        if isinstance(inputs, dict) and tuple(inputs)[:2] in failed:
+            continue
+        gone.add(output)
+    return sorted(gone)
 
 
 def _pictures(words: Content | None) -> list[Path]:
@@ -734,13 +751,21 @@ def _pictures(words: Content | None) -> list[Path]:
 
 def _kit_digest(group: Group, outputs: Path) -> str:
     """Every file of the kit's folder, but those of other kits inside it (a folder with its own brand.yaml) and
-    what batches write (PDFs, and the folder of the manifest, when the kit's folder holds them)."""
+    what batches write (PDFs, and the folder of the manifest, when the kit's folder holds it; when the manifest is
+    in the kit's folder or above it, only the manifest, the contact sheet and the page pictures)."""
     folder = group.kit.parent
     nested = {p.parent for p in folder.rglob("brand.yaml") if p.parent != folder}
     outputs = outputs.resolve()
+    mine = {outputs / MANIFEST, outputs / INDEX}
+    holds_kit = outputs == folder.resolve() or outputs in folder.resolve().parents
+
+    def written(p: Path) -> bool:
+        if holds_kit:  # (not the whole folder: it holds the kit)
+            return p in mine or outputs / THUMBS in p.parents
+        return outputs in p.parents
 
     def ours(p: Path) -> bool:
-        return p.suffix.lower() == ".pdf" or outputs in p.resolve().parents or any(n in p.parents for n in nested)
+        return p.suffix.lower() == ".pdf" or written(p.resolve()) or any(n in p.parents for n in nested)
 
     files = sorted(p for p in folder.rglob("*") if p.is_file() and not ours(p))
     return _digest(b"".join(p.relative_to(folder).as_posix().encode() + b"\0" + p.read_bytes() for p in files))

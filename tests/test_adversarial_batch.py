@@ -1,6 +1,6 @@
 """`brochure batch` attacked the way a careless or hostile user would: a broken output pattern, a hostile or
 misplaced manifest, --json at the wrong place, an out/ that is a file, Ctrl-C, duplicate editions, a kit folder
-that holds the outputs. Tests marked xfail(strict) describe bugs not fixed yet."""
+that holds the outputs, a failed kit, a changed output pattern. Tests marked xfail(strict) describe bugs not fixed yet."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, Inputs, position
+from conftest import ROOT, Inputs, edit, position
 from helpers import batch, editions_file
 
 PYTHON = [sys.executable, "-m", "brochure"]
@@ -194,6 +194,55 @@ def test_outputs_inside_the_kit_folder_do_not_rebuild_every_edition_every_time(
     assert "1 built" in batch(capsys, path)[1]
     status, out, _ = batch(capsys, path)
     assert status == 0 and "0 built, 1 unchanged" in out, out
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    ["{brand}/{language}/{layout}-{paper}-{target}.pdf", "assets/{brand}/{language}/{layout}-{paper}-{target}.pdf"],
+    ids=["beside-editions", "in-kit-folder"],
+)
+def test_a_changed_kit_is_built_again_whatever_folder_the_outputs_go_to(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], pattern: str
+) -> None:
+    """A new colour in the kit builds its editions again, also when the outputs (and so the manifest) go to
+    editions.yaml's own folder or to the kit's folder."""
+    path = _editions(inputs, EDITIONS.replace("out/{brand}/{language}/{layout}-{paper}-{target}.pdf", pattern))
+    assert "1 built" in batch(capsys, path)[1]
+    assert "0 built, 1 unchanged" in batch(capsys, path)[1]
+    edit(inputs.brand, 'primary: "#1D5C63"', 'primary: "#1D5C64"')
+    status, out, _ = batch(capsys, path)
+    assert status == 0 and "1 built, 0 unchanged" in out, out
+
+
+@pytest.mark.parametrize("broken", ["kit", "content"])
+def test_an_edition_that_fails_is_not_listed_as_no_longer_an_edition(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], broken: str
+) -> None:
+    """A kit or content file with a mistake fails its editions; their last PDFs are still theirs, not files of
+    editions dropped from editions.yaml."""
+    path = _editions(inputs)
+    assert batch(capsys, path)[0] == 0
+    if broken == "kit":
+        edit(inputs.brand, 'primary: "#1D5C63"', "primary: [1, 2")
+    else:
+        edit(inputs.content, "language: en-GB", "language: en-GB\nlanguag: x")
+    status, out, _ = batch(capsys, path)
+    assert status == 1 and "1 failed" in out and "no longer an edition" not in out, out
+    assert (inputs.content.parent / "out/test-clinic/en-gb/trifold-a4-office.pdf").is_file()
+
+
+def test_outputs_left_by_a_changed_output_pattern_are_listed(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same edition written to a new path: the file at the old path is listed, not deleted."""
+    path = _editions(inputs)
+    batch(capsys, path)
+    _editions(inputs, EDITIONS.replace("{layout}-{paper}-{target}", "{layout}_{paper}_{target}"))
+    status, out, _ = batch(capsys, path)
+    old = "out/test-clinic/en-gb/trifold-a4-office.pdf"
+    assert status == 0 and f"no longer an edition (left in place): {old}" in out, out
+    assert "no longer an edition (left in place): out/test-clinic/en-gb/trifold_a4_office.pdf" not in out
+    assert (inputs.content.parent / old).is_file()
 
 
 # --- Ctrl-C ------------------------------------------------------------------------------------------------------
