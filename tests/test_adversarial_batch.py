@@ -1,6 +1,7 @@
 """`brochure batch` attacked the way a careless or hostile user would: a broken output pattern, a hostile or
 misplaced manifest, --json at the wrong place, an out/ that is a file, Ctrl-C, duplicate editions, a kit folder
-that holds the outputs, a failed kit, a changed output pattern. Tests marked xfail(strict) describe bugs not fixed yet."""
+that holds the outputs, a failed kit, a changed output pattern. Tests marked xfail(strict) describe bugs not fixed
+yet."""
 
 from __future__ import annotations
 
