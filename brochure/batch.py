@@ -249,15 +249,17 @@ def tool() -> str:
 
 
 def _present(known: list[Known], stamps: set[str], editions: Editions) -> tuple[Known, ...]:
-    """The editions of these stamps the last manifest records whose PDF is still the one it made (read here, where
-    the outputs are: a worker may not see them). Only a path the output pattern can give is read."""
+    """The editions of these stamps the last manifest records whose PDF is still the one it made, and whose page
+    pictures are still there (read here, where the outputs are: a worker may not see them). Only a path the output
+    pattern can give is read."""
     shape = re.compile(r"[^/\\]+".join(re.escape(piece) for piece in re.split(r"\{[a-z]+\}", editions.output)))
     out = []
     for was in known:
         path = editions.path.parent / was.output
         if was.stamp not in stamps or not shape.fullmatch(was.output) or ".." in Path(was.output).parts:
             continue
-        if path.is_file() and _digest(path.read_bytes()) == was.sha256:
+        pictures = all((editions.path.parent / t).is_file() for t in was.thumbs)  # (the contact sheet shows them)
+        if pictures and path.is_file() and _digest(path.read_bytes()) == was.sha256:
             out.append(replace(was, size=path.stat().st_size))
     return tuple(out)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -244,6 +245,22 @@ def test_outputs_left_by_a_changed_output_pattern_are_listed(
     assert status == 0 and f"no longer an edition (left in place): {old}" in out, out
     assert "no longer an edition (left in place): out/test-clinic/en-gb/trifold_a4_office.pdf" not in out
     assert (inputs.content.parent / old).is_file()
+
+
+def test_an_edition_whose_page_pictures_were_removed_is_built_again(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """out/thumbs/ cleared away: the next batch makes the pictures again, so the contact sheet shows every page."""
+    path = _editions(inputs)
+    batch(capsys, path)
+    thumbs = inputs.content.parent / "out" / "thumbs"
+    for picture in thumbs.rglob("*.png"):
+        picture.unlink()
+    status, out, _ = batch(capsys, path)
+    assert status == 0 and "1 built, 0 unchanged" in out, out
+    index = (inputs.content.parent / "out" / "index.html").read_text(encoding="utf-8")
+    pictures = re.findall(r'<img src="([^"]+)"', index)
+    assert pictures and all((inputs.content.parent / "out" / p).is_file() for p in pictures)
 
 
 # --- Ctrl-C ------------------------------------------------------------------------------------------------------
