@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 import time
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from brochure.cli import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, STDOUT, Console, _print, _write
 from brochure.limits import BATCH_JOBS
 from brochure.output.files import HTML, JSON, Refused, same_file, target_problem
+from brochure.preflight.dates import source_date
 
 if TYPE_CHECKING:
     from brochure.theme.fontindex import Installable
@@ -26,6 +28,10 @@ def batch(args: argparse.Namespace, console: Console) -> int:
 
     if not 1 <= args.jobs <= BATCH_JOBS:
         console.error(f"brochure: error: --jobs must be between 1 and {BATCH_JOBS}")
+        return EXIT_USAGE
+    epoch = source_date(os.environ)[1]  # (as `build` reports it: not each edition's internal error)
+    if epoch:
+        console.error(f"brochure: error: {epoch} (hint: see README.md)")
         return EXIT_USAGE
     editions, diags = load_editions(args.editions)
     _print(console, diags)

@@ -263,6 +263,19 @@ def test_an_edition_whose_page_pictures_were_removed_is_built_again(
     assert pictures and all((inputs.content.parent / "out" / p).is_file() for p in pictures)
 
 
+def test_a_source_date_epoch_that_is_not_a_time_is_a_usage_error_before_anything_is_built(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As `brochure build` says it: once, exit 2, not each edition's "internal error" with its outputs listed as
+    no longer editions."""
+    path = _editions(inputs)
+    batch(capsys, path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "abc")
+    status, out, err = batch(capsys, path)
+    assert status == 2 and "SOURCE_DATE_EPOCH='abc' is not a time" in err and INTERNAL not in err + out, err
+    assert "editions in" not in out and "no longer an edition" not in out
+
+
 # --- Ctrl-C ------------------------------------------------------------------------------------------------------
 
 
