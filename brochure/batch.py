@@ -452,7 +452,17 @@ def run_task(task: Task) -> list[Made]:
 def _all_failed(task: Task, message: str) -> list[Made]:
     """Every edition of the task failed, for one reason."""
     return [
-        Made(Outcome(_failed_name(task, job), "", "failed", 0.0, job.stamp, (f"{task.content}: error: {message}",)))
+        Made(
+            Outcome(
+                _failed_name(task, job),
+                "",
+                "failed",
+                0.0,
+                job.stamp,
+                (f"{task.content}: error: {message}",),
+                inputs=_inputs(task),  # (so its last output is not taken for one of an edition no longer named)
+            )
+        )
         for job in task.jobs
     ]
 

@@ -16,7 +16,9 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, Inputs, edit, position
-from helpers import batch, editions_file
+from helpers import batch, cli, editions_file
+
+from brochure import batch as batch_module
 
 PYTHON = [sys.executable, "-m", "brochure"]
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -274,6 +276,22 @@ def test_a_source_date_epoch_that_is_not_a_time_is_a_usage_error_before_anything
     status, out, err = batch(capsys, path)
     assert status == 2 and "SOURCE_DATE_EPOCH='abc' is not a time" in err and INTERNAL not in err + out, err
     assert "editions in" not in out and "no longer an edition" not in out
+
+
+def test_an_edition_whose_worker_failed_is_not_listed_as_no_longer_an_edition(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A task that ends in an internal error fails its editions; their last PDFs are still theirs."""
+    path = _editions(inputs)
+    batch(capsys, path)
+    edit(inputs.content, "Redness for 1 to 3 days", "Redness for 1 to 3 days, sometimes a week")
+
+    def broken(task: object) -> object:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(batch_module, "_run_task", broken)
+    status, out, err = cli(capsys, "batch", str(path), "--jobs", "1")
+    assert status == 1 and INTERNAL in out + err and "no longer an edition" not in out, out
 
 
 # --- Ctrl-C ------------------------------------------------------------------------------------------------------
