@@ -200,7 +200,7 @@ def tasks(editions: Editions, previous: dict[str, dict[str, object]], loaded: Lo
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     out: list[Task] = []
     for group in editions.groups:
-        kit = _kit_digest(group, manifest_path(editions).parent)
+        kit = _kit_digest(group, manifest_path(editions).parent, {g.kit.parent for g in editions.groups})
         for content in group.contents:
             same = editions.source is not None and editions.source.resolve() == content.resolve()
             source = None if same else editions.source
@@ -761,12 +761,15 @@ def _pictures(words: Content | None) -> list[Path]:
     return [b.src.source for s in words.sections for b in s.blocks if isinstance(b, Image)]
 
 
-def _kit_digest(group: Group, outputs: Path) -> str:
-    """Every file of the kit's folder, but those of other kits inside it (a folder with its own brand.yaml) and
-    what batches write (PDFs, and the folder of the manifest, when the kit's folder holds it; when the manifest is
-    in the kit's folder or above it, only the manifest, the contact sheet and the page pictures)."""
+def _kit_digest(group: Group, outputs: Path, kits: set[Path]) -> str:
+    """Every file of the kit's folder, but those of other kits inside it (a folder with its own brand.yaml, or the
+    folder of a kit editions.yaml names: `kits`) and what batches write (PDFs, and the folder of the manifest when
+    the kit's folder holds it; when the manifest is in the kit's folder or above it, only the manifest, the contact
+    sheet and the page pictures)."""
     folder = group.kit.parent
-    nested = {p.parent for p in folder.rglob("brand.yaml") if p.parent != folder}
+    here = folder.resolve()
+    named = {folder / k.resolve().relative_to(here) for k in kits if here in k.resolve().parents}
+    nested = {p.parent for p in folder.rglob("brand.yaml") if p.parent != folder} | named
     outputs = outputs.resolve()
     mine = {outputs / MANIFEST, outputs / INDEX}
     holds_kit = outputs == folder.resolve() or outputs in folder.resolve().parents

@@ -294,6 +294,23 @@ def test_an_edition_whose_worker_failed_is_not_listed_as_no_longer_an_edition(
     assert status == 1 and INTERNAL in out + err and "no longer an edition" not in out, out
 
 
+def test_a_change_to_a_kit_inside_another_kits_folder_builds_only_its_own_editions(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A second clinic's kit in a folder inside the first's, its file not named brand.yaml: a new colour in it
+    builds its editions again, not the first clinic's."""
+    inner = inputs.kit / "second"
+    inner.mkdir()
+    (inner / "logo.svg").write_bytes((inputs.kit / "logo.svg").read_bytes())
+    kit = inputs.brand.read_text(encoding="utf-8").replace("name: Test Clinic", "name: Second Clinic")
+    (inner / "kit.yaml").write_text(kit, encoding="utf-8")
+    path = _editions(inputs, EDITIONS + "  - kit: assets/second/kit.yaml\n    languages: [content.yaml]\n")
+    assert "2 built" in batch(capsys, path)[1]
+    edit(inner / "kit.yaml", 'primary: "#1D5C63"', 'primary: "#1D5C64"')
+    status, out, _ = batch(capsys, path)
+    assert status == 0 and "1 built, 1 unchanged" in out and "built  second-clinic/" in out, out
+
+
 # --- Ctrl-C ------------------------------------------------------------------------------------------------------
 
 
