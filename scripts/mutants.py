@@ -382,6 +382,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_balance.py::test_a_two_sided_flyer_fills_its_front_before_its_words_go_over_the_page",
     ),
     m(
+        "batch-settles-an-edition-whose-page-pictures-are-gone",
+        "batch.py",
+        "        if pictures and path.is_file() and _digest(path.read_bytes()) == was.sha256:\n",
+        "        if path.is_file() and _digest(path.read_bytes()) == was.sha256:\n",
+        "tests/test_adversarial_batch.py::test_an_edition_whose_page_pictures_were_removed_is_built_again",
+    ),
+    m(
+        "batch-stamps-a-kit-without-the-files-beside-its-outputs",
+        "batch.py",
+        "        if holds_kit:  # (not the whole folder: it holds the kit)\n",
+        "        if False:\n",
+        "tests/test_adversarial_batch.py::test_a_changed_kit_is_built_again_whatever_folder_the_outputs_go_to",
+    ),
+    m(
         "inline-link-area-runs-over-the-space-after-its-words",
         "layout/setting.py",
         "            end_x -= stringWidth(trailing.group(), *tx.font) if trailing else 0\n",
