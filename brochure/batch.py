@@ -37,7 +37,7 @@ from brochure.inputs.blocks import Image
 from brochure.inputs.brand import load_brand
 from brochure.inputs.content import Content, load_content
 from brochure.inputs.editions import Editions, Group
-from brochure.output.files import HTML, JSON, PDF, PNG, Refused, write_atomic
+from brochure.output.files import HTML, JSON, PDF, PNG, Refused, in_the_way, write_atomic
 from brochure.output.preview import page_images
 from brochure.preflight.dates import check_dates, today
 from brochure.vocabulary import LayoutName, PaperName, Target, direction
@@ -428,7 +428,14 @@ def keep(made: Made, base: Path) -> Outcome:
         for rel, png in zip(o.thumbs, made.pictures, strict=True):
             write_atomic(base / rel, png, PNG)
     except (OSError, Refused) as exc:  # a folder or a file of another kind there, a full disk, no permission
-        failed = (*o.findings, f"{path}: error: {exc}")
+        blocked = in_the_way(path)
+        why = (
+            f"{blocked} is a file, where the output pattern puts a folder (hint: move the file away, or change "
+            "'output:' in editions.yaml)"
+            if blocked is not None
+            else f"{exc} (hint: check the folder is writable and the disk has room)"
+        )
+        failed = (*o.findings, f"{path}: error: {why}")
         return replace(o, status="failed", findings=failed, sha256="", pages=0, size=0, thumbs=())
     return o
 

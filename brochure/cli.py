@@ -705,15 +705,17 @@ def _preview(args: argparse.Namespace, result: api.Result, stem: str, console: C
 
 def _write(console: Console, option: str, path: Path, data: bytes, kind: Kind, what: str) -> bool:
     """Write one output file atomically; False (and a message) when it cannot be written."""
-    from brochure.output.files import write_atomic
+    from brochure.output.files import in_the_way, write_atomic
 
     try:
         write_atomic(path, data, kind)
     except Refused as exc:
         raise UsageError(f"{option} {exc.strerror} (hint: choose another file)") from None
     except OSError as exc:
+        blocked = in_the_way(path)
+        why = f"{blocked} is a file, not a folder" if blocked is not None else exc.strerror or exc
         console.error(
-            f"{path}: error: cannot write {what}: {exc.strerror or exc} (hint: check the folder exists "
+            f"{path}: error: cannot write {what}: {why} (hint: check the folder exists "
             "and is writable; any earlier file there is untouched)"
         )
         return False

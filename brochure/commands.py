@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from brochure.cli import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, STDOUT, Console, _print, _write
 from brochure.limits import BATCH_JOBS
-from brochure.output.files import HTML, JSON, Refused, same_file, target_problem
+from brochure.output.files import HTML, JSON, Refused, in_the_way, same_file, target_problem
 from brochure.preflight.dates import source_date
 
 if TYPE_CHECKING:
@@ -117,8 +117,8 @@ def _batch_outputs(args: argparse.Namespace, editions: Any) -> str:
 
     manifest = batch.manifest_path(editions)
     for path, kind in ((manifest, JSON), (manifest.parent / batch.INDEX, HTML)):
-        folder = next((p for p in [path.parent, *path.parent.parents] if p.exists()), None)
-        if folder is not None and not folder.is_dir():
+        folder = in_the_way(path)
+        if folder is not None:
             return f"{folder} is a file, and the batch writes its outputs into it (change the output pattern)"
         problem = target_problem(path, kind)
         if problem:

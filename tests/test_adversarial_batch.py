@@ -350,3 +350,18 @@ def test_ctrl_c_stops_a_batch_without_building_the_rest(inputs: Inputs) -> None:
     built = len(list((folder / "out").rglob("*.pdf")))
     assert built < 80, f"{built} of 160 editions were built: the queued work went on after Ctrl-C"
     assert _hidden(folder) == []
+
+
+def test_a_file_where_an_editions_folder_goes_is_named_with_a_hint(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file where the output pattern puts a brand's folder fails that edition, naming the file in the way and
+    what to do (it said "[Errno 17] File exists: 'out/test-clinic'")."""
+    path = _editions(inputs)
+    (inputs.content.parent / "out").mkdir()
+    (inputs.content.parent / "out" / "test-clinic").write_text("notes", encoding="utf-8")
+    status, out, err = batch(capsys, path)
+    assert status == 1 and "1 failed" in out, out
+    blocked = "out/test-clinic is a file, where the output pattern puts a folder"
+    assert blocked in err and "(hint: move the file away, or change 'output:' in editions.yaml)" in err, err
+    assert (inputs.content.parent / "out" / "test-clinic").read_text(encoding="utf-8") == "notes"  # (untouched)

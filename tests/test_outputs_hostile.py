@@ -444,3 +444,16 @@ def test_both_entry_points_go_through_the_same_handler(inputs: Inputs, tmp_path:
         assert proc.returncode == 3, command
         assert proc.stderr.startswith("brochure: internal error: ZeroDivisionError: division by zero (this is a bug")
         assert len(proc.stderr.splitlines()) == 1
+
+
+def test_a_pdf_under_a_file_names_the_file_in_the_way(
+    full_kit: Inputs, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """`-o notes/leaflet.pdf` where notes is a file: exit 1, the file named as what is in the way (it said
+    "cannot write the PDF: File exists"), and the file untouched."""
+    (tmp_path / "notes").write_text("my notes", encoding="utf-8")
+    target = tmp_path / "notes" / "sub" / "leaflet.pdf"
+    status, out, err = cli(capsys, "build", *given(full_kit), "-o", str(target))
+    assert status == 1 and out == ""
+    assert f"{target}: error: cannot write the PDF: {tmp_path / 'notes'} is a file, not a folder (hint:" in err, err
+    assert (tmp_path / "notes").read_text(encoding="utf-8") == "my notes"

@@ -92,6 +92,15 @@ def clash(path: Path, others: Iterable[Path]) -> Path | None:
     return next((o for o in others if same_file(path, o)), None)
 
 
+def in_the_way(path: Path) -> Path | None:
+    """The nearest existing folder above `path` that is not a folder (a file where an output's folder should be),
+    or None."""
+    for parent in path.parents:
+        if parent.exists() or parent.is_symlink():
+            return None if parent.is_dir() else parent
+    return None
+
+
 def write_atomic(path: Path, data: bytes, kind: Kind) -> None:
     """Write `data` to a temporary file beside `path`, then rename it over `path` (see write_with)."""
     write_with(path, kind, lambda f: f.write(data))
