@@ -779,7 +779,7 @@ def _kit_digest(group: Group, outputs: Path, kits: set[Path]) -> str:
     nested = {p.parent for p in folder.rglob("brand.yaml") if p.parent != folder} | named
     outputs = outputs.resolve()
     mine = {outputs / MANIFEST, outputs / INDEX}
-    holds_kit = outputs == folder.resolve() or outputs in folder.resolve().parents
+    holds_kit = outputs == here or outputs in here.parents
 
     def written(p: Path) -> bool:
         if holds_kit:  # (not the whole folder: it holds the kit)

@@ -299,7 +299,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "panels-not-balanced",
         "layout/compose.py",
-        "        res = balance(items, frames, (inp.keep_sections, inp.over_page), res)\n",
+        "        res = balance(items, frames, keep, res)\n",
         "        pass\n",
         "tests/test_balance.py::test_the_panels_of_the_main_flow_end_within_12mm_of_each_other",
     ),

@@ -67,19 +67,20 @@ def fill(
     measured line by line."""
     width = min(f.box.w for f in frames)
     items, diags = flow_items(inp, sections, width, sources)
+    keep = (inp.keep_sections, inp.over_page)  # (what the flow keeps whole)
     if not items:
-        return flow(items, frames, inp.keep_sections, inp.over_page), diags
+        return flow(items, frames, *keep), diags
     floors = floor_of(items, width)
     room = sum(f.box.h for f in frames) + len(frames) * max(i.space_before for i in items)  # gaps at frame tops drop
     if sum(floors) > (1.0 if inp.trial else GROSS) * room:  # (a trial is dropped anyway: no exact figure needed)
-        placed = flow(items, frames, inp.keep_sections, inp.over_page)  # as far as the frames hold: linear
+        placed = flow(items, frames, *keep)  # as far as the frames hold: linear in the room
         sid = placed.leftover[0].section if placed.leftover else items[-1].section
         section = next((s for s in sections if s.id == sid), sections[-1])  # (or the references after them)
         empty = FlowResult(tuple(() for _ in frames), tuple(items), tuple(f.box.h for f in frames))
         return empty, [*diags, _spill(inp, section, sum(floors) - room, frames, at_least=True)]
-    res = flow(items, frames, inp.keep_sections, inp.over_page)
+    res = flow(items, frames, *keep)
     if balanced and not res.leftover and len(frames) > 1:
-        res = balance(items, frames, (inp.keep_sections, inp.over_page), res)
+        res = balance(items, frames, keep, res)
         rewrap(res)
     unheld = hints.unheld(inp, sections, items, frames, res)  # `keep: together`, `break: before` that cannot hold
     broke = bool(res.leftover) and res.leftover[0].fresh  # (what spills is that section: said at its hint)
@@ -102,7 +103,7 @@ def balance(items: list[Item], frames: list[Frame], keep: tuple[bool, bool], res
         return res
     last = side[-1]
     within = frames[: last + 1]  # (the trials fill no frame after the side's last)
-    best, spread_best = res, _range(_side(evened(res), side))
+    best, spread_best = res, _spread(res, side)
     top = res.spare[last]
     for step in range(1, BALANCE_STEPS + 1):
         cut = top * step / BALANCE_STEPS
@@ -119,8 +120,9 @@ def balance(items: list[Item], frames: list[Frame], keep: tuple[bool, bool], res
         candidate = FlowResult(
             (*trial.placed, *(() for _ in after)), trial.leftover, _spare(trial, within) + tuple(f.box.h for f in after)
         )
-        if _range(_side(evened(candidate), side)) < spread_best - 0.5:
-            best, spread_best = candidate, _range(_side(evened(candidate), side))
+        spread = _spread(candidate, side)
+        if spread < spread_best - 0.5:
+            best, spread_best = candidate, spread
     return best
 
 
@@ -131,8 +133,10 @@ def _end_side(frames: list[Frame], res: FlowResult) -> list[int]:
     return [i for i, f in enumerate(frames) if f.page == page]
 
 
-def _side(values: tuple[float, ...], side: list[int]) -> tuple[float, ...]:
-    return tuple(values[i] for i in side)
+def _spread(res: FlowResult, side: list[int]) -> float:
+    """How far apart the feet of a side's frames lie, once their gaps have grown (`evened`)."""
+    ends = evened(res)
+    return _range(tuple(ends[i] for i in side))
 
 
 def rewrap(res: FlowResult) -> None:
