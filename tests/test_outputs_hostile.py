@@ -21,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import reportlab
 from conftest import ROOT, Inputs, edit
 from helpers import cli
 from PIL import Image
@@ -65,14 +66,20 @@ def break_the_content(inputs: Inputs) -> None:
 
 @pytest.fixture
 def full_kit(inputs: Inputs) -> Inputs:
-    """The test kit with a font file, a colour profile and a picture in the content, besides its logo."""
+    """The test kit with font files (its body's and a fallback's), a colour profile and a picture in the content,
+    besides its logo."""
     import fontpkg_be_vietnam_pro
 
     fonts = inputs.kit / "fonts"
     fonts.mkdir()
     shutil.copy(Path(fontpkg_be_vietnam_pro.__file__).parent / "files" / "BeVietnamPro-Regular.ttf", fonts / "B.ttf")
     shutil.copy(ROOT / "brochure" / "data" / "icc" / "brochure-fogra39-300.icc", inputs.kit / "printer.icc")
-    edit(inputs.brand, "body: {family: Be Vietnam Pro}", "body: {regular: fonts/B.ttf}")
+    shutil.copy(Path(reportlab.__file__).parent / "fonts" / "Vera.ttf", fonts / "Vera.ttf")
+    edit(
+        inputs.brand,
+        "body: {family: Be Vietnam Pro}",
+        "body: {regular: fonts/B.ttf}\n  fallbacks: [{regular: fonts/Vera.ttf}]",
+    )
     edit(inputs.brand, "  cmyk:\n", "  profile: printer.icc\n  cmyk:\n")
     Image.new("RGB", (1200, 800), "#7FB7BE").save(inputs.content.parent / "photo.png")
     edit(inputs.content, "      - cards:\n", "      - image: {src: photo.png, alt: A photo}\n      - cards:\n")
@@ -84,6 +91,7 @@ TARGETS: dict[str, tuple[Callable[[Inputs], Path], str]] = {
     "brand": (lambda i: i.brand, "is the brand file (--brand)"),
     "logo": (lambda i: i.kit / "logo.svg", "is the brand's logo (logo)"),
     "font": (lambda i: i.kit / "fonts" / "B.ttf", "is a font of the brand (fonts.body.regular)"),
+    "fallback font": (lambda i: i.kit / "fonts" / "Vera.ttf", "is a font of the brand (fonts.fallbacks[0].regular)"),
     "profile": (lambda i: i.kit / "printer.icc", "is the brand's colour profile (colors.profile)"),
     "picture": (lambda i: i.content.parent / "photo.png", "is a picture of the content"),
     "symlink-to-content": (lambda i: i.content.parent / "link.pdf", "is the content file (--content)"),
