@@ -34,9 +34,9 @@ from brochure.collector import for_many_builds
 from brochure.diagnostics import Diagnostic, error
 from brochure.frozen import frozen
 from brochure.inputs.blocks import Image
-from brochure.inputs.brand import load_brand
+from brochure.inputs.brand import Brand, load_brand
 from brochure.inputs.content import Content, load_content
-from brochure.inputs.editions import Editions, Group
+from brochure.inputs.editions import Editions
 from brochure.output.files import HTML, JSON, PDF, PNG, Refused, in_the_way, write_atomic
 from brochure.output.preview import page_images
 from brochure.preflight.dates import check_dates, today
@@ -90,7 +90,7 @@ class Task:
     root: str = ""  # the batch's working folder when the paths above are relative to it (a worker's may differ)
     tool: str = ""  # the version and font packages the stamps were made with: a worker must have the same
     epoch: str = ""  # the batch's SOURCE_DATE_EPOCH: a worker builds with it, whatever its own environment says
-    kit_hash: str = ""  # every file of the kit's folder, as the stamps hash them ('': the worker reads the kit again)
+    kit_hash: str = ""  # every file the kit is read from, as the stamps hash them ('': the worker reads it again)
     words_hash: str = ""  # the content file, its source and pictures, as the stamps hash them (the same)
 
 
@@ -130,7 +130,7 @@ class Made:
 
 
 Loaded = dict[Path, "Content | None"]  # each content file the editions name, read once (None: it has errors)
-Kits = dict[Path, "tuple[str, PaperName] | None"]  # each kit's id and paper, read once (None: it has errors)
+Kits = dict[Path, "tuple[str, PaperName, str] | None"]  # each kit's id, paper and files' hash (None: it has errors)
 Entries = dict[str, dict[str, object]]  # a manifest's editions by name
 Findings = tuple[Diagnostic, ...]
 
@@ -146,12 +146,13 @@ def read_contents(editions: Editions) -> Loaded:
 
 
 def read_kits(editions: Editions) -> Kits:
-    """Every kit the editions name, read once in this process: its id and paper (the outputs' names)."""
+    """Every kit the editions name, read once in this process: its id and paper (the outputs' names), and the hash
+    of its files (the editions' stamps)."""
     kits: Kits = {}
     for group in editions.groups:
         if group.kit.resolve() not in kits:
             brand, _ = load_brand(group.kit)
-            kits[group.kit.resolve()] = (brand.id, brand.paper) if brand is not None else None
+            kits[group.kit.resolve()] = (brand.id, brand.paper, _kit_digest(brand)) if brand is not None else None
     return kits
 
 
@@ -192,15 +193,20 @@ def collisions(editions: Editions, loaded: Loaded, kits: Kits | None = None) -> 
 _TWICE = "give the kits different ids, and each brand one content file per language, named once"
 
 
-def tasks(editions: Editions, previous: dict[str, dict[str, object]], loaded: Loaded) -> list[Task]:
-    """The work, grouped by kit and content file, each edition stamped with what it depends on."""
+def tasks(
+    editions: Editions, previous: dict[str, dict[str, object]], loaded: Loaded, kits: Kits | None = None
+) -> list[Task]:
+    """The work, grouped by kit and content file, each edition stamped with what it depends on (`kits`: as
+    read_kits reads them, if the caller has them already)."""
     known = [k for k in (_known(e) for e in previous.values()) if k is not None]
     thumbs = (manifest_path(editions).parent / THUMBS).relative_to(editions.path.parent).as_posix()
     root = "" if editions.path.is_absolute() else str(Path.cwd())
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    kits = read_kits(editions) if kits is None else kits
     out: list[Task] = []
     for group in editions.groups:
-        kit = _kit_digest(group, manifest_path(editions).parent, {g.kit.parent for g in editions.groups})
+        read = kits.get(group.kit.resolve())
+        kit = read[2] if read is not None else ""  # ('': a worker reads the kit again and says what is wrong)
         for content in group.contents:
             same = editions.source is not None and editions.source.resolve() == content.resolve()
             source = None if same else editions.source
@@ -292,20 +298,20 @@ def run(
     last = read_manifest(editions)
     previous = {} if force else last
     loaded = read_contents(editions) if loaded is None else loaded
-    work = tasks(editions, previous, loaded)
-    if kits is None:
-        kits = read_kits(editions)
+    kits = read_kits(editions) if kits is None else kits
+    work = tasks(editions, previous, loaded, kits)
+    names = {path: (kit[0], kit[1]) if kit is not None else None for path, kit in kits.items()}
     base = editions.path.parent
     outcomes: dict[int, list[Outcome]] = {}
     asked: dict[int, Task] = {}  # what is left of each task for a worker
     pending: dict[Future[list[Made]], tuple[int, Task]] = {}
     try:
         for i, task in enumerate(work):
-            outcomes[i], asked[i] = settle(task, kits.get(task.kit.resolve()), loaded.get(task.content.resolve()))
+            outcomes[i], asked[i] = settle(task, names.get(task.kit.resolve()), loaded.get(task.content.resolve()))
             for o in outcomes[i]:
                 progress(o)
         parts = [(i, part) for i, task in asked.items() for part in _parts(task)]
-        cost = [_cost(t, kits.get(t.kit.resolve()), loaded.get(t.content.resolve()), last) for _, t in parts]
+        cost = [_cost(t, names.get(t.kit.resolve()), loaded.get(t.content.resolve()), last) for _, t in parts]
         for n in sorted(range(len(parts)), key=lambda n: -cost[n]):  # the longest first
             pending[executor.submit(run_task, parts[n][1])] = parts[n]
         for future in as_completed(list(pending)):
@@ -768,29 +774,19 @@ def _pictures(words: Content | None) -> list[Path]:
     return [b.src.source for s in words.sections for b in s.blocks if isinstance(b, Image)]
 
 
-def _kit_digest(group: Group, outputs: Path, kits: set[Path]) -> str:
-    """Every file of the kit's folder, but those of other kits inside it (a folder with its own brand.yaml, or the
-    folder of a kit editions.yaml names: `kits`) and what batches write (PDFs, and the folder of the manifest when
-    the kit's folder holds it; when the manifest is in the kit's folder or above it, only the manifest, the contact
-    sheet and the page pictures)."""
-    folder = group.kit.parent
-    here = folder.resolve()
-    named = {folder / k.resolve().relative_to(here) for k in kits if here in k.resolve().parents}
-    nested = {p.parent for p in folder.rglob("brand.yaml") if p.parent != folder} | named
-    outputs = outputs.resolve()
-    mine = {outputs / MANIFEST, outputs / INDEX}
-    holds_kit = outputs == here or outputs in here.parents
-
-    def written(p: Path) -> bool:
-        if holds_kit:  # (not the whole folder: it holds the kit)
-            return p in mine or outputs / THUMBS in p.parents
-        return outputs in p.parents
-
-    def ours(p: Path) -> bool:
-        return p.suffix.lower() == ".pdf" or written(p.resolve()) or any(n in p.parents for n in nested)
-
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and not ours(p))
-    return _digest(b"".join(p.relative_to(folder).as_posix().encode() + b"\0" + p.read_bytes() for p in files))
+def _kit_digest(brand: Brand) -> str:
+    """Every file the kit is read from (api.kit_files: the brand file, its logo, font files and colour profile),
+    each by its path in the kit's folder; '' when one can no longer be read. Nothing else in the folder counts:
+    the batch's outputs, a report or notes written beside the brand file, another kit inside its folder."""
+    here = brand.path.parent.resolve()
+    parts = []
+    for path in sorted({p.resolve() for _, p in api.kit_files(brand)}):
+        name = path.relative_to(here).as_posix() if here in path.parents else path.as_posix()
+        try:
+            parts.append(name.encode() + b"\0" + path.read_bytes())
+        except OSError:
+            return ""
+    return _digest(b"\0".join(parts))
 
 
 def _digest(data: bytes) -> str:

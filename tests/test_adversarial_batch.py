@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+import reportlab
 from conftest import ROOT, Inputs, edit, position
 from helpers import batch, cli, editions_file
 
@@ -309,6 +310,32 @@ def test_a_change_to_a_kit_inside_another_kits_folder_builds_only_its_own_editio
     edit(inner / "kit.yaml", 'primary: "#1D5C63"', 'primary: "#1D5C64"')
     status, out, _ = batch(capsys, path)
     assert status == 0 and "1 built, 1 unchanged" in out and "built  second-clinic/" in out, out
+
+
+def test_only_the_files_a_kit_is_read_from_build_its_editions_again(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A kit beside editions.yaml: a --json report written there, notes or a draft logo left there build nothing
+    again (every edition was built again on each run); its logo or a fallback font file changed builds them."""
+    for p in list(inputs.kit.iterdir()):
+        p.rename(inputs.content.parent / p.name)
+    folder = inputs.content.parent
+    fallback = folder / "Vera.ttf"
+    fallback.write_bytes((Path(reportlab.__file__).parent / "fonts" / "Vera.ttf").read_bytes())
+    edit(folder / "brand.yaml", "  body: {family: Be Vietnam Pro}\n", "  body: {family: Be Vietnam Pro}\n"
+         "  fallbacks: [{regular: Vera.ttf}]\n")  # fmt: skip
+    path = _editions(inputs, EDITIONS.replace("assets/brand.yaml", "brand.yaml"))
+    assert "1 built" in batch(capsys, path, "--json", str(folder / "report.json"))[1]
+    (folder / "notes.txt").write_text("call the printer", encoding="utf-8")
+    (folder / "logo-draft.svg").write_bytes((folder / "logo.svg").read_bytes())
+    status, out, _ = batch(capsys, path, "--json", str(folder / "report.json"))
+    assert status == 0 and "0 built, 1 unchanged" in out, out
+    edit(folder / "logo.svg", "</svg>", "<!-- a new version --></svg>")
+    assert "1 built, 0 unchanged" in batch(capsys, path)[1]
+    with fallback.open("ab") as f:
+        f.write(b"\0" * 4)  # (padding after the tables: the font still reads)
+    status, out, _ = batch(capsys, path)
+    assert status == 0 and "1 built, 0 unchanged" in out, out
 
 
 # --- Ctrl-C ------------------------------------------------------------------------------------------------------
