@@ -710,14 +710,22 @@ def manifest_path(editions: Editions) -> Path:
 
 def read_manifest(editions: Editions) -> Entries:
     """The last run's editions by name ({} when there is none, or it cannot be read: every edition is built)."""
+    editions_, _ = _last_run(editions)
+    return editions_
+
+
+def _last_run(editions: Editions) -> tuple[Entries, list[dict[str, object]]]:
+    """The last manifest's editions by name, and the earlier PDFs it records as kept for editions that failed."""
     path = manifest_path(editions)
     try:
         if path.stat().st_size > MANIFEST_BYTES:
-            return {}
+            return {}, []
         data = json.loads(path.read_text(encoding="utf-8"))
-        return {str(e["edition"]): e for e in data["editions"] if isinstance(e, dict) and "edition" in e}
-    except (OSError, ValueError, KeyError, TypeError, RecursionError):
-        return {}
+        entries = {str(e["edition"]): e for e in data["editions"] if isinstance(e, dict) and "edition" in e}
+        kept = data.get("kept_for_failed", [])
+        return entries, [e for e in kept if isinstance(e, dict)] if isinstance(kept, list) else []
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        return {}, []
 
 
 def _known(entry: dict[str, object]) -> Known | None:
@@ -738,33 +746,38 @@ def _known(entry: dict[str, object]) -> Known | None:
 
 def write_manifest(editions: Editions, outcomes: list[Outcome]) -> tuple[Path, list[str]]:
     """The manifest of this run; and the outputs of the last run that are no longer editions (left in place)."""
-    previous = read_manifest(editions)
-    gone = _gone(previous, outcomes)
+    previous, kept = _last_run(editions)
+    gone, held = _gone([*previous.values(), *kept], outcomes)
     path = manifest_path(editions)
     data = {
         "tool": f"brochure {__version__}",
         "editions": [o.report() for o in outcomes],
+        "kept_for_failed": held,
     }
     write_atomic(path, json.dumps(data, indent=2, ensure_ascii=False).encode("utf-8"), JSON)
     return path, gone
 
 
-def _gone(previous: Entries, outcomes: list[Outcome]) -> list[str]:
+def _gone(previous: list[dict[str, object]], outcomes: list[Outcome]) -> tuple[list[str], list[dict[str, object]]]:
     """The outputs of the last run that no edition of this run makes: those of editions no longer in the file, or
     now written elsewhere (a changed output pattern). An edition that failed keeps its last output, also when it
-    failed before it could be named as before (its kit or content file could not be read)."""
+    failed before it could be named as before (its kit or content file could not be read): such outputs are
+    returned apart, to be kept in the manifest (`kept_for_failed`), so that they are listed once their editions
+    are no longer in the file."""
     made = {o.output for o in outcomes if o.output}
     unwritten = {o.edition for o in outcomes if not o.output}  # (failed before its output was named)
     failed = {tuple(dict(o.inputs))[:2] for o in outcomes if o.status == "failed" and o.inputs}  # (content, kit)
     gone: set[str] = set()
-    for name, entry in previous.items():
-        output, inputs = entry.get("output"), entry.get("inputs")
-        if not isinstance(output, str) or not output or output in made or name in unwritten:
+    held: dict[str, dict[str, object]] = {}
+    for entry in previous:
+        name, output, inputs = entry.get("edition"), entry.get("output"), entry.get("inputs")
+        if not isinstance(output, str) or not output or output in made:
             continue
-        if isinstance(inputs, dict) and tuple(inputs)[:2] in failed:
+        if name in unwritten or (isinstance(inputs, dict) and tuple(inputs)[:2] in failed):
+            held[output] = {"edition": name, "output": output, "inputs": inputs}
             continue
         gone.add(output)
-    return sorted(gone)
+    return sorted(gone), [held[o] for o in sorted(held)]
 
 
 def _pictures(words: Content | None) -> list[Path]:

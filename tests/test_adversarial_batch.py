@@ -236,6 +236,24 @@ def test_an_edition_that_fails_is_not_listed_as_no_longer_an_edition(
     assert (inputs.content.parent / "out/test-clinic/en-gb/trifold-a4-office.pdf").is_file()
 
 
+def test_the_last_pdf_of_an_edition_that_failed_is_listed_once_it_is_no_longer_an_edition(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A kit that cannot be read fails its editions before they are named; their PDFs stay in place and the
+    manifest keeps them, so that when the edition is dropped later its PDF is listed (it was forgotten)."""
+    path = _editions(inputs)
+    assert batch(capsys, path)[0] == 0
+    edit(inputs.brand, 'primary: "#1D5C63"', "primary: [1, 2")
+    assert batch(capsys, path)[0] == 1
+    assert batch(capsys, path)[0] == 1  # (failed twice: still kept)
+    edit(inputs.brand, "primary: [1, 2", 'primary: "#1D5C63"')
+    _editions(inputs, EDITIONS.replace("layouts: [trifold]", "layouts: [bifold]"))
+    status, out, _ = batch(capsys, path)
+    old = "out/test-clinic/en-gb/trifold-a4-office.pdf"
+    assert status == 0 and f"no longer an edition (left in place): {old}" in out, out
+    assert (inputs.content.parent / old).is_file()
+
+
 def test_outputs_left_by_a_changed_output_pattern_are_listed(
     inputs: Inputs, capsys: pytest.CaptureFixture[str]
 ) -> None:
