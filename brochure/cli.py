@@ -37,6 +37,7 @@ from brochure.output.files import (
     Refused,
     clash,
     remove_temporaries,
+    same_file,
     target_problem,
 )
 from brochure.vocabulary import LAYOUTS, PAPERS, TARGETS
@@ -543,18 +544,11 @@ def _check_options(args: argparse.Namespace, options: api.Options) -> None:
         raise UsageError(f"--stem '{args.stem}' may only have letters, digits, '.', '_' and '-' (no folders)")
     if args.command != "check" and args.output == STDOUT:
         raise UsageError("-o - : the output cannot go to standard output; give a file name (or use --json -)")
-    if args.source is not None and _same_file(args.source, args.content):
+    if args.source is not None and same_file(args.source, args.content):
         raise UsageError("--source names the file --content does: give the source the translation was made from")
     problem = api.option_problem(options)
     if problem:
         raise UsageError(f"{problem} (hint: see README.md)")
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
-    except OSError:
-        return False
 
 
 @frozen
