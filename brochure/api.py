@@ -144,10 +144,15 @@ def load_with(content_path: Path, kit: Kit) -> tuple[Sources | None, list[Diagno
 def check_translation(source_path: Path, translation: Content) -> list[Diagnostic]:
     """A translation against the content file it translates (brochure/inputs/translation.py): the source's own
     problems first, if it has any."""
+    return translation_check(source_path, translation)[1]
+
+
+def translation_check(source_path: Path, translation: Content) -> tuple[Content | None, list[Diagnostic]]:
+    """The source content read (None when it cannot be), and check_translation's findings."""
     source, diags = load_content(source_path, "--source")
     if source is None:
-        return [d for d in diags if d.is_error]
-    return compare(source, translation)
+        return None, [d for d in diags if d.is_error]
+    return source, compare(source, translation)
 
 
 def option_problem(options: Options, environ: Mapping[str, str] | None = None) -> str:
@@ -282,14 +287,17 @@ def kit_files(brand: Brand) -> list[tuple[str, Path]]:
 def input_files(src: Sources) -> list[tuple[str, Path]]:
     """Every file the loaded inputs name, with what it is: content, brand, brand kit files (PNG logo, fonts,
     profile), pictures."""
-    files = [("the content file (--content)", src.content.path), *kit_files(src.brand)]
-    for section in src.content.sections:
-        files += [
-            (f"a picture of the content ({b.at.key or 'src'})", b.src.source)
-            for b in section.blocks
-            if isinstance(b, Image)
-        ]
-    return files
+    return [("the content file (--content)", src.content.path), *kit_files(src.brand), *picture_files(src.content)]
+
+
+def picture_files(content: Content, whose: str = "the content") -> list[tuple[str, Path]]:
+    """The picture files a content file shows, with what each is ('a picture of the content (sections[0]...)')."""
+    return [
+        (f"a picture of {whose} ({b.at.key or 'src'})", b.src.source)
+        for section in content.sections
+        for b in section.blocks
+        if isinstance(b, Image)
+    ]
 
 
 def edition_name(src: Sources, options: Options) -> str:

@@ -44,6 +44,7 @@ from brochure.vocabulary import LAYOUTS, PAPERS, TARGETS
 
 if TYPE_CHECKING:
     from brochure import api
+    from brochure.inputs.content import Content
     from brochure.layout.model import Layout
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -618,21 +619,24 @@ def _hint(out: Output, problem: str) -> str:
     return f"name a file to write, e.g. {out.option} {example}; `brochure check` builds without writing"
 
 
-def _input_files(sources: api.Sources, args: argparse.Namespace) -> list[tuple[str, Path]]:
-    """Every file the loaded inputs name (api.input_files), and the source content."""
+def _input_files(sources: api.Sources, args: argparse.Namespace, source: Content | None) -> list[tuple[str, Path]]:
+    """Every file the loaded inputs name (api.input_files), and the source content with its pictures."""
     from brochure import api
 
-    source = [(what, path) for what, path in _given_inputs(args) if what.endswith("(--source)")]
+    given = [(what, path) for what, path in _given_inputs(args) if what.endswith("(--source)")]
+    pictures = api.picture_files(source, "the source content") if source is not None else []
     files = api.input_files(sources)
-    return files[:2] + source + files[2:]
+    return files[:2] + given + files[2:] + pictures
 
 
 def _command(args: argparse.Namespace, options: api.Options, console: Console, signals: Signals) -> int:
     from brochure import api
 
     sources, diags = api.load(args.content, args.brand)
+    source = None
     if args.source is not None and sources is not None:
-        diags += api.check_translation(args.source, sources.content)
+        source, found = api.translation_check(args.source, sources.content)
+        diags += found
     signals.check()
     if sources is None or any(d.is_error for d in diags):
         _check_outputs(args, _given_inputs(args), _given_outputs(args))  # the report will be written
@@ -644,7 +648,7 @@ def _command(args: argparse.Namespace, options: api.Options, console: Console, s
     outputs = _given_outputs(args)
     if args.command == "build" and not args.output:
         outputs.append(Output("-o", pdf, PDF))
-    inputs = _input_files(sources, args)
+    inputs = _input_files(sources, args, source)
     _check_outputs(args, inputs, outputs, kinds=False)
     result = api.build(sources, options)
     signals.check()

@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 from conftest import Inputs
-from helpers import cli
+from helpers import BRAND, CONTENT, ROOT, cli
+from PIL import Image
+
+SPANISH = ROOT / "translations" / "es.yaml"
 
 
 def given(inputs: Inputs) -> list[str]:
@@ -23,3 +26,32 @@ def test_a_source_that_is_a_symlink_loop_is_an_error_at_the_file_not_an_internal
     assert status == 1, err
     assert out == ""
     assert err.startswith(f"{loop}: error: cannot read the source content file: ") and "internal error" not in err
+
+
+def _with_picture(text: str, src: str, alt: str) -> str:
+    """The words with a picture before the first section's drawing."""
+    anchor = "      - layouts: [trifold, flyer, large-print]"
+    assert anchor in text
+    return text.replace(anchor, f"      - image: {{src: {src}, alt: {alt}}}\n{anchor}", 1)
+
+
+def test_a_preview_never_replaces_a_picture_of_the_source_content(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`preview --source`: the source's pictures are inputs too (the preview replaced one, and the next build of
+    the source printed a page of the translation where its photo was)."""
+    source, translation = tmp_path / "en" / "content.yaml", tmp_path / "es" / "es.yaml"
+    shots = source.parent / "shots"
+    shots.mkdir(parents=True)
+    translation.parent.mkdir()
+    Image.new("RGB", (1200, 800), "#7FB7BE").save(shots / "x-page1.png")
+    Image.new("RGB", (1200, 800), "#BE7F7F").save(translation.parent / "foto.png")
+    source.write_text(_with_picture(CONTENT.read_text(encoding="utf-8"), "shots/x-page1.png", "A photo"), "utf-8")
+    translation.write_text(_with_picture(SPANISH.read_text(encoding="utf-8"), "foto.png", "Una foto"), "utf-8")
+    picture = (shots / "x-page1.png").read_bytes()
+    argv = ["--content", str(translation), "--source", str(source), "--brand", str(BRAND), "--layout", "large-print"]
+    status, _, err = cli(capsys, "preview", *argv, "--dpi", "12", "-o", str(shots), "--stem", "x")
+    assert status == 2, err
+    assert f"-o {shots / 'x-page1.png'} is a picture of the source content" in err
+    assert (shots / "x-page1.png").read_bytes() == picture
+    assert sorted(p.name for p in shots.iterdir()) == ["x-page1.png"]
