@@ -37,7 +37,7 @@ from brochure.inputs.blocks import Image
 from brochure.inputs.brand import Brand, load_brand
 from brochure.inputs.content import Content, load_content
 from brochure.inputs.editions import Editions
-from brochure.output.files import HTML, JSON, PDF, PNG, Refused, in_the_way, write_atomic
+from brochure.output.files import BATCH_MANIFEST, HTML, PDF, PNG, Refused, in_the_way, write_atomic
 from brochure.output.preview import page_images
 from brochure.preflight.dates import check_dates, today
 from brochure.vocabulary import LayoutName, PaperName, Target, direction
@@ -754,7 +754,7 @@ def write_manifest(editions: Editions, outcomes: list[Outcome]) -> tuple[Path, l
         "editions": [o.report() for o in outcomes],
         "kept_for_failed": held,
     }
-    write_atomic(path, json.dumps(data, indent=2, ensure_ascii=False).encode("utf-8"), JSON)
+    write_atomic(path, json.dumps(data, indent=2, ensure_ascii=False).encode("utf-8"), BATCH_MANIFEST)
     return path, gone
 
 

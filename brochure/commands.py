@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from brochure.cli import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, STDOUT, Console, _print, _write
 from brochure.limits import BATCH_JOBS
-from brochure.output.files import HTML, JSON, Refused, in_the_way, same_file, target_problem
+from brochure.output.files import BATCH_MANIFEST, HTML, JSON, Refused, in_the_way, same_file, target_problem
 from brochure.preflight.dates import source_date
 
 if TYPE_CHECKING:
@@ -116,7 +116,7 @@ def _batch_outputs(args: argparse.Namespace, editions: Any) -> str:
     from brochure import batch
 
     manifest = batch.manifest_path(editions)
-    for path, kind in ((manifest, JSON), (manifest.parent / batch.INDEX, HTML)):
+    for path, kind in ((manifest, BATCH_MANIFEST), (manifest.parent / batch.INDEX, HTML)):
         folder = in_the_way(path)
         if folder is not None:
             return f"{folder} is a file, and the batch writes its outputs into it (change the output pattern)"

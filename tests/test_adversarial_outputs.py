@@ -55,3 +55,34 @@ def test_a_preview_never_replaces_a_picture_of_the_source_content(
     assert f"-o {shots / 'x-page1.png'} is a picture of the source content" in err
     assert (shots / "x-page1.png").read_bytes() == picture
     assert sorted(p.name for p in shots.iterdir()) == ["x-page1.png"]
+
+
+OTHER_JSON = {
+    "schema": '{\n  "$schema": "https://json-schema.org/draft/2020-12/schema",\n  "type": "object"\n}\n',
+    "flow-yaml": "{language: es, title: Micropunción}\n",
+    "manifest": '{\n  "tool": "brochure 1.0",\n  "editions": [],\n  "kept_for_failed": []\n}',
+    "package": '{"name": "clinic-site", "version": "1.0.0"}\n',
+}
+
+
+@pytest.mark.parametrize("kind", OTHER_JSON)
+def test_a_report_never_replaces_a_json_file_that_is_not_a_report(
+    inputs: Inputs, tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    """Any file starting with '{' was taken for a JSON report and replaced: the editor's schema a content file
+    names, a batch's manifest (the next batch then rebuilt everything), a translation written in YAML's flow style."""
+    other = tmp_path / "other.json"
+    other.write_text(OTHER_JSON[kind], encoding="utf-8")
+    status, _, err = cli(capsys, "check", *given(inputs), "--json", str(other))
+    assert status == 2
+    assert f"--json {other} already exists and is not a JSON report (hint: " in err
+    assert other.read_text(encoding="utf-8") == OTHER_JSON[kind]
+
+
+def test_a_report_replaces_an_earlier_report(
+    inputs: Inputs, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = tmp_path / "report.json"
+    assert cli(capsys, "check", *given(inputs), "--json", str(report))[0] == 0
+    assert cli(capsys, "check", *given(inputs), "--layout", "flyer", "--json", str(report))[0] == 0
+    assert '"layout": "flyer"' in report.read_text(encoding="utf-8")

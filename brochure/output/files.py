@@ -23,13 +23,16 @@ class Kind:
     """What an output is; an existing file is replaced only when it is empty or already of this kind."""
 
     name: str  # for messages: "a PDF"
-    magic: bytes  # how such a file starts
+    magic: tuple[bytes, ...]  # how such a file starts (any of these)
 
 
-PDF = Kind("a PDF", b"%PDF-")
-PNG = Kind("a PNG picture", b"\x89PNG\r\n\x1a\n")
-JSON = Kind("a JSON report", b"{")
-HTML = Kind("an HTML page", b"<!doctype html>")
+PDF = Kind("a PDF", (b"%PDF-",))
+PNG = Kind("a PNG picture", (b"\x89PNG\r\n\x1a\n",))
+# a report as brochure writes it (build, check and preview's; batch's), not any JSON: '{' alone let a report
+# replace a schema, a batch's manifest or a YAML file in flow style
+JSON = Kind("a JSON report", (b'{\n  "layout": ', b'{\n  "editions": '))
+BATCH_MANIFEST = Kind("a batch manifest", (b"{",))  # (any JSON object: a manifest edited by hand is replaced)
+HTML = Kind("an HTML page", (b"<!doctype html>",))
 
 
 class Refused(OSError):
