@@ -375,14 +375,15 @@ def _init_words(args: argparse.Namespace, console: Console) -> int:
     if content is None:
         _print(console, diags)
         return EXIT_ERRORS
-    pictures = [b.src.source for s in content.sections for b in s.blocks if isinstance(b, Image)]
+    pictures = [(b.written, b.src.source) for s in content.sections for b in s.blocks if isinstance(b, Image)]
     written = _written(
         lambda: kit.copy_words(args.words_from, args.folder, pictures), args.folder, "copy the words", console
     )
     if isinstance(written, int):
         return written
-    copy, _ = load_content(written[0])
+    copy, copy_diags = load_content(written[0])
     if copy is None:  # (the same words, read again at their new lines)
+        _print(console, copy_diags)
         return EXIT_ERRORS
     doc = copy.document
     brand = args.folder / "brand.yaml"

@@ -330,13 +330,15 @@ def write_kit(folder: Path, a: Answers) -> list[Path]:
     return [brand, logo]
 
 
-def copy_words(source: Path, folder: Path, pictures: list[Path]) -> list[Path]:
-    """The content file (its schema comment pointed from its new place) and the pictures it shows, at the same
-    paths relative to it; never replaces a file."""
+def copy_words(source: Path, folder: Path, pictures: list[tuple[str, Path]]) -> list[Path]:
+    """The content file (its schema comment pointed from its new place) and the pictures it shows (each as
+    written in it, and the file it names), at the same paths relative to it, each once; never replaces a file."""
     target = folder / "content.yaml"
     base = source.parent.resolve()
-    copies = [(p, folder / p.resolve().relative_to(base)) for p in pictures]
-    for path in [target, *(c for _, c in copies)]:
+    copies: dict[Path, Path] = {}
+    for written, picture in pictures:
+        copies.setdefault(folder / _copied_name(written, picture, base), picture)
+    for path in [target, *copies]:
         if path.exists():
             raise Exists(str(path))
     text = source.read_text(encoding="utf-8-sig")
@@ -344,8 +346,18 @@ def copy_words(source: Path, folder: Path, pictures: list[Path]) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8") as f:
         f.write(schema_header(folder, "content") + "".join(lines))
-    for original, copy in copies:
+    for copy, original in copies.items():
         copy.parent.mkdir(parents=True, exist_ok=True)
         with copy.open("xb") as f:
             f.write(original.read_bytes())
-    return [target, *(c for _, c in copies)]
+    return [target, *copies]
+
+
+def _copied_name(written: str, picture: Path, base: Path) -> Path:
+    """Where a picture's copy goes, relative to the copied content file: where the content names it, so the copy
+    finds it through no link (a link in the words' folder is not copied); its real place when the name climbs out
+    of the folder through a link, or is absolute."""
+    name = Path(os.path.normpath(written)) if written else None
+    if name is None or name.is_absolute() or name.parts[:1] == ("..",):
+        return picture.resolve().relative_to(base)
+    return name

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import Inputs
+from conftest import Inputs, edit
 from helpers import BRAND, CONTENT, ROOT, cli
 from PIL import Image
 
@@ -86,3 +86,53 @@ def test_a_report_replaces_an_earlier_report(
     assert cli(capsys, "check", *given(inputs), "--json", str(report))[0] == 0
     assert cli(capsys, "check", *given(inputs), "--layout", "flyer", "--json", str(report))[0] == 0
     assert '"layout": "flyer"' in report.read_text(encoding="utf-8")
+
+
+# --- brochure init FOLDER --words ------------------------------------------------------------------------------
+
+
+def _words_with_pictures(inputs: Inputs, *srcs: str) -> None:
+    """The test words with a picture block for each src (the pictures themselves are made by the test)."""
+    blocks = "".join(f"      - image: {{src: {src}, alt: A photo}}\n" for src in srcs)
+    edit(inputs.content, "      - cards:\n", blocks + "      - cards:\n")
+
+
+@pytest.mark.parametrize("how", ["linked-file", "linked-folder"])
+def test_words_whose_picture_is_named_through_a_link_are_copied_so_the_copy_builds(
+    inputs: Inputs, tmp_path: Path, capsys: pytest.CaptureFixture[str], how: str
+) -> None:
+    """A picture named through a link inside the words' folder was copied under the file's real name, so the copy
+    named a picture that was not there, and init ended with status 1 and no message."""
+    real = tmp_path / "pictures" / "photo.png"
+    real.parent.mkdir()
+    Image.new("RGB", (1200, 800), "#7FB7BE").save(real)
+    if how == "linked-file":
+        (tmp_path / "shots").mkdir()
+        (tmp_path / "shots" / "p.png").symlink_to(Path("..") / "pictures" / "photo.png")
+        src = "shots/p.png"
+    else:
+        (tmp_path / "shots").symlink_to("pictures")
+        src = "shots/photo.png"
+    _words_with_pictures(inputs, src)
+    assert cli(capsys, "check", *given(inputs), "--layout", "large-print")[0] == 0
+    clinic = tmp_path / "clinic"
+    status, _, err = cli(capsys, "init", str(clinic), "--words", "--from", str(inputs.content))
+    assert status == 0, err
+    assert (clinic / src).read_bytes() == real.read_bytes() and not (clinic / src).is_symlink()
+    argv = ["check", "--content", str(clinic / "content.yaml"), "--brand", str(inputs.brand), "--layout", "large-print"]
+    assert cli(capsys, *argv)[0] == 0
+
+
+def test_words_showing_one_picture_twice_are_copied_with_it_once(
+    inputs: Inputs, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same picture in two blocks: it was copied twice, the second copy failed ('File exists', status 1),
+    and the content file and the first copy were left behind, so a second try said 'already exists'."""
+    Image.new("RGB", (1200, 800), "#7FB7BE").save(tmp_path / "photo.png")
+    _words_with_pictures(inputs, "photo.png", "./photo.png")
+    clinic = tmp_path / "clinic"
+    status, _, err = cli(capsys, "init", str(clinic), "--words", "--from", str(inputs.content))
+    assert status == 0, err
+    assert sorted(p.name for p in clinic.iterdir()) == ["content.yaml", "photo.png"]
+    argv = ["check", "--content", str(clinic / "content.yaml"), "--brand", str(inputs.brand), "--layout", "large-print"]
+    assert cli(capsys, *argv)[0] == 0

@@ -70,10 +70,11 @@ class Callout:
 
 @frozen
 class Image:
-    src: PictureData  # the picture, read and checked at load (src.source is its file)
+    src: PictureData  # the picture, read and checked at load (src.source is its file, links followed)
     alt: str
     caption: str | None
     at: Location
+    written: str = ""  # src as the content file writes it (`brochure init --words` copies the picture there)
 
 
 @frozen
@@ -248,7 +249,7 @@ def _read_image(r: Reader, node: Node, path: str, base: Path) -> Image | None:
         r.fail(where, f"picture '{src}' cannot be used: {picture.message}", picture.hint)
         return None
     r.pixels += picture.pixels[0] * picture.pixels[1]
-    return Image(picture, alt, caption, where)
+    return Image(picture, alt, caption, where, src)
 
 
 def _read_illustration(r: Reader, node: Node, path: str, at: Location) -> Illustration | None:
