@@ -244,7 +244,7 @@ def init(args: argparse.Namespace, console: Console) -> int:
     if args.words:
         return _init_words(args, console)
     interactive = not args.yes and sys.stdin is not None and sys.stdin.isatty()
-    if args.folder is not None and (args.folder / "brand.yaml").exists():
+    if args.folder is not None and os.path.lexists(args.folder / "brand.yaml"):
         console.error(f"brochure: error: {args.folder / 'brand.yaml'} already exists (hint: {_ELSEWHERE})")
         return EXIT_USAGE
     answers: dict[str, str] = {}

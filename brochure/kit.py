@@ -319,7 +319,7 @@ def write_kit(folder: Path, a: Answers) -> list[Path]:
     source = Path(a["logo"]).expanduser() if a.get("logo") else None
     logo = folder / (f"logo{source.suffix.lower()}" if source else "logo.svg")
     for path in (brand, logo):
-        if path.exists():
+        if os.path.lexists(path):  # (a link to nothing too: writing through it would fail)
             raise Exists(str(path))
     folder.mkdir(parents=True, exist_ok=True)
     data = source.read_bytes() if source else placeholder_logo(a).encode("utf-8")
@@ -339,7 +339,7 @@ def copy_words(source: Path, folder: Path, pictures: list[tuple[str, Path]]) -> 
     for written, picture in pictures:
         copies.setdefault(folder / _copied_name(written, picture, base), picture)
     for path in [target, *copies]:
-        if path.exists():
+        if os.path.lexists(path):
             raise Exists(str(path))
     text = source.read_text(encoding="utf-8-sig")
     lines = [line for line in text.splitlines(keepends=True) if not line.startswith("# yaml-language-server:")]

@@ -136,3 +136,28 @@ def test_words_showing_one_picture_twice_are_copied_with_it_once(
     assert sorted(p.name for p in clinic.iterdir()) == ["content.yaml", "photo.png"]
     argv = ["check", "--content", str(clinic / "content.yaml"), "--brand", str(inputs.brand), "--layout", "large-print"]
     assert cli(capsys, *argv)[0] == 0
+
+
+INIT = [
+    *("--name", "Riverside Skin Clinic", "--country", "GB", "--font", "Be Vietnam Pro"),
+    *("--primary", "#2E5E4E", "--accent", "#C8553D", "--address", "2 River Lane, Bath BA1 1AA"),
+    *("--phone", "01225 496 000", "--email", "hello@riverside.example", "--website", "https://riverside.example"),
+    "--yes",
+]
+
+
+@pytest.mark.parametrize("words", [False, True], ids=["kit", "words"])
+def test_init_takes_a_broken_link_for_a_file_that_is_there_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], words: bool
+) -> None:
+    """A link to nothing where brand.yaml (or content.yaml) goes: init wrote the logo, then failed ('File exists',
+    status 1), and a second try said the logo it had left already existed."""
+    kit = tmp_path / "kit"
+    kit.mkdir()
+    name = "content.yaml" if words else "brand.yaml"
+    (kit / name).symlink_to("elsewhere.yaml")
+    argv = ["--words", "--from", str(CONTENT)] if words else INIT
+    status, out, err = cli(capsys, "init", str(kit), *argv)
+    assert status == 2, err
+    assert f"{kit / name} already exists" in err and out == ""
+    assert [p.name for p in kit.iterdir()] == [name]
