@@ -314,20 +314,25 @@ class Exists(Exception):
 
 
 def write_kit(folder: Path, a: Answers) -> list[Path]:
-    """The kit's files (brand.yaml last, so a kit is whole or not there); never replaces a file."""
+    """The kit's files (brand.yaml last, so a kit is whole or not there); never replaces a file. A logo given
+    where the kit's logo goes (`--logo kit/logo.png`) is used where it is."""
+    from brochure.output.files import same_file
+
     brand = folder / "brand.yaml"
     source = Path(a["logo"]).expanduser() if a.get("logo") else None
     logo = folder / (f"logo{source.suffix.lower()}" if source else "logo.svg")
-    for path in (brand, logo):
+    in_place = source is not None and same_file(source, logo)
+    for path in (brand, *(() if in_place else (logo,))):
         if os.path.lexists(path):  # (a link to nothing too: writing through it would fail)
             raise Exists(str(path))
     folder.mkdir(parents=True, exist_ok=True)
-    data = source.read_bytes() if source else placeholder_logo(a).encode("utf-8")
-    with logo.open("xb") as f:
-        f.write(data)
+    if not in_place:
+        data = source.read_bytes() if source else placeholder_logo(a).encode("utf-8")
+        with logo.open("xb") as f:
+            f.write(data)
     with brand.open("x", encoding="utf-8") as f:
         f.write(brand_yaml(folder, a, logo.name))
-    return [brand, logo]
+    return [brand] if in_place else [brand, logo]
 
 
 def copy_words(source: Path, folder: Path, pictures: list[tuple[str, Path]]) -> list[Path]:

@@ -161,3 +161,19 @@ def test_init_takes_a_broken_link_for_a_file_that_is_there_and_writes_nothing(
     assert status == 2, err
     assert f"{kit / name} already exists" in err and out == ""
     assert [p.name for p in kit.iterdir()] == [name]
+
+
+def test_init_uses_a_logo_already_in_the_kits_folder_where_it_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--logo kit/logo.png` (the logo put in the new kit's folder first): it was refused as a file init would
+    replace, though it is the very file named."""
+    kit = tmp_path / "kit"
+    kit.mkdir()
+    Image.new("RGBA", (600, 240), (46, 94, 78, 255)).save(kit / "logo.png")
+    logo = (kit / "logo.png").read_bytes()
+    status, out, err = cli(capsys, "init", str(kit), *INIT, "--logo", str(kit / "logo.png"))
+    assert status == 0, err
+    assert f"wrote {kit / 'brand.yaml'}" in out and f"wrote {kit / 'logo.png'}" not in out
+    assert (kit / "logo.png").read_bytes() == logo
+    assert "\nlogo: logo.png " in (kit / "brand.yaml").read_text(encoding="utf-8")
