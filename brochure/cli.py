@@ -545,6 +545,14 @@ def _check_options(args: argparse.Namespace, options: api.Options) -> None:
         raise UsageError(f"--stem '{args.stem}' may only have letters, digits, '.', '_' and '-' (no folders)")
     if args.command != "check" and args.output == STDOUT:
         raise UsageError("-o - : the output cannot go to standard output; give a file name (or use --json -)")
+    files = [("--json", args.json, "report.json")] + (
+        [("-o", args.output, "leaflet.pdf")] if args.command == "build" else []
+    )
+    for option, value, example in files:
+        if value is not None and value.endswith(("/", os.sep)):  # (Path() drops the slash: a file of that name)
+            raise UsageError(
+                f"{option} {value} names a folder (hint: name a file to write, e.g. {option} {value}{example})"
+            )
     if args.source is not None and same_file(args.source, args.content):
         raise UsageError("--source names the file --content does: give the source the translation was made from")
     problem = api.option_problem(options)
@@ -692,9 +700,11 @@ def _preview(args: argparse.Namespace, result: api.Result, stem: str, console: C
     except Refused as exc:
         raise UsageError(f"-o {exc.strerror} (hint: choose another folder with -o, or another --stem)") from None
     except OSError as exc:
-        console.error(
-            f"{folder}: error: cannot write the previews: {exc.strerror or exc} (hint: check the folder is writable)"
-        )
+        from brochure.output.files import in_the_way
+
+        blocked = in_the_way(folder / f"{stem}-page1.png")
+        why = f"{blocked} is a file, not a folder" if blocked is not None else exc.strerror or exc
+        console.error(f"{folder}: error: cannot write the previews: {why} (hint: check the folder is writable)")
         return EXIT_ERRORS
     for path in paths:
         console.result(f"wrote {path}")

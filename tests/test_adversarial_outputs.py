@@ -177,3 +177,27 @@ def test_init_uses_a_logo_already_in_the_kits_folder_where_it_is(
     assert f"wrote {kit / 'brand.yaml'}" in out and f"wrote {kit / 'logo.png'}" not in out
     assert (kit / "logo.png").read_bytes() == logo
     assert "\nlogo: logo.png " in (kit / "brand.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("option", ["-o", "--json"])
+def test_an_output_written_as_a_folder_is_refused_not_written_as_a_file_of_that_name(
+    inputs: Inputs, tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str
+) -> None:
+    """`-o pdfs/` wrote the leaflet to a file called `pdfs` (status 0), where the user meant a folder."""
+    folder = tmp_path / "pdfs"
+    status, out, err = cli(capsys, "build", *given(inputs), option, f"{folder}/")
+    assert status == 2 and out == ""
+    assert err.startswith(f"brochure: error: {option} {folder}/ names a folder (hint: name a file to write, e.g. ")
+    assert not folder.exists()
+
+
+def test_a_preview_under_a_file_names_the_file_in_the_way(
+    inputs: Inputs, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`preview -o out/preview` where out is a file said only 'Not a directory'; build names the file."""
+    (tmp_path / "out").write_text("my notes", encoding="utf-8")
+    folder = tmp_path / "out" / "preview"
+    status, _, err = cli(capsys, "preview", *given(inputs), "--dpi", "12", "-o", str(folder))
+    assert status == 1
+    assert f"{folder}: error: cannot write the previews: {tmp_path / 'out'} is a file, not a folder (hint: " in err
+    assert (tmp_path / "out").read_text(encoding="utf-8") == "my notes"
