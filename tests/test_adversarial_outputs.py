@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import Inputs, edit
-from helpers import BRAND, CONTENT, ROOT, cli
+from helpers import BRAND, CONTENT, ROOT, batch, cli
 from PIL import Image
 
 SPANISH = ROOT / "translations" / "es.yaml"
@@ -201,3 +201,38 @@ def test_a_preview_under_a_file_names_the_file_in_the_way(
     assert status == 1
     assert f"{folder}: error: cannot write the previews: {tmp_path / 'out'} is a file, not a folder (hint: " in err
     assert (tmp_path / "out").read_text(encoding="utf-8") == "my notes"
+
+
+# --- a batch's own files ---------------------------------------------------------------------------------------
+
+AT_THE_TOP = """\
+output: "{brand}-{language}-{layout}-{paper}-{target}.pdf"
+layouts: [trifold]
+targets: [office]
+brands:
+  - kit: assets/brand.yaml
+    languages: [content.yaml]
+"""
+
+WEBSITE = {
+    "index.html": '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Riverside</title></head></html>\n',
+    "manifest.json": '{\n  "name": "Riverside Skin Clinic",\n  "start_url": "/",\n  "display": "standalone"\n}\n',
+}
+
+
+@pytest.mark.parametrize("name", WEBSITE)
+def test_a_batch_never_replaces_a_web_page_or_json_file_it_did_not_write(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """An output pattern writing beside editions.yaml puts the contact sheet and manifest there: a clinic website's
+    index.html or web-app manifest.json was replaced by them (any file starting '<!doctype html>' or '{')."""
+    root = inputs.content.parent
+    (root / name).write_text(WEBSITE[name], encoding="utf-8")
+    (root / "editions.yaml").write_text(AT_THE_TOP, encoding="utf-8")
+    status, _, err = batch(capsys, root / "editions.yaml")
+    assert status == 1
+    assert f"{root / name} already exists and is not " in err
+    assert (root / name).read_text(encoding="utf-8") == WEBSITE[name]
+    (root / name).unlink()
+    assert batch(capsys, root / "editions.yaml")[0] == 0
+    assert batch(capsys, root / "editions.yaml")[0] == 0  # its own files, written again

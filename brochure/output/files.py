@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -20,19 +21,27 @@ from brochure.inputs.files import file_kind
 
 @frozen
 class Kind:
-    """What an output is; an existing file is replaced only when it is empty or already of this kind."""
+    """What an output is; an existing file is replaced only when it is empty or already of this kind: one that
+    brochure wrote, as far as its first bytes tell (compared without white space when `spaced`)."""
 
     name: str  # for messages: "a PDF"
     magic: tuple[bytes, ...]  # how such a file starts (any of these)
+    spaced: bool = False  # JSON and HTML: white space left out of both (a report indented or not is alike)
 
 
 PDF = Kind("a PDF", (b"%PDF-",))
 PNG = Kind("a PNG picture", (b"\x89PNG\r\n\x1a\n",))
-# a report as brochure writes it (build, check and preview's; batch's), not any JSON: '{' alone let a report
-# replace a schema, a batch's manifest or a YAML file in flow style
-JSON = Kind("a JSON report", (b'{\n  "layout": ', b'{\n  "editions": '))
-BATCH_MANIFEST = Kind("a batch manifest", (b"{",))  # (any JSON object: a manifest edited by hand is replaced)
-HTML = Kind("an HTML page", (b"<!doctype html>",))
+# Not any JSON or HTML: '{' or '<!doctype html>' alone let a report replace a schema or a YAML file in flow
+# style, and a batch replace a website's index.html or web-app manifest.json beside editions.yaml.
+JSON = Kind("a JSON report", (b'{"layout":', b'{"editions":'), spaced=True)  # (build, check, preview; batch)
+BATCH_MANIFEST = Kind("a batch manifest", (b'{"tool":"brochure', b'{"editions":'), spaced=True)
+_HEAD = b'<!doctypehtml><htmllang="en"><head><metacharset="utf-8">'
+HTML = Kind(  # the contact sheet, as every version wrote it
+    "brochure's contact sheet",
+    (_HEAD + b'<metahttp-equiv="Content-Security-Policy"', _HEAD + b"<title>Everyedition</title>"),
+    spaced=True,
+)
+_HEAD_BYTES = 256  # enough for the longest magic with its white space
 
 
 class Refused(OSError):
@@ -65,10 +74,11 @@ def target_problem(path: Path, kind: Kind | None) -> str:
         problem = _type_problem(os.fstat(fd).st_mode)
         if problem:
             return problem
-        head = os.read(fd, 64)
+        head = os.read(fd, _HEAD_BYTES)
     finally:
         os.close(fd)
-    if not head.lstrip().startswith(kind.magic):
+    start = re.sub(rb"\s", b"", head) if kind.spaced else head.lstrip()
+    if not start.startswith(kind.magic):
         return f"already exists and is not {kind.name}"
     return ""
 
