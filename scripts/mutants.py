@@ -555,7 +555,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "output-over-a-file-of-another-kind",
         "output/files.py",
-        "    if not head.lstrip().startswith(kind.magic):\n",
+        "    if not start.startswith(kind.magic):\n",
         "    if False:\n",
         "tests/test_outputs_hostile.py::test_a_file_of_another_kind_is_not_replaced_but_an_empty_one_is",
     ),
