@@ -236,3 +236,15 @@ def test_a_batch_never_replaces_a_web_page_or_json_file_it_did_not_write(
     (root / name).unlink()
     assert batch(capsys, root / "editions.yaml")[0] == 0
     assert batch(capsys, root / "editions.yaml")[0] == 0  # its own files, written again
+
+
+def test_a_long_name_in_a_script_of_wide_letters_is_written(
+    inputs: Inputs, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """80 CJK letters (244 bytes with '.pdf') is a valid file name, but its temporary file, named after 200 of its
+    characters, was not: 'File name too long', status 1."""
+    pdf = tmp_path / ("日" * 80 + ".pdf")
+    status, _, err = cli(capsys, "build", *given(inputs), "-o", str(pdf))
+    assert status == 0, err
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
