@@ -773,6 +773,8 @@ def _gone(previous: list[dict[str, object]], outcomes: list[Outcome]) -> tuple[l
         name, output, inputs = entry.get("edition"), entry.get("output"), entry.get("inputs")
         if not isinstance(output, str) or not output or output in made:
             continue
+        if not isinstance(name, str):  # (a manifest edited by hand: nothing is kept in its name)
+            name = ""
         if name in unwritten or (isinstance(inputs, dict) and tuple(inputs)[:2] in failed):
             held[output] = {"edition": name, "output": output, "inputs": inputs}
             continue

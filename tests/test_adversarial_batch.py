@@ -410,3 +410,30 @@ def test_a_file_where_an_editions_folder_goes_is_named_with_a_hint(
     blocked = "out/test-clinic is a file, where the output pattern puts a folder"
     assert blocked in err and "(hint: move the file away, or change 'output:' in editions.yaml)" in err, err
     assert (inputs.content.parent / "out" / "test-clinic").read_text(encoding="utf-8") == "notes"  # (untouched)
+
+
+# --- a hand-edited manifest's entries of earlier outputs ---------------------------------------------------------
+
+
+def _manifest_with(inputs: Inputs, key: str, entries: list[object]) -> Path:
+    """The last manifest, its list `key` ("editions" or "kept_for_failed") extended with entries written by hand."""
+    manifest = inputs.content.parent / "out" / "manifest.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    data[key] = [*data.get(key, []), *entries]
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    return manifest
+
+
+@pytest.mark.parametrize("key", ["editions", "kept_for_failed"])
+@pytest.mark.parametrize("name", [["x"], {"a": 1}], ids=["list", "object"])
+def test_an_earlier_edition_named_by_a_list_or_object_is_not_a_crash(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], key: str, name: object
+) -> None:
+    """An entry whose edition is not a name: the batch ends as usual (its manifest and contact sheet written), not
+    with an internal error at every run after."""
+    path = _editions(inputs)
+    assert batch(capsys, path)[0] == 0
+    _manifest_with(inputs, key, [{"edition": name, "output": "out/x/en-gb/trifold-a4-office.pdf"}])
+    for _ in range(2):
+        status, out, err = batch(capsys, path)
+        assert status == 0 and "1 unchanged" in out and INTERNAL not in err, out + err
