@@ -771,7 +771,7 @@ def _gone(previous: list[dict[str, object]], outcomes: list[Outcome]) -> tuple[l
     held: dict[str, dict[str, object]] = {}
     for entry in previous:
         name, output, inputs = entry.get("edition"), entry.get("output"), entry.get("inputs")
-        if not isinstance(output, str) or not output or output in made:
+        if not isinstance(output, str) or not _could_be_output(output) or output in made:
             continue
         if not isinstance(name, str):  # (a manifest edited by hand: nothing is kept in its name)
             name = ""
@@ -780,6 +780,14 @@ def _gone(previous: list[dict[str, object]], outcomes: list[Outcome]) -> tuple[l
             continue
         gone.add(output)
     return sorted(gone), [held[o] for o in sorted(held)]
+
+
+def _could_be_output(output: str) -> bool:
+    """Whether a path a manifest records could be an output of an output pattern (a relative path ending .pdf, in
+    editions.yaml's folder, printable): only such a path is listed as left in place, never a hand-edited
+    manifest's other file (editions.yaml, a file outside the folder, a name with terminal escapes)."""
+    path = Path(output)
+    return output.endswith(".pdf") and not path.is_absolute() and ".." not in path.parts and output.isprintable()
 
 
 def _pictures(words: Content | None) -> list[Path]:

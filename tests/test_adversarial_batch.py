@@ -437,3 +437,20 @@ def test_an_earlier_edition_named_by_a_list_or_object_is_not_a_crash(
     for _ in range(2):
         status, out, err = batch(capsys, path)
         assert status == 0 and "1 unchanged" in out and INTERNAL not in err, out + err
+
+
+@pytest.mark.parametrize("key", ["editions", "kept_for_failed"])
+def test_a_manifest_naming_files_the_batch_never_writes_does_not_list_them(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], key: str
+) -> None:
+    """Outputs are relative paths ending .pdf inside editions.yaml's folder: an entry naming another file (the
+    batch's own files, one outside the folder, a name with terminal escapes) is not listed as an output left in
+    place, and nothing is written in its name."""
+    path = _editions(inputs)
+    assert batch(capsys, path)[0] == 0
+    hostile = ["../../etc/passwd", "/etc/passwd", "editions.yaml", "out/manifest.json", "\x1b[2J.pdf\nfailed: x.pdf"]
+    _manifest_with(inputs, key, [{"edition": f"e{i}", "output": o} for i, o in enumerate(hostile)])
+    before = (path.read_bytes(), Path("/etc/passwd").read_bytes())
+    status, out, err = batch(capsys, path)
+    assert status == 0 and "no longer an edition" not in out and "\x1b" not in out + err, out + err
+    assert (path.read_bytes(), Path("/etc/passwd").read_bytes()) == before
