@@ -107,7 +107,7 @@ class Outcome:
     sha256: str = ""
     pages: int = 0
     size: int = 0
-    inputs: tuple[tuple[str, str], ...] = field(default_factory=tuple)  # file -> sha256
+    inputs: tuple[tuple[str, str], ...] = field(default_factory=tuple)  # file (from editions.yaml's folder) -> sha256
     thumbs: tuple[str, ...] = ()  # a small picture of each page, relative to editions.yaml's folder
 
     def report(self) -> dict[str, object]:
@@ -534,15 +534,17 @@ def _kit_read(path: Path, digest: str) -> api.Kit:
 
 
 def _inputs(task: Task) -> tuple[tuple[str, str], ...]:
-    """The task's content file, kit and source, each with the SHA-256 of its bytes ('' when it cannot be read, as
-    when another program removed it while the batch ran: its loader says where and why)."""
+    """The task's content file, kit and source, each by its path relative to editions.yaml's folder (as the
+    outputs are, whatever folder the batch is run from) with the SHA-256 of its bytes ('' when it cannot be read,
+    as when another program removed it while the batch ran: its loader says where and why)."""
     files = (task.content, task.kit, *((task.source,) if task.source else ()))
     out = []
     for path in files:
+        name = Path(os.path.relpath(_here(task, path), _here(task, task.base))).as_posix()
         try:
-            out.append((str(path), _digest(_here(task, path).read_bytes())))
+            out.append((name, _digest(_here(task, path).read_bytes())))
         except OSError:
-            out.append((str(path), ""))
+            out.append((name, ""))
     return tuple(out)
 
 

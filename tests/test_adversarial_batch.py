@@ -454,3 +454,24 @@ def test_a_manifest_naming_files_the_batch_never_writes_does_not_list_them(
     status, out, err = batch(capsys, path)
     assert status == 0 and "no longer an edition" not in out and "\x1b" not in out + err, out + err
     assert (path.read_bytes(), Path("/etc/passwd").read_bytes()) == before
+
+
+def test_a_failed_edition_keeps_its_pdf_whatever_folder_the_batch_is_run_from(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`brochure batch` in the clinic's folder, then `brochure batch clinic/editions.yaml` from the folder above
+    while the kit has a mistake: the failed edition's PDF is still its own, not listed as no longer an edition
+    (the manifest named the inputs relative to the folder the batch was run from)."""
+    folder = inputs.content.parent
+    _editions(inputs)
+    monkeypatch.chdir(folder)
+    assert batch(capsys, Path("editions.yaml"))[0] == 0
+    edit(inputs.brand, 'primary: "#1D5C63"', "primary: [1, 2")
+    monkeypatch.chdir(folder.parent)
+    status, out, _ = batch(capsys, Path(folder.name) / "editions.yaml")
+    assert status == 1 and "1 failed" in out and "no longer an edition" not in out, out
+    monkeypatch.chdir(folder)
+    status, out, _ = batch(capsys, Path("editions.yaml"))
+    assert status == 1 and "no longer an edition" not in out, out
+    entries = json.loads((folder / "out" / "manifest.json").read_text(encoding="utf-8"))["editions"]
+    assert list(entries[0]["inputs"]) == ["content.yaml", "assets/brand.yaml"]
