@@ -150,10 +150,17 @@ def read_kits(editions: Editions) -> Kits:
     of its files (the editions' stamps)."""
     kits: Kits = {}
     for group in editions.groups:
-        if group.kit.resolve() not in kits:
+        if kit_key(group.kit) not in kits:
             brand, _ = load_brand(group.kit)
-            kits[group.kit.resolve()] = (brand.id, brand.paper, _kit_digest(brand)) if brand is not None else None
+            kits[kit_key(group.kit)] = (brand.id, brand.paper, _kit_digest(brand)) if brand is not None else None
     return kits
+
+
+def kit_key(path: Path) -> Path:
+    """A kit as the batch knows it: its brand file in its folder, that folder resolved. A brand file that is a link
+    to another kit's is still read with the files of its own folder (the logo, fonts and profile it names), so it
+    is another kit."""
+    return path.parent.resolve() / path.name
 
 
 def collisions(editions: Editions, loaded: Loaded, kits: Kits | None = None) -> list[Diagnostic]:
@@ -164,9 +171,9 @@ def collisions(editions: Editions, loaded: Loaded, kits: Kits | None = None) -> 
     pairs: set[tuple[Path, Path]] = set()
     kits = read_kits(editions) if kits is None else kits
     for group in editions.groups:
-        kit = kits.get(group.kit.resolve())
+        kit = kits.get(kit_key(group.kit))
         for content, at in zip(group.contents, group.content_at, strict=True):
-            pair = (group.kit.resolve(), content.resolve())
+            pair = (kit_key(group.kit), content.resolve())
             if pair in pairs:
                 found.append(error(at, f"'{content.name}' is named twice for the kit {group.kit}", _TWICE))
                 continue
@@ -205,7 +212,7 @@ def tasks(
     kits = read_kits(editions) if kits is None else kits
     out: list[Task] = []
     for group in editions.groups:
-        read = kits.get(group.kit.resolve())
+        read = kits.get(kit_key(group.kit))
         kit = read[2] if read is not None else ""  # ('': a worker reads the kit again and says what is wrong)
         for content in group.contents:
             same = editions.source is not None and editions.source.resolve() == content.resolve()
@@ -307,11 +314,11 @@ def run(
     pending: dict[Future[list[Made]], tuple[int, Task]] = {}
     try:
         for i, task in enumerate(work):
-            outcomes[i], asked[i] = settle(task, names.get(task.kit.resolve()), loaded.get(task.content.resolve()))
+            outcomes[i], asked[i] = settle(task, names.get(kit_key(task.kit)), loaded.get(task.content.resolve()))
             for o in outcomes[i]:
                 progress(o)
         parts = [(i, part) for i, task in asked.items() for part in _parts(task)]
-        cost = [_cost(t, names.get(t.kit.resolve()), loaded.get(t.content.resolve()), last) for _, t in parts]
+        cost = [_cost(t, names.get(kit_key(t.kit)), loaded.get(t.content.resolve()), last) for _, t in parts]
         for n in sorted(range(len(parts)), key=lambda n: -cost[n]):  # the longest first
             pending[executor.submit(run_task, parts[n][1])] = parts[n]
         for future in as_completed(list(pending)):

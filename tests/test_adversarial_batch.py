@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import reportlab
-from conftest import ROOT, Inputs, edit, position
+from conftest import CONTENT, LOGO, ROOT, Inputs, edit, position
 from helpers import batch, cli, editions_file
 
 from brochure import batch as batch_module
@@ -475,3 +475,22 @@ def test_a_failed_edition_keeps_its_pdf_whatever_folder_the_batch_is_run_from(
     assert status == 1 and "no longer an edition" not in out, out
     entries = json.loads((folder / "out" / "manifest.json").read_text(encoding="utf-8"))["editions"]
     assert list(entries[0]["inputs"]) == ["content.yaml", "assets/brand.yaml"]
+
+
+def test_a_kit_whose_brand_file_is_a_link_to_another_kits_is_stamped_with_its_own_logo(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A second clinic's folder whose brand.yaml is a link to the first's, beside its own logo: its logo is read
+    from its own folder (as `brochure build` reads it), so a new logo there builds its editions again; the batch
+    took the kit for the first one and left its PDF with the old logo."""
+    folder = inputs.content.parent
+    other = folder / "other"
+    other.mkdir()
+    (other / "brand.yaml").symlink_to(Path("..") / "assets" / "brand.yaml")
+    (other / "logo.svg").write_text(LOGO, encoding="utf-8")
+    (folder / "us.yaml").write_text(CONTENT.replace("language: en-GB", "language: en-US"), encoding="utf-8")
+    path = _editions(inputs, EDITIONS + "  - kit: other/brand.yaml\n    languages: [us.yaml]\n")
+    assert batch(capsys, path)[1].count("  built  ") == 2
+    (other / "logo.svg").write_text(LOGO.replace("#1D5C63", "#E07A5F"), encoding="utf-8")
+    status, out, _ = batch(capsys, path)
+    assert status == 0 and "1 built, 1 unchanged" in out and "built  test-clinic/en-us/" in out, out
