@@ -31,13 +31,13 @@ import fontpkg
 
 from brochure import __version__, api
 from brochure.collector import for_many_builds
-from brochure.diagnostics import Diagnostic, error
+from brochure.diagnostics import Diagnostic, Location, error
 from brochure.frozen import frozen
 from brochure.inputs.blocks import Image
 from brochure.inputs.brand import Brand, load_brand
 from brochure.inputs.content import Content, load_content
 from brochure.inputs.editions import Editions
-from brochure.output.files import HTML, JSON, PDF, PNG, Refused, in_the_way, write_atomic
+from brochure.output.files import HTML, JSON, PDF, PNG, Refused, in_the_way, same_file, write_atomic
 from brochure.output.preview import page_images
 from brochure.preflight.dates import check_dates, today
 from brochure.vocabulary import LayoutName, PaperName, Target, direction
@@ -737,6 +737,39 @@ def _last_run(editions: Editions) -> tuple[Entries, list[dict[str, object]]]:
         return {}, []
 
 
+def shared_outputs(editions: Editions) -> list[Diagnostic]:
+    """An error when the manifest where this file's outputs go was written by another editions file that is still
+    there: the two would build every edition again on each run, list each other's PDFs as no longer editions,
+    and leave the contact sheet of whichever ran last. (A manifest naming a file that is gone, as when
+    editions.yaml was renamed, is taken over.)"""
+    path = manifest_path(editions)
+    try:
+        if path.stat().st_size > MANIFEST_BYTES:
+            return []
+        owner = json.loads(path.read_text(encoding="utf-8")).get("editions_file")
+    except (OSError, ValueError, AttributeError, RecursionError):
+        return []
+    if not isinstance(owner, str) or not owner.isprintable() or not owner.endswith((".yaml", ".yml")):
+        return []
+    other = (path.parent / owner).resolve()
+    if other.parent not in (path.parent.resolve(), *path.parent.resolve().parents):  # (where an editions file
+        return []  # writing into this folder can be; nothing else is looked at)
+    if not other.is_file() or same_file(other, editions.path):
+        return []
+    folder = path.parent.relative_to(editions.path.parent).as_posix()
+    shown = Path(os.path.relpath(other, editions.path.parent.resolve())).as_posix()
+    return [
+        error(
+            editions.output_at or Location(str(editions.path)),
+            f"the outputs go to {folder}/, where the editions of {shown} are: each run would build every edition "
+            f"again and list the other file's PDFs as no longer editions",
+            f"give each editions file its own folder in 'output:' (e.g. 'out-{editions.path.stem}/{{brand}}/"
+            f"{{language}}/{{layout}}-{{paper}}-{{target}}.pdf'), or delete {folder}/{MANIFEST} if {shown} is no "
+            "longer used",
+        )
+    ]
+
+
 def _known(entry: dict[str, object]) -> Known | None:
     """A made edition the last manifest records, if the entry is well formed (else it is made again)."""
     stamp, output, sha, pages, thumbs, findings = (
@@ -760,6 +793,7 @@ def write_manifest(editions: Editions, outcomes: list[Outcome]) -> tuple[Path, l
     path = manifest_path(editions)
     data = {
         "tool": f"brochure {__version__}",
+        "editions_file": Path(os.path.relpath(editions.path, path.parent)).as_posix(),
         "editions": [o.report() for o in outcomes],
         "kept_for_failed": held,
     }

@@ -254,6 +254,28 @@ def test_the_last_pdf_of_an_edition_that_failed_is_listed_once_it_is_no_longer_a
     assert (inputs.content.parent / old).is_file()
 
 
+def test_two_editions_files_writing_to_one_folder_are_an_error_before_anything_is_built(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """flyers.yaml writing into editions.yaml's out/: refused where its `output:` is written, nothing built or
+    written (each run rebuilt everything and listed the other's PDFs as gone); editions.yaml renamed is fine."""
+    path = _editions(inputs)
+    assert batch(capsys, path)[0] == 0
+    text = EDITIONS.replace("layouts: [trifold]", "layouts: [flyer]")
+    flyers = path.with_name("flyers.yaml")
+    flyers.write_text(text, encoding="utf-8")
+    out = inputs.content.parent / "out"
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    status, _, err = batch(capsys, flyers)
+    line, col = position(text, '"out/{brand}')
+    assert status == 1 and f"flyers.yaml:{line}:{col}: error: the outputs go to out/, where the editions of " in err
+    assert "editions.yaml are" in err and "its own folder in 'output:'" in err, err
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    path.unlink()  # (renamed: the new file takes the folder over)
+    status, out_text, _ = batch(capsys, flyers)
+    assert status == 0 and "1 built" in out_text, out_text
+
+
 def test_outputs_left_by_a_changed_output_pattern_are_listed(
     inputs: Inputs, capsys: pytest.CaptureFixture[str]
 ) -> None:
