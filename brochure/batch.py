@@ -34,7 +34,7 @@ from brochure.collector import for_many_builds
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.frozen import frozen
 from brochure.inputs.blocks import Image
-from brochure.inputs.brand import Brand, load_brand
+from brochure.inputs.brand import Brand, kit_identity, load_brand
 from brochure.inputs.content import Content, load_content
 from brochure.inputs.editions import Editions
 from brochure.output.files import HTML, JSON, PDF, PNG, Refused, in_the_way, same_file, write_atomic
@@ -150,17 +150,10 @@ def read_kits(editions: Editions) -> Kits:
     of its files (the editions' stamps)."""
     kits: Kits = {}
     for group in editions.groups:
-        if kit_key(group.kit) not in kits:
+        if kit_identity(group.kit) not in kits:
             brand, _ = load_brand(group.kit)
-            kits[kit_key(group.kit)] = (brand.id, brand.paper, _kit_digest(brand)) if brand is not None else None
+            kits[kit_identity(group.kit)] = (brand.id, brand.paper, _kit_digest(brand)) if brand is not None else None
     return kits
-
-
-def kit_key(path: Path) -> Path:
-    """A kit as the batch knows it: its brand file in its folder, that folder resolved. A brand file that is a link
-    to another kit's is still read with the files of its own folder (the logo, fonts and profile it names), so it
-    is another kit."""
-    return path.parent.resolve() / path.name
 
 
 def collisions(editions: Editions, loaded: Loaded, kits: Kits | None = None) -> list[Diagnostic]:
@@ -171,9 +164,9 @@ def collisions(editions: Editions, loaded: Loaded, kits: Kits | None = None) -> 
     pairs: set[tuple[Path, Path]] = set()
     kits = read_kits(editions) if kits is None else kits
     for group in editions.groups:
-        kit = kits.get(kit_key(group.kit))
+        kit = kits.get(kit_identity(group.kit))
         for content, at in zip(group.contents, group.content_at, strict=True):
-            pair = (kit_key(group.kit), content.resolve())
+            pair = (kit_identity(group.kit), content.resolve())
             if pair in pairs:
                 found.append(error(at, f"'{content.name}' is named twice for the kit {group.kit}", _TWICE))
                 continue
@@ -212,7 +205,7 @@ def tasks(
     kits = read_kits(editions) if kits is None else kits
     out: list[Task] = []
     for group in editions.groups:
-        read = kits.get(kit_key(group.kit))
+        read = kits.get(kit_identity(group.kit))
         kit = read[2] if read is not None else ""  # ('': a worker reads the kit again and says what is wrong)
         for content in group.contents:
             same = editions.source is not None and editions.source.resolve() == content.resolve()
@@ -314,11 +307,11 @@ def run(
     pending: dict[Future[list[Made]], tuple[int, Task]] = {}
     try:
         for i, task in enumerate(work):
-            outcomes[i], asked[i] = settle(task, names.get(kit_key(task.kit)), loaded.get(task.content.resolve()))
+            outcomes[i], asked[i] = settle(task, names.get(kit_identity(task.kit)), loaded.get(task.content.resolve()))
             for o in outcomes[i]:
                 progress(o)
         parts = [(i, part) for i, task in asked.items() for part in _parts(task)]
-        cost = [_cost(t, names.get(kit_key(t.kit)), loaded.get(t.content.resolve()), last) for _, t in parts]
+        cost = [_cost(t, names.get(kit_identity(t.kit)), loaded.get(t.content.resolve()), last) for _, t in parts]
         for n in sorted(range(len(parts)), key=lambda n: -cost[n]):  # the longest first
             pending[executor.submit(run_task, parts[n][1])] = parts[n]
         for future in as_completed(list(pending)):
