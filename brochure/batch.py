@@ -31,13 +31,13 @@ import fontpkg
 
 from brochure import __version__, api
 from brochure.collector import for_many_builds
-from brochure.diagnostics import Diagnostic, error
+from brochure.diagnostics import Diagnostic, Location, error
 from brochure.frozen import frozen
 from brochure.inputs.blocks import Image
-from brochure.inputs.brand import Brand, load_brand
+from brochure.inputs.brand import Brand, kit_identity, load_brand
 from brochure.inputs.content import Content, load_content
 from brochure.inputs.editions import Editions
-from brochure.output.files import BATCH_MANIFEST, HTML, PDF, PNG, Refused, in_the_way, write_atomic
+from brochure.output.files import BATCH_MANIFEST, HTML, PDF, PNG, Refused, in_the_way, same_file, write_atomic
 from brochure.output.preview import page_images
 from brochure.preflight.dates import check_dates, today
 from brochure.vocabulary import LayoutName, PaperName, Target, direction
@@ -107,7 +107,7 @@ class Outcome:
     sha256: str = ""
     pages: int = 0
     size: int = 0
-    inputs: tuple[tuple[str, str], ...] = field(default_factory=tuple)  # file -> sha256
+    inputs: tuple[tuple[str, str], ...] = field(default_factory=tuple)  # file (from editions.yaml's folder) -> sha256
     thumbs: tuple[str, ...] = ()  # a small picture of each page, relative to editions.yaml's folder
 
     def report(self) -> dict[str, object]:
@@ -150,9 +150,9 @@ def read_kits(editions: Editions) -> Kits:
     of its files (the editions' stamps)."""
     kits: Kits = {}
     for group in editions.groups:
-        if group.kit.resolve() not in kits:
+        if kit_identity(group.kit) not in kits:
             brand, _ = load_brand(group.kit)
-            kits[group.kit.resolve()] = (brand.id, brand.paper, _kit_digest(brand)) if brand is not None else None
+            kits[kit_identity(group.kit)] = (brand.id, brand.paper, _kit_digest(brand)) if brand is not None else None
     return kits
 
 
@@ -164,9 +164,9 @@ def collisions(editions: Editions, loaded: Loaded, kits: Kits | None = None) -> 
     pairs: set[tuple[Path, Path]] = set()
     kits = read_kits(editions) if kits is None else kits
     for group in editions.groups:
-        kit = kits.get(group.kit.resolve())
+        kit = kits.get(kit_identity(group.kit))
         for content, at in zip(group.contents, group.content_at, strict=True):
-            pair = (group.kit.resolve(), content.resolve())
+            pair = (kit_identity(group.kit), content.resolve())
             if pair in pairs:
                 found.append(error(at, f"'{content.name}' is named twice for the kit {group.kit}", _TWICE))
                 continue
@@ -205,7 +205,7 @@ def tasks(
     kits = read_kits(editions) if kits is None else kits
     out: list[Task] = []
     for group in editions.groups:
-        read = kits.get(group.kit.resolve())
+        read = kits.get(kit_identity(group.kit))
         kit = read[2] if read is not None else ""  # ('': a worker reads the kit again and says what is wrong)
         for content in group.contents:
             same = editions.source is not None and editions.source.resolve() == content.resolve()
@@ -307,11 +307,11 @@ def run(
     pending: dict[Future[list[Made]], tuple[int, Task]] = {}
     try:
         for i, task in enumerate(work):
-            outcomes[i], asked[i] = settle(task, names.get(task.kit.resolve()), loaded.get(task.content.resolve()))
+            outcomes[i], asked[i] = settle(task, names.get(kit_identity(task.kit)), loaded.get(task.content.resolve()))
             for o in outcomes[i]:
                 progress(o)
         parts = [(i, part) for i, task in asked.items() for part in _parts(task)]
-        cost = [_cost(t, names.get(t.kit.resolve()), loaded.get(t.content.resolve()), last) for _, t in parts]
+        cost = [_cost(t, names.get(kit_identity(t.kit)), loaded.get(t.content.resolve()), last) for _, t in parts]
         for n in sorted(range(len(parts)), key=lambda n: -cost[n]):  # the longest first
             pending[executor.submit(run_task, parts[n][1])] = parts[n]
         for future in as_completed(list(pending)):
@@ -534,15 +534,17 @@ def _kit_read(path: Path, digest: str) -> api.Kit:
 
 
 def _inputs(task: Task) -> tuple[tuple[str, str], ...]:
-    """The task's content file, kit and source, each with the SHA-256 of its bytes ('' when it cannot be read, as
-    when another program removed it while the batch ran: its loader says where and why)."""
+    """The task's content file, kit and source, each by its path relative to editions.yaml's folder (as the
+    outputs are, whatever folder the batch is run from) with the SHA-256 of its bytes ('' when it cannot be read,
+    as when another program removed it while the batch ran: its loader says where and why)."""
     files = (task.content, task.kit, *((task.source,) if task.source else ()))
     out = []
     for path in files:
+        name = Path(os.path.relpath(_here(task, path), _here(task, task.base))).as_posix()
         try:
-            out.append((str(path), _digest(_here(task, path).read_bytes())))
+            out.append((name, _digest(_here(task, path).read_bytes())))
         except OSError:
-            out.append((str(path), ""))
+            out.append((name, ""))
     return tuple(out)
 
 
@@ -728,6 +730,39 @@ def _last_run(editions: Editions) -> tuple[Entries, list[dict[str, object]]]:
         return {}, []
 
 
+def shared_outputs(editions: Editions) -> list[Diagnostic]:
+    """An error when the manifest where this file's outputs go was written by another editions file that is still
+    there: the two would build every edition again on each run, list each other's PDFs as no longer editions,
+    and leave the contact sheet of whichever ran last. (A manifest naming a file that is gone, as when
+    editions.yaml was renamed, is taken over.)"""
+    path = manifest_path(editions)
+    try:
+        if path.stat().st_size > MANIFEST_BYTES:
+            return []
+        owner = json.loads(path.read_text(encoding="utf-8")).get("editions_file")
+    except (OSError, ValueError, AttributeError, RecursionError):
+        return []
+    if not isinstance(owner, str) or not owner.isprintable() or not owner.endswith((".yaml", ".yml")):
+        return []
+    other = (path.parent / owner).resolve()
+    if other.parent not in (path.parent.resolve(), *path.parent.resolve().parents):  # (where an editions file
+        return []  # writing into this folder can be; nothing else is looked at)
+    if not other.is_file() or same_file(other, editions.path):
+        return []
+    folder = path.parent.relative_to(editions.path.parent).as_posix()
+    shown = Path(os.path.relpath(other, editions.path.parent.resolve())).as_posix()
+    return [
+        error(
+            editions.output_at or Location(str(editions.path)),
+            f"the outputs go to {folder}/, where the editions of {shown} are: each run would build every edition "
+            f"again and list the other file's PDFs as no longer editions",
+            f"give each editions file its own folder in 'output:' (e.g. 'out-{editions.path.stem}/{{brand}}/"
+            f"{{language}}/{{layout}}-{{paper}}-{{target}}.pdf'), or delete {folder}/{MANIFEST} if {shown} is no "
+            "longer used",
+        )
+    ]
+
+
 def _known(entry: dict[str, object]) -> Known | None:
     """A made edition the last manifest records, if the entry is well formed (else it is made again)."""
     stamp, output, sha, pages, thumbs, findings = (
@@ -751,6 +786,7 @@ def write_manifest(editions: Editions, outcomes: list[Outcome]) -> tuple[Path, l
     path = manifest_path(editions)
     data = {
         "tool": f"brochure {__version__}",
+        "editions_file": Path(os.path.relpath(editions.path, path.parent)).as_posix(),
         "editions": [o.report() for o in outcomes],
         "kept_for_failed": held,
     }
@@ -771,13 +807,23 @@ def _gone(previous: list[dict[str, object]], outcomes: list[Outcome]) -> tuple[l
     held: dict[str, dict[str, object]] = {}
     for entry in previous:
         name, output, inputs = entry.get("edition"), entry.get("output"), entry.get("inputs")
-        if not isinstance(output, str) or not output or output in made:
+        if not isinstance(output, str) or not _could_be_output(output) or output in made:
             continue
+        if not isinstance(name, str):  # (a manifest edited by hand: nothing is kept in its name)
+            name = ""
         if name in unwritten or (isinstance(inputs, dict) and tuple(inputs)[:2] in failed):
             held[output] = {"edition": name, "output": output, "inputs": inputs}
             continue
         gone.add(output)
     return sorted(gone), [held[o] for o in sorted(held)]
+
+
+def _could_be_output(output: str) -> bool:
+    """Whether a path a manifest records could be an output of an output pattern (a relative path ending .pdf, in
+    editions.yaml's folder, printable): only such a path is listed as left in place, never a hand-edited
+    manifest's other file (editions.yaml, a file outside the folder, a name with terminal escapes)."""
+    path = Path(output)
+    return output.endswith(".pdf") and not path.is_absolute() and ".." not in path.parts and output.isprintable()
 
 
 def _pictures(words: Content | None) -> list[Path]:

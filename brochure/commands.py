@@ -39,7 +39,7 @@ def batch(args: argparse.Namespace, console: Console) -> int:
         return EXIT_ERRORS
     loaded = batches.read_contents(editions)  # once, for the clash check and the editions' stamps
     kits = batches.read_kits(editions)  # once, for the clash check and the outputs' names
-    clashes = batches.collisions(editions, loaded, kits)
+    clashes = batches.collisions(editions, loaded, kits) + batches.shared_outputs(editions)
     _print(console, clashes)
     if clashes:
         return EXIT_ERRORS

@@ -389,10 +389,10 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_adversarial_batch.py::test_an_edition_whose_page_pictures_were_removed_is_built_again",
     ),
     m(
-        "batch-stamps-a-kit-without-the-files-beside-its-outputs",
+        "batch-stamps-a-kit-by-its-file-names-alone",
         "batch.py",
-        "        if holds_kit:  # (not the whole folder: it holds the kit)\n",
-        "        if False:\n",
+        '            parts.append(name.encode() + b"\\0" + path.read_bytes())\n',
+        "            parts.append(name.encode())\n",
         "tests/test_adversarial_batch.py::test_a_changed_kit_is_built_again_whatever_folder_the_outputs_go_to",
     ),
     m(

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import reportlab
-from conftest import ROOT, Inputs, edit, position
+from conftest import CONTENT, LOGO, ROOT, Inputs, edit, position
 from helpers import batch, cli, editions_file
 
 from brochure import batch as batch_module
@@ -254,6 +254,28 @@ def test_the_last_pdf_of_an_edition_that_failed_is_listed_once_it_is_no_longer_a
     assert (inputs.content.parent / old).is_file()
 
 
+def test_two_editions_files_writing_to_one_folder_are_an_error_before_anything_is_built(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """flyers.yaml writing into editions.yaml's out/: refused where its `output:` is written, nothing built or
+    written (each run rebuilt everything and listed the other's PDFs as gone); editions.yaml renamed is fine."""
+    path = _editions(inputs)
+    assert batch(capsys, path)[0] == 0
+    text = EDITIONS.replace("layouts: [trifold]", "layouts: [flyer]")
+    flyers = path.with_name("flyers.yaml")
+    flyers.write_text(text, encoding="utf-8")
+    out = inputs.content.parent / "out"
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    status, _, err = batch(capsys, flyers)
+    line, col = position(text, '"out/{brand}')
+    assert status == 1 and f"flyers.yaml:{line}:{col}: error: the outputs go to out/, where the editions of " in err
+    assert "editions.yaml are" in err and "its own folder in 'output:'" in err, err
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    path.unlink()  # (renamed: the new file takes the folder over)
+    status, out_text, _ = batch(capsys, flyers)
+    assert status == 0 and "1 built" in out_text, out_text
+
+
 def test_outputs_left_by_a_changed_output_pattern_are_listed(
     inputs: Inputs, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -410,3 +432,87 @@ def test_a_file_where_an_editions_folder_goes_is_named_with_a_hint(
     blocked = "out/test-clinic is a file, where the output pattern puts a folder"
     assert blocked in err and "(hint: move the file away, or change 'output:' in editions.yaml)" in err, err
     assert (inputs.content.parent / "out" / "test-clinic").read_text(encoding="utf-8") == "notes"  # (untouched)
+
+
+# --- a hand-edited manifest's entries of earlier outputs ---------------------------------------------------------
+
+
+def _manifest_with(inputs: Inputs, key: str, entries: list[object]) -> Path:
+    """The last manifest, its list `key` ("editions" or "kept_for_failed") extended with entries written by hand."""
+    manifest = inputs.content.parent / "out" / "manifest.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    data[key] = [*data.get(key, []), *entries]
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    return manifest
+
+
+@pytest.mark.parametrize("key", ["editions", "kept_for_failed"])
+@pytest.mark.parametrize("name", [["x"], {"a": 1}], ids=["list", "object"])
+def test_an_earlier_edition_named_by_a_list_or_object_is_not_a_crash(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], key: str, name: object
+) -> None:
+    """An entry whose edition is not a name: the batch ends as usual (its manifest and contact sheet written), not
+    with an internal error at every run after."""
+    path = _editions(inputs)
+    assert batch(capsys, path)[0] == 0
+    _manifest_with(inputs, key, [{"edition": name, "output": "out/x/en-gb/trifold-a4-office.pdf"}])
+    for _ in range(2):
+        status, out, err = batch(capsys, path)
+        assert status == 0 and "1 unchanged" in out and INTERNAL not in err, out + err
+
+
+@pytest.mark.parametrize("key", ["editions", "kept_for_failed"])
+def test_a_manifest_naming_files_the_batch_never_writes_does_not_list_them(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], key: str
+) -> None:
+    """Outputs are relative paths ending .pdf inside editions.yaml's folder: an entry naming another file (the
+    batch's own files, one outside the folder, a name with terminal escapes) is not listed as an output left in
+    place, and nothing is written in its name."""
+    path = _editions(inputs)
+    assert batch(capsys, path)[0] == 0
+    hostile = ["../../etc/passwd", "/etc/passwd", "editions.yaml", "out/manifest.json", "\x1b[2J.pdf\nfailed: x.pdf"]
+    _manifest_with(inputs, key, [{"edition": f"e{i}", "output": o} for i, o in enumerate(hostile)])
+    before = (path.read_bytes(), Path("/etc/passwd").read_bytes())
+    status, out, err = batch(capsys, path)
+    assert status == 0 and "no longer an edition" not in out and "\x1b" not in out + err, out + err
+    assert (path.read_bytes(), Path("/etc/passwd").read_bytes()) == before
+
+
+def test_a_failed_edition_keeps_its_pdf_whatever_folder_the_batch_is_run_from(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`brochure batch` in the clinic's folder, then `brochure batch clinic/editions.yaml` from the folder above
+    while the kit has a mistake: the failed edition's PDF is still its own, not listed as no longer an edition
+    (the manifest named the inputs relative to the folder the batch was run from)."""
+    folder = inputs.content.parent
+    _editions(inputs)
+    monkeypatch.chdir(folder)
+    assert batch(capsys, Path("editions.yaml"))[0] == 0
+    edit(inputs.brand, 'primary: "#1D5C63"', "primary: [1, 2")
+    monkeypatch.chdir(folder.parent)
+    status, out, _ = batch(capsys, Path(folder.name) / "editions.yaml")
+    assert status == 1 and "1 failed" in out and "no longer an edition" not in out, out
+    monkeypatch.chdir(folder)
+    status, out, _ = batch(capsys, Path("editions.yaml"))
+    assert status == 1 and "no longer an edition" not in out, out
+    entries = json.loads((folder / "out" / "manifest.json").read_text(encoding="utf-8"))["editions"]
+    assert list(entries[0]["inputs"]) == ["content.yaml", "assets/brand.yaml"]
+
+
+def test_a_kit_whose_brand_file_is_a_link_to_another_kits_is_stamped_with_its_own_logo(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A second clinic's folder whose brand.yaml is a link to the first's, beside its own logo: its logo is read
+    from its own folder (as `brochure build` reads it), so a new logo there builds its editions again; the batch
+    took the kit for the first one and left its PDF with the old logo."""
+    folder = inputs.content.parent
+    other = folder / "other"
+    other.mkdir()
+    (other / "brand.yaml").symlink_to(Path("..") / "assets" / "brand.yaml")
+    (other / "logo.svg").write_text(LOGO, encoding="utf-8")
+    (folder / "us.yaml").write_text(CONTENT.replace("language: en-GB", "language: en-US"), encoding="utf-8")
+    path = _editions(inputs, EDITIONS + "  - kit: other/brand.yaml\n    languages: [us.yaml]\n")
+    assert batch(capsys, path)[1].count("  built  ") == 2
+    (other / "logo.svg").write_text(LOGO.replace("#1D5C63", "#E07A5F"), encoding="utf-8")
+    status, out, _ = batch(capsys, path)
+    assert status == 0 and "1 built, 1 unchanged" in out and "built  test-clinic/en-us/" in out, out

@@ -370,6 +370,32 @@ def test_the_live_page_follows_saves_errors_and_switches(
         shutil.copytree(shots, os.environ["BROCHURE_SHOTS"], dirs_exist_ok=True)
 
 
+def test_a_kit_whose_brand_file_is_a_link_to_another_kits_is_offered_as_its_own(inputs: Inputs) -> None:
+    """A second clinic's folder whose brand.yaml links to the first's, with its own logo: `watch` and `serve`
+    offer it as a kit of its own, with its own languages (it was merged into the first kit, its words built
+    with the first kit's logo)."""
+    from brochure.inputs.editions import load_editions
+    from brochure.live.choices import offered
+
+    second = inputs.kit.parent / "second"
+    second.mkdir()
+    (second / "brand.yaml").symlink_to(inputs.brand)
+    (second / "logo.svg").write_bytes((inputs.kit / "logo.svg").read_bytes())
+    spanish = inputs.content.with_name("es.yaml")
+    spanish.write_text(inputs.content.read_text(encoding="utf-8").replace("language: en-GB", "language: es"))
+    path = inputs.content.with_name("editions.yaml")
+    path.write_text(
+        "brands:\n  - kit: assets/brand.yaml\n    languages: [content.yaml]\n"
+        "  - kit: second/brand.yaml\n    languages: [es.yaml]\n",
+        encoding="utf-8",
+    )
+    editions, diags = load_editions(path)
+    assert editions is not None, diags
+    choices = offered(editions, inputs.brand, inputs.content)
+    kits = {k.path.parent.name: [w.language for w in k.languages] for k in choices.kits}
+    assert kits == {inputs.kit.name: ["en-GB"], "second": ["es"]}, kits
+
+
 def test_language_and_edition_are_picked_from_editions_yaml(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -117,6 +117,13 @@ def _base(language: str) -> str:
     return language.split("-")[0].lower()
 
 
+def kit_identity(path: Path) -> Path:
+    """Which kit a brand file is: the file in its folder, that folder resolved. A brand file that is a link to
+    another kit's is read with the files of its own folder (the logo, fonts and profile it names), so it is
+    another kit; two paths to one folder are one kit."""
+    return path.parent.resolve() / path.name
+
+
 def load_brand(path: Path) -> tuple[Brand | None, list[Diagnostic]]:
     """Read and validate a brand kit; asset paths must stay inside the kit's folder."""
     return load_file(path, "brand", "pass --brand PATH to a brand.yaml", lambda r, root: _read_brand(r, root, path))

@@ -49,6 +49,7 @@ class Editions:
     output: str  # the pattern, relative to editions.yaml's folder
     source: Path | None
     groups: tuple[Group, ...]
+    output_at: Location | None = None  # where `output:` is written (None: not written, the default)
 
 
 def load_editions(path: Path) -> tuple[Editions | None, list[Diagnostic]]:
@@ -73,7 +74,8 @@ def _read(r: Reader, root: Node, path: Path) -> Editions | None:
             groups.append(group)
     if any(d.is_error for d in r.diags) or output is None:
         return None
-    return Editions(path, output, source, tuple(groups))
+    output_at = r.at(top["output"], "output") if "output" in top else None
+    return Editions(path, output, source, tuple(groups), output_at)
 
 
 def _group(

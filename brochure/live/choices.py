@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from brochure.frozen import frozen
-from brochure.inputs.brand import load_brand
+from brochure.inputs.brand import kit_identity, load_brand
 from brochure.inputs.content import load_content
 from brochure.inputs.editions import Editions
 from brochure.output.files import same_file
@@ -65,7 +65,7 @@ class Choices:
     source: Path | None = None
 
     def kit(self, path: Path) -> Kit | None:
-        return next((k for k in self.kits if same_file(k.path, path)), None)
+        return next((k for k in self.kits if kit_identity(k.path) == kit_identity(path)), None)
 
     def words(self, kit: Path, content: Path) -> Words | None:
         found = self.kit(kit)
@@ -87,7 +87,7 @@ def offered(editions: Editions | None, brand: Path, content: Path) -> Choices:
     with the given kit and content file first."""
     pairs: list[tuple[Path, list[Path]]] = [(brand, [content])]
     for group in editions.groups if editions else ():
-        kit = next((files for path, files in pairs if same_file(path, group.kit)), None)
+        kit = next((files for path, files in pairs if kit_identity(path) == kit_identity(group.kit)), None)
         if kit is None:
             pairs.append((group.kit, list(group.contents)))
         else:

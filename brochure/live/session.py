@@ -23,6 +23,7 @@ from pathlib import Path
 from brochure import api
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.frozen import frozen
+from brochure.inputs.brand import kit_identity
 from brochure.live import view
 from brochure.live.choices import Choice, Choices
 from brochure.live.watcher import Stamp, Watched, stamp, watched
@@ -270,7 +271,7 @@ class Live:
     def _kit(self, path: Path) -> api.Kit:
         """The brand kit, read again only when one of its files changed since it was last read (the builder's
         own cache: a save of the words alone costs no kit reading)."""
-        key = path.resolve()
+        key = kit_identity(path)
         known = self._kits.get(key)
         if known is not None and tuple(map(stamp, known[0])) == known[1]:
             return known[2]
