@@ -162,6 +162,17 @@ def test_each_reference_reads_left_to_right_and_the_references_right_to_left(fol
         assert line.box.right == pytest.approx(line.measure.right, abs=0.6)
 
 
+def test_no_line_holds_the_end_of_one_reference_and_the_start_of_the_next(folded: api.Result) -> None:
+    """Each reference starts a line of its own: a line with one reference's end at its right and the next one's
+    start at its left reads, left to right, as one reference ('13 Friedmann DP et 2021;47(9):1249-54.')."""
+    lines = sources_lines(folded)
+    parts = pieces(lines, short_entries(), HEADING + " ", " " + IN_FULL)
+    assert [len(held) for held in parts] == [1] * len(lines), [line.text for line in lines]
+    starts = [n for held in parts for n, words in held if words.startswith(f"{n + 1}{NBSP}")]
+    assert starts == list(range(len(REFERENCES)))  # every reference begins a line, in order
+    assert len(lines) > len(REFERENCES)  # (and the longer ones go on, alone, on the next)
+
+
 def test_the_numbers_print_at_the_left_of_their_references(folded: api.Result) -> None:
     lines = sources_lines(folded)
     seen = "".join(printed(line) for line in lines)

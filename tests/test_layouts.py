@@ -252,3 +252,25 @@ def test_a_paragraph_a_later_balancing_trial_could_not_split_still_prints(inputs
     result = build(inputs, layout="flyer")
     assert result.ok and result.pages == 2
     assert result.layout is not None and "Second" in {t.text for t in texts(result.layout, role="heading")}
+
+
+ELM_PARK = BRAND.parent / "brands" / "elm-park" / "brand.yaml"
+
+
+@pytest.mark.parametrize(
+    ("brand", "layout", "lines"),
+    [
+        (ELM_PARK, "bifold", ["12 Elm Park Road, Leeds", "LS6 2AB"]),  # not 'Leeds LS6' / '2AB'
+        (BRAND, "bifold", ["14 Harbour Street, Bristol", "BS1 4QA"]),  # where it broke already
+        (BRAND, "trifold", ["14 Harbour Street, Bristol BS1 4QA"]),  # as written where it fits
+    ],
+)
+def test_an_address_keeps_its_postcode_on_one_line(brand: Path, layout: str, lines: list[str]) -> None:
+    result = api.build(sources(brand=brand), api.Options(layout=layout))
+    assert result.layout is not None
+    address = lines[0].split()[0]
+    first = next(t for t in texts(result.layout, region="back") if t.text.startswith(address))
+    printed = [t.text for t in texts(result.layout, element=first.element)]
+    assert [t.replace("\u00a0", " ") for t in printed] == lines
+    if len(lines) == 1:
+        assert printed == lines  # (a line that fits is left as written)

@@ -30,6 +30,7 @@ GIVE_WAY = (  # (the website's contact line, the QR code in mm, body leadings ab
     (True, 22.0, 1.0),  # on a full back, what can give way without losing anything (see back())
     (True, 22.0, 0.5),
     (False, 22.0, 0.5),
+    (False, 20.0, 0.5),  # the least print guidance asks for: the last resort before smaller type
 )
 CONTACT_ICON = 13.0  # pt, beside each contact line (larger with large print)
 CONTACT = "contact"  # the key of the contact lines' list
@@ -51,19 +52,25 @@ def back(inp: Inputs, box: Rect, page: int) -> Back:
 
     A back too full for all of it gives way where nothing is lost (GIVE_WAY, in order): the QR code shrinks
     from 26 to 22 mm (above the 20 mm print guidance asks for), the space above the fine print narrows, then
-    the website's contact line goes when the booking address under the QR code already shows the website.
-    If it still does not fit, the errors are those of the last, tightest attempt: the least there is to cut."""
+    the website's contact line goes when the booking address under the QR code already shows the website, and
+    last the QR code takes the 20 mm print guidance allows. A right-to-left leaflet's sources, each on a line of
+    its own, run on as the last resort of the last attempt, at the smallest type. If it still does not fit, the
+    errors are those of the last, tightest attempt: the least there is to cut."""
     contact = inp.brand.contact
     host = display_url(contact.website).split("/")[0]  # the booking address shows the website's own host
     shown = display_url(contact.booking_url).split("/")[0] == host
-    foot = _foot(inp, box)  # the fine print at the foot is the same whatever gives way above it
+    # The fine print at the foot is the same whatever gives way above it. A right-to-left leaflet's sources each
+    # start a line; in the last attempt, at the smallest type, they run on when that is all that fits.
+    rtl = inp.theme.direction == "rtl"
+    feet = [_foot(inp, box)] if inp.trial or not rtl else [_foot(inp, box), _foot(inp, box, run_on=True)]
     last: Back | None = None
-    for website, qr_mm, gap in GIVE_WAY:
-        if not (website or shown):
-            break
-        last = _back(inp, box, page, website, qr_mm, gap, foot)
-        if not any(d.is_error for d in last.diagnostics):
-            return last
+    for foot in feet:
+        for website, qr_mm, gap in GIVE_WAY:
+            if not (website or shown):
+                break
+            last = _back(inp, box, page, website, qr_mm, gap, foot)
+            if not any(d.is_error for d in last.diagnostics):
+                return last
     assert last is not None
     return last
 
@@ -80,12 +87,14 @@ class Foot:
     diagnostics: list[Diagnostic]
 
 
-def _foot(inp: Inputs, box: Rect) -> Foot:
-    """The disclaimer, sources and document block, measured and placed once for every attempt at the back."""
+def _foot(inp: Inputs, box: Rect, run_on: bool = False) -> Foot:
+    """The disclaimer, sources and document block, measured and placed once for every attempt at the back (the
+    sources run on, one after another, in a left-to-right leaflet or with `run_on`)."""
     t, L = inp.theme, inp.theme.scale.leading
     blocks = Blocks(t, box.w, inp.links, cites=inp.citations, words=inp.content.tool_words)
     items: list[tuple[Flowable, float]] = [(blocks.para(inp.content.disclaimer, "note"), 0.0)]
-    sources = None if inp.full_sources else citations.sources(inp.citations, t, inp.content.tool_words, inp.links)
+    words, links = inp.content.tool_words, inp.links
+    sources = None if inp.full_sources else citations.sources(inp.citations, t, words, links, run_on=run_on)
     if sources is not None:
         items.append((sources, 0.4 * L))
     doc = document_block(inp.content, inp.brand)
@@ -141,21 +150,25 @@ def _back(inp: Inputs, box: Rect, page: int, website: bool, qr_mm: float, gap_le
         (cta_text, 0.45 * L),
         (qr_box, 0.75 * L),
     ]
-    contact_rows: list[tuple[Box, float]] = []
     icon_size = CONTACT_ICON * t.scale.zoom
-    for i, (icon, _, label, url) in enumerate(lines):
-        row = Box(
-            Stack([(Para(link(label, url), t.style("contact")), 0.0)]),
+    style = t.style("contact")
+
+    def contact_row(i: int, icon: str, label: str, url: str) -> Box:
+        return Box(
+            Stack([(Para(link(label, url), style), 0.0)]),
             None,
             pad=0.0,
             icon=Art(partial(art.icon, icon, icon_size, pal.primary), icon_size, icon_size),
             entry=Entry(CONTACT, i, "none"),  # the contact lines are a list (their icons say what the words do)
             rtl=rtl,
         )
-        contact_rows.append((row, (0.75 if i == 0 else 0.3) * L))
+
     split = _qr_share(box, [label for _, _, label, _ in lines[:3]], t) if wide else 0.0
-    row_w = (box.w - split - 6 * MM if split else box.w) - contact_rows[0][0].text_x()
-    style = t.style("contact")
+    row_w = (box.w - split - 6 * MM if split else box.w) - contact_row(0, lines[0][0], "", "").text_x()
+    contact_rows: list[tuple[Box, float]] = []
+    for i, (icon, key, label, url) in enumerate(lines):
+        shown = last_words_kept(label, style, row_w) if key == "contact.address" else label
+        contact_rows.append((contact_row(i, icon, shown, url), (0.75 if i == 0 else 0.3) * L))
     diags = too_wide(inp, [(key, label, style.fontName) for _, key, label, _ in lines], style.fontSize, row_w, region)
     url_w = (split or box.w) - qr_box.text_x() - qr_box.pad
     parts = address_lines(display_url(contact.booking_url), t.style("url"), url_w)
@@ -277,6 +290,28 @@ def address_lines(address: str, style: ParagraphStyle, width: float) -> list[str
         else:
             lines.append("/" + part)
     return lines
+
+
+def last_words_kept(text: str, style: ParagraphStyle, width: float) -> str:
+    """An address as set in `width`: its last two words held together by a no-break space when the line would
+    otherwise break between them ('12 Elm Park Road, Leeds LS6' / '2AB': a postcode, or 'VT 05401', reads whole);
+    else as written."""
+    words = text.split(" ")
+    if len(words) < 3:
+        return text
+
+    def wide(t: str) -> float:
+        return float(stringWidth(t, style.fontName, style.fontSize))
+
+    lines = [words[0]]
+    for word in words[1:]:  # greedy, as ReportLab breaks a line
+        if wide(lines[-1] + " " + word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    if len(lines) < 2 or lines[-1] != words[-1]:
+        return text
+    return " ".join(words[:-1]) + "\u00a0" + words[-1]
 
 
 def _qr_share(box: Rect, labels: list[str], t: Theme) -> float:

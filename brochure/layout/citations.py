@@ -111,16 +111,21 @@ def listed(ref: Reference, full: bool = False) -> tuple[str, str]:
     return " ".join([plain(words), *([f"doi:{ref.doi}"] if ref.doi else []), *([ref.url] if ref.url else [])]), key
 
 
-def sources(cites: Citations, theme: Theme, words: Words, links: bool, full: bool = False) -> Para | None:
+def sources(
+    cites: Citations, theme: Theme, words: Words, links: bool, full: bool = False, run_on: bool = False
+) -> Para | None:
     """The references a folded leaflet cites, numbered to match its superscripts, in small type, in their short
     form ('Sources 1 Alam M et al. JAMA Dermatol. 2014;150(8):844-9. 2 ...'): each links to its DOI (or address)
-    where links are live. The full Vancouver text with DOIs is the large-print edition's (entries_markup)."""
+    where links are live. The full Vancouver text with DOIs is the large-print edition's (entries_markup).
+    In a right-to-left leaflet each reference starts a line of its own, unless `run_on` (a back too full)."""
     if not cites.references:
         return None
     entries = entries_markup(cites, theme, links, full)
-    if not full:
-        entries.append(escape_text(words.in_full))
-    return Para(f"<b>{escape_text(words.sources)}</b> " + " ".join(entries), theme.style("fine"))
+    # Right to left, each reference starts a line of its own: run in, a line would hold one reference's end at
+    # its right and the next one's start at its left ('2 American Academy ... Bookshelf).'), which reads as one.
+    joint = "<br/>" if theme.direction == "rtl" and not run_on else " "
+    tail = f" {escape_text(words.in_full)}" if not full else ""
+    return Para(f"<b>{escape_text(words.sources)}</b> " + joint.join(entries) + tail, theme.style("fine"))
 
 
 def entries_markup(cites: Citations, theme: Theme, links: bool, full: bool) -> list[str]:
