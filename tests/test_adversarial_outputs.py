@@ -152,7 +152,7 @@ def test_words_naming_a_picture_from_outside_their_folder_are_not_copied(
     clinic = tmp_path / "clinic"
     status, _, err = cli(capsys, "init", str(clinic), "--words", "--from", str(inputs.content))
     line, col = position(text, src)
-    assert status == 1 and f"{inputs.content}:{line}:" in err and "names the picture from outside" in err, err
+    assert status == 1 and f"{inputs.content}:{line}:{col}: error: " in err and "the picture from outside" in err, err
     assert not clinic.exists()
 
 
