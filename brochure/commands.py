@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from brochure.cli import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, STDOUT, Console, _print, _write
+from brochure.diagnostics import Diagnostic, Location, error
 from brochure.limits import BATCH_JOBS
 from brochure.output.files import BATCH_MANIFEST, HTML, JSON, Refused, in_the_way, same_file, target_problem
 from brochure.preflight.dates import source_date
@@ -361,6 +362,16 @@ def _load_brand(brand: Path) -> tuple[object, list[Any]]:
     return load_brand(brand)
 
 
+def _named_astray(at: Location, written: str) -> Diagnostic:
+    """A picture the words name by an absolute path or one through '..': its copy could not be named so."""
+    return error(
+        at,
+        f"'{written}' names the picture from outside the words' folder: a copy of the words would still show the "
+        "original picture",
+        "name the picture relative to the content file (e.g. 'photos/skin.png'), then run init again",
+    )
+
+
 def _init_words(args: argparse.Namespace, console: Console) -> int:
     """`brochure init FOLDER --words`: the content file (and its pictures) copied into the clinic's folder, and
     what to change in it, at its lines."""
@@ -375,7 +386,14 @@ def _init_words(args: argparse.Namespace, console: Console) -> int:
     if content is None:
         _print(console, diags)
         return EXIT_ERRORS
-    pictures = [(b.written, b.src.source) for s in content.sections for b in s.blocks if isinstance(b, Image)]
+    images = [b for s in content.sections for b in s.blocks if isinstance(b, Image)]
+    astray = [
+        b for b in images if Path(b.written).is_absolute() or Path(os.path.normpath(b.written)).parts[:1] == ("..",)
+    ]
+    if astray:  # (the copy would still name the original, not the copied picture)
+        _print(console, [_named_astray(b.at, b.written) for b in astray])
+        return EXIT_ERRORS
+    pictures = [(b.written, b.src.source) for b in images]
     written = _written(
         lambda: kit.copy_words(args.words_from, args.folder, pictures), args.folder, "copy the words", console
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import Inputs, edit
+from conftest import Inputs, edit, position
 from helpers import BRAND, CONTENT, ROOT, batch, cli
 from PIL import Image
 
@@ -136,6 +136,24 @@ def test_words_showing_one_picture_twice_are_copied_with_it_once(
     assert sorted(p.name for p in clinic.iterdir()) == ["content.yaml", "photo.png"]
     argv = ["check", "--content", str(clinic / "content.yaml"), "--brand", str(inputs.brand), "--layout", "large-print"]
     assert cli(capsys, *argv)[0] == 0
+
+
+@pytest.mark.parametrize("how", ["absolute", "climbing"])
+def test_words_naming_a_picture_from_outside_their_folder_are_not_copied(
+    inputs: Inputs, tmp_path: Path, capsys: pytest.CaptureFixture[str], how: str
+) -> None:
+    """A picture named by an absolute path (or '..' and back) could be copied, but the copied words would still
+    show the original: an error at the picture's `src`, and nothing written."""
+    Image.new("RGB", (1200, 800), "#7FB7BE").save(tmp_path / "photo.png")
+    src = str(tmp_path / "photo.png") if how == "absolute" else f"../{tmp_path.name}/photo.png"
+    _words_with_pictures(inputs, src)
+    assert cli(capsys, "check", *given(inputs), "--layout", "large-print")[0] == 0
+    text = inputs.content.read_text(encoding="utf-8")
+    clinic = tmp_path / "clinic"
+    status, _, err = cli(capsys, "init", str(clinic), "--words", "--from", str(inputs.content))
+    line, col = position(text, src)
+    assert status == 1 and f"{inputs.content}:{line}:{col}: error: " in err and "the picture from outside" in err, err
+    assert not clinic.exists()
 
 
 INIT = [

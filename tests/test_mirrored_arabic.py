@@ -331,3 +331,16 @@ def test_a_picture_narrower_than_its_column_stands_at_its_right(tmp_path: Path) 
     assert pic.box.right == pytest.approx(column.right, abs=0.5)  # at the right, as the caption is
     assert caption.measure.right == pytest.approx(column.right, abs=0.5)  # set in the column it is placed in
     assert caption.box.right == pytest.approx(column.right, abs=0.6)
+
+
+def test_the_pdf_says_its_pages_read_right_to_left_in_office_and_press(
+    arabic: api.Sources, english: api.Sources
+) -> None:
+    """ISO 32000-1 12.2, ViewerPreferences /Direction: a viewer shows pages side by side (two-up, the large-print
+    booklet) from the right for a right-to-left document; the default is left to right."""
+    for target in ("office", "press"):
+        for src, want in ((arabic, "/R2L"), (english, None)):
+            result = api.build(src, api.Options(layout="large-print", target=target))
+            assert result.pdf is not None
+            preferences = pypdf.PdfReader(io.BytesIO(result.pdf)).trailer["/Root"]["/ViewerPreferences"]
+            assert preferences.get("/Direction") == want, (target, want)

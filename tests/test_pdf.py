@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pikepdf
 import pypdf
 import pypdfium2 as pdfium
 import pytest
@@ -162,3 +163,30 @@ with ThreadPoolExecutor(8) as ex:
 """
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+def _subsets(pdf: bytes) -> list[tuple[str, str, bytes]]:
+    """(tag, font name, font program) of every font subset in the file."""
+    out = []
+    doc = reopen(pdf)
+    for obj in doc.objects:
+        if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == pikepdf.Name.Font:
+            tag, name = str(obj.BaseFont)[1:].split("+", 1)
+            assert obj.FontDescriptor.FontName == obj.BaseFont
+            out.append((tag, name, obj.FontDescriptor.FontFile2.read_bytes()))
+    return out
+
+
+def test_every_font_subset_has_a_tag_of_its_own_also_across_editions() -> None:
+    """ISO 32000-1 9.6.4: different subsets in one file have different tags. A shop that imposes two leaflets on
+    one sheet must not take one's subset of a font for the other's (ReportLab tags every first subset AAAAAA+)."""
+    english, spanish = built().pdf or b"", built(ROOT / "translations" / "es.yaml").pdf or b""
+    press = api.build(sources(), api.Options(target="press")).pdf or b""
+    for pdf in (english, spanish, press):
+        fonts = _subsets(pdf)
+        assert len(fonts) >= 4 and all(len(tag) == 6 and tag.isalpha() and tag.isupper() for tag, _, _ in fonts)
+        assert len({tag for tag, _, _ in fonts}) == len(fonts)
+    theirs = {name: (tag, program) for tag, name, program in _subsets(spanish)}
+    for tag, name, program in _subsets(english):
+        assert program != theirs[name][1] and tag != theirs[name][0], name  # other words, another subset
+    assert sorted(_subsets(press)) == sorted(_subsets(english))  # the same subset keeps its tag

@@ -15,6 +15,7 @@ import time
 import pikepdf
 from pikepdf import Array, Dictionary, Name
 
+from brochure.output.subsets import tag_subsets
 from brochure.render.pdf import Meta
 from brochure.render.structure import Annotation, Content, Structure
 from brochure.xmltext import escape
@@ -51,6 +52,7 @@ def make_pdfua(pdf: bytes, structure: Structure, meta: Meta) -> bytes:
         preferences.DisplayDocTitle = True
         root.ViewerPreferences = preferences
         root.Metadata = doc.make_stream(_xmp(meta).encode(), Type=Name.Metadata, Subtype=Name.XML)
+        tag_subsets(doc)
         plain_filters(doc)
         out = io.BytesIO()
         doc.save(

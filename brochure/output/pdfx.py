@@ -10,6 +10,7 @@ from pathlib import Path
 import pikepdf
 
 from brochure.output.pdfua import plain_filters
+from brochure.output.subsets import tag_subsets
 
 PDFX_VERSION = "PDF/X-1:2001"
 PDFX_CONFORMANCE = "PDF/X-1a:2001"
@@ -44,6 +45,7 @@ def make_pdfx(pdf: bytes, profile: Path, condition: str, identifier: str) -> byt
         info["/Trapped"] = pikepdf.Name("/False")
         if "/ViewerPreferences" in doc.Root and "/Duplex" in doc.Root.ViewerPreferences:
             del doc.Root.ViewerPreferences["/Duplex"]
+        tag_subsets(doc)
         plain_filters(doc)  # else QPDF decodes and compresses every stream again
         out = io.BytesIO()
         doc.save(

@@ -34,6 +34,7 @@ from brochure.frozen import frozen
 from brochure.layout.model import Clip, Frame, Ink, Layout, Page, Picture, Run, Segment, Shape, Text
 from brochure.render.structure import ARTIFACT, Marked, Structure
 from brochure.theme.fonts import forget_document
+from brochure.vocabulary import direction
 
 rl_config.useA85 = 0  # binary streams: smaller files, faster builds (read when a stream is written; never toggled)
 
@@ -96,6 +97,8 @@ def render(layout: Layout, meta: Meta, structure: Structure | None = None) -> by
     if not meta.press:  # the office edition: how to print it on both sides (a folded sheet is landscape)
         canvas.setViewerPreference("Duplex", duplex(layout))
     canvas.setViewerPreference("DisplayDocTitle", "true")
+    if direction(meta.language) == "rtl":  # pages side by side (two-up, large print) read from the right
+        canvas.setViewerPreference("Direction", "R2L")
     try:
         for i, page in enumerate(layout.pages):
             _draw_page(canvas, page, meta.press, structure.marks[i] if structure is not None else None)
