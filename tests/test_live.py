@@ -227,6 +227,74 @@ def test_the_server_outlives_a_page_closed_mid_stream_and_keeps_its_port(
     assert not any("Traceback" in e for e in serve.errors), serve.errors
 
 
+def _post(base: str, body: bytes, host: str = "") -> tuple[int, bytes]:
+    request = urllib.request.Request(base + "choose", data=body, method="POST")
+    request.add_header("Content-Type", "application/json")
+    if host:
+        request.add_header("Host", host)
+    try:
+        with urllib.request.urlopen(request, timeout=WAIT) as answer:
+            return answer.status, answer.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read()
+
+
+def test_hostile_requests_get_a_clear_answer_and_the_server_carries_on(
+    inputs: Inputs, tmp_path: Path, running: list[Running]
+) -> None:
+    """Switches nested a thousand deep or naming a switch there is none of are refused with 400, not an internal
+    error and a dropped connection; no picture can be shown on another site; a content file whose name is not
+    UTF-8 is served and switched to; a YAML mistake found at the end of the file shows the line above it."""
+    name = "caf\udce9.yaml"  # the bytes b"caf\xe9.yaml" (Latin-1), as os.fsdecode gives them
+    try:
+        (tmp_path / name).write_bytes(inputs.content.read_bytes())
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system takes only UTF-8 file names")
+    serve = Running(tmp_path, "serve", "--content", name, "--brand", "assets/brand.yaml", "--port", "0")
+    running.append(serve)
+    base = serve.expect(r"serving the live preview at (http://127\.0\.0\.1:\d+/)").group(1)
+    serve.expect(r"wrote out/test-clinic-en-gb-trifold-a4-office\.pdf")
+    state = _state(base, lambda st: not st["busy"] and st["pages"] is not None)
+    assert state["choice"]["content"] == name and state["result"]["status"] == "built"
+    assert _post(base, json.dumps({"content": name, "layout": "bifold"}).encode()) == (204, b"")
+    status, body = _post(base, b"[" * 2000 + b"]" * 2000)
+    assert (status, body) == (400, b"a JSON object of strings, please\n")
+    status, body = _post(base, b'{"edition": "test-clinic/en-gb"}')
+    assert status == 400
+    problem = json.loads(body)["problem"]
+    assert problem == "'edition' is not a switch (the switches: kit, content, layout, paper, target)"
+    state = _state(base, lambda st: not st["busy"] and st["choice"]["layout"] == "bifold")
+    picture = urllib.request.urlopen(f"{base}pages/{state['pages']['id']}/page1.jpg", timeout=WAIT)
+    assert picture.headers["Cross-Origin-Resource-Policy"] == "same-origin"
+    with (tmp_path / name).open("a", encoding="utf-8") as f:
+        f.write("references: [unclosed\n")
+    state = _state(base, lambda st: st["result"].get("status") == "failed")
+    source = state["findings"][0]["source"]
+    assert (source["before"], source["text"], source["column"]) == ("references: [unclosed", "", 1)
+    assert serve.interrupt() == 0
+    assert not any("internal error" in e or "Traceback" in e for e in serve.errors), serve.errors
+
+
+def test_a_loopback_address_other_than_127_0_0_1_still_refuses_a_foreign_host(
+    inputs: Inputs, tmp_path: Path, running: list[Running]
+) -> None:
+    """`--host 127.0.0.2` is this machine only, like 127.0.0.1: no warning that others can reach it, and a request
+    naming another site's host (DNS rebinding) is refused, while the address served on is answered."""
+    try:
+        socket.create_server(("127.0.0.2", 0)).close()
+    except OSError:
+        pytest.skip("127.0.0.2 is not a loopback address here")
+    serve = Running(tmp_path, "serve", "--host", "127.0.0.2", "--port", "0")
+    running.append(serve)
+    base = serve.expect(r"serving the live preview at (http://127\.0\.0\.2:\d+/)").group(1)
+    serve.expect(r"wrote out/test-clinic")
+    assert _get(base + "state", host="attacker.example")[0] == 421
+    assert _post(base, b'{"layout": "bifold"}', host="attacker.example")[0] == 421
+    assert _get(base + "state")[0] == 200
+    assert serve.interrupt() == 0
+    assert not any("warning" in e for e in serve.errors), serve.errors
+
+
 # --- the page in a real browser ------------------------------------------------------------------------------
 
 

@@ -89,7 +89,7 @@ def _run(
     args: argparse.Namespace, console: Console, signals: Signals, choices: Choices, first: Choice, serving: bool
 ) -> int:
     from brochure.collector import for_many_builds
-    from brochure.live.server import Server
+    from brochure.live.server import Server, is_loopback
     from brochure.live.session import Live, Settings
     from brochure.live.watcher import Watcher
 
@@ -129,7 +129,7 @@ def _run(
             t.start()
         if server is not None:
             server.start()
-            if args.host not in ("127.0.0.1", "localhost", "::1"):
+            if not is_loopback(args.host):
                 console.error(
                     f"brochure: warning: serving on {args.host}: anyone who can reach this machine can see the "
                     "leaflet and switch what is built (hint: leave out --host to keep it to this machine)"

@@ -3,13 +3,14 @@ and its server-sent events, and the switches. Nothing else is served (no file fr
 nothing from anywhere else (its Content-Security-Policy says so to the browser).
 
 Standard library only: a ThreadingHTTPServer, a thread per request; each open page holds one for its event stream,
-which ends when the page goes away (a write to a closed connection), or when the server stops. On the loopback
+which ends when the page goes away (a write to a closed connection), or when the server stops. On a loopback
 address (the default) a request must name the loopback host it was sent to, so a web page elsewhere cannot reach
 the server by pointing a name of its own at 127.0.0.1.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import os
 import re
@@ -27,7 +28,6 @@ from brochure.live.session import Live
 KEEP_ALIVE_S = 15.0  # a comment on the event stream this often, so a page that went away is noticed
 REQUEST_TIMEOUT_S = 30.0
 MOST_BODY = 4096  # bytes of a switch request
-LOOPBACK = ("127.0.0.1", "localhost", "::1")
 _PICTURE = re.compile(r"^/pages/(\d{1,12})/(page\d{1,3})\.jpg$")
 _ASSETS = {
     "/": ("index.html", "text/html"),
@@ -49,12 +49,10 @@ class Server:
             path: (files("brochure.live").joinpath("page", name).read_bytes(), kind)
             for path, (name, kind) in _ASSETS.items()
         }
-        loopback = host in LOOPBACK
         handler: type[_Handler] = type("Handler", (_Handler,), {"live": live, "assets": assets, "hosts": None})
         self.httpd = _HTTPServer((host, port), handler, bug)
         self.port = self.httpd.server_address[1]
-        if loopback:
-            handler.hosts = frozenset(f"{h}:{self.port}" for h in ("127.0.0.1", "localhost", "[::1]"))
+        handler.hosts = loopback_hosts(host, self.port)
         self.url = f"http://{'[' + host + ']' if ':' in host else host}:{self.port}/"
         self._thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
 
@@ -66,6 +64,26 @@ class Server:
         if self._thread.is_alive():
             self.httpd.shutdown()
         self.httpd.server_close()
+
+
+def is_loopback(host: str) -> bool:
+    """Whether `host` is an address only this machine can reach (127.0.0.0/8, ::1) or 'localhost'."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def loopback_hosts(host: str, port: int) -> frozenset[str] | None:
+    """The Host headers a request may carry when served on a loopback address (None: any, when served to the
+    network): the loopback names and the address served on, with the port (and without it on port 80, where
+    browsers leave it out)."""
+    if not is_loopback(host):
+        return None
+    names = {"127.0.0.1", "localhost", "[::1]", f"[{host.lower()}]" if ":" in host else host.lower()}
+    return frozenset({f"{n}:{port}" for n in names} | (names if port == 80 else set()))
 
 
 class _HTTPServer(ThreadingHTTPServer):
@@ -135,7 +153,7 @@ class _Handler(BaseHTTPRequestHandler):
             return
         try:
             fields = json.loads(self.rfile.read(size))
-        except ValueError:
+        except (ValueError, RecursionError):  # (RecursionError: arrays nested a thousand deep)
             fields = None
         if not isinstance(fields, dict) or not all(isinstance(v, str) for v in fields.values()):
             self._answer(HTTPStatus.BAD_REQUEST, b"a JSON object of strings, please\n", "text/plain")
@@ -184,6 +202,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Security-Policy", _POLICY)
             self.send_header("X-Content-Type-Options", "nosniff")
             self.send_header("Referrer-Policy", "no-referrer")
+            self.send_header("Cross-Origin-Resource-Policy", "same-origin")  # no picture shown on another site
             self.end_headers()
             if self.command != "HEAD":
                 self.wfile.write(body)

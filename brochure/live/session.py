@@ -30,6 +30,7 @@ from brochure.live.watcher import Stamp, Watched, stamp, watched
 from brochure.output.files import PDF, Refused, same_file, target_problem, write_atomic
 from brochure.vocabulary import is_layout, is_paper, is_target
 
+SWITCHES = ("kit", "content", "layout", "paper", "target")  # what a page may switch (POST /choose)
 KEPT = 3  # sets of page pictures kept for pages still loading an earlier one
 GRACE_S = 0.15  # inputs with errors are reported only if no other save follows within this long
 
@@ -83,6 +84,9 @@ class Live:
 
     def choose(self, fields: dict[str, str]) -> str:
         """Switch layout, paper, target, kit or content file (by their keys on the page); '' or what is wrong."""
+        unknown = sorted(set(fields) - set(SWITCHES))
+        if unknown:
+            return f"{unknown[0]!r} is not a switch (the switches: {', '.join(SWITCHES)})"
         with self._cond:
             choice = self._choice
             kit_key = fields.get("kit")
@@ -358,4 +362,5 @@ class Live:
             "findings": self._findings,
             "pages": self._pictures[-1].describe(self._stale) if self._pictures else None,
         }
-        return json.dumps(state, ensure_ascii=False).encode("utf-8")
+        # (ASCII: a file name that is not UTF-8 travels as an escape and comes back as the same key)
+        return json.dumps(state).encode("ascii")

@@ -149,9 +149,12 @@ def source_line(path: Path, line: int, column: int) -> dict[str, object] | None:
         if not path.is_file() or path.stat().st_size > YAML_BYTES:
             return None
         with path.open(encoding="utf-8", errors="replace") as f:
-            near = [t.rstrip("\r\n").replace("\t", " ") for n, t in enumerate(f, 1) if line - 1 <= n <= line]
+            lines = [t for n, t in enumerate(f, 1) if line - 1 <= n <= line]
     except OSError:
         return None
+    if line > 1 and len(lines) == 1 and lines[0].endswith("\n"):
+        lines.append("")  # the end of the file, after its last line: where an unclosed bracket or quote is found
+    near = [t.rstrip("\r\n").replace("\t", " ") for t in lines]
     if len(near) != min(2, line):
         return None
     text = near[-1]
