@@ -10,7 +10,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 from conftest import Inputs, edit
-from helpers import BRAND, CONTENT, MAPLE, build, frames_layout, reopen, sources, text_item
+from helpers import BRAND, CONTENT, MAPLE, build, frames_layout, page_texts, reopen, sources, text_item
 from PIL import Image
 
 from brochure import api
@@ -129,3 +129,38 @@ def test_an_address_broken_inside_a_name_is_an_error() -> None:
 
 def _run(text: str) -> Run:
     return Run(text, sources().fonts.regular, 9.0, Ink("gray", (0.0,)), 300, 90)
+
+
+def _word_width(pdf: bytes, word: str) -> float:
+    """How wide the first printed 'micro...needling' is, from its first letter to its last, in points."""
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        for n in range(len(doc)):
+            page = doc[n].get_textpage()
+            text = page.get_text_range()
+            at = text.find("General micro")
+            if at >= 0:
+                first = at + len("General ")
+                last = text.index("needling", first) + len("needling") - 1
+                return float(page.get_charbox(last)[2] - page.get_charbox(first)[0])
+    finally:
+        doc.close()
+    raise AssertionError(f"{word!r} is not in the PDF")
+
+
+@pytest.mark.parametrize(
+    "invisible",
+    ["\u200b", "\u200c", "\u200d", "\u2060", "\u200e", "\u2066"],
+    ids=["zero-width-space", "zwnj", "zwj", "word-joiner", "lrm", "isolate"],
+)
+def test_a_character_that_prints_nothing_leaves_no_gap_in_a_word(inputs: Inputs, invisible: str) -> None:
+    """Pasted from a web page or Word: 'micro<U+200B>needling' prints as 'microneedling' does, not with a gap
+    where the font's empty box was drawn, and copies out without a stray character."""
+    word = f"micro{invisible}needling" + ("\u2069" if invisible == "\u2066" else "")
+    edit(inputs.content, 'disclaimer: "General information only."', 'disclaimer: "General microneedling only."')
+    plain = build(inputs)
+    edit(inputs.content, 'disclaimer: "General microneedling only."', f'disclaimer: "General {word} only."')
+    result = build(inputs)
+    assert plain.pdf is not None and result.pdf is not None, [d.format() for d in result.diagnostics]
+    assert abs(_word_width(result.pdf, word) - _word_width(plain.pdf, "microneedling")) < 0.01
+    assert any("General microneedling only." in t for t in page_texts(result.pdf))

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-from brochure.inputs.inline import Run, bad_links, parse, plain, to_markup
+from brochure.inputs.inline import Run, bad_links, links, parse, plain, to_markup
 
 STYLE = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=13)
 
@@ -139,3 +139,20 @@ PIECES = [*"ab *_[]()<>&;#\"'/:\\", "https://x.org", "&amp;", "<b>", "</i>", "é
 @given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
 def test_whatever_is_typed_reportlab_prints_exactly_the_plain_text(text: str) -> None:
     assert printed(text) == " ".join(plain(text).split())
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "href"),
+    [
+        ("**see [our site](https://x.org/a) now**", "see our site now", "https://x.org/a"),
+        ("*see [our site](https://x.org/b) now*", "see our site now", "https://x.org/b"),
+        ("**a *b [our site](https://x.org/c)* d**", "a b our site d", "https://x.org/c"),
+        ("[the trial[^alam2014]](https://x.org/d) found", "the trial found", "https://x.org/d"),
+    ],
+    ids=["link-in-bold", "link-in-italic", "link-in-italic-in-bold", "citation-in-link"],
+)
+def test_a_link_inside_emphasis_or_with_a_citation_is_a_link(text: str, shown: str, href: str) -> None:
+    """The marks print as a link, never as '[our site](https://...)' typed out in the leaflet."""
+    assert printed(text) == shown
+    assert href in links(text)
+    assert "](" not in plain(text)

@@ -146,8 +146,57 @@ def test_a_missing_section_is_an_error(tmp_path: Path) -> None:
     translation, _ = load_content(path)
     source, _ = load_content(CONTENT)
     assert translation is not None and source is not None
+    found = [d.format() for d in compare(source, translation)]
+    row, col = position(text[:start] + text[end:], "  - id: your-treatment")
+    assert len(found) == 1, found  # the sections after it are not wrong, nor are their numbers
+    assert (
+        f"es.yaml:{row}:{col + 4}: error: section 'other-options' of the source (content.yaml) is missing here, "
+        "after 'right-for-me'" in found[0]
+    )
+
+
+def test_sections_in_another_order_are_named_not_their_numbers(tmp_path: Path) -> None:
+    text = SPANISH.read_text(encoding="utf-8")
+    a, b, c = (text.index(f"  - id: {s}") for s in ("other-options", "your-treatment", "aftercare"))
+    path = tmp_path / "es.yaml"
+    path.write_text(text[:a] + text[b:c] + text[a:b] + text[c:], encoding="utf-8")
+    translation, _ = load_content(path)
+    source, _ = load_content(CONTENT)
+    assert translation is not None and source is not None
     found = [d.message for d in compare(source, translation)]
-    assert "section 4 is 'your-treatment' here, but 'other-options' in the source (content.yaml)" in found[0]
+    assert found == [
+        "section 4 is 'your-treatment' here, but 'other-options' in the source (content.yaml)",
+        "section 5 is 'other-options' here, but 'your-treatment' in the source (content.yaml)",
+    ]
+
+
+def test_a_citation_changed_or_added_in_a_translation_is_an_error(tmp_path: Path) -> None:
+    """A claim keeps its evidence: a translation that cites another source, or one the source text does not."""
+    lines, _ = _seeded(tmp_path, "cicatrices,[^statpearls]", "cicatrices,[^hou2017]")
+    (line,) = lines
+    assert "error: the citations differ from the source's" in line
+    assert "missing [^statpearls]; added [^hou2017]" in line
+    lines, _ = _seeded(tmp_path, "Los resultados varían.", "Los resultados varían.[^spring2017]")
+    (line,) = lines
+    assert "[at disclaimer]" in line and "added [^spring2017]" in line
+
+
+def test_arabic_indic_digits_are_the_same_numbers(tmp_path: Path) -> None:
+    """'٣٠ إلى ٤٥ دقيقة' keeps the source's 30 to 45 minutes; '٣٥' for 30 is still an error."""
+    source, _ = load_content(CONTENT)
+    assert source is not None
+    text = ARABIC.read_text(encoding="utf-8")
+    assert text.count("بمدة 30 إلى 45 دقيقة") == 1
+
+    def found(digits: str) -> list[str]:
+        (tmp_path / "ar.yaml").write_text(text.replace("بمدة 30 إلى 45 دقيقة", digits), encoding="utf-8")
+        arabic, _ = load_content(tmp_path / "ar.yaml")
+        assert arabic is not None
+        return [d.message for d in compare(source, arabic)]
+
+    assert found("بمدة ٣٠ إلى ٤٥ دقيقة") == []
+    (message,) = found("بمدة ٣٥ إلى ٤٥ دقيقة")
+    assert "the source's 30" in message and "it has 35 instead" in message
 
 
 def test_a_missing_list_item_is_an_error(tmp_path: Path) -> None:

@@ -475,3 +475,19 @@ def test_shipped_inputs_load_with_no_diagnostics(path: str) -> None:
     if path != "content.yaml":
         fonts, fdiags = load_fonts(loaded)  # type: ignore[arg-type]
         assert fonts is not None and [d.format() for d in fdiags] == []
+
+
+@pytest.mark.parametrize("content", ["content.yaml", "translations/ar.yaml"])
+def test_a_language_written_the_other_way_from_its_words_is_a_warning_at_language(content: str, tmp_path: Path) -> None:
+    """English words marked `language: ar` were laid out mirrored and flush right, Arabic words marked `en` left
+    to right, without a word: a warning at `language:` says so; the words as marked get no such warning."""
+    path = ROOT / content
+    text = path.read_text(encoding="utf-8")
+    mine, other = ("en-GB", "ar") if content == "content.yaml" else ("ar", "en")
+    for language, warns in ((mine, False), (other, True)):
+        swapped = tmp_path / f"{language}.yaml"
+        swapped.write_text(text.replace(f"language: {mine}", f"language: {language}", 1), encoding="utf-8")
+        diags = load_content(swapped)[1]
+        warned = [d for d in diags if not d.is_error and "right to left" in d.message]
+        line, col = position(swapped.read_text(encoding="utf-8"), f"language: {language}")
+        assert [(d.location.line, d.location.column) for d in warned] == ([(line, col + 10)] if warns else []), diags

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from brochure import limits
@@ -14,7 +15,7 @@ from brochure.inputs.hints import HINT_KEYS, Hint, HintKind, read_hints
 from brochure.inputs.reader import Reader, load_file, text_problem
 from brochure.inputs.references import Reference, read_references
 from brochure.inputs.yamltree import Node
-from brochure.vocabulary import LAYOUTS, PLACES, LayoutName, Place, is_layout
+from brochure.vocabulary import LAYOUTS, PLACES, LayoutName, Place, direction, is_layout
 from brochure.words import MONTHS, NAMES, Words, fields_of, needs, words_for
 
 NOWHERE = Location("")
@@ -131,6 +132,8 @@ def _read_content(r: Reader, root: Node, path: Path) -> Content | None:
     _check_printed_total(r)
     if None in (language, title, subtitle, sections, cta, disclaimer, refs, words):
         return None
+    assert language is not None
+    _check_script(r, language, r.at(top["language"], "language"))
     assert words is not None
     assert language and title and subtitle and sections is not None and cta and disclaimer and refs is not None
     if document is None:
@@ -236,6 +239,32 @@ def _check_printed_total(r: Reader) -> None:
                 "a leaflet has room for far less: shorten the text, or split it into several leaflets",
             )
             return
+
+
+def _check_script(r: Reader, language: str, at: Location) -> None:
+    """A warning when the language's direction and the words' letters disagree: a right-to-left language whose
+    words have no right-to-left letter (the leaflet would be mirrored around left-to-right words), or a
+    left-to-right one whose letters are mostly right-to-left (Arabic words set in a left-to-right leaflet)."""
+    letters = backwards = 0
+    for value, _ in r.strings:
+        for ch in value:
+            if ch.isalpha():
+                letters += 1
+                backwards += unicodedata.bidirectional(ch) in ("R", "AL")
+    if direction(language) == "rtl" and letters and not backwards:
+        r.warn(
+            at,
+            f"'{language}' is written right to left, but no word here is: the leaflet is laid out mirrored, its "
+            "words set flush right",
+            "give the words' own language (e.g. 'en-GB'), or translate the words",
+        )
+    elif direction(language) == "ltr" and backwards > letters / 2:
+        r.warn(
+            at,
+            f"most of the words are written right to left, but '{language}' is not: the leaflet is laid out left "
+            "to right around them",
+            "give the words' own language (e.g. 'ar' for Arabic, 'he' for Hebrew)",
+        )
 
 
 def _read_cover(r: Reader, node: Node | None) -> Cover:

@@ -15,10 +15,12 @@ KEY = r"[a-z0-9][a-z0-9-]*"  # a citation key (a reference's id): lowercase lett
 _CITES = rf"(?P<cites>(?:\[\^{KEY}\])+)"  # one or more [^key] marks (the space before them is not printed)
 _CITE = re.compile(rf"\[\^({KEY})\]")
 _NEAR_CITE = re.compile(r"\[\^[^\]\n]{0,60}\]")  # looks like a citation; printed as written unless it is one
+# a link: its label may hold citations; one level of (...) in its URL
+_LINK = rf"\[(?P<label>(?:\[\^{KEY}\]|[^\]\n])+)\]\((?P<url>(?:[^()\s]|\([^()\s]*\))+)\)"
 _TOKEN = re.compile(
     _CITES + r"|\*\*(?P<bold>(?=\S)(?:[^*]|\*(?!\*))+?(?<=\S))\*\*"
     r"|\*(?P<ital>(?=[^\s*])[^*]+?(?<=\S))\*"
-    r"|\[(?P<label>[^\]\n]+)\]\((?P<url>(?:[^()\s]|\([^()\s]*\))+)\)"  # one level of (...) in a URL
+    r"|" + _LINK
 )
 
 
@@ -63,14 +65,20 @@ def parse(text: str) -> tuple[Run, ...]:
 _CITED = re.compile(_CITES)
 
 
+_CITED_OR_LINKED = re.compile(_CITES + "|" + _LINK)
+
+
 def _cited(text: str) -> list[Run]:
-    """Text with citations in it (inside bold or italic marks)."""
+    """Text with citations and links in it (inside bold or italic marks)."""
     out: list[Run] = []
     pos = 0
-    for m in _CITED.finditer(text):
+    for m in _CITED_OR_LINKED.finditer(text):
         if m.start() > pos:
             out.append(Run(text[pos : m.start()]))
-        _add_cites(out, m.group("cites"))
+        if m.group("cites") is not None:
+            _add_cites(out, m.group("cites"))
+        else:
+            out.extend(replace(r, href=m.group("url")) for r in parse(m.group("label")))
         pos = m.end()
     if pos < len(text):
         out.append(Run(text[pos:]))

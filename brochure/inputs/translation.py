@@ -11,11 +11,12 @@ message.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 
 from brochure.diagnostics import Diagnostic, Location, error, shorten, warning
 from brochure.inputs.content import Content
-from brochure.inputs.inline import links, plain
+from brochure.inputs.inline import citations, links, plain
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
@@ -29,6 +30,8 @@ def compare(source: Content, translation: Content) -> list[Diagnostic]:
     diags = _structure(source, translation)
     ours = _texts(translation)
     theirs = _texts(source)
+    if [s.id for s in source.sections] != [s.id for s in translation.sections]:  # their texts do not pair
+        ours = {key: v for key, v in ours.items() if not key.startswith("sections")}
     changes = dict(translation.document.translation.numbers) if translation.document.translation else {}
     adaptation = _base(source.language) == _base(translation.language)  # en-GB -> en-US keeps most words
     for key, (text, at) in ours.items():
@@ -37,6 +40,7 @@ def compare(source: Content, translation: Content) -> list[Diagnostic]:
         was, src_at = theirs[key]
         diags += _numbers(was, text, at, src_at, changes)
         diags += _links(was, text, at, src_at)
+        diags += _citations(was, text, at, src_at)
         if text == was and not adaptation and not key.startswith(_KEPT) and _LETTERS.search(plain(text)):
             diags.append(
                 warning(
@@ -69,29 +73,52 @@ def _place(at: Location) -> str:
     return f"{at.file}:{at.line}:{at.column}"
 
 
-def _structure(source: Content, translation: Content) -> list[Diagnostic]:
-    """The same sections in the same order, each with the same blocks and list lengths: read from the key paths
-    of their texts (a missing bullet is a missing 'sections[2].blocks[0].bullets[3]')."""
+def _sections(source: Content, translation: Content) -> list[Diagnostic]:
+    """The source's sections, all of them and in its order: each one missing, added or out of order named once
+    (a missing section does not make every section after it 'wrong')."""
     diags: list[Diagnostic] = []
     ids = [s.id for s in source.sections]
-    for i, s in enumerate(translation.sections):
-        if i >= len(ids) or s.id != ids[i]:
-            expected = f"'{ids[i]}'" if i < len(ids) else "no section"
-            diags.append(
-                error(
-                    s.at,
-                    f"section {i + 1} is '{s.id}' here, but {expected} in the source ({source.path.name})",
-                    "keep the source's sections, in its order, with the same ids: translate only their words",
-                )
-            )
-    for sid in ids[len(translation.sections) :]:
+    ours = [s.id for s in translation.sections]
+    for n, sid in enumerate(ids):
+        if sid in ours:
+            continue
+        after = next((s for s in translation.sections if s.id in ids[n + 1 :]), None)
+        at = after.at if after else translation.sections[-1].at if translation.sections else translation.language_at
+        before = next((f", after '{i}'" for i in reversed(ids[:n]) if i in ours), "")
         diags.append(
             error(
-                translation.sections[-1].at if translation.sections else translation.language_at,
-                f"section '{sid}' of the source is missing here",
+                at,
+                f"section '{sid}' of the source ({source.path.name}) is missing here{before}",
                 "translate every section of the source",
             )
         )
+    for s in translation.sections:
+        if s.id not in ids:
+            diags.append(
+                error(
+                    s.at,
+                    f"section '{s.id}' is not in the source ({source.path.name})",
+                    "keep the source's sections, in its order, with the same ids: translate only their words",
+                )
+            )
+    shared = [s for s in translation.sections if s.id in ids]
+    expected = [i for i in ids if i in ours]
+    for s, sid in zip(shared, expected, strict=True):
+        if s.id != sid:
+            diags.append(
+                error(
+                    s.at,
+                    f"section {ours.index(s.id) + 1} is '{s.id}' here, but '{sid}' in the source ({source.path.name})",
+                    "keep the source's sections, in its order, with the same ids: translate only their words",
+                )
+            )
+    return diags
+
+
+def _structure(source: Content, translation: Content) -> list[Diagnostic]:
+    """The same sections in the same order, each with the same blocks and list lengths: read from the key paths
+    of their texts (a missing bullet is a missing 'sections[2].blocks[0].bullets[3]')."""
+    diags = _sections(source, translation)
     if diags:
         return diags  # the blocks of different sections do not pair
     ours, theirs = _texts(translation), _texts(source)
@@ -142,13 +169,18 @@ def _nearest(firsts: dict[str, Location], key: str, fallback: Location) -> Locat
     return fallback
 
 
+def _western(number: str) -> str:
+    """A number as compared: its digits as 0-9 whatever their script (Arabic-Indic '٣٠' is 30), '.' for ','."""
+    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in number).replace(",", ".")
+
+
 def _numbers(was: str, text: str, at: Location, src_at: Location, changes: dict[str, str]) -> list[Diagnostic]:
     """Every number of the source's text in the translation's (a '3 to 7 days' that became '3 to 5' is wrong),
     but those the translation changes on purpose (document.translation.numbers: an emergency number)."""
-    written = [n.replace(",", ".") for n in _NUMBER.findall(plain(was))]
+    written = [_western(n) for n in _NUMBER.findall(plain(was))]
     expected = Counter(changes.get(n, n) for n in written)
     del expected[""]  # (dropped on purpose)
-    ours = Counter(n.replace(",", ".") for n in _NUMBER.findall(plain(text)))
+    ours = Counter(_western(n) for n in _NUMBER.findall(plain(text)))
     lost = expected - ours
     if not lost:
         return []
@@ -162,6 +194,27 @@ def _numbers(was: str, text: str, at: Location, src_at: Location, changes: dict[
             f"the source's {', '.join(sorted(named))} (in '{shorten(plain(was), 50)}', {_place(src_at)}) "
             f"is not in the translation{instead}",
             "keep every number, dose, duration and percentage as the source has it, in digits",
+        )
+    ]
+
+
+def _citations(was: str, text: str, at: Location, src_at: Location) -> list[Diagnostic]:
+    """The same sources cited ([^id]) as the source's text: a claim keeps its evidence in every language."""
+    theirs, ours = citations(was), citations(text)
+    if set(theirs) == set(ours):
+        return []
+    lost = [f"[^{k}]" for k in theirs if k not in ours]
+    added = [f"[^{k}]" for k in ours if k not in theirs]
+    said = "; ".join(
+        part
+        for part in (f"missing {', '.join(lost)}" if lost else "", f"added {', '.join(added)}" if added else "")
+        if part
+    )
+    return [
+        error(
+            at,
+            f"the citations differ from the source's ({_place(src_at)}): {said}",
+            "cite the same sources as the source's text does, each after the claim it supports",
         )
     ]
 

@@ -106,7 +106,10 @@ def _rgb_to_cmyk(red: int, green: int, blue: int, profile: Path) -> tuple[float,
 
 @lru_cache(maxsize=8)
 def _proof(profile: Path) -> ImageCms.ImageCmsTransform:
-    """The press profile -> sRGB: how a CMYK colour will look on paper (for contrast checks)."""
+    """The press profile -> sRGB: how a CMYK colour will look on paper (for contrast checks). Each colour is worked
+    out through the profile's own tables (NOOPTIMIZE): LittleCMS would otherwise first sample the whole CMYK space
+    into a table of its own (about 20 ms a process and profile) for the few dozen colours a leaflet checks, and
+    then answer from that table to within a few units."""
     from PIL import ImageCms
 
     return ImageCms.buildTransform(
@@ -115,7 +118,8 @@ def _proof(profile: Path) -> ImageCms.ImageCmsTransform:
         "CMYK",
         "RGB",
         renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC,
-        flags=ImageCms.Flags.NOCACHE,  # shared by builds in threads (see _transform)
+        flags=ImageCms.Flags.NOCACHE  # shared by builds in threads (see _transform)
+        | ImageCms.Flags.NOOPTIMIZE,
     )
 
 
