@@ -246,7 +246,10 @@ def init(args: argparse.Namespace, console: Console) -> int:
         return _init_words(args, console)
     interactive = not args.yes and sys.stdin is not None and sys.stdin.isatty()
     if args.folder is not None and os.path.lexists(args.folder / "brand.yaml"):
-        console.error(f"brochure: error: {args.folder / 'brand.yaml'} already exists (hint: {_ELSEWHERE})")
+        brand = args.folder / "brand.yaml"
+        console.error(
+            f"brochure: error: {brand} already exists (hint: to change it, edit {brand}; for another kit, {_ELSEWHERE})"
+        )
         return EXIT_USAGE
     answers: dict[str, str] = {}
     problems: list[str] = []
@@ -280,6 +283,24 @@ def init(args: argparse.Namespace, console: Console) -> int:
             console.error(f"brochure: error: {message}")
         return EXIT_USAGE
     folder = args.folder if args.folder is not None else Path("assets") / "brands" / answers["id"]
+    while faults := _trial(answers, folder, args.words_from):  # (what would stop the kit's build: asked again)
+        if not interactive:
+            for q, d in faults:
+                console.error(f"brochure: error: {q.option} {answers[q.key]!r}: {d.message} (hint: {d.hint})")
+            console.error("brochure: nothing written")
+            return EXIT_USAGE
+        first: dict[Any, Diagnostic] = {}
+        for q, d in faults:
+            first.setdefault(q, d)  # (one problem per question: the others go with it)
+        console.error("  the leaflet cannot be built with these answers yet; answer again:")
+        for q, d in first.items():
+            console.error(f"  {q.ask}: {d.message} (hint: {d.hint})")
+        for q in first:
+            answer = _ask(q, q.default(answers) if q.default is not None else None, answers, console)
+            if answer is None:
+                console.error("brochure: no answer (end of input): nothing written")
+                return EXIT_ERRORS
+            answers[q.key] = answer
     written = _written(lambda: kit.write_kit(folder, answers), folder, "write the kit", console)
     if isinstance(written, int):
         return written
@@ -287,6 +308,30 @@ def init(args: argparse.Namespace, console: Console) -> int:
 
 
 _ELSEWHERE = "choose another folder; init never replaces a file"
+
+
+def _trial(answers: dict[str, str], folder: Path, words: Path) -> list[tuple[Any, Diagnostic]]:
+    """The errors a kit from these answers would meet when built (with the words it will be built with), each with
+    the question its key comes from; the kit is tried in a temporary folder, so nothing is written."""
+    import tempfile
+
+    from brochure import api, kit
+
+    content = folder / "content.yaml" if (folder / "content.yaml").is_file() else words
+    with tempfile.TemporaryDirectory(prefix="brochure-init-") as tmp:
+        brand = Path(tmp) / "kit" / "brand.yaml"
+        try:
+            kit.write_kit(brand.parent, answers)
+        except OSError:
+            return []  # (writing the kit itself reports it)
+        if content.is_file():
+            sources, diags = api.load(content, brand)
+            result = api.build(sources, api.Options()) if sources is not None else None
+            found = [*diags, *(result.diagnostics if result else ())]
+        else:
+            found = list(_load_brand(brand)[1])
+        faults = [(kit.question_for(d.location.key), d) for d in found]
+        return [(q, d) for q, d in faults if q is not None and d.is_error and d.location.file == str(brand)]
 
 
 def _written(write: Callable[[], list[Path]], folder: Path, what: str, console: Console) -> list[Path] | int:

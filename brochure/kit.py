@@ -122,7 +122,7 @@ def _contact(key: str) -> Check:
             return problem
         from brochure.inputs.contact import contact_problem
 
-        return contact_problem(key, value, answers.get("country") or None)
+        return contact_problem(key, value, answers.get("country", "").upper() or None)  # (`fr` is FR, as in brand.yaml)
 
     return check
 
@@ -240,6 +240,19 @@ def add_init_arguments(p: argparse.ArgumentParser) -> None:
 
 def answer_problem(q: Question, value: str, answers: Answers) -> tuple[str, str]:
     return q.check(value.strip(), answers)
+
+
+_FIELDS = {"font": ("fonts.body",), "heading_font": ("fonts.heading",)}
+
+
+def question_for(key: str) -> Question | None:
+    """The question whose answer a brand.yaml key path comes from (`colors.primary`, `logo.height`,
+    `contact.phone`), or None."""
+    for q in QUESTIONS:
+        for path in (q.key, f"colors.{q.key}", f"contact.{q.key}", *_FIELDS.get(q.key, ())):
+            if key == path or key.startswith((path + ".", path + "[")):
+                return q
+    return None
 
 
 def schema_header(folder: Path, name: str) -> str:

@@ -231,3 +231,70 @@ def test_a_font_not_installed_says_whether_pip_can_bring_it(
     status, _, err = cli(capsys, "init", str(tmp_path / "kit"), *options(font=font), "--yes")
     assert status == 2
     assert f"--font '{font}': font family '{font}' is not installed {hint}" in err
+
+
+def _png(path: Path, size: tuple[int, int]) -> Path:
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGBA", size, (0, 0, 0, 0))
+    ImageDraw.Draw(image).ellipse((0, 0, size[1] - 1, size[1] - 1), fill=(46, 94, 78, 255))
+    ImageDraw.Draw(image).rectangle((size[1] + 2, 0, size[0] - 1, size[1] - 1), fill=(200, 85, 61, 255))
+    image.save(path)
+    return path
+
+
+def test_a_country_in_lower_case_reads_the_phone_number_as_dialled_there(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`fr` is taken as a country (as brand.yaml takes it), so a French number written as dialled in France is too."""
+    status, _, err = cli(capsys, "init", str(tmp_path / "kit"), *options(country="fr", phone="01 42 68 53 00"), "--yes")
+    assert status == 0, err
+    kit, _ = load_brand(tmp_path / "kit/brand.yaml")
+    assert kit is not None and kit.contact.phone_link == "tel:+33142685300"
+
+
+def test_a_kit_that_would_not_build_is_not_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A pale primary colour and a logo too small to print sharply pass their own checks but fail the build: each
+    is named at its option, and no half-made kit is left behind (one that init would then refuse to replace)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content.yaml").write_bytes((ROOT / "content.yaml").read_bytes())
+    logo = _png(tmp_path / "small.png", (60, 20))
+    status, _, err = cli(capsys, "init", "kit", *options(primary="#F4A261", logo=str(logo)), "--yes")
+    assert status == 2
+    assert "brochure: error: --primary '#F4A261': Headings and the title printed in colors.primary on white" in err
+    assert "brochure: error: --logo " in err and "it will print soft" in err
+    assert not (tmp_path / "kit").exists()
+
+
+def test_on_a_terminal_an_answer_the_build_refuses_is_asked_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content.yaml").write_bytes((ROOT / "content.yaml").read_bytes())
+    typed = ["Riverside Skin Clinic", "", "GB", "", "#F4A261", "", "", "", "", "", "", "", "2 River Lane, Bath"]
+    typed += ["01225 496 000", "hello@riverside.example", "https://riverside.example", "", "#2E5E4E"]
+    monkeypatch.setattr("sys.stdin", Terminal("\n".join(typed) + "\n"))
+    status, out, err = cli(capsys, "init", "kit")
+    assert status == 0, err
+    assert "cannot be built with these answers yet; answer again:" in err
+    assert "  Primary colour, #RRGGBB (headings, bands): " in err and "printed in colors.primary on" in err
+    assert err.count("(hint: change colors.primary so the two differ more)") == 1  # one problem per question
+    assert out.count("Primary colour, #RRGGBB (headings, bands)") == 2
+    kit, _ = load_brand(tmp_path / "kit/brand.yaml")
+    assert kit is not None and dict(kit.colors)["primary"] == "#2E5E4E"
+
+
+def test_an_existing_kit_says_how_to_change_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "kit").mkdir()
+    (tmp_path / "kit/brand.yaml").write_text("name: Kept\n")
+    status, _, err = cli(capsys, "init", str(tmp_path / "kit"), *options(), "--yes")
+    assert status == 2
+    assert f"to change it, edit {tmp_path / 'kit/brand.yaml'}" in err
+
+
+def test_a_misspelt_font_says_which_was_meant(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = cli(capsys, "init", str(tmp_path / "kit"), *options(font="Be Vietnam"), "--yes")
+    assert status == 2
+    assert "font family 'Be Vietnam' is not installed (hint: did you mean 'Be Vietnam Pro'?" in err

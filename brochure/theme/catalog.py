@@ -13,6 +13,7 @@ from pathlib import Path
 import fontpkg
 from reportlab.pdfbase.ttfonts import TTFError, TTFontFile
 
+from brochure.diagnostics import closest
 from brochure.frozen import frozen
 
 # The letters a script needs (lower and upper case where it has them): enough to tell coverage, not a full set.
@@ -109,9 +110,16 @@ def font_problem(family: str) -> tuple[str, str]:
     try:
         fam = fontpkg.family(family)
     except fontpkg.FontpkgError:
-        return f"font family '{family}' is not installed", _installable(family) or hint
+        return f"font family '{family}' is not installed", _installable(family) or _near(family, hint)
     problem = report(fam.slug).problem
     return (f"font family '{family}' cannot be used: {problem}", hint) if problem else ("", "")
+
+
+def _near(family: str, hint: str) -> str:
+    """'did you mean ...?' before the hint when an installed family's name is close to the one given."""
+    names = {r.name.lower(): r.name for r in installed() if not r.problem}
+    near = closest(family.lower(), names)
+    return f"did you mean '{names[near]}'? {hint}" if near else hint
 
 
 def family_name(family: str) -> str:
