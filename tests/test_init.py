@@ -298,3 +298,17 @@ def test_a_misspelt_font_says_which_was_meant(tmp_path: Path, capsys: pytest.Cap
     status, _, err = cli(capsys, "init", str(tmp_path / "kit"), *options(font="Be Vietnam"), "--yes")
     assert status == 2
     assert "font family 'Be Vietnam' is not installed (hint: did you mean 'Be Vietnam Pro'?" in err
+
+
+def test_a_very_wide_logo_is_named_for_the_sliver_it_prints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A logo 25 times as wide as tall, sized by the cover's width, prints about 3 mm tall: the kit is made (it
+    builds) but the warning says so, and what to use instead."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content.yaml").write_bytes((ROOT / "content.yaml").read_bytes())
+    logo = _png(tmp_path / "wide.png", (3000, 120))
+    status, out, err = cli(capsys, "init", "kit", *options(logo=str(logo)), "--yes")
+    assert status == 0, err
+    assert "kit/brand.yaml:16:7: warning: the logo prints only 2." in out + err
+    assert "25 times as wide as it is tall" in out + err and "use a taller version of the logo" in out + err

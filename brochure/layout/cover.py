@@ -12,6 +12,7 @@ from brochure import art
 from brochure.diagnostics import Diagnostic, Location, error, warning
 from brochure.frozen import frozen
 from brochure.geometry.sheet import FOLD_CLEAR, MM, OFFICE_EDGE, Panel, Rect, Sheet
+from brochure.inputs.controls import LOGO_MM
 from brochure.inputs.inline import display_url, escape_text, link_markup, plain, to_markup
 from brochure.layout.blocks import Blocks
 from brochure.layout.compose import Inputs, overset, stack_down, too_wide, where
@@ -134,11 +135,20 @@ def _logo(inp: Inputs, area: CoverArea) -> tuple[Flowable, float, list[Diagnosti
         assert logo.drawing is not None  # a Logo holds exactly one of the two
         logo_f = Art(logo.drawing, lw, lh, "figure", inp.brand.name)
     diags: list[Diagnostic] = []
+    where_ = f"on the {area.region} ({inp.label}, {inp.sheet.paper.name})"
     if asked is None:
+        if lh < LOGO_MM[0] * MM - 0.01:  # (sized by the cover's width: shorter than a kit may ask for)
+            diags.append(
+                warning(
+                    inp.brand.where("logo"),
+                    f"the logo prints only {lh / MM:.1f} mm tall {where_}: it is {logo.width / logo.height:.0f} "
+                    f"times as wide as it is tall, and the cover gives it at most {widest / MM:.0f} mm of width",
+                    "use a taller version of the logo (the mark above the name, or the name on two lines)",
+                )
+            )
         return logo_f, room, diags
     exact = (box.top - LOGO_GAP - FIELD_LEAST - area.trim.y - area.title_room) / MM  # the tallest that leaves it
     most = math.floor(exact + 0.01)
-    where_ = f"on the {area.region} ({inp.label}, {inp.sheet.paper.name})"
     if asked > exact + 0.01:
         diags.append(
             error(
