@@ -72,7 +72,7 @@ def _paper(value: str, answers: Answers) -> tuple[str, str]:
 def _color(value: str, answers: Answers) -> tuple[str, str]:
     from brochure.inputs.brand import color_problem
 
-    return color_problem(value)
+    return color_problem(value, in_yaml=False)
 
 
 def _text_color(value: str, answers: Answers) -> tuple[str, str]:

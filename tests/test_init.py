@@ -78,7 +78,7 @@ def test_without_a_folder_the_kit_goes_beside_the_others(
 @pytest.mark.parametrize(
     ("option", "value", "expected"),
     [
-        ("primary", "#2E5E4", "--primary '#2E5E4': '#2E5E4' is not a colour (hint: write colours as #RRGGBB"),
+        ("primary", "#2E5E4", "--primary '#2E5E4': '#2E5E4' is not a colour: it has 5 digits after the #, not 6"),
         ("font", "Montserrat", "--font 'Montserrat': font family 'Montserrat' is not installed"),
         ("phone", "12345", "--phone '12345': '12345' is not a valid phone"),
         ("email", "hello at riverside", "--email 'hello at riverside': 'hello at riverside' is not a valid email"),
@@ -312,3 +312,22 @@ def test_a_very_wide_logo_is_named_for_the_sliver_it_prints(
     assert status == 0, err
     assert "kit/brand.yaml:16:7: warning: the logo prints only 2." in out + err
     assert "25 times as wide as it is tall" in out + err and "use a taller version of the logo" in out + err
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("F4A261", "'F4A261' is not a colour (hint: did you mean '#F4A261'? write colours as #RRGGBB, e.g. '#1D5C63')"),
+        ("#F4A2611", "'#F4A2611' is not a colour: it has 7 digits after the #, not 6 (hint: write colours as #RRGGBB"),
+    ],
+)
+def test_a_mistyped_colour_says_what_is_wrong_with_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], typed: str, expected: str
+) -> None:
+    """At a question the colour is typed as it is, so the hint says nothing of YAML's quotes."""
+    answers = ["Riverside Skin Clinic", "", "GB", "", typed, "#2E5E4E", "", "", "", "", "", "", ""]
+    answers += ["2 River Lane, Bath", "01225 496 000", "hello@riverside.example", "https://riverside.example", ""]
+    monkeypatch.setattr("sys.stdin", Terminal("\n".join(answers) + "\n"))
+    status, _, err = cli(capsys, "init", str(tmp_path / "kit"))
+    assert status == 0, err
+    assert f"  {expected}" in err and "YAML" not in err

@@ -203,6 +203,14 @@ BRAND_MISTAKES = {
         "#RRGGBB",
     ),
     "colour-name": ('accent: "#E07A5F"', "accent: red", "red", "colors.accent", "'red' is not a colour", "#RRGGBB"),
+    "colour-unquoted": (
+        'accent: "#E07A5F"',
+        "accent: #E07A5F",
+        "accent: #E07A5F",
+        "colors.accent",
+        "no colour: YAML reads everything after a # that follows a space as a comment",
+        'write the colour in quotes, e.g. accent: "#1D5C63"',
+    ),
     "cmyk-three-numbers": (
         "[85, 35, 40, 25]",
         "[85, 35, 40]",

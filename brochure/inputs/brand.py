@@ -363,7 +363,15 @@ def _read_colors(
         return None, ()
     out: list[tuple[str, str]] = []
     for key in COLOR_KEYS:
-        value = r.text(m.get(key), f"colors.{key}", printed=False)
+        child = m.get(key)
+        if child is not None and child.value is None:  # (`primary: #1D5C63`: YAML reads the colour as a comment)
+            r.fail(
+                r.key_at(child, f"colors.{key}"),
+                "no colour: YAML reads everything after a # that follows a space as a comment",
+                f'write the colour in quotes, e.g. {key}: "#1D5C63"',
+            )
+            continue
+        value = r.text(child, f"colors.{key}", printed=False)
         if value is None:
             continue
         problem, hint = color_problem(value)
@@ -394,11 +402,17 @@ def _read_colors(
     return (tuple(out) if len(out) == len(COLOR_KEYS) else None), tuple(cmyk)
 
 
-def color_problem(value: str) -> tuple[str, str]:
-    """Why a text is not a colour written #RRGGBB, with a hint; ('', '') when it is one."""
+def color_problem(value: str, in_yaml: bool = True) -> tuple[str, str]:
+    """Why a text is not a colour written #RRGGBB, with a hint (the colour meant, when it is plain); ('', '') when
+    it is one. in_yaml: the hint says to quote it (False: typed at a question)."""
     if _HEX.match(value):
         return "", ""
-    hint = "write colours as #RRGGBB, e.g. '#1D5C63' (in quotes: YAML reads # as a comment)"
+    digits = value.strip().removeprefix("#")
+    hint = "write colours as #RRGGBB, e.g. '#1D5C63'" + (" (in quotes: YAML reads # as a comment)" if in_yaml else "")
+    if re.fullmatch(r"[0-9A-Fa-f]{6}", digits):
+        hint = f"did you mean '#{digits.upper()}'? {hint}"
+    elif re.fullmatch(r"[0-9A-Fa-f]+", digits):
+        return f"'{value}' is not a colour: it has {len(digits)} digits after the #, not 6", hint
     return f"'{value}' is not a colour", hint
 
 
