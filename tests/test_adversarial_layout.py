@@ -4,7 +4,7 @@ the words are balanced."""
 from __future__ import annotations
 
 import pytest
-from conftest import Inputs, edit
+from conftest import Inputs, edit, position
 from helpers import build, texts
 
 from brochure.layout import PLANS
@@ -44,3 +44,20 @@ def test_balancing_never_leaves_a_heading_alone_above_a_card_group_moved_on(inpu
     heading = next(t for t in texts(result.layout) if t.text == "What is it?")
     first = next(t for t in texts(result.layout) if t.text == "Card 1")
     assert first.region == heading.region
+
+
+@pytest.mark.parametrize("layout", ["trifold", "large-print"])
+def test_a_heading_of_one_word_too_long_for_its_column_is_an_error_at_the_heading(
+    inputs: Inputs, layout: LayoutName
+) -> None:
+    """A 60-letter word as a section's heading cannot break: the error points at the heading's own line and key,
+    quotes the word, and its hint's parentheses close where they open."""
+    word = "Pneumonoultramicroscopicsilicovolcanoconiosisextraordinarily"
+    text = edit(inputs.content, "heading: Risks", f"heading: {word}")
+    result = build(inputs, layout=layout)
+    (found,) = [d.format() for d in result.diagnostics if "too long for its column" in d.message]
+    line, col = position(text, word)
+    assert found.startswith(f"{inputs.content}:{line}:{col}: error: a word is"), found
+    assert "in 'risks' ('Pneumonoultramicroscopicsilicovolcanoco…')" in found
+    assert "[at sections[1].heading]" in found
+    assert "(hint: break the long word or address (e.g. put a web address on its own line), or shorten it)" in found
