@@ -311,11 +311,11 @@ def test_a_word_too_long_for_its_column_is_an_error(inputs: Inputs) -> None:
     long_word = "Redness-lasting-one-to-three-days-in-most-people-who-have-it-done"
     text = edit(inputs.content, '"Redness for 1 to 3 days"', f'"{long_word}"')
     msgs = messages(build(inputs))
-    line, col = position(text, "- id: risks")
+    line, col = position(text, f'"{long_word}"')  # at the list item that holds the word, not the section
     assert any(
-        m.startswith(f"{inputs.content}:{line}:{col + 2}: error: a word is")
+        m.startswith(f"{inputs.content}:{line}:{col}: error: a word is")
         and "too long for its column in 'risks'" in m
-        and "[at outside/flap/risks]" in m
+        and "[at sections[1].blocks[0].bullets[0]]" in m
         for m in msgs
     ), msgs
 

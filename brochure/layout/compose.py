@@ -16,7 +16,7 @@ from brochure.inputs.inline import escape_text
 from brochure.layout import flowables, hints
 from brochure.layout.blocks import Blocks
 from brochure.layout.citations import NONE, Citations
-from brochure.layout.flow import FlowResult, Frame, Item, evened, floor_of, flow, height_of
+from brochure.layout.flow import FlowResult, Frame, Item, evened, floor_of, flow, height_of, stranded
 from brochure.layout.model import Placed
 from brochure.theme.styles import Theme
 from brochure.vocabulary import LayoutName
@@ -97,13 +97,15 @@ def balance(items: list[Item], frames: list[Frame], keep: tuple[bool, bool], res
     filled to their feet first (a flyer's front, before its words go over the page), and nothing goes on to a
     later side. The frames keep their tops; nothing is cut (the plain flow when nothing evens it). The hints hold
     as in the plain flow: a section kept whole is not split to even them, nor one that starts a new frame moved
-    on to another. The trials after the winner wrapped the same flowables in other frames (see `rewrap`)."""
+    on to another; nor is a heading left at a frame's foot when what it heads cannot be split (a card group).
+    The trials after the winner wrapped the same flowables in other frames (see `rewrap`)."""
     side = _end_side(frames, res)
     if len(side) < 2:
         return res
     last = side[-1]
     within = frames[: last + 1]  # (the trials fill no frame after the side's last)
     best, spread_best = res, _spread(res, side)
+    alone = stranded(items, res)
     top = res.spare[last]
     for step in range(1, BALANCE_STEPS + 1):
         cut = top * step / BALANCE_STEPS
@@ -116,6 +118,8 @@ def balance(items: list[Item], frames: list[Frame], keep: tuple[bool, bool], res
             break  # shorter still leaves words over too
         if not hints.as_held(items, res, trial):
             continue  # a section kept whole split, or one that starts a new frame moved on
+        if stranded(items, trial) > alone:
+            continue  # a heading (or a list's first item) left at a frame's foot, what it heads moved on
         after = frames[last + 1 :]
         candidate = FlowResult(
             (*trial.placed, *(() for _ in after)), trial.leftover, _spare(trial, within) + tuple(f.box.h for f in after)

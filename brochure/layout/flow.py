@@ -142,6 +142,15 @@ def flow(items: list[Item], frames: list[Frame], keep_sections: bool = False, ov
     return FlowResult(tuple(placed_all), tuple(queue), tuple(spare))
 
 
+def stranded(items: list[Item], res: FlowResult) -> int:
+    """How many frames end in a piece kept with the next (a heading, a sub-heading, a list's first item or the
+    one before its last) while words follow in a later frame: what balancing must not make of a flow."""
+    kept = {id(i.flowable) for i in items if i.keep_with_next}
+    used = [i for i, placed in enumerate(res.placed) if placed]
+    last = used[-1] if used and not res.leftover else len(res.placed)
+    return sum(1 for i in used if i < last and id(res.placed[i][-1].flowable) in kept)
+
+
 GAP_GROWTH = 2 * MM  # a frame's section gaps may grow by this much to end level with the others (gaps within 3 mm)
 BLOCK_GROWTH = 1 * MM  # and the gaps between its other pieces by this much, once the section gaps have grown
 

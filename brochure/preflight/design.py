@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 
-from brochure.diagnostics import Diagnostic, Location, Place, error, merged, warning
+from brochure.diagnostics import Diagnostic, Location, Place, error, merged, shorten, warning
 from brochure.geometry.sheet import MM, Rect
 from brochure.inputs.brand import Brand
 from brochure.inputs.content import Content
@@ -113,14 +113,31 @@ def check_line_widths(layout: Layout, content: Content) -> list[Diagnostic]:
             over = t.overrun
             if over > OVERRUN:
                 name = t.section or t.region
+                word = max(t.text.split(), key=len, default=t.text)
                 diags.append(
                     error(
-                        where(content, page, t),
-                        f"a word is {over / MM:.1f} mm too long for its column in '{name}' ('{t.text.strip()[:40]}')",
-                        "break the long word or address (e.g. put a web address on its own line, or shorten it)",
+                        _written(content, page, t, word),
+                        f"a word is {over / MM:.1f} mm too long for its column in '{name}' ('{shorten(word)}')",
+                        "break the long word or address (e.g. put a web address on its own line), or shorten it",
                     ).at(place(n, t.box))
                 )
     return diags
+
+
+def _written(content: Content, page: Page, t: Text, word: str) -> Location:
+    """Where the text a line prints is written: its own key path (a paragraph's, a list item's), else the first
+    text of its section (its heading, a card) with the whole line in it, or the word; else the section, keyed by
+    where it prints."""
+    strings = content.strings
+    keys = {t.element, f"{t.entry.list}[{t.entry.number}]" if t.entry else ""}
+    own = next((at for _, at in strings if at.key in keys), None)
+    if own is not None:
+        return own
+    index = next((i for i, s in enumerate(content.sections) if s.id == t.section), None)
+    prefix = f"sections[{index}]." if index is not None else ""
+    mine = [(value, at) for value, at in strings if at.key.startswith(prefix) and word in value]
+    line = t.text.strip()
+    return next((at for value, at in mine if line in value), mine[0][1] if mine else where(content, page, t))
 
 
 def check_pictures(layout: Layout) -> list[Diagnostic]:

@@ -1,0 +1,63 @@
+"""What an editor's words can do to the layout: a panel never ends in a heading with nothing under it, however
+the words are balanced."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import Inputs, edit, position
+from helpers import build, texts
+
+from brochure.layout import PLANS
+from brochure.layout.model import Layout
+from brochure.vocabulary import LayoutName
+
+CARD = '          - title: Smoother texture\n            text: "New collagen can even out rough skin."\n'
+
+
+def _cards(inputs: Inputs, count: int) -> None:
+    """The test leaflet's one card made a group of `count`."""
+    card = "          - {{title: Card {}, text: Some words on the card that wrap., icon: check}}\n"
+    edit(inputs.content, CARD + "            icon: smooth\n", "".join(card.format(n) for n in range(1, count + 1)))
+    text = '      - text: "Fine needles make **tiny** pricks. See [our site](https://example.com)."\n'
+    edit(inputs.content, text, "")  # (the heading heads the cards)
+
+
+def _heading_feet(layout: Layout, layout_name: LayoutName) -> list[str]:
+    """The main-flow panels whose lowest line is a section heading (a heading with nothing of its section under it)."""
+    plan = PLANS[layout_name](layout.sheet)[-1]
+    stranded = []
+    for frame in plan.flows["main"]:
+        lines = texts(layout, region=frame.region)
+        if lines and min(lines, key=lambda t: t.box.y).role == "heading":
+            stranded.append(frame.region)
+    return stranded
+
+
+@pytest.mark.parametrize("layout", ["trifold", "flyer"])
+def test_balancing_never_leaves_a_heading_alone_above_a_card_group_moved_on(inputs: Inputs, layout: LayoutName) -> None:
+    """A section of a heading and a group of ten cards (never split) fits in the first panel; balancing the panels
+    must not move the group on to the next panel and leave the heading alone at the top of the first."""
+    _cards(inputs, 10)
+    result = build(inputs, layout=layout)
+    assert result.ok and result.layout is not None, [d.format() for d in result.diagnostics]
+    assert _heading_feet(result.layout, layout) == []
+    heading = next(t for t in texts(result.layout) if t.text == "What is it?")
+    first = next(t for t in texts(result.layout) if t.text == "Card 1")
+    assert first.region == heading.region
+
+
+@pytest.mark.parametrize("layout", ["trifold", "large-print"])
+def test_a_heading_of_one_word_too_long_for_its_column_is_an_error_at_the_heading(
+    inputs: Inputs, layout: LayoutName
+) -> None:
+    """A 60-letter word as a section's heading cannot break: the error points at the heading's own line and key,
+    quotes the word, and its hint's parentheses close where they open."""
+    word = "Pneumonoultramicroscopicsilicovolcanoconiosisextraordinarily"
+    text = edit(inputs.content, "heading: Risks", f"heading: {word}")
+    result = build(inputs, layout=layout)
+    (found,) = [d.format() for d in result.diagnostics if "too long for its column" in d.message]
+    line, col = position(text, word)
+    assert found.startswith(f"{inputs.content}:{line}:{col}: error: a word is"), found
+    assert "in 'risks' ('Pneumonoultramicroscopicsilicovolcanoco…')" in found
+    assert "[at sections[1].heading]" in found
+    assert "(hint: break the long word or address (e.g. put a web address on its own line), or shorten it)" in found
