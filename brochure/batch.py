@@ -25,6 +25,7 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPool
 from dataclasses import asdict, field, replace
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 import fontpkg
@@ -718,16 +719,25 @@ def read_manifest(editions: Editions) -> Entries:
 
 def _last_run(editions: Editions) -> tuple[Entries, list[dict[str, object]]]:
     """The last manifest's editions by name, and the earlier PDFs it records as kept for editions that failed."""
-    path = manifest_path(editions)
+    data = _manifest(editions)
     try:
-        if path.stat().st_size > MANIFEST_BYTES:
-            return {}, []
-        data = json.loads(path.read_text(encoding="utf-8"))
         entries = {str(e["edition"]): e for e in data["editions"] if isinstance(e, dict) and "edition" in e}
         kept = data.get("kept_for_failed", [])
         return entries, [e for e in kept if isinstance(e, dict)] if isinstance(kept, list) else []
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+    except (KeyError, TypeError):
         return {}, []
+
+
+def _manifest(editions: Editions) -> dict[str, Any]:
+    """The last manifest as written ({} when there is none, or it cannot be read or is no JSON object)."""
+    path = manifest_path(editions)
+    try:
+        if path.stat().st_size > MANIFEST_BYTES:
+            return {}
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def shared_outputs(editions: Editions) -> list[Diagnostic]:
@@ -736,12 +746,7 @@ def shared_outputs(editions: Editions) -> list[Diagnostic]:
     and leave the contact sheet of whichever ran last. (A manifest naming a file that is gone, as when
     editions.yaml was renamed, is taken over.)"""
     path = manifest_path(editions)
-    try:
-        if path.stat().st_size > MANIFEST_BYTES:
-            return []
-        owner = json.loads(path.read_text(encoding="utf-8")).get("editions_file")
-    except (OSError, ValueError, AttributeError, RecursionError):
-        return []
+    owner = _manifest(editions).get("editions_file")
     if not isinstance(owner, str) or not owner.isprintable() or not owner.endswith((".yaml", ".yml")):
         return []
     other = (path.parent / owner).resolve()
