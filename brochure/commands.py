@@ -432,9 +432,7 @@ def _init_words(args: argparse.Namespace, console: Console) -> int:
         _print(console, diags)
         return EXIT_ERRORS
     images = [b for s in content.sections for b in s.blocks if isinstance(b, Image)]
-    astray = [
-        b for b in images if Path(b.written).is_absolute() or Path(os.path.normpath(b.written)).parts[:1] == ("..",)
-    ]
+    astray = [b for b in images if b.written and kit.named_from_outside(b.written)]
     if astray:  # (the copy would still name the original, not the copied picture)
         _print(console, [_named_astray(b.at, b.written) for b in astray])
         return EXIT_ERRORS

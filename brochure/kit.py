@@ -375,7 +375,13 @@ def _copied_name(written: str, picture: Path, base: Path) -> Path:
     """Where a picture's copy goes, relative to the copied content file: where the content names it, so the copy
     finds it through no link (a link in the words' folder is not copied); its real place when the name climbs out
     of the folder through a link, or is absolute."""
-    name = Path(os.path.normpath(written)) if written else None
-    if name is None or name.is_absolute() or name.parts[:1] == ("..",):
+    if not written or named_from_outside(written):
         return picture.resolve().relative_to(base)
-    return name
+    return Path(os.path.normpath(written))
+
+
+def named_from_outside(written: str) -> bool:
+    """Whether a picture's `src:` names it by an absolute path or through '..' (a copy of the words cannot name
+    its copy so)."""
+    name = Path(os.path.normpath(written))
+    return name.is_absolute() or name.parts[:1] == ("..",)
