@@ -50,10 +50,10 @@ docs: $(RUN)
 	$(BIN)/brochure preview --layout large-print --dpi 20 -o docs/preview --stem large-print-office
 	rm -f docs/preview/large-print-office-page*.png  # the README shows its mock-up only
 
-## make test: the whole suite, then lint and types
+## make test: the whole suite (on every core: pytest-xdist), then lint and types
 test: $(DEV)
 	scripts/install-test-tools.sh
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 	$(BIN)/ruff check brochure tests scripts
 	$(BIN)/mypy
 
