@@ -26,7 +26,7 @@ from brochure.layout.engine import lay_out
 from brochure.layout.model import Layout
 from brochure.output.pdfua import make_pdfua
 from brochure.output.pdfx import make_pdfx
-from brochure.preflight.checks import check_glyphs, check_producer
+from brochure.preflight.checks import check_emergency_numbers, check_glyphs, check_producer
 from brochure.preflight.contrast import colours_for
 from brochure.preflight.dates import check_dates, source_date, stamp, today
 from brochure.preflight.design import check_design
@@ -177,6 +177,7 @@ def build(src: Sources, options: Options, environ: Mapping[str, str] | None = No
     if not translated:
         diags.append(_kit_language(src))
     diags += check_producer(src.content, kit)
+    diags += check_emergency_numbers(src.content, kit)
     diags += check_glyphs(src.content, kit, fonts)
     if any(d.is_error for d in diags):
         return Result(None, None, tuple(diags))

@@ -19,6 +19,7 @@ from brochure.output.files import BATCH_MANIFEST, HTML, JSON, Refused, in_the_wa
 from brochure.preflight.dates import source_date
 
 if TYPE_CHECKING:
+    from brochure.inputs.content import Content
     from brochure.theme.fontindex import Installable
 
 
@@ -459,6 +460,7 @@ def _init_words(args: argparse.Namespace, console: Console) -> int:
         ("document.conflicts", "the clinic's own statement"),
     ]
     places = [(doc.where(key), f"{key}: {what}") for key, what in edits]
+    places += _foreign_numbers(copy, brand)
     if copy.sections:
         places.append((copy.sections[0].at, "sections: the words themselves; a clinician checks every claim"))
     for at, what in sorted(places, key=lambda p: (p[0].line, p[0].column)):
@@ -466,6 +468,23 @@ def _init_words(args: argparse.Namespace, console: Console) -> int:
     check = f"brochure check --content {written[0]}" + (f" --brand {brand}" if brand.is_file() else "")
     console.result(f"Then: {check}")
     return EXIT_OK
+
+
+def _foreign_numbers(words: Content, brand: Path) -> list[tuple[Location, str]]:
+    """Where the copied words give an emergency number that is no number to call in the clinic's country (its
+    kit's `country:` or phone number), with what to write instead."""
+    from brochure.inputs.brand import load_brand
+    from brochure.preflight.checks import emergency_numbers, foreign_numbers
+
+    kit = load_brand(brand)[0] if brand.is_file() else None
+    if kit is None:
+        return []
+    country = kit.clinic_country()[0]
+    there = " or ".join(emergency_numbers(country)) or "none known"
+    return [
+        (at, f"{number}: no number to call in {country}: write the clinic's own (emergencies there: {there})")
+        for number, at in foreign_numbers(words, kit)
+    ]
 
 
 def _kit_name(brand: Path) -> str:

@@ -1042,6 +1042,27 @@ MUTANTS: tuple[Mutant, ...] = (
         'title=f"{c.title}: {c.subtitle}"',
         "tests/test_hints.py::test_the_pdfs_title_and_outline_carry_no_line_break",
     ),
+    m(
+        "emergency-number-of-any-country-passes",
+        "preflight/checks.py",
+        "            if number in EMERGENCY and number not in found and not _dialled(number, country):\n",
+        "            if False:\n",
+        "tests/test_emergency.py",
+    ),
+    m(
+        "emergency-country-ignores-the-phone",
+        "inputs/brand.py",
+        "        return self.contact.phone_region, self.where(\"contact.phone\")\n",
+        "        return \"\", self.where(\"contact.phone\")\n",
+        "tests/test_emergency.py::test_the_clinics_country_is_its_phone_numbers_when_the_kit_does_not_say",
+    ),
+    m(
+        "emergency-grouped-digits-split",
+        "preflight/checks.py",
+        '_NUMBER = re.compile(r"\\d+(?:[ \\u00a0\\u2009\\u202f.,]\\d+)*")',
+        '_NUMBER = re.compile(r"\\d+")',
+        "tests/test_emergency.py::test_only_whole_numbers_that_are_emergency_numbers_elsewhere_are_found",
+    ),
 )
 
 

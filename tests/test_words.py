@@ -276,7 +276,8 @@ def test_the_words_fit_every_edition_at_9pt_or_more(brand: Path, layout: str, pa
     result = api.build(sources(CONTENT, brand), api.Options(layout=layout, paper=paper, target=target))
     assert result.ok, [d.format() for d in result.diagnostics]
     assert result.layout is not None and result.layout.body_size >= 9.0
-    # No warning either, but one: the second clinic prints the first one's document details until it has
-    # content of its own (the en-US edition, with its own document block)
-    others = [d for d in result.diagnostics if d.location.key != "document.producer" or brand != MAPLE]
+    # No warning either, but those of the second clinic, a US one, given the UK words: it prints the first one's
+    # document details and the UK's numbers (999, NHS 111) until it has words of its own (the en-US edition)
+    mismatch = ("document.producer", "sections[7].blocks[1].bullets[0]", "sections[7].blocks[1].bullets[1]")
+    others = [d for d in result.diagnostics if d.location.key not in mismatch or brand != MAPLE]
     assert not others, [d.format() for d in others]

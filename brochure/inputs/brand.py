@@ -72,6 +72,14 @@ class Brand:
     logo_heights: LogoHeights = OWN_HEIGHTS  # `logo: {height: ...}`: the logo's printed height per layout, in mm
     type_spec: TypeSpec = DESIGN_TYPE  # `type: {body_size: ...}`: the body's starting size
     fallbacks: tuple[FontSpec, ...] = ()  # `fonts.fallbacks`: for characters the kit's own fonts lack, in order
+    country: str | None = None  # `country:` (ISO 3166), as given
+
+    def clinic_country(self) -> tuple[str, Location]:
+        """The clinic's country (ISO 3166 code), and where the kit says it: its `country:`, else its phone
+        number's country; ('', ...) when neither says."""
+        if self.country:
+            return self.country, self.where("country")
+        return self.contact.phone_region, self.where("contact.phone")
 
     def logo_height(self, layout: LayoutName) -> tuple[float | None, Location]:
         """The logo's printed height the kit asks for in a layout, in mm (None: the layout's own), and where it
@@ -190,6 +198,7 @@ def _read_brand(r: Reader, root: Node, path: Path) -> Brand | None:
         heights,
         type_spec,
         fonts[2],
+        country,
     )
 
 

@@ -31,6 +31,7 @@ class Contact:
     booking_url: str
     phone_link: str = ""  # tel:+441174960321 (RFC 3966: with its country code)
     phone_printed: str = ""  # in the clinic's own country's style: 0117 496 0321, (802) 555-0148
+    phone_region: str = ""  # the phone number's country (ISO 3166 code): GB, US
 
 
 def read_press(r: Reader, node: Node | None) -> tuple[bool, Condition | None]:
@@ -123,4 +124,9 @@ def read_contact(r: Reader, node: Node | None, country: str | None = None) -> Co
         return None
     phone, _ = links.phone_number(str(vals["phone"]), country)
     assert phone is not None  # checked above
-    return Contact(**{k: str(v) for k, v in vals.items()}, phone_link=phone.link, phone_printed=phone.printed)
+    return Contact(
+        **{k: str(v) for k, v in vals.items()},
+        phone_link=phone.link,
+        phone_printed=phone.printed,
+        phone_region=phone.region,
+    )

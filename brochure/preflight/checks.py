@@ -1,10 +1,14 @@
-"""Loaded inputs -> Diagnostics a print shop or patient would notice before anything is laid out (glyphs, producer)."""
+"""Loaded inputs -> Diagnostics a print shop or patient would notice before layout: glyphs, producer, phone numbers."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
+
+import phonenumbers
+from phonenumbers.phonemetadata import PhoneMetadata
 
 from brochure.diagnostics import Diagnostic, Location, error, warning
 from brochure.inputs.brand import Brand
@@ -200,3 +204,70 @@ def check_producer(content: Content, brand: Brand) -> list[Diagnostic]:
             "producer and conflicts line)",
         )
     ]
+
+
+# The emergency numbers of the countries whose leaflets are most often adapted for others: the UK and Ireland (999,
+# 112), North America (911), Australia (000), New Zealand (111; in the UK, NHS 111 is for what is not an
+# emergency). A leaflet written for one of them tells patients to call one of these.
+EMERGENCY = ("000", "111", "112", "911", "999")
+_NUMBER = re.compile(r"\d+(?:[ \u00a0\u2009\u202f.,]\d+)*")  # digits, grouped as numbers are (10 000, 1,000)
+
+
+def check_emergency_numbers(content: Content, brand: Brand) -> list[Diagnostic]:
+    """Words that give patients an emergency number (999, 911, 112, 000, 111) that is no number to call in the
+    clinic's country (its `country:`, else its phone number's): words written for one country, built for a clinic
+    in another. Each number once, at the first text that gives it."""
+    country, said = brand.clinic_country()
+    own = ", ".join(emergency_numbers(country)) or "none known"
+    source = f"country: {country}" if said.key == "country" else f"the country of contact.phone, {country}"
+    return [
+        warning(
+            at,
+            f"the words give {number}, a number to call for urgent help elsewhere, but the clinic is in {country} "
+            f"({source} in {Path(said.file).name}), where it is no number to call (emergencies there: {own})",
+            f"give these words the numbers patients call in {country}, as translations/en-US.yaml adapts the "
+            'en-GB words for a clinic in the US (and says so: document.translation.numbers: {"999": "911"}); or '
+            "build them with the kit of a clinic in the country they were written for",
+        )
+        for number, at in foreign_numbers(content, brand)
+    ]
+
+
+def foreign_numbers(content: Content, brand: Brand) -> list[tuple[str, Location]]:
+    """Each emergency number the words give that is no number to call in the clinic's country, at the first text
+    that gives it; none when the kit does not say where the clinic is."""
+    country, _ = brand.clinic_country()
+    if not country:
+        return []
+    found: dict[str, Location] = {}
+    for text, at in [*content.strings, *brand.printed()]:
+        for number in _numbers(plain(text)):
+            if number in EMERGENCY and number not in found and not _dialled(number, country):
+                found[number] = at
+    return list(found.items())
+
+
+def _numbers(text: str) -> list[str]:
+    """Each number written in the text, in ASCII digits (Arabic-Indic and other digits read as theirs)."""
+    return ["".join(str(unicodedata.digit(ch, ch)) for ch in m.group()) for m in _NUMBER.finditer(text)]
+
+
+@lru_cache(maxsize=256)
+def _dialled(number: str, country: str) -> bool:
+    """Whether a short number is one to call in the country (an emergency or other service: NHS 111 in GB)."""
+    try:
+        return bool(phonenumbers.is_valid_short_number_for_region(phonenumbers.parse(number, country), country))
+    except phonenumbers.NumberParseException:
+        return False
+
+
+@lru_cache(maxsize=64)
+def emergency_numbers(country: str) -> tuple[str, ...]:
+    """The country's emergency numbers of two to four digits (phonenumbers' metadata): ('112', '911') for US."""
+    data = PhoneMetadata.short_metadata_for_region(country)
+    pattern = data.emergency.national_number_pattern if data is not None and data.emergency is not None else None
+    if not pattern:
+        return ()
+    rule = re.compile(pattern)
+    candidates = (f"{n:0{width}d}" for width in (2, 3, 4) for n in range(10**width))
+    return tuple(sorted({c for c in candidates if rule.fullmatch(c)}, key=lambda c: (len(c), c)))

@@ -1,0 +1,106 @@
+"""Emergency numbers: words written for one country's patients, built for a clinic in another, are warned at the
+line that gives a number patients there cannot call."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import Inputs, edit, position
+from helpers import CONTENT, MAPLE, ROOT, cli, sources
+
+from brochure import api
+from brochure.inputs.brand import load_brand
+from brochure.inputs.content import load_content
+from brochure.preflight.checks import emergency_numbers, foreign_numbers
+
+EN_US = ROOT / "translations" / "en-US.yaml"
+
+
+def test_the_uk_words_built_for_the_us_clinic_are_warned_at_999_and_nhs_111(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, _, err = cli(capsys, "check", "--brand", str(MAPLE))
+    assert status == 0  # a warning: the words are valid, the pairing is for the clinic to decide
+    text = CONTENT.read_text(encoding="utf-8")
+    for number, needle in (("111", '"**Out of hours**, call NHS 111"'), ("999", '"**Call 999** if your face')):
+        line, col = position(text, needle)
+        assert (
+            f"content.yaml:{line}:{col}: warning: the words give {number}, a number to call for urgent help "
+            "elsewhere, but the clinic is in US (country: US in brand.yaml), where it is no number to call "
+            "(emergencies there: 112, 911)"
+        ) in err
+    assert "translations/en-US.yaml adapts the en-GB words" in err
+
+
+@pytest.mark.parametrize(
+    ("content", "brand"),
+    [(CONTENT, ROOT / "assets" / "brand.yaml"), (EN_US, MAPLE)],
+    ids=["uk-words-uk-clinic", "us-words-us-clinic"],
+)
+def test_words_built_for_their_own_country_are_not_warned(content: Path, brand: Path) -> None:
+    result = api.build(sources(content, brand), api.Options())
+    assert result.ok
+    assert not [d for d in result.diagnostics if "urgent help" in d.message]
+
+
+def test_the_clinics_country_is_its_phone_numbers_when_the_kit_does_not_say(inputs: Inputs) -> None:
+    edit(inputs.content, '"Redness for 1 to 3 days"', '"Redness for 1 to 3 days"\n          - "Call 999 at once"')
+    kit, _ = load_brand(inputs.brand)
+    words, _ = load_content(inputs.content)
+    assert kit is not None and words is not None and kit.clinic_country()[0] == "GB"
+    assert foreign_numbers(words, kit) == []  # a UK phone number: 999 is the UK's
+    edit(inputs.brand, 'phone: "+44 117 496 0321"', 'phone: "+1 802 555 0148"')
+    kit, _ = load_brand(inputs.brand)
+    assert kit is not None and kit.clinic_country()[0] == "US"
+    ((number, at),) = foreign_numbers(words, kit)
+    line, col = position(inputs.content.read_text(encoding="utf-8"), '"Call 999 at once"')
+    assert (number, at.line, at.column) == ("999", line, col)
+    src, _ = api.load(inputs.content, inputs.brand)
+    assert src is not None
+    (d,) = [d for d in api.build(src, api.Options()).diagnostics if "urgent help" in d.message]
+    assert "(the country of contact.phone, US in brand.yaml)" in d.message
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Call 999 now", ["999"]),
+        ("Ring ٩٩٩ or 112", ["999"]),  # Arabic-Indic digits read as theirs; 112 is dialled in the US too
+        ("Price: 10 000 zł, or 1,000 or 1.000.000", []),  # grouped digits are one number, not 000
+        ("Tel. 0117 496 0321; ref 9990", []),
+        ("NHS 111, then 000", ["111", "000"]),
+    ],
+)
+def test_only_whole_numbers_that_are_emergency_numbers_elsewhere_are_found(
+    inputs: Inputs, text: str, found: list[str]
+) -> None:
+    edit(inputs.content, '"Redness for 1 to 3 days"', f'"{text}"')
+    edit(inputs.brand, 'phone: "+44 117 496 0321"', 'phone: "+1 802 555 0148"')
+    kit, _ = load_brand(inputs.brand)
+    words, _ = load_content(inputs.content)
+    assert kit is not None and words is not None
+    assert [n for n, _ in foreign_numbers(words, kit)] == found
+
+
+def test_each_countrys_emergency_numbers_come_from_the_phone_number_data() -> None:
+    assert emergency_numbers("US") == ("112", "911")
+    assert emergency_numbers("GB") == ("112", "999")
+    assert emergency_numbers("AU") == ("000", "106", "112")
+    assert "15" in emergency_numbers("FR")  # (two digits: the SAMU)
+
+
+def test_init_words_for_a_clinic_abroad_points_at_the_numbers_to_change(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "lakeside"
+    answers = ["--name", "Lakeside Skin", "--country", "US", "--phone", "(802) 555-0199", "--yes"]
+    answers += ["--email", "hello@lakeside.example", "--website", "https://lakeside.example"]
+    answers += ["--booking-url", "https://lakeside.example/book", "--address", "1 Lake St, Burlington VT"]
+    assert cli(capsys, "init", str(folder), *answers)[0] == 0
+    status, out, _ = cli(capsys, "init", str(folder), "--words")
+    assert status == 0
+    copy = (folder / "content.yaml").read_text(encoding="utf-8")
+    line, col = position(copy, '"**Call 999** if your face')
+    said = "no number to call in US: write the clinic's own (emergencies there: 112 or 911)"
+    assert f"content.yaml:{line}:{col}: 999: {said}" in out
