@@ -61,3 +61,42 @@ def test_a_heading_of_one_word_too_long_for_its_column_is_an_error_at_the_headin
     assert "in 'risks' ('Pneumonoultramicroscopicsilicovolcanoco…')" in found
     assert "[at sections[1].heading]" in found
     assert "(hint: break the long word or address (e.g. put a web address on its own line), or shorten it)" in found
+
+
+@pytest.mark.parametrize(("layout", "count"), [("large-print", 40), ("trifold", 16)])
+def test_a_card_group_taller_than_a_page_breaks_between_its_cards(
+    inputs: Inputs, layout: LayoutName, count: int
+) -> None:
+    """A card group is kept whole where a panel or page can hold it; one taller than a whole page (a clinic's
+    long list of cards in large print) breaks between its rows, never inside a card, instead of failing with
+    'the words do not fit'. The heading stays with the first cards."""
+    _cards(inputs, count)
+    result = build(inputs, layout=layout)
+    assert result.ok and result.layout is not None, [d.format() for d in result.diagnostics]
+    lines = texts(result.layout)
+    titles = [t for t in lines if t.text.startswith("Card ")]
+    assert [t.text for t in titles] == [f"Card {n}" for n in range(1, count + 1)]  # each once, in order
+    assert len({(t.region, t.panel) for t in titles}) >= 2  # over more than one page or panel
+    for i, line in enumerate(lines):  # each card's words under its title, on its page (in reading order)
+        if line.text.startswith("Card "):
+            words = lines[i + 1]
+            assert words.text.startswith("Some words") and (words.region, words.panel) == (line.region, line.panel)
+            assert words.box.top <= line.box.y + 0.1
+    heading = next(t for t in lines if t.text == "What is it?")
+    assert (heading.region, heading.panel) == (titles[0].region, titles[0].panel)
+    assert _heading_feet(result.layout, layout) == []
+
+
+def test_a_grid_of_cards_taller_than_a_page_breaks_between_whole_rows(inputs: Inputs) -> None:
+    """In a wide column cards stand two across; a group taller than the page breaks after a whole row, so every
+    row but the group's last holds two cards (a row cut in two would leave one card alone, centred)."""
+    _cards(inputs, 25)
+    result = build(inputs, layout="bifold")
+    assert result.ok and result.layout is not None, [d.format() for d in result.diagnostics]
+    titles = [t for t in texts(result.layout) if t.text.startswith("Card ")]
+    assert len({t.region for t in titles}) == 2  # both inside pages
+    rows: dict[tuple[str, float], int] = {}
+    for t in titles:
+        key = (t.region, round(t.box.top, 1))
+        rows[key] = rows.get(key, 0) + 1
+    assert list(rows.values()) == [2] * 12 + [1]

@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable
 
 from brochure.frozen import frozen
 from brochure.geometry.sheet import MM, Rect
-from brochure.layout.flowables import floor_height
+from brochure.layout.flowables import Column, floor_height
 from brochure.layout.model import Placed
 
 EPS = 0.01
@@ -54,15 +54,18 @@ class FlowResult:
         )
 
 
-def _fits_after(items: deque[Item], start: int, width: float, avail: float) -> bool:
-    """Whether the items kept together from `start` on, and the first piece of the one after, fit in avail."""
+def _fits_after(items: deque[Item], start: int, width: float, avail: float, whole: float) -> bool:
+    """Whether the items kept together from `start` on, and the first piece of the one after, fit in avail (of a
+    frame `whole` tall: a card group taller than that splits between its rows)."""
     for item in itertools.islice(items, start, None):
         avail -= item.space_before
         if avail <= 0:
             return False
-        _, h = item.flowable.wrap(width, avail)
+        f = item.flowable
+        _, h = f.wrap(width, avail)
         if not item.keep_with_next:
-            return h <= avail + EPS or bool(item.flowable.split(width, avail))
+            tall = isinstance(f, Column) and h > whole + EPS
+            return h <= avail + EPS or bool(f.split(width, avail)) or (tall and bool(f.split_rows(width, avail)))
         if h > avail + EPS:
             return False
         avail -= h
@@ -122,7 +125,12 @@ def flow(items: list[Item], frames: list[Frame], keep_sections: bool = False, ov
                 break  # the section starts the next frame (whole, or as it asks)
             _, h = item.flowable.wrap(box.w, max(avail, 0.0))
             if h <= avail + EPS:
-                if item.keep_with_next and placed and len(queue) > 1 and not _fits_after(queue, 1, box.w, avail - h):
+                if (
+                    item.keep_with_next
+                    and placed
+                    and len(queue) > 1
+                    and not _fits_after(queue, 1, box.w, avail - h, box.h)
+                ):
                     break
                 top = y - gap
                 rect = Rect(box.x, top - h, box.w, h)
@@ -131,6 +139,8 @@ def flow(items: list[Item], frames: list[Frame], keep_sections: bool = False, ov
                 queue.popleft()
                 continue
             parts = item.flowable.split(box.w, avail) if avail > 0 and not item.keep_with_next else []
+            if not parts and avail > 0 and isinstance(item.flowable, Column) and h > box.h + EPS:
+                parts = item.flowable.split_rows(box.w, avail)  # taller than a whole frame: between rows
             if len(parts) >= 2:
                 queue.popleft()
                 rest = [Item(p, item.section) for p in parts[1:]]

@@ -424,6 +424,22 @@ class Column(Flowable):  # type: ignore[misc]
         rows = [max(heights[i] for i in row) for row in self._grid()]
         return sum(rows) + self.gap * (len(rows) - 1)
 
+    def split_rows(self, aw: float, ah: float) -> list[Flowable]:
+        """The group in two, between whole rows, its first part as tall as fits in ah; [] when not even a row
+        fits. For a group taller than a whole frame only (the flow asks at a frame's top): a card group is
+        otherwise never split. A list read down its columns is cut after as many items as fit, each part read
+        down its own columns."""
+        n = len(self.parts)
+        counts = range(n - 1, 0, -1) if self.down else range((len(self._grid()) - 1) * self.across, 0, -self.across)
+        for count in counts:
+            first = self._part(self.parts[:count])
+            if first.wrap(aw, ah)[1] <= ah + 0.01:
+                return [first, self._part(self.parts[count:])]
+        return []
+
+    def _part(self, parts: list[Flowable]) -> Column:
+        return Column(parts, self.gap, self.across, self.gutter, self.down, self.rtl)
+
     def draw(self) -> None:
         cw = self._cell_width(self.width)
         grid = self._grid()
