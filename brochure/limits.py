@@ -37,6 +37,8 @@ ICC_BYTES = 8 * MIB  # one ICC profile
 # Previews
 PREVIEW_DPI = (12.0, 600.0)  # the --dpi range
 BATCH_JOBS = 64  # the most worker processes `brochure batch --jobs` starts
+SERVE_CONNECTIONS = 64  # requests `brochure serve` answers at once (each holds a thread); more are closed unanswered
+SERVE_STREAMS = 16  # live preview pages open at once (each holds an event stream); another is told to close one
 PREVIEW_BAND_PIXELS = 2_000_000  # a page is rendered in bands of this many pixels (6 MB), not all at once
 MOCKUP_DPI = 150.0  # the folded mock-up is made at most at this dpi (600 would hold ~1 GB of crops)
 

@@ -1064,6 +1064,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_emergency.py::test_only_whole_numbers_that_are_emergency_numbers_elsewhere_are_found",
     ),
     m(
+        "served-to-the-network-any-host-answered",
+        "live/server.py",
+        "        return bool(host) and host in _own_names()\n",
+        "        return True\n",
+        "tests/test_live.py::test_served_to_the_network_it_answers_addresses_and_its_own_name_and_caps_what_it_holds",
+    ),
+    m(
+        "event-streams-uncapped",
+        "live/server.py",
+        "        if not self.streams.acquire(blocking=False):\n",
+        "        if not self.streams.acquire(blocking=False) and False:\n",
+        "tests/test_live.py::test_served_to_the_network_it_answers_addresses_and_its_own_name_and_caps_what_it_holds",
+    ),
+    m(
         "card-group-taller-than-a-page-never-splits",
         "layout/flow.py",
         "parts = item.flowable.split_rows(box.w, avail)  # taller than a whole frame",

@@ -20,6 +20,8 @@ from brochure.theme.fonts import cmap
 from brochure.vocabulary import PaperName, Role, Target
 
 ROOT = Path(__file__).resolve().parent.parent
+TESTED = str(Path(api.__file__).resolve().parent.parent)  # where the brochure under test is imported from (a
+# mutant's copy, scripts/mutants.py): what a `brochure` process a test starts must import too
 DATA = Path(__file__).resolve().parent / "data"
 CONTENT = ROOT / "content.yaml"
 BRAND = ROOT / "assets" / "brand.yaml"

@@ -16,13 +16,13 @@ from pathlib import Path
 
 import pytest
 import reportlab
-from conftest import CONTENT, LOGO, ROOT, Inputs, edit, position
-from helpers import batch, cli, editions_file
+from conftest import CONTENT, LOGO, Inputs, edit, position
+from helpers import TESTED, batch, cli, editions_file
 
 from brochure import batch as batch_module
 
 PYTHON = [sys.executable, "-m", "brochure"]
-ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
+ENV = {**os.environ, "PYTHONPATH": TESTED}
 INTERNAL = "internal error"
 
 EDITIONS = """\

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import CONTENT, Inputs, edit, position
-from helpers import LINE, ROOT, build, check, cli, page_texts
+from helpers import LINE, ROOT, TESTED, build, check, cli, page_texts
 
 from brochure import api
 from brochure.inputs.content import load_content
@@ -199,7 +199,7 @@ def test_the_translation_check_is_fast_on_a_large_mismatch(tmp_path: Path) -> No
             capture_output=True,
             text=True,
             timeout=5,
-            env={"PYTHONPATH": str(ROOT)},
+            env={"PYTHONPATH": TESTED},
         )
     except subprocess.TimeoutExpired:
         pytest.fail("the translation check took more than 5 s")

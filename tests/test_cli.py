@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, Inputs, edit
+from helpers import TESTED
 from PIL import Image
 from pypdf import PdfReader
 
@@ -233,7 +234,7 @@ def test_preview_writes_pages_and_a_mockup(inputs: Inputs, tmp_path: Path, capsy
 
 
 def test_python_dash_m_brochure_check_from_the_project_folder() -> None:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "PYTHONPATH": TESTED}
     proc = subprocess.run(
         [sys.executable, "-m", "brochure", "check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
     )

@@ -34,6 +34,7 @@ from typing import Any
 import pikepdf
 import pytest
 import yaml
+from helpers import TESTED
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from PIL import Image
@@ -573,7 +574,7 @@ def test_reportlab_startup_files_are_never_run(tmp_path: Path) -> None:
 
     (tmp_path / "reportlab_mods.py").write_text("open('ran', 'w').write('x')\n")
     (tmp_path / "reportlab_settings.py").write_text("open('ran2', 'w').write('x')\n")
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "PYTHONPATH": TESTED}
     subprocess.run(
         [
             sys.executable,

@@ -28,11 +28,13 @@ from typing import Any
 
 import pytest
 from conftest import Inputs, edit, position
-from helpers import BRAND, CONTENT, ROOT, copied_kit
+from helpers import BRAND, CONTENT, ROOT, TESTED, copied_kit
 from PIL import Image
 from pypdf import PdfReader
 
-ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
+from brochure.limits import SERVE_STREAMS
+
+ENV = {**os.environ, "PYTHONPATH": TESTED}
 WAIT = 60.0  # the most any step may take on a loaded machine (a first build in a new process is about 1 s)
 # After a save the new page picture should be on the page within 2 s: the test measures and reports the time
 # (tmp_path/shots/timings.txt, and `make bench`) but waits up to WAIT, as the machines are shared and noisy.
@@ -293,6 +295,64 @@ def test_a_loopback_address_other_than_127_0_0_1_still_refuses_a_foreign_host(
     assert _get(base + "state")[0] == 200
     assert serve.interrupt() == 0
     assert not any("warning" in e for e in serve.errors), serve.errors
+
+
+def test_served_to_the_network_it_answers_addresses_and_its_own_name_and_caps_what_it_holds(
+    inputs: Inputs, tmp_path: Path, running: list[Running]
+) -> None:
+    """`--host 0.0.0.0`: a request naming an address or this machine's own name is answered, one naming another
+    site's host (DNS rebinding) is refused with 421; HEAD answers as GET without a body; no more than
+    SERVE_STREAMS pages hold an event stream at once (the next is told to close one), and they are freed when
+    the pages go away."""
+    serve = Running(tmp_path, "serve", "--host", "0.0.0.0", "--port", "0")
+    running.append(serve)
+    port = int(serve.expect(r"serving the live preview at http://0\.0\.0\.0:(\d+)/").group(1))
+    serve.expect(r"wrote out/test-clinic")
+    base = f"http://127.0.0.1:{port}/"
+    assert _get(base + "state", host=f"127.0.0.1:{port}")[0] == 200
+    assert _get(base + "state", host=f"192.168.1.20:{port}")[0] == 200  # the address a colleague types
+    assert _get(base + "state", host=f"{socket.gethostname()}:{port}")[0] == 200
+    status, body = _get(base + "state", host=f"attacker.example:{port}")
+    assert (status, body) == (421, b"open the page at this machine's address or name\n")
+    assert _post(base, b'{"layout": "bifold"}', host="attacker.example")[0] == 421
+    head = urllib.request.Request(base, method="HEAD")
+    with urllib.request.urlopen(head, timeout=WAIT) as answer:
+        assert answer.status == 200 and int(answer.headers["Content-Length"]) > 100 and answer.read() == b""
+    pages = []
+    for _ in range(SERVE_STREAMS):
+        page = socket.create_connection(("127.0.0.1", port), timeout=WAIT)
+        page.sendall(f"GET /events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
+        got = b""
+        while b"\ndata: " not in got:
+            got += page.recv(65536)
+        pages.append(page)
+    one_more = socket.create_connection(("127.0.0.1", port), timeout=WAIT)
+    one_more.sendall(f"GET /events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
+    answer = one_more.recv(65536)  # (a stream's first lines would not be waited out)
+    assert answer.startswith(b"HTTP/1.0 503"), answer[:80]
+    while chunk := one_more.recv(65536):  # (the rest of the answer, until the server closes the connection)
+        answer += chunk
+    one_more.close()
+    assert answer.endswith(f"{SERVE_STREAMS} preview pages are open: close one, then reload this one\n".encode())
+    assert _get(base + "state")[0] == 200  # the rest is still answered
+    for page in pages:
+        page.close()
+    end = time.monotonic() + WAIT  # (a closed page's stream is freed when a write to it fails: each edit sends one)
+    while not _stream_opens(port):
+        assert time.monotonic() < end, "the event streams of closed pages were never freed"
+        inputs.content.write_text(inputs.content.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        time.sleep(0.5)
+    assert serve.interrupt() == 0
+    assert not any("Traceback" in e for e in serve.errors), serve.errors
+
+
+def _stream_opens(port: int) -> bool:
+    page = socket.create_connection(("127.0.0.1", port), timeout=WAIT)
+    try:
+        page.sendall(f"GET /events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
+        return page.recv(64).startswith(b"HTTP/1.0 200")
+    finally:
+        page.close()
 
 
 # --- the page in a real browser ------------------------------------------------------------------------------

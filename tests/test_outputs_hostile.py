@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 import reportlab
 from conftest import ROOT, Inputs, edit
-from helpers import cli
+from helpers import TESTED, cli
 from PIL import Image
 
 from brochure import api
@@ -31,7 +31,7 @@ from brochure.cli import main
 from brochure.output import files
 
 PYTHON = [sys.executable, "-m", "brochure"]
-ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
+ENV = {**os.environ, "PYTHONPATH": TESTED}
 STEM = "test-clinic-en-gb-trifold-a4-office"  # the default name of the test kit's office tri-fold
 PNG_BYTES = (ROOT / "docs" / "preview" / "trifold-office-page1.png").read_bytes()
 
@@ -442,7 +442,7 @@ def test_both_entry_points_go_through_the_same_handler(inputs: Inputs, tmp_path:
     (patch / "sitecustomize.py").write_text(
         "import brochure.api\nbrochure.api.build = lambda *a: 1 / 0\n", encoding="utf-8"
     )
-    env = {**ENV, "PYTHONPATH": f"{patch}{os.pathsep}{ROOT}"}
+    env = {**ENV, "PYTHONPATH": f"{patch}{os.pathsep}{TESTED}"}
     commands = [PYTHON]
     script = shutil.which("brochure", path=str(Path(sys.executable).parent))
     if script:

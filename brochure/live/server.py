@@ -3,9 +3,10 @@ and its server-sent events, and the switches. Nothing else is served (no file fr
 nothing from anywhere else (its Content-Security-Policy says so to the browser).
 
 Standard library only: a ThreadingHTTPServer, a thread per request; each open page holds one for its event stream,
-which ends when the page goes away (a write to a closed connection), or when the server stops. On a loopback
-address (the default) a request must name the loopback host it was sent to, so a web page elsewhere cannot reach
-the server by pointing a name of its own at 127.0.0.1.
+which ends when the page goes away (a write to a closed connection), or when the server stops; at most
+SERVE_CONNECTIONS requests and SERVE_STREAMS pages at once. A request must name the host it was sent to: on a
+loopback address (the default) a loopback name, on the network an address or this machine's own name, so a web
+page elsewhere cannot reach the server by pointing a name of its own at it (DNS rebinding).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib.resources import files
 from typing import Any
 
+from brochure.limits import SERVE_CONNECTIONS, SERVE_STREAMS
 from brochure.live.session import Live
 
 KEEP_ALIVE_S = 15.0  # a comment on the event stream this often, so a page that went away is noticed
@@ -49,7 +51,9 @@ class Server:
             path: (files("brochure.live").joinpath("page", name).read_bytes(), kind)
             for path, (name, kind) in _ASSETS.items()
         }
-        handler: type[_Handler] = type("Handler", (_Handler,), {"live": live, "assets": assets, "hosts": None})
+        streams = threading.BoundedSemaphore(SERVE_STREAMS)
+        fields = {"live": live, "assets": assets, "hosts": None, "streams": streams}
+        handler: type[_Handler] = type("Handler", (_Handler,), fields)
         self.httpd = _HTTPServer((host, port), handler, bug)
         self.port = self.httpd.server_address[1]
         handler.hosts = loopback_hosts(host, self.port)
@@ -76,10 +80,30 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def network_host(header: str) -> bool:
+    """Whether a request served to the network names a host a page may reach this server by: an IP address, or
+    this machine's own name (its host name, with .local, or its full name), with or without a port."""
+    host = header.strip().lower()
+    if host.startswith("["):  # [v6 address]:port
+        host = host[1 : host.find("]")] if "]" in host else host
+    elif host.count(":") == 1:
+        host = host.split(":", 1)[0]
+    try:
+        ipaddress.ip_address(host)
+        return True
+    except ValueError:
+        return bool(host) and host in _own_names()
+
+
+def _own_names() -> frozenset[str]:
+    name = socket.gethostname().lower()
+    return frozenset({"localhost", name, f"{name}.local", socket.getfqdn().lower()})
+
+
 def loopback_hosts(host: str, port: int) -> frozenset[str] | None:
-    """The Host headers a request may carry when served on a loopback address (None: any, when served to the
-    network): the loopback names and the address served on, with the port (and without it on port 80, where
-    browsers leave it out)."""
+    """The Host headers a request may carry when served on a loopback address (None when served to the network:
+    then `network_host` decides): the loopback names and the address served on, with the port (and without it on
+    port 80, where browsers leave it out)."""
     if not is_loopback(host):
         return None
     names = {"127.0.0.1", "localhost", "[::1]", f"[{host.lower()}]" if ":" in host else host.lower()}
@@ -93,7 +117,25 @@ class _HTTPServer(ThreadingHTTPServer):
     def __init__(self, address: tuple[str, int], handler: type[_Handler], bug: Callable[[BaseException], None]) -> None:
         self.address_family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
         self.bug = bug
+        self.slots = threading.BoundedSemaphore(SERVE_CONNECTIONS)
         super().__init__(address, handler)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        """A thread for the request, unless SERVE_CONNECTIONS are being answered: then it is closed unanswered."""
+        if not self.slots.acquire(blocking=False):
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self.slots.release()
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.slots.release()
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         exc = sys.exc_info()[1]
@@ -105,6 +147,7 @@ class _Handler(BaseHTTPRequestHandler):
     live: Live
     assets: dict[str, tuple[bytes, str]]
     hosts: frozenset[str] | None
+    streams: threading.BoundedSemaphore
     timeout = REQUEST_TIMEOUT_S
     server_version = "brochure"
     sys_version = ""
@@ -133,6 +176,14 @@ class _Handler(BaseHTTPRequestHandler):
                 self._answer(HTTPStatus.OK, jpeg, "image/jpeg", cache="max-age=31536000, immutable")
         else:
             self._answer(HTTPStatus.NOT_FOUND, b"not found\n", "text/plain")
+
+    def do_HEAD(self) -> None:
+        """What GET would answer, without its body (an event stream: its headers only)."""
+        if self.path.split("?", 1)[0] == "/events":
+            if self._host_ok():
+                self._answer(HTTPStatus.OK, b"", "text/event-stream; charset=utf-8")
+            return
+        self.do_GET()
 
     def do_POST(self) -> None:
         if not self._host_ok():
@@ -165,7 +216,18 @@ class _Handler(BaseHTTPRequestHandler):
             self._answer(HTTPStatus.NO_CONTENT, b"", "text/plain")
 
     def _events(self) -> None:
-        """The state now, then each new one, until the page goes away or the server stops."""
+        """The state now, then each new one, until the page goes away or the server stops; none when SERVE_STREAMS
+        pages are open already."""
+        if not self.streams.acquire(blocking=False):
+            message = f"{SERVE_STREAMS} preview pages are open: close one, then reload this one\n"
+            self._answer(HTTPStatus.SERVICE_UNAVAILABLE, message.encode(), "text/plain")
+            return
+        try:
+            self._stream()
+        finally:
+            self.streams.release()
+
+    def _stream(self) -> None:
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", "text/event-stream; charset=utf-8")
         self.send_header("Cache-Control", "no-store")
@@ -188,9 +250,11 @@ class _Handler(BaseHTTPRequestHandler):
         self.close_connection = True
 
     def _host_ok(self) -> bool:
-        if self.hosts is None or (self.headers.get("Host") or "").lower() in self.hosts:
+        header = (self.headers.get("Host") or "").lower()
+        if header in self.hosts if self.hosts is not None else network_host(header):
             return True
-        self._answer(HTTPStatus.MISDIRECTED_REQUEST, b"open the page at its loopback address\n", "text/plain")
+        where = "its loopback address" if self.hosts is not None else "this machine's address or name"
+        self._answer(HTTPStatus.MISDIRECTED_REQUEST, f"open the page at {where}\n".encode(), "text/plain")
         return False
 
     def _answer(self, status: HTTPStatus, body: bytes, kind: str, cache: str = "no-store") -> None:
