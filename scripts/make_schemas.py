@@ -236,6 +236,7 @@ def brand() -> Schema:
             "name": text("the clinic's name, as printed"),
             "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]{0,39}$", "description": "short name for files"},
             "country": {"type": "string", "pattern": "^[A-Za-z]{2}$", "description": "ISO 3166, e.g. GB"},
+            "group": text("the clinic group that produces the words this clinic prints (their document: producer)"),
             "colors": obj(
                 {
                     **{key: hex_colour for key in COLOR_KEYS},

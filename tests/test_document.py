@@ -15,7 +15,7 @@ import pikepdf
 import pypdfium2 as pdfium
 import pytest
 from conftest import Inputs, edit, position
-from helpers import BRAND, CONTENT, MAPLE, build, copied_kit, page_texts, reopen, section_text, sources
+from helpers import BRAND, CONTENT, MAPLE, ROOT, build, copied_kit, page_texts, reopen, section_text, sources
 from reportlab.platypus import Spacer
 
 from brochure import api, words
@@ -723,3 +723,29 @@ def test_no_word_on_a_folded_leaflet_is_under_8_pt(layout: LayoutName, paper: Pa
     assert small == []
     fine = [r.size for t in texts if t.region == "back" for r in t.runs if r.rise == 0 and r.size < 9]
     assert fine and min(fine) == 8.0
+
+
+def test_a_clinic_of_the_group_that_produced_the_words_is_not_warned(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`group:` in brand.yaml names the clinic group that produces the words a clinic prints: a leaflet whose
+    document block names that group as producer is not warned (the shipped group's other clinics print
+    Clearwater's words); any other producer still is, and the hint says how to name a group."""
+    edit(inputs.brand, "name: Test Clinic", "name: Harbour Test Clinic")
+    assert run(inputs, "check") == 0
+    err = capsys.readouterr().err
+    assert "name Test Clinic as producer, but it is built for Harbour Test Clinic" in err
+    assert "say so in its brand.yaml: group: Test Clinic" in err
+    edit(inputs.brand, "name: Harbour Test Clinic", "name: Harbour Test Clinic\ngroup: Test Clinic")
+    assert run(inputs, "check") == 0
+    assert "producer" not in capsys.readouterr().err
+    edit(inputs.brand, "group: Test Clinic", "group: ''")
+    assert run(inputs, "check") == 1
+    line, col = position(inputs.brand.read_text(encoding="utf-8"), "group: ''")
+    assert f"brand.yaml:{line}:{col}: error: this text is empty [at group]" in capsys.readouterr().err
+
+
+def test_the_shipped_groups_clinics_print_its_words_without_a_producer_warning() -> None:
+    for kit in ("harbour-lane", "elm-park"):
+        result = api.build(sources(CONTENT, ROOT / "assets" / "brands" / kit / "brand.yaml"), api.Options())
+        assert result.ok and not [d for d in result.diagnostics if "producer" in d.message], kit

@@ -73,6 +73,7 @@ class Brand:
     type_spec: TypeSpec = DESIGN_TYPE  # `type: {body_size: ...}`: the body's starting size
     fallbacks: tuple[FontSpec, ...] = ()  # `fonts.fallbacks`: for characters the kit's own fonts lack, in order
     country: str | None = None  # `country:` (ISO 3166), as given
+    group: str | None = None  # `group:`: the clinic group that produces the words this clinic prints
 
     def clinic_country(self) -> tuple[str, Location]:
         """The clinic's country (ISO 3166 code), and where the kit says it: its `country:`, else its phone
@@ -142,7 +143,7 @@ def _read_brand(r: Reader, root: Node, path: Path) -> Brand | None:
         root,
         "",
         ("name", "colors", "fonts", "logo", "contact"),
-        ("paper", "id", "country", "press", "other_formats", "feedback", "language", "languages", "type"),
+        ("paper", "id", "country", "group", "press", "other_formats", "feedback", "language", "languages", "type"),
     )
     if top is None:
         return None
@@ -166,13 +167,16 @@ def _read_brand(r: Reader, root: Node, path: Path) -> Brand | None:
     brand_id = _read_id(r, top.get("id"), name)
     formats_ok, other_formats = _read_other_formats(r, top.get("other_formats"))
     feedback = r.text(top.get("feedback"), "feedback") if "feedback" in top else None
+    group = r.text(top.get("group"), "group", printed=False) if "group" in top else None
     language = _read_language(r, top.get("language"))
     translations = _read_languages(r, top.get("languages"))
     if name is None or colors is None or fonts is None or logo is None or contact is None or paper is None:
         return None
     if not (country_ok and press_ok):
         return None
-    if not formats_ok or ("feedback" in top and feedback is None) or language is None or translations is None:
+    if not formats_ok or ("feedback" in top and feedback is None) or ("group" in top and group is None):
+        return None
+    if language is None or translations is None:
         return None
     if heights is None or type_spec is None:
         return None
@@ -199,6 +203,7 @@ def _read_brand(r: Reader, root: Node, path: Path) -> Brand | None:
         type_spec,
         fonts[2],
         country,
+        group,
     )
 
 

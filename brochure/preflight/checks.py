@@ -190,10 +190,11 @@ def _citation_strings(content: Content) -> list[tuple[str, Location]]:
 
 
 def check_producer(content: Content, brand: Brand) -> list[Diagnostic]:
-    """The document block names the clinic that produced the words: building them under another clinic's
-    brand prints that clinic's staff and conflict-of-interest line on this one's leaflet."""
+    """The document block names the clinic (or the clinic group, the kit's `group:`) that produced the words:
+    building them under another clinic's brand prints that clinic's staff and conflict-of-interest line on this
+    one's leaflet."""
     document = content.document
-    if document.producer.casefold() == brand.name.casefold():
+    if document.producer.casefold() in (brand.name.casefold(), (brand.group or brand.name).casefold()):
         return []
     return [
         warning(
@@ -201,7 +202,8 @@ def check_producer(content: Content, brand: Brand) -> list[Diagnostic]:
             f"the leaflet's document details name {document.producer} as producer, "
             f"but it is built for {brand.name}: its back will print another clinic's authors and reviewer",
             f"give {brand.name} its own content file with its own 'document:' block (its authors, reviewer, "
-            "producer and conflicts line)",
+            f"producer and conflicts line); or, if {document.producer} produces the words of a group of clinics "
+            f"that {brand.name} belongs to, say so in its brand.yaml: group: {document.producer}",
         )
     ]
 
