@@ -1078,6 +1078,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_live.py::test_served_to_the_network_it_answers_addresses_and_its_own_name_and_caps_what_it_holds",
     ),
     m(
+        "producer-group-not-recognised",
+        "preflight/checks.py",
+        "(brand.group or brand.name).casefold()",
+        "brand.name.casefold()",
+        "tests/test_document.py::test_a_clinic_of_the_group_that_produced_the_words_is_not_warned",
+    ),
+    m(
         "card-group-taller-than-a-page-never-splits",
         "layout/flow.py",
         "parts = item.flowable.split_rows(box.w, avail)  # taller than a whole frame",
