@@ -1085,6 +1085,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_document.py::test_a_clinic_of_the_group_that_produced_the_words_is_not_warned",
     ),
     m(
+        "backslash-escapes-ignored",
+        "inputs/inline.py",
+        'return _ESCAPE.sub(lambda m: _HIDDEN[m.group()], text) if "\\\\" in text else text',
+        "return text",
+        "tests/test_inline.py::test_a_backslash_prints_a_marks_character_as_written",
+    ),
+    m(
         "card-group-taller-than-a-page-never-splits",
         "layout/flow.py",
         "parts = item.flowable.split_rows(box.w, avail)  # taller than a whole frame",

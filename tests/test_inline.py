@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-from brochure.inputs.inline import Run, bad_links, links, parse, plain, to_markup
+from brochure.inputs.inline import Run, bad_links, citations, links, near_citations, parse, plain, to_markup
 
 STYLE = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=13)
 
@@ -156,3 +156,24 @@ def test_a_link_inside_emphasis_or_with_a_citation_is_a_link(text: str, shown: s
     assert printed(text) == shown
     assert href in links(text)
     assert "](" not in plain(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "runs"),
+    [
+        ("5\\*3\\*2 = 30", [Run("5*3*2 = 30")]),  # (unescaped, 3 would print in italics)
+        ("Prices from £150\\* a session. \\*Terms apply*", [Run("Prices from £150* a session. *Terms apply*")]),
+        ("write \\[^alam2014] after a claim", [Run("write [^alam2014] after a claim")]),
+        ("a \\\\ b, C:\\Users, \\n", [Run("a \\ b, C:\\Users, \\n")]),  # (a backslash before anything else stays)
+        ("**bold \\* star**", [Run("bold * star", bold=True)]),
+        ("[a\\]b](https://x.org/\\*)", [Run("a]b", href="https://x.org/*")]),
+    ],
+    ids=["stars", "footnote-stars", "citation-as-written", "backslashes", "inside-bold", "inside-a-link"],
+)
+def test_a_backslash_prints_a_marks_character_as_written(text: str, runs: list[Run]) -> None:
+    """`\\*`, `\\[`, `\\]` and `\\\\` print the character itself, so any text can be printed as written."""
+    assert list(parse(text)) == runs
+    shown = "".join(r.text for r in runs)
+    assert plain(text) == shown and printed(text) == shown
+    assert citations(text) == [] and near_citations(text) == []
+    assert {font for _, font in styled(text)} <= {"Helvetica", "Helvetica-Bold"}

@@ -35,13 +35,35 @@ class Run:
     cites: tuple[str, ...] = ()
 
 
+# A backslash before a mark's character prints the character itself: `5\*3\*2`, `\[^not-a-citation]`, `\\`. Inside,
+# each stands for a lone surrogate, which no text read from a file can hold (the reader refuses them).
+_ESCAPE = re.compile(r"\\[\\*\[\]]")
+_STAND_IN = {c: chr(0xD800 + i) for i, c in enumerate("\\*[]")}
+_HIDDEN = {"\\" + c: s for c, s in _STAND_IN.items()}
+_SHOWN = str.maketrans({s: c for c, s in _STAND_IN.items()})
+
+
+def hidden(text: str) -> str:
+    """The text with each escaped mark character (`\\*`, `\\[`, `\\]`, `\\\\`) as a stand-in that no mark matches."""
+    return _ESCAPE.sub(lambda m: _HIDDEN[m.group()], text) if "\\" in text else text
+
+
 @lru_cache(maxsize=2048)
 def parse(text: str) -> tuple[Run, ...]:
-    """Split text into runs. A lone '*', an unmatched bracket or a '[^' that is no citation is printed as written.
+    """Split text into runs. A lone '*', an unmatched bracket or a '[^' that is no citation is printed as written;
+    so is a mark's character after a backslash (`\\*`, `\\[`, `\\]`; `\\\\` for a backslash).
 
     A build asks for the same texts' runs several times (to lay them out, for their citations, for the glyph
     check) and a process builds the same words many times over: the runs (frozen) are kept for the last
     texts asked."""
+    inside = hidden(text)
+    if inside == text:
+        return _parse(text)
+    return tuple(replace(r, text=r.text.translate(_SHOWN), href=r.href.translate(_SHOWN)) for r in _parse(inside))
+
+
+@lru_cache(maxsize=2048)
+def _parse(text: str) -> tuple[Run, ...]:
     runs: list[Run] = []
     pos = 0
     for m in _TOKEN.finditer(text):
@@ -55,7 +77,7 @@ def parse(text: str) -> tuple[Run, ...]:
             runs.extend(replace(r, italic=True) for r in _cited(m.group("ital")))
         else:
             href = m.group("url")
-            runs.extend(replace(r, href=href) for r in parse(m.group("label")))
+            runs.extend(replace(r, href=href) for r in _parse(m.group("label")))
         pos = m.end()
     if pos < len(text):
         runs.append(Run(text[pos:]))
@@ -78,7 +100,7 @@ def _cited(text: str) -> list[Run]:
         if m.group("cites") is not None:
             _add_cites(out, m.group("cites"))
         else:
-            out.extend(replace(r, href=m.group("url")) for r in parse(m.group("label")))
+            out.extend(replace(r, href=m.group("url")) for r in _parse(m.group("label")))
         pos = m.end()
     if pos < len(text):
         out.append(Run(text[pos:]))
@@ -119,7 +141,7 @@ def citations(text: str) -> list[str]:
 
 def near_citations(text: str) -> list[str]:
     """Marks such as '[^Bad Key]' or '[^]' that look like citations but are not, so print as written."""
-    return [m.group(0) for m in _NEAR_CITE.finditer(text) if not _CITE.fullmatch(m.group(0))]
+    return [m.group(0) for m in _NEAR_CITE.finditer(hidden(text)) if not _CITE.fullmatch(m.group(0))]
 
 
 def links(text: str) -> list[str]:
