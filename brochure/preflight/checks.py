@@ -212,6 +212,7 @@ def check_producer(content: Content, brand: Brand) -> list[Diagnostic]:
 # 112), North America (911), Australia (000), New Zealand (111; in the UK, NHS 111 is for what is not an
 # emergency). A leaflet written for one of them tells patients to call one of these.
 EMERGENCY = ("000", "111", "112", "911", "999")
+_DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"\d+(?:[ \u00a0\u2009\u202f.,]\d+)*")  # digits, grouped as numbers are (10 000, 1,000)
 
 
@@ -243,6 +244,8 @@ def foreign_numbers(content: Content, brand: Brand) -> list[tuple[str, Location]
         return []
     found: dict[str, Location] = {}
     for text, at in [*content.strings, *brand.printed()]:
+        if not _DIGIT.search(text):  # (most texts have no number: not parsed for one)
+            continue
         for number in _numbers(plain(text)):
             if number in EMERGENCY and number not in found and not _dialled(number, country):
                 found[number] = at
@@ -250,8 +253,10 @@ def foreign_numbers(content: Content, brand: Brand) -> list[tuple[str, Location]
 
 
 def _numbers(text: str) -> list[str]:
-    """Each number written in the text, in ASCII digits (Arabic-Indic and other digits read as theirs)."""
-    return ["".join(str(unicodedata.digit(ch, ch)) for ch in m.group()) for m in _NUMBER.finditer(text)]
+    """Each number of three digits written in the text (as the emergency numbers are), in ASCII digits (Arabic-Indic
+    and other digits read as theirs); a number grouped with others (10 000, 1,000) is not one."""
+    found = [m.group() for m in _NUMBER.finditer(text) if len(m.group()) == 3]
+    return [n if n.isascii() else "".join(str(unicodedata.digit(ch)) for ch in n) for n in found]
 
 
 @lru_cache(maxsize=256)
