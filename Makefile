@@ -30,8 +30,8 @@ leaflet: $(RUN)
 	$(BIN)/brochure build --target press
 	$(BIN)/brochure build --layout large-print
 
-## make leaflets: the default leaflet in every layout, and the second clinic's
-MAPLE := --brand assets/brands/maple-main/brand.yaml
+## make leaflets: the default leaflet in every layout, and the second clinic's (a US clinic: its own US words)
+MAPLE := --brand assets/brands/maple-main/brand.yaml --content translations/en-US.yaml
 leaflets: leaflet
 	$(BIN)/brochure build --layout bifold
 	$(BIN)/brochure build --layout flyer
