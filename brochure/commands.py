@@ -19,6 +19,7 @@ from brochure.output.files import BATCH_MANIFEST, HTML, JSON, Refused, in_the_wa
 from brochure.preflight.dates import source_date
 
 if TYPE_CHECKING:
+    from brochure.inputs.brand import Brand
     from brochure.inputs.content import Content
     from brochure.theme.fontindex import Installable
 
@@ -449,7 +450,8 @@ def _init_words(args: argparse.Namespace, console: Console) -> int:
         return EXIT_ERRORS
     doc = copy.document
     brand = args.folder / "brand.yaml"
-    name = _kit_name(brand)
+    clinic = _kit(brand)
+    name = clinic.name if clinic is not None else ""
     console.result(f"Next, edit {written[0]} for this clinic:")
     edits = [
         ("document.producer", f"the clinic's name{f' as in its brand.yaml: {name}' if name else ''}"),
@@ -460,7 +462,7 @@ def _init_words(args: argparse.Namespace, console: Console) -> int:
         ("document.conflicts", "the clinic's own statement"),
     ]
     places = [(doc.where(key), f"{key}: {what}") for key, what in edits]
-    places += _foreign_numbers(copy, brand)
+    places += _foreign_numbers(copy, clinic) if clinic is not None else []
     if copy.sections:
         places.append((copy.sections[0].at, "sections: the words themselves; a clinician checks every claim"))
     for at, what in sorted(places, key=lambda p: (p[0].line, p[0].column)):
@@ -470,15 +472,11 @@ def _init_words(args: argparse.Namespace, console: Console) -> int:
     return EXIT_OK
 
 
-def _foreign_numbers(words: Content, brand: Path) -> list[tuple[Location, str]]:
+def _foreign_numbers(words: Content, kit: Brand) -> list[tuple[Location, str]]:
     """Where the copied words give an emergency number that is no number to call in the clinic's country (its
     kit's `country:` or phone number), with what to write instead."""
-    from brochure.inputs.brand import load_brand
     from brochure.preflight.checks import emergency_numbers, foreign_numbers
 
-    kit = load_brand(brand)[0] if brand.is_file() else None
-    if kit is None:
-        return []
     country = kit.clinic_country()[0]
     there = " or ".join(emergency_numbers(country)) or "none known"
     return [
@@ -487,8 +485,8 @@ def _foreign_numbers(words: Content, brand: Path) -> list[tuple[Location, str]]:
     ]
 
 
-def _kit_name(brand: Path) -> str:
-    if not brand.is_file():
-        return ""
-    kit, _ = _load_brand(brand)
-    return str(getattr(kit, "name", ""))
+def _kit(brand: Path) -> Brand | None:
+    """The clinic's kit in its folder, if it has one that loads."""
+    from brochure.inputs.brand import load_brand
+
+    return load_brand(brand)[0] if brand.is_file() else None

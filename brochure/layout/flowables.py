@@ -426,7 +426,7 @@ class Column(Flowable):  # type: ignore[misc]
 
     def split_rows(self, aw: float, ah: float) -> list[Flowable]:
         """The group in two, between whole rows, its first part as tall as fits in ah; [] when not even a row
-        fits. For a group taller than a whole frame only (the flow asks at a frame's top): a card group is
+        fits. For a group taller than the whole frame it is in only (layout/flow.py asks then): a card group is
         otherwise never split. A list read down its columns is cut after as many items as fit, each part read
         down its own columns."""
         n = len(self.parts)

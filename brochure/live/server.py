@@ -19,6 +19,7 @@ import socket
 import sys
 import threading
 from collections.abc import Callable
+from functools import cache
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib.resources import files
@@ -95,7 +96,9 @@ def network_host(header: str) -> bool:
         return bool(host) and host in _own_names()
 
 
+@cache
 def _own_names() -> frozenset[str]:
+    """(Asked once a process: the full name may take a look-up in the name service.)"""
     name = socket.gethostname().lower()
     return frozenset({"localhost", name, f"{name}.local", socket.getfqdn().lower()})
 
