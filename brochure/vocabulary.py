@@ -8,6 +8,7 @@ listed to users.
 
 from __future__ import annotations
 
+import re
 from typing import Literal, TypeGuard, get_args
 
 LayoutName = Literal["trifold", "bifold", "flyer", "large-print"]
@@ -52,3 +53,11 @@ def is_target(word: str) -> TypeGuard[Target]:
 def direction(language: str) -> Direction:
     """'rtl' for a language written right to left (its primary subtag: 'ar-EG' is Arabic), else 'ltr'."""
     return "rtl" if language.split("-")[0].lower() in RTL_LANGUAGES else "ltr"
+
+
+LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")  # a BCP 47 tag: en, en-GB, es-419, zh-Hant
+
+
+def language_base(tag: str) -> str:
+    """A language tag's language alone, in lower case: 'en-GB' -> 'en'."""
+    return tag.split("-")[0].lower()

@@ -26,7 +26,7 @@ from brochure.inputs.document import DOCUMENT_KEYS
 from brochure.inputs.editions import DEFAULT_OUTPUT
 from brochure.inputs.hints import HINT_KEYS, WORDS
 from brochure.inputs.inline import KEY
-from brochure.vocabulary import CONDITIONS, LAYOUTS, PAPERS, PLACES, TARGETS
+from brochure.vocabulary import CONDITIONS, LANGUAGE_TAG, LAYOUTS, PAPERS, PLACES, TARGETS
 from brochure.words import NAMES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -151,6 +151,11 @@ def content() -> Schema:
                     "short": text("what a folded leaflet prints"),
                     "doi": {"type": "string", "pattern": "^10\\.[0-9]{4,9}/\\S+$"},
                     "url": {"type": "string", "pattern": "^https?://"},
+                    "language": {
+                        "type": "string",
+                        "pattern": LANGUAGE_TAG.pattern,
+                        "description": "the source's language, where it is not the leaflet's (e.g. en)",
+                    },
                 },
                 ("id", "text"),
             )

@@ -1092,6 +1092,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_inline.py::test_a_backslash_prints_a_marks_character_as_written",
     ),
     m(
+        "source-language-not-tagged",
+        "output/pdfua.py",
+        "            node.Lang = element.language\n",
+        "            pass\n",
+        "tests/test_tagged.py::test_english_sources_in_a_translated_large_print_say_they_are_english",
+    ),
+    m(
         "card-group-taller-than-a-page-never-splits",
         "layout/flow.py",
         "parts = item.flowable.split_rows(box.w, avail)  # taller than a whole frame",

@@ -395,3 +395,51 @@ def test_page_numbers_are_not_read() -> None:
     assert any(m.mcid is None and m.text.startswith("Page 2 of") for m in doc.pages[1].marked)
     content = pikepdf.unparse_content_stream(pikepdf.parse_content_stream(doc.pdf.pages[1]))
     assert b"/Type /Pagination" in content
+
+
+# -- a change of language ----------------------------------------------------------------------------------------
+
+
+def _list_items_by_language(pdf: bytes) -> tuple[str, list[str]]:
+    """The document's language, and each list item's own (/Lang, or '' where it has none), in reading order."""
+    doc = pikepdf.open(io.BytesIO(pdf))
+    found: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, pikepdf.Array):
+            for kid in node:
+                walk(kid)
+        elif isinstance(node, pikepdf.Dictionary) and node.get("/Type") == "/StructElem":
+            if node.get("/S") == "/LI":
+                found.append(str(node.get("/Lang", "")))
+            walk(node.get("/K"))
+
+    walk(doc.Root.StructTreeRoot.K)
+    return str(doc.Root.Lang), found
+
+
+@pytest.mark.parametrize("content", ["es", "ar"])
+def test_english_sources_in_a_translated_large_print_say_they_are_english(content: str) -> None:
+    """A translation's references are English sources (`language: en` on each): in the large print, where they
+    are a list, each item says so (/Lang en), so that a screen reader reads them in English; the rest of the
+    leaflet keeps the document's language. The English leaflet's own sources say nothing of the kind."""
+    result = api.build(sources(ROOT / "translations" / f"{content}.yaml", BRAND), api.Options(layout="large-print"))
+    assert result.pdf is not None
+    language, items = _list_items_by_language(result.pdf)
+    assert language == content
+    assert items.count("en") == 14 and set(items) <= {"", "en"}  # the 14 sources, and lists of the words' own
+    english = api.build(sources(CONTENT, BRAND), api.Options(layout="large-print")).pdf
+    assert english is not None and set(_list_items_by_language(english)[1]) == {""}
+
+
+def test_a_sources_language_must_be_a_language_tag(inputs: Inputs) -> None:
+    """`language:` on a reference is a BCP 47 tag; anything else is an error at its line."""
+    text = inputs.content.read_text(encoding="utf-8").replace(
+        "document:", 'references:\n  - id: alam2014\n    text: "Alam M. A trial."\n    language: English!\ndocument:', 1
+    )
+    inputs.content.write_text(text.replace("pricks.", "pricks.[^alam2014]", 1), encoding="utf-8")
+    src, diags = api.load(inputs.content, inputs.brand)
+    assert src is None
+    (found,) = [d.format() for d in diags if d.is_error]
+    line = text.splitlines().index("    language: English!") + 1
+    assert found.startswith(f"{inputs.content}:{line}:15: error: 'English!' is not a language tag"), found

@@ -497,5 +497,6 @@ def test_a_language_written_the_other_way_from_its_words_is_a_warning_at_languag
         swapped.write_text(text.replace(f"language: {mine}", f"language: {language}", 1), encoding="utf-8")
         diags = load_content(swapped)[1]
         warned = [d for d in diags if not d.is_error and "right to left" in d.message]
-        line, col = position(swapped.read_text(encoding="utf-8"), f"language: {language}")
-        assert [(d.location.line, d.location.column) for d in warned] == ([(line, col + 10)] if warns else []), diags
+        lines = swapped.read_text(encoding="utf-8").splitlines()
+        line = next(n for n, written in enumerate(lines, 1) if written.startswith(f"language: {language}"))
+        assert [(d.location.line, d.location.column) for d in warned] == ([(line, 11)] if warns else []), diags

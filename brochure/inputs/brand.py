@@ -18,7 +18,7 @@ from brochure.inputs.files import inside, read_bytes
 from brochure.inputs.logo import Logo, load_logo
 from brochure.inputs.reader import Reader, load_file
 from brochure.inputs.yamltree import Node
-from brochure.vocabulary import PAPERS, Condition, LayoutName, PaperName
+from brochure.vocabulary import LANGUAGE_TAG, PAPERS, Condition, LayoutName, PaperName, language_base
 
 COLOR_KEYS = ("primary", "secondary", "accent", "text", "background")
 FACES = ("regular", "bold", "italic", "bold_italic")
@@ -35,9 +35,6 @@ class FontSpec:
     files: tuple[tuple[str, Path], ...]  # (face, path) when given as files
     at: Location
     places: tuple[tuple[str, Location], ...] = ()  # (face, where its file is named) when given as files
-
-
-_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
 @frozen
@@ -92,10 +89,10 @@ class Brand:
         """The kit with its printed texts (other formats, feedback) in a leaflet's language: its own when the
         language is the kit's (en-US for an en kit too), else those of `languages:` (by tag, then language
         alone); and whether the kit has them (False: they would print in the kit's language)."""
-        if not (self.other_formats or self.feedback) or _base(language) == _base(self.language):
+        if not (self.other_formats or self.feedback) or language_base(language) == language_base(self.language):
             return self, True
         found = dict((tag.lower(), (formats, feedback)) for tag, formats, feedback in self.translations)
-        tag = next((t for t in (language.lower(), _base(language)) if t in found), None)
+        tag = next((t for t in (language.lower(), language_base(language)) if t in found), None)
         if tag is None:
             return self, False
         formats, feedback = found[tag]
@@ -120,10 +117,6 @@ class Brand:
         if self.feedback is not None:
             texts.append((self.feedback, "feedback"))
         return [(text, self.where(key)) for text, key in texts]
-
-
-def _base(language: str) -> str:
-    return language.split("-")[0].lower()
 
 
 def kit_identity(path: Path) -> Path:
@@ -212,7 +205,7 @@ def _read_language(r: Reader, node: Node | None) -> str | None:
     if node is None:
         return "en"
     value = r.text(node, "language", printed=False)
-    if value is not None and not _LANGUAGE.match(value):
+    if value is not None and not LANGUAGE_TAG.match(value):
         r.fail(r.at(node, "language"), f"'{value}' is not a language tag", "write a BCP 47 tag such as en or es")
         return None
     return value
@@ -229,7 +222,7 @@ def _read_languages(r: Reader, node: Node | None) -> tuple[tuple[str, OtherForma
     ok = True
     for tag, child in node.value.items():
         path = f"languages.{tag}"
-        if not _LANGUAGE.match(str(tag)):
+        if not LANGUAGE_TAG.match(str(tag)):
             r.fail(r.at(child, path), f"'{tag}' is not a language tag", "write a BCP 47 tag such as es or pl")
             ok = False
             continue

@@ -15,11 +15,10 @@ from brochure.inputs.hints import HINT_KEYS, Hint, HintKind, read_hints
 from brochure.inputs.reader import Reader, load_file, text_problem
 from brochure.inputs.references import Reference, read_references
 from brochure.inputs.yamltree import Node
-from brochure.vocabulary import LAYOUTS, PLACES, LayoutName, Place, direction, is_layout
+from brochure.vocabulary import LANGUAGE_TAG, LAYOUTS, PLACES, LayoutName, Place, direction, is_layout
 from brochure.words import MONTHS, NAMES, Words, fields_of, needs, words_for
 
 NOWHERE = Location("")
-_LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -114,7 +113,7 @@ def _read_content(r: Reader, root: Node, path: Path) -> Content | None:
     if top is None:
         return None
     language = r.text(top.get("language"), "language", printed=False)
-    if language is not None and not _LANG.match(language):
+    if language is not None and not LANGUAGE_TAG.match(language):
         r.fail(
             r.at(top["language"], "language"),
             f"'{language}' is not a language tag",

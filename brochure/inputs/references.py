@@ -12,12 +12,14 @@ from brochure.inputs.inline import KEY, citations, near_citations
 from brochure.inputs.links import web_problem
 from brochure.inputs.reader import Reader
 from brochure.inputs.yamltree import Node
+from brochure.vocabulary import LANGUAGE_TAG
 
 
 @frozen
 class Reference:
     """One source: `id` is what a text cites as [^id]; `text` the full Vancouver reference; `short` the form a
-    folded leaflet prints (first author, journal, year, volume and pages); a DOI or a web address."""
+    folded leaflet prints (first author, journal, year, volume and pages); a DOI or a web address; the language
+    it is written in, where it is not the leaflet's (a screen reader reads it in that language)."""
 
     id: str
     text: str
@@ -25,6 +27,7 @@ class Reference:
     url: str | None
     at: Location
     short: str | None = None
+    language: str | None = None  # `language:`, a BCP 47 tag, where it is not the leaflet's (an English source)
 
     @property
     def doi_url(self) -> str:
@@ -63,7 +66,7 @@ def _read_reference(r: Reader, item: Node, path: str, ids: dict[str, Location]) 
             f"has one), then cite it after the claim it supports as [^{_suggest_id(item.value)}]",
         )
         return None
-    m = r.mapping(item, path, ("id", "text"), ("short", "doi", "url"))
+    m = r.mapping(item, path, ("id", "text"), ("short", "doi", "url", "language"))
     if m is None:
         return None
     rid = r.text(m.get("id"), f"{path}.id", printed=False)
@@ -92,9 +95,13 @@ def _read_reference(r: Reader, item: Node, path: str, ids: dict[str, Location]) 
             url = None
     if rid is None or text is None or ("doi" in m and doi is None) or ("url" in m and url is None):
         return None
-    if "short" in m and short is None:
+    language = r.text(m.get("language"), f"{path}.language", printed=False) if "language" in m else None
+    if language is not None and not LANGUAGE_TAG.match(language):
+        r.fail(r.at(m["language"], f"{path}.language"), f"'{language}' is not a language tag", "e.g. language: en")
         return None
-    return Reference(rid, text, doi, url, r.at(item, path), short)
+    if ("short" in m and short is None) or ("language" in m and language is None):
+        return None
+    return Reference(rid, text, doi, url, r.at(item, path), short, language)
 
 
 def _reference_text(r: Reader, m: dict[str, Node], path: str, key: str) -> str | None:

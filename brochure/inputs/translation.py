@@ -17,6 +17,7 @@ from collections import Counter
 from brochure.diagnostics import Diagnostic, Location, error, shorten, warning
 from brochure.inputs.content import Content
 from brochure.inputs.inline import citations, links, plain
+from brochure.vocabulary import language_base
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
@@ -33,7 +34,8 @@ def compare(source: Content, translation: Content) -> list[Diagnostic]:
     if [s.id for s in source.sections] != [s.id for s in translation.sections]:  # their texts do not pair
         ours = {key: v for key, v in ours.items() if not key.startswith("sections")}
     changes = dict(translation.document.translation.numbers) if translation.document.translation else {}
-    adaptation = _base(source.language) == _base(translation.language)  # en-GB -> en-US keeps most words
+    # (an adaptation, en-GB -> en-US, keeps most words)
+    adaptation = language_base(source.language) == language_base(translation.language)
     for key, (text, at) in ours.items():
         if key not in theirs:
             continue
@@ -59,10 +61,6 @@ def compare(source: Content, translation: Content) -> list[Diagnostic]:
             )
         )
     return diags
-
-
-def _base(language: str) -> str:
-    return language.split("-")[0].lower()
 
 
 def _texts(content: Content) -> dict[str, tuple[str, Location]]:

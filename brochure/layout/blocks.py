@@ -23,6 +23,7 @@ from brochure.layout.flowables import Art, Box, Bullet, Column, Para, SectionHea
 from brochure.layout.model import Entry
 from brochure.theme.colors import color_markup
 from brochure.theme.styles import Theme
+from brochure.vocabulary import language_base
 from brochure.words import Words, words_for
 
 WIDE = 110 * MM  # columns at least this wide (at 9.5 pt; wider for larger type) set cards and long lists two across
@@ -41,8 +42,10 @@ class Blocks:
         locate: Callable[[str], Location | None] | None = None,
         cites: Citations | None = None,
         words: Words | None = None,
+        language: str = "en",
     ) -> None:
         self.t = theme
+        self.language = language  # the leaflet's (a reference in another is marked so for a screen reader)
         self.width = width
         self.links = links
         self.L = theme.scale.leading
@@ -94,8 +97,11 @@ class Blocks:
         heading = SectionHeading(escape_text(title), self.t)
         items = [Item(heading, SOURCES, 0.0 if first else 1.25 * self.L, True, title)]
         entries = citations.entries_markup(self.cites, self.t, self.links, full=True)
-        for i, entry in enumerate(entries):
-            number = Entry(SOURCES, i, "decimal")  # (its number printed in its text)
+        for i, (entry, ref) in enumerate(zip(entries, self.cites.references, strict=True)):
+            language = ref.language or ""
+            if language_base(language) == language_base(self.language):
+                language = ""  # (en in an en-GB leaflet: the leaflet's own)
+            number = Entry(SOURCES, i, "decimal", language)  # (its number printed in its text)
             whole = Stack([(Para(entry, self.t.style("note")), 0.0)], number)  # never split between pages
             last_two = i == len(entries) - 2  # nor is the last left alone on a page
             items.append(Item(whole, SOURCES, (0.45 if i == 0 else 0.3) * self.L, last_two))

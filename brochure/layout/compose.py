@@ -49,7 +49,9 @@ def flow_items(
     """The sections as flow items for a column of this width (and after them, if asked, the references in full),
     and what in them cannot be drawn there."""
     strings = {at.key: at for _, at in inp.content.strings}
-    blocks = Blocks(inp.theme, width, inp.links, strings.get, inp.citations, inp.content.tool_words)
+    blocks = Blocks(
+        inp.theme, width, inp.links, strings.get, inp.citations, inp.content.tool_words, inp.content.language
+    )
     items: list[Item] = []
     for i, s in enumerate(sections):
         items.extend(blocks.section(s, i == 0))

@@ -76,11 +76,12 @@ class Clip:
 @frozen
 class Entry:
     """An item of a list (a bullet, a step, a contact line, a reference): the list's key (unique in the layout),
-    the item's place in it (from 0) and how the list marks its items."""
+    the item's place in it (from 0), how the list marks its items, and its language where it is another."""
 
     list: str
     number: int
     numbering: Numbering
+    language: str = ""  # the item's language where it is not the leaflet's (an English source in a Spanish one)
 
 
 @frozen(kw_only=True)

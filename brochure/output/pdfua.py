@@ -78,6 +78,8 @@ def _elements(doc: pikepdf.Pdf, structure: Structure, tree: Dictionary, pages: l
             node.Pg = pages[first]
         if element.alt:
             node.Alt = element.alt
+        if element.language:  # (PDF/UA: a change of language is said where it happens)
+            node.Lang = element.language
         if element.box is not None:
             b = element.box[1]
             node.A = Dictionary(O=Name.Layout, Placement=Name.Block, BBox=Array([b.x, b.y, b.right, b.top]))

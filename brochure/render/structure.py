@@ -29,8 +29,8 @@ DECORATION = ("artifact", "folio", "mark")  # roles that are never read
 @frozen
 class Element:
     """A structure element: its standard type (Document, Sect, H1, P, L, LI, Lbl, LBody, Figure, Caption, Link),
-    its parent (-1 for the document), a figure's text alternative and box (page, rectangle), a list's numbering and
-    a link's description."""
+    its parent (-1 for the document), a figure's text alternative and box (page, rectangle), a list's numbering,
+    a link's description, and its language where it is not the document's."""
 
     kind: str
     parent: int
@@ -38,6 +38,7 @@ class Element:
     box: tuple[int, Rect] | None = None
     numbering: Numbering | None = None
     description: str = ""
+    language: str = ""  # where it is not the document's (an English source in a Spanish leaflet)
 
 
 @frozen
@@ -180,7 +181,7 @@ class _Builder:
         if e is None:
             return sect
         lst = self._node(("list", e.list), Element("L", sect, numbering=e.numbering))
-        entry = self._node(("entry", e.list, e.number), Element("LI", lst))
+        entry = self._node(("entry", e.list, e.number), Element("LI", lst, language=e.language))
         if item.role == "label" and isinstance(item, Text):  # a step's number
             return entry
         return self._node(("body", e.list, e.number), Element("LBody", entry))
