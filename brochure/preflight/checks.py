@@ -220,6 +220,9 @@ def check_emergency_numbers(content: Content, brand: Brand) -> list[Diagnostic]:
     """Words that give patients an emergency number (999, 911, 112, 000, 111) that is no number to call in the
     clinic's country (its `country:`, else its phone number's): words written for one country, built for a clinic
     in another. Each number once, at the first text that gives it."""
+    found = foreign_numbers(content, brand)
+    if not found:  # (the country's own numbers are worked out only to be named: about 17 ms, once a process)
+        return []
     country, said = brand.clinic_country()
     own = ", ".join(emergency_numbers(country)) or "none known"
     source = f"country: {country}" if said.key == "country" else f"the country of contact.phone, {country}"
@@ -232,7 +235,7 @@ def check_emergency_numbers(content: Content, brand: Brand) -> list[Diagnostic]:
             'en-GB words for a clinic in the US (and says so: document.translation.numbers: {"999": "911"}); or '
             "build them with the kit of a clinic in the country they were written for",
         )
-        for number, at in foreign_numbers(content, brand)
+        for number, at in found
     ]
 
 
