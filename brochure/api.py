@@ -17,7 +17,7 @@ from brochure.geometry.sheet import sheet_for
 from brochure.inputs.blocks import Image
 from brochure.inputs.brand import Brand, load_brand
 from brochure.inputs.content import Content, load_content
-from brochure.inputs.inline import one_line
+from brochure.inputs.inline import one_line, plain
 from brochure.inputs.translation import compare
 from brochure.layout import PLANS, SCALES
 from brochure.layout.compose import Inputs
@@ -220,13 +220,20 @@ def build(src: Sources, options: Options, environ: Mapping[str, str] | None = No
     return Result(pdf, layout, tuple(diags))
 
 
+def _printed(text: str) -> str:
+    """A title's or heading's words as printed, on one line (for the PDF's title, subject and keywords): its marks
+    and escapes read as the page prints them, its line breaks (which are for the cover) spaces."""
+    return one_line(plain(text))
+
+
 def _meta(src: Sources, press: bool, env: Mapping[str, str]) -> Meta:
     c = src.content
+    title, subtitle = _printed(c.title), _printed(c.subtitle)
     return Meta(
-        title=f"{one_line(c.title)}: {one_line(c.subtitle)}",  # (a title's line breaks are for the cover)
+        title=f"{title}: {subtitle}",
         author=src.brand.name,
-        subject=c.tool_words.subject.format(title=f"{one_line(c.title)} {one_line(c.subtitle)}"),
-        keywords=(one_line(c.title), *(one_line(s.heading) for s in c.sections), src.brand.name, *document_keywords(c)),
+        subject=c.tool_words.subject.format(title=f"{title} {subtitle}"),
+        keywords=(title, *(_printed(s.heading) for s in c.sections), src.brand.name, *document_keywords(c)),
         language=c.language,
         base_font=src.fonts.regular,
         press=press,

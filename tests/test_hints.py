@@ -274,6 +274,25 @@ def test_the_pdfs_title_and_outline_carry_no_line_break(inputs: Inputs) -> None:
         assert "Micro-needling" in str(pdf.docinfo.Keywords) and "\n" not in str(pdf.docinfo.Keywords)
 
 
+def test_the_pdfs_title_keywords_and_xmp_print_a_titles_words_not_its_marks(inputs: Inputs) -> None:
+    """A title or heading with emphasis, a link or an escaped star: the PDF's title (a viewer's window, a screen
+    reader's first words), subject, keywords and XMP say the words as the cover prints them."""
+    edit(
+        inputs.content,
+        "title: Micro-needling\n",
+        'title: "Micro-needling \\\\* for *acne* [scars](https://example.org)"\n',
+    )
+    edit(inputs.content, "    heading: What is it?\n", "    heading: What is **it**?\n")
+    result = build(inputs)
+    assert result.pdf is not None
+    with reopen(result.pdf) as pdf, pdf.open_metadata() as xmp:
+        assert str(pdf.docinfo.Title) == "Micro-needling * for acne scars: for acne scars"
+        assert str(pdf.docinfo.Subject).endswith("Micro-needling * for acne scars for acne scars")
+        keywords = str(pdf.docinfo.Keywords)
+        assert "Micro-needling * for acne scars, What is it?," in keywords
+        assert xmp.get("dc:title") == "Micro-needling * for acne scars: for acne scars"
+
+
 def test_a_line_break_in_a_paragraph_is_a_space_as_before(inputs: Inputs) -> None:
     edit(inputs.content, '"Fine needles make', '"Fine needles\\nmake')
     printed = laid_out(inputs, "trifold")
