@@ -100,20 +100,32 @@ def _overlaps(n: int, page: Page, content: Content) -> Iterator[Diagnostic]:
         if not (item.bleeds or item.role == "mark" or overset(item)):
             pieces.setdefault(item.piece, []).append((_core(item), item))
     boxes = {n: _union([core for core, _ in items]) for n, items in pieces.items()}
-    numbers = sorted(pieces)
-    for i, a in enumerate(numbers):
-        for b in numbers[i + 1 :]:
-            if not _crosses(boxes[a], boxes[b]):
-                continue
-            hit = next(((x, y) for cx, x in pieces[a] for cy, y in pieces[b] if _crosses(cx, cy)), None)
-            if hit is not None:
-                x, y = hit
-                yield error(
-                    where(content, page, y if isinstance(y, Text) else x),
-                    f"{_what(y)} is printed over {_what(x)}"
-                    + (f" of '{x.section}'" if x.section and x.section != y.section else ""),
-                    GUARD,
-                ).at(place(n, x.box), place(n, y.box))
+    for a, b in _near(boxes):
+        hit = next(((x, y) for cx, x in pieces[a] for cy, y in pieces[b] if _crosses(cx, cy)), None)
+        if hit is not None:
+            x, y = hit
+            yield error(
+                where(content, page, y if isinstance(y, Text) else x),
+                f"{_what(y)} is printed over {_what(x)}"
+                + (f" of '{x.section}'" if x.section and x.section != y.section else ""),
+                GUARD,
+            ).at(place(n, x.box), place(n, y.box))
+
+
+def _near(boxes: dict[int, Rect]) -> list[tuple[int, int]]:
+    """The pairs of pieces (by number, the lower first) whose boxes cross, in order: found by sweeping across the
+    page from the left, each piece compared only with those that start before it ends."""
+    order = sorted(boxes, key=lambda n: boxes[n].x)
+    pairs = []
+    for i, a in enumerate(order):
+        ra = boxes[a]
+        for b in order[i + 1 :]:
+            rb = boxes[b]
+            if rb.x >= ra.right - OVERLAP:  # (this one and all after it start too far right to cross a)
+                break
+            if _crosses(ra, rb):
+                pairs.append((min(a, b), max(a, b)))
+    return sorted(pairs)
 
 
 def _core(item: Frame) -> Rect:
