@@ -46,6 +46,20 @@ def test_balancing_never_leaves_a_heading_alone_above_a_card_group_moved_on(inpu
     assert first.region == heading.region
 
 
+@pytest.mark.parametrize(("layout", "count"), [("trifold", 4), ("trifold", 6), ("bifold", 6), ("flyer", 6)])
+def test_a_card_group_a_panel_can_hold_stays_in_one_panel_when_the_panels_are_balanced(
+    inputs: Inputs, layout: LayoutName, count: int
+) -> None:
+    """The words are short, so balancing tries the panels shortened from the foot: a card group the whole panel
+    holds is not broken between its rows to even the panels (only one taller than the whole panel breaks)."""
+    _cards(inputs, count)
+    result = build(inputs, layout=layout)
+    assert result.ok and result.layout is not None, [d.format() for d in result.diagnostics]
+    titles = [t for t in texts(result.layout) if t.text.startswith("Card ")]
+    assert [t.text for t in titles] == [f"Card {n}" for n in range(1, count + 1)]
+    assert len({(t.region, t.panel) for t in titles}) == 1, {t.text: t.region for t in titles}
+
+
 @pytest.mark.parametrize("layout", ["trifold", "large-print"])
 def test_a_heading_of_one_word_too_long_for_its_column_is_an_error_at_the_heading(
     inputs: Inputs, layout: LayoutName

@@ -70,6 +70,11 @@ def test_the_clinics_country_is_its_phone_numbers_when_the_kit_does_not_say(inpu
         ("Price: 10 000 zł, or 1,000 or 1.000.000", []),  # grouped digits are one number, not 000
         ("Tel. 0117 496 0321; ref 9990", []),
         ("NHS 111, then 000", ["111", "000"]),
+        ("(999) or 999.", ["999"]),  # (once a text)
+        ("From $999 or £111; code DP-999; 100–111 days; 999 % of 111th; 999mg", []),  # no number to call
+        ("Alam M. 2014;150(8):999-1003, volume 111(8)", []),  # a reference's pages and issue
+        ("Arabic grouping: ١٬٠٠٠ and 1٬000", []),
+        ("1-800-111-2345 (toll free)", []),
     ],
 )
 def test_only_whole_numbers_that_are_emergency_numbers_elsewhere_are_found(
@@ -81,6 +86,43 @@ def test_only_whole_numbers_that_are_emergency_numbers_elsewhere_are_found(
     words, _ = load_content(inputs.content)
     assert kit is not None and words is not None
     assert [n for n, _ in foreign_numbers(words, kit)] == found
+
+
+def test_every_text_that_gives_the_number_is_named_not_only_the_first(inputs: Inputs) -> None:
+    """A price of 999 before 'Call 999' neither hides the real one nor is warned itself; two texts that tell
+    patients to call 999 are both named (a user who fixes the first must not print the second)."""
+    bullets = '"Redness for 1 to 3 days"\n          - "A course costs $999"\n          - "Call 999 at once"'
+    text = edit(inputs.content, '"Redness for 1 to 3 days"', bullets + '\n          - "Or dial 999"')
+    edit(inputs.brand, 'phone: "+44 117 496 0321"', 'phone: "+1 802 555 0148"')
+    kit, _ = load_brand(inputs.brand)
+    words, _ = load_content(inputs.content)
+    assert kit is not None and words is not None
+    found = [(n, at.line, at.column) for n, at in foreign_numbers(words, kit)]
+    assert found == [("999", *position(text, '"Call 999 at once"')), ("999", *position(text, '"Or dial 999"'))]
+
+
+def test_the_sources_document_block_and_clinics_own_details_are_not_read(inputs: Inputs) -> None:
+    """The document block (a grant's number) and the clinic's street and suite numbers are no numbers to call."""
+    edit(inputs.content, 'conflicts: "No outside funding."', 'conflicts: "No outside funding; grant 999 declined."')
+    edit(inputs.brand, 'phone: "+44 117 496 0321"', 'phone: "+1 802 555 0148"')
+    brand = inputs.brand.read_text(encoding="utf-8")
+    address = brand.split("address:", 1)[1].split("\n", 1)[0]
+    edit(inputs.brand, "address:" + address, 'address: "111 Main Street, Suite 999"')
+    kit, _ = load_brand(inputs.brand)
+    words, _ = load_content(inputs.content)
+    assert kit is not None and words is not None
+    assert foreign_numbers(words, kit) == []
+
+
+def test_a_telephone_number_of_no_country_leaves_the_country_unknown(inputs: Inputs) -> None:
+    """+800 (international freephone) is no country's: the check is not made, rather than one for country '001'."""
+    edit(inputs.content, '"Redness for 1 to 3 days"', '"Call 999 at once"')
+    edit(inputs.brand, 'phone: "+44 117 496 0321"', 'phone: "+800 1234 5678"')
+    kit, _ = load_brand(inputs.brand)
+    words, _ = load_content(inputs.content)
+    assert kit is not None and words is not None
+    assert kit.clinic_country()[0] == ""
+    assert foreign_numbers(words, kit) == []
 
 
 def test_each_countrys_emergency_numbers_come_from_the_phone_number_data() -> None:

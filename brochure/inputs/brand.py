@@ -77,7 +77,8 @@ class Brand:
         number's country; ('', ...) when neither says."""
         if self.country:
             return self.country, self.where("country")
-        return self.contact.phone_region, self.where("contact.phone")
+        region = self.contact.phone_region  # ('001' for a number of no country: +800 freephone, +882 ...)
+        return (region if len(region) == 2 and region.isalpha() else ""), self.where("contact.phone")
 
     def logo_height(self, layout: LayoutName) -> tuple[float | None, Location]:
         """The logo's printed height the kit asks for in a layout, in mm (None: the layout's own), and where it

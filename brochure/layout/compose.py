@@ -112,7 +112,9 @@ def balance(items: list[Item], frames: list[Frame], keep: tuple[bool, bool], res
     for step in range(1, BALANCE_STEPS + 1):
         cut = top * step / BALANCE_STEPS
         short = [
-            Frame(f.region, Rect(f.box.x, f.box.y + cut, f.box.w, f.box.h - cut), f.page) if i in side[:-1] else f
+            Frame(f.region, Rect(f.box.x, f.box.y + cut, f.box.w, f.box.h - cut), f.page, f.whole)
+            if i in side[:-1]
+            else f
             for i, f in enumerate(within)
         ]
         trial = flow(items, short, *keep)

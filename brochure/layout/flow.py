@@ -38,6 +38,13 @@ class Frame:
     region: str
     box: Rect
     page: int = 0
+    full: float = 0.0  # the frame's whole height where `box` is a balancing trial's shortened one (0: box.h)
+
+    @property
+    def whole(self) -> float:
+        """The height of the whole frame: a card group taller than this splits between its rows, never one shorter
+        (a balancing trial's shortened frame does not split a group the frame itself holds)."""
+        return self.full or self.box.h
 
 
 @frozen
@@ -129,7 +136,7 @@ def flow(items: list[Item], frames: list[Frame], keep_sections: bool = False, ov
                     item.keep_with_next
                     and placed
                     and len(queue) > 1
-                    and not _fits_after(queue, 1, box.w, avail - h, box.h)
+                    and not _fits_after(queue, 1, box.w, avail - h, frame.whole)
                 ):
                     break
                 top = y - gap
@@ -139,7 +146,7 @@ def flow(items: list[Item], frames: list[Frame], keep_sections: bool = False, ov
                 queue.popleft()
                 continue
             parts = item.flowable.split(box.w, avail) if avail > 0 and not item.keep_with_next else []
-            if not parts and avail > 0 and isinstance(item.flowable, Column) and h > box.h + EPS:
+            if not parts and avail > 0 and isinstance(item.flowable, Column) and h > frame.whole + EPS:
                 parts = item.flowable.split_rows(box.w, avail)  # taller than a whole frame: between rows
             if len(parts) >= 2:
                 queue.popleft()

@@ -213,13 +213,18 @@ def check_producer(content: Content, brand: Brand) -> list[Diagnostic]:
 # emergency). A leaflet written for one of them tells patients to call one of these.
 EMERGENCY = ("000", "111", "112", "911", "999")
 _DIGIT = re.compile(r"\d")
-_NUMBER = re.compile(r"\d+(?:[ \u00a0\u2009\u202f.,]\d+)*")  # digits, grouped as numbers are (10 000, 1,000)
+_NUMBER = re.compile(r"\d+(?:[ \u00a0\u2009\u202f.,\u066b\u066c]\d+)*")  # digits, grouped (10 000, 1,000, ١٬٠٠٠)
+_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"
+_NOT_BEFORE = frozenset(_DASHES + "/:;#+=&_")  # a code (DP-999), a range (100-111), a reference's pages (8):999
+_NOT_AFTER = frozenset(_DASHES + "/:(_%\u2030\u00b0")  # a range, a code, a volume's issue 111(8), 999 %, 111°
+_NOT_DIRECTIONS = ("references", "document.")  # where a number is never one to call: sources, the document block
 
 
 def check_emergency_numbers(content: Content, brand: Brand) -> list[Diagnostic]:
     """Words that give patients an emergency number (999, 911, 112, 000, 111) that is no number to call in the
     clinic's country (its `country:`, else its phone number's): words written for one country, built for a clinic
-    in another. Each number once, at the first text that gives it."""
+    in another. Each text that gives one is named (a price or a page number that happens to be 999 does not count:
+    only a number standing alone, as a number to call is written)."""
     found = foreign_numbers(content, brand)
     if not found:  # (the country's own numbers are worked out only to be named: about 17 ms, once a process)
         return []
@@ -240,26 +245,44 @@ def check_emergency_numbers(content: Content, brand: Brand) -> list[Diagnostic]:
 
 
 def foreign_numbers(content: Content, brand: Brand) -> list[tuple[str, Location]]:
-    """Each emergency number the words give that is no number to call in the clinic's country, at the first text
-    that gives it; none when the kit does not say where the clinic is."""
+    """Each emergency number the words give that is no number to call in the clinic's country, at every text that
+    gives it (once a text); none when the kit does not say where the clinic is. The sources, the document block and
+    the clinic's own name, address, telephone number and addresses are not read: a number there is none to call."""
     country, _ = brand.clinic_country()
     if not country:
         return []
-    found: dict[str, Location] = {}
-    for text, at in [*content.strings, *brand.printed()]:
-        if not _DIGIT.search(text):  # (most texts have no number: not parsed for one)
+    found: dict[tuple[str, Location], None] = {}
+    kit = [(text, at) for text, at in brand.printed() if at.key not in _CLINICS_OWN]
+    for text, at in [*content.strings, *kit]:
+        if not _DIGIT.search(text) or at.key.startswith(_NOT_DIRECTIONS):  # (most texts have no number)
             continue
         for number in _numbers(plain(text)):
-            if number in EMERGENCY and number not in found and not _dialled(number, country):
-                found[number] = at
-    return list(found.items())
+            if number in EMERGENCY and not _dialled(number, country):
+                found[(number, at)] = None
+    return list(found)
+
+
+_CLINICS_OWN = frozenset(
+    {"name", "contact.address", "contact.phone", "contact.email", "contact.website", "contact.booking_url"}
+)
 
 
 def _numbers(text: str) -> list[str]:
-    """Each number of three digits written in the text (as the emergency numbers are), in ASCII digits (Arabic-Indic
-    and other digits read as theirs); a number grouped with others (10 000, 1,000) is not one."""
-    found = [m.group() for m in _NUMBER.finditer(text) if len(m.group()) == 3]
+    """Each number of three digits standing alone in the text (as the emergency numbers are written), in ASCII
+    digits (Arabic-Indic and other digits read as theirs). Not one: a number grouped with others (10 000, 1,000), a
+    price ($999), part of a code, a range or a reference (DP-999, 100-111, 150(8):999-1003), a share (999 %), an
+    ordinal or a unit run on (111th, 999mg)."""
+    found = [m.group() for m in _NUMBER.finditer(text) if len(m.group()) == 3 and _alone(text, m.start(), m.end())]
     return [n if n.isascii() else "".join(str(unicodedata.digit(ch)) for ch in n) for n in found]
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands alone: no letter, digit, currency sign or joining mark right before or after."""
+    before, after = text[start - 1 : start], text[end : end + 1]
+    for ch, refused in ((before, _NOT_BEFORE), (after, _NOT_AFTER)):
+        if ch and (ch.isalnum() or ch in refused or unicodedata.category(ch) == "Sc"):
+            return False
+    return text[end:].lstrip(" \u00a0\u202f")[:1] not in ("%", "\u2030")  # (999 %, as French sets a share)
 
 
 @lru_cache(maxsize=256)
