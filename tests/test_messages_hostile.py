@@ -18,6 +18,7 @@ from brochure import api
 from brochure.cli import main
 from brochure.diagnostics import Location
 from brochure.geometry.sheet import SHEETS
+from brochure.inputs.contact import country_problem
 from brochure.inputs.inline import display_url, escape_text, link_markup, to_markup
 from brochure.inputs.links import SCHEMES, link_problem
 from brochure.preflight.pdf import Where, check_pdf
@@ -88,6 +89,16 @@ def test_a_country_that_is_not_one_is_an_error(inputs: Inputs, capsys: pytest.Ca
     line = the_error(errors)
     assert status == 1 and "'UK' is not a country code" in line and "GB" in line
     assert_at(line, inputs.brand, text, "UK", "country")
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"), [("AUS", "AU"), ("IRL", "IE"), ("GBR", "GB"), ("usa", "US"), ("UK", "GB")]
+)
+def test_a_three_letter_country_code_suggests_its_two_letters(written: str, meant: str) -> None:
+    """ISO's three-letter codes are common in clinic data: GBR is GB, not the nearest spelling (GR, Greece)."""
+    problem, hint = country_problem(written)
+    assert problem == f"'{written}' is not a country code"
+    assert hint.startswith(f"did you mean {meant}? ")
 
 
 def test_a_content_tel_link_must_be_a_global_number() -> None:

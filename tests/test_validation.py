@@ -44,6 +44,14 @@ def assert_points_at(d: Diagnostic, file: Path, text: str, at: str, key: str) ->
 # (old, new, at, key, words in the message, words in the hint)
 CONTENT_MISTAKES = {
     "yaml-syntax": ("heading: What is it?", "heading: What: is it?", ": is it?", "", "YAML syntax", "quote text"),
+    "yaml-escape-in-double-quotes": (  # (brochure's `\*` typed in double quotes, where YAML reads it first)
+        '"Fine needles make',
+        '"Fine\\* needles make',
+        "\\* needles",
+        "",
+        "unknown escape character",
+        'write the backslash twice there ("from £150\\\\*"), or put the text in single quotes',
+    ),
     "unknown-top-key": (
         "subtitle:",
         "subtitel:",

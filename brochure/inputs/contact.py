@@ -65,10 +65,24 @@ def country_problem(value: str) -> tuple[str, str]:
     code = value.strip().upper()
     if code in phonenumbers.SUPPORTED_REGIONS:
         return "", ""
-    near = "GB" if code == "UK" else closest(code, sorted(phonenumbers.SUPPORTED_REGIONS))  # (UK is not ISO's)
+    near = "GB" if code == "UK" else _two_letters(code) or closest(code, sorted(phonenumbers.SUPPORTED_REGIONS))
     guess = f"did you mean {near}? " if near else ""
     hint = f"{guess}write the two-letter ISO 3166 code, e.g. GB, US, IE, CA"
     return f"'{shorten(value, 20)}' is not a country code", hint
+
+
+def _two_letters(code: str) -> str:
+    """The two-letter code a three-letter ISO 3166 code stands for (GBR -> GB, IRL -> IE), or '' (read only for a
+    mistake: data/country-codes.json, made by scripts/make_country_codes.py)."""
+    if len(code) != 3:
+        return ""
+    import json
+    from importlib import resources
+
+    codes: dict[str, str] = json.loads(
+        resources.files("brochure").joinpath("data/country-codes.json").read_text(encoding="utf-8")
+    )
+    return codes.get(code, "")
 
 
 def contact_problem(key: str, value: str, country: str | None = None) -> tuple[str, str]:

@@ -93,13 +93,14 @@ def parse(text: str, file: str, parser: type[Any] = PARSER) -> tuple[Node | None
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "not valid YAML"
-        diags.append(
-            error(
-                Location(file, line, col),
-                f"YAML syntax: {problem}",
-                "check indentation, and quote text that contains ': ' or starts with * [ & { or a quote",
+        hint = "check indentation, and quote text that contains ': ' or starts with * [ & { or a quote"
+        if "unknown escape" in problem:  # (a backslash in double quotes: brochure's own escapes, `\*`, typed there)
+            hint = (
+                "in double quotes YAML reads a backslash as its own escape: to print a mark's character as typed "
+                'write the backslash twice there ("from £150\\\\*"), or put the text in single quotes '
+                "('from £150\\*'), where a backslash is itself"
             )
-        )
+        diags.append(error(Location(file, line, col), f"YAML syntax: {problem}", hint))
         return None, diags
     except yaml.YAMLError as exc:  # pragma: no cover - unholdable() refuses what PyYAML's reader would
         diags.append(error(Location(file, 1, 1), f"YAML: {exc}", "check the file is valid YAML"))
