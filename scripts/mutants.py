@@ -1134,6 +1134,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_adversarial_layout.py::test_a_card_group_taller_than_a_page_breaks_between_its_cards",
     ),
     m(
+        "card-taller-than-a-page-told-as-words-to-cut",
+        "layout/compose.py",
+        "            if tallest > room + 0.01:",
+        "            if tallest > room * 100:",
+        "tests/test_adversarial_layout.py::test_a_card_taller_than_a_whole_page_is_an_error_that_says_so",
+    ),
+    m(
         "balancing-trial-frame-forgets-its-whole-height",
         "layout/compose.py",
         "f.box.h - cut), f.page, f.whole)",

@@ -101,6 +101,23 @@ def test_a_card_group_taller_than_a_page_breaks_between_its_cards(
     assert _heading_feet(result.layout, layout) == []
 
 
+@pytest.mark.parametrize(("layout", "frame"), [("large-print", "page"), ("trifold", "panel")])
+def test_a_card_taller_than_a_whole_page_is_an_error_that_says_so(
+    inputs: Inputs, layout: LayoutName, frame: str
+) -> None:
+    """One card of 400 words cannot be split (a group breaks between cards only): the error says that card is
+    taller than a whole page or panel, at its section, instead of counting words to cut from the sections."""
+    words = " ".join(f"word{n}" for n in range(400))
+    text = edit(inputs.content, '"New collagen can even out rough skin."', f'"New collagen {words}."')
+    result = build(inputs, layout=layout)
+    (found,) = [d for d in result.diagnostics if d.is_error]
+    line, col = position(text, "- id: what-is-it")
+    assert (found.location.line, found.location.column) == (line, col + 2)  # (at the section: its first key)
+    assert found.message.startswith("a card (or an item set two across) in section 'what-is-it' is ")
+    assert f"taller than a whole {frame} of the " in found.message
+    assert "never inside one" in found.message and "shorten that card's words by more than" in found.hint
+
+
 def test_a_grid_of_cards_taller_than_a_page_breaks_between_whole_rows(inputs: Inputs) -> None:
     """In a wide column cards stand two across; a group taller than the page breaks after a whole row, so every
     row but the group's last holds two cards (a row cut in two would leave one card alone, centred)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -174,10 +175,30 @@ def overflow(inp: Inputs, res: FlowResult, frames: list[Frame], sections: list[S
     and at least a line."""
     if not res.leftover:
         return []
+    room = max(f.whole for f in frames)
+    for item in res.leftover:  # a card (or an item set two across) taller than any frame: no cut elsewhere helps
+        if isinstance(item.flowable, flowables.Column):
+            tallest = item.flowable.tallest_row(frames[-1].box.w)
+            if tallest > room + 0.01:
+                section = next((s for s in sections if s.id == item.section), sections[-1])
+                return [_card_too_tall(inp, section, tallest, room)]
     over = height_of(res.leftover, frames[-1].box.w)
     lack = max(over - max(res.spare[-1], 0.0), inp.theme.scale.leading)
     section = next((s for s in sections if s.id == res.leftover[0].section), sections[-1])
     return [_spill(inp, section, lack, frames)]
+
+
+def _card_too_tall(inp: Inputs, section: Section, tallest: float, room: float) -> Diagnostic:
+    """'A card is taller than a whole page (or panel)': a card group breaks between its cards, never inside one."""
+    share = math.ceil(100 * (tallest - room) / tallest)
+    frame = "page" if inp.layout == "large-print" else "panel"
+    return error(
+        section.at,
+        f"a card (or an item set two across) in section '{section.id}' is {tallest / MM:.1f} mm tall, taller than a "
+        f"whole {frame} of the {inp.label} ({room / MM:.1f} mm, {inp.sheet.paper.name}, body type "
+        f"{inp.theme.scale.body:g} pt): a card group breaks between its cards, never inside one",
+        f"shorten that card's words by more than {share} %, or give them as paragraphs ('text:') instead of a card",
+    )
 
 
 def _spill(inp: Inputs, section: Section, over: float, frames: list[Frame], at_least: bool = False) -> Diagnostic:

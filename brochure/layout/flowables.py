@@ -418,6 +418,12 @@ class Column(Flowable):  # type: ignore[misc]
         self.height = sum(self._rows) + self.gap * (len(self._rows) - 1)
         return aw, self.height
 
+    def tallest_row(self, aw: float) -> float:
+        """The height of its tallest row at width aw: a group breaks between rows, so no frame lower than this
+        can hold it."""
+        self.wrap(aw, 1e6)
+        return max(self._rows, default=0.0)
+
     def floor(self, aw: float) -> float:
         cw = self._cell_width(aw)
         heights = [floor_height(p, cw) for p in self.parts]
