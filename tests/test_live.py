@@ -32,7 +32,7 @@ from helpers import BRAND, CONTENT, ROOT, TESTED, copied_kit
 from PIL import Image
 from pypdf import PdfReader
 
-from brochure.limits import SERVE_STREAMS
+from brochure.limits import SERVE_CONNECTIONS, SERVE_STREAMS
 
 ENV = {**os.environ, "PYTHONPATH": TESTED}
 WAIT = 60.0  # the most any step may take on a loaded machine (a first build in a new process is about 1 s)
@@ -342,6 +342,33 @@ def test_served_to_the_network_it_answers_addresses_and_its_own_name_and_caps_wh
         assert time.monotonic() < end, "the event streams of closed pages were never freed"
         inputs.content.write_text(inputs.content.read_text(encoding="utf-8") + "\n", encoding="utf-8")
         time.sleep(0.5)
+    assert serve.interrupt() == 0
+    assert not any("Traceback" in e for e in serve.errors), serve.errors
+
+
+def test_one_machine_that_opens_many_connections_and_sends_nothing_leaves_room_for_the_others(
+    inputs: Inputs, tmp_path: Path, running: list[Running]
+) -> None:
+    """On the network, a machine holding SERVE_CONNECTIONS // 2 connections open without a request (a stalled or
+    hostile client) is refused more; another machine (here another loopback address) is still answered."""
+    serve = Running(tmp_path, "serve", "--host", "0.0.0.0", "--port", "0")
+    running.append(serve)
+    port = int(serve.expect(r"serving the live preview at http://0\.0\.0\.0:(\d+)/").group(1))
+    serve.expect(r"wrote out/test-clinic")
+    idle = [socket.create_connection(("127.0.0.1", port), timeout=WAIT) for _ in range(SERVE_CONNECTIONS // 2)]
+    try:
+        time.sleep(0.3)  # (each accepted and holding its thread)
+        refused = socket.create_connection(("127.0.0.1", port), timeout=WAIT)
+        refused.sendall(f"GET /state HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
+        assert refused.recv(64) == b""  # closed unanswered
+        refused.close()
+        other = socket.create_connection(("127.0.0.1", port), timeout=WAIT, source_address=("127.0.0.2", 0))
+        other.sendall(f"GET /state HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n".encode())
+        assert other.recv(64).startswith(b"HTTP/1.0 200")
+        other.close()
+    finally:
+        for s in idle:
+            s.close()
     assert serve.interrupt() == 0
     assert not any("Traceback" in e for e in serve.errors), serve.errors
 

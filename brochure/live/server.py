@@ -4,9 +4,10 @@ nothing from anywhere else (its Content-Security-Policy says so to the browser).
 
 Standard library only: a ThreadingHTTPServer, a thread per request; each open page holds one for its event stream,
 which ends when the page goes away (a write to a closed connection), or when the server stops; at most
-SERVE_CONNECTIONS requests and SERVE_STREAMS pages at once. A request must name the host it was sent to: on a
-loopback address (the default) a loopback name, on the network an address or this machine's own name, so a web
-page elsewhere cannot reach the server by pointing a name of its own at it (DNS rebinding).
+SERVE_CONNECTIONS requests (half of them from one machine) and SERVE_STREAMS pages at once. A request must name
+the host it was sent to: on a loopback address (the default) a loopback name, on the network an address or this
+machine's own name, so a web page elsewhere cannot reach the server by pointing a name of its own at it (DNS
+rebinding).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from brochure.limits import SERVE_CONNECTIONS, SERVE_STREAMS
 from brochure.live.session import Live
 
 KEEP_ALIVE_S = 15.0  # a comment on the event stream this often, so a page that went away is noticed
-REQUEST_TIMEOUT_S = 30.0
+REQUEST_TIMEOUT_S = 10.0  # a request not sent whole by then is dropped (its thread and slot freed)
 MOST_BODY = 4096  # bytes of a switch request
 _PICTURE = re.compile(r"^/pages/(\d{1,12})/(page\d{1,3})\.jpg$")
 _ASSETS = {
@@ -121,24 +122,38 @@ class _HTTPServer(ThreadingHTTPServer):
         self.address_family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
         self.bug = bug
         self.slots = threading.BoundedSemaphore(SERVE_CONNECTIONS)
+        self.held: dict[str, int] = {}  # requests being answered, by the client's address
+        self.held_lock = threading.Lock()
         super().__init__(address, handler)
 
     def process_request(self, request: Any, client_address: Any) -> None:
-        """A thread for the request, unless SERVE_CONNECTIONS are being answered: then it is closed unanswered."""
-        if not self.slots.acquire(blocking=False):
-            self.shutdown_request(request)
-            return
+        """A thread for the request, unless SERVE_CONNECTIONS are being answered, or half of them for this client (a
+        machine that opens many and sends nothing cannot lock the others out): then it is closed unanswered."""
+        client = str(client_address[0])
+        with self.held_lock:
+            mine = self.held.get(client, 0)
+            if mine >= SERVE_CONNECTIONS // 2 or not self.slots.acquire(blocking=False):
+                self.shutdown_request(request)
+                return
+            self.held[client] = mine + 1
         try:
             super().process_request(request, client_address)
         except BaseException:
-            self.slots.release()
+            self._release(client)
             raise
 
     def process_request_thread(self, request: Any, client_address: Any) -> None:
         try:
             super().process_request_thread(request, client_address)
         finally:
-            self.slots.release()
+            self._release(str(client_address[0]))
+
+    def _release(self, client: str) -> None:
+        with self.held_lock:
+            left = self.held.pop(client, 1) - 1
+            if left:
+                self.held[client] = left
+        self.slots.release()
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         exc = sys.exc_info()[1]
