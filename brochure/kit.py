@@ -268,6 +268,12 @@ def schema_header(folder: Path, name: str) -> str:
     return f"# yaml-language-server: $schema={Path(os.path.relpath(schema, here)).as_posix()}\n"
 
 
+def _note(line: str, column: int) -> str:
+    """A line padded for the comment after it to start at `column`, and at least one space before it (a long id or
+    logo name would otherwise run into the '#' and make the comment part of its value)."""
+    return f"{line} ".ljust(column)
+
+
 def _q(text: str) -> str:
     """A YAML double-quoted scalar (JSON's string syntax is YAML's)."""
     return json.dumps(text, ensure_ascii=False)
@@ -284,27 +290,27 @@ def brand_yaml(folder: Path, a: Answers, logo: str) -> str:
         f'# {a["name"]}: the brand kit, made by `brochure init`. README.md, "Changing the brand", says more.',
         "# Paths are relative to this file and may not leave this folder.",
         f"name: {_q(a['name'])}",
-        f"id: {a['id']}".ljust(28) + "# the short name in output file names",
-        country.ljust(28) + "# phone numbers print in this country's style",
+        _note(f"id: {a['id']}", 28) + "# the short name in output file names",
+        _note(country, 28) + "# phone numbers print in this country's style",
         "colors:                     # #RRGGBB, in quotes (YAML reads # as a comment)",
-        f"  primary: {_q(a['primary'].upper())}".ljust(28) + "# headings, bands",
-        f"  secondary: {_q(a['secondary'].upper())}".ljust(28) + "# artwork, soft tints",
-        f"  accent: {_q(a['accent'].upper())}".ljust(28) + "# numbers, icons, one highlight",
-        f"  text: {_q(a['text'].upper())}".ljust(28) + "# body text",
+        _note(f"  primary: {_q(a['primary'].upper())}", 28) + "# headings, bands",
+        _note(f"  secondary: {_q(a['secondary'].upper())}", 28) + "# artwork, soft tints",
+        _note(f"  accent: {_q(a['accent'].upper())}", 28) + "# numbers, icons, one highlight",
+        _note(f"  text: {_q(a['text'].upper())}", 28) + "# body text",
         f"  background: {_q(a['background'].upper())}",
         "fonts:                      # `brochure fonts` lists the families you can name",
         f"  heading: {{family: {_q(heading)}, weight: 600}}",
         f"  body: {{family: {_q(font)}}}",
-        f"logo: {logo}".ljust(28) + "# SVG (text as outlines) or PNG",
-        f"# logo: {{file: {logo}, height: 20}}".ljust(42) + "# its printed height, 8 to 40 mm (default 15)",
-        "# type: {body_size: auto}".ljust(42) + "# body type by the font's x-height (README)",
+        _note(f"logo: {logo}", 28) + "# SVG (text as outlines) or PNG",
+        _note(f"# logo: {{file: {logo}, height: 20}}", 42) + "# its printed height, 8 to 40 mm (default 15)",
+        _note("# type: {body_size: auto}", 42) + "# body type by the font's x-height (README)",
         "contact:",
         f"  address: {_q(a['address'])}",
         f"  phone: {_q(a['phone'])}",
         f"  email: {_q(a['email'])}",
         f"  website: {_q(a['website'])}",
         f"  booking_url: {_q(a['booking_url'])}".ljust(28) + "  # the QR code on the back opens it",
-        f"paper: {a['paper']}".ljust(28) + "# a4 or letter",
+        _note(f"paper: {a['paper']}", 28) + "# a4 or letter",
     ]
     return "\n".join(line for line in lines if line) + "\n"
 

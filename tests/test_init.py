@@ -56,6 +56,25 @@ def test_a_kit_from_options_builds_at_once(
     assert (tmp_path / "out/riverside-skin-clinic-en-gb-trifold-a4-office.pdf").is_file()
 
 
+def test_a_long_or_accented_clinic_name_makes_a_kit_and_an_id_in_plain_letters(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An id of 24 letters or more ran into its line's comment ('id: ...-bath# the short name ...'), which made the
+    comment part of the id and every such kit fail; accents made gaps in the id (cl-nica-...)."""
+    monkeypatch.chdir(tmp_path)
+    for name, made in (
+        ("Riverside Skin Clinic of Bath and Wells", "riverside-skin-clinic-of-bath-and-wells"),
+        ("Clínica Dermatológica Ñandú", "clinica-dermatologica-nandu"),
+    ):
+        folder = f"clinics/{made}"
+        status, _, err = cli(capsys, "init", folder, *options(name=name), "--yes")
+        assert status == 0, err
+        kit, diags = load_brand(tmp_path / folder / "brand.yaml")
+        assert kit is not None and kit.id == made, diags
+        line = next(t for t in (tmp_path / folder / "brand.yaml").read_text().splitlines() if t.startswith("id:"))
+        assert line.startswith(f"id: {made} ") and line.endswith("# the short name in output file names")
+
+
 def test_a_kit_inside_the_project_names_its_schema_relative_to_itself(tmp_path: Path) -> None:
     from brochure.kit import schema_header
 

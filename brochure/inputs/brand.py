@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
@@ -269,8 +270,10 @@ def _read_id(r: Reader, node: Node | None, name: str | None) -> str:
 
 
 def slug(text: str) -> str:
-    """Lowercase ASCII words joined by hyphens, at most 40 characters: 'Maple & Main' -> 'maple-main'."""
-    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))[:40].strip("-")
+    """Lowercase ASCII words joined by hyphens, at most 40 characters, accents dropped: 'Maple & Main' ->
+    'maple-main', 'Clínica Ñandú' -> 'clinica-nandu'."""
+    bare = "".join(ch for ch in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(ch))
+    return "-".join(re.findall(r"[a-z0-9]+", bare))[:40].strip("-")
 
 
 def _locations(r: Reader, top: dict[str, Node]) -> tuple[tuple[str, Location], ...]:
