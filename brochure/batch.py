@@ -37,7 +37,7 @@ from brochure.frozen import frozen
 from brochure.inputs.blocks import Image
 from brochure.inputs.brand import Brand, kit_identity, load_brand
 from brochure.inputs.content import Content, load_content
-from brochure.inputs.editions import Editions
+from brochure.inputs.editions import Editions, Group
 from brochure.output.files import BATCH_MANIFEST, HTML, PDF, PNG, Refused, in_the_way, same_file, write_atomic
 from brochure.output.preview import page_images
 from brochure.preflight.dates import check_dates, today
@@ -176,13 +176,7 @@ def collisions(editions: Editions, loaded: Loaded, kits: Kits | None = None) -> 
             if kit is None or words is None:
                 continue  # (its editions fail, each with the reason)
             who = f"{group.kit} with {content}"
-            language = words.language.lower()
-            outputs = [
-                editions.output.format(brand=kit[0], language=language, layout=lo, paper=pa, target=ta)
-                for lo in group.layouts
-                for pa in group.papers or (kit[1],)
-                for ta in group.targets
-            ]
+            outputs = _outputs(editions, group, kit, words.language)
             clash = next((o for o in outputs if seen.get(o, who) != who), None)
             if clash is not None:
                 found.append(error(at, f"two editions would be written to {clash}: {seen[clash]}, and {who}", _TWICE))
@@ -192,6 +186,29 @@ def collisions(editions: Editions, loaded: Loaded, kits: Kits | None = None) -> 
 
 
 _TWICE = "give the kits different ids, and each brand one content file per language, named once"
+
+
+def _outputs(editions: Editions, group: Group, kit: tuple[str, PaperName, str], language: str) -> list[str]:
+    """The output paths (as the pattern gives them, relative to editions.yaml's folder) of a kit's editions in a
+    language."""
+    return [
+        editions.output.format(brand=kit[0], language=language.lower(), layout=lo, paper=pa, target=ta)
+        for lo in group.layouts
+        for pa in group.papers or (kit[1],)
+        for ta in group.targets
+    ]
+
+
+def outputs(editions: Editions, loaded: Loaded, kits: Kits) -> list[Path]:
+    """Every edition's output file (of the kits and content files that load)."""
+    found: list[Path] = []
+    for group in editions.groups:
+        kit = kits.get(kit_identity(group.kit))
+        for content in group.contents:
+            words = loaded.get(content.resolve())
+            if kit is not None and words is not None:
+                found += [editions.path.parent / o for o in _outputs(editions, group, kit, words.language)]
+    return found
 
 
 def tasks(

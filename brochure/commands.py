@@ -46,7 +46,7 @@ def batch(args: argparse.Namespace, console: Console) -> int:
     _print(console, clashes)
     if clashes:
         return EXIT_ERRORS
-    problem = _batch_outputs(args, editions)  # before anything is built
+    problem = _batch_outputs(args, editions, batches.outputs(editions, loaded, kits))  # before anything is built
     if problem:
         console.error(f"brochure: error: {problem}")
         return EXIT_USAGE if problem.startswith("--json") else EXIT_ERRORS
@@ -113,12 +113,16 @@ def _executor(args: argparse.Namespace) -> Any:
     return connect(args.scheduler)
 
 
-def _batch_outputs(args: argparse.Namespace, editions: Any) -> str:
+def _batch_outputs(args: argparse.Namespace, editions: Any, pdfs: list[Path]) -> str:
     """Why the batch's own files cannot be written where they go ('' if they can): the manifest, the contact sheet
-    and --json, which may not be an input, a folder, a device, the manifest itself or a file of another kind."""
+    and --json, which may not be an input, an edition's PDF, a folder, a device, the manifest itself or a file of
+    another kind."""
     from brochure import batch
 
     manifest = batch.manifest_path(editions)
+    thumbs = manifest.parent / batch.THUMBS
+    if thumbs.exists() and not thumbs.is_dir():
+        return f"{thumbs} is a file, and the batch writes its page pictures into that folder (move the file)"
     for path, kind in ((manifest, BATCH_MANIFEST), (manifest.parent / batch.INDEX, HTML)):
         folder = in_the_way(path)
         if folder is not None:
@@ -134,6 +138,8 @@ def _batch_outputs(args: argparse.Namespace, editions: Any) -> str:
         inputs.append(editions.source)
     if any(same_file(report, p) for p in inputs) or same_file(report, manifest):
         return f"--json {report}: it names an input or the manifest; give the report a file of its own"
+    if any(report.resolve() == pdf.resolve() for pdf in pdfs):
+        return f"--json {report}: it names an edition's PDF, which the batch writes; give the report a file of its own"
     problem = target_problem(report, JSON)
     return f"--json {report} {problem}" if problem else ""
 

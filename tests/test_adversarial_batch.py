@@ -146,7 +146,9 @@ def test_json_at_the_manifest_does_not_break_later_runs(inputs: Inputs, capsys: 
     assert status in (0, 2) and INTERNAL not in err, err
 
 
-@pytest.mark.parametrize("where", ["content.yaml", "editions.yaml", "assets", "/dev/null"])
+@pytest.mark.parametrize(
+    "where", ["content.yaml", "editions.yaml", "assets", "/dev/null", "out/test-clinic/en-gb/trifold-a4-office.pdf"]
+)
 def test_json_at_an_input_or_a_folder_is_refused_before_anything_is_built(
     inputs: Inputs, capsys: pytest.CaptureFixture[str], where: str
 ) -> None:
@@ -157,6 +159,19 @@ def test_json_at_an_input_or_a_folder_is_refused_before_anything_is_built(
     assert status == 2 and INTERNAL not in err and "--json" in err, err
     assert not (inputs.content.parent / "out").exists()
     assert {p: p.read_bytes() for p in before} == before
+
+
+def test_a_file_where_the_page_pictures_go_is_one_error_before_anything_is_built(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file named `thumbs` in the output folder: one error naming it, not every edition failed with an OS error."""
+    path = _editions(inputs)
+    (inputs.content.parent / "out").mkdir()
+    (inputs.content.parent / "out" / "thumbs").write_text("x", encoding="utf-8")
+    status, _, err = batch(capsys, path)
+    assert status == 1 and INTERNAL not in err, err
+    assert err.count("error") == 1 and "out/thumbs is a file" in err, err
+    assert sorted(p.name for p in (inputs.content.parent / "out").iterdir()) == ["thumbs"]
 
 
 # --- the matrix --------------------------------------------------------------------------------------------------
