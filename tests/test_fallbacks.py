@@ -20,6 +20,11 @@ TEXT = "Fine needles make **tiny** pricks. See [our site](https://example.com)."
 GREEK = "Fine needles make **tiny** pricks (μικροβελόνωση), in Russian микроиглы. The word științific."
 FALLBACKS = "  body: {family: Be Vietnam Pro}\n"
 
+EVERY_FACE = (  # a character the family lacks: each of its faces named, the body text's among them
+    "the heading, body, bold and italic fonts "
+    "(BeVietnamPro-SemiBold, BeVietnamPro-Regular, BeVietnamPro-Bold, BeVietnamPro-Italic)"
+)
+
 
 def with_fallbacks(inputs: Inputs, fallbacks: str) -> str:
     return edit(inputs.brand, FALLBACKS, FALLBACKS + f"  fallbacks: {fallbacks}\n")
@@ -40,8 +45,8 @@ def test_a_greek_word_the_family_lacks_is_an_error_at_the_text_without_fallbacks
     status, errors, _ = check(inputs, capsys)
     assert status == 1
     line, col = position(text, GREEK)
-    assert errors[0].startswith(f"{inputs.content}:{line}:{col - 1}: error: the heading font (BeVietnamPro-SemiBold)")
-    assert "has no glyph for 'μ' (U+03BC GREEK SMALL LETTER MU)" in errors[0]
+    assert errors[0].startswith(f"{inputs.content}:{line}:{col - 1}: error: {EVERY_FACE}")  # (a body text's)
+    assert "have no glyph for 'μ' (U+03BC GREEK SMALL LETTER MU)" in errors[0]
     assert "add a fallback family that has it to fonts.fallbacks" in errors[0] and "`brochure fonts`" in errors[0]
 
 
@@ -103,9 +108,7 @@ def test_a_character_no_font_has_is_an_error_naming_the_fallbacks_tried(
     assert status == 1
     line, col = position(text, "Tick the box")  # (the message points at the quote before the text)
     (error,) = errors  # the tick is in IBM Plex Serif, the arrow in both: the star in neither
-    assert error.startswith(
-        f"{inputs.content}:{line}:{col - 1}: error: the heading font (BeVietnamPro-SemiBold) has no"
-    )
+    assert error.startswith(f"{inputs.content}:{line}:{col - 1}: error: {EVERY_FACE} have no")
     assert "glyph for '\u2605' (U+2605 BLACK STAR), nor have its fallbacks (IBM Plex Serif, Alegreya Sans)" in error
 
 
@@ -132,6 +135,23 @@ def test_a_drawing_label_prints_its_words_in_the_fallback_that_has_them(
     assert [(r.text.strip(), display_name(r.font)) for r in label.runs] == runs
     for a, b in pairwise(label.runs):  # one line of words
         assert b.x == pytest.approx(a.x + a.width, abs=0.01)
+
+
+def test_a_variation_selector_pasted_after_a_sign_prints_the_sign_and_blocks_nothing(inputs: Inputs) -> None:
+    """'©\ufe0f' and '™\ufe0f' (the emoji form asked for, as phones and Word paste them): no font has a glyph for
+    the selector, which prints nothing anyway; the sign prints in a paragraph and in a drawing's label, and the
+    build is not refused for a character that cannot be seen."""
+    edit(inputs.content, '"Redness for 1 to 3 days"', '"Redness \u00a9\ufe0f for 1 to 3 days"')
+    edit(
+        inputs.content,
+        "      - cards:\n",
+        '      - illustration: {name: skin-section, labels: {dermis: "Dermis\u2122\ufe0f"}}\n      - cards:\n',
+    )
+    result = build(inputs)
+    assert result.ok and result.layout is not None, [d.format() for d in result.diagnostics if d.is_error]
+    printed = [t.text for t in texts(result.layout)]
+    assert "Redness \u00a9 for 1 to 3 days" in printed and "Dermis\u2122" in printed
+    assert not any("\ufe0f" in r.text for t in texts(result.layout) for r in t.runs)
 
 
 @pytest.mark.parametrize(

@@ -65,7 +65,7 @@ def test_a_character_the_fonts_cannot_print_is_an_error(inputs: Inputs, char: st
     assert result.pdf is None
     (msg,) = errors(result)
     line, col = position(text, f"What is it {char}")
-    assert msg.startswith(f"{inputs.content}:{line}:{col}: error: the heading font (BeVietnamPro-SemiBold)")
+    assert msg.startswith(f"{inputs.content}:{line}:{col}: error: the heading, body, bold and italic fonts (")
     assert f"'{char}' ({code}" in msg and "[at sections[0].heading]" in msg
 
 

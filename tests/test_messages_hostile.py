@@ -383,7 +383,7 @@ def test_a_glyph_missing_from_a_brand_string_is_named_at_its_line(
     assert status == 1
     line = the_error(errors)
     assert_at(line, inputs.brand, text, needle, key)
-    assert "has no glyph for '✓' (U+2713" in line
+    assert "no glyph for '✓' (U+2713" in line
 
 
 ILLUSTRATION = """      - illustration:

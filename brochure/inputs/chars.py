@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
+
+# Variation selectors: they ask for a character's emoji or text form ('©\ufe0f', pasted from phones and Word) and
+# print nothing themselves. A leaflet prints the text form, so they are left out where words are set and drawn.
+SELECTORS = "\ufe00-\ufe0f\U000e0100-\U000e01ef"
+SELECTOR = re.compile(f"[{SELECTORS}]")
 
 # Unicode's names for the C0 controls (unicodedata has none for them), with where Word users meet them.
 _C0 = (

@@ -13,6 +13,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
 from brochure.geometry.sheet import Rect
+from brochure.inputs.chars import SELECTORS
 from brochure.layout import bidi, parsed, rtl, setting
 from brochure.layout.model import Entry
 from brochure.layout.recorder import Recorder
@@ -70,8 +71,9 @@ def _paragraph_floor(p: Paragraph, aw: float) -> float:
 
 # Characters with no printed form that only shaping or line breaking reads (zero-width space, joiners, direction
 # marks and isolates, word joiner): in a paragraph ReportLab sets, a font without a glyph for one would draw its
-# empty box as a gap ('a\u200db' printed 'a b'). The soft hyphen stays: ReportLab breaks words there.
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u061c\ufeff]")
+# empty box as a gap ('a\u200db' printed 'a b'); and variation selectors (inputs/chars.py). The soft hyphen stays:
+# ReportLab breaks words there.
+_INVISIBLE = re.compile(f"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u061c\ufeff{SELECTORS}]")
 
 
 def _visible(frag: Any) -> Any:

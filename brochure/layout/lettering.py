@@ -15,6 +15,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from brochure.art.labels import Measure
 from brochure.frozen import frozen
+from brochure.inputs.chars import SELECTOR
 from brochure.layout import rtl
 from brochure.theme.fallback import pieces
 from brochure.theme.shaping import Shaped
@@ -55,15 +56,17 @@ class _Frag:
 
 
 def letter(text: str, font: str, size: float, fallbacks: Sequence[str] = ()) -> Lettering:
-    """text as printed in font at size, words the font lacks in the first fallback that has them."""
-    parts = pieces(text, font, fallbacks)
+    """text as printed in font at size, words the font lacks in the first fallback that has them (variation
+    selectors, which print nothing, left out of a left-to-right label; HarfBuzz reads them in a shaped one)."""
     if not has_rtl(text):
+        parts = pieces(SELECTOR.sub("", text), font, fallbacks)
         runs, x = [], 0.0
         for t, f in parts:
             w = stringWidth(t, f, size)
             runs.append(Glyphs(t, f, x, w))
             x += w
         return Lettering(tuple(runs), x)
+    parts = pieces(text, font, fallbacks)
     para = rtl.words([_Frag(t, f, size) for t, f in parts], False)  # a label's direction: its first letter's
     line = [w for ws in rtl.lines(para.words, UNBROKEN) for w in ws]
     out: list[Glyphs] = []
@@ -89,7 +92,7 @@ def measure(font: str, fallbacks: Sequence[str]) -> Measure:
 
     def width(text: str, size: float) -> float:
         if not chosen and not has_rtl(text):
-            return float(stringWidth(text, font, size))
+            return float(stringWidth(SELECTOR.sub("", text), font, size))
         return letter(text, font, size, chosen).width
 
     return width

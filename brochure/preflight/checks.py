@@ -12,6 +12,7 @@ from phonenumbers.phonemetadata import PhoneMetadata
 
 from brochure.diagnostics import Diagnostic, Location, error, warning
 from brochure.inputs.brand import Brand
+from brochure.inputs.chars import SELECTOR
 from brochure.inputs.content import Content
 from brochure.inputs.inline import citations, plain, upper
 from brochure.layout.document import document_block
@@ -32,20 +33,18 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
     own = (" ".join((doc.fixed(), w.sources, w.in_full, w.page, *label)), doc.at)
     diags: list[Diagnostic] = []
     reported: set[str] = set()  # a character the words given in content.yaml lack is reported there, once
-    lacking: dict[str, tuple[str, str] | None] = {}  # a character -> the face (and fallbacks) that lack it
+    lacking: dict[str, Faces | None] = {}  # a character -> the faces (and their fallbacks) that lack it
 
-    def lacks(ch: str) -> tuple[str, str] | None:
-        if ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf"):
+    def lacks(ch: str) -> Faces | None:
+        if ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf") or SELECTOR.match(ch):  # (printing nothing)
             return None
         code = ord(ch)
-        return next(
-            (
-                (role, font)
-                for role, font, glyphs, extra in maps
-                if code not in glyphs and not any(code in cmap(f) for f in extra)
-            ),
-            None,
+        found = tuple(
+            (role, font)
+            for role, font, glyphs, extra in maps
+            if code not in glyphs and not any(code in cmap(f) for f in extra)
         )
+        return found or None
 
     for text, at in [*content.strings, *kicker, *_citation_strings(content), *brand.printed(), own]:
         script = _unshaped(text, faces, fonts)  # (markup is ASCII: the raw text will do)
@@ -61,16 +60,21 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
     return diags
 
 
+Faces = tuple[tuple[str, str], ...]  # (role, font) of faces: heading, body, bold, italic
+
+
 def _glyph_error(
     ch: str,
-    missing: tuple[str, str],
+    missing: Faces,
     said: tuple[str, Location],
     own: tuple[str, Location],
     content: Content,
     fonts: FontSet,
 ) -> Diagnostic:
-    """The character no face that may set it has, where it is written, and what would set it."""
-    role, font = missing
+    """The character the faces that may set it lack (each named: a body paragraph's is no heading's), where it is
+    written, and what would set it."""
+    roles = [role for role, _ in missing]
+    font = missing[0][1]
     at = said[1]
     name = unicodedata.name(ch, "unnamed character")
     tried = fonts.fallback_families
@@ -80,7 +84,11 @@ def _glyph_error(
         hint = f"the kicker is printed in capitals, and '{ch}' is a capital the font lacks: {hint}"
     if said == own:
         hint = f"the document block's own words for {content.language} use '{ch}': add a fallback family that has it"
-    message = f"the {role} font ({display_name(font)}) has no glyph for '{ch}' (U+{ord(ch):04X} {name})"
+    names = ", ".join(dict.fromkeys(display_name(f) for _, f in missing))
+    which = roles[0] if len(roles) == 1 else f"{', '.join(roles[:-1])} and {roles[-1]}"
+    one = len(roles) == 1
+    message = f"the {which} font{'' if one else 's'} ({names}) {'has' if one else 'have'} no glyph for '{ch}'"
+    message += f" (U+{ord(ch):04X} {name})"
     if tried:
         message += f", nor have its fallbacks ({', '.join(tried)})"
     message, hint = _unreadable(message, hint, fonts.fallbacks_for(font))
