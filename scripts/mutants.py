@@ -1134,6 +1134,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_adversarial_layout.py::test_a_card_group_taller_than_a_page_breaks_between_its_cards",
     ),
     m(
+        "translation-list-of-another-length-paired-by-place",
+        "inputs/translation.py",
+        "        if len(a[path]) != len(b[path]) and not any(_under(path, [f]) for f in found):",
+        "        if False:",
+        "tests/test_translations.py::test_a_missing_list_item_is_one_error_at_the_list_not_a_cascade",
+    ),
+    m(
+        "translation-thousands-read-as-two-numbers",
+        "inputs/translation.py",
+        "    if grouped is not None and (grouped.group(4) is None or grouped.group(4)[0] != grouped.group(3)):",
+        "    if False:",
+        "tests/test_translations.py::test_the_same_number_written_the_languages_way_is_no_error",
+    ),
+    m(
         "card-taller-than-a-page-told-as-words-to-cut",
         "layout/compose.py",
         "            if tallest > room + 0.01:",

@@ -196,16 +196,64 @@ def test_arabic_indic_digits_are_the_same_numbers(tmp_path: Path) -> None:
 
     assert found("بمدة ٣٠ إلى ٤٥ دقيقة") == []
     (message,) = found("بمدة ٣٥ إلى ٤٥ دقيقة")
-    assert "the source's 30" in message and "it has 35 instead" in message
+    assert "the source's 30" in message and "it has ٣٥ instead" in message  # (each as written)
 
 
-def test_a_missing_list_item_is_an_error(tmp_path: Path) -> None:
-    """A list of 6 that became 5: its last item has no pair (the others pair with their neighbours, so their
-    numbers are reported too)."""
-    lines, _ = _seeded(tmp_path, '          - "Sin maquillaje durante 24 horas"\n', "")
-    assert any(
-        "'sections[5].blocks[1].bullets[5]' of the source" in line and "has no translation" in line for line in lines
+@pytest.mark.parametrize(
+    ("source", "translated", "number"),
+    [
+        ("£1,000", "1 000 £", "1,000"),
+        ("£1,000", "1000 £", "1,000"),
+        ("£1,000", "1.000 £", "1,000"),
+        ("2.5 ml", "2,5 ml", "2.5"),
+        ("at 1:30", "a las 1.30", "1:30"),
+    ],
+)
+def test_the_same_number_written_the_languages_way_is_no_error(
+    tmp_path: Path, source: str, translated: str, number: str
+) -> None:
+    """Thousands grouped with a space or a point, or not at all; a decimal comma; a time's colon as a point."""
+    text = CONTENT.read_text(encoding="utf-8").replace("Never share one.", f"Never share one. It costs {source}.")
+    (tmp_path / "content.yaml").write_text(text, encoding="utf-8")
+    spanish = SPANISH.read_text(encoding="utf-8")
+    (tmp_path / "es.yaml").write_text(
+        spanish.replace("Nunca los comparta.", f"Nunca los comparta. Cuesta {translated}."), encoding="utf-8"
     )
+    src, _ = load_content(tmp_path / "content.yaml")
+    es, _ = load_content(tmp_path / "es.yaml")
+    assert src is not None and es is not None
+    assert [d.message for d in compare(src, es)] == []
+    (tmp_path / "es.yaml").write_text(
+        spanish.replace("Nunca los comparta.", "Nunca los comparta. Cuesta 100 £."), encoding="utf-8"
+    )
+    es2, _ = load_content(tmp_path / "es.yaml")
+    assert es2 is not None
+    (message,) = [d.message for d in compare(src, es2)]
+    assert f"the source's {number} (in " in message and "it has 100 instead" in message  # (as the source writes it)
+
+
+def test_a_missing_list_item_is_one_error_at_the_list_not_a_cascade(tmp_path: Path) -> None:
+    """A list of 6 that became 5 (the second item dropped): one error at the list, with both counts; the items
+    after it are not paired with the wrong source items (no false 'the source's 24 ... has 3 instead')."""
+    lines, text = _seeded(tmp_path, '          - "Sin maquillaje durante 24 horas"\n', "")
+    (line,) = lines
+    row, col = position(text, '"Lávese con suavidad')
+    assert line.startswith(
+        f"{tmp_path / 'es.yaml'}:{row}:{col}: error: 'sections[5].blocks[1].bullets' has 5 items here, 6 in the source"
+    )
+    assert "translate each of the source's 6 items, one for one, in its order" in line
+
+
+def test_a_missing_list_item_is_named_where_what_each_item_keeps_tells_them_apart(tmp_path: Path) -> None:
+    """The treatment's steps differ in their numbers and citations: the one dropped is named (not the last)."""
+    step = (
+        "          - title: Tratamiento\n"
+        '            text: "Le trata una enfermera o un médico formados. Dura de 15 a 60 minutos y se nota como un '
+        'raspado. Es normal sangrar en puntitos."\n'
+    )
+    (line,) = _seeded(tmp_path, step, "")[0]
+    assert "'sections[4].blocks[0].steps' has 3 items here, 4 in the source" in line
+    assert "the source's sections[4].blocks[0].steps[2] ('Treatment') has no translation here" in line
 
 
 def test_a_paragraph_left_in_english_is_flagged(tmp_path: Path) -> None:

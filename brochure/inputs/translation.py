@@ -10,6 +10,7 @@ message.
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from collections import Counter
@@ -19,7 +20,10 @@ from brochure.inputs.content import Content
 from brochure.inputs.inline import citations, links, plain
 from brochure.vocabulary import language_base
 
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# A number as written: digits grouped by thousands with a space ('1 000', as French and Polish write them), or digits
+# with points, commas and colons between them ('1,000', '2,5', '13:30').
+_NUMBER = re.compile(r"\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d.,:]\d)|\d+(?:[.,:]\d+)*")
+_GROUPED = re.compile(r"(\d{1,3})((?:([ \u00a0\u202f\u2009'’.,])\d{3})(?:\3\d{3})*)([.,]\d+)?")
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
 _OWN = ("document.", "words.")  # the translation's own document control and words are not the source's
 OPTIONAL = "call_to_action.qr_label"  # a source may leave it to the language's own words; a translation may not
@@ -33,6 +37,8 @@ def compare(source: Content, translation: Content) -> list[Diagnostic]:
     theirs = _texts(source)
     if [s.id for s in source.sections] != [s.id for s in translation.sections]:  # their texts do not pair
         ours = {key: v for key, v in ours.items() if not key.startswith("sections")}
+    uneven = _uneven(theirs, ours)  # (lists of other lengths: their items do not pair either)
+    ours = {key: v for key, v in ours.items() if not _under(key, uneven)}
     changes = dict(translation.document.translation.numbers) if translation.document.translation else {}
     # (an adaptation, en-GB -> en-US, keeps most words)
     adaptation = language_base(source.language) == language_base(translation.language)
@@ -121,7 +127,12 @@ def _structure(source: Content, translation: Content) -> list[Diagnostic]:
         return diags  # the blocks of different sections do not pair
     ours, theirs = _texts(translation), _texts(source)
     firsts = _firsts(translation)
+    uneven = _uneven(theirs, ours)
+    for path in uneven:
+        diags.append(_uneven_error(path, theirs, ours, firsts, translation.language_at))
     for key in theirs.keys() - ours.keys():
+        if _under(key, uneven):
+            continue
         if key.startswith(("sections", "call_to_action", "cover", "title", "subtitle", "disclaimer", "references")):
             text, at = theirs[key]
             diags.append(
@@ -132,6 +143,8 @@ def _structure(source: Content, translation: Content) -> list[Diagnostic]:
                 )
             )
     for key in ours.keys() - theirs.keys() - {OPTIONAL}:
+        if _under(key, uneven):
+            continue
         text, at = ours[key]
         diags.append(
             error(
@@ -144,6 +157,71 @@ def _structure(source: Content, translation: Content) -> list[Diagnostic]:
 
 
 _LAST = re.compile(r"(\.[^.\[]*|\[\d+\])$")  # a key path's last step: '.text' or '[3]'
+_INDEX = re.compile(r"\[(\d+)\]")
+Texts = dict[str, tuple[str, Location]]
+
+
+def _lists(texts: Texts) -> dict[str, dict[int, list[str]]]:
+    """Every list in a file (a key path up to an index: 'sections[5].blocks[1].bullets'), its items by index, each
+    with the keys of its texts."""
+    out: dict[str, dict[int, list[str]]] = {}
+    for key in texts:
+        for m in _INDEX.finditer(key):
+            out.setdefault(key[: m.start()], {}).setdefault(int(m.group(1)), []).append(key)
+    return out
+
+
+def _uneven(theirs: Texts, ours: Texts) -> list[str]:
+    """The lists that hold another number of items here than in the source, the outermost of each nest (a block
+    dropped from a section makes its later blocks' lists differ too): their items cannot pair by place."""
+    a, b = _lists(theirs), _lists(ours)
+    found: list[str] = []
+    for path in sorted(a.keys() & b.keys(), key=lambda p: (len(p), p)):
+        if len(a[path]) != len(b[path]) and not any(_under(path, [f]) for f in found):
+            found.append(path)
+    return found
+
+
+def _under(key: str, paths: list[str]) -> bool:
+    """Whether a key path is an item of one of the lists (or inside one)."""
+    return any(key.startswith(p + "[") for p in paths)
+
+
+def _uneven_error(path: str, theirs: Texts, ours: Texts, firsts: dict[str, Location], fallback: Location) -> Diagnostic:
+    """One error for a list of another length: how many items each file has, and which of the source's items have
+    no translation (or which items are not the source's), found by what must stay the same in each item: its
+    numbers, citations and links (difflib pairs them in order; named only where no two items are alike in these)."""
+    a, b = _lists(theirs)[path], _lists(ours)[path]
+    was = [_signature(theirs, a[i]) for i in sorted(a)]
+    now = [_signature(ours, b[i]) for i in sorted(b)]
+    missing: list[int] = []
+    added: list[int] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, was, now, autojunk=False).get_opcodes():
+        if tag in ("delete", "replace"):
+            missing += range(i1, i2)
+        if tag in ("insert", "replace"):
+            added += range(j1, j2)
+    first_src = theirs[a[min(a)][0]][1]
+    said = f"'{path}' has {len(b)} item{'s' if len(b) != 1 else ''} here, {len(a)} in the source ({_place(first_src)})"
+    if len(set(was)) < len(was) or len(set(now)) < len(now):  # (items alike in all that stays: no telling which)
+        missing, added = [], []
+    if len(missing) == len(a) - len(b) and not added and missing:
+        shown = ", ".join(f"{path}[{i}] ('{shorten(plain(theirs[a[sorted(a)[i]][0]][0]), 40)}')" for i in missing)
+        said += f": the source's {shown} {'has' if len(missing) == 1 else 'have'} no translation here"
+    elif len(added) == len(b) - len(a) and not missing and added:
+        shown = ", ".join(f"{path}[{j}] ('{shorten(plain(ours[b[sorted(b)[j]][0]][0]), 40)}')" for j in added)
+        said += f": {shown} {'is' if len(added) == 1 else 'are'} not in the source"
+    at = firsts.get(path) or _nearest(firsts, path + "[0]", fallback)
+    hint = f"translate each of the source's {len(a)} items, one for one, in its order (the items after a missing "
+    hint += "one would pair with the wrong source items: their numbers and citations are checked once it is back)"
+    return error(at, said, hint)
+
+
+def _signature(texts: Texts, keys: list[str]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """What an item keeps in every language: its numbers, citations and links."""
+    joined = " ".join(texts[k][0] for k in keys)
+    numbers = tuple(sorted(_western(n) for n in _NUMBER.findall(plain(joined))))
+    return numbers, tuple(citations(joined)), tuple(links(joined))
 
 
 def _firsts(content: Content) -> dict[str, Location]:
@@ -168,24 +246,37 @@ def _nearest(firsts: dict[str, Location], key: str, fallback: Location) -> Locat
 
 
 def _western(number: str) -> str:
-    """A number as compared: its digits as 0-9 whatever their script (Arabic-Indic '٣٠' is 30), '.' for ','."""
-    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in number).replace(",", ".")
+    """A number as compared: its digits as 0-9 whatever their script (Arabic-Indic '٣٠' is 30), thousands ungrouped
+    (1,000 = 1.000 = 1 000 = 1000), '.' for a decimal comma (2,5 = 2.5) and for the colon of a time (13:30 = 13.30,
+    as several languages write it)."""
+    digits = "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in number)
+    grouped = _GROUPED.fullmatch(digits)
+    if grouped is not None and (grouped.group(4) is None or grouped.group(4)[0] != grouped.group(3)):
+        digits = grouped.group(1) + re.sub(r"\D", "", grouped.group(2)) + (grouped.group(4) or "")
+    return digits.replace(",", ".").replace(":", ".")
 
 
 def _numbers(was: str, text: str, at: Location, src_at: Location, changes: dict[str, str]) -> list[Diagnostic]:
     """Every number of the source's text in the translation's (a '3 to 7 days' that became '3 to 5' is wrong),
     but those the translation changes on purpose (document.translation.numbers: an emergency number)."""
-    written = [_western(n) for n in _NUMBER.findall(plain(was))]
+    raw = _NUMBER.findall(plain(was))
+    written = [_western(n) for n in raw]
+    shown = dict(zip(written, raw, strict=True))  # (each as the source writes it)
     expected = Counter(changes.get(n, n) for n in written)
     del expected[""]  # (dropped on purpose)
-    ours = Counter(_western(n) for n in _NUMBER.findall(plain(text)))
+    theirs = _NUMBER.findall(plain(text))
+    ours = Counter(_western(n) for n in theirs)
     lost = expected - ours
     if not lost:
         return []
     was_written = {changes.get(n, n): n for n in written}
-    named = [n if was_written[n] == n else f"{was_written[n]} (as {n}, document.translation.numbers)" for n in lost]
+    named = [
+        shown.get(n, n) if was_written[n] == n else f"{shown[was_written[n]]} (as {n}, document.translation.numbers)"
+        for n in lost
+    ]
     extra = ours - expected
-    instead = f"; it has {', '.join(sorted(extra))} instead" if extra else ""
+    as_written = dict(zip((_western(n) for n in theirs), theirs, strict=True))
+    instead = f"; it has {', '.join(sorted(as_written[n] for n in extra))} instead" if extra else ""
     return [
         error(
             at,
