@@ -1148,6 +1148,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_translations.py::test_the_same_number_written_the_languages_way_is_no_error",
     ),
     m(
+        "overflow-measured-as-what-is-left-over",
+        "layout/compose.py",
+        "    if items is not None and not inp.trial:",
+        "    if False:",
+        "tests/test_fit.py::test_the_room_the_words_lack_grows_with_them_and_cutting_what_it_says_nearly_fits",
+    ),
+    m(
         "card-taller-than-a-page-told-as-words-to-cut",
         "layout/compose.py",
         "            if tallest > room + 0.01:",

@@ -176,3 +176,36 @@ def test_the_amount_that_spills_is_what_the_words_lack_not_all_that_is_left_over
     _, three, cut_three = _over_by(tmp_path, last + 40)  # about three lines over
     assert one <= 6.0 and cut_one <= 10, (one, cut_one)
     assert 8.0 <= three <= 20.0 and cut_one < cut_three <= 40, (three, cut_three)
+
+
+def _spill_with(tmp_path: Path, extra: int) -> tuple[float, int] | None:
+    """The shipped words with `extra` more words in the risks section, built as a tri-fold: the room the error
+    says they lack (mm) and the words its hint says to cut; None when they fit."""
+    text = CONTENT.read_text(encoding="utf-8")
+    assert text.count("disappear.") >= 1
+    path = tmp_path / f"content-{extra}.yaml"
+    path.write_text(text.replace("disappear.", "disappear" + " more" * extra + ".", 1), encoding="utf-8")
+    src, _ = api.load(path, BRAND)
+    assert src is not None
+    result = api.build(src, api.Options())
+    spills = [d for d in result.diagnostics if "the words do not fit" in d.message]
+    if not spills:
+        assert result.ok
+        return None
+    (d,) = spills
+    mm = re.search(r"([\d.]+) mm of content spills", d.message)
+    words = re.search(r"cut about (\d+) words", d.hint)
+    assert mm is not None and words is not None
+    return float(mm.group(1)), int(words.group(1))
+
+
+def test_the_room_the_words_lack_grows_with_them_and_cutting_what_it_says_nearly_fits(tmp_path: Path) -> None:
+    """Words added before a list that is kept together: what spills is the list's last items, with what moves on
+    with them. The error says the room they lack as the flow needs it (not what is left over, less the room at
+    the foot, which stayed at one line however many words were added), so a writer who cuts about the words the
+    hint says (and a few more) sees the leaflet fit, and more words mean more to cut."""
+    fewer, more = _spill_with(tmp_path, 47), _spill_with(tmp_path, 54)
+    assert fewer is not None and more is not None
+    assert more[0] > fewer[0] and more[1] > fewer[1]
+    for extra, (_, cut) in ((47, fewer), (54, more)):
+        assert _spill_with(tmp_path, extra - cut - 3) is None, (extra, cut)

@@ -13,10 +13,10 @@ from brochure.frozen import frozen
 from brochure.geometry.sheet import MM, Rect, Sheet
 from brochure.inputs.brand import Brand
 from brochure.inputs.content import Content, Section
-from brochure.inputs.inline import escape_text
+from brochure.inputs.inline import escape_text, plain
 from brochure.layout import flowables, hints
 from brochure.layout.blocks import Blocks
-from brochure.layout.citations import NONE, Citations
+from brochure.layout.citations import NONE, Citations, block_texts
 from brochure.layout.flow import FlowResult, Frame, Item, evened, floor_of, flow, height_of, stranded
 from brochure.layout.model import Placed
 from brochure.theme.styles import Theme
@@ -87,7 +87,7 @@ def fill(
         rewrap(res)
     unheld = hints.unheld(inp, sections, items, frames, res)  # `keep: together`, `break: before` that cannot hold
     broke = bool(res.leftover) and res.leftover[0].fresh  # (what spills is that section: said at its hint)
-    return res, [*diags, *unheld, *([] if broke else overflow(inp, res, frames, sections))]
+    return res, [*diags, *unheld, *([] if broke else overflow(inp, res, frames, sections, items, keep))]
 
 
 BALANCE_STEPS = 12  # shortenings tried, from none to the last frame's whole spare room
@@ -169,10 +169,18 @@ def _spare(res: FlowResult, frames: list[Frame]) -> tuple[float, ...]:
     )
 
 
-def overflow(inp: Inputs, res: FlowResult, frames: list[Frame], sections: list[Section]) -> list[Diagnostic]:
-    """'The words do not fit', with the room they lack: what is left over, less the room left at the foot of the
-    last frame (a list, card or heading kept with what follows leaves room there that a cut above it gives back),
-    and at least a line."""
+def overflow(
+    inp: Inputs,
+    res: FlowResult,
+    frames: list[Frame],
+    sections: list[Section],
+    items: list[Item] | None = None,
+    keep: tuple[bool, bool] = (False, False),
+) -> list[Diagnostic]:
+    """'The words do not fit', with the room they lack: how much taller the last frame would have to be for them
+    all to fit (found by flowing them again, `_lacking`: what a list, card or section kept whole moves on with
+    what spills counts too), at least a line; in an attempt that is dropped anyway, what is left over less the
+    room left at the foot of the last frame."""
     if not res.leftover:
         return []
     room = max(f.whole for f in frames)
@@ -184,8 +192,33 @@ def overflow(inp: Inputs, res: FlowResult, frames: list[Frame], sections: list[S
                 return [_card_too_tall(inp, section, tallest, room)]
     over = height_of(res.leftover, frames[-1].box.w)
     lack = max(over - max(res.spare[-1], 0.0), inp.theme.scale.leading)
+    if items is not None and not inp.trial:
+        lack = max(_lacking(items, frames, keep, lack, over + sum(i.space_before for i in res.leftover)), lack)
     section = next((s for s in sections if s.id == res.leftover[0].section), sections[-1])
     return [_spill(inp, section, lack, frames)]
+
+
+def _lacking(items: list[Item], frames: list[Frame], keep: tuple[bool, bool], low: float, high: float) -> float:
+    """The least height (to half a millimetre) that the last frame must grow by, at its foot, for every item to
+    fit: a section kept whole, or a list's last items kept together, moves on with what spills, so the room they
+    lack can be more than what is left over. Between `low` (too little, or just enough) and `high`, which is
+    doubled until it is enough; a few flows, on the way to an error only."""
+
+    def fits(extra: float) -> bool:
+        last = frames[-1]
+        grown = Frame(last.region, Rect(last.box.x, last.box.y - extra, last.box.w, last.box.h + extra), last.page)
+        return not flow(items, [*frames[:-1], grown], *keep).leftover
+
+    if fits(low):
+        return low
+    while not fits(high):
+        if high > 20 * sum(f.box.h for f in frames):  # (never: everything fits a frame that tall)
+            return high
+        low, high = high, 2 * high
+    while high - low > 0.5 * MM:
+        mid = (low + high) / 2
+        low, high = (low, mid) if fits(mid) else (mid, high)
+    return high
 
 
 def _card_too_tall(inp: Inputs, section: Section, tallest: float, room: float) -> Diagnostic:
@@ -201,10 +234,21 @@ def _card_too_tall(inp: Inputs, section: Section, tallest: float, room: float) -
     )
 
 
+def _per_line(inp: Inputs, width: float) -> float:
+    """About how many of the leaflet's own words a body line of this width holds (its words' mean width in the
+    body face and size, a space each: long German words make fewer than short English ones); 7 without words."""
+    words = [w for s in inp.sections for b in s.blocks for t in block_texts(b) for w in plain(t).split()]
+    if not words:
+        return 7.0
+    style = inp.theme.style("body")
+    mean = stringWidth(" ".join(words) + " ", style.fontName, style.fontSize) / len(words)
+    return max(1.0, width / mean) if mean > 0 else 7.0
+
+
 def _spill(inp: Inputs, section: Section, over: float, frames: list[Frame], at_least: bool = False) -> Diagnostic:
     """'The words do not fit' at the section from which they spill out of the frames."""
     first, last = frames[0], frames[-1]
-    words = max(1, round(over / inp.theme.scale.leading * 7))
+    words = max(1, round(over / inp.theme.scale.leading * _per_line(inp, last.box.w)))
     where = f"the {last.region} region" if len(frames) == 1 else f"the {first.region} to {last.region} regions"
     amount = f"{'at least ' if at_least else ''}{over / MM:.1f} mm"
     msg = (
