@@ -1155,6 +1155,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_fit.py::test_the_room_the_words_lack_grows_with_them_and_cutting_what_it_says_nearly_fits",
     ),
     m(
+        "translation-block-layouts-not-compared",
+        "inputs/translation.py",
+        "            if set(a) != set(b) and j < len(now.blocks):",
+        "            if False:",
+        "tests/test_translations.py::test_a_block_moved_to_other_layouts_is_an_error_at_the_block",
+    ),
+    m(
+        "translation-added-number-passes",
+        "inputs/translation.py",
+        "        if not added:\n            return []",
+        "        if True:\n            return []",
+        "tests/test_translations.py::test_a_number_the_source_does_not_give_is_a_warning",
+    ),
+    m(
         "card-taller-than-a-page-told-as-words-to-cut",
         "layout/compose.py",
         "            if tallest > room + 0.01:",

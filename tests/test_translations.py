@@ -371,3 +371,24 @@ def test_every_right_to_left_letter_is_caught() -> None:
 
     rtl = (chr(c) for c in range(0x110000) if unicodedata.bidirectional(chr(c)) in ("R", "AL"))
     assert [hex(ord(ch)) for ch in rtl if not _UNSHAPED.match(ch)] == ["0x200f"]
+
+
+def test_a_block_moved_to_other_layouts_is_an_error_at_the_block(tmp_path: Path) -> None:
+    """The bi-fold's treatment paragraph marked for the flyer in the translation: the Spanish bi-fold would print
+    no treatment words; the check names the block and both lists of layouts."""
+    old = '      - layouts: [bifold]\n        text: "**En la consulta**'
+    lines, text = _seeded(tmp_path, old, old.replace("[bifold]", "[flyer]"))
+    (line,) = lines
+    row, col = position(text, '"**En la consulta**')
+    assert line.startswith(
+        f"{tmp_path / 'es.yaml'}:{row}:{col}: error: sections[4].blocks[1] is in the layouts flyer here, bifold in"
+    )
+
+
+def test_a_number_the_source_does_not_give_is_a_warning(tmp_path: Path) -> None:
+    """A translator who adds a figure ('HbA1c over 64') changes the clinical content: warned at the text."""
+    old = '"Lávese con suavidad; use una crema hidratante sencilla"'
+    lines, text = _seeded(tmp_path, old, '"Lávese con suavidad 2 veces; use una crema hidratante sencilla"')
+    (line,) = lines
+    row, col = position(text, '"Lávese con suavidad 2 veces')
+    assert line.startswith(f"{tmp_path / 'es.yaml'}:{row}:{col}: warning: the translation gives 2, which the source's")

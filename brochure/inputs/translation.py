@@ -125,6 +125,7 @@ def _structure(source: Content, translation: Content) -> list[Diagnostic]:
     diags = _sections(source, translation)
     if diags:
         return diags  # the blocks of different sections do not pair
+    diags = _layouts(source, translation)
     ours, theirs = _texts(translation), _texts(source)
     firsts = _firsts(translation)
     uneven = _uneven(theirs, ours)
@@ -154,6 +155,29 @@ def _structure(source: Content, translation: Content) -> list[Diagnostic]:
             )
         )
     return sorted(diags, key=lambda d: (d.location.line, d.location.column))
+
+
+def _layouts(source: Content, translation: Content) -> list[Diagnostic]:
+    """The layouts each section and block appears in, as the source's: a translation that moved a block out of
+    the bi-fold would leave its patients without those words."""
+    diags: list[Diagnostic] = []
+    for n, (was, now) in enumerate(zip(source.sections, translation.sections, strict=True)):
+        if set(was.layouts) != set(now.layouts):
+            diags.append(_layouts_error(f"section '{now.id}'", now.at, was.layouts, now.layouts, source))
+        for j, (a, b) in enumerate(zip(was.block_layouts, now.block_layouts, strict=False)):
+            if set(a) != set(b) and j < len(now.blocks):
+                at = getattr(now.blocks[j], "at", now.at)
+                diags.append(_layouts_error(f"sections[{n}].blocks[{j}]", at, a, b, source))
+    return diags
+
+
+def _layouts_error(what: str, at: Location, was: tuple[str, ...], now: tuple[str, ...], source: Content) -> Diagnostic:
+    return error(
+        at,
+        f"{what} is in the layouts {', '.join(sorted(now))} here, {', '.join(sorted(was))} in the source "
+        f"({source.path.name})",
+        "keep the source's 'layouts:' on every section and block: each edition prints the same words in every language",
+    )
 
 
 _LAST = re.compile(r"(\.[^.\[]*|\[\d+\])$")  # a key path's last step: '.text' or '[3]'
@@ -268,7 +292,19 @@ def _numbers(was: str, text: str, at: Location, src_at: Location, changes: dict[
     ours = Counter(_western(n) for n in theirs)
     lost = expected - ours
     if not lost:
-        return []
+        added = ours - expected - Counter(changes.values())
+        if not added:
+            return []
+        shown_ours = dict(zip((_western(n) for n in theirs), theirs, strict=True))
+        return [
+            warning(
+                at,
+                f"the translation gives {', '.join(sorted(shown_ours[n] for n in added))}, which the source's text "
+                f"('{shorten(plain(was), 50)}', {_place(src_at)}) does not",
+                "a number in a patient leaflet is the clinician's to give: add it to the source first (or leave "
+                "it out here)",
+            )
+        ]
     was_written = {changes.get(n, n): n for n in written}
     named = [
         shown.get(n, n) if was_written[n] == n else f"{shown[was_written[n]]} (as {n}, document.translation.numbers)"
