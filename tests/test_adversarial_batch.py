@@ -269,6 +269,24 @@ def test_the_last_pdf_of_an_edition_that_failed_is_listed_once_it_is_no_longer_a
     assert (inputs.content.parent / old).is_file()
 
 
+def test_an_edition_that_failed_before_it_was_ever_written_is_not_listed_as_left_in_place(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'Left in place' names a file that is there: an edition that never made its PDF, or one whose PDF was since
+    deleted, is not listed when it is dropped from the file."""
+    path = _editions(inputs)
+    edit(inputs.brand, 'primary: "#1D5C63"', "primary: [1, 2")
+    assert batch(capsys, path)[0] == 1  # (failed: nothing written)
+    edit(inputs.brand, "primary: [1, 2", 'primary: "#1D5C63"')
+    _editions(inputs, EDITIONS.replace("layouts: [trifold]", "layouts: [bifold]"))
+    status, out, _ = batch(capsys, path)
+    assert status == 0 and "no longer an edition" not in out, out
+    _editions(inputs, EDITIONS.replace("layouts: [trifold]", "layouts: [flyer]"))
+    (inputs.content.parent / "out/test-clinic/en-gb/bifold-a4-office.pdf").unlink()  # (deleted by hand)
+    status, out, _ = batch(capsys, path)
+    assert status == 0 and "no longer an edition" not in out, out
+
+
 def test_two_editions_files_writing_to_one_folder_are_an_error_before_anything_is_built(
     inputs: Inputs, capsys: pytest.CaptureFixture[str]
 ) -> None:
