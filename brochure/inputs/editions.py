@@ -9,7 +9,7 @@
         languages: [content.yaml, translations/es.yaml]
       - kit: assets/brands/maple-main/brand.yaml
         languages: [translations/en-US.yaml]
-        layouts: [trifold]            # a brand may narrow the layouts, papers or targets
+        layouts: [trifold]            # a brand's own layouts, papers or targets replace the file's
 
 Papers default to each brand's own paper. Paths are relative to editions.yaml and may not leave its folder.
 """
