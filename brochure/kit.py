@@ -166,7 +166,14 @@ QUESTIONS: tuple[Question, ...] = (
     Question("primary", "Primary colour, #RRGGBB (headings, bands)", lambda a: "#1D5C63", _color, "headings, bands"),
     Question("secondary", "Secondary colour (artwork, soft tints)", lambda a: "#7FB7BE", _color, "artwork, soft tints"),
     Question("accent", "Accent colour (numbers, icons, one highlight)", lambda a: "#E07A5F", _color, "numbers, icons"),
-    Question("background", "Background colour", lambda a: "#FFFFFF", _color, "the paper's colour behind the words"),
+    Question(
+        "background",
+        "Background colour (tints are mixed with it; the paper stays white)",
+        lambda a: "#FFFFFF",
+        _color,
+        "the colour the soft tints are mixed with; the leaflet prints on white paper, so leave it white unless it "
+        "prints on tinted stock",
+    ),
     Question("text", "Text colour (body text: near-black)", lambda a: "#1F2A2E", _text_color, "body text"),
     Question(
         "font",
