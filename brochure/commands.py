@@ -294,7 +294,7 @@ def init(args: argparse.Namespace, console: Console) -> int:
     while faults := _trial(answers, folder, args.words_from):  # (what would stop the kit's build: asked again)
         if not interactive:
             for q, d in faults:
-                console.error(f"brochure: error: {q.option} {answers[q.key]!r}: {d.message} (hint: {d.hint})")
+                console.error(f"brochure: error: {q.option} {answers[q.key]!r}: {d.message} (hint: {_asked(d.hint)})")
             console.error("brochure: nothing written")
             return EXIT_USAGE
         first: dict[Any, Diagnostic] = {}
@@ -302,7 +302,7 @@ def init(args: argparse.Namespace, console: Console) -> int:
             first.setdefault(q, d)  # (one problem per question: the others go with it)
         console.error("  the leaflet cannot be built with these answers yet; answer again:")
         for q, d in first.items():
-            console.error(f"  {q.ask}: {d.message} (hint: {d.hint})")
+            console.error(f"  {q.ask}: {d.message} (hint: {_asked(d.hint)})")
         for q in first:
             answer = _ask(q, q.default(answers) if q.default is not None else None, answers, console)
             if answer is None:
@@ -422,6 +422,14 @@ def _named_astray(at: Location, written: str) -> Diagnostic:
         f"'{written}' names the picture from outside the words' folder: a copy of the words would still show the "
         "original picture",
         "name the picture relative to the content file (e.g. 'photos/skin.png'), then run init again",
+    )
+
+
+def _asked(hint: str) -> str:
+    """A build's hint as `brochure init` answers it: the kit's fallback fonts are its --fallbacks."""
+    hint = hint.replace("add it to fonts.fallbacks in brand.yaml", "give it with --fallbacks")
+    return re.sub(
+        r"add (a fallback family that has it) to fonts\.fallbacks in brand\.yaml", r"give \1 with --fallbacks", hint
     )
 
 

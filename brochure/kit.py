@@ -98,6 +98,16 @@ def _font(value: str, answers: Answers) -> tuple[str, str]:
     return font_problem(value)
 
 
+def _fallbacks(value: str, answers: Answers) -> tuple[str, str]:
+    """Installed families a kit can name, comma-separated ('' : none)."""
+    for family in (f.strip() for f in value.split(",")):
+        if family:
+            problem = _font(family, answers)
+            if problem[0]:
+                return problem
+    return "", ""
+
+
 def _logo(value: str, answers: Answers) -> tuple[str, str]:
     """A PNG or SVG file the brand loader accepts ('' : a plain mark in the brand's colours, to replace)."""
     if not value:
@@ -190,6 +200,15 @@ QUESTIONS: tuple[Question, ...] = (
         "another family for headings (default: --font)",
     ),
     Question(
+        "fallbacks",
+        "Fallback font families for letters those fonts lack (Greek, Hebrew, Arabic, ...), comma-separated; "
+        "empty for none",
+        lambda a: "",
+        _fallbacks,
+        "families, comma-separated, for the letters the fonts above lack (a clinic name in Hebrew or Arabic, "
+        "Greek or Cyrillic words); `brochure fonts` lists each family's scripts (default: none)",
+    ),
+    Question(
         "logo",
         "The logo file (SVG or PNG); empty for a plain mark to replace later",
         lambda a: "",
@@ -249,7 +268,7 @@ def answer_problem(q: Question, value: str, answers: Answers) -> tuple[str, str]
     return q.check(value.strip(), answers)
 
 
-_FIELDS = {"font": ("fonts.body",), "heading_font": ("fonts.heading",)}
+_FIELDS = {"font": ("fonts.body",), "heading_font": ("fonts.heading",), "fallbacks": ("fonts.fallbacks",)}
 
 
 def question_for(key: str) -> Question | None:
@@ -273,6 +292,14 @@ def schema_header(folder: Path, name: str) -> str:
     if SCHEMAS.parent not in (here, *here.parents):  # a folder outside the project: the schema's file address
         return f"# yaml-language-server: $schema={schema.as_uri()}\n"
     return f"# yaml-language-server: $schema={Path(os.path.relpath(schema, here)).as_posix()}\n"
+
+
+def _fallbacks_line(value: str) -> str:
+    """`  fallbacks: [...]` for the families given ('' : no line)."""
+    from brochure.theme.catalog import family_name
+
+    families = [family_name(f.strip()) for f in value.split(",") if f.strip()]
+    return f"  fallbacks: [{', '.join(_q(f) for f in families)}]" if families else ""
 
 
 def _note(line: str, column: int) -> str:
@@ -308,6 +335,7 @@ def brand_yaml(folder: Path, a: Answers, logo: str) -> str:
         "fonts:                      # `brochure fonts` lists the families you can name",
         f"  heading: {{family: {_q(heading)}, weight: 600}}",
         f"  body: {{family: {_q(font)}}}",
+        _fallbacks_line(a.get("fallbacks", "")),
         _note(f"logo: {logo}", 28) + "# SVG (text as outlines) or PNG",
         _note(f"# logo: {{file: {logo}, height: 20}}", 42) + "# its printed height, 8 to 40 mm (default 15)",
         _note("# type: {body_size: auto}", 42) + "# body type by the font's x-height (README)",

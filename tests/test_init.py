@@ -75,6 +75,24 @@ def test_a_long_or_accented_clinic_name_makes_a_kit_and_an_id_in_plain_letters(
         assert line.startswith(f"id: {made} ") and line.endswith("# the short name in output file names")
 
 
+def test_a_clinic_named_in_arabic_gets_its_kit_with_a_fallback_family(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A name the kit's family cannot print asks for a fallback family, and says how init takes one (--fallbacks,
+    not an edit of a brand.yaml it has not written); given one, the kit is written with it and builds."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content.yaml").write_bytes((ROOT / "content.yaml").read_bytes())
+    status, _, err = cli(capsys, "init", "kit", *options(name="عيادة الجلد", id="skin"), "--yes")
+    assert status == 2 and "has no Arabic letters" in err and "give it with --fallbacks" in err, err
+    assert "brand.yaml" not in err.split("(hint:")[1] and not (tmp_path / "kit").exists()
+    given = options(name="عيادة الجلد", id="skin", fallbacks="IBM Plex Sans Arabic")
+    status, out, err = cli(capsys, "init", "kit", *given, "--yes")
+    assert status == 0 and "ok: kit/brand.yaml builds with content.yaml" in out, err
+    assert '  fallbacks: ["IBM Plex Sans Arabic"]' in (tmp_path / "kit/brand.yaml").read_text(encoding="utf-8")
+    kit, _ = load_brand(tmp_path / "kit/brand.yaml")
+    assert kit is not None and [f.family for f in kit.fallbacks] == ["IBM Plex Sans Arabic"]
+
+
 def test_a_kit_inside_the_project_names_its_schema_relative_to_itself(tmp_path: Path) -> None:
     from brochure.kit import schema_header
 
@@ -183,6 +201,7 @@ def test_on_a_terminal_each_answer_is_asked_and_checked_as_it_is_given(
         "Montserrat",  # font: not installed...
         "IBM Plex Serif",  # ...asked again
         "",  # heading font: as the font
+        "",  # fallbacks: none
         "",  # logo: the plain mark
         "2 River Lane, Bath",
         "01225 496 000",
@@ -292,7 +311,7 @@ def test_on_a_terminal_an_answer_the_build_refuses_is_asked_again(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "content.yaml").write_bytes((ROOT / "content.yaml").read_bytes())
-    typed = ["Riverside Skin Clinic", "", "GB", "", "#F4A261", "", "", "", "", "", "", "", "2 River Lane, Bath"]
+    typed = ["Riverside Skin Clinic", "", "GB", "", "#F4A261", "", "", "", "", "", "", "", "", "2 River Lane, Bath"]
     typed += ["01225 496 000", "hello@riverside.example", "https://riverside.example", "", "#2E5E4E"]
     monkeypatch.setattr("sys.stdin", Terminal("\n".join(typed) + "\n"))
     status, out, err = cli(capsys, "init", "kit")
@@ -344,7 +363,7 @@ def test_a_mistyped_colour_says_what_is_wrong_with_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], typed: str, expected: str
 ) -> None:
     """At a question the colour is typed as it is, so the hint says nothing of YAML's quotes."""
-    answers = ["Riverside Skin Clinic", "", "GB", "", typed, "#2E5E4E", "", "", "", "", "", "", ""]
+    answers = ["Riverside Skin Clinic", "", "GB", "", typed, "#2E5E4E", "", "", "", "", "", "", "", ""]
     answers += ["2 River Lane, Bath", "01225 496 000", "hello@riverside.example", "https://riverside.example", ""]
     monkeypatch.setattr("sys.stdin", Terminal("\n".join(answers) + "\n"))
     status, _, err = cli(capsys, "init", str(tmp_path / "kit"))
