@@ -1169,6 +1169,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_translations.py::test_a_number_the_source_does_not_give_is_a_warning",
     ),
     m(
+        "bare-inside-panels-not-warned",
+        "layout/engine.py",
+        "    if not bare or len(regions) < 2 or 2 * (len(regions) - len(bare)) > len(regions):",
+        "    if True:",
+        "tests/test_layouts.py::test_a_leaflet_of_one_sentence_is_warned_that_its_inside_panels_are_empty",
+    ),
+    m(
         "card-taller-than-a-page-told-as-words-to-cut",
         "layout/compose.py",
         "            if tallest > room + 0.01:",

@@ -274,3 +274,19 @@ def test_an_address_keeps_its_postcode_on_one_line(brand: Path, layout: str, lin
     assert [t.replace("\u00a0", " ") for t in printed] == lines
     if len(lines) == 1:
         assert printed == lines  # (a line that fits is left as written)
+
+
+def test_a_leaflet_of_one_sentence_is_warned_that_its_inside_panels_are_empty(inputs: Inputs) -> None:
+    """One sentence fills one inside panel: the rest print blank, which a clinic would notice only on paper. A
+    warning at the sections names the empty panels (the test leaflet's usual words, two of three, are not)."""
+    assert not [d for d in build(inputs, layout="trifold").diagnostics if "empty: the words fill" in d.message]
+    edit(inputs.content, "      - cards:\n", "      - xcards:\n")  # (the cards dropped below)
+    text = inputs.content.read_text(encoding="utf-8")
+    start = text.index("      - xcards:\n")
+    end = text.index("  - id: risks")
+    inputs.content.write_text(text[:start] + text[end:], encoding="utf-8")
+    result = build(inputs, layout="trifold")
+    assert result.ok
+    (found,) = [d for d in result.diagnostics if "empty: the words fill" in d.message]
+    assert not found.is_error and "'s inside-2, inside-3 panels are empty: the words fill 1 of its 3" in found.message
+    assert "--layout flyer" in found.hint

@@ -111,7 +111,9 @@ def lay_out(plans: tuple[Plan, ...], layout: LayoutName, inp: Inputs) -> tuple[L
                 if result is not None:
                     kept = attempt.keep_sections
                     split = _split(result, plan, sections, sizes[-1]) if plan.keep_sections and not kept else []
-                    return paint(result, theme.fonts.regular), warnings + empty + errors + split  # (its warnings)
+                    painted = paint(result, theme.fonts.regular)
+                    bare = _bare_panels(painted, plan, attempt)
+                    return painted, warnings + empty + errors + split + bare  # (its warnings)
     return None, routed[-1][2] + errors
 
 
@@ -227,6 +229,28 @@ def _empty_flows(layout: LayoutName, plan: Plan, sections: tuple[Section, ...], 
                 )
             )
     return diags
+
+
+def _bare_panels(layout: Layout, plan: Plan, inp: Inputs) -> list[Diagnostic]:
+    """Half the main panels or more that the words did not reach (a leaflet of a few lines, two of a tri-fold's
+    three panels blank): a warning, as an empty flap is. (One panel of three left short is a leaflet's words
+    ending early; the panels are balanced, so that is rare.)"""
+    regions = [f.region for f in plan.flows.get("main", ())]
+    used = {item.region for page in layout.pages for item in page.items}
+    bare = [r for r in regions if r not in used]
+    if not bare or len(regions) < 2 or 2 * (len(regions) - len(bare)) > len(regions):
+        return []
+    at = replace(inp.content.sections[0].at, key="sections")
+    filled = len(regions) - len(bare)
+    return [
+        warning(
+            at,
+            f"the {plan.label}'s {', '.join(bare)} {'panel is' if len(bare) == 1 else 'panels are'} empty: the words "
+            f"fill {filled} of its {len(regions)} inside panels",
+            "add words (the sections a clinic's patients need: what it is, risks, aftercare, when to call)"
+            + (", or choose a layout for fewer words (--layout flyer)" if inp.layout != "flyer" else ""),
+        )
+    ]
 
 
 def _flow_in(plan: Plan, inp: Inputs, name: Place) -> tuple[FlowResult, list[Diagnostic]]:
