@@ -805,7 +805,8 @@ def write_manifest(editions: Editions, outcomes: list[Outcome]) -> tuple[Path, l
     """The manifest of this run; and the outputs of the last run that are no longer editions (left in place)."""
     previous, kept = _last_run(editions)
     gone, held = _gone([*previous.values(), *kept], outcomes)
-    gone = [o for o in gone if (editions.path.parent / o).is_file()]  # (left in place: a file there, not a name)
+    gone = [o for o in gone if os.path.isfile(editions.path.parent / o)]  # (left in place: a file there; a name
+    # the system refuses, too long or unreadable, is none)
     path = manifest_path(editions)
     data = {
         "tool": f"brochure {__version__}",

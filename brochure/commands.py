@@ -140,6 +140,11 @@ def _batch_outputs(args: argparse.Namespace, editions: Any, pdfs: list[Path]) ->
         return f"--json {report}: it names an input or the manifest; give the report a file of its own"
     if any(report.resolve() == pdf.resolve() for pdf in pdfs):
         return f"--json {report}: it names an edition's PDF, which the batch writes; give the report a file of its own"
+    sheet, pictures = (manifest.parent / batch.INDEX).resolve(), thumbs.resolve()
+    if report.resolve() == sheet or report.resolve() == pictures or pictures in report.resolve().parents:
+        return (
+            f"--json {report}: the batch writes its contact sheet and pictures there; give the report a file of its own"
+        )
     problem = target_problem(report, JSON)
     return f"--json {report} {problem}" if problem else ""
 

@@ -147,7 +147,17 @@ def test_json_at_the_manifest_does_not_break_later_runs(inputs: Inputs, capsys: 
 
 
 @pytest.mark.parametrize(
-    "where", ["content.yaml", "editions.yaml", "assets", "/dev/null", "out/test-clinic/en-gb/trifold-a4-office.pdf"]
+    "where",
+    [
+        "content.yaml",
+        "editions.yaml",
+        "assets",
+        "/dev/null",
+        "out/test-clinic/en-gb/trifold-a4-office.pdf",
+        "out/index.html",
+        "out/thumbs",
+        "out/thumbs/report.json",
+    ],
 )
 def test_json_at_an_input_or_a_folder_is_refused_before_anything_is_built(
     inputs: Inputs, capsys: pytest.CaptureFixture[str], where: str

@@ -71,6 +71,7 @@ def test_the_clinics_country_is_its_phone_numbers_when_the_kit_does_not_say(inpu
         ("Tel. 0117 496 0321; ref 9990", []),
         ("NHS 111, then 000", ["111", "000"]),
         ("(999) or 999.", ["999"]),  # (once a text)
+        ("Call 999\u2014do not wait, or 999/911", ["999"]),  # (an em dash closed up, a slash: as US words write them)
         ("From $999 or £111; code DP-999; 100–111 days; 999 % of 111th; 999mg", []),  # no number to call
         ("Alam M. 2014;150(8):999-1003, volume 111(8)", []),  # a reference's pages and issue
         ("Arabic grouping: ١٬٠٠٠ and 1٬000", []),

@@ -12,6 +12,7 @@ import reportlab
 from conftest import Inputs, edit, position
 from helpers import build, check, page_texts, reopen, texts
 
+from brochure.inputs.content import load_content
 from brochure.layout.model import Text
 from brochure.theme.fonts import display_name
 
@@ -109,7 +110,7 @@ def test_a_character_no_font_has_is_an_error_naming_the_fallbacks_tried(
     line, col = position(text, "Tick the box")  # (the message points at the quote before the text)
     (error,) = errors  # the tick is in IBM Plex Serif, the arrow in both: the star in neither
     assert error.startswith(f"{inputs.content}:{line}:{col - 1}: error: {EVERY_FACE} have no")
-    assert "glyph for '\u2605' (U+2605 BLACK STAR), nor have its fallbacks (IBM Plex Serif, Alegreya Sans)" in error
+    assert "glyph for '\u2605' (U+2605 BLACK STAR), nor have their fallbacks (IBM Plex Serif, Alegreya Sans)" in error
 
 
 @pytest.mark.parametrize(
@@ -152,6 +153,18 @@ def test_a_variation_selector_pasted_after_a_sign_prints_the_sign_and_blocks_not
     printed = [t.text for t in texts(result.layout)]
     assert "Redness \u00a9 for 1 to 3 days" in printed and "Dermis\u2122" in printed
     assert not any("\ufe0f" in r.text for t in texts(result.layout) for r in t.runs)
+
+
+def test_a_heading_of_variation_selectors_alone_is_refused_as_empty(inputs: Inputs) -> None:
+    """A selector prints nothing, so a text of selectors alone is an empty heading: refused at its line, as one
+    of a zero-width space is (it printed an empty heading)."""
+    text = edit(inputs.content, "heading: What is it?", 'heading: "\ufe0f"')
+    words, diags = load_content(inputs.content)
+    line, col = position(text, '"\ufe0f"')
+    assert words is None
+    assert next(d.format() for d in diags if d.is_error).startswith(
+        f"{inputs.content}:{line}:{col}: error: this text has no visible characters"
+    )
 
 
 @pytest.mark.parametrize(

@@ -65,6 +65,8 @@ def test_a_long_or_accented_clinic_name_makes_a_kit_and_an_id_in_plain_letters(
     for name, made in (
         ("Riverside Skin Clinic of Bath and Wells", "riverside-skin-clinic-of-bath-and-wells"),
         ("Clínica Dermatológica Ñandú", "clinica-dermatologica-nandu"),
+        ("Klinika Łódź", "klinika-lodz"),  # (letters with no accent to drop)
+        ("Phòng khám Đà Nẵng", "phong-kham-da-nang"),
     ):
         folder = f"clinics/{made}"
         status, _, err = cli(capsys, "init", folder, *options(name=name), "--yes")

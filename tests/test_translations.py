@@ -207,6 +207,7 @@ def test_arabic_indic_digits_are_the_same_numbers(tmp_path: Path) -> None:
         ("£1,000", "1.000 £", "1,000"),
         ("2.5 ml", "2,5 ml", "2.5"),
         ("at 1:30", "a las 1.30", "1:30"),
+        ("take 2 500 mg", "tome 2 de 500 mg", "2 500"),  # (two tablets of 500 mg: grouped by a space, or two numbers)
     ],
 )
 def test_the_same_number_written_the_languages_way_is_no_error(
@@ -392,3 +393,15 @@ def test_a_number_the_source_does_not_give_is_a_warning(tmp_path: Path) -> None:
     (line,) = lines
     row, col = position(text, '"Lávese con suavidad 2 veces')
     assert line.startswith(f"{tmp_path / 'es.yaml'}:{row}:{col}: warning: the translation gives 2, which the source's")
+
+
+def test_a_dropped_block_is_one_error_not_a_cascade_of_layouts(tmp_path: Path) -> None:
+    """A block dropped from a section: its blocks do not pair, which the list's error says; the blocks after it
+    are not compared with the wrong source blocks' layouts."""
+    block = (
+        "      - layouts: [trifold, large-print]\n"
+        '        text: "Las cicatrices *en picahielos* (estrechas y profundas) suelen necesitar otros '
+        'tratamientos.[^connolly2017]"\n'
+    )
+    (line,) = _seeded(tmp_path, block, "")[0]
+    assert "'sections[1].blocks' has 7 items here, 8 in the source" in line

@@ -269,10 +269,15 @@ def _read_id(r: Reader, node: Node | None, name: str | None) -> str:
     return value or "brand"
 
 
+_LETTERS = str.maketrans({"ß": "ss", "ł": "l", "đ": "d", "ø": "o", "æ": "ae", "œ": "oe", "þ": "th", "ð": "d", "ı": "i"})
+# (letters with no accent to drop: Łódź, Đà Nẵng, Großmann, Søndergaard)
+
+
 def slug(text: str) -> str:
     """Lowercase ASCII words joined by hyphens, at most 40 characters, accents dropped: 'Maple & Main' ->
-    'maple-main', 'Clínica Ñandú' -> 'clinica-nandu'."""
-    bare = "".join(ch for ch in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(ch))
+    'maple-main', 'Clínica Ñandú' -> 'clinica-nandu', 'Klinika Łódź' -> 'klinika-lodz'."""
+    plain = text.lower().translate(_LETTERS)
+    bare = "".join(ch for ch in unicodedata.normalize("NFKD", plain) if not unicodedata.combining(ch))
     return "-".join(re.findall(r"[a-z0-9]+", bare))[:40].strip("-")
 
 

@@ -82,7 +82,8 @@ def _two_letters(code: str) -> str:
     codes: dict[str, str] = json.loads(
         resources.files("brochure").joinpath("data/country-codes.json").read_text(encoding="utf-8")
     )
-    return codes.get(code, "")
+    found = codes.get(code, "")
+    return found if found in phonenumbers.SUPPORTED_REGIONS else ""  # (ATA is AQ, which phone numbers do not know)
 
 
 def contact_problem(key: str, value: str, country: str | None = None) -> tuple[str, str]:

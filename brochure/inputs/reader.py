@@ -13,6 +13,7 @@ from brochure import limits
 from brochure.diagnostics import Diagnostic, Location, closest, did_you_mean, error, shorten, warning
 from brochure.frozen import mutable
 from brochure.inputs import chars, inline
+from brochure.inputs.chars import SELECTOR
 from brochure.inputs.links import link_problem
 from brochure.inputs.source import read_source
 from brochure.inputs.yamltree import Node, parse
@@ -270,7 +271,8 @@ def _direction_problem(value: str) -> tuple[str, str]:
 
 
 def _visible(ch: str) -> bool:
-    return not ch.isspace() and unicodedata.category(ch)[0] not in "CZ"
+    """A character that prints something (a variation selector, a mark, prints nothing: chars.SELECTOR)."""
+    return not ch.isspace() and unicodedata.category(ch)[0] not in "CZ" and not SELECTOR.match(ch)
 
 
 def _join(path: str, key: str) -> str:

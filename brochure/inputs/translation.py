@@ -23,6 +23,7 @@ from brochure.vocabulary import language_base
 # A number as written: digits grouped by thousands with a space ('1 000', as French and Polish write them), or digits
 # with points, commas and colons between them ('1,000', '2,5', '13:30').
 _NUMBER = re.compile(r"\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d.,:]\d)|\d+(?:[.,:]\d+)*")
+_UNSPACED = re.compile(r"\d+(?:[.,:]\d+)*")  # ('2 500 mg' may be two numbers: 2 tablets of 500 mg)
 _GROUPED = re.compile(r"(\d{1,3})((?:([ \u00a0\u202f\u2009'’.,])\d{3})(?:\3\d{3})*)([.,]\d+)?")
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
 _OWN = ("document.", "words.")  # the translation's own document control and words are not the source's
@@ -125,10 +126,10 @@ def _structure(source: Content, translation: Content) -> list[Diagnostic]:
     diags = _sections(source, translation)
     if diags:
         return diags  # the blocks of different sections do not pair
-    diags = _layouts(source, translation)
     ours, theirs = _texts(translation), _texts(source)
     firsts = _firsts(translation)
     uneven = _uneven(theirs, ours)
+    diags = _layouts(source, translation, uneven)
     for path in uneven:
         diags.append(_uneven_error(path, theirs, ours, firsts, translation.language_at))
     for key in theirs.keys() - ours.keys():
@@ -157,14 +158,17 @@ def _structure(source: Content, translation: Content) -> list[Diagnostic]:
     return sorted(diags, key=lambda d: (d.location.line, d.location.column))
 
 
-def _layouts(source: Content, translation: Content) -> list[Diagnostic]:
+def _layouts(source: Content, translation: Content, uneven: list[str]) -> list[Diagnostic]:
     """The layouts each section and block appears in, as the source's: a translation that moved a block out of
-    the bi-fold would leave its patients without those words."""
+    the bi-fold would leave its patients without those words. (A section with blocks of another number: they do
+    not pair, which is said already.)"""
     diags: list[Diagnostic] = []
     for n, (was, now) in enumerate(zip(source.sections, translation.sections, strict=True)):
         if set(was.layouts) != set(now.layouts):
             diags.append(_layouts_error(f"section '{now.id}'", now.at, was.layouts, now.layouts, source))
-        for j, (a, b) in enumerate(zip(was.block_layouts, now.block_layouts, strict=False)):
+        if len(was.block_layouts) != len(now.block_layouts) or f"sections[{n}].blocks" in uneven:
+            continue
+        for j, (a, b) in enumerate(zip(was.block_layouts, now.block_layouts, strict=True)):
             if set(a) != set(b) and j < len(now.blocks):
                 at = getattr(now.blocks[j], "at", now.at)
                 diags.append(_layouts_error(f"sections[{n}].blocks[{j}]", at, a, b, source))
@@ -283,12 +287,16 @@ def _western(number: str) -> str:
 def _numbers(was: str, text: str, at: Location, src_at: Location, changes: dict[str, str]) -> list[Diagnostic]:
     """Every number of the source's text in the translation's (a '3 to 7 days' that became '3 to 5' is wrong),
     but those the translation changes on purpose (document.translation.numbers: an emergency number)."""
-    raw = _NUMBER.findall(plain(was))
+    readings = [(a, b) for a in (_NUMBER, _UNSPACED) for b in (_NUMBER, _UNSPACED)]  # (digits grouped by a space
+    # are one number or two: the reading that pairs the two texts best is taken)
+    raw, theirs = min(
+        ((a.findall(plain(was)), b.findall(plain(text))) for a, b in readings),
+        key=lambda pair: _mismatch(pair[0], pair[1], changes),
+    )
     written = [_western(n) for n in raw]
     shown = dict(zip(written, raw, strict=True))  # (each as the source writes it)
     expected = Counter(changes.get(n, n) for n in written)
     del expected[""]  # (dropped on purpose)
-    theirs = _NUMBER.findall(plain(text))
     ours = Counter(_western(n) for n in theirs)
     lost = expected - ours
     if not lost:
@@ -321,6 +329,14 @@ def _numbers(was: str, text: str, at: Location, src_at: Location, changes: dict[
             "keep every number, dose, duration and percentage as the source has it, in digits",
         )
     ]
+
+
+def _mismatch(raw: list[str], theirs: list[str], changes: dict[str, str]) -> tuple[int, int]:
+    """How many of the source's numbers the translation lacks, and how many it adds, in one reading of each."""
+    expected = Counter(changes.get(n, n) for n in (_western(n) for n in raw))
+    del expected[""]
+    ours = Counter(_western(n) for n in theirs)
+    return sum((expected - ours).values()), sum((ours - expected - Counter(changes.values())).values())
 
 
 def _citations(was: str, text: str, at: Location, src_at: Location) -> list[Diagnostic]:

@@ -211,9 +211,10 @@ def _lacking(items: list[Item], frames: list[Frame], keep: tuple[bool, bool], lo
 
     if fits(low):
         return low
+    first = low  # (the estimate from what is left over)
     while not fits(high):
-        if high > 20 * sum(f.box.h for f in frames):  # (never: everything fits a frame that tall)
-            return high
+        if high > 4 * sum(f.box.h for f in frames):  # (a section that starts a panel of its own after what spills
+            return first  # never fits a taller last panel: the room lacking cannot be told by growing it)
         low, high = high, 2 * high
     while high - low > 0.5 * MM:
         mid = (low + high) / 2

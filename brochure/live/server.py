@@ -30,7 +30,7 @@ from brochure.limits import SERVE_CONNECTIONS, SERVE_STREAMS
 from brochure.live.session import Live
 
 KEEP_ALIVE_S = 15.0  # a comment on the event stream this often, so a page that went away is noticed
-REQUEST_TIMEOUT_S = 10.0  # a request not sent whole by then is dropped (its thread and slot freed)
+REQUEST_TIMEOUT_S = 10.0  # a connection that sends nothing for this long is closed (its thread and slot freed)
 MOST_BODY = 4096  # bytes of a switch request
 _PICTURE = re.compile(r"^/pages/(\d{1,12})/(page\d{1,3})\.jpg$")
 _ASSETS = {

@@ -90,7 +90,7 @@ def _glyph_error(
     message = f"the {which} font{'' if one else 's'} ({names}) {'has' if one else 'have'} no glyph for '{ch}'"
     message += f" (U+{ord(ch):04X} {name})"
     if tried:
-        message += f", nor have its fallbacks ({', '.join(tried)})"
+        message += f", nor have {'its' if one else 'their'} fallbacks ({', '.join(tried)})"
     message, hint = _unreadable(message, hint, fonts.fallbacks_for(font))
     return error(at, message, hint)
 
@@ -222,9 +222,9 @@ def check_producer(content: Content, brand: Brand) -> list[Diagnostic]:
 EMERGENCY = ("000", "111", "112", "911", "999")
 _DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"\d+(?:[ \u00a0\u2009\u202f.,\u066b\u066c]\d+)*")  # digits, grouped (10 000, 1,000, ١٬٠٠٠)
-_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"
-_NOT_BEFORE = frozenset(_DASHES + "/:;#+=&_")  # a code (DP-999), a range (100-111), a reference's pages (8):999
-_NOT_AFTER = frozenset(_DASHES + "/:(_%\u2030\u00b0")  # a range, a code, a volume's issue 111(8), 999 %, 111°
+_DASHES = "-\u2010\u2011\u2012\u2013\u2212"  # (not the em dash: 'call 911\u2014do not wait' is punctuation)
+_NOT_BEFORE = frozenset(_DASHES + ":;#+=&_")  # a code (DP-999), a range (100-111), a reference's pages (8):999
+_NOT_AFTER = frozenset(_DASHES + ":(_%\u2030\u00b0")  # a range, a code, a volume's issue 111(8), 999 %, 111°
 _NOT_DIRECTIONS = ("references", "document.")  # where a number is never one to call: sources, the document block
 
 
