@@ -9,6 +9,8 @@ listed to users.
 from __future__ import annotations
 
 import re
+from functools import cache
+from types import MappingProxyType
 from typing import Literal, TypeGuard, get_args
 
 LayoutName = Literal["trifold", "bifold", "flyer", "large-print"]
@@ -56,6 +58,31 @@ def direction(language: str) -> Direction:
 
 
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")  # a BCP 47 tag: en, en-GB, es-419, zh-Hant
+
+
+def language_problem(tag: str) -> str:
+    """Why a text is no language tag ('' when it is one), as a message: not of a tag's form, a two-letter language
+    ISO 639 does not have ('xx'), or ISO 639's three letters for a language BCP 47 writes with two ('eng' is en: a
+    screen reader knows the two). Read from data/language-codes.json (scripts/make_country_codes.py)."""
+    if not LANGUAGE_TAG.match(tag):
+        return f"'{tag}' is not a language tag"
+    base = language_base(tag)
+    two, three = _iso639()
+    if len(base) == 2 and base not in two:
+        return f"'{tag}' is not a language tag: ISO 639 has no language '{base}'"
+    if base in three:
+        return f"'{tag}' is not a language tag: write '{three[base]}' for '{base}' (BCP 47 uses the two-letter code)"
+    return ""
+
+
+@cache
+def _iso639() -> tuple[frozenset[str], MappingProxyType[str, str]]:
+    """ISO 639-1's two-letter codes, and the three-letter codes that have one (read once; never changed)."""
+    import json
+    from importlib import resources
+
+    data = json.loads(resources.files("brochure").joinpath("data/language-codes.json").read_text(encoding="utf-8"))
+    return frozenset(data["two"]), MappingProxyType(dict(data["three"]))
 
 
 def language_base(tag: str) -> str:

@@ -1,9 +1,11 @@
-"""Debian's iso-codes (ISO 3166-1) -> brochure/data/country-codes.json: each country's three-letter code -> its two.
+"""Debian's iso-codes (ISO 3166-1, ISO 639-2) -> brochure/data/country-codes.json and language-codes.json.
 
 `brochure` asks for a clinic's country as the two-letter code phone numbers know (`country: GB`); one written with
-three letters (GBR, AUS, IRL) is refused with the two-letter code it stands for. The file maps them: 249 codes.
+three letters (GBR, AUS, IRL) is refused with the two-letter code it stands for (country-codes.json: 249 codes).
+A language tag's language is ISO 639's: two letters where ISO 639-1 has them (BCP 47 writes `en`, never `eng`), else
+three (language-codes.json: the 184 two-letter codes, and the three-letter codes that have one).
 
-    python scripts/make_country_codes.py [/usr/share/iso-codes/json/iso_3166-1.json]
+    python scripts/make_country_codes.py [/usr/share/iso-codes/json]
 
 (Debian package `iso-codes`; a maintainer's step, not a build's.)
 """
@@ -14,16 +16,24 @@ import json
 import sys
 from pathlib import Path
 
-SOURCE = Path("/usr/share/iso-codes/json/iso_3166-1.json")
-OUT = Path(__file__).resolve().parent.parent / "brochure" / "data" / "country-codes.json"
+SOURCE = Path("/usr/share/iso-codes/json")
+DATA = Path(__file__).resolve().parent.parent / "brochure" / "data"
 
 
 def main() -> None:
     source = Path(sys.argv[1]) if len(sys.argv) > 1 else SOURCE
-    countries = json.loads(source.read_text(encoding="utf-8"))["3166-1"]
+    countries = json.loads((source / "iso_3166-1.json").read_text(encoding="utf-8"))["3166-1"]
     codes = {c["alpha_3"]: c["alpha_2"] for c in countries}
-    OUT.write_text(json.dumps(dict(sorted(codes.items())), separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"wrote {OUT} ({len(codes)} codes)")
+    out = DATA / "country-codes.json"
+    out.write_text(json.dumps(dict(sorted(codes.items())), separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"wrote {out} ({len(codes)} codes)")
+    languages = json.loads((source / "iso_639-2.json").read_text(encoding="utf-8"))["639-2"]
+    two = sorted(x["alpha_2"] for x in languages if "alpha_2" in x)
+    three = {k: x["alpha_2"] for x in languages if "alpha_2" in x for k in (x["alpha_3"], x.get("bibliographic"))}
+    out = DATA / "language-codes.json"
+    data = {"two": two, "three": dict(sorted((k, v) for k, v in three.items() if k))}
+    out.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"wrote {out} ({len(two)} two-letter codes)")
 
 
 if __name__ == "__main__":

@@ -1176,6 +1176,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_layouts.py::test_a_leaflet_of_one_sentence_is_warned_that_its_inside_panels_are_empty",
     ),
     m(
+        "language-in-three-letters-accepted",
+        "vocabulary.py",
+        "    if base in three:",
+        "    if False:",
+        "tests/test_vocabulary.py::test_a_language_tag_names_a_language_as_bcp_47_writes_it",
+    ),
+    m(
         "card-taller-than-a-page-told-as-words-to-cut",
         "layout/compose.py",
         "            if tallest > room + 0.01:",

@@ -140,6 +140,14 @@ CONTENT_MISTAKES = {
         "link target 'javascript:alert(1)'",
         "[label](https://...)",
     ),
+    "three-letter-language-code": (
+        "language: en-GB",
+        "language: eng",
+        "eng",
+        "language",
+        "write 'en' for 'eng' (BCP 47 uses the two-letter code)",
+        "en-GB",
+    ),
     "bad-language-tag": (
         "language: en-GB",
         "language: English (UK)",

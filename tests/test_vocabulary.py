@@ -18,7 +18,7 @@ from brochure import api
 from brochure.cli import main
 from brochure.geometry.sheet import PAPER_SIZES, SHEETS, TRIFOLD_WIDTHS
 from brochure.layout import PLANS
-from brochure.vocabulary import LAYOUTS, PAPERS, PLACES, TARGETS
+from brochure.vocabulary import LAYOUTS, PAPERS, PLACES, TARGETS, language_problem
 
 
 def test_each_vocabulary_lists_the_words_users_write() -> None:
@@ -139,3 +139,23 @@ def test_a_leaflets_direction_comes_from_its_languages_primary_subtag() -> None:
 
     assert [direction(t) for t in ("ar", "ar-EG", "AR", "he-IL", "fa", "ur-PK")] == ["rtl"] * 6
     assert [direction(t) for t in ("en-GB", "es", "vi", "pl", "en-US", "arn")] == ["ltr"] * 6
+
+
+@pytest.mark.parametrize(
+    ("tag", "problem"),
+    [
+        ("en", ""),
+        ("es-419", ""),
+        ("zh-Hant", ""),
+        ("csb", ""),  # (Kashubian: ISO 639 has three letters only)
+        ("eng", "'eng' is not a language tag: write 'en' for 'eng'"),
+        ("fre", "'fre' is not a language tag: write 'fr' for 'fre'"),
+        ("xx", "'xx' is not a language tag: ISO 639 has no language 'xx'"),
+        ("English", "'English' is not a language tag"),
+    ],
+)
+def test_a_language_tag_names_a_language_as_bcp_47_writes_it(tag: str, problem: str) -> None:
+    """A screen reader knows 'en', not 'eng' nor 'xx': the leaflet's, a source's and the kit's languages are
+    refused when ISO 639 has no such language or writes it with two letters."""
+    found = language_problem(tag)
+    assert found.startswith(problem) and bool(found) == bool(problem)

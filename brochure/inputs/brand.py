@@ -19,7 +19,7 @@ from brochure.inputs.files import inside, read_bytes
 from brochure.inputs.logo import Logo, load_logo
 from brochure.inputs.reader import Reader, load_file
 from brochure.inputs.yamltree import Node
-from brochure.vocabulary import LANGUAGE_TAG, PAPERS, Condition, LayoutName, PaperName, language_base
+from brochure.vocabulary import PAPERS, Condition, LayoutName, PaperName, language_base, language_problem
 
 COLOR_KEYS = ("primary", "secondary", "accent", "text", "background")
 FACES = ("regular", "bold", "italic", "bold_italic")
@@ -207,8 +207,8 @@ def _read_language(r: Reader, node: Node | None) -> str | None:
     if node is None:
         return "en"
     value = r.text(node, "language", printed=False)
-    if value is not None and not LANGUAGE_TAG.match(value):
-        r.fail(r.at(node, "language"), f"'{value}' is not a language tag", "write a BCP 47 tag such as en or es")
+    if value is not None and language_problem(value):
+        r.fail(r.at(node, "language"), language_problem(value), "write a BCP 47 tag such as en or es")
         return None
     return value
 
@@ -224,8 +224,8 @@ def _read_languages(r: Reader, node: Node | None) -> tuple[tuple[str, OtherForma
     ok = True
     for tag, child in node.value.items():
         path = f"languages.{tag}"
-        if not LANGUAGE_TAG.match(str(tag)):
-            r.fail(r.at(child, path), f"'{tag}' is not a language tag", "write a BCP 47 tag such as es or pl")
+        if language_problem(str(tag)):
+            r.fail(r.at(child, path), language_problem(str(tag)), "write a BCP 47 tag such as es or pl")
             ok = False
             continue
         m = r.mapping(child, path, (), ("other_formats", "feedback"))

@@ -15,7 +15,7 @@ from brochure.inputs.hints import HINT_KEYS, Hint, HintKind, read_hints
 from brochure.inputs.reader import Reader, load_file, text_problem
 from brochure.inputs.references import Reference, read_references
 from brochure.inputs.yamltree import Node
-from brochure.vocabulary import LANGUAGE_TAG, LAYOUTS, PLACES, LayoutName, Place, direction, is_layout
+from brochure.vocabulary import LAYOUTS, PLACES, LayoutName, Place, direction, is_layout, language_problem
 from brochure.words import MONTHS, NAMES, Words, fields_of, needs, words_for
 
 NOWHERE = Location("")
@@ -113,10 +113,10 @@ def _read_content(r: Reader, root: Node, path: Path) -> Content | None:
     if top is None:
         return None
     language = r.text(top.get("language"), "language", printed=False)
-    if language is not None and not LANGUAGE_TAG.match(language):
+    if language is not None and language_problem(language):
         r.fail(
             r.at(top["language"], "language"),
-            f"'{language}' is not a language tag",
+            language_problem(language),
             "write a BCP 47 tag such as en-GB, en-US, pl or vi",
         )
     title = r.text(top.get("title"), "title")

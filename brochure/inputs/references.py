@@ -12,7 +12,7 @@ from brochure.inputs.inline import KEY, citations, near_citations
 from brochure.inputs.links import web_problem
 from brochure.inputs.reader import Reader
 from brochure.inputs.yamltree import Node
-from brochure.vocabulary import LANGUAGE_TAG
+from brochure.vocabulary import language_problem
 
 
 @frozen
@@ -96,8 +96,8 @@ def _read_reference(r: Reader, item: Node, path: str, ids: dict[str, Location]) 
     if rid is None or text is None or ("doi" in m and doi is None) or ("url" in m and url is None):
         return None
     language = r.text(m.get("language"), f"{path}.language", printed=False) if "language" in m else None
-    if language is not None and not LANGUAGE_TAG.match(language):
-        r.fail(r.at(m["language"], f"{path}.language"), f"'{language}' is not a language tag", "e.g. language: en")
+    if language is not None and language_problem(language):
+        r.fail(r.at(m["language"], f"{path}.language"), language_problem(language), "e.g. language: en")
         return None
     if ("short" in m and short is None) or ("language" in m and language is None):
         return None
