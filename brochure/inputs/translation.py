@@ -295,19 +295,17 @@ def _numbers(was: str, text: str, at: Location, src_at: Location, changes: dict[
     )
     written = [_western(n) for n in raw]
     shown = dict(zip(written, raw, strict=True))  # (each as the source writes it)
-    expected = Counter(changes.get(n, n) for n in written)
-    del expected[""]  # (dropped on purpose)
-    ours = Counter(_western(n) for n in theirs)
+    as_written = dict(zip((_western(n) for n in theirs), theirs, strict=True))  # (and as the translation does)
+    expected, ours = _counts(raw, theirs, changes)
     lost = expected - ours
     if not lost:
         added = ours - expected - Counter(changes.values())
         if not added:
             return []
-        shown_ours = dict(zip((_western(n) for n in theirs), theirs, strict=True))
         return [
             warning(
                 at,
-                f"the translation gives {', '.join(sorted(shown_ours[n] for n in added))}, which the source's text "
+                f"the translation gives {', '.join(sorted(as_written[n] for n in added))}, which the source's text "
                 f"('{shorten(plain(was), 50)}', {_place(src_at)}) does not",
                 "a number in a patient leaflet is the clinician's to give: add it to the source first (or leave "
                 "it out here)",
@@ -319,7 +317,6 @@ def _numbers(was: str, text: str, at: Location, src_at: Location, changes: dict[
         for n in lost
     ]
     extra = ours - expected
-    as_written = dict(zip((_western(n) for n in theirs), theirs, strict=True))
     instead = f"; it has {', '.join(sorted(as_written[n] for n in extra))} instead" if extra else ""
     return [
         error(
@@ -331,11 +328,17 @@ def _numbers(was: str, text: str, at: Location, src_at: Location, changes: dict[
     ]
 
 
+def _counts(raw: list[str], theirs: list[str], changes: dict[str, str]) -> tuple[Counter[str], Counter[str]]:
+    """The numbers the translation should give (the source's, as document.translation.numbers changes them) and
+    those it gives, as compared (`_western`)."""
+    expected = Counter(changes.get(n, n) for n in (_western(n) for n in raw))
+    del expected[""]  # (dropped on purpose)
+    return expected, Counter(_western(n) for n in theirs)
+
+
 def _mismatch(raw: list[str], theirs: list[str], changes: dict[str, str]) -> tuple[int, int]:
     """How many of the source's numbers the translation lacks, and how many it adds, in one reading of each."""
-    expected = Counter(changes.get(n, n) for n in (_western(n) for n in raw))
-    del expected[""]
-    ours = Counter(_western(n) for n in theirs)
+    expected, ours = _counts(raw, theirs, changes)
     return sum((expected - ours).values()), sum((ours - expected - Counter(changes.values())).values())
 
 
