@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
-from functools import lru_cache
 from pathlib import Path
 
 from reportlab.lib.colors import Color
@@ -21,6 +20,7 @@ from brochure.frozen import frozen
 from brochure.inputs.brand import Brand
 from brochure.layout.model import Ink, Layout, Segment, Shape, Text, ink_of
 from brochure.preflight.placement import run_place
+from brochure.remembered import by_identity
 from brochure.theme.cmyk import cmyk_to_rgb
 from brochure.theme.colors import Palette, relative_luminance
 from brochure.theme.fonts import FontSet
@@ -220,7 +220,7 @@ def _edges(shape: Shape) -> tuple[Edge, ...]:
     return _path_edges(shape.path)
 
 
-@lru_cache(maxsize=512)
+@by_identity(512)
 def _path_edges(path: tuple[Segment, ...]) -> tuple[Edge, ...]:
     """A path's outline as straight edges, its curves in 8 steps (geometry alone, made once per path)."""
     edges: list[Edge] = []

@@ -32,6 +32,7 @@ from reportlab.pdfgen.pathobject import PDFPathObject
 
 from brochure.frozen import frozen
 from brochure.layout.model import Clip, Frame, Ink, Layout, Page, Picture, Run, Segment, Shape, Text
+from brochure.remembered import by_identity
 from brochure.render.structure import ARTIFACT, Marked, Structure
 from brochure.theme.fonts import forget_document
 from brochure.vocabulary import direction
@@ -446,10 +447,10 @@ def _path(canvas: Canvas, segments: tuple[Segment, ...]) -> object:
 _OPERATOR = {"m": "m", "l": "l", "c": "c"}
 
 
-@lru_cache(maxsize=1024)
+@by_identity(1024)
 def _path_code(segments: tuple[Segment, ...]) -> str:
     """A path's operators, as ReportLab's path object writes them; a path drawn again (the cover's dots, a rule
-    at the same place) is written from the cache (the text depends on the segments alone)."""
+    at the same place, a clip) is written once (the text depends on the segments alone)."""
     return " ".join("h" if op == "h" else f"{fp_str(*v)} {_OPERATOR[op]}" for op, v in segments)
 
 

@@ -1,0 +1,43 @@
+"""A pure function of one large immutable value (a path's segments) -> the same function, its answers kept per object.
+
+`functools.lru_cache` hashes its argument on every call, and Python does not keep a tuple's hash: a path of hundreds
+of segments was hashed whole each time it was measured, written or outlined (about 11,000 segments a tri-fold build,
+two thirds of them paths seen before). The paths a build draws again are mostly the same objects (fixed artwork placed
+once per matrix, a clip that many shapes are drawn under), so an answer is looked up by the object's identity; the
+object is kept beside its answer, so its id cannot be reused while the answer is kept. An equal value that is another
+object is answered anew (as cheap as hashing it was). The last `size` objects are kept. For pure functions only: an
+answer depends on nothing but the value, so builds still share nothing they could change.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def by_identity(size: int) -> Callable[[Callable[[T], R]], Callable[[T], R]]:
+    """Decorate a pure function of one immutable argument: its answers kept for the last `size` objects asked."""
+
+    def decorate(f: Callable[[T], R]) -> Callable[[T], R]:
+        kept: dict[int, tuple[T, R]] = {}
+        lock = threading.Lock()  # (writers only: a read is one dictionary look-up)
+
+        def remembered(value: T) -> R:
+            entry = kept.get(id(value))
+            if entry is not None and entry[0] is value:
+                return entry[1]
+            answer = f(value)
+            with lock:
+                kept[id(value)] = (value, answer)
+                while len(kept) > size:
+                    del kept[next(iter(kept))]  # the oldest kept
+            return answer
+
+        return functools.update_wrapper(remembered, f)
+
+    return decorate
