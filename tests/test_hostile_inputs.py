@@ -10,7 +10,7 @@ its time and memory are measured. For every case:
 - a built PDF links only to http(s), mailto and tel addresses that pass the link validator;
 - nothing was read from outside the content and kit folders (Python's own files and the tool's aside).
 
-Seeded and bounded: `HOSTILE_EXAMPLES` (default 120) cases per generated test.
+Seeded and bounded: `HOSTILE_EXAMPLES` (default 60) cases per generated test.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CONTENT = yaml.safe_load((ROOT / "content.yaml").read_text(encoding="utf-8"))
 BRAND = yaml.safe_load((ROOT / "assets" / "brand.yaml").read_text(encoding="utf-8"))
 LOGO = (ROOT / "assets" / "logo.svg").read_bytes()
-EXAMPLES = int(os.environ.get("HOSTILE_EXAMPLES", "120"))
+EXAMPLES = int(os.environ.get("HOSTILE_EXAMPLES", "60"))
 MEMORY_BUDGET = 500 * 1024 * 1024  # bytes a case may add to the process
 HANG_GUARD = 30.0  # seconds: not a timing test, a hang detector (the budget, 5 s, is measured by scripts/hostile.py)
 PACKAGE = Path(brochure.__file__).resolve().parent  # where brochure is imported from (a copy, under make mutants)

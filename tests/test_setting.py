@@ -223,7 +223,7 @@ def _read_or_error(markup: str, style: ParagraphStyle, width: float, how: str, r
 def test_fuzzed_paragraphs_read_as_reportlab_drawing_them(
     fonts: tuple[str, str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """300 paragraphs of random markup, style, colour and width, whole, split across two frames, or drawn after
+    """150 paragraphs of random markup, style, colour and width, whole, split across two frames, or drawn after
     a split that failed, some with lines starting at the fonts' ascent (RL_paraFontSizeHeightOffset=0): every
     frame as ReportLab's drawing gives it (or the same error), and most set as data (what falls back here is
     automatic leading and right-to-left word wrap)."""
@@ -231,7 +231,7 @@ def test_fuzzed_paragraphs_read_as_reportlab_drawing_them(
     faces = [regular, bold, italic, fallback_face(regular)]
     r = random.Random(20261202)
     as_data = 0
-    for case in range(300):
+    for case in range(150):
         style = _fuzz_style(r, case, faces)
         markup, width = _fuzz_markup(r, faces), r.choice([20.0, 45.5, 90.0, 151.37, 400.0])
         how, room = r.choice(["whole", "split", "failed split"]), r.choice([10.0, 20.0, 30.0, 50.0])
@@ -244,7 +244,7 @@ def test_fuzzed_paragraphs_read_as_reportlab_drawing_them(
         p = Para(markup, style)
         p.wrap(width, 1000)
         as_data += setting.paragraph_ops(p, 0, 0) is not None
-    assert as_data >= 180  # (204 of these 300)
+    assert as_data >= 80  # (94 of these 150)
 
 
 def test_what_only_reportlab_draws_is_left_to_it(fonts: tuple[str, str, str]) -> None:

@@ -329,7 +329,7 @@ class Reader:
 
     # -- paths ---------------------------------------------------------------------------------------------
 
-    def _segment(self, op: str, n: list[float]) -> None:
+    def _segment(self, op: str, n: Sequence[float]) -> None:
         ctm = self.state.ctm
         if op == "h":
             self.path.append(("h", ()))
@@ -517,4 +517,6 @@ _DATA_OPS: dict[str, _DataHandler] = {  # (what layout/setting.py gives)
     "ut": lambda reader, op, n: reader._words(*n),
     "at": lambda reader, op, n: setattr(reader, "actual", n[0]),
     "link": Reader._link_data,
+    **dict.fromkeys(("m", "l", "c", "re", "h"), Reader._segment),  # (a path the Recorder gives as data)
+    **dict.fromkeys(("f", "f*", "S", "B", "B*", "n"), Reader._paint),
 }

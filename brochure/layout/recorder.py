@@ -11,14 +11,15 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfbase.ttfonts import ShapedStr
-from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.canvas import PATH_OPS, Canvas
+from reportlab.pdfgen.pathobject import PDFPathObject
 from reportlab.pdfgen.textobject import PDFTextObject
 
 from brochure.diagnostics import Location
 from brochure.frozen import frozen
 from brochure.geometry.sheet import Rect, Sheet
 from brochure.layout.model import Entry
-from brochure.layout.setting import Op
+from brochure.layout.setting import Op, fx
 from brochure.vocabulary import Role
 
 
@@ -75,6 +76,25 @@ class _RecordingText(_NotesOpacity, PDFTextObject):  # type: ignore[misc]
         return f"/T{n} ut {fp_str(self._leading)} TL"
 
 
+class _DataPath(PDFPathObject):  # type: ignore[misc]
+    """ReportLab's path object, its segments given as data (each number as ReportLab writes it) instead of text."""
+
+    def __init__(self) -> None:  # (not ReportLab's: it keeps a bound method of itself, a cycle)
+        self.ops: list[Op] = [("n", ())]  # (ReportLab's path begins so)
+
+    def moveTo(self, x: float, y: float) -> None:
+        self.ops.append(("m", (fx(x), fx(y))))
+
+    def lineTo(self, x: float, y: float) -> None:
+        self.ops.append(("l", (fx(x), fx(y))))
+
+    def curveTo(self, x1: float, y1: float, x2: float, y2: float, x3: float, y3: float) -> None:
+        self.ops.append(("c", (fx(x1), fx(y1), fx(x2), fx(y2), fx(x3), fx(y3))))
+
+    def close(self) -> None:
+        self.ops.append(("h", ()))
+
+
 class Recorder(_NotesOpacity, Canvas):  # type: ignore[misc]
     """A canvas flowables draw on once, to be read back; it is never saved."""
 
@@ -98,6 +118,25 @@ class Recorder(_NotesOpacity, Canvas):  # type: ignore[misc]
         """A paragraph's operators given as data (layout/setting.py), read where this note stands."""
         self._code.append(f"/W{len(self.paragraphs)} Do")
         self.paragraphs.append(ops)
+
+    # A rectangle, an ellipse (a circle) and a rounded rectangle, as the canvas draws them, given as data: the same
+    # segments, each number as ReportLab writes it, without writing them out and reading them back.
+
+    def rect(self, x: float, y: float, width: float, height: float, stroke: int = 1, fill: int = 0) -> None:
+        box = ("re", (fx(x), fx(y), fx(width), fx(height)))
+        self.paragraph([("n", ()), box, (PATH_OPS[stroke, fill, self._fillMode], ())])
+
+    def ellipse(self, x1: float, y1: float, x2: float, y2: float, stroke: int = 1, fill: int = 0) -> None:
+        path = _DataPath()
+        path.ellipse(x1, y1, x2 - x1, y2 - y1)
+        self.paragraph([*path.ops, (PATH_OPS[stroke, fill, self._fillMode], ())])
+
+    def roundRect(
+        self, x: float, y: float, width: float, height: float, radius: float, stroke: int = 1, fill: int = 0
+    ) -> None:
+        path = _DataPath()
+        path.roundRect(x, y, width, height, radius)
+        self.paragraph([*path.ops, (PATH_OPS[stroke, fill, self._fillMode], ())])
 
     def actual(self, text: str) -> str:
         """The note that the next string is shaped glyphs standing for `text` ('' for the rest of such a line):
