@@ -1183,6 +1183,38 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_vocabulary.py::test_a_language_tag_names_a_language_as_bcp_47_writes_it",
     ),
     m(
+        "recorder-rectangle-given-wrong-way-round",
+        "layout/recorder.py",
+        '        box = ("re", (fx(x), fx(y), fx(width), fx(height)))\n',
+        '        box = ("re", (fx(x), fx(y), fx(height), fx(width)))\n',
+        "tests/test_setting.py",
+        k="recorders_shapes",
+    ),
+    m(
+        "recorder-curves-not-rounded-as-reportlab-writes-them",
+        "layout/recorder.py",
+        '        self.ops.append(("c", (fx(x1), fx(y1), fx(x2), fx(y2), fx(x3), fx(y3))))\n',
+        '        self.ops.append(("c", (x1, y1, x2, y2, x3, y3)))\n',
+        "tests/test_setting.py",
+        k="recorders_shapes",
+    ),
+    m(
+        "path-answers-kept-by-id-alone",
+        "remembered.py",
+        "            if entry is not None and entry[0] is value:\n"
+        "                return entry[1]\n"
+        "            answer = f(value)\n"
+        "            with lock:\n"
+        "                kept[id(value)] = (value, answer)\n",
+        "            if entry is not None:\n"
+        "                return entry[1]\n"
+        "            answer = f(value)\n"
+        "            with lock:\n"
+        "                kept[id(value)] = (None, answer)  # type: ignore[assignment]\n",
+        "tests/test_remembered.py",
+        k="paths_made_and_freed",
+    ),
+    m(
         "card-taller-than-a-page-told-as-words-to-cut",
         "layout/compose.py",
         "            if tallest > room + 0.01:",

@@ -5,15 +5,20 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import random
 import subprocess
 import sys
 
 import pytest
 from helpers import BRAND, CONTENT, ROOT, sources, texts
+from reportlab.lib.rl_accel import fp_str
 
 from brochure import api
+from brochure.geometry.sheet import Rect
 from brochure.layout import parsed
-from brochure.layout.model import Ink
+from brochure.layout.boxes import bounds
+from brochure.layout.model import Ink, Segment
+from brochure.render import pdf
 from brochure.vocabulary import LAYOUTS, TARGETS, LayoutName
 
 
@@ -278,3 +283,25 @@ def test_a_paragraph_split_a_second_time_splits_as_the_first() -> None:
 
     first, again = parts(), parts()
     assert len(first) == 2 and again == first
+
+
+def test_paths_made_and_freed_one_after_another_are_each_measured_and_written_as_they_are() -> None:
+    """A path's extent and its operators are remembered per object (brochure/remembered.py): thousands of paths,
+    each freed before the next is made (so the next often gets the same address), are each measured and written
+    as worked out anew, and an equal path that is another object gets the same answer."""
+    rng = random.Random(20261202)
+    for i in range(3000):
+        n = rng.randint(1, 6)
+        path: tuple[Segment, ...] = (
+            ("m", (rng.uniform(-50, 50), rng.uniform(-50, 50))),
+            *(("l", (rng.uniform(-50, 50), rng.uniform(-50, 50))) for _ in range(n)),
+            ("h", ()),
+        )
+        xs = [v for _, pts in path for v in pts[0::2]]
+        ys = [v for _, pts in path for v in pts[1::2]]
+        assert bounds(path, 1.0) == Rect(min(xs) - 0.5, min(ys) - 0.5, max(xs) - min(xs) + 1, max(ys) - min(ys) + 1)
+        assert pdf._path_code(path) == " ".join("h" if op == "h" else f"{fp_str(*v)} {op}" for op, v in path)
+        if i % 500 == 0:
+            again = tuple(tuple(s) for s in path)  # equal, another object
+            assert again is not path and bounds(again, 1.0) == bounds(path, 1.0)
+        del path

@@ -15,6 +15,7 @@ from helpers import ROOT, fallback_face, frames_layout, sources, text_item
 from reportlab.lib.colors import CMYKColor, Color, PCMYKColor
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
 
 from brochure import api
 from brochure.geometry.sheet import Rect, trifold
@@ -476,3 +477,51 @@ def test_a_right_to_left_paragraph_set_as_data_reads_as_drawing_it(
     assert len([f for f in frames if isinstance(f, Text)]) >= 4  # (lines)
     assert {link.url for link in links} == {"https://example.org/book", "tel:+441174960321"}
     assert any(r.actual for f in frames if isinstance(f, Text) for r in f.runs)  # (the words as written)
+
+
+def _shapes_read(rec: Recorder, draw: object) -> list[Frame]:
+    """The frames read from what `draw` does on the Recorder, translated and scaled as a flowable's drawing is."""
+    assert callable(draw)
+    rec.saveState()
+    rec.translate(31.7, 402.3)
+    rec.scale(1.37, 0.91)
+    draw()
+    rec.restoreState()
+    out: list[Frame] = []
+    box = Rect(31.7, 402.3, 100, 100)
+    Reader(rec, Tags("main", "inside-left", "s", False, box, 1), out, iter(range(10**6))).read("\n".join(rec._code))
+    return out
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        ("rect", (0.0, 0.0, 18.37, 2.41), {"stroke": 0, "fill": 1}),
+        ("rect", (3.3333333, -1.0, 7.1, 0.0), {"stroke": 1, "fill": 1}),
+        ("circle", (3.0, 7.123456789, 1.9), {"stroke": 0, "fill": 1}),
+        ("circle", (120.25, 40.5, 8.5), {"stroke": 1, "fill": 0}),
+        ("ellipse", (1.0, 2.0, 31.4159, 9.87), {"stroke": 1, "fill": 1}),
+        ("roundRect", (0.0, 0.0, 151.37, 47.123, 4), {"stroke": 0, "fill": 1}),
+        ("roundRect", (10.0, 5.0, -20.0, 30.0, 2.5), {"stroke": 1, "fill": 0}),
+    ],
+    ids=["rule", "stroked-box", "dot", "ring", "ellipse", "card", "card-drawn-leftwards"],
+)
+def test_the_recorders_shapes_read_as_the_canvas_writing_them(
+    shape: tuple[str, tuple[float, ...], dict[str, int]],
+) -> None:
+    """A rectangle, a circle, an ellipse or a rounded rectangle (a card's tint, a bullet's dot, a step's disc): given
+    to the reader as data by the Recorder, the same shapes, to the last digit, as ReportLab's canvas writing them
+    and the reader parsing them back."""
+    name, args, kw = shape
+    base = sources().fonts.regular
+    data = Recorder(trifold("a4", "office"), base)
+    written = Recorder(trifold("a4", "office"), base)
+    as_data = _shapes_read(data, lambda: getattr(data, name)(*args, **kw))  # (a circle: the Recorder's, as drawn)
+    if name == "circle":  # (the canvas's circle is its ellipse in the circle's box)
+        x, y, r = args
+        name, args = "ellipse", (x - r, y - r, x + r, y + r)
+    as_text = _shapes_read(written, lambda: getattr(Canvas, name)(written, *args, **kw))
+    assert not any("/W" in c for c in written._code)  # (the canvas's own way: written out)
+    assert any("/W" in c for c in data._code)  # (the Recorder's: data)
+    assert as_data == as_text and len(as_data) == 1
+    assert isinstance(as_data[0], Shape) and len(as_data[0].path) > 1

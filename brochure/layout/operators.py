@@ -322,10 +322,10 @@ class Reader:
         )
 
     def _measure(self) -> Rect:
-        mark = next((m for m in reversed(self.roles) if m.measure is not None), None)
-        if mark is None or mark.measure is None:
-            return self.tags.measure
-        return mark.measure
+        for mark in reversed(self.roles):  # the innermost open mark's column
+            if mark.measure is not None:
+                return mark.measure
+        return self.tags.measure
 
     # -- paths ---------------------------------------------------------------------------------------------
 
