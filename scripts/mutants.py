@@ -1215,6 +1215,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="paths_made_and_freed",
     ),
     m(
+        "pdfdoc-stand-in-writes-what-the-codec-refuses",
+        "render/pdf.py",
+        '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',
+        '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x10-\\x7e]")',
+        "tests/test_pdf.py",
+        k="plain_text",
+    ),
+    m(
         "card-taller-than-a-page-told-as-words-to-cut",
         "layout/compose.py",
         "            if tallest > room + 0.01:",

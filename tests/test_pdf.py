@@ -17,6 +17,7 @@ from helpers import BRAND, CONTENT, MAPLE, ROOT, built, reopen, sources
 
 from brochure import api
 from brochure.geometry.sheet import MM
+from brochure.render import pdf as render_pdf
 
 
 @pytest.mark.parametrize(
@@ -190,3 +191,47 @@ def test_every_font_subset_has_a_tag_of_its_own_also_across_editions() -> None:
     for tag, name, program in _subsets(english):
         assert program != theirs[name][1] and tag != theirs[name][0], name  # other words, another subset
     assert sorted(_subsets(press)) == sorted(_subsets(english))  # the same subset keeps its tag
+
+
+def _codec_or_error(x: object) -> object:
+    try:
+        return _CODEC(x)
+    except UnicodeEncodeError as e:
+        return (type(e), e.start, e.end)
+
+
+def _ours_or_error(x: object) -> object:
+    try:
+        return render_pdf._pdfdoc_encoded(x)
+    except UnicodeEncodeError as e:
+        return (type(e), e.start, e.end)
+
+
+_CODEC = render_pdf._encoded_by_codec
+
+
+def test_the_pdfs_plain_text_is_encoded_as_reportlabs_codec_encodes_it() -> None:
+    """The stand-in for ReportLab's PDFDocEncoding (render/pdf.py writes ASCII itself): every character to U+21FF
+    and a sample of the rest alone, and mixed strings of ASCII and what is not, give the same bytes, or the same
+    error, as the codec."""
+    from reportlab.pdfbase import pdfdoc
+
+    assert pdfdoc.pdfdocEnc is render_pdf._pdfdoc_encoded  # (what pdfdoc's format calls)
+    for code in (*range(0x2200), *range(0x2200, 0x110000, 997)):  # (past ASCII both give it to the codec)
+        if 0xD800 <= code < 0xE000:
+            continue
+        ch = chr(code)
+        assert _ours_or_error(ch) == _codec_or_error(ch), hex(code)
+    for text in (
+        "",
+        "1 0 0 1 72.5 -3 cm",
+        "/Name",
+        "a\tb\nc\rd",
+        "caf\u00e9",
+        "x\x18y",
+        "\x7f",
+        "(a\\)b)",
+        "\u2022 \u20ac",
+    ):
+        assert _ours_or_error(text) == _codec_or_error(text), repr(text)
+    assert _ours_or_error(b"\x00\xff bytes") == b"\x00\xff bytes"

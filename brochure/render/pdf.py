@@ -6,7 +6,8 @@ links and bookmarks. Given a Structure (render/structure.py), what is drawn is m
 of an element's content between `/Tag <</MCID n>> BDC` and `EMC`, decoration between `/Artifact BMC` and `EMC`
 (output/pdfua.py then writes the structure tree that the MCIDs point into). Nothing process-wide is changed for a
 build: the canvas is given its own base font, and the one ReportLab setting brochure relies on (binary, not
-ASCII85, streams) is set once, on import.
+ASCII85, streams) is set once, on import, as is a quicker stand-in for ReportLab's encoding of the PDF's plain text
+(`_pdfdoc_encoded`: the same bytes).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from reportlab import rl_config
 from reportlab.lib.colors import CMYKColor, CMYKColorSep, Color
 from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.utils import ImageReader, TimeStamp
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfdoc import PDFStream
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfbase.ttfonts import ShapedStr
@@ -38,6 +40,22 @@ from brochure.theme.fonts import forget_document
 from brochure.vocabulary import direction
 
 rl_config.useA85 = 0  # binary streams: smaller files, faster builds (read when a stream is written; never toggled)
+
+_NOT_PLAIN = re.compile("[^\t\n\r\x20-\x7e]")  # what PDFDocEncoding does not write as ASCII writes it
+_encoded_by_codec = pdfdoc.pdfdocEnc
+
+
+def _pdfdoc_encoded(x: object) -> object:
+    """ReportLab's `pdfdocEnc` (the text of every number, name and string of the PDF's objects, in PDFDocEncoding),
+    the same bytes, the same errors: plain ASCII text (nearly all of it) encoded as ASCII, the rest by ReportLab's
+    codec. Its codec, written in Python, took 15 M of a tri-fold's 120 M instructions of writing: about 1,600 short
+    strings, mostly the fonts' widths."""
+    if isinstance(x, str) and x.isascii() and not _NOT_PLAIN.search(x):
+        return x.encode("ascii")
+    return _encoded_by_codec(x)
+
+
+pdfdoc.pdfdocEnc = _pdfdoc_encoded  # (once, on import: pure, the same output; pdfdoc's format reads it by name)
 
 
 @frozen
@@ -154,7 +172,8 @@ def _own_id(pdf: bytes) -> bytes:
     """The file identifier made from the file itself (ReportLab's depends only on the document's information, so
     every edition of a leaflet had the same, and on the process's SOURCE_DATE_EPOCH, so a worker with another
     environment gave another): an MD5 of the bytes without ReportLab's, written over it in place (same length)."""
-    m = _ID.search(pdf)
+    m = _ID.search(pdf, max(pdf.rfind(b"trailer"), 0))  # (looked for in the trailer, at the file's end: from the
+    # file's start, the search was a tenth of rendering a tri-fold)
     if m is None:
         return pdf
     start, end = (m.start(1), m.end(2)) if m.group(1) else (m.start(3), m.end(4))
