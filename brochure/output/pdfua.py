@@ -67,32 +67,45 @@ def make_pdfua(pdf: bytes, structure: Structure, meta: Meta) -> bytes:
 
 def _elements(doc: pikepdf.Pdf, structure: Structure, tree: Dictionary, pages: list[Dictionary]) -> list[Dictionary]:
     """Every element as an indirect StructElem, its kids in reading order (an element's page is that of its first
-    content; content on another page names its own)."""
-    made = [doc.make_indirect(Dictionary(Type=Name.StructElem, S=Name("/" + e.kind))) for e in structure.elements]
-    annots = [list(page.get("/Annots", Array())) for page in pages]
-    for index, (element, kids) in enumerate(zip(structure.elements, structure.kids, strict=True)):
-        node = made[index]
-        node.P = made[element.parent] if element.parent >= 0 else tree
+    content; content on another page names its own). An element comes after its parent (render/structure.py makes
+    a parent first), so each is made whole in one call, and its kids given once all are made."""
+    kinds: dict[str, Name] = {}  # (a name made once per kind: pikepdf makes each anew)
+    struct_elem, mcr, objr = Name.StructElem, Name.MCR, Name.OBJR
+    made: list[Dictionary] = []
+    firsts: list[int | None] = []
+    for element, kids in zip(structure.elements, structure.kids, strict=True):
+        kind = kinds.get(element.kind)
+        if kind is None:
+            kind = kinds[element.kind] = Name("/" + element.kind)
+        fields: dict[str, object] = {
+            "/Type": struct_elem,
+            "/S": kind,
+            "/P": made[element.parent] if element.parent >= 0 else tree,
+        }
         first = next((k.page for k in kids if isinstance(k, Content | Annotation)), None)
         if first is not None:
-            node.Pg = pages[first]
+            fields["/Pg"] = pages[first]
         if element.alt:
-            node.Alt = element.alt
+            fields["/Alt"] = element.alt
         if element.language:  # (PDF/UA: a change of language is said where it happens)
-            node.Lang = element.language
+            fields["/Lang"] = element.language
         if element.box is not None:
             b = element.box[1]
-            node.A = Dictionary(O=Name.Layout, Placement=Name.Block, BBox=Array([b.x, b.y, b.right, b.top]))
+            fields["/A"] = Dictionary(O=Name.Layout, Placement=Name.Block, BBox=Array([b.x, b.y, b.right, b.top]))
         if element.numbering is not None:
-            node.A = Dictionary(O=Name.List, ListNumbering=Name("/" + element.numbering.capitalize()))
+            fields["/A"] = Dictionary(O=Name.List, ListNumbering=Name("/" + element.numbering.capitalize()))
+        made.append(doc.make_indirect(Dictionary(fields)))
+        firsts.append(first)
+    annots = [list(page.get("/Annots", Array())) for page in pages]
+    for node, kids, first in zip(made, structure.kids, firsts, strict=True):
         out: list[object] = []
         for k in kids:
             if isinstance(k, int):
                 out.append(made[k])
             elif isinstance(k, Content):
-                out.append(k.mcid if k.page == first else Dictionary(Type=Name.MCR, Pg=pages[k.page], MCID=k.mcid))
+                out.append(k.mcid if k.page == first else Dictionary(Type=mcr, Pg=pages[k.page], MCID=k.mcid))
             else:
-                out.append(Dictionary(Type=Name.OBJR, Pg=pages[k.page], Obj=annots[k.page][k.index]))
+                out.append(Dictionary(Type=objr, Pg=pages[k.page], Obj=annots[k.page][k.index]))
         node.K = Array(out)
     return made
 
