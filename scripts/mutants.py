@@ -915,7 +915,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "figure-alt-dropped",
         "output/pdfua.py",
-        "        if element.alt:\n            node.Alt = element.alt\n",
+        '        if element.alt:\n            fields["/Alt"] = element.alt\n',
         "",
         "tests/test_tagged.py::test_every_figure_has_a_text_alternative_in_the_leaflets_language",
     ),
@@ -1122,7 +1122,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "source-language-not-tagged",
         "output/pdfua.py",
-        "            node.Lang = element.language\n",
+        '            fields["/Lang"] = element.language\n',
         "            pass\n",
         "tests/test_tagged.py::test_english_sources_in_a_translated_large_print_say_they_are_english",
     ),
