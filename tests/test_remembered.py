@@ -8,6 +8,7 @@ import math
 import random
 import subprocess
 import sys
+import weakref
 
 import pytest
 from helpers import BRAND, CONTENT, ROOT, sources, texts
@@ -18,6 +19,7 @@ from brochure.geometry.sheet import Rect
 from brochure.layout import parsed
 from brochure.layout.boxes import bounds
 from brochure.layout.model import Ink, Segment
+from brochure.remembered import by_identity
 from brochure.render import pdf
 from brochure.vocabulary import LAYOUTS, TARGETS, LayoutName
 
@@ -305,3 +307,24 @@ def test_paths_made_and_freed_one_after_another_are_each_measured_and_written_as
             again = tuple(tuple(s) for s in path)  # equal, another object
             assert again is not path and bounds(again, 1.0) == bounds(path, 1.0)
         del path
+
+
+def test_answers_are_kept_for_the_last_objects_only() -> None:
+    """`by_identity(size)` keeps the last `size` objects it answered for and lets the others go (memory stays
+    bounded however many paths a long-lived process measures)."""
+
+    class Value:
+        pass
+
+    @by_identity(8)
+    def answer(v: Value) -> int:
+        return id(v) % 7
+
+    alive = []
+    for _ in range(100):
+        v = Value()
+        answer(v)
+        alive.append(weakref.ref(v))
+        del v
+    kept = [r for r in alive if r() is not None]
+    assert len(kept) == 8 and kept == alive[-8:]

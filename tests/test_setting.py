@@ -525,3 +525,14 @@ def test_the_recorders_shapes_read_as_the_canvas_writing_them(
     assert any("/W" in c for c in data._code)  # (the Recorder's: data)
     assert as_data == as_text and len(as_data) == 1
     assert isinstance(as_data[0], Shape) and len(as_data[0].path) > 1
+
+
+@pytest.mark.parametrize("name", ["rect", "circle", "roundRect"])
+def test_a_shape_at_coordinates_that_are_not_numbers_is_an_error(name: str) -> None:
+    """A coordinate that is not a number (ReportLab writes it `nan`) is refused, as the reader of its text refused
+    it, not set into the frames to print `nan` into the page."""
+    rec = Recorder(trifold("a4", "office"), sources().fonts.regular)
+    nan = float("nan")
+    args = {"rect": (nan, 2.0, 3.0, 4.0), "circle": (1.0, nan, 2.0), "roundRect": (nan, 0.0, 9.0, 5.0, 2.0)}
+    with pytest.raises(ValueError, match="not numbers"):
+        getattr(rec, name)(*args[name], stroke=0, fill=1)

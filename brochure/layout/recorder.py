@@ -6,6 +6,7 @@ and its font, the words a string of shaped glyphs stands for, the role marks, pi
 from __future__ import annotations
 
 import io
+import math
 
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.rl_accel import fp_str
@@ -76,6 +77,15 @@ class _RecordingText(_NotesOpacity, PDFTextObject):  # type: ignore[misc]
         return f"/T{n} ut {fp_str(self._leading)} TL"
 
 
+def _at(*values: float) -> tuple[float, ...]:
+    """Coordinates as ReportLab writes them and the reader reads them back; one that is not a number is an error
+    (ReportLab writes it `nan`, which the reader of its text could not read either)."""
+    out = tuple(fx(v) for v in values)
+    if not all(math.isfinite(v) for v in out):
+        raise ValueError(f"a shape's coordinates are not numbers: {values!r}")
+    return out
+
+
 class _DataPath(PDFPathObject):  # type: ignore[misc]
     """ReportLab's path object, its segments given as data (each number as ReportLab writes it) instead of text."""
 
@@ -83,13 +93,13 @@ class _DataPath(PDFPathObject):  # type: ignore[misc]
         self.ops: list[Op] = [("n", ())]  # (ReportLab's path begins so)
 
     def moveTo(self, x: float, y: float) -> None:
-        self.ops.append(("m", (fx(x), fx(y))))
+        self.ops.append(("m", _at(x, y)))
 
     def lineTo(self, x: float, y: float) -> None:
-        self.ops.append(("l", (fx(x), fx(y))))
+        self.ops.append(("l", _at(x, y)))
 
     def curveTo(self, x1: float, y1: float, x2: float, y2: float, x3: float, y3: float) -> None:
-        self.ops.append(("c", (fx(x1), fx(y1), fx(x2), fx(y2), fx(x3), fx(y3))))
+        self.ops.append(("c", _at(x1, y1, x2, y2, x3, y3)))
 
     def close(self) -> None:
         self.ops.append(("h", ()))
@@ -123,8 +133,7 @@ class Recorder(_NotesOpacity, Canvas):  # type: ignore[misc]
     # segments, each number as ReportLab writes it, without writing them out and reading them back.
 
     def rect(self, x: float, y: float, width: float, height: float, stroke: int = 1, fill: int = 0) -> None:
-        box = ("re", (fx(x), fx(y), fx(width), fx(height)))
-        self.paragraph([("n", ()), box, (PATH_OPS[stroke, fill, self._fillMode], ())])
+        self.paragraph([("n", ()), ("re", _at(x, y, width, height)), (PATH_OPS[stroke, fill, self._fillMode], ())])
 
     def ellipse(self, x1: float, y1: float, x2: float, y2: float, stroke: int = 1, fill: int = 0) -> None:
         path = _DataPath()
