@@ -15,7 +15,7 @@ from brochure.diagnostics import Diagnostic, Location, closest, error
 from brochure.frozen import frozen
 from brochure.geometry.sheet import sheet_for
 from brochure.inputs.blocks import Image
-from brochure.inputs.brand import Brand, load_brand
+from brochure.inputs.brand import Brand, kit_files, load_brand
 from brochure.inputs.content import Content, load_content
 from brochure.inputs.inline import one_line, plain
 from brochure.inputs.translation import compare
@@ -277,19 +277,6 @@ def _language_words(content: Content) -> list[Diagnostic]:
             f"translate the English words (README, 'Languages') into a 'words:' block; built in: {known}",
         )
     ]
-
-
-def kit_files(brand: Brand) -> list[tuple[str, Path]]:
-    """Every file a brand kit is read from, with what it is: the brand file, a PNG or SVG logo, font files (its
-    fallbacks' too), the colour profile."""
-    files = [("the brand file (--brand)", brand.path), ("the brand's logo (logo)", brand.logo.source)]
-    roles = [("heading", brand.heading_font), ("body", brand.body_font)]
-    roles += [(f"fallbacks[{i}]", spec) for i, spec in enumerate(brand.fallbacks)]
-    for role, spec in roles:
-        files += [(f"a font of the brand (fonts.{role}.{face})", path) for face, path in spec.files]
-    if brand.profile is not None:
-        files.append(("the brand's colour profile (colors.profile)", brand.profile))
-    return files
 
 
 def input_files(src: Sources) -> list[tuple[str, Path]]:

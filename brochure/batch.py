@@ -25,23 +25,25 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPool
 from dataclasses import asdict, field, replace
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import fontpkg
 
-from brochure import __version__, api
-from brochure.collector import for_many_builds
+from brochure import __version__
+from brochure.collector import for_many_builds, load_api
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.frozen import frozen
 from brochure.inputs.blocks import Image
-from brochure.inputs.brand import Brand, kit_identity, load_brand
+from brochure.inputs.brand import Brand, kit_files, kit_identity, load_brand
 from brochure.inputs.content import Content, load_content
 from brochure.inputs.editions import Editions, Group
 from brochure.output.files import BATCH_MANIFEST, HTML, PDF, PNG, Refused, in_the_way, same_file, write_atomic
-from brochure.output.preview import page_images
 from brochure.preflight.dates import check_dates, today
 from brochure.vocabulary import LayoutName, PaperName, Target, direction
+
+if TYPE_CHECKING:
+    from brochure import api
 
 MANIFEST = "manifest.json"
 MANIFEST_BYTES = 50 * 2**20  # a manifest larger than this is not ours: every edition is built again
@@ -329,6 +331,8 @@ def run(
             for o in outcomes[i]:
                 progress(o)
         parts = [(i, part) for i, task in asked.items() for part in _parts(task)]
+        if parts:  # (loaded here, before a worker starts: the workers this process forks start with it loaded)
+            load_api()
         cost = [_cost(t, names.get(kit_identity(t.kit)), loaded.get(t.content.resolve()), last) for _, t in parts]
         for n in sorted(range(len(parts)), key=lambda n: -cost[n]):  # the longest first
             pending[executor.submit(run_task, parts[n][1])] = parts[n]
@@ -523,6 +527,8 @@ def _run_task(task: Task) -> Iterator[Made]:
 def _sources(content: Path, source: Path | None, kit: Path, kit_hash: str) -> tuple[api.Sources | None, Findings]:
     """A task's content file read with its kit, and what reading them found (a translation checked against its
     source too)."""
+    from brochure import api  # (a worker's: the batch's process loads it only when something is to be built)
+
     src, diags = api.load_with(content, _kit(kit, kit_hash))
     if src is not None and source is not None:
         diags += api.check_translation(source, src.content)
@@ -541,6 +547,8 @@ def _sources_kept(
 def _kit(path: Path, digest: str) -> api.Kit:
     """A kit read, with its fonts and logo: read once per worker for all its tasks when the batch gave the hash of
     its files (the Clearwater kit, named with five content files, took 13-25 ms to read each time)."""
+    from brochure import api
+
     return _kit_read(path, digest) if digest else api.load_kit(path)
 
 
@@ -548,6 +556,8 @@ def _kit(path: Path, digest: str) -> api.Kit:
 def _kit_read(path: Path, digest: str) -> api.Kit:
     """(The kit is never changed by a build: its brand and fonts are frozen, and a caller adds to its own list of
     findings, never to the kit's.)"""
+    from brochure import api
+
     return api.load_kit(path)
 
 
@@ -605,6 +615,8 @@ def _edition(
     was = known.get(job.stamp)
     if was is not None and was.output == output:  # (its file checked where the outputs are: _present)
         return Made(_unchanged(name, output, job, was, inputs))
+    from brochure import api
+
     options = api.Options(layout=job.layout, paper=job.paper, target=job.target)
     result = api.build(src, options, {"SOURCE_DATE_EPOCH": task.epoch})
     findings = tuple(_as_given(d, task.root).format() for d in [*load_diags, *result.diagnostics])
@@ -612,6 +624,8 @@ def _edition(
         return Made(Outcome(name, output, "failed", 0.0, job.stamp, findings, inputs=inputs))
     beside = os.path.relpath(output, Path(task.thumbs).parent)  # the output's path inside the manifest's folder
     stem = f"{task.thumbs}/{beside.removesuffix('.pdf')}"
+    from brochure.output.preview import page_images  # (a worker's)
+
     pictures = tuple(page_images(result.pdf, THUMB_DPI))
     thumbs = tuple(f"{stem}-p{i}.png" for i in range(1, len(pictures) + 1))
     sha, size = _digest(result.pdf), len(result.pdf)
@@ -858,12 +872,12 @@ def _pictures(words: Content | None) -> list[Path]:
 
 
 def _kit_digest(brand: Brand) -> str:
-    """Every file the kit is read from (api.kit_files: the brand file, its logo, font files and colour profile),
+    """Every file the kit is read from (kit_files: the brand file, its logo, font files and colour profile),
     each by its path in the kit's folder; '' when one can no longer be read. Nothing else in the folder counts:
     the batch's outputs, a report or notes written beside the brand file, another kit inside its folder."""
     here = brand.path.parent.resolve()
     parts = []
-    for path in sorted({p.resolve() for _, p in api.kit_files(brand)}):
+    for path in sorted({p.resolve() for _, p in kit_files(brand)}):
         name = path.relative_to(here).as_posix() if here in path.parents else path.as_posix()
         try:
             parts.append(name.encode() + b"\0" + path.read_bytes())

@@ -10,7 +10,6 @@ does not change the status. `brochure` and `python -m brochure` both run main().
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
 import re
@@ -496,8 +495,6 @@ def _run(argv: Sequence[str] | None, console: Console, signals: Signals) -> int:
 
         return watch(args, console, signals)
     if args.command in ("fonts", "batch", "init"):
-        if args.command == "batch":
-            _api()  # (loaded as a build loads it: its workers start from this process)
         from brochure import commands  # (it uses this module's console and writers)
 
         run = {"fonts": commands.fonts, "batch": commands.batch, "init": commands.init}[args.command]
@@ -517,22 +514,10 @@ def _run(argv: Sequence[str] | None, console: Console, signals: Signals) -> int:
 
 
 def _api() -> types.ModuleType:
-    """brochure.api, loaded the first time with Python's cycle collector paused: the thousands of objects a few
-    hundred modules make are not garbage, yet each collection meanwhile walks them (about 20 ms of a 0.5 s
-    command). They are then frozen (`gc.freeze`): they live as long as the process, and the collections a build
-    triggers no longer walk them either (another 15 ms). Once per process; later calls find the module loaded."""
-    loaded = sys.modules.get("brochure.api")
-    if loaded is not None:
-        return loaded
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        from brochure import api
-    finally:
-        if collecting:
-            gc.freeze()
-            gc.enable()
-    return api
+    """brochure.api, loaded once with the cycle collector paused (collector.load_api)."""
+    from brochure.collector import load_api
+
+    return load_api()
 
 
 def _check_options(args: argparse.Namespace, options: api.Options) -> None:

@@ -31,6 +31,13 @@ Direction = Literal["ltr", "rtl"]
 RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "ps", "sd", "ckb", "ug", "dv", "yi", "syr", "nqo"})
 # How a list marks its items: a dot (bullets), a number (steps, references) or nothing it prints (contact lines).
 Numbering = Literal["disc", "decimal", "none"]
+# The icons a card may name (`icon:`), each drawn by art/icons.py.
+ICON_NAMES = frozenset(
+    {
+        "smooth", "scar", "clock", "spot", "collagen", "droplet", "sun", "shield", "alert", "needle", "check",
+        "calendar", "sparkle", "heart", "phone", "mail", "globe", "pin",
+    }
+)  # fmt: skip
 
 LAYOUTS: tuple[LayoutName, ...] = get_args(LayoutName)
 PAPERS: tuple[PaperName, ...] = get_args(PaperName)

@@ -16,7 +16,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from brochure.art import ICON_NAMES
 from brochure.inputs.blocks import BLOCK_TYPES, ILLUSTRATIONS
 from brochure.inputs.brand import COLOR_KEYS, FACES
 from brochure.inputs.contact import CONTACT_KEYS
@@ -26,7 +25,7 @@ from brochure.inputs.document import DOCUMENT_KEYS
 from brochure.inputs.editions import DEFAULT_OUTPUT
 from brochure.inputs.hints import HINT_KEYS, WORDS
 from brochure.inputs.inline import KEY
-from brochure.vocabulary import CONDITIONS, LANGUAGE_TAG, LAYOUTS, PAPERS, PLACES, TARGETS
+from brochure.vocabulary import CONDITIONS, ICON_NAMES, LANGUAGE_TAG, LAYOUTS, PAPERS, PLACES, TARGETS
 from brochure.words import NAMES
 
 ROOT = Path(__file__).resolve().parent.parent

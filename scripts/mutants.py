@@ -397,7 +397,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "kit-files-leave-out-the-fallback-fonts",
-        "api.py",
+        "inputs/brand.py",
         '    roles += [(f"fallbacks[{i}]", spec) for i, spec in enumerate(brand.fallbacks)]\n',
         "",
         "tests/test_outputs_hostile.py::test_an_output_never_replaces_an_input",
@@ -1229,6 +1229,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "    if False:\n",
         "tests/test_setting.py",
         k="not_numbers",
+    ),
+    m(
+        "batch-loads-the-pdf-libraries-for-nothing",
+        "batch.py",
+        "from brochure import __version__\n",
+        "from brochure import __version__, api  # noqa: F401\n",
+        "tests/test_startup.py",
+        k="nothing_to_build",
     ),
     m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",

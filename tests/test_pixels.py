@@ -26,7 +26,6 @@ from reportlab.lib.colors import CMYKColor, Color
 from reportlab.platypus import Flowable
 
 from brochure import art
-from brochure.art.icons import ICON_NAMES
 from brochure.diagnostics import Location
 from brochure.geometry.sheet import MM, Panel, Paper, Rect, Sheet, Side
 from brochure.inputs import blocks as c
@@ -44,7 +43,7 @@ from brochure.render.pdf import Meta, render
 from brochure.theme.cmyk import DEFAULT_PROFILE, press_brand, press_palette, rgb_to_cmyk
 from brochure.theme.colors import Palette
 from brochure.theme.styles import Theme, make_theme
-from brochure.vocabulary import Target
+from brochure.vocabulary import ICON_NAMES, Target
 
 DPI = 150
 K = DPI / 72  # pixels per point

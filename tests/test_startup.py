@@ -14,6 +14,7 @@ from pathlib import Path
 import fontpkg_ibm_plex_sans_arabic
 import pytest
 import zxingcpp
+from conftest import Inputs
 
 import brochure
 
@@ -417,3 +418,19 @@ def test_a_kits_messages_do_not_depend_on_which_leaflet_another_kit_built_first(
         said[order] = json.loads(done.stdout.strip().splitlines()[-1])
     assert said["loaded-first"] and "no glyph for 'μ'" in said["loaded-first"][0], said
     assert said["arabic-built-first"] == said["loaded-first"], said
+
+
+def test_a_batch_with_nothing_to_build_does_not_load_the_pdf_libraries(inputs: Inputs) -> None:
+    """A batch whose editions are all as the last run left them settles them without loading the layout, the PDF
+    writers or checkers (about a third of its time); one with something to build loads them, once, before its
+    workers start."""
+    (inputs.content.parent / "editions.yaml").write_text(
+        'output: "out/{brand}/{language}/{layout}-{paper}-{target}.pdf"\nlayouts: [flyer]\ntargets: [office]\n'
+        "brands:\n  - kit: assets/brand.yaml\n    languages: [content.yaml]\n",
+        encoding="utf-8",
+    )
+    status, modules, out = _modules_after(["batch", "editions.yaml", "--jobs", "1"], inputs.content.parent)
+    assert status == 0 and "1 built" in out and "brochure.api" in modules
+    status, modules, out = _modules_after(["batch", "editions.yaml", "--jobs", "1"], inputs.content.parent)
+    assert status == 0 and "0 built, 1 unchanged" in out
+    assert sorted(m for m in modules if m in ("brochure.api", "pikepdf", "pypdfium2") or "layout" in m) == []

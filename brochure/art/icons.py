@@ -21,6 +21,7 @@ from brochure.art.paths import (
     star_d,
     trace,
 )
+from brochure.vocabulary import ICON_NAMES
 
 # --------------------------------------------------------------------------------------------
 # Icons: outline style on a 24-unit grid (y down, like SVG), 1.8-unit stroke, round caps/joins
@@ -142,7 +143,8 @@ _ICONS: dict[str, tuple[tuple[Stroke, ...], tuple[Dot, ...]]] = {
     ),
 }
 
-ICON_NAMES: frozenset[str] = frozenset(_ICONS)
+if set(_ICONS) != ICON_NAMES:  # (the vocabulary names what is drawn here: inputs read it without the drawings)
+    raise ImportError(f"art/icons.py draws {sorted(_ICONS)}, vocabulary.ICON_NAMES names {sorted(ICON_NAMES)}")
 
 
 def icon(name: str, size: float, color: Color) -> Drawing:

@@ -5,14 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from brochure.art import ICON_NAMES
 from brochure.diagnostics import Location
 from brochure.frozen import frozen
 from brochure.inputs.files import inside
 from brochure.inputs.pictures import PictureData, Refusal, load_picture
 from brochure.inputs.reader import Reader
 from brochure.inputs.yamltree import Node
-from brochure.vocabulary import LAYOUTS, LayoutName
+from brochure.vocabulary import ICON_NAMES, LAYOUTS, LayoutName
 
 ILLUSTRATIONS = {"skin-section": ("epidermis", "dermis", "needles", "collagen")}
 

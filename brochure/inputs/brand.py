@@ -530,3 +530,16 @@ def _asset(r: Reader, node: Node | None, path: str, kit: Path, suffixes: tuple[s
         r.fail(at, f"file '{rel}' not found", f"paths are relative to the brand file's folder ({kit})")
         return None
     return full
+
+
+def kit_files(brand: Brand) -> list[tuple[str, Path]]:
+    """Every file a brand kit is read from, with what it is: the brand file, a PNG or SVG logo, font files (its
+    fallbacks' too), the colour profile."""
+    files = [("the brand file (--brand)", brand.path), ("the brand's logo (logo)", brand.logo.source)]
+    roles = [("heading", brand.heading_font), ("body", brand.body_font)]
+    roles += [(f"fallbacks[{i}]", spec) for i, spec in enumerate(brand.fallbacks)]
+    for role, spec in roles:
+        files += [(f"a font of the brand (fonts.{role}.{face})", path) for face, path in spec.files]
+    if brand.profile is not None:
+        files.append(("the brand's colour profile (colors.profile)", brand.profile))
+    return files

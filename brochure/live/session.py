@@ -23,7 +23,7 @@ from pathlib import Path
 from brochure import api
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.frozen import frozen
-from brochure.inputs.brand import kit_identity
+from brochure.inputs.brand import kit_files, kit_identity
 from brochure.live import view
 from brochure.live.choices import Choice, Choices
 from brochure.live.watcher import Stamp, Watched, stamp, watched
@@ -283,7 +283,7 @@ class Live:
         kit = api.load_kit(path)
         loaded = kit[0]
         if loaded is not None:
-            files = tuple(p for _, p in api.kit_files(loaded[0]))
+            files = tuple(p for _, p in kit_files(loaded[0]))
             self._kits[key] = (files, tuple(before[f] if f in before else stamp(f) for f in files), kit)
         return kit
 
