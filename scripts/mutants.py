@@ -1239,6 +1239,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="nothing_to_build",
     ),
     m(
+        "head-of-a-full-event-stream-answers-ok",
+        "live/server.py",
+        "            if not self.streams.acquire(blocking=False):  # (a GET would be refused: say so)\n",
+        "            if not (self.streams.acquire(blocking=False) or True):\n",
+        "tests/test_live.py",
+        k="served_to_the_network",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

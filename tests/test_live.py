@@ -21,6 +21,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -334,6 +335,9 @@ def test_served_to_the_network_it_answers_addresses_and_its_own_name_and_caps_wh
         answer += chunk
     one_more.close()
     assert answer.endswith(f"{SERVE_STREAMS} preview pages are open: close one, then reload this one\n".encode())
+    with pytest.raises(urllib.error.HTTPError) as refused:  # (HEAD answers as GET would: refused too)
+        urllib.request.urlopen(urllib.request.Request(base + "events", method="HEAD"), timeout=WAIT)
+    assert refused.value.code == 503
     assert _get(base + "state")[0] == 200  # the rest is still answered
     for page in pages:
         page.close()

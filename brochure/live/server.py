@@ -33,6 +33,7 @@ KEEP_ALIVE_S = 15.0  # a comment on the event stream this often, so a page that 
 REQUEST_TIMEOUT_S = 10.0  # a connection that sends nothing for this long is closed (its thread and slot freed)
 MOST_BODY = 4096  # bytes of a switch request
 _PICTURE = re.compile(r"^/pages/(\d{1,12})/(page\d{1,3})\.jpg$")
+_STREAMS_FULL = f"{SERVE_STREAMS} preview pages are open: close one, then reload this one\n".encode()
 _ASSETS = {
     "/": ("index.html", "text/html"),
     "/app.js": ("app.js", "text/javascript"),
@@ -198,8 +199,13 @@ class _Handler(BaseHTTPRequestHandler):
     def do_HEAD(self) -> None:
         """What GET would answer, without its body (an event stream: its headers only)."""
         if self.path.split("?", 1)[0] == "/events":
-            if self._host_ok():
-                self._answer(HTTPStatus.OK, b"", "text/event-stream; charset=utf-8")
+            if not self._host_ok():
+                return
+            if not self.streams.acquire(blocking=False):  # (a GET would be refused: say so)
+                self._answer(HTTPStatus.SERVICE_UNAVAILABLE, _STREAMS_FULL, "text/plain")
+                return
+            self.streams.release()
+            self._answer(HTTPStatus.OK, b"", "text/event-stream; charset=utf-8")
             return
         self.do_GET()
 
@@ -237,8 +243,7 @@ class _Handler(BaseHTTPRequestHandler):
         """The state now, then each new one, until the page goes away or the server stops; none when SERVE_STREAMS
         pages are open already."""
         if not self.streams.acquire(blocking=False):
-            message = f"{SERVE_STREAMS} preview pages are open: close one, then reload this one\n"
-            self._answer(HTTPStatus.SERVICE_UNAVAILABLE, message.encode(), "text/plain")
+            self._answer(HTTPStatus.SERVICE_UNAVAILABLE, _STREAMS_FULL, "text/plain")
             return
         try:
             self._stream()
