@@ -17,7 +17,6 @@ import signal
 import sys
 import threading
 import traceback
-import types
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,6 +24,7 @@ from types import FrameType
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from brochure import __version__
+from brochure.collector import load_api
 from brochure.diagnostics import Diagnostic, closest
 from brochure.frozen import frozen, mutable
 from brochure.limits import BATCH_JOBS, PREVIEW_DPI
@@ -490,7 +490,7 @@ def _run(argv: Sequence[str] | None, console: Console, signals: Signals) -> int:
         _silence(sys.stdout)
         return EXIT_OK
     if args.command in ("watch", "serve"):
-        _api()  # (loaded as a build loads it: the server's collections then skip the modules)
+        load_api()  # (loaded as a build loads it: the server's collections then skip the modules)
         from brochure.live.command import watch
 
         return watch(args, console, signals)
@@ -499,7 +499,7 @@ def _run(argv: Sequence[str] | None, console: Console, signals: Signals) -> int:
 
         run = {"fonts": commands.fonts, "batch": commands.batch, "init": commands.init}[args.command]
         return run(args, console)
-    api = _api()  # only now (`--help` and usage errors stay quick), inside main's handler
+    api = load_api()  # only now (`--help` and usage errors stay quick), inside main's handler
 
     console.results_to_stderr = args.json == STDOUT
     options = api.Options(args.layout, args.paper, args.target, args.marks, args.allow_expired)
@@ -511,13 +511,6 @@ def _run(argv: Sequence[str] | None, console: Console, signals: Signals) -> int:
         console.error(f"brochure: error: {exc}")
         return EXIT_USAGE
     return status
-
-
-def _api() -> types.ModuleType:
-    """brochure.api, loaded once with the cycle collector paused (collector.load_api)."""
-    from brochure.collector import load_api
-
-    return load_api()
 
 
 def _check_options(args: argparse.Namespace, options: api.Options) -> None:
