@@ -1073,8 +1073,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "emergency-number-inside-a-price-or-code-counts",
         "preflight/checks.py",
-        "if len(m.group()) == 3 and _alone(text, m.start(), m.end())]",
-        "if len(m.group()) == 3]",
+        "if (len(m.group()) == 3 or _SPACED.fullmatch(m.group())) and _alone(text, m.start(), m.end())\n",
+        "if len(m.group()) == 3 or _SPACED.fullmatch(m.group())\n",
         "tests/test_emergency.py::test_only_whole_numbers_that_are_emergency_numbers_elsewhere_are_found",
     ),
     m(
@@ -1245,6 +1245,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "            if not (self.streams.acquire(blocking=False) or True):\n",
         "tests/test_live.py",
         k="served_to_the_network",
+    ),
+    m(
+        "spaced-emergency-digits-not-read",
+        "preflight/checks.py",
+        "(len(m.group()) == 3 or _SPACED.fullmatch(m.group())) and",
+        "len(m.group()) == 3 and",
+        "tests/test_emergency.py",
     ),
     m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",

@@ -222,6 +222,7 @@ def check_producer(content: Content, brand: Brand) -> list[Diagnostic]:
 EMERGENCY = ("000", "111", "112", "911", "999")
 _DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"\d+(?:[ \u00a0\u2009\u202f.,\u066b\u066c]\d+)*")  # digits, grouped (10 000, 1,000, ١٬٠٠٠)
+_SPACED = re.compile(r"\d(?:[ \u00a0\u2009\u202f]\d){2}")  # three digits spaced to be read out one by one: 9 9 9
 _DASHES = "-\u2010\u2011\u2012\u2013\u2212"  # (not the em dash: 'call 911\u2014do not wait' is punctuation)
 _NOT_BEFORE = frozenset(_DASHES + ":;#+=&_")  # a code (DP-999), a range (100-111), a reference's pages (8):999
 _NOT_AFTER = frozenset(_DASHES + ":(_%\u2030\u00b0")  # a range, a code, a volume's issue 111(8), 999 %, 111°
@@ -277,10 +278,14 @@ _CLINICS_OWN = frozenset(
 
 def _numbers(text: str) -> list[str]:
     """Each number of three digits standing alone in the text (as the emergency numbers are written), in ASCII
-    digits (Arabic-Indic and other digits read as theirs). Not one: a number grouped with others (10 000, 1,000), a
-    price ($999), part of a code, a range or a reference (DP-999, 100-111, 150(8):999-1003), a share (999 %), an
-    ordinal or a unit run on (111th, 999mg)."""
-    found = [m.group() for m in _NUMBER.finditer(text) if len(m.group()) == 3 and _alone(text, m.start(), m.end())]
+    digits (Arabic-Indic and other digits read as theirs); also three digits spaced to be read out one by one (9 9 9,
+    1 1 2). Not one: a number grouped with others (10 000, 1,000), a price ($999), part of a code, a range or a
+    reference (DP-999, 100-111, 150(8):999-1003), a share (999 %), an ordinal or a unit run on (111th, 999mg)."""
+    found = [
+        m.group()[::2] if len(m.group()) == 5 else m.group()
+        for m in _NUMBER.finditer(text)
+        if (len(m.group()) == 3 or _SPACED.fullmatch(m.group())) and _alone(text, m.start(), m.end())
+    ]
     return [n if n.isascii() else "".join(str(unicodedata.digit(ch)) for ch in n) for n in found]
 
 
