@@ -1254,6 +1254,27 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_emergency.py",
     ),
     m(
+        "foreign-sources-not-marked-in-a-folded-leaflet",
+        "layout/citations.py",
+        "                linked = f'<a href=\"{LANGUAGE_LINK}{escape_text(other)}\">{linked}</a>'\n",
+        "                pass\n",
+        "tests/test_tagged.py::test_english_sources_in_a_translated_folded_leaflet_say_they_are_english",
+    ),
+    m(
+        "language-of-a-links-words-dropped",
+        "render/structure.py",
+        "                    self.link_languages[owner] = language\n",
+        "                    pass\n",
+        "tests/test_tagged.py::test_english_sources_in_a_translated_folded_leaflet_say_they_are_english",
+    ),
+    m(
+        "right-to-left-words-language-dropped",
+        "layout/rtl.py",
+        "            language = url[len(LANGUAGE_LINK) :]\n",
+        "            link = url\n",
+        "tests/test_tagged.py::test_english_sources_in_a_translated_folded_leaflet_say_they_are_english",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

@@ -432,6 +432,34 @@ def test_english_sources_in_a_translated_large_print_say_they_are_english(conten
     assert english is not None and set(_list_items_by_language(english)[1]) == {""}
 
 
+@pytest.mark.parametrize("layout", ["trifold", "bifold", "flyer"])
+@pytest.mark.parametrize("content", ["es", "ar"])
+def test_english_sources_in_a_translated_folded_leaflet_say_they_are_english(content: str, layout: str) -> None:
+    """A folded leaflet prints its sources as one paragraph, in short form: each English source in it is an
+    element that says it is English (/Lang en), a Link where it leads to its DOI or address and a Span where it
+    leads nowhere, so that a screen reader reads its words in English and the paragraph's own words (the word
+    'Sources', the numbers) in the leaflet's language. Right to left too, where each source is set left to right.
+    The English leaflet's sources say nothing of the kind."""
+    src = sources(ROOT / "translations" / f"{content}.yaml", BRAND)
+    result = api.build(src, api.Options(layout=layout))
+    assert result.pdf is not None
+    tagged = Tagged(pikepdf.open(io.BytesIO(result.pdf)))
+    assert tagged.root is not None and str(tagged.pdf.Root.Lang) == content
+    english = [n for n in tagged.root.walk() if str(n.obj.get("/Lang", "")) == "en"]
+    refs = {" ".join(plain(r.short or r.text).split()): r for r in src.content.references}
+    said = [" ".join(tagged.text(n).split()) for n in english]
+    squeezed = {k.replace(" ", ""): k for k in refs}  # (right to left, the words of a Span of shaped text are
+    said = [squeezed.get(s.replace(" ", ""), s) for s in said]  # read without spaces here: its glyphs alone)
+    assert len(said) >= 8 and len(set(said)) == len(said) and set(said) <= set(refs), said
+    for node, words in zip(english, said, strict=True):
+        leads = refs[words].doi or refs[words].url
+        assert node.kind == ("Link" if leads else "Span"), (words, node.kind)
+    plain_leaflet = api.build(sources(CONTENT, BRAND), api.Options(layout=layout)).pdf
+    assert plain_leaflet is not None
+    own = Tagged(pikepdf.open(io.BytesIO(plain_leaflet)))
+    assert own.root is not None and not [n for n in own.root.walk() if "/Lang" in n.obj or n.kind == "Span"]
+
+
 def test_a_sources_language_must_be_a_language_tag(inputs: Inputs) -> None:
     """`language:` on a reference is a BCP 47 tag; anything else is an error at its line."""
     text = inputs.content.read_text(encoding="utf-8").replace(

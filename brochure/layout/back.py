@@ -94,7 +94,11 @@ def _foot(inp: Inputs, box: Rect, run_on: bool = False) -> Foot:
     blocks = Blocks(t, box.w, inp.links, cites=inp.citations, words=inp.content.tool_words)
     items: list[tuple[Flowable, float]] = [(blocks.para(inp.content.disclaimer, "note"), 0.0)]
     words, links = inp.content.tool_words, inp.links
-    sources = None if inp.full_sources else citations.sources(inp.citations, t, words, links, run_on=run_on)
+    sources = (
+        None
+        if inp.full_sources
+        else citations.sources(inp.citations, t, words, links, run_on=run_on, language=inp.content.language)
+    )
     if sources is not None:
         items.append((sources, 0.4 * L))
     doc = document_block(inp.content, inp.brand)

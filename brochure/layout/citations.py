@@ -11,8 +11,10 @@ from brochure.inputs.inline import citations, escape_text, link_markup, plain, t
 from brochure.inputs.references import Reference
 from brochure.layout.bidi import FSI, PDI
 from brochure.layout.flowables import Para
+from brochure.layout.model import LANGUAGE_LINK
 from brochure.theme.colors import color_markup
 from brochure.theme.styles import Theme
+from brochure.vocabulary import language_base
 from brochure.words import Words
 
 SMALLEST = 7.0  # pt: a superscript never goes under the 7 pt floor (preflight.design.MIN_TYPE)
@@ -112,15 +114,22 @@ def listed(ref: Reference, full: bool = False) -> tuple[str, str]:
 
 
 def sources(
-    cites: Citations, theme: Theme, words: Words, links: bool, full: bool = False, run_on: bool = False
+    cites: Citations,
+    theme: Theme,
+    words: Words,
+    links: bool,
+    full: bool = False,
+    run_on: bool = False,
+    language: str = "",
 ) -> Para | None:
     """The references a folded leaflet cites, numbered to match its superscripts, in small type, in their short
     form ('Sources 1 Alam M et al. JAMA Dermatol. 2014;150(8):844-9. 2 ...'): each links to its DOI (or address)
     where links are live. The full Vancouver text with DOIs is the large-print edition's (entries_markup).
-    In a right-to-left leaflet each reference starts a line of its own, unless `run_on` (a back too full)."""
+    In a right-to-left leaflet each reference starts a line of its own, unless `run_on` (a back too full). A
+    reference in another language than the leaflet's (`language`) is marked as such, for a screen reader."""
     if not cites.references:
         return None
-    entries = entries_markup(cites, theme, links, full)
+    entries = entries_markup(cites, theme, links, full, language)
     # Right to left, each reference starts a line of its own: run in, a line would hold one reference's end at
     # its right and the next one's start at its left ('2 American Academy ... Bookshelf).'), which reads as one.
     joint = "<br/>" if theme.direction == "rtl" and not run_on else " "
@@ -128,14 +137,18 @@ def sources(
     return Para(f"<b>{escape_text(words.sources)}</b> " + joint.join(entries) + tail, theme.style("fine"))
 
 
-def entries_markup(cites: Citations, theme: Theme, links: bool, full: bool) -> list[str]:
+def entries_markup(cites: Citations, theme: Theme, links: bool, full: bool, language: str = "") -> list[str]:
     """Each reference as printed: its number in bold, then in `full` its Vancouver text, DOI and address (each
     a link where links are live), else its short form, linked to its DOI or address.
 
     In a right-to-left leaflet a reference reads left to right as a whole, set apart as a first-strong isolate
     (U+2068..U+2069, as a typesetter of Arabic sets a Latin reference): in the short form the number and the
     text together (the references follow one another right to left, each '1 Alam M et al. ...' left to right),
-    in `full` the text alone, its number at the paragraph's reading side (the right)."""
+    in `full` the text alone, its number at the paragraph's reading side (the right).
+
+    In short form, a reference in a language other than `language` (the leaflet's) is marked as a link to
+    "lang:TAG" around its words (layout/model.LANGUAGE_LINK: its words' language, never a link); in `full` each
+    reference is a list item that says its language itself (layout/blocks.py)."""
     shade = color_markup(theme.palette.primary)
     unit = (FSI, PDI) if theme.direction == "rtl" else ("", "")
     entries = []
@@ -144,6 +157,9 @@ def entries_markup(cites: Citations, theme: Theme, links: bool, full: bool) -> l
             words = to_markup(ref.short or ref.text, shade, links)
             target = ref.doi_url if ref.doi else ref.url
             linked = link_markup(words, target, "", links) if target else words
+            other = ref.language or ""
+            if other and language and language_base(other) != language_base(language):
+                linked = f'<a href="{LANGUAGE_LINK}{escape_text(other)}">{linked}</a>'
             entries.append(f"{unit[0]}<b>{i}</b>\u00a0{linked}{unit[1]}")
             continue
         parts = [to_markup(ref.text, shade, links)]

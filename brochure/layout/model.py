@@ -161,6 +161,18 @@ class Link:
     box: Rect
 
 
+LANGUAGE_LINK = "lang:"  # a link to "lang:en" in markup marks its words as English (a Language, never a link)
+
+
+@frozen
+class Language:
+    """Words in a language that is not the leaflet's (an English source in a Spanish one), in a box as a link's
+    words are (one a line), so that a screen reader reads them in their own language: a BCP 47 tag."""
+
+    language: str
+    box: Rect
+
+
 @frozen
 class Bookmark:
     title: str
@@ -176,6 +188,7 @@ class Page:
     items: tuple[Frame, ...]
     links: tuple[Link, ...]
     bookmarks: tuple[Bookmark, ...]
+    languages: tuple[Language, ...] = ()  # words in another language than the leaflet's, where they are
 
     def painted(self) -> tuple[Frame, ...]:
         """The items in the order they are painted (later ones over earlier ones)."""

@@ -23,10 +23,12 @@ from brochure.geometry.sheet import Rect
 from brochure.layout.boxes import ascent, bounds, descent, meet, trailing
 from brochure.layout.drawings import Matrix, Painted, scale_of, then, walk
 from brochure.layout.model import (
+    LANGUAGE_LINK,
     Clip,
     Entry,
     Frame,
     Ink,
+    Language,
     Link,
     Picture,
     Run,
@@ -113,6 +115,7 @@ class Reader:
     line_base: float | None = None
     line_ctm: Matrix = IDENTITY
     links: list[Link] = field(default_factory=list)
+    languages: list[Language] = field(default_factory=list)
     point: tuple[float, float] = (0.0, 0.0)  # the current point of the path being built
     start: tuple[float, float] = (0.0, 0.0)  # where its subpath began
     actual: str | None = None  # the next string is shaped glyphs standing for this (`at`)
@@ -439,7 +442,10 @@ class Reader:
             ctm = self.state.ctm
             (x1, y1), (x2, y2) = _apply(ctm, b.x, b.y), _apply(ctm, b.right, b.top)
             b = Rect(min(x1, x2), min(y1, y2), abs(x2 - x1), abs(y2 - y1))
-        self.links.append(Link(url, b))
+        if url.startswith(LANGUAGE_LINK):  # (words in another language: no link)
+            self.languages.append(Language(url[len(LANGUAGE_LINK) :], b))
+        else:
+            self.links.append(Link(url, b))
 
     def _link_data(self, op: str, n: tuple[str, tuple[float, float, float, float]]) -> None:
         """A link written by a paragraph (layout/setting.py), noted as the Recorder notes a relative one."""

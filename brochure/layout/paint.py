@@ -21,8 +21,8 @@ from brochure.layout.model import (
     DraftLayout,
     Frame,
     Ink,
+    Language,
     Layout,
-    Link,
     Page,
     Placed,
     Segment,
@@ -55,16 +55,19 @@ def paint(draft: DraftLayout, base_font: str) -> Layout:
 def _page(rec: Recorder, sheet: Sheet, draft: Draft, views: tuple[tuple[tuple[int, str], ...], ...]) -> Page:
     out: list[Frame] = []
     links = list(draft.links)
+    languages: list[Language] = []
     z = iter(range(1_000_000))
     for piece, placed in enumerate(draft.items, start=1):
-        links += _read(rec, placed, _panel(draft, placed), piece, out, z, sheet.direction == "rtl")
+        reader = _read(rec, placed, _panel(draft, placed), piece, out, z, sheet.direction == "rtl")
+        links += reader.links
+        languages += reader.languages
     if sheet.slug:
         out += _marks(sheet, draft, z)
     out = refine(out)
     index = sheet.sides.index(draft.side)
     step = {name: i for i, view in enumerate(views) for page, name in view if page == index}
     order = sorted(out, key=lambda item: (step.get(item.panel, len(step)), item.z))
-    return Page(draft.side, tuple(order), tuple(links), draft.bookmarks)
+    return Page(draft.side, tuple(order), tuple(links), draft.bookmarks, tuple(languages))
 
 
 def _panel(draft: Draft, placed: Placed) -> str:
@@ -78,7 +81,7 @@ def _panel(draft: Draft, placed: Placed) -> str:
 
 def _read(
     rec: Recorder, placed: Placed, panel: str, piece: int, out: list[Frame], z: Iterator[int], rtl: bool = False
-) -> list[Link]:
+) -> Reader:
     start = len(rec._code)
     rec.saveState()
     x, f = placed.box.x, placed.flowable
@@ -91,7 +94,7 @@ def _read(
     tags = Tags(placed.region, panel, placed.section, not placed.text, placed.box, piece)
     reader = Reader(rec, tags, out, z)
     reader.read(code)
-    return reader.links
+    return reader
 
 
 def _marks(sheet: Sheet, draft: Draft, z: Iterator[int]) -> list[Frame]:

@@ -12,7 +12,7 @@ each stretch in or out of a link, so copied text comes back as written and a lin
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -22,6 +22,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from brochure.frozen import frozen
 from brochure.layout import bidi
+from brochure.layout.model import LANGUAGE_LINK
 from brochure.layout.setting import Op, colour_ops, dynamic, fx
 from brochure.theme.shaping import Shaped, shape
 
@@ -41,7 +42,8 @@ class Piece:
 @frozen
 class Word:
     """A stretch of a word in one fragment at one embedding level (odd: right to left): its piece, the space after
-    it (0 inside a word) and that space's level, whether a line may end after it, and the link it is part of. An
+    it (0 inside a word) and that space's level, whether a line may end after it, the link it is part of and its
+    language where it is another than the leaflet's. An
     isolate the algorithm was given is a word with no text (nothing is drawn for it)."""
 
     piece: Piece
@@ -50,6 +52,7 @@ class Word:
     after: str = " "  # what follows it: a space, a no-break space, "" (inside a word), "\n" (<br/>)
     space_level: int = 0
     link: str = ""
+    language: str = ""  # its words' language where it is not the leaflet's (a link to "lang:TAG" in markup)
 
     @property
     def glued(self) -> bool:
@@ -100,7 +103,9 @@ def words(frags: list[Any], rtl_leaflet: bool) -> Paragraph:
     cuts = _cuts(text, tuple(owner), urls, base)
     out: list[Word] = []
     for c in cuts:
-        out.append(_word(frags[c.frag], c.text, c.level, c.after, c.space_level, c.link, context=c.context))
+        link, language = _link_and_language(frags[c.frag])
+        word = _word(frags[c.frag], c.text, c.level, c.after, c.space_level, link, context=c.context)
+        out.append(replace(word, language=language) if language else word)
     return Paragraph(out, base)
 
 
@@ -129,8 +134,22 @@ def _cuts(text: str, owner: tuple[int, ...], urls: tuple[str, ...], base: int) -
 
 
 def _url(frag: Any) -> str:
+    """What a fragment's words are isolated by, as one link's: its innermost link (words in another language: the
+    link to "lang:TAG" that says so, where they are in no other)."""
     link = getattr(frag, "link", None) or ()
     return str(link[-1][1]) if link else ""
+
+
+def _link_and_language(frag: Any) -> tuple[str, str]:
+    """A fragment's innermost link, and its words' language where the markup says it is another (LANGUAGE_LINK)."""
+    link, language = "", ""
+    for _, url in getattr(frag, "link", None) or ():
+        url = str(url)
+        if url.startswith(LANGUAGE_LINK):
+            language = url[len(LANGUAGE_LINK) :]
+        else:
+            link = url
+    return link, language
 
 
 def _spans(urls: list[str]) -> list[tuple[int, int]]:
@@ -356,7 +375,7 @@ def _notes(line: list[Word]) -> list[tuple[list[Word], str]]:
     for stretch in _stretches(line):
         text = carry + "".join(w.text + (w.after if w is not line[-1] else "") for w in stretch)
         carry = ""
-        if any(w.link for w in stretch if w.text):
+        if any(w.link or w.language for w in stretch if w.text):
             kept = text.rstrip(" \u00a0")
             text, carry = kept, text[len(kept) :]
         drawn = [w for w in stretch if w.piece.shaped.glyphs]
@@ -370,16 +389,16 @@ def _notes(line: list[Word]) -> list[tuple[list[Word], str]]:
 
 
 def _stretches(line: list[Word]) -> list[list[Word]]:
-    """A line's words in the order written, a stretch for each link and each stretch between links (isolates go
-    with the stretch they are in)."""
+    """A line's words in the order written, a stretch for each link (and words in another language) and each
+    stretch between them (isolates go with the stretch they are in)."""
     out: list[list[Word]] = []
-    link: str | None = None
+    key: tuple[str, str] | None = None
     for w in line:
-        if out and (not w.text or w.link == link):
+        if out and (not w.text or (w.link, w.language) == key):
             out[-1].append(w)
         else:
             out.append([w])
-            link = w.link
+            key = (w.link, w.language)
     return out
 
 
@@ -394,14 +413,23 @@ def _link_boxes(
 ) -> list[tuple[str, tuple[float, float, float, float]]]:
     """Each stretch of a link's words that shows unbroken on the line, from its first glyph's left to its last
     glyph's right; as high as ReportLab makes a link: from a fifth of the type size below the baseline to the type
-    size above it. (url, (x1, y1, x2, y2)) in the paragraph's coordinates."""
+    size above it. (url, (x1, y1, x2, y2)) in the paragraph's coordinates. Words in another language are noted
+    so too, as a link to "lang:TAG" (LANGUAGE_LINK: the reader keeps it as their language, no link)."""
+    out = _boxes(order, at, y, lambda w: w.link)
+    return out + [(LANGUAGE_LINK + tag, box) for tag, box in _boxes(order, at, y, lambda w: w.language)]
+
+
+def _boxes(
+    order: list[Word | float], at: dict[int, float], y: float, key: Callable[[Word], str]
+) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """`_link_boxes` for the words of each value of `key` (a link, a language)."""
     out: list[tuple[str, tuple[float, float, float, float]]] = []
-    for url in dict.fromkeys(w.link for w in order if isinstance(w, Word) and w.link and w.text):
+    for url in dict.fromkeys(key(w) for w in order if isinstance(w, Word) and key(w) and w.text):
         box: list[float] = []  # left, right, bottom, top
         for item in [*order, None]:
             if isinstance(item, float) or (isinstance(item, Word) and not item.text):
                 continue
-            if isinstance(item, Word) and item.link == url:
+            if isinstance(item, Word) and key(item) == url:
                 s, left = item.piece.shaped, at[id(item)]
                 rise = item.piece.rise
                 edges = [left, left + item.width, rise - 0.2 * s.size, rise + s.size]

@@ -19,7 +19,7 @@ from dataclasses import field
 
 from brochure.frozen import frozen, mutable
 from brochure.geometry.sheet import Rect
-from brochure.layout.model import Frame, Layout, Link, Run, Shape, Text
+from brochure.layout.model import Frame, Language, Layout, Run, Shape, Text
 from brochure.vocabulary import Numbering
 
 ARTIFACT = "Artifact"  # the tag of marked content that is not part of the structure
@@ -28,7 +28,7 @@ DECORATION = ("artifact", "folio", "mark")  # roles that are never read
 
 @frozen
 class Element:
-    """A structure element: its standard type (Document, Sect, H1, P, L, LI, Lbl, LBody, Figure, Caption, Link),
+    """A structure element: its standard type (Document, Sect, H1, P, L, LI, Lbl, LBody, Figure, Caption, Link, Span),
     its parent (-1 for the document), a figure's text alternative and box (page, rectangle), a list's numbering,
     a link's description, and its language where it is not the document's."""
 
@@ -126,6 +126,8 @@ class _Builder:
     urls: dict[int, str] = field(default_factory=dict)  # Link element -> where it leads
     figures: dict[str, tuple[str, int, Rect]] = field(default_factory=dict)  # element key -> alt, page, box
     _areas: dict[int, tuple[Area, ...]] = field(default_factory=dict)  # page -> its links' areas
+    _tongues: dict[int, tuple[Area, ...]] = field(default_factory=dict)  # page -> where words in other languages are
+    link_languages: dict[int, str] = field(default_factory=dict)  # Link element -> its words' language, if another
 
     def __post_init__(self) -> None:
         self.marks = [{} for _ in self.layout.pages]
@@ -197,17 +199,28 @@ class _Builder:
         return "P"
 
     def _runs(self, page: int, line: Text, node: int) -> Iterator[Marked]:
-        """The line's runs, a stretch per element: the paragraph's own, or a link's inside it."""
+        """The line's runs, a stretch per element: the paragraph's own, a link's inside it, or a Span of words in
+        another language than the leaflet's (a link's words in another language say it on the link)."""
         areas = self._areas.get(page)
         if areas is None:
-            areas = self._areas[page] = _areas(self.layout.pages[page].links)
+            areas = self._areas[page] = _areas(tuple(link.box for link in self.layout.pages[page].links))
+        tongues = self._tongues.get(page)
+        if tongues is None:
+            tongues = self._tongues[page] = _areas(tuple(t.box for t in self.layout.pages[page].languages))
         targets = [self._owned(page, _link_of(line, run, areas), node) for run in line.runs]
+        spoken = self.layout.pages[page].languages
+        languages = [_language(spoken, _link_of(line, run, tongues)) for run in line.runs]
         start = 0
         for end in range(1, len(line.runs) + 1):
-            if end < len(line.runs) and targets[end] == targets[start]:
+            if end < len(line.runs) and (targets[end], languages[end]) == (targets[start], languages[start]):
                 continue
-            link = targets[start]
-            owner = node if link is None else self._link(page, link, node)
+            link, language = targets[start], languages[start]
+            if link is not None:
+                owner = self._link(page, link, node)
+                if language:
+                    self.link_languages[owner] = language
+            else:
+                owner = self._span(node, language) if language else node
             if link is not None:
                 texts = (r.text if r.actual is None else r.actual for r in line.runs[start:end])  # (shaped: as written)
                 self.link_texts.setdefault(owner, []).extend(texts)
@@ -230,6 +243,14 @@ class _Builder:
             self.link_nodes[key] = last if same and isinstance(last, int) else self._new_link(node, url)
         return self.link_nodes[key]
 
+    def _span(self, parent: int, language: str) -> int:
+        """The Span element of words in another language: the paragraph's last kid when it is one of the same
+        language (the words run on from the line before), else one of its own."""
+        last = self.kids[parent][-1] if self.kids[parent] else None
+        if isinstance(last, int) and self.elements[last] == Element("Span", parent, language=language):
+            return last
+        return self._node(("span", len(self.elements)), Element("Span", parent, language=language))
+
     def _new_link(self, parent: int, url: str) -> int:
         node = self._node(("link", len(self.elements)), Element("Link", parent))
         self.urls[node] = url
@@ -246,7 +267,10 @@ class _Builder:
         for (p, i), node in sorted(self.link_nodes.items()):
             self.kids[node].append(Annotation(p, i))
             words = " ".join(" ".join(self.link_texts.get(node, [])).split())
-            self.elements[node] = Element("Link", self.elements[node].parent, description=words or self.urls[node])
+            language = self.link_languages.get(node, "")
+            self.elements[node] = Element(
+                "Link", self.elements[node].parent, description=words or self.urls[node], language=language
+            )
         links = [[self.link_nodes[(p, i)] for i in range(len(page.links))] for p, page in enumerate(self.layout.pages)]
         return Structure(
             tuple(self.elements),
@@ -271,12 +295,17 @@ def _figures(layout: Layout) -> dict[str, tuple[str, int, Rect]]:
     return found
 
 
-def _areas(links: tuple[Link, ...]) -> tuple[Area, ...]:
-    return tuple((b.x, b.right, b.y, b.top, b.w * b.h, i) for i, link in enumerate(links) for b in (link.box,))
+def _areas(boxes: tuple[Rect, ...]) -> tuple[Area, ...]:
+    return tuple((b.x, b.right, b.y, b.top, b.w * b.h, i) for i, b in enumerate(boxes))
+
+
+def _language(spoken: tuple[Language, ...], index: int | None) -> str:
+    return "" if index is None else spoken[index].language
 
 
 def _link_of(line: Text, run: Run, links: tuple[Area, ...]) -> int | None:
-    """The link whose area holds the middle of the run (the smallest, where areas nest), or None."""
+    """The link (or words in another language) whose area holds the middle of the run (the smallest, where areas
+    nest), or None."""
     if not links or not run.text:
         return None
     x, y = run.x + run.width / 2, line.baseline + run.rise + run.size * 0.3
