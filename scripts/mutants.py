@@ -1275,6 +1275,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_tagged.py::test_english_sources_in_a_translated_folded_leaflet_say_they_are_english",
     ),
     m(
+        "translation-drops-a-minus-sign-unseen",
+        "inputs/translation.py",
+        '_SIGN = r"(?:(?<!\\w)[-\\u2212](?=\\d))?"',
+        '_SIGN = r""',
+        "tests/test_translations.py",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

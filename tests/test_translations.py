@@ -208,6 +208,8 @@ def test_arabic_indic_digits_are_the_same_numbers(tmp_path: Path) -> None:
         ("2.5 ml", "2,5 ml", "2.5"),
         ("at 1:30", "a las 1.30", "1:30"),
         ("take 2 500 mg", "tome 2 de 500 mg", "2 500"),  # (two tablets of 500 mg: grouped by a space, or two numbers)
+        ("at -20 °C", "a \u221220 °C", "-20"),  # (a hyphen or the minus sign)
+        ("for 1-3 days", "durante 1-3 días", "1, 3"),  # (a range: no minus sign)
     ],
 )
 def test_the_same_number_written_the_languages_way_is_no_error(
@@ -231,6 +233,22 @@ def test_the_same_number_written_the_languages_way_is_no_error(
     assert es2 is not None
     (message,) = [d.message for d in compare(src, es2)]
     assert f"the source's {number} (in " in message and "it has 100 instead" in message  # (as the source writes it)
+
+
+@pytest.mark.parametrize("translated", ["a 20 °C", "a - 20 °C", "a 2-20 °C"])
+def test_a_dropped_minus_sign_is_a_number_not_in_the_translation(tmp_path: Path, translated: str) -> None:
+    """'-20 °C' translated as '20 °C' gives the patient another temperature: an error, as any other number."""
+    text = CONTENT.read_text(encoding="utf-8").replace("Never share one.", "Never share one. Store it at -20 °C.")
+    (tmp_path / "content.yaml").write_text(text, encoding="utf-8")
+    spanish = SPANISH.read_text(encoding="utf-8")
+    (tmp_path / "es.yaml").write_text(
+        spanish.replace("Nunca los comparta.", f"Nunca los comparta. Guárdelo {translated}."), encoding="utf-8"
+    )
+    src, _ = load_content(tmp_path / "content.yaml")
+    es, _ = load_content(tmp_path / "es.yaml")
+    assert src is not None and es is not None
+    (message,) = [d.message for d in compare(src, es) if d.is_error]
+    assert "the source's -20 (in " in message and "is not in the translation" in message
 
 
 def test_a_missing_list_item_is_one_error_at_the_list_not_a_cascade(tmp_path: Path) -> None:

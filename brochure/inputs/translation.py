@@ -21,9 +21,11 @@ from brochure.inputs.inline import citations, links, plain
 from brochure.vocabulary import language_base
 
 # A number as written: digits grouped by thousands with a space ('1 000', as French and Polish write them), or digits
-# with points, commas and colons between them ('1,000', '2,5', '13:30').
-_NUMBER = re.compile(r"\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d.,:]\d)|\d+(?:[.,:]\d+)*")
-_UNSPACED = re.compile(r"\d+(?:[.,:]\d+)*")  # ('2 500 mg' may be two numbers: 2 tablets of 500 mg)
+# with points, commas and colons between them ('1,000', '2,5', '13:30'); with its minus sign, where it has one (a
+# hyphen or U+2212 right before it, after no letter or digit: '-20 °C', not the range '1-3' nor the code 'DP-20').
+_SIGN = r"(?:(?<!\w)[-\u2212](?=\d))?"
+_NUMBER = re.compile(_SIGN + r"(?:\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d.,:]\d)|\d+(?:[.,:]\d+)*)")
+_UNSPACED = re.compile(_SIGN + r"\d+(?:[.,:]\d+)*")  # ('2 500 mg' may be two numbers: 2 tablets of 500 mg)
 _GROUPED = re.compile(r"(\d{1,3})((?:([ \u00a0\u202f\u2009'’.,])\d{3})(?:\3\d{3})*)([.,]\d+)?")
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
 _OWN = ("document.", "words.")  # the translation's own document control and words are not the source's
@@ -276,12 +278,13 @@ def _nearest(firsts: dict[str, Location], key: str, fallback: Location) -> Locat
 def _western(number: str) -> str:
     """A number as compared: its digits as 0-9 whatever their script (Arabic-Indic '٣٠' is 30), thousands ungrouped
     (1,000 = 1.000 = 1 000 = 1000), '.' for a decimal comma (2,5 = 2.5) and for the colon of a time (13:30 = 13.30,
-    as several languages write it)."""
-    digits = "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in number)
+    as several languages write it); a minus sign as '-' (U+2212 alike)."""
+    sign = "-" if number[:1] in ("-", "\u2212") else ""
+    digits = "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in number.lstrip("-\u2212"))
     grouped = _GROUPED.fullmatch(digits)
     if grouped is not None and (grouped.group(4) is None or grouped.group(4)[0] != grouped.group(3)):
         digits = grouped.group(1) + re.sub(r"\D", "", grouped.group(2)) + (grouped.group(4) or "")
-    return digits.replace(",", ".").replace(":", ".")
+    return sign + digits.replace(",", ".").replace(":", ".")
 
 
 def _numbers(was: str, text: str, at: Location, src_at: Location, changes: dict[str, str]) -> list[Diagnostic]:
