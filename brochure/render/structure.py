@@ -209,12 +209,13 @@ class _Builder:
             tongues = self._tongues[page] = _areas(tuple(t.box for t in self.layout.pages[page].languages))
         targets = [self._owned(page, _link_of(line, run, areas), node) for run in line.runs]
         spoken = self.layout.pages[page].languages
-        languages = [_language(spoken, _link_of(line, run, tongues)) for run in line.runs]
+        languages = [_language(spoken, _link_of(line, run, tongues)) for run in line.runs] if spoken else None
         start = 0
         for end in range(1, len(line.runs) + 1):
-            if end < len(line.runs) and (targets[end], languages[end]) == (targets[start], languages[start]):
-                continue
-            link, language = targets[start], languages[start]
+            if end < len(line.runs) and targets[end] == targets[start]:
+                if languages is None or languages[end] == languages[start]:
+                    continue
+            link, language = targets[start], languages[start] if languages is not None else ""
             if link is not None:
                 owner = self._link(page, link, node)
                 if language:
