@@ -1073,8 +1073,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "emergency-number-inside-a-price-or-code-counts",
         "preflight/checks.py",
-        "if (len(m.group()) == 3 or _SPACED.fullmatch(m.group())) and _alone(text, m.start(), m.end())\n",
-        "if len(m.group()) == 3 or _SPACED.fullmatch(m.group())\n",
+        "        and _alone(text, m.start(), m.end())\n",
+        "        and True\n",
         "tests/test_emergency.py::test_only_whole_numbers_that_are_emergency_numbers_elsewhere_are_found",
     ),
     m(
@@ -1249,8 +1249,15 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "spaced-emergency-digits-not-read",
         "preflight/checks.py",
-        "(len(m.group()) == 3 or _SPACED.fullmatch(m.group())) and",
-        "len(m.group()) == 3 and",
+        " or _SPACED.fullmatch(m.group()))\n",
+        ")\n",
+        "tests/test_emergency.py",
+    ),
+    m(
+        "three-characters-with-a-decimal-point-read-as-a-number",
+        "preflight/checks.py",
+        "(len(m.group()) == 3 and m.group().isdecimal())",
+        "len(m.group()) == 3",
         "tests/test_emergency.py",
     ),
     m(
@@ -1277,8 +1284,22 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "translation-drops-a-minus-sign-unseen",
         "inputs/translation.py",
-        '_SIGN = r"(?:(?<!\\w)[-\\u2212](?=\\d))?"',
+        '_SIGN = r"(?:[-\\u2212\\u2012\\u2013](?=\\d))?"',
         '_SIGN = r""',
+        "tests/test_translations.py",
+    ),
+    m(
+        "translation-reads-a-range-as-a-minus-sign",
+        "inputs/translation.py",
+        "        if number[0] in _DASHES and not _signed(text, m.start()):\n",
+        "        if False:\n",
+        "tests/test_translations.py",
+    ),
+    m(
+        "translation-reads-spaced-digits-as-three-numbers",
+        "inputs/translation.py",
+        "    if _SPELLED.fullmatch(number):\n        number = number[::2]\n",
+        "",
         "tests/test_translations.py",
     ),
     m(

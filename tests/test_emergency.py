@@ -79,6 +79,7 @@ def test_the_clinics_country_is_its_phone_numbers_when_the_kit_does_not_say(inpu
         ("Ring 9 9 9, or 1\u00a01\u00a02", ["999"]),  # digits spaced to be read out one by one (112: US too)
         ("اتصل بالرقم ٩ ٩ ٩", ["999"]),
         ("Tel. 0 117 496 0321; 1 2 3 4; 1.1.1; 1,1,1; 9 99", []),  # spaced, but not three digits one by one
+        ("Tarda ٢٫٥ ساعة، ١,٥ o ٩ ٩", []),  # (Arabic-Indic digits with a decimal point, two spaced: no number)
     ],
 )
 def test_only_whole_numbers_that_are_emergency_numbers_elsewhere_are_found(

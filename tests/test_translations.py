@@ -209,7 +209,11 @@ def test_arabic_indic_digits_are_the_same_numbers(tmp_path: Path) -> None:
         ("at 1:30", "a las 1.30", "1:30"),
         ("take 2 500 mg", "tome 2 de 500 mg", "2 500"),  # (two tablets of 500 mg: grouped by a space, or two numbers)
         ("at -20 °C", "a \u221220 °C", "-20"),  # (a hyphen or the minus sign)
+        ("at \u221220 °C", "a \u201320 °C", "\u221220"),  # (or an en dash, as Polish may set a minus)
         ("for 1-3 days", "durante 1-3 días", "1, 3"),  # (a range: no minus sign)
+        ("for 1 -3 days", "durante 1-3 días", "1, 3"),
+        ("by 10%-20%", "un 10-20 %", "10, 20"),  # (a range after a percent sign, or a degree sign)
+        ("call 9 9 9", "llame al 999", "9 9 9"),  # (digits spaced to be read out one by one: one number)
     ],
 )
 def test_the_same_number_written_the_languages_way_is_no_error(

@@ -20,12 +20,17 @@ from brochure.inputs.content import Content
 from brochure.inputs.inline import citations, links, plain
 from brochure.vocabulary import language_base
 
-# A number as written: digits grouped by thousands with a space ('1 000', as French and Polish write them), or digits
-# with points, commas and colons between them ('1,000', '2,5', '13:30'); with its minus sign, where it has one (a
-# hyphen or U+2212 right before it, after no letter or digit: '-20 °C', not the range '1-3' nor the code 'DP-20').
-_SIGN = r"(?:(?<!\w)[-\u2212](?=\d))?"
-_NUMBER = re.compile(_SIGN + r"(?:\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d.,:]\d)|\d+(?:[.,:]\d+)*)")
-_UNSPACED = re.compile(_SIGN + r"\d+(?:[.,:]\d+)*")  # ('2 500 mg' may be two numbers: 2 tablets of 500 mg)
+# A number as written: three digits spaced to be read out one by one ('9 9 9', as an emergency number may be
+# written), digits grouped by thousands with a space ('1 000', as French and Polish write them), or digits with
+# points, commas and colons between them ('1,000', '2,5', '13:30'); with the dash before it, which `_read` keeps as
+# its minus sign where it is one ('-20 °C', '−20', '–20'), not where it joins a range ('1-3', '10 %-20 %').
+_DASHES = "-\u2212\u2012\u2013"  # a hyphen, the minus sign, a figure dash, an en dash (as Polish sets a minus)
+_SIGN = r"(?:[-\u2212\u2012\u2013](?=\d))?"
+_SPACE = "[ \u00a0\u202f\u2009]"
+_ONE_BY_ONE = rf"(?<!\d)(?<!\d{_SPACE})\d(?:{_SPACE}\d){{2}}(?!{_SPACE}?\d)"
+_SPELLED = re.compile(rf"\d(?:{_SPACE}\d){{2}}")
+_NUMBER = re.compile(_SIGN + rf"(?:{_ONE_BY_ONE}|\d{{1,3}}(?:{_SPACE}\d{{3}})+(?![\d.,:]\d)|\d+(?:[.,:]\d+)*)")
+_UNSPACED = re.compile(_SIGN + rf"(?:{_ONE_BY_ONE}|\d+(?:[.,:]\d+)*)")  # ('2 500 mg': 2 tablets of 500 mg?)
 _GROUPED = re.compile(r"(\d{1,3})((?:([ \u00a0\u202f\u2009'’.,])\d{3})(?:\3\d{3})*)([.,]\d+)?")
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
 _OWN = ("document.", "words.")  # the translation's own document control and words are not the source's
@@ -250,7 +255,7 @@ def _uneven_error(path: str, theirs: Texts, ours: Texts, firsts: dict[str, Locat
 def _signature(texts: Texts, keys: list[str]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """What an item keeps in every language: its numbers, citations and links."""
     joined = " ".join(texts[k][0] for k in keys)
-    numbers = tuple(sorted(_western(n) for n in _NUMBER.findall(plain(joined))))
+    numbers = tuple(sorted(_western(n) for n in _read(_NUMBER, plain(joined))))
     return numbers, tuple(citations(joined)), tuple(links(joined))
 
 
@@ -275,12 +280,40 @@ def _nearest(firsts: dict[str, Location], key: str, fallback: Location) -> Locat
     return fallback
 
 
+def _read(pattern: re.Pattern[str], text: str) -> list[str]:
+    """The numbers of the text as `pattern` reads them, each with the dash before it where that is its minus sign:
+    where the dash begins a word (the text's start, a space or an opening bracket before it) that follows no
+    number ('1 -3' and '10 % -20 %' are ranges, as '10%-20%' and '30°-45°' are)."""
+    out: list[str] = []
+    for m in pattern.finditer(text):
+        number = m.group()
+        if number[0] in _DASHES and not _signed(text, m.start()):
+            number = number[1:]
+        out.append(number)
+    return out
+
+
+def _signed(text: str, at: int) -> bool:
+    before = text[:at].rstrip(_MARKS)
+    if before and not (before[-1].isspace() or before[-1] in "([{\"'\u201c\u2018\u00ab"):
+        return False
+    rest = before.rstrip().rstrip(_MARKS)
+    return not rest or not (rest[-1].isdecimal() or rest[-1] in "%\u2030\u00b0")
+
+
+_MARKS = "\u061c\u200e\u200f\u2066\u2067\u2068\u2069"  # (direction marks and isolates: invisible)
+
+
 def _western(number: str) -> str:
     """A number as compared: its digits as 0-9 whatever their script (Arabic-Indic '٣٠' is 30), thousands ungrouped
     (1,000 = 1.000 = 1 000 = 1000), '.' for a decimal comma (2,5 = 2.5) and for the colon of a time (13:30 = 13.30,
-    as several languages write it); a minus sign as '-' (U+2212 alike)."""
-    sign = "-" if number[:1] in ("-", "\u2212") else ""
-    digits = "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in number.lstrip("-\u2212"))
+    as several languages write it); three digits spaced one by one as one number (9 9 9 = 999); a minus sign as
+    '-' (whichever dash it is written with)."""
+    sign = "-" if number[:1] in _DASHES else ""
+    number = number.lstrip(_DASHES)
+    if _SPELLED.fullmatch(number):
+        number = number[::2]
+    digits = "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in number)
     grouped = _GROUPED.fullmatch(digits)
     if grouped is not None and (grouped.group(4) is None or grouped.group(4)[0] != grouped.group(3)):
         digits = grouped.group(1) + re.sub(r"\D", "", grouped.group(2)) + (grouped.group(4) or "")
@@ -293,7 +326,7 @@ def _numbers(was: str, text: str, at: Location, src_at: Location, changes: dict[
     readings = [(a, b) for a in (_NUMBER, _UNSPACED) for b in (_NUMBER, _UNSPACED)]  # (digits grouped by a space
     # are one number or two: the reading that pairs the two texts best is taken)
     raw, theirs = min(
-        ((a.findall(plain(was)), b.findall(plain(text))) for a, b in readings),
+        ((_read(a, plain(was)), _read(b, plain(text))) for a, b in readings),
         key=lambda pair: _mismatch(pair[0], pair[1], changes),
     )
     written = [_western(n) for n in raw]

@@ -284,7 +284,8 @@ def _numbers(text: str) -> list[str]:
     found = [
         m.group()[::2] if len(m.group()) == 5 else m.group()
         for m in _NUMBER.finditer(text)
-        if (len(m.group()) == 3 or _SPACED.fullmatch(m.group())) and _alone(text, m.start(), m.end())
+        if ((len(m.group()) == 3 and m.group().isdecimal()) or _SPACED.fullmatch(m.group()))
+        and _alone(text, m.start(), m.end())
     ]
     return [n if n.isascii() else "".join(str(unicodedata.digit(ch)) for ch in n) for n in found]
 

@@ -212,9 +212,9 @@ class _Builder:
         languages = [_language(spoken, _link_of(line, run, tongues)) for run in line.runs] if spoken else None
         start = 0
         for end in range(1, len(line.runs) + 1):
-            if end < len(line.runs) and targets[end] == targets[start]:
-                if languages is None or languages[end] == languages[start]:
-                    continue
+            same = end < len(line.runs) and targets[end] == targets[start]
+            if same and (languages is None or languages[end] == languages[start]):
+                continue
             link, language = targets[start], languages[start] if languages is not None else ""
             if link is not None:
                 owner = self._link(page, link, node)
