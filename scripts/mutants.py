@@ -1080,8 +1080,9 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "emergency-number-named-at-its-first-text-only",
         "preflight/checks.py",
-        "                found[(number, at)] = None",
-        "                found.update({} if any(n == number for n, _ in found) else {(number, at): None})",
+        "                found.setdefault((number, at), ",
+        "                found.update({} if any(n == number for n, _ in found) else {(number, at): number})\n"
+        "                (number, at, ",
         "tests/test_emergency.py::test_every_text_that_gives_the_number_is_named_not_only_the_first",
     ),
     m(

@@ -76,8 +76,9 @@ def test_the_clinics_country_is_its_phone_numbers_when_the_kit_does_not_say(inpu
         ("Alam M. 2014;150(8):999-1003, volume 111(8)", []),  # a reference's pages and issue
         ("Arabic grouping: ١٬٠٠٠ and 1٬000", []),
         ("1-800-111-2345 (toll free)", []),
-        ("Ring 9 9 9, or 1\u00a01\u00a02", ["999"]),  # digits spaced to be read out one by one (112: US too)
-        ("اتصل بالرقم ٩ ٩ ٩", ["999"]),
+        ("Ring 9 9 9, or 1\u00a01\u00a02", ["999 (written 9 9 9)"]),  # spaced to be read out (112: US too)
+        ("اتصل بالرقم ٩ ٩ ٩", ["999 (written ٩ ٩ ٩)"]),
+        ("Call 999, or 9 9 9", ["999"]),  # (once a text, as first written)
         ("Tel. 0 117 496 0321; 1 2 3 4; 1.1.1; 1,1,1; 9 99", []),  # spaced, but not three digits one by one
         ("Tarda ٢٫٥ ساعة، ١,٥ o ٩ ٩", []),  # (Arabic-Indic digits with a decimal point, two spaced: no number)
     ],

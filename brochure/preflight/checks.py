@@ -260,15 +260,15 @@ def foreign_numbers(content: Content, brand: Brand) -> list[tuple[str, Location]
     country, _ = brand.clinic_country()
     if not country:
         return []
-    found: dict[tuple[str, Location], None] = {}
+    found: dict[tuple[str, Location], str] = {}  # (number, text) -> the number as named: as first written there
     kit = [(text, at) for text, at in brand.printed() if at.key not in _CLINICS_OWN]
     for text, at in [*content.strings, *kit]:
         if not _DIGIT.search(text) or at.key.startswith(_NOT_DIRECTIONS):  # (most texts have no number)
             continue
-        for number in _numbers(plain(text)):
+        for number, written in _numbers(plain(text)):
             if number in EMERGENCY and not _dialled(number, country):
-                found[(number, at)] = None
-    return list(found)
+                found.setdefault((number, at), number if len(written) == 3 else f"{number} (written {written})")
+    return [(shown, at) for (_, at), shown in found.items()]
 
 
 _CLINICS_OWN = frozenset(
@@ -276,18 +276,19 @@ _CLINICS_OWN = frozenset(
 )
 
 
-def _numbers(text: str) -> list[str]:
+def _numbers(text: str) -> list[tuple[str, str]]:
     """Each number of three digits standing alone in the text (as the emergency numbers are written), in ASCII
-    digits (Arabic-Indic and other digits read as theirs); also three digits spaced to be read out one by one (9 9 9,
-    1 1 2). Not one: a number grouped with others (10 000, 1,000), a price ($999), part of a code, a range or a
-    reference (DP-999, 100-111, 150(8):999-1003), a share (999 %), an ordinal or a unit run on (111th, 999mg)."""
+    digits (Arabic-Indic and other digits read as theirs), and as written; also three digits spaced to be read out
+    one by one (9 9 9, 1 1 2). Not one: a number grouped with others (10 000, 1,000), a price ($999), part of a code,
+    a range or a reference (DP-999, 100-111, 150(8):999-1003), a share (999 %), an ordinal or a unit run on (111th,
+    999mg)."""
     found = [
-        m.group()[::2] if len(m.group()) == 5 else m.group()
+        m.group()
         for m in _NUMBER.finditer(text)
         if ((len(m.group()) == 3 and m.group().isdecimal()) or _SPACED.fullmatch(m.group()))
         and _alone(text, m.start(), m.end())
     ]
-    return [n if n.isascii() else "".join(str(unicodedata.digit(ch)) for ch in n) for n in found]
+    return [("".join(str(unicodedata.digit(ch)) for ch in n[:: 1 if len(n) == 3 else 2]), n) for n in found]
 
 
 def _alone(text: str, start: int, end: int) -> bool:
