@@ -12,7 +12,7 @@ from helpers import BRAND, CONTENT, MAPLE, ROOT, cli, copied_kit, page_texts, so
 
 from brochure import api
 from brochure.cli import main
-from brochure.inputs.content import load_content
+from brochure.inputs.content import Content, load_content
 from brochure.inputs.translation import compare
 
 SPANISH = ROOT / "translations" / "es.yaml"
@@ -220,21 +220,9 @@ def test_the_same_number_written_the_languages_way_is_no_error(
     tmp_path: Path, source: str, translated: str, number: str
 ) -> None:
     """Thousands grouped with a space or a point, or not at all; a decimal comma; a time's colon as a point."""
-    text = CONTENT.read_text(encoding="utf-8").replace("Never share one.", f"Never share one. It costs {source}.")
-    (tmp_path / "content.yaml").write_text(text, encoding="utf-8")
-    spanish = SPANISH.read_text(encoding="utf-8")
-    (tmp_path / "es.yaml").write_text(
-        spanish.replace("Nunca los comparta.", f"Nunca los comparta. Cuesta {translated}."), encoding="utf-8"
-    )
-    src, _ = load_content(tmp_path / "content.yaml")
-    es, _ = load_content(tmp_path / "es.yaml")
-    assert src is not None and es is not None
+    src, es = _added(tmp_path, f"It costs {source}.", f"Cuesta {translated}.")
     assert [d.message for d in compare(src, es)] == []
-    (tmp_path / "es.yaml").write_text(
-        spanish.replace("Nunca los comparta.", "Nunca los comparta. Cuesta 100 £."), encoding="utf-8"
-    )
-    es2, _ = load_content(tmp_path / "es.yaml")
-    assert es2 is not None
+    src, es2 = _added(tmp_path, f"It costs {source}.", "Cuesta 100 £.")
     (message,) = [d.message for d in compare(src, es2)]
     assert f"the source's {number} (in " in message and "it has 100 instead" in message  # (as the source writes it)
 
@@ -242,17 +230,21 @@ def test_the_same_number_written_the_languages_way_is_no_error(
 @pytest.mark.parametrize("translated", ["a 20 °C", "a - 20 °C", "a 2-20 °C"])
 def test_a_dropped_minus_sign_is_a_number_not_in_the_translation(tmp_path: Path, translated: str) -> None:
     """'-20 °C' translated as '20 °C' gives the patient another temperature: an error, as any other number."""
-    text = CONTENT.read_text(encoding="utf-8").replace("Never share one.", "Never share one. Store it at -20 °C.")
+    src, es = _added(tmp_path, "Store it at -20 °C.", f"Guárdelo {translated}.")
+    (message,) = [d.message for d in compare(src, es) if d.is_error]
+    assert "the source's -20 (in " in message and "is not in the translation" in message
+
+
+def _added(tmp_path: Path, english: str, spanish: str) -> tuple[Content, Content]:
+    """The shipped words and their Spanish translation, each with a sentence added to the same text."""
+    text = CONTENT.read_text(encoding="utf-8").replace("Never share one.", f"Never share one. {english}")
     (tmp_path / "content.yaml").write_text(text, encoding="utf-8")
-    spanish = SPANISH.read_text(encoding="utf-8")
-    (tmp_path / "es.yaml").write_text(
-        spanish.replace("Nunca los comparta.", f"Nunca los comparta. Guárdelo {translated}."), encoding="utf-8"
-    )
+    translated = SPANISH.read_text(encoding="utf-8").replace("Nunca los comparta.", f"Nunca los comparta. {spanish}")
+    (tmp_path / "es.yaml").write_text(translated, encoding="utf-8")
     src, _ = load_content(tmp_path / "content.yaml")
     es, _ = load_content(tmp_path / "es.yaml")
     assert src is not None and es is not None
-    (message,) = [d.message for d in compare(src, es) if d.is_error]
-    assert "the source's -20 (in " in message and "is not in the translation" in message
+    return src, es
 
 
 def test_a_missing_list_item_is_one_error_at_the_list_not_a_cascade(tmp_path: Path) -> None:
