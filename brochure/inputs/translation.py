@@ -294,7 +294,7 @@ def _read(pattern: re.Pattern[str], text: str) -> list[str]:
 
 
 def _signed(text: str, at: int) -> bool:
-    before = text[:at].rstrip(_MARKS)
+    before = text[max(0, at - 32) : at].rstrip(_MARKS)  # (what is just before it: linear in a text's numbers)
     if before and not (before[-1].isspace() or before[-1] in "([{\"'\u201c\u2018\u00ab"):
         return False
     rest = before.rstrip().rstrip(_MARKS)
