@@ -43,8 +43,8 @@ class Piece:
 class Word:
     """A stretch of a word in one fragment at one embedding level (odd: right to left): its piece, the space after
     it (0 inside a word) and that space's level, whether a line may end after it, the link it is part of and its
-    language where it is another than the leaflet's. An
-    isolate the algorithm was given is a word with no text (nothing is drawn for it)."""
+    language where it is another than the leaflet's. An isolate the algorithm was given is a word with no text
+    (nothing is drawn for it)."""
 
     piece: Piece
     level: int
