@@ -680,8 +680,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "fold-clearance-ignored",
         "preflight/placement.py",
-        "if b.x < fold + FOLD_CLEAR - 0.01 and b.right > fold - FOLD_CLEAR + 0.01:",
-        "if b.x < fold and b.right > fold:",
+        "folds = [(fold + FOLD_CLEAR - 0.01, fold - FOLD_CLEAR + 0.01) for fold in page.side.folds]",
+        "folds = [(fold, fold) for fold in page.side.folds]",
         "tests/test_mutants_design.py::test_text_near_a_fold_but_not_over_it_is_an_error",
     ),
     # --- links --------------------------------------------------------------------------------------------------
@@ -1302,6 +1302,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "    if _SPELLED.fullmatch(number):\n        number = number[::2]\n",
         "",
         "tests/test_translations.py",
+    ),
+    m(
+        "pieces-one-above-the-other-taken-as-overlapping",
+        "preflight/placement.py",
+        " and min(a[3], b[3]) - max(a[1], b[1]) > OVERLAP",
+        "",
+        "tests/test_preflight.py",
     ),
     m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",

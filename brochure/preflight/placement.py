@@ -72,30 +72,41 @@ def _edges(layout: Layout, n: int, page: Page, content: Content) -> Iterator[Dia
     """Everything printed keeps to the safe area (office: nothing at all in the 5 mm the printer cannot print),
     3 mm clear of every fold, and inside its panel; in the press edition, decoration meant to bleed may run
     past the trim at the sheet's edge (it is cut there), never across a fold."""
-    safe = layout.sheet.safe
     press = layout.sheet.target == "press"
-    panels = {p.name: p for p in page.side.panels}
+    safe = _within(layout.sheet.safe)
+    panels = {p.name: _within(p.trim) for p in page.side.panels}
+    folds = [(fold + FOLD_CLEAR - 0.01, fold - FOLD_CLEAR + 0.01) for fold in page.side.folds]
     for item in page.items:
         if item.role == "mark" or overset(item):
             continue
         b = item.box
+        left, bottom, right, top = b.x, b.y, b.right, b.top
         trimmed = item.bleeds and press  # runs on into the bleed, by design
-        if not trimmed and not safe.contains(b, tol=0.01):
+        if not trimmed and not _inside(safe, left, bottom, right, top):
             at = where(content, page, item)
             yield error(at, f"{_what(item)} comes too close to the sheet edge", GUARD).at(place(n, b))
-        for fold in page.side.folds:
-            if b.x < fold + FOLD_CLEAR - 0.01 and b.right > fold - FOLD_CLEAR + 0.01:
+        for before, after in folds:
+            if left < before and right > after:
                 at = where(content, page, item)
                 yield error(at, f"{_what(item)} is within {FOLD_CLEAR / MM:.0f} mm of a fold", GUARD).at(place(n, b))
         panel = panels.get(item.panel)
-        if panel is not None and not trimmed and not panel.trim.contains(b, tol=0.01):
+        if panel is not None and not trimmed and not _inside(panel, left, bottom, right, top):
             at = where(content, page, item)
             yield error(at, f"{_what(item)} runs out of its panel ({item.panel})", GUARD).at(place(n, b))
 
 
+def _within(r: Rect) -> tuple[float, float, float, float]:
+    """The bounds a box must keep to to be inside r (to a hundredth of a point), as Rect.contains compares them."""
+    return r.x - 0.01, r.y - 0.01, r.right + 0.01, r.top + 0.01
+
+
+def _inside(bounds: tuple[float, float, float, float], left: float, bottom: float, right: float, top: float) -> bool:
+    return left >= bounds[0] and bottom >= bounds[1] and right <= bounds[2] and top <= bounds[3]
+
+
 def _overlaps(n: int, page: Page, content: Content) -> Iterator[Diagnostic]:
     """Pieces (a paragraph, a card, a drawing) printed over one another: compared piece by piece, then item by item."""
-    pieces: dict[int, list[tuple[Rect, Frame]]] = {}  # each item with what it inks, worked out once
+    pieces: dict[int, list[tuple[Bounds, Frame]]] = {}  # each item with what it inks, worked out once
     for item in page.items:
         if not (item.bleeds or item.role == "mark" or overset(item)):
             pieces.setdefault(item.piece, []).append((_core(item), item))
@@ -112,42 +123,51 @@ def _overlaps(n: int, page: Page, content: Content) -> Iterator[Diagnostic]:
             ).at(place(n, x.box), place(n, y.box))
 
 
-def _near(boxes: dict[int, Rect]) -> list[tuple[int, int]]:
+Bounds = tuple[float, float, float, float]  # a box's left, bottom, right and top (as its Rect gives them)
+
+
+def _bounds(x: float, y: float, w: float, h: float) -> Bounds:
+    """The bounds of Rect(x, y, w, h), worked out as its right and top are (x + w, y + h)."""
+    return x, y, x + w, y + h
+
+
+def _near(boxes: dict[int, Bounds]) -> list[tuple[int, int]]:
     """The pairs of pieces (by number, the lower first) whose boxes cross, in order: found by sweeping across the
     page from the left, each piece compared only with those that start before it ends."""
-    order = sorted(boxes, key=lambda n: boxes[n].x)
+    order = sorted(boxes, key=lambda n: boxes[n][0])
     pairs = []
     for i, a in enumerate(order):
         ra = boxes[a]
         for b in order[i + 1 :]:
             rb = boxes[b]
-            if rb.x >= ra.right - OVERLAP:  # (this one and all after it start too far right to cross a)
+            if rb[0] >= ra[2] - OVERLAP:  # (this one and all after it start too far right to cross a)
                 break
             if _crosses(ra, rb):
                 pairs.append((min(a, b), max(a, b)))
     return sorted(pairs)
 
 
-def _core(item: Frame) -> Rect:
+def _core(item: Frame) -> Bounds:
     """What an item inks: a text line from its descenders to its capitals (a font's ascent and descent leave room
     above and below that two lines set close may share), anything else its box."""
+    b = item.box
     if not isinstance(item, Text):
-        return item.box
+        return _bounds(b.x, b.y, b.w, b.h)
     size = max(r.size for r in item.runs)
     rise = [0.0 if r.actual is not None else r.rise for r in item.runs]  # (a shaped mark's offset moves its
     # glyph to its letter, wherever the font draws it: it says nothing of where the ink is)
     low = min(item.baseline + up - 0.2 * r.size for r, up in zip(item.runs, rise, strict=True))
     high = max(item.baseline + up + 0.72 * r.size for r, up in zip(item.runs, rise, strict=True))
-    return Rect(item.box.x, low, item.box.w, max(high - low, 0.1 * size))
+    return _bounds(b.x, low, b.w, max(high - low, 0.1 * size))
 
 
-def _crosses(a: Rect, b: Rect) -> bool:
-    return min(a.right, b.right) - max(a.x, b.x) > OVERLAP and min(a.top, b.top) - max(a.y, b.y) > OVERLAP
+def _crosses(a: Bounds, b: Bounds) -> bool:
+    return min(a[2], b[2]) - max(a[0], b[0]) > OVERLAP and min(a[3], b[3]) - max(a[1], b[1]) > OVERLAP
 
 
-def _union(boxes: list[Rect]) -> Rect:
-    x, y = min(b.x for b in boxes), min(b.y for b in boxes)
-    return Rect(x, y, max(b.right for b in boxes) - x, max(b.top for b in boxes) - y)
+def _union(boxes: list[Bounds]) -> Bounds:
+    x, y = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    return _bounds(x, y, max(b[2] for b in boxes) - x, max(b[3] for b in boxes) - y)
 
 
 def panel_feet(layout: Layout) -> list[dict[str, object]]:
