@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 
-from brochure.diagnostics import Diagnostic, Location, Place, error, merged, shorten, warning
+from brochure.diagnostics import Diagnostic, Location, error, merged, shorten, warning
 from brochure.geometry.sheet import MM, Rect
 from brochure.inputs.brand import Brand
 from brochure.inputs.content import Content
@@ -36,10 +36,13 @@ def _texts(layout: Layout) -> list[Text]:
     return [i for page in layout.pages for i in page.items if isinstance(i, Text)]
 
 
-def _runs(layout: Layout) -> list[tuple[Run, Place]]:
-    """Every run that prints something, with where it is."""
+Placed = tuple[Run, int, Text]  # a run with its page and line: where it is printed (`run_place`), when it is asked
+
+
+def _runs(layout: Layout) -> list[Placed]:
+    """Every run that prints something, with its page and line."""
     return [
-        (r, run_place(n, t, r))
+        (r, n, t)
         for n, page in enumerate(layout.pages)
         for t in page.items
         if isinstance(t, Text)
@@ -55,14 +58,14 @@ def check_type_sizes(layout: Layout, brand: Brand) -> list[Diagnostic]:
     runs = _runs(layout)
     diags: list[Diagnostic] = []
     where_ = brand.where("fonts.body")
-    if runs and min(r.size for r, _ in runs) < MIN_TYPE - 0.01:
-        smallest, at = min(runs, key=lambda rp: rp[0].size)
+    if runs and min(r.size for r, _, _ in runs) < MIN_TYPE - 0.01:
+        smallest, n, line = min(runs, key=lambda rp: rp[0].size)
         diags.append(
             error(
                 where_,
                 f"the smallest type is {smallest.size:.1f} pt ('{smallest.text.strip()[:30]}'), under {MIN_TYPE:g} pt",
                 "shorten the words so nothing needs to shrink",
-            ).at(at)
+            ).at(run_place(n, line, smallest))
         )
     letters: Counter[float] = Counter()
     for t in _texts(layout):
@@ -83,23 +86,23 @@ def check_type_sizes(layout: Layout, brand: Brand) -> list[Diagnostic]:
     return diags
 
 
-def _large_print_sizes(layout: Layout, runs: list[tuple[Run, Place]], at: Location) -> list[Diagnostic]:
+def _large_print_sizes(layout: Layout, runs: list[Placed], at: Location) -> list[Diagnostic]:
     """A large-print edition keeps every word at its body size or more (its superscripts at 80 % of it): a
     drawing's long label shrunk to fit beside it would break that promise."""
     large = layout.body_size is not None and layout.body_size >= LARGE_PRINT.floor - 0.01
     if not large:
         return []
     least = LARGE_PRINT.floor
-    small = [(r, p) for r, p in runs if r.size < (least * SHRINK if r.rise > 0 else least) - 0.01]
+    small = [placed for placed in runs if placed[0].size < (least * SHRINK if placed[0].rise > 0 else least) - 0.01]
     if not small:
         return []
-    r, where_ = min(small, key=lambda rp: rp[0].size)
+    r, n, line = min(small, key=lambda rp: rp[0].size)
     return [
         warning(
             at,
             f"the large-print edition sets '{r.text.strip()[:30]}' in {r.size:.1f} pt, under its {least:g} pt",
             "shorten the words that had to shrink (a drawing's labels, a long word in the title)",
-        ).at(where_)
+        ).at(run_place(n, line, r))
     ]
 
 
@@ -348,8 +351,9 @@ def check_addresses(layout: Layout, brand: Brand) -> list[Diagnostic]:
             if isinstance(item, Text):
                 pieces.setdefault(item.piece, []).append(item)
         for lines in pieces.values():
-            joined = "".join(t.text.strip(" ") for t in lines)
-            ends = list(itertools.accumulate(len(t.text.strip(" ")) for t in lines))[:-1]  # where lines break
+            texts = [t.text.strip(" ") for t in lines]
+            joined = "".join(texts)
+            ends = list(itertools.accumulate(len(text) for text in texts))[:-1]  # where lines break
             for token, key in tokens:
                 start = joined.find(token) if token else -1
                 while start >= 0:
