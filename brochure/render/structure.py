@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import field
+from typing import Any
 
 from brochure.frozen import frozen, mutable
 from brochure.geometry.sheet import Rect
@@ -136,14 +137,15 @@ class _Builder:
 
     # -- elements ------------------------------------------------------------------------------------------------
 
-    def _node(self, key: tuple[object, ...], made: Element) -> int:
-        """The element under `key`; made (as the last kid of its parent) when a reader first meets it."""
+    def _node(self, key: tuple[object, ...], kind: str, parent: int, **fields: Any) -> int:
+        """The element under `key`; made, Element(kind, parent, **fields), as the last kid of its parent when a reader
+        first meets it (and only then: most items belong to an element already made)."""
         index = self.nodes.get(key)
         if index is None:
             index = len(self.elements)
-            self.elements.append(made)
+            self.elements.append(Element(kind, parent, **fields))
             self.kids.append([])
-            self.kids[made.parent].append(index)
+            self.kids[parent].append(index)
             self.nodes[key] = index
         return index
 
@@ -162,11 +164,11 @@ class _Builder:
             kind = "Pagination" if item.role == "folio" else ""
             self.marks[page][item.z] = (Marked(0, whole, ARTIFACT, artifact=kind),)
             return
-        sect = self._node(("sect", item.section or f"part:{item.region}"), Element("Sect", 0))
+        sect = self._node(("sect", item.section or f"part:{item.region}"), "Sect", 0)
         figure = self.figures.get(item.element)
         if figure is not None:
             alt, at, box = figure
-            node = self._node(("element", item.element), Element("Figure", self._parent(item, sect), alt, (at, box)))
+            node = self._node(("element", item.element), "Figure", self._parent(item, sect), alt=alt, box=(at, box))
             self.marks[page][item.z] = (Marked(0, whole, "Figure", self._content(page, node)),)
             return
         if not isinstance(item, Text):  # a shape or picture that is no figure's: decoration
@@ -174,7 +176,7 @@ class _Builder:
             return
         parent = self._parent(item, sect)
         kind = self._kind(item)
-        node = self._node(("element", item.element or f"line:{page}.{item.z}"), Element(kind, parent))
+        node = self._node(("element", item.element or f"line:{page}.{item.z}"), kind, parent)
         self.marks[page][item.z] = tuple(self._runs(page, item, node))
 
     def _parent(self, item: Frame, sect: int) -> int:
@@ -182,11 +184,11 @@ class _Builder:
         e = item.entry
         if e is None:
             return sect
-        lst = self._node(("list", e.list), Element("L", sect, numbering=e.numbering))
-        entry = self._node(("entry", e.list, e.number), Element("LI", lst, language=e.language))
+        lst = self._node(("list", e.list), "L", sect, numbering=e.numbering)
+        entry = self._node(("entry", e.list, e.number), "LI", lst, language=e.language)
         if item.role == "label" and isinstance(item, Text):  # a step's number
             return entry
-        return self._node(("body", e.list, e.number), Element("LBody", entry))
+        return self._node(("body", e.list, e.number), "LBody", entry)
 
     @staticmethod
     def _kind(line: Text) -> str:
@@ -250,10 +252,10 @@ class _Builder:
         last = self.kids[parent][-1] if self.kids[parent] else None
         if isinstance(last, int) and self.elements[last] == Element("Span", parent, language=language):
             return last
-        return self._node(("span", len(self.elements)), Element("Span", parent, language=language))
+        return self._node(("span", len(self.elements)), "Span", parent, language=language)
 
     def _new_link(self, parent: int, url: str) -> int:
-        node = self._node(("link", len(self.elements)), Element("Link", parent))
+        node = self._node(("link", len(self.elements)), "Link", parent)
         self.urls[node] = url
         return node
 
