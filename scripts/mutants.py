@@ -1311,6 +1311,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_preflight.py",
     ),
     m(
+        "link-quick-look-misses-white-space",
+        "inputs/links.py",
+        '_REFUSED = re.compile(r"[\\s\\x00-',
+        '_REFUSED = re.compile(r"[\\x00-',
+        "tests/test_citations.py",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

@@ -16,6 +16,7 @@ _HOST = re.compile(rf"^(?:{_LABEL}\.)+(?:[A-Za-z]{{2,63}}|xn--[A-Za-z0-9-]{{1,59
 _LOCAL = re.compile(r"^[A-Za-z0-9!#$%&*+/=?^_~-]+(?:\.[A-Za-z0-9!#$%&*+/=?^_~-]+)*$")
 _PHONE_CHARS = re.compile(r"^\+?\(?[0-9][0-9 ()\-.]*$")
 _UNSAFE = set("\"'<>`\\{}|^")
+_REFUSED = re.compile(r"[\s\x00-\x1f\x7f-\x9f" + re.escape("".join(sorted(_UNSAFE))) + "]")  # link_problem refuses
 
 
 def host_problem(host: str) -> str:
@@ -91,7 +92,9 @@ def link_problem(url: str) -> str:
     """'' when url is an https:, http:, mailto: or tel: address that can be printed and linked safely."""
     if not url:
         return "is empty"
-    bad = sorted({c for c in url if c.isspace() or c in _UNSAFE or ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F})
+    bad: list[str] = []
+    if _REFUSED.search(url) is not None:  # (most addresses have none: their characters are then not looked at)
+        bad = sorted({c for c in url if c.isspace() or c in _UNSAFE or ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F})
     if bad:
         shown = ", ".join("a space" if c == " " else repr(c) for c in bad)
         return f"contains {shown}, which a link may not (percent-encode it, e.g. a space as %20)"
