@@ -1066,7 +1066,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "emergency-grouped-digits-split",
         "preflight/checks.py",
-        '_NUMBER = re.compile(r"\\d+(?:[ \\u00a0\\u2009\\u202f.,\\u066b\\u066c]\\d+)*")',
+        '_NUMBER = re.compile(rf"\\d+(?:[{DIGIT_SPACES}.,\\u066b\\u066c]\\d+)*")',
         '_NUMBER = re.compile(r"\\d+")',
         "tests/test_emergency.py::test_only_whole_numbers_that_are_emergency_numbers_elsewhere_are_found",
     ),
@@ -1250,7 +1250,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "spaced-emergency-digits-not-read",
         "preflight/checks.py",
-        " or _SPACED.fullmatch(m.group()))\n",
+        " or SPELLED_DIGITS.fullmatch(m.group()))\n",
         ")\n",
         "tests/test_emergency.py",
     ),
@@ -1299,7 +1299,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "translation-reads-spaced-digits-as-three-numbers",
         "inputs/translation.py",
-        "    if _SPELLED.fullmatch(number):\n        number = number[::2]\n",
+        "    if SPELLED_DIGITS.fullmatch(number):\n        number = number[::2]\n",
         "",
         "tests/test_translations.py",
     ),

@@ -10,6 +10,10 @@ import unicodedata
 SELECTORS = "\ufe00-\ufe0f\U000e0100-\U000e01ef"
 SELECTOR = re.compile(f"[{SELECTORS}]")
 
+# The spaces digits are grouped (10 000) or spelled out (9 9 9) with: a space, a no-break, thin or narrow no-break one.
+DIGIT_SPACES = " \u00a0\u2009\u202f"
+SPELLED_DIGITS = re.compile(rf"\d(?:[{DIGIT_SPACES}]\d){{2}}")  # three digits spaced to be read out one by one
+
 # Unicode's names for the C0 controls (unicodedata has none for them), with where Word users meet them.
 _C0 = (
     "NULL",

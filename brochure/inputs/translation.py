@@ -16,6 +16,7 @@ import unicodedata
 from collections import Counter
 
 from brochure.diagnostics import Diagnostic, Location, error, shorten, warning
+from brochure.inputs.chars import DIGIT_SPACES, SPELLED_DIGITS
 from brochure.inputs.content import Content
 from brochure.inputs.inline import citations, links, plain
 from brochure.vocabulary import language_base
@@ -26,12 +27,11 @@ from brochure.vocabulary import language_base
 # its minus sign where it is one ('-20 °C', '−20', '–20'), not where it joins a range ('1-3', '10 %-20 %').
 _DASHES = "-\u2212\u2012\u2013"  # a hyphen, the minus sign, a figure dash, an en dash (as Polish sets a minus)
 _SIGN = r"(?:[-\u2212\u2012\u2013](?=\d))?"
-_SPACE = "[ \u00a0\u202f\u2009]"
+_SPACE = f"[{DIGIT_SPACES}]"
 _ONE_BY_ONE = rf"(?<!\d)(?<!\d{_SPACE})\d(?:{_SPACE}\d){{2}}(?!{_SPACE}?\d)"
-_SPELLED = re.compile(rf"\d(?:{_SPACE}\d){{2}}")
 _NUMBER = re.compile(_SIGN + rf"(?:{_ONE_BY_ONE}|\d{{1,3}}(?:{_SPACE}\d{{3}})+(?![\d.,:]\d)|\d+(?:[.,:]\d+)*)")
 _UNSPACED = re.compile(_SIGN + rf"(?:{_ONE_BY_ONE}|\d+(?:[.,:]\d+)*)")  # ('2 500 mg': 2 tablets of 500 mg?)
-_GROUPED = re.compile(r"(\d{1,3})((?:([ \u00a0\u202f\u2009'’.,])\d{3})(?:\3\d{3})*)([.,]\d+)?")
+_GROUPED = re.compile(rf"(\d{{1,3}})((?:([{DIGIT_SPACES}'’.,])\d{{3}})(?:\3\d{{3}})*)([.,]\d+)?")
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
 _OWN = ("document.", "words.")  # the translation's own document control and words are not the source's
 OPTIONAL = "call_to_action.qr_label"  # a source may leave it to the language's own words; a translation may not
@@ -311,7 +311,7 @@ def _western(number: str) -> str:
     '-' (whichever dash it is written with)."""
     sign = "-" if number[:1] in _DASHES else ""
     number = number.lstrip(_DASHES)
-    if _SPELLED.fullmatch(number):
+    if SPELLED_DIGITS.fullmatch(number):
         number = number[::2]
     digits = "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in number)
     grouped = _GROUPED.fullmatch(digits)

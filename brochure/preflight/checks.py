@@ -12,7 +12,7 @@ from phonenumbers.phonemetadata import PhoneMetadata
 
 from brochure.diagnostics import Diagnostic, Location, error, warning
 from brochure.inputs.brand import Brand
-from brochure.inputs.chars import SELECTOR
+from brochure.inputs.chars import DIGIT_SPACES, SELECTOR, SPELLED_DIGITS
 from brochure.inputs.content import Content
 from brochure.inputs.inline import citations, plain, upper
 from brochure.layout.document import document_block
@@ -221,8 +221,7 @@ def check_producer(content: Content, brand: Brand) -> list[Diagnostic]:
 # emergency). A leaflet written for one of them tells patients to call one of these.
 EMERGENCY = ("000", "111", "112", "911", "999")
 _DIGIT = re.compile(r"\d")
-_NUMBER = re.compile(r"\d+(?:[ \u00a0\u2009\u202f.,\u066b\u066c]\d+)*")  # digits, grouped (10 000, 1,000, ١٬٠٠٠)
-_SPACED = re.compile(r"\d(?:[ \u00a0\u2009\u202f]\d){2}")  # three digits spaced to be read out one by one: 9 9 9
+_NUMBER = re.compile(rf"\d+(?:[{DIGIT_SPACES}.,\u066b\u066c]\d+)*")  # digits, grouped (10 000, 1,000, ١٬٠٠٠)
 _DASHES = "-\u2010\u2011\u2012\u2013\u2212"  # (not the em dash: 'call 911\u2014do not wait' is punctuation)
 _NOT_BEFORE = frozenset(_DASHES + ":;#+=&_")  # a code (DP-999), a range (100-111), a reference's pages (8):999
 _NOT_AFTER = frozenset(_DASHES + ":(_%\u2030\u00b0")  # a range, a code, a volume's issue 111(8), 999 %, 111°
@@ -285,7 +284,7 @@ def _numbers(text: str) -> list[tuple[str, str]]:
     found = [
         m.group()
         for m in _NUMBER.finditer(text)
-        if ((len(m.group()) == 3 and m.group().isdecimal()) or _SPACED.fullmatch(m.group()))
+        if ((len(m.group()) == 3 and m.group().isdecimal()) or SPELLED_DIGITS.fullmatch(m.group()))
         and _alone(text, m.start(), m.end())
     ]
     return [("".join(str(unicodedata.digit(ch)) for ch in n[:: 1 if len(n) == 3 else 2]), n) for n in found]

@@ -36,10 +36,10 @@ def _texts(layout: Layout) -> list[Text]:
     return [i for page in layout.pages for i in page.items if isinstance(i, Text)]
 
 
-Placed = tuple[Run, int, Text]  # a run with its page and line: where it is printed (`run_place`), when it is asked
+RunAt = tuple[Run, int, Text]  # a run with its page and line: where it is printed (`run_place`), when it is asked
 
 
-def _runs(layout: Layout) -> list[Placed]:
+def _runs(layout: Layout) -> list[RunAt]:
     """Every run that prints something, with its page and line."""
     return [
         (r, n, t)
@@ -86,7 +86,7 @@ def check_type_sizes(layout: Layout, brand: Brand) -> list[Diagnostic]:
     return diags
 
 
-def _large_print_sizes(layout: Layout, runs: list[Placed], at: Location) -> list[Diagnostic]:
+def _large_print_sizes(layout: Layout, runs: list[RunAt], at: Location) -> list[Diagnostic]:
     """A large-print edition keeps every word at its body size or more (its superscripts at 80 % of it): a
     drawing's long label shrunk to fit beside it would break that promise."""
     large = layout.body_size is not None and layout.body_size >= LARGE_PRINT.floor - 0.01

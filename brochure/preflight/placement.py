@@ -27,6 +27,7 @@ def overset(item: Frame) -> bool:
     return isinstance(item, Text) and item.overrun > OVERRUN
 
 
+Bounds = tuple[float, float, float, float]  # a box's left, bottom, right and top (as its Rect gives them)
 OVERLAP = 0.5  # pt: boxes may touch; more than this across and down is one thing printed over another
 
 
@@ -95,12 +96,12 @@ def _edges(layout: Layout, n: int, page: Page, content: Content) -> Iterator[Dia
             yield error(at, f"{_what(item)} runs out of its panel ({item.panel})", GUARD).at(place(n, b))
 
 
-def _within(r: Rect) -> tuple[float, float, float, float]:
+def _within(r: Rect) -> Bounds:
     """The bounds a box must keep to to be inside r (to a hundredth of a point), as Rect.contains compares them."""
     return r.x - 0.01, r.y - 0.01, r.right + 0.01, r.top + 0.01
 
 
-def _inside(bounds: tuple[float, float, float, float], left: float, bottom: float, right: float, top: float) -> bool:
+def _inside(bounds: Bounds, left: float, bottom: float, right: float, top: float) -> bool:
     return left >= bounds[0] and bottom >= bounds[1] and right <= bounds[2] and top <= bounds[3]
 
 
@@ -121,9 +122,6 @@ def _overlaps(n: int, page: Page, content: Content) -> Iterator[Diagnostic]:
                 + (f" of '{x.section}'" if x.section and x.section != y.section else ""),
                 GUARD,
             ).at(place(n, x.box), place(n, y.box))
-
-
-Bounds = tuple[float, float, float, float]  # a box's left, bottom, right and top (as its Rect gives them)
 
 
 def _bounds(x: float, y: float, w: float, h: float) -> Bounds:
