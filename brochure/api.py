@@ -202,6 +202,7 @@ def build(src: Sources, options: Options, environ: Mapping[str, str] | None = No
     diags += check_design(
         layout, brand, src.content, colours_for(brand, theme.palette, fonts, profile if press else None)
     )
+    diags += check_qr_decodes(layout, brand.where("contact.booking_url"))
     if any(d.is_error for d in diags):
         return Result(None, layout, tuple(diags))
     c = src.content
@@ -214,7 +215,6 @@ def build(src: Sources, options: Options, environ: Mapping[str, str] | None = No
     content_at = Location(str(c.path), 1, 1)
     where = Where(colors=brand.where("colors"), fonts=brand.where("fonts"), content=content_at)
     diags += check_pdf(pdf, sheet, where)
-    diags += check_qr_decodes(pdf, layout, brand.where("contact.booking_url"))
     if any(d.is_error for d in diags):
         return Result(None, layout, tuple(diags))
     return Result(pdf, layout, tuple(diags))

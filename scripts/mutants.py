@@ -747,6 +747,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_preflight.py::test_a_qr_code_that_reads_something_else_is_an_error",
     ),
     m(
+        "qr-read-turned-passes",
+        "preflight/qr.py",
+        "r.text if r.orientation == 0 else",
+        "r.text if True else",
+        "tests/test_preflight.py::test_a_qr_code_drawn_upside_down_or_with_modules_lost_is_an_error",
+    ),
+    m(
         "qr-size-floor-halved",
         "preflight/design.py",
         "if size < MIN_QR - 0.01:",

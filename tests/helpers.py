@@ -10,12 +10,14 @@ from pathlib import Path
 import pikepdf
 import pypdfium2
 import pytest
+import zxingcpp
 from conftest import Inputs, position
 
 from brochure import api
 from brochure.cli import main
-from brochure.geometry.sheet import Rect, trifold
+from brochure.geometry.sheet import MM, Rect, trifold
 from brochure.layout.model import Frame, Ink, Layout, Page, Run, Text
+from brochure.pdfium import open_pdf
 from brochure.theme.fonts import cmap
 from brochure.vocabulary import PaperName, Role, Target
 
@@ -141,6 +143,19 @@ def pdfua_findings(pdf: bytes) -> list[tuple[str, str]]:
         f.flush()
         found += [(x.rule_id, x.message) for x in pdfua.validate(f.name).findings]
     return found
+
+
+def read_qr(pdf: bytes, page: int, box: tuple[float, float, float, float], media_h: float) -> list[str]:
+    """Texts of the QR codes found in box (x, y, w, h in points, with 3 mm around it) of the page as PDFium
+    renders it at 200 dpi, in grey (what a phone's decoder looks at)."""
+    with open_pdf(pdf) as doc:
+        x, y, w, h = box
+        margin = 3 * MM
+        side = doc[page]
+        crop = (x - margin, y - margin, side.get_width() - (x + w + margin), media_h - (y + h + margin))
+        image = side.render(scale=200 / 72, grayscale=True, crop=crop).to_pil().copy()
+    qr = zxingcpp.BarcodeFormat.QRCode
+    return [r.text for r in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormats(qr)) if r.format == qr]
 
 
 def page_texts(pdf: bytes) -> list[str]:

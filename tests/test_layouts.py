@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from conftest import Inputs, edit, position
-from helpers import BRAND, CONTENT, MAPLE, build, sources, texts
+from helpers import BRAND, CONTENT, MAPLE, build, read_qr, sources, texts
 from PIL import Image
 from reportlab.platypus import Spacer
 
@@ -57,6 +57,10 @@ def test_every_layout_builds_clean_on_both_papers_and_targets(layout: str, paper
     assert result.ok, [d.format() for d in result.diagnostics]
     assert result.layout is not None and 9.0 <= result.layout.body_size <= 9.5
     assert not [d for d in result.diagnostics if d.is_error]
+    qr = result.layout.qr  # the QR code as printed: the PDF rendered by PDFium, as a phone sees the sheet
+    assert qr is not None and result.pdf is not None
+    b = qr.box
+    assert read_qr(result.pdf, qr.page, (b.x, b.y, b.w, b.h), result.layout.sheet.media.h) == [qr.url]
 
 
 @pytest.mark.parametrize("layout", ["bifold", "flyer"])

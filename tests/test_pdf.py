@@ -148,14 +148,13 @@ def test_identical_bytes_across_processes_and_source_date_epoch_is_honoured(tmp_
 
 def test_pdfium_is_used_one_thread_at_a_time() -> None:
     """PDFium crashes the process when two threads call it at once (even on different documents): previews
-    and the QR preflight go through one lock. Run in a child process, so a crash fails this test only."""
+    and the tests' QR reader go through one lock. Run in a child process, so a crash fails this test only."""
     script = f"""
 import sys
 from concurrent.futures import ThreadPoolExecutor
 sys.path.insert(0, {str(Path(__file__).parent)!r})
-from helpers import built
+from helpers import built, read_qr
 from brochure.output.preview import page_images
-from brochure.preflight.qr import read_qr
 pdf = built().pdf
 def work(i):
     return len(page_images(pdf, 30)) if i % 2 else len(read_qr(pdf, 0, (0, 0, 300, 300), 595.3))

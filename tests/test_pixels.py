@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Literal
 
 import pytest
-from helpers import sources
+from helpers import read_qr, sources
 from PIL import Image
 from reportlab.lib.colors import CMYKColor, Color
 from reportlab.platypus import Flowable
@@ -38,7 +38,6 @@ from brochure.layout.paint import paint
 from brochure.layout.qr import modules, qr_drawing
 from brochure.output.preview import page_images
 from brochure.preflight.contrast import ink_of
-from brochure.preflight.qr import read_qr
 from brochure.render.pdf import Meta, render
 from brochure.theme.cmyk import DEFAULT_PROFILE, press_brand, press_palette, rgb_to_cmyk
 from brochure.theme.colors import Palette

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,9 +18,9 @@ from brochure import api, cli
 from brochure.diagnostics import Location
 from brochure.geometry.sheet import MM, Rect, trifold
 from brochure.inputs.content import Content, load_content
-from brochure.layout.model import Layout, Picture, Shape, Text
+from brochure.layout.model import Layout, Picture, Segment, Shape, Text
 from brochure.preflight.contrast import colours_for
-from brochure.preflight.design import check_pictures, check_qr, check_type_sizes
+from brochure.preflight.design import check_pictures, check_qr, check_type_sizes, qr_modules
 from brochure.preflight.pdf import Where, check_pdf
 from brochure.preflight.placement import check_placement
 from brochure.preflight.qr import check_qr_decodes
@@ -255,10 +256,51 @@ def test_a_qr_code_that_reads_something_else_is_an_error() -> None:
     result = built()
     assert result.layout is not None and result.layout.qr is not None and result.pdf is not None
     wrong = dataclasses.replace(result.layout, qr=dataclasses.replace(result.layout.qr, url="https://example.com/x"))
-    (d,) = check_qr_decodes(result.pdf, wrong, HERE)
+    (d,) = check_qr_decodes(wrong, HERE)
     assert "does not decode to https://example.com/x" in d.message
     assert "clearwaterskin.co.uk/book" in d.message
-    assert check_qr_decodes(result.pdf, result.layout, HERE) == []
+    assert check_qr_decodes(result.layout, HERE) == []
+
+
+def _qr_redrawn(layout: Layout, redraw: Callable[[Shape], Shape]) -> Layout:
+    """The layout with its QR code's dark modules redrawn."""
+    assert layout.qr is not None
+    page = layout.pages[layout.qr.page]
+    found = qr_modules(page)
+    assert found is not None
+    dark = found[0]
+    items = tuple(redraw(i) if i is dark else i for i in page.items)
+    pages = tuple(dataclasses.replace(p, items=items) if p is page else p for p in layout.pages)
+    return dataclasses.replace(layout, pages=pages)
+
+
+def test_a_qr_code_drawn_upside_down_or_with_modules_lost_is_an_error() -> None:
+    """The decoder reads the modules as the frames draw them: mirrored top to bottom, the code still scans on a
+    phone but as a mirror image (read turned); with a third of its module runs gone, it does not scan at all."""
+    layout = built().layout
+    assert layout is not None and layout.qr is not None
+    found = qr_modules(layout.pages[layout.qr.page])
+    assert found is not None
+    mid = 2 * found[0].box.y + found[0].box.h  # (y -> mid - y turns the modules over, top to bottom)
+
+    def flipped(s: Shape) -> Shape:
+        path = tuple((op, tuple(v if i % 2 == 0 else mid - v for i, v in enumerate(vs))) for op, vs in s.path)
+        return dataclasses.replace(s, path=path)
+
+    def holed(s: Shape) -> Shape:
+        runs: list[list[Segment]] = []  # each closed run of the path
+        run: list[Segment] = []
+        for seg in s.path:
+            run.append(seg)
+            if seg[0] == "h":
+                runs.append(run)
+                run = []
+        return dataclasses.replace(s, path=tuple(seg for i, r in enumerate(runs) if i % 3 for seg in r))
+
+    (d,) = check_qr_decodes(_qr_redrawn(layout, flipped), HERE)
+    assert "read turned" in d.message and "this is a bug" in (d.hint or "")
+    (d,) = check_qr_decodes(_qr_redrawn(layout, holed), HERE)
+    assert "no phone could read it" in d.message
 
 
 # --- press structure -------------------------------------------------------------------------------

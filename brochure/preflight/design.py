@@ -209,11 +209,11 @@ def qr_modules(page: Page) -> tuple[Shape, Shape | None, float] | None:
         return None
     light = max(shapes, key=lambda s: s.box.w * s.box.h) if len(shapes) > 1 else None
     dark = next(s for s in shapes if s is not light)
-    heights = [abs(pts[1] - start[1]) for start, pts in _corners(dark) if abs(pts[1] - start[1]) > 1e-6]
+    heights = [abs(pts[1] - start[1]) for start, pts in qr_corners(dark) if abs(pts[1] - start[1]) > 1e-6]
     return dark, light, min(heights) if heights else dark.box.h
 
 
-def _corners(shape: Shape) -> list[tuple[tuple[float, ...], tuple[float, ...]]]:
+def qr_corners(shape: Shape) -> list[tuple[tuple[float, ...], tuple[float, ...]]]:
     """(first point, third point) of each closed subpath: opposite corners of a module run."""
     out: list[tuple[tuple[float, ...], tuple[float, ...]]] = []
     points: list[tuple[float, ...]] = []
