@@ -26,6 +26,8 @@ PDF_VERSION = "1.7"  # PDF/UA-1 is built on ISO 32000-1 (PDF 1.7)
 def make_pdfua(pdf: bytes, structure: Structure, meta: Meta) -> bytes:
     """The structure tree and what PDF/UA-1 asks of the document around it; the same inputs give the same bytes."""
     with pikepdf.open(io.BytesIO(pdf)) as doc:
+        tag_subsets(doc)  # (before the structure's hundreds of elements are made: both walk every object)
+        plain_filters(doc)
         root = doc.Root
         tree = doc.make_indirect(Dictionary(Type=Name.StructTreeRoot))
         pages = [page.obj for page in doc.pages]
@@ -52,8 +54,6 @@ def make_pdfua(pdf: bytes, structure: Structure, meta: Meta) -> bytes:
         preferences.DisplayDocTitle = True
         root.ViewerPreferences = preferences
         root.Metadata = doc.make_stream(_xmp(meta).encode(), Type=Name.Metadata, Subtype=Name.XML)
-        tag_subsets(doc)
-        plain_filters(doc)
         out = io.BytesIO()
         doc.save(
             out,
