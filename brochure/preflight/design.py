@@ -17,10 +17,11 @@ from brochure.inputs.content import Content
 from brochure.inputs.inline import display_url
 from brochure.layout.citations import SHRINK
 from brochure.layout.flowables import OVERRUN
-from brochure.layout.model import Frame, Layout, Page, Picture, Run, Shape, Text
+from brochure.layout.model import Frame, Layout, Page, Picture, Run, Segment, Shape, Text
 from brochure.preflight.contrast import Colours, check_contrast, contrast
 from brochure.preflight.placement import overset, place, run_place, where
 from brochure.preflight.press import check_press, is_logo
+from brochure.remembered import by_identity
 from brochure.theme.styles import LARGE_PRINT
 
 MIN_TYPE = 7.0  # pt: nothing smaller
@@ -209,22 +210,33 @@ def qr_modules(page: Page) -> tuple[Shape, Shape | None, float] | None:
         return None
     light = max(shapes, key=lambda s: s.box.w * s.box.h) if len(shapes) > 1 else None
     dark = next(s for s in shapes if s is not light)
-    heights = [abs(pts[1] - start[1]) for start, pts in qr_corners(dark) if abs(pts[1] - start[1]) > 1e-6]
-    return dark, light, min(heights) if heights else dark.box.h
+    return dark, light, module_size(dark.path) or dark.box.h
 
 
-def qr_corners(shape: Shape) -> list[tuple[tuple[float, ...], tuple[float, ...]]]:
-    """(first point, third point) of each closed subpath: opposite corners of a module run."""
+Corners = tuple[tuple[tuple[float, ...], tuple[float, ...]], ...]
+
+
+@by_identity(16)
+def qr_corners(path: tuple[Segment, ...]) -> Corners:
+    """(first point, third point) of each closed subpath: opposite corners of a module run. (The same path object is
+    drawn in every build of a booking address and size: fixed geometry, art/fixed.py.)"""
     out: list[tuple[tuple[float, ...], tuple[float, ...]]] = []
     points: list[tuple[float, ...]] = []
-    for op, v in shape.path:
+    for op, v in path:
         if op == "m":
             points = [v]
         elif op == "l":
             points.append(v)
         elif op == "h" and len(points) >= 3:
             out.append((points[0], points[2]))
-    return out
+    return tuple(out)
+
+
+@by_identity(16)
+def module_size(path: tuple[Segment, ...]) -> float:
+    """The height of the lowest module run: one module (0.0 if the path has none)."""
+    heights = [abs(pts[1] - start[1]) for start, pts in qr_corners(path) if abs(pts[1] - start[1]) > 1e-6]
+    return min(heights, default=0.0)
 
 
 def check_qr(layout: Layout, brand: Brand, colours: Colours) -> list[Diagnostic]:
