@@ -1325,6 +1325,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_citations.py",
     ),
     m(
+        "split-looks-up-codes-past-the-first-subset",
+        "render/pdf.py",
+        "        except (KeyError, ValueError):  # a character",
+        "        except KeyError:  # a character",
+        "tests/test_pdf.py",
+        k="coded_in_its_fonts_subsets",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

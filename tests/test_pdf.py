@@ -234,3 +234,26 @@ def test_the_pdfs_plain_text_is_encoded_as_reportlabs_codec_encodes_it() -> None
     ):
         assert _ours_or_error(text) == _codec_or_error(text), repr(text)
     assert _ours_or_error(b"\x00\xff bytes") == b"\x00\xff bytes"
+
+
+def test_a_lines_text_is_coded_in_its_fonts_subsets_as_reportlab_codes_it() -> None:
+    """render/pdf.py looks up a text whose every character has a code already, in one step; ReportLab's
+    `splitString` gives each character its code the first time a document meets it. Texts drawn at random from
+    ASCII, no-break spaces, accented and Greek letters and characters the font lacks, 600 of them into one document
+    (past 256 codes, so into a second subset), give the same pieces in both, and leave the same codes behind."""
+    import random
+
+    from reportlab.pdfbase.pdfdoc import PDFDocument
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    src = sources()
+    font = getFont(src.fonts.regular)
+    pool = [chr(c) for c in (*range(0x20, 0x7F), *range(0xA0, 0x180), *range(0x391, 0x3CA), 0x600, 0x4E00)]
+    rng = random.Random(7)
+    ours, theirs = PDFDocument(), PDFDocument()
+    for _ in range(600):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 30)))
+        assert render_pdf._split(font, text, ours) == font.splitString(text, theirs), repr(text)
+    assert font.state[ours].assignments == font.state[theirs].assignments
+    assert font.state[ours].subsets == font.state[theirs].subsets
+    assert len(font.state[ours].subsets) >= 2

@@ -345,7 +345,7 @@ def _text(canvas: Canvas, item: Text, spans: tuple[Marked, ...] = ()) -> None:
             h_scale = run.h_scale
             code.append(f"{fp_str(h_scale)} Tz")
         words = []
-        for piece, data in face.splitString(run.text, doc):
+        for piece, data in _split(face, run.text, doc):
             if piece != subset:
                 words.append(f"{face.getSubsetInternalName(piece, doc)} {fp_str(run.size)} Tf {fp_str(leading)} TL")
                 subset = piece
@@ -354,6 +354,19 @@ def _text(canvas: Canvas, item: Text, spans: tuple[Marked, ...] = ()) -> None:
         code += after
     code.append("ET")
     canvas._code.append(" ".join(code))
+
+
+def _split(font: Any, text: str, doc: Any) -> list[tuple[int, bytes]]:
+    """ReportLab's `splitString` (the text as codes of the font's subsets, each character given a code the first
+    time the document meets it), the same answer: a text whose every character has a code in the first subset
+    already (most lines after the first few) is looked up whole, in C, instead of a character at a time."""
+    state = font.state.get(doc)
+    if state is not None and text:
+        try:
+            return [(0, bytes(map(state.assignments.__getitem__, map(ord, text.replace("\xa0", " ")))))]
+        except (KeyError, ValueError):  # a character without a code yet, or one in a later subset (code 256 on)
+            pass
+    return list(font.splitString(text, doc))
 
 
 class _Code:
