@@ -1333,6 +1333,13 @@ MUTANTS: tuple[Mutant, ...] = (
         k="coded_in_its_fonts_subsets",
     ),
     m(
+        "glyphs-texts-taken-as-clear-unread",
+        "preflight/checks.py",
+        "    clear = not any(lacking.values())",
+        "    clear = True",
+        "tests/test_mutants_glyphs.py::test_a_glyph_missing_from_one_face_is_named_with_that_face",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

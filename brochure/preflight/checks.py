@@ -33,7 +33,6 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
     own = (" ".join((doc.fixed(), w.sources, w.in_full, w.page, *label)), doc.at)
     diags: list[Diagnostic] = []
     reported: set[str] = set()  # a character the words given in content.yaml lack is reported there, once
-    lacking: dict[str, Faces | None] = {}  # a character -> the faces (and their fallbacks) that lack it
 
     def lacks(ch: str) -> Faces | None:
         if ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf") or SELECTOR.match(ch):  # (printing nothing)
@@ -46,13 +45,20 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
         )
         return found or None
 
-    for text, at in [*content.strings, *kicker, *_citation_strings(content), *brand.printed(), own]:
+    texts = [*content.strings, *kicker, *_citation_strings(content), *brand.printed(), own]
+    every = set().union(*(plain(text) for text, _ in texts))  # (each character looked up once, and the texts
+    # read a character at a time only if one of them is lacking: in a leaflet that prints, none is)
+    lacking = {ch: lacks(ch) for ch in every}  # a character -> the faces (and their fallbacks) that lack it
+    clear = not any(lacking.values())
+    for text, at in texts:
         script = _unshaped(text, faces, fonts)  # (markup is ASCII: the raw text will do)
         if script is not None:
             diags.append(_unshaped_error(*script, at, fonts))
             continue
+        if clear:
+            continue
         for ch in dict.fromkeys(plain(text)):  # each character once, in order: linear in the text
-            missing = lacking[ch] if ch in lacking else lacking.setdefault(ch, lacks(ch))
+            missing = lacking[ch]
             if missing is None or ((text, at) == own and ch in reported):
                 continue
             reported.add(ch)
