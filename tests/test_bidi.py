@@ -11,7 +11,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 from conftest import BRAND, CONTENT, LOGO, Inputs, edit
-from helpers import actual_texts, build, pdfua_findings, texts
+from helpers import actual_texts, build, pdfua_findings, read_qr, texts
 from tagged import Tagged
 
 from brochure import api
@@ -260,3 +260,11 @@ def test_a_screen_reader_reads_each_arabic_line_as_written_inside_its_element(le
         lines = sorted((i for i in frames.items if isinstance(i, Text) and i.role != "folio"), key=lambda i: i.z)
         words = "".join(w for m in tagged for _, w in m.words)
         assert "".join(words.split()) == "".join("".join(t.text for t in lines).split())
+
+
+def test_the_qr_code_of_a_right_to_left_leaflet_reads_as_printed(leaflet: api.Result) -> None:
+    """The back of a right-to-left leaflet places its code on the other side of its label; the PDF, as PDFium renders
+    it, still reads the booking address (the preflight reads the modules as drawn)."""
+    assert leaflet.layout is not None and leaflet.layout.qr is not None and leaflet.pdf is not None
+    qr, b = leaflet.layout.qr, leaflet.layout.qr.box
+    assert read_qr(leaflet.pdf, qr.page, (b.x, b.y, b.w, b.h), leaflet.layout.sheet.media.h) == [qr.url]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pikepdf
 import pypdfium2
 import pytest
-from helpers import BRAND, CONTENT, MAPLE, reopen, sources
+from helpers import BRAND, CONTENT, MAPLE, read_qr, reopen, sources
 
 from brochure import api
 from brochure.geometry.sheet import Rect
@@ -59,6 +59,9 @@ def test_builds_clean_on_portrait_pages_each_numbered(brand: Path, paper: PaperN
     assert "Page 1 of" not in texts[0]
     for n, text in enumerate(texts[1:], 2):
         assert f"Page {n} of {total}" in _flat(text)
+    assert result.layout is not None and result.layout.qr is not None  # its QR code, as printed, reads right
+    qr, b = result.layout.qr, result.layout.qr.box
+    assert read_qr(result.pdf or b"", qr.page, (b.x, b.y, b.w, b.h), result.layout.sheet.media.h) == [qr.url]
 
 
 def test_the_office_edition_prints_two_sided_flipped_on_the_long_edge() -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import Inputs, edit, position
-from helpers import BRAND, CONTENT, build, built, frames_layout, sources, text_item
+from helpers import BRAND, CONTENT, SMALL, build, built, frames_layout, sources, text_item
 from PIL import Image as PILImage
 from reportlab.pdfgen.canvas import Canvas
 
@@ -18,7 +18,7 @@ from brochure import api, cli
 from brochure.diagnostics import Location
 from brochure.geometry.sheet import MM, Rect, trifold
 from brochure.inputs.content import Content, load_content
-from brochure.layout.model import Layout, Picture, Segment, Shape, Text
+from brochure.layout.model import Clip, Layout, Picture, Segment, Shape, Text
 from brochure.preflight.contrast import colours_for
 from brochure.preflight.design import check_pictures, check_qr, check_type_sizes, qr_modules
 from brochure.preflight.pdf import Where, check_pdf
@@ -237,6 +237,26 @@ def test_a_small_qr_code_is_an_error() -> None:
     assert any("under 20 mm" in m for m in msgs), msgs
 
 
+def _booking(url: str) -> api.Sources:
+    """The small test words with the Clearwater kit, its booking address changed."""
+    src = sources(SMALL)
+    contact = dataclasses.replace(src.brand.contact, booking_url=url)
+    return dataclasses.replace(src, brand=dataclasses.replace(src.brand, contact=contact))
+
+
+def test_a_qr_code_too_dense_for_a_phone_is_an_error_and_a_dense_one_a_warning() -> None:
+    """A very long booking address makes a dense code: on a Letter tri-fold its modules are 0.24 mm, under the
+    0.25 mm (two pixels at 200 dpi) a phone's camera tells apart; on A4, with more room, 0.28 mm: printed, with a
+    warning that phones read 0.33 mm and up reliably."""
+    url = ("https://clearwaterskin.co.uk/book/" + "".join(f"seg{i:02d}/" for i in range(80)))[:460]
+    letter = api.build(_booking(url), api.Options(paper="letter"))
+    assert not letter.ok
+    (d,) = [d for d in letter.diagnostics if d.is_error]
+    assert "QR modules are 0.24 mm; under 0.25 mm a phone cannot tell them apart" in d.message, d.message
+    a4 = api.build(_booking(url), api.Options(paper="a4"))
+    assert a4.ok and any("QR modules are 0.28 mm; phones read 0.33 mm" in d.message for d in a4.diagnostics)
+
+
 def test_a_qr_code_crowded_by_text_has_too_small_a_quiet_zone() -> None:
     """Text drawn within 4 modules of the code (a guard: the layout leaves the quiet zone clear)."""
     layout = built().layout
@@ -298,9 +318,55 @@ def test_a_qr_code_drawn_upside_down_or_with_modules_lost_is_an_error() -> None:
         return dataclasses.replace(s, path=tuple(seg for i, r in enumerate(runs) if i % 3 for seg in r))
 
     (d,) = check_qr_decodes(_qr_redrawn(layout, flipped), HERE)
-    assert "read turned" in d.message and "this is a bug" in (d.hint or "")
+    assert "drawn turned, mirrored" in d.message and "this is a bug" in (d.hint or "")
     (d,) = check_qr_decodes(_qr_redrawn(layout, holed), HERE)
     assert "no phone could read it" in d.message
+
+
+def _painted_over(layout: Layout, how: str) -> Layout:
+    """The layout with something done to its QR code that keeps its modules from printing as drawn."""
+    assert layout.qr is not None
+    page = layout.pages[layout.qr.page]
+    found = qr_modules(page)
+    assert found is not None and found[1] is not None
+    dark, light = found[0], found[1]
+    top = max(i.z for i in page.items) + 1
+    b = dark.box
+    half = (
+        ("m", (b.x, b.y)),
+        ("l", (b.right, b.y)),
+        ("l", (b.right, b.y + b.h / 2)),
+        ("l", (b.x, b.y + b.h / 2)),
+        ("h", ()),
+    )
+    changed = {
+        "raised": {light: dataclasses.replace(light, z=top)},
+        "clipped": {dark: dataclasses.replace(dark, clip=(Clip(half),))},
+        "outlined": {dark: dataclasses.replace(dark, stroke=dark.fill, line_width=b.w / 40)},
+    }.get(how, {})
+    items = tuple(changed.get(i, i) for i in page.items)
+    if how == "covered":  # a white shape over half the modules (white: the quiet zone's check lets it be)
+        items += (dataclasses.replace(light, z=top, path=half, box=Rect(b.x, b.y, b.w, b.h / 2)),)
+    pages = tuple(dataclasses.replace(p, items=items) if p is page else p for p in layout.pages)
+    return dataclasses.replace(layout, pages=pages)
+
+
+@pytest.mark.parametrize(
+    ("how", "said"),
+    [
+        ("raised", "its light square is painted over its modules"),
+        ("clipped", "its modules are drawn inside a clip"),
+        ("outlined", "its modules are outlined"),
+        ("covered", "a shape is painted over its modules"),
+    ],
+)
+def test_a_qr_code_whose_modules_do_not_print_as_drawn_is_an_error(how: str, said: str) -> None:
+    """A guard: the decoder reads the modules as drawn, so what would change how they print is an error of its own
+    (each of these printed a page the QR code could not be read from)."""
+    layout = built().layout
+    assert layout is not None and check_qr_decodes(layout, HERE) == []
+    (d,) = check_qr_decodes(_painted_over(layout, how), HERE)
+    assert said in d.message and "this is a bug" in (d.hint or ""), d.message
 
 
 # --- press structure -------------------------------------------------------------------------------

@@ -117,7 +117,7 @@ def test_the_qr_code_reads_back_as_its_address_at_the_size_reportlabs_encoder_gi
 
     from brochure.layout import qr
 
-    rows = qr._modules(url)
+    rows = qr.module_rows(url)
     scale, quiet = 6, qr.QUIET_MODULES
     image = Image.new("L", ((len(rows) + 2 * quiet) * scale,) * 2, 255)
     for r, row in enumerate(rows):

@@ -16,7 +16,7 @@ QUIET_MODULES = 4
 
 
 @lru_cache(maxsize=64)
-def _modules(url: str) -> tuple[tuple[bool, ...], ...]:
+def module_rows(url: str) -> tuple[tuple[bool, ...], ...]:
     """The code's modules, dark or light, row by row: a QR code at error correction level M, encoded by zxing-cpp
     (in C++, under a millisecond; ReportLab's encoder, in Python, took 7 ms an address), the library preflight reads
     it back with."""
@@ -29,7 +29,7 @@ def _modules(url: str) -> tuple[tuple[bool, ...], ...]:
 
 def modules(url: str) -> int:
     """How many modules a side the code has (without the quiet zone)."""
-    return len(_modules(url))
+    return len(module_rows(url))
 
 
 def qr_drawing(url: str, size: float, dark: Color, light: Color) -> Drawing:
@@ -45,7 +45,7 @@ def qr_drawing(url: str, size: float, dark: Color, light: Color) -> Drawing:
 
 def _dark_modules(url: str, size: float) -> tuple[Segment, ...]:
     """The dark modules' outline, a square of `size`: each row's runs of dark modules as rectangles."""
-    rows = _modules(url)
+    rows = module_rows(url)
     unit = size / (len(rows) + 2 * QUIET_MODULES)
     path = Pen()
     for r, row in enumerate(rows):

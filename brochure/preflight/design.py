@@ -29,6 +29,9 @@ MIN_BODY = 9.0  # pt: body text smaller than this is hard to read for many patie
 MIN_PPI, GOOD_PPI = 150.0, 300.0
 MIN_QR = 20 * MM  # the code with its quiet zone
 QUIET = 4  # modules of clear, light space around the code
+LEAST_MODULE = 25.4 / 100 * MM  # two pixels at the 200 dpi a phone's camera resolves a page at reading distance:
+# smaller modules blur into their neighbours (a 200 dpi rendering read such a code or not by where its edges fell)
+GOOD_MODULE = 0.33 * MM  # what phones read reliably
 MIN_QR_CONTRAST = 3.0  # dark modules against the light ground: WCAG 2.1's least for graphics (1.4.11)
 LIGHT = 1.5  # a colour within 1.5:1 of paper white counts as light ground for the QR code's quiet zone
 
@@ -213,30 +216,37 @@ def qr_modules(page: Page) -> tuple[Shape, Shape | None, float] | None:
     return dark, light, module_size(dark.path) or dark.box.h
 
 
-Corners = tuple[tuple[tuple[float, ...], tuple[float, ...]], ...]
+Box = tuple[float, float, float, float]  # left, bottom, right, top
 
 
 @by_identity(16)
-def qr_corners(path: tuple[Segment, ...]) -> Corners:
-    """(first point, third point) of each closed subpath: opposite corners of a module run. (The same path object is
-    drawn in every build of a booking address and size: fixed geometry, art/fixed.py.)"""
-    out: list[tuple[tuple[float, ...], tuple[float, ...]]] = []
+def module_runs(path: tuple[Segment, ...]) -> tuple[Box, ...] | None:
+    """Each closed subpath of the QR code's dark path as the box of a run of dark modules; None if one is not an
+    upright rectangle (m, three l, h). (The same path object is drawn in every build of one booking address and size:
+    fixed geometry, art/fixed.py.)"""
+    out: list[Box] = []
     points: list[tuple[float, ...]] = []
     for op, v in path:
         if op == "m":
             points = [v]
         elif op == "l":
             points.append(v)
-        elif op == "h" and len(points) >= 3:
-            out.append((points[0], points[2]))
-    return tuple(out)
+        elif op == "h" and len(points) == 4:
+            xs, ys = {p[0] for p in points}, {p[1] for p in points}
+            turns = all((a[0] == b[0]) != (a[1] == b[1]) for a, b in zip(points, points[1:] + points[:1], strict=True))
+            if len(xs) != 2 or len(ys) != 2 or not turns:
+                return None
+            out.append((min(xs), min(ys), max(xs), max(ys)))
+            points = []
+        else:
+            return None  # a curve, an unclosed or a many-sided subpath
+    return tuple(out) if out and not points else None
 
 
-@by_identity(16)
 def module_size(path: tuple[Segment, ...]) -> float:
-    """The height of the lowest module run: one module (0.0 if the path has none)."""
-    heights = [abs(pts[1] - start[1]) for start, pts in qr_corners(path) if abs(pts[1] - start[1]) > 1e-6]
-    return min(heights, default=0.0)
+    """The height of the lowest module run: one module (0.0 if the path is not module runs)."""
+    runs = module_runs(path)
+    return min((top - foot for _, foot, _, top in runs), default=0.0) if runs else 0.0
 
 
 def check_qr(layout: Layout, brand: Brand, colours: Colours) -> list[Diagnostic]:
@@ -269,7 +279,16 @@ def check_qr(layout: Layout, brand: Brand, colours: Colours) -> list[Diagnostic]
                     "leave white space around it",
                 ).at(at)
             )
-        if unit < 0.33 * MM:
+        if unit < LEAST_MODULE:
+            diags.append(
+                error(
+                    where_,
+                    f"QR modules are {unit / MM:.2f} mm; under {LEAST_MODULE / MM:.2f} mm a phone cannot tell them "
+                    "apart",
+                    "shorten the booking address (fewer modules)",
+                ).at(at)
+            )
+        elif unit < GOOD_MODULE:
             diags.append(
                 warning(
                     where_,
