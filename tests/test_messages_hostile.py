@@ -422,6 +422,17 @@ def test_the_kicker_is_checked_for_glyphs_as_it_is_printed_in_capitals(
     assert "U+039C GREEK CAPITAL LETTER MU" in line and "printed in capitals" in line
 
 
+def test_a_character_the_kicker_lacks_as_written_and_in_capitals_is_said_once(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A snowman is its own capital: the kicker checked as written and as printed in capitals names it once."""
+    text = edit(inputs.content, "sections:\n", "cover:\n  kicker: Patient \u2603 information\nsections:\n")
+    status, errors, _ = check(inputs, capsys)
+    assert status == 1 and len(errors) == 1, errors
+    assert_at(errors[0], inputs.content, text, "Patient \u2603 information", "cover.kicker")
+    assert "U+2603 SNOWMAN" in errors[0]
+
+
 def test_the_kicker_takes_inline_marks_and_prints_capitals(inputs: Inputs, tmp_path: Path) -> None:
     edit(inputs.content, "sections:\n", 'cover:\n  kicker: "**Patient** information, Straße"\nsections:\n')
     out = tmp_path / "x.pdf"

@@ -98,6 +98,16 @@ def test_a_font_that_cannot_shape_arabic_is_an_error_and_so_is_syriac(
     assert status == 1 and "cannot set Syriac text yet" in errors[0]
 
 
+def test_a_script_brochure_cannot_set_does_not_hide_another_character_the_fonts_lack(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Both are said at once: the Syriac words, and the snowman beside them (one round of fixes, not two)."""
+    edit(inputs.content, f'"{TEXT}"', '"ܫܠܡܐ \u2603"')
+    status, errors, _ = check(inputs, capsys)
+    assert status == 1 and len(errors) == 2, errors
+    assert "cannot set Syriac text yet" in errors[0] and "U+2603 SNOWMAN" in errors[1]
+
+
 ARABIC_KIT = (
     ("heading: {family: Be Vietnam Pro, weight: 600}", "heading: {family: IBM Plex Sans Arabic, weight: 600}"),
     ("body: {family: Be Vietnam Pro}", "body: {family: IBM Plex Sans Arabic}"),

@@ -50,17 +50,20 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
     # read a character at a time only if one of them is lacking: in a leaflet that prints, none is)
     lacking = {ch: lacks(ch) for ch in every}  # a character -> the faces (and their fallbacks) that lack it
     clear = not any(lacking.values())
+    said: set[tuple[str, Location]] = set()  # (a kicker's letter that is its own capital: once, as written)
     for text, at in texts:
         script = _unshaped(text, faces, fonts)  # (markup is ASCII: the raw text will do)
         if script is not None:
             diags.append(_unshaped_error(*script, at, fonts))
-            continue
         if clear:
             continue
         for ch in dict.fromkeys(plain(text)):  # each character once, in order: linear in the text
             missing = lacking[ch]
-            if missing is None or ((text, at) == own and ch in reported):
+            if missing is None or (ch, at) in said or ((text, at) == own and ch in reported):
                 continue
+            if script is not None and _UNSHAPED.match(ch):  # (its script is the error said above)
+                continue
+            said.add((ch, at))
             reported.add(ch)
             diags.append(_glyph_error(ch, missing, (text, at), own, content, fonts))
     return diags
