@@ -1363,6 +1363,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_mutants_glyphs.py::test_a_glyph_missing_from_one_face_is_named_with_that_face",
     ),
     m(
+        "brand-name-read-as-markup",
+        "inputs/brand.py",
+        'name = r.text(top.get("name"), "name", literal=True)',
+        'name = r.text(top.get("name"), "name")',
+        "tests/test_messages_hostile.py::test_a_brand_name_or_address_that_looks_like_a_link_prints_as_written",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

@@ -129,6 +129,25 @@ def test_a_brand_name_with_markup_characters_prints_as_written(inputs: Inputs) -
     assert 'Test <b>Clinic</b> & "Co"' in PdfReader(io.BytesIO(result.pdf)).pages[0].extract_text()
 
 
+@pytest.mark.parametrize(
+    ("written", "address"),
+    [("Test [Co](https://x.y)", "1 [High] Street (rear)"), ("Test [Co](https://example.com)", "**Unit 4**, Leeds")],
+)
+def test_a_brand_name_or_address_that_looks_like_a_link_prints_as_written(
+    inputs: Inputs, written: str, address: str
+) -> None:
+    """The name and contact lines are printed as written, so what looks like a link in them is words: not checked as
+    a link (an invalid one was an error at the name, a valid one printed as written anyway)."""
+    edit(inputs.brand, "name: Test Clinic", f"name: '{written}'")
+    edit(inputs.brand, "address: 1 High Street, Bristol", f"address: '{address}'")
+    src, diags = api.load(inputs.content, inputs.brand)
+    assert src is not None, [d.format() for d in diags]
+    result = api.build(src, api.Options())
+    assert result.ok and result.pdf
+    printed = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(result.pdf)).pages)
+    assert written in printed and address in printed
+
+
 def _retarget_links(pdf: bytes, action: pikepdf.Dictionary) -> bytes:
     doc = pikepdf.open(io.BytesIO(pdf))
     for page in doc.pages:

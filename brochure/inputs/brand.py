@@ -143,7 +143,7 @@ def _read_brand(r: Reader, root: Node, path: Path) -> Brand | None:
     if top is None:
         return None
     kit = path.parent.resolve()
-    name = r.text(top.get("name"), "name")
+    name = r.text(top.get("name"), "name", literal=True)
     colors, cmyk = _read_colors(r, top.get("colors"))
     fonts = _read_fonts(r, top.get("fonts"), kit)
     logo_node, logo_key, heights = read_logo(r, top.get("logo"))

@@ -128,7 +128,7 @@ def read_contact(r: Reader, node: Node | None, country: str | None = None) -> Co
     m = r.mapping(node, "contact", keys)
     if m is None:
         return None
-    vals = {k: r.text(m.get(k), f"contact.{k}") for k in keys}
+    vals = {k: r.text(m.get(k), f"contact.{k}", literal=True) for k in keys}  # (printed as written)
     for key in ("phone", "email", "website", "booking_url"):
         v = vals[key]
         why, hint = contact_problem(key, v, country) if v is not None else ("", "")

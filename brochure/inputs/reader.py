@@ -79,8 +79,10 @@ class Reader:
                 )
         return node.value
 
-    def text(self, node: Node | None, path: str, *, printed: bool = True) -> str | None:
-        """A non-empty piece of text; numbers are not silently turned into text."""
+    def text(self, node: Node | None, path: str, *, printed: bool = True, literal: bool = False) -> str | None:
+        """A non-empty piece of text; numbers are not silently turned into text. A `printed` text takes inline
+        markup (its links are checked) unless it is `literal`, printed as written (a clinic's name and contact
+        lines: `[Co](https://...)` in one is words, not a link)."""
         if node is None:
             return None
         if not isinstance(node.value, str):
@@ -99,7 +101,7 @@ class Reader:
             self.fail(self.at(node, path), problem, hint)
             return None
         if printed:
-            for href in inline.links(value):
+            for href in () if literal else inline.links(value):
                 why = link_problem(href)
                 if why:
                     self.fail(
@@ -108,7 +110,7 @@ class Reader:
                         "write links as [label](https://...), [label](mailto:...) or [label](tel:+...)",
                     )
                     return None
-            if not any(_visible(ch) for ch in inline.plain(value)):
+            if not any(_visible(ch) for ch in (value if literal else inline.plain(value))):
                 self.fail(
                     self.at(node, path), "this text has no visible characters", "write the text, or remove the key"
                 )
