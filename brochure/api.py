@@ -18,7 +18,6 @@ from brochure.inputs.blocks import Image
 from brochure.inputs.brand import Brand, kit_files, load_brand
 from brochure.inputs.content import Content, load_content
 from brochure.inputs.inline import one_line, plain
-from brochure.inputs.translation import compare
 from brochure.layout import PLANS, SCALES
 from brochure.layout.compose import Inputs
 from brochure.layout.document import keywords as document_keywords
@@ -152,6 +151,8 @@ def translation_check(source_path: Path, translation: Content) -> tuple[Content 
     source, diags = load_content(source_path, "--source")
     if source is None:
         return None, [d for d in diags if d.is_error]
+    from brochure.inputs.translation import compare  # (only a translation is compared: not on every build's import)
+
     return source, compare(source, translation)
 
 
