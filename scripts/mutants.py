@@ -774,7 +774,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "preflight/design.py",
         "if unit < LEAST_MODULE:",
         "if False:",
-        "tests/test_preflight.py::test_a_qr_code_too_dense_for_a_phone_is_an_error_and_a_dense_one_a_warning",
+        "tests/test_preflight.py::test_qr_modules_under_a_quarter_millimetre_are_an_error",
+    ),
+    m(
+        "back-shrinks-a-dense-qr-code-below-its-least",
+        "layout/back.py",
+        "            if last is not None and qr_mm * MM < least:\n",
+        "            if False:\n",
+        "tests/test_preflight.py::test_the_longest_booking_address_keeps_modules_a_phone_tells_apart",
     ),
     m(
         "qr-size-floor-halved",
@@ -1368,6 +1375,20 @@ MUTANTS: tuple[Mutant, ...] = (
         'name = r.text(top.get("name"), "name", literal=True)',
         'name = r.text(top.get("name"), "name")',
         "tests/test_messages_hostile.py::test_a_brand_name_or_address_that_looks_like_a_link_prints_as_written",
+    ),
+    m(
+        "glyphs-unshaped-kicker-said-twice",
+        "preflight/checks.py",
+        "            if (d.message, at) not in said:\n",
+        "            if True:\n",
+        "tests/test_shaping.py::test_each_script_brochure_cannot_set_is_said_once_also_in_the_kicker",
+    ),
+    m(
+        "glyphs-of-a-name-read-as-markup",
+        "preflight/checks.py",
+        "(text if at.key in AS_WRITTEN else plain(text), at)",
+        "(plain(text), at)",
+        "tests/test_messages_hostile.py::test_a_character_the_fonts_lack_in_what_looks_like_a_links_address_in_a_name_is_found",
     ),
     m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",

@@ -148,6 +148,18 @@ def test_a_brand_name_or_address_that_looks_like_a_link_prints_as_written(
     assert written in printed and address in printed
 
 
+def test_a_character_the_fonts_lack_in_what_looks_like_a_links_address_in_a_name_is_found(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The name prints as written, brackets and all: the character check reads it as written too (read as Markdown,
+    the snowman was the address of a link, dropped, and printed as an empty box)."""
+    text = edit(inputs.brand, "name: Test Clinic", "name: 'Test [Clinic](\u2603)'")
+    status, errors, _ = check(inputs, capsys)
+    assert status == 1 and len(errors) == 1, errors
+    assert_at(errors[0], inputs.brand, text, "'Test [Clinic](\u2603)'", "name")
+    assert "U+2603 SNOWMAN" in errors[0]
+
+
 def _retarget_links(pdf: bytes, action: pikepdf.Dictionary) -> bytes:
     doc = pikepdf.open(io.BytesIO(pdf))
     for page in doc.pages:

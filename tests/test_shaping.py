@@ -108,6 +108,19 @@ def test_a_script_brochure_cannot_set_does_not_hide_another_character_the_fonts_
     assert "cannot set Syriac text yet" in errors[0] and "U+2603 SNOWMAN" in errors[1]
 
 
+def test_each_script_brochure_cannot_set_is_said_once_also_in_the_kicker(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Syriac and Thai in one kicker: both scripts said, each once (the kicker is checked as written and in
+    capitals, which do not change a script's letters)."""
+    edit(inputs.content, "sections:\n", 'cover:\n  kicker: "ܫܠܡܐ information ไทย"\nsections:\n')
+    status, errors, _ = check(inputs, capsys)
+    assert status == 1, errors
+    kicker = [e for e in errors if "[at cover.kicker]" in e]
+    assert len(kicker) == 2, kicker
+    assert "cannot set Syriac text yet" in kicker[0] and "cannot set Thai text yet" in kicker[1], kicker
+
+
 ARABIC_KIT = (
     ("heading: {family: Be Vietnam Pro, weight: 600}", "heading: {family: IBM Plex Sans Arabic, weight: 600}"),
     ("body: {family: Be Vietnam Pro}", "body: {family: IBM Plex Sans Arabic}"),

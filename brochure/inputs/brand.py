@@ -26,6 +26,9 @@ FACES = ("regular", "bold", "italic", "bold_italic")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
+AS_WRITTEN = frozenset({"name", *(f"contact.{k}" for k in CONTACT_KEYS)})  # the kit's texts printed as written
+# (read with `literal=True`: no inline markup, so a bracket or an asterisk in them is a character like any other)
+
 
 @frozen
 class FontSpec:

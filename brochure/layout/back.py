@@ -21,7 +21,7 @@ from brochure.layout.document import document_block
 from brochure.layout.flow import EPS, Frame, Item, floor_of
 from brochure.layout.flowables import OVERRUN, Art, Box, Para, SectionHeading, Stack, overrun
 from brochure.layout.model import Entry, Link, Placed, QrPlacement
-from brochure.layout.qr import QUIET_MODULES, modules, qr_drawing
+from brochure.layout.qr import QUIET_MODULES, least_size, modules, qr_drawing
 from brochure.theme.colors import color_markup
 from brochure.theme.styles import Theme
 
@@ -53,7 +53,8 @@ def back(inp: Inputs, box: Rect, page: int) -> Back:
     A back too full for all of it gives way where nothing is lost (GIVE_WAY, in order): the QR code shrinks
     from 26 to 22 mm (above the 20 mm print guidance asks for), the space above the fine print narrows, then
     the website's contact line goes when the booking address under the QR code already shows the website, and
-    last the QR code takes the 20 mm print guidance allows. A right-to-left leaflet's sources, each on a line of
+    last the QR code takes the 20 mm print guidance allows. The code never shrinks below what keeps its modules
+    LEAST_MODULE (a long booking address's). A right-to-left leaflet's sources, each on a line of
     its own, run on as the last resort of the last attempt, at the smallest type. If it still does not fit, the
     errors are those of the last, tightest attempt: the least there is to cut."""
     contact = inp.brand.contact
@@ -63,11 +64,14 @@ def back(inp: Inputs, box: Rect, page: int) -> Back:
     # start a line; in the last attempt, at the smallest type, they run on when that is all that fits.
     rtl = inp.theme.direction == "rtl"
     feet = [_foot(inp, box)] if inp.trial or not rtl else [_foot(inp, box), _foot(inp, box, run_on=True)]
+    least = least_size(contact.booking_url)  # (a long booking address's code keeps modules a phone tells apart)
     last: Back | None = None
     for foot in feet:
         for website, qr_mm, gap in GIVE_WAY:
             if not (website or shown):
                 break
+            if last is not None and qr_mm * MM < least:
+                continue
             last = _back(inp, box, page, website, qr_mm, gap, foot)
             if not any(d.is_error for d in last.diagnostics):
                 return last

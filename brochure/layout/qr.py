@@ -11,8 +11,11 @@ from reportlab.lib.colors import Color
 
 from brochure.art.fixed import Fixed, Pen, Segment, made
 from brochure.art.nodes import Rect
+from brochure.geometry.sheet import MM
 
 QUIET_MODULES = 4
+LEAST_MODULE = 0.25 * MM  # about two pixels at the 200 dpi a phone's camera resolves a page at reading distance:
+# smaller modules blur into their neighbours (a 200 dpi rendering read such a code or not by where its edges fell)
 
 
 @lru_cache(maxsize=64)
@@ -30,6 +33,11 @@ def module_rows(url: str) -> tuple[tuple[bool, ...], ...]:
 def modules(url: str) -> int:
     """How many modules a side the code has (without the quiet zone)."""
     return len(module_rows(url))
+
+
+def least_size(url: str) -> float:
+    """The smallest the code of `url` may print, its quiet zone included: modules of LEAST_MODULE."""
+    return LEAST_MODULE * (modules(url) + 2 * QUIET_MODULES)
 
 
 def qr_drawing(url: str, size: float, dark: Color, light: Color) -> Drawing:

@@ -11,7 +11,7 @@ import phonenumbers
 from phonenumbers.phonemetadata import PhoneMetadata
 
 from brochure.diagnostics import Diagnostic, Location, error, warning
-from brochure.inputs.brand import Brand
+from brochure.inputs.brand import AS_WRITTEN, Brand
 from brochure.inputs.chars import DIGIT_SPACES, SELECTOR, SPELLED_DIGITS
 from brochure.inputs.content import Content
 from brochure.inputs.inline import citations, plain, upper
@@ -46,22 +46,27 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
         return found or None
 
     texts = [*content.strings, *kicker, *_citation_strings(content), *brand.printed(), own]
-    every = set().union(*(plain(text) for text, _ in texts))  # (each character looked up once, and the texts
+    shown = [(text if at.key in AS_WRITTEN else plain(text), at) for text, at in texts]  # (what prints)
+    every = set().union(*(printed for printed, _ in shown))  # (each character looked up once, and the texts
     # read a character at a time only if one of them is lacking: in a leaflet that prints, none is)
     lacking = {ch: lacks(ch) for ch in every}  # a character -> the faces (and their fallbacks) that lack it
     clear = not any(lacking.values())
-    said: set[tuple[str, Location]] = set()  # (a kicker's letter that is its own capital: once, as written)
-    for text, at in texts:
-        script = _unshaped(text, faces, fonts)  # (markup is ASCII: the raw text will do)
-        if script is not None:
-            diags.append(_unshaped_error(*script, at, fonts))
+    said: set[tuple[str, Location]] = set()  # (what the kicker as written and in capitals both say: once)
+    for (text, at), (printed, _) in zip(texts, shown, strict=True):
+        scripts = _unshaped(text, faces, fonts)  # (markup is ASCII: the raw text will do)
+        for verdict in scripts:
+            d = _unshaped_error(*verdict, at, fonts)
+            if (d.message, at) not in said:
+                said.add((d.message, at))
+                diags.append(d)
         if clear:
             continue
-        for ch in dict.fromkeys(plain(text)):  # each character once, in order: linear in the text
+        unset = {_script(verdict[0]) for verdict in scripts}  # (their letters are the errors said above)
+        for ch in dict.fromkeys(printed):  # each character once, in order: linear in the text
             missing = lacking[ch]
             if missing is None or (ch, at) in said or ((text, at) == own and ch in reported):
                 continue
-            if script is not None and _UNSHAPED.match(ch):  # (its script is the error said above)
+            if unset and _UNSHAPED.match(ch) and _script(ch) in unset:
                 continue
             said.add((ch, at))
             reported.add(ch)
@@ -130,15 +135,23 @@ _UNSHAPED = re.compile(
 _SHAPED = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
 
 
-def _unshaped(text: str, faces: tuple[tuple[str, str], ...], fonts: FontSet) -> tuple[str, str, str] | None:
-    """The first letter of text brochure cannot set correctly, the face (or role) that would set it wrong, and
-    why: 'script' (brochure does not shape it), 'rules' (the face has the letters but no rules to join them),
-    'letters' (no face that may set it has them); None when every letter can be set."""
+def _unshaped(text: str, faces: tuple[tuple[str, str], ...], fonts: FontSet) -> list[tuple[str, str, str]]:
+    """For each script of the text brochure cannot set correctly: its first such letter, the face (or role) that
+    would set it wrong, and why: 'script' (brochure does not shape it), 'rules' (the face has the letters but no
+    rules to join them), 'letters' (no face that may set it has them). Empty when every letter can be set."""
+    found: dict[str, tuple[str, str, str]] = {}
     for ch in dict.fromkeys(_UNSHAPED.findall(text)):  # (each letter once, in the order the text has them)
-        verdict = _letter(ch, faces, fonts)
-        if verdict is not None:
-            return verdict
-    return None
+        script = _script(ch)
+        if script not in found:
+            verdict = _letter(ch, faces, fonts)
+            if verdict is not None:
+                found[script] = verdict
+    return list(found.values())
+
+
+def _script(ch: str) -> str:
+    """The script a letter belongs to, as its Unicode name begins ('SYRIAC', 'THAI', 'ARABIC')."""
+    return unicodedata.name(ch, "").split(" ")[0]
 
 
 @lru_cache(maxsize=4096)

@@ -18,6 +18,7 @@ from brochure.inputs.inline import display_url
 from brochure.layout.citations import SHRINK
 from brochure.layout.flowables import OVERRUN
 from brochure.layout.model import Frame, Layout, Page, Picture, Run, Segment, Shape, Text
+from brochure.layout.qr import LEAST_MODULE
 from brochure.preflight.contrast import Colours, check_contrast, contrast
 from brochure.preflight.placement import overset, place, run_place, where
 from brochure.preflight.press import check_press, is_logo
@@ -29,8 +30,6 @@ MIN_BODY = 9.0  # pt: body text smaller than this is hard to read for many patie
 MIN_PPI, GOOD_PPI = 150.0, 300.0
 MIN_QR = 20 * MM  # the code with its quiet zone
 QUIET = 4  # modules of clear, light space around the code
-LEAST_MODULE = 25.4 / 100 * MM  # two pixels at the 200 dpi a phone's camera resolves a page at reading distance:
-# smaller modules blur into their neighbours (a 200 dpi rendering read such a code or not by where its edges fell)
 GOOD_MODULE = 0.33 * MM  # what phones read reliably
 MIN_QR_CONTRAST = 3.0  # dark modules against the light ground: WCAG 2.1's least for graphics (1.4.11)
 LIGHT = 1.5  # a colour within 1.5:1 of paper white counts as light ground for the QR code's quiet zone
