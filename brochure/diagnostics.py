@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import field, replace
 from enum import Enum
@@ -119,6 +118,8 @@ def shorten(text: str, most: int = 40) -> str:
 
 def closest(word: str, choices: Iterable[str]) -> str | None:
     """The valid name a misspelt word most likely meant, if any is close enough."""
+    import difflib  # (only for a word that is not one of the choices: not on every build's import)
+
     close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
     return close[0] if close else None
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import secrets
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import BinaryIO
@@ -129,7 +128,7 @@ def write_with(path: Path, kind: Kind, fill: Callable[[BinaryIO], object]) -> No
     if problem:
         raise Refused(f"{path} {problem}")
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.parent / f".{path.name[:60]}.{secrets.token_hex(4)}.tmp"  # (60 letters: at most 240 bytes in UTF-8)
+    tmp = path.parent / f".{path.name[:60]}.{os.urandom(4).hex()}.tmp"  # (60 letters: at most 240 bytes in UTF-8)
     _temporaries.add(tmp)  # before the file exists, so no moment leaves it unrecorded
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
