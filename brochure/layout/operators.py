@@ -13,6 +13,7 @@ import io
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import field
+from functools import lru_cache
 from typing import Any
 
 from PIL import Image as PILImage
@@ -279,7 +280,7 @@ class Reader:
             self._flush_line()
             self.line_base, self.line_ctm = base, s.ctm
         k = s.h_scale / 100
-        advance = (stringWidth(text, font, size) + s.char_space * len(text) + s.word_space * text.count(" ")) * k
+        advance = (_width(text, font, size) + s.char_space * len(text) + s.word_space * text.count(" ")) * k
         x = _apply(m, 0.0, 0.0)[0]
         scale = scale_of(m)
         self.line.append(
@@ -481,6 +482,18 @@ class Reader:
             "piece": self.tags.piece,
             "bleeds": self.tags.bleeds,
         }
+
+
+def _width(text: str, font: str, size: float) -> float:
+    """ReportLab's width of a run's words; of plain words, remembered (a font's name names its file's contents: the
+    answer never changes; a rebuild sets the same words again). Shaped glyphs (a `ShapedStr`, equal to the same text
+    as a plain string) are measured anew."""
+    return _plain_width(text, font, size) if type(text) is str else float(stringWidth(text, font, size))
+
+
+@lru_cache(maxsize=4096)
+def _plain_width(text: str, font: str, size: float) -> float:
+    return float(stringWidth(text, font, size))
 
 
 def _numbers(args: list[str]) -> list[float]:

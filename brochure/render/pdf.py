@@ -331,23 +331,23 @@ def _text(canvas: Canvas, item: Text, spans: tuple[Marked, ...] = ()) -> None:
             if alpha is not None:  # (as setFillColor sets a colour's opacity: through the canvas's ExtGState)
                 doc.ensureMinPdfVersion("transparency")
                 canvas._extgstate.set(out, "ca", alpha)
-        code.append(f"1 0 0 1 {fp_str(run.x, item.baseline)} Tm")
+        code.append(f"1 0 0 1 {_number(run.x)} {_number(item.baseline)} Tm")
         if run.rise != rise:
             rise = run.rise
-            code.append(f"{fp_str(rise)} Ts")
+            code.append(f"{_number(rise)} Ts")
         if run.char_space != char_space:
             char_space = run.char_space
-            code.append(f"{fp_str(char_space)} Tc")
+            code.append(f"{_number(char_space)} Tc")
         if run.word_space != word_space:
             word_space = run.word_space
-            code.append(f"{fp_str(word_space)} Tw")
+            code.append(f"{_number(word_space)} Tw")
         if run.h_scale != h_scale:
             h_scale = run.h_scale
-            code.append(f"{fp_str(h_scale)} Tz")
+            code.append(f"{_number(h_scale)} Tz")
         words = []
         for piece, data in _split(face, run.text, doc):
             if piece != subset:
-                words.append(f"{face.getSubsetInternalName(piece, doc)} {fp_str(run.size)} Tf {fp_str(leading)} TL")
+                words.append(f"{face.getSubsetInternalName(piece, doc)} {_number(run.size)} Tf {_number(leading)} TL")
                 subset = piece
             words.append(f"({escape(data)}) Tj")
         code.append(" ".join(words))
@@ -367,6 +367,13 @@ def _split(font: Any, text: str, doc: Any) -> list[tuple[int, bytes]]:
         except (KeyError, ValueError):  # a character without a code yet, or one in a later subset (code 256 on)
             pass
     return list(font.splitString(text, doc))
+
+
+@lru_cache(maxsize=4096)
+def _number(v: float) -> str:
+    """One number as ReportLab writes it (`fp_str`), remembered: a page's lines set a few sizes, spacings and columns'
+    edges again and again (fp_str of several numbers is theirs joined by spaces)."""
+    return str(fp_str(v))
 
 
 class _Code:
@@ -514,7 +521,7 @@ def _shape(canvas: Canvas, item: Shape) -> None:
             if alpha is not None:
                 canvas._doc.ensureMinPdfVersion("transparency")
                 canvas._extgstate.set(out, "CA", alpha)
-            code.append(f"{fp_str(item.line_width)} w")
+            code.append(f"{_number(item.line_width)} w")
             code.append(f"{_mode(item.cap, 'caps')} J")
             code.append(f"{_mode(item.join, 'joins')} j")
             if item.dash[0]:
