@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 
 from brochure.geometry.sheet import Rect
@@ -15,11 +17,15 @@ def trailing(run: Run) -> float:
     return n * (stringWidth(" ", run.font, run.size) + run.char_space + run.word_space) if n else 0.0
 
 
+@lru_cache(maxsize=256)
 def ascent(font: str) -> float:
+    """A registered font's ascent, per point of size (remembered: a font's name names its file's contents)."""
     return float(getFont(font).face.ascent) / 1000
 
 
+@lru_cache(maxsize=256)
 def descent(font: str) -> float:
+    """A registered font's descent, per point of size (remembered likewise)."""
     return float(getFont(font).face.descent) / 1000
 
 
