@@ -35,7 +35,7 @@ def check_qr_decodes(layout: Layout, where: Location) -> list[Diagnostic]:
     problem = "it has no modules" if found is None else _hidden(page, found[0], found[1])
     if not problem and found is not None:
         grid = drawn_grid(found[0].path)
-        read = read_drawn_qr(page)
+        read = list(_decoded(grid)) if grid is not None else []
         if grid is None:
             problem = "its modules are not drawn as rows of squares"
         elif read != [qr.url]:
@@ -91,19 +91,12 @@ def drawn_grid(path: tuple[Segment, ...]) -> Grid | None:
     return tuple(tuple(bool(v) for v in dark[r * cols : (r + 1) * cols]) for r in range(rows))
 
 
-def read_drawn_qr(page: Page) -> list[str]:
-    """Texts a decoder reads in the QR code's dark modules as the page's frames draw them: black on white, PX pixels
-    a module, with the quiet zone the standard asks for. (Not the page at a camera's resolution: at 200 dpi a code of
-    0.28 mm modules read or not by where its edges fell on the pixel grid, and read at 150, 300 and 600 dpi; how
-    small a phone resolves is the module size's check, preflight/design.py.)"""
-    found = qr_modules(page)
-    grid = drawn_grid(found[0].path) if found is not None else None
-    return [] if grid is None else list(_decoded(grid))
-
-
 @lru_cache(maxsize=16)
 def _decoded(grid: Grid) -> tuple[str, ...]:
-    """What zxing-cpp reads in the grid's modules."""
+    """What zxing-cpp reads in the grid's modules: black on white, PX pixels a module, with the quiet zone the
+    standard asks for. (Not the page at a camera's resolution: at 200 dpi a code of 0.28 mm modules read or not by
+    where its edges fell on the pixel grid, and read at 150, 300 and 600 dpi; how small a phone resolves is the
+    module size's check, preflight/design.py.)"""
     cols, rows = len(grid[0]) + 2 * QUIET, len(grid) + 2 * QUIET
     side = b"\xff" * QUIET  # the quiet zone's columns, and its rows above and below
     lines = [side + bytes(0 if dark else 255 for dark in row) + side for row in grid]
