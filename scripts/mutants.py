@@ -1391,6 +1391,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_messages_hostile.py::test_a_character_the_fonts_lack_in_what_looks_like_a_links_address_in_a_name_is_found",
     ),
     m(
+        "unshaped-letters-name-the-first-face-only",
+        "preflight/checks.py",
+        'return ch, "|".join(lacking), "letters"',
+        'return ch, lacking[0], "letters"',
+        "tests/test_shaping.py::test_arabic_letters_a_text_lacks_name_only_the_faces_without_them",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

@@ -85,7 +85,7 @@ def test_a_clinic_named_in_arabic_gets_its_kit_with_a_fallback_family(
     monkeypatch.chdir(tmp_path)
     (tmp_path / "content.yaml").write_bytes((ROOT / "content.yaml").read_bytes())
     status, _, err = cli(capsys, "init", "kit", *options(name="عيادة الجلد", id="skin"), "--yes")
-    assert status == 2 and "has no Arabic letters" in err and "give it with --fallbacks" in err, err
+    assert status == 2 and "have no Arabic letters" in err and "give it with --fallbacks" in err, err
     assert "brand.yaml" not in err.split("(hint:")[1] and not (tmp_path / "kit").exists()
     given = options(name="عيادة الجلد", id="skin", fallbacks="IBM Plex Sans Arabic")
     status, out, err = cli(capsys, "init", "kit", *given, "--yes")

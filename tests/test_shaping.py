@@ -168,9 +168,24 @@ def test_arabic_without_an_arabic_font_is_an_error_at_the_text(
 ) -> None:
     edit(inputs.content, f'"{TEXT}"', '"مرحبا"')
     status, errors, _ = check(inputs, capsys)
-    assert status == 1 and "the heading font (BeVietnamPro-SemiBold) has no Arabic letters ('م'" in errors[0]
+    faces = "BeVietnamPro-SemiBold, BeVietnamPro-Regular, BeVietnamPro-Bold, BeVietnamPro-Italic"
+    lack = f"the heading, body, bold and italic fonts ({faces}) have no Arabic letters ('م'"  # (each face named)
+    assert status == 1 and lack in errors[0], errors[0]
     assert "IBM Plex Sans Arabic installs with pip" in errors[0]
     assert not can_shape(build_font("Be Vietnam Pro"), "ARABIC")  # a Latin family has no Arabic rules to shape
+
+
+def test_arabic_letters_a_text_lacks_name_only_the_faces_without_them(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A kit whose headings are set in an Arabic family and its body in a Latin one: Arabic words in a paragraph
+    are reported against the body's faces, not the heading's, which has them."""
+    edit(inputs.brand, "heading: {family: Be Vietnam Pro, weight: 600}", "heading: {family: IBM Plex Sans Arabic}")
+    edit(inputs.content, f'"{TEXT}"', '"مرحبا"')
+    status, errors, _ = check(inputs, capsys)
+    faces = "BeVietnamPro-Regular, BeVietnamPro-Bold, BeVietnamPro-Italic"
+    assert status == 1 and f"the body, bold and italic fonts ({faces}) have no Arabic letters" in errors[0], errors
+    assert "heading" not in errors[0].split(" have no ")[0]
 
 
 def build_font(family: str) -> str:

@@ -362,8 +362,8 @@ def test_arabic_or_hebrew_without_a_font_made_for_it_is_one_error_at_its_text(
                          str(inputs.content.parent / "x.pdf"))  # fmt: skip
     (line,) = [line for line in err.splitlines() if ": error: " in line]
     row, col = position(text, '"Fine needles make')
-    assert status == 1 and f"content.yaml:{row}:{col}: error: the heading font (BeVietnamPro-SemiBold) has no" in line
-    assert f"has no {script} letters" in line and f"`brochure fonts --search {script.lower()}`" in err
+    assert status == 1 and f"content.yaml:{row}:{col}: error: the heading, body, bold and italic fonts" in line
+    assert f"have no {script} letters" in line and f"`brochure fonts --search {script.lower()}`" in err
     assert not (inputs.content.parent / "x.pdf").exists()
 
 

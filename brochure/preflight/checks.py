@@ -160,12 +160,15 @@ def _letter(ch: str, faces: tuple[tuple[str, str], ...], fonts: FontSet) -> tupl
     never changes; an Arabic leaflet asks it of about 9,000 letters a build)."""
     if not _SHAPED.match(ch):
         return ch, "", "script"
-    for role, font in faces:
-        chosen = [f for f in (font, *fonts.fallbacks_for(font)) if ord(ch) in cmap(f)]
-        if not chosen:
-            return ch, f"{role}:{font}", "letters"
-        if not can_shape(chosen[0], script_of(ch)):
-            return ch, chosen[0], "rules"
+    chosen = [
+        (role, font, [f for f in (font, *fonts.fallbacks_for(font)) if ord(ch) in cmap(f)]) for role, font in faces
+    ]
+    lacking = [f"{role}:{font}" for role, font, has in chosen if not has]
+    if lacking:  # (every face that lacks them is named: a body paragraph's is no heading's)
+        return ch, "|".join(lacking), "letters"
+    for _, _, has in chosen:
+        if not can_shape(has[0], script_of(ch)):
+            return ch, has[0], "rules"
     return None
 
 
@@ -175,12 +178,18 @@ def _unshaped_error(ch: str, face: str, why: str, at: Location, fonts: FontSet) 
     family = f"choose a family made for {script} (`brochure fonts --search {script.lower()}`"
     family += ": IBM Plex Sans Arabic installs with pip)" if script == "Arabic" else ")"
     if why == "letters":
-        role, font = face.split(":", 1)
-        tried = f", nor have its fallbacks ({', '.join(fonts.fallback_families)})" if fonts.fallback_families else ""
+        lacking = [tuple(f.split(":", 1)) for f in face.split("|")]
+        roles = [role for role, _ in lacking]
+        one = len(roles) == 1
+        which = roles[0] if one else f"{', '.join(roles[:-1])} and {roles[-1]}"
+        names = ", ".join(dict.fromkeys(display_name(font) for _, font in lacking))
+        tried = ", ".join(fonts.fallback_families)
+        nor = f", nor have {'its' if one else 'their'} fallbacks ({tried})" if tried else ""
         message, hint = _unreadable(
-            f"the {role} font ({display_name(font)}) has no {script} letters ('{ch}' {letter}){tried}",
+            f"the {which} font{'' if one else 's'} ({names}) {'has' if one else 'have'} no {script} letters"
+            f" ('{ch}' {letter}){nor}",
             f"{family} and add it to fonts.fallbacks in brand.yaml, or make it the kit's family",
-            fonts.fallbacks_for(font),
+            fonts.fallbacks_for(lacking[0][1]),
         )
         return error(at, message, hint)
     if why == "rules":
