@@ -67,7 +67,12 @@ def _reach(address: str) -> None:
     tls = Security().get_connection_args("client")  # Dask's configuration, as the Client will use it
 
     async def knock() -> None:
-        await (await comm(address, timeout=SCHEDULER_SECONDS, **tls)).close()
+        async def answered() -> None:
+            await (await comm(address, timeout=SCHEDULER_SECONDS, **tls)).close()
+
+        # (the whole knock within the time: Dask's own timeout covers the connection, not the handshake, so a
+        # port that takes the connection and says nothing would be waited on for ever)
+        await asyncio.wait_for(answered(), SCHEDULER_SECONDS)
 
     try:
         asyncio.run(knock())

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import socket
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future
 from dataclasses import replace
@@ -128,6 +129,28 @@ def test_a_scheduler_that_cannot_be_reached_is_an_error_before_anything_is_built
     got, _, err = cli(capsys, "batch", str(_inputs(inputs) / "editions.yaml"), "--scheduler", address)
     assert got == status and f"brochure: error: --scheduler {address}: {message}" in err, err
     assert "Traceback" not in err and not (inputs.content.parent / "out").exists()
+
+
+def test_a_port_that_takes_the_connection_and_says_nothing_is_no_scheduler_within_the_time(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A listener that accepts and never answers (another program, a half-open proxy) is waited on for the
+    scheduler's seconds, not for ever: Dask's own timeout covers the connection, not the handshake after it."""
+    pytest.importorskip("distributed")
+    monkeypatch.setattr(cluster, "SCHEDULER_SECONDS", 1)
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        address = f"tcp://127.0.0.1:{silent.getsockname()[1]}"
+        answer: list[tuple[int, str, str]] = []
+        args = ("batch", str(_inputs(inputs) / "editions.yaml"), "--scheduler", address)
+        run = threading.Thread(target=lambda: answer.append(cli(capsys, *args)), daemon=True)
+        run.start()
+        run.join(120)  # (a guard against a hang, not a measure of speed: it ends in about 1 s)
+    assert answer, "the batch still waits on a port that says nothing"
+    status, _, err = answer[0]
+    assert status == 1 and f"--scheduler {address}: no Dask scheduler answered within 1 s" in err, err
+    assert not (inputs.content.parent / "out").exists()
 
 
 def test_a_scheduler_without_workers_is_an_error_not_a_hang(
