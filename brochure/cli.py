@@ -68,6 +68,11 @@ class UsageError(Exception):
     """The command line asks for something that cannot be done; exit status 2."""
 
 
+class Unwritable(Exception):
+    """Standard output cannot take what the command writes (a full disk, a device that refuses it); exit status 1.
+    Not for a reader that went away (a closed pipe), which is silenced."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; every way it ends (errors, signals, bugs, a closed pipe) is one exit status."""
     console = Console()
@@ -82,6 +87,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         except Terminated:
             console.error("brochure: terminated")
             return EXIT_TERMINATED
+        except Unwritable as exc:
+            console.error(f"brochure: error: {exc}")
+            return EXIT_ERRORS
         except Exception as exc:
             if os.environ.get("BROCHURE_DEBUG"):
                 console.error(traceback.format_exc().rstrip())
@@ -158,6 +166,9 @@ class Console:
                 stream.write(data.decode("utf-8"))
         except (BrokenPipeError, ValueError):
             _silence(stream)
+        except OSError as exc:
+            _silence(stream)
+            raise Unwritable(f"the report could not be written to standard output: {exc.strerror or exc}") from exc
 
     @staticmethod
     def _line(stream: TextIO | None, text: str) -> None:
@@ -170,6 +181,10 @@ class Console:
             stream.flush()
         except (BrokenPipeError, ValueError):
             _silence(stream)
+        except OSError as exc:  # (a full disk: standard error is told, if it can be; it is never raised over)
+            _silence(stream)
+            if stream is sys.stdout:
+                raise Unwritable(f"standard output could not be written: {exc.strerror or exc}") from exc
 
 
 def _silence(stream: TextIO) -> None:

@@ -390,6 +390,17 @@ def test_a_closed_stdout_keeps_the_status(inputs: Inputs, tmp_path: Path, json_o
     assert out.read_bytes().startswith(b"%PDF-")
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="a device that is always full")
+@pytest.mark.parametrize("command", [["check", "--json", "-"], ["fonts"]], ids=["json-report", "lines"])
+def test_a_full_standard_output_is_an_error_not_a_bug(inputs: Inputs, command: list[str]) -> None:
+    """Standard output on a full disk (`> /dev/full`): an error saying so, exit 1; not an internal error."""
+    argv = [*PYTHON, *command, *(given(inputs) if command[0] == "check" else [])]
+    with open("/dev/full", "wb") as full:
+        proc = subprocess.run(argv, env=ENV, stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert proc.returncode == 1 and "internal error" not in proc.stderr, proc.stderr
+    assert "standard output" in proc.stderr and "No space left on device" in proc.stderr, proc.stderr
+
+
 ASCII = {**ENV, "PYTHONIOENCODING": "ascii", "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
 
 
