@@ -19,8 +19,9 @@ import json
 import os
 import re
 import signal
+import stat
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from dataclasses import asdict, field, replace
 from functools import cache, lru_cache
@@ -49,7 +50,9 @@ MANIFEST = "manifest.json"
 MANIFEST_BYTES = 50 * 2**20  # a manifest larger than this is not ours: every edition is built again
 INDEX = "index.html"
 THUMBS = "thumbs"
+LOCK = ".batch.lock"  # held while a batch writes to the folder, removed when it ends (output/files.py only_one)
 THUMB_DPI = 24.0  # a page 200-280 pixels tall
+PICTURE_BYTES = 4 * 2**20  # a page picture the manifest records is never larger (they are 20-60 KB)
 KITS_KEPT = 8  # kits a worker keeps read, by the hash of their files
 SOURCES_KEPT = 16  # content files a worker keeps read with their kits, by the hashes of their files
 
@@ -74,7 +77,8 @@ class Known:
     pages: int
     thumbs: tuple[str, ...]
     findings: tuple[str, ...]  # its warnings, reported again for it
-    size: int = 0  # its PDF's size, as found when the batch checked the file
+    size: int = 0  # its PDF's size, as the manifest records it (and the file still has)
+    thumbs_sha256: tuple[str, ...] = ()  # the SHA-256 of each page picture, in the order of `thumbs`
 
 
 @frozen
@@ -112,6 +116,7 @@ class Outcome:
     size: int = 0
     inputs: tuple[tuple[str, str], ...] = field(default_factory=tuple)  # file (from editions.yaml's folder) -> sha256
     thumbs: tuple[str, ...] = ()  # a small picture of each page, relative to editions.yaml's folder
+    thumbs_sha256: tuple[str, ...] = ()  # each picture's SHA-256 (a picture changed or damaged is made again)
 
     def report(self) -> dict[str, object]:
         """As the manifest and --json write it."""
@@ -231,7 +236,7 @@ def tasks(
             same = editions.source is not None and editions.source.resolve() == content.resolve()
             source = None if same else editions.source
             inputs = (content, *((source,) if source else ()), *_pictures(loaded.get(content.resolve())))
-            words = _digest(b"".join(p.read_bytes() for p in inputs))
+            words = _files_digest(inputs)
             dated = _dated(loaded.get(content.resolve()))
             jobs = tuple(
                 Job(
@@ -279,15 +284,38 @@ def _present(known: list[Known], stamps: set[str], editions: Editions) -> tuple[
     pictures are still there (read here, where the outputs are: a worker may not see them). Only a path the output
     pattern can give is read."""
     shape = re.compile(r"[^/\\]+".join(re.escape(piece) for piece in re.split(r"\{[a-z]+\}", editions.output)))
+    folder = (manifest_path(editions).parent / THUMBS).relative_to(editions.path.parent).as_posix() + "/"
     out = []
     for was in known:
-        path = editions.path.parent / was.output
         if was.stamp not in stamps or not shape.fullmatch(was.output) or ".." in Path(was.output).parts:
             continue
-        pictures = all((editions.path.parent / t).is_file() for t in was.thumbs)  # (the contact sheet shows them)
-        if pictures and path.is_file() and _digest(path.read_bytes()) == was.sha256:
-            out.append(replace(was, size=path.stat().st_size))
+        if not all(_could_be_picture(t, folder) for t in was.thumbs):  # (read only where the batch writes them)
+            continue
+        base = editions.path.parent
+        pictures = zip(was.thumbs, was.thumbs_sha256, strict=True)  # (the contact sheet shows them)
+        if _same(base / was.output, was.size, was.sha256) and all(_same(base / t, -1, h) for t, h in pictures):
+            out.append(was)
     return tuple(out)
+
+
+def _could_be_picture(path: str, folder: str) -> bool:
+    """Whether a path a manifest records could be one of the batch's page pictures (in its folder of pictures)."""
+    return path.startswith(folder) and path.endswith(".png") and ".." not in Path(path).parts and path.isprintable()
+
+
+def _same(path: Path, size: int, sha: str) -> bool:
+    """Whether the file is a regular file of that size (-1: at most PICTURE_BYTES) and SHA-256: its size is
+    looked at before it is read (a file put in an output's place may be of any size)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return False
+    if not stat.S_ISREG(st.st_mode) or (st.st_size != size if size >= 0 else st.st_size > PICTURE_BYTES):
+        return False
+    try:
+        return _digest(path.read_bytes()) == sha
+    except OSError:
+        return False
 
 
 def count(editions: Editions) -> int:
@@ -422,7 +450,18 @@ def _named(task: Task, job: Job, kit: tuple[str, PaperName], language: str) -> t
 
 def _unchanged(name: str, output: str, job: Job, was: Known, inputs: tuple[tuple[str, str], ...]) -> Outcome:
     return Outcome(
-        name, output, "unchanged", 0.0, job.stamp, was.findings, was.sha256, was.pages, was.size, inputs, was.thumbs
+        name,
+        output,
+        "unchanged",
+        0.0,
+        job.stamp,
+        was.findings,
+        was.sha256,
+        was.pages,
+        was.size,
+        inputs,
+        was.thumbs,
+        was.thumbs_sha256,
     )
 
 
@@ -451,20 +490,25 @@ def keep(made: Made, base: Path) -> Outcome:
     if o.status != "built":
         return o
     path = base / o.output
+    written = path
     try:
+        for rel, png in zip(o.thumbs, made.pictures, strict=True):  # (the PDF last: if a picture cannot be
+            written = base / rel  # written, the edition fails and its last PDF is left as it was)
+            write_atomic(written, png, PNG)
+        written = path
         write_atomic(path, made.pdf, PDF)
-        for rel, png in zip(o.thumbs, made.pictures, strict=True):
-            write_atomic(base / rel, png, PNG)
-    except (OSError, Refused) as exc:  # a folder or a file of another kind there, a full disk, no permission
-        blocked = in_the_way(path)
-        why = (
-            f"{blocked} is a file, where the output pattern puts a folder (hint: move the file away, or change "
-            "'output:' in editions.yaml)"
-            if blocked is not None
-            else f"{exc} (hint: check the folder is writable and the disk has room)"
-        )
+    except OSError as exc:  # a folder or a file of another kind there, a full disk, no permission
+        blocked = in_the_way(written)
+        if blocked is not None:
+            why = f"{blocked} is a file, where the output pattern puts a folder"
+            hint = "move the file away, or change 'output:' in editions.yaml"
+        elif isinstance(exc, Refused):  # (a file the batch did not write is in the way: it is left as it is)
+            why, hint = str(exc), "move that file away, or change 'output:' in editions.yaml"
+        else:
+            why, hint = str(exc), "check the folder is writable and the disk has room"
+        why = f"{why} (hint: {hint})"
         failed = (*o.findings, f"{path}: error: {why}")
-        return replace(o, status="failed", findings=failed, sha256="", pages=0, size=0, thumbs=())
+        return replace(o, status="failed", findings=failed, sha256="", pages=0, size=0, thumbs=(), thumbs_sha256=())
     return o
 
 
@@ -629,7 +673,8 @@ def _edition(
     pictures = tuple(page_images(result.pdf, THUMB_DPI))
     thumbs = tuple(f"{stem}-p{i}.png" for i in range(1, len(pictures) + 1))
     sha, size = _digest(result.pdf), len(result.pdf)
-    outcome = Outcome(name, output, "built", 0.0, job.stamp, findings, sha, result.pages, size, inputs, thumbs)
+    shas = tuple(_digest(png) for png in pictures)
+    outcome = Outcome(name, output, "built", 0.0, job.stamp, findings, sha, result.pages, size, inputs, thumbs, shas)
     return Made(outcome, result.pdf, pictures)
 
 
@@ -789,7 +834,7 @@ def shared_outputs(editions: Editions) -> list[Diagnostic]:
     shown = Path(os.path.relpath(other, editions.path.parent.resolve())).as_posix()
     return [
         error(
-            editions.output_at or Location(str(editions.path)),
+            editions.output_at or Location(str(editions.path), 1, 1),  # (no 'output:': the default's folder)
             f"the outputs go to {folder}/, where the editions of {shown} are: each run would build every edition "
             f"again and list the other file's PDFs as no longer editions",
             f"give each editions file its own folder in 'output:' (e.g. 'out-{editions.path.stem}/{{brand}}/"
@@ -800,19 +845,28 @@ def shared_outputs(editions: Editions) -> list[Diagnostic]:
 
 
 def _known(entry: dict[str, object]) -> Known | None:
-    """A made edition the last manifest records, if the entry is well formed (else it is made again)."""
-    stamp, output, sha, pages, thumbs, findings = (
-        entry.get(k) for k in ("stamp", "output", "sha256", "pages", "thumbs", "findings")
+    """A made edition the last manifest records, if the entry is well formed (else it is made again): its output
+    a path the batch could have written, a picture's SHA-256 for each of its page pictures, and its findings
+    lines with no control characters (they are printed again: a manifest edited by hand could hold terminal
+    escapes)."""
+    stamp, output, sha, pages, size, thumbs, shas, findings = (
+        entry.get(k) for k in ("stamp", "output", "sha256", "pages", "size", "thumbs", "thumbs_sha256", "findings")
     )
     if entry.get("status") not in ("built", "unchanged") or not all(isinstance(v, str) for v in (stamp, output, sha)):
         return None
-    if not isinstance(pages, int) or isinstance(pages, bool):
+    if not all(isinstance(n, int) and not isinstance(n, bool) for n in (pages, size)):
         return None
-    lists = (thumbs, findings)
+    lists = (thumbs, shas, findings)
     if not all(isinstance(v, list) and all(isinstance(t, str) for t in v) for v in lists):
         return None
-    assert isinstance(thumbs, list) and isinstance(findings, list)
-    return Known(str(stamp), str(output), str(sha), pages, tuple(thumbs), tuple(findings))
+    assert isinstance(thumbs, list) and isinstance(shas, list) and isinstance(findings, list)
+    assert isinstance(pages, int) and isinstance(size, int)
+    if len(shas) != len(thumbs) or any(_CONTROL.search(f) for f in findings):
+        return None
+    return Known(str(stamp), str(output), str(sha), pages, tuple(thumbs), tuple(findings), size, tuple(shas))
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def write_manifest(editions: Editions, outcomes: list[Outcome]) -> tuple[Path, list[str]]:
@@ -884,6 +938,14 @@ def _kit_digest(brand: Brand) -> str:
         except OSError:
             return ""
     return _digest(b"\0".join(parts))
+
+
+def _files_digest(paths: Sequence[Path]) -> str:
+    """The files' bytes, each after its place in the list and its length: bytes moved from the end of one file to
+    the start of the next make another digest."""
+    return _digest(
+        b"".join(b"%d\0%d\0" % (i, len(data)) + data for i, data in enumerate(p.read_bytes() for p in paths))
+    )
 
 
 def _digest(data: bytes) -> str:

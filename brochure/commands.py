@@ -15,7 +15,16 @@ from typing import TYPE_CHECKING, Any
 from brochure.cli import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, STDOUT, Console, _print, _write
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.limits import BATCH_JOBS
-from brochure.output.files import BATCH_MANIFEST, HTML, JSON, Refused, in_the_way, same_file, target_problem
+from brochure.output.files import (
+    BATCH_MANIFEST,
+    HTML,
+    JSON,
+    Refused,
+    in_the_way,
+    only_one,
+    same_file,
+    target_problem,
+)
 from brochure.preflight.dates import source_date
 
 if TYPE_CHECKING:
@@ -60,29 +69,23 @@ def batch(args: argparse.Namespace, console: Console) -> int:
             raise
         console.error(f"brochure: error: {exc}")
         return exc.status
-    bar = _progress_bar(batches.count(editions))  # on a terminal; else a line per edition
-
-    def progress(o: batches.Outcome) -> None:
-        line = f"{o.status:>9}  {o.edition}  {o.seconds:.2f} s  {o.first[:120]}".rstrip()
-        if bar is None:
-            console.result(line)
-            return
-        if o.status == "failed":
-            bar.write(line, file=sys.stderr)
-        bar.update(1)
-
-    t0 = time.perf_counter()
+    folder = batches.manifest_path(editions).parent
     try:
-        outcomes = batches.run(editions, executor, args.force, progress, loaded, kits)
-    finally:
-        if bar is not None:
-            bar.close()
-    try:
-        path, gone = batches.write_manifest(editions, outcomes)
-        index = batches.write_index(editions, outcomes)
-    except (OSError, Refused) as exc:  # (checked before building: only a race with another process gets here)
-        console.error(f"brochure: error: the manifest or contact sheet could not be written: {exc}")
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        executor.shutdown()
+        console.error(f"brochure: error: {folder} cannot be made: {exc.strerror or exc}")
         return EXIT_ERRORS
+    with only_one(folder / batches.LOCK) as busy:  # (two batches writing one folder would mix their manifests)
+        if busy:
+            executor.shutdown()
+            console.error(f"brochure: error: {busy}")
+            return EXIT_ERRORS
+        t0 = time.perf_counter()
+        done = _run_batch(editions, executor, args.force, loaded, kits, console)
+        if isinstance(done, int):
+            return done
+        outcomes, path, gone, index = done
     failed = [o for o in outcomes if o.status == "failed"]
     counts = {s: sum(o.status == s for o in outcomes) for s in ("built", "unchanged", "failed")}
     console.result(
@@ -100,6 +103,36 @@ def batch(args: argparse.Namespace, console: Console) -> int:
         elif not _write(console, "--json", Path(args.json), report.encode("utf-8"), JSON, "the report"):
             return EXIT_ERRORS
     return EXIT_ERRORS if failed else EXIT_OK
+
+
+def _run_batch(editions: Any, executor: Any, force: bool, loaded: Any, kits: Any, console: Console) -> Any:
+    """The batch run (a line per edition, or a progress bar on a terminal), its manifest and contact sheet written:
+    (outcomes, manifest, outputs no longer editions, contact sheet), or the exit status when they cannot be."""
+    from brochure import batch as batches
+
+    bar = _progress_bar(batches.count(editions))  # on a terminal; else a line per edition
+
+    def progress(o: batches.Outcome) -> None:
+        line = f"{o.status:>9}  {o.edition}  {o.seconds:.2f} s  {o.first[:120]}".rstrip()
+        if bar is None:
+            console.result(line)
+            return
+        if o.status == "failed":
+            bar.write(line, file=sys.stderr)
+        bar.update(1)
+
+    try:
+        outcomes = batches.run(editions, executor, force, progress, loaded, kits)
+    finally:
+        if bar is not None:
+            bar.close()
+    try:
+        path, gone = batches.write_manifest(editions, outcomes)
+        index = batches.write_index(editions, outcomes)
+    except (OSError, Refused) as exc:  # (checked before building: only a race with another process gets here)
+        console.error(f"brochure: error: the manifest or contact sheet could not be written: {exc}")
+        return EXIT_ERRORS
+    return outcomes, path, gone, index
 
 
 def _executor(args: argparse.Namespace) -> Any:
@@ -133,6 +166,9 @@ def _batch_outputs(args: argparse.Namespace, editions: Any, pdfs: list[Path]) ->
     if args.json in (None, STDOUT):
         return ""
     report = Path(args.json)
+    blocked = in_the_way(report)
+    if blocked is not None:
+        return f"--json {report}: {blocked} is a file, where the report's folder would be; give the report another path"
     inputs = [args.editions, *(p for g in editions.groups for p in (g.kit, *g.contents))]
     if editions.source is not None:
         inputs.append(editions.source)

@@ -384,8 +384,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "batch-settles-an-edition-whose-page-pictures-are-gone",
         "batch.py",
-        "        if pictures and path.is_file() and _digest(path.read_bytes()) == was.sha256:\n",
-        "        if path.is_file() and _digest(path.read_bytes()) == was.sha256:\n",
+        "if _same(base / was.output, was.size, was.sha256) and all(_same(base / t, -1, h) for t, h in pictures):",
+        "if _same(base / was.output, was.size, was.sha256):",
         "tests/test_adversarial_batch.py::test_an_edition_whose_page_pictures_were_removed_is_built_again",
     ),
     m(
@@ -895,14 +895,14 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "batch-never-skips",
         "batch.py",
-        "and _digest(path.read_bytes()) == was.sha256:",
-        "and False:",
+        "        return _digest(path.read_bytes()) == sha\n",
+        "        return False\n",
         "tests/test_batch.py::test_only_what_changed_is_built_again",
     ),
     m(
         "batch-stamp-ignores-content",
         "batch.py",
-        'words = _digest(b"".join(p.read_bytes() for p in inputs))',
+        "words = _files_digest(inputs)",
         'words = _digest(b"")',
         "tests/test_batch.py::test_only_what_changed_is_built_again",
     ),
@@ -1396,6 +1396,71 @@ MUTANTS: tuple[Mutant, ...] = (
         'return ch, "|".join(lacking), "letters"',
         'return ch, lacking[0], "letters"',
         "tests/test_shaping.py::test_arabic_letters_a_text_lacks_name_only_the_faces_without_them",
+    ),
+    m(
+        "batch-keep-writes-the-pdf-before-its-pictures",
+        "batch.py",
+        """        for rel, png in zip(o.thumbs, made.pictures, strict=True):  # (the PDF last: if a picture cannot be
+            written = base / rel  # written, the edition fails and its last PDF is left as it was)
+            write_atomic(written, png, PNG)
+        written = path
+        write_atomic(path, made.pdf, PDF)
+""",
+        """        write_atomic(path, made.pdf, PDF)
+        for rel, png in zip(o.thumbs, made.pictures, strict=True):
+            written = base / rel
+            write_atomic(written, png, PNG)
+""",
+        "tests/test_adversarial_batch.py::test_an_edition_whose_picture_cannot_be_written_fails_and_keeps_its_last_pdf",
+    ),
+    m(
+        "batch-reads-an-outputs-place-whatever-its-size",
+        "batch.py",
+        "(st.st_size != size if size >= 0 else st.st_size > PICTURE_BYTES)",
+        "(size >= 0 and False)",
+        "tests/test_adversarial_batch.py::test_a_large_file_in_an_outputs_place_is_not_read",
+    ),
+    m(
+        "batch-words-hash-joins-files-without-their-lengths",
+        "batch.py",
+        'b"%d\\0%d\\0" % (i, len(data)) + data',
+        "data",
+        "tests/test_adversarial_batch.py::test_bytes_moved_from_one_picture_file_to_the_next_build_again",
+    ),
+    m(
+        "batch-trusts-a-manifests-findings",
+        "batch.py",
+        "if len(shas) != len(thumbs) or any(_CONTROL.search(f) for f in findings):",
+        "if len(shas) != len(thumbs):",
+        "tests/test_adversarial_batch.py::test_a_hand_edited_manifest_entry_is_not_trusted",
+    ),
+    m(
+        "batch-reads-pictures-anywhere",
+        "batch.py",
+        "        if not all(_could_be_picture(t, folder) for t in was.thumbs):",
+        "        if False:",
+        "tests/test_adversarial_batch.py::test_a_manifest_naming_a_copy_of_a_picture_elsewhere_is_not_trusted",
+    ),
+    m(
+        "batch-two-at-once",
+        "output/files.py",
+        "        if not _locked(fd) or not _same_inode(fd, path):",
+        "        if False:",
+        "tests/test_adversarial_batch.py::test_a_second_batch_writing_to_the_same_folder_is_an_error_while_the_first_runs",
+    ),
+    m(
+        "editions-output-any-depth",
+        "inputs/editions.py",
+        "    elif len(Path(value).parts) > OUTPUT_FOLDERS + 1:",
+        "    elif False:",
+        "tests/test_adversarial_batch.py::test_an_output_pattern_nested_too_deep_is_an_error_where_it_is_written",
+    ),
+    m(
+        "scheduler-handshake-unbounded",
+        "cluster.py",
+        "        await asyncio.wait_for(answered(), SCHEDULER_SECONDS)",
+        "        await answered()",
+        "tests/test_cluster.py::test_a_port_that_takes_the_connection_and_says_nothing_is_no_scheduler_within_the_time",
     ),
     m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",

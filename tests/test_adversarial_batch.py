@@ -157,6 +157,7 @@ def test_json_at_the_manifest_does_not_break_later_runs(inputs: Inputs, capsys: 
         "out/index.html",
         "out/thumbs",
         "out/thumbs/report.json",
+        "content.yaml/report.json",
     ],
 )
 def test_json_at_an_input_or_a_folder_is_refused_before_anything_is_built(
@@ -559,3 +560,191 @@ def test_a_kit_whose_brand_file_is_a_link_to_another_kits_is_stamped_with_its_ow
     (other / "logo.svg").write_text(LOGO.replace("#1D5C63", "#E07A5F"), encoding="utf-8")
     status, out, _ = batch(capsys, path)
     assert status == 0 and "1 built, 1 unchanged" in out and "built  test-clinic/en-us/" in out, out
+
+
+# --- what is in the outputs' place ------------------------------------------------------------------------------
+
+
+def _first(inputs: Inputs) -> dict[str, object]:
+    data = json.loads((inputs.content.parent / "out" / "manifest.json").read_text(encoding="utf-8"))
+    entry: dict[str, object] = data["editions"][0]
+    return entry
+
+
+def test_an_edition_whose_picture_cannot_be_written_fails_and_keeps_its_last_pdf(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file of another kind where a page picture goes: the edition fails and its last PDF is left as it was
+    (the PDF is written last), with a hint that says what is in the way, not that the disk may be full."""
+    path = _editions(inputs)
+    batch(capsys, path)
+    entry = _first(inputs)
+    pdf = inputs.content.parent / str(entry["output"])
+    before = pdf.read_bytes()
+    picture = inputs.content.parent / str(entry["thumbs"][0])  # type: ignore[index]
+    picture.write_text("not a picture", encoding="utf-8")
+    edit(inputs.content, "title: Micro-needling", "title: New micro-needling")
+    status, out, err = batch(capsys, path)
+    assert status == 1 and "1 failed" in out and "already exists and is not a PNG picture" in err, out + err
+    assert "(hint: move that file away, or change 'output:' in editions.yaml)" in err and "disk" not in err, err
+    assert pdf.read_bytes() == before and picture.read_text(encoding="utf-8") == "not a picture"
+
+
+@pytest.mark.parametrize("damage", ["junk", "truncated"])
+def test_an_edition_whose_page_picture_was_damaged_is_built_again(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], damage: str
+) -> None:
+    """A page picture overwritten or cut short (the contact sheet would show a broken image): the manifest
+    records each picture's SHA-256, so the edition is built again and its pictures made anew."""
+    path = _editions(inputs)
+    batch(capsys, path)
+    picture = inputs.content.parent / str(_first(inputs)["thumbs"][0])  # type: ignore[index]
+    good = picture.read_bytes()
+    if damage == "junk":
+        picture.write_bytes(b"\x89PNG\r\n\x1a\n" + b"junk")
+    else:
+        picture.write_bytes(good[:100])
+    status, out, _ = batch(capsys, path)
+    assert status == 0 and "1 built, 0 unchanged" in out, out
+    assert picture.read_bytes() == good
+
+
+def test_bytes_moved_from_one_picture_file_to_the_next_build_again(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The words' files are hashed each with its length: bytes moved from the end of one picture's file to the
+    start of the next (a PNG reader ignores what follows a picture's end) make another edition, built again."""
+    from PIL import Image as PILImage
+
+    folder = inputs.content.parent
+    red, blue, green = folder / "red.png", folder / "blue.png", folder / "green.png"
+    for picture, ink in ((red, "#C04040"), (blue, "#4040C0"), (green, "#40C040")):
+        PILImage.new("RGB", (2400, 1600), ink).save(picture)
+    r, b, g = red.read_bytes(), blue.read_bytes(), green.read_bytes()
+    bullets = '      - bullets:\n          - "Redness for 1 to 3 days"\n'
+    shown = "".join(f"      - image: {{src: {n}.png, alt: A photo}}\n" for n in ("one", "two"))
+    edit(inputs.content, bullets, bullets + shown)
+    (folder / "one.png").write_bytes(r + b)  # (red, with blue's bytes after its end)
+    (folder / "two.png").write_bytes(g)
+    path = _editions(inputs, EDITIONS.replace("[trifold]", "[large-print]"))
+    first = batch(capsys, path)
+    assert "1 built" in first[1], first[2]
+    (folder / "one.png").write_bytes(r)
+    (folder / "two.png").write_bytes(b + g)  # (blue, with green's bytes after it: the same bytes in all)
+    status, out, err = batch(capsys, path)
+    assert status == 0 and "1 built, 0 unchanged" in out, out + err
+
+
+def test_a_large_file_in_an_outputs_place_is_not_read(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file of another size where the last PDF was (a copy of something large): its size says it is not the
+    edition's, so it is not read into memory to be hashed; the edition is built again."""
+    path = _editions(inputs)
+    batch(capsys, path)
+    pdf = inputs.content.parent / str(_first(inputs)["output"])
+    with pdf.open("ab") as f:
+        f.truncate(pdf.stat().st_size + 2**30)  # (sparse: no disk taken)
+    read = Path.read_bytes
+
+    def refuse(self: Path) -> bytes:
+        assert self.resolve() != pdf.resolve(), "the large file was read"
+        return read(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    status, out, err = batch(capsys, path, "--jobs", "1")
+    assert status == 0 and "1 built, 0 unchanged" in out, out + err
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("thumbs", ["/etc/hostname"]),
+        ("thumbs", ["out/thumbs/../../../etc/hostname.png"]),
+        ("findings", ["content.yaml:1:1: warning: \x1b[31mred\x1b[0m"]),
+        ("thumbs_sha256", []),
+    ],
+    ids=["picture-elsewhere", "picture-climbs-out", "terminal-escape", "no-picture-hashes"],
+)
+def test_a_hand_edited_manifest_entry_is_not_trusted(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], key: str, value: object
+) -> None:
+    """A manifest entry whose pictures are files the batch never writes, or whose findings would print terminal
+    escapes: the edition is built again, and nothing of the entry reaches the contact sheet or the terminal."""
+    path = _editions(inputs)
+    batch(capsys, path)
+    manifest = inputs.content.parent / "out" / "manifest.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    data["editions"][0][key] = value
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    status, out, err = batch(capsys, path)
+    assert status == 0 and "1 built, 0 unchanged" in out and "\x1b" not in out + err, out + err
+    sheet = (inputs.content.parent / "out" / "index.html").read_text(encoding="utf-8")
+    assert "hostname" not in sheet and "\x1b" not in manifest.read_text(encoding="utf-8")
+
+
+def test_a_second_batch_writing_to_the_same_folder_is_an_error_while_the_first_runs(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two batches at once would each write the manifest of its own run over the other's PDFs: while one holds
+    the folder, another is an error before it builds anything; the folder is free again once the first ends
+    (however it ended: a lock file left by a killed batch is no lock), and no lock file is left behind."""
+    from brochure.output.files import only_one
+
+    path = _editions(inputs)
+    out = inputs.content.parent / "out"
+    out.mkdir()
+    with only_one(out / batch_module.LOCK) as busy:  # (as a batch running in another process holds it)
+        assert busy == ""
+        status, _, err = batch(capsys, path)
+        assert status == 1 and "another `brochure batch` is writing to" in err and "run one at a time" in err, err
+        assert not (out / "manifest.json").exists() and not list(out.rglob("*.pdf"))
+    (out / batch_module.LOCK).write_text("", encoding="utf-8")  # (what a batch killed with SIGKILL leaves)
+    status, out_text, err = batch(capsys, path)
+    assert status == 0 and "1 built" in out_text, err
+    assert _hidden(inputs.content.parent) == []
+
+
+def test_an_output_pattern_nested_too_deep_is_an_error_where_it_is_written(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A pattern of a thousand folders (2 KB, under the length limit) is refused where it is written, before
+    anything is built: making its folders was an internal error (a recursion too deep) after PDFs were written."""
+    pattern = "out/{brand}/{language}/" + "x/" * 1000 + "{layout}-{paper}-{target}.pdf"
+    text = EDITIONS.replace("out/{brand}/{language}/{layout}-{paper}-{target}.pdf", pattern)
+    status, _, err = batch(capsys, _editions(inputs, text))
+    line, col = position(text, f'"{pattern}"')
+    assert status == 1 and INTERNAL not in err, err
+    assert f"editions.yaml:{line}:{col}: error: the output pattern nests its PDFs 1003 folders deep: at most 32" in err
+    assert not (inputs.content.parent / "out").exists()
+
+
+def test_two_editions_files_sharing_the_default_folder_are_an_error_at_a_line_and_column(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With no `output:` (the default out/ folder), the error about another editions file's folder still says
+    where: the file's start, as every error says a line and column."""
+    bare = "\n".join(line for line in EDITIONS.splitlines() if not line.startswith("output:")) + "\n"
+    assert batch(capsys, _editions(inputs, bare))[0] == 0
+    other = inputs.content.parent / "flyers.yaml"
+    other.write_text(bare.replace("[trifold]", "[flyer]"), encoding="utf-8")
+    status, _, err = batch(capsys, other)
+    assert status == 1 and "flyers.yaml:1:1: error: the outputs go to out/" in err, err
+
+
+def test_a_manifest_naming_a_copy_of_a_picture_elsewhere_is_not_trusted(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A page picture the manifest names outside the batch's folder of pictures, even one with the right bytes,
+    is never read (nor shown by the contact sheet): the edition is built again with its own pictures."""
+    path = _editions(inputs)
+    batch(capsys, path)
+    manifest = inputs.content.parent / "out" / "manifest.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    picture = inputs.content.parent / data["editions"][0]["thumbs"][0]
+    (inputs.content.parent / "copy.png").write_bytes(picture.read_bytes())
+    data["editions"][0]["thumbs"][0] = "copy.png"
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    status, out, err = batch(capsys, path)
+    assert status == 0 and "1 built, 0 unchanged" in out, out + err
+    assert "copy.png" not in (inputs.content.parent / "out" / "index.html").read_text(encoding="utf-8")

@@ -146,7 +146,7 @@ def test_a_port_that_takes_the_connection_and_says_nothing_is_no_scheduler_withi
         args = ("batch", str(_inputs(inputs) / "editions.yaml"), "--scheduler", address)
         run = threading.Thread(target=lambda: answer.append(cli(capsys, *args)), daemon=True)
         run.start()
-        run.join(120)  # (a guard against a hang, not a measure of speed: it ends in about 1 s)
+        run.join(30)  # (a guard against a hang, not a measure of speed: it ends in about 1 s)
     assert answer, "the batch still waits on a port that says nothing"
     status, _, err = answer[0]
     assert status == 1 and f"--scheduler {address}: no Dask scheduler answered within 1 s" in err, err

@@ -23,6 +23,7 @@ from brochure.diagnostics import Diagnostic, Location
 from brochure.frozen import frozen
 from brochure.inputs.reader import Reader, W, load_file
 from brochure.inputs.yamltree import Node
+from brochure.limits import OUTPUT_FOLDERS
 from brochure.vocabulary import LAYOUTS, PAPERS, TARGETS, LayoutName, PaperName, Target
 
 FIELDS = ("brand", "language", "layout", "paper", "target")  # the {names} an output pattern may use
@@ -126,6 +127,10 @@ def _output(r: Reader, node: Node | None) -> str | None:
         problem = f"the output pattern leaves out {{{missing[0]}}}: two editions would be written to one file"
     elif not value.endswith(".pdf") or value.startswith("/") or ".." in Path(value).parts:
         problem = "the output pattern is not a relative path ending .pdf"
+    elif len(Path(value).parts) > OUTPUT_FOLDERS + 1:
+        problem = (
+            f"the output pattern nests its PDFs {len(Path(value).parts) - 1} folders deep: at most {OUTPUT_FOLDERS}"
+        )
     else:
         try:
             value.format(**dict.fromkeys(FIELDS, "x"))

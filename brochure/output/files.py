@@ -10,7 +10,9 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-from collections.abc import Callable, Iterable
+import stat
+import sys
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -150,3 +152,54 @@ def remove_temporaries() -> None:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
         _temporaries.discard(tmp)
+
+
+@contextlib.contextmanager
+def only_one(path: Path) -> Iterator[str]:
+    """Hold the lock file `path` while the block runs (one batch at a time writes to an output folder): yields ''
+    when this process holds it, else why it cannot (another process holds it; the file cannot be made). The lock
+    is the operating system's on the open file, so a process that ends, however it ends, leaves none behind; the
+    file is removed when the block ends. A file that is not ours there (a link, a folder) is not opened."""
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0), 0o644)
+    except OSError as exc:
+        yield f"{path} cannot be made: {exc.strerror or exc}"
+        return
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            yield f"{path} is {file_kind(os.fstat(fd).st_mode)}, where the batch keeps its lock"
+            return
+        if not _locked(fd) or not _same_inode(fd, path):  # (held; or removed by its holder as it ended)
+            yield f"another `brochure batch` is writing to {path.parent} (it holds {path}); run one at a time"
+            return
+        try:
+            yield ""
+        finally:
+            with contextlib.suppress(OSError):
+                path.unlink()  # (before the lock is let go: a batch waiting opens the file anew)
+    finally:
+        os.close(fd)
+
+
+def _locked(fd: int) -> bool:
+    """Whether this process now holds the lock on the open file (not waiting for it)."""
+    try:
+        if sys.platform == "win32":
+            import msvcrt
+
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def _same_inode(fd: int, path: Path) -> bool:
+    try:
+        a, b = os.fstat(fd), os.stat(path, follow_symlinks=False)
+    except OSError:
+        return False
+    return (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)
