@@ -45,9 +45,22 @@ class Question:
 def _text(value: str, answers: Answers) -> tuple[str, str]:
     if not value.strip():
         return "this answer is empty", "write it, e.g. as it should print on the leaflet"
+    found = _BREAK.search(value)
+    if found:  # (each answer is one line of brand.yaml: a line break would end it, and start a key of its own)
+        from brochure.inputs import chars
+
+        return (
+            f"the answer contains {chars.describe(found.group())}: it is one line",
+            "write it on one line (a name or address copied from a document may carry a line break or tab)",
+        )
     from brochure.inputs.reader import text_problem
 
     return text_problem(value)
+
+
+# What would end an answer's line in brand.yaml, or that YAML refuses inside it: line breaks of every kind, tab,
+# and the byte-order mark (text_problem lets a content file's text have line breaks and tabs).
+_BREAK = re.compile("[\t\n\r\x0b\x0c\x85\u2028\u2029\ufeff]")
 
 
 def _id(value: str, answers: Answers) -> tuple[str, str]:
@@ -137,12 +150,13 @@ def _contact(key: str) -> Check:
     return check
 
 
-def _slug(name: str) -> str:
-    if not name:
-        return ""  # (the help's default: no need to load the brand reader for it)
-    from brochure.inputs.brand import slug
+def _short_name(name: str) -> str:
+    """The default id: as a kit without `id:` is named (a name without Latin letters gets one of its own)."""
+    if not name.strip():
+        return "clinic"
+    from brochure.inputs.brand import short_name
 
-    return slug(name)
+    return short_name(name)
 
 
 def _default_paper(answers: Answers) -> str:
@@ -154,7 +168,7 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "id",
         "A short name for file names",
-        lambda a: _slug(a.get("name", "")) or "clinic",
+        lambda a: _short_name(a.get("name", "")),
         _id,
         "the short name in output file names (default: made from --name)",
     ),
@@ -321,7 +335,8 @@ def brand_yaml(folder: Path, a: Answers, logo: str) -> str:
     country = f"country: {a['country'].upper()}" if a.get("country") else "# country: GB"
     lines = [
         schema_header(folder, "brand").rstrip("\n"),
-        f'# {a["name"]}: the brand kit, made by `brochure init`. README.md, "Changing the brand", says more.',
+        f"# {_BREAK.sub(' ', a['name'])}: the brand kit, made by `brochure init`. README.md, "
+        '"Changing the brand", says more.',
         "# Paths are relative to this file and may not leave this folder.",
         f"name: {_q(a['name'])}",
         _note(f"id: {a['id']}", 28) + "# the short name in output file names",

@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT
 from helpers import LINE, cli
 
-from brochure.inputs.brand import load_brand
+from brochure.inputs.brand import load_brand, short_name
 
 ANSWERS = {
     "--name": "Riverside Skin Clinic",
@@ -93,6 +93,39 @@ def test_a_clinic_named_in_arabic_gets_its_kit_with_a_fallback_family(
     assert '  fallbacks: ["IBM Plex Sans Arabic"]' in (tmp_path / "kit/brand.yaml").read_text(encoding="utf-8")
     kit, _ = load_brand(tmp_path / "kit/brand.yaml")
     assert kit is not None and [f.family for f in kit.fallbacks] == ["IBM Plex Sans Arabic"]
+
+
+@pytest.mark.parametrize("name", ["Riverside\nfeedback: Injected #", "River\u2028side", "River\ufeffside", "Rive\tr"])
+def test_a_name_with_a_line_break_is_refused_at_its_option_and_nothing_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """Each answer is one line of brand.yaml: a line break in it (a name copied from a document) ended the line
+    and began a key of its own (a `feedback:` line printed on the leaflet), or made a file YAML refuses."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content.yaml").write_bytes((ROOT / "content.yaml").read_bytes())
+    status, _, err = cli(capsys, "init", "kit", *options(name=name), "--yes")
+    assert status == 2 and "brochure: error: --name " in err and "it is one line" in err, err
+    assert not (tmp_path / "kit").exists()
+
+
+def test_clinics_named_without_latin_letters_get_ids_of_their_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A name with no Latin letters makes no slug: each such clinic gets an id of its own (its name's hash), so
+    that two clinics' PDFs do not take one file name ('clinic' for both had the second overwrite the first)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content.yaml").write_bytes((ROOT / "content.yaml").read_bytes())
+    ids = []
+    for folder, name, family in (
+        ("ar", "عيادة النور", "IBM Plex Sans Arabic"),
+        ("el", "Κλινική Δέρματος", "Alegreya Sans"),
+    ):
+        status, _, err = cli(capsys, "init", folder, *options(name=name, fallbacks=family), "--yes")
+        kit, diags = load_brand(tmp_path / folder / "brand.yaml")
+        assert status == 0 and kit is not None, err + str(diags)
+        ids.append(kit.id)
+    assert len(set(ids)) == 2 and all(i.startswith("clinic-") and len(i) == 15 for i in ids), ids
+    assert short_name("Maple & Main") == "maple-main" and short_name("عيادة النور") == ids[0]
 
 
 def test_a_kit_inside_the_project_names_its_schema_relative_to_itself(tmp_path: Path) -> None:

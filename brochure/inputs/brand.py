@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import unicodedata
@@ -261,7 +262,7 @@ def _read_other_formats(r: Reader, node: Node | None, path: str = "other_formats
 def _read_id(r: Reader, node: Node | None, name: str | None) -> str:
     """The brand's short name for file names: `id:` if given, else made from the clinic's name."""
     if node is None:
-        return slug(name or "") or "brand"
+        return short_name(name or "")
     value = r.text(node, "id", printed=False)
     if value is not None and not _ID.match(value):
         r.fail(
@@ -274,6 +275,16 @@ def _read_id(r: Reader, node: Node | None, name: str | None) -> str:
 
 _LETTERS = str.maketrans({"ß": "ss", "ł": "l", "đ": "d", "ø": "o", "æ": "ae", "œ": "oe", "þ": "th", "ð": "d", "ı": "i"})
 # (letters with no accent to drop: Łódź, Đà Nẵng, Großmann, Søndergaard)
+
+
+def short_name(name: str) -> str:
+    """A clinic's short name for file names, made from its name: its slug, or for a name with no Latin letters or
+    digits (Arabic, Greek, Chinese) 'clinic-' and eight letters of its hash, so that two such clinics' PDFs do
+    not take one name ('clinic' alone, for both, had the second overwrite the first)."""
+    made = slug(name)
+    if made or not name.strip():
+        return made or "brand"
+    return "clinic-" + hashlib.sha256(name.strip().encode("utf-8")).hexdigest()[:8]
 
 
 def slug(text: str) -> str:
