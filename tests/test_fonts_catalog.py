@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
+
+import fontpkg
 import pytest
 from helpers import cli
 
+from brochure import limits
 from brochure.theme.catalog import FamilyReport, describe, installed
 
 
@@ -34,3 +39,35 @@ def test_a_variable_only_family_is_named_as_unusable() -> None:
     assert describe(r) == [
         "Montserrat  (fontpkg-montserrat): cannot be used: variable font only: brochure needs static"
     ]
+
+
+@pytest.mark.parametrize("damage", ["cut-short", "garbage", "missing", "too-large", "bold-cut-short"])
+def test_a_damaged_installed_family_is_listed_as_unusable_not_a_crash(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path, damage: str
+) -> None:
+    """A font package whose files were cut short by a failed download, replaced, removed or made huge: `brochure
+    fonts` lists the family as one a kit cannot use (as the build would refuse it), without reading a huge file
+    whole; it was an internal error, or listed as usable with scripts."""
+    real = fontpkg.family("be-vietnam-pro")
+    upright = {f.weight: f for f in real.files if f.style == "normal" and not f.variable}
+    regular, bold = tmp_path / "X-Regular.ttf", tmp_path / "X-Bold.ttf"
+    regular.write_bytes(Path(upright[400].path).read_bytes())
+    bold.write_bytes(Path(upright[700].path).read_bytes())
+    broken = bold if damage == "bold-cut-short" else regular
+    if damage in ("cut-short", "bold-cut-short"):
+        broken.write_bytes(broken.read_bytes()[:30_000])
+    elif damage == "garbage":
+        broken.write_bytes(b"\x00\x01\x00\x00" + bytes(range(256)) * 200)
+    elif damage == "missing":
+        broken.unlink()
+    else:
+        with broken.open("ab") as f:
+            f.truncate(limits.FONT_BYTES + 1)  # (sparse: no disk taken)
+    files = [replace(upright[400], path=regular), replace(upright[700], path=bold)]
+    fake = replace(real, name="Damaged Sans", slug="damaged-sans", files=files)
+    monkeypatch.setattr(fontpkg, "families", lambda: ["damaged-sans"])
+    monkeypatch.setattr(fontpkg, "family", lambda name: fake)
+    status, out, err = cli(capsys, "fonts")
+    face = "bold" if damage == "bold-cut-short" else "regular"
+    assert status == 0 and "internal error" not in err, err
+    assert f"Damaged Sans  (fontpkg-damaged-sans): cannot be used: its {face} face" in out, out

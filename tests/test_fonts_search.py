@@ -9,6 +9,7 @@ import threading
 import zipfile
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 from helpers import cli
@@ -205,3 +206,63 @@ def test_an_index_that_answers_nonsense_is_a_note_not_a_traceback(
     assert status == 1
     assert "brochure: note: PyPI's answer about fontpkg-zzbroken is not the JSON simple API" in err
     assert "Traceback" not in err
+
+
+def _page(index: Index, package: str, files: object) -> None:
+    index.files[f"/simple/{package}/"] = json.dumps({"name": package, "files": files}).encode()
+
+
+def _meta_wheel(index: Index, package: str, meta: object) -> None:
+    """A wheel whose metadata.json is `meta` (any JSON; text: as written), on the fake index."""
+    module = package.replace("-", "_")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(f"{module}/metadata.json", meta if isinstance(meta, str) else json.dumps(meta))
+    name = f"{module}-1.5-py3-none-any.whl"
+    index.files[f"/files/{name}"] = buffer.getvalue()
+    _page(index, package, [{"filename": name, "url": f"{index.url}files/{name}", "size": len(buffer.getvalue())}])
+
+
+@pytest.mark.parametrize(
+    "what",
+    ["weight-word", "top-level-list", "category-number", "weight-huge", "files-number", "files-null", "name-escapes",
+     "file-address", "damaged-wheel"],
+)  # fmt: skip
+def test_an_index_that_answers_what_no_fontpkg_family_is_gets_a_note_never_a_bug(
+    capsys: pytest.CaptureFixture[str], index: Index, what: str, tmp_path: Path
+) -> None:
+    """Anyone can publish a fontpkg-* package: what the index or a wheel says is read as data that may be wrong.
+    Each is a note (exit 1, nothing found), never an internal error, a file of this machine's read because the
+    answer names it, or terminal escapes printed."""
+    package = "fontpkg-zzhostile"
+    good = {"family": "Zz", "version": "1", "category": ["SERIF"], "files": STATIC}
+    if what == "weight-word":
+        _meta_wheel(index, package, {**good, "files": [{**STATIC[0], "weight": "bold"}]})
+    elif what == "top-level-list":
+        _meta_wheel(index, package, [1, 2])
+    elif what == "category-number":
+        _meta_wheel(index, package, {**good, "category": 5})
+    elif what == "weight-huge":  # (1e400 in JSON: Python reads it as infinity)
+        _meta_wheel(index, package, json.dumps(good).replace('"weight": 400', '"weight": 1e400', 1))
+    elif what == "files-number":
+        _page(index, package, 5)
+    elif what == "files-null":
+        _page(index, package, None)
+    elif what == "name-escapes":
+        _meta_wheel(index, package, {**good, "family": "\x1b[2J\x1b[31mEVIL\nfake line"})
+    elif what == "file-address":
+        secret = tmp_path / "secret.whl"
+        secret.write_bytes(b"PK not a wheel")
+        _page(index, package, [{"filename": "x-1-py3-none-any.whl", "url": secret.as_uri(), "size": 14}])
+    else:
+        _meta_wheel(index, package, good)
+        wheel_path = next(k for k in index.files if k.startswith("/files/"))
+        data = bytearray(index.files[wheel_path])
+        start = data.find(b"metadata.json") + len("metadata.json")  # (the local header's name: its data after)
+        data[start + 2 : start + 12] = b"\xff" * 10  # compressed bytes that do not inflate
+        index.files[wheel_path] = bytes(data)
+    status, out, err = cli(capsys, "fonts", "--search", "zzhostile")
+    assert status == 1 and "internal error" not in err and "Traceback" not in err, err
+    assert "brochure: note: " in err and "\x1b" not in out + err and "EVIL" not in out, out + err
+    if what == "file-address":
+        assert "not a web address" in err, err

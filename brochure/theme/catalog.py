@@ -8,6 +8,8 @@ of a short sample (Polish needs ą, ł, ż..., Vietnamese ơ, ư, ạ...). `broc
 
 from __future__ import annotations
 
+import stat
+import struct
 from pathlib import Path
 
 import fontpkg
@@ -15,6 +17,7 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFontFile
 
 from brochure.diagnostics import closest
 from brochure.frozen import frozen
+from brochure.limits import FONT_BYTES
 
 # The letters a script needs (lower and upper case where it has them): enough to tell coverage, not a full set.
 SCRIPTS: tuple[tuple[str, str], ...] = (
@@ -61,8 +64,14 @@ def report(slug: str) -> FamilyReport:
     italics = tuple(sorted({f.weight for f in static if f.style == "italic" and f.weight is not None}))
     variable = any(f.variable for f in fam.files)
     problem = family_problem(weights, variable)
-    regular = _nearest([f for f in static if f.style == "normal"], REGULAR)
-    scripts = _scripts(regular.path) if regular is not None else ()
+    upright = [f for f in static if f.style == "normal"]
+    regular, bold = _nearest(upright, REGULAR), _nearest(upright, BOLD)
+    covered = _read(Path(regular.path)) if regular is not None else None
+    scripts = tuple(name for name, sample in SCRIPTS if all(ord(ch) in covered for ch in sample)) if covered else ()
+    if not problem and regular is not None and covered is None:
+        problem = f"its regular face ({Path(regular.path).name}) cannot be read: damaged, too large or not TrueType"
+    elif not problem and bold is not None and bold is not regular and _read(Path(bold.path)) is None:
+        problem = f"its bold face ({Path(bold.path).name}) cannot be read: damaged, too large or not TrueType"
     return FamilyReport(fam.name, f"fontpkg-{fam.slug}", weights, italics, variable, scripts, problem)
 
 
@@ -80,13 +89,17 @@ def _nearest(files: list[fontpkg.FontFile], weight: int) -> fontpkg.FontFile | N
     return min(files, key=lambda f: abs((f.weight or REGULAR) - weight), default=None)
 
 
-def _scripts(path: Path) -> tuple[str, ...]:
-    """The scripts whose sample letters the font file has, every one."""
+def _read(path: Path) -> set[int] | None:
+    """The characters a font file maps, or None when ReportLab cannot read it: missing, not a regular file,
+    larger than a kit's font may be (limits.FONT_BYTES: never read whole), damaged or cut short."""
     try:
-        covered = set(TTFontFile(str(path)).charToGlyph)
-    except (TTFError, OSError, ValueError):  # a font ReportLab cannot read covers nothing it could print
-        return ()
-    return tuple(name for name, sample in SCRIPTS if all(ord(ch) in covered for ch in sample))
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode) or st.st_size > FONT_BYTES:
+            return None
+        return set(TTFontFile(str(path)).charToGlyph)
+    # (ReportLab's parser meets a cut-off or garbage file with whatever its reads raise)
+    except (TTFError, OSError, ValueError, struct.error, IndexError, KeyError, TypeError, UnicodeDecodeError):
+        return None
 
 
 def describe(r: FamilyReport) -> list[str]:

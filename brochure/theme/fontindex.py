@@ -17,8 +17,10 @@ import os
 import re
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 import zipfile
+import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from functools import cache
@@ -177,7 +179,10 @@ class Index:
         return left
 
     def get(self, url: str, headers: Mapping[str, str] | None = None) -> tuple[int, bytes]:
-        """(status, body) of one GET; 404 is an answer (no such package), other failures are IndexProblem."""
+        """(status, body) of one GET; 404 is an answer (no such package), other failures are IndexProblem. Only
+        web addresses are asked: an index's answer naming a file:// or ftp:// address is not opened."""
+        if urllib.parse.urlsplit(url).scheme not in ("https", "http"):
+            raise IndexProblem(f"PyPI's answer names an address that is not a web address: {_shown(url)}")
         request = urllib.request.Request(url, headers={"User-Agent": "brochure-fonts", **(headers or {})})
         try:
             with urllib.request.urlopen(request, timeout=self._left()) as response:
@@ -199,11 +204,15 @@ class Index:
             return None
         try:
             files = json.loads(body)["files"]
-        except (ValueError, KeyError, TypeError):
-            raise IndexProblem(f"PyPI's answer about {package} is not the JSON simple API") from None
+        except (ValueError, KeyError, TypeError, RecursionError):
+            files = None
+        if not isinstance(files, list):
+            raise IndexProblem(f"PyPI's answer about {package} is not the JSON simple API")
         wheels = [f for f in files if isinstance(f, dict) and str(f.get("filename", "")).endswith(".whl")]
         wheels = [f for f in wheels if not f.get("yanked")]
-        return max(wheels, key=lambda f: _wheel_version(str(f["filename"])), default=None)
+        page = self.url.rstrip("/") + f"/{package}/"  # (a file's address may be relative to the project's page)
+        newest = max(wheels, key=lambda f: _wheel_version(str(f["filename"])), default=None)
+        return {**newest, "url": urllib.parse.urljoin(page, str(newest.get("url", "")))} if newest else None
 
     def ranged(self, url: str, size: int) -> _Ranged:
         return _Ranged(self, url, size)
@@ -279,22 +288,38 @@ def judge_wheel(index: Index, wheel: Mapping[str, Any], package: str) -> Install
             if info.file_size > METADATA_BYTES:
                 raise IndexProblem(f"{package}'s metadata.json is too large to be a fontpkg family's")
             meta = json.loads(z.read(info))
-    except (zipfile.BadZipFile, KeyError, ValueError, EOFError) as exc:
-        raise IndexProblem(f"{package}'s wheel has no fontpkg metadata.json ({exc})") from None
-    return from_metadata(meta, package, on_pypi=True)
+    # (a damaged wheel: bad compressed data, a compression or encryption zipfile does not know)
+    except (zipfile.BadZipFile, KeyError, ValueError, EOFError, zlib.error, NotImplementedError, RuntimeError) as exc:
+        raise IndexProblem(f"{package}'s wheel has no readable fontpkg metadata.json ({_shown(str(exc))})") from None
+    except RecursionError:
+        raise IndexProblem(f"{package}'s metadata.json is not a fontpkg family's") from None
+    try:
+        return from_metadata(meta, package, on_pypi=True)
+    except (ValueError, TypeError, AttributeError, OverflowError):
+        raise IndexProblem(f"{package}'s metadata.json is not a fontpkg family's") from None
+
+
+def _shown(text: str) -> str:
+    """Text from the network as a message may show it: printable, at most 120 characters."""
+    return "".join(ch if ch.isprintable() else "?" for ch in text[:120])
 
 
 def from_metadata(meta: Mapping[str, Any], package: str, on_pypi: bool | None) -> Installable:
     """A family judged from a fontpkg metadata.json: its static upright weights, italics, variable files."""
+    if not isinstance(meta, Mapping):
+        raise TypeError("metadata.json is not an object")
     files = [f for f in meta.get("files", []) if isinstance(f, dict)]
     static = [f for f in files if not f.get("variable")]
     weights = sorted({int(f["weight"]) for f in static if f.get("style") == "normal" and f.get("weight") is not None})
     italic = any(f.get("style") == "italic" for f in static)
     kinds = tuple(KINDS.get(str(c), str(c).lower()) for c in meta.get("category", []))
+    name, version = str(meta.get("family", package)), str(meta.get("version", ""))
+    if not all(text.isprintable() and len(text) <= 100 for text in (name, version, *kinds)):
+        raise ValueError("a family name, version or kind that cannot be printed as it is")
     return Installable(
-        str(meta.get("family", package)),
+        name,
         package,
-        str(meta.get("version", "")),
+        version,
         tuple(weights),
         italic,
         any(f.get("variable") for f in files),
