@@ -192,6 +192,7 @@ def test_the_server_outlives_a_page_closed_mid_stream_and_keeps_its_port(
     url = serve.expect(r"serving the live preview at (http://127\.0\.0\.1:(\d+)/)")
     base, port = url.group(1), int(url.group(2))
     serve.expect(r"wrote out/test-clinic-en-gb-trifold-a4-office\.pdf")
+    first = _state(base, lambda st: not st["busy"] and st["pages"] is not None)["pages"]["id"]
     for abrupt in (False, True, True):  # a page closed mid-stream: a tab closed, a browser killed (a reset)
         page = socket.create_connection(("127.0.0.1", port), timeout=WAIT)
         page.sendall(f"GET /events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
@@ -204,7 +205,7 @@ def test_the_server_outlives_a_page_closed_mid_stream_and_keeps_its_port(
         page.close()
     edit(inputs.content, "title: Micro-needling", "title: Micro-needling again")  # a state to send to no one
     serve.expect(r"wrote out/test-clinic")
-    state = _state(base, lambda st: not st["busy"] and st["pages"]["id"] > 1)
+    state = _state(base, lambda st: not st["busy"] and st["pages"]["id"] > first)
     assert state["result"]["status"] == "built" and state["pages"]["count"] == 2
     status, jpeg = _get(f"{base}pages/{state['pages']['id']}/page1.jpg")
     assert status == 200 and jpeg.startswith(b"\xff\xd8\xff")  # a JPEG
@@ -655,3 +656,45 @@ def test_a_save_made_while_the_watch_starts_is_not_lost(inputs: Inputs) -> None:
     finally:
         stop.set()
         thread.join(WAIT)
+
+
+def test_a_session_started_again_never_serves_the_picture_numbers_of_an_earlier_one(inputs: Inputs) -> None:
+    """Page pictures are served at /pages/NUMBER/pageN.jpg, kept by the browser for good: a server started again
+    (on the same port, or for another project) numbered its first pictures 1 again, and the browser showed the
+    last session's pages as up to date. Each session's numbers start at a random place."""
+    from brochure.live.choices import Choice, offered
+    from brochure.live.session import Live, Settings
+
+    firsts = set()
+    for _ in range(3):
+        live = Live(
+            offered(None, inputs.brand, inputs.content),
+            Choice(inputs.brand, inputs.content),
+            Settings(pictures=True),
+            lambda line: None,
+            lambda line: None,
+        )
+        firsts.add(live._asked)
+    assert len(firsts) == 3 and all(1 <= n < 10**12 for n in firsts), firsts
+
+
+def test_only_a_content_file_editions_yaml_names_is_checked_as_a_translation_of_its_source(tmp_path: Path) -> None:
+    """editions.yaml's `source:` is what the translations it names are checked against: a content file given with
+    --content alone (a clinic's own copy of the words, edited) is not a translation, as `build` and `check` do not
+    take it for one; it was watched with 'the source's 1, 3 ... is not in the translation' errors."""
+    from brochure.inputs.editions import load_editions
+    from brochure.live.choices import Choice, offered
+    from brochure.live.session import Live, Settings
+
+    editions, _ = load_editions(ROOT / "editions.yaml")
+    assert editions is not None and editions.source is not None
+    own = tmp_path / "riverside.yaml"
+    own.write_bytes((ROOT / "content.yaml").read_bytes())
+
+    def source(content: Path) -> Path | None:
+        choices = offered(editions, ROOT / "assets/brand.yaml", content)
+        live = Live(choices, Choice(ROOT / "assets/brand.yaml", content), Settings(), print, print)
+        return live._source(Choice(ROOT / "assets/brand.yaml", content))
+
+    assert source(ROOT / "translations/es.yaml") == editions.source
+    assert source(ROOT / "content.yaml") is None and source(own) is None

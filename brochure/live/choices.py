@@ -59,10 +59,19 @@ class Choice:
 
 @frozen
 class Choices:
-    """Every kit and content file on offer, and the source the other content files translate (if known)."""
+    """Every kit and content file on offer, and the source the other content files editions.yaml names translate
+    (if known)."""
 
     kits: tuple[Kit, ...]
     source: Path | None = None
+    named: tuple[Path, ...] = ()  # the content files editions.yaml names: the source is theirs, no other's
+
+    def source_of(self, content: Path) -> Path | None:
+        """The content file `content` translates, by editions.yaml: its source, when editions.yaml names `content`
+        and it is not the source itself; else None (a file given with --content alone is no translation)."""
+        if self.source is None or same_file(self.source, content):
+            return None
+        return self.source if any(same_file(content, named) for named in self.named) else None
 
     def kit(self, path: Path) -> Kit | None:
         return next((k for k in self.kits if kit_identity(k.path) == kit_identity(path)), None)
@@ -105,7 +114,8 @@ def offered(editions: Editions | None, brand: Path, content: Path) -> Choices:
         loaded_kit, _ = load_brand(path)
         name, kit_id = (loaded_kit.name, loaded_kit.id) if loaded_kit else (path.parent.name, path.parent.name)
         kits.append(Kit(path, name, kit_id, tuple(words)))
-    return Choices(tuple(kits), editions.source if editions else None)
+    named = tuple(c for group in (editions.groups if editions else ()) for c in group.contents)
+    return Choices(tuple(kits), editions.source if editions else None, named)
 
 
 def pick_language(choices: Choices, choice: Choice, language: str) -> Choice | str:

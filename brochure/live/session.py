@@ -14,6 +14,7 @@ What the page is told is one snapshot, as JSON (live/view.py makes its parts), r
 from __future__ import annotations
 
 import json
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -46,6 +47,14 @@ class Settings:
     dpi: float = view.DPI
 
 
+def _first_ticket() -> int:
+    """The number of a session's first build, and of its page pictures (/pages/NUMBER/page1.jpg, which a browser
+    keeps for good): a random one, so that a session started again on the same port (or another project's) never
+    serves a number a browser has kept the pictures of from an earlier session (each started at 1 and showed the
+    last session's pages). Room is left below the 12 digits the address allows."""
+    return 1 + int.from_bytes(os.urandom(5)) % 10**11
+
+
 class Live:
     """The watched inputs, the builds and what the page is shown; thread-safe."""
 
@@ -62,7 +71,8 @@ class Live:
         self._say, self._complain = say, complain
         self._cond = threading.Condition()
         self._choice = first
-        self._asked, self._done, self._asked_at = 1, 0, time.perf_counter()  # the first build is asked for
+        ticket = _first_ticket()  # the first build is asked for
+        self._asked, self._done, self._asked_at = ticket, ticket - 1, time.perf_counter()
         self._stopping = False
         self._busy = False
         self._version = 0
@@ -288,11 +298,12 @@ class Live:
         return kit
 
     def _source(self, choice: Choice) -> Path | None:
-        """The content file the chosen one translates: --source, else editions.yaml's (unless it is the one)."""
-        source = self.settings.source or self.choices.source
-        if source is None or same_file(source, choice.content):
-            return None
-        return source
+        """The content file the chosen one translates: --source, else editions.yaml's for a content file it names
+        (not for one given with --content alone: build and check do not take it for a translation either)."""
+        source = self.settings.source
+        if source is not None:
+            return None if same_file(source, choice.content) else source
+        return self.choices.source_of(choice.content)
 
     def _fallback_watch(self, choice: Choice, source: Path | None) -> Watched:
         files = [choice.content, choice.kit, *([source] if source else [])]
