@@ -682,7 +682,7 @@ def _preview_outputs(folder: Path, stem: str, layout: Layout) -> list[Output]:
 
 
 def _preview(args: argparse.Namespace, result: api.Result, stem: str, console: Console) -> int:
-    from brochure.output.preview import write_mockup, write_previews  # pypdfium2 only when needed
+    from brochure.output.preview import remove_stale_pages, write_mockup, write_previews  # (pypdfium2: only here)
 
     assert result.pdf is not None and result.layout is not None
     folder = Path(args.output)
@@ -701,6 +701,9 @@ def _preview(args: argparse.Namespace, result: api.Result, stem: str, console: C
         return EXIT_ERRORS
     for path in paths:
         console.result(f"wrote {path}")
+    pages = len(result.layout.pages)
+    for path in remove_stale_pages(folder, stem, pages):
+        console.result(f"removed {path} (an earlier preview's: this leaflet has {pages} pages)")
     return EXIT_OK
 
 

@@ -42,6 +42,7 @@ SERVE_CONNECTIONS = 64  # requests `brochure serve` answers at once (each holds 
 SERVE_STREAMS = 16  # live preview pages open at once (each holds an event stream); another is told to close one
 PREVIEW_BAND_PIXELS = 2_000_000  # a page is rendered in bands of this many pixels (6 MB), not all at once
 MOCKUP_DPI = 150.0  # the folded mock-up is made at most at this dpi (600 would hold ~1 GB of crops)
+PREVIEW_PAGES = 999  # page pictures an earlier preview may have left that a new one looks for (page3 ... page999)
 
 # Document control (content.yaml `document:`)
 REVIEW_WARN_MONTHS = 3  # a review date this many calendar months away or nearer is a warning; a passed one an error

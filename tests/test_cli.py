@@ -97,6 +97,29 @@ def test_preview_stem_names_the_files(inputs: Inputs, tmp_path: Path, capsys: py
     assert "--stem '../escape' may only have" in capsys.readouterr().err
 
 
+def test_a_preview_with_fewer_pages_removes_the_pages_an_earlier_one_left(
+    inputs: Inputs, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A large print of several pages, then a tri-fold of two under the same name: the earlier preview's page 3 on
+    (older words, looking like this leaflet's) are removed and said so; a file of another kind with such a name,
+    and what follows it, is left as it is."""
+    folder = tmp_path / "docs"
+    given = ["--content", str(inputs.content), "--brand", str(inputs.brand), "--dpi", "12", "-o", str(folder)]
+    assert main(["preview", *given, "--layout", "large-print", "--stem", "x"]) == 0
+    earlier = sorted(p.name for p in folder.glob("x-page*.png"))
+    assert len(earlier) >= 3, earlier
+    capsys.readouterr()
+    assert main(["preview", *given, "--stem", "x"]) == 0
+    out = capsys.readouterr().out
+    assert sorted(p.name for p in folder.glob("x-page*.png")) == ["x-page1.png", "x-page2.png"]
+    assert f"removed {folder / 'x-page3.png'} (an earlier preview's: this leaflet has 2 pages)" in out, out
+    assert main(["preview", *given, "--layout", "large-print", "--stem", "x"]) == 0
+    (folder / "x-page3.png").write_text("my notes", encoding="utf-8")
+    (folder / "x-page4.png").write_bytes((folder / "x-page1.png").read_bytes())
+    assert main(["preview", *given, "--stem", "x"]) == 0
+    assert (folder / "x-page3.png").read_text(encoding="utf-8") == "my notes" and (folder / "x-page4.png").exists()
+
+
 def _break_both_files(inputs: Inputs) -> None:
     edit(inputs.content, "subtitle:", "subtitel:")
     edit(inputs.content, "place: flap", "place: flpa")

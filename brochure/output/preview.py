@@ -8,6 +8,7 @@ made from pages rendered at no more than limits.MOCKUP_DPI (it is a picture to l
 from __future__ import annotations
 
 import math
+import stat
 import struct
 import zlib
 from collections.abc import Callable
@@ -18,7 +19,7 @@ import pypdfium2 as pdfium
 from PIL import Image, ImageDraw
 
 from brochure.layout.model import Layout
-from brochure.limits import MOCKUP_DPI, PREVIEW_BAND_PIXELS
+from brochure.limits import MOCKUP_DPI, PREVIEW_BAND_PIXELS, PREVIEW_PAGES
 from brochure.output.files import PNG, write_with
 from brochure.pdfium import open_pdf
 
@@ -105,6 +106,27 @@ def write_previews(pdf: bytes, folder: Path, stem: str, dpi: float) -> list[Path
                 image.close()  # frees the picture now (leaving a `with` block does not)
             paths.append(path)
     return paths
+
+
+def remove_stale_pages(folder: Path, stem: str, pages: int) -> list[Path]:
+    """Remove the pictures of pages this leaflet no longer has that an earlier preview of the same name left
+    (<stem>-page10.png beside a new 9-page preview shows older words as if they were this leaflet's), and return
+    their paths. Only PNG pictures named as a preview names them, from the page after the last one on, are
+    removed; any other file is left as it is."""
+    removed: list[Path] = []
+    for n in range(pages + 1, PREVIEW_PAGES + 1):
+        path = folder / f"{stem}-page{n}.png"
+        try:
+            if not stat.S_ISREG(path.lstat().st_mode):
+                break
+            with path.open("rb") as f:
+                if f.read(len(_PNG_SIGNATURE)) != _PNG_SIGNATURE:
+                    break
+            path.unlink()
+        except OSError:
+            break
+        removed.append(path)
+    return removed
 
 
 def _png_writer(image: Image.Image) -> Callable[[BinaryIO], None]:
