@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from brochure.cli import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, STDOUT, Console, _print, _write
 from brochure.diagnostics import Diagnostic, Location, error
-from brochure.limits import BATCH_JOBS
+from brochure.limits import BATCH_JOBS, INIT_ROUNDS
 from brochure.output.files import (
     BATCH_MANIFEST,
     HTML,
@@ -332,10 +332,24 @@ def init(args: argparse.Namespace, console: Console) -> int:
             console.error(f"brochure: error: {message}")
         return EXIT_USAGE
     folder = args.folder if args.folder is not None else Path("assets") / "brands" / answers["id"]
+    rounds = 0
     while faults := _trial(answers, folder, args.words_from):  # (what would stop the kit's build: asked again)
+        rounds += 1
+        if interactive and rounds > INIT_ROUNDS:  # (answers that pass each question but never make a kit that
+            # builds: say so rather than ask for ever)
+            q, d = faults[0]
+            console.error(f"brochure: error: {q.option} {answers[q.key]!r}: {d.message} (hint: {_asked(d.hint)})")
+            console.error(f"brochure: nothing written: {INIT_ROUNDS} rounds of answers did not make a kit that builds")
+            return EXIT_ERRORS
         if not interactive:
-            for q, d in faults:
-                console.error(f"brochure: error: {q.option} {answers[q.key]!r}: {d.message} (hint: {_asked(d.hint)})")
+            kinds: dict[tuple[Any, str], list[Diagnostic]] = {}
+            for q, d in faults:  # (each kind of problem once: a letter the fonts lack, not each text that has it)
+                kinds.setdefault((q, _LETTER.sub("", d.message)), []).append(d)
+            for (q, _), found in kinds.items():
+                d, also = found[0], f" (and {len(found) - 1} more like it)" if len(found) > 1 else ""
+                console.error(
+                    f"brochure: error: {q.option} {answers[q.key]!r}: {d.message}{also} (hint: {_asked(d.hint)})"
+                )
             console.error("brochure: nothing written")
             return EXIT_USAGE
         first: dict[Any, Diagnostic] = {}
@@ -379,8 +393,25 @@ def _trial(answers: dict[str, str], folder: Path, words: Path) -> list[tuple[Any
             found = [*diags, *(result.diagnostics if result else ())]
         else:
             found = list(_load_brand(brand)[1])
-        faults = [(kit.question_for(d.location.key), d) for d in found]
-        return [(q, d) for q, d in faults if q is not None and d.is_error and d.location.file == str(brand)]
+        out = []
+        for d in found:
+            if not d.is_error:
+                continue
+            if d.location.file == str(brand):
+                q = kit.question_for(d.location.key)
+            elif _LACKING.search(d.message):  # (letters of the words the kit's fonts lack: its fallbacks' answer)
+                q = kit.question_for("fonts.fallbacks")
+            else:
+                q = None  # (the words' own errors: the kit is fine, the build after writing it reports them)
+            if q is not None:
+                out.append((q, d))
+        return out
+
+
+# The character check's errors: words with letters no face of the kit has (preflight/checks.py check_glyphs), and
+# the letter such a message names ("('ا' U+0627 ARABIC LETTER ALEF)", "for 'ж' (U+0436 ...)").
+_LACKING = re.compile(r"\b(?:has|have) no (?:glyph for|[A-Z][a-z]+ letters)\b")
+_LETTER = re.compile(r"\(?'.' \(?U\+[0-9A-F]{4,6} [^)]*\)")
 
 
 def _written(write: Callable[[], list[Path]], folder: Path, what: str, console: Console) -> list[Path] | int:

@@ -89,18 +89,55 @@ def _color(value: str, answers: Answers) -> tuple[str, str]:
 
 
 def _text_color(value: str, answers: Answers) -> tuple[str, str]:
-    """Body text must read on the background: 4.5:1 at least (the build checks every line the same way)."""
+    """Body text must read on the white paper and on the background its tints are mixed with: 4.5:1 at least on
+    each (the build checks every line the same way)."""
     problem = _color(value, answers)
-    if problem[0] or "background" not in answers:
+    if problem[0]:
         return problem
     from brochure.theme.colors import contrast_ratio, hex_to_color
 
-    ratio = contrast_ratio(hex_to_color(value), hex_to_color(answers["background"]))
+    grounds = dict.fromkeys(("#FFFFFF", answers.get("background", "#FFFFFF").upper()))
+    ratio, ground = min((contrast_ratio(hex_to_color(value), hex_to_color(g)), g) for g in grounds)
     if ratio < 4.5:
+        on = "white paper" if ground == "#FFFFFF" else f"a {ground} background"
         return (
-            f"text in {value} on a {answers['background']} background has a contrast of {ratio:.1f}:1; body text "
-            "needs 4.5:1",
-            "choose a darker text colour (near-black reads best), or a lighter background",
+            f"text in {value} on {on} has a contrast of {ratio:.1f}:1; body text needs 4.5:1",
+            "choose a darker text colour (near-black reads best)",
+        )
+    return "", ""
+
+
+def _background(value: str, answers: Answers) -> tuple[str, str]:
+    """The background is a paper's tint that the soft tints are mixed with: body text prints on it and on white,
+    so it must be light (near-black text on it 10:1 at least)."""
+    problem = _color(value, answers)
+    if problem[0]:
+        return problem
+    from brochure.theme.colors import contrast_ratio, hex_to_color
+
+    if contrast_ratio(hex_to_color(value), hex_to_color("#000000")) < 10:
+        return (
+            f"a {value} background is too dark: the body text prints on it and on the white paper, and no text colour "
+            "reads on both",
+            "leave it white, or give the light tint of the stock it prints on (e.g. #F7F3EE)",
+        )
+    return "", ""
+
+
+def _accent(value: str, answers: Answers) -> tuple[str, str]:
+    """The accent draws list bullets, step numbers, icons and the rules above headings on white paper: one so light
+    that it hardly shows there (under 1.5:1) leaves them out of the leaflet."""
+    problem = _color(value, answers)
+    if problem[0]:
+        return problem
+    from brochure.theme.colors import contrast_ratio, hex_to_color
+
+    ratio = contrast_ratio(hex_to_color(value), hex_to_color("#FFFFFF"))
+    if ratio < 1.5:
+        return (
+            f"an accent of {value} has a contrast of {ratio:.1f}:1 on the white paper: the list bullets, step numbers, "
+            "icons and rules drawn in it would hardly show",
+            "choose a stronger colour (the shipped kit's accent, #E07A5F, has about 3:1)",
         )
     return "", ""
 
@@ -189,12 +226,12 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question("primary", "Primary colour, #RRGGBB (headings, bands)", lambda a: "#1D5C63", _color, "headings, bands"),
     Question("secondary", "Secondary colour (artwork, soft tints)", lambda a: "#7FB7BE", _color, "artwork, soft tints"),
-    Question("accent", "Accent colour (numbers, icons, one highlight)", lambda a: "#E07A5F", _color, "numbers, icons"),
+    Question("accent", "Accent colour (numbers, icons, one highlight)", lambda a: "#E07A5F", _accent, "numbers, icons"),
     Question(
         "background",
         "Background colour (tints are mixed with it; the paper stays white)",
         lambda a: "#FFFFFF",
-        _color,
+        _background,
         "the colour the soft tints are mixed with; the leaflet prints on white paper, so leave it white unless it "
         "prints on tinted stock",
     ),

@@ -38,6 +38,7 @@ ICC_BYTES = 8 * MIB  # one ICC profile
 PREVIEW_DPI = (12.0, 600.0)  # the --dpi range
 BATCH_JOBS = 64  # the most worker processes `brochure batch --jobs` starts
 OUTPUT_FOLDERS = 32  # folders an editions file's output pattern may nest its PDFs in
+INIT_ROUNDS = 5  # rounds of questions `brochure init` asks again before it stops (answers that never build)
 SERVE_CONNECTIONS = 64  # requests `brochure serve` answers at once (each holds a thread); more are closed unanswered
 SERVE_STREAMS = 16  # live preview pages open at once (each holds an event stream); another is told to close one
 PREVIEW_BAND_PIXELS = 2_000_000  # a page is rendered in bands of this many pixels (6 MB), not all at once

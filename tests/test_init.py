@@ -10,6 +10,7 @@ import pytest
 from conftest import ROOT
 from helpers import LINE, cli
 
+from brochure.diagnostics import Diagnostic, Location, Severity
 from brochure.inputs.brand import load_brand, short_name
 
 ANSWERS = {
@@ -161,9 +162,13 @@ def test_without_a_folder_the_kit_goes_beside_the_others(
         ),
         ("country", "UK", "--country 'UK': 'UK' is not a country code (hint: did you mean GB?"),
         ("paper", "a5", "--paper 'a5': 'a5' is not a paper (hint: write a4 or letter)"),
-        ("text", "#DDDDDD", "--text '#DDDDDD': text in #DDDDDD on a #FFFFFF background has a contrast of 1.4:1"),
+        ("text", "#DDDDDD", "--text '#DDDDDD': text in #DDDDDD on white paper has a contrast of 1.4:1"),
         ("logo", "logo.gif", "--logo 'logo.gif': 'logo.gif' is not an SVG or PNG file"),
         ("id", "River Side", "--id 'River Side': 'River Side' has characters other than a-z"),
+        ("background", "#000000", "--background '#000000': a #000000 background is too dark"),
+        ("accent", "#FFFFFF", "--accent '#FFFFFF': an accent of #FFFFFF has a contrast of 1.0:1 on the white paper"),
+        ("accent", "#FFFF00", "--accent '#FFFF00': an accent of #FFFF00 has a contrast of 1.1:1"),
+        ("text", "#FFFFFF", "--text '#FFFFFF': text in #FFFFFF on white paper has a contrast of 1.0:1"),
     ],
 )
 def test_each_wrong_answer_is_named_with_its_option_and_nothing_is_written(
@@ -404,3 +409,46 @@ def test_a_mistyped_colour_says_what_is_wrong_with_it(
     status, _, err = cli(capsys, "init", str(tmp_path / "kit"))
     assert status == 0, err
     assert f"  {expected}" in err and "YAML" not in err
+
+
+def test_words_in_a_script_the_fonts_lack_are_refused_at_the_fallbacks_and_nothing_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A kit for Arabic words (--from a translation) with no family that has Arabic letters: the build would fail
+    on every text, so nothing is written and one line says to give a fallback family (the kit was written, then
+    reported as not building, and init refused to run again over it); given one, the kit builds."""
+    monkeypatch.chdir(tmp_path)
+    words = ["--from", str(ROOT / "translations/ar.yaml")]
+    status, _, err = cli(capsys, "init", "kit", *options(), *words, "--yes")
+    lines = [line for line in err.splitlines() if line.startswith("brochure: error:")]
+    assert status == 2 and len(lines) == 1 and lines[0].startswith("brochure: error: --fallbacks ''"), err
+    assert "have no Arabic letters" in lines[0] and "more like it" in lines[0] and "--fallbacks" in lines[0]
+    assert not (tmp_path / "kit").exists()
+    status, out, err = cli(capsys, "init", "kit", *options(fallbacks="IBM Plex Sans Arabic"), *words, "--yes")
+    assert status == 0 and "builds with" in out, err
+
+
+def test_on_a_terminal_answers_that_never_make_a_kit_that_builds_stop_after_some_rounds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """(A guard: every answer passes its own check, yet the build refuses the kit each time.) init stops after
+    INIT_ROUNDS rounds with nothing written, rather than ask for ever."""
+    from brochure import commands, kit, limits
+
+    question = kit.question_for("colors.primary")
+    refused = Diagnostic(Severity.ERROR, Location("brand.yaml", 1, 1, "colors.primary"), "never builds", "none")
+    monkeypatch.setattr(commands, "_trial", lambda answers, folder, words: [(question, refused)])
+    typed = [
+        "Riverside Skin Clinic",
+        "",
+        "GB",
+        *[""] * 10,
+        "2 River Lane, Bath",
+        "01225 496 000",
+        "hello@riverside.example",
+    ]
+    typed += ["https://riverside.example", "", *["#2E5E4E"] * (limits.INIT_ROUNDS + 1)]
+    monkeypatch.setattr("sys.stdin", Terminal("\n".join(typed) + "\n"))
+    status, _, err = cli(capsys, "init", str(tmp_path / "kit"))
+    assert status == 1 and f"{limits.INIT_ROUNDS} rounds of answers did not make a kit that builds" in err, err
+    assert not (tmp_path / "kit").exists()
