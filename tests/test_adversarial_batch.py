@@ -21,7 +21,7 @@ from helpers import TESTED, batch, cli, editions_file
 
 from brochure import batch as batch_module
 
-PYTHON = [sys.executable, "-m", "brochure"]
+PYTHON = [sys.executable, "-P", "-m", "brochure"]
 ENV = {**os.environ, "PYTHONPATH": TESTED}
 INTERNAL = "internal error"
 

@@ -259,7 +259,12 @@ def test_preview_writes_pages_and_a_mockup(inputs: Inputs, tmp_path: Path, capsy
 def test_python_dash_m_brochure_check_from_the_project_folder() -> None:
     env = {**os.environ, "PYTHONPATH": TESTED}
     proc = subprocess.run(
-        [sys.executable, "-m", "brochure", "check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+        [sys.executable, "-P", "-m", "brochure", "check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith("ok: content.yaml with assets/brand.yaml")

@@ -46,7 +46,7 @@ class Running:
 
     def __init__(self, cwd: Path, *args: str) -> None:
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "brochure", *args],
+            [sys.executable, "-P", "-m", "brochure", *args],
             cwd=cwd,
             env=ENV,
             stdout=subprocess.PIPE,
@@ -221,7 +221,7 @@ def test_the_server_outlives_a_page_closed_mid_stream_and_keeps_its_port(
         urllib.request.urlopen(wrong, timeout=WAIT)
     assert refused.value.code == 400 and json.loads(refused.value.read()) == {"problem": "'zfold' is not a layout"}
     second = subprocess.run(
-        [sys.executable, "-m", "brochure", "serve", "--port", str(port)],
+        [sys.executable, "-P", "-m", "brochure", "serve", "--port", str(port)],
         cwd=tmp_path, env=ENV, capture_output=True, text=True, timeout=WAIT,
     )  # fmt: skip
     assert second.returncode == 2, second.stderr

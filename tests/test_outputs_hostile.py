@@ -30,7 +30,7 @@ from brochure import api
 from brochure.cli import main
 from brochure.output import files
 
-PYTHON = [sys.executable, "-m", "brochure"]
+PYTHON = [sys.executable, "-P", "-m", "brochure"]
 ENV = {**os.environ, "PYTHONPATH": TESTED}
 STEM = "test-clinic-en-gb-trifold-a4-office"  # the default name of the test kit's office tri-fold
 PNG_BYTES = (ROOT / "docs" / "preview" / "trifold-office-page1.png").read_bytes()

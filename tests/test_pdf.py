@@ -135,7 +135,7 @@ def test_identical_bytes_across_processes_and_source_date_epoch_is_honoured(tmp_
     outs = []
     for name in ("a.pdf", "b.pdf"):
         subprocess.run(
-            [sys.executable, "-m", "brochure", "build", "-o", str(tmp_path / name)],
+            [sys.executable, "-P", "-m", "brochure", "build", "-o", str(tmp_path / name)],
             cwd=ROOT,
             env=env,
             check=True,

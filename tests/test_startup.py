@@ -256,7 +256,7 @@ def test_reportlabs_environment_settings_do_not_change_a_leaflet(tmp_path: Path)
         out = tmp_path / f"{n}.pdf"
         inputs = ["--content", str(ROOT / "content.yaml"), "--brand", str(ROOT / "assets" / "brand.yaml")]
         done = subprocess.run(  # (run elsewhere: the brochure on the path is the one tested)
-            [sys.executable, "-m", "brochure", "build", *inputs, "-o", str(out)],
+            [sys.executable, "-P", "-m", "brochure", "build", *inputs, "-o", str(out)],
             cwd=tmp_path,
             env=env,
             capture_output=True,
