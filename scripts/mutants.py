@@ -1571,6 +1571,27 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_outputs_hostile.py::test_a_full_standard_output_is_an_error_not_a_bug",
     ),
     m(
+        "watch-never-watches-a-folder-made-again",
+        "live/watcher.py",
+        "                    if not changes and _folder_ids(self._wanted().folders()) != ids:",
+        "                    if False:",
+        "tests/test_live.py::test_a_watched_folder_removed_and_made_again_is_watched_again",
+    ),
+    m(
+        "watch-counts-any-file-in-the-kits-folder",
+        "live/watcher.py",
+        'kit_file = name.lower().endswith(_KIT_SUFFIXES) and not name.startswith(".")',
+        'kit_file = not name.startswith(".")',
+        "tests/test_live.py::test_only_files_a_kit_is_read_from_count_in_its_folder",
+    ),
+    m(
+        "watch-follows-links-only",
+        "live/watcher.py",
+        "    named = {f.absolute() for f in files}  # (as named too: content.yaml a link to the words elsewhere)",
+        "    named: set[Path] = set()",
+        "tests/test_live.py::test_a_content_file_that_is_a_link_is_watched_as_named_too",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

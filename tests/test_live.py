@@ -698,3 +698,78 @@ def test_only_a_content_file_editions_yaml_names_is_checked_as_a_translation_of_
 
     assert source(ROOT / "translations/es.yaml") == editions.source
     assert source(ROOT / "content.yaml") is None and source(own) is None
+
+
+def _watching(wanted: Callable[[], Any]) -> tuple[Any, threading.Event, queue.Queue[frozenset[Path]]]:
+    """A Watcher of what `wanted()` names, running in a thread: (watcher, its stop, the changes it reports)."""
+    from brochure.live.watcher import Watcher
+
+    seen: queue.Queue[frozenset[Path]] = queue.Queue()
+    stop = threading.Event()
+    watcher = Watcher(wanted, seen.put, lambda why: None)
+    threading.Thread(target=watcher.run, args=(stop,), daemon=True).start()
+    time.sleep(0.5)  # (the watch started)
+    return watcher, stop, seen
+
+
+def test_a_watched_folder_removed_and_made_again_is_watched_again(tmp_path: Path) -> None:
+    """The words' folder removed and put back (a copy restored, a kit folder swapped for a new one): the watch
+    follows the folder now under that name, and a save there is a change; the old watch saw nothing, for good."""
+    from brochure.live.watcher import stamp, watched
+
+    words = tmp_path / "translations"
+    words.mkdir()
+    es = words / "es.yaml"
+    es.write_text("title: A\n", encoding="utf-8")
+    kit = tmp_path / "assets"
+    kit.mkdir()
+    read = {"stamp": stamp(es)}
+
+    def wanted() -> Any:
+        w = watched([es], kit, [])
+        return dataclasses.replace(w, stamps=tuple((f, read["stamp"]) for f in w.files))
+
+    _, stop, seen = _watching(wanted)
+    try:
+        shutil.rmtree(words)
+        time.sleep(0.5)
+        words.mkdir()
+        es.write_text("title: B\n", encoding="utf-8")
+        assert seen.get(timeout=WAIT) is not None  # (the folder back: its file differs from what was read)
+        while not seen.empty():
+            seen.get_nowait()
+        read["stamp"] = stamp(es)
+        time.sleep(0.5)
+        es.write_text("title: C, a save in the folder made again\n", encoding="utf-8")
+        assert any(p.name == "es.yaml" for p in seen.get(timeout=WAIT))
+    finally:
+        stop.set()
+
+
+def test_only_files_a_kit_is_read_from_count_in_its_folder(tmp_path: Path) -> None:
+    """Two watches of one kit writing their PDFs into its folder (office and press) rebuilt on each other's
+    output for ever: of the files in a kit's folder that no build named, only those a kit can be read from (its
+    brand file, a logo, a font, a colour profile) count."""
+    from brochure.live.watcher import watched
+
+    kit = tmp_path / "kit"
+    kit.mkdir()
+    w = watched([kit / "brand.yaml"], kit, [kit / "a.pdf"])
+    assert w.covers(kit / "brand.yaml") and w.covers(kit / "logo.png") and w.covers(kit / "Custom-Bold.ttf")
+    assert not w.covers(kit / "b.pdf") and not w.covers(kit / "a.pdf") and not w.covers(kit / "notes.txt")
+    assert not w.covers(kit / ".brand.yaml.swp") and not w.covers(kit / "brand.yaml~")
+
+
+def test_a_content_file_that_is_a_link_is_watched_as_named_too(tmp_path: Path) -> None:
+    """content.yaml a link to the words elsewhere, saved by an editor that writes a new file and renames it over
+    the link: the change is to the folder the link was in, which is watched too."""
+    from brochure.live.watcher import watched
+
+    (tmp_path / "words").mkdir()
+    (tmp_path / "words" / "words.yaml").write_text("title: A\n", encoding="utf-8")
+    project = tmp_path / "proj"
+    project.mkdir()
+    (project / "content.yaml").symlink_to(Path("..") / "words" / "words.yaml")
+    w = watched([project / "content.yaml"], project / "assets", [])
+    assert w.covers((project / "content.yaml").absolute()) and w.covers(tmp_path.resolve() / "words" / "words.yaml")
+    assert project.resolve() in w.folders() and (tmp_path / "words").resolve() in w.folders()

@@ -21,6 +21,10 @@ DEBOUNCE_MS = 200  # the longest a steady stream of events is gathered before a 
 CHECK_MS = 200  # this long after a watch starts, the files are checked against what the last build read
 RETRY_S = 0.5  # a folder that cannot be watched (removed meanwhile) is tried again after this long
 _EDITOR_LITTER = ("~", ".swp", ".swx", ".tmp", ".bak")  # backups and swap files editors write beside a file
+# What a kit may be read from (its brand file, logo, fonts, colour profile): of the other files in the kit's folder,
+# only these count. A PDF or picture another watch writes there (two watches of one kit, office and press) is no
+# input: each rebuilt on the other's output, for ever.
+_KIT_SUFFIXES = (".yaml", ".yml", ".svg", ".png", ".jpg", ".jpeg", ".ttf", ".icc", ".icm")
 
 Stamp = tuple[int, int, int] | None  # inode, size, modification time in ns; None: no such file
 
@@ -36,8 +40,9 @@ def stamp(path: Path) -> Stamp:
 
 @frozen
 class Watched:
-    """What counts as a change: the input files (resolved), and any other file directly in the kit's folder
-    except hidden files, editors' backups and the outputs; and each input file's stamp when it was last read."""
+    """What counts as a change: the input files (resolved, and as named: a link an editor replaces with a file
+    when it saves), and any other file directly in the kit's folder a kit could be read from (not hidden files,
+    editors' backups or the outputs); and each input file's stamp when it was last read."""
 
     files: frozenset[Path]
     kit: Path
@@ -54,7 +59,8 @@ class Watched:
         if path in self.files:
             return True
         name = path.name
-        return path.parent == self.kit and not name.startswith(".") and not name.endswith(_EDITOR_LITTER)
+        kit_file = name.lower().endswith(_KIT_SUFFIXES) and not name.startswith(".")
+        return path.parent == self.kit and kit_file and not name.endswith(_EDITOR_LITTER)
 
     def moved(self) -> bool:
         """Whether a file changed since it was last read (a save no watch saw: it came while one was starting)."""
@@ -62,7 +68,23 @@ class Watched:
 
 
 def watched(files: list[Path], kit_folder: Path, outputs: list[Path]) -> Watched:
-    return Watched(frozenset(_real(f) for f in files), _real(kit_folder), frozenset(_real(o) for o in outputs))
+    named = {f.absolute() for f in files}  # (as named too: content.yaml a link to the words elsewhere)
+    return Watched(
+        frozenset({_real(f) for f in files} | named), _real(kit_folder), frozenset(_real(o) for o in outputs)
+    )
+
+
+def _folder_ids(folders: list[Path]) -> dict[Path, Stamp]:
+    """Each folder's device and inode (None: gone): a folder removed and made again, or replaced by another under
+    its name (a kit folder swapped for a new copy), is another folder, whose changes the old watch never sees."""
+    out: dict[Path, Stamp] = {}
+    for folder in folders:
+        try:
+            st = folder.stat()
+            out[folder] = (st.st_dev, st.st_ino, 0)
+        except OSError:
+            out[folder] = None
+    return out
 
 
 def _real(path: Path) -> Path:
@@ -121,6 +143,7 @@ class Watcher:
                 stop.wait(RETRY_S)
                 continue
             fresh = True  # no change seen since this watch started
+            ids = _folder_ids(folders)
             try:
                 for changes in watchfiles.watch(
                     *folders,
@@ -137,6 +160,8 @@ class Watcher:
                         self._changed(frozenset(Path(p) for _, p in changes))
                         told = ""
                     fresh = False
+                    if not changes and _folder_ids(self._wanted().folders()) != ids:  # (a folder gone, back, or
+                        break  # replaced: watched anew, and the files compared with what was read then)
             except (OSError, RuntimeError) as exc:  # a folder removed while watched, a watch limit reached
                 why = f"cannot watch {', '.join(map(str, folders)) or 'the inputs'}: {exc}"
                 if why != told:
