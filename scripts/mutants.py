@@ -1139,8 +1139,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "event-streams-uncapped",
         "live/server.py",
-        "        if not self.streams.acquire(blocking=False):\n",
-        "        if not self.streams.acquire(blocking=False) and False:\n",
+        "        if not self.streams.acquire(timeout=STREAM_WAIT_S):",
+        "        if not self.streams.acquire(timeout=STREAM_WAIT_S) and False:",
         "tests/test_live.py::test_served_to_the_network_it_answers_addresses_and_its_own_name_and_caps_what_it_holds",
     ),
     m(
@@ -1590,6 +1590,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "    named = {f.absolute() for f in files}  # (as named too: content.yaml a link to the words elsewhere)",
         "    named: set[Path] = set()",
         "tests/test_live.py::test_a_content_file_that_is_a_link_is_watched_as_named_too",
+    ),
+    m(
+        "serve-holds-a-closed-pages-stream",
+        "live/server.py",
+        "                elif self.live.stopping or self._closed():",
+        "                elif self.live.stopping:",
+        "tests/test_live.py::test_served_to_the_network_it_answers_addresses_and_its_own_name_and_caps_what_it_holds",
     ),
     m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",

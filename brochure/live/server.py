@@ -16,6 +16,7 @@ import ipaddress
 import json
 import os
 import re
+import select
 import socket
 import sys
 import threading
@@ -29,7 +30,9 @@ from typing import Any
 from brochure.limits import SERVE_CONNECTIONS, SERVE_STREAMS
 from brochure.live.session import Live
 
-KEEP_ALIVE_S = 15.0  # a comment on the event stream this often, so a page that went away is noticed
+KEEP_ALIVE_S = 15.0  # a comment on the event stream this often (a proxy or browser that drops quiet streams)
+LOOK_S = 0.25  # an event stream looks this often whether its page closed its end (a reload, a tab closed)
+STREAM_WAIT_S = 1.0  # a page asking for a stream when all are held waits this long for a closed page's to be freed
 REQUEST_TIMEOUT_S = 10.0  # a connection that sends nothing for this long is closed (its thread and slot freed)
 MOST_BODY = 4096  # bytes of a switch request
 _PICTURE = re.compile(r"^/pages/(\d{1,12})/(page\d{1,3})\.jpg$")
@@ -242,8 +245,8 @@ class _Handler(BaseHTTPRequestHandler):
     def _events(self) -> None:
         """The state now, then each new one, until the page goes away or the server stops; none when SERVE_STREAMS
         pages are open already."""
-        if not self.streams.acquire(blocking=False):
-            self._answer(HTTPStatus.SERVICE_UNAVAILABLE, _STREAMS_FULL, "text/plain")
+        if not self.streams.acquire(timeout=STREAM_WAIT_S):  # (a page reloaded: its old stream is freed within
+            self._answer(HTTPStatus.SERVICE_UNAVAILABLE, _STREAMS_FULL, "text/plain")  # LOOK_S)
             return
         try:
             self._stream()
@@ -256,21 +259,34 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Cache-Control", "no-store")
         self.send_header("X-Content-Type-Options", "nosniff")
         self.end_headers()
-        seen = 0
+        seen, quiet = 0, 0.0
         try:
             while not self.live.stopping:
-                got = self.live.wait(seen, KEEP_ALIVE_S)
-                if got is None:
-                    if self.live.stopping:
-                        break
-                    self.wfile.write(b": still here\n\n")
-                else:
+                got = self.live.wait(seen, LOOK_S)
+                if got is not None:
                     seen, data = got
                     self.wfile.write(b"id: %d\ndata: %s\n\n" % (seen, data))
-                self.wfile.flush()
+                    self.wfile.flush()
+                    quiet = 0.0
+                elif self.live.stopping or self._closed():
+                    break
+                elif (quiet := quiet + LOOK_S) >= KEEP_ALIVE_S:
+                    self.wfile.write(b": still here\n\n")
+                    self.wfile.flush()
+                    quiet = 0.0
         except _GONE:
             pass  # the page was closed or reloaded
         self.close_connection = True
+
+    def _closed(self) -> bool:
+        """Whether the page closed its end of the event stream (it sends nothing on it: the socket reads as ended).
+        A reloaded page's stream was held until the next write to it failed, up to KEEP_ALIVE_S: reloading a
+        page a few times filled every stream, and the page said the server was gone."""
+        try:
+            ready, _, _ = select.select([self.connection], [], [], 0)
+            return bool(ready) and not self.connection.recv(1, socket.MSG_PEEK)
+        except OSError:
+            return True
 
     def _host_ok(self) -> bool:
         header = (self.headers.get("Host") or "").lower()

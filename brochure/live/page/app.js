@@ -16,13 +16,30 @@ function el(tag, cls, text) {
   return node;
 }
 
+function say(text) {
+  const s = $('status');
+  s.className = 'status bad';
+  s.textContent = text;
+}
+
+// The browser tries again by itself when the connection drops; not when the server answered other than 200
+// (all its event streams held by other pages): then /state tells a server that is there from one that is gone,
+// and the page tries again every few seconds.
 function connect() {
   const events = new EventSource('/events');
   events.onmessage = (e) => render(JSON.parse(e.data));
   events.onerror = () => {
-    const s = $('status');
-    s.className = 'status bad';
-    s.textContent = 'Not connected: is `brochure serve` still running?';
+    if (events.readyState !== EventSource.CLOSED) {
+      say('Not connected: is `brochure serve` still running? (trying again)');
+      return;
+    }
+    events.close();
+    fetch('/state', { cache: 'no-store' })
+      .then((r) => say(r.ok
+        ? 'Too many preview pages are open: close one; this page tries again.'
+        : 'Not connected: is `brochure serve` still running? (trying again)'))
+      .catch(() => say('Not connected: is `brochure serve` still running? (trying again)'))
+      .finally(() => setTimeout(connect, 3000));
   };
 }
 
