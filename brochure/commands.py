@@ -466,6 +466,12 @@ def _prove_kit(brand: Path, words: Path, console: Console, logo_given: bool) -> 
             console.error(f"brochure: the kit was written but does not build yet with {content}: fix the lines above")
             return EXIT_ERRORS
         console.result(f"ok: {brand} builds with {content} ({result.pages} pages, trifold, office)")
+        press = api.build(sources, api.Options(target="press")) if sources is not None else None
+        if press is not None and not press.ok:  # (the office edition is the kit's proof; the print shop's is said)
+            for d in [d for d in press.diagnostics if d.is_error][:3]:
+                console.error(
+                    f"brochure: note: the print shop's edition (--target press) does not build yet: {d.format()}"
+                )
     else:
         kit, diags = _load_brand(brand)
         _print(console, diags)

@@ -1599,6 +1599,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_live.py::test_served_to_the_network_it_answers_addresses_and_its_own_name_and_caps_what_it_holds",
     ),
     m(
+        "init-says-nothing-of-the-press-edition",
+        "commands.py",
+        "        if press is not None and not press.ok:",
+        "        if False:",
+        "tests/test_init.py::test_a_kit_whose_print_shop_edition_does_not_build_says_so",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

@@ -452,3 +452,19 @@ def test_on_a_terminal_answers_that_never_make_a_kit_that_builds_stop_after_some
     status, _, err = cli(capsys, "init", str(tmp_path / "kit"))
     assert status == 1 and f"{limits.INIT_ROUNDS} rounds of answers did not make a kit that builds" in err, err
     assert not (tmp_path / "kit").exists()
+
+
+def test_a_kit_whose_print_shop_edition_does_not_build_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A common brand blue builds the office edition but, converted to the press's inks, reads under 4.5:1: init
+    said only "builds" (the office edition), and the clinic learnt of it at the print shop. It is written (the
+    office edition builds), and a note names what stops the print shop's edition."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content.yaml").write_bytes((ROOT / "content.yaml").read_bytes())
+    status, out, err = cli(capsys, "init", "kit", *options(primary="#0070C0"), "--yes")
+    assert status == 0 and "ok: kit/brand.yaml builds with content.yaml" in out, err
+    assert "brochure: note: the print shop's edition (--target press) does not build yet: " in err, err
+    assert "as printed, under 4.5:1" in err
+    status, out, err = cli(capsys, "init", "kit2", *options(), "--yes")
+    assert status == 0 and "print shop" not in err, err
