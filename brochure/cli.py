@@ -49,7 +49,8 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # 128 + the signal's number, as shells report it
 STDOUT = "-"  # `--json -`: the report goes to standard output
-_STEM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
+_STEM_CHARS = 100  # a preview stem's most characters
+_STEM = re.compile(rf"^[A-Za-z0-9][A-Za-z0-9._-]{{0,{_STEM_CHARS - 1}}}$")
 BUG = (
     "this is a bug in brochure: please report it with the command and the input files; "
     "BROCHURE_DEBUG=1 shows the traceback"
@@ -535,6 +536,8 @@ def _check_options(args: argparse.Namespace, options: api.Options) -> None:
     if args.command == "preview" and not low <= args.dpi <= high:
         raise UsageError(f"--dpi must be between {low:g} and {high:g}")
     if args.command == "preview" and args.stem is not None and not _STEM.match(args.stem):
+        if len(args.stem) > _STEM_CHARS and _STEM.match(args.stem[:_STEM_CHARS]):
+            raise UsageError(f"--stem is {len(args.stem)} characters long: at most {_STEM_CHARS}")
         raise UsageError(f"--stem '{args.stem}' may only have letters, digits, '.', '_' and '-' (no folders)")
     if args.command != "check" and args.output == STDOUT:
         raise UsageError("-o - : the output cannot go to standard output; give a file name (or use --json -)")

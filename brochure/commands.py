@@ -219,8 +219,11 @@ SHOWN = 25  # families of each kind a search prints (the count of the rest follo
 
 def _font_search(word: str, offline: bool, console: Console) -> int:
     from brochure.theme.catalog import installed
-    from brochure.theme.fontindex import search
+    from brochure.theme.fontindex import package_for, search
 
+    if not package_for(word):  # (a word with no letter or digit names no family: PyPI was asked of 'fontpkg-')
+        console.error(f"brochure: error: --search {word!r}: give a word of letters or digits, e.g. 'serif' or 'lato'")
+        return EXIT_USAGE
     found = search(word, offline=offline)
     here = {r.package for r in installed()}
     listing = found.listing
@@ -256,7 +259,7 @@ def _font_search(word: str, offline: bool, console: Console) -> int:
     if not found.families:
         console.result(
             f"  none: no fontpkg family's name or kind has '{word}'"
-            + ("" if not asked else f", and PyPI has no package fontpkg-{_slug(word)}")
+            + ("" if not asked else f", and PyPI has no package {package_for(word)}")
         )
         return EXIT_ERRORS
     if ready:
@@ -266,10 +269,6 @@ def _font_search(word: str, offline: bool, console: Console) -> int:
             "fonts: {body: {family: NAME}} (or `brochure init --font NAME`)."
         )
     return EXIT_OK
-
-
-def _slug(word: str) -> str:
-    return "-".join(re.findall(r"[a-z0-9]+", word.lower()))
 
 
 def _describe(fam: Installable, is_installed: bool) -> list[str]:
@@ -504,11 +503,10 @@ def _named_astray(at: Location, written: str) -> Diagnostic:
 
 
 def _asked(hint: str) -> str:
-    """A build's hint as `brochure init` answers it: the kit's fallback fonts are its --fallbacks."""
-    hint = hint.replace("add it to fonts.fallbacks in brand.yaml", "give it with --fallbacks")
-    return re.sub(
-        r"add (a fallback family that has it) to fonts\.fallbacks in brand\.yaml", r"give \1 with --fallbacks", hint
-    )
+    """A build's hint as `brochure init` answers it: its options, not brand.yaml's keys."""
+    from brochure.kit import as_options
+
+    return as_options(hint)
 
 
 def _init_words(args: argparse.Namespace, console: Console) -> int:

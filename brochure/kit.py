@@ -66,6 +66,8 @@ _BREAK = re.compile("[\t\n\r\x0b\x0c\x85\u2028\u2029\ufeff]")
 def _id(value: str, answers: Answers) -> tuple[str, str]:
     if _ID.match(value):
         return "", ""
+    if len(value) > 40 and _ID.match(value[:40]) and re.fullmatch("[a-z0-9-]+", value):
+        return f"'{value}' is {len(value)} characters long: an id has at most 40", "shorten it, e.g. 'riverside'"
     return (
         f"'{value}' has characters other than a-z, 0-9 and '-'",
         "use a short lowercase name joined by hyphens, e.g. 'riverside'",
@@ -162,10 +164,13 @@ def _logo(value: str, answers: Answers) -> tuple[str, str]:
     """A PNG or SVG file the brand loader accepts ('' : a plain mark in the brand's colours, to replace)."""
     if not value:
         return "", ""
-    path = Path(value).expanduser()
+    path = logo_path(value)
     if path.suffix.lower() not in (".svg", ".png"):
         return f"'{value}' is not an SVG or PNG file", "use an SVG logo (text converted to outlines) or a PNG"
     if not path.is_file():
+        kind = _kind(path)
+        if kind:
+            return f"'{value}' is {kind}, not a logo file", "give the logo file's path"
         return f"file '{value}' not found", "give the logo's path, relative to the folder you run brochure in"
     from brochure.inputs.logo import load_logo
 
@@ -175,14 +180,42 @@ def _logo(value: str, answers: Answers) -> tuple[str, str]:
     return "", ""
 
 
+def as_options(hint: str) -> str:
+    """A hint written for brand.yaml's keys, as `brochure init` takes the answers: its options."""
+    hint = hint.replace("at the top of brand.yaml (country: GB)", "with --country (e.g. GB)")
+    hint = hint.replace("add it to fonts.fallbacks in brand.yaml", "give it with --fallbacks")
+    hint = re.sub(
+        r"add (a fallback family that has it) to fonts\.fallbacks in brand\.yaml", r"give \1 with --fallbacks", hint
+    )
+    return re.sub(r"\bcolors\.(primary|secondary|accent|text|background)\b", r"--\1", hint)
+
+
+def logo_path(value: str) -> Path:
+    """The logo's path as answered: a path dragged onto a terminal comes in quotes ('/my logos/logo.png')."""
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        value = value[1:-1]
+    return Path(value).expanduser()
+
+
+def _kind(path: Path) -> str:
+    """What a path that is no regular file is ('a folder', 'a device'), or '' when there is nothing there."""
+    from brochure.inputs.files import file_kind
+
+    try:
+        return file_kind(path.stat().st_mode) or ""
+    except OSError:
+        return ""
+
+
 def _contact(key: str) -> Check:
     def check(value: str, answers: Answers) -> tuple[str, str]:
-        problem = _text(value, answers)
-        if problem[0]:
-            return problem
+        found = _text(value, answers)
+        if found[0]:
+            return found
         from brochure.inputs.contact import contact_problem
 
-        return contact_problem(key, value, answers.get("country", "").upper() or None)  # (`fr` is FR, as in brand.yaml)
+        problem, hint = contact_problem(key, value, answers.get("country", "").upper() or None)  # (`fr` is FR)
+        return problem, as_options(hint)
 
     return check
 
@@ -425,7 +458,7 @@ def write_kit(folder: Path, a: Answers) -> list[Path]:
     from brochure.output.files import same_file
 
     brand = folder / "brand.yaml"
-    source = Path(a["logo"]).expanduser() if a.get("logo") else None
+    source = logo_path(a["logo"]) if a.get("logo") else None
     logo = folder / (f"logo{source.suffix.lower()}" if source else "logo.svg")
     in_place = source is not None and same_file(source, logo)
     for path in (brand, *(() if in_place else (logo,))):

@@ -287,6 +287,12 @@ BAD_SVGS = {
     ),
     "far-outside": (f'<svg {NS} viewBox="0 0 120 40"><rect x="1e9" width="4" height="4"/></svg>', "far outside"),
     "draws-nothing": (f'<svg {NS} viewBox="0 0 120 40"><defs>{RECT}</defs></svg>', "draws nothing"),
+    "internal-entity": (  # (never expanded: the colour it stands for was dropped, and the logo printed black)
+        f'<!DOCTYPE svg [<!ENTITY y "fill:#ff0000">]><svg {NS} viewBox="0 0 120 40"><style>.a{{&y;}}</style>'
+        f'<rect class="a" width="120" height="40"/></svg>',
+        "uses the entity &y;",
+    ),
+    "entity-declared": (f'<!DOCTYPE svg [<!ENTITY y "red">]><svg {NS} viewBox="0 0 120 40">{RECT}</svg>', "declares"),
 }
 
 
@@ -420,3 +426,12 @@ def test_a_bad_icc_profile_is_refused_at_colors_profile(
     edit(inputs.brand, "  cmyk:\n", "  profile: printer.icc\n  cmyk:\n")
     line = refused(inputs, capsys, inputs.brand, "printer.icc", "colors.profile")
     assert message in line
+
+
+def test_an_svg_logo_with_the_doctype_exports_write_builds(inputs: Inputs) -> None:
+    """A DOCTYPE that names SVG 1.1's DTD (Illustrator and Inkscape write one) declares no entity: the logo is
+    used (the DTD is not fetched)."""
+    doctype = '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">'
+    (inputs.kit / "logo.svg").write_text(f'<?xml version="1.0"?>{doctype}<svg {NS} viewBox="0 0 120 40">{RECT}</svg>')
+    kit, diags = load_brand(inputs.brand)
+    assert kit is not None and not [d for d in diags if d.is_error], diags

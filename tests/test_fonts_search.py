@@ -266,3 +266,25 @@ def test_an_index_that_answers_what_no_fontpkg_family_is_gets_a_note_never_a_bug
     assert "brochure: note: " in err and "\x1b" not in out + err and "EVIL" not in out, out + err
     if what == "file-address":
         assert "not a web address" in err, err
+
+
+@pytest.mark.parametrize("word", ["", " ", ".*", "("])
+def test_a_search_word_without_letters_or_digits_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], word: str
+) -> None:
+    """Such a word names no family: PyPI was asked of a package 'fontpkg-', and said to have none."""
+    status, _, err = cli(capsys, "fonts", "--search", word, "--offline")
+    assert status == 2 and "give a word of letters or digits" in err and "fontpkg-," not in err, err
+
+
+@pytest.mark.parametrize(("word", "family"), [("fontpkg-lato", "Lato"), ("Alégreya", "Alegreya"), ("ñandú", "")])
+def test_a_search_word_is_read_as_package_names_are_written(
+    capsys: pytest.CaptureFixture[str], word: str, family: str
+) -> None:
+    """A package's name (fontpkg-lato) finds its family; accents are dropped as package names drop them (they
+    were dropped with their letters: ñandú searched for 'and' and listed Andika and Khand)."""
+    status, out, _ = cli(capsys, "fonts", "--search", word, "--offline")
+    if family:
+        assert status == 0 and f"\n    {family}  (" in out, out
+    else:
+        assert status == 1 and "Andika" not in out and "Khand" not in out, out

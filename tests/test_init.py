@@ -358,7 +358,7 @@ def test_on_a_terminal_an_answer_the_build_refuses_is_asked_again(
     assert status == 0, err
     assert "cannot be built with these answers yet; answer again:" in err
     assert "  Primary colour, #RRGGBB (headings, bands): " in err and "printed in colors.primary on" in err
-    assert err.count("(hint: change colors.primary so the two differ more)") == 1  # one problem per question
+    assert err.count("(hint: change --primary so the two differ more)") == 1  # one problem per question, as asked
     assert out.count("Primary colour, #RRGGBB (headings, bands)") == 2
     kit, _ = load_brand(tmp_path / "kit/brand.yaml")
     assert kit is not None and dict(kit.colors)["primary"] == "#2E5E4E"
@@ -468,3 +468,24 @@ def test_a_kit_whose_print_shop_edition_does_not_build_says_so(
     assert "as printed, under 4.5:1" in err
     status, out, err = cli(capsys, "init", "kit2", *options(), "--yes")
     assert status == 0 and "print shop" not in err, err
+
+
+def test_answers_are_read_as_people_give_them_and_their_faults_named_as_they_are(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A logo path dragged onto the terminal comes in quotes; a folder given as the logo is a folder, not 'not
+    found'; an id one letter too long says so, not that its letters are wrong; a phone number without its
+    country code points at --country, not at a line of a brand.yaml that is not written yet."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content.yaml").write_bytes((ROOT / "content.yaml").read_bytes())
+    (tmp_path / "my logos").mkdir()
+    _png(tmp_path / "my logos" / "logo.png", (1200, 400))
+    status, _, err = cli(capsys, "init", "kit", *options(logo="'my logos/logo.png'"), "--yes")
+    assert status == 0 and (tmp_path / "kit" / "logo.png").is_file(), err
+    (tmp_path / "folder.png").mkdir()
+    status, _, err = cli(capsys, "init", "kit2", *options(logo="folder.png"), "--yes")
+    assert status == 2 and "--logo 'folder.png': 'folder.png' is a folder, not a logo file" in err, err
+    status, _, err = cli(capsys, "init", "kit2", *options(id="a" * 41), "--yes")
+    assert status == 2 and "is 41 characters long: an id has at most 40" in err, err
+    status, _, err = cli(capsys, "init", "kit2", *options(country="", phone="0117 496 0321"), "--yes")
+    assert status == 2 and "with --country (e.g. GB)" in err and "brand.yaml" not in err, err

@@ -587,6 +587,8 @@ def test_language_and_edition_are_picked_from_editions_yaml(
     )
     assert main(["serve", "--edition", "clearwater/de"]) == 2
     assert "clearwater has no content file in 'de' (offered: en-gb, es, pl, vi, ar)" in capsys.readouterr().err
+    assert main(["serve", "--host", ""]) == 2  # (Python served every address, and printed http://:8765/)
+    assert "--host is empty" in capsys.readouterr().err
 
 
 def test_a_save_during_a_rebuild_supersedes_it(inputs: Inputs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -115,6 +115,12 @@ def _load_svg(path: Path, at: Location) -> tuple[Logo | None, Diagnostic | None]
         return None, error(at, f"logo is not a readable SVG file: {exc}", "export the logo again as plain SVG")
     if root is None or root.tag != SVG_NS + "svg":
         return None, error(at, "logo file is not an SVG document", "the root element must be <svg>")
+    entity = next(root.iter(etree.Entity), None)
+    dtd = root.getroottree().docinfo.internalDTD  # (a DOCTYPE naming SVG 1.1's DTD, as exports write it, is fine)
+    if entity is not None or (dtd is not None and next(dtd.iterentities(), None) is not None):  # (never expanded:
+        # what they stand for, a colour in a <style>, was dropped and the logo printed otherwise, black)
+        what = f"uses the entity {entity.text}" if entity is not None else "declares entities (<!DOCTYPE svg [...]>)"
+        return None, error(at, f"logo SVG {what}", "export the logo again as plain SVG, without a DOCTYPE")
     elements = list(root.iter(etree.Element))
     if len(elements) > limits.SVG_ELEMENTS:
         return None, error(

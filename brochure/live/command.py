@@ -50,6 +50,8 @@ def _choose(args: argparse.Namespace, console: Console) -> tuple[Choices, Choice
 
     if not 0 <= args.port <= 65535:
         raise _Usage("--port must be between 0 (any free port) and 65535")
+    if not args.host.strip():  # (Python serves '' on every address, and the address it printed was http://:8765/)
+        raise _Usage("--host is empty: leave it out for this machine only, or give an address (0.0.0.0: every one)")
     if not LEAST_DPI <= args.dpi <= MOST_DPI:
         raise _Usage(f"--dpi must be between {LEAST_DPI:g} and {MOST_DPI:g}")
     if args.source is not None and same_file(args.source, args.content):

@@ -16,6 +16,7 @@ import json
 import os
 import re
 import time
+import unicodedata
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -112,10 +113,23 @@ def _squash(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
+def searched(word: str) -> str:
+    """A search word as the families' names are compared with it: accents dropped (ñandú is nandu, as package
+    names write it: dropping the letters left 'and'), and a package's prefix left out (fontpkg-lato is lato)."""
+    bare = "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch)).strip()
+    return re.sub(r"^fontpkg[-_ ]", "", bare, flags=re.IGNORECASE)
+
+
+def package_for(word: str) -> str:
+    """The package a search word would name ('' for a word with no letter or digit to name one by)."""
+    words = re.findall(r"[a-z0-9]+", searched(word).lower())
+    return "fontpkg-" + "-".join(words) if words else ""
+
+
 def matches(word: str, families: Iterable[Installable]) -> list[Installable]:
     """The families whose name or package has the word (spaces, hyphens and case aside), or whose kind starts
     with it ('sans', 'serif', 'hand'); usable ones first, then by name."""
-    key = _squash(word)
+    key = _squash(searched(word))
     if not key:
         return []
     found = [
@@ -135,8 +149,8 @@ def search(word: str, *, offline: bool = False, index: str | None = None) -> Fou
     if offline:
         return Found(word, tuple(found), shipped, "")
     pypi = Index(index or os.environ.get("BROCHURE_INDEX_URL") or INDEX)
-    if not found:
-        package = "fontpkg-" + "-".join(re.findall(r"[a-z0-9]+", word.lower()))
+    package = package_for(word)
+    if not found and package:
         try:
             wheel = pypi.newest_wheel(package)
             fam = judge_wheel(pypi, wheel, package) if wheel else None
