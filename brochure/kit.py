@@ -93,13 +93,10 @@ def _color(value: str, answers: Answers) -> tuple[str, str]:
 def _text_color(value: str, answers: Answers) -> tuple[str, str]:
     """Body text must read on the background, 4.5:1 at least (the build checks every line the same way); the
     background is a light tint (_background), so dark text that reads on it reads on the white paper too."""
-    problem = _color(value, answers)
+    ground = answers.get("background", "#FFFFFF").upper()
+    problem, ratio = _on(value, answers, ground)
     if problem[0]:
         return problem
-    from brochure.theme.colors import contrast_ratio, hex_to_color
-
-    ground = answers.get("background", "#FFFFFF").upper()
-    ratio = contrast_ratio(hex_to_color(value), hex_to_color(ground))
     if ratio < 4.5:
         on = "white paper" if ground == "#FFFFFF" else f"a {ground} background"
         return (
@@ -109,15 +106,23 @@ def _text_color(value: str, answers: Answers) -> tuple[str, str]:
     return "", ""
 
 
+def _on(value: str, answers: Answers, ground: str) -> tuple[tuple[str, str], float]:
+    """The colour's own problem if it has one, else none and its contrast on `ground`."""
+    problem = _color(value, answers)
+    if problem[0]:
+        return problem, 0.0
+    from brochure.theme.colors import contrast_ratio, hex_to_color
+
+    return ("", ""), contrast_ratio(hex_to_color(value), hex_to_color(ground))
+
+
 def _background(value: str, answers: Answers) -> tuple[str, str]:
     """The background is a paper's tint that the soft tints are mixed with: body text prints on it and on white,
     so it must be light (near-black text on it 10:1 at least)."""
-    problem = _color(value, answers)
+    problem, ratio = _on(value, answers, "#000000")
     if problem[0]:
         return problem
-    from brochure.theme.colors import contrast_ratio, hex_to_color
-
-    if contrast_ratio(hex_to_color(value), hex_to_color("#000000")) < 10:
+    if ratio < 10:
         return (
             f"a {value} background is too dark: the body text prints on it and on the white paper, and no text colour "
             "reads on both",
@@ -129,12 +134,9 @@ def _background(value: str, answers: Answers) -> tuple[str, str]:
 def _accent(value: str, answers: Answers) -> tuple[str, str]:
     """The accent draws list bullets, step numbers, icons and the rules above headings on white paper: one so light
     that it hardly shows there (under 1.5:1) leaves them out of the leaflet."""
-    problem = _color(value, answers)
+    problem, ratio = _on(value, answers, "#FFFFFF")
     if problem[0]:
         return problem
-    from brochure.theme.colors import contrast_ratio, hex_to_color
-
-    ratio = contrast_ratio(hex_to_color(value), hex_to_color("#FFFFFF"))
     if ratio < 1.5:
         return (
             f"an accent of {value} has a contrast of {ratio:.1f}:1 on the white paper: the list bullets, step numbers, "

@@ -1479,8 +1479,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "init-any-background",
         "kit.py",
-        'if contrast_ratio(hex_to_color(value), hex_to_color("#000000")) < 10:',
-        "if False:",
+        "    if ratio < 10:",
+        "    if False:",
         "tests/test_init.py::test_each_wrong_answer_is_named_with_its_option_and_nothing_is_written",
     ),
     m(

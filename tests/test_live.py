@@ -320,14 +320,7 @@ def test_served_to_the_network_it_answers_addresses_and_its_own_name_and_caps_wh
     head = urllib.request.Request(base, method="HEAD")
     with urllib.request.urlopen(head, timeout=WAIT) as answer:
         assert answer.status == 200 and int(answer.headers["Content-Length"]) > 100 and answer.read() == b""
-    pages = []
-    for _ in range(SERVE_STREAMS):
-        page = socket.create_connection(("127.0.0.1", port), timeout=WAIT)
-        page.sendall(f"GET /events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
-        got = b""
-        while b"\ndata: " not in got:
-            got += page.recv(65536)
-        pages.append(page)
+    pages = _hold_every_stream(port)
     one_more = socket.create_connection(("127.0.0.1", port), timeout=WAIT)
     one_more.sendall(f"GET /events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
     answer = one_more.recv(65536)  # (a stream's first lines would not be waited out)
@@ -375,6 +368,19 @@ def test_one_machine_that_opens_many_connections_and_sends_nothing_leaves_room_f
             s.close()
     assert serve.interrupt() == 0
     assert not any("Traceback" in e for e in serve.errors), serve.errors
+
+
+def _hold_every_stream(port: int) -> list[socket.socket]:
+    """SERVE_STREAMS event streams opened and read up to their first state, as that many open pages hold them."""
+    pages = []
+    for _ in range(SERVE_STREAMS):
+        page = socket.create_connection(("127.0.0.1", port), timeout=WAIT)
+        page.sendall(f"GET /events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
+        got = b""
+        while b"\ndata: " not in got:
+            got += page.recv(65536)
+        pages.append(page)
+    return pages
 
 
 def _stream_opens(port: int) -> bool:
@@ -788,14 +794,7 @@ def test_a_page_refused_a_stream_says_why_and_connects_once_one_is_free(
     found = serve.expect(r"serving the live preview at (http://127\.0\.0\.1:(\d+)/)")
     base, port = found.group(1), int(found.group(2))
     serve.expect(r"wrote out/")
-    held = []
-    for _ in range(SERVE_STREAMS):
-        other = socket.create_connection(("127.0.0.1", port), timeout=WAIT)
-        other.sendall(f"GET /events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
-        got = b""
-        while b"\ndata: " not in got:
-            got += other.recv(65536)
-        held.append(other)
+    held = _hold_every_stream(port)
     page = Page(browser, tmp_path)
     browser.get(base)  # type: ignore[attr-defined]
     page.wait.until(lambda _: "Too many preview pages are open" in page.text("status"))
