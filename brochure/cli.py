@@ -672,7 +672,7 @@ def _command(args: argparse.Namespace, options: api.Options, console: Console, s
             return EXIT_ERRORS
         console.result(f"wrote {pdf} ({len(result.pdf) // 1024} KiB, {options.layout}, {paper}, {args.target})")
     elif args.command == "preview":
-        return _preview(args, result, args.stem or name, console)
+        return _preview(args, result, args.stem or name, console, [p for _, p in api.input_files(sources)])
     else:
         console.result(f"ok: {args.content} with {args.brand}: {options.layout}, {paper}, {args.target}")
     return EXIT_OK
@@ -684,7 +684,7 @@ def _preview_outputs(folder: Path, stem: str, layout: Layout) -> list[Output]:
     return [Output("-o", p, PNG) for p in preview_paths(folder, stem, len(layout.pages), bool(layout.views))]
 
 
-def _preview(args: argparse.Namespace, result: api.Result, stem: str, console: Console) -> int:
+def _preview(args: argparse.Namespace, result: api.Result, stem: str, console: Console, inputs: list[Path]) -> int:
     from brochure.output.preview import remove_stale_pages, write_mockup, write_previews  # (pypdfium2: only here)
 
     assert result.pdf is not None and result.layout is not None
@@ -705,7 +705,7 @@ def _preview(args: argparse.Namespace, result: api.Result, stem: str, console: C
     for path in paths:
         console.result(f"wrote {path}")
     pages = len(result.layout.pages)
-    for path in remove_stale_pages(folder, stem, pages):
+    for path in remove_stale_pages(folder, stem, pages, inputs):
         console.result(f"removed {path} (an earlier preview's: this leaflet has {pages} pages)")
     return EXIT_OK
 

@@ -1444,8 +1444,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "batch-two-at-once",
         "output/files.py",
-        "        if not _locked(fd) or not _same_inode(fd, path):",
-        "        if False:",
+        "free = key not in _held and _locked(fd) and _same_inode(fd, path)",
+        "free = True",
         "tests/test_adversarial_batch.py::test_a_second_batch_writing_to_the_same_folder_is_an_error_while_the_first_runs",
     ),
     m(
@@ -1552,7 +1552,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "preview-leaves-stale-pages",
         "cli.py",
-        "    for path in remove_stale_pages(folder, stem, pages):",
+        "    for path in remove_stale_pages(folder, stem, pages, inputs):",
         "    for path in []:",
         "tests/test_cli.py::test_a_preview_with_fewer_pages_removes_the_pages_an_earlier_one_left",
     ),
@@ -1608,16 +1608,16 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "logo-svg-entities-dropped",
         "inputs/logo.py",
-        "    if entity is not None or (dtd is not None and next(dtd.iterentities(), None) is not None):",
-        "    if False:",
+        "if named or entity is not None or (dtd is not None and next(dtd.iterentities(), None) is not None):",
+        "if named:",
         "tests/test_assets_hostile.py::test_a_bad_svg_logo_is_refused_at_logo",
         k="entity",
     ),
     m(
         "logo-svg-any-doctype-refused",
         "inputs/logo.py",
-        "    if entity is not None or (dtd is not None and next(dtd.iterentities(), None) is not None):",
-        "    if entity is not None or dtd is not None:",
+        "if named or entity is not None or (dtd is not None and next(dtd.iterentities(), None) is not None):",
+        "if named or entity is not None or dtd is not None:",
         "tests/test_assets_hostile.py::test_an_svg_logo_with_the_doctype_exports_write_builds",
     ),
     m(
@@ -1647,6 +1647,36 @@ MUTANTS: tuple[Mutant, ...] = (
         """    return re.sub(r"\\bcolors\\.(primary|secondary|accent|text|background)\\b", r"--\\1", hint)""",
         "    return hint",
         "tests/test_init.py::test_on_a_terminal_an_answer_the_build_refuses_is_asked_again",
+    ),
+    m(
+        "batch-lock-shared-with-its-workers",
+        "output/files.py",
+        "            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)",
+        "            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)",
+        "tests/test_adversarial_batch.py::test_a_batch_killed_outright_leaves_its_folder_free_though_its_workers_live_on",
+    ),
+    m(
+        "fonts-index-follows-any-redirect",
+        "theme/fontindex.py",
+        '        if urllib.parse.urlsplit(newurl).scheme not in ("https", "http"):',
+        "        if False:",
+        "tests/test_fonts_search.py::test_an_index_that_answers_what_no_fontpkg_family_is_gets_a_note_never_a_bug",
+        k="redirect",
+    ),
+    m(
+        "logo-svg-entity-in-an-attribute-dropped",
+        "inputs/logo.py",
+        "    named = _ENTITY.search(data)",
+        "    named = None",
+        "tests/test_assets_hostile.py::test_a_bad_svg_logo_is_refused_at_logo",
+        k="attribute",
+    ),
+    m(
+        "preview-removes-an-input",
+        "output/preview.py",
+        "            if not stat.S_ISREG(path.lstat().st_mode) or any(same_file(path, i) for i in inputs):",
+        "            if not stat.S_ISREG(path.lstat().st_mode):",
+        "tests/test_cli.py::test_a_preview_never_removes_a_picture_the_words_show",
     ),
     m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",

@@ -5,6 +5,7 @@ yet."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -748,3 +749,35 @@ def test_a_manifest_naming_a_copy_of_a_picture_elsewhere_is_not_trusted(
     status, out, err = batch(capsys, path)
     assert status == 0 and "1 built, 0 unchanged" in out, out + err
     assert "copy.png" not in (inputs.content.parent / "out" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads a process's children from /proc")
+def test_a_batch_killed_outright_leaves_its_folder_free_though_its_workers_live_on(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A batch killed with SIGKILL (the out-of-memory killer) leaves its forked workers behind, holding what it
+    had open: the lock is the batch's own (a record lock, not one on the open file they share), so the next batch
+    runs; with a lock on the open file, every later batch said another was writing until the workers were found."""
+    path = _editions(
+        inputs, EDITIONS.replace("[trifold]", "[trifold, bifold, flyer]").replace("[office]", "[office, press]")
+    )
+    proc = subprocess.Popen(
+        [*PYTHON, "batch", str(path), "--jobs", "2"],
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
+        deadline = time.monotonic() + 120
+        while not children.read_text().split():  # (its workers are forked once it holds the folder)
+            assert proc.poll() is None and time.monotonic() < deadline, "the batch ended before it started workers"
+            time.sleep(0.01)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=60)
+        status, out, err = batch(capsys, path)
+        assert status == 0 and "another `brochure batch`" not in err and "6 editions" in out, out + err
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)  # (the workers it left)

@@ -293,6 +293,11 @@ BAD_SVGS = {
         "uses the entity &y;",
     ),
     "entity-declared": (f'<!DOCTYPE svg [<!ENTITY y "red">]><svg {NS} viewBox="0 0 120 40">{RECT}</svg>', "declares"),
+    "entity-in-an-attribute": (  # (the parser leaves fill="" and no entity node: the rectangle printed black)
+        '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">'
+        f'<svg {NS} viewBox="0 0 120 40"><rect fill="&brand;" width="120" height="40"/></svg>',
+        "uses the entity &brand;",
+    ),
 }
 
 
@@ -432,6 +437,9 @@ def test_an_svg_logo_with_the_doctype_exports_write_builds(inputs: Inputs) -> No
     """A DOCTYPE that names SVG 1.1's DTD (Illustrator and Inkscape write one) declares no entity: the logo is
     used (the DTD is not fetched)."""
     doctype = '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">'
-    (inputs.kit / "logo.svg").write_text(f'<?xml version="1.0"?>{doctype}<svg {NS} viewBox="0 0 120 40">{RECT}</svg>')
+    marks = "<title>A &amp; B &#38; &#x26;</title>"  # (XML's own entities and character references are fine)
+    (inputs.kit / "logo.svg").write_text(
+        f'<?xml version="1.0"?>{doctype}<svg {NS} viewBox="0 0 120 40">{marks}{RECT}</svg>'
+    )
     kit, diags = load_brand(inputs.brand)
     assert kit is not None and not [d for d in diags if d.is_error], diags

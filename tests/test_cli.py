@@ -279,3 +279,15 @@ def test_the_version_is_printed(capsys: pytest.CaptureFixture[str]) -> None:
 
     assert main(["--version"]) == 0
     assert capsys.readouterr().out.strip() == f"brochure {__version__}"
+
+
+def test_a_preview_never_removes_a_picture_the_words_show(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:
+    """A photo the words show, named as a preview's third page would be (scan-page3.png), in the folder the
+    two-page preview goes to: it is an input, never taken for an earlier preview's page and removed."""
+    folder = inputs.content.parent
+    Image.new("RGB", (1200, 800), "#88aacc").save(folder / "scan-page3.png")
+    bullets = '      - bullets:\n          - "Redness for 1 to 3 days"\n'
+    edit(inputs.content, bullets, bullets + "      - image: {src: scan-page3.png, alt: A photo}\n")
+    given = ["--content", str(inputs.content), "--brand", str(inputs.brand), "--dpi", "12", "-o", str(folder)]
+    assert main(["preview", *given, "--stem", "scan"]) == 0, capsys.readouterr().err
+    assert (folder / "scan-page3.png").is_file() and "removed" not in capsys.readouterr().out

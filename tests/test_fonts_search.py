@@ -118,6 +118,7 @@ def wheel(package: str, family: str, files: list[dict[str, object]]) -> bytes:
 class Index:
     def __init__(self) -> None:
         self.files: dict[str, bytes] = {}
+        self.redirects: dict[str, str] = {}  # path -> the address a 302 sends to
         self.requests: list[tuple[str, str]] = []  # (path, Range header)
         self.url = ""
 
@@ -136,6 +137,11 @@ def index(monkeypatch: pytest.MonkeyPatch) -> Iterator[Index]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             fake.requests.append((self.path, self.headers.get("Range", "")))
+            if self.path in fake.redirects:
+                self.send_response(302)
+                self.send_header("Location", fake.redirects[self.path])
+                self.end_headers()
+                return
             data = fake.files.get(self.path)
             if data is None:
                 self.send_error(404)
@@ -226,7 +232,7 @@ def _meta_wheel(index: Index, package: str, meta: object) -> None:
 @pytest.mark.parametrize(
     "what",
     ["weight-word", "top-level-list", "category-number", "weight-huge", "files-number", "files-null", "name-escapes",
-     "file-address", "damaged-wheel"],
+     "file-address", "damaged-wheel", "redirect-to-ftp"],
 )  # fmt: skip
 def test_an_index_that_answers_what_no_fontpkg_family_is_gets_a_note_never_a_bug(
     capsys: pytest.CaptureFixture[str], index: Index, what: str, tmp_path: Path
@@ -250,6 +256,8 @@ def test_an_index_that_answers_what_no_fontpkg_family_is_gets_a_note_never_a_bug
         _page(index, package, None)
     elif what == "name-escapes":
         _meta_wheel(index, package, {**good, "family": "\x1b[2J\x1b[31mEVIL\nfake line"})
+    elif what == "redirect-to-ftp":  # (urllib follows a redirect to ftp:// and file:// on its own)
+        index.redirects[f"/simple/{package}/"] = "ftp://127.0.0.1:1/x.json"
     elif what == "file-address":
         secret = tmp_path / "secret.whl"
         secret.write_bytes(b"PK not a wheel")
@@ -264,7 +272,7 @@ def test_an_index_that_answers_what_no_fontpkg_family_is_gets_a_note_never_a_bug
     status, out, err = cli(capsys, "fonts", "--search", "zzhostile")
     assert status == 1 and "internal error" not in err and "Traceback" not in err, err
     assert "brochure: note: " in err and "\x1b" not in out + err and "EVIL" not in out, out + err
-    if what == "file-address":
+    if what in ("file-address", "redirect-to-ftp"):
         assert "not a web address" in err, err
 
 

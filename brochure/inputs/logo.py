@@ -104,6 +104,10 @@ def _trimmed(
     )
 
 
+# An entity reference other than XML's five and character references (&#38;, &#x26;).
+_ENTITY = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)[A-Za-z_:][-A-Za-z0-9._:]*;")
+
+
 def _load_svg(path: Path, at: Location) -> tuple[Logo | None, Diagnostic | None]:
     data, problem = read_bytes(path, limits.SVG_BYTES)
     if data is None:
@@ -115,11 +119,13 @@ def _load_svg(path: Path, at: Location) -> tuple[Logo | None, Diagnostic | None]
         return None, error(at, f"logo is not a readable SVG file: {exc}", "export the logo again as plain SVG")
     if root is None or root.tag != SVG_NS + "svg":
         return None, error(at, "logo file is not an SVG document", "the root element must be <svg>")
+    named = _ENTITY.search(data)  # (in an attribute, `fill="&brand;"`, the parser leaves an empty value, no node)
     entity = next(root.iter(etree.Entity), None)
     dtd = root.getroottree().docinfo.internalDTD  # (a DOCTYPE naming SVG 1.1's DTD, as exports write it, is fine)
-    if entity is not None or (dtd is not None and next(dtd.iterentities(), None) is not None):  # (never expanded:
-        # what they stand for, a colour in a <style>, was dropped and the logo printed otherwise, black)
-        what = f"uses the entity {entity.text}" if entity is not None else "declares entities (<!DOCTYPE svg [...]>)"
+    if named or entity is not None or (dtd is not None and next(dtd.iterentities(), None) is not None):  # (never
+        # expanded: what they stand for, a colour, was dropped and the logo printed otherwise, black)
+        used = named.group().decode("ascii", "replace") if named else entity.text if entity is not None else ""
+        what = f"uses the entity {used}" if used else "declares entities (<!DOCTYPE svg [...]>)"
         return None, error(at, f"logo SVG {what}", "export the logo again as plain SVG, without a DOCTYPE")
     elements = list(root.iter(etree.Element))
     if len(elements) > limits.SVG_ELEMENTS:

@@ -12,6 +12,7 @@ import os
 import re
 import stat
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -158,8 +159,10 @@ def remove_temporaries() -> None:
 def only_one(path: Path) -> Iterator[str]:
     """Hold the lock file `path` while the block runs (one batch at a time writes to an output folder): yields ''
     when this process holds it, else why it cannot (another process holds it; the file cannot be made). The lock
-    is the operating system's on the open file, so a process that ends, however it ends, leaves none behind; the
-    file is removed when the block ends. A file that is not ours there (a link, a folder) is not opened."""
+    is the operating system's record lock of this process (POSIX `lockf`; Windows `msvcrt.locking`): a process that
+    ends, however it ends, leaves none behind, and the worker processes a batch forks do not hold it (a lock on the
+    open file, `flock`, was shared with them, and workers orphaned by a batch killed outright held it for good).
+    The file is removed when the block ends. A file that is not ours there (a link, a folder) is not opened."""
     try:
         fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0), 0o644)
     except OSError as exc:
@@ -169,7 +172,13 @@ def only_one(path: Path) -> Iterator[str]:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             yield f"{path} is {file_kind(os.fstat(fd).st_mode)}, where the batch keeps its lock"
             return
-        if not _locked(fd) or not _same_inode(fd, path):  # (held; or removed by its holder as it ended)
+        st = os.fstat(fd)
+        key = (st.st_dev, st.st_ino)
+        with _holding:  # (a record lock is the process's: another holder in this process is told apart here)
+            free = key not in _held and _locked(fd) and _same_inode(fd, path)  # (or removed by its holder as it
+            if free:  # ended)
+                _held.add(key)
+        if not free:
             yield f"another `brochure batch` is writing to {path.parent} (it holds {path}); run one at a time"
             return
         try:
@@ -177,8 +186,14 @@ def only_one(path: Path) -> Iterator[str]:
         finally:
             with contextlib.suppress(OSError):
                 path.unlink()  # (before the lock is let go: a batch waiting opens the file anew)
+            with _holding:
+                _held.discard(key)
     finally:
         os.close(fd)
+
+
+_held: set[tuple[int, int]] = set()  # the lock files (device, inode) this process holds
+_holding = threading.Lock()
 
 
 def _locked(fd: int) -> bool:
@@ -191,7 +206,7 @@ def _locked(fd: int) -> bool:
         else:
             import fcntl
 
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
         return False
     return True

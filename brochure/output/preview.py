@@ -20,7 +20,7 @@ from PIL import Image, ImageDraw
 
 from brochure.layout.model import Layout
 from brochure.limits import MOCKUP_DPI, PREVIEW_BAND_PIXELS, PREVIEW_PAGES
-from brochure.output.files import PNG, write_with
+from brochure.output.files import PNG, same_file, write_with
 from brochure.pdfium import open_pdf
 
 
@@ -108,16 +108,17 @@ def write_previews(pdf: bytes, folder: Path, stem: str, dpi: float) -> list[Path
     return paths
 
 
-def remove_stale_pages(folder: Path, stem: str, pages: int) -> list[Path]:
+def remove_stale_pages(folder: Path, stem: str, pages: int, inputs: list[Path]) -> list[Path]:
     """Remove the pictures of pages this leaflet no longer has that an earlier preview of the same name left
     (<stem>-page10.png beside a new 9-page preview shows older words as if they were this leaflet's), and return
     their paths. Only PNG pictures named as a preview names them, from the page after the last one on, are
-    removed; any other file is left as it is."""
+    removed, and never one of the leaflet's inputs (a picture the words show, named so); any other file is left as
+    it is, and so are those after it."""
     removed: list[Path] = []
     for n in range(pages + 1, PREVIEW_PAGES + 1):
         path = folder / f"{stem}-page{n}.png"
         try:
-            if not stat.S_ISREG(path.lstat().st_mode):
+            if not stat.S_ISREG(path.lstat().st_mode) or any(same_file(path, i) for i in inputs):
                 break
             with path.open("rb") as f:
                 if f.read(len(_PNG_SIGNATURE)) != _PNG_SIGNATURE:

@@ -199,8 +199,11 @@ class Index:
             raise IndexProblem(f"PyPI's answer names an address that is not a web address: {_shown(url)}")
         request = urllib.request.Request(url, headers={"User-Agent": "brochure-fonts", **(headers or {})})
         try:
-            with urllib.request.urlopen(request, timeout=self._left()) as response:
-                return int(response.status), response.read(METADATA_BYTES + _BLOCK)
+            with _web_only().open(request, timeout=self._left()) as response:
+                status = response.status
+                if not isinstance(status, int):
+                    raise IndexProblem(f"PyPI's answer for {_shown(url)} is not a web page's")
+                return status, response.read(METADATA_BYTES + _BLOCK)
         except urllib.error.HTTPError as exc:
             if exc.code == 404:
                 return 404, b""
@@ -230,6 +233,34 @@ class Index:
 
     def ranged(self, url: str, size: int) -> _Ranged:
         return _Ranged(self, url, size)
+
+
+class _WebRedirects(urllib.request.HTTPRedirectHandler):
+    """Follows a redirect to a web address only: an index's answer redirecting to ftp:// or file:// is refused."""
+
+    def redirect_request(
+        self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any, newurl: str
+    ) -> urllib.request.Request | None:
+        if urllib.parse.urlsplit(newurl).scheme not in ("https", "http"):
+            raise IndexProblem(f"PyPI's answer redirects to an address that is not a web address: {_shown(newurl)}")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def _web_only() -> urllib.request.OpenerDirector:
+    """An opener of web addresses alone (urllib's own also opens ftp:// and file:// addresses), through the
+    environment's proxies as urllib's would."""
+    opener = urllib.request.OpenerDirector()
+    for handler in (
+        urllib.request.ProxyHandler(),
+        urllib.request.HTTPHandler(),
+        urllib.request.HTTPSHandler(),
+        _WebRedirects(),
+        urllib.request.HTTPDefaultErrorHandler(),
+        urllib.request.HTTPErrorProcessor(),
+        urllib.request.UnknownHandler(),
+    ):
+        opener.add_handler(handler)
+    return opener
 
 
 def _wheel_version(filename: str) -> Version:
