@@ -20,6 +20,7 @@ import os
 import re
 import signal
 import stat
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
@@ -52,6 +53,7 @@ INDEX = "index.html"
 THUMBS = "thumbs"
 LOCK = ".batch.lock"  # held while a batch writes to the folder, removed when it ends (output/files.py only_one)
 THUMB_DPI = 24.0  # a page 200-280 pixels tall
+ORPHAN_CHECK_S = 1.0  # how often a worker looks whether its batch is still there
 PICTURE_BYTES = 4 * 2**20  # a page picture the manifest records is never larger (they are 20-60 KB)
 KITS_KEPT = 8  # kits a worker keeps read, by the hash of their files
 SOURCES_KEPT = 16  # content files a worker keeps read with their kits, by the hashes of their files
@@ -466,10 +468,23 @@ def _unchanged(name: str, output: str, job: Job, was: Known, inputs: tuple[tuple
 
 
 def _worker() -> None:
-    """A worker leaves Ctrl-C to the batch's process, which stops the queue; it ends the task it is on. Its cycle
-    collector is set for many builds (brochure/collector.py), once for its life."""
+    """A worker leaves Ctrl-C to the batch's process, which stops the queue; it ends the task it is on. SIGTERM
+    ends it at once (the command line's handler, inherited, waited for a main loop a worker does not run), and so
+    does its batch's end however it came: a worker whose parent is gone (a batch killed outright) exits within a
+    second rather than wait for tasks for ever. Its cycle collector is set for many builds (brochure/collector.py),
+    once for its life."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    parent = os.getppid()
+    threading.Thread(target=_orphaned, args=(parent,), daemon=True, name="brochure-parent-watch").start()
     for_many_builds()
+
+
+def _orphaned(parent: int) -> None:
+    """(In a worker's own thread.) End the worker once its parent is gone."""
+    while os.getppid() == parent:
+        time.sleep(ORPHAN_CHECK_S)
+    os._exit(1)
 
 
 def _answer(future: Future[list[Made]], task: Task) -> list[Made]:

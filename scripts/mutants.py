@@ -1653,7 +1653,7 @@ MUTANTS: tuple[Mutant, ...] = (
         "output/files.py",
         "            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)",
         "            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)",
-        "tests/test_adversarial_batch.py::test_a_batch_killed_outright_leaves_its_folder_free_though_its_workers_live_on",
+        "tests/test_adversarial_batch.py::test_a_batch_killed_outright_leaves_its_folder_free_and_its_workers_end",
     ),
     m(
         "fonts-index-follows-any-redirect",
@@ -1677,6 +1677,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "            if not stat.S_ISREG(path.lstat().st_mode) or any(same_file(path, i) for i in inputs):",
         "            if not stat.S_ISREG(path.lstat().st_mode):",
         "tests/test_cli.py::test_a_preview_never_removes_a_picture_the_words_show",
+    ),
+    m(
+        "batch-workers-outlive-their-batch",
+        "batch.py",
+        "    while os.getppid() == parent:",
+        "    while True:",
+        "tests/test_adversarial_batch.py::test_a_batch_killed_outright_leaves_its_folder_free_and_its_workers_end",
     ),
     m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",

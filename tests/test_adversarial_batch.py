@@ -752,12 +752,13 @@ def test_a_manifest_naming_a_copy_of_a_picture_elsewhere_is_not_trusted(
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads a process's children from /proc")
-def test_a_batch_killed_outright_leaves_its_folder_free_though_its_workers_live_on(
+def test_a_batch_killed_outright_leaves_its_folder_free_and_its_workers_end(
     inputs: Inputs, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A batch killed with SIGKILL (the out-of-memory killer) leaves its forked workers behind, holding what it
-    had open: the lock is the batch's own (a record lock, not one on the open file they share), so the next batch
-    runs; with a lock on the open file, every later batch said another was writing until the workers were found."""
+    """A batch killed with SIGKILL (the out-of-memory killer) left its forked workers behind, holding what it had
+    open and waiting for tasks for ever: the lock is the batch's own (a record lock, not one on the open file they
+    share), so the next batch runs (every later batch said another was writing until the workers were found), and
+    the workers see their batch gone and end."""
     path = _editions(
         inputs, EDITIONS.replace("[trifold]", "[trifold, bifold, flyer]").replace("[office]", "[office, press]")
     )
@@ -774,10 +775,24 @@ def test_a_batch_killed_outright_leaves_its_folder_free_though_its_workers_live_
         while not children.read_text().split():  # (its workers are forked once it holds the folder)
             assert proc.poll() is None and time.monotonic() < deadline, "the batch ended before it started workers"
             time.sleep(0.01)
+        workers = [int(pid) for pid in children.read_text().split()]
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(timeout=60)
         status, out, err = batch(capsys, path)
         assert status == 0 and "another `brochure batch`" not in err and "6 editions" in out, out + err
+        end = time.monotonic() + 30  # (a guard against workers left for ever, not a measure: they end within 1 s)
+        while any(Path(f"/proc/{pid}").exists() and "zombie" not in _state(pid) for pid in workers):
+            assert time.monotonic() < end, "the workers of a batch killed outright waited for tasks for ever"
+            time.sleep(0.05)
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)  # (the workers it left)
+
+
+def _state(pid: int) -> str:
+    """A process's state as /proc says it ('sleeping', 'zombie' ...); '' when it is gone."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return ""
+    return next((line.split("(")[-1].rstrip(")") for line in status.splitlines() if line.startswith("State:")), "")
