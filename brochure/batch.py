@@ -499,8 +499,8 @@ def _answer(future: Future[list[Made]], task: Task) -> list[Made]:
 
 
 def keep(made: Made, base: Path) -> Outcome:
-    """Write a built edition's PDF and page pictures (base: editions.yaml's folder), atomically; a PDF that cannot
-    be written where it goes is that edition's failure."""
+    """Write a built edition's page pictures, then its PDF (base: editions.yaml's folder), each atomically; a
+    picture or PDF that cannot be written where it goes is that edition's failure, its last PDF left as it was."""
     o = made.outcome
     if o.status != "built":
         return o
