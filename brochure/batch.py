@@ -14,7 +14,6 @@ edition's outcome: it never stops the others.
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import os
 import re
@@ -28,7 +27,6 @@ from dataclasses import asdict, field, replace
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote
 
 import fontpkg
 
@@ -40,7 +38,7 @@ from brochure.inputs.blocks import Image
 from brochure.inputs.brand import Brand, kit_files, kit_identity, load_brand
 from brochure.inputs.content import Content, load_content
 from brochure.inputs.editions import Editions, Group
-from brochure.output.files import BATCH_MANIFEST, HTML, PDF, PNG, Refused, in_the_way, same_file, write_atomic
+from brochure.output.files import BATCH_MANIFEST, PDF, PNG, Refused, in_the_way, same_file, write_atomic
 from brochure.preflight.dates import check_dates, today
 from brochure.vocabulary import LayoutName, PaperName, Target, direction
 
@@ -694,105 +692,10 @@ def _edition(
 
 
 def write_index(editions: Editions, outcomes: list[Outcome]) -> Path:
-    """out/index.html: every page of every edition, by clinic and language; failures in red with their messages.
-    Offline: the pictures are files beside it, and the page's own policy lets the browser fetch nothing else."""
-    folder = manifest_path(editions).parent
-    base = editions.path.parent
-    clinics: dict[str, dict[str, list[Outcome]]] = {}
-    for o in outcomes:
-        clinic, language, *_ = [*o.edition.split("/"), "", ""]
-        clinics.setdefault(clinic, {}).setdefault(language, []).append(o)
-    failed = [o for o in outcomes if o.status == "failed"]
-    counts = ", ".join(f"{sum(o.status == s for o in outcomes)} {s}" for s in ("built", "unchanged", "failed"))
-    parts = [_INDEX_HEAD, f'<p class="summary">{len(outcomes)} editions: {counts}</p>']
-    if failed:
-        links = "".join(f'<li><a href="#{_anchor(o)}">{html.escape(o.edition)}</a></li>' for o in failed)
-        parts.append(f'<nav class="failures"><p>Failed:</p><ul>{links}</ul></nav>')
-    for clinic, languages in clinics.items():
-        parts.append(f'<section class="clinic" data-clinic="{html.escape(clinic)}"><h2>{html.escape(clinic)}</h2>')
-        for language, items in languages.items():
-            parts.append(
-                f'<section class="language" data-language="{html.escape(language)}"><h3>{html.escape(language)}</h3>'
-                '<div class="editions">'
-            )
-            parts += [_card(o, base, folder) for o in items]
-            parts.append("</div></section>")
-        parts.append("</section>")
-    parts.append("</body></html>\n")
-    path = folder / INDEX
-    write_atomic(path, "\n".join(parts).encode("utf-8"), HTML)
-    return path
+    """out/index.html, the contact sheet of these outcomes (output/contact_sheet.py), beside the manifest."""
+    from brochure.output.contact_sheet import write_contact_sheet
 
-
-def _card(o: Outcome, base: Path, folder: Path) -> str:
-    """One edition on the contact sheet: its layout, paper and target (a link to its PDF), status, pages, errors."""
-    name = html.escape(o.edition)
-    label = html.escape(" \u00b7 ".join(o.edition.split("/")[2:]) or o.edition)
-    link = html.escape(_url(os.path.relpath(base / o.output, folder))) if o.output else ""
-    title = f'<a href="{link}">{label}</a>' if link and o.status != "failed" else label
-    pages = []
-    for i, t in enumerate(o.thumbs, 1):
-        size = _png_size(base / t)
-        dims = f' width="{size[0]}" height="{size[1]}"' if size else ""
-        src = html.escape(_url(os.path.relpath(base / t, folder)))
-        pages.append(f'<img src="{src}" alt="{name}, page {i}"{dims}>')
-    notes = "".join(f"<li>{html.escape(f)}</li>" for f in o.findings if ": error: " in f)
-    return (
-        f'<article class="edition {o.status}" id="{_anchor(o)}" data-edition="{name}" data-pages="{len(o.thumbs)}">'
-        f'<h4>{title} <span class="status">{o.status}</span></h4>'
-        + (f'<div class="pages">{"".join(pages)}</div>' if pages else "")
-        + (f'<ul class="findings">{notes}</ul>' if notes else "")
-        + "</article>"
-    )
-
-
-def _anchor(o: Outcome) -> str:
-    return "e-" + re.sub(r"[^A-Za-z0-9_-]+", "-", o.edition)
-
-
-def _url(relative: str) -> str:
-    """A relative file path as a link (each part percent-encoded: a space or '#' in a name stays a name)."""
-    return "/".join(quote(part) for part in Path(relative).as_posix().split("/"))
-
-
-def _png_size(path: Path) -> tuple[int, int] | None:
-    """A PNG's width and height from its header (so the page is laid out before the pictures arrive)."""
-    try:
-        with path.open("rb") as f:
-            head = f.read(24)
-    except OSError:
-        return None
-    if len(head) < 24 or not head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return None
-    return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
-
-
-_INDEX_HEAD = """<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy"
- content="default-src 'none'; img-src 'self' file:; style-src 'unsafe-inline'">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>Every edition</title><style>
-:root{--ink:#1f2328;--muted:#656d76;--line:#d0d7de;--fail:#b00020;--fail-bg:#fdf0f2}
-*{box-sizing:border-box}
-body{margin:0;padding:24px 32px 48px;background:#f6f8fa;color:var(--ink);
- font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif}
-h1{font-size:26px;margin:0 0 2px} .summary{margin:0 0 20px;color:var(--muted)}
-.failures{border-left:4px solid var(--fail);background:var(--fail-bg);color:var(--fail);
- padding:8px 14px;margin:0 0 24px}
-.failures p{margin:0;font-weight:600} .failures ul{margin:4px 0 0;padding-left:1.2em} .failures a{color:var(--fail)}
-.clinic{margin:0 0 36px} h2{font-size:21px;margin:0 0 4px;padding-bottom:4px;border-bottom:2px solid var(--line)}
-h3{font-size:15px;font-weight:600;color:var(--muted);margin:14px 0 8px}
-.editions{display:flex;flex-wrap:wrap;gap:14px;align-items:flex-start}
-.edition{min-width:0;max-width:100%;background:#fff;border:1px solid var(--line);border-radius:6px;padding:10px 12px}
-.edition h4{margin:0 0 8px;font-size:14px;font-weight:600;display:flex;flex-wrap:wrap;gap:4px 10px;align-items:baseline}
-.edition a{color:#0550ae;text-decoration:none} .edition a:hover{text-decoration:underline}
-.status{font-size:12px;font-weight:400;color:var(--muted)}
-.pages{display:flex;flex-wrap:wrap;gap:6px}
-.pages img{display:block;height:150px;width:auto;max-width:100%;object-fit:contain;background:#fff;
- border:1px solid #c4c9cf}
-.edition.failed{border-color:var(--fail);background:var(--fail-bg);max-width:min(100%,56em)}
-.edition.failed h4,.edition.failed .status,.findings{color:var(--fail)}
-.findings{margin:0;padding-left:1.2em;font-size:13px;overflow-wrap:anywhere}
-</style></head><body><h1>Every edition</h1>"""
+    return write_contact_sheet(manifest_path(editions).parent / INDEX, editions.path.parent, outcomes)
 
 
 def manifest_path(editions: Editions) -> Path:

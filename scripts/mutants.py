@@ -1003,7 +1003,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "contact-sheet-messages-unwrapped",
-        "batch.py",
+        "output/contact_sheet.py",
         "overflow-wrap:anywhere",
         "overflow-wrap:normal",
         "tests/test_contact_sheet.py::test_the_contact_sheet_in_a_browser",
