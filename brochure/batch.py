@@ -284,14 +284,14 @@ def _present(known: list[Known], stamps: set[str], editions: Editions) -> tuple[
     pictures are still there (read here, where the outputs are: a worker may not see them). Only a path the output
     pattern can give is read."""
     shape = re.compile(r"[^/\\]+".join(re.escape(piece) for piece in re.split(r"\{[a-z]+\}", editions.output)))
-    folder = (manifest_path(editions).parent / THUMBS).relative_to(editions.path.parent).as_posix() + "/"
+    base = editions.path.parent
+    folder = (manifest_path(editions).parent / THUMBS).relative_to(base).as_posix() + "/"
     out = []
     for was in known:
         if was.stamp not in stamps or not shape.fullmatch(was.output) or ".." in Path(was.output).parts:
             continue
         if not all(_could_be_picture(t, folder) for t in was.thumbs):  # (read only where the batch writes them)
             continue
-        base = editions.path.parent
         pictures = zip(was.thumbs, was.thumbs_sha256, strict=True)  # (the contact sheet shows them)
         if _same(base / was.output, was.size, was.sha256) and all(_same(base / t, -1, h) for t, h in pictures):
             out.append(was)

@@ -226,7 +226,7 @@ def _short_name(name: str) -> str:
     """The default id: as a kit without `id:` is named (a name without Latin letters gets one of its own)."""
     if not name.strip():
         return "clinic"
-    from brochure.inputs.brand import short_name
+    from brochure.inputs.names import short_name
 
     return short_name(name)
 

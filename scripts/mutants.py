@@ -1471,7 +1471,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "init-non-latin-names-share-an-id",
-        "inputs/brand.py",
+        "inputs/names.py",
         'return "clinic-" + hashlib.sha256(name.strip().encode("utf-8")).hexdigest()[:8]',
         'return "clinic"',
         "tests/test_init.py::test_clinics_named_without_latin_letters_get_ids_of_their_own",
@@ -1623,8 +1623,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "fonts-search-drops-accented-letters",
         "theme/fontindex.py",
-        'bare = "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch)).strip()',
-        "bare = word.strip()",
+        '    return slug(re.sub(r"^\\s*fontpkg[-_ ]", "", word, flags=re.IGNORECASE))',
+        '    return "-".join(re.findall(r"[a-z0-9]+", re.sub(r"^\\s*fontpkg[-_ ]", "", word.lower())))',
         "tests/test_fonts_search.py::test_a_search_word_is_read_as_package_names_are_written",
     ),
     m(

@@ -11,7 +11,8 @@ from conftest import ROOT
 from helpers import LINE, cli
 
 from brochure.diagnostics import Diagnostic, Location, Severity
-from brochure.inputs.brand import load_brand, short_name
+from brochure.inputs.brand import load_brand
+from brochure.inputs.names import short_name
 
 ANSWERS = {
     "--name": "Riverside Skin Clinic",

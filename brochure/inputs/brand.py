@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 import io
 import re
-import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,6 +16,7 @@ from brochure.inputs.contact import CONTACT_KEYS, Contact, read_contact, read_co
 from brochure.inputs.controls import DESIGN_TYPE, OWN_HEIGHTS, LogoHeights, TypeSpec, read_logo, read_type
 from brochure.inputs.files import inside, read_bytes
 from brochure.inputs.logo import Logo, load_logo
+from brochure.inputs.names import short_name
 from brochure.inputs.reader import Reader, load_file
 from brochure.inputs.yamltree import Node
 from brochure.vocabulary import PAPERS, Condition, LayoutName, PaperName, language_base, language_problem
@@ -271,28 +270,6 @@ def _read_id(r: Reader, node: Node | None, name: str | None) -> str:
             "use a short lowercase name joined by hyphens, e.g. 'clearwater'",
         )
     return value or "brand"
-
-
-_LETTERS = str.maketrans({"ß": "ss", "ł": "l", "đ": "d", "ø": "o", "æ": "ae", "œ": "oe", "þ": "th", "ð": "d", "ı": "i"})
-# (letters with no accent to drop: Łódź, Đà Nẵng, Großmann, Søndergaard)
-
-
-def short_name(name: str) -> str:
-    """A clinic's short name for file names, made from its name: its slug, or for a name with no Latin letters or
-    digits (Arabic, Greek, Chinese) 'clinic-' and eight letters of its hash, so that two such clinics' PDFs do
-    not take one name ('clinic' alone, for both, had the second overwrite the first)."""
-    made = slug(name)
-    if made or not name.strip():
-        return made or "brand"
-    return "clinic-" + hashlib.sha256(name.strip().encode("utf-8")).hexdigest()[:8]
-
-
-def slug(text: str) -> str:
-    """Lowercase ASCII words joined by hyphens, at most 40 characters, accents dropped: 'Maple & Main' ->
-    'maple-main', 'Clínica Ñandú' -> 'clinica-nandu', 'Klinika Łódź' -> 'klinika-lodz'."""
-    plain = text.lower().translate(_LETTERS)
-    bare = "".join(ch for ch in unicodedata.normalize("NFKD", plain) if not unicodedata.combining(ch))
-    return "-".join(re.findall(r"[a-z0-9]+", bare))[:40].strip("-")
 
 
 def _locations(r: Reader, top: dict[str, Node]) -> tuple[tuple[str, Location], ...]:

@@ -16,7 +16,6 @@ import json
 import os
 import re
 import time
-import unicodedata
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -31,6 +30,7 @@ from typing import Any
 from packaging.version import InvalidVersion, Version
 
 from brochure.frozen import frozen, mutable
+from brochure.inputs.names import slug
 from brochure.theme.catalog import family_problem
 
 INDEX = "https://pypi.org/simple/"  # PyPI's simple API (PEP 691 JSON); BROCHURE_INDEX_URL points elsewhere
@@ -114,16 +114,15 @@ def _squash(text: str) -> str:
 
 
 def searched(word: str) -> str:
-    """A search word as the families' names are compared with it: accents dropped (ñandú is nandu, as package
-    names write it: dropping the letters left 'and'), and a package's prefix left out (fontpkg-lato is lato)."""
-    bare = "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch)).strip()
-    return re.sub(r"^fontpkg[-_ ]", "", bare, flags=re.IGNORECASE)
+    """A search word as package names write it: lower-case words joined by hyphens, accents dropped (ñandú is
+    nandu: dropping the letters left 'and'), a package's prefix left out (fontpkg-lato is lato)."""
+    return slug(re.sub(r"^\s*fontpkg[-_ ]", "", word, flags=re.IGNORECASE))
 
 
 def package_for(word: str) -> str:
     """The package a search word would name ('' for a word with no letter or digit to name one by)."""
-    words = re.findall(r"[a-z0-9]+", searched(word).lower())
-    return "fontpkg-" + "-".join(words) if words else ""
+    words = searched(word)
+    return f"fontpkg-{words}" if words else ""
 
 
 def matches(word: str, families: Iterable[Installable]) -> list[Installable]:

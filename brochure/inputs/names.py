@@ -1,0 +1,28 @@
+"""A clinic's name or a search word -> its slug (lower-case ASCII words joined by hyphens) and a clinic's short name."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+_LETTERS = str.maketrans({"ß": "ss", "ł": "l", "đ": "d", "ø": "o", "æ": "ae", "œ": "oe", "þ": "th", "ð": "d", "ı": "i"})
+# (letters with no accent to drop: Łódź, Đà Nẵng, Großmann, Søndergaard)
+
+
+def short_name(name: str) -> str:
+    """A clinic's short name for file names, made from its name: its slug, or for a name with no Latin letters or
+    digits (Arabic, Greek, Chinese) 'clinic-' and eight letters of its hash, so that two such clinics' PDFs do
+    not take one name ('clinic' alone, for both, had the second overwrite the first)."""
+    made = slug(name)
+    if made or not name.strip():
+        return made or "brand"
+    return "clinic-" + hashlib.sha256(name.strip().encode("utf-8")).hexdigest()[:8]
+
+
+def slug(text: str) -> str:
+    """Lowercase ASCII words joined by hyphens, at most 40 characters, accents dropped: 'Maple & Main' ->
+    'maple-main', 'Clínica Ñandú' -> 'clinica-nandu', 'Klinika Łódź' -> 'klinika-lodz'."""
+    plain = text.lower().translate(_LETTERS)
+    bare = "".join(ch for ch in unicodedata.normalize("NFKD", plain) if not unicodedata.combining(ch))
+    return "-".join(re.findall(r"[a-z0-9]+", bare))[:40].strip("-")
