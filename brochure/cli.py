@@ -132,10 +132,20 @@ def _signals_raise() -> Iterator[Signals]:
             signals.received = signum
             raise signals.stop()
 
+    def unraisable(args: sys.UnraisableHookArgs) -> None:
+        # The signal came while Python ran code that cannot raise (a finaliser, a weak reference's callback, as in
+        # the import system's module locks): the exception is dropped there, and `signals.check()` raises it at
+        # the next stage. Python would print it as "Exception ignored in ..." with a traceback: not for a user.
+        if not isinstance(args.exc_value, (Interrupted, Terminated)):
+            old_hook(args)
+
+    old_hook = sys.unraisablehook
     old = {s: signal.signal(s, handler) for s in (signal.SIGINT, signal.SIGTERM)}
+    sys.unraisablehook = unraisable
     try:
         yield signals
     finally:
+        sys.unraisablehook = old_hook
         for s, h in old.items():
             signal.signal(s, signal.SIG_IGN if signals.received else h if h is not None else signal.SIG_DFL)
 

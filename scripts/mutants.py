@@ -1686,6 +1686,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_adversarial_batch.py::test_a_batch_killed_outright_leaves_its_folder_free_and_its_workers_end",
     ),
     m(
+        "signal-in-a-finaliser-prints-a-traceback",
+        "cli.py",
+        "    sys.unraisablehook = unraisable\n",
+        "",
+        "tests/test_outputs_hostile.py",
+        k="finaliser",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

@@ -362,6 +362,34 @@ def test_a_signal_ends_in_one_line_a_status_and_no_temporary_file(
     assert not [p.name for p in folder.iterdir() if p.name.endswith(".tmp")]
 
 
+@pytest.mark.parametrize(("sig", "says"), [(signal.SIGINT, "Interrupted"), (signal.SIGTERM, "Terminated")])
+def test_a_signal_that_comes_inside_a_finaliser_prints_no_traceback_and_still_stops(
+    sig: signal.Signals, says: str
+) -> None:
+    # A signal handled while Python runs code that cannot raise (a finaliser; the import system's module-lock
+    # callbacks, as a preview once met): Python prints "Exception ignored in ..." with a traceback unless the
+    # command's hook drops it; the stop is raised at the next check instead.
+    script = f"""
+import os, signal
+from brochure import cli
+class Finalised:
+    def __del__(self):
+        os.kill(os.getpid(), {int(sig)})
+        for _ in range(1000):
+            pass
+with cli._signals_raise() as signals:
+    try:
+        thing = Finalised()
+        del thing
+        print("not stopped")
+        signals.check()
+    except BaseException as exc:
+        print(type(exc).__name__)
+"""
+    done = subprocess.run([sys.executable, "-P", "-c", script], env=ENV, capture_output=True, text=True, timeout=60)
+    assert (done.stdout, done.stderr) == (f"not stopped\n{says}\n", "")
+
+
 # --- pipes, locales and bugs ---------------------------------------------------------------------------
 
 
