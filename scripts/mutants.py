@@ -1694,6 +1694,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="finaliser",
     ),
     m(
+        "serve-one-machine-may-take-every-connection",
+        "live/server.py",
+        "if mine >= SERVE_CONNECTIONS // 2 or",
+        "if",
+        "tests/test_live.py",
+        k="many_connections",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',
