@@ -140,6 +140,38 @@ CONTENT_MISTAKES = {
         "link target 'javascript:alert(1)'",
         "[label](https://...)",
     ),
+    "link-with-a-blank-label": (  # (the link was dropped: no annotation, nothing printed of its address)
+        "[our site](https://example.com)",
+        "[\\u200B ](https://example.com)",
+        '"Fine needles',
+        "sections[0].blocks[0].text",
+        "the link to 'https://example.com' has no words to follow: its label is blank",
+        "[label](url)",
+    ),
+    "link-with-a-citation-for-a-label": (
+        "[our site](https://example.com)",
+        "[[^x]](https://example.com)",
+        '"Fine needles',
+        "sections[0].blocks[0].text",
+        "has no words to follow",
+        "[label](url)",
+    ),
+    "link-with-no-label": (  # (printed as written: '[](https://example.com)')
+        "[our site](https://example.com)",
+        "[](https://example.com)",
+        '"Fine needles',
+        "sections[0].blocks[0].text",
+        "the link '[](https://example.com)' has no label",
+        "[label](url)",
+    ),
+    "link-inside-a-link": (  # (the outer link's end, '](https://example.com)', was printed)
+        "[our site](https://example.com)",
+        "[our [site](https://example.org)](https://example.com)",
+        '"Fine needles',
+        "sections[0].blocks[0].text",
+        "the link to 'https://example.org' has a '[' in its label",
+        "links cannot hold links",
+    ),
     "three-letter-language-code": (
         "language: en-GB",
         "language: eng",
@@ -465,6 +497,21 @@ def test_unusable_picture(inputs: Inputs, make: Callable[[Path], object], messag
     d = the_error(diags)
     assert_points_at(d, inputs.content, text, "pics/photo.png", "sections[1].blocks[0].image.src")
     assert message in d.message
+
+
+@pytest.mark.parametrize("alt", ["\u200b", "\u00ad\u2060", "\u3164", "\u2800 \uffa0"])
+def test_an_alternative_text_of_invisible_characters_is_an_error(inputs: Inputs, alt: str) -> None:
+    """A zero-width space as a picture's `alt` was taken, and the figure's /Alt described nothing: a screen reader
+    said "graphic" and no more."""
+    text, picture = _add_image(inputs)
+    text = edit(inputs.content, "alt: A smiling patient", f'alt: "{alt}"')
+    picture.parent.mkdir()
+    Image.new("RGB", (300, 200), "#7FB7BE").save(picture)
+    content, diags = load_content(inputs.content)
+    assert content is None
+    d = the_error(diags)
+    assert_points_at(d, inputs.content, text, f'"{alt}"', "sections[1].blocks[0].image.alt")
+    assert d.message == "this text has no visible characters"
 
 
 def test_several_mistakes_are_all_reported(inputs: Inputs) -> None:

@@ -10,6 +10,10 @@ import unicodedata
 SELECTORS = "\ufe00-\ufe0f\U000e0100-\U000e01ef"
 SELECTOR = re.compile(f"[{SELECTORS}]")
 
+# Letters and symbols that print blank though Unicode counts them as neither spaces nor controls: the Hangul fillers
+# and the blank braille pattern (used to pass "empty" names through forms that refuse spaces).
+BLANKS = frozenset("\u115f\u1160\u2800\u3164\uffa0")
+
 # The spaces digits are grouped (10 000) or spelled out (9 9 9) with: a space, a no-break, thin or narrow no-break one.
 DIGIT_SPACES = " \u00a0\u2009\u202f"
 SPELLED_DIGITS = re.compile(rf"\d(?:[{DIGIT_SPACES}]\d){{2}}")  # three digits spaced to be read out one by one

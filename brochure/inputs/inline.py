@@ -154,6 +154,39 @@ def bad_links(text: str) -> list[str]:
     return [href for href in links(text) if link_problem(href)]
 
 
+_EMPTY_LINK = re.compile(r"\[\]\((?:[^()\s]|\([^()\s]*\))+\)")
+_LINKED = re.compile(_LINK)
+
+
+def link_label_problems(text: str, visible: Callable[[str], bool]) -> list[tuple[str, str]]:
+    """Links whose label would print no words to follow (blank, a citation alone), none at all (`[](url)` prints
+    as written), or a bracket that starts another link inside it (the outer link's end prints as written):
+    (problem, hint) for each, in order."""
+    inside = hidden(text)
+    out = [
+        (f"the link '{m.group()}' has no label", "write the words to follow in the brackets: [label](url)")
+        for m in _EMPTY_LINK.finditer(inside)
+    ]
+    for m in _LINKED.finditer(inside):
+        label = _CITE.sub("", m.group("label"))
+        url = m.group("url").translate(_SHOWN)
+        if "[" in label:
+            out.append(
+                (
+                    f"the link to '{url}' has a '[' in its label (a link inside a link?)",
+                    "links cannot hold links; write '\\[' for a bracket that is printed",
+                )
+            )
+        elif not any(visible(ch) for ch in label.translate(_SHOWN)):
+            out.append(
+                (
+                    f"the link to '{url}' has no words to follow: its label is blank",
+                    "write the words to follow in the brackets: [label](url)",
+                )
+            )
+    return out
+
+
 def plain(text: str) -> str:
     """The characters that will be printed (marks removed)."""
     return "".join(r.text for r in parse(text))

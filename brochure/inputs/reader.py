@@ -13,7 +13,7 @@ from brochure import limits
 from brochure.diagnostics import Diagnostic, Location, closest, did_you_mean, error, shorten, warning
 from brochure.frozen import mutable
 from brochure.inputs import chars, inline
-from brochure.inputs.chars import SELECTOR
+from brochure.inputs.chars import BLANKS, SELECTOR
 from brochure.inputs.links import link_problem
 from brochure.inputs.source import read_source
 from brochure.inputs.yamltree import Node, parse
@@ -100,6 +100,10 @@ class Reader:
         if problem:
             self.fail(self.at(node, path), problem, hint)
             return None
+        if not any(_visible(ch) for ch in (value if literal or not printed else inline.plain(value))):
+            # (also for what is not printed: an alternative text of a zero-width space is no description)
+            self.fail(self.at(node, path), "this text has no visible characters", "write the text, or remove the key")
+            return None
         if printed:
             for href in () if literal else inline.links(value):
                 why = link_problem(href)
@@ -110,10 +114,8 @@ class Reader:
                         "write links as [label](https://...), [label](mailto:...) or [label](tel:+...)",
                     )
                     return None
-            if not any(_visible(ch) for ch in (value if literal else inline.plain(value))):
-                self.fail(
-                    self.at(node, path), "this text has no visible characters", "write the text, or remove the key"
-                )
+            for problem, hint in () if literal else inline.link_label_problems(value, _visible):
+                self.fail(self.at(node, path), problem, hint)
                 return None
             self.strings.append((value, self.at(node, path)))
         return value
@@ -273,8 +275,9 @@ def _direction_problem(value: str) -> tuple[str, str]:
 
 
 def _visible(ch: str) -> bool:
-    """A character that prints something (a variation selector, a mark, prints nothing: chars.SELECTOR)."""
-    return not ch.isspace() and unicodedata.category(ch)[0] not in "CZ" and not SELECTOR.match(ch)
+    """A character that prints something (a variation selector, a mark, prints nothing: chars.SELECTOR; nor do
+    chars.BLANKS)."""
+    return not ch.isspace() and unicodedata.category(ch)[0] not in "CZ" and not SELECTOR.match(ch) and ch not in BLANKS
 
 
 def _join(path: str, key: str) -> str:
