@@ -7,7 +7,6 @@ glyph data, and a trial subset of every glyph (about 1 ms), so a damaged font is
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import importlib.metadata
 import importlib.resources
@@ -104,6 +103,7 @@ def _register_bytes(path: Path, data: bytes, installed: bool = False, waited: st
         problem = _font_problem(data)
         if not problem:
             font = TTFont(name, io.BytesIO(data))
+            _forget_notdef(font.face)
             _map_unmapped(font.face)  # (before the trial subset: the glyphs only shaping reaches are tried too)
             problem = _face_problem(font.face, trial=not installed)
             font.face.__class__ = _Face  # (after the trial: its subsets are not worth keeping)
@@ -112,10 +112,24 @@ def _register_bytes(path: Path, data: bytes, installed: bool = False, waited: st
         problem = f"the file is damaged ({str(exc)[:80] or type(exc).__name__})"
     if problem or font is None:
         return "", problem or "the file cannot be read"
-    pdfmetrics.registerFont(font)
+    _register_font(font, digest)
     _registered.setdefault(digest, name)
     _waiting.pop(name, None)  # (after it is registered: `cmap` reads a face no longer waiting at once)
     return name, ""
+
+
+def _register_font(font: TTFont, digest: str) -> None:
+    """Registered under its own name. ReportLab keeps one font for each PostScript name: a second file of that name
+    (another kit's version of the same font, a font edited since) was registered as the first one's font, and
+    printed with its glyphs and widths, in whichever process met them in that order. While it is registered, its
+    face goes by a name of its bytes (the PDF still names the font by its own)."""
+    face = font.face
+    own = face.name
+    face.name = f"brochure-{digest}".encode("ascii")
+    try:
+        pdfmetrics.registerFont(font)
+    finally:
+        face.name = own
 
 
 def _name(path: Path, digest: str) -> str:
@@ -216,6 +230,13 @@ class _Face(TTFontFace):  # type: ignore[misc]
         return ref
 
 
+def _forget_notdef(face: TTFontFace) -> None:
+    """Characters the font's cmap sends to glyph 0 (.notdef: a gap inside one of its ranges) are characters it
+    lacks: ReportLab keeps them as mapped, and they printed as nothing, never reported nor set in a fallback."""
+    for code in [code for code, glyph in face.charToGlyph.items() if glyph == 0]:
+        del face.charToGlyph[code]
+
+
 PRIVATE_USE = (range(0xE000, 0xF900), range(0xF0000, 0xFFFFE))  # where glyphs of no character of their own go
 
 
@@ -255,6 +276,20 @@ def _font_problem(data: bytes) -> str:
     units = parser.get_ushort(parser.get_table_pos("head")[0] + 18)
     if not 16 <= units <= 16384:
         return f"its metrics are broken ({units} units per em; fonts use 16 to 16384)"
+    return _licence_problem(parser)
+
+
+def _licence_problem(parser: TTFontParser) -> str:
+    """What the font's licence flags (OS/2 fsType) forbid of a PDF that embeds a subset of it, as every PDF does."""
+    if "OS/2" not in parser.table or parser.table["OS/2"]["length"] < 10:
+        return ""
+    flags = parser.get_ushort(parser.get_table_pos("OS/2")[0] + 8)
+    if flags & 0x000F == 0x0002:  # (the lowest four bits: 2 restricted; 4 print and preview, 8 editable: fine)
+        return "its licence forbids embedding it in a document (OS/2 fsType: restricted)"
+    if flags & 0x0200:
+        return "its licence allows embedding its bitmaps only (OS/2 fsType), and a leaflet embeds outlines"
+    if flags & 0x0100:
+        return "its licence forbids embedding a subset of it (OS/2 fsType), and a leaflet embeds the letters it uses"
     return ""
 
 
@@ -426,10 +461,11 @@ def _family(names: dict[str, str]) -> dict[str, str]:
     family = f"fam-{key}"
     with _LOCK:
         for face in BODY_FACES:
-            if own[face] not in _aliases:
-                alias = copy.copy(pdfmetrics.getFont(names[face]))  # shares the parsed face, not the per-PDF state
-                alias.fontName, alias.state = own[face], {}
-                pdfmetrics.registerFont(alias)
+            if own[face] not in _aliases:  # the face's own font under another name, as registerFont would make
+                # it for a font of a face it knows (by PostScript name, which `_register_font` does not give it):
+                # one font, so one subset in a PDF that sets it under both names (a heading in the body's bold)
+                pdfmetrics._fonts[own[face]] = pdfmetrics.getFont(names[face])
+                pdfmetrics.registerFontFamily(own[face])
                 _aliases.add(own[face])
         if family not in _families:
             pdfmetrics.registerFontFamily(

@@ -1,0 +1,137 @@
+"""A kit's own font files: what their tables say is honoured. A character the cmap sends to glyph 0 (.notdef) is
+a character the font lacks; a font whose licence flags (OS/2 fsType) forbid embedding a subset is refused at its
+line in brand.yaml."""
+
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+
+import pytest
+from conftest import Inputs, edit, position
+from test_mutants_glyphs import VIETNAM, font_file
+
+from brochure import api
+from brochure.inputs.brand import load_brand
+from brochure.theme.fonts import load_fonts
+
+
+def _tables(data: bytes) -> dict[str, tuple[int, int]]:
+    """The font's tables: tag -> (offset, length)."""
+    (count,) = struct.unpack(">H", data[4:6])
+    out = {}
+    for i in range(count):
+        tag, _, offset, length = struct.unpack(">4sIII", data[12 + 16 * i : 28 + 16 * i])
+        out[tag.decode("latin-1")] = (offset, length)
+    return out
+
+
+def with_a_gap(data: bytes, code: int) -> bytes:
+    """The font with `code` sent to glyph 0 in each of its format-4 cmaps (a gap inside a range, as some font tools
+    leave): the entry of its segment's glyph array set to 0."""
+    out = bytearray(data)
+    cmap = _tables(data)["cmap"][0]
+    (subtables,) = struct.unpack(">H", data[cmap + 2 : cmap + 4])
+    patched = 0
+    for i in range(subtables):
+        (offset,) = struct.unpack(">I", data[cmap + 8 + 8 * i : cmap + 12 + 8 * i])
+        table = cmap + offset
+        if struct.unpack(">H", data[table : table + 2])[0] != 4:
+            continue
+        segments = struct.unpack(">H", data[table + 6 : table + 8])[0] // 2
+        ends = table + 14
+        starts, ranges = ends + 2 * segments + 2, ends + 6 * segments + 2
+        for k in range(segments):
+            end, start = (struct.unpack(">H", data[a + 2 * k : a + 2 * k + 2])[0] for a in (ends, starts))
+            if start <= code <= end:
+                at = ranges + 2 * k
+                (range_offset,) = struct.unpack(">H", data[at : at + 2])
+                assert range_offset, "the test needs a segment with a glyph array"
+                out[at + range_offset + 2 * (code - start) : at + range_offset + 2 * (code - start) + 2] = b"\0\0"
+                patched += 1
+    assert patched
+    return bytes(out)
+
+
+def with_licence(data: bytes, flags: int) -> bytes:
+    """The font with its OS/2 fsType (the licence's embedding flags) set to `flags`."""
+    out = bytearray(data)
+    os2 = _tables(data)["OS/2"][0]
+    out[os2 + 8 : os2 + 10] = struct.pack(">H", flags)
+    return bytes(out)
+
+
+REGULAR = font_file(VIETNAM, "BeVietnamPro-Regular.ttf")
+
+
+def test_a_character_the_cmap_sends_to_glyph_0_is_a_character_the_font_lacks(inputs: Inputs) -> None:
+    """It printed as nothing ('a hay glow' for 'a hazy glow'), with exit 0: it is the glyph check's error."""
+    (inputs.kit / "Gap.ttf").write_bytes(with_a_gap(REGULAR.read_bytes(), ord("z")))
+    edit(inputs.brand, "body: {family: Be Vietnam Pro}", "body: {regular: Gap.ttf, bold: Gap.ttf}")
+    text = edit(inputs.content, '"Redness for 1 to 3 days"', '"Redness for 1 to 3 days, then a hazy glow"')
+    src, diags = api.load(inputs.content, inputs.brand)
+    assert src is not None, [d.format() for d in diags]
+    result = api.build(src, api.Options())
+    assert result.pdf is None
+    (error,) = [d.format() for d in result.diagnostics if d.is_error]
+    line, col = position(text, '"Redness for 1 to 3 days, then a hazy glow"')
+    assert error.startswith(f"{inputs.content}:{line}:{col}: error: ") and "no glyph for 'z' (U+007A" in error
+
+
+@pytest.mark.parametrize(
+    ("flags", "says"),
+    [
+        (0x0002, "its licence forbids embedding it in a document (OS/2 fsType: restricted)"),
+        (0x0200, "its licence allows embedding its bitmaps only"),
+        (0x0108, "its licence forbids embedding a subset of it"),
+    ],
+    ids=["restricted", "bitmaps-only", "no-subsetting"],
+)
+def test_a_font_whose_licence_forbids_embedding_a_subset_is_refused_at_its_line(
+    inputs: Inputs, flags: int, says: str
+) -> None:
+    """ReportLab embeds such a font without a word (its own check does not see a font read from memory), and a
+    print shop's preflight flags the file: the kit's line that names the font says why."""
+    (inputs.kit / "Kept.ttf").write_bytes(with_licence(REGULAR.read_bytes(), flags))
+    text = edit(inputs.brand, "body: {family: Be Vietnam Pro}", "body: {regular: Kept.ttf}")
+    brand, diags = load_brand(inputs.brand)
+    assert brand is not None, [d.format() for d in diags]
+    fonts, diags = load_fonts(brand)
+    assert fonts is None
+    (error,) = [d for d in diags if d.is_error]
+    line, col = position(text, "Kept.ttf")
+    assert (error.location.line, error.location.column) == (line, col)
+    assert says in error.message
+
+
+@pytest.mark.parametrize("flags", [0x0000, 0x0004, 0x0008, 0x000C])
+def test_a_font_that_may_be_embedded_loads(inputs: Inputs, flags: int) -> None:
+    """Installable (0), print-and-preview (4) and editable (8) embedding all allow a leaflet's subset."""
+    (inputs.kit / "Kept.ttf").write_bytes(with_licence(REGULAR.read_bytes(), flags))
+    edit(inputs.brand, "body: {family: Be Vietnam Pro}", "body: {regular: Kept.ttf}")
+    brand, diags = load_brand(inputs.brand)
+    assert brand is not None
+    fonts, diags = load_fonts(brand)
+    assert fonts is not None, [d.format() for d in diags]
+
+
+def test_two_files_of_one_postscript_name_each_print_their_own(inputs: Inputs, tmp_path: Path) -> None:
+    """ReportLab keeps one font per PostScript name: a kit's version of a font met after another file of that name
+    (another kit's version, the font as installed) was set with the first file's glyphs and widths. Here the
+    file whose 'z' is a gap is read after the whole font and before it again: each build sees its own file."""
+    whole, gap = tmp_path / "whole", tmp_path / "gap"
+    for kit, data in ((whole, REGULAR.read_bytes()), (gap, with_a_gap(REGULAR.read_bytes(), ord("z")))):
+        kit.mkdir()
+        (kit / "Face.ttf").write_bytes(data)
+    edit(inputs.brand, "body: {family: Be Vietnam Pro}", "body: {regular: Face.ttf, bold: Face.ttf}")
+    edit(inputs.content, '"Redness for 1 to 3 days"', '"Redness for 1 to 3 days, then a hazy glow"')
+    outcomes = []
+    for kit in (whole, gap, whole):
+        for name in ("brand.yaml", "logo.svg"):
+            (kit / name).write_bytes((inputs.kit / name).read_bytes())
+        src, diags = api.load(inputs.content, kit / "brand.yaml")
+        assert src is not None, [d.format() for d in diags]
+        result = api.build(src, api.Options())
+        outcomes.append(result.pdf is not None or [d.message for d in result.diagnostics if d.is_error])
+    assert outcomes[0] is True and outcomes[2] is True
+    assert isinstance(outcomes[1], list) and "no glyph for 'z' (U+007A" in outcomes[1][0]
