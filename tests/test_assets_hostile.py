@@ -298,6 +298,36 @@ BAD_SVGS = {
         f'<svg {NS} viewBox="0 0 120 40"><rect fill="&brand;" width="120" height="40"/></svg>',
         "uses the entity &brand;",
     ),
+    # Painting svglib leaves out (the logo printed in part, or not at all, with exit 0):
+    "gradient-fill": (
+        f'<svg {NS} viewBox="0 0 200 100"><defs><linearGradient id="g"><stop offset="0" stop-color="#1D5C63"/>'
+        f'<stop offset="1" stop-color="#7FB7BE"/></linearGradient></defs><rect width="100" height="100" '
+        f'fill="url(#g)"/><rect x="110" width="90" height="100" fill="#E07A5F"/></svg>',
+        'logo SVG paints with a gradient or pattern (fill="url(#g)"), which would print as nothing',
+    ),
+    "pattern-stroke-in-a-style": (
+        f'<svg {NS} viewBox="0 0 120 40"><defs><pattern id="p" width="4" height="4">{RECT}</pattern></defs>'
+        f'<rect width="40" height="40" style="fill:#1D5C63; stroke : URL(#p)"/></svg>',
+        "paints with a gradient or pattern (stroke: url(...))",
+    ),
+    "gradient-in-a-style-sheet": (
+        f'<svg {NS} viewBox="0 0 120 40"><style>.a{{fill:url(#g)}}</style><rect class="a" width="40" height="40"/>'
+        f"{RECT}</svg>",
+        "paints with a gradient or pattern (fill: url(...))",
+    ),
+    "mask": (
+        f'<svg {NS} viewBox="0 0 120 40"><mask id="m">{RECT}</mask><rect mask="url(#m)" width="120" height="40"/>'
+        "</svg>",
+        'logo SVG uses a mask (mask="url(#m)"), which would be left out',
+    ),
+    "filter-in-a-style": (
+        f'<svg {NS} viewBox="0 0 120 40"><rect style="filter:url(#f)" width="120" height="40"/></svg>',
+        "uses a filter (filter: url(...))",
+    ),
+    "svg-inside-svg": (
+        f'<svg {NS} viewBox="0 0 120 40"><svg viewBox="0 0 10 10" width="60" height="40">{RECT}</svg></svg>',
+        "has an <svg> inside it",
+    ),
 }
 
 
@@ -309,6 +339,17 @@ def test_a_bad_svg_logo_is_refused_at_logo(
     line = refused(inputs, capsys, inputs.brand, "logo.svg", "logo")
     assert message in line
     assert "bug" not in line
+
+
+def test_an_svg_logo_with_unused_gradients_a_clip_and_no_mask_builds(inputs: Inputs) -> None:
+    """Exporters leave unused gradients in <defs>, and write `mask="none"`; a clip path is drawn: all fine."""
+    (inputs.kit / "logo.svg").write_text(
+        f'<svg {NS} viewBox="0 0 120 40"><defs><linearGradient id="g"/><clipPath id="c">{RECT}</clipPath></defs>'
+        '<rect clip-path="url(#c)" mask="none" style="fill:#1D5C63;filter:none" width="120" height="40"/></svg>',
+        encoding="utf-8",
+    )
+    kit, diags = load_brand(inputs.brand)
+    assert kit is not None and not [d for d in diags if d.is_error], [d.format() for d in diags]
 
 
 def test_an_svg_logo_over_its_byte_budget_is_refused_unparsed(
@@ -416,10 +457,25 @@ def test_a_body_font_without_italic_warns_only_when_the_content_uses_italic(
 
 # --- ICC profiles -----------------------------------------------------------------------------------------------
 
+
+def _renamed_tags(data: bytes, prefix: bytes) -> bytes:
+    """The profile with each tag whose signature starts with prefix renamed (so unknown): its tables gone."""
+    out = bytearray(data)
+    for i in range(int.from_bytes(data[128:132], "big")):
+        at = 132 + 12 * i
+        if data[at : at + len(prefix)] == prefix:
+            out[at : at + 4] = b"zzz" + data[at + 3 : at + 4]
+    return bytes(out)
+
+
 BAD_PROFILES = {
     "truncated": (lambda d: d[: len(d) // 2], "the ICC profile is cut short"),
     "truncated-header": (lambda d: d[:100], "not a readable ICC profile"),
     "damaged-tags": (lambda d: d[:132] + b"\xff" * (len(d) - 132), "damaged"),
+    # (only the way to CMYK: the contrast check's way back was an internal error, exit 3)
+    "no-way-back-from-cmyk": (lambda d: _renamed_tags(d, b"A2B"), "colours cannot be converted through it"),
+    # (PDF/X's output intent must be an output device's profile)
+    "a-scanners-profile": (lambda d: d[:12] + b"scnr" + d[16:], "an input device's (a scanner's) profile"),
 }
 
 

@@ -189,14 +189,29 @@ def _stroke_reach(node: Shape, scale: float) -> float:
     return float(width) * scale
 
 
+# Painting svglib does not draw: a fill or stroke by a gradient or pattern (`fill="url(#g)"`, in an attribute, a
+# style or a <style> sheet) printed as nothing; a mask or filter was left out (the shape printed unmasked).
+_PAINT_BY_REFERENCE = re.compile(r"(?:^|[;{\s])(fill|stroke)\s*:\s*url\(", re.IGNORECASE)
+_EFFECT = re.compile(r"(?:^|[;{\s])(mask|filter)\s*:\s*url\(", re.IGNORECASE)
+_NOTHING = "which would print as nothing"
+_FLATTEN = (
+    "flatten it to plain colours in your drawing program (e.g. Object > Expand Appearance, or Path > Object to "
+    "Path), or use a PNG"
+)
+
+
 def _content_problem(elements: list[etree._Element]) -> tuple[str, str] | None:
-    """Text (which would print in a substitute font) or references to anything outside the file."""
+    """Text (which would print in a substitute font), painting svglib would leave out (`_painting_problem`), or
+    references to anything outside the file."""
     for el in elements:
         if el.tag in (SVG_NS + "text", SVG_NS + "tspan"):
             return (
                 "logo contains SVG text, which would print in a substitute font",
                 "convert the text to outlines (paths) in your drawing program",
             )
+        painting = _painting_problem(el, el is elements[0])
+        if painting:
+            return painting, _FLATTEN
         href = _href(el)
         if href and not href.startswith("#"):
             return (
@@ -204,6 +219,30 @@ def _content_problem(elements: list[etree._Element]) -> tuple[str, str] | None:
                 "embed everything in the SVG; no linked images or fonts",
             )
     return None
+
+
+def _painting_problem(el: etree._Element, root: bool) -> str:
+    """What of this element would print otherwise than drawn: a gradient or pattern paint, a mask, a filter, an
+    <svg> inside the <svg> (placed at another size)."""
+    if el.tag == SVG_NS + "svg" and not root:
+        return "logo SVG has an <svg> inside it, which would print at another size and place"
+    sheets = [el.text or ""] if el.tag == SVG_NS + "style" else []
+    declared = ";".join([el.get("style") or "", *sheets])
+    for key in ("fill", "stroke"):
+        value = (el.get(key) or "").strip()
+        if value.lower().startswith("url("):
+            return f'logo SVG paints with a gradient or pattern ({key}="{value[:40]}"), {_NOTHING}'
+    painted = _PAINT_BY_REFERENCE.search(declared)
+    if painted:
+        return f"logo SVG paints with a gradient or pattern ({painted.group(1)}: url(...)), {_NOTHING}"
+    for key in ("mask", "filter"):
+        value = (el.get(key) or "").strip()
+        if value and value.lower() != "none":
+            return f'logo SVG uses a {key} ({key}="{value[:40]}"), which would be left out'
+    effect = _EFFECT.search(declared)
+    if effect:
+        return f"logo SVG uses a {effect.group(1)} ({effect.group(1)}: url(...)), which would be left out"
+    return ""
 
 
 def _numbers_problem(elements: list[etree._Element]) -> tuple[str, str] | None:
