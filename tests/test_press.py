@@ -17,7 +17,7 @@ from helpers import BRAND, CONTENT, MAPLE, frames_layout, reopen, sources, text_
 
 from brochure import api
 from brochure.geometry.sheet import INCH, MM, Rect
-from brochure.layout.model import Ink
+from brochure.layout.model import Ink, Shape, Text
 from brochure.preflight.contrast import Colours
 from brochure.preflight.press import check_registration
 
@@ -422,3 +422,49 @@ def test_every_font_maps_its_codes_to_characters_and_none_to_nothing(brand: Path
     for cmap in maps:
         pairs = re.findall(rb"<([0-9A-Fa-f]+)> <([0-9A-Fa-f]+)>", cmap.split(b"endcodespacerange", 1)[1])
         assert pairs and all(int(char, 16) != 0 for _, char in pairs)
+
+
+PAPER_WHITE = ((0.0, 0.0, 0.0, 0.0), (1.0, 1.0, 1.0))  # (the quiet zone, in CMYK and in RGB)
+
+
+def test_the_qr_code_prints_in_black_alone_whatever_the_text_colour(inputs: Inputs) -> None:
+    """A kit's `cmyk: text` of four plates (a rich black) printed the QR code's modules on four plates too, which
+    fringe when the plates land apart: the modules are 100 % K; the office edition's are the text colour."""
+    edit(inputs.brand, "    primary: [85, 35, 40, 25]", "    primary: [85, 35, 40, 25]\n    text: [60, 40, 40, 100]")
+    src, diags = api.load(inputs.content, inputs.brand)
+    assert src is not None, [d.format() for d in diags]
+    text = (0x1F / 255, 0x2A / 255, 0x2E / 255)  # (the kit's text colour, #1F2A2E)
+    for target, dark in (("press", (0.0, 0.0, 0.0, 1.0)), ("office", text)):
+        result = api.build(src, api.Options(target=target))
+        assert result.ok and result.layout is not None, [d.format() for d in result.diagnostics]
+        modules = {
+            i.fill.values
+            for page in result.layout.pages
+            for i in page.items
+            if isinstance(i, Shape) and i.role == "qr" and i.fill is not None and i.fill.values not in PAPER_WHITE
+        }
+        body = {i.runs[0].ink.values for page in result.layout.pages for i in page.items if isinstance(i, Text)}
+        assert modules == {dark}
+        assert target == "office" or (0.6, 0.4, 0.4, 1.0) in body  # (the override still colours the text)
+
+
+def test_a_logos_black_prints_on_the_black_plate_alone(inputs: Inputs) -> None:
+    """#000000 through the press profile is a rich black of about 260 % (67/59/45/93 in FOGRA39): a logo's small
+    black lettering printed on four plates, with no word. Black is 100 % K; the logo's other colours convert."""
+    (inputs.kit / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox="0 0 120 40">'
+        '<rect width="40" height="40" fill="#1D5C63"/><rect x="50" width="70" height="6" fill="#000000"/></svg>',
+        encoding="utf-8",
+    )
+    src, diags = api.load(inputs.content, inputs.brand)
+    assert src is not None, [d.format() for d in diags]
+    result = api.build(src, api.Options(target="press"))
+    assert result.ok and result.pdf, [d.format() for d in result.diagnostics]
+    fills = {
+        tuple(round(float(v), 3) for v in i.operands)
+        for p in reopen(result.pdf).pages
+        for i in pikepdf.parse_content_stream(p)
+        if str(i.operator) == "k"
+    }
+    assert not [f for f in fills if f[3] > 0.9 and sum(f[:3]) > 0], fills  # no rich black
+    assert (0.0, 0.0, 0.0, 1.0) in fills and len([f for f in fills if f[3] < 0.9 and min(f[:2]) > 0]) >= 1

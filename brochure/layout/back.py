@@ -137,7 +137,7 @@ def _back(inp: Inputs, box: Rect, page: int, website: bool, qr_mm: float, gap_le
 
     qr_size = qr_mm * MM
     qr_alt = inp.content.tool_words.qr_code.format(url=display_url(contact.booking_url))
-    qr = Art(partial(qr_drawing, contact.booking_url, qr_size, pal.text, pal.white), qr_size, qr_size, "qr", qr_alt)
+    qr = Art(partial(qr_drawing, contact.booking_url, qr_size, pal.code, pal.white), qr_size, qr_size, "qr", qr_alt)
     wide = blocks.wide  # (as wide as a wide column at this type size)
     heading, cta_text = SectionHeading(blocks.md(cta.heading, breaks=True), t), blocks.para(cta.text, "cta")
     qr_label = Para(blocks.md(inp.content.qr_label), t.style("subheading"), role=("paragraph", 0))  # a label

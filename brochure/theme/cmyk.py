@@ -134,9 +134,13 @@ def cmyk_to_rgb(cmyk: tuple[float, float, float, float], profile: Path) -> tuple
 
 
 def convert(color: Color, profile: Path) -> CMYKColor:
-    """An sRGB colour through the profile, each plate 0 or at least 5 % (a CMYK colour is kept as given)."""
+    """An sRGB colour through the profile, each plate 0 or at least 5 % (a CMYK colour is kept as given); black
+    itself (#000000) is 100 % K, as prepress keeps it: through the profile it is a rich black of about 260 %, and
+    a logo's black lettering printed on four plates fringes."""
     if isinstance(color, CMYKColor):
         return color
+    if color.red == color.green == color.blue == 0:
+        return CMYKColor(0, 0, 0, 1)
     c = rgb_to_cmyk(round(color.red * 255), round(color.green * 255), round(color.blue * 255), profile)
     return CMYKColor(*(printable(v) for v in (c.cyan, c.magenta, c.yellow, c.black)))
 
@@ -160,6 +164,7 @@ def press_palette(brand: Brand, profile: Path) -> Palette:
         text=pick("text"),
         background=pick("background"),
         white=CMYKColor(0, 0, 0, 0),
+        code_ink=CMYKColor(0, 0, 0, 1),  # (a `cmyk: text` override of four plates is not the QR code's)
     )
 
 

@@ -72,6 +72,12 @@ class Palette:
     text: Color
     background: Color
     white: Color
+    code_ink: Color | None = None  # the QR code's modules, where not the text colour (press: 100 % K, always)
+
+    @property
+    def code(self) -> Color:
+        """The ink of the QR code's modules: one plate on press (a four-plate code fringes), whatever the text's."""
+        return self.code_ink if self.code_ink is not None else self.text
 
     def tint(self, c: Color, t: float) -> Color:
         """A tint of c on the page background (t in 0..1)."""
