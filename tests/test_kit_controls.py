@@ -171,6 +171,23 @@ def test_an_svg_logos_strokes_are_kept_whole_when_trimming(inputs: Inputs) -> No
     assert square.box.top + reach > band.top - 2.0  # and trimmed (the padding was 30 % of the height)
 
 
+def test_an_svg_logos_stroke_wider_than_its_artboard_is_held_inside_the_logos_place(inputs: Inputs) -> None:
+    """A stroke reaching past the artboard's edge printed past the logo's place (into the fold, past the sheet's
+    safe edge), and the build stopped with 'a layout bug' at content.yaml:1:1: the logo's box grows to hold it."""
+    (inputs.kit / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="100" viewBox="0 0 400 100">'
+        '<rect width="400" height="100" fill="#1D5C63" stroke="#E07A5F" stroke-width="200"/></svg>',
+        encoding="utf-8",
+    )
+    result = built(inputs)
+    assert result.ok and result.layout is not None, [d.format() for d in result.diagnostics]
+    (square,) = [i for i in result.layout.pages[0].items if isinstance(i, Shape) and i.role == "figure"]
+    band = trifold("a4", "office").sides[0].panel("cover").content
+    reach = square.line_width / 2  # (the stroke's reach past the outline; the frame's box is the outline's)
+    assert square.box.x - reach >= band.x - 0.01 and square.box.right + reach <= band.right + 0.01
+    assert square.box.top + reach <= band.top + 0.01
+
+
 def test_a_hairline_margin_is_kept(inputs: Inputs) -> None:
     thin = (  # a 1-unit margin round a 98-unit mark: 1 % of the height
         '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="100" viewBox="0 0 300 100">'

@@ -168,9 +168,12 @@ def _trim_drawing(drawing: Drawing) -> Drawing:
     drawn = (bounds[0] - pad, bounds[1] - pad, bounds[2] + pad, bounds[3] + pad)
     margin = min(w, h) * TRIM
     x0, y0, x1, y1 = drawn
-    if not (x0 > margin or y0 > margin or w - x1 > margin or h - y1 > margin):
+    spills = x0 < 0 or y0 < 0 or x1 > w or y1 > h  # (a stroke wider than the artboard's edge: the box grows to
+    # hold it, or the logo printed past its place, into the fold or the sheet's edge)
+    if not (spills or x0 > margin or y0 > margin or w - x1 > margin or h - y1 > margin):
         return drawing
     left, bottom, right, top = _trimmed((0.0, 0.0, w, h), drawn, margin)
+    left, bottom, right, top = min(left, x0), min(bottom, y0), max(right, x1), max(top, y1)
     trimmed = Drawing(right - left, top - bottom)
     trimmed.add(Group(*drawing.contents, transform=(1, 0, 0, 1, -left, -bottom)))
     return trimmed
