@@ -26,6 +26,7 @@ CITATION_PROBLEMS = 20  # unknown citations (and marks that only look like one) 
 PICTURE_BYTES = 40 * MIB  # one picture file
 PICTURE_PIXELS = 40_000_000  # one picture, width x height (a 48-megapixel phone photo is refused)
 BUILD_PIXELS = 60_000_000  # all the pictures of one build together
+GOOD_PPI, MOST_PPI = 300, 450  # as a print shop's preset: pictures over 450 ppi where placed are resampled to 300
 
 # Brand assets
 SVG_BYTES = 2 * MIB  # an SVG logo file

@@ -65,6 +65,13 @@ def _big_photo() -> bytes:
     return buf.getvalue()
 
 
+def _palette_with_transparency() -> bytes:
+    """A 40-megapixel palette PNG with a transparent colour (re-encoded at load: its transparency as alpha)."""
+    buf = io.BytesIO()
+    Image.effect_noise((7000, 5700), 60).convert("P").save(buf, format="PNG", transparency=3)
+    return buf.getvalue()
+
+
 def _svg(elements: int) -> bytes:
     rects = b'<rect x="1" y="1" width="2" height="2"/>' * elements
     return b'<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40">' + rects + b"</svg>"
@@ -91,6 +98,7 @@ CASES: dict[str, tuple[Case, list[str]]] = {
     "180 bullets of 300 characters (overflow)": (_bullets(180, 300), []),
     "picture: 30,000 px decompression bomb": (_picture(PICTURES["bomb"]()), []),
     "picture: 24-megapixel photo, press": (_picture(_big_photo()), ["--target", "press", "--layout", "large-print"]),
+    "picture: 40-megapixel palette PNG with transparency": (_picture(_palette_with_transparency()), []),
     "logo: 60,000 SVG elements": (Case(files={"kit/logo.svg": _svg(60_000)}), []),
     "logo: 4,900 SVG elements": (Case(files={"kit/logo.svg": _svg(4_900)}), []),
     "preview at 600 dpi": (Case(command="preview"), ["--dpi", "600", "-o", "out/preview"]),

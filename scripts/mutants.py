@@ -1807,6 +1807,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="stroke",
     ),
     m(
+        "picture-re-encoded-at-its-full-size",
+        "inputs/pictures.py",
+        "    if max(w, h) <= SHEET_PIXELS:\n",
+        "    if True:\n",
+        "tests/test_assets_hostile.py",
+        k="sheet_takes",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

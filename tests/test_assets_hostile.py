@@ -252,6 +252,24 @@ def test_a_plain_jpeg_is_embedded_as_it_is(inputs: Inputs) -> None:
     )  # the file's own bytes: no re-encoding, no second read later
 
 
+def test_a_picture_re_encoded_at_load_keeps_no_more_pixels_than_the_sheet_takes_at_300_ppi(tmp_path: Path) -> None:
+    """A 40-megapixel palette PNG with transparency was written again whole (16 s), then read and resampled at
+    that size for each layout tried: 20 s in all. Re-encoded, it keeps SHEET_PIXELS on its longer side (300 ppi
+    across the longest sheet: never under 300 ppi wherever it is placed); a picture kept as it is keeps its own."""
+    from brochure.inputs.pictures import SHEET_PIXELS, PictureData, load_picture
+
+    wide = tmp_path / "wide.png"
+    Image.new("P", (SHEET_PIXELS * 2, 60), 1).save(wide, transparency=3)
+    plain = tmp_path / "plain.png"
+    Image.new("RGB", (SHEET_PIXELS * 2, 60), (29, 92, 99)).save(plain)
+    made, kept = load_picture(wide), load_picture(plain)
+    assert isinstance(made, PictureData) and isinstance(kept, PictureData)
+    assert made.pixels == (SHEET_PIXELS, 30) and kept.pixels == (SHEET_PIXELS * 2, 60)
+    assert SHEET_PIXELS == 3508  # (A4's 297 mm at 300 ppi)
+    with Image.open(io.BytesIO(made.data)) as im:
+        assert im.mode == "RGBA" and im.size == made.pixels
+
+
 # --- SVG logos --------------------------------------------------------------------------------------------------
 
 NS = 'xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'

@@ -11,6 +11,7 @@ CMYK JPEGs to RGB, palettes with transparency to RGBA. Plain 8-bit PNG and JPEG 
 from __future__ import annotations
 
 import io
+import math
 import struct
 import warnings
 from pathlib import Path
@@ -19,6 +20,7 @@ from PIL import Image
 
 from brochure import limits
 from brochure.frozen import frozen
+from brochure.geometry.sheet import PAPER_SIZES
 from brochure.inputs.files import read_bytes
 
 _ORIENTATION = 0x0112  # the EXIF tag a phone writes instead of turning the pixels
@@ -163,15 +165,32 @@ def _as_is(im: Image.Image, kind: str) -> bool:
 
 
 def _normalised(im: Image.Image, kind: str, path: Path) -> PictureData:
-    """A deterministic re-encoding that prints right: EXIF orientation applied, 8-bit L/RGB(A) pixels."""
+    """A deterministic re-encoding that prints right: EXIF orientation applied, 8-bit L/RGB(A) pixels, at most
+    as many as the sheet takes at 300 ppi (`_at_most_the_sheet`)."""
     turn = _turn(im)
-    out = _printable_mode(im if turn is None else im.transpose(turn))
+    out = _at_most_the_sheet(_printable_mode(im if turn is None else im.transpose(turn)))
     buf = io.BytesIO()
     if kind == "JPEG" and out.mode in ("L", "RGB"):
         out.save(buf, format="JPEG", quality=95)
-    else:
-        out.save(buf, format="PNG")
+    else:  # (the layout decodes it and ReportLab compresses it again: quick to write beats small; a 40-megapixel
+        # palette PNG with transparency took 16 s at the default level)
+        out.save(buf, format="PNG", compress_level=1)
     return PictureData(buf.getvalue(), out.size, path)
+
+
+# The most pixels a picture's longer side can use: the longest sheet's longer side at 300 ppi. Placed anywhere on a
+# sheet, such a picture has 300 ppi or more; one with more pixels is resampled where it is placed anyway.
+SHEET_PIXELS = math.ceil(max(p.long for p in PAPER_SIZES.values()) / 72 * limits.GOOD_PPI)
+
+
+def _at_most_the_sheet(im: Image.Image) -> Image.Image:
+    """A picture re-encoded at load, made no larger than SHEET_PIXELS on its longer side (a 40-megapixel one was
+    written, read and resampled at that size three times over: 20 s)."""
+    w, h = im.size
+    if max(w, h) <= SHEET_PIXELS:
+        return im
+    k = SHEET_PIXELS / max(w, h)
+    return im.resize((max(1, round(w * k)), max(1, round(h * k))), Image.Resampling.LANCZOS, reducing_gap=2.0)
 
 
 def _printable_mode(im: Image.Image) -> Image.Image:

@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable
 
 from brochure.diagnostics import Location
 from brochure.inputs.pictures import PictureData
+from brochure.limits import GOOD_PPI, MOST_PPI
 from brochure.theme.cmyk import picture_to_cmyk
 
 
@@ -32,9 +33,6 @@ class Picture(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:  # onto the recording canvas (layout/paint.py), which notes it as a frame
         self.canv.picture(self.data, self.pixels, self.at, self.alt, self.width, self.height)
-
-
-GOOD_PPI, MOST_PPI = 300, 450  # as a print shop's preset: pictures over 450 ppi are resampled to 300
 
 
 def picture(

@@ -19,6 +19,7 @@ from brochure.layout.citations import SHRINK
 from brochure.layout.flowables import OVERRUN
 from brochure.layout.model import Frame, Layout, Page, Picture, Run, Segment, Shape, Text
 from brochure.layout.qr import LEAST_MODULE
+from brochure.limits import GOOD_PPI
 from brochure.preflight.contrast import Colours, check_contrast, contrast
 from brochure.preflight.placement import overset, place, run_place, where
 from brochure.preflight.press import check_press, is_logo
@@ -27,7 +28,7 @@ from brochure.theme.styles import LARGE_PRINT
 
 MIN_TYPE = 7.0  # pt: nothing smaller
 MIN_BODY = 9.0  # pt: body text smaller than this is hard to read for many patients
-MIN_PPI, GOOD_PPI = 150.0, 300.0
+MIN_PPI = 150.0
 MIN_QR = 20 * MM  # the code with its quiet zone
 QUIET = 4  # modules of clear, light space around the code
 GOOD_MODULE = 0.33 * MM  # what phones read reliably
