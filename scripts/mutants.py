@@ -982,8 +982,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "text-marked-content-left-open",
         "render/pdf.py",
-        '        if i + 1 in ends:\n            after.append("EMC")\n',
-        "",
+        '        after = ["EMC"] if i + 1 in ends else []\n',
+        "        after: list[str] = []\n",
         "tests/test_tagged.py::test_every_word_printed_is_in_exactly_one_element_or_an_artifact",
         k="trifold",
     ),
@@ -1813,6 +1813,15 @@ MUTANTS: tuple[Mutant, ...] = (
         "    if True:\n",
         "tests/test_assets_hostile.py",
         k="sheet_takes",
+    ),
+    m(
+        "shaped-glyphs-read-as-glyphs",
+        "render/structure.py",
+        "            if any(r.actual is not None for r in runs):\n",
+        "            if False:\n",
+        "tests/test_bidi.py",
+        "tests/test_shaping.py",
+        k="screen_reader",
     ),
     m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",

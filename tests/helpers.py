@@ -120,14 +120,46 @@ def reopen(data: bytes) -> pikepdf.Pdf:
 
 
 def actual_texts(pdf: bytes) -> list[str]:
-    """The /ActualText of every marked span in the pages' content, in the order drawn (what copied text gives)."""
+    """The /ActualText of every structure element that has one (the Spans of shaped glyphs), in structure order:
+    the words a screen reader reads for them."""
     out: list[str] = []
+
+    def walk(node: pikepdf.Object) -> None:
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []:
+            if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/StructElem":
+                if "/ActualText" in kid:
+                    out.append(str(kid.ActualText))
+                walk(kid)
+
     with reopen(pdf) as doc:
-        for page in doc.pages:
-            for operands, op in pikepdf.parse_content_stream(page):
-                if str(op) == "BDC" and isinstance(operands[1], pikepdf.Dictionary) and "/ActualText" in operands[1]:
-                    out.append(str(operands[1].ActualText))
+        walk(doc.Root.StructTreeRoot)
     return out
+
+
+def miscopied_words(result: api.Result, letters: str = "\u0590-\u06ff") -> tuple[int, list[str]]:
+    """Of the words (three letters or more, in `letters`' range; marks set aside) that a PDFium viewer copies from
+    the leaflet's glyphs: how many there are, and those the leaflet does not print as written (a word turned
+    round, read from a marked-content /ActualText as visual order, is one)."""
+    import unicodedata
+
+    def bare(text: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFKC", text) if not unicodedata.category(c).startswith("M"))
+
+    assert result.pdf is not None and result.layout is not None
+    written = bare(" ".join(i.text for page in result.layout.pages for i in page.items if isinstance(i, Text)))
+    runs = re.findall(f"[{letters}]+", bare(copied_text(result.pdf)))
+    words = [w for run in runs for w in re.findall(r"[^\W\d_]+", run) if len(w) >= 3]  # (letters: no digits, signs)
+    return len(words), [w for w in words if w not in written]
+
+
+def copied_text(pdf: bytes) -> str:
+    """The text a viewer built on PDFium (Chrome's) copies from each page, from the glyphs printed."""
+    doc = pypdfium2.PdfDocument(pdf)
+    try:
+        return "\n".join(page.get_textpage().get_text_range() for page in doc)
+    finally:
+        doc.close()
 
 
 def pdfua_findings(pdf: bytes) -> list[tuple[str, str]]:

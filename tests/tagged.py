@@ -1,5 +1,6 @@
 """A tagged PDF -> its structure tree with the words of each element, and the marked content of each page, read
-with pikepdf alone (no brochure code): what a screen reader is given (a span's /ActualText in place of its glyphs).
+with pikepdf alone (no brochure code): what a screen reader is given (an element's /ActualText in place of its
+glyphs; a marked-content span's too, which brochure no longer writes).
 
 `python tests/tagged.py FILE.pdf` prints the leaflet as a screen reader reads it in structure order: headings
 announced with their level, lists with their length, figures by their text alternative, links named.
@@ -108,12 +109,22 @@ class Tagged:
 
     def text(self, node: Node) -> str:
         """The words of an element and of those under it, in structure order."""
+        return join(self._words(node))
+
+    def _words(self, node: Node) -> list[tuple[int, str]]:
+        """(text object, words) of an element and those under it; an element with an /ActualText is read as that
+        (in its first text object), not its glyphs: shaped text, as a screen reader reads it."""
         words: list[tuple[int, str]] = []
-        for page, mcid in node.contents():
-            m = self.by_mcid.get((page, mcid))
+        for kid in node.kids:
+            if isinstance(kid, Node):
+                words += self._words(kid)
+                continue
+            m = self.by_mcid.get(kid)
             if m is not None:
-                words += [(page * 100_000 + obj, w) for obj, w in m.words]
-        return join(words)
+                words += [(kid[0] * 100_000 + obj, w) for obj, w in m.words]
+        if "/ActualText" in node.obj:
+            return [(words[0][0] if words else -1, str(node.obj.ActualText))]
+        return words
 
     def blocks(self) -> list[tuple[str, str]]:
         """(type, words) of each element a reader meets as a block, in structure order: headings, paragraphs,

@@ -11,7 +11,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 from conftest import BRAND, CONTENT, LOGO, Inputs, edit
-from helpers import actual_texts, build, pdfua_findings, read_qr, texts
+from helpers import actual_texts, build, miscopied_words, pdfua_findings, read_qr, texts
 from tagged import Tagged
 
 from brochure import api
@@ -192,11 +192,20 @@ def test_in_a_left_to_right_leaflet_a_paragraph_reads_in_the_direction_of_its_fi
     assert line.box.right == pytest.approx(line.measure.right, abs=0.6)
 
 
-def test_text_copied_from_the_pdf_comes_back_as_written_links_and_all(leaflet: api.Result) -> None:
+def test_a_screen_reader_reads_the_shaped_words_as_written_links_and_all(leaflet: api.Result) -> None:
+    """Each stretch of shaped glyphs is a Span element whose /ActualText is its words as written."""
     assert leaflet.pdf is not None
-    copied = " ".join(" ".join(actual_texts(leaflet.pdf)).split())  # (a line's words, then the next line's)
+    read = " ".join(" ".join(actual_texts(leaflet.pdf)).split())  # (a line's words, then the next line's)
     for sentence in [*(s for s, _, _, _ in IN_PLACE.values()), RANGE, FULL_STOP, BRACKETS, LINKS_AS_WRITTEN]:
-        assert sentence in copied
+        assert sentence in read
+
+
+def test_a_pdfium_viewer_copies_each_arabic_word_as_written(leaflet: api.Result) -> None:
+    """Chrome's viewer (PDFium) reads a marked-content /ActualText as words in visual order and turned the Arabic
+    ones round (486 of 734 words of the shipped leaflet); it copies the glyphs, printed left to right, as written.
+    (How it orders the words of a line around numbers and Latin words is its own.)"""
+    count, wrong = miscopied_words(leaflet)
+    assert count > 100 and wrong == []
 
 
 def links_of(result: api.Result, line: Text) -> list[Link]:
@@ -248,17 +257,24 @@ def test_links_inside_arabic_sentences_are_tagged_as_links_with_their_words(leaf
 
 
 def test_a_screen_reader_reads_each_arabic_line_as_written_inside_its_element(leaflet: api.Result) -> None:
-    """Page by page, the words of the tagged content (each shaped span read by its /ActualText, as a screen reader
-    reads it) are the words of the frames' lines in the order printed; the spans are the only marked content
-    inside other marked content, and are no elements of their own."""
+    """Page by page, the words of the tagged content (each shaped Span read by its /ActualText, as a screen reader
+    reads it) are the words of the frames' lines in the order printed; no marked content nests in other (the
+    /ActualText is the Span element's, not a span round the glyphs)."""
     assert leaflet.pdf is not None and leaflet.layout is not None
     doc = Tagged(pikepdf.open(io.BytesIO(leaflet.pdf)))
-    for page, frames in zip(doc.pages, leaflet.layout.pages, strict=True):
-        nested = [m for m in page.marked if m.depth]
-        assert nested and all(m.tag == "Span" and m.actual is not None and m.mcid is None for m in nested)
-        tagged = [m for m in page.marked if m.mcid is not None]
-        lines = sorted((i for i in frames.items if isinstance(i, Text) and i.role != "folio"), key=lambda i: i.z)
-        words = "".join(w for m in tagged for _, w in m.words)
+    assert doc.root is not None
+    actual = {c: str(n.obj.ActualText) for n in doc.root.walk() if "/ActualText" in n.obj for c in n.own}
+    assert actual
+    for p, (page, frames) in enumerate(zip(doc.pages, leaflet.layout.pages, strict=True)):
+        assert not [m for m in page.marked if m.depth]
+        tagged = [m for m in page.marked if m.mcid is not None and m.tag != "Figure"]  # (a figure is read by its
+        # /Alt: its labels are not read one by one)
+        figures = {i.element for i in frames.items if i.role in ("figure", "qr")}
+        lines = sorted(
+            (i for i in frames.items if isinstance(i, Text) and i.role != "folio" and i.element not in figures),
+            key=lambda i: i.z,
+        )
+        words = "".join(actual.get((p, m.mcid), m.text) for m in tagged if m.mcid is not None)
         assert "".join(words.split()) == "".join("".join(t.text for t in lines).split())
 
 

@@ -81,9 +81,9 @@ def test_lines_are_right_aligned_and_no_wider_than_their_column(inputs: Inputs) 
         assert line.box.x >= line.measure.x - 0.01
 
 
-def test_text_copied_from_the_pdf_comes_back_in_the_order_it_was_written(inputs: Inputs) -> None:
-    """Each shaped line carries its words as written in an /ActualText span (read here with pikepdf: pdfium's
-    get_text_range ignores /ActualText and gives the glyphs' own characters, reordered)."""
+def test_a_screen_reader_is_given_the_words_in_the_order_they_were_written(inputs: Inputs) -> None:
+    """Each shaped line's glyphs are a Span element whose /ActualText is its words as written (read here with
+    pikepdf from the structure tree: what assistive technology reads)."""
     with_arabic(inputs)
     result = build(inputs)
     assert result.pdf is not None
@@ -197,7 +197,7 @@ def build_font(family: str) -> str:
 
 
 def test_the_arabic_office_edition_passes_the_pdfua_checkers(inputs: Inputs) -> None:
-    """The /ActualText spans sit inside the tagged PDF's marked content, as PDF/UA allows."""
+    """The Spans of shaped glyphs, with their /ActualText, are elements as PDF/UA allows."""
     arabic_leaflet(inputs)
     result = build(inputs)
     assert result.pdf is not None

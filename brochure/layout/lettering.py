@@ -3,7 +3,8 @@
 A label in the font's own letters is one run, as it always was. Where the font lacks a letter, each word goes to
 the first fallback that has it (theme/fallback.py, as in paragraphs); a label with Arabic or Hebrew letters is
 shaped with HarfBuzz and ordered right to left as a paragraph's line is (layout/rtl.py), its first run carrying
-the words as written (the PDF's /ActualText: copied text comes back in logical order).
+the words as written (a label of a figure is read by the figure's text alternative; elsewhere, a Span's
+/ActualText).
 """
 
 from __future__ import annotations

@@ -5,9 +5,10 @@ where the font's own advance would put it, with a link annotation over the words
 same operators are given as data (`ops`, as layout/setting.py gives a left-to-right paragraph's), not drawn and
 read back.
 
-What is drawn is noted with the words as written (`Recorder.actual`), which the PDF carries as /ActualText: each
-line is drawn in the order it was written (its pieces placed where they show), one note for the line, or one for
-each stretch in or out of a link, so copied text comes back as written and a link's words are its own.
+What is drawn is noted with the words as written (`Recorder.actual`), which the PDF's structure carries as a Span
+element's /ActualText (render/structure.py): each line is drawn in the order it was written (its pieces placed
+where they show), one note for the line, or one for each stretch in or out of a link, so a screen reader reads the
+words as written and a link's words are its own.
 """
 
 from __future__ import annotations

@@ -89,6 +89,8 @@ def _elements(doc: pikepdf.Pdf, structure: Structure, tree: Dictionary, pages: l
             fields["/Alt"] = element.alt
         if element.language:  # (PDF/UA: a change of language is said where it happens)
             fields["/Lang"] = element.language
+        if element.actual is not None:  # (shaped glyphs: the words they stand for, as written)
+            fields["/ActualText"] = element.actual
         if element.box is not None:
             b = element.box[1]
             fields["/A"] = Dictionary(O=Name.Layout, Placement=Name.Block, BBox=Array([b.x, b.y, b.right, b.top]))

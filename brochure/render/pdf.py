@@ -440,33 +440,13 @@ def _text_object(canvas: Canvas, item: Text, spans: tuple[Marked, ...]) -> None:
 
 def _marked_runs(item: Text, spans: tuple[Marked, ...]) -> Iterator[tuple[Run, list[str], list[str]]]:
     """Each run of a line with the marked-content operators to write before and after it: the stretches `spans`
-    open and close, and an /ActualText span around shaped glyphs (with the words they stand for), closed before
-    the next stretch or the next shaped run."""
+    open and close. (Shaped glyphs carry no /ActualText here: their Span element does, render/structure.py.)"""
     opens = {m.start: m for m in spans}
     ends = {m.end for m in spans}
-    shaped = False  # an /ActualText span is open
     for i, run in enumerate(item.runs):
-        before: list[str] = []
-        if shaped and (i in opens or run.actual != ""):
-            before.append("EMC")
-            shaped = False
-        if i in opens:
-            before.append(_begin(opens[i]))
-        if run.actual:
-            before.append(f"/Span <</ActualText {_text_string(run.actual)}>> BDC")
-            shaped = True
-        after: list[str] = []
-        if shaped and (i + 1 in ends or i + 1 == len(item.runs)):
-            after.append("EMC")
-            shaped = False
-        if i + 1 in ends:
-            after.append("EMC")
+        before = [_begin(opens[i])] if i in opens else []
+        after = ["EMC"] if i + 1 in ends else []
         yield run, before, after
-
-
-def _text_string(text: str) -> str:
-    """A PDF text string (UTF-16, big-endian, with its byte order mark) in hex."""
-    return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"
 
 
 class _Path(PDFPathObject):  # type: ignore[misc]

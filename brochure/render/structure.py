@@ -31,7 +31,8 @@ DECORATION = ("artifact", "folio", "mark")  # roles that are never read
 class Element:
     """A structure element: its standard type (Document, Sect, H1, P, L, LI, Lbl, LBody, Figure, Caption, Link, Span),
     its parent (-1 for the document), a figure's text alternative and box (page, rectangle), a list's numbering,
-    a link's description, and its language where it is not the document's."""
+    a link's description, its language where it is not the document's, and a Span's words where its glyphs are
+    shaped."""
 
     kind: str
     parent: int
@@ -40,6 +41,7 @@ class Element:
     numbering: Numbering | None = None
     description: str = ""
     language: str = ""  # where it is not the document's (an English source in a Spanish leaflet)
+    actual: str | None = None  # a Span of shaped glyphs: the words they stand for, as written (its /ActualText)
 
 
 @frozen
@@ -224,11 +226,21 @@ class _Builder:
                     self.link_languages[owner] = language
             else:
                 owner = self._span(node, language) if language else node
+            runs = line.runs[start:end]
             if link is not None:
-                texts = (r.text if r.actual is None else r.actual for r in line.runs[start:end])  # (shaped: as written)
+                texts = (r.text if r.actual is None else r.actual for r in runs)  # (shaped: as written)
                 self.link_texts.setdefault(owner, []).extend(texts)
+            if any(r.actual is not None for r in runs):
+                owner = self._shaped(owner, "".join(r.text if r.actual is None else r.actual for r in runs))
             yield Marked(start, end, self.elements[owner].kind, self._content(page, owner))
             start = end
+
+    def _shaped(self, parent: int, words: str) -> int:
+        """A Span of shaped glyphs (Arabic, Hebrew: joined forms, in the order they show) with the words they
+        stand for as written, as its /ActualText: what a screen reader reads. On the element, not round the glyphs
+        in the content: viewers built on PDFium (Chrome's) read a marked-content /ActualText as words in visual
+        order and reversed right-to-left ones; from the glyphs themselves they read them as written."""
+        return self._node(("shaped", len(self.elements)), "Span", parent, actual=words)
 
     def _owned(self, page: int, link: int | None, node: int) -> int | None:
         """The link, unless its words began in another element (they are then that element's own words here)."""
