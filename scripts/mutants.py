@@ -1824,6 +1824,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="screen_reader",
     ),
     m(
+        "marks-piled-without-limit",
+        "inputs/reader.py",
+        "    for problem in (_direction_problem(value), _lone_mark(value), _piled_marks(value)):",
+        "    for problem in (_direction_problem(value), _lone_mark(value)):",
+        "tests/test_validation.py",
+        k="piled",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

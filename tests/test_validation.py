@@ -19,6 +19,7 @@ from brochure.diagnostics import Diagnostic, Location
 from brochure.inputs.brand import load_brand
 from brochure.inputs.content import load_content
 from brochure.inputs.logo import load_logo
+from brochure.inputs.reader import text_problem
 from brochure.theme.fonts import load_fonts
 
 
@@ -171,6 +172,14 @@ CONTENT_MISTAKES = {
         "sections[0].blocks[0].text",
         "the link to 'https://example.org' has a '[' in its label",
         "links cannot hold links",
+    ),
+    "marks-piled-on-one-letter": (  # (32 Arabic vowel marks on one letter printed into the heading above)
+        '"Fine needles',
+        '"Fine ne\u0301\u0302\u0303\u0304\u0306edles',
+        '"Fine ne',
+        "sections[0].blocks[0].text",
+        "the text piles 5 marks on one letter, which print into the line above",
+        "at most 4 marks",
     ),
     "three-letter-language-code": (
         "language: en-GB",
@@ -563,3 +572,17 @@ def test_a_language_written_the_other_way_from_its_words_is_a_warning_at_languag
         lines = swapped.read_text(encoding="utf-8").splitlines()
         line = next(n for n, written in enumerate(lines, 1) if written.startswith(f"language: {language}"))
         assert [(d.location.line, d.location.column) for d in warned] == ([(line, 11)] if warns else []), diags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u05d1\u05bc\u05b0\u05bd\u0591\u05e8\u05d0\u05e9\u05c1\u05b4\u05d9\u05ea",
+        "\u0634\u0651\u064e\u0643\u0652\u0631",
+        "Tie\u0302\u0301ng Vie\u0323\u0302t",
+    ],
+    ids=["hebrew-with-four-points", "arabic-shadda-and-vowel", "vietnamese-two-marks"],
+)
+def test_the_marks_a_script_puts_on_a_letter_are_fine(text: str) -> None:
+    """Hebrew's dagesh, vowel, meteg and accent on one letter; Arabic's shadda and vowel; Vietnamese's two."""
+    assert text_problem(text) == ("", "")

@@ -192,7 +192,7 @@ def text_problem(value: str) -> tuple[str, str]:
             f"the text contains {chars.describe(ch)}, which cannot be printed",
             "remove it (a word processor's line break or tab copied with the text is the usual cause)",
         )
-    for problem in (_direction_problem(value), _lone_mark(value)):
+    for problem in (_direction_problem(value), _lone_mark(value), _piled_marks(value)):
         if problem[0]:
             return problem
     if len(value) > limits.TEXT_CHARS:
@@ -220,6 +220,24 @@ _DIRECTIONAL = re.compile("[\u202a-\u202e\u2066-\u2069\u200f\u061c]")
 # A combining mark with no letter before it to sit on (at the start, or after a space): a vowel mark or an accent
 # typed alone prints as a smudge over nothing, or piled on the next one.
 _LONE_MARK = re.compile(r"(?:^|\s)([\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed])")
+
+
+# Combining marks (accents, Hebrew points, Arabic vowels and the rest of the blocks of marks) piled on one letter:
+# more than a script puts there climbs into the line above ("Zalgo" text, a paste gone wrong).
+_PILED = re.compile(
+    "[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+    f"\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]{{{limits.MARKS_ON_A_LETTER + 1},}}"
+)
+
+
+def _piled_marks(value: str) -> tuple[str, str]:
+    found = _PILED.search(value)
+    if found is None:
+        return "", ""
+    return (
+        f"the text piles {len(found.group())} marks on one letter, which print into the line above",
+        f"a letter takes at most {limits.MARKS_ON_A_LETTER} marks (accents, vowel points): remove the extra ones",
+    )
 
 
 def _lone_mark(value: str) -> tuple[str, str]:
