@@ -1026,8 +1026,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "svg-logo-strokes-cut",
         "inputs/logo.py",
-        "    pad = _stroke_reach(drawing, 1.0)\n",
-        "    pad = 0.0\n",
+        "    reach = float(width) * abs(ma * md - mb * mc) ** 0.5 if stroked else 0.0\n",
+        "    reach = 0.0\n",
         "tests/test_kit_controls.py::test_an_svg_logos_strokes_are_kept_whole_when_trimming",
     ),
     m(
@@ -1746,7 +1746,7 @@ MUTANTS: tuple[Mutant, ...] = (
         "inputs/brand.py",
         '        back = ImageCms.buildTransform(profile, sRGB, "CMYK", "RGB", renderingIntent=intent)\n'
         '        ImageCms.applyTransform(Image.new("CMYK", (1, 1), (217, 89, 102, 64)), back)\n',
-        "",
+        "        pass\n",
         "tests/test_assets_hostile.py",
         k="icc",
     ),
@@ -1793,7 +1793,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "press-black-converted-to-rich-black",
         "theme/cmyk.py",
-        "    if color.red == color.green == color.blue == 0:\n",
+        "    if not isinstance(color, CMYKColor) and color.red == color.green == color.blue == 0:\n",
         "    if False:\n",
         "tests/test_press.py",
         k="logos_black",
@@ -1817,8 +1817,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "shaped-glyphs-read-as-glyphs",
         "render/structure.py",
-        "            if any(r.actual is not None for r in runs):\n",
-        "            if False:\n",
+        "            if words and any(r.actual is not None for r in runs):",
+        "            if False:",
         "tests/test_bidi.py",
         "tests/test_shaping.py",
         k="screen_reader",

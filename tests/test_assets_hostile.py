@@ -491,7 +491,7 @@ BAD_PROFILES = {
     "truncated-header": (lambda d: d[:100], "not a readable ICC profile"),
     "damaged-tags": (lambda d: d[:132] + b"\xff" * (len(d) - 132), "damaged"),
     # (only the way to CMYK: the contrast check's way back was an internal error, exit 3)
-    "no-way-back-from-cmyk": (lambda d: _renamed_tags(d, b"A2B"), "colours cannot be converted through it"),
+    "no-way-back-from-cmyk": (lambda d: _renamed_tags(d, b"A2B"), "converts colours to CMYK but not back"),
     # (PDF/X's output intent must be an output device's profile)
     "a-scanners-profile": (lambda d: d[:12] + b"scnr" + d[16:], "an input device's (a scanner's) profile"),
 }

@@ -4,9 +4,12 @@ line in brand.yaml."""
 
 from __future__ import annotations
 
+import io
+import re
 import struct
 from pathlib import Path
 
+import pikepdf
 import pytest
 from conftest import Inputs, edit, position
 from test_mutants_glyphs import VIETNAM, font_file
@@ -135,3 +138,29 @@ def test_two_files_of_one_postscript_name_each_print_their_own(inputs: Inputs, t
         outcomes.append(result.pdf is not None or [d.message for d in result.diagnostics if d.is_error])
     assert outcomes[0] is True and outcomes[2] is True
     assert isinstance(outcomes[1], list) and "no glyph for 'z' (U+007A" in outcomes[1][0]
+
+
+def test_two_files_of_one_postscript_name_print_in_one_leaflet(inputs: Inputs) -> None:
+    """A kit's own copy of a font (here: its bytes and four more) for the body, and the installed family for the
+    headings: both are embedded, each its own subset, named by the font's own name (it stopped with 'redefining
+    named object' when each file was registered as its own)."""
+    (inputs.kit / "Copy.ttf").write_bytes(REGULAR.read_bytes() + b"\0\0\0\0")
+    edit(inputs.brand, "body: {family: Be Vietnam Pro}", "body: {regular: Copy.ttf}")
+    edit(
+        inputs.brand, "heading: {family: Be Vietnam Pro, weight: 600}", "heading: {family: Be Vietnam Pro, weight: 400}"
+    )
+    src, diags = api.load(inputs.content, inputs.brand)
+    assert src is not None, [d.format() for d in diags]
+    result = api.build(src, api.Options())
+    assert result.ok and result.pdf is not None, [d.format() for d in result.diagnostics]
+    with pikepdf.open(io.BytesIO(result.pdf)) as pdf:
+        fonts = {
+            font.objgen: str(font.BaseFont)
+            for page in pdf.pages
+            for font in page.Resources.Font.values()
+            if "BeVietnamPro-Regular" in str(font.BaseFont)
+        }
+        maps = [font.ToUnicode.read_bytes() for page in pdf.pages for font in page.Resources.Font.values()]
+    names = set(fonts.values())  # (the two subsets' programs are alike here: one tag)
+    assert len(fonts) == 2 and all(re.fullmatch(r"/[A-Z]{6}\+BeVietnamPro-Regular", n) for n in names), fonts
+    assert not [m for m in maps if b"~" in m]  # (nor the mark of its file in the maps' names)

@@ -13,6 +13,7 @@ from PIL import Image
 
 from brochure import api
 from brochure.geometry.sheet import MM, Rect, trifold
+from brochure.inputs.brand import load_brand
 from brochure.layout.model import Layout, Picture, Shape
 from brochure.output.preview import page_images
 from brochure.theme.fonts import x_height
@@ -186,6 +187,20 @@ def test_an_svg_logos_stroke_wider_than_its_artboard_is_held_inside_the_logos_pl
     reach = square.line_width / 2  # (the stroke's reach past the outline; the frame's box is the outline's)
     assert square.box.x - reach >= band.x - 0.01 and square.box.right + reach <= band.right + 0.01
     assert square.box.top + reach <= band.top + 0.01
+
+
+def test_a_logo_filled_to_its_edges_with_a_stroke_inside_keeps_its_box(inputs: Inputs) -> None:
+    """A stroke well inside the artboard does not grow the box (the widest stroke anywhere, counted round every
+    shape, grew a fill-to-edge logo by 12 units a side and printed it 14 % smaller)."""
+    (inputs.kit / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="100" viewBox="0 0 400 100">'
+        '<rect width="400" height="100" fill="#1D5C63"/>'
+        '<path d="M100 50 L300 50" stroke="#FFFFFF" stroke-width="8"/></svg>',
+        encoding="utf-8",
+    )
+    kit, diags = load_brand(inputs.brand)
+    assert kit is not None and kit.logo is not None, [d.format() for d in diags]
+    assert (kit.logo.width, kit.logo.height) == (pytest.approx(300.0), pytest.approx(75.0))  # (400 x 100 px in pt)
 
 
 def test_a_hairline_margin_is_kept(inputs: Inputs) -> None:

@@ -349,20 +349,22 @@ def profile_problem(path: Path) -> tuple[str, str]:
     if kind != "prtr":  # (PDF/X takes an output device's profile as the file's output intent, no other)
         named = {"scnr": "an input device's (a scanner's)", "mntr": "a display's", "spac": "a colour space's"}
         return (
-            f"the profile is {named.get(kind, repr(kind) + ' class')} profile, not a printing condition's",
+            f"the profile is {named.get(kind, f'a {kind!r} class')} profile, not a printing condition's",
             "the press edition needs a CMYK output profile (its class 'prtr'): " + hint,
         )
-    try:  # the press edition converts every colour and picture to CMYK this way, and back to check contrast (the
-        # profile's A2B tables): prove both work now
-        sRGB = ImageCms.createProfile("sRGB")
+    sRGB = ImageCms.createProfile("sRGB")
+    intent = ImageCms.Intent.RELATIVE_COLORIMETRIC
+    try:  # the press edition converts every colour and picture to CMYK this way: prove it works now
         flags = ImageCms.Flags.BLACKPOINTCOMPENSATION
-        intent = ImageCms.Intent.RELATIVE_COLORIMETRIC
         transform = ImageCms.buildTransform(sRGB, profile, "RGB", "CMYK", renderingIntent=intent, flags=flags)
         ImageCms.applyTransform(Image.new("RGB", (1, 1), (29, 92, 99)), transform)
+    except (OSError, ValueError, TypeError, ImageCms.PyCMSError) as exc:
+        return f"the ICC profile is damaged: colours cannot be converted through it ({exc})", hint
+    try:  # and back, to check contrast as printed (the profile's A2B tables)
         back = ImageCms.buildTransform(profile, sRGB, "CMYK", "RGB", renderingIntent=intent)
         ImageCms.applyTransform(Image.new("CMYK", (1, 1), (217, 89, 102, 64)), back)
     except (OSError, ValueError, TypeError, ImageCms.PyCMSError) as exc:
-        return f"the ICC profile is damaged: colours cannot be converted through it ({exc})", hint
+        return f"the ICC profile converts colours to CMYK but not back: it has no tables from CMYK ({exc})", hint
     return "", ""
 
 

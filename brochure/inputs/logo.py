@@ -22,7 +22,7 @@ from pathlib import Path
 
 from lxml import etree
 from PIL import Image
-from reportlab.graphics.shapes import Drawing, Group, Shape, String
+from reportlab.graphics.shapes import Drawing, Group, Shape, String, mmult
 
 from brochure import limits
 from brochure.diagnostics import Diagnostic, Location, error
@@ -164,11 +164,10 @@ def _trim_drawing(drawing: Drawing) -> Drawing:
     bounds = drawing.getBounds()
     if tuple(drawing.transform) != (1, 0, 0, 1, 0, 0) or bounds is None:
         return drawing
-    pad = _stroke_reach(drawing, 1.0)
-    drawn = (bounds[0] - pad, bounds[1] - pad, bounds[2] + pad, bounds[3] + pad)
+    drawn = _drawn_bounds(drawing, (1, 0, 0, 1, 0, 0)) or bounds
     margin = min(w, h) * TRIM
     x0, y0, x1, y1 = drawn
-    spills = x0 < 0 or y0 < 0 or x1 > w or y1 > h  # (a stroke wider than the artboard's edge: the box grows to
+    spills = x0 < 0 or y0 < 0 or x1 > w or y1 > h  # (a stroke reaching past the artboard's edge: the box grows to
     # hold it, or the logo printed past its place, into the fold or the sheet's edge)
     if not (spills or x0 > margin or y0 > margin or w - x1 > margin or h - y1 > margin):
         return drawing
@@ -179,17 +178,30 @@ def _trim_drawing(drawing: Drawing) -> Drawing:
     return trimmed
 
 
-def _stroke_reach(node: Shape, scale: float) -> float:
-    """How far past its outline the widest stroke in the drawing reaches, in the drawing's units: its whole
-    width (half for the line itself, the rest for square caps and mitred corners)."""
+Bounds = tuple[float, float, float, float]
+
+
+def _drawn_bounds(node: Shape, m: tuple[float, ...]) -> Bounds | None:
+    """What the drawing paints, in the drawing's units: each shape's outline through its groups' transforms (m),
+    widened by its own stroke's reach (its whole width: half for the line itself, the rest for square caps and
+    mitred corners). None where it paints nothing."""
     if isinstance(node, Group):
-        t = tuple(getattr(node, "transform", (1, 0, 0, 1, 0, 0)))
-        k = scale * abs(t[0] * t[3] - t[1] * t[2]) ** 0.5
-        return max((_stroke_reach(child, k) for child in node.getContents()), default=0.0)
+        t = mmult(m, tuple(getattr(node, "transform", (1, 0, 0, 1, 0, 0))))
+        boxes = [b for child in node.getContents() if (b := _drawn_bounds(child, t)) is not None]
+        if not boxes:
+            return None
+        return min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)
+    outline = node.getBounds()
+    if outline is None:
+        return None
+    ma, mb, mc, md, me, mf = m
+    corners = [(x, y) for x in (outline[0], outline[2]) for y in (outline[1], outline[3])]
+    xs = [ma * x + mc * y + me for x, y in corners]
+    ys = [mb * x + md * y + mf for x, y in corners]
     width = getattr(node, "strokeWidth", 0) or 0
-    if getattr(node, "strokeColor", None) is None or not isinstance(width, float | int) or width <= 0:
-        return 0.0
-    return float(width) * scale
+    stroked = getattr(node, "strokeColor", None) is not None and isinstance(width, float | int) and width > 0
+    reach = float(width) * abs(ma * md - mb * mc) ** 0.5 if stroked else 0.0
+    return min(xs) - reach, min(ys) - reach, max(xs) + reach, max(ys) + reach
 
 
 # Painting svglib does not draw: a fill or stroke by a gradient or pattern (`fill="url(#g)"`, in an attribute, a

@@ -100,20 +100,20 @@ class Reader:
         if problem:
             self.fail(self.at(node, path), problem, hint)
             return None
+        for href in () if literal or not printed else inline.links(value):  # (an unsafe link first: it is named)
+            why = link_problem(href)
+            if why:
+                self.fail(
+                    self.at(node, path),
+                    f"link target '{shorten(href, 60)}' {why}",
+                    "write links as [label](https://...), [label](mailto:...) or [label](tel:+...)",
+                )
+                return None
         if not any(_visible(ch) for ch in (value if literal or not printed else inline.plain(value))):
             # (also for what is not printed: an alternative text of a zero-width space is no description)
             self.fail(self.at(node, path), "this text has no visible characters", "write the text, or remove the key")
             return None
         if printed:
-            for href in () if literal else inline.links(value):
-                why = link_problem(href)
-                if why:
-                    self.fail(
-                        self.at(node, path),
-                        f"link target '{shorten(href, 60)}' {why}",
-                        "write links as [label](https://...), [label](mailto:...) or [label](tel:+...)",
-                    )
-                    return None
             for problem, hint in () if literal else inline.link_label_problems(value, _visible):
                 self.fail(self.at(node, path), problem, hint)
                 return None

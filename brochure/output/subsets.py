@@ -16,6 +16,8 @@ import re
 import pikepdf
 from pikepdf import Name
 
+from brochure.theme.tounicode import FILE_MARK
+
 _TAGGED = re.compile(r"^/[A-Z]{6}\+(.+)$")
 
 
@@ -31,9 +33,10 @@ def tag_subsets(doc: pikepdf.Pdf) -> None:
         program = _program(descriptor)
         if match is None or descriptor is None or program is None:
             continue
-        digest = hashlib.sha256(match.group(1).encode() + b"\0" + program.read_raw_bytes()).digest()
+        font = FILE_MARK.sub("", match.group(1))  # (the font's own name, without the mark of its file)
+        digest = hashlib.sha256(font.encode() + b"\0" + program.read_raw_bytes()).digest()
         tag = _tag(digest, given)
-        name = Name(f"/{tag}+{match.group(1)}")
+        name = Name(f"/{tag}+{font}")
         obj.BaseFont = name
         descriptor.FontName = name
 

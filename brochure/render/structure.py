@@ -230,8 +230,9 @@ class _Builder:
             if link is not None:
                 texts = (r.text if r.actual is None else r.actual for r in runs)  # (shaped: as written)
                 self.link_texts.setdefault(owner, []).extend(texts)
-            if any(r.actual is not None for r in runs):
-                owner = self._shaped(owner, "".join(r.text if r.actual is None else r.actual for r in runs))
+            words = "".join(r.text if r.actual is None else r.actual for r in runs)
+            if words and any(r.actual is not None for r in runs):  # (none: glyphs whose words the Span before gave)
+                owner = self._shaped(owner, words)
             yield Marked(start, end, self.elements[owner].kind, self._content(page, owner))
             start = end
 

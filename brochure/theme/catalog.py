@@ -96,7 +96,7 @@ def _read(path: Path) -> set[int] | None:
         st = path.stat()
         if not stat.S_ISREG(st.st_mode) or st.st_size > FONT_BYTES:
             return None
-        return set(TTFontFile(str(path)).charToGlyph)
+        return {code for code, glyph in TTFontFile(str(path)).charToGlyph.items() if glyph}  # (glyph 0: lacking)
     # (ReportLab's parser meets a cut-off or garbage file with whatever its reads raise)
     except (TTFError, OSError, ValueError, struct.error, IndexError, KeyError, TypeError, UnicodeDecodeError):
         return None

@@ -134,13 +134,9 @@ def cmyk_to_rgb(cmyk: tuple[float, float, float, float], profile: Path) -> tuple
 
 
 def convert(color: Color, profile: Path) -> CMYKColor:
-    """An sRGB colour through the profile, each plate 0 or at least 5 % (a CMYK colour is kept as given); black
-    itself (#000000) is 100 % K, as prepress keeps it: through the profile it is a rich black of about 260 %, and
-    a logo's black lettering printed on four plates fringes."""
+    """An sRGB colour through the profile, each plate 0 or at least 5 % (a CMYK colour is kept as given)."""
     if isinstance(color, CMYKColor):
         return color
-    if color.red == color.green == color.blue == 0:
-        return CMYKColor(0, 0, 0, 1)
     c = rgb_to_cmyk(round(color.red * 255), round(color.green * 255), round(color.blue * 255), profile)
     return CMYKColor(*(printable(v) for v in (c.cyan, c.magenta, c.yellow, c.black)))
 
@@ -178,11 +174,20 @@ def drawing_to_cmyk(drawing: Drawing, profile: Path) -> Drawing:
     return copy
 
 
+def _logo_colour(color: Color, profile: Path) -> CMYKColor:
+    """A logo's vector colour in CMYK; its black (#000000) as 100 % K, as prepress keeps it: through the profile it
+    is a rich black of about 260 %, and a logo's small black lettering printed on four plates fringes. (A brand
+    colour of black, which fills large areas, converts through the profile.)"""
+    if not isinstance(color, CMYKColor) and color.red == color.green == color.blue == 0:
+        return CMYKColor(0, 0, 0, 1)
+    return convert(color, profile)
+
+
 def _convert_node(node: Shape, profile: Path) -> None:
     for attr in ("fillColor", "strokeColor"):
         value = getattr(node, attr, None)
         if isinstance(value, Color):
-            setattr(node, attr, convert(value, profile))
+            setattr(node, attr, _logo_colour(value, profile))
     if isinstance(node, (Group, Drawing)):
         for child in node.contents:
             _convert_node(child, profile)

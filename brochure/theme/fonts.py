@@ -36,7 +36,7 @@ from brochure.inputs import inline
 from brochure.inputs.blocks import Image
 from brochure.inputs.brand import Brand, FontSpec
 from brochure.inputs.files import read_bytes
-from brochure.theme.tounicode import mended
+from brochure.theme.tounicode import FILE_MARK_FORMAT, mended
 
 if TYPE_CHECKING:
     from brochure.inputs.content import Content
@@ -122,8 +122,11 @@ def _register_font(font: TTFont, digest: str) -> None:
     """Registered under its own name. ReportLab keeps one font for each PostScript name: a second file of that name
     (another kit's version of the same font, a font edited since) was registered as the first one's font, and
     printed with its glyphs and widths, in whichever process met them in that order. While it is registered, its
-    face goes by a name of its bytes (the PDF still names the font by its own)."""
+    face goes by a name of its bytes. Its subsets' names end in a mark of its bytes (FILE_MARK: ReportLab names a
+    PDF's objects by the subset's name, and two files of one name in one leaflet were one object twice), which the
+    finished PDF's font names leave out again (output/subsets.py, theme/tounicode.py)."""
     face = font.face
+    face.subfontNameX = bytes(face.subfontNameX) + FILE_MARK_FORMAT.format(digest[:8]).encode("ascii")
     own = face.name
     face.name = f"brochure-{digest}".encode("ascii")
     try:

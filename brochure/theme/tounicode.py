@@ -1,4 +1,5 @@
-"""A ToUnicode CMap as ReportLab writes it -> the same without its entries for U+0000, in blocks of at most 100.
+"""A ToUnicode CMap as ReportLab writes it -> the same without its entries for U+0000, in blocks of at most 100, and
+its font's name without the mark of its file.
 
 ReportLab maps every code of a font's first subset, the control codes no text uses included, to U+0000, which
 a PDF/UA checker refuses; every code a page shows keeps its character. theme/fonts.py mends each map as ReportLab
@@ -13,6 +14,10 @@ from functools import lru_cache
 _CHARS = re.compile(rb"\d+ beginbfchar\n(.*?)endbfchar\n", re.S)
 _PAIR = re.compile(rb"<([0-9A-Fa-f]+)> <([0-9A-Fa-f]+)>")
 BLOCK = 100  # entries in one bfchar block, at most (the CMap format's limit)
+# The mark of its file a registered font's subset names end in (theme/fonts.py, _register_font: two files of one
+# PostScript name in one leaflet are two sets of objects), left out of the finished PDF's names (output/subsets.py).
+FILE_MARK_FORMAT = "~{}"  # and 8 hex digits of the file's SHA-1
+FILE_MARK = re.compile(r"~[0-9a-f]{8}(?![0-9A-Za-z])")
 
 
 def mended_cmap(data: bytes) -> bytes | None:
@@ -34,5 +39,6 @@ def mended_cmap(data: bytes) -> bytes | None:
 @lru_cache(maxsize=256)
 def mended(text: str) -> str:
     """The map ReportLab made (text: it is ASCII), mended; made once per map (a subset's, named for its font)."""
+    text = FILE_MARK.sub("", text)
     fixed = mended_cmap(text.encode("ascii"))
     return text if fixed is None else fixed.decode("ascii")
