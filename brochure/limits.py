@@ -20,7 +20,7 @@ TEXT_CHARS = 4_000  # one piece of text (a paragraph, a list item, a title)
 PRINTED_CHARS = 60_000  # all the printed text of one content file together
 QR_URL_CHARS = 500  # the booking address: a longer one makes QR modules under 0.25 mm in the 26 mm code
 LIST_ITEMS = 200  # items in one list (sections, blocks, bullets, cards, references ...)
-MARKS_ON_A_LETTER = 4  # combining marks on one letter (Hebrew's dagesh, vowel, meteg and accent; Arabic's two)
+MARKS_ON_A_LETTER = 5  # combining marks on one letter (Hebrew's shin dot, dagesh, vowel, meteg, accent; Arabic's 2)
 CITATION_PROBLEMS = 20  # unknown citations (and marks that only look like one) named one by one; the rest counted
 
 # Pictures (content images and PNG logos)

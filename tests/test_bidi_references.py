@@ -2,7 +2,7 @@
 leaflet each reference (its number and its short form) reads left to right as a whole and the references follow
 one another right to left, line after line, the sources' heading at the right of the first line; in the
 large-print edition each reference's number stands at the right of its first line and its text reads left to
-right, flush right; copied text comes back as written."""
+right, flush right; a screen reader reads them as written, and a viewer copies each word as written."""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """A Hebrew leaflet (tests/data/content-he.yaml, the kit's Latin family with Varela Round, a static family with
 Hebrew letters from pip, as its fallback): the tri-fold builds mirrored with a clean preflight, its letters print
-in visual order (right to left) and its text copies out as written."""
+in visual order (right to left), a screen reader reads its words as written and a viewer copies each word as
+written."""
 
 from __future__ import annotations
 
