@@ -1832,6 +1832,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="piled",
     ),
     m(
+        "translation-reference-targets-unread",
+        "inputs/translation.py",
+        "    diags = _structure(source, translation) + _reference_targets(source, translation)",
+        "    diags = _structure(source, translation)",
+        "tests/test_translations.py",
+        k="doi_or_address",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

@@ -293,6 +293,30 @@ def test_a_changed_link_is_an_error(tmp_path: Path) -> None:
     assert "the links differ from the source's" in d.message and "clearwaterskin.co.uk/book" in d.message
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "says"),
+    [
+        (
+            "doi: 10.1001/jamadermatol.2013.8687",
+            "doi: 10.9999/fake.123",
+            "reference 'alam2014' has the DOI 10.9999/fake.123, and the source's has 10.1001/jamadermatol.2013.8687",
+        ),
+        (
+            "url: https://pubmed.ncbi.nlm.nih.gov/34448760/",
+            "url: https://pills.example/buy",
+            "has the web address https://pills.example/buy, and the source's has https://pubmed.ncbi.nlm.nih.gov/",
+        ),
+    ],
+    ids=["doi", "web-address"],
+)
+def test_a_reference_whose_doi_or_address_changed_is_an_error(tmp_path: Path, old: str, new: str, says: str) -> None:
+    """The office edition links each reference: a translation that changed one's DOI sent its readers to another
+    paper (or a shop), and `check` said ok."""
+    lines, _ = _seeded(tmp_path, old, new)
+    (line,) = [line for line in lines if "reference '" in line]
+    assert says in line and ": error: " in line and "content.yaml:" in line
+
+
 def test_the_command_line_checks_a_translation_against_its_source(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

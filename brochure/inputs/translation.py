@@ -40,7 +40,7 @@ _KEPT = ("references",)  # references are cited as published: the same in every 
 
 def compare(source: Content, translation: Content) -> list[Diagnostic]:
     """Every difference a translation must not have, and the texts it probably forgot to translate."""
-    diags = _structure(source, translation)
+    diags = _structure(source, translation) + _reference_targets(source, translation)
     ours = _texts(translation)
     theirs = _texts(source)
     if [s.id for s in source.sections] != [s.id for s in translation.sections]:  # their texts do not pair
@@ -74,6 +74,27 @@ def compare(source: Content, translation: Content) -> list[Diagnostic]:
                 "add 'translation: {translator: {name: ..., role: ...}, reviewer: {name: ..., role: ...}}'",
             )
         )
+    return diags
+
+
+def _reference_targets(source: Content, translation: Content) -> list[Diagnostic]:
+    """Each reference's DOI and web address as the source's (the office edition links them: a changed DOI sent a
+    reader to another paper, with `check` saying ok)."""
+    theirs = {r.id: r for r in source.references}
+    diags: list[Diagnostic] = []
+    for ref in translation.references:
+        was = theirs.get(ref.id)
+        for what, old, new in (("DOI", was and was.doi, ref.doi), ("web address", was and was.url, ref.url)):
+            if was is not None and old != new:
+                diags.append(
+                    error(
+                        ref.at,
+                        f"reference '{ref.id}' has {f'the {what} {new}' if new else f'no {what}'}, and the source's "
+                        f"has {f'{old}' if old else 'none'} ({_place(was.at)})",
+                        "keep each reference's DOI and web address as the source has them: a reference is cited as "
+                        "published, in every language",
+                    )
+                )
     return diags
 
 
