@@ -21,6 +21,7 @@ import signal
 import stat
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from dataclasses import asdict, field, replace
@@ -36,7 +37,7 @@ from brochure.diagnostics import Diagnostic, Location, error
 from brochure.frozen import frozen
 from brochure.inputs.blocks import Image
 from brochure.inputs.brand import Brand, kit_files, kit_identity, load_brand
-from brochure.inputs.content import Content, load_content
+from brochure.inputs.content import Content, declared_language, load_content
 from brochure.inputs.editions import Editions, Group
 from brochure.output.files import BATCH_MANIFEST, PDF, PNG, Refused, in_the_way, same_file, write_atomic
 from brochure.preflight.dates import check_dates, today
@@ -383,7 +384,21 @@ def run(
                     keep(answer, base)
         raise
     executor.shutdown()
-    return [o for i in sorted(outcomes) for o in outcomes[i]]
+    return _distinct([o for i in sorted(outcomes) for o in outcomes[i]])
+
+
+def _distinct(outcomes: list[Outcome]) -> list[Outcome]:
+    """The outcomes, a failed edition named like another (its words declare the language of another file of the
+    kit's, or none that can be read) with its words' file beside its language: one name, one edition in the
+    manifest and on the contact sheet (it took the other's place, which was then built again on every run)."""
+    count = Counter(o.edition for o in outcomes)
+    out: list[Outcome] = []
+    for o in outcomes:
+        if o.status == "failed" and count[o.edition] > 1 and o.inputs and o.edition.count("/") >= 2:
+            brand, language, rest = o.edition.split("/", 2)
+            o = replace(o, edition=f"{brand}/{language} ({Path(o.inputs[0][0]).name})/{rest}")
+        out.append(o)
+    return out
 
 
 def _parts(task: Task) -> list[Task]:
@@ -650,14 +665,16 @@ def _as_given(d: Diagnostic, root: str) -> Diagnostic:
 
 def _failed_name(task: Task, job: Job) -> str:
     """A failed edition's name: its clinic's id when the kit can be read (so the contact sheet shows it with the
-    clinic's others), the content file's name for its language."""
+    clinic's others), the language its words declare when that can be read (else the content file's name: a
+    Polish file named es.yaml took the Spanish edition's name, and its place in the manifest)."""
     try:
         brand, _ = load_brand(_here(task, task.kit))
-    except Exception:  # (a bug, or a kit this machine cannot see: the edition is named by the kit's folder)
-        brand = None
+        language = declared_language(_here(task, task.content)) or task.content.stem
+    except Exception:  # (a bug, or files this machine cannot see: the edition is named by the kit's folder)
+        brand, language = None, task.content.stem
     who = brand.id if brand is not None else task.kit.parent.name
     paper = job.paper or (brand.paper if brand is not None else "kit")
-    return f"{who}/{task.content.stem.lower()}/{job.layout}/{paper}/{job.target}"
+    return f"{who}/{language.lower()}/{job.layout}/{paper}/{job.target}"
 
 
 def _edition(

@@ -1840,6 +1840,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="doi_or_address",
     ),
     m(
+        "failed-edition-takes-another-editions-name",
+        "batch.py",
+        '        if o.status == "failed" and count[o.edition] > 1 and o.inputs and o.edition.count("/") >= 2:',
+        "        if False:",
+        "tests/test_batch.py",
+        k="never_takes",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

@@ -92,6 +92,37 @@ def test_a_broken_edition_never_stops_the_others(inputs: Inputs, capsys: pytest.
     assert len(list((inputs.content.parent / "out").rglob("*.pdf"))) == 2
 
 
+def test_a_failed_edition_is_named_by_its_words_language_and_never_takes_another_editions_name(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Polish words with a mistake in a file named like another language's (pl in es.yaml) were named by the file:
+    the Spanish edition's name, so the contact sheet showed one and the manifest kept one, and the good one was
+    built again on every run. A failed edition is named by the language its words declare; one whose name another
+    edition has (the same language, broken) carries its words' file in its name."""
+    folder = inputs.content.parent
+    (folder / "y").mkdir()
+    words = inputs.content.read_text(encoding="utf-8")
+    (folder / "es.yaml").write_text(words.replace("language: en-GB", "language: es"), encoding="utf-8")
+    (folder / "y" / "es.yaml").write_text(words.replace("language: en-GB", "language: pl\nbogus: 1"), encoding="utf-8")
+    (folder / "broken.yaml").write_text(words.replace("language: en-GB", "language: en-GB\nbogus: 1"), "utf-8")
+    path = _editions(
+        inputs,
+        EDITIONS.replace("source: content.yaml\n", "")
+        .replace("layouts: [trifold, large-print]", "layouts: [trifold]")
+        .replace("[content.yaml]", "[content.yaml, es.yaml, y/es.yaml, broken.yaml]"),
+    )
+    status, _, _ = batch(capsys, path)
+    assert status == 1
+    assert set(_manifest(inputs)) == {
+        "test-clinic/en-gb/trifold/a4/office",
+        "test-clinic/es/trifold/a4/office",
+        "test-clinic/pl/trifold/a4/office",  # (failed: its file is es.yaml)
+        "test-clinic/en-gb (broken.yaml)/trifold/a4/office",  # (failed, and en-gb is the good one's)
+    }
+    _, out, _ = batch(capsys, path)
+    assert "0 built, 2 unchanged, 2 failed" in out
+
+
 def test_an_edition_dropped_from_the_file_is_listed_not_deleted(
     inputs: Inputs, capsys: pytest.CaptureFixture[str]
 ) -> None:

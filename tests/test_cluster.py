@@ -84,7 +84,10 @@ def test_a_cluster_builds_the_same_bytes_as_this_machine(
 
     status, out, err = cli(capsys, "batch", "editions.yaml", "--scheduler", scheduler)
     assert status == 1 and "4 built, 0 unchanged, 2 failed" in out, out + err
-    assert "failed: test-clinic/broken/trifold/a4/office: broken.yaml:2:1: error: unknown key 'languag'" in err
+    assert (
+        "failed: test-clinic/en-gb (broken.yaml)/trifold/a4/office: broken.yaml:2:1: error: unknown key 'languag'"
+        in err
+    )
     assert _files(folder / "out") == _files(folder / "here") and len(_files(folder / "out")) == 4 + 4 * 2 + 1
     assert _manifest(folder / "out") == _manifest(folder / "here")
 

@@ -135,7 +135,8 @@ def test_the_contact_sheet_in_a_browser(
             assert im["complete"] and im["width"] > 0 and im["height"] > 0, im["src"]
             assert (im["width"] > im["height"]) == (layout == "trifold"), "a page the wrong way round"
     assert [(c["clinic"], c["language"]) for c in page["cards"]] == [
-        ("test-clinic", "en-gb"), ("test-clinic", "en-gb"), ("test-clinic", "broken"), ("test-clinic", "broken"),
+        ("test-clinic", "en-gb"), ("test-clinic", "en-gb"),
+        ("test-clinic", "en-gb (broken.yaml)"), ("test-clinic", "en-gb (broken.yaml)"),
         ("second-clinic", "en-gb"), ("second-clinic", "en-us"),
     ]  # fmt: skip
 
@@ -146,7 +147,10 @@ def test_the_contact_sheet_in_a_browser(
         assert card["clinic"] == "test-clinic" and not card["images"] and _red(card["color"])
         assert card["messages"] and all(_red(m["color"]) for m in card["messages"])
         assert any(f"broken.yaml:2:1: error: unknown key '{PASTED}'" in m["text"] for m in card["messages"])
-    assert page["failures"] == ["test-clinic/broken/trifold/a4/office", "test-clinic/broken/flyer/a4/office"]
+    assert page["failures"] == [
+        "test-clinic/en-gb (broken.yaml)/trifold/a4/office",
+        "test-clinic/en-gb (broken.yaml)/flyer/a4/office",
+    ]
     assert not any(_red(c["color"]) for c in page["cards"] if not c["failed"])
 
     # Laid out at a normal window size, and when the window is narrowed.

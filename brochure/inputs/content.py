@@ -108,6 +108,19 @@ def load_content(path: Path, option: str = "--content") -> tuple[Content | None,
     )
 
 
+def declared_language(path: Path) -> str | None:
+    """The `language:` a content file declares, where the file parses and it is a language tag, whatever else is
+    wrong in it (a batch names an edition whose words fail by it, as it names the others)."""
+
+    def read(r: Reader, root: Node) -> str | None:
+        node = root.value.get("language") if isinstance(root.value, dict) else None
+        tag = node.value if node is not None else None
+        return tag if isinstance(tag, str) and not language_problem(tag) else None
+
+    found, _ = load_file(path, "content", "", read)
+    return found
+
+
 def _read_content(r: Reader, root: Node, path: Path) -> Content | None:
     top = r.mapping(root, "", TOP_REQUIRED, TOP_OPTIONAL)
     if top is None:
