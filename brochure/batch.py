@@ -13,6 +13,7 @@ edition's outcome: it never stops the others.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -368,9 +369,9 @@ def run(
         for future in as_completed(list(pending)):
             i, part = pending.pop(future)
             made = [keep(m, base) for m in _answer(future, part)]
+            outcomes[i] += made  # (before they are told: a stop while they are is recorded with them)
             for o in made:
                 progress(o)
-            outcomes[i] += made
         for i, task in enumerate(work):
             by_stamp = {o.stamp: o for o in outcomes[i]}
             outcomes[i] = [by_stamp[job.stamp] for job in task.jobs]  # (in the editions' order)
@@ -381,10 +382,22 @@ def run(
         for future in pending:
             if future.done() and not future.cancelled() and future.exception() is None:
                 for answer in future.result():
-                    keep(answer, base)
+                    outcomes.setdefault(-1, []).append(keep(answer, base))
+        _record_stopped(editions, [o for made in outcomes.values() for o in made if o.status != "failed"])
         raise
     executor.shutdown()
     return _distinct([o for i in sorted(outcomes) for o in outcomes[i]])
+
+
+def _record_stopped(editions: Editions, done: list[Outcome]) -> None:
+    """A run stopped before its end (Ctrl-C, a signal): the manifest of the editions finished, and the last run's
+    entries of the others, so that the next run builds only what is left (332 PDFs written, and no manifest: the
+    next run built them all again). Nothing is said of outputs no longer editions; a manifest that cannot be
+    written is left as it was."""
+    last, kept = _last_run(editions)
+    names = {o.edition for o in done}
+    with contextlib.suppress(OSError, Refused):
+        _write_manifest(editions, [o.report() for o in done] + [e for n, e in last.items() if n not in names], kept)
 
 
 def _distinct(outcomes: list[Outcome]) -> list[Outcome]:
@@ -810,15 +823,20 @@ def write_manifest(editions: Editions, outcomes: list[Outcome]) -> tuple[Path, l
     gone, held = _gone([*previous.values(), *kept], outcomes)
     gone = [o for o in gone if os.path.isfile(editions.path.parent / o)]  # (left in place: a file there; a name
     # the system refuses, too long or unreadable, is none)
+    return _write_manifest(editions, [o.report() for o in outcomes], held), gone
+
+
+def _write_manifest(editions: Editions, entries: list[dict[str, object]], held: list[dict[str, object]]) -> Path:
+    """The manifest, written whole: the tool, the editions file, an entry per edition, the PDFs kept for failed ones."""
     path = manifest_path(editions)
     data = {
         "tool": f"brochure {__version__}",
         "editions_file": Path(os.path.relpath(editions.path, path.parent)).as_posix(),
-        "editions": [o.report() for o in outcomes],
+        "editions": entries,
         "kept_for_failed": held,
     }
     write_atomic(path, json.dumps(data, indent=2, ensure_ascii=False).encode("utf-8"), BATCH_MANIFEST)
-    return path, gone
+    return path
 
 
 def _gone(previous: list[dict[str, object]], outcomes: list[Outcome]) -> tuple[list[str], list[dict[str, object]]]:

@@ -1848,6 +1848,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="never_takes",
     ),
     m(
+        "batch-stopped-records-nothing",
+        "batch.py",
+        '        _record_stopped(editions, [o for made in outcomes.values() for o in made if o.status != "failed"])\n',
+        "",
+        "tests/test_batch.py",
+        k="stopped_midway",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

@@ -123,6 +123,29 @@ def test_a_failed_edition_is_named_by_its_words_language_and_never_takes_another
     assert "0 built, 2 unchanged, 2 failed" in out
 
 
+def test_a_batch_stopped_midway_records_what_it_built_and_the_next_run_builds_the_rest(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Ctrl-C after some editions were written left no manifest: the next run built them all again. A run stopped
+    records the editions it finished (and keeps the last run's entries of the others)."""
+    path = _editions(inputs)
+    editions, _ = load_editions(path)
+    assert editions is not None
+
+    def stop_after_the_first(o: batch_module.Outcome) -> None:
+        if o.status == "built":
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        runs(editions, ThreadPoolExecutor(max_workers=1), False, stop_after_the_first)
+    recorded = _manifest(inputs)
+    assert recorded and all(e["status"] == "built" for e in recorded.values())  # (the one told; the other too if
+    # its task had started, and ran on to its end)
+    assert all((inputs.content.parent / str(e["output"])).is_file() for e in recorded.values())
+    _, out, _ = batch(capsys, path)
+    assert f"{2 - len(recorded)} built, {len(recorded)} unchanged, 0 failed" in out
+
+
 def test_an_edition_dropped_from_the_file_is_listed_not_deleted(
     inputs: Inputs, capsys: pytest.CaptureFixture[str]
 ) -> None:
