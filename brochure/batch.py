@@ -101,6 +101,8 @@ class Task:
     epoch: str = ""  # the batch's SOURCE_DATE_EPOCH: a worker builds with it, whatever its own environment says
     kit_hash: str = ""  # every file the kit is read from, as the stamps hash them ('': the worker reads it again)
     words_hash: str = ""  # the content file, its source and pictures, as the stamps hash them (the same)
+    others: tuple[Path, ...] = ()  # the other files its editions are made of: the kit's logo, fonts and colour
+    # profile in its folder, and the pictures (listed with their hashes in the manifest)
 
 
 @frozen
@@ -231,9 +233,12 @@ def tasks(
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     kits = read_kits(editions) if kits is None else kits
     out: list[Task] = []
+    own: dict[Path, tuple[Path, ...]] = {}  # each kit's own files, read once
     for group in editions.groups:
         read = kits.get(kit_identity(group.kit))
         kit = read[2] if read is not None else ""  # ('': a worker reads the kit again and says what is wrong)
+        if kit_identity(group.kit) not in own:
+            own[kit_identity(group.kit)] = _kit_own_files(group.kit) if read is not None else ()
         for content in group.contents:
             same = editions.source is not None and editions.source.resolve() == content.resolve()
             source = None if same else editions.source
@@ -253,11 +258,37 @@ def tasks(
             )
             present = _present(known, {j.stamp for j in jobs}, editions)
             base, pattern = editions.path.parent, editions.output
+            others = (*own[kit_identity(group.kit)], *_pictures(loaded.get(content.resolve())))
             task = Task(
-                group.kit, content, source, base, pattern, jobs, present, thumbs, root, tool(), epoch, kit, words
+                group.kit,
+                content,
+                source,
+                base,
+                pattern,
+                jobs,
+                present,
+                thumbs,
+                root,
+                tool(),
+                epoch,
+                kit,
+                words,
+                others,
             )
             out.append(task)
     return out
+
+
+def _kit_own_files(kit: Path) -> tuple[Path, ...]:
+    """The files in a kit's folder it is read from besides its brand file (its logo, fonts and colour profile), as
+    the editions file names the kit: what the manifest lists of the kit with their hashes (the installed font
+    families are the tool's, in every edition's stamp)."""
+    brand, _ = load_brand(kit)
+    if brand is None:
+        return ()
+    folder = kit.parent.resolve()
+    found = [path for _, path in kit_files(brand)[1:] if path.resolve().is_relative_to(folder)]
+    return tuple(kit.parent / path.resolve().relative_to(folder) for path in dict.fromkeys(found))
 
 
 def _dated(words: Content | None) -> str:
@@ -647,10 +678,11 @@ def _kit_read(path: Path, digest: str) -> api.Kit:
 
 
 def _inputs(task: Task) -> tuple[tuple[str, str], ...]:
-    """The task's content file, kit and source, each by its path relative to editions.yaml's folder (as the
+    """The task's content file, kit, source and the other files its editions are made of (`Task.others`), each by
+    its path relative to editions.yaml's folder (as the
     outputs are, whatever folder the batch is run from) with the SHA-256 of its bytes ('' when it cannot be read,
     as when another program removed it while the batch ran: its loader says where and why)."""
-    files = (task.content, task.kit, *((task.source,) if task.source else ()))
+    files = (task.content, task.kit, *((task.source,) if task.source else ()), *task.others)
     out = []
     for path in files:
         name = Path(os.path.relpath(_here(task, path), _here(task, task.base))).as_posix()

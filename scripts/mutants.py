@@ -1856,6 +1856,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="stopped_midway",
     ),
     m(
+        "manifest-lists-no-kit-files",
+        "batch.py",
+        "    files = (task.content, task.kit, *((task.source,) if task.source else ()), *task.others)",
+        "    files = (task.content, task.kit, *((task.source,) if task.source else ()))",
+        "tests/test_batch.py",
+        k="every_edition_is_built",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

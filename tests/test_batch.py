@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Callable
@@ -54,6 +55,8 @@ def test_every_edition_is_built_with_a_manifest_of_what_was_made(
         assert pdf.read_bytes().startswith(b"%PDF-") and entry["size"] == pdf.stat().st_size
         assert entry["status"] == "built" and int(str(entry["pages"])) >= 2 and len(str(entry["sha256"])) == 64
         assert any(str(f).endswith("content.yaml") for f in dict(entry["inputs"]))  # type: ignore[arg-type]
+        logo = hashlib.sha256((inputs.kit / "logo.svg").read_bytes()).hexdigest()
+        assert dict(entry["inputs"])["assets/logo.svg"] == logo  # type: ignore[arg-type]  # (the kit's files too)
 
 
 def test_only_what_changed_is_built_again(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:
