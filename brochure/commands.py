@@ -56,9 +56,13 @@ def batch(args: argparse.Namespace, console: Console) -> int:
     if clashes:
         return EXIT_ERRORS
     problem = _batch_outputs(args, editions, batches.outputs(editions, loaded, kits))  # before anything is built
-    if problem:
+    if problem.startswith("--json"):
         console.error(f"brochure: error: {problem}")
-        return EXIT_USAGE if problem.startswith("--json") else EXIT_ERRORS
+        return EXIT_USAGE
+    if problem:  # (where the output pattern puts the batch's files: said at `output:`, or the file's top)
+        at = editions.output_at or Location(str(args.editions), 1, 1, "output")
+        _print(console, [error(at, problem, "change the output pattern, or move what is in the way")])
+        return EXIT_ERRORS
     console.results_to_stderr = args.json == STDOUT
     try:
         executor = _executor(args)  # a cluster that cannot be reached is an error before anything is built
@@ -155,11 +159,11 @@ def _batch_outputs(args: argparse.Namespace, editions: Any, pdfs: list[Path]) ->
     manifest = batch.manifest_path(editions)
     thumbs = manifest.parent / batch.THUMBS
     if thumbs.exists() and not thumbs.is_dir():
-        return f"{thumbs} is a file, and the batch writes its page pictures into that folder (move the file)"
+        return f"{thumbs} is a file, and the batch writes its page pictures into that folder"
     for path, kind in ((manifest, BATCH_MANIFEST), (manifest.parent / batch.INDEX, HTML)):
         folder = in_the_way(path)
         if folder is not None:
-            return f"{folder} is a file, and the batch writes its outputs into it (change the output pattern)"
+            return f"{folder} is a file, and the batch writes its outputs into it"
         problem = target_problem(path, kind)
         if problem:
             return f"{path} {problem}"

@@ -249,7 +249,9 @@ def test_a_batch_never_replaces_a_web_page_or_json_file_it_did_not_write(
     (root / "editions.yaml").write_text(AT_THE_TOP, encoding="utf-8")
     status, _, err = batch(capsys, root / "editions.yaml")
     assert status == 1
-    assert f"{root / name} already exists and is not " in err
+    line, col = position(AT_THE_TOP, '"{brand}')  # (said at `output:`, the pattern that puts the files there)
+    assert f"{root / 'editions.yaml'}:{line}:{col}: error: {root / name} already exists and is not " in err
+    assert "(hint: change the output pattern, or move what is in the way)" in err
     assert (root / name).read_text(encoding="utf-8") == WEBSITE[name]
     (root / name).unlink()
     assert batch(capsys, root / "editions.yaml")[0] == 0
