@@ -1864,6 +1864,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="every_edition_is_built",
     ),
     m(
+        "translation-marked-in-the-sources-language-unsaid",
+        "inputs/translation.py",
+        "    if len(paired) < 10 or changed <= ADAPTED_SHARE * len(paired):",
+        "    if True:",
+        "tests/test_translations.py",
+        k="sources_language",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

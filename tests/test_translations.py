@@ -317,6 +317,15 @@ def test_a_reference_whose_doi_or_address_changed_is_an_error(tmp_path: Path, ol
     assert says in line and ": error: " in line and "content.yaml:" in line
 
 
+def test_spanish_words_marked_in_the_sources_language_are_a_warning_at_language(tmp_path: Path) -> None:
+    """A Spanish file marked en-GB passed in silence: read in an English voice, with English labels printed. Most
+    of its texts differ from the source's, as an adaptation's (en-US: 8 of 105) do not."""
+    lines, text = _seeded(tmp_path, "language: es", "language: en-GB")
+    (line,) = [line for line in lines if "are they in another language?" in line]
+    row, col = position(text, "en-GB  ")  # (the `language:` line's)
+    assert line.startswith(f"{tmp_path / 'es.yaml'}:{row}:{col}: warning: the words are marked 'en-GB', as the ")
+
+
 def test_the_command_line_checks_a_translation_against_its_source(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

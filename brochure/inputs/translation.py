@@ -66,6 +66,7 @@ def compare(source: Content, translation: Content) -> list[Diagnostic]:
                     f"{translation.language}",
                 )
             )
+    diags += _same_language(source, translation, theirs, ours) if adaptation else []
     if translation.language.lower() != source.language.lower() and translation.document.translation is None:
         diags.append(
             error(
@@ -75,6 +76,27 @@ def compare(source: Content, translation: Content) -> list[Diagnostic]:
             )
         )
     return diags
+
+
+ADAPTED_SHARE = 0.5  # an adaptation (en-GB -> en-US) changes some texts; a translation marked so, most of them
+
+
+def _same_language(source: Content, translation: Content, theirs: Texts, ours: Texts) -> list[Diagnostic]:
+    """Words marked in the source's language whose texts mostly differ from the source's: probably another
+    language marked wrong (a Spanish file marked en-GB read in an English voice, with English labels)."""
+    paired = [key for key in ours if key in theirs and _LETTERS.search(plain(theirs[key][0]))]
+    changed = sum(ours[key][0] != theirs[key][0] for key in paired)
+    if len(paired) < 10 or changed <= ADAPTED_SHARE * len(paired):
+        return []
+    return [
+        warning(
+            translation.language_at,
+            f"the words are marked '{translation.language}', as the source's are, yet {changed} of their "
+            f"{len(paired)} texts differ from the source's: are they in another language?",
+            "mark the words with the language they are in (a screen reader reads them in its voice, and the tool's "
+            "own words print in it)",
+        )
+    ]
 
 
 def _reference_targets(source: Content, translation: Content) -> list[Diagnostic]:
