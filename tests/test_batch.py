@@ -176,6 +176,8 @@ def test_the_report_as_json(inputs: Inputs, capsys: pytest.CaptureFixture[str]) 
          "'tri-fold' is not a valid value"),
         ('output: "out/{brand}/{language}/{layout}-{paper}-{target}.pdf"', 'output: "out/{brand}-{layout}.pdf"',
          '"out/{brand}', "the output pattern leaves out {language}: two editions would be written to one file"),
+        ('output: "out/{brand}', 'output: "out/}}{brand}', '"out/}}',  # (its PDFs were never found again)
+         "the output pattern has a '{{' or '}}': braces stand only round a {name}"),
         ("kit: assets/brand.yaml", "kit: ../elsewhere/brand.yaml", "../elsewhere",
          "'../elsewhere/brand.yaml' is outside the folder of editions.yaml"),
         ("languages: [content.yaml]", "languages: [contents.yaml]", "contents.yaml", "'contents.yaml' is not a file"),

@@ -136,6 +136,9 @@ def _output(r: Reader, node: Node | None) -> str | None:
             value.format(**dict.fromkeys(FIELDS, "x"))
         except (ValueError, KeyError, IndexError, AttributeError):
             problem = "the output pattern has a '{' or '}' that is not part of a {name}"
+        if "{{" in value or "}}" in value:  # (a brace of the file's name: its PDFs were never found again, and
+            # every edition was built on every run)
+            problem = "the output pattern has a '{{' or '}}': braces stand only round a {name}"
     if problem:
         r.fail(
             r.at(node, "output"),
