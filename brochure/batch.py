@@ -717,7 +717,7 @@ def _failed_name(task: Task, job: Job) -> str:
         language = declared_language(_here(task, task.content)) or task.content.stem
     except Exception:  # (a bug, or files this machine cannot see: the edition is named by the kit's folder)
         brand, language = None, task.content.stem
-    who = brand.id if brand is not None else task.kit.parent.name
+    who = brand.id if brand is not None else task.kit.parent.name or task.kit.stem  # (a kit beside editions.yaml)
     paper = job.paper or (brand.paper if brand is not None else "kit")
     return f"{who}/{language.lower()}/{job.layout}/{paper}/{job.target}"
 
