@@ -1,20 +1,21 @@
 #!/usr/bin/env bash
 # Test set-up: installs Debian's `chromium` and `chromium-driver` (headless browser tests of the batch
-# contact sheet and the live preview page) with apt-get, when they are missing. Nothing else.
-# Without root or apt-get it says so and the browser tests skip with that reason; the rest of the suite runs.
+# contact sheet and the live preview page) and `poppler-utils` (its `pdftotext`: a second viewer's copied text
+# of the right-to-left leaflets) with apt-get, when they are missing. Nothing else.
+# Without root or apt-get it says so and the tests that need them skip with that reason; the rest of the suite runs.
 set -u
-if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
+if command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v pdftotext >/dev/null; then
     exit 0
 fi
-echo "test set-up: installing Debian packages chromium and chromium-driver (for the browser tests)"
+echo "test set-up: installing Debian packages chromium, chromium-driver and poppler-utils (browser and pdftotext tests)"
 if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
-    echo "test set-up: cannot install them here (needs root and apt-get); the browser tests will skip"
+    echo "test set-up: cannot install them here (needs root and apt-get); the tests that need them will skip"
     exit 0
 fi
 export DEBIAN_FRONTEND=noninteractive
-if ! apt-get install -y -q chromium chromium-driver >/dev/null 2>&1; then
+if ! apt-get install -y -q chromium chromium-driver poppler-utils >/dev/null 2>&1; then
     apt-get update -q >/dev/null 2>&1 || true
-    apt-get install -y -q chromium chromium-driver >/dev/null 2>&1 \
-        || echo "test set-up: apt-get could not install chromium; the browser tests will skip"
+    apt-get install -y -q chromium chromium-driver poppler-utils >/dev/null 2>&1 \
+        || echo "test set-up: apt-get could not install them; the tests that need them will skip"
 fi
 exit 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -137,10 +138,13 @@ def actual_texts(pdf: bytes) -> list[str]:
     return out
 
 
-def miscopied_words(result: api.Result, letters: str = "\u0590-\u06ff") -> tuple[int, list[str]]:
-    """Of the words (three letters or more, in `letters`' range; marks set aside) that a PDFium viewer copies from
-    the leaflet's glyphs: how many there are, and those the leaflet does not print as written (a word turned
-    round, read from a marked-content /ActualText as visual order, is one)."""
+def miscopied_words(
+    result: api.Result, letters: str = "\u0590-\u06ff", copy: Callable[[bytes], str] | None = None
+) -> tuple[int, list[str]]:
+    """Of the words (three letters or more, in `letters`' range; marks set aside) that a viewer copies from the
+    leaflet's glyphs (`copy`: PDFium's, as Chrome's viewer; `poppler_text` for poppler's): how many there are,
+    and those the leaflet does not print as written (a word turned round, read from a marked-content
+    /ActualText as visual order, is one)."""
     import unicodedata
 
     def bare(text: str) -> str:
@@ -148,9 +152,19 @@ def miscopied_words(result: api.Result, letters: str = "\u0590-\u06ff") -> tuple
 
     assert result.pdf is not None and result.layout is not None
     written = bare(" ".join(i.text for page in result.layout.pages for i in page.items if isinstance(i, Text)))
-    runs = re.findall(f"[{letters}]+", bare(copied_text(result.pdf)))
+    runs = re.findall(f"[{letters}]+", bare((copy or copied_text)(result.pdf)))
     words = [w for run in runs for w in re.findall(r"[^\W\d_]+", run) if len(w) >= 3]  # (letters: no digits, signs)
     return len(words), [w for w in words if w not in written]
+
+
+def poppler_text(pdf: bytes) -> str:
+    """The text poppler's `pdftotext` copies from the PDF (the test set-up installs poppler-utils)."""
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (Debian's poppler-utils) is not installed: scripts/install-test-tools.sh installs it")
+    return subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
 
 
 def copied_text(pdf: bytes) -> str:
