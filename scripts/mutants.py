@@ -1872,6 +1872,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="sources_language",
     ),
     m(
+        "press-line-too-thin-unsaid",
+        "preflight/press.py",
+        "    return not stroke.spot and shape.line_width < THINNEST - 0.005",
+        "    return False",
+        "tests/test_press.py",
+        k="too_thin_for_a_press",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

@@ -389,6 +389,24 @@ def test_a_hairline_in_the_logo_built_from_four_plates_is_named(inputs: Inputs) 
     assert not [d for d in api.build(src, api.Options()).diagnostics if "misregistration" in d.message]
 
 
+def test_a_line_too_thin_for_a_press_is_named_in_any_colour(inputs: Inputs) -> None:
+    """A 0.05 pt black line in the logo (one plate: no misregistration) passed in silence; a press holds no line
+    under 0.2 pt (print-facts.md): a warning at 'logo'; office says nothing."""
+    (inputs.kit / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox="0 0 120 40">'
+        '<rect x="0" y="0" width="40" height="40" fill="#1D5C63"/>'
+        '<path d="M50 5 L110 5" stroke="#000000" stroke-width="0.05"/></svg>',
+        encoding="utf-8",
+    )
+    src, _ = api.load(inputs.content, inputs.brand)
+    assert src is not None
+    press_result = api.build(src, api.Options(target="press"))
+    (d,) = [d for d in press_result.diagnostics if "does not hold a line that thin" in d.message]
+    assert d.location.key == "logo" and "lines under 0.2 pt (0.05 pt" in d.message and press_result.ok
+    assert not [d for d in press_result.diagnostics if "misregistration" in d.message]
+    assert not [d for d in api.build(src, api.Options()).diagnostics if "line that thin" in d.message]
+
+
 def test_small_text_in_a_brand_colour_of_three_plates_is_named_a_guard() -> None:
     """A guard (the styles set brand-coloured type at 10 pt or more): a hand-made 9 pt line in the primary's
     CMYK is named as colors.cmyk.primary; at 10 pt, or in black, it is not."""

@@ -1,5 +1,6 @@
 """A press edition's frames -> Diagnostics a print shop would raise: see-through colours PDF/X-1a cannot print,
-and small type or hairlines built from three or four plates, which fringe when the plates misregister."""
+lines thinner than a press holds, and small type or hairlines built from three or four plates, which fringe when
+the plates misregister."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from brochure.theme.styles import COLOURED_TEXT
 
 FINE_TEXT = COLOURED_TEXT  # coloured text under this, set in three or four plates, blurs when the plates misregister
 HAIRLINE = 0.5  # pt: likewise a coloured line thinner than this
+THINNEST = 0.2  # pt: a line thinner than this, in any colour, breaks up or vanishes on press (print-facts.md)
 MANY_PLATES = 3
 
 
@@ -70,6 +72,12 @@ def check_registration(layout: Layout, brand: Brand, colours: Colours) -> list[D
                         key = ("text", _colour_name(colours, item, r.ink))
                         found.setdefault(key, (what, r.ink))
                         spots.setdefault(key, []).append(run_place(n, item, r))
+            elif isinstance(item, Shape) and item.stroke is not None and _too_thin(item, item.stroke):
+                what = f"lines under {THINNEST:g} pt ({item.line_width:.2f} pt, {item.region} {item.role})"
+                key = ("thin", LOGO_COLOUR if is_logo(item) else _colour_name(colours, item, item.stroke))  # (the
+                # logo's to redraw, whatever brand colour its line's ink matches)
+                found.setdefault(key, (what, item.stroke))
+                spots.setdefault(key, []).append(place(n, item.box))
             elif isinstance(item, Shape) and item.stroke is not None and _hairline(item, item.stroke):
                 what = f"lines under {HAIRLINE:g} pt ({item.line_width:.2f} pt, {item.region} {item.role})"
                 key = ("line", _colour_name(colours, item, item.stroke))
@@ -79,6 +87,16 @@ def check_registration(layout: Layout, brand: Brand, colours: Colours) -> list[D
     for (kind, name), (what, ink) in found.items():
         build = " ".join(f"{p} {v:.0%}" for p, v in zip("CMYK", ink.values, strict=True) if v > 0)
         logo = name == LOGO_COLOUR
+        if kind == "thin":
+            diags.append(
+                warning(
+                    brand.where("logo") if logo else colours.at(name),
+                    f"{what} printed in {name}: a press does not hold a line that thin (it breaks up or vanishes)",
+                    f"draw the lines at least {THINNEST:g} pt wide as printed (at least {HAIRLINE:g} pt in a colour "
+                    "of three or four plates)",
+                ).at(*spots[(kind, name)][:MOST_PLACES])
+            )
+            continue
         diags.append(
             warning(
                 brand.where("logo") if logo else colours.at(name),
@@ -94,6 +112,11 @@ def check_registration(layout: Layout, brand: Brand, colours: Colours) -> list[D
 
 
 LOGO_COLOUR = "a colour of the logo"
+
+
+def _too_thin(shape: Shape, stroke: Ink) -> bool:
+    """A line under 0.2 pt, in any colour (registration marks aside)."""
+    return not stroke.spot and shape.line_width < THINNEST - 0.005
 
 
 def _hairline(shape: Shape, stroke: Ink) -> bool:
