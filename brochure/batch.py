@@ -423,10 +423,13 @@ def run(
 def _record_stopped(editions: Editions, done: list[Outcome]) -> None:
     """A run stopped before its end (Ctrl-C, a signal): the manifest of the editions finished, and the last run's
     entries of the others, so that the next run builds only what is left (332 PDFs written, and no manifest: the
-    next run built them all again). Nothing is said of outputs no longer editions; a manifest that cannot be
-    written is left as it was."""
+    next run built them all again). Nothing is said now of outputs no longer editions: a finished edition's last
+    output, if it was written elsewhere, is kept in the manifest's list (`kept_for_failed`), so that the next run
+    lists it. A manifest that cannot be written is left as it was."""
     last, kept = _last_run(editions)
-    names = {o.edition for o in done}
+    names, made = {o.edition for o in done}, {o.output for o in done}
+    moved = [e for n, e in last.items() if n in names and e.get("output") not in made and "output" in e]
+    kept = kept + [{"edition": e.get("edition"), "output": e["output"], "inputs": e.get("inputs")} for e in moved]
     with contextlib.suppress(OSError, Refused):
         _write_manifest(editions, [o.report() for o in done] + [e for n, e in last.items() if n not in names], kept)
 
@@ -440,7 +443,9 @@ def _distinct(outcomes: list[Outcome]) -> list[Outcome]:
     for o in outcomes:
         if o.status == "failed" and count[o.edition] > 1 and o.inputs and o.edition.count("/") >= 2:
             brand, language, rest = o.edition.split("/", 2)
-            o = replace(o, edition=f"{brand}/{language} ({Path(o.inputs[0][0]).name})/{rest}")
+            words = o.inputs[0][0].replace("/", "\u2215")  # (its path from editions.yaml, a slash that divides
+            # no name: two broken es.yaml in two folders are two editions)
+            o = replace(o, edition=f"{brand}/{language} ({words})/{rest}")
         out.append(o)
     return out
 
@@ -717,7 +722,9 @@ def _failed_name(task: Task, job: Job) -> str:
         language = declared_language(_here(task, task.content)) or task.content.stem
     except Exception:  # (a bug, or files this machine cannot see: the edition is named by the kit's folder)
         brand, language = None, task.content.stem
-    who = brand.id if brand is not None else task.kit.parent.name or task.kit.stem  # (a kit beside editions.yaml)
+    kit = Path(os.path.relpath(_here(task, task.kit), _here(task, task.base)))  # (as editions.yaml names it,
+    # whatever folder the batch runs from)
+    who = brand.id if brand is not None else kit.parent.name or kit.stem
     paper = job.paper or (brand.paper if brand is not None else "kit")
     return f"{who}/{language.lower()}/{job.layout}/{paper}/{job.target}"
 

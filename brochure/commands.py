@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 def batch(args: argparse.Namespace, console: Console) -> int:
     """`brochure batch`: every edition, a line as each ends, then a table; exit 1 if any failed."""
     from brochure import batch as batches
-    from brochure.inputs.editions import load_editions
+    from brochure.inputs.editions import DEFAULT_OUTPUT, load_editions
 
     if not 1 <= args.jobs <= BATCH_JOBS:
         console.error(f"brochure: error: --jobs must be between 1 and {BATCH_JOBS}")
@@ -60,8 +60,11 @@ def batch(args: argparse.Namespace, console: Console) -> int:
         console.error(f"brochure: error: {problem}")
         return EXIT_USAGE
     if problem:  # (where the output pattern puts the batch's files: said at `output:`, or the file's top)
-        at = editions.output_at or Location(str(args.editions), 1, 1, "output")
-        _print(console, [error(at, problem, "change the output pattern, or move what is in the way")])
+        at = editions.output_at or Location(str(args.editions), 1, 1)
+        hint = (
+            "change the output pattern" if editions.output_at else f"write an 'output:' of your own ({DEFAULT_OUTPUT})"
+        )
+        _print(console, [error(at, problem, hint + ", or move what is in the way")])
         return EXIT_ERRORS
     console.results_to_stderr = args.json == STDOUT
     try:

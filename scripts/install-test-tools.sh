@@ -13,9 +13,12 @@ if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
     exit 0
 fi
 export DEBIAN_FRONTEND=noninteractive
-if ! apt-get install -y -q chromium chromium-driver poppler-utils >/dev/null 2>&1; then
-    apt-get update -q >/dev/null 2>&1 || true
-    apt-get install -y -q chromium chromium-driver poppler-utils >/dev/null 2>&1 \
-        || echo "test set-up: apt-get could not install them; the tests that need them will skip"
-fi
+for packages in "chromium chromium-driver" "poppler-utils"; do  # (apart: one that fails leaves the other)
+    # shellcheck disable=SC2086
+    if ! apt-get install -y -q $packages >/dev/null 2>&1; then
+        apt-get update -q >/dev/null 2>&1 || true
+        apt-get install -y -q $packages >/dev/null 2>&1 \
+            || echo "test set-up: apt-get could not install $packages; the tests that need them will skip"
+    fi
+done
 exit 0

@@ -1880,6 +1880,23 @@ MUTANTS: tuple[Mutant, ...] = (
         k="too_thin_for_a_press",
     ),
     m(
+        "batch-stopped-forgets-the-others",
+        "batch.py",
+        " + [e for n, e in last.items() if n not in names], kept)",
+        ", kept)",
+        "tests/test_batch.py",
+        k="stopped_midway",
+    ),
+    m(
+        "batch-stopped-loses-moved-outputs",
+        "batch.py",
+        '    kept = kept + [{"edition": e.get("edition"), "output": e["output"], "inputs": e.get("inputs")}'
+        " for e in moved]\n",
+        "",
+        "tests/test_batch.py",
+        k="stopped_midway",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

@@ -106,47 +106,64 @@ def test_a_failed_edition_is_named_by_its_words_language_and_never_takes_another
     (folder / "y").mkdir()
     words = inputs.content.read_text(encoding="utf-8")
     (folder / "es.yaml").write_text(words.replace("language: en-GB", "language: es"), encoding="utf-8")
-    (folder / "y" / "es.yaml").write_text(words.replace("language: en-GB", "language: pl\nbogus: 1"), encoding="utf-8")
+    (folder / "z").mkdir()
+    for other in ("y", "z"):  # (two broken Polish files, each named es.yaml)
+        (folder / other / "es.yaml").write_text(words.replace("language: en-GB", "language: pl\nbogus: 1"), "utf-8")
     (folder / "broken.yaml").write_text(words.replace("language: en-GB", "language: en-GB\nbogus: 1"), "utf-8")
     path = _editions(
         inputs,
         EDITIONS.replace("source: content.yaml\n", "")
         .replace("layouts: [trifold, large-print]", "layouts: [trifold]")
-        .replace("[content.yaml]", "[content.yaml, es.yaml, y/es.yaml, broken.yaml]"),
+        .replace("[content.yaml]", "[content.yaml, es.yaml, y/es.yaml, z/es.yaml, broken.yaml]"),
     )
     status, _, _ = batch(capsys, path)
     assert status == 1
     assert set(_manifest(inputs)) == {
         "test-clinic/en-gb/trifold/a4/office",
         "test-clinic/es/trifold/a4/office",
-        "test-clinic/pl/trifold/a4/office",  # (failed: its file is es.yaml)
+        "test-clinic/pl (y\u2215es.yaml)/trifold/a4/office",  # (failed: its file is es.yaml; and so did z's)
+        "test-clinic/pl (z\u2215es.yaml)/trifold/a4/office",
         "test-clinic/en-gb (broken.yaml)/trifold/a4/office",  # (failed, and en-gb is the good one's)
     }
     _, out, _ = batch(capsys, path)
-    assert "0 built, 2 unchanged, 2 failed" in out
+    assert "0 built, 2 unchanged, 3 failed" in out
 
 
 def test_a_batch_stopped_midway_records_what_it_built_and_the_next_run_builds_the_rest(
     inputs: Inputs, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Ctrl-C after some editions were written left no manifest: the next run built them all again. A run stopped
-    records the editions it finished (and keeps the last run's entries of the others)."""
-    path = _editions(inputs)
+    records the editions it finished, the one being told of included, and keeps the last run's entries of the
+    others; a finished edition's last PDF, written elsewhere before, is listed by the next run."""
+    three = EDITIONS.replace("layouts: [trifold, large-print]", "layouts: [trifold, large-print, bifold]")
+    path = _editions(inputs, three)
+    batch(capsys, path)  # (a first run: the three editions recorded)
+    first = _manifest(inputs)
+    edit(inputs.content, "Redness for 1 to 3 days", "Redness for 1 to 3 days, sometimes a week")
+    _editions(inputs, three.replace("{layout}-{paper}", "{layout}_{paper}"))  # (written elsewhere now)
     editions, _ = load_editions(path)
     assert editions is not None
+    told: list[batch_module.Outcome] = []
 
-    def stop_after_the_first(o: batch_module.Outcome) -> None:
+    def stop_at_the_first(o: batch_module.Outcome) -> None:
         if o.status == "built":
+            told.append(o)
             raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        runs(editions, ThreadPoolExecutor(max_workers=1), False, stop_after_the_first)
+        runs(editions, ThreadPoolExecutor(max_workers=1), False, stop_at_the_first)
+    (stopped,) = told
     recorded = _manifest(inputs)
-    assert recorded and all(e["status"] == "built" for e in recorded.values())  # (the one told; the other too if
-    # its task had started, and ran on to its end)
-    assert all((inputs.content.parent / str(e["output"])).is_file() for e in recorded.values())
+    assert (
+        recorded[stopped.edition]["sha256"] == stopped.sha256 and recorded[stopped.edition]["output"] == stopped.output
+    )
+    assert set(recorded) == set(first)  # (the others: a new entry if its task ran on, else the last run's: the
+    # third is never started, one worker being busy with the second when the first is told of)
+    assert any(recorded[n] == first[n] for n in first)
     _, out, _ = batch(capsys, path)
-    assert f"{2 - len(recorded)} built, {len(recorded)} unchanged, 0 failed" in out
+    again = sum(recorded[n]["sha256"] == first[n]["sha256"] for n in first)  # (not built this time: built now)
+    assert f"{again} built, {3 - again} unchanged, 0 failed" in out
+    assert f"no longer an edition (left in place): {first[stopped.edition]['output']}" in out
 
 
 def test_an_edition_dropped_from_the_file_is_listed_not_deleted(

@@ -314,7 +314,13 @@ def test_a_reference_whose_doi_or_address_changed_is_an_error(tmp_path: Path, ol
     paper (or a shop), and `check` said ok."""
     lines, _ = _seeded(tmp_path, old, new)
     (line,) = [line for line in lines if "reference '" in line]
-    assert says in line and ": error: " in line and "content.yaml:" in line
+    assert line.startswith(f"{tmp_path / 'es.yaml'}:") and says in line and ": error: " in line
+
+
+def test_a_doi_written_in_other_capitals_is_the_same_doi(tmp_path: Path) -> None:
+    """DOIs are the same in any case (10.1001/JAMADERMATOL.2013.8687 is the source's)."""
+    lines, _ = _seeded(tmp_path, "doi: 10.1001/jamadermatol.2013.8687", "doi: 10.1001/JAMADERMATOL.2013.8687")
+    assert not [line for line in lines if "reference '" in line]
 
 
 def test_spanish_words_marked_in_the_sources_language_are_a_warning_at_language(tmp_path: Path) -> None:
@@ -323,7 +329,8 @@ def test_spanish_words_marked_in_the_sources_language_are_a_warning_at_language(
     lines, text = _seeded(tmp_path, "language: es", "language: en-GB")
     (line,) = [line for line in lines if "are they in another language?" in line]
     row, col = position(text, "en-GB  ")  # (the `language:` line's)
-    assert line.startswith(f"{tmp_path / 'es.yaml'}:{row}:{col}: warning: the words are marked 'en-GB', as the ")
+    assert line.startswith(f"{tmp_path / 'es.yaml'}:{row}:{col}: warning: the words are marked 'en-GB', the ")
+    assert "the source's language (en-GB), yet 74 of their 105 texts are reworded throughout" in line
 
 
 def test_the_command_line_checks_a_translation_against_its_source(

@@ -78,25 +78,42 @@ def compare(source: Content, translation: Content) -> list[Diagnostic]:
     return diags
 
 
-ADAPTED_SHARE = 0.5  # an adaptation (en-GB -> en-US) changes some texts; a translation marked so, most of them
+ADAPTED_SHARE = 0.5  # an adaptation (en-GB -> en-US) rewords some texts; a translation marked so, most of them
+KEPT_WORDS = 0.3  # a text that keeps less than this share of the source's words is reworded throughout
+_SCRIPT = re.compile(r"^[a-z]{2,3}-([A-Za-z]{4})(?:-|$)")  # a tag's script subtag: sr-Cyrl, zh-Hant
 
 
 def _same_language(source: Content, translation: Content, theirs: Texts, ours: Texts) -> list[Diagnostic]:
-    """Words marked in the source's language whose texts mostly differ from the source's: probably another
-    language marked wrong (a Spanish file marked en-GB read in an English voice, with English labels)."""
+    """Words marked in the source's language whose texts are mostly reworded throughout: probably another
+    language marked wrong (a Spanish file marked en-GB read in an English voice, with English labels). An
+    adaptation (en-GB -> en-US, de-DE -> de-CH) keeps most words of most texts; one into another script of the
+    language (sr-Cyrl -> sr-Latn) keeps none, and is not judged."""
+    if _script(source.language) != _script(translation.language):
+        return []
     paired = [key for key in ours if key in theirs and _LETTERS.search(plain(theirs[key][0]))]
-    changed = sum(ours[key][0] != theirs[key][0] for key in paired)
+    changed = sum(_kept_words(theirs[key][0], ours[key][0]) < KEPT_WORDS for key in paired)
     if len(paired) < 10 or changed <= ADAPTED_SHARE * len(paired):
         return []
     return [
         warning(
             translation.language_at,
-            f"the words are marked '{translation.language}', as the source's are, yet {changed} of their "
-            f"{len(paired)} texts differ from the source's: are they in another language?",
+            f"the words are marked '{translation.language}', the source's language ({source.language}), yet "
+            f"{changed} of their {len(paired)} texts are reworded throughout: are they in another language?",
             "mark the words with the language they are in (a screen reader reads them in its voice, and the tool's "
             "own words print in it)",
         )
     ]
+
+
+def _script(tag: str) -> str:
+    found = _SCRIPT.match(tag)
+    return found.group(1).lower() if found else ""
+
+
+def _kept_words(was: str, text: str) -> float:
+    """The share of the source text's words the text keeps (case aside)."""
+    theirs = set(plain(was).lower().split())
+    return len(theirs & set(plain(text).lower().split())) / len(theirs) if theirs else 1.0
 
 
 def _reference_targets(source: Content, translation: Content) -> list[Diagnostic]:
@@ -107,7 +124,8 @@ def _reference_targets(source: Content, translation: Content) -> list[Diagnostic
     for ref in translation.references:
         was = theirs.get(ref.id)
         for what, old, new in (("DOI", was and was.doi, ref.doi), ("web address", was and was.url, ref.url)):
-            if was is not None and old != new:
+            same = (old or "").lower() == (new or "").lower() if what == "DOI" else old == new  # (a DOI: any case)
+            if was is not None and not same:
                 diags.append(
                     error(
                         ref.at,
