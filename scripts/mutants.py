@@ -1736,7 +1736,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "font-licence-unread",
         "theme/fonts.py",
-        "    return _licence_problem(parser)",
+        "    return licence_problem(parser)",
         '    return ""',
         "tests/test_font_files.py",
         k="licence",
@@ -1895,6 +1895,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "",
         "tests/test_batch.py",
         k="stopped_midway",
+    ),
+    m(
+        "catalog-licence-unread",
+        "theme/catalog.py",
+        "    elif not problem and (licence or bold_licence):",
+        "    elif False:",
+        "tests/test_fonts_catalog.py",
+        k="licence",
     ),
     m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",

@@ -71,3 +71,24 @@ def test_a_damaged_installed_family_is_listed_as_unusable_not_a_crash(
     face = "bold" if damage == "bold-cut-short" else "regular"
     assert status == 0 and "internal error" not in err, err
     assert f"Damaged Sans  (fontpkg-damaged-sans): cannot be used: its {face} face" in out, out
+
+
+def test_an_installed_family_whose_licence_forbids_embedding_is_listed_as_unusable(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """`brochure fonts` agrees with the build: a family whose licence flags (OS/2 fsType) forbid embedding is one a
+    kit cannot use (it was listed as usable, and the kit then refused it)."""
+    from test_font_files import with_licence
+
+    real = fontpkg.family("be-vietnam-pro")
+    upright = {f.weight: f for f in real.files if f.style == "normal" and not f.variable}
+    regular, bold = tmp_path / "X-Regular.ttf", tmp_path / "X-Bold.ttf"
+    regular.write_bytes(with_licence(Path(upright[400].path).read_bytes(), 0x0002))
+    bold.write_bytes(Path(upright[700].path).read_bytes())
+    files = [replace(upright[400], path=regular), replace(upright[700], path=bold)]
+    fake = replace(real, name="Kept Sans", slug="kept-sans", files=files)
+    monkeypatch.setattr(fontpkg, "families", lambda: ["kept-sans"])
+    monkeypatch.setattr(fontpkg, "family", lambda name: fake)
+    status, out, _ = cli(capsys, "fonts")
+    assert status == 0
+    assert "Kept Sans  (fontpkg-kept-sans): cannot be used: its licence forbids embedding it in a document" in out

@@ -13,7 +13,7 @@ import struct
 from pathlib import Path
 
 import fontpkg
-from reportlab.pdfbase.ttfonts import TTFError, TTFontFile
+from reportlab.pdfbase.ttfonts import TTFError, TTFontFile, TTFontParser
 
 from brochure.diagnostics import closest
 from brochure.frozen import frozen
@@ -66,12 +66,15 @@ def report(slug: str) -> FamilyReport:
     problem = family_problem(weights, variable)
     upright = [f for f in static if f.style == "normal"]
     regular, bold = _nearest(upright, REGULAR), _nearest(upright, BOLD)
-    covered = _read(Path(regular.path)) if regular is not None else None
+    covered, licence = _read(Path(regular.path)) if regular is not None else (None, "")
     scripts = tuple(name for name, sample in SCRIPTS if all(ord(ch) in covered for ch in sample)) if covered else ()
+    bolded, bold_licence = _read(Path(bold.path)) if bold is not None and bold is not regular else (set(), "")
     if not problem and regular is not None and covered is None:
         problem = f"its regular face ({Path(regular.path).name}) cannot be read: damaged, too large or not TrueType"
-    elif not problem and bold is not None and bold is not regular and _read(Path(bold.path)) is None:
+    elif not problem and bold is not None and bolded is None:
         problem = f"its bold face ({Path(bold.path).name}) cannot be read: damaged, too large or not TrueType"
+    elif not problem and (licence or bold_licence):
+        problem = licence or bold_licence
     return FamilyReport(fam.name, f"fontpkg-{fam.slug}", weights, italics, variable, scripts, problem)
 
 
@@ -89,17 +92,33 @@ def _nearest(files: list[fontpkg.FontFile], weight: int) -> fontpkg.FontFile | N
     return min(files, key=lambda f: abs((f.weight or REGULAR) - weight), default=None)
 
 
-def _read(path: Path) -> set[int] | None:
+def _read(path: Path) -> tuple[set[int] | None, str]:
     """The characters a font file maps, or None when ReportLab cannot read it: missing, not a regular file,
-    larger than a kit's font may be (limits.FONT_BYTES: never read whole), damaged or cut short."""
+    larger than a kit's font may be (limits.FONT_BYTES: never read whole), damaged or cut short; and what its
+    licence flags forbid ('' when nothing: `licence_problem`)."""
     try:
         st = path.stat()
         if not stat.S_ISREG(st.st_mode) or st.st_size > FONT_BYTES:
-            return None
-        return {code for code, glyph in TTFontFile(str(path)).charToGlyph.items() if glyph}  # (glyph 0: lacking)
+            return None, ""
+        font = TTFontFile(str(path))
+        return {code for code, glyph in font.charToGlyph.items() if glyph}, licence_problem(font)  # (glyph 0: none)
     # (ReportLab's parser meets a cut-off or garbage file with whatever its reads raise)
     except (TTFError, OSError, ValueError, struct.error, IndexError, KeyError, TypeError, UnicodeDecodeError):
-        return None
+        return None, ""
+
+
+def licence_problem(parser: TTFontParser) -> str:
+    """What the font's licence flags (OS/2 fsType) forbid of a PDF that embeds a subset of it, as every PDF does."""
+    if "OS/2" not in parser.table or parser.table["OS/2"]["length"] < 10:
+        return ""
+    flags = parser.get_ushort(parser.get_table_pos("OS/2")[0] + 8)
+    if flags & 0x000F == 0x0002:  # (the lowest four bits: 2 restricted; 4 print and preview, 8 editable: fine)
+        return "its licence forbids embedding it in a document (OS/2 fsType: restricted)"
+    if flags & 0x0200:
+        return "its licence allows embedding its bitmaps only (OS/2 fsType), and a leaflet embeds outlines"
+    if flags & 0x0100:
+        return "its licence forbids embedding a subset of it (OS/2 fsType), and a leaflet embeds the letters it uses"
+    return ""
 
 
 def describe(r: FamilyReport) -> list[str]:

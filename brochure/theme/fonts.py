@@ -36,6 +36,7 @@ from brochure.inputs import inline
 from brochure.inputs.blocks import Image
 from brochure.inputs.brand import Brand, FontSpec
 from brochure.inputs.files import read_bytes
+from brochure.theme.catalog import licence_problem
 from brochure.theme.tounicode import FILE_MARK_FORMAT, mended
 
 if TYPE_CHECKING:
@@ -279,21 +280,7 @@ def _font_problem(data: bytes) -> str:
     units = parser.get_ushort(parser.get_table_pos("head")[0] + 18)
     if not 16 <= units <= 16384:
         return f"its metrics are broken ({units} units per em; fonts use 16 to 16384)"
-    return _licence_problem(parser)
-
-
-def _licence_problem(parser: TTFontParser) -> str:
-    """What the font's licence flags (OS/2 fsType) forbid of a PDF that embeds a subset of it, as every PDF does."""
-    if "OS/2" not in parser.table or parser.table["OS/2"]["length"] < 10:
-        return ""
-    flags = parser.get_ushort(parser.get_table_pos("OS/2")[0] + 8)
-    if flags & 0x000F == 0x0002:  # (the lowest four bits: 2 restricted; 4 print and preview, 8 editable: fine)
-        return "its licence forbids embedding it in a document (OS/2 fsType: restricted)"
-    if flags & 0x0200:
-        return "its licence allows embedding its bitmaps only (OS/2 fsType), and a leaflet embeds outlines"
-    if flags & 0x0100:
-        return "its licence forbids embedding a subset of it (OS/2 fsType), and a leaflet embeds the letters it uses"
-    return ""
+    return licence_problem(parser)
 
 
 def _face_problem(face: TTFontFace, trial: bool = True) -> str:
