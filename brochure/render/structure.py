@@ -7,9 +7,9 @@ the document, a section (the cover, each content section, the back), a list and 
 lines, references), then its own element (a heading, a paragraph, a caption, a figure). An element is made where a
 reader first meets it, so a section or a paragraph that runs on into a later panel or page stays one element; a
 layout that mirrors its views (right-to-left) mirrors the structure with no change here. A run of text inside a
-link's area is the content of a Link element inside its paragraph, which also owns the link's annotation.
-Decoration (colour fields, tints, rules, icons beside words that say the same, list dots, page numbers) is marked
-as an artifact.
+link's area is the content of a Link element inside its paragraph, which also owns the link's annotation. A
+stretch of shaped glyphs (Arabic, Hebrew) is a Span whose /ActualText is its words as written. Decoration (colour
+fields, tints, rules, icons beside words that say the same, list dots, page numbers) is marked as an artifact.
 """
 
 from __future__ import annotations
