@@ -153,10 +153,12 @@ def _font(value: str, answers: Answers) -> tuple[str, str]:
 
 
 def _fallbacks(value: str, answers: Answers) -> tuple[str, str]:
-    """Installed families a kit can name, comma-separated ('' : none)."""
+    """Installed families a kit can name as fallbacks, comma-separated ('' : none): a fallback needs no bold."""
+    from brochure.theme.catalog import font_problem
+
     for family in (f.strip() for f in value.split(",")):
         if family:
-            problem = _font(family, answers)
+            problem = font_problem(family, fallback=True)
             if problem[0]:
                 return problem
     return "", ""

@@ -1905,6 +1905,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="licence",
     ),
     m(
+        "init-fallback-needs-a-bold",
+        "theme/catalog.py",
+        "    if fallback and problem == NO_BOLD:",
+        "    if False:",
+        "tests/test_init.py",
+        k="hebrew",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

@@ -97,6 +97,25 @@ def test_a_clinic_named_in_arabic_gets_its_kit_with_a_fallback_family(
     assert kit is not None and [f.family for f in kit.fallbacks] == ["IBM Plex Sans Arabic"]
 
 
+def test_a_clinic_named_in_hebrew_gets_its_kit_with_varela_round_a_fallback_of_one_weight(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Varela Round, the README's Hebrew family, has one weight: init refused it as a fallback ('no bold weight'),
+    though a fallback's letters are set in the weight it has and a kit naming it builds. `brochure fonts` lists
+    it as a fallback only."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content.yaml").write_bytes((ROOT / "content.yaml").read_bytes())
+    given = options(name="מרפאת העור", id="skin", fallbacks="Varela Round")
+    status, out, err = cli(capsys, "init", "kit", *given, "--yes")
+    assert status == 0 and "ok: kit/brand.yaml builds with content.yaml" in out, err
+    assert '  fallbacks: ["Varela Round"]' in (tmp_path / "kit/brand.yaml").read_text(encoding="utf-8")
+    status, _, err = cli(capsys, "init", "kit2", *options(name="Skin", id="skin2", font="Varela Round"), "--yes")
+    assert status == 2 and "'Varela Round' cannot be used: no bold weight" in err, err  # (the body needs a bold)
+    status, out, _ = cli(capsys, "fonts")
+    (line,) = [line for line in out.splitlines() if line.startswith("Varela Round")]
+    assert "(a fallback only: no bold weight" in line and "cannot be used" not in line
+
+
 @pytest.mark.parametrize("name", ["Riverside\nfeedback: Injected #", "River\u2028side", "River\ufeffside", "Rive\tr"])
 def test_a_name_with_a_line_break_is_refused_at_its_option_and_nothing_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], name: str

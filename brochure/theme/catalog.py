@@ -78,13 +78,17 @@ def report(slug: str) -> FamilyReport:
     return FamilyReport(fam.name, f"fontpkg-{fam.slug}", weights, italics, variable, scripts, problem)
 
 
+NO_BOLD = "no bold weight (600 or more) for headings and emphasis"  # (a fallback needs none: its letters are
+# set in the weight it has)
+
+
 def family_problem(weights: tuple[int, ...], variable: bool) -> str:
     """Why a family with these static upright weights cannot be a kit's ('' if it can): it needs static files
     (ReportLab sets a variable font at its default weight only) and a bold (600 or more)."""
     if not weights:
         return "variable font only: brochure needs static .ttf files" if variable else "no upright face"
     if not any(w >= 600 for w in weights):
-        return "no bold weight (600 or more) for headings and emphasis"
+        return NO_BOLD
     return ""
 
 
@@ -124,17 +128,19 @@ def licence_problem(parser: TTFontParser) -> str:
 def describe(r: FamilyReport) -> list[str]:
     """The lines `brochure fonts` prints for a family."""
     head = f"{r.name}  ({r.package})"
-    if r.problem:
+    if r.problem and r.problem != NO_BOLD:
         return [f"{head}: cannot be used: {r.problem}"]
     italic = f"; italic {', '.join(map(str, r.italics))}" if r.italics else "; no italics (emphasis is set upright)"
+    only = f" (a fallback only: {NO_BOLD})" if r.problem else ""
     return [
-        f"{head}: weights {', '.join(map(str, r.weights))}{italic}",
+        f"{head}: weights {', '.join(map(str, r.weights))}{italic}{only}",
         f"    scripts: {'; '.join(r.scripts) or 'none of the samples'}",
     ]
 
 
-def font_problem(family: str) -> tuple[str, str]:
-    """Why a kit cannot name this family, with a hint; ('', '') when it can (installed, static, with a bold)."""
+def font_problem(family: str, fallback: bool = False) -> tuple[str, str]:
+    """Why a kit cannot name this family, with a hint; ('', '') when it can (installed, static, with a bold; a
+    `fallback` needs no bold: Varela Round, one weight, sets a kit's Hebrew letters)."""
     hint = (
         "`brochure fonts` lists the families installed that a kit can name; "
         "`brochure fonts --search WORD` finds installable ones"
@@ -144,6 +150,8 @@ def font_problem(family: str) -> tuple[str, str]:
     except fontpkg.FontpkgError:
         return f"font family '{family}' is not installed", _installable(family) or _near(family, hint)
     problem = report(fam.slug).problem
+    if fallback and problem == NO_BOLD:
+        return "", ""
     return (f"font family '{family}' cannot be used: {problem}", hint) if problem else ("", "")
 
 
