@@ -1909,8 +1909,7 @@ MUTANTS: tuple[Mutant, ...] = (
         "theme/catalog.py",
         "    if fallback and problem == NO_BOLD:",
         "    if False:",
-        "tests/test_init.py",
-        k="hebrew",
+        "tests/test_init.py::test_a_clinic_named_in_hebrew_gets_its_kit_with_varela_round_a_fallback_of_one_weight",
     ),
     m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
