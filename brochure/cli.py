@@ -551,6 +551,10 @@ def _check_options(args: argparse.Namespace, options: api.Options) -> None:
         raise UsageError(f"--stem '{args.stem}' may only have letters, digits, '.', '_' and '-' (no folders)")
     if args.command != "check" and args.output == STDOUT:
         raise UsageError("-o - : the output cannot go to standard output; give a file name (or use --json -)")
+    for option, value in (("-o", args.output if args.command != "check" else None), ("--json", args.json)):
+        if value is not None and not value.strip():  # (an unset variable in a script: preview wrote into '.')
+            what = "folder" if option == "-o" and args.command == "preview" else "file"
+            raise UsageError(f"{option} '{value}' names nothing: give a {what}")
     files = [("--json", args.json, "report.json")] + (
         [("-o", args.output, "leaflet.pdf")] if args.command == "build" else []
     )

@@ -1912,6 +1912,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_init.py::test_a_clinic_named_in_hebrew_gets_its_kit_with_varela_round_a_fallback_of_one_weight",
     ),
     m(
+        "output-replaced-loses-its-permissions",
+        "output/files.py",
+        "            os.chmod(tmp, stat.S_IMODE(os.stat(path).st_mode))\n",
+        "            os.chmod(tmp, 0o644)\n",
+        "tests/test_outputs_hostile.py",
+        k="umask",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

@@ -390,6 +390,52 @@ with cli._signals_raise() as signals:
     assert (done.stdout, done.stderr) == (f"not stopped\n{says}\n", "")
 
 
+def test_a_pdf_written_follows_the_umask_and_one_replaced_keeps_its_permissions(inputs: Inputs, tmp_path: Path) -> None:
+    """Every output was made world-readable (0644) whatever the umask, and a private PDF replaced became readable to
+    all: a new file is made as the umask allows, a replaced one keeps its own permissions."""
+    new, private = tmp_path / "new.pdf", tmp_path / "private.pdf"
+    private.write_bytes(b"%PDF-1.7\n")
+    private.chmod(0o600)
+    for out in (new, private):
+        done = subprocess.run(
+            ["sh", "-c", 'umask 077 && exec "$@"', "sh", *PYTHON, "build", *given(inputs), "-o", str(out)],
+            env=ENV,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+        assert stat.S_IMODE(out.stat().st_mode) == 0o600, oct(out.stat().st_mode)
+    private.chmod(0o640)
+    done = subprocess.run([*PYTHON, "build", *given(inputs), "-o", str(private)], env=ENV, capture_output=True)
+    assert done.returncode == 0 and stat.S_IMODE(private.stat().st_mode) == 0o640  # (its own, not the umask's)
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        (["preview", "-o", ""], "-o '' names nothing: give a folder"),
+        (["build", "-o", ""], "-o '' names nothing: give a file"),
+        (["check", "--json", ""], "--json '' names nothing: give a file"),
+    ],
+)
+def test_an_empty_output_path_is_a_usage_error_and_nothing_is_written(
+    inputs: Inputs,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    argv: list[str],
+    says: str,
+) -> None:
+    """An unset variable in a script (`-o "$PREVIEW_DIR"`): preview wrote its pictures into the working folder (and
+    would remove older ones of the same name there)."""
+    monkeypatch.chdir(tmp_path)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    status, _, err = cli(capsys, argv[0], *given(inputs), *argv[1:])
+    assert status == 2 and err.startswith(f"brochure: error: {says}"), err
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
 # --- pipes, locales and bugs ---------------------------------------------------------------------------
 
 

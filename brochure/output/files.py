@@ -134,10 +134,12 @@ def write_with(path: Path, kind: Kind, fill: Callable[[BinaryIO], object]) -> No
     tmp = path.parent / f".{path.name[:60]}.{os.urandom(4).hex()}.tmp"  # (60 letters: at most 240 bytes in UTF-8)
     _temporaries.add(tmp)  # before the file exists, so no moment leaves it unrecorded
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)  # (as the
+        # umask allows, as any program's new file)
         with os.fdopen(fd, "wb") as f:
             fill(f)
-        os.chmod(tmp, 0o644)
+        with contextlib.suppress(OSError):  # a file replaced keeps its own permissions (a private one stays private)
+            os.chmod(tmp, stat.S_IMODE(os.stat(path).st_mode))
         problem = target_problem(path, kind)
         if problem:
             raise Refused(f"{path} {problem}")
