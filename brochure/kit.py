@@ -24,7 +24,6 @@ Answers = Mapping[str, str]
 Check = Callable[[str, Answers], tuple[str, str]]  # (problem, hint); ('', '') when the answer is good
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"  # the JSON Schemas, beside the package in a checkout
 LETTER_COUNTRIES = ("US", "CA", "MX", "PH", "CL", "CO")  # where offices print on US Letter
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 
 
 @frozen
@@ -64,13 +63,15 @@ _BREAK = re.compile("[\t\n\r\x0b\x0c\x85\u2028\u2029\ufeff]")
 
 
 def _id(value: str, answers: Answers) -> tuple[str, str]:
-    if _ID.match(value):
+    from brochure.inputs.brand import id_problem
+
+    problem = id_problem(value)
+    if not problem:
         return "", ""
-    if len(value) > 40 and _ID.match(value[:40]) and re.fullmatch("[a-z0-9-]+", value):
-        return f"'{value}' is {len(value)} characters long: an id has at most 40", "shorten it, e.g. 'riverside'"
+    long = "characters long" in problem
     return (
-        f"'{value}' has characters other than a-z, 0-9 and '-'",
-        "use a short lowercase name joined by hyphens, e.g. 'riverside'",
+        problem,
+        "shorten it, e.g. 'riverside'" if long else "use a short lowercase name joined by hyphens, e.g. 'riverside'",
     )
 
 

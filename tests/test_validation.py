@@ -587,3 +587,22 @@ def test_the_marks_a_script_puts_on_a_letter_are_fine(text: str) -> None:
     """Hebrew's shin dot, dagesh, vowel, meteg and accent on one letter; Arabic's shadda and vowel; Vietnamese's
     two."""
     assert text_problem(text) == ("", "")
+
+
+@pytest.mark.parametrize(
+    ("value", "says"),
+    [
+        ("-x", "'-x' must begin with a letter or a digit"),
+        ("a" * 41, f"'{'a' * 41}' is 41 characters long: an id has at most 40"),
+        ("Clear Water", "'Clear Water' has characters other than a-z, 0-9 and '-'"),
+    ],
+    ids=["hyphen-first", "41-letters", "capitals-and-a-space"],
+)
+def test_a_brand_id_says_what_is_wrong_with_it(inputs: Inputs, value: str, says: str) -> None:
+    """'-x' and an id of 41 letters were said to have 'characters other than a-z, 0-9 and -', which they have not."""
+    text = edit(inputs.brand, "name: Test Clinic\n", f'name: Test Clinic\nid: "{value}"\n')
+    brand, diags = load_brand(inputs.brand)
+    assert brand is None
+    d = the_error(diags)
+    assert_points_at(d, inputs.brand, text, f'"{value}"', "id")
+    assert d.message == says

@@ -23,7 +23,8 @@ from brochure.vocabulary import PAPERS, Condition, LayoutName, PaperName, langua
 
 COLOR_KEYS = ("primary", "secondary", "accent", "text", "background")
 FACES = ("regular", "bold", "italic", "bold_italic")
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
+ID_CHARS = 40  # a brand id's most characters (it names output files and folders)
+_ID = re.compile(rf"^[a-z0-9][a-z0-9-]{{0,{ID_CHARS - 1}}}$")
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 AS_WRITTEN = frozenset({"name", *(f"contact.{k}" for k in CONTACT_KEYS)})  # the kit's texts printed as written
@@ -263,13 +264,22 @@ def _read_id(r: Reader, node: Node | None, name: str | None) -> str:
     if node is None:
         return short_name(name or "")
     value = r.text(node, "id", printed=False)
-    if value is not None and not _ID.match(value):
-        r.fail(
-            r.at(node, "id"),
-            f"'{value}' has characters other than a-z, 0-9 and '-'",
-            "use a short lowercase name joined by hyphens, e.g. 'clearwater'",
-        )
+    problem = id_problem(value) if value is not None else ""
+    if problem:
+        r.fail(r.at(node, "id"), problem, "use a short lowercase name joined by hyphens, e.g. 'clearwater'")
     return value or "brand"
+
+
+def id_problem(value: str) -> str:
+    """What is wrong with a brand id ('' when nothing): a-z, 0-9 and '-', a letter or digit first, at most
+    ID_CHARS."""
+    if _ID.match(value):
+        return ""
+    if re.search(r"[^a-z0-9-]", value):
+        return f"'{value}' has characters other than a-z, 0-9 and '-'"
+    if len(value) > ID_CHARS:
+        return f"'{value}' is {len(value)} characters long: an id has at most {ID_CHARS}"
+    return f"'{value}' must begin with a letter or a digit"
 
 
 def _locations(r: Reader, top: dict[str, Node]) -> tuple[tuple[str, Location], ...]:
