@@ -515,6 +515,10 @@ def _run(argv: Sequence[str] | None, console: Console, signals: Signals) -> int:
     except BrokenPipeError:  # `brochure --help | true`: argparse prints the help itself
         _silence(sys.stdout)
         return EXIT_OK
+    conflict = _conflict(args, words)
+    if conflict:
+        console.error(f"brochure: error: {conflict}")
+        return EXIT_USAGE
     if args.command in ("watch", "serve"):
         load_api()  # (loaded as a build loads it: the server's collections then skip the modules)
         from brochure.live.command import watch
@@ -537,6 +541,28 @@ def _run(argv: Sequence[str] | None, console: Console, signals: Signals) -> int:
         console.error(f"brochure: error: {exc}")
         return EXIT_USAGE
     return status
+
+
+# Options that say two things where one is taken (the other was dropped without a word), by command.
+_CONFLICTS = {
+    "batch": (("--jobs", "--scheduler", "the editions run here (--jobs) or on a cluster's workers (--scheduler)"),),
+    "watch": (("--language", "--content", "--language picks the kit's content file in that language"),),
+    "serve": (("--language", "--content", "--language picks the kit's content file in that language"),),
+}
+
+
+def _conflict(args: argparse.Namespace, words: list[str]) -> str:
+    """Options given together that cannot both be followed, or one that does nothing without another: '' if none."""
+
+    def given(option: str) -> bool:
+        return any(w == option or w.startswith(option + "=") for w in words)
+
+    for one, other, why in _CONFLICTS.get(args.command, ()):
+        if given(one) and given(other):
+            return f"{one} and {other} cannot both be given: {why}"
+    if args.command == "watch" and given("--dpi") and not given("--serve"):
+        return "--dpi sets the served page pictures' resolution: give it with --serve"
+    return ""
 
 
 def _check_options(args: argparse.Namespace, options: api.Options) -> None:

@@ -1920,6 +1920,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="umask",
     ),
     m(
+        "options-that-would-be-dropped-taken",
+        "cli.py",
+        "    conflict = _conflict(args, words)\n",
+        '    conflict = ""\n',
+        "tests/test_cli_manners.py",
+        k="dropped",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

@@ -94,3 +94,21 @@ def test_option_errors_point_at_the_option(
     assert status == 2 and out == ""
     assert expected in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        (["batch", "--jobs", "2", "--scheduler", "tcp://127.0.0.1:1"], "--jobs and --scheduler cannot both be given"),
+        (["watch", "--language", "es", "--content", "content.yaml"], "--language and --content cannot both be given"),
+        (["serve", "--language=es", "--content=content.yaml"], "--language and --content cannot both be given"),
+        (["watch", "--dpi", "100"], "--dpi sets the served page pictures' resolution: give it with --serve"),
+    ],
+)
+def test_options_that_would_be_dropped_are_a_usage_error(
+    capsys: pytest.CaptureFixture[str], argv: list[str], says: str
+) -> None:
+    """`watch --language es --content content.yaml` built the Spanish file and dropped --content without a word;
+    `watch --dpi` did nothing without --serve; `batch --jobs 2 --scheduler ...` dropped --jobs."""
+    status, _, err = cli(capsys, *argv)
+    assert status == 2 and err.startswith(f"brochure: error: {says}"), err
