@@ -485,9 +485,10 @@ def _prove_kit(brand: Path, words: Path, console: Console, logo_given: bool) -> 
             return EXIT_ERRORS
         console.result(f"ok: {brand} loads (no {content} here to build it with)")
     steps = [] if logo_given else [f"replace {brand.parent / 'logo.svg'} with the clinic's logo (SVG or PNG)"]
+    q = _quoted
     steps += [
-        f"copy the words for this clinic: brochure init {brand.parent} --words --from FILE (default: {words})",
-        f"build: brochure build --brand {brand} --content {brand.parent / 'content.yaml'}",
+        f"copy the words for this clinic: brochure init {q(brand.parent)} --words --from FILE (default: {words})",
+        f"build: brochure build --brand {q(brand)} --content {q(brand.parent / 'content.yaml')}",
     ]
     console.result("Next: " + "; ".join(f"({i}) {s}" for i, s in enumerate(steps, 1)))
     return EXIT_OK
@@ -564,7 +565,9 @@ def _init_words(args: argparse.Namespace, console: Console) -> int:
         places.append((copy.sections[0].at, "sections: the words themselves; a clinician checks every claim"))
     for at, what in sorted(places, key=lambda p: (p[0].line, p[0].column)):
         console.result(f"  {at.file}:{at.line}:{at.column}: {what}")
-    check = f"brochure check --content {written[0]}" + (f" --brand {brand}" if brand.is_file() else "")
+    check = f"brochure check --content {_quoted(written[0])}" + (
+        f" --brand {_quoted(brand)}" if brand.is_file() else ""
+    )
     console.result(f"Then: {check}")
     return EXIT_OK
 
@@ -587,3 +590,10 @@ def _kit(brand: Path) -> Brand | None:
     from brochure.inputs.brand import load_brand
 
     return load_brand(brand)[0] if brand.is_file() else None
+
+
+def _quoted(path: Path) -> str:
+    """A path as a shell reads it back (a folder with spaces, quotes or a `$` is one word), for a command to copy."""
+    import shlex
+
+    return shlex.quote(str(path))

@@ -97,6 +97,17 @@ def test_a_clinic_named_in_arabic_gets_its_kit_with_a_fallback_family(
     assert kit is not None and [f.family for f in kit.fallbacks] == ["IBM Plex Sans Arabic"]
 
 
+def test_the_commands_init_prints_name_a_folder_with_spaces_as_one_word(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'Next: ... brochure build --brand clinics/River side/brand.yaml': pasted, the shell read four words."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content.yaml").write_bytes((ROOT / "content.yaml").read_bytes())
+    status, out, err = cli(capsys, "init", "clinics/River side", *options(), "--yes")
+    assert status == 0, err
+    assert "brochure build --brand 'clinics/River side/brand.yaml' --content 'clinics/River side/content.yaml'" in out
+
+
 def test_a_clinic_named_in_hebrew_gets_its_kit_with_varela_round_a_fallback_of_one_weight(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
