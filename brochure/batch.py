@@ -142,7 +142,8 @@ class Made:
 
 
 Loaded = dict[Path, "Content | None"]  # each content file the editions name, read once (None: it has errors)
-Kits = dict[Path, "tuple[str, PaperName, str] | None"]  # each kit's id, paper and files' hash (None: it has errors)
+Kit = tuple[str, PaperName, str, tuple[Path, ...]]  # a kit's id, paper, files' hash and own files (`_kit_own_files`)
+Kits = dict[Path, "Kit | None"]  # each kit, read once (None: it has errors)
 Entries = dict[str, dict[str, object]]  # a manifest's editions by name
 Findings = tuple[Diagnostic, ...]
 
@@ -158,13 +159,17 @@ def read_contents(editions: Editions) -> Loaded:
 
 
 def read_kits(editions: Editions) -> Kits:
-    """Every kit the editions name, read once in this process: its id and paper (the outputs' names), and the hash
-    of its files (the editions' stamps)."""
+    """Every kit the editions name, read once in this process: its id and paper (the outputs' names), the hash of
+    its files (the editions' stamps), and its own files (the manifest's inputs)."""
     kits: Kits = {}
     for group in editions.groups:
         if kit_identity(group.kit) not in kits:
             brand, _ = load_brand(group.kit)
-            kits[kit_identity(group.kit)] = (brand.id, brand.paper, _kit_digest(brand)) if brand is not None else None
+            kits[kit_identity(group.kit)] = (
+                (brand.id, brand.paper, _kit_digest(brand), _kit_own_files(group.kit, brand))
+                if brand is not None
+                else None
+            )
     return kits
 
 
@@ -199,7 +204,7 @@ def collisions(editions: Editions, loaded: Loaded, kits: Kits | None = None) -> 
 _TWICE = "give the kits different ids, and each brand one content file per language, named once"
 
 
-def _outputs(editions: Editions, group: Group, kit: tuple[str, PaperName, str], language: str) -> list[str]:
+def _outputs(editions: Editions, group: Group, kit: Kit, language: str) -> list[str]:
     """The output paths (as the pattern gives them, relative to editions.yaml's folder) of a kit's editions in a
     language."""
     return [
@@ -233,12 +238,9 @@ def tasks(
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     kits = read_kits(editions) if kits is None else kits
     out: list[Task] = []
-    own: dict[Path, tuple[Path, ...]] = {}  # each kit's own files, read once
     for group in editions.groups:
         read = kits.get(kit_identity(group.kit))
         kit = read[2] if read is not None else ""  # ('': a worker reads the kit again and says what is wrong)
-        if kit_identity(group.kit) not in own:
-            own[kit_identity(group.kit)] = _kit_own_files(group.kit) if read is not None else ()
         for content in group.contents:
             same = editions.source is not None and editions.source.resolve() == content.resolve()
             source = None if same else editions.source
@@ -258,7 +260,7 @@ def tasks(
             )
             present = _present(known, {j.stamp for j in jobs}, editions)
             base, pattern = editions.path.parent, editions.output
-            others = (*own[kit_identity(group.kit)], *_pictures(loaded.get(content.resolve())))
+            others = (*(read[3] if read is not None else ()), *_pictures(loaded.get(content.resolve())))
             task = Task(
                 group.kit,
                 content,
@@ -279,13 +281,10 @@ def tasks(
     return out
 
 
-def _kit_own_files(kit: Path) -> tuple[Path, ...]:
+def _kit_own_files(kit: Path, brand: Brand) -> tuple[Path, ...]:
     """The files in a kit's folder it is read from besides its brand file (its logo, fonts and colour profile), as
     the editions file names the kit: what the manifest lists of the kit with their hashes (the installed font
     families are the tool's, in every edition's stamp)."""
-    brand, _ = load_brand(kit)
-    if brand is None:
-        return ()
     folder = kit.parent.resolve()
     found = [path for _, path in kit_files(brand)[1:] if path.resolve().is_relative_to(folder)]
     return tuple(kit.parent / path.resolve().relative_to(folder) for path in dict.fromkeys(found))

@@ -130,7 +130,7 @@ def _reference_targets(source: Content, translation: Content) -> list[Diagnostic
                     error(
                         ref.at,
                         f"reference '{ref.id}' has {f'the {what} {new}' if new else f'no {what}'}, and the source's "
-                        f"has {f'{old}' if old else 'none'} ({_place(was.at)})",
+                        f"has {old or 'none'} ({_place(was.at)})",
                         "keep each reference's DOI and web address as the source has them: a reference is cited as "
                         "published, in every language",
                     )
