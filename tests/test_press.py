@@ -373,16 +373,22 @@ def test_no_small_coloured_type_or_hairline_is_built_from_three_plates(brand: Pa
     assert [size for size, ink in shown if plates(ink) >= 3 and size < 10.5]  # brand colour at 10 pt is used
 
 
-def test_a_hairline_in_the_logo_built_from_four_plates_is_named(inputs: Inputs) -> None:
-    """A 0.3 pt grey line in the logo converts to four plates: press warns at 'logo'; office says nothing."""
+def _with_a_logo_line(inputs: Inputs, colour: str, width: float) -> api.Sources:
+    """The test kit with a logo of a square and a line in `colour`, `width` units wide (about that in points)."""
     (inputs.kit / "logo.svg").write_text(
         '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox="0 0 120 40">'
         '<rect x="0" y="0" width="40" height="40" fill="#1D5C63"/>'
-        '<path d="M50 5 L110 5" stroke="#555555" stroke-width="0.3"/></svg>',
+        f'<path d="M50 5 L110 5" stroke="{colour}" stroke-width="{width:g}"/></svg>',
         encoding="utf-8",
     )
-    src, _ = api.load(inputs.content, inputs.brand)
-    assert src is not None
+    src, diags = api.load(inputs.content, inputs.brand)
+    assert src is not None, [d.format() for d in diags]
+    return src
+
+
+def test_a_hairline_in_the_logo_built_from_four_plates_is_named(inputs: Inputs) -> None:
+    """A 0.3 pt grey line in the logo converts to four plates: press warns at 'logo'; office says nothing."""
+    src = _with_a_logo_line(inputs, "#555555", 0.3)
     press_result = api.build(src, api.Options(target="press"))
     (d,) = [d for d in press_result.diagnostics if "misregistration" in d.message]
     assert d.location.key == "logo" and "4 plates" in d.message and "0.3" in d.message and press_result.ok
@@ -392,14 +398,7 @@ def test_a_hairline_in_the_logo_built_from_four_plates_is_named(inputs: Inputs) 
 def test_a_line_too_thin_for_a_press_is_named_in_any_colour(inputs: Inputs) -> None:
     """A 0.05 pt black line in the logo (one plate: no misregistration) passed in silence; a press holds no line
     under 0.2 pt (print-facts.md): a warning at 'logo'; office says nothing."""
-    (inputs.kit / "logo.svg").write_text(
-        '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox="0 0 120 40">'
-        '<rect x="0" y="0" width="40" height="40" fill="#1D5C63"/>'
-        '<path d="M50 5 L110 5" stroke="#000000" stroke-width="0.05"/></svg>',
-        encoding="utf-8",
-    )
-    src, _ = api.load(inputs.content, inputs.brand)
-    assert src is not None
+    src = _with_a_logo_line(inputs, "#000000", 0.05)
     press_result = api.build(src, api.Options(target="press"))
     (d,) = [d for d in press_result.diagnostics if "does not hold a line that thin" in d.message]
     assert d.location.key == "logo" and "lines under 0.2 pt (0.05 pt" in d.message and press_result.ok
