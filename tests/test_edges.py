@@ -16,6 +16,7 @@ from PIL import Image
 from brochure import api
 from brochure.geometry.sheet import MM, Rect
 from brochure.inputs.inline import display_url
+from brochure.layout import lettering
 from brochure.layout.model import Ink, Run
 from brochure.preflight.design import check_addresses
 
@@ -150,8 +151,8 @@ def _word_width(pdf: bytes, word: str) -> float:
 
 @pytest.mark.parametrize(
     "invisible",
-    ["\u200b", "\u200c", "\u200d", "\u2060", "\u200e", "\u2066"],
-    ids=["zero-width-space", "zwnj", "zwj", "word-joiner", "lrm", "isolate"],
+    ["\u200b", "\u200c", "\u200d", "\u2060", "\u200e", "\u2066", "\\ufeff"],
+    ids=["zero-width-space", "zwnj", "zwj", "word-joiner", "lrm", "isolate", "zwnbsp-escaped"],
 )
 def test_a_character_that_prints_nothing_leaves_no_gap_in_a_word(inputs: Inputs, invisible: str) -> None:
     """Pasted from a web page or Word: 'micro<U+200B>needling' prints as 'microneedling' does, not with a gap
@@ -164,3 +165,24 @@ def test_a_character_that_prints_nothing_leaves_no_gap_in_a_word(inputs: Inputs,
     assert plain.pdf is not None and result.pdf is not None, [d.format() for d in result.diagnostics]
     assert abs(_word_width(result.pdf, word) - _word_width(plain.pdf, "microneedling")) < 0.01
     assert any("General microneedling only." in t for t in page_texts(result.pdf))
+
+
+def test_an_arabic_letter_mark_in_english_words_is_no_arabic_letter(inputs: Inputs) -> None:
+    """U+061C prints nothing, like the other direction marks: it is no letter a font must have or shape (it was
+    "the ... fonts have no Arabic letters ('\u061c' U+061C ARABIC LETTER MARK)"), and U+FEFF is no script ("brochure
+    cannot set Zero text yet")."""
+    edit(inputs.content, 'disclaimer: "General information only."', 'disclaimer: "General micro\u061cneedling\\ufeff."')
+    result = build(inputs)
+    assert result.pdf is not None, [d.format() for d in result.diagnostics]
+    assert any("General microneedling." in t for t in page_texts(result.pdf))
+
+
+def test_a_drawing_label_leaves_out_what_prints_nothing(inputs: Inputs) -> None:
+    """A drawing's label pasted with a zero-width space or joiner prints as it does without one: no gap where the
+    font's empty box was (labels left out variation selectors only)."""
+    src = sources()
+    measure = lettering.measure(src.fonts.regular, ())
+    for invisible in ("\u200b", "\u200d", "\u2060", "\ufeff"):
+        assert measure(f"Deeper{invisible} layer", 8.0) == measure("Deeper layer", 8.0)
+        set_as = lettering.letter(f"Deeper{invisible} layer", src.fonts.regular, 8.0)
+        assert "".join(g.text for g in set_as.runs) == "Deeper layer"

@@ -10,6 +10,13 @@ import unicodedata
 SELECTORS = "\ufe00-\ufe0f\U000e0100-\U000e01ef"
 SELECTOR = re.compile(f"[{SELECTORS}]")
 
+# Characters with no printed form that only shaping or line breaking reads (zero-width space, joiners, direction
+# marks, embeddings and isolates, word joiner, the zero-width no-break space), and the variation selectors: where
+# words are set and drawn they are left out (a font without a glyph for one would draw its empty box as a gap:
+# 'a\u200db' printed 'a b'). The soft hyphen is not among them: words break there.
+INVISIBLES = f"\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u061c\ufeff{SELECTORS}"
+INVISIBLE = re.compile(f"[{INVISIBLES}]")
+
 # Letters and symbols that print blank though Unicode counts them as neither spaces nor controls: the Hangul fillers
 # and the blank braille pattern (used to pass "empty" names through forms that refuse spaces).
 BLANKS = frozenset("\u115f\u1160\u2800\u3164\uffa0")

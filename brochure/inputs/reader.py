@@ -192,6 +192,16 @@ def text_problem(value: str) -> tuple[str, str]:
             f"the text contains {chars.describe(ch)}, which cannot be printed",
             "remove it (a word processor's line break or tab copied with the text is the usual cause)",
         )
+    found = _UNPRINTABLE.search(value)
+    if found:
+        ch = found.group()
+        breaks = ch in "\u2028\u2029"
+        return (
+            f"the text contains {chars.describe(ch)}, which cannot be printed",
+            "replace it with a space, or make two paragraphs or items of the text"
+            if breaks
+            else "remove it (it prints nothing, or a gap, in every font)",
+        )
     for problem in (_direction_problem(value), _lone_mark(value), _piled_marks(value)):
         if problem[0]:
             return problem
@@ -206,6 +216,14 @@ def text_problem(value: str) -> tuple[str, str]:
 # Characters that have no printed form: C0/C1 controls (Unicode's category Cc) but tab and line breaks, and
 # surrogates (Cs). One search of the text, not a category look-up per character.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+# Characters a YAML file may not hold, written as escapes in a quoted string ("\\u2028"), and the invisible formatting
+# characters no font prints (tags, interlinear annotations, deprecated format controls, the Mongolian vowel
+# separator): the line and paragraph separators, the noncharacters (U+FDD0..U+FDEF and the last two of each plane).
+_UNPRINTABLE = re.compile(
+    "[\u180e\u2028\u2029\u206a-\u206f\ufdd0-\ufdef\ufff9-\ufffb\ufffe\uffff\U000e0000-\U000e007f"
+    + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17))
+    + "]"
+)
 
 
 # Embeddings and overrides (U+202A..U+202E): an override prints the letters after it in the order it forces, an

@@ -39,7 +39,7 @@ from reportlab.pdfgen.pdfgeom import bezierArc
 
 from brochure.art.fixed import Fixed, exact, mapped, placed
 from brochure.frozen import frozen
-from brochure.inputs.chars import SELECTOR
+from brochure.inputs.chars import INVISIBLE
 from brochure.layout.lettering import Glyphs, Lettering, letter
 from brochure.layout.model import Clip, Ink, Segment, ink_of
 from brochure.theme.shaping import rtl as has_rtl
@@ -290,7 +290,7 @@ def _string(node: String, m: Matrix) -> Iterator[Lettered]:
     if fallbacks or has_rtl(node.text):  # (a label wholly in a fallback font is one run, in that font)
         set_as = letter(node.text, node.fontName, node.fontSize, fallbacks)
     else:
-        text = SELECTOR.sub("", node.text)  # (a variation selector prints nothing: lettering.letter)
+        text = INVISIBLE.sub("", node.text)  # (a variation selector prints nothing: lettering.letter)
         width = stringWidth(text, node.fontName, node.fontSize)
         set_as = Lettering((Glyphs(text, node.fontName, 0.0, width),), width)
     yield from _lettered(node, m, set_as)

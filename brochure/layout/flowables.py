@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -13,7 +12,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
 from brochure.geometry.sheet import Rect
-from brochure.inputs.chars import SELECTORS
+from brochure.inputs.chars import INVISIBLE
 from brochure.layout import bidi, parsed, rtl, setting
 from brochure.layout.model import Entry
 from brochure.layout.recorder import Recorder
@@ -69,17 +68,10 @@ def _paragraph_floor(p: Paragraph, aw: float) -> float:
     return float(lines * style.leading)
 
 
-# Characters with no printed form that only shaping or line breaking reads (zero-width space, joiners, direction
-# marks and isolates, word joiner): in a paragraph ReportLab sets, a font without a glyph for one would draw its
-# empty box as a gap ('a\u200db' printed 'a b'); and variation selectors (inputs/chars.py). The soft hyphen stays:
-# ReportLab breaks words there.
-_INVISIBLE = re.compile(f"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u061c\ufeff{SELECTORS}]")
-
-
 def _visible(frag: Any) -> Any:
     """A piece of a paragraph without the characters that print nothing."""
     text = getattr(frag, "text", "")
-    return frag.clone(text=_INVISIBLE.sub("", text)) if text and _INVISIBLE.search(text) else frag
+    return frag.clone(text=INVISIBLE.sub("", text)) if text and INVISIBLE.search(text) else frag
 
 
 class Para(Paragraph):  # type: ignore[misc]
@@ -116,7 +108,7 @@ class Para(Paragraph):  # type: ignore[misc]
         if has_rtl(text) or (rtl_leaflet and any(ch in bidi.ISOLATES for ch in text)):
             para = rtl.words(frags, rtl_leaflet)
             self.shaped, self.level = para.words, para.level
-        elif _INVISIBLE.search(text):
+        elif INVISIBLE.search(text):
             self.__dict__["frags"] = [_visible(f) for f in frags]
 
     def rtl_lines(self, aw: float) -> list[list[rtl.Word]]:

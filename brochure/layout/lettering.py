@@ -16,7 +16,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from brochure.art.labels import Measure
 from brochure.frozen import frozen
-from brochure.inputs.chars import SELECTOR
+from brochure.inputs.chars import INVISIBLE
 from brochure.layout import rtl
 from brochure.theme.fallback import pieces
 from brochure.theme.shaping import Shaped
@@ -60,7 +60,7 @@ def letter(text: str, font: str, size: float, fallbacks: Sequence[str] = ()) -> 
     """text as printed in font at size, words the font lacks in the first fallback that has them (variation
     selectors, which print nothing, left out of a left-to-right label; HarfBuzz reads them in a shaped one)."""
     if not has_rtl(text):
-        parts = pieces(SELECTOR.sub("", text), font, fallbacks)
+        parts = pieces(INVISIBLE.sub("", text), font, fallbacks)
         runs, x = [], 0.0
         for t, f in parts:
             w = stringWidth(t, f, size)
@@ -93,7 +93,7 @@ def measure(font: str, fallbacks: Sequence[str]) -> Measure:
 
     def width(text: str, size: float) -> float:
         if not chosen and not has_rtl(text):
-            return float(stringWidth(SELECTOR.sub("", text), font, size))
+            return float(stringWidth(INVISIBLE.sub("", text), font, size))
         return letter(text, font, size, chosen).width
 
     return width

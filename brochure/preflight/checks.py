@@ -12,7 +12,7 @@ from phonenumbers.phonemetadata import PhoneMetadata
 
 from brochure.diagnostics import Diagnostic, Location, error, warning
 from brochure.inputs.brand import AS_WRITTEN, Brand
-from brochure.inputs.chars import DIGIT_SPACES, SELECTOR, SPELLED_DIGITS
+from brochure.inputs.chars import DIGIT_SPACES, INVISIBLE, SPELLED_DIGITS
 from brochure.inputs.content import Content
 from brochure.inputs.inline import citations, plain, upper
 from brochure.layout.document import document_block
@@ -35,7 +35,8 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
     reported: set[str] = set()  # a character the words given in content.yaml lack is reported there, once
 
     def lacks(ch: str) -> Faces | None:
-        if ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf") or SELECTOR.match(ch):  # (printing nothing)
+        if ch.isspace() or unicodedata.category(ch) == "Cc" or ch == "\xad" or INVISIBLE.match(ch):  # (printing
+            # nothing, or a hyphen where a word breaks; another formatting character a font lacks prints a gap)
             return None
         code = ord(ch)
         found = tuple(
@@ -141,6 +142,8 @@ def _unshaped(text: str, faces: tuple[tuple[str, str], ...], fonts: FontSet) -> 
     rules to join them), 'letters' (no face that may set it has them). Empty when every letter can be set."""
     found: dict[str, tuple[str, str, str]] = {}
     for ch in dict.fromkeys(_UNSHAPED.findall(text)):  # (each letter once, in the order the text has them)
+        if INVISIBLE.match(ch):
+            continue  # (an Arabic letter mark, a zero-width no-break space: left out, never set)
         script = _script(ch)
         if script not in found:
             verdict = _letter(ch, faces, fonts)
