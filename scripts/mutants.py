@@ -1952,6 +1952,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="drawing_label",
     ),
     m(
+        "a-translation-of-another-version-passes",
+        "inputs/translation.py",
+        "    if now.version != was.version:\n",
+        "    if False:\n",
+        "tests/test_translations.py",
+        k="other_words",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

@@ -323,6 +323,43 @@ def test_a_doi_written_in_other_capitals_is_the_same_doi(tmp_path: Path) -> None
     assert not [line for line in lines if "reference '" in line]
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "at", "says"),
+    [
+        (
+            'version: "1.1"',
+            'version: "1.0"',
+            '"1.0"',
+            "this translation is of version 1.0, and the source is version 1.1 (CONTENT:6:12): its words may be",
+        ),
+        (
+            "published: 2026-12-01",
+            "published: 2026-06-01",
+            "2026-06-01",
+            "this translation was published on 2026-06-01, before its source's words (2026-12-01, CONTENT:7:14)",
+        ),
+        (
+            "review: 2029-12-01",
+            "review: 2030-06-01",
+            "2030-06-01",
+            "this translation is due for review on 2030-06-01, after its source (2029-12-01, CONTENT:8:11)",
+        ),
+    ],
+    ids=["earlier-version", "published-before-the-source", "review-after-the-source"],
+)
+def test_a_translation_of_other_words_than_the_sources_is_a_warning_at_its_date(
+    tmp_path: Path, old: str, new: str, at: str, says: str
+) -> None:
+    """A translation made from version 1.0 of the words passed the check in silence after the source became 1.1 (a
+    risk added in English, missing in Spanish), as did one published before its source or reviewed after it."""
+    lines, text = _seeded(tmp_path, old, new)
+    row, col = position(text, at)
+    (line,) = [line for line in lines if "this translation" in line]
+    assert line.startswith(f"{tmp_path / 'es.yaml'}:{row}:{col}: warning: {says.replace('CONTENT', str(CONTENT))}"), (
+        line
+    )
+
+
 def test_spanish_words_marked_in_the_sources_language_are_a_warning_at_language(tmp_path: Path) -> None:
     """A Spanish file marked en-GB passed in silence: read in an English voice, with English labels printed. Most
     of its texts differ from the source's, as an adaptation's (en-US: 8 of 105) do not."""

@@ -40,7 +40,7 @@ _KEPT = ("references",)  # references are cited as published: the same in every 
 
 def compare(source: Content, translation: Content) -> list[Diagnostic]:
     """Every difference a translation must not have, and the texts it probably forgot to translate."""
-    diags = _structure(source, translation) + _reference_targets(source, translation)
+    diags = _structure(source, translation) + _reference_targets(source, translation) + _edition(source, translation)
     ours = _texts(translation)
     theirs = _texts(source)
     if [s.id for s in source.sections] != [s.id for s in translation.sections]:  # their texts do not pair
@@ -135,6 +135,45 @@ def _reference_targets(source: Content, translation: Content) -> list[Diagnostic
                         "published, in every language",
                     )
                 )
+    return diags
+
+
+def _edition(source: Content, translation: Content) -> list[Diagnostic]:
+    """The translation's version and dates against the source's: a translation of an earlier version (its words may
+    be those the source has since changed: a risk added, a price), or published before the source's words were, or
+    due for review after them, is a warning at its key."""
+    was, now = source.document, translation.document
+    diags: list[Diagnostic] = []
+    if now.version != was.version:
+        diags.append(
+            warning(
+                now.where("document.version"),
+                f"this translation is of version {now.version}, and the source is version {was.version} "
+                f"({_place(was.where('document.version'))}): its words may be out of date",
+                f'translate what changed in the source since {now.version}, then set version: "{was.version}" '
+                "(and published:) here",
+            )
+        )
+    elif now.published < was.published:
+        diags.append(
+            warning(
+                now.where("document.published"),
+                f"this translation was published on {now.published.isoformat()}, before its source's words "
+                f"({was.published.isoformat()}, {_place(was.where('document.published'))}): they may have changed "
+                "since",
+                "compare it with the source as published, then set published: to the day it matched",
+            )
+        )
+    if now.review > was.review:
+        diags.append(
+            warning(
+                now.where("document.review"),
+                f"this translation is due for review on {now.review.isoformat()}, after its source "
+                f"({was.review.isoformat()}, {_place(was.where('document.review'))}): the words it translates are "
+                "due first",
+                f"set review: {was.review.isoformat()} (or earlier), the source's date",
+            )
+        )
     return diags
 
 
