@@ -385,6 +385,9 @@ def run(
     outcomes: dict[int, list[Outcome]] = {}
     asked: dict[int, Task] = {}  # what is left of each task for a worker
     pending: dict[Future[list[Made]], tuple[int, Task]] = {}
+    count = _expected_names(work, names, loaded)
+    told = progress
+    progress = lambda o: told(_distinct_one(o, count))  # noqa: E731
     try:
         for i, task in enumerate(work):
             outcomes[i], asked[i] = settle(task, names.get(kit_identity(task.kit)), loaded.get(task.content.resolve()))
@@ -438,15 +441,28 @@ def _distinct(outcomes: list[Outcome]) -> list[Outcome]:
     kit's, or none that can be read) with its words' file beside its language: one name, one edition in the
     manifest and on the contact sheet (it took the other's place, which was then built again on every run)."""
     count = Counter(o.edition for o in outcomes)
-    out: list[Outcome] = []
-    for o in outcomes:
-        if o.status == "failed" and count[o.edition] > 1 and o.inputs and o.edition.count("/") >= 2:
-            brand, language, rest = o.edition.split("/", 2)
-            words = o.inputs[0][0].replace("/", "\u2215")  # (its path from editions.yaml, a slash that divides
-            # no name: two broken es.yaml in two folders are two editions)
-            o = replace(o, edition=f"{brand}/{language} ({words})/{rest}")
-        out.append(o)
-    return out
+    return [_distinct_one(o, count) for o in outcomes]
+
+
+def _distinct_one(o: Outcome, count: Counter[str]) -> Outcome:
+    """One outcome as _distinct names it, by how many editions have its name (`count`)."""
+    if o.status == "failed" and count[o.edition] > 1 and o.inputs and o.edition.count("/") >= 2:
+        brand, language, rest = o.edition.split("/", 2)
+        words = o.inputs[0][0].replace("/", "\u2215")  # (its path from editions.yaml, a slash that divides
+        # no name: two broken es.yaml in two folders are two editions)
+        return replace(o, edition=f"{brand}/{language} ({words})/{rest}")
+    return o
+
+
+def _expected_names(work: list[Task], names: dict[Path, tuple[str, PaperName] | None], loaded: Loaded) -> Counter[str]:
+    """How many editions will have each name, known before any is built (so that the progress lines name a failed
+    edition as the summary does: _distinct)."""
+    count: Counter[str] = Counter()
+    for task in work:
+        kit, words = names.get(kit_identity(task.kit)), loaded.get(task.content.resolve())
+        for job in task.jobs:
+            count[_named(task, job, kit, words.language)[0] if kit and words else _failed_name(task, job)] += 1
+    return count
 
 
 def _parts(task: Task) -> list[Task]:

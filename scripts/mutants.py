@@ -1842,8 +1842,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "failed-edition-takes-another-editions-name",
         "batch.py",
-        '        if o.status == "failed" and count[o.edition] > 1 and o.inputs and o.edition.count("/") >= 2:',
-        "        if False:",
+        '    if o.status == "failed" and count[o.edition] > 1 and o.inputs and o.edition.count("/") >= 2:',
+        "    if False:",
         "tests/test_batch.py",
         k="never_takes",
     ),
@@ -1958,6 +1958,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "    if False:\n",
         "tests/test_translations.py",
         k="other_words",
+    ),
+    m(
+        "progress-lines-name-a-failed-edition-by-its-shared-name",
+        "batch.py",
+        "    progress = lambda o: told(_distinct_one(o, count))  # noqa: E731\n",
+        "    progress = told\n",
+        "tests/test_batch.py",
+        k="never_takes",
     ),
     m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",

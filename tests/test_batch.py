@@ -116,8 +116,14 @@ def test_a_failed_edition_is_named_by_its_words_language_and_never_takes_another
         .replace("layouts: [trifold, large-print]", "layouts: [trifold]")
         .replace("[content.yaml]", "[content.yaml, es.yaml, y/es.yaml, z/es.yaml, broken.yaml]"),
     )
-    status, _, _ = batch(capsys, path)
+    status, out, _ = batch(capsys, path)
     assert status == 1
+    told = [line.strip().split("  ")[1] for line in out.splitlines() if line.strip().startswith("failed  ")]
+    assert sorted(told) == [  # (each edition's line as it ends names it as the summary does, not by the shared name)
+        "test-clinic/en-gb (broken.yaml)/trifold/a4/office",
+        "test-clinic/pl (y\u2215es.yaml)/trifold/a4/office",
+        "test-clinic/pl (z\u2215es.yaml)/trifold/a4/office",
+    ], out
     assert set(_manifest(inputs)) == {
         "test-clinic/en-gb/trifold/a4/office",
         "test-clinic/es/trifold/a4/office",
