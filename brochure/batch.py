@@ -178,12 +178,12 @@ def collisions(editions: Editions, loaded: Loaded, kits: Kits | None = None) -> 
     content files in one language. One error per content file named, where it is named."""
     seen: dict[str, str] = {}
     found: list[Diagnostic] = []
-    pairs: set[tuple[Path, Path]] = set()
+    pairs: set[tuple[object, ...]] = set()
     kits = read_kits(editions) if kits is None else kits
     for group in editions.groups:
         kit = kits.get(kit_identity(group.kit))
         for content, at in zip(group.contents, group.content_at, strict=True):
-            pair = (kit_identity(group.kit), content.resolve())
+            pair = (kit_identity(group.kit), content.resolve(), group.layouts, group.papers, group.targets)
             if pair in pairs:
                 found.append(error(at, f"'{content.name}' is named twice for the kit {group.kit}", _TWICE))
                 continue

@@ -302,7 +302,24 @@ def editions() -> Schema:
                 obj(
                     {
                         "kit": text("a brand.yaml"),
-                        "languages": listed(text(), "content files"),
+                        "languages": listed(
+                            {
+                                "anyOf": [
+                                    text("a content file"),
+                                    obj(
+                                        {
+                                            "content": text("a content file"),
+                                            "layouts": layouts,
+                                            "papers": papers,
+                                            "targets": targets,
+                                        },
+                                        ("content",),
+                                        "a content file published in its own layouts, papers or targets",
+                                    ),
+                                ]
+                            },
+                            "content files",
+                        ),
                         "layouts": layouts,
                         "papers": papers,
                         "targets": targets,

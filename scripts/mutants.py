@@ -1968,6 +1968,22 @@ MUTANTS: tuple[Mutant, ...] = (
         k="never_takes",
     ),
     m(
+        "a-languages-own-layouts-ignored",
+        "inputs/editions.py",
+        'return None if file is None else (file, r.at(m["content"], f"{path}.content"), matrix)',
+        'return None if file is None else (file, r.at(m["content"], f"{path}.content"), given)',
+        "tests/test_batch.py",
+        k="narrows",
+    ),
+    m(
+        "a-content-file-named-again-for-other-layouts-refused",
+        "batch.py",
+        "            pair = (kit_identity(group.kit), content.resolve(), group.layouts, group.papers, group.targets)",
+        "            pair = (kit_identity(group.kit), content.resolve())",
+        "tests/test_batch.py",
+        k="narrows",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

@@ -437,3 +437,65 @@ def test_a_kit_changed_between_two_batches_of_one_process_is_read_again(
     fresh = api.build(src, api.Options(layout="trifold", target="office"), {"SOURCE_DATE_EPOCH": "1700000000"}).pdf
     built = inputs.content.parent / str(_manifest(inputs)["test-clinic/en-gb/trifold/a4/office"]["output"])
     assert built.read_bytes() == fresh
+
+
+def test_a_language_narrows_its_brands_matrix_and_may_be_named_again_with_another(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The US practice publishes en-US in every layout and its Spanish in fewer: a language is a path, or `content:`
+    with its own layouts, papers or targets. One content file may be named twice with other ones (a flyer on Letter
+    besides its A4 editions); twice with the same is an error where it is named the second time."""
+    (inputs.content.parent / "es.yaml").write_text(
+        inputs.content.read_text(encoding="utf-8").replace("language: en-GB", "language: es"), encoding="utf-8"
+    )
+    text = EDITIONS.replace("source: content.yaml\n", "").replace(
+        "    languages: [content.yaml]\n",
+        "    languages:\n"
+        "      - content.yaml\n"
+        "      - content: es.yaml\n"
+        "        layouts: [trifold]\n"
+        "      - content: content.yaml\n"
+        "        layouts: [flyer]\n"
+        "        papers: [letter]\n",
+    )
+    editions, diags = load_editions(_editions(inputs, text))
+    assert editions is not None, [d.format() for d in diags]
+    names = [(g.contents[0].name, g.layouts, g.papers) for g in editions.groups]
+    assert names == [
+        ("content.yaml", ("trifold", "large-print"), ()),
+        ("es.yaml", ("trifold",), ()),
+        ("content.yaml", ("flyer",), ("letter",)),
+    ]
+    status, _, err = batch(capsys, _editions(inputs, text))
+    assert status == 0, err
+    assert set(_manifest(inputs)) == {
+        "test-clinic/en-gb/trifold/a4/office",
+        "test-clinic/en-gb/large-print/a4/office",
+        "test-clinic/es/trifold/a4/office",
+        "test-clinic/en-gb/flyer/letter/office",
+    }
+    twice = text + "      - content: es.yaml\n        layouts: [trifold]\n"
+    status, _, err = batch(capsys, _editions(inputs, twice))
+    i = twice.rindex("es.yaml")  # (the second naming)
+    line, col = twice.count("\n", 0, i) + 1, i - twice.rfind("\n", 0, i)
+    assert status == 1 and f"editions.yaml:{line}:{col}: error: 'es.yaml' is named twice" in err, err
+
+
+@pytest.mark.parametrize(
+    ("entry", "at", "says"),
+    [
+        ("      - {contnet: es.yaml}\n", "contnet", "unknown key 'contnet'"),
+        ("      - {content: es.yaml, layouts: [trifould]}\n", "trifould", "'trifould'"),
+        ("      - {content: nowhere.yaml}\n", "nowhere.yaml", "'nowhere.yaml' is not a file"),
+        ("      - {layouts: [flyer]}\n", "{layouts", "missing key 'content'"),
+    ],
+    ids=["misspelt-key", "unknown-layout", "no-such-file", "no-content"],
+)
+def test_a_narrowed_language_with_a_mistake_is_an_error_at_it(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], entry: str, at: str, says: str
+) -> None:
+    (inputs.content.parent / "es.yaml").write_text(inputs.content.read_text(encoding="utf-8"), encoding="utf-8")
+    text = EDITIONS.replace("    languages: [content.yaml]\n", "    languages:\n      - content.yaml\n" + entry)
+    status, _, err = batch(capsys, _editions(inputs, text))
+    line, col = position(text, at)
+    assert status == 1 and f"editions.yaml:{line}:{col}: error: " in err and says in err, err

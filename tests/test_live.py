@@ -588,7 +588,10 @@ def test_language_and_edition_are_picked_from_editions_yaml(
     )
     assert (maple.layout, maple.paper, maple.target) == ("trifold", "letter", "press")
     kit = choices.kit(maple.kit)
-    assert kit is not None and choices.switch_kit(spanish, kit).content == ROOT / "translations/en-US.yaml"
+    assert kit is not None and choices.switch_kit(spanish, kit).content == ROOT / "translations/es-US.yaml"
+    assert choices.switch_kit(first, kit).content == ROOT / "translations/en-US.yaml"  # (en-GB: to en-US, not es-US)
+    us_spanish = pick_language(choices, dataclasses.replace(first, kit=maple.kit), "es")
+    assert isinstance(us_spanish, Choice) and us_spanish.content == ROOT / "translations/es-US.yaml"
     monkeypatch.chdir(ROOT)
     assert main(["watch", "--language", "fr"]) == 2
     err = capsys.readouterr().err

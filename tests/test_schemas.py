@@ -197,6 +197,12 @@ brands:
     layouts: [bifold]
     papers: [letter]
     targets: [press]
+  - kit: assets/brand.yaml
+    languages:
+      - content: content.yaml
+        layouts: [flyer]
+        papers: [a4]
+        targets: [office]
 """
 
 
@@ -352,6 +358,12 @@ MUTATIONS: list[tuple[str, str, Callable[[Any], None]]] = [
     ("editions", "type: layouts is text", put("layouts", "trifold")),
     ("editions", "type: languages is text", put("brands.0.languages", "content.yaml")),
     ("editions", "unknown target", put("targets", ["poster"])),
+    ("editions", "typo: a language's contnet", put("brands.1.languages.1", {"contnet": "translations/es-US.yaml"})),
+    (
+        "editions",
+        "a language's unknown layout",
+        put("brands.1.languages.1", {"content": "content.yaml", "layouts": ["a5"]}),
+    ),
 ]
 
 

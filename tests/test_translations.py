@@ -25,6 +25,7 @@ SHIPPED = [
     pytest.param(POLISH, BRAND, id="pl-clearwater"),
     pytest.param(VIETNAMESE, BRAND, id="vi-clearwater"),
     pytest.param(US, MAPLE, id="en-US-maple"),
+    pytest.param(ROOT / "translations" / "es-US.yaml", MAPLE, id="es-US-maple"),
     pytest.param(ARABIC, BRAND, id="ar-clearwater"),
 ]
 

@@ -8,15 +8,21 @@
       - kit: assets/brand.yaml
         languages: [content.yaml, translations/es.yaml]
       - kit: assets/brands/maple-main/brand.yaml
-        languages: [translations/en-US.yaml]
+        languages:
+          - translations/en-US.yaml
+          - content: translations/es-US.yaml
+            layouts: [bifold, flyer]  # a language's own layouts, papers or targets replace its brand's
         layouts: [trifold]            # a brand's own layouts, papers or targets replace the file's
 
-Papers default to each brand's own paper. Paths are relative to editions.yaml and may not leave its folder.
+Papers default to each brand's own paper. Paths are relative to editions.yaml and may not leave its folder. A
+language that narrows the matrix is a Group of its own (the brand's kit, that one content file); languages named
+one after another with their brand's matrix share one Group; the Groups keep the order the file names them in.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from brochure.diagnostics import Diagnostic, Location
@@ -70,9 +76,7 @@ def _read(r: Reader, root: Node, path: Path) -> Editions | None:
     targets = _words(r, top.get("targets"), "targets", TARGETS) or TARGETS
     groups = []
     for i, node in enumerate(r.seq(top.get("brands"), "brands") or []):
-        group = _group(r, node, f"brands[{i}]", base, layouts, papers, targets)
-        if group is not None:
-            groups.append(group)
+        groups += _group(r, node, f"brands[{i}]", base, layouts, papers, targets)
     if any(d.is_error for d in r.diags) or output is None:
         return None
     output_at = r.at(top["output"], "output") if "output" in top else None
@@ -87,27 +91,49 @@ def _group(
     layouts: tuple[LayoutName, ...],
     papers: tuple[PaperName, ...],
     targets: tuple[Target, ...],
-) -> Group | None:
+) -> list[Group]:
     m = r.mapping(node, path, ("kit", "languages"), ("layouts", "papers", "targets"))
     if m is None:
-        return None
+        return []
     kit = _file(r, m["kit"], f"{path}.kit", base) if "kit" in m else None
     items = r.seq(m.get("languages"), f"{path}.languages") or []
-    contents = [_file(r, n, f"{path}.languages[{j}]", base) for j, n in enumerate(items)]
+    own = _matrix(r, m, path, (layouts, papers, targets))
+    languages = [_language(r, n, f"{path}.languages[{j}]", base, own) for j, n in enumerate(items)]
+    if kit is None or not languages or any(language is None for language in languages):
+        return []
+    groups: list[Group] = []
+    for content, at, matrix in (language for language in languages if language is not None):
+        last = groups[-1] if groups else None
+        if last is not None and (last.layouts, last.papers, last.targets) == matrix == own:
+            groups[-1] = replace(last, contents=(*last.contents, content), content_at=(*last.content_at, at))
+        else:
+            groups.append(Group(kit, (content,), (at,), *matrix, r.at(node, path)))
+    return groups
+
+
+Matrix = tuple[tuple[LayoutName, ...], tuple[PaperName, ...], tuple[Target, ...]]  # layouts, papers, targets
+
+
+def _matrix(r: Reader, m: dict[str, Node], path: str, given: Matrix) -> Matrix:
+    """The layouts, papers and targets a brand or language publishes: its own where it names them, else `given`."""
     own_layouts = _words(r, m.get("layouts"), f"{path}.layouts", LAYOUTS)
     own_papers = _words(r, m.get("papers"), f"{path}.papers", PAPERS)
     own_targets = _words(r, m.get("targets"), f"{path}.targets", TARGETS)
-    if kit is None or not contents or any(c is None for c in contents):
+    return own_layouts or given[0], own_papers or given[1], own_targets or given[2]
+
+
+def _language(r: Reader, node: Node, path: str, base: Path, given: Matrix) -> tuple[Path, Location, Matrix] | None:
+    """One of a brand's languages: a content file's path, or `{content: PATH, layouts: [...], ...}` for a language
+    published in fewer (or other) layouts, papers or targets than its brand's."""
+    if not isinstance(node.value, dict):
+        file = _file(r, node, path, base)
+        return None if file is None else (file, r.at(node, path), given)
+    m = r.mapping(node, path, ("content",), ("layouts", "papers", "targets"))
+    if m is None or "content" not in m:
         return None
-    return Group(
-        kit,
-        tuple(c for c in contents if c is not None),
-        tuple(r.at(n, f"{path}.languages[{j}]") for j, n in enumerate(items)),
-        own_layouts or layouts,
-        own_papers or papers,
-        own_targets or targets,
-        r.at(node, path),
-    )
+    matrix = _matrix(r, m, path, given)
+    file = _file(r, m["content"], f"{path}.content", base)
+    return None if file is None else (file, r.at(m["content"], f"{path}.content"), matrix)
 
 
 def _output(r: Reader, node: Node | None) -> str | None:

@@ -25,6 +25,7 @@ from brochure.vocabulary import (
     is_layout,
     is_paper,
     is_target,
+    language_base,
 )
 
 
@@ -82,12 +83,14 @@ class Choices:
 
     def switch_kit(self, choice: Choice, kit: Kit) -> Choice:
         """The choice moved to another kit: the same content file if the kit publishes it, else one in the same
-        language, else the kit's first."""
+        language, else one in a form of it (Spanish, es, to the US kit's es-US), else the kit's first."""
         now = self.words(choice.kit, choice.content)
         language = now.language.lower() if now else ""
         same = next((w for w in kit.languages if same_file(w.path, choice.content)), None)
         alike = next((w for w in kit.languages if w.language.lower() == language), None)
-        content = (same or alike or kit.languages[0]).path
+        base = language_base(language) if language else ""
+        kin = next((w for w in kit.languages if base and language_base(w.language.lower()) == base), None)
+        content = (same or alike or kin or kit.languages[0]).path
         return replace(choice, kit=kit.path, content=content)
 
 
