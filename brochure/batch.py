@@ -359,7 +359,7 @@ def local(jobs: int) -> Executor:
     """The executor of a batch on this machine: `jobs` worker processes (1: a thread of this process)."""
     if jobs <= 1:
         return ThreadPoolExecutor(max_workers=1)
-    return ProcessPoolExecutor(max_workers=jobs, initializer=_worker)
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_worker, initargs=(os.getpid(),))
 
 
 def run(
@@ -544,15 +544,15 @@ def _unchanged(name: str, output: str, job: Job, was: Known, inputs: tuple[tuple
     )
 
 
-def _worker() -> None:
+def _worker(parent: int) -> None:
     """A worker leaves Ctrl-C to the batch's process, which stops the queue; it ends the task it is on. SIGTERM
     ends it at once (the command line's handler, inherited, waited for a main loop a worker does not run), and so
     does its batch's end however it came: a worker whose parent is gone (a batch killed outright) exits within a
     second rather than wait for tasks for ever. Its cycle collector is set for many builds (brochure/collector.py),
-    once for its life."""
+    once for its life. `parent`: the batch's process id, taken before the worker was forked (a batch killed
+    between the fork and this left a worker that took its new parent, init, for its batch and waited for ever)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    parent = os.getppid()
     threading.Thread(target=_orphaned, args=(parent,), daemon=True, name="brochure-parent-watch").start()
     for_many_builds()
 

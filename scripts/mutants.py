@@ -1984,6 +1984,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="narrows",
     ),
     m(
+        "a-worker-takes-its-parent-after-the-fork",
+        "batch.py",
+        "    signal.signal(signal.SIGTERM, signal.SIG_DFL)\n    threading.Thread(",
+        "    signal.signal(signal.SIGTERM, signal.SIG_DFL)\n    parent = os.getppid()\n    threading.Thread(",
+        "tests/test_adversarial_batch.py",
+        k="died_before",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

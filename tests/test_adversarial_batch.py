@@ -796,3 +796,12 @@ def _state(pid: int) -> str:
     except OSError:
         return ""
     return next((line.split("(")[-1].rstrip(")") for line in status.splitlines() if line.startswith("State:")), "")
+
+
+def test_a_worker_whose_batch_died_before_it_started_ends() -> None:
+    """A batch killed between forking a worker and the worker's start-up left that worker with init for a parent,
+    which it took for its batch: it waited for tasks for ever (seen under load, as a flaky test). The batch's
+    process id is the worker's from before the fork: a worker that starts with another parent ends at once."""
+    code = "import time\nfrom brochure import batch\nbatch._worker(0)\ntime.sleep(60)\n"  # (pid 0: no process's)
+    done = subprocess.run([sys.executable, "-P", "-c", code], env=ENV, timeout=30, capture_output=True)
+    assert done.returncode == 1, done.stderr
