@@ -1992,6 +1992,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="died_before",
     ),
     m(
+        "a-folder-copied-back-at-once-passes-for-the-one-watched",
+        "live/watcher.py",
+        "                    if any(Path(p) in self._watching for _, p in changes):",
+        "                    if False:",
+        "tests/test_live.py",
+        k="replaced_at_once",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

@@ -761,6 +761,39 @@ def test_a_watched_folder_removed_and_made_again_is_watched_again(tmp_path: Path
         stop.set()
 
 
+def test_a_watched_folder_replaced_at_once_by_a_copy_is_watched_again(tmp_path: Path) -> None:
+    """A kit folder removed and copied back in one step (`rm -rf assets && cp -r backup assets`): the file system
+    gave the new folder the old one's freed inode, so it passed for the folder watched, and no later save in it
+    was seen (a broken colour never reported, the PDF left stale). The watched folder's removal counts."""
+    from brochure.live.watcher import stamp, watched
+
+    kit = tmp_path / "assets"
+    kit.mkdir()
+    brand = kit / "brand.yaml"
+    brand.write_text("name: A\n", encoding="utf-8")
+    backup = tmp_path / "backup"
+    shutil.copytree(kit, backup)
+    read = {"stamp": stamp(brand)}
+
+    def wanted() -> Any:
+        w = watched([brand], kit, [])
+        return dataclasses.replace(w, stamps=tuple((f, read["stamp"]) for f in w.files))
+
+    _, stop, seen = _watching(wanted)
+    try:
+        shutil.rmtree(kit)
+        shutil.copytree(backup, kit)  # (at once: on ext4, with the inode the removed folder had)
+        seen.get(timeout=WAIT)  # (the folder replaced: a change)
+        time.sleep(0.5)
+        while not seen.empty():
+            seen.get_nowait()
+        read["stamp"] = stamp(brand)
+        brand.write_text("name: B, a save in the folder copied back\n", encoding="utf-8")
+        assert any(p.name == "brand.yaml" for p in seen.get(timeout=WAIT))
+    finally:
+        stop.set()
+
+
 def test_only_files_a_kit_is_read_from_count_in_its_folder(tmp_path: Path) -> None:
     """Two watches of one kit writing their PDFs into its folder (office and press) rebuilt on each other's
     output for ever: of the files in a kit's folder that no build named, only those a kit can be read from (its

@@ -123,14 +123,16 @@ class Watcher:
         self._changed = changed
         self._problem = problem
         self._again = threading.Event()
+        self._watching: frozenset[Path] = frozenset()  # the folders the watch under way was started on
 
     def again(self) -> None:
         """The folders to watch changed: start watching them (within one step)."""
         self._again.set()
 
     def _accepts(self, change: object, path: str) -> bool:
-        """watchfiles' filter: whether a change to this path counts, by what is watched now."""
-        return self._wanted().covers(Path(path))
+        """watchfiles' filter: whether a change to this path counts, by what is watched now (a watched folder's
+        own removal counts: one removed and made again at once can have the same inode, see `run`)."""
+        return Path(path) in self._watching or self._wanted().covers(Path(path))
 
     def run(self, stop: threading.Event) -> None:
         import watchfiles
@@ -144,6 +146,7 @@ class Watcher:
                 continue
             fresh = True  # no change seen since this watch started
             ids = _folder_ids(folders)
+            self._watching = frozenset(folders)
             try:
                 for changes in watchfiles.watch(
                     *folders,
@@ -160,6 +163,9 @@ class Watcher:
                         self._changed(frozenset(Path(p) for _, p in changes))
                         told = ""
                     fresh = False
+                    if any(Path(p) in self._watching for _, p in changes):
+                        break  # a watched folder removed (and perhaps made again, with the inode it had: the
+                        # file system gives a freed inode out again at once): watched anew
                     if not changes and _folder_ids(self._wanted().folders()) != ids:  # (a folder gone, back, or
                         break  # replaced: watched anew, and the files compared with what was read then)
             except (OSError, RuntimeError) as exc:  # a folder removed while watched, a watch limit reached
