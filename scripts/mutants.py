@@ -2000,6 +2000,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="replaced_at_once",
     ),
     m(
+        "balancing-splits-a-short-section",
+        "layout/compose.py",
+        "        if keep[0] and _short_split(items, trial, frames) > short_split:",
+        "        if False:",
+        "tests/test_balance.py",
+        k="short_section_over",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

@@ -132,3 +132,29 @@ def test_a_two_sided_flyer_fills_its_front_before_its_words_go_over_the_page(sma
         assert (foot - frame.box.y) / MM < 25.0, f"{frame.region}: {(foot - frame.box.y) / MM:.0f} mm empty"
     on_front = {t.section for f in front for t in texts(result.layout, region=f.region) if t.section}
     assert not on_front & on_back  # (no section split over the page)
+
+
+SHORT_WORDS = """\
+sections:
+  - id: aftercare
+    heading: Aftercare
+    blocks:
+      - text: "Micro-needling is a skin treatment. Our pen-shaped device has fine, sterile needles, used once."
+      - bullets: ["No make-up for 24 hours", "Wear SPF 30 or higher every day", "Call us if it gets worse"]
+call_to_action:"""
+
+
+def test_balancing_never_splits_a_short_section_over_the_bifolds_pages(inputs: Inputs) -> None:
+    """Words of one section about 25 mm tall: the bi-fold put its heading and paragraph on one inside page and its
+    bullets alone at the top of the other, to even the pages, and the warning that half the inside was empty never
+    came. The section stays on one page (as the README says: a section at most half a page tall is never split
+    between the two); the warning comes."""
+    layout = "bifold"
+    text = inputs.content.read_text(encoding="utf-8")
+    start, end = text.index("sections:"), text.index("call_to_action:")
+    inputs.content.write_text(text[:start] + SHORT_WORDS + text[end + len("call_to_action:") :], encoding="utf-8")
+    result = build(inputs, layout=layout)
+    assert result.ok and result.layout is not None, [d.format() for d in result.diagnostics]
+    panels = {item.panel for page in result.layout.pages for item in page.items if item.section == "aftercare"}
+    assert len(panels) == 1, panels
+    assert any("inside-2" in d.message and "empty" in d.message for d in result.diagnostics), result.diagnostics

@@ -140,8 +140,9 @@ def test_a_place_the_layout_lacks_falls_back_with_a_warning(inputs: Inputs) -> N
 def test_a_place_per_layout_needs_no_warning(inputs: Inputs) -> None:
     edit(inputs.content, "    place: flap", "    place: {trifold: flap, bifold: back}")
     result = build(inputs, layout="bifold")
-    assert result.ok and result.diagnostics == ()
-    assert result.layout is not None
+    assert result.ok and result.layout is not None
+    assert [d for d in result.diagnostics if "empty: the words fill" not in d.message] == []  # (the test words'
+    # one inside section, under half a page, is kept whole on the first page: the second is empty, and said so)
     assert {i.region for p in result.layout.pages for i in p.items if i.section == "risks"} == {"back"}
 
 

@@ -17,7 +17,7 @@ from brochure.inputs.inline import escape_text, plain
 from brochure.layout import flowables, hints
 from brochure.layout.blocks import Blocks
 from brochure.layout.citations import NONE, Citations, block_texts
-from brochure.layout.flow import FlowResult, Frame, Item, evened, floor_of, flow, height_of, stranded
+from brochure.layout.flow import SHORT, FlowResult, Frame, Item, evened, floor_of, flow, height_of, stranded
 from brochure.layout.model import Placed
 from brochure.theme.styles import Theme
 from brochure.vocabulary import LayoutName
@@ -100,7 +100,8 @@ def balance(items: list[Item], frames: list[Frame], keep: tuple[bool, bool], res
     filled to their feet first (a flyer's front, before its words go over the page), and nothing goes on to a
     later side. The frames keep their tops; nothing is cut (the plain flow when nothing evens it). The hints hold
     as in the plain flow: a section kept whole is not split to even them, nor one that starts a new frame moved
-    on to another; nor is a heading left at a frame's foot when what it heads cannot be split (a card group).
+    on to another; nor is a heading left at a frame's foot when what it heads cannot be split (a card group);
+    nor, with keep_sections, a short section (at most SHORT of a frame) that the plain flow kept whole.
     The trials after the winner wrapped the same flowables in other frames (see `rewrap`)."""
     side = _end_side(frames, res)
     if len(side) < 2:
@@ -109,6 +110,7 @@ def balance(items: list[Item], frames: list[Frame], keep: tuple[bool, bool], res
     within = frames[: last + 1]  # (the trials fill no frame after the side's last)
     best, spread_best = res, _spread(res, side)
     alone = stranded(items, res)
+    short_split = _short_split(items, res, frames) if keep[0] else 0
     top = res.spare[last]
     for step in range(1, BALANCE_STEPS + 1):
         cut = top * step / BALANCE_STEPS
@@ -125,6 +127,8 @@ def balance(items: list[Item], frames: list[Frame], keep: tuple[bool, bool], res
             continue  # a section kept whole split, or one that starts a new frame moved on
         if stranded(items, trial) > alone:
             continue  # a heading (or a list's first item) left at a frame's foot, what it heads moved on
+        if keep[0] and _short_split(items, trial, frames) > short_split:
+            continue  # a short section kept whole (the bi-fold's pages) split to even the frames
         after = frames[last + 1 :]
         candidate = FlowResult(
             (*trial.placed, *(() for _ in after)), trial.leftover, _spare(trial, within) + tuple(f.box.h for f in after)
@@ -133,6 +137,24 @@ def balance(items: list[Item], frames: list[Frame], keep: tuple[bool, bool], res
         if spread < spread_best - 0.5:
             best, spread_best = candidate, spread
     return best
+
+
+def _short_split(items: list[Item], res: FlowResult, frames: list[Frame]) -> int:
+    """How many sections at most SHORT of a frame tall lie in more than one frame: with keep_sections (the
+    bi-fold's pages), balancing splits none the plain flow kept whole (a 25 mm section was shared out between the
+    two pages, and the warning that half the inside is empty never came). Columns (the tri-fold's panels) are
+    balanced as a typesetter balances columns: a short section may run on into the next."""
+    where: dict[str, set[int]] = {}
+    for index, placed in enumerate(res.placed):
+        for p in placed:
+            where.setdefault(p.section, set()).add(index)
+    width = min(f.box.w for f in frames)
+    count = 0
+    for section, into in where.items():
+        if len(into) > 1:
+            own = tuple(i for i in items if i.section == section)
+            count += height_of(own, width) <= SHORT * frames[max(into)].box.h
+    return count
 
 
 def _end_side(frames: list[Frame], res: FlowResult) -> list[int]:
