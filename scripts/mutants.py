@@ -2008,6 +2008,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="short_section_over",
     ),
     m(
+        "an-invisible-logo-passes",
+        "preflight/seen.py",
+        "        if _seen(logo, ground, colours):\n",
+        "        if True:\n",
+        "tests/test_preflight.py",
+        k="white_logo",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

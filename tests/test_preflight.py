@@ -508,6 +508,34 @@ def test_a_see_through_logo_is_an_error_for_press_only(inputs: Inputs) -> None:
     assert msgs and msgs[0].startswith(f"{inputs.brand}:{line}:{col}: error: the logo is see-through"), msgs
 
 
+@pytest.mark.parametrize("kind", ["svg", "png"])
+def test_a_white_logo_on_the_white_paper_is_an_error_at_logo(inputs: Inputs, kind: str) -> None:
+    """A kit given its reversed logo (white, for dark grounds) printed it white on the white paper above the cover's
+    colour field, exit 0, in both editions. The logo is judged as printed, by its inks or its pixels."""
+    if kind == "svg":
+        logo = inputs.kit / "logo.svg"
+        logo.write_text(logo.read_text().replace('fill="#1D5C63"', 'fill="#FFFFFF"', 1))
+    else:
+        picture = PILImage.new("RGBA", (360, 120), (0, 0, 0, 0))
+        picture.paste((255, 255, 255, 255), (0, 0, 120, 120))  # (white on transparent)
+        picture.save(inputs.kit / "logo.png")
+        edit(inputs.brand, "logo: logo.svg", "logo: logo.png")
+    line, col = position(inputs.brand.read_text(), f"logo.{kind}")
+    for target in ("office", "press"):
+        result = build(inputs, target=target)
+        msgs = messages(result)
+        assert not result.ok and msgs, target
+        assert msgs[0].startswith(f"{inputs.brand}:{line}:{col}: error: the logo would print all but invisible on"), (
+            msgs
+        )
+    edit(inputs.brand, f"logo: logo.{kind}", "logo: logo.svg")
+    (inputs.kit / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox="0 0 120 40">'
+        '<rect width="120" height="40" fill="#FFFFFF"/><rect x="4" y="4" width="8" height="8" fill="#1D5C63"/></svg>'
+    )
+    assert build(inputs).ok  # (a logo with a part that stands out is seen)
+
+
 def test_colour_in_the_office_edge_or_on_a_fold_is_an_error() -> None:
     """A guard (the cover's field stops 5 mm from the office sheet's edge and 3 mm from a fold by design):
     decoration meant to bleed is still ink, and an office printer cannot print the edge."""
