@@ -2016,6 +2016,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="white_logo",
     ),
     m(
+        "a-booking-host-squeezed-beside-the-code",
+        "layout/back.py",
+        "        split = 0.0  # the booking address's host would not fit beside the code",
+        "        pass  # the booking address's host would not fit beside the code",
+        "tests/test_edges.py",
+        k="too_wide_beside",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

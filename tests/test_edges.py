@@ -10,7 +10,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 from conftest import Inputs, edit
-from helpers import BRAND, CONTENT, MAPLE, build, frames_layout, page_texts, reopen, sources, text_item
+from helpers import BRAND, CONTENT, MAPLE, build, frames_layout, page_texts, reopen, sources, text_item, texts
 from PIL import Image
 
 from brochure import api
@@ -115,6 +115,22 @@ def test_a_long_booking_path_breaks_before_its_slashes(inputs: Inputs) -> None:
     edit(inputs.brand, "booking_url: https://example.com/book", f"booking_url: {long}")
     parts = booking_lines(build(inputs, layout="bifold"), display_url(long))
     assert "".join(parts) == display_url(long) and len(parts) > 1 and all(p.startswith("/") for p in parts[1:])
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_a_booking_host_too_wide_beside_the_code_puts_the_contact_lines_under_it(inputs: Inputs, paper: str) -> None:
+    """A clinic's domain as long as elmparkaesthetics.co.uk or longer: the bi-fold set its QR box beside the contact
+    lines, too narrow for the host, and said "'...' is 12.0 mm too wide for its line on the back (hint: use a
+    shorter address)", which no clinic can do. The contact lines go under the QR box, and the address prints whole."""
+    long = "https://clearwaterskinclinicbristol.co.uk/book"
+    edit(inputs.brand, "booking_url: https://example.com/book", f"booking_url: {long}")
+    edit(inputs.brand, "website: https://example.com", "website: https://clearwaterskinclinicbristol.co.uk")
+    result = build(inputs, layout="bifold", paper=paper)
+    assert result.ok, [d.format() for d in result.diagnostics]
+    assert "".join(booking_lines(result, display_url(long))) == display_url(long)
+    assert result.layout is not None and result.layout.qr is not None
+    phone = next(t for t in texts(result.layout) if "0321" in t.text)
+    assert phone.box.top < result.layout.qr.box.y  # (under the code, not beside it)
 
 
 def test_an_address_broken_inside_a_name_is_an_error() -> None:

@@ -172,6 +172,9 @@ def _back(inp: Inputs, box: Rect, page: int, website: bool, qr_mm: float, gap_le
         )
 
     split = _qr_share(box, [label for _, _, label, _ in lines[:3]], t) if wide else 0.0
+    host = display_url(contact.booking_url).split("/")[0]
+    if split and _width(host, t.style("url")) > split - qr_box.text_x() - qr_box.pad + 1.0:
+        split = 0.0  # the booking address's host would not fit beside the code: the contact lines go under it
     row_w = (box.w - split - 6 * MM if split else box.w) - contact_row(0, lines[0][0], "", "").text_x()
     contact_rows: list[tuple[Box, float]] = []
     for i, (icon, key, label, url) in enumerate(lines):
@@ -320,6 +323,10 @@ def last_words_kept(text: str, style: ParagraphStyle, width: float) -> str:
     if len(lines) < 2 or lines[-1] != words[-1]:
         return text
     return " ".join(words[:-1]) + "\u00a0" + words[-1]
+
+
+def _width(text: str, style: ParagraphStyle) -> float:
+    return float(stringWidth(text, style.fontName, style.fontSize))
 
 
 def _qr_share(box: Rect, labels: list[str], t: Theme) -> float:
