@@ -403,10 +403,11 @@ def _trial(answers: dict[str, str], folder: Path, words: Path) -> list[tuple[Any
         for d in found:
             if not d.is_error:
                 continue
-            if d.location.file == str(brand):
+            if _LACKING.search(d.message):  # (letters the kit's fonts lack, in the words or in the clinic's name:
+                q = kit.question_for("fonts.fallbacks")  # its fallbacks' answer; asking the name again trapped a
+                # clinic named in Cyrillic, asked its name for ever and never the fallbacks)
+            elif d.location.file == str(brand):
                 q = kit.question_for(d.location.key)
-            elif _LACKING.search(d.message):  # (letters of the words the kit's fonts lack: its fallbacks' answer)
-                q = kit.question_for("fonts.fallbacks")
             else:
                 q = None  # (the words' own errors: the kit is fine, the build after writing it reports them)
             if q is not None:

@@ -1493,8 +1493,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "init-trial-ignores-the-words-letters",
         "commands.py",
-        "            elif _LACKING.search(d.message):",
-        "            elif False:",
+        "            if _LACKING.search(d.message):  # (letters",
+        "            if False:  # (letters",
         "tests/test_init.py::test_words_in_a_script_the_fonts_lack_are_refused_at_the_fallbacks_and_nothing_written",
     ),
     m(
@@ -2022,6 +2022,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "        pass  # the booking address's host would not fit beside the code",
         "tests/test_edges.py",
         k="too_wide_beside",
+    ),
+    m(
+        "a-name-the-fonts-lack-asked-again-for-ever",
+        "commands.py",
+        "            if _LACKING.search(d.message):  # (letters",
+        "            if d.location.file != str(brand) and _LACKING.search(d.message):  # (letters",
+        "tests/test_init.py::test_on_a_terminal_a_name_the_fonts_lack_asks_for_the_fallbacks_again",
     ),
     m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",

@@ -395,6 +395,25 @@ def test_on_a_terminal_an_answer_the_build_refuses_is_asked_again(
     assert kit is not None and dict(kit.colors)["primary"] == "#2E5E4E"
 
 
+def test_on_a_terminal_a_name_the_fonts_lack_asks_for_the_fallbacks_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A clinic named in Cyrillic, its fallbacks left empty: the name was asked again, and again, for ever (the
+    error is at `name` in brand.yaml), and never the fallbacks the hint spoke of. The fallbacks are asked again."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content.yaml").write_bytes((ROOT / "content.yaml").read_bytes())
+    typed = ["Клиника Ривер", "", "GB", "", "", "", "", "", "", "", "", "", "", "2 River Lane, Bath"]
+    typed += ["01225 496 000", "hello@riverside.example", "https://riverside.example", "", "Alegreya Sans"]
+    monkeypatch.setattr("sys.stdin", Terminal("\n".join(typed) + "\n"))
+    status, out, err = cli(capsys, "init", "kit")
+    assert status == 0, err
+    assert "cannot be built with these answers yet; answer again:" in err and "no glyph for 'К'" in err
+    assert out.count("The clinic's name, as printed") == 1
+    kit, _ = load_brand(tmp_path / "kit/brand.yaml")
+    assert kit is not None and kit.name == "Клиника Ривер"
+    assert 'fallbacks: ["Alegreya Sans"]' in (tmp_path / "kit/brand.yaml").read_text(encoding="utf-8")
+
+
 def test_an_existing_kit_says_how_to_change_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "kit").mkdir()
     (tmp_path / "kit/brand.yaml").write_text("name: Kept\n")
