@@ -26,6 +26,7 @@ from brochure.output.files import (
     target_problem,
 )
 from brochure.preflight.dates import source_date
+from brochure.vocabulary import LayoutName
 
 if TYPE_CHECKING:
     from brochure.inputs.brand import Brand
@@ -469,16 +470,16 @@ def _prove_kit(brand: Path, words: Path, console: Console, logo_given: bool) -> 
         result = api.build(sources, api.Options()) if sources is not None else None
         found = [*diags, *(result.diagnostics if result else ())]
         _print(console, [d for d in found if d.is_error or d.location.file == str(brand)])  # not the words' warnings
-        if result is None or not result.ok:
+        if sources is None or result is None or not result.ok:
             console.error(f"brochure: the kit was written but does not build yet with {content}: fix the lines above")
             return EXIT_ERRORS
         console.result(f"ok: {brand} builds with {content} ({result.pages} pages, trifold, office)")
-        press = api.build(sources, api.Options(target="press")) if sources is not None else None
-        if press is not None and not press.ok:  # (the office edition is the kit's proof; the print shop's is said)
-            for d in [d for d in press.diagnostics if d.is_error][:3]:
-                console.error(
-                    f"brochure: note: the print shop's edition (--target press) does not build yet: {d.format()}"
-                )
+        others = [("the print shop's edition (--target press)", api.Options(target="press"))]
+        others += [(f"the {label} (--layout {layout})", api.Options(layout=layout)) for layout, label in _OTHER_LAYOUTS]
+        for what, options in others:  # (the office tri-fold is the kit's proof; the other editions that do not build
+            other = api.build(sources, options)  # yet are said: a long name fits the tri-fold's cover, not large
+            for d in [d for d in other.diagnostics if d.is_error][:3]:  # print's)
+                console.error(f"brochure: note: {what} does not build yet: {d.format()}")
     else:
         kit, diags = _load_brand(brand)
         _print(console, diags)
@@ -493,6 +494,13 @@ def _prove_kit(brand: Path, words: Path, console: Console, logo_given: bool) -> 
     ]
     console.result("Next: " + "; ".join(f"({i}) {s}" for i, s in enumerate(steps, 1)))
     return EXIT_OK
+
+
+_OTHER_LAYOUTS: tuple[tuple[LayoutName, str], ...] = (
+    ("bifold", "bi-fold"),
+    ("flyer", "flyer"),
+    ("large-print", "large-print edition"),
+)
 
 
 def _load_brand(brand: Path) -> tuple[object, list[Any]]:

@@ -1601,8 +1601,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "init-says-nothing-of-the-press-edition",
         "commands.py",
-        "        if press is not None and not press.ok:",
-        "        if False:",
+        '        others = [("the print shop\'s edition (--target press)", api.Options(target="press"))]',
+        "        others: list[tuple[str, api.Options]] = []",
         "tests/test_init.py::test_a_kit_whose_print_shop_edition_does_not_build_says_so",
     ),
     m(
@@ -2029,6 +2029,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "            if _LACKING.search(d.message):  # (letters",
         "            if d.location.file != str(brand) and _LACKING.search(d.message):  # (letters",
         "tests/test_init.py::test_on_a_terminal_a_name_the_fonts_lack_asks_for_the_fallbacks_again",
+    ),
+    m(
+        "init-proves-the-trifold-alone",
+        "commands.py",
+        "        others += [(f",
+        "        others += [] and [(f",
+        "tests/test_init.py::test_an_edition_the_new_kit_does_not_build_yet_is_said",
     ),
     m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
