@@ -2038,6 +2038,22 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_init.py::test_an_edition_the_new_kit_does_not_build_yet_is_said",
     ),
     m(
+        "an-unbreakable-run-named-by-its-longest-word",
+        "preflight/design.py",
+        "                word = max(_UNBROKEN.split(t.text), key=len, default=t.text)",
+        "                word = max(t.text.split(), key=len, default=t.text)",
+        "tests/test_preflight.py",
+        k="cannot_be_broken",
+    ),
+    m(
+        "a-long-web-address-called-a-word",
+        "preflight/design.py",
+        "    if _ADDRESS.search(word):",
+        "    if False:",
+        "tests/test_preflight.py",
+        k="cannot_be_broken",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

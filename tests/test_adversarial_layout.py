@@ -74,7 +74,7 @@ def test_a_heading_of_one_word_too_long_for_its_column_is_an_error_at_the_headin
     assert found.startswith(f"{inputs.content}:{line}:{col}: error: a word is"), found
     assert "in 'risks' ('Pneumonoultramicroscopicsilicovolcanoco…')" in found
     assert "[at sections[1].heading]" in found
-    assert "(hint: break the long word or address (e.g. put a web address on its own line), or shorten it)" in found
+    assert "(hint: break the long word (or the words joined by no-break spaces), or shorten it)" in found
 
 
 @pytest.mark.parametrize(("layout", "count"), [("large-print", 40), ("trifold", 16)])

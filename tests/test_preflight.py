@@ -431,6 +431,35 @@ def test_errors_leave_an_earlier_output_untouched(inputs: Inputs, tmp_path: Path
     assert out.read_bytes() == b"%PDF-1.4 earlier"
 
 
+@pytest.mark.parametrize(
+    ("written", "says", "hint"),
+    [
+        (
+            "See https://www.nhs.uk/conditions/acne/treatment/scarring-and-marks-after-spots-and-what-helps-now",
+            "a web address is",
+            "write it as a link on words, [NHS: acne](https://...)",
+        ),
+        ("Write to aftercare-questions.microneedling@clearwaterskin.co.uk", "an email address is", "[email us]"),
+        (
+            "Most\u00a0people\u00a0feel\u00a0only\u00a0mild\u00a0redness\u00a0for\u00a0a\u00a0day\u00a0or\u00a0two",
+            "a word is",
+            "(or the words joined by no-break spaces)",
+        ),
+    ],
+    ids=["web-address", "email-address", "no-break-spaces"],
+)
+def test_what_cannot_be_broken_is_named_whole_with_what_helps(
+    inputs: Inputs, written: str, says: str, hint: str
+) -> None:
+    """A web address too long for its column was "a word", with the hint to put it on its own line, where it was
+    still too long; ten words joined by no-break spaces were named by the longest of them ('everybody')."""
+    edit(inputs.content, '"Redness for 1 to 3 days"', f'"{written}"')
+    (found,) = [d for d in build(inputs).diagnostics if "too long for its column" in d.message]
+    assert found.message.startswith(says) and hint in found.hint, found.format()
+    named = {"a web address is": "('https://www.nhs.uk/", "an email address is": "('aftercare-questions."}
+    assert named.get(says, "('Most people feel only mild") in found.message, found.message
+
+
 def test_a_word_too_long_for_its_column_is_an_error(inputs: Inputs) -> None:
     long_word = "Redness-lasting-one-to-three-days-in-most-people-who-have-it-done"
     text = edit(inputs.content, '"Redness for 1 to 3 days"', f'"{long_word}"')

@@ -8,6 +8,7 @@ preflight/contrast.py.
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
 
 from brochure.diagnostics import Diagnostic, Location, error, merged, shorten, warning
@@ -121,15 +122,38 @@ def check_line_widths(layout: Layout, content: Content) -> list[Diagnostic]:
             over = t.overrun
             if over > OVERRUN:
                 name = t.section or t.region
-                word = max(t.text.split(), key=len, default=t.text)
+                word = max(_UNBROKEN.split(t.text), key=len, default=t.text)  # (words joined by no-break spaces
+                # are one: the whole run is what cannot be broken)
+                what, hint = _too_long(word)
                 diags.append(
                     error(
                         _written(content, page, t, word),
-                        f"a word is {over / MM:.1f} mm too long for its column in '{name}' ('{shorten(word)}')",
-                        "break the long word or address (e.g. put a web address on its own line), or shorten it",
+                        f"{what} is {over / MM:.1f} mm too long for its column in '{name}' "
+                        f"('{shorten(word.replace(NBSP, ' '))}')",
+                        hint,
                     ).at(place(n, t.box))
                 )
     return diags
+
+
+NBSP = "\u00a0"
+_UNBROKEN = re.compile(r"[ \t]+")  # where a line may break between words (not at a no-break space)
+_ADDRESS = re.compile(r"^(?:https?://|www\.)|\.[a-z]{2,}/", re.IGNORECASE)  # a web address, as written in text
+
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}", re.IGNORECASE)
+
+
+def _too_long(word: str) -> tuple[str, str]:
+    """What a run that cannot be broken is (a web or email address, or a word) and what to do about it."""
+    if _ADDRESS.search(word):
+        return "a web address", (
+            "give a shorter address (the site's own page for it, or its home page), or write it as a link on words, "
+            "[NHS: acne](https://...): a printed copy shows the words"
+        )
+    if _EMAIL.search(word):
+        return "an email address", "give a shorter address, or write it as a link on words, [email us](mailto:...)"
+    return "a word", "break the long word (or the words joined by no-break spaces), or shorten it"
 
 
 def _written(content: Content, page: Page, t: Text, word: str) -> Location:
