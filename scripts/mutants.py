@@ -2054,6 +2054,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="cannot_be_broken",
     ),
     m(
+        "the-lines-to-cut-miscounted",
+        "layout/compose.py",
+        "    lines = max(1, round(over / inp.theme.scale.leading))",
+        "    lines = max(1, round(over / inp.theme.scale.leading / 2))",
+        "tests/test_fit.py",
+        k="short_list_items",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

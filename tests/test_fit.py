@@ -209,3 +209,26 @@ def test_the_room_the_words_lack_grows_with_them_and_cutting_what_it_says_nearly
     assert more[0] > fewer[0] and more[1] > fewer[1]
     for extra, (_, cut) in ((47, fewer), (54, more)):
         assert _spill_with(tmp_path, extra - cut - 3) is None, (extra, cut)
+
+
+def _short_items(tmp_path: Path, count: int) -> str | None:
+    """The shipped words with `count` one-word items added to a list, as a tri-fold: the error's hint, or None."""
+    text = CONTENT.read_text(encoding="utf-8")
+    anchor = '          - "Wear SPF 30 or higher every day"\n'
+    path = tmp_path / f"items-{count}.yaml"
+    path.write_text(text.replace(anchor, anchor + "".join(f'          - "Item{n}"\n' for n in range(count))), "utf-8")
+    src, _ = api.load(path, BRAND)
+    assert src is not None
+    result = api.build(src, api.Options())
+    spills = [d for d in result.diagnostics if "the words do not fit" in d.message]
+    return spills[0].hint if spills else None
+
+
+def test_words_over_in_short_list_items_are_told_in_lines_too(tmp_path: Path) -> None:
+    """Eighteen one-word items over: "cut about 127 words" (of running text), where cutting twelve items (a dozen
+    words) fits. The hint says the lines too, a short item being one: cutting that many items fits."""
+    hint = _short_items(tmp_path, 18)
+    assert hint is not None
+    found = re.search(r"\(or (\d+) lines of them: a short list item is one\)", hint)
+    assert found, hint
+    assert _short_items(tmp_path, 18 - int(found.group(1))) is None

@@ -278,9 +278,11 @@ def _spill(inp: Inputs, section: Section, over: float, frames: list[Frame], at_l
         f"the words do not fit: from section '{section.id}' on, {amount} of content spills out of "
         f"{where} ({inp.label}, {inp.sheet.paper.name}, body type {inp.theme.scale.body:g} pt)"
     )
+    lines = max(1, round(over / inp.theme.scale.leading))
     hint = (
-        f"cut {'at least' if at_least else 'about'} {words} words from the sections that flow there, drop a block, "
-        f"or leave a section out of this layout with 'layouts:'"
+        f"cut {'at least' if at_least else 'about'} {words} words from the sections that flow there (or {lines} "
+        f"line{'s' if lines > 1 else ''} of them: a short list item is one), drop a block, or leave a section out of "
+        "this layout with 'layouts:'"
     )
     flowing = [s for s in inp.sections if s.place == section.place]
     # (hints take room too; not in a flow of one frame, nor on its first section, which starts a frame already)
