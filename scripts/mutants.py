@@ -2062,6 +2062,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="short_list_items",
     ),
     m(
+        "an-error-for-each-letter-a-text-lacks",
+        "preflight/checks.py",
+        "            groups.setdefault((missing, _script(ch)), []).append(ch)",
+        "            groups.setdefault((missing, ch), []).append(ch)",
+        "tests/test_fallbacks.py",
+        k="greek_word_the_family_lacks",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

@@ -47,8 +47,12 @@ def test_a_greek_word_the_family_lacks_is_an_error_at_the_text_without_fallbacks
     assert status == 1
     line, col = position(text, GREEK)
     assert errors[0].startswith(f"{inputs.content}:{line}:{col - 1}: error: {EVERY_FACE}")  # (a body text's)
-    assert "have no glyph for 'μ' (U+03BC GREEK SMALL LETTER MU)" in errors[0]
-    assert "add a fallback family that has it to fonts.fallbacks" in errors[0] and "`brochure fonts`" in errors[0]
+    assert "have no glyph for 'μ' (U+03BC GREEK SMALL LETTER MU) and " in errors[0] and " more like it ('" in errors[0]
+    assert "add a fallback family that has them to fonts.fallbacks" in errors[0] and "`brochure fonts`" in errors[0]
+    assert len(errors) == 3, errors  # (one error for each script's letters, Greek, Cyrillic and the 'ș' of Latin,
+    # not one a letter: a Russian phrase was 17)
+    assert "have no glyph for 'м' (U+043C CYRILLIC SMALL LETTER EM) and " in errors[1]
+    assert "have no glyph for 'ș' (U+0219 LATIN SMALL LETTER S WITH COMMA BELOW) and 1 more like it ('ț')" in errors[2]
 
 
 def test_with_a_fallback_greek_cyrillic_and_missing_latin_letters_print_in_it_word_by_word(inputs: Inputs) -> None:

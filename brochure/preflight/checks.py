@@ -63,6 +63,7 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
         if clear:
             continue
         unset = {_script(verdict[0]) for verdict in scripts}  # (their letters are the errors said above)
+        groups: dict[tuple[Faces, str], list[str]] = {}  # the letters a text lacks, one error per script and faces
         for ch in dict.fromkeys(printed):  # each character once, in order: linear in the text
             missing = lacking[ch]
             if missing is None or (ch, at) in said or ((text, at) == own and ch in reported):
@@ -71,11 +72,16 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
                 continue
             said.add((ch, at))
             reported.add(ch)
-            diags.append(_glyph_error(ch, missing, (text, at), own, content, fonts))
+            groups.setdefault((missing, _script(ch)), []).append(ch)
+        for (missing, _), chars in groups.items():  # (a Russian phrase was 18 errors, a letter each)
+            diags.append(_glyph_error(chars[0], missing, (text, at), own, content, fonts, chars[1:]))
     return diags
 
 
 Faces = tuple[tuple[str, str], ...]  # (role, font) of faces: heading, body, bold, italic
+
+
+MOST_LISTED = 8  # letters a text lacks, beyond the first, listed in its error
 
 
 def _glyph_error(
@@ -85,15 +91,17 @@ def _glyph_error(
     own: tuple[str, Location],
     content: Content,
     fonts: FontSet,
+    others: list[str] | None = None,
 ) -> Diagnostic:
-    """The character the faces that may set it lack (each named: a body paragraph's is no heading's), where it is
-    written, and what would set it."""
+    """The character the faces that may set it lack (each named: a body paragraph's is no heading's), and the
+    `others` of its script that text lacks too, where it is written, and what would set them."""
     roles = [role for role, _ in missing]
     font = missing[0][1]
     at = said[1]
     name = unicodedata.name(ch, "unnamed character")
     tried = fonts.fallback_families
-    hint = "replace the character, or add a fallback family that has it to fonts.fallbacks in brand.yaml"
+    hint = f"replace the character{'s' if others else ''}, or add a fallback family that has "
+    hint += f"{'them' if others else 'it'} to fonts.fallbacks in brand.yaml"
     hint += " (`brochure fonts` lists each family's scripts)"
     if at.key == "cover.kicker" and ch not in (content.cover.kicker or ""):
         hint = f"the kicker is printed in capitals, and '{ch}' is a capital the font lacks: {hint}"
@@ -104,6 +112,9 @@ def _glyph_error(
     one = len(roles) == 1
     message = f"the {which} font{'' if one else 's'} ({names}) {'has' if one else 'have'} no glyph for '{ch}'"
     message += f" (U+{ord(ch):04X} {name})"
+    if others:
+        listed = ", ".join(f"'{o}'" for o in others[:MOST_LISTED]) + (", ..." if len(others) > MOST_LISTED else "")
+        message += f" and {len(others)} more like it ({listed})"
     if tried:
         message += f", nor have {'its' if one else 'their'} fallbacks ({', '.join(tried)})"
     message, hint = _unreadable(message, hint, fonts.fallbacks_for(font))
