@@ -2070,6 +2070,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="greek_word_the_family_lacks",
     ),
     m(
+        "a-quote-left-open-not-named",
+        "inputs/yamltree.py",
+        "        opened = _unclosed_quote(text, line)\n",
+        "        opened = None\n",
+        "tests/test_validation.py",
+        k="quote_left_open",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

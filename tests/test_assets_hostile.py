@@ -342,6 +342,10 @@ BAD_SVGS = {
         f'<svg {NS} viewBox="0 0 120 40"><rect style="filter:url(#f)" width="120" height="40"/></svg>',
         "uses a filter (filter: url(...))",
     ),
+    "nested-300-deep": (  # (libxml2's words: "Excessive depth in document: 256, use XML_PARSE_HUGE option")
+        f'<svg {NS} viewBox="0 0 120 40">{"<g>" * 300}{RECT}{"</g>" * 300}</svg>',
+        "logo SVG nests its elements more than 256 deep",
+    ),
     "svg-inside-svg": (
         f'<svg {NS} viewBox="0 0 120 40"><svg viewBox="0 0 10 10" width="60" height="40">{RECT}</svg></svg>',
         "has an <svg> inside it",

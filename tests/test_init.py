@@ -428,6 +428,30 @@ def test_an_edition_the_new_kit_does_not_build_yet_is_said(
     assert "cover's words do not fit" in err and "the bi-fold" not in err
 
 
+def test_a_name_too_wide_for_the_cover_is_not_called_an_address(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A one-word name too wide for the cover's line had the hint "use a shorter address"."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content.yaml").write_bytes((ROOT / "content.yaml").read_bytes())
+    long = "Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetzklinik"
+    status, _, err = cli(capsys, "init", "kit", *options(name=long), "--yes")
+    assert status == 2 and "too wide for its line on the cover" in err, err
+    assert "(hint: break the name with spaces (it may take two lines), or give a shorter form of it)" in err
+    assert "address" not in err.split("(hint:")[1]
+
+
+def test_a_folder_that_is_a_file_is_a_usage_error_before_any_question(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`brochure init afile` asked every question, then said "afile: error: cannot write the kit: File exists"."""
+    (tmp_path / "afile").write_text("notes\n")
+    status, out, err = cli(capsys, "init", str(tmp_path / "afile"), *options(), "--yes")
+    assert status == 2 and out == ""
+    assert err.startswith(f"brochure: error: {tmp_path / 'afile'} is a file, not a folder (hint: choose another folder")
+    assert (tmp_path / "afile").read_text() == "notes\n"
+
+
 def test_an_existing_kit_says_how_to_change_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "kit").mkdir()
     (tmp_path / "kit/brand.yaml").write_text("name: Kept\n")

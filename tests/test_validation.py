@@ -241,6 +241,18 @@ def test_content_mistake(inputs: Inputs, old: str, new: str, at: str, key: str, 
     assert hint in d.hint
 
 
+def test_a_quote_left_open_is_named_where_it_opens(inputs: Inputs) -> None:
+    """YAML notices a quote left open lines later, where the text it read on runs out: the error's place is the
+    parser's, and its hint names the line and column the quote opened at (it said only "check indentation")."""
+    text = edit(inputs.content, "subtitle: for acne scars", 'subtitle: "for acne scars')
+    content, diags = load_content(inputs.content)
+    assert content is None
+    d = the_error(diags)
+    line, col = position(text, '"for acne scars')
+    assert d.message.startswith("YAML syntax: ") and d.location.line > line
+    assert d.hint == f"the quote opened at line {line}, column {col} is not closed on its line: close it", d.format()
+
+
 def test_sections_given_as_text_instead_of_a_list(inputs: Inputs) -> None:
     text = inputs.content.read_text(encoding="utf-8")
     text = re.sub(r"sections:\n(?:  .*\n)+", "sections: what-is-it, risks\n", text)

@@ -116,6 +116,12 @@ def _load_svg(path: Path, at: Location) -> tuple[Logo | None, Diagnostic | None]
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
+        if "Excessive depth" in str(exc):  # (libxml2's own words named an option of its, XML_PARSE_HUGE)
+            return None, error(
+                at,
+                "logo SVG nests its elements more than 256 deep",
+                "ungroup the logo's layers in the drawing program, then export it again as plain SVG",
+            )
         return None, error(at, f"logo is not a readable SVG file: {exc}", "export the logo again as plain SVG")
     if root is None or root.tag != SVG_NS + "svg":
         return None, error(at, "logo file is not an SVG document", "the root element must be <svg>")

@@ -94,6 +94,9 @@ def parse(text: str, file: str, parser: type[Any] = PARSER) -> tuple[Node | None
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "not valid YAML"
         hint = "check indentation, and quote text that contains ': ' or starts with * [ & { or a quote"
+        opened = _unclosed_quote(text, line)
+        if opened is not None:  # (the parser noticed lines later, where the quoted text it read on ran out)
+            hint = f"the quote opened at line {opened[0]}, column {opened[1]} is not closed on its line: close it"
         if "unknown escape" in problem:  # (a backslash in double quotes: brochure's own escapes, `\*`, typed there)
             hint = (
                 "in double quotes YAML reads a backslash as its own escape: to print a mark's character as typed "
@@ -136,6 +139,28 @@ def line_column(text: str, index: int) -> tuple[int, int]:
     for m in _BREAK.finditer(text, 0, index):
         line, start = line + 1, m.end()
     return line, index - start + 1
+
+
+# A line whose value starts with a quote (`key: "...`, `- '...`), and the quote.
+_QUOTED_VALUE = re.compile(r"""^(\s*(?:-\s+)?(?:[^\s#'"][^:#]*:\s+)?)(["'])""")
+
+
+def _unclosed_quote(text: str, line: int) -> tuple[int, int] | None:
+    """The nearest line before `line` (1-based) whose value opens a quote it does not close, as (line, column):
+    where a syntax error noticed lines later most likely began. None when no line before it does."""
+    lines = text.splitlines()
+    for n in range(min(line, len(lines)) - 1, max(0, line - 60) - 1, -1):
+        found = _QUOTED_VALUE.match(lines[n])
+        if found is None:
+            continue
+        quote, rest = found.group(2), lines[n][found.end() :]
+        if quote == '"':
+            closed = re.search(r'(?<!\\)(?:\\\\)*"', rest) is not None
+        else:
+            closed = re.search(r"'(?!')", rest.replace("''", "")) is not None
+        if not closed:
+            return n + 1, found.end(1) + 1
+    return None
 
 
 class _Stop(Exception):

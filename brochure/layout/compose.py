@@ -333,7 +333,9 @@ def too_wide(
                     inp.brand.where(key),
                     f"'{text}' is {(widest - width) / MM:.1f} mm too wide for its line on the {region} "
                     f"({inp.label}, {inp.sheet.paper.name})",
-                    "use a shorter address, or break the text with spaces",
+                    "use a shorter address, or break the text with spaces"
+                    if key.startswith("contact.")
+                    else "break the name with spaces (it may take two lines), or give a shorter form of it",
                 )
             )
     return diags
