@@ -2078,6 +2078,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="quote_left_open",
     ),
     m(
+        "a-kit-chosen-with-a-content-file-drops-it",
+        "live/session.py",
+        '            content = fields.get("content")  # (with a kit',
+        '            content = None if kit_key else fields.get("content")  # (with a kit',
+        "tests/test_live.py",
+        k="kit_and_content_file_together",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

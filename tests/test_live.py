@@ -715,6 +715,22 @@ def test_only_a_content_file_editions_yaml_names_is_checked_as_a_translation_of_
     assert source(ROOT / "content.yaml") is None and source(own) is None
 
 
+def test_a_choice_of_kit_and_content_file_together_takes_both() -> None:
+    """POST /choose with a kit and one of its content files switched the kit and left the content file unread
+    (the kit's own pick in the language shown was taken instead)."""
+    from brochure.inputs.editions import load_editions
+    from brochure.live.choices import Choice, offered
+    from brochure.live.session import Live, Settings
+
+    editions, _ = load_editions(ROOT / "editions.yaml")
+    maple, spanish = ROOT / "assets/brands/maple-main/brand.yaml", ROOT / "translations/es-US.yaml"
+    choices = offered(editions, ROOT / "assets/brand.yaml", ROOT / "content.yaml")
+    live = Live(choices, Choice(ROOT / "assets/brand.yaml", ROOT / "content.yaml"), Settings(), print, print)
+    assert live.choose({"kit": str(maple), "content": str(spanish)}) == ""
+    assert (live._choice.kit, live._choice.content) == (maple, spanish)
+    assert "is on offer for this kit" in live.choose({"kit": str(ROOT / "assets/brand.yaml"), "content": str(spanish)})
+
+
 def _watching(wanted: Callable[[], Any]) -> tuple[Any, threading.Event, queue.Queue[frozenset[Path]]]:
     """A Watcher of what `wanted()` names, running in a thread: (watcher, its stop, the changes it reports)."""
     from brochure.live.watcher import Watcher

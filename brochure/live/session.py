@@ -105,14 +105,13 @@ class Live:
                 if kit is None:
                     return f"no brand kit {kit_key!r} is on offer"
                 choice = self.choices.switch_kit(choice, kit)
-            else:
-                content = fields.get("content")
-                if content is not None and content != str(choice.content):
-                    words = self.choices.kit(choice.kit)
-                    found = next((w for w in words.languages if str(w.path) == content), None) if words else None
-                    if found is None:
-                        return f"no content file {content!r} is on offer for this kit"
-                    choice = replace(choice, content=found.path)
+            content = fields.get("content")  # (with a kit: that kit's content file; it was left unread)
+            if content is not None and content != str(choice.content):
+                words = self.choices.kit(choice.kit)
+                found = next((w for w in words.languages if str(w.path) == content), None) if words else None
+                if found is None:
+                    return f"no content file {content!r} is on offer for this kit"
+                choice = replace(choice, content=found.path)
             layout, paper, target = fields.get("layout"), fields.get("paper"), fields.get("target")
             if layout is not None:
                 if not is_layout(layout):
