@@ -2086,6 +2086,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="kit_and_content_file_together",
     ),
     m(
+        "a-gold-logo-taken-for-invisible",
+        "preflight/seen.py",
+        "SEEN = 10.0  #",
+        "SEEN = 90.0  #",
+        "tests/test_preflight.py",
+        k="white_logo",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

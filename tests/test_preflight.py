@@ -563,6 +563,11 @@ def test_a_white_logo_on_the_white_paper_is_an_error_at_logo(inputs: Inputs, kin
         '<rect width="120" height="40" fill="#FFFFFF"/><rect x="4" y="4" width="8" height="8" fill="#1D5C63"/></svg>'
     )
     assert build(inputs).ok  # (a logo with a part that stands out is seen)
+    (inputs.kit / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox="0 0 120 40">'
+        '<rect width="40" height="40" fill="#FFD700"/></svg>'
+    )
+    assert build(inputs).ok  # (gold on white: a contrast ratio of 1.4, yet plain to see)
 
 
 def test_colour_in_the_office_edge_or_on_a_fold_is_an_error() -> None:
