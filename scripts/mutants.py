@@ -2094,6 +2094,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="white_logo",
     ),
     m(
+        "headers-that-trickle-in-are-waited-for",
+        "live/server.py",
+        "        self._deadline.start()\n",
+        "",
+        "tests/test_live.py",
+        k="trickle",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

@@ -731,6 +731,44 @@ def test_a_choice_of_kit_and_content_file_together_takes_both() -> None:
     assert "is on offer for this kit" in live.choose({"kit": str(ROOT / "assets/brand.yaml"), "content": str(spanish)})
 
 
+def test_a_request_whose_headers_trickle_in_is_closed_at_the_deadline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A client sending its request's header a byte every fraction of a second never let a read time out, and held
+    its thread and slot for as long as it liked (32 such held the page from its own browser). The request line
+    and headers must all be in within REQUEST_TIMEOUT_S (shortened here)."""
+    from brochure.live import server
+    from brochure.live.choices import Choice, offered
+    from brochure.live.session import Live, Settings
+
+    monkeypatch.setattr(server, "REQUEST_TIMEOUT_S", 1.0)
+    choices = offered(None, ROOT / "assets/brand.yaml", ROOT / "content.yaml")
+    live = Live(choices, Choice(ROOT / "assets/brand.yaml", ROOT / "content.yaml"), Settings(), print, print)
+    bugs: list[BaseException] = []
+    running = server.Server(live, "127.0.0.1", 0, bugs.append)
+    running.start()
+    try:
+        client = socket.create_connection(("127.0.0.1", running.port), timeout=WAIT)
+        client.sendall(b"GET /state HTTP/1.1\r\nX-Slow: ")
+        start, closed = time.monotonic(), False
+        while time.monotonic() - start < 4.0:
+            try:
+                client.sendall(b"a")
+                client.settimeout(0.25)
+                closed = client.recv(64) == b""
+            except TimeoutError:
+                continue
+            except OSError:
+                closed = True
+            if closed:
+                break
+        client.close()
+        assert closed and time.monotonic() - start < 3.0  # (closed about 1 s in, not held)
+        answer = urllib.request.urlopen(f"http://127.0.0.1:{running.port}/state", timeout=WAIT)
+        assert answer.status == 200  # (a request that comes whole is answered as before)
+    finally:
+        running.close()
+    assert not bugs, bugs
+
+
 def _watching(wanted: Callable[[], Any]) -> tuple[Any, threading.Event, queue.Queue[frozenset[Path]]]:
     """A Watcher of what `wanted()` names, running in a thread: (watcher, its stop, the changes it reports)."""
     from brochure.live.watcher import Watcher

@@ -12,6 +12,7 @@ rebinding).
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import json
 import os
@@ -33,7 +34,8 @@ from brochure.live.session import Live
 KEEP_ALIVE_S = 15.0  # a comment on the event stream this often (a proxy or browser that drops quiet streams)
 LOOK_S = 0.25  # an event stream looks this often whether its page closed its end (a reload, a tab closed)
 STREAM_WAIT_S = 1.0  # a page asking for a stream when all are held waits this long for a closed page's to be freed
-REQUEST_TIMEOUT_S = 10.0  # a connection that sends nothing for this long is closed (its thread and slot freed)
+REQUEST_TIMEOUT_S = 10.0  # a connection that sends nothing for this long is closed (its thread and slot freed), and
+# so is one whose request line and headers are not all in by then (a byte every few seconds held it for ever)
 MOST_BODY = 4096  # bytes of a switch request
 _PICTURE = re.compile(r"^/pages/(\d{1,12})/(page\d{1,3})\.jpg$")
 _STREAMS_FULL = f"{SERVE_STREAMS} preview pages are open: close one, then reload this one\n".encode()
@@ -176,6 +178,26 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         pass  # one line per request would bury the rebuild lines
+
+    def handle_one_request(self) -> None:
+        """One request, whose line and headers must all arrive within REQUEST_TIMEOUT_S (the socket's timeout is
+        for each read: a client sending a byte every few seconds held its thread and slot for ever)."""
+        self._deadline = threading.Timer(REQUEST_TIMEOUT_S, self._hang_up)
+        self._deadline.daemon = True
+        self._deadline.start()
+        try:
+            super().handle_one_request()
+        finally:
+            self._deadline.cancel()
+
+    def parse_request(self) -> bool:
+        ok = super().parse_request()  # (reads the headers)
+        self._deadline.cancel()  # (in: what follows has limits of its own, and an event stream lasts)
+        return ok
+
+    def _hang_up(self) -> None:
+        with contextlib.suppress(OSError):
+            self.connection.shutdown(socket.SHUT_RDWR)
 
     def do_GET(self) -> None:
         if not self._host_ok():
