@@ -549,19 +549,38 @@ def _worker(parent: int) -> None:
     ends it at once (the command line's handler, inherited, waited for a main loop a worker does not run), and so
     does its batch's end however it came: a worker whose parent is gone (a batch killed outright) exits within a
     second rather than wait for tasks for ever. Its cycle collector is set for many builds (brochure/collector.py),
-    once for its life. `parent`: the batch's process id, taken before the worker was forked (a batch killed
-    between the fork and this left a worker that took its new parent, init, for its batch and waited for ever)."""
+    once for its life. `parent`: the batch's process id, taken before the worker was started (a batch killed
+    between the fork and this left a worker that took its new parent, init, for its batch and waited for ever).
+    A worker the batch forked watches its parent change; one another process started (a fork server, Python 3.14's
+    way on Linux) watches the batch's process live."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    threading.Thread(target=_orphaned, args=(parent,), daemon=True, name="brochure-parent-watch").start()
+    forked = os.getppid() == parent
+    if not forked and not _alive(parent):
+        os._exit(1)
+    threading.Thread(target=_orphaned, args=(parent, forked), daemon=True, name="brochure-parent-watch").start()
     for_many_builds()
 
 
-def _orphaned(parent: int) -> None:
-    """(In a worker's own thread.) End the worker once its parent is gone."""
-    while os.getppid() == parent:
+def _orphaned(parent: int, forked: bool) -> None:
+    """(In a worker's own thread.) End the worker once its batch is gone: its parent changed (`forked`), or the
+    batch's process has ended."""
+    while os.getppid() == parent if forked else _alive(parent):
         time.sleep(ORPHAN_CHECK_S)
     os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process of this id exists (a batch killed and not yet reaped counts until it is)."""
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _answer(future: Future[list[Made]], task: Task) -> list[Made]:

@@ -1681,7 +1681,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "batch-workers-outlive-their-batch",
         "batch.py",
-        "    while os.getppid() == parent:",
+        "    while os.getppid() == parent if forked else _alive(parent):",
         "    while True:",
         "tests/test_adversarial_batch.py::test_a_batch_killed_outright_leaves_its_folder_free_and_its_workers_end",
     ),
@@ -1986,8 +1986,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "a-worker-takes-its-parent-after-the-fork",
         "batch.py",
-        "    signal.signal(signal.SIGTERM, signal.SIG_DFL)\n    threading.Thread(",
-        "    signal.signal(signal.SIGTERM, signal.SIG_DFL)\n    parent = os.getppid()\n    threading.Thread(",
+        "    forked = os.getppid() == parent\n",
+        "    parent, forked = os.getppid(), True\n",
         "tests/test_adversarial_batch.py",
         k="died_before",
     ),
@@ -2100,6 +2100,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "",
         "tests/test_live.py",
         k="trickle",
+    ),
+    m(
+        "a-fork-servers-worker-takes-its-parent-for-the-batch",
+        "batch.py",
+        "    while os.getppid() == parent if forked else _alive(parent):",
+        "    while os.getppid() == parent:",
+        "tests/test_adversarial_batch.py",
+        k="started_every_way",
     ),
     m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",

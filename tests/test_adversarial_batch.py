@@ -802,6 +802,29 @@ def test_a_worker_whose_batch_died_before_it_started_ends() -> None:
     """A batch killed between forking a worker and the worker's start-up left that worker with init for a parent,
     which it took for its batch: it waited for tasks for ever (seen under load, as a flaky test). The batch's
     process id is the worker's from before the fork: a worker that starts with another parent ends at once."""
-    code = "import time\nfrom brochure import batch\nbatch._worker(0)\ntime.sleep(60)\n"  # (pid 0: no process's)
+    code = f"import time\nfrom brochure import batch\nbatch._worker({_ended_pid()})\ntime.sleep(60)\n"
     done = subprocess.run([sys.executable, "-P", "-c", code], env=ENV, timeout=30, capture_output=True)
-    assert done.returncode == 1, done.stderr
+    assert done.returncode == 1 and done.stderr == b"", done.stderr  # (not a TypeError's exit)
+
+
+def _ended_pid() -> int:
+    """The id of a process that has ended and been reaped."""
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return proc.pid
+
+
+@pytest.mark.parametrize("method", ["fork", "forkserver", "spawn"])
+def test_workers_started_every_way_run_their_tasks(method: str) -> None:
+    """A worker told its batch's process id runs its tasks however it was started: a fork server (Python 3.14's
+    default on Linux) is its parent, not the batch, and an earlier version took that for its batch's end."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(
+        max_workers=1,
+        mp_context=multiprocessing.get_context(method),
+        initializer=batch_module._worker,
+        initargs=(os.getpid(),),
+    ) as pool:
+        assert pool.submit(os.getpid).result(timeout=60) != os.getpid()
