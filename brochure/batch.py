@@ -178,16 +178,21 @@ def collisions(editions: Editions, loaded: Loaded, kits: Kits | None = None) -> 
     content files in one language. One error per content file named, where it is named."""
     seen: dict[str, str] = {}
     found: list[Diagnostic] = []
-    pairs: set[tuple[object, ...]] = set()
+    named: dict[tuple[object, Path], set[tuple[str, str, str]]] = {}  # a kit and content file -> its editions
     kits = read_kits(editions) if kits is None else kits
     for group in editions.groups:
         kit = kits.get(kit_identity(group.kit))
+        paper = kit[1] if kit is not None else "kit"
+        jobs = {(lo, pa or paper, ta) for lo in group.layouts for pa in group.papers or (None,) for ta in group.targets}
         for content, at in zip(group.contents, group.content_at, strict=True):
-            pair = (kit_identity(group.kit), content.resolve(), group.layouts, group.papers, group.targets)
-            if pair in pairs:
-                found.append(error(at, f"'{content.name}' is named twice for the kit {group.kit}", _TWICE))
+            before = named.setdefault((kit_identity(group.kit), content.resolve()), set())
+            again = sorted(before & jobs)
+            if again:  # (named twice with editions in common: each would be built twice, to one file)
+                found.append(
+                    error(at, f"'{content.name}' is named twice for the kit {group.kit}: {'/'.join(again[0])}", _TWICE)
+                )
                 continue
-            pairs.add(pair)
+            before |= jobs
             words = loaded.get(content.resolve())
             if kit is None or words is None:
                 continue  # (its editions fail, each with the reason)

@@ -1978,8 +1978,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "a-content-file-named-again-for-other-layouts-refused",
         "batch.py",
-        "            pair = (kit_identity(group.kit), content.resolve(), group.layouts, group.papers, group.targets)",
-        "            pair = (kit_identity(group.kit), content.resolve())",
+        "            again = sorted(before & jobs)",
+        "            again = sorted(before)",
         "tests/test_batch.py",
         k="narrows",
     ),
@@ -2108,6 +2108,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "    while os.getppid() == parent:",
         "tests/test_adversarial_batch.py",
         k="started_every_way",
+    ),
+    m(
+        "a-content-file-named-again-with-editions-in-common-taken",
+        "batch.py",
+        "            again = sorted(before & jobs)",
+        "            again = sorted(before & jobs) if before == jobs else []",
+        "tests/test_batch.py",
+        k="narrows",
     ),
     m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",

@@ -474,11 +474,17 @@ def test_a_language_narrows_its_brands_matrix_and_may_be_named_again_with_anothe
         "test-clinic/es/trifold/a4/office",
         "test-clinic/en-gb/flyer/letter/office",
     }
-    twice = text + "      - content: es.yaml\n        layouts: [trifold]\n"
-    status, _, err = batch(capsys, _editions(inputs, twice))
-    i = twice.rindex("es.yaml")  # (the second naming)
-    line, col = twice.count("\n", 0, i) + 1, i - twice.rfind("\n", 0, i)
-    assert status == 1 and f"editions.yaml:{line}:{col}: error: 'es.yaml' is named twice" in err, err
+    for again, common in (
+        ("      - content: es.yaml\n        layouts: [trifold]\n", "trifold/a4/office"),
+        ("      - content: content.yaml\n        layouts: [bifold, large-print]\n", "large-print/a4/office"),
+        ("      - content: ./content.yaml\n        layouts: [flyer]\n        papers: [a4, letter]\n", "flyer/letter/"),
+    ):  # (the same editions, or some in common: each was built twice, to one file, and listed twice)
+        twice = text + again
+        status, _, err = batch(capsys, _editions(inputs, twice))
+        i = twice.rindex(again.split("content: ")[1].split("\n")[0])  # (the second naming)
+        line, col = twice.count("\n", 0, i) + 1, i - twice.rfind("\n", 0, i)
+        assert status == 1 and f"editions.yaml:{line}:{col}: error: '" in err and "' is named twice" in err, err
+        assert common in err, err
 
 
 @pytest.mark.parametrize(
