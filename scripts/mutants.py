@@ -2118,6 +2118,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="narrows",
     ),
     m(
+        "a-see-through-speck-counts-as-a-seen-logo",
+        "preflight/seen.py",
+        "ink.alpha >= SEEN_ALPHA and",
+        "ink.alpha > 0 and",
+        "tests/test_preflight.py",
+        k="thin_lines",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

@@ -12,6 +12,7 @@ import pytest
 from conftest import Inputs, edit, position
 from helpers import BRAND, CONTENT, SMALL, build, built, frames_layout, sources, text_item
 from PIL import Image as PILImage
+from PIL import ImageDraw
 from reportlab.pdfgen.canvas import Canvas
 
 from brochure import api, cli
@@ -568,6 +569,30 @@ def test_a_white_logo_on_the_white_paper_is_an_error_at_logo(inputs: Inputs, kin
         '<rect width="40" height="40" fill="#FFD700"/></svg>'
     )
     assert build(inputs).ok  # (gold on white: a contrast ratio of 1.4, yet plain to see)
+
+
+def test_a_logo_of_thin_lines_is_seen_and_a_faint_speck_is_not(inputs: Inputs) -> None:
+    """Line art on a transparent ground (navy strokes 4 px wide on 1,200) was refused as invisible in the office
+    edition: judged from a 64-pixel copy in which the lines had all but vanished. A picture is judged as laid on
+    its ground; a vector logo's see-through ink or speck does not count as seen."""
+    picture = PILImage.new("RGBA", (1200, 300), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(picture)
+    draw.ellipse((40, 40, 260, 260), outline=(20, 40, 80, 255), width=4)
+    draw.rectangle((320, 100, 1160, 200), outline=(20, 40, 80, 110), width=4)  # (half see-through ink too)
+    picture.save(inputs.kit / "logo.png")
+    edit(inputs.brand, "logo: logo.svg", "logo: logo.png")
+    for target in ("office", "press"):
+        assert build(inputs, target=target).ok, target
+    edit(inputs.brand, "logo: logo.png", "logo: logo.svg")
+    white = '<rect width="120" height="40" fill="#FFFFFF"/>'
+    for speck in (
+        '<rect width="40" height="40" fill="#000000" fill-opacity="0.02"/>',
+        '<rect width="0.01" height="0.01"/>',
+    ):
+        (inputs.kit / "logo.svg").write_text(
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox="0 0 120 40">{white}{speck}</svg>'
+        )
+        assert "the logo would print all but invisible" in " ".join(messages(build(inputs))), speck
 
 
 def test_colour_in_the_office_edge_or_on_a_fold_is_an_error() -> None:

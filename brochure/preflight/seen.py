@@ -26,8 +26,10 @@ from brochure.preflight.press import is_logo
 
 SEEN = 10.0  # a colour difference (delta E) under which a colour all but vanishes on its ground (#EEEEEE on white:
 # 5.9; #E0E0E0: 10.8; gold, #FFD700, 88, though its contrast ratio is only 1.4)
-SEEN_SHARE = 0.02  # the least share of a picture logo's area that must stand out from its ground
-_SAMPLE = 64  # a picture logo is judged from a copy at most this many pixels on its longer side
+SEEN_SHARE = 0.005  # the least share of the logo's area that must stand out from its ground
+SEEN_ALPHA = 0.3  # an ink more see-through than this does not count (a 2 % black box prints as nothing)
+_SAMPLE = 256  # a picture logo is judged from a copy at most this many pixels on its longer side, laid on its ground
+_COLOURS = 64  # ... in at most this many colours
 
 
 def check_logo_seen(layout: Layout, brand: Brand, colours: Colours) -> list[Diagnostic]:
@@ -55,31 +57,42 @@ def check_logo_seen(layout: Layout, brand: Brand, colours: Colours) -> list[Diag
 
 
 def _seen(logo: list[Frame], ground: Ink | None, colours: Colours) -> bool:
+    """Whether some part of the logo, of at least SEEN_SHARE of its box, stands out from the ground: a picture by
+    its pixels laid on the ground, a shape by its inks (not one all but see-through, nor a speck)."""
     rgb = colours.rgb(ground)
+    box = _union([item.box for item in logo])
+    least = SEEN_SHARE * box.w * box.h
     for item in logo:
         if isinstance(item, Picture) and _standing_out(item.data, rgb) >= SEEN_SHARE:
             return True
-        if isinstance(item, Shape):
+        if isinstance(item, Shape) and item.box.w * item.box.h >= least:
             for ink in (item.fill, item.stroke):
-                if ink is not None and ink.alpha > 0 and difference(colours.rgb(ink), rgb) >= SEEN:
+                if ink is not None and ink.alpha >= SEEN_ALPHA and difference(colours.rgb(ink), rgb) >= SEEN:
                     return True
     return False
 
 
 @lru_cache(maxsize=16)
 def _standing_out(data: bytes, ground: tuple[float, float, float]) -> float:
-    """The share of a picture's area painted in colours that differ from the ground by SEEN (its transparent parts
-    show the ground)."""
+    """The share of a picture's area that differs from the ground by SEEN once laid on it (its transparent parts
+    show the ground; thin lines and half see-through ink count as what they print, not as nothing)."""
     with Image.open(io.BytesIO(data)) as image:
         image.draft("RGB", (_SAMPLE, _SAMPLE))  # (a JPEG decodes at a fraction of its size)
-        small = image.convert("RGBA")
-    small.thumbnail((_SAMPLE, _SAMPLE))
-    area = small.width * small.height
+        picture = image.convert("RGBA")
+    r0, g0, b0 = (round(v * 255) for v in ground)
+    laid = Image.new("RGBA", picture.size, (r0, g0, b0, 255))
+    laid.alpha_composite(picture)
+    laid = laid.convert("RGB")
+    laid.thumbnail((_SAMPLE, _SAMPLE))
+    area = laid.width * laid.height
+    quantized = laid.quantize(_COLOURS)
+    palette = quantized.getpalette() or []
     out = 0
-    for n, colour in small.getcolors(area) or []:  # (each colour once: a logo has few)
-        r, g, b, a = colour if isinstance(colour, tuple) else (colour,) * 4
-        if a >= 128 and difference((r / 255, g / 255, b / 255), ground) >= SEEN:
-            out += n
+    for n, index in quantized.getcolors(_COLOURS) or []:  # (each colour once)
+        if isinstance(index, int):
+            r, g, b = palette[3 * index : 3 * index + 3]
+            if difference((r / 255, g / 255, b / 255), ground) >= SEEN:
+                out += n
     return out / area if area else 0.0
 
 
