@@ -2126,6 +2126,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="thin_lines",
     ),
     m(
+        "a-logos-opacity-printed-solid",
+        "inputs/logo.py",
+        "        if value is not None and not _opaque(value):",
+        "        if False:",
+        "tests/test_assets_hostile.py",
+        k="opacity",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

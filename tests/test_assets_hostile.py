@@ -342,6 +342,15 @@ BAD_SVGS = {
         f'<svg {NS} viewBox="0 0 120 40"><rect style="filter:url(#f)" width="120" height="40"/></svg>',
         "uses a filter (filter: url(...))",
     ),
+    "opacity-on-a-group": (  # (svglib leaves it out: the circle printed solid navy, exit 0)
+        f'<svg {NS} viewBox="0 0 120 40"><g opacity="0.3"><rect width="40" height="40" fill="#1F3A5F"/></g>'
+        f"{RECT}</svg>",
+        'logo SVG uses opacity (opacity="0.3"), which would print solid',
+    ),
+    "opacity-in-a-style": (
+        f'<svg {NS} viewBox="0 0 120 40"><rect style="fill:#1F3A5F; opacity: 30%" width="40" height="40"/></svg>',
+        'logo SVG uses opacity (opacity="30%")',
+    ),
     "nested-300-deep": (  # (libxml2's words: "Excessive depth in document: 256, use XML_PARSE_HUGE option")
         f'<svg {NS} viewBox="0 0 120 40">{"<g>" * 300}{RECT}{"</g>" * 300}</svg>',
         "logo SVG nests its elements more than 256 deep",

@@ -215,6 +215,7 @@ def _drawn_bounds(node: Shape, m: tuple[float, ...]) -> Bounds | None:
 _PAINT_BY_REFERENCE = re.compile(r"(?:^|[;{\s])(fill|stroke)\s*:\s*url\(", re.IGNORECASE)
 _EFFECT = re.compile(r"(?:^|[;{\s])(mask|filter)\s*:\s*url\(", re.IGNORECASE)
 _NOTHING = "which would print as nothing"
+_OPACITY = re.compile(r"(?:^|[;{\s])opacity\s*:\s*([^;}\s]+)", re.IGNORECASE)  # (not fill- or stroke-opacity)
 _FLATTEN = (
     "flatten it to plain colours in your drawing program (e.g. Object > Expand Appearance, or Path > Object to "
     "Path), or use a PNG"
@@ -263,7 +264,22 @@ def _painting_problem(el: etree._Element, root: bool) -> str:
     effect = _EFFECT.search(declared)
     if effect:
         return f"logo SVG uses a {effect.group(1)} ({effect.group(1)}: url(...)), which would be left out"
+    declared_opacity = _OPACITY.search(declared)
+    for value in (el.get("opacity"), declared_opacity.group(1) if declared_opacity else None):
+        if value is not None and not _opaque(value):  # (svglib leaves an element's or group's opacity out: a
+            # shape at 30 % printed solid; fill-opacity and stroke-opacity it keeps)
+            return f'logo SVG uses opacity (opacity="{value.strip()[:20]}"), which would print solid'
     return ""
+
+
+def _opaque(value: str) -> bool:
+    """Whether an SVG opacity value is fully opaque (1, 100 %, or more)."""
+    text = value.strip()
+    try:
+        number = float(text[:-1]) / 100 if text.endswith("%") else float(text)
+    except ValueError:
+        return False
+    return number >= 1
 
 
 def _numbers_problem(elements: list[etree._Element]) -> tuple[str, str] | None:
