@@ -356,7 +356,8 @@ def init(args: argparse.Namespace, console: Console) -> int:
             for q, d in faults:  # (each kind of problem once: a letter the fonts lack, not each text that has it)
                 kinds.setdefault((q, _LETTER.sub("", d.message)), []).append(d)
             for (q, _), found in kinds.items():
-                d, also = found[0], f" (and {len(found) - 1} more like it)" if len(found) > 1 else ""
+                n = len(found) - 1
+                d, also = found[0], f" (and in {n} more text{'s' if n > 1 else ''} like it)" if n else ""
                 console.error(
                     f"brochure: error: {q.option} {answers[q.key]!r}: {d.message}{also} (hint: {_asked(d.hint)})"
                 )
@@ -422,7 +423,7 @@ def _trial(answers: dict[str, str], folder: Path, words: Path) -> list[tuple[Any
 # The character check's errors: words with letters no face of the kit has (preflight/checks.py check_glyphs), and
 # the letter such a message names ("('ا' U+0627 ARABIC LETTER ALEF)", "for 'ж' (U+0436 ...)").
 _LACKING = re.compile(r"\b(?:has|have) no (?:glyph for|[A-Z][a-z]+ letters)\b")
-_LETTER = re.compile(r"\(?'.' \(?U\+[0-9A-F]{4,6} [^)]*\)")
+_LETTER = re.compile(r"\(?'.' \(?U\+[0-9A-F]{4,6} [^)]*\)(?: and \d+ more like it \([^)]*\))?")
 
 
 def _written(write: Callable[[], list[Path]], folder: Path, what: str, console: Console) -> list[Path] | int:

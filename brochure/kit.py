@@ -190,7 +190,9 @@ def as_options(hint: str) -> str:
     hint = hint.replace("at the top of brand.yaml (country: GB)", "with --country (e.g. GB)")
     hint = hint.replace("add it to fonts.fallbacks in brand.yaml", "give it with --fallbacks")
     hint = re.sub(
-        r"add (a fallback family that has it) to fonts\.fallbacks in brand\.yaml", r"give \1 with --fallbacks", hint
+        r"add (a fallback family that has (?:it|them)) to fonts\.fallbacks in brand\.yaml",
+        r"give \1 with --fallbacks",
+        hint,
     )
     return re.sub(r"\bcolors\.(primary|secondary|accent|text|background)\b", r"--\1", hint)
 

@@ -2134,6 +2134,13 @@ MUTANTS: tuple[Mutant, ...] = (
         k="opacity",
     ),
     m(
+        "init-hint-for-letters-names-brand-yaml",
+        "kit.py",
+        "a fallback family that has (?:it|them))",
+        "a fallback family that has it)",
+        "tests/test_init.py::test_words_in_georgian_the_fonts_lack_are_one_error_at_the_fallbacks_option",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

@@ -452,6 +452,24 @@ def test_a_folder_that_is_a_file_is_a_usage_error_before_any_question(
     assert (tmp_path / "afile").read_text() == "notes\n"
 
 
+def test_words_in_georgian_the_fonts_lack_are_one_error_at_the_fallbacks_option(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Letters of one script the fonts lack are one error a text, listing them; `init` gives one line for all the
+    texts, with the hint in its options (it said "add a fallback family that has them to fonts.fallbacks in
+    brand.yaml", a file not yet written, three times)."""
+    monkeypatch.chdir(tmp_path)
+    words = (ROOT / "content.yaml").read_text(encoding="utf-8")
+    words = words.replace("Micro-needling is a skin treatment.", "Micro-needling (მიკრონემსები) is a skin treatment.")
+    words = words.replace("How micro-needling works", "ასე მუშაობს: how micro-needling works")
+    (tmp_path / "words.yaml").write_text(words, encoding="utf-8")
+    status, _, err = cli(capsys, "init", "kit", *options(), "--from", "words.yaml", "--yes")
+    lines = [line for line in err.splitlines() if line.startswith("brochure: error:")]
+    assert status == 2 and len(lines) == 1 and lines[0].startswith("brochure: error: --fallbacks ''"), err
+    assert "more like it ('" in lines[0] and "(and in 1 more text like it)" in lines[0]
+    assert "give a fallback family that has them with --fallbacks" in lines[0] and "brand.yaml" not in lines[0]
+
+
 def test_an_existing_kit_says_how_to_change_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "kit").mkdir()
     (tmp_path / "kit/brand.yaml").write_text("name: Kept\n")
@@ -510,7 +528,7 @@ def test_words_in_a_script_the_fonts_lack_are_refused_at_the_fallbacks_and_nothi
     status, _, err = cli(capsys, "init", "kit", *options(), *words, "--yes")
     lines = [line for line in err.splitlines() if line.startswith("brochure: error:")]
     assert status == 2 and len(lines) == 1 and lines[0].startswith("brochure: error: --fallbacks ''"), err
-    assert "have no Arabic letters" in lines[0] and "more like it" in lines[0] and "--fallbacks" in lines[0]
+    assert "have no Arabic letters" in lines[0] and "more texts like it" in lines[0] and "--fallbacks" in lines[0]
     assert not (tmp_path / "kit").exists()
     status, out, err = cli(capsys, "init", "kit", *options(fallbacks="IBM Plex Sans Arabic"), *words, "--yes")
     assert status == 0 and "builds with" in out, err
