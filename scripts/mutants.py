@@ -2141,6 +2141,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_init.py::test_words_in_georgian_the_fonts_lack_are_one_error_at_the_fallbacks_option",
     ),
     m(
+        "a-quote-closed-on-a-later-line-blamed",
+        "inputs/yamltree.py",
+        'quote, rest = found.group(2), "\\n".join([lines[n][found.end() :], *lines[n + 1 : line - 1]])',
+        "quote, rest = found.group(2), lines[n][found.end() :]",
+        "tests/test_validation.py",
+        k="two_lines_is_not_blamed",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

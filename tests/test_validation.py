@@ -250,7 +250,17 @@ def test_a_quote_left_open_is_named_where_it_opens(inputs: Inputs) -> None:
     d = the_error(diags)
     line, col = position(text, '"for acne scars')
     assert d.message.startswith("YAML syntax: ") and d.location.line > line
-    assert d.hint == f"the quote opened at line {line}, column {col} is not closed on its line: close it", d.format()
+    assert d.hint == f"the quote opened at line {line}, column {col} is not closed: close it", d.format()
+
+
+def test_a_quoted_text_over_two_lines_is_not_blamed_for_a_later_mistake(inputs: Inputs) -> None:
+    """A quoted text may go on over lines (valid YAML): a mistake a few lines after it was said to be its open quote."""
+    text = edit(inputs.content, "subtitle: for acne scars", 'subtitle: "for acne\n  scars"\noops: here: there')
+    content, diags = load_content(inputs.content)
+    assert content is None
+    d = the_error(diags)
+    assert "is not closed" not in d.hint and "check indentation" in d.hint, d.format()
+    assert d.location.line == position(text, "oops: here")[0]
 
 
 def test_sections_given_as_text_instead_of_a_list(inputs: Inputs) -> None:

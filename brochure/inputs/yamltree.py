@@ -96,7 +96,7 @@ def parse(text: str, file: str, parser: type[Any] = PARSER) -> tuple[Node | None
         hint = "check indentation, and quote text that contains ': ' or starts with * [ & { or a quote"
         opened = _unclosed_quote(text, line)
         if opened is not None:  # (the parser noticed lines later, where the quoted text it read on ran out)
-            hint = f"the quote opened at line {opened[0]}, column {opened[1]} is not closed on its line: close it"
+            hint = f"the quote opened at line {opened[0]}, column {opened[1]} is not closed: close it"
         if "unknown escape" in problem:  # (a backslash in double quotes: brochure's own escapes, `\*`, typed there)
             hint = (
                 "in double quotes YAML reads a backslash as its own escape: to print a mark's character as typed "
@@ -146,14 +146,15 @@ _QUOTED_VALUE = re.compile(r"""^(\s*(?:-\s+)?(?:[^\s#'"][^:#]*:\s+)?)(["'])""")
 
 
 def _unclosed_quote(text: str, line: int) -> tuple[int, int] | None:
-    """The nearest line before `line` (1-based) whose value opens a quote it does not close, as (line, column):
-    where a syntax error noticed lines later most likely began. None when no line before it does."""
+    """The nearest line before `line` (1-based) whose value opens a quote that no quote closes before `line`, as
+    (line, column): where a syntax error noticed lines later most likely began (a quoted text may go on over
+    several lines: one closed before the error is not blamed). None when no line before it does."""
     lines = text.splitlines()
     for n in range(min(line, len(lines)) - 1, max(0, line - 60) - 1, -1):
         found = _QUOTED_VALUE.match(lines[n])
         if found is None:
             continue
-        quote, rest = found.group(2), lines[n][found.end() :]
+        quote, rest = found.group(2), "\n".join([lines[n][found.end() :], *lines[n + 1 : line - 1]])
         if quote == '"':
             closed = re.search(r'(?<!\\)(?:\\\\)*"', rest) is not None
         else:
