@@ -2018,8 +2018,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "a-booking-host-squeezed-beside-the-code",
         "layout/back.py",
-        "        split = 0.0  # the booking address's host would not fit beside the code",
-        "        pass  # the booking address's host would not fit beside the code",
+        "        split = 0.0  # the booking address would not fit beside the code",
+        "        pass  # the booking address would not fit beside the code",
         "tests/test_edges.py",
         k="too_wide_beside",
     ),
@@ -2147,6 +2147,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "quote, rest = found.group(2), lines[n][found.end() :]",
         "tests/test_validation.py",
         k="two_lines_is_not_blamed",
+    ),
+    m(
+        "a-web-address-told-to-take-spaces",
+        "layout/compose.py",
+        '    if key in ("contact.booking_url", "contact.website"):',
+        '    if key in ("contact.website",):',
+        "tests/test_edges.py",
+        k="no_room_for",
     ),
     m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",

@@ -117,20 +117,40 @@ def test_a_long_booking_path_breaks_before_its_slashes(inputs: Inputs) -> None:
     assert "".join(parts) == display_url(long) and len(parts) > 1 and all(p.startswith("/") for p in parts[1:])
 
 
-@pytest.mark.parametrize("paper", ["a4", "letter"])
-def test_a_booking_host_too_wide_beside_the_code_puts_the_contact_lines_under_it(inputs: Inputs, paper: str) -> None:
-    """A clinic's domain as long as elmparkaesthetics.co.uk or longer: the bi-fold set its QR box beside the contact
-    lines, too narrow for the host, and said "'...' is 12.0 mm too wide for its line on the back (hint: use a
-    shorter address)", which no clinic can do. The contact lines go under the QR box, and the address prints whole."""
-    long = "https://clearwaterskinclinicbristol.co.uk/book"
+@pytest.mark.parametrize(
+    ("paper", "long"),
+    [
+        ("a4", "https://clearwaterskinclinicbristol.co.uk/book"),
+        ("letter", "https://clearwaterskinclinicbristol.co.uk/book"),
+        ("a4", "https://example.com/appointments/micro-needling/first-consultation-booking-form"),
+    ],
+    ids=["long-host-a4", "long-host-letter", "long-path-part-a4"],
+)
+def test_a_booking_address_too_wide_beside_the_code_puts_the_contact_lines_under_it(
+    inputs: Inputs, paper: str, long: str
+) -> None:
+    """A clinic's domain as long as elmparkaesthetics.co.uk or longer, or a part of its booking path as long: the
+    bi-fold set its QR box beside the contact lines, too narrow for it, and said "'...' is 12.0 mm too wide for its
+    line on the back (hint: use a shorter address, or break the text with spaces)". The contact lines go under the
+    QR box, and the address prints whole."""
     edit(inputs.brand, "booking_url: https://example.com/book", f"booking_url: {long}")
-    edit(inputs.brand, "website: https://example.com", "website: https://clearwaterskinclinicbristol.co.uk")
+    if "clearwater" in long:
+        edit(inputs.brand, "website: https://example.com", "website: https://clearwaterskinclinicbristol.co.uk")
     result = build(inputs, layout="bifold", paper=paper)
     assert result.ok, [d.format() for d in result.diagnostics]
     assert "".join(booking_lines(result, display_url(long))) == display_url(long)
     assert result.layout is not None and result.layout.qr is not None
     phone = next(t for t in texts(result.layout) if "0321" in t.text)
     assert phone.box.top < result.layout.qr.box.y  # (under the code, not beside it)
+
+
+def test_a_booking_path_with_no_room_for_a_part_of_it_says_to_shorten_it_not_to_add_spaces(inputs: Inputs) -> None:
+    """The tri-fold's back on Letter has no room for '/first-consultation-booking-form' on a line: the hint said
+    "or break the text with spaces", which a web address cannot take."""
+    long = "https://example.com/appointments/micro-needling/first-consultation-booking-form"
+    edit(inputs.brand, "booking_url: https://example.com/book", f"booking_url: {long}")
+    (found,) = [d for d in build(inputs, paper="letter").diagnostics if "too wide for its line" in d.message]
+    assert "a short path, such as /book" in found.hint and "spaces" not in found.hint, found.format()
 
 
 def test_an_address_broken_inside_a_name_is_an_error() -> None:

@@ -172,16 +172,15 @@ def _back(inp: Inputs, box: Rect, page: int, website: bool, qr_mm: float, gap_le
         )
 
     split = _qr_share(box, [label for _, _, label, _ in lines[:3]], t) if wide else 0.0
-    host = display_url(contact.booking_url).split("/")[0]
-    if split and _width(host, t.style("url")) > split - qr_box.text_x() - qr_box.pad + 1.0:
-        split = 0.0  # the booking address's host would not fit beside the code: the contact lines go under it
+    if split and not _fits_beside(display_url(contact.booking_url), t.style("url"), _url_width(split, qr_box)):
+        split = 0.0  # the booking address would not fit beside the code: the contact lines go under it
     row_w = (box.w - split - 6 * MM if split else box.w) - contact_row(0, lines[0][0], "", "").text_x()
     contact_rows: list[tuple[Box, float]] = []
     for i, (icon, key, label, url) in enumerate(lines):
         shown = last_words_kept(label, style, row_w) if key == "contact.address" else label
         contact_rows.append((contact_row(i, icon, shown, url), (0.75 if i == 0 else 0.3) * L))
     diags = too_wide(inp, [(key, label, style.fontName) for _, key, label, _ in lines], style.fontSize, row_w, region)
-    url_w = (split or box.w) - qr_box.text_x() - qr_box.pad
+    url_w = _url_width(split or box.w, qr_box)
     parts = address_lines(display_url(contact.booking_url), t.style("url"), url_w)
     url_markup = "<br/>".join(link(part, contact.booking_url) for part in parts)
     qr_text.parts.append((Para(url_markup, t.style("url")), 2.0))
@@ -325,8 +324,16 @@ def last_words_kept(text: str, style: ParagraphStyle, width: float) -> str:
     return " ".join(words[:-1]) + "\u00a0" + words[-1]
 
 
-def _width(text: str, style: ParagraphStyle) -> float:
-    return float(stringWidth(text, style.fontName, style.fontSize))
+def _url_width(width: float, qr_box: Box) -> float:
+    """The width the booking address has beside the QR code, in a QR box this wide."""
+    return width - qr_box.text_x() - qr_box.pad
+
+
+def _fits_beside(address: str, style: ParagraphStyle, width: float) -> bool:
+    """Whether a web address fits a width, broken as address_lines breaks it (its host, then before each '/'):
+    a host or a part of its path too wide for the room beside the code puts the contact lines under the QR box."""
+    parts = address_lines(address, style, width)
+    return all(float(stringWidth(p, style.fontName, style.fontSize)) <= width + OVERRUN for p in parts)
 
 
 def _qr_share(box: Rect, labels: list[str], t: Theme) -> float:

@@ -333,12 +333,21 @@ def too_wide(
                     inp.brand.where(key),
                     f"'{text}' is {(widest - width) / MM:.1f} mm too wide for its line on the {region} "
                     f"({inp.label}, {inp.sheet.paper.name})",
-                    "use a shorter address, or break the text with spaces"
-                    if key.startswith("contact.")
-                    else "break the name with spaces (it may take two lines), or give a shorter form of it",
+                    _too_wide_hint(key),
                 )
             )
     return diags
+
+
+def _too_wide_hint(key: str) -> str:
+    """What to do about a brand text too wide for its line: a web or email address cannot take spaces."""
+    if key in ("contact.booking_url", "contact.website"):
+        return "use a shorter address (a short path, such as /book, on the clinic's own domain)"
+    if key == "contact.email":
+        return "use a shorter email address"
+    if key.startswith("contact."):
+        return "use a shorter form of it, or break the text with spaces"
+    return "break the name with spaces (it may take two lines), or give a shorter form of it"
 
 
 def where(content: Content, key: str) -> Location:
