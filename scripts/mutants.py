@@ -1146,8 +1146,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "producer-group-not-recognised",
         "preflight/checks.py",
-        "(brand.group or brand.name).casefold()",
-        "brand.name.casefold()",
+        "named(brand.group or brand.name))",
+        "named(brand.name))",
         "tests/test_document.py::test_a_clinic_of_the_group_that_produced_the_words_is_not_warned",
     ),
     m(
@@ -1930,8 +1930,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "escaped-separators-and-tags-taken-as-text",
         "inputs/reader.py",
-        "    found = _UNPRINTABLE.search(value)\n",
-        "    found = None\n",
+        "    found = _UNPRINTABLE.search(value) or (",
+        "    found = None or (",
         "tests/test_validation.py",
         k="as-an-escape",
     ),
@@ -1954,8 +1954,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "a-translation-of-another-version-passes",
         "inputs/translation.py",
-        "    if now.version != was.version:\n",
-        "    if False:\n",
+        "    elif now.version != was.version:\n",
+        "    elif False:\n",
         "tests/test_translations.py",
         k="other_words",
     ),
@@ -2155,6 +2155,22 @@ MUTANTS: tuple[Mutant, ...] = (
         '    if key in ("contact.website",):',
         "tests/test_edges.py",
         k="no_room_for",
+    ),
+    m(
+        "a-newer-translation-told-to-step-back",
+        "inputs/translation.py",
+        "    if now.version != was.version and _version(now.version) > _version(was.version):",
+        "    if False:",
+        "tests/test_translations.py",
+        k="other_words",
+    ),
+    m(
+        "a-name-with-a-joiner-taken-for-another-clinic",
+        "preflight/checks.py",
+        '        return " ".join(INVISIBLE.sub("", text).split()).casefold()',
+        '        return " ".join(text.split()).casefold()',
+        "tests/test_edges.py",
+        k="joiner_pasted_in",
     ),
     m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",

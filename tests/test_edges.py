@@ -213,6 +213,24 @@ def test_an_arabic_letter_mark_in_english_words_is_no_arabic_letter(inputs: Inpu
     assert any("General microneedling." in t for t in page_texts(result.pdf))
 
 
+def test_a_clinic_name_with_a_joiner_pasted_in_is_still_the_producer(inputs: Inputs) -> None:
+    """A brand name pasted with a zero-width joiner ('Test Cli<ZWJ>nic') printed as the producer's name, yet the
+    check said the back names another clinic's staff."""
+    edit(inputs.brand, "name: Test Clinic", 'name: "Test Cli\u200dnic"')
+    result = build(inputs)
+    assert result.ok and not [d for d in result.diagnostics if "as producer" in d.message], result.diagnostics
+
+
+def test_a_letter_that_prints_blank_is_refused_in_a_text(inputs: Inputs) -> None:
+    """A Hangul filler (U+3164: pasted to make a name look empty) in the words was "a glyph the fonts lack", with
+    the hint to add fallback fonts: it prints blank in every font, and is an error at its text."""
+    edit(inputs.content, 'disclaimer: "General information only."', 'disclaimer: "General\u3164information only."')
+    src, diags = api.load(inputs.content, inputs.brand)
+    assert src is None
+    (found,) = [d for d in diags if d.is_error]
+    assert "U+3164 (HANGUL FILLER), which cannot be printed" in found.message and "fallback" not in found.hint
+
+
 def test_a_drawing_label_leaves_out_what_prints_nothing(inputs: Inputs) -> None:
     """A drawing's label pasted with a zero-width space or joiner prints as it does without one: no gap where the
     font's empty box was (labels left out variation selectors only)."""

@@ -345,8 +345,14 @@ def test_a_doi_written_in_other_capitals_is_the_same_doi(tmp_path: Path) -> None
             "2030-06-01",
             "this translation is due for review on 2030-06-01, after its source (2029-12-01, CONTENT:8:11)",
         ),
+        (  # (it was told to translate what changed since 1.10 and set version "1.1": a step back)
+            'version: "1.1"',
+            'version: "1.10"',
+            '"1.10"',
+            "this translation is of version 1.10, newer than its source's 1.1 (CONTENT:6:12): one of the two is",
+        ),
     ],
-    ids=["earlier-version", "published-before-the-source", "review-after-the-source"],
+    ids=["earlier-version", "published-before-the-source", "review-after-the-source", "newer-version"],
 )
 def test_a_translation_of_other_words_than_the_sources_is_a_warning_at_its_date(
     tmp_path: Path, old: str, new: str, at: str, says: str

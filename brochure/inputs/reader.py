@@ -192,7 +192,7 @@ def text_problem(value: str) -> tuple[str, str]:
             f"the text contains {chars.describe(ch)}, which cannot be printed",
             "remove it (a word processor's line break or tab copied with the text is the usual cause)",
         )
-    found = _UNPRINTABLE.search(value)
+    found = _UNPRINTABLE.search(value) or (_BLANK.search(value) if any(map(_visible, value)) else None)
     if found:
         ch = found.group()
         breaks = ch in "\u2028\u2029"
@@ -219,6 +219,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 # Characters a YAML file may not hold, written as escapes in a quoted string ("\\u2028"), and the invisible formatting
 # characters no font prints (tags, interlinear annotations, deprecated format controls, the Mongolian vowel
 # separator): the line and paragraph separators, the noncharacters (U+FDD0..U+FDEF and the last two of each plane).
+# Letters that print blank (chars.BLANKS) are refused too, in a text that prints something else (one of nothing
+# else has no visible characters, which the reader says).
+_BLANK = re.compile(f"[{''.join(sorted(BLANKS))}]")
 _UNPRINTABLE = re.compile(
     "[\u180e\u2028\u2029\u206a-\u206f\ufdd0-\ufdef\ufff9-\ufffb\ufffe\uffff\U000e0000-\U000e007f"
     + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17))

@@ -144,7 +144,16 @@ def _edition(source: Content, translation: Content) -> list[Diagnostic]:
     due for review after them, is a warning at its key."""
     was, now = source.document, translation.document
     diags: list[Diagnostic] = []
-    if now.version != was.version:
+    if now.version != was.version and _version(now.version) > _version(was.version):
+        diags.append(
+            warning(
+                now.where("document.version"),
+                f"this translation is of version {now.version}, newer than its source's {was.version} "
+                f"({_place(was.where('document.version'))}): one of the two is not the version it says",
+                "give the translation the version of the source it translates, or update the source",
+            )
+        )
+    elif now.version != was.version:
         diags.append(
             warning(
                 now.where("document.version"),
@@ -175,6 +184,11 @@ def _edition(source: Content, translation: Content) -> list[Diagnostic]:
             )
         )
     return diags
+
+
+def _version(text: str) -> tuple[tuple[int, str], ...]:
+    """A version, to compare: its parts, numbers by value ('1.10' after '1.9'), other parts as written."""
+    return tuple((int(p), "") if p.isdigit() else (-1, p) for p in re.split(r"[.\-]", text.strip()))
 
 
 def _texts(content: Content) -> dict[str, tuple[str, Location]]:
