@@ -301,9 +301,14 @@ def init(args: argparse.Namespace, console: Console) -> int:
     if args.words:
         return _init_words(args, console)
     interactive = not args.yes and sys.stdin is not None and sys.stdin.isatty()
-    if args.folder is not None and os.path.lexists(args.folder) and not args.folder.is_dir():
-        console.error(f"brochure: error: {args.folder} is a file, not a folder (hint: {_ELSEWHERE})")
-        return EXIT_USAGE  # (it was "afile: error: cannot write the kit: File exists", after every question)
+    blocked = (
+        next((p for p in (args.folder, *args.folder.parents) if os.path.lexists(p) and not p.is_dir()), None)
+        if args.folder is not None
+        else None
+    )
+    if blocked is not None:  # (it was "afile: error: cannot write the kit: File exists", after every question)
+        console.error(f"brochure: error: {blocked} is not a folder (a file, or a link to nothing) (hint: {_ELSEWHERE})")
+        return EXIT_USAGE
     if args.folder is not None and os.path.lexists(args.folder / "brand.yaml"):
         brand = args.folder / "brand.yaml"
         console.error(

@@ -446,9 +446,12 @@ def test_a_folder_that_is_a_file_is_a_usage_error_before_any_question(
 ) -> None:
     """`brochure init afile` asked every question, then said "afile: error: cannot write the kit: File exists"."""
     (tmp_path / "afile").write_text("notes\n")
-    status, out, err = cli(capsys, "init", str(tmp_path / "afile"), *options(), "--yes")
-    assert status == 2 and out == ""
-    assert err.startswith(f"brochure: error: {tmp_path / 'afile'} is a file, not a folder (hint: choose another folder")
+    (tmp_path / "nowhere").symlink_to(tmp_path / "gone")
+    for folder in ("afile", "afile/kit", "nowhere"):
+        status, out, err = cli(capsys, "init", str(tmp_path / folder), *options(), "--yes")
+        assert status == 2 and out == ""
+        blocked = tmp_path / folder.split("/")[0]
+        assert err.startswith(f"brochure: error: {blocked} is not a folder (a file, or a link to nothing) (hint: ")
     assert (tmp_path / "afile").read_text() == "notes\n"
 
 

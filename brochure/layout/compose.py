@@ -311,7 +311,7 @@ def overset(inp: Inputs, pieces: list[tuple[Paragraph, Location, str]], region: 
             at,
             f"a word in {noun} is {flowables.overrun(p) / MM:.1f} mm too long for its line on the {region} "
             f"({inp.label}, {inp.sheet.paper.name})",
-            "break the long word or address (e.g. put a web address on its own line), or shorten it",
+            "break the long word, or shorten it (a web address: a shorter one, or a link on words)",
         )
         for p, at, noun in pieces
         if flowables.overrun(p) > flowables.OVERRUN

@@ -119,12 +119,8 @@ def _where(brand: Brand, key: str) -> Location:
 
 def contrast(colours: Colours, a: Ink | None, b: Ink | None) -> float:
     """WCAG 2 contrast ratio of two inks as printed (None: the paper)."""
-    return luminance_contrast(colours.rgb(a), colours.rgb(b))
-
-
-def luminance_contrast(a: tuple[float, float, float], b: tuple[float, float, float]) -> float:
-    """WCAG 2 contrast ratio of two colours (red, green, blue from 0 to 1)."""
-    la, lb = _luminance(a), _luminance(b)
+    la = _luminance(colours.rgb(a))
+    lb = _luminance(colours.rgb(b))
     return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
 
 
