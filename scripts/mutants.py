@@ -2173,6 +2173,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="joiner_pasted_in",
     ),
     m(
+        "a-title-measured-with-what-prints-nothing",
+        "layout/cover.py",
+        '    longest = max(INVISIBLE.sub("", text).split(),',
+        "    longest = max(text.split(),",
+        "tests/test_edges.py",
+        k="title_with_a_joiner",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

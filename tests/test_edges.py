@@ -213,6 +213,21 @@ def test_an_arabic_letter_mark_in_english_words_is_no_arabic_letter(inputs: Inpu
     assert any("General microneedling." in t for t in page_texts(result.pdf))
 
 
+def test_a_title_with_a_joiner_pasted_in_prints_at_its_size(inputs: Inputs) -> None:
+    """'Micro<ZWJ>-needling' as the title: the joiner prints nothing, yet the font's empty box was measured, and the
+    title was set about 6 % smaller than the same title without it."""
+
+    def title_size() -> float:
+        result = build(inputs)
+        assert result.ok and result.layout is not None, [d.format() for d in result.diagnostics]
+        return max(r.size for t in texts(result.layout) if t.role == "title" for r in t.runs)
+
+    edit(inputs.content, "title: Micro-needling", "title: Microneedlingcare")
+    plain = title_size()
+    edit(inputs.content, "title: Microneedlingcare", 'title: "Microneedling\u200dcare"')
+    assert title_size() == plain
+
+
 def test_a_clinic_name_with_a_joiner_pasted_in_is_still_the_producer(inputs: Inputs) -> None:
     """A brand name pasted with a zero-width joiner ('Test Cli<ZWJ>nic') printed as the producer's name, yet the
     check said the back names another clinic's staff."""
