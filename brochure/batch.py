@@ -424,7 +424,7 @@ def run(
         _record_stopped(editions, [o for made in outcomes.values() for o in made if o.status != "failed"])
         raise
     executor.shutdown()
-    return _distinct([o for i in sorted(outcomes) for o in outcomes[i]])
+    return [_distinct_one(o, count) for i in sorted(outcomes) for o in outcomes[i]]  # (named as the lines were)
 
 
 def _record_stopped(editions: Editions, done: list[Outcome]) -> None:
@@ -441,16 +441,11 @@ def _record_stopped(editions: Editions, done: list[Outcome]) -> None:
         _write_manifest(editions, [o.report() for o in done] + [e for n, e in last.items() if n not in names], kept)
 
 
-def _distinct(outcomes: list[Outcome]) -> list[Outcome]:
-    """The outcomes, a failed edition named like another (its words declare the language of another file of the
-    kit's, or none that can be read) with its words' file beside its language: one name, one edition in the
-    manifest and on the contact sheet (it took the other's place, which was then built again on every run)."""
-    count = Counter(o.edition for o in outcomes)
-    return [_distinct_one(o, count) for o in outcomes]
-
-
 def _distinct_one(o: Outcome, count: Counter[str]) -> Outcome:
-    """One outcome as _distinct names it, by how many editions have its name (`count`)."""
+    """An outcome, a failed edition named like another (its words declare the language of another file of the
+    kit's, or none that can be read) with its words' file beside its language: one name, one edition in the
+    manifest and on the contact sheet (it took the other's place, which was then built again on every run).
+    `count`: how many editions have each name (_expected_names)."""
     if o.status == "failed" and count[o.edition] > 1 and o.inputs and o.edition.count("/") >= 2:
         brand, language, rest = o.edition.split("/", 2)
         words = o.inputs[0][0].replace("/", "\u2215")  # (its path from editions.yaml, a slash that divides
@@ -461,7 +456,7 @@ def _distinct_one(o: Outcome, count: Counter[str]) -> Outcome:
 
 def _expected_names(work: list[Task], names: dict[Path, tuple[str, PaperName] | None], loaded: Loaded) -> Counter[str]:
     """How many editions will have each name, known before any is built (so that the progress lines name a failed
-    edition as the summary does: _distinct)."""
+    edition as the summary does)."""
     count: Counter[str] = Counter()
     for task in work:
         kit, words = names.get(kit_identity(task.kit)), loaded.get(task.content.resolve())
