@@ -278,7 +278,14 @@ def brand() -> Schema:
             "languages": {
                 "type": "object",
                 "propertyNames": {"pattern": LANGUAGE},
-                "additionalProperties": obj({"other_formats": other_formats, "feedback": text()}),
+                "additionalProperties": obj(
+                    {
+                        "other_formats": other_formats,
+                        "feedback": text(),
+                        "website": {**web, "description": "for this language's readers (default: contact's)"},
+                        "booking_url": {**web, "description": "the QR code's, for this language (default: contact's)"},
+                    }
+                ),
             },
             "type": obj({"body_size": body_size}, (), "type sizes"),
         },

@@ -503,3 +503,66 @@ def test_a_dropped_block_is_one_error_not_a_cascade_of_layouts(tmp_path: Path) -
     )
     (line,) = _seeded(tmp_path, block, "")[0]
     assert "'sections[1].blocks' has 7 items here, 8 in the source" in line
+
+
+SPANISH_US = ROOT / "translations" / "es-US.yaml"
+
+
+def _uris(pdf: bytes) -> set[str]:
+    import io
+
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        return {str(a.A.URI) for page in doc.pages for a in page.get("/Annots", []) if "/A" in a}
+
+
+def test_a_language_has_its_own_booking_address() -> None:
+    """Maple & Main's Spanish leaflet: the QR code and the booking link open the Spanish booking page
+    (`languages: es: booking_url:`); its English leaflet keeps the kit's own."""
+    spanish = api.build(sources(SPANISH_US, MAPLE), api.Options())
+    english = api.build(sources(US, MAPLE), api.Options())
+    assert spanish.ok and english.ok and spanish.layout is not None and english.layout is not None
+    assert spanish.layout.qr is not None and spanish.layout.qr.url.endswith("lang=es")
+    assert english.layout.qr is not None and english.layout.qr.url.endswith("lang=en")
+    assert spanish.pdf is not None and english.pdf is not None
+    spanish_links, english_links = _uris(spanish.pdf), _uris(english.pdf)
+    assert "https://maplemainderm.com/book?src=leaflet&lang=es" in spanish_links
+    assert not any(u.endswith("lang=en") for u in spanish_links)
+    assert "https://maplemainderm.com/book?src=leaflet&lang=en" in english_links
+
+
+def test_a_languages_address_is_checked_and_named_where_it_is_written(tmp_path: Path) -> None:
+    """A language's booking address is refused as contact's is, at its own line; a finding about the address
+    a Spanish leaflet prints points there, not at contact:."""
+    brand = copied_kit(tmp_path, MAPLE)
+    text = brand.read_text(encoding="utf-8")
+    old = "booking_url: https://maplemainderm.com/book?src=leaflet&lang=es"
+    assert old in text
+    brand.write_text(text.replace(old, "booking_url: ftp://x"), encoding="utf-8")
+    src, diags = api.load(SPANISH_US, brand)
+    (d,) = [d for d in diags if d.is_error]
+    row, col = position(brand.read_text(encoding="utf-8"), "ftp://x")
+    assert src is None and (d.location.line, d.location.column) == (row, col)
+    assert d.location.key == "languages.es.booking_url" and "is not a valid booking url" in d.message
+    brand.write_text(text, encoding="utf-8")
+    src = sources(SPANISH_US, brand)
+    kit, translated = src.brand.in_language("es-US")
+    assert translated and kit.where("contact.booking_url").key == "languages.es.booking_url"
+    assert kit.where("contact.website").key == "contact.website"  # (the language gives no website of its own)
+    assert kit.where("other_formats.contact").key == "languages.es.other_formats.contact"
+
+
+def test_a_language_may_give_only_its_addresses() -> None:
+    """A kit with no other-formats or feedback lines, whose `languages: es:` gives a website alone: the Spanish
+    leaflet prints it, and the English one the kit's."""
+    from brochure.inputs.brand import KitLanguage, as_written
+
+    brand = sources(CONTENT, BRAND).brand
+    es = KitLanguage("es", addresses=(("website", "https://example.com/es"),))
+    plain = replace(brand, other_formats=None, feedback=None, translations=(es,))
+    kit, translated = plain.in_language("es")
+    assert translated and kit.contact.website == "https://example.com/es"
+    assert kit.contact.booking_url == brand.contact.booking_url
+    assert plain.in_language("en-GB")[0].contact.website == brand.contact.website
+    assert as_written("languages.es.booking_url") and not as_written("languages.es.feedback")

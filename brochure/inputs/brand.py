@@ -12,7 +12,14 @@ from PIL import Image
 from brochure import limits
 from brochure.diagnostics import Diagnostic, Location
 from brochure.frozen import frozen
-from brochure.inputs.contact import CONTACT_KEYS, Contact, read_contact, read_country, read_press
+from brochure.inputs.contact import (
+    CONTACT_KEYS,
+    Contact,
+    contact_problem,
+    read_contact,
+    read_country,
+    read_press,
+)
 from brochure.inputs.controls import DESIGN_TYPE, OWN_HEIGHTS, LogoHeights, TypeSpec, read_logo, read_type
 from brochure.inputs.files import inside, read_bytes
 from brochure.inputs.logo import Logo, load_logo
@@ -29,6 +36,7 @@ _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 AS_WRITTEN = frozenset({"name", *(f"contact.{k}" for k in CONTACT_KEYS)})  # the kit's texts printed as written
 # (read with `literal=True`: no inline markup, so a bracket or an asterisk in them is a character like any other)
+LANGUAGE_ADDRESSES = ("website", "booking_url")  # what `languages: TAG:` may give in place of `contact:`'s
 
 
 @frozen
@@ -51,6 +59,24 @@ class OtherFormats:
 
 
 @frozen
+class KitLanguage:
+    """The kit in another language (`languages: TAG:`): its other-formats and feedback lines written in it, and
+    its web addresses for that language's readers (a booking page in Spanish) where they differ from `contact:`'s."""
+
+    tag: str
+    other_formats: OtherFormats | None = None
+    feedback: str | None = None
+    addresses: tuple[tuple[str, str], ...] = ()  # (website | booking_url, address)
+
+
+def as_written(key: str) -> bool:
+    """Whether the kit's text at `key` prints as written (no inline markup): its name and contact lines, and a
+    language's own addresses."""
+    parts = key.split(".")
+    return key in AS_WRITTEN or (len(parts) == 3 and parts[0] == "languages" and parts[2] in LANGUAGE_ADDRESSES)
+
+
+@frozen
 class Brand:
     """A clinic's identity: colours (with optional CMYK overrides), fonts, logo, contact, paper."""
 
@@ -70,7 +96,7 @@ class Brand:
     feedback: str | None = None  # how to comment on the leaflet, printed with the document block
     condition: Condition | None = None  # the press's printing condition (None: by the paper)
     language: str = "en"  # the language of the kit's own printed texts (other formats, feedback)
-    translations: tuple[tuple[str, OtherFormats | None, str | None], ...] = ()  # `languages:` tag -> those texts
+    translations: tuple[KitLanguage, ...] = ()  # `languages:`: the kit's lines and addresses in other languages
     logo_heights: LogoHeights = OWN_HEIGHTS  # `logo: {height: ...}`: the logo's printed height per layout, in mm
     type_spec: TypeSpec = DESIGN_TYPE  # `type: {body_size: ...}`: the body's starting size
     fallbacks: tuple[FontSpec, ...] = ()  # `fonts.fallbacks`: for characters the kit's own fonts lack, in order
@@ -92,22 +118,37 @@ class Brand:
         return self.logo_heights.get(layout), at.get(f"logo.height.{layout}") or self.where("logo.height")
 
     def in_language(self, language: str) -> tuple[Brand, bool]:
-        """The kit with its printed texts (other formats, feedback) in a leaflet's language: its own when the
-        language is the kit's (en-US for an en kit too), else those of `languages:` (by tag, then language
-        alone); and whether the kit has them (False: they would print in the kit's language)."""
-        if not (self.other_formats or self.feedback) or language_base(language) == language_base(self.language):
-            return self, True
-        found = dict((tag.lower(), (formats, feedback)) for tag, formats, feedback in self.translations)
+        """The kit as a leaflet in `language` prints it: its web addresses for that language where `languages:`
+        gives them (by tag, then language alone), and its printed texts (other formats, feedback) its own when the
+        language is the kit's (en-US for an en kit too), else those of `languages:`; and whether the kit has those
+        texts (False: they would print in the kit's language)."""
+        found = {entry.tag.lower(): entry for entry in self.translations}
         tag = next((t for t in (language.lower(), language_base(language)) if t in found), None)
-        if tag is None:
-            return self, False
-        formats, feedback = found[tag]
+        entry = found[tag] if tag is not None else None
+        kit = self if entry is None else self._with_addresses(entry)
+        if not (self.other_formats or self.feedback) or language_base(language) == language_base(self.language):
+            return kit, True
+        if entry is None:
+            return kit, False
+        formats, feedback = entry.other_formats, entry.feedback
         if (self.other_formats and not formats) or (self.feedback and not feedback):
-            return self, False  # a line the kit prints in its own language, missing in this one
+            return kit, False  # a line the kit prints in its own language, missing in this one
+        at = dict(kit.locations)
+        prefix = f"languages.{entry.tag.lower()}."
+        at.update(
+            {key[len(prefix) :]: loc for key, loc in self.locations if key.lower().startswith(prefix)}
+        )  # (its addresses are at contact.* already: _with_addresses)
+        return replace(kit, other_formats=formats, feedback=feedback, locations=tuple(at.items())), True
+
+    def _with_addresses(self, entry: KitLanguage) -> Brand:
+        """The kit with a language's own web addresses in its contact lines; messages about them point where the
+        language gives them."""
+        if not entry.addresses:
+            return self
         at = dict(self.locations)
-        prefix = f"languages.{tag}."
-        at.update({key[len(prefix) :]: loc for key, loc in self.locations if key.lower().startswith(prefix)})
-        return replace(self, other_formats=formats, feedback=feedback, locations=tuple(at.items())), True
+        for key, _ in entry.addresses:
+            at[f"contact.{key}"] = self.where(f"languages.{entry.tag}.{key}")
+        return replace(self, contact=replace(self.contact, **dict(entry.addresses)), locations=tuple(at.items()))
 
     def where(self, key: str) -> Location:
         """Where a key (e.g. 'colors.primary') is written in brand.yaml, for messages about it."""
@@ -168,7 +209,7 @@ def _read_brand(r: Reader, root: Node, path: Path) -> Brand | None:
     feedback = r.text(top.get("feedback"), "feedback") if "feedback" in top else None
     group = r.text(top.get("group"), "group", printed=False) if "group" in top else None
     language = _read_language(r, top.get("language"))
-    translations = _read_languages(r, top.get("languages"))
+    translations = _read_languages(r, top.get("languages"), country)
     if name is None or colors is None or fonts is None or logo is None or contact is None or paper is None:
         return None
     if not (country_ok and press_ok):
@@ -217,14 +258,15 @@ def _read_language(r: Reader, node: Node | None) -> str | None:
     return value
 
 
-def _read_languages(r: Reader, node: Node | None) -> tuple[tuple[str, OtherFormats | None, str | None], ...] | None:
-    """`languages: {es: {other_formats: {...}, feedback: ...}}`: the kit's printed texts in other languages."""
+def _read_languages(r: Reader, node: Node | None, country: str | None = None) -> tuple[KitLanguage, ...] | None:
+    """`languages: {es: {other_formats: {...}, feedback: ..., booking_url: ...}}`: the kit's printed texts in
+    other languages, and its web addresses for their readers (checked as `contact:`'s are)."""
     if node is None:
         return ()
     if not isinstance(node.value, dict):
         r.fail(r.key_at(node, "languages"), f"expected a mapping here, found {node.kind}", "e.g. languages: {es: ...}")
         return None
-    out: list[tuple[str, OtherFormats | None, str | None]] = []
+    out: list[KitLanguage] = []
     ok = True
     for tag, child in node.value.items():
         path = f"languages.{tag}"
@@ -232,17 +274,36 @@ def _read_languages(r: Reader, node: Node | None) -> tuple[tuple[str, OtherForma
             r.fail(r.at(child, path), language_problem(str(tag)), "write a BCP 47 tag such as es or pl")
             ok = False
             continue
-        m = r.mapping(child, path, (), ("other_formats", "feedback"))
+        m = r.mapping(child, path, (), ("other_formats", "feedback", *LANGUAGE_ADDRESSES))
         if m is None:
             ok = False
             continue
         formats_ok, formats = _read_other_formats(r, m.get("other_formats"), f"{path}.other_formats")
         feedback = r.text(m.get("feedback"), f"{path}.feedback") if "feedback" in m else None
-        if not formats_ok or ("feedback" in m and feedback is None):
+        addresses = _read_addresses(r, m, path, country)
+        if not formats_ok or ("feedback" in m and feedback is None) or addresses is None:
             ok = False
             continue
-        out.append((str(tag), formats, feedback))
+        out.append(KitLanguage(str(tag), formats, feedback, addresses))
     return tuple(out) if ok else None
+
+
+def _read_addresses(
+    r: Reader, m: dict[str, Node], path: str, country: str | None
+) -> tuple[tuple[str, str], ...] | None:
+    """A language's own website and booking address (printed as written, each a safe link); None when wrong."""
+    out: list[tuple[str, str]] = []
+    for key in LANGUAGE_ADDRESSES:
+        if key not in m:
+            continue
+        value = r.text(m[key], f"{path}.{key}", literal=True)
+        why, hint = contact_problem(key, value, country) if value is not None else ("", "")
+        if value is None or why:
+            if why:
+                r.fail(r.at(m[key], f"{path}.{key}"), why, hint)
+            return None
+        out.append((key, value))
+    return tuple(out)
 
 
 def _read_other_formats(r: Reader, node: Node | None, path: str = "other_formats") -> tuple[bool, OtherFormats | None]:

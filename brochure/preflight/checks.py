@@ -11,7 +11,7 @@ import phonenumbers
 from phonenumbers.phonemetadata import PhoneMetadata
 
 from brochure.diagnostics import Diagnostic, Location, error, warning
-from brochure.inputs.brand import AS_WRITTEN, Brand
+from brochure.inputs.brand import Brand, as_written
 from brochure.inputs.chars import DIGIT_SPACES, INVISIBLE, SPELLED_DIGITS
 from brochure.inputs.content import Content
 from brochure.inputs.inline import citations, plain, upper
@@ -47,7 +47,7 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
         return found or None
 
     texts = [*content.strings, *kicker, *_citation_strings(content), *brand.printed(), own]
-    shown = [(text if at.key in AS_WRITTEN else plain(text), at) for text, at in texts]  # (what prints)
+    shown = [(text if as_written(at.key) else plain(text), at) for text, at in texts]  # (what prints)
     every = set().union(*(printed for printed, _ in shown))  # (each character looked up once, and the texts
     # read a character at a time only if one of them is lacking: in a leaflet that prints, none is)
     lacking = {ch: lacks(ch) for ch in every}  # a character -> the faces (and their fallbacks) that lack it
