@@ -255,7 +255,7 @@ def _kit_language(src: Sources) -> Diagnostic:
     given = (("other_formats", b.other_formats), ("feedback", b.feedback))
     lines = " and ".join(name for name, value in given if value)
     return error(
-        b.where("languages") if b.translations else b.where("feedback" if b.feedback else "other_formats"),
+        b.language_entry(language) if b.translations else b.where("feedback" if b.feedback else "other_formats"),
         f"the brand kit's {lines} lines are in '{b.language}', and the leaflet is in '{language}': the kit has "
         f"no '{language}' version of each under languages:, so they would print in another language",
         f"add them in the kit: languages: {{{language.split('-')[0]}: {{other_formats: {{formats: [...], "

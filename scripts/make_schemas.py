@@ -210,7 +210,7 @@ def brand() -> Schema:
     }
     cmyk = {"type": "array", "items": {"type": "number", "minimum": 0, "maximum": 100}, "minItems": 4, "maxItems": 4}
     other_formats = obj({"formats": listed(text()), "contact": text()}, ("formats", "contact"))
-    web = {"type": "string", "pattern": "^https?://", "description": "https://..."}
+    web = {"type": "string", "pattern": "^\\s*[hH][tT][tT][pP][sS]?://", "description": "https://..."}
     logo_file = {"type": "string", "pattern": "\\.([sS][vV][gG]|[pP][nN][gG])$", "description": "SVG or PNG"}
     low, high = LOGO_MM
     millimetres = {

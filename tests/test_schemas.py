@@ -351,6 +351,8 @@ MUTATIONS: list[tuple[str, str, Callable[[Any], None]]] = [
     ("brand", "logo too tall", put("logo", {"file": "logo.svg", "height": 60})),
     ("brand", "typo: logo.heigth", put("logo", {"file": "logo.svg", "heigth": 20})),
     ("brand", "body size too large", put("type", {"body_size": 14})),
+    ("brand", "a language's booking address not a web address", put("languages.es.booking_url", "ftp://x.org/b")),
+    ("brand", "typo: a language's booking_ulr", put("languages.es.booking_ulr", "https://example.com/es")),
     ("content", "hint: keep apart", put("sections.0.keep", "apart")),
     ("content", "hint: break after", put("sections.0.break", {"trifold": "after"})),
     ("editions", "typo: brand", rename("brands", "brand")),

@@ -566,3 +566,86 @@ def test_a_language_may_give_only_its_addresses() -> None:
     assert kit.contact.booking_url == brand.contact.booking_url
     assert plain.in_language("en-GB")[0].contact.website == brand.contact.website
     assert as_written("languages.es.booking_url") and not as_written("languages.es.feedback")
+
+
+def _kit_languages(tmp_path: Path, block: str, lines: bool = True) -> Path:
+    """Maple & Main's kit with its `languages:` block replaced (and, unless `lines`, without its own other-formats
+    and feedback lines)."""
+    brand = copied_kit(tmp_path, MAPLE)
+    text = brand.read_text(encoding="utf-8")
+    text = text[: text.index("languages:")] + block
+    if not lines:
+        start, end = text.index("other_formats:"), text.index("languages:")
+        text = text[:start] + text[end:]
+    brand.write_text(text, encoding="utf-8")
+    return brand
+
+
+SPANISH_LINES = """    other_formats: {formats: [letra grande], contact: "llame al (802) 555-0148"}
+    feedback: "Díganos qué le parece: care@maplemainderm.com"
+"""
+
+
+def test_a_languages_own_tag_and_the_language_alone_each_give_what_they_have(tmp_path: Path) -> None:
+    """`es:` gives the Spanish lines and booking page, `es-US:` a website alone: the es-US leaflet prints the
+    es-US website, and the es lines and booking page (an entry for the tag does not hide the language's)."""
+    block = (
+        "languages:\n  es:\n"
+        + SPANISH_LINES
+        + "    booking_url: https://maplemainderm.com/book?lang=es\n"
+        + "  es-US:\n    website: https://maplemainderm.com/es\n"
+    )
+    src = sources(SPANISH_US, _kit_languages(tmp_path, block))
+    kit, translated = src.brand.in_language("es-US")
+    assert translated and kit.contact.booking_url.endswith("lang=es")
+    assert kit.contact.website == "https://maplemainderm.com/es"
+    assert kit.feedback is not None and kit.feedback.startswith("Díganos")
+    assert kit.where("contact.website").key == "languages.es-US.website"
+    assert kit.where("feedback").key == "languages.es.feedback"
+    result = api.build(src, api.Options())
+    assert result.ok and result.layout is not None and result.layout.qr is not None
+    assert result.layout.qr.url == "https://maplemainderm.com/book?lang=es"
+
+
+def test_a_languages_lines_print_when_the_kit_has_none_of_its_own(tmp_path: Path) -> None:
+    """A kit without other-formats or feedback lines of its own, whose `languages: es:` has them: the Spanish
+    leaflet prints them (they were dropped without a word)."""
+    block = "languages:\n  es:\n" + SPANISH_LINES
+    src = sources(SPANISH_US, _kit_languages(tmp_path, block, lines=False))
+    assert src.brand.other_formats is None and src.brand.feedback is None
+    result = api.build(src, api.Options())
+    assert result.ok, [d.format() for d in result.diagnostics]
+    assert result.pdf is not None
+    words = " ".join(page_texts(result.pdf))
+    assert "letra grande" in words and "Díganos qué le parece" in words
+
+
+def test_a_language_given_twice_in_other_cases_is_an_error(tmp_path: Path) -> None:
+    """`es:` and `ES:` are one language (a tag's case does not count): an error at the second, as a key given
+    twice is, not the last one printed."""
+    block = "languages:\n  es:\n" + SPANISH_LINES + "  ES:\n" + SPANISH_LINES
+    brand = _kit_languages(tmp_path, block)
+    src, diags = api.load(SPANISH_US, brand)
+    (d,) = [d for d in diags if d.is_error]
+    row, col = position(brand.read_text(encoding="utf-8"), "ES:")
+    assert src is None and (d.location.line, d.location.column) == (row, col)
+    assert "'ES' is given twice under languages: (as 'es' too" in d.message
+
+
+def test_every_wrong_address_of_a_language_is_reported(tmp_path: Path) -> None:
+    block = "languages:\n  es:\n" + SPANISH_LINES + "    website: ftp://a\n    booking_url: https://localhost/%zz\n"
+    src, diags = api.load(SPANISH_US, _kit_languages(tmp_path, block))
+    errors = [d for d in diags if d.is_error]
+    assert src is None and [d.location.key for d in errors] == ["languages.es.website", "languages.es.booking_url"]
+    assert "it has a '%' that is not followed by two hex digits" in errors[1].message
+
+
+def test_a_missing_language_is_named_at_its_entry(tmp_path: Path) -> None:
+    """`es-US:` gives a booking page alone and no entry the Spanish lines: the error points at the es-US entry."""
+    block = "languages:\n  pl:\n" + SPANISH_LINES + "  es-US:\n    booking_url: https://maplemainderm.com/b\n"
+    brand = _kit_languages(tmp_path, block)
+    result = api.build(sources(SPANISH_US, brand), api.Options())
+    (d,) = [d for d in result.diagnostics if d.is_error]
+    row, col = position(brand.read_text(encoding="utf-8"), "es-US:")
+    assert not result.ok and (d.location.line, d.location.column) == (row, col)
+    assert "the kit has no 'es-US' version" in d.message

@@ -118,37 +118,49 @@ class Brand:
         return self.logo_heights.get(layout), at.get(f"logo.height.{layout}") or self.where("logo.height")
 
     def in_language(self, language: str) -> tuple[Brand, bool]:
-        """The kit as a leaflet in `language` prints it: its web addresses for that language where `languages:`
-        gives them (by tag, then language alone), and its printed texts (other formats, feedback) its own when the
-        language is the kit's (en-US for an en kit too), else those of `languages:`; and whether the kit has those
-        texts (False: they would print in the kit's language)."""
+        """The kit as a leaflet in `language` prints it, from its `languages:` entries for the language's own tag
+        first and then for the language alone (es-US, then es), each line and address from the first that gives it:
+        its web addresses there, else `contact:`'s; its other-formats and feedback lines its own when the language
+        is the kit's (en-US for an en kit too), else those of the entries; and whether the kit has every line it
+        prints in its own language in this one (False: they would print in the kit's language)."""
         found = {entry.tag.lower(): entry for entry in self.translations}
-        tag = next((t for t in (language.lower(), language_base(language)) if t in found), None)
-        entry = found[tag] if tag is not None else None
-        kit = self if entry is None else self._with_addresses(entry)
-        if not (self.other_formats or self.feedback) or language_base(language) == language_base(self.language):
+        entries = [found[t] for t in dict.fromkeys((language.lower(), language_base(language))) if t in found]
+        kit = self._with_addresses(entries)
+        if language_base(language) == language_base(self.language):
             return kit, True
-        if entry is None:
-            return kit, False
-        formats, feedback = entry.other_formats, entry.feedback
-        if (self.other_formats and not formats) or (self.feedback and not feedback):
+        formats = next((e for e in entries if e.other_formats), None)
+        feedback = next((e for e in entries if e.feedback), None)
+        if (self.other_formats and formats is None) or (self.feedback and feedback is None):
             return kit, False  # a line the kit prints in its own language, missing in this one
         at = dict(kit.locations)
-        prefix = f"languages.{entry.tag.lower()}."
-        at.update(
-            {key[len(prefix) :]: loc for key, loc in self.locations if key.lower().startswith(prefix)}
-        )  # (its addresses are at contact.* already: _with_addresses)
-        return replace(kit, other_formats=formats, feedback=feedback, locations=tuple(at.items())), True
+        for entry, line in ((formats, "other_formats"), (feedback, "feedback")):
+            if entry is not None:  # (messages about the line point where the language gives it)
+                prefix = f"languages.{entry.tag}."
+                at.update({key[len(prefix) :]: loc for key, loc in self.locations if key.startswith(prefix + line)})
+        return replace(
+            kit,
+            other_formats=formats.other_formats if formats is not None else None,
+            feedback=feedback.feedback if feedback is not None else None,
+            locations=tuple(at.items()),
+        ), True
 
-    def _with_addresses(self, entry: KitLanguage) -> Brand:
-        """The kit with a language's own web addresses in its contact lines; messages about them point where the
-        language gives them."""
-        if not entry.addresses:
+    def _with_addresses(self, entries: list[KitLanguage]) -> Brand:
+        """The kit with a language's own web addresses in its contact lines (each from the first entry that gives
+        it); messages about them point where the language gives them."""
+        given = {key: (entry, address) for entry in reversed(entries) for key, address in entry.addresses}
+        if not given:
             return self
         at = dict(self.locations)
-        for key, _ in entry.addresses:
+        for key, (entry, _) in given.items():
             at[f"contact.{key}"] = self.where(f"languages.{entry.tag}.{key}")
-        return replace(self, contact=replace(self.contact, **dict(entry.addresses)), locations=tuple(at.items()))
+        addresses = {key: address for key, (_, address) in given.items()}
+        return replace(self, contact=replace(self.contact, **addresses), locations=tuple(at.items()))
+
+    def language_entry(self, language: str) -> Location:
+        """Where `languages:` gives the language (its own tag, else the language alone), or `languages:` itself."""
+        tags = {entry.tag.lower(): entry.tag for entry in self.translations}
+        tag = next((tags[t] for t in (language.lower(), language_base(language)) if t in tags), None)
+        return self.where(f"languages.{tag}" if tag is not None else "languages")
 
     def where(self, key: str) -> Location:
         """Where a key (e.g. 'colors.primary') is written in brand.yaml, for messages about it."""
@@ -268,10 +280,21 @@ def _read_languages(r: Reader, node: Node | None, country: str | None = None) ->
         return None
     out: list[KitLanguage] = []
     ok = True
+    tags: dict[str, str] = {}  # a tag in lower case -> as first written (tags ignore case)
     for tag, child in node.value.items():
         path = f"languages.{tag}"
         if language_problem(str(tag)):
-            r.fail(r.at(child, path), language_problem(str(tag)), "write a BCP 47 tag such as es or pl")
+            r.fail(r.key_at(child, path), language_problem(str(tag)), "write a BCP 47 tag such as es or pl")
+            ok = False
+            continue
+        first = tags.setdefault(str(tag).lower(), str(tag))
+        if first != str(tag):
+            r.fail(
+                r.key_at(child, path),
+                f"the language '{tag}' is given twice under languages: (as '{first}' too: a language tag's case "
+                "does not count)",
+                "keep one entry for the language",
+            )
             ok = False
             continue
         m = r.mapping(child, path, (), ("other_formats", "feedback", *LANGUAGE_ADDRESSES))
@@ -293,17 +316,19 @@ def _read_addresses(
 ) -> tuple[tuple[str, str], ...] | None:
     """A language's own website and booking address (printed as written, each a safe link); None when wrong."""
     out: list[tuple[str, str]] = []
+    ok = True
     for key in LANGUAGE_ADDRESSES:
         if key not in m:
             continue
         value = r.text(m[key], f"{path}.{key}", literal=True)
         why, hint = contact_problem(key, value, country) if value is not None else ("", "")
+        if why:
+            r.fail(r.at(m[key], f"{path}.{key}"), why, hint)
         if value is None or why:
-            if why:
-                r.fail(r.at(m[key], f"{path}.{key}"), why, hint)
-            return None
+            ok = False  # (each wrong address is reported, not the first only)
+            continue
         out.append((key, value))
-    return tuple(out)
+    return tuple(out) if ok else None
 
 
 def _read_other_formats(r: Reader, node: Node | None, path: str = "other_formats") -> tuple[bool, OtherFormats | None]:
@@ -364,6 +389,7 @@ def _locations(r: Reader, top: dict[str, Node]) -> tuple[tuple[str, Location], .
     for tag, node in languages.value.items() if languages is not None and isinstance(languages.value, dict) else []:
         if isinstance(node.value, dict):
             prefix = f"languages.{tag}"
+            out.append((prefix, r.key_at(node, prefix)))
             out.extend((f"{prefix}.{k}", r.at(n, f"{prefix}.{k}")) for k, n in node.value.items())
             other = node.value.get("other_formats")
             if other is not None and isinstance(other.value, dict):

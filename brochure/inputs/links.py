@@ -16,6 +16,7 @@ _HOST = re.compile(rf"^(?:{_LABEL}\.)+(?:[A-Za-z]{{2,63}}|xn--[A-Za-z0-9-]{{1,59
 _LOCAL = re.compile(r"^[A-Za-z0-9!#$%&*+/=?^_~-]+(?:\.[A-Za-z0-9!#$%&*+/=?^_~-]+)*$")
 _PHONE_CHARS = re.compile(r"^\+?\(?[0-9][0-9 ()\-.]*$")
 _UNSAFE = set("\"'<>`\\{}|^")
+_BROKEN_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
 _REFUSED = re.compile(r"[\s\x00-\x1f\x7f-\x9f" + re.escape("".join(sorted(_UNSAFE))) + "]")  # link_problem refuses
 
 
@@ -100,6 +101,8 @@ def link_problem(url: str) -> str:
         return f"contains {shown}, which a link may not (percent-encode it, e.g. a space as %20)"
     if not url.isascii():
         return "has characters outside ASCII (percent-encode them, and write the domain in its xn-- form)"
+    if _BROKEN_ESCAPE.search(url):
+        return "has a '%' that is not followed by two hex digits (a percent sign itself is written %25)"
     scheme, colon, rest = url.partition(":")
     scheme = scheme.lower()
     if not colon or scheme not in SCHEMES:
@@ -122,4 +125,5 @@ def link_problem(url: str) -> str:
         return "has a user name before the domain ('@'), which hides where the link goes"
     if port is not None and not 1 <= port <= 65535:
         return "has an impossible port number"
-    return host_problem(parts.hostname or "")
+    problem = host_problem(parts.hostname or "")
+    return f"has a bad domain: {problem}" if problem else ""
