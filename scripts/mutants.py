@@ -2254,6 +2254,22 @@ MUTANTS: tuple[Mutant, ...] = (
         k="missing_language_is_named",
     ),
     m(
+        "invisible-list-dots-printed",
+        "preflight/seen.py",
+        "            if item.fill.alpha >= SEEN_ALPHA and apart >= SEEN:",
+        "            if True:",
+        "tests/test_preflight.py",
+        k="list_dots_that_would_print_invisible",
+    ),
+    m(
+        "invisible-list-dots-said-once-a-dot",
+        "preflight/seen.py",
+        "            if (key, name) in said:",
+        "            if False:",
+        "tests/test_preflight.py",
+        k="list_dots_that_would_print_invisible",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

@@ -571,6 +571,25 @@ def test_a_white_logo_on_the_white_paper_is_an_error_at_logo(inputs: Inputs, kin
     assert build(inputs).ok  # (gold on white: a contrast ratio of 1.4, yet plain to see)
 
 
+@pytest.mark.parametrize("accent", ["#FFFFFF", "#F4F1EC"])
+def test_list_dots_that_would_print_invisible_are_an_error_at_the_accent(inputs: Inputs, accent: str) -> None:
+    """A white (or all but white) accent printed every list item's dot white on the white paper, exit 0: the items
+    ran together. One error at colors.accent (colors.cmyk.accent's place for press: the kit gives none, so at
+    colors.accent too) in both editions; a pale but plainly coloured accent passes."""
+    inputs.content.write_text(CONTENT.read_text(encoding="utf-8"), encoding="utf-8")  # (25 dots in its lists)
+    edit(inputs.brand, 'accent: "#E07A5F"', f'accent: "{accent}"')
+    line, col = position(inputs.brand.read_text(), f'accent: "{accent}"')
+    col += len("accent: ")
+    for target in ("office", "press"):
+        result = build(inputs, target=target)
+        dots = [m for m in messages(result) if "the dots of the list items" in m]
+        assert not result.ok and len(dots) == 1, (target, messages(result))
+        assert dots[0].startswith(f"{inputs.brand}:{line}:{col}: error: the dots of the list items would print all")
+        assert "on the paper" in dots[0]
+    edit(inputs.brand, f'accent: "{accent}"', 'accent: "#F2C94C"')  # (a pale yellow: delta E about 40)
+    assert not any("the dots" in m for m in messages(build(inputs)))
+
+
 def test_a_logo_of_thin_lines_is_seen_and_a_faint_speck_is_not(inputs: Inputs) -> None:
     """Line art on a transparent ground (navy strokes 4 px wide on 1,200) was refused as invisible in the office
     edition: judged from a 64-pixel copy in which the lines had all but vanished. A picture is judged as laid on

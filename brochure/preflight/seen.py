@@ -1,4 +1,4 @@
-"""A Layout's logo + the edition's colours -> an error when the logo would print (almost) invisible on its ground.
+"""A Layout's logo and list dots + the edition's colours -> an error when they would print all but invisible.
 
 A kit's logo is often drawn in a reversed version too, white for dark grounds; given as `logo:` it printed white on
 the white paper above the cover's colour field, exit 0, with screen readers told of a logo no reader could see. The
@@ -53,6 +53,37 @@ def check_logo_seen(layout: Layout, brand: Brand, colours: Colours) -> list[Diag
                 "use the version of the logo made for light backgrounds (a white, 'reversed' logo is for dark ones)",
             ).at(place(n, box))
         )
+    return diags
+
+
+def check_dots_seen(layout: Layout, colours: Colours) -> list[Diagnostic]:
+    """An error at the dots' colour (the kit's accent) where the dots of a list's items would print all but invisible
+    on what is beneath them (a white accent on the paper): the items then run together as one paragraph. One error
+    for each colour and ground, at the first such dot."""
+    diags: list[Diagnostic] = []
+    said: set[tuple[str, str]] = set()
+    for n, page in enumerate(layout.pages):
+        for item in page.items:
+            if not (isinstance(item, Shape) and item.role == "label" and item.fill is not None):
+                continue
+            ground = _ground(page.items, item.box, item.z)
+            apart = difference(colours.rgb(item.fill), colours.rgb(ground))
+            if item.fill.alpha >= SEEN_ALPHA and apart >= SEEN:
+                continue
+            key, name = colours.key_of(item.fill), colours.key_of(ground, ground=True)
+            if (key, name) in said:
+                continue
+            said.add((key, name))
+            diags.append(
+                error(
+                    colours.at(key),
+                    f"the dots of the list items would print all but invisible on "
+                    f"{'the paper' if name == 'paper white' else name}: {key} differs from it by a colour difference "
+                    f"(delta E) of {apart:.1f}{' as printed' if colours.press else ''}, under {SEEN:g}",
+                    f"choose a darker or more colourful {key.rpartition(' ')[2]}: the dots (and the rules above "
+                    "headings) print in it, on the paper and the panels' tints",
+                ).at(place(n, item.box))
+            )
     return diags
 
 
