@@ -571,6 +571,17 @@ def test_a_white_logo_on_the_white_paper_is_an_error_at_logo(inputs: Inputs, kin
     assert build(inputs).ok  # (gold on white: a contrast ratio of 1.4, yet plain to see)
 
 
+def test_text_on_a_tint_darkened_by_a_dark_background_says_the_background_can_change(inputs: Inputs) -> None:
+    """A black `background`: the panels' tints are the brand colours mixed into black, and text on them fails. The
+    error was at the text's colour, its hint naming only that: it names colors.background too, which the tints
+    are mixed into."""
+    inputs.content.write_text(CONTENT.read_text(encoding="utf-8"), encoding="utf-8")
+    edit(inputs.brand, 'background: "#FFFFFF"', 'background: "#000000"')
+    tinted = [m for m in messages(build(inputs)) if " tint of " in m]
+    assert tinted and all("or colors.background: the tint beneath is colors." in m for m in tinted), tinted
+    assert any("colors.secondary mixed into it" in m for m in tinted)
+
+
 @pytest.mark.parametrize("accent", ["#FFFFFF", "#F4F1EC"])
 def test_list_dots_that_would_print_invisible_are_an_error_at_the_accent(inputs: Inputs, accent: str) -> None:
     """A white (or all but white) accent printed every list item's dot white on the white paper, exit 0: the items

@@ -649,3 +649,21 @@ def test_a_missing_language_is_named_at_its_entry(tmp_path: Path) -> None:
     row, col = position(brand.read_text(encoding="utf-8"), "es-US:")
     assert not result.ok and (d.location.line, d.location.column) == (row, col)
     assert "the kit has no 'es-US' version" in d.message
+
+
+def test_a_back_over_full_with_a_kits_long_line_is_told_at_that_line(tmp_path: Path) -> None:
+    """A kit's feedback line (here the Spanish one, under languages:) long enough to overfill the back: the error
+    points at it in brand.yaml and names it, where it pointed at the content file's document details."""
+    long = "Díganos qué le parece este folleto, con todo detalle y sin prisa, " * 24
+    block = (
+        "languages:\n  es:\n"
+        + '    other_formats: {formats: [letra grande], contact: "llame al (802) 555-0148"}\n'
+        + f'    feedback: "{long}care@maplemainderm.com"\n'
+    )
+    brand = _kit_languages(tmp_path, block)
+    result = api.build(sources(SPANISH_US, brand), api.Options())
+    (d,) = [d for d in result.diagnostics if d.is_error]
+    row, col = position(brand.read_text(encoding="utf-8"), f'"{long}')
+    assert not result.ok and "the back region is over-full" in d.message
+    assert (d.location.file, d.location.line, d.location.column) == (str(brand), row, col)
+    assert d.hint.startswith("shorten the feedback line (the longest of them)")

@@ -107,7 +107,7 @@ def _foot(inp: Inputs, box: Rect, run_on: bool = False) -> Foot:
         items.append((sources, 0.4 * L))
     doc = document_block(inp.content, inp.brand)
     items.append((Para(doc.markup(blocks.md), t.style("fine")), 0.4 * L))
-    keys = [*_bottom_keys(inp), doc.at]
+    keys = [*_bottom_keys(inp), _longest(doc.texts(), doc.at)]
     floors = floor_of([Item(f, "", g) for f, g in items], box.w)
     if sum(floors) > GROSS * box.h:  # far too long for the whole back: not worth measuring every line
         return Foot(items, keys, floors, 0.0, [], [])
@@ -251,6 +251,15 @@ def _bottom_keys(inp: Inputs, rate: Callable[[str], float] = len) -> list[Locati
     return keys
 
 
+def _longest(texts: list[tuple[str, Location]], default: Location) -> Location:
+    """Where the most of a block's words are written (the document details, or a kit's feedback or other-formats
+    line: a long one is told to the kit's file, not the content's)."""
+    sizes: dict[Location, int] = {}
+    for text, at in texts:
+        sizes[at] = sizes.get(at, 0) + len(text)
+    return max(sizes, key=lambda at: sizes[at]) if sizes else default
+
+
 def _noun(at: Location) -> str:
     return {
         "call_to_action.heading": "the call to action's heading",
@@ -258,7 +267,12 @@ def _noun(at: Location) -> str:
         "call_to_action.qr_label": "the QR code's label",
         "disclaimer": "the disclaimer",
         "contact.address": "the address",
-    }.get(at.key) or _DOCUMENT_NOUN.get(at.key.split(".")[0].split("[")[0], "the sources")
+    }.get(at.key) or _DOCUMENT_NOUN.get(_kit_key(at.key).split(".")[0].split("[")[0], "the sources")
+
+
+def _kit_key(key: str) -> str:
+    """A kit's key as the kit's own line's: `languages.es.feedback` is the feedback line."""
+    return key.split(".", 2)[2] if key.startswith("languages.") and key.count(".") >= 2 else key
 
 
 _DOCUMENT_NOUN = {  # texts of the document block, by their top-level key

@@ -178,10 +178,22 @@ def check_contrast(layout: Layout, colours: Colours) -> list[Diagnostic]:
                 colours.at(blame),
                 f"{_join(sorted(roles))} printed in {_name(fg)} on {_name(bg)} have a contrast of "
                 f"{_ratio(worst, need)}:1{' as printed' if colours.press else ''}, under {need:g}:1",
-                f"change {blame.rpartition(' ')[2]} so the two differ more",
+                f"change {blame.rpartition(' ')[2]} so the two differ more" + _mixed(colours, bg),
             ).at(*spots[(fg, bg, need)][:MOST_PLACES])
         )
     return diags
+
+
+DARKER = 1.5  # a background this much darker than white (a contrast ratio) darkens the tints made with it
+
+
+def _mixed(colours: Colours, ground: str) -> str:
+    """What a tint beneath the text is mixed with, for the hint, when the background is dark enough to darken every
+    tint (a lighter one would help)."""
+    ink, background = next((ink, name) for ink, name in colours.names if name.endswith(".background"))
+    if " tint of " not in ground or contrast(colours, ink, None) < DARKER:  # (a white or pale background: no help)
+        return ""
+    return f", or {background}: the tint beneath is {ground.rpartition(' ')[2]} mixed into it"
 
 
 def _ratio(ratio: float, need: float) -> str:
