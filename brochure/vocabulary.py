@@ -64,7 +64,14 @@ def direction(language: str) -> Direction:
     return "rtl" if language.split("-")[0].lower() in RTL_LANGUAGES else "ltr"
 
 
-LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")  # a BCP 47 tag: en, en-GB, es-419, zh-Hant
+LANGUAGE_TAG = re.compile(  # a BCP 47 tag (RFC 5646's grammar, in the order of its subtags): en, en-GB, es-419, zh-Hant
+    "^[A-Za-z]{2,3}(-[A-Za-z]{3}){0,3}"  # the language (and extended language subtags)
+    "(-[A-Za-z]{4})?"  # a script: zh-Hant
+    "(-([A-Za-z]{2}|[0-9]{3}))?"  # a region: en-GB, es-419 (one: es-ES-ES is no tag)
+    "(-([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*"  # variants: de-CH-1996
+    "(-[0-9A-WY-Za-wy-z](-[A-Za-z0-9]{2,8})+)*"  # extensions: en-u-nu-latn
+    "(-[Xx](-[A-Za-z0-9]{1,8})+)?$"  # private use: en-x-clinic
+)
 
 
 def language_problem(tag: str) -> str:

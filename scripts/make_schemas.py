@@ -31,7 +31,7 @@ from brochure.words import NAMES
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "schemas"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-LANGUAGE = "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
+LANGUAGE = LANGUAGE_TAG.pattern
 TEXT: dict[str, Any] = {"type": "string", "minLength": 1, "pattern": "\\S"}
 Schema = dict[str, Any]
 

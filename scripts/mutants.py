@@ -2301,6 +2301,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="over_full_with_a_kits_long_line",
     ),
     m(
+        "a-language-tag-with-two-regions-taken",
+        "vocabulary.py",
+        '    "(-([A-Za-z]{2}|[0-9]{3}))?"  # a region',
+        '    "(-([A-Za-z]{2}|[0-9]{3}))*"  # a region',
+        "tests/test_vocabulary.py",
+        k="bcp_47",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

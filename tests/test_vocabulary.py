@@ -152,6 +152,12 @@ def test_a_leaflets_direction_comes_from_its_languages_primary_subtag() -> None:
         ("fre", "'fre' is not a language tag: write 'fr' for 'fre'"),
         ("xx", "'xx' is not a language tag: ISO 639 has no language 'xx'"),
         ("English", "'English' is not a language tag"),
+        ("zh-Hant-TW", ""),
+        ("sr-Latn-RS", ""),
+        ("de-CH-1996", ""),
+        ("en-US-x-twain", ""),
+        ("es-ES-ES", "'es-ES-ES' is not a language tag"),  # (two regions)
+        ("en-GB-Latn", "'en-GB-Latn' is not a language tag"),  # (a script after the region)
     ],
 )
 def test_a_language_tag_names_a_language_as_bcp_47_writes_it(tag: str, problem: str) -> None:
