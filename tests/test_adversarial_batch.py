@@ -431,7 +431,7 @@ def test_ctrl_c_stops_a_batch_without_building_the_rest(inputs: Inputs) -> None:
     names = []
     for i in range(20):
         name = f"c{i:02d}.yaml"
-        text = inputs.content.read_text(encoding="utf-8").replace("language: en-GB", f"language: en-c{i:02d}")
+        text = inputs.content.read_text(encoding="utf-8").replace("language: en-GB", f"language: en-x-c{i:02d}")
         (folder / name).write_text(text, encoding="utf-8")
         names.append(name)
     path = _editions(

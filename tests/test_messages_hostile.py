@@ -106,6 +106,15 @@ def test_a_content_tel_link_must_be_a_global_number() -> None:
     assert link_problem("tel:+441174960321") == ""
 
 
+def test_a_percent_sign_is_an_escape_in_a_web_address_and_refused_in_a_mail_address() -> None:
+    """`/es%` is no address (a browser reads '%' as an escape); in a mail address a '%' is refused as it is, not told
+    to be written %25 (the leaflet would print that), and `care%de@` would mail another address."""
+    assert "a '%' that is not followed by two hex digits" in link_problem("https://example.com/es%")
+    assert link_problem("https://example.com/es%20b") == ""
+    for address in ("mailto:care%q@example.com", "mailto:care%de@example.com"):
+        assert link_problem(address).startswith("is not an e-mail address"), address
+
+
 def test_one_escaping_function_prints_every_character_and_never_opens_an_attribute() -> None:
     assert escape_text("a & b < c > \"d\" 'e'") == "a &amp; b &lt; c &gt; &quot;d&quot; &#39;e&#39;"
     assert link_markup("x", 'https://a.com/" onclick="x', "#000000") == "x"  # an unsafe target makes no link

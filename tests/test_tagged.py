@@ -471,3 +471,21 @@ def test_a_sources_language_must_be_a_language_tag(inputs: Inputs) -> None:
     (found,) = [d.format() for d in diags if d.is_error]
     line = text.splitlines().index("    language: English!") + 1
     assert found.startswith(f"{inputs.content}:{line}:15: error: 'English!' is not a language tag"), found
+
+
+def test_two_links_to_one_address_side_by_side_are_two_links(tmp_path: Path) -> None:
+    """`[alpha](u)[beta](u)` on one line was one Link holding both annotations, each said as 'alpha beta': each is a
+    Link of its own with its own words (a link broken across lines stays one Link: the test above)."""
+    text = CONTENT.read_text(encoding="utf-8")
+    old = "Never share one."
+    assert text.count(old) == 1
+    new = "Never share one. See [alpha](https://example.com/same)[beta](https://example.com/same)."
+    (tmp_path / "content.yaml").write_text(text.replace(old, new), encoding="utf-8")
+    doc = _open(_built(tmp_path / "content.yaml"))
+    assert doc.root is not None
+    said = {
+        " ".join(doc.text(n).split()): [str(a.Contents) for a in n.annotations]
+        for n in doc.root.walk()
+        if n.kind == "Link" and n.annotations and "example.com/same" in str(n.annotations[0].A.URI)
+    }
+    assert said == {"alpha": ["alpha"], "beta": ["beta"]}, said

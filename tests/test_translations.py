@@ -581,7 +581,7 @@ def _kit_languages(tmp_path: Path, block: str, lines: bool = True) -> Path:
     return brand
 
 
-SPANISH_LINES = """    other_formats: {formats: [letra grande], contact: "llame al (802) 555-0148"}
+SPANISH_LINES = """    other_formats: {formats: [letra extragrande], contact: "llame al (802) 555-0148"}
     feedback: "Díganos qué le parece: care@maplemainderm.com"
 """
 
@@ -617,7 +617,7 @@ def test_a_languages_lines_print_when_the_kit_has_none_of_its_own(tmp_path: Path
     assert result.ok, [d.format() for d in result.diagnostics]
     assert result.pdf is not None
     words = " ".join(page_texts(result.pdf))
-    assert "letra grande" in words and "Díganos qué le parece" in words
+    assert "letra extragrande" in words and "Díganos qué le parece" in words
 
 
 def test_a_language_given_twice_in_other_cases_is_an_error(tmp_path: Path) -> None:
@@ -667,3 +667,51 @@ def test_a_back_over_full_with_a_kits_long_line_is_told_at_that_line(tmp_path: P
     assert not result.ok and "the back region is over-full" in d.message
     assert (d.location.file, d.location.line, d.location.column) == (str(brand), row, col)
     assert d.hint.startswith("shorten the feedback line (the longest of them)")
+
+
+def test_a_back_over_full_with_a_kits_long_formats_list_is_told_at_that_line(tmp_path: Path) -> None:
+    """Forty formats in the kit's other-formats line: the list's items are one line to measure, so the error points
+    at it in brand.yaml, not at the content's document details (whose tool words are many but short)."""
+    brand = copied_kit(tmp_path, MAPLE)
+    text = brand.read_text(encoding="utf-8")
+    items = ", ".join(f"format number {i} in a longer form than usual" for i in range(40))
+    old = "  formats: [large print, other languages, audio]"
+    assert old in text
+    brand.write_text(text.replace(old, f"  formats: [{items}]"), encoding="utf-8")
+    result = api.build(sources(US, brand), api.Options())
+    (d,) = [d for d in result.diagnostics if d.is_error]
+    row, col = position(brand.read_text(encoding="utf-8"), "format number 0 ")
+    assert "the back region is over-full" in d.message and d.hint.startswith("shorten the other formats line")
+    assert (d.location.file, d.location.line, d.location.column) == (str(brand), row, col)
+
+
+def test_an_entry_for_the_kits_own_language_gives_its_lines_too(tmp_path: Path) -> None:
+    """An en kit's `languages: en-US:` feedback line and booking page: the en-US leaflet prints both (its booking
+    page was taken and its feedback line dropped)."""
+    block = 'languages:\n  en-US:\n    feedback: "US FEEDBACK LINE: care@maplemainderm.com"\n'
+    block += "    booking_url: https://maplemainderm.com/book?lang=en-us\n"
+    result = api.build(sources(US, _kit_languages(tmp_path, block)), api.Options())
+    assert result.ok and result.pdf is not None and result.layout is not None and result.layout.qr is not None
+    words = " ".join(page_texts(result.pdf))
+    assert "US FEEDBACK LINE" in words and "Tell us what you think" not in words
+    assert result.layout.qr.url.endswith("lang=en-us")
+
+
+def test_a_longer_tag_finds_the_entry_for_each_shorter_one() -> None:
+    """zh-Hant-TW finds `zh-Hant:` (and `zh:` when zh-Hant has no such line), as es-US finds `es:`."""
+    from brochure.inputs.brand import KitLanguage
+
+    brand = sources(CONTENT, BRAND).brand
+    hant = KitLanguage("zh-Hant", addresses=(("website", "https://example.com/hant"),))
+    zh = KitLanguage("zh", addresses=(("website", "https://example.com/zh"), ("booking_url", "https://example.com/b")))
+    plain = replace(brand, other_formats=None, feedback=None, translations=(zh, hant))
+    kit, _ = plain.in_language("zh-Hant-TW")
+    assert (kit.contact.website, kit.contact.booking_url) == ("https://example.com/hant", "https://example.com/b")
+    assert plain.in_language("zh-Hans")[0].contact.website == "https://example.com/zh"
+
+
+def test_a_number_in_a_languages_address_is_no_emergency_number(tmp_path: Path) -> None:
+    """A booking address with 999 in its path says nothing about emergencies, under contact: or languages: alike."""
+    block = "languages:\n  es:\n" + SPANISH_LINES + "    booking_url: https://maplemainderm.com/999/book\n"
+    result = api.build(sources(SPANISH_US, _kit_languages(tmp_path, block)), api.Options())
+    assert result.ok and not [d for d in result.diagnostics if "999" in d.message]

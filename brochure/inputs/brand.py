@@ -118,20 +118,20 @@ class Brand:
         return self.logo_heights.get(layout), at.get(f"logo.height.{layout}") or self.where("logo.height")
 
     def in_language(self, language: str) -> tuple[Brand, bool]:
-        """The kit as a leaflet in `language` prints it, from its `languages:` entries for the language's own tag
-        first and then for the language alone (es-US, then es), each line and address from the first that gives it:
-        its web addresses there, else `contact:`'s; its other-formats and feedback lines its own when the language
-        is the kit's (en-US for an en kit too), else those of the entries; and whether the kit has every line it
-        prints in its own language in this one (False: they would print in the kit's language)."""
+        """The kit as a leaflet in `language` prints it, from its `languages:` entries for the leaflet's tag and then
+        each shorter one (zh-Hant-TW, zh-Hant, zh), each line and address from the first that gives it, else the
+        kit's own; and whether the kit has, in this language, every line it prints in its own (False: they would
+        print in the kit's language; a leaflet in the kit's language, en-US for an en kit, has the kit's)."""
         found = {entry.tag.lower(): entry for entry in self.translations}
-        entries = [found[t] for t in dict.fromkeys((language.lower(), language_base(language))) if t in found]
+        entries = [found[t] for t in _shorter(language) if t in found]
         kit = self._with_addresses(entries)
-        if language_base(language) == language_base(self.language):
-            return kit, True
+        own = language_base(language) == language_base(self.language)  # (the kit's lines are in it already)
         formats = next((e for e in entries if e.other_formats), None)
         feedback = next((e for e in entries if e.feedback), None)
-        if (self.other_formats and formats is None) or (self.feedback and feedback is None):
+        if not own and ((self.other_formats and formats is None) or (self.feedback and feedback is None)):
             return kit, False  # a line the kit prints in its own language, missing in this one
+        if formats is None and feedback is None:
+            return kit, True
         at = dict(kit.locations)
         for entry, line in ((formats, "other_formats"), (feedback, "feedback")):
             if entry is not None:  # (messages about the line point where the language gives it)
@@ -139,8 +139,8 @@ class Brand:
                 at.update({key[len(prefix) :]: loc for key, loc in self.locations if key.startswith(prefix + line)})
         return replace(
             kit,
-            other_formats=formats.other_formats if formats is not None else None,
-            feedback=feedback.feedback if feedback is not None else None,
+            other_formats=formats.other_formats if formats is not None else self.other_formats,
+            feedback=feedback.feedback if feedback is not None else self.feedback,
             locations=tuple(at.items()),
         ), True
 
@@ -157,9 +157,9 @@ class Brand:
         return replace(self, contact=replace(self.contact, **addresses), locations=tuple(at.items()))
 
     def language_entry(self, language: str) -> Location:
-        """Where `languages:` gives the language (its own tag, else the language alone), or `languages:` itself."""
+        """Where `languages:` gives the language (its own tag, else a shorter one), or `languages:` itself."""
         tags = {entry.tag.lower(): entry.tag for entry in self.translations}
-        tag = next((tags[t] for t in (language.lower(), language_base(language)) if t in tags), None)
+        tag = next((tags[t] for t in _shorter(language) if t in tags), None)
         return self.where(f"languages.{tag}" if tag is not None else "languages")
 
     def where(self, key: str) -> Location:
@@ -176,6 +176,12 @@ class Brand:
         if self.feedback is not None:
             texts.append((self.feedback, "feedback"))
         return [(text, self.where(key)) for text, key in texts]
+
+
+def _shorter(tag: str) -> list[str]:
+    """A language tag and each shorter form of it, in lower case: zh-Hant-TW, zh-Hant, zh."""
+    parts = tag.lower().split("-")
+    return ["-".join(parts[:n]) for n in range(len(parts), 0, -1)]
 
 
 def kit_identity(path: Path) -> Path:

@@ -13,7 +13,8 @@ from brochure.frozen import frozen
 SCHEMES = ("https", "http", "mailto", "tel")
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _HOST = re.compile(rf"^(?:{_LABEL}\.)+(?:[A-Za-z]{{2,63}}|xn--[A-Za-z0-9-]{{1,59}})$")
-_LOCAL = re.compile(r"^[A-Za-z0-9!#$%&*+/=?^_~-]+(?:\.[A-Za-z0-9!#$%&*+/=?^_~-]+)*$")
+_LOCAL = re.compile(r"^[A-Za-z0-9!#$&*+/=?^_~-]+(?:\.[A-Za-z0-9!#$&*+/=?^_~-]+)*$")  # (no '%': a mail link
+# reads it as the start of an escape, and mails another address)
 _PHONE_CHARS = re.compile(r"^\+?\(?[0-9][0-9 ()\-.]*$")
 _UNSAFE = set("\"'<>`\\{}|^")
 _BROKEN_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
@@ -101,8 +102,6 @@ def link_problem(url: str) -> str:
         return f"contains {shown}, which a link may not (percent-encode it, e.g. a space as %20)"
     if not url.isascii():
         return "has characters outside ASCII (percent-encode them, and write the domain in its xn-- form)"
-    if _BROKEN_ESCAPE.search(url):
-        return "has a '%' that is not followed by two hex digits (a percent sign itself is written %25)"
     scheme, colon, rest = url.partition(":")
     scheme = scheme.lower()
     if not colon or scheme not in SCHEMES:
@@ -116,6 +115,8 @@ def link_problem(url: str) -> str:
         return phone_problem(rest)
     if not rest.startswith("//"):
         return f"needs '//' after '{scheme}:' (e.g. https://example.com)"
+    if _BROKEN_ESCAPE.search(url):
+        return "has a '%' that is not followed by two hex digits (a percent sign itself is written %25)"
     try:
         parts = urlsplit(url)
         port = parts.port

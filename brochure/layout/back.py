@@ -252,12 +252,21 @@ def _bottom_keys(inp: Inputs, rate: Callable[[str], float] = len) -> list[Locati
 
 
 def _longest(texts: list[tuple[str, Location]], default: Location) -> Location:
-    """Where the most of a block's words are written (the document details, or a kit's feedback or other-formats
-    line: a long one is told to the kit's file, not the content's)."""
-    sizes: dict[Location, int] = {}
+    """Where the most of a block's words are written, a line at a time (the content's document details, the kit's
+    other-formats line with its list, its feedback line): a long kit line is told to the kit's file, at its first
+    piece, not the content's."""
+    sizes: dict[tuple[str, str], int] = {}
+    first: dict[tuple[str, str], Location] = {}
     for text, at in texts:
-        sizes[at] = sizes.get(at, 0) + len(text)
-    return max(sizes, key=lambda at: sizes[at]) if sizes else default
+        line = (at.file, _line_of(at.key))
+        sizes[line] = sizes.get(line, 0) + len(text)
+        first.setdefault(line, at)
+    return first[max(sizes, key=lambda line: sizes[line])] if sizes else default
+
+
+def _line_of(key: str) -> str:
+    """The line of the document block a text's key belongs to: document, other_formats or feedback."""
+    return _kit_key(key).split(".")[0].split("[")[0]
 
 
 def _noun(at: Location) -> str:
@@ -267,7 +276,7 @@ def _noun(at: Location) -> str:
         "call_to_action.qr_label": "the QR code's label",
         "disclaimer": "the disclaimer",
         "contact.address": "the address",
-    }.get(at.key) or _DOCUMENT_NOUN.get(_kit_key(at.key).split(".")[0].split("[")[0], "the sources")
+    }.get(at.key) or _DOCUMENT_NOUN.get(_line_of(at.key), "the sources")
 
 
 def _kit_key(key: str) -> str:

@@ -309,7 +309,7 @@ def foreign_numbers(content: Content, brand: Brand) -> list[tuple[str, Location]
     if not country:
         return []
     found: dict[tuple[str, Location], str] = {}  # (number, text) -> the number as named: as first written there
-    kit = [(text, at) for text, at in brand.printed() if at.key not in _CLINICS_OWN]
+    kit = [(text, at) for text, at in brand.printed() if not as_written(at.key)]  # (its name and addresses)
     for text, at in [*content.strings, *kit]:
         if not _DIGIT.search(text) or at.key.startswith(_NOT_DIRECTIONS):  # (most texts have no number)
             continue
@@ -317,11 +317,6 @@ def foreign_numbers(content: Content, brand: Brand) -> list[tuple[str, Location]
             if number in EMERGENCY and not _dialled(number, country):
                 found.setdefault((number, at), number if len(written) == 3 else f"{number} (written {written})")
     return [(shown, at) for (_, at), shown in found.items()]
-
-
-_CLINICS_OWN = frozenset(
-    {"name", "contact.address", "contact.phone", "contact.email", "contact.website", "contact.booking_url"}
-)
 
 
 def _numbers(text: str) -> list[tuple[str, str]]:

@@ -254,9 +254,17 @@ class _Builder:
         when that leads to the same place (a link broken across lines has an annotation per line)."""
         key = (page, link)
         if key not in self.link_nodes:
-            url, last = self.layout.pages[page].links[link].url, self.kids[node][-1] if self.kids[node] else None
-            same = isinstance(last, int) and self.urls.get(last) == url
-            self.link_nodes[key] = last if same and isinstance(last, int) else self._new_link(node, url)
+            this = self.layout.pages[page].links[link]
+            last = self.kids[node][-1] if self.kids[node] else None
+            same = isinstance(last, int) and self.urls.get(last) == this.url
+            if same:  # (two links to one place side by side on a line are two links: a broken one is on two lines)
+                lines = [
+                    self.layout.pages[p].links[i].box
+                    for (p, i), n in self.link_nodes.items()
+                    if n == last and p == page
+                ]
+                same = not any(_one_line(b, this.box) for b in lines)
+            self.link_nodes[key] = last if same and isinstance(last, int) else self._new_link(node, this.url)
         return self.link_nodes[key]
 
     def _span(self, parent: int, language: str) -> int:
@@ -327,6 +335,11 @@ def _link_of(line: Text, run: Run, links: tuple[Area, ...]) -> int | None:
     x, y = run.x + run.width / 2, line.baseline + run.rise + run.size * 0.3
     found = [(size, i) for left, right, foot, top, size, i in links if left <= x <= right and foot <= y <= top]
     return min(found)[1] if found else None
+
+
+def _one_line(a: Rect, b: Rect) -> bool:
+    """Whether two links' boxes lie on one line (they overlap by most of the lower one's height)."""
+    return min(a.top, b.top) - max(a.y, b.y) > 0.5 * min(a.h, b.h)
 
 
 def _sect_of(elements: list[Element], index: int) -> int:
