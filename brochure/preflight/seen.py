@@ -63,9 +63,17 @@ def check_dots_seen(layout: Layout, colours: Colours) -> list[Diagnostic]:
     diags: list[Diagnostic] = []
     said: set[tuple[str, str]] = set()
     for n, page in enumerate(layout.pages):
+        grounds = {None, *(s.fill for s in page.items if isinstance(s, Shape) and s.fill is not None)}  # (the paper)
+        clear: dict[Ink, bool] = {}  # a dot's ink -> it stands out from every ground on the page
         for item in page.items:
             if not (isinstance(item, Shape) and item.role == "label" and item.fill is not None):
                 continue
+            ink = item.fill
+            if ink not in clear:
+                seen = [difference(colours.rgb(ink), colours.rgb(g)) >= SEEN for g in grounds]
+                clear[ink] = ink.alpha >= SEEN_ALPHA and all(seen)
+            if clear[ink]:
+                continue  # (where it lies need not be looked up)
             ground = _ground(page.items, item.box, item.z)
             apart = difference(colours.rgb(item.fill), colours.rgb(ground))
             if item.fill.alpha >= SEEN_ALPHA and apart >= SEEN:
