@@ -71,7 +71,7 @@ def check_dots_seen(layout: Layout, colours: Colours) -> list[Diagnostic]:
             ink = item.fill
             if ink not in clear:
                 seen = [difference(colours.rgb(ink), colours.rgb(g)) >= SEEN for g in grounds]
-                clear[ink] = SEEN_ALPHA <= ink.alpha and all(seen)
+                clear[ink] = all(seen) and ink.alpha >= SEEN_ALPHA
             if clear[ink]:
                 continue  # (where it lies need not be looked up)
             ground = _ground(page.items, item.box, item.z)
