@@ -2356,6 +2356,22 @@ MUTANTS: tuple[Mutant, ...] = (
         k="two_links_to_one_address",
     ),
     m(
+        "bold-inside-italic-printed-with-its-stars",
+        "inputs/inline.py",
+        '    r"|\\*(?P<ital>(?=[^\\s*])(?:[^*]|" + _INNER_BOLD + r")+?(?<=\\S))\\*"',
+        '    r"|\\*(?P<ital>(?=[^\\s*])(?:[^*])+?(?<=\\S))\\*"',
+        "tests/test_inline.py",
+        k="marks_become_runs",
+    ),
+    m(
+        "bold-italic-printed-with-a-star",
+        "inputs/inline.py",
+        '    _CITES + r"|\\*\\*\\*(?P<both>',
+        '    _CITES + r"|\\*\\*\\*\\*(?P<both>',
+        "tests/test_inline.py",
+        k="marks_become_runs",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

@@ -45,8 +45,23 @@ def styled(text: str) -> list[tuple[str, str]]:
             "[Acne](https://en.wikipedia.org/wiki/Acne_(disease)).",
             [Run("Acne", href="https://en.wikipedia.org/wiki/Acne_(disease)"), Run(".")],
         ),
+        (
+            "*see **your doctor** first*",  # (its stars printed: only italic inside bold was read)
+            [Run("see ", italic=True), Run("your doctor", bold=True, italic=True), Run(" first", italic=True)],
+        ),
+        ("***never share***", [Run("never share", bold=True, italic=True)]),  # (printed '*never share*' in bold)
     ],
-    ids=["bold", "italic", "link", "tel-and-mailto", "italic-in-bold", "bold-in-link", "parens-in-url"],
+    ids=[
+        "bold",
+        "italic",
+        "link",
+        "tel-and-mailto",
+        "italic-in-bold",
+        "bold-in-link",
+        "parens-in-url",
+        "bold-in-italic",
+        "bold-italic",
+    ],
 )
 def test_marks_become_runs(text: str, runs: list[Run]) -> None:
     assert list(parse(text)) == runs

@@ -17,9 +17,11 @@ _CITE = re.compile(rf"\[\^({KEY})\]")
 _NEAR_CITE = re.compile(r"\[\^[^\]\n]{0,60}\]")  # looks like a citation; printed as written unless it is one
 # a link: its label may hold citations; one level of (...) in its URL
 _LINK = rf"\[(?P<label>(?:\[\^{KEY}\]|[^\]\n])+)\]\((?P<url>(?:[^()\s]|\([^()\s]*\))+)\)"
+_INNER_BOLD = r"\*\*(?=[^\s*])[^*]+?(?<=[^\s*])\*\*"  # **bold** inside *italic*
 _TOKEN = re.compile(
-    _CITES + r"|\*\*(?P<bold>(?=\S)(?:[^*]|\*(?!\*))+?(?<=\S))\*\*"
-    r"|\*(?P<ital>(?=[^\s*])[^*]+?(?<=\S))\*"
+    _CITES + r"|\*\*\*(?P<both>(?=[^\s*])[^*]+?(?<=[^\s*]))\*\*\*"  # ***bold italic***
+    r"|\*\*(?P<bold>(?=\S)(?:[^*]|\*(?!\*))+?(?<=\S))\*\*"
+    r"|\*(?P<ital>(?=[^\s*])(?:[^*]|" + _INNER_BOLD + r")+?(?<=\S))\*"
     r"|" + _LINK
 )
 
@@ -71,10 +73,12 @@ def _parse(text: str) -> tuple[Run, ...]:
             runs.append(Run(text[pos : m.start()]))
         if m.group("cites") is not None:
             _add_cites(runs, m.group("cites"))
+        elif m.group("both") is not None:
+            runs.extend(replace(r, bold=True, italic=True) for r in _cited(m.group("both")))
         elif m.group("bold") is not None:
             runs.extend(replace(r, bold=True) for r in _nested(m.group("bold")))
         elif m.group("ital") is not None:
-            runs.extend(replace(r, italic=True) for r in _cited(m.group("ital")))
+            runs.extend(replace(r, italic=True) for r in _nested(m.group("ital"), _BOLD_INSIDE, bold=True))
         else:
             href = m.group("url")
             runs.extend(replace(r, href=href) for r in _parse(m.group("label")))
@@ -120,14 +124,18 @@ def _add_cites(runs: list[Run], marks: str) -> None:
     runs.append(Run("", cites=keys))
 
 
-def _nested(text: str) -> list[Run]:
-    """The inside of **bold** marks: *italic* and citations."""
+_ITALIC_INSIDE = re.compile(r"\*(?=[^\s*])([^*]+?)(?<=\S)\*")
+_BOLD_INSIDE = re.compile(r"\*\*(?=[^\s*])([^*]+?)(?<=[^\s*])\*\*")
+
+
+def _nested(text: str, inside: re.Pattern[str] = _ITALIC_INSIDE, bold: bool = False) -> list[Run]:
+    """The inside of **bold** marks (*italic* and citations), or of *italic* ones (`bold`: **bold** and citations)."""
     out: list[Run] = []
     pos = 0
-    for m in re.finditer(r"\*(?=[^\s*])([^*]+?)(?<=\S)\*", text):
+    for m in inside.finditer(text):
         if m.start() > pos:
             out.extend(_cited(text[pos : m.start()]))
-        out.extend(replace(r, italic=True) for r in _cited(m.group(1)))
+        out.extend(replace(r, bold=True) if bold else replace(r, italic=True) for r in _cited(m.group(1)))
         pos = m.end()
     if pos < len(text):
         out.extend(_cited(text[pos:]))
