@@ -62,7 +62,7 @@ class Colours:
         exact = [name for known, name in self.names if _same(known, ink)]
         if exact:
             return PAPER if ground and PAPER in exact else exact[0]
-        background = next(known for known, name in self.names if name.endswith(".background"))
+        background = self.background()[0]
         for known, name in self.names:
             share = _tint(known, background, ink)
             if share is not None:
@@ -70,6 +70,10 @@ class Colours:
         seen = self.rgb(ink)
         nearest = min(self.names, key=lambda kn: sum((a - b) ** 2 for a, b in zip(self.rgb(kn[0]), seen, strict=True)))
         return f"a colour near {nearest[1]}"
+
+    def background(self) -> tuple[Ink, str]:
+        """The kit's background colour (what the tints are mixed into) and its brand key."""
+        return next((ink, name) for ink, name in self.names if name.endswith(".background"))
 
     def at(self, key: str) -> Location:
         key = key.rpartition(" ")[2]  # 'a 16% tint of colors.secondary' is fixed at colors.secondary
@@ -190,7 +194,7 @@ DARKER = 1.5  # a background this much darker than white (a contrast ratio) dark
 def _mixed(colours: Colours, ground: str) -> str:
     """What a tint beneath the text is mixed with, for the hint, when the background is dark enough to darken every
     tint (a lighter one would help)."""
-    ink, background = next((ink, name) for ink, name in colours.names if name.endswith(".background"))
+    ink, background = colours.background()
     if " tint of " not in ground or contrast(colours, ink, None) < DARKER:  # (a white or pale background: no help)
         return ""
     return f", or {background}: the tint beneath is {ground.rpartition(' ')[2]} mixed into it"
