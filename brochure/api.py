@@ -11,11 +11,11 @@ from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
-from brochure.diagnostics import Diagnostic, Location, closest, error
+from brochure.diagnostics import Diagnostic, Location, closest, error, warning
 from brochure.frozen import frozen
 from brochure.geometry.sheet import sheet_for
 from brochure.inputs.blocks import Image
-from brochure.inputs.brand import Brand, kit_files, load_brand
+from brochure.inputs.brand import Brand, KitLanguage, kit_files, load_brand
 from brochure.inputs.content import Content, load_content
 from brochure.inputs.inline import one_line, plain
 from brochure.layout import PLANS, SCALES
@@ -37,7 +37,7 @@ from brochure.render.structure import structure_of
 from brochure.theme.cmyk import output_condition, press_brand, press_palette, printing_condition
 from brochure.theme.fonts import FontSet, italic_warning, load_fonts
 from brochure.theme.styles import make_theme
-from brochure.vocabulary import LAYOUTS, PAPERS, TARGETS, LayoutName, PaperName, Target, direction
+from brochure.vocabulary import LAYOUTS, PAPERS, TARGETS, LayoutName, PaperName, Target, direction, language_base
 from brochure.words import WORDS, words_for
 
 
@@ -177,6 +177,8 @@ def build(src: Sources, options: Options, environ: Mapping[str, str] | None = No
     kit, translated = src.brand.in_language(src.content.language)  # its other formats and feedback lines
     if not translated:
         diags.append(_kit_language(src))
+    else:
+        diags += _entries_not_read(src)
     diags += check_producer(src.content, kit)
     diags += check_emergency_numbers(src.content, kit)
     diags += check_glyphs(src.content, kit, fonts)
@@ -254,13 +256,39 @@ def _kit_language(src: Sources) -> Diagnostic:
     b, language = src.brand, src.content.language
     given = (("other_formats", b.other_formats), ("feedback", b.feedback))
     lines = " and ".join(name for name, value in given if value)
+    others = b.others_for(language)
+    other = f" (its entry '{others[0].tag}' serves leaflets in '{others[0].tag}' only)" if others else ""
     return error(
         b.language_entry(language) if b.translations else b.where("feedback" if b.feedback else "other_formats"),
         f"the brand kit's {lines} lines are in '{b.language}', and the leaflet is in '{language}': the kit has "
-        f"no '{language}' version of each under languages:, so they would print in another language",
-        f"add them in the kit: languages: {{{language.split('-')[0]}: {{other_formats: {{formats: [...], "
-        "contact: ...}, feedback: ...}}",
+        f"no '{language}' version of each under languages:{other}, so they would print in another language",
+        f"add them in the kit: languages: {{{language_base(language)}: {{other_formats: {{formats: [...], "
+        "contact: ...}, feedback: ...}}"
+        + (f", or name the entry '{others[0].tag}' '{language_base(language)}'" if others else ""),
     )
+
+
+def _entries_not_read(src: Sources) -> list[Diagnostic]:
+    """A kit's `languages:` entry in the leaflet's language that the leaflet does not read (es-MX, for an es-US
+    leaflet, with no es-US or es entry): what it gives does not print, and the kit's own lines print instead."""
+    language, b = src.content.language, src.brand
+    return [
+        warning(
+            b.where(f"languages.{entry.tag}"),
+            f"the brand kit's languages: entry '{entry.tag}' serves leaflets in '{entry.tag}' only, and this one is "
+            f"in '{language}': what it gives ({_given(entry)}) does not print here; the kit's own does",
+            f"name the entry '{language_base(language)}' to serve every leaflet in that language, or add an entry "
+            f"'{language}' of its own",
+        )
+        for entry in b.others_for(language)
+    ]
+
+
+def _given(entry: KitLanguage) -> str:
+    """What a kit's languages: entry gives, in words: 'other_formats, feedback and booking_url'."""
+    names = [*(["other_formats"] if entry.other_formats else []), *(["feedback"] if entry.feedback else [])]
+    names += [key for key, _ in entry.addresses]
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names) or "nothing"
 
 
 def _language_words(content: Content) -> list[Diagnostic]:

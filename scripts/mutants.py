@@ -2372,6 +2372,22 @@ MUTANTS: tuple[Mutant, ...] = (
         k="marks_become_runs",
     ),
     m(
+        "another-regions-entry-unread-in-silence",
+        "api.py",
+        "        diags += _entries_not_read(src)",
+        "        diags += []",
+        "tests/test_translations.py",
+        k="another_region",
+    ),
+    m(
+        "another-regions-entry-not-named-in-the-error",
+        "inputs/brand.py",
+        "        if tag is None and others:",
+        "        if tag is None and not others:",
+        "tests/test_translations.py",
+        k="another_regions_entry",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

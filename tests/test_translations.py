@@ -715,3 +715,36 @@ def test_a_number_in_a_languages_address_is_no_emergency_number(tmp_path: Path) 
     block = "languages:\n  es:\n" + SPANISH_LINES + "    booking_url: https://maplemainderm.com/999/book\n"
     result = api.build(sources(SPANISH_US, _kit_languages(tmp_path, block)), api.Options())
     assert result.ok and not [d for d in result.diagnostics if "999" in d.message]
+
+
+def test_an_entry_for_another_region_is_named_when_the_leaflet_does_not_read_it(tmp_path: Path) -> None:
+    """`languages: es-MX:` gives a booking page, and the leaflet is in es-US with no es-US or es entry: the kit's
+    own (English) booking page prints, and a warning at the es-MX entry says so (nothing said it). With an `es:`
+    entry too, the es-US leaflet reads that one, and nothing is said."""
+    block = "languages:\n  es-MX:\n    booking_url: https://maplemainderm.com/book?lang=es-mx\n"
+    brand = _kit_languages(tmp_path, block, lines=False)
+    result = api.build(sources(SPANISH_US, brand), api.Options())
+    assert result.ok and result.layout is not None and result.layout.qr is not None
+    assert not result.layout.qr.url.endswith("lang=es-mx")
+    (d,) = [d for d in result.diagnostics if "es-MX" in d.message]
+    row, col = position(brand.read_text(encoding="utf-8"), "es-MX:")
+    assert not d.is_error and (d.location.line, d.location.column) == (row, col)
+    assert "serves leaflets in 'es-MX' only, and this one is in 'es-US': what it gives (booking_url)" in d.message
+    assert d.hint.startswith("name the entry 'es' to serve every leaflet in that language")
+    both = block + "  es:\n    booking_url: https://maplemainderm.com/book?lang=es\n"
+    (tmp_path / "2").mkdir()
+    result = api.build(sources(SPANISH_US, _kit_languages(tmp_path / "2", both, lines=False)), api.Options())
+    assert result.ok and not [d for d in result.diagnostics if "es-MX" in d.message]
+
+
+def test_a_missing_language_with_another_regions_entry_is_named_at_that_entry(tmp_path: Path) -> None:
+    """The kit's Spanish lines under `es-MX:` only, and an es-US leaflet: the error points at the es-MX entry and
+    says it serves es-MX leaflets only (it pointed at `languages:`, as if there were no Spanish at all)."""
+    block = "languages:\n  pl:\n" + SPANISH_LINES + "  es-MX:\n" + SPANISH_LINES
+    brand = _kit_languages(tmp_path, block)
+    result = api.build(sources(SPANISH_US, brand), api.Options())
+    (d,) = [d for d in result.diagnostics if d.is_error]
+    row, col = position(brand.read_text(encoding="utf-8"), "es-MX:")
+    assert (d.location.line, d.location.column) == (row, col)
+    assert "(its entry 'es-MX' serves leaflets in 'es-MX' only)" in d.message
+    assert d.hint.endswith("or name the entry 'es-MX' 'es'")

@@ -157,10 +157,24 @@ class Brand:
         return replace(self, contact=replace(self.contact, **addresses), locations=tuple(at.items()))
 
     def language_entry(self, language: str) -> Location:
-        """Where `languages:` gives the language (its own tag, else a shorter one), or `languages:` itself."""
+        """Where `languages:` gives the language (its own tag, else a shorter one, else another region's or
+        script's: `others_for`), or `languages:` itself."""
         tags = {entry.tag.lower(): entry.tag for entry in self.translations}
         tag = next((tags[t] for t in _shorter(language) if t in tags), None)
+        others = self.others_for(language)
+        if tag is None and others:
+            tag = others[0].tag
         return self.where(f"languages.{tag}" if tag is not None else "languages")
+
+    def others_for(self, language: str) -> tuple[KitLanguage, ...]:
+        """The `languages:` entries in the leaflet's language that a leaflet in `language` does not read, when no
+        entry serves it: another region's or script's (es-MX, for an es-US leaflet, where the kit has no es-US or
+        es entry). An entry serves leaflets in its tag and longer ones."""
+        serves = set(_shorter(language))
+        if any(entry.tag.lower() in serves for entry in self.translations):
+            return ()
+        base = language_base(language)
+        return tuple(entry for entry in self.translations if language_base(entry.tag) == base)
 
     def where(self, key: str) -> Location:
         """Where a key (e.g. 'colors.primary') is written in brand.yaml, for messages about it."""
