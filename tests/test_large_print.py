@@ -179,3 +179,21 @@ def test_no_italics_and_no_capitals_for_emphasis() -> None:
     assert melasma and all(r.font == src.fonts.bold for r in melasma)
     cover = _flat(_pdf_pages(large().pdf or b"")[0])
     assert "Patient information" in cover and "PATIENT INFORMATION" not in cover
+
+
+def test_a_family_with_small_letters_is_set_larger_to_look_large() -> None:
+    """From the PDF: Maple & Main's body family (Alegreya Sans, x-height 0.458) is set at 18 pt, where 16 pt
+    of it looked like 13.8 pt of Be Vietnam Pro; Clearwater's (Be Vietnam Pro) stays at 16 pt. The most common
+    size set is the body's."""
+
+    def body(pdf: bytes) -> float:
+        sizes: dict[float, int] = {}
+        for page in reopen(pdf).pages:
+            for operands, operator in pikepdf.parse_content_stream(page):
+                if str(operator) == "Tf":
+                    size = round(float(operands[1]), 2)
+                    sizes[size] = sizes.get(size, 0) + 1
+        return max(sizes, key=lambda s: sizes[s])
+
+    assert body(large(MAPLE, "letter", "office").pdf or b"") == 18.0
+    assert body(large().pdf or b"") == 16.0

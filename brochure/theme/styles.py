@@ -103,6 +103,18 @@ def body_start(spec: TypeSpec, fonts: FontSet) -> float:
     return min(BODY_PT[1], max(BODY_PT[0], _quarter(DESIGN_BODY * REFERENCE_X_HEIGHT / height)))
 
 
+LARGE_MOST = 18.0  # pt: the body size UKAAF calls ideal for large print, the most its x-height rule sets
+
+
+def large_start(start: float, fonts: FontSet, body: float) -> float:
+    """Large print's starting size (for a `body` pt scale): the kit's, or larger where the body family's letters
+    are smaller than the design's (its x-height as `type: {body_size: auto}` matches it), whatever the kit says for
+    its folded leaflets, up to a body of LARGE_MOST: 16 pt of Alegreya Sans (x-height 0.458) looks like 13.8 pt of
+    Be Vietnam Pro, which is not large; it is set at 18 pt."""
+    matched = min(body_start(TypeSpec(auto=True), fonts), DESIGN_BODY * LARGE_MOST / body)
+    return max(start, matched)
+
+
 # The large-print edition: clear-print guidance (docs/large-print.md) asks for 16 pt or more for every word a
 # reader needs (the fine print too), line spacing about 1.5 times the type, and larger pictures; it never
 # tightens: its words take more pages instead.
@@ -158,7 +170,12 @@ def make_theme(
     sizes set from the kit's body size (`type:`); a right-to-left language's paragraphs set flush right."""
     c = dict(brand.colors)
     palette = palette or palette_from_hex(c["primary"], c["secondary"], c["accent"], c["text"], c["background"])
-    s = (scale or Scale()).set_for(body_start(brand.type_spec, fonts))
+    start = body_start(brand.type_spec, fonts)
+    s = (scale or Scale()).set_for(start)
+    if scale is not None and scale.body > DESIGN_BODY and large_start(start, fonts, scale.body) > start:
+        grown = scale.set_for(large_start(start, fonts, scale.body))
+        s = replace(grown, note=s.note, fine=s.fine)  # (notes, the sources and document details at the kit's
+        # size: their long citations and addresses, which cannot break, have the room they had)
     styles = MappingProxyType(_styles(s, fonts, palette, direction))
     return Theme(palette, fonts, s, styles, press_profile, direction)
 
