@@ -117,6 +117,22 @@ def test_a_character_no_font_has_is_an_error_naming_the_fallbacks_tried(
     assert "glyph for '\u2605' (U+2605 BLACK STAR), nor have their fallbacks (IBM Plex Serif, Alegreya Sans)" in error
 
 
+def test_an_icon_fonts_private_use_character_is_one_the_fonts_lack(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """U+E0B0 and U+E0BE (an icon font's "call" and "email", pasted from a web page) printed as two Arabic joined
+    forms: the tool gives glyphs of no character (the fallback's joined forms, the family's alternates) private-use
+    code points, which the check took for characters the fonts have. They are errors, named as what they are."""
+    text = edit(inputs.content, TEXT, "Call \ue0b0 or email \ue0be us, and \ue001 too.")
+    status, errors, _ = check(inputs, capsys)
+    assert status == 1
+    line, col = position(text, "Call ")
+    (error,) = errors
+    assert error.startswith(f"{inputs.content}:{line}:{col - 1}: error: {EVERY_FACE} have no glyph for '\ue0b0'")
+    assert "(U+E0B0 a private-use character: an icon font's, pasted from a web page or app) and 2 more" in error
+    assert "hint: write what the icon stands for in words" in error
+
+
 @pytest.mark.parametrize(
     ("written", "runs"),
     [

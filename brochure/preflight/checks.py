@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from brochure.inputs.chars import DIGIT_SPACES, INVISIBLE, SPELLED_DIGITS
 from brochure.inputs.content import Content
 from brochure.inputs.inline import citations, plain, upper
 from brochure.layout.document import document_block
-from brochure.theme.fonts import FontSet, cmap, display_name, unreadable
+from brochure.theme.fonts import PRIVATE_USE, FontSet, cmap, display_name, given_codes, unreadable
 from brochure.theme.shaping import can_shape, script_of
 
 
@@ -42,7 +43,7 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
         found = tuple(
             (role, font)
             for role, font, glyphs, extra in maps
-            if code not in glyphs and not any(code in cmap(f) for f in extra)
+            if not _has(font, glyphs, code) and not any(_has(f, cmap(f), code) for f in extra)
         )
         return found or None
 
@@ -98,11 +99,15 @@ def _glyph_error(
     roles = [role for role, _ in missing]
     font = missing[0][1]
     at = said[1]
-    name = unicodedata.name(ch, "unnamed character")
+    private = unicodedata.category(ch) == "Co"
+    name = "a private-use character: an icon font's, pasted from a web page or app" if private else ""
+    name = name or unicodedata.name(ch, "unnamed character")
     tried = fonts.fallback_families
     hint = f"replace the character{'s' if others else ''}, or add a fallback family that has "
     hint += f"{'them' if others else 'it'} to fonts.fallbacks in brand.yaml"
     hint += " (`brochure fonts` lists each family's scripts)"
+    if private:
+        hint = "write what the icon stands for in words ('call', 'email'), or leave it out"
     if at.key == "cover.kicker" and ch not in (content.cover.kicker or ""):
         hint = f"the kicker is printed in capitals, and '{ch}' is a capital the font lacks: {hint}"
     if said == own:
@@ -263,6 +268,11 @@ def check_producer(content: Content, brand: Brand) -> list[Diagnostic]:
             f"that {brand.name} belongs to, say so in its brand.yaml: group: {document.producer}",
         )
     ]
+
+
+def _has(font: str, glyphs: Mapping[int, int], code: int) -> bool:
+    """Whether the font has a character: in its map, and not a code point the tool gave a glyph of no character."""
+    return code in glyphs and not (code >= PRIVATE_USE[0].start and code in given_codes(font))
 
 
 # The emergency numbers of the countries whose leaflets are most often adapted for others: the UK and Ireland (999,

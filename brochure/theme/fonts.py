@@ -254,15 +254,26 @@ def _map_unmapped(face: TTFontFace) -> None:
     taken = face.charToGlyph
     free = (code for code in chain.from_iterable(PRIVATE_USE) if code not in taken)
     units = float(face.unitsPerEm)
+    given: list[int] = []
     for glyph in range(1, face.numGlyphs):
         if face.glyphToChar.get(glyph):
             continue
         code = next(free, None)
         if code is None:
-            return
+            break
         taken[code] = glyph
         face.glyphToChar[glyph] = [code]
         face.charWidths[code] = face.hmetrics[glyph][0] * 1000 / units
+        given.append(code)
+    face.given_codes = frozenset(given)
+
+
+def given_codes(font_name: str) -> frozenset[int]:
+    """The private-use code points _map_unmapped gave the registered font's glyphs of no character: a character of
+    the words that is one of them is one the font lacks (an icon font's U+E0B0, pasted from a web page, would print
+    as whatever glyph took that place: an Arabic letter's joined form)."""
+    codes: frozenset[int] = getattr(pdfmetrics.getFont(font_name).face, "given_codes", frozenset())
+    return codes
 
 
 def _font_problem(data: bytes) -> str:
