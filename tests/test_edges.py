@@ -203,6 +203,15 @@ def test_a_character_that_prints_nothing_leaves_no_gap_in_a_word(inputs: Inputs,
     assert any("General microneedling only." in t for t in page_texts(result.pdf))
 
 
+def test_a_zero_width_space_beside_a_no_break_space_leaves_no_gap(inputs: Inputs) -> None:
+    """Text pasted from Word often has both: 'micro<U+200B>needling ... £<U+00A0>150' printed 'micro needling', a
+    word's gap in it (ReportLab splits a text with a no-break space at every space it knows, a zero-width one too)."""
+    edit(inputs.content, 'disclaimer: "General information only."', 'disclaimer: "Micro\u200bneedling, £\u00a0150."')
+    result = build(inputs)
+    assert result.pdf is not None, [d.format() for d in result.diagnostics]
+    assert any("Microneedling, £\u00a0150." in t or "Microneedling, £ 150." in t for t in page_texts(result.pdf))
+
+
 def test_an_arabic_letter_mark_in_english_words_is_no_arabic_letter(inputs: Inputs) -> None:
     """U+061C prints nothing, like the other direction marks: it is no letter a font must have or shape (it was
     "the ... fonts have no Arabic letters ('\u061c' U+061C ARABIC LETTER MARK)"), and U+FEFF is no script ("brochure

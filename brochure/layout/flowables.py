@@ -68,6 +68,9 @@ def _paragraph_floor(p: Paragraph, aw: float) -> float:
     return float(lines * style.leading)
 
 
+ZERO_WIDTH_SPACE = "\u200b"
+
+
 def _visible(frag: Any) -> Any:
     """A piece of a paragraph without the characters that print nothing."""
     text = getattr(frag, "text", "")
@@ -97,6 +100,9 @@ class Para(Paragraph):  # type: ignore[misc]
         role: tuple[Role, int] | None = None,
         **kw: Any,
     ) -> None:
+        if text is not None and "\xa0" in text and ZERO_WIDTH_SPACE in text:  # (ReportLab splits the words of a
+            # text with a no-break space at every space it knows, a zero-width one too, and joins them with a space)
+            text = text.replace(ZERO_WIDTH_SPACE, "")
         super().__init__(text, style, *args, **kw)
         self.element = element
         self.fixed_role = role
