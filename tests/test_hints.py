@@ -274,6 +274,19 @@ def test_the_pdfs_title_and_outline_carry_no_line_break(inputs: Inputs) -> None:
         assert "Micro-needling" in str(pdf.docinfo.Keywords) and "\n" not in str(pdf.docinfo.Keywords)
 
 
+def test_the_pdfs_title_keywords_and_outline_carry_no_soft_hyphen(inputs: Inputs) -> None:
+    """'Micro<U+00AD>needling' (a hyphen only where the line breaks): the title and keywords were written with byte
+    0xAD, which their encoding leaves undefined (a viewer read U+0000), and the outline said 'Micro needling'."""
+    edit(inputs.content, "title: Micro-needling\n", 'title: "Micro\\u00adneedling"\n')
+    edit(inputs.content, "    heading: What is it?\n", '    heading: "What is\\u00adit?\\u200b"\n')
+    result = build(inputs)
+    assert result.pdf is not None, [d.format() for d in result.diagnostics]
+    with reopen(result.pdf) as pdf, pdf.open_outline() as outline, pdf.open_metadata() as xmp:
+        assert str(pdf.docinfo.Title) == "Microneedling: for acne scars" == xmp.get("dc:title")
+        assert "What isit?" in [item.title for item in outline.root]
+        assert str(pdf.docinfo.Keywords).startswith("Microneedling, What isit?,")
+
+
 def test_the_pdfs_title_keywords_and_xmp_print_a_titles_words_not_its_marks(inputs: Inputs) -> None:
     """A title or heading with emphasis, a link or an escaped star: the PDF's title (a viewer's window, a screen
     reader's first words), subject, keywords and XMP say the words as the cover prints them."""

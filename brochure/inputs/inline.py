@@ -8,6 +8,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from brochure.frozen import frozen
+from brochure.inputs.chars import INVISIBLE
 from brochure.inputs.links import link_problem
 from brochure.xmltext import escape, quoteattr
 
@@ -205,7 +206,10 @@ _BREAK = re.compile(r"[ \t]*(?:\r\n?|\n)\s*")  # a line break, with the spaces a
 
 def one_line(text: str) -> str:
     """A title or heading written on several lines, on one (for the PDF's title, outline and keywords): each
-    line break a space, or nothing after a hyphen ('Micro-' + 'needling' -> 'Micro-needling')."""
+    line break a space, or nothing after a hyphen ('Micro-' + 'needling' -> 'Micro-needling'); without soft
+    hyphens and the characters that print nothing ('Micro\u00adneedling' -> 'Microneedling': the title's
+    encoding has no soft hyphen, and a viewer showed the outline's as a space)."""
+    text = INVISIBLE.sub("", text.replace("\xad", ""))
     return _BREAK.sub(lambda m: "" if m.start() and text[m.start() - 1] in "-\u2010" else " ", text)
 
 
