@@ -232,3 +232,37 @@ def test_words_over_in_short_list_items_are_told_in_lines_too(tmp_path: Path) ->
     found = re.search(r"\(or (\d+) lines of them: a short list item is one\)", hint)
     assert found, hint
     assert _short_items(tmp_path, 18 - int(found.group(1))) is None
+
+
+def _sections(tmp_path: Path, sections: str) -> str:
+    """The shipped words with their sections replaced, built as a tri-fold: the fit error's hint."""
+    text = CONTENT.read_text(encoding="utf-8")
+    found = re.search(r"^sections:\n.*?(?=^\S)", text, re.S | re.M)
+    assert found is not None
+    path = tmp_path / "sections.yaml"
+    path.write_text(text[: found.start()] + "sections:\n" + sections + text[found.end() :], encoding="utf-8")
+    src, diags = api.load(path, BRAND)
+    assert src is not None, [d.format() for d in diags]
+    (d,) = [d for d in api.build(src, api.Options()).diagnostics if "the words do not fit" in d.message]
+    return d.hint
+
+
+def _cut(hint: str) -> tuple[int, int]:
+    found = re.search(r"cut (?:about|at least) (\d+) words .*\(or (\d+) lines? of them", hint)
+    assert found is not None, hint
+    return int(found.group(1)), int(found.group(2))
+
+
+def test_the_words_to_cut_are_never_more_than_the_flow_has(tmp_path: Path) -> None:
+    """200 list items of two words (400 words): 'cut about 1403 words' counted full lines of running text; a
+    line of this list holds two. 200 sections of a word each: 'cut at least 7839 words' of 200. The hint says a
+    share of the words the flow has, and no more lines than words."""
+    flap = '  - id: flap\n    heading: Flap\n    place: {trifold: flap}\n    blocks:\n      - text: "Short."\n'
+    items = "".join(f'          - "Item {n}"\n' for n in range(200))
+    words, lines = _cut(
+        _sections(tmp_path, flap + "  - id: main\n    heading: Main\n    blocks:\n      - bullets:\n" + items)
+    )
+    assert 2 * lines - 10 <= words <= 2 * lines + 10 and words < 400, (words, lines)
+    many = "".join(f'  - id: s{n}\n    heading: H{n}\n    blocks:\n      - text: "T{n}."\n' for n in range(200))
+    words, lines = _cut(_sections(tmp_path, many))
+    assert lines <= words < 400, (words, lines)
