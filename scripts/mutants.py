@@ -2436,6 +2436,20 @@ MUTANTS: tuple[Mutant, ...] = (
         k="never_more",
     ),
     m(
+        "a-photos-own-profile-ignored",
+        "inputs/pictures.py",
+        '    return None if "srgb" in (description or "").lower() else bytes(icc)',
+        "    return None",
+        "tests/test_picture_colours.py",
+    ),
+    m(
+        "a-converted-photo-loses-its-transparency",
+        "inputs/pictures.py",
+        '        rgb.putalpha(im.getchannel("A"))',
+        "        pass",
+        "tests/test_picture_colours.py",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

@@ -5,7 +5,8 @@ else (GIF, WebP, TIFF, EPS, which Pillow would hand to Ghostscript, ...) is refu
 The size is read from the header and held to the budgets in `brochure.limits` before any pixel is decoded;
 then the whole picture is decoded once, so a truncated file is an error here, not a crash or a partial
 picture later. What would print wrong is normalised: 16-bit greys to 8-bit, EXIF orientation applied,
-CMYK JPEGs to RGB, palettes with transparency to RGBA. Plain 8-bit PNG and JPEG keep their bytes as they are.
+CMYK JPEGs to RGB, RGB in its own colour profile (Display P3, Adobe RGB) to sRGB, palettes with transparency to
+RGBA. Plain 8-bit PNG and JPEG in sRGB (or no profile) keep their bytes as they are.
 """
 
 from __future__ import annotations
@@ -159,9 +160,46 @@ def _turn(im: Image.Image) -> Image.Transpose | None:
 
 
 def _as_is(im: Image.Image, kind: str) -> bool:
-    """Whether ReportLab prints the file's own bytes right: 8-bit PNG or JPEG, upright, no palette transparency."""
+    """Whether ReportLab prints the file's own bytes right: 8-bit PNG or JPEG, upright, no palette transparency,
+    its colours sRGB (no profile, or an sRGB one)."""
     palette_alpha = im.mode == "P" and "transparency" in im.info
-    return (kind, im.mode) in _KEEP and _turn(im) is None and not palette_alpha and im.format == kind  # (not MPO)
+    plain = (kind, im.mode) in _KEEP and _turn(im) is None and not palette_alpha and im.format == kind  # (not MPO)
+    return plain and _own_profile(im) is None
+
+
+def _own_profile(im: Image.Image) -> bytes | None:
+    """An RGB picture's embedded colour profile when it is not sRGB (an iPhone's Display P3, an agency's Adobe RGB):
+    its numbers mean other colours than the same numbers in sRGB, which is what the PDF and the press conversion
+    read them as. None for a picture without one, with an sRGB one, or with one that cannot be read."""
+    icc = im.info.get("icc_profile")
+    if not icc or im.mode not in ("RGB", "RGBA"):
+        return None
+    from PIL import ImageCms  # (colour management only for a picture with its own profile)
+
+    try:
+        description = ImageCms.getProfileDescription(ImageCms.ImageCmsProfile(io.BytesIO(icc)))
+    except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
+        return None
+    return None if "srgb" in (description or "").lower() else bytes(icc)
+
+
+def _to_srgb(im: Image.Image) -> Image.Image:
+    """An RGB(A) picture with its own profile (_own_profile) in sRGB, its transparency kept: as it looks."""
+    icc = _own_profile(im)
+    if icc is None:
+        return im
+    from PIL import ImageCms
+
+    try:
+        own, srgb = ImageCms.ImageCmsProfile(io.BytesIO(icc)), ImageCms.createProfile("sRGB")
+        rgb = ImageCms.profileToProfile(im.convert("RGB"), own, srgb, outputMode="RGB")
+    except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
+        return im
+    if rgb is None:
+        return im
+    if im.mode == "RGBA":
+        rgb.putalpha(im.getchannel("A"))
+    return rgb
 
 
 def _normalised(im: Image.Image, kind: str, path: Path) -> PictureData:
@@ -194,8 +232,10 @@ def _at_most_the_sheet(im: Image.Image) -> Image.Image:
 
 
 def _printable_mode(im: Image.Image) -> Image.Image:
-    """L, RGB or (with transparency) LA/RGBA pixels with 8 bits a channel."""
-    if im.mode in ("L", "RGB", "LA", "RGBA"):
+    """L, RGB or (with transparency) LA/RGBA pixels with 8 bits a channel, RGB in sRGB."""
+    if im.mode in ("RGB", "RGBA"):
+        return _to_srgb(im)
+    if im.mode in ("L", "LA"):
         return im
     if im.mode.startswith("I") or im.mode == "F":  # 16-bit greys (I;16): scale to 8 bits, do not clip
         return im.convert("I").point(lambda v: v * (255 / 65535)).convert("L")

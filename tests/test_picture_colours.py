@@ -1,0 +1,120 @@
+"""A picture's own colour profile: an RGB photo tagged Adobe RGB or Display P3 prints the colours it shows."""
+
+from __future__ import annotations
+
+import io
+import struct
+from pathlib import Path
+
+import pikepdf
+from conftest import Inputs, edit
+from helpers import build, reopen
+from PIL import Image, ImageCms
+
+from brochure.inputs.pictures import PictureData, load_picture
+
+GREEN = (40, 160, 60)
+
+
+def _s15(x: float) -> bytes:
+    return struct.pack(">i", round(x * 65536))
+
+
+def _wide_profile() -> bytes:
+    """An RGB profile with Adobe RGB (1998)'s primaries and a 2.2 gamma (its matrix and curves, as LittleCMS reads
+    them): a picture's numbers in it mean more saturated colours than the same numbers in sRGB."""
+
+    def xyz(x: float, y: float, z: float) -> bytes:
+        return b"XYZ " + b"\0" * 4 + _s15(x) + _s15(y) + _s15(z)
+
+    curve = b"curv" + b"\0" * 4 + struct.pack(">IH", 1, round(2.2 * 256)) + b"\0\0"
+    text = b"Wide RGB test\0"
+    desc = b"desc" + b"\0" * 4 + struct.pack(">I", len(text)) + text + b"\0" * 8 + b"\0" * 3 + b"\0" * 67
+    tags = [
+        (b"desc", desc),
+        (b"wtpt", xyz(0.9642, 1.0, 0.8249)),
+        (b"rXYZ", xyz(0.6097, 0.3111, 0.0195)),
+        (b"gXYZ", xyz(0.2053, 0.6257, 0.0609)),
+        (b"bXYZ", xyz(0.1492, 0.0632, 0.7446)),
+        (b"rTRC", curve),
+        (b"gTRC", curve),
+        (b"bTRC", curve),
+        (b"cprt", b"text" + b"\0" * 4 + b"none\0\0\0\0"),
+    ]
+    offset, table, data = 128 + 4 + 12 * len(tags), b"", b""
+    for sig, body in tags:
+        body += b"\0" * (-len(body) % 4)
+        table += sig + struct.pack(">II", offset + len(data), len(body))
+        data += body
+    body = struct.pack(">I", len(tags)) + table + data
+    header = struct.pack(">I", 128 + len(body)) + b"lcms" + bytes([2, 0x10, 0, 0]) + b"mntr" + b"RGB " + b"XYZ "
+    header += b"\0" * 12 + b"acsp" + b"APPL" + b"\0" * 24 + _s15(0.9642) + _s15(1.0) + _s15(0.8249) + b"\0" * 48
+    return header + body
+
+
+def _as_srgb(colour: tuple[int, int, int], icc: bytes) -> tuple[int, int, int]:
+    pixel = Image.new("RGB", (1, 1), colour)
+    own = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+    out = ImageCms.profileToProfile(pixel, own, ImageCms.createProfile("sRGB"), outputMode="RGB")
+    assert out is not None
+    value: tuple[int, int, int] = out.getpixel((0, 0))  # type: ignore[assignment]
+    return value
+
+
+def _decoded(picture: PictureData | object) -> Image.Image:
+    assert isinstance(picture, PictureData), picture
+    return Image.open(io.BytesIO(picture.data))
+
+
+def test_a_photo_in_a_wide_profile_is_taken_into_srgb_at_load(tmp_path: Path) -> None:
+    """A JPEG of (40, 160, 60) in Adobe RGB's numbers: as sRGB about (0, 161, 47). It printed (40, 160, 60), the
+    numbers read as sRGB's, in the office and the press edition alike (duller and shifted)."""
+    icc = _wide_profile()
+    path = tmp_path / "wide.jpg"
+    Image.new("RGB", (300, 200), GREEN).save(path, quality=95, icc_profile=icc)
+    expected = _as_srgb(GREEN, icc)
+    assert expected != GREEN
+    got = _decoded(load_picture(path)).convert("RGB").getpixel((150, 100))
+    assert isinstance(got, tuple) and all(abs(a - b) <= 3 for a, b in zip(got, expected, strict=True)), (got, expected)
+
+
+def test_an_srgb_photo_keeps_its_bytes_and_transparency_survives_the_conversion(tmp_path: Path) -> None:
+    """A JPEG tagged sRGB is printed from its own bytes, as an untagged one is; a PNG with transparency in a wide
+    profile keeps its transparency."""
+    srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    path = tmp_path / "srgb.jpg"
+    Image.new("RGB", (300, 200), GREEN).save(path, quality=95, icc_profile=srgb)
+    picture = load_picture(path)
+    assert isinstance(picture, PictureData) and picture.data == path.read_bytes()
+    clear = Image.new("RGBA", (300, 200), (*GREEN, 255))
+    clear.paste((0, 0, 0, 0), (0, 0, 150, 200))
+    png = tmp_path / "wide.png"
+    clear.save(png, icc_profile=_wide_profile())
+    out = _decoded(load_picture(png))
+    assert out.mode == "RGBA" and out.getpixel((10, 10))[3] == 0 and out.getpixel((200, 100))[3] == 255
+    assert out.getpixel((200, 100))[:3] != GREEN
+
+
+def test_the_printed_picture_has_the_colours_its_profile_says(inputs: Inputs) -> None:
+    """From the PDF: the office edition's picture XObject holds the picture's colours in sRGB."""
+    icc = _wide_profile()
+    picture = inputs.content.parent / "wide.jpg"
+    Image.new("RGB", (600, 400), GREEN).save(picture, quality=95, icc_profile=icc)
+    edit(
+        inputs.content,
+        '      - text: "Fine needles',
+        '      - image: {src: wide.jpg, alt: A green square}\n      - text: "Fine needles',
+    )
+    result = build(inputs)
+    assert result.pdf is not None, [d.format() for d in result.diagnostics]
+    expected = _as_srgb(GREEN, icc)
+    with reopen(result.pdf) as pdf:
+        images = [
+            pikepdf.PdfImage(x).as_pil_image()
+            for page in pdf.pages
+            for x in page.get_images().values()
+            if int(x.Width) == 600 and int(x.Height) == 400
+        ]
+    assert images, "the picture is not in the PDF"
+    got = images[0].convert("RGB").getpixel((300, 200))
+    assert isinstance(got, tuple) and all(abs(a - b) <= 3 for a, b in zip(got, expected, strict=True)), (got, expected)
