@@ -2450,6 +2450,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_picture_colours.py",
     ),
     m(
+        "a-callout-too-tall-blamed-on-the-sections",
+        "layout/compose.py",
+        "            if tall > room + 0.01:",
+        "            if tall > room * 9:",
+        "tests/test_fit.py",
+        k="callout_taller",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

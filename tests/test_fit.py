@@ -266,3 +266,27 @@ def test_the_words_to_cut_are_never_more_than_the_flow_has(tmp_path: Path) -> No
     many = "".join(f'  - id: s{n}\n    heading: H{n}\n    blocks:\n      - text: "T{n}."\n' for n in range(200))
     words, lines = _cut(_sections(tmp_path, many))
     assert lines <= words < 400, (words, lines)
+
+
+def test_a_callout_taller_than_a_panel_or_page_is_named_at_the_callout(tmp_path: Path) -> None:
+    """A callout of 400 words: its box is never split, so no cut elsewhere helps. The error named the section and
+    asked to cut about 128 words from the sections (and, in large print, blamed the pages); it names the callout,
+    at its line, with its height and the room a panel or page has."""
+    sentences = " ".join(f"Sentence number {n} tells you something useful about the skin." for n in range(40))
+    main = '  - id: main\n    heading: Main\n    blocks:\n      - text: "Short."\n'
+    main += f'      - callout:\n          text: "{sentences}"\n'
+    flap = '  - id: flap\n    heading: Flap\n    place: {trifold: flap}\n    blocks:\n      - text: "Short."\n'
+    text = CONTENT.read_text(encoding="utf-8")
+    found = re.search(r"^sections:\n.*?(?=^\S)", text, re.S | re.M)
+    assert found is not None
+    path = tmp_path / "callout.yaml"
+    path.write_text(text[: found.start()] + "sections:\n" + flap + main + text[found.end() :], encoding="utf-8")
+    src, diags = api.load(path, BRAND)
+    assert src is not None, [d.format() for d in diags]
+    line = path.read_text(encoding="utf-8").splitlines().index("      - callout:") + 2  # (its text, the next line)
+    for layout, frame in (("trifold", "panel"), ("large-print", "page")):
+        result = api.build(src, api.Options(layout=layout))
+        (d,) = [d for d in result.diagnostics if d.is_error]
+        assert "a callout in section 'main' is " in d.message and f"taller than a whole {frame} of the" in d.message
+        assert "a callout's box is never split" in d.message and d.location.line == line, d.format()
+        assert d.hint.startswith("shorten the callout's words by more than ")

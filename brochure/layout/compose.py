@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable, Paragraph
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.frozen import frozen
 from brochure.geometry.sheet import MM, Rect, Sheet
+from brochure.inputs.blocks import Callout
 from brochure.inputs.brand import Brand
 from brochure.inputs.content import Content, Section
 from brochure.inputs.inline import escape_text, plain
@@ -206,12 +207,17 @@ def overflow(
     if not res.leftover:
         return []
     room = max(f.whole for f in frames)
-    for item in res.leftover:  # a card (or an item set two across) taller than any frame: no cut elsewhere helps
+    for item in res.leftover:  # a card (or an item set two across), or a callout, taller than any frame: no cut
+        # elsewhere helps
+        section = next((s for s in sections if s.id == item.section), sections[-1])
         if isinstance(item.flowable, flowables.Column):
             tallest = item.flowable.tallest_row(frames[-1].box.w)
             if tallest > room + 0.01:
-                section = next((s for s in sections if s.id == item.section), sections[-1])
                 return [_card_too_tall(inp, section, tallest, room)]
+        elif isinstance(item.flowable, flowables.Box):
+            tall = item.flowable.wrap(frames[-1].box.w, 1e6)[1]
+            if tall > room + 0.01:
+                return [_callout_too_tall(inp, section, tall, room)]
     over = height_of(res.leftover, frames[-1].box.w)
     lack = max(over - max(res.spare[-1], 0.0), inp.theme.scale.leading)
     if items is not None and not inp.trial:
@@ -242,6 +248,22 @@ def _lacking(items: list[Item], frames: list[Frame], keep: tuple[bool, bool], lo
         mid = (low + high) / 2
         low, high = (low, mid) if fits(mid) else (mid, high)
     return high
+
+
+def _callout_too_tall(inp: Inputs, section: Section, tall: float, room: float) -> Diagnostic:
+    """'A callout is taller than a whole page (or panel)': its tinted box is never split."""
+    share = math.ceil(100 * (tall - room) / tall)
+    frame = "page" if inp.layout == "large-print" else "panel"
+    callouts = [b for b in section.blocks if isinstance(b, Callout)]  # (the longest: the one that cannot fit)
+    callout = max(callouts, key=lambda b: len(b.text) + len(b.title or ""), default=None)
+    return error(
+        callout.at if callout is not None else section.at,
+        f"a callout in section '{section.id}' is {tall / MM:.1f} mm tall, taller than a whole {frame} of the "
+        f"{inp.label} ({room / MM:.1f} mm, {inp.sheet.paper.name}, body type {inp.theme.scale.body:g} pt): a "
+        "callout's box is never split",
+        f"shorten the callout's words by more than {share} %, or give most of them as paragraphs ('text:') and keep "
+        "the callout for what must stand out",
+    )
 
 
 def _card_too_tall(inp: Inputs, section: Section, tallest: float, room: float) -> Diagnostic:
