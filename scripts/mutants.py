@@ -2458,6 +2458,22 @@ MUTANTS: tuple[Mutant, ...] = (
         k="callout_taller",
     ),
     m(
+        "a-query-that-chooses-the-page-dropped-in-silence",
+        "api.py",
+        "    diags += check_printed_addresses(kit)",
+        "    diags += []",
+        "tests/test_preflight.py",
+        k="query",
+    ),
+    m(
+        "tracking-queries-warned-too",
+        "preflight/checks.py",
+        "        chosen = [(name, value) for name, value in pairs if not TRACKING.fullmatch(name.lower())]",
+        "        chosen = [(name, value) for name, value in pairs]",
+        "tests/test_preflight.py",
+        k="query",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

@@ -676,3 +676,31 @@ def test_text_too_faint_is_marked_at_each_line_it_is_printed(inputs: Inputs) -> 
     ]  # fmt: skip
     assert all(spot.page in (0, 1) and spot.w > 0 and spot.h > 0 for spot in body.places)
     assert {round(spot.x, 2) for spot in body.places} <= {round(x, 2) for x in words}
+
+
+@pytest.mark.parametrize(
+    ("query", "said"),
+    [
+        ("?clinic=bath", "'clinic=bath'"),
+        ("?utm_source=leaflet&owner=12345&lang=en", "'owner=12345'"),
+        ("?src=leaflet&lang=es", None),  # where the reader came from, a language: the page opens the same
+    ],
+)
+def test_a_booking_address_whose_query_chooses_the_page_is_warned(inputs: Inputs, query: str, said: str | None) -> None:
+    """The booking address prints without its query: `?clinic=bath` typed as printed opens another page. A warning
+    at contact.booking_url says so; tracking and a language are no warning (Maple & Main's `?src=leaflet&lang=es`)."""
+    text = edit(
+        inputs.brand, "  booking_url: https://example.com/book\n", f'  booking_url: "https://example.com/book{query}"\n'
+    )
+    result = build(inputs)
+    assert result.ok
+    found = [d for d in result.diagnostics if "a patient who types the printed address" in d.message]
+    if said is None:
+        assert found == []
+        return
+    (d,) = found
+    row, col = position(text, f'"https://example.com/book{query}"')
+    assert not d.is_error and (d.location.line, d.location.column) == (row, col)
+    assert (
+        d.message.startswith("the leaflet prints example.com/book for https://example.com/book?") and said in d.message
+    )

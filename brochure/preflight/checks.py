@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import phonenumbers
 from phonenumbers.phonemetadata import PhoneMetadata
@@ -15,7 +16,7 @@ from brochure.diagnostics import Diagnostic, Location, error, warning
 from brochure.inputs.brand import Brand, as_written
 from brochure.inputs.chars import DIGIT_SPACES, INVISIBLE, SPELLED_DIGITS
 from brochure.inputs.content import Content
-from brochure.inputs.inline import citations, plain, upper
+from brochure.inputs.inline import citations, display_url, plain, upper
 from brochure.layout.document import document_block
 from brochure.theme.fonts import PRIVATE_USE, FontSet, cmap, display_name, given_codes, unreadable
 from brochure.theme.shaping import can_shape, script_of
@@ -273,6 +274,36 @@ def check_producer(content: Content, brand: Brand) -> list[Diagnostic]:
 def _has(font: str, glyphs: Mapping[int, int], code: int) -> bool:
     """Whether the font has a character: in its map, and not a code point the tool gave a glyph of no character."""
     return code in glyphs and not (code >= PRIVATE_USE[0].start and code in given_codes(font))
+
+
+# What a web address's query may carry that a page opens the same without: where the reader came from, and a
+# language (the page falls back to its own). Anything else may choose the page (`?clinic=bath`, `?owner=12345`).
+TRACKING = re.compile(r"utm_\w+|src|source|ref|referrer|campaign|medium|lang|language|locale|hl|fbclid|gclid|mc_\w+")
+
+
+def check_printed_addresses(brand: Brand) -> list[Diagnostic]:
+    """The booking address and website print without their query (and fragment): where the query may choose the
+    page, a patient who types the printed address (a code that will not scan, a leaflet read aloud) opens another."""
+    diags: list[Diagnostic] = []
+    for key in ("booking_url", "website"):
+        url = getattr(brand.contact, key)
+        query = urlsplit(url).query
+        pairs = [(*part.split("=", 1), "")[:2] for part in query.split("&") if part]
+        chosen = [(name, value) for name, value in pairs if not TRACKING.fullmatch(name.lower())]
+        if not chosen:
+            continue
+        name, value = chosen[0]
+        short = f"{display_url(url).split('/')[0]}/{value or name}"
+        diags.append(
+            warning(
+                brand.where(f"contact.{key}"),
+                f"the leaflet prints {display_url(url)} for {url}: the QR code and link keep its query, but a patient "
+                f"who types the printed address opens a page without '{name}={value}' (another clinic's, or none)",
+                f"give an address that opens the same page as printed (a short redirect, such as {short}), or check "
+                "that the page opens without it",
+            )
+        )
+    return diags
 
 
 # The emergency numbers of the countries whose leaflets are most often adapted for others: the UK and Ireland (999,
