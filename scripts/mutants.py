@@ -2474,6 +2474,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="query",
     ),
     m(
+        "cover-field-seam-under-the-wave",
+        "art/cover.py",
+        "    return [(x, max(0.0, y - UNDER)) for x, y in reversed(sample(front, 0.0, W, max(2.0, W / 80)))]",
+        "    return [(x, max(0.0, y - 12 * UNDER)) for x, y in reversed(sample(front, 0.0, W, max(2.0, W / 80)))]",
+        "tests/test_pixels.py",
+        k="seam",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

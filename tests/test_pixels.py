@@ -451,3 +451,25 @@ def test_a_picture_prints_its_pixels_at_its_box(target: Target) -> None:
         assert distance(shot.at(x, y), want) <= (3 if press else 0), (i, shot.at(x, y), want)  # a JPEG in press
     for x, y in ((b.x - 1, b.y + 45), (b.right + 1, b.y + 45), (b.x + 60, b.y - 1), (b.x + 60, b.top + 1)):
         assert shot.at(x, y) == PAPER, (x, y)
+
+
+def test_the_cover_fields_side_shows_no_seam_under_the_wave() -> None:
+    """On screen (office editions are read in viewers and previews), the colour field's side ran on below the white
+    wave as a faint line 3-4 mm long: the colour under the wave and the wave met in one anti-aliased pixel column.
+    The colour now stops just under the wave: at 150 dpi the side's column is white a pixel or two below it."""
+    from helpers import BRAND, CONTENT
+
+    from brochure import api
+    from brochure.output.preview import page_images
+
+    result = api.build(sources(CONTENT, BRAND), api.Options())
+    assert result.pdf is not None
+    page = Image.open(io.BytesIO(page_images(result.pdf, 150)[0])).convert("RGB")
+    px, (w, h) = page.load(), page.size
+    assert px is not None
+    row = h // 3  # the field's middle, in the cover (the right third of the outside)
+    left = next(x for x in range(2 * w // 3, w) if sum(px[x, row]) < 600)  # the field's left side
+    inside = left + 4
+    wave = next(y for y in range(h - 1, row, -1) if sum(px[inside, y]) < 720)  # the wave's top, from below
+    tinted = [y for y in range(wave + 1, min(h, wave + 40)) if sum(px[left, y]) < 750]
+    assert len(tinted) <= 2, f"the field's side shows {len(tinted)} pixels below the wave"

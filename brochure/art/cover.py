@@ -8,7 +8,6 @@ from collections.abc import Callable, Sequence
 from reportlab.graphics.shapes import Drawing, Group
 
 from brochure.art.fixed import Fixed, Pen, Segment, made
-from brochure.art.nodes import Rect
 from brochure.art.paths import add_smooth, circle_subpath, rounded_rect, sample
 from brochure.theme.colors import Palette, mix
 
@@ -37,8 +36,7 @@ def cover_field(
         d.add(inner)
         d = inner
     m = min(W, H)
-    floor = _floor(W, H)
-    d.add(Rect(0, floor, W, H - floor, fillColor=palette.primary, strokeColor=None, strokeWidth=0))
+    d.add(Fixed(made(_field, W, H), fillColor=palette.primary, strokeColor=None, strokeWidth=0))
     dots = mix(palette.white, palette.primary, 0.22)
     d.add(Fixed(made(_dots, W, H), fillColor=dots, strokeColor=None, strokeWidth=0))  # one path: fast
     layers = (
@@ -79,11 +77,27 @@ def _waves(W: float, H: float) -> dict[str, Callable[[float], float]]:
     }
 
 
-def _floor(W: float, H: float) -> float:
-    """Colour layers stop above the foot so no sliver of them shows under the background wave's anti-aliased
-    bottom edge (a visible hairline seam in print previews otherwise)."""
+UNDER = 1.0  # pt: how far the colour above the background wave reaches under it
+
+
+def _under(W: float, H: float) -> list[tuple[float, float]]:
+    """Where the colour layers stop, from the right side to the left: UNDER below the background wave's top edge,
+    so that no sliver of them shows under its anti-aliased edge, and, at the field's sides, where its edge and
+    theirs meet in one pixel, a seam no taller than that (it was the height of the wave above its lowest point, a
+    hairline 3-4 mm long in viewers and previews)."""
     front = _waves(W, H)["front"]
-    return max(0.0, min(y for _, y in sample(front, 0.0, W, max(2.0, W / 80))) - 1.0)
+    return [(x, max(0.0, y - UNDER)) for x, y in reversed(sample(front, 0.0, W, max(2.0, W / 80)))]
+
+
+def _field(W: float, H: float) -> tuple[Segment, ...]:
+    """The primary colour field: the full width, from the top down to under the background wave (`_under`)."""
+    pen = Pen()
+    pen.moveTo(0.0, H)
+    pen.lineTo(W, H)
+    for x, y in _under(W, H):
+        pen.lineTo(x, y)
+    pen.closePath()
+    return tuple(pen.segments)
 
 
 def _dots(W: float, H: float) -> tuple[Segment, ...]:
@@ -114,16 +128,20 @@ def _dots(W: float, H: float) -> tuple[Segment, ...]:
 
 def _layer(W: float, H: float, name: str) -> tuple[Segment, ...]:
     """A layer filled from its wavy top edge down (the front one to the foot, reaching a hair past both sides,
-    so anti-aliasing shows no coloured seam there; the others to the floor)."""
+    so anti-aliasing shows no coloured seam there; the others to under the front one, `_under`)."""
     f = _waves(W, H)[name]
     step = max(2.0, W / 80)
-    bottom, over = (0.0, 0.75) if name == "front" else (_floor(W, H), 0.0)
+    over = 0.75 if name == "front" else 0.0
     pen = Pen()
     pen.moveTo(-over, f(0))
     add_smooth(pen, sample(f, 0, W, step), move=False)
     pen.lineTo(W + over, f(W))
-    pen.lineTo(W + over, bottom)
-    pen.lineTo(-over, bottom)
+    if name == "front":
+        pen.lineTo(W + over, 0.0)
+        pen.lineTo(-over, 0.0)
+    else:
+        for x, y in _under(W, H):
+            pen.lineTo(x, y)
     pen.closePath()
     return tuple(pen.segments)
 
