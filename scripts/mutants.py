@@ -966,8 +966,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "to-unicode-zeros-kept",
         "theme/fonts.py",
-        "            cmap.content = mended(cmap.content)",
-        "            pass",
+        "            cmap.content = named(mended(cmap.content), self)",
+        "            cmap.content = named(cmap.content, self)",
         "tests/test_tagged.py::test_every_glyph_maps_to_unicode_and_the_document_says_what_it_is",
         "tests/test_press.py::test_every_font_maps_its_codes_to_characters_and_none_to_nothing",
     ),
@@ -2480,6 +2480,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "    return [(x, max(0.0, y - 12 * UNDER)) for x, y in reversed(sample(front, 0.0, W, max(2.0, W / 80)))]",
         "tests/test_pixels.py",
         k="seam",
+    ),
+    m(
+        "a-joined-forms-tounicode-left-private-use",
+        "theme/tounicode.py",
+        "        return m.group() if stands is None else",
+        "        return m.group() if True else",
+        "tests/test_mirrored_arabic.py",
+        k="copies_joined",
     ),
     m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",

@@ -347,3 +347,20 @@ def test_the_pdf_says_its_pages_read_right_to_left_in_office_and_press(
             assert result.pdf is not None
             preferences = pypdf.PdfReader(io.BytesIO(result.pdf)).trailer["/Root"]["/ViewerPreferences"]
             assert preferences.get("/Direction") == want, (target, want)
+
+
+def test_a_viewer_copies_joined_forms_ligatures_and_mark_ligatures_as_their_letters() -> None:
+    """A glyph with no character of its own (a joined form HarfBuzz chose, a ligature, shadda and a vowel as one
+    glyph) was mapped in the font's ToUnicode to the private-use code point the tool gave it: copied or searched,
+    'مدرَّب' read 'مدر\\ue293ب'. Each now reads as the letters it stands for, its marks in canonical order."""
+    import re
+    import unicodedata
+
+    from helpers import ROOT, sources
+
+    result = api.build(sources(ROOT / "translations" / "ar.yaml"), api.Options())
+    assert result.pdf is not None
+    text = copied_text(result.pdf)
+    assert re.findall("[\\ue000-\\uf8ff]", text) == []
+    for word in ("مدرَّب", "أيٌّ", "خارج"):
+        assert unicodedata.normalize("NFC", word) in text

@@ -37,7 +37,7 @@ from brochure.inputs.blocks import Image
 from brochure.inputs.brand import Brand, FontSpec
 from brochure.inputs.files import read_bytes
 from brochure.theme.catalog import licence_problem
-from brochure.theme.tounicode import FILE_MARK_FORMAT, mended
+from brochure.theme.tounicode import FILE_MARK_FORMAT, mended, named
 
 if TYPE_CHECKING:
     from brochure.inputs.content import Content
@@ -226,7 +226,8 @@ class _Face(TTFontFace):  # type: ignore[misc]
         ref = super().addSubsetObjects(doc, fontname, subset)
         cmap = doc.idToObject.get(f"toUnicodeCMap:{fontname}")  # (made just before, by TTFont.addObjects)
         if cmap is not None and isinstance(cmap.content, str):
-            cmap.content = mended(cmap.content)  # without the U+0000 entries (theme/tounicode.py)
+            cmap.content = named(mended(cmap.content), self)  # without the U+0000 entries, and each glyph of no
+            # character of its own read as what it stands for (theme/tounicode.py)
         stream = doc.idToObject[f"fontFile:{self.filename}({fontname})"]
         if stream.filters:
             stream.content, stream.filters = self._packed(subset)[0], None

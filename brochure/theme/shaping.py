@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from collections.abc import Mapping
 from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reportlab.pdfbase import pdfmetrics
 
@@ -66,6 +67,72 @@ def _hb_font(font: str) -> hb.Font:
             face = pdfmetrics.getFont(font).face
             made = _fonts[font] = hb.Font(hb.Face(hb.Blob(bytes(face._ttf_data))))
         return made
+
+
+def given_texts(face: Any, needed: set[int]) -> dict[int, str]:
+    """What the private-use code points theme/fonts.py gave a font's glyphs of no character stand for, for those of
+    `needed` it can tell (for the PDF's ToUnicode map: copied or searched, a joined form reads as its letter, a
+    ligature as its letters, not as a private-use character). Found by shaping probes (`_probes`) and reading each
+    glyph's cluster: a glyph alone in its cluster stands for the cluster's characters; the first probe to reach
+    it says. The probes of pairs of letters are shaped only when the others leave a needed code unknown. Kept on
+    the face: the answers are the font's alone, the same whichever build asks first."""
+    with _LOCK:
+        known: dict[int, str] | None = face.__dict__.get("given_texts")
+        if known is None or (needed - known.keys() and not face.__dict__.get("given_texts_all")):
+            import uharfbuzz as hb
+
+            font = hb.Font(hb.Face(hb.Blob(bytes(face._ttf_data))))
+            known = _read_probes(font, face, _probes(face.charToGlyph, pairs=False), {})
+            if needed - known.keys():
+                known = _read_probes(font, face, _probes(face.charToGlyph, pairs=True), known)
+                face.given_texts_all = True
+            face.given_texts = known
+        return {code: known[code] for code in needed if code in known}
+
+
+def _probes(cmap: Mapping[int, int], pairs: bool) -> list[str]:
+    """Texts whose shaping reaches a font's glyphs of no character: each Arabic letter alone, before, between and
+    after a joining letter (beh), lam with each alef, a letter with shadda and a vowel, and the Latin letters that
+    form ligatures; with `pairs`, every two Arabic letters (a form some fonts give a letter before another)."""
+    arabic = [chr(c) for c in sorted(cmap) if 0x0600 <= c <= 0x06FF or 0x0750 <= c <= 0x077F or 0x08A0 <= c <= 0x08FF]
+    beh = "\u0628"
+    if pairs:
+        letters = [ch for ch in arabic if unicodedata.category(ch) == "Lo" and ord(ch) <= 0x064A]
+        return [text for a in letters for b in letters for text in (a + b, beh + a + b + beh)]
+    marks = [ch for ch in arabic if 0x064B <= ord(ch) <= 0x065F or ord(ch) == 0x0670]
+    out = [text for ch in arabic for text in (ch, ch + beh, beh + ch + beh, beh + ch)]
+    out += [text for alef in "\u0627\u0623\u0625\u0622\u0671" for text in ("\u0644" + alef, beh + "\u0644" + alef)]
+    shadda = "\u0651"
+    out += [text for m in marks for text in (beh + shadda + m, beh + m + shadda, beh + shadda + m + beh)]
+    out += [chr(c) for c in sorted(cmap) if 0x0590 <= c <= 0x05FF]
+    return [*out, "ff", "fi", "fl", "ffi", "ffl", "ft", "fb", "fh", "fj", "fk", "tt", "Th", "st", "ct"]
+
+
+def _read_probes(font: Any, face: Any, probes: list[str], known: dict[int, str]) -> dict[int, str]:
+    """`known` and what the probes' glyphs of a cluster of their own stand for (the first probe to reach one)."""
+    import uharfbuzz as hb
+
+    given: frozenset[int] = face.__dict__.get("given_codes", frozenset())
+    known = dict(known)
+    for text in probes:
+        buf = hb.Buffer()
+        buf.add_str(text)
+        buf.guess_segment_properties()
+        buf.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS  # (a mark its own cluster, unless joined)
+        hb.shape(font, buf, {"kern": True, "liga": True})
+        starts = sorted({info.cluster for info in buf.glyph_infos})
+        ends = dict(zip(starts, [*starts[1:], len(text)], strict=True))
+        glyphs: dict[int, int] = {}
+        for info in buf.glyph_infos:
+            glyphs[info.cluster] = glyphs.get(info.cluster, 0) + 1
+        for info in buf.glyph_infos:
+            if glyphs[info.cluster] != 1:
+                continue
+            for code in face.glyphToChar.get(info.codepoint) or ():
+                if code in given and code not in known:  # (marks in their canonical order, as typed text is
+                    # searched: shadda after the vowel)
+                    known[code] = unicodedata.normalize("NFC", text[info.cluster : ends[info.cluster]])
+    return known
 
 
 # Every character written right to left (bidirectional class R or AL) lies in these blocks (tests/test_startup.py

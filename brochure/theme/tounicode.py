@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 _CHARS = re.compile(rb"\d+ beginbfchar\n(.*?)endbfchar\n", re.S)
 _PAIR = re.compile(rb"<([0-9A-Fa-f]+)> <([0-9A-Fa-f]+)>")
@@ -42,3 +43,27 @@ def mended(text: str) -> str:
     text = FILE_MARK.sub("", text)
     fixed = mended_cmap(text.encode("ascii"))
     return text if fixed is None else fixed.decode("ascii")
+
+
+_ENTRY = re.compile(r"<([0-9A-F]{2})> <([0-9A-F]{4,})>")
+
+
+def named(text: str, face: Any) -> str:
+    """A subset's ToUnicode map (text) with each private-use code point the tool gave a glyph of no character
+    (theme/fonts.py) replaced by what the glyph stands for, where shaping tells (theme/shaping.py, given_texts):
+    copied or searched, an Arabic joined form reads as its letter, lam-alef as its two letters."""
+    given: frozenset[int] = face.__dict__.get("given_codes", frozenset())
+    if not given:
+        return text
+    codes = {int(v, 16) for _, v in _ENTRY.findall(text)} & given
+    if not codes:
+        return text
+    from brochure.theme.shaping import given_texts
+
+    texts = given_texts(face, codes)
+
+    def entry(m: re.Match[str]) -> str:
+        stands = texts.get(int(m.group(2), 16))
+        return m.group() if stands is None else f"<{m.group(1)}> <{stands.encode('utf-16-be').hex().upper()}>"
+
+    return _ENTRY.sub(entry, text)
