@@ -2490,6 +2490,22 @@ MUTANTS: tuple[Mutant, ...] = (
         k="copies_joined",
     ),
     m(
+        "output-pattern-with-a-newline-accepted",
+        "inputs/editions.py",
+        '    elif any(unicodedata.category(ch) == "Cc" for ch in value):',
+        '    elif any(unicodedata.category(ch) == "Cc" for ch in value[:0]):',
+        "tests/test_batch.py",
+        k="mistake_in_the_editions",
+    ),
+    m(
+        "output-pattern-hidden-name-accepted",
+        "inputs/editions.py",
+        '            if any(part.startswith(".") for part in Path(named).parts):',
+        '            if any(part.startswith("..") for part in Path(named).parts):',
+        "tests/test_batch.py",
+        k="mistake_in_the_editions",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

@@ -201,6 +201,10 @@ def test_the_report_as_json(inputs: Inputs, capsys: pytest.CaptureFixture[str]) 
          '"out/{brand}', "the output pattern leaves out {language}: two editions would be written to one file"),
         ('output: "out/{brand}', 'output: "out/}}{brand}', '"out/}}',  # (its PDFs were never found again)
          "the output pattern has a '{{' or '}}': braces stand only round a {name}"),
+        ('output: "out/{brand}', 'output: "out/\\n{brand}', '"out/\\n',  # (a file name that breaks scripts)
+         "the output pattern has a control character (U+000A), which breaks file names in scripts"),
+        ('{target}.pdf"', '{target}/.pdf"', '"out/{brand}',  # (a PDF no file browser shows)
+         "the output pattern names a hidden file or folder (a name starting with '.'), which a file browser does"),
         ("kit: assets/brand.yaml", "kit: ../elsewhere/brand.yaml", "../elsewhere",
          "'../elsewhere/brand.yaml' is outside the folder of editions.yaml"),
         ("languages: [content.yaml]", "languages: [contents.yaml]", "contents.yaml", "'contents.yaml' is not a file"),

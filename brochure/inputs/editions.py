@@ -22,6 +22,7 @@ one after another with their brand's matrix share one Group; the Groups keep the
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
@@ -153,15 +154,22 @@ def _output(r: Reader, node: Node | None) -> str | None:
         problem = f"the output pattern leaves out {{{missing[0]}}}: two editions would be written to one file"
     elif not value.endswith(".pdf") or value.startswith("/") or ".." in Path(value).parts:
         problem = "the output pattern is not a relative path ending .pdf"
+    elif any(unicodedata.category(ch) == "Cc" for ch in value):
+        ch = next(ch for ch in value if unicodedata.category(ch) == "Cc")
+        problem = f"the output pattern has a control character (U+{ord(ch):04X}), which breaks file names in scripts"
     elif len(Path(value).parts) > OUTPUT_FOLDERS + 1:
         problem = (
             f"the output pattern nests its PDFs {len(Path(value).parts) - 1} folders deep: at most {OUTPUT_FOLDERS}"
         )
     else:
         try:
-            value.format(**dict.fromkeys(FIELDS, "x"))
+            named = value.format(**dict.fromkeys(FIELDS, "x"))
         except (ValueError, KeyError, IndexError, AttributeError):
             problem = "the output pattern has a '{' or '}' that is not part of a {name}"
+        else:
+            if any(part.startswith(".") for part in Path(named).parts):  # ('.pdf' alone, '.drafts/')
+                problem = "the output pattern names a hidden file or folder (a name starting with '.'), which a file "
+                problem += "browser does not show"
         if "{{" in value or "}}" in value:  # (a brace of the file's name: its PDFs were never found again, and
             # every edition was built on every run)
             problem = "the output pattern has a '{{' or '}}': braces stand only round a {name}"
