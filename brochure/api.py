@@ -41,8 +41,19 @@ from brochure.render.pdf import Meta, render
 from brochure.render.structure import structure_of
 from brochure.theme.cmyk import output_condition, press_brand, press_palette, printing_condition
 from brochure.theme.fonts import FontSet, italic_warning, load_fonts
+from brochure.theme.shaping import rtl
 from brochure.theme.styles import make_theme
-from brochure.vocabulary import LAYOUTS, PAPERS, TARGETS, LayoutName, PaperName, Target, direction, language_base
+from brochure.vocabulary import (
+    LAYOUTS,
+    PAPERS,
+    TARGETS,
+    LayoutName,
+    PaperName,
+    Target,
+    direction,
+    in_arabic_letters,
+    language_base,
+)
 from brochure.words import WORDS, words_for
 
 
@@ -197,7 +208,9 @@ def build(src: Sources, options: Options, environ: Mapping[str, str] | None = No
         brand = press_brand(brand, profile)
     palette = press_palette(brand, profile) if press else None
     way = direction(src.content.language)
-    theme = make_theme(brand, fonts, palette, profile if press else None, SCALES.get(options.layout), way)
+    heads = " ".join((src.content.title, *(section.heading for section in src.content.sections)))
+    arabic = in_arabic_letters(src.content.language) and rtl(heads)  # (in its letters, not words of another)
+    theme = make_theme(brand, fonts, palette, profile if press else None, SCALES.get(options.layout), way, arabic)
     sheet = sheet_for(options.layout, options.paper or brand.paper, options.target, options.marks, way)
     layout, ldiags = lay_out(
         PLANS[options.layout](sheet),

@@ -29,6 +29,8 @@ Direction = Literal["ltr", "rtl"]
 # Languages written right to left (BCP 47 primary subtags): Arabic, Hebrew, Persian, Urdu, Pashto, Sindhi, Kurdish
 # (Sorani), Uyghur, Dhivehi, Yiddish, Syriac, N'Ko.
 RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "ps", "sd", "ckb", "ug", "dv", "yi", "syr", "nqo"})
+# Of those, the languages written in Arabic letters.
+ARABIC_SCRIPT = frozenset({"ar", "fa", "ur", "ps", "sd", "ckb", "ug"})
 # How a list marks its items: a dot (bullets), a number (steps, references) or nothing it prints (contact lines).
 Numbering = Literal["disc", "decimal", "none"]
 # The icons a card may name (`icon:`), each drawn by art/icons.py.
@@ -62,6 +64,11 @@ def is_target(word: str) -> TypeGuard[Target]:
 def direction(language: str) -> Direction:
     """'rtl' for a language written right to left (its primary subtag: 'ar-EG' is Arabic), else 'ltr'."""
     return "rtl" if language.split("-")[0].lower() in RTL_LANGUAGES else "ltr"
+
+
+def in_arabic_letters(language: str) -> bool:
+    """Whether a language is written in Arabic letters (its primary subtag: 'fa-IR' is Persian)."""
+    return language.split("-")[0].lower() in ARABIC_SCRIPT
 
 
 LANGUAGE_TAG = re.compile(  # a BCP 47 tag (RFC 5646's grammar, in the order of its subtags): en, en-GB, es-419, zh-Hant

@@ -2390,8 +2390,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "large-print-small-letters-left-small",
         "theme/styles.py",
-        "    if scale is not None and scale.body > DESIGN_BODY and large_start(start, fonts, scale.body) > start:",
-        "    if scale is not None and scale.body > DESIGN_BODY and large_start(start, fonts, scale.body) > 99:",
+        "    if scale is not None and grow > start:",
+        "    if scale is not None and grow > 99:",
         "tests/test_large_print.py",
         k="small_letters",
     ),
@@ -2504,6 +2504,14 @@ MUTANTS: tuple[Mutant, ...] = (
         '            if any(part.startswith("..") for part in Path(named).parts):',
         "tests/test_batch.py",
         k="mistake_in_the_editions",
+    ),
+    m(
+        "arabic-large-print-sized-by-latin-letters",
+        "theme/styles.py",
+        "    height = arabic_height(face) if arabic and face is not None else None",
+        "    height = None",
+        "tests/test_large_print.py",
+        k="arabic_letters",
     ),
     m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",

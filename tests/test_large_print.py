@@ -197,3 +197,20 @@ def test_a_family_with_small_letters_is_set_larger_to_look_large() -> None:
 
     assert body(large(MAPLE, "letter", "office").pdf or b"") == 18.0
     assert body(large().pdf or b"") == 16.0
+
+
+def test_arabic_large_print_is_set_by_its_arabic_letters() -> None:
+    """From the PDF: the Arabic edition's words are in IBM Plex Sans Arabic, whose letters (heh, meem and sad
+    0.41 em tall, against Be Vietnam Pro's x-height of 0.53) made 16 pt look like 12.4 pt: it is set at 18 pt."""
+    from helpers import ROOT
+
+    from brochure.theme.shaping import arabic_height
+
+    result = api.build(sources(ROOT / "translations" / "ar.yaml", BRAND), api.Options(layout="large-print"))
+    assert result.ok and result.layout is not None and result.layout.body_size == 18.0
+    runs = [r for p in result.layout.pages for t in p.items if isinstance(t, Text) for r in t.runs]
+    arabic = [r.size for r in runs if "IBMPlexSansArabic-Regular" in r.font and r.rise == 0]
+    assert max(set(arabic), key=arabic.count) == 18.0  # (the sources and document details stay at 16 pt)
+    face = next(r.font for r in runs if "IBMPlexSansArabic-Regular" in r.font)
+    height = arabic_height(face)
+    assert height is not None and 0.39 <= height <= 0.43

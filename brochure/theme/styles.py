@@ -15,7 +15,8 @@ from brochure.frozen import frozen
 from brochure.inputs.brand import Brand
 from brochure.inputs.controls import BODY_PT, TypeSpec
 from brochure.theme.colors import Palette, palette_from_hex
-from brochure.theme.fonts import FontSet, x_height
+from brochure.theme.fonts import FontSet, cmap, x_height
+from brochure.theme.shaping import arabic_height
 from brochure.vocabulary import Direction
 
 DESIGN_BODY = 9.5  # pt: the folded leaflets' body size, which the sizes of rules, dots and icons are drawn for
@@ -106,13 +107,18 @@ def body_start(spec: TypeSpec, fonts: FontSet) -> float:
 LARGE_MOST = 18.0  # pt: the body size UKAAF calls ideal for large print, the most its x-height rule sets
 
 
-def large_start(start: float, fonts: FontSet, body: float) -> float:
+def large_start(start: float, fonts: FontSet, body: float, arabic: bool = False) -> float:
     """Large print's starting size (for a `body` pt scale): the kit's, or larger where the body family's letters
     are smaller than the design's (its x-height as `type: {body_size: auto}` matches it), whatever the kit says for
     its folded leaflets, up to a body of LARGE_MOST: 16 pt of Alegreya Sans (x-height 0.458) looks like 13.8 pt of
-    Be Vietnam Pro, which is not large; it is set at 18 pt."""
-    matched = min(body_start(TypeSpec(auto=True), fonts), DESIGN_BODY * LARGE_MOST / body)
-    return max(start, matched)
+    Be Vietnam Pro, which is not large; it is set at 18 pt. A leaflet in Arabic letters (`arabic`) is matched by
+    its Arabic face's letters (shaping.arabic_height): 16 pt of IBM Plex Sans Arabic looked like 12.4 pt."""
+    matched = body_start(TypeSpec(auto=True), fonts)
+    face = next((f for f in (fonts.regular, *fonts.fallbacks_for(fonts.regular)) if 0x0647 in cmap(f)), None)
+    height = arabic_height(face) if arabic and face is not None else None
+    if height is not None:
+        matched = max(matched, min(BODY_PT[1], _quarter(DESIGN_BODY * REFERENCE_X_HEIGHT / height)))
+    return max(start, min(matched, DESIGN_BODY * LARGE_MOST / body))
 
 
 # The large-print edition: clear-print guidance (docs/large-print.md) asks for 16 pt or more for every word a
@@ -164,16 +170,20 @@ def make_theme(
     press_profile: Path | None = None,
     scale: Scale | None = None,
     direction: Direction = "ltr",
+    arabic_letters: bool = False,
 ) -> Theme:
     """The office theme from the brand's RGB colours, or the press theme from a given CMYK palette; at the
     folded leaflets' type sizes unless another scale (the large-print edition's) is given, the body family's
-    sizes set from the kit's body size (`type:`); a right-to-left language's paragraphs set flush right."""
+    sizes set from the kit's body size (`type:`); a right-to-left language's paragraphs set flush right; large
+    print in Arabic letters (`arabic_letters`) sized by its Arabic face (large_start)."""
     c = dict(brand.colors)
     palette = palette or palette_from_hex(c["primary"], c["secondary"], c["accent"], c["text"], c["background"])
     start = body_start(brand.type_spec, fonts)
     s = (scale or Scale()).set_for(start)
-    if scale is not None and scale.body > DESIGN_BODY and large_start(start, fonts, scale.body) > start:
-        grown = scale.set_for(large_start(start, fonts, scale.body))
+    large = scale is not None and scale.body > DESIGN_BODY
+    grow = large_start(start, fonts, scale.body, arabic_letters) if scale is not None and large else start
+    if scale is not None and grow > start:
+        grown = scale.set_for(grow)
         s = replace(grown, note=s.note, fine=s.fine)  # (notes, the sources and document details at the kit's
         # size: their long citations and addresses, which cannot break, have the room they had)
     styles = MappingProxyType(_styles(s, fonts, palette, direction))
