@@ -287,6 +287,19 @@ def test_the_pdfs_title_keywords_and_outline_carry_no_soft_hyphen(inputs: Inputs
         assert str(pdf.docinfo.Keywords).startswith("Microneedling, What isit?,")
 
 
+def test_a_titles_joiners_and_direction_marks_stay_in_its_one_line_form() -> None:
+    """Persian spells with the zero-width non-joiner: 'می\u200cخواهم' is not 'میخواهم'. Only soft hyphens and
+    zero-width spaces, which say where a line may break, leave the PDF's title, keywords and outline."""
+    from brochure.inputs.inline import one_line
+
+    assert (
+        one_line("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645")
+        == "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"
+    )
+    assert one_line("a\u200db\u200e c\u2066d\u2069") == "a\u200db\u200e c\u2066d\u2069"
+    assert one_line("Micro\u00adneed\u200bling") == "Microneedling"
+
+
 def test_the_pdfs_title_keywords_and_xmp_print_a_titles_words_not_its_marks(inputs: Inputs) -> None:
     """A title or heading with emphasis, a link or an escaped star: the PDF's title (a viewer's window, a screen
     reader's first words), subject, keywords and XMP say the words as the cover prints them."""

@@ -118,3 +118,18 @@ def test_the_printed_picture_has_the_colours_its_profile_says(inputs: Inputs) ->
     assert images, "the picture is not in the PDF"
     got = images[0].convert("RGB").getpixel((300, 200))
     assert isinstance(got, tuple) and all(abs(a - b) <= 3 for a, b in zip(got, expected, strict=True)), (got, expected)
+
+
+def test_a_palette_picture_in_a_wide_profile_is_taken_into_srgb_too(tmp_path: Path) -> None:
+    """A palette PNG (and one with a transparent colour) in a wide profile was kept as it was, its numbers read as
+    sRGB's: it is converted as an RGB one is."""
+    icc = _wide_profile()
+    expected = _as_srgb(GREEN, icc)
+    plain = Image.new("RGB", (300, 200), GREEN).convert("P", palette=Image.Palette.ADAPTIVE)
+    plain.save(tmp_path / "palette.png", icc_profile=icc)
+    clear = Image.new("RGB", (300, 200), GREEN).convert("P", palette=Image.Palette.ADAPTIVE)
+    clear.paste(255, (0, 0, 10, 10))
+    clear.save(tmp_path / "clear.png", icc_profile=icc, transparency=255)
+    for name in ("palette.png", "clear.png"):
+        got = _decoded(load_picture(tmp_path / name)).convert("RGB").getpixel((150, 100))
+        assert isinstance(got, tuple) and all(abs(a - b) <= 3 for a, b in zip(got, expected, strict=True)), name

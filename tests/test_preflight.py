@@ -684,6 +684,7 @@ def test_text_too_faint_is_marked_at_each_line_it_is_printed(inputs: Inputs) -> 
         ("?clinic=bath", "'clinic=bath'"),
         ("?utm_source=leaflet&owner=12345&lang=en", "'owner=12345'"),
         ("?src=leaflet&lang=es", None),  # where the reader came from, a language: the page opens the same
+        ("?=x&&", None),  # (no name: nothing that chooses a page)
     ],
 )
 def test_a_booking_address_whose_query_chooses_the_page_is_warned(inputs: Inputs, query: str, said: str | None) -> None:

@@ -748,3 +748,11 @@ def test_a_missing_language_with_another_regions_entry_is_named_at_that_entry(tm
     assert (d.location.line, d.location.column) == (row, col)
     assert "(its entry 'es-MX' serves leaflets in 'es-MX' only)" in d.message
     assert d.hint.endswith("or name the entry 'es-MX' 'es'")
+
+
+def test_an_entry_for_another_region_of_the_kits_own_language_is_no_warning(tmp_path: Path) -> None:
+    """An en kit's `en-US:` entry (a US booking page) and a UK leaflet: the kit's own lines serve it, as they should,
+    and nothing says the entry 'does not print here' (the hint to rename it `en` would put US lines in UK leaflets)."""
+    block = "languages:\n  en-US:\n    booking_url: https://maplemainderm.com/book?lang=en-us\n"
+    result = api.build(sources(CONTENT, _kit_languages(tmp_path, block)), api.Options())
+    assert result.ok and not [d for d in result.diagnostics if "serves leaflets in" in d.message]

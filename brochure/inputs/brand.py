@@ -171,7 +171,9 @@ class Brand:
         entry serves it: another region's or script's (es-MX, for an es-US leaflet, where the kit has no es-US or
         es entry). An entry serves leaflets in its tag and longer ones."""
         serves = set(_shorter(language))
-        if any(entry.tag.lower() in serves for entry in self.translations):
+        if language_base(language) == language_base(self.language) or any(
+            entry.tag.lower() in serves for entry in self.translations
+        ):  # (the kit's own lines serve a leaflet in its language: an en-US entry in an en-GB kit is for en-US)
             return ()
         base = language_base(language)
         return tuple(entry for entry in self.translations if language_base(entry.tag) == base)

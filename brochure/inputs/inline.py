@@ -8,7 +8,6 @@ from dataclasses import replace
 from functools import lru_cache
 
 from brochure.frozen import frozen
-from brochure.inputs.chars import INVISIBLE
 from brochure.inputs.links import link_problem
 from brochure.xmltext import escape, quoteattr
 
@@ -207,9 +206,10 @@ _BREAK = re.compile(r"[ \t]*(?:\r\n?|\n)\s*")  # a line break, with the spaces a
 def one_line(text: str) -> str:
     """A title or heading written on several lines, on one (for the PDF's title, outline and keywords): each
     line break a space, or nothing after a hyphen ('Micro-' + 'needling' -> 'Micro-needling'); without soft
-    hyphens and the characters that print nothing ('Micro\u00adneedling' -> 'Microneedling': the title's
-    encoding has no soft hyphen, and a viewer showed the outline's as a space)."""
-    text = INVISIBLE.sub("", text.replace("\xad", ""))
+    hyphens and zero-width spaces, which only say where a line may break ('Micro\u00adneedling' -> 'Microneedling':
+    the title's encoding has no soft hyphen, and a viewer showed the outline's as a space). Joiners and direction
+    marks stay: Persian spells with the zero-width non-joiner (U+200C)."""
+    text = text.replace("\xad", "").replace("\u200b", "")
     return _BREAK.sub(lambda m: "" if m.start() and text[m.start() - 1] in "-\u2010" else " ", text)
 
 

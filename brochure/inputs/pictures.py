@@ -172,15 +172,17 @@ def _own_profile(im: Image.Image) -> bytes | None:
     its numbers mean other colours than the same numbers in sRGB, which is what the PDF and the press conversion
     read them as. None for a picture without one, with an sRGB one, or with one that cannot be read."""
     icc = im.info.get("icc_profile")
-    if not icc or im.mode not in ("RGB", "RGBA"):
+    if not icc or im.mode not in ("RGB", "RGBA", "P", "PA"):  # (a palette's colours are RGB)
         return None
     from PIL import ImageCms  # (colour management only for a picture with its own profile)
 
     try:
-        description = ImageCms.getProfileDescription(ImageCms.ImageCmsProfile(io.BytesIO(icc)))
-    except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
+        profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+        description = ImageCms.getProfileDescription(profile)
+        space = profile.profile.xcolor_space
+    except (ImageCms.PyCMSError, OSError, ValueError, TypeError, AttributeError):
         return None
-    return None if "srgb" in (description or "").lower() else bytes(icc)
+    return None if "srgb" in (description or "").lower() or space.strip() != "RGB" else bytes(icc)
 
 
 def _to_srgb(im: Image.Image) -> Image.Image:
@@ -242,10 +244,10 @@ def _printable_mode(im: Image.Image) -> Image.Image:
     if im.mode == "CMYK":
         return _cmyk_to_rgb(im)
     if im.mode in ("PA", "P") and ("transparency" in im.info or im.mode == "PA"):
-        return im.convert("RGBA")
+        return _to_srgb(im.convert("RGBA"))  # (its own profile kept with it: `convert` keeps `info`)
     if im.mode == "1":
         return im.convert("L")
-    return im.convert("RGB")
+    return _to_srgb(im.convert("RGB"))
 
 
 def _cmyk_to_rgb(im: Image.Image) -> Image.Image:

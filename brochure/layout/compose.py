@@ -214,10 +214,11 @@ def overflow(
             tallest = item.flowable.tallest_row(frames[-1].box.w)
             if tallest > room + 0.01:
                 return [_card_too_tall(inp, section, tallest, room)]
-        elif isinstance(item.flowable, flowables.Box):
-            tall = item.flowable.wrap(frames[-1].box.w, 1e6)[1]
-            if tall > room + 0.01:
-                return [_callout_too_tall(inp, section, tall, room)]
+        elif isinstance(item.flowable, flowables.Box):  # (measured in each frame, at its own width)
+            heights = [(item.flowable.wrap(f.box.w, 1e6)[1], f.whole) for f in frames]
+            if all(tall > whole + 0.01 for tall, whole in heights):
+                tall, whole = min(heights, key=lambda hw: hw[0] - hw[1])  # (the frame it comes nearest to fitting)
+                return [_callout_too_tall(inp, section, tall, whole)]
     over = height_of(res.leftover, frames[-1].box.w)
     lack = max(over - max(res.spare[-1], 0.0), inp.theme.scale.leading)
     if items is not None and not inp.trial:

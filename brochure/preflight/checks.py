@@ -289,7 +289,7 @@ def check_printed_addresses(brand: Brand) -> list[Diagnostic]:
         url = getattr(brand.contact, key)
         query = urlsplit(url).query
         pairs = [(*part.split("=", 1), "")[:2] for part in query.split("&") if part]
-        chosen = [(name, value) for name, value in pairs if not TRACKING.fullmatch(name.lower())]
+        chosen = [(name, value) for name, value in pairs if name and not TRACKING.fullmatch(name.lower())]
         if not chosen:
             continue
         name, value = chosen[0]
