@@ -2538,6 +2538,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="joiners",
     ),
     m(
+        "a-callout-measured-at-the-narrowest-panel-only",
+        "layout/compose.py",
+        "            heights = [(item.flowable.wrap(f.box.w, 1e6)[1], f.whole) for f in frames]",
+        "            heights = [(item.flowable.wrap(frames[-1].box.w, 1e6)[1], f.whole) for f in frames]",
+        "tests/test_fit.py",
+        k="wider_panel",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

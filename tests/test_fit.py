@@ -290,3 +290,17 @@ def test_a_callout_taller_than_a_panel_or_page_is_named_at_the_callout(tmp_path:
         assert "a callout in section 'main' is " in d.message and f"taller than a whole {frame} of the" in d.message
         assert "a callout's box is never split" in d.message and d.location.line == line, d.format()
         assert d.hint.startswith("shorten the callout's words by more than ")
+
+
+def test_a_callout_that_a_wider_panel_holds_is_no_callout_too_tall() -> None:
+    """A long callout measured at the tri-fold's narrowest panel (81 mm: 202 mm tall) was said to be taller than
+    any panel (191 mm), where at 84 mm (186 mm) the next panel holds it: the words do not fit, and the error says
+    that, not that the callout can never fit (tests/data/content-tall-callout.yaml)."""
+    from helpers import TEST_BRAND
+
+    src, diags = api.load(Path(__file__).parent / "data" / "content-tall-callout.yaml", TEST_BRAND)
+    assert src is not None, [d.format() for d in diags]
+    result = api.build(src, api.Options())
+    assert not result.ok
+    assert [d for d in result.diagnostics if "the words do not fit" in d.message]
+    assert not [d for d in result.diagnostics if "a callout in section" in d.message]
