@@ -57,20 +57,18 @@ def test_a_kit_sharing_a_regular_face_keeps_its_own_bold(inputs: Inputs) -> None
 
 def test_arabic_editions_in_threads_equal_serial_builds() -> None:
     """The Arabic editions' font maps are completed from shaping, once per face (theme/shaping.py `given_texts`):
-    built first in 4 threads at once, then serially, every PDF is byte-identical (what a face's glyphs stand for does
+    built first in 2 threads at once, then serially, every PDF is byte-identical (what a face's glyphs stand for does
     not depend on which build asked first)."""
     from helpers import ROOT
 
     loaded = sources(ROOT / "translations" / "ar.yaml", BRAND)
-    editions = [
-        api.Options(layout=layout, target=target) for layout in ("trifold", "large-print") for target in TARGETS
-    ]
+    editions = [api.Options(layout="trifold"), api.Options(layout="large-print", target="press")]
 
     def digest(options: api.Options) -> str:
         result = api.build(loaded, options)
         assert result.ok and result.pdf, [d.format() for d in result.diagnostics]
         return hashlib.sha256(result.pdf).hexdigest()
 
-    with ThreadPoolExecutor(4) as pool:
+    with ThreadPoolExecutor(2) as pool:
         threaded = list(pool.map(digest, editions))
     assert threaded == [digest(options) for options in editions]
