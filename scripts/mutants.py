@@ -2508,7 +2508,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "arabic-large-print-sized-by-latin-letters",
         "theme/styles.py",
-        "    height = arabic_height(face) if arabic and face is not None else None",
+        "    height = arabic_height(face) if face is not None else None",
         "    height = None",
         "tests/test_large_print.py",
         k="arabic_letters",
@@ -2516,8 +2516,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "a-kits-own-language-entry-warned-as-another-regions",
         "inputs/brand.py",
-        "        if language_base(language) == language_base(self.language) or any(",
-        "        if False or any(",
+        "        if own or any(entry.tag.lower() in serves for entry in self.translations):",
+        "        if any(entry.tag.lower() in serves for entry in self.translations):",
         "tests/test_translations.py",
         k="kits_own_language_is_no_warning",
     ),

@@ -170,12 +170,10 @@ class Brand:
         """The `languages:` entries in the leaflet's language that a leaflet in `language` does not read, when no
         entry serves it: another region's or script's (es-MX, for an es-US leaflet, where the kit has no es-US or
         es entry). An entry serves leaflets in its tag and longer ones."""
-        serves = set(_shorter(language))
-        if language_base(language) == language_base(self.language) or any(
-            entry.tag.lower() in serves for entry in self.translations
-        ):  # (the kit's own lines serve a leaflet in its language: an en-US entry in an en-GB kit is for en-US)
+        serves, base = set(_shorter(language)), language_base(language)
+        own = base == language_base(self.language)  # (the kit's lines serve it: an en-GB kit's en-US entry is en-US's)
+        if own or any(entry.tag.lower() in serves for entry in self.translations):
             return ()
-        base = language_base(language)
         return tuple(entry for entry in self.translations if language_base(entry.tag) == base)
 
     def where(self, key: str) -> Location:

@@ -114,8 +114,10 @@ def large_start(start: float, fonts: FontSet, body: float, arabic: bool = False)
     Be Vietnam Pro, which is not large; it is set at 18 pt. A leaflet in Arabic letters (`arabic`) is matched by
     its Arabic face's letters (shaping.arabic_height): 16 pt of IBM Plex Sans Arabic looked like 12.4 pt."""
     matched = body_start(TypeSpec(auto=True), fonts)
-    face = next((f for f in (fonts.regular, *fonts.fallbacks_for(fonts.regular)) if 0x0647 in cmap(f)), None)
-    height = arabic_height(face) if arabic and face is not None else None
+    faces = (fonts.regular, *fonts.fallbacks_for(fonts.regular)) if arabic else ()  # (a fallback is registered
+    # when first asked: only an Arabic leaflet asks)
+    face = next((f for f in faces if 0x0647 in cmap(f)), None)
+    height = arabic_height(face) if face is not None else None
     if height is not None:
         matched = max(matched, min(BODY_PT[1], _quarter(DESIGN_BODY * REFERENCE_X_HEIGHT / height)))
     return max(start, min(matched, DESIGN_BODY * LARGE_MOST / body))
@@ -180,12 +182,11 @@ def make_theme(
     palette = palette or palette_from_hex(c["primary"], c["secondary"], c["accent"], c["text"], c["background"])
     start = body_start(brand.type_spec, fonts)
     s = (scale or Scale()).set_for(start)
-    large = scale is not None and scale.body > DESIGN_BODY
-    grow = large_start(start, fonts, scale.body, arabic_letters) if scale is not None and large else start
+    grow = large_start(start, fonts, scale.body, arabic_letters) if scale and scale.body > DESIGN_BODY else start
     if scale is not None and grow > start:
-        grown = scale.set_for(grow)
-        s = replace(grown, note=s.note, fine=s.fine)  # (notes, the sources and document details at the kit's
-        # size: their long citations and addresses, which cannot break, have the room they had)
+        # (notes, the sources and document details at the kit's size: their long citations and addresses, which
+        # cannot break, have the room they had)
+        s = replace(scale.set_for(grow), note=s.note, fine=s.fine)
     styles = MappingProxyType(_styles(s, fonts, palette, direction))
     return Theme(palette, fonts, s, styles, press_profile, direction)
 
