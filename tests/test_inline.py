@@ -50,6 +50,11 @@ def styled(text: str) -> list[tuple[str, str]]:
             [Run("see ", italic=True), Run("your doctor", bold=True, italic=True), Run(" first", italic=True)],
         ),
         ("***never share***", [Run("never share", bold=True, italic=True)]),  # (printed '*never share*' in bold)
+        (  # italic that starts with bold (it printed '*x y* z', its stars as written, the 'x' bold)
+            "Also ***x** y* z.",
+            [Run("Also "), Run("x", bold=True, italic=True), Run(" y", italic=True), Run(" z.")],
+        ),
+        ("***x* y** z", [Run("x", bold=True, italic=True), Run(" y", bold=True), Run(" z")]),  # bold, italic first
     ],
     ids=[
         "bold",
@@ -61,6 +66,8 @@ def styled(text: str) -> list[tuple[str, str]]:
         "parens-in-url",
         "bold-in-italic",
         "bold-italic",
+        "italic-starting-bold",
+        "bold-starting-italic",
     ],
 )
 def test_marks_become_runs(text: str, runs: list[Run]) -> None:

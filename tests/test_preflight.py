@@ -685,11 +685,15 @@ def test_text_too_faint_is_marked_at_each_line_it_is_printed(inputs: Inputs) -> 
         ("?utm_source=leaflet&owner=12345&lang=en", "'owner=12345'"),
         ("?src=leaflet&lang=es", None),  # where the reader came from, a language: the page opens the same
         ("?=x&&", None),  # (no name: nothing that chooses a page)
+        ("#/bath", "'#/bath' (the route its web app opens)"),  # a web app's route: typed, its home page opens
+        ("#!/clinics/bath", "'#!/clinics/bath'"),
+        ("#opening-hours", None),  # a place on the same page: typed, the page opens at its top
     ],
 )
 def test_a_booking_address_whose_query_chooses_the_page_is_warned(inputs: Inputs, query: str, said: str | None) -> None:
-    """The booking address prints without its query: `?clinic=bath` typed as printed opens another page. A warning
-    at contact.booking_url says so; tracking and a language are no warning (Maple & Main's `?src=leaflet&lang=es`)."""
+    """The booking address prints without its query and fragment: `?clinic=bath`, or a web app's route `#/bath`,
+    typed as printed opens another page. A warning at contact.booking_url says so; tracking, a language and a place on
+    the page are no warning (Maple & Main's `?src=leaflet&lang=es`)."""
     text = edit(
         inputs.brand, "  booking_url: https://example.com/book\n", f'  booking_url: "https://example.com/book{query}"\n'
     )
@@ -703,5 +707,6 @@ def test_a_booking_address_whose_query_chooses_the_page_is_warned(inputs: Inputs
     row, col = position(text, f'"https://example.com/book{query}"')
     assert not d.is_error and (d.location.line, d.location.column) == (row, col)
     assert (
-        d.message.startswith("the leaflet prints example.com/book for https://example.com/book?") and said in d.message
+        d.message.startswith(f"the leaflet prints example.com/book for https://example.com/book{query}:")
+        and said in d.message
     )

@@ -20,8 +20,9 @@ _LINK = rf"\[(?P<label>(?:\[\^{KEY}\]|[^\]\n])+)\]\((?P<url>(?:[^()\s]|\([^()\s]
 _INNER_BOLD = r"\*\*(?=[^\s*])[^*]+?(?<=[^\s*])\*\*"  # **bold** inside *italic*
 _TOKEN = re.compile(
     _CITES + r"|\*\*\*(?P<both>(?=[^\s*])[^*]+?(?<=[^\s*]))\*\*\*"  # ***bold italic***
+    # *italic*, which may start with **bold** (`***x** y*`): tried before **bold**, which may start with *italic*
+    r"|\*(?P<ital>(?=[^\s*]|\*\*[^\s*])(?:[^*]|" + _INNER_BOLD + r")+?(?<=\S))\*"
     r"|\*\*(?P<bold>(?=\S)(?:[^*]|\*(?!\*))+?(?<=\S))\*\*"
-    r"|\*(?P<ital>(?=[^\s*])(?:[^*]|" + _INNER_BOLD + r")+?(?<=\S))\*"
     r"|" + _LINK
 )
 

@@ -282,23 +282,26 @@ TRACKING = re.compile(r"utm_\w+|src|source|ref|referrer|campaign|medium|lang|lan
 
 
 def check_printed_addresses(brand: Brand) -> list[Diagnostic]:
-    """The booking address and website print without their query (and fragment): where the query may choose the
-    page, a patient who types the printed address (a code that will not scan, a leaflet read aloud) opens another."""
+    """The booking address and website print without their query and fragment: where the query may choose the
+    page, or the fragment is a web app's route (`#/book`, `#!/book`), a patient who types the printed address (a code
+    that will not scan, a leaflet read aloud) opens another."""
     diags: list[Diagnostic] = []
     for key in ("booking_url", "website"):
         url = getattr(brand.contact, key)
-        query = urlsplit(url).query
-        pairs = [(*part.split("=", 1), "")[:2] for part in query.split("&") if part]
+        parts = urlsplit(url)
+        pairs = [(*part.split("=", 1), "")[:2] for part in parts.query.split("&") if part]
         chosen = [(name, value) for name, value in pairs if name and not TRACKING.fullmatch(name.lower())]
-        if not chosen:
+        route = parts.fragment.lstrip("!/") if parts.fragment.startswith(("/", "!")) else ""
+        if not chosen and not route:
             continue
-        name, value = chosen[0]
-        short = f"{display_url(url).split('/')[0]}/{value or name}"
+        name, value = chosen[0] if chosen else ("", "")
+        what = f"'{name}={value}'" if chosen else f"'#{parts.fragment}' (the route its web app opens)"
+        short = f"{display_url(url).split('/')[0]}/{value or name or route.split('/')[0]}"
         diags.append(
             warning(
                 brand.where(f"contact.{key}"),
-                f"the leaflet prints {display_url(url)} for {url}: the QR code and link keep its query, but a patient "
-                f"who types the printed address opens a page without '{name}={value}' (another clinic's, or none)",
+                f"the leaflet prints {display_url(url)} for {url}: the QR code and link keep it whole, but a patient "
+                f"who types the printed address opens a page without {what} (another clinic's, or none)",
                 f"give an address that opens the same page as printed (a short redirect, such as {short}), or check "
                 "that the page opens without it",
             )

@@ -54,6 +54,7 @@ class FontSet:
     bold_italic: str
     family: str
     upright_italic: bool = False  # the body font has no italic: `italic` is the upright face
+    regular_bold: bool = False  # the body font has no bold: `bold` is the regular face
     fallbacks: tuple[tuple[str, tuple[str, ...]], ...] = ()  # a face above -> its fallback faces, first choice first
     fallback_families: tuple[str, ...] = ()  # the fallbacks as the kit names them (for messages)
 
@@ -412,6 +413,7 @@ def load_fonts(brand: Brand) -> tuple[FontSet | None, list[Diagnostic]]:
         return None, _unique(diags)
     names.update(_family(names))
     upright = body["italic"] == body["regular"]
+    plain = body["bold"] == body["regular"]  # (a kit's files without a bold, or a family of one weight)
     fs = FontSet(
         names["heading"], names["regular"], names["bold"], names["italic"], names["bold_italic"], names["family"]
     )
@@ -420,7 +422,7 @@ def load_fonts(brand: Brand) -> tuple[FontSet | None, list[Diagnostic]]:
         return None, diags
     fallbacks = tuple((names[face], tuple(faces[face])) for face in ("heading", *BODY_FACES) if faces[face])
     families = tuple(_spec_name(spec) for spec in brand.fallbacks)
-    return replace(fs, upright_italic=upright, fallbacks=fallbacks, fallback_families=families), []
+    return replace(fs, upright_italic=upright, regular_bold=plain, fallbacks=fallbacks, fallback_families=families), []
 
 
 def _fallbacks(brand: Brand) -> tuple[dict[str, list[str]], list[Diagnostic]]:
@@ -501,6 +503,25 @@ def italic_warning(brand: Brand, fonts: FontSet, content: Content) -> list[Diagn
             brand.where("fonts.body"),
             f"the body font has no italic: {what} will print upright",
             "add an 'italic:' TTF file to fonts.body, or choose a family that has italics",
+        )
+    ]
+
+
+def bold_warning(brand: Brand, fonts: FontSet, content: Content) -> list[Diagnostic]:
+    """A warning at fonts.body when the body font has no bold and the content prints something in bold: **bold**
+    words, or *emphasis*, which large print sets in bold."""
+    if not fonts.regular_bold:
+        return []
+    runs = [run for text, _ in content.strings for run in inline.parse(text)]
+    used = (("**bold** words", any(r.bold for r in runs)), ("*emphasis* in large print", any(r.italic for r in runs)))
+    what = " and ".join(w for w, found in used if found)
+    if not what:
+        return []
+    return [
+        warning(
+            brand.where("fonts.body"),
+            f"the body font has no bold: {what} will print in the regular weight, the emphasis lost",
+            "add a 'bold:' TTF file to fonts.body, or choose a family that has a bold",
         )
     ]
 
