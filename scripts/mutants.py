@@ -2570,6 +2570,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="starting",
     ),
     m(
+        "a-references-long-address-told-at-line-one",
+        "preflight/design.py",
+        "            if value and value in word:",
+        "            if value and value in word[:0]:",
+        "tests/test_citations.py",
+        k="too_long_for_large_print",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

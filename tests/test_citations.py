@@ -458,3 +458,40 @@ def test_many_unknown_citations_are_named_up_to_a_limit(cited: Inputs, capsys: p
     status, errors, _ = check(cited, capsys)
     assert status == 1 and len(errors) == limits.CITATION_PROBLEMS + 1
     assert "error: 7 more citations name no reference" in errors[-1]
+
+
+@pytest.mark.parametrize(
+    ("field", "old", "new"),
+    [
+        (
+            "url",
+            "url: https://pubmed.ncbi.nlm.nih.gov/34448760/",
+            "url: https://www.ncbi.nlm.nih.gov/books/NBK459344/?report=reader&utm_source=leaflet_campaign_2026",
+        ),
+        (
+            "doi",
+            "doi: 10.1001/jamadermatol.2013.6955",
+            'doi: "10.1002/(SICI)1097-4636(199606)31:2<213::AID-JBM9>3.0.CO;2-K"',
+        ),
+    ],
+)
+def test_a_reference_address_too_long_for_large_print_is_told_at_its_line(
+    tmp_path: Path, field: str, old: str, new: str
+) -> None:
+    """Large print prints each reference in full, with its DOI and address: one too long for the column was an error
+    at content.yaml:1:1 (its page and region for a key) with the hint to write it as a link on words, which a
+    reference's address cannot be. It is told at the reference's own `url:` or `doi:`, with what helps there."""
+    text = CONTENT.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    text = text.replace(old, new)
+    content = tmp_path / "content.yaml"
+    content.write_text(text, encoding="utf-8")
+    src, diags = api.load(content, BRAND)
+    assert src is not None, [d.format() for d in diags]
+    result = api.build(src, api.Options(layout="large-print"))
+    (found,) = [d for d in result.diagnostics if "too long for its column" in d.message]
+    line, col = position(text, new.split(": ", 1)[1])
+    assert (found.location.line, found.location.column) == (line, col), found.format()
+    assert found.location.key.startswith("references[") and found.location.key.endswith(f".{field}"), found.format()
+    assert "link on words" not in found.hint and "reference" in found.hint, found.format()
+    assert found.message.startswith(f"a reference's {'DOI' if field == 'doi' else 'web address'} is "), found.format()

@@ -28,6 +28,11 @@ class Reference:
     at: Location
     short: str | None = None
     language: str | None = None  # `language:`, a BCP 47 tag, where it is not the leaflet's (an English source)
+    places: tuple[tuple[str, Location], ...] = ()  # where its `doi:` and `url:` are written
+
+    def field_at(self, name: str) -> Location:
+        """Where one of its fields (`doi`, `url`) is written (the reference's own place when it is not)."""
+        return dict(self.places).get(name, self.at)
 
     @property
     def doi_url(self) -> str:
@@ -101,7 +106,8 @@ def _read_reference(r: Reader, item: Node, path: str, ids: dict[str, Location]) 
         return None
     if ("short" in m and short is None) or ("language" in m and language is None):
         return None
-    return Reference(rid, text, doi, url, r.at(item, path), short, language)
+    places = tuple((key, r.at(m[key], f"{path}.{key}")) for key in ("doi", "url") if key in m)
+    return Reference(rid, text, doi, url, r.at(item, path), short, language, places)
 
 
 def _reference_text(r: Reader, m: dict[str, Node], path: str, key: str) -> str | None:

@@ -125,9 +125,12 @@ def check_line_widths(layout: Layout, content: Content) -> list[Diagnostic]:
                 word = max(_UNBROKEN.split(t.text), key=len, default=t.text)  # (words joined by no-break spaces
                 # are one: the whole run is what cannot be broken)
                 what, hint = _too_long(word)
+                at = _written(content, page, t, word)
+                if at.key.startswith("references["):
+                    what, hint = _REFERENCE.get(at.key.rpartition(".")[2], (what, hint))
                 diags.append(
                     error(
-                        _written(content, page, t, word),
+                        at,
                         f"{what} is {over / MM:.1f} mm too long for its column in '{name}' "
                         f"('{shorten(word.replace(NBSP, ' '))}')",
                         hint,
@@ -156,15 +159,32 @@ def _too_long(word: str) -> tuple[str, str]:
     return "a word", "break the long word (or the words joined by no-break spaces), or shorten it"
 
 
+_REFERENCE = {  # a reference's address too long for its column (large print prints it in full): what, and the hint
+    "url": (
+        "a reference's web address",
+        "give the reference a shorter address (its page without the query, or the site's page for it), or leave "
+        "`url:` out where its DOI or text finds it",
+    ),
+    "doi": (
+        "a reference's DOI",
+        "a DOI cannot be shortened: leave `doi:` out and give the reference's web address as `url:`",
+    ),
+}
+
+
 def _written(content: Content, page: Page, t: Text, word: str) -> Location:
-    """Where the text a line prints is written: its own key path (a paragraph's, a list item's), else the first
-    text of its section (its heading, a card) with the whole line in it, or the word; else the section, keyed by
-    where it prints."""
+    """Where the text a line prints is written: its own key path (a paragraph's, a list item's), else a reference's
+    `doi:` or `url:` that the word prints, else the first text of its section (its heading, a card) with the whole
+    line in it, or the word; else the section, keyed by where it prints."""
     strings = content.strings
     keys = {t.element, f"{t.entry.list}[{t.entry.number}]" if t.entry else ""}
     own = next((at for _, at in strings if at.key in keys), None)
     if own is not None:
         return own
+    for ref in content.references:
+        for name, value in (("doi", ref.doi), ("url", ref.url)):
+            if value and value in word:
+                return ref.field_at(name)
     index = next((i for i, s in enumerate(content.sections) if s.id == t.section), None)
     prefix = f"sections[{index}]." if index is not None else ""
     mine = [(value, at) for value, at in strings if at.key.startswith(prefix) and word in value]
