@@ -34,6 +34,7 @@ from brochure.preflight.checks import (
 from brochure.preflight.contrast import colours_for
 from brochure.preflight.dates import check_dates, source_date, stamp, today
 from brochure.preflight.design import check_design
+from brochure.preflight.labels import check_link_labels
 from brochure.preflight.pdf import Where, check_pdf
 from brochure.preflight.placement import check_placement
 from brochure.preflight.qr import check_qr_decodes
@@ -197,6 +198,7 @@ def build(src: Sources, options: Options, environ: Mapping[str, str] | None = No
         diags += _entries_not_read(src)
     diags += check_producer(src.content, kit)
     diags += check_printed_addresses(kit)
+    diags += check_link_labels(src.content, kit)
     diags += check_emergency_numbers(src.content, kit)
     diags += check_glyphs(src.content, kit, fonts)
     if any(d.is_error for d in diags):

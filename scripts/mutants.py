@@ -2578,6 +2578,22 @@ MUTANTS: tuple[Mutant, ...] = (
         k="too_long_for_large_print",
     ),
     m(
+        "a-link-printing-another-page-of-its-site-unsaid",
+        "preflight/labels.py",
+        ' or (path and path != parts.path.rstrip("/").lower()):',
+        ":",
+        "tests/test_preflight.py",
+        k="another_address",
+    ),
+    m(
+        "a-link-printing-another-number-unsaid",
+        "preflight/labels.py",
+        "        if (printed.country_code, printed.national_number) != (called.country_code, called.national_number):",
+        "        if (printed.country_code,) != (called.country_code,):",
+        "tests/test_preflight.py",
+        k="another_address",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

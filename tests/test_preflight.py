@@ -710,3 +710,34 @@ def test_a_booking_address_whose_query_chooses_the_page_is_warned(inputs: Inputs
         d.message.startswith(f"the leaflet prints example.com/book for https://example.com/book{query}:")
         and said in d.message
     )
+
+
+@pytest.mark.parametrize(
+    ("link", "kind"),
+    [
+        ("[0117 496 0321](tel:+441174960999)", "a phone number"),
+        ("[example.com/book](https://other-clinic.example/book)", "a web address"),
+        ("[www.example.com/book](https://example.com/booking)", "a web address"),
+        ("[hello@example.com](mailto:sales@other.example)", "an email address"),
+        ("[0117 496 0321](tel:+441174960321)", None),  # the same number, printed in the country's style
+        ("[example.com/book](https://www.example.com/book/?src=leaflet)", None),  # as printed, less what prints not
+        ("[example.com](https://example.com/book)", None),  # the site, linked to its page
+        ("[Hello@Example.com](mailto:hello@example.com)", None),
+        ("[**call us**](tel:+441174960999)", None),  # words that are no number are not compared
+    ],
+)
+def test_a_link_whose_words_are_another_address_is_warned(inputs: Inputs, link: str, kind: str | None) -> None:
+    """`[0117 496 0321](tel:+441174960999)` prints one number and calls another: whoever reads the printed leaflet
+    reaches another place than whoever taps the link. A warning at the text says so, naming both."""
+    text = edit(inputs.content, "[our site](https://example.com)", link)
+    result = build(inputs)
+    assert result.ok
+    found = [d for d in result.diagnostics if "the link's words" in d.message]
+    if kind is None:
+        assert found == [], [d.format() for d in found]
+        return
+    (d,) = found
+    label, href = link[1:].split("](")
+    row, col = position(text, '"Fine needles make')
+    assert not d.is_error and (d.location.line, d.location.column) == (row, col), d.format()
+    assert d.message.startswith(f"the link's words '{label}' are {kind} other than the one it opens ({href[:-1]})")

@@ -1,0 +1,85 @@
+"""Content and brand -> warnings for links whose words are an address, number or email other than where they go.
+
+`[clearwaterskin.co.uk/book](https://other.example/book)` prints one address and opens another: a patient who types
+the printed words, or calls the printed number, reaches another place than one who taps the link in the PDF. Words
+that are not themselves an address (`[book online](https://...)`) are not compared.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import unquote, urlsplit
+
+import phonenumbers
+
+from brochure.diagnostics import Diagnostic, Location, warning
+from brochure.inputs.brand import Brand
+from brochure.inputs.content import Content
+from brochure.inputs.inline import parse
+
+_WEB = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})(/[^\s?#]*)?(?:[?#]\S*)?", re.IGNORECASE)
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", re.IGNORECASE)
+_PHONE = re.compile(r"\+?[0-9][0-9 ()\-.\u00a0]{4,}[0-9]")
+_TRAILING = ".,;:!?)"  # punctuation a sentence puts after a link's words, inside its brackets
+
+
+def check_link_labels(content: Content, brand: Brand) -> list[Diagnostic]:
+    """A warning at each text with a link whose words are a web address, email address or phone number that is
+    not the one the link opens, writes to or calls."""
+    country, _ = brand.clinic_country()
+    diags: list[Diagnostic] = []
+    for text, at in content.strings:
+        if "](" not in text:
+            continue
+        for label, href in _links(text):
+            kind = _differs(label.strip().rstrip(_TRAILING), href, country or None)
+            if kind:
+                diags.append(_told(at, label.strip(), href, kind))
+    return diags
+
+
+def _links(text: str) -> Iterator[tuple[str, str]]:
+    """Each link's whole words (its bold and plain parts joined) and its address."""
+    words: list[str] = []
+    href = ""
+    for run in (*parse(text), None):
+        if run is not None and run.href and run.href == href:
+            words.append(run.text)
+            continue
+        if href:
+            yield "".join(words), href
+        words, href = ([run.text], run.href) if run is not None and run.href else ([], "")
+
+
+def _differs(label: str, href: str, country: str | None) -> str:
+    """What the words are ('a web address', ...) when they name another place than `href`; '' when they do not, or
+    are no address at all."""
+    scheme = href.split(":", 1)[0].lower()
+    if scheme in ("http", "https") and (m := _WEB.fullmatch(label)):
+        parts = urlsplit(href)
+        host = (parts.hostname or "").lower().removeprefix("www.")
+        path = (m.group(2) or "").rstrip("/").lower()
+        if m.group(1).lower().removeprefix("www.") != host or (path and path != parts.path.rstrip("/").lower()):
+            return "a web address"
+    elif scheme == "mailto" and _EMAIL.fullmatch(label):
+        if label.lower() != unquote(href[len("mailto:") :].split("?")[0]).lower():
+            return "an email address"
+    elif scheme == "tel" and _PHONE.fullmatch(label):
+        try:
+            printed = phonenumbers.parse(label, country)
+            called = phonenumbers.parse(href[len("tel:") :], country)
+        except phonenumbers.NumberParseException:
+            return ""
+        if (printed.country_code, printed.national_number) != (called.country_code, called.national_number):
+            return "a phone number"
+    return ""
+
+
+def _told(at: Location, label: str, href: str, kind: str) -> Diagnostic:
+    return warning(
+        at,
+        f"the link's words '{label}' are {kind} other than the one it opens ({href}): a patient who reads the "
+        "printed leaflet reaches another place than one who taps the link",
+        "make the words and the address the same, or put the link on other words ([call us](tel:...))",
+    )
