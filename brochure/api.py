@@ -37,6 +37,7 @@ from brochure.preflight.design import check_design
 from brochure.preflight.labels import check_link_labels
 from brochure.preflight.pdf import Where, check_pdf
 from brochure.preflight.placement import check_placement
+from brochure.preflight.press import check_overrides
 from brochure.preflight.qr import check_qr_decodes
 from brochure.render.pdf import Meta, render
 from brochure.render.structure import structure_of
@@ -207,6 +208,7 @@ def build(src: Sources, options: Options, environ: Mapping[str, str] | None = No
     condition = printing_condition(kit)
     brand, profile = kit, kit.profile or condition.profile
     if press:
+        diags += check_overrides(kit, profile)
         brand = press_brand(brand, profile)
     palette = press_palette(brand, profile) if press else None
     way = direction(src.content.language)

@@ -2594,6 +2594,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="another_address",
     ),
     m(
+        "a-cmyk-override-of-another-colour-unsaid",
+        "preflight/press.py",
+        "        if apart > FAR:",
+        "        if apart > FAR * 5:",
+        "tests/test_press.py",
+        k="far_from",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

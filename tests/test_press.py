@@ -485,3 +485,23 @@ def test_a_logos_black_prints_on_the_black_plate_alone(inputs: Inputs) -> None:
     }
     assert not [f for f in fills if f[3] > 0.9 and sum(f[:3]) > 0], fills  # no rich black
     assert (0.0, 0.0, 0.0, 1.0) in fills and len([f for f in fills if f[3] < 0.9 and min(f[:2]) > 0]) >= 1
+
+
+def test_a_cmyk_override_far_from_its_colour_is_warned_in_the_press_edition(inputs: Inputs) -> None:
+    """`cmyk: {background: [0, 0, 100, 0]}` for a white background printed every card and callout tint yellow in the
+    print shop's edition, with no word, while the office proof looked right. An override that prints far from the
+    kit's colour is a warning at its line in the press edition; a tuning (the shipped primary's) is none, nor is the
+    office edition told (it does not print the override)."""
+    text = edit(
+        inputs.brand, "    primary: [85, 35, 40, 25]", "    primary: [85, 35, 40, 25]\n    background: [0, 0, 100, 0]"
+    )
+    src, diags = api.load(inputs.content, inputs.brand)
+    assert src is not None, [d.format() for d in diags]
+    press, office = (api.build(src, api.Options(target=t)) for t in ("press", "office"))
+    (found,) = [d for d in press.diagnostics if "far from the kit's" in d.message]
+    line = text[: text.index("background: [0, 0, 100, 0]")].count("\n") + 1
+    assert not found.is_error and found.location.line == line and found.location.key == "colors.cmyk.background"
+    assert found.message.startswith("the press edition prints background as 0/0/100/0 % CMYK, far from the kit's")
+    assert not [d for d in office.diagnostics if "far from the kit's" in d.message]
+    shipped = api.build(sources(), api.Options(target="press"))  # (primary: 85/35/40/25, text: 0/0/0/100)
+    assert not [d for d in shipped.diagnostics if "far from the kit's" in d.message]

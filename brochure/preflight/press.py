@@ -4,17 +4,50 @@ the plates misregister."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from reportlab.lib.colors import CMYKColor
+
 from brochure.diagnostics import MOST_PLACES, Diagnostic, Place, error, merged, warning
 from brochure.inputs.brand import Brand
 from brochure.layout.model import Frame, Ink, Layout, Picture, Shape, Text
 from brochure.preflight.contrast import Colours
 from brochure.preflight.placement import place, run_place
+from brochure.theme.cmyk import convert, printed_difference
+from brochure.theme.colors import hex_to_color
 from brochure.theme.styles import COLOURED_TEXT
 
 FINE_TEXT = COLOURED_TEXT  # coloured text under this, set in three or four plates, blurs when the plates misregister
 HAIRLINE = 0.5  # pt: likewise a coloured line thinner than this
 THINNEST = 0.2  # pt: a line thinner than this, in any colour, breaks up or vanishes on press (print-facts.md)
 MANY_PLATES = 3
+
+
+FAR = 20.0  # delta E between a `cmyk:` override and the kit's colour as converted: another colour, not a tuning
+
+
+def check_overrides(brand: Brand, profile: Path) -> list[Diagnostic]:
+    """A `cmyk:` override that prints far from the kit's own colour (the colour the profile would print for it): the
+    print shop's edition would not look like the office proof the clinic approved (`background: [0, 0, 100, 0]`
+    for white printed every tint yellow)."""
+    colours = dict(brand.colors)
+    diags: list[Diagnostic] = []
+    for key, plates in brand.cmyk:
+        given = CMYKColor(*(v / 100 for v in plates))
+        apart = printed_difference(given, convert(hex_to_color(colours[key]), profile), profile)
+        if apart > FAR:
+            shown = "/".join(f"{v:g}" for v in plates)
+            diags.append(
+                warning(
+                    brand.where(f"colors.cmyk.{key}"),
+                    f"the press edition prints {key} as {shown} % CMYK, far from the kit's {key} {colours[key]} "
+                    f"(a colour difference of {apart:.0f}, where 10 is plain to see): the print shop's leaflet will "
+                    "not look like the office proof",
+                    "check the override against the clinic's colour guide, or leave it out to print the colour "
+                    "converted through the printing condition's profile",
+                )
+            )
+    return diags
 
 
 def check_press(layout: Layout, brand: Brand, colours: Colours) -> list[Diagnostic]:
