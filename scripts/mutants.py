@@ -2610,6 +2610,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="swapped",
     ),
     m(
+        "an-emergency-tel-link-told-to-use-the-clinics-number",
+        "inputs/links.py",
+        '        if not rest.startswith("+") and len(re.sub(r"[^0-9]", "", rest)) <= SHORT_NUMBER:',
+        "        if False:",
+        "tests/test_messages_hostile.py",
+        k="emergency_number",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

@@ -106,6 +106,15 @@ def test_a_content_tel_link_must_be_a_global_number() -> None:
     assert link_problem("tel:+441174960321") == ""
 
 
+@pytest.mark.parametrize("number", ["999", "911", "112", "1-1-1"])
+def test_a_tel_link_to_an_emergency_number_says_to_write_it_without_a_link(number: str) -> None:
+    """`[999](tel:999)` was told to write the number with its country code, 'e.g. tel:+441174960321' (the clinic's
+    own number): an emergency number has no global form. It is told as a short number, to print without a link."""
+    problem = link_problem(f"tel:{number}")
+    assert problem.startswith("is a short number (an emergency or service number") and "without a link" in problem
+    assert "+44" not in problem
+
+
 def test_a_percent_sign_is_an_escape_in_a_web_address_and_refused_in_a_mail_address() -> None:
     """`/es%` is no address (a browser reads '%' as an escape); in a mail address a '%' is refused as it is, not told
     to be written %25 (the leaflet would print that), and `care%de@` would mail another address."""

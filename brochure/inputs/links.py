@@ -11,6 +11,7 @@ from phonenumbers import PhoneNumberFormat
 from brochure.frozen import frozen
 
 SCHEMES = ("https", "http", "mailto", "tel")
+SHORT_NUMBER = 4  # digits at most: 999, 911, 112, 111 (an emergency or service number has no global form)
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _HOST = re.compile(rf"^(?:{_LABEL}\.)+(?:[A-Za-z]{{2,63}}|xn--[A-Za-z0-9-]{{1,59}})$")
 _LOCAL = re.compile(r"^[A-Za-z0-9!#$&*+/=?^_~-]+(?:\.[A-Za-z0-9!#$&*+/=?^_~-]+)*$")  # (no '%': a mail link
@@ -110,6 +111,11 @@ def link_problem(url: str) -> str:
         problem = email_problem(rest.split("?", 1)[0])
         return f"{problem}" if problem else ""
     if scheme == "tel":  # RFC 3966: a global number, '+' and its country code; a local one needs a context
+        if not rest.startswith("+") and len(re.sub(r"[^0-9]", "", rest)) <= SHORT_NUMBER:
+            return (
+                "is a short number (an emergency or service number, such as 999), which no link can dial from every "
+                "phone: write the number in the words without a link ('Call 999')"
+            )
         if not rest.startswith("+"):
             return "is not a global phone number: write it with its country code, e.g. tel:+441174960321"
         return phone_problem(rest)
