@@ -13,8 +13,8 @@ from brochure.inputs.brand import Brand
 from brochure.layout.model import Frame, Ink, Layout, Picture, Shape, Text
 from brochure.preflight.contrast import Colours
 from brochure.preflight.placement import place, run_place
-from brochure.theme.cmyk import convert, printed_difference
-from brochure.theme.colors import hex_to_color
+from brochure.theme.cmyk import cmyk_to_rgb, convert
+from brochure.theme.colors import difference, hex_to_color
 from brochure.theme.styles import COLOURED_TEXT
 
 FINE_TEXT = COLOURED_TEXT  # coloured text under this, set in three or four plates, blurs when the plates misregister
@@ -34,7 +34,8 @@ def check_overrides(brand: Brand, profile: Path) -> list[Diagnostic]:
     diags: list[Diagnostic] = []
     for key, plates in brand.cmyk:
         given = CMYKColor(*(v / 100 for v in plates))
-        apart = printed_difference(given, convert(hex_to_color(colours[key]), profile), profile)
+        auto = convert(hex_to_color(colours[key]), profile)
+        apart = difference(*(cmyk_to_rgb((c.cyan, c.magenta, c.yellow, c.black), profile) for c in (given, auto)))
         if apart > FAR:
             shown = "/".join(f"{v:g}" for v in plates)
             diags.append(

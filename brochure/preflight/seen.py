@@ -11,7 +11,6 @@ a colour difference (CIE 1976 delta E: a gold or yellow logo differs from white 
 from __future__ import annotations
 
 import io
-import math
 from functools import lru_cache
 
 from PIL import Image
@@ -23,6 +22,7 @@ from brochure.layout.model import Frame, Ink, Layout, Picture, Shape
 from brochure.preflight.contrast import Colours, inside
 from brochure.preflight.placement import place
 from brochure.preflight.press import is_logo
+from brochure.theme.colors import difference
 
 SEEN = 10.0  # a colour difference (delta E) under which a colour all but vanishes on its ground (#EEEEEE on white:
 # 5.9; #E0E0E0: 10.8; gold, #FFD700, 88, though its contrast ratio is only 1.4)
@@ -133,22 +133,6 @@ def _standing_out(data: bytes, ground: tuple[float, float, float]) -> float:
             if difference((r / 255, g / 255, b / 255), ground) >= SEEN:
                 out += n
     return out / area if area else 0.0
-
-
-def difference(a: tuple[float, float, float], b: tuple[float, float, float]) -> float:
-    """The CIE 1976 colour difference (delta E) of two sRGB colours (0 to 1 each)."""
-    la, lb = _lab(a), _lab(b)
-    return math.dist(la, lb)
-
-
-def _lab(rgb: tuple[float, float, float]) -> tuple[float, float, float]:
-    """An sRGB colour in CIE L*a*b* (D65 white)."""
-    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb)
-    x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
-    y = 0.2126 * r + 0.7152 * g + 0.0722 * b
-    z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
-    fx, fy, fz = (t ** (1 / 3) if t > 216 / 24389 else (24389 / 27 * t + 16) / 116 for t in (x, y, z))
-    return 116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)
 
 
 def _ground(items: tuple[Frame, ...], box: Rect, z: int) -> Ink | None:

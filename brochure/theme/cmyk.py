@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import math
 from copy import deepcopy
 from dataclasses import replace
 from functools import lru_cache
@@ -132,29 +131,6 @@ def cmyk_to_rgb(cmyk: tuple[float, float, float, float], profile: Path) -> tuple
     pixel = PILImage.new("CMYK", (1, 1), tuple(round(v * 255) for v in cmyk))
     r, g, b = ImageCms.applyTransform(pixel, _proof(profile)).getpixel((0, 0))  # type: ignore[union-attr,misc]
     return r / 255, g / 255, b / 255
-
-
-@lru_cache(maxsize=1)
-def _lab() -> ImageCms.ImageCmsTransform:
-    """sRGB -> CIELAB (D50), for colour differences."""
-    from PIL import ImageCms
-
-    return ImageCms.buildTransform(ImageCms.createProfile("sRGB"), ImageCms.createProfile("LAB"), "RGB", "LAB")
-
-
-def printed_difference(one: CMYKColor, other: CMYKColor, profile: Path) -> float:
-    """How far apart two CMYK colours print under the profile's condition: CIE76 delta E (about 2 is just seen, 10
-    plain to see, over 20 another colour)."""
-    from PIL import ImageCms
-
-    labs = []
-    for c in (one, other):
-        rgb = cmyk_to_rgb((c.cyan, c.magenta, c.yellow, c.black), profile)
-        pixel = PILImage.new("RGB", (1, 1), tuple(round(v * 255) for v in rgb))
-        lab = ImageCms.applyTransform(pixel, _lab()).getpixel((0, 0))  # type: ignore[union-attr]
-        assert isinstance(lab, tuple)
-        labs.append((lab[0] * 100 / 255, lab[1] - 128, lab[2] - 128))  # (Pillow's LAB: L 0-255, a and b offset)
-    return math.dist(*labs)
 
 
 def convert(color: Color, profile: Path) -> CMYKColor:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from reportlab.lib.colors import CMYKColor, Color
 
 from brochure.frozen import frozen
@@ -94,3 +96,19 @@ def palette_from_hex(primary: str, secondary: str, accent: str, text: str, backg
         background=hex_to_color(background),
         white=Color(1, 1, 1),
     )
+
+
+def difference(a: tuple[float, float, float], b: tuple[float, float, float]) -> float:
+    """The CIE 1976 colour difference (delta E) of two sRGB colours (0 to 1 each)."""
+    la, lb = lab(a), lab(b)
+    return math.dist(la, lb)
+
+
+def lab(rgb: tuple[float, float, float]) -> tuple[float, float, float]:
+    """An sRGB colour in CIE L*a*b* (D65 white)."""
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb)
+    x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
+    y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+    fx, fy, fz = (t ** (1 / 3) if t > 216 / 24389 else (24389 / 27 * t + 16) / 116 for t in (x, y, z))
+    return 116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)
