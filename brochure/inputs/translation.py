@@ -451,7 +451,7 @@ def _numbers(was: str, text: str, at: Location, src_at: Location, changes: dict[
     if not lost:
         added = ours - expected - Counter(changes.values())
         if not added:
-            return _order(was, [changes.get(n, n) for n in written], [_western(n) for n in theirs], at, src_at)
+            return []
         return [
             warning(
                 at,
@@ -524,21 +524,5 @@ def _links(was: str, text: str, at: Location, src_at: Location) -> list[Diagnost
             at,
             f"the links differ from the source's ({_place(src_at)}): {shorten(changed, 80)}",
             "keep every link target exactly as the source has it; translate only the words shown",
-        )
-    ]
-
-
-def _order(was: str, source: list[str], ours: list[str], at: Location, src_at: Location) -> list[Diagnostic]:
-    """A warning when a text has every number of the source's, but in another order: '3 or more sessions, 4 weeks
-    apart' translated as '4 sessions, 3 weeks apart' keeps both numbers and swaps what they count."""
-    if ours == source or len(ours) != len(source):
-        return []
-    return [
-        warning(
-            at,
-            f"the translation gives the source's numbers in another order ({', '.join(ours)}, where the source's "
-            f"'{shorten(plain(was), 50)}', {_place(src_at)}, has {', '.join(source)})",
-            "check that each number still counts what it counts in the source (sessions, weeks, days); where the "
-            "language puts them in another order, say so to the clinician who checks the translation",
         )
     ]
