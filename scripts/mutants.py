@@ -2572,8 +2572,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "a-references-long-address-told-at-line-one",
         "preflight/design.py",
-        "            if value and value in word:",
-        "            if value and value in word[:0]:",
+        "        if value and value in word\n",
+        "        if value and value in word[:0]\n",
         "tests/test_citations.py",
         k="too_long_for_large_print",
     ),
@@ -2608,6 +2608,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "        if False:",
         "tests/test_messages_hostile.py",
         k="emergency_number",
+    ),
+    m(
+        "a-references-address-told-at-the-first-that-begins-alike",
+        "preflight/design.py",
+        "        _, ref, name = max(found, key=lambda f: f[0])",
+        "        _, ref, name = found[0]",
+        "tests/test_citations.py",
+        k="too_long_for_large_print",
     ),
     m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",

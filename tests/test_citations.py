@@ -480,10 +480,14 @@ def test_a_reference_address_too_long_for_large_print_is_told_at_its_line(
 ) -> None:
     """Large print prints each reference in full, with its DOI and address: one too long for the column was an error
     at content.yaml:1:1 (its page and region for a key) with the hint to write it as a link on words, which a
-    reference's address cannot be. It is told at the reference's own `url:` or `doi:`, with what helps there."""
+    reference's address cannot be. It is told at the reference's own `url:` or `doi:`, with what helps there; not
+    at an earlier reference's whose address begins the same way (the review's case: the first one found was told)."""
     text = CONTENT.read_text(encoding="utf-8")
     assert text.count(old) == 1
     text = text.replace(old, new)
+    first = '    short: "Litchman G et al. Microneedling. StatPearls (NCBI Bookshelf)."\n'
+    prefix = "https://www.ncbi.nlm.nih.gov/books/" if field == "url" else "10.1002/(SICI)1097-4636"  # (shorter)
+    text = text.replace(first, first + f'    {field}: "{prefix}"\n', 1)
     content = tmp_path / "content.yaml"
     content.write_text(text, encoding="utf-8")
     src, diags = api.load(content, BRAND)

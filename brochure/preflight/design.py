@@ -181,10 +181,15 @@ def _written(content: Content, page: Page, t: Text, word: str) -> Location:
     own = next((at for _, at in strings if at.key in keys), None)
     if own is not None:
         return own
-    for ref in content.references:
-        for name, value in (("doi", ref.doi), ("url", ref.url)):
-            if value and value in word:
-                return ref.field_at(name)
+    found = [
+        (len(value), ref, name)
+        for ref in content.references
+        for name, value in (("doi", ref.doi), ("url", ref.url))
+        if value and value in word
+    ]
+    if found:  # (the longest address the word prints: another reference's may begin the same way)
+        _, ref, name = max(found, key=lambda f: f[0])
+        return ref.field_at(name)
     index = next((i for i, s in enumerate(content.sections) if s.id == t.section), None)
     prefix = f"sections[{index}]." if index is not None else ""
     mine = [(value, at) for value, at in strings if at.key.startswith(prefix) and word in value]
