@@ -2580,7 +2580,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "a-link-printing-another-page-of-its-site-unsaid",
         "preflight/labels.py",
-        ' or (path and path != parts.path.rstrip("/").lower()):',
+        ' or (path and path != unquote(parts.path).rstrip("/").lower()):',
         ":",
         "tests/test_preflight.py",
         k="another_address",
@@ -2616,6 +2616,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "        _, ref, name = found[0]",
         "tests/test_citations.py",
         k="too_long_for_large_print",
+    ),
+    m(
+        "a-link-label-in-its-own-letters-told-as-another-address",
+        "preflight/labels.py",
+        'return name.lower().encode("ascii").decode("idna").lower() if "xn--" in name.lower() else name.lower()',
+        "return name.lower()",
+        "tests/test_preflight.py",
+        k="another_address",
     ),
     m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",

@@ -724,6 +724,8 @@ def test_a_booking_address_whose_query_chooses_the_page_is_warned(inputs: Inputs
         ("[example.com](https://example.com/book)", None),  # the site, linked to its page
         ("[Hello@Example.com](mailto:hello@example.com)", None),
         ("[**call us**](tel:+441174960999)", None),  # words that are no number are not compared
+        ("[hallo@b\u00fccher.de](mailto:hallo@xn--bcher-kva.de)", None),  # the host in its own letters, as linked
+        ("[example.com/caf\u00e9](https://example.com/caf%C3%A9)", None),  # the path as its readers write it
     ],
 )
 def test_a_link_whose_words_are_another_address_is_warned(inputs: Inputs, link: str, kind: str | None) -> None:
@@ -741,3 +743,13 @@ def test_a_link_whose_words_are_another_address_is_warned(inputs: Inputs, link: 
     row, col = position(text, '"Fine needles make')
     assert not d.is_error and (d.location.line, d.location.column) == (row, col), d.format()
     assert d.message.startswith(f"the link's words '{label}' are {kind} other than the one it opens ({href[:-1]})")
+
+
+def test_a_link_label_in_other_digits_is_the_same_number() -> None:
+    """Digits of another script are the same number (as the translation check reads them): an Arabic-Indic label that
+    calls another number is told; one that calls its own is not."""
+    from brochure.preflight.labels import _differs
+
+    arabic = "\u0660\u0661\u0661\u0667 \u0664\u0669\u0666 \u0660\u0663\u0662\u0661"  # 0117 496 0321
+    assert _differs(arabic, "tel:+441174960999", "GB") == "a phone number"
+    assert _differs(arabic, "tel:+441174960321", "GB") == ""

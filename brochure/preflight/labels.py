@@ -8,6 +8,7 @@ that are not themselves an address (`[book online](https://...)`) are not compar
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from urllib.parse import unquote, urlsplit
 
@@ -18,9 +19,9 @@ from brochure.inputs.brand import Brand
 from brochure.inputs.content import Content
 from brochure.inputs.inline import parse
 
-_WEB = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})(/[^\s?#]*)?(?:[?#]\S*)?", re.IGNORECASE)
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", re.IGNORECASE)
-_PHONE = re.compile(r"\+?[0-9][0-9 ()\-.\u00a0]{4,}[0-9]")
+_WEB = re.compile(r"(?:https?://)?(?:www\.)?((?:[\w-]+\.)+[^\W\d_]{2,})(/[^\s?#]*)?(?:[?#]\S*)?", re.IGNORECASE)
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^\W\d_]{2,}", re.IGNORECASE)
+_PHONE = re.compile(r"\+?\d[\d ()\-.\u00a0]{4,}\d")  # (digits of any script: ٠١١٧ ٤٩٦ ٠٣٢١ too)
 _TRAILING = ".,;:!?)"  # punctuation a sentence puts after a link's words, inside its brackets
 
 
@@ -58,22 +59,36 @@ def _differs(label: str, href: str, country: str | None) -> str:
     scheme = href.split(":", 1)[0].lower()
     if scheme in ("http", "https") and (m := _WEB.fullmatch(label)):
         parts = urlsplit(href)
-        host = (parts.hostname or "").lower().removeprefix("www.")
+        host = _host(parts.hostname or "").removeprefix("www.")
         path = (m.group(2) or "").rstrip("/").lower()
-        if m.group(1).lower().removeprefix("www.") != host or (path and path != parts.path.rstrip("/").lower()):
+        if _host(m.group(1)).removeprefix("www.") != host or (path and path != unquote(parts.path).rstrip("/").lower()):
             return "a web address"
     elif scheme == "mailto" and _EMAIL.fullmatch(label):
-        if label.lower() != unquote(href[len("mailto:") :].split("?")[0]).lower():
+        if _address(label) != _address(unquote(href[len("mailto:") :].split("?")[0])):
             return "an email address"
     elif scheme == "tel" and _PHONE.fullmatch(label):
+        digits = "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in label)
         try:
-            printed = phonenumbers.parse(label, country)
+            printed = phonenumbers.parse(digits, country)
             called = phonenumbers.parse(href[len("tel:") :], country)
         except phonenumbers.NumberParseException:
             return ""
         if (printed.country_code, printed.national_number) != (called.country_code, called.national_number):
             return "a phone number"
     return ""
+
+
+def _host(name: str) -> str:
+    """A host name as its readers write it: lower case, an xn-- label in its own letters (bücher.de)."""
+    try:
+        return name.lower().encode("ascii").decode("idna").lower() if "xn--" in name.lower() else name.lower()
+    except UnicodeError:
+        return name.lower()
+
+
+def _address(email: str) -> str:
+    local, _, domain = email.rpartition("@")
+    return f"{local.lower()}@{_host(domain)}"
 
 
 def _told(at: Location, label: str, href: str, kind: str) -> Diagnostic:
