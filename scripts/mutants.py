@@ -2596,8 +2596,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "a-cmyk-override-of-another-colour-unsaid",
         "preflight/press.py",
-        "        if apart > FAR:",
-        "        if apart > FAR * 5:",
+        "        if apart - best > FAR:",
+        "        if apart - best > FAR * 5:",
         "tests/test_press.py",
         k="far_from",
     ),
@@ -2624,6 +2624,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "return name.lower()",
         "tests/test_preflight.py",
         k="another_address",
+    ),
+    m(
+        "a-vivid-colours-process-override-warned",
+        "preflight/press.py",
+        "        apart, best = difference(given, want), difference(auto, want)",
+        "        apart, best = difference(given, want), 0.0",
+        "tests/test_press.py",
+        k="judged",
     ),
     m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",

@@ -505,3 +505,26 @@ def test_a_cmyk_override_far_from_its_colour_is_warned_in_the_press_edition(inpu
     assert not [d for d in office.diagnostics if "far from the kit's" in d.message]
     shipped = api.build(sources(), api.Options(target="press"))  # (primary: 85/35/40/25, text: 0/0/0/100)
     assert not [d for d in shipped.diagnostics if "far from the kit's" in d.message]
+
+
+@pytest.mark.parametrize(
+    ("key", "colour", "plates", "told"),
+    [
+        ("primary", "#00FFFF", (100, 0, 0, 0), False),  # a screen's cyan no press prints: process cyan is its best
+        ("primary", "#FF00FF", (0, 100, 0, 0), False),
+        ("primary", "#005EB8", (100, 50, 0, 0), False),  # a brand blue, matched by hand
+        ("secondary", "#7FB7BE", (0, 0, 0, 0), True),  # the artwork's colour as paper white
+    ],
+)
+def test_an_override_is_judged_against_what_the_press_does_with_the_colour(
+    key: str, colour: str, plates: tuple[float, float, float, float], told: bool
+) -> None:
+    """A vivid colour no press can print differs from any CMYK far (a screen's #00FFFF from process cyan by 55): the
+    override is told only when it prints far farther from the kit's colour than the condition's own conversion."""
+    from brochure.preflight.press import check_overrides
+    from brochure.theme.cmyk import printing_condition
+
+    kit = sources().brand
+    colours = dict(kit.colors) | {key: colour}
+    kit = replace(kit, colors=tuple(colours.items()), cmyk=((key, plates),))
+    assert bool(check_overrides(kit, printing_condition(kit).profile)) is told

@@ -23,32 +23,41 @@ THINNEST = 0.2  # pt: a line thinner than this, in any colour, breaks up or vani
 MANY_PLATES = 3
 
 
-FAR = 20.0  # delta E between a `cmyk:` override and the kit's colour as converted: another colour, not a tuning
+FAR = 25.0  # delta E an override may print farther from the kit's colour than its own conversion: another colour
 
 
 def check_overrides(brand: Brand, profile: Path) -> list[Diagnostic]:
-    """A `cmyk:` override that prints far from the kit's own colour (the colour the profile would print for it): the
-    print shop's edition would not look like the office proof the clinic approved (`background: [0, 0, 100, 0]`
-    for white printed every tint yellow)."""
+    """A `cmyk:` override that prints far farther from the kit's own colour than the printing condition's own
+    conversion of it does: the print shop's edition would not look like the office proof the clinic approved
+    (`background: [0, 0, 100, 0]` for white printed every tint yellow). A vivid colour no press prints (#00FFFF)
+    is judged against the best the press does with it, not against the screen's."""
     colours = dict(brand.colors)
     diags: list[Diagnostic] = []
     for key, plates in brand.cmyk:
-        given = CMYKColor(*(v / 100 for v in plates))
-        auto = convert(hex_to_color(colours[key]), profile)
-        apart = difference(*(cmyk_to_rgb((c.cyan, c.magenta, c.yellow, c.black), profile) for c in (given, auto)))
-        if apart > FAR:
+        screen = hex_to_color(colours[key])
+        want = (screen.red, screen.green, screen.blue)
+        given, auto = (
+            cmyk_to_rgb(_plates(c), profile) for c in (CMYKColor(*(v / 100 for v in plates)), convert(screen, profile))
+        )
+        apart, best = difference(given, want), difference(auto, want)
+        if apart - best > FAR:
             shown = "/".join(f"{v:g}" for v in plates)
             diags.append(
                 warning(
                     brand.where(f"colors.cmyk.{key}"),
-                    f"the press edition prints {key} as {shown} % CMYK, far from the kit's {key} {colours[key]} "
-                    f"(a colour difference of {apart:.0f}, where 10 is plain to see): the print shop's leaflet will "
-                    "not look like the office proof",
+                    f"the press edition prints {key} as {shown} % CMYK, far from the kit's {key} {colours[key]}: a "
+                    f"colour difference of {apart:.0f} from it, where the printing condition's own conversion "
+                    f"prints {best:.0f} (10 is plain to see); the print shop's leaflet will not look like the office "
+                    "proof",
                     "check the override against the clinic's colour guide, or leave it out to print the colour "
                     "converted through the printing condition's profile",
                 )
             )
     return diags
+
+
+def _plates(c: CMYKColor) -> tuple[float, float, float, float]:
+    return c.cyan, c.magenta, c.yellow, c.black
 
 
 def check_press(layout: Layout, brand: Brand, colours: Colours) -> list[Diagnostic]:
