@@ -154,7 +154,7 @@ def load_with(content_path: Path, kit: Kit) -> tuple[Sources | None, list[Diagno
     if content is None or loaded is None:
         return None, diags
     brand, fonts = loaded
-    diags += italic_warning(brand, fonts, content) + bold_warning(brand, fonts, content)
+    diags += italic_warning(brand, fonts, content) + bold_warning(brand, fonts)
     return Sources(content, brand, fonts), diags
 
 

@@ -507,20 +507,16 @@ def italic_warning(brand: Brand, fonts: FontSet, content: Content) -> list[Diagn
     ]
 
 
-def bold_warning(brand: Brand, fonts: FontSet, content: Content) -> list[Diagnostic]:
-    """A warning at fonts.body when the body font has no bold and the content prints something in bold: **bold**
-    words, or *emphasis*, which large print sets in bold."""
+def bold_warning(brand: Brand, fonts: FontSet) -> list[Diagnostic]:
+    """A warning at fonts.body when the body font has no bold: every leaflet prints something in it (subheadings,
+    the QR code's label, the clinic's name on the cover, **bold** words and large print's emphasis)."""
     if not fonts.regular_bold:
-        return []
-    runs = [run for text, _ in content.strings for run in inline.parse(text)]
-    used = (("**bold** words", any(r.bold for r in runs)), ("*emphasis* in large print", any(r.italic for r in runs)))
-    what = " and ".join(w for w, found in used if found)
-    if not what:
         return []
     return [
         warning(
             brand.where("fonts.body"),
-            f"the body font has no bold: {what} will print in the regular weight, the emphasis lost",
+            "the body font has no bold: what the leaflet prints in bold (subheadings, the QR code's label, the "
+            "clinic's name on the cover, **bold** words) will print in the regular weight, its emphasis lost",
             "add a 'bold:' TTF file to fonts.body, or choose a family that has a bold",
         )
     ]
