@@ -2634,6 +2634,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="judged",
     ),
     m(
+        "a-routes-redirect-suggested-with-its-query",
+        "preflight/checks.py",
+        '    return last or (chosen[0] if chosen else "book")',
+        "    return route",
+        "tests/test_preflight.py",
+        k="query",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

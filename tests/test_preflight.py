@@ -688,6 +688,7 @@ def test_text_too_faint_is_marked_at_each_line_it_is_printed(inputs: Inputs) -> 
         ("#/bath", "'#/bath' (the route its web app opens)"),  # a web app's route: typed, its home page opens
         ("#!/clinics/bath", "'#!/clinics/bath'"),
         ("#opening-hours", None),  # a place on the same page: typed, the page opens at its top
+        ("#/?clinic=bath", "such as example.com/bath)"),  # (the redirect suggested is no address with a query)
     ],
 )
 def test_a_booking_address_whose_query_chooses_the_page_is_warned(inputs: Inputs, query: str, said: str | None) -> None:
@@ -708,7 +709,7 @@ def test_a_booking_address_whose_query_chooses_the_page_is_warned(inputs: Inputs
     assert not d.is_error and (d.location.line, d.location.column) == (row, col)
     assert (
         d.message.startswith(f"the leaflet prints example.com/book for https://example.com/book{query}:")
-        and said in d.message
+        and said in d.message + d.hint
     )
 
 

@@ -296,7 +296,7 @@ def check_printed_addresses(brand: Brand) -> list[Diagnostic]:
             continue
         name, value = chosen[0] if chosen else ("", "")
         what = f"'{name}={value}'" if chosen else f"'#{parts.fragment}' (the route its web app opens)"
-        short = f"{display_url(url).split('/')[0]}/{value or name or route.split('/')[0]}"
+        short = f"{display_url(url).split('/')[0]}/{value or name or _route_name(route)}"
         diags.append(
             warning(
                 brand.where(f"contact.{key}"),
@@ -307,6 +307,15 @@ def check_printed_addresses(brand: Brand) -> list[Diagnostic]:
             )
         )
     return diags
+
+
+def _route_name(route: str) -> str:
+    """A word for a short address of a web app's route: its last part ('#/clinics/bath': bath), else what its query
+    chooses ('#/?clinic=bath': bath)."""
+    inner = urlsplit("/" + route)
+    last = next((part for part in reversed(inner.path.split("/")) if part), "")
+    chosen = [value or name for name, _, value in (p.partition("=") for p in inner.query.split("&")) if name]
+    return last or (chosen[0] if chosen else "book")
 
 
 # The emergency numbers of the countries whose leaflets are most often adapted for others: the UK and Ireland (999,
