@@ -2602,14 +2602,6 @@ MUTANTS: tuple[Mutant, ...] = (
         k="far_from",
     ),
     m(
-        "an-emergency-tel-link-told-to-use-the-clinics-number",
-        "inputs/links.py",
-        '        if not rest.startswith("+") and len(re.sub(r"[^0-9]", "", rest)) <= SHORT_NUMBER:',
-        "        if False:",
-        "tests/test_messages_hostile.py",
-        k="emergency_number",
-    ),
-    m(
         "a-references-address-told-at-the-first-that-begins-alike",
         "preflight/design.py",
         "        _, ref, name = max(found, key=lambda f: f[0])",

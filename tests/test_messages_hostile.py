@@ -106,13 +106,14 @@ def test_a_content_tel_link_must_be_a_global_number() -> None:
     assert link_problem("tel:+441174960321") == ""
 
 
-@pytest.mark.parametrize("number", ["999", "911", "112", "1-1-1"])
-def test_a_tel_link_to_an_emergency_number_says_to_write_it_without_a_link(number: str) -> None:
+@pytest.mark.parametrize("number", ["999", "911", "112", "1-1-1", "116123", "01174960321"])
+def test_a_tel_link_without_a_country_code_says_what_to_do_for_every_kind_of_number(number: str) -> None:
     """`[999](tel:999)` was told to write the number with its country code, 'e.g. tel:+441174960321' (the clinic's
-    own number): an emergency number has no global form. It is told as a short number, to print without a link."""
+    own number): an emergency or helpline number has no global form. The message says both ways: a country code, or
+    the number in the words without a link; it gives no number of its own as the example."""
     problem = link_problem(f"tel:{number}")
-    assert problem.startswith("is a short number (an emergency or service number") and "without a link" in problem
-    assert "+44" not in problem
+    assert problem.startswith("is not a global phone number") and "without a link" in problem and "116 123" in problem
+    assert "441174960321" not in problem
 
 
 def test_a_percent_sign_is_an_escape_in_a_web_address_and_refused_in_a_mail_address() -> None:

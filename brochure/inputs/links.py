@@ -11,7 +11,6 @@ from phonenumbers import PhoneNumberFormat
 from brochure.frozen import frozen
 
 SCHEMES = ("https", "http", "mailto", "tel")
-SHORT_NUMBER = 4  # digits at most: 999, 911, 112, 111 (an emergency or service number has no global form)
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _HOST = re.compile(rf"^(?:{_LABEL}\.)+(?:[A-Za-z]{{2,63}}|xn--[A-Za-z0-9-]{{1,59}})$")
 _LOCAL = re.compile(r"^[A-Za-z0-9!#$&*+/=?^_~-]+(?:\.[A-Za-z0-9!#$&*+/=?^_~-]+)*$")  # (no '%': a mail link
@@ -111,13 +110,12 @@ def link_problem(url: str) -> str:
         problem = email_problem(rest.split("?", 1)[0])
         return f"{problem}" if problem else ""
     if scheme == "tel":  # RFC 3966: a global number, '+' and its country code; a local one needs a context
-        if not rest.startswith("+") and len(re.sub(r"[^0-9]", "", rest)) <= SHORT_NUMBER:
-            return (
-                "is a short number (an emergency or service number, such as 999), which no link can dial from every "
-                "phone: write the number in the words without a link ('Call 999')"
-            )
         if not rest.startswith("+"):
-            return "is not a global phone number: write it with its country code, e.g. tel:+441174960321"
+            return (
+                "is not a global phone number: write it with its country code (tel:+44 and the number without its "
+                "first 0, in the UK), or, for a number that has none (an emergency or helpline number, such as 999 "
+                "or 116 123), print it in the words without a link"
+            )
         return phone_problem(rest)
     if not rest.startswith("//"):
         return f"needs '//' after '{scheme}:' (e.g. https://example.com)"
