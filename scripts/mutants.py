@@ -2364,14 +2364,6 @@ MUTANTS: tuple[Mutant, ...] = (
         k="marks_become_runs",
     ),
     m(
-        "bold-italic-printed-with-a-star",
-        "inputs/inline.py",
-        '    _CITES + r"|\\*\\*\\*(?P<both>',
-        '    _CITES + r"|\\*\\*\\*\\*(?P<both>',
-        "tests/test_inline.py",
-        k="marks_become_runs",
-    ),
-    m(
         "another-regions-entry-unread-in-silence",
         "api.py",
         "        diags += _entries_not_read(src)",
