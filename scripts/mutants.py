@@ -2626,6 +2626,22 @@ MUTANTS: tuple[Mutant, ...] = (
         k="query",
     ),
     m(
+        "a-tel-link-that-dials-nothing-passes",
+        "inputs/links.py",
+        "        return phone_number(rest, None)[1]",
+        "        return phone_problem(rest)",
+        "tests/test_messages_hostile.py",
+        k="no_phone_can_dial",
+    ),
+    m(
+        "a-hyphenated-emergency-number-unread",
+        "preflight/checks.py",
+        "m.group()) for m in _HYPHENED.finditer(text)]",
+        "m.group()) for m in _HYPHENED.finditer(text[:0])]",
+        "tests/test_emergency.py",
+        k="only_whole_numbers",
+    ),
+    m(
         "pdfdoc-stand-in-writes-what-the-codec-refuses",
         "render/pdf.py",
         '_NOT_PLAIN = re.compile("[^\\t\\n\\r\\x20-\\x7e]")',

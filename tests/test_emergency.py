@@ -81,6 +81,8 @@ def test_the_clinics_country_is_its_phone_numbers_when_the_kit_does_not_say(inpu
         ("Call 999, or 9 9 9", ["999"]),  # (once a text, as first written)
         ("Tel. 0 117 496 0321; 1 2 3 4; 1.1.1; 1,1,1; 9 99", []),  # spaced, but not three digits one by one
         ("Tarda ٢٫٥ ساعة، ١,٥ o ٩ ٩", []),  # (Arabic-Indic digits with a decimal point, two spaced: no number)
+        ("If in doubt, call 9-9-9", ["999 (written 9-9-9)"]),  # hyphenated to be read out one by one
+        ("Set 1-1-1-1; code DP-9-9-9; 1-3 days; 9-9-99", []),  # (four, a code, a range: no number to call)
     ],
 )
 def test_only_whole_numbers_that_are_emergency_numbers_elsewhere_are_found(

@@ -106,6 +106,14 @@ def test_a_content_tel_link_must_be_a_global_number() -> None:
     assert link_problem("tel:+441174960321") == ""
 
 
+def test_a_tel_link_no_phone_can_dial_is_refused() -> None:
+    """`tel:+44999` (a country code before an emergency number) passed, a link that dials nothing: a number is read
+    as the kit's own phone number is, and one that is no number anywhere is refused."""
+    assert link_problem("tel:+44999") == "is not a valid phone number anywhere"
+    assert link_problem("tel:+3531234") == "is not a valid phone number in IE"
+    assert link_problem("tel:+18025550148") == "" and link_problem("tel:+33142685300") == ""
+
+
 @pytest.mark.parametrize("number", ["999", "911", "112", "1-1-1", "116123", "01174960321"])
 def test_a_tel_link_without_a_country_code_says_what_to_do_for_every_kind_of_number(number: str) -> None:
     """`[999](tel:999)` was told to write the number with its country code, 'e.g. tel:+441174960321' (the clinic's

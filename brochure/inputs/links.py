@@ -116,7 +116,7 @@ def link_problem(url: str) -> str:
                 "first 0, in the UK), or, for a number that has none (an emergency or helpline number, such as 999 "
                 "or 116 123), print it in the words without a link"
             )
-        return phone_problem(rest)
+        return phone_number(rest, None)[1]  # (a number no phone can dial, tel:+44999, is refused as the kit's is)
     if not rest.startswith("//"):
         return f"needs '//' after '{scheme}:' (e.g. https://example.com)"
     if _BROKEN_ESCAPE.search(url):

@@ -375,16 +375,20 @@ def foreign_numbers(content: Content, brand: Brand) -> list[tuple[str, Location]
 def _numbers(text: str) -> list[tuple[str, str]]:
     """Each number of three digits standing alone in the text (as the emergency numbers are written), in ASCII
     digits (Arabic-Indic and other digits read as theirs), and as written; also three digits spaced to be read out
-    one by one (9 9 9, 1 1 2). Not one: a number grouped with others (10 000, 1,000), a price ($999), part of a code,
-    a range or a reference (DP-999, 100-111, 150(8):999-1003), a share (999 %), an ordinal or a unit run on (111th,
-    999mg)."""
+    one by one (9 9 9, 1 1 2) or hyphenated (9-9-9). Not one: a number grouped with others (10 000, 1,000), a price
+    ($999), part of a code, a range or a reference (DP-999, 100-111, 150(8):999-1003), a share (999 %), an ordinal or
+    a unit run on (111th, 999mg)."""
     found = [
         m.group()
         for m in _NUMBER.finditer(text)
         if ((len(m.group()) == 3 and m.group().isdecimal()) or SPELLED_DIGITS.fullmatch(m.group()))
         and _alone(text, m.start(), m.end())
     ]
-    return [("".join(str(unicodedata.digit(ch)) for ch in n[:: 1 if len(n) == 3 else 2]), n) for n in found]
+    out = [("".join(str(unicodedata.digit(ch)) for ch in n[:: 1 if len(n) == 3 else 2]), n) for n in found]
+    return out + [("".join(str(unicodedata.digit(d)) for d in m.groups()), m.group()) for m in _HYPHENED.finditer(text)]
+
+
+_HYPHENED = re.compile(r"(?<![\w\-])(\d)-(\d)-(\d)(?![\w\-])")  # 9-9-9, as a number to call is spelled out too
 
 
 def _alone(text: str, start: int, end: int) -> bool:
