@@ -16,6 +16,8 @@ from helpers import BRAND, CONTENT, MAPLE, build, sources, texts
 from brochure import api, cli
 from brochure.geometry.sheet import MM
 from brochure.layout import PLANS
+from brochure.layout.flow import SHORT, Frame
+from brochure.layout.model import Item
 
 DPI = 72
 EDITIONS = list(itertools.product((BRAND, MAPLE), ("trifold", "bifold", "flyer"), ("a4", "letter")))
@@ -45,13 +47,31 @@ def test_the_panels_of_the_main_flow_end_within_12mm_of_each_other(brand: Path, 
     finally:
         doc.close()
     media_h = result.layout.sheet.media.h
-    for page in {f.page for f in frames}:  # the panels a reader sees side by side: one side of the sheet
+    for page in {f.seen for f in frames}:  # the panels a reader sees side by side, or the columns of a page
         feet = [
-            _foot(images[page], f.box.x, f.box.right, f.box.y, f.box.top, media_h) / MM
+            _foot(images[f.page], f.box.x, f.box.right, f.box.y, f.box.top, media_h) / MM
             for f in frames
-            if f.page == page and any(t.region == f.region for t in texts(result.layout))
+            if f.seen == page and any(t.region == f.region for t in texts(result.layout))
         ]
         assert max(feet) - min(feet) <= 12.0, [round(v, 1) for v in feet]
+
+
+@pytest.mark.parametrize("brand", [BRAND, MAPLE], ids=["clearwater", "maple"])
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_the_bifold_fills_its_first_inside_page_and_balances_the_second(brand: Path, paper: str) -> None:
+    """The bi-fold's inside pages are two columns each: the first page's columns end near its foot (a short
+    section kept for the second page leaves at most half a column), the second's end level, higher up."""
+    result = api.build(sources(CONTENT, brand), api.Options(layout="bifold", paper=paper))  # type: ignore[arg-type]
+    assert result.ok and result.layout
+    frames = PLANS["bifold"](result.layout.sheet)[0].flows["main"]
+    assert len(frames) == 4 and len({f.seen for f in frames}) == 2
+    items = [i for i in result.layout.pages[1].items if i.section]
+    feet = [min((i.box.y for i in items if f.box.contains(i.box, 0.5)), default=f.box.top) - f.box.y for f in frames]
+    first, second = feet[:2], feet[2:]
+    assert max(first) <= SHORT * frames[0].box.h, [round(v / MM, 1) for v in feet]
+    assert abs(second[0] - second[1]) <= 12 * MM and min(second) > max(first), [round(v / MM, 1) for v in feet]
+    line = [t for t in texts(result.layout) if t.region.startswith("inside") and t.role == "paragraph"]
+    assert line and max(t.box.w for t in line) <= frames[0].box.w + 0.5  # every line in its column
 
 
 def test_section_gaps_vary_by_no_more_than_3mm() -> None:
@@ -60,27 +80,37 @@ def test_section_gaps_vary_by_no_more_than_3mm() -> None:
     for brand, layout, paper in EDITIONS:
         lay = api.build(sources(CONTENT, brand), api.Options(layout=layout, paper=paper)).layout  # type: ignore[arg-type]
         assert lay is not None
+        frames = [f for plan in PLANS[layout](lay.sheet) for flow in plan.flows.values() for f in flow]
         gaps = []
         for page in lay.pages:
-            for region in {i.region for i in page.items if i.section}:
+            for column in {_column(i, frames) for i in page.items if i.section}:
+                own = [i for i in page.items if i.section and _column(i, frames) == column]
                 order: list[str] = []
-                for item in sorted((i for i in page.items if i.region == region and i.section), key=lambda i: i.z):
+                for item in sorted(own, key=lambda i: i.z):
                     if item.section not in order:
                         order.append(item.section)
-                boxes = {sid: [i.box for i in page.items if i.region == region and i.section == sid] for sid in order}
+                boxes = {sid: [i.box for i in own if i.section == sid] for sid in order}
                 for a, b in itertools.pairwise(order):
                     gaps.append(min(x.y for x in boxes[a]) - max(x.top for x in boxes[b]))
         assert gaps and (max(gaps) - min(gaps)) / MM <= 3.0 + 0.01, (brand.name, layout, paper, sorted(gaps))
 
 
+def _column(item: Item, frames: list[Frame]) -> tuple[str, float]:
+    """The frame (a panel, or a column of a page) an item was set in: its region, and the left of the frame it
+    starts in."""
+    x = item.box.x + 0.5
+    inside = [f for f in frames if f.region == item.region and f.box.x <= x < f.box.right]
+    return (item.region, inside[0].box.x if inside else 0.0)
+
+
 def test_a_two_column_list_reads_down_and_a_short_last_row_of_cards_is_centred(inputs: Inputs) -> None:
-    """On the bi-fold's wide pages a long list is set in two columns that read down (the first half on the
+    """On the bi-fold's wide back a long list is set in two columns that read down (the first half on the
     left), and three cards two across leave no empty cell: the third is centred under the two."""
     bullets = "".join(f'          - "Point {n}"\n' for n in range(1, 6))
     cards = "".join(f"          - {{title: Card {n}, text: Words.}}\n" for n in range(1, 4))
     edit(inputs.content, '      - bullets:\n          - "Redness for 1 to 3 days"\n', f"      - bullets:\n{bullets}")
-    card = '          - title: Smoother texture\n            text: "New collagen can even out rough skin."\n'
-    edit(inputs.content, card + "            icon: smooth\n", cards)
+    edit(inputs.content, "    place: flap\n", "    place: {trifold: flap, bifold: back}\n")
+    edit(inputs.content, f"      - bullets:\n{bullets}", f"      - bullets:\n{bullets}      - cards:\n{cards}")
     result = build(inputs, layout="bifold")
     assert result.ok and result.layout is not None, [d.format() for d in result.diagnostics]
     points = [t for t in texts(result.layout) if t.text.startswith("Point ")]

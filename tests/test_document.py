@@ -540,6 +540,34 @@ def test_a_short_section_that_does_not_fit_the_rest_of_a_frame_starts_the_next_w
     assert res.placed[1][0].box.top == 100  # at the top of the next frame
 
 
+PAGES = [  # two pages of two columns each (the bi-fold's inside)
+    Frame("page-1", Rect(0, 0, 100, 100), leaf="page-1"),
+    Frame("page-1", Rect(110, 0, 100, 100), leaf="page-1"),
+    Frame("page-2", Rect(300, 0, 100, 100), leaf="page-2"),
+    Frame("page-2", Rect(410, 0, 100, 100), leaf="page-2"),
+]
+
+
+def test_a_short_section_runs_on_into_a_pages_next_column_and_is_kept_whole_over_a_page() -> None:
+    """Between the columns of one page a short section runs on, as in any columns; at the page turn it is kept
+    whole (keep_sections), starting the next page."""
+    items = _section("a", [50]) + _section("b", [15, 15])  # b: 44 tall; 38 left under a
+    res = flow(items, PAGES, keep_sections=True)
+    assert [p.section for p in res.placed[0]] == ["a", "a", "b", "b"] and [p.section for p in res.placed[1]] == ["b"]
+    items = _section("a", [50]) + _section("z", [80]) + _section("b", [15, 15])  # z fills the second column
+    res = flow(items, PAGES, keep_sections=True)
+    assert "b" not in {p.section for p in res.placed[1]} and [p.section for p in res.placed[2]] == ["b", "b", "b"]
+
+
+def test_a_section_that_breaks_before_starts_the_next_page_not_the_next_column() -> None:
+    items = [*_section("a", [20]), replace(_section("b", [20])[0], fresh=True), *_section("b", [20])[1:]]
+    res = flow(items, PAGES)
+    assert [len(p) for p in res.placed] == [2, 0, 2, 0] and res.placed[2][0].box.top == 100  # page 2, at the top
+    full = [*_section("a", [88]), replace(_section("b", [20])[0], fresh=True), *_section("b", [20])[1:]]
+    res = flow(full, PAGES)  # (a fills the first column to its foot: b would start the second)
+    assert [len(p) for p in res.placed] == [2, 0, 2, 0]
+
+
 def test_a_section_over_half_a_frame_still_splits_with_its_heading_kept_with_its_first_block() -> None:
     frames = [Frame("left", Rect(0, 0, 100, 100)), Frame("right", Rect(200, 0, 100, 100))]
     items = _section("a", [50]) + _section("b", [15, 40])  # b is 69 tall: more than half a frame (SHORT)
@@ -575,10 +603,12 @@ SENTENCE = "Fine needles make tiny pricks in the skin and the skin heals. "
 
 
 def _tight(inputs: Inputs, first: int) -> None:
-    """A bi-fold inside where a short section 'bb' falls at the foot of the left page and 'cc' fills the right."""
-    blocks = "".join(f'      - text: "{SENTENCE * 6}"\n' for _ in range(4))
+    """A bi-fold inside where a short section 'bb' falls at the foot of the left page and 'cc' fills the right:
+    'aa' is `first` sentences, in paragraphs of up to 20."""
+    blocks = "".join(f'      - text: "{SENTENCE * 6}"\n' for _ in range(6))
+    own = "".join(f'      - text: "{SENTENCE * min(20, first - n)}"\n' for n in range(0, first, 20))
     sections = (
-        f'  - id: aa\n    heading: First\n    blocks:\n      - text: "{SENTENCE * first}"\n'
+        f"  - id: aa\n    heading: First\n    blocks:\n{own}"
         f'  - id: bb\n    heading: Second\n    blocks:\n      - text: "{SENTENCE * 3}"\n'
         f'      - text: "{SENTENCE * 3}"\n'
         f"  - id: cc\n    heading: Third\n    blocks:\n{blocks}"
@@ -591,7 +621,7 @@ def test_a_short_section_is_split_only_when_the_words_fit_no_other_way_and_then_
 ) -> None:
     original = inputs.content.read_text()
     warned = 0
-    for first in range(41, 54, 3):  # 'aa' grows: 'bb' is kept whole (at smaller type if need be), then split
+    for first in range(40, 54, 2):  # 'aa' grows: 'bb' is kept whole (at smaller type if need be), then split
         inputs.content.write_text(original)
         _tight(inputs, first)
         result = build(inputs, layout="bifold")

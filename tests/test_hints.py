@@ -91,7 +91,7 @@ def test_the_flow_starts_a_section_that_breaks_before_at_the_top_of_the_next_fra
 
 KEEPS = [  # layout, paragraphs before, the section's paragraphs, where the flow splits it, where it is kept whole
     ("trifold", 1, 3, ["inside-2", "inside-3"], "inside-3"),
-    ("bifold", 0, 8, ["inside-1", "inside-2"], "inside-2"),  # (longer than half a page: the bi-fold would split it)
+    ("bifold", 8, 6, ["inside-1", "inside-2"], "inside-2"),  # (a page's second column, then the next page)
     ("flyer", 12, 8, ["front-right", "back-left"], "back-left"),  # (the front filled first)
     ("large-print", 1, 5, ["page-2", "page-3"], "page-3"),
 ]
@@ -372,3 +372,21 @@ def test_a_flyer_section_too_tall_for_the_front_columns_names_the_column_it_coul
     column = float(message.split("the next it could start at the top of, is ")[1].split(" mm")[0])
     assert "section 'tall' cannot be kept whole" in message and "front-right column" in message, message
     assert column < tall and f"shorten it to {column:.0f} mm or less" in message, message
+
+
+def test_on_the_bifold_a_section_kept_whole_must_fit_a_column_and_a_break_needs_a_page_left(inputs: Inputs) -> None:
+    """The bi-fold's pages are two columns each: a section kept together must fit one column (the message says
+    so), and a break asks for a new page, which the words before it may have used up."""
+    original = inputs.content.read_text()
+    with_second(inputs, 0, 14, "    keep: together\n")
+    result = build(inputs, layout="bifold")
+    (message,) = [d.message for d in result.diagnostics if d.is_error]
+    column = frame_box("bifold", "inside-1")[1] / MM
+    assert "section 'second' cannot be kept whole (keep: together)" in message
+    assert f"mm tall, and a column of its flow is {column:.1f} mm tall (bi-fold, a4, body type 9 pt)" in message
+    inputs.content.write_text(original)
+    with_second(inputs, 18, 1, "    break: before\n")
+    result = build(inputs, layout="bifold")
+    (message,) = [d.message for d in result.diagnostics if d.is_error]
+    assert "section 'second' cannot start a new page (break: before): the words before it reach" in message
+    assert " the inside-2 page, the last of its flow" in message

@@ -291,7 +291,7 @@ def test_a_larger_body_tightens_from_there_when_the_words_need_it(inputs: Inputs
     inputs.brand.write_text(inputs.brand.read_text() + "type: {body_size: 10.5}\n", encoding="utf-8")
     original, sizes, floor = inputs.content.read_text(), set(), ""
     line = "Words that keep going to fill the column. " * 5
-    for n in range(16, 21):
+    for n in range(17, 23):
         edit(
             inputs.content,
             '      - text: "Fine needles',

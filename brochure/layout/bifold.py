@@ -1,11 +1,23 @@
-"""A bi-fold Sheet -> its Plan: outside back | cover, inside a two-page spread of the main flow."""
+"""A bi-fold Sheet -> its Plan: outside back | cover, inside a two-page spread of the main flow, two columns a page."""
 
 from __future__ import annotations
 
-from brochure.geometry.sheet import Sheet
+from brochure.geometry.sheet import MM, Panel, Rect, Sheet
 from brochure.layout.cover import CoverArea
 from brochure.layout.engine import Plan
 from brochure.layout.flow import Frame
+
+GUTTER = 6 * MM  # between a page's two columns
+
+
+def columns(panel: Panel, rtl: bool) -> tuple[Frame, Frame]:
+    """A page's two columns in reading order: from the right in a right-to-left leaflet."""
+    box = panel.content
+    w = (box.w - GUTTER) / 2
+    left, right = Rect(box.x, box.y, w, box.h), Rect(box.right - w, box.y, w, box.h)
+    first, second = (right, left) if rtl else (left, right)
+    page = panel.name  # (the two are columns of one page: balanced together, a short section may run on)
+    return Frame(panel.name, first, panel.side, leaf=page), Frame(panel.name, second, panel.side, leaf=page)
 
 
 def plans(sheet: Sheet) -> tuple[Plan, ...]:
@@ -16,7 +28,7 @@ def plans(sheet: Sheet) -> tuple[Plan, ...]:
         cover=CoverArea.panel(outside.panel("cover")),
         back_page=0,
         back=outside.panel("back").content,
-        flows={"main": tuple(Frame(p.name, p.content, 1) for p in inside.panels)},
+        flows={"main": tuple(f for p in inside.panels for f in columns(p, sheet.direction == "rtl"))},
         places={"back": "back"},
         fallback="main",
         views=(((0, "cover"),), tuple((1, p.name) for p in inside.panels), ((0, "back"),)),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
@@ -18,7 +19,7 @@ from brochure.inputs.inline import escape_text, plain
 from brochure.layout import flowables, hints
 from brochure.layout.blocks import Blocks
 from brochure.layout.citations import NONE, Citations, block_texts
-from brochure.layout.flow import SHORT, FlowResult, Frame, Item, evened, floor_of, flow, height_of, stranded
+from brochure.layout.flow import FlowResult, Frame, Item, evened, floor_of, flow, height_of, stranded
 from brochure.layout.model import Placed
 from brochure.theme.styles import Theme
 from brochure.vocabulary import LayoutName
@@ -92,83 +93,79 @@ def fill(
 
 
 BALANCE_STEPS = 12  # shortenings tried, from none to the last frame's whole spare room
+REFINE_STEPS = 4  # and between the best of those and its neighbours, in this many steps each way
 
 
 def balance(items: list[Item], frames: list[Frame], keep: tuple[bool, bool], res: FlowResult) -> FlowResult:
     """The words flowed so that the frames of the side they end on end about level, as a typesetter balances
     columns: every frame of that side but its last is shortened from the foot by the same amount, and of the
-    shortenings tried the one whose frames' ends lie closest together wins. The frames of the sides before it are
-    filled to their feet first (a flyer's front, before its words go over the page), and nothing goes on to a
-    later side. The frames keep their tops; nothing is cut (the plain flow when nothing evens it). The hints hold
-    as in the plain flow: a section kept whole is not split to even them, nor one that starts a new frame moved
-    on to another; nor is a heading left at a frame's foot when what it heads cannot be split (a card group);
-    nor, with keep_sections, a short section (at most SHORT of a frame) that the plain flow kept whole.
+    shortenings tried the one whose frames' ends lie closest together wins (BALANCE_STEPS of them, then
+    REFINE_STEPS each way around the best). The frames of the sides before it are filled to their feet first (a
+    flyer's front, the bi-fold's first inside page, before its words go on), and nothing goes on to a later side;
+    the trials flow only what the plain flow left for that side (`FlowResult.queued`). The frames keep their
+    tops; nothing is cut (the plain flow when nothing evens it). The hints hold as in the plain flow: a section
+    kept whole is not split to even them, nor one that starts a new frame moved on to another; nor is a heading
+    left at a frame's foot when what it heads cannot be split (a card group). Nothing moves to another page (a
+    short section the bi-fold kept whole on one page stays whole): only the last page's columns are shortened.
     The trials after the winner wrapped the same flowables in other frames (see `rewrap`)."""
     side = _end_side(frames, res)
-    if len(side) < 2:
+    if len(side) < 2 or side != list(range(side[0], side[-1] + 1)):
         return res
-    last = side[-1]
-    within = frames[: last + 1]  # (the trials fill no frame after the side's last)
+    first, last = side[0], side[-1]
     best, spread_best = res, _spread(res, side)
     alone = stranded(items, res)
-    short_split = _short_split(items, res, frames) if keep[0] else 0
-    top = res.spare[last]
-    for step in range(1, BALANCE_STEPS + 1):
-        cut = top * step / BALANCE_STEPS
+    step = res.spare[last] / BALANCE_STEPS
+
+    def trial_at(cut: float) -> FlowResult | None:
+        """The flow with the side's frames but its last shortened by `cut`, if it keeps what the plain flow kept;
+        None if not (an empty result if words are left over: shorter still leaves them over too)."""
         short = [
-            Frame(f.region, Rect(f.box.x, f.box.y + cut, f.box.w, f.box.h - cut), f.page, f.whole)
-            if i in side[:-1]
-            else f
-            for i, f in enumerate(within)
+            replace(f, box=Rect(f.box.x, f.box.y + cut, f.box.w, f.box.h - cut), full=f.whole) if i < last else f
+            for i, f in enumerate(frames[first : last + 1], start=first)
         ]
-        trial = flow(items, short, *keep)
+        trial = flow(list(res.queued[first]), short, *keep)
         if trial.leftover:
-            break  # shorter still leaves words over too
-        if not hints.as_held(items, res, trial):
-            continue  # a section kept whole split, or one that starts a new frame moved on
-        if stranded(items, trial) > alone:
-            continue  # a heading (or a list's first item) left at a frame's foot, what it heads moved on
-        if keep[0] and _short_split(items, trial, frames) > short_split:
-            continue  # a short section kept whole (the bi-fold's pages) split to even the frames
+            return FlowResult((), trial.leftover, ())
         after = frames[last + 1 :]
         candidate = FlowResult(
-            (*trial.placed, *(() for _ in after)), trial.leftover, _spare(trial, within) + tuple(f.box.h for f in after)
+            (*res.placed[:first], *trial.placed, *(() for _ in after)),
+            (),
+            (*res.spare[:first], *_spare(trial, frames[first : last + 1]), *(f.box.h for f in after)),
         )
-        spread = _spread(candidate, side)
-        if spread < spread_best - 0.5:
-            best, spread_best = candidate, spread
+        if not hints.as_held(items, res, candidate):
+            return None  # a section kept whole split, or one that starts a new frame moved on
+        if stranded(items, candidate) > alone:
+            return None  # a heading (or a list's first item) left at a frame's foot, what it heads moved on
+        return candidate
+
+    best_cut, stop = 0.0, BALANCE_STEPS + 1
+    for n in range(1, BALANCE_STEPS + 1):
+        candidate = trial_at(step * n)
+        if candidate is not None and candidate.leftover:
+            stop = n
+            break
+        if candidate is not None and (spread := _spread(candidate, side)) < spread_best - 0.5:
+            best, spread_best, best_cut = candidate, spread, step * n
+    fine = step / REFINE_STEPS
+    for k in (*range(-REFINE_STEPS + 1, 0), *range(1, REFINE_STEPS)):
+        cut = best_cut + fine * k
+        if 0 < cut < step * stop:
+            candidate = trial_at(cut)
+            if candidate is not None and not candidate.leftover and _spread(candidate, side) < spread_best - 0.5:
+                best, spread_best = candidate, _spread(candidate, side)
     return best
-
-
-def _short_split(items: list[Item], res: FlowResult, frames: list[Frame]) -> int:
-    """How many sections at most SHORT of a frame tall lie in more than one frame: with keep_sections (the
-    bi-fold's pages), balancing splits none the plain flow kept whole (a 25 mm section was shared out between the
-    two pages, and the warning that half the inside is empty never came). Columns (the tri-fold's panels) are
-    balanced as a typesetter balances columns: a short section may run on into the next."""
-    where: dict[str, set[int]] = {}
-    for index, placed in enumerate(res.placed):
-        for p in placed:
-            where.setdefault(p.section, set()).add(index)
-    width = min(f.box.w for f in frames)
-    count = 0
-    for section, into in where.items():
-        if len(into) > 1:
-            own = tuple(i for i in items if i.section == section)
-            count += height_of(own, width) <= SHORT * frames[max(into)].box.h
-    return count
 
 
 def _end_side(frames: list[Frame], res: FlowResult) -> list[int]:
     """The frames (indices) of the page the words end on, in flow order: the side a flow is balanced on."""
     used = [i for i, placed in enumerate(res.placed) if placed]
-    page = frames[used[-1]].page if used else frames[-1].page
-    return [i for i, f in enumerate(frames) if f.page == page]
+    page = frames[used[-1]].seen if used else frames[-1].seen
+    return [i for i, f in enumerate(frames) if f.seen == page]
 
 
 def _spread(res: FlowResult, side: list[int]) -> float:
-    """How far apart the feet of a side's frames lie, once their gaps have grown (`evened`)."""
-    ends = evened(res)
-    return _range(tuple(ends[i] for i in side))
+    """How far apart the feet of a page's frames lie, once their gaps have grown towards its fullest (`evened`)."""
+    return _range(evened(FlowResult(tuple(res.placed[i] for i in side), (), tuple(res.spare[i] for i in side))))
 
 
 def rewrap(res: FlowResult) -> None:
@@ -235,7 +232,7 @@ def _lacking(items: list[Item], frames: list[Frame], keep: tuple[bool, bool], lo
 
     def fits(extra: float) -> bool:
         last = frames[-1]
-        grown = Frame(last.region, Rect(last.box.x, last.box.y - extra, last.box.w, last.box.h + extra), last.page)
+        grown = replace(last, box=Rect(last.box.x, last.box.y - extra, last.box.w, last.box.h + extra), full=0.0)
         return not flow(items, [*frames[:-1], grown], *keep).leftover
 
     if fits(low):

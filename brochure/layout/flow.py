@@ -33,12 +33,26 @@ class Item:
 
 @frozen
 class Frame:
-    """A box that a flow fills, on page `page` (0: the first side of the sheet)."""
+    """A box that a flow fills, on page `page` (0: the first side of the sheet). The frames of a side are balanced
+    together (a tri-fold's panels); where a side holds more than one page, `leaf` names the page a frame is a
+    column of (a bi-fold's inside: two pages, each in two columns), and the columns of each page are balanced and
+    a short section kept whole (keep_sections) between pages, not between columns."""
 
     region: str
     box: Rect
     page: int = 0
     full: float = 0.0  # the frame's whole height where `box` is a balancing trial's shortened one (0: box.h)
+    leaf: str = ""
+
+    @property
+    def seen(self) -> tuple[int, str]:
+        """The frames balanced together: the columns of one page (`leaf`), else those of one side."""
+        return (self.page, self.leaf)
+
+    def turns_to(self, after: Frame) -> bool:
+        """Whether the flow goes on to another page from here: to a frame of another page, or from a frame that is
+        a page of its own (no `leaf`); not to the next column of the same page."""
+        return not self.leaf or after.seen != self.seen
 
     @property
     def whole(self) -> float:
@@ -52,6 +66,8 @@ class FlowResult:
     placed: tuple[tuple[Placed, ...], ...]  # one tuple per frame
     leftover: tuple[Item, ...]
     spare: tuple[float, ...]  # unused height at the foot of each frame
+    queued: tuple[tuple[Item, ...], ...] = ()  # what was still to place as each frame began (a split piece's rest
+    # first): a flow through the frames from one of them on, given these, places what this one placed there
 
     @property
     def bookmarks(self) -> tuple[tuple[str, str, float, int], ...]:
@@ -110,26 +126,31 @@ def flow(items: list[Item], frames: list[Frame], keep_sections: bool = False, ov
 
     With `keep_sections`, a short section (at most SHORT of the next frame) is never split across frames:
     when the rest of this frame cannot hold it, it starts at the top of the next, whole (as a typesetter keeps
-    a short section together across a page turn). A longer section starts where it falls, its heading kept
-    with its first lines. With `over_page`, a short section is kept whole so where the next frame is on another
-    page only (a flyer's front and back): not split over the page. A section whose heading is `whole` is kept so
-    at any length the next frame holds; one whose heading is `fresh` starts a frame of its own (after the last
-    frame: it is left over)."""
+    a short section together across a page turn); between the columns of one page (`Frame.leaf`) it runs on.
+    A longer section starts where it falls, its heading kept with its first lines. With `over_page`, a short
+    section is kept whole so where the next frame is on another page only (a flyer's front and back): not split
+    over the page. A section whose heading is `whole` is kept so at any length the next frame holds; one whose
+    heading is `fresh` starts a frame of its own, or the first column of a page of its own where the frames are
+    columns (after the last frame: it is left over)."""
     queue = deque(items)
     placed_all: list[tuple[Placed, ...]] = []
     spare: list[float] = []
+    queued: list[tuple[Item, ...]] = []
     for index, frame in enumerate(frames):
+        queued.append(tuple(queue))
         box = frame.box
         y = box.top
         placed: list[Placed] = []
+        column = index > 0 and not frames[index - 1].turns_to(frame)  # (a page's second column, or later)
         after = frames[index + 1].box if index + 1 < len(frames) else None
-        keep = keep_sections or (over_page and after is not None and frames[index + 1].page != frame.page)
+        turn = after is not None and frame.turns_to(frames[index + 1])  # (not to the next column of a page)
+        keep = (keep_sections and turn) or (over_page and after is not None and frames[index + 1].page != frame.page)
         while queue:
             item = queue[0]
             gap = item.space_before if placed else 0.0
             avail = y - gap - box.y
-            if item.bookmark and placed and _starts_next(queue, box.w, avail, after, keep):
-                break  # the section starts the next frame (whole, or as it asks)
+            if item.bookmark and (placed or (item.fresh and column)) and _starts_next(queue, box.w, avail, after, keep):
+                break  # the section starts the next frame (whole, or as it asks: a page, not a column)
             _, h = item.flowable.wrap(box.w, max(avail, 0.0))
             if h <= avail + EPS:
                 if (
@@ -156,7 +177,7 @@ def flow(items: list[Item], frames: list[Frame], keep_sections: bool = False, ov
             break
         placed_all.append(tuple(placed))
         spare.append(y - box.y)
-    return FlowResult(tuple(placed_all), tuple(queue), tuple(spare))
+    return FlowResult(tuple(placed_all), tuple(queue), tuple(spare), tuple(queued))
 
 
 def stranded(items: list[Item], res: FlowResult) -> int:

@@ -18,8 +18,11 @@ if TYPE_CHECKING:
     from brochure.layout.compose import Inputs
 
 
-def unit(inp: Inputs) -> str:
-    """What one frame of a flow is called in this layout: a panel, a column (the flyer) or a page (large print)."""
+def unit(inp: Inputs, brk: bool = False) -> str:
+    """What one frame of a flow is called in this layout: a panel, a column (the flyer, the bi-fold's pages) or a
+    page (large print); what a break starts on the bi-fold is a page (`brk`)."""
+    if inp.layout == "bifold":
+        return "page" if brk else "column"
     return {"flyer": "column", "large-print": "page"}.get(inp.layout, "panel")
 
 
@@ -117,7 +120,7 @@ def _no_frame_left(inp: Inputs, s: Section, frames: list[Frame], res: FlowResult
     """A section that asks to start a new frame, after the words before it have reached the flow's last frame."""
     brk = s.hint("break")
     assert brk is not None
-    noun, last = unit(inp), frames[-1]
+    noun, last = unit(inp, brk=True), frames[-1]
     if len(frames) == 1:
         why = f"the {last.region} is a single {noun}, and other words come before it there"
     else:
