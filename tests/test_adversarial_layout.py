@@ -6,12 +6,8 @@ from __future__ import annotations
 import pytest
 from conftest import Inputs, edit, position
 from helpers import build, texts
-from reportlab.platypus import Flowable
 
-from brochure.geometry.sheet import Rect
 from brochure.layout import PLANS
-from brochure.layout.flow import Frame, Item, flow
-from brochure.layout.flowables import Column
 from brochure.layout.model import Layout
 from brochure.vocabulary import LayoutName
 
@@ -105,7 +101,7 @@ def test_a_card_group_taller_than_a_page_breaks_between_its_cards(
     assert _heading_feet(result.layout, layout) == []
 
 
-@pytest.mark.parametrize(("layout", "frame"), [("large-print", "page"), ("trifold", "panel")])
+@pytest.mark.parametrize(("layout", "frame"), [("large-print", "page"), ("trifold", "panel"), ("bifold", "column")])
 def test_a_card_taller_than_a_whole_page_is_an_error_that_says_so(
     inputs: Inputs, layout: LayoutName, frame: str
 ) -> None:
@@ -117,30 +113,6 @@ def test_a_card_taller_than_a_whole_page_is_an_error_that_says_so(
     (found,) = [d for d in result.diagnostics if d.is_error]
     line, col = position(text, "- id: what-is-it")
     assert (found.location.line, found.location.column) == (line, col + 2)  # (at the section: its first key)
-    assert found.message.startswith("a card (or an item set two across) in section 'what-is-it' is ")
+    assert found.message.startswith("a card in section 'what-is-it' is ")
     assert f"taller than a whole {frame} of the " in found.message
     assert "never inside one" in found.message and "shorten that card's words by more than" in found.hint
-
-
-class _Card(Flowable):  # type: ignore[misc]
-    """A card of its own height (a grid's row sets its height to the row's: measured again, it is its own)."""
-
-    def __init__(self, tall: float) -> None:
-        super().__init__()
-        self.tall = tall
-
-    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        self.width, self.height = aw, self.tall
-        return aw, self.tall
-
-
-def test_a_grid_of_cards_taller_than_a_frame_breaks_between_whole_rows() -> None:
-    """In a wide column cards stand two across (the bi-fold's back); a group taller than the frame breaks after a
-    whole row, so every row but the group's last holds two cards (a row cut in two would leave one card alone,
-    centred). No shipped layout flows words through two wide frames now, so this is the flow's own measure."""
-    cards = [_Card(20 if n % 2 == 0 else 40) for n in range(25)]  # each row 40 tall, a row's first card 20
-    frames = [Frame("one", Rect(0, 0, 200, 530)), Frame("two", Rect(300, 0, 200, 530))]  # 11 rows and a half fit
-    res = flow([Item(Column(cards, 6.0, across=2), "s")], frames)
-    assert not res.leftover and all(len(placed) == 1 for placed in res.placed)
-    parts = [len(placed[0].flowable.parts) for placed in res.placed]
-    assert parts == [22, 3]  # 11 whole rows, not the 12th row's first card alone

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
-from conftest import Inputs, edit
-from helpers import BRAND, CONTENT, MAPLE, build, sources, texts
+from conftest import Inputs
+from helpers import BRAND, CONTENT, MAPLE, ROOT, build, sources, texts
 
 from brochure import api, cli
 from brochure.geometry.sheet import MM
@@ -74,6 +74,31 @@ def test_the_bifold_fills_its_first_inside_page_and_balances_the_second(brand: P
     assert line and max(t.box.w for t in line) <= frames[0].box.w + 0.5  # every line in its column
 
 
+@pytest.mark.parametrize("content", [CONTENT, ROOT / "translations" / "ar.yaml"], ids=["en", "ar"])
+def test_the_bifolds_back_sets_its_sections_in_two_columns(content: Path) -> None:
+    """The bi-fold's back is an A5 page: the sections placed there (the risks) run in two columns, read from the
+    left (from the right in Arabic), so that their lines are as short as the inside's, not 80-96 characters."""
+    result = api.build(sources(content, BRAND), api.Options(layout="bifold"))
+    assert result.ok and result.layout
+    back = result.layout.sheet.sides[0].panel("back").content
+    lines = [t for t in texts(result.layout) if t.region == "back" and t.section == "risks"]
+    assert lines and max(t.box.w for t in lines) <= back.w / 2
+    middle = back.x + back.w / 2
+    first, last = min(lines, key=lambda t: t.z), max(lines, key=lambda t: t.z)
+    reads = (first.box.x < middle, last.box.x < middle)
+    assert reads == ((False, True) if content.name == "ar.yaml" else (True, False))
+
+
+def test_a_bifolds_back_too_full_for_two_columns_keeps_one() -> None:
+    """The Spanish back is full: its risks list, kept whole, makes the first column too tall, so the section runs
+    in one column across the back, as before, and the edition builds."""
+    result = api.build(sources(ROOT / "translations" / "es.yaml", BRAND), api.Options(layout="bifold"))
+    assert result.ok and result.layout
+    back = result.layout.sheet.sides[0].panel("back").content
+    lines = [t for t in texts(result.layout) if t.region == "back" and t.section == "risks"]
+    assert lines and max(t.box.right for t in lines) > back.x + back.w * 0.75
+
+
 def test_section_gaps_vary_by_no_more_than_3mm() -> None:
     """From the lowest thing printed of a section to the top of the next section's (its heading's rule), in
     each panel the words flow through: one rhythm, grown by at most 3 mm where a panel is evened up."""
@@ -101,25 +126,6 @@ def _column(item: Item, frames: list[Frame]) -> tuple[str, float]:
     x = item.box.x + 0.5
     inside = [f for f in frames if f.region == item.region and f.box.x <= x < f.box.right]
     return (item.region, inside[0].box.x if inside else 0.0)
-
-
-def test_a_two_column_list_reads_down_and_a_short_last_row_of_cards_is_centred(inputs: Inputs) -> None:
-    """On the bi-fold's wide back a long list is set in two columns that read down (the first half on the
-    left), and three cards two across leave no empty cell: the third is centred under the two."""
-    bullets = "".join(f'          - "Point {n}"\n' for n in range(1, 6))
-    cards = "".join(f"          - {{title: Card {n}, text: Words.}}\n" for n in range(1, 4))
-    edit(inputs.content, '      - bullets:\n          - "Redness for 1 to 3 days"\n', f"      - bullets:\n{bullets}")
-    edit(inputs.content, "    place: flap\n", "    place: {trifold: flap, bifold: back}\n")
-    edit(inputs.content, f"      - bullets:\n{bullets}", f"      - bullets:\n{bullets}      - cards:\n{cards}")
-    result = build(inputs, layout="bifold")
-    assert result.ok and result.layout is not None, [d.format() for d in result.diagnostics]
-    points = [t for t in texts(result.layout) if t.text.startswith("Point ")]
-    assert [t.text for t in sorted(points, key=lambda t: t.z)] == [f"Point {n}" for n in range(1, 6)]
-    left = min(t.box.x for t in points)
-    assert [t.text for t in points if t.box.x == left] == ["Point 1", "Point 2", "Point 3"]  # down the left first
-    titles = {t.text: t.box for t in texts(result.layout) if t.text.startswith("Card ")}
-    one, two, three = titles["Card 1"], titles["Card 2"], titles["Card 3"]
-    assert three.y < one.y and abs((three.x - one.x) - (two.x - one.x) / 2) < 1.0  # centred under the pair
 
 
 def test_check_reports_the_white_space_at_the_foot_of_each_panel(tmp_path: Path) -> None:

@@ -32,6 +32,11 @@ class Rect:
     def inset(self, left: float, bottom: float, right: float, top: float) -> Rect:
         return Rect(self.x + left, self.y + bottom, self.w - left - right, self.h - bottom - top)
 
+    def halves(self, gutter: float) -> tuple[Rect, Rect]:
+        """Two columns of the box, left and right, `gutter` apart."""
+        w = (self.w - gutter) / 2
+        return Rect(self.x, self.y, w, self.h), Rect(self.right - w, self.y, w, self.h)
+
     def contains(self, other: Rect, tol: float = 1e-6) -> bool:
         return (
             other.x >= self.x - tol

@@ -34,6 +34,7 @@ GIVE_WAY = (  # (the website's contact line, the QR code in mm, body leadings ab
 )
 CONTACT_ICON = 13.0  # pt, beside each contact line (larger with large print)
 CONTACT = "contact"  # the key of the contact lines' list
+GUTTER = 6 * MM  # between the two columns of a wide back's sections (as between the bi-fold's)
 SECTION_GAP = 1.25  # body leadings between the back's sections and the call to action under them, as between sections
 
 
@@ -50,13 +51,14 @@ def back(inp: Inputs, box: Rect, page: int) -> Back:
     (the booking panel closes the reading, after the risks and when to contact us); at the foot the disclaimer,
     the sources and the document block (code, version, dates, authors, other formats, feedback) in small type.
 
-    A back too full for all of it gives way where nothing is lost (GIVE_WAY, in order): the QR code shrinks
-    from 26 to 22 mm (above the 20 mm print guidance asks for), the space above the fine print narrows, then
-    the website's contact line goes when the booking address under the QR code already shows the website, and
-    last the QR code takes the 20 mm print guidance allows. The code never shrinks below what keeps its modules
-    LEAST_MODULE (a long booking address's). A right-to-left leaflet's sources, each on a line of
-    its own, run on as the last resort of the last attempt, at the smallest type. If it still does not fit, the
-    errors are those of the last, tightest attempt: the least there is to cut."""
+    The sections run in two columns on a wide back (the bi-fold's), and in one when two do not hold them with
+    everything below given way. A back too full for all of it gives way where nothing is lost (GIVE_WAY, in
+    order): the QR code shrinks from 26 to 22 mm (above the 20 mm print guidance asks for), the space above the
+    fine print narrows, then the website's contact line goes when the booking address under the QR code already
+    shows the website, and last the QR code takes the 20 mm print guidance allows. The code never shrinks below
+    what keeps its modules LEAST_MODULE (a long booking address's). A right-to-left leaflet's sources, each on a
+    line of its own, run on as the last resort of the last attempt, at the smallest type. If it still does not
+    fit, the errors are those of the last, tightest attempt: the least there is to cut."""
     contact = inp.brand.contact
     host = display_url(contact.website).split("/")[0]  # the booking address shows the website's own host
     shown = display_url(contact.booking_url).split("/")[0] == host
@@ -66,15 +68,16 @@ def back(inp: Inputs, box: Rect, page: int) -> Back:
     feet = [_foot(inp, box)] if inp.trial or not rtl else [_foot(inp, box), _foot(inp, box, run_on=True)]
     least = least_size(contact.booking_url)  # (a long booking address's code keeps modules a phone tells apart)
     last: Back | None = None
-    for foot in feet:
-        for website, qr_mm, gap in GIVE_WAY:
-            if not (website or shown):
-                break
-            if last is not None and qr_mm * MM < least:
-                continue
-            last = _back(inp, box, page, website, qr_mm, gap, foot)
-            if not any(d.is_error for d in last.diagnostics):
-                return last
+    for columns in (True, False) if any(s.place == "back" for s in inp.sections) else (False,):
+        for foot in feet:
+            for website, qr_mm, gap in GIVE_WAY:
+                if not (website or shown):
+                    break
+                if last is not None and qr_mm * MM < least:
+                    continue
+                last = _back(inp, box, page, website, qr_mm, gap, foot, columns)
+                if not any(d.is_error for d in last.diagnostics):
+                    return last
     assert last is not None
     return last
 
@@ -125,7 +128,9 @@ def _foot(inp: Inputs, box: Rect, run_on: bool = False) -> Foot:
     return Foot(items, keys, floors, need, placed, diags)
 
 
-def _back(inp: Inputs, box: Rect, page: int, website: bool, qr_mm: float, gap_leadings: float, foot: Foot) -> Back:
+def _back(
+    inp: Inputs, box: Rect, page: int, website: bool, qr_mm: float, gap_leadings: float, foot: Foot, columns: bool
+) -> Back:
     region = "back"
     t, cta, contact = inp.theme, inp.content.call_to_action, inp.brand.contact
     pal, L = t.palette, t.scale.leading
@@ -228,16 +233,27 @@ def _back(inp: Inputs, box: Rect, page: int, website: bool, qr_mm: float, gap_le
     diags += foot.diagnostics
     need, bottom_placed, keys = foot.need, foot.placed, foot.keys
     above = box.y + need + gap + (box.top - y) + SECTION_GAP * L  # the sections keep above the call to action
-    middle = Frame(region, Rect(box.x, above, box.w, max(0.0, box.top - above)), page)
-    res, flow_diags = fill(inp, [s for s in inp.sections if s.place == "back"], [middle])
+    middle = Rect(box.x, above, box.w, max(0.0, box.top - above))
+    frames = _frames(middle, page, columns and wide, rtl)
+    res, flow_diags = fill(inp, [s for s in inp.sections if s.place == "back"], frames)
     diags += flow_diags
-    if res.placed[0]:  # the call to action moves down under the sections
-        shift = box.top - min(p.box.y for p in res.placed[0]) + SECTION_GAP * L
+    sections = [p for frame in res.placed for p in frame]
+    if sections:  # the call to action moves down under the sections
+        shift = box.top - min(p.box.y for p in sections) + SECTION_GAP * L
         placed, y = [p.moved(-shift) for p in placed], y - shift
     if y - gap < box.y + need - EPS:
         blame += [(p.box.h, at) for p, at in zip(bottom_placed, keys, strict=True)]
         diags.append(_overfull(inp, region, (box.y + need) - (y - gap), blame))
-    return Back([*res.placed[0], *placed, *bottom_placed], *book(placed[2].box), diags)
+    return Back([*sections, *placed, *bottom_placed], *book(placed[2].box), diags)
+
+
+def _frames(box: Rect, page: int, wide: bool, rtl: bool) -> list[Frame]:
+    """The frames the back's sections flow through: on a wide back (the bi-fold's) two columns, balanced, for
+    lines of a readable length (one column across an A5 page ran 80-96 characters); else one."""
+    if not wide:
+        return [Frame("back", box, page)]
+    left, right = box.halves(GUTTER)
+    return [Frame("back", r, page, leaf="back") for r in ((right, left) if rtl else (left, right))]
 
 
 def _bottom_keys(inp: Inputs, rate: Callable[[str], float] = len) -> list[Location]:

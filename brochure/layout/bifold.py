@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from brochure.geometry.sheet import MM, Panel, Rect, Sheet
+from brochure.geometry.sheet import MM, Panel, Sheet
 from brochure.layout.cover import CoverArea
 from brochure.layout.engine import Plan
 from brochure.layout.flow import Frame
@@ -12,9 +12,7 @@ GUTTER = 6 * MM  # between a page's two columns
 
 def columns(panel: Panel, rtl: bool) -> tuple[Frame, Frame]:
     """A page's two columns in reading order: from the right in a right-to-left leaflet."""
-    box = panel.content
-    w = (box.w - GUTTER) / 2
-    left, right = Rect(box.x, box.y, w, box.h), Rect(box.right - w, box.y, w, box.h)
+    left, right = panel.content.halves(GUTTER)
     first, second = (right, left) if rtl else (left, right)
     page = panel.name  # (the two are columns of one page: balanced together, a short section may run on)
     return Frame(panel.name, first, panel.side, leaf=page), Frame(panel.name, second, panel.side, leaf=page)

@@ -26,7 +26,8 @@ from brochure.theme.styles import Theme
 from brochure.vocabulary import language_base
 from brochure.words import Words, words_for
 
-WIDE = 110 * MM  # columns at least this wide (at 9.5 pt; wider for larger type) set cards and long lists two across
+WIDE = 110 * MM  # a back at least this wide (at 9.5 pt; wider for larger type) sets the QR box and the contact
+# lines side by side, and its sections in two columns (layout/back.py)
 SOURCES = "sources"  # the id of the references list when it is a section of its own (the large-print edition)
 LABEL_PT = 7.5  # the labels of drawings, before they shrink to fit (never under 7 pt)
 
@@ -49,7 +50,7 @@ class Blocks:
         self.width = width
         self.links = links
         self.L = theme.scale.leading
-        self.wide = width >= WIDE * theme.scale.zoom  # as many letters to a line as a folded leaflet's wide column
+        self.wide = width >= WIDE * theme.scale.zoom  # (a back as wide as a bi-fold's page)
         scale = theme.scale  # a drawing's labels as the body family's small type; large print: at the body size
         self.label_pt = LABEL_PT * scale.apparent if scale.zoom == 1 else scale.body
         self.locate = locate  # a key path -> where it is written (for problems found while laying out)
@@ -116,8 +117,6 @@ class Blocks:
             return [Item(self.para(b.text, "subheading", key, breaks=True), sid, gap, True)]
         if isinstance(b, c.Bullets):
             bullets: list[Flowable] = [Bullet(self.md(t), self.t, Entry(key, i, "disc")) for i, t in enumerate(b.items)]
-            if self.wide and len(bullets) > 3:  # a wide column sets a long list in two columns
-                return [Item(Column(bullets, 0.2 * L, across=2, down=True, rtl=rtl), sid, gap)]
             return _group(bullets, sid, gap, 0.2 * L)
         if isinstance(b, c.Cards):
             boxes: list[Flowable] = []
@@ -126,15 +125,13 @@ class Blocks:
                 z = 18 * self.t.scale.zoom
                 icon = Art(partial(art.icon, card.icon, z, pal.primary), z, z) if card.icon else None
                 boxes.append(Box(stack, pal.tint(pal.secondary, 0.16), pad=6.0, icon=icon, rtl=rtl))
-            return [Item(Column(boxes, 0.3 * L, across=2 if self.wide else 1, rtl=rtl), sid, gap)]
+            return [Item(Column(boxes, 0.3 * L), sid, gap)]
         if isinstance(b, c.Steps):
             rows: list[Flowable] = []
             for i, step in enumerate(b.steps):
                 parts = [(self.para(step.title, "card_title"), 0.0)] if step.title else []
                 parts.append((self.para(step.text, "small"), 1.0 if step.title else 0.0))
                 rows.append(StepRow(i + 1, Stack(parts), self.t, Entry(key, i, "decimal")))
-            if self.wide and len(rows) > 2:  # a wide column sets the steps two across, read row by row
-                return [Item(Column(rows, 0.45 * L, across=2, rtl=rtl), sid, gap)]
             return _group(rows, sid, gap, 0.45 * L)
         if isinstance(b, c.Callout):
             parts = [(self.para(b.title, "card_title"), 0.0)] if b.title else []

@@ -204,7 +204,7 @@ def overflow(
     if not res.leftover:
         return []
     room = max(f.whole for f in frames)
-    for item in res.leftover:  # a card (or an item set two across), or a callout, taller than any frame: no cut
+    for item in res.leftover:  # a card, or a callout, taller than any frame: no cut
         # elsewhere helps
         section = next((s for s in sections if s.id == item.section), sections[-1])
         if isinstance(item.flowable, flowables.Column):
@@ -267,10 +267,10 @@ def _callout_too_tall(inp: Inputs, section: Section, tall: float, room: float) -
 def _card_too_tall(inp: Inputs, section: Section, tallest: float, room: float) -> Diagnostic:
     """'A card is taller than a whole page (or panel)': a card group breaks between its cards, never inside one."""
     share = math.ceil(100 * (tallest - room) / tallest)
-    frame = "page" if inp.layout == "large-print" else "panel"
+    frame = hints.unit(inp)
     return error(
         section.at,
-        f"a card (or an item set two across) in section '{section.id}' is {tallest / MM:.1f} mm tall, taller than a "
+        f"a card in section '{section.id}' is {tallest / MM:.1f} mm tall, taller than a "
         f"whole {frame} of the {inp.label} ({room / MM:.1f} mm, {inp.sheet.paper.name}, body type "
         f"{inp.theme.scale.body:g} pt): a card group breaks between its cards, never inside one",
         f"shorten that card's words by more than {share} %, or give them as paragraphs ('text:') instead of a card",

@@ -368,99 +368,46 @@ class Stack(Flowable):  # type: ignore[misc]
 
 
 class Column(Flowable):  # type: ignore[misc]
-    """Flowables kept together, one under another or in a grid of `across` columns (a card group never splits).
+    """Flowables kept together, one under another (a card group never splits, but between its cards when it is
+    taller than a whole frame)."""
 
-    In a grid, the pieces of a row take the row's height, so tinted boxes line up; a last row with fewer pieces
-    is centred (no empty cell at its end). With `down`, the pieces read down the first column, then the next
-    (a list: its order runs down, as a reader reads), the columns as even as they can be. With `rtl`, the first
-    column is at the right.
-    """
-
-    def __init__(
-        self,
-        parts: list[Flowable],
-        gap: float,
-        across: int = 1,
-        gutter: float = 8.0,
-        down: bool = False,
-        rtl: bool = False,
-    ):
+    def __init__(self, parts: list[Flowable], gap: float):
         super().__init__()
-        self.rtl = rtl
         self.parts = parts
         self.gap = gap
-        self.across = max(1, across)
-        self.gutter = gutter
-        self.down = down
         self._rows: list[float] = []
 
-    def _cell_width(self, aw: float) -> float:
-        return (aw - self.gutter * (self.across - 1)) / self.across
-
-    def _grid(self) -> list[list[int]]:
-        """The parts' indices, row by row."""
-        n = len(self.parts)
-        if self.down:
-            count = -(-n // self.across)  # rows: the first columns take the odd one
-            return [[c * count + r for c in range(self.across) if c * count + r < n] for r in range(count)]
-        return [list(range(i, min(i + self.across, n))) for i in range(0, n, self.across)]
-
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        cw = self._cell_width(aw)
-        heights = [p.wrap(cw, ah)[1] for p in self.parts]
-        grid = self._grid()
-        self._rows = [max(heights[i] for i in row) for row in grid]
-        if self.across > 1 and not self.down:
-            for r, row in enumerate(grid):
-                for i in row:
-                    self.parts[i].height = self._rows[r]
+        self._rows = [p.wrap(aw, ah)[1] for p in self.parts]
         self.width = aw
         self.height = sum(self._rows) + self.gap * (len(self._rows) - 1)
         return aw, self.height
 
     def tallest_row(self, aw: float) -> float:
-        """The height of its tallest row at width aw: a group breaks between rows, so no frame lower than this
+        """The height of its tallest piece at width aw: a group breaks between pieces, so no frame lower than this
         can hold it."""
         self.wrap(aw, 1e6)
         return max(self._rows, default=0.0)
 
     def floor(self, aw: float) -> float:
-        cw = self._cell_width(aw)
-        heights = [floor_height(p, cw) for p in self.parts]
-        rows = [max(heights[i] for i in row) for row in self._grid()]
-        return sum(rows) + self.gap * (len(rows) - 1)
+        return sum(floor_height(p, aw) for p in self.parts) + self.gap * (len(self.parts) - 1)
 
     def split_rows(self, aw: float, ah: float) -> list[Flowable]:
-        """The group in two, between whole rows, its first part as tall as fits in ah; [] when not even a row
+        """The group in two, between whole pieces, its first part as tall as fits in ah; [] when not even one
         fits. For a group taller than the whole frame it is in only (layout/flow.py asks then): a card group is
-        otherwise never split. A list read down its columns is cut after as many items as fit, each part read
-        down its own columns."""
-        n = len(self.parts)
-        counts = range(n - 1, 0, -1) if self.down else range((len(self._grid()) - 1) * self.across, 0, -self.across)
-        for count in counts:
-            first = self._part(self.parts[:count])
+        otherwise never split."""
+        for count in range(len(self.parts) - 1, 0, -1):
+            first = Column(self.parts[:count], self.gap)
             if first.wrap(aw, ah)[1] <= ah + 0.01:
-                return [first, self._part(self.parts[count:])]
+                return [first, Column(self.parts[count:], self.gap)]
         return []
 
-    def _part(self, parts: list[Flowable]) -> Column:
-        return Column(parts, self.gap, self.across, self.gutter, self.down, self.rtl)
-
     def draw(self) -> None:
-        cw = self._cell_width(self.width)
-        grid = self._grid()
-        placed: list[tuple[int, float, float]] = []  # (part, x, y): drawn in the parts' order, their reading order
         y = self.height
-        for row, row_h in zip(grid, self._rows, strict=True):
-            y -= row_h
-            indent = 0.0 if self.down else (self.across - len(row)) * (cw + self.gutter) / 2  # centre a short row
-            for c, i in enumerate(row):
-                col = i // len(grid) if self.down else c
-                x = indent + col * (cw + self.gutter)
-                placed.append((i, self.width - x - cw if self.rtl else x, y + row_h - self.parts[i].height))
+        for part, h in zip(self.parts, self._rows, strict=True):
+            y -= h
+            place(self.canv, part, 0.0, y + h - part.height)
             y -= self.gap
-        for i, x, top in sorted(placed):
-            place(self.canv, self.parts[i], x, top)
 
 
 class SectionHeading(Flowable):  # type: ignore[misc]

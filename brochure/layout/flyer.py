@@ -14,19 +14,14 @@ HEADER = 100 * MM  # the cover strip across the top of the front (logo, colour f
 GUTTER = 8 * MM
 
 
-def _columns(box: Rect) -> tuple[Rect, Rect]:
-    w = (box.w - GUTTER) / 2
-    return Rect(box.x, box.y, w, box.h), Rect(box.x + w + GUTTER, box.y, w, box.h)
-
-
 def plans(sheet: Sheet) -> tuple[Plan, ...]:
     """One side when the words fit (a column of words beside the call to action), else front and back."""
     front, back = sheet.sides[0].panels[0], sheet.sides[1].panels[0]
     header_trim = Rect(front.trim.x, front.trim.top - HEADER, front.trim.w, HEADER)
     header_content = Rect(front.content.x, header_trim.y, front.content.w, front.content.top - header_trim.y)
     body = Rect(front.content.x, front.content.y, front.content.w, header_trim.y - 4 * MM - front.content.y)
-    a, b = _columns(body)
-    c, d = _columns(back.content)
+    a, b = body.halves(GUTTER)
+    c, d = back.content.halves(GUTTER)
     first, second, words, call = ("left", "right", c, d) if sheet.direction == "ltr" else ("right", "left", d, c)
     if sheet.direction == "rtl":
         a, b = b, a
