@@ -2693,6 +2693,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_balance.py::test_a_bifolds_back_too_full_for_two_columns_keeps_one",
     ),
     m(
+        "headings-wrapped-unbalanced",
+        "layout/flowables.py",
+        "        width = high\n",
+        "        width = aw\n",
+        "tests/test_balance.py::test_a_heading_that_wraps_breaks_into_lines_about_even",
+    ),
+    m(
+        "balanced-heading-at-the-left-right-to-left",
+        "layout/flowables.py",
+        "place(c, self.para, self.width - self.inner if self.rtl else 0.0, 0)",
+        "place(c, self.para, 0.0, 0)",
+        "tests/test_mirrored.py::test_a_heading_broken_into_even_lines_stands_at_its_columns_right",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

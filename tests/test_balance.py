@@ -194,3 +194,19 @@ def test_balancing_never_splits_a_short_section_over_the_bifolds_pages(inputs: I
     panels = {item.panel for page in result.layout.pages for item in page.items if item.section == "aftercare"}
     assert len(panels) == 1, panels
     assert any("inside-2" in d.message and "empty" in d.message for d in result.diagnostics), result.diagnostics
+
+
+@pytest.mark.parametrize("content", ["content.yaml", "es.yaml", "pl.yaml", "vi.yaml"])
+def test_a_heading_that_wraps_breaks_into_lines_about_even(content: str) -> None:
+    """A section heading too long for its column breaks into lines about as long as each other, as a designer
+    breaks it: the bi-fold's columns printed 'What it can and cannot / do', a word alone on the last line."""
+    path = CONTENT if content == "content.yaml" else ROOT / "translations" / content
+    result = api.build(sources(path, BRAND), api.Options(layout="bifold"))
+    assert result.ok and result.layout
+    headings: dict[str, list[float]] = {}
+    for t in texts(result.layout):
+        if t.role == "heading":
+            headings.setdefault(t.element, []).append(t.box.w)
+    wrapped = [widths for widths in headings.values() if len(widths) > 1]
+    assert wrapped  # (each of these editions has a heading too long for a column)
+    assert all(min(widths) >= 0.5 * max(widths) for widths in wrapped), wrapped

@@ -12,6 +12,7 @@ from helpers import BRAND, CONTENT
 from brochure import api
 from brochure.geometry.marks import marks
 from brochure.geometry.sheet import INCH, MM, SHEETS, Sheet, sheet_for, trifold
+from brochure.layout import PLANS
 from brochure.layout.model import Frame, Layout, Text
 from brochure.vocabulary import LAYOUTS, LayoutName, PaperName, Target
 from brochure.words import WORDS
@@ -277,3 +278,16 @@ def test_the_live_preview_folds_its_mock_up_right_to_left(arabic: api.Sources) -
     assert [page for page, *_ in opened] == [0, 1]  # the flap (outside) at the left, inside-1 at the right
     inside = [x for _, x, *_ in shown.views[2]]
     assert inside == sorted(inside)  # the whole inside as printed: inside-3 | inside-2 | inside-1
+
+
+def test_a_heading_broken_into_even_lines_stands_at_its_columns_right(arabic: api.Sources) -> None:
+    """The bi-fold's column breaks 'What it can and cannot do' into two even lines, narrower than the column:
+    right to left, they end at the column's right edge, where the reader's eye starts, as the paragraphs do."""
+    lay = built_rtl(arabic, "bifold")
+    frames = PLANS["bifold"](lay.sheet)[0].flows["main"]
+    heading = [i for p in lay.pages for i in p.items if isinstance(i, Text) and i.role == "heading"]
+    wrapped = [t for t in heading if sum(1 for u in heading if u.element == t.element) > 1]
+    assert wrapped
+    for t in wrapped:
+        (column,) = [f.box for f in frames if f.box.x - 0.5 <= t.box.x and t.box.right <= f.box.right + 0.5]
+        assert abs(t.box.right - column.right) <= 1.0, (t.text, t.box.right, column.right)

@@ -427,7 +427,8 @@ class SectionHeading(Flowable):  # type: ignore[misc]
         self.rule_w, self.rule_h, self.gap = self.RULE_W * z, self.RULE_H * z, self.GAP * z
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        _, ph = self.para.wrap(aw, ah)
+        self.inner = balanced_width(self.para, aw)
+        _, ph = self.para.wrap(self.inner, ah)
         self.width, self.height = aw, ph + self.rule_h + self.gap
         return self.width, self.height
 
@@ -439,7 +440,31 @@ class SectionHeading(Flowable):  # type: ignore[misc]
         c.setFillColor(self.rule_color)
         x = self.width - self.rule_w if self.rtl else 0.0
         c.rect(x, self.height - self.rule_h, self.rule_w, self.rule_h, stroke=0, fill=1)
-        place(c, self.para, 0, 0)
+        place(c, self.para, self.width - self.inner if self.rtl else 0.0, 0)
+
+
+BALANCE_TRIES = 8  # halvings of the range a heading's balanced width is looked for in (to 1/256 of a column)
+
+
+def balanced_width(para: Para, aw: float) -> float:
+    """The narrowest width, at most aw, at which a heading breaks into as many lines as at aw: its lines about
+    even, no word left alone on its last line ("What it can and cannot / do"). One line, and a heading set by
+    layout/rtl.py, keep aw. Remembered per width on the paragraph (the flow asks again and again)."""
+    known: dict[float, float] = para.__dict__.setdefault("_balanced", {})
+    if aw in known:
+        return known[aw]
+    width = aw
+    if para.shaped is None:
+        para.wrap(aw, 1e6)
+        count = len(para.blPara.lines)
+        low, high = max(aw / count, para.minWidth()), aw
+        for _ in range(BALANCE_TRIES if count > 1 else 0):
+            mid = (low + high) / 2
+            para.wrap(mid, 1e6)
+            low, high = (low, mid) if len(para.blPara.lines) == count else (mid, high)
+        width = high
+    known[aw] = width
+    return width
 
 
 class Bullet(Flowable):  # type: ignore[misc]
