@@ -2707,6 +2707,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_mirrored.py::test_a_heading_broken_into_even_lines_stands_at_its_columns_right",
     ),
     m(
+        "heading-family-letters-ignored",
+        "theme/styles.py",
+        "    s = replace(s, heading=heading_size(s.heading, fonts))\n",
+        "\n",
+        "tests/test_kit_controls.py::test_section_headings_look_the_designs_size_whatever_the_heading_family",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

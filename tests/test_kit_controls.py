@@ -397,3 +397,25 @@ def test_a_png_logos_transparent_parts_show_the_paper(inputs: Inputs) -> None:
         )
         edge = im.convert("RGB").getpixel((round(logo.box.x + 3), round(height - logo.box.y - logo.box.h / 2)))
     assert middle == (255, 255, 255) and edge != (255, 255, 255)  # the paper through the middle, the ring round it
+
+
+KITS = ["brand.yaml", "brands/harbour-lane/brand.yaml", "brands/maple-main/brand.yaml", "brands/elm-park/brand.yaml"]
+
+
+@pytest.mark.parametrize("kit", KITS, ids=["clearwater", "harbour-lane", "maple", "elm-park"])
+def test_section_headings_look_the_designs_size_whatever_the_heading_family(kit: str) -> None:
+    """A heading family with small letters (Harbour Lane's Alegreya Sans ExtraBold) is set larger, so that its
+    headings look the design's 14 pt and stand well above the 11 pt bold subheadings; one with letters as tall as
+    the design's (Be Vietnam Pro, IBM Plex Serif) stays at 14 pt."""
+    root = Path(__file__).resolve().parents[1]
+    src, diags = api.load(root / "content.yaml", root / "assets" / kit)
+    assert src is not None, diags
+    result = api.build(src, api.Options())
+    assert result.ok and result.layout
+    (size,) = {r.size for t in texts(result.layout) if t.role == "heading" and t.level == 2 for r in t.runs}
+    sub = max(r.size for t in texts(result.layout) if t.role == "heading" and t.level == 3 for r in t.runs)
+    height, body = x_height(src.fonts.heading), x_height(src.fonts.bold)
+    assert height is not None and body is not None
+    assert size == (14.0 if height >= 0.52 else 15.75)
+    assert size * height >= 0.98 * 14.0 * 0.53  # its letters as tall as the design's (within 2 %)
+    assert size * height >= 1.2 * sub * body  # a fifth taller than the subheadings' letters, or more
