@@ -2709,9 +2709,23 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "heading-family-letters-ignored",
         "theme/styles.py",
-        "    s = replace(s, heading=heading_size(s.heading, fonts))\n",
-        "\n",
+        "replace(s, heading=heading_size(s.heading, fonts))",
+        "replace(s, heading=s.heading)",
         "tests/test_kit_controls.py::test_section_headings_look_the_designs_size_whatever_the_heading_family",
+    ),
+    m(
+        "balanced-heading-wider-than-its-column",
+        "layout/flowables.py",
+        "    if para.shaped is None and para.minWidth() < aw:",
+        "    if para.shaped is None:",
+        "tests/test_balance.py::test_a_heading_with_a_word_wider_than_its_column_is_told_not_set_wider",
+    ),
+    m(
+        "arabic-headings-grown-for-the-latin-face",
+        "theme/styles.py",
+        "    if not arabic_letters:  # (headings in Arabic letters",
+        "    if True:  # (headings in Arabic letters",
+        "tests/test_kit_controls.py::test_arabic_headings_keep_their_size_whatever_the_latin_heading_face",
     ),
     m(
         "bifold-break-named-a-column",

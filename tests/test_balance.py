@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
-from conftest import Inputs
+from conftest import Inputs, edit
 from helpers import BRAND, CONTENT, MAPLE, ROOT, build, sources, texts
 
 from brochure import api, cli
@@ -210,3 +210,13 @@ def test_a_heading_that_wraps_breaks_into_lines_about_even(content: str) -> None
     wrapped = [widths for widths in headings.values() if len(widths) > 1]
     assert wrapped  # (each of these editions has a heading too long for a column)
     assert all(min(widths) >= 0.5 * max(widths) for widths in wrapped), wrapped
+
+
+@pytest.mark.parametrize("layout", ["trifold", "bifold"])
+def test_a_heading_with_a_word_wider_than_its_column_is_told_not_set_wider(inputs: Inputs, layout: str) -> None:
+    """Balancing a heading's lines never sets it wider than its column: a word too long for the column is the
+    error that says so, as before (it was set 277 pt wide in a 179 pt column, over the next column's words)."""
+    edit(inputs.content, "heading: What is it?", "heading: Supercalifragilisticexpialidociousnessitudeness treatment")
+    result = build(inputs, layout=layout)
+    errors = [d.message for d in result.diagnostics if d.is_error]
+    assert result.pdf is None and any("too long for its column" in m for m in errors), errors

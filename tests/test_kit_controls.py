@@ -419,3 +419,24 @@ def test_section_headings_look_the_designs_size_whatever_the_heading_family(kit:
     assert size == (14.0 if height >= 0.52 else 15.75)
     assert size * height >= 0.98 * 14.0 * 0.53  # its letters as tall as the design's (within 2 %)
     assert size * height >= 1.2 * sub * body  # a fifth taller than the subheadings' letters, or more
+
+
+def test_arabic_headings_keep_their_size_whatever_the_latin_heading_face(tmp_path: Path) -> None:
+    """Headings in Arabic letters print in the kit's Arabic face: a Latin heading family with small letters (Alegreya
+    Sans ExtraBold) does not make them larger."""
+    root = Path(__file__).resolve().parents[1]
+    kit = tmp_path / "kit"
+    kit.mkdir()
+    for f in (root / "assets").iterdir():
+        if f.is_file():
+            (kit / f.name).write_bytes(f.read_bytes())
+    brand = (kit / "brand.yaml").read_text(encoding="utf-8")
+    old = "heading: {family: Be Vietnam Pro, weight: 600}"
+    assert old in brand
+    (kit / "brand.yaml").write_text(brand.replace(old, "heading: {family: Alegreya Sans, weight: 800}"), "utf-8")
+    src, diags = api.load(root / "translations" / "ar.yaml", kit / "brand.yaml")
+    assert src is not None, diags
+    result = api.build(src, api.Options())
+    assert result.layout is not None, [d.format() for d in result.diagnostics if d.is_error]
+    sizes = {r.size for t in texts(result.layout) if t.role == "heading" and t.level == 2 for r in t.runs}
+    assert sizes == {14.0}, sizes

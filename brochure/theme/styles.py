@@ -187,7 +187,8 @@ def make_theme(
         # (notes, the sources and document details at the kit's size: their long citations and addresses, which
         # cannot break, have the room they had)
         s = replace(scale.set_for(grow), note=s.note, fine=s.fine)
-    s = replace(s, heading=heading_size(s.heading, fonts))
+    if not arabic_letters:  # (headings in Arabic letters print in the Arabic face, whatever the Latin one's letters)
+        s = replace(s, heading=heading_size(s.heading, fonts))
     styles = MappingProxyType(_styles(s, fonts, palette, direction))
     return Theme(palette, fonts, s, styles, press_profile, direction)
 
