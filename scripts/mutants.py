@@ -2681,15 +2681,15 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "bifold-back-in-one-column",
         "layout/back.py",
-        '    if not wide:\n        return [Frame("back", box, page)]',
+        '    if not columns:\n        return [Frame("back", box, page)]',
         '    if True:\n        return [Frame("back", box, page)]',
         "tests/test_balance.py::test_the_bifolds_back_sets_its_sections_in_two_columns",
     ),
     m(
         "bifold-back-overflows-in-two-columns",
         "layout/back.py",
-        '    for columns in (True, False) if any(s.place == "back" for s in inp.sections) else (False,):',
-        '    for columns in (True,) if any(s.place == "back" for s in inp.sections) else (False,):',
+        "    for columns in (True, False) if two else (False,):",
+        "    for columns in (True,) if two else (False,):",
         "tests/test_balance.py::test_a_bifolds_back_too_full_for_two_columns_keeps_one",
     ),
     m(

@@ -15,7 +15,7 @@ from brochure.frozen import frozen
 from brochure.geometry.sheet import MM, Rect
 from brochure.inputs.inline import display_url, escape_text, link_markup
 from brochure.layout import citations
-from brochure.layout.blocks import Blocks
+from brochure.layout.blocks import Blocks, is_wide
 from brochure.layout.compose import GROSS, Inputs, fill, overset, stack_down, too_wide, where
 from brochure.layout.document import document_block
 from brochure.layout.flow import EPS, Frame, Item, floor_of
@@ -68,7 +68,8 @@ def back(inp: Inputs, box: Rect, page: int) -> Back:
     feet = [_foot(inp, box)] if inp.trial or not rtl else [_foot(inp, box), _foot(inp, box, run_on=True)]
     least = least_size(contact.booking_url)  # (a long booking address's code keeps modules a phone tells apart)
     last: Back | None = None
-    for columns in (True, False) if any(s.place == "back" for s in inp.sections) else (False,):
+    two = is_wide(box.w, inp.theme) and any(s.place == "back" for s in inp.sections)
+    for columns in (True, False) if two else (False,):
         for foot in feet:
             for website, qr_mm, gap in GIVE_WAY:
                 if not (website or shown):
@@ -234,7 +235,7 @@ def _back(
     need, bottom_placed, keys = foot.need, foot.placed, foot.keys
     above = box.y + need + gap + (box.top - y) + SECTION_GAP * L  # the sections keep above the call to action
     middle = Rect(box.x, above, box.w, max(0.0, box.top - above))
-    frames = _frames(middle, page, columns and wide, rtl)
+    frames = _frames(middle, page, columns, rtl)
     res, flow_diags = fill(inp, [s for s in inp.sections if s.place == "back"], frames)
     diags += flow_diags
     sections = [p for frame in res.placed for p in frame]
@@ -247,10 +248,10 @@ def _back(
     return Back([*sections, *placed, *bottom_placed], *book(placed[2].box), diags)
 
 
-def _frames(box: Rect, page: int, wide: bool, rtl: bool) -> list[Frame]:
-    """The frames the back's sections flow through: on a wide back (the bi-fold's) two columns, balanced, for
+def _frames(box: Rect, page: int, columns: bool, rtl: bool) -> list[Frame]:
+    """The frames the back's sections flow through: with `columns` (a wide back: the bi-fold's) two, balanced, for
     lines of a readable length (one column across an A5 page ran 80-96 characters); else one."""
-    if not wide:
+    if not columns:
         return [Frame("back", box, page)]
     left, right = box.halves(GUTTER)
     return [Frame("back", r, page, leaf="back") for r in ((right, left) if rtl else (left, right))]

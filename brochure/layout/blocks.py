@@ -32,6 +32,12 @@ SOURCES = "sources"  # the id of the references list when it is a section of its
 LABEL_PT = 7.5  # the labels of drawings, before they shrink to fit (never under 7 pt)
 
 
+def is_wide(width: float, theme: Theme) -> bool:
+    """Whether a back this wide sets its QR box and contact lines side by side and its sections in two columns
+    (a bi-fold's A5 page)."""
+    return width >= WIDE * theme.scale.zoom
+
+
 class Blocks:
     """Turns blocks into Items for one theme and column width; what cannot be drawn there goes to `problems`."""
 
@@ -50,7 +56,7 @@ class Blocks:
         self.width = width
         self.links = links
         self.L = theme.scale.leading
-        self.wide = width >= WIDE * theme.scale.zoom  # (a back as wide as a bi-fold's page)
+        self.wide = is_wide(width, theme)
         scale = theme.scale  # a drawing's labels as the body family's small type; large print: at the body size
         self.label_pt = LABEL_PT * scale.apparent if scale.zoom == 1 else scale.body
         self.locate = locate  # a key path -> where it is written (for problems found while laying out)

@@ -151,8 +151,12 @@ def balance(items: list[Item], frames: list[Frame], keep: tuple[bool, bool], res
         cut = best_cut + fine * k
         if 0 < cut < step * stop:
             candidate = trial_at(cut)
-            if candidate is not None and not candidate.leftover and _spread(candidate, side) < spread_best - 0.5:
-                best, spread_best = candidate, _spread(candidate, side)
+            if (
+                candidate is not None
+                and not candidate.leftover
+                and (spread := _spread(candidate, side)) < spread_best - 0.5
+            ):
+                best, spread_best = candidate, spread
     return best
 
 
