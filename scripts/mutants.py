@@ -308,7 +308,7 @@ MUTANTS: tuple[Mutant, ...] = (
         "layout/compose.py",
         "        rewrap(res)\n",
         "        pass\n",
-        "tests/test_golden.py::test_the_page_looks_as_approved[trifold-maple-office-a4-page2]",
+        "tests/test_balance.py::test_a_paragraph_balanced_into_the_narrow_panel_and_back_is_set_at_the_width_it_prints_at",
     ),
     m(
         "parse-remembered-without-the-style",

@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+import yaml
 from conftest import Inputs, edit
 from helpers import BRAND, CONTENT, MAPLE, ROOT, build, sources, texts
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from brochure import api, cli
 from brochure.geometry.sheet import MM
@@ -220,3 +222,28 @@ def test_a_heading_with_a_word_wider_than_its_column_is_told_not_set_wider(input
     result = build(inputs, layout=layout)
     errors = [d.message for d in result.diagnostics if d.is_error]
     assert result.pdf is None and any("too long for its column" in m for m in errors), errors
+
+
+def test_a_paragraph_balanced_into_the_narrow_panel_and_back_is_set_at_the_width_it_prints_at(tmp_path: Path) -> None:
+    """The tri-fold's third inside panel is narrower than the other two (it folds in). Balancing tries the words
+    in each panel; a paragraph it last tried in the narrow panel but placed in a wide one drew the narrow lines,
+    and on Letter, with the first two sections left out, the 'risks' section was printed over its neighbour (a
+    build that failed). Every paragraph is set at its own panel's width: its lines keep to the column, and each
+    line but a paragraph's last is full (the next line's first word would not have fitted on it)."""
+    data = yaml.safe_load(CONTENT.read_text(encoding="utf-8"))
+    data["sections"] = [s for s in data["sections"] if s["id"] not in ("what-is-it", "what-it-can-do")]
+    content = tmp_path / "content.yaml"
+    content.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    for paper in ("a4", "letter"):
+        result = api.build(sources(content, BRAND), api.Options(layout="trifold", paper=paper))
+        assert result.ok and result.layout is not None, [d.format() for d in result.diagnostics]
+        lines = [
+            t for t in texts(result.layout) if t.role in ("paragraph", "list_item") and t.region.startswith("inside")
+        ]
+        assert lines and all(t.overrun < 0.5 for t in lines), [t.text for t in lines if t.overrun >= 0.5]
+        for line, after in itertools.pairwise(lines):
+            if line.element != after.element or line.measure != after.measure or not after.text.split():
+                continue  # (not the same paragraph's next line)
+            word, run = after.text.split()[0], after.runs[0]
+            needs = stringWidth(" " + word, run.font, run.size)
+            assert line.box.right + needs > line.measure.right - 0.5, (paper, line.text, word)
