@@ -1004,14 +1004,14 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "svg-logo-padding-kept",
-        "inputs/logo.py",
-        "    drawing = _trim_drawing(drawing)\n",
-        "",
+        "inputs/svg.py",
+        "    return _trim_drawing(drawing), None\n",
+        "    return drawing, None\n",
         "tests/test_kit_controls.py::test_an_svg_logos_padding_is_trimmed_so_the_mark_is_as_tall_as_asked",
     ),
     m(
         "svg-logo-strokes-cut",
-        "inputs/logo.py",
+        "inputs/svg.py",
         "    reach = float(width) * abs(ma * md - mb * mc) ** 0.5 if stroked else 0.0\n",
         "    reach = 0.0\n",
         "tests/test_kit_controls.py::test_an_svg_logos_strokes_are_kept_whole_when_trimming",
@@ -1593,7 +1593,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "logo-svg-entities-dropped",
-        "inputs/logo.py",
+        "inputs/svg.py",
         "if named or entity is not None or (dtd is not None and next(dtd.iterentities(), None) is not None):",
         "if named:",
         "tests/test_assets_hostile.py::test_a_bad_svg_logo_is_refused_at_logo",
@@ -1601,7 +1601,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "logo-svg-any-doctype-refused",
-        "inputs/logo.py",
+        "inputs/svg.py",
         "if named or entity is not None or (dtd is not None and next(dtd.iterentities(), None) is not None):",
         "if named or entity is not None or dtd is not None:",
         "tests/test_assets_hostile.py::test_an_svg_logo_with_the_doctype_exports_write_builds",
@@ -1651,7 +1651,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "logo-svg-entity-in-an-attribute-dropped",
-        "inputs/logo.py",
+        "inputs/svg.py",
         "    named = _ENTITY.search(data)",
         "    named = None",
         "tests/test_assets_hostile.py::test_a_bad_svg_logo_is_refused_at_logo",
@@ -1746,7 +1746,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "svg-gradient-paint-taken",
-        "inputs/logo.py",
+        "inputs/svg.py",
         '        if value.lower().startswith("url("):',
         "        if False:",
         "tests/test_assets_hostile.py",
@@ -1754,7 +1754,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "svg-mask-taken",
-        "inputs/logo.py",
+        "inputs/svg.py",
         '        if value and value.lower() != "none":',
         "        if False:",
         "tests/test_assets_hostile.py",
@@ -1786,7 +1786,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "logo-stroke-spills-past-its-box",
-        "inputs/logo.py",
+        "inputs/svg.py",
         "    left, bottom, right, top = min(left, x0), min(bottom, y0), max(right, x1), max(top, y1)\n",
         "",
         "tests/test_kit_controls.py",
@@ -2113,7 +2113,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "a-logos-opacity-printed-solid",
-        "inputs/logo.py",
+        "inputs/svg.py",
         "        if value is not None and not _opaque(value):",
         "        if False:",
         "tests/test_assets_hostile.py",
@@ -2726,6 +2726,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "    if not arabic_letters:  # (headings in Arabic letters",
         "    if True:  # (headings in Arabic letters",
         "tests/test_kit_controls.py::test_arabic_headings_keep_their_size_whatever_the_latin_heading_face",
+    ),
+    m(
+        "batch-kits-read-with-their-logo",
+        "batch.py",
+        "            brand, _ = load_brand(group.kit, logo=False)",
+        "            brand, _ = load_brand(group.kit)",
+        "tests/test_batch.py::test_a_batch_with_nothing_to_build_reads_no_logo_and_starts_no_worker",
+    ),
+    m(
+        "batch-workers-made-before-anything-is-asked",
+        "batch.py",
+        "    return Deferred(make)\n",
+        "    return make()\n",
+        "tests/test_batch.py::test_a_batch_with_nothing_to_build_reads_no_logo_and_starts_no_worker",
     ),
     m(
         "bifold-break-named-a-column",

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import subprocess
+import sys
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date, timedelta
@@ -13,7 +16,7 @@ from typing import Any, TypeVar
 
 import pytest
 from conftest import Inputs, edit, position
-from helpers import batch, cli, editions_file
+from helpers import TESTED, batch, cli, editions_file
 
 from brochure import batch as batch_module
 from brochure.batch import read_contents, tasks
@@ -328,6 +331,30 @@ def test_what_stands_as_it_was_is_settled_without_a_worker(inputs: Inputs, capsy
         ("bifold", "built"),
         ("large-print", "unchanged"),
     ]
+
+
+def test_a_batch_with_nothing_to_build_reads_no_logo_and_starts_no_worker(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Run as a marketing team runs it again (a process of its own), with nothing changed: it settles every edition
+    from the kit's and words' files alone. It neither draws the logo (svglib, lxml) nor loads the layout engine
+    (ReportLab), Pillow or worker processes (multiprocessing): 0.8 s of CPU for the shipped 72 editions became
+    about 0.5 s (docs/performance.md)."""
+    path = _editions(inputs)
+    batch(capsys, path)
+    heavy = ("reportlab", "svglib", "lxml", "PIL", "multiprocessing", "pikepdf")
+    probe = (
+        "import sys\nfrom brochure.cli import main\nstatus = main(['batch', sys.argv[1], '--jobs', '2'])\n"
+        f"print(status, sorted({{m.split('.')[0] for m in sys.modules}} & set({heavy!r})))"
+    )
+    env = dict(os.environ, PYTHONPATH=TESTED)
+    command = [sys.executable, "-c", probe, str(path)]  # (run in the folder of the inputs: never this checkout's)
+    done = subprocess.run(command, cwd=path.parent, env=env, capture_output=True, text=True, check=False)
+    assert "0 built, 2 unchanged" in done.stdout and done.stdout.splitlines()[-1] == "0 []", done.stdout + done.stderr
+    edit(inputs.kit / "logo.svg", "<svg", "<svg><broken")  # (the logo is read where an edition is built)
+    status, out, err = batch(capsys, path)
+    assert status == 1 and "0 built, 0 unchanged, 2 failed" in out, out
+    assert "logo is not a readable SVG file" in err, err
 
 
 def test_an_input_gone_while_the_batch_settles_fails_its_editions_and_the_batch_goes_on(

@@ -7,8 +7,6 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from PIL import Image
-
 from brochure import limits
 from brochure.diagnostics import Diagnostic, Location
 from brochure.frozen import frozen
@@ -205,12 +203,16 @@ def kit_identity(path: Path) -> Path:
     return path.parent.resolve() / path.name
 
 
-def load_brand(path: Path) -> tuple[Brand | None, list[Diagnostic]]:
-    """Read and validate a brand kit; asset paths must stay inside the kit's folder."""
-    return load_file(path, "brand", "pass --brand PATH to a brand.yaml", lambda r, root: _read_brand(r, root, path))
+def load_brand(path: Path, logo: bool = True) -> tuple[Brand | None, list[Diagnostic]]:
+    """Read and validate a brand kit; asset paths must stay inside the kit's folder. `logo=False` reads it for its
+    names and files alone (a batch's outputs and stamps): the logo file must be there but is not read (`Logo.unread`);
+    such a Brand is never built from."""
+    return load_file(
+        path, "brand", "pass --brand PATH to a brand.yaml", lambda r, root: _read_brand(r, root, path, logo)
+    )
 
 
-def _read_brand(r: Reader, root: Node, path: Path) -> Brand | None:
+def _read_brand(r: Reader, root: Node, path: Path, read_logo_file: bool = True) -> Brand | None:
     top = r.mapping(
         root,
         "",
@@ -226,7 +228,9 @@ def _read_brand(r: Reader, root: Node, path: Path) -> Brand | None:
     logo_node, logo_key, heights = read_logo(r, top.get("logo"))
     logo_path = _asset(r, logo_node, logo_key, kit, (".svg", ".png"))
     logo = None
-    if logo_path is not None and logo_node is not None:  # load the file here, where its line in brand.yaml is known
+    if logo_path is not None and not read_logo_file:
+        logo = Logo.unread(logo_path)
+    elif logo_path is not None and logo_node is not None:  # load the file here, where its line in brand.yaml is known
         logo, problem = load_logo(logo_path, r.at(logo_node, logo_key))
         if problem is not None:
             r.diags.append(problem)
@@ -453,7 +457,7 @@ def profile_problem(path: Path) -> tuple[str, str]:
         return "not a readable ICC profile (no ICC header)", hint
     if declared > len(data):
         return f"the ICC profile is cut short ({len(data):,} of its {declared:,} bytes)", hint
-    from PIL import ImageCms  # (LittleCMS: for a kit's own profile only)
+    from PIL import Image, ImageCms  # (LittleCMS: for a kit's own profile only)
 
     try:
         profile = ImageCms.ImageCmsProfile(io.BytesIO(data))

@@ -16,13 +16,15 @@ import math
 import struct
 import warnings
 from pathlib import Path
-
-from PIL import Image
+from typing import TYPE_CHECKING
 
 from brochure import limits
 from brochure.frozen import frozen
 from brochure.geometry.sheet import PAPER_SIZES
 from brochure.inputs.files import read_bytes
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 _ORIENTATION = 0x0112  # the EXIF tag a phone writes instead of turning the pixels
 _KEEP = {("PNG", "1"), ("PNG", "L"), ("PNG", "LA"), ("PNG", "P"), ("PNG", "RGB"), ("PNG", "RGBA")}
@@ -80,6 +82,8 @@ def load_picture(path: Path, used: int = 0) -> PictureData | Refusal:
         if kind:
             return Refusal(f"the file is really {kind}: only PNG and JPEG pictures can be printed", _AGAIN)
         return Refusal(f"not a readable picture (the file is {'empty' if not data else 'not PNG or JPEG'})", _AGAIN)
+    from PIL import Image  # (Pillow: when a picture is read)
+
     with warnings.catch_warnings():  # Pillow's warnings (a bomb, corrupt EXIF) are ours to word, not lines on stderr
         warnings.simplefilter("ignore")
         warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -88,6 +92,8 @@ def load_picture(path: Path, used: int = 0) -> PictureData | Refusal:
 
 def _decoded(data: bytes, kind: str, path: Path, used: int) -> PictureData | Refusal:
     """Sizes from the header checked against the budgets first; then every byte decoded once."""
+    from PIL import Image
+
     most = f"{limits.PICTURE_PIXELS / 1e6:.0f} megapixels"
     try:
         im = Image.open(io.BytesIO(data), formats=[kind])
@@ -139,14 +145,14 @@ def _kind(data: bytes) -> str:
     return ""
 
 
-_TURNS = {  # EXIF orientation -> what puts the picture upright
-    2: Image.Transpose.FLIP_LEFT_RIGHT,
-    3: Image.Transpose.ROTATE_180,
-    4: Image.Transpose.FLIP_TOP_BOTTOM,
-    5: Image.Transpose.TRANSPOSE,
-    6: Image.Transpose.ROTATE_270,
-    7: Image.Transpose.TRANSVERSE,
-    8: Image.Transpose.ROTATE_90,
+_TURNS = {  # EXIF orientation -> what puts the picture upright (a name of Pillow's Image.Transpose)
+    2: "FLIP_LEFT_RIGHT",
+    3: "ROTATE_180",
+    4: "FLIP_TOP_BOTTOM",
+    5: "TRANSPOSE",
+    6: "ROTATE_270",
+    7: "TRANSVERSE",
+    8: "ROTATE_90",
 }
 
 
@@ -156,7 +162,10 @@ def _turn(im: Image.Image) -> Image.Transpose | None:
         value = im.getexif().get(_ORIENTATION)
     except (OSError, SyntaxError, ValueError, TypeError, KeyError, IndexError, struct.error):
         return None  # EXIF too damaged to say: print the pixels as stored
-    return _TURNS.get(value) if isinstance(value, int) else None
+    from PIL import Image
+
+    name = _TURNS.get(value) if isinstance(value, int) else None
+    return None if name is None else Image.Transpose[name]
 
 
 def _as_is(im: Image.Image, kind: str) -> bool:
@@ -230,6 +239,8 @@ def _at_most_the_sheet(im: Image.Image) -> Image.Image:
     if max(w, h) <= SHEET_PIXELS:
         return im
     k = SHEET_PIXELS / max(w, h)
+    from PIL import Image
+
     return im.resize((max(1, round(w * k)), max(1, round(h * k))), Image.Resampling.LANCZOS, reducing_gap=2.0)
 
 

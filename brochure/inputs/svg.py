@@ -1,0 +1,379 @@
+"""An SVG logo file -> a checked vector Drawing, trimmed to what it draws, or a Diagnostic (inputs/logo.py's SVG half).
+
+An SVG is held to budgets (bytes, elements counting every <use> copy) before svglib sees it; its size must be
+finite numbers in known units; every <use> must point at an element in the file and never at itself; what
+svglib raises on odd input is reported as the logo's problem; the drawing must have finite, sensible bounds.
+Imported only when a logo is an SVG: lxml, svglib and ReportLab's shapes are not loaded to read a kit otherwise.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from lxml import etree
+from reportlab.graphics.shapes import Drawing, Group, Shape, String, mmult
+
+from brochure import limits
+from brochure.diagnostics import Diagnostic, Location, error
+from brochure.inputs.files import read_bytes
+from brochure.inputs.logo import TRIM, trim_box
+
+SVG_NS = "{http://www.w3.org/2000/svg}"
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+_NUMBER = r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"
+_DIGITS = re.compile(r"\d+(?:\.\d*)?|\.\d+")  # each number in path data (an exponent counts twice)
+_LENGTH = re.compile(rf"^\s*({_NUMBER})\s*([a-zA-Z%]*)\s*$")
+_UNITS = {"": 1.0, "px": 1.0, "pt": 96 / 72, "pc": 16.0, "mm": 96 / 25.4, "cm": 96 / 2.54, "in": 96.0, "%": None}
+_SIZES = (0.01, 1e5)  # a logo's width, height and viewBox sides, in CSS pixels (a few hundred is usual)
+_SVG_FAILURES = (ValueError, TypeError, KeyError, IndexError, AttributeError, ArithmeticError, RecursionError)
+_HINT = "export the logo again as plain SVG (shapes only), or use a PNG"
+
+
+# An entity reference other than XML's five and character references (&#38;, &#x26;).
+_ENTITY = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)[A-Za-z_:][-A-Za-z0-9._:]*;")
+
+
+def load_svg(path: Path, at: Location) -> tuple[Drawing | None, Diagnostic | None]:
+    data, problem = read_bytes(path, limits.SVG_BYTES)
+    if data is None:
+        return None, error(at, f"logo cannot be used: {problem}", _HINT)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        if "Excessive depth" in str(exc):  # (libxml2's own words named an option of its, XML_PARSE_HUGE)
+            return None, error(
+                at,
+                "logo SVG nests its elements more than 256 deep",
+                "ungroup the logo's layers in the drawing program, then export it again as plain SVG",
+            )
+        return None, error(at, f"logo is not a readable SVG file: {exc}", "export the logo again as plain SVG")
+    if root is None or root.tag != SVG_NS + "svg":
+        return None, error(at, "logo file is not an SVG document", "the root element must be <svg>")
+    named = _ENTITY.search(data)  # (in an attribute, `fill="&brand;"`, the parser leaves an empty value, no node)
+    entity = next(root.iter(etree.Entity), None)
+    dtd = root.getroottree().docinfo.internalDTD  # (a DOCTYPE naming SVG 1.1's DTD, as exports write it, is fine)
+    if named or entity is not None or (dtd is not None and next(dtd.iterentities(), None) is not None):  # (never
+        # expanded: what they stand for, a colour, was dropped and the logo printed otherwise, black)
+        used = named.group().decode("ascii", "replace") if named else entity.text if entity is not None else ""
+        what = f"uses the entity {used}" if used else "declares entities (<!DOCTYPE svg [...]>)"
+        return None, error(at, f"logo SVG {what}", "export the logo again as plain SVG, without a DOCTYPE")
+    elements = list(root.iter(etree.Element))
+    if len(elements) > limits.SVG_ELEMENTS:
+        return None, error(
+            at,
+            f"logo SVG has {len(elements):,} elements; at most {limits.SVG_ELEMENTS:,} are allowed",
+            "a logo needs a few dozen shapes: simplify it, or export it again without hidden layers",
+        )
+    problem, hint = (
+        _content_problem(elements)
+        or _numbers_problem(elements)
+        or _size_problem(root)
+        or _use_problem(root, elements)
+        or ("", "")
+    )
+    if problem:
+        return None, error(at, problem, hint)
+    from svglib.svglib import SvgRenderer  # (svglib and what it imports only for an SVG logo)
+
+    logging.getLogger("svglib").setLevel(logging.CRITICAL)  # its complaints are ours to word
+    try:
+        drawing = SvgRenderer(str(path)).render(root)
+    except _SVG_FAILURES as exc:
+        return None, error(at, f"logo SVG cannot be drawn: {_short(exc)}", _HINT)
+    problem, hint = _drawing_problem(drawing)
+    if problem:
+        return None, error(at, problem, hint)
+    return _trim_drawing(drawing), None
+
+
+def _trim_drawing(drawing: Drawing) -> Drawing:
+    """The drawing cut down to what it draws (strokes included), where its padding is over the hairline margin:
+    a new Drawing of the trimmed size holding the same shapes, moved; the drawing itself when nothing is cut."""
+    w, h = float(drawing.width), float(drawing.height)
+    bounds = drawing.getBounds()
+    if tuple(drawing.transform) != (1, 0, 0, 1, 0, 0) or bounds is None:
+        return drawing
+    drawn = _drawn_bounds(drawing, (1, 0, 0, 1, 0, 0)) or bounds
+    margin = min(w, h) * TRIM
+    x0, y0, x1, y1 = drawn
+    spills = x0 < 0 or y0 < 0 or x1 > w or y1 > h  # (a stroke reaching past the artboard's edge: the box grows to
+    # hold it, or the logo printed past its place, into the fold or the sheet's edge)
+    if not (spills or x0 > margin or y0 > margin or w - x1 > margin or h - y1 > margin):
+        return drawing
+    left, bottom, right, top = trim_box((0.0, 0.0, w, h), drawn, margin)
+    left, bottom, right, top = min(left, x0), min(bottom, y0), max(right, x1), max(top, y1)
+    trimmed = Drawing(right - left, top - bottom)
+    trimmed.add(Group(*drawing.contents, transform=(1, 0, 0, 1, -left, -bottom)))
+    return trimmed
+
+
+Bounds = tuple[float, float, float, float]
+
+
+def _drawn_bounds(node: Shape, m: tuple[float, ...]) -> Bounds | None:
+    """What the drawing paints, in the drawing's units: each shape's outline through its groups' transforms (m),
+    widened by its own stroke's reach (its whole width: half for the line itself, the rest for square caps and
+    mitred corners). None where it paints nothing."""
+    if isinstance(node, Group):
+        t = mmult(m, tuple(getattr(node, "transform", (1, 0, 0, 1, 0, 0))))
+        boxes = [b for child in node.getContents() if (b := _drawn_bounds(child, t)) is not None]
+        if not boxes:
+            return None
+        return min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)
+    outline = node.getBounds()
+    if outline is None:
+        return None
+    ma, mb, mc, md, me, mf = m
+    corners = [(x, y) for x in (outline[0], outline[2]) for y in (outline[1], outline[3])]
+    xs = [ma * x + mc * y + me for x, y in corners]
+    ys = [mb * x + md * y + mf for x, y in corners]
+    width = getattr(node, "strokeWidth", 0) or 0
+    stroked = getattr(node, "strokeColor", None) is not None and isinstance(width, float | int) and width > 0
+    reach = float(width) * abs(ma * md - mb * mc) ** 0.5 if stroked else 0.0
+    return min(xs) - reach, min(ys) - reach, max(xs) + reach, max(ys) + reach
+
+
+# Painting svglib does not draw: a fill or stroke by a gradient or pattern (`fill="url(#g)"`, in an attribute, a
+# style or a <style> sheet) printed as nothing; a mask or filter was left out (the shape printed unmasked).
+_PAINT_BY_REFERENCE = re.compile(r"(?:^|[;{\s])(fill|stroke)\s*:\s*url\(", re.IGNORECASE)
+_EFFECT = re.compile(r"(?:^|[;{\s])(mask|filter)\s*:\s*url\(", re.IGNORECASE)
+_NOTHING = "which would print as nothing"
+_OPACITY = re.compile(r"(?:^|[;{\s])opacity\s*:\s*([^;}\s]+)", re.IGNORECASE)  # (not fill- or stroke-opacity)
+_FLATTEN = (
+    "flatten it to plain colours in your drawing program (e.g. Object > Expand Appearance, or Path > Object to "
+    "Path), or use a PNG"
+)
+
+
+def _content_problem(elements: list[etree._Element]) -> tuple[str, str] | None:
+    """Text (which would print in a substitute font), painting svglib would leave out (`_painting_problem`), or
+    references to anything outside the file."""
+    for el in elements:
+        if el.tag in (SVG_NS + "text", SVG_NS + "tspan"):
+            return (
+                "logo contains SVG text, which would print in a substitute font",
+                "convert the text to outlines (paths) in your drawing program",
+            )
+        painting = _painting_problem(el, el is elements[0])
+        if painting:
+            return painting, _FLATTEN
+        href = _href(el)
+        if href and not href.startswith("#"):
+            return (
+                f"logo refers to an outside file or address '{href[:60]}'",
+                "embed everything in the SVG; no linked images or fonts",
+            )
+    return None
+
+
+def _painting_problem(el: etree._Element, root: bool) -> str:
+    """What of this element would print otherwise than drawn: a gradient or pattern paint, a mask, a filter, an
+    <svg> inside the <svg> (placed at another size)."""
+    if el.tag == SVG_NS + "svg" and not root:
+        return "logo SVG has an <svg> inside it, which would print at another size and place"
+    sheets = [el.text or ""] if el.tag == SVG_NS + "style" else []
+    declared = ";".join([el.get("style") or "", *sheets])
+    for key in ("fill", "stroke"):
+        value = (el.get(key) or "").strip()
+        if value.lower().startswith("url("):
+            return f'logo SVG paints with a gradient or pattern ({key}="{value[:40]}"), {_NOTHING}'
+    painted = _PAINT_BY_REFERENCE.search(declared)
+    if painted:
+        return f"logo SVG paints with a gradient or pattern ({painted.group(1)}: url(...)), {_NOTHING}"
+    for key in ("mask", "filter"):
+        value = (el.get(key) or "").strip()
+        if value and value.lower() != "none":
+            return f'logo SVG uses a {key} ({key}="{value[:40]}"), which would be left out'
+    effect = _EFFECT.search(declared)
+    if effect:
+        return f"logo SVG uses a {effect.group(1)} ({effect.group(1)}: url(...)), which would be left out"
+    declared_opacity = _OPACITY.search(declared)
+    for value in (el.get("opacity"), declared_opacity.group(1) if declared_opacity else None):
+        if value is not None and not _opaque(value):  # (svglib leaves an element's or group's opacity out: a
+            # shape at 30 % printed solid; fill-opacity and stroke-opacity it keeps)
+            return f'logo SVG uses opacity (opacity="{value.strip()[:20]}"), which would print solid'
+    return ""
+
+
+def _opaque(value: str) -> bool:
+    """Whether an SVG opacity value is fully opaque (1, 100 %, or more)."""
+    text = value.strip()
+    try:
+        number = float(text[:-1]) / 100 if text.endswith("%") else float(text)
+    except ValueError:
+        return False
+    return number >= 1
+
+
+def _numbers_problem(elements: list[etree._Element]) -> tuple[str, str] | None:
+    """Path data and point lists within limits.SVG_NUMBERS numbers: one huge path costs seconds in every build."""
+    count = 0
+    for el in elements:
+        for key in ("d", "points"):
+            count += len(_DIGITS.findall(el.get(key) or ""))
+    if count > limits.SVG_NUMBERS:
+        return (
+            f"logo SVG's shapes have {count:,} coordinates; at most {limits.SVG_NUMBERS:,} are allowed",
+            "simplify the paths in your drawing program (e.g. Object > Path > Simplify)",
+        )
+    return None
+
+
+def _href(el: etree._Element) -> str:
+    return str(el.get(XLINK_HREF) or el.get("href") or "").strip()
+
+
+def _size_problem(root: etree._Element) -> tuple[str, str] | None:
+    """The <svg>'s width, height and viewBox: finite numbers in known units, neither zero nor absurd."""
+    hint = 'give the <svg> a viewBox of four numbers, e.g. viewBox="0 0 400 100", and a width and height in px'
+    box = root.get("viewBox")
+    if box is not None:
+        parts = box.replace(",", " ").split()
+        if len(parts) != 4 or not all(re.fullmatch(_NUMBER, p) for p in parts):
+            return f'logo SVG has viewBox="{box[:40]}", which is not four numbers', hint
+        x, y, w, h = (float(p) for p in parts)
+        if not all(math.isfinite(v) and abs(v) <= _SIZES[1] for v in (x, y)):
+            return f'logo SVG has viewBox="{box[:40]}", which starts at an absurd position', hint
+        if not all(_SIZES[0] <= v <= _SIZES[1] for v in (w, h)):
+            return f'logo SVG has viewBox="{box[:40]}": its width and height must be positive and sensible', hint
+    sizes = {k: root.get(k) for k in ("width", "height") if root.get(k) is not None}
+    for key, text in sizes.items():
+        m = _LENGTH.match(text or "")
+        if m is None:
+            return f'logo SVG has {key}="{text[:40] if text else ""}", which is not a length', hint
+        value, unit = float(m.group(1)), m.group(2).lower()
+        if unit not in _UNITS:
+            return f"logo SVG has {key}=\"{text}\" in unknown units '{m.group(2)}'", "use px, pt, mm, cm or in"
+        if unit == "%" and box is None:
+            return f'logo SVG has {key}="{text}" in % but no viewBox', hint
+        scale = _UNITS[unit]
+        low, high = (0.1, 1000.0) if scale is None else (_SIZES[0] / scale, _SIZES[1] / scale)
+        if not (math.isfinite(value) and low <= value <= high):
+            return f'logo SVG has {key}="{text}": it must be positive and sensible', hint
+    if box is None and len(sizes) < 2:
+        return "logo SVG has no size", "give the <svg> a viewBox"
+    return None
+
+
+def _use_problem(root: etree._Element, elements: list[etree._Element]) -> tuple[str, str] | None:
+    """Every '#id' reference names an element in the file; none copies itself; copies stay within budget."""
+    ids: dict[str, etree._Element] = {}
+    for el in elements:
+        ident = el.get("id")
+        if ident is not None:
+            ids.setdefault(ident, el)
+    targets: dict[etree._Element, etree._Element] = {}
+    for el in elements:
+        href = _href(el)
+        if href.startswith("#"):
+            target = ids.get(href[1:])
+            if target is None:
+                return (
+                    f"logo SVG refers to '{href[:60]}', which is not in the file",
+                    "every <use> must point at the id of a shape in the same SVG",
+                )
+            targets[el] = target
+    # Count the elements the drawing expands to (each <use> adds a copy of its target), depth first,
+    # without recursion; meeting an element that is still being counted means a circular reference.
+    size: dict[etree._Element, int] = {}
+    open_: set[etree._Element] = set()
+    stack: list[tuple[etree._Element, Iterator[etree._Element]]] = []
+
+    def enter(el: etree._Element) -> None:
+        follow = [c for c in el if isinstance(c.tag, str)]
+        if el in targets:
+            follow.append(targets[el])
+        open_.add(el)
+        stack.append((el, iter(follow)))
+
+    enter(root)
+    while stack:
+        el, todo = stack[-1]
+        nxt = next(todo, None)
+        if nxt is None:
+            stack.pop()
+            open_.discard(el)
+            copied = size[targets[el]] if el in targets else 0
+            size[el] = 1 + sum(size[c] for c in el if isinstance(c.tag, str)) + copied
+            if size[el] > limits.SVG_ELEMENTS:
+                return (
+                    f"logo SVG expands to over {limits.SVG_ELEMENTS:,} elements once its <use> copies are drawn",
+                    "a logo needs a few dozen shapes: simplify it",
+                )
+        elif nxt in open_:
+            tag = etree.QName(el).localname
+            return (
+                f'logo SVG has a circular <{tag} href="{_href(el)[:40]}">: it ends up copying itself',
+                "point each <use> at a shape, never at a group that contains the <use>",
+            )
+        elif nxt not in size:
+            enter(nxt)
+    return None
+
+
+def _drawing_problem(drawing: Drawing | None) -> tuple[str, str]:
+    """Finite numbers everywhere, something drawn, and bounds near the logo's own box."""
+    if drawing is None:
+        return "logo SVG cannot be drawn", _HINT
+    w, h = float(drawing.width), float(drawing.height)
+    if not all(math.isfinite(v) and v > 0 for v in (w, h)):
+        return "logo SVG has no size", "give the <svg> a viewBox"
+    if max(w / h, h / w) > 50:
+        return (
+            f"logo SVG is {w:.4g} x {h:.4g} points, too long and thin to print",
+            "check its width, height and viewBox",
+        )
+    if _has_text(drawing):
+        return "logo contains text", "convert the text to outlines"
+    if not all(math.isfinite(v) for v in _numbers(drawing)):
+        return "logo SVG has a number that is not finite (nan or infinity) in a shape", _HINT
+    try:
+        bounds = drawing.getBounds()
+    except _SVG_FAILURES as exc:
+        return f"logo SVG cannot be drawn: {_short(exc)}", _HINT
+    if bounds is None:
+        return "logo SVG draws nothing", "check the file has visible shapes (not only <defs> or hidden layers)"
+    x0, y0, x1, y1 = bounds
+    if not all(math.isfinite(v) for v in bounds) or x0 < -w / 2 or y0 < -h / 2 or x1 > 1.5 * w or y1 > 1.5 * h:
+        return (
+            "logo SVG draws far outside its own box (its viewBox); it would print over the text beside it",
+            "fit the viewBox to the artwork in your drawing program (e.g. 'fit artboard to artwork')",
+        )
+    return "", ""
+
+
+def _numbers(node: Shape) -> Iterator[float]:
+    """Every number a shape (and its children) will write into the PDF: positions, sizes, transforms."""
+    for value in vars(node).values():
+        if isinstance(value, float | int) and not isinstance(value, bool):
+            yield float(value)
+        elif isinstance(value, list | tuple):
+            for v in value:
+                if isinstance(v, float | int) and not isinstance(v, bool):
+                    yield float(v)
+                elif isinstance(v, list | tuple):
+                    yield from (float(x) for x in v if isinstance(x, float | int) and not isinstance(x, bool))
+                elif isinstance(v, Shape):
+                    yield from _numbers(v)
+
+
+def _has_text(node: Group | Drawing) -> bool:
+    for child in node.getContents():
+        if isinstance(child, String):
+            return True
+        if isinstance(child, Group) and _has_text(child):
+            return True
+    return False
+
+
+def _short(exc: BaseException) -> str:
+    """svglib's complaint, when it says something, in one short line."""
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    if len(text.strip("'\" ")) < 3:
+        return f"svglib fails on it ({type(exc).__name__})"
+    return text[:120]
