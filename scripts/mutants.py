@@ -2742,6 +2742,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_batch.py::test_a_batch_with_nothing_to_build_reads_no_logo_and_starts_no_worker",
     ),
     m(
+        "qr-label-broken-unevenly",
+        "layout/back.py",
+        "    qr_text = Stack([(qr_label, 0.0)], balanced=True)",
+        "    qr_text = Stack([(qr_label, 0.0)])",
+        "tests/test_balance.py::test_the_qr_codes_label_breaks_into_lines_about_even",
+    ),
+    m(
+        "stack-balanced-label-at-the-wrong-side-rtl",
+        "layout/flowables.py",
+        "x + (self.width - w if rtl else 0.0)",
+        "x + (self.width - w if not rtl else 0.0)",
+        "tests/test_balance.py::test_the_qr_codes_label_breaks_into_lines_about_even",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

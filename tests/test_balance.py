@@ -214,6 +214,25 @@ def test_a_heading_that_wraps_breaks_into_lines_about_even(content: str) -> None
     assert all(min(widths) >= 0.5 * max(widths) for widths in wrapped), wrapped
 
 
+@pytest.mark.parametrize("content", ["es.yaml", "pl.yaml"])
+def test_the_qr_codes_label_breaks_into_lines_about_even(content: str) -> None:
+    """Beside the bi-fold back's QR code, the Spanish label printed 'Escanee para pedir / cita' and the Polish
+    'Zeskanuj, aby się / umówić', a word alone under three. They break as a designer breaks them: 'Escanee para /
+    pedir cita', 'Zeskanuj, aby / się umówić'."""
+    src = sources(ROOT / "translations" / content, BRAND)
+    result = api.build(src, api.Options(layout="bifold"))
+    assert result.ok and result.layout
+    words = src.content.qr_label
+    label = [t for t in texts(result.layout, region="back") if t.text.strip() and t.text.strip() in words]
+    assert len(label) == 2 and " ".join(t.text.strip() for t in label) == words, [t.text for t in label]
+    widths = [t.box.w for t in label]
+    assert min(widths) >= 0.6 * max(widths), [t.text for t in label]
+    back = texts(result.layout, region="back")
+    address = back[back.index(label[-1]) + 1]  # (the booking address under it, flush with it at the left)
+    assert "clearwaterskin.co.uk" in address.text, address.text
+    assert all(abs(t.box.x - address.box.x) < 0.5 for t in label), [(t.text, t.box.x, address.box.x) for t in label]
+
+
 @pytest.mark.parametrize("layout", ["trifold", "bifold"])
 def test_a_heading_with_a_word_wider_than_its_column_is_told_not_set_wider(inputs: Inputs, layout: str) -> None:
     """Balancing a heading's lines never sets it wider than its column: a word too long for the column is the

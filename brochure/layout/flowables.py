@@ -335,19 +335,27 @@ class Art(Flowable):  # type: ignore[misc]
 
 
 class Stack(Flowable):  # type: ignore[misc]
-    """Paragraphs drawn one under another with fixed gaps; measured once per width."""
+    """Paragraphs drawn one under another with fixed gaps; measured once per width. With `balanced`, its first
+    paragraph (a label) breaks into lines about even, as a section heading does ("Escanee para / pedir cita", not
+    "Escanee para pedir / cita")."""
 
-    def __init__(self, parts: list[tuple[Paragraph, float]], entry: Entry | None = None) -> None:
+    def __init__(self, parts: list[tuple[Paragraph, float]], entry: Entry | None = None, balanced: bool = False):
         super().__init__()
         self.parts = parts  # (paragraph, gap before it)
         self.entry = entry  # the list item it is, if it is one (a reference in full)
+        self.balanced = balanced
         self._sizes: list[float] = []
+        self._widths: list[float] = []  # each paragraph's lines' width
         self._width = self._height = 0.0  # (as last wrapped)
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         if self._sizes and aw == self._width:  # (its paragraphs hold their lines at the width last asked)
             return aw, self._height
-        self._sizes = [p.wrap(aw, 10_000)[1] for p, _ in self.parts]
+        self._widths = [
+            balanced_width(p, aw) if i == 0 and self.balanced and isinstance(p, Para) else aw
+            for i, (p, _) in enumerate(self.parts)
+        ]
+        self._sizes = [p.wrap(w, 10_000)[1] for (p, _), w in zip(self.parts, self._widths, strict=True)]
         self.width = self._width = aw
         self.height = self._height = sum(self._sizes) + sum(g for _, g in self.parts)
         return aw, self._height
@@ -358,9 +366,10 @@ class Stack(Flowable):  # type: ignore[misc]
     def draw_at(self, x: float, top: float) -> None:
         y = top
         begin_entry(self.canv, self.entry)
-        for (p, gap), h in zip(self.parts, self._sizes, strict=True):
+        for (p, gap), h, w in zip(self.parts, self._sizes, self._widths, strict=True):
             y -= gap + h
-            place(self.canv, p, x, y)
+            rtl = getattr(p.style, "direction", "ltr") == "rtl"
+            place(self.canv, p, x + (self.width - w if rtl else 0.0), y)  # (narrower: at the reading side)
         end_entry(self.canv, self.entry)
 
     def draw(self) -> None:
@@ -447,10 +456,10 @@ BALANCE_TRIES = 8  # halvings of the range a heading's balanced width is looked 
 
 
 def balanced_width(para: Para, aw: float) -> float:
-    """The narrowest width, at most aw, at which a heading breaks into as many lines as at aw: its lines about
-    even, no word left alone on its last line ("What it can and cannot / do"). One line, a heading with a word
-    wider than aw (the overrun check tells it) and a heading set by layout/rtl.py keep aw. Remembered per width on
-    the paragraph (the flow asks again and again)."""
+    """The narrowest width, at most aw, at which a heading or a label breaks into as many lines as at aw: its lines
+    about even, no word left alone on its last line ("What it can and cannot / do"). One line, a heading with a
+    word wider than aw (the overrun check tells it) and a heading set by layout/rtl.py keep aw. Remembered per width
+    on the paragraph (the flow asks again and again)."""
     known: dict[float, float] = para.__dict__.setdefault("_balanced", {})
     if aw in known:
         return known[aw]
