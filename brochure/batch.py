@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 import fontpkg
 
-from brochure import __version__
+from brochure import __version__, limits
 from brochure.collector import for_many_builds, load_api
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.frozen import frozen
@@ -40,6 +40,7 @@ from brochure.inputs.blocks import Image
 from brochure.inputs.brand import Brand, kit_files, kit_identity, load_brand
 from brochure.inputs.content import Content, declared_language, load_content
 from brochure.inputs.editions import Editions, Group
+from brochure.inputs.files import read_bytes
 from brochure.output.files import BATCH_MANIFEST, PDF, PNG, Refused, in_the_way, same_file, write_atomic
 from brochure.preflight.dates import check_dates, today
 from brochure.vocabulary import LayoutName, PaperName, Target, direction
@@ -56,6 +57,7 @@ THUMB_DPI = 24.0  # a page 200-280 pixels tall
 ORPHAN_CHECK_S = 1.0  # how often a worker looks whether its batch is still there
 PICTURE_BYTES = 4 * 2**20  # a page picture the manifest records is never larger (they are 20-60 KB)
 KITS_KEPT = 8  # kits a worker keeps read, by the hash of their files
+KIT_FILE_BYTES = max(limits.FONT_BYTES, limits.PICTURE_BYTES, limits.SVG_BYTES)  # a kit's or picture's file hashed
 SOURCES_KEPT = 16  # content files a worker keeps read with their kits, by the hashes of their files
 
 
@@ -750,10 +752,8 @@ def _inputs(task: Task) -> tuple[tuple[str, str], ...]:
     out = []
     for path in files:
         name = Path(os.path.relpath(_here(task, path), _here(task, task.base))).as_posix()
-        try:
-            out.append((name, _digest(_here(task, path).read_bytes())))
-        except OSError:
-            out.append((name, ""))
+        data, _ = read_bytes(_here(task, path), KIT_FILE_BYTES)
+        out.append((name, "" if data is None else _digest(data)))
     return tuple(out)
 
 
@@ -984,10 +984,10 @@ def _kit_digest(brand: Brand) -> str:
     parts = []
     for path in sorted({p.resolve() for _, p in kit_files(brand)}):
         name = path.relative_to(here).as_posix() if here in path.parents else path.as_posix()
-        try:
-            parts.append(name.encode() + b"\0" + path.read_bytes())
-        except OSError:
+        data, _ = read_bytes(path, KIT_FILE_BYTES)  # (a pipe is never waited on, nor a huge file read)
+        if data is None:
             return ""
+        parts.append(name.encode() + b"\0" + data)
     return _digest(b"\0".join(parts))
 
 

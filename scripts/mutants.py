@@ -391,8 +391,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "batch-stamps-a-kit-by-its-file-names-alone",
         "batch.py",
-        '            parts.append(name.encode() + b"\\0" + path.read_bytes())\n',
-        "            parts.append(name.encode())\n",
+        '        parts.append(name.encode() + b"\\0" + data)\n',
+        "        parts.append(name.encode())\n",
         "tests/test_adversarial_batch.py::test_a_changed_kit_is_built_again_whatever_folder_the_outputs_go_to",
     ),
     m(
@@ -1257,8 +1257,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "batch-loads-the-pdf-libraries-for-nothing",
         "batch.py",
-        "from brochure import __version__\n",
-        "from brochure import __version__, api  # noqa: F401\n",
+        "from brochure import __version__, limits\n",
+        "from brochure import __version__, api, limits  # noqa: F401\n",
         "tests/test_startup.py",
         k="nothing_to_build",
     ),
@@ -2754,6 +2754,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "x + (self.width - w if rtl else 0.0)",
         "x + (self.width - w if not rtl else 0.0)",
         "tests/test_balance.py::test_the_qr_codes_label_breaks_into_lines_about_even",
+    ),
+    m(
+        "batch-kit-hashed-without-looking",
+        "batch.py",
+        "        data, _ = read_bytes(path, KIT_FILE_BYTES)  # (a pipe",
+        "        data = path.read_bytes()  # (a pipe",
+        "tests/test_batch.py::test_a_kit_file_the_batch_cannot_read_is_refused_unopened",
+    ),
+    m(
+        "unread-logo-taken-on-trust",
+        "inputs/brand.py",
+        "        problem = unread_problem(logo_path, r.at(logo_node, logo_key))",
+        "        problem = None",
+        "tests/test_batch.py::test_a_copied_kit_whose_logo_cannot_be_read_fails_alone",
     ),
     m(
         "bifold-break-named-a-column",

@@ -357,6 +357,48 @@ def test_a_batch_with_nothing_to_build_reads_no_logo_and_starts_no_worker(
     assert "logo is not a readable SVG file" in err, err
 
 
+@pytest.mark.parametrize("kind", ["logo-pipe", "logo-huge", "font-pipe"])
+def test_a_kit_file_the_batch_cannot_read_is_refused_unopened(inputs: Inputs, kind: str) -> None:
+    """A batch reads each kit for its names and files, not its logo's artwork; a logo that is a named pipe hung it
+    (hashing the kit's files waited on the pipe for ever), and one of gigabytes was read whole, three times, into
+    3 GB of memory before it was refused; a font file that is a pipe hung it too. Each is refused as `brochure
+    build` refuses it, at its line in brand.yaml, without being opened (a process of its own, stopped after a
+    minute: a hang fails the test)."""
+    path = _editions(inputs)
+    name, said = "logo.svg", "logo cannot be used: it is a named pipe (FIFO)"
+    if kind == "font-pipe":
+        edit(inputs.brand, "  body: {family: Be Vietnam Pro}", "  body: {regular: body.ttf}")
+        name, said = "body.ttf", "cannot use font file body.ttf: it is a named pipe (FIFO)"
+    else:
+        (inputs.kit / name).unlink()
+    if kind == "logo-huge":
+        with (inputs.kit / name).open("wb") as f:
+            f.truncate(3 * 2**30)  # (sparse: no disk taken)
+        said = "logo cannot be used: it has 3,221,225,472 bytes"
+    else:
+        os.mkfifo(inputs.kit / name)
+    command = [sys.executable, "-m", "brochure", "batch", str(path), "--jobs", "2"]
+    env = dict(os.environ, PYTHONPATH=TESTED)
+    done = subprocess.run(command, cwd=path.parent, env=env, capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 1 and "0 built, 0 unchanged, 2 failed" in done.stdout, done.stdout + done.stderr
+    assert f"brand.yaml:{position(inputs.brand.read_text(encoding='utf-8'), name)[0]}:" in done.stderr
+    assert said in done.stderr, done.stderr
+
+
+def test_a_copied_kit_whose_logo_cannot_be_read_fails_alone(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:
+    """A second kit copied from the first (one id) with a logo that cannot be read is a broken kit, as before a
+    batch read kits without their logos: its editions fail at the logo's line, and the first kit's are built."""
+    kit2 = inputs.kit.parent / "kit2"
+    kit2.mkdir()
+    (kit2 / "brand.yaml").write_text(inputs.brand.read_text(encoding="utf-8"), encoding="utf-8")
+    os.mkfifo(kit2 / "logo.svg")
+    path = _editions(inputs, EDITIONS + "  - kit: kit2/brand.yaml\n    languages: [content.yaml]\n")
+    status, out, err = batch(capsys, path)
+    assert status == 1 and "2 built, 0 unchanged, 2 failed" in out, out + err
+    assert "kit2/brand.yaml" in err and "logo cannot be used: it is a named pipe (FIFO)" in err, err
+    assert "would be written to" not in err, err
+
+
 def test_an_input_gone_while_the_batch_settles_fails_its_editions_and_the_batch_goes_on(
     inputs: Inputs, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -20,7 +20,7 @@ from brochure.inputs.contact import (
 )
 from brochure.inputs.controls import DESIGN_TYPE, OWN_HEIGHTS, LogoHeights, TypeSpec, read_logo, read_type
 from brochure.inputs.files import inside, read_bytes
-from brochure.inputs.logo import Logo, load_logo
+from brochure.inputs.logo import Logo, load_logo, unread_problem
 from brochure.inputs.names import short_name
 from brochure.inputs.reader import Reader, load_file
 from brochure.inputs.yamltree import Node
@@ -228,8 +228,12 @@ def _read_brand(r: Reader, root: Node, path: Path, read_logo_file: bool = True) 
     logo_node, logo_key, heights = read_logo(r, top.get("logo"))
     logo_path = _asset(r, logo_node, logo_key, kit, (".svg", ".png"))
     logo = None
-    if logo_path is not None and not read_logo_file:
-        logo = Logo.unread(logo_path)
+    if logo_path is not None and logo_node is not None and not read_logo_file:
+        problem = unread_problem(logo_path, r.at(logo_node, logo_key))
+        if problem is None:
+            logo = Logo.unread(logo_path)
+        else:
+            r.diags.append(problem)
     elif logo_path is not None and logo_node is not None:  # load the file here, where its line in brand.yaml is known
         logo, problem = load_logo(logo_path, r.at(logo_node, logo_key))
         if problem is not None:

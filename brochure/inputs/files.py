@@ -30,12 +30,10 @@ def read_bytes(path: Path, most: int) -> tuple[bytes | None, str]:
     The path is looked at (stat) before it is opened: a folder, device, pipe or socket is refused
     without being opened (opening a pipe would wait for a writer), and so is a file over budget.
     """
+    problem = unreadable(path, most)
+    if problem:
+        return None, problem
     try:
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode):
-            return None, _not_regular(info.st_mode)
-        if info.st_size > most:
-            return None, f"it has {info.st_size:,} bytes; at most {most:,} ({_size(most)}) are allowed"
         # O_NONBLOCK: should the path turn into a pipe after the stat, the open must not wait for a writer.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
         with os.fdopen(fd, "rb") as f:
@@ -52,6 +50,27 @@ def read_bytes(path: Path, most: int) -> tuple[bytes | None, str]:
     if len(data) > most:
         return None, f"the file grew past the {_size(most)} allowed while it was read"
     return data, ""
+
+
+def unreadable(path: Path, most: int) -> str:
+    """Why read_bytes would refuse the file before reading a byte of it ('' if it would read it): not there, not a
+    regular file (a folder, device, pipe or socket), over `most` bytes, or not to be read. Looked at (stat) only:
+    the file is never opened."""
+    try:
+        info = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return NOT_FOUND
+    except PermissionError:
+        return "the file cannot be read: permission denied"
+    except (OSError, ValueError) as exc:
+        return f"the file cannot be read ({getattr(exc, 'strerror', None) or exc})"
+    if not stat.S_ISREG(info.st_mode):
+        return _not_regular(info.st_mode)
+    if info.st_size > most:
+        return f"it has {info.st_size:,} bytes; at most {most:,} ({_size(most)}) are allowed"
+    if not os.access(path, os.R_OK):
+        return "the file cannot be read: permission denied"
+    return ""
 
 
 def file_kind(mode: int) -> str:

@@ -16,14 +16,17 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from brochure import limits
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.frozen import frozen
-from brochure.inputs.pictures import PictureData, Refusal, load_picture
+from brochure.inputs.files import unreadable
+from brochure.inputs.pictures import FILE_HINT, PictureData, Refusal, load_picture
 
 if TYPE_CHECKING:
     from reportlab.graphics.shapes import Drawing
 
 TRIM = 0.02  # padding over this share of the logo's shorter side is trimmed; a hairline margin is kept
+SVG_HINT = "export the logo again as plain SVG (shapes only), or use a PNG"
 
 
 @frozen
@@ -61,6 +64,17 @@ def load_logo(path: Path, at: Location) -> tuple[Logo | None, Diagnostic | None]
 
 
 _AGAIN = "export the logo again with its artwork in it, or use the SVG"
+
+
+def unread_problem(path: Path, at: Location) -> Diagnostic | None:
+    """What load_logo says of a logo file it would refuse unopened (not there, not a regular file, over its size),
+    found without reading it: for a kit read for its names and files alone (`Logo.unread`). A pipe is never waited
+    on, nor a file of gigabytes hashed for a batch's stamps before it is refused."""
+    svg = path.suffix.lower() != ".png"
+    problem = unreadable(path, limits.SVG_BYTES if svg else limits.PICTURE_BYTES)
+    if not problem:
+        return None
+    return error(at, f"logo cannot be used: {problem}", SVG_HINT if svg else FILE_HINT)
 
 
 def _trim_picture(pic: PictureData) -> PictureData | None:

@@ -26,6 +26,7 @@ from brochure.inputs.files import read_bytes
 if TYPE_CHECKING:
     from PIL import Image
 
+FILE_HINT = f"use a PNG or JPEG file of at most {limits.PICTURE_BYTES // limits.MIB} MB"  # (one it cannot read)
 _ORIENTATION = 0x0112  # the EXIF tag a phone writes instead of turning the pixels
 _KEEP = {("PNG", "1"), ("PNG", "L"), ("PNG", "LA"), ("PNG", "P"), ("PNG", "RGB"), ("PNG", "RGBA")}
 _KEEP |= {("JPEG", "L"), ("JPEG", "RGB")}
@@ -76,7 +77,7 @@ def load_picture(path: Path, used: int = 0) -> PictureData | Refusal:
     """The picture at path, checked and decoded; `used` is the pixels already taken by this file's other pictures."""
     data, problem = read_bytes(path, limits.PICTURE_BYTES)
     if data is None:
-        return Refusal(problem, f"use a PNG or JPEG file of at most {limits.PICTURE_BYTES // limits.MIB} MB")
+        return Refusal(problem, FILE_HINT)
     kind = _kind(data)
     if kind not in ("PNG", "JPEG"):
         if kind:

@@ -20,6 +20,7 @@ from reportlab.graphics.shapes import Drawing, Group, Shape, String, mmult
 from brochure import limits
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.inputs.files import read_bytes
+from brochure.inputs.logo import SVG_HINT as _HINT
 from brochure.inputs.logo import TRIM, trim_box
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
@@ -30,7 +31,6 @@ _LENGTH = re.compile(rf"^\s*({_NUMBER})\s*([a-zA-Z%]*)\s*$")
 _UNITS = {"": 1.0, "px": 1.0, "pt": 96 / 72, "pc": 16.0, "mm": 96 / 25.4, "cm": 96 / 2.54, "in": 96.0, "%": None}
 _SIZES = (0.01, 1e5)  # a logo's width, height and viewBox sides, in CSS pixels (a few hundred is usual)
 _SVG_FAILURES = (ValueError, TypeError, KeyError, IndexError, AttributeError, ArithmeticError, RecursionError)
-_HINT = "export the logo again as plain SVG (shapes only), or use a PNG"
 
 
 # An entity reference other than XML's five and character references (&#38;, &#x26;).
