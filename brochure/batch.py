@@ -774,10 +774,11 @@ def _as_given(d: Diagnostic, root: str) -> Diagnostic:
 
 def _failed_name(task: Task, job: Job) -> str:
     """A failed edition's name: its clinic's id when the kit can be read (so the contact sheet shows it with the
-    clinic's others), the language its words declare when that can be read (else the content file's name: a
-    Polish file named es.yaml took the Spanish edition's name, and its place in the manifest)."""
+    clinic's others: its logo's artwork is not read, so a kit whose logo alone is broken keeps its name), the
+    language its words declare when that can be read (else the content file's name: a Polish file named es.yaml
+    took the Spanish edition's name, and its place in the manifest)."""
     try:
-        brand, _ = load_brand(_here(task, task.kit))
+        brand, _ = load_brand(_here(task, task.kit), logo=False)
         language = declared_language(_here(task, task.content)) or task.content.stem
     except Exception:  # (a bug, or files this machine cannot see: the edition is named by the kit's folder)
         brand, language = None, task.content.stem

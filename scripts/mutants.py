@@ -2770,6 +2770,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_batch.py::test_a_copied_kit_whose_logo_cannot_be_read_fails_alone",
     ),
     m(
+        "failed-edition-named-by-its-kits-folder",
+        "batch.py",
+        "        brand, _ = load_brand(_here(task, task.kit), logo=False)",
+        "        brand, _ = load_brand(_here(task, task.kit))",
+        "tests/test_batch.py::test_a_batch_with_nothing_to_build_reads_no_logo_and_starts_no_worker",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -355,6 +355,7 @@ def test_a_batch_with_nothing_to_build_reads_no_logo_and_starts_no_worker(
     status, out, err = batch(capsys, path)
     assert status == 1 and "0 built, 0 unchanged, 2 failed" in out, out
     assert "logo is not a readable SVG file" in err, err
+    assert "failed: test-clinic/en-gb/trifold/a4/office:" in err, err  # (named as the clinic's others are)
 
 
 @pytest.mark.parametrize("kind", ["logo-pipe", "logo-huge", "font-pipe"])
