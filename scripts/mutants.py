@@ -1812,8 +1812,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "marks-piled-without-limit",
         "inputs/reader.py",
-        "    for problem in (_direction_problem(value), _lone_mark(value), _piled_marks(value)):",
-        "    for problem in (_direction_problem(value), _lone_mark(value)):",
+        "_lone_mark(value), _piled_marks(value), _loose_accent(value)):",
+        "_lone_mark(value), _loose_accent(value)):",
         "tests/test_validation.py",
         k="piled",
     ),
@@ -2775,6 +2775,21 @@ MUTANTS: tuple[Mutant, ...] = (
         "        brand, _ = load_brand(_here(task, task.kit), logo=False)",
         "        brand, _ = load_brand(_here(task, task.kit))",
         "tests/test_batch.py::test_a_batch_with_nothing_to_build_reads_no_logo_and_starts_no_worker",
+    ),
+    m(
+        "accent-typed-apart-read-as-written",
+        "inputs/reader.py",
+        '        value = unicodedata.normalize("NFC", node.value).strip()',
+        "        value = node.value.strip()",
+        "tests/test_validation.py::test_an_accent_typed_as_a_mark_of_its_own_prints_over_its_letter",
+    ),
+    m(
+        "accent-beside-its-letter-unsaid",
+        "inputs/reader.py",
+        "_lone_mark(value), _piled_marks(value), _loose_accent(value)):",
+        "_lone_mark(value), _piled_marks(value)):",
+        "tests/test_validation.py::test_content_mistake",
+        k="accent-typed-apart",
     ),
     m(
         "bifold-break-named-a-column",

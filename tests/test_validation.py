@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, Inputs, edit, position
+from helpers import build
 from PIL import Image
 from reportlab.graphics.shapes import Group
 
@@ -20,6 +21,7 @@ from brochure.inputs.brand import load_brand
 from brochure.inputs.content import load_content
 from brochure.inputs.logo import load_logo
 from brochure.inputs.reader import text_problem
+from brochure.layout.model import Text
 from brochure.theme.fonts import load_fonts
 
 
@@ -199,11 +201,19 @@ CONTENT_MISTAKES = {
     ),
     "marks-piled-on-one-letter": (  # (32 Arabic vowel marks on one letter printed into the heading above)
         '"Fine needles',
-        '"Fine ne\u0301\u0302\u0303\u0304\u0306\u0307edles',
+        '"Fine ne\u0301\u0302\u0303\u0304\u0306\u0307\u0308edles',  # (the first joins the e: é and six)
         '"Fine ne',
         "sections[0].blocks[0].text",
         "the text piles 6 marks on one letter, which print into the line above",
         "at most 5 marks",
+    ),
+    "accent-typed-apart-from-a-letter-it-never-joins": (  # (it printed beside the letter, not over it, exit 0)
+        '"Fine needles',
+        '"Fine nq\u0301eedles',
+        '"Fine nq',
+        "sections[0].blocks[0].text",
+        "U+0301 (COMBINING ACUTE ACCENT) after 'q', which prints beside the letter, not over it",
+        "write the accented letter as one character",
     ),
     "three-letter-language-code": (
         "language: en-GB",
@@ -239,6 +249,16 @@ def test_content_mistake(inputs: Inputs, old: str, new: str, at: str, key: str, 
         assert d.format().startswith(f"{inputs.content}:{line}:{col}: error: ")
     assert message in d.message
     assert hint in d.hint
+
+
+def test_an_accent_typed_as_a_mark_of_its_own_prints_over_its_letter(inputs: Inputs) -> None:
+    """'cafe' + U+0301 (as a Mac keyboard or a file name's words may give it) printed the accent beside the e,
+    over the gap after it, exit 0. The text is read as the same text composed (NFC): the font's é prints."""
+    edit(inputs.content, '"Fine needles', '"Cafe\u0301 fine needles')
+    result = build(inputs)
+    assert result.ok and result.layout is not None, [d.format() for d in result.diagnostics]
+    words = " ".join(t.text for p in result.layout.pages for t in p.items if isinstance(t, Text))
+    assert "Caf\u00e9 fine needles" in words and "\u0301" not in words
 
 
 def test_a_quote_left_open_is_named_where_it_opens(inputs: Inputs) -> None:

@@ -92,7 +92,8 @@ class Reader:
                 "put the words in quotes if YAML reads them as something else",
             )
             return None
-        value = node.value.strip()
+        value = unicodedata.normalize("NFC", node.value).strip()  # (the same text: an accent typed as a mark of
+        # its own, 'e' + U+0301, is the letter é the fonts draw, as ReportLab cannot place a mark over its letter)
         if not value:
             self.fail(self.key_at(node, path), "this text is empty", "write the text, or remove the key")
             return None
@@ -202,7 +203,7 @@ def text_problem(value: str) -> tuple[str, str]:
             if breaks
             else "remove it (it prints nothing, or a gap, in every font)",
         )
-    for problem in (_direction_problem(value), _lone_mark(value), _piled_marks(value)):
+    for problem in (_direction_problem(value), _lone_mark(value), _piled_marks(value), _loose_accent(value)):
         if problem[0]:
             return problem
     if len(value) > limits.TEXT_CHARS:
@@ -258,6 +259,28 @@ def _piled_marks(value: str) -> tuple[str, str]:
     return (
         f"the text piles {len(found.group())} marks on one letter, which print into the line above",
         f"a letter takes at most {limits.MARKS_ON_A_LETTER} marks (accents, vowel points): remove the extra ones",
+    )
+
+
+# The combining accents of Latin, Greek and Cyrillic letters (Combining Diacritical Marks and their supplements,
+# half marks): set without shaping, as these scripts are, one prints beside its letter, not over it. Arabic and
+# Hebrew marks are outside these blocks (their words are shaped, layout/rtl.py).
+_ACCENT = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+def _loose_accent(value: str) -> tuple[str, str]:
+    """An accent written as a mark of its own that no letter of Unicode's joins with (what NFC, applied as the
+    text is read, leaves): it would print beside its letter ('q' + U+0301)."""
+    if not _ACCENT.search(value):  # (most texts: one search)
+        return "", ""
+    value = unicodedata.normalize("NFC", value)  # (as Reader.text reads it)
+    found = _ACCENT.search(value)
+    if found is None:
+        return "", ""
+    letter = value[found.start() - 1] if found.start() else ""
+    return (
+        f"the text has {chars.describe(found.group())} after '{letter}', which prints beside the letter, not over it",
+        "write the accented letter as one character, or leave the accent out",
     )
 
 
