@@ -205,8 +205,8 @@ def kit_identity(path: Path) -> Path:
 
 def load_brand(path: Path, logo: bool = True) -> tuple[Brand | None, list[Diagnostic]]:
     """Read and validate a brand kit; asset paths must stay inside the kit's folder. `logo=False` reads it for its
-    names and files alone (a batch's outputs and stamps): the logo file must be there but is not read (`Logo.unread`);
-    such a Brand is never built from."""
+    names and files alone (a batch's outputs and stamps): the logo must be a regular file within its size, but is
+    not read (`Logo.unread`); such a Brand is never built from."""
     return load_file(
         path, "brand", "pass --brand PATH to a brand.yaml", lambda r, root: _read_brand(r, root, path, logo)
     )
