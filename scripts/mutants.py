@@ -2792,6 +2792,27 @@ MUTANTS: tuple[Mutant, ...] = (
         k="accent-typed-apart",
     ),
     m(
+        "rtl-words-remembered-whatever-the-colours",
+        "layout/flowables.py",
+        "key = None if parse is None or values is None else (parse, values)",
+        "key = None if parse is None or values is None else (parse,)",
+        "tests/test_remembered.py::test_arabic_words_remembered_print_in_each_builds_own_colours_and_widths_as_in_a_fresh_process",
+    ),
+    m(
+        "rtl-operators-remembered-whatever-the-width",
+        "layout/flowables.py",
+        "key = None if self.words_key is None else (self.words_key, self.width, self.height)",
+        "key = None if self.words_key is None else (self.words_key, self.height)",
+        "tests/test_remembered.py::test_arabic_words_remembered_print_in_each_builds_own_colours_and_widths_as_in_a_fresh_process",
+    ),
+    m(
+        "rtl-split-part-keeps-the-whole-paragraphs-key",
+        "layout/flowables.py",
+        "            p.words_key = None  # (some of its words)\n",
+        "",
+        "tests/test_remembered.py::test_the_parts_of_a_split_right_to_left_paragraph_each_print_their_own_words",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -11,7 +11,7 @@ import sys
 import weakref
 
 import pytest
-from helpers import BRAND, CONTENT, ROOT, sources, texts
+from helpers import BRAND, CONTENT, ROOT, fallback_face, sources, texts
 from reportlab.lib.rl_accel import fp_str
 
 from brochure import api
@@ -117,6 +117,53 @@ def test_the_press_edition_after_office_ones_in_other_colours_prints_as_in_a_fre
     )
     fresh = subprocess.run([sys.executable, "-c", script], capture_output=True, check=True, cwd=ROOT).stdout
     assert here.ok and here.pdf == fresh
+
+
+def test_arabic_words_remembered_print_in_each_builds_own_colours_and_widths_as_in_a_fresh_process() -> None:
+    """Right-to-left words are shaped, and a paragraph's operators written, once for the next attempt and build
+    (layout/rtl.py): the Arabic leaflet built in one process in another brand colour, then as a bi-fold (other
+    widths), then in a third colour: its bytes equal the same build made in a new process, which remembers nothing."""
+    ar = sources(content=ROOT / "translations" / "ar.yaml")
+    api.build(_with_primary(ar, "#8B1A1A"), api.Options())
+    api.build(_with_primary(ar, "#1A3A8B"), api.Options(layout="bifold"))
+    here = api.build(_with_primary(ar, "#1A3A8B"), api.Options())
+    script = (
+        "import dataclasses, sys; from pathlib import Path; from brochure import api\n"
+        f"src, _ = api.load(Path({str(ROOT / 'translations' / 'ar.yaml')!r}), Path({str(BRAND)!r}))\n"
+        "colors = dict(src.brand.colors); colors['primary'] = '#1A3A8B'\n"
+        "src = dataclasses.replace(src, brand=dataclasses.replace(src.brand, colors=tuple(colors.items())))\n"
+        "sys.stdout.buffer.write(api.build(src, api.Options()).pdf)\n"
+    )
+    fresh = subprocess.run([sys.executable, "-c", script], capture_output=True, check=True, cwd=ROOT).stdout
+    assert here.ok and here.pdf == fresh
+
+
+def test_the_parts_of_a_split_right_to_left_paragraph_each_print_their_own_words() -> None:
+    """An Arabic paragraph of four lines split two and two (both parts as tall, at the same width): each part
+    prints its own lines, as set anew, not the other's or the whole's remembered operators."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    from brochure.layout import rtl
+    from brochure.layout.flowables import Para
+
+    arabic = fallback_face(sources().fonts.regular)
+    style = ParagraphStyle("ar", fontName=arabic, fontSize=9, leading=12)
+    first = "يساعد العلاج بالإبر الدقيقة على تجديد الكولاجين في جلسات مع جهاز حديث ومعقم"
+    then = "قد تظهر بقع صغيرة من الدم ويكون الجلد أحمر لبضعة أيام بعد كل جلسة علاج"
+    whole = Para(f"{first} {then}", style)
+    width = 150.0
+    whole.wrap(width, 1000)
+    assert len(whole.rtl_lines(width)) == 4
+    whole.ops(0, 0)  # (remembered)
+    parts = whole.split(width, 2 * 12)
+    assert len(parts) == 2
+    printed = []
+    for part in parts:
+        part.wrap(width, 1000)
+        drawn = part.ops(0, 0)
+        assert drawn == rtl.ops(part.rtl_lines(width), part.level, part.width, part.height, part.style, 0, 0)
+        printed.append([n[0] for op, n in drawn or [] if op == "at" and n[0]])
+    assert printed[0] and printed[1] and printed[0] != printed[1]
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)

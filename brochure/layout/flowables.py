@@ -108,12 +108,16 @@ class Para(Paragraph):  # type: ignore[misc]
         self.fixed_role = role
         frags: list[Any] = self.__dict__["frags"]
         self.shaped: list[rtl.Word] | None = None
+        self.words_key: tuple[object, ...] | None = None  # what its shaped words are remembered by (all of them)
         self.level = 0  # a shaped paragraph's level (1: right to left)
         text = "".join(getattr(f, "text", "") for f in frags)
         rtl_leaflet = getattr(self.style, "direction", "ltr") == "rtl"
         if has_rtl(text) or (rtl_leaflet and any(ch in bidi.ISOLATES for ch in text)):
-            para = rtl.words(frags, rtl_leaflet)
-            self.shaped, self.level = para.words, para.level
+            parse = self.__dict__.get("_parsed")  # (what the pieces were parsed from, if that can be a key)
+            values = parsed.colour_values(self.__dict__.get("_colours", ()))
+            key = None if parse is None or values is None else (parse, values)
+            para = rtl.remembered_words(key, frags, rtl_leaflet)
+            self.shaped, self.level, self.words_key = para.words, para.level, key
         elif INVISIBLE.search(text):
             self.__dict__["frags"] = [_visible(f) for f in frags]
 
@@ -144,6 +148,7 @@ class Para(Paragraph):  # type: ignore[misc]
         for part in (broken[:fit], broken[fit:]):
             p = copy.copy(self)
             p.shaped = [w for line in part for w in line]
+            p.words_key = None  # (some of its words)
             p.width, p.height = aw, len(part) * leading
             p.__dict__.pop("_wrapped", None)
             p.__dict__.pop("_rtl_broken", None)
@@ -237,7 +242,9 @@ class Para(Paragraph):  # type: ignore[misc]
     def ops(self, x: float, y: float) -> list[Op] | None:
         """The operators drawing it at (x, y) would write, as data (layout/setting.py); None: it draws itself."""
         if self.shaped is not None:
-            return rtl.ops(self.rtl_lines(self.width), self.level, self.width, self.height, self.style, x, y)
+            key = None if self.words_key is None else (self.words_key, self.width, self.height)
+            lines = self.rtl_lines(self.width)
+            return rtl.remembered_ops(key, lines, self.level, self.width, self.height, self.style, x, y)
         self._rebroken()
         return setting.paragraph_ops(self, x, y)
 

@@ -13,7 +13,9 @@ words as written and a link's words are its own.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -29,6 +31,8 @@ from brochure.theme.shaping import Shaped, shape
 
 EPSILON = 0.005  # pt: closer than this, a glyph is where the font's own advance puts it
 NBSP = "\u00a0"
+WORDS_KEPT = 256  # paragraphs' words kept for the next attempt or build (an Arabic tri-fold sets 119 a build; 2 MB)
+OPS_KEPT = 128  # paragraphs' operators kept for the next build (an Arabic tri-fold draws 71, its large print 94; 3 MB)
 
 
 @frozen
@@ -108,6 +112,31 @@ def words(frags: list[Any], rtl_leaflet: bool) -> Paragraph:
         word = _word(frags[c.frag], c.text, c.level, c.after, c.space_level, link, context=c.context)
         out.append(replace(word, language=language) if language else word)
     return Paragraph(out, base)
+
+
+_kept: OrderedDict[Hashable, Paragraph] = OrderedDict()
+_kept_ops: OrderedDict[Hashable, tuple[Op, ...] | None] = OrderedDict()
+_kept_lock = threading.Lock()
+
+
+def remembered_words(key: Hashable | None, frags: list[Any], rtl_leaflet: bool) -> Paragraph:
+    """`words`, remembered by `key` (what the fragments are made of: the markup, the style's values and its colours'
+    values, layout/parsed.py), the last WORDS_KEPT of them: a layout makes each paragraph again for every size and
+    plan it tries (an Arabic tri-fold 194 paragraphs a build, 120 of them different), and a rebuild makes them all
+    again. The words are frozen and each paragraph is given its own list of them; None: worked out anew."""
+    if key is None:
+        return words(frags, rtl_leaflet)
+    with _kept_lock:
+        known = _kept.get(key)
+        if known is not None:
+            _kept.move_to_end(key)
+    if known is None:
+        known = words(frags, rtl_leaflet)
+        with _kept_lock:
+            _kept[key] = known
+            while len(_kept) > WORDS_KEPT:
+                _kept.popitem(last=False)
+    return Paragraph(list(known.words), known.level)
 
 
 @frozen
@@ -317,7 +346,44 @@ def ops(
     """The operators `draw` writes on the Recorder for the paragraph drawn at (x, y) (as a Flowable is drawn: its
     state saved, moved there), as data (layout/setting.py's, read by operators.py's Reader.replay); None where
     the data would read otherwise (a spot colour; a font not embedded as a subset), and the paragraph draws."""
-    out: list[Op] = [("q", ()), ("cm", (1.0, 0.0, 0.0, 1.0, fx(x), fx(y)))]
+    return _at(_ops_body(broken, level, width, height, style), x, y)
+
+
+def remembered_ops(
+    key: Hashable | None,
+    broken: list[list[Word]],
+    level: int,
+    width: float,
+    height: float,
+    style: Any,
+    x: float,
+    y: float,
+) -> list[Op] | None:
+    """`ops`, what follows the move to (x, y) remembered by `key` (the paragraph's words' key, `remembered_words`, with
+    the width and height it is set in: the same words set alike), the last OPS_KEPT of them; None: worked out anew."""
+    if key is None:
+        return ops(broken, level, width, height, style, x, y)
+    with _kept_lock:
+        found = key in _kept_ops
+        if found:
+            _kept_ops.move_to_end(key)
+            body = _kept_ops[key]
+    if not found:
+        body = _ops_body(broken, level, width, height, style)
+        with _kept_lock:
+            _kept_ops[key] = body
+            while len(_kept_ops) > OPS_KEPT:
+                _kept_ops.popitem(last=False)
+    return _at(body, x, y)
+
+
+def _at(body: tuple[Op, ...] | None, x: float, y: float) -> list[Op] | None:
+    """A paragraph's operators drawn at (x, y): its state saved, moved there (as a Flowable is drawn)."""
+    return None if body is None else [("q", ()), ("cm", (1.0, 0.0, 0.0, 1.0, fx(x), fx(y))), *body, ("Q", ())]
+
+
+def _ops_body(broken: list[list[Word]], level: int, width: float, height: float, style: Any) -> tuple[Op, ...] | None:
+    out: list[Op] = []
     for line, order, at, base in _placed_lines(broken, level, width, height, style):
         out += [("link", box) for box in _link_boxes(order, at, base)]  # (noted before the line's text object)
         out += [("BT", ()), ("Tm", (1.0, 0.0, 0.0, 1.0, 0.0, 0.0))]  # (beginText: its origin)
@@ -335,8 +401,7 @@ def ops(
                     if p.text:
                         out.append(("TL", (fx(s.size * 1.2),)))  # (setFont's leading when none is given)
         out.append(("ET", ()))
-    out.append(("Q", ()))
-    return out
+    return tuple(out)
 
 
 def _placed_lines(
