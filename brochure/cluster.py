@@ -1,6 +1,6 @@
 """A Dask scheduler's address -> an Executor whose tasks run on that cluster's workers, or why there is none.
 
-`brochure batch --scheduler ADDRESS` hands each task (one kit and content file, brochure/batch.py) to the workers
+`brochure batch --scheduler ADDRESS` hands each task (one kit and content file, brochure/batch/) to the workers
 of a Dask distributed cluster instead of this machine's processes: the same tasks through another
 concurrent.futures executor. Workers read the inputs at the same paths as this machine (a shared checkout or a
 network file system) and send back the PDFs and page pictures; this process writes them. dask.distributed is an

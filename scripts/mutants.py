@@ -383,14 +383,14 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "batch-settles-an-edition-whose-page-pictures-are-gone",
-        "batch.py",
+        "batch/plan.py",
         "if _same(base / was.output, was.size, was.sha256) and all(_same(base / t, -1, h) for t, h in pictures):",
         "if _same(base / was.output, was.size, was.sha256):",
         "tests/test_adversarial_batch.py::test_an_edition_whose_page_pictures_were_removed_is_built_again",
     ),
     m(
         "batch-stamps-a-kit-by-its-file-names-alone",
-        "batch.py",
+        "batch/records.py",
         '        parts.append(name.encode() + b"\\0" + data)\n',
         "        parts.append(name.encode())\n",
         "tests/test_adversarial_batch.py::test_a_changed_kit_is_built_again_whatever_folder_the_outputs_go_to",
@@ -405,7 +405,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "batch-forgets-the-last-pdf-of-an-edition-that-failed",
-        "batch.py",
+        "batch/manifest.py",
         '            held[output] = {"edition": name, "output": output, "inputs": inputs}\n',
         "",
         "tests/test_adversarial_batch.py::test_the_last_pdf_of_an_edition_that_failed_is_listed_once_it_is_no_longer_"
@@ -413,7 +413,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "batch-shares-its-folder-with-another-editions-file",
-        "batch.py",
+        "batch/manifest.py",
         "    if not other.is_file() or same_file(other, editions.path):\n",
         "    if True:\n",
         "tests/test_adversarial_batch.py::test_two_editions_files_writing_to_one_folder_are_an_error_before_anything_"
@@ -880,21 +880,21 @@ MUTANTS: tuple[Mutant, ...] = (
     # --- batches ---------------------------------------------------------------------------------------------
     m(
         "batch-never-skips",
-        "batch.py",
-        "        return _digest(path.read_bytes()) == sha\n",
+        "batch/plan.py",
+        "        return digest(path.read_bytes()) == sha\n",
         "        return False\n",
         "tests/test_batch.py::test_only_what_changed_is_built_again",
     ),
     m(
         "batch-stamp-ignores-content",
-        "batch.py",
-        "words = _files_digest(inputs)",
-        'words = _digest(b"")',
+        "batch/plan.py",
+        "words = files_digest(inputs)",
+        'words = digest(b"")',
         "tests/test_batch.py::test_only_what_changed_is_built_again",
     ),
     m(
         "batch-collisions-unchecked",
-        "batch.py",
+        "batch/plan.py",
         "            clash = next((o for o in outputs if seen.get(o, who) != who), None)\n",
         "            clash = None\n",
         "tests/test_batch.py::test_two_editions_for_one_file_are_refused_before_anything_is_built",
@@ -975,14 +975,14 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "batch-epoch-not-sent",
-        "batch.py",
+        "batch/worker.py",
         'result = api.build(src, options, {"SOURCE_DATE_EPOCH": task.epoch})',
         "result = api.build(src, options)",
         "tests/test_cluster.py::test_a_cluster_builds_the_same_bytes_as_this_machine",
     ),
     m(
         "batch-paths-from-the-workers-folder",
-        "batch.py",
+        "batch/plan.py",
         '    root = "" if editions.path.is_absolute() else str(Path.cwd())\n',
         '    root = ""\n',
         "tests/test_cluster.py::test_a_cluster_builds_the_same_bytes_as_this_machine",
@@ -1256,7 +1256,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "batch-loads-the-pdf-libraries-for-nothing",
-        "batch.py",
+        "batch/records.py",
         "from brochure import __version__, limits\n",
         "from brochure import __version__, api, limits  # noqa: F401\n",
         "tests/test_startup.py",
@@ -1385,7 +1385,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "batch-keep-writes-the-pdf-before-its-pictures",
-        "batch.py",
+        "batch/__init__.py",
         """        for rel, png in zip(o.thumbs, made.pictures, strict=True):  # (the PDF last: if a picture cannot be
             written = base / rel  # written, the edition fails and its last PDF is left as it was)
             write_atomic(written, png, PNG)
@@ -1401,28 +1401,28 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "batch-reads-an-outputs-place-whatever-its-size",
-        "batch.py",
+        "batch/plan.py",
         "(st.st_size != size if size >= 0 else st.st_size > PICTURE_BYTES)",
         "(size >= 0 and False)",
         "tests/test_adversarial_batch.py::test_a_large_file_in_an_outputs_place_is_not_read",
     ),
     m(
         "batch-words-hash-joins-files-without-their-lengths",
-        "batch.py",
+        "batch/records.py",
         'b"%d\\0%d\\0" % (i, len(data)) + data',
         "data",
         "tests/test_adversarial_batch.py::test_bytes_moved_from_one_picture_file_to_the_next_build_again",
     ),
     m(
         "batch-trusts-a-manifests-findings",
-        "batch.py",
+        "batch/manifest.py",
         "if len(shas) != len(thumbs) or any(_CONTROL.search(f) for f in findings):",
         "if len(shas) != len(thumbs):",
         "tests/test_adversarial_batch.py::test_a_hand_edited_manifest_entry_is_not_trusted",
     ),
     m(
         "batch-reads-pictures-anywhere",
-        "batch.py",
+        "batch/plan.py",
         "        if not all(_could_be_picture(t, folder) for t in was.thumbs):",
         "        if False:",
         "tests/test_adversarial_batch.py::test_a_manifest_naming_a_copy_of_a_picture_elsewhere_is_not_trusted",
@@ -1666,7 +1666,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "batch-workers-outlive-their-batch",
-        "batch.py",
+        "batch/worker.py",
         "    while os.getppid() == parent if forked else _alive(parent):",
         "    while True:",
         "tests/test_adversarial_batch.py::test_a_batch_killed_outright_leaves_its_folder_free_and_its_workers_end",
@@ -1827,7 +1827,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "failed-edition-takes-another-editions-name",
-        "batch.py",
+        "batch/__init__.py",
         '    if o.status == "failed" and count[o.edition] > 1 and o.inputs and o.edition.count("/") >= 2:',
         "    if False:",
         "tests/test_batch.py",
@@ -1835,15 +1835,15 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "batch-stopped-records-nothing",
-        "batch.py",
-        '        _record_stopped(editions, [o for made in outcomes.values() for o in made if o.status != "failed"])\n',
+        "batch/__init__.py",
+        '        record_stopped(editions, [o for made in outcomes.values() for o in made if o.status != "failed"])\n',
         "",
         "tests/test_batch.py",
         k="stopped_midway",
     ),
     m(
         "manifest-lists-no-kit-files",
-        "batch.py",
+        "batch/records.py",
         "    files = (task.content, task.kit, *((task.source,) if task.source else ()), *task.others)",
         "    files = (task.content, task.kit, *((task.source,) if task.source else ()))",
         "tests/test_batch.py",
@@ -1867,7 +1867,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "batch-stopped-forgets-the-others",
-        "batch.py",
+        "batch/manifest.py",
         " + [e for n, e in last.items() if n not in names], kept)",
         ", kept)",
         "tests/test_batch.py",
@@ -1875,7 +1875,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "batch-stopped-loses-moved-outputs",
-        "batch.py",
+        "batch/manifest.py",
         '    kept = kept + [{"edition": e.get("edition"), "output": e["output"], "inputs": e.get("inputs")}'
         " for e in moved]\n",
         "",
@@ -1947,7 +1947,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "progress-lines-name-a-failed-edition-by-its-shared-name",
-        "batch.py",
+        "batch/__init__.py",
         "    progress = lambda o: told(_distinct_one(o, count))  # noqa: E731\n",
         "    progress = told\n",
         "tests/test_batch.py",
@@ -1963,7 +1963,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "a-content-file-named-again-for-other-layouts-refused",
-        "batch.py",
+        "batch/plan.py",
         "            again = sorted(before & jobs)",
         "            again = sorted(before)",
         "tests/test_batch.py",
@@ -1971,7 +1971,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "a-worker-takes-its-parent-after-the-fork",
-        "batch.py",
+        "batch/worker.py",
         "    forked = os.getppid() == parent\n",
         "    parent, forked = os.getppid(), True\n",
         "tests/test_adversarial_batch.py",
@@ -2089,7 +2089,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "a-fork-servers-worker-takes-its-parent-for-the-batch",
-        "batch.py",
+        "batch/worker.py",
         "    while os.getppid() == parent if forked else _alive(parent):",
         "    while os.getppid() == parent:",
         "tests/test_adversarial_batch.py",
@@ -2097,7 +2097,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "a-content-file-named-again-with-editions-in-common-taken",
-        "batch.py",
+        "batch/plan.py",
         "            again = sorted(before & jobs)",
         "            again = sorted(before & jobs) if before == jobs else []",
         "tests/test_batch.py",
@@ -2729,14 +2729,14 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "batch-kits-read-with-their-logo",
-        "batch.py",
+        "batch/plan.py",
         "            brand, _ = load_brand(group.kit, logo=False)",
         "            brand, _ = load_brand(group.kit)",
         "tests/test_batch.py::test_a_batch_with_nothing_to_build_reads_no_logo_and_starts_no_worker",
     ),
     m(
         "batch-workers-made-before-anything-is-asked",
-        "batch.py",
+        "batch/__init__.py",
         "    return Deferred(make)\n",
         "    return make()\n",
         "tests/test_batch.py::test_a_batch_with_nothing_to_build_reads_no_logo_and_starts_no_worker",
@@ -2757,7 +2757,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "batch-kit-hashed-without-looking",
-        "batch.py",
+        "batch/records.py",
         "        data, _ = read_bytes(path, KIT_FILE_BYTES)  # (a pipe",
         "        data = path.read_bytes()  # (a pipe",
         "tests/test_batch.py::test_a_kit_file_the_batch_cannot_read_is_refused_unopened",
@@ -2771,9 +2771,9 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "failed-edition-named-by-its-kits-folder",
-        "batch.py",
-        "        brand, _ = load_brand(_here(task, task.kit), logo=False)",
-        "        brand, _ = load_brand(_here(task, task.kit))",
+        "batch/records.py",
+        "        brand, _ = load_brand(reached(task, task.kit), logo=False)",
+        "        brand, _ = load_brand(reached(task, task.kit))",
         "tests/test_batch.py::test_a_batch_with_nothing_to_build_reads_no_logo_and_starts_no_worker",
     ),
     m(

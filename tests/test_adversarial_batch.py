@@ -375,7 +375,7 @@ def test_an_edition_whose_worker_failed_is_not_listed_as_no_longer_an_edition(
     def broken(task: object) -> object:
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(batch_module, "_run_task", broken)
+    monkeypatch.setattr(batch_module.worker, "_run_task", broken)
     status, out, err = cli(capsys, "batch", str(path), "--jobs", "1")
     assert status == 1 and INTERNAL in out + err and "no longer an edition" not in out, out
 
@@ -802,7 +802,7 @@ def test_a_worker_whose_batch_died_before_it_started_ends() -> None:
     """A batch killed between forking a worker and the worker's start-up left that worker with init for a parent,
     which it took for its batch: it waited for tasks for ever (seen under load, as a flaky test). The batch's
     process id is the worker's from before the fork: a worker that starts with another parent ends at once."""
-    code = f"import time\nfrom brochure import batch\nbatch._worker({_ended_pid()})\ntime.sleep(60)\n"
+    code = f"import time\nfrom brochure.batch import worker\nworker.initializer({_ended_pid()})\ntime.sleep(60)\n"
     done = subprocess.run([sys.executable, "-P", "-c", code], env=ENV, timeout=30, capture_output=True)
     assert done.returncode == 1 and done.stderr == b"", done.stderr  # (not a TypeError's exit)
 
@@ -824,7 +824,7 @@ def test_workers_started_every_way_run_their_tasks(method: str) -> None:
     with ProcessPoolExecutor(
         max_workers=1,
         mp_context=multiprocessing.get_context(method),
-        initializer=batch_module._worker,
+        initializer=batch_module.worker.initializer,
         initargs=(os.getpid(),),
     ) as pool:
         assert pool.submit(os.getpid).result(timeout=60) != os.getpid()

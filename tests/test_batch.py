@@ -441,7 +441,7 @@ def test_an_edition_is_made_again_when_its_review_date_comes_near(
     due = review.document.review
 
     def stamps(day: date) -> list[str]:
-        monkeypatch.setattr(batch_module, "today", lambda environ: day)
+        monkeypatch.setattr(batch_module.plan, "today", lambda environ: day)
         return [job.stamp for task in tasks(editions, {}, read_contents(editions)) for job in task.jobs]
 
     ordinary = stamps(due - timedelta(days=400))

@@ -1,0 +1,269 @@
+"""Editions (editions.yaml) -> every edition built by an executor's workers, skipped when nothing it depends on changed.
+
+Each task is one brand kit with one content file and their editions of one layout, handed out the longest first:
+a worker loads and checks the inputs once for all the tasks of a kit and content file it gets (fonts, logo, the
+translation against its source) and builds each edition; it reads the inputs and writes nothing. The batch's own
+process writes each PDF and its page pictures atomically as they come back, so workers may run on other machines
+(brochure/cluster.py) that share the inputs' paths but not the output folder. An edition's stamp is a hash of
+everything it depends on (the tool's version, the installed font packages, its content file and source, every
+file of its brand kit, what today's date makes of its review date, SOURCE_DATE_EPOCH, its layout, paper and
+target); an edition whose stamp and output are as the last manifest recorded is not built again. A failure is one
+edition's outcome: it never stops the others.
+
+The package, stage by stage: plan.py reads the editions file and stamps and settles the editions, worker.py builds
+them (in worker processes, or on a cluster: brochure/cluster.py), manifest.py records what each became (with the
+contact sheet), records.py holds the words they pass between them; this module runs a batch.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Callable
+from concurrent.futures import Executor, Future, as_completed
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from brochure.batch.manifest import (
+    INDEX,
+    MANIFEST,
+    THUMBS,
+    manifest_path,
+    read_manifest,
+    record_stopped,
+    shared_outputs,
+    write_index,
+    write_manifest,
+)
+from brochure.batch.plan import collisions, count, outputs, read_contents, read_kits, settle, tasks
+from brochure.batch.records import Entries, Job, Kits, Loaded, Made, Outcome, Task, failed_name, name_and_output
+from brochure.batch.worker import all_failed, initializer, run_task
+from brochure.collector import load_api
+from brochure.inputs.brand import kit_identity
+from brochure.inputs.content import Content
+from brochure.inputs.editions import Editions
+from brochure.output.files import PDF, PNG, Refused, in_the_way, write_atomic
+from brochure.vocabulary import LayoutName, PaperName, direction
+
+__all__ = [
+    "INDEX",
+    "LOCK",
+    "MANIFEST",
+    "THUMBS",
+    "Deferred",
+    "Job",
+    "Outcome",
+    "Task",
+    "collisions",
+    "count",
+    "keep",
+    "local",
+    "manifest_path",
+    "outputs",
+    "read_contents",
+    "read_kits",
+    "read_manifest",
+    "run",
+    "run_task",
+    "settle",
+    "shared_outputs",
+    "tasks",
+    "write_index",
+    "write_manifest",
+]
+
+LOCK = ".batch.lock"  # held while a batch writes to the folder, removed when it ends (output/files.py only_one)
+
+
+def local(jobs: int) -> Executor:
+    """The executor of a batch on this machine: `jobs` worker processes (1: a thread of this process), made when
+    the first task is handed out (`Deferred`)."""
+
+    def make() -> Executor:
+        from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor  # (multiprocessing: when used)
+
+        if jobs <= 1:
+            return ThreadPoolExecutor(max_workers=1)
+        return ProcessPoolExecutor(max_workers=jobs, initializer=initializer, initargs=(os.getpid(),))
+
+    return Deferred(make)
+
+
+class Deferred(Executor):
+    """An executor made when the first task is submitted to it: a batch with nothing to build neither imports
+    multiprocessing nor starts a worker (with Pillow left unloaded too, about 0.1 s of the 0.8 s it took)."""
+
+    def __init__(self, make: Callable[[], Executor]) -> None:
+        self._make = make
+        self._made: Executor | None = None
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        if self._made is None:
+            self._made = self._make()
+        return self._made.submit(fn, *args, **kwargs)
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        if self._made is not None:
+            self._made.shutdown(wait=wait, cancel_futures=cancel_futures)
+
+
+def run(
+    editions: Editions,
+    executor: Executor,
+    force: bool,
+    progress: Callable[[Outcome], None] = lambda o: None,
+    loaded: Loaded | None = None,
+    kits: Kits | None = None,
+) -> list[Outcome]:
+    """Every edition, each task run by the executor (local(jobs), or a cluster's: brochure/cluster.py), which this
+    shuts down; each PDF written here as its task ends. An edition the last run made, and whose stamp, output
+    and file are as it left them, is settled here: a worker gets only what must be built (none when nothing
+    changed, so none starts). The outcomes in the editions' order. `loaded`, `kits`: the content files and kits
+    as read_contents and read_kits read them, if the caller has them already."""
+    last = read_manifest(editions)
+    previous = {} if force else last
+    loaded = read_contents(editions) if loaded is None else loaded
+    kits = read_kits(editions) if kits is None else kits
+    work = tasks(editions, previous, loaded, kits)
+    names = {path: (kit[0], kit[1]) if kit is not None else None for path, kit in kits.items()}
+    base = editions.path.parent
+    outcomes: dict[int, list[Outcome]] = {}
+    asked: dict[int, Task] = {}  # what is left of each task for a worker
+    pending: dict[Future[list[Made]], tuple[int, Task]] = {}
+    count = _expected_names(work, names, loaded)
+    told = progress
+    progress = lambda o: told(_distinct_one(o, count))  # noqa: E731
+    try:
+        for i, task in enumerate(work):
+            outcomes[i], asked[i] = settle(task, names.get(kit_identity(task.kit)), loaded.get(task.content.resolve()))
+            for o in outcomes[i]:
+                progress(o)
+        parts = [(i, part) for i, task in asked.items() for part in _parts(task)]
+        if parts:  # (loaded here, before a worker starts: the workers this process forks start with it loaded)
+            load_api()
+        cost = [_cost(t, names.get(kit_identity(t.kit)), loaded.get(t.content.resolve()), last) for _, t in parts]
+        for n in sorted(range(len(parts)), key=lambda n: -cost[n]):  # the longest first
+            pending[executor.submit(run_task, parts[n][1])] = parts[n]
+        for future in as_completed(list(pending)):
+            i, part = pending.pop(future)
+            made = [keep(m, base) for m in _answer(future, part)]
+            outcomes[i] += made  # (before they are told: a stop while they are is recorded with them)
+            for o in made:
+                progress(o)
+        for i, task in enumerate(work):
+            by_stamp = {o.stamp: o for o in outcomes[i]}
+            outcomes[i] = [by_stamp[job.stamp] for job in task.jobs]  # (in the editions' order)
+    except BaseException:  # Ctrl-C, a signal: nothing queued starts; what the tasks running make is written whole
+        for future in pending:
+            future.cancel()
+        executor.shutdown(wait=True)
+        for future in pending:
+            if future.done() and not future.cancelled() and future.exception() is None:
+                for answer in future.result():
+                    outcomes.setdefault(-1, []).append(keep(answer, base))
+        record_stopped(editions, [o for made in outcomes.values() for o in made if o.status != "failed"])
+        raise
+    executor.shutdown()
+    return [_distinct_one(o, count) for i in sorted(outcomes) for o in outcomes[i]]  # (named as the lines were)
+
+
+def _distinct_one(o: Outcome, count: Counter[str]) -> Outcome:
+    """An outcome, a failed edition named like another (its words declare the language of another file of the
+    kit's, or none that can be read) with its words' file beside its language: one name, one edition in the
+    manifest and on the contact sheet (it took the other's place, which was then built again on every run).
+    `count`: how many editions have each name (_expected_names)."""
+    if o.status == "failed" and count[o.edition] > 1 and o.inputs and o.edition.count("/") >= 2:
+        brand, language, rest = o.edition.split("/", 2)
+        words = o.inputs[0][0].replace("/", "\u2215")  # (its path from editions.yaml, a slash that divides
+        # no name: two broken es.yaml in two folders are two editions)
+        return replace(o, edition=f"{brand}/{language} ({words})/{rest}")
+    return o
+
+
+def _expected_names(work: list[Task], names: dict[Path, tuple[str, PaperName] | None], loaded: Loaded) -> Counter[str]:
+    """How many editions will have each name, known before any is built (so that the progress lines name a failed
+    edition as the summary does)."""
+    count: Counter[str] = Counter()
+    for task in work:
+        kit, words = names.get(kit_identity(task.kit)), loaded.get(task.content.resolve())
+        for job in task.jobs:
+            count[name_and_output(task, job, kit, words.language)[0] if kit and words else failed_name(task, job)] += 1
+    return count
+
+
+def _parts(task: Task) -> list[Task]:
+    """A task's editions to build, a part for each layout: parts of about the same size, which the workers share
+    out evenly (a batch does not end with one worker building a whole task alone while the other waits). A
+    worker reads a task's inputs once for all the parts it gets (_sources)."""
+    layouts = dict.fromkeys(job.layout for job in task.jobs)
+    return [replace(task, jobs=tuple(job for job in task.jobs if job.layout == layout)) for layout in layouts]
+
+
+# An edition's seconds when the last run did not time it: a tri-fold's, and the others' relative to it, measured
+# over the shipped group (docs/performance.md, "A batch's editions"); a right-to-left language costs more.
+_EDITION_SECONDS = 0.18
+
+
+_LAYOUT_COST: dict[LayoutName, float] = {"trifold": 1.0, "bifold": 0.8, "flyer": 0.8, "large-print": 1.3}
+
+
+_RTL_COST = 1.6
+
+
+def _cost(task: Task, kit: tuple[str, PaperName] | None, words: Content | None, last: Entries) -> float:
+    """How long a task's editions take, to hand the longest to workers first (so that the batch does not end
+    waiting for one worker's last long task): each edition's seconds as the last run recorded them when it built
+    it, else an estimate by its layout and the language's direction."""
+    if kit is None or words is None:
+        return 0.0  # (its editions fail at once)
+    rtl = _RTL_COST if direction(words.language) == "rtl" else 1.0
+    total = 0.0
+    for job in task.jobs:
+        was = last.get(name_and_output(task, job, kit, words.language)[0], {})
+        seconds = was.get("seconds")
+        if was.get("status") == "built" and isinstance(seconds, float) and 0 < seconds < 3600:
+            total += seconds
+        else:
+            total += _EDITION_SECONDS * _LAYOUT_COST.get(job.layout, 1.0) * rtl
+    return total
+
+
+def _answer(future: Future[list[Made]], task: Task) -> list[Made]:
+    """What a task's worker sent back; a worker that was lost, or could not run the task, fails its editions."""
+    try:
+        return future.result()
+    except Exception as exc:  # a worker process that died; on a cluster, a worker without brochure, a lost one
+        what = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
+        return all_failed(
+            task, f"the worker building it stopped: {what} (every worker needs brochure and its packages installed)"
+        )
+
+
+def keep(made: Made, base: Path) -> Outcome:
+    """Write a built edition's page pictures, then its PDF (base: editions.yaml's folder), each atomically; a
+    picture or PDF that cannot be written where it goes is that edition's failure, its last PDF left as it was."""
+    o = made.outcome
+    if o.status != "built":
+        return o
+    path = base / o.output
+    written = path
+    try:
+        for rel, png in zip(o.thumbs, made.pictures, strict=True):  # (the PDF last: if a picture cannot be
+            written = base / rel  # written, the edition fails and its last PDF is left as it was)
+            write_atomic(written, png, PNG)
+        written = path
+        write_atomic(path, made.pdf, PDF)
+    except OSError as exc:  # a folder or a file of another kind there, a full disk, no permission
+        blocked = in_the_way(written)
+        if blocked is not None:
+            why = f"{blocked} is a file, where the output pattern puts a folder"
+            hint = "move the file away, or change 'output:' in editions.yaml"
+        elif isinstance(exc, Refused):  # (a file the batch did not write is in the way: it is left as it is)
+            why, hint = str(exc), "move that file away, or change 'output:' in editions.yaml"
+        else:
+            why, hint = str(exc), "check the folder is writable and the disk has room"
+        why = f"{why} (hint: {hint})"
+        failed = (*o.findings, f"{path}: error: {why}")
+        return replace(o, status="failed", findings=failed, sha256="", pages=0, size=0, thumbs=(), thumbs_sha256=())
+    return o

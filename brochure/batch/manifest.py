@@ -1,0 +1,192 @@
+"""A batch's outcomes -> out/manifest.json (what each edition was made of and became) and its contact sheet; the
+last run's manifest -> what it made, and what is no longer an edition."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from brochure import __version__
+from brochure.batch.records import Entries, Known, Outcome
+from brochure.diagnostics import Diagnostic, Location, error
+from brochure.inputs.editions import Editions
+from brochure.output.files import BATCH_MANIFEST, Refused, same_file, write_atomic
+
+MANIFEST = "manifest.json"
+
+
+MANIFEST_BYTES = 50 * 2**20  # a manifest larger than this is not ours: every edition is built again
+
+
+INDEX = "index.html"
+
+
+THUMBS = "thumbs"
+
+
+def record_stopped(editions: Editions, done: list[Outcome]) -> None:
+    """A run stopped before its end (Ctrl-C, a signal): the manifest of the editions finished, and the last run's
+    entries of the others, so that the next run builds only what is left (332 PDFs written, and no manifest: the
+    next run built them all again). Nothing is said now of outputs no longer editions: a finished edition's last
+    output, if it was written elsewhere, is kept in the manifest's list (`kept_for_failed`), so that the next run
+    lists it. A manifest that cannot be written is left as it was."""
+    last, kept = _last_run(editions)
+    names, made = {o.edition for o in done}, {o.output for o in done}
+    moved = [e for n, e in last.items() if n in names and e.get("output") not in made and "output" in e]
+    kept = kept + [{"edition": e.get("edition"), "output": e["output"], "inputs": e.get("inputs")} for e in moved]
+    with contextlib.suppress(OSError, Refused):
+        _write_manifest(editions, [o.report() for o in done] + [e for n, e in last.items() if n not in names], kept)
+
+
+def write_index(editions: Editions, outcomes: list[Outcome]) -> Path:
+    """out/index.html, the contact sheet of these outcomes (output/contact_sheet.py), beside the manifest."""
+    from brochure.output.contact_sheet import write_contact_sheet
+
+    return write_contact_sheet(manifest_path(editions).parent / INDEX, editions.path.parent, outcomes)
+
+
+def manifest_path(editions: Editions) -> Path:
+    """Beside the outputs: in the fixed folder the output pattern starts with (out/ for the default)."""
+    fixed = editions.output.split("{", 1)[0]
+    folder = Path(fixed).parent if not fixed.endswith("/") else Path(fixed)
+    return editions.path.parent / folder / MANIFEST
+
+
+def read_manifest(editions: Editions) -> Entries:
+    """The last run's editions by name ({} when there is none, or it cannot be read: every edition is built)."""
+    editions_, _ = _last_run(editions)
+    return editions_
+
+
+def _last_run(editions: Editions) -> tuple[Entries, list[dict[str, object]]]:
+    """The last manifest's editions by name, and the earlier PDFs it records as kept for editions that failed."""
+    data = _manifest(editions)
+    try:
+        entries = {str(e["edition"]): e for e in data["editions"] if isinstance(e, dict) and "edition" in e}
+        kept = data.get("kept_for_failed", [])
+        return entries, [e for e in kept if isinstance(e, dict)] if isinstance(kept, list) else []
+    except (KeyError, TypeError):
+        return {}, []
+
+
+def _manifest(editions: Editions) -> dict[str, Any]:
+    """The last manifest as written ({} when there is none, or it cannot be read or is no JSON object)."""
+    path = manifest_path(editions)
+    try:
+        if path.stat().st_size > MANIFEST_BYTES:
+            return {}
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def shared_outputs(editions: Editions) -> list[Diagnostic]:
+    """An error when the manifest where this file's outputs go was written by another editions file that is still
+    there: the two would build every edition again on each run, list each other's PDFs as no longer editions,
+    and leave the contact sheet of whichever ran last. (A manifest naming a file that is gone, as when
+    editions.yaml was renamed, is taken over.)"""
+    path = manifest_path(editions)
+    owner = _manifest(editions).get("editions_file")
+    if not isinstance(owner, str) or not owner.isprintable() or not owner.endswith((".yaml", ".yml")):
+        return []
+    other = (path.parent / owner).resolve()
+    if other.parent not in (path.parent.resolve(), *path.parent.resolve().parents):  # (where an editions file
+        return []  # writing into this folder can be; nothing else is looked at)
+    if not other.is_file() or same_file(other, editions.path):
+        return []
+    folder = path.parent.relative_to(editions.path.parent).as_posix()
+    shown = Path(os.path.relpath(other, editions.path.parent.resolve())).as_posix()
+    return [
+        error(
+            editions.output_at or Location(str(editions.path), 1, 1),  # (no 'output:': the default's folder)
+            f"the outputs go to {folder}/, where the editions of {shown} are: each run would build every edition "
+            f"again and list the other file's PDFs as no longer editions",
+            f"give each editions file its own folder in 'output:' (e.g. 'out-{editions.path.stem}/{{brand}}/"
+            f"{{language}}/{{layout}}-{{paper}}-{{target}}.pdf'), or delete {folder}/{MANIFEST} if {shown} is no "
+            "longer used",
+        )
+    ]
+
+
+def known_of(entry: dict[str, object]) -> Known | None:
+    """A made edition the last manifest records, if the entry is well formed (else it is made again): its output
+    a path the batch could have written, a picture's SHA-256 for each of its page pictures, and its findings
+    lines with no control characters (they are printed again: a manifest edited by hand could hold terminal
+    escapes)."""
+    stamp, output, sha, pages, size, thumbs, shas, findings = (
+        entry.get(k) for k in ("stamp", "output", "sha256", "pages", "size", "thumbs", "thumbs_sha256", "findings")
+    )
+    if entry.get("status") not in ("built", "unchanged") or not all(isinstance(v, str) for v in (stamp, output, sha)):
+        return None
+    if not all(isinstance(n, int) and not isinstance(n, bool) for n in (pages, size)):
+        return None
+    lists = (thumbs, shas, findings)
+    if not all(isinstance(v, list) and all(isinstance(t, str) for t in v) for v in lists):
+        return None
+    assert isinstance(thumbs, list) and isinstance(shas, list) and isinstance(findings, list)
+    assert isinstance(pages, int) and isinstance(size, int)
+    if len(shas) != len(thumbs) or any(_CONTROL.search(f) for f in findings):
+        return None
+    return Known(str(stamp), str(output), str(sha), pages, tuple(thumbs), tuple(findings), size, tuple(shas))
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def write_manifest(editions: Editions, outcomes: list[Outcome]) -> tuple[Path, list[str]]:
+    """The manifest of this run; and the outputs of the last run that are no longer editions (left in place)."""
+    previous, kept = _last_run(editions)
+    gone, held = _gone([*previous.values(), *kept], outcomes)
+    gone = [o for o in gone if os.path.isfile(editions.path.parent / o)]  # (left in place: a file there; a name
+    # the system refuses, too long or unreadable, is none)
+    return _write_manifest(editions, [o.report() for o in outcomes], held), gone
+
+
+def _write_manifest(editions: Editions, entries: list[dict[str, object]], held: list[dict[str, object]]) -> Path:
+    """The manifest, written whole: the tool, the editions file, an entry per edition, the PDFs kept for failed ones."""
+    path = manifest_path(editions)
+    data = {
+        "tool": f"brochure {__version__}",
+        "editions_file": Path(os.path.relpath(editions.path, path.parent)).as_posix(),
+        "editions": entries,
+        "kept_for_failed": held,
+    }
+    write_atomic(path, json.dumps(data, indent=2, ensure_ascii=False).encode("utf-8"), BATCH_MANIFEST)
+    return path
+
+
+def _gone(previous: list[dict[str, object]], outcomes: list[Outcome]) -> tuple[list[str], list[dict[str, object]]]:
+    """The outputs of the last run that no edition of this run makes: those of editions no longer in the file, or
+    now written elsewhere (a changed output pattern). An edition that failed keeps its last output, also when it
+    failed before it could be named as before (its kit or content file could not be read): such outputs are
+    returned apart, to be kept in the manifest (`kept_for_failed`), so that they are listed once their editions
+    are no longer in the file."""
+    made = {o.output for o in outcomes if o.output}
+    unwritten = {o.edition for o in outcomes if not o.output}  # (failed before its output was named)
+    failed = {tuple(dict(o.inputs))[:2] for o in outcomes if o.status == "failed" and o.inputs}  # (content, kit)
+    gone: set[str] = set()
+    held: dict[str, dict[str, object]] = {}
+    for entry in previous:
+        name, output, inputs = entry.get("edition"), entry.get("output"), entry.get("inputs")
+        if not isinstance(output, str) or not _could_be_output(output) or output in made:
+            continue
+        if not isinstance(name, str):  # (a manifest edited by hand: nothing is kept in its name)
+            name = ""
+        if name in unwritten or (isinstance(inputs, dict) and tuple(inputs)[:2] in failed):
+            held[output] = {"edition": name, "output": output, "inputs": inputs}
+            continue
+        gone.add(output)
+    return sorted(gone), [held[o] for o in sorted(held)]
+
+
+def _could_be_output(output: str) -> bool:
+    """Whether a path a manifest records could be an output of an output pattern (a relative path ending .pdf, in
+    editions.yaml's folder, printable): only such a path is listed as left in place, never a hand-edited
+    manifest's other file (editions.yaml, a file outside the folder, a name with terminal escapes)."""
+    path = Path(output)
+    return output.endswith(".pdf") and not path.is_absolute() and ".." not in path.parts and output.isprintable()

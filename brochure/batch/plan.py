@@ -1,0 +1,264 @@
+"""Editions (editions.yaml) -> the work: each kit and content file read once, the outputs checked for clashes,
+each edition stamped with what it depends on, and those that stand as the last run made them settled."""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from dataclasses import replace
+from pathlib import Path
+
+from brochure.batch.manifest import THUMBS, known_of, manifest_path
+from brochure.batch.records import (
+    Job,
+    Kit,
+    Kits,
+    Known,
+    Loaded,
+    Outcome,
+    Task,
+    digest,
+    files_digest,
+    inputs_of,
+    kit_digest,
+    name_and_output,
+    pictures_of,
+    tool,
+    unchanged,
+)
+from brochure.diagnostics import Diagnostic, error
+from brochure.inputs.brand import Brand, kit_files, kit_identity, load_brand
+from brochure.inputs.content import Content, load_content
+from brochure.inputs.editions import Editions, Group
+from brochure.preflight.dates import check_dates, today
+from brochure.vocabulary import PaperName
+
+PICTURE_BYTES = 4 * 2**20  # a page picture the manifest records is never larger (they are 20-60 KB)
+
+
+def read_contents(editions: Editions) -> Loaded:
+    """Every content file the editions name, read once in this process (for the clash check and the stamps)."""
+    loaded: Loaded = {}
+    for group in editions.groups:
+        for content in group.contents:
+            if content.resolve() not in loaded:
+                loaded[content.resolve()] = load_content(content)[0]
+    return loaded
+
+
+def read_kits(editions: Editions) -> Kits:
+    """Every kit the editions name, read once in this process: its id and paper (the outputs' names), the hash of
+    its files (the editions' stamps), and its own files (the manifest's inputs)."""
+    kits: Kits = {}
+    for group in editions.groups:
+        if kit_identity(group.kit) not in kits:
+            brand, _ = load_brand(group.kit, logo=False)  # (its logo is read where it is built)
+            kits[kit_identity(group.kit)] = (
+                (brand.id, brand.paper, kit_digest(brand), _kit_own_files(group.kit, brand))
+                if brand is not None
+                else None
+            )
+    return kits
+
+
+def collisions(editions: Editions, loaded: Loaded, kits: Kits | None = None) -> list[Diagnostic]:
+    """Editions that would be written to one file: a kit and content file named twice, two kits with one id, two
+    content files in one language. One error per content file named, where it is named."""
+    seen: dict[str, str] = {}
+    found: list[Diagnostic] = []
+    named: dict[tuple[object, Path], set[tuple[str, str, str]]] = {}  # a kit and content file -> its editions
+    kits = read_kits(editions) if kits is None else kits
+    for group in editions.groups:
+        kit = kits.get(kit_identity(group.kit))
+        paper = kit[1] if kit is not None else "kit"
+        jobs = {(lo, pa or paper, ta) for lo in group.layouts for pa in group.papers or (None,) for ta in group.targets}
+        for content, at in zip(group.contents, group.content_at, strict=True):
+            before = named.setdefault((kit_identity(group.kit), content.resolve()), set())
+            again = sorted(before & jobs)
+            if again:  # (named twice with editions in common: each would be built twice, to one file)
+                found.append(
+                    error(at, f"'{content.name}' is named twice for the kit {group.kit}: {'/'.join(again[0])}", _TWICE)
+                )
+                continue
+            before |= jobs
+            words = loaded.get(content.resolve())
+            if kit is None or words is None:
+                continue  # (its editions fail, each with the reason)
+            who = f"{group.kit} with {content}"
+            outputs = _outputs(editions, group, kit, words.language)
+            clash = next((o for o in outputs if seen.get(o, who) != who), None)
+            if clash is not None:
+                found.append(error(at, f"two editions would be written to {clash}: {seen[clash]}, and {who}", _TWICE))
+                continue
+            seen.update(dict.fromkeys(outputs, who))
+    return found
+
+
+_TWICE = "give the kits different ids, and each brand one content file per language, named once"
+
+
+def _outputs(editions: Editions, group: Group, kit: Kit, language: str) -> list[str]:
+    """The output paths (as the pattern gives them, relative to editions.yaml's folder) of a kit's editions in a
+    language."""
+    return [
+        editions.output.format(brand=kit[0], language=language.lower(), layout=lo, paper=pa, target=ta)
+        for lo in group.layouts
+        for pa in group.papers or (kit[1],)
+        for ta in group.targets
+    ]
+
+
+def outputs(editions: Editions, loaded: Loaded, kits: Kits) -> list[Path]:
+    """Every edition's output file (of the kits and content files that load)."""
+    found: list[Path] = []
+    for group in editions.groups:
+        kit = kits.get(kit_identity(group.kit))
+        for content in group.contents:
+            words = loaded.get(content.resolve())
+            if kit is not None and words is not None:
+                found += [editions.path.parent / o for o in _outputs(editions, group, kit, words.language)]
+    return found
+
+
+def tasks(
+    editions: Editions, previous: dict[str, dict[str, object]], loaded: Loaded, kits: Kits | None = None
+) -> list[Task]:
+    """The work, grouped by kit and content file, each edition stamped with what it depends on (`kits`: as
+    read_kits reads them, if the caller has them already)."""
+    known = [k for k in (known_of(e) for e in previous.values()) if k is not None]
+    thumbs = (manifest_path(editions).parent / THUMBS).relative_to(editions.path.parent).as_posix()
+    root = "" if editions.path.is_absolute() else str(Path.cwd())
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    kits = read_kits(editions) if kits is None else kits
+    out: list[Task] = []
+    for group in editions.groups:
+        read = kits.get(kit_identity(group.kit))
+        kit = read[2] if read is not None else ""  # ('': a worker reads the kit again and says what is wrong)
+        for content in group.contents:
+            same = editions.source is not None and editions.source.resolve() == content.resolve()
+            source = None if same else editions.source
+            inputs = (content, *((source,) if source else ()), *pictures_of(loaded.get(content.resolve())))
+            words = files_digest(inputs)
+            dated = _dated(loaded.get(content.resolve()))
+            jobs = tuple(
+                Job(
+                    layout,
+                    paper,
+                    target,
+                    digest(f"{tool()}|{kit}|{words}|{dated}|{epoch}|{layout}|{paper}|{target}".encode()),
+                )
+                for layout in group.layouts
+                for paper in (group.papers or (None,))
+                for target in group.targets
+            )
+            present = _present(known, {j.stamp for j in jobs}, editions)
+            base, pattern = editions.path.parent, editions.output
+            others = (*(read[3] if read is not None else ()), *pictures_of(loaded.get(content.resolve())))
+            task = Task(
+                group.kit,
+                content,
+                source,
+                base,
+                pattern,
+                jobs,
+                present,
+                thumbs,
+                root,
+                tool(),
+                epoch,
+                kit,
+                words,
+                others,
+            )
+            out.append(task)
+    return out
+
+
+def _kit_own_files(kit: Path, brand: Brand) -> tuple[Path, ...]:
+    """The files in a kit's folder it is read from besides its brand file (its logo, fonts and colour profile), as
+    the editions file names the kit: what the manifest lists of the kit with their hashes (the installed font
+    families are the tool's, in every edition's stamp)."""
+    folder = kit.parent.resolve()
+    found = [path for _, path in kit_files(brand)[1:] if path.resolve().is_relative_to(folder)]
+    return tuple(kit.parent / path.resolve().relative_to(folder) for path in dict.fromkeys(found))
+
+
+def _dated(words: Content | None) -> str:
+    """What today's date makes of the leaflet's dates (a review date near or passed, a publication date to come),
+    as a part of its editions' stamps: an edition made before its review date came near is made again, and
+    reports it, not left as it was. Nothing when the dates are fine (or the words or the date cannot be read:
+    the build reports those)."""
+    if words is None:
+        return ""
+    try:
+        day = today(os.environ)
+    except ValueError:
+        return ""
+    return "; ".join(d.format() for d in check_dates(words.document, day))
+
+
+def _present(known: list[Known], stamps: set[str], editions: Editions) -> tuple[Known, ...]:
+    """The editions of these stamps the last manifest records whose PDF is still the one it made, and whose page
+    pictures are still there (read here, where the outputs are: a worker may not see them). Only a path the output
+    pattern can give is read."""
+    shape = re.compile(r"[^/\\]+".join(re.escape(piece) for piece in re.split(r"\{[a-z]+\}", editions.output)))
+    base = editions.path.parent
+    folder = (manifest_path(editions).parent / THUMBS).relative_to(base).as_posix() + "/"
+    out = []
+    for was in known:
+        if was.stamp not in stamps or not shape.fullmatch(was.output) or ".." in Path(was.output).parts:
+            continue
+        if not all(_could_be_picture(t, folder) for t in was.thumbs):  # (read only where the batch writes them)
+            continue
+        pictures = zip(was.thumbs, was.thumbs_sha256, strict=True)  # (the contact sheet shows them)
+        if _same(base / was.output, was.size, was.sha256) and all(_same(base / t, -1, h) for t, h in pictures):
+            out.append(was)
+    return tuple(out)
+
+
+def _could_be_picture(path: str, folder: str) -> bool:
+    """Whether a path a manifest records could be one of the batch's page pictures (in its folder of pictures)."""
+    return path.startswith(folder) and path.endswith(".png") and ".." not in Path(path).parts and path.isprintable()
+
+
+def _same(path: Path, size: int, sha: str) -> bool:
+    """Whether the file is a regular file of that size (-1: at most PICTURE_BYTES) and SHA-256: its size is
+    looked at before it is read (a file put in an output's place may be of any size)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return False
+    if not stat.S_ISREG(st.st_mode) or (st.st_size != size if size >= 0 else st.st_size > PICTURE_BYTES):
+        return False
+    try:
+        return digest(path.read_bytes()) == sha
+    except OSError:
+        return False
+
+
+def count(editions: Editions) -> int:
+    """How many editions the file names (a brand's own paper counts once)."""
+    return sum(len(g.contents) * len(g.layouts) * max(1, len(g.papers)) * len(g.targets) for g in editions.groups)
+
+
+def settle(task: Task, kit: tuple[str, PaperName] | None, words: Content | None) -> tuple[list[Outcome], Task]:
+    """The task's editions that stand as the last run made them (stamp and output the same, the file in place:
+    `Task.known`), as outcomes, and the task with the rest of its editions. Nothing is settled for a kit or
+    content file with errors, nor for one that can no longer be read: a worker reports them."""
+    if not task.known or kit is None or words is None:
+        return [], task
+    inputs = inputs_of(task)
+    if not all(sha for _, sha in inputs):
+        return [], task
+    known = {k.stamp: k for k in task.known}
+    done: list[Outcome] = []
+    rest: list[Job] = []
+    for job in task.jobs:
+        name, output = name_and_output(task, job, kit, words.language)
+        was = known.get(job.stamp)
+        if was is not None and was.output == output:
+            done.append(unchanged(name, output, job, was, inputs))
+        else:
+            rest.append(job)
+    return done, replace(task, jobs=tuple(rest))

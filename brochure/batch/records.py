@@ -1,0 +1,222 @@
+"""A batch's words: the jobs, tasks and outcomes handed between its process and its workers -> their names, the
+inputs they list and the hashes that stamp them."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import asdict, field
+from functools import cache
+from pathlib import Path
+
+import fontpkg
+
+from brochure import __version__, limits
+from brochure.diagnostics import Diagnostic
+from brochure.frozen import frozen
+from brochure.inputs.blocks import Image
+from brochure.inputs.brand import Brand, kit_files, load_brand
+from brochure.inputs.content import Content, declared_language
+from brochure.inputs.files import read_bytes
+from brochure.vocabulary import LayoutName, PaperName, Target
+
+KIT_FILE_BYTES = max(limits.FONT_BYTES, limits.PICTURE_BYTES, limits.SVG_BYTES)  # a kit's or picture's file hashed
+
+
+@frozen
+class Job:
+    """One edition to make: which layout, paper (None: the brand's) and target, and its stamp."""
+
+    layout: LayoutName
+    paper: PaperName | None
+    target: Target
+    stamp: str
+
+
+@frozen
+class Known:
+    """An edition the last manifest records as made: if its stamp and file are the same, it is not made again."""
+
+    stamp: str
+    output: str
+    sha256: str
+    pages: int
+    thumbs: tuple[str, ...]
+    findings: tuple[str, ...]  # its warnings, reported again for it
+    size: int = 0  # its PDF's size, as the manifest records it (and the file still has)
+    thumbs_sha256: tuple[str, ...] = ()  # the SHA-256 of each page picture, in the order of `thumbs`
+
+
+@frozen
+class Task:
+    """What one worker does in one go: one kit and one content file, their editions (`tasks` makes one with all of
+    them; `run` hands them to the workers a layout at a time: `_parts`)."""
+
+    kit: Path
+    content: Path
+    source: Path | None
+    base: Path  # editions.yaml's folder: outputs are relative to it
+    output: str  # the pattern
+    jobs: tuple[Job, ...]
+    known: tuple[Known, ...] = ()  # what the last run made of these editions, and is still in place
+    thumbs: str = ""  # the folder of the page pictures, relative to editions.yaml's folder
+    root: str = ""  # the batch's working folder when the paths above are relative to it (a worker's may differ)
+    tool: str = ""  # the version and font packages the stamps were made with: a worker must have the same
+    epoch: str = ""  # the batch's SOURCE_DATE_EPOCH: a worker builds with it, whatever its own environment says
+    kit_hash: str = ""  # every file the kit is read from, as the stamps hash them ('': the worker reads it again)
+    words_hash: str = ""  # the content file, its source and pictures, as the stamps hash them (the same)
+    others: tuple[Path, ...] = ()  # the other files its editions are made of: the kit's logo, fonts and colour
+    # profile in its folder, and the pictures (listed with their hashes in the manifest)
+
+
+@frozen
+class Outcome:
+    """What became of one edition."""
+
+    edition: str  # brand/language/layout/paper/target
+    output: str  # relative to editions.yaml's folder
+    status: str  # "built", "unchanged" or "failed"
+    seconds: float
+    stamp: str
+    findings: tuple[str, ...] = ()  # each as the command line prints it
+    sha256: str = ""
+    pages: int = 0
+    size: int = 0
+    inputs: tuple[tuple[str, str], ...] = field(default_factory=tuple)  # file (from editions.yaml's folder) -> sha256
+    thumbs: tuple[str, ...] = ()  # a small picture of each page, relative to editions.yaml's folder
+    thumbs_sha256: tuple[str, ...] = ()  # each picture's SHA-256 (a picture changed or damaged is made again)
+
+    def report(self) -> dict[str, object]:
+        """As the manifest and --json write it."""
+        return {**asdict(self), "inputs": dict(self.inputs), "findings": list(self.findings), "first": self.first}
+
+    @property
+    def first(self) -> str:
+        return next((f for f in self.findings if ": error: " in f), self.findings[0] if self.findings else "")
+
+
+@frozen
+class Made:
+    """A worker's answer for one edition: its outcome and, when built, the bytes of its PDF and of its page pictures
+    (in the order of outcome.thumbs), which the batch's own process writes."""
+
+    outcome: Outcome
+    pdf: bytes = b""
+    pictures: tuple[bytes, ...] = ()
+
+
+Loaded = dict[Path, "Content | None"]  # each content file the editions name, read once (None: it has errors)
+
+
+Kit = tuple[str, PaperName, str, tuple[Path, ...]]  # a kit's id, paper, files' hash and own files (`_kit_own_files`)
+
+
+Kits = dict[Path, "Kit | None"]  # each kit, read once (None: it has errors)
+
+
+Entries = dict[str, dict[str, object]]  # a manifest's editions by name
+
+
+Findings = tuple[Diagnostic, ...]
+
+
+@cache
+def tool() -> str:
+    """The version of brochure and of every installed font package, as one text (a part of every stamp)."""
+    fonts = digest(json.dumps(sorted((s, fontpkg.family(s).version) for s in fontpkg.families())).encode())
+    return f"brochure {__version__}, font packages {fonts[:12]}"
+
+
+def name_and_output(task: Task, job: Job, kit: tuple[str, PaperName], language: str) -> tuple[str, str]:
+    """An edition's name (brand/language/layout/paper/target) and its output's path."""
+    values = {"brand": kit[0], "language": language.lower(), "layout": job.layout, "paper": job.paper or kit[1],
+              "target": job.target}  # fmt: skip
+    return "/".join(values[k] for k in ("brand", "language", "layout", "paper", "target")), task.output.format(**values)
+
+
+def unchanged(name: str, output: str, job: Job, was: Known, inputs: tuple[tuple[str, str], ...]) -> Outcome:
+    """An edition that stands as the last run made it: what the manifest recorded of it, with today's inputs."""
+    return Outcome(
+        name,
+        output,
+        "unchanged",
+        0.0,
+        job.stamp,
+        was.findings,
+        was.sha256,
+        was.pages,
+        was.size,
+        inputs,
+        was.thumbs,
+        was.thumbs_sha256,
+    )
+
+
+def inputs_of(task: Task) -> tuple[tuple[str, str], ...]:
+    """The task's content file, kit, source and the other files its editions are made of (`Task.others`), each by
+    its path relative to editions.yaml's folder (as the outputs are, whatever folder the batch is run from) with the
+    SHA-256 of its bytes ('' when it cannot be read, as when another program removed it while the batch ran: its
+    loader says where and why)."""
+    files = (task.content, task.kit, *((task.source,) if task.source else ()), *task.others)
+    out = []
+    for path in files:
+        name = Path(os.path.relpath(reached(task, path), reached(task, task.base))).as_posix()
+        data, _ = read_bytes(reached(task, path), KIT_FILE_BYTES)
+        out.append((name, "" if data is None else digest(data)))
+    return tuple(out)
+
+
+def reached(task: Task, path: Path) -> Path:
+    """A path of the batch's as this worker reaches it (the same path on every machine)."""
+    return Path(task.root) / path if task.root else path
+
+
+def failed_name(task: Task, job: Job) -> str:
+    """A failed edition's name: its clinic's id when the kit can be read (so the contact sheet shows it with the
+    clinic's others: its logo's artwork is not read, so a kit whose logo alone is broken keeps its name), the
+    language its words declare when that can be read (else the content file's name: a Polish file named es.yaml
+    took the Spanish edition's name, and its place in the manifest)."""
+    try:
+        brand, _ = load_brand(reached(task, task.kit), logo=False)
+        language = declared_language(reached(task, task.content)) or task.content.stem
+    except Exception:  # (a bug, or files this machine cannot see: the edition is named by the kit's folder)
+        brand, language = None, task.content.stem
+    kit = Path(os.path.relpath(reached(task, task.kit), reached(task, task.base)))  # (as editions.yaml names it,
+    # whatever folder the batch runs from)
+    who = brand.id if brand is not None else kit.parent.name or kit.stem
+    paper = job.paper or (brand.paper if brand is not None else "kit")
+    return f"{who}/{language.lower()}/{job.layout}/{paper}/{job.target}"
+
+
+def pictures_of(words: Content | None) -> list[Path]:
+    """The picture files a content file shows (a changed photo changes its editions)."""
+    if words is None:
+        return []
+    return [b.src.source for s in words.sections for b in s.blocks if isinstance(b, Image)]
+
+
+def kit_digest(brand: Brand) -> str:
+    """Every file the kit is read from (kit_files: the brand file, its logo, font files and colour profile),
+    each by its path in the kit's folder; '' when one can no longer be read. Nothing else in the folder counts:
+    the batch's outputs, a report or notes written beside the brand file, another kit inside its folder."""
+    here = brand.path.parent.resolve()
+    parts = []
+    for path in sorted({p.resolve() for _, p in kit_files(brand)}):
+        name = path.relative_to(here).as_posix() if here in path.parents else path.as_posix()
+        data, _ = read_bytes(path, KIT_FILE_BYTES)  # (a pipe is never waited on, nor a huge file read)
+        if data is None:
+            return ""
+        parts.append(name.encode() + b"\0" + data)
+    return digest(b"\0".join(parts))
+
+
+def files_digest(paths: Sequence[Path]) -> str:
+    """The files' bytes, each after its place in the list and its length: bytes moved from the end of one file to
+    the start of the next make another digest."""
+    return digest(b"".join(b"%d\0%d\0" % (i, len(data)) + data for i, data in enumerate(p.read_bytes() for p in paths)))
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

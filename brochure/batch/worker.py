@@ -1,0 +1,220 @@
+"""(In a worker.) A task -> each of its editions built from inputs read once per worker, as its PDF's and page
+pictures' bytes (nothing written here); a worker ends with its batch."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from brochure.batch.records import (
+    Findings,
+    Job,
+    Known,
+    Made,
+    Outcome,
+    Task,
+    digest,
+    failed_name,
+    inputs_of,
+    name_and_output,
+    reached,
+    tool,
+    unchanged,
+)
+from brochure.collector import for_many_builds
+from brochure.diagnostics import Diagnostic
+
+if TYPE_CHECKING:
+    from brochure import api
+
+
+THUMB_DPI = 24.0  # a page 200-280 pixels tall
+
+
+ORPHAN_CHECK_S = 1.0  # how often a worker looks whether its batch is still there
+
+
+KITS_KEPT = 8  # kits a worker keeps read, by the hash of their files
+
+
+SOURCES_KEPT = 16  # content files a worker keeps read with their kits, by the hashes of their files
+
+
+def initializer(parent: int) -> None:
+    """A worker leaves Ctrl-C to the batch's process, which stops the queue; it ends the task it is on. SIGTERM
+    ends it at once (the command line's handler, inherited, waited for a main loop a worker does not run), and so
+    does its batch's end however it came: a worker whose parent is gone (a batch killed outright) exits within a
+    second rather than wait for tasks for ever. Its cycle collector is set for many builds (brochure/collector.py),
+    once for its life. `parent`: the batch's process id, taken before the worker was started (a batch killed
+    between the fork and this left a worker that took its new parent, init, for its batch and waited for ever).
+    A worker the batch forked watches its parent change; one another process started (a fork server, Python 3.14's
+    way on Linux) watches the batch's process live."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    forked = os.getppid() == parent
+    if not forked and not _alive(parent):
+        os._exit(1)
+    threading.Thread(target=_orphaned, args=(parent, forked), daemon=True, name="brochure-parent-watch").start()
+    for_many_builds()
+
+
+def _orphaned(parent: int, forked: bool) -> None:
+    """(In a worker's own thread.) End the worker once its batch is gone: its parent changed (`forked`), or the
+    batch's process has ended."""
+    while os.getppid() == parent if forked else _alive(parent):
+        time.sleep(ORPHAN_CHECK_S)
+    os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process of this id exists (a batch killed and not yet reaped counts until it is)."""
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def run_task(task: Task) -> list[Made]:
+    """(In a worker.) Build a task's editions; read the inputs, write nothing. A bug while building is that task's
+    editions' failure, not the whole run's."""
+    try:
+        if task.tool and task.tool != tool():
+            return all_failed(
+                task,
+                f"this worker has {tool()}, the batch {task.tool}: install the same versions of brochure and its "
+                "packages on every machine (pip install -r requirements.txt)",
+            )
+        return list(_run_task(task))
+    except Exception as exc:
+        what = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
+        return all_failed(task, f"internal error: {what} (please report it with the inputs)")
+
+
+def all_failed(task: Task, message: str) -> list[Made]:
+    """Every edition of the task failed, for one reason."""
+    return [
+        Made(
+            Outcome(
+                failed_name(task, job),
+                "",
+                "failed",
+                0.0,
+                job.stamp,
+                (f"{task.content}: error: {message}",),
+                inputs=inputs_of(task),  # (so its last output is not taken for one of an edition no longer named)
+            )
+        )
+        for job in task.jobs
+    ]
+
+
+def _run_task(task: Task) -> Iterator[Made]:
+    t0 = time.perf_counter()
+    content, kit = reached(task, task.content), reached(task, task.kit)
+    source = reached(task, task.source) if task.source is not None else None
+    if task.kit_hash and task.words_hash:
+        src, found = _sources_kept(content, source, kit, task.kit_hash, task.words_hash)
+    else:
+        src, found = _sources(content, source, kit, task.kit_hash)
+    diags = [_as_given(d, task.root) for d in found]
+    inputs = inputs_of(task)
+    load_s = time.perf_counter() - t0
+    known = {k.stamp: k for k in task.known}
+    for job in task.jobs:
+        t = time.perf_counter()
+        if src is None or any(d.is_error for d in diags):
+            name = failed_name(task, job)
+            yield Made(Outcome(name, "", "failed", load_s, job.stamp, tuple(d.format() for d in diags), inputs=inputs))
+        else:
+            made = _edition(task, job, src, diags, known, inputs)
+            yield replace(made, outcome=replace(made.outcome, seconds=round(time.perf_counter() - t, 3)))
+
+
+def _sources(content: Path, source: Path | None, kit: Path, kit_hash: str) -> tuple[api.Sources | None, Findings]:
+    """A task's content file read with its kit, and what reading them found (a translation checked against its
+    source too)."""
+    from brochure import api  # (a worker's: the batch's process loads it only when something is to be built)
+
+    src, diags = api.load_with(content, _kit(kit, kit_hash))
+    if src is not None and source is not None:
+        diags += api.check_translation(source, src.content)
+    return src, tuple(diags)
+
+
+@lru_cache(maxsize=SOURCES_KEPT)
+def _sources_kept(
+    content: Path, source: Path | None, kit: Path, kit_hash: str, words_hash: str
+) -> tuple[api.Sources | None, Findings]:
+    """_sources, read once per worker for all the parts of a task it gets, by the hashes of the files (a build
+    never changes what it is given: the words, brand and fonts are frozen)."""
+    return _sources(content, source, kit, kit_hash)
+
+
+def _kit(path: Path, digest: str) -> api.Kit:
+    """A kit read, with its fonts and logo: read once per worker for all its tasks when the batch gave the hash of
+    its files (the Clearwater kit, named with five content files, took 13-25 ms to read each time)."""
+    from brochure import api
+
+    return _kit_read(path, digest) if digest else api.load_kit(path)
+
+
+@lru_cache(maxsize=KITS_KEPT)
+def _kit_read(path: Path, digest: str) -> api.Kit:
+    """(The kit is never changed by a build: its brand and fonts are frozen, and a caller adds to its own list of
+    findings, never to the kit's.)"""
+    from brochure import api
+
+    return api.load_kit(path)
+
+
+def _as_given(d: Diagnostic, root: str) -> Diagnostic:
+    """A finding with the paths as the batch was given them (relative to its working folder, not a worker's)."""
+    if not root:
+        return d
+    prefix = root.rstrip(os.sep) + os.sep
+    file = d.location.file.removeprefix(prefix)
+    message, hint = d.message.replace(prefix, ""), d.hint.replace(prefix, "")
+    return replace(d, location=replace(d.location, file=file), message=message, hint=hint)
+
+
+def _edition(
+    task: Task,
+    job: Job,
+    src: api.Sources,
+    load_diags: list[Diagnostic],
+    known: dict[str, Known],
+    inputs: tuple[tuple[str, str], ...],
+) -> Made:
+    name, output = name_and_output(task, job, (src.brand.id, src.brand.paper), src.content.language)
+    was = known.get(job.stamp)
+    if was is not None and was.output == output:  # (its file checked where the outputs are: _present)
+        return Made(unchanged(name, output, job, was, inputs))
+    from brochure import api
+
+    options = api.Options(layout=job.layout, paper=job.paper, target=job.target)
+    result = api.build(src, options, {"SOURCE_DATE_EPOCH": task.epoch})
+    findings = tuple(_as_given(d, task.root).format() for d in [*load_diags, *result.diagnostics])
+    if not result.ok or result.pdf is None:
+        return Made(Outcome(name, output, "failed", 0.0, job.stamp, findings, inputs=inputs))
+    beside = os.path.relpath(output, Path(task.thumbs).parent)  # the output's path inside the manifest's folder
+    stem = f"{task.thumbs}/{beside.removesuffix('.pdf')}"
+    from brochure.output.preview import page_images  # (a worker's)
+
+    pictures = tuple(page_images(result.pdf, THUMB_DPI))
+    thumbs = tuple(f"{stem}-p{i}.png" for i in range(1, len(pictures) + 1))
+    sha, size = digest(result.pdf), len(result.pdf)
+    shas = tuple(digest(png) for png in pictures)
+    outcome = Outcome(name, output, "built", 0.0, job.stamp, findings, sha, result.pages, size, inputs, thumbs, shas)
+    return Made(outcome, result.pdf, pictures)
