@@ -12,7 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from brochure.cli import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, STDOUT, Console, _print, _write
+from brochure.arguments import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
+from brochure.cli import STDOUT, Console, _print, _write
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.limits import BATCH_JOBS, INIT_ROUNDS
 from brochure.output.files import (

@@ -9,12 +9,12 @@ import shlex
 import pytest
 from helpers import cli
 
-from brochure.cli import EXAMPLES, _parser
+from brochure.arguments import EXAMPLES, make_parser
 from brochure.vocabulary import LAYOUTS
 
 
 def commands() -> dict[str, argparse.ArgumentParser]:
-    sub = next(a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction))
+    sub = next(a for a in make_parser()._actions if isinstance(a, argparse._SubParsersAction))
     return dict(sub.choices)
 
 
@@ -47,7 +47,7 @@ def test_the_examples_are_command_lines_brochure_accepts(command: str) -> None:
     assert runs
     for run in runs:
         words = [w for w in shlex.split(run.strip())[1:] if w != "..."]
-        _parser().parse_args(words)
+        make_parser().parse_args(words)
 
 
 def test_an_unknown_layout_names_the_option_and_the_layouts(capsys: pytest.CaptureFixture[str]) -> None:

@@ -13,7 +13,8 @@ import threading
 import traceback
 from pathlib import Path
 
-from brochure.cli import BUG, EXIT_ERRORS, EXIT_OK, EXIT_USAGE, Console, Interrupted, Signals, _print
+from brochure.arguments import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
+from brochure.cli import BUG, Console, Interrupted, Signals, _print
 from brochure.live.choices import Choice, Choices, offered, pick_edition, pick_language
 from brochure.output.files import PDF, clash, same_file, target_problem
 
