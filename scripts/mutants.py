@@ -2813,6 +2813,27 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_remembered.py::test_the_parts_of_a_split_right_to_left_paragraph_each_print_their_own_words",
     ),
     m(
+        "list-kept-whole-between-a-pages-columns",
+        "layout/blocks.py",
+        "            apart_in_columns=0 < i == n - 2,\n",
+        "",
+        "tests/test_fit.py::test_a_lists_last_item_may_start_the_next_column_of_a_page_alone_never_the_next_panel",
+    ),
+    m(
+        "list-last-item-alone-over-a-panel",
+        "layout/flow.py",
+        "        return self.keep_with_next and (turn or not self.apart_in_columns)",
+        "        return self.keep_with_next and not self.apart_in_columns",
+        "tests/test_fit.py::test_a_lists_last_item_may_start_the_next_column_of_a_page_alone_never_the_next_panel",
+    ),
+    m(
+        "balancing-counts-a-lists-column-break-as-stranded",
+        "layout/flow.py",
+        "        and item.kept(i + 1 >= len(frames) or frames[i].turns_to(frames[i + 1]))",
+        "        and item.kept(True)",
+        "tests/test_fit.py::test_balancing_a_pages_columns_may_start_the_next_with_a_lists_last_item",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -108,6 +108,38 @@ def test_a_list_never_leaves_its_first_item_alone_under_a_heading_at_a_panel_foo
     assert res.bookmarks[0][3] == 1  # the heading moved with its list
 
 
+@pytest.mark.parametrize("columns", [True, False], ids=["columns-of-one-page", "panels"])
+def test_a_lists_last_item_may_start_the_next_column_of_a_page_alone_never_the_next_panel(columns: bool) -> None:
+    """A list of three in a frame with room for two of them: between the columns of one page (the bi-fold's) its
+    last item starts the next column and the first two stay beside it; over a panel or page, the item before the
+    last goes on with it, and so the first with them, as ever (a list of three is never split over a panel: its first
+    item never ends one alone, nor its last starts one alone)."""
+    from brochure.layout.blocks import _group
+
+    leaf = "page" if columns else ""
+    frames = [Frame("a", Rect(0, 0, 100, 100), leaf=leaf), Frame("b", Rect(200, 0, 100, 100), leaf=leaf)]
+    items = [Item(Spacer(100, 50), "s1"), *_group([Spacer(100, 20) for _ in range(3)], "s2", 0.0, 0.0)]
+    res = flow(items, frames)
+    assert [len(p) for p in res.placed] == ([3, 1] if columns else [1, 3])
+    assert not res.leftover
+
+
+def test_balancing_a_pages_columns_may_start_the_next_with_a_lists_last_item() -> None:
+    """A heading and its list of three fill a page's first column, a paragraph the second: evening the columns
+    moves the list's last item to the head of the second (70 and 60 pt tall, not 100 and 30), which between the
+    columns of one page leaves nothing stranded."""
+    from brochure.layout.blocks import _group
+    from brochure.layout.compose import balance
+
+    frames = [Frame("a", Rect(0, 0, 100, 100), leaf="page"), Frame("b", Rect(200, 0, 100, 100), leaf="page")]
+    heading = Item(Spacer(100, 10), "s", keep_with_next=True, bookmark="Risks")
+    items = [heading, *_group([Spacer(100, 30) for _ in range(3)], "s", 0.0, 0.0), Item(Spacer(100, 30), "s")]
+    plain = flow(items, frames)
+    assert [len(p) for p in plain.placed] == [4, 1]
+    evened = balance(items, frames, (False, False), plain)
+    assert [len(p) for p in evened.placed] == [3, 2] and not evened.leftover
+
+
 WORDS = "Words that keep going to fill the page, line after line, in large print. " * 3
 
 

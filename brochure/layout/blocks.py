@@ -202,9 +202,16 @@ class Blocks:
 
 
 def _group(parts: list[Flowable], sid: str, gap: float, between: float) -> list[Item]:
-    """A list's items in the flow: the first never ends a panel alone, nor does the last start one alone."""
+    """A list's items in the flow: the first never ends a panel alone, nor does the last start one alone; between
+    the columns of one page (the bi-fold's) the last may start the next column, the others beside it."""
     n = len(parts)
     return [
-        Item(p, sid, gap if i == 0 else between, keep_with_next=n >= 2 and (i == 0 or i == n - 2))
+        Item(
+            p,
+            sid,
+            gap if i == 0 else between,
+            keep_with_next=n >= 2 and (i == 0 or i == n - 2),
+            apart_in_columns=0 < i == n - 2,
+        )
         for i, p in enumerate(parts)
     ]

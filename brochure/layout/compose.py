@@ -113,7 +113,7 @@ def balance(items: list[Item], frames: list[Frame], keep: tuple[bool, bool], res
         return res
     first, last = side[0], side[-1]
     best, spread_best = res, _spread(res, side)
-    alone = stranded(items, res)
+    alone = stranded(items, res, frames)
     step = res.spare[last] / BALANCE_STEPS
 
     def trial_at(cut: float) -> FlowResult | None:
@@ -134,7 +134,7 @@ def balance(items: list[Item], frames: list[Frame], keep: tuple[bool, bool], res
         )
         if not hints.as_held(items, res, candidate):
             return None  # a section kept whole split, or one that starts a new frame moved on
-        if stranded(items, candidate) > alone:
+        if stranded(items, candidate, frames) > alone:
             return None  # a heading (or a list's first item) left at a frame's foot, what it heads moved on
         return candidate
 

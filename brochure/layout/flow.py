@@ -29,6 +29,13 @@ class Item:
     bookmark: str = ""
     whole: bool = False  # the section this heading starts is kept whole (`keep: together`)
     fresh: bool = False  # the section this heading starts begins a new frame (`break: before`)
+    apart_in_columns: bool = False  # kept with the next over a page or panel only: the next may start the next
+    # column of the same page alone (a list's last item, several lines long, at the head of a column beside it)
+
+    def kept(self, turn: bool) -> bool:
+        """Whether it is kept with the next piece where the flow goes on to the next frame: over a page or panel
+        (`turn`), or to the next column of the same page."""
+        return self.keep_with_next and (turn or not self.apart_in_columns)
 
 
 @frozen
@@ -77,16 +84,17 @@ class FlowResult:
         )
 
 
-def _fits_after(items: deque[Item], start: int, width: float, avail: float, whole: float) -> bool:
+def _fits_after(items: deque[Item], start: int, width: float, avail: float, whole: float, turn: bool) -> bool:
     """Whether the items kept together from `start` on, and the first piece of the one after, fit in avail (of a
-    frame `whole` tall: a card group taller than that splits between its rows)."""
+    frame `whole` tall: a card group taller than that splits between its rows; `turn`: the next frame is over a
+    page or panel, not the next column of the same page)."""
     for item in itertools.islice(items, start, None):
         avail -= item.space_before
         if avail <= 0:
             return False
         f = item.flowable
         _, h = f.wrap(width, avail)
-        if not item.keep_with_next:
+        if not item.kept(turn):
             tall = isinstance(f, Column) and h > whole + EPS
             return h <= avail + EPS or bool(f.split(width, avail)) or (tall and bool(f.split_rows(width, avail)))
         if h > avail + EPS:
@@ -154,10 +162,10 @@ def flow(items: list[Item], frames: list[Frame], keep_sections: bool = False, ov
             _, h = item.flowable.wrap(box.w, max(avail, 0.0))
             if h <= avail + EPS:
                 if (
-                    item.keep_with_next
+                    item.kept(turn or after is None)
                     and placed
                     and len(queue) > 1
-                    and not _fits_after(queue, 1, box.w, avail - h, frame.whole)
+                    and not _fits_after(queue, 1, box.w, avail - h, frame.whole, turn or after is None)
                 ):
                     break
                 top = y - gap
@@ -180,13 +188,20 @@ def flow(items: list[Item], frames: list[Frame], keep_sections: bool = False, ov
     return FlowResult(tuple(placed_all), tuple(queue), tuple(spare), tuple(queued))
 
 
-def stranded(items: list[Item], res: FlowResult) -> int:
+def stranded(items: list[Item], res: FlowResult, frames: list[Frame]) -> int:
     """How many frames end in a piece kept with the next (a heading, a sub-heading, a list's first item or the
-    one before its last) while words follow in a later frame: what balancing must not make of a flow."""
-    kept = {id(i.flowable) for i in items if i.keep_with_next}
+    one before its last) while words follow in a later frame: what balancing must not make of a flow. (A list's
+    item before its last may end a column whose page goes on in the next: `Item.kept`.)"""
+    kept = {id(i.flowable): i for i in items if i.keep_with_next}
     used = [i for i, placed in enumerate(res.placed) if placed]
     last = used[-1] if used and not res.leftover else len(res.placed)
-    return sum(1 for i in used if i < last and id(res.placed[i][-1].flowable) in kept)
+    return sum(
+        1
+        for i in used
+        if i < last
+        and (item := kept.get(id(res.placed[i][-1].flowable))) is not None
+        and item.kept(i + 1 >= len(frames) or frames[i].turns_to(frames[i + 1]))
+    )
 
 
 GAP_GROWTH = 2 * MM  # a frame's section gaps may grow by this much to end level with the others (gaps within 3 mm)
