@@ -1,6 +1,6 @@
 """A build's cost in machine instructions (valgrind), which a shared, noisy machine does not move: for comparing trees.
 
-    python scripts/instructions.py [--tree PATH ...] [--layout L] [--target T]
+    python scripts/instructions.py [--tree PATH ...] [--layout L] [--target T] [--content FILE]
 
 For each tree (default: this one) it runs, under valgrind's cachegrind (no cache simulation), a process that loads
 the shipped words and kit and rebuilds the leaflet N times with the clinic's name and colours changed, as
@@ -29,8 +29,8 @@ CHILD = """
 import dataclasses, os, sys
 from pathlib import Path
 from brochure import api
-n, layout, target = int(sys.argv[1]), sys.argv[2], sys.argv[3]
-src, diags = api.load(Path("content.yaml"), Path("assets/brand.yaml"))
+n, layout, target, content = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
+src, diags = api.load(Path(content), Path("assets/brand.yaml"))
 assert src is not None, diags
 options = api.Options(layout=layout, target=target)
 assert api.build(src, options).ok
@@ -45,7 +45,7 @@ for i in range(n):
 FEW, MANY = 2, 6
 
 
-def instructions(tree: Path, rebuilds: int, layout: str, target: str) -> int:
+def instructions(tree: Path, rebuilds: int, layout: str, target: str, content: str = "content.yaml") -> int:
     """The instructions a process of `rebuilds` rebuilds executes (all of it: start-up, imports, builds)."""
     env = dict(os.environ, PYTHONPATH=str(tree), PYTHONHASHSEED="0", SOURCE_DATE_EPOCH="1796083200")
     cmd = [
@@ -54,11 +54,13 @@ def instructions(tree: Path, rebuilds: int, layout: str, target: str) -> int:
         "--cache-sim=no",
         "--cachegrind-out-file=/dev/null",
         sys.executable,
+        "-P",  # (the tree's package, not the one in the working folder: `-c` puts that first on the path)
         "-c",
         CHILD,
         str(rebuilds),
         layout,
         target,
+        content,
     ]
     done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     found = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
@@ -72,16 +74,19 @@ def main() -> None:
     parser.add_argument("--tree", action="append", type=Path, help="a checkout to measure (default: this one)")
     parser.add_argument("--layout", default="trifold")
     parser.add_argument("--target", default="office")
+    parser.add_argument(
+        "--content", default="content.yaml", help="the words, from the project's root (e.g. translations/ar.yaml)"
+    )
     args = parser.parse_args()
     if shutil.which("valgrind") is None:
         sys.exit("instructions.py: needs valgrind (Debian: apt-get install valgrind)")
     for tree in args.tree or [ROOT]:
-        few = instructions(tree.resolve(), FEW, args.layout, args.target)
-        many = instructions(tree.resolve(), MANY, args.layout, args.target)
+        few = instructions(tree.resolve(), FEW, args.layout, args.target, args.content)
+        many = instructions(tree.resolve(), MANY, args.layout, args.target, args.content)
         rebuild = (many - few) / (MANY - FEW)
         first = few - FEW * rebuild
         print(
-            f"{tree}: {args.layout} {args.target}: {rebuild / 1e6:.1f} M instructions a rebuild; "
+            f"{tree}: {args.content} {args.layout} {args.target}: {rebuild / 1e6:.1f} M instructions a rebuild; "
             f"{first / 1e6:.0f} M to start a process, load and build once"
         )
 
