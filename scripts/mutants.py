@@ -2834,6 +2834,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_fit.py::test_balancing_a_pages_columns_may_start_the_next_with_a_lists_last_item",
     ),
     m(
+        "contact-sheet-clinics-by-id-alone",
+        "batch/manifest.py",
+        "    names = {kit[0]: kit[4] for kit in (kits or {}).values() if kit is not None}\n",
+        "    names: dict[str, str] = {}\n",
+        "tests/test_contact_sheet.py::test_the_contact_sheet_in_a_browser",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

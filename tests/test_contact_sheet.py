@@ -37,7 +37,8 @@ const html = document.documentElement;
 return {
   scrollWidth: html.scrollWidth, clientWidth: html.clientWidth,
   cards: [...document.querySelectorAll('article.edition')].map(a => ({
-    clinic: a.closest('section.clinic').querySelector('h2').textContent,
+    clinic: a.closest('section.clinic').dataset.clinic,
+    heading: a.closest('section.clinic').querySelector('h2').textContent,
     language: a.closest('section.language').querySelector('h3').textContent,
     title: a.querySelector('h4').textContent,
     link: a.querySelector('h4 a') ? a.querySelector('h4 a').href : '',
@@ -139,6 +140,8 @@ def test_the_contact_sheet_in_a_browser(
         ("test-clinic", "en-gb (broken.yaml)"), ("test-clinic", "en-gb (broken.yaml)"),
         ("second-clinic", "en-gb"), ("second-clinic", "en-us"),
     ]  # fmt: skip
+    headings = {c["clinic"]: c["heading"] for c in page["cards"]}  # each clinic under its name, beside its id
+    assert headings == {"test-clinic": "Test Clinic test-clinic", "second-clinic": "Second Clinic second-clinic"}
 
     # The failures: red, with their message, under their clinic, and listed at the top of the page.
     failed = [c for c in page["cards"] if c["failed"]]

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from brochure import __version__
-from brochure.batch.records import Entries, Known, Outcome
+from brochure.batch.records import Entries, Kits, Known, Outcome
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.inputs.editions import Editions
 from brochure.output.files import BATCH_MANIFEST, Refused, same_file, write_atomic
@@ -42,11 +42,13 @@ def record_stopped(editions: Editions, done: list[Outcome]) -> None:
         _write_manifest(editions, [o.report() for o in done] + [e for n, e in last.items() if n not in names], kept)
 
 
-def write_index(editions: Editions, outcomes: list[Outcome]) -> Path:
-    """out/index.html, the contact sheet of these outcomes (output/contact_sheet.py), beside the manifest."""
+def write_index(editions: Editions, outcomes: list[Outcome], kits: Kits | None = None) -> Path:
+    """out/index.html, the contact sheet of these outcomes (output/contact_sheet.py), beside the manifest; each
+    clinic under its name where its kit was read (`kits`, as plan.read_kits reads them)."""
     from brochure.output.contact_sheet import write_contact_sheet
 
-    return write_contact_sheet(manifest_path(editions).parent / INDEX, editions.path.parent, outcomes)
+    names = {kit[0]: kit[4] for kit in (kits or {}).values() if kit is not None}
+    return write_contact_sheet(manifest_path(editions).parent / INDEX, editions.path.parent, outcomes, names)
 
 
 def manifest_path(editions: Editions) -> Path:

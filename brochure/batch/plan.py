@@ -55,7 +55,7 @@ def read_kits(editions: Editions) -> Kits:
         if kit_identity(group.kit) not in kits:
             brand, _ = load_brand(group.kit, logo=False)  # (its logo is read where it is built)
             kits[kit_identity(group.kit)] = (
-                (brand.id, brand.paper, kit_digest(brand), _kit_own_files(group.kit, brand))
+                (brand.id, brand.paper, kit_digest(brand), _kit_own_files(group.kit, brand), brand.name)
                 if brand is not None
                 else None
             )

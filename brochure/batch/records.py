@@ -110,7 +110,8 @@ class Made:
 Loaded = dict[Path, "Content | None"]  # each content file the editions name, read once (None: it has errors)
 
 
-Kit = tuple[str, PaperName, str, tuple[Path, ...]]  # a kit's id, paper, files' hash and own files (`_kit_own_files`)
+Kit = tuple[str, PaperName, str, tuple[Path, ...], str]  # a kit's id, paper, files' hash, own files
+# (`_kit_own_files`) and the clinic's name
 
 
 Kits = dict[Path, "Kit | None"]  # each kit, read once (None: it has errors)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
@@ -17,9 +17,12 @@ if TYPE_CHECKING:
     from brochure.batch import Outcome
 
 
-def write_contact_sheet(path: Path, base: Path, outcomes: Sequence[Outcome]) -> Path:
+def write_contact_sheet(
+    path: Path, base: Path, outcomes: Sequence[Outcome], names: Mapping[str, str] | None = None
+) -> Path:
     """The contact sheet at `path` (out/index.html; `base`: editions.yaml's folder, which the outcomes' paths are
-    relative to): every page of every edition, by clinic and language; failures in red with their messages.
+    relative to): every page of every edition, by clinic (under its name, from `names` by the kit's id, beside the
+    id the editions are named by) and language; failures in red with their messages.
     Offline: the pictures are files beside it, and the page's own policy lets the browser fetch nothing else."""
     folder = path.parent
     clinics: dict[str, dict[str, list[Outcome]]] = {}
@@ -33,7 +36,9 @@ def write_contact_sheet(path: Path, base: Path, outcomes: Sequence[Outcome]) -> 
         links = "".join(f'<li><a href="#{_anchor(o)}">{html.escape(o.edition)}</a></li>' for o in failed)
         parts.append(f'<nav class="failures"><p>Failed:</p><ul>{links}</ul></nav>')
     for clinic, languages in clinics.items():
-        parts.append(f'<section class="clinic" data-clinic="{html.escape(clinic)}"><h2>{html.escape(clinic)}</h2>')
+        name = (names or {}).get(clinic, "")
+        title = f'{html.escape(name)} <span class="id">{html.escape(clinic)}</span>' if name else html.escape(clinic)
+        parts.append(f'<section class="clinic" data-clinic="{html.escape(clinic)}"><h2>{title}</h2>')
         for language, items in languages.items():
             parts.append(
                 f'<section class="language" data-language="{html.escape(language)}"><h3>{html.escape(language)}</h3>'
@@ -103,6 +108,7 @@ h1{font-size:26px;margin:0 0 2px} .summary{margin:0 0 20px;color:var(--muted)}
  padding:8px 14px;margin:0 0 24px}
 .failures p{margin:0;font-weight:600} .failures ul{margin:4px 0 0;padding-left:1.2em} .failures a{color:var(--fail)}
 .clinic{margin:0 0 36px} h2{font-size:21px;margin:0 0 4px;padding-bottom:4px;border-bottom:2px solid var(--line)}
+h2 .id{font-size:14px;font-weight:400;color:var(--muted);margin-left:6px}
 h3{font-size:15px;font-weight:600;color:var(--muted);margin:14px 0 8px}
 .editions{display:flex;flex-wrap:wrap;gap:14px;align-items:flex-start}
 .edition{min-width:0;max-width:100%;background:#fff;border:1px solid var(--line);border-radius:6px;padding:10px 12px}
