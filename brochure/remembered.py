@@ -1,4 +1,5 @@
-"""A pure function of one large immutable value (a path's segments) -> the same function, its answers kept per object.
+"""A pure function of one large immutable value (a path's segments) -> the same function, its answers kept per object;
+and a bounded memory of answers by a key (`Kept`).
 
 `functools.lru_cache` hashes its argument on every call, and Python does not keep a tuple's hash: a path of hundreds
 of segments was hashed whole each time it was measured, written or outlined (about 11,000 segments a tri-fold build,
@@ -13,8 +14,9 @@ from __future__ import annotations
 
 import functools
 import threading
-from collections.abc import Callable
-from typing import TypeVar
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -41,3 +43,28 @@ def by_identity(size: int) -> Callable[[Callable[[T], R]], Callable[[T], R]]:
         return functools.update_wrapper(remembered, f)
 
     return decorate
+
+
+class Kept(Generic[R]):
+    """The last `size` answers, by a key that says all an answer depends on (the caller's to make complete); safe
+    in threads. For answers that are never changed once made (frozen records, tuples), so that builds sharing them
+    share nothing they could change."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._kept: OrderedDict[Hashable, R] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def answer(self, key: Hashable, make: Callable[[], R]) -> R:
+        """The answer kept for key, else make() kept for it (the oldest forgotten past `size`)."""
+        with self._lock:
+            found = key in self._kept
+            if found:
+                self._kept.move_to_end(key)
+                return self._kept[key]
+        made = make()
+        with self._lock:
+            self._kept[key] = made
+            while len(self._kept) > self.size:
+                self._kept.popitem(last=False)
+        return made

@@ -152,6 +152,7 @@ def flow(items: list[Item], frames: list[Frame], keep_sections: bool = False, ov
         column = index > 0 and not frames[index - 1].turns_to(frame)  # (a page's second column, or later)
         after = frames[index + 1].box if index + 1 < len(frames) else None
         turn = after is not None and frame.turns_to(frames[index + 1])  # (not to the next column of a page)
+        over = turn or after is None  # (what is kept with the next goes on with it: not between a page's columns)
         keep = (keep_sections and turn) or (over_page and after is not None and frames[index + 1].page != frame.page)
         while queue:
             item = queue[0]
@@ -162,10 +163,10 @@ def flow(items: list[Item], frames: list[Frame], keep_sections: bool = False, ov
             _, h = item.flowable.wrap(box.w, max(avail, 0.0))
             if h <= avail + EPS:
                 if (
-                    item.kept(turn or after is None)
+                    item.kept(over)
                     and placed
                     and len(queue) > 1
-                    and not _fits_after(queue, 1, box.w, avail - h, frame.whole, turn or after is None)
+                    and not _fits_after(queue, 1, box.w, avail - h, frame.whole, over)
                 ):
                     break
                 top = y - gap

@@ -13,8 +13,6 @@ words as written and a link's words are its own.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import replace
 from functools import lru_cache
@@ -27,6 +25,7 @@ from brochure.frozen import frozen
 from brochure.layout import bidi
 from brochure.layout.model import LANGUAGE_LINK
 from brochure.layout.setting import Op, colour_ops, dynamic, fx
+from brochure.remembered import Kept
 from brochure.theme.shaping import Shaped, shape
 
 EPSILON = 0.005  # pt: closer than this, a glyph is where the font's own advance puts it
@@ -114,9 +113,8 @@ def words(frags: list[Any], rtl_leaflet: bool) -> Paragraph:
     return Paragraph(out, base)
 
 
-_kept: OrderedDict[Hashable, Paragraph] = OrderedDict()
-_kept_ops: OrderedDict[Hashable, tuple[Op, ...] | None] = OrderedDict()
-_kept_lock = threading.Lock()
+_kept_words: Kept[Paragraph] = Kept(WORDS_KEPT)
+_kept_ops: Kept[tuple[Op, ...] | None] = Kept(OPS_KEPT)
 
 
 def remembered_words(key: Hashable | None, frags: list[Any], rtl_leaflet: bool) -> Paragraph:
@@ -126,16 +124,7 @@ def remembered_words(key: Hashable | None, frags: list[Any], rtl_leaflet: bool) 
     again. The words are frozen and each paragraph is given its own list of them; None: worked out anew."""
     if key is None:
         return words(frags, rtl_leaflet)
-    with _kept_lock:
-        known = _kept.get(key)
-        if known is not None:
-            _kept.move_to_end(key)
-    if known is None:
-        known = words(frags, rtl_leaflet)
-        with _kept_lock:
-            _kept[key] = known
-            while len(_kept) > WORDS_KEPT:
-                _kept.popitem(last=False)
+    known = _kept_words.answer(key, lambda: words(frags, rtl_leaflet))
     return Paragraph(list(known.words), known.level)
 
 
@@ -363,18 +352,7 @@ def remembered_ops(
     the width and height it is set in: the same words set alike), the last OPS_KEPT of them; None: worked out anew."""
     if key is None:
         return ops(broken, level, width, height, style, x, y)
-    with _kept_lock:
-        found = key in _kept_ops
-        if found:
-            _kept_ops.move_to_end(key)
-            body = _kept_ops[key]
-    if not found:
-        body = _ops_body(broken, level, width, height, style)
-        with _kept_lock:
-            _kept_ops[key] = body
-            while len(_kept_ops) > OPS_KEPT:
-                _kept_ops.popitem(last=False)
-    return _at(body, x, y)
+    return _at(_kept_ops.answer(key, lambda: _ops_body(broken, level, width, height, style)), x, y)
 
 
 def _at(body: tuple[Op, ...] | None, x: float, y: float) -> list[Op] | None:
