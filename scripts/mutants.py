@@ -2841,6 +2841,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_contact_sheet.py::test_the_contact_sheet_in_a_browser",
     ),
     m(
+        "stamp-without-the-code",
+        "batch/records.py",
+        "(code {code_digest(Path(__file__).parents[1])[:12]})",
+        "(code -)",
+        "tests/test_batch.py::test_a_change_to_the_tools_own_code_builds_every_edition_again",
+    ),
+    m(
+        "code-digest-counts-pycache",
+        "batch/records.py",
+        'subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")',
+        "subfolders[:] = sorted(subfolders)",
+        "tests/test_batch.py::test_a_change_to_the_tools_own_code_builds_every_edition_again",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -452,6 +452,36 @@ def test_an_edition_is_made_again_when_its_review_date_comes_near(
     assert set(stamps(due - timedelta(days=400))).isdisjoint(ordinary)
 
 
+def test_a_change_to_the_tools_own_code_builds_every_edition_again(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A clinic's checkout is installed in place (`make leaflet`: pip install -e): `git pull` brings a new layout
+    under the same version number. The editions' stamps hold brochure's own files, so its editions are built again
+    (not left 'unchanged', in the old layout, until --force). Python's compiled files do not count."""
+    package = tmp_path / "brochure"
+    package.mkdir()
+    (package / "layout.py").write_text("GUTTER = 5.0\n", encoding="utf-8")
+    was = batch_module.records.code_digest(package)
+    (package / "__pycache__").mkdir()
+    (package / "__pycache__" / "layout.cpython-311.pyc").write_bytes(b"compiled")
+    assert batch_module.records.code_digest(package) == was
+    (package / "layout.py").write_text("GUTTER = 6.0\n", encoding="utf-8")
+    assert batch_module.records.code_digest(package) != was
+    own = batch_module.records.code_digest(Path(batch_module.__file__).parents[1])
+    assert f"(code {own[:12]})" in batch_module.records.tool()
+
+    path = _editions(inputs)
+    batch(capsys, path)
+    assert "0 built, 2 unchanged" in batch(capsys, path)[1]
+    monkeypatch.setattr(batch_module.records, "code_digest", lambda package: "0" * 64)  # the code changed
+    batch_module.records.tool.cache_clear()
+    try:
+        assert "2 built, 0 unchanged" in batch(capsys, path)[1]
+    finally:
+        monkeypatch.undo()
+        batch_module.records.tool.cache_clear()
+
+
 class _Order(ThreadPoolExecutor):
     """The batch's executor of one thread, noting each part it is handed (content file and layouts), in order."""
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import platform
+import zlib
 from collections.abc import Sequence
 from dataclasses import asdict, field
 from functools import cache
@@ -123,11 +125,43 @@ Entries = dict[str, dict[str, object]]  # a manifest's editions by name
 Findings = tuple[Diagnostic, ...]
 
 
+OUTPUT_PACKAGES = (  # the installed packages whose versions may change what an edition's bytes or findings are
+    "reportlab", "rl_accel", "pillow", "svglib", "lxml", "pypdfium2", "pikepdf", "uharfbuzz", "python-bidi",
+    "phonenumbers", "zxing-cpp", "PyYAML",
+)  # fmt: skip
+
+
 @cache
 def tool() -> str:
-    """The version of brochure and of every installed font package, as one text (a part of every stamp)."""
-    fonts = digest(json.dumps(sorted((s, fontpkg.family(s).version) for s in fontpkg.families())).encode())
-    return f"brochure {__version__}, font packages {fonts[:12]}"
+    """What builds an edition, as one text (a part of every stamp): brochure's version and its own files (a
+    checkout's or an editable install's change to the code changes it, with the version the same), the versions
+    of Python, zlib, the packages that make or check the PDF and every installed font package."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    def installed(name: str) -> str:
+        try:
+            return version(name)
+        except PackageNotFoundError:
+            return "-"
+
+    fonts = sorted((s, fontpkg.family(s).version) for s in fontpkg.families())
+    packages = [(name, installed(name)) for name in OUTPUT_PACKAGES]
+    runtime = (platform.python_version(), zlib.ZLIB_RUNTIME_VERSION)
+    others = digest(json.dumps([runtime, packages, fonts]).encode())
+    return f"brochure {__version__} (code {code_digest(Path(__file__).parents[1])[:12]}), packages {others[:12]}"
+
+
+def code_digest(package: Path) -> str:
+    """The SHA-256 of a package folder's files, by their paths within it (`__pycache__` left out: Python writes its
+    compiled files as it pleases)."""
+    h = hashlib.sha256()
+    for folder, subfolders, files in os.walk(package):
+        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
+        for name in sorted(files):
+            path = Path(folder, name)
+            data = path.read_bytes()
+            h.update(f"{path.relative_to(package).as_posix()}\0{len(data)}\0".encode() + data)
+    return h.hexdigest()
 
 
 def name_and_output(task: Task, job: Job, kit: tuple[str, PaperName], language: str) -> tuple[str, str]:
