@@ -2855,6 +2855,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_batch.py::test_a_change_to_the_tools_own_code_builds_every_edition_again",
     ),
     m(
+        "older-worker-told-as-stopped",
+        "batch/__init__.py",
+        'if missing is not None and (missing == "brochure" or missing.startswith("brochure.")):',
+        "if False:",
+        "tests/test_cluster.py::test_a_worker_with_another_brochure_that_cannot_read_the_task_says_so",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -194,3 +194,24 @@ def test_a_lost_worker_fails_its_editions_not_the_batch(inputs: Inputs) -> None:
     assert len(outcomes) == 6 and {o.status for o in outcomes} == {"failed"}
     assert all("the worker building it stopped: OSError: Timed out during handshake" in o.first for o in outcomes)
     assert {o.edition.split("/")[0] for o in outcomes} == {"test-clinic"}  # shown with its clinic's editions
+
+
+class _Older(Executor):
+    """An executor whose workers have an older brochure: the task names a module theirs lacks, so they cannot
+    even read it (as Dask reports a task it could not unpickle)."""
+
+    def submit(self, fn: Callable[..., T], /, *args: object, **kwargs: object) -> Future[T]:
+        future: Future[T] = Future()
+        missing = "brochure.batch.worker"
+        future.set_exception(ModuleNotFoundError(f"No module named {missing!r}", name=missing))
+        return future
+
+
+def test_a_worker_with_another_brochure_that_cannot_read_the_task_says_so(inputs: Inputs) -> None:
+    """Not the bare 'No module named ...' of a worker that stopped: what to install."""
+    editions, _ = load_editions(_inputs(inputs) / "editions.yaml")
+    assert editions is not None
+    outcomes = batch.run(editions, _Older(), force=False)
+    assert len(outcomes) == 6 and {o.status for o in outcomes} == {"failed"}
+    assert all("has another version of brochure, or none" in o.first for o in outcomes), outcomes[0].first
+    assert all("install the same versions of brochure and its packages on every machine" in o.first for o in outcomes)

@@ -235,6 +235,13 @@ def _answer(future: Future[list[Made]], task: Task) -> list[Made]:
         return future.result()
     except Exception as exc:  # a worker process that died; on a cluster, a worker without brochure, a lost one
         what = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
+        missing = exc.name if isinstance(exc, ImportError) else None
+        if missing is not None and (missing == "brochure" or missing.startswith("brochure.")):
+            return all_failed(  # (it could not even read the task: another brochure, or none)
+                task,
+                f"the worker building it has another version of brochure, or none ({what}): install the same "
+                "versions of brochure and its packages on every machine (pip install -r requirements.txt)",
+            )
         return all_failed(
             task, f"the worker building it stopped: {what} (every worker needs brochure and its packages installed)"
         )
