@@ -370,7 +370,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "flyer-front-evened-with-its-back-over-the-page",
         "layout/compose.py",
-        "    return [i for i, f in enumerate(frames) if f.seen == page]\n",
+        "    return [i for i, f in enumerate(frames) if f.page == page]\n",
         "    return list(range(len(frames)))\n",
         "tests/test_balance.py::test_a_two_sided_flyer_fills_its_front_before_its_words_go_over_the_page",
     ),
@@ -1991,7 +1991,7 @@ MUTANTS: tuple[Mutant, ...] = (
         "    page = panel.name  # (the two are columns of one page",
         "    page = ''  # (the two are columns of one page",
         "tests/test_balance.py",
-        k="short_section_over or fills_its_first",
+        k="short_section_over or inside_spread_ends_level",
     ),
     m(
         "an-invisible-logo-passes",
@@ -2669,7 +2669,7 @@ MUTANTS: tuple[Mutant, ...] = (
         "layout/compose.py",
         "    for k in (*range(-REFINE_STEPS + 1, 0), *range(1, REFINE_STEPS)):",
         "    for k in ():",
-        "tests/test_balance.py::test_the_bifold_fills_its_first_inside_page_and_balances_the_second",
+        "tests/test_balance.py::test_the_bifolds_inside_spread_ends_level",
     ),
     m(
         "empty-panels-counted-by-column",
@@ -2860,6 +2860,13 @@ MUTANTS: tuple[Mutant, ...] = (
         'if missing is not None and (missing == "brochure" or missing.startswith("brochure.")):',
         "if False:",
         "tests/test_cluster.py::test_a_worker_with_another_brochure_that_cannot_read_the_task_says_so",
+    ),
+    m(
+        "bifold-spread-balanced-page-by-page",
+        "layout/compose.py",
+        "    page = frames[used[-1]].page if used else frames[-1].page\n",
+        "    page = frames[used[-1]].seen if used else frames[-1].seen\n",
+        "tests/test_balance.py::test_the_bifolds_inside_spread_ends_level",
     ),
     m(
         "bifold-break-named-a-column",

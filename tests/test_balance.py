@@ -18,7 +18,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from brochure import api, cli
 from brochure.geometry.sheet import MM
 from brochure.layout import PLANS
-from brochure.layout.flow import SHORT, Frame
+from brochure.layout.flow import Frame
 from brochure.layout.model import Item
 
 DPI = 72
@@ -49,29 +49,31 @@ def test_the_panels_of_the_main_flow_end_within_12mm_of_each_other(brand: Path, 
     finally:
         doc.close()
     media_h = result.layout.sheet.media.h
-    for page in {f.seen for f in frames}:  # the panels a reader sees side by side, or the columns of a page
+    # (the bi-fold's four columns over two pages, its short sections kept whole on one page: within 20 mm)
+    limit = 20.0 if layout == "bifold" else 12.0
+    for page in {f.page for f in frames}:  # the panels a reader sees side by side, the bi-fold's opened spread
         feet = [
             _foot(images[f.page], f.box.x, f.box.right, f.box.y, f.box.top, media_h) / MM
             for f in frames
-            if f.seen == page and any(t.region == f.region for t in texts(result.layout))
+            if f.page == page and any(t.region == f.region for t in texts(result.layout))
         ]
-        assert max(feet) - min(feet) <= 12.0, [round(v, 1) for v in feet]
+        assert max(feet) - min(feet) <= limit, [round(v, 1) for v in feet]
 
 
 @pytest.mark.parametrize("brand", [BRAND, MAPLE], ids=["clearwater", "maple"])
 @pytest.mark.parametrize("paper", ["a4", "letter"])
-def test_the_bifold_fills_its_first_inside_page_and_balances_the_second(brand: Path, paper: str) -> None:
-    """The bi-fold's inside pages are two columns each: the first page's columns end near its foot (a short
-    section kept for the second page leaves at most half a column), the second's end level, higher up."""
+def test_the_bifolds_inside_spread_ends_level(brand: Path, paper: str) -> None:
+    """The bi-fold's inside pages are two columns each, seen together when it is opened: the four columns end
+    about level over both pages (filling the first page and balancing the second left the second's columns 40-105
+    mm short of the first's), and every line stays in its column."""
     result = api.build(sources(CONTENT, brand), api.Options(layout="bifold", paper=paper))  # type: ignore[arg-type]
     assert result.ok and result.layout
     frames = PLANS["bifold"](result.layout.sheet)[0].flows["main"]
     assert len(frames) == 4 and len({f.seen for f in frames}) == 2
     items = [i for i in result.layout.pages[1].items if i.section]
     feet = [min((i.box.y for i in items if f.box.contains(i.box, 0.5)), default=f.box.top) - f.box.y for f in frames]
-    first, second = feet[:2], feet[2:]
-    assert max(first) <= SHORT * frames[0].box.h, [round(v / MM, 1) for v in feet]
-    assert abs(second[0] - second[1]) <= 12 * MM and min(second) > max(first), [round(v / MM, 1) for v in feet]
+    assert max(feet) - min(feet) <= 20 * MM, [round(v / MM, 1) for v in feet]
+    assert min(feet) >= 10 * MM, [round(v / MM, 1) for v in feet]  # (the shipped words fill neither page)
     line = [t for t in texts(result.layout) if t.region.startswith("inside") and t.role == "paragraph"]
     assert line and max(t.box.w for t in line) <= frames[0].box.w + 0.5  # every line in its column
 

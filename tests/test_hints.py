@@ -91,7 +91,7 @@ def test_the_flow_starts_a_section_that_breaks_before_at_the_top_of_the_next_fra
 
 KEEPS = [  # layout, paragraphs before, the section's paragraphs, where the flow splits it, where it is kept whole
     ("trifold", 1, 3, ["inside-2", "inside-3"], "inside-3"),
-    ("bifold", 8, 6, ["inside-1", "inside-2"], "inside-2"),  # (a page's second column, then the next page)
+    ("bifold", 4, 6, ["inside-1", "inside-2"], "inside-1"),  # (split over the pages; whole, the second column)
     ("flyer", 12, 8, ["front-right", "back-left"], "back-left"),  # (the front filled first)
     ("large-print", 1, 5, ["page-2", "page-3"], "page-3"),
 ]

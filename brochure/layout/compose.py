@@ -101,13 +101,14 @@ def balance(items: list[Item], frames: list[Frame], keep: tuple[bool, bool], res
     columns: every frame of that side but its last is shortened from the foot by the same amount, and of the
     shortenings tried the one whose frames' ends lie closest together wins (BALANCE_STEPS of them, then
     REFINE_STEPS each way around the best). The frames of the sides before it are filled to their feet first (a
-    flyer's front, the bi-fold's first inside page, before its words go on), and nothing goes on to a later side;
-    the trials flow only what the plain flow left for that side (`FlowResult.queued`). The frames keep their
-    tops; nothing is cut (the plain flow when nothing evens it). The hints hold as in the plain flow: a section
-    kept whole is not split to even them, nor one that starts a new frame moved on to another; nor is a heading
-    left at a frame's foot when what it heads cannot be split (a card group). Nothing moves to another page (a
-    short section the bi-fold kept whole on one page stays whole): only the last page's columns are shortened.
-    The trials after the winner wrapped the same flowables in other frames (see `rewrap`)."""
+    flyer's front, before its words go on), and nothing goes on to a later side; the trials flow only what the
+    plain flow left for that side (`FlowResult.queued`). A side of two pages is balanced whole, as a reader sees
+    it opened: the bi-fold's inside, its four columns over two pages (filling the first page and balancing the
+    second left the second's columns 40-105 mm short of the first's). The frames keep their tops; nothing is cut
+    (the plain flow when nothing evens it). The hints hold as in the plain flow: a section kept whole is not split
+    to even them, nor one that starts a new frame moved on to another; nor is a heading left at a frame's foot
+    when what it heads cannot be split (a card group); a short section the bi-fold keeps whole on one page stays
+    whole. The trials after the winner wrapped the same flowables in other frames (see `rewrap`)."""
     side = _end_side(frames, res)
     if len(side) < 2 or side != list(range(side[0], side[-1] + 1)):
         return res
@@ -161,10 +162,11 @@ def balance(items: list[Item], frames: list[Frame], keep: tuple[bool, bool], res
 
 
 def _end_side(frames: list[Frame], res: FlowResult) -> list[int]:
-    """The frames (indices) of the page the words end on, in flow order: the side a flow is balanced on."""
+    """The frames (indices) of the side the words end on, in flow order, both pages of a side that has two (the
+    bi-fold's inside): the frames a flow is balanced over."""
     used = [i for i, placed in enumerate(res.placed) if placed]
-    page = frames[used[-1]].seen if used else frames[-1].seen
-    return [i for i, f in enumerate(frames) if f.seen == page]
+    page = frames[used[-1]].page if used else frames[-1].page
+    return [i for i, f in enumerate(frames) if f.page == page]
 
 
 def _spread(res: FlowResult, side: list[int]) -> float:

@@ -41,9 +41,9 @@ class Item:
 @frozen
 class Frame:
     """A box that a flow fills, on page `page` (0: the first side of the sheet). The frames of a side are balanced
-    together (a tri-fold's panels); where a side holds more than one page, `leaf` names the page a frame is a
-    column of (a bi-fold's inside: two pages, each in two columns), and the columns of each page are balanced and
-    a short section kept whole (keep_sections) between pages, not between columns."""
+    together (a tri-fold's panels, the bi-fold's four inside columns); where a side holds more than one page,
+    `leaf` names the page a frame is a column of (a bi-fold's inside: two pages, each in two columns), and a short
+    section is kept whole (keep_sections) between pages, not between columns."""
 
     region: str
     box: Rect
@@ -53,7 +53,8 @@ class Frame:
 
     @property
     def seen(self) -> tuple[int, str]:
-        """The frames balanced together: the columns of one page (`leaf`), else those of one side."""
+        """The columns of one page (`leaf`), else the frames of one side: where a short section runs on from one to
+        the next (`turns_to`), and whose section gaps grow alike towards the fullest (layout/engine.py)."""
         return (self.page, self.leaf)
 
     def turns_to(self, after: Frame) -> bool:
