@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from brochure.arguments import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 from brochure.cli import STDOUT, Console, _print, _write
 from brochure.diagnostics import Diagnostic, Location, error
-from brochure.limits import BATCH_JOBS, INIT_ROUNDS
+from brochure.limits import BATCH_JOBS, INIT_ROUNDS, NAME_BYTES
 from brochure.output.files import (
     BATCH_MANIFEST,
     HTML,
@@ -119,7 +119,7 @@ def _run_batch(editions: Any, executor: Any, force: bool, loaded: Any, kits: Any
     (outcomes, manifest, outputs no longer editions, contact sheet), or the exit status when they cannot be."""
     from brochure import batch as batches
 
-    bar = _progress_bar(batches.count(editions))  # on a terminal; else a line per edition
+    bar = _progress_bar(editions.count())  # on a terminal; else a line per edition
 
     def progress(o: batches.Outcome) -> None:
         line = f"{o.status:>9}  {o.edition}  {o.seconds:.2f} s  {o.first[:120]}".rstrip()
@@ -161,6 +161,12 @@ def _batch_outputs(args: argparse.Namespace, editions: Any, pdfs: list[Path]) ->
     another kind."""
     from brochure import batch
 
+    long = next((part for pdf in pdfs for part in pdf.parts if len(os.fsencode(part)) > NAME_BYTES), None)
+    if long is not None:  # (about 85 letters of Vietnamese or Chinese; writing it failed with the system's error)
+        size = len(os.fsencode(long))
+        return (
+            f"the output pattern makes a name of {size} bytes, over the {NAME_BYTES} a file or folder may have: {long}"
+        )
     manifest = batch.manifest_path(editions)
     thumbs = manifest.parent / batch.THUMBS
     if thumbs.exists() and not thumbs.is_dir():
@@ -190,6 +196,8 @@ def _batch_outputs(args: argparse.Namespace, editions: Any, pdfs: list[Path]) ->
         return (
             f"--json {report}: the batch writes its contact sheet and pictures there; give the report a file of its own"
         )
+    if report.resolve() == (manifest.parent / batch.LOCK).resolve():  # (the next batch would take it and remove it)
+        return f"--json {report}: a batch holds its lock there; give the report a file of its own"
     problem = target_problem(report, JSON)
     return f"--json {report} {problem}" if problem else ""
 

@@ -40,6 +40,7 @@ ICC_BYTES = 8 * MIB  # one ICC profile
 PREVIEW_DPI = (12.0, 600.0)  # the --dpi range
 BATCH_JOBS = 64  # the most worker processes `brochure batch --jobs` starts
 OUTPUT_FOLDERS = 32  # folders an editions file's output pattern may nest its PDFs in
+NAME_BYTES = 250  # one file or folder name an output pattern makes, in UTF-8 (file systems take 255; pictures add 4)
 INIT_ROUNDS = 5  # rounds of questions `brochure init` asks again before it stops (answers that never build)
 SERVE_CONNECTIONS = 64  # requests `brochure serve` answers at once (each holds a thread); more are closed unanswered
 SERVE_STREAMS = 16  # live preview pages open at once (each holds an event stream); another is told to close one

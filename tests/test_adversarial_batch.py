@@ -89,6 +89,64 @@ def test_a_hostile_manifest_is_ignored_and_every_edition_built(
     assert status == 0 and "1 built" in out and INTERNAL not in err, err
 
 
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "out" + "a" * 300 + "/{brand}/{language}/{layout}-{paper}-{target}.pdf",
+        "out/{brand}" + "é" * 130 + "/{language}/{layout}-{paper}-{target}.pdf",
+    ],
+    ids=["in-its-folder", "made-with-the-brand"],
+)
+def test_a_name_too_long_for_the_file_system_is_an_error_where_the_pattern_is_written(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], pattern: str
+) -> None:
+    """A folder or file name over 255 bytes (about 85 letters of Vietnamese) was an internal error, exit 3, before
+    or after the editions were built: it is an error at `output:`, before anything is built."""
+    path = _editions(inputs, EDITIONS.replace("out/{brand}/{language}/{layout}-{paper}-{target}.pdf", pattern))
+    status, _, err = batch(capsys, path)
+    assert status == 1 and INTERNAL not in err and "editions.yaml:1:9: error: the output pattern makes a name" in err
+    assert "bytes, over the 250 a file or folder may have" in err
+    assert not any(p.suffix == ".pdf" for p in inputs.content.parent.rglob("*"))
+
+
+def test_a_huge_manifest_is_not_parsed(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:
+    """A manifest of 10 MB of empty objects, under the 50 MB a manifest may be, took 290 MB and 2.7 s to parse (at
+    50 MB, 1.3 GB and 10 s): one with far more values than the editions could have written is not ours, and every
+    edition is built, without it being parsed."""
+    path = _editions(inputs)
+    batch(capsys, path)
+    hostile = '{"tool": "brochure", "editions_file": "../editions.yaml", "editions": [' + ",".join(["{}"] * 300_000)
+    (inputs.content.parent / "out" / "manifest.json").write_text(hostile + '], "kept_for_failed": []}', "utf-8")
+    parsed: list[int] = []
+    loads = json.loads
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(json, "loads", lambda text, *a, **k: parsed.append(len(text)) or loads(text, *a, **k))
+        status, out, err = batch(capsys, path)
+    assert status == 0 and "1 built, 0 unchanged" in out and INTERNAL not in err, err
+    assert all(size < 100_000 for size in parsed), parsed
+
+
+def test_an_editions_file_naming_one_long_path_thousands_of_times_is_read_at_once(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 10 KB editions file (a kit's path of 4,000 characters, named by alias for 100 brands of 190 languages
+    each) took 49 s and printed 79 MB: each of 19,000 entries resolved the long path again, and each was an error
+    of its own. Each path written is resolved once, and the errors after the first 20 are counted."""
+    (inputs.content.parent / "docs").mkdir()
+    kit = "docs/../" * 495 + "assets/brand.yaml"
+    languages = ", ".join(["content.yaml"] * 190)
+    lines = ['output: "o/{brand}/{language}/{layout}-{paper}-{target}.pdf"', "brands:", f'  - kit: &k "{kit}"']
+    lines += [f"    languages: &L [{languages}]", *["  - {kit: *k, languages: *L}"] * 99]
+    resolved: list[Path] = []
+    resolve = Path.resolve
+    monkeypatch.setattr(Path, "resolve", lambda self, strict=False: resolved.append(self) or resolve(self, strict))
+    status, _, err = cli(capsys, "batch", str(_editions(inputs, "\n".join(lines) + "\n")))
+    monkeypatch.undo()
+    errors = [line for line in err.splitlines() if ": error: " in line]
+    assert status == 1 and len(errors) == 21 and "and 18979 more kits and content files named twice" in errors[-1]
+    assert len(resolved) < 200, len(resolved)
+
+
 @pytest.mark.parametrize("elsewhere", ["out/../../outside.pdf", "/dev/zero"])
 def test_a_manifest_naming_another_file_as_an_output_is_not_trusted(
     inputs: Inputs, capsys: pytest.CaptureFixture[str], elsewhere: str
@@ -159,6 +217,7 @@ def test_json_at_the_manifest_does_not_break_later_runs(inputs: Inputs, capsys: 
         "out/thumbs",
         "out/thumbs/report.json",
         "content.yaml/report.json",
+        "out/.batch.lock",  # (the next batch took it for its lock, and removed it)
     ],
 )
 def test_json_at_an_input_or_a_folder_is_refused_before_anything_is_built(

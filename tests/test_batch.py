@@ -19,8 +19,9 @@ from conftest import Inputs, edit, position
 from helpers import TESTED, batch, cli, editions_file
 
 from brochure import batch as batch_module
-from brochure.batch import read_contents, tasks
+from brochure.batch import read_contents, run_task, tasks
 from brochure.batch import run as runs
+from brochure.batch.records import Made, Task
 from brochure.inputs.content import load_content
 from brochure.inputs.editions import load_editions
 
@@ -480,6 +481,57 @@ def test_a_change_to_the_tools_own_code_builds_every_edition_again(
     finally:
         monkeypatch.undo()
         batch_module.records.tool.cache_clear()
+
+
+def _dies_once(task: Task) -> list[Made]:
+    """(In a worker.) run_task, but the first part handed out in this folder kills its worker process, as the
+    out-of-memory killer or a signal would."""
+    marker = Path(task.base) / "died"
+    if not marker.exists():
+        marker.write_text("", encoding="utf-8")
+        os._exit(9)
+    return run_task(task)
+
+
+def _dies_on_spanish(task: Task) -> list[Made]:
+    """(In a worker.) run_task, but the Spanish words' parts kill their worker every time (a crash in a library)."""
+    if task.content.name == "es.yaml":
+        os._exit(9)
+    return run_task(task)
+
+
+def _two_languages(inputs: Inputs) -> Path:
+    words = inputs.content.read_text(encoding="utf-8")
+    (inputs.content.parent / "es.yaml").write_text(words.replace("language: en-GB", "language: es"), "utf-8")
+    return _editions(
+        inputs, EDITIONS.replace("source: content.yaml\n", "").replace("[content.yaml]", "[content.yaml, es.yaml]")
+    )
+
+
+def test_a_worker_lost_once_costs_nothing_but_time(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker process killed midway broke the whole pool: every edition it held or had waiting failed ('16 built,
+    56 failed'). What it held is handed to a new pool, and built."""
+    path = _two_languages(inputs)
+    monkeypatch.setattr(batch_module, "run_task", _dies_once)
+    status, out, _ = batch(capsys, path)
+    assert (inputs.content.parent / "died").exists()  # (a worker did die)
+    assert status == 0 and "4 built, 0 unchanged, 0 failed" in out, out
+
+
+def test_an_edition_that_kills_its_worker_fails_alone(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edition whose build kills its worker each time fails, saying so, once it has killed one alone; the
+    editions that were built beside it when it did are built."""
+    path = _two_languages(inputs)
+    monkeypatch.setattr(batch_module, "run_task", _dies_on_spanish)
+    status, out, err = batch(capsys, path)
+    assert status == 1 and "2 built, 0 unchanged, 2 failed" in out, out
+    failed = [line for line in err.splitlines() if line.startswith("failed: ")]
+    assert len(failed) == 2 and all("test-clinic/es/" in line and "BrokenProcessPool" in line for line in failed)
+    assert {e["status"] for n, e in _manifest(inputs).items() if "/en-gb/" in n} == {"built"}
 
 
 class _Order(ThreadPoolExecutor):

@@ -36,7 +36,7 @@ from brochure.batch.manifest import (
     write_index,
     write_manifest,
 )
-from brochure.batch.plan import collisions, count, outputs, read_contents, read_kits, settle, tasks
+from brochure.batch.plan import collisions, outputs, read_contents, read_kits, settle, tasks
 from brochure.batch.records import Entries, Job, Kits, Loaded, Made, Outcome, Task, failed_name, name_and_output
 from brochure.batch.worker import all_failed, initializer, run_task
 from brochure.collector import load_api
@@ -56,7 +56,6 @@ __all__ = [
     "Outcome",
     "Task",
     "collisions",
-    "count",
     "keep",
     "local",
     "manifest_path",
@@ -87,16 +86,25 @@ def local(jobs: int) -> Executor:
             return ThreadPoolExecutor(max_workers=1)
         return ProcessPoolExecutor(max_workers=jobs, initializer=initializer, initargs=(os.getpid(),))
 
-    return Deferred(make)
+    return Deferred(make, jobs)
 
 
 class Deferred(Executor):
     """An executor made when the first task is submitted to it: a batch with nothing to build neither imports
-    multiprocessing nor starts a worker (with Pillow left unloaded too, about 0.1 s of the 0.8 s it took)."""
+    multiprocessing nor starts a worker (with Pillow left unloaded too, about 0.1 s of the 0.8 s it took). Made
+    again (`restart`) when a worker process was lost: `workers` of them at once."""
 
-    def __init__(self, make: Callable[[], Executor]) -> None:
+    def __init__(self, make: Callable[[], Executor], workers: int = 1) -> None:
         self._make = make
         self._made: Executor | None = None
+        self.workers = workers
+
+    def restart(self) -> None:
+        """A new pool for what is handed out next: the one whose worker was lost (killed by the out-of-memory
+        killer or a signal, a crash in a library) fails every task it held, and takes no more."""
+        if self._made is not None:
+            self._made.shutdown(wait=False, cancel_futures=True)
+        self._made = None
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
         if self._made is None:
@@ -130,7 +138,7 @@ def run(
     base = editions.path.parent
     outcomes: dict[int, list[Outcome]] = {}
     asked: dict[int, Task] = {}  # what is left of each task for a worker
-    pending: dict[Future[list[Made]], tuple[int, Task]] = {}
+    pending: dict[Future[list[Made]], int] = {}  # each task handed out, and its part's number
     count = _expected_names(work, names, loaded)
     told = progress
     progress = lambda o: told(_distinct_one(o, count))  # noqa: E731
@@ -143,14 +151,33 @@ def run(
         if parts:  # (loaded here, before a worker starts: the workers this process forks start with it loaded)
             load_api()
         cost = [_cost(t, names.get(kit_identity(t.kit)), loaded.get(t.content.resolve()), last) for _, t in parts]
-        for n in sorted(range(len(parts)), key=lambda n: -cost[n]):  # the longest first
-            pending[executor.submit(run_task, parts[n][1])] = parts[n]
-        for future in as_completed(list(pending)):
-            i, part = pending.pop(future)
-            made = [keep(m, base) for m in _answer(future, part)]
-            outcomes[i] += made  # (before they are told: a stop while they are is recorded with them)
+        order = sorted(range(len(parts)), key=lambda n: -cost[n])  # the longest first
+        lost: Counter[int] = Counter()  # each part's lost workers
+
+        def answered(n: int, future: Future[list[Made]]) -> None:
+            made = [keep(m, base) for m in _answer(future, parts[n][1])]
+            outcomes[parts[n][0]] += made  # (before they are told: a stop while they are is recorded with them)
             for o in made:
                 progress(o)
+
+        while order:  # (again after a pool lost a worker: what it held, a part lost twice alone, before the rest)
+            alone = lost[order[0]] >= LOST_WORKERS
+            handing, order = (order[:1], order[1:]) if alone else (order, [])
+            for n in handing:
+                pending[executor.submit(run_task, parts[n][1])] = n
+            broken: list[tuple[int, Future[list[Made]]]] = []
+            for future in as_completed(list(pending)):
+                n = pending.pop(future)
+                if isinstance(executor, Deferred) and _pool_lost(future):
+                    broken.append((n, future))
+                else:
+                    answered(n, future)
+            if broken and isinstance(executor, Deferred):
+                executor.restart()
+                if alone:  # it lost its worker with no other part beside it: it fails
+                    answered(*broken[0])
+                else:
+                    order = _again(sorted(broken, key=lambda b: handing.index(b[0])), lost, executor.workers) + order
         for i, task in enumerate(work):
             by_stamp = {o.stamp: o for o in outcomes[i]}
             outcomes[i] = [by_stamp[job.stamp] for job in task.jobs]  # (in the editions' order)
@@ -227,6 +254,30 @@ def _cost(task: Task, kit: tuple[str, PaperName] | None, words: Content | None, 
         else:
             total += _EDITION_SECONDS * _LAYOUT_COST.get(job.layout, 1.0) * rtl
     return total
+
+
+def _pool_lost(future: Future[list[Made]]) -> bool:
+    """Whether the task's worker pool broke under it (a worker process lost, its own or another's)."""
+    if future.cancelled() or future.exception() is None:
+        return False
+    from concurrent.futures.process import BrokenProcessPool  # (loaded with the pool)
+
+    return isinstance(future.exception(), BrokenProcessPool)
+
+
+LOST_WORKERS = 2  # a part that was building when its pool lost a worker this often is built alone, to tell
+
+
+def _again(broken: list[tuple[int, Future[list[Made]]]], lost: Counter[int], workers: int) -> list[int]:
+    """The parts of a pool that lost a worker (in the order they were handed out), to hand to a new one. Such a
+    pool fails every part it held, those it was building and those waiting; the first `workers` + 1 may have been
+    building when it broke (a pool takes its parts in order, one more than it has workers). A part among those
+    LOST_WORKERS times goes first and alone, so that a part that kills its worker (a crash in a library) fails by
+    itself and the others are built; a worker lost once (killed by the out-of-memory killer or a signal) costs
+    nothing but the time its parts are built again."""
+    for n, _ in broken[: workers + 1]:
+        lost[n] += 1
+    return sorted((n for n, _ in broken), key=lambda n: lost[n] < LOST_WORKERS)  # (stable: in their order)
 
 
 def _answer(future: Future[list[Made]], task: Task) -> list[Made]:

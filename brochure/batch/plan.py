@@ -7,6 +7,7 @@ import os
 import re
 import stat
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 
 from brochure.batch.manifest import THUMBS, known_of, manifest_path
@@ -40,10 +41,11 @@ PICTURE_BYTES = 4 * 2**20  # a page picture the manifest records is never larger
 def read_contents(editions: Editions) -> Loaded:
     """Every content file the editions name, read once in this process (for the clash check and the stamps)."""
     loaded: Loaded = {}
+    resolve = cache(Path.resolve)  # (once per path as written: a file may name one thousands of times, each long)
     for group in editions.groups:
         for content in group.contents:
-            if content.resolve() not in loaded:
-                loaded[content.resolve()] = load_content(content)[0]
+            if resolve(content) not in loaded:
+                loaded[resolve(content)] = load_content(content)[0]
     return loaded
 
 
@@ -51,10 +53,11 @@ def read_kits(editions: Editions) -> Kits:
     """Every kit the editions name, read once in this process: its id and paper (the outputs' names), the hash of
     its files (the editions' stamps), and its own files (the manifest's inputs)."""
     kits: Kits = {}
+    identity = cache(kit_identity)
     for group in editions.groups:
-        if kit_identity(group.kit) not in kits:
+        if identity(group.kit) not in kits:
             brand, _ = load_brand(group.kit, logo=False)  # (its logo is read where it is built)
-            kits[kit_identity(group.kit)] = (
+            kits[identity(group.kit)] = (
                 (brand.id, brand.paper, kit_digest(brand), _kit_own_files(group.kit, brand), brand.name)
                 if brand is not None
                 else None
@@ -64,17 +67,19 @@ def read_kits(editions: Editions) -> Kits:
 
 def collisions(editions: Editions, loaded: Loaded, kits: Kits | None = None) -> list[Diagnostic]:
     """Editions that would be written to one file: a kit and content file named twice, two kits with one id, two
-    content files in one language. One error per content file named, where it is named."""
+    content files in one language. One error per content file named, where it is named (the first CLASHES_SAID,
+    then how many more)."""
     seen: dict[str, str] = {}
     found: list[Diagnostic] = []
     named: dict[tuple[object, Path], set[tuple[str, str, str]]] = {}  # a kit and content file -> its editions
     kits = read_kits(editions) if kits is None else kits
+    identity, resolve = cache(kit_identity), cache(Path.resolve)
     for group in editions.groups:
-        kit = kits.get(kit_identity(group.kit))
+        kit = kits.get(identity(group.kit))
         paper = kit[1] if kit is not None else "kit"
         jobs = {(lo, pa or paper, ta) for lo in group.layouts for pa in group.papers or (None,) for ta in group.targets}
         for content, at in zip(group.contents, group.content_at, strict=True):
-            before = named.setdefault((kit_identity(group.kit), content.resolve()), set())
+            before = named.setdefault((identity(group.kit), resolve(content)), set())
             again = sorted(before & jobs)
             if again:  # (named twice with editions in common: each would be built twice, to one file)
                 found.append(
@@ -82,7 +87,7 @@ def collisions(editions: Editions, loaded: Loaded, kits: Kits | None = None) -> 
                 )
                 continue
             before |= jobs
-            words = loaded.get(content.resolve())
+            words = loaded.get(resolve(content))
             if kit is None or words is None:
                 continue  # (its editions fail, each with the reason)
             who = f"{group.kit} with {content}"
@@ -92,7 +97,16 @@ def collisions(editions: Editions, loaded: Loaded, kits: Kits | None = None) -> 
                 found.append(error(at, f"two editions would be written to {clash}: {seen[clash]}, and {who}", _TWICE))
                 continue
             seen.update(dict.fromkeys(outputs, who))
+    if len(found) > CLASHES_SAID:
+        more = len(found) - CLASHES_SAID
+        said = "1 more kit and content file" if more == 1 else f"{more} more kits and content files"
+        found[CLASHES_SAID:] = [
+            error(found[CLASHES_SAID].location, f"and {said} named twice or written to one file", _TWICE)
+        ]
     return found
+
+
+CLASHES_SAID = 20  # kits and content files named twice, said one by one; the rest counted
 
 
 _TWICE = "give the kits different ids, and each brand one content file per language, named once"
@@ -112,10 +126,11 @@ def _outputs(editions: Editions, group: Group, kit: Kit, language: str) -> list[
 def outputs(editions: Editions, loaded: Loaded, kits: Kits) -> list[Path]:
     """Every edition's output file (of the kits and content files that load)."""
     found: list[Path] = []
+    identity, resolve = cache(kit_identity), cache(Path.resolve)
     for group in editions.groups:
-        kit = kits.get(kit_identity(group.kit))
+        kit = kits.get(identity(group.kit))
         for content in group.contents:
-            words = loaded.get(content.resolve())
+            words = loaded.get(resolve(content))
             if kit is not None and words is not None:
                 found += [editions.path.parent / o for o in _outputs(editions, group, kit, words.language)]
     return found
@@ -235,11 +250,6 @@ def _same(path: Path, size: int, sha: str) -> bool:
         return digest(path.read_bytes()) == sha
     except OSError:
         return False
-
-
-def count(editions: Editions) -> int:
-    """How many editions the file names (a brand's own paper counts once)."""
-    return sum(len(g.contents) * len(g.layouts) * max(1, len(g.papers)) * len(g.targets) for g in editions.groups)
 
 
 def settle(task: Task, kit: tuple[str, PaperName] | None, words: Content | None) -> tuple[list[Outcome], Task]:

@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 
 from brochure.diagnostics import Diagnostic, Location
@@ -36,6 +38,7 @@ from brochure.vocabulary import LAYOUTS, PAPERS, TARGETS, LayoutName, PaperName,
 FIELDS = ("brand", "language", "layout", "paper", "target")  # the {names} an output pattern may use
 DEFAULT_OUTPUT = "out/{brand}/{language}/{layout}-{paper}-{target}.pdf"
 _FIELD = re.compile(r"\{([^{}]*)\}")
+Resolve = Callable[[Path], Path]
 
 
 @frozen
@@ -59,6 +62,10 @@ class Editions:
     groups: tuple[Group, ...]
     output_at: Location | None = None  # where `output:` is written (None: not written, the default)
 
+    def count(self) -> int:
+        """How many editions the file names (a brand's own paper counts once)."""
+        return sum(len(g.contents) * len(g.layouts) * max(1, len(g.papers)) * len(g.targets) for g in self.groups)
+
 
 def load_editions(path: Path) -> tuple[Editions | None, list[Diagnostic]]:
     """Read and validate editions.yaml; None when any error was found."""
@@ -70,14 +77,15 @@ def _read(r: Reader, root: Node, path: Path) -> Editions | None:
     if top is None:
         return None
     base = path.parent
+    real = cache(Path.resolve)  # (once per path as written: a file may name one thousands of times)
     output = _output(r, top.get("output"))
-    source = _file(r, top["source"], "source", base) if "source" in top else None
+    source = _file(r, top["source"], "source", base, real) if "source" in top else None
     layouts = _words(r, top.get("layouts"), "layouts", LAYOUTS) or LAYOUTS
     papers = _words(r, top.get("papers"), "papers", PAPERS) or ()
     targets = _words(r, top.get("targets"), "targets", TARGETS) or TARGETS
     groups = []
     for i, node in enumerate(r.seq(top.get("brands"), "brands") or []):
-        groups += _group(r, node, f"brands[{i}]", base, layouts, papers, targets)
+        groups += _group(r, node, f"brands[{i}]", base, real, layouts, papers, targets)
     if any(d.is_error for d in r.diags) or output is None:
         return None
     output_at = r.at(top["output"], "output") if "output" in top else None
@@ -89,6 +97,7 @@ def _group(
     node: Node,
     path: str,
     base: Path,
+    real: Resolve,
     layouts: tuple[LayoutName, ...],
     papers: tuple[PaperName, ...],
     targets: tuple[Target, ...],
@@ -96,10 +105,10 @@ def _group(
     m = r.mapping(node, path, ("kit", "languages"), ("layouts", "papers", "targets"))
     if m is None:
         return []
-    kit = _file(r, m["kit"], f"{path}.kit", base) if "kit" in m else None
+    kit = _file(r, m["kit"], f"{path}.kit", base, real) if "kit" in m else None
     items = r.seq(m.get("languages"), f"{path}.languages") or []
     own = _matrix(r, m, path, (layouts, papers, targets))
-    languages = [_language(r, n, f"{path}.languages[{j}]", base, own) for j, n in enumerate(items)]
+    languages = [_language(r, n, f"{path}.languages[{j}]", base, real, own) for j, n in enumerate(items)]
     if kit is None or not languages or any(language is None for language in languages):
         return []
     groups: list[Group] = []
@@ -123,17 +132,19 @@ def _matrix(r: Reader, m: dict[str, Node], path: str, given: Matrix) -> Matrix:
     return own_layouts or given[0], own_papers or given[1], own_targets or given[2]
 
 
-def _language(r: Reader, node: Node, path: str, base: Path, given: Matrix) -> tuple[Path, Location, Matrix] | None:
+def _language(
+    r: Reader, node: Node, path: str, base: Path, real: Resolve, given: Matrix
+) -> tuple[Path, Location, Matrix] | None:
     """One of a brand's languages: a content file's path, or `{content: PATH, layouts: [...], ...}` for a language
     published in fewer (or other) layouts, papers or targets than its brand's."""
     if not isinstance(node.value, dict):
-        file = _file(r, node, path, base)
+        file = _file(r, node, path, base, real)
         return None if file is None else (file, r.at(node, path), given)
     m = r.mapping(node, path, ("content",), ("layouts", "papers", "targets"))
     if m is None or "content" not in m:
         return None
     matrix = _matrix(r, m, path, given)
-    file = _file(r, m["content"], f"{path}.content", base)
+    file = _file(r, m["content"], f"{path}.content", base, real)
     return None if file is None else (file, r.at(m["content"], f"{path}.content"), matrix)
 
 
@@ -184,13 +195,13 @@ def _output(r: Reader, node: Node | None) -> str | None:
     return value
 
 
-def _file(r: Reader, node: Node, path: str, base: Path) -> Path | None:
-    """A file named relative to editions.yaml, inside its folder, that exists."""
+def _file(r: Reader, node: Node, path: str, base: Path, real: Resolve) -> Path | None:
+    """A file named relative to editions.yaml, inside its folder, that exists (`real`: Path.resolve, remembered)."""
     value = r.text(node, path, printed=False)
     if value is None:
         return None
     file = base / value  # as written, from editions.yaml's folder (messages name it so)
-    if base.resolve() not in file.resolve().parents:
+    if real(base) not in real(file).parents:
         r.fail(r.at(node, path), f"'{value}' is outside the folder of editions.yaml", "keep kits and words beside it")
         return None
     if not file.is_file():

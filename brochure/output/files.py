@@ -111,8 +111,11 @@ def in_the_way(path: Path) -> Path | None:
     """The nearest existing folder above `path` that is not a folder (a file where an output's folder should be),
     or None."""
     for parent in path.parents:
-        if parent.exists() or parent.is_symlink():
-            return None if parent.is_dir() else parent
+        try:
+            if parent.exists() or parent.is_symlink():
+                return None if parent.is_dir() else parent
+        except OSError:  # (a name too long for the file system: nothing is there, and writing it says so)
+            continue
     return None
 
 
