@@ -2911,6 +2911,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_adversarial_batch.py::test_json_at_an_input_or_a_folder_is_refused_before_anything_is_built",
     ),
     m(
+        "unchanged-findings-named-from-the-last-runs-folder",
+        "batch/manifest.py",
+        "        if isinstance(was, str) and was != now:",
+        "        if False:",
+        "tests/test_batch.py::test_an_unchanged_editions_warnings_name_the_files_from_where_the_batch_runs",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -299,6 +299,31 @@ def test_an_unchanged_edition_keeps_its_warnings(inputs: Inputs, capsys: pytest.
     assert all(any("has not been checked" in f for f in e["findings"]) for e in editions)
 
 
+def test_an_unchanged_editions_warnings_name_the_files_from_where_the_batch_runs(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Built from the folder above (`brochure batch clinic/editions.yaml`), then run from the clinic's own folder:
+    the unchanged editions' warnings named 'clinic/content.yaml', a file the second run's folder does not have."""
+    edit(
+        inputs.content,
+        '  conflicts: "No outside funding."\n',
+        '  conflicts: "No outside funding."\n  translation:\n    translator: {name: Ana Ruiz, role: Translator}\n',
+    )
+    folder = inputs.content.parent
+    _editions(inputs)
+    monkeypatch.chdir(folder.parent)
+    batch(capsys, Path(folder.name) / "editions.yaml")
+    monkeypatch.chdir(folder)
+    status, out, _ = batch(capsys, Path("editions.yaml"))
+    unchanged = [line for line in out.splitlines() if line.strip().startswith("unchanged")]
+    assert status == 0 and len(unchanged) == 2, out
+    assert all(" content.yaml:" in line and f"{folder.name}/" not in line for line in unchanged), unchanged
+    monkeypatch.chdir(folder.parent)  # (and back: named from there again)
+    status, out, _ = batch(capsys, Path(folder.name) / "editions.yaml")
+    again = [line for line in out.splitlines() if line.strip().startswith("unchanged")]
+    assert len(again) == 2 and all(f" {folder.name}/content.yaml:" in line for line in again), out
+
+
 class _Recording(ThreadPoolExecutor):
     """The batch's executor of one thread, noting each edition it is asked to build."""
 

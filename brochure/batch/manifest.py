@@ -74,6 +74,11 @@ def _last_run(editions: Editions) -> tuple[Entries, list[dict[str, object]]]:
     data = _manifest(editions)
     try:
         entries = {str(e["edition"]): e for e in data["editions"] if isinstance(e, dict) and "edition" in e}
+        was, now = data.get("findings_from"), _findings_from(editions)
+        if isinstance(was, str) and was != now:  # (run from another folder: its findings name the files from there)
+            for e in entries.values():
+                if isinstance(e.get("findings"), list):
+                    e["findings"] = [_rebased(f, was, now) if isinstance(f, str) else f for f in e["findings"]]
         kept = data.get("kept_for_failed", [])
         return entries, [e for e in kept if isinstance(e, dict)] if isinstance(kept, list) else []
     except (KeyError, TypeError):
@@ -164,11 +169,27 @@ def _write_manifest(editions: Editions, entries: list[dict[str, object]], held: 
     data = {
         "tool": f"brochure {__version__}",
         "editions_file": Path(os.path.relpath(editions.path, path.parent)).as_posix(),
+        "findings_from": _findings_from(editions),
         "editions": entries,
         "kept_for_failed": held,
     }
     write_atomic(path, json.dumps(data, indent=2, ensure_ascii=False).encode("utf-8"), BATCH_MANIFEST)
     return path
+
+
+def _findings_from(editions: Editions) -> str:
+    """The folder of editions.yaml as this run names it: its findings name the files in it from there (`.`: the
+    batch's own folder)."""
+    return str(editions.path.parent)
+
+
+def _rebased(finding: str, was: str, now: str) -> str:
+    """A finding a run from another folder printed, its file named as this run names it (`was`, `now`: the folder
+    of editions.yaml as each named it); a finding that does not start in that folder as it was named, as it was."""
+    before, after = ("" if f == "." else f.rstrip(os.sep) + os.sep for f in (was, now))
+    if (before and not finding.startswith(before)) or (not before and os.path.isabs(finding.split(":", 1)[0])):
+        return finding
+    return after + finding[len(before) :]
 
 
 def _gone(previous: list[dict[str, object]], outcomes: list[Outcome]) -> tuple[list[str], list[dict[str, object]]]:
