@@ -370,7 +370,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "flyer-front-evened-with-its-back-over-the-page",
         "layout/compose.py",
-        "    return [i for i, f in enumerate(frames) if f.page == page]\n",
+        "    return [i for i in side if frames[i].seen == end.seen]\n",
         "    return list(range(len(frames)))\n",
         "tests/test_balance.py::test_a_two_sided_flyer_fills_its_front_before_its_words_go_over_the_page",
     ),
@@ -2843,15 +2843,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "stamp-without-the-code",
         "batch/records.py",
-        "(code {code_digest(Path(__file__).parents[1])[:12]})",
-        "(code -)",
-        "tests/test_batch.py::test_a_change_to_the_tools_own_code_builds_every_edition_again",
-    ),
-    m(
-        "code-digest-counts-pycache",
-        "batch/records.py",
-        'subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")',
-        "subfolders[:] = sorted(subfolders)",
+        "    code = code_digest(Path(__file__).parents[1])[:12]\n",
+        '    code = "-"\n',
         "tests/test_batch.py::test_a_change_to_the_tools_own_code_builds_every_edition_again",
     ),
     m(
@@ -2864,8 +2857,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "bifold-spread-balanced-page-by-page",
         "layout/compose.py",
-        "    page = frames[used[-1]].page if used else frames[-1].page\n",
-        "    page = frames[used[-1]].seen if used else frames[-1].seen\n",
+        "    side = [i for i, f in enumerate(frames) if f.page == end.page]\n",
+        "    side = [i for i, f in enumerate(frames) if f.seen == end.seen]\n",
         "tests/test_balance.py::test_the_bifolds_inside_spread_ends_level",
     ),
     m(
@@ -2878,8 +2871,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "lost-pool-fails-the-first-part-it-held",
         "batch/__init__.py",
-        "                if alone:  # it lost its worker",
-        "                if True:  # it lost its worker",
+        "            if alone and broken:  # it lost its worker",
+        "            if broken:  # it lost its worker",
         "tests/test_batch.py::test_a_worker_lost_once_costs_nothing_but_time",
     ),
     m(
@@ -2916,6 +2909,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "        if isinstance(was, str) and was != now:",
         "        if False:",
         "tests/test_batch.py::test_an_unchanged_editions_warnings_name_the_files_from_where_the_batch_runs",
+    ),
+    m(
+        "code-digest-counts-an-editors-files",
+        "batch/records.py",
+        'for f in files if f.endswith(CODE_FILES) and not f.startswith(".")',
+        "for f in files",
+        "tests/test_batch.py::test_a_change_to_the_tools_own_code_builds_every_edition_again",
+    ),
+    m(
+        "bifold-few-words-spread-over-both-pages",
+        "layout/compose.py",
+        "    if any(frames[i].seen != end.seen for i in used if i in side):",
+        "    if True:",
+        "tests/test_balance.py::test_a_bifolds_few_words_stay_on_its_first_page",
     ),
     m(
         "bifold-break-named-a-column",

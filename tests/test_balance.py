@@ -78,6 +78,21 @@ def test_the_bifolds_inside_spread_ends_level(brand: Path, paper: str) -> None:
     assert line and max(t.box.w for t in line) <= frames[0].box.w + 0.5  # every line in its column
 
 
+def test_a_bifolds_few_words_stay_on_its_first_page(inputs: Inputs) -> None:
+    """Words that end on the first inside page are balanced over its two columns, not spread thin over both pages,
+    four columns a quarter full each: the second page is left empty, and warned of."""
+    words = "Micro-needling makes tiny pricks in the skin so that it heals with new collagen, over weeks. " * 3
+    more = "".join(f'      - text: "{words.strip()}"\n' for _ in range(7))
+    edit(inputs.content, "  - id: risks\n", f"  - id: more\n    heading: More\n    blocks:\n{more}  - id: risks\n")
+    result = build(inputs, layout="bifold")
+    assert result.ok and result.layout
+    columns = PLANS["bifold"](result.layout.sheet)[0].flows["main"]
+    inside = [i for i in result.layout.pages[1].items if i.section]
+    used = [f for f in columns if any(f.box.contains(i.box, 0.5) for i in inside)]
+    assert [f.seen for f in used] == [columns[0].seen] * 2, [f.seen for f in used]  # (both of page 1's columns)
+    assert any("the bi-fold's inside-2 panel is empty" in d.message for d in result.diagnostics)
+
+
 @pytest.mark.parametrize("content", [CONTENT, ROOT / "translations" / "ar.yaml"], ids=["en", "ar"])
 def test_the_bifolds_back_sets_its_sections_in_two_columns(content: Path) -> None:
     """The bi-fold's back is an A5 page: the sections placed there (the risks) run in two columns, read from the

@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date, timedelta
@@ -490,7 +491,10 @@ def test_a_change_to_the_tools_own_code_builds_every_edition_again(
     was = batch_module.records.code_digest(package)
     (package / "__pycache__").mkdir()
     (package / "__pycache__" / "layout.cpython-311.pyc").write_bytes(b"compiled")
-    assert batch_module.records.code_digest(package) == was
+    (package / ".#layout.py").symlink_to("user@host.1234:1700000000")  # (an editor's lock: a link to nothing)
+    (package / ".layout.py.swp").write_bytes(b"swap")
+    (package / "layout.py.orig").write_text("GUTTER = 4.0\n", encoding="utf-8")
+    assert batch_module.records.code_digest(package) == was  # (what an installed copy of the code has, alone)
     (package / "layout.py").write_text("GUTTER = 6.0\n", encoding="utf-8")
     assert batch_module.records.code_digest(package) != was
     own = batch_module.records.code_digest(Path(batch_module.__file__).parents[1])
@@ -543,6 +547,9 @@ def test_a_worker_lost_once_costs_nothing_but_time(
     status, out, _ = batch(capsys, path)
     assert (inputs.content.parent / "died").exists()  # (a worker did die)
     assert status == 0 and "4 built, 0 unchanged, 0 failed" in out, out
+    told = sorted(" ".join(line.split()[:2]) for line in out.splitlines() if line.startswith(" "))
+    layouts = ("large-print", "trifold")
+    assert told == [f"built test-clinic/{w}/{lo}/a4/office" for w in ("en-gb", "es") for lo in layouts], out
 
 
 def test_an_edition_that_kills_its_worker_fails_alone(
@@ -557,6 +564,60 @@ def test_an_edition_that_kills_its_worker_fails_alone(
     failed = [line for line in err.splitlines() if line.startswith("failed: ")]
     assert len(failed) == 2 and all("test-clinic/es/" in line and "BrokenProcessPool" in line for line in failed)
     assert {e["status"] for n, e in _manifest(inputs).items() if "/en-gb/" in n} == {"built"}
+
+
+def _always_dies(task: Task) -> list[Made]:
+    """(In a worker.) A build that kills its worker every time (a library that crashes on every edition)."""
+    os._exit(9)
+
+
+def _three_languages(inputs: Inputs) -> Path:
+    words = inputs.content.read_text(encoding="utf-8")
+    for language in ("es", "pl"):
+        (inputs.content.parent / f"{language}.yaml").write_text(
+            words.replace("language: en-GB", f"language: {language}"), "utf-8"
+        )
+    return _editions(
+        inputs,
+        EDITIONS.replace("source: content.yaml\n", "").replace("[content.yaml]", "[content.yaml, es.yaml, pl.yaml]"),
+    )
+
+
+def test_a_pool_that_breaks_while_parts_are_handed_out_is_made_again(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A part that kills its worker at once broke the pool before the others were handed to it, and handing out the
+    next raised: an internal error, exit 3. They go to the next pool; only that part's editions fail."""
+    path = _three_languages(inputs)
+    monkeypatch.setattr(batch_module, "run_task", _dies_on_spanish)
+    submit = batch_module.Deferred.submit
+
+    def slowly(self: batch_module.Deferred, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
+        future = submit(self, fn, *args, **kwargs)
+        time.sleep(0.2)  # (the Spanish part's worker dies meanwhile)
+        return future
+
+    monkeypatch.setattr(batch_module.Deferred, "submit", slowly)
+    status, out, err = batch(capsys, path)
+    assert status == 1 and "internal error" not in err and "4 built, 0 unchanged, 2 failed" in out, (out, err)
+    assert all("test-clinic/es/" in line for line in err.splitlines() if line.startswith("failed: "))
+
+
+def test_a_build_that_kills_every_worker_ends_the_batch_after_a_few_pools(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every edition kills its worker (a library that crashes on all of them): each fails, saying its worker was
+    lost, after at most LOST_POOLS new pools, not one pool per edition."""
+    path = _three_languages(inputs)
+    monkeypatch.setattr(batch_module, "run_task", _always_dies)
+    restarts: list[int] = []
+    restart = batch_module.Deferred.restart
+    monkeypatch.setattr(batch_module.Deferred, "restart", lambda self: restarts.append(1) or restart(self))
+    status, out, err = batch(capsys, path)
+    assert status == 1 and "0 built, 0 unchanged, 6 failed" in out, out
+    failed = [line for line in err.splitlines() if line.startswith("failed: ")]
+    assert len(failed) == 6 and all("the worker process building it was lost" in line for line in failed), failed
+    assert len(restarts) < batch_module.LOST_POOLS, restarts
 
 
 class _Order(ThreadPoolExecutor):

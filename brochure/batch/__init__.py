@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Callable
-from concurrent.futures import Executor, Future, as_completed
+from concurrent.futures import BrokenExecutor, Executor, Future, as_completed
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -160,24 +160,35 @@ def run(
             for o in made:
                 progress(o)
 
+        barren = 0  # pools in a row that lost a worker before they built anything
         while order:  # (again after a pool lost a worker: what it held, a part lost twice alone, before the rest)
             alone = lost[order[0]] >= LOST_WORKERS
             handing, order = (order[:1], order[1:]) if alone else (order, [])
-            for n in handing:
-                pending[executor.submit(run_task, parts[n][1])] = n
+            unsent = _hand_out(executor, handing, parts, pending)  # (a pool may break while they are handed out)
             broken: list[tuple[int, Future[list[Made]]]] = []
+            built = False
             for future in as_completed(list(pending)):
                 n = pending.pop(future)
                 if isinstance(executor, Deferred) and _pool_lost(future):
                     broken.append((n, future))
                 else:
                     answered(n, future)
-            if broken and isinstance(executor, Deferred):
-                executor.restart()
-                if alone:  # it lost its worker with no other part beside it: it fails
-                    answered(*broken[0])
-                else:
-                    order = _again(sorted(broken, key=lambda b: handing.index(b[0])), lost, executor.workers) + order
+                    built = True
+            if not (broken or unsent):
+                continue
+            barren = 0 if built else barren + 1
+            if not isinstance(executor, Deferred) or barren >= LOST_POOLS:  # (a pool of ours, not lost for ever)
+                why = (broken or unsent)[0][1]
+                for n, future in [*broken, *unsent, *((n, why) for n in order)]:
+                    answered(n, future)
+                order = []
+                continue
+            executor.restart()
+            if alone and broken:  # it lost its worker with no other part beside it: it fails
+                answered(*broken[0])
+            rank = {n: k for k, n in enumerate(handing)}
+            ranked = sorted(broken, key=lambda b: rank[b[0]]) if not alone else []
+            order = _again(ranked, lost, executor.workers) + [n for n, _ in unsent] + order
         for i, task in enumerate(work):
             by_stamp = {o.stamp: o for o in outcomes[i]}
             outcomes[i] = [by_stamp[job.stamp] for job in task.jobs]  # (in the editions' order)
@@ -258,11 +269,27 @@ def _cost(task: Task, kit: tuple[str, PaperName] | None, words: Content | None, 
 
 def _pool_lost(future: Future[list[Made]]) -> bool:
     """Whether the task's worker pool broke under it (a worker process lost, its own or another's)."""
-    if future.cancelled() or future.exception() is None:
-        return False
-    from concurrent.futures.process import BrokenProcessPool  # (loaded with the pool)
+    return not future.cancelled() and isinstance(future.exception(), BrokenExecutor)
 
-    return isinstance(future.exception(), BrokenProcessPool)
+
+def _hand_out(
+    executor: Executor, handing: list[int], parts: list[tuple[int, Task]], pending: dict[Future[list[Made]], int]
+) -> list[tuple[int, Future[list[Made]]]]:
+    """Hand the parts to the executor (`pending`: each future and its part); those a pool that broke meanwhile
+    would not take (a part that kills its worker at once, before the rest were handed out), each with a future
+    that says so."""
+    for k, n in enumerate(handing):
+        try:
+            pending[executor.submit(run_task, parts[n][1])] = n
+        except BrokenExecutor as exc:
+            refused: Future[list[Made]] = Future()
+            refused.set_exception(exc)
+            return [(m, refused) for m in handing[k:]]
+    return []
+
+
+LOST_POOLS = 5  # pools in a row that lose a worker and build nothing: what is left fails (a library that crashes on
+# every edition; a part that kills its worker takes two pools with others and one alone)
 
 
 LOST_WORKERS = 2  # a part that was building when its pool lost a worker this often is built alone, to tell
@@ -286,6 +313,8 @@ def _answer(future: Future[list[Made]], task: Task) -> list[Made]:
         return future.result()
     except Exception as exc:  # a worker process that died; on a cluster, a worker without brochure, a lost one
         what = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
+        if isinstance(exc, BrokenExecutor):  # (lost on this machine: killed, or crashed while building it)
+            return all_failed(task, f"the worker process building it was lost: it was killed, or crashed ({what})")
         missing = exc.name if isinstance(exc, ImportError) else None
         if missing is not None and (missing == "brochure" or missing.startswith("brochure.")):
             return all_failed(  # (it could not even read the task: another brochure, or none)

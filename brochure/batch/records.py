@@ -146,20 +146,29 @@ def tool() -> str:
 
     fonts = sorted((s, fontpkg.family(s).version) for s in fontpkg.families())
     packages = [(name, installed(name)) for name in OUTPUT_PACKAGES]
-    runtime = (platform.python_version(), zlib.ZLIB_RUNTIME_VERSION)
-    others = digest(json.dumps([runtime, packages, fonts]).encode())
-    return f"brochure {__version__} (code {code_digest(Path(__file__).parents[1])[:12]}), packages {others[:12]}"
+    others = digest(json.dumps([packages, fonts]).encode())
+    code = code_digest(Path(__file__).parents[1])[:12]
+    runtime = f"Python {platform.python_version()}, zlib {zlib.ZLIB_RUNTIME_VERSION}"
+    return f"brochure {__version__} (code {code}), {runtime}, packages {others[:12]}"
+
+
+CODE_FILES = (".py", ".json", ".icc", ".html", ".js", ".css")  # what the package is made of: its code and data
 
 
 def code_digest(package: Path) -> str:
-    """The SHA-256 of a package folder's files, by their paths within it (`__pycache__` left out: Python writes its
-    compiled files as it pleases)."""
+    """The SHA-256 of a package folder's code and data files (CODE_FILES), by their paths within it: not
+    `__pycache__` (Python writes its compiled files as it pleases), hidden files (an editor's lock or swap file) or
+    others (notes, a patch's leftovers), which an installed copy of the same code does not have. A file that cannot
+    be read counts as such, by its name."""
     h = hashlib.sha256()
     for folder, subfolders, files in os.walk(package):
-        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
-        for name in sorted(files):
+        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__" and not d.startswith("."))
+        for name in sorted(f for f in files if f.endswith(CODE_FILES) and not f.startswith(".")):
             path = Path(folder, name)
-            data = path.read_bytes()
+            try:
+                data = path.read_bytes()
+            except OSError:  # (a link to nothing, a file without permission to read)
+                data = b"\0unreadable"
             h.update(f"{path.relative_to(package).as_posix()}\0{len(data)}\0".encode() + data)
     return h.hexdigest()
 

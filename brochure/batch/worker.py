@@ -94,7 +94,7 @@ def run_task(task: Task) -> list[Made]:
             return all_failed(
                 task,
                 f"this worker has {tool()}, the batch {task.tool}: install the same versions of brochure and its "
-                "packages on every machine (pip install -r requirements.txt)",
+                "packages on every machine (pip install -r requirements.txt), with the same Python",
             )
         return list(_run_task(task))
     except Exception as exc:

@@ -162,11 +162,16 @@ def balance(items: list[Item], frames: list[Frame], keep: tuple[bool, bool], res
 
 
 def _end_side(frames: list[Frame], res: FlowResult) -> list[int]:
-    """The frames (indices) of the side the words end on, in flow order, both pages of a side that has two (the
-    bi-fold's inside): the frames a flow is balanced over."""
+    """The frames (indices) of the side the words end on, in flow order: the frames a flow is balanced over. Of a
+    side of two pages (the bi-fold's inside), both pages' columns when the words run over both; the first page's
+    alone when they end on it (a few words stay on one page, the other left empty, and warned of, not spread thin
+    over both)."""
     used = [i for i, placed in enumerate(res.placed) if placed]
-    page = frames[used[-1]].page if used else frames[-1].page
-    return [i for i, f in enumerate(frames) if f.page == page]
+    end = frames[used[-1]] if used else frames[-1]
+    side = [i for i, f in enumerate(frames) if f.page == end.page]
+    if any(frames[i].seen != end.seen for i in used if i in side):
+        return side
+    return [i for i in side if frames[i].seen == end.seen]
 
 
 def _spread(res: FlowResult, side: list[int]) -> float:

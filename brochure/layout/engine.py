@@ -260,12 +260,12 @@ def _flow_in(plan: Plan, inp: Inputs, name: Place) -> tuple[FlowResult, list[Dia
     res, diags = fill(inp, sections, frames, plan.balanced, sources)  # balanced: the frames end about level
     if len(frames) < 2 or res.leftover or not plan.balanced:
         return res, diags
-    level = {  # on each page, the fullest frame's foot: the others' section gaps grow (alike) to come near it
-        page: min(spare for f, spare in zip(frames, res.spare, strict=True) if f.seen == page)
-        for page in {f.seen for f in frames}
+    level = {  # on each side, the fullest frame's foot: the others' section gaps grow (alike) to come near it
+        page: min(spare for f, spare in zip(frames, res.spare, strict=True) if f.page == page)
+        for page in {f.page for f in frames}
     }
     ends = zip(frames, res.placed, res.spare, strict=True)
-    placed = tuple(even_up(p, spare - level[f.seen]) for f, p, spare in ends)  # (as flow.evened counts)
+    placed = tuple(even_up(p, spare - level[f.page]) for f, p, spare in ends)  # (as flow.evened counts)
     return replace(res, placed=placed), diags
 
 
