@@ -931,8 +931,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "split-paragraph-two-paragraphs",
         "layout/flowables.py",
-        "            p.element, p.fixed_role = self.element, self.fixed_role\n",
-        "            p.fixed_role = self.fixed_role\n",
+        "            p.element, p.fixed_role, p.numbers = self.element, self.fixed_role, self.numbers\n",
+        "            p.fixed_role, p.numbers = self.fixed_role, self.numbers\n",
         "tests/test_tagged.py::test_a_paragraph_run_on_into_another_page_is_one_paragraph",
     ),
     m(
@@ -2923,6 +2923,34 @@ MUTANTS: tuple[Mutant, ...] = (
         "    if any(frames[i].seen != end.seen for i in used if i in side):",
         "    if True:",
         "tests/test_balance.py::test_a_bifolds_few_words_stay_on_its_first_page",
+    ),
+    m(
+        "numbers-parted-from-their-words",
+        "layout/flowables.py",
+        "        return together.kept_together(lines, given, super().breakLines)",
+        "        return lines",
+        "tests/test_together.py::test_no_printed_line_parts_a_number_from_its_word",
+    ),
+    m(
+        "together-short-lines-not-kept",
+        "layout/together.py",
+        "        if len(words(line)) < 2 or rest < MIN_FILL * _at(given, i):",
+        "        if len(words(line)) < 2:",
+        "tests/test_together.py::test_a_line_would_be_left_too_short_so_the_break_stays",
+    ),
+    m(
+        "together-spare-room-not-given-back",
+        "layout/together.py",
+        "    if moved:\n        _give_back(broken, given, narrowed)",
+        "    if False:\n        _give_back(broken, given, narrowed)",
+        "tests/test_together.py::test_a_line_made_narrower_sits_where_its_width_puts_it",
+    ),
+    m(
+        "together-range-word-ignored",
+        "layout/together.py",
+        "        b[:1].isdigit() and len(before) >= 2 and NUMBER.match(before[-2])",
+        "        False and len(before) >= 2 and NUMBER.match(before[-2])",
+        "tests/test_together.py",
     ),
     m(
         "bifold-break-named-a-column",

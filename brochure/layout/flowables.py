@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from brochure.geometry.sheet import Rect
 from brochure.inputs.chars import INVISIBLE
-from brochure.layout import bidi, parsed, rtl, setting
+from brochure.layout import bidi, parsed, rtl, setting, together
 from brochure.layout.model import Entry
 from brochure.layout.recorder import Recorder
 from brochure.layout.setting import Op
@@ -111,6 +111,7 @@ class Para(Paragraph):  # type: ignore[misc]
         self.words_key: tuple[object, ...] | None = None  # what its shaped words are remembered by (all of them)
         self.level = 0  # a shaped paragraph's level (1: right to left)
         text = "".join(getattr(f, "text", "") for f in frags)
+        self.numbers = together.has_number(text) or not text  # (a split part's pieces are words: it says so itself)
         rtl_leaflet = getattr(self.style, "direction", "ltr") == "rtl"
         if has_rtl(text) or (rtl_leaflet and any(ch in bidi.ISOLATES for ch in text)):
             parse = self.__dict__.get("_parsed")  # (what the pieces were parsed from, if that can be a key)
@@ -184,13 +185,13 @@ class Para(Paragraph):  # type: ignore[misc]
         d = self.__dict__
         key = d.pop("_parsed", None)  # (only the pieces as parsed: a second breaking starts from the words)
         if key is None:
-            return super().breakLines(width)
+            return self._kept_together(width)
         widths = tuple(width) if isinstance(width, list | tuple) else (width,)
         k = (key, widths)
         known = parsed.recall_lines(k, parsed.palette(self.style))
         if known is None:
             pieces = d["frags"]
-            lines = super().breakLines(width)
+            lines = self._kept_together(width)
             words = d["frags"] if d["frags"] is not pieces else None
             after = tuple(width) if isinstance(width, list | tuple) else (width,)
             numbers = (*((a, d[a]) for a in _BROKEN if a in d), ("_widths", after))
@@ -206,12 +207,21 @@ class Para(Paragraph):  # type: ignore[misc]
                 width[:] = v  # (ReportLab narrows the first line for a bullet, in the list it is given)
         return lines
 
+    def _kept_together(self, width: Any) -> Any:
+        """ReportLab's lines, with no line ending between a number and its word (layout/together.py)."""
+        given = list(width) if isinstance(width, list | tuple) else [width]
+        lines = super().breakLines(width)
+        if not self.numbers or self.bulletText or not lines.lines:  # (ReportLab narrows a bulleted paragraph's
+            # first line itself)
+            return lines
+        return together.kept_together(lines, given, super().breakLines)
+
     def split(self, aw: float, ah: float) -> list[Flowable]:
         if self.shaped is not None:
             return self._rtl_split(aw, ah)
         parts: list[Flowable] = super().split(aw, ah)
         for p in parts:  # ReportLab makes the parts anew: they keep what the paragraph is
-            p.element, p.fixed_role = self.element, self.fixed_role
+            p.element, p.fixed_role, p.numbers = self.element, self.fixed_role, self.numbers
         return parts
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:

@@ -1,0 +1,145 @@
+"""A paragraph's lines as ReportLab broke them -> the same paragraph with no line ending between words that belong
+together: a number and what it counts ("4 / weeks", "16 / Feb"), an acronym and its number ("SPF / 30+"), a
+range's word and its second number ("15 to / 60").
+
+ReportLab breaks lines greedily at any space. A typesetter keeps such words on one line with a no-break space, but
+that character would then be in the printed text (which must be the words as written) and can never break, even
+where a narrow column needs it to. Here the break is moved instead: the line's last word is carried over to the next
+line by breaking the paragraph again with that line a little narrower (ReportLab takes a width per line), as long as
+the line keeps at least MIN_FILL of its width; else the break stays. The narrowed lines' spare room is then given
+back (`extraSpace`), so that a line set right, centred or justified sits where it would have. A right-to-left
+paragraph's lines are not ReportLab's (layout/rtl.py) and are left as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+NUMBER = re.compile(r"^[(\[]?[-+\u2212]?\d(?:[\d.,:/\u2013-]*\d)?[%+\u00b0]?$")  # 4, 30+, 1.5, 20%, (12
+ACRONYM = re.compile(r"^[A-Z]{2,}$")  # SPF, GMC
+RANGE_WORD = 4  # letters at most of a word between two numbers ("to", "a", "do", "đến"), kept with the second
+MIN_FILL = 0.6  # of its width that a line keeps when its last word is carried over; else the break stays
+MOVES = 8  # breaks moved at most in one paragraph
+
+_DIGIT = re.compile(r"\d")
+
+
+def has_number(text: str) -> bool:
+    """Whether a paragraph's text has a digit (else no break of its can part what this module keeps together)."""
+    return _DIGIT.search(text) is not None
+
+
+Lines = Any  # ReportLab's ParaLines: `lines` of (spare, [words]) pairs, or FragLines with `extraSpace` and `words`
+
+
+def words(line: Any) -> list[str]:
+    """A line's words as printed (a styled line's pieces joined first: a word may be in several)."""
+    if isinstance(line, tuple):
+        return [w for w in line[1] if w]
+    return "".join(getattr(w, "text", "") for w in line.words).split()
+
+
+def spare(line: Any) -> float:
+    """The room left at the end of a line (negative where its spaces were shrunk to fit)."""
+    return float(line[0] if isinstance(line, tuple) else line.extraSpace)
+
+
+def parted(before: list[str], after: list[str]) -> bool:
+    """Whether a line ending with the words `before` and the next beginning with `after` parts words that belong
+    together."""
+    if not before or not after:
+        return False
+    a, b = before[-1], after[0]
+    if NUMBER.match(a) and b[:1].isalpha():
+        return True  # a number and what it counts
+    if b[:1].isdigit() and ACRONYM.match(a):
+        return True  # an acronym and its number
+    return bool(
+        b[:1].isdigit() and len(before) >= 2 and NUMBER.match(before[-2]) and a.isalpha() and len(a) <= RANGE_WORD
+    )  # a range: "15 to / 60"
+
+
+def _first_parted(lines: list[Any], start: int) -> int | None:
+    """The first line from `start` whose end parts words that belong together."""
+    for i in range(start, len(lines) - 1):
+        if parted(words(lines[i]), words(lines[i + 1])):
+            return i
+    return None
+
+
+def _at(widths: list[float], i: int) -> float:
+    return widths[min(i, len(widths) - 1)]
+
+
+def _with(widths: list[float], i: int, width: float) -> list[float]:
+    """The widths with line i's set (the last width stands for every line after the list, as ReportLab reads it)."""
+    out = [_at(widths, k) for k in range(max(len(widths), i + 2))]
+    out[i] = width
+    return out
+
+
+def kept_together(broken: Lines, widths: list[float], again: Callable[[list[float]], Lines]) -> Lines:
+    """The paragraph's lines with its parted words carried over where the lines allow it. `broken` is ReportLab's
+    breaking at `widths`; `again` breaks the paragraph anew at a list of widths (and leaves on it what that sets)."""
+    given, narrowed, start = list(widths), list(widths), 0
+    moved = False
+    for _ in range(MOVES):
+        i = _first_parted(broken.lines, start)
+        if i is None:
+            break
+        line = broken.lines[i]
+        last, space = _last_word(broken, line)
+        rest = _at(narrowed, i) - spare(line) - last - space  # how wide the line is without its last word
+        if len(words(line)) < 2 or rest < MIN_FILL * _at(given, i):
+            start = i + 1  # this break stays
+            continue
+        trial = _with(narrowed, i, rest + space / 2)  # (room for the rest, not for the last word however its
+        # spaces shrink: a word is wider than half a space)
+        lines = again(list(trial))
+        if len(words(lines.lines[i])) >= len(words(line)) or _changed_before(lines, broken, i):
+            broken = again(list(narrowed))  # (a guard: what the kept breaking sets, set again)
+            start = i + 1
+            continue
+        narrowed, broken, moved = trial, lines, True
+        start = i  # (the line may end parted again: "15 to")
+    if moved:
+        _give_back(broken, given, narrowed)
+    return broken
+
+
+def _last_word(broken: Lines, line: Any) -> tuple[float, float]:
+    """How wide a line's last word and the space before it print."""
+    if isinstance(line, tuple):
+        return (
+            stringWidth(line[1][-1], broken.fontName, broken.fontSize),
+            stringWidth(" ", broken.fontName, broken.fontSize),
+        )
+    width = 0.0
+    for piece in reversed(line.words):
+        text = getattr(piece, "text", "").rstrip() if width == 0.0 else getattr(piece, "text", "")
+        cut = text.rfind(" ")
+        width += stringWidth(text[cut + 1 :], piece.fontName, piece.fontSize)
+        if cut >= 0:
+            return width, stringWidth(" ", piece.fontName, piece.fontSize)
+    return width, 0.0
+
+
+def _changed_before(lines: Lines, was: Lines, i: int) -> bool:
+    """Whether a breaking changed any line before line i (a narrower line can only change those after it)."""
+    return [words(line) for line in lines.lines[:i]] != [words(line) for line in was.lines[:i]]
+
+
+def _give_back(broken: Lines, given: list[float], narrowed: list[float]) -> None:
+    """Each narrowed line's spare room as at its given width."""
+    for i, line in enumerate(broken.lines):
+        more = _at(given, i) - _at(narrowed, i)
+        if not more:
+            continue
+        if isinstance(line, tuple):
+            broken.lines[i] = (line[0] + more, *line[1:])
+        else:
+            line.extraSpace += more

@@ -1,0 +1,119 @@
+"""Words that belong together stay on one line: a number and what it counts, an acronym and its number, a range's
+second number and the word before it (layout/together.py), measured on paragraphs and on the printed leaflets."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from helpers import BRAND, CONTENT, MAPLE, ROOT, sources, texts
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from brochure import api
+from brochure.layout import together
+from brochure.layout.flowables import Para
+
+STYLE = ParagraphStyle("body", fontName="Helvetica", fontSize=9, leading=11, splitLongWords=0)  # (as theme/styles.py)
+WORDS = (
+    "Have three or more sessions, 4 weeks apart. Use SPF 30+ every day, even on cloudy days. It takes 15 to 60 minutes."
+)
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "kept"),
+    [
+        ("sessions, 4", "weeks apart.", True),  # a number and what it counts
+        ("on 16", "Feb 2018.", True),
+        ("Use SPF", "30+ every day.", True),  # an acronym and its number
+        ("GMC", "7012345).", True),
+        ("It takes 15 to", "60 minutes.", True),  # a range's word and its second number
+        ("trong 3 đến", "7 ngày", True),
+        ("khoảng 4", "tuần.", True),
+        ("review due December 2029.", "Written by", False),  # a sentence ends: break there
+        ("Suite 4,", "Burlington", False),
+        ("version 1.1.", "Published", False),
+        ("Use sunscreen", "every day", False),
+        ("in the", "30s", False),  # (no number ends the line)
+        ("about", "4 weeks", False),  # (a plain word before a number)
+    ],
+)
+def test_a_break_parts_a_number_from_its_word_or_not(before: str, after: str, kept: bool) -> None:
+    assert together.parted(before.split(), after.split()) is kept
+
+
+def lines_of(text: str, width: float, style: ParagraphStyle = STYLE) -> list[tuple[list[str], float]]:
+    p = Para(text, style)
+    p.wrap(width, 1000)
+    return [(together.words(line), together.spare(line)) for line in p.blPara.lines]
+
+
+@pytest.mark.parametrize("width", [95.0, 100.0, 105.0, 110.0, 120.0, 130.0, 150.0])
+@pytest.mark.parametrize("markup", [WORDS, WORDS.replace("three or more", "<b>three or more</b>")])
+def test_a_paragraph_keeps_its_numbers_with_their_words_and_every_word_as_written(markup: str, width: float) -> None:
+    lines = lines_of(markup, width)
+    assert " ".join(w for words, _ in lines for w in words) == WORDS  # nothing added, dropped or changed
+    assert all(spare > -1.0 for _, spare in lines)  # no line runs past the width
+    for (before, _), (after, _) in itertools.pairwise(lines):
+        if together.parted(before, after):  # (only where carrying over would leave a line under MIN_FILL)
+            rest = stringWidth(" ".join(before[:-1]), "Helvetica", 9)  # (in the regular face; bold words are wider)
+            assert rest < together.MIN_FILL * width + 3, (before, after)
+
+
+def test_the_break_is_moved_where_ReportLab_parted_a_number_from_its_word() -> None:
+    """At 100 pt ReportLab's greedy breaking ends a line "… sessions, 4" (the plain style); at 95 pt "Use SPF":
+    the number goes on with "weeks", "SPF" with "30+" where the line keeps most of its width."""
+    for width in (80.0, 85.0, 90.0, 100.0, 120.0):
+        lines = lines_of(WORDS, width)
+        ends = [words[-1] for words, _ in lines]
+        assert "4" not in ends and "15" not in ends and "to" not in ends, (width, lines)
+
+
+def test_a_line_would_be_left_too_short_so_the_break_stays() -> None:
+    """Carrying "4" over from "Book 4" would leave a line of one short word, under half of its width."""
+    lines = lines_of("Book 4 weeks ahead, every time without exception.", 45.0)
+    assert lines[0][0] == ["Book", "4"]
+
+
+@pytest.mark.parametrize("alignment", [TA_RIGHT, TA_CENTER])
+def test_a_line_made_narrower_sits_where_its_width_puts_it(alignment: int) -> None:
+    """A narrowed line's spare room is given back: set right (or centred), its words end at the column's edge
+    (or sit in its middle), not inside it by what the narrowing took."""
+    style = ParagraphStyle("right", parent=STYLE, alignment=alignment)
+    space = stringWidth(" ", "Helvetica", 9)
+    for width in (80.0, 85.0, 90.0, 120.0):  # (each with a break moved)
+        p = Para(WORDS, style)
+        p.wrap(width, 1000)
+        for line in p.blPara.lines:
+            words = together.words(line)
+            used = sum(stringWidth(w, "Helvetica", 9) for w in words) + space * (len(words) - 1)
+            assert used + together.spare(line) == pytest.approx(width, abs=0.01), (width, words)
+
+
+@pytest.mark.parametrize(
+    ("content", "brand", "layout"),
+    [
+        (CONTENT, BRAND, "trifold"),
+        (CONTENT, BRAND, "bifold"),
+        (CONTENT, BRAND, "flyer"),
+        (CONTENT, BRAND, "large-print"),
+        (CONTENT, MAPLE, "bifold"),
+        (ROOT / "translations" / "vi.yaml", BRAND, "trifold"),
+        (ROOT / "translations" / "es.yaml", BRAND, "trifold"),
+    ],
+)
+def test_no_printed_line_parts_a_number_from_its_word(content: object, brand: object, layout: str) -> None:
+    """Read from the frames as printed: no line of a paragraph ends with a number whose word begins the next (the
+    shipped words had "about 4 / weeks", "SPF / 30+", "15 / to 60 minutes", "16 / Feb 2018")."""
+    result = api.build(sources(content, brand), api.Options(layout=layout))  # type: ignore[arg-type]
+    assert result.layout is not None
+    lines = [t for t in texts(result.layout) if t.role in ("paragraph", "list_item", "note", "reference")]
+    parted = [
+        f"{line.text} / {after.text}"
+        for line, after in itertools.pairwise(lines)
+        if line.element == after.element
+        and line.measure == after.measure
+        and together.parted(line.text.split(), after.text.split())
+    ]
+    assert not parted
