@@ -404,6 +404,18 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+def _id_scalar(id_: str) -> str:
+    """An id as YAML reads it back as text: as it is, or quoted where YAML would read a number, a date or
+    true/false (a clinic named "1990" or "No" made the id 1990 or no: the kit it wrote did not build)."""
+    import yaml
+
+    try:
+        plain = isinstance(yaml.safe_load(id_), str)
+    except yaml.YAMLError:
+        plain = False
+    return id_ if plain else _q(id_)
+
+
 def brand_yaml(folder: Path, a: Answers, logo: str) -> str:
     """brand.yaml for the answers, with comments saying what each line does."""
     from brochure.theme.catalog import family_name
@@ -416,7 +428,7 @@ def brand_yaml(folder: Path, a: Answers, logo: str) -> str:
         '"Changing the brand", says more.',
         "# Paths are relative to this file and may not leave this folder.",
         f"name: {_q(a['name'])}",
-        _note(f"id: {a['id']}", 28) + "# the short name in output file names",
+        _note(f"id: {_id_scalar(a['id'])}", 28) + "# the short name in output file names",
         _note(country, 28) + "# phone numbers print in this country's style",
         "colors:                     # #RRGGBB, in quotes (YAML reads # as a comment)",
         _note(f"  primary: {_q(a['primary'].upper())}", 28) + "# headings, bands",

@@ -359,6 +359,34 @@ BAD_SVGS = {
         f'<svg {NS} viewBox="0 0 120 40"><svg viewBox="0 0 10 10" width="60" height="40">{RECT}</svg></svg>',
         "has an <svg> inside it",
     ),
+    # Colours svglib cannot read: it dropped the fill and the logo vanished from the cover, exit 0 (or, for a
+    # percentage over 100, printed it black).
+    "colour-function-in-capitals": (
+        f'<svg {NS} viewBox="0 0 120 40"><rect width="120" height="40" fill="RGB(46,94,78)"/></svg>',
+        "logo SVG paints with a colour brochure cannot read: 'RGB(46,94,78)'",
+    ),
+    "colour-percentage-over-100": (
+        f'<svg {NS} viewBox="0 0 120 40"><rect width="120" height="40" fill="rgb(10%,200%,-50%)"/></svg>',
+        "cannot read: 'rgb(10%,200%,-50%)'",
+    ),
+    "css-colour-4-in-a-style": (
+        f'<svg {NS} viewBox="0 0 120 40"><rect width="120" height="40" style="stroke:#000;fill:hwb(120 10% 20%)"/>'
+        "</svg>",
+        "cannot read: 'hwb(120 10% 20%)'",
+    ),
+    "css-colour-4-in-a-style-sheet": (
+        f'<svg {NS} viewBox="0 0 120 40"><style>rect {{ fill: lab(50 20 30) }}</style>{RECT}</svg>',
+        "cannot read: 'lab(50 20 30)'",
+    ),
+    # Shapes with no area: a drawing of 0 x 0 points made the cover divide by zero (internal error, exit 3).
+    "scaled-to-nothing": (
+        f'<svg {NS} viewBox="0 0 120 40"><g transform="scale(0)">{RECT}</g></svg>',
+        "logo SVG draws nothing that can be seen: its shapes are 0 x 0 points",
+    ),
+    "flattened": (
+        f'<svg {NS} viewBox="0 0 120 40"><g transform="matrix(1 0 0 1e-9 0 20)">{RECT}</g></svg>',
+        "logo SVG draws nothing that can be seen",
+    ),
 }
 
 
@@ -381,6 +409,21 @@ def test_an_svg_logo_with_unused_gradients_a_clip_and_no_mask_builds(inputs: Inp
     )
     kit, diags = load_brand(inputs.brand)
     assert kit is not None and not [d for d in diags if d.is_error], [d.format() for d in diags]
+
+
+def test_an_svg_logo_with_an_icc_colour_prints_its_srgb_colour(inputs: Inputs) -> None:
+    """SVG 1.1's `fill="#2E5E4E icc-color(...)"` (colour-managed drawing programs write it): the sRGB colour first
+    is printed; svglib dropped the whole fill, and the logo vanished from the cover with exit 0."""
+    (inputs.kit / "logo.svg").write_text(
+        f'<svg {NS} viewBox="0 0 120 40"><rect width="120" height="40" '
+        'fill="#2E5E4E icc-color(FOGRA39, 0.8, 0.2, 0.5, 0.3)"/></svg>',
+        encoding="utf-8",
+    )
+    kit, diags = load_brand(inputs.brand)
+    assert kit is not None and kit.logo is not None, [d.format() for d in diags]
+    shapes = kit.logo.drawing.getContents()[0].getContents()
+    fills = [node.fillColor.hexval() for node in shapes if hasattr(node, "fillColor")]
+    assert fills == ["0x2e5e4e"]
 
 
 def test_an_svg_logo_over_its_byte_budget_is_refused_unparsed(

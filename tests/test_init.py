@@ -58,6 +58,19 @@ def test_a_kit_from_options_builds_at_once(
     assert (tmp_path / "out/riverside-skin-clinic-en-gb-trifold-a4-office.pdf").is_file()
 
 
+@pytest.mark.parametrize(("name", "made"), [("1990", "1990"), ("No", "no"), ("On", "on"), ("2026-12-01", "2026-12-01")])
+def test_a_clinic_named_what_yaml_reads_as_a_number_or_yes_or_no_gets_its_kit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], name: str, made: str
+) -> None:
+    """The id made from such a name was written as it is, which YAML reads as a number, a date or true/false: the
+    kit did not build, and the message blamed --id, which was never given."""
+    monkeypatch.chdir(tmp_path)
+    status, _, err = cli(capsys, "init", "clinics/c", *options(name=name), "--yes")
+    assert status == 0, err
+    kit, diags = load_brand(tmp_path / "clinics/c/brand.yaml")
+    assert kit is not None and (kit.name, kit.id) == (name, made), [d.format() for d in diags]
+
+
 def test_a_long_or_accented_clinic_name_makes_a_kit_and_an_id_in_plain_letters(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -81,6 +81,9 @@ def load_svg(path: Path, at: Location) -> tuple[Drawing | None, Diagnostic | Non
     from svglib.svglib import SvgRenderer  # (svglib and what it imports only for an SVG logo)
 
     logging.getLogger("svglib").setLevel(logging.CRITICAL)  # its complaints are ours to word
+    problem, hint = _colour_problem(elements) or ("", "")
+    if problem:
+        return None, error(at, problem, hint)
     try:
         drawing = SvgRenderer(str(path)).render(root)
     except _SVG_FAILURES as exc:
@@ -316,6 +319,63 @@ def _use_problem(root: etree._Element, elements: list[etree._Element]) -> tuple[
     return None
 
 
+_PAINTS = ("fill", "stroke", "stop-color", "color", "flood-color")  # the properties that name a colour
+_DECLARATION = re.compile(r"(?<![-\w])(fill|stroke|stop-color|color|flood-color)\s*:\s*([^;}!]*)", re.IGNORECASE)
+_ICC = re.compile(r"\s+icc-color\([^)]*\)\s*$", re.IGNORECASE)  # SVG 1.1: "#2E5E4E icc-color(...)", sRGB first
+_NOT_COLOURS = (
+    *("", "none", "inherit", "currentcolor", "transparent", "initial", "unset"),
+    *("context-fill", "context-stroke"),
+)
+
+
+def _colour_problem(elements: list[etree._Element]) -> tuple[str, str] | None:
+    """A colour the logo paints with that svglib cannot read: it drops such a fill or stroke (the shape vanishes
+    from the cover) or reads it as black. A colour with an ICC colour after its sRGB one (SVG 1.1, as colour-managed
+    drawing programs write it) is given its sRGB colour, in the tree svglib draws."""
+    from svglib.svglib import Svg2RlgAttributeConverter
+
+    convert = Svg2RlgAttributeConverter().convertColor
+    for el in elements:
+        for name in _PAINTS:
+            value = el.get(name)
+            if value is not None and _ICC.search(value):
+                value = _ICC.sub("", value)
+                el.set(name, value)
+            if value is not None and not _readable(convert, value):
+                return _unreadable(value)
+        style = el.get("style")
+        if style and "icc-color" in style.lower():
+            style = re.sub(r"\s+icc-color\([^)]*\)", "", style, flags=re.IGNORECASE)
+            el.set("style", style)
+        texts = [style or ""]
+        if etree.QName(el).localname == "style":
+            texts.append(el.text or "")
+        for text in texts:
+            for m in _DECLARATION.finditer(text):
+                value = _ICC.sub("", m.group(2).strip())
+                if not _readable(convert, value):
+                    return _unreadable(value)
+    return None
+
+
+def _readable(convert: object, value: str) -> bool:
+    v = value.strip()
+    if v.lower() in _NOT_COLOURS or v.lower().startswith("url("):
+        return True
+    try:
+        return convert(v) is not None  # type: ignore[operator]
+    except _SVG_FAILURES:
+        return False
+
+
+def _unreadable(value: str) -> tuple[str, str]:
+    return (
+        f"logo SVG paints with a colour brochure cannot read: '{value.strip()[:60]}' (the shape would not print)",
+        "write it as #rrggbb, rgb(r, g, b) with values 0-255 or 0-100%, hsl(...) or a colour name; export the logo "
+        "again as plain SVG with sRGB colours",
+    )
+
+
 def _drawing_problem(drawing: Drawing | None) -> tuple[str, str]:
     """Finite numbers everywhere, something drawn, and bounds near the logo's own box."""
     if drawing is None:
@@ -339,6 +399,12 @@ def _drawing_problem(drawing: Drawing | None) -> tuple[str, str]:
     if bounds is None:
         return "logo SVG draws nothing", "check the file has visible shapes (not only <defs> or hidden layers)"
     x0, y0, x1, y1 = bounds
+    if all(math.isfinite(v) for v in bounds) and not (x1 - x0 > w * 1e-3 and y1 - y0 > h * 1e-3):
+        return (
+            f"logo SVG draws nothing that can be seen: its shapes are {x1 - x0:.3g} x {y1 - y0:.3g} points "
+            f"in a {w:.4g} x {h:.4g} box",
+            "check the shapes' transforms (a scale of 0 draws nothing) and that the file has visible shapes",
+        )
     if not all(math.isfinite(v) for v in bounds) or x0 < -w / 2 or y0 < -h / 2 or x1 > 1.5 * w or y1 > 1.5 * h:
         return (
             "logo SVG draws far outside its own box (its viewBox); it would print over the text beside it",
