@@ -504,7 +504,7 @@ def _prove_kit(brand: Path, words: Path, console: Console, logo_given: bool) -> 
         if kit is None:
             return EXIT_ERRORS
         console.result(f"ok: {brand} loads (no {content} here to build it with)")
-    steps = [] if logo_given else [f"replace {brand.parent / 'logo.svg'} with the clinic's logo (SVG or PNG)"]
+    steps = [] if logo_given else [f"replace {brand.parent / 'logo.svg'} with the clinic's logo (SVG, PNG or JPEG)"]
     q = _quoted
     steps += [
         f"copy the words for this clinic: brochure init {q(brand.parent)} --words --from FILE (default: {words})",

@@ -166,12 +166,17 @@ def _fallbacks(value: str, answers: Answers) -> tuple[str, str]:
 
 
 def _logo(value: str, answers: Answers) -> tuple[str, str]:
-    """A PNG or SVG file the brand loader accepts ('' : a plain mark in the brand's colours, to replace)."""
+    """An SVG, PNG or JPEG file the brand loader accepts ('' : a plain mark in the brand's colours, to replace)."""
     if not value:
         return "", ""
     path = logo_path(value)
-    if path.suffix.lower() not in (".svg", ".png"):
-        return f"'{value}' is not an SVG or PNG file", "use an SVG logo (text converted to outlines) or a PNG"
+    from brochure.inputs.logo import PICTURE_LOGOS
+
+    if path.suffix.lower() not in (".svg", *PICTURE_LOGOS):
+        return (
+            f"'{value}' is not an SVG, PNG or JPEG file",
+            "use an SVG logo (text converted to outlines), a PNG or a JPEG",
+        )
     if not path.is_file():
         kind = _kind(path)
         if kind:
@@ -301,7 +306,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         "logo",
-        "The logo file (SVG or PNG); empty for a plain mark to replace later",
+        "The logo file (SVG, PNG or JPEG); empty for a plain mark to replace later",
         lambda a: "",
         _logo,
         "the logo, an SVG (text converted to outlines) or a PNG, copied into the kit (default: a plain mark in "

@@ -931,8 +931,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "split-paragraph-two-paragraphs",
         "layout/flowables.py",
-        "            p.element, p.fixed_role, p.numbers = self.element, self.fixed_role, self.numbers\n",
-        "            p.fixed_role, p.numbers = self.fixed_role, self.numbers\n",
+        "            p.element, p.fixed_role, p.may_part = self.element, self.fixed_role, self.may_part\n",
+        "            p.fixed_role, p.may_part = self.fixed_role, self.may_part\n",
         "tests/test_tagged.py::test_a_paragraph_run_on_into_another_page_is_one_paragraph",
     ),
     m(
@@ -2981,6 +2981,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "    return id_ if plain else _q(id_)",
         "    return id_",
         "tests/test_init.py::test_a_clinic_named_what_yaml_reads_as_a_number_or_yes_or_no_gets_its_kit",
+    ),
+    m(
+        "logo-jpeg-read-as-svg",
+        "inputs/logo.py",
+        "    if path.suffix.lower() in PICTURE_LOGOS:\n        pic = load_picture(path)",
+        '    if path.suffix.lower() == ".png":\n        pic = load_picture(path)',
+        "tests/test_init.py::test_a_jpeg_logo_makes_a_kit_whose_office_and_press_editions_build",
+    ),
+    m(
+        "together-one-letter-words-left-at-line-ends",
+        "layout/together.py",
+        "    if len(a) == 1 and a.isalpha() and a.islower():",
+        "    if False:",
+        "tests/test_together.py",
     ),
     m(
         "bifold-break-named-a-column",

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 from helpers import LINE, cli
+from PIL import Image
 
 from brochure.diagnostics import Diagnostic, Location, Severity
 from brochure.inputs.brand import load_brand
@@ -207,7 +208,7 @@ def test_without_a_folder_the_kit_goes_beside_the_others(
         ("country", "UK", "--country 'UK': 'UK' is not a country code (hint: did you mean GB?"),
         ("paper", "a5", "--paper 'a5': 'a5' is not a paper (hint: write a4 or letter)"),
         ("text", "#DDDDDD", "--text '#DDDDDD': text in #DDDDDD on white paper has a contrast of 1.4:1"),
-        ("logo", "logo.gif", "--logo 'logo.gif': 'logo.gif' is not an SVG or PNG file"),
+        ("logo", "logo.gif", "--logo 'logo.gif': 'logo.gif' is not an SVG, PNG or JPEG file"),
         ("id", "River Side", "--id 'River Side': 'River Side' has characters other than a-z"),
         ("background", "#000000", "--background '#000000': a #000000 background is too dark"),
         ("accent", "#FFFFFF", "--accent '#FFFFFF': an accent of #FFFFFF has a contrast of 1.0:1 on the white paper"),
@@ -252,6 +253,27 @@ def test_a_given_logo_is_copied_into_the_kit(
     assert (tmp_path / "kit/logo.png").read_bytes() == png.read_bytes()
     kit, _ = load_brand(tmp_path / "kit/brand.yaml")
     assert kit is not None and kit.logo.picture is not None
+
+
+def test_a_jpeg_logo_makes_a_kit_whose_office_and_press_editions_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A CMYK JPEG logo (what a print shop hands back) was refused for its file name ('is not an SVG or PNG
+    file'), while the same bytes named logo.png built: a logo is a picture by what it holds, PNG or JPEG."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content.yaml").write_bytes((ROOT / "content.yaml").read_bytes())
+    with Image.open(ROOT / "assets/brands/harbour-lane/logo.png") as im:
+        flat = Image.new("RGB", im.size, "white")
+        flat.paste(im, mask=im.getchannel("A") if im.mode == "RGBA" else None)
+        flat.convert("CMYK").save(tmp_path / "mark.jpg", quality=95)
+    status, _, err = cli(capsys, "init", "kit", *options(logo="mark.jpg"), "--yes")
+    assert status == 0, err
+    kit, diags = load_brand(tmp_path / "kit/brand.yaml")
+    assert kit is not None and kit.logo.picture is not None, [d.format() for d in diags]
+    assert kit.logo.source.name == "logo.jpg"
+    for target in ("office", "press"):
+        status, _, err = cli(capsys, "build", "--brand", "kit/brand.yaml", "--target", target)
+        assert status == 0, err
 
 
 def test_an_existing_kit_is_never_replaced(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -37,6 +37,11 @@ WORDS = (
         ("Use sunscreen", "every day", False),
         ("in the", "30s", False),  # (no number ends the line)
         ("about", "4 weeks", False),  # (a plain word before a number)
+        ("przed zabiegiem i", "po nim", True),  # a one-letter word
+        ("teraz lub w", "domu", True),
+        ("Usually 3 or more sessions, about a", "course", True),
+        ("Litchman G", "et al.", False),  # (an initial is its name's)
+        ("and I", "think", False),
     ],
 )
 def test_a_break_parts_a_number_from_its_word_or_not(before: str, after: str, kept: bool) -> None:
@@ -101,11 +106,14 @@ def test_a_line_made_narrower_sits_where_its_width_puts_it(alignment: int) -> No
         (CONTENT, MAPLE, "bifold"),
         (ROOT / "translations" / "vi.yaml", BRAND, "trifold"),
         (ROOT / "translations" / "es.yaml", BRAND, "trifold"),
+        (ROOT / "translations" / "pl.yaml", BRAND, "trifold"),
+        (ROOT / "translations" / "pl.yaml", BRAND, "flyer"),
     ],
 )
 def test_no_printed_line_parts_a_number_from_its_word(content: object, brand: object, layout: str) -> None:
-    """Read from the frames as printed: no line of a paragraph ends with a number whose word begins the next (the
-    shipped words had "about 4 / weeks", "SPF / 30+", "15 / to 60 minutes", "16 / Feb 2018")."""
+    """Read from the frames as printed: no line of a paragraph ends with a number whose word begins the next, or
+    with a one-letter word (the shipped words had "about 4 / weeks", "SPF / 30+", "15 / to 60 minutes", "16 / Feb
+    2018", Polish "przed zabiegiem i / po nim")."""
     result = api.build(sources(content, brand), api.Options(layout=layout))  # type: ignore[arg-type]
     assert result.layout is not None
     lines = [t for t in texts(result.layout) if t.role in ("paragraph", "list_item", "note", "reference")]

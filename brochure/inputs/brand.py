@@ -20,7 +20,7 @@ from brochure.inputs.contact import (
 )
 from brochure.inputs.controls import DESIGN_TYPE, OWN_HEIGHTS, LogoHeights, TypeSpec, read_logo, read_type
 from brochure.inputs.files import inside, read_bytes
-from brochure.inputs.logo import Logo, load_logo, unread_problem
+from brochure.inputs.logo import PICTURE_LOGOS, Logo, load_logo, unread_problem
 from brochure.inputs.names import short_name
 from brochure.inputs.reader import Reader, load_file
 from brochure.inputs.yamltree import Node
@@ -226,7 +226,7 @@ def _read_brand(r: Reader, root: Node, path: Path, read_logo_file: bool = True) 
     colors, cmyk = _read_colors(r, top.get("colors"))
     fonts = _read_fonts(r, top.get("fonts"), kit)
     logo_node, logo_key, heights = read_logo(r, top.get("logo"))
-    logo_path = _asset(r, logo_node, logo_key, kit, (".svg", ".png"))
+    logo_path = _asset(r, logo_node, logo_key, kit, (".svg", *PICTURE_LOGOS))
     logo = None
     if logo_path is not None and logo_node is not None and not read_logo_file:
         problem = unread_problem(logo_path, r.at(logo_node, logo_key))
@@ -628,7 +628,7 @@ def _read_font(r: Reader, node: Node | None, path: str, kit: Path, default_weigh
 
 _SUFFIX_HINTS = {
     ".ttf": "CFF .otf fonts are not supported: use TrueType .ttf",
-    ".svg": "use an SVG or PNG logo",
+    ".svg": "use an SVG, PNG or JPEG logo",
     ".icc": "use the printer's ICC profile file (.icc or .icm)",
 }
 

@@ -1,4 +1,4 @@
-"""A brand's logo file (SVG or PNG) -> a checked vector Drawing or a loaded picture, or a Diagnostic.
+"""A brand's logo file (SVG, PNG or JPEG) -> a checked vector Drawing or a loaded picture, or a Diagnostic.
 
 An SVG is read and checked by inputs/svg.py, imported only for an SVG logo (lxml, svglib and ReportLab's shapes
 are not loaded to read a kit otherwise, nor when a batch reads its kits for their names and files alone).
@@ -27,12 +27,14 @@ if TYPE_CHECKING:
 
 TRIM = 0.02  # padding over this share of the logo's shorter side is trimmed; a hairline margin is kept
 SVG_HINT = "export the logo again as plain SVG (shapes only), or use a PNG"
+PICTURE_LOGOS = (".png", ".jpg", ".jpeg")  # a logo with one of these endings is a picture (what it holds is checked)
 
 
 @frozen
 class Logo:
-    """Exactly one of drawing (SVG) or picture (PNG) is set; size in points (SVG) or pixels (PNG). Neither, in a kit
-    read for its names and files alone (`unread`: a batch's stamps need the logo's path, not its artwork)."""
+    """Exactly one of drawing (SVG) or picture (PNG or JPEG) is set; size in points (SVG) or pixels (picture).
+    Neither, in a kit read for its names and files alone (`unread`: a batch's stamps need the logo's path, not its
+    artwork)."""
 
     drawing: Drawing | None
     picture: PictureData | None
@@ -47,7 +49,7 @@ class Logo:
 
 
 def load_logo(path: Path, at: Location) -> tuple[Logo | None, Diagnostic | None]:
-    if path.suffix.lower() == ".png":
+    if path.suffix.lower() in PICTURE_LOGOS:
         pic = load_picture(path)
         if isinstance(pic, Refusal):
             return None, error(at, f"logo cannot be used: {pic.message}", pic.hint)
@@ -70,7 +72,7 @@ def unread_problem(path: Path, at: Location) -> Diagnostic | None:
     """What load_logo says of a logo file it would refuse unopened (not there, not a regular file, over its size),
     found without reading it: for a kit read for its names and files alone (`Logo.unread`). A pipe is never waited
     on, nor a file of gigabytes hashed for a batch's stamps before it is refused."""
-    svg = path.suffix.lower() != ".png"
+    svg = path.suffix.lower() not in PICTURE_LOGOS
     problem = unreadable(path, limits.SVG_BYTES if svg else limits.PICTURE_BYTES)
     if not problem:
         return None

@@ -111,7 +111,7 @@ class Para(Paragraph):  # type: ignore[misc]
         self.words_key: tuple[object, ...] | None = None  # what its shaped words are remembered by (all of them)
         self.level = 0  # a shaped paragraph's level (1: right to left)
         text = "".join(getattr(f, "text", "") for f in frags)
-        self.numbers = together.has_number(text) or not text  # (a split part's pieces are words: it says so itself)
+        self.may_part = together.may_part(text) or not text  # (a split part's pieces are words: it says so itself)
         rtl_leaflet = getattr(self.style, "direction", "ltr") == "rtl"
         if has_rtl(text) or (rtl_leaflet and any(ch in bidi.ISOLATES for ch in text)):
             parse = self.__dict__.get("_parsed")  # (what the pieces were parsed from, if that can be a key)
@@ -211,7 +211,7 @@ class Para(Paragraph):  # type: ignore[misc]
         """ReportLab's lines, with no line ending between a number and its word (layout/together.py)."""
         given = list(width) if isinstance(width, list | tuple) else [width]
         lines = super().breakLines(width)
-        if not self.numbers or self.bulletText or not lines.lines:  # (ReportLab narrows a bulleted paragraph's
+        if not self.may_part or self.bulletText or not lines.lines:  # (ReportLab narrows a bulleted paragraph's
             # first line itself)
             return lines
         return together.kept_together(lines, given, super().breakLines)
@@ -221,7 +221,7 @@ class Para(Paragraph):  # type: ignore[misc]
             return self._rtl_split(aw, ah)
         parts: list[Flowable] = super().split(aw, ah)
         for p in parts:  # ReportLab makes the parts anew: they keep what the paragraph is
-            p.element, p.fixed_role, p.numbers = self.element, self.fixed_role, self.numbers
+            p.element, p.fixed_role, p.may_part = self.element, self.fixed_role, self.may_part
         return parts
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:

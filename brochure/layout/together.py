@@ -1,6 +1,7 @@
 """A paragraph's lines as ReportLab broke them -> the same paragraph with no line ending between words that belong
 together: a number and what it counts ("4 / weeks", "16 / Feb"), an acronym and its number ("SPF / 30+"), a
-range's word and its second number ("15 to / 60").
+range's word and its second number ("15 to / 60"); nor with a one-letter word ("i / po nim", "a / course"), which
+Polish typesetting never leaves at a line's end and others avoid.
 
 ReportLab breaks lines greedily at any space. A typesetter keeps such words on one line with a no-break space, but
 that character would then be in the printed text (which must be the words as written) and can never break, even
@@ -25,12 +26,13 @@ RANGE_WORD = 4  # letters at most of a word between two numbers ("to", "a", "do"
 MIN_FILL = 0.6  # of its width that a line keeps when its last word is carried over; else the break stays
 MOVES = 8  # breaks moved at most in one paragraph
 
-_DIGIT = re.compile(r"\d")
+_MAY_PART = re.compile(r"\d|(?<!\S)[^\W\d_](?=\s)")  # a digit, or a one-letter word before a space
 
 
-def has_number(text: str) -> bool:
-    """Whether a paragraph's text has a digit (else no break of its can part what this module keeps together)."""
-    return _DIGIT.search(text) is not None
+def may_part(text: str) -> bool:
+    """Whether a paragraph's text has a digit or a one-letter word (else no break of its can part what this module
+    keeps together)."""
+    return _MAY_PART.search(text) is not None
 
 
 Lines = Any  # ReportLab's ParaLines: `lines` of (spare, [words]) pairs, or FragLines with `extraSpace` and `words`
@@ -54,6 +56,8 @@ def parted(before: list[str], after: list[str]) -> bool:
     if not before or not after:
         return False
     a, b = before[-1], after[0]
+    if len(a) == 1 and a.isalpha() and a.islower():
+        return True  # a one-letter word (an initial, a capital, is its name's: "Litchman G / et al.")
     if NUMBER.match(a) and b[:1].isalpha():
         return True  # a number and what it counts
     if b[:1].isdigit() and ACRONYM.match(a):
