@@ -99,9 +99,11 @@ def _text_color(value: str, answers: Answers) -> tuple[str, str]:
     if problem[0]:
         return problem
     if ratio < 4.5:
+        from brochure.theme.colors import ratio_text
+
         on = "white paper" if ground == "#FFFFFF" else f"a {ground} background"
         return (
-            f"text in {value} on {on} has a contrast of {ratio:.1f}:1; body text needs 4.5:1",
+            f"text in {value} on {on} has a contrast of {ratio_text(ratio, 4.5)}:1; body text needs 4.5:1",
             "choose a darker text colour (near-black reads best)",
         )
     return "", ""
@@ -139,9 +141,11 @@ def _accent(value: str, answers: Answers) -> tuple[str, str]:
     if problem[0]:
         return problem
     if ratio < 1.5:
+        from brochure.theme.colors import ratio_text
+
         return (
-            f"an accent of {value} has a contrast of {ratio:.1f}:1 on the white paper: the list bullets, step numbers, "
-            "icons and rules drawn in it would hardly show",
+            f"an accent of {value} has a contrast of {ratio_text(ratio, 1.5)}:1 on the white paper: the list "
+            "bullets, step numbers, icons and rules drawn in it would hardly show",
             "choose a stronger colour (the shipped kit's accent, #E07A5F, has about 3:1)",
         )
     return "", ""

@@ -555,6 +555,15 @@ def test_a_mistyped_colour_says_what_is_wrong_with_it(
     assert f"  {expected}" in err and "YAML" not in err
 
 
+def test_a_text_colour_just_short_of_the_contrast_says_by_how_much(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """#777777 on white is 4.48:1: the message said "a contrast of 4.5:1; body text needs 4.5:1"."""
+    status, _, err = cli(capsys, "init", str(tmp_path / "kit"), *options(text="#777777"), "--yes")
+    assert status == 2 and not (tmp_path / "kit").exists()
+    assert "has a contrast of 4.47:1; body text needs 4.5:1" in err, err
+
+
 def test_words_in_a_script_the_fonts_lack_are_refused_at_the_fallbacks_and_nothing_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -9,7 +9,6 @@ anything else under it is an overlap, which preflight/placement.py reports.
 
 from __future__ import annotations
 
-import math
 from dataclasses import replace
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from brochure.layout.model import Ink, Layout, Segment, Shape, Text, ink_of
 from brochure.preflight.placement import run_place
 from brochure.remembered import by_identity
 from brochure.theme.cmyk import cmyk_to_rgb
-from brochure.theme.colors import Palette, relative_luminance
+from brochure.theme.colors import Palette, ratio_text, relative_luminance
 from brochure.theme.fonts import FontSet
 
 TEXT, LARGE = 4.5, 3.0
@@ -181,7 +180,7 @@ def check_contrast(layout: Layout, colours: Colours) -> list[Diagnostic]:
             error(
                 colours.at(blame),
                 f"{_join(sorted(roles))} printed in {_name(fg)} on {_name(bg)} have a contrast of "
-                f"{_ratio(worst, need)}:1{' as printed' if colours.press else ''}, under {need:g}:1",
+                f"{ratio_text(worst, need)}:1{' as printed' if colours.press else ''}, under {need:g}:1",
                 f"change {blame.rpartition(' ')[2]} so the two differ more" + _mixed(colours, bg),
             ).at(*spots[(fg, bg, need)][:MOST_PLACES])
         )
@@ -198,11 +197,6 @@ def _mixed(colours: Colours, ground: str) -> str:
     if " tint of " not in ground or contrast(colours, ink, None) < DARKER:  # (a white or pale background: no help)
         return ""
     return f", or {background}: the tint beneath is {ground.rpartition(' ')[2]} mixed into it"
-
-
-def _ratio(ratio: float, need: float) -> str:
-    """A ratio to one decimal, or two where one would round up to what it falls short of (4.49, not 4.5)."""
-    return f"{ratio:.1f}" if round(ratio, 1) < need else f"{math.floor(ratio * 100) / 100:.2f}"
 
 
 def _name(key: str) -> str:

@@ -26,6 +26,7 @@ from brochure.preflight.placement import overset, place, run_place, where
 from brochure.preflight.press import check_press, is_logo
 from brochure.preflight.seen import check_dots_seen, check_logo_seen
 from brochure.remembered import by_identity
+from brochure.theme.colors import ratio_text
 from brochure.theme.styles import LARGE_PRINT
 
 MIN_TYPE = 7.0  # pt: nothing smaller
@@ -355,7 +356,7 @@ def check_qr(layout: Layout, brand: Brand, colours: Colours) -> list[Diagnostic]
                 error(
                     colours.at(key),
                     f"the QR code is printed in {key} on its light square, and the two differ too little for a "
-                    f"phone to read it (contrast {ratio:.1f}:1, under {MIN_QR_CONTRAST:g}:1)",
+                    f"phone to read it (contrast {ratio_text(ratio, MIN_QR_CONTRAST)}:1, under {MIN_QR_CONTRAST:g}:1)",
                     "use a dark text colour",  # (the press edition prints the code in 100 % K: never this)
                 ).at(at)
             )

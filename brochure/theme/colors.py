@@ -112,3 +112,9 @@ def lab(rgb: tuple[float, float, float]) -> tuple[float, float, float]:
     z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
     fx, fy, fz = (t ** (1 / 3) if t > 216 / 24389 else (24389 / 27 * t + 16) / 116 for t in (x, y, z))
     return 116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)
+
+
+def ratio_text(ratio: float, need: float) -> str:
+    """A contrast ratio to one decimal, or two where one would round up to what it falls short of (4.49, not 4.5:
+    "a contrast of 4.5:1; body text needs 4.5:1" said nothing)."""
+    return f"{ratio:.1f}" if round(ratio, 1) < need else f"{math.floor(ratio * 100) / 100:.2f}"
