@@ -2997,6 +2997,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_together.py",
     ),
     m(
+        "cover-subtitle-not-balanced",
+        "layout/cover.py",
+        'BALANCED = ("title", "subtitle")',
+        "BALANCED = ()",
+        "tests/test_layouts.py::test_the_covers_subtitle_breaks_into_even_lines",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -298,3 +298,19 @@ def test_a_leaflet_of_one_sentence_is_warned_that_its_inside_panels_are_empty(in
     result = build(inputs, layout="bifold")  # (a page's two columns are one panel: its words fill both of page 1's)
     (found,) = [d for d in result.diagnostics if "empty: the words fill" in d.message]
     assert "the bi-fold's inside-2 panel is empty: the words fill 1 of its 2 inside panels" in found.message
+
+
+@pytest.mark.parametrize("language", ["pl", "es", "es-US"])
+def test_the_covers_subtitle_breaks_into_even_lines(language: str) -> None:
+    """The subtitle ended "…i ciemne / plamy", "…y manchas / oscuras": one word alone on its last line, as a
+    heading's no longer does. Its lines, read from the frames, are about even, and still inside the cover."""
+    result = api.build(sources(CONTENT.parent / "translations" / f"{language}.yaml"), api.Options())
+    assert result.layout is not None
+    cover = texts(result.layout, region="cover")
+    title = next(i for i, t in enumerate(cover) if t.role == "title")
+    subtitle = [t for t in cover if t.element == cover[title + 1].element]
+    assert len(subtitle) == 2, [t.text for t in subtitle]
+    first, last = (t.box.w for t in subtitle)
+    assert last >= 0.5 * first, [t.text for t in subtitle]
+    measure = subtitle[0].measure
+    assert all(t.box.x >= measure.x - 0.01 and t.box.right <= measure.right + 0.5 for t in subtitle)

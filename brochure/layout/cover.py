@@ -18,7 +18,7 @@ from brochure.inputs.inline import display_url, escape_text, link_markup, plain,
 from brochure.layout.blocks import Blocks
 from brochure.layout.compose import Inputs, overset, stack_down, too_wide, where
 from brochure.layout.flow import EPS
-from brochure.layout.flowables import Art, Para
+from brochure.layout.flowables import Art, Balanced, Para
 from brochure.layout.images import picture
 from brochure.layout.model import Placed
 from brochure.theme.colors import color_markup
@@ -54,6 +54,7 @@ LOGO_HEIGHT = 15 * MM  # the most the logo takes (less for a wide logo), at the 
 LOGO_WIDTH = 0.78  # the most of the cover's width the logo takes at its own height (all of it at the kit's height)
 LOGO_GAP = 6 * MM  # between the logo's band and the colour field
 FIELD_LEAST = 15 * MM  # the colour field keeps at least this height under a tall logo
+BALANCED = ("title", "subtitle")  # set with their lines about even (`flowables.Balanced`)
 COVER_TEXTS = {"cover.kicker": "kicker", "title": "title", "subtitle": "subtitle", "cover.lead": "lead"}
 
 
@@ -100,7 +101,8 @@ def cover(inp: Inputs, area: CoverArea) -> Cover:
     if content.cover.lead:
         texts.append(("cover.lead", blocks.para(content.cover.lead, "body"), 9.0))
     top = field_bottom - COVER_GAP
-    placed, y = stack_down([(f, gap) for _, f, gap in texts], box, region, top)
+    shown = [(Balanced(f, t.direction == "rtl") if key in BALANCED else f, gap) for key, f, gap in texts]
+    placed, y = stack_down(shown, box, region, top)
     items.extend(placed)
     bottom = box.y
     if area.footer:

@@ -469,6 +469,24 @@ class SectionHeading(Flowable):  # type: ignore[misc]
         place(c, self.para, self.width - self.inner if self.rtl else 0.0, 0)
 
 
+class Balanced(Flowable):  # type: ignore[misc]
+    """A display paragraph (the cover's title and subtitle) set at its balanced width (`balanced_width`): its lines
+    about even, no word alone on the last ("for acne scars and dark / patches"); at the right, right to left."""
+
+    def __init__(self, para: Para, rtl: bool) -> None:
+        super().__init__()
+        self.para, self.rtl, self.inner = para, rtl, 0.0
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.inner = balanced_width(self.para, aw)
+        _, ph = self.para.wrap(self.inner, ah)
+        self.width, self.height = aw, ph
+        return self.width, self.height
+
+    def draw(self) -> None:
+        place(self.canv, self.para, self.width - self.inner if self.rtl else 0.0, 0)
+
+
 BALANCE_TRIES = 8  # halvings of the range a heading's balanced width is looked for in (to 1/256 of a column)
 
 
