@@ -3004,6 +3004,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_layouts.py::test_the_covers_subtitle_breaks_into_even_lines",
     ),
     m(
+        "heading-and-one-line-lead-in-stranded",
+        "layout/flow.py",
+        "            if h <= avail + EPS and _lead_in(items, k, width):",
+        "            if False:",
+        "tests/test_large_print.py::test_a_heading_and_a_one_line_lead_in_are_not_left_at_a_pages_foot",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -214,3 +214,19 @@ def test_arabic_large_print_is_set_by_its_arabic_letters() -> None:
     face = next(r.font for r in runs if "IBMPlexSansArabic-Regular" in r.font)
     height = arabic_height(face)
     assert height is not None and 0.39 <= height <= 0.43
+
+
+@pytest.mark.parametrize("language", ["es", "pl", "ar"])
+def test_a_heading_and_a_one_line_lead_in_are_not_left_at_a_pages_foot(language: str) -> None:
+    """Spanish, Polish and Arabic large print left "Risks and side effects" and its one-line lead-in ("Most people
+    cope well, but there are risks.") at the foot of page 6, the list overleaf: read from the pages, the heading,
+    its lead-in and the list's first item print on one page."""
+    result = api.build(sources(CONTENT.parent / "translations" / f"{language}.yaml"), api.Options(layout="large-print"))
+    assert result.ok and result.layout is not None
+    on = {
+        t.role: n
+        for n, page in reversed(list(enumerate(result.layout.pages)))
+        for t in reversed(page.items)
+        if isinstance(t, Text) and t.section == "risks" and t.role in ("heading", "paragraph", "list_item")
+    }  # (each role's first page)
+    assert on["heading"] == on["paragraph"] == on["list_item"], on

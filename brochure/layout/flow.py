@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable
 
 from brochure.frozen import frozen
 from brochure.geometry.sheet import MM, Rect
-from brochure.layout.flowables import Column, floor_height
+from brochure.layout.flowables import Column, Para, floor_height
 from brochure.layout.model import Placed
 
 EPS = 0.01
@@ -89,19 +89,35 @@ def _fits_after(items: deque[Item], start: int, width: float, avail: float, whol
     """Whether the items kept together from `start` on, and the first piece of the one after, fit in avail (of a
     frame `whole` tall: a card group taller than that splits between its rows; `turn`: the next frame is over a
     page or panel, not the next column of the same page)."""
-    for item in itertools.islice(items, start, None):
+    for k, item in enumerate(itertools.islice(items, start, None), start):
         avail -= item.space_before
         if avail <= 0:
             return False
         f = item.flowable
         _, h = f.wrap(width, avail)
         if not item.kept(turn):
+            if h <= avail + EPS and _lead_in(items, k, width):
+                avail -= h  # (one line between a heading and the rest of its section: the rest's first piece too)
+                continue
             tall = isinstance(f, Column) and h > whole + EPS
             return h <= avail + EPS or bool(f.split(width, avail)) or (tall and bool(f.split_rows(width, avail)))
         if h > avail + EPS:
             return False
         avail -= h
     return True
+
+
+def _lead_in(items: deque[Item], k: int, width: float) -> bool:
+    """Whether items[k] is a paragraph of one line right after what is kept with it, with more of its section after
+    it: a heading and that line alone at a page's foot, the section overleaf, read as a stranded heading."""
+    if k == 0 or k + 1 >= len(items) or not items[k - 1].keep_with_next:
+        return False
+    item, after = items[k], items[k + 1]
+    if after.section != item.section or after.bookmark or not isinstance(item.flowable, Para):
+        return False
+    para = item.flowable
+    lines = len(para.rtl_lines(width)) if para.shaped is not None else len(para.blPara.lines)
+    return lines == 1
 
 
 def _section_fits(items: deque[Item], width: float, room: float) -> bool:
