@@ -3011,6 +3011,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_large_print.py::test_a_heading_and_a_one_line_lead_in_are_not_left_at_a_pages_foot",
     ),
     m(
+        "logo-sliver-picture-passed",
+        "inputs/logo.py",
+        "        if max(w / h, h / w) > THINNEST:",
+        "        if False:",
+        "tests/test_init.py::test_a_logo_too_long_and_thin_to_print_is_refused_for_that",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

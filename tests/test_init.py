@@ -536,6 +536,17 @@ def test_a_very_wide_logo_is_named_for_the_sliver_it_prints(
     assert "25 times as wide as it is tall" in out + err and "use a taller version of the logo" in out + err
 
 
+def test_a_logo_too_long_and_thin_to_print_is_refused_for_that(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A 5000 x 3 pixel logo was refused as "stretched (300 x 646 ppi)": its own sizing's rounding, not the file."""
+    monkeypatch.chdir(tmp_path)
+    logo = _png(tmp_path / "line.png", (5000, 3))
+    status, _, err = cli(capsys, "init", "kit", *options(logo=str(logo)), "--yes")
+    assert status == 2 and not (tmp_path / "kit").exists()
+    assert "logo is 5,000 x 3 pixels, too long and thin to print" in err and "stretched" not in err, err
+
+
 @pytest.mark.parametrize(
     ("typed", "expected"),
     [

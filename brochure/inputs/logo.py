@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from reportlab.graphics.shapes import Drawing
 
 TRIM = 0.02  # padding over this share of the logo's shorter side is trimmed; a hairline margin is kept
+THINNEST = 50  # a logo's longer side over this many times its shorter one prints as a sliver (SVG or picture)
 SVG_HINT = "export the logo again as plain SVG (shapes only), or use a PNG"
 PICTURE_LOGOS = (".png", ".jpg", ".jpeg")  # a logo with one of these endings is a picture (what it holds is checked)
 
@@ -56,6 +57,13 @@ def load_logo(path: Path, at: Location) -> tuple[Logo | None, Diagnostic | None]
         trimmed = _trim_picture(pic)
         if trimmed is None:
             return None, error(at, "logo is a picture with nothing in it (every pixel is transparent)", _AGAIN)
+        w, h = trimmed.pixels
+        if max(w / h, h / w) > THINNEST:  # (a sliver a pixel or two tall: its rounding read as "stretched")
+            return None, error(
+                at,
+                f"logo is {w:,} x {h:,} pixels, too long and thin to print",
+                "use a version of the logo with the mark above or beside the name, about as tall as it is wide",
+            )
         return Logo(None, trimmed, float(trimmed.pixels[0]), float(trimmed.pixels[1]), path), None
     from brochure.inputs.svg import load_svg  # (lxml, svglib and ReportLab's shapes only for an SVG logo)
 

@@ -21,7 +21,7 @@ from brochure import limits
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.inputs.files import read_bytes
 from brochure.inputs.logo import SVG_HINT as _HINT
-from brochure.inputs.logo import TRIM, trim_box
+from brochure.inputs.logo import THINNEST, TRIM, trim_box
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
@@ -383,7 +383,7 @@ def _drawing_problem(drawing: Drawing | None) -> tuple[str, str]:
     w, h = float(drawing.width), float(drawing.height)
     if not all(math.isfinite(v) and v > 0 for v in (w, h)):
         return "logo SVG has no size", "give the <svg> a viewBox"
-    if max(w / h, h / w) > 50:
+    if max(w / h, h / w) > THINNEST:
         return (
             f"logo SVG is {w:.4g} x {h:.4g} points, too long and thin to print",
             "check its width, height and viewBox",
