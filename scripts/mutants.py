@@ -2702,8 +2702,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "balanced-heading-at-the-left-right-to-left",
         "layout/flowables.py",
-        "place(c, self.para, self.width - self.inner if self.rtl else 0.0, 0)",
-        "place(c, self.para, 0.0, 0)",
+        "place(canvas, self.para, self.width - self.inner if self.rtl else 0.0, y)",
+        "place(canvas, self.para, 0.0, y)",
         "tests/test_mirrored.py::test_a_heading_broken_into_even_lines_stands_at_its_columns_right",
     ),
     m(

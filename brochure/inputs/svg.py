@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from lxml import etree
@@ -321,7 +321,7 @@ def _use_problem(root: etree._Element, elements: list[etree._Element]) -> tuple[
 
 _PAINTS = ("fill", "stroke", "stop-color", "color", "flood-color")  # the properties that name a colour
 _DECLARATION = re.compile(r"(?<![-\w])(fill|stroke|stop-color|color|flood-color)\s*:\s*([^;}!]*)", re.IGNORECASE)
-_ICC = re.compile(r"\s+icc-color\([^)]*\)\s*$", re.IGNORECASE)  # SVG 1.1: "#2E5E4E icc-color(...)", sRGB first
+_ICC = re.compile(r"\s+icc-color\([^)]*\)", re.IGNORECASE)  # SVG 1.1: "#2E5E4E icc-color(...)", sRGB first
 _NOT_COLOURS = (
     *("", "none", "inherit", "currentcolor", "transparent", "initial", "unset"),
     *("context-fill", "context-stroke"),
@@ -344,8 +344,8 @@ def _colour_problem(elements: list[etree._Element]) -> tuple[str, str] | None:
             if value is not None and not _readable(convert, value):
                 return _unreadable(value)
         style = el.get("style")
-        if style and "icc-color" in style.lower():
-            style = re.sub(r"\s+icc-color\([^)]*\)", "", style, flags=re.IGNORECASE)
+        if style and _ICC.search(style):
+            style = _ICC.sub("", style)
             el.set("style", style)
         texts = [style or ""]
         if etree.QName(el).localname == "style":
@@ -358,12 +358,12 @@ def _colour_problem(elements: list[etree._Element]) -> tuple[str, str] | None:
     return None
 
 
-def _readable(convert: object, value: str) -> bool:
+def _readable(convert: Callable[[str], object], value: str) -> bool:
     v = value.strip()
     if v.lower() in _NOT_COLOURS or v.lower().startswith("url("):
         return True
     try:
-        return convert(v) is not None  # type: ignore[operator]
+        return convert(v) is not None
     except _SVG_FAILURES:
         return False
 

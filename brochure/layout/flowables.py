@@ -211,8 +211,7 @@ class Para(Paragraph):  # type: ignore[misc]
         """ReportLab's lines, with no line ending between a number and its word (layout/together.py)."""
         given = list(width) if isinstance(width, list | tuple) else [width]
         lines = super().breakLines(width)
-        if not self.may_part or self.bulletText or not lines.lines:  # (ReportLab narrows a bulleted paragraph's
-            # first line itself)
+        if not self.may_part or self.bulletText or not lines.lines:  # (a bullet: ReportLab narrows its first line)
             return lines
         return together.kept_together(lines, given, super().breakLines)
 
@@ -449,12 +448,12 @@ class SectionHeading(Flowable):  # type: ignore[misc]
         self.para = Para(text, theme.style("heading"))
         self.rule_color = theme.palette.accent
         self.rtl = theme.direction == "rtl"  # the rule over the heading's first letter: at the right
+        self.words = Balanced(self.para, self.rtl)
         z = theme.scale.zoom
         self.rule_w, self.rule_h, self.gap = self.RULE_W * z, self.RULE_H * z, self.GAP * z
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        self.inner = balanced_width(self.para, aw)
-        _, ph = self.para.wrap(self.inner, ah)
+        _, ph = self.words.wrap(aw, ah)
         self.width, self.height = aw, ph + self.rule_h + self.gap
         return self.width, self.height
 
@@ -466,12 +465,13 @@ class SectionHeading(Flowable):  # type: ignore[misc]
         c.setFillColor(self.rule_color)
         x = self.width - self.rule_w if self.rtl else 0.0
         c.rect(x, self.height - self.rule_h, self.rule_w, self.rule_h, stroke=0, fill=1)
-        place(c, self.para, self.width - self.inner if self.rtl else 0.0, 0)
+        self.words.put(c, 0.0)
 
 
 class Balanced(Flowable):  # type: ignore[misc]
-    """A display paragraph (the cover's title and subtitle) set at its balanced width (`balanced_width`): its lines
-    about even, no word alone on the last ("for acne scars and dark / patches"); at the right, right to left."""
+    """A display paragraph (a section heading, the cover's title and subtitle) set at its balanced width
+    (`balanced_width`): its lines about even, no word alone on the last ("for acne scars and dark / patches"); at the
+    right, right to left."""
 
     def __init__(self, para: Para, rtl: bool) -> None:
         super().__init__()
@@ -483,8 +483,12 @@ class Balanced(Flowable):  # type: ignore[misc]
         self.width, self.height = aw, ph
         return self.width, self.height
 
+    def put(self, canvas: Any, y: float) -> None:
+        """Draw the paragraph at height y of the column it was wrapped in (a heading draws it under its rule)."""
+        place(canvas, self.para, self.width - self.inner if self.rtl else 0.0, y)
+
     def draw(self) -> None:
-        place(self.canv, self.para, self.width - self.inner if self.rtl else 0.0, 0)
+        self.put(self.canv, 0.0)
 
 
 BALANCE_TRIES = 8  # halvings of the range a heading's balanced width is looked for in (to 1/256 of a column)
