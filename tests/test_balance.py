@@ -37,6 +37,20 @@ def _foot(image: object, left: float, right: float, bottom: float, top: float, m
     return float(h)
 
 
+def risks_on_the_back(tmp_path: Path, content: Path) -> Path:
+    """A copy of a shipped content file with the risks placed on the bi-fold's back and "When to contact us" in
+    the main flow (as the words were placed before 2026-12-04): a longer section on the back and room to spare
+    inside, to measure how the engine balances both."""
+    text = content.read_text(encoding="utf-8")
+    assert text.count("    place: {bifold: back}\n") == 1 and text.count("place: {flyer: back}") == 1
+    text = text.replace("    place: {bifold: back}\n", "").replace(
+        "place: {flyer: back}", "place: {bifold: back, flyer: back}"
+    )
+    path = tmp_path / content.name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 @pytest.mark.parametrize(("brand", "layout", "paper"), EDITIONS, ids=IDS)
 def test_the_panels_of_the_main_flow_end_within_12mm_of_each_other(brand: Path, layout: str, paper: str) -> None:
     result = api.build(sources(CONTENT, brand), api.Options(layout=layout, paper=paper))  # type: ignore[arg-type]
@@ -62,18 +76,20 @@ def test_the_panels_of_the_main_flow_end_within_12mm_of_each_other(brand: Path, 
 
 @pytest.mark.parametrize("brand", [BRAND, MAPLE], ids=["clearwater", "maple"])
 @pytest.mark.parametrize("paper", ["a4", "letter"])
-def test_the_bifolds_inside_spread_ends_level(brand: Path, paper: str) -> None:
+def test_the_bifolds_inside_spread_ends_level(tmp_path: Path, brand: Path, paper: str) -> None:
     """The bi-fold's inside pages are two columns each, seen together when it is opened: the four columns end
     about level over both pages (filling the first page and balancing the second left the second's columns 40-105
-    mm short of the first's), and every line stays in its column."""
-    result = api.build(sources(CONTENT, brand), api.Options(layout="bifold", paper=paper))  # type: ignore[arg-type]
+    mm short of the first's), and every line stays in its column. Measured with the risks on the back, so that the
+    words fill neither page (the shipped words fill both)."""
+    content = risks_on_the_back(tmp_path, CONTENT)
+    result = api.build(sources(content, brand), api.Options(layout="bifold", paper=paper))  # type: ignore[arg-type]
     assert result.ok and result.layout
     frames = PLANS["bifold"](result.layout.sheet)[0].flows["main"]
     assert len(frames) == 4 and len({f.seen for f in frames}) == 2
     items = [i for i in result.layout.pages[1].items if i.section]
     feet = [min((i.box.y for i in items if f.box.contains(i.box, 0.5)), default=f.box.top) - f.box.y for f in frames]
     assert max(feet) - min(feet) <= 20 * MM, [round(v / MM, 1) for v in feet]
-    assert min(feet) >= 10 * MM, [round(v / MM, 1) for v in feet]  # (the shipped words fill neither page)
+    assert min(feet) >= 10 * MM, [round(v / MM, 1) for v in feet]  # (these words fill neither page)
     line = [t for t in texts(result.layout) if t.region.startswith("inside") and t.role == "paragraph"]
     assert line and max(t.box.w for t in line) <= frames[0].box.w + 0.5  # every line in its column
 
@@ -95,28 +111,31 @@ def test_a_bifolds_few_words_stay_on_its_first_page(inputs: Inputs) -> None:
 
 @pytest.mark.parametrize("content", [CONTENT, ROOT / "translations" / "ar.yaml"], ids=["en", "ar"])
 def test_the_bifolds_back_sets_its_sections_in_two_columns(content: Path) -> None:
-    """The bi-fold's back is an A5 page: the sections placed there (the risks) run in two columns, read from the
-    left (from the right in Arabic), so that their lines are as short as the inside's, not 80-96 characters."""
+    """The bi-fold's back is an A5 page: the sections placed there ("When to contact us") run in two columns, read
+    from the left (from the right in Arabic), so that their lines are as short as the inside's, not 80-96
+    characters; its second list (out of hours, 999) heads the second column."""
     result = api.build(sources(content, BRAND), api.Options(layout="bifold"))
     assert result.ok and result.layout
     back = result.layout.sheet.sides[0].panel("back").content
-    lines = [t for t in texts(result.layout) if t.region == "back" and t.section == "risks"]
+    lines = [t for t in texts(result.layout) if t.region == "back" and t.section == "contact-us"]
     assert lines and max(t.box.w for t in lines) <= back.w / 2
     middle = back.x + back.w / 2
     first, last = min(lines, key=lambda t: t.z), max(lines, key=lambda t: t.z)
     reads = (first.box.x < middle, last.box.x < middle)
     assert reads == ((False, True) if content.name == "ar.yaml" else (True, False))
+    second = [t for t in lines if (t.box.x < middle) == (content.name == "ar.yaml")]
+    assert second and "111" in max(second, key=lambda t: t.box.top).text  # (the out-of-hours line first)
 
 
 @pytest.mark.parametrize(
     "content", ["content.yaml", "translations/ar.yaml", "translations/pl.yaml", "translations/vi.yaml"]
 )
-def test_the_bifolds_back_columns_end_level(content: str) -> None:
+def test_the_bifolds_back_columns_end_level(tmp_path: Path, content: str) -> None:
     """The risks on the bi-fold's back, in two columns, end within 8 mm of each other: their three-item list may
     break between the columns of that one page, its last item at the head of the second (the English back's second
     column ended 36 mm above the first, the whole list kept in the first; the Polish and Vietnamese backs ran in one
-    column of 80-96 characters a line)."""
-    result = api.build(sources(ROOT / content, BRAND), api.Options(layout="bifold"))
+    column of 80-96 characters a line). The shipped words place the risks inside: placed on the back here."""
+    result = api.build(sources(risks_on_the_back(tmp_path, ROOT / content), BRAND), api.Options(layout="bifold"))
     assert result.ok and result.layout
     back = result.layout.sheet.sides[0].panel("back").content
     middle = back.x + back.w / 2
@@ -127,10 +146,11 @@ def test_the_bifolds_back_columns_end_level(content: str) -> None:
     assert abs(ends[0] - ends[1]) <= 8 * MM, [e / MM for e in ends]
 
 
-def test_a_bifolds_back_too_full_for_two_columns_keeps_one() -> None:
-    """The Spanish back is full: in two columns its risks do not leave the booking block its room, so the section
-    runs in one column across the back, as before, and the edition builds."""
-    result = api.build(sources(ROOT / "translations" / "es.yaml", BRAND), api.Options(layout="bifold"))
+def test_a_bifolds_back_too_full_for_two_columns_keeps_one(tmp_path: Path) -> None:
+    """The Spanish risks placed on the back fill it: in two columns they do not leave the booking block its room,
+    so the section runs in one column across the back, and the edition builds."""
+    content = risks_on_the_back(tmp_path, ROOT / "translations" / "es.yaml")
+    result = api.build(sources(content, BRAND), api.Options(layout="bifold"))
     assert result.ok and result.layout
     back = result.layout.sheet.sides[0].panel("back").content
     lines = [t for t in texts(result.layout) if t.region == "back" and t.section == "risks"]
