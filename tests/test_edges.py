@@ -17,7 +17,7 @@ from brochure import api
 from brochure.geometry.sheet import MM, Rect
 from brochure.inputs.inline import display_url
 from brochure.layout import lettering
-from brochure.layout.model import Ink, Run
+from brochure.layout.model import Ink, Run, Text
 from brochure.preflight.design import check_addresses
 
 DPI = 100
@@ -264,3 +264,30 @@ def test_a_drawing_label_leaves_out_what_prints_nothing(inputs: Inputs) -> None:
         assert measure(f"Deeper{invisible} layer", 8.0) == measure("Deeper layer", 8.0)
         set_as = lettering.letter(f"Deeper{invisible} layer", src.fonts.regular, 8.0)
         assert "".join(g.text for g in set_as.runs) == "Deeper layer"
+
+
+@pytest.mark.parametrize("language", ["pl", "es"])
+def test_drawing_labels_stacked_at_its_side_read_as_separate_labels(language: str) -> None:
+    """The skin drawing's labels, set from the PDF's frames: only a label too wide for the room breaks into two lines
+    ('Cienkie igły' and 'Nowy kolagen' had been broken because the others were, four two-line blocks in a stack),
+    and the gap between two labels is at least twice that between a label's own lines (they read as one column)."""
+    src = sources(CONTENT.parent / "translations" / f"{language}.yaml")
+    result = api.build(src, api.Options())
+    assert result.ok and result.layout
+    lines = sorted(
+        (t for t in texts(result.layout) if t.role == "label" and t.element.startswith("#") and t.entry is None),
+        key=lambda t: -t.box.top,
+    )
+    labels = {"pl": ["Cienkie igły", "Nowy kolagen"], "es": ["Agujas finas", "Colágeno nuevo"]}[language]
+    printed = [t.text for t in lines]
+    assert all(label in printed for label in labels), printed  # whole, on one line
+    groups: list[list[Text]] = []
+    for t in lines:  # a label's lines: 1.18 of the size apart, baseline to baseline
+        if groups and groups[-1][-1].box.y - t.box.y < 1.25 * t.box.h:
+            groups[-1].append(t)
+        else:
+            groups.append([t])
+    assert len(groups) == 4 and any(len(g) == 2 for g in groups), [[t.text for t in g] for g in groups]
+    within = [a.box.y - b.box.top for g in groups for a, b in itertools.pairwise(g)]
+    between = [a[-1].box.y - b[0].box.top for a, b in itertools.pairwise(groups)]
+    assert min(between) >= 2 * max(within), (between, within)

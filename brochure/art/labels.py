@@ -56,32 +56,34 @@ def wrap2(text: str, measure: Measure, size: float) -> list[str]:
 def fit_labels(
     texts: Mapping[str, str], measure: Measure, font_size: float, room: float
 ) -> tuple[float, dict[str, list[str]], float]:
-    """Choose a size (>= 7 pt), line breaks and the widest line for labels within `room` points."""
+    """Choose a size (>= 7 pt), line breaks and the widest line for labels within `room` points: only a label
+    too wide for the room is broken into two lines (a short one stays whole, so labels stacked at the drawing's
+    side read as separate labels)."""
 
     def widest(lines: Mapping[str, list[str]], size: float) -> float:
         return max((measure(t, size) for ls in lines.values() for t in ls), default=0.0)
+
+    def wrapped(size: float) -> dict[str, list[str]]:
+        return {k: [v] if measure(v, size) <= room else wrap2(v, measure, size) for k, v in texts.items()}
 
     single = {k: [v] for k, v in texts.items()}
     w = widest(single, font_size)
     if w <= room:
         return font_size, single, w
-    wrapped = {k: wrap2(v, measure, font_size) for k, v in texts.items()}
-    if widest(wrapped, font_size) <= room:  # two lines at the design size rather than one line smaller
-        return font_size, wrapped, widest(wrapped, font_size)
+    lines = wrapped(font_size)
+    ww = widest(lines, font_size)
+    if ww <= room:  # two lines at the design size rather than one line smaller
+        return font_size, lines, ww
     size = max(MIN_LABEL_PT, font_size * room / w)
     if widest(single, size) <= room or size == font_size:
         return size, single, widest(single, size)
-    wrapped = {k: wrap2(v, measure, font_size) for k, v in texts.items()}
-    ww = widest(wrapped, font_size)
-    if ww <= room:
-        return font_size, wrapped, ww
     size2 = max(MIN_LABEL_PT, font_size * room / ww)
-    wrapped = {k: wrap2(v, measure, size2) for k, v in texts.items()}
+    lines = wrapped(size2)
     # at the 7 pt floor the text may still be wider than the room: the caller widens the gutter (up to MOST_SHARE)
     single_w = widest(single, size)
-    wrapped_w = widest(wrapped, size2)
+    wrapped_w = widest(lines, size2)
     if size2 > size or wrapped_w < single_w:
-        return size2, wrapped, wrapped_w
+        return size2, lines, wrapped_w
     return size, single, single_w
 
 
