@@ -422,7 +422,10 @@ def _trial(answers: dict[str, str], folder: Path, words: Path) -> list[tuple[Any
         for d in found:
             if not d.is_error:
                 continue
-            if _LACKING.search(d.message):  # (letters the kit's fonts lack, in the words or in the clinic's name:
+            if _LACKING.search(d.message) and d.location.file == str(brand) and not _fallback_for(d.message):
+                q = kit.question_for(d.location.key)  # (a letter no installed family has, an emoji in the clinic's
+                # name: asking for fallbacks again could never help, the name is asked again)
+            elif _LACKING.search(d.message):  # (letters the kit's fonts lack, in the words or in the clinic's name:
                 q = kit.question_for("fonts.fallbacks")  # its fallbacks' answer; asking the name again trapped a
                 # clinic named in Cyrillic, asked its name for ever and never the fallbacks)
             elif d.location.file == str(brand):
@@ -437,7 +440,16 @@ def _trial(answers: dict[str, str], folder: Path, words: Path) -> list[tuple[Any
 # The character check's errors: words with letters no face of the kit has (preflight/checks.py check_glyphs), and
 # the letter such a message names ("('ا' U+0627 ARABIC LETTER ALEF)", "for 'ж' (U+0436 ...)").
 _LACKING = re.compile(r"\b(?:has|have) no (?:glyph for|[A-Z][a-z]+ letters)\b")
+_CODE = re.compile(r"\bU\+([0-9A-F]{4,6})\b")
 _LETTER = re.compile(r"\(?'.' \(?U\+[0-9A-F]{4,6} [^)]*\)(?: and \d+ more like it \([^)]*\))?")
+
+
+def _fallback_for(message: str) -> bool:
+    """Whether an installed family has the first letter a 'has no glyph for' message names."""
+    from brochure.theme.catalog import families_with
+
+    code = _CODE.search(message)
+    return code is None or bool(families_with(chr(int(code.group(1), 16))))
 
 
 def _written(write: Callable[[], list[Path]], folder: Path, what: str, console: Console) -> list[Path] | int:

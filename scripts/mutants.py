@@ -1479,8 +1479,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "init-trial-ignores-the-words-letters",
         "commands.py",
-        "            if _LACKING.search(d.message):  # (letters",
-        "            if False:  # (letters",
+        "            elif _LACKING.search(d.message):  # (letters",
+        "            elif False:  # (letters",
         "tests/test_init.py::test_words_in_a_script_the_fonts_lack_are_refused_at_the_fallbacks_and_nothing_written",
     ),
     m(
@@ -2012,8 +2012,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "a-name-the-fonts-lack-asked-again-for-ever",
         "commands.py",
-        "            if _LACKING.search(d.message):  # (letters",
-        "            if d.location.file != str(brand) and _LACKING.search(d.message):  # (letters",
+        "            elif _LACKING.search(d.message):  # (letters",
+        "            elif d.location.file != str(brand) and _LACKING.search(d.message):  # (letters",
         "tests/test_init.py::test_on_a_terminal_a_name_the_fonts_lack_asks_for_the_fallbacks_again",
     ),
     m(
@@ -3016,6 +3016,41 @@ MUTANTS: tuple[Mutant, ...] = (
         "        if max(w / h, h / w) > THINNEST:",
         "        if False:",
         "tests/test_init.py::test_a_logo_too_long_and_thin_to_print_is_refused_for_that",
+    ),
+    m(
+        "an-address-postcode-left-to-break",
+        "layout/back.py",
+        '    return " ".join(words[:-1]) + "\\u00a0" + words[-1]',
+        "    return text",
+        "tests/test_layouts.py::test_an_address_keeps_its_postcode_on_one_line",
+    ),
+    m(
+        "drawing-labels-all-broken-when-one-is",
+        "art/labels.py",
+        "        return {k: [v] if measure(v, size) <= room else wrap2(v, measure, size) for k, v in texts.items()}",
+        "        return {k: wrap2(v, measure, size) for k, v in texts.items()}",
+        "tests/test_edges.py::test_drawing_labels_stacked_at_its_side_read_as_separate_labels",
+    ),
+    m(
+        "drawing-labels-stacked-as-tight-as-their-lines",
+        "art/skin.py",
+        "    wide = 1.2 if any(len(lines[key]) > 1 for key in order) else 0.75",
+        "    wide = 0.75",
+        "tests/test_edges.py::test_drawing_labels_stacked_at_its_side_read_as_separate_labels",
+    ),
+    m(
+        "init-asks-fallbacks-for-a-letter-no-font-has",
+        "commands.py",
+        "            if _LACKING.search(d.message) and d.location.file == str(brand) and not _fallback_for(d.message):",
+        "            if False:",
+        "tests/test_init.py::test_on_a_terminal_a_name_with_a_letter_no_font_has_is_asked_again",
+    ),
+    m(
+        "lacking-letter-hint-names-no-family",
+        "preflight/checks.py",
+        "    if not having:",
+        "    if True:",
+        "tests/test_init.py::test_a_letter_the_fonts_lack_is_hinted_with_the_installed_families_that_have_it",
     ),
     m(
         "bifold-break-named-a-column",

@@ -449,6 +449,43 @@ def test_on_a_terminal_a_name_the_fonts_lack_asks_for_the_fallbacks_again(
     assert 'fallbacks: ["Alegreya Sans"]' in (tmp_path / "kit/brand.yaml").read_text(encoding="utf-8")
 
 
+def test_on_a_terminal_a_name_with_a_letter_no_font_has_is_asked_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A clinic's name with an emoji, which no installed family draws: the fallbacks were asked again, round after
+    round, and never the name, until init gave up. The name is asked again, the hint saying no font has it."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content.yaml").write_bytes((ROOT / "content.yaml").read_bytes())
+    typed = ["Glow \U0001f31f Skin", "glow", "GB", "", "", "", "", "", "", "", "", "", "", "2 River Lane, Bath"]
+    typed += ["01225 496 000", "hello@glow.example", "https://glow.example", "", "Glow Skin"]
+    monkeypatch.setattr("sys.stdin", Terminal("\n".join(typed) + "\n"))
+    status, out, err = cli(capsys, "init", "kit")
+    assert status == 0, err
+    assert "no glyph for '\U0001f31f' (U+1F31F GLOWING STAR)" in err and "no font family installed has it" in err
+    assert out.count("The clinic's name, as printed") == 2 and out.count("Fallback font families") == 1
+    kit, _ = load_brand(tmp_path / "kit/brand.yaml")
+    assert kit is not None and kit.name == "Glow Skin"
+
+
+def test_a_letter_the_fonts_lack_is_hinted_with_the_installed_families_that_have_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The hint names the installed families a fallback could be (it said only "add a fallback family that has
+    it"), and for an emoji, which none has, that the character must go."""
+    monkeypatch_words = (ROOT / "content.yaml").read_text(encoding="utf-8")
+    words = monkeypatch_words.replace(
+        "Micro-needling is a skin treatment.", "Micro-needling (Микро) \u2728 is a skin treatment."
+    )
+    (tmp_path / "words.yaml").write_text(words, encoding="utf-8")
+    status, _, err = cli(capsys, "check", "--content", str(tmp_path / "words.yaml"))
+    lines = [line for line in err.splitlines() if ": error: " in line]
+    assert status == 1 and len(lines) == 2, err
+    cyrillic = next(line for line in lines if "'М'" in line)
+    assert "(installed: Alegreya Sans" in cyrillic and "to fonts.fallbacks in brand.yaml" in cyrillic
+    sparkles = next(line for line in lines if "U+2728 SPARKLES" in line)
+    assert "hint: replace the character: no font family installed has it" in sparkles
+
+
 def test_an_edition_the_new_kit_does_not_build_yet_is_said(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -495,7 +532,7 @@ def test_words_in_georgian_the_fonts_lack_are_one_error_at_the_fallbacks_option(
 ) -> None:
     """Letters of one script the fonts lack are one error a text, listing them; `init` gives one line for all the
     texts, with the hint in its options (it said "add a fallback family that has them to fonts.fallbacks in
-    brand.yaml", a file not yet written, three times)."""
+    brand.yaml", a file not yet written, three times; no installed family has Georgian letters, which it says)."""
     monkeypatch.chdir(tmp_path)
     words = (ROOT / "content.yaml").read_text(encoding="utf-8")
     words = words.replace("Micro-needling is a skin treatment.", "Micro-needling (მიკრონემსები) is a skin treatment.")
@@ -505,7 +542,8 @@ def test_words_in_georgian_the_fonts_lack_are_one_error_at_the_fallbacks_option(
     lines = [line for line in err.splitlines() if line.startswith("brochure: error:")]
     assert status == 2 and len(lines) == 1 and lines[0].startswith("brochure: error: --fallbacks ''"), err
     assert "more like it ('" in lines[0] and "(and in 1 more text like it)" in lines[0]
-    assert "give a fallback family that has them with --fallbacks" in lines[0] and "brand.yaml" not in lines[0]
+    assert "hint: replace the characters: no font family installed has them" in lines[0]  # (Georgian: none has)
+    assert "brand.yaml" not in lines[0]
 
 
 def test_an_existing_kit_says_how_to_change_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -104,9 +104,7 @@ def _glyph_error(
     name = "a private-use character: an icon font's, pasted from a web page or app" if private else ""
     name = name or unicodedata.name(ch, "unnamed character")
     tried = fonts.fallback_families
-    hint = f"replace the character{'s' if others else ''}, or add a fallback family that has "
-    hint += f"{'them' if others else 'it'} to fonts.fallbacks in brand.yaml"
-    hint += " (`brochure fonts` lists each family's scripts)"
+    hint = _lacking_hint(ch, bool(others), tried)
     if private:
         hint = "write what the icon stands for in words ('call', 'email'), or leave it out"
     if at.key == "cover.kicker" and ch not in (content.cover.kicker or ""):
@@ -125,6 +123,24 @@ def _glyph_error(
         message += f", nor have {'its' if one else 'their'} fallbacks ({', '.join(tried)})"
     message, hint = _unreadable(message, hint, fonts.fallbacks_for(font))
     return error(at, message, hint)
+
+
+def _lacking_hint(ch: str, several: bool, tried: tuple[str, ...]) -> str:
+    """What to do about a letter the kit's fonts lack: name the installed families that have it, or, when none
+    does (an emoji), say so: a fallback cannot set it, the words must change."""
+    from brochure.theme.catalog import families_with
+
+    them = "them" if several else "it"
+    having = [f for f in families_with(ch) if f.lower() not in {t.lower() for t in tried}]
+    if not having:
+        return (
+            f"replace the character{'s' if several else ''}: no font family installed has {them} "
+            "(`brochure fonts` lists each family's scripts)"
+        )
+    return (
+        f"replace the character{'s' if several else ''}, or add a fallback family that has {them} to "
+        f"fonts.fallbacks in brand.yaml (installed: {', '.join(having)}; `brochure fonts` lists each family's scripts)"
+    )
 
 
 def _unreadable(message: str, hint: str, fallbacks: tuple[str, ...]) -> tuple[str, str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import stat
 import struct
+from functools import lru_cache
 from pathlib import Path
 
 import fontpkg
@@ -153,6 +154,27 @@ def font_problem(family: str, fallback: bool = False) -> tuple[str, str]:
     if fallback and problem == NO_BOLD:
         return "", ""
     return (f"font family '{family}' cannot be used: {problem}", hint) if problem else ("", "")
+
+
+def families_with(ch: str) -> tuple[str, ...]:
+    """The installed families a kit can name as a fallback whose regular face has `ch`, by name (none for an
+    emoji: no family installed with brochure draws one)."""
+    return tuple(name for name, codes in _coverage() if ord(ch) in codes)
+
+
+@lru_cache(maxsize=1)
+def _coverage() -> tuple[tuple[str, frozenset[int]], ...]:
+    """Each installed family a fallback may be (static, readable), with the characters its regular face maps:
+    read once a process, on the way to an error's hint (the installed packages do not change under a run)."""
+    out = []
+    for r in installed():
+        if r.problem and r.problem != NO_BOLD:
+            continue
+        upright = [f for f in fontpkg.family(r.name).files if not f.variable and f.style == "normal"]
+        regular = _nearest(upright, REGULAR)
+        covered = _read(Path(regular.path))[0] if regular is not None else None
+        out.append((r.name, frozenset(covered or ())))
+    return tuple(out)
 
 
 def _near(family: str, hint: str) -> str:
