@@ -2927,7 +2927,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "numbers-parted-from-their-words",
         "layout/flowables.py",
-        "        return together.kept_together(lines, given, super().breakLines)",
+        "        return together.kept_together(lines, given, super().breakLines, self.may_part)",
         "        return lines",
         "tests/test_together.py::test_no_printed_line_parts_a_number_from_its_word",
     ),
@@ -3034,8 +3034,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "drawing-labels-stacked-as-tight-as-their-lines",
         "art/skin.py",
-        "    wide = 1.2 if any(len(lines[key]) > 1 for key in order) else 0.75",
-        "    wide = 0.75",
+        "    min_gap = size * min(1.2, max(0.75, spare / size / max(1, len(order) - 1)))",
+        "    min_gap = size * 0.75",
         "tests/test_edges.py::test_drawing_labels_stacked_at_its_side_read_as_separate_labels",
     ),
     m(
@@ -3051,6 +3051,27 @@ MUTANTS: tuple[Mutant, ...] = (
         "    if not having:",
         "    if True:",
         "tests/test_init.py::test_a_letter_the_fonts_lack_is_hinted_with_the_installed_families_that_have_it",
+    ),
+    m(
+        "a-paragraphs-last-word-left-alone",
+        "layout/together.py",
+        "    fuller = _no_runt(broken, given, narrowed, again)",
+        "    fuller = None",
+        "tests/test_together.py",
+    ),
+    m(
+        "a-runt-fixed-though-the-line-above-keeps-one-word",
+        "layout/together.py",
+        "    if len(words(line)) < 3:\n        return None",
+        "    if len(words(line)) < 2:\n        return None",
+        "tests/test_together.py::test_a_last_word_stays_alone_where_the_line_above_would_be_too_short",
+    ),
+    m(
+        "a-title-parted-from-its-name",
+        "layout/together.py",
+        "    if a in TITLES and b[:1].isupper():",
+        "    if False:",
+        "tests/test_together.py::test_a_break_parts_a_number_from_its_word_or_not",
     ),
     m(
         "bifold-break-named-a-column",

@@ -305,7 +305,8 @@ def test_a_paragraph_balanced_into_the_narrow_panel_and_back_is_set_at_the_width
     and on Letter, with the first two sections left out, the 'risks' section was printed over its neighbour (a
     build that failed). Every paragraph is set at its own panel's width: its lines keep to the column, and each
     line but a paragraph's last is full (the next line's first word would not have fitted on it), unless that word
-    was carried over to stay with the words after it (a number and what it counts: layout/together.py)."""
+    was carried over to stay with the words after it (a number and what it counts, a last word not left alone:
+    layout/together.py)."""
     data = yaml.safe_load(CONTENT.read_text(encoding="utf-8"))
     data["sections"] = [s for s in data["sections"] if s["id"] not in ("what-is-it", "what-it-can-do")]
     content = tmp_path / "content.yaml"
@@ -317,11 +318,13 @@ def test_a_paragraph_balanced_into_the_narrow_panel_and_back_is_set_at_the_width
             t for t in texts(result.layout) if t.role in ("paragraph", "list_item") and t.region.startswith("inside")
         ]
         assert lines and all(t.overrun < 0.5 for t in lines), [t.text for t in lines if t.overrun >= 0.5]
-        for line, after in itertools.pairwise(lines):
+        for line, after, then in zip(lines, lines[1:], [*lines[2:], None], strict=False):
             if line.element != after.element or line.measure != after.measure or not after.text.split():
                 continue  # (not the same paragraph's next line)
             word, run = after.text.split()[0], after.runs[0]
             if together.parted([*line.text.split(), word], after.text.split()[1:]):
                 continue  # (carried over on purpose)
+            if len(after.text.split()) == 2 and (then is None or then.element != after.element):
+                continue  # (carried over so that the last word is not alone on its line)
             needs = stringWidth(" " + word, run.font, run.size)
             assert line.box.right + needs > line.measure.right - 0.5, (paper, line.text, word)

@@ -10,6 +10,7 @@ from helpers import BRAND, CONTENT, MAPLE, ROOT, sources, texts
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Paragraph
 
 from brochure import api
 from brochure.layout import together
@@ -42,6 +43,9 @@ WORDS = (
         ("Usually 3 or more sessions, about a", "course", True),
         ("Litchman G", "et al.", False),  # (an initial is its name's)
         ("and I", "think", False),
+        ("checked by Dr", "Tom Hale (Consultant", True),  # a title and its name
+        ("weryfikacja: Dr", "Tom Hale", True),
+        ("Dr", "is short for doctor", False),
     ],
 )
 def test_a_break_parts_a_number_from_its_word_or_not(before: str, after: str, kept: bool) -> None:
@@ -125,3 +129,47 @@ def test_no_printed_line_parts_a_number_from_its_word(content: object, brand: ob
         and together.parted(line.text.split(), after.text.split())
     ]
     assert not parted
+
+
+def test_a_paragraphs_last_word_goes_down_with_the_word_before_it() -> None:
+    """ReportLab leaves "us." alone on the last line at 130 pt; the line above gives its last word, and the
+    paragraph keeps its lines and every word as written."""
+    text = "Your skin may be red for 1 to 3 days, sometimes a week. Worried? See when to contact us."
+    plain = Paragraph(text, STYLE)
+    plain.wrap(130.0, 1000)
+    assert together.words(plain.blPara.lines[-1]) == ["us."]
+    lines = lines_of(text, 130.0)
+    assert len(lines) == len(plain.blPara.lines) and lines[-1][0] == ["contact", "us."], lines
+    assert " ".join(w for words, _ in lines for w in words) == text
+
+
+def test_a_last_word_stays_alone_where_the_line_above_would_be_too_short() -> None:
+    """Giving "extraordinarily" to the last line would leave "So it is" a third of its width: the runt stays; and a
+    line of two words keeps them both (giving "long" would leave "Extraordinarily" alone on its line instead)."""
+    assert lines_of("So it is extraordinarily hard.", 95.0)[-1][0] == ["hard."]
+    assert [w for w, _ in lines_of("Go on to it. Extraordinarily long words.", 90.0)][-2:] == [
+        ["Extraordinarily", "long"],
+        ["words."],
+    ]
+
+
+@pytest.mark.parametrize("layout", ["trifold", "bifold", "flyer", "large-print"])
+def test_few_paragraphs_end_with_one_word_alone(layout: str) -> None:
+    """Read from the frames as printed: the shipped English leaflets ended 15 paragraphs and list items with one
+    word alone ("… See When to contact / us.", "… chemotherapy or / radiotherapy"); now only where the line
+    above would be left under 60 % full or would end parted ("a changing / mole", the QR code's address)."""
+    result = api.build(sources(CONTENT, BRAND), api.Options(layout=layout))  # type: ignore[arg-type]
+    assert result.layout is not None
+    lines = [t for t in texts(result.layout) if t.role in ("paragraph", "list_item")]
+    runts = [
+        f"{line.text} / {last.text}"
+        for line, last, after in zip(lines, lines[1:], [*lines[2:], None], strict=False)
+        if line.element == last.element
+        and (after is None or after.element != last.element)
+        and len(last.text.split()) == 1
+        and len(line.text.split()) >= 3
+        and "/" not in last.text  # (a web address or a DOI: one word however long)
+        and "." not in last.text.rstrip(".")
+    ]
+    assert len(runts) <= 2, runts
+    assert not [r for r in runts if r.endswith(" us.")]

@@ -404,11 +404,11 @@ def skin_section(
     ys_lab = {key: lx_feature[key][1] for key in order}
     top_limit = H - 0.5
     bottom_limit = 0.5
-    # where a label has two lines, a gap between two labels clearly wider than between a label's own lines (0.46
-    # of the size, cap to baseline): 1.2 of the size where the drawing has the height, never under 0.75
+    # a gap between two labels clearly wider than between a label's own lines (0.46 of the size, cap to baseline),
+    # so that two one-line labels do not read as one of two lines: 1.2 of the size where the drawing has the
+    # height, never under 0.75
     spare = top_limit - bottom_limit - sum(heights.values())
-    wide = 1.2 if any(len(lines[key]) > 1 for key in order) else 0.75
-    min_gap = size * min(wide, max(0.75, spare / size / max(1, len(order) - 1)))
+    min_gap = size * min(1.2, max(0.75, spare / size / max(1, len(order) - 1)))
     # top-down then bottom-up passes keep labels apart and inside the drawing
     prev_bottom = top_limit
     for key in order:

@@ -211,9 +211,9 @@ class Para(Paragraph):  # type: ignore[misc]
         """ReportLab's lines, with no line ending between a number and its word (layout/together.py)."""
         given = list(width) if isinstance(width, list | tuple) else [width]
         lines = super().breakLines(width)
-        if not self.may_part or self.bulletText or not lines.lines:  # (a bullet: ReportLab narrows its first line)
+        if self.bulletText or len(lines.lines) < 2:  # (a bullet: ReportLab narrows its first line)
             return lines
-        return together.kept_together(lines, given, super().breakLines)
+        return together.kept_together(lines, given, super().breakLines, self.may_part)
 
     def split(self, aw: float, ah: float) -> list[Flowable]:
         if self.shaped is not None:

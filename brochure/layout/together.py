@@ -1,7 +1,8 @@
 """A paragraph's lines as ReportLab broke them -> the same paragraph with no line ending between words that belong
 together: a number and what it counts ("4 / weeks", "16 / Feb"), an acronym and its number ("SPF / 30+"), a
-range's word and its second number ("15 to / 60"); nor with a one-letter word ("i / po nim", "a / course"), which
-Polish typesetting never leaves at a line's end and others avoid.
+range's word and its second number ("15 to / 60"), a title and its name ("Dr / Tom Hale"); nor with a one-letter
+word ("i / po nim", "a / course"), which Polish typesetting never leaves at a line's end and others avoid; nor a
+paragraph's last word alone on its last line (a runt, "contact / us.").
 
 ReportLab breaks lines greedily at any space. A typesetter keeps such words on one line with a no-break space, but
 that character would then be in the printed text (which must be the words as written) and can never break, even
@@ -22,6 +23,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 NUMBER = re.compile(r"^[(\[]?[-+\u2212]?\d(?:[\d.,:/\u2013-]*\d)?[%+\u00b0]?$")  # 4, 30+, 1.5, 20%, (12
 ACRONYM = re.compile(r"^[A-Z]{2,}$")  # SPF, GMC
+TITLES = frozenset(  # a title kept with the name after it ("Dr / Tom Hale"): English, Spanish, Polish, Vietnamese
+    ("Dr", "Dr.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Prof", "Prof.", "Dra.", "Sr.", "Sra.", "dr", "lek.", "BS.")
+)
 RANGE_WORD = 4  # letters at most of a word between two numbers ("to", "a", "do", "đến"), kept with the second
 MIN_FILL = 0.6  # of its width that a line keeps when its last word is carried over; else the break stays
 MOVES = 8  # breaks moved at most in one paragraph
@@ -58,6 +62,8 @@ def parted(before: list[str], after: list[str]) -> bool:
     a, b = before[-1], after[0]
     if len(a) == 1 and a.isalpha() and a.islower():
         return True  # a one-letter word (an initial, a capital, is its name's: "Litchman G / et al.")
+    if a in TITLES and b[:1].isupper():
+        return True  # a title and the name it goes with
     if NUMBER.match(a) and b[:1].isalpha():
         return True  # a number and what it counts
     if b[:1].isdigit() and ACRONYM.match(a):
@@ -86,12 +92,15 @@ def _with(widths: list[float], i: int, width: float) -> list[float]:
     return out
 
 
-def kept_together(broken: Lines, widths: list[float], again: Callable[[list[float]], Lines]) -> Lines:
-    """The paragraph's lines with its parted words carried over where the lines allow it. `broken` is ReportLab's
-    breaking at `widths`; `again` breaks the paragraph anew at a list of widths (and leaves on it what that sets)."""
+def kept_together(
+    broken: Lines, widths: list[float], again: Callable[[list[float]], Lines], parts: bool = True
+) -> Lines:
+    """The paragraph's lines with its parted words carried over where the lines allow it, and no word alone on its
+    last line. `broken` is ReportLab's breaking at `widths`; `again` breaks the paragraph anew at a list of widths
+    (and leaves on it what that sets); `parts`: whether its text may have words to keep together (`may_part`)."""
     given, narrowed, start = list(widths), list(widths), 0
     moved = False
-    for _ in range(MOVES):
+    for _ in range(MOVES if parts else 0):
         i = _first_parted(broken.lines, start)
         if i is None:
             break
@@ -110,9 +119,42 @@ def kept_together(broken: Lines, widths: list[float], again: Callable[[list[floa
             continue
         narrowed, broken, moved = trial, lines, True
         start = i  # (the line may end parted again: "15 to")
+    fuller = _no_runt(broken, given, narrowed, again)
+    if fuller is not None:
+        broken, narrowed, moved = *fuller, True
     if moved:
         _give_back(broken, given, narrowed)
     return broken
+
+
+def _no_runt(
+    broken: Lines, given: list[float], narrowed: list[float], again: Callable[[list[float]], Lines]
+) -> tuple[Lines, list[float]] | None:
+    """The paragraph broken again with the line before its last a word shorter, when its last line is one word
+    alone (a runt: "... See When to contact / us."), the line above keeps MIN_FILL of its width and two words, and
+    the paragraph keeps its number of lines; None when it cannot (the breaking on it is then `narrowed`'s)."""
+    lines = broken.lines
+    if len(lines) < 2 or len(words(lines[-1])) != 1:
+        return None
+    i = len(lines) - 2
+    line = lines[i]
+    if len(words(line)) < 3:
+        return None
+    last, space = _last_word(broken, line)
+    rest = _at(narrowed, i) - spare(line) - last - space
+    if rest < MIN_FILL * _at(given, i):
+        return None
+    trial = _with(narrowed, i, rest + space / 2)
+    fuller = again(list(trial))
+    if (
+        len(fuller.lines) != len(lines)
+        or len(words(fuller.lines[-1])) < 2
+        or _changed_before(fuller, broken, i)
+        or parted(words(fuller.lines[i]), words(fuller.lines[-1]))
+    ):
+        again(list(narrowed))  # (a guard: what the kept breaking sets, set again)
+        return None
+    return fuller, trial
 
 
 def _last_word(broken: Lines, line: Any) -> tuple[float, float]:
