@@ -422,9 +422,10 @@ def _trial(answers: dict[str, str], folder: Path, words: Path) -> list[tuple[Any
         for d in found:
             if not d.is_error:
                 continue
-            if _LACKING.search(d.message) and d.location.file == str(brand) and not _fallback_for(d.message):
-                q = kit.question_for(d.location.key)  # (a letter no installed family has, an emoji in the clinic's
-                # name: asking for fallbacks again could never help, the name is asked again)
+            if _LACKING.search(d.message) and not _fallback_for(d.message):
+                # (a letter no installed family has, an emoji: asking for fallbacks again could never help; in the
+                # clinic's name, the name is asked again; in the words, the build after writing the kit names it)
+                q = kit.question_for(d.location.key) if d.location.file == str(brand) else None
             elif _LACKING.search(d.message):  # (letters the kit's fonts lack, in the words or in the clinic's name:
                 q = kit.question_for("fonts.fallbacks")  # its fallbacks' answer; asking the name again trapped a
                 # clinic named in Cyrillic, asked its name for ever and never the fallbacks)

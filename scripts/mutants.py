@@ -2124,7 +2124,7 @@ MUTANTS: tuple[Mutant, ...] = (
         "kit.py",
         "a fallback family that has (?:it|them))",
         "a fallback family that has it)",
-        "tests/test_init.py::test_words_in_georgian_the_fonts_lack_are_one_error_at_the_fallbacks_option",
+        "tests/test_init.py::test_greek_words_the_font_lacks_are_hinted_in_options",
     ),
     m(
         "a-quote-closed-on-a-later-line-blamed",
@@ -3041,7 +3041,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "init-asks-fallbacks-for-a-letter-no-font-has",
         "commands.py",
-        "            if _LACKING.search(d.message) and d.location.file == str(brand) and not _fallback_for(d.message):",
+        "            if _LACKING.search(d.message) and not _fallback_for(d.message):",
         "            if False:",
         "tests/test_init.py::test_on_a_terminal_a_name_with_a_letter_no_font_has_is_asked_again",
     ),
@@ -3072,6 +3072,35 @@ MUTANTS: tuple[Mutant, ...] = (
         "    if a in TITLES and b[:1].isupper():",
         "    if False:",
         "tests/test_together.py::test_a_break_parts_a_number_from_its_word_or_not",
+    ),
+    m(
+        "drawing-labels-shrunk-on-one-line-before-two-are-tried",
+        "art/labels.py",
+        "    return two if two[0] >= single[0] - 0.01 else single",
+        "    return single",
+        "tests/test_large_print.py::test_drawing_labels_too_long_for_one_line_go_on_two_at_a_larger_size",
+    ),
+    m(
+        "hint-names-a-family-with-the-first-letter-only",
+        "preflight/checks.py",
+        "    return [f for f in having if all(f in families_with(ch) for ch in chars[1:])]",
+        "    return having",
+        "tests/test_init.py::test_the_families_a_hint_names_have_every_letter_it_lists",
+    ),
+    m(
+        "init-blames-fallbacks-for-words-no-font-can-print",
+        "commands.py",
+        "                q = kit.question_for(d.location.key) if d.location.file == str(brand) else None",
+        "                q = kit.question_for(d.location.key) if d.location.file == str(brand) else "
+        'kit.question_for("fonts.fallbacks")',
+        "tests/test_init.py::test_init_with_words_no_installed_font_can_print_writes_the_kit_and_names_the_words",
+    ),
+    m(
+        "large-print-label-warning-at-the-body-font",
+        "preflight/design.py",
+        '    if content is not None and line.role == "label":',
+        "    if False:",
+        "tests/test_large_print.py::test_a_drawing_label_that_has_to_shrink_is_named",
     ),
     m(
         "bifold-break-named-a-column",

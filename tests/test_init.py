@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, position
 from helpers import LINE, cli
 from PIL import Image
 
@@ -486,6 +486,46 @@ def test_a_letter_the_fonts_lack_is_hinted_with_the_installed_families_that_have
     assert "hint: replace the character: no font family installed has it" in sparkles
 
 
+@pytest.mark.parametrize(
+    ("words", "said"),
+    [
+        # Varela Round has the omega and none of the others: only the family with every letter is named
+        ("\u03a9\u03bc\u03ad\u03b3\u03b1", "(installed: Alegreya Sans; `brochure fonts`"),
+        ("\u0377\u03b1\u03b2", "no font family installed has them all"),  # (no family has the digamma)
+        ("\u05e9\u05dc\u05d5\u05dd", "choose a family that has them (installed: Varela Round;"),  # Hebrew
+        ("x\u0590", "'\u0590' (U+0590) is no character of any script: Unicode has not assigned it"),
+    ],
+)
+def test_the_families_a_hint_names_have_every_letter_it_lists(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], words: str, said: str
+) -> None:
+    """Found by trying the hints: Greek letters named Varela Round, which has only the omega; a Hebrew word
+    pointed at a search that finds nothing installable, while Varela Round, installed, sets Hebrew; an unassigned
+    code point in the Hebrew block was said to be 'no this script's letters'."""
+    text = (ROOT / "content.yaml").read_text(encoding="utf-8")
+    text = text.replace("Micro-needling is a skin treatment.", f"Micro-needling {words} is a skin treatment.")
+    (tmp_path / "words.yaml").write_text(text, encoding="utf-8")
+    status, _, err = cli(capsys, "check", "--content", str(tmp_path / "words.yaml"))
+    lines = [line for line in err.splitlines() if ": error: " in line]
+    assert status == 1 and len(lines) == 1 and said in lines[0], err
+    assert "Varela Round" not in lines[0] or "Hebrew" in lines[0]
+
+
+def test_init_with_words_no_installed_font_can_print_writes_the_kit_and_names_the_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An emoji in the words: init blamed --fallbacks (and asked for them five times on a terminal), which no
+    answer could help. The kit is written, and the build that proves it names the emoji where it is written."""
+    monkeypatch.chdir(tmp_path)
+    text = (ROOT / "content.yaml").read_text(encoding="utf-8")
+    text = text.replace("Micro-needling is a skin treatment.", "Micro-needling \U0001f600 is a skin treatment.")
+    (tmp_path / "content.yaml").write_text(text, encoding="utf-8")
+    status, _, err = cli(capsys, "init", "kit", *options(), "--yes")
+    assert status == 1 and (tmp_path / "kit" / "brand.yaml").is_file(), err
+    row, _ = position(text, "\U0001f600")
+    assert f"content.yaml:{row}:" in err and "no glyph for '\U0001f600'" in err and "--fallbacks" not in err, err
+
+
 def test_an_edition_the_new_kit_does_not_build_yet_is_said(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -527,22 +567,42 @@ def test_a_folder_that_is_a_file_is_a_usage_error_before_any_question(
     assert (tmp_path / "afile").read_text() == "notes\n"
 
 
-def test_words_in_georgian_the_fonts_lack_are_one_error_at_the_fallbacks_option(
+def test_words_in_hebrew_the_fonts_lack_are_one_error_at_the_fallbacks_option(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Letters of one script the fonts lack are one error a text, listing them; `init` gives one line for all the
     texts, with the hint in its options (it said "add a fallback family that has them to fonts.fallbacks in
-    brand.yaml", a file not yet written, three times; no installed family has Georgian letters, which it says)."""
+    brand.yaml", a file not yet written, three times), naming the installed family that has them. (Letters no
+    installed family has, Georgian or an emoji, are the words' to change: the kit is written and they are named
+    where they are written, test_init_with_words_no_installed_font_can_print_writes_the_kit_and_names_the_words.)"""
     monkeypatch.chdir(tmp_path)
     words = (ROOT / "content.yaml").read_text(encoding="utf-8")
-    words = words.replace("Micro-needling is a skin treatment.", "Micro-needling (მიკრონემსები) is a skin treatment.")
-    words = words.replace("How micro-needling works", "ასე მუშაობს: how micro-needling works")
+    words = words.replace("Micro-needling is a skin treatment.", "Micro-needling (מיקרונידלינג) is a skin treatment.")
+    words = words.replace("How micro-needling works", "איך זה עובד: how micro-needling works")
     (tmp_path / "words.yaml").write_text(words, encoding="utf-8")
     status, _, err = cli(capsys, "init", "kit", *options(), "--from", "words.yaml", "--yes")
     lines = [line for line in err.splitlines() if line.startswith("brochure: error:")]
     assert status == 2 and len(lines) == 1 and lines[0].startswith("brochure: error: --fallbacks ''"), err
-    assert "more like it ('" in lines[0] and "(and in 1 more text like it)" in lines[0]
-    assert "hint: replace the characters: no font family installed has them" in lines[0]  # (Georgian: none has)
+    assert "have no Hebrew letters" in lines[0] and "(and in 1 more text like it)" in lines[0]
+    assert (
+        "choose a family that has them (installed: Varela Round;" in lines[0] and "give it with --fallbacks" in lines[0]
+    )
+    assert "brand.yaml" not in lines[0]
+
+
+def test_greek_words_the_font_lacks_are_hinted_in_options(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Be Vietnam Pro has no Greek: init names the installed family that has it, as an option to give."""
+    monkeypatch.chdir(tmp_path)
+    words = (ROOT / "content.yaml").read_text(encoding="utf-8")
+    words = words.replace("Micro-needling is a skin treatment.", "Micro-needling (μικροβελόνες) is a skin treatment.")
+    (tmp_path / "words.yaml").write_text(words, encoding="utf-8")
+    argv = [*options(font="Be Vietnam Pro", heading_font="Be Vietnam Pro"), "--from", "words.yaml", "--yes"]
+    status, _, err = cli(capsys, "init", "kit", *argv)
+    lines = [line for line in err.splitlines() if line.startswith("brochure: error:")]
+    assert status == 2 and len(lines) == 1 and lines[0].startswith("brochure: error: --fallbacks ''"), err
+    assert "give a fallback family that has them with --fallbacks (installed: Alegreya Sans" in lines[0]
     assert "brand.yaml" not in lines[0]
 
 

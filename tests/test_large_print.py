@@ -163,6 +163,37 @@ def test_a_drawing_label_that_has_to_shrink_is_named(tmp_path: Path) -> None:
     result = api.build(src, api.Options(layout="large-print"))
     warnings = [d for d in result.diagnostics if "large-print edition sets" in d.message]
     assert result.ok and len(warnings) == 1 and "under its 16 pt" in warnings[0].message
+    at = warnings[0].location  # (at the label as written, not at the brand's body font)
+    assert at.file == str(tmp_path / "content.yaml") and at.key.endswith(".labels.needles"), at
+    quoted = warnings[0].message.split("'")[1]  # (a line of the label as printed, not cut inside a word)
+    assert long.startswith(quoted) and long[len(quoted) :][:1] in ("", " "), quoted
+
+
+LONGER = {  # labels of six or seven words each: too long for one line beside the drawing at 16 pt
+    "Top layer (epidermis)": "The top protective outer layer called epidermis",
+    "Deeper layer (dermis)": "The deeper supporting layer called dermis",
+    "Fine needles": "Very fine sterile single use needles",
+    "New collagen": "New collagen fibres forming as skin heals",
+}
+
+
+def test_drawing_labels_too_long_for_one_line_go_on_two_at_a_larger_size(tmp_path: Path) -> None:
+    """Labels that fit on one line only shrunk to 7.5 pt printed so (exit 0, a warning) when on two lines they fit
+    at 12 pt and more: the larger of the two settings is chosen."""
+    text = CONTENT.read_text(encoding="utf-8")
+    for old, new in LONGER.items():
+        assert text.count(f": {old}\n") == 1
+        text = text.replace(f": {old}\n", f": {new}\n")
+    (tmp_path / "content.yaml").write_text(text, "utf-8")
+    src, _ = api.load(tmp_path / "content.yaml", BRAND)
+    assert src is not None
+    result = api.build(src, api.Options(layout="large-print"))
+    assert result.ok and result.layout
+    labels = [t for p in result.layout.pages for t in p.items if isinstance(t, Text) and t.role == "label"]
+    drawn = [t for t in labels if t.element.startswith("#") and t.entry is None]
+    assert len(drawn) == 8 and min(r.size for t in drawn for r in t.runs) >= 12.0, sorted(
+        {t.runs[0].size for t in drawn}
+    )
 
 
 def test_no_italics_and_no_capitals_for_emphasis() -> None:

@@ -465,6 +465,21 @@ def test_a_label_too_long_for_the_drawing_is_named_at_its_key(
     assert "too wide for the drawing beside it" in line
 
 
+def test_a_one_word_label_too_wide_is_named_alone_and_said_not_to_break(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A word too long for the drawing's side even at 7 pt is the only label named, as a word that cannot break (it
+    was said to be too wide "on two lines", and made a label of five words that fits on two lines an error too)."""
+    labels = ILLUSTRATION.format(dermis="The deeper supporting layer, the dermis").replace(
+        "epidermis: Epidermis", "epidermis: Hypergranulosiskeratinocytesandmoremore"
+    )
+    edit(inputs.content, "      - cards:\n", labels + "      - cards:\n")
+    status, errors, _ = check(inputs, capsys)
+    assert status == 1
+    line = the_error(errors)  # (the one error)
+    assert "labels.epidermis" in line and "even at 7 pt [at " in line and "(hint: use a shorter word" in line, line
+
+
 def test_a_short_label_fits_the_drawing(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:
     edit(inputs.content, "      - cards:\n", ILLUSTRATION.format(dermis="Dermis (living skin)") + "      - cards:\n")
     assert check(inputs, capsys)[:2] == (0, [])

@@ -56,9 +56,10 @@ def wrap2(text: str, measure: Measure, size: float) -> list[str]:
 def fit_labels(
     texts: Mapping[str, str], measure: Measure, font_size: float, room: float
 ) -> tuple[float, dict[str, list[str]], float]:
-    """Choose a size (>= 7 pt), line breaks and the widest line for labels within `room` points: only a label
-    too wide for the room is broken into two lines (a short one stays whole, so labels stacked at the drawing's
-    side read as separate labels)."""
+    """Choose a size (>= 7 pt), line breaks and the widest line for labels within `room` points: the larger of the
+    size at which every label fits on one line and that at which the labels too wide for one line, broken into
+    two, fit (only those: a short label stays whole, so labels stacked at the drawing's side read as separate
+    labels); at the 7 pt floor, with those labels broken."""
 
     def widest(lines: Mapping[str, list[str]], size: float) -> float:
         return max((measure(t, size) for ls in lines.values() for t in ls), default=0.0)
@@ -66,25 +67,19 @@ def fit_labels(
     def wrapped(size: float) -> dict[str, list[str]]:
         return {k: [v] if measure(v, size) <= room else wrap2(v, measure, size) for k, v in texts.items()}
 
-    single = {k: [v] for k, v in texts.items()}
-    w = widest(single, font_size)
-    if w <= room:
-        return font_size, single, w
-    lines = wrapped(font_size)
-    ww = widest(lines, font_size)
-    if ww <= room:  # two lines at the design size rather than one line smaller
-        return font_size, lines, ww
-    size = max(MIN_LABEL_PT, font_size * room / w)
-    if widest(single, size) <= room or size == font_size:
-        return size, single, widest(single, size)
-    size2 = max(MIN_LABEL_PT, font_size * room / ww)
-    lines = wrapped(size2)
-    # at the 7 pt floor the text may still be wider than the room: the caller widens the gutter (up to MOST_SHARE)
-    single_w = widest(single, size)
-    wrapped_w = widest(lines, size2)
-    if size2 > size or wrapped_w < single_w:
-        return size2, lines, wrapped_w
-    return size, single, single_w
+    def fitted(lines_at: Callable[[float], dict[str, list[str]]]) -> tuple[float, dict[str, list[str]], float]:
+        wide = widest(lines_at(font_size), font_size)
+        size = font_size if wide <= room else max(MIN_LABEL_PT, font_size * room / wide)
+        lines = lines_at(size)
+        return size, lines, widest(lines, size)
+
+    single = fitted(lambda size: {k: [v] for k, v in texts.items()})
+    if single[2] <= room and single[0] == font_size:
+        return single
+    two = fitted(wrapped)
+    # the larger; at the same size (the 7 pt floor) the labels broken, where only a label that cannot break (one
+    # long word) may still be too wide: it alone is the writer's to shorten
+    return two if two[0] >= single[0] - 0.01 else single
 
 
 @frozen

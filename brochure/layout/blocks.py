@@ -191,12 +191,15 @@ class Blocks:
         for name, over in fit.too_wide:
             key = f"{b.at.key}.labels.{name}"
             at = (self.locate(key) if self.locate else None) or replace(b.at, key=key)
+            one_word = len(labels[name].split()) < 2
             self.problems.append(
                 error(
                     at,
                     f"the label '{shorten(labels[name])}' is {over / MM:.1f} mm too wide for the drawing beside it "
-                    f"in a {self.width / MM:.0f} mm column, even at 7 pt on two lines",
-                    "shorten the label to a word or two, e.g. 'Dermis'",
+                    f"in a {self.width / MM:.0f} mm column, even at 7 pt{'' if one_word else ' on two lines'}",
+                    "use a shorter word: a label breaks only at a space"
+                    if one_word
+                    else "shorten the label to a word or two",
                 )
             )
 

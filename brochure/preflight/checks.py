@@ -104,7 +104,7 @@ def _glyph_error(
     name = "a private-use character: an icon font's, pasted from a web page or app" if private else ""
     name = name or unicodedata.name(ch, "unnamed character")
     tried = fonts.fallback_families
-    hint = _lacking_hint(ch, bool(others), tried)
+    hint = _lacking_hint([ch, *(others or ())], tried)
     if private:
         hint = "write what the icon stands for in words ('call', 'email'), or leave it out"
     if at.key == "cover.kicker" and ch not in (content.cover.kicker or ""):
@@ -125,22 +125,31 @@ def _glyph_error(
     return error(at, message, hint)
 
 
-def _lacking_hint(ch: str, several: bool, tried: tuple[str, ...]) -> str:
-    """What to do about a letter the kit's fonts lack: name the installed families that have it, or, when none
-    does (an emoji), say so: a fallback cannot set it, the words must change."""
-    from brochure.theme.catalog import families_with
-
+def _lacking_hint(chars: list[str], tried: tuple[str, ...]) -> str:
+    """What to do about letters the kit's fonts lack: name the installed families that have every one of them, or,
+    when none does (an emoji), say so: a fallback cannot set them, the words must change."""
+    several = len(chars) > 1
     them = "them" if several else "it"
-    having = [f for f in families_with(ch) if f.lower() not in {t.lower() for t in tried}]
+    having = _installed_with(chars, tried)
     if not having:
+        some = several and any(_installed_with([ch], tried) for ch in chars)
         return (
-            f"replace the character{'s' if several else ''}: no font family installed has {them} "
-            "(`brochure fonts` lists each family's scripts)"
+            f"replace the character{'s' if several else ''}: no font family installed has {them}"
+            f"{' all' if some else ''} (`brochure fonts` lists each family's scripts)"
         )
     return (
         f"replace the character{'s' if several else ''}, or add a fallback family that has {them} to "
         f"fonts.fallbacks in brand.yaml (installed: {', '.join(having)}; `brochure fonts` lists each family's scripts)"
     )
+
+
+def _installed_with(chars: list[str], tried: tuple[str, ...]) -> list[str]:
+    """The installed families, but those the kit names already, that have every one of these letters."""
+    from brochure.theme.catalog import families_with
+
+    named = {t.lower() for t in tried}
+    having = [f for f in families_with(chars[0]) if f.lower() not in named]
+    return [f for f in having if all(f in families_with(ch) for ch in chars[1:])]
 
 
 def _unreadable(message: str, hint: str, fallbacks: tuple[str, ...]) -> tuple[str, str]:
@@ -209,10 +218,22 @@ def _letter(ch: str, faces: tuple[tuple[str, str], ...], fonts: FontSet) -> tupl
 
 
 def _unshaped_error(ch: str, face: str, why: str, at: Location, fonts: FontSet) -> Diagnostic:
-    script = unicodedata.name(ch, "").split(" ")[0].capitalize() or "this script's"
-    letter = f"U+{ord(ch):04X} {unicodedata.name(ch, 'unnamed')}"
+    script = unicodedata.name(ch, "").split(" ")[0].capitalize()
+    if not script:  # (a code point Unicode has given no character yet, in a script's block)
+        return error(
+            at,
+            f"'{ch}' (U+{ord(ch):04X}) is no character of any script: Unicode has not assigned it",
+            "remove it (it was pasted or typed by mistake)",
+        )
+    letter = f"U+{ord(ch):04X} {unicodedata.name(ch)}"
     family = f"choose a family made for {script} (`brochure fonts --search {script.lower()}`"
     family += ": IBM Plex Sans Arabic installs with pip)" if script == "Arabic" else ")"
+    installed = _installed_with([ch], fonts.fallback_families)
+    if why == "letters" and installed:
+        family = (
+            f"choose a family that has them (installed: {', '.join(installed)}; "
+            f"`brochure fonts --search {script.lower()}` finds more)"
+        )
     if why == "letters":
         lacking = [tuple(f.split(":", 1)) for f in face.split("|")]
         roles = [role for role, _ in lacking]

@@ -58,7 +58,7 @@ def _runs(layout: Layout) -> list[RunAt]:
     ]
 
 
-def check_type_sizes(layout: Layout, brand: Brand) -> list[Diagnostic]:
+def check_type_sizes(layout: Layout, brand: Brand, content: Content | None = None) -> list[Diagnostic]:
     """No type under 7 pt anywhere (words, superscripts, drawing labels); body text at least 9 pt.
 
     The body size is the size most letters of the sections' paragraphs and lists are set in."""
@@ -79,7 +79,7 @@ def check_type_sizes(layout: Layout, brand: Brand) -> list[Diagnostic]:
         if t.role in ("paragraph", "list_item") and t.section:  # the sections' words, not the fine print
             for r in t.runs:
                 letters[round(r.size, 2)] += len(r.text)
-    diags += _large_print_sizes(layout, runs, where_)
+    diags += _large_print_sizes(layout, runs, where_, content)
     if letters:
         body = letters.most_common(1)[0][0]
         if body < MIN_BODY - 0.01:
@@ -93,9 +93,9 @@ def check_type_sizes(layout: Layout, brand: Brand) -> list[Diagnostic]:
     return diags
 
 
-def _large_print_sizes(layout: Layout, runs: list[RunAt], at: Location) -> list[Diagnostic]:
+def _large_print_sizes(layout: Layout, runs: list[RunAt], at: Location, content: Content | None) -> list[Diagnostic]:
     """A large-print edition keeps every word at its body size or more (its superscripts at 80 % of it): a
-    drawing's long label shrunk to fit beside it would break that promise."""
+    drawing's long label shrunk to fit beside it would break that promise. Named at the label where it is one."""
     large = layout.body_size is not None and layout.body_size >= LARGE_PRINT.floor - 0.01
     if not large:
         return []
@@ -104,10 +104,13 @@ def _large_print_sizes(layout: Layout, runs: list[RunAt], at: Location) -> list[
     if not small:
         return []
     r, n, line = min(small, key=lambda rp: rp[0].size)
+    said = line.text.strip()
+    if content is not None and line.role == "label":
+        at = next((a for value, a in content.strings if ".labels." in a.key and said in value), at)
     return [
         warning(
             at,
-            f"the large-print edition sets '{r.text.strip()[:30]}' in {r.size:.1f} pt, under its {least:g} pt",
+            f"the large-print edition sets '{shorten(said)}' in {r.size:.1f} pt, under its {least:g} pt",
             "shorten the words that had to shrink (a drawing's labels, a long word in the title)",
         ).at(run_place(n, line, r))
     ]
@@ -458,7 +461,7 @@ def check_design(layout: Layout, brand: Brand, content: Content, colours: Colour
         *check_addresses(layout, brand),
         *check_press(layout, brand, colours),
         *check_line_widths(layout, content),
-        *check_type_sizes(layout, brand),
+        *check_type_sizes(layout, brand, content),
         *check_contrast(layout, colours),
         *check_logo_seen(layout, brand, colours),
         *check_dots_seen(layout, colours),
