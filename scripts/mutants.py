@@ -3103,6 +3103,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_large_print.py::test_a_drawing_label_that_has_to_shrink_is_named",
     ),
     m(
+        "rtl-lines-part-a-number-from-its-word",
+        "layout/rtl.py",
+        "        i = next((k for k in range(start, len(out) - 1) if _parted(out[k], out[k + 1])), None)",
+        "        i = None",
+        "tests/test_together.py::test_no_printed_line_parts_a_number_from_its_word",
+    ),
+    m(
+        "rtl-last-word-left-alone",
+        "layout/rtl.py",
+        "    if len(out) >= 2 and len(out[-1]) == 1 and len(out[-2]) >= 3 and _may_give(out[-2], width):",
+        "    if False:",
+        "tests/test_together.py::test_few_paragraphs_end_with_one_word_alone",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

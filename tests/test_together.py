@@ -112,6 +112,9 @@ def test_a_line_made_narrower_sits_where_its_width_puts_it(alignment: int) -> No
         (ROOT / "translations" / "es.yaml", BRAND, "trifold"),
         (ROOT / "translations" / "pl.yaml", BRAND, "trifold"),
         (ROOT / "translations" / "pl.yaml", BRAND, "flyer"),
+        (ROOT / "translations" / "ar.yaml", BRAND, "trifold"),  # right to left: "من 15 إلى 60 / دقيقة" was parted
+        (ROOT / "translations" / "ar.yaml", BRAND, "bifold"),  # ("SPF / 30+")
+        (ROOT / "translations" / "ar.yaml", BRAND, "large-print"),
     ],
 )
 def test_no_printed_line_parts_a_number_from_its_word(content: object, brand: object, layout: str) -> None:
@@ -153,12 +156,14 @@ def test_a_last_word_stays_alone_where_the_line_above_would_be_too_short() -> No
     ]
 
 
+@pytest.mark.parametrize("content", [CONTENT, ROOT / "translations" / "ar.yaml"], ids=["en", "ar"])
 @pytest.mark.parametrize("layout", ["trifold", "bifold", "flyer", "large-print"])
-def test_few_paragraphs_end_with_one_word_alone(layout: str) -> None:
+def test_few_paragraphs_end_with_one_word_alone(content: object, layout: str) -> None:
     """Read from the frames as printed: the shipped English leaflets ended 15 paragraphs and list items with one
-    word alone ("… See When to contact / us.", "… chemotherapy or / radiotherapy"); now only where the line
-    above would be left under 60 % full or would end parted ("a changing / mole", the QR code's address)."""
-    result = api.build(sources(CONTENT, BRAND), api.Options(layout=layout))  # type: ignore[arg-type]
+    word alone ("… See When to contact / us.", "… chemotherapy or / radiotherapy"), the Arabic 19 (set right to
+    left by layout/rtl.py); now only where the line above would be left under 60 % full or would end parted ("a
+    changing / mole", the QR code's address)."""
+    result = api.build(sources(content, BRAND), api.Options(layout=layout))  # type: ignore[arg-type]
     assert result.layout is not None
     lines = [t for t in texts(result.layout) if t.role in ("paragraph", "list_item")]
     runts = [

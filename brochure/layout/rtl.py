@@ -22,7 +22,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from brochure.frozen import frozen
-from brochure.layout import bidi
+from brochure.layout import bidi, together
 from brochure.layout.model import LANGUAGE_LINK
 from brochure.layout.setting import Op, colour_ops, dynamic, fx
 from brochure.remembered import Kept
@@ -267,16 +267,39 @@ def _space_width(space: str, font: str, size: float) -> float:
 
 
 def lines(ws: list[Word], width: float) -> list[list[Word]]:
-    """Words broken greedily into lines no wider than width, at spaces and forced breaks only (words glued
-    together stay on one line, which may then run past width, as a word longer than the line does)."""
+    """Words broken into lines no wider than width, at spaces and forced breaks only (words glued together stay on
+    one line, which may then run past width, as a word longer than the line does): greedily, then with what
+    belongs together kept on a line and no last word alone on the last line, as layout/together.py keeps
+    ReportLab's lines, where the line giving up its last word keeps MIN_FILL of the width."""
     units: list[list[Word]] = []
     for w in ws:
         if units and units[-1][-1].glued:
             units[-1].append(w)
         else:
             units.append([w])
-    out: list[list[Word]] = []
-    line: list[Word] = []
+    out = _greedy(units, width)
+    start = 0
+    for _ in range(together.MOVES):
+        i = next((k for k in range(start, len(out) - 1) if _parted(out[k], out[k + 1])), None)
+        if i is None:
+            break
+        if not _may_give(out[i], width):
+            start = i + 1
+            continue
+        carried = out[i].pop()
+        out[i + 1 :] = _greedy([carried, *(u for line in out[i + 1 :] for u in line)], width)
+        start = i
+    if len(out) >= 2 and len(out[-1]) == 1 and len(out[-2]) >= 3 and _may_give(out[-2], width):
+        moved = [out[-2][-1], out[-1][0]]
+        if _width(moved) <= width + EPSILON and not _parted(out[-2][:-1], moved):
+            out[-2:] = [out[-2][:-1], moved]
+    return [[w for u in line for w in u] for line in out]
+
+
+def _greedy(units: list[list[Word]], width: float) -> list[list[list[Word]]]:
+    """Units (words glued together) broken greedily into lines of units."""
+    out: list[list[list[Word]]] = []
+    line: list[list[Word]] = []
     widths = spaces = 0.0  # the line's words' widths and all their spaces, summed in order as line_width does
     for unit in units:
         wide, gaps = widths, spaces
@@ -284,7 +307,7 @@ def lines(ws: list[Word], width: float) -> list[list[Word]]:
             wide += word.width
         for word in unit[:-1]:
             gaps += word.space
-        if line and (line[-1].end or wide + gaps > width + EPSILON):  # line_width(line + unit), in one pass
+        if line and (line[-1][-1].end or wide + gaps > width + EPSILON):  # line_width(line + unit), in one pass
             out.append(line)
             line = []
             wide, gaps = 0.0, 0.0
@@ -292,11 +315,29 @@ def lines(ws: list[Word], width: float) -> list[list[Word]]:
                 wide += word.width
             for word in unit[:-1]:
                 gaps += word.space
-        line.extend(unit)
+        line.append(unit)
         widths, spaces = wide, gaps + unit[-1].space
     if line:
         out.append(line)
     return out
+
+
+def _width(units: list[list[Word]]) -> float:
+    return line_width([w for u in units for w in u])
+
+
+def _texts(units: list[list[Word]]) -> list[str]:
+    return ["".join(w.text for w in u) for u in units]
+
+
+def _parted(line: list[list[Word]], after: list[list[Word]]) -> bool:
+    """Whether a line ends with words that belong with those the next begins with (layout/together.py)."""
+    return bool(line) and not line[-1][-1].end and together.parted(_texts(line), _texts(after))
+
+
+def _may_give(line: list[list[Word]], width: float) -> bool:
+    """Whether a line may give up its last unit: it keeps another, MIN_FILL of the width, and no forced break."""
+    return len(line) >= 2 and not line[-1][-1].end and _width(line[:-1]) >= together.MIN_FILL * width
 
 
 def line_width(line: list[Word]) -> float:

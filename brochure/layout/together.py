@@ -10,7 +10,7 @@ where a narrow column needs it to. Here the break is moved instead: the line's l
 line by breaking the paragraph again with that line a little narrower (ReportLab takes a width per line), as long as
 the line keeps at least MIN_FILL of its width; else the break stays. The narrowed lines' spare room is then given
 back (`extraSpace`), so that a line set right, centred or justified sits where it would have. A right-to-left
-paragraph's lines are not ReportLab's (layout/rtl.py) and are left as they are.
+paragraph's lines are not ReportLab's: layout/rtl.py breaks them, by the same rules (`parted`, MIN_FILL).
 """
 
 from __future__ import annotations
