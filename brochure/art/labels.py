@@ -82,6 +82,19 @@ def fit_labels(
     return two if two[0] >= single[0] - 0.01 else single
 
 
+def _remembering(measure: Measure) -> Measure:
+    """The measure, each (text, size) measured once (an Arabic label is shaped to be measured)."""
+    known: dict[tuple[str, float], float] = {}
+
+    def width(text: str, size: float) -> float:
+        found = known.get((text, size))
+        if found is None:
+            found = known[text, size] = measure(text, size)
+        return found
+
+    return width
+
+
 @frozen
 class LabelFit:
     """How labels sit beside a drawing: their size, lines, the leader's length and the gutter they take."""
@@ -98,6 +111,7 @@ def fit_beside(texts: Mapping[str, str], measure: Measure, font_size: float, wid
     """Labels beside a drawing `width` points wide (at its right, or at its left when it is mirrored), measured
     as they will print; any label still too wide at 7 pt is named."""
     font_size = max(MIN_LABEL_PT, font_size)
+    measure = _remembering(measure)
     lead = max(9.0, 0.05 * width)
     if not texts:
         return LabelFit(font_size, {}, 0.0, lead, 0.0, ())

@@ -126,7 +126,7 @@ class Para(Paragraph):  # type: ignore[misc]
         """A right-to-left paragraph's lines at width aw, broken once per width (the flow asks again and again)."""
         last: tuple[float, list[list[rtl.Word]]] | None = self.__dict__.get("_rtl_broken")
         if last is None or last[0] != aw:
-            last = self.__dict__["_rtl_broken"] = (aw, rtl.lines(self.shaped or [], aw))
+            last = self.__dict__["_rtl_broken"] = (aw, rtl.lines(self.shaped or [], aw, self.may_part))
         return last[1]
 
     def _rtl_wrap(self, aw: float) -> tuple[float, float]:

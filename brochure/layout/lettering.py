@@ -69,7 +69,7 @@ def letter(text: str, font: str, size: float, fallbacks: Sequence[str] = ()) -> 
         return Lettering(tuple(runs), x)
     parts = pieces(text, font, fallbacks)
     para = rtl.words([_Frag(t, f, size) for t, f in parts], False)  # a label's direction: its first letter's
-    line = [w for ws in rtl.lines(para.words, UNBROKEN) for w in ws]
+    line = [w for ws in rtl.lines(para.words, UNBROKEN, parts=False) for w in ws]
     out: list[Glyphs] = []
     x = 0.0
     for item in rtl.visual(line, para.level):

@@ -266,11 +266,12 @@ def _space_width(space: str, font: str, size: float) -> float:
     return float(stringWidth(space, font, size))
 
 
-def lines(ws: list[Word], width: float) -> list[list[Word]]:
+def lines(ws: list[Word], width: float, parts: bool = True) -> list[list[Word]]:
     """Words broken into lines no wider than width, at spaces and forced breaks only (words glued together stay on
     one line, which may then run past width, as a word longer than the line does): greedily, then with what
     belongs together kept on a line and no last word alone on the last line, as layout/together.py keeps
-    ReportLab's lines, where the line giving up its last word keeps MIN_FILL of the width."""
+    ReportLab's lines, where the line giving up its last word keeps MIN_FILL of the width (`parts`: whether the
+    paragraph may have words to keep together, `together.may_part`)."""
     units: list[list[Word]] = []
     for w in ws:
         if units and units[-1][-1].glued:
@@ -279,7 +280,7 @@ def lines(ws: list[Word], width: float) -> list[list[Word]]:
             units.append([w])
     out = _greedy(units, width)
     start = 0
-    for _ in range(together.MOVES):
+    for _ in range(together.MOVES if parts else 0):
         i = next((k for k in range(start, len(out) - 1) if _parted(out[k], out[k + 1])), None)
         if i is None:
             break
@@ -331,8 +332,9 @@ def _texts(units: list[list[Word]]) -> list[str]:
 
 
 def _parted(line: list[list[Word]], after: list[list[Word]]) -> bool:
-    """Whether a line ends with words that belong with those the next begins with (layout/together.py)."""
-    return bool(line) and not line[-1][-1].end and together.parted(_texts(line), _texts(after))
+    """Whether a line ends with words that belong with those the next begins with (layout/together.py: it reads
+    the line's last two words and the next line's first)."""
+    return bool(line and after) and not line[-1][-1].end and together.parted(_texts(line[-2:]), _texts(after[:1]))
 
 
 def _may_give(line: list[list[Word]], width: float) -> bool:
