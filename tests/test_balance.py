@@ -289,6 +289,21 @@ def test_the_qr_codes_label_breaks_into_lines_about_even(content: str) -> None:
     assert all(abs(t.box.x - address.box.x) < 0.5 for t in label), [(t.text, t.box.x, address.box.x) for t in label]
 
 
+def test_a_qr_label_of_five_words_breaks_into_lines_about_even(tmp_path: Path) -> None:
+    """Not only a word alone under the others (which the runt rule of layout/together.py mends too): a label whose
+    greedy breaking leaves two words under three is balanced ('Escanee para / pedir una cita')."""
+    text = (ROOT / "translations" / "es.yaml").read_text(encoding="utf-8")
+    label = "Escanee para pedir una cita"
+    assert text.count("\n  qr_label: ") == 1
+    start = text.index("\n  qr_label: ") + len("\n  qr_label: ")
+    text = text[:start] + label + text[text.index("\n", start) :]
+    (tmp_path / "es.yaml").write_text(text, encoding="utf-8")
+    result = api.build(sources(tmp_path / "es.yaml", BRAND), api.Options(layout="bifold"))
+    assert result.ok and result.layout
+    lines = [t for t in texts(result.layout, region="back") if t.text.strip() and t.text.strip() in label]
+    assert [t.text.strip() for t in lines] == ["Escanee para", "pedir una cita"]  # (not "… pedir / una cita")
+
+
 @pytest.mark.parametrize("layout", ["trifold", "bifold"])
 def test_a_heading_with_a_word_wider_than_its_column_is_told_not_set_wider(inputs: Inputs, layout: str) -> None:
     """Balancing a heading's lines never sets it wider than its column: a word too long for the column is the

@@ -129,7 +129,7 @@ def test_no_printed_line_parts_a_number_from_its_word(content: object, brand: ob
         for line, after in itertools.pairwise(lines)
         if line.element == after.element
         and line.measure == after.measure
-        and together.parted(line.text.split(), after.text.split())
+        and together.parted(line.text.split(" "), after.text.split(" "))  # (at spaces: not no-break ones)
     ]
     assert not parted
 
@@ -178,3 +178,22 @@ def test_few_paragraphs_end_with_one_word_alone(content: object, layout: str) ->
     ]
     assert len(runts) <= 2, runts
     assert not [r for r in runts if r.endswith(" us.")]
+
+
+def test_a_long_word_alone_on_the_last_line_stands_on_its_own() -> None:
+    """Only a short word alone is a runt: an email address half the line wide stays alone rather than take the
+    line's last word with it (the Vietnamese "… về tờ thông tin / này: hello@…" parted "this leaflet")."""
+    result = api.build(sources(ROOT / "translations" / "vi.yaml", BRAND), api.Options())
+    assert result.layout is not None
+    lines = [t.text for t in texts(result.layout)]
+    at = next(i for i, t in enumerate(lines) if t.strip() == "hello@clearwaterskin.co.uk" and "này" in lines[i - 1])
+    assert lines[at - 1].endswith("tờ thông tin này:"), lines[at - 1]
+
+
+def test_a_phone_number_in_arabic_stays_with_the_words_before_it() -> None:
+    """'0117 496 0321' is one word joined by no-break spaces, not a number counting the word after it ("أو", or):
+    the Arabic large print had carried it off the line that calls it ("اتصل بالرقم", call the number)."""
+    result = api.build(sources(ROOT / "translations" / "ar.yaml", BRAND), api.Options(layout="large-print"))
+    assert result.layout is not None
+    line = next(t.text for t in texts(result.layout) if "اتصل بالرقم" in t.text and "صيغ أخرى" in t.text)
+    assert "0117\u00a0496\u00a00321" in line, line

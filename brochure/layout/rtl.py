@@ -290,7 +290,8 @@ def lines(ws: list[Word], width: float, parts: bool = True) -> list[list[Word]]:
         carried = out[i].pop()
         out[i + 1 :] = _greedy([carried, *(u for line in out[i + 1 :] for u in line)], width)
         start = i
-    if len(out) >= 2 and len(out[-1]) == 1 and len(out[-2]) >= 3 and _may_give(out[-2], width):
+    runt = len(out) >= 2 and len(out[-1]) == 1 and _width(out[-1]) < together.RUNT * width
+    if runt and len(out[-2]) >= 3 and _may_give(out[-2], width):
         moved = [out[-2][-1], out[-1][0]]
         if _width(moved) <= width + EPSILON and not _parted(out[-2][:-1], moved):
             out[-2:] = [out[-2][:-1], moved]
@@ -328,7 +329,8 @@ def _width(units: list[list[Word]]) -> float:
 
 
 def _texts(units: list[list[Word]]) -> list[str]:
-    return ["".join(w.text for w in u) for u in units]
+    """The units' words as written, a no-break space kept where it joins two ('0117 496 0321' is no number)."""
+    return ["".join(w.text + (NBSP if w.after == NBSP else "") for w in u) for u in units]
 
 
 def _parted(line: list[list[Word]], after: list[list[Word]]) -> bool:

@@ -29,6 +29,7 @@ TITLES = frozenset(  # a title kept with the name after it ("Dr / Tom Hale"): En
 RANGE_WORD = 4  # letters at most of a word between two numbers ("to", "a", "do", "đến"), kept with the second
 MIN_FILL = 0.6  # of its width that a line keeps when its last word is carried over; else the break stays
 MOVES = 8  # breaks moved at most in one paragraph
+RUNT = 1 / 3  # of its line's width, at most, that a word alone on a paragraph's last line takes to be given company
 
 _MAY_PART = re.compile(r"\d|(?<!\S)[^\W\d_](?=\s)")  # a digit, or a one-letter word before a space
 
@@ -46,7 +47,8 @@ def words(line: Any) -> list[str]:
     """A line's words as printed (a styled line's pieces joined first: a word may be in several)."""
     if isinstance(line, tuple):
         return [w for w in line[1] if w]
-    return "".join(getattr(w, "text", "") for w in line.words).split()
+    return [w for w in "".join(getattr(w, "text", "") for w in line.words).split(" ") if w]  # (at spaces, where
+    # ReportLab breaks: '0117 496 0321' joined by no-break spaces is one word, not a number and two more)
 
 
 def spare(line: Any) -> float:
@@ -130,12 +132,15 @@ def kept_together(
 def _no_runt(
     broken: Lines, given: list[float], narrowed: list[float], again: Callable[[list[float]], Lines]
 ) -> tuple[Lines, list[float]] | None:
-    """The paragraph broken again with the line before its last a word shorter, when its last line is one word
-    alone (a runt: "... See When to contact / us."), the line above keeps MIN_FILL of its width and two words, and
-    the paragraph keeps its number of lines; None when it cannot (the breaking on it is then `narrowed`'s)."""
+    """The paragraph broken again with the line before its last a word shorter, when its last line is one short
+    word alone (under RUNT of the line: "... See When to contact / us."), the line above keeps MIN_FILL of its width
+    and two words, and the paragraph keeps its number of lines; None when it cannot (the breaking on it is then
+    `narrowed`'s)."""
     lines = broken.lines
     if len(lines) < 2 or len(words(lines[-1])) != 1:
         return None
+    if _at(given, len(lines) - 1) - spare(lines[-1]) >= RUNT * _at(given, len(lines) - 1):
+        return None  # (a long word, a web address, stands on its own)
     i = len(lines) - 2
     line = lines[i]
     if len(words(line)) < 3:
