@@ -430,17 +430,31 @@ def test_on_a_terminal_an_answer_the_build_refuses_is_asked_again(
     assert kit is not None and dict(kit.colors)["primary"] == "#2E5E4E"
 
 
+def answered(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    kit_id: str,
+    domain: str,
+    again: str,
+) -> tuple[int, str, str]:
+    """`brochure init kit` on a terminal: the clinic's name and id typed, the defaults taken, a Bath address and
+    contact lines at `domain`.example, then `again`: the answer to the question init asks again."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content.yaml").write_bytes((ROOT / "content.yaml").read_bytes())
+    typed = [name, kit_id, "GB", *[""] * 10, "2 River Lane, Bath", "01225 496 000", f"hello@{domain}.example"]
+    typed += [f"https://{domain}.example", "", again]
+    monkeypatch.setattr("sys.stdin", Terminal("\n".join(typed) + "\n"))
+    return cli(capsys, "init", "kit")
+
+
 def test_on_a_terminal_a_name_the_fonts_lack_asks_for_the_fallbacks_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A clinic named in Cyrillic, its fallbacks left empty: the name was asked again, and again, for ever (the
     error is at `name` in brand.yaml), and never the fallbacks the hint spoke of. The fallbacks are asked again."""
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "content.yaml").write_bytes((ROOT / "content.yaml").read_bytes())
-    typed = ["Клиника Ривер", "", "GB", "", "", "", "", "", "", "", "", "", "", "2 River Lane, Bath"]
-    typed += ["01225 496 000", "hello@riverside.example", "https://riverside.example", "", "Alegreya Sans"]
-    monkeypatch.setattr("sys.stdin", Terminal("\n".join(typed) + "\n"))
-    status, out, err = cli(capsys, "init", "kit")
+    status, out, err = answered(tmp_path, monkeypatch, capsys, "Клиника Ривер", "", "riverside", "Alegreya Sans")
     assert status == 0, err
     assert "cannot be built with these answers yet; answer again:" in err and "no glyph for 'К'" in err
     assert out.count("The clinic's name, as printed") == 1
@@ -454,12 +468,7 @@ def test_on_a_terminal_a_name_with_a_letter_no_font_has_is_asked_again(
 ) -> None:
     """A clinic's name with an emoji, which no installed family draws: the fallbacks were asked again, round after
     round, and never the name, until init gave up. The name is asked again, the hint saying no font has it."""
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "content.yaml").write_bytes((ROOT / "content.yaml").read_bytes())
-    typed = ["Glow \U0001f31f Skin", "glow", "GB", "", "", "", "", "", "", "", "", "", "", "2 River Lane, Bath"]
-    typed += ["01225 496 000", "hello@glow.example", "https://glow.example", "", "Glow Skin"]
-    monkeypatch.setattr("sys.stdin", Terminal("\n".join(typed) + "\n"))
-    status, out, err = cli(capsys, "init", "kit")
+    status, out, err = answered(tmp_path, monkeypatch, capsys, "Glow \U0001f31f Skin", "glow", "glow", "Glow Skin")
     assert status == 0, err
     assert "no glyph for '\U0001f31f' (U+1F31F GLOWING STAR)" in err and "no font family installed has it" in err
     assert out.count("The clinic's name, as printed") == 2 and out.count("Fallback font families") == 1
