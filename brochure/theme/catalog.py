@@ -47,6 +47,7 @@ class FamilyReport:
     variable: bool  # ships (also) as a variable font
     scripts: tuple[str, ...]  # the scripts its regular face covers
     problem: str  # why a kit cannot use it ('' if it can)
+    covers: frozenset[int] = frozenset()  # the characters its regular face maps
 
     @property
     def usable(self) -> bool:
@@ -76,7 +77,8 @@ def report(slug: str) -> FamilyReport:
         problem = f"its bold face ({Path(bold.path).name}) cannot be read: damaged, too large or not TrueType"
     elif not problem and (licence or bold_licence):
         problem = licence or bold_licence
-    return FamilyReport(fam.name, f"fontpkg-{fam.slug}", weights, italics, variable, scripts, problem)
+    covers = frozenset(covered or ())
+    return FamilyReport(fam.name, f"fontpkg-{fam.slug}", weights, italics, variable, scripts, problem, covers)
 
 
 NO_BOLD = "no bold weight (600 or more) for headings and emphasis"  # (a fallback needs none: its letters are
@@ -166,15 +168,7 @@ def families_with(ch: str) -> tuple[str, ...]:
 def _coverage() -> tuple[tuple[str, frozenset[int]], ...]:
     """Each installed family a fallback may be (static, readable), with the characters its regular face maps:
     read once a process, on the way to an error's hint (the installed packages do not change under a run)."""
-    out = []
-    for r in installed():
-        if r.problem and r.problem != NO_BOLD:
-            continue
-        upright = [f for f in fontpkg.family(r.name).files if not f.variable and f.style == "normal"]
-        regular = _nearest(upright, REGULAR)
-        covered = _read(Path(regular.path))[0] if regular is not None else None
-        out.append((r.name, frozenset(covered or ())))
-    return tuple(out)
+    return tuple((r.name, r.covers) for r in installed() if r.problem in ("", NO_BOLD))
 
 
 def _near(family: str, hint: str) -> str:
