@@ -88,22 +88,31 @@ def main(argv: Sequence[str] | None = None) -> int:
             signals.check()
             return status
         except (Interrupted, KeyboardInterrupt):
-            console.error("brochure: interrupted")
-            return EXIT_INTERRUPTED
+            return _stopped(console, signal.SIGINT)
         except Terminated:
-            console.error("brochure: terminated")
-            return EXIT_TERMINATED
+            return _stopped(console, signal.SIGTERM)
         except Unwritable as exc:
             console.error(f"brochure: error: {exc}")
             return EXIT_ERRORS
         except Exception as exc:
             if os.environ.get("BROCHURE_DEBUG"):
                 console.error(traceback.format_exc().rstrip())
+            if signals.received:  # a library's clean-up, cut short by the signal, failed on the way out: the
+                return _stopped(console, signals.received)  # stop is what happened, not a bug
             what = " ".join(str(exc).split())[:300]
             console.error(f"brochure: internal error: {type(exc).__name__}{': ' + what if what else ''} ({BUG})")
             return EXIT_INTERNAL
         finally:
             remove_temporaries()
+
+
+def _stopped(console: Console, signum: int) -> int:
+    """Say the command was stopped by the signal, and give its exit status (128 + the signal's number)."""
+    if signum == signal.SIGINT:
+        console.error("brochure: interrupted")
+        return EXIT_INTERRUPTED
+    console.error("brochure: terminated")
+    return EXIT_TERMINATED
 
 
 @mutable

@@ -3124,6 +3124,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_together.py::test_a_phone_number_in_arabic_stays_with_the_words_before_it",
     ),
     m(
+        "an-error-after-a-signal-called-a-bug",
+        "cli.py",
+        "            if signals.received:  # a library's clean-up",
+        "            if False:  # a library's clean-up",
+        "tests/test_outputs_hostile.py::test_a_library_failing_as_a_signal_cuts_it_short_still_ends_as_the_signal",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',
