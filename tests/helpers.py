@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 from collections.abc import Callable
 from functools import cache
@@ -61,9 +62,23 @@ def fallback_face(font: str, brand: Path = BRAND) -> str:
     return name
 
 
+_RESULTS: dict[tuple[int, api.Options, str], tuple[api.Sources, api.Result]] = {}
+
+
+def result_of(src: api.Sources, options: api.Options) -> api.Result:
+    """`api.build(src, options)`, made once per test process for the same loaded inputs (`sources`, remembered),
+    options and SOURCE_DATE_EPOCH: a build is a pure function of them (test_pdf.py and test_threads.py build twice,
+    in processes and threads, and compare bytes), so the tests that only read a leaflet share it. Tests that patch
+    the engine or compare two builds call `api.build` themselves."""
+    key = (id(src), options, os.environ.get("SOURCE_DATE_EPOCH", ""))
+    if key not in _RESULTS:
+        _RESULTS[key] = (src, api.build(src, options))  # (src is kept: its id is not given to another object)
+    return _RESULTS[key][1]
+
+
 @cache
 def built(content: Path = CONTENT, brand: Path = BRAND, paper: PaperName | None = None) -> api.Result:
-    result = api.build(sources(content, brand), api.Options(paper=paper))
+    result = result_of(sources(content, brand), api.Options(paper=paper))
     assert result.ok, [d.format() for d in result.diagnostics]
     return result
 

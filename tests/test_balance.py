@@ -12,7 +12,7 @@ import pypdfium2 as pdfium
 import pytest
 import yaml
 from conftest import Inputs, edit
-from helpers import BRAND, CONTENT, MAPLE, ROOT, build, sources, texts
+from helpers import BRAND, CONTENT, MAPLE, ROOT, build, result_of, sources, texts
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from brochure import api, cli
@@ -53,7 +53,7 @@ def risks_on_the_back(tmp_path: Path, content: Path) -> Path:
 
 @pytest.mark.parametrize(("brand", "layout", "paper"), EDITIONS, ids=IDS)
 def test_the_panels_of_the_main_flow_end_within_12mm_of_each_other(brand: Path, layout: str, paper: str) -> None:
-    result = api.build(sources(CONTENT, brand), api.Options(layout=layout, paper=paper))  # type: ignore[arg-type]
+    result = result_of(sources(CONTENT, brand), api.Options(layout=layout, paper=paper))  # type: ignore[arg-type]
     assert result.ok and result.pdf and result.layout
     plan = PLANS[layout](result.layout.sheet)[0 if result.pages == 1 else -1]
     frames = plan.flows["main"]
@@ -82,7 +82,7 @@ def test_the_bifolds_inside_spread_ends_level(tmp_path: Path, brand: Path, paper
     mm short of the first's), and every line stays in its column. Measured with the risks on the back, so that the
     words fill neither page (the shipped words fill both)."""
     content = risks_on_the_back(tmp_path, CONTENT)
-    result = api.build(sources(content, brand), api.Options(layout="bifold", paper=paper))  # type: ignore[arg-type]
+    result = result_of(sources(content, brand), api.Options(layout="bifold", paper=paper))  # type: ignore[arg-type]
     assert result.ok and result.layout
     frames = PLANS["bifold"](result.layout.sheet)[0].flows["main"]
     assert len(frames) == 4 and len({f.seen for f in frames}) == 2
@@ -114,7 +114,7 @@ def test_the_bifolds_back_sets_its_sections_in_two_columns(content: Path) -> Non
     """The bi-fold's back is an A5 page: the sections placed there ("When to contact us") run in two columns, read
     from the left (from the right in Arabic), so that their lines are as short as the inside's, not 80-96
     characters; its second list (out of hours, 999) heads the second column."""
-    result = api.build(sources(content, BRAND), api.Options(layout="bifold"))
+    result = result_of(sources(content, BRAND), api.Options(layout="bifold"))
     assert result.ok and result.layout
     back = result.layout.sheet.sides[0].panel("back").content
     lines = [t for t in texts(result.layout) if t.region == "back" and t.section == "contact-us"]
@@ -135,7 +135,7 @@ def test_the_bifolds_back_columns_end_level(tmp_path: Path, content: str) -> Non
     break between the columns of that one page, its last item at the head of the second (the English back's second
     column ended 36 mm above the first, the whole list kept in the first; the Polish and Vietnamese backs ran in one
     column of 80-96 characters a line). The shipped words place the risks inside: placed on the back here."""
-    result = api.build(sources(risks_on_the_back(tmp_path, ROOT / content), BRAND), api.Options(layout="bifold"))
+    result = result_of(sources(risks_on_the_back(tmp_path, ROOT / content), BRAND), api.Options(layout="bifold"))
     assert result.ok and result.layout
     back = result.layout.sheet.sides[0].panel("back").content
     middle = back.x + back.w / 2
@@ -150,7 +150,7 @@ def test_a_bifolds_back_too_full_for_two_columns_keeps_one(tmp_path: Path) -> No
     """The Spanish risks placed on the back fill it: in two columns they do not leave the booking block its room,
     so the section runs in one column across the back, and the edition builds."""
     content = risks_on_the_back(tmp_path, ROOT / "translations" / "es.yaml")
-    result = api.build(sources(content, BRAND), api.Options(layout="bifold"))
+    result = result_of(sources(content, BRAND), api.Options(layout="bifold"))
     assert result.ok and result.layout
     back = result.layout.sheet.sides[0].panel("back").content
     lines = [t for t in texts(result.layout) if t.region == "back" and t.section == "risks"]
@@ -161,7 +161,7 @@ def test_section_gaps_vary_by_no_more_than_3mm() -> None:
     """From the lowest thing printed of a section to the top of the next section's (its heading's rule), in
     each panel the words flow through: one rhythm, grown by at most 3 mm where a panel is evened up."""
     for brand, layout, paper in EDITIONS:
-        lay = api.build(sources(CONTENT, brand), api.Options(layout=layout, paper=paper)).layout  # type: ignore[arg-type]
+        lay = result_of(sources(CONTENT, brand), api.Options(layout=layout, paper=paper)).layout  # type: ignore[arg-type]
         assert lay is not None
         frames = [f for plan in PLANS[layout](lay.sheet) for flow in plan.flows.values() for f in flow]
         gaps = []
@@ -259,7 +259,7 @@ def test_a_heading_that_wraps_breaks_into_lines_about_even(content: str) -> None
     """A section heading too long for its column breaks into lines about as long as each other, as a designer
     breaks it: the bi-fold's columns printed 'What it can and cannot / do', a word alone on the last line."""
     path = CONTENT if content == "content.yaml" else ROOT / "translations" / content
-    result = api.build(sources(path, BRAND), api.Options(layout="bifold"))
+    result = result_of(sources(path, BRAND), api.Options(layout="bifold"))
     assert result.ok and result.layout
     headings: dict[str, list[float]] = {}
     for t in texts(result.layout):
@@ -298,7 +298,7 @@ def test_a_qr_label_of_five_words_breaks_into_lines_about_even(tmp_path: Path) -
     start = text.index("\n  qr_label: ") + len("\n  qr_label: ")
     text = text[:start] + label + text[text.index("\n", start) :]
     (tmp_path / "es.yaml").write_text(text, encoding="utf-8")
-    result = api.build(sources(tmp_path / "es.yaml", BRAND), api.Options(layout="bifold"))
+    result = result_of(sources(tmp_path / "es.yaml", BRAND), api.Options(layout="bifold"))
     assert result.ok and result.layout
     lines = [t for t in texts(result.layout, region="back") if t.text.strip() and t.text.strip() in label]
     assert [t.text.strip() for t in lines] == ["Escanee para", "pedir una cita"]  # (not "… pedir / una cita")
@@ -327,7 +327,7 @@ def test_a_paragraph_balanced_into_the_narrow_panel_and_back_is_set_at_the_width
     content = tmp_path / "content.yaml"
     content.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     for paper in ("a4", "letter"):
-        result = api.build(sources(content, BRAND), api.Options(layout="trifold", paper=paper))
+        result = result_of(sources(content, BRAND), api.Options(layout="trifold", paper=paper))
         assert result.ok and result.layout is not None, [d.format() for d in result.diagnostics]
         lines = [
             t for t in texts(result.layout) if t.role in ("paragraph", "list_item") and t.region.startswith("inside")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import CONTENT as VALID
 from conftest import Inputs, position
-from helpers import BRAND, CONTENT, assert_at, build, built, check, sources, uris
+from helpers import BRAND, CONTENT, assert_at, build, built, check, result_of, sources, uris
 from pypdf import PdfReader
 
 from brochure import api, limits
@@ -435,7 +435,7 @@ def test_the_shipped_references_are_full_vancouver_and_the_leaflet_prints_their_
     assert "Alam M et al. JAMA Dermatol. 2014;150(8):844-9." in text and "doi:" not in text
     assert "2016;74(2):348-55. In full, with DOIs: our large-print edition." in text  # where the rest is
     assert "Efficacy of a needling device" not in text  # the full title is the large-print edition's
-    large = api.build(sources(), api.Options(layout="large-print")).pdf
+    large = result_of(sources(), api.Options(layout="large-print")).pdf
     assert large is not None
     text = " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(io.BytesIO(large)).pages)
     assert "Efficacy of a needling device for the treatment of acne scars" in text

@@ -15,7 +15,7 @@ import pikepdf
 import pypdfium2 as pdfium
 import pytest
 from conftest import Inputs, edit, position
-from helpers import BRAND, CONTENT, MAPLE, ROOT, build, copied_kit, page_texts, reopen, section_text, sources
+from helpers import BRAND, CONTENT, MAPLE, ROOT, build, copied_kit, page_texts, reopen, result_of, section_text, sources
 from reportlab.platypus import Spacer
 
 from brochure import api, words
@@ -58,7 +58,7 @@ MATRIX = [(layout, paper, target) for layout in LAYOUTS for paper in PAPERS for 
 
 @pytest.mark.parametrize(("layout", "paper", "target"), MATRIX, ids=["-".join(m) for m in MATRIX])
 def test_the_document_block_is_printed_on_the_back_of_every_edition(layout: str, paper: str, target: str) -> None:
-    result = api.build(sources(CONTENT, BRAND), api.Options(layout=layout, paper=paper, target=target))
+    result = result_of(sources(CONTENT, BRAND), api.Options(layout=layout, paper=paper, target=target))
     assert result.ok and result.pdf and result.layout and result.layout.qr, [d.format() for d in result.diagnostics]
     back = page_texts(result.pdf)[result.layout.qr.page]  # the page the booking panel (the back) is on
     for printed in (
@@ -80,7 +80,7 @@ def test_the_document_block_is_printed_on_the_back_of_every_edition(layout: str,
 
 
 def test_the_document_block_keeps_to_the_back_panel_in_small_type() -> None:
-    layout = api.build(sources(CONTENT, MAPLE), api.Options(layout="trifold")).layout
+    layout = result_of(sources(CONTENT, MAPLE), api.Options(layout="trifold")).layout
     assert layout is not None
     lines = _document_block(layout)
     assert lines and {t.region for t in lines} == {"back"}
@@ -476,7 +476,7 @@ BACK_SECTIONS = {"bifold": ("contact-us", "When to contact us"), "flyer": ("risk
 
 @pytest.mark.parametrize(("layout", "paper"), [(lo, pa) for lo in ("bifold", "flyer") for pa in PAPERS])
 def test_the_section_placed_on_the_back_comes_before_the_booking_panel(layout: str, paper: str) -> None:
-    result = api.build(sources(CONTENT, BRAND), api.Options(layout=layout, paper=paper))
+    result = result_of(sources(CONTENT, BRAND), api.Options(layout=layout, paper=paper))
     assert result.ok and result.layout and result.layout.qr and result.pdf
     lay = result.layout
     section, heading = BACK_SECTIONS[layout]
@@ -503,7 +503,7 @@ def test_every_section_placed_on_the_back_comes_before_the_booking_panel(inputs:
 
 def test_aftercare_points_to_when_to_contact_us() -> None:
     for layout in LAYOUTS:
-        lay = api.build(sources(CONTENT, BRAND), api.Options(layout=layout)).layout
+        lay = result_of(sources(CONTENT, BRAND), api.Options(layout=layout)).layout
         assert lay is not None
         order = [sid for _, sid in lay.outline]
         next_to = order[order.index("aftercare") + 1] == "contact-us"
@@ -516,7 +516,7 @@ def test_aftercare_points_to_when_to_contact_us() -> None:
 def test_no_short_section_of_the_shipped_bifold_is_split_across_the_spread() -> None:
     for brand in (BRAND, MAPLE):
         for paper in PAPERS:
-            result = api.build(sources(CONTENT, brand), api.Options(layout="bifold", paper=paper))
+            result = result_of(sources(CONTENT, brand), api.Options(layout="bifold", paper=paper))
             assert result.layout is not None and not [d for d in result.diagnostics if "split" in d.message]
             inside = result.layout.pages[1]
             page = inside.side.panels[0].content.h
@@ -595,7 +595,7 @@ def test_a_short_section_in_the_last_frame_is_not_held_back() -> None:
 @pytest.mark.parametrize("layout", ["trifold", "bifold", "flyer"])
 def test_the_document_block_room_on_the_back(layout: str) -> None:
     """The block's height on each back panel, for the report (and a bound: it must not grow by accident)."""
-    lay = api.build(sources(CONTENT, BRAND), api.Options(layout=layout)).layout
+    lay = result_of(sources(CONTENT, BRAND), api.Options(layout=layout)).layout
     assert lay is not None
     block = _document_block(lay)
     assert block and _union(block).h < 36 * MM
@@ -675,7 +675,7 @@ def test_a_full_back_shrinks_the_qr_code_and_drops_the_website_line_the_qr_label
     longer = shipped_with(tmp_path, FEEDBACK, LONGER)
     assert longer is not None
     full = api.build(longer, api.Options(layout="trifold", paper="letter"))
-    roomy = api.build(sources(CONTENT, MAPLE), api.Options(layout="trifold", paper="letter"))
+    roomy = result_of(sources(CONTENT, MAPLE), api.Options(layout="trifold", paper="letter"))
     assert full.ok and roomy.ok and full.layout and roomy.layout and full.layout.qr and roomy.layout.qr
     assert round(full.layout.qr.box.w / MM) == 22 and round(roomy.layout.qr.box.w / MM) == 26
     back = back_text(full)
@@ -749,7 +749,7 @@ def test_the_website_line_stays_when_the_booking_host_only_begins_like_the_websi
 def test_no_word_on_a_folded_leaflet_is_under_8_pt(layout: LayoutName, paper: PaperName) -> None:
     """The disclaimer, the sources and the document details at 8 pt at least, for older readers (they were
     7.5 pt); only citation numbers (superscripts) and the labels inside the skin drawing are smaller."""
-    result = api.build(sources(CONTENT, BRAND), api.Options(layout=layout, paper=paper))
+    result = result_of(sources(CONTENT, BRAND), api.Options(layout=layout, paper=paper))
     assert result.ok and result.layout is not None
     texts = [t for p in result.layout.pages for t in p.items if isinstance(t, Text)]
     small = [
@@ -785,5 +785,5 @@ def test_a_clinic_of_the_group_that_produced_the_words_is_not_warned(
 
 def test_the_shipped_groups_clinics_print_its_words_without_a_producer_warning() -> None:
     for kit in ("harbour-lane", "elm-park"):
-        result = api.build(sources(CONTENT, ROOT / "assets" / "brands" / kit / "brand.yaml"), api.Options())
+        result = result_of(sources(CONTENT, ROOT / "assets" / "brands" / kit / "brand.yaml"), api.Options())
         assert result.ok and not [d for d in result.diagnostics if "producer" in d.message], kit

@@ -10,7 +10,19 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 from conftest import Inputs, edit
-from helpers import BRAND, CONTENT, MAPLE, build, frames_layout, page_texts, reopen, sources, text_item, texts
+from helpers import (
+    BRAND,
+    CONTENT,
+    MAPLE,
+    build,
+    frames_layout,
+    page_texts,
+    reopen,
+    result_of,
+    sources,
+    text_item,
+    texts,
+)
 from PIL import Image
 
 from brochure import api
@@ -26,7 +38,7 @@ IDS = [f"{'maple' if b == MAPLE else 'clearwater'}-{layout}-{paper}" for b, layo
 
 
 def pages(brand: Path, layout: str, paper: str, target: str) -> tuple[api.Result, list[Image.Image]]:
-    result = api.build(sources(CONTENT, brand), api.Options(layout=layout, paper=paper, target=target))  # type: ignore[arg-type]
+    result = result_of(sources(CONTENT, brand), api.Options(layout=layout, paper=paper, target=target))  # type: ignore[arg-type]
     assert result.ok and result.pdf is not None, [d.format() for d in result.diagnostics]
     doc = pdfium.PdfDocument(result.pdf)
     try:
@@ -69,14 +81,14 @@ def test_nothing_is_inked_within_3mm_of_a_fold(brand: Path, layout: str, paper: 
 
 @pytest.mark.parametrize(("layout", "flip"), [("trifold", "/DuplexFlipShortEdge"), ("bifold", "/DuplexFlipShortEdge")])
 def test_a_folded_sheet_turns_over_its_short_edge(layout: str, flip: str) -> None:
-    result = api.build(sources(CONTENT, BRAND), api.Options(layout=layout))
+    result = result_of(sources(CONTENT, BRAND), api.Options(layout=layout))
     assert reopen(result.pdf or b"").Root.ViewerPreferences.Duplex == flip
 
 
 def test_a_two_sided_flyer_turns_over_its_long_edge_and_a_one_sided_one_prints_simplex(inputs: Inputs) -> None:
     """A portrait flyer printed on both sides turns over its long edge, or its back prints upside down; a flyer
     whose words fit one side asks for one side."""
-    two = api.build(sources(CONTENT, BRAND), api.Options(layout="flyer"))
+    two = result_of(sources(CONTENT, BRAND), api.Options(layout="flyer"))
     assert two.pages == 2 and reopen(two.pdf or b"").Root.ViewerPreferences.Duplex == "/DuplexFlipLongEdge"
     one = build(inputs, layout="flyer")
     assert one.pages == 1 and reopen(one.pdf or b"").Root.ViewerPreferences.Duplex == "/Simplex"
@@ -105,7 +117,7 @@ def booking_lines(result: api.Result, address: str) -> list[str]:
 def test_the_booking_address_prints_whole_or_breaks_only_before_a_slash(brand: Path, layout: str, paper: str) -> None:
     """Its lines joined are the address, and no line of it ends inside a name ('clearwaterskin.co.' / 'uk'
     reads as two addresses)."""
-    result = api.build(sources(CONTENT, brand), api.Options(layout=layout, paper=paper))  # type: ignore[arg-type]
+    result = result_of(sources(CONTENT, brand), api.Options(layout=layout, paper=paper))  # type: ignore[arg-type]
     address = display_url(sources(CONTENT, brand).brand.contact.booking_url)
     assert "".join(booking_lines(result, address)) == address
 
@@ -273,7 +285,7 @@ def test_drawing_labels_stacked_at_its_side_read_as_separate_labels(language: st
     and two labels are clearly further apart than a label's own lines ('Fine needles' and 'Top layer (epidermis)',
     1.4 mm apart, read as one label of two lines)."""
     content = CONTENT if language == "en" else CONTENT.parent / "translations" / f"{language}.yaml"
-    result = api.build(sources(content), api.Options())
+    result = result_of(sources(content), api.Options())
     assert result.ok and result.layout
     lines = sorted(
         (t for t in texts(result.layout) if t.role == "label" and t.element.startswith("#") and t.entry is None),

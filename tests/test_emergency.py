@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import Inputs, edit, position
-from helpers import CONTENT, MAPLE, ROOT, cli, sources
+from helpers import CONTENT, MAPLE, ROOT, cli, result_of, sources
 
 from brochure import api
 from brochure.inputs.brand import load_brand
@@ -39,7 +39,7 @@ def test_the_uk_words_built_for_the_us_clinic_are_warned_at_999_and_nhs_111(
     ids=["uk-words-uk-clinic", "us-words-us-clinic"],
 )
 def test_words_built_for_their_own_country_are_not_warned(content: Path, brand: Path) -> None:
-    result = api.build(sources(content, brand), api.Options())
+    result = result_of(sources(content, brand), api.Options())
     assert result.ok
     assert not [d for d in result.diagnostics if "urgent help" in d.message]
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pikepdf
 import pypdfium2 as pdfium
 import pytest
-from helpers import BRAND, CONTENT, built, sources, texts
+from helpers import BRAND, CONTENT, built, result_of, sources, texts
 from painted import painted
 
 from brochure import api
@@ -20,7 +20,7 @@ from brochure.render.pdf import Meta, render
 
 
 def _layout(brand: object = BRAND, **options: object) -> tuple[Layout, bytes]:
-    result = api.build(sources(CONTENT, brand), api.Options(**options))  # type: ignore[arg-type]
+    result = result_of(sources(CONTENT, brand), api.Options(**options))  # type: ignore[arg-type]
     assert result.ok and result.layout is not None and result.pdf is not None
     return result.layout, result.pdf
 

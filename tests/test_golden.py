@@ -25,7 +25,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from helpers import BRAND, CONTENT, MAPLE, SMALL, TEST_BRAND, sources
+from helpers import BRAND, CONTENT, MAPLE, SMALL, TEST_BRAND, result_of, sources
 from PIL import Image, ImageChops
 
 from brochure import api
@@ -57,7 +57,7 @@ PAGES = [(name, page) for name in EDITIONS for page in (1, 2)]
 def rendered(name: str) -> tuple[Image.Image, ...]:
     """The edition's pages as RGB pictures at DPI (built once for both of its pages)."""
     content, brand, options = EDITIONS[name]
-    result = api.build(sources(content, brand), options)
+    result = result_of(sources(content, brand), options)
     assert result.ok and result.pdf is not None, [d.format() for d in result.diagnostics]
     dpi = dpi_of(name)
     return tuple(Image.open(io.BytesIO(png)).convert("RGB") for png in page_images(result.pdf, dpi))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pikepdf
 import pypdfium2
 import pytest
-from helpers import BRAND, CONTENT, MAPLE, read_qr, reopen, sources
+from helpers import BRAND, CONTENT, MAPLE, read_qr, reopen, result_of, sources
 
 from brochure import api
 from brochure.geometry.sheet import Rect
@@ -26,7 +26,7 @@ EDITIONS = [
 
 @cache
 def large(brand: Path = BRAND, paper: PaperName = "a4", target: Target = "office") -> api.Result:
-    result = api.build(sources(CONTENT, brand), api.Options(layout="large-print", paper=paper, target=target))
+    result = result_of(sources(CONTENT, brand), api.Options(layout="large-print", paper=paper, target=target))
     assert result.ok, [d.format() for d in result.diagnostics]
     return result
 
@@ -237,7 +237,7 @@ def test_arabic_large_print_is_set_by_its_arabic_letters() -> None:
 
     from brochure.theme.shaping import arabic_height
 
-    result = api.build(sources(ROOT / "translations" / "ar.yaml", BRAND), api.Options(layout="large-print"))
+    result = result_of(sources(ROOT / "translations" / "ar.yaml", BRAND), api.Options(layout="large-print"))
     assert result.ok and result.layout is not None and result.layout.body_size == 18.0
     runs = [r for p in result.layout.pages for t in p.items if isinstance(t, Text) for r in t.runs]
     arabic = [r.size for r in runs if "IBMPlexSansArabic-Regular" in r.font and r.rise == 0]
@@ -252,7 +252,7 @@ def test_a_heading_and_a_one_line_lead_in_are_not_left_at_a_pages_foot(language:
     """Spanish, Polish and Arabic large print left "Risks and side effects" and its one-line lead-in ("Most people
     cope well, but there are risks.") at the foot of page 6, the list overleaf: read from the pages, the heading,
     its lead-in and the list's first item print on one page."""
-    result = api.build(sources(CONTENT.parent / "translations" / f"{language}.yaml"), api.Options(layout="large-print"))
+    result = result_of(sources(CONTENT.parent / "translations" / f"{language}.yaml"), api.Options(layout="large-print"))
     assert result.ok and result.layout is not None
     on = {
         t.role: n

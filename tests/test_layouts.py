@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from conftest import Inputs, edit, position
-from helpers import BRAND, CONTENT, MAPLE, build, read_qr, sources, texts
+from helpers import BRAND, CONTENT, MAPLE, build, read_qr, result_of, sources, texts
 from PIL import Image
 from reportlab.platypus import Spacer
 
@@ -53,7 +53,7 @@ COMBOS = [
 
 @pytest.mark.parametrize(("layout", "paper", "target"), COMBOS)
 def test_every_layout_builds_clean_on_both_papers_and_targets(layout: str, paper: str, target: str) -> None:
-    result = api.build(sources(CONTENT, BRAND), api.Options(layout=layout, paper=paper, target=target))
+    result = result_of(sources(CONTENT, BRAND), api.Options(layout=layout, paper=paper, target=target))
     assert result.ok, [d.format() for d in result.diagnostics]
     assert result.layout is not None and 9.0 <= result.layout.body_size <= 9.5
     assert not [d for d in result.diagnostics if d.is_error]
@@ -65,13 +65,13 @@ def test_every_layout_builds_clean_on_both_papers_and_targets(layout: str, paper
 
 @pytest.mark.parametrize("layout", ["bifold", "flyer"])
 def test_the_second_brand_builds_every_layout(layout: str) -> None:
-    assert api.build(sources(CONTENT, MAPLE), api.Options(layout=layout, target="press")).ok
+    assert result_of(sources(CONTENT, MAPLE), api.Options(layout=layout, target="press")).ok
 
 
 def test_the_same_words_reach_every_layout_with_per_layout_choices() -> None:
     headings = {}
     for layout in ("trifold", "bifold", "flyer"):
-        result = api.build(sources(), api.Options(layout=layout))
+        result = result_of(sources(), api.Options(layout=layout))
         assert result.layout is not None
         headings[layout] = [key for _, key in result.layout.outline]
         regions = {i.section: i.region for p in result.layout.pages for i in p.items if i.section}
@@ -208,7 +208,7 @@ def test_preview_writes_pages_and_a_folded_mockup(layout: str, views: int, tmp_p
     assert cli.main(["preview", "--layout", layout, "--dpi", "20", "-o", str(tmp_path), "--stem", stem]) == 0
     mock = tmp_path / f"{layout}-office-mockup.png"
     assert (tmp_path / f"{layout}-office-page1.png").exists() and mock.exists()
-    result = api.build(sources(), api.Options(layout=layout))
+    result = result_of(sources(), api.Options(layout=layout))
     assert result.layout is not None and len(result.layout.views) == views
     assert Image.open(mock).height > Image.open(tmp_path / f"{layout}-office-page1.png").height
 
@@ -222,7 +222,7 @@ def test_a_flyer_is_one_sided_when_the_words_fit(inputs: Inputs) -> None:
     assert short.ok and short.layout is not None
     assert len(short.layout.pages) == 1 and short.layout.views == (((0, "front"),),)
     assert len(pikepdf.open(io.BytesIO(short.pdf or b"")).pages) == 1
-    full = api.build(sources(), api.Options(layout="flyer"))
+    full = result_of(sources(), api.Options(layout="flyer"))
     assert full.layout is not None and len(full.layout.pages) == 2
 
 
@@ -273,7 +273,7 @@ HARBOUR_LANE = BRAND.parent / "brands" / "harbour-lane" / "brand.yaml"
     ],
 )
 def test_an_address_keeps_its_postcode_on_one_line(brand: Path, layout: str, lines: list[str]) -> None:
-    result = api.build(sources(brand=brand), api.Options(layout=layout))
+    result = result_of(sources(brand=brand), api.Options(layout=layout))
     assert result.layout is not None
     address = lines[0].split()[0]
     first = next(t for t in texts(result.layout, region="back") if t.text.startswith(address))
@@ -306,7 +306,7 @@ def test_a_leaflet_of_one_sentence_is_warned_that_its_inside_panels_are_empty(in
 def test_the_covers_subtitle_breaks_into_even_lines(language: str) -> None:
     """The subtitle ended "…i ciemne / plamy", "…y manchas / oscuras": one word alone on its last line, as a
     heading's no longer does. Its lines, read from the frames, are about even, and still inside the cover."""
-    result = api.build(sources(CONTENT.parent / "translations" / f"{language}.yaml"), api.Options())
+    result = result_of(sources(CONTENT.parent / "translations" / f"{language}.yaml"), api.Options())
     assert result.layout is not None
     cover = texts(result.layout, region="cover")
     title = next(i for i, t in enumerate(cover) if t.role == "title")

@@ -7,7 +7,7 @@ from dataclasses import fields
 
 import pytest
 import yaml
-from helpers import BRAND, CONTENT
+from helpers import BRAND, CONTENT, result_of, sources
 
 from brochure import api
 from brochure.geometry.marks import marks
@@ -153,16 +153,10 @@ def test_the_mirrored_trifold_puts_cover_back_and_flap_where_it_folds_right_to_l
     title = next(i for i in outside.items if isinstance(i, Text) and i.role == "title")
     assert title.box.right < third  # the cover is the left panel of the outside
     # the leaflet's outline reads as the left-to-right one does: the same sections in the same order
-    ltr = api.build(sources_en(), api.Options(layout="trifold", paper=paper)).layout
+    ltr = result_of(sources(CONTENT, BRAND), api.Options(layout="trifold", paper=paper)).layout
     assert ltr is not None
     assert [key for _, key in lay.outline] == [key for _, key in ltr.outline]
     assert lay.views == ltr.views  # the reading steps: cover, inside-1 with the flap, the inside, the back
-
-
-def sources_en() -> api.Sources:
-    src, diags = api.load(CONTENT, BRAND)
-    assert src is not None, diags
-    return src
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
@@ -199,7 +193,7 @@ def contact_rows(lay: Layout) -> dict[int, tuple[list[Frame], list[Text]]]:
 @pytest.mark.parametrize("paper", PAPERS)
 def test_the_back_mirrors_its_qr_box_and_contact_lines(arabic: api.Sources, paper: PaperName) -> None:
     lay = built_rtl(arabic, "trifold", paper)
-    ltr = api.build(sources_en(), api.Options(layout="trifold", paper=paper)).layout
+    ltr = result_of(sources(CONTENT, BRAND), api.Options(layout="trifold", paper=paper)).layout
     assert ltr is not None and lay.qr is not None and ltr.qr is not None
     back, ltr_back = lay.sheet.sides[0].panel("back").content, ltr.sheet.sides[0].panel("back").content
     label = next(i for i in lay.pages[0].items if isinstance(i, Text) and i.region == "back" and "Scan" in i.text)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pypdf
 import pytest
 from conftest import BRAND, LOGO
-from helpers import copied_text, miscopied_words
+from helpers import copied_text, miscopied_words, result_of
 
 from brochure import api
 from brochure.layout.model import Frame, Layout, Page, Shape, Text
@@ -358,7 +358,7 @@ def test_a_viewer_copies_joined_forms_ligatures_and_mark_ligatures_as_their_lett
 
     from helpers import ROOT, sources
 
-    result = api.build(sources(ROOT / "translations" / "ar.yaml"), api.Options())
+    result = result_of(sources(ROOT / "translations" / "ar.yaml"), api.Options())
     assert result.pdf is not None
     text = copied_text(result.pdf)
     assert re.findall("[\\ue000-\\uf8ff]", text) == []

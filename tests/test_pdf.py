@@ -13,7 +13,7 @@ import pypdf
 import pypdfium2 as pdfium
 import pytest
 import zxingcpp
-from helpers import BRAND, CONTENT, MAPLE, ROOT, built, reopen, sources
+from helpers import BRAND, CONTENT, MAPLE, ROOT, built, reopen, result_of, sources
 
 from brochure import api
 from brochure.geometry.sheet import MM
@@ -181,7 +181,7 @@ def test_every_font_subset_has_a_tag_of_its_own_also_across_editions() -> None:
     """ISO 32000-1 9.6.4: different subsets in one file have different tags. A shop that imposes two leaflets on
     one sheet must not take one's subset of a font for the other's (ReportLab tags every first subset AAAAAA+)."""
     english, spanish = built().pdf or b"", built(ROOT / "translations" / "es.yaml").pdf or b""
-    press = api.build(sources(), api.Options(target="press")).pdf or b""
+    press = result_of(sources(), api.Options(target="press")).pdf or b""
     for pdf in (english, spanish, press):
         fonts = _subsets(pdf)
         assert len(fonts) >= 4 and all(len(tag) == 6 and tag.isalpha() and tag.isupper() for tag, _, _ in fonts)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Literal
 
 import pytest
-from helpers import read_qr, sources
+from helpers import read_qr, result_of, sources
 from PIL import Image
 from reportlab.lib.colors import CMYKColor, Color
 from reportlab.platypus import Flowable
@@ -462,7 +462,7 @@ def test_the_cover_fields_side_shows_no_seam_under_the_wave() -> None:
     from brochure import api
     from brochure.output.preview import page_images
 
-    result = api.build(sources(CONTENT, BRAND), api.Options())
+    result = result_of(sources(CONTENT, BRAND), api.Options())
     assert result.pdf is not None
     page = Image.open(io.BytesIO(page_images(result.pdf, 150)[0])).convert("RGB")
     px, (w, h) = page.load(), page.size

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import Inputs, edit, position
-from helpers import BRAND, CONTENT, SMALL, build, built, frames_layout, sources, text_item
+from helpers import BRAND, CONTENT, SMALL, build, built, frames_layout, result_of, sources, text_item
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from reportlab.pdfgen.canvas import Canvas
@@ -401,7 +401,7 @@ def test_an_office_file_fails_every_press_check() -> None:
 
 def test_the_real_leaflet_passes_preflight_in_both_editions() -> None:
     for target in ("office", "press"):
-        result = api.build(sources(CONTENT, BRAND), api.Options(target=target))
+        result = result_of(sources(CONTENT, BRAND), api.Options(target=target))
         assert result.ok and result.diagnostics == (), [d.format() for d in result.diagnostics]
 
 

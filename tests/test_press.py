@@ -13,7 +13,7 @@ import pikepdf
 import pypdfium2 as pdfium
 import pytest
 from conftest import Inputs, edit
-from helpers import BRAND, CONTENT, MAPLE, frames_layout, reopen, sources, text_item
+from helpers import BRAND, CONTENT, MAPLE, frames_layout, reopen, result_of, sources, text_item
 
 from brochure import api
 from brochure.geometry.sheet import INCH, MM, Rect
@@ -24,7 +24,7 @@ from brochure.preflight.press import check_registration
 
 @cache
 def press(brand: Path = BRAND, paper: str | None = None, marks: bool = False) -> bytes:
-    result = api.build(sources(CONTENT, brand), api.Options(paper=paper, target="press", marks=marks))
+    result = result_of(sources(CONTENT, brand), api.Options(paper=paper, target="press", marks=marks))
     assert result.ok and result.pdf, [d.format() for d in result.diagnostics]
     return result.pdf
 
@@ -213,8 +213,8 @@ def test_a_letter_kit_prints_for_a_us_press_and_an_a4_kit_for_a_european_one() -
     profile and declares CGATS TR 006; Clearwater (A4, Bristol) FOGRA39."""
     from brochure.theme.cmyk import PRINTING_CONDITIONS
 
-    us = api.build(sources(CONTENT, MAPLE), api.Options(target="press"))
-    uk = api.build(sources(), api.Options(target="press"))
+    us = result_of(sources(CONTENT, MAPLE), api.Options(target="press"))
+    uk = result_of(sources(), api.Options(target="press"))
     assert us.ok and uk.ok
     assert _intent(us.pdf or b"") == ("CGATS TR 006", PRINTING_CONDITIONS["gracol"].profile.read_bytes())
     assert _intent(uk.pdf or b"") == ("FOGRA39", PRINTING_CONDITIONS["fogra39"].profile.read_bytes())
@@ -258,7 +258,7 @@ def _text_overprint(page: pikepdf.Page) -> list[tuple[tuple[float, ...], bool]]:
 def test_black_text_overprints_and_coloured_text_knocks_out(brand: Path) -> None:
     """In the press edition 100 % K text overprints (mode 1), so a hair of misregistration never shows a white
     edge around the letters; text in any other colour knocks out as usual."""
-    doc = reopen(api.build(sources(CONTENT, brand), api.Options(target="press")).pdf or b"")
+    doc = reopen(result_of(sources(CONTENT, brand), api.Options(target="press")).pdf or b"")
     shown = [fo for page in doc.pages for fo in _text_overprint(page)]
     black = [op for fill, op in shown if fill == (0.0, 0.0, 0.0, 1.0)]
     other = [op for fill, op in shown if fill != (0.0, 0.0, 0.0, 1.0)]
@@ -269,7 +269,7 @@ def test_black_text_overprints_and_coloured_text_knocks_out(brand: Path) -> None
 
 def test_fold_marks_are_dashed_and_crop_marks_solid() -> None:
     """A folder reads a dashed mark as 'fold here', a cutter a solid one as 'cut here'."""
-    doc = reopen(api.build(sources(), api.Options(target="press", marks=True)).pdf or b"")
+    doc = reopen(result_of(sources(), api.Options(target="press", marks=True)).pdf or b"")
     dashes = [
         [float(v) for v in operands[0]]
         for operands, operator in pikepdf.parse_content_stream(doc.pages[0])
@@ -282,7 +282,7 @@ def test_fold_marks_are_dashed_and_crop_marks_solid() -> None:
 def test_no_tint_asks_a_plate_for_1_to_4_percent(brand: Path) -> None:
     """Tints (cards, notes, the cover's layers) and converted brand colours: each plate 0 or at least 5 %, as
     set in the PDF (a 2 % dot prints unevenly)."""
-    doc = reopen(api.build(sources(CONTENT, brand), api.Options(target="press")).pdf or b"")
+    doc = reopen(result_of(sources(CONTENT, brand), api.Options(target="press")).pdf or b"")
     values = {
         round(float(v), 4)
         for page in doc.pages
@@ -309,7 +309,7 @@ def test_the_creation_date_is_the_leaflets_own_without_source_date_epoch(monkeyp
 def test_each_edition_has_its_own_file_identifier() -> None:
     ids = set()
     for layout, target in itertools.product(("trifold", "bifold", "flyer"), ("office", "press")):
-        pdf = api.build(sources(), api.Options(layout=layout, target=target)).pdf or b""
+        pdf = result_of(sources(), api.Options(layout=layout, target=target)).pdf or b""
         ids.add(bytes(reopen(pdf).trailer.ID[0]))
     assert len(ids) == 6
 
@@ -354,7 +354,7 @@ def test_no_small_coloured_type_or_hairline_is_built_from_three_plates(brand: Pa
     """Read from the press PDF: coloured text under 10 pt and lines under 0.5 pt use at most two plates (the
     kicker, card titles and the clinic's name on the cover were 8-9.5 pt in the brand colour, the drawing's
     hairlines 0.3-0.45 pt in tints of three plates); black text and marks are one plate."""
-    result = api.build(sources(CONTENT, brand), api.Options(layout=layout, target="press"))  # type: ignore[arg-type]
+    result = result_of(sources(CONTENT, brand), api.Options(layout=layout, target="press"))  # type: ignore[arg-type]
     assert result.ok, [d.format() for d in result.diagnostics]
     assert not [d for d in result.diagnostics if "misregistration" in d.message]
     shown: Inked = []
@@ -503,7 +503,7 @@ def test_a_cmyk_override_far_from_its_colour_is_warned_in_the_press_edition(inpu
     assert not found.is_error and found.location.line == line and found.location.key == "colors.cmyk.background"
     assert found.message.startswith("the press edition prints background as 0/0/100/0 % CMYK, far from the kit's")
     assert not [d for d in office.diagnostics if "far from the kit's" in d.message]
-    shipped = api.build(sources(), api.Options(target="press"))  # (primary: 85/35/40/25, text: 0/0/0/100)
+    shipped = result_of(sources(), api.Options(target="press"))  # (primary: 85/35/40/25, text: 0/0/0/100)
     assert not [d for d in shipped.diagnostics if "far from the kit's" in d.message]
 
 

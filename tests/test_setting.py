@@ -11,7 +11,7 @@ import dataclasses
 import random
 
 import pytest
-from helpers import ROOT, fallback_face, frames_layout, sources, text_item
+from helpers import ROOT, fallback_face, frames_layout, result_of, sources, text_item
 from reportlab.lib.colors import CMYKColor, Color, PCMYKColor
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -352,7 +352,7 @@ def test_every_edition_prints_the_same_as_reportlab_drawing_its_paragraphs(
     and the same PDF."""
     src = sources(ROOT / content)
     options = api.Options(layout=layout, target=target)  # type: ignore[arg-type]
-    direct = api.build(src, options)
+    direct = result_of(src, options)
     with monkeypatch.context() as m:
         m.setattr(setting, "paragraph_ops", lambda p, x, y: None)
         m.setattr(rtl, "ops", lambda *args: None)
@@ -373,7 +373,7 @@ def test_every_line_and_shape_is_written_as_reportlab_writes_it(
     src = sources(ROOT / content)
     for target in TARGETS:
         options = api.Options(layout=layout, target=target)  # type: ignore[arg-type]
-        own = api.build(src, options)
+        own = result_of(src, options)
         with monkeypatch.context() as m:
             m.setattr(pdf, "_plain_run", lambda run: False)
             m.setattr(pdf, "_plain_shape", lambda item: False)

@@ -19,7 +19,7 @@ import pdfua
 import pikepdf
 import pytest
 from conftest import Inputs, edit
-from helpers import BRAND, CONTENT, MAPLE, ROOT, build, reopen, sources
+from helpers import BRAND, CONTENT, MAPLE, ROOT, build, reopen, result_of, sources
 from PIL import Image
 from tagged import Tagged
 
@@ -37,7 +37,7 @@ AMERICAN = ROOT / "translations" / "en-US.yaml"
 
 @cache
 def _built(content: Path = CONTENT, brand: Path = BRAND, layout: str = "trifold", target: str = "office") -> api.Result:
-    result = api.build(sources(content, brand), api.Options(layout=layout, target=target))  # type: ignore[arg-type]
+    result = result_of(sources(content, brand), api.Options(layout=layout, target=target))  # type: ignore[arg-type]
     assert result.ok and result.pdf is not None and result.layout is not None, [d.format() for d in result.diagnostics]
     return result
 
@@ -330,7 +330,7 @@ def test_a_paragraph_run_on_into_another_page_is_one_paragraph(tmp_path: Path) -
     assert text.count(old) == 1
     long = " ".join(["Micro-needling makes tiny channels in the skin, which heal over the weeks after."] * 36)
     (tmp_path / "content.yaml").write_text(text.replace(old, long), encoding="utf-8")
-    result = api.build(sources(tmp_path / "content.yaml"), api.Options(layout="large-print"))
+    result = result_of(sources(tmp_path / "content.yaml"), api.Options(layout="large-print"))
     assert result.ok and result.layout is not None, [d.format() for d in result.diagnostics if d.is_error]
     pages: dict[str, set[int]] = {}
     for number, page in enumerate(result.layout.pages):
@@ -423,12 +423,12 @@ def test_english_sources_in_a_translated_large_print_say_they_are_english(conten
     """A translation's references are English sources (`language: en` on each): in the large print, where they
     are a list, each item says so (/Lang en), so that a screen reader reads them in English; the rest of the
     leaflet keeps the document's language. The English leaflet's own sources say nothing of the kind."""
-    result = api.build(sources(ROOT / "translations" / f"{content}.yaml", BRAND), api.Options(layout="large-print"))
+    result = result_of(sources(ROOT / "translations" / f"{content}.yaml", BRAND), api.Options(layout="large-print"))
     assert result.pdf is not None
     language, items = _list_items_by_language(result.pdf)
     assert language == content
     assert items.count("en") == 14 and set(items) <= {"", "en"}  # the 14 sources, and lists of the words' own
-    english = api.build(sources(CONTENT, BRAND), api.Options(layout="large-print")).pdf
+    english = result_of(sources(CONTENT, BRAND), api.Options(layout="large-print")).pdf
     assert english is not None and set(_list_items_by_language(english)[1]) == {""}
 
 
@@ -454,7 +454,7 @@ def test_english_sources_in_a_translated_folded_leaflet_say_they_are_english(con
     for node, words in zip(english, said, strict=True):
         leads = refs[words].doi or refs[words].url
         assert node.kind == ("Link" if leads else "Span"), (words, node.kind)
-    plain_leaflet = api.build(sources(CONTENT, BRAND), api.Options(layout=layout)).pdf
+    plain_leaflet = result_of(sources(CONTENT, BRAND), api.Options(layout=layout)).pdf
     assert plain_leaflet is not None
     own = Tagged(pikepdf.open(io.BytesIO(plain_leaflet)))
     assert own.root is not None and not [n for n in own.root.walk() if "/Lang" in n.obj or n.kind == "Span"]

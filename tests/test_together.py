@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from helpers import BRAND, CONTENT, MAPLE, ROOT, sources, texts
+from helpers import BRAND, CONTENT, MAPLE, ROOT, result_of, sources, texts
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -121,7 +121,7 @@ def test_no_printed_line_parts_a_number_from_its_word(content: object, brand: ob
     """Read from the frames as printed: no line of a paragraph ends with a number whose word begins the next, or
     with a one-letter word (the shipped words had "about 4 / weeks", "SPF / 30+", "15 / to 60 minutes", "16 / Feb
     2018", Polish "przed zabiegiem i / po nim")."""
-    result = api.build(sources(content, brand), api.Options(layout=layout))  # type: ignore[arg-type]
+    result = result_of(sources(content, brand), api.Options(layout=layout))  # type: ignore[arg-type]
     assert result.layout is not None
     lines = [t for t in texts(result.layout) if t.role in ("paragraph", "list_item", "note", "reference")]
     parted = [
@@ -163,7 +163,7 @@ def test_few_paragraphs_end_with_one_word_alone(content: object, layout: str) ->
     word alone ("… See When to contact / us.", "… chemotherapy or / radiotherapy"), the Arabic 19 (set right to
     left by layout/rtl.py); now only where the line above would be left under 60 % full or would end parted ("a
     changing / mole", the QR code's address)."""
-    result = api.build(sources(content, BRAND), api.Options(layout=layout))  # type: ignore[arg-type]
+    result = result_of(sources(content, BRAND), api.Options(layout=layout))  # type: ignore[arg-type]
     assert result.layout is not None
     lines = [t for t in texts(result.layout) if t.role in ("paragraph", "list_item")]
     runts = [
@@ -183,7 +183,7 @@ def test_few_paragraphs_end_with_one_word_alone(content: object, layout: str) ->
 def test_a_long_word_alone_on_the_last_line_stands_on_its_own() -> None:
     """Only a short word alone is a runt: an email address half the line wide stays alone rather than take the
     line's last word with it (the Vietnamese "… về tờ thông tin / này: hello@…" parted "this leaflet")."""
-    result = api.build(sources(ROOT / "translations" / "vi.yaml", BRAND), api.Options())
+    result = result_of(sources(ROOT / "translations" / "vi.yaml", BRAND), api.Options())
     assert result.layout is not None
     lines = [t.text for t in texts(result.layout)]
     at = next(i for i, t in enumerate(lines) if t.strip() == "hello@clearwaterskin.co.uk" and "này" in lines[i - 1])
@@ -193,7 +193,7 @@ def test_a_long_word_alone_on_the_last_line_stands_on_its_own() -> None:
 def test_a_phone_number_in_arabic_stays_with_the_words_before_it() -> None:
     """'0117 496 0321' is one word joined by no-break spaces, not a number counting the word after it ("أو", or):
     the Arabic large print had carried it off the line that calls it ("اتصل بالرقم", call the number)."""
-    result = api.build(sources(ROOT / "translations" / "ar.yaml", BRAND), api.Options(layout="large-print"))
+    result = result_of(sources(ROOT / "translations" / "ar.yaml", BRAND), api.Options(layout="large-print"))
     assert result.layout is not None
     line = next(t.text for t in texts(result.layout) if "اتصل بالرقم" in t.text and "صيغ أخرى" in t.text)
     assert "0117\u00a0496\u00a00321" in line, line

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import Inputs, edit, position
-from helpers import BRAND, CONTENT, MAPLE, ROOT, cli, copied_kit, page_texts, sources, texts
+from helpers import BRAND, CONTENT, MAPLE, ROOT, cli, copied_kit, page_texts, result_of, sources, texts
 
 from brochure import api
 from brochure.cli import main
@@ -48,14 +48,14 @@ def test_the_shipped_translations_pass_the_check(content: Path, brand: Path) -> 
 def test_every_shipped_translation_builds_clean_in_every_layout(
     content: Path, brand: Path, layout: str, target: str
 ) -> None:
-    result = api.build(sources(content, brand), api.Options(layout=layout, target=target))  # type: ignore[arg-type]
+    result = result_of(sources(content, brand), api.Options(layout=layout, target=target))  # type: ignore[arg-type]
     assert result.ok, [d.format() for d in result.diagnostics]
     assert [d.format() for d in result.diagnostics] == []
 
 
 def test_the_spanish_leaflet_prints_spanish_throughout() -> None:
     """Its words, the tool's own words and the kit's other-formats and feedback lines: no English on the back."""
-    result = api.build(sources(SPANISH, BRAND), api.Options())
+    result = result_of(sources(SPANISH, BRAND), api.Options())
     assert result.pdf is not None
     outside = " ".join(page_texts(result.pdf)[0].split())
     for spanish in ("Pida una consulta", "Fuentes 1", "Publicado el 1 de diciembre de 2026.", "Otros formatos:",
@@ -69,7 +69,7 @@ def test_the_spanish_leaflet_prints_spanish_throughout() -> None:
 def test_the_arabic_leaflet_prints_arabic_throughout() -> None:
     """The tool's words from its Arabic table (Arabic month names, the Arabic comma between formats), the kit's
     lines for 'ar': no English words on the back but names, addresses and the references' Latin."""
-    result = api.build(sources(ARABIC, BRAND), api.Options())
+    result = result_of(sources(ARABIC, BRAND), api.Options())
     assert result.layout is not None
     page = result.layout.pages[0]
     outside = " ".join(" ".join(t.text for t in texts(replace(result.layout, pages=(page,)))).split())
@@ -82,7 +82,7 @@ def test_the_arabic_leaflet_prints_arabic_throughout() -> None:
 
 
 def test_the_polish_leaflet_prints_polish_throughout() -> None:
-    result = api.build(sources(POLISH, BRAND), api.Options())
+    result = result_of(sources(POLISH, BRAND), api.Options())
     assert result.pdf is not None
     outside = " ".join(page_texts(result.pdf)[0].split())
     for polish in ("Umów konsultację", "Źródła 1", "Data wydania: 1 grudnia 2026 r.", "Przegląd do grudnia 2029 r.",
@@ -95,7 +95,7 @@ def test_the_polish_leaflet_prints_polish_throughout() -> None:
 
 def test_the_vietnamese_leaflet_prints_vietnamese_with_its_stacked_accents() -> None:
     """Read back from the PDF as written (Be Vietnam Pro has every precomposed letter)."""
-    result = api.build(sources(VIETNAMESE, BRAND), api.Options())
+    result = result_of(sources(VIETNAMESE, BRAND), api.Options())
     assert result.pdf is not None
     text = " ".join(" ".join(page_texts(result.pdf)).split())
     for vietnamese in ("Đặt lịch tư vấn", "Phát hành ngày 1 tháng 12 năm 2026.", "Định dạng khác: chữ lớn",
@@ -105,7 +105,7 @@ def test_the_vietnamese_leaflet_prints_vietnamese_with_its_stacked_accents() -> 
 
 
 def test_the_us_adaptation_prints_us_words_and_911() -> None:
-    result = api.build(sources(US, MAPLE), api.Options())
+    result = result_of(sources(US, MAPLE), api.Options())
     assert result.pdf is not None
     text = " ".join(" ".join(page_texts(result.pdf)).split())
     assert "Call 911" in text and "999" not in text and "NHS" not in text
@@ -407,7 +407,7 @@ def test_a_kit_without_the_leaflets_language_is_an_error(tmp_path: Path) -> None
     brand = copied_kit(tmp_path)
     text = brand.read_text(encoding="utf-8")
     brand.write_text(text[: text.index("languages:")], encoding="utf-8")
-    result = api.build(sources(SPANISH, brand), api.Options())
+    result = result_of(sources(SPANISH, brand), api.Options())
     (d,) = [d for d in result.diagnostics if d.is_error]
     assert not result.ok and "are in 'en', and the leaflet is in 'es'" in d.message and d.location.key == "feedback"
 
@@ -520,8 +520,8 @@ def _uris(pdf: bytes) -> set[str]:
 def test_a_language_has_its_own_booking_address() -> None:
     """Maple & Main's Spanish leaflet: the QR code and the booking link open the Spanish booking page
     (`languages: es: booking_url:`); its English leaflet keeps the kit's own."""
-    spanish = api.build(sources(SPANISH_US, MAPLE), api.Options())
-    english = api.build(sources(US, MAPLE), api.Options())
+    spanish = result_of(sources(SPANISH_US, MAPLE), api.Options())
+    english = result_of(sources(US, MAPLE), api.Options())
     assert spanish.ok and english.ok and spanish.layout is not None and english.layout is not None
     assert spanish.layout.qr is not None and spanish.layout.qr.url.endswith("lang=es")
     assert english.layout.qr is not None and english.layout.qr.url.endswith("lang=en")
@@ -644,7 +644,7 @@ def test_a_missing_language_is_named_at_its_entry(tmp_path: Path) -> None:
     """`es-US:` gives a booking page alone and no entry the Spanish lines: the error points at the es-US entry."""
     block = "languages:\n  pl:\n" + SPANISH_LINES + "  es-US:\n    booking_url: https://maplemainderm.com/b\n"
     brand = _kit_languages(tmp_path, block)
-    result = api.build(sources(SPANISH_US, brand), api.Options())
+    result = result_of(sources(SPANISH_US, brand), api.Options())
     (d,) = [d for d in result.diagnostics if d.is_error]
     row, col = position(brand.read_text(encoding="utf-8"), "es-US:")
     assert not result.ok and (d.location.line, d.location.column) == (row, col)
@@ -661,7 +661,7 @@ def test_a_back_over_full_with_a_kits_long_line_is_told_at_that_line(tmp_path: P
         + f'    feedback: "{long}care@maplemainderm.com"\n'
     )
     brand = _kit_languages(tmp_path, block)
-    result = api.build(sources(SPANISH_US, brand), api.Options())
+    result = result_of(sources(SPANISH_US, brand), api.Options())
     (d,) = [d for d in result.diagnostics if d.is_error]
     row, col = position(brand.read_text(encoding="utf-8"), f'"{long}')
     assert not result.ok and "the back region is over-full" in d.message
@@ -678,7 +678,7 @@ def test_a_back_over_full_with_a_kits_long_formats_list_is_told_at_that_line(tmp
     old = "  formats: [large print, other languages, audio]"
     assert old in text
     brand.write_text(text.replace(old, f"  formats: [{items}]"), encoding="utf-8")
-    result = api.build(sources(US, brand), api.Options())
+    result = result_of(sources(US, brand), api.Options())
     (d,) = [d for d in result.diagnostics if d.is_error]
     row, col = position(brand.read_text(encoding="utf-8"), "format number 0 ")
     assert "the back region is over-full" in d.message and d.hint.startswith("shorten the other formats line")
@@ -690,7 +690,7 @@ def test_an_entry_for_the_kits_own_language_gives_its_lines_too(tmp_path: Path) 
     page was taken and its feedback line dropped)."""
     block = 'languages:\n  en-US:\n    feedback: "US FEEDBACK LINE: care@maplemainderm.com"\n'
     block += "    booking_url: https://maplemainderm.com/book?lang=en-us\n"
-    result = api.build(sources(US, _kit_languages(tmp_path, block)), api.Options())
+    result = result_of(sources(US, _kit_languages(tmp_path, block)), api.Options())
     assert result.ok and result.pdf is not None and result.layout is not None and result.layout.qr is not None
     words = " ".join(page_texts(result.pdf))
     assert "US FEEDBACK LINE" in words and "Tell us what you think" not in words
@@ -713,7 +713,7 @@ def test_a_longer_tag_finds_the_entry_for_each_shorter_one() -> None:
 def test_a_number_in_a_languages_address_is_no_emergency_number(tmp_path: Path) -> None:
     """A booking address with 999 in its path says nothing about emergencies, under contact: or languages: alike."""
     block = "languages:\n  es:\n" + SPANISH_LINES + "    booking_url: https://maplemainderm.com/999/book\n"
-    result = api.build(sources(SPANISH_US, _kit_languages(tmp_path, block)), api.Options())
+    result = result_of(sources(SPANISH_US, _kit_languages(tmp_path, block)), api.Options())
     assert result.ok and not [d for d in result.diagnostics if "999" in d.message]
 
 
@@ -723,7 +723,7 @@ def test_an_entry_for_another_region_is_named_when_the_leaflet_does_not_read_it(
     entry too, the es-US leaflet reads that one, and nothing is said."""
     block = "languages:\n  es-MX:\n    booking_url: https://maplemainderm.com/book?lang=es-mx\n"
     brand = _kit_languages(tmp_path, block, lines=False)
-    result = api.build(sources(SPANISH_US, brand), api.Options())
+    result = result_of(sources(SPANISH_US, brand), api.Options())
     assert result.ok and result.layout is not None and result.layout.qr is not None
     assert not result.layout.qr.url.endswith("lang=es-mx")
     (d,) = [d for d in result.diagnostics if "es-MX" in d.message]
@@ -733,7 +733,7 @@ def test_an_entry_for_another_region_is_named_when_the_leaflet_does_not_read_it(
     assert d.hint.startswith("name the entry 'es' to serve every leaflet in that language")
     both = block + "  es:\n    booking_url: https://maplemainderm.com/book?lang=es\n"
     (tmp_path / "2").mkdir()
-    result = api.build(sources(SPANISH_US, _kit_languages(tmp_path / "2", both, lines=False)), api.Options())
+    result = result_of(sources(SPANISH_US, _kit_languages(tmp_path / "2", both, lines=False)), api.Options())
     assert result.ok and not [d for d in result.diagnostics if "es-MX" in d.message]
 
 
@@ -742,7 +742,7 @@ def test_a_missing_language_with_another_regions_entry_is_named_at_that_entry(tm
     says it serves es-MX leaflets only (it pointed at `languages:`, as if there were no Spanish at all)."""
     block = "languages:\n  pl:\n" + SPANISH_LINES + "  es-MX:\n" + SPANISH_LINES
     brand = _kit_languages(tmp_path, block)
-    result = api.build(sources(SPANISH_US, brand), api.Options())
+    result = result_of(sources(SPANISH_US, brand), api.Options())
     (d,) = [d for d in result.diagnostics if d.is_error]
     row, col = position(brand.read_text(encoding="utf-8"), "es-MX:")
     assert (d.location.line, d.location.column) == (row, col)
@@ -754,5 +754,5 @@ def test_an_entry_for_another_region_of_the_kits_own_language_is_no_warning(tmp_
     """An en kit's `en-US:` entry (a US booking page) and a UK leaflet: the kit's own lines serve it, as they should,
     and nothing says the entry 'does not print here' (the hint to rename it `en` would put US lines in UK leaflets)."""
     block = "languages:\n  en-US:\n    booking_url: https://maplemainderm.com/book?lang=en-us\n"
-    result = api.build(sources(CONTENT, _kit_languages(tmp_path, block)), api.Options())
+    result = result_of(sources(CONTENT, _kit_languages(tmp_path, block)), api.Options())
     assert result.ok and not [d for d in result.diagnostics if "serves leaflets in" in d.message]

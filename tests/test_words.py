@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from helpers import BRAND, CONTENT, MAPLE, sources
+from helpers import BRAND, CONTENT, MAPLE, result_of, sources
 from readability import body_units, measure, printed, syllables, words
 
 from brochure import api
@@ -273,7 +273,7 @@ def test_citations_use_the_agreed_reference_keys() -> None:
 @pytest.mark.parametrize("paper", ["a4", "letter"])
 @pytest.mark.parametrize("target", ["office", "press"])
 def test_the_words_fit_every_edition_at_9pt_or_more(brand: Path, layout: str, paper: str, target: str) -> None:
-    result = api.build(sources(CONTENT, brand), api.Options(layout=layout, paper=paper, target=target))
+    result = result_of(sources(CONTENT, brand), api.Options(layout=layout, paper=paper, target=target))
     assert result.ok, [d.format() for d in result.diagnostics]
     assert result.layout is not None and result.layout.body_size >= 9.0
     # No warning either, but those of the second clinic, a US one, given the UK words: it prints the first one's
