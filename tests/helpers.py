@@ -76,8 +76,8 @@ def result_of(src: api.Sources, options: api.Options) -> api.Result:
     return _RESULTS[key][1]
 
 
-@cache
 def built(content: Path = CONTENT, brand: Path = BRAND, paper: PaperName | None = None) -> api.Result:
+    """The shipped words and kit built (once per test process: `result_of`), which must build."""
     result = result_of(sources(content, brand), api.Options(paper=paper))
     assert result.ok, [d.format() for d in result.diagnostics]
     return result
