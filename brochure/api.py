@@ -124,7 +124,8 @@ class Result:
 
     @property
     def body_size(self) -> float | None:
-        """The body type size in points (tightened from the design size when the words need it), or None."""
+        """The inside's body type size in points (tightened from the kit's size when the words need it, or set larger
+        when they leave the inside's panels short), or None."""
         return self.layout.body_size if self.layout is not None else None
 
 

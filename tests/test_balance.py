@@ -89,9 +89,33 @@ def test_the_bifolds_inside_spread_ends_level(tmp_path: Path, brand: Path, paper
     items = [i for i in result.layout.pages[1].items if i.section]
     feet = [min((i.box.y for i in items if f.box.contains(i.box, 0.5)), default=f.box.top) - f.box.y for f in frames]
     assert max(feet) - min(feet) <= 20 * MM, [round(v / MM, 1) for v in feet]
-    assert min(feet) >= 10 * MM, [round(v / MM, 1) for v in feet]  # (these words fill neither page)
+    assert max(feet) >= 10 * MM, [round(v / MM, 1) for v in feet]  # (these words, set larger, fill neither page)
     line = [t for t in texts(result.layout) if t.region.startswith("inside") and t.role == "paragraph"]
     assert line and max(t.box.w for t in line) <= frames[0].box.w + 0.5  # every line in its column
+
+
+@pytest.mark.parametrize(
+    ("content", "brand", "lowest"),
+    [(ROOT / "translations" / "en-US.yaml", MAPLE, 45.0), (ROOT / "translations" / "ar.yaml", BRAND, 55.0)],
+    ids=["maple-en-US", "clearwater-ar"],
+)
+def test_words_that_leave_the_bifolds_inside_short_are_set_larger_to_fill_it(
+    content: Path, brand: Path, lowest: float
+) -> None:
+    """Maple & Main's US bi-fold (Letter) and the Arabic one fit their inside at 9.5 pt with every column ending
+    56-66 mm above its foot, a quarter of the page left blank: the inside's type is set larger (up to 10.5 pt, the
+    top of the design's body sizes) until it fills them, each column ending lower than before. The back, set as
+    designed, keeps its 9.5 pt body; rules and icons keep their size."""
+    result = result_of(sources(content, brand), api.Options(layout="bifold"))
+    assert result.ok and result.layout and result.body_size is not None
+    assert 9.5 < result.body_size <= 10.5
+    frames = PLANS["bifold"](result.layout.sheet)[0].flows["main"]
+    inside = [t for t in texts(result.layout) if t.region.startswith("inside")]
+    feet = [min(t.box.y for t in inside if f.box.contains(t.box, 0.5)) - f.box.y for f in frames]
+    assert max(feet) <= lowest * MM, [round(v / MM) for v in feet]  # (56-66 mm at 9.5 pt)
+    assert {t.runs[0].size for t in inside if t.role == "paragraph"} == {result.body_size}
+    back = [t for t in texts(result.layout) if t.region == "back" and t.section == "contact-us"]
+    assert back and {r.size for t in back for r in t.runs if t.role == "list_item" and r.rise == 0} == {9.5}
 
 
 def test_a_bifolds_few_words_stay_on_its_first_page(inputs: Inputs) -> None:

@@ -13,6 +13,7 @@ from reportlab.platypus import Spacer
 from brochure import api, cli
 from brochure.geometry.sheet import INCH, MM, Rect, bifold, flyer
 from brochure.layout.flow import Frame, Item, even_up, flow, growth
+from brochure.theme.styles import LARGE_PRINT, Scale
 
 # --- geometry ------------------------------------------------------------------------------------
 
@@ -55,7 +56,7 @@ COMBOS = [
 def test_every_layout_builds_clean_on_both_papers_and_targets(layout: str, paper: str, target: str) -> None:
     result = result_of(sources(CONTENT, BRAND), api.Options(layout=layout, paper=paper, target=target))
     assert result.ok, [d.format() for d in result.diagnostics]
-    assert result.layout is not None and 9.0 <= result.layout.body_size <= 9.5
+    assert result.layout is not None and 9.0 <= result.layout.body_size <= 10.5  # (tightened, or set larger to fill)
     assert not [d for d in result.diagnostics if d.is_error]
     qr = result.layout.qr  # the QR code as printed: the PDF rendered by PDFium, as a phone sees the sheet
     assert qr is not None and result.pdf is not None
@@ -99,9 +100,21 @@ def grow(inputs: Inputs, paragraphs: int, words: str = LINE * 8) -> None:
     )
 
 
-def test_words_that_fit_keep_the_design_size(inputs: Inputs) -> None:
+def test_words_that_fit_are_not_tightened(inputs: Inputs) -> None:
     result = build(inputs, layout="flyer")
-    assert result.ok and result.layout is not None and result.layout.body_size == 9.5
+    assert result.ok and result.layout is not None and 9.5 <= result.layout.body_size <= 10.5
+
+
+def test_the_sizes_tried_to_fill_short_panels_stop_at_10_5_pt() -> None:
+    """Words that fill 75 % of their panels at 9.5 pt might fill them at 9.5 / sqrt(0.75) = 11 pt: the sizes tried
+    stop at 10.5 pt (the top of the design's body sizes), largest first; at 97 % none is worth trying; a kit's
+    11 pt and large print's 16 pt are never set larger. Type set larger keeps its rules and icons as drawn."""
+    assert Scale().larger(0.75) == (10.5, 10.25, 10.0, 9.75)
+    assert Scale().larger(0.9) == (10.0, 9.75)
+    assert Scale().larger(0.97) == Scale().larger(1.0) == ()
+    assert Scale(body=11.0).larger(0.5) == LARGE_PRINT.larger(0.5) == ()
+    grown = Scale().tightened(10.5)
+    assert (grown.body, grown.leading, grown.zoom, grown.pictures) == (10.5, 14.37, 1.0, 1.0)
 
 
 def test_words_slightly_over_fit_after_tightening(inputs: Inputs) -> None:

@@ -44,6 +44,7 @@ class Inputs:
     full_sources: bool = False  # the references print in full after the sections, not in short on the back
     trial: bool = False  # an attempt that is not the last: words that cannot fit need not be measured exactly
     layout: LayoutName = "trifold"  # which layout this is (the kit may set the logo's height per layout)
+    inside: Theme | None = None  # the main flow's own, set larger where its words left the panels short (else theme)
 
 
 def flow_items(

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from brochure.diagnostics import Diagnostic, error, warning
 from brochure.frozen import frozen
-from brochure.geometry.sheet import Rect, Sheet
+from brochure.geometry.sheet import MM, Rect, Sheet
 from brochure.inputs.content import Section
 from brochure.inputs.inline import one_line, plain
 from brochure.layout import citations
@@ -20,6 +20,8 @@ from brochure.layout.model import Bookmark, Draft, DraftLayout, Layout, Link, Pl
 from brochure.layout.paint import paint
 from brochure.theme.styles import Theme
 from brochure.vocabulary import LayoutName, Place
+
+LEVEL = 1 * MM  # how much higher a side's shortest main frame may end when its words are set larger to fill it
 
 
 @frozen
@@ -109,12 +111,64 @@ def lay_out(plans: tuple[Plan, ...], layout: LayoutName, inp: Inputs) -> tuple[L
                 attempt = replace(attempt, trial=not last)
                 result, errors = _attempt(plan, attempt, complete=last)
                 if result is not None:
+                    if keep == keeps[0] and size == sizes[0] and not grows:  # words at their own size: room left?
+                        result, attempt, errors = _larger(plan, attempt, result, errors)
                     kept = attempt.keep_sections
                     split = _split(result, plan, sections, sizes[-1]) if plan.keep_sections and not kept else []
                     painted = paint(result, theme.fonts.regular)
                     bare = _bare_panels(painted, plan, attempt)
                     return painted, warnings + empty + errors + split + bare  # (its warnings)
     return None, routed[-1][2] + errors
+
+
+def _larger(
+    plan: Plan, inp: Inputs, draft: DraftLayout, diags: list[Diagnostic]
+) -> tuple[DraftLayout, Inputs, list[Diagnostic]]:
+    """Words that reach every main panel at their own body size but end short of their feet (a kit's narrower
+    face, a language's shorter words, a larger paper) set larger to fill them, up to the scale's room: the largest
+    size that fits, of those the filled share says might (Scale.larger), with no side's shortest frame ending
+    higher than it did (a section moved whole over a page turn may leave a panel short); else the draft as it is.
+    Only the main flow's type grows: the cover, the back and a flap are set as before (the back's columns, a
+    flap's card)."""
+    frames = plan.flows.get("main", ())
+    feet = _feet(frames, draft)
+    if feet is None:
+        return draft, inp, diags
+    filled = sum(f.box.top - foot for f, foot in zip(frames, feet, strict=True)) / sum(f.box.h for f in frames)
+    shortest = _shortest(frames, feet)
+    for size in inp.theme.scale.larger(filled):
+        attempt = replace(inp, inside=inp.theme.with_body(size))
+        result, errors = _attempt(plan, attempt, complete=False)
+        grown = None if result is None else _feet(frames, result)
+        if (
+            result is not None
+            and grown is not None
+            and all(y <= shortest[page] + LEVEL for page, y in _shortest(frames, grown).items())
+        ):
+            return result, attempt, errors
+    return draft, inp, diags
+
+
+def _feet(frames: tuple[Frame, ...], draft: DraftLayout) -> list[float] | None:
+    """Where the words placed in each main frame end (the lowest foot of what it holds); None when a frame holds
+    nothing (words too few for the layout, warned of: larger type would only spread them thinner) or there is no
+    main flow."""
+    feet: list[float] = []
+    pages = {draft.sheet.sides.index(page.side): page.items for page in draft.pages}
+    for f in frames:  # (a bi-fold page's two columns are one region: its items are told apart by where they start)
+        ys = [p.box.y for p in pages.get(f.page, ()) if p.region == f.region and f.box.x <= p.box.x + 0.5 < f.box.right]
+        if not ys:
+            return None
+        feet.append(min(ys))
+    return feet or None
+
+
+def _shortest(frames: tuple[Frame, ...], feet: list[float]) -> dict[int, float]:
+    """On each side, where its shortest main frame ends (the highest foot): the gap a reader sees under it."""
+    out: dict[int, float] = {}
+    for f, foot in zip(frames, feet, strict=True):
+        out[f.page] = max(out.get(f.page, foot), foot)
+    return out
 
 
 def _for_plan(inp: Inputs, theme: Theme, keep: bool, plan: Plan, sections: tuple[Section, ...]) -> Inputs:
@@ -254,6 +308,8 @@ def _bare_panels(layout: Layout, plan: Plan, inp: Inputs) -> list[Diagnostic]:
 
 
 def _flow_in(plan: Plan, inp: Inputs, name: Place) -> tuple[FlowResult, list[Diagnostic]]:
+    if name == "main" and inp.inside is not None:
+        inp = replace(inp, theme=inp.inside)
     frames = list(plan.flows[name])
     sections = [s for s in inp.sections if (s.place or "main") == name]
     sources = plan.full_sources and name == "main"
@@ -312,7 +368,8 @@ def _attempt(plan: Plan, inp: Inputs, complete: bool = True) -> tuple[DraftLayou
     order = _reading_order(inp.sheet, pages_items, plan.views)
     headings = {s.id: one_line(plain(s.heading)) for s in inp.sections} | {SOURCES: inp.content.tool_words.sources}
     outline = tuple((headings[sid], sid) for sid in order)
-    return DraftLayout(inp.sheet, pages, outline, b.qr, plan.views, inp.theme.scale.body), diags
+    body = (inp.inside or inp.theme).scale.body
+    return DraftLayout(inp.sheet, pages, outline, b.qr, plan.views, body), diags
 
 
 def _reading_order(

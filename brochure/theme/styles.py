@@ -22,6 +22,8 @@ from brochure.vocabulary import Direction
 DESIGN_BODY = 9.5  # pt: the folded leaflets' body size, which the sizes of rules, dots and icons are drawn for
 REFERENCE_X_HEIGHT = 0.53  # ems: the x-height of Be Vietnam Pro (OS/2 sxHeight 530/1000), which the design is set in
 STEP = 0.25  # pt: fitting tightens the body by this much at a time
+FILL_TO = 10.5  # pt: the largest body fitting sets to fill panels the words leave short (the top of the design's
+# body sizes; a kit's larger size, and large print, are never set larger)
 COLOURED_TEXT = 10.0  # pt: the least size for type in a brand colour (three or four plates fringe on press under it)
 
 
@@ -44,24 +46,37 @@ class Scale:
     capitals: bool = True  # the cover's kicker in capitals (clear-print guidance for large print avoids them)
     italics: bool = True  # emphasis and captions in italics (large print: emphasis in bold, captions upright)
     apparent: float = 1.0  # how much larger than the design the body family is set, to look the design's size
+    grown: float = 1.0  # how much larger than its own fitting set the body (rules, dots and icons stay as drawn)
 
     @property
     def zoom(self) -> float:
         """How much larger than the folded leaflets' design this scale's type looks (1 for them, tightened or not,
         whatever the body family): rules, dots, discs and icons beside the words grow with it."""
-        return max(1.0, self.body / (DESIGN_BODY * self.apparent))
+        return max(1.0, self.body / (DESIGN_BODY * self.apparent * self.grown))
 
     def tightened(self, body: float) -> Scale:
         """The same scale with body (and small) type at `body` pt, leading in proportion, pictures a little
-        smaller (down to 80 % of their design height at the floor, 0.5 pt under the design size)."""
+        smaller (down to 80 % of their design height at the floor, 0.5 pt under the design size); or, `body`
+        over its own (`larger`), pictures, rules and icons as they are."""
         ratio = self.leading / self.body
         pictures = self.pictures * min(1.0, max(0.8, 1.0 - (self.body - body) / self.apparent * 0.4))
-        return replace(self, body=body, small=body, leading=round(body * ratio, 2), pictures=pictures)
+        grown = self.grown * max(1.0, body / self.body)
+        return replace(self, body=body, small=body, leading=round(body * ratio, 2), pictures=pictures, grown=grown)
 
     def steps(self) -> tuple[float, ...]:
         """The body sizes fitting tries, in order: this scale's own, then STEP pt less at a time to the floor."""
         below = [q * STEP for q in range(math.ceil(self.body / STEP) - 1, math.ceil(self.floor / STEP) - 1, -1)]
         return (self.body, *(size for size in below if self.floor - 1e-9 <= size < self.body))
+
+    def larger(self, fill: float) -> tuple[float, ...]:
+        """The body sizes over this scale's own that might still fit words filling `fill` of their panels at it,
+        largest first, STEP pt apart: a text's height grows as its size squared (its lines longer and more of them),
+        so up to its size / sqrt(fill), never over FILL_TO."""
+        if not 0.0 < fill < 1.0:
+            return ()
+        top = min(self.body / math.sqrt(fill), FILL_TO)
+        sizes = [q * STEP for q in range(math.floor(top / STEP + 1e-9), math.floor(self.body / STEP), -1)]
+        return tuple(size for size in sizes if size > self.body + 1e-9)
 
     def set_for(self, start: float) -> Scale:
         """This scale with the body family's type set from a body of `start` pt at the folded leaflets' design
@@ -159,7 +174,8 @@ class Theme:
         return self.styles[name]
 
     def with_body(self, body: float) -> Theme:
-        """This theme with tighter body type (the fitting step), styles rebuilt to match."""
+        """This theme with tighter body type (the fitting step), or larger (filling the panels), styles rebuilt to
+        match."""
         scale = self.scale.tightened(body)
         styles = _styles(scale, self.fonts, self.palette, self.direction)
         return replace(self, scale=scale, styles=MappingProxyType(styles))
