@@ -426,14 +426,16 @@ def _command(args: argparse.Namespace, options: api.Options, console: Console, s
         console.error("brochure: nothing written: fix the errors above")
         return EXIT_ERRORS
     paper = args.paper or sources.brand.paper
+    edition = f"{options.layout}, {paper}, {args.target}, body type {result.body_size:g} pt"  # (fitted: tightened
+    # when the words need it, larger when they leave the inside short)
     if args.command == "build":
         if not _write(console, "-o", pdf, result.pdf, PDF, "the PDF"):
             return EXIT_ERRORS
-        console.result(f"wrote {pdf} ({len(result.pdf) // 1024} KiB, {options.layout}, {paper}, {args.target})")
+        console.result(f"wrote {pdf} ({len(result.pdf) // 1024} KiB, {edition})")
     elif args.command == "preview":
         return _preview(args, result, args.stem or name, console, [p for _, p in api.input_files(sources)])
     else:
-        console.result(f"ok: {args.content} with {args.brand}: {options.layout}, {paper}, {args.target}")
+        console.result(f"ok: {args.content} with {args.brand}: {edition}")
     return EXIT_OK
 
 
@@ -509,6 +511,7 @@ def _report(
         "warnings": sum(not d.is_error for d in diags),
         "findings": [d.as_dict() for d in diags],
         "panels": panel_feet(layout) if layout is not None else [],
+        "body_pt": layout.body_size if layout is not None else None,  # the inside's body type, as fitted
     }
     data = (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8", "backslashreplace")
     if path == STDOUT:

@@ -73,7 +73,10 @@ def test_default_names_of_the_shipped_brands(
     given = ["--content", str(ROOT / "content.yaml"), "--brand", str(ROOT / brand)]
     assert main(["build", *given]) == 0
     kib, paper = (tmp_path / "out" / f"{stem}.pdf").stat().st_size // 1024, stem.split("-")[-2]
-    assert capsys.readouterr().out == f"wrote out/{stem}.pdf ({kib} KiB, trifold, {paper}, office)\n"
+    body = {"a4": "9.25", "letter": "9.75"}[paper]  # (the words fill Maple & Main's Letter panels at 9.75 pt)
+    assert (
+        capsys.readouterr().out == f"wrote out/{stem}.pdf ({kib} KiB, trifold, {paper}, office, body type {body} pt)\n"
+    )
     assert main(["preview", *given, "--dpi", "12"]) == 0
     assert files_under(tmp_path).keys() == {
         f"out/{stem}.pdf",

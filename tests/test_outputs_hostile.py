@@ -262,6 +262,7 @@ def test_json_dash_writes_only_the_report_to_stdout(
         "errors": 0,
         "warnings": 0,
         "findings": [],
+        "body_pt": 9.5,  # the inside's body type as fitted
     }
     assert len(report["panels"]) == 6  # the white space at each panel's foot
     assert err.startswith(f"wrote out/{STEM}.pdf")  # the human lines move to stderr
