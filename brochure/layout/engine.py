@@ -16,12 +16,14 @@ from brochure.layout.blocks import SOURCES
 from brochure.layout.compose import Inputs, fill, folio
 from brochure.layout.cover import CoverArea, cover
 from brochure.layout.flow import SHORT, FlowResult, Frame, even_up
-from brochure.layout.model import Bookmark, Draft, DraftLayout, Layout, Link, Placed
+from brochure.layout.flowables import OVERRUN
+from brochure.layout.model import Bookmark, Draft, DraftLayout, Layout, Link, Placed, Text
 from brochure.layout.paint import paint
 from brochure.theme.styles import Theme
 from brochure.vocabulary import LayoutName, Place
 
-LEVEL = 1 * MM  # how much higher a side's shortest main frame may end when its words are set larger to fill it
+LEVEL_PANELS = 12 * MM  # how far apart a side's main frames may end, set larger (a page's panels or columns)
+LEVEL_SPREAD = 20 * MM  # (the bi-fold's inside, two pages of two columns seen together opened)
 
 
 @frozen
@@ -109,44 +111,69 @@ def lay_out(plans: tuple[Plan, ...], layout: LayoutName, inp: Inputs) -> tuple[L
                 attempt = _for_plan(inp, theme, keep, plan, sections)
                 last = final and plan is routed[-1][0]
                 attempt = replace(attempt, trial=not last)
-                result, errors = _attempt(plan, attempt, complete=last)
+                grown = _larger(plan, attempt) if keep == keeps[0] and size == sizes[0] and not grows else None
+                result: DraftLayout | None
+                painted: Layout | None = None
+                if grown is not None:  # (the words at their own size left the inside short)
+                    result, painted, attempt, errors = grown
+                else:
+                    result, errors = _attempt(plan, attempt, complete=last)
                 if result is not None:
-                    if keep == keeps[0] and size == sizes[0] and not grows:  # words at their own size: room left?
-                        result, attempt, errors = _larger(plan, attempt, result, errors)
                     kept = attempt.keep_sections
                     split = _split(result, plan, sections, sizes[-1]) if plan.keep_sections and not kept else []
-                    painted = paint(result, theme.fonts.regular)
+                    painted = painted or paint(result, theme.fonts.regular)
                     bare = _bare_panels(painted, plan, attempt)
                     return painted, warnings + empty + errors + split + bare  # (its warnings)
     return None, routed[-1][2] + errors
 
 
-def _larger(
-    plan: Plan, inp: Inputs, draft: DraftLayout, diags: list[Diagnostic]
-) -> tuple[DraftLayout, Inputs, list[Diagnostic]]:
-    """Words that reach every main panel at their own body size but end short of their feet (a kit's narrower
-    face, a language's shorter words, a larger paper) set larger to fill them, up to the scale's room: the largest
-    size that fits, of those the filled share says might (Scale.larger), with no side's shortest frame ending
-    higher than it did (a section moved whole over a page turn may leave a panel short); else the draft as it is.
-    Only the main flow's type grows: the cover, the back and a flap are set as before (the back's columns, a
-    flap's card)."""
+def _larger(plan: Plan, inp: Inputs) -> tuple[DraftLayout, Layout, Inputs, list[Diagnostic]] | None:
+    """Words that fit the main flow at their own body size, reach its last page and end short of its frames' feet
+    (a kit's narrower face, a language's shorter words, a larger paper) set larger to fill them, up to FILL_TO:
+    the largest size that fits, of those the filled share says might (Scale.larger), with each side's frames
+    ending about level (a section moved whole over a page turn or to a narrow panel may leave one short) and no
+    word too long for its column at that size (painted: the layout is the painted draft). None when no
+    size does, or when the words end before the last page (too few: larger type would only spread them thinner).
+    Tried before the own size's attempt, whose balancing would be wasted. Only the main flow's type grows: the
+    cover, the back and a flap keep the kit's size (the back's columns, a flap's card)."""
     frames = plan.flows.get("main", ())
-    feet = _feet(frames, draft)
-    if feet is None:
-        return draft, inp, diags
+    sections = [s for s in inp.sections if (s.place or "main") == "main"]
+    if not frames or not sections:
+        return None
+    res, diags = fill(inp, sections, list(frames), False, plan.full_sources)
+    used = [i for i, placed in enumerate(res.placed) if placed]
+    if res.leftover or any(d.is_error for d in diags) or not used or frames[used[-1]].seen != frames[-1].seen:
+        return None
+    feet = [min((p.box.y for p in placed), default=f.box.top) for f, placed in zip(frames, res.placed, strict=True)]
     filled = sum(f.box.top - foot for f, foot in zip(frames, feet, strict=True)) / sum(f.box.h for f in frames)
-    shortest = _shortest(frames, feet)
     for size in inp.theme.scale.larger(filled):
         attempt = replace(inp, inside=inp.theme.with_body(size))
         result, errors = _attempt(plan, attempt, complete=False)
         grown = None if result is None else _feet(frames, result)
-        if (
-            result is not None
-            and grown is not None
-            and all(y <= shortest[page] + LEVEL for page, y in _shortest(frames, grown).items())
+        if result is None or grown is None or not _level(frames, grown):
+            continue
+        painted = paint(result, inp.theme.fonts.regular)
+        regions = {f.region for f in frames}
+        if not any(
+            isinstance(t, Text) and t.region in regions and t.overrun > OVERRUN
+            for page in painted.pages
+            for t in page.items
         ):
-            return result, attempt, errors
-    return draft, inp, diags
+            return result, painted, attempt, errors
+    return None
+
+
+def _level(frames: tuple[Frame, ...], feet: list[float]) -> bool:
+    """Whether main frames set larger end about level: each side's within LEVEL_PANELS of each other (a side of
+    two pages, LEVEL_SPREAD), as the balancing leaves the words at their own size."""
+    by_side: dict[int, list[float]] = {}
+    pages: dict[int, set[str]] = {}
+    for f, foot in zip(frames, feet, strict=True):
+        by_side.setdefault(f.page, []).append(foot)
+        pages.setdefault(f.page, set()).add(f.leaf)
+    return all(
+        max(ys) - min(ys) <= (LEVEL_SPREAD if len(pages[side]) > 1 else LEVEL_PANELS) for side, ys in by_side.items()
+    )
 
 
 def _feet(frames: tuple[Frame, ...], draft: DraftLayout) -> list[float] | None:
@@ -161,14 +188,6 @@ def _feet(frames: tuple[Frame, ...], draft: DraftLayout) -> list[float] | None:
             return None
         feet.append(min(ys))
     return feet or None
-
-
-def _shortest(frames: tuple[Frame, ...], feet: list[float]) -> dict[int, float]:
-    """On each side, where its shortest main frame ends (the highest foot): the gap a reader sees under it."""
-    out: dict[int, float] = {}
-    for f, foot in zip(frames, feet, strict=True):
-        out[f.page] = max(out.get(f.page, foot), foot)
-    return out
 
 
 def _for_plan(inp: Inputs, theme: Theme, keep: bool, plan: Plan, sections: tuple[Section, ...]) -> Inputs:
