@@ -114,8 +114,10 @@ def lay_out(plans: tuple[Plan, ...], layout: LayoutName, inp: Inputs) -> tuple[L
                 grown = _larger(plan, attempt) if keep == keeps[0] and size == sizes[0] and not grows else None
                 result: DraftLayout | None
                 painted: Layout | None = None
-                if grown is not None:  # (the words at their own size left the inside short)
+                if isinstance(grown, tuple):  # (the words at their own size left the inside short)
                     result, painted, attempt, errors = grown
+                elif isinstance(grown, list) and not last:  # (the main flow does not fit: nor would the attempt)
+                    result, errors = None, grown
                 else:
                     result, errors = _attempt(plan, attempt, complete=last)
                 if result is not None:
@@ -127,13 +129,15 @@ def lay_out(plans: tuple[Plan, ...], layout: LayoutName, inp: Inputs) -> tuple[L
     return None, routed[-1][2] + errors
 
 
-def _larger(plan: Plan, inp: Inputs) -> tuple[DraftLayout, Layout, Inputs, list[Diagnostic]] | None:
+def _larger(plan: Plan, inp: Inputs) -> tuple[DraftLayout, Layout, Inputs, list[Diagnostic]] | list[Diagnostic] | None:
     """Words that fit the main flow at their own body size, reach its last page and end short of its frames' feet
     (a kit's narrower face, a language's shorter words, a larger paper) set larger to fill them, up to FILL_TO:
     the largest size that fits, of those the filled share says might (Scale.larger), with each side's frames
     ending about level (a section moved whole over a page turn or to a narrow panel may leave one short) and no
     word too long for its column at that size (painted: the layout is the painted draft). None when no
-    size does, or when the words end before the last page (too few: larger type would only spread them thinner).
+    size does, or when the words end before the last page (too few: larger type would only spread them thinner);
+    the flow's findings when words are left over at their own size (a flow that leaves words over is not balanced:
+    the attempt would flow the same, and fail on it).
     Tried before the own size's attempt, whose balancing would be wasted. Only the main flow's type grows: the
     cover, the back and a flap keep the kit's size (the back's columns, a flap's card)."""
     frames = plan.flows.get("main", ())
@@ -141,8 +145,10 @@ def _larger(plan: Plan, inp: Inputs) -> tuple[DraftLayout, Layout, Inputs, list[
     if not frames or not sections:
         return None
     res, diags = fill(inp, sections, list(frames), False, plan.full_sources)
+    if res.leftover:
+        return diags
     used = [i for i, placed in enumerate(res.placed) if placed]
-    if res.leftover or any(d.is_error for d in diags) or not used or frames[used[-1]].seen != frames[-1].seen:
+    if any(d.is_error for d in diags) or not used or frames[used[-1]].seen != frames[-1].seen:
         return None
     feet = [min((p.box.y for p in placed), default=f.box.top) for f, placed in zip(frames, res.placed, strict=True)]
     filled = sum(f.box.top - foot for f, foot in zip(frames, feet, strict=True)) / sum(f.box.h for f in frames)
