@@ -74,13 +74,17 @@ def test_the_panels_of_the_main_flow_end_within_12mm_of_each_other(brand: Path, 
         assert max(feet) - min(feet) <= limit, [round(v, 1) for v in feet]
 
 
-@pytest.mark.parametrize("brand", [BRAND, MAPLE], ids=["clearwater", "maple"])
-@pytest.mark.parametrize("paper", ["a4", "letter"])
-def test_the_bifolds_inside_spread_ends_level(tmp_path: Path, brand: Path, paper: str) -> None:
+@pytest.mark.parametrize(
+    ("brand", "paper", "level"),
+    [(BRAND, "a4", 3.0), (BRAND, "letter", 20.0), (MAPLE, "a4", 3.0), (MAPLE, "letter", 12.0)],
+    ids=["clearwater-a4", "clearwater-letter", "maple-a4", "maple-letter"],
+)
+def test_the_bifolds_inside_spread_ends_level(tmp_path: Path, brand: Path, paper: str, level: float) -> None:
     """The bi-fold's inside pages are two columns each, seen together when it is opened: the four columns end
     about level over both pages (filling the first page and balancing the second left the second's columns 40-105
     mm short of the first's), and every line stays in its column. Measured with the risks on the back, so that the
-    words fill neither page (the shipped words fill both)."""
+    words fill neither page (the shipped words fill both). How level: within 20 mm, as balanced now within `level`
+    (Maple & Main's A4 inside, set at 10.5 pt, ends within 0.1 mm; balanced only coarsely, 16 mm apart)."""
     content = risks_on_the_back(tmp_path, CONTENT)
     result = result_of(sources(content, brand), api.Options(layout="bifold", paper=paper))  # type: ignore[arg-type]
     assert result.ok and result.layout
@@ -88,7 +92,7 @@ def test_the_bifolds_inside_spread_ends_level(tmp_path: Path, brand: Path, paper
     assert len(frames) == 4 and len({f.seen for f in frames}) == 2
     items = [i for i in result.layout.pages[1].items if i.section]
     feet = [min((i.box.y for i in items if f.box.contains(i.box, 0.5)), default=f.box.top) - f.box.y for f in frames]
-    assert max(feet) - min(feet) <= 20 * MM, [round(v / MM, 1) for v in feet]
+    assert max(feet) - min(feet) <= level * MM, [round(v / MM, 1) for v in feet]
     assert max(feet) >= 10 * MM, [round(v / MM, 1) for v in feet]  # (these words, set larger, fill neither page)
     line = [t for t in texts(result.layout) if t.region.startswith("inside") and t.role == "paragraph"]
     assert line and max(t.box.w for t in line) <= frames[0].box.w + 0.5  # every line in its column
