@@ -102,8 +102,8 @@ class Sources:
 @frozen
 class Result:
     """One build's outcome, as plain data: `pdf` (the file's bytes, None when an error stopped it), `diagnostics`
-    (every error and warning), `ok`, `pages` (pages printed) and `body_size` (the body type size, in points, the
-    words were fitted at).
+    (every error and warning), `ok`, `pages` (pages printed) and `body_size` (the inside's body type size, in
+    points, as the words were fitted).
 
     `layout` is the frames (brochure/layout/model.py): every page's positioned text lines, shapes, pictures and
     links with their roles, as plain frozen data; None when the words could not be laid out.

@@ -87,8 +87,9 @@ def route(
 
 
 def lay_out(plans: tuple[Plan, ...], layout: LayoutName, inp: Inputs) -> tuple[Layout | None, list[Diagnostic]]:
-    """At each body size from the design size down to the floor, try the plans in order of preference;
-    the first fit wins. When nothing fits, the errors are those of the last plan at the floor size."""
+    """At each body size from the kit's size down to the floor, try the plans in order of preference;
+    the first fit wins (at the kit's size, set larger where the words leave the inside short: `_larger`). When
+    nothing fits, the errors are those of the last plan at the floor size."""
     routed = [(plan, *route(inp.content.sections, layout, plan)) for plan in plans]
     empty = _empty_flows(layout, *routed[-1][:2], inp)
     if any(d.is_error for d in empty):
@@ -123,26 +124,29 @@ def lay_out(plans: tuple[Plan, ...], layout: LayoutName, inp: Inputs) -> tuple[L
                 if result is not None:
                     kept = attempt.keep_sections
                     split = _split(result, plan, sections, sizes[-1]) if plan.keep_sections and not kept else []
-                    painted = painted or paint(result, theme.fonts.regular)
+                    if painted is None:
+                        painted = paint(result, theme.fonts.regular)
                     bare = _bare_panels(painted, plan, attempt)
                     return painted, warnings + empty + errors + split + bare  # (its warnings)
     return None, routed[-1][2] + errors
 
 
 def _larger(plan: Plan, inp: Inputs) -> tuple[DraftLayout, Layout, Inputs, list[Diagnostic]] | list[Diagnostic] | None:
-    """Words that fit the main flow at their own body size, reach its last page and end short of its frames' feet
-    (a kit's narrower face, a language's shorter words, a larger paper) set larger to fill them, up to FILL_TO:
-    the largest size that fits, of those the filled share says might (Scale.larger), with each side's frames
+    """Words that fit the main flow at their own body size and end short of its frames' feet (a kit's narrower
+    face, a language's shorter words, a larger paper) set larger to fill them, up to FILL_TO: of the sizes the
+    filled share says might fit (Scale.larger: an estimate, as if every line grew; headings and pictures do not),
+    the largest that does, with each side's frames
     ending about level (a section moved whole over a page turn or to a narrow panel may leave one short) and no
     word too long for its column at that size (painted: the layout is the painted draft). None when no
-    size does, or when the words end before the last page (too few: larger type would only spread them thinner);
+    size does, when the kit's size is FILL_TO or more, or when the words end before the last page of a bi-fold's
+    inside (too few: larger type would only spread them thinner; the balancing leaves its second page empty);
     the flow's findings when words are left over at their own size (a flow that leaves words over is not balanced:
     the attempt would flow the same, and fail on it).
     Tried before the own size's attempt, whose balancing would be wasted. Only the main flow's type grows: the
     cover, the back and a flap keep the kit's size (the back's columns, a flap's card)."""
     frames = plan.flows.get("main", ())
     sections = [s for s in inp.sections if (s.place or "main") == "main"]
-    if not frames or not sections:
+    if not frames or not sections or not inp.theme.scale.larger(0.01):  # (no size over the kit's to try)
         return None
     res, diags = fill(inp, sections, list(frames), False, plan.full_sources)
     if res.leftover:

@@ -204,7 +204,7 @@ class Layout:
     outline: tuple[tuple[str, str], ...]  # (title, bookmark key) in reading order
     qr: QrPlacement | None = None
     views: tuple[tuple[tuple[int, str], ...], ...] = ()  # (page, panel) seen at each reading step
-    body_size: float = 0.0  # the body type size the words were fitted at
+    body_size: float = 0.0  # the inside's body type size, as the words were fitted (tightened, or set larger)
 
 
 @frozen
