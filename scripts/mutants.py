@@ -3146,14 +3146,14 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "short-panels-filled-unevenly",
-        "layout/engine.py",
+        "layout/larger.py",
         "max(ys) - min(ys) <= (LEVEL_SPREAD if len(pages[side]) > 1 else LEVEL_PANELS)",
         "True",
         "tests/test_balance.py::test_words_set_larger_leave_the_tri_folds_panels_level",
     ),
     m(
         "short-panels-filled-past-a-columns-edge",
-        "layout/engine.py",
+        "layout/larger.py",
         "t.overrun > OVERRUN",
         "t.overrun > 1e9",
         "tests/test_balance.py::test_words_set_larger_keep_every_word_inside_its_column",

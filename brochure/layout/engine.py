@@ -7,23 +7,19 @@ from dataclasses import replace
 
 from brochure.diagnostics import Diagnostic, error, warning
 from brochure.frozen import frozen
-from brochure.geometry.sheet import MM, Rect, Sheet
+from brochure.geometry.sheet import Rect, Sheet
 from brochure.inputs.content import Section
 from brochure.inputs.inline import one_line, plain
-from brochure.layout import citations
+from brochure.layout import citations, larger
 from brochure.layout.back import back
 from brochure.layout.blocks import SOURCES
 from brochure.layout.compose import Inputs, fill, folio
 from brochure.layout.cover import CoverArea, cover
 from brochure.layout.flow import SHORT, FlowResult, Frame, even_up
-from brochure.layout.flowables import OVERRUN
-from brochure.layout.model import Bookmark, Draft, DraftLayout, Layout, Link, Placed, Text
+from brochure.layout.model import Bookmark, Draft, DraftLayout, Layout, Link, Placed
 from brochure.layout.paint import paint
 from brochure.theme.styles import Theme
 from brochure.vocabulary import LayoutName, Place
-
-LEVEL_PANELS = 12 * MM  # how far apart a side's main frames may end, set larger (a page's panels or columns)
-LEVEL_SPREAD = 20 * MM  # (the bi-fold's inside, two pages of two columns seen together opened)
 
 
 @frozen
@@ -133,71 +129,25 @@ def lay_out(plans: tuple[Plan, ...], layout: LayoutName, inp: Inputs) -> tuple[L
 
 def _larger(plan: Plan, inp: Inputs) -> tuple[DraftLayout, Layout, Inputs, list[Diagnostic]] | list[Diagnostic] | None:
     """Words that fit the main flow at their own body size and end short of its frames' feet (a kit's narrower
-    face, a language's shorter words, a larger paper) set larger to fill them, up to FILL_TO: of the sizes the
-    filled share says might fit (Scale.larger: an estimate, as if every line grew; headings and pictures do not),
-    the largest that does, with each side's frames
-    ending about level (a section moved whole over a page turn or to a narrow panel may leave one short) and no
-    word too long for its column at that size (painted: the layout is the painted draft). None when no
-    size does, when the kit's size is FILL_TO or more, or when the words end before the last page of a bi-fold's
-    inside (too few: larger type would only spread them thinner; the balancing leaves its second page empty);
-    the flow's findings when words are left over at their own size (a flow that leaves words over is not balanced:
-    the attempt would flow the same, and fail on it).
-    Tried before the own size's attempt, whose balancing would be wasted. Only the main flow's type grows: the
-    cover, the back and a flap keep the kit's size (the back's columns, a flap's card)."""
+    face, a language's shorter words, a larger paper) set larger to fill them, up to FILL_TO: of the sizes worth
+    trying (layout/larger.py), the largest that fits with its frames ending about level and no word past its
+    column (painted: the layout is the painted draft). None when no size does or none is worth trying; the plain
+    flow's findings when it leaves words over at this size (the attempt would fail on them). Tried before the own
+    size's attempt, whose balancing would be wasted. Only the main flow's type grows: the cover, the back and a
+    flap keep the kit's size (the back's columns, a flap's card)."""
     frames = plan.flows.get("main", ())
-    sections = [s for s in inp.sections if (s.place or "main") == "main"]
-    if not frames or not sections or not inp.theme.scale.larger(0.01):  # (no size over the kit's to try)
-        return None
-    res, diags = fill(inp, sections, list(frames), False, plan.full_sources)
-    if res.leftover:
-        return diags
-    used = [i for i, placed in enumerate(res.placed) if placed]
-    if any(d.is_error for d in diags) or not used or frames[used[-1]].seen != frames[-1].seen:
-        return None
-    feet = [min((p.box.y for p in placed), default=f.box.top) for f, placed in zip(frames, res.placed, strict=True)]
-    filled = sum(f.box.top - foot for f, foot in zip(frames, feet, strict=True)) / sum(f.box.h for f in frames)
-    for size in inp.theme.scale.larger(filled):
+    sizes = larger.sizes_to_try(frames, inp, plan.full_sources)
+    if isinstance(sizes, list):
+        return sizes
+    for size in sizes:
         attempt = replace(inp, inside=inp.theme.with_body(size))
         result, errors = _attempt(plan, attempt, complete=False)
-        grown = None if result is None else _feet(frames, result)
-        if result is None or grown is None or not _level(frames, grown):
+        if result is None or not larger.level(frames, result):
             continue
         painted = paint(result, inp.theme.fonts.regular)
-        regions = {f.region for f in frames}
-        if not any(
-            isinstance(t, Text) and t.region in regions and t.overrun > OVERRUN
-            for page in painted.pages
-            for t in page.items
-        ):
+        if larger.in_columns(frames, painted):
             return result, painted, attempt, errors
     return None
-
-
-def _level(frames: tuple[Frame, ...], feet: list[float]) -> bool:
-    """Whether main frames set larger end about level: each side's within LEVEL_PANELS of each other (a side of
-    two pages, LEVEL_SPREAD), as the balancing leaves the words at their own size."""
-    by_side: dict[int, list[float]] = {}
-    pages: dict[int, set[str]] = {}
-    for f, foot in zip(frames, feet, strict=True):
-        by_side.setdefault(f.page, []).append(foot)
-        pages.setdefault(f.page, set()).add(f.leaf)
-    return all(
-        max(ys) - min(ys) <= (LEVEL_SPREAD if len(pages[side]) > 1 else LEVEL_PANELS) for side, ys in by_side.items()
-    )
-
-
-def _feet(frames: tuple[Frame, ...], draft: DraftLayout) -> list[float] | None:
-    """Where the words placed in each main frame end (the lowest foot of what it holds); None when a frame holds
-    nothing (words too few for the layout, warned of: larger type would only spread them thinner) or there is no
-    main flow."""
-    feet: list[float] = []
-    pages = {draft.sheet.sides.index(page.side): page.items for page in draft.pages}
-    for f in frames:  # (a bi-fold page's two columns are one region: its items are told apart by where they start)
-        ys = [p.box.y for p in pages.get(f.page, ()) if p.region == f.region and f.box.x <= p.box.x + 0.5 < f.box.right]
-        if not ys:
-            return None
-        feet.append(min(ys))
-    return feet or None
 
 
 def _for_plan(inp: Inputs, theme: Theme, keep: bool, plan: Plan, sections: tuple[Section, ...]) -> Inputs:
