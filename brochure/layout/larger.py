@@ -30,9 +30,7 @@ def sizes_to_try(frames: tuple[Frame, ...], inp: Inputs, sources: bool) -> tuple
     used = [i for i, placed in enumerate(res.placed) if placed]
     if any(d.is_error for d in diags) or not used or frames[used[-1]].seen != frames[-1].seen:
         return ()
-    feet = [min((p.box.y for p in placed), default=f.box.top) for f, placed in zip(frames, res.placed, strict=True)]
-    filled = sum(f.box.top - foot for f, foot in zip(frames, feet, strict=True)) / sum(f.box.h for f in frames)
-    return inp.theme.scale.larger(filled)
+    return inp.theme.scale.larger(1.0 - sum(res.spare) / sum(f.box.h for f in frames))  # (the share filled)
 
 
 def level(frames: tuple[Frame, ...], draft: DraftLayout) -> bool:
