@@ -3173,6 +3173,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_layouts.py::test_the_sizes_tried_to_fill_short_panels_stop_at_10_5_pt",
     ),
     m(
+        "own-size-plain-flow-flowed-again",
+        "layout/engine.py",
+        "                    flowed = grown if isinstance(grown, Plain) else None",
+        "                    flowed = None",
+        "tests/test_balance.py::test_the_own_sizes_attempt_balances_the_plain_flow_made_to_measure_it",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

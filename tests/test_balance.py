@@ -20,6 +20,7 @@ from brochure.geometry.sheet import MM
 from brochure.layout import PLANS, together
 from brochure.layout.flow import Frame
 from brochure.layout.model import Item
+from brochure.vocabulary import LayoutName
 
 DPI = 72
 EDITIONS = list(itertools.product((BRAND, MAPLE), ("trifold", "bifold", "flyer"), ("a4", "letter")))
@@ -135,6 +136,44 @@ def test_words_set_larger_keep_every_word_inside_its_column(tmp_path: Path) -> N
     result = api.build(sources(content, MAPLE), api.Options(layout="bifold"))
     assert result.ok, [d.format() for d in result.diagnostics if d.is_error]
     assert result.body_size is not None and 9.5 <= result.body_size <= 10.5
+
+
+@pytest.mark.parametrize(
+    ("content", "layout"),
+    [("translations/es.yaml", "bifold"), ("translations/pl.yaml", "flyer"), ("translations/ar.yaml", "trifold")],
+)
+def test_the_own_sizes_attempt_balances_the_plain_flow_made_to_measure_it(
+    monkeypatch: pytest.MonkeyPatch, content: str, layout: LayoutName
+) -> None:
+    """The main flow, flowed plain at the kit's size to measure how much of its frames the words take (whether to
+    set them larger), is handed to the attempt at that size, which balances it rather than make and flow its items
+    again: the same PDF and findings as flowing them again, one plain flow fewer (a Spanish bi-fold whose larger
+    size does not fit, a Polish flyer with no room to grow, an Arabic tri-fold set at 9.25 pt after both)."""
+    from brochure.layout import compose, larger
+
+    flows: list[int] = []
+    flow_plain = compose.flow_plain
+
+    def counted(*args: object) -> compose.Plain:
+        flows.append(1)
+        return flow_plain(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(compose, "flow_plain", counted)
+    monkeypatch.setattr(larger, "flow_plain", counted)
+    src, options, epoch = (
+        sources(ROOT / content, BRAND),
+        api.Options(layout=layout),
+        {"SOURCE_DATE_EPOCH": "1764547200"},
+    )
+    handed = api.build(src, options, epoch)
+    handed_flows = len(flows)
+    flows.clear()
+    sizes_to_try = larger.sizes_to_try
+    monkeypatch.setattr(larger, "sizes_to_try", lambda *args: (sizes_to_try(*args)[0], None))  # (none handed on)
+    again = api.build(src, options, epoch)
+    assert handed.ok and handed.pdf == again.pdf
+    assert [d.format() for d in handed.diagnostics] == [d.format() for d in again.diagnostics]
+    assert handed_flows == len(flows) - 1, (handed_flows, len(flows))
 
 
 def test_words_set_larger_leave_the_tri_folds_panels_level(tmp_path: Path) -> None:

@@ -64,18 +64,28 @@ def flow_items(
     return items, blocks.problems
 
 
-def fill(
-    inp: Inputs, sections: list[Section], frames: list[Frame], balanced: bool = True, sources: bool = False
-) -> tuple[FlowResult, list[Diagnostic]]:
-    """Flow the sections (and the references in full, if asked) through the frames; balanced, the frames end
-    about level (columns and panels), else each is filled before the next (pages). Words far too many for the
-    frames are reported at once, from a lower bound of their height (linear in their length), before they are
-    measured line by line."""
+@frozen
+class Plain:
+    """A flow's sections as items, what in them cannot be drawn, and the items flowed plain (each frame filled in
+    turn); `early`: fill's answer when it ends before that (nothing to flow, or words far too many). Made once by
+    `flow_plain` and used by one `fill` at most: the balancing flows the same items again."""
+
+    items: tuple[Item, ...]
+    problems: tuple[Diagnostic, ...]
+    res: FlowResult
+    early: tuple[FlowResult, tuple[Diagnostic, ...]] | None = None
+
+
+def flow_plain(inp: Inputs, sections: list[Section], frames: list[Frame], sources: bool = False) -> Plain:
+    """The sections (and the references in full, if asked) flowed through the frames, each filled before the
+    next. Words far too many for the frames are reported at once, from a lower bound of their height (linear in
+    their length), before they are measured line by line."""
     width = min(f.box.w for f in frames)
     items, diags = flow_items(inp, sections, width, sources)
     keep = (inp.keep_sections, inp.over_page)  # (what the flow keeps whole)
     if not items:
-        return flow(items, frames, *keep), diags
+        res = flow(items, frames, *keep)
+        return Plain((), tuple(diags), res, (res, tuple(diags)))
     floors = floor_of(items, width)
     room = sum(f.box.h for f in frames) + len(frames) * max(i.space_before for i in items)  # gaps at frame tops drop
     if sum(floors) > (1.0 if inp.trial else GROSS) * room:  # (a trial is dropped anyway: no exact figure needed)
@@ -83,14 +93,34 @@ def fill(
         sid = placed.leftover[0].section if placed.leftover else items[-1].section
         section = next((s for s in sections if s.id == sid), sections[-1])  # (or the references after them)
         empty = FlowResult(tuple(() for _ in frames), tuple(items), tuple(f.box.h for f in frames))
-        return empty, [*diags, _spill(inp, section, sum(floors) - room, frames, at_least=True)]
-    res = flow(items, frames, *keep)
+        spill = _spill(inp, section, sum(floors) - room, frames, at_least=True)
+        return Plain(tuple(items), tuple(diags), empty, (empty, (*diags, spill)))
+    return Plain(tuple(items), tuple(diags), flow(items, frames, *keep))
+
+
+def fill(
+    inp: Inputs,
+    sections: list[Section],
+    frames: list[Frame],
+    balanced: bool = True,
+    sources: bool = False,
+    flowed: Plain | None = None,
+) -> tuple[FlowResult, list[Diagnostic]]:
+    """Flow the sections (and the references in full, if asked) through the frames; balanced, the frames end
+    about level (columns and panels), else each is filled before the next (pages). `flowed`: their plain flow
+    (`flow_plain`) with these same inputs, made already (the main flow's, measured before its attempt); else
+    made here."""
+    p = flow_plain(inp, sections, frames, sources) if flowed is None else flowed
+    if p.early is not None:
+        return p.early[0], list(p.early[1])
+    items, res = list(p.items), p.res
+    keep = (inp.keep_sections, inp.over_page)
     if balanced and not res.leftover and len(frames) > 1:
         res = balance(items, frames, keep, res)
         rewrap(res)
     unheld = hints.unheld(inp, sections, items, frames, res)  # `keep: together`, `break: before` that cannot hold
     broke = bool(res.leftover) and res.leftover[0].fresh  # (what spills is that section: said at its hint)
-    return res, [*diags, *unheld, *([] if broke else overflow(inp, res, frames, sections, items, keep))]
+    return res, [*p.problems, *unheld, *([] if broke else overflow(inp, res, frames, sections, items, keep))]
 
 
 BALANCE_STEPS = 12  # shortenings tried, from none to the last frame's whole spare room

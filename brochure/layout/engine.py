@@ -13,7 +13,7 @@ from brochure.inputs.inline import one_line, plain
 from brochure.layout import citations, larger
 from brochure.layout.back import back
 from brochure.layout.blocks import SOURCES
-from brochure.layout.compose import Inputs, fill, folio
+from brochure.layout.compose import Inputs, Plain, fill, folio
 from brochure.layout.cover import CoverArea, cover
 from brochure.layout.flow import SHORT, FlowResult, Frame, even_up
 from brochure.layout.model import Bookmark, Draft, DraftLayout, Layout, Link, Placed
@@ -115,8 +115,9 @@ def lay_out(plans: tuple[Plan, ...], layout: LayoutName, inp: Inputs) -> tuple[L
                     result, painted, attempt, errors = grown
                 elif isinstance(grown, list) and not last:  # (the main flow does not fit: nor would the attempt)
                     result, errors = None, grown
-                else:
-                    result, errors = _attempt(plan, attempt, complete=last)
+                else:  # (balancing the main flow's plain flow at this size, when _larger made it)
+                    flowed = grown if isinstance(grown, Plain) else None
+                    result, errors = _attempt(plan, attempt, complete=last, flowed=flowed)
                 if result is not None:
                     kept = attempt.keep_sections
                     split = _split(result, plan, sections, sizes[-1]) if plan.keep_sections and not kept else []
@@ -127,16 +128,19 @@ def lay_out(plans: tuple[Plan, ...], layout: LayoutName, inp: Inputs) -> tuple[L
     return None, routed[-1][2] + errors
 
 
-def _larger(plan: Plan, inp: Inputs) -> tuple[DraftLayout, Layout, Inputs, list[Diagnostic]] | list[Diagnostic] | None:
+def _larger(
+    plan: Plan, inp: Inputs
+) -> tuple[DraftLayout, Layout, Inputs, list[Diagnostic]] | list[Diagnostic] | Plain | None:
     """Words that fit the main flow at their own body size and end short of its frames' feet (a kit's narrower
     face, a language's shorter words, a larger paper) set larger to fill them, up to FILL_TO: of the sizes worth
     trying (layout/larger.py), the largest that fits with its frames ending about level and no word past its
-    column (painted: the layout is the painted draft). None when no size does or none is worth trying; the plain
-    flow's findings when it leaves words over at this size (the attempt would fail on them). Tried before the own
-    size's attempt, whose balancing would be wasted. Only the main flow's type grows: the cover, the back and a
+    column (painted: the layout is the painted draft). When no size does or none is worth trying, the main flow's
+    plain flow at the own size, for its attempt to balance (None when none was made to hand on); the plain flow's
+    findings when it leaves words over at this size (the attempt would fail on them). Tried before the own size's
+    attempt, whose balancing would be wasted. Only the main flow's type grows: the cover, the back and a
     flap keep the kit's size (the back's columns, a flap's card)."""
     frames = plan.flows.get("main", ())
-    sizes = larger.sizes_to_try(frames, inp, plan.full_sources)
+    sizes, flowed = larger.sizes_to_try(frames, inp, plan.full_sources)
     if isinstance(sizes, list):
         return sizes
     for size in sizes:
@@ -147,7 +151,7 @@ def _larger(plan: Plan, inp: Inputs) -> tuple[DraftLayout, Layout, Inputs, list[
         painted = paint(result, inp.theme.fonts.regular)
         if larger.in_columns(frames, painted):
             return result, painted, attempt, errors
-    return None
+    return flowed
 
 
 def _for_plan(inp: Inputs, theme: Theme, keep: bool, plan: Plan, sections: tuple[Section, ...]) -> Inputs:
@@ -286,13 +290,15 @@ def _bare_panels(layout: Layout, plan: Plan, inp: Inputs) -> list[Diagnostic]:
     ]
 
 
-def _flow_in(plan: Plan, inp: Inputs, name: Place) -> tuple[FlowResult, list[Diagnostic]]:
+def _flow_in(plan: Plan, inp: Inputs, name: Place, flowed: Plain | None = None) -> tuple[FlowResult, list[Diagnostic]]:
+    """One flow of the plan, filled (and balanced where the plan is); `flowed`: its plain flow with these inputs,
+    made already (`compose.fill`)."""
     if name == "main" and inp.inside is not None:
         inp = replace(inp, theme=inp.inside)
     frames = list(plan.flows[name])
     sections = [s for s in inp.sections if (s.place or "main") == name]
     sources = plan.full_sources and name == "main"
-    res, diags = fill(inp, sections, frames, plan.balanced, sources)  # balanced: the frames end about level
+    res, diags = fill(inp, sections, frames, plan.balanced, sources, flowed)  # balanced: the frames end about level
     if len(frames) < 2 or res.leftover or not plan.balanced:
         return res, diags
     level = {  # on each side, the fullest frame's foot: the others' section gaps grow (alike) to come near it
@@ -304,19 +310,22 @@ def _flow_in(plan: Plan, inp: Inputs, name: Place) -> tuple[FlowResult, list[Dia
     return replace(res, placed=placed), diags
 
 
-def _attempt(plan: Plan, inp: Inputs, complete: bool = True) -> tuple[DraftLayout | None, list[Diagnostic]]:
+def _attempt(
+    plan: Plan, inp: Inputs, complete: bool = True, flowed: Plain | None = None
+) -> tuple[DraftLayout | None, list[Diagnostic]]:
     """The plan's flows, back and cover at one body size. Unless `complete`, an attempt stops at the first
-    flow that does not fit (the next size or plan is tried anyway); the last attempt reports everything."""
+    flow that does not fit (the next size or plan is tried anyway); the last attempt reports everything.
+    `flowed`: the main flow's plain flow with these inputs, made already (`_larger`), balanced here."""
     diags: list[Diagnostic] = []
     pages_items: dict[int, list[Placed]] = {i: [] for i in range(len(inp.sheet.sides))}
     pages_links: dict[int, list[Link]] = {i: [] for i in pages_items}
-    flowed: dict[Place, tuple[FlowResult, list[Diagnostic]]] = {}
+    made: dict[Place, tuple[FlowResult, list[Diagnostic]]] = {}
     for name in sorted(plan.flows, key=lambda n: n != "main"):  # the main flow, likeliest not to fit, first
-        flowed[name] = _flow_in(plan, inp, name)
-        if not complete and any(d.is_error for d in flowed[name][1]):
-            return None, flowed[name][1]
+        made[name] = _flow_in(plan, inp, name, flowed if name == "main" else None)
+        if not complete and any(d.is_error for d in made[name][1]):
+            return None, made[name][1]
     for name, frames in plan.flows.items():  # in the plan's order: its pages list the flows so
-        res, flow_diags = flowed[name]
+        res, flow_diags = made[name]
         diags += flow_diags
         for frame, placed in zip(frames, res.placed, strict=True):
             pages_items[frame.page].extend(placed)

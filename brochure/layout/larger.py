@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from brochure.diagnostics import Diagnostic
 from brochure.geometry.sheet import MM
-from brochure.layout.compose import Inputs, fill
+from brochure.layout.compose import Inputs, Plain, fill, flow_plain
 from brochure.layout.flow import Frame
 from brochure.layout.flowables import OVERRUN
 from brochure.layout.model import DraftLayout, Layout, Text
@@ -14,23 +14,28 @@ LEVEL_PANELS = 12 * MM  # how far apart a side's main frames may end, set larger
 LEVEL_SPREAD = 20 * MM  # (the bi-fold's inside, two pages of two columns seen together opened)
 
 
-def sizes_to_try(frames: tuple[Frame, ...], inp: Inputs, sources: bool) -> tuple[float, ...] | list[Diagnostic]:
+def sizes_to_try(
+    frames: tuple[Frame, ...], inp: Inputs, sources: bool
+) -> tuple[tuple[float, ...] | list[Diagnostic], Plain | None]:
     """The main flow flowed plain (each frame filled in turn) at the words' own size: the larger sizes its filled
     share says might fit (Scale.larger: an estimate, as if every line grew; headings and pictures do not), largest
     first; none when the kit's size is FILL_TO or more, or the words end before the last page of a bi-fold's
     inside (too few: larger type would only spread them thinner; the balancing leaves its second page empty).
     The flow's findings when it leaves words over (a flow that leaves words over is not balanced: an attempt at
-    this size would flow the same, and fail on it)."""
+    this size would flow the same, and fail on it). With them, the plain flow when it placed every word (None when
+    none was made): the attempt at the own size, if made, balances it rather than flow it again."""
     sections = [s for s in inp.sections if (s.place or "main") == "main"]
     if not frames or not sections or not inp.theme.scale.larger(0.01):  # (no size over the kit's to try)
-        return ()
-    res, diags = fill(inp, sections, list(frames), False, sources)
+        return (), None
+    flowed = flow_plain(inp, sections, list(frames), sources)
+    res, diags = fill(inp, sections, list(frames), False, sources, flowed)
     if res.leftover:
-        return diags
+        return diags, None
+    kept = flowed if flowed.early is None else None
     used = [i for i, placed in enumerate(res.placed) if placed]
     if any(d.is_error for d in diags) or not used or frames[used[-1]].seen != frames[-1].seen:
-        return ()
-    return inp.theme.scale.larger(1.0 - sum(res.spare) / sum(f.box.h for f in frames))  # (the share filled)
+        return (), kept
+    return inp.theme.scale.larger(1.0 - sum(res.spare) / sum(f.box.h for f in frames)), kept  # (the share filled)
 
 
 def level(frames: tuple[Frame, ...], draft: DraftLayout) -> bool:
