@@ -3180,6 +3180,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_balance.py::test_the_own_sizes_attempt_balances_the_plain_flow_made_to_measure_it",
     ),
     m(
+        "balancing-flows-every-cut",
+        "layout/compose.py",
+        "    return any(c < cut and all(room >= cut - c + 2 * EPS for room in rooms) for c, rooms in flowed)",
+        "    return False",
+        "tests/test_balance.py::test_balancing_flows_again_only_cuts_that_could_place_the_words_otherwise",
+    ),
+    m(
+        "balancing-skips-cuts-that-place-the-words-otherwise",
+        "layout/compose.py",
+        "    return any(c < cut and all(room >= cut - c + 2 * EPS for room in rooms) for c, rooms in flowed)",
+        "    return any(c < cut and all(room >= (cut - c) / 2 for room in rooms) for c, rooms in flowed)",
+        "tests/test_balance.py::test_balancing_flows_again_only_cuts_that_could_place_the_words_otherwise",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

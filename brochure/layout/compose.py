@@ -19,7 +19,7 @@ from brochure.inputs.inline import escape_text, plain
 from brochure.layout import flowables, hints
 from brochure.layout.blocks import Blocks
 from brochure.layout.citations import NONE, Citations, block_texts
-from brochure.layout.flow import FlowResult, Frame, Item, evened, floor_of, flow, height_of, stranded
+from brochure.layout.flow import EPS, FlowResult, Frame, Item, evened, floor_of, flow, height_of, stranded
 from brochure.layout.model import Placed
 from brochure.theme.styles import Theme
 from brochure.vocabulary import LayoutName
@@ -139,7 +139,8 @@ def balance(items: list[Item], frames: list[Frame], keep: tuple[bool, bool], res
     (the plain flow when nothing evens it). The hints hold as in the plain flow: a section kept whole is not split
     to even them, nor one that starts a new frame moved on to another; nor is a heading left at a frame's foot
     when what it heads cannot be split (a card group); a short section the bi-fold keeps whole on one page stays
-    whole. The trials after the winner wrapped the same flowables in other frames (see `rewrap`)."""
+    whole. The trials after the winner wrapped the same flowables in other frames (see `rewrap`). A cut that
+    would place the words as one flowed already does is not flowed (`placed_alike`): about half the trials."""
     side = _end_side(frames, res)
     if len(side) < 2 or side != list(range(side[0], side[-1] + 1)):
         return res
@@ -147,6 +148,7 @@ def balance(items: list[Item], frames: list[Frame], keep: tuple[bool, bool], res
     best, spread_best = res, _spread(res, side)
     alone = stranded(items, res, frames)
     step = res.spare[last] / BALANCE_STEPS
+    flowed = [(0.0, res.spare[first:last])]  # (each cut flowed, and the room its shortened frames left under words)
 
     def trial_at(cut: float) -> FlowResult | None:
         """The flow with the side's frames but its last shortened by `cut`, if it keeps what the plain flow kept;
@@ -156,6 +158,7 @@ def balance(items: list[Item], frames: list[Frame], keep: tuple[bool, bool], res
             for i, f in enumerate(frames[first : last + 1], start=first)
         ]
         trial = flow(list(res.queued[first]), short, *keep)
+        flowed.append((cut, trial.spare[: last - first]))
         if trial.leftover:
             return FlowResult((), trial.leftover, ())
         after = frames[last + 1 :]
@@ -172,6 +175,8 @@ def balance(items: list[Item], frames: list[Frame], keep: tuple[bool, bool], res
 
     best_cut, stop = 0.0, BALANCE_STEPS + 1
     for n in range(1, BALANCE_STEPS + 1):
+        if placed_alike(flowed, step * n):  # (weighed already: a trial wins only when strictly more level)
+            continue
         candidate = trial_at(step * n)
         if candidate is not None and candidate.leftover:
             stop = n
@@ -181,7 +186,7 @@ def balance(items: list[Item], frames: list[Frame], keep: tuple[bool, bool], res
     fine = step / REFINE_STEPS
     for k in (*range(-REFINE_STEPS + 1, 0), *range(1, REFINE_STEPS)):
         cut = best_cut + fine * k
-        if 0 < cut < step * stop:
+        if 0 < cut < step * stop and not placed_alike(flowed, cut):
             candidate = trial_at(cut)
             if (
                 candidate is not None
@@ -190,6 +195,14 @@ def balance(items: list[Item], frames: list[Frame], keep: tuple[bool, bool], res
             ):
                 best, spread_best = candidate, spread
     return best
+
+
+def placed_alike(flowed: list[tuple[float, tuple[float, ...]]], cut: float) -> bool:
+    """Whether one of the cuts flowed already places the words as `cut` would: `flowed` gives each cut and the
+    room its shortened frames left under their words. When each of those frames left more room than the larger cut
+    takes off it (by 2 EPS, the flow's tolerance), every fit the flow found there holds in the shorter frames and
+    none it refused fits in them: the flow places the same words in the same places."""
+    return any(c < cut and all(room >= cut - c + 2 * EPS for room in rooms) for c, rooms in flowed)
 
 
 def _end_side(frames: list[Frame], res: FlowResult) -> list[int]:
