@@ -3194,6 +3194,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_balance.py::test_balancing_flows_again_only_cuts_that_could_place_the_words_otherwise",
     ),
     m(
+        "balancing-skips-a-cut-that-splits-a-section-moved-on",
+        "layout/compose.py",
+        "    return tuple(-1.0 if moved[i] else res.spare[i] for i in range(start, stop))",
+        "    return tuple(res.spare[i] for i in range(start, stop))",
+        "tests/test_balance.py::test_balancing_flows_again_only_cuts_that_could_place_the_words_otherwise",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -148,7 +148,7 @@ def balance(items: list[Item], frames: list[Frame], keep: tuple[bool, bool], res
     best, spread_best = res, _spread(res, side)
     alone = stranded(items, res, frames)
     step = res.spare[last] / BALANCE_STEPS
-    flowed = [(0.0, res.spare[first:last])]  # (each cut flowed, and the room its shortened frames left under words)
+    flowed = [(0.0, _rooms(res, first, last))]  # (each cut flowed, and the room its shortened frames left under words)
 
     def trial_at(cut: float) -> FlowResult | None:
         """The flow with the side's frames but its last shortened by `cut`, if it keeps what the plain flow kept;
@@ -158,7 +158,7 @@ def balance(items: list[Item], frames: list[Frame], keep: tuple[bool, bool], res
             for i, f in enumerate(frames[first : last + 1], start=first)
         ]
         trial = flow(list(res.queued[first]), short, *keep)
-        flowed.append((cut, trial.spare[: last - first]))
+        flowed.append((cut, _rooms(trial, 0, last - first)))
         if trial.leftover:
             return FlowResult((), trial.leftover, ())
         after = frames[last + 1 :]
@@ -199,10 +199,18 @@ def balance(items: list[Item], frames: list[Frame], keep: tuple[bool, bool], res
 
 def placed_alike(flowed: list[tuple[float, tuple[float, ...]]], cut: float) -> bool:
     """Whether one of the cuts flowed already places the words as `cut` would: `flowed` gives each cut and the
-    room its shortened frames left under their words. When each of those frames left more room than the larger cut
-    takes off it (by 2 EPS, the flow's tolerance), every fit the flow found there holds in the shorter frames and
-    none it refused fits in them: the flow places the same words in the same places."""
+    room its shortened frames left under their words (`_rooms`). When each of those frames left more room than the
+    larger cut takes off it (by 2 EPS, the flow's tolerance), every fit the flow found there holds in the shorter
+    frames and none it refused fits in them: the flow places the same words in the same places."""
     return any(c < cut and all(room >= cut - c + 2 * EPS for room in rooms) for c, rooms in flowed)
+
+
+def _rooms(res: FlowResult, start: int, stop: int) -> tuple[float, ...]:
+    """The room frames start..stop-1 of a flow left under their words, for `placed_alike`; none (-1) for a frame
+    that ended where a section kept whole moved on because the next frame holds it: a shorter next frame may not,
+    and the section is then split there instead."""
+    moved = res.moved_on or (False,) * len(res.spare)
+    return tuple(-1.0 if moved[i] else res.spare[i] for i in range(start, stop))
 
 
 def _end_side(frames: list[Frame], res: FlowResult) -> list[int]:

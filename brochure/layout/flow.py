@@ -76,6 +76,8 @@ class FlowResult:
     spare: tuple[float, ...]  # unused height at the foot of each frame
     queued: tuple[tuple[Item, ...], ...] = ()  # what was still to place as each frame began (a split piece's rest
     # first): a flow through the frames from one of them on, given these, places what this one placed there
+    moved_on: tuple[bool, ...] = ()  # per frame: whether it ended where a section kept whole moved on to the next
+    # frame because that one holds it (a decision a shorter next frame can undo: see compose.placed_alike)
 
     @property
     def bookmarks(self) -> tuple[tuple[str, str, float, int], ...]:
@@ -161,6 +163,7 @@ def flow(items: list[Item], frames: list[Frame], keep_sections: bool = False, ov
     placed_all: list[tuple[Placed, ...]] = []
     spare: list[float] = []
     queued: list[tuple[Item, ...]] = []
+    moved_on: list[bool] = []
     for index, frame in enumerate(frames):
         queued.append(tuple(queue))
         box = frame.box
@@ -171,11 +174,13 @@ def flow(items: list[Item], frames: list[Frame], keep_sections: bool = False, ov
         turn = after is not None and frame.turns_to(frames[index + 1])  # (not to the next column of a page)
         over = turn or after is None  # (what is kept with the next goes on with it: not between a page's columns)
         keep = (keep_sections and turn) or (over_page and after is not None and frames[index + 1].page != frame.page)
+        moved = False
         while queue:
             item = queue[0]
             gap = item.space_before if placed else 0.0
             avail = y - gap - box.y
             if item.bookmark and (placed or (item.fresh and column)) and _starts_next(queue, box.w, avail, after, keep):
+                moved = not item.fresh
                 break  # the section starts the next frame (whole, or as it asks: a page, not a column)
             _, h = item.flowable.wrap(box.w, max(avail, 0.0))
             if h <= avail + EPS:
@@ -203,7 +208,8 @@ def flow(items: list[Item], frames: list[Frame], keep_sections: bool = False, ov
             break
         placed_all.append(tuple(placed))
         spare.append(y - box.y)
-    return FlowResult(tuple(placed_all), tuple(queue), tuple(spare), tuple(queued))
+        moved_on.append(moved)
+    return FlowResult(tuple(placed_all), tuple(queue), tuple(spare), tuple(queued), tuple(moved_on))
 
 
 def stranded(items: list[Item], res: FlowResult, frames: list[Frame]) -> int:
