@@ -202,8 +202,8 @@ def _variant(seed: int) -> str:
 
 @pytest.mark.parametrize(
     ("seed", "brand", "paper"),
-    [(0, BRAND, "a4"), (2, MAPLE, "letter"), (7, BRAND, "a4"), (7, MAPLE, "letter"), (184, MAPLE, "a4")],
-    ids=["0-clearwater", "2-maple", "7-clearwater", "7-maple", "184-maple-a4"],
+    [(2, MAPLE, "letter"), (7, BRAND, "a4"), (184, MAPLE, "a4")],
+    ids=["2-maple", "7-clearwater", "184-maple-a4"],
 )
 def test_balancing_flows_again_only_cuts_that_could_place_the_words_otherwise(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, seed: int, brand: Path, paper: PaperName
