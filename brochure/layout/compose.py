@@ -68,7 +68,8 @@ def flow_items(
 class Plain:
     """A flow's sections as items, what in them cannot be drawn, and the items flowed plain (each frame filled in
     turn); `early`: fill's answer when it ends before that (nothing to flow, or words far too many). Made once by
-    `flow_plain` and used by one `fill` at most: the balancing flows the same items again."""
+    `flow_plain` for the fills of one flow at one size: the plain fill that measures it, then the attempt's, whose
+    balancing flows the same items again."""
 
     items: tuple[Item, ...]
     problems: tuple[Diagnostic, ...]
@@ -148,7 +149,11 @@ def balance(items: list[Item], frames: list[Frame], keep: tuple[bool, bool], res
     best, spread_best = res, _spread(res, side)
     alone = stranded(items, res, frames)
     step = res.spare[last] / BALANCE_STEPS
-    flowed = [(0.0, _rooms(res, first, last))]  # (each cut flowed, and the room its shortened frames left under words)
+    # each cut flowed, and the room its shortened frames left under their words (`placed_alike`)
+    flowed: list[tuple[float, tuple[float, ...]]] = []
+    if first == 0 or frames[first - 1].turns_to(frames[first]):  # (the plain flow is the trial at no cut only where
+        # the side's first frame starts a page: a trial's first frame is never a page's second column)
+        flowed.append((0.0, _rooms(res, first, last)))
 
     def trial_at(cut: float) -> FlowResult | None:
         """The flow with the side's frames but its last shortened by `cut`, if it keeps what the plain flow kept;
