@@ -369,7 +369,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "flyer-front-evened-with-its-back-over-the-page",
-        "layout/compose.py",
+        "layout/balancing.py",
         "    return [i for i in side if frames[i].seen == end.seen]\n",
         "    return list(range(len(frames)))\n",
         "tests/test_balance.py::test_a_two_sided_flyer_fills_its_front_before_its_words_go_over_the_page",
@@ -1053,7 +1053,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "balancing-moves-a-break",
-        "layout/compose.py",
+        "layout/balancing.py",
         "        if not hints.as_held(items, res, candidate):\n",
         "        if False:\n",
         "tests/test_hints.py::test_a_section_that_breaks_before_starts_a_panel_of_its_own",
@@ -2644,7 +2644,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "balancing-trial-frame-forgets-its-whole-height",
-        "layout/compose.py",
+        "layout/balancing.py",
         "f.box.h - cut), full=f.whole)",
         "f.box.h - cut))",
         "tests/test_adversarial_layout.py::test_a_card_group_a_panel_can_hold_stays_in_one_panel_when_the_panels_are_balanced",
@@ -2666,7 +2666,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "bifold-columns-balanced-coarsely",
-        "layout/compose.py",
+        "layout/balancing.py",
         "    for k in (*range(-REFINE_STEPS + 1, 0), *range(1, REFINE_STEPS)):",
         "    for k in ():",
         "tests/test_balance.py::test_the_bifolds_inside_spread_ends_level",
@@ -2856,7 +2856,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "bifold-spread-balanced-page-by-page",
-        "layout/compose.py",
+        "layout/balancing.py",
         "    side = [i for i, f in enumerate(frames) if f.page == end.page]\n",
         "    side = [i for i, f in enumerate(frames) if f.seen == end.seen]\n",
         "tests/test_balance.py::test_the_bifolds_inside_spread_ends_level",
@@ -2919,7 +2919,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "bifold-few-words-spread-over-both-pages",
-        "layout/compose.py",
+        "layout/balancing.py",
         "    if any(frames[i].seen != end.seen for i in used if i in side):",
         "    if True:",
         "tests/test_balance.py::test_a_bifolds_few_words_stay_on_its_first_page",
@@ -3181,21 +3181,21 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "balancing-flows-every-cut",
-        "layout/compose.py",
+        "layout/balancing.py",
         "    return any(c < cut and all(room >= cut - c + 2 * EPS for room in rooms) for c, rooms in flowed)",
         "    return False",
         "tests/test_balance.py::test_balancing_flows_again_only_cuts_that_could_place_the_words_otherwise",
     ),
     m(
         "balancing-skips-cuts-that-place-the-words-otherwise",
-        "layout/compose.py",
+        "layout/balancing.py",
         "    return any(c < cut and all(room >= cut - c + 2 * EPS for room in rooms) for c, rooms in flowed)",
         "    return any(c < cut and all(room >= (cut - c) / 2 for room in rooms) for c, rooms in flowed)",
         "tests/test_balance.py::test_balancing_flows_again_only_cuts_that_could_place_the_words_otherwise",
     ),
     m(
         "balancing-skips-a-cut-that-splits-a-section-moved-on",
-        "layout/compose.py",
+        "layout/balancing.py",
         "    return tuple(-1.0 if moved[i] else res.spare[i] for i in range(start, stop))",
         "    return tuple(res.spare[i] for i in range(start, stop))",
         "tests/test_balance.py::test_balancing_flows_again_only_cuts_that_could_place_the_words_otherwise",

@@ -209,12 +209,12 @@ def test_balancing_flows_again_only_cuts_that_could_place_the_words_otherwise(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, seed: int, brand: Path, paper: PaperName
 ) -> None:
     """Balancing tries cuts off the side's frames and keeps the most level; a cut is not flowed when one flowed
-    already places the words as it would (compose.placed_alike: every shortened frame left more room under its
+    already places the words as it would (balancing.placed_alike: every shortened frame left more room under its
     words than the larger cut takes off, and none ended where a section kept whole moved on because the next frame
     holds it: a shorter next frame may not, and the section is split instead, as seed 184's bi-fold showed). Over
     seeded variants of the shipped words in the tri-fold, bi-fold and flyer of two kits, the same PDF and findings
     as flowing every cut, with fewer flows."""
-    from brochure.layout import compose
+    from brochure.layout import balancing, compose
 
     content = tmp_path / "content.yaml"
     content.write_text(_variant(seed), encoding="utf-8")
@@ -226,7 +226,8 @@ def test_balancing_flows_again_only_cuts_that_could_place_the_words_otherwise(
         flows.append(1)
         return flow(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(compose, "flow", counted)
+    monkeypatch.setattr(compose, "flow", counted)  # (the plain flow)
+    monkeypatch.setattr(balancing, "flow", counted)  # (the trials)
     counts = []
     for layout in ("trifold", "bifold", "flyer"):
         options = api.Options(layout=layout, paper=paper)  # type: ignore[arg-type]
@@ -235,7 +236,7 @@ def test_balancing_flows_again_only_cuts_that_could_place_the_words_otherwise(
         skipped = len(flows)
         flows.clear()
         with monkeypatch.context() as m:
-            m.setattr(compose, "placed_alike", lambda flowed, cut: False)  # (every cut flowed)
+            m.setattr(balancing, "placed_alike", lambda flowed, cut: False)  # (every cut flowed)
             every = api.build(src, options, epoch)
         assert skipping.pdf == every.pdf, layout
         assert [d.format() for d in skipping.diagnostics] == [d.format() for d in every.diagnostics], layout

@@ -128,8 +128,8 @@ def test_balancing_a_pages_columns_may_start_the_next_with_a_lists_last_item() -
     """A heading and its list of three fill a page's first column, a paragraph the second: evening the columns
     moves the list's last item to the head of the second (70 and 60 pt tall, not 100 and 30), which between the
     columns of one page leaves nothing stranded."""
+    from brochure.layout.balancing import balance
     from brochure.layout.blocks import _group
-    from brochure.layout.compose import balance
 
     frames = [Frame("a", Rect(0, 0, 100, 100), leaf="page"), Frame("b", Rect(200, 0, 100, 100), leaf="page")]
     heading = Item(Spacer(100, 10), "s", keep_with_next=True, bookmark="Risks")

@@ -77,7 +77,7 @@ class FlowResult:
     queued: tuple[tuple[Item, ...], ...] = ()  # what was still to place as each frame began (a split piece's rest
     # first): a flow through the frames from one of them on, given these, places what this one placed there
     moved_on: tuple[bool, ...] = ()  # per frame: whether it ended where a section kept whole moved on to the next
-    # frame because that one holds it (a decision a shorter next frame can undo: see compose.placed_alike)
+    # frame because that one holds it (a decision a shorter next frame can undo: see balancing.placed_alike)
 
     @property
     def bookmarks(self) -> tuple[tuple[str, str, float, int], ...]:
