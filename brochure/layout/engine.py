@@ -292,7 +292,7 @@ def _bare_panels(layout: Layout, plan: Plan, inp: Inputs) -> list[Diagnostic]:
 
 def _flow_in(plan: Plan, inp: Inputs, name: Place, flowed: Plain | None = None) -> tuple[FlowResult, list[Diagnostic]]:
     """One flow of the plan, filled (and balanced where the plan is); `flowed`: its plain flow with these inputs,
-    made already (`compose.fill`)."""
+    made already (`compose.flow_plain`)."""
     if name == "main" and inp.inside is not None:
         inp = replace(inp, theme=inp.inside)
     frames = list(plan.flows[name])
