@@ -68,14 +68,14 @@ def flow_items(
 @frozen
 class Plain:
     """A flow's sections as items, what in them cannot be drawn, and the items flowed plain (each frame filled in
-    turn); `early`: fill's answer when it ends before that (nothing to flow, or words far too many). Made once by
+    turn); `final`: fill ends with these (nothing to flow, or words far too many: `problems` says so). Made once by
     `flow_plain` for the fills of one flow at one size: the plain fill that measures it, then the attempt's, whose
     balancing flows the same items again."""
 
     items: tuple[Item, ...]
     problems: tuple[Diagnostic, ...]
     res: FlowResult
-    early: tuple[FlowResult, tuple[Diagnostic, ...]] | None = None
+    final: bool = False
 
 
 def flow_plain(inp: Inputs, sections: list[Section], frames: list[Frame], sources: bool = False) -> Plain:
@@ -86,8 +86,7 @@ def flow_plain(inp: Inputs, sections: list[Section], frames: list[Frame], source
     items, diags = flow_items(inp, sections, width, sources)
     keep = (inp.keep_sections, inp.over_page)  # (what the flow keeps whole)
     if not items:
-        res = flow(items, frames, *keep)
-        return Plain((), tuple(diags), res, (res, tuple(diags)))
+        return Plain((), tuple(diags), flow(items, frames, *keep), final=True)
     floors = floor_of(items, width)
     room = sum(f.box.h for f in frames) + len(frames) * max(i.space_before for i in items)  # gaps at frame tops drop
     if sum(floors) > (1.0 if inp.trial else GROSS) * room:  # (a trial is dropped anyway: no exact figure needed)
@@ -96,7 +95,7 @@ def flow_plain(inp: Inputs, sections: list[Section], frames: list[Frame], source
         section = next((s for s in sections if s.id == sid), sections[-1])  # (or the references after them)
         empty = FlowResult(tuple(() for _ in frames), tuple(items), tuple(f.box.h for f in frames))
         spill = _spill(inp, section, sum(floors) - room, frames, at_least=True)
-        return Plain(tuple(items), tuple(diags), empty, (empty, (*diags, spill)))
+        return Plain(tuple(items), (*diags, spill), empty, final=True)
     return Plain(tuple(items), tuple(diags), flow(items, frames, *keep))
 
 
@@ -113,8 +112,8 @@ def fill(
     (`flow_plain`) with these same inputs, made already (the main flow's, measured before its attempt); else
     made here."""
     p = flow_plain(inp, sections, frames, sources) if flowed is None else flowed
-    if p.early is not None:
-        return p.early[0], list(p.early[1])
+    if p.final:
+        return p.res, list(p.problems)
     items, res = list(p.items), p.res
     keep = (inp.keep_sections, inp.over_page)
     if balanced and not res.leftover and len(frames) > 1:

@@ -31,7 +31,7 @@ def sizes_to_try(
     res, diags = fill(inp, sections, list(frames), False, sources, flowed)
     if res.leftover:
         return diags, None
-    kept = flowed if flowed.early is None else None
+    kept = None if flowed.final else flowed
     used = [i for i, placed in enumerate(res.placed) if placed]
     if any(d.is_error for d in diags) or not used or frames[used[-1]].seen != frames[-1].seen:
         return (), kept
