@@ -3201,6 +3201,21 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_balance.py::test_balancing_flows_again_only_cuts_that_could_place_the_words_otherwise",
     ),
     m(
+        "fixed-geometry-packed-in-single-precision",
+        "art/fixed.py",
+        '        values = array("d", [x for _, v in segments for x in v]).tobytes()',
+        '        values = array("f", [x for _, v in segments for x in v]).tobytes()',
+        "tests/test_remembered.py::test_fixed_geometry_kept_packed_gives_back_the_coordinates_its_art_made",
+    ),
+    m(
+        "fixed-geometry-placed-with-its-coordinates-out-of-step",
+        "art/fixed.py",
+        "        out.append(mapped(m, op, v[i : i + n]))\n        i += n\n    return tuple(out)",
+        "        out.append(mapped(m, op, v[i : i + n]))\n        i += 2\n    return tuple(out)",
+        "tests/test_remembered.py::test_fixed_geometry_kept_packed_gives_back_the_coordinates_its_art_made",
+        "tests/test_remembered.py::test_fixed_geometry_placed_at_signed_zeros_prints_as_worked_out_anew",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

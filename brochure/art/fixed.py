@@ -3,14 +3,16 @@
 Artwork whose shape depends only on sizes (the cover's micro-channel dots and waves, the skin drawing's layers)
 is made here as plain segments, apart from its colours: a clinic's colours, names and words change from build
 to build, its sheet sizes seldom do. `Fixed` is a ReportLab Path node that carries such a geometry;
-layout/drawings.py places it through `placed`. Both caches hold immutable tuples computed from their keys
-alone, so builds that share them (in threads too) still share nothing that changes.
+layout/drawings.py places it through `placed`. Both caches hold immutable values computed from their keys
+alone (a geometry's coordinates packed in bytes, its placements tuples), so builds that share them (in threads
+too) still share nothing that changes.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Hashable
+from array import array
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import field
 from functools import lru_cache
 from typing import Any
@@ -25,12 +27,39 @@ Segment = tuple[str, tuple[float, ...]]  # as layout/model.py's: ("m"|"l"|"c"|"h
 Matrix = tuple[float, float, float, float, float, float]
 
 
+ARITY = {"m": 2, "l": 2, "c": 6, "h": 0}  # coordinates a segment of each operator has
+
+
 @frozen
 class Geometry:
-    """Segments in drawing coordinates; equal (and hashed) by the function and arguments that made them."""
+    """Segments in drawing coordinates; equal (and hashed) by the function and arguments that made them.
+
+    Kept packed, as it is kept for the process's life: its operators one letter each, its coordinates as the
+    doubles they are (bytes: immutable, the same values, signs of zero kept). A batch's worker keeps about 130
+    geometries (the cover's dots and waves, the skin drawing's layers at each size); as tuples of Python floats
+    they took about 13 MB of its peak memory (a float alone is 24 bytes, packed 8)."""
 
     key: Hashable
-    segments: tuple[Segment, ...] = field(compare=False, hash=False, repr=False)
+    ops: str = field(compare=False, hash=False, repr=False)
+    values: bytes = field(compare=False, hash=False, repr=False)
+
+    @staticmethod
+    def of(key: Hashable, segments: Sequence[Segment]) -> Geometry:
+        """The segments, packed, under key."""
+        values = array("d", [x for _, v in segments for x in v]).tobytes()
+        return Geometry(key, "".join(op for op, _ in segments), values)
+
+    @property
+    def segments(self) -> tuple[Segment, ...]:
+        """The segments unpacked (coordinates as floats)."""
+        v = memoryview(self.values).cast("d").tolist()
+        out: list[Segment] = []
+        i = 0
+        for op in self.ops:
+            n = ARITY[op]
+            out.append((op, tuple(v[i : i + n])))
+            i += n
+        return tuple(out)
 
 
 class Pen:
@@ -59,7 +88,7 @@ def made(fn: Callable[..., tuple[Segment, ...]], *args: Hashable) -> Geometry:
 
 @lru_cache(maxsize=256)
 def _made(fn: Callable[..., tuple[Segment, ...]], key: Exact) -> Geometry:
-    return Geometry((fn.__module__, fn.__qualname__, key), tuple(fn(*key[0])))
+    return Geometry.of((fn.__module__, fn.__qualname__, key), fn(*key[0]))
 
 
 def placed(geometry: Geometry, m: Matrix) -> tuple[Segment, ...]:
@@ -70,7 +99,14 @@ def placed(geometry: Geometry, m: Matrix) -> tuple[Segment, ...]:
 @lru_cache(maxsize=256)
 def _placed(geometry: Geometry, key: Exact) -> tuple[Segment, ...]:
     m: Matrix = key[0]
-    return tuple(mapped(m, op, v) for op, v in geometry.segments)
+    v = memoryview(geometry.values).cast("d").tolist()
+    out: list[Segment] = []
+    i = 0
+    for op in geometry.ops:
+        n = ARITY[op]
+        out.append(mapped(m, op, v[i : i + n]))
+        i += n
+    return tuple(out)
 
 
 Exact = tuple[tuple[Any, ...], ...]  # values, their types and (where one is zero) their signs
@@ -85,7 +121,7 @@ def exact(values: tuple[Any, ...]) -> Exact:
     return (values, kinds)
 
 
-def mapped(m: Matrix, op: str, v: tuple[float, ...]) -> Segment:
+def mapped(m: Matrix, op: str, v: Sequence[float]) -> Segment:
     """One segment with its points mapped by m (PDF's convention: x' = a x + c y + e, y' = b x + d y + f)."""
     a, b, c, d, e, f = m
     if op == "c":

@@ -163,7 +163,7 @@ def _curves(b: _Block) -> Mapping[str, Geometry]:
     pens["epidermis"].closePath()
     pens["junction"] = smooth(junc_pts)
     pens["surface"] = smooth(surf_pts)
-    return MappingProxyType({name: Geometry(("skin", b, name), tuple(p.segments)) for name, p in pens.items()})
+    return MappingProxyType({name: Geometry.of(("skin", b, name), p.segments) for name, p in pens.items()})
 
 
 def skin_section(
