@@ -3216,6 +3216,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_remembered.py::test_fixed_geometry_placed_at_signed_zeros_prints_as_worked_out_anew",
     ),
     m(
+        "fixed-geometry-placed-without-its-zeros-signs",
+        "art/fixed.py",
+        '    v = memoryview(geometry.values).cast("d").tolist()',
+        '    v = [x + 0.0 for x in memoryview(geometry.values).cast("d").tolist()]',
+        "tests/test_remembered.py::test_fixed_geometry_kept_packed_gives_back_the_coordinates_its_art_made",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -243,7 +243,7 @@ def _fresh(node: object, m: tuple[float, ...]) -> list[object]:
 )
 def test_a_drawings_shapes_remembered_where_placed_print_as_worked_out_anew(m: tuple[float, ...]) -> None:
     """Art is drawn at the same places build after build, so a shape's path there is remembered
-    (layout/drawings.py). 0.0 and -0.0 compare equal but print apart ("0" and "-0"): each is its own."""
+    (layout/drawings.py). 0.0 and -0.0 compare equal but the frames hold them apart: each is its own."""
     from reportlab.graphics.shapes import Circle, Ellipse, Path, Polygon, Rect
 
     from brochure.layout import drawings
@@ -266,7 +266,8 @@ def test_a_drawings_shapes_remembered_where_placed_print_as_worked_out_anew(m: t
 
 def test_fixed_geometry_placed_at_signed_zeros_prints_as_worked_out_anew() -> None:
     """Fixed art (the cover's dots, the QR code's modules) is placed once per matrix (art/fixed.py): a matrix with
-    -0.0 where another has 0.0 compares equal to it, but what it places can print "-0" where the other prints "0"."""
+    -0.0 where another has 0.0 compares equal to it, but what it places can hold -0.0 where the other holds 0.0 (the
+    frames, which the checks and tests read, keep them apart; the PDF writes both "0")."""
     from brochure.art.fixed import Pen, made, mapped, placed
 
     def square() -> tuple[object, ...]:
@@ -300,8 +301,9 @@ def test_fixed_geometry_kept_packed_gives_back_the_coordinates_its_art_made() ->
 
     geometry = made(strokes)
     assert repr(geometry.segments) == repr(strokes())
-    m = (0.5, 0.0, -0.0, 2.0, 10.1, -3.3)
-    assert repr(placed(geometry, m)) == repr(tuple(mapped(m, op, v) for op, v in strokes()))  # type: ignore[arg-type]
+    for m in [(0.5, 0.0, -0.0, 2.0, 10.1, -3.3), (1.0, 0.0, -0.0, 1.0, -0.0, -0.0)]:  # (the second keeps -0.0 as -0.0)
+        fresh = tuple(mapped(m, op, v) for op, v in strokes())  # type: ignore[arg-type]
+        assert repr(placed(geometry, m)) == repr(fresh)  # type: ignore[arg-type]
 
 
 def test_a_style_made_where_a_freed_one_was_sets_its_own_size() -> None:

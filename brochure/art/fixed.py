@@ -36,8 +36,9 @@ class Geometry:
 
     Kept packed, as it is kept for the process's life: its operators one letter each, its coordinates as the
     doubles they are (bytes: immutable, the same values, signs of zero kept). A batch's worker keeps about 130
-    geometries (the cover's dots and waves, the skin drawing's layers at each size); as tuples of Python floats
-    they took about 13 MB of its peak memory (a float alone is 24 bytes, packed 8)."""
+    geometries made by `made` (the cover's dots and waves, the icons, the QR code's modules) and the skin
+    drawing's layers (about 20 a size); as tuples of Python floats they took about 13 MB (a float alone is 24
+    bytes, packed 8), and the worker's peak memory fell by about 15 MB."""
 
     key: Hashable
     ops: str = field(compare=False, hash=False, repr=False)
@@ -113,8 +114,9 @@ Exact = tuple[tuple[Any, ...], ...]  # values, their types and (where one is zer
 
 
 def exact(values: tuple[Any, ...]) -> Exact:
-    """Values as a key that keeps apart what prints apart: values that compare equal but are of other types (1 and
-    1.0), and 0.0 and -0.0 (which print "0" and "-0"). The values themselves come first."""
+    """Values as a key that keeps apart what the frames hold apart: values that compare equal but are of other
+    types (1 and 1.0), and 0.0 and -0.0 (the PDF writes both "0", but the frames, which the checks and tests read,
+    hold each as it is). The values themselves come first."""
     kinds = tuple(map(type, values))
     if 0 in values:  # (equal to 0, 0.0 and -0.0 alike)
         return (values, kinds, tuple(math.copysign(1.0, v) if isinstance(v, float) else 1.0 for v in values))

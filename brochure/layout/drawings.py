@@ -6,8 +6,8 @@ it: every shape states its own inks, widths and font; the geometry of circles, e
 ReportLab's own (its path object, collected instead of written), so what is printed is what renderPDF drew.
 A leaflet's art is drawn at the same places build after build: a plain shape's path where it is placed (a
 rectangle, circle, ellipse, line, polygon or path, by its numbers and the matrix, kept apart where they compare
-equal but print apart: `art.fixed.exact`) is worked out once and remembered, an immutable tuple, as art/fixed.py
-places fixed geometry.
+equal but the frames hold them apart: `art.fixed.exact`) is worked out once and remembered, an immutable tuple,
+as art/fixed.py places fixed geometry.
 """
 
 from __future__ import annotations
