@@ -3210,16 +3210,16 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "fixed-geometry-placed-with-its-coordinates-out-of-step",
         "art/fixed.py",
-        "        out.append(mapped(m, op, v[i : i + n]))\n        i += n\n    return tuple(out)",
-        "        out.append(mapped(m, op, v[i : i + n]))\n        i += 2\n    return tuple(out)",
+        "        yield op, values[i : i + n]\n        i += n\n",
+        "        yield op, values[i : i + n]\n        i += 2\n",
         "tests/test_remembered.py::test_fixed_geometry_kept_packed_gives_back_the_coordinates_its_art_made",
         "tests/test_remembered.py::test_fixed_geometry_placed_at_signed_zeros_prints_as_worked_out_anew",
     ),
     m(
         "fixed-geometry-placed-without-its-zeros-signs",
         "art/fixed.py",
-        '    v = memoryview(geometry.values).cast("d").tolist()',
-        '    v = [x + 0.0 for x in memoryview(geometry.values).cast("d").tolist()]',
+        '    values = array("d", geometry.values).tolist()',
+        '    values = [x + 0.0 for x in array("d", geometry.values).tolist()]',
         "tests/test_remembered.py::test_fixed_geometry_kept_packed_gives_back_the_coordinates_its_art_made",
     ),
     m(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import field
 from functools import lru_cache
 from typing import Any
@@ -53,14 +53,17 @@ class Geometry:
     @property
     def segments(self) -> tuple[Segment, ...]:
         """The segments unpacked (coordinates as floats)."""
-        v = memoryview(self.values).cast("d").tolist()
-        out: list[Segment] = []
-        i = 0
-        for op in self.ops:
-            n = ARITY[op]
-            out.append((op, tuple(v[i : i + n])))
-            i += n
-        return tuple(out)
+        return tuple((op, tuple(v)) for op, v in _unpacked(self))
+
+
+def _unpacked(geometry: Geometry) -> Iterator[tuple[str, list[float]]]:
+    """Each segment's operator and coordinates, unpacked."""
+    values = array("d", geometry.values).tolist()
+    i = 0
+    for op in geometry.ops:
+        n = ARITY[op]
+        yield op, values[i : i + n]
+        i += n
 
 
 class Pen:
@@ -100,14 +103,7 @@ def placed(geometry: Geometry, m: Matrix) -> tuple[Segment, ...]:
 @lru_cache(maxsize=256)
 def _placed(geometry: Geometry, key: Exact) -> tuple[Segment, ...]:
     m: Matrix = key[0]
-    v = memoryview(geometry.values).cast("d").tolist()
-    out: list[Segment] = []
-    i = 0
-    for op in geometry.ops:
-        n = ARITY[op]
-        out.append(mapped(m, op, v[i : i + n]))
-        i += n
-    return tuple(out)
+    return tuple(mapped(m, op, v) for op, v in _unpacked(geometry))
 
 
 Exact = tuple[tuple[Any, ...], ...]  # values, their types and (where one is zero) their signs
