@@ -299,7 +299,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "panels-not-balanced",
         "layout/compose.py",
-        "        res = balance(items, frames, keep, res)\n",
+        "        res = balance(items, frames, keep, res, spread)\n",
         "        pass\n",
         "tests/test_balance.py::test_the_panels_of_the_main_flow_end_within_12mm_of_each_other",
     ),
@@ -3221,6 +3221,20 @@ MUTANTS: tuple[Mutant, ...] = (
         '    values = array("d", geometry.values).tolist()',
         '    values = [x + 0.0 for x in array("d", geometry.values).tolist()]',
         "tests/test_remembered.py::test_fixed_geometry_kept_packed_gives_back_the_coordinates_its_art_made",
+    ),
+    m(
+        "large-print-last-spread-not-levelled",
+        "layout/largeprint.py",
+        "        facing=_facing(pages),\n",
+        "        facing=(),\n",
+        "tests/test_large_print.py::test_the_last_two_pages_facing_each_other_end_about_level",
+    ),
+    m(
+        "large-print-spread-levelled-without-its-gaps-grown",
+        "layout/engine.py",
+        "        groups = [list(ended_spread(facing, res))]\n",
+        "        groups = []\n",
+        "tests/test_large_print.py::test_the_last_two_pages_facing_each_other_end_about_level",
     ),
     m(
         "bifold-break-named-a-column",

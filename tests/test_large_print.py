@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 import pikepdf
@@ -13,7 +14,7 @@ from helpers import BRAND, CONTENT, MAPLE, read_qr, reopen, result_of, sources
 
 from brochure import api
 from brochure.geometry.sheet import Rect
-from brochure.layout.model import Layout, Text
+from brochure.layout.model import Frame, Layout, Text
 from brochure.vocabulary import PaperName, Target
 
 EDITIONS = [
@@ -150,6 +151,33 @@ def test_lists_and_cards_are_one_column_and_short_sections_are_never_split() -> 
     assert split == []
     contact = {i for i, p in enumerate(layout.pages) for t in p.items if t.section == "contact-us"}
     assert len(contact) == 1  # the emergency list stays under its heading
+
+
+@pytest.mark.parametrize(("brand", "paper", "target"), EDITIONS)
+def test_the_last_two_pages_facing_each_other_end_about_level(brand: Path, paper: PaperName, target: Target) -> None:
+    """Where the words end on the right-hand page of a spread, its two pages end about level (within a sixth of a
+    page): not a full page facing a page of two references (the English A4 edition's page 9 held two, 175 mm above
+    page 8's foot). Every other page is filled to its foot, as before."""
+    layout = large(brand, paper, target).layout
+    assert layout is not None
+    feet = [
+        min((t.box.y for t in p.items if isinstance(t, Text) and t.role != "folio"), default=None) for p in layout.pages
+    ]
+    column = layout.sheet.sides[1].panels[0].content
+    assert len(feet) % 2 == 0  # (the shipped words end on a right-hand page: pages 2-3, 4-5, ... face each other)
+    left, right = feet[-3], feet[-2]
+    assert left is not None and right is not None
+    assert abs(left - right) < column.h / 6, (round(left), round(right), round(column.h))
+    assert all(f is not None and f - column.y < column.h / 2 for f in feet[1:-3])  # (the others: mostly filled)
+    gaps = [_gaps_between_pieces(p.items) for p in layout.pages[-3:-1]]  # the shorter page's gaps grew towards
+    shorter, fuller = (gaps[0], gaps[1]) if left > right else (gaps[1], gaps[0])  # the fuller's foot
+    assert min(shorter) > min(fuller) + 0.5, gaps
+
+
+def _gaps_between_pieces(items: tuple[Frame, ...]) -> list[float]:
+    """From one baseline to the next where a piece (a paragraph, a reference) ends and the next begins."""
+    lines = sorted((t for t in items if isinstance(t, Text) and t.role != "folio"), key=lambda t: -t.baseline)
+    return [a.baseline - b.baseline for a, b in pairwise(lines) if a.element != b.element]
 
 
 def test_a_drawing_label_that_has_to_shrink_is_named(tmp_path: Path) -> None:

@@ -13,7 +13,9 @@ BALANCE_STEPS = 12  # shortenings tried, from none to the last frame's whole spa
 REFINE_STEPS = 4  # and between the best of those and its neighbours, in this many steps each way
 
 
-def balance(items: list[Item], frames: list[Frame], keep: tuple[bool, bool], res: FlowResult) -> FlowResult:
+def balance(
+    items: list[Item], frames: list[Frame], keep: tuple[bool, bool], res: FlowResult, over: tuple[int, ...] = ()
+) -> FlowResult:
     """The words flowed so that the frames of the side they end on end about level, as a typesetter balances
     columns: every frame of that side but its last is shortened from the foot by the same amount, and of the
     shortenings tried the one whose frames' ends lie closest together wins (BALANCE_STEPS of them, then
@@ -26,8 +28,9 @@ def balance(items: list[Item], frames: list[Frame], keep: tuple[bool, bool], res
     to even them, nor one that starts a new frame moved on to another; nor is a heading left at a frame's foot
     when what it heads cannot be split (a card group); a short section the bi-fold keeps whole on one page stays
     whole. The trials after the winner wrapped the same flowables in other frames (see `rewrap`). A cut that
-    would place the words as one flowed already does is not flowed (`placed_alike`): about half the trials."""
-    side = _end_side(frames, res)
+    would place the words as one flowed already does is not flowed (`placed_alike`): about half the trials.
+    `over`: the frames to balance instead (pages of their own facing each other: large print's last spread)."""
+    side = list(over) or _end_side(frames, res)
     if len(side) < 2 or side != list(range(side[0], side[-1] + 1)):
         return res
     first, last = side[0], side[-1]

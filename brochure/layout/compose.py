@@ -106,22 +106,32 @@ def fill(
     balanced: bool = True,
     sources: bool = False,
     flowed: Plain | None = None,
+    facing: tuple[tuple[int, ...], ...] = (),
 ) -> tuple[FlowResult, list[Diagnostic]]:
     """Flow the sections (and the references in full, if asked) through the frames; balanced, the frames end
-    about level (columns and panels), else each is filled before the next (pages). `flowed`: their plain flow
-    (`flow_plain`) with these same inputs, made already (the main flow's, measured before its attempt); else
-    made here."""
+    about level (columns and panels), else each is filled before the next (pages), and the two pages of the spread
+    the words end on, if they end on its second (`facing`, `ended_spread`), end about level: not a full page
+    facing a page of a few lines. `flowed`: their plain flow (`flow_plain`) with these same inputs, made already
+    (the main flow's, measured before its attempt); else made here."""
     p = flow_plain(inp, sections, frames, sources) if flowed is None else flowed
     if p.final:
         return p.res, list(p.problems)
     items, res = list(p.items), p.res
     keep = (inp.keep_sections, inp.over_page)
-    if balanced and not res.leftover and len(frames) > 1:
-        res = balance(items, frames, keep, res)
+    spread = () if balanced else ended_spread(facing, res)  # (balanced: over the side the words end on)
+    if (balanced or len(spread) > 1) and not res.leftover and len(frames) > 1:
+        res = balance(items, frames, keep, res, spread)
         rewrap(res)
     unheld = hints.unheld(inp, sections, items, frames, res)  # `keep: together`, `break: before` that cannot hold
     broke = bool(res.leftover) and res.leftover[0].fresh  # (what spills is that section: said at its hint)
     return res, [*p.problems, *unheld, *([] if broke else overflow(inp, res, frames, sections, items, keep))]
+
+
+def ended_spread(facing: tuple[tuple[int, ...], ...], res: FlowResult) -> tuple[int, ...]:
+    """Of the groups of frames that face each other (a plan's `facing`), the one whose last frame the words end
+    in; () when they end elsewhere (on a spread's first page, whose second is empty or not theirs)."""
+    used = [i for i, placed in enumerate(res.placed) if placed]
+    return next((group for group in facing if used and group[-1] == used[-1]), ())
 
 
 def overflow(

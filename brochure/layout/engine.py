@@ -13,7 +13,7 @@ from brochure.inputs.inline import one_line, plain
 from brochure.layout import citations, larger
 from brochure.layout.back import back
 from brochure.layout.blocks import SOURCES
-from brochure.layout.compose import Inputs, Plain, fill, folio
+from brochure.layout.compose import Inputs, Plain, ended_spread, fill, folio
 from brochure.layout.cover import CoverArea, cover
 from brochure.layout.flow import SHORT, FlowResult, Frame, even_up
 from brochure.layout.model import Bookmark, Draft, DraftLayout, Layout, Link, Placed
@@ -33,7 +33,9 @@ class Plan:
     over a page turn (a two-sided flyer), at any size and without trying first.
     `balanced`: a flow's frames end about level (panels and columns); else each is filled in turn (pages).
     `folios`: every page but the cover carries its number. `full_sources`: the references are printed in full,
-    after the main flow's sections, instead of in short at the back's foot.
+    after the main flow's sections, instead of in short at the back's foot. `facing`: of a flow that is not
+    balanced, the frames (indices, in flow order) that face each other when the leaflet lies open (large print's
+    spreads): where the words end on the last page of a spread, its pages end about level.
     """
 
     label: str
@@ -50,6 +52,7 @@ class Plan:
     balanced: bool = True
     folios: bool = False
     full_sources: bool = False
+    facing: tuple[tuple[int, ...], ...] = ()
 
 
 PlanFor = Callable[[Sheet], tuple[Plan, ...]]  # plans in order of preference (e.g. a one-sided flyer first)
@@ -298,16 +301,22 @@ def _flow_in(plan: Plan, inp: Inputs, name: Place, flowed: Plain | None = None) 
     frames = list(plan.flows[name])
     sections = [s for s in inp.sections if (s.place or "main") == name]
     sources = plan.full_sources and name == "main"
-    res, diags = fill(inp, sections, frames, plan.balanced, sources, flowed)  # balanced: the frames end about level
-    if len(frames) < 2 or res.leftover or not plan.balanced:
+    facing = plan.facing if name == "main" else ()
+    res, diags = fill(inp, sections, frames, plan.balanced, sources, flowed, facing)  # balanced: the frames end
+    # about level (facing: the pages of the spread the words end on)
+    if len(frames) < 2 or res.leftover:
         return res, diags
-    level = {  # on each side, the fullest frame's foot: the others' section gaps grow (alike) to come near it
-        page: min(spare for f, spare in zip(frames, res.spare, strict=True) if f.page == page)
-        for page in {f.page for f in frames}
-    }
-    ends = zip(frames, res.placed, res.spare, strict=True)
-    placed = tuple(even_up(p, spare - level[f.page]) for f, p, spare in ends)  # (as flow.evened counts)
-    return replace(res, placed=placed), diags
+    if plan.balanced:
+        groups = [[i for i, f in enumerate(frames) if f.page == page] for page in {f.page for f in frames}]
+    else:
+        groups = [list(ended_spread(facing, res))]
+    for group in groups:  # in each, the fullest frame's foot: the others' section gaps grow (alike) to come near it
+        if len(group) < 2:
+            continue
+        level = min(res.spare[i] for i in group)
+        grown = {i: even_up(res.placed[i], res.spare[i] - level) for i in group}  # (as flow.evened counts)
+        res = replace(res, placed=tuple(grown.get(i, p) for i, p in enumerate(res.placed)))
+    return res, diags
 
 
 def _attempt(

@@ -1,9 +1,11 @@
 """A large-print Sheet -> its Plans: a cover page, pages of the words in one column, then the booking page.
 
 One plan per page count, fewest first: the first whose pages hold the words wins, so the edition takes as many
-pages as its words need at 16 pt (it never shrinks the type). Every section flows through the pages in the
-content's order (a folded leaflet's flap and back are pages here too), followed by the references in full;
-the booking page closes it, with the document details. Every page but the cover carries its number.
+pages as its words need at 16 pt (it never shrinks the type). Each page is filled in turn, but where the words end
+on the right-hand page of a spread, the two pages facing each other end about level (`facing`). Every section
+flows through the pages in the content's order (a folded leaflet's flap and back are pages here too), followed by
+the references in full; the booking page closes it, with the document details. Every page but the cover carries
+its number.
 """
 
 from __future__ import annotations
@@ -37,6 +39,18 @@ def _plan(pages: list[Panel]) -> Plan:
         keep_sections=True,  # a section up to half a page tall is never split between pages
         folios=True,
         full_sources=True,
+        facing=_facing(pages),
+    )
+
+
+def _facing(pages: list[Panel]) -> tuple[tuple[int, ...], ...]:
+    """The main flow's frames (indices: pages[1:-1]) that lie side by side when the stapled pages are open, as
+    `_spreads` pairs them: the words' last two pages end about level when they face each other."""
+    frames = [p.name for p in pages[1:-1]]
+    return tuple(
+        group
+        for view in _spreads(pages)
+        if len(group := tuple(frames.index(name) for _, name in view if name in frames)) > 1
     )
 
 
