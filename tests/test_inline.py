@@ -8,7 +8,17 @@ from hypothesis import strategies as st
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-from brochure.inputs.inline import Run, bad_links, citations, links, near_citations, parse, plain, to_markup
+from brochure.inputs.inline import (
+    Run,
+    bad_links,
+    citations,
+    link_label_problems,
+    links,
+    near_citations,
+    parse,
+    plain,
+    to_markup,
+)
 
 STYLE = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=13)
 
@@ -199,3 +209,25 @@ def test_a_backslash_prints_a_marks_character_as_written(text: str, runs: list[R
     assert plain(text) == shown and printed(text) == shown
     assert citations(text) == [] and near_citations(text) == []
     assert {font for _, font in styled(text)} <= {"Helvetica", "Helvetica-Bold"}
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Call [us](tel:+44 117 496 0321) today", True),
+        ("Read [aftercare]( https://example.com/a ) now", True),
+        ("See [our site] (https://example.com)", True),
+        ("See [our site]  (www.example.com)", True),
+        ("See [page]()", True),
+        ("See [page](https://example.com/a b)", True),
+        ("See [our site](https://example.com) and [us](tel:+441174960321)", False),
+        ("Scars [sic] (2019) fade", False),  # (a bracket, then words in brackets: no address)
+        ("Acne scars.[^alam2014] (See below.)", False),  # (a citation, then words in brackets)
+        ("See \\[page](not a link)", False),  # (a bracket written to be printed)
+        ("[our site [^alam2014]](https://example.com)", False),
+    ],
+)
+def test_what_is_written_like_a_link_but_is_none_is_named(text: str, flagged: bool) -> None:
+    """A link with a space in or before its address, or with none, would print as written, brackets and all."""
+    problems = [p for p, _ in link_label_problems(text, str.isprintable) if "written like a link" in p]
+    assert bool(problems) is flagged, problems

@@ -199,6 +199,30 @@ CONTENT_MISTAKES = {
         "the link to 'https://example.org' has a '[' in its label",
         "links cannot hold links",
     ),
+    "link-with-spaces-in-its-address": (  # (printed as written, brackets and all, exit 0)
+        "[our site](https://example.com)",
+        "[call us](tel:+44 117 496 0321)",
+        '"Fine needles',
+        "sections[0].blocks[0].text",
+        "'[call us](tel:+44 117 496 0321)' is written like a link but is not one",
+        "with no space after ']' and none in the address",
+    ),
+    "link-with-a-space-before-its-address": (
+        "[our site](https://example.com)",
+        "[our site] (https://example.com)",
+        '"Fine needles',
+        "sections[0].blocks[0].text",
+        "'[our site] (https://example.com)' is written like a link but is not one",
+        "[label](address)",
+    ),
+    "link-with-no-address": (
+        "[our site](https://example.com)",
+        "[our site]()",
+        '"Fine needles',
+        "sections[0].blocks[0].text",
+        "'[our site]()' is written like a link but is not one",
+        "[label](address)",
+    ),
     "marks-piled-on-one-letter": (  # (32 Arabic vowel marks on one letter printed into the heading above)
         '"Fine needles',
         '"Fine ne\u0301\u0302\u0303\u0304\u0306\u0307\u0308edles',  # (the first joins the e: é and six)

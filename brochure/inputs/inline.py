@@ -165,17 +165,31 @@ def bad_links(text: str) -> list[str]:
 
 _EMPTY_LINK = re.compile(r"\[\]\((?:[^()\s]|\([^()\s]*\))+\)")
 _LINKED = re.compile(_LINK)
+# [words](...) that is no link (a space in or before its address, or none): printed as written, marks and all
+_NEAR_LINK = re.compile(r"\[(?!\^)[^\[\]\n]+\](?:\((?P<tight>[^()\n]*)\)|[ \t]+\((?P<spaced>[^()\n]*)\))")
+_ADDRESS = re.compile(r"\s*(?:https?:|mailto:|tel:|www\.)", re.IGNORECASE)
 
 
 def link_label_problems(text: str, visible: Callable[[str], bool]) -> list[tuple[str, str]]:
     """Links whose label would print no words to follow (blank, a citation alone), none at all (`[](url)` prints
-    as written), or a bracket that starts another link inside it (the outer link's end prints as written):
-    (problem, hint) for each, in order."""
+    as written), or a bracket that starts another link inside it (the outer link's end prints as written); and
+    what is written like a link but is not one (`[us](tel:+44 117 ...)`, `[page]()`, `[site] (https://...)`), which
+    would print as written: (problem, hint) for each, in order."""
     inside = hidden(text)
     out = [
         (f"the link '{m.group()}' has no label", "write the words to follow in the brackets: [label](url)")
         for m in _EMPTY_LINK.finditer(inside)
     ]
+    for m in _NEAR_LINK.finditer(_LINKED.sub("\ufffc", inside)):  # (the links written right taken out first)
+        if m.group("tight") is not None or _ADDRESS.match(m.group("spaced")):
+            out.append(
+                (
+                    f"'{m.group().translate(_SHOWN)}' is written like a link but is not one: it would print as "
+                    "written, brackets and all",
+                    "write a link as [label](address), with no space after ']' and none in the address (a phone "
+                    "number as tel:+441174960321); write '\\[' for a bracket that is printed",
+                )
+            )
     for m in _LINKED.finditer(inside):
         label = _CITE.sub("", m.group("label"))
         url = m.group("url").translate(_SHOWN)
