@@ -305,6 +305,24 @@ BAD_SVGS = {
     ),
     "far-outside": (f'<svg {NS} viewBox="0 0 120 40"><rect x="1e9" width="4" height="4"/></svg>', "far outside"),
     "draws-nothing": (f'<svg {NS} viewBox="0 0 120 40"><defs>{RECT}</defs></svg>', "draws nothing"),
+    "paints-nothing": (  # (no fill, no stroke: the cover printed without a logo, exit 0)
+        f'<svg {NS} viewBox="0 0 120 40"><rect width="120" height="40" fill="none"/></svg>',
+        "logo SVG paints nothing",
+    ),
+    "clipped-to-nothing": (
+        f'<svg {NS} viewBox="0 0 120 40"><defs><clipPath id="c"><rect width="0" height="0"/></clipPath></defs>'
+        f'<rect width="120" height="40" fill="#1D5C63" clip-path="url(#c)"/></svg>',
+        "logo SVG paints nothing",
+    ),
+    "foreign-object": (  # (the words in it were left out of the logo, exit 0)
+        f'<svg {NS} viewBox="0 0 120 40">{RECT}<foreignObject y="14" width="100" height="26">'
+        '<div xmlns="http://www.w3.org/1999/xhtml">Clinic</div></foreignObject></svg>',
+        "logo contains a foreignObject",
+    ),
+    "embedded-picture": (  # (it is in the file: "refers to an outside file" said otherwise)
+        f'<svg {NS} viewBox="0 0 120 40">{RECT}<image width="10" height="10" href="data:image/png;base64,AAAA"/></svg>',
+        "logo SVG holds an embedded picture",
+    ),
     "internal-entity": (  # (never expanded: the colour it stands for was dropped, and the logo printed black)
         f'<!DOCTYPE svg [<!ENTITY y "fill:#ff0000">]><svg {NS} viewBox="0 0 120 40"><style>.a{{&y;}}</style>'
         f'<rect class="a" width="120" height="40"/></svg>',

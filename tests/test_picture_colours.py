@@ -133,3 +133,24 @@ def test_a_palette_picture_in_a_wide_profile_is_taken_into_srgb_too(tmp_path: Pa
     for name in ("palette.png", "clear.png"):
         got = _decoded(load_picture(tmp_path / name)).convert("RGB").getpixel((150, 100))
         assert isinstance(got, tuple) and all(abs(a - b) <= 3 for a, b in zip(got, expected, strict=True)), name
+
+
+def test_a_picture_with_nothing_in_it_is_refused(tmp_path: Path) -> None:
+    """A picture every pixel of which is transparent (RGBA, grey with alpha, a palette's transparent colour) printed
+    as a blank box, its alternative text read out, with exit 0; now it is refused. One opaque pixel is enough."""
+    from brochure.inputs.pictures import Refusal
+
+    palette = Image.new("P", (40, 30), 0)
+    palette.info["transparency"] = 0
+    for name, im in {
+        "rgba": Image.new("RGBA", (120, 80), (0, 0, 0, 0)),
+        "la": Image.new("LA", (120, 80), (255, 0)),
+        "palette": palette,
+    }.items():
+        im.save(tmp_path / f"{name}.png", **({"transparency": 0} if name == "palette" else {}))
+        refused = load_picture(tmp_path / f"{name}.png")
+        assert isinstance(refused, Refusal) and "every pixel is transparent" in refused.message, name
+    one = Image.new("RGBA", (120, 80), (0, 0, 0, 0))
+    one.putpixel((60, 40), (20, 90, 100, 255))
+    one.save(tmp_path / "one.png")
+    assert isinstance(load_picture(tmp_path / "one.png"), PictureData)

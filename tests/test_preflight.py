@@ -477,7 +477,9 @@ def test_a_word_too_long_for_its_column_is_an_error(inputs: Inputs) -> None:
 def test_a_transparent_picture_is_flattened_onto_white_for_press(inputs: Inputs) -> None:
     import pikepdf
 
-    PILImage.new("RGBA", (1000, 750), (200, 0, 0, 0)).save(inputs.content.parent / "photo.png")
+    photo = PILImage.new("RGBA", (1000, 750), (200, 0, 0, 0))
+    photo.putpixel((500, 375), (255, 255, 255, 255))  # (one white pixel: a picture with nothing in it is refused)
+    photo.save(inputs.content.parent / "photo.png")
     edit(
         inputs.content,
         '      - text: "Fine needles',

@@ -20,7 +20,7 @@ from brochure import limits
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.frozen import frozen
 from brochure.inputs.files import unreadable
-from brochure.inputs.pictures import FILE_HINT, PictureData, Refusal, load_picture
+from brochure.inputs.pictures import EMPTY, FILE_HINT, PictureData, Refusal, load_picture
 
 if TYPE_CHECKING:
     from reportlab.graphics.shapes import Drawing
@@ -52,6 +52,8 @@ class Logo:
 def load_logo(path: Path, at: Location) -> tuple[Logo | None, Diagnostic | None]:
     if path.suffix.lower() in PICTURE_LOGOS:
         pic = load_picture(path)
+        if isinstance(pic, Refusal) and pic.message == EMPTY:
+            return None, error(at, "logo is a picture with nothing in it (every pixel is transparent)", _AGAIN)
         if isinstance(pic, Refusal):
             return None, error(at, f"logo cannot be used: {pic.message}", pic.hint)
         trimmed = _trim_picture(pic)

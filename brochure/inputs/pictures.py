@@ -70,6 +70,7 @@ class Refusal:
 
 
 _AGAIN = "open it in a photo editor and save it again as PNG or JPEG"
+EMPTY = "the picture has nothing in it (every pixel is transparent)"
 _SMALLER = "scale it down: 300 ppi at its printed size is plenty (about 1,000 pixels across for a full column)"
 
 
@@ -119,6 +120,8 @@ def _decoded(data: bytes, kind: str, path: Path, used: int) -> PictureData | Ref
             im.draft(None, (max(1, w // 8), max(1, h // 8)))
         try:
             im.load()
+            if _transparent_throughout(im):  # (it printed as a blank box, its alternative text read out)
+                return Refusal(EMPTY, "export the picture again with its pixels in it (was every layer hidden?)")
             if as_is or _as_is(im, kind):  # (a PNG's EXIF may come after its pixels)
                 return PictureData(data, (w, h), path)
             return _normalised(im, kind, path)
@@ -129,6 +132,15 @@ def _decoded(data: bytes, kind: str, path: Path, used: int) -> PictureData | Ref
                     "copy or export the picture again: this file did not arrive whole",
                 )
             return Refusal(f"not a readable picture ({exc})", _AGAIN)
+
+
+def _transparent_throughout(im: Image.Image) -> bool:
+    """Whether every pixel of a picture with transparency is wholly transparent (it would print nothing)."""
+    if im.mode in ("LA", "RGBA", "PA"):
+        return im.getchannel("A").getbbox() is None
+    if im.mode == "P" and "transparency" in im.info:
+        return im.convert("RGBA").getchannel("A").getbbox() is None
+    return False
 
 
 def _kind(data: bytes) -> str:

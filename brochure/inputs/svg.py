@@ -141,6 +141,43 @@ def _drawn_bounds(node: Shape, m: tuple[float, ...]) -> Bounds | None:
     return min(xs) - reach, min(ys) - reach, max(xs) + reach, max(ys) + reach
 
 
+def _painted_bounds(node: Shape, m: tuple[float, ...]) -> Bounds | None:
+    """What the drawing paints that can be seen: as `_drawn_bounds`, but only shapes with a fill or a stroke, and a
+    group's within the clip paths it holds (svglib's `ClippingPath`, which clips the shapes after it). None where
+    nothing is painted: no fill and no stroke (`fill="none"`), or clipped away to nothing."""
+    if isinstance(node, Group):
+        t = mmult(m, tuple(getattr(node, "transform", (1, 0, 0, 1, 0, 0))))
+        clip: Bounds | None = None
+        boxes: list[Bounds] = []
+        for child in node.getContents():
+            if getattr(child, "isClipPath", 0):
+                outline = _drawn_bounds(_unpainted(child), t) or (0.0, 0.0, 0.0, 0.0)
+                clip = outline if clip is None else _meet(clip, outline)
+            elif (b := _painted_bounds(child, t)) is not None:
+                boxes.append(b if clip is None else _meet(b, clip))
+        boxes = [b for b in boxes if b[2] > b[0] and b[3] > b[1]]
+        if not boxes:
+            return None
+        return min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)
+    width = getattr(node, "strokeWidth", 0) or 0
+    stroked = getattr(node, "strokeColor", None) is not None and isinstance(width, float | int) and width > 0
+    if getattr(node, "fillColor", None) is None and not stroked:
+        return None
+    return _drawn_bounds(node, m)
+
+
+def _unpainted(node: Shape) -> Shape:
+    """A clip path's outline only (a stroke does not widen what it lets through)."""
+    copy = node.copy()
+    copy.strokeColor = None
+    return copy
+
+
+def _meet(a: Bounds, b: Bounds) -> Bounds:
+    x0, y0, x1, y1 = max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3])
+    return (x0, y0, max(x0, x1), max(y0, y1))
+
+
 # Painting svglib does not draw: a fill or stroke by a gradient or pattern (`fill="url(#g)"`, in an attribute, a
 # style or a <style> sheet) printed as nothing; a mask or filter was left out (the shape printed unmasked).
 _PAINT_BY_REFERENCE = re.compile(r"(?:^|[;{\s])(fill|stroke)\s*:\s*url\(", re.IGNORECASE)
@@ -162,10 +199,20 @@ def _content_problem(elements: list[etree._Element]) -> tuple[str, str] | None:
                 "logo contains SVG text, which would print in a substitute font",
                 "convert the text to outlines (paths) in your drawing program",
             )
+        if el.tag == SVG_NS + "foreignObject":
+            return (
+                "logo contains a foreignObject (web page content inside the SVG), which would not print",
+                "convert it to shapes (text to outlines) in your drawing program, or use a PNG",
+            )
         painting = _painting_problem(el, el is elements[0])
         if painting:
             return painting, _FLATTEN
         href = _href(el)
+        if href.lower().startswith("data:"):
+            return (
+                "logo SVG holds an embedded picture (an <image> of pixels), which is not supported",
+                "use the picture itself as the logo (a PNG), or a logo drawn in shapes only",
+            )
         if href and not href.startswith("#"):
             return (
                 f"logo refers to an outside file or address '{href[:60]}'",
@@ -404,6 +451,12 @@ def _drawing_problem(drawing: Drawing | None) -> tuple[str, str]:
             f"logo SVG draws nothing that can be seen: its shapes are {x1 - x0:.3g} x {y1 - y0:.3g} points "
             f"in a {w:.4g} x {h:.4g} box",
             "check the shapes' transforms (a scale of 0 draws nothing) and that the file has visible shapes",
+        )
+    painted = _painted_bounds(drawing, (1, 0, 0, 1, 0, 0))
+    if painted is None:
+        return (
+            "logo SVG paints nothing: its shapes have no fill and no stroke, or a clip path hides them all",
+            'give the shapes a fill colour (not fill="none") and check what clips them, or use a PNG',
         )
     if not all(math.isfinite(v) for v in bounds) or x0 < -w / 2 or y0 < -h / 2 or x1 > 1.5 * w or y1 > 1.5 * h:
         return (
