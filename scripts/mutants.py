@@ -3266,6 +3266,27 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_validation.py",
     ),
     m(
+        "address-lines-printed-run-together",
+        "inputs/contact.py",
+        '    vals["address"] = one_line_address(str(vals["address"]))\n',
+        "",
+        "tests/test_messages_hostile.py::test_an_address_written_on_several_lines_prints_on_one_with_commas",
+    ),
+    m(
+        "address-postcode-parted",
+        "layout/back.py",
+        "        if parted is not None:\n",
+        "        if parted is not None and False:\n",
+        "tests/test_messages_hostile.py::test_an_address_keeps_its_postcode_whole_at_any_width",
+    ),
+    m(
+        "phone-no-break-spaces-refused",
+        "inputs/links.py",
+        "    phone = phone.translate(_WIDE_SPACES)\n",
+        "",
+        "tests/test_messages_hostile.py::test_a_phone_number_with_no_break_spaces_reads_as_written_with_spaces",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

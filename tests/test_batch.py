@@ -208,6 +208,8 @@ def test_the_report_as_json(inputs: Inputs, capsys: pytest.CaptureFixture[str]) 
          "the output pattern has a '{{' or '}}': braces stand only round a {name}"),
         ('output: "out/{brand}', 'output: "out/\\n{brand}', '"out/\\n',  # (a file name that breaks scripts)
          "the output pattern has a control character (U+000A), which breaks file names in scripts"),
+        ('output: "out/{brand}/', 'output: "out\\\\{brand}\\\\', '"out',  # (one file named 'out\\test-clinic\\...')
+         "the output pattern has a '\\': folders are divided by '/' (out/{brand}/...), on Windows too"),
         ('{target}.pdf"', '{target}/.pdf"', '"out/{brand}',  # (a PDF no file browser shows)
          "the output pattern names a hidden file or folder (a name starting with '.'), which a file browser does"),
         ("kit: assets/brand.yaml", "kit: ../elsewhere/brand.yaml", "../elsewhere",

@@ -576,3 +576,52 @@ def test_words_far_too_many_for_the_layout_end_with_the_overflow_error(
         assert "the words do not fit: from section 's" in line and "at least " in line, line
         assert re.search(r"\[at sections\[\d+\]\] \(hint: cut at least \d+ words", line), line
         assert LINE.match(line)
+
+
+def test_a_phone_number_with_no_break_spaces_reads_as_written_with_spaces(inputs: Inputs, tmp_path: Path) -> None:
+    """A number copied from a web page keeps its no-break spaces (U+00A0, U+202F): it was refused as 'not a valid
+    phone', looking just like the example in the hint; now it reads as the same number written with spaces."""
+    edit(inputs.brand, 'phone: "+44 117 496 0321"', 'phone: "+44\u00a0117\u202f496\u00a00321"')
+    out = tmp_path / "x.pdf"
+    assert main(["build", "--content", str(inputs.content), "--brand", str(inputs.brand), "-o", str(out)]) == 0
+    assert "tel:+441174960321" in uris(out.read_bytes())
+
+
+def test_an_address_written_on_several_lines_prints_on_one_with_commas(inputs: Inputs, tmp_path: Path) -> None:
+    """A YAML block (`|`) keeps the address's line breaks, which printed as bare spaces ('14 Harbour Street Bristol
+    BS1 4QA'): each is a comma now, and a long address keeps its postcode whole on one line."""
+    text = inputs.brand.read_text(encoding="utf-8")
+    start = text.index("  address: ")
+    end = text.index("\n", start)
+    long = "Unit 14B, The Old Sugar Refinery Business Park, Harbourside Industrial Estate, Canons Marsh Road"
+    block = f"  address: |\n    {long}\n    City of Bristol BS1 4QA,\n    United Kingdom"
+    inputs.brand.write_text(text[:start] + block + text[end:], encoding="utf-8")
+    out = tmp_path / "x.pdf"
+    assert main(["build", "--content", str(inputs.content), "--brand", str(inputs.brand), "-o", str(out)]) == 0
+    printed = " ".join(page_texts(out.read_bytes())).replace("\u00a0", " ")
+    flat = " ".join(printed.split())
+    assert f"{long}, City of Bristol BS1 4QA, United Kingdom" in flat, flat[-600:]
+
+
+def test_an_address_keeps_its_postcode_whole_at_any_width() -> None:
+    """'City of Bristol BS1' / '4QA, United Kingdom': a postcode inside a long address was parted at the line's
+    end (only the last two words were held together). At every width, ReportLab's lines never part one."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    from brochure.layout.back import last_words_kept
+
+    style = ParagraphStyle("a", fontName="Helvetica", fontSize=9, leading=11)
+    for address, code in [
+        ("Unit 14B, Harbourside Industrial Estate, City of Bristol BS1 4QA, United Kingdom", "BS1 4QA"),
+        ("Suite 200, 1 Main Street, Ottawa ON K1A 0B1, Canada", "K1A 0B1"),
+        ("2 Church Street, Burlington, VT 05401, United States", "VT 05401"),
+    ]:
+        parted = []
+        for width in range(100, 400, 3):  # (a contact line is at least 40 mm wide)
+            p = Paragraph(last_words_kept(address, style, width), style)
+            p.wrap(width, 1000)
+            lines = [" ".join(words).replace("\u00a0", " ") for _, words in p.blPara.lines]
+            if not any(code in line for line in lines):
+                parted.append(width)
+        assert parted == [], (address, parted)

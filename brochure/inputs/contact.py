@@ -7,6 +7,7 @@ the clinic's `country:` when written without +country), printed in the country's
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import phonenumbers
@@ -119,6 +120,23 @@ def contact_problem(key: str, value: str, country: str | None = None) -> tuple[s
     return f"'{shorten(value, 60)}' is not a valid {key.replace('_', ' ')}: it {why}", hint
 
 
+_LINES = re.compile(r"\r\n?|\n")
+
+
+def one_line_address(address: str) -> str:
+    """An address written on several lines (a YAML block, `|`), on the one line it prints on: each line break a
+    comma and a space ('14 Harbour Street\nBristol' -> '14 Harbour Street, Bristol'; a line that ends in a comma
+    or semicolon keeps its own), blank lines dropped; one line as written."""
+    lines = [line.strip() for line in _LINES.split(address)]
+    lines = [line for line in lines if line]
+    if len(lines) < 2:
+        return address
+    joined = lines[0]
+    for line in lines[1:]:
+        joined += (" " if joined[-1] in ",;" else ", ") + line
+    return joined
+
+
 def read_contact(r: Reader, node: Node | None, country: str | None = None) -> Contact | None:
     """The contact lines: phone, e-mail and web addresses must each make a safe link; the address is text.
     The phone number is read with the clinic's country when it has no +country code of its own."""
@@ -137,6 +155,7 @@ def read_contact(r: Reader, node: Node | None, country: str | None = None) -> Co
             vals[key] = None
     if any(v is None for v in vals.values()):
         return None
+    vals["address"] = one_line_address(str(vals["address"]))
     phone, _ = links.phone_number(str(vals["phone"]), country)
     assert phone is not None  # checked above
     return Contact(

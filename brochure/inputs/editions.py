@@ -163,6 +163,8 @@ def _output(r: Reader, node: Node | None) -> str | None:
         problem = f"the output pattern has an unknown {{{unknown[0]}}}"
     elif missing:
         problem = f"the output pattern leaves out {{{missing[0]}}}: two editions would be written to one file"
+    elif "\\" in value:  # (a Windows path's backslashes are part of one file's name here, on Linux and macOS)
+        problem = "the output pattern has a '\\': folders are divided by '/' (out/{brand}/...), on Windows too"
     elif not value.endswith(".pdf") or value.startswith("/") or ".." in Path(value).parts:
         problem = "the output pattern is not a relative path ending .pdf"
     elif any(unicodedata.category(ch) == "Cc" for ch in value):

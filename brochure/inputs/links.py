@@ -42,8 +42,14 @@ def phone_digits(phone: str) -> str:
     return ("+" if phone.strip().startswith("+") else "") + re.sub(r"[^0-9]", "", phone)
 
 
+_WIDE_SPACES = str.maketrans(dict.fromkeys("\u00a0\u2007\u2009\u202f", " "))  # no-break, figure, thin and narrow
+# no-break spaces: a number copied from a web page or a word processor has them; each is a space here
+
+
 def phone_problem(phone: str) -> str:
-    """'' for a number written with digits, spaces, brackets, dots, hyphens and an optional leading +."""
+    """'' for a number written with digits, spaces (no-break ones too), brackets, dots, hyphens and an optional
+    leading +."""
+    phone = phone.translate(_WIDE_SPACES)
     if not _PHONE_CHARS.match(phone.strip()):
         return "is not a phone number: use digits, spaces, brackets, hyphens and an optional leading +"
     digits = len(phone_digits(phone).lstrip("+"))
@@ -67,6 +73,7 @@ def phone_number(text: str, country: str | None) -> tuple[Phone | None, str]:
     problem = phone_problem(text)
     if problem:
         return None, problem
+    text = text.translate(_WIDE_SPACES)
     try:
         number = phonenumbers.parse(text, country)
     except phonenumbers.NumberParseException:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import partial
 
@@ -342,26 +343,47 @@ def address_lines(address: str, style: ParagraphStyle, width: float) -> list[str
     return lines
 
 
+# A postcode of two parts, or a US state and its ZIP code, anywhere in an address: never parted by a line break
+_POSTCODE = re.compile(
+    r"\b(?:[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}"  # the UK's (BS1 4QA, SW1A 1AA)
+    r"|[A-Z][0-9][A-Z] [0-9][A-Z][0-9]"  # Canada's (K1A 0B1)
+    r"|[A-Z]{2} [0-9]{5}(?:-[0-9]{4})?)\b"  # a US state and ZIP code (VT 05401)
+)
+
+
 def last_words_kept(text: str, style: ParagraphStyle, width: float) -> str:
-    """An address as set in `width`: its last two words held together by a no-break space when the line would
-    otherwise break between them ('12 Elm Park Road, Leeds LS6' / '2AB': a postcode, or 'VT 05401', reads whole);
-    else as written."""
-    words = text.split(" ")
-    if len(words) < 3:
-        return text
+    """An address as set in `width`: a postcode's parts held together by a no-break space where a line would end
+    between them, wherever it stands ('City of Bristol BS1' / '4QA, United Kingdom'), and so its last two words
+    ('12 Elm Park Road, Leeds LS6' / '2AB': a postcode, or 'VT 05401', reads whole); else as written."""
 
     def wide(t: str) -> float:
         return float(stringWidth(t, style.fontName, style.fontSize))
 
-    lines = [words[0]]
-    for word in words[1:]:  # greedy, as ReportLab breaks a line
-        if wide(lines[-1] + " " + word) <= width:
-            lines[-1] += " " + word
+    last_kept = False
+    while True:  # (each hold moves the lines' ends: the next is looked for in the lines it leaves)
+        breaks = _breaks(text, wide, width)
+        parted = next((m for m in _POSTCODE.finditer(text) if m.start() + m.group().index(" ") in breaks), None)
+        if parted is not None:
+            text = text[: parted.start()] + parted.group().replace(" ", "\u00a0") + text[parted.end() :]
+            continue
+        words = text.split(" ")
+        if last_kept or len(words) < 3 or len(text) - len(words[-1]) - 1 not in breaks:
+            return text
+        text, last_kept = " ".join(words[:-1]) + "\u00a0" + words[-1], True
+
+
+def _breaks(text: str, wide: Callable[[str], float], width: float) -> set[int]:
+    """Where in the text (the spaces' positions) the lines of `width` end, broken greedily as ReportLab breaks."""
+    words = text.split(" ")
+    line, at, out = words[0], len(words[0]), set()
+    for word in words[1:]:
+        if wide(line + " " + word) <= width:
+            line += " " + word
         else:
-            lines.append(word)
-    if len(lines) < 2 or lines[-1] != words[-1]:
-        return text
-    return " ".join(words[:-1]) + "\u00a0" + words[-1]
+            out.add(at)
+            line = word
+        at += 1 + len(word)
+    return out
 
 
 def _url_width(width: float, qr_box: Box) -> float:
