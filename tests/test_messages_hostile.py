@@ -625,3 +625,5 @@ def test_an_address_keeps_its_postcode_whole_at_any_width() -> None:
             if not any(code in line for line in lines):
                 parted.append(width)
         assert parted == [], (address, parted)
+    for width in range(100, 400, 3):  # a postcode held at the end is the last words held: not the word before too
+        assert "Bristol\u00a0" not in last_words_kept("3 Harbour Lane, Bristol BS1 5TT", style, width), width

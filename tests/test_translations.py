@@ -139,6 +139,40 @@ def test_a_changed_duration_is_an_error_naming_the_source(tmp_path: Path) -> Non
     assert f"content.yaml:{source_row}:{source_col}" in line and "it has 5 instead" in line and "in digits" in line
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "says"),
+    [
+        ("De 3 a 7 días, sin retinoides", "De 7 a 3 días, sin retinoides", "gives 7 before 3, where the source's"),
+        ("SPF 30 o más", "SPF 30% o más", "the translation has a percentage where the source's text"),
+    ],
+)
+def test_a_range_turned_round_or_a_percent_sign_added_is_a_warning(
+    tmp_path: Path, old: str, new: str, says: str
+) -> None:
+    """The same numbers, but a range the other way round ('3 to 7 days' as 'De 7 a 3 días') or a plain number made
+    a percentage: passed as correct, exit 0. A warning at the translation's line now (a language may spell 'per
+    cent', or order two numbers joined by a word otherwise)."""
+    lines, text = _seeded(tmp_path, old, new)
+    (line,) = lines
+    row, _ = position(text, new)
+    assert f"{tmp_path / 'es.yaml'}:{row}:" in line and ": warning: " in line and says in line, line
+
+
+def test_numbers_joined_by_a_word_in_the_languages_order_are_no_range_turned_round(tmp_path: Path) -> None:
+    """'Call 999 or 111' may read '111 or 999' in another language: not a range (the source's pair descends), no
+    finding; nor '2 to 3 times, every 4 weeks' reordered clause by clause (not adjacent)."""
+    source, _ = load_content(CONTENT)
+    assert source is not None
+    was = "Call 999 or 111 today. Come back 2 to 3 times"
+    now = "Llame al 111 o al 999 hoy. Vuelva de 2 a 3 veces"
+    from brochure.inputs.translation import _percent_and_ranges  # (the check of one text's numbers)
+
+    at = source.document.where("document")
+    assert _percent_and_ranges(was, now, at, at, {}) == []
+    was, now = "Usually 3 sessions, 4 weeks apart", "Normalmente cada 4 semanas, 3 sesiones"  # (two clauses)
+    assert _percent_and_ranges(was, now, at, at, {}) == []
+
+
 def test_a_missing_section_is_an_error(tmp_path: Path) -> None:
     text = SPANISH.read_text(encoding="utf-8")
     start, end = text.index("  - id: other-options"), text.index("  - id: your-treatment")

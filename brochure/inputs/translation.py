@@ -14,6 +14,7 @@ import difflib
 import re
 import unicodedata
 from collections import Counter
+from itertools import pairwise
 
 from brochure.diagnostics import Diagnostic, Location, error, shorten, warning
 from brochure.inputs.chars import DIGIT_SPACES, SPELLED_DIGITS
@@ -54,7 +55,7 @@ def compare(source: Content, translation: Content) -> list[Diagnostic]:
         if key not in theirs:
             continue
         was, src_at = theirs[key]
-        diags += _numbers(was, text, at, src_at, changes)
+        diags += _numbers(was, text, at, src_at, changes) or _percent_and_ranges(was, text, at, src_at, changes)
         diags += _links(was, text, at, src_at)
         diags += _citations(was, text, at, src_at)
         if text == was and not adaptation and not key.startswith(_KEPT) and _LETTERS.search(plain(text)):
@@ -476,6 +477,59 @@ def _numbers(was: str, text: str, at: Location, src_at: Location, changes: dict[
             "keep every number, dose, duration and percentage as the source has it, in digits",
         )
     ]
+
+
+_PERCENT = re.compile("[%\u2030\u066a\uff05\ufe6a]")  # a per cent or per mille sign (Arabic's, a wide one)
+_RANGE = re.compile(r"[^\d.,;:!?()\[\]]{1,12}")  # what joins two numbers of a range ('-', ' to ', ' a ', ' do ')
+
+
+def _percent_and_ranges(
+    was: str, text: str, at: Location, src_at: Location, changes: dict[str, str]
+) -> list[Diagnostic]:
+    """Of a translation that keeps every number: a percent sign where the source's text has none, or none where it
+    has one ('SPF 30 or more' as 'SPF 30% o más'), and a range the other way round ('3 to 7 days' as 'De 7 a 3
+    días': its numbers descending where the source's ascend). Warnings: a language may spell 'per cent', or join
+    two numbers by a word in another order ('999 or 111')."""
+    src, ours = plain(was), plain(text)
+    out: list[Diagnostic] = []
+    if bool(_PERCENT.search(src)) != bool(_PERCENT.search(ours)):  # (not how many: '10 %-20 %' is '10-20 %')
+        out.append(
+            warning(
+                at,
+                f"the translation {'has a percentage' if _PERCENT.search(ours) else 'has no percentage'} where "
+                f"the source's text ('{shorten(src, 50)}', {_place(src_at)}) "
+                f"{'has none' if _PERCENT.search(ours) else 'has one'}",
+                "a percentage is a percentage in every language, a plain number a plain number: keep each as the "
+                "source writes it",
+            )
+        )
+    ascending = {(a, b) for a, b in _adjacent(src, changes) if float(a) < float(b)}
+    for a, b in _adjacent(ours, {}):
+        if float(a) > float(b) and (b, a) in ascending and (a, b) not in _adjacent(src, changes):
+            out.append(
+                warning(
+                    at,
+                    f"the translation gives {a} before {b}, where the source's text ('{shorten(src, 50)}', "
+                    f"{_place(src_at)}) gives {b} to {a}: a range the other way round?",
+                    "keep a range's numbers in the source's order, lowest first",
+                )
+            )
+            break
+    return out
+
+
+def _adjacent(text: str, changes: dict[str, str]) -> set[tuple[str, str]]:
+    """Pairs of numbers (as compared, `_western`) with only a few letters, spaces or a dash between them, as the
+    two ends of a range are written."""
+    spans = [(m.start(), m.end(), _western(m.group().lstrip(_DASHES))) for m in _UNSPACED.finditer(text)]
+    pairs = set()
+    for (_, end, a), (start, _, b) in pairwise(spans):
+        if _RANGE.fullmatch(text[end:start]):
+            pairs.add((changes.get(a, a), changes.get(b, b)))
+    return {(a, b) for a, b in pairs if _FLOAT.fullmatch(a) and _FLOAT.fullmatch(b)}
+
+
+_FLOAT = re.compile(r"\d+(?:\.\d+)?")
 
 
 def _counts(raw: list[str], theirs: list[str], changes: dict[str, str]) -> tuple[Counter[str], Counter[str]]:

@@ -354,7 +354,8 @@ _POSTCODE = re.compile(
 def last_words_kept(text: str, style: ParagraphStyle, width: float) -> str:
     """An address as set in `width`: a postcode's parts held together by a no-break space where a line would end
     between them, wherever it stands ('City of Bristol BS1' / '4QA, United Kingdom'), and so its last two words
-    ('12 Elm Park Road, Leeds LS6' / '2AB': a postcode, or 'VT 05401', reads whole); else as written."""
+    ('12 Elm Park Road, Leeds LS6' / '2AB': a postcode, or 'VT 05401', reads whole), unless they end in one held
+    already; else as written."""
 
     def wide(t: str) -> float:
         return float(stringWidth(t, style.fontName, style.fontSize))
@@ -367,7 +368,7 @@ def last_words_kept(text: str, style: ParagraphStyle, width: float) -> str:
             text = text[: parted.start()] + parted.group().replace(" ", "\u00a0") + text[parted.end() :]
             continue
         words = text.split(" ")
-        if last_kept or len(words) < 3 or len(text) - len(words[-1]) - 1 not in breaks:
+        if last_kept or "\u00a0" in words[-1] or len(words) < 3 or len(text) - len(words[-1]) - 1 not in breaks:
             return text
         text, last_kept = " ".join(words[:-1]) + "\u00a0" + words[-1], True
 
