@@ -98,7 +98,8 @@ def batch(args: argparse.Namespace, console: Console) -> int:
     failed = [o for o in outcomes if o.status == "failed"]
     counts = {s: sum(o.status == s for o in outcomes) for s in ("built", "unchanged", "failed")}
     console.result(
-        f"{len(outcomes)} editions in {time.perf_counter() - t0:.1f} s: {counts['built']} built, "
+        f"{len(outcomes)} edition{'' if len(outcomes) == 1 else 's'} in {time.perf_counter() - t0:.1f} s: "
+        f"{counts['built']} built, "
         f"{counts['unchanged']} unchanged, {counts['failed']} failed; manifest {path}; every page: {index}"
     )
     for o in failed:

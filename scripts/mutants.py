@@ -3315,6 +3315,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_translations.py::test_numbers_joined_by_a_word_in_the_languages_order_are_no_range_turned_round",
     ),
     m(
+        "glyph-errors-one-per-text-however-many",
+        "preflight/checks.py",
+        "        if n <= MOST_TEXTS:\n",
+        "        if True:\n",
+        "tests/test_fallbacks.py::test_a_script_the_kits_fonts_lack_is_one_error_for_all_its_texts",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

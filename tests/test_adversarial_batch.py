@@ -254,7 +254,7 @@ def test_an_edition_listed_twice_is_an_error_or_built_once(inputs: Inputs, capsy
     manifest = inputs.content.parent / "out" / "manifest.json"
     if status == 0:
         names = [e["edition"] for e in json.loads(manifest.read_text(encoding="utf-8"))["editions"]]
-        assert names == ["test-clinic/en-gb/trifold/a4/office"] and "1 editions" in out
+        assert names == ["test-clinic/en-gb/trifold/a4/office"] and "1 edition in" in out
     else:
         line, col = position(text, "./content.yaml")
         assert status == 1 and f"editions.yaml:{line}:{col}: error: " in err, err

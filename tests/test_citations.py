@@ -379,6 +379,7 @@ def test_the_superscript_digits_are_checked_at_the_first_citing_text(
             return code != ord("4")
 
     monkeypatch.setattr(checks, "cmap", lambda font: NoFour())
+    monkeypatch.setattr(checks, "MOST_TEXTS", 1000)  # (each text's error, not one for all: `_one_per_cause`)
     diags = checks.check_glyphs(src.content, src.brand, src.fonts)
     first = [d.message for d in diags if d.location.key == "sections[0].blocks[0].text"]  # a text with no digits
     assert len(first) == 1 and "no glyph for '4' (U+0034 DIGIT FOUR)" in first[0]

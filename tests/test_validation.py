@@ -47,6 +47,14 @@ def assert_points_at(d: Diagnostic, file: Path, text: str, at: str, key: str) ->
 # (old, new, at, key, words in the message, words in the hint)
 CONTENT_MISTAKES = {
     "yaml-syntax": ("heading: What is it?", "heading: What: is it?", ": is it?", "", "YAML syntax", "quote text"),
+    "yaml-indented-with-a-tab": (  # ('found character that cannot start any token': nothing said of the tab)
+        "    heading: What is it?",
+        "\theading: What is it?",
+        "\theading",
+        "",
+        "YAML syntax",
+        "YAML indents with spaces, never tabs",
+    ),
     "yaml-escape-in-double-quotes": (  # (brochure's `\*` typed in double quotes, where YAML reads it first)
         '"Fine needles make',
         '"Fine\\* needles make',

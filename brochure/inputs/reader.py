@@ -151,9 +151,8 @@ class Reader:
             )
             return None
         if len(node.value) < min_items:
-            self.fail(
-                self.key_at(node, path), f"the list needs at least {min_items} item(s)", "add items, or remove the key"
-            )
+            items = f"{min_items} item{'' if min_items == 1 else 's'}"
+            self.fail(self.key_at(node, path), f"the list needs at least {items}", "add items, or remove the key")
             return None
         return node.value
 

@@ -97,6 +97,10 @@ def parse(text: str, file: str, parser: type[Any] = PARSER) -> tuple[Node | None
         opened = _unclosed_quote(text, line)
         if opened is not None:  # (the parser noticed lines later, where the quoted text it read on ran out)
             hint = f"the quote opened at line {opened[0]}, column {opened[1]} is not closed: close it"
+        lines = text.splitlines()
+        at_tab = 0 < line <= len(lines) and "\t" in lines[line - 1][: max(col, 1)]
+        if at_tab or "tab character" in problem:  # (a tab where an indent is: "cannot start any token")
+            hint = "YAML indents with spaces, never tabs: replace the tab on this line with spaces"
         if "unknown escape" in problem:  # (a backslash in double quotes: brochure's own escapes, `\*`, typed there)
             hint = (
                 "in double quotes YAML reads a backslash as its own escape: to print a mark's character as typed "

@@ -31,7 +31,8 @@ def write_contact_sheet(
         clinics.setdefault(clinic, {}).setdefault(language, []).append(o)
     failed = [o for o in outcomes if o.status == "failed"]
     counts = ", ".join(f"{sum(o.status == s for o in outcomes)} {s}" for s in ("built", "unchanged", "failed"))
-    parts = [_INDEX_HEAD, f'<p class="summary">{len(outcomes)} editions: {counts}</p>']
+    editions = f"{len(outcomes)} edition{'' if len(outcomes) == 1 else 's'}"
+    parts = [_INDEX_HEAD, f'<p class="summary">{editions}: {counts}</p>']
     if failed:
         links = "".join(f'<li><a href="#{_anchor(o)}">{html.escape(o.edition)}</a></li>' for o in failed)
         parts.append(f'<nav class="failures"><p>Failed:</p><ul>{links}</ul></nav>')

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -55,13 +56,14 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
     lacking = {ch: lacks(ch) for ch in every}  # a character -> the faces (and their fallbacks) that lack it
     clear = not any(lacking.values())
     said: set[tuple[str, Location]] = set()  # (what the kicker as written and in capitals both say: once)
+    alike: list[tuple[tuple[str, ...], Diagnostic]] = []  # (each with what makes it one cause: `_one_per_cause`)
     for (text, at), (printed, _) in zip(texts, shown, strict=True):
         scripts = _unshaped(text, faces, fonts)  # (markup is ASCII: the raw text will do)
         for verdict in scripts:
             d = _unshaped_error(*verdict, at, fonts)
             if (d.message, at) not in said:
                 said.add((d.message, at))
-                diags.append(d)
+                alike.append(((_script(verdict[0]), verdict[1], verdict[2]), d))
         if clear:
             continue
         unset = {_script(verdict[0]) for verdict in scripts}  # (their letters are the errors said above)
@@ -75,9 +77,33 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
             said.add((ch, at))
             reported.add(ch)
             groups.setdefault((missing, _script(ch)), []).append(ch)
-        for (missing, _), chars in groups.items():  # (a Russian phrase was 17 errors, a letter each)
-            diags.append(_glyph_error(chars[0], missing, (text, at), own, content, fonts, chars[1:]))
-    return diags
+        for (missing, script), chars in groups.items():  # (a Russian phrase was 17 errors, a letter each)
+            cause = (script, *(font for _, font in missing))
+            alike.append((cause, _glyph_error(chars[0], missing, (text, at), own, content, fonts, chars[1:])))
+    return diags + _one_per_cause(alike)
+
+
+MOST_TEXTS = 3  # texts named one by one for one cause (a script the kit's fonts lack); beyond, one error says all
+
+
+def _one_per_cause(found: list[tuple[tuple[str, ...], Diagnostic]]) -> list[Diagnostic]:
+    """The errors in order, but of a cause found in more than MOST_TEXTS texts (an Arabic leaflet with a kit whose
+    fonts have no Arabic: 84 errors, one a text), only the first, saying how many texts it is and that the fix is
+    one, in the kit's fonts."""
+    counts: dict[tuple[str, ...], int] = {}
+    for cause, _ in found:
+        counts[cause] = counts.get(cause, 0) + 1
+    out: list[Diagnostic] = []
+    said: set[tuple[str, ...]] = set()
+    for cause, d in found:
+        n = counts[cause]
+        if n <= MOST_TEXTS:
+            out.append(d)
+        elif cause not in said:  # (the rest of its texts: said in this one)
+            said.add(cause)
+            message = f"{d.message}; the same in {n - 1} more of the leaflet's texts"
+            out.append(replace(d, message=message, hint=f"{d.hint} (one change in the kit's fonts sets them all)"))
+    return out
 
 
 Faces = tuple[tuple[str, str], ...]  # (role, font) of faces: heading, body, bold, italic
