@@ -194,6 +194,19 @@ def _logo(value: str, answers: Answers) -> tuple[str, str]:
     return "", ""
 
 
+def heading_weight(family: str) -> int:
+    """600 (semibold) for the headings where the family has it; else the weight CSS would take for 600, the next
+    heavier, else the next lighter (Alegreya Sans has 500 and 700: 700). A family not installed: 600 (its error is
+    said where the kit is checked)."""
+    from brochure.theme.fonts import family_weights
+
+    weights = family_weights(family)
+    if not weights or 600 in weights:
+        return 600
+    heavier = [w for w in weights if w > 600]
+    return min(heavier) if heavier else max(weights)
+
+
 def as_options(hint: str) -> str:
     """A hint written for brand.yaml's keys, as `brochure init` takes the answers: its options."""
     hint = hint.replace("at the top of brand.yaml (country: GB)", "with --country (e.g. GB)")
@@ -446,7 +459,7 @@ def brand_yaml(folder: Path, a: Answers, logo: str) -> str:
         _note(f"  text: {_q(a['text'].upper())}", 28) + "# body text",
         f"  background: {_q(a['background'].upper())}",
         "fonts:                      # `brochure fonts` lists the families you can name",
-        f"  heading: {{family: {_q(heading)}, weight: 600}}",
+        f"  heading: {{family: {_q(heading)}, weight: {heading_weight(heading)}}}",
         f"  body: {{family: {_q(font)}}}",
         _fallbacks_line(a.get("fallbacks", "")),
         _note(f"logo: {logo}", 28) + "# SVG (text as outlines) or PNG",

@@ -3322,6 +3322,27 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_fallbacks.py::test_a_script_the_kits_fonts_lack_is_one_error_for_all_its_texts",
     ),
     m(
+        "heading-weight-the-family-lacks-said-nothing",
+        "theme/fonts.py",
+        "    if chosen.weight is None or chosen.weight == spec.weight:\n",
+        "    if True:\n",
+        "tests/test_font_files.py::test_a_heading_weight_the_family_lacks_is_a_warning_naming_the_weights_it_has",
+    ),
+    m(
+        "init-heading-weight-600-whatever-the-family-has",
+        "kit.py",
+        "    if not weights or 600 in weights:\n",
+        "    if True:\n",
+        "tests/test_init.py::test_the_kits_heading_weight_is_one_its_family_has",
+    ),
+    m(
+        "cmyk-fractions-read-as-percent",
+        "inputs/brand.py",
+        "                if max(c, mm, y, k) <= 1 and any(v != int(v) for v in (c, mm, y, k)):",
+        "                if False:",
+        "tests/test_validation.py",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

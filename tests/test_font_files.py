@@ -12,6 +12,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 from conftest import Inputs, edit, position
+from helpers import check
 from test_mutants_glyphs import VIETNAM, font_file
 
 from brochure import api
@@ -164,3 +165,20 @@ def test_two_files_of_one_postscript_name_print_in_one_leaflet(inputs: Inputs) -
     names = set(fonts.values())  # (the two subsets' programs are alike here: one tag)
     assert len(fonts) == 2 and all(re.fullmatch(r"/[A-Z]{6}\+BeVietnamPro-Regular", n) for n in names), fonts
     assert not [m for m in maps if b"~" in m]  # (nor the mark of its file in the maps' names)
+
+
+def test_a_heading_weight_the_family_lacks_is_a_warning_naming_the_weights_it_has(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Alegreya Sans has no 600: its headings printed at 500 (Medium), found only in print. A warning now, at the
+    family, naming the weight used and those the family has."""
+    text = edit(
+        inputs.brand,
+        "heading: {family: Be Vietnam Pro, weight: 600}",
+        "heading: {family: Alegreya Sans, weight: 600}",
+    )
+    status, _, warnings = check(inputs, capsys)
+    line, col = position(text, "Alegreya Sans, weight")
+    (said,) = [w for w in warnings if "no weight" in w]
+    assert status == 0 and f"brand.yaml:{line}:{col}: warning: font family 'Alegreya Sans' has no weight 600" in said
+    assert "its headings print at 500, the nearest it has" in said and "(100, 300, 400, 500, 700, 800, 900)" in said

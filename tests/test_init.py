@@ -52,6 +52,7 @@ def test_a_kit_from_options_builds_at_once(
     assert kit.contact.phone_printed == "01225 496000" or kit.contact.phone_link == "tel:+441225496000"
     text = (tmp_path / "clinics/riverside/brand.yaml").read_text()
     assert "# headings, bands" in text and "`brochure fonts` lists the families" in text  # commented
+    assert kit.heading_font.weight == 700  # (Alegreya Sans has no semibold 600: its bold, as CSS would take it)
     header = text.splitlines()[0]  # the editor's schema (a kit outside the project: its file address)
     assert header == f"# yaml-language-server: $schema={(ROOT / 'schemas/brand.schema.json').as_uri()}"
     status, out, err = cli(capsys, "build", "--brand", "clinics/riverside/brand.yaml")
@@ -761,3 +762,12 @@ def test_answers_are_read_as_people_give_them_and_their_faults_named_as_they_are
     assert status == 2 and "is 41 characters long: an id has at most 40" in err, err
     status, _, err = cli(capsys, "init", "kit2", *options(country="", phone="0117 496 0321"), "--yes")
     assert status == 2 and "with --country (e.g. GB)" in err and "brand.yaml" not in err, err
+
+
+def test_the_kits_heading_weight_is_one_its_family_has() -> None:
+    """600 (semibold) where the family has it; else the weight CSS would take for 600: Alegreya Sans's 700."""
+    from brochure.kit import heading_weight
+
+    assert heading_weight("Be Vietnam Pro") == 600
+    assert heading_weight("Alegreya Sans") == 700
+    assert heading_weight("No Such Family") == 600  # (its error is the kit check's)

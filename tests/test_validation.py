@@ -349,6 +349,14 @@ def test_input_file_not_found(tmp_path: Path, which: str) -> None:
 
 # (old, new, at, key, words in the message, words in the hint)
 BRAND_MISTAKES = {
+    "cmyk-in-fractions": (  # (printed almost white, with a colour warning and contrast errors saying nothing of it)
+        "primary: [85, 35, 40, 25]",
+        "primary: [0.85, 0.35, 0.4, 0.25]",
+        "[0.85",
+        "colors.cmyk.primary",
+        "the CMYK colour [0.85, 0.35, 0.4, 0.25] is written in fractions of 1: brochure reads percent",
+        "write it in percent: [85, 35, 40, 25]",
+    ),
     "colour-five-digits": (
         '"#1D5C63"',
         '"#12345"',

@@ -538,6 +538,15 @@ def _read_colors(
             vals = [r.number(n, f"colors.cmyk.{key}[{i}]", 0, 100) for i, n in enumerate(items)]
             if all(v is not None for v in vals):
                 c, mm, y, k = (float(v or 0) for v in vals)
+                if max(c, mm, y, k) <= 1 and any(v != int(v) for v in (c, mm, y, k)):  # (0.85 for 85 %: almost white)
+                    percent = ", ".join(f"{v * 100:g}" for v in (c, mm, y, k))
+                    r.fail(
+                        r.at(child, f"colors.cmyk.{key}"),
+                        f"the CMYK colour [{c:g}, {mm:g}, {y:g}, {k:g}] is written in fractions of 1: brochure reads "
+                        "percent, so it would print almost white",
+                        f"write it in percent: [{percent}]",
+                    )
+                    continue
                 cmyk.append((key, (c, mm, y, k)))
     return (tuple(out) if len(out) == len(COLOR_KEYS) else None), tuple(cmyk)
 

@@ -422,7 +422,40 @@ def load_fonts(brand: Brand) -> tuple[FontSet | None, list[Diagnostic]]:
         return None, diags
     fallbacks = tuple((names[face], tuple(faces[face])) for face in ("heading", *BODY_FACES) if faces[face])
     families = tuple(_spec_name(spec) for spec in brand.fallbacks)
-    return replace(fs, upright_italic=upright, regular_bold=plain, fallbacks=fallbacks, fallback_families=families), []
+    fs = replace(fs, upright_italic=upright, regular_bold=plain, fallbacks=fallbacks, fallback_families=families)
+    return fs, _weight_warnings(brand.heading_font)
+
+
+def family_weights(family: str) -> list[int]:
+    """The weights an installed family has upright static files for ([] when it is not installed)."""
+    try:
+        fam = _installed(family)
+    except fontpkg.FontpkgError:
+        return []
+    return sorted({f.weight for f in fam.files if f.style == "normal" and f.weight is not None and not f.variable})
+
+
+def _weight_warnings(spec: FontSpec) -> list[Diagnostic]:
+    """A heading weight the family has no file for: the nearest is used (Alegreya Sans has no 600: its 500), which
+    the kit should say rather than leave to be found in print."""
+    if spec.family is None:
+        return []
+    try:
+        fam = _installed(spec.family)
+        chosen = fontpkg.select_file(fam, spec.weight, "normal", nearest=True)
+    except fontpkg.FontpkgError:
+        return []  # (said as an error already)
+    if chosen.weight is None or chosen.weight == spec.weight:
+        return []
+    weights = ", ".join(str(w) for w in fam.weights)
+    return [
+        warning(
+            spec.at,
+            f"font family '{spec.family}' has no weight {spec.weight}: its headings print at {chosen.weight}, the "
+            "nearest it has",
+            f"name a weight it has ({weights}) as fonts.heading's weight",
+        )
+    ]
 
 
 def _fallbacks(brand: Brand) -> tuple[dict[str, list[str]], list[Diagnostic]]:
