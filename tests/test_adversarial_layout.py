@@ -77,6 +77,16 @@ def test_a_heading_of_one_word_too_long_for_its_column_is_an_error_at_the_headin
     assert "(hint: break the long word (or the words joined by no-break spaces), or shorten it)" in found
 
 
+def test_a_heading_of_words_joined_by_slashes_is_told_to_space_them(inputs: Inputs) -> None:
+    """'Contraindications/complications/side-effects' is one word to the line breaker: the hint says a slash gives
+    no break, a space does."""
+    text = edit(inputs.content, "heading: Risks", "heading: Contraindications/complications/side-effects")
+    (found,) = [d.format() for d in build(inputs).diagnostics if "too long for its column" in d.message]
+    line, col = position(text, "Contraindications/")
+    assert found.startswith(f"{inputs.content}:{line}:{col}: error: a word is"), found
+    assert "words joined by slashes break only at a space: write 'a / b'" in found
+
+
 @pytest.mark.parametrize(("layout", "count"), [("large-print", 40), ("trifold", 16)])
 def test_a_card_group_taller_than_a_page_breaks_between_its_cards(
     inputs: Inputs, layout: LayoutName, count: int

@@ -327,9 +327,10 @@ def check_producer(content: Content, brand: Brand) -> list[Diagnostic]:
             document.where("document.producer"),
             f"the leaflet's document details name {document.producer} as producer, "
             f"but it is built for {brand.name}: its back will print another clinic's authors and reviewer",
-            f"give {brand.name} its own content file with its own 'document:' block (its authors, reviewer, "
-            f"producer and conflicts line); or, if {document.producer} produces the words of a group of clinics "
-            f"that {brand.name} belongs to, say so in its brand.yaml: group: {document.producer}",
+            f"in {brand.name}'s own content file (`brochure init KIT --words` makes one), write its own "
+            f"'document:' block: its producer, authors, reviewer and conflicts line; or, if {document.producer} "
+            f"produces the words of a group of clinics that {brand.name} belongs to, say so in its brand.yaml: "
+            f"group: {document.producer}",
         )
     ]
 

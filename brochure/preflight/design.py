@@ -160,6 +160,8 @@ def _too_long(word: str) -> tuple[str, str]:
         )
     if _EMAIL.search(word):
         return "an email address", "give a shorter address, or write it as a link on words, [email us](mailto:...)"
+    if "/" in word.strip("/"):  # ('Contraindications/complications/side-effects': no line breaks at a slash)
+        return "a word", "words joined by slashes break only at a space: write 'a / b' (or 'a, b'), or shorten them"
     return "a word", "break the long word (or the words joined by no-break spaces), or shorten it"
 
 
