@@ -3310,8 +3310,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "translation-numbers-joined-by-a-word-taken-for-a-range",
         "inputs/translation.py",
-        '_RANGE = re.compile(r"[^\\d.,;:!?()\\[\\]]{1,12}")',
-        '_RANGE = re.compile(r"[^\\d()\\[\\]]{1,40}")',
+        "(?:[-\\u2010-\\u2015\\u2212~]|[^\\W\\d_]{1,5})",
+        "(?:[-\\u2010-\\u2015\\u2212~]|[^\\d]{1,20})",
         "tests/test_translations.py::test_numbers_joined_by_a_word_in_the_languages_order_are_no_range_turned_round",
     ),
     m(
@@ -3338,9 +3338,23 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "cmyk-fractions-read-as-percent",
         "inputs/brand.py",
-        "                if max(c, mm, y, k) <= 1 and any(v != int(v) for v in (c, mm, y, k)):",
+        "                if 0 < max(c, mm, y, k) <= 1:",
         "                if False:",
         "tests/test_validation.py",
+    ),
+    m(
+        "translation-range-by-a-dash-read-as-a-minus",
+        "inputs/translation.py",
+        "        (m.end() - len(m.group().lstrip(_DASHES)), m.end(), _western(m.group().lstrip(_DASHES)))\n",
+        "        (m.start(), m.end(), _western(m.group().lstrip(_DASHES)))\n",
+        "tests/test_translations.py::test_each_way_a_range_or_a_percentage_is_turned_is_said",
+    ),
+    m(
+        "glyph-errors-of-icons-collapsed-into-one",
+        "preflight/checks.py",
+        'return unicodedata.category(ch).startswith("L") and bool(_installed_with([ch], fonts.fallback_families))',
+        "return True",
+        "tests/test_fallbacks.py::test_an_icon_the_fonts_lack_is_named_in_each_text_that_has_it",
     ),
     m(
         "bifold-break-named-a-column",

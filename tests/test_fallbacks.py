@@ -235,3 +235,20 @@ def test_a_script_the_kits_fonts_lack_is_one_error_for_all_its_texts() -> None:
     (one,) = [d for d in errors if "Arabic letters" in d.message]
     assert one.location.key == "title" and "more of the leaflet's texts" in one.message, one.message
     assert int(one.message.split("; the same in ")[1].split(" ")[0]) > 50  # (every Arabic text of the leaflet)
+
+
+def test_an_icon_the_fonts_lack_is_named_in_each_text_that_has_it() -> None:
+    """A private-use icon pasted into five texts: no fallback family sets it, so no one change mends them all;
+    each text is named (the Arabic letters of a kit without Arabic are one error: a fallback mends them)."""
+    from dataclasses import replace
+
+    from brochure import api
+    from brochure.preflight import checks
+
+    root = Path(__file__).resolve().parent.parent
+    src, diags = api.load(root / "content.yaml", root / "assets" / "brand.yaml")
+    assert src is not None, [d.format() for d in diags]
+    strings = tuple(("\ue000 " + text, at) if i < 5 else (text, at) for i, (text, at) in enumerate(src.content.strings))
+    content = replace(src.content, strings=strings)
+    errors = [d for d in checks.check_glyphs(content, src.brand, src.fonts) if "U+E000" in d.message]
+    assert len(errors) == 5 and not [d for d in errors if "more of the leaflet's texts" in d.message]

@@ -222,6 +222,7 @@ def test_a_backslash_prints_a_marks_character_as_written(text: str, runs: list[R
         ("See [page](https://example.com/a b)", True),
         ("See [our site](https://example.com) and [us](tel:+441174960321)", False),
         ("Scars [sic] (2019) fade", False),  # (a bracket, then words in brackets: no address)
+        ("Apply [morning and evening] (www.nhs.uk has more)", False),  # (words in brackets, not an address alone)
         ("Acne scars.[^alam2014] (See below.)", False),  # (a citation, then words in brackets)
         ("See \\[page](not a link)", False),  # (a bracket written to be printed)
         ("[our site [^alam2014]](https://example.com)", False),

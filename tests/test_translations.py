@@ -171,6 +171,27 @@ def test_numbers_joined_by_a_word_in_the_languages_order_are_no_range_turned_rou
     assert _percent_and_ranges(was, now, at, at, {}) == []
     was, now = "Usually 3 sessions, 4 weeks apart", "Normalmente cada 4 semanas, 3 sesiones"  # (two clauses)
     assert _percent_and_ranges(was, now, at, at, {}) == []
+    was, now = "2 times in 14 days", "in 14 Tagen 2-mal"  # (the language's order: no range in the source)
+    assert _percent_and_ranges(was, now, at, at, {}) == []
+
+
+@pytest.mark.parametrize(
+    ("was", "now", "says"),
+    [
+        ("For 3–7 days", "Durante 7–3 días", "gives 7 before 3"),  # (a range by a dash: the dash is no minus)
+        ("For 3-7 days", "Durante 7-3 días", "gives 7 before 3"),
+        ("In 10%-20% of people", "En el 20-10 % de las personas", "gives 20 before 10"),
+        ("In 10% of people", "En 10 de las personas", "the translation has no percentage where the source's"),
+    ],
+)
+def test_each_way_a_range_or_a_percentage_is_turned_is_said(was: str, now: str, says: str) -> None:
+    from brochure.inputs.translation import _percent_and_ranges
+
+    source, _ = load_content(CONTENT)
+    assert source is not None
+    at = source.document.where("document")
+    (found,) = _percent_and_ranges(was, now, at, at, {})
+    assert says in found.message and not found.is_error, found.message
 
 
 def test_a_missing_section_is_an_error(tmp_path: Path) -> None:

@@ -349,6 +349,14 @@ def test_input_file_not_found(tmp_path: Path, which: str) -> None:
 
 # (old, new, at, key, words in the message, words in the hint)
 BRAND_MISTAKES = {
+    "cmyk-in-fractions-of-whole-numbers": (  # ([0, 1, 1, 0] meant full red: 1 % magenta and yellow)
+        "primary: [85, 35, 40, 25]",
+        "primary: [0, 1, 1, 0]",
+        "[0, 1",
+        "colors.cmyk.primary",
+        "the CMYK colour [0, 1, 1, 0] is written in fractions of 1",
+        "write it in percent: [0, 100, 100, 0]",
+    ),
     "cmyk-in-fractions": (  # (printed almost white, with a colour warning and contrast errors saying nothing of it)
         "primary: [85, 35, 40, 25]",
         "primary: [0.85, 0.35, 0.4, 0.25]",

@@ -538,7 +538,7 @@ def _read_colors(
             vals = [r.number(n, f"colors.cmyk.{key}[{i}]", 0, 100) for i, n in enumerate(items)]
             if all(v is not None for v in vals):
                 c, mm, y, k = (float(v or 0) for v in vals)
-                if max(c, mm, y, k) <= 1 and any(v != int(v) for v in (c, mm, y, k)):  # (0.85 for 85 %: almost white)
+                if 0 < max(c, mm, y, k) <= 1:  # (0.85 for 85 %, [0, 1, 1, 0] for red: almost white)
                     percent = ", ".join(f"{v * 100:g}" for v in (c, mm, y, k))
                     r.fail(
                         r.at(child, f"colors.cmyk.{key}"),

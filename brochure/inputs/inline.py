@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 
+from brochure.diagnostics import shorten
 from brochure.frozen import frozen
 from brochure.inputs.links import link_problem
 from brochure.xmltext import escape, quoteattr
@@ -165,8 +166,9 @@ def bad_links(text: str) -> list[str]:
 
 _EMPTY_LINK = re.compile(r"\[\]\((?:[^()\s]|\([^()\s]*\))+\)")
 _LINKED = re.compile(_LINK)
-# [words](...) that is no link (a space in or before its address, or none): printed as written, marks and all
-_NEAR_LINK = re.compile(r"\[(?!\^)[^\[\]\n]+\](?:\((?P<tight>[^()\n]*)\)|[ \t]+\((?P<spaced>[^()\n]*)\))")
+# [words](...) that is no link (a space in its address, or none; a space before an address alone in brackets):
+# printed as written, marks and all
+_NEAR_LINK = re.compile(r"\[(?!\^)[^\[\]\n]+\](?:\((?P<tight>[^()\n]*)\)|[ \t]+\((?P<spaced>\s*[^()\s]+\s*)\))")
 _ADDRESS = re.compile(r"\s*(?:https?:|mailto:|tel:|www\.)", re.IGNORECASE)
 
 
@@ -184,8 +186,8 @@ def link_label_problems(text: str, visible: Callable[[str], bool]) -> list[tuple
         if m.group("tight") is not None or _ADDRESS.match(m.group("spaced")):
             out.append(
                 (
-                    f"'{m.group().translate(_SHOWN)}' is written like a link but is not one: it would print as "
-                    "written, brackets and all",
+                    f"'{shorten(m.group().translate(_SHOWN), 70)}' is written like a link but is not one: it "
+                    "would print as written, brackets and all",
                     "write a link as [label](address), with no space after ']' and none in the address (a phone "
                     "number as tel:+441174960321); write '\\[' for a bracket that is printed",
                 )

@@ -138,7 +138,7 @@ def _transparent_throughout(im: Image.Image) -> bool:
     """Whether every pixel of a picture with transparency is wholly transparent (it would print nothing)."""
     if im.mode in ("LA", "RGBA", "PA"):
         return im.getchannel("A").getbbox() is None
-    if im.mode == "P" and "transparency" in im.info:
+    if "transparency" in im.info:  # (a palette's transparent entry, or one RGB or grey colour made transparent)
         return im.convert("RGBA").getchannel("A").getbbox() is None
     return False
 

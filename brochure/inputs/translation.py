@@ -480,7 +480,8 @@ def _numbers(was: str, text: str, at: Location, src_at: Location, changes: dict[
 
 
 _PERCENT = re.compile("[%\u2030\u066a\uff05\ufe6a]")  # a per cent or per mille sign (Arabic's, a wide one)
-_RANGE = re.compile(r"[^\d.,;:!?()\[\]]{1,12}")  # what joins two numbers of a range ('-', ' to ', ' a ', ' do ')
+# What joins two numbers of a range: a dash, or one short word ('-', ' - ', ' to ', ' a ', ' do ', ' đến ', ' إلى ')
+_RANGE = re.compile(r"\s*[%\u2030\u066a\u00b0]?\s*(?:[-\u2010-\u2015\u2212~]|[^\W\d_]{1,5})\s*")  # ('10 %-20 %')
 
 
 def _percent_and_ranges(
@@ -519,9 +520,12 @@ def _percent_and_ranges(
 
 
 def _adjacent(text: str, changes: dict[str, str]) -> set[tuple[str, str]]:
-    """Pairs of numbers (as compared, `_western`) with only a few letters, spaces or a dash between them, as the
-    two ends of a range are written."""
-    spans = [(m.start(), m.end(), _western(m.group().lstrip(_DASHES))) for m in _UNSPACED.finditer(text)]
+    """Pairs of numbers (as compared, `_western`) with only a dash or one short word between them, as the two ends
+    of a range are written ('3-7', '3 – 7', '3 to 7', 'de 3 a 7')."""
+    spans = [  # (each from its digits: a range's dash is no minus sign of its second number here)
+        (m.end() - len(m.group().lstrip(_DASHES)), m.end(), _western(m.group().lstrip(_DASHES)))
+        for m in _UNSPACED.finditer(text)
+    ]
     pairs = set()
     for (_, end, a), (start, _, b) in pairwise(spans):
         if _RANGE.fullmatch(text[end:start]):

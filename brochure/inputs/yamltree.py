@@ -98,8 +98,9 @@ def parse(text: str, file: str, parser: type[Any] = PARSER) -> tuple[Node | None
         if opened is not None:  # (the parser noticed lines later, where the quoted text it read on ran out)
             hint = f"the quote opened at line {opened[0]}, column {opened[1]} is not closed: close it"
         lines = text.splitlines()
-        at_tab = 0 < line <= len(lines) and "\t" in lines[line - 1][: max(col, 1)]
-        if at_tab or "tab character" in problem:  # (a tab where an indent is: "cannot start any token")
+        written = lines[line - 1] if 0 < line <= len(lines) else ""
+        indent = written[: len(written) - len(written.lstrip(" \t"))]
+        if "\t" in indent or "tab character" in problem:  # (a tab in the line's indent: "cannot start any token")
             hint = "YAML indents with spaces, never tabs: replace the tab on this line with spaces"
         if "unknown escape" in problem:  # (a backslash in double quotes: brochure's own escapes, `\*`, typed there)
             hint = (

@@ -34,7 +34,6 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
     w = content.tool_words  # the tool's own words: the document block's, the sources', page numbers
     label = [] if content.call_to_action.qr_label else [w.qr_label]  # the language's own, when not given
     own = (" ".join((doc.fixed(), w.sources, w.in_full, w.page, *label)), doc.at)
-    diags: list[Diagnostic] = []
     reported: set[str] = set()  # a character the words given in content.yaml lack is reported there, once
 
     def lacks(ch: str) -> Faces | None:
@@ -78,9 +77,17 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
             reported.add(ch)
             groups.setdefault((missing, _script(ch)), []).append(ch)
         for (missing, script), chars in groups.items():  # (a Russian phrase was 17 errors, a letter each)
-            cause = (script, *(font for _, font in missing))
-            alike.append((cause, _glyph_error(chars[0], missing, (text, at), own, content, fonts, chars[1:])))
-    return diags + _one_per_cause(alike)
+            d = _glyph_error(chars[0], missing, (text, at), own, content, fonts, chars[1:])
+            cause = (script, *(font for _, font in missing)) if _a_scripts(chars[0], fonts) else (d.message, str(at))
+            alike.append((cause, d))
+    return _one_per_cause(alike)
+
+
+def _a_scripts(ch: str, fonts: FontSet) -> bool:
+    """Whether a character the faces lack is a letter of a script an installed family has (Cyrillic, Greek):
+    one fallback mends every text that has it. An icon of a private-use font, a character Unicode has not
+    assigned, or one no family has is mended text by text: each is named where it is."""
+    return unicodedata.category(ch).startswith("L") and bool(_installed_with([ch], fonts.fallback_families))
 
 
 MOST_TEXTS = 3  # texts named one by one for one cause (a script the kit's fonts lack); beyond, one error says all

@@ -447,7 +447,7 @@ def _weight_warnings(spec: FontSpec) -> list[Diagnostic]:
         return []  # (said as an error already)
     if chosen.weight is None or chosen.weight == spec.weight:
         return []
-    weights = ", ".join(str(w) for w in fam.weights)
+    weights = ", ".join(str(w) for w in family_weights(spec.family))
     return [
         warning(
             spec.at,
