@@ -17,7 +17,7 @@ from brochure.limits import BATCH_JOBS, PREVIEW_DPI
 from brochure.vocabulary import LAYOUTS, PAPERS, TARGETS
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
-EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # 128 + the signal's number, as shells report it
+EXIT_HUNG_UP, EXIT_INTERRUPTED, EXIT_TERMINATED = 129, 130, 143  # 128 + the signal's number, as shells report it
 
 
 EXAMPLES = {

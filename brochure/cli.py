@@ -3,7 +3,7 @@
 Exit status: 0 done (warnings allowed); 1 the inputs or the result have errors, or a file cannot be
 written; 2 usage error (bad options, or an output that would land on an input, on another output or on
 something that is not a file); 3 internal error (a bug: one line asks for a report, BROCHURE_DEBUG=1
-adds the traceback); 130 interrupted (Ctrl-C); 143 terminated (SIGTERM). A closed standard output
+adds the traceback); 129 hung up (SIGHUP); 130 interrupted (Ctrl-C); 143 terminated (SIGTERM). A closed standard output
 does not change the status. `brochure` and `python -m brochure` both run main().
 """
 
@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from brochure.arguments import (
     EXIT_ERRORS,
+    EXIT_HUNG_UP,
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
     EXIT_OK,
@@ -67,7 +68,7 @@ class Interrupted(BaseException):
 
 
 class Terminated(BaseException):
-    """SIGTERM arrived; raised in the main thread like Interrupted."""
+    """SIGTERM (or SIGHUP: the terminal closed) arrived; raised in the main thread like Interrupted."""
 
 
 class UsageError(Exception):
@@ -90,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except (Interrupted, KeyboardInterrupt):
             return _stopped(console, signal.SIGINT)
         except Terminated:
-            return _stopped(console, signal.SIGTERM)
+            return _stopped(console, signals.received or signal.SIGTERM)
         except Unwritable as exc:
             console.error(f"brochure: error: {exc}")
             return EXIT_ERRORS
@@ -111,6 +112,9 @@ def _stopped(console: Console, signum: int) -> int:
     if signum == signal.SIGINT:
         console.error("brochure: interrupted")
         return EXIT_INTERRUPTED
+    if signum == signal.SIGHUP:  # (its terminal closed, an SSH session dropped)
+        console.error("brochure: hung up")
+        return EXIT_HUNG_UP
     console.error("brochure: terminated")
     return EXIT_TERMINATED
 
@@ -133,7 +137,7 @@ class Signals:
 
 @contextmanager
 def _signals_raise() -> Iterator[Signals]:
-    """While a command runs, the first SIGINT or SIGTERM raises (so temporary files are removed on the way
+    """While a command runs, the first SIGINT, SIGTERM or SIGHUP raises (so temporary files are removed on the way
     out); later ones are ignored, so that clean-up and the exit status are not cut short. The old handlers
     come back afterwards, unless a signal came: then the process is ending, and further signals stay ignored."""
     signals = Signals()
@@ -154,7 +158,10 @@ def _signals_raise() -> Iterator[Signals]:
             old_hook(args)
 
     old_hook = sys.unraisablehook
-    old = {s: signal.signal(s, handler) for s in (signal.SIGINT, signal.SIGTERM)}
+    stops = [signal.SIGINT, signal.SIGTERM]
+    if signal.getsignal(signal.SIGHUP) is signal.SIG_DFL:  # (not under `nohup`, which asks for it to be ignored)
+        stops.append(signal.SIGHUP)
+    old = {s: signal.signal(s, handler) for s in stops}
     sys.unraisablehook = unraisable
     try:
         yield signals
@@ -270,6 +277,13 @@ _CONFLICTS = {
 }
 
 
+_SERVED = (  # `watch`'s options that only `--serve` follows (given without it, they did nothing, silently)
+    ("--dpi", "the served page pictures' resolution"),
+    ("--port", "the port the page is served on"),
+    ("--host", "the address the page is served on"),
+)
+
+
 def _conflict(args: argparse.Namespace, words: list[str]) -> str:
     """Options given together that cannot both be followed, or one that does nothing without another: '' if none."""
 
@@ -279,8 +293,9 @@ def _conflict(args: argparse.Namespace, words: list[str]) -> str:
     for one, other, why in _CONFLICTS.get(args.command, ()):
         if given(one) and given(other):
             return f"{one} and {other} cannot both be given: {why}"
-    if args.command == "watch" and given("--dpi") and not given("--serve"):
-        return "--dpi sets the served page pictures' resolution: give it with --serve"
+    for option, what in _SERVED:
+        if args.command == "watch" and given(option) and not given("--serve"):
+            return f"{option} sets {what}: give it with --serve"
     return ""
 
 
@@ -293,6 +308,8 @@ def _check_options(args: argparse.Namespace, options: api.Options) -> None:
     if args.command == "preview" and args.stem is not None and not _STEM.match(args.stem):
         if len(args.stem) > _STEM_CHARS and _STEM.match(args.stem[:_STEM_CHARS]):
             raise UsageError(f"--stem is {len(args.stem)} characters long: at most {_STEM_CHARS}")
+        if args.stem[:1] in ("-", ".") and _STEM.match("x" + args.stem[1:]):  # (a hidden file, or an option)
+            raise UsageError(f"--stem '{args.stem}' starts with '{args.stem[0]}': start it with a letter or digit")
         raise UsageError(f"--stem '{args.stem}' may only have letters, digits, '.', '_' and '-' (no folders)")
     if args.command != "check" and args.output == STDOUT:
         raise UsageError("-o - : the output cannot go to standard output; give a file name (or use --json -)")

@@ -3357,6 +3357,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_fallbacks.py::test_an_icon_the_fonts_lack_is_named_in_each_text_that_has_it",
     ),
     m(
+        "hang-up-not-a-stop",
+        "cli.py",
+        "        stops.append(signal.SIGHUP)\n",
+        "        pass\n",
+        "tests/test_outputs_hostile.py::test_a_closed_terminal_stops_a_command_as_sigterm_does_unless_nohup_ignores_it",
+    ),
+    m(
+        "watch-port-without-serve-silent",
+        "cli.py",
+        '    ("--port", "the port the page is served on"),\n',
+        "",
+        "tests/test_cli_manners.py",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

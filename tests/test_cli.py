@@ -100,6 +100,8 @@ def test_preview_stem_names_the_files(inputs: Inputs, tmp_path: Path, capsys: py
     assert "--stem '../escape' may only have" in capsys.readouterr().err
     assert main(["preview", *given, "--stem", "a" * 101]) == 2  # (its letters are fine: its length is not)
     assert "--stem is 101 characters long: at most 100" in capsys.readouterr().err
+    assert main(["preview", *given, "--stem", ".hidden"]) == 2  # (its letters are fine: its first is not)
+    assert "--stem '.hidden' starts with '.': start it with a letter or digit" in capsys.readouterr().err
 
 
 def test_a_preview_with_fewer_pages_removes_the_pages_an_earlier_one_left(

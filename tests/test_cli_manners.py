@@ -103,6 +103,8 @@ def test_option_errors_point_at_the_option(
         (["watch", "--language", "es", "--content", "content.yaml"], "--language and --content cannot both be given"),
         (["serve", "--language=es", "--content=content.yaml"], "--language and --content cannot both be given"),
         (["watch", "--dpi", "100"], "--dpi sets the served page pictures' resolution: give it with --serve"),
+        (["watch", "--port", "28776"], "--port sets the port the page is served on: give it with --serve"),
+        (["watch", "--host=0.0.0.0"], "--host sets the address the page is served on: give it with --serve"),
     ],
 )
 def test_options_that_would_be_dropped_are_a_usage_error(

@@ -387,6 +387,28 @@ sys.exit(cli.main(["build"]))
     assert (done.returncode, done.stdout, done.stderr) == (status, "", f"brochure: {says}\n")
 
 
+@pytest.mark.parametrize(("ignored", "status", "says"), [(False, 129, "brochure: hung up\n"), (True, 0, "")])
+def test_a_closed_terminal_stops_a_command_as_sigterm_does_unless_nohup_ignores_it(
+    ignored: bool, status: int, says: str
+) -> None:
+    """SIGHUP (the terminal closed, an SSH session dropped) ended a batch at once, exit 129, its finished editions
+    unrecorded: it now stops a command as SIGTERM does (temporary files removed, one line, 128 + 1). Under
+    `nohup`, which asks for it to be ignored, it is."""
+    script = f"""
+import os, signal, sys, time
+signal.signal(signal.SIGHUP, signal.SIG_IGN if {ignored} else signal.SIG_DFL)
+from brochure import cli
+def command(*args):
+    os.kill(os.getpid(), signal.SIGHUP)
+    time.sleep(0.5)
+    return 0
+cli._run = command
+sys.exit(cli.main(["build"]))
+"""
+    done = subprocess.run([sys.executable, "-P", "-c", script], env=ENV, capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stdout, done.stderr) == (status, "", says)
+
+
 @pytest.mark.parametrize(("sig", "says"), [(signal.SIGINT, "Interrupted"), (signal.SIGTERM, "Terminated")])
 def test_a_signal_that_comes_inside_a_finaliser_prints_no_traceback_and_still_stops(
     sig: signal.Signals, says: str
