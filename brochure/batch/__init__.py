@@ -17,6 +17,7 @@ contact sheet), records.py holds the words they pass between them; this module r
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections import Counter
 from collections.abc import Callable
@@ -201,6 +202,9 @@ def run(
                 for answer in future.result():
                     outcomes.setdefault(-1, []).append(keep(answer, base))
         record_stopped(editions, [o for made in outcomes.values() for o in made if o.status != "failed"])
+        with contextlib.suppress(Exception):  # (each finished after the stop has its line, as the others had)
+            for o in outcomes.get(-1, []):
+                progress(o)
         raise
     executor.shutdown()
     return [_distinct_one(o, count) for i in sorted(outcomes) for o in outcomes[i]]  # (named as the lines were)
