@@ -49,15 +49,17 @@ SOURCES_KEPT = 16  # content files a worker keeps read with their kits, by the h
 
 def initializer(parent: int) -> None:
     """A worker leaves Ctrl-C to the batch's process, which stops the queue; it ends the task it is on. SIGTERM
-    ends it at once (the command line's handler, inherited, waited for a main loop a worker does not run), and so
-    does its batch's end however it came: a worker whose parent is gone (a batch killed outright) exits within a
-    second rather than wait for tasks for ever. Its cycle collector is set for many builds (brochure/collector.py),
-    once for its life. `parent`: the batch's process id, taken before the worker was started (a batch killed
-    between the fork and this left a worker that took its new parent, init, for its batch and waited for ever).
-    A worker the batch forked watches its parent change; one another process started (a fork server, Python 3.14's
-    way on Linux) watches the batch's process live."""
+    (and SIGHUP, unless ignored) ends it at once (the command line's handler, inherited, waited for a main loop a
+    worker does not run), and so does its batch's end however it came: a worker whose parent is gone (a batch
+    killed outright) exits within a second rather than wait for tasks for ever. Its cycle collector is set for many
+    builds (brochure/collector.py), once for its life. `parent`: the batch's process id, taken before the worker
+    was started (a batch killed between the fork and this left a worker that took its new parent, init, for its
+    batch and waited for ever). A worker the batch forked watches its parent change; one another process started
+    (a fork server, Python 3.14's way on Linux) watches the batch's process live."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if signal.getsignal(signal.SIGHUP) not in (signal.SIG_IGN, None):  # (its batch's handler, forked: as SIGTERM)
+        signal.signal(signal.SIGHUP, signal.SIG_DFL)
     forked = os.getppid() == parent
     if not forked and not _alive(parent):
         os._exit(1)
