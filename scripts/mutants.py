@@ -3296,14 +3296,14 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "translation-range-turned-round-passed",
         "inputs/translation.py",
-        "        if float(a) > float(b) and (b, a) in ascending",
-        "        if float(a) < float(b) and (b, a) in ascending",
+        "        if float(a) > float(b) and (b, a) in theirs",
+        "        if float(a) < float(b) and (b, a) in theirs",
         "tests/test_translations.py::test_a_range_turned_round_or_a_percent_sign_added_is_a_warning",
     ),
     m(
         "translation-percent-sign-added-passed",
         "inputs/translation.py",
-        "    if bool(_PERCENT.search(src)) != bool(_PERCENT.search(ours)):",
+        "    if (_PERCENT.search(src) is not None) != added:",
         "    if False:",
         "tests/test_translations.py::test_a_range_turned_round_or_a_percent_sign_added_is_a_warning",
     ),

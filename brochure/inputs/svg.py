@@ -124,10 +124,7 @@ def _drawn_bounds(node: Shape, m: tuple[float, ...]) -> Bounds | None:
     mitred corners). None where it paints nothing."""
     if isinstance(node, Group):
         t = mmult(m, tuple(getattr(node, "transform", (1, 0, 0, 1, 0, 0))))
-        boxes = [b for child in node.getContents() if (b := _drawn_bounds(child, t)) is not None]
-        if not boxes:
-            return None
-        return min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)
+        return _union([b for child in node.getContents() if (b := _drawn_bounds(child, t)) is not None])
     outline = node.getBounds()
     if outline is None:
         return None
@@ -155,15 +152,19 @@ def _painted_bounds(node: Shape, m: tuple[float, ...]) -> Bounds | None:
                 clip = outline if clip is None else _meet(clip, outline)
             elif (b := _painted_bounds(child, t)) is not None:
                 boxes.append(b if clip is None else _meet(b, clip))
-        boxes = [b for b in boxes if b[2] > b[0] and b[3] > b[1]]
-        if not boxes:
-            return None
-        return min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)
+        return _union([b for b in boxes if b[2] > b[0] and b[3] > b[1]])
     width = getattr(node, "strokeWidth", 0) or 0
     stroked = getattr(node, "strokeColor", None) is not None and isinstance(width, float | int) and width > 0
     if getattr(node, "fillColor", None) is None and not stroked:
         return None
     return _drawn_bounds(node, m)
+
+
+def _union(boxes: list[Bounds]) -> Bounds | None:
+    """The box round all the boxes; None for none."""
+    if not boxes:
+        return None
+    return min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)
 
 
 def _unpainted(node: Shape) -> Shape:

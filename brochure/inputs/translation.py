@@ -493,20 +493,20 @@ def _percent_and_ranges(
     two numbers by a word in another order ('999 or 111')."""
     src, ours = plain(was), plain(text)
     out: list[Diagnostic] = []
-    if bool(_PERCENT.search(src)) != bool(_PERCENT.search(ours)):  # (not how many: '10 %-20 %' is '10-20 %')
+    added = _PERCENT.search(ours) is not None
+    if (_PERCENT.search(src) is not None) != added:  # (not how many: '10 %-20 %' is '10-20 %')
         out.append(
             warning(
                 at,
-                f"the translation {'has a percentage' if _PERCENT.search(ours) else 'has no percentage'} where "
-                f"the source's text ('{shorten(src, 50)}', {_place(src_at)}) "
-                f"{'has none' if _PERCENT.search(ours) else 'has one'}",
+                f"the translation {'has a percentage' if added else 'has no percentage'} where the source's text "
+                f"('{shorten(src, 50)}', {_place(src_at)}) {'has none' if added else 'has one'}",
                 "a percentage is a percentage in every language, a plain number a plain number: keep each as the "
                 "source writes it",
             )
         )
-    ascending = {(a, b) for a, b in _adjacent(src, changes) if float(a) < float(b)}
+    theirs = _adjacent(src, changes)
     for a, b in _adjacent(ours, {}):
-        if float(a) > float(b) and (b, a) in ascending and (a, b) not in _adjacent(src, changes):
+        if float(a) > float(b) and (b, a) in theirs and (a, b) not in theirs:  # (the source's ascends)
             out.append(
                 warning(
                     at,
