@@ -139,6 +139,7 @@ def _run_batch(editions: Any, executor: Any, force: bool, loaded: Any, kits: Any
     try:
         path, gone = batches.write_manifest(editions, outcomes)
         index = batches.write_index(editions, outcomes, kits)
+        batches.prune_thumbs(editions, outcomes)
     except (OSError, Refused) as exc:  # (checked before building: only a race with another process gets here)
         console.error(f"brochure: error: the manifest or contact sheet could not be written: {exc}")
         return EXIT_ERRORS

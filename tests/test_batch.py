@@ -173,6 +173,15 @@ def test_a_batch_stopped_midway_records_what_it_built_and_the_next_run_builds_th
     assert set(recorded) == set(first)  # (the others: a new entry if its task ran on, else the last run's: the
     # third is never started, one worker being busy with the second when the first is told of)
     assert any(recorded[n] == first[n] for n in first)
+    sheet = (inputs.content.parent / "out" / "index.html").read_text(encoding="utf-8")  # (the contact sheet of
+    # what there is now: the finished edition's new pages, the others not built this time marked as stopped)
+    cards = {
+        name: status
+        for status, name in re.findall(r'<article class="edition (\w+)" id="[^"]*" data-edition="([^"]*)"', sheet)
+    }
+    assert set(cards) == set(first) and cards[stopped.edition] == "built"
+    assert {n for n, status in cards.items() if status == "stopped"} == {n for n in first if recorded[n] == first[n]}
+    assert "not built: the batch was stopped" in sheet and "0 failed, " in sheet and " stopped</p>" in sheet
     _, out, _ = batch(capsys, path)
     again = sum(recorded[n]["sha256"] == first[n]["sha256"] for n in first)  # (not built this time: built now)
     assert f"{again} built, {3 - again} unchanged, 0 failed" in out
@@ -189,6 +198,31 @@ def test_an_edition_dropped_from_the_file_is_listed_not_deleted(
     assert (
         status == 0 and "no longer an edition (left in place): out/test-clinic/en-gb/large-print-a4-office.pdf" in out
     )
+    assert (inputs.content.parent / "out/test-clinic/en-gb/large-print-a4-office.pdf").is_file()
+
+
+def test_page_pictures_of_pages_and_editions_no_longer_there_are_removed_after_a_whole_run(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Pictures of a dropped edition's pages stayed in out/thumbs for ever; its PDF is left in place (listed), the
+    pictures, which only the contact sheet showed, are removed; anything else in the folder is not touched."""
+    path = _editions(inputs)
+    batch(capsys, path)
+    thumbs = inputs.content.parent / "out" / "thumbs" / "test-clinic" / "en-gb"
+    large = sorted(p.name for p in thumbs.glob("large-print-*.png"))
+    assert large and sorted(thumbs.glob("trifold-*.png"))
+    (thumbs / "notes.txt").write_text("mine", encoding="utf-8")
+    (thumbs.parent / "old").mkdir()
+    (thumbs.parent / "old" / "flyer-a4-office-p1.png").write_bytes((thumbs / large[0]).read_bytes())
+    (thumbs / "flyer-a4-office-p1.png").write_text("not a picture", encoding="utf-8")  # (someone's: left alone)
+    _editions(inputs, EDITIONS.replace("layouts: [trifold, large-print]", "layouts: [trifold]"))
+    status, out, _ = batch(capsys, path)
+    assert status == 0 and "0 built, 1 unchanged" in out
+    assert not list(thumbs.glob("large-print-*.png")) and not (thumbs.parent / "old").exists()
+    kept = _manifest(inputs)["test-clinic/en-gb/trifold/a4/office"]["thumbs"]
+    assert kept and all((inputs.content.parent / str(t)).is_file() for t in kept)  # type: ignore[union-attr]
+    assert (thumbs / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert (thumbs / "flyer-a4-office-p1.png").read_text(encoding="utf-8") == "not a picture"
     assert (inputs.content.parent / "out/test-clinic/en-gb/large-print-a4-office.pdf").is_file()
 
 

@@ -31,6 +31,7 @@ from brochure.batch.manifest import (
     MANIFEST,
     THUMBS,
     manifest_path,
+    prune_thumbs,
     read_manifest,
     record_stopped,
     shared_outputs,
@@ -61,6 +62,7 @@ __all__ = [
     "local",
     "manifest_path",
     "outputs",
+    "prune_thumbs",
     "read_contents",
     "read_kits",
     "read_manifest",
@@ -73,6 +75,10 @@ __all__ = [
     "write_manifest",
 ]
 
+Names = dict[Path, tuple[str, PaperName] | None]  # each kit's id and paper, None where it cannot be read
+
+
+STOPPED = "not built: the batch was stopped before this edition was made (run it again to build what is left)"
 LOCK = ".batch.lock"  # held while a batch writes to the folder, removed when it ends (output/files.py only_one)
 
 
@@ -135,7 +141,7 @@ def run(
     loaded = read_contents(editions) if loaded is None else loaded
     kits = read_kits(editions) if kits is None else kits
     work = tasks(editions, previous, loaded, kits)
-    names = {path: (kit[0], kit[1]) if kit is not None else None for path, kit in kits.items()}
+    names: Names = {path: (kit[0], kit[1]) if kit is not None else None for path, kit in kits.items()}
     base = editions.path.parent
     outcomes: dict[int, list[Outcome]] = {}
     asked: dict[int, Task] = {}  # what is left of each task for a worker
@@ -205,9 +211,29 @@ def run(
         with contextlib.suppress(Exception):  # (each finished after the stop has its line, as the others had)
             for o in outcomes.get(-1, []):
                 progress(o)
+        with contextlib.suppress(Exception):  # (the contact sheet of what there is now: the last run's was not)
+            write_index(editions, [_distinct_one(o, count) for o in _with_stopped(work, outcomes, names, loaded)], kits)
         raise
     executor.shutdown()
     return [_distinct_one(o, count) for i in sorted(outcomes) for o in outcomes[i]]  # (named as the lines were)
+
+
+def _with_stopped(work: list[Task], outcomes: dict[int, list[Outcome]], names: Names, loaded: Loaded) -> list[Outcome]:
+    """After a stop: every edition in the editions' order, each as it ended, or "stopped" (not built by this run)."""
+    ended = {o.stamp: o for made in outcomes.values() for o in made}
+    out = []
+    for task in work:
+        kit, words = names.get(kit_identity(task.kit)), loaded.get(task.content.resolve())
+        for job in task.jobs:
+            if job.stamp in ended:
+                out.append(ended[job.stamp])
+                continue
+            if kit is not None and words is not None:
+                name, output = name_and_output(task, job, kit, words.language)
+            else:
+                name, output = failed_name(task, job), ""
+            out.append(Outcome(name, output, "stopped", 0.0, job.stamp, (STOPPED,)))
+    return out
 
 
 def _distinct_one(o: Outcome, count: Counter[str]) -> Outcome:

@@ -14,7 +14,7 @@ from brochure import __version__
 from brochure.batch.records import Entries, Kits, Known, Outcome
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.inputs.editions import Editions
-from brochure.output.files import BATCH_MANIFEST, Refused, same_file, write_atomic
+from brochure.output.files import BATCH_MANIFEST, PNG, Refused, same_file, target_problem, write_atomic
 
 MANIFEST = "manifest.json"
 
@@ -54,6 +54,40 @@ def write_index(editions: Editions, outcomes: list[Outcome], kits: Kits | None =
 
     names = {kit[0]: kit[4] for kit in (kits or {}).values() if kit is not None}
     return write_contact_sheet(manifest_path(editions).parent / INDEX, editions.path.parent, outcomes, names)
+
+
+_PAGE_PICTURE = re.compile(r"-p[1-9][0-9]*\.png\Z")  # (as worker.py names them)
+
+
+def prune_thumbs(editions: Editions, outcomes: list[Outcome]) -> int:
+    """After a whole run: the page pictures in out/thumbs that no edition of it shows (of pages an edition no longer
+    has, of editions no longer in the file or failed this time) removed, and the folders they leave empty; the
+    number removed. Only what the batch may have written (PNG files named `...-pN.png`) is touched; a stopped run
+    prunes nothing."""
+    base = editions.path.parent
+    folder = manifest_path(editions).parent / THUMBS
+    shown = {os.path.normpath(base / t) for o in outcomes for t in o.thumbs}
+    removed = 0
+    for root, _, files in os.walk(folder):
+        for name in files:
+            path = os.path.join(root, name)
+            if _PAGE_PICTURE.search(name) and os.path.normpath(path) not in shown and _a_picture(Path(path)):
+                with contextlib.suppress(OSError):
+                    os.unlink(path)
+                    removed += 1
+    for root, _, _ in os.walk(folder, topdown=False):
+        if os.path.normpath(root) != os.path.normpath(folder):
+            with contextlib.suppress(OSError):  # (a folder with anything left in it stays)
+                os.rmdir(root)
+    return removed
+
+
+def _a_picture(path: Path) -> bool:
+    """A file the batch may have written as a page picture: a PNG, not a link (anything else is someone's)."""
+    try:
+        return not path.is_symlink() and path.stat().st_size > 0 and not target_problem(path, PNG)
+    except OSError:
+        return False
 
 
 def manifest_path(editions: Editions) -> Path:

@@ -30,7 +30,9 @@ def write_contact_sheet(
         clinic, language, *_ = [*o.edition.split("/"), "", ""]
         clinics.setdefault(clinic, {}).setdefault(language, []).append(o)
     failed = [o for o in outcomes if o.status == "failed"]
-    counts = ", ".join(f"{sum(o.status == s for o in outcomes)} {s}" for s in ("built", "unchanged", "failed"))
+    stopped = ("stopped",) if any(o.status == "stopped" for o in outcomes) else ()  # (a batch stopped before its end)
+    statuses = ("built", "unchanged", "failed", *stopped)
+    counts = ", ".join(f"{sum(o.status == s for o in outcomes)} {s}" for s in statuses)
     editions = f"{len(outcomes)} edition{'' if len(outcomes) == 1 else 's'}"
     parts = [_INDEX_HEAD, f'<p class="summary">{editions}: {counts}</p>']
     if failed:
@@ -58,14 +60,14 @@ def _card(o: Outcome, base: Path, folder: Path) -> str:
     name = html.escape(o.edition)
     label = html.escape(" \u00b7 ".join(o.edition.split("/")[2:]) or o.edition)
     link = html.escape(_url(os.path.relpath(base / o.output, folder))) if o.output else ""
-    title = f'<a href="{link}">{label}</a>' if link and o.status != "failed" else label
+    title = f'<a href="{link}">{label}</a>' if link and o.status in ("built", "unchanged") else label
     pages = []
     for i, t in enumerate(o.thumbs, 1):
         size = _png_size(base / t)
         dims = f' width="{size[0]}" height="{size[1]}"' if size else ""
         src = html.escape(_url(os.path.relpath(base / t, folder)))
         pages.append(f'<img src="{src}" alt="{name}, page {i}"{dims}>')
-    notes = "".join(f"<li>{html.escape(f)}</li>" for f in o.findings if ": error: " in f)
+    notes = "".join(f"<li>{html.escape(f)}</li>" for f in o.findings if ": error: " in f or o.status == "stopped")
     return (
         f'<article class="edition {o.status}" id="{_anchor(o)}" data-edition="{name}" data-pages="{len(o.thumbs)}">'
         f'<h4>{title} <span class="status">{o.status}</span></h4>'
@@ -121,5 +123,6 @@ h3{font-size:15px;font-weight:600;color:var(--muted);margin:14px 0 8px}
  border:1px solid #c4c9cf}
 .edition.failed{border-color:var(--fail);background:var(--fail-bg);max-width:min(100%,56em)}
 .edition.failed h4,.edition.failed .status,.findings{color:var(--fail)}
+.edition.stopped{border-style:dashed;max-width:min(100%,56em)} .edition.stopped .findings{color:var(--muted)}
 .findings{margin:0;padding-left:1.2em;font-size:13px;overflow-wrap:anywhere}
 </style></head><body><h1>Every edition</h1>"""
