@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, Inputs, edit, position
-from helpers import build
+from helpers import build, cli, editions_file
 from PIL import Image
 from reportlab.graphics.shapes import Group
 
@@ -345,6 +345,43 @@ def test_input_file_not_found(tmp_path: Path, which: str) -> None:
     d = the_error(diags)
     assert d.format().startswith(f"{missing}: error: {which} file not found")
     assert "--" + which in d.hint
+
+
+@pytest.mark.parametrize(
+    ("argv", "message", "hint"),
+    [
+        (("batch", "{content}"), "this is a content file (a leaflet's words), not an editions file", "--content"),
+        (
+            ("build", "--brand", "{content}"),
+            "this is a content file (a leaflet's words), not a brand file",
+            "--content",
+        ),
+        (("build", "--content", "{brand}"), "this is a brand file (a kit's brand.yaml), not a content file", "--brand"),
+        (("batch", "{brand}"), "this is a brand file (a kit's brand.yaml), not an editions file", "kit:"),
+        (("build", "--content", "{editions}"), "this is an editions file, not a content file", "brochure batch"),
+    ],
+    ids=["content-as-editions", "content-as-brand", "brand-as-content", "brand-as-editions", "editions-as-content"],
+)
+def test_a_file_of_another_kind_is_named_as_what_it_is(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], argv: tuple[str, ...], message: str, hint: str
+) -> None:
+    """`brochure batch content.yaml` listed each of its nine keys as unknown; one error says what the file is."""
+    editions = editions_file(inputs, "brands:\n  - kit: assets/brand.yaml\n    languages: [content.yaml]\n")
+    files = {"content": inputs.content, "brand": inputs.brand, "editions": editions}
+    status, _, err = cli(capsys, *(a.format(**files) for a in argv))
+    lines = [line for line in err.splitlines() if ": error: " in line]
+    assert status == 1 and len(lines) == 1 and f":1: error: {message} (hint: " in lines[0], err
+    assert hint in lines[0].split("(hint: ")[1] and "unknown key" not in err
+
+
+def test_a_file_sharing_a_key_with_its_own_kind_is_read_key_by_key(inputs: Inputs) -> None:
+    """A content file with its title, and keys of a brand file: its own kind's mistakes, each where it is."""
+    edit(inputs.content, "\ntitle: Micro", "\ncolors: {}\nfonts: {}\ntitle: Micro")
+    content, diags = load_content(inputs.content)
+    assert content is None and {d.message for d in diags if d.is_error} == {
+        "unknown key 'colors'",
+        "unknown key 'fonts'",
+    }
 
 
 # (old, new, at, key, words in the message, words in the hint)

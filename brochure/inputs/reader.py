@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shlex
 import unicodedata
 from collections.abc import Callable, Collection
 from dataclasses import field
@@ -359,8 +360,49 @@ def load_file(
     root, diags = parse(source, file)
     if root is None:
         return None, diags
+    wrong = _another_kind(root, what, file)
+    if wrong is not None:
+        return None, [*diags, wrong]
     r = Reader(file, diags)
     value = read(r, root)
     if any(d.is_error for d in r.diags):
         return None, r.diags
     return value, r.diags
+
+
+# Each kind of YAML file by the top-level keys that only it has, and how it is used: a file of one kind given where
+# another is asked for (`brochure batch content.yaml`, `--brand content.yaml`) is named as what it is, rather than
+# each of its keys being unknown.
+_KINDS: dict[str, tuple[frozenset[str], str, str]] = {
+    "content": (
+        frozenset({"title", "subtitle", "sections", "call_to_action", "disclaimer"}),
+        "a content file (a leaflet's words)",
+        "build it with `brochure build --content {file}`, or name it under a brand's `languages:` in editions.yaml",
+    ),
+    "brand": (
+        frozenset({"colors", "fonts", "logo", "contact"}),
+        "a brand file (a kit's brand.yaml)",
+        "give it with `--brand {file}`, or name it as a brand's `kit:` in editions.yaml",
+    ),
+    "editions": (frozenset({"brands"}), "an editions file", "build its editions with `brochure batch {file}`"),
+}
+_ASKED = {"source content": "content"}  # (a translation's source is a content file)
+
+
+def _another_kind(root: Node, what: str, file: str) -> Diagnostic | None:
+    """The error for a file of another kind than the one asked for (None: it has some of this kind's keys, or
+    is not clearly another's: its keys are then checked one by one)."""
+    asked = _ASKED.get(what, what)
+    if asked not in _KINDS or not isinstance(root.value, dict):
+        return None
+    keys = set(root.value)
+    if keys & _KINDS[asked][0]:
+        return None
+    for kind, (signature, name, use) in _KINDS.items():
+        if kind != asked and len(keys & signature) * 2 >= len(signature):
+            return error(
+                Location(file, root.line, root.column),
+                f"this is {name}, not {_KINDS[asked][1].split(' (')[0]}",
+                use.format(file=shlex.quote(file)),
+            )
+    return None
