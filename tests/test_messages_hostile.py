@@ -603,6 +603,15 @@ def test_an_address_written_on_several_lines_prints_on_one_with_commas(inputs: I
     assert f"{long}, City of Bristol BS1 4QA, United Kingdom" in flat, flat[-600:]
 
 
+def test_an_address_in_arabic_letters_on_several_lines_is_joined_with_the_arabic_comma() -> None:
+    """'شارع الميناء 14, بريستول': a Latin comma between Arabic words; the Arabic comma reads as written."""
+    from brochure.inputs.contact import one_line_address
+
+    assert one_line_address("شارع الميناء 14\nبريستول BS1 4QA") == "شارع الميناء 14\u060c بريستول BS1 4QA"
+    assert one_line_address("شارع الميناء 14\u060c\nبريستول") == "شارع الميناء 14\u060c بريستول"  # (its own kept)
+    assert one_line_address("14 Harbour Street\nBristol") == "14 Harbour Street, Bristol"
+
+
 def test_an_address_keeps_its_postcode_whole_at_any_width() -> None:
     """'City of Bristol BS1' / '4QA, United Kingdom': a postcode inside a long address was parted at the line's
     end (only the last two words were held together). At every width, ReportLab's lines never part one."""
@@ -616,6 +625,9 @@ def test_an_address_keeps_its_postcode_whole_at_any_width() -> None:
         ("Unit 14B, Harbourside Industrial Estate, City of Bristol BS1 4QA, United Kingdom", "BS1 4QA"),
         ("Suite 200, 1 Main Street, Ottawa ON K1A 0B1, Canada", "K1A 0B1"),
         ("2 Church Street, Burlington, VT 05401, United States", "VT 05401"),
+        ("Herengracht 500, Grachtengordel-West, 1017 CB Amsterdam, Nederland", "1017 CB"),
+        ("Drottninggatan 25, Norrmalm, 111 51 Stockholm, Sverige", "111 51"),
+        ("Unit 4, Grand Canal Dock Business Quarter, Dublin 2, D02 X285, Ireland", "D02 X285"),
     ]:
         parted = []
         for width in range(100, 400, 3):  # (a contact line is at least 40 mm wide)

@@ -123,17 +123,21 @@ def contact_problem(key: str, value: str, country: str | None = None) -> tuple[s
 _LINES = re.compile(r"\r\n?|\n")
 
 
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+
+
 def one_line_address(address: str) -> str:
     """An address written on several lines (a YAML block, `|`), on the one line it prints on: each line break a
     comma and a space ('14 Harbour Street\nBristol' -> '14 Harbour Street, Bristol'; a line that ends in a comma
-    or semicolon keeps its own), blank lines dropped; one line as written."""
+    or semicolon keeps its own; in Arabic letters the Arabic comma, '،'), blank lines dropped; one line as written."""
     lines = [line.strip() for line in _LINES.split(address)]
     lines = [line for line in lines if line]
     if len(lines) < 2:
         return address
+    comma = "\u060c " if _ARABIC_LETTER.search(address) else ", "  # (an address in Arabic letters takes its comma)
     joined = lines[0]
     for line in lines[1:]:
-        joined += (" " if joined[-1] in ",;" else ", ") + line
+        joined += (" " if joined[-1] in ",;\u060c\u061b" else comma) + line
     return joined
 
 

@@ -347,7 +347,10 @@ def address_lines(address: str, style: ParagraphStyle, width: float) -> list[str
 _POSTCODE = re.compile(
     r"\b(?:[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}"  # the UK's (BS1 4QA, SW1A 1AA)
     r"|[A-Z][0-9][A-Z] [0-9][A-Z][0-9]"  # Canada's (K1A 0B1)
-    r"|[A-Z]{2} [0-9]{5}(?:-[0-9]{4})?)\b"  # a US state and ZIP code (VT 05401)
+    r"|[A-Z]{2} [0-9]{5}(?:-[0-9]{4})?"  # a US state and ZIP code (VT 05401)
+    r"|[1-9][0-9]{3} [A-Z]{2}"  # the Netherlands' (1012 AB)
+    r"|[0-9]{3} [0-9]{2}"  # Sweden's, Czechia's, Slovakia's, Greece's (114 55)
+    r"|(?:[AC-FHKNPRTV-Y][0-9]{2}|D6W) [0-9AC-FHKNPRTV-Y]{4})\b"  # Ireland's Eircode (D02 X285)
 )
 
 
@@ -362,7 +365,7 @@ def last_words_kept(text: str, style: ParagraphStyle, width: float) -> str:
 
     last_kept = False
     while True:  # (each hold moves the lines' ends: the next is looked for in the lines it leaves)
-        breaks = _breaks(text, wide, width)
+        breaks = _breaks(text, wide, width, float(getattr(style, "spaceShrinkage", 0.0)))
         parted = next((m for m in _POSTCODE.finditer(text) if m.start() + m.group().index(" ") in breaks), None)
         if parted is not None:
             text = text[: parted.start()] + parted.group().replace(" ", "\u00a0") + text[parted.end() :]
@@ -373,16 +376,19 @@ def last_words_kept(text: str, style: ParagraphStyle, width: float) -> str:
         text, last_kept = " ".join(words[:-1]) + "\u00a0" + words[-1], True
 
 
-def _breaks(text: str, wide: Callable[[str], float], width: float) -> set[int]:
-    """Where in the text (the spaces' positions) the lines of `width` end, broken greedily as ReportLab breaks."""
+def _breaks(text: str, wide: Callable[[str], float], width: float, shrink: float = 0.0) -> set[int]:
+    """Where in the text (the spaces' positions) the lines of `width` end, broken greedily as ReportLab breaks:
+    a line may run past its width by `shrink` (the style's spaceShrinkage) of a space for each word on it."""
     words = text.split(" ")
-    line, at, out = words[0], len(words[0]), set()
+    line, at, out, count = words[0], len(words[0]), set(), 1
+    give = shrink * wide(" ")
     for word in words[1:]:
-        if wide(line + " " + word) <= width:
+        if wide(line + " " + word) <= width + give * count:
             line += " " + word
+            count += 1
         else:
             out.add(at)
-            line = word
+            line, count = word, 1
         at += 1 + len(word)
     return out
 
