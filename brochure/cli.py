@@ -10,6 +10,7 @@ does not change the status. `brochure` and `python -m brochure` both run main().
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import re
@@ -463,14 +464,12 @@ def _preview_outputs(folder: Path, stem: str, layout: Layout) -> list[Output]:
 
 
 def _preview(args: argparse.Namespace, result: api.Result, stem: str, console: Console, inputs: list[Path]) -> int:
-    from brochure.output.preview import remove_stale_pages, write_mockup, write_previews  # (pypdfium2: only here)
+    from brochure.output.preview import remove_stale_pages, write_previews  # (pypdfium2: only here)
 
     assert result.pdf is not None and result.layout is not None
     folder = Path(args.output)
     try:
-        paths = write_previews(result.pdf, folder, stem, args.dpi)
-        if result.layout.views:
-            paths.append(write_mockup(result.pdf, result.layout, folder / f"{stem}-mockup.png", args.dpi))
+        paths = write_previews(result.pdf, folder, stem, args.dpi, result.layout)
     except Refused as exc:
         raise UsageError(f"-o {exc.strerror} (hint: choose another folder with -o, or another --stem)") from None
     except OSError as exc:
@@ -478,7 +477,11 @@ def _preview(args: argparse.Namespace, result: api.Result, stem: str, console: C
 
         blocked = in_the_way(folder / f"{stem}-page1.png")
         why = f"{blocked} is a file, not a folder" if blocked is not None else exc.strerror or exc
-        console.error(f"{folder}: error: cannot write the previews: {why} (hint: check the folder is writable)")
+        hint = "free some space on the disk, or choose a lower --dpi" if _full(exc) else "check the folder is writable"
+        console.error(
+            f"{folder}: error: cannot write the previews: {why} (hint: {hint}; the earlier pictures there are "
+            "untouched)"
+        )
         return EXIT_ERRORS
     for path in paths:
         console.result(f"wrote {path}")
@@ -486,6 +489,11 @@ def _preview(args: argparse.Namespace, result: api.Result, stem: str, console: C
     for path in remove_stale_pages(folder, stem, pages, inputs):
         console.result(f"removed {path} (an earlier preview's: this leaflet has {pages} pages)")
     return EXIT_OK
+
+
+def _full(exc: OSError) -> bool:
+    """The disk (or the user's quota on it) is full."""
+    return exc.errno in (errno.ENOSPC, errno.EDQUOT)
 
 
 def _write(console: Console, option: str, path: Path, data: bytes, kind: Kind, what: str) -> bool:
@@ -499,10 +507,8 @@ def _write(console: Console, option: str, path: Path, data: bytes, kind: Kind, w
     except OSError as exc:
         blocked = in_the_way(path)
         why = f"{blocked} is a file, not a folder" if blocked is not None else exc.strerror or exc
-        console.error(
-            f"{path}: error: cannot write {what}: {why} (hint: check the folder exists "
-            "and is writable; any earlier file there is untouched)"
-        )
+        hint = "free some space on the disk" if _full(exc) else "check the folder exists and is writable"
+        console.error(f"{path}: error: cannot write {what}: {why} (hint: {hint}; any earlier file there is untouched)")
         return False
     return True
 

@@ -221,6 +221,44 @@ def test_a_preview_under_a_file_names_the_file_in_the_way(
     assert (tmp_path / "out").read_text(encoding="utf-8") == "my notes"
 
 
+def test_a_preview_the_disk_cannot_hold_leaves_the_earlier_pictures_as_they_were(
+    inputs: Inputs, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A disk full by the mock-up left the new pages beside the old mock-up, and the hint said to check the
+    folder was writable. The pictures are written as one now: all, or none; the hint says the disk is full."""
+    import errno
+
+    from brochure.output import preview
+
+    folder = tmp_path / "previews"
+    assert cli(capsys, "preview", *given(inputs), "--dpi", "12", "-o", str(folder))[0] == 0
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    assert sum(n.endswith("-mockup.png") for n in before) == 1 and len(before) == 3, sorted(before)
+
+    def full(*args: object) -> object:
+        def fill(f: object) -> None:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        return fill
+
+    monkeypatch.setattr(preview, "_mockup_writer", full)
+    edit(inputs.content, "title: Micro-needling", "title: New micro-needling")
+    status, _, err = cli(capsys, "preview", *given(inputs), "--dpi", "12", "-o", str(folder))
+    assert status == 1 and f"{folder}: error: cannot write the previews: No space left on device (hint: free" in err
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # (no new page beside an old mock-up, and
+    # no temporary file left)
+
+
+def test_preview_pictures_say_their_resolution(
+    inputs: Inputs, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A 150 dpi page opened at 72 dpi in an image editor or print dialog: twice its size. Each says its own."""
+    assert cli(capsys, "preview", *given(inputs), "--dpi", "50", "-o", str(tmp_path))[0] == 0
+    for name in ("test-clinic-en-gb-trifold-a4-office-page1.png", "test-clinic-en-gb-trifold-a4-office-mockup.png"):
+        with Image.open(tmp_path / name) as picture:
+            assert tuple(round(v) for v in picture.info["dpi"]) == (50, 50), name
+
+
 # --- a batch's own files ---------------------------------------------------------------------------------------
 
 AT_THE_TOP = """\

@@ -13,7 +13,7 @@ import re
 import stat
 import sys
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -130,26 +130,38 @@ def write_with(path: Path, kind: Kind, fill: Callable[[BinaryIO], object]) -> No
     Raises Refused when `path` is no place for `kind` (checked again just before the rename), OSError when
     the file cannot be written; in every case, and on any exception, the temporary file is removed.
     """
-    problem = target_problem(path, kind)
-    if problem:
-        raise Refused(f"{path} {problem}")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.parent / f".{path.name[:60]}.{os.urandom(4).hex()}.tmp"  # (60 letters: at most 240 bytes in UTF-8)
-    _temporaries.add(tmp)  # before the file exists, so no moment leaves it unrecorded
+    write_all([(path, kind, fill)])
+
+
+def write_all(files: Sequence[tuple[Path, Kind, Callable[[BinaryIO], object]]]) -> None:
+    """Write several files as one: each filled into a temporary file beside it, and only when every one is written
+    (a full disk stops them all) renamed over its path, in order; on any exception the temporary files are removed
+    and no file is touched. Raises as write_with does."""
+    written: list[tuple[Path, Path, Kind]] = []
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)  # (as the
-        # umask allows, as any program's new file)
-        with os.fdopen(fd, "wb") as f:
-            fill(f)
-        with contextlib.suppress(OSError):  # a file replaced keeps its own permissions (a private one stays private)
-            os.chmod(tmp, stat.S_IMODE(os.stat(path).st_mode))
-        problem = target_problem(path, kind)
-        if problem:
-            raise Refused(f"{path} {problem}")
-        os.replace(tmp, path)
+        for path, kind, fill in files:
+            problem = target_problem(path, kind)
+            if problem:
+                raise Refused(f"{path} {problem}")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.parent / f".{path.name[:60]}.{os.urandom(4).hex()}.tmp"  # (60 letters: at most 240 bytes)
+            _temporaries.add(tmp)  # (before the file exists, so no moment leaves it unrecorded)
+            written.append((path, tmp, kind))
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+            with os.fdopen(fd, "wb") as f:
+                fill(f)
+            with contextlib.suppress(OSError):  # (a file replaced keeps its own permissions: a private one stays so)
+                os.chmod(tmp, stat.S_IMODE(os.stat(path).st_mode))
+        for path, _, kind in written:
+            problem = target_problem(path, kind)
+            if problem:
+                raise Refused(f"{path} {problem}")
+        for path, tmp, _ in written:
+            os.replace(tmp, path)
     finally:
-        tmp.unlink(missing_ok=True)
-        _temporaries.discard(tmp)
+        for _, tmp, _ in written:
+            tmp.unlink(missing_ok=True)
+            _temporaries.discard(tmp)
 
 
 def remove_temporaries() -> None:

@@ -20,7 +20,7 @@ from PIL import Image, ImageDraw
 
 from brochure.layout.model import Layout
 from brochure.limits import MOCKUP_DPI, PREVIEW_BAND_PIXELS, PREVIEW_PAGES
-from brochure.output.files import PNG, same_file, write_with
+from brochure.output.files import PNG, same_file, write_all
 from brochure.pdfium import open_pdf
 
 
@@ -92,20 +92,41 @@ def _chunk(kind: bytes, data: bytes) -> bytes:
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
 
-def write_previews(pdf: bytes, folder: Path, stem: str, dpi: float) -> list[Path]:
-    """Write <stem>-page1.png, <stem>-page2.png ... one page at a time, and return their paths."""
-    paths: list[Path] = []
+def write_previews(pdf: bytes, folder: Path, stem: str, dpi: float, layout: Layout | None = None) -> list[Path]:
+    """Write <stem>-page1.png, <stem>-page2.png ... (and <stem>-mockup.png for a folded `layout`), each page
+    rendered as its file is filled, and return their paths. Written as one (output/files.py write_all): a disk that
+    fills on the last page leaves every earlier picture as it was, not a mix of new pages and old."""
     with open_pdf(pdf) as doc:
-        for i, path in enumerate(preview_paths(folder, stem, len(doc), mockup=False)):
-            page = doc[i]
-            image = render_page(page, dpi)
-            page.close()
-            try:
-                write_with(path, PNG, _png_writer(image))
-            finally:
-                image.close()  # frees the picture now (leaving a `with` block does not)
-            paths.append(path)
+        paths = preview_paths(folder, stem, len(doc), mockup=bool(layout and layout.views))
+        files = [(path, PNG, _page_writer(doc, i, dpi)) for i, path in enumerate(paths[: len(doc)])]
+        if layout is not None and layout.views:
+            files.append((paths[-1], PNG, _mockup_writer(pdf, layout, dpi)))
+        write_all(files)
     return paths
+
+
+def _page_writer(doc: pdfium.PdfDocument, i: int, dpi: float) -> Callable[[BinaryIO], None]:
+    def fill(f: BinaryIO) -> None:
+        page = doc[i]
+        image = render_page(page, dpi)
+        page.close()
+        try:
+            _png_writer(image, dpi)(f)
+        finally:
+            image.close()  # frees the picture now (leaving a `with` block does not)
+
+    return fill
+
+
+def _mockup_writer(pdf: bytes, layout: Layout, dpi: float) -> Callable[[BinaryIO], None]:
+    def fill(f: BinaryIO) -> None:
+        sheet = _mockup_picture(pdf, layout, dpi)
+        try:
+            _png_writer(sheet, min(dpi, MOCKUP_DPI))(f)
+        finally:
+            sheet.close()
+
+    return fill
 
 
 def remove_stale_pages(folder: Path, stem: str, pages: int, inputs: list[Path]) -> list[Path]:
@@ -130,27 +151,21 @@ def remove_stale_pages(folder: Path, stem: str, pages: int, inputs: list[Path]) 
     return removed
 
 
-def _png_writer(image: Image.Image) -> Callable[[BinaryIO], None]:
-    return lambda f: image.save(f, format="PNG")
+def _png_writer(image: Image.Image, dpi: float) -> Callable[[BinaryIO], None]:
+    """The picture as a PNG that says its resolution (an image editor or a print dialog shows it at its size)."""
+    return lambda f: image.save(f, format="PNG", dpi=(dpi, dpi))
 
 
-def write_mockup(pdf: bytes, layout: Layout, path: Path, dpi: float) -> Path:
-    """One picture of the folded leaflet as a reader meets it: each view's panels side by side, views in rows.
-
-    Made at min(dpi, limits.MOCKUP_DPI), so a 600 dpi preview does not hold a dozen page-sized pictures.
-    """
+def _mockup_picture(pdf: bytes, layout: Layout, dpi: float) -> Image.Image:
+    """The mock-up's picture, made at min(dpi, limits.MOCKUP_DPI), so a 600 dpi preview does not hold a dozen
+    page-sized pictures."""
     dpi = min(dpi, MOCKUP_DPI)
     pages = page_pictures(pdf, dpi)
     try:
-        sheet = mockup(pages, layout, dpi)
+        return mockup(pages, layout, dpi)
     finally:
         for p in pages:
             p.close()
-    try:
-        write_with(path, PNG, _png_writer(sheet))
-    finally:
-        sheet.close()
-    return path
 
 
 def page_pictures(pdf: bytes, dpi: float) -> list[Image.Image]:
