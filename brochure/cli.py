@@ -263,6 +263,7 @@ def _run(argv: Sequence[str] | None, console: Console, signals: Signals) -> int:
     try:
         _check_options(args, options)
         _check_outputs(args, _given_inputs(args), _given_outputs(args), kinds=False)
+        _check_endings(args)  # (after: an output onto an input, or onto a device, is told of as that)
         status = _command(args, options, console, signals)
     except UsageError as exc:
         console.error(f"brochure: error: {exc}")
@@ -331,6 +332,42 @@ def _check_options(args: argparse.Namespace, options: api.Options) -> None:
     problem = api.option_problem(options)
     if problem:
         raise UsageError(f"{problem} (hint: see README.md)")
+
+
+_FILE_ENDINGS = (".pdf", ".png", ".jpg", ".jpeg", ".json", ".html", ".svg", ".txt", ".yaml", ".yml")  # (not a
+# preview's folder: the user meant a file)
+
+
+def _check_endings(args: argparse.Namespace) -> None:
+    """Refuse `build -o` a new file's name that does not end in .pdf, and `preview -o` a new folder named as a
+    file."""
+    if args.command == "build" and args.output is not None and Path(args.output).suffix.lower() != ".pdf":
+        if os.path.lexists(args.output):  # (what is there is told of as what it is: an input, not a PDF, ...)
+            return
+        raise UsageError(not_a_pdf_name(args.output, args.command))
+    if (
+        args.command == "preview"
+        and Path(args.output).suffix.lower() in _FILE_ENDINGS
+        and not os.path.isdir(args.output)
+    ):
+        raise UsageError(
+            f"-o {args.output} names a file, and preview writes its pictures into a folder "
+            f"(hint: give a folder, e.g. -o {Path(args.output).with_suffix('')}/)"
+        )
+
+
+def not_a_pdf_name(output: str, command: str) -> str:
+    """Why `build -o` (`watch -o`, `serve -o`) refuses a name that does not end in .pdf (a PDF called leaflet.png
+    opens nowhere)."""
+    path = Path(output)
+    other = path.suffix.lower() in _FILE_ENDINGS  # (another kind's ending: replaced; 'leaflet.v2': kept)
+    named = path.with_suffix(".pdf") if other else path.with_name(path.name + ".pdf")
+    if path.suffix.lower() in (".png", ".jpg", ".jpeg"):
+        hint = f"name it {named}; `brochure preview` makes pictures of the pages"
+        return f"-o {output}: {command} writes a PDF (hint: {hint})"
+    if other:
+        return f"-o {output}: {command} writes a PDF, not a {path.suffix} file (hint: name it {named})"
+    return f"-o {output} does not end in .pdf (hint: name it {named}, so that it opens as a PDF)"
 
 
 @frozen

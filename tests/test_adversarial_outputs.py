@@ -221,6 +221,38 @@ def test_a_preview_under_a_file_names_the_file_in_the_way(
     assert (tmp_path / "out").read_text(encoding="utf-8") == "my notes"
 
 
+@pytest.mark.parametrize(
+    ("command", "name", "says"),
+    [
+        ("build", "leaflet.png", "-o {o}: build writes a PDF (hint: name it {dir}/leaflet.pdf; `brochure preview` "),
+        ("build", "leaflet.txt", "-o {o}: build writes a PDF, not a .txt file (hint: name it {dir}/leaflet.pdf)"),
+        ("build", "leaflet", "-o {o} does not end in .pdf (hint: name it {dir}/leaflet.pdf, so that it opens as a"),
+        ("build", "leaflet.v2", "-o {o} does not end in .pdf (hint: name it {dir}/leaflet.v2.pdf, so that it opens"),
+        ("watch", "leaflet.png", "-o {o}: watch writes a PDF (hint: name it {dir}/leaflet.pdf;"),
+        ("preview", "pages.pdf", "-o {o} names a file, and preview writes its pictures into a folder (hint: give a"),
+    ],
+    ids=["png", "txt", "no-ending", "other-ending", "watch-png", "preview-into-a-pdf"],
+)
+def test_an_output_named_as_another_kind_of_file_is_refused(
+    inputs: Inputs, tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, name: str, says: str
+) -> None:
+    """`build -o leaflet.png` wrote a PDF called leaflet.png (exit 0), which no picture viewer opens; `preview -o
+    pages.pdf` made a folder called pages.pdf."""
+    out = tmp_path / "out" / name
+    status, stdout, err = cli(capsys, command, *given(inputs), "-o", str(out))
+    assert status == 2 and stdout == "" and err.startswith("brochure: error: " + says.format(o=out, dir=out.parent))
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_existing_pdf_without_the_ending_may_be_written_again(
+    inputs: Inputs, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file there already is told of as what it is: a PDF written by an earlier version is replaced."""
+    out = tmp_path / "leaflet"
+    out.write_bytes(b"%PDF-1.7\n")
+    assert cli(capsys, "build", *given(inputs), "-o", str(out))[0] == 0 and out.read_bytes() != b"%PDF-1.7\n"
+
+
 def test_a_preview_the_disk_cannot_hold_leaves_the_earlier_pictures_as_they_were(
     inputs: Inputs, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -158,6 +158,57 @@ def test_a_range_turned_round_or_a_percent_sign_added_is_a_warning(
     assert f"{tmp_path / 'es.yaml'}:{row}:" in line and ": warning: " in line and says in line, line
 
 
+def test_a_number_counting_another_unit_of_time_is_a_warning(tmp_path: Path) -> None:
+    """'30 to 45 minutes' as 'de 30 a 45 horas': every number kept, so it passed as correct with exit 0."""
+    lines, text = _seeded(tmp_path, "La aplicamos de 30 a 45 minutos antes.", "La aplicamos de 30 a 45 horas antes.")
+    (line,) = lines
+    row, _ = position(text, "La aplicamos de 30 a 45 horas")
+    assert f"{tmp_path / 'es.yaml'}:{row}:" in line and ": warning: the translation counts 45 in hours where" in line
+    assert "counts it in minutes" in line and "(hint: keep each number's unit as the source has it" in line
+
+
+@pytest.mark.parametrize(
+    ("was", "now"),
+    [
+        ("Avoid the sun for 12 months", "Przez 12 miesięcy unikaj słońca"),
+        ("for the next 12 months", "w ciągu następnych 12 miesiącach"),  # (a case of its own: the same unit)
+        ("Wait 2 weeks", "2週間待ってください"),
+        ("Wait 2 weeks", "Hãy đợi 2 tuần"),
+        ("Wait 2 weeks", "انتظر 2 أسبوعين"),
+        ("Wait 2 weeks and 3 days", "3 días y 2 semanas"),  # (each number its own unit, in another order)
+        ("In 3 sessions, 4 weeks apart", "En 3 sesiones, cada 4 semanas"),  # (a count: no unit of time)
+    ],
+)
+def test_the_same_unit_in_another_language_or_form_is_no_finding(was: str, now: str) -> None:
+    from brochure.inputs.translation import _units
+
+    source, _ = load_content(CONTENT)
+    assert source is not None
+    at = source.document.where("document")
+    assert _units(was, now, at, at, {}) == []
+
+
+@pytest.mark.parametrize(
+    ("was", "now", "says"),
+    [
+        ("Wait 2 weeks", "Poczekaj 2 miesiące", "counts 2 in months where"),
+        ("In the last 12 weeks", "W ostatnich 12 miesiącach", "counts 12 in months where"),  # (a case's own form)
+        ("Wait 2 weeks", "2日間", "counts 2 in days where"),
+        ("Wait 2 weeks", "2日に", ""),  # ('日' alone may be a date: not read, no finding)
+        ("Wait 2 weeks", "请等待2个月", "counts 2 in months where"),
+        ("Wait 45 minutes", "انتظر 45 ساعة", "counts 45 in hours where"),
+    ],
+)
+def test_units_of_time_are_read_in_each_script(was: str, now: str, says: str) -> None:
+    from brochure.inputs.translation import _units
+
+    source, _ = load_content(CONTENT)
+    assert source is not None
+    at = source.document.where("document")
+    found = _units(was, now, at, at, {})
+    assert [says in d.message and not d.is_error for d in found] == ([True] if says else [])
+
+
 def test_numbers_joined_by_a_word_in_the_languages_order_are_no_range_turned_round(tmp_path: Path) -> None:
     """'Call 999 or 111' may read '111 or 999' in another language: not a range (the source's pair descends), no
     finding; nor '2 to 3 times, every 4 weeks' reordered clause by clause (not adjacent)."""
@@ -173,6 +224,8 @@ def test_numbers_joined_by_a_word_in_the_languages_order_are_no_range_turned_rou
     assert _percent_and_ranges(was, now, at, at, {}) == []
     was, now = "2 times in 14 days", "in 14 Tagen 2-mal"  # (the language's order: no range in the source)
     assert _percent_and_ranges(was, now, at, at, {}) == []
+    was, now = "3 to 7 times", "7天内做3次"  # (a Chinese sentence's words, each a letter: 'within 7 days, 3 times')
+    assert _percent_and_ranges(was, now, at, at, {}) == []
 
 
 @pytest.mark.parametrize(
@@ -180,6 +233,8 @@ def test_numbers_joined_by_a_word_in_the_languages_order_are_no_range_turned_rou
     [
         ("For 3–7 days", "Durante 7–3 días", "gives 7 before 3"),  # (a range by a dash: the dash is no minus)
         ("For 3-7 days", "Durante 7-3 días", "gives 7 before 3"),
+        ("For 3 to 7 days", "7至3天", "gives 7 before 3"),  # (Chinese: one letter joins a range)
+        ("For 3 to 7 days", "7～3日間", "gives 7 before 3"),  # (Japanese: a wave dash)
         ("In 10%-20% of people", "En el 20-10 % de las personas", "gives 20 before 10"),
         ("In 10% of people", "En 10 de las personas", "the translation has no percentage where the source's"),
     ],

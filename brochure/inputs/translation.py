@@ -20,6 +20,7 @@ from brochure.diagnostics import Diagnostic, Location, error, shorten, warning
 from brochure.inputs.chars import DIGIT_SPACES, SPELLED_DIGITS
 from brochure.inputs.content import Content
 from brochure.inputs.inline import citations, links, plain
+from brochure.inputs.units import unit_after
 from brochure.vocabulary import language_base
 
 # A number as written: three digits spaced to be read out one by one ('9 9 9', as an emergency number may be
@@ -55,7 +56,10 @@ def compare(source: Content, translation: Content) -> list[Diagnostic]:
         if key not in theirs:
             continue
         was, src_at = theirs[key]
-        diags += _numbers(was, text, at, src_at, changes) or _percent_and_ranges(was, text, at, src_at, changes)
+        diags += _numbers(was, text, at, src_at, changes) or [
+            *_percent_and_ranges(was, text, at, src_at, changes),
+            *_units(was, text, at, src_at, changes),
+        ]
         diags += _links(was, text, at, src_at)
         diags += _citations(was, text, at, src_at)
         if text == was and not adaptation and not key.startswith(_KEPT) and _LETTERS.search(plain(text)):
@@ -480,8 +484,12 @@ def _numbers(was: str, text: str, at: Location, src_at: Location, changes: dict[
 
 
 _PERCENT = re.compile("[%\u2030\u066a\uff05\ufe6a]")  # a per cent or per mille sign (Arabic's, a wide one)
-# What joins two numbers of a range: a dash, or one short word ('-', ' - ', ' to ', ' a ', ' do ', ' đến ', ' إلى ')
-_RANGE = re.compile(r"\s*[%\u2030\u066a\u00b0]?\s*(?:[-\u2010-\u2015\u2212~]|[^\W\d_]{1,5})\s*")  # ('10 %-20 %')
+# What joins two numbers of a range: a dash, or one short word ('-', ' - ', ' to ', ' a ', ' do ', ' đến ', ' إلى '),
+# a percent or degree sign before it ('10 %-20 %'); a wave dash too (Japanese '3～7日')
+_RANGE = re.compile(r"\s*[%\u2030\u066a\u00b0]?\s*(?:[-\u2010-\u2015\u2212~\u301c\uff5e]|[^\W\d_]{1,5})\s*")
+# Chinese, Japanese and Korean letters: each is a word, so a range's joining word is one or two of them ('3至7天',
+# '3から7日'); more ('7天内做3次': within 7 days, 3 times) is a sentence, not a range
+_CJK = re.compile("[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 def _percent_and_ranges(
@@ -519,6 +527,36 @@ def _percent_and_ranges(
     return out
 
 
+def _units(was: str, text: str, at: Location, src_at: Location, changes: dict[str, str]) -> list[Diagnostic]:
+    """Of a translation that keeps every number: a number that counts another unit of time than the source's ('45
+    minutes' as '45 horas'; inputs/units.py reads the word after it). A warning, once per text."""
+    theirs, ours = _counted(plain(was), changes), _counted(plain(text), {})
+    for n, units in ours.items():
+        was_units = theirs.get(n, set())
+        if was_units and units - was_units and was_units - units:
+            return [
+                warning(
+                    at,
+                    f"the translation counts {n} in {' or '.join(sorted(units - was_units))} where the source's "
+                    f"text ('{shorten(plain(was), 50)}', {_place(src_at)}) counts it in "
+                    f"{' or '.join(sorted(was_units - units))}",
+                    "keep each number's unit as the source has it: minutes are minutes in every language",
+                )
+            ]
+    return []
+
+
+def _counted(text: str, changes: dict[str, str]) -> dict[str, set[str]]:
+    """Each number of the text (as compared, `_western`) and the units of time it counts there."""
+    out: dict[str, set[str]] = {}
+    for m in _UNSPACED.finditer(text):
+        unit = unit_after(text, m.end())
+        if unit is not None:
+            n = _western(m.group().lstrip(_DASHES))
+            out.setdefault(changes.get(n, n), set()).add(unit)
+    return out
+
+
 def _adjacent(text: str, changes: dict[str, str]) -> set[tuple[str, str]]:
     """Pairs of numbers (as compared, `_western`) with only a dash or one short word between them, as the two ends
     of a range are written ('3-7', '3 – 7', '3 to 7', 'de 3 a 7')."""
@@ -528,7 +566,8 @@ def _adjacent(text: str, changes: dict[str, str]) -> set[tuple[str, str]]:
     ]
     pairs = set()
     for (_, end, a), (start, _, b) in pairwise(spans):
-        if _RANGE.fullmatch(text[end:start]):
+        between = text[end:start]
+        if _RANGE.fullmatch(between) and len(_CJK.findall(between)) <= 2:
             pairs.add((changes.get(a, a), changes.get(b, b)))
     return {(a, b) for a, b in pairs if _FLOAT.fullmatch(a) and _FLOAT.fullmatch(b)}
 

@@ -1,0 +1,66 @@
+"""A text and where a number in it ends -> the unit of time that number counts (minutes ... years), if it says one.
+
+The words are those of the languages the tool ships and their neighbours (English, Spanish, Polish, Vietnamese,
+Arabic, French, German, Dutch, Swedish, Portuguese, Chinese, Japanese, Korean), each form a number takes ('1
+dzień', '3 dni', '5 dni'). A word written after a number in Latin, Vietnamese or Arabic letters is read whole; in
+Chinese, Japanese and Korean, where no space parts words, the letters right after the digits are read from their
+start. Words that also mean something else next to a number are left out ('3月' is March, '3日' a date, 'an').
+"""
+
+from __future__ import annotations
+
+import re
+
+Unit = str  # "minutes", "hours", "days", "weeks", "months" or "years"
+
+_WORDS: dict[Unit, tuple[str, ...]] = {
+    "minutes": (
+        "minute", "minutes", "min", "mins", "minuto", "minutos", "minut", "minuty", "minutę", "minuta", "minutach",
+        "minutami", "phút", "دقيقة", "دقائق", "دقيقتين", "minuten", "minuter", "minuut",
+    ),
+    "hours": (
+        "hour", "hours", "hr", "hrs", "h", "hora", "horas", "godzin", "godziny", "godzinę", "godzina", "godzinach",
+        "godzinami", "godz", "giờ", "tiếng", "ساعة", "ساعات", "ساعتين", "stunde", "stunden", "std", "uur", "timme",
+        "timmar", "heure", "heures",
+    ),
+    "days": (
+        "day", "days", "día", "días", "dia", "dias", "dni", "dzień", "dnia", "dniach", "dniami", "ngày", "يوم",
+        "أيام", "يومين", "يوما", "tag", "tage", "tagen", "dag", "dagen", "dagar", "jour", "jours",
+    ),
+    "weeks": (
+        "week", "weeks", "semana", "semanas", "tydzień", "tygodnie", "tygodni", "tygodnia", "tygodniach",
+        "tygodniami", "tuần", "أسبوع", "أسابيع", "أسبوعين", "woche", "wochen", "weken", "vecka", "veckor",
+        "semaine", "semaines",
+    ),
+    "months": (
+        "month", "months", "mes", "meses", "miesiąc", "miesiące", "miesięcy", "miesiąca", "miesiącach",
+        "miesiącami", "tháng", "شهر", "أشهر", "شهور", "شهرين", "monat", "monate", "monaten", "maand", "maanden",
+        "månad", "månader", "mois",
+    ),
+    "years": (
+        "year", "years", "año", "años", "ano", "anos", "rok", "lata", "lat", "roku", "latach", "latami", "năm",
+        "سنة", "سنوات", "عام", "أعوام", "jahr", "jahre", "jahren", "jaar", "år", "ans",
+    ),
+}  # fmt: skip
+_CJK_WORDS: dict[Unit, tuple[str, ...]] = {  # (read from the start of the letters after the digits)
+    "minutes": ("分钟", "分鐘", "分間", "분"),
+    "hours": ("小时", "小時", "時間", "시간"),
+    "days": ("天", "日間", "일간"),
+    "weeks": ("周", "週", "주"),
+    "months": ("个月", "個月", "ヶ月", "か月", "カ月", "개월"),
+    "years": ("年", "년"),
+}
+UNIT_OF: dict[str, Unit] = {word: unit for unit, words in _WORDS.items() for word in words}
+_AFTER = re.compile(r"[\s\u00a0\u202f-]?([^\W\d_]+)")  # (one space, no-break space or hyphen: '45-minute')
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def unit_after(text: str, end: int) -> Unit | None:
+    """The unit of time the word right after a number ending at `end` names, or None."""
+    m = _AFTER.match(text, end)
+    if m is None:
+        return None
+    word = m.group(1)
+    if _CJK.match(word):
+        return next((unit for unit, words in _CJK_WORDS.items() if word.startswith(words)), None)
+    return UNIT_OF.get(word.lower())
