@@ -3504,6 +3504,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_translations.py::test_units_of_time_are_read_in_each_script",
     ),
     m(
+        "svg-logo-clip-path-widened-by-its-stroke",
+        "inputs/svg.py",
+        "_drawn_bounds(_unpainted(child), t)",
+        "_drawn_bounds(child, t)",
+        "tests/test_assets_hostile.py::test_a_bad_svg_logo_is_refused_at_logo",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -314,6 +314,12 @@ BAD_SVGS = {
         f'<rect width="120" height="40" fill="#1D5C63" clip-path="url(#c)"/></svg>',
         "logo SVG paints nothing",
     ),
+    "clipped-by-a-stroked-nothing": (  # (a clip path's stroke does not widen what it lets through)
+        f'<svg {NS} viewBox="0 0 120 40"><defs><clipPath id="c"><rect width="0" height="0" stroke="#000" '
+        f'stroke-width="30"/></clipPath></defs><rect width="120" height="40" fill="#1D5C63" clip-path="url(#c)"/>'
+        "</svg>",
+        "logo SVG paints nothing",
+    ),
     "foreign-object": (  # (the words in it were left out of the logo, exit 0)
         f'<svg {NS} viewBox="0 0 120 40">{RECT}<foreignObject y="14" width="100" height="26">'
         '<div xmlns="http://www.w3.org/1999/xhtml">Clinic</div></foreignObject></svg>',
