@@ -2400,8 +2400,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "words-to-cut-as-full-lines-of-short-items",
         "layout/compose.py",
-        "            lines += math.ceil(",
-        "            lines += 0.01 + (",
+        "            lines += max(1.0, (",
+        "            lines += max(0.01, (",
         "tests/test_fit.py",
         k="never_more",
     ),
@@ -3509,6 +3509,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "_drawn_bounds(_unpainted(child), t)",
         "_drawn_bounds(child, t)",
         "tests/test_assets_hostile.py::test_a_bad_svg_logo_is_refused_at_logo",
+    ),
+    m(
+        "words-to-cut-counted-on-whole-last-lines",
+        "layout/compose.py",
+        "            lines += max(1.0, (stringWidth(",
+        "            lines += math.ceil((stringWidth(",
+        "tests/test_fit.py::test_the_words_to_cut_are_about_the_words_that_must_go",
     ),
     m(
         "bifold-break-named-a-column",
