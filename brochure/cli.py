@@ -342,13 +342,14 @@ def _check_endings(args: argparse.Namespace) -> None:
     """Refuse `build -o` a new file's name that does not end in .pdf, and `preview -o` a new folder named as a
     file."""
     if args.command == "build" and args.output is not None and Path(args.output).suffix.lower() != ".pdf":
-        if os.path.lexists(args.output):  # (what is there is told of as what it is: an input, not a PDF, ...)
+        if os.path.exists(args.output):  # (what is there is told of as what it is: an input, not a PDF, ...)
             return
         raise UsageError(not_a_pdf_name(args.output, args.command))
     if (
         args.command == "preview"
         and Path(args.output).suffix.lower() in _FILE_ENDINGS
         and not os.path.isdir(args.output)
+        and not args.output.endswith(("/", os.sep))  # ('-o shots.png/': a folder, said so)
     ):
         raise UsageError(
             f"-o {args.output} names a file, and preview writes its pictures into a folder "

@@ -137,9 +137,10 @@ def _run_batch(editions: Any, executor: Any, force: bool, loaded: Any, kits: Any
         if bar is not None:
             bar.close()
     try:
+        recorded = batches.recorded_thumbs(editions)  # (before the manifest that records them is replaced)
         path, gone = batches.write_manifest(editions, outcomes)
         index = batches.write_index(editions, outcomes, kits)
-        batches.prune_thumbs(editions, outcomes)
+        batches.prune_thumbs(editions, outcomes, recorded)
     except (OSError, Refused) as exc:  # (checked before building: only a race with another process gets here)
         console.error(f"brochure: error: the manifest or contact sheet could not be written: {exc}")
         return EXIT_ERRORS

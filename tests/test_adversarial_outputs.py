@@ -244,6 +244,23 @@ def test_an_output_named_as_another_kind_of_file_is_refused(
     assert not (tmp_path / "out").exists()
 
 
+def test_a_preview_folder_named_with_a_slash_is_a_folder_whatever_its_name(
+    inputs: Inputs, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "shots.png"
+    assert cli(capsys, "preview", *given(inputs), "--dpi", "12", "-o", f"{folder}/")[0] == 0
+    assert folder.is_dir() and sorted(folder.glob("*-page1.png"))
+
+
+def test_a_link_to_nothing_named_without_the_ending_is_refused(
+    inputs: Inputs, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A dangling link is no PDF there already: its name is checked as a new file's (it was replaced by a file)."""
+    link = tmp_path / "leaflet"
+    link.symlink_to(tmp_path / "nowhere")
+    assert cli(capsys, "build", *given(inputs), "-o", str(link))[0] == 2 and link.is_symlink()
+
+
 def test_an_existing_pdf_without_the_ending_may_be_written_again(
     inputs: Inputs, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

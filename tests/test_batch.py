@@ -205,25 +205,44 @@ def test_page_pictures_of_pages_and_editions_no_longer_there_are_removed_after_a
     inputs: Inputs, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Pictures of a dropped edition's pages stayed in out/thumbs for ever; its PDF is left in place (listed), the
-    pictures, which only the contact sheet showed, are removed; anything else in the folder is not touched."""
+    pictures the last run recorded, which only the contact sheet showed, are removed. Nothing else is touched:
+    not a picture of the same name the batch never recorded (another batch's, a user's), nor a folder of the
+    user's, nor anything but a PNG."""
     path = _editions(inputs)
     batch(capsys, path)
     thumbs = inputs.content.parent / "out" / "thumbs" / "test-clinic" / "en-gb"
     large = sorted(p.name for p in thumbs.glob("large-print-*.png"))
     assert large and sorted(thumbs.glob("trifold-*.png"))
     (thumbs / "notes.txt").write_text("mine", encoding="utf-8")
-    (thumbs.parent / "old").mkdir()
-    (thumbs.parent / "old" / "flyer-a4-office-p1.png").write_bytes((thumbs / large[0]).read_bytes())
-    (thumbs / "flyer-a4-office-p1.png").write_text("not a picture", encoding="utf-8")  # (someone's: left alone)
+    mine = thumbs.parent.parent / "mine"
+    mine.mkdir()
+    (mine / "holiday-p1.png").write_bytes((thumbs / large[0]).read_bytes())  # (named as the batch names them)
+    (mine / "empty").mkdir()
+    (thumbs / "flyer-a4-office-p1.png").write_text("not a picture", encoding="utf-8")
+    (thumbs / large[-1]).write_text("my notes now", encoding="utf-8")  # (recorded, but no longer a picture)
     _editions(inputs, EDITIONS.replace("layouts: [trifold, large-print]", "layouts: [trifold]"))
     status, out, _ = batch(capsys, path)
     assert status == 0 and "0 built, 1 unchanged" in out
-    assert not list(thumbs.glob("large-print-*.png")) and not (thumbs.parent / "old").exists()
+    assert [p.name for p in thumbs.glob("large-print-*.png")] == [large[-1]]
+    assert (thumbs / large[-1]).read_text(encoding="utf-8") == "my notes now"
     kept = _manifest(inputs)["test-clinic/en-gb/trifold/a4/office"]["thumbs"]
     assert kept and all((inputs.content.parent / str(t)).is_file() for t in kept)  # type: ignore[union-attr]
     assert (thumbs / "notes.txt").read_text(encoding="utf-8") == "mine"
     assert (thumbs / "flyer-a4-office-p1.png").read_text(encoding="utf-8") == "not a picture"
+    assert (mine / "holiday-p1.png").is_file() and (mine / "empty").is_dir()
     assert (inputs.content.parent / "out/test-clinic/en-gb/large-print-a4-office.pdf").is_file()
+
+
+def test_an_edition_that_fails_keeps_its_page_pictures_with_its_last_pdf(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _editions(inputs)
+    batch(capsys, path)
+    pictures = sorted((inputs.content.parent / "out" / "thumbs").rglob("*.png"))
+    edit(inputs.content, "title: Micro-needling", "title: [Micro-needling](http://example.com/ sp ace)")
+    status, out, _ = batch(capsys, path)
+    assert status == 1 and "2 failed" in out
+    assert sorted((inputs.content.parent / "out" / "thumbs").rglob("*.png")) == pictures
 
 
 def test_the_report_as_json(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:

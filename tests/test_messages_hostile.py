@@ -610,6 +610,8 @@ def test_an_address_in_arabic_letters_on_several_lines_is_joined_with_the_arabic
     assert one_line_address("شارع الميناء 14\nبريستول BS1 4QA") == "شارع الميناء 14\u060c بريستول BS1 4QA"
     assert one_line_address("شارع الميناء 14\u060c\nبريستول") == "شارع الميناء 14\u060c بريستول"  # (its own kept)
     assert one_line_address("14 Harbour Street\nBristol") == "14 Harbour Street, Bristol"
+    bilingual = "Office 1203, Al Wasl Tower\nSheikh Zayed Road\nDubai\n(مركز الجلد)"  # (mostly Latin letters)
+    assert one_line_address(bilingual) == "Office 1203, Al Wasl Tower, Sheikh Zayed Road, Dubai, (مركز الجلد)"
 
 
 def test_an_address_keeps_its_postcode_whole_at_any_width() -> None:

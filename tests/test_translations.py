@@ -197,6 +197,12 @@ def test_the_same_unit_in_another_language_or_form_is_no_finding(was: str, now: 
         ("Wait 2 weeks", "2日に", ""),  # ('日' alone may be a date: not read, no finding)
         ("Wait 2 weeks", "请等待2个月", "counts 2 in months where"),
         ("Wait 45 minutes", "انتظر 45 ساعة", "counts 45 in hours where"),
+        ("For adults aged 18 years and over", "适用于年满18周岁的成人", ""),  # (an age in years: not weeks, '周')
+        ("10 years of care", "开业10周年", ""),  # (an anniversary)
+        ("10 years of care", "10주년", ""),
+        ("Wait 45 minutes", "Espere 45  horas", "counts 45 in hours where"),  # (two spaces)
+        ("Wait 2 weeks", "انتظر شهرا 2", ""),  # (a unit before the number is not read)
+        ("Wait 2 weeks", "انتظر 2 شهرا", "counts 2 in months where"),  # (the accusative)
     ],
 )
 def test_units_of_time_are_read_in_each_script(was: str, now: str, says: str) -> None:
@@ -226,6 +232,10 @@ def test_numbers_joined_by_a_word_in_the_languages_order_are_no_range_turned_rou
     assert _percent_and_ranges(was, now, at, at, {}) == []
     was, now = "3 to 7 times", "7天内做3次"  # (a Chinese sentence's words, each a letter: 'within 7 days, 3 times')
     assert _percent_and_ranges(was, now, at, at, {}) == []
+    was, now = "3 sessions, 3-7 days apart, within 7 days", "7天内3次，间隔3至7天"  # (two letters, still a sentence)
+    assert _percent_and_ranges(was, now, at, at, {}) == []
+    was, now = "3 to 7 days; 3 sessions every 7 days", "3~7일; 7일간 3회"
+    assert _percent_and_ranges(was, now, at, at, {}) == []
 
 
 @pytest.mark.parametrize(
@@ -234,6 +244,7 @@ def test_numbers_joined_by_a_word_in_the_languages_order_are_no_range_turned_rou
         ("For 3–7 days", "Durante 7–3 días", "gives 7 before 3"),  # (a range by a dash: the dash is no minus)
         ("For 3-7 days", "Durante 7-3 días", "gives 7 before 3"),
         ("For 3 to 7 days", "7至3天", "gives 7 before 3"),  # (Chinese: one letter joins a range)
+        ("For 3 to 7 days", "7から3日間", "gives 7 before 3"),  # (Japanese: a range's word)
         ("For 3 to 7 days", "7～3日間", "gives 7 before 3"),  # (Japanese: a wave dash)
         ("In 10%-20% of people", "En el 20-10 % de las personas", "gives 20 before 10"),
         ("In 10% of people", "En 10 de las personas", "the translation has no percentage where the source's"),

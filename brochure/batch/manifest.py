@@ -59,26 +59,47 @@ def write_index(editions: Editions, outcomes: list[Outcome], kits: Kits | None =
 _PAGE_PICTURE = re.compile(r"-p[1-9][0-9]*\.png\Z")  # (as worker.py names them)
 
 
-def prune_thumbs(editions: Editions, outcomes: list[Outcome]) -> int:
-    """After a whole run: the page pictures in out/thumbs that no edition of it shows (of pages an edition no longer
-    has, of editions no longer in the file or failed this time) removed, and the folders they leave empty; the
-    number removed. Only what the batch may have written (PNG files named `...-pN.png`) is touched; a stopped run
-    prunes nothing."""
+def recorded_thumbs(editions: Editions) -> dict[str, list[str]]:
+    """The page pictures the last manifest records, by edition (read before this run's manifest replaces it)."""
+    return {
+        name: [t for t in thumbs if isinstance(t, str)]
+        for name, entry in read_manifest(editions).items()
+        if isinstance(thumbs := entry.get("thumbs"), list)
+    }
+
+
+def prune_thumbs(editions: Editions, outcomes: list[Outcome], recorded: dict[str, list[str]]) -> int:
+    """After a whole run: the page pictures the last run recorded (`recorded_thumbs`) that no edition of this run
+    shows (of pages an edition no longer has, of editions no longer in the file) removed, and the folders that
+    leaves empty; the number removed. Never a picture the batch did not record, nor one outside out/thumbs, nor,
+    when an edition failed, one of an edition not made (its last PDF is kept, and its pictures with it); a stopped
+    run prunes nothing."""
     base = editions.path.parent
-    folder = manifest_path(editions).parent / THUMBS
+    folder = os.path.normpath(manifest_path(editions).parent / THUMBS)
     shown = {os.path.normpath(base / t) for o in outcomes for t in o.thumbs}
+    made = {o.edition for o in outcomes if o.status != "failed"}
+    failures = any(o.status == "failed" for o in outcomes)  # (a failed edition may be named otherwise this time:
+    # its words unreadable, by its file's name; what the last run recorded of editions not made now is kept)
     removed = 0
-    for root, _, files in os.walk(folder):
-        for name in files:
-            path = os.path.join(root, name)
-            if _PAGE_PICTURE.search(name) and os.path.normpath(path) not in shown and _a_picture(Path(path)):
+    emptied: set[str] = set()
+    for name, thumbs in recorded.items():
+        for t in [] if failures and name not in made else thumbs:
+            path = os.path.normpath(base / t)
+            if path in shown or not path.startswith(folder + os.sep) or not _PAGE_PICTURE.search(path):
+                continue
+            if _a_picture(Path(path)):
                 with contextlib.suppress(OSError):
                     os.unlink(path)
                     removed += 1
-    for root, _, _ in os.walk(folder, topdown=False):
-        if os.path.normpath(root) != os.path.normpath(folder):
-            with contextlib.suppress(OSError):  # (a folder with anything left in it stays)
-                os.rmdir(root)
+                    emptied.add(os.path.dirname(path))
+    for start in sorted(emptied, key=len, reverse=True):  # (each folder it emptied, and those above it, to thumbs/)
+        here = start
+        while here.startswith(folder + os.sep):
+            try:
+                os.rmdir(here)  # (a folder with anything left in it stays)
+            except OSError:
+                break
+            here = os.path.dirname(here)
     return removed
 
 

@@ -123,6 +123,7 @@ def contact_problem(key: str, value: str, country: str | None = None) -> tuple[s
 _LINES = re.compile(r"\r\n?|\n")
 
 
+_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
 
@@ -134,7 +135,9 @@ def one_line_address(address: str) -> str:
     lines = [line for line in lines if line]
     if len(lines) < 2:
         return address
-    comma = "\u060c " if _ARABIC_LETTER.search(address) else ", "  # (an address in Arabic letters takes its comma)
+    arabic = len(_ARABIC_LETTER.findall(address)) > len(_LATIN_LETTER.findall(address))  # (most of its letters:
+    # a Latin address with the clinic's name in Arabic keeps its commas)
+    comma = "\u060c " if arabic else ", "
     joined = lines[0]
     for line in lines[1:]:
         joined += (" " if joined[-1] in ",;\u060c\u061b" else comma) + line

@@ -487,9 +487,10 @@ _PERCENT = re.compile("[%\u2030\u066a\uff05\ufe6a]")  # a per cent or per mille 
 # What joins two numbers of a range: a dash, or one short word ('-', ' - ', ' to ', ' a ', ' do ', ' đến ', ' إلى '),
 # a percent or degree sign before it ('10 %-20 %'); a wave dash too (Japanese '3～7日')
 _RANGE = re.compile(r"\s*[%\u2030\u066a\u00b0]?\s*(?:[-\u2010-\u2015\u2212~\u301c\uff5e]|[^\W\d_]{1,5})\s*")
-# Chinese, Japanese and Korean letters: each is a word, so a range's joining word is one or two of them ('3至7天',
-# '3から7日'); more ('7天内做3次': within 7 days, 3 times) is a sentence, not a range
+# Chinese, Japanese and Korean letters between two numbers join a range only as these words ('3至7天', '3から7日',
+# '3에서 7일'): any others are a sentence's ('7天内3次': within 7 days, 3 times; '7일간 3회')
 _CJK = re.compile("[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_CJK_RANGE_WORDS = frozenset({"至", "到", "から", "より", "에서", "내지"})
 
 
 def _percent_and_ranges(
@@ -567,7 +568,7 @@ def _adjacent(text: str, changes: dict[str, str]) -> set[tuple[str, str]]:
     pairs = set()
     for (_, end, a), (start, _, b) in pairwise(spans):
         between = text[end:start]
-        if _RANGE.fullmatch(between) and len(_CJK.findall(between)) <= 2:
+        if _RANGE.fullmatch(between) and (not _CJK.search(between) or between.strip() in _CJK_RANGE_WORDS):
             pairs.add((changes.get(a, a), changes.get(b, b)))
     return {(a, b) for a, b in pairs if _FLOAT.fullmatch(a) and _FLOAT.fullmatch(b)}
 

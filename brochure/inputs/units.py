@@ -16,7 +16,7 @@ Unit = str  # "minutes", "hours", "days", "weeks", "months" or "years"
 _WORDS: dict[Unit, tuple[str, ...]] = {
     "minutes": (
         "minute", "minutes", "min", "mins", "minuto", "minutos", "minut", "minuty", "minutę", "minuta", "minutach",
-        "minutami", "phút", "دقيقة", "دقائق", "دقيقتين", "minuten", "minuter", "minuut",
+        "minutami", "mín", "phút", "دقيقة", "دقائق", "دقيقتين", "minuten", "minuter", "minuut",
     ),
     "hours": (
         "hour", "hours", "hr", "hrs", "h", "hora", "horas", "godzin", "godziny", "godzinę", "godzina", "godzinach",
@@ -29,17 +29,17 @@ _WORDS: dict[Unit, tuple[str, ...]] = {
     ),
     "weeks": (
         "week", "weeks", "semana", "semanas", "tydzień", "tygodnie", "tygodni", "tygodnia", "tygodniach",
-        "tygodniami", "tuần", "أسبوع", "أسابيع", "أسبوعين", "woche", "wochen", "weken", "vecka", "veckor",
+        "tygodniami", "tuần", "أسبوع", "أسابيع", "أسبوعين", "أسبوعا", "woche", "wochen", "weken", "vecka", "veckor",
         "semaine", "semaines",
     ),
     "months": (
         "month", "months", "mes", "meses", "miesiąc", "miesiące", "miesięcy", "miesiąca", "miesiącach",
-        "miesiącami", "tháng", "شهر", "أشهر", "شهور", "شهرين", "monat", "monate", "monaten", "maand", "maanden",
+        "miesiącami", "tháng", "شهر", "أشهر", "شهور", "شهرين", "شهرا", "monat", "monate", "monaten", "maand", "maanden",
         "månad", "månader", "mois",
     ),
     "years": (
         "year", "years", "año", "años", "ano", "anos", "rok", "lata", "lat", "roku", "latach", "latami", "năm",
-        "سنة", "سنوات", "عام", "أعوام", "jahr", "jahre", "jahren", "jaar", "år", "ans",
+        "سنة", "سنوات", "عام", "أعوام", "عاما", "jahr", "jahre", "jahren", "jaar", "år", "ans",
     ),
 }  # fmt: skip
 _CJK_WORDS: dict[Unit, tuple[str, ...]] = {  # (read from the start of the letters after the digits)
@@ -48,10 +48,19 @@ _CJK_WORDS: dict[Unit, tuple[str, ...]] = {  # (read from the start of the lette
     "days": ("天", "日間", "일간"),
     "weeks": ("周", "週", "주"),
     "months": ("个月", "個月", "ヶ月", "か月", "カ月", "개월"),
-    "years": ("年", "년"),
+    "years": (
+        "年",
+        "년",
+        "周岁",
+        "周歲",
+        "週歳",
+        "周年",
+        "週年",
+        "주년",
+    ),  # (an age, '18周岁'; an anniversary, '10周年')
 }
 UNIT_OF: dict[str, Unit] = {word: unit for unit, words in _WORDS.items() for word in words}
-_AFTER = re.compile(r"[\s\u00a0\u202f-]?([^\W\d_]+)")  # (one space, no-break space or hyphen: '45-minute')
+_AFTER = re.compile(r"[\s\u00a0\u202f-]{0,3}([^\W\d_]+)")  # (spaces, no-break spaces or a hyphen: '45-minute')
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
@@ -62,5 +71,6 @@ def unit_after(text: str, end: int) -> Unit | None:
         return None
     word = m.group(1)
     if _CJK.match(word):
-        return next((unit for unit, words in _CJK_WORDS.items() if word.startswith(words)), None)
+        found = [(len(w), unit) for unit, words in _CJK_WORDS.items() for w in words if word.startswith(w)]
+        return max(found)[1] if found else None  # (the longest: '周岁' is years, though '周' is weeks)
     return UNIT_OF.get(word.lower())

@@ -85,7 +85,7 @@ def _choose(args: argparse.Namespace, console: Console) -> tuple[Choices, Choice
         problem = target_problem(out, PDF)
         if problem:
             raise _Usage(f"-o {out} {problem} (hint: name a PDF file to write, e.g. -o out/leaflet.pdf)")
-        if out.suffix.lower() != ".pdf" and not os.path.lexists(out):
+        if out.suffix.lower() != ".pdf" and not os.path.exists(out):
             raise _Usage(not_a_pdf_name(args.output, args.command))
     return choices, first
 
