@@ -35,7 +35,7 @@ from brochure.arguments import (
     make_parser,
 )
 from brochure.collector import load_api
-from brochure.diagnostics import Diagnostic
+from brochure.diagnostics import Diagnostic, Location, error
 from brochure.frozen import frozen, mutable
 from brochure.limits import PREVIEW_DPI
 from brochure.output.files import (
@@ -476,23 +476,25 @@ def _command(args: argparse.Namespace, options: api.Options, console: Console, s
     _check_outputs(args, inputs, outputs)  # every output known: nothing is written before this
     found = [*diags, *result.diagnostics]
     _print(console, found)
-    if not _report(console, args.json, found, options, result.layout):
-        return EXIT_ERRORS
     if not result.ok or result.pdf is None:
+        _report(console, args.json, found, options, result.layout)
         console.error("brochure: nothing written: fix the errors above")
         return EXIT_ERRORS
     paper = args.paper or sources.brand.paper
     edition = f"{options.layout}, {paper}, {args.target}, body type {result.body_size:g} pt"  # (fitted: tightened
     # when the words need it, larger when they leave the inside short)
+    status, unwritten = EXIT_OK, None  # (the outputs first: a report of a run whose PDF was not written says so)
     if args.command == "build":
-        if not _write(console, "-o", pdf, result.pdf, PDF, "the PDF"):
-            return EXIT_ERRORS
-        console.result(f"wrote {pdf} ({len(result.pdf) // 1024} KiB, {edition})")
+        unwritten = _written(console, "-o", pdf, result.pdf, PDF, "the PDF")
+        if unwritten is None:
+            console.result(f"wrote {pdf} ({len(result.pdf) // 1024} KiB, {edition})")
     elif args.command == "preview":
-        return _preview(args, result, args.stem or name, console, [p for _, p in api.input_files(sources)])
+        status, unwritten = _preview(args, result, args.stem or name, console, [p for _, p in api.input_files(sources)])
     else:
         console.result(f"ok: {args.content} with {args.brand}: {edition}")
-    return EXIT_OK
+    if not _report(console, args.json, [*found, *([unwritten] if unwritten else [])], options, result.layout):
+        return EXIT_ERRORS
+    return EXIT_ERRORS if unwritten is not None else status
 
 
 def _preview_outputs(folder: Path, stem: str, layout: Layout) -> list[Output]:
@@ -501,7 +503,10 @@ def _preview_outputs(folder: Path, stem: str, layout: Layout) -> list[Output]:
     return [Output("-o", p, PNG) for p in preview_paths(folder, stem, len(layout.pages), bool(layout.views))]
 
 
-def _preview(args: argparse.Namespace, result: api.Result, stem: str, console: Console, inputs: list[Path]) -> int:
+def _preview(
+    args: argparse.Namespace, result: api.Result, stem: str, console: Console, inputs: list[Path]
+) -> tuple[int, Diagnostic | None]:
+    """Write the preview's pictures: the exit status, and the error when they cannot be written."""
     from brochure.output.preview import remove_stale_pages, write_previews  # (pypdfium2: only here)
 
     assert result.pdf is not None and result.layout is not None
@@ -516,17 +521,19 @@ def _preview(args: argparse.Namespace, result: api.Result, stem: str, console: C
         blocked = in_the_way(folder / f"{stem}-page1.png")
         why = f"{blocked} is a file, not a folder" if blocked is not None else exc.strerror or exc
         hint = "free some space on the disk, or choose a lower --dpi" if _full(exc) else "check the folder is writable"
-        console.error(
-            f"{folder}: error: cannot write the previews: {why} (hint: {hint}; the earlier pictures there are "
-            "untouched)"
+        found = error(
+            Location(str(folder)),
+            f"cannot write the previews: {why}",
+            f"{hint}; the earlier pictures there are untouched",
         )
-        return EXIT_ERRORS
+        console.error(found.format())
+        return EXIT_ERRORS, found
     for path in paths:
         console.result(f"wrote {path}")
     pages = len(result.layout.pages)
     for path in remove_stale_pages(folder, stem, pages, inputs):
         console.result(f"removed {path} (an earlier preview's: this leaflet has {pages} pages)")
-    return EXIT_OK
+    return EXIT_OK, None
 
 
 def _full(exc: OSError) -> bool:
@@ -536,6 +543,11 @@ def _full(exc: OSError) -> bool:
 
 def _write(console: Console, option: str, path: Path, data: bytes, kind: Kind, what: str) -> bool:
     """Write one output file atomically; False (and a message) when it cannot be written."""
+    return _written(console, option, path, data, kind, what) is None
+
+
+def _written(console: Console, option: str, path: Path, data: bytes, kind: Kind, what: str) -> Diagnostic | None:
+    """Write one output file atomically; when it cannot be written, the error (said on the console too)."""
     from brochure.output.files import in_the_way, write_atomic
 
     try:
@@ -546,9 +558,12 @@ def _write(console: Console, option: str, path: Path, data: bytes, kind: Kind, w
         blocked = in_the_way(path)
         why = f"{blocked} is a file, not a folder" if blocked is not None else exc.strerror or exc
         hint = "free some space on the disk" if _full(exc) else "check the folder exists and is writable"
-        console.error(f"{path}: error: cannot write {what}: {why} (hint: {hint}; any earlier file there is untouched)")
-        return False
-    return True
+        found = error(
+            Location(str(path)), f"cannot write {what}: {why}", f"{hint}; any earlier file there is untouched"
+        )
+        console.error(found.format())
+        return found
+    return None
 
 
 def _print(console: Console, diags: Sequence[Diagnostic]) -> None:

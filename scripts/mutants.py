@@ -3539,6 +3539,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_batch.py::test_an_edition_that_fails_keeps_its_page_pictures_with_its_last_pdf",
     ),
     m(
+        "report-of-an-unwritten-pdf-says-no-errors",
+        "cli.py",
+        "[*found, *([unwritten] if unwritten else [])]",
+        "found",
+        "tests/test_adversarial_outputs.py::test_a_report_of_a_run_whose_output_cannot_be_written_says_so",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -244,6 +244,36 @@ def test_an_output_named_as_another_kind_of_file_is_refused(
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize("command", ["build", "preview"])
+def test_a_report_of_a_run_whose_output_cannot_be_written_says_so(
+    inputs: Inputs, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    """The report was written first, "errors": 0, and then the PDF could not be (a full disk): a script reading the
+    report took the run for a success (exit 1). The outputs are written first now, and the report has their error."""
+    import errno
+    import json
+
+    from brochure.output import files
+
+    real = files.write_all
+
+    def full(todo: list[tuple[Path, object, object]]) -> None:
+        if any(path.suffix in (".pdf", ".png") for path, _, _ in todo):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(todo)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(files, "write_all", full)
+    monkeypatch.setattr("brochure.output.preview.write_all", full)
+    out = tmp_path / ("x.pdf" if command == "build" else "previews")
+    report = tmp_path / "report.json"
+    more = ["--dpi", "12"] if command == "preview" else []
+    status, _, err = cli(capsys, command, *given(inputs), *more, "-o", str(out), "--json", str(report))
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert status == 1 and data["errors"] == 1 and "No space left on device (hint: free some space" in err
+    (found,) = [f for f in data["findings"] if f["severity"] == "error"]
+    assert found["message"].startswith("cannot write the ") and found["file"] == str(out)
+
+
 def test_a_preview_folder_named_with_a_slash_is_a_folder_whatever_its_name(
     inputs: Inputs, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
