@@ -341,10 +341,10 @@ _FILE_ENDINGS = (".pdf", ".png", ".jpg", ".jpeg", ".json", ".html", ".svg", ".tx
 def _check_endings(args: argparse.Namespace) -> None:
     """Refuse `build -o` a new file's name that does not end in .pdf, and `preview -o` a new folder named as a
     file."""
-    if args.command == "build" and args.output is not None and Path(args.output).suffix.lower() != ".pdf":
-        if os.path.exists(args.output):  # (what is there is told of as what it is: an input, not a PDF, ...)
-            return
-        raise UsageError(not_a_pdf_name(args.output, args.command))
+    if args.command == "build" and args.output is not None:
+        problem = pdf_name_problem(args.output, args.command)
+        if problem:
+            raise UsageError(problem)
     if (
         args.command == "preview"
         and Path(args.output).suffix.lower() in _FILE_ENDINGS
@@ -357,15 +357,26 @@ def _check_endings(args: argparse.Namespace) -> None:
         )
 
 
-def not_a_pdf_name(output: str, command: str) -> str:
-    """Why `build -o` (`watch -o`, `serve -o`) refuses a name that does not end in .pdf (a PDF called leaflet.png
-    opens nowhere)."""
+def pdf_name_problem(output: str, command: str) -> str:
+    """Why `build -o` (`watch -o`, `serve -o`) refuses a new file's name that does not end in .pdf (a PDF called
+    leaflet.png opens nowhere); '' for a name that does, or a file already there (told of as what it is: an input,
+    not a PDF, ...)."""
     path = Path(output)
+    if path.suffix.lower() == ".pdf" or os.path.exists(output):
+        return ""
+    if path.name.strip() != path.name:
+        return f"-o '{output}' ends in a space (hint: name it '{output.rstrip()}')"
+    if path.name.lower() == ".pdf":
+        return f"-o {output} names no file, only an ending (hint: name it {path.with_name('leaflet.pdf')})"
     other = path.suffix.lower() in _FILE_ENDINGS  # (another kind's ending: replaced; 'leaflet.v2': kept)
     named = path.with_suffix(".pdf") if other else path.with_name(path.name + ".pdf")
+    if Path(path.stem).suffix.lower() == ".pdf":  # ('leaflet.pdf.png')
+        named = path.with_suffix("")
     if path.suffix.lower() in (".png", ".jpg", ".jpeg"):
         hint = f"name it {named}; `brochure preview` makes pictures of the pages"
         return f"-o {output}: {command} writes a PDF (hint: {hint})"
+    if path.suffix.lower() == ".json":
+        return f"-o {output}: {command} writes a PDF here (hint: name it {named}; --json {output} writes the report)"
     if other:
         return f"-o {output}: {command} writes a PDF, not a {path.suffix} file (hint: name it {named})"
     return f"-o {output} does not end in .pdf (hint: name it {named}, so that it opens as a PDF)"

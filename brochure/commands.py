@@ -138,12 +138,16 @@ def _run_batch(editions: Any, executor: Any, force: bool, loaded: Any, kits: Any
             bar.close()
     try:
         recorded = batches.recorded_thumbs(editions)  # (before the manifest that records them is replaced)
-        path, gone = batches.write_manifest(editions, outcomes)
+        remove, keep = batches.unshown(editions, outcomes, recorded)
+        path, gone = batches.write_manifest(editions, outcomes, keep)
         index = batches.write_index(editions, outcomes, kits)
-        batches.prune_thumbs(editions, outcomes, recorded)
+        pruned = batches.prune_thumbs(editions, remove)
     except (OSError, Refused) as exc:  # (checked before building: only a race with another process gets here)
         console.error(f"brochure: error: the manifest or contact sheet could not be written: {exc}")
         return EXIT_ERRORS
+    if pruned:
+        plural = "" if pruned == 1 else "s"
+        console.result(f"removed {pruned} page picture{plural} no edition shows (of pages or editions no longer there)")
     return outcomes, path, gone, index
 
 

@@ -13,6 +13,7 @@ from functools import cache
 from types import MappingProxyType
 from typing import Literal, TypeGuard, get_args
 
+TimeUnit = Literal["minutes", "hours", "days", "weeks", "months", "years"]  # what a number counts (inputs/units.py)
 LayoutName = Literal["trifold", "bifold", "flyer", "large-print"]
 PaperName = Literal["a4", "letter"]
 Target = Literal["office", "press"]

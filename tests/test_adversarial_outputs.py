@@ -229,9 +229,24 @@ def test_a_preview_under_a_file_names_the_file_in_the_way(
         ("build", "leaflet", "-o {o} does not end in .pdf (hint: name it {dir}/leaflet.pdf, so that it opens as a"),
         ("build", "leaflet.v2", "-o {o} does not end in .pdf (hint: name it {dir}/leaflet.v2.pdf, so that it opens"),
         ("watch", "leaflet.png", "-o {o}: watch writes a PDF (hint: name it {dir}/leaflet.pdf;"),
+        ("build", "leaflet.pdf.png", "-o {o}: build writes a PDF (hint: name it {dir}/leaflet.pdf;"),
+        ("build", ".pdf", "-o {o} names no file, only an ending (hint: name it {dir}/leaflet.pdf)"),
+        ("build", "leaflet.pdf ", "-o '{o}' ends in a space (hint: name it '{dir}/leaflet.pdf')"),
+        ("build", "report.json", "-o {o}: build writes a PDF here (hint: name it {dir}/report.pdf; --json {o} "),
         ("preview", "pages.pdf", "-o {o} names a file, and preview writes its pictures into a folder (hint: give a"),
     ],
-    ids=["png", "txt", "no-ending", "other-ending", "watch-png", "preview-into-a-pdf"],
+    ids=[
+        "png",
+        "txt",
+        "no-ending",
+        "other-ending",
+        "watch-png",
+        "pdf-png",
+        "only-ending",
+        "space",
+        "json",
+        "preview-pdf",
+    ],
 )
 def test_an_output_named_as_another_kind_of_file_is_refused(
     inputs: Inputs, tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, name: str, says: str

@@ -245,6 +245,50 @@ def test_an_edition_that_fails_keeps_its_page_pictures_with_its_last_pdf(
     assert sorted((inputs.content.parent / "out" / "thumbs").rglob("*.png")) == pictures
 
 
+def test_pictures_kept_by_a_failed_run_are_removed_by_a_later_whole_run(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A failed run keeps the pictures of editions it did not make, and records them as kept: the next whole run
+    that no longer has their edition removes them (they stayed for ever: the failed entry listed none)."""
+    path = _editions(inputs)
+    batch(capsys, path)
+    thumbs = inputs.content.parent / "out" / "thumbs" / "test-clinic" / "en-gb"
+    assert list(thumbs.glob("large-print-*.png"))
+    good = inputs.content.read_text(encoding="utf-8")
+    edit(inputs.content, "title: Micro-needling", "title: [Micro-needling](http://example.com/ sp ace)")
+    assert batch(capsys, path)[0] == 1 and list(thumbs.glob("large-print-*.png"))
+    inputs.content.write_text(good, encoding="utf-8")
+    _editions(inputs, EDITIONS.replace("layouts: [trifold, large-print]", "layouts: [trifold]"))
+    status, out, _ = batch(capsys, path)
+    assert status == 0 and not list(thumbs.glob("large-print-*.png")) and list(thumbs.glob("trifold-*.png"))
+    assert "removed 3 page pictures no edition shows" in out
+
+
+def test_pruning_never_reaches_outside_out_thumbs(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:
+    """A hand-edited manifest may record any name: a picture outside out/thumbs, one through a linked folder that
+    leads out of it, or a name with a NUL in it (an internal error), is never removed."""
+    path = _editions(inputs)
+    batch(capsys, path)
+    root = inputs.content.parent
+    manifest = root / "out" / "manifest.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    picture = (root / str(data["editions"][0]["thumbs"][0])).read_bytes()
+    (root / "mine-p1.png").write_bytes(picture)
+    (root / "elsewhere").mkdir()
+    (root / "elsewhere" / "x-p1.png").write_bytes(picture)
+    (root / "out" / "thumbs" / "link").symlink_to(root / "elsewhere")
+    data["kept_thumbs"] = [
+        "mine-p1.png",
+        "out/thumbs/../../mine-p1.png",
+        "out/thumbs/link/x-p1.png",
+        "out/x\u0000-p1.png",
+    ]
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    status, out, err = batch(capsys, path)
+    assert status == 0 and "internal error" not in err and "removed" not in out
+    assert (root / "mine-p1.png").read_bytes() == picture == (root / "elsewhere" / "x-p1.png").read_bytes()
+
+
 def test_the_report_as_json(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = batch(capsys, _editions(inputs), "--json", "-")
     report = json.loads(out[out.index("{") :])["editions"]

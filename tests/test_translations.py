@@ -194,6 +194,9 @@ def test_the_same_unit_in_another_language_or_form_is_no_finding(was: str, now: 
         ("Wait 2 weeks", "Poczekaj 2 miesiące", "counts 2 in months where"),
         ("In the last 12 weeks", "W ostatnich 12 miesiącach", "counts 12 in months where"),  # (a case's own form)
         ("Wait 2 weeks", "2日間", "counts 2 in days where"),
+        ("Wait 2 weeks", "等待2个小时", "counts 2 in hours where"),
+        ("Wait 2 days", "等待2个星期", "counts 2 in weeks where"),
+        ("Wait 2 weeks", "2ヵ月", "counts 2 in months where"),
         ("Wait 2 weeks", "2日に", ""),  # ('日' alone may be a date: not read, no finding)
         ("Wait 2 weeks", "请等待2个月", "counts 2 in months where"),
         ("Wait 45 minutes", "انتظر 45 ساعة", "counts 45 in hours where"),
@@ -245,6 +248,9 @@ def test_numbers_joined_by_a_word_in_the_languages_order_are_no_range_turned_rou
         ("For 3-7 days", "Durante 7-3 días", "gives 7 before 3"),
         ("For 3 to 7 days", "7至3天", "gives 7 before 3"),  # (Chinese: one letter joins a range)
         ("For 3 to 7 days", "7から3日間", "gives 7 before 3"),  # (Japanese: a range's word)
+        ("For 3 to 7 days", "7天至3天", "gives 7 before 3"),  # (a range's word after the first number's unit)
+        ("In 10%-20% of people", "20%至10%的人", "gives 20 before 10"),
+        ("In 10%-20% of people", "20％～10％の人", "gives 20 before 10"),  # (full-width percent signs)
         ("For 3 to 7 days", "7～3日間", "gives 7 before 3"),  # (Japanese: a wave dash)
         ("In 10%-20% of people", "En el 20-10 % de las personas", "gives 20 before 10"),
         ("In 10% of people", "En 10 de las personas", "the translation has no percentage where the source's"),

@@ -31,7 +31,6 @@ from brochure.batch.manifest import (
     MANIFEST,
     THUMBS,
     manifest_path,
-    prune_thumbs,
     read_manifest,
     record_stopped,
     recorded_thumbs,
@@ -41,6 +40,7 @@ from brochure.batch.manifest import (
 )
 from brochure.batch.plan import collisions, outputs, read_contents, read_kits, settle, tasks
 from brochure.batch.records import Entries, Job, Kits, Loaded, Made, Outcome, Task, failed_name, name_and_output
+from brochure.batch.thumbs import prune_thumbs, unshown
 from brochure.batch.worker import all_failed, initializer, run_task
 from brochure.collector import load_api
 from brochure.inputs.brand import kit_identity
@@ -73,6 +73,7 @@ __all__ = [
     "settle",
     "shared_outputs",
     "tasks",
+    "unshown",
     "write_index",
     "write_manifest",
 ]
@@ -251,7 +252,7 @@ def _distinct_one(o: Outcome, count: Counter[str]) -> Outcome:
     return o
 
 
-def _expected_names(work: list[Task], names: dict[Path, tuple[str, PaperName] | None], loaded: Loaded) -> Counter[str]:
+def _expected_names(work: list[Task], names: Names, loaded: Loaded) -> Counter[str]:
     """How many editions will have each name, known before any is built (so that the progress lines name a failed
     edition as the summary does)."""
     count: Counter[str] = Counter()

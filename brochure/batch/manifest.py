@@ -7,6 +7,7 @@ import contextlib
 import json
 import os
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ from brochure import __version__
 from brochure.batch.records import Entries, Kits, Known, Outcome
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.inputs.editions import Editions
-from brochure.output.files import BATCH_MANIFEST, PNG, Refused, same_file, target_problem, write_atomic
+from brochure.output.files import BATCH_MANIFEST, Refused, same_file, write_atomic
 
 MANIFEST = "manifest.json"
 
@@ -43,8 +44,12 @@ def record_stopped(editions: Editions, done: list[Outcome]) -> None:
     names, made = {o.edition for o in done}, {o.output for o in done}
     moved = [e for n, e in last.items() if n in names and e.get("output") not in made and "output" in e]
     kept = kept + [{"edition": e.get("edition"), "output": e["output"], "inputs": e.get("inputs")} for e in moved]
+    entries = [o.report() for o in done] + [e for n, e in last.items() if n not in names]
+    shown = {t for e in entries for t in _list(e.get("thumbs"))}
+    pictures = [t for ts in recorded_thumbs(editions).values() for t in ts if t not in shown]  # (for a whole run
+    # to remove: a finished edition's pages it no longer has)
     with contextlib.suppress(OSError, Refused):
-        _write_manifest(editions, [o.report() for o in done] + [e for n, e in last.items() if n not in names], kept)
+        _write_manifest(editions, entries, kept, pictures)
 
 
 def write_index(editions: Editions, outcomes: list[Outcome], kits: Kits | None = None) -> Path:
@@ -54,61 +59,6 @@ def write_index(editions: Editions, outcomes: list[Outcome], kits: Kits | None =
 
     names = {kit[0]: kit[4] for kit in (kits or {}).values() if kit is not None}
     return write_contact_sheet(manifest_path(editions).parent / INDEX, editions.path.parent, outcomes, names)
-
-
-_PAGE_PICTURE = re.compile(r"-p[1-9][0-9]*\.png\Z")  # (as worker.py names them)
-
-
-def recorded_thumbs(editions: Editions) -> dict[str, list[str]]:
-    """The page pictures the last manifest records, by edition (read before this run's manifest replaces it)."""
-    return {
-        name: [t for t in thumbs if isinstance(t, str)]
-        for name, entry in read_manifest(editions).items()
-        if isinstance(thumbs := entry.get("thumbs"), list)
-    }
-
-
-def prune_thumbs(editions: Editions, outcomes: list[Outcome], recorded: dict[str, list[str]]) -> int:
-    """After a whole run: the page pictures the last run recorded (`recorded_thumbs`) that no edition of this run
-    shows (of pages an edition no longer has, of editions no longer in the file) removed, and the folders that
-    leaves empty; the number removed. Never a picture the batch did not record, nor one outside out/thumbs, nor,
-    when an edition failed, one of an edition not made (its last PDF is kept, and its pictures with it); a stopped
-    run prunes nothing."""
-    base = editions.path.parent
-    folder = os.path.normpath(manifest_path(editions).parent / THUMBS)
-    shown = {os.path.normpath(base / t) for o in outcomes for t in o.thumbs}
-    made = {o.edition for o in outcomes if o.status != "failed"}
-    failures = any(o.status == "failed" for o in outcomes)  # (a failed edition may be named otherwise this time:
-    # its words unreadable, by its file's name; what the last run recorded of editions not made now is kept)
-    removed = 0
-    emptied: set[str] = set()
-    for name, thumbs in recorded.items():
-        for t in [] if failures and name not in made else thumbs:
-            path = os.path.normpath(base / t)
-            if path in shown or not path.startswith(folder + os.sep) or not _PAGE_PICTURE.search(path):
-                continue
-            if _a_picture(Path(path)):
-                with contextlib.suppress(OSError):
-                    os.unlink(path)
-                    removed += 1
-                    emptied.add(os.path.dirname(path))
-    for start in sorted(emptied, key=len, reverse=True):  # (each folder it emptied, and those above it, to thumbs/)
-        here = start
-        while here.startswith(folder + os.sep):
-            try:
-                os.rmdir(here)  # (a folder with anything left in it stays)
-            except OSError:
-                break
-            here = os.path.dirname(here)
-    return removed
-
-
-def _a_picture(path: Path) -> bool:
-    """A file the batch may have written as a page picture: a PNG, not a link (anything else is someone's)."""
-    try:
-        return not path.is_symlink() and path.stat().st_size > 0 and not target_problem(path, PNG)
-    except OSError:
-        return False
 
 
 def manifest_path(editions: Editions) -> Path:
@@ -209,17 +159,34 @@ def known_of(entry: dict[str, object]) -> Known | None:
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
-def write_manifest(editions: Editions, outcomes: list[Outcome]) -> tuple[Path, list[str]]:
-    """The manifest of this run; and the outputs of the last run that are no longer editions (left in place)."""
+def write_manifest(editions: Editions, outcomes: list[Outcome], pictures: Sequence[str] = ()) -> tuple[Path, list[str]]:
+    """The manifest of this run; and the outputs of the last run that are no longer editions (left in place).
+    `pictures`: page pictures no edition shows that are kept for now (batch/thumbs.py), for a later run to remove."""
     previous, kept = _last_run(editions)
     gone, held = _gone([*previous.values(), *kept], outcomes)
     gone = [o for o in gone if os.path.isfile(editions.path.parent / o)]  # (left in place: a file there; a name
     # the system refuses, too long or unreadable, is none)
-    return _write_manifest(editions, [o.report() for o in outcomes], held), gone
+    return _write_manifest(editions, [o.report() for o in outcomes], held, list(pictures)), gone
 
 
-def _write_manifest(editions: Editions, entries: list[dict[str, object]], held: list[dict[str, object]]) -> Path:
-    """The manifest, written whole: the tool, the editions file, an entry per edition, the PDFs kept for failed ones."""
+def _list(value: object) -> list[object]:
+    return value if isinstance(value, list) else []
+
+
+def recorded_thumbs(editions: Editions) -> dict[str, list[str]]:
+    """The page pictures the last manifest records, by edition ('': those it kept though no edition shows them);
+    read before this run's manifest replaces it. Only names a batch could have written (no control character)."""
+    data = _manifest(editions)
+    out = {str(e.get("edition")): _list(e.get("thumbs")) for e in _list(data.get("editions")) if isinstance(e, dict)}
+    out[""] = _list(data.get("kept_thumbs"))
+    return {name: [t for t in ts if isinstance(t, str) and not _CONTROL.search(t)] for name, ts in out.items()}
+
+
+def _write_manifest(
+    editions: Editions, entries: list[dict[str, object]], held: list[dict[str, object]], pictures: list[str]
+) -> Path:
+    """The manifest, written whole: the tool, the editions file, an entry per edition, the PDFs kept for failed ones
+    and the page pictures kept though no edition shows them."""
     path = manifest_path(editions)
     data = {
         "tool": f"brochure {__version__}",
@@ -227,6 +194,7 @@ def _write_manifest(editions: Editions, entries: list[dict[str, object]], held: 
         "findings_from": _findings_from(editions),
         "editions": entries,
         "kept_for_failed": held,
+        "kept_thumbs": pictures,
     }
     write_atomic(path, json.dumps(data, indent=2, ensure_ascii=False).encode("utf-8"), BATCH_MANIFEST)
     return path

@@ -22,6 +22,9 @@ INVISIBLE = re.compile(f"[{INVISIBLES}]")
 BLANKS = frozenset("\u115f\u1160\u2800\u3164\uffa0")
 
 # The spaces digits are grouped (10 000) or spelled out (9 9 9) with: a space, a no-break, thin or narrow no-break one.
+# A letter of Chinese, Japanese or Korean (Hangul jamo and syllables, kana, CJK ideographs): each a word of its own,
+# with no space between words
+CJK_LETTER = re.compile("[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 DIGIT_SPACES = " \u00a0\u2009\u202f"
 SPELLED_DIGITS = re.compile(rf"\d(?:[{DIGIT_SPACES}]\d){{2}}")  # three digits spaced to be read out one by one
 

@@ -17,7 +17,7 @@ from collections import Counter
 from itertools import pairwise
 
 from brochure.diagnostics import Diagnostic, Location, error, shorten, warning
-from brochure.inputs.chars import DIGIT_SPACES, SPELLED_DIGITS
+from brochure.inputs.chars import CJK_LETTER, DIGIT_SPACES, SPELLED_DIGITS
 from brochure.inputs.content import Content
 from brochure.inputs.inline import citations, links, plain
 from brochure.inputs.units import unit_after
@@ -486,11 +486,11 @@ def _numbers(was: str, text: str, at: Location, src_at: Location, changes: dict[
 _PERCENT = re.compile("[%\u2030\u066a\uff05\ufe6a]")  # a per cent or per mille sign (Arabic's, a wide one)
 # What joins two numbers of a range: a dash, or one short word ('-', ' - ', ' to ', ' a ', ' do ', ' đến ', ' إلى '),
 # a percent or degree sign before it ('10 %-20 %'); a wave dash too (Japanese '3～7日')
-_RANGE = re.compile(r"\s*[%\u2030\u066a\u00b0]?\s*(?:[-\u2010-\u2015\u2212~\u301c\uff5e]|[^\W\d_]{1,5})\s*")
+_RANGE = re.compile(r"\s*[%\u2030\u066a\u00b0\uff05]?\s*(?:[-\u2010-\u2015\u2212~\u301c\uff5e]|[^\W\d_]{1,5})\s*")
 # Chinese, Japanese and Korean letters between two numbers join a range only as these words ('3至7天', '3から7日',
 # '3에서 7일'): any others are a sentence's ('7天内3次': within 7 days, 3 times; '7일간 3회')
-_CJK = re.compile("[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-_CJK_RANGE_WORDS = frozenset({"至", "到", "から", "より", "에서", "내지"})
+_CJK_RANGE_WORDS = ("至", "到", "から", "より", "에서", "내지")  # (after a unit, too: '7天至3天')
+_SIGNS = " \u3000%\u2030\u066a\u00b0\uff05"  # (spaces, and a percent or degree sign before the word: '20%至10%')
 
 
 def _percent_and_ranges(
@@ -568,9 +568,19 @@ def _adjacent(text: str, changes: dict[str, str]) -> set[tuple[str, str]]:
     pairs = set()
     for (_, end, a), (start, _, b) in pairwise(spans):
         between = text[end:start]
-        if _RANGE.fullmatch(between) and (not _CJK.search(between) or between.strip() in _CJK_RANGE_WORDS):
+        if _RANGE.fullmatch(between) and (not CJK_LETTER.search(between) or _cjk_range(between)):
             pairs.add((changes.get(a, a), changes.get(b, b)))
     return {(a, b) for a, b in pairs if _FLOAT.fullmatch(a) and _FLOAT.fullmatch(b)}
+
+
+def _cjk_range(between: str) -> bool:
+    """Whether Chinese, Japanese or Korean letters between two numbers join them as a range: a range's word, alone or
+    after the first number's unit of time ('7至3天', '7天至3天')."""
+    word = between.strip(_SIGNS)
+    for w in _CJK_RANGE_WORDS:
+        if word == w or (word.endswith(w) and unit_after(word[: -len(w)], 0) is not None and len(word) - len(w) <= 3):
+            return True
+    return False
 
 
 _FLOAT = re.compile(r"\d+(?:\.\d+)?")

@@ -4,16 +4,18 @@ The words are those of the languages the tool ships and their neighbours (Englis
 Arabic, French, German, Dutch, Swedish, Portuguese, Chinese, Japanese, Korean), each form a number takes ('1
 dzień', '3 dni', '5 dni'). A word written after a number in Latin, Vietnamese or Arabic letters is read whole; in
 Chinese, Japanese and Korean, where no space parts words, the letters right after the digits are read from their
-start. Words that also mean something else next to a number are left out ('3月' is March, '3日' a date, 'an').
+start. Words that also mean something else next to a number are left out ('3月' is March, '3日' a date, '30分'
+minutes in Japanese but points in Chinese, 'an').
 """
 
 from __future__ import annotations
 
 import re
 
-Unit = str  # "minutes", "hours", "days", "weeks", "months" or "years"
+from brochure.inputs.chars import CJK_LETTER
+from brochure.vocabulary import TimeUnit
 
-_WORDS: dict[Unit, tuple[str, ...]] = {
+_WORDS: dict[TimeUnit, tuple[str, ...]] = {
     "minutes": (
         "minute", "minutes", "min", "mins", "minuto", "minutos", "minut", "minuty", "minutę", "minuta", "minutach",
         "minutami", "mín", "phút", "دقيقة", "دقائق", "دقيقتين", "minuten", "minuter", "minuut",
@@ -42,12 +44,12 @@ _WORDS: dict[Unit, tuple[str, ...]] = {
         "سنة", "سنوات", "عام", "أعوام", "عاما", "jahr", "jahre", "jahren", "jaar", "år", "ans",
     ),
 }  # fmt: skip
-_CJK_WORDS: dict[Unit, tuple[str, ...]] = {  # (read from the start of the letters after the digits)
+_CJK_WORDS: dict[TimeUnit, tuple[str, ...]] = {  # (read from the start of the letters after the digits)
     "minutes": ("分钟", "分鐘", "分間", "분"),
-    "hours": ("小时", "小時", "時間", "시간"),
+    "hours": ("小时", "小時", "个小时", "個小時", "時間", "시간"),
     "days": ("天", "日間", "일간"),
-    "weeks": ("周", "週", "주"),
-    "months": ("个月", "個月", "ヶ月", "か月", "カ月", "개월"),
+    "weeks": ("周", "週", "个星期", "個星期", "星期", "주"),
+    "months": ("个月", "個月", "ヶ月", "ヵ月", "か月", "カ月", "개월"),
     "years": (
         "年",
         "년",
@@ -59,18 +61,17 @@ _CJK_WORDS: dict[Unit, tuple[str, ...]] = {  # (read from the start of the lette
         "주년",
     ),  # (an age, '18周岁'; an anniversary, '10周年')
 }
-UNIT_OF: dict[str, Unit] = {word: unit for unit, words in _WORDS.items() for word in words}
+UNIT_OF: dict[str, TimeUnit] = {word: unit for unit, words in _WORDS.items() for word in words}
 _AFTER = re.compile(r"[\s\u00a0\u202f-]{0,3}([^\W\d_]+)")  # (spaces, no-break spaces or a hyphen: '45-minute')
-_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
-def unit_after(text: str, end: int) -> Unit | None:
+def unit_after(text: str, end: int) -> TimeUnit | None:
     """The unit of time the word right after a number ending at `end` names, or None."""
     m = _AFTER.match(text, end)
     if m is None:
         return None
     word = m.group(1)
-    if _CJK.match(word):
+    if CJK_LETTER.match(word):
         found = [(len(w), unit) for unit, words in _CJK_WORDS.items() for w in words if word.startswith(w)]
         return max(found)[1] if found else None  # (the longest: '周岁' is years, though '周' is weeks)
     return UNIT_OF.get(word.lower())

@@ -14,7 +14,7 @@ import traceback
 from pathlib import Path
 
 from brochure.arguments import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
-from brochure.cli import BUG, Console, Interrupted, Signals, _print, not_a_pdf_name
+from brochure.cli import BUG, Console, Interrupted, Signals, _print, pdf_name_problem
 from brochure.live.choices import Choice, Choices, offered, pick_edition, pick_language
 from brochure.output.files import PDF, clash, same_file, target_problem
 
@@ -85,8 +85,9 @@ def _choose(args: argparse.Namespace, console: Console) -> tuple[Choices, Choice
         problem = target_problem(out, PDF)
         if problem:
             raise _Usage(f"-o {out} {problem} (hint: name a PDF file to write, e.g. -o out/leaflet.pdf)")
-        if out.suffix.lower() != ".pdf" and not os.path.exists(out):
-            raise _Usage(not_a_pdf_name(args.output, args.command))
+        problem = pdf_name_problem(args.output, args.command)
+        if problem:
+            raise _Usage(problem)
     return choices, first
 
 

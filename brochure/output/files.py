@@ -2,7 +2,8 @@
 
 A failed or interrupted write leaves the old file untouched and no temporary file behind: data goes to a
 hidden temporary file beside the target, which is renamed over the target only when complete, and removed
-on any exception (Ctrl-C and SIGTERM included: the command line turns both into exceptions).
+on any exception (Ctrl-C and SIGTERM included: the command line turns both into exceptions). Several files (a
+preview's pictures) are written as one: all are filled before any is renamed.
 """
 
 from __future__ import annotations
@@ -135,8 +136,9 @@ def write_with(path: Path, kind: Kind, fill: Callable[[BinaryIO], object]) -> No
 
 def write_all(files: Sequence[tuple[Path, Kind, Callable[[BinaryIO], object]]]) -> None:
     """Write several files as one: each filled into a temporary file beside it, and only when every one is written
-    (a full disk stops them all) renamed over its path, in order; on any exception the temporary files are removed
-    and no file is touched. Raises as write_with does."""
+    (a full disk stops them all) renamed over its path, in order; on any exception while filling, the temporary
+    files are removed and no file is touched. (Each rename is atomic, the group is not: a rename that fails, which
+    needs no room on the disk, may leave the earlier ones done.) Raises as write_with does."""
     written: list[tuple[Path, Path, Kind]] = []
     try:
         for path, kind, fill in files:
