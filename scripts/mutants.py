@@ -601,9 +601,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "plain-overwrite-instead-of-atomic",
         "output/files.py",
-        "    path.parent.mkdir(parents=True, exist_ok=True)\n",
-        '    path.parent.mkdir(parents=True, exist_ok=True)\n    with open(path, "wb") as out:\n'
-        "        fill(out)\n    return\n",
+        "    write_all([(path, kind, fill)])\n",
+        '    path.parent.mkdir(parents=True, exist_ok=True)\n    with open(path, "wb") as out:\n        fill(out)\n',
         "tests/test_outputs_hostile.py::test_a_failed_write_leaves_no_temporary_file_and_the_old_bytes",
     ),
     m(

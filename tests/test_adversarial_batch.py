@@ -837,6 +837,10 @@ def test_a_batch_killed_outright_leaves_its_folder_free_and_its_workers_end(
         workers = [int(pid) for pid in children.read_text().split()]
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(timeout=60)
+        from brochure.output.files import only_one
+
+        with only_one(inputs.content.parent / "out" / batch_module.LOCK) as busy:  # (at once: the workers, which
+            assert busy == "", busy  # end within a second, must not hold it meanwhile)
         status, out, err = batch(capsys, path)
         assert status == 0 and "another `brochure batch`" not in err and "6 editions" in out, out + err
         end = time.monotonic() + 30  # (a guard against workers left for ever, not a measure: they end within 1 s)
