@@ -494,18 +494,18 @@ def _command(args: argparse.Namespace, options: api.Options, console: Console, s
     paper = args.paper or sources.brand.paper
     edition = f"{options.layout}, {paper}, {args.target}, body type {result.body_size:g} pt"  # (fitted: tightened
     # when the words need it, larger when they leave the inside short)
-    status, unwritten = EXIT_OK, None  # (the outputs first: a report of a run whose PDF was not written says so)
+    unwritten = None  # (the outputs first: a report of a run whose PDF was not written says so)
     if args.command == "build":
         unwritten = _written(console, "-o", pdf, result.pdf, PDF, "the PDF")
         if unwritten is None:
             console.result(f"wrote {pdf} ({len(result.pdf) // 1024} KiB, {edition})")
     elif args.command == "preview":
-        status, unwritten = _preview(args, result, args.stem or name, console, [p for _, p in api.input_files(sources)])
+        unwritten = _preview(args, result, args.stem or name, console, [p for _, p in api.input_files(sources)])
     else:
         console.result(f"ok: {args.content} with {args.brand}: {edition}")
     if not _report(console, args.json, [*found, *([unwritten] if unwritten else [])], options, result.layout):
         return EXIT_ERRORS
-    return EXIT_ERRORS if unwritten is not None else status
+    return EXIT_ERRORS if unwritten is not None else EXIT_OK
 
 
 def _preview_outputs(folder: Path, stem: str, layout: Layout) -> list[Output]:
@@ -516,8 +516,8 @@ def _preview_outputs(folder: Path, stem: str, layout: Layout) -> list[Output]:
 
 def _preview(
     args: argparse.Namespace, result: api.Result, stem: str, console: Console, inputs: list[Path]
-) -> tuple[int, Diagnostic | None]:
-    """Write the preview's pictures: the exit status, and the error when they cannot be written."""
+) -> Diagnostic | None:
+    """Write the preview's pictures; the error when they cannot be written (said on the console too)."""
     from brochure.output.preview import remove_stale_pages, write_previews  # (pypdfium2: only here)
 
     assert result.pdf is not None and result.layout is not None
@@ -538,13 +538,13 @@ def _preview(
             f"{hint}; the earlier pictures there are untouched",
         )
         console.error(found.format())
-        return EXIT_ERRORS, found
+        return found
     for path in paths:
         console.result(f"wrote {path}")
     pages = len(result.layout.pages)
     for path in remove_stale_pages(folder, stem, pages, inputs):
         console.result(f"removed {path} (an earlier preview's: this leaflet has {pages} pages)")
-    return EXIT_OK, None
+    return None
 
 
 def _full(exc: OSError) -> bool:
