@@ -3580,6 +3580,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_messages_hostile.py::test_an_address_keeps_its_postcode_whole_at_any_width",
     ),
     m(
+        "placed-words-told-to-cut-with-no-room",
+        "layout/compose.py",
+        "    if room >= least:",
+        "    if True:",
+        "tests/test_fit.py::test_a_section_the_back_has_no_room_for_is_told_to_move_not_to_cut",
+    ),
+    m(
+        "placed-words-not-told-to-flow-inside",
+        "layout/compose.py",
+        "    if section.place is not None:",
+        "    if False:",
+        "tests/test_fit.py::test_a_placed_section_that_can_be_cut_is_told_both",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

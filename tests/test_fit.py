@@ -356,3 +356,45 @@ def test_a_callout_that_a_wider_panel_holds_is_no_callout_too_tall() -> None:
     assert not result.ok
     assert [d for d in result.diagnostics if "the words do not fit" in d.message]
     assert not [d for d in result.diagnostics if "a callout in section" in d.message]
+
+
+def _placed_on_the_back(tmp_path: Path, words: int) -> tuple[Path, list[str]]:
+    """The shipped words with 'When to contact us' placed on the tri-fold's back too, its bullets `words` words."""
+    shipped = CONTENT.read_text(encoding="utf-8").replace(
+        "place: {bifold: back}", "place: {bifold: back, trifold: back}"
+    )
+    start, end = shipped.index("  - id: contact-us\n"), shipped.index("call_to_action:")
+    text = " ".join(("Call us if pain, heat or swelling gets worse after your treatment " * 40).split()[:words])
+    section = shipped[start:end].split("    blocks:\n")[0] + f'    blocks:\n      - text: "{text}"\n\n'
+    path = tmp_path / "content.yaml"
+    path.write_text(shipped[:start] + section + shipped[end:], encoding="utf-8")
+    src, diags = api.load(path, BRAND)
+    assert src is not None, [d.format() for d in diags]
+    return path, [d.format() for d in api.build(src, api.Options("trifold")).diagnostics if d.is_error]
+
+
+def test_a_section_the_back_has_no_room_for_is_told_to_move_not_to_cut(tmp_path: Path) -> None:
+    """The tri-fold's back keeps about 10 mm under its call to action: a section placed there does not fit even cut
+    to one word, and the hint said 'cut about 1 words'. It says the room there and what the heading takes, and to
+    take 'back' out of the section's place:, which then builds."""
+    path, (msg,) = _placed_on_the_back(tmp_path, 1)
+    line = position(path.read_text(encoding="utf-8"), "- id: contact-us")[0]
+    assert "spills out of the back region" in msg and "cut about" not in msg
+    room, least = map(float, re.findall(r"room for ([\d.]+) mm of sections.*takes ([\d.]+) mm", msg)[0])
+    assert 5 < room < least < 25, msg
+    assert f"take 'back' out of the 'place:' of section 'contact-us' (line {line}), so that it flows inside" in msg
+    path.write_text(path.read_text(encoding="utf-8").replace("trifold: back}", "trifold: main}"), encoding="utf-8")
+    src, _ = api.load(path, BRAND)
+    assert src is not None and api.build(src, api.Options("trifold")).ok
+
+
+def test_a_placed_section_that_can_be_cut_is_told_both(inputs: Inputs) -> None:
+    """Words placed on the flap that spill: cut them, or let the section flow inside ('1 word', not '1 words')."""
+    edit(
+        inputs.content,
+        '          - "Redness for 1 to 3 days"\n',
+        '          - "Redness for 1 to 3 days"\n' + f'      - text: "{LONG}"\n' * 8,
+    )
+    (msg,) = errors(build(inputs))
+    assert "hint: cut about" in msg and "; or take 'flap' out of the 'place:' of section 'risks' (line" in msg
+    assert "so that it flows inside" in msg and " 1 words" not in msg

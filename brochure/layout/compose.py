@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, Paragraph
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.frozen import frozen
 from brochure.geometry.sheet import MM, Rect, Sheet
-from brochure.inputs.blocks import Callout
+from brochure.inputs.blocks import Callout, Text
 from brochure.inputs.brand import Brand
 from brochure.inputs.content import Content, Section
 from brochure.inputs.inline import escape_text, plain
@@ -261,16 +261,46 @@ def _spill(inp: Inputs, section: Section, over: float, frames: list[Frame], at_l
     )
     lines = max(1, min(words, round(over / inp.theme.scale.leading)))  # (a line cut is a word cut at least)
     hint = (
-        f"cut {'at least' if at_least else 'about'} {words} words from the sections that flow there (or {lines} "
-        f"line{'s' if lines > 1 else ''} of them: a short list item is one), drop a block, or leave a section out of "
-        "this layout with 'layouts:'"
+        f"cut {'at least' if at_least else 'about'} {words} word{'s' if words > 1 else ''} from the sections that "
+        f"flow there (or {lines} line{'s' if lines > 1 else ''} of them: a short list item is one), drop a block, or "
+        "leave a section out of this layout with 'layouts:'"
     )
+    if section.place is not None:  # (a section placed on the back or a flap may flow inside instead)
+        hint = _placed_hint(inp, flowing, frames, hint)
     # (hints take room too; not in a flow of one frame, nor on its first section, which starts a frame already)
     hinted = [(s, h) for s in flowing[1:] for h in s.hints] if len(frames) > 1 else []
     hint += "".join(f"; or drop '{h.written}' from section '{s.id}' (line {h.at.line})" for s, h in hinted[:2])
     if inp.brand.type_spec.auto or inp.brand.type_spec.body_size is not None:
         hint += "; or set a smaller body size in the brand kit (type: body_size)"
     return error(section.at, msg, hint)
+
+
+def _placed_hint(inp: Inputs, flowing: list[Section], frames: list[Frame], cut: str) -> str:
+    """The hint for words placed on the back or a flap that do not fit there: they may flow inside instead. When
+    even their headings and a line of each do not fit (the tri-fold's back keeps little room under its call to
+    action), cutting words cannot help: say so, and how much room there is."""
+    named = ", ".join(f"'{s.id}' (line {s.at.line})" for s in flowing[:3]) + (", ..." if len(flowing) > 3 else "")
+    move = f"take '{flowing[0].place}' out of the 'place:' of section{'s' if len(flowing) > 1 else ''} {named}"
+    room = sum(f.box.h for f in frames)
+    least = 0.0 if inp.trial else _least(inp, flowing, frames[-1].box.w)  # (a trial's findings are dropped)
+    many = len(flowing) > 1
+    if room >= least:
+        return f"{cut}; or {move}, so that {'they flow' if many else 'it flows'} inside"
+    return (
+        f"the {frames[-1].region} has room for {room / MM:.1f} mm of sections ({inp.label}, {inp.sheet.paper.name}), "
+        f"and {'their headings with a line each take' if many else 'its heading with a line takes'} "
+        f"{least / MM:.1f} mm, "
+        f"so cutting words cannot make {'them' if many else 'it'} fit: {move}, so that "
+        f"{'they flow' if many else 'it flows'} inside, or leave {'them' if many else 'it'} out of this layout with "
+        "'layouts:'"
+    )
+
+
+def _least(inp: Inputs, sections: list[Section], width: float) -> float:
+    """The height the sections would take with their words cut to a word each: their headings, rules and gaps."""
+    stubs = [replace(s, blocks=(Text("x", s.at),), hints=()) for s in sections]
+    items, _ = flow_items(replace(inp, sections=tuple(stubs)), stubs, width)
+    return height_of(tuple(items), width)
 
 
 def stack_down(items: list[tuple[Flowable, float]], box: Rect, region: str, top: float) -> tuple[list[Placed], float]:
