@@ -3594,6 +3594,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_fit.py::test_a_placed_section_that_can_be_cut_is_told_both",
     ),
     m(
+        "editions-naming-a-file-of-another-kind-builds-each",
+        "inputs/editions.py",
+        "    other = seen.kind(seen.resolve(file), asked)",
+        "    other = None",
+        "tests/test_batch.py::test_a_mistake_in_the_editions_file_is_an_error_where_it_is_written",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -314,6 +314,14 @@ def test_the_report_as_json(inputs: Inputs, capsys: pytest.CaptureFixture[str]) 
         ("kit: assets/brand.yaml", "kit: ../elsewhere/brand.yaml", "../elsewhere",
          "'../elsewhere/brand.yaml' is outside the folder of editions.yaml"),
         ("languages: [content.yaml]", "languages: [contents.yaml]", "contents.yaml", "'contents.yaml' is not a file"),
+        # a file of another kind where one is named (each edition failed, told to give it with --brand)
+        ("source: content.yaml", "source: assets/brand.yaml", "assets/brand.yaml\nlayouts",
+         "'assets/brand.yaml' is a brand file (a kit's brand.yaml), not a content file"),
+        ("languages: [content.yaml]", "languages: [assets/brand.yaml]", "assets/brand.yaml]",
+         "'assets/brand.yaml' is a brand file (a kit's brand.yaml), not a content file"),
+        ("kit: assets/brand.yaml", "kit: content.yaml", "content.yaml\n    languages",
+         "'content.yaml' is a content file (a leaflet's words), not a brand file"),
+        ("kit: assets/brand.yaml", "kit: editions.yaml", "editions.yaml\n", "'editions.yaml' is an editions file, not a brand"),
     ],
 )  # fmt: skip
 def test_a_mistake_in_the_editions_file_is_an_error_where_it_is_written(

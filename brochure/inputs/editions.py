@@ -30,7 +30,7 @@ from pathlib import Path
 
 from brochure.diagnostics import Diagnostic, Location
 from brochure.frozen import frozen
-from brochure.inputs.reader import Reader, W, load_file
+from brochure.inputs.reader import Reader, W, kind_name, kind_of_file, load_file
 from brochure.inputs.yamltree import Node
 from brochure.limits import OUTPUT_FOLDERS
 from brochure.vocabulary import LAYOUTS, PAPERS, TARGETS, LayoutName, PaperName, Target
@@ -38,7 +38,14 @@ from brochure.vocabulary import LAYOUTS, PAPERS, TARGETS, LayoutName, PaperName,
 FIELDS = ("brand", "language", "layout", "paper", "target")  # the {names} an output pattern may use
 DEFAULT_OUTPUT = "out/{brand}/{language}/{layout}-{paper}-{target}.pdf"
 _FIELD = re.compile(r"\{([^{}]*)\}")
-Resolve = Callable[[Path], Path]
+
+
+@frozen
+class Seen:
+    """What one reading of editions.yaml has found of the files it names: each path resolved, each file's kind."""
+
+    resolve: Callable[[Path], Path]
+    kind: Callable[[Path, str], str | None]
 
 
 @frozen
@@ -77,15 +84,15 @@ def _read(r: Reader, root: Node, path: Path) -> Editions | None:
     if top is None:
         return None
     base = path.parent
-    real = cache(Path.resolve)  # (once per path as written: a file may name one thousands of times)
+    seen = Seen(cache(Path.resolve), cache(kind_of_file))  # (once per path: a file may name one thousands of times)
     output = _output(r, top.get("output"))
-    source = _file(r, top["source"], "source", base, real) if "source" in top else None
+    source = _file(r, top["source"], "source", base, seen) if "source" in top else None
     layouts = _words(r, top.get("layouts"), "layouts", LAYOUTS) or LAYOUTS
     papers = _words(r, top.get("papers"), "papers", PAPERS) or ()
     targets = _words(r, top.get("targets"), "targets", TARGETS) or TARGETS
     groups = []
     for i, node in enumerate(r.seq(top.get("brands"), "brands") or []):
-        groups += _group(r, node, f"brands[{i}]", base, real, layouts, papers, targets)
+        groups += _group(r, node, f"brands[{i}]", base, seen, layouts, papers, targets)
     if any(d.is_error for d in r.diags) or output is None:
         return None
     output_at = r.at(top["output"], "output") if "output" in top else None
@@ -97,7 +104,7 @@ def _group(
     node: Node,
     path: str,
     base: Path,
-    real: Resolve,
+    seen: Seen,
     layouts: tuple[LayoutName, ...],
     papers: tuple[PaperName, ...],
     targets: tuple[Target, ...],
@@ -105,10 +112,10 @@ def _group(
     m = r.mapping(node, path, ("kit", "languages"), ("layouts", "papers", "targets"))
     if m is None:
         return []
-    kit = _file(r, m["kit"], f"{path}.kit", base, real) if "kit" in m else None
+    kit = _file(r, m["kit"], f"{path}.kit", base, seen) if "kit" in m else None
     items = r.seq(m.get("languages"), f"{path}.languages") or []
     own = _matrix(r, m, path, (layouts, papers, targets))
-    languages = [_language(r, n, f"{path}.languages[{j}]", base, real, own) for j, n in enumerate(items)]
+    languages = [_language(r, n, f"{path}.languages[{j}]", base, seen, own) for j, n in enumerate(items)]
     if kit is None or not languages or any(language is None for language in languages):
         return []
     groups: list[Group] = []
@@ -133,18 +140,18 @@ def _matrix(r: Reader, m: dict[str, Node], path: str, given: Matrix) -> Matrix:
 
 
 def _language(
-    r: Reader, node: Node, path: str, base: Path, real: Resolve, given: Matrix
+    r: Reader, node: Node, path: str, base: Path, seen: Seen, given: Matrix
 ) -> tuple[Path, Location, Matrix] | None:
     """One of a brand's languages: a content file's path, or `{content: PATH, layouts: [...], ...}` for a language
     published in fewer (or other) layouts, papers or targets than its brand's."""
     if not isinstance(node.value, dict):
-        file = _file(r, node, path, base, real)
+        file = _file(r, node, path, base, seen)
         return None if file is None else (file, r.at(node, path), given)
     m = r.mapping(node, path, ("content",), ("layouts", "papers", "targets"))
     if m is None or "content" not in m:
         return None
     matrix = _matrix(r, m, path, given)
-    file = _file(r, m["content"], f"{path}.content", base, real)
+    file = _file(r, m["content"], f"{path}.content", base, seen)
     return None if file is None else (file, r.at(m["content"], f"{path}.content"), matrix)
 
 
@@ -197,19 +204,32 @@ def _output(r: Reader, node: Node | None) -> str | None:
     return value
 
 
-def _file(r: Reader, node: Node, path: str, base: Path, real: Resolve) -> Path | None:
-    """A file named relative to editions.yaml, inside its folder, that exists (`real`: Path.resolve, remembered)."""
+def _file(r: Reader, node: Node, path: str, base: Path, seen: Seen) -> Path | None:
+    """A file named relative to editions.yaml, inside its folder, that exists and is not clearly of another kind
+    than the one named there (a content file, or a kit's brand.yaml) (`seen`: what this reading has found)."""
     value = r.text(node, path, printed=False)
     if value is None:
         return None
     file = base / value  # as written, from editions.yaml's folder (messages name it so)
-    if real(base) not in real(file).parents:
+    if seen.resolve(base) not in seen.resolve(file).parents:
         r.fail(r.at(node, path), f"'{value}' is outside the folder of editions.yaml", "keep kits and words beside it")
         return None
     if not file.is_file():
         r.fail(r.at(node, path), f"'{value}' is not a file", "check the path (relative to editions.yaml)")
         return None
+    asked = "brand" if path.endswith(".kit") else "content"
+    other = seen.kind(seen.resolve(file), asked)
+    if other is not None:
+        r.fail(r.at(node, path), f"'{value}' is {kind_name(other)}, not {kind_name(asked).split(' (')[0]}", _USE[other])
+        return None
     return file
+
+
+_USE = {  # where each kind of file is named in editions.yaml
+    "content": "name a content file under a brand's 'languages:' (or as 'source:', the words the others translate)",
+    "brand": "name a kit's brand.yaml as a brand's 'kit:'",
+    "editions": "an editions file is given to `brochure batch`, not named in another",
+}
 
 
 def _words(r: Reader, node: Node | None, path: str, words: tuple[W, ...]) -> tuple[W, ...] | None:

@@ -393,16 +393,43 @@ def _another_kind(root: Node, what: str, file: str) -> Diagnostic | None:
     """The error for a file of another kind than the one asked for (None: it has some of this kind's keys, or
     is not clearly another's: its keys are then checked one by one)."""
     asked = _ASKED.get(what, what)
-    if asked not in _KINDS or not isinstance(root.value, dict):
+    if not isinstance(root.value, dict):
         return None
-    keys = set(root.value)
-    if keys & _KINDS[asked][0]:
+    kind = other_kind(set(root.value), asked)
+    if kind is None:
         return None
-    for kind, (signature, name, use) in _KINDS.items():
-        if kind != asked and len(keys & signature) * 2 >= len(signature):
-            return error(
-                Location(file, root.line, root.column),
-                f"this is {name}, not {_KINDS[asked][1].split(' (')[0]}",
-                use.format(file=shlex.quote(file)),
-            )
-    return None
+    return error(
+        Location(file, root.line, root.column),
+        f"this is {kind_name(kind)}, not {kind_name(asked).split(' (')[0]}",
+        _KINDS[kind][2].format(file=shlex.quote(file)),
+    )
+
+
+def other_kind(keys: Collection[object], asked: str) -> str | None:
+    """The kind of file these top-level keys make, when it is not the kind asked for (None: they have some of the
+    asked kind's keys, or are not clearly another kind's)."""
+    found = set(keys)
+    if asked not in _KINDS or found & _KINDS[asked][0]:
+        return None
+    others = ((k, signature) for k, (signature, _, _) in _KINDS.items() if k != asked)
+    return next((k for k, signature in others if len(found & signature) * 2 >= len(signature)), None)
+
+
+def kind_name(kind: str) -> str:
+    """'a brand file (a kit's brand.yaml)', for 'brand'."""
+    return _KINDS[kind][1]
+
+
+_TOP_KEY = re.compile(rb"^([A-Za-z_]+)[ \t]*:", re.MULTILINE)
+
+
+def kind_of_file(path: Path, asked: str) -> str | None:
+    """The kind of YAML file at `path` when it is clearly another than the one asked for, from the keys that start
+    its lines (a glance for a file named in the wrong place, not a reading: the file is read in full where it is
+    used, and a file this does not place is told of there)."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(limits.YAML_BYTES)
+    except OSError:
+        return None
+    return other_kind({m.decode() for m in _TOP_KEY.findall(head)}, asked)
