@@ -2884,7 +2884,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "editions-paths-resolved-each-time",
         "inputs/editions.py",
-        "    if real(base) not in real(file).parents:",
+        "    if seen.resolve(base) not in seen.resolve(file).parents:",
         "    if base.resolve() not in file.resolve().parents:",
         "tests/test_adversarial_batch.py::test_an_editions_file_naming_one_long_path_thousands_of_times_is_read_at_once",
     ),
@@ -3407,8 +3407,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "file-with-its-own-keys-taken-for-another-kind",
         "inputs/reader.py",
-        "    if keys & _KINDS[asked][0]:\n        return None\n",
-        "",
+        "    if asked not in _KINDS or found & _KINDS[asked][0]:\n",
+        "    if asked not in _KINDS:\n",
         "tests/test_validation.py::test_a_file_sharing_a_key_with_its_own_kind_is_read_key_by_key",
     ),
     m(

@@ -321,7 +321,8 @@ def test_the_report_as_json(inputs: Inputs, capsys: pytest.CaptureFixture[str]) 
          "'assets/brand.yaml' is a brand file (a kit's brand.yaml), not a content file"),
         ("kit: assets/brand.yaml", "kit: content.yaml", "content.yaml\n    languages",
          "'content.yaml' is a content file (a leaflet's words), not a brand file"),
-        ("kit: assets/brand.yaml", "kit: editions.yaml", "editions.yaml\n", "'editions.yaml' is an editions file, not a brand"),
+        ("kit: assets/brand.yaml", "kit: editions.yaml", "editions.yaml\n",
+         "'editions.yaml' is an editions file, not a brand"),
     ],
 )  # fmt: skip
 def test_a_mistake_in_the_editions_file_is_an_error_where_it_is_written(
