@@ -3601,6 +3601,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_batch.py::test_a_mistake_in_the_editions_file_is_an_error_where_it_is_written",
     ),
     m(
+        "unreadable-editions-handed-out-last",
+        "batch/__init__.py",
+        "        return math.inf  #",
+        "        return 0.0  #",
+        "tests/test_batch.py::test_editions_whose_words_cannot_be_read_are_told_first",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -100,6 +100,17 @@ def test_a_broken_edition_never_stops_the_others(inputs: Inputs, capsys: pytest.
     assert len(list((inputs.content.parent / "out").rglob("*.pdf"))) == 2
 
 
+def test_editions_whose_words_cannot_be_read_are_told_first(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:
+    """Editions that fail at once (their words cannot be read) are handed out first, not last: their failure is the
+    first line a user sees, and a batch stopped a moment after it started shows them failed rather than stopped."""
+    broken = inputs.content.parent / "broken.yaml"
+    broken.write_text(inputs.content.read_text(encoding="utf-8").replace("language: en-GB", "language: en-GB\nx: 1"))
+    text = EDITIONS.replace("source: content.yaml\n", "") + "  - kit: assets/brand.yaml\n    languages: [broken.yaml]\n"
+    status, out, _ = batch(capsys, _editions(inputs, text), "--jobs", "1")
+    lines = [line.split() for line in out.splitlines() if line.startswith("   ")]
+    assert status == 1 and [w[0] for w in lines] == ["failed", "failed", "built", "built"], out
+
+
 def test_a_failed_edition_is_named_by_its_words_language_and_never_takes_another_editions_name(
     inputs: Inputs, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -18,6 +18,7 @@ contact sheet), records.py holds the words they pass between them; this module r
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 from collections import Counter
 from collections.abc import Callable
@@ -285,9 +286,9 @@ _RTL_COST = 1.6
 def _cost(task: Task, kit: tuple[str, PaperName] | None, words: Content | None, last: Entries) -> float:
     """How long a task's editions take, to hand the longest to workers first (so that the batch does not end
     waiting for one worker's last long task): each edition's seconds as the last run recorded them when it built
-    it, else an estimate by its layout and the language's direction."""
-    if kit is None or words is None:
-        return 0.0  # (its editions fail at once)
+    it, else an estimate by its layout and the language's direction; endless for editions that fail at once."""
+    if kit is None or words is None:  # (its editions fail at once: handed out first, they are told first, and a
+        return math.inf  # batch stopped a moment after it started shows them failed, not stopped)
     rtl = _RTL_COST if direction(words.language) == "rtl" else 1.0
     total = 0.0
     for job in task.jobs:
