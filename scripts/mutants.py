@@ -3608,6 +3608,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_batch.py::test_editions_whose_words_cannot_be_read_are_told_first",
     ),
     m(
+        "marks-touch-the-bleed",
+        "geometry/marks.py",
+        "sheet.bleed + MARK_GAP, MARK_LENGTH",
+        "sheet.bleed, MARK_LENGTH",
+        "tests/test_mutants_press.py::test_crop_and_fold_marks_lie_outside_the_bleed",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

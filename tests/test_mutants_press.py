@@ -57,14 +57,15 @@ def test_press_body_text_is_pure_black_without_an_override(inputs: Inputs) -> No
 # --- crop and fold marks --------------------------------------------------------------------------------------
 
 MARK = 5 * MM
+GAP = 2 * MM  # between the bleed's edge and a mark: a mark that touches the bleed is queried by a print shop
 FOLDS_MM = {0: (97, 197), 1: (100, 200)}  # a4 roll fold, from the trim's left: outside, inside
 
 
 def expected_marks(trim: list[float], bleed: list[float], folds: tuple[float, ...]) -> set[tuple[float, ...]]:
-    """Two marks per trim corner, level with the trim edges and starting at the bleed's edge, pointing away
-    from the sheet; one mark above and one below each fold, also beyond the bleed."""
+    """Two marks per trim corner, level with the trim edges and starting 2 mm beyond the bleed's edge, pointing
+    away from the sheet; one mark above and one below each fold, also beyond the bleed."""
     x0, y0, x1, y1 = trim
-    bx0, by0, bx1, by1 = bleed
+    bx0, by0, bx1, by1 = bleed[0] - GAP, bleed[1] - GAP, bleed[2] + GAP, bleed[3] + GAP
     marks = set()
     for x, bx, dx in ((x0, bx0, -1), (x1, bx1, 1)):
         for y, by, dy in ((y0, by0, -1), (y1, by1, 1)):

@@ -53,7 +53,7 @@ def test_media_is_trim_plus_bleed_with_trim_and_bleed_boxes(
 @pytest.mark.parametrize(("brand", "paper", "w", "h", "bleed"), PAPERS)
 def test_marks_grow_the_media_and_keep_the_boxes(brand: Path, paper: str, w: float, h: float, bleed: float) -> None:
     doc = reopen(press(brand, paper, marks=True))
-    slug = 7 * MM
+    slug = 9 * MM  # (2 mm clear of the bleed, 5 mm of marks, 2 mm of media beyond them)
     for page in doc.pages:
         edge = bleed + slug
         assert box(page, "/MediaBox") == pytest.approx([0, 0, w + 2 * edge, h + 2 * edge], abs=0.02)

@@ -1,8 +1,8 @@
-"""A Sheet with a slug and one of its sides -> the crop and fold marks, outside the bleed (pure maths)."""
+"""A Sheet with a slug and one of its sides -> the crop and fold marks, clear of the bleed (pure maths)."""
 
 from __future__ import annotations
 
-from brochure.geometry.sheet import MARK_LENGTH, Sheet, Side
+from brochure.geometry.sheet import MARK_GAP, MARK_LENGTH, Sheet, Side
 
 
 def mark_lines(sheet: Sheet, side: Side) -> list[tuple[float, float, float, float]]:
@@ -12,7 +12,7 @@ def mark_lines(sheet: Sheet, side: Side) -> list[tuple[float, float, float, floa
 
 def marks(sheet: Sheet, side: Side) -> list[tuple[str, tuple[float, float, float, float]]]:
     """("crop" or "fold", (x1, y1, x2, y2)) of every mark: crop marks are cut along, fold marks folded along."""
-    t, off, n = sheet.trim, sheet.bleed, MARK_LENGTH
+    t, off, n = sheet.trim, sheet.bleed + MARK_GAP, MARK_LENGTH  # (from beyond the bleed's edge, pointing away)
     lines: list[tuple[str, tuple[float, float, float, float]]] = []
     for x, dx in ((t.x, -1), (t.right, 1)):
         for y, dy in ((t.y, -1), (t.top, 1)):

@@ -73,7 +73,8 @@ TRIM_CLEAR = 3 * MM  # keep text this far inside the trim
 MARGIN_SIDE = 8 * MM  # panel margin at trim edges and folds
 MARGIN_TOP = 10 * MM
 FLYER_MARGIN = 12 * MM  # a flat sheet has no folds: wider outer margins
-MARK_LENGTH = 5 * MM  # crop and fold marks: this long, starting at the bleed edge
+MARK_GAP = 2 * MM  # crop and fold marks start this far beyond the bleed's edge (clear of it, as shops ask)
+MARK_LENGTH = 5 * MM  # and are this long
 MARK_MARGIN = 2 * MM  # media beyond the end of the marks
 MARGIN_BOTTOM = 9 * MM
 LARGE_PRINT_PAGES = 16  # the most pages a large-print edition may take
@@ -138,7 +139,7 @@ def _frame(
     """(paper, bleed, slug, media, trim) for a sheet in either orientation."""
     paper = PAPER_SIZES[paper_name]
     bleed = paper.bleed if target == "press" else 0.0
-    slug = MARK_LENGTH + MARK_MARGIN if marks and target == "press" else 0.0
+    slug = MARK_GAP + MARK_LENGTH + MARK_MARGIN if marks and target == "press" else 0.0
     edge = bleed + slug
     tw, th = (paper.long, paper.short) if landscape else (paper.short, paper.long)
     return paper, bleed, slug, Rect(0, 0, tw + 2 * edge, th + 2 * edge), Rect(edge, edge, tw, th)
