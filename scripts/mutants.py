@@ -3615,6 +3615,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_mutants_press.py::test_crop_and_fold_marks_lie_outside_the_bleed",
     ),
     m(
+        "office-pdf-fitted-to-the-printable-area",
+        "render/pdf.py",
+        '        canvas.setViewerPreference("PrintScaling", "None")',
+        "        pass",
+        "tests/test_edges.py::test_the_office_edition_asks_to_be_printed_at_its_size",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

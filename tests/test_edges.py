@@ -85,6 +85,18 @@ def test_a_folded_sheet_turns_over_its_short_edge(layout: str, flip: str) -> Non
     assert reopen(result.pdf or b"").Root.ViewerPreferences.Duplex == flip
 
 
+@pytest.mark.parametrize("layout", ["trifold", "bifold", "flyer", "large-print"])
+def test_the_office_edition_asks_to_be_printed_at_its_size(layout: str) -> None:
+    """A print dialog's "fit to the printable area" shrank the sheet to about 97 %, moving the tri-fold's folds
+    1.5 mm off its panels' edges: the office PDF asks for its own size (/PrintScaling /None); the press PDF, a
+    PDF/X-1a file of PDF 1.3 for a print shop, has no viewer's preferences of the kind."""
+    src = sources(CONTENT, BRAND)
+    office = reopen(result_of(src, api.Options(layout=layout)).pdf or b"")
+    assert office.Root.ViewerPreferences.PrintScaling == "/None"
+    press = reopen(result_of(src, api.Options(layout=layout, target="press")).pdf or b"")
+    assert "/PrintScaling" not in press.Root.get("/ViewerPreferences", {})
+
+
 def test_a_two_sided_flyer_turns_over_its_long_edge_and_a_one_sided_one_prints_simplex(inputs: Inputs) -> None:
     """A portrait flyer printed on both sides turns over its long edge, or its back prints upside down; a flyer
     whose words fit one side asks for one side."""

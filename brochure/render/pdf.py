@@ -113,8 +113,9 @@ def render(layout: Layout, meta: Meta, structure: Structure | None = None) -> by
     canvas.setKeywords(", ".join(meta.keywords))
     canvas.setCreator("brochure")
     canvas.setProducer("brochure (ReportLab)")
-    if not meta.press:  # the office edition: how to print it on both sides (a folded sheet is landscape)
-        canvas.setViewerPreference("Duplex", duplex(layout))
+    if not meta.press:  # the office edition: how to print it on both sides (a folded sheet is landscape), at its
+        canvas.setViewerPreference("Duplex", duplex(layout))  # size: "fit to the printable area" would move the
+        canvas.setViewerPreference("PrintScaling", "None")  # folds a few millimetres off the panels' edges
     canvas.setViewerPreference("DisplayDocTitle", "true")
     if direction(meta.language) == "rtl":  # pages side by side (two-up, large print) read from the right
         canvas.setViewerPreference("Direction", "R2L")
