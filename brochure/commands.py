@@ -412,19 +412,18 @@ def _trial(answers: dict[str, str], folder: Path, words: Path) -> list[tuple[Any
 
     from brochure import api, kit
 
-    content = folder / "content.yaml" if (folder / "content.yaml").is_file() else words
+    content, sample = _proof_words(folder, words)
     with tempfile.TemporaryDirectory(prefix="brochure-init-") as tmp:
         brand = Path(tmp) / "kit" / "brand.yaml"
         try:
             kit.write_kit(brand.parent, answers)
         except OSError:
             return []  # (writing the kit itself reports it)
-        if content.is_file():
-            sources, diags = api.load(content, brand)
-            result = api.build(sources, api.Options()) if sources is not None else None
-            found = [*diags, *(result.diagnostics if result else ())]
-        else:
-            found = list(_load_brand(brand)[1])
+        sources, diags = api.load(content, brand)
+        result = api.build(sources, api.Options(allow_expired=sample)) if sources is not None else None
+        found = [*diags, *(result.diagnostics if result else ())]
+        if sample:  # (the tool's own words: their findings are not the kit's)
+            found = [d for d in found if d.location.file != str(content)]
         out = []
         for d in found:
             if not d.is_error:
@@ -502,28 +501,27 @@ def _prove_kit(brand: Path, words: Path, console: Console, logo_given: bool) -> 
     (without words to build with, load it); then say what to do next."""
     from brochure import api
 
-    content = brand.parent / "content.yaml" if (brand.parent / "content.yaml").is_file() else words
-    if content.is_file():
-        sources, diags = api.load(content, brand)
-        result = api.build(sources, api.Options()) if sources is not None else None
-        found = [*diags, *(result.diagnostics if result else ())]
-        _print(console, [d for d in found if d.is_error or d.location.file == str(brand)])  # not the words' warnings
-        if sources is None or result is None or not result.ok:
-            console.error(f"brochure: the kit was written but does not build yet with {content}: fix the lines above")
-            return EXIT_ERRORS
-        console.result(f"ok: {brand} builds with {content} ({result.pages} pages, trifold, office)")
-        others = [("the print shop's edition (--target press)", api.Options(target="press"))]
-        others += [(f"the {label} (--layout {layout})", api.Options(layout=layout)) for layout, label in _OTHER_LAYOUTS]
-        for what, options in others:  # (the office tri-fold is the kit's proof; the other editions that do not build
-            other = api.build(sources, options)  # yet are said: a long name fits the tri-fold's cover, not large
-            for d in [d for d in other.diagnostics if d.is_error][:3]:  # print's)
-                console.error(f"brochure: note: {what} does not build yet: {d.format()}")
-    else:
-        kit, diags = _load_brand(brand)
-        _print(console, diags)
-        if kit is None:
-            return EXIT_ERRORS
-        console.result(f"ok: {brand} loads (no {content} here to build it with)")
+    content, sample = _proof_words(brand.parent, words)
+    sources, diags = api.load(content, brand)
+    result = api.build(sources, api.Options(allow_expired=sample)) if sources is not None else None
+    found = [*diags, *(result.diagnostics if result else ())]
+    if sample:  # (the tool's own words: their findings are not the kit's)
+        found = [d for d in found if d.location.file != str(content)]
+    with_what = "the tool's sample words (no content.yaml here)" if sample else str(content)
+    _print(console, [d for d in found if d.is_error or d.location.file == str(brand)])  # not the words' warnings
+    if sources is None or result is None or not result.ok:
+        console.error(f"brochure: the kit was written but does not build yet with {with_what}: fix the lines above")
+        return EXIT_ERRORS
+    console.result(f"ok: {brand} builds with {with_what} ({result.pages} pages, trifold, office)")
+    others = [("the print shop's edition (--target press)", api.Options(target="press", allow_expired=sample))]
+    others += [
+        (f"the {label} (--layout {layout})", api.Options(layout=layout, allow_expired=sample))
+        for layout, label in _OTHER_LAYOUTS
+    ]
+    for what, options in others:  # (the office tri-fold is the kit's proof; the other editions that do not build
+        other = api.build(sources, options)  # yet are said: a long name fits the tri-fold's cover, not large
+        for d in [d for d in other.diagnostics if d.is_error and d.location.file != str(PROOF_WORDS)][:3]:  # print's)
+            console.error(f"brochure: note: {what} does not build yet: {d.format()}")
     steps = [] if logo_given else [f"replace {brand.parent / 'logo.svg'} with the clinic's logo (SVG, PNG or JPEG)"]
     q = _quoted
     steps += [
@@ -534,17 +532,24 @@ def _prove_kit(brand: Path, words: Path, console: Console, logo_given: bool) -> 
     return EXIT_OK
 
 
+PROOF_WORDS = Path(__file__).parent / "data" / "proof-words.yaml"  # a new kit's proof where there are no words
+
+
+def _proof_words(folder: Path, words: Path) -> tuple[Path, bool]:
+    """The words a new kit is proved with, and whether they are the tool's sample: the kit folder's content.yaml,
+    else --from's (default: content.yaml here), else the tool's own (brochure/data/proof-words.yaml), so that a
+    kit made away from any words is checked as one made beside them (its colours, logo and letters)."""
+    for candidate in (folder / "content.yaml", words):
+        if candidate.is_file():
+            return candidate, False
+    return PROOF_WORDS, True
+
+
 _OTHER_LAYOUTS: tuple[tuple[LayoutName, str], ...] = (
     ("bifold", "bi-fold"),
     ("flyer", "flyer"),
     ("large-print", "large-print edition"),
 )
-
-
-def _load_brand(brand: Path) -> tuple[object, list[Any]]:
-    from brochure.inputs.brand import load_brand
-
-    return load_brand(brand)
 
 
 def _named_astray(at: Location, written: str) -> Diagnostic:

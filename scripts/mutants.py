@@ -1586,8 +1586,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "init-says-nothing-of-the-press-edition",
         "commands.py",
-        '        others = [("the print shop\'s edition (--target press)", api.Options(target="press"))]',
-        "        others: list[tuple[str, api.Options]] = []",
+        '    others = [("the print shop\'s edition (--target press)", api.Options(target="press", allow_expired=sample))]',
+        "    others: list[tuple[str, api.Options]] = []",
         "tests/test_init.py::test_a_kit_whose_print_shop_edition_does_not_build_says_so",
     ),
     m(
@@ -2018,8 +2018,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "init-proves-the-trifold-alone",
         "commands.py",
-        "        others += [(f",
-        "        others += [] and [(f",
+        "    others += [\n        (f\"the {label}",
+        "    others += [] and [\n        (f\"the {label}",
         "tests/test_init.py::test_an_edition_the_new_kit_does_not_build_yet_is_said",
     ),
     m(
@@ -3620,6 +3620,13 @@ MUTANTS: tuple[Mutant, ...] = (
         '        canvas.setViewerPreference("PrintScaling", "None")',
         "        pass",
         "tests/test_edges.py::test_the_office_edition_asks_to_be_printed_at_its_size",
+    ),
+    m(
+        "kit-made-away-from-words-only-loaded",
+        "commands.py",
+        "    return PROOF_WORDS, True",
+        "    return words, False",
+        "tests/test_init.py::test_a_kit_made_away_from_any_words_is_checked_as_one_made_beside_them",
     ),
     m(
         "bifold-break-named-a-column",

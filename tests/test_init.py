@@ -60,6 +60,25 @@ def test_a_kit_from_options_builds_at_once(
     assert (tmp_path / "out/riverside-skin-clinic-en-gb-trifold-a4-office.pdf").is_file()
 
 
+def test_a_kit_made_away_from_any_words_is_checked_as_one_made_beside_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Outside a project (no content.yaml to build with), a pale primary colour and a logo 30 pixels tall were
+    written with "ok: ... loads", and the kit then failed to build; from the project the same answers were refused.
+    Now the kit is proved with the tool's own sample words: refused alike (exit 2, nothing written), and a good kit
+    says what it was built with."""
+    monkeypatch.chdir(tmp_path)
+    Image.new("RGB", (60, 30), (200, 30, 30)).save(tmp_path / "tiny.png")
+    status, _, err = cli(capsys, "init", "oc", *options(primary="#6A8F3A", logo="tiny.png"), "--yes")
+    assert status == 2 and not (tmp_path / "oc").exists(), err
+    assert "--primary '#6A8F3A': Body text and subheadings printed in colors.primary on white have a contrast" in err
+    assert "--logo 'tiny.png': the picture is 51 ppi at 30 x 15 mm: it will print soft" in err
+    assert "proof-words" not in err  # (the sample words' own findings are not the kit's)
+    status, out, err = cli(capsys, "init", "oc", *options(), "--yes")
+    assert status == 0 and "ok: oc/brand.yaml builds with the tool's sample words (no content.yaml here)" in out, err
+    assert "does not build yet" not in err
+
+
 @pytest.mark.parametrize(("name", "made"), [("1990", "1990"), ("No", "no"), ("On", "on"), ("2026-12-01", "2026-12-01")])
 def test_a_clinic_named_what_yaml_reads_as_a_number_or_yes_or_no_gets_its_kit(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], name: str, made: str
