@@ -1586,7 +1586,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "init-says-nothing-of-the-press-edition",
         "commands.py",
-        '    others = [("the print shop\'s edition (--target press)", api.Options(target="press", allow_expired=sample))]',
+        '    others = [("the print shop\'s edition (--target press)", api.Options(target="press", allow_expired='
+        "sample))]",
         "    others: list[tuple[str, api.Options]] = []",
         "tests/test_init.py::test_a_kit_whose_print_shop_edition_does_not_build_says_so",
     ),
