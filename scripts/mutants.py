@@ -2019,8 +2019,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "init-proves-the-trifold-alone",
         "commands.py",
-        "    others += [\n        (f\"the {label}",
-        "    others += [] and [\n        (f\"the {label}",
+        '    others += [\n        (f"the {label}',
+        '    others += [] and [\n        (f"the {label}',
         "tests/test_init.py::test_an_edition_the_new_kit_does_not_build_yet_is_said",
     ),
     m(
