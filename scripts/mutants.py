@@ -3630,6 +3630,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_init.py::test_a_kit_made_away_from_any_words_is_checked_as_one_made_beside_them",
     ),
     m(
+        "translation-number-to-call-excused-away",
+        "inputs/translation.py",
+        "    changed = [(n, at) for n, at in given if n in changes and changes[n] not in AMBULANCE]",
+        "    changed = []",
+        "tests/test_translations.py::test_a_translation_that_changes_the_number_to_call_for_urgent_help_to_none_is_warned",
+    ),
+    m(
+        "translation-nhs-111-taken-for-the-number-to-call",
+        "vocabulary.py",
+        'AMBULANCE = ("000", "112", "911", "999")',
+        'AMBULANCE = ("000", "111", "112", "911", "999")',
+        "tests/test_translations.py::test_a_translation_that_changes_the_number_to_call_for_urgent_help_to_none_is_warned",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -529,6 +529,32 @@ def test_an_adaptation_may_change_a_number_it_names(tmp_path: Path) -> None:
     assert "the source's 999" in d.message and "911 instead" in d.message
 
 
+@pytest.mark.parametrize(
+    ("number", "written", "said"),
+    [("", "Llame a urgencias", "drops it"), ("998", "Llame al 998", "changes it to '998'")],
+    ids=["dropped", "changed"],
+)
+def test_a_translation_that_changes_the_number_to_call_for_urgent_help_to_none_is_warned(
+    tmp_path: Path, number: str, written: str, said: str
+) -> None:
+    """numbers: {"999": ""} (or "998") quiets the comparison of numbers, and the Spanish leaflet built with no number
+    to call when a throat swells, exit 0 and no word (NHS 111, which it kept, is none). A warning at the line; an
+    adaptation to another country's number (999 -> 911) is not one."""
+    text = SPANISH.read_text(encoding="utf-8").replace("Llame al 999", written)
+    text = text.replace("    translator:", f'    numbers: {{"999": "{number}"}}\n    translator:', 1)
+    (tmp_path / "es.yaml").write_text(text, encoding="utf-8")
+    source, _ = load_content(CONTENT)
+    changed, diags = load_content(tmp_path / "es.yaml")
+    assert source is not None and changed is not None, [d.format() for d in diags]
+    (d,) = compare(source, changed)
+    line, col = position(text, f'"**{written}**')
+    assert not d.is_error and (d.location.line, d.location.column) == (line, col)
+    assert d.message.startswith("the source gives 999, the number to call for urgent help, and document.translation")
+    assert said in d.message and "not told what to call" in d.message
+    us, _ = load_content(US)
+    assert us is not None and compare(source, us) == []
+
+
 def test_a_kit_without_the_leaflets_language_is_an_error(tmp_path: Path) -> None:
     """The Spanish leaflet with a kit whose other-formats and feedback lines are English only."""
     brand = copied_kit(tmp_path)

@@ -21,7 +21,7 @@ from brochure.inputs.chars import CJK_LETTER, DIGIT_SPACES, SPELLED_DIGITS
 from brochure.inputs.content import Content
 from brochure.inputs.inline import citations, links, plain
 from brochure.inputs.units import unit_after
-from brochure.vocabulary import language_base
+from brochure.vocabulary import AMBULANCE, language_base
 
 # A number as written: three digits spaced to be read out one by one ('9 9 9', as an emergency number may be
 # written), digits grouped by thousands with a space ('1 000', as French and Polish write them), or digits with
@@ -72,6 +72,7 @@ def compare(source: Content, translation: Content) -> list[Diagnostic]:
                 )
             )
     diags += _same_language(source, translation, theirs, ours) if adaptation else []
+    diags += _no_number_to_call(theirs, ours, changes)
     if translation.language.lower() != source.language.lower() and translation.document.translation is None:
         diags.append(
             error(
@@ -198,6 +199,39 @@ def _version(text: str) -> tuple[tuple[int, str], ...]:
 
 def _texts(content: Content) -> dict[str, tuple[str, Location]]:
     return {at.key: (text, at) for text, at in content.strings if not at.key.startswith(_OWN)}
+
+
+def _no_number_to_call(
+    theirs: dict[str, tuple[str, Location]], ours: dict[str, tuple[str, Location]], changes: dict[str, str]
+) -> list[Diagnostic]:
+    """A source that tells patients the number to call for urgent help (999), and a translation that changed it on
+    purpose (document.translation.numbers: {"999": ""}, {"999": "998"}, which quiets the comparison of numbers) to
+    none: it gives no such number, and a patient with a swelling throat is not told what to call. (An adaptation
+    that gives another country's number, 999 -> 911, gives one; NHS 111 is not one.)"""
+    given = [(n, at) for key, (text, at) in theirs.items() if not key.startswith(_KEPT) for n in _ambulance(text)]
+    changed = [(n, at) for n, at in given if n in changes and changes[n] not in AMBULANCE]
+    if not changed or any(_ambulance(text) for key, (text, _) in ours.items() if not key.startswith(_KEPT)):
+        return []
+    number, src_at = changed[0]
+    at = ours[src_at.key][1] if src_at.key in ours else src_at
+    how = f"changes it to '{changes[number]}'" if changes[number] else "drops it"
+    return [
+        warning(
+            at,
+            f"the source gives {number}, the number to call for urgent help, and document.translation.numbers "
+            f"{how}: the translation gives no such number, so a patient with a severe reaction (a swelling "
+            "face or throat, trouble breathing) is not told what to call",
+            f"give the number patients call in the clinic's country here (the source: {_place(src_at)}), and in "
+            f'numbers: map {number} to it, as translations/en-US.yaml does ({{"999": "911"}})',
+        )
+    ]
+
+
+def _ambulance(text: str) -> list[str]:
+    """The numbers to call for urgent help the text gives (vocabulary.AMBULANCE), in 0-9 digits."""
+    if not any(ch.isdecimal() for ch in text):
+        return []
+    return [n for n in (_western(m) for m in _read(_NUMBER, plain(text))) if n in AMBULANCE]
 
 
 def _place(at: Location) -> str:

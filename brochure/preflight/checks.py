@@ -21,6 +21,7 @@ from brochure.inputs.inline import citations, display_url, plain, upper
 from brochure.layout.document import document_block
 from brochure.theme.fonts import PRIVATE_USE, FontSet, cmap, display_name, given_codes, unreadable
 from brochure.theme.shaping import can_shape, script_of
+from brochure.vocabulary import EMERGENCY
 
 
 def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnostic]:
@@ -392,7 +393,6 @@ def _route_name(route: str) -> str:
 # The emergency numbers of the countries whose leaflets are most often adapted for others: the UK and Ireland (999,
 # 112), North America (911), Australia (000), New Zealand (111; in the UK, NHS 111 is for what is not an
 # emergency). A leaflet written for one of them tells patients to call one of these.
-EMERGENCY = ("000", "111", "112", "911", "999")
 _DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(rf"\d+(?:[{DIGIT_SPACES}.,\u066b\u066c]\d+)*")  # digits, grouped (10 000, 1,000, ١٬٠٠٠)
 _DASHES = "-\u2010\u2011\u2012\u2013\u2212"  # (not the em dash: 'call 911\u2014do not wait' is punctuation)
