@@ -3644,6 +3644,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_translations.py::test_a_translation_that_changes_the_number_to_call_for_urgent_help_to_none_is_warned",
     ),
     m(
+        "pasteable-pip-command-of-a-hostile-family-name",
+        "theme/fonts.py",
+        "        if not _PACKAGE_WORDS.fullmatch(slug):",
+        "        if False:",
+        "tests/test_fallbacks.py::test_a_fallback_that_cannot_be_used_is_an_error_at_its_key",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

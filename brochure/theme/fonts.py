@@ -317,6 +317,9 @@ def _face_problem(face: TTFontFace, trial: bool = True) -> str:
     return ""
 
 
+_PACKAGE_WORDS = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # a fontpkg package's name after 'fontpkg-'
+
+
 @lru_cache(maxsize=64)
 def _installed(name: str) -> fontpkg.Family:
     """fontpkg.family(name), read from the package named for the family (fontpkg-SLUG) when there is one: fontpkg's
@@ -342,6 +345,8 @@ def _family_file(spec: FontSpec, weight: int, italic: bool) -> tuple[Path | None
         fam = _installed(spec.family)
     except fontpkg.FamilyNotInstalled:
         slug = fontpkg.slugify(spec.family)
+        if not _PACKAGE_WORDS.fullmatch(slug):  # (no package is so named; a command to paste must run nothing else:
+            return None, f"font family '{spec.family}' is not installed (see `brochure fonts`)"  # 'x$(id)')
         return (
             None,
             f"font family '{spec.family}' is not installed "
