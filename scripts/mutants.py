@@ -2376,8 +2376,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "icon-fonts-private-use-character-taken-for-a-letter",
         "preflight/checks.py",
-        "    return code in glyphs and not (code >= PRIVATE_USE[0].start and code in given_codes(font))",
-        "    return code in glyphs",
+        " and not (code >= PRIVATE_USE[0].start and code in given_codes(font)) and code not in blank(font)",
+        " and code not in blank(font)",
         "tests/test_fallbacks.py",
         k="private_use",
     ),
@@ -3649,6 +3649,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "        if not _PACKAGE_WORDS.fullmatch(slug):",
         "        if False:",
         "tests/test_fallbacks.py::test_a_fallback_that_cannot_be_used_is_an_error_at_its_key",
+    ),
+    m(
+        "blank-glyph-taken-from-a-fallback",
+        "preflight/checks.py",
+        "            if code in blank(font)  #",
+        "            if False  #",
+        "tests/test_assets_hostile.py::test_a_font_whose_letters_are_drawn_empty_is_an_error",
+    ),
+    m(
+        "blank-glyph-taken-for-a-drawn-one",
+        "theme/fonts.py",
+        "        if glyph + 1 < len(pos) and pos[glyph] == pos[glyph + 1] and",
+        "        if glyph + 1 < len(pos) and pos[glyph] == pos[glyph + 1] + 1 and",
+        "tests/test_assets_hostile.py::test_a_font_whose_letters_are_drawn_empty_is_an_error",
     ),
     m(
         "bifold-break-named-a-column",

@@ -621,3 +621,40 @@ def test_an_svg_logo_with_the_doctype_exports_write_builds(inputs: Inputs) -> No
     )
     kit, diags = load_brand(inputs.brand)
     assert kit is not None and not [d for d in diags if d.is_error], diags
+
+
+def _blanked(font: bytes, chars: str) -> bytes:
+    """The font with the glyphs of `chars` made empty (no outline), as a damaged or doctored file has them: each
+    glyph's start in 'loca' moved to its end (the glyph before it keeps its own outline)."""
+    from reportlab.pdfbase.ttfonts import TTFontFace
+
+    face = TTFontFace(io.BytesIO(font))
+    long = face.get_table("head")[51] == 1  # (indexToLocFormat: the last byte of head's 52-byte fields)
+    loca = face.table["loca"]["offset"]
+    out = bytearray(font)
+    for ch in chars:
+        glyph = face.charToGlyph[ord(ch)]
+        end = face.glyphPos[glyph + 1]
+        if long:
+            struct.pack_into(">I", out, loca + 4 * glyph, end)
+        else:
+            struct.pack_into(">H", out, loca + 2 * glyph, end // 2)
+    return bytes(out)
+
+
+@pytest.mark.parametrize("fallbacks", ["", "\n  fallbacks: [Alegreya Sans]"], ids=["alone", "with-a-fallback"])
+def test_a_font_whose_letters_are_drawn_empty_is_an_error(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], fallbacks: str
+) -> None:
+    """A copy of the body font with its vowels' outlines emptied built with exit 0, printing 'M cr -n dl ng': the
+    letters were in its map, drawn as nothing (a fallback that has them is not asked: the face maps them). Each is
+    a letter the font lacks, said where the words first use it."""
+    (inputs.kit / "Body.ttf").write_bytes(_blanked(FONT.read_bytes(), "aeiou"))
+    edit(inputs.brand, "body: {family: Be Vietnam Pro}", "body: {regular: Body.ttf}" + fallbacks)
+    status, _, err = cli(capsys, "check", "--content", str(inputs.content), "--brand", str(inputs.brand))
+    assert status == 1, err
+    line, col = position(inputs.content.read_text(encoding="utf-8"), "Micro-needling")
+    assert (
+        f"content.yaml:{line}:{col}: error: the body, bold and italic fonts (Body) draw 'i' as nothing (U+0069" in err
+    )
+    assert "maps it to a glyph with no outline (a damaged or altered file)" in err and "install them again" in err

@@ -19,7 +19,7 @@ from brochure.inputs.chars import DIGIT_SPACES, INVISIBLE, SPELLED_DIGITS
 from brochure.inputs.content import Content
 from brochure.inputs.inline import citations, display_url, plain, upper
 from brochure.layout.document import document_block
-from brochure.theme.fonts import PRIVATE_USE, FontSet, cmap, display_name, given_codes, unreadable
+from brochure.theme.fonts import PRIVATE_USE, FontSet, blank, cmap, display_name, given_codes, unreadable
 from brochure.theme.shaping import can_shape, script_of
 from brochure.vocabulary import EMERGENCY
 
@@ -45,7 +45,8 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
         found = tuple(
             (role, font)
             for role, font, glyphs, extra in maps
-            if not _has(font, glyphs, code) and not any(_has(f, cmap(f), code) for f in extra)
+            if code in blank(font)  # (set in the face, which maps it: its fallbacks are not asked)
+            or (not _has(font, glyphs, code) and not any(_has(f, cmap(f), code) for f in extra))
         )
         return found or None
 
@@ -148,11 +149,19 @@ def _glyph_error(
     names = ", ".join(dict.fromkeys(display_name(f) for _, f in missing))
     which = roles[0] if len(roles) == 1 else f"{', '.join(roles[:-1])} and {roles[-1]}"
     one = len(roles) == 1
-    message = f"the {which} font{'' if one else 's'} ({names}) {'has' if one else 'have'} no glyph for '{ch}'"
-    message += f" (U+{ord(ch):04X} {name})"
+    empty = ord(ch) in blank(font)  # (its map has it, and its glyph is drawn as nothing)
+    lack = (
+        f"{'draws' if one else 'draw'} '{ch}' as nothing"
+        if empty
+        else f"{'has' if one else 'have'} no glyph for '{ch}'"
+    )
+    message = f"the {which} font{'' if one else 's'} ({names}) {lack} (U+{ord(ch):04X} {name})"
     if others:
         listed = ", ".join(f"'{o}'" for o in others[:MOST_LISTED]) + (", ..." if len(others) > MOST_LISTED else "")
         message += f" and {len(others)} more like it ({listed})"
+    if empty:
+        message += ": the font file maps it to a glyph with no outline (a damaged or altered file)"
+        return error(at, message, "use the family's files as published (install them again), or another family")
     if tried:
         message += f", nor have {'its' if one else 'their'} fallbacks ({', '.join(tried)})"
     message, hint = _unreadable(message, hint, fonts.fallbacks_for(font))
@@ -344,8 +353,11 @@ def check_producer(content: Content, brand: Brand) -> list[Diagnostic]:
 
 
 def _has(font: str, glyphs: Mapping[int, int], code: int) -> bool:
-    """Whether the font has a character: in its map, and not a code point the tool gave a glyph of no character."""
-    return code in glyphs and not (code >= PRIVATE_USE[0].start and code in given_codes(font))
+    """Whether the font has a character: in its map, not a code point the tool gave a glyph of no character, and
+    drawn (a glyph with no outline for a letter prints nothing: a damaged file)."""
+    return (
+        code in glyphs and not (code >= PRIVATE_USE[0].start and code in given_codes(font)) and code not in blank(font)
+    )
 
 
 # What a web address's query may carry that a page opens the same without: where the reader came from, and a

@@ -15,6 +15,7 @@ import json
 import re
 import struct
 import threading
+import unicodedata
 import zlib
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
@@ -601,6 +602,22 @@ def unreadable(names: Iterable[str]) -> list[str]:
     """Of these fallback faces, those ReportLab could not read when a character first needed them, each as 'FILE
     (why)': what a message about a character they should have set names (their package is damaged)."""
     return [f"{_unusable[n][0].name} ({_unusable[n][1]})" for n in names if n in _unusable]
+
+
+@lru_cache(maxsize=64)
+def blank(font_name: str) -> frozenset[int]:
+    """The code points the registered TrueType font maps to a glyph with no outline though they print ink (letters,
+    digits, marks, punctuation, symbols): a damaged or doctored file prints nothing there, as if the letter were
+    not in the words. (Remembered: a font's name names its file's contents.)"""
+    table = cmap(font_name)
+    if not table:
+        return frozenset()
+    pos = pdfmetrics.getFont(font_name).face.glyphPos
+    return frozenset(
+        code
+        for code, glyph in table.items()
+        if glyph + 1 < len(pos) and pos[glyph] == pos[glyph + 1] and unicodedata.category(chr(code))[0] in "LNPSM"
+    )
 
 
 def cmap(font_name: str) -> Mapping[int, int]:
