@@ -13,7 +13,8 @@ from functools import cache
 from types import MappingProxyType
 from typing import Literal, TypeGuard, get_args
 
-TimeUnit = Literal["minutes", "hours", "days", "weeks", "months", "years"]  # what a number counts (inputs/units.py)
+# what a number counts (inputs/units.py)
+TimeUnit = Literal["seconds", "minutes", "hours", "days", "weeks", "months", "years"]
 LayoutName = Literal["trifold", "bifold", "flyer", "large-print"]
 PaperName = Literal["a4", "letter"]
 Target = Literal["office", "press"]

@@ -3665,6 +3665,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_assets_hostile.py::test_a_font_whose_letters_are_drawn_empty_is_an_error",
     ),
     m(
+        "translation-seconds-not-read",
+        "inputs/units.py",
+        '"segundo", "segundos", "seg",',
+        '"segundo", "seg",',
+        "tests/test_translations.py::test_units_of_time_are_read_in_each_script",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

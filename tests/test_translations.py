@@ -206,6 +206,10 @@ def test_the_same_unit_in_another_language_or_form_is_no_finding(was: str, now: 
         ("Wait 45 minutes", "Espere 45  horas", "counts 45 in hours where"),  # (two spaces)
         ("Wait 2 weeks", "انتظر شهرا 2", ""),  # (a unit before the number is not read)
         ("Wait 2 weeks", "انتظر 2 شهرا", "counts 2 in months where"),  # (the accusative)
+        # seconds: 'numbing cream 30 to 45 minutes before' as '45 segundos' passed (a unit no list had)
+        ("Put it on 45 minutes before", "Aplíquela 45 segundos antes", "counts 45 in seconds where"),
+        ("Wait 10 minutes", "等待10秒", "counts 10 in seconds where"),
+        ("Wait 10 seconds", "10초 기다리세요", ""),
     ],
 )
 def test_units_of_time_are_read_in_each_script(was: str, now: str, says: str) -> None:

@@ -1,4 +1,4 @@
-"""A text and where a number in it ends -> the unit of time that number counts (minutes ... years), if it says one.
+"""A text and where a number in it ends -> the unit of time that number counts (seconds ... years), if it says one.
 
 The words are those of the languages the tool ships and their neighbours (English, Spanish, Polish, Vietnamese,
 Arabic, French, German, Dutch, Swedish, Portuguese, Chinese, Japanese, Korean), each form a number takes ('1
@@ -16,6 +16,11 @@ from brochure.inputs.chars import CJK_LETTER
 from brochure.vocabulary import TimeUnit
 
 _WORDS: dict[TimeUnit, tuple[str, ...]] = {
+    "seconds": (
+        "second", "seconds", "sec", "secs", "segundo", "segundos", "seg", "sekunda", "sekundy", "sekund", "sekundę",
+        "sekundach", "sekundami", "giây", "ثانية", "ثوان", "ثواني", "ثانيتين", "sekunde", "sekunden", "sek",
+        "seconde", "seconden", "secondes", "sekunder",
+    ),
     "minutes": (
         "minute", "minutes", "min", "mins", "minuto", "minutos", "minut", "minuty", "minutę", "minuta", "minutach",
         "minutami", "mín", "phút", "دقيقة", "دقائق", "دقيقتين", "minuten", "minuter", "minuut",
@@ -45,6 +50,7 @@ _WORDS: dict[TimeUnit, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 _CJK_WORDS: dict[TimeUnit, tuple[str, ...]] = {  # (read from the start of the letters after the digits)
+    "seconds": ("秒", "초"),
     "minutes": ("分钟", "分鐘", "分間", "분"),
     "hours": ("小时", "小時", "个小时", "個小時", "時間", "시간"),
     "days": ("天", "日間", "일간"),
