@@ -3672,6 +3672,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_translations.py::test_units_of_time_are_read_in_each_script",
     ),
     m(
+        "digits-of-another-script-not-warned",
+        "inputs/content.py",
+        "    _check_digits(r, language)\n",
+        "",
+        "tests/test_translations.py::test_a_number_in_digits_its_readers_do_not_read_is_warned",
+    ),
+    m(
+        "arabic-digits-warned-in-an-arabic-leaflet",
+        "inputs/content.py",
+        "    return not ch.isascii() and not (own and _named(ch).startswith(own))",
+        "    return not ch.isascii()",
+        "tests/test_translations.py::test_a_number_in_digits_its_readers_do_not_read_is_warned",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -913,3 +913,23 @@ def test_an_entry_for_another_region_of_the_kits_own_language_is_no_warning(tmp_
     block = "languages:\n  en-US:\n    booking_url: https://maplemainderm.com/book?lang=en-us\n"
     result = result_of(sources(CONTENT, _kit_languages(tmp_path, block)), api.Options())
     assert result.ok and not [d for d in result.diagnostics if "serves leaflets in" in d.message]
+
+
+def test_a_number_in_digits_its_readers_do_not_read_is_warned(tmp_path: Path) -> None:
+    """'Llame al ٩٩٩' in the Spanish leaflet (pasted from the Arabic one) built with exit 0: a Spanish reader does
+    not read ٩٩٩ as 999. A warning at the text, with the number in 0-9; the Arabic leaflet's own digits are its
+    readers' (no warning)."""
+    text = SPANISH.read_text(encoding="utf-8").replace("Llame al 999", "Llame al ٩٩٩")
+    (tmp_path / "es.yaml").write_text(text, encoding="utf-8")
+    words, diags = load_content(tmp_path / "es.yaml")
+    assert words is not None
+    (d,) = [d for d in diags if "digits" in d.message]
+    line, col = position(text, '"**Llame al ٩٩٩**')
+    assert not d.is_error and (d.location.line, d.location.column) == (line, col)
+    assert d.message == "this text writes ٩٩٩ in Arabic-Indic digits, which readers of 'es' do not read as a number"
+    assert d.hint == "write it in the digits 0-9 (999)"
+    text = ARABIC.read_text(encoding="utf-8")
+    assert text.count("999") == 1
+    (tmp_path / "ar.yaml").write_text(text.replace("999", "٩٩٩"), encoding="utf-8")
+    arabic, diags = load_content(tmp_path / "ar.yaml")
+    assert arabic is not None and not [d for d in diags if "digits" in d.message]

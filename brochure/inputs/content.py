@@ -15,7 +15,17 @@ from brochure.inputs.hints import HINT_KEYS, Hint, HintKind, read_hints
 from brochure.inputs.reader import Reader, load_file, text_problem
 from brochure.inputs.references import Reference, read_references
 from brochure.inputs.yamltree import Node
-from brochure.vocabulary import LAYOUTS, PLACES, LayoutName, Place, direction, is_layout, language_problem
+from brochure.vocabulary import (
+    ARABIC_SCRIPT,
+    LAYOUTS,
+    PLACES,
+    LayoutName,
+    Place,
+    direction,
+    is_layout,
+    language_base,
+    language_problem,
+)
 from brochure.words import MONTHS, NAMES, Words, fields_of, needs, words_for
 
 NOWHERE = Location("")
@@ -146,6 +156,7 @@ def _read_content(r: Reader, root: Node, path: Path) -> Content | None:
         return None
     assert language is not None
     _check_script(r, language, r.at(top["language"], "language"))
+    _check_digits(r, language)
     assert words is not None
     assert language and title and subtitle and sections is not None and cta and disclaimer and refs is not None
     if document is None:
@@ -277,6 +288,49 @@ def _check_script(r: Reader, language: str, at: Location) -> None:
             "to right around them",
             "give the words' own language (e.g. 'ar' for Arabic, 'he' for Hebrew)",
         )
+
+
+# The digits a language's readers read besides 0-9, by the start of the digits' Unicode names: a number in others
+# ('Llame al ٩٩٩' in a Spanish leaflet) prints as its readers cannot read it.
+_OWN_DIGITS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(ARABIC_SCRIPT, ("ARABIC-INDIC", "EXTENDED ARABIC-INDIC")),
+    **dict.fromkeys(("zh", "ja", "ko"), ("FULLWIDTH",)),
+    **dict.fromkeys(("hi", "mr", "ne", "sa"), ("DEVANAGARI",)),
+    **dict.fromkeys(("bn", "as"), ("BENGALI",)),
+    "th": ("THAI",), "lo": ("LAO",), "my": ("MYANMAR",), "km": ("KHMER",), "bo": ("TIBETAN",), "gu": ("GUJARATI",),
+    "pa": ("GURMUKHI",), "ta": ("TAMIL",), "te": ("TELUGU",), "kn": ("KANNADA",), "ml": ("MALAYALAM",),
+    "or": ("ORIYA",), "mn": ("MONGOLIAN",), "dv": (),
+}  # fmt: skip
+
+
+def _check_digits(r: Reader, language: str) -> None:
+    """A warning at each text that writes a number in digits the leaflet's readers do not read: Arabic-Indic ٩٩٩ in
+    a Spanish leaflet (pasted from an Arabic one), Devanagari in an English one."""
+    own = _OWN_DIGITS.get(language_base(language), ())
+    for value, at in r.strings:
+        if value.isascii():
+            continue
+        runs = [m.group() for m in re.finditer(r"\d+", value)]  # (digits of any script)
+        foreign = next((run for run in runs if any(_foreign(ch, own) for ch in run)), None)
+        if foreign is None:
+            continue
+        family = _named(next(ch for ch in foreign if _foreign(ch, own))).title()
+        western = "".join(str(unicodedata.digit(ch)) for ch in foreign)
+        r.warn(
+            at,
+            f"this text writes {foreign} in {family} digits, which readers of '{language}' do not read as a number",
+            f"write it in the digits 0-9 ({western})" + (" or the language's own" if own else ""),
+        )
+
+
+def _foreign(ch: str, own: tuple[str, ...]) -> bool:
+    """A digit not in 0-9 nor of the language's own digits."""
+    return not ch.isascii() and not (own and _named(ch).startswith(own))
+
+
+def _named(digit: str) -> str:
+    """The family of a digit by its Unicode name: 'ARABIC-INDIC' for '٩' (ARABIC-INDIC DIGIT NINE)."""
+    return unicodedata.name(digit, "").rsplit(" DIGIT ", 1)[0]
 
 
 def _read_cover(r: Reader, node: Node | None) -> Cover:
