@@ -1,5 +1,5 @@
 """A process that makes many builds (a batch's worker, `watch`/`serve`) -> Python's cycle collector set for it, once;
-and a command about to build -> brochure.api, loaded with the collector paused (`load_api`).
+and a command about to build -> brochure.api, loaded with the collector paused and stop signals held (`load_api`).
 
 A build makes millions of short-lived objects, nearly all freed by their counts. With Python's default threshold
 (700 allocations) the youngest generation is collected about 13 times a tri-fold build, and every tenth of those
@@ -14,7 +14,9 @@ are left as they are.
 from __future__ import annotations
 
 import gc
+import signal
 import sys
+import threading
 import types
 
 MANY_BUILDS_THRESHOLD = 10_000  # allocations between two collections of the youngest generation
@@ -36,10 +38,22 @@ def load_api() -> types.ModuleType:
         return loaded
     collecting = gc.isenabled()
     gc.disable()
+    held = _hold_stops()
     try:
         from brochure import api
     finally:
         if collecting:
             gc.freeze()
             gc.enable()
+        if held is not None:  # (a stop that came meanwhile is handled now, between two of Python's steps)
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
     return api
+
+
+def _hold_stops() -> set[int | signal.Signals] | None:
+    """Hold SIGINT, SIGTERM and SIGHUP while the modules load (the mask as it was, to restore; None where signals
+    cannot be held): a stop raised inside a compiled module's set-up (pikepdf's, in C++) aborted the process with a
+    C++ error and a traceback, exit 134, where a stop is exit 130 or 143 and one line."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM, signal.SIGHUP})

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from brochure.arguments import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 from brochure.cli import STDOUT, Console, _print, _write
+from brochure.collector import load_api
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.limits import BATCH_JOBS, INIT_ROUNDS, NAME_BYTES
 from brochure.output.files import (
@@ -410,8 +411,9 @@ def _trial(answers: dict[str, str], folder: Path, words: Path) -> list[tuple[Any
     the question its key comes from; the kit is tried in a temporary folder, so nothing is written."""
     import tempfile
 
-    from brochure import api, kit
+    from brochure import kit
 
+    api = load_api()  # (with stop signals held while it loads)
     content, sample = _proof_words(folder, words)
     with tempfile.TemporaryDirectory(prefix="brochure-init-") as tmp:
         brand = Path(tmp) / "kit" / "brand.yaml"
@@ -499,8 +501,7 @@ def _ask(q: Any, default: str | None, answers: dict[str, str], console: Console)
 def _prove_kit(brand: Path, words: Path, console: Console, logo_given: bool) -> int:
     """Build the new kit once, with the words in its folder (else --from's), writing nothing; report what fails
     (without words to build with, load it); then say what to do next."""
-    from brochure import api
-
+    api = load_api()
     content, sample = _proof_words(brand.parent, words)
     sources, diags = api.load(content, brand)
     result = api.build(sources, api.Options(allow_expired=sample)) if sources is not None else None

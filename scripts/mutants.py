@@ -3686,6 +3686,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_translations.py::test_a_number_in_digits_its_readers_do_not_read_is_warned",
     ),
     m(
+        "stop-raised-inside-a-compiled-modules-set-up",
+        "collector.py",
+        "    held = _hold_stops()\n",
+        "    held = None\n",
+        "tests/test_outputs_hostile.py::test_a_stop_while_the_modules_load_waits_until_they_have",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -597,3 +597,34 @@ def test_a_pdf_under_a_file_names_the_file_in_the_way(
     assert status == 1 and out == ""
     assert f"{target}: error: cannot write the PDF: {tmp_path / 'notes'} is a file, not a folder (hint:" in err, err
     assert (tmp_path / "notes").read_text(encoding="utf-8") == "my notes"
+
+
+STOP_WHILE_LOADING = """\
+import importlib.abc, os, signal, sys
+class Stop(importlib.abc.MetaPathFinder):  # the user's Ctrl-C, as the compiled module starts loading
+    def find_spec(self, name, path, target=None):
+        if name == "pikepdf":
+            os.kill(os.getpid(), signal.SIGINT)
+sys.meta_path.insert(0, Stop())
+from brochure.collector import load_api
+try:
+    load_api()
+except KeyboardInterrupt:
+    print("stopped after loading" if "brochure.api" in sys.modules else "stopped while loading")
+"""
+
+
+def test_a_stop_while_the_modules_load_waits_until_they_have() -> None:
+    """A Ctrl-C or SIGTERM that came while pikepdf's compiled module was setting itself up (about one run of `init`
+    in 60, stopped a quarter of a second in) raised inside its C++ code: "terminate called after throwing an
+    instance of 'nanobind::python_error'", a traceback, exit 134. The stop signals are held while the modules load,
+    and the stop is handled once they have."""
+    done = subprocess.run(
+        [sys.executable, "-P", "-c", STOP_WHILE_LOADING],
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.stdout.strip() == "stopped after loading", done.stdout + done.stderr
