@@ -3693,6 +3693,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_outputs_hostile.py::test_a_stop_while_the_modules_load_waits_until_they_have",
     ),
     m(
+        "paragraph-turned-right-to-left-by-its-first-word-unsaid",
+        "inputs/content.py",
+        '        if first != "L" and kinds.count("L") > kinds.count("R") + kinds.count("AL"):',
+        '        if False and first != "L":',
+        "tests/test_translations.py::test_a_paragraph_that_starts_with_arabic_in_a_spanish_leaflet_is_warned",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

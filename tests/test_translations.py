@@ -14,6 +14,7 @@ from brochure import api
 from brochure.cli import main
 from brochure.inputs.content import Content, load_content
 from brochure.inputs.translation import compare
+from brochure.layout.model import Text
 
 SPANISH = ROOT / "translations" / "es.yaml"
 POLISH = ROOT / "translations" / "pl.yaml"
@@ -933,3 +934,23 @@ def test_a_number_in_digits_its_readers_do_not_read_is_warned(tmp_path: Path) ->
     (tmp_path / "ar.yaml").write_text(text.replace("999", "٩٩٩"), encoding="utf-8")
     arabic, diags = load_content(tmp_path / "ar.yaml")
     assert arabic is not None and not [d for d in diags if "digits" in d.message]
+
+
+def test_a_paragraph_that_starts_with_arabic_in_a_spanish_leaflet_is_warned(tmp_path: Path) -> None:
+    """'«الوخز بالإبر» La micropunción es...' in the Spanish leaflet reads right to left (a paragraph reads in the
+    direction of its first letter), flush right, the Arabic term moved to the end of its first line: with no word.
+    A warning at the text; the left-to-right mark the hint names sets it left to right, with no warning."""
+    text = SPANISH.read_text(encoding="utf-8")
+    first = text.index('      - text: "', text.index("sections:")) + len('      - text: "')
+    for mark, warned, flush in (("", True, "right"), ("\\u200e", False, "left")):
+        (tmp_path / "es.yaml").write_text(text[:first] + mark + "«الوخز بالإبر» " + text[first:], encoding="utf-8")
+        src, diags = api.load(tmp_path / "es.yaml", BRAND)
+        assert src is not None
+        said = [d for d in diags if "starts with right-to-left letters" in d.message]
+        assert len(said) == warned and all(d.location.key == "sections[0].blocks[0].text" for d in said)
+        assert not warned or "U+200E" in said[0].hint
+        layout = api.build(src, api.Options()).layout
+        assert layout is not None
+        (line,) = [i for p in layout.pages for i in p.items if isinstance(i, Text) and "الوخز" in i.text]
+        gap = line.box.x - line.measure.x if flush == "right" else line.measure.right - line.box.right
+        assert gap > 5, (flush, line.box, line.measure)

@@ -157,6 +157,8 @@ def _read_content(r: Reader, root: Node, path: Path) -> Content | None:
     assert language is not None
     _check_script(r, language, r.at(top["language"], "language"))
     _check_digits(r, language)
+    if direction(language) == "ltr":
+        _check_first_letters(r, language)
     assert words is not None
     assert language and title and subtitle and sections is not None and cta and disclaimer and refs is not None
     if document is None:
@@ -288,6 +290,26 @@ def _check_script(r: Reader, language: str, at: Location) -> None:
             "to right around them",
             "give the words' own language (e.g. 'ar' for Arabic, 'he' for Hebrew)",
         )
+
+
+def _check_first_letters(r: Reader, language: str) -> None:
+    """A warning at each text of a left-to-right leaflet that starts with right-to-left letters though most of its
+    letters are left to right ('«الوخز بالإبر» La micropunción es...'): a paragraph reads in the direction of its
+    first letter, so it is set right to left, flush right, its first words moved to the end of its line."""
+    for value, at in r.strings:
+        if value.isascii():
+            continue
+        kinds = [unicodedata.bidirectional(ch) for ch in value]
+        first = next((k for k in kinds if k in ("L", "R", "AL")), "L")
+        if first != "L" and kinds.count("L") > kinds.count("R") + kinds.count("AL"):
+            r.warn(
+                at,
+                f"this text starts with right-to-left letters, so it reads right to left, set flush right, though "
+                f"most of its words are left to right (a paragraph of a '{language}' leaflet reads in the direction "
+                "of its first letter)",
+                "start it with a left-to-right word, or put the left-to-right mark (U+200E, written \\u200e in "
+                "double quotes) before its first letters",
+            )
 
 
 # The digits a language's readers read besides 0-9, by the start of the digits' Unicode names: a number in others
