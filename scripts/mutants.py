@@ -3700,6 +3700,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_translations.py::test_a_paragraph_that_starts_with_arabic_in_a_spanish_leaflet_is_warned",
     ),
     m(
+        "drawing-of-blank-layers-unsaid",
+        "preflight/seen.py",
+        "    if apart >= ARTWORK_SEEN:\n        return []\n    for n, page",
+        "    if True:\n        return []\n    for n, page",
+        "tests/test_preflight.py::test_a_drawing_whose_layers_would_print_invisible_is_a_warning_at_the_secondary",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -603,6 +603,26 @@ def test_list_dots_that_would_print_invisible_are_an_error_at_the_accent(inputs:
     assert not any("the dots" in m for m in messages(build(inputs)))
 
 
+@pytest.mark.parametrize("secondary", ["#FFFFFF", "#EEF2F3"])
+def test_a_drawing_whose_layers_would_print_invisible_is_a_warning_at_the_secondary(
+    inputs: Inputs, secondary: str
+) -> None:
+    """`init --secondary "#FFFFFF"` built every edition with the skin drawing's layers blank (they are tints of the
+    secondary), its labels pointing at blank paper: exit 0, no word. A warning at colors.secondary, in both
+    editions; the shipped kits' secondaries (delta E 21 to 35 from white) pass."""
+    inputs.content.write_text(CONTENT.read_text(encoding="utf-8"), encoding="utf-8")  # (it has the drawing)
+    edit(inputs.brand, 'secondary: "#7FB7BE"', f'secondary: "{secondary}"')
+    line, col = position(inputs.brand.read_text(), f'secondary: "{secondary}"')
+    for target in ("office", "press"):
+        result = build(inputs, target=target)
+        said = [m for m in messages(result, "warning") if "the drawings' layers" in m]
+        assert result.ok and len(said) == 1, (target, messages(result))
+        assert said[0].startswith(f"{inputs.brand}:{line}:{col + len('secondary: ')}: warning: the drawings' layers")
+        assert "print all but invisible" in said[0]
+    edit(inputs.brand, f'secondary: "{secondary}"', 'secondary: "#B9D7C9"')  # (Elm Park's sage: 21)
+    assert not any("the drawings' layers" in m for m in messages(build(inputs), "warning"))
+
+
 def test_a_logo_of_thin_lines_is_seen_and_a_faint_speck_is_not(inputs: Inputs) -> None:
     """Line art on a transparent ground (navy strokes 4 px wide on 1,200) was refused as invisible in the office
     edition: judged from a 64-pixel copy in which the lines had all but vanished. A picture is judged as laid on

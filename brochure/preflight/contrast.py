@@ -80,6 +80,11 @@ class Colours:
         return places.get(key) or places.get("colors", Location("brand.yaml", 1, 1, key))
 
 
+def made_of(colour: Ink, ground: Ink, ink: Ink) -> bool:
+    """Whether ink is the colour itself or a tint of it (mixed into ground, as the layout makes tints)."""
+    return _same(colour, ink) or _tint(colour, ground, ink) is not None
+
+
 def _tint(colour: Ink, ground: Ink, ink: Ink) -> float | None:
     """t when ink is t of colour mixed into ground (0 < t < 1), channel by channel; else None."""
     if not (colour.space == ground.space == ink.space):

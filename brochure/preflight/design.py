@@ -24,7 +24,7 @@ from brochure.limits import GOOD_PPI
 from brochure.preflight.contrast import Colours, check_contrast, contrast
 from brochure.preflight.placement import overset, place, run_place, where
 from brochure.preflight.press import check_press, is_logo
-from brochure.preflight.seen import check_dots_seen, check_logo_seen
+from brochure.preflight.seen import check_artwork_seen, check_dots_seen, check_logo_seen
 from brochure.remembered import by_identity
 from brochure.theme.colors import ratio_text
 from brochure.theme.styles import LARGE_PRINT
@@ -467,6 +467,7 @@ def check_design(layout: Layout, brand: Brand, content: Content, colours: Colour
         *check_contrast(layout, colours),
         *check_logo_seen(layout, brand, colours),
         *check_dots_seen(layout, colours),
+        *check_artwork_seen(layout, colours),
         *check_pictures(layout),
         *check_qr(layout, brand, colours),
     ]

@@ -1,4 +1,4 @@
-"""A Layout's logo and list dots + the edition's colours -> an error when they would print all but invisible.
+"""A Layout's logo, list dots and drawings + the edition's colours -> a finding when they would print all but invisible.
 
 A kit's logo is often drawn in a reversed version too, white for dark grounds; given as `logo:` it printed white on
 the white paper above the cover's colour field, exit 0, with screen readers told of a logo no reader could see. The
@@ -15,11 +15,11 @@ from functools import lru_cache
 
 from PIL import Image
 
-from brochure.diagnostics import Diagnostic, error
+from brochure.diagnostics import Diagnostic, error, warning
 from brochure.geometry.sheet import Rect
 from brochure.inputs.brand import Brand
 from brochure.layout.model import Frame, Ink, Layout, Picture, Shape
-from brochure.preflight.contrast import Colours, inside
+from brochure.preflight.contrast import Colours, inside, made_of
 from brochure.preflight.placement import place
 from brochure.preflight.press import is_logo
 from brochure.theme.colors import difference
@@ -93,6 +93,42 @@ def check_dots_seen(layout: Layout, colours: Colours) -> list[Diagnostic]:
                 ).at(place(n, item.box))
             )
     return diags
+
+
+ARTWORK_SEEN = 1.5 * SEEN  # the artwork's colour against the paper: its layers are tints of it, the lightest 17 %
+
+
+def check_artwork_seen(layout: Layout, colours: Colours) -> list[Diagnostic]:
+    """A warning at the artwork's colour (the kit's secondary) where a drawing's layers, filled with it and its tints,
+    would print all but invisible: the colour itself differs from the paper by less than ARTWORK_SEEN (a white
+    secondary left the skin drawing's layers blank, its labels pointing at nothing). The shipped kits' differ by 21
+    to 35."""
+    secondary, key = next((ink, name) for ink, name in colours.names if name.endswith(".secondary"))
+    ground = colours.background()[0]
+    apart = difference(colours.rgb(secondary), colours.rgb(ground))
+    if apart >= ARTWORK_SEEN:
+        return []
+    for n, page in enumerate(layout.pages):
+        layers = [
+            item
+            for item in page.items
+            if isinstance(item, Shape)
+            and item.role == "figure"
+            and item.fill is not None
+            and made_of(secondary, ground, item.fill)
+        ]
+        if layers:
+            return [
+                warning(
+                    colours.at(key),
+                    f"the drawings' layers are filled with {key} and tints of it, which differ from the paper by a "
+                    f"colour difference (delta E) of {apart:.1f}{' as printed' if colours.press else ''}, under "
+                    f"{ARTWORK_SEEN:g}: they print all but invisible, their labels pointing at blank paper",
+                    f"choose a more colourful or darker {key.rpartition('.')[2]} colour (the shipped kits' differ "
+                    "by 21 to 35)",
+                ).at(place(n, max(layers, key=lambda s: s.box.w * s.box.h).box))
+            ]
+    return []
 
 
 def _seen(logo: list[Frame], ground: Ink | None, colours: Colours) -> bool:
