@@ -243,14 +243,25 @@ SHOWN = 25  # families of each kind a search prints (the count of the rest follo
 
 
 def _font_search(word: str, offline: bool, console: Console) -> int:
-    from brochure.theme.catalog import installed
+    from brochure.theme.catalog import describe, installed
     from brochure.theme.fontindex import package_for, search
 
-    if not package_for(word):  # (a word with no letter or digit names no family: PyPI was asked of 'fontpkg-')
-        console.error(f"brochure: error: --search {word!r}: give a word of letters or digits, e.g. 'serif' or 'lato'")
+    if not package_for(word):  # (a word with no Latin letter or digit names no family: PyPI was asked of 'fontpkg-')
+        console.error(
+            f"brochure: error: --search {word!r}: give a word in Latin letters or digits (families are named so), "
+            "e.g. 'serif', 'lato' or a script, 'arabic'"
+        )
         return EXIT_USAGE
+    reports = installed()
+    covering = [r for r in reports if any(_names_script(word, script) for script in r.scripts)]
+    if covering:  # (a script's name: the families here that have its letters first, usable or as a fallback)
+        script = next(x for x in covering[0].scripts if _names_script(word, x))
+        console.result(f"installed families with {script} letters (`brochure fonts` lists them all):")
+        for r in sorted(covering, key=lambda r: not r.usable):
+            for line in describe(r):
+                console.result("  " + line)
     found = search(word, offline=offline)
-    here = {r.package for r in installed()}
+    here = {r.package for r in reports}
     listing = found.listing
     asked = not offline and not found.network
     console.result(
@@ -286,7 +297,7 @@ def _font_search(word: str, offline: bool, console: Console) -> int:
             f"  none: no fontpkg family's name or kind has '{word}'"
             + ("" if not asked else f", and PyPI has no package {package_for(word)}")
         )
-        return EXIT_ERRORS
+        return EXIT_OK if covering else EXIT_ERRORS
     if ready:
         console.result(
             "To use one: run the pip line printed under it, add its fontpkg-NAME==VERSION to requirements.txt, "
@@ -294,6 +305,12 @@ def _font_search(word: str, offline: bool, console: Console) -> int:
             "fonts: {body: {family: NAME}} (or `brochure init --font NAME`)."
         )
     return EXIT_OK
+
+
+def _names_script(word: str, script: str) -> bool:
+    """Whether a search word names a script `brochure fonts` reports ('hebrew' for 'Hebrew'; 'polish' for 'Latin:
+    Polish'), not a part of one ('heb')."""
+    return word.strip().casefold() in {part.strip().casefold() for part in script.replace(":", ",").split(",")}
 
 
 def _describe(fam: Installable, is_installed: bool) -> list[str]:

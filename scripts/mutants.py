@@ -1618,7 +1618,7 @@ MUTANTS: tuple[Mutant, ...] = (
         "commands.py",
         "    if not package_for(word):",
         "    if False:",
-        "tests/test_fonts_search.py::test_a_search_word_without_letters_or_digits_is_a_usage_error",
+        "tests/test_fonts_search.py::test_a_search_word_without_latin_letters_or_digits_is_a_usage_error",
     ),
     m(
         "init-logo-in-quotes-not-found",
@@ -3705,6 +3705,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "    if apart >= ARTWORK_SEEN:\n        return []\n    for n, page",
         "    if True:\n        return []\n    for n, page",
         "tests/test_preflight.py::test_a_drawing_whose_layers_would_print_invisible_is_a_warning_at_the_secondary",
+    ),
+    m(
+        "font-search-for-a-script-names-no-installed-family",
+        "commands.py",
+        "    covering = [r for r in reports if any(_names_script(word, script) for script in r.scripts)]",
+        "    covering: list[Any] = []",
+        "tests/test_fonts_search.py::test_a_search_for_a_script_names_the_installed_families_that_have_its_letters",
     ),
     m(
         "bifold-break-named-a-column",

@@ -276,13 +276,29 @@ def test_an_index_that_answers_what_no_fontpkg_family_is_gets_a_note_never_a_bug
         assert "not a web address" in err, err
 
 
-@pytest.mark.parametrize("word", ["", " ", ".*", "("])
-def test_a_search_word_without_letters_or_digits_is_a_usage_error(
+@pytest.mark.parametrize("word", ["", " ", ".*", "(", "عربي"])
+def test_a_search_word_without_latin_letters_or_digits_is_a_usage_error(
     capsys: pytest.CaptureFixture[str], word: str
 ) -> None:
-    """Such a word names no family: PyPI was asked of a package 'fontpkg-', and said to have none."""
+    """Such a word names no family: PyPI was asked of a package 'fontpkg-', and said to have none. An Arabic word
+    was told to be no word of letters: families are named in Latin letters, a script by its English name."""
     status, _, err = cli(capsys, "fonts", "--search", word, "--offline")
-    assert status == 2 and "give a word of letters or digits" in err and "fontpkg-," not in err, err
+    assert status == 2 and "give a word in Latin letters or digits" in err and "fontpkg-," not in err, err
+    assert "'arabic'" in err
+
+
+def test_a_search_for_a_script_names_the_installed_families_that_have_its_letters(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`--search hebrew` listed IBM Plex Sans Hebrew (not on PyPI) and variable-only families, and never Varela Round,
+    installed, which sets Hebrew as a fallback (the README names it): a clinic concluded nothing would do."""
+    status, out, _ = cli(capsys, "fonts", "--search", "hebrew", "--offline")
+    head, _, rest = out.partition("fontpkg families matching 'hebrew'")
+    assert status == 0 and head.startswith("installed families with Hebrew letters"), out
+    assert "Varela Round  (fontpkg-varela-round)" in head and "a fallback only" in head
+    assert "Be Vietnam Pro" not in head and "Noto Sans Hebrew" in rest
+    status, out, _ = cli(capsys, "fonts", "--search", "heb", "--offline")  # (a part of a script's name: no)
+    assert "installed families with" not in out
 
 
 @pytest.mark.parametrize(("word", "family"), [("fontpkg-lato", "Lato"), ("Alégreya", "Alegreya"), ("ñandú", "")])
