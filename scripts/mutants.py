@@ -3714,6 +3714,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_fonts_search.py::test_a_search_for_a_script_names_the_installed_families_that_have_its_letters",
     ),
     m(
+        "logo-of-the-other-kind-read-by-its-ending",
+        "inputs/logo.py",
+        "    mismatch = _misnamed(path, at)\n",
+        "    mismatch = None\n",
+        "tests/test_assets_hostile.py::test_a_logo_whose_bytes_are_of_the_other_kind_is_told_to_be_renamed",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -658,3 +658,22 @@ def test_a_font_whose_letters_are_drawn_empty_is_an_error(
         f"content.yaml:{line}:{col}: error: the body, bold and italic fonts (Body) draw 'i' as nothing (U+0069" in err
     )
     assert "maps it to a glyph with no outline (a damaged or altered file)" in err and "install them again" in err
+
+
+@pytest.mark.parametrize(
+    ("name", "holds", "right"), [("logo.svg", "a PNG picture", "logo.png"), ("mark.png", "an SVG drawing", "mark.svg")]
+)
+def test_a_logo_whose_bytes_are_of_the_other_kind_is_told_to_be_renamed(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], name: str, holds: str, right: str
+) -> None:
+    """A PNG saved as logo.svg was 'not well-formed XML', an SVG saved as mark.png 'not a PNG or JPEG': the file is
+    read by its name's ending, and the message says what it holds and the name to give it."""
+    svg = (inputs.kit / "logo.svg").read_bytes()
+    if name.endswith(".svg"):
+        photo((600, 300)).save(inputs.kit / name, format="PNG")
+    else:
+        (inputs.kit / name).write_bytes(svg)
+    edit(inputs.brand, "logo: logo.svg", f"logo: {name}")
+    line = refused(inputs, capsys, inputs.brand, name, "logo")
+    assert f"error: logo '{name}' holds {holds}, not what its name's ending says" in line
+    assert f"rename the file {right}" in line

@@ -50,6 +50,9 @@ class Logo:
 
 
 def load_logo(path: Path, at: Location) -> tuple[Logo | None, Diagnostic | None]:
+    mismatch = _misnamed(path, at)
+    if mismatch is not None:
+        return None, mismatch
     if path.suffix.lower() in PICTURE_LOGOS:
         pic = load_picture(path)
         if isinstance(pic, Refusal) and pic.message == EMPTY:
@@ -76,6 +79,32 @@ def load_logo(path: Path, at: Location) -> tuple[Logo | None, Diagnostic | None]
 
 
 _AGAIN = "export the logo again with its artwork in it, or use the SVG"
+_HELD = ((b"\x89PNG\r\n\x1a\n", "a PNG picture", ".png"), (b"\xff\xd8\xff", "a JPEG picture", ".jpg"))
+
+
+def _misnamed(path: Path, at: Location) -> Diagnostic | None:
+    """A logo whose bytes are of the other kind than its name's ending says (a PNG named logo.svg, an SVG named
+    logo.png): read as its ending says, it was 'not well-formed XML' or 'not a PNG or JPEG'. Only a regular file's
+    first bytes are read (a pipe is never waited on: the loaders refuse it)."""
+    try:
+        if not path.is_file():
+            return None
+        with path.open("rb") as f:
+            head = f.read(512)
+    except OSError:
+        return None
+    held = next(((what, end) for magic, what, end in _HELD if head.startswith(magic)), None)
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    svg = text.startswith(b"<svg") or (text.startswith(b"<?xml") and b"<svg" in head.lower())
+    if held is None and svg:
+        held = ("an SVG drawing", ".svg")
+    if held is None or (held[1] == ".svg") == (path.suffix.lower() not in PICTURE_LOGOS):
+        return None
+    return error(
+        at,
+        f"logo '{path.name}' holds {held[0]}, not what its name's ending says: it is read by its ending",
+        f"rename the file {path.stem}{held[1]}, and name it so in the kit",
+    )
 
 
 def unread_problem(path: Path, at: Location) -> Diagnostic | None:
