@@ -3721,6 +3721,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_assets_hostile.py::test_a_logo_whose_bytes_are_of_the_other_kind_is_told_to_be_renamed",
     ),
     m(
+        "svg-without-its-namespace-said-to-be-no-svg",
+        "inputs/svg.py",
+        '    if root is not None and root.tag == "svg":',
+        "    if False:",
+        "tests/test_assets_hostile.py::test_a_bad_svg_logo_is_refused_at_logo",
+        k="no-namespace",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -275,6 +275,8 @@ def test_a_picture_re_encoded_at_load_keeps_no_more_pixels_than_the_sheet_takes_
 NS = 'xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'
 RECT = '<rect width="40" height="40" fill="#1D5C63"/>'
 BAD_SVGS = {
+    # (a browser shows <svg> without its namespace in HTML: it was told 'the root element must be <svg>')
+    "no-namespace": (f'<svg width="120" height="40">{RECT}</svg>', "no SVG namespace, so it is not read as an SVG"),
     "width-nan": (f'<svg {NS} width="nan" height="40" viewBox="0 0 120 40">{RECT}</svg>', 'width="nan"'),
     "width-inf": (f'<svg {NS} width="inf" height="40">{RECT}</svg>', 'width="inf", which is not a length'),
     "width-1e300": (f'<svg {NS} width="1e300" height="40">{RECT}</svg>', "it must be positive and sensible"),

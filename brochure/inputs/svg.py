@@ -52,6 +52,12 @@ def load_svg(path: Path, at: Location) -> tuple[Drawing | None, Diagnostic | Non
                 "ungroup the logo's layers in the drawing program, then export it again as plain SVG",
             )
         return None, error(at, f"logo is not a readable SVG file: {exc}", "export the logo again as plain SVG")
+    if root is not None and root.tag == "svg":  # (<svg> without its namespace: a browser shows it, in HTML)
+        return None, error(
+            at,
+            "logo SVG's <svg> element has no SVG namespace, so it is not read as an SVG drawing",
+            'add xmlns="http://www.w3.org/2000/svg" to its <svg> tag, or export the logo again as plain SVG',
+        )
     if root is None or root.tag != SVG_NS + "svg":
         return None, error(at, "logo file is not an SVG document", "the root element must be <svg>")
     named = _ENTITY.search(data)  # (in an attribute, `fill="&brand;"`, the parser leaves an empty value, no node)
