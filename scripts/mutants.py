@@ -3729,6 +3729,13 @@ MUTANTS: tuple[Mutant, ...] = (
         k="no-namespace",
     ),
     m(
+        "reference-said-uncited-after-its-text-was-refused",
+        "inputs/references.py",
+        "    if any(d.is_error for d in r.diags):  #",
+        "    if False:  #",
+        "tests/test_validation.py::test_a_refused_text_does_not_make_its_references_uncited",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, Inputs, edit, position
-from helpers import build, cli, editions_file
+from helpers import CONTENT, build, cli, editions_file
 from PIL import Image
 from reportlab.graphics.shapes import Group
 
@@ -757,3 +757,14 @@ def test_a_brand_id_says_what_is_wrong_with_it(inputs: Inputs, value: str, says:
     d = the_error(diags)
     assert_points_at(d, inputs.brand, text, f'"{value}"', "id")
     assert d.message == says
+
+
+def test_a_refused_text_does_not_make_its_references_uncited(tmp_path: Path) -> None:
+    """A combining accent after a 't' refuses the shipped first paragraph, and its citation [^statpearls] with it:
+    the error was followed by "reference 'statpearls' is not cited anywhere", which it is. Said once the errors are
+    mended (and then only of references no text cites)."""
+    text = CONTENT.read_text(encoding="utf-8").replace("skin treatment.", "skin treatment\u0301.", 1)
+    (tmp_path / "content.yaml").write_text(text, encoding="utf-8")
+    words, diags = load_content(tmp_path / "content.yaml")
+    assert words is None and any("COMBINING ACUTE ACCENT" in d.message for d in diags)
+    assert not [d.message for d in diags if "is not cited anywhere" in d.message]

@@ -184,6 +184,8 @@ def _check_citations(r: Reader, ids: dict[str, Location]) -> None:
         )
     if len(near) > most:
         r.warn(near[most][1], f"{len(near) - most} more marks look like citations but are not", "")
+    if any(d.is_error for d in r.diags):  # (a text refused is not among the strings: what it cites would be said to
+        return  # be cited nowhere; said once the errors are mended)
     for rid, at in ids.items():
         if rid not in cited:
             r.warn(
