@@ -486,7 +486,9 @@ def _written(write: Callable[[], list[Path]], folder: Path, what: str, console: 
     try:
         written = write()
     except kit.Exists as exc:
-        console.error(f"brochure: error: {exc} already exists (hint: {_ELSEWHERE})")
+        there = Path(str(exc))
+        use = f"to make it the kit's logo, give --logo {_quoted(there)}; or " if there.stem == "logo" else ""
+        console.error(f"brochure: error: {exc} already exists (hint: {use}{_ELSEWHERE})")
         return EXIT_USAGE
     except OSError as exc:
         console.error(f"{folder}: error: cannot {what}: {exc.strerror or exc} (hint: check the folder)")

@@ -3736,6 +3736,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_validation.py::test_a_refused_text_does_not_make_its_references_uncited",
     ),
     m(
+        "init-beside-a-logo-not-told-to-use-it",
+        "commands.py",
+        '; or " if there.stem == "logo" else ""',
+        '; or " if False else ""',
+        "tests/test_init.py::test_a_folder_with_the_clinics_logo_already_says_how_to_use_it",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -296,6 +296,22 @@ def test_a_jpeg_logo_makes_a_kit_whose_office_and_press_editions_build(
         assert status == 0, err
 
 
+def test_a_folder_with_the_clinics_logo_already_says_how_to_use_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """init into the folder where the clinic's logo.svg already is was told to choose another folder: it says to
+    give that logo with --logo, which then makes the kit around it."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "kit").mkdir()
+    (tmp_path / "kit/logo.svg").write_bytes((ROOT / "assets/logo.svg").read_bytes())
+    status, _, err = cli(capsys, "init", "kit", *options(), "--yes")
+    assert (
+        status == 2 and "kit/logo.svg already exists (hint: to make it the kit's logo, give --logo kit/logo.svg" in err
+    )
+    status, _, err = cli(capsys, "init", "kit", *options(logo="kit/logo.svg"), "--yes")
+    assert status == 0 and (tmp_path / "kit/brand.yaml").is_file(), err
+
+
 def test_an_existing_kit_is_never_replaced(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "kit").mkdir()
     (tmp_path / "kit/brand.yaml").write_text("name: Kept\n")
