@@ -28,13 +28,12 @@ Role = Literal[
 ]
 # Which way a leaflet's lines run, panels follow one another and the sheet folds: from its language.
 Direction = Literal["ltr", "rtl"]
-# Languages written right to left (BCP 47 primary subtags): Arabic, Hebrew, Persian, Urdu, Pashto, Sindhi, Kurdish
-# (Sorani), Uyghur, Dhivehi, Yiddish, Syriac, N'Ko.
 # Numbers to call for urgent help somewhere (999 in GB, 911 in North America, 112 in Europe, 000 in Australia, 111 in
 # New Zealand and NHS 111 in England): words that give one are read for the country they were written for.
 EMERGENCY = ("000", "111", "112", "911", "999")
 AMBULANCE = ("000", "112", "911", "999")  # of those, the ones that are nowhere a line for what is not an emergency
-
+# Languages written right to left (BCP 47 primary subtags): Arabic, Hebrew, Persian, Urdu, Pashto, Sindhi, Kurdish
+# (Sorani), Uyghur, Dhivehi, Yiddish, Syriac, N'Ko.
 RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "ps", "sd", "ckb", "ug", "dv", "yi", "syr", "nqo"})
 # Of those, the languages written in Arabic letters.
 ARABIC_SCRIPT = frozenset({"ar", "fa", "ur", "ps", "sd", "ckb", "ug"})

@@ -3632,7 +3632,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "translation-number-to-call-excused-away",
         "inputs/translation.py",
-        "    changed = [(n, at) for n, at in given if n in changes and changes[n] not in AMBULANCE]",
+        "    changed = [(n, at) for n, at in given if n in changes and changes[n] not in EMERGENCY]",
         "    changed = []",
         "tests/test_translations.py::test_a_translation_that_changes_the_number_to_call_for_urgent_help_to_none_is_warned",
     ),
@@ -3741,6 +3741,20 @@ MUTANTS: tuple[Mutant, ...] = (
         '; or " if there.stem == "logo" else ""',
         '; or " if False else ""',
         "tests/test_init.py::test_a_folder_with_the_clinics_logo_already_says_how_to_use_it",
+    ),
+    m(
+        "translation-number-to-call-given-elsewhere-not-seen",
+        "inputs/translation.py",
+        "    if not changed or any(_ambulance(text)",
+        "    if not changed or False and any(_ambulance(text)",
+        "tests/test_translations.py::test_a_translation_that_changes_the_number_to_call_for_urgent_help_to_none_is_warned",
+    ),
+    m(
+        "translation-new-zealands-111-taken-for-no-number-to-call",
+        "inputs/translation.py",
+        "changes[n] not in EMERGENCY]",
+        "changes[n] not in AMBULANCE]",
+        "tests/test_translations.py::test_a_translation_that_changes_the_number_to_call_for_urgent_help_to_none_is_warned",
     ),
     m(
         "bifold-break-named-a-column",

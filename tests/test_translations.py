@@ -558,6 +558,14 @@ def test_a_translation_that_changes_the_number_to_call_for_urgent_help_to_none_i
     assert said in d.message and "not told what to call" in d.message
     us, _ = load_content(US)
     assert us is not None and compare(source, us) == []
+    # New Zealand's number is 111: an adaptation to it gives one (its NHS 111 line dropped); so does a translation
+    # that drops 999 and gives Europe's 112 instead
+    for numbers, call in (('{"999": "111", "111": ""}', "Call 111"), ('{"999": "", "111": ""}', "Call 112")):
+        nz = US.read_text(encoding="utf-8").replace('numbers: {"999": "911", "111": ""}', f"numbers: {numbers}")
+        (tmp_path / "en-NZ.yaml").write_text(nz.replace("Call 911", call), encoding="utf-8")
+        adapted, diags = load_content(tmp_path / "en-NZ.yaml")
+        assert adapted is not None, [d.format() for d in diags]
+        assert not [d.message for d in compare(source, adapted) if "urgent help" in d.message], numbers
 
 
 def test_a_kit_without_the_leaflets_language_is_an_error(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from brochure.inputs.chars import CJK_LETTER, DIGIT_SPACES, SPELLED_DIGITS
 from brochure.inputs.content import Content
 from brochure.inputs.inline import citations, links, plain
 from brochure.inputs.units import unit_after
-from brochure.vocabulary import AMBULANCE, language_base
+from brochure.vocabulary import AMBULANCE, EMERGENCY, language_base
 
 # A number as written: three digits spaced to be read out one by one ('9 9 9', as an emergency number may be
 # written), digits grouped by thousands with a space ('1 000', as French and Polish write them), or digits with
@@ -207,9 +207,10 @@ def _no_number_to_call(
     """A source that tells patients the number to call for urgent help (999), and a translation that changed it on
     purpose (document.translation.numbers: {"999": ""}, {"999": "998"}, which quiets the comparison of numbers) to
     none: it gives no such number, and a patient with a swelling throat is not told what to call. (An adaptation
-    that gives another country's number, 999 -> 911, gives one; NHS 111 is not one.)"""
+    that changes it to another country's, 999 -> 911, or 999 -> 111 for New Zealand, gives one; NHS 111, kept
+    where the source has it, is not one; nor is a number the translation gives that the source did not need.)"""
     given = [(n, at) for key, (text, at) in theirs.items() if not key.startswith(_KEPT) for n in _ambulance(text)]
-    changed = [(n, at) for n, at in given if n in changes and changes[n] not in AMBULANCE]
+    changed = [(n, at) for n, at in given if n in changes and changes[n] not in EMERGENCY]  # (NZ's is 111)
     if not changed or any(_ambulance(text) for key, (text, _) in ours.items() if not key.startswith(_KEPT)):
         return []
     number, src_at = changed[0]
