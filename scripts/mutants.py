@@ -3757,6 +3757,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_translations.py::test_a_translation_that_changes_the_number_to_call_for_urgent_help_to_none_is_warned",
     ),
     m(
+        "placed-hint-names-the-place-not-as-written",
+        "layout/compose.py",
+        "    return f\"'{inp.layout}: {mapped}'\" if mapped is not None else",
+        "    return f\"'{inp.layout}: {mapped}'\" if False else",
+        "tests/test_fit.py::test_a_section_the_back_has_no_room_for_is_told_to_move_not_to_cut",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -382,7 +382,7 @@ def test_a_section_the_back_has_no_room_for_is_told_to_move_not_to_cut(tmp_path:
     assert "spills out of the back region" in msg and "cut about" not in msg
     room, least = map(float, re.findall(r"room for ([\d.]+) mm of sections.*takes ([\d.]+) mm", msg)[0])
     assert 5 < room < least < 25, msg
-    assert f"take 'back' out of the 'place:' of section 'contact-us' (line {line}), so that it flows inside" in msg
+    assert f"take 'trifold: back' out of the 'place:' of section 'contact-us' (line {line}), so that it flows" in msg
     path.write_text(path.read_text(encoding="utf-8").replace("trifold: back}", "trifold: main}"), encoding="utf-8")
     src, _ = api.load(path, BRAND)
     assert src is not None and api.build(src, api.Options("trifold")).ok
@@ -397,4 +397,4 @@ def test_a_placed_section_that_can_be_cut_is_told_both(inputs: Inputs) -> None:
     )
     (msg,) = errors(build(inputs))
     assert "hint: cut about" in msg and "; or take 'flap' out of the 'place:' of section 'risks' (line" in msg
-    assert "so that it flows inside" in msg and " 1 words" not in msg
+    assert "so that it flows with the other sections" in msg and " 1 words" not in msg

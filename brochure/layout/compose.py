@@ -276,24 +276,30 @@ def _spill(inp: Inputs, section: Section, over: float, frames: list[Frame], at_l
 
 
 def _placed_hint(inp: Inputs, flowing: list[Section], frames: list[Frame], cut: str) -> str:
-    """The hint for words placed on the back or a flap that do not fit there: they may flow inside instead. When
-    even their headings and a line of each do not fit (the tri-fold's back keeps little room under its call to
-    action), cutting words cannot help: say so, and how much room there is."""
+    """The hint for words placed on the back or a flap that do not fit there: they may flow with the other sections
+    instead. When even their headings and a line of each do not fit (the tri-fold's back keeps little room under its
+    call to action), cutting words cannot help: say so, and how much room there is."""
+    many = len(flowing) > 1
     named = ", ".join(f"'{s.id}' (line {s.at.line})" for s in flowing[:3]) + (", ..." if len(flowing) > 3 else "")
-    move = f"take '{flowing[0].place}' out of the 'place:' of section{'s' if len(flowing) > 1 else ''} {named}"
+    move = f"take {_written_place(inp, flowing[0])} out of the 'place:' of section{'s' if many else ''} {named}"
+    flow = f"so that {'they flow' if many else 'it flows'} with the other sections"
     room = sum(f.box.h for f in frames)
     least = 0.0 if inp.trial else _least(inp, flowing, frames[-1].box.w)  # (a trial's findings are dropped)
-    many = len(flowing) > 1
     if room >= least:
-        return f"{cut}; or {move}, so that {'they flow' if many else 'it flows'} inside"
+        return f"{cut}; or {move}, {flow}"
     return (
         f"the {frames[-1].region} has room for {room / MM:.1f} mm of sections ({inp.label}, {inp.sheet.paper.name}), "
         f"and {'their headings with a line each take' if many else 'its heading with a line takes'} "
-        f"{least / MM:.1f} mm, "
-        f"so cutting words cannot make {'them' if many else 'it'} fit: {move}, so that "
-        f"{'they flow' if many else 'it flows'} inside, or leave {'them' if many else 'it'} out of this layout with "
-        "'layouts:'"
+        f"{least / MM:.1f} mm, so cutting words cannot make {'them' if many else 'it'} fit: {move}, {flow}, or "
+        f"leave {'them' if many else 'it'} out of this layout with 'layouts:'"
     )
+
+
+def _written_place(inp: Inputs, section: Section) -> str:
+    """A section's place for this layout as its `place:` writes it: 'back', or 'trifold: back' from a mapping."""
+    written = next((s for s in inp.content.sections if s.id == section.id), section)
+    mapped = dict(written.places).get(inp.layout)
+    return f"'{inp.layout}: {mapped}'" if mapped is not None else f"'{section.place}'"
 
 
 def _least(inp: Inputs, sections: list[Section], width: float) -> float:
