@@ -942,6 +942,11 @@ def test_a_number_in_digits_its_readers_do_not_read_is_warned(tmp_path: Path) ->
     (tmp_path / "ar.yaml").write_text(text.replace("999", "٩٩٩"), encoding="utf-8")
     arabic, diags = load_content(tmp_path / "ar.yaml")
     assert arabic is not None and not [d for d in diags if "digits" in d.message]
+    for language in ("yue", "en-GB"):  # (full-width 0-9 are 0-9 in shape: Cantonese '３０至４５分鐘', or pasted)
+        wide = CONTENT.read_text(encoding="utf-8").replace("language: en-GB", f"language: {language}", 1)
+        (tmp_path / "wide.yaml").write_text(wide.replace("Call 999", "Call ９９９"), encoding="utf-8")
+        words, diags = load_content(tmp_path / "wide.yaml")
+        assert words is not None and not [d for d in diags if "digits" in d.message], language
 
 
 def test_a_paragraph_that_starts_with_arabic_in_a_spanish_leaflet_is_warned(tmp_path: Path) -> None:

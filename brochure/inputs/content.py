@@ -297,26 +297,27 @@ def _check_first_letters(r: Reader, language: str) -> None:
     letters are left to right ('«الوخز بالإبر» La micropunción es...'): a paragraph reads in the direction of its
     first letter, so it is set right to left, flush right, its first words moved to the end of its line."""
     for value, at in r.strings:
-        if value.isascii():
-            continue
+        if value.isascii() or next((k for k in map(unicodedata.bidirectional, value) if k in _STRONG), "L") == "L":
+            continue  # (a Latin text: its first letter, read alone)
         kinds = [unicodedata.bidirectional(ch) for ch in value]
-        first = next((k for k in kinds if k in ("L", "R", "AL")), "L")
-        if first != "L" and kinds.count("L") > kinds.count("R") + kinds.count("AL"):
+        if kinds.count("L") > kinds.count("R") + kinds.count("AL"):
             r.warn(
                 at,
-                f"this text starts with right-to-left letters, so it reads right to left, set flush right, though "
-                f"most of its words are left to right (a paragraph of a '{language}' leaflet reads in the direction "
-                "of its first letter)",
+                "this text starts with right-to-left letters, so it reads right to left, set flush right, though "
+                f"most of its words are left to right (in a left-to-right leaflet, '{language}', a paragraph reads "
+                "in the direction of its first letter)",
                 "start it with a left-to-right word, or put the left-to-right mark (U+200E, written \\u200e in "
                 "double quotes) before its first letters",
             )
 
 
-# The digits a language's readers read besides 0-9, by the start of the digits' Unicode names: a number in others
-# ('Llame al ٩٩٩' in a Spanish leaflet) prints as its readers cannot read it.
+_STRONG = ("L", "R", "AL")  # the bidirectional classes that set a paragraph's direction
+
+
+# The digits a language's readers read besides 0-9 (and 0-9's full-width forms, read by all), by the start of the
+# digits' Unicode names: a number in others ('Llame al ٩٩٩' in a Spanish leaflet) prints as its readers cannot read.
 _OWN_DIGITS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(ARABIC_SCRIPT, ("ARABIC-INDIC", "EXTENDED ARABIC-INDIC")),
-    **dict.fromkeys(("zh", "ja", "ko"), ("FULLWIDTH",)),
     **dict.fromkeys(("hi", "mr", "ne", "sa"), ("DEVANAGARI",)),
     **dict.fromkeys(("bn", "as"), ("BENGALI",)),
     "th": ("THAI",), "lo": ("LAO",), "my": ("MYANMAR",), "km": ("KHMER",), "bo": ("TIBETAN",), "gu": ("GUJARATI",),
@@ -330,7 +331,7 @@ def _check_digits(r: Reader, language: str) -> None:
     a Spanish leaflet (pasted from an Arabic one), Devanagari in an English one."""
     own = _OWN_DIGITS.get(language_base(language), ())
     for value, at in r.strings:
-        if value.isascii():
+        if value.isascii() or not _OTHER_DIGIT.search(value):
             continue
         runs = [m.group() for m in re.finditer(r"\d+", value)]  # (digits of any script)
         foreign = next((run for run in runs if any(_foreign(ch, own) for ch in run)), None)
@@ -345,9 +346,12 @@ def _check_digits(r: Reader, language: str) -> None:
         )
 
 
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")  # a digit of another script than 0-9
+
+
 def _foreign(ch: str, own: tuple[str, ...]) -> bool:
-    """A digit not in 0-9 nor of the language's own digits."""
-    return not ch.isascii() and not (own and _named(ch).startswith(own))
+    """A digit not in 0-9 (nor their full-width forms, 0-9 in shape) nor of the language's own digits."""
+    return not ch.isascii() and not _named(ch).startswith(("FULLWIDTH", *own))
 
 
 def _named(digit: str) -> str:
