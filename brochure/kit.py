@@ -496,13 +496,15 @@ class Exists(Exception):
 def write_kit(folder: Path, a: Answers) -> list[Path]:
     """The kit's files (brand.yaml last, so a kit is whole or not there); never replaces a file. A logo given
     where the kit's logo goes (`--logo kit/logo.png`) is used where it is."""
+    from brochure.inputs.logo import PICTURE_LOGOS
     from brochure.output.files import same_file
 
     brand = folder / "brand.yaml"
     source = logo_path(a["logo"]) if a.get("logo") else None
     logo = folder / (f"logo{source.suffix.lower()}" if source else "logo.svg")
     in_place = source is not None and same_file(source, logo)
-    for path in (brand, *(() if in_place else (logo,))):
+    others = () if source else tuple(folder / f"logo{end}" for end in PICTURE_LOGOS)  # (the clinic's own, there: to
+    for path in (brand, *(() if in_place else (logo,)), *others):  # be given with --logo, not left beside a mark)
         if os.path.lexists(path):  # (a link to nothing too: writing through it would fail)
             raise Exists(str(path))
     folder.mkdir(parents=True, exist_ok=True)

@@ -3771,6 +3771,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_translations.py::test_a_number_in_digits_its_readers_do_not_read_is_warned",
     ),
     m(
+        "init-writes-a-mark-beside-the-clinics-logo",
+        "kit.py",
+        '    others = () if source else tuple(folder / f"logo{end}" for end in PICTURE_LOGOS)',
+        "    others: tuple[Path, ...] = ()",
+        "tests/test_init.py::test_a_folder_with_the_clinics_logo_already_says_how_to_use_it",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

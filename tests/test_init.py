@@ -296,19 +296,23 @@ def test_a_jpeg_logo_makes_a_kit_whose_office_and_press_editions_build(
         assert status == 0, err
 
 
+@pytest.mark.parametrize("logo", ["logo.svg", "logo.png"])
 def test_a_folder_with_the_clinics_logo_already_says_how_to_use_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], logo: str
 ) -> None:
-    """init into the folder where the clinic's logo.svg already is was told to choose another folder: it says to
-    give that logo with --logo, which then makes the kit around it."""
+    """init into the folder where the clinic's logo.svg already is was told to choose another folder; beside a
+    logo.png it wrote its plain mark as logo.svg and named that. It says to give the logo with --logo, which then
+    makes the kit around it."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "kit").mkdir()
-    (tmp_path / "kit/logo.svg").write_bytes((ROOT / "assets/logo.svg").read_bytes())
+    if logo.endswith(".svg"):
+        (tmp_path / "kit" / logo).write_bytes((ROOT / "assets/logo.svg").read_bytes())
+    else:
+        Image.new("RGB", (1200, 600), (20, 60, 90)).save(tmp_path / "kit" / logo)
     status, _, err = cli(capsys, "init", "kit", *options(), "--yes")
-    assert (
-        status == 2 and "kit/logo.svg already exists (hint: to make it the kit's logo, give --logo kit/logo.svg" in err
-    )
-    status, _, err = cli(capsys, "init", "kit", *options(logo="kit/logo.svg"), "--yes")
+    assert status == 2 and f"kit/{logo} already exists (hint: to make it the kit's logo, give --logo kit/{logo}" in err
+    assert [p.name for p in (tmp_path / "kit").iterdir()] == [logo]  # (nothing written)
+    status, _, err = cli(capsys, "init", "kit", *options(logo=f"kit/{logo}"), "--yes")
     assert status == 0 and (tmp_path / "kit/brand.yaml").is_file(), err
 
 
