@@ -309,8 +309,9 @@ def _font_search(word: str, offline: bool, console: Console) -> int:
 
 def _names_script(word: str, script: str) -> bool:
     """Whether a search word names a script `brochure fonts` reports ('hebrew' for 'Hebrew'; 'polish' for 'Latin:
-    Polish'), not a part of one ('heb')."""
-    return word.strip().casefold() in {part.strip().casefold() for part in script.replace(":", ",").split(",")}
+    Polish'), not a part of one ('heb') nor a language tag listed with it ('fr' in 'Western European (es, fr)')."""
+    parts = {re.sub(r"\s*\(.*?\)", "", part).strip().casefold() for part in script.split(":")}  # (not its tags)
+    return word.strip().casefold() in parts
 
 
 def _describe(fam: Installable, is_installed: bool) -> list[str]:

@@ -297,8 +297,9 @@ def test_a_search_for_a_script_names_the_installed_families_that_have_its_letter
     assert status == 0 and head.startswith("installed families with Hebrew letters"), out
     assert "Varela Round  (fontpkg-varela-round)" in head and "a fallback only" in head
     assert "Be Vietnam Pro" not in head and "Noto Sans Hebrew" in rest
-    status, out, _ = cli(capsys, "fonts", "--search", "heb", "--offline")  # (a part of a script's name: no)
-    assert "installed families with" not in out
+    for word in ("heb", "fr"):  # (a part of a script's name, or a language tag listed with one: no)
+        status, out, _ = cli(capsys, "fonts", "--search", word, "--offline")
+        assert "installed families with" not in out, word
 
 
 @pytest.mark.parametrize(("word", "family"), [("fontpkg-lato", "Lato"), ("Alégreya", "Alegreya"), ("ñandú", "")])
