@@ -3778,6 +3778,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_init.py::test_a_folder_with_the_clinics_logo_already_says_how_to_use_it",
     ),
     m(
+        "letters-drawn-empty-and-lacking-said-as-one",
+        "preflight/checks.py",
+        "            empty = any(ord(ch) in blank(font) for _, font in missing)\n",
+        "            empty = False\n",
+        "tests/test_assets_hostile.py::test_a_letter_drawn_as_nothing_and_one_lacking_are_told_apart",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

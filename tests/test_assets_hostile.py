@@ -679,3 +679,19 @@ def test_a_logo_whose_bytes_are_of_the_other_kind_is_told_to_be_renamed(
     line = refused(inputs, capsys, inputs.brand, name, "logo")
     assert f"error: logo '{name}' holds {holds}, not what its name's ending says" in line
     assert f"rename the file {right}" in line
+
+
+def test_a_letter_drawn_as_nothing_and_one_lacking_are_told_apart(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One error said "draws 'é' as nothing ... and 1 more like it ('ȿ')" with the hint to install the files again,
+    which does not help with a letter the family never had: each is its own error, with its own hint."""
+    (inputs.kit / "Body.ttf").write_bytes(_blanked(FONT.read_bytes(), "é"))
+    edit(inputs.brand, "body: {family: Be Vietnam Pro}", "body: {regular: Body.ttf}")
+    edit(inputs.content, '"Redness for 1 to 3 days"', '"Redness for 1 to 3 days: café ȿ"')
+    status, _, err = cli(capsys, "check", "--content", str(inputs.content), "--brand", str(inputs.brand))
+    errors = [line for line in err.splitlines() if ": error: " in line]
+    assert status == 1 and len(errors) == 2, err
+    empty = next(line for line in errors if "draw 'é' as nothing" in line)
+    lacking = next(line for line in errors if "no glyph for 'ȿ'" in line)
+    assert "more like it" not in empty and "install them again" in empty and "install them again" not in lacking

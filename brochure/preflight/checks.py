@@ -68,7 +68,8 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
         if clear:
             continue
         unset = {_script(verdict[0]) for verdict in scripts}  # (their letters are the errors said above)
-        groups: dict[tuple[Faces, str], list[str]] = {}  # the letters a text lacks, one error per script and faces
+        groups: dict[tuple[Faces, str, bool], list[str]] = {}  # the letters a text lacks, one error per script and
+        # faces, and whether the faces draw them as nothing (a damaged file) or lack them
         for ch in dict.fromkeys(printed):  # each character once, in order: linear in the text
             missing = lacking[ch]
             if missing is None or (ch, at) in said or ((text, at) == own and ch in reported):
@@ -77,8 +78,9 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
                 continue
             said.add((ch, at))
             reported.add(ch)
-            groups.setdefault((missing, _script(ch)), []).append(ch)
-        for (missing, script), chars in groups.items():  # (a Russian phrase was 17 errors, a letter each)
+            empty = any(ord(ch) in blank(font) for _, font in missing)
+            groups.setdefault((missing, _script(ch), empty), []).append(ch)
+        for (missing, script, _), chars in groups.items():  # (a Russian phrase was 17 errors, a letter each)
             d = _glyph_error(chars[0], missing, (text, at), own, content, fonts, chars[1:])
             cause = (script, *(font for _, font in missing)) if _a_scripts(chars[0], fonts) else (d.message, str(at))
             alike.append((cause, d))
