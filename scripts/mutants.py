@@ -2050,8 +2050,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "an-error-for-each-letter-a-text-lacks",
         "preflight/checks.py",
-        "            groups.setdefault((missing, _script(ch)), []).append(ch)",
-        "            groups.setdefault((missing, ch), []).append(ch)",
+        "            groups.setdefault((missing, _script(ch), empty), []).append(ch)",
+        "            groups.setdefault((missing, ch, empty), []).append(ch)",
         "tests/test_fallbacks.py",
         k="greek_word_the_family_lacks",
     ),
