@@ -688,6 +688,7 @@ def test_a_letter_drawn_as_nothing_and_one_lacking_are_told_apart(
     which does not help with a letter the family never had: each is its own error, with its own hint."""
     (inputs.kit / "Body.ttf").write_bytes(_blanked(FONT.read_bytes(), "é"))
     edit(inputs.brand, "body: {family: Be Vietnam Pro}", "body: {regular: Body.ttf}")
+    edit(inputs.brand, "heading: {family: Be Vietnam Pro, weight: 600}", "heading: {regular: Body.ttf}")  # (one face)
     edit(inputs.content, '"Redness for 1 to 3 days"', '"Redness for 1 to 3 days: café ȿ"')
     status, _, err = cli(capsys, "check", "--content", str(inputs.content), "--brand", str(inputs.brand))
     errors = [line for line in err.splitlines() if ": error: " in line]
