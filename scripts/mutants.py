@@ -3785,6 +3785,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_assets_hostile.py::test_a_letter_drawn_as_nothing_and_one_lacking_are_told_apart",
     ),
     m(
+        "an-installed-familys-missing-files-told-to-the-kit",
+        "theme/fonts.py",
+        "    if spec.family is None:\n        return error(\n            _file_at(spec, path),",
+        "    if True:\n        return error(\n            _file_at(spec, path),",
+        "tests/test_fonts_catalog.py::test_a_kit_naming_an_installed_family_whose_files_are_gone_is_told_to_install_it_again",
+    ),
+    m(
+        "a-missing-face-called-damaged",
+        "theme/catalog.py",
+        '    what = "is missing" if not path.exists() else',
+        '    what = "is missing" if False else',
+        "tests/test_fonts_catalog.py::test_a_damaged_installed_family_is_listed_as_unusable_not_a_crash",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -71,6 +71,27 @@ def test_a_damaged_installed_family_is_listed_as_unusable_not_a_crash(
     face = "bold" if damage == "bold-cut-short" else "regular"
     assert status == 0 and "internal error" not in err, err
     assert f"Damaged Sans  (fontpkg-damaged-sans): cannot be used: its {face} face" in out, out
+    what = "is missing" if damage == "missing" else "cannot be read: damaged, too large or not TrueType"
+    assert f"face ({broken.name}) {what} (install it again: pip install --force-reinstall fontpkg-damaged-sans)" in out
+
+
+def test_a_kit_naming_an_installed_family_whose_files_are_gone_is_told_to_install_it_again(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A font package whose files were removed after pip installed it: the kit is told once for each place it
+    names the family, to install the package again (it was told five times to use a TrueType font "e.g. from a
+    fontpkg package", the one it had named)."""
+    from brochure.theme import fonts
+
+    real = fontpkg.family("be-vietnam-pro")
+    gone = [replace(f, path=tmp_path / "gone" / Path(f.path).name) for f in real.files]
+    monkeypatch.setattr(fonts, "_installed", lambda name: replace(real, files=gone))
+    status, _, err = cli(capsys, "check")
+    lines = [line for line in err.splitlines() if "error:" in line]
+    assert status == 1 and len(lines) == 2, err  # (fonts.heading.family and fonts.body.family)
+    assert all("font family 'Be Vietnam Pro' is installed, but its files are missing or damaged" in x for x in lines)
+    assert all("pip install --force-reinstall fontpkg-be-vietnam-pro" in line for line in lines)
+    assert "assets/brand.yaml:17:21: error:" in lines[0] and "assets/brand.yaml:18:18: error:" in lines[1]
 
 
 def test_an_installed_family_whose_licence_forbids_embedding_is_listed_as_unusable(

@@ -72,13 +72,20 @@ def report(slug: str) -> FamilyReport:
     scripts = tuple(name for name, sample in SCRIPTS if all(ord(ch) in covered for ch in sample)) if covered else ()
     bolded, bold_licence = _read(Path(bold.path)) if bold is not None and bold is not regular else (set(), "")
     if not problem and regular is not None and covered is None:
-        problem = f"its regular face ({Path(regular.path).name}) cannot be read: damaged, too large or not TrueType"
+        problem = _unread("regular", Path(regular.path), fam.slug)
     elif not problem and bold is not None and bolded is None:
-        problem = f"its bold face ({Path(bold.path).name}) cannot be read: damaged, too large or not TrueType"
+        problem = _unread("bold", Path(bold.path), fam.slug)
     elif not problem and (licence or bold_licence):
         problem = licence or bold_licence
     covers = frozenset(covered or ())
     return FamilyReport(fam.name, f"fontpkg-{fam.slug}", weights, italics, variable, scripts, problem, covers)
+
+
+def _unread(face: str, path: Path, slug: str) -> str:
+    """Why a family's face cannot be used, and what mends it: a file gone or damaged since its package was
+    installed is the package to install again."""
+    what = "is missing" if not path.exists() else "cannot be read: damaged, too large or not TrueType"
+    return f"its {face} face ({path.name}) {what} (install it again: pip install --force-reinstall fontpkg-{slug})"
 
 
 NO_BOLD = "no bold weight (600 or more) for headings and emphasis"  # (a fallback needs none: its letters are

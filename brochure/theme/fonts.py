@@ -406,14 +406,8 @@ def load_fonts(brand: Brand) -> tuple[FontSet | None, list[Diagnostic]]:
     for face, path in {**head, **body}.items():
         spec = brand.heading_font if face == "heading" else brand.body_font
         name, problem = _register(path, installed=spec.family is not None)
-        if problem:
-            diags.append(
-                error(
-                    _file_at(spec, path),
-                    f"cannot use font file {path.name}: {problem}",
-                    "use a static TrueType (.ttf) font, e.g. from the family's download or a fontpkg package",
-                )
-            )
+        if problem and not (spec.family and any(d.location == spec.at for d in diags)):  # (a family's: once)
+            diags.append(_unusable_file(spec, path, problem))
         names[face] = name
     if diags:
         return None, _unique(diags)
@@ -516,6 +510,24 @@ def _family(names: dict[str, str]) -> dict[str, str]:
             )
             _families.add(family)
     return {**own, "family": family}
+
+
+def _unusable_file(spec: FontSpec, path: Path, problem: str) -> Diagnostic:
+    """A font file that cannot be used: a kit's own file is to be replaced; an installed family's (its package's
+    files removed or damaged since pip installed it) is its package to install again, once for the family."""
+    if spec.family is None:
+        return error(
+            _file_at(spec, path),
+            f"cannot use font file {path.name}: {problem}",
+            "use a static TrueType (.ttf) font, e.g. from the family's download or a fontpkg package",
+        )
+    slug = fontpkg.slugify(spec.family)
+    again = f"pip install --force-reinstall fontpkg-{slug}" if _PACKAGE_WORDS.fullmatch(slug) else "install it again"
+    return error(
+        spec.at,
+        f"font family '{spec.family}' is installed, but its files are missing or damaged ({path.name}: {problem})",
+        f"install its package again ({again}), or choose another family (`brochure fonts`)",
+    )
 
 
 def _file_at(spec: FontSpec, path: Path) -> Location:
