@@ -524,8 +524,14 @@ def _preview(
     folder = Path(args.output)
     try:
         paths = write_previews(result.pdf, folder, stem, args.dpi, result.layout)
-    except Refused as exc:
-        raise UsageError(f"-o {exc.strerror} (hint: choose another folder with -o, or another --stem)") from None
+    except Refused as exc:  # (checked before the build: another process made it so since; the report says so)
+        found = error(
+            Location(str(folder)),
+            f"cannot write the previews: -o {exc}",
+            "choose another folder with -o, or another --stem",
+        )
+        console.error(found.format())
+        return found
     except OSError as exc:
         from brochure.output.files import in_the_way
 
@@ -563,8 +569,10 @@ def _written(console: Console, option: str, path: Path, data: bytes, kind: Kind,
 
     try:
         write_atomic(path, data, kind)
-    except Refused as exc:
-        raise UsageError(f"{option} {exc.strerror} (hint: choose another file)") from None
+    except Refused as exc:  # (checked before the build: another process made it so since; the report says so)
+        found = error(Location(str(path)), f"cannot write {what}: {option} {exc}", "choose another file")
+        console.error(found.format())
+        return found
     except OSError as exc:
         blocked = in_the_way(path)
         why = f"{blocked} is a file, not a folder" if blocked is not None else exc.strerror or exc

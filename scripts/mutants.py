@@ -3799,6 +3799,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_fonts_catalog.py::test_a_damaged_installed_family_is_listed_as_unusable_not_a_crash",
     ),
     m(
+        "pdf-refused-by-a-race-leaves-no-report",
+        "cli.py",
+        '        found = error(Location(str(path)), f"cannot write {what}: {option} {exc}", "choose another file")',
+        '        raise UsageError(f"{option} {exc.strerror} (hint: choose another file)") from None',
+        "tests/test_outputs_hostile.py::test_a_pdf_refused_by_a_race_after_the_checks_is_an_error_in_the_report",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

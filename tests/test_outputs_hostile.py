@@ -115,6 +115,51 @@ def test_an_output_never_replaces_an_input(
     assert snapshot(root) == before
 
 
+def test_a_pdf_refused_by_a_race_after_the_checks_is_an_error_in_the_report(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another process puts a link to the words where the PDF goes, after the checks and before the write: the
+    PDF is refused (the words untouched), the report is written and says why, exit 1 (it was a usage error with
+    no report, and its message read "-o None")."""
+    root = inputs.content.parent
+    pdf, report = root / "out.pdf", root / "report.json"
+    real = files.write_atomic
+
+    def raced(path: Path, data: bytes, kind: files.Kind) -> None:
+        if path == pdf:
+            pdf.symlink_to("content.yaml")
+        real(path, data, kind)
+
+    monkeypatch.setattr(files, "write_atomic", raced)
+    before = inputs.content.read_bytes()
+    status, out, err = cli(capsys, "build", *given(inputs), "-o", str(pdf), "--json", str(report))
+    assert status == 1 and "wrote" not in out
+    assert err.splitlines()[-1].startswith(f"{pdf}: error: cannot write the PDF: -o {pdf} ") and "None" not in err, err
+    findings = json.loads(report.read_text(encoding="utf-8"))["findings"]
+    assert findings[-1]["message"].startswith("cannot write the PDF: -o ") and findings[-1]["severity"] == "error"
+    assert inputs.content.read_bytes() == before and pdf.is_symlink()
+
+
+def test_previews_refused_by_a_race_after_the_checks_are_an_error_in_the_report(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same for `preview`: its pictures refused after the checks are an error in the report, exit 1."""
+    from brochure.output import preview
+
+    root = inputs.content.parent
+    report = root / "report.json"
+
+    def raced(pdf: bytes, folder: Path, stem: str, *rest: object) -> list[Path]:
+        raise files.Refused(f"{folder / stem}-page1.png already exists and is not a PNG picture")
+
+    monkeypatch.setattr(preview, "write_previews", raced)
+    args = ("preview", *given(inputs), "--dpi", "12", "-o", str(root), "--stem", "leaflet", "--json", str(report))
+    status, _, err = cli(capsys, *args)
+    said = f"cannot write the previews: -o {root}/leaflet-page1.png already exists and is not a PNG picture"
+    assert status == 1 and err.splitlines()[-1].startswith(f"{root}: error: {said}"), err
+    assert json.loads(report.read_text(encoding="utf-8"))["findings"][-1]["message"] == said
+
+
 @pytest.mark.parametrize("breakage", [break_the_content, break_the_build], ids=["content-fails", "build-fails"])
 @pytest.mark.parametrize("target", ["content", "logo"])
 def test_a_json_report_of_a_failed_build_never_replaces_an_input(
