@@ -3806,6 +3806,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_outputs_hostile.py::test_a_pdf_refused_by_a_race_after_the_checks_is_an_error_in_the_report",
     ),
     m(
+        "rtl-line-read-without-the-space-it-broke-at",
+        "layout/rtl.py",
+        '        text = carry + "".join(w.text + w.after for w in stretch)',
+        '        text = carry + "".join(w.text + (w.after if w is not line[-1] else "") for w in stretch)',
+        "tests/test_bidi.py::test_a_paragraphs_lines_read_one_after_another_keep_their_word_breaks",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -162,7 +162,7 @@ def test_each_line_is_ordered_on_its_own_and_set_at_the_right(leaflet: api.Resul
             assert seen.startswith(glyphs(last, run)), (line.text, last)
         assert line.box.right == pytest.approx(line.measure.right, abs=0.6)
         assert line.box.x >= line.measure.x - 0.01
-    assert " ".join(line.text for line in lines) == LONG
+    assert "".join(line.text for line in lines) == LONG  # (each line but the last ends at its space)
 
 
 def test_a_paragraph_beginning_with_a_latin_word_reads_right_to_left_in_an_arabic_leaflet(leaflet: api.Result) -> None:
@@ -190,6 +190,16 @@ def test_in_a_left_to_right_leaflet_a_paragraph_reads_in_the_direction_of_its_fi
     (line,) = paragraph(result, arabic)
     assert printed(line).endswith(glyphs("اطلب", arabic_run(line)))
     assert line.box.right == pytest.approx(line.measure.right, abs=0.6)
+
+
+def test_a_paragraphs_lines_read_one_after_another_keep_their_word_breaks(leaflet: api.Result) -> None:
+    """A reader that follows the standard reads a paragraph as its Spans' /ActualText one after another, adding
+    nothing: a line that breaks at a space ends with it (the words either side of every line break ran together,
+    "ومايمكنك", 61 times in the Arabic tri-fold)."""
+    assert leaflet.pdf is not None
+    read = "".join(actual_texts(leaflet.pdf))
+    for sentence in [LONG, LINKS_AS_WRITTEN, RANGE, BRACKETS]:
+        assert sentence in read
 
 
 def test_a_screen_reader_reads_the_shaped_words_as_written_links_and_all(leaflet: api.Result) -> None:

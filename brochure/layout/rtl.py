@@ -458,11 +458,12 @@ def _start(width: float, used: float, align: int, level: int) -> float:
 def _notes(line: list[Word]) -> list[tuple[list[Word], str]]:
     """The line's stretches (`_stretches`) that draw glyphs, each with the words it stands for as written: a
     link's words without the space after them (that is the next stretch's), a stretch that draws nothing noted
-    with the next."""
+    with the next. A line that ends at a space ends with it (read as the Span's /ActualText, the line's words
+    and the next line's would run together: "ومايمكنك"); a paragraph's last word has none after it."""
     out: list[tuple[list[Word], str]] = []
     carry = ""
     for stretch in _stretches(line):
-        text = carry + "".join(w.text + (w.after if w is not line[-1] else "") for w in stretch)
+        text = carry + "".join(w.text + w.after for w in stretch)
         carry = ""
         if any(w.link or w.language for w in stretch if w.text):
             kept = text.rstrip(" \u00a0")
