@@ -92,7 +92,7 @@ def batch(args: argparse.Namespace, console: Console) -> int:
             console.error(f"brochure: error: {busy}")
             return EXIT_ERRORS
         t0 = time.perf_counter()
-        done = _run_batch(editions, executor, args.force, loaded, kits, console)
+        done = _run_batch(editions, executor, args.force, loaded, kits, console, args.json)
         if isinstance(done, int):
             return done
         outcomes, path, gone, index = done
@@ -107,16 +107,28 @@ def batch(args: argparse.Namespace, console: Console) -> int:
         console.error(f"failed: {o.edition}: {o.first}")
     for output in gone:
         console.result(f"no longer an edition (left in place): {output}")
-    if args.json is not None:
-        report = json.dumps({"editions": [o.report() for o in outcomes]}, indent=2, ensure_ascii=False)
-        if args.json == STDOUT:
-            console.data(report.encode("utf-8"))
-        elif not _write(console, "--json", Path(args.json), report.encode("utf-8"), JSON, "the report"):
-            return EXIT_ERRORS
+    if not _batch_report(console, args.json, outcomes, gone):
+        return EXIT_ERRORS
     return EXIT_ERRORS if failed else EXIT_OK
 
 
-def _run_batch(editions: Any, executor: Any, force: bool, loaded: Any, kits: Any, console: Console) -> Any:
+def _batch_report(console: Console, path: str | None, outcomes: Any, gone: list[str]) -> bool:
+    """The --json report (to a file, or to standard output for '-'): every edition as it ended ("stopped" when the
+    run was stopped before it was built) and the outputs of editions no longer in the file, left in place. False
+    when it cannot be written."""
+    if path is None:
+        return True
+    doc = {"editions": [o.report() for o in outcomes], "left_in_place": gone}
+    report = json.dumps(doc, indent=2, ensure_ascii=False).encode("utf-8")
+    if path == STDOUT:
+        console.data(report)
+        return True
+    return _write(console, "--json", Path(path), report, JSON, "the report")
+
+
+def _run_batch(
+    editions: Any, executor: Any, force: bool, loaded: Any, kits: Any, console: Console, json_at: str | None = None
+) -> Any:
     """The batch run (a line per edition, or a progress bar on a terminal), its manifest and contact sheet written:
     (outcomes, manifest, outputs no longer editions, contact sheet), or the exit status when they cannot be."""
     from brochure import batch as batches
@@ -132,8 +144,11 @@ def _run_batch(editions: Any, executor: Any, force: bool, loaded: Any, kits: Any
             bar.write(line, file=sys.stderr)
         bar.update(1)
 
+    def stopped(every: list[batches.Outcome]) -> None:  # (a run stopped: the report of each edition as it ended)
+        _batch_report(console, json_at, every, [])
+
     try:
-        outcomes = batches.run(editions, executor, force, progress, loaded, kits)
+        outcomes = batches.run(editions, executor, force, progress, loaded, kits, stopped)
     finally:
         if bar is not None:
             bar.close()

@@ -1383,20 +1383,11 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_shaping.py::test_arabic_letters_a_text_lacks_name_only_the_faces_without_them",
     ),
     m(
-        "batch-keep-writes-the-pdf-before-its-pictures",
+        "batch-keep-writes-each-file-alone",
         "batch/__init__.py",
-        """        for rel, png in zip(o.thumbs, made.pictures, strict=True):  # (the PDF last: if a picture cannot be
-            written = base / rel  # written, the edition fails and its last PDF is left as it was)
-            write_atomic(written, png, PNG)
-        written = path
-        write_atomic(path, made.pdf, PDF)
-""",
-        """        write_atomic(path, made.pdf, PDF)
-        for rel, png in zip(o.thumbs, made.pictures, strict=True):
-            written = base / rel
-            write_atomic(written, png, PNG)
-""",
-        "tests/test_adversarial_batch.py::test_an_edition_whose_picture_cannot_be_written_fails_and_keeps_its_last_pdf",
+        "        write_all([(at, kind, partial(_fill, data)) for at, kind, data in files])",
+        "        for at, kind, data in files:\n            write_all([(at, kind, partial(_fill, data))])",
+        "tests/test_batch.py::test_a_picture_is_not_replaced_when_its_pdf_cannot_be_written",
     ),
     m(
         "batch-reads-an-outputs-place-whatever-its-size",
@@ -1836,7 +1827,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "batch-stopped-records-nothing",
         "batch/__init__.py",
-        '        record_stopped(editions, [o for made in outcomes.values() for o in made if o.status != "failed"])\n',
+        "        record_stopped(editions, [_distinct_one(o, count) for made in outcomes.values() for o in made])\n",
         "",
         "tests/test_batch.py",
         k="stopped_midway",
@@ -1876,9 +1867,9 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "batch-stopped-loses-moved-outputs",
         "batch/manifest.py",
-        '    kept = kept + [{"edition": e.get("edition"), "output": e["output"], "inputs": e.get("inputs")}'
-        " for e in moved]\n",
-        "",
+        '    kept = held + [{"edition": e.get("edition"), "output": o, "inputs": e.get("inputs")}'
+        " for o, e in moved.items()]",
+        "    kept = held",
         "tests/test_batch.py",
         k="stopped_midway",
     ),
@@ -3373,8 +3364,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "stopped-batch-keeps-old-contact-sheet",
         "batch/__init__.py",
-        "_with_stopped(work, outcomes, names, loaded)], kits)\n",
-        "_with_stopped(work, outcomes, names, loaded)][:0], kits)\n",
+        "            write_index(editions, every, kits)\n",
+        "            write_index(editions, every[:0], kits)\n",
         "tests/test_batch.py::test_a_batch_stopped_midway_records_what_it_built_and_the_next_run_builds_the_rest",
     ),
     m(
@@ -3811,6 +3802,35 @@ MUTANTS: tuple[Mutant, ...] = (
         '        text = carry + "".join(w.text + w.after for w in stretch)',
         '        text = carry + "".join(w.text + (w.after if w is not line[-1] else "") for w in stretch)',
         "tests/test_bidi.py::test_a_paragraphs_lines_read_one_after_another_keep_their_word_breaks",
+    ),
+    m(
+        "batch-stopped-hides-its-failures",
+        "batch/__init__.py",
+        "        record_stopped(editions, [_distinct_one(o, count) for made in outcomes.values() for o in made])",
+        "        record_stopped(editions, [_distinct_one(o, count) for made in outcomes.values() for o in made"
+        ' if o.status != "failed"])',
+        "tests/test_batch.py::test_a_batch_stopped_midway_records_its_failures_as_the_contact_sheet_shows_them",
+    ),
+    m(
+        "batch-stopped-writes-no-report",
+        "batch/__init__.py",
+        "            stopped(every)\n",
+        "            pass\n",
+        "tests/test_batch.py::test_a_batch_stopped_midway_records_its_failures_as_the_contact_sheet_shows_them",
+    ),
+    m(
+        "left-in-place-listed-once",
+        "batch/manifest.py",
+        '        "left_in_place": left,',
+        '        "left_in_place": [],',
+        "tests/test_batch.py::test_an_edition_dropped_from_the_file_is_listed_not_deleted",
+    ),
+    m(
+        "batch-write-error-names-the-temporary-file",
+        "batch/__init__.py",
+        '            why = f"cannot write into {folder}: {exc.strerror or exc}"',
+        "            why = str(exc)",
+        "tests/test_batch.py::test_a_batch_stopped_midway_records_its_failures_as_the_contact_sheet_shows_them",
     ),
     m(
         "bifold-break-named-a-column",

@@ -199,6 +199,80 @@ def test_a_batch_stopped_midway_records_what_it_built_and_the_next_run_builds_th
     assert f"no longer an edition (left in place): {first[stopped.edition]['output']}" in out
 
 
+def test_a_batch_stopped_midway_records_its_failures_as_the_contact_sheet_shows_them(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edition that failed before the stop is failed in the manifest, its last PDF left in place, as the contact
+    sheet and the report show it: the manifest kept the last run's entry, "built", and an interrupted
+    run's manifest read by a script said every edition was good. The report (--json's) is told every edition as it
+    ended, or "stopped"."""
+    three = EDITIONS.replace("layouts: [trifold, large-print]", "layouts: [trifold, large-print, bifold]")
+    path = _editions(inputs, three)
+    batch(capsys, path)
+    first = _manifest(inputs)
+    edit(inputs.content, "Redness for 1 to 3 days", "Redness for 1 to 3 days, sometimes a week")
+    real = batch_module.write_all
+
+    def refused(files: Any) -> None:
+        if any("large-print" in str(at) for at, _, _ in files):
+            raise OSError(13, "Permission denied", str(files[-1][0].parent / ".large-print.pdf.1234.tmp"))
+        real(files)
+
+    monkeypatch.setattr(batch_module, "write_all", refused)
+    editions, _ = load_editions(path)
+    assert editions is not None
+    reported: list[list[batch_module.Outcome]] = []
+
+    def stop_at_the_failure(o: batch_module.Outcome) -> None:
+        if o.status == "failed":
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        runs(editions, ThreadPoolExecutor(max_workers=1), False, stop_at_the_failure, stopped=reported.append)
+    name = "test-clinic/en-gb/large-print/a4/office"
+    recorded = _manifest(inputs)
+    assert recorded[name]["status"] == "failed" and recorded[name] != first[name]
+    assert recorded[name]["output"] == first[name]["output"]  # (its last PDF, left there)
+    assert (inputs.content.parent / str(first[name]["output"])).read_bytes()[:5] == b"%PDF-"
+    (every,) = reported
+    statuses = {o.edition: o.status for o in every}
+    assert set(statuses) == set(first) and statuses[name] == "failed"
+    assert set(statuses.values()) <= {"built", "failed", "stopped"}
+    failed = next(o for o in every if o.edition == name)
+    assert failed.first.endswith("(hint: check the folder is writable and the disk has room)")
+    folder = inputs.content.parent / "out/test-clinic/en-gb"
+    assert f"cannot write into {folder}: Permission denied" in failed.first and ".tmp" not in failed.first
+
+
+def test_a_picture_is_not_replaced_when_its_pdf_cannot_be_written(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edition's page pictures and PDF are written as one: a PDF that cannot be written leaves its pictures as
+    they were (they showed the new words beside the last PDF, kept, and the manifest kept them as that PDF's)."""
+    from brochure.output import files
+
+    path = _editions(inputs)
+    batch(capsys, path)
+    folder = inputs.content.parent / "out"
+    pictures = {p: p.read_bytes() for p in (folder / "thumbs").rglob("*.png")}
+    pdfs = {p: p.read_bytes() for p in folder.rglob("*.pdf")}
+    edit(inputs.content, "Redness for 1 to 3 days", "Redness for 1 to 3 days, sometimes a week")
+    real = files.os.open
+
+    def no_pdf(at: Any, *rest: Any) -> int:
+        if str(at).endswith(".tmp") and ".pdf." in str(at):
+            raise OSError(28, "No space left on device", str(at))
+        return real(at, *rest)
+
+    monkeypatch.setattr(files.os, "open", no_pdf)
+    status, _, err = batch(capsys, path)
+    monkeypatch.undo()
+    assert status == 1 and "No space left on device" in err
+    assert {p: p.read_bytes() for p in (folder / "thumbs").rglob("*.png")} == pictures
+    assert {p: p.read_bytes() for p in folder.rglob("*.pdf")} == pdfs
+    assert not list(folder.rglob("*.tmp"))
+
+
 def test_an_edition_dropped_from_the_file_is_listed_not_deleted(
     inputs: Inputs, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -210,6 +284,16 @@ def test_an_edition_dropped_from_the_file_is_listed_not_deleted(
         status == 0 and "no longer an edition (left in place): out/test-clinic/en-gb/large-print-a4-office.pdf" in out
     )
     assert (inputs.content.parent / "out/test-clinic/en-gb/large-print-a4-office.pdf").is_file()
+    report = inputs.content.parent / "report.json"  # (each run lists it while it is there, and the report too:
+    status, out, _ = batch(capsys, path, "--json", str(report))  # it was said once, and only on the console)
+    left = ["out/test-clinic/en-gb/large-print-a4-office.pdf"]
+    assert status == 0 and f"no longer an edition (left in place): {left[0]}" in out
+    assert json.loads(report.read_text(encoding="utf-8"))["left_in_place"] == left
+    data = json.loads((inputs.content.parent / "out/manifest.json").read_text(encoding="utf-8"))
+    assert data["left_in_place"] == left
+    (inputs.content.parent / left[0]).unlink()
+    _, out, _ = batch(capsys, path)
+    assert "no longer an edition" not in out
 
 
 def test_page_pictures_of_pages_and_editions_no_longer_there_are_removed_after_a_whole_run(

@@ -24,8 +24,9 @@ from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import BrokenExecutor, Executor, Future, as_completed
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from brochure.batch.manifest import (
     INDEX,
@@ -47,7 +48,7 @@ from brochure.collector import load_api
 from brochure.inputs.brand import kit_identity
 from brochure.inputs.content import Content
 from brochure.inputs.editions import Editions
-from brochure.output.files import PDF, PNG, Refused, in_the_way, write_atomic
+from brochure.output.files import PDF, PNG, Refused, in_the_way, write_all
 from brochure.vocabulary import LayoutName, PaperName, direction
 
 __all__ = [
@@ -134,12 +135,14 @@ def run(
     progress: Callable[[Outcome], None] = lambda o: None,
     loaded: Loaded | None = None,
     kits: Kits | None = None,
+    stopped: Callable[[list[Outcome]], None] = lambda every: None,
 ) -> list[Outcome]:
     """Every edition, each task run by the executor (local(jobs), or a cluster's: brochure/cluster.py), which this
     shuts down; each PDF written here as its task ends. An edition the last run made, and whose stamp, output
     and file are as it left them, is settled here: a worker gets only what must be built (none when nothing
     changed, so none starts). The outcomes in the editions' order. `loaded`, `kits`: the content files and kits
-    as read_contents and read_kits read them, if the caller has them already."""
+    as read_contents and read_kits read them, if the caller has them already. `stopped`: told every edition as it
+    ended, or "stopped", when the run is stopped (the --json report's), before the stop is raised again."""
     last = read_manifest(editions)
     previous = {} if force else last
     loaded = read_contents(editions) if loaded is None else loaded
@@ -211,12 +214,15 @@ def run(
             if future.done() and not future.cancelled() and future.exception() is None:
                 for answer in future.result():
                     outcomes.setdefault(-1, []).append(keep(answer, base))
-        record_stopped(editions, [o for made in outcomes.values() for o in made if o.status != "failed"])
+        record_stopped(editions, [_distinct_one(o, count) for made in outcomes.values() for o in made])
         with contextlib.suppress(Exception):  # (each finished after the stop has its line, as the others had)
             for o in outcomes.get(-1, []):
                 progress(o)
+        every = [_distinct_one(o, count) for o in _with_stopped(work, outcomes, names, loaded)]
         with contextlib.suppress(Exception):  # (the contact sheet of what there is now: the last run's was not)
-            write_index(editions, [_distinct_one(o, count) for o in _with_stopped(work, outcomes, names, loaded)], kits)
+            write_index(editions, every, kits)
+        with contextlib.suppress(Exception):
+            stopped(every)
         raise
     executor.shutdown()
     return [_distinct_one(o, count) for i in sorted(outcomes) for o in outcomes[i]]  # (named as the lines were)
@@ -362,29 +368,34 @@ def _answer(future: Future[list[Made]], task: Task) -> list[Made]:
 
 
 def keep(made: Made, base: Path) -> Outcome:
-    """Write a built edition's page pictures, then its PDF (base: editions.yaml's folder), each atomically; a
-    picture or PDF that cannot be written where it goes is that edition's failure, its last PDF left as it was."""
+    """Write a built edition's page pictures and its PDF (base: editions.yaml's folder) as one: each into a
+    temporary file beside it, and only when all are written, each renamed into place, the PDF last. A picture or
+    PDF that cannot be written where it goes is that edition's failure, its last PDF and pictures left as they
+    were (the pictures were replaced first, and then showed the new words beside the PDF kept)."""
     o = made.outcome
     if o.status != "built":
         return o
     path = base / o.output
-    written = path
+    files = [*((base / rel, PNG, png) for rel, png in zip(o.thumbs, made.pictures, strict=True)), (path, PDF, made.pdf)]
     try:
-        for rel, png in zip(o.thumbs, made.pictures, strict=True):  # (the PDF last: if a picture cannot be
-            written = base / rel  # written, the edition fails and its last PDF is left as it was)
-            write_atomic(written, png, PNG)
-        written = path
-        write_atomic(path, made.pdf, PDF)
+        write_all([(at, kind, partial(_fill, data)) for at, kind, data in files])
     except OSError as exc:  # a folder or a file of another kind there, a full disk, no permission
-        blocked = in_the_way(written)
+        blocked = next((b for at, _, _ in files if (b := in_the_way(at)) is not None), None)
         if blocked is not None:
             why = f"{blocked} is a file, where the output pattern puts a folder"
             hint = "move the file away, or change 'output:' in editions.yaml"
         elif isinstance(exc, Refused):  # (a file the batch did not write is in the way: it is left as it is)
             why, hint = str(exc), "move that file away, or change 'output:' in editions.yaml"
-        else:
-            why, hint = str(exc), "check the folder is writable and the disk has room"
+        else:  # (the temporary file beside it is named: the folder it was to be written in is the one to check)
+            folder = Path(exc.filename).parent if isinstance(exc.filename, str) else path.parent
+            why = f"cannot write into {folder}: {exc.strerror or exc}"
+            hint = "check the folder is writable and the disk has room"
         why = f"{why} (hint: {hint})"
         failed = (*o.findings, f"{path}: error: {why}")
         return replace(o, status="failed", findings=failed, sha256="", pages=0, size=0, thumbs=(), thumbs_sha256=())
     return o
+
+
+def _fill(data: bytes, f: BinaryIO) -> None:
+    """Write an output's bytes into its temporary file (write_all's filler)."""
+    f.write(data)

@@ -35,21 +35,24 @@ THUMBS = "thumbs"
 
 
 def record_stopped(editions: Editions, done: list[Outcome]) -> None:
-    """A run stopped before its end (Ctrl-C, a signal): the manifest of the editions finished, and the last run's
-    entries of the others, so that the next run builds only what is left (332 PDFs written, and no manifest: the
+    """A run stopped before its end (Ctrl-C, a signal): the manifest of the editions finished (built, unchanged or
+    failed, as this run's contact sheet shows them), and the last run's entries of the others (their files are as
+    that run left them), so that the next run builds only what is left (332 PDFs written, and no manifest: the
     next run built them all again). Nothing is said now of outputs no longer editions: a finished edition's last
-    output, if it was written elsewhere, is kept in the manifest's list (`kept_for_failed`), so that the next run
-    lists it. A manifest that cannot be written is left as it was."""
-    last, kept = _last_run(editions)
-    names, made = {o.edition for o in done}, {o.output for o in done}
-    moved = [e for n, e in last.items() if n in names and e.get("output") not in made and "output" in e]
-    kept = kept + [{"edition": e.get("edition"), "output": e["output"], "inputs": e.get("inputs")} for e in moved]
+    output, if it was written elsewhere or the edition failed, is kept in the manifest's list (`kept_for_failed`),
+    so that the next run lists it. A manifest that cannot be written is left as it was."""
+    last, kept, left = _last_run(editions)
+    names = {o.edition for o in done}
+    previous = [*(e for n, e in last.items() if n in names), *kept]
+    gone, held = _gone(previous, done)
+    moved = {o: e for e in previous if (o := e.get("output")) in gone}
+    kept = held + [{"edition": e.get("edition"), "output": o, "inputs": e.get("inputs")} for o, e in moved.items()]
     entries = [o.report() for o in done] + [e for n, e in last.items() if n not in names]
     shown = {t for e in entries for t in _list(e.get("thumbs"))}
     pictures = [t for ts in recorded_thumbs(editions).values() for t in ts if t not in shown]  # (for a whole run
     # to remove: a finished edition's pages it no longer has)
     with contextlib.suppress(OSError, Refused):
-        _write_manifest(editions, entries, kept, pictures)
+        _write_manifest(editions, entries, kept, pictures, left)
 
 
 def write_index(editions: Editions, outcomes: list[Outcome], kits: Kits | None = None) -> Path:
@@ -70,12 +73,13 @@ def manifest_path(editions: Editions) -> Path:
 
 def read_manifest(editions: Editions) -> Entries:
     """The last run's editions by name ({} when there is none, or it cannot be read: every edition is built)."""
-    editions_, _ = _last_run(editions)
+    editions_, _, _ = _last_run(editions)
     return editions_
 
 
-def _last_run(editions: Editions) -> tuple[Entries, list[dict[str, object]]]:
-    """The last manifest's editions by name, and the earlier PDFs it records as kept for editions that failed."""
+def _last_run(editions: Editions) -> tuple[Entries, list[dict[str, object]], list[str]]:
+    """The last manifest's editions by name, the earlier PDFs it records as kept for editions that failed, and the
+    outputs it found left in place (of editions no longer in the file: listed by each run while they are there)."""
     data = _manifest(editions)
     try:
         entries = {str(e["edition"]): e for e in data["editions"] if isinstance(e, dict) and "edition" in e}
@@ -84,10 +88,10 @@ def _last_run(editions: Editions) -> tuple[Entries, list[dict[str, object]]]:
             for e in entries.values():
                 if isinstance(e.get("findings"), list):
                     e["findings"] = [_rebased(f, was, now) if isinstance(f, str) else f for f in e["findings"]]
-        kept = data.get("kept_for_failed", [])
-        return entries, [e for e in kept if isinstance(e, dict)] if isinstance(kept, list) else []
+        kept, left = _list(data.get("kept_for_failed")), _list(data.get("left_in_place"))
+        return entries, [e for e in kept if isinstance(e, dict)], [o for o in left if isinstance(o, str)]
     except (KeyError, TypeError):
-        return {}, []
+        return {}, [], []
 
 
 def _manifest(editions: Editions) -> dict[str, Any]:
@@ -162,11 +166,12 @@ _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 def write_manifest(editions: Editions, outcomes: list[Outcome], pictures: Sequence[str] = ()) -> tuple[Path, list[str]]:
     """The manifest of this run; and the outputs of the last run that are no longer editions (left in place).
     `pictures`: page pictures no edition shows that are kept for now (batch/thumbs.py), for a later run to remove."""
-    previous, kept = _last_run(editions)
-    gone, held = _gone([*previous.values(), *kept], outcomes)
+    previous, kept, left = _last_run(editions)
+    lingering: list[dict[str, object]] = [{"output": o} for o in left]
+    gone, held = _gone([*previous.values(), *kept, *lingering], outcomes)
     gone = [o for o in gone if os.path.isfile(editions.path.parent / o)]  # (left in place: a file there; a name
     # the system refuses, too long or unreadable, is none)
-    return _write_manifest(editions, [o.report() for o in outcomes], held, list(pictures)), gone
+    return _write_manifest(editions, [o.report() for o in outcomes], held, list(pictures), gone), gone
 
 
 def _list(value: object) -> list[object]:
@@ -183,10 +188,15 @@ def recorded_thumbs(editions: Editions) -> dict[str, list[str]]:
 
 
 def _write_manifest(
-    editions: Editions, entries: list[dict[str, object]], held: list[dict[str, object]], pictures: list[str]
+    editions: Editions,
+    entries: list[dict[str, object]],
+    held: list[dict[str, object]],
+    pictures: list[str],
+    left: list[str],
 ) -> Path:
-    """The manifest, written whole: the tool, the editions file, an entry per edition, the PDFs kept for failed ones
-    and the page pictures kept though no edition shows them."""
+    """The manifest, written whole: the tool, the editions file, an entry per edition, the PDFs kept for failed ones,
+    the page pictures kept though no edition shows them and the outputs left in place of editions no longer in the
+    file."""
     path = manifest_path(editions)
     data = {
         "tool": f"brochure {__version__}",
@@ -195,6 +205,7 @@ def _write_manifest(
         "editions": entries,
         "kept_for_failed": held,
         "kept_thumbs": pictures,
+        "left_in_place": left,
     }
     write_atomic(path, json.dumps(data, indent=2, ensure_ascii=False).encode("utf-8"), BATCH_MANIFEST)
     return path
