@@ -3833,6 +3833,27 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_batch.py::test_a_batch_stopped_midway_records_its_failures_as_the_contact_sheet_shows_them",
     ),
     m(
+        "paper-named-as-the-kits-own-builds-again",
+        "batch/plan.py",
+        '{layout}|{paper or own}|{target}".encode()),',
+        '{layout}|{paper}|{target}".encode()),',
+        "tests/test_batch.py::test_a_paper_named_as_the_kits_own_is_the_same_edition",
+    ),
+    m(
+        "unreadable-kits-editions-named-kit",
+        "batch/records.py",
+        "        declared = (brand.id, brand.paper) if brand is not None else declared_names(reached(task, task.kit))",
+        "        declared = (brand.id, brand.paper) if brand is not None else (None, None)",
+        "tests/test_batch.py::test_the_editions_of_a_kit_that_cannot_be_read_are_named_by_its_paper",
+    ),
+    m(
+        "unreadable-kits-paper-given-taken-for-a4",
+        "inputs/brand.py",
+        '        chosen = paper if "paper" in top else "a4"',
+        '        chosen = "a4"',
+        "tests/test_batch.py::test_the_editions_of_a_kit_that_cannot_be_read_are_named_by_its_paper",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -273,6 +273,35 @@ def test_a_picture_is_not_replaced_when_its_pdf_cannot_be_written(
     assert not list(folder.rglob("*.tmp"))
 
 
+def test_a_paper_named_as_the_kits_own_is_the_same_edition(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:
+    """`papers: [a4]` for a kit on A4 names the editions it had: nothing is built again (the stamp read the paper
+    as none when it was not named, and each edition was built again when it was, and again when it was not)."""
+    path = _editions(inputs)
+    batch(capsys, path)
+    _editions(
+        inputs, EDITIONS.replace("layouts: [trifold, large-print]", "layouts: [trifold, large-print]\npapers: [a4]")
+    )
+    status, out, _ = batch(capsys, path)
+    assert status == 0 and "0 built, 2 unchanged, 0 failed" in out
+
+
+def test_the_editions_of_a_kit_that_cannot_be_read_are_named_by_its_paper(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A kit whose logo is gone, or whose colour is not one, fails its editions, each named as it would be built:
+    by the kit's id and the paper its brand file gives (it was '.../kit/office', so a search for the edition by its
+    name found nothing)."""
+    path = _editions(inputs)
+    edit(inputs.brand, "paper: a4", "paper: letter")
+    (inputs.kit / "logo.svg").unlink()
+    status, out, _ = batch(capsys, path)
+    assert status == 1 and "failed  test-clinic/en-gb/trifold/letter/office" in out, out
+    edit(inputs.brand, "paper: letter", "")  # (none given: A4)
+    status, out, _ = batch(capsys, path)
+    assert status == 1 and "failed  test-clinic/en-gb/large-print/a4/office" in out, out
+    assert "/kit/" not in out
+
+
 def test_an_edition_dropped_from_the_file_is_listed_not_deleted(
     inputs: Inputs, capsys: pytest.CaptureFixture[str]
 ) -> None:

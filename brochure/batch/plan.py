@@ -150,6 +150,7 @@ def tasks(
     for group in editions.groups:
         read = kits.get(kit_identity(group.kit))
         kit = read[2] if read is not None else ""  # ('': a worker reads the kit again and says what is wrong)
+        own = read[1] if read is not None else None  # (its paper: an edition on it is one, named or not)
         for content in group.contents:
             same = editions.source is not None and editions.source.resolve() == content.resolve()
             source = None if same else editions.source
@@ -161,7 +162,7 @@ def tasks(
                     layout,
                     paper,
                     target,
-                    digest(f"{tool()}|{kit}|{words}|{dated}|{epoch}|{layout}|{paper}|{target}".encode()),
+                    digest(f"{tool()}|{kit}|{words}|{dated}|{epoch}|{layout}|{paper or own}|{target}".encode()),
                 )
                 for layout in group.layouts
                 for paper in (group.papers or (None,))

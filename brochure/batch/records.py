@@ -19,7 +19,7 @@ from brochure import __version__, limits
 from brochure.diagnostics import Diagnostic
 from brochure.frozen import frozen
 from brochure.inputs.blocks import Image
-from brochure.inputs.brand import Brand, kit_files, load_brand
+from brochure.inputs.brand import Brand, declared_names, kit_files, load_brand
 from brochure.inputs.content import Content, declared_language
 from brochure.inputs.files import read_bytes
 from brochure.vocabulary import LayoutName, PaperName, Target
@@ -224,13 +224,14 @@ def failed_name(task: Task, job: Job) -> str:
     took the Spanish edition's name, and its place in the manifest)."""
     try:
         brand, _ = load_brand(reached(task, task.kit), logo=False)
+        declared = (brand.id, brand.paper) if brand is not None else declared_names(reached(task, task.kit))
         language = declared_language(reached(task, task.content)) or task.content.stem
     except Exception:  # (a bug, or files this machine cannot see: the edition is named by the kit's folder)
-        brand, language = None, task.content.stem
+        declared, language = (None, None), task.content.stem
     kit = Path(os.path.relpath(reached(task, task.kit), reached(task, task.base)))  # (as editions.yaml names it,
     # whatever folder the batch runs from)
-    who = brand.id if brand is not None else kit.parent.name or kit.stem
-    paper = job.paper or (brand.paper if brand is not None else "kit")
+    who = declared[0] or kit.parent.name or kit.stem
+    paper = job.paper or declared[1] or "kit"  # (its paper as its brand file gives it, where that can be read)
     return f"{who}/{language.lower()}/{job.layout}/{paper}/{job.target}"
 
 

@@ -24,7 +24,7 @@ from brochure.inputs.logo import PICTURE_LOGOS, Logo, load_logo, unread_problem
 from brochure.inputs.names import short_name
 from brochure.inputs.reader import Reader, load_file
 from brochure.inputs.yamltree import Node
-from brochure.vocabulary import PAPERS, Condition, LayoutName, PaperName, language_base, language_problem
+from brochure.vocabulary import PAPERS, Condition, LayoutName, PaperName, is_paper, language_base, language_problem
 
 COLOR_KEYS = ("primary", "secondary", "accent", "text", "background")
 FACES = ("regular", "bold", "italic", "bold_italic")
@@ -210,6 +210,25 @@ def load_brand(path: Path, logo: bool = True) -> tuple[Brand | None, list[Diagno
     return load_file(
         path, "brand", "pass --brand PATH to a brand.yaml", lambda r, root: _read_brand(r, root, path, logo)
     )
+
+
+def declared_names(path: Path) -> tuple[str | None, PaperName | None]:
+    """The id and paper a brand file declares, where the file parses and they are well formed, whatever else is
+    wrong in it (a batch names the editions of a kit that cannot be read by them, as it names its others): the id
+    as `id:` gives it or as made from `name:`, the paper as `paper:` gives it (A4 when it gives none)."""
+
+    def read(r: Reader, root: Node) -> tuple[str | None, PaperName | None]:
+        top = root.value if isinstance(root.value, dict) else {}
+        given, name, paper = (top[k].value if k in top else None for k in ("id", "name", "paper"))
+        if isinstance(given, str):
+            brand_id = None if id_problem(given) else given
+        else:
+            brand_id = short_name(name) if isinstance(name, str) and "id" not in top else None
+        chosen = paper if "paper" in top else "a4"
+        return brand_id, chosen if isinstance(chosen, str) and is_paper(chosen) else None
+
+    found, _ = load_file(path, "brand", "", read)
+    return found if found is not None else (None, None)
 
 
 def _read_brand(r: Reader, root: Node, path: Path, read_logo_file: bool = True) -> Brand | None:
