@@ -3854,6 +3854,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_batch.py::test_the_editions_of_a_kit_that_cannot_be_read_are_named_by_its_paper",
     ),
     m(
+        "shared-output-folder-looked-for-through-its-link",
+        "batch/manifest.py",
+        "    other = Path(os.path.normpath(here / owner))",
+        "    other = (here / owner).resolve()",
+        "tests/test_adversarial_batch.py::test_two_editions_files_writing_to_one_folder_are_an_error_before_anything_is_built",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -358,12 +358,17 @@ def test_an_edition_that_failed_before_it_was_ever_written_is_not_listed_as_left
     assert status == 0 and "no longer an edition" not in out, out
 
 
+@pytest.mark.parametrize("linked", [False, True], ids=["folder", "out-a-link-to-a-shared-drive"])
 def test_two_editions_files_writing_to_one_folder_are_an_error_before_anything_is_built(
-    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], tmp_path_factory: pytest.TempPathFactory, linked: bool
 ) -> None:
     """flyers.yaml writing into editions.yaml's out/: refused where its `output:` is written, nothing built or
-    written (each run rebuilt everything and listed the other's PDFs as gone); editions.yaml renamed is fine."""
+    written (each run rebuilt everything and listed the other's PDFs as gone); editions.yaml renamed is fine. Also
+    when out/ is a link to a folder elsewhere (the manifest's '../editions.yaml' was looked for beside that
+    folder, and the other file taken over the manifest)."""
     path = _editions(inputs)
+    if linked:
+        (inputs.content.parent / "out").symlink_to(tmp_path_factory.mktemp("shared"), target_is_directory=True)
     assert batch(capsys, path)[0] == 0
     text = EDITIONS.replace("layouts: [trifold]", "layouts: [flyer]")
     flyers = path.with_name("flyers.yaml")

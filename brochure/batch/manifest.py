@@ -119,13 +119,14 @@ def shared_outputs(editions: Editions) -> list[Diagnostic]:
     owner = _manifest(editions).get("editions_file")
     if not isinstance(owner, str) or not owner.isprintable() or not owner.endswith((".yaml", ".yml")):
         return []
-    other = (path.parent / owner).resolve()
-    if other.parent not in (path.parent.resolve(), *path.parent.resolve().parents):  # (where an editions file
-        return []  # writing into this folder can be; nothing else is looked at)
+    here = Path(os.path.abspath(path.parent))  # (as the manifest names it, from the output folder as written:
+    other = Path(os.path.normpath(here / owner))  # out/ may be a link to a shared drive, where '..' is elsewhere)
+    if other.parent not in (here, *here.parents):  # (where an editions file writing into this folder can be;
+        return []  # nothing else is looked at)
     if not other.is_file() or same_file(other, editions.path):
         return []
     folder = path.parent.relative_to(editions.path.parent).as_posix()
-    shown = Path(os.path.relpath(other, editions.path.parent.resolve())).as_posix()
+    shown = Path(os.path.relpath(other, os.path.abspath(editions.path.parent))).as_posix()
     return [
         error(
             editions.output_at or Location(str(editions.path), 1, 1),  # (no 'output:': the default's folder)
