@@ -89,7 +89,14 @@ def batch(args: argparse.Namespace, console: Console) -> int:
     with only_one(folder / batches.LOCK) as busy:  # (two batches writing one folder would mix their manifests)
         if busy:
             executor.shutdown()
-            console.error(f"brochure: error: {busy}")
+            hint = (
+                "run one at a time"
+                if busy.startswith("another")
+                else "move it away"
+                if busy.endswith("keeps its lock")
+                else "check the output folder is writable"
+            )
+            console.error(f"brochure: error: {busy} (hint: {hint}, or give the editions another folder in 'output:')")
             return EXIT_ERRORS
         t0 = time.perf_counter()
         done = _run_batch(editions, executor, args.force, loaded, kits, console, args.json)
@@ -159,7 +166,12 @@ def _run_batch(
         index = batches.write_index(editions, outcomes, kits)
         pruned = batches.prune_thumbs(editions, remove)
     except (OSError, Refused) as exc:  # (checked before building: only a race with another process gets here)
-        console.error(f"brochure: error: the manifest or contact sheet could not be written: {exc}")
+        into = f" into {Path(exc.filename).parent}" if isinstance(exc.filename, str) else ""  # (not its temporary
+        console.error(  # file's name)
+            f"brochure: error: the manifest or contact sheet could not be written{into}: "
+            f"{str(exc) if isinstance(exc, Refused) else exc.strerror or exc} "
+            "(hint: check the output folder is writable and the disk has room; the PDFs built are in place)"
+        )
         return EXIT_ERRORS
     if pruned:
         plural = "" if pruned == 1 else "s"
@@ -222,7 +234,12 @@ def _batch_outputs(args: argparse.Namespace, editions: Any, pdfs: list[Path]) ->
     if report.resolve() == (manifest.parent / batch.LOCK).resolve():  # (the next batch would take it and remove it)
         return f"--json {report}: a batch holds its lock there; give the report a file of its own"
     problem = target_problem(report, JSON)
-    return f"--json {report} {problem}" if problem else ""
+    if problem:
+        return f"--json {report} {problem}"
+    folder = next((p for p in report.absolute().parents if p.exists()), None)  # (the folder it goes in, or the
+    if folder is not None and not os.access(folder, os.W_OK | os.X_OK):  # nearest one there, to make it in)
+        return f"--json {report}: {folder} is not writable; give the report a path in a folder you can write"
+    return ""
 
 
 def _progress_bar(total: int) -> Any:

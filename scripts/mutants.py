@@ -3861,6 +3861,27 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_adversarial_batch.py::test_two_editions_files_writing_to_one_folder_are_an_error_before_anything_is_built",
     ),
     m(
+        "output-pattern-going-up-called-not-relative",
+        "inputs/editions.py",
+        """        problem = "the output pattern has '..': its PDFs go in the folder of the editions file, or folders in it\"""",
+        """        problem = "the output pattern is not a relative path ending .pdf\"""",
+        "tests/test_adversarial_batch.py::test_an_output_pattern_outside_its_folder_is_told_what_is_wrong_with_it",
+    ),
+    m(
+        "report-in-a-folder-not-writable-found-after-the-build",
+        "commands.py",
+        "    if folder is not None and not os.access(folder, os.W_OK | os.X_OK):",
+        "    if False:",
+        "tests/test_adversarial_batch.py::test_a_report_in_a_folder_that_cannot_be_written_is_refused_before_anything_is_built",
+    ),
+    m(
+        "manifest-unwritten-names-its-temporary-file",
+        "commands.py",
+        '        into = f" into {Path(exc.filename).parent}" if isinstance(exc.filename, str) else ""',
+        '        into = f" ({exc.filename})" if isinstance(exc.filename, str) else ""',
+        "tests/test_adversarial_batch.py::test_a_lock_or_manifest_that_cannot_be_written_is_told_with_a_hint",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

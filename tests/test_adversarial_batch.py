@@ -784,6 +784,66 @@ def test_an_output_pattern_nested_too_deep_is_an_error_where_it_is_written(
     assert not (inputs.content.parent / "out").exists()
 
 
+@pytest.mark.parametrize(
+    ("pattern", "said"),
+    [
+        ("../out/{brand}/{language}/{layout}-{paper}-{target}.pdf", "has '..': its PDFs go in the folder of"),
+        ("out/{brand}/../{language}/{layout}-{paper}-{target}.pdf", "has '..': its PDFs go in the folder of"),
+        ("/srv/out/{brand}/{language}/{layout}-{paper}-{target}.pdf", "starts with '/': it is a path from the"),
+        ("out/{brand}/{language}/{layout}-{paper}-{target}.PDF", "does not end .pdf"),
+    ],
+    ids=["up-first", "up-inside", "absolute", "capitals"],
+)
+def test_an_output_pattern_outside_its_folder_is_told_what_is_wrong_with_it(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], pattern: str, said: str
+) -> None:
+    """Each is told what is wrong with it: all were told "not a relative path ending .pdf", of a pattern that is
+    relative and ends .pdf."""
+    text = EDITIONS.replace("out/{brand}/{language}/{layout}-{paper}-{target}.pdf", pattern)
+    status, _, err = batch(capsys, _editions(inputs, text))
+    line, col = position(text, f'"{pattern}"')
+    assert status == 1 and f"editions.yaml:{line}:{col}: error: the output pattern {said}" in err, err
+
+
+def test_a_lock_or_manifest_that_cannot_be_written_is_told_with_a_hint(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder where the batch keeps its lock, and a manifest the system refuses to write, each say what to do;
+    neither names a hidden temporary file (they gave the error alone, the second with "[Errno 13] ... .tmp")."""
+    path = _editions(inputs)
+    out = inputs.content.parent / "out"
+    (out / batch_module.LOCK).mkdir(parents=True)
+    status, _, err = batch(capsys, path)
+    assert status == 1 and "where the batch keeps its lock (hint: move it away, or give the editions" in err, err
+    (out / batch_module.LOCK).rmdir()
+
+    def refused(*args: object) -> object:
+        raise PermissionError(13, "Permission denied", str(out / ".manifest.json.1a2b3c4d.tmp"))
+
+    monkeypatch.setattr(batch_module, "write_manifest", refused)
+    status, _, err = batch(capsys, path)
+    said = f"brochure: error: the manifest or contact sheet could not be written into {out}: Permission denied "
+    assert status == 1 and said + "(hint: check the output folder is writable" in err, err
+    assert ".tmp" not in err
+
+
+def test_a_report_in_a_folder_that_cannot_be_written_is_refused_before_anything_is_built(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--json into a folder the user may not write is a usage error before any edition is built, as the README
+    says of the batch's files (it was found after every edition was built)."""
+    import brochure.commands
+
+    path = _editions(inputs)
+    locked = inputs.content.parent / "reports"
+    locked.mkdir()
+    real = os.access
+    monkeypatch.setattr(brochure.commands.os, "access", lambda p, mode: Path(p) != locked and real(p, mode))
+    status, _, err = batch(capsys, path, "--json", str(locked / "r.json"))
+    assert status == 2 and f"--json {locked / 'r.json'}: {locked} is not writable; give the report a path" in err
+    assert not (inputs.content.parent / "out").exists()
+
+
 def test_two_editions_files_sharing_the_default_folder_are_an_error_at_a_line_and_column(
     inputs: Inputs, capsys: pytest.CaptureFixture[str]
 ) -> None:

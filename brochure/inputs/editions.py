@@ -172,8 +172,12 @@ def _output(r: Reader, node: Node | None) -> str | None:
         problem = f"the output pattern leaves out {{{missing[0]}}}: two editions would be written to one file"
     elif "\\" in value:  # (a Windows path's backslashes are part of one file's name here, on Linux and macOS)
         problem = "the output pattern has a '\\': folders are divided by '/' (out/{brand}/...), on Windows too"
-    elif not value.endswith(".pdf") or value.startswith("/") or ".." in Path(value).parts:
-        problem = "the output pattern is not a relative path ending .pdf"
+    elif ".." in Path(value).parts:
+        problem = "the output pattern has '..': its PDFs go in the folder of the editions file, or folders in it"
+    elif value.startswith("/"):
+        problem = "the output pattern starts with '/': it is a path from the folder of the editions file (out/...)"
+    elif not value.endswith(".pdf"):
+        problem = "the output pattern does not end .pdf"
     elif any(unicodedata.category(ch) == "Cc" for ch in value):
         ch = next(ch for ch in value if unicodedata.category(ch) == "Cc")
         problem = f"the output pattern has a control character (U+{ord(ch):04X}), which breaks file names in scripts"
