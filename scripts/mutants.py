@@ -3863,8 +3863,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "output-pattern-going-up-called-not-relative",
         "inputs/editions.py",
-        """        problem = "the output pattern has '..': its PDFs go in the folder of the editions file, or folders in it\"""",
-        """        problem = "the output pattern is not a relative path ending .pdf\"""",
+        "the output pattern has '..': its PDFs go in the folder of the editions file, or folders in it",
+        "the output pattern is not a relative path ending .pdf",
         "tests/test_adversarial_batch.py::test_an_output_pattern_outside_its_folder_is_told_what_is_wrong_with_it",
     ),
     m(
