@@ -90,7 +90,7 @@ def batch(args: argparse.Namespace, console: Console) -> int:
         if busy:
             executor.shutdown()
             hint = (
-                "run one at a time"
+                "wait for it to end"
                 if busy.startswith("another")
                 else "move it away"
                 if busy.endswith("keeps its lock")
@@ -151,8 +151,8 @@ def _run_batch(
             bar.write(line, file=sys.stderr)
         bar.update(1)
 
-    def stopped(every: list[batches.Outcome]) -> None:  # (a run stopped: the report of each edition as it ended)
-        _batch_report(console, json_at, every, [])
+    def stopped(every: list[batches.Outcome], left: list[str]) -> None:  # (a run stopped: the report of each
+        _batch_report(console, json_at, every, left)  # edition as it ended)
 
     try:
         outcomes = batches.run(editions, executor, force, progress, loaded, kits, stopped)

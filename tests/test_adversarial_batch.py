@@ -787,12 +787,13 @@ def test_an_output_pattern_nested_too_deep_is_an_error_where_it_is_written(
 @pytest.mark.parametrize(
     ("pattern", "said"),
     [
-        ("../out/{brand}/{language}/{layout}-{paper}-{target}.pdf", "has '..': its PDFs go in the folder of"),
-        ("out/{brand}/../{language}/{layout}-{paper}-{target}.pdf", "has '..': its PDFs go in the folder of"),
+        ("../out/{brand}/{language}/{layout}-{paper}-{target}.pdf", "has '..': write it without"),
+        ("out/{brand}/../{language}/{layout}-{paper}-{target}.pdf", "has '..': write it without"),
         ("/srv/out/{brand}/{language}/{layout}-{paper}-{target}.pdf", "starts with '/': it is a path from the"),
-        ("out/{brand}/{language}/{layout}-{paper}-{target}.PDF", "does not end .pdf"),
+        ("C:/out/{brand}/{language}/{layout}-{paper}-{target}.pdf", "starts with 'C:': it is a path from the"),
+        ("out/{brand}/{language}/{layout}-{paper}-{target}.PDF", "does not end .pdf (in small letters)"),
     ],
-    ids=["up-first", "up-inside", "absolute", "capitals"],
+    ids=["up-first", "up-inside", "absolute", "windows-drive", "capitals"],
 )
 def test_an_output_pattern_outside_its_folder_is_told_what_is_wrong_with_it(
     inputs: Inputs, capsys: pytest.CaptureFixture[str], pattern: str, said: str
@@ -816,6 +817,10 @@ def test_a_lock_or_manifest_that_cannot_be_written_is_told_with_a_hint(
     status, _, err = batch(capsys, path)
     assert status == 1 and "where the batch keeps its lock (hint: move it away, or give the editions" in err, err
     (out / batch_module.LOCK).rmdir()
+    (out / batch_module.LOCK).symlink_to("/nowhere")  # (never followed)
+    status, _, err = batch(capsys, path)
+    assert status == 1 and f"{out / batch_module.LOCK} is a link, where the batch keeps its lock (hint: move" in err
+    (out / batch_module.LOCK).unlink()
 
     def refused(*args: object) -> object:
         raise PermissionError(13, "Permission denied", str(out / ".manifest.json.1a2b3c4d.tmp"))

@@ -223,12 +223,15 @@ def test_a_batch_stopped_midway_records_its_failures_as_the_contact_sheet_shows_
     assert editions is not None
     reported: list[list[batch_module.Outcome]] = []
 
+    def report(every: list[batch_module.Outcome], left: list[str]) -> None:
+        reported.append(every)
+
     def stop_at_the_failure(o: batch_module.Outcome) -> None:
         if o.status == "failed":
             raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        runs(editions, ThreadPoolExecutor(max_workers=1), False, stop_at_the_failure, stopped=reported.append)
+        runs(editions, ThreadPoolExecutor(max_workers=1), False, stop_at_the_failure, stopped=report)
     name = "test-clinic/en-gb/large-print/a4/office"
     recorded = _manifest(inputs)
     assert recorded[name]["status"] == "failed" and recorded[name] != first[name]
@@ -241,7 +244,78 @@ def test_a_batch_stopped_midway_records_its_failures_as_the_contact_sheet_shows_
     failed = next(o for o in every if o.edition == name)
     assert failed.first.endswith("(hint: check the folder is writable and the disk has room)")
     folder = inputs.content.parent / "out/test-clinic/en-gb"
-    assert f"cannot write into {folder}: Permission denied" in failed.first and ".tmp" not in failed.first
+    said = f"cannot write its PDF and page pictures into {folder}: Permission denied"
+    assert said in failed.first and ".tmp" not in failed.first
+
+
+def test_an_edition_named_again_that_fails_keeps_its_pdf_not_left_in_place(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A language dropped from the file leaves its PDFs in place (listed); named again with words that cannot be
+    read, its editions fail and their last PDFs are kept for them (`kept_for_failed`), not listed as left in place
+    for a script to delete. A run stopped before it builds them does not list them either, in the manifest nor in
+    its report."""
+    (inputs.content.parent / "other.yaml").write_text(
+        inputs.content.read_text(encoding="utf-8").replace("language: en-GB", "language: es"), encoding="utf-8"
+    )
+    one = EDITIONS.replace("source: content.yaml\n", "")  # (not a translation: the same words, marked Spanish)
+    both = one.replace("languages: [content.yaml]", "languages: [content.yaml, other.yaml]")
+    path = _editions(inputs, both)
+    first = batch(capsys, path)
+    assert first[0] == 0, first
+    _editions(inputs, one)
+    _, out, _ = batch(capsys, path)
+    spanish = "out/test-clinic/es/trifold-a4-office.pdf"
+    assert f"no longer an edition (left in place): {spanish}" in out
+    manifest = inputs.content.parent / "out/manifest.json"
+    _editions(inputs, both)
+    edit(inputs.content.parent / "other.yaml", "language: es", "language: es\nbroken: yes")
+    status, out, _ = batch(capsys, path)
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    assert status == 1 and "failed  test-clinic/es/trifold/a4/office" in out and "no longer an edition" not in out, out
+    assert data["left_in_place"] == [] and spanish in [e["output"] for e in data["kept_for_failed"]]
+    _editions(inputs, one)  # (dropped again, then named again with good words, and stopped at once)
+    batch(capsys, path)
+    assert spanish in [e["output"] for e in json.loads(manifest.read_text(encoding="utf-8"))["left_in_place"]]
+    edit(inputs.content.parent / "other.yaml", "language: es\nbroken: yes", "language: es")
+    _editions(inputs, both)
+    editions, _ = load_editions(path)
+    assert editions is not None
+    reported: list[list[str]] = []
+
+    def stop(o: batch_module.Outcome) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        runs(editions, ThreadPoolExecutor(max_workers=1), True, stop, stopped=lambda every, left: reported.append(left))
+    recorded = [e["output"] for e in json.loads(manifest.read_text(encoding="utf-8"))["left_in_place"]]
+    assert reported == [recorded] and spanish not in recorded
+
+
+def test_a_stopped_batch_writes_its_report(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--json FILE of a run stopped by Ctrl-C: the report of each edition as it ended, and the outputs left in
+    place (it wrote none, and an earlier report stayed, as if it were this run's)."""
+    path = _editions(inputs)
+    report = inputs.content.parent / "report.json"
+    report.write_text('{"editions": "an earlier run\'s"}', encoding="utf-8")
+    real = batch_module.run
+
+    def stopped_midway(*args: Any, **kwargs: Any) -> Any:
+        def stop(o: batch_module.Outcome) -> None:
+            raise KeyboardInterrupt
+
+        return real(*args[:3], stop, *args[4:], **kwargs)
+
+    batch(capsys, path)
+    _editions(inputs, EDITIONS.replace("layouts: [trifold, large-print]", "layouts: [trifold]"))
+    batch(capsys, path)  # (the large print's PDF left in place)
+    monkeypatch.setattr(batch_module, "run", stopped_midway)
+    status, _, _ = cli(capsys, "batch", str(path), "--jobs", "1", "--force", "--json", str(report))
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert status == 130 and [e["status"] for e in data["editions"]] in (["built"], ["stopped"])
+    assert data["left_in_place"] == ["out/test-clinic/en-gb/large-print-a4-office.pdf"]
 
 
 def test_a_picture_is_not_replaced_when_its_pdf_cannot_be_written(
@@ -319,7 +393,7 @@ def test_an_edition_dropped_from_the_file_is_listed_not_deleted(
     assert status == 0 and f"no longer an edition (left in place): {left[0]}" in out
     assert json.loads(report.read_text(encoding="utf-8"))["left_in_place"] == left
     data = json.loads((inputs.content.parent / "out/manifest.json").read_text(encoding="utf-8"))
-    assert data["left_in_place"] == left
+    assert [e["output"] for e in data["left_in_place"]] == left
     (inputs.content.parent / left[0]).unlink()
     _, out, _ = batch(capsys, path)
     assert "no longer an edition" not in out

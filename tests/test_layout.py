@@ -8,6 +8,7 @@ import pytest
 from helpers import BRAND, CONTENT, MAPLE, built, texts
 
 from brochure.geometry.sheet import FOLD_CLEAR, MM, Rect
+from brochure.layout.blocks import CALL_TO_ACTION
 from brochure.layout.model import Layout, Text
 from brochure.preflight.design import QUIET, qr_modules
 
@@ -124,4 +125,5 @@ def test_one_bookmark_per_section_in_reading_order() -> None:
     ids = [key for _, key in layout.outline]
     marks = {m.key for page in layout.pages for m in page.bookmarks}
     assert ids == [s for s in ids if s in marks]
-    assert len(ids) == len(set(ids)) == 8
+    assert len(ids) == len(set(ids)) == 9  # (the eight sections, and the call to action read last: it had none)
+    assert ids[-1] == CALL_TO_ACTION and layout.outline[-1][0] == "Book a consultation"

@@ -12,6 +12,7 @@ from reportlab.platypus import Spacer
 
 from brochure import api, cli
 from brochure.geometry.sheet import INCH, MM, Rect, bifold, flyer
+from brochure.layout.blocks import CALL_TO_ACTION
 from brochure.layout.flow import Frame, Item, even_up, flow, growth
 from brochure.theme.styles import LARGE_PRINT, Scale
 
@@ -168,7 +169,7 @@ def test_sections_and_blocks_can_be_left_out_of_a_layout(inputs: Inputs) -> None
     assert result.ok and result.layout is not None
     sections = {i.section for p in result.layout.pages for i in p.items if i.section}
     assert "risks" not in sections
-    assert [key for _, key in result.layout.outline] == ["what-is-it"]
+    assert [key for _, key in result.layout.outline] == ["what-is-it", CALL_TO_ACTION]
     printed = {t.text.strip() for t in texts(result.layout)}
     assert "Can smooth texture" not in printed and "Dark patches may fade" not in printed  # the cards are left out
 

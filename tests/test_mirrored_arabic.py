@@ -14,6 +14,7 @@ from conftest import BRAND, LOGO
 from helpers import copied_text, miscopied_words, result_of
 
 from brochure import api
+from brochure.layout.blocks import CALL_TO_ACTION
 from brochure.layout.model import Frame, Layout, Page, Shape, Text
 from brochure.theme.shaping import shape
 from brochure.vocabulary import LayoutName
@@ -309,8 +310,11 @@ def test_the_pdf_outline_follows_the_leaflet_s_reading_order(arabic: api.Sources
     marks = [m for m in reader.outline if not isinstance(m, list)]
     assert [m.title for m in marks] == [title for title, _ in layout.outline]
     for m, (_, section) in zip(marks, layout.outline, strict=True):
-        heading = next(
-            (n, i) for n, p in enumerate(layout.pages) for i in p.items if i.role == "heading" and i.section == section
+        heading = next(  # (the call to action's heading is no section's)
+            (n, i)
+            for n, p in enumerate(layout.pages)
+            for i in p.items
+            if i.role == "heading" and i.section == ("" if section == CALL_TO_ACTION else section)
         )
         assert reader.get_destination_page_number(m) == heading[0]
     inside = [p for p in layout.sheet.sides[1].panels]

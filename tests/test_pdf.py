@@ -57,7 +57,7 @@ def test_metadata_language_and_duplex_hint() -> None:
     assert pdf.Root.ViewerPreferences.Duplex == "/DuplexFlipShortEdge"
 
 
-def test_outline_has_one_entry_per_section_in_reading_order() -> None:
+def test_outline_has_one_entry_per_section_and_the_call_to_action_in_reading_order() -> None:
     pdf = reopen(built().pdf or b"")
     with pdf.open_outline() as outline:
         titles = [item.title for item in outline.root]
@@ -71,8 +71,10 @@ def test_outline_has_one_entry_per_section_in_reading_order() -> None:
         "Aftercare",
         "Risks and side effects",
         "When to contact us",
+        "Book a consultation",  # (the booking panel, on the back: read last; it had no entry)
     ]
-    assert sorted(titles) == sorted(s.heading for s in sources().content.sections)
+    content = sources().content
+    assert sorted(titles) == sorted([*(s.heading for s in content.sections), content.call_to_action.heading])
 
 
 def test_live_links_for_phone_email_website_and_booking() -> None:

@@ -46,10 +46,31 @@ WORDS = (
         ("checked by Dr", "Tom Hale (Consultant", True),  # a title and its name
         ("weryfikacja: Dr", "Tom Hale", True),
         ("Dr", "is short for doctor", False),
+        ("sans danger", ": rien n'oblige", True),  # a mark typed apart from its word, as French is typed
+        ("comme les «", "ondulées »", True),
+        ("vous ?", "Consultez", False),
+        ("(creux", "»), nodules", True),
+        ("Inquiet", "? Appelez", True),
     ],
 )
 def test_a_break_parts_a_number_from_its_word_or_not(before: str, after: str, kept: bool) -> None:
     assert together.parted(before.split(), after.split()) is kept
+
+
+FRENCH = (
+    "Les cicatrices d'acné sont sans danger : rien n'oblige personne. Comme les « ondulées » elles peuvent "
+    "s'atténuer ; parlez-en !"  # (no digit nor one-letter word: the marks alone have the paragraph looked at)
+)
+
+
+@pytest.mark.parametrize("width", [float(w) for w in range(80, 200, 4)])
+def test_a_mark_typed_apart_from_its_word_never_starts_or_ends_a_line(width: float) -> None:
+    """French is typed with a space before : ; ! ? » and after «, most often a plain one: no line starts with the
+    mark alone nor ends with the «, wherever the column's edge falls (a lone ':' began a line of the bi-fold)."""
+    lines = lines_of(FRENCH, width)
+    assert " ".join(w for words, _ in lines for w in words) == FRENCH
+    for (before, _), (after, _) in itertools.pairwise(lines):
+        assert after[0][0] not in ":;!?»" and before[-1] != "«", (width, lines)
 
 
 def lines_of(text: str, width: float, style: ParagraphStyle = STYLE) -> list[tuple[list[str], float]]:

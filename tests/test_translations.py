@@ -211,6 +211,11 @@ def test_the_same_unit_in_another_language_or_form_is_no_finding(was: str, now: 
         ("Put it on 45 minutes before", "Aplíquela 45 segundos antes", "counts 45 in seconds where"),
         ("Wait 10 minutes", "等待10秒", "counts 10 in seconds where"),
         ("Wait 10 seconds", "10초 기다리세요", ""),
+        # a word between the number and its unit: the isotretinoin wait of 12 months as 12 weeks passed in French
+        ("in the last 12 months", "dans les 12 dernières semaines", "counts 12 in weeks where"),
+        ("in the last 12 months", "in den letzten 12 Wochen", "counts 12 in weeks where"),
+        ("in the last 12 months", "dans les 12 derniers mois", ""),
+        ("after 4 more weeks", "après 4 autres séances", ""),  # (sessions: no unit of time)
     ],
 )
 def test_units_of_time_are_read_in_each_script(was: str, now: str, says: str) -> None:

@@ -135,14 +135,15 @@ def run(
     progress: Callable[[Outcome], None] = lambda o: None,
     loaded: Loaded | None = None,
     kits: Kits | None = None,
-    stopped: Callable[[list[Outcome]], None] = lambda every: None,
+    stopped: Callable[[list[Outcome], list[str]], None] = lambda every, left: None,
 ) -> list[Outcome]:
     """Every edition, each task run by the executor (local(jobs), or a cluster's: brochure/cluster.py), which this
     shuts down; each PDF written here as its task ends. An edition the last run made, and whose stamp, output
     and file are as it left them, is settled here: a worker gets only what must be built (none when nothing
     changed, so none starts). The outcomes in the editions' order. `loaded`, `kits`: the content files and kits
     as read_contents and read_kits read them, if the caller has them already. `stopped`: told every edition as it
-    ended, or "stopped", when the run is stopped (the --json report's), before the stop is raised again."""
+    ended, or "stopped", and the outputs left in place when the run is stopped (the --json report's), before the
+    stop is raised again."""
     last = read_manifest(editions)
     previous = {} if force else last
     loaded = read_contents(editions) if loaded is None else loaded
@@ -206,23 +207,24 @@ def run(
         for i, task in enumerate(work):
             by_stamp = {o.stamp: o for o in outcomes[i]}
             outcomes[i] = [by_stamp[job.stamp] for job in task.jobs]  # (in the editions' order)
-    except BaseException:  # Ctrl-C, a signal: nothing queued starts; what the tasks running make is written whole
-        for future in pending:
+    except BaseException as exc:  # Ctrl-C, a signal: nothing queued starts; what the tasks running make is written
+        for future in pending:  # whole
             future.cancel()
         executor.shutdown(wait=True)
         for future in pending:
             if future.done() and not future.cancelled() and future.exception() is None:
                 for answer in future.result():
                     outcomes.setdefault(-1, []).append(keep(answer, base))
-        record_stopped(editions, [_distinct_one(o, count) for made in outcomes.values() for o in made])
-        with contextlib.suppress(Exception):  # (each finished after the stop has its line, as the others had)
-            for o in outcomes.get(-1, []):
+        with contextlib.suppress(Exception):  # (nothing here may take the stop's place)
+            every = [_distinct_one(o, count) for o in _with_stopped(work, outcomes, names, loaded)]
+            left = record_stopped(editions, every)
+            with contextlib.suppress(Exception):  # (the contact sheet of what there is now: the last run's was not)
+                write_index(editions, every, kits)
+            if not isinstance(exc, Exception):  # (a stop, not a bug: the report of a stopped run)
+                stopped(every, left)
+        with contextlib.suppress(Exception):  # (each finished after the stop has its line, as the others had: last,
+            for o in outcomes.get(-1, []):  # as a second stop may come while they are told)
                 progress(o)
-        every = [_distinct_one(o, count) for o in _with_stopped(work, outcomes, names, loaded)]
-        with contextlib.suppress(Exception):  # (the contact sheet of what there is now: the last run's was not)
-            write_index(editions, every, kits)
-        with contextlib.suppress(Exception):
-            stopped(every)
         raise
     executor.shutdown()
     return [_distinct_one(o, count) for i in sorted(outcomes) for o in outcomes[i]]  # (named as the lines were)
@@ -387,8 +389,8 @@ def keep(made: Made, base: Path) -> Outcome:
         elif isinstance(exc, Refused):  # (a file the batch did not write is in the way: it is left as it is)
             why, hint = str(exc), "move that file away, or change 'output:' in editions.yaml"
         else:  # (the temporary file beside it is named: the folder it was to be written in is the one to check)
-            folder = Path(exc.filename).parent if isinstance(exc.filename, str) else path.parent
-            why = f"cannot write into {folder}: {exc.strerror or exc}"
+            into = f" into {Path(exc.filename).parent}" if isinstance(exc.filename, str) else ""
+            why = f"cannot write its PDF and page pictures{into}: {exc.strerror or exc}"
             hint = "check the folder is writable and the disk has room"
         why = f"{why} (hint: {hint})"
         failed = (*o.findings, f"{path}: error: {why}")

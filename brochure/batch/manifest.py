@@ -34,25 +34,30 @@ INDEX = "index.html"
 THUMBS = "thumbs"
 
 
-def record_stopped(editions: Editions, done: list[Outcome]) -> None:
-    """A run stopped before its end (Ctrl-C, a signal): the manifest of the editions finished (built, unchanged or
-    failed, as this run's contact sheet shows them), and the last run's entries of the others (their files are as
-    that run left them), so that the next run builds only what is left (332 PDFs written, and no manifest: the
-    next run built them all again). Nothing is said now of outputs no longer editions: a finished edition's last
-    output, if it was written elsewhere or the edition failed, is kept in the manifest's list (`kept_for_failed`),
-    so that the next run lists it. A manifest that cannot be written is left as it was."""
+def record_stopped(editions: Editions, every: list[Outcome]) -> list[str]:
+    """A run stopped before its end (Ctrl-C, a signal), `every` edition as it ended or "stopped": the manifest of the
+    editions finished (built, unchanged or failed, as this run's contact sheet shows them), and the last run's
+    entries of the others (their files are as that run left them), so that the next run builds only what is left
+    (332 PDFs written, and no manifest: the next run built them all again). Nothing is said now of outputs no
+    longer editions: a finished edition's last output, if it was written elsewhere or the edition failed, is kept
+    in the manifest's list (`kept_for_failed`), so that the next run lists it; the outputs the last run left in
+    place stay listed, but for those an edition of this run writes. The outputs left in place, as recorded; a
+    manifest that cannot be written is left as it was."""
+    done = [o for o in every if o.status != "stopped"]
     last, kept, left = _last_run(editions)
     names = {o.edition for o in done}
     previous = [*(e for n, e in last.items() if n in names), *kept]
-    gone, held = _gone(previous, done)
-    moved = {o: e for e in previous if (o := e.get("output")) in gone}
-    kept = held + [{"edition": e.get("edition"), "output": o, "inputs": e.get("inputs")} for o, e in moved.items()]
+    gone, held = _gone([*previous, *left], every)  # (every edition's output is made: a stopped one's next time)
+    lingering = [e for e in _entries_of(left, gone) if os.path.isfile(editions.path.parent / str(e["output"]))]
+    left_there = {e["output"] for e in lingering}
+    kept = held + [e for e in _entries_of(previous, gone) if e["output"] not in left_there]
     entries = [o.report() for o in done] + [e for n, e in last.items() if n not in names]
     shown = {t for e in entries for t in _list(e.get("thumbs"))}
     pictures = [t for ts in recorded_thumbs(editions).values() for t in ts if t not in shown]  # (for a whole run
     # to remove: a finished edition's pages it no longer has)
     with contextlib.suppress(OSError, Refused):
-        _write_manifest(editions, entries, kept, pictures, left)
+        _write_manifest(editions, entries, kept, pictures, lingering)
+    return [str(e["output"]) for e in lingering]
 
 
 def write_index(editions: Editions, outcomes: list[Outcome], kits: Kits | None = None) -> Path:
@@ -77,7 +82,7 @@ def read_manifest(editions: Editions) -> Entries:
     return editions_
 
 
-def _last_run(editions: Editions) -> tuple[Entries, list[dict[str, object]], list[str]]:
+def _last_run(editions: Editions) -> tuple[Entries, list[dict[str, object]], list[dict[str, object]]]:
     """The last manifest's editions by name, the earlier PDFs it records as kept for editions that failed, and the
     outputs it found left in place (of editions no longer in the file: listed by each run while they are there)."""
     data = _manifest(editions)
@@ -89,7 +94,7 @@ def _last_run(editions: Editions) -> tuple[Entries, list[dict[str, object]], lis
                 if isinstance(e.get("findings"), list):
                     e["findings"] = [_rebased(f, was, now) if isinstance(f, str) else f for f in e["findings"]]
         kept, left = _list(data.get("kept_for_failed")), _list(data.get("left_in_place"))
-        return entries, [e for e in kept if isinstance(e, dict)], [o for o in left if isinstance(o, str)]
+        return entries, [e for e in kept if isinstance(e, dict)], [e for e in left if isinstance(e, dict)]
     except (KeyError, TypeError):
         return {}, [], []
 
@@ -168,15 +173,27 @@ def write_manifest(editions: Editions, outcomes: list[Outcome], pictures: Sequen
     """The manifest of this run; and the outputs of the last run that are no longer editions (left in place).
     `pictures`: page pictures no edition shows that are kept for now (batch/thumbs.py), for a later run to remove."""
     previous, kept, left = _last_run(editions)
-    lingering: list[dict[str, object]] = [{"output": o} for o in left]
-    gone, held = _gone([*previous.values(), *kept, *lingering], outcomes)
+    candidates = [*previous.values(), *kept, *left]
+    gone, held = _gone(candidates, outcomes)
     gone = [o for o in gone if os.path.isfile(editions.path.parent / o)]  # (left in place: a file there; a name
     # the system refuses, too long or unreadable, is none)
-    return _write_manifest(editions, [o.report() for o in outcomes], held, list(pictures), gone), gone
+    lingering = _entries_of(candidates, gone)
+    return _write_manifest(editions, [o.report() for o in outcomes], held, list(pictures), lingering), gone
 
 
 def _list(value: object) -> list[object]:
     return value if isinstance(value, list) else []
+
+
+def _entries_of(candidates: list[dict[str, object]], outputs: list[str]) -> list[dict[str, object]]:
+    """An entry (the edition's name, output and inputs) for each of these outputs, from the first entry naming it:
+    kept with its name and inputs, so that an edition named again that fails keeps its last PDF (`_gone`), as any
+    failing edition does, rather than have it listed as left in place."""
+    by_output: dict[object, dict[str, object]] = {}
+    for e in candidates:
+        entry = {"edition": e.get("edition"), "output": e.get("output"), "inputs": e.get("inputs")}
+        by_output.setdefault(e.get("output"), entry)
+    return [by_output[o] for o in outputs if o in by_output]
 
 
 def recorded_thumbs(editions: Editions) -> dict[str, list[str]]:
@@ -193,7 +210,7 @@ def _write_manifest(
     entries: list[dict[str, object]],
     held: list[dict[str, object]],
     pictures: list[str],
-    left: list[str],
+    left: list[dict[str, object]],
 ) -> Path:
     """The manifest, written whole: the tool, the editions file, an entry per edition, the PDFs kept for failed ones,
     the page pictures kept though no edition shows them and the outputs left in place of editions no longer in the

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
@@ -218,8 +219,10 @@ def declared_names(path: Path) -> tuple[str | None, PaperName | None]:
     as `id:` gives it or as made from `name:`, the paper as `paper:` gives it (A4 when it gives none)."""
 
     def read(r: Reader, root: Node) -> tuple[str | None, PaperName | None]:
-        top = root.value if isinstance(root.value, dict) else {}
-        given, name, paper = (top[k].value if k in top else None for k in ("id", "name", "paper"))
+        if not isinstance(root.value, dict):
+            return None, None
+        top = root.value
+        given, name, paper = (_as_read(top[k].value) if k in top else None for k in ("id", "name", "paper"))
         if isinstance(given, str):
             brand_id = None if id_problem(given) else given
         else:
@@ -229,6 +232,11 @@ def declared_names(path: Path) -> tuple[str | None, PaperName | None]:
 
     found, _ = load_file(path, "brand", "", read)
     return found if found is not None else (None, None)
+
+
+def _as_read(value: object) -> object:
+    """A text as the reader takes it (NFC, without the spaces around it); other values as they are."""
+    return unicodedata.normalize("NFC", value).strip() if isinstance(value, str) else value
 
 
 def _read_brand(r: Reader, root: Node, path: Path, read_logo_file: bool = True) -> Brand | None:

@@ -26,7 +26,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
 from brochure.diagnostics import Diagnostic, Location
 from brochure.frozen import frozen
@@ -173,11 +173,14 @@ def _output(r: Reader, node: Node | None) -> str | None:
     elif "\\" in value:  # (a Windows path's backslashes are part of one file's name here, on Linux and macOS)
         problem = "the output pattern has a '\\': folders are divided by '/' (out/{brand}/...), on Windows too"
     elif ".." in Path(value).parts:
-        problem = "the output pattern has '..': its PDFs go in the folder of the editions file, or folders in it"
-    elif value.startswith("/"):
-        problem = "the output pattern starts with '/': it is a path from the folder of the editions file (out/...)"
+        problem = "the output pattern has '..': write it without (its PDFs go in the editions file's folder or in it)"
+    elif value.startswith("/") or PureWindowsPath(value).drive:
+        problem = (
+            f"the output pattern starts with '{PureWindowsPath(value).drive or '/'}': it is a path from the folder "
+            "of the editions file (out/...)"
+        )
     elif not value.endswith(".pdf"):
-        problem = "the output pattern does not end .pdf"
+        problem = "the output pattern does not end .pdf (in small letters)"
     elif any(unicodedata.category(ch) == "Cc" for ch in value):
         ch = next(ch for ch in value if unicodedata.category(ch) == "Cc")
         problem = f"the output pattern has a control character (U+{ord(ch):04X}), which breaks file names in scripts"

@@ -69,14 +69,30 @@ _CJK_WORDS: dict[TimeUnit, tuple[str, ...]] = {  # (read from the start of the l
 }
 UNIT_OF: dict[str, TimeUnit] = {word: unit for unit, words in _WORDS.items() for word in words}
 _AFTER = re.compile(r"[\s\u00a0\u202f-]{0,3}([^\W\d_]+)")  # (spaces, no-break spaces or a hyphen: '45-minute')
+BETWEEN = frozenset(  # words that may stand between a number and its unit: '12 derniers mois', 'the 12 last months'
+    (
+        "last", "next", "more", "further", "first", "previous", "past",
+        "últimos", "últimas", "próximos", "próximas", "primeros", "primeras", "más",
+        "derniers", "dernières", "prochains", "prochaines", "premiers", "premières", "autres",
+        "letzten", "nächsten", "ersten", "weitere", "weiteren", "vergangenen",
+        "ostatnich", "ostatnie", "kolejnych", "kolejne", "następnych", "następne", "pierwszych", "pierwsze",
+        "laatste", "volgende", "eerste", "senaste", "nästa", "första",
+    )
+)  # fmt: skip
 
 
 def unit_after(text: str, end: int) -> TimeUnit | None:
-    """The unit of time the word right after a number ending at `end` names, or None."""
+    """The unit of time the word right after a number ending at `end` names (or the word after one of BETWEEN),
+    or None."""
     m = _AFTER.match(text, end)
     if m is None:
         return None
     word = m.group(1)
+    if word.lower() in BETWEEN:  # ('12 derniers mois': the months are what the number counts)
+        m = _AFTER.match(text, m.end())
+        if m is None:
+            return None
+        word = m.group(1)
     if CJK_LETTER.match(word):
         found = [(len(w), unit) for unit, words in _CJK_WORDS.items() for w in words if word.startswith(w)]
         return max(found)[1] if found else None  # (the longest: '周岁' is years, though '周' is weeks)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 
 from reportlab.lib.styles import ParagraphStyle
@@ -14,7 +15,7 @@ from brochure import art
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.frozen import frozen
 from brochure.geometry.sheet import MM, Rect
-from brochure.inputs.inline import display_url, escape_text, link_markup
+from brochure.inputs.inline import display_url, escape_text, link_markup, one_line, plain
 from brochure.layout import citations
 from brochure.layout.blocks import Blocks, is_wide
 from brochure.layout.compose import GROSS, Inputs, fill, overset, stack_down, too_wide, where
@@ -204,6 +205,8 @@ def _back(
         placed, y = placed + rows, min(y_qr, y_rows)
     else:
         placed, y = stack_down(top_items + list(contact_rows), box, region, box.top)
+    title = one_line(plain(cta.heading))  # (its heading an entry of the outline, as the sections' are)
+    placed = [replace(p, bookmark=title) if p.flowable is heading else p for p in placed]
     diags += overset(
         inp,
         [

@@ -29,6 +29,8 @@ from brochure.words import Words, words_for
 WIDE = 110 * MM  # a back at least this wide (at 9.5 pt; wider for larger type) sets the QR box and the contact
 # lines side by side, and its sections in two columns (layout/back.py)
 SOURCES = "sources"  # the id of the references list when it is a section of its own (the large-print edition)
+CALL_TO_ACTION = "call_to_action"  # the outline's key of the back's booking panel, whose heading has a bookmark
+# though it is no section (no section of the words has this id: theirs are a-z, 0-9 and '-')
 LABEL_PT = 7.5  # the labels of drawings, before they shrink to fit (never under 7 pt)
 
 

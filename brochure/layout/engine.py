@@ -12,7 +12,7 @@ from brochure.inputs.content import Section
 from brochure.inputs.inline import one_line, plain
 from brochure.layout import citations, larger
 from brochure.layout.back import back
-from brochure.layout.blocks import SOURCES
+from brochure.layout.blocks import CALL_TO_ACTION, SOURCES
 from brochure.layout.compose import Inputs, Plain, ended_spread, fill, folio
 from brochure.layout.cover import CoverArea, cover
 from brochure.layout.flow import SHORT, FlowResult, Frame, even_up
@@ -357,13 +357,16 @@ def _attempt(
             inp.sheet.sides[i],
             tuple(items),
             tuple(pages_links[i]),
-            tuple(Bookmark(p.bookmark, p.section, p.box.top) for p in items if p.bookmark),
+            tuple(Bookmark(p.bookmark, p.section or CALL_TO_ACTION, p.box.top) for p in items if p.bookmark),
         )
         for i, items in pages_items.items()
         if items  # a one-sided plan leaves the second side blank: it is not printed
     )
     order = _reading_order(inp.sheet, pages_items, plan.views)
-    headings = {s.id: one_line(plain(s.heading)) for s in inp.sections} | {SOURCES: inp.content.tool_words.sources}
+    headings = {s.id: one_line(plain(s.heading)) for s in inp.sections} | {
+        SOURCES: inp.content.tool_words.sources,
+        CALL_TO_ACTION: one_line(plain(inp.content.call_to_action.heading)),
+    }
     outline = tuple((headings[sid], sid) for sid in order)
     body = (inp.inside or inp.theme).scale.body
     return DraftLayout(inp.sheet, pages, outline, b.qr, plan.views, body), diags
@@ -372,8 +375,8 @@ def _attempt(
 def _reading_order(
     sheet: Sheet, items: Mapping[int, list[Placed]], views: tuple[tuple[tuple[int, str], ...], ...]
 ) -> list[str]:
-    """Section ids by where a reader meets their headings: view by view, panel by panel, column by column (from
-    the right in a right-to-left sheet), top to bottom."""
+    """Section ids (and the call to action's key) by where a reader meets their headings: view by view, panel by
+    panel, column by column (from the right in a right-to-left sheet), top to bottom."""
     order: list[str] = []
     side = 1 if sheet.direction == "ltr" else -1
     for view in views:
@@ -381,6 +384,7 @@ def _reading_order(
             trim = sheet.sides[page].panel(name).trim
             here = [p for p in items.get(page, []) if p.bookmark and trim.x <= p.box.x + p.box.w / 2 < trim.right]
             for p in sorted(here, key=lambda p: (round(p.box.x * side), -p.box.top)):
-                if p.section not in order:
-                    order.append(p.section)
+                key = p.section or CALL_TO_ACTION  # (the one heading with a bookmark that is no section's)
+                if key not in order:
+                    order.append(key)
     return order

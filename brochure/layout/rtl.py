@@ -457,9 +457,10 @@ def _start(width: float, used: float, align: int, level: int) -> float:
 
 def _notes(line: list[Word]) -> list[tuple[list[Word], str]]:
     """The line's stretches (`_stretches`) that draw glyphs, each with the words it stands for as written: a
-    link's words without the space after them (that is the next stretch's), a stretch that draws nothing noted
-    with the next. A line that ends at a space ends with it (read as the Span's /ActualText, the line's words
-    and the next line's would run together: "ومايمكنك"); a paragraph's last word has none after it."""
+    link's words without the space after them (that is the next stretch's; at the line's end, the link's own),
+    a stretch that draws nothing noted with the next. A line that ends at a space ends with it (read as the
+    Span's /ActualText, the line's words and the next line's would run together: "ومايمكنك"); a paragraph's
+    last word has none after it."""
     out: list[tuple[list[Word], str]] = []
     carry = ""
     for stretch in _stretches(line):

@@ -1,6 +1,7 @@
 """A paragraph's lines as ReportLab broke them -> the same paragraph with no line ending between words that belong
 together: a number and what it counts ("4 / weeks", "16 / Feb"), an acronym and its number ("SPF / 30+"), a
-range's word and its second number ("15 to / 60"), a title and its name ("Dr / Tom Hale"); nor with a one-letter
+range's word and its second number ("15 to / 60"), a title and its name ("Dr / Tom Hale"), a mark typed apart from
+its word (French "danger / :", "« / ondulées"); nor with a one-letter
 word ("i / po nim", "a / course"), which Polish typesetting never leaves at a line's end and others avoid; nor a
 paragraph's last word alone on its last line (a runt, "contact / us.").
 
@@ -31,12 +32,15 @@ MIN_FILL = 0.6  # of its width that a line keeps when its last word is carried o
 MOVES = 8  # breaks moved at most in one paragraph
 RUNT = 1 / 3  # of its line's width, at most, that a word alone on a paragraph's last line takes to be given company
 
-_MAY_PART = re.compile(r"\d|(?<!\S)[^\W\d_](?=\s)")  # a digit, or a one-letter word before a space
+CLOSING = ":;!?\u00bb\u203a"  # marks French typing sets after a space (« and » guillemets), kept with the word before
+OPENING = "\u00ab\u2039"  # and before one, kept with the word after ("sans danger / : rien", "les « / ondulées »")
+_MAY_PART = re.compile(rf"\d|(?<!\S)[^\W\d_](?=\s)|\s[{CLOSING}]|[{OPENING}]\s")  # a digit, a one-letter word
+# before a space, or a mark set apart by a space
 
 
 def may_part(text: str) -> bool:
-    """Whether a paragraph's text has a digit or a one-letter word (else no break of its can part what this module
-    keeps together)."""
+    """Whether a paragraph's text has a digit, a one-letter word or a mark set apart by a space (else no break of
+    its can part what this module keeps together)."""
     return _MAY_PART.search(text) is not None
 
 
@@ -62,6 +66,8 @@ def parted(before: list[str], after: list[str]) -> bool:
     if not before or not after:
         return False
     a, b = before[-1], after[0]
+    if by_mark(before, after):
+        return True  # a mark set apart by a space (as French is typed) and the word it closes or opens
     if len(a) == 1 and a.isalpha() and a.islower():
         return True  # a one-letter word (an initial, a capital, is its name's: "Litchman G / et al.")
     if a in TITLES and b[:1].isupper():
@@ -73,6 +79,14 @@ def parted(before: list[str], after: list[str]) -> bool:
     return bool(
         b[:1].isdigit() and len(before) >= 2 and NUMBER.match(before[-2]) and a.isalpha() and len(a) <= RANGE_WORD
     )  # a range: "15 to / 60"
+
+
+def by_mark(before: list[str], after: list[str]) -> bool:
+    """Whether a line ending with `before` and the next beginning with `after` part a mark typed apart from its
+    word (a line would start with ':' or '»', or end with '«'): kept together even where the line is left short
+    (under MIN_FILL), as a no-break space would keep them."""
+    first, last = (after[0][:1], before[-1][-1:]) if before and after else ("", "")
+    return (first != "" and first in CLOSING) or (last != "" and last in OPENING)
 
 
 def _first_parted(lines: list[Any], start: int) -> int | None:
@@ -109,7 +123,8 @@ def kept_together(
         line = broken.lines[i]
         last, space = _last_word(broken, line)
         rest = _at(narrowed, i) - spare(line) - last - space  # how wide the line is without its last word
-        if len(words(line)) < 2 or rest < MIN_FILL * _at(given, i):
+        short = rest < MIN_FILL * _at(given, i) and not by_mark(words(line), words(broken.lines[i + 1]))
+        if len(words(line)) < 2 or short:
             start = i + 1  # this break stays
             continue
         trial = _with(narrowed, i, rest + space / 2)  # (room for the rest, not for the last word however its

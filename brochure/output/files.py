@@ -185,7 +185,9 @@ def only_one(path: Path) -> Iterator[str]:
     try:
         fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0), 0o644)
     except OSError as exc:
-        if path.is_dir() and not path.is_symlink():
+        if path.is_symlink():  # (never followed: O_NOFOLLOW)
+            yield f"{path} is a link, where the batch keeps its lock"
+        elif path.is_dir():
             yield f"{path} is a folder, where the batch keeps its lock"
         else:
             yield f"{path} cannot be made: {exc.strerror or exc}"
