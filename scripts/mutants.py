@@ -3943,6 +3943,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_layout.py::test_one_bookmark_per_section_in_reading_order",
     ),
     m(
+        "carried-number-leaves-its-acronym-behind",
+        "layout/together.py",
+        "            if i in undo:",
+        "            if False:",
+        "tests/test_together.py::test_a_carried_number_does_not_leave_its_acronym_behind",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

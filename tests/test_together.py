@@ -73,6 +73,16 @@ def test_a_mark_typed_apart_from_its_word_never_starts_or_ends_a_line(width: flo
         assert after[0][0] not in ":;!?»" and before[-1] != "«", (width, lines)
 
 
+@pytest.mark.parametrize("width", [float(w) for w in range(76, 260, 3)])
+def test_a_carried_number_does_not_leave_its_acronym_behind(width: float) -> None:
+    """ "SPF 30+ / chaque" parts a number from the word after it; carrying "30+" over left "SPF / 30+ chaque" where
+    "SPF" could not follow it (the line would be too short): the first breaking, the lesser parting, is kept
+    (25 of the widths from 70 to 260 pt left "SPF" alone at a line's end)."""
+    text = "Ne vous exposez pas au soleil quand nous vous le dirons. Mettez un écran SPF 30+ chaque jour."
+    lines = lines_of(text, width)
+    assert not [(a, b) for (a, _), (b, _) in itertools.pairwise(lines) if a[-1] == "SPF" and b[0] == "30+"], lines
+
+
 def lines_of(text: str, width: float, style: ParagraphStyle = STYLE) -> list[tuple[list[str], float]]:
     p = Para(text, style)
     p.wrap(width, 1000)
@@ -86,8 +96,10 @@ def test_a_paragraph_keeps_its_numbers_with_their_words_and_every_word_as_writte
     assert " ".join(w for words, _ in lines for w in words) == WORDS  # nothing added, dropped or changed
     assert all(spare > -1.0 for _, spare in lines)  # no line runs past the width
     for (before, _), (after, _) in itertools.pairwise(lines):
-        if together.parted(before, after):  # (only where carrying over would leave a line under MIN_FILL)
-            rest = stringWidth(" ".join(before[:-1]), "Helvetica", 9)  # (in the regular face; bold words are wider)
+        if together.parted(before, after):  # (only where carrying over would leave a line under MIN_FILL: its last
+            # word, or its last two where the last would part them in turn, "SPF 30+ / every")
+            carried = 2 if together.parted(before[:-1], before[-1:]) else 1
+            rest = stringWidth(" ".join(before[:-carried]), "Helvetica", 9)  # (in the regular face; bold is wider)
             assert rest < together.MIN_FILL * width + 3, (before, after)
 
 

@@ -116,6 +116,7 @@ def kept_together(
     (and leaves on it what that sets); `parts`: whether its text may have words to keep together (`may_part`)."""
     given, narrowed, start = list(widths), list(widths), 0
     moved = False
+    undo: dict[int, list[float]] = {}  # each line's widths before its first carry
     for _ in range(MOVES if parts else 0):
         i = _first_parted(broken.lines, start)
         if i is None:
@@ -125,6 +126,9 @@ def kept_together(
         rest = _at(narrowed, i) - spare(line) - last - space  # how wide the line is without its last word
         short = rest < MIN_FILL * _at(given, i) and not by_mark(words(line), words(broken.lines[i + 1]))
         if len(words(line)) < 2 or short:
+            if i in undo:  # (a carry left the line parted anew, and no further one can mend it: "SPF / 30+
+                narrowed = undo.pop(i)  # chaque" from "SPF 30+ / chaque": the line as it was, its first parting
+                broken = again(list(narrowed))  # the lesser)
             start = i + 1  # this break stays
             continue
         trial = _with(narrowed, i, rest + space / 2)  # (room for the rest, not for the last word however its
@@ -134,6 +138,7 @@ def kept_together(
             broken = again(list(narrowed))  # (a guard: what the kept breaking sets, set again)
             start = i + 1
             continue
+        undo.setdefault(i, narrowed)
         narrowed, broken, moved = trial, lines, True
         start = i  # (the line may end parted again: "15 to")
     fuller = _no_runt(broken, given, narrowed, again)
