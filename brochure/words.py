@@ -44,6 +44,7 @@ class Words:
     sources: str  # the heading of the references list
     in_full: str  # after a folded leaflet's short sources: where the full references are
     subject: str  # the PDF's subject: {title}
+    first_day: str = "{day}"  # how a date writes the month's first day (optional: French '{day}er', 1er décembre)
 
 
 _EN = Words(
@@ -228,6 +229,7 @@ WORDS: dict[str, Words] = {
 }
 
 NAMES: tuple[str, ...] = tuple(f.name for f in fields(Words))  # the keys a content file's `words:` may give
+OPTIONAL = frozenset(("first_day",))  # of them, those a language the table lacks need not give
 MONTHS = 12
 
 
@@ -266,14 +268,16 @@ def words_for(language: str, given: Given | None = None) -> tuple[Words, tuple[s
     gives (the table lacks the language and `words:` does not give them all: English fills them in)."""
     given = given or {}
     base = table_words(language)
-    missing = () if base is not None else tuple(n for n in NAMES if n not in given)
+    missing = () if base is not None else tuple(n for n in NAMES if n not in given and n not in OPTIONAL)
     words = replace(base or _EN, **dict(given))  # type: ignore[arg-type]
     return words, missing
 
 
 def long_date(day: date, words: Words) -> str:
-    """A date as the language writes it in running text: '1 December 2026' (en-GB), 'December 1, 2026' (en-US)."""
-    return words.date.format(day=day.day, month=words.months[day.month - 1], year=day.year)
+    """A date as the language writes it in running text: '1 December 2026' (en-GB), 'December 1, 2026' (en-US),
+    '1er décembre 2026' (a French `words:` with `first_day: "{day}er"`)."""
+    number = words.first_day.format(day=day.day) if day.day == 1 else str(day.day)
+    return words.date.format(day=number, month=words.months[day.month - 1], year=day.year)
 
 
 def month_year(day: date, words: Words) -> str:

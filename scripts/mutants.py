@@ -3950,6 +3950,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_together.py::test_a_carried_number_does_not_leave_its_acronym_behind",
     ),
     m(
+        "first-day-of-the-month-written-plainly",
+        "words.py",
+        "    number = words.first_day.format(day=day.day) if day.day == 1 else str(day.day)",
+        "    number = str(day.day)",
+        "tests/test_document.py::test_a_language_may_write_the_months_first_day_as_it_does",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

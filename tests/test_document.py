@@ -428,6 +428,21 @@ def test_a_content_file_may_give_the_tools_words_for_its_language(inputs: Inputs
     assert str(doc.docinfo["/Subject"]).startswith("Ulotka dla pacjenta: ")
 
 
+def test_a_language_may_write_the_months_first_day_as_it_does(inputs: Inputs) -> None:
+    """French writes the 1st as '1er décembre', the other days plainly: `first_day` (optional, a language the table
+    lacks need not give it) gives the 1st's form; the others are as the date pattern writes them."""
+    edit(inputs.content, "language: en-GB", "language: csb")
+    given = POLISH.replace(
+        '  date: "{day} {month} {year}"\n', '  date: "{day} {month} {year}"\n  first_day: "{day}er"\n'
+    )
+    inputs.content.write_text(inputs.content.read_text(encoding="utf-8") + given, encoding="utf-8")
+    result = build(inputs)
+    assert result.ok and result.pdf, [d.format() for d in result.diagnostics]
+    assert "Opublikowano 1er grudnia 2026." in " ".join(page_texts(result.pdf)[0].split())
+    w, missing = words_for("fr", {"first_day": "{day}er"})
+    assert "first_day" not in missing and long_date(date(2026, 12, 2), w) == "2\u00a0December\u00a02026"
+
+
 def test_a_content_file_may_reword_a_built_in_word(inputs: Inputs) -> None:
     """`words:` over the built-in table: one word changed, the others kept."""
     inputs.content.write_text(
@@ -447,6 +462,7 @@ def test_a_content_file_may_reword_a_built_in_word(inputs: Inputs) -> None:
         ('  page: "Page {number} of {pages}"\n', "Page {number}", "not {number}, {pages}"),
         ('  page: "Page {number of {total}"\n', "Page {number", "is not part of a {name}"),
         ("  months: [Jan, Feb]\n", "[Jan", "'months' lists 2 names"),
+        ('  first_day: "1st"\n', "1st", "'first_day' fills in {day}"),
     ],
 )
 def test_a_mistake_in_the_words_is_an_error_where_it_is_written(
