@@ -3957,6 +3957,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_document.py::test_a_language_may_write_the_months_first_day_as_it_does",
     ),
     m(
+        "large-print-shrunk-labels-named-by-the-first",
+        "preflight/design.py",
+        "    r, n, line = max((p for p in small if p[0].size <= smallest + 0.01), key=lambda rp: len(rp[2].text"
+        ".strip()))",
+        "    r, n, line = min(small, key=lambda rp: rp[0].size)",
+        "tests/test_large_print.py::test_a_drawing_label_that_has_to_shrink_is_named",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

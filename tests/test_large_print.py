@@ -180,19 +180,26 @@ def _gaps_between_pieces(items: tuple[Frame, ...]) -> list[float]:
     return [a.baseline - b.baseline for a, b in pairwise(lines) if a.element != b.element]
 
 
-def test_a_drawing_label_that_has_to_shrink_is_named(tmp_path: Path) -> None:
-    """A label too long for the drawing's side at 16 pt shrinks to fit: the edition warns, naming it."""
+@pytest.mark.parametrize(
+    ("key", "was", "long"),
+    [
+        ("needles", "Fine needles", "Fine sterile needles, used once and then thrown away safely"),
+        ("collagen", "New collagen", "New collagen and elastin fibres, made by the skin over months"),
+    ],
+)
+def test_a_drawing_label_that_has_to_shrink_is_named(tmp_path: Path, key: str, was: str, long: str) -> None:
+    """A label too long for the drawing's side at 16 pt shrinks to fit: the edition warns, naming it (the labels
+    shrink together: it named the first of them, whichever was too long)."""
     text = CONTENT.read_text(encoding="utf-8")
-    long = "Fine sterile needles, used once and then thrown away safely"
-    assert text.count("needles: Fine needles") == 1
-    (tmp_path / "content.yaml").write_text(text.replace("needles: Fine needles", f"needles: {long}"), "utf-8")
+    assert text.count(f"{key}: {was}") == 1
+    (tmp_path / "content.yaml").write_text(text.replace(f"{key}: {was}", f"{key}: {long}"), "utf-8")
     src, _ = api.load(tmp_path / "content.yaml", BRAND)
     assert src is not None
     result = api.build(src, api.Options(layout="large-print"))
     warnings = [d for d in result.diagnostics if "large-print edition sets" in d.message]
     assert result.ok and len(warnings) == 1 and "under its 16 pt" in warnings[0].message
     at = warnings[0].location  # (at the label as written, not at the brand's body font)
-    assert at.file == str(tmp_path / "content.yaml") and at.key.endswith(".labels.needles"), at
+    assert at.file == str(tmp_path / "content.yaml") and at.key.endswith(f".labels.{key}"), at
     quoted = warnings[0].message.split("'")[1]  # (a line of the label as printed, not cut inside a word)
     assert long.startswith(quoted) and long[len(quoted) :][:1] in ("", " "), quoted
 

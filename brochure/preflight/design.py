@@ -103,8 +103,9 @@ def _large_print_sizes(layout: Layout, runs: list[RunAt], at: Location, content:
     small = [placed for placed in runs if placed[0].size < (least * SHRINK if placed[0].rise > 0 else least) - 0.01]
     if not small:
         return []
-    r, n, line = min(small, key=lambda rp: rp[0].size)
-    said = line.text.strip()
+    smallest = min(placed[0].size for placed in small)  # (a drawing's labels shrink together: named by the longest,
+    r, n, line = max((p for p in small if p[0].size <= smallest + 0.01), key=lambda rp: len(rp[2].text.strip()))
+    said = line.text.strip()  # the one that made them shrink)
     if content is not None and line.role == "label":
         at = next((a for value, a in content.strings if ".labels." in a.key and said in value), at)
     return [
