@@ -179,6 +179,11 @@ def content() -> Schema:
                             "propertyNames": number,
                             "additionalProperties": {"type": "string", "pattern": "^([0-9]+([.,][0-9]+)*)?$"},
                         },
+                        "same": {
+                            "type": "array",
+                            "description": "texts the same in both languages on purpose: not called untranslated",
+                            "items": {"type": "string", "minLength": 1},
+                        },
                     },
                     ("translator",),
                 ),

@@ -3965,6 +3965,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_large_print.py::test_a_drawing_label_that_has_to_shrink_is_named",
     ),
     m(
+        "translation-same-on-purpose-still-flagged",
+        "inputs/translation.py",
+        "            if text in same or plain(text) in same:",
+        "            if False:",
+        "tests/test_translations.py::test_a_text_the_same_in_both_languages_may_be_named_as_such",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

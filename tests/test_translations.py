@@ -416,6 +416,26 @@ def test_a_paragraph_left_in_english_is_flagged(tmp_path: Path) -> None:
     assert "warning: this text is as the source wrote it ('Most people cope well" in line and "probably not" in line
 
 
+def test_a_text_the_same_in_both_languages_may_be_named_as_such(tmp_path: Path) -> None:
+    """French writes 'Consultation' as English does: named in document.translation.same, it is not called
+    probably not translated (it was, on every edition, with no way to say so); another text left in English
+    still is."""
+    text = SPANISH.read_text(encoding="utf-8").replace("- title: Consulta\n", "- title: Consultation\n", 1)
+    path = tmp_path / "es.yaml"
+    path.write_text(text, encoding="utf-8")
+    source, _ = load_content(CONTENT)
+    translation, _ = load_content(path)
+    assert source is not None and translation is not None
+    (said,) = compare(source, translation)
+    assert "('Consultation'): probably not translated" in said.message
+    assert "name them in document.translation.same: [...]" in said.hint
+    marked = text.replace("    translator: {", "    same: [Consultation]\n    translator: {", 1)
+    path.write_text(marked, encoding="utf-8")
+    translation, diags = load_content(path)
+    assert translation is not None, [d.format() for d in diags]
+    assert compare(source, translation) == []
+
+
 def test_a_changed_link_is_an_error(tmp_path: Path) -> None:
     """The source links a word to a page; the translation links it elsewhere."""
     source, _ = load_content(CONTENT)

@@ -25,6 +25,7 @@ class Translation:
     translator: Person
     reviewer: Person | None  # who checked the translation (a clinician who reads the language); None: not yet
     numbers: tuple[tuple[str, str], ...] = ()  # numbers changed on purpose (an adaptation: 999 -> 911; '' dropped)
+    same: tuple[str, ...] = ()  # texts the same in both languages on purpose (French 'Consultation'): not flagged
 
 
 @frozen
@@ -170,13 +171,14 @@ def _read_translation(r: Reader, node: Node | None) -> tuple[bool, Translation |
     """The optional translation credits (who translated, who checked the translation); (False, None) when wrong."""
     if node is None:
         return True, None
-    m = r.mapping(node, "document.translation", ("translator",), ("reviewer", "numbers"))
+    m = r.mapping(node, "document.translation", ("translator",), ("reviewer", "numbers", "same"))
     if m is None:
         return False, None
     translator = _read_person(r, m.get("translator"), "document.translation.translator")
     reviewer = _read_person(r, m["reviewer"], "document.translation.reviewer") if "reviewer" in m else None
     numbers = _read_numbers(r, m.get("numbers"))
-    if translator is None or ("reviewer" in m and reviewer is None) or numbers is None:
+    same = _read_same(r, m.get("same"))
+    if translator is None or ("reviewer" in m and reviewer is None) or numbers is None or same is None:
         return False, None
     if reviewer is None:
         r.warn(
@@ -185,7 +187,20 @@ def _read_translation(r: Reader, node: Node | None) -> tuple[bool, Translation |
             "have a clinician who reads the language check it against the source, then add "
             "'reviewer: {name: ..., role: ...}'",
         )
-    return True, Translation(translator, reviewer, numbers)
+    return True, Translation(translator, reviewer, numbers, same)
+
+
+def _read_same(r: Reader, node: Node | None) -> tuple[str, ...] | None:
+    """`same: [Consultation]`: texts a translation keeps as the source wrote them on purpose (the same words in
+    both languages), which the translation check then does not call probably not translated."""
+    if node is None:
+        return ()
+    path = "document.translation.same"
+    items = r.seq(node, path)
+    if items is None:
+        return None
+    texts = [r.text(item, f"{path}[{i}]", printed=False) for i, item in enumerate(items)]
+    return None if any(t is None for t in texts) else tuple(t for t in texts if t is not None)
 
 
 def _read_numbers(r: Reader, node: Node | None) -> tuple[tuple[str, str], ...] | None:

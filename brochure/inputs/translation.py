@@ -50,6 +50,7 @@ def compare(source: Content, translation: Content) -> list[Diagnostic]:
     uneven = _uneven(theirs, ours)  # (lists of other lengths: their items do not pair either)
     ours = {key: v for key, v in ours.items() if not _under(key, uneven)}
     changes = dict(translation.document.translation.numbers) if translation.document.translation else {}
+    same = translation.document.translation.same if translation.document.translation else ()
     # (an adaptation, en-GB -> en-US, keeps most words)
     adaptation = language_base(source.language) == language_base(translation.language)
     for key, (text, at) in ours.items():
@@ -63,12 +64,14 @@ def compare(source: Content, translation: Content) -> list[Diagnostic]:
         diags += _links(was, text, at, src_at)
         diags += _citations(was, text, at, src_at)
         if text == was and not adaptation and not key.startswith(_KEPT) and _LETTERS.search(plain(text)):
+            if text in same or plain(text) in same:  # (the same words in both languages, said so)
+                continue
             diags.append(
                 warning(
                     at,
                     f"this text is as the source wrote it ('{shorten(plain(text), 50)}'): probably not translated",
-                    f"translate it (source: {_place(src_at)}), or ignore this if the words are the same in "
-                    f"{translation.language}",
+                    f"translate it (source: {_place(src_at)}), or, if the words are the same in "
+                    f"{translation.language}, name them in document.translation.same: [...]",
                 )
             )
     diags += _same_language(source, translation, theirs, ours) if adaptation else []
