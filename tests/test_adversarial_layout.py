@@ -74,7 +74,7 @@ def test_a_heading_of_one_word_too_long_for_its_column_is_an_error_at_the_headin
     assert found.startswith(f"{inputs.content}:{line}:{col}: error: a word is"), found
     assert "in 'risks' ('Pneumonoultramicroscopicsilicovolcanoco…')" in found
     assert "[at sections[1].heading]" in found
-    assert "(hint: break the long word (or the words joined by no-break spaces), or shorten it)" in found
+    assert "(hint: shorten it, or mark where it may break with a soft hyphen (U+00AD" in found
 
 
 def test_a_heading_of_words_joined_by_slashes_is_told_to_space_them(inputs: Inputs) -> None:

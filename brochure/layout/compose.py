@@ -327,7 +327,8 @@ def overset(inp: Inputs, pieces: list[tuple[Paragraph, Location, str]], region: 
             at,
             f"a word in {noun} is {flowables.overrun(p) / MM:.1f} mm too long for its line on the {region} "
             f"({inp.label}, {inp.sheet.paper.name})",
-            "break the long word, or shorten it (a web address: a shorter one, or a link on words)",
+            "shorten the long word, or mark where it may break with a soft hyphen (\\u00ad in double quotes); a web "
+            "address: a shorter one, or a link on words",
         )
         for p, at, noun in pieces
         if flowables.overrun(p) > flowables.OVERRUN

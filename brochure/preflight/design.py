@@ -163,7 +163,11 @@ def _too_long(word: str) -> tuple[str, str]:
         return "an email address", "give a shorter address, or write it as a link on words, [email us](mailto:...)"
     if "/" in word.strip("/"):  # ('Contraindications/complications/side-effects': no line breaks at a slash)
         return "a word", "words joined by slashes break only at a space: write 'a / b' (or 'a, b'), or shorten them"
-    return "a word", "break the long word (or the words joined by no-break spaces), or shorten it"
+    return "a word", (
+        "shorten it, or mark where it may break with a soft hyphen (U+00AD, in double quotes "
+        '"Mikronadelungs\\u00adbehandlung": a hyphen prints only where the line breaks); words joined by no-break '
+        "spaces break only at a plain space"
+    )
 
 
 _REFERENCE = {  # a reference's address too long for its column (large print prints it in full): what, and the hint
