@@ -257,7 +257,7 @@ def _meta(src: Sources, press: bool, env: Mapping[str, str]) -> Meta:
     c = src.content
     title, subtitle = _printed(c.title), _printed(c.subtitle)
     return Meta(
-        title=f"{title}: {subtitle}",
+        title=c.tool_words.pdf_title.format(title=title, subtitle=subtitle),
         author=src.brand.name,
         subject=c.tool_words.subject.format(title=f"{title} {subtitle}"),
         keywords=(title, *(_printed(s.heading) for s in c.sections), src.brand.name, *document_keywords(c)),

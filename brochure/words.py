@@ -45,6 +45,7 @@ class Words:
     in_full: str  # after a folded leaflet's short sources: where the full references are
     subject: str  # the PDF's subject: {title}
     first_day: str = "{day}"  # how a date writes the month's first day (optional: French '{day}er', 1er décembre)
+    pdf_title: str = "{title}: {subtitle}"  # the PDF's title (optional: French '{title} : {subtitle}')
 
 
 _EN = Words(
@@ -229,7 +230,7 @@ WORDS: dict[str, Words] = {
 }
 
 NAMES: tuple[str, ...] = tuple(f.name for f in fields(Words))  # the keys a content file's `words:` may give
-OPTIONAL = frozenset(("first_day",))  # of them, those a language the table lacks need not give
+OPTIONAL = frozenset(("first_day", "pdf_title"))  # of them, those a language the table lacks need not give
 MONTHS = 12
 
 

@@ -3972,6 +3972,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_translations.py::test_a_text_the_same_in_both_languages_may_be_named_as_such",
     ),
     m(
+        "pdf-title-punctuated-in-english",
+        "api.py",
+        "        title=c.tool_words.pdf_title.format(title=title, subtitle=subtitle),",
+        '        title=f"{title}: {subtitle}",',
+        "tests/test_document.py::test_a_language_may_write_the_months_first_day_as_it_does",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -430,15 +430,19 @@ def test_a_content_file_may_give_the_tools_words_for_its_language(inputs: Inputs
 
 def test_a_language_may_write_the_months_first_day_as_it_does(inputs: Inputs) -> None:
     """French writes the 1st as '1er décembre', the other days plainly: `first_day` (optional, a language the table
-    lacks need not give it) gives the 1st's form; the others are as the date pattern writes them."""
+    lacks need not give it) gives the 1st's form; the others are as the date pattern writes them. `pdf_title`
+    (optional too) punctuates the PDF's title as the language does ("{title}: {subtitle}" was English's alone)."""
     edit(inputs.content, "language: en-GB", "language: csb")
     given = POLISH.replace(
         '  date: "{day} {month} {year}"\n', '  date: "{day} {month} {year}"\n  first_day: "{day}er"\n'
     )
+    given += '  pdf_title: "{title} : {subtitle}"\n'  # (and the PDF's title as French punctuates it)
     inputs.content.write_text(inputs.content.read_text(encoding="utf-8") + given, encoding="utf-8")
     result = build(inputs)
     assert result.ok and result.pdf, [d.format() for d in result.diagnostics]
     assert "Opublikowano 1er grudnia 2026." in " ".join(page_texts(result.pdf)[0].split())
+    doc = reopen(result.pdf)
+    assert " : " in str(doc.docinfo["/Title"])
     w, missing = words_for("fr", {"first_day": "{day}er"})
     assert "first_day" not in missing and long_date(date(2026, 12, 2), w) == "2\u00a0December\u00a02026"
 
