@@ -3979,6 +3979,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_document.py::test_a_language_may_write_the_months_first_day_as_it_does",
     ),
     m(
+        "translation-added-item-said-at-the-lists-first",
+        "inputs/translation.py",
+        "        at = ours[b[sorted(b)[added[0]]][0]][1]  # (where the first item the source lacks is written)",
+        "        pass",
+        "tests/test_translations.py::test_a_block_the_source_lacks_is_an_error_where_it_is_written",
+    ),
+    m(
+        "translation-items-told-apart-without-their-kind",
+        "inputs/translation.py",
+        "    return numbers, tuple(citations(joined)), tuple(links(joined)), kind",
+        "    return numbers, tuple(citations(joined)), tuple(links(joined)), ()",
+        "tests/test_translations.py::test_a_block_the_source_lacks_is_an_error_where_it_is_written",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

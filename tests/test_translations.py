@@ -436,6 +436,18 @@ def test_a_text_the_same_in_both_languages_may_be_named_as_such(tmp_path: Path) 
     assert compare(source, translation) == []
 
 
+def test_a_block_the_source_lacks_is_an_error_where_it_is_written(tmp_path: Path) -> None:
+    """A block added to the translation alone: the error is at the added block, not at the section's first (a
+    translator looked for the mistake where nothing had changed)."""
+    old = "          tone: note\n\n  - id: what-it-can-do\n"
+    added = '      - text: "Una frase que el original no tiene."\n'
+    (line,) = _seeded(tmp_path, old, "          tone: note\n" + added + "\n  - id: what-it-can-do\n")[0]
+    text = (tmp_path / "es.yaml").read_text(encoding="utf-8")
+    row, col = position(text, '"Una frase que el original')
+    assert line.startswith(f"{tmp_path / 'es.yaml'}:{row}:{col}: error: 'sections[0].blocks' has"), line
+    assert "sections[0].blocks[3] ('Una frase que el original no tiene.') is not in the source" in line
+
+
 def test_a_changed_link_is_an_error(tmp_path: Path) -> None:
     """The source links a word to a page; the translation links it elsewhere."""
     source, _ = load_content(CONTENT)

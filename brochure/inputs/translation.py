@@ -384,8 +384,8 @@ def _uneven_error(path: str, theirs: Texts, ours: Texts, firsts: dict[str, Locat
     no translation (or which items are not the source's), found by what must stay the same in each item: its
     numbers, citations and links (difflib pairs them in order; named only where no two items are alike in these)."""
     a, b = _lists(theirs)[path], _lists(ours)[path]
-    was = [_signature(theirs, a[i]) for i in sorted(a)]
-    now = [_signature(ours, b[i]) for i in sorted(b)]
+    was = [_signature(theirs, a[i], f"{path}[{i}]") for i in sorted(a)]
+    now = [_signature(ours, b[i], f"{path}[{i}]") for i in sorted(b)]
     missing: list[int] = []
     added: list[int] = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, was, now, autojunk=False).get_opcodes():
@@ -397,23 +397,26 @@ def _uneven_error(path: str, theirs: Texts, ours: Texts, firsts: dict[str, Locat
     said = f"'{path}' has {len(b)} item{'s' if len(b) != 1 else ''} here, {len(a)} in the source ({_place(first_src)})"
     if len(set(was)) < len(was) or len(set(now)) < len(now):  # (items alike in all that stays: no telling which)
         missing, added = [], []
+    at = firsts.get(path) or _nearest(firsts, path + "[0]", fallback)
     if len(missing) == len(a) - len(b) and not added and missing:
         shown = ", ".join(f"{path}[{i}] ('{shorten(plain(theirs[a[sorted(a)[i]][0]][0]), 40)}')" for i in missing)
         said += f": the source's {shown} {'has' if len(missing) == 1 else 'have'} no translation here"
     elif len(added) == len(b) - len(a) and not missing and added:
         shown = ", ".join(f"{path}[{j}] ('{shorten(plain(ours[b[sorted(b)[j]][0]][0]), 40)}')" for j in added)
         said += f": {shown} {'is' if len(added) == 1 else 'are'} not in the source"
-    at = firsts.get(path) or _nearest(firsts, path + "[0]", fallback)
+        at = ours[b[sorted(b)[added[0]]][0]][1]  # (where the first item the source lacks is written)
     hint = f"translate each of the source's {len(a)} items, one for one, in its order (the items after a missing "
     hint += "one would pair with the wrong source items: their numbers and citations are checked once it is back)"
     return error(at, said, hint)
 
 
-def _signature(texts: Texts, keys: list[str]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """What an item keeps in every language: its numbers, citations and links."""
+def _signature(texts: Texts, keys: list[str], item: str) -> tuple[tuple[str, ...], ...]:
+    """What an item (at key path `item`) keeps in every language: its numbers, citations and links, and its kind
+    (the key paths of its texts under it: a callout's 'callout.text', a drawing's labels, a paragraph's 'text')."""
     joined = " ".join(texts[k][0] for k in keys)
     numbers = tuple(sorted(_western(n) for n in _read(_NUMBER, plain(joined))))
-    return numbers, tuple(citations(joined)), tuple(links(joined))
+    kind = tuple(sorted({_INDEX.sub("[]", k[len(item) :]) for k in keys}))
+    return numbers, tuple(citations(joined)), tuple(links(joined)), kind
 
 
 def _firsts(content: Content) -> dict[str, Location]:
