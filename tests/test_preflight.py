@@ -444,7 +444,7 @@ def test_errors_leave_an_earlier_output_untouched(inputs: Inputs, tmp_path: Path
         (
             "Most\u00a0people\u00a0feel\u00a0only\u00a0mild\u00a0redness\u00a0for\u00a0a\u00a0day\u00a0or\u00a0two",
             "a word is",
-            "(or the words joined by no-break spaces)",
+            "words joined by no-break spaces break only at a plain space",
         ),
     ],
     ids=["web-address", "email-address", "no-break-spaces"],
