@@ -54,6 +54,8 @@ class Diagnostic:
     message: str
     hint: str = ""
     places: tuple[Place, ...] = field(default=(), compare=False)
+    awaits: str = field(default="", compare=False)  # the file whose coming or change may mend it (a picture not
+    # found, or not readable yet: being copied in; a logo not found): the live preview watches it
 
     def format(self) -> str:
         """`file:line:col: error: message (key: a.b[0]) hint: ...` on one line."""

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import fontpkg
 import pytest
+from conftest import Inputs, edit
 from helpers import cli
 
 from brochure import limits
@@ -113,3 +114,23 @@ def test_an_installed_family_whose_licence_forbids_embedding_is_listed_as_unusab
     status, out, _ = cli(capsys, "fonts")
     assert status == 0
     assert "Kept Sans  (fontpkg-kept-sans): cannot be used: its licence forbids embedding it in a document" in out
+
+
+@pytest.mark.parametrize(
+    ("family", "said"),
+    [
+        ("Be Vietnam", "is not installed (did you mean 'Be Vietnam Pro'?"),  # (one word short of the one installed)
+        ("Lato", "is not installed (install it: .venv/bin/pip install fontpkg-lato=="),  # (a package brochure knows)
+        ("Comic Neue Sans", "is not installed (no font package of that name is known: `brochure fonts --search"),
+    ],
+)
+def test_a_family_not_installed_is_told_what_is_there_never_a_made_up_package(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], family: str, said: str
+) -> None:
+    """A family a kit names that is not installed: the installed one it was probably meant to be, or the pip line
+    of a package brochure's list knows, pinned; never `pip install fontpkg-be-vietnam`, a package that does not
+    exist (and that a stranger could register)."""
+    edit(inputs.brand, "heading: {family: Be Vietnam Pro, weight: 600}", f"heading: {{family: {family}, weight: 600}}")
+    status, _, err = cli(capsys, "check", "--content", str(inputs.content), "--brand", str(inputs.brand))
+    assert status == 1 and f"font family '{family}' {said}" in err, err
+    assert "pip install fontpkg-be-vietnam " not in err and "pip install fontpkg-comic" not in err

@@ -161,6 +161,35 @@ def test_a_burst_of_saves_is_one_rebuild_and_ctrl_c_ends_the_watch_cleanly(
     assert sorted(p.name for p in pdf.parent.iterdir()) == ["leaflet.pdf"]
 
 
+@pytest.mark.parametrize("folder", ["", "photos/"], ids=["beside-the-words", "in-a-new-folder"])
+def test_a_picture_named_before_it_is_copied_in_is_built_when_it_comes(
+    inputs: Inputs, tmp_path: Path, running: list[Running], folder: str
+) -> None:
+    """The writer adds the picture block first (an error: not found), then copies the picture in: the watch builds
+    it, in a folder made on the way too (it waited for a save of the words, for ever)."""
+    watch = Running(
+        tmp_path, "watch", "--content", "content.yaml", "--brand", "assets/brand.yaml", "-o", "out/leaflet.pdf"
+    )
+    running.append(watch)
+    watch.expect(r"wrote out/leaflet\.pdf")
+    edit(
+        inputs.content,
+        '      - text: "Fine needles',
+        f'      - image: {{src: {folder}front.png, alt: "The clinic"}}\n      - text: "Fine needles',
+    )
+    watch.expect(r"not written \(trifold, a4, office\): 1 error")
+    end = time.monotonic() + WAIT  # (standard error is read by a thread of its own)
+    while not any(f"picture '{folder}front.png' not found" in e for e in watch.errors) and time.monotonic() < end:
+        time.sleep(0.02)
+    assert any(f"picture '{folder}front.png' not found" in e for e in watch.errors), watch.errors
+    if folder:
+        (tmp_path / folder).mkdir()
+        time.sleep(0.3)  # (the new folder seen, and watched, before the picture comes)
+    Image.new("RGB", (1000, 750), (200, 120, 100)).save(tmp_path / f"{folder}front.png")
+    watch.expect(r"wrote out/leaflet\.pdf")
+    assert watch.interrupt() == 0
+
+
 def _get(url: str, host: str = "") -> tuple[int, bytes]:
     request = urllib.request.Request(url, headers={"Host": host} if host else {})
     try:

@@ -241,12 +241,12 @@ def _read_image(r: Reader, node: Node, path: str, base: Path) -> Image | None:
         )
         return None
     if not full.exists():
-        r.fail(where, f"picture '{src}' not found", f"paths are relative to the content file's folder ({base})")
+        r.fail(where, f"picture '{src}' not found", f"paths are relative to the content file's folder ({base})", full)
         return None
     picture = load_picture(full, r.pixels)
     if isinstance(picture, Refusal):
-        r.fail(where, f"picture '{src}' cannot be used: {picture.message}", picture.hint)
-        return None
+        r.fail(where, f"picture '{src}' cannot be used: {picture.message}", picture.hint, full)  # (it may be
+        return None  # being copied in: watched)
     r.pixels += picture.pixels[0] * picture.pixels[1]
     return Image(picture, alt, caption, where, src)
 

@@ -687,7 +687,7 @@ def _asset(r: Reader, node: Node | None, path: str, kit: Path, suffixes: tuple[s
         )
         return None
     if not full.exists():
-        r.fail(at, f"file '{rel}' not found", f"paths are relative to the brand file's folder ({kit})")
+        r.fail(at, f"file '{rel}' not found", f"paths are relative to the brand file's folder ({kit})", full)
         return None
     return full
 

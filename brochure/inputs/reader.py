@@ -6,7 +6,7 @@ import re
 import shlex
 import unicodedata
 from collections.abc import Callable, Collection
-from dataclasses import field
+from dataclasses import field, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -40,8 +40,10 @@ class Reader:
             return Location(self.file, node.key_line, node.key_column, path)
         return self.at(node, path)
 
-    def fail(self, loc: Location, message: str, hint: str = "") -> None:
-        self.diags.append(error(loc, message, hint))
+    def fail(self, loc: Location, message: str, hint: str = "", awaits: Path | None = None) -> None:
+        """An error here (`awaits`: the file whose coming or change may mend it, Diagnostic.awaits)."""
+        found = error(loc, message, hint)
+        self.diags.append(replace(found, awaits=str(awaits)) if awaits is not None else found)
 
     def warn(self, loc: Location, message: str, hint: str = "") -> None:
         self.diags.append(warning(loc, message, hint))

@@ -193,7 +193,7 @@ class Live:
         sources, diags = api.load_with(choice.content, self._kit(choice.kit))
         if sources is not None and source is not None:
             diags += api.check_translation(source, sources.content)
-        self._watch(choice, sources, source, before)
+        self._watch(choice, sources, source, before, diags)
         if self._superseded(ticket):
             return
         if sources is None or any(d.is_error for d in diags):
@@ -309,17 +309,24 @@ class Live:
         return watched(files, choice.kit.parent, [self.settings.output] if self.settings.output else [])
 
     def _watch(
-        self, choice: Choice, sources: api.Sources | None, source: Path | None, before: dict[Path, Stamp]
+        self,
+        choice: Choice,
+        sources: api.Sources | None,
+        source: Path | None,
+        before: dict[Path, Stamp],
+        diags: list[Diagnostic],
     ) -> None:
         """What to watch now that the inputs were read: the files they name (a picture added is watched from now
-        on) or, when they could not be read, the files chosen and those watched already; with each file's stamp
+        on) or, when they could not be read, the files chosen and those watched already, and the files they name
+        that were not found (a picture named before it was copied in: its coming rebuilds); with each file's stamp
         as read. The watcher starts again when the folders changed."""
         now = self._fallback_watch(choice, source)
         if sources is not None:
             named = [p for _, p in api.input_files(sources)]
             now = replace(now, files=now.files | watched(named, choice.kit.parent, []).files)
         else:  # (a picture being saved can be unreadable for a moment: it stays watched)
-            now = replace(now, files=now.files | self.watching().files)
+            awaited = watched([], choice.kit.parent, [], [Path(d.awaits) for d in diags if d.awaits]).awaited
+            now = replace(now, files=now.files | self.watching().files, awaited=awaited)
         stamps = tuple((f, before[f] if f in before else stamp(f)) for f in sorted(now.files))
         now = replace(now, stamps=stamps)
         with self._cond:

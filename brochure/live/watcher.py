@@ -11,7 +11,7 @@ they lie in other folders (a picture in a new folder, a kit switched), the watch
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from brochure.frozen import frozen
@@ -48,29 +48,37 @@ class Watched:
     kit: Path
     outputs: frozenset[Path] = frozenset()
     stamps: tuple[tuple[Path, Stamp], ...] = ()
+    awaited: frozenset[Path] = frozenset()  # files not found that the last build needed (a picture named before
+    # it was copied in): watched from the nearest folder that exists, so a folder made on the way counts too
 
     def folders(self) -> list[Path]:
         """The folders to watch (those that exist), each once."""
-        return sorted({p for p in (*(f.parent for f in self.files), self.kit) if p.is_dir()})
+        held = {p for p in (*(f.parent for f in self.files), self.kit) if p.is_dir()}
+        nearest = {next((p for p in a.parents if p.is_dir()), None) for a in self.awaited} - {None}
+        return sorted(held | {p for p in nearest if p is not None})
 
     def covers(self, path: Path) -> bool:
         if path in self.outputs:
             return False
-        if path in self.files:
+        if path in self.files or any(path == a or path in a.parents for a in self.awaited):
             return True
         name = path.name
         kit_file = name.lower().endswith(_KIT_SUFFIXES) and not name.startswith(".")
         return path.parent == self.kit and kit_file and not name.endswith(_EDITOR_LITTER)
 
     def moved(self) -> bool:
-        """Whether a file changed since it was last read (a save no watch saw: it came while one was starting)."""
-        return any(stamp(path) != then for path, then in self.stamps)
+        """Whether a file changed since it was last read (a save no watch saw: it came while one was starting), or
+        one awaited is there now."""
+        return any(stamp(path) != then for path, then in self.stamps) or any(a.exists() for a in self.awaited)
 
 
-def watched(files: list[Path], kit_folder: Path, outputs: list[Path]) -> Watched:
+def watched(files: list[Path], kit_folder: Path, outputs: list[Path], awaited: Sequence[Path] = ()) -> Watched:
     named = {f.absolute() for f in files}  # (as named too: content.yaml a link to the words elsewhere)
     return Watched(
-        frozenset({_real(f) for f in files} | named), _real(kit_folder), frozenset(_real(o) for o in outputs)
+        frozenset({_real(f) for f in files} | named),
+        _real(kit_folder),
+        frozenset(_real(o) for o in outputs),
+        awaited=frozenset(_real(a) for a in awaited),
     )
 
 

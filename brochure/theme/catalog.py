@@ -178,6 +178,20 @@ def _coverage() -> tuple[tuple[str, frozenset[int]], ...]:
     return tuple((r.name, r.covers) for r in installed() if r.problem in ("", NO_BOLD))
 
 
+def not_installed(family: str) -> str:
+    """What to do about a family a kit names that is not installed: the pip line when brochure's list of families
+    knows its package (a real one, pinned), else the installed family whose name is nearest, else how to find one
+    (never a package name made up from what was typed: no such package may exist, or a stranger's may)."""
+    known = _installable(family)
+    if known:
+        return known
+    names = {r.name.lower(): r.name for r in installed() if not r.problem}
+    near = closest(family.lower(), names)
+    if near:
+        return f"did you mean '{names[near]}'? `brochure fonts` lists the families installed"
+    return "no font package of that name is known: `brochure fonts --search WORD` finds installable ones"
+
+
 def _near(family: str, hint: str) -> str:
     """'did you mean ...?' before the hint when an installed family's name is close to the one given."""
     names = {r.name.lower(): r.name for r in installed() if not r.problem}

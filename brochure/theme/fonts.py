@@ -348,11 +348,9 @@ def _family_file(spec: FontSpec, weight: int, italic: bool) -> tuple[Path | None
         slug = fontpkg.slugify(spec.family)
         if not _PACKAGE_WORDS.fullmatch(slug):  # (no package is so named; a command to paste must run nothing else:
             return None, f"font family '{spec.family}' is not installed (see `brochure fonts`)"  # 'x$(id)')
-        return (
-            None,
-            f"font family '{spec.family}' is not installed "
-            f"(try: pip install fontpkg-{slug}; then add it to requirements.txt)",
-        )
+        from brochure.theme.catalog import not_installed  # (reads the installed families: only for this error)
+
+        return None, f"font family '{spec.family}' is not installed ({not_installed(spec.family)})"
     try:
         chosen = fontpkg.select_file(fam, weight, "italic" if italic else "normal", nearest=True)
     except fontpkg.FontpkgError:
