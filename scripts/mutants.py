@@ -4021,6 +4021,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_fonts_catalog.py::test_a_family_not_installed_is_told_what_is_there_never_a_made_up_package",
     ),
     m(
+        "live-page-looks-up-to-date-with-the-server-gone",
+        "live/page/app.js",
+        "  say(text);\n  offline(true);\n",
+        "  say(text);\n",
+        "tests/test_live.py::test_the_live_page_follows_saves_errors_and_switches",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -565,6 +565,12 @@ def test_the_live_page_follows_saves_errors_and_switches(
     print(f"save to new page in the browser: {seen_ms:.0f} ms")
     assert serve.interrupt() == 0
     assert not any("Traceback" in e for e in serve.errors), serve.errors
+    # the server gone: the pages greyed, said to be maybe out of date, and no "passes every check" (they looked
+    # up to date, only the status line said otherwise)
+    page.wait.until(lambda _: page.shown("offline-note"))
+    assert "offline" in str(page.js("return document.getElementById('sheet').className"))
+    assert not page.shown("none") and page.text("status").startswith("Not connected")
+    page.shot("8-server-gone")
     if os.environ.get("BROCHURE_SHOTS"):  # a folder to keep the screenshots in, to look at
         shutil.copytree(shots, os.environ["BROCHURE_SHOTS"], dirs_exist_ok=True)
 

@@ -22,6 +22,19 @@ function say(text) {
   s.textContent = text;
 }
 
+// Cut off from the server: the pages may be out of date (a save now is not seen), so they are greyed and the
+// "passes every check" line goes, until the page hears from the server again.
+function offline(on) {
+  $('sheet').classList.toggle('offline', on);
+  $('offline-note').hidden = !on;
+  if (on) $('none').hidden = true;
+}
+
+function lost(text) {
+  say(text);
+  offline(true);
+}
+
 // The browser tries again by itself when the connection drops; not when the server answered other than 200
 // (all its event streams held by other pages): then /state tells a server that is there from one that is gone,
 // and the page tries again every few seconds.
@@ -30,21 +43,22 @@ function connect() {
   events.onmessage = (e) => render(JSON.parse(e.data));
   events.onerror = () => {
     if (events.readyState !== EventSource.CLOSED) {
-      say('Not connected: is `brochure serve` still running? (trying again)');
+      lost('Not connected: is `brochure serve` still running? (trying again)');
       return;
     }
     events.close();
     fetch('/state', { cache: 'no-store' })
-      .then((r) => say(r.ok
+      .then((r) => lost(r.ok
         ? 'Too many preview pages are open: close one; this page tries again.'
         : 'Not connected: is `brochure serve` still running? (trying again)'))
-      .catch(() => say('Not connected: is `brochure serve` still running? (trying again)'))
+      .catch(() => lost('Not connected: is `brochure serve` still running? (trying again)'))
       .finally(() => setTimeout(connect, 3000));
   };
 }
 
 function render(state) {
   latest = state;
+  offline(false);
   renderSwitches(state);
   renderStatus(state);
   renderProblems(state);
