@@ -4028,6 +4028,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_live.py::test_the_live_page_follows_saves_errors_and_switches",
     ),
     m(
+        "broken-svg-said-at-the-kits-line",
+        "inputs/svg.py",
+        "            Location(str(path), line, column),  # (where in the SVG file, not the kit's line naming it)",
+        "            at,",
+        "tests/test_validation.py::test_unusable_logo_svg",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -577,7 +577,12 @@ def test_unusable_logo_svg(inputs: Inputs, svg: str, message: str, hint: str) ->
     brand, diags = load_brand(inputs.brand)
     assert brand is None
     d = the_error(diags)
-    assert_points_at(d, inputs.brand, inputs.brand.read_text(encoding="utf-8"), "logo.svg", "logo")
+    if message == "not a readable SVG":  # (said where the SVG breaks, in its file, and where the kit names it)
+        assert d.location.file == str(inputs.kit / "logo.svg") and d.location.line >= 1, d.format()
+        line, col = position(inputs.brand.read_text(encoding="utf-8"), "logo.svg")
+        assert f"(named at {inputs.brand}:{line}:{col})" in d.message, d.message
+    else:
+        assert_points_at(d, inputs.brand, inputs.brand.read_text(encoding="utf-8"), "logo.svg", "logo")
     assert message in d.message
     assert hint in d.hint
 

@@ -51,7 +51,13 @@ def load_svg(path: Path, at: Location) -> tuple[Drawing | None, Diagnostic | Non
                 "logo SVG nests its elements more than 256 deep",
                 "ungroup the logo's layers in the drawing program, then export it again as plain SVG",
             )
-        return None, error(at, f"logo is not a readable SVG file: {exc}", "export the logo again as plain SVG")
+        line, column = exc.position if exc.position else (0, 0)
+        said = re.sub(r",? line \d+, column \d+(?: \(<string>, line \d+\))?$", "", str(exc.msg or exc)).strip()
+        return None, error(
+            Location(str(path), line, column),  # (where in the SVG file, not the kit's line naming it)
+            f"logo is not a readable SVG file: {said} (named at {at.prefix()})",
+            "export the logo again as plain SVG (it may be cut short: a copy or download that did not finish)",
+        )
     if root is not None and root.tag == "svg":  # (<svg> without its namespace: a browser shows it, in HTML)
         return None, error(
             at,
