@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import signal
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,6 +90,19 @@ class Inputs:
     @property
     def kit(self) -> Path:
         return self.brand.parent
+
+
+@pytest.fixture(autouse=True)
+def _stop_signals_as_they_were() -> Iterator[None]:
+    """Each test ends with the stop signals handled as before it: a command run in process that received one
+    leaves it ignored (its process is ending), and the processes later tests start would inherit that (a child
+    Python keeps SIGINT ignored: Ctrl-C sent to a `watch` a test started did nothing)."""
+    stops = [signal.SIGINT, signal.SIGTERM, signal.SIGHUP]
+    before = {s: signal.getsignal(s) for s in stops}
+    yield
+    for s, handler in before.items():
+        if handler is not None and signal.getsignal(s) is not handler:
+            signal.signal(s, handler)
 
 
 @pytest.fixture

@@ -646,6 +646,7 @@ def test_a_pdf_under_a_file_names_the_file_in_the_way(
 
 STOP_WHILE_LOADING = """\
 import importlib.abc, os, signal, sys
+signal.signal(signal.SIGINT, signal.default_int_handler)  # (as a terminal's process has it, whatever the tests left)
 class Stop(importlib.abc.MetaPathFinder):  # the user's Ctrl-C, as the compiled module starts loading
     def find_spec(self, name, path, target=None):
         if name == "pikepdf":
