@@ -2760,13 +2760,6 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_batch.py::test_a_copied_kit_whose_logo_cannot_be_read_fails_alone",
     ),
     m(
-        "failed-edition-named-by-its-kits-folder",
-        "batch/records.py",
-        "        brand, _ = load_brand(reached(task, task.kit), logo=False)",
-        "        brand, _ = load_brand(reached(task, task.kit))",
-        "tests/test_batch.py::test_a_batch_with_nothing_to_build_reads_no_logo_and_starts_no_worker",
-    ),
-    m(
         "accent-typed-apart-read-as-written",
         "inputs/reader.py",
         '        value = unicodedata.normalize("NFC", node.value).strip()',
