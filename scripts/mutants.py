@@ -4028,6 +4028,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_validation.py::test_unusable_logo_svg",
     ),
     m(
+        "live-switch-written-into-the-file-o-names",
+        "live/session.py",
+        "        pdf_path = self.settings.output if named and self.settings.output else own",
+        "        pdf_path = self.settings.output or own",
+        "tests/test_live.py::test_o_names_the_edition_asked_for_and_others_chosen_on_the_page_keep_their_own_names",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -272,6 +272,28 @@ def _post(base: str, body: bytes, host: str = "") -> tuple[int, bytes]:
         return exc.code, exc.read()
 
 
+def test_o_names_the_edition_asked_for_and_others_chosen_on_the_page_keep_their_own_names(
+    inputs: Inputs, tmp_path: Path, running: list[Running]
+) -> None:
+    """`serve -o out/alt.pdf` for the press large print: switching to the bi-fold on the page writes the bi-fold as
+    out/...-bifold-a4-office.pdf, and alt.pdf stays the large print (it became a bi-fold: the wrong PDF under the
+    name the user gave); switching back writes alt.pdf again."""
+    serve = Running(
+        tmp_path, "serve", "--port", "0", "--content", "content.yaml", "--brand", "assets/brand.yaml",
+        "--layout", "large-print", "--target", "press", "-o", "out/alt.pdf",
+    )  # fmt: skip
+    running.append(serve)
+    base = serve.expect(r"serving the live preview at (http://127\.0\.0\.1:\d+/)").group(1)
+    serve.expect(r"wrote out/alt\.pdf .*\(large-print, a4, press\)")
+    first = (tmp_path / "out/alt.pdf").read_bytes()
+    assert _post(base, b'{"layout": "bifold", "target": "office"}')[0] == 204
+    serve.expect(r"wrote out/test-clinic-en-gb-bifold-a4-office\.pdf")
+    assert (tmp_path / "out/alt.pdf").read_bytes() == first
+    assert _post(base, b'{"layout": "large-print", "target": "press"}')[0] == 204
+    serve.expect(r"wrote out/alt\.pdf .*\(large-print, a4, press\)")
+    assert serve.interrupt() == 0
+
+
 def test_hostile_requests_get_a_clear_answer_and_the_server_carries_on(
     inputs: Inputs, tmp_path: Path, running: list[Running]
 ) -> None:

@@ -68,6 +68,7 @@ class Live:
     ) -> None:
         self.choices = choices
         self.settings = settings
+        self._first = first  # the edition -o names (another chosen on the page is written under its own name)
         self._say, self._complain = say, complain
         self._cond = threading.Condition()
         self._choice = first
@@ -200,7 +201,10 @@ class Live:
             self._failed(ticket, choice, diags, asked_at)
             return
         options = api.Options(choice.layout, choice.paper, choice.target, allow_expired=self.settings.allow_expired)
-        pdf_path = self.settings.output or Path("out") / f"{api.edition_name(sources, options)}.pdf"
+        own = Path("out") / f"{api.edition_name(sources, options)}.pdf"
+        named = self.settings.output is not None and _same_edition(choice, self._first)  # (-o names the edition
+        pdf_path = self.settings.output if named and self.settings.output else own  # asked for at the start: a
+        # switch on the page to another wrote that one into it, the wrong PDF under the name given)
         self._kit_paper = sources.brand.paper
         result = api.build(sources, options)
         if self._superseded(ticket):
@@ -381,3 +385,10 @@ class Live:
         }
         # (ASCII: a file name that is not UTF-8 travels as an escape and comes back as the same key)
         return json.dumps(state).encode("ascii")
+
+
+def _same_edition(a: Choice, b: Choice) -> bool:
+    """Whether two choices build the same edition (their kit and content file the same files, however named)."""
+    return (a.layout, a.paper, a.target) == (b.layout, b.paper, b.target) and all(
+        x == y or same_file(x, y) for x, y in ((a.kit, b.kit), (a.content, b.content))
+    )
