@@ -4035,6 +4035,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_live.py::test_o_names_the_edition_asked_for_and_others_chosen_on_the_page_keep_their_own_names",
     ),
     m(
+        "served-to-the-network-says-only-0-0-0-0",
+        "live/command.py",
+        '            if args.host in ("0.0.0.0", "::"):',
+        "            if False:",
+        "tests/test_live.py::test_served_to_the_network_it_answers_addresses_and_its_own_name_and_caps_what_it_holds",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -360,6 +360,8 @@ def test_served_to_the_network_it_answers_addresses_and_its_own_name_and_caps_wh
     serve = Running(tmp_path, "serve", "--host", "0.0.0.0", "--port", "0")
     running.append(serve)
     port = int(serve.expect(r"serving the live preview at http://0\.0\.0\.0:(\d+)/").group(1))
+    said = serve.expect(r"open it here at http://127\.0\.0\.1:(\d+)/, or from another machine at http://(.+):(\d+)/")
+    assert said.groups() == (str(port), socket.gethostname(), str(port))  # (0.0.0.0 is no address to give)
     serve.expect(r"wrote out/test-clinic")
     base = f"http://127.0.0.1:{port}/"
     assert _get(base + "state", host=f"127.0.0.1:{port}")[0] == 200

@@ -141,6 +141,14 @@ def _run(
                     "leaflet and switch what is built (hint: leave out --host to keep it to this machine)"
                 )
             console.result(f"serving the live preview at {server.url}")
+            if args.host in ("0.0.0.0", "::"):  # (every address: not one to open, nor to give a colleague)
+                import socket
+
+                port = server.url.rstrip("/").rsplit(":", 1)[1]
+                console.result(
+                    f"open it here at http://127.0.0.1:{port}/, or from another machine at "
+                    f"http://{socket.gethostname()}:{port}/ (or this machine's address)"
+                )
         console.result(f"watching {first.content} and the kit {first.kit.parent}{os.sep} (Ctrl-C to stop)")
         while not stop.wait(0.5):
             pass
