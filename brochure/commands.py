@@ -26,6 +26,7 @@ from brochure.output.files import (
     only_one,
     same_file,
     target_problem,
+    written_into,
 )
 from brochure.preflight.dates import source_date
 from brochure.vocabulary import LayoutName
@@ -166,9 +167,8 @@ def _run_batch(
         index = batches.write_index(editions, outcomes, kits)
         pruned = batches.prune_thumbs(editions, remove)
     except (OSError, Refused) as exc:  # (checked before building: only a race with another process gets here)
-        into = f" into {Path(exc.filename).parent}" if isinstance(exc.filename, str) else ""  # (not its temporary
-        console.error(  # file's name)
-            f"brochure: error: the manifest or contact sheet could not be written{into}: "
+        console.error(
+            f"brochure: error: the manifest or contact sheet could not be written{written_into(exc)}: "
             f"{str(exc) if isinstance(exc, Refused) else exc.strerror or exc} "
             "(hint: check the output folder is writable and the disk has room; the PDFs built are in place)"
         )

@@ -3819,7 +3819,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "batch-write-error-names-the-temporary-file",
         "batch/__init__.py",
-        '            why = f"cannot write its PDF and page pictures{into}: {exc.strerror or exc}"',
+        '            why = f"cannot write its PDF and page pictures{written_into(exc)}: {exc.strerror or exc}"',
         "            why = str(exc)",
         "tests/test_batch.py::test_a_batch_stopped_midway_records_its_failures_as_the_contact_sheet_shows_them",
     ),
@@ -3867,9 +3867,9 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "manifest-unwritten-names-its-temporary-file",
-        "commands.py",
-        '        into = f" into {Path(exc.filename).parent}" if isinstance(exc.filename, str) else ""',
-        '        into = f" ({exc.filename})" if isinstance(exc.filename, str) else ""',
+        "output/files.py",
+        '    return f" into {Path(exc.filename).parent}" if isinstance(exc.filename, str) else ""',
+        '    return f" ({exc.filename})" if isinstance(exc.filename, str) else ""',
         "tests/test_adversarial_batch.py::test_a_lock_or_manifest_that_cannot_be_written_is_told_with_a_hint",
     ),
     m(
@@ -3995,7 +3995,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "picture-awaited-in-a-new-folder-unseen",
         "live/watcher.py",
-        "        return sorted(held | {p for p in nearest if p is not None})",
+        "        return sorted(held | nearest)",
         "        return sorted(held)",
         "tests/test_live.py::test_a_picture_named_before_it_is_copied_in_is_built_when_it_comes",
     ),
@@ -4030,8 +4030,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "live-switch-written-into-the-file-o-names",
         "live/session.py",
-        "        pdf_path = self.settings.output if named and self.settings.output else own",
-        "        pdf_path = self.settings.output or own",
+        "        pdf_path = given if given is not None and _same_edition(choice, self._first) else own",
+        "        pdf_path = given or own",
         "tests/test_live.py::test_o_names_the_edition_asked_for_and_others_chosen_on_the_page_keep_their_own_names",
     ),
     m(

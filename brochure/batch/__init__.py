@@ -48,7 +48,7 @@ from brochure.collector import load_api
 from brochure.inputs.brand import kit_identity
 from brochure.inputs.content import Content
 from brochure.inputs.editions import Editions
-from brochure.output.files import PDF, PNG, Refused, in_the_way, write_all
+from brochure.output.files import PDF, PNG, Refused, in_the_way, write_all, written_into
 from brochure.vocabulary import LayoutName, PaperName, direction
 
 __all__ = [
@@ -388,9 +388,8 @@ def keep(made: Made, base: Path) -> Outcome:
             hint = "move the file away, or change 'output:' in editions.yaml"
         elif isinstance(exc, Refused):  # (a file the batch did not write is in the way: it is left as it is)
             why, hint = str(exc), "move that file away, or change 'output:' in editions.yaml"
-        else:  # (the temporary file beside it is named: the folder it was to be written in is the one to check)
-            into = f" into {Path(exc.filename).parent}" if isinstance(exc.filename, str) else ""
-            why = f"cannot write its PDF and page pictures{into}: {exc.strerror or exc}"
+        else:
+            why = f"cannot write its PDF and page pictures{written_into(exc)}: {exc.strerror or exc}"
             hint = "check the folder is writable and the disk has room"
         why = f"{why} (hint: {hint})"
         failed = (*o.findings, f"{path}: error: {why}")

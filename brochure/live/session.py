@@ -202,9 +202,9 @@ class Live:
             return
         options = api.Options(choice.layout, choice.paper, choice.target, allow_expired=self.settings.allow_expired)
         own = Path("out") / f"{api.edition_name(sources, options)}.pdf"
-        named = self.settings.output is not None and _same_edition(choice, self._first)  # (-o names the edition
-        pdf_path = self.settings.output if named and self.settings.output else own  # asked for at the start: a
-        # switch on the page to another wrote that one into it, the wrong PDF under the name given)
+        given = self.settings.output  # (-o names the edition asked for at the start: a switch on the page to
+        pdf_path = given if given is not None and _same_edition(choice, self._first) else own  # another wrote that
+        # one into it, the wrong PDF under the name given)
         self._kit_paper = sources.brand.paper
         result = api.build(sources, options)
         if self._superseded(ticket):

@@ -54,8 +54,8 @@ class Watched:
     def folders(self) -> list[Path]:
         """The folders to watch (those that exist), each once."""
         held = {p for p in (*(f.parent for f in self.files), self.kit) if p.is_dir()}
-        nearest = {next((p for p in a.parents if p.is_dir()), None) for a in self.awaited} - {None}
-        return sorted(held | {p for p in nearest if p is not None})
+        nearest = {p for a in self.awaited if (p := next((q for q in a.parents if q.is_dir()), None)) is not None}
+        return sorted(held | nearest)
 
     def covers(self, path: Path) -> bool:
         if path in self.outputs:

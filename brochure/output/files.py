@@ -120,6 +120,12 @@ def in_the_way(path: Path) -> Path | None:
     return None
 
 
+def written_into(exc: OSError) -> str:
+    """' into FOLDER' for an error writing a file (its temporary file's folder: the hidden name is not the user's to
+    see), or '' when the error names no file."""
+    return f" into {Path(exc.filename).parent}" if isinstance(exc.filename, str) else ""
+
+
 def write_atomic(path: Path, data: bytes, kind: Kind) -> None:
     """Write `data` to a temporary file beside `path`, then rename it over `path` (see write_with)."""
     write_with(path, kind, lambda f: f.write(data))

@@ -185,18 +185,23 @@ def not_installed(family: str) -> str:
     known = _installable(family)
     if known:
         return known
-    names = {r.name.lower(): r.name for r in installed() if not r.problem}
-    near = closest(family.lower(), names)
+    near = _nearest_name(family)
     if near:
-        return f"did you mean '{names[near]}'? `brochure fonts` lists the families installed"
+        return f"did you mean '{near}'? `brochure fonts` lists the families installed"
     return "no font package of that name is known: `brochure fonts --search WORD` finds installable ones"
 
 
 def _near(family: str, hint: str) -> str:
     """'did you mean ...?' before the hint when an installed family's name is close to the one given."""
+    near = _nearest_name(family)
+    return f"did you mean '{near}'? {hint}" if near else hint
+
+
+def _nearest_name(family: str) -> str:
+    """The usable installed family whose name is close to the one given ('' when none is)."""
     names = {r.name.lower(): r.name for r in installed() if not r.problem}
     near = closest(family.lower(), names)
-    return f"did you mean '{names[near]}'? {hint}" if near else hint
+    return names[near] if near else ""
 
 
 def family_name(family: str) -> str:
