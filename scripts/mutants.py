@@ -4042,6 +4042,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_live.py::test_served_to_the_network_it_answers_addresses_and_its_own_name_and_caps_what_it_holds",
     ),
     m(
+        "watched-words-deleted-told-to-pass-content",
+        "live/session.py",
+        "        diags = [self._gone(d) for d in diags]",
+        "        pass",
+        "tests/test_live.py::test_words_deleted_while_watched_are_told_to_come_back_and_built_when_they_do",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

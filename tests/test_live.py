@@ -190,6 +190,31 @@ def test_a_picture_named_before_it_is_copied_in_is_built_when_it_comes(
     assert watch.interrupt() == 0
 
 
+def test_words_deleted_while_watched_are_told_to_come_back_and_built_when_they_do(
+    inputs: Inputs, tmp_path: Path, running: list[Running]
+) -> None:
+    """The words moved aside (an editor's save gone wrong, a git checkout of another branch): the watch says the
+    file it read is gone and to put it back (it said to pass --content or run from the project folder), and builds
+    when it is back."""
+    watch = Running(
+        tmp_path, "watch", "--content", "content.yaml", "--brand", "assets/brand.yaml", "-o", "out/leaflet.pdf"
+    )
+    running.append(watch)
+    watch.expect(r"wrote out/leaflet\.pdf")
+    aside = tmp_path / "aside.yaml"
+    inputs.content.rename(aside)
+    watch.expect(r"not written \(trifold, a4, office\): 1 error")
+    end = time.monotonic() + WAIT  # (standard error is read by a thread of its own)
+    while not any("content file not found" in e for e in watch.errors) and time.monotonic() < end:
+        time.sleep(0.02)
+    told = next(e for e in watch.errors if "content file not found" in e)
+    assert "content.yaml was read for the last build and is gone now: put it back" in told, told
+    assert "--content" not in told and "project folder" not in told, told
+    aside.rename(inputs.content)
+    watch.expect(r"wrote out/leaflet\.pdf")
+    assert watch.interrupt() == 0
+
+
 def _get(url: str, host: str = "") -> tuple[int, bytes]:
     request = urllib.request.Request(url, headers={"Host": host} if host else {})
     try:

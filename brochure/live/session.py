@@ -47,6 +47,10 @@ class Settings:
     dpi: float = view.DPI
 
 
+def _abs(path: Path | None) -> set[str]:
+    return {os.path.abspath(path)} if path is not None else set()
+
+
 def _first_ticket() -> int:
     """The number of a session's first build, and of its page pictures (/pages/NUMBER/page1.jpg, which a browser
     keeps for good): a random one, so that a session started again on the same port (or another project's) never
@@ -85,6 +89,7 @@ class Live:
         self._printed: tuple[str, ...] = ()
         self._watched = self._fallback_watch(first, None)
         self._kits: dict[Path, tuple[tuple[Path, ...], tuple[Stamp, ...], api.Kit]] = {}  # the builder's only
+        self._read: set[str] = set()  # the files the last build that loaded read (the builder's only)
         self.on_watch_change: Callable[[], None] = lambda: None  # set by whoever watches the files
 
     # --- asked from other threads -------------------------------------------------------------------------
@@ -194,6 +199,9 @@ class Live:
         sources, diags = api.load_with(choice.content, self._kit(choice.kit))
         if sources is not None and source is not None:
             diags += api.check_translation(source, sources.content)
+        diags = [self._gone(d) for d in diags]
+        if sources is not None:
+            self._read = {os.path.abspath(p) for _, p in api.input_files(sources)} | _abs(source)
         self._watch(choice, sources, source, before, diags)
         if self._superseded(ticket):
             return
@@ -299,6 +307,15 @@ class Live:
             files = tuple(p for _, p in kit_files(loaded[0]))
             self._kits[key] = (files, tuple(before[f] if f in before else stamp(f) for f in files), kit)
         return kit
+
+    def _gone(self, d: Diagnostic) -> Diagnostic:
+        """A file the last build read that is not found now (deleted, or moved aside) is told so: put it back and
+        the leaflet is built again, not how to name a file on the command line."""
+        file = d.location.file
+        if not d.is_error or d.location.line or os.path.abspath(file) not in self._read or os.path.lexists(file):
+            return d
+        hint = f"{file} was read for the last build and is gone now: put it back (undo its deletion or move, or "
+        return replace(d, hint=hint + "restore it from your copy); the leaflet is built again when it is back")
 
     def _source(self, choice: Choice) -> Path | None:
         """The content file the chosen one translates: --source, else editions.yaml's for a content file it names
