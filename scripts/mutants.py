@@ -4049,6 +4049,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_live.py::test_words_deleted_while_watched_are_told_to_come_back_and_built_when_they_do",
     ),
     m(
+        "citation-number-read-run-into-its-word",
+        "render/structure.py",
+        "            elif words and cited[start]:",
+        "            elif False:",
+        "tests/test_tagged.py::test_a_citations_number_is_read_as_a_reference_in_brackets_not_run_into_its_word",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -341,11 +341,33 @@ def test_a_paragraph_run_on_into_another_page_is_one_paragraph(tmp_path: Path) -
             if isinstance(item, Text) and item.role == "paragraph" and item.element:
                 pages.setdefault(item.element, set()).add(number)
     (split,) = [key for key, on in pages.items() if len(on) == 2]
-    lines = [t.text for page in result.layout.pages for t in page.items if isinstance(t, Text) and t.element == split]
+    texts = [t for page in result.layout.pages for t in page.items if isinstance(t, Text)]
+    lines = [_cited(t) for t in texts if t.element == split]
     doc = _open(result)
     assert doc.root is not None
     (para,) = [n for n in doc.root.walk() if n.kind == "P" and {p for p, _ in n.contents()} == pages[split]]
     assert _bare(doc.text(para)) == _bare("".join(lines))
+
+
+def _cited(line: Text) -> str:
+    """A line's words as a reader meets them: a citation's raised number in brackets."""
+    return "".join(f"[{r.text}]" if r.rise > 0 else r.text for r in line.runs)
+
+
+def test_a_citations_number_is_read_as_a_reference_in_brackets_not_run_into_its_word() -> None:
+    """A citation: "scars¹" was read (and copied) as "scars1", "fine lines.²" as "lines.2": each raised number is a
+    Reference element that says "[1]", in the paragraph it is part of."""
+    result = _built()
+    assert result.layout is not None
+    doc = _open(result)
+    assert doc.root is not None
+    raised = [r.text for p in result.layout.pages for t in p.items if isinstance(t, Text) for r in t.runs if r.rise]
+    references = [n for n in doc.root.walk() if n.kind == "Reference"]
+    assert len(references) == len(raised) > 10
+    assert sorted(str(n.obj.ActualText) for n in references) == sorted(f"[{text}]" for text in raised)
+    assert all(str(n.obj.P.S) in ("/P", "/LBody", "/Link") for n in references)
+    (para,) = [n for n in doc.root.walk() if n.kind == "P" and "slowly improve scars" in doc.text(n)]
+    assert "improve scars[1] and may make skin firmer and soften fine lines.[2]" in " ".join(doc.text(para).split())
 
 
 # -- read aloud ------------------------------------------------------------------------------------------------

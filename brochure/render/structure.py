@@ -8,8 +8,10 @@ lines, references), then its own element (a heading, a paragraph, a caption, a f
 reader first meets it, so a section or a paragraph that runs on into a later panel or page stays one element; a
 layout that mirrors its views (right-to-left) mirrors the structure with no change here. A run of text inside a
 link's area is the content of a Link element inside its paragraph, which also owns the link's annotation. A
-stretch of shaped glyphs (Arabic, Hebrew) is a Span whose /ActualText is its words as written. Decoration (colour
-fields, tints, rules, icons beside words that say the same, list dots, page numbers) is marked as an artifact.
+stretch of shaped glyphs (Arabic, Hebrew) is a Span whose /ActualText is its words as written; a citation's raised
+number is a Reference whose /ActualText is the number in brackets ("[2]", not a digit run into the word before).
+Decoration (colour fields, tints, rules, icons beside words that say the same, list dots, page numbers) is marked as
+an artifact.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ class Element:
     """A structure element: its standard type (Document, Sect, H1, P, L, LI, Lbl, LBody, Figure, Caption, Link, Span),
     its parent (-1 for the document), a figure's text alternative and box (page, rectangle), a list's numbering,
     a link's description, its language where it is not the document's, and a Span's words where its glyphs are
-    shaped."""
+    shaped (a citation's Reference: its number in brackets)."""
 
     kind: str
     parent: int
@@ -41,7 +43,8 @@ class Element:
     numbering: Numbering | None = None
     description: str = ""
     language: str = ""  # where it is not the document's (an English source in a Spanish leaflet)
-    actual: str | None = None  # a Span of shaped glyphs: the words they stand for, as written (its /ActualText)
+    actual: str | None = None  # a Span of shaped glyphs: the words they stand for, as written (its /ActualText); a
+    # citation's Reference: its raised number in brackets (a reader meets "scars[2]", not "scars2")
 
 
 @frozen
@@ -214,9 +217,11 @@ class _Builder:
         targets = [self._owned(page, _link_of(line, run, areas), node) for run in line.runs]
         spoken = self.layout.pages[page].languages
         languages = [_language(spoken, _link_of(line, run, tongues)) for run in line.runs] if spoken else None
+        shaped = any(r.actual is not None for r in line.runs)  # (its words are the line's first run's: one stretch)
+        cited = [r.rise > 0 and not shaped for r in line.runs]  # a citation's number (the only raised text)
         start = 0
         for end in range(1, len(line.runs) + 1):
-            same = end < len(line.runs) and targets[end] == targets[start]
+            same = end < len(line.runs) and targets[end] == targets[start] and cited[end] == cited[start]
             if same and (languages is None or languages[end] == languages[start]):
                 continue
             link, language = targets[start], languages[start] if languages is not None else ""
@@ -233,6 +238,8 @@ class _Builder:
             words = "".join(r.text if r.actual is None else r.actual for r in runs)
             if words and any(r.actual is not None for r in runs):  # (none: glyphs whose words the Span before gave)
                 owner = self._shaped(owner, words)
+            elif words and cited[start]:
+                owner = self._node(("cited", len(self.elements)), "Reference", owner, actual=f"[{words}]")
             yield Marked(start, end, self.elements[owner].kind, self._content(page, owner))
             start = end
 
