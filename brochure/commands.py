@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -173,6 +174,10 @@ def _run_batch(
             "(hint: check the output folder is writable and the disk has room; the PDFs built are in place)"
         )
         return EXIT_ERRORS
+    except BaseException:  # a stop while they are written: recorded as a stopped run's, and its report written
+        with contextlib.suppress(Exception):
+            stopped(outcomes, batches.record_stopped(editions, outcomes))
+        raise
     if pruned:
         plural = "" if pruned == 1 else "s"
         console.result(f"removed {pruned} page picture{plural} no edition shows (of pages or editions no longer there)")

@@ -4056,6 +4056,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_tagged.py::test_a_citations_number_is_read_as_a_reference_in_brackets_not_run_into_its_word",
     ),
     m(
+        "batch-stop-as-workers-end-reports-nothing",
+        "batch/__init__.py",
+        "        executor.shutdown()  # (a stop while the workers end is a stop: every edition recorded, and reported)",
+        "        pass",
+        "tests/test_batch.py::test_a_stop_while_the_workers_end_records_and_reports_every_edition",
+    ),
+    m(
+        "batch-stop-while-manifest-written-reports-nothing",
+        "commands.py",
+        "            stopped(outcomes, batches.record_stopped(editions, outcomes))",
+        "            pass",
+        "tests/test_batch.py::test_a_stop_while_the_manifest_is_written_records_and_reports_every_edition",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -318,6 +318,53 @@ def test_a_stopped_batch_writes_its_report(
     assert data["left_in_place"] == ["out/test-clinic/en-gb/large-print-a4-office.pdf"]
 
 
+def test_a_stop_while_the_manifest_is_written_records_and_reports_every_edition(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C after the last edition was built, while the manifest was being written: no --json report was
+    written, and the manifest stayed the last run's (the next run built every edition again). Each edition is
+    recorded as it ended and reported."""
+    path = _editions(inputs)
+    report = inputs.content.parent / "report.json"
+
+    def stopped(*args: Any, **kwargs: Any) -> Any:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(batch_module, "write_manifest", stopped)
+    status, _, _ = cli(capsys, "batch", str(path), "--jobs", "1", "--json", str(report))
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert status == 130 and [e["status"] for e in data["editions"]] == ["built", "built"]
+    recorded = _manifest(inputs)
+    assert {n: e["status"] for n, e in recorded.items()} == {e["edition"]: "built" for e in data["editions"]}
+    monkeypatch.undo()
+    _, out, _ = batch(capsys, path)
+    assert "0 built, 2 unchanged, 0 failed" in out
+
+
+def test_a_stop_while_the_workers_end_records_and_reports_every_edition(inputs: Inputs) -> None:
+    """Ctrl-C as the batch waited for its workers to end, every edition built: the stop was raised with no report
+    and no manifest of them."""
+    path = _editions(inputs)
+    editions, _ = load_editions(path)
+    assert editions is not None
+    reported: list[list[batch_module.Outcome]] = []
+
+    class Ending(ThreadPoolExecutor):
+        ended = False
+
+        def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+            super().shutdown(wait, cancel_futures=cancel_futures)
+            if not self.ended:
+                self.ended = True
+                raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        runs(editions, Ending(max_workers=1), False, stopped=lambda every, left: reported.append(every))
+    (every,) = reported
+    assert [o.status for o in every] == ["built", "built"]
+    assert {n: e["status"] for n, e in _manifest(inputs).items()} == {o.edition: "built" for o in every}
+
+
 def test_a_picture_is_not_replaced_when_its_pdf_cannot_be_written(
     inputs: Inputs, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -69,6 +69,7 @@ __all__ = [
     "read_contents",
     "read_kits",
     "read_manifest",
+    "record_stopped",
     "recorded_thumbs",
     "run",
     "run_task",
@@ -207,6 +208,7 @@ def run(
         for i, task in enumerate(work):
             by_stamp = {o.stamp: o for o in outcomes[i]}
             outcomes[i] = [by_stamp[job.stamp] for job in task.jobs]  # (in the editions' order)
+        executor.shutdown()  # (a stop while the workers end is a stop: every edition recorded, and reported)
     except BaseException as exc:  # Ctrl-C, a signal: nothing queued starts; what the tasks running make is written
         for future in pending:  # whole
             future.cancel()
@@ -226,7 +228,6 @@ def run(
             for o in outcomes.get(-1, []):  # as a second stop may come while they are told)
                 progress(o)
         raise
-    executor.shutdown()
     return [_distinct_one(o, count) for i in sorted(outcomes) for o in outcomes[i]]  # (named as the lines were)
 
 
