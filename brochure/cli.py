@@ -252,9 +252,9 @@ def _run(argv: Sequence[str] | None, console: Console, signals: Signals) -> int:
 
         return watch(args, console, signals)
     if args.command in ("fonts", "batch", "init"):
-        from brochure import commands  # (it uses this module's console and writers)
+        from brochure.commands import batch, fonts, init  # (they use this module's console and writers)
 
-        run = {"fonts": commands.fonts, "batch": commands.batch, "init": commands.init}[args.command]
+        run = {"fonts": fonts.fonts, "batch": batch.batch, "init": init.init}[args.command]
         return run(args, console)
     api = load_api()  # only now (`--help` and usage errors stay quick), inside main's handler
 

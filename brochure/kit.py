@@ -1,7 +1,7 @@
 """Answers (from options or questions) -> a new clinic's brand kit folder (a commented brand.yaml and a logo), or
 a copy of the words (content.yaml) for that clinic; each answer checked as the brand loader checks it.
 
-This module writes files and says nothing: commands.py asks the questions and prints.
+This module writes files and says nothing: commands/init.py asks the questions and prints.
 """
 
 from __future__ import annotations

@@ -1468,14 +1468,14 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "init-trial-ignores-the-words-letters",
-        "commands.py",
+        "commands/init.py",
         "            elif _LACKING.search(d.message):  # (letters",
         "            elif False:  # (letters",
         "tests/test_init.py::test_words_in_a_script_the_fonts_lack_are_refused_at_the_fallbacks_and_nothing_written",
     ),
     m(
         "init-asks-for-ever",
-        "commands.py",
+        "commands/init.py",
         "        if interactive and rounds > INIT_ROUNDS:",
         "        if False:",
         "tests/test_init.py::test_on_a_terminal_answers_that_never_make_a_kit_that_builds_stop_after_some_rounds",
@@ -1576,7 +1576,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "init-says-nothing-of-the-press-edition",
-        "commands.py",
+        "commands/init.py",
         '    others = [("the print shop\'s edition (--target press)", api.Options(target="press", allow_expired='
         "sample))]",
         "    others: list[tuple[str, api.Options]] = []",
@@ -1606,7 +1606,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "fonts-search-asks-of-no-package",
-        "commands.py",
+        "commands/fonts.py",
         "    if not package_for(word):",
         "    if False:",
         "tests/test_fonts_search.py::test_a_search_word_without_latin_letters_or_digits_is_a_usage_error",
@@ -2001,14 +2001,14 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "a-name-the-fonts-lack-asked-again-for-ever",
-        "commands.py",
+        "commands/init.py",
         "            elif _LACKING.search(d.message):  # (letters",
         "            elif d.location.file != str(brand) and _LACKING.search(d.message):  # (letters",
         "tests/test_init.py::test_on_a_terminal_a_name_the_fonts_lack_asks_for_the_fallbacks_again",
     ),
     m(
         "init-proves-the-trifold-alone",
-        "commands.py",
+        "commands/init.py",
         '    others += [\n        (f"the {label}',
         '    others += [] and [\n        (f"the {label}',
         "tests/test_init.py::test_an_edition_the_new_kit_does_not_build_yet_is_said",
@@ -2874,14 +2874,14 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "batch-names-not-measured",
-        "commands.py",
+        "commands/batch.py",
         "    if long is not None:  # (about 85 letters",
         "    if False:  # (about 85 letters",
         "tests/test_adversarial_batch.py::test_a_name_too_long_for_the_file_system_is_an_error_where_the_pattern_is_written",
     ),
     m(
         "json-at-the-batch-lock",
-        "commands.py",
+        "commands/batch.py",
         "    if report.resolve() == (manifest.parent / batch.LOCK).resolve():",
         "    if False:",
         "tests/test_adversarial_batch.py::test_json_at_an_input_or_a_folder_is_refused_before_anything_is_built",
@@ -3016,7 +3016,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "init-asks-fallbacks-for-a-letter-no-font-has",
-        "commands.py",
+        "commands/init.py",
         "            if _LACKING.search(d.message) and not _fallback_for(d.message):",
         "            if False:",
         "tests/test_init.py::test_on_a_terminal_a_name_with_a_letter_no_font_has_is_asked_again",
@@ -3065,7 +3065,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "init-blames-fallbacks-for-words-no-font-can-print",
-        "commands.py",
+        "commands/init.py",
         "                q = kit.question_for(d.location.key) if d.location.file == str(brand) else None",
         "                q = kit.question_for(d.location.key) if d.location.file == str(brand) else "
         'kit.question_for("fonts.fallbacks")',
@@ -3369,7 +3369,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "old-page-pictures-kept",
-        "commands.py",
+        "commands/batch.py",
         "        pruned = batches.prune_thumbs(editions, remove)\n",
         "        pruned = 0\n",
         "tests/test_batch.py::test_page_pictures_of_pages_and_editions_no_longer_there_are_removed_after_a_whole_run",
@@ -3607,7 +3607,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "kit-made-away-from-words-only-loaded",
-        "commands.py",
+        "commands/init.py",
         "    return PROOF_WORDS, True",
         "    return words, False",
         "tests/test_init.py::test_a_kit_made_away_from_any_words_is_checked_as_one_made_beside_them",
@@ -3691,7 +3691,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "font-search-for-a-script-names-no-installed-family",
-        "commands.py",
+        "commands/fonts.py",
         "    covering = [r for r in reports if any(_names_script(word, script) for script in r.scripts)]",
         "    covering: list[Any] = []",
         "tests/test_fonts_search.py::test_a_search_for_a_script_names_the_installed_families_that_have_its_letters",
@@ -3720,7 +3720,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "init-beside-a-logo-not-told-to-use-it",
-        "commands.py",
+        "commands/init.py",
         '; or " if there.stem == "logo" else ""',
         '; or " if False else ""',
         "tests/test_init.py::test_a_folder_with_the_clinics_logo_already_says_how_to_use_it",
@@ -3860,7 +3860,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "report-in-a-folder-not-writable-found-after-the-build",
-        "commands.py",
+        "commands/batch.py",
         "    if folder is not None and not os.access(folder, os.W_OK | os.X_OK):",
         "    if False:",
         "tests/test_adversarial_batch.py::test_a_report_in_a_folder_that_cannot_be_written_is_refused_before_anything_is_built",
@@ -3916,7 +3916,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "stopped-report-says-nothing-left-in-place",
-        "commands.py",
+        "commands/batch.py",
         "        _batch_report(console, json_at, every, left)",
         "        _batch_report(console, json_at, every, [])",
         "tests/test_batch.py::test_a_stopped_batch_writes_its_report",
@@ -4064,7 +4064,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "batch-stop-while-manifest-written-reports-nothing",
-        "commands.py",
+        "commands/batch.py",
         "            stopped(outcomes, batches.record_stopped(editions, outcomes))",
         "            pass",
         "tests/test_batch.py::test_a_stop_while_the_manifest_is_written_records_and_reports_every_edition",

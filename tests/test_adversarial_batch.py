@@ -837,13 +837,13 @@ def test_a_report_in_a_folder_that_cannot_be_written_is_refused_before_anything_
 ) -> None:
     """--json into a folder the user may not write is a usage error before any edition is built, as the README
     says of the batch's files (it was found after every edition was built)."""
-    import brochure.commands
+    import brochure.commands.batch
 
     path = _editions(inputs)
     locked = inputs.content.parent / "reports"
     locked.mkdir()
     real = os.access
-    monkeypatch.setattr(brochure.commands.os, "access", lambda p, mode: Path(p) != locked and real(p, mode))
+    monkeypatch.setattr(brochure.commands.batch.os, "access", lambda p, mode: Path(p) != locked and real(p, mode))
     status, _, err = batch(capsys, path, "--json", str(locked / "r.json"))
     assert status == 2 and f"--json {locked / 'r.json'}: {locked} is not writable; give the report a path" in err
     assert not (inputs.content.parent / "out").exists()

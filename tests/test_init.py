@@ -745,7 +745,8 @@ def test_on_a_terminal_answers_that_never_make_a_kit_that_builds_stop_after_some
 ) -> None:
     """(A guard: every answer passes its own check, yet the build refuses the kit each time.) init stops after
     INIT_ROUNDS rounds with nothing written, rather than ask for ever."""
-    from brochure import commands, kit, limits
+    from brochure import kit, limits
+    from brochure.commands import init as commands
 
     question = kit.question_for("colors.primary")
     refused = Diagnostic(Severity.ERROR, Location("brand.yaml", 1, 1, "colors.primary"), "never builds", "none")

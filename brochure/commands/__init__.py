@@ -1,0 +1,2 @@
+"""Parsed arguments -> the `batch`, `fonts` and `init` commands, a module each (the others are in cli.py, which calls
+these)."""

@@ -1,0 +1,123 @@
+"""Parsed arguments -> the `fonts` command: the installed families and how to add one, or the installable families
+matching a word (cli.py calls it)."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from typing import TYPE_CHECKING
+
+from brochure.arguments import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
+from brochure.cli import Console
+
+if TYPE_CHECKING:
+    from brochure.theme.fontindex import Installable
+
+
+def fonts(args: argparse.Namespace, console: Console) -> int:
+    """`brochure fonts`: the installed families, usable ones first, and how to add one; with --search, the
+    installable families matching a word (exit 1 when none does)."""
+    if args.search is not None:
+        return _font_search(args.search, args.offline, console)
+    from brochure.theme.catalog import describe, installed
+
+    families = installed()
+    for r in sorted(families, key=lambda r: not r.usable):
+        for line in describe(r):
+            console.result(line)
+    console.result(
+        f"To add a family: find one with `brochure fonts --search WORD` (e.g. lato), then {PIP} install "
+        "fontpkg-NAME, add the line it prints (fontpkg-NAME==VERSION) to requirements.txt, and name it in the "
+        "kit: fonts: {body: {family: Lato}}. Families that come only as variable fonts cannot be used."
+    )
+    return EXIT_OK
+
+
+PIP = ".venv/bin/pip"  # the project's environment, as `make leaflet` creates it
+SHOWN = 25  # families of each kind a search prints (the count of the rest follows)
+
+
+def _font_search(word: str, offline: bool, console: Console) -> int:
+    from brochure.theme.catalog import describe, installed
+    from brochure.theme.fontindex import package_for, search
+
+    if not package_for(word):  # (a word with no Latin letter or digit names no family: PyPI was asked of 'fontpkg-')
+        console.error(
+            f"brochure: error: --search {word!r}: give a word in Latin letters or digits (families are named so), "
+            "e.g. 'serif', 'lato' or a script, 'arabic'"
+        )
+        return EXIT_USAGE
+    reports = installed()
+    covering = [r for r in reports if any(_names_script(word, script) for script in r.scripts)]
+    if covering:  # (a script's name: the families here that have its letters first, usable or as a fallback)
+        script = next(x for x in covering[0].scripts if _names_script(word, x))
+        console.result(f"installed families with {script} letters (`brochure fonts` lists them all):")
+        for r in sorted(covering, key=lambda r: not r.usable):
+            for line in describe(r):
+                console.result("  " + line)
+    found = search(word, offline=offline)
+    here = {r.package for r in reports}
+    listing = found.listing
+    asked = not offline and not found.network
+    console.result(
+        f"fontpkg families matching '{word}' (brochure's list of {len(listing.families):,} families, made "
+        f"{listing.made}{', and PyPI now' if asked else ''}):"
+    )
+    usable = [f for f in found.families if not f.problem]
+    ready = [f for f in usable if f.on_pypi or f.package in here]
+    groups = (
+        ("can be used: static TrueType, installed with pip", ready),
+        (
+            "static, but not on PyPI yet" + ("" if asked else " (as far as the list knows)"),
+            [f for f in usable if not (f.on_pypi or f.package in here)],
+        ),
+        ("cannot be used", [f for f in found.families if f.problem]),
+    )
+    for title, group in groups:
+        if not group:
+            continue
+        console.result(f"  {title}:")
+        for fam in group[:SHOWN]:
+            for line in _describe(fam, fam.package in here):
+                console.result("    " + line)
+        if len(group) > SHOWN:
+            console.result(f"    ... and {len(group) - SHOWN} more: give a longer word")
+    if found.network:
+        console.error(
+            f"brochure: note: {found.network}; the families above come from brochure's own list "
+            "(hint: try again online for the newest, or add --offline not to ask PyPI)"
+        )
+    if not found.families:
+        console.result(
+            f"  none: no fontpkg family's name or kind has '{word}'"
+            + ("" if not asked else f", and PyPI has no package {package_for(word)}")
+        )
+        return EXIT_OK if covering else EXIT_ERRORS
+    if ready:
+        console.result(
+            "To use one: run the pip line printed under it, add its fontpkg-NAME==VERSION to requirements.txt, "
+            "then `brochure fonts` shows the scripts its letters cover; name it in brand.yaml: "
+            "fonts: {body: {family: NAME}} (or `brochure init --font NAME`)."
+        )
+    return EXIT_OK
+
+
+def _names_script(word: str, script: str) -> bool:
+    """Whether a search word names a script `brochure fonts` reports ('hebrew' for 'Hebrew'; 'polish' for 'Latin:
+    Polish'), not a part of one ('heb') nor a language tag listed with it ('fr' in 'Western European (es, fr)')."""
+    parts = {re.sub(r"\s*\(.*?\)", "", part).strip().casefold() for part in script.split(":")}  # (not its tags)
+    return word.strip().casefold() in parts
+
+
+def _describe(fam: Installable, is_installed: bool) -> list[str]:
+    """An installable family's line (what it has, or why it cannot be used) and, for a usable one, how to get it."""
+    kinds = f"; {', '.join(fam.kinds)}" if fam.kinds else ""
+    head = f"{fam.name}  ({fam.package}{', installed' if is_installed else ''})"
+    if fam.problem:
+        return [f"{head}: {fam.problem}{kinds}"]
+    line = f"{head}: weights {', '.join(map(str, fam.weights))}; {'italics' if fam.italic else 'no italics'}{kinds}"
+    if is_installed:
+        return [line]
+    if not fam.on_pypi:
+        return [line]
+    return [line, f"    {PIP} install {fam.pin}"]
