@@ -4070,6 +4070,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_batch.py::test_a_stop_while_the_manifest_is_written_records_and_reports_every_edition",
     ),
     m(
+        "chinese-set-as-if-broken-at-spaces",
+        "preflight/checks.py",
+        '    if _UNBROKEN.match(ch):\n        return ch, "", "breaks"\n',
+        "",
+        "tests/test_translations.py::test_chinese_or_japanese_is_one_error_that_no_font_or_soft_hyphen_mends",
+    ),
+    m(
+        "unshapeable-script-told-a-font-mends-it",
+        "preflight/checks.py",
+        '            mend = "" if cause[-1] in UNSET else',
+        '            mend = "" if False else',
+        "tests/test_translations.py::test_chinese_or_japanese_is_one_error_that_no_font_or_soft_hyphen_mends",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -638,6 +638,47 @@ def test_a_script_brochure_cannot_shape_is_an_error_at_its_text(
     assert not (inputs.content.parent / "x.pdf").exists()
 
 
+@pytest.mark.parametrize(
+    "words",
+    ["微针是一种皮肤治疗。", "微\u00ad针\u00ad是一种皮肤治疗。", "マイクロニードリングは肌の治療です。"],
+    ids=["chinese", "chinese-with-soft-hyphens", "japanese"],
+)
+def test_chinese_or_japanese_is_one_error_that_no_font_or_soft_hyphen_mends(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], words: str
+) -> None:
+    """Chinese and Japanese lines break between characters, not at spaces: a sentence was a word too long for its
+    line (219 errors without a font for them, each telling to replace the characters), and soft hyphens put in as
+    the hint said printed as hyphens inside words, exit 0. One error, at the first text, that says why and that no
+    font mends it; nothing is written."""
+    text = inputs.content.read_text(encoding="utf-8")
+    for old in ("Fine needles make **tiny** pricks.", "What is it?", "Risks", "Book a consultation", "Micro-needling"):
+        text = text.replace(old, words)
+    inputs.content.write_text(text, encoding="utf-8")
+    status, _, err = cli(capsys, "build", "--content", str(inputs.content), "--brand", str(inputs.brand), "-o",
+                         str(inputs.content.parent / "x.pdf"))  # fmt: skip
+    (line,) = [line for line in err.splitlines() if ": error: " in line]
+    assert status == 1 and "error: brochure cannot set Chinese or Japanese text yet (U+" in line, line
+    assert "more of the leaflet's texts" in line and "soft hyphens do not help" in line and "kit's fonts" not in line
+    assert not (inputs.content.parent / "x.pdf").exists()
+
+
+def test_every_chinese_and_japanese_letter_is_caught_and_no_korean_one() -> None:
+    """Han (every block, the supplementary planes' too), hiragana, katakana and bopomofo are refused; Hangul, set at
+    its spaces as Latin is, and the CJK punctuation a Korean text may use are not."""
+    import unicodedata
+
+    from brochure.preflight.checks import _UNSHAPED
+
+    def named(prefixes: tuple[str, ...], ch: str) -> bool:
+        return unicodedata.name(ch, "").startswith(prefixes)
+
+    letters = [chr(c) for c in range(0x2E80, 0x32000) if unicodedata.category(chr(c)).startswith("L")]
+    cjk = ("CJK UNIFIED", "CJK COMPATIBILITY IDEOGRAPH", "HIRAGANA", "KATAKANA", "BOPOMOFO", "HALFWIDTH KATAKANA")
+    assert [ch for ch in letters if named(cjk, ch) and not _UNSHAPED.match(ch)] == []
+    korean = [ch for ch in letters if named(("HANGUL",), ch)] + [chr(c) for c in range(0x3000, 0x3040)]
+    assert len(korean) > 11_000 and [ch for ch in korean if _UNSHAPED.match(ch)] == []
+
+
 @pytest.mark.parametrize(("words", "script"), [("طبيب الجلدية", "Arabic"), ("רופא עור", "Hebrew")])
 def test_arabic_or_hebrew_without_a_font_made_for_it_is_one_error_at_its_text(
     inputs: Inputs, capsys: pytest.CaptureFixture[str], words: str, script: str

@@ -74,7 +74,7 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
             missing = lacking[ch]
             if missing is None or (ch, at) in said or ((text, at) == own and ch in reported):
                 continue
-            if unset and _UNSHAPED.match(ch) and _script(ch) in unset:
+            if (_UNSHAPED.match(ch) and _script(ch) in unset) or ("CJK" in unset and _CJK_MARKS.match(ch)):
                 continue
             said.add((ch, at))
             reported.add(ch)
@@ -94,6 +94,8 @@ def _a_scripts(ch: str, fonts: FontSet) -> bool:
     return unicodedata.category(ch).startswith("L") and bool(_installed_with([ch], fonts.fallback_families))
 
 
+UNSET = ("script", "breaks")  # the causes of letters brochure cannot set in any font (a script it does not shape, or
+# break into lines): no change in the kit's fonts mends them
 MOST_TEXTS = 3  # texts named one by one for one cause (a script the kit's fonts lack); beyond, one error says all
 
 
@@ -113,7 +115,8 @@ def _one_per_cause(found: list[tuple[tuple[str, ...], Diagnostic]]) -> list[Diag
         elif cause not in said:  # (the rest of its texts: said in this one)
             said.add(cause)
             message = f"{d.message}; the same in {n - 1} more of the leaflet's texts"
-            out.append(replace(d, message=message, hint=f"{d.hint} (one change in the kit's fonts sets them all)"))
+            mend = "" if cause[-1] in UNSET else " (one change in the kit's fonts sets them all)"
+            out.append(replace(d, message=message, hint=d.hint + mend))
     return out
 
 
@@ -214,7 +217,20 @@ def _unreadable(message: str, hint: str, fallbacks: tuple[str, ...]) -> tuple[st
 # Thai, Lao, Tibetan, Myanmar, Khmer, Mongolian): without shaping they print wrong, with no missing glyph to show.
 _UNSHAPED = re.compile(
     "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff"  # right to left
-    "\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1780-\u18af\ua8e0-\ua8ff]"  # need shaping
+    "\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1780-\u18af\ua8e0-\ua8ff"  # need shaping
+    "\u3040-\u30ff\u3100-\u312f\u3190-\u31bf\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+    "\U0001aff0-\U0001b16f\U00020000-\U0003ffff]"  # Chinese and Japanese: broken between characters (below)
+)
+
+# Of those, Chinese and Japanese letters (Han, kana, bopomofo): they need no shaping, but lines of them break between
+# characters (by rules about the marks that may not start or end a line), never at spaces alone, which brochure's
+# lines do: a sentence was one word too long for its line, and soft hyphens put in to break it printed as hyphens.
+# Korean, whose words are spaced, is set. Their marks (。、「」, full-width forms) are left unsaid in a text refused for
+# their letters: a font for them would not make it print.
+_CJK_MARKS = re.compile("[\u3000-\u303f\uff00-\uffef]")
+_UNBROKEN = re.compile(
+    "[\u3040-\u30ff\u3100-\u312f\u3190-\u31bf\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+    "\U0001aff0-\U0001b16f\U00020000-\U0003ffff]"
 )
 
 
@@ -240,14 +256,17 @@ def _unshaped(text: str, faces: tuple[tuple[str, str], ...], fonts: FontSet) -> 
 
 
 def _script(ch: str) -> str:
-    """The script a letter belongs to, as its Unicode name begins ('SYRIAC', 'THAI', 'ARABIC')."""
-    return unicodedata.name(ch, "").split(" ")[0]
+    """The script a letter belongs to, as its Unicode name begins ('SYRIAC', 'THAI', 'ARABIC'); 'CJK' for every
+    Chinese and Japanese letter (a Japanese text's kanji and kana are one cause)."""
+    return "CJK" if _UNBROKEN.match(ch) else unicodedata.name(ch, "").split(" ")[0]
 
 
 @lru_cache(maxsize=4096)
 def _letter(ch: str, faces: tuple[tuple[str, str], ...], fonts: FontSet) -> tuple[str, str, str] | None:
     """_unshaped for one letter (remembered: registered fonts' names name their files' contents, so the answer
     never changes; an Arabic leaflet asks it of about 9,000 letters a build)."""
+    if _UNBROKEN.match(ch):
+        return ch, "", "breaks"
     if not _SHAPED.match(ch):
         return ch, "", "script"
     chosen = [
@@ -263,6 +282,15 @@ def _letter(ch: str, faces: tuple[tuple[str, str], ...], fonts: FontSet) -> tupl
 
 
 def _unshaped_error(ch: str, face: str, why: str, at: Location, fonts: FontSet) -> Diagnostic:
+    if why == "breaks":
+        return error(
+            at,
+            f"brochure cannot set Chinese or Japanese text yet (U+{ord(ch):04X} {unicodedata.name(ch, '')}): its lines"
+            " break only at spaces, and Chinese and Japanese lines break between characters by rules it does not"
+            " follow yet",
+            "soft hyphens do not help: they print as hyphens inside words; brochure sets Korean (its words are"
+            " spaced) and languages written in Latin, Greek, Cyrillic, Arabic or Hebrew letters",
+        )
     script = unicodedata.name(ch, "").split(" ")[0].capitalize()
     if not script:  # (a code point Unicode has given no character yet, in a script's block)
         return error(
