@@ -4084,6 +4084,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_translations.py::test_chinese_or_japanese_is_one_error_that_no_font_or_soft_hyphen_mends",
     ),
     m(
+        "greek-capitals-keep-their-accents",
+        "inputs/inline.py",
+        "        s = escape_text(in_capitals(run.text) if capitals else run.text)",
+        "        s = escape_text(run.text.upper() if capitals else run.text)",
+        "tests/test_fallbacks.py::test_a_greek_kicker_prints_in_capitals_without_accents",
+    ),
+    m(
+        "greek-capitals-run-parted-vowels-together",
+        "inputs/inline.py",
+        "        if parted + base.lower() in _DIPHTHONGS and",
+        "        if False and",
+        "tests/test_fallbacks.py::test_a_greek_kicker_prints_in_capitals_without_accents",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -77,6 +77,27 @@ def test_with_a_fallback_greek_cyrillic_and_missing_latin_letters_print_in_it_wo
     assert "(μικροβελόνωση)" in words and "микроиглы" in words and "științific" in words
 
 
+@pytest.mark.parametrize(
+    ("written", "printed"),
+    [
+        ("Πληροφορίες για ασθενείς", "ΠΛΗΡΟΦΟΡΙΕΣ ΓΙΑ ΑΣΘΕΝΕΙΣ"),  # (Greek capitals carry no accents)
+        ("Προϊόντα, τσάι και ρολόι", "ΠΡΟΪΟΝΤΑ, ΤΣΑΪ ΚΑΙ ΡΟΛΟΪ"),  # (a dialytika kept, or added where the accent
+        ("ευρώ, άυλος, αΐδιος", "ΕΥΡΩ, ΑΫΛΟΣ, ΑΪΔΙΟΣ"),  # kept two vowels apart: άι is two sounds, αι one)
+        ("Ἀθῆναι", "ΑΘΗΝΑΙ"),  # (polytonic breathings and circumflex too)
+        ("Straße, информация", "STRASSE, ИНФОРМАЦИЯ"),  # (other letters as Python upper-cases them)
+    ],
+)
+def test_a_greek_kicker_prints_in_capitals_without_accents(inputs: Inputs, written: str, printed: str) -> None:
+    """The cover's kicker is set in capitals: Greek kept its accents there (ΠΛΗΡΟΦΟΡΊΕΣ ΓΙΑ ΑΣΘΕΝΕΊΣ), which Greek
+    capitals never carry."""
+    edit(inputs.content, "sections:\n", f'cover:\n  kicker: "{written}"\nsections:\n')
+    with_fallbacks(inputs, "[Alegreya Sans]")
+    result = build(inputs)
+    assert result.pdf is not None and result.layout is not None, [d.format() for d in result.diagnostics]
+    kicker = [t.text for p in result.layout.pages for t in p.items if isinstance(t, Text) and t.text.isupper()]
+    assert printed in " ".join(kicker), kicker
+
+
 def test_bold_italic_and_headings_take_the_fallback_face_of_their_own_weight(inputs: Inputs) -> None:
     edit(inputs.content, TEXT, "Set **Θεραπεία** and *Терапия* apart.")
     edit(inputs.content, "heading: What is it?", "heading: What is it (Θεραπεία)?")

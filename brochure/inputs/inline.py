@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
@@ -232,7 +233,36 @@ def one_line(text: str) -> str:
 
 def upper(text: str) -> str:
     """The printed characters in capitals, as a capitalised line (the cover's kicker) prints them: 'ß' -> 'SS'."""
-    return "".join(r.text.upper() for r in parse(text))
+    return "".join(in_capitals(r.text) for r in parse(text))
+
+
+_GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
+_ACCENTS = frozenset("\u0300\u0301\u0342\u0313\u0314")  # varia, tonos (oxia), perispomeni, psili, dasia
+_DIPHTHONGS = frozenset(("αι", "ει", "οι", "υι", "αυ", "ευ", "ου", "ηυ"))
+_CLUSTER = re.compile("(?s).[\u0300-\u036f]*")  # a character and the combining accents after it
+
+
+def in_capitals(text: str) -> str:
+    """Text in capitals: 'ß' -> 'SS'; Greek without its accents, as Greek is set in capitals (ΠΛΗΡΟΦΟΡΙΕΣ, not
+    ΠΛΗΡΟΦΟΡΊΕΣ), a dialytika kept, and one added where the dropped accent kept apart two vowels that would
+    otherwise read as one sound (τσάι -> ΤΣΑΪ). Other letters are upper-cased as Python does it."""
+    if not _GREEK.search(text):
+        return text.upper()
+    out: list[str] = []
+    parted = ""  # the Greek vowel just before, in lower case, if its accent was dropped
+    for cluster in _CLUSTER.findall(text):
+        if not _GREEK.match(cluster):
+            out.append(cluster.upper())
+            parted = ""
+            continue
+        letters = unicodedata.normalize("NFD", cluster)
+        base, marks = letters[0], letters[1:]
+        kept = "".join(m for m in marks if m not in _ACCENTS)
+        if parted + base.lower() in _DIPHTHONGS and "\u0308" not in kept:
+            kept += "\u0308"
+        out.append(unicodedata.normalize("NFC", (base + kept).upper()))
+        parted = base.lower() if len(kept) < len(marks) else ""
+    return "".join(out)
 
 
 def escape_text(text: str) -> str:
@@ -275,7 +305,7 @@ def to_markup(
         if run.cites:
             parts.append(cite(run.cites) if cite else "")
             continue
-        s = escape_text(run.text.upper() if capitals else run.text)
+        s = escape_text(in_capitals(run.text) if capitals else run.text)
         if breaks:
             s = s.replace("\n", "<br/>")
         if run.italic:
