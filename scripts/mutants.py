@@ -4098,6 +4098,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_fallbacks.py::test_a_greek_kicker_prints_in_capitals_without_accents",
     ),
     m(
+        "drawing-label-prints-its-soft-hyphens",
+        "art/skin.py",
+        '.replace("\\xad", "").replace("\\u200b", "").strip() for key',
+        ".strip() for key",
+        "tests/test_edges.py::test_a_drawing_label_prints_no_soft_hyphen",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

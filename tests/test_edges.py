@@ -290,6 +290,22 @@ def test_a_drawing_label_leaves_out_what_prints_nothing(inputs: Inputs) -> None:
         assert "".join(g.text for g in set_as.runs) == "Deeper layer"
 
 
+def test_a_drawing_label_prints_no_soft_hyphen(tmp_path: Path) -> None:
+    """A soft hyphen in a drawing's label (as the README suggests for a long German word) printed as a hyphen,
+    "Fine nee-dles", wherever the label was: a label breaks only at a space, so it prints the word whole."""
+    text = CONTENT.read_text(encoding="utf-8")
+    for old, new in (("needles: Fine needles", 'needles: "Fine nee\\u00addles"'), ("collagen: New collagen",
+                     'collagen: "New col\\u00adla\\u200bgen"')):  # fmt: skip
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    (tmp_path / "content.yaml").write_text(text, encoding="utf-8")
+    result = result_of(sources(tmp_path / "content.yaml"), api.Options())
+    assert result.ok and result.layout is not None, [d.format() for d in result.diagnostics if d.is_error]
+    labels = [t.text for p in result.layout.pages for t in p.items if isinstance(t, Text) and t.role == "label"]
+    assert "Fine needles" in labels and "New collagen" in labels, labels
+    assert not any("\xad" in t or "-" in t for t in labels), labels
+
+
 @pytest.mark.parametrize("language", ["pl", "es", "en"])
 def test_drawing_labels_stacked_at_its_side_read_as_separate_labels(language: str) -> None:
     """The skin drawing's labels, set from the PDF's frames: only a label too wide for the room breaks into two lines

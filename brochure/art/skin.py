@@ -28,8 +28,11 @@ _LABEL_ORDER = ("needles", "epidermis", "collagen", "dermis")
 
 
 def label_texts(labels: Mapping[str, str]) -> dict[str, str]:
-    """The labels the drawing prints, in its order, blank ones left out."""
-    return {key: labels[key].strip() for key in _LABEL_ORDER if labels.get(key, "").strip()}
+    """The labels the drawing prints, in its order, blank ones left out; without soft hyphens and zero-width spaces,
+    which say where a word may break and a label breaks only at a space (a font prints a soft hyphen as '-':
+    'Fine nee-dles')."""
+    kept = {key: labels.get(key, "").replace("\xad", "").replace("\u200b", "").strip() for key in _LABEL_ORDER}
+    return {key: text for key, text in kept.items() if text}
 
 
 _FIBRES = (0.22, 0.42, 0.62, 0.82)  # the dermal fibres' heights, as fractions of the dermis
