@@ -215,7 +215,8 @@ def build(src: Sources, options: Options, environ: Mapping[str, str] | None = No
     way = direction(src.content.language)
     heads = (src.content.title, *(section.heading for section in src.content.sections))
     arabic = in_arabic_letters(src.content.language) and rtl(" ".join(heads))  # (in its letters, not another's)
-    theme = make_theme(brand, fonts, palette, profile if press else None, SCALES.get(options.layout), way, arabic)
+    scale = SCALES.get(options.layout)
+    theme = make_theme(brand, fonts, palette, profile if press else None, scale, way, arabic, " ".join(heads))
     sheet = sheet_for(options.layout, options.paper or brand.paper, options.target, options.marks, way)
     layout, ldiags = lay_out(
         PLANS[options.layout](sheet),

@@ -4105,6 +4105,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_edges.py::test_a_drawing_label_prints_no_soft_hyphen",
     ),
     m(
+        "large-print-in-a-fallbacks-letters-not-grown",
+        "theme/styles.py",
+        "    if height is None and not arabic:",
+        "    if False:",
+        "tests/test_large_print.py::test_large_print_in_a_fallbacks_letters_is_set_by_them",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

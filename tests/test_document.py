@@ -159,10 +159,10 @@ def test_the_brand_texts_of_the_block_are_held_to_the_glyph_check(inputs: Inputs
 
 
 def test_the_tools_own_words_are_held_to_the_glyph_check(inputs: Inputs, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(words.WORDS, "en", replace(words.WORDS["en"], published="\u520a {date}."))
+    monkeypatch.setitem(words.WORDS, "en", replace(words.WORDS["en"], published="\u2603 {date}."))
     errors = [d for d in build(inputs).diagnostics if d.is_error]
     d = the_finding(errors, inputs.content.read_text(), "code: TC-001", "document")
-    assert "'\u520a'" in d.message and "own words for en-GB" in d.hint
+    assert "'\u2603'" in d.message and "own words for en-GB" in d.hint
 
 
 # --- validation ----------------------------------------------------------------------------------------------

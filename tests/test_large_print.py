@@ -282,6 +282,30 @@ def test_arabic_large_print_is_set_by_its_arabic_letters() -> None:
     assert height is not None and 0.39 <= height <= 0.43
 
 
+@pytest.mark.parametrize(
+    ("title", "heading", "body"), [("Микроиглы", "Что это такое", 18.0), ("Micro-needling (μ)", "", 16.0)]
+)
+def test_large_print_in_a_fallbacks_letters_is_set_by_them(
+    tmp_path: Path, title: str, heading: str, body: float
+) -> None:
+    """A Russian (or Greek) leaflet of a Latin kit prints in its fallback, Alegreya Sans (x-height 0.458): its large
+    print was 16 pt, which looked like 13.8 pt; it is set at 18 pt, as a kit in that family is. A Latin leaflet
+    with a Greek letter in its title keeps its family's 16 pt."""
+    from helpers import copied_kit
+
+    brand = copied_kit(tmp_path)
+    kit = brand.read_text(encoding="utf-8")
+    assert kit.count("fallbacks: [IBM Plex Sans Arabic]") == 1
+    brand.write_text(kit.replace("[IBM Plex Sans Arabic]", "[IBM Plex Sans Arabic, Alegreya Sans]"), encoding="utf-8")
+    text = CONTENT.read_text(encoding="utf-8").replace("title: Micro-needling", f"title: {title}")
+    if heading:
+        text = re.sub(r"(?m)^(    heading: ).*$", rf"\g<1>{heading}", text)
+    (tmp_path / "content.yaml").write_text(text, encoding="utf-8")
+    result = result_of(sources(tmp_path / "content.yaml", brand), api.Options(layout="large-print"))
+    assert result.ok and result.layout is not None, [d.format() for d in result.diagnostics if d.is_error]
+    assert result.layout.body_size == body
+
+
 @pytest.mark.parametrize("language", ["es", "pl", "ar"])
 def test_a_heading_and_a_one_line_lead_in_are_not_left_at_a_pages_foot(language: str) -> None:
     """Spanish, Polish and Arabic large print left "Risks and side effects" and its one-line lead-in ("Most people

@@ -467,6 +467,14 @@ BRAND_MISTAKES = {
         "not a TTF file",
         ".ttf",
     ),
+    "font-collection": (  # (a collection is TrueType: it was told that CFF .otf fonts are not supported)
+        "body: {family: Be Vietnam Pro}",
+        "body: {regular: fonts/NotoSansCJK-Regular.ttc}",
+        "fonts/NotoSansCJK-Regular.ttc",
+        "fonts.body.regular",
+        "not a TTF file",
+        "a font collection holds several fonts in one file",
+    ),
     "asset-escapes-kit": (
         "logo: logo.svg",
         "logo: ../../etc/passwd",

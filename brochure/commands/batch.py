@@ -10,7 +10,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from brochure.arguments import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 from brochure.cli import STDOUT, Console, _print, _write
@@ -28,9 +28,6 @@ from brochure.output.files import (
     written_into,
 )
 from brochure.preflight.dates import source_date
-
-if TYPE_CHECKING:
-    pass
 
 
 def batch(args: argparse.Namespace, console: Console) -> int:

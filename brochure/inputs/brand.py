@@ -669,6 +669,12 @@ _SUFFIX_HINTS = {
 }
 
 
+_COLLECTION = (  # a .ttc was told that CFF .otf fonts are not supported: it is TrueType, several fonts in one file
+    "a font collection holds several fonts in one file, and brochure takes one font a file: save the one you want"
+    " as a .ttf (fontTools does it: TTCollection('file.ttc').fonts[0].save('file.ttf'))"
+)
+
+
 def _asset(r: Reader, node: Node | None, path: str, kit: Path, suffixes: tuple[str, ...]) -> Path | None:
     """A file inside the kit's folder with one of the given endings (what it holds is checked by its loader)."""
     rel = r.text(node, path, printed=False)
@@ -683,7 +689,9 @@ def _asset(r: Reader, node: Node | None, path: str, kit: Path, suffixes: tuple[s
         r.fail(
             at,
             f"'{rel}' is not a {' or '.join(s[1:].upper() for s in suffixes)} file",
-            _SUFFIX_HINTS.get(suffixes[0], "check the file's name"),
+            _COLLECTION
+            if full.suffix.lower() in (".ttc", ".otc") and suffixes == (".ttf",)
+            else _SUFFIX_HINTS.get(suffixes[0], "check the file's name"),
         )
         return None
     if not full.exists():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -122,20 +123,39 @@ def body_start(spec: TypeSpec, fonts: FontSet) -> float:
 LARGE_MOST = 18.0  # pt: the body size UKAAF calls ideal for large print, the most its x-height rule sets
 
 
-def large_start(start: float, fonts: FontSet, body: float, arabic: bool = False) -> float:
+def large_start(start: float, fonts: FontSet, body: float, arabic: bool = False, words: str = "") -> float:
     """Large print's starting size (for a `body` pt scale): the kit's, or larger where the body family's letters
     are smaller than the design's (its x-height as `type: {body_size: auto}` matches it), whatever the kit says for
     its folded leaflets, up to a body of LARGE_MOST: 16 pt of Alegreya Sans (x-height 0.458) looks like 13.8 pt of
     Be Vietnam Pro, which is not large; it is set at 18 pt. A leaflet in Arabic letters (`arabic`) is matched by
-    its Arabic face's letters (shaping.arabic_height): 16 pt of IBM Plex Sans Arabic looked like 12.4 pt."""
+    its Arabic face's letters (shaping.arabic_height): 16 pt of IBM Plex Sans Arabic looked like 12.4 pt; one whose
+    `words` (its title and headings) are mostly in letters the body family lacks, by the fallback face that sets
+    most of them (a Greek or Russian leaflet of a Latin kit, set in Alegreya Sans, looked like 13.8 pt)."""
     matched = body_start(TypeSpec(auto=True), fonts)
     faces = (fonts.regular, *fonts.fallbacks_for(fonts.regular)) if arabic else ()  # (a fallback is registered
     # when first asked: only an Arabic leaflet asks)
     face = next((f for f in faces if 0x0647 in cmap(f)), None)
     height = arabic_height(face) if face is not None else None
+    if height is None and not arabic:
+        setter = _setting_fallback(fonts, words)
+        height = x_height(setter) if setter is not None else None
     if height is not None:
         matched = max(matched, min(BODY_PT[1], _quarter(DESIGN_BODY * REFERENCE_X_HEIGHT / height)))
     return max(start, min(matched, DESIGN_BODY * LARGE_MOST / body))
+
+
+def _setting_fallback(fonts: FontSet, words: str) -> str | None:
+    """The fallback face that sets most of the words' letters, where most of them are letters the body family
+    lacks; None where the family sets most (a Latin leaflet with a Greek word keeps its family's sizes)."""
+    own = cmap(fonts.regular)
+    letters = [ch for ch in words if ch.isalpha()]
+    lacked = [ord(ch) for ch in letters if ord(ch) not in own]
+    if not lacked or 2 * len(lacked) <= len(letters):
+        return None
+    fallbacks = fonts.fallbacks_for(fonts.regular)
+    setters = Counter(next((f for f in fallbacks if code in cmap(f)), "") for code in lacked)
+    face, _ = setters.most_common(1)[0]
+    return face or None
 
 
 # The large-print edition: clear-print guidance (docs/large-print.md) asks for 16 pt or more for every word a
@@ -189,16 +209,19 @@ def make_theme(
     scale: Scale | None = None,
     direction: Direction = "ltr",
     arabic_letters: bool = False,
+    words: str = "",
 ) -> Theme:
     """The office theme from the brand's RGB colours, or the press theme from a given CMYK palette; at the
     folded leaflets' type sizes unless another scale (the large-print edition's) is given, the body family's
     sizes set from the kit's body size (`type:`); a right-to-left language's paragraphs set flush right; large
-    print in Arabic letters (`arabic_letters`) sized by its Arabic face (large_start)."""
+    print in Arabic letters (`arabic_letters`) sized by its Arabic face, and one whose `words` (title and headings)
+    are mostly in a fallback face's letters by that face (large_start)."""
     c = dict(brand.colors)
     palette = palette or palette_from_hex(c["primary"], c["secondary"], c["accent"], c["text"], c["background"])
     start = body_start(brand.type_spec, fonts)
     s = (scale or Scale()).set_for(start)
-    grow = large_start(start, fonts, scale.body, arabic_letters) if scale and scale.body > DESIGN_BODY else start
+    large = scale is not None and scale.body > DESIGN_BODY
+    grow = large_start(start, fonts, scale.body, arabic_letters, words) if scale is not None and large else start
     if scale is not None and grow > start:
         # (notes, the sources and document details at the kit's size: their long citations and addresses, which
         # cannot break, have the room they had)
