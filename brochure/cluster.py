@@ -9,9 +9,13 @@ optional extra (`pip install 'brochure[cluster]'`), imported only here.
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Executor, Future
-from typing import TYPE_CHECKING, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
+
+from brochure.batch.records import TaskLost
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -21,7 +25,10 @@ T = TypeVar("T")
 
 SCHEDULER_SECONDS = 5  # how long to wait for the scheduler to answer: an address where none listens is an error
 WORKERS_SECONDS = 10  # how long to wait for a first worker to join a scheduler that has none
-INSTALL = "pip install 'brochure[cluster]' (or: pip install distributed, the version requirements-dev.txt pins)"
+NO_WORKER_SECONDS = 30  # how long tasks wait on a cluster that has lost every worker (or its scheduler): then they
+# fail, saying so (a worker without brochure ends as soon as it is given a task; the batch waited for ever)
+LOOK_SECONDS = 1.0  # how often the cluster is asked how many workers it has while tasks wait
+INSTALL = "pip install 'brochure[cluster]' (or: pip install -r requirements-cluster.txt, the version it pins)"
 
 
 class Unavailable(Exception):
@@ -40,6 +47,10 @@ def connect(address: str) -> Executor:
         from distributed import Client
     except ImportError as exc:
         raise Unavailable(f"--scheduler needs Dask's distributed package, not installed here: {INSTALL}", 2) from exc
+    import logging
+
+    logging.getLogger("distributed").setLevel(logging.CRITICAL)  # (Dask's warnings and tracebacks about a worker
+    # or a scheduler lost ran into the batch's lines; the editions' failures say what happened)
     _reach(address)  # (a Client that fails half-way keeps its event loop, and takes 10 s to give up at exit)
     try:
         client = Client(address, timeout=SCHEDULER_SECONDS, set_as_default=False)
@@ -51,7 +62,8 @@ def connect(address: str) -> Executor:
         client.close()
         raise Unavailable(
             f"--scheduler {address}: the scheduler has no worker (waited {WORKERS_SECONDS} s); start workers with "
-            f"`dask worker {address}` on machines that see the inputs at the same paths",
+            f"`dask worker {address} --nworkers -1 --nthreads 1` (a process a core) on machines that see the inputs "
+            "at the same paths",
             1,
         ) from exc
     return Cluster(client)
@@ -65,6 +77,7 @@ def _reach(address: str) -> None:
     from distributed.security import Security
 
     tls = Security().get_connection_args("client")  # Dask's configuration, as the Client will use it
+    _checked(address, bool(tls.get("ssl_context")))
 
     async def knock() -> None:
         async def answered() -> None:
@@ -82,32 +95,144 @@ def _reach(address: str) -> None:
     except (OSError, TimeoutError) as exc:
         raise Unavailable(
             f"--scheduler {address}: no Dask scheduler answered within {SCHEDULER_SECONDS} s ({_why(exc)}); start "
-            "one with `dask scheduler` on that machine, and check the host, the port (8786 by default) and firewalls",
+            "one with `dask scheduler` on that machine, and check the host, the port (the scheduler's, 8786 by "
+            "default, not its dashboard's, 8787) and firewalls",
             1,
         ) from exc
-    except Exception as exc:  # something else listens there (it sent what Dask cannot read)
+    except Exception as exc:  # something else listens there (it sent what Dask cannot read: an SSH server's words)
         raise Unavailable(
-            f"--scheduler {address}: what answered there is not a Dask scheduler ({_why(exc)})", 1
+            f"--scheduler {address}: another program answers there, not a Dask scheduler (it sent what Dask cannot "
+            f"read: {_why(exc)}); check the port (a scheduler's is 8786 by default)",
+            1,
+        ) from exc
+
+
+def _checked(address: str, tls: bool) -> None:
+    """Unavailable for an address no scheduler can have: a port out of range (status 2), a tls:// address without
+    Dask's TLS settings (2), a host name that does not resolve (1)."""
+    import socket
+
+    from distributed.comm.addressing import parse_address, parse_host_port
+
+    try:
+        scheme, where = parse_address(address)
+        host, port = parse_host_port(where, 8786)
+    except ValueError:
+        return  # (Dask's own connect says what is wrong with it)
+    if scheme not in ("tcp", "tls"):
+        return  # (another scheme Dask knows, inproc:// or ws://, or one it does not, which its connect names)
+    if not 0 < port < 65536:
+        raise Unavailable(f"--scheduler {address}: {port} is not a port (1 to 65535; a scheduler's is 8786)", 2)
+    if scheme == "tls" and not tls:
+        raise Unavailable(
+            f"--scheduler {address}: a tls:// scheduler needs Dask's TLS settings, and none are set here: give "
+            "distributed.comm.tls.ca-file, .client.cert and .client.key in Dask's configuration (~/.config/dask/"
+            "*.yaml, or DASK_DISTRIBUTED__COMM__TLS__CA_FILE and the like), as docs/cluster.md shows",
+            2,
+        )
+    try:
+        socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise Unavailable(
+            f"--scheduler {address}: the host name '{host}' is not known here ({exc.strerror}): check its spelling, "
+            "or give the scheduler machine's IP address",
+            1,
         ) from exc
 
 
 class Cluster(Executor):
     """The cluster's executor (tasks are not pure: a task is run each time it is submitted); shutting it down
-    also closes the connection."""
+    also closes the connection. While tasks wait, it asks the scheduler how many workers it has: when it has had
+    none (or could not be asked) for NO_WORKER_SECONDS, the tasks waiting fail with TaskLost, as do those the cluster
+    drops (the scheduler lost)."""
 
     def __init__(self, client: Client) -> None:
         self._client = client
         self._executor = client.get_executor(pure=False)
+        self._lock = threading.Lock()
+        self._waiting: dict[Future[Any], Future[Any]] = {}  # each task's future as handed out -> Dask's
+        self._stop = threading.Event()
+        self._watch = threading.Thread(target=self._watch_workers, name="brochure-cluster-watch", daemon=True)
+        self._watch.start()
 
     def submit(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> Future[T]:
-        future: Future[T] = self._executor.submit(fn, *args, **kwargs)
-        return future
+        theirs: Future[T] = self._executor.submit(fn, *args, **kwargs)
+        ours: Future[T] = Future()
+        with self._lock:
+            self._waiting[ours] = theirs
+
+        def settled(done: Future[T]) -> None:
+            if done.cancelled():
+                _end(ours, self._lock, self._waiting, TaskLost(_dropped(self._client)))
+            elif done.exception() is not None:
+                _end(ours, self._lock, self._waiting, done.exception())
+            else:
+                _end(ours, self._lock, self._waiting, None, done.result())
+
+        theirs.add_done_callback(settled)
+        return ours
+
+    def _watch_workers(self) -> None:
+        """Fail what waits once the cluster has had no worker for NO_WORKER_SECONDS."""
+        since: float | None = None
+        while not self._stop.wait(LOOK_SECONDS):
+            with self._lock:
+                waiting = list(self._waiting.items())
+            if not waiting:
+                since = None
+                continue
+            try:
+                workers = len(self._client.nthreads())
+            except Exception:  # (the scheduler cannot be asked: lost, or restarting)
+                workers = 0
+            now = time.monotonic()
+            since = None if workers else since if since is not None else now
+            if since is None or now - since < NO_WORKER_SECONDS:
+                continue
+            why = TaskLost(
+                f"the cluster has had no worker for {NO_WORKER_SECONDS} s (each stopped, was lost, or could not run"
+                " brochure: a worker without it, or with another version, ends as soon as it is given a task; its"
+                " log says why): start workers with the same brochure and packages as this machine"
+            )
+            for ours, theirs in waiting:
+                _end(ours, self._lock, self._waiting, why)
+                theirs.cancel()  # (after: cancelling settles it at once, as one the cluster dropped)
+            since = None
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        self._stop.set()
         try:
             self._executor.shutdown(wait=wait)
         finally:
             self._client.close()
+
+
+def _end(
+    ours: Future[Any],
+    lock: threading.Lock,
+    waiting: dict[Future[Any], Future[Any]],
+    exc: BaseException | None,
+    result: object = None,
+) -> None:
+    """Settle a task's future (once: the watch and Dask may both come to it)."""
+    with lock:
+        if waiting.pop(ours, None) is None:
+            return
+    if exc is not None:
+        ours.set_exception(exc)
+    else:
+        ours.set_result(result)
+
+
+def _dropped(client: Client) -> str:
+    """Why Dask dropped a task (it says nothing: a CancelledError with no words)."""
+    lost = client.status != "running"
+    return (
+        "the cluster dropped it: the connection to the scheduler was lost (its workers end with it): start the "
+        "scheduler and then its workers again (a service manager can restart both)"
+        if lost
+        else "the cluster dropped it (the scheduler cancelled it, or restarted): run the batch again"
+    )
 
 
 def _why(exc: BaseException) -> str:

@@ -4,10 +4,12 @@ is no Dask, no scheduler or no worker."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future
 from dataclasses import replace
@@ -116,8 +118,11 @@ def _free_port() -> int:
         (f"tcp://127.0.0.1:{_free_port()}", 1, "no Dask scheduler answered within 1 s"),
         ("tcp://localhost", 2, "not a scheduler's address (missing port number"),
         ("ftp://x:21", 2, "not a scheduler's address (unknown address scheme 'ftp'"),
+        ("tcp://127.0.0.1:99999", 2, "99999 is not a port (1 to 65535"),
+        ("tcp://nosuchhost.invalid:8786", 1, "the host name 'nosuchhost.invalid' is not known here"),
+        ("tls://127.0.0.1:8786", 2, "a tls:// scheduler needs Dask's TLS settings, and none are set here"),
     ],
-    ids=["nobody-there", "no-port", "not-dask"],
+    ids=["nobody-there", "no-port", "not-dask", "no-such-port", "no-such-host", "tls-without-settings"],
 )
 def test_a_scheduler_that_cannot_be_reached_is_an_error_before_anything_is_built(
     inputs: Inputs,
@@ -215,3 +220,99 @@ def test_a_worker_with_another_brochure_that_cannot_read_the_task_says_so(inputs
     assert len(outcomes) == 6 and {o.status for o in outcomes} == {"failed"}
     assert all("has another version of brochure, or none" in o.first for o in outcomes), outcomes[0].first
     assert all("install the same versions of brochure and its packages on every machine" in o.first for o in outcomes)
+
+
+def test_a_program_that_is_not_a_scheduler_is_named_as_another_program(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An SSH server's banner at the address was "not a Dask scheduler (MemoryError)": another program answers."""
+    pytest.importorskip("distributed")
+    monkeypatch.setattr(cluster, "SCHEDULER_SECONDS", 2)
+    with socket.socket() as banner:
+        banner.bind(("127.0.0.1", 0))
+        banner.listen(8)
+
+        def greet() -> None:
+            with contextlib.suppress(OSError):
+                conn, _ = banner.accept()
+                with conn:
+                    conn.sendall(b"SSH-2.0-OpenSSH_9.2\r\n" * 64)
+                    time.sleep(3)
+
+        threading.Thread(target=greet, daemon=True).start()
+        address = f"tcp://127.0.0.1:{banner.getsockname()[1]}"
+        status, _, err = cli(capsys, "batch", str(_inputs(inputs) / "editions.yaml"), "--scheduler", address)
+    assert status == 1 and "another program answers there, not a Dask scheduler" in err, err
+
+
+def _slow(seconds: float) -> float:
+    time.sleep(seconds)
+    return seconds
+
+
+def test_a_cluster_that_loses_every_worker_fails_what_waits_saying_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every worker gone while tasks wait (a worker without brochure ends as soon as it is given one; machines
+    switched off): the batch waited for ever, printing nothing. The tasks fail, saying the cluster has no worker."""
+    distributed = pytest.importorskip("distributed")
+    monkeypatch.setattr(cluster, "NO_WORKER_SECONDS", 1)
+    monkeypatch.setattr(cluster, "LOOK_SECONDS", 0.1)
+    with distributed.LocalCluster(n_workers=1, processes=False, threads_per_worker=1, dashboard_address=":0") as local:
+        on = cluster.connect(str(local.scheduler_address))
+        try:
+            assert on.submit(_slow, 0.0).result(timeout=30) == 0.0  # (one worker: it runs)
+            waiting = on.submit(_slow, 20.0)
+            local.scale(0)
+            with pytest.raises(batch.TaskLost, match="the cluster has had no worker for 1 s"):
+                waiting.result(timeout=30)  # (a guard against a hang: it fails in about 1 s)
+        finally:
+            on.shutdown(wait=False)
+
+
+def test_with_nothing_to_build_the_cluster_is_not_asked(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run after a complete one builds nothing: with --scheduler it needed the cluster up (exit 1 after 5 s
+    when it was down), though no worker is given anything, as none starts on this machine."""
+    pytest.importorskip("distributed")
+    folder = _inputs(inputs)
+    (folder / "editions.yaml").write_text(EDITIONS.replace(", broken.yaml", ""), encoding="utf-8")
+    monkeypatch.chdir(folder)
+    assert cli(capsys, "batch", "editions.yaml", "--jobs", "1")[0] == 0
+    status, out, err = cli(capsys, "batch", "editions.yaml", "--scheduler", f"tcp://127.0.0.1:{_free_port()}")
+    assert status == 0 and "0 built, 4 unchanged, 0 failed" in out, out + err
+    status, _, err = cli(capsys, "batch", "editions.yaml", "--force", "--scheduler", f"tcp://127.0.0.1:{_free_port()}")
+    assert status == 1 and "no Dask scheduler answered" in err, err
+
+
+def test_a_cluster_that_loses_its_scheduler_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The scheduler killed while tasks wait: each failed as "CancelledError:  (every worker needs brochure and its
+    packages installed)", no reason and the wrong hint. It says the connection to the scheduler was lost."""
+    distributed = pytest.importorskip("distributed")
+    local = distributed.LocalCluster(n_workers=1, processes=False, threads_per_worker=1, dashboard_address=":0")
+    on = cluster.connect(str(local.scheduler_address))
+    try:
+        waiting = on.submit(_slow, 20.0)
+        local.close()
+        with pytest.raises(batch.TaskLost) as lost:
+            waiting.result(timeout=60)  # (a guard against a hang)
+        assert "the cluster dropped it: the connection to the scheduler was lost" in str(lost.value), lost.value
+    finally:
+        on.shutdown(wait=False)
+
+
+class _Dropped(Executor):
+    """A cluster that lost its tasks, saying why (brochure.cluster.Cluster)."""
+
+    def submit(self, fn: Callable[..., T], /, *args: object, **kwargs: object) -> Future[T]:
+        future: Future[T] = Future()
+        future.set_exception(batch.TaskLost("the cluster has had no worker for 30 s (...): start workers with ..."))
+        return future
+
+
+def test_a_task_the_cluster_lost_fails_with_the_clusters_words_whole(inputs: Inputs) -> None:
+    editions, _ = load_editions(_inputs(inputs) / "editions.yaml")
+    assert editions is not None
+    outcomes = batch.run(editions, _Dropped(), force=False)
+    assert len(outcomes) == 6 and {o.status for o in outcomes} == {"failed"}
+    said = "the cluster has had no worker for 30 s (...): start workers with ..."
+    assert all(o.first.endswith(said) and "every worker needs" not in o.first for o in outcomes), outcomes[0].first

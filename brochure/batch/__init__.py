@@ -41,7 +41,18 @@ from brochure.batch.manifest import (
     write_manifest,
 )
 from brochure.batch.plan import collisions, outputs, read_contents, read_kits, settle, tasks
-from brochure.batch.records import Entries, Job, Kits, Loaded, Made, Outcome, Task, failed_name, name_and_output
+from brochure.batch.records import (
+    Entries,
+    Job,
+    Kits,
+    Loaded,
+    Made,
+    Outcome,
+    Task,
+    TaskLost,
+    failed_name,
+    name_and_output,
+)
 from brochure.batch.thumbs import prune_thumbs, unshown
 from brochure.batch.worker import all_failed, initializer, run_task
 from brochure.collector import load_api
@@ -60,10 +71,12 @@ __all__ = [
     "Job",
     "Outcome",
     "Task",
+    "TaskLost",
     "collisions",
     "keep",
     "local",
     "manifest_path",
+    "nothing_to_build",
     "outputs",
     "prune_thumbs",
     "read_contents",
@@ -150,7 +163,7 @@ def run(
     loaded = read_contents(editions) if loaded is None else loaded
     kits = read_kits(editions) if kits is None else kits
     work = tasks(editions, previous, loaded, kits)
-    names: Names = {path: (kit[0], kit[1]) if kit is not None else None for path, kit in kits.items()}
+    names = _names(kits)
     base = editions.path.parent
     outcomes: dict[int, list[Outcome]] = {}
     asked: dict[int, Task] = {}  # what is left of each task for a worker
@@ -229,6 +242,18 @@ def run(
                 progress(o)
         raise
     return [_distinct_one(o, count) for i in sorted(outcomes) for o in outcomes[i]]  # (named as the lines were)
+
+
+def _names(kits: Kits) -> Names:
+    return {path: (kit[0], kit[1]) if kit is not None else None for path, kit in kits.items()}
+
+
+def nothing_to_build(editions: Editions, loaded: Loaded, kits: Kits) -> bool:
+    """Whether every edition stands as the last run made it: a worker would be given nothing (`--scheduler` need
+    not reach the cluster, as this machine starts no worker process)."""
+    names = _names(kits)
+    work = tasks(editions, read_manifest(editions), loaded, kits)
+    return all(not settle(t, names.get(kit_identity(t.kit)), loaded.get(t.content.resolve()))[1].jobs for t in work)
 
 
 def _with_stopped(work: list[Task], outcomes: dict[int, list[Outcome]], names: Names, loaded: Loaded) -> list[Outcome]:
@@ -350,12 +375,17 @@ def _again(broken: list[tuple[int, Future[list[Made]]]], lost: Counter[int], wor
     return sorted((n for n, _ in broken), key=lambda n: lost[n] < LOST_WORKERS)  # (stable: in their order)
 
 
+WHY_CHARS = 600  # of an executor's words for a task it lost: Dask's name the worker last (it was cut at 200)
+
+
 def _answer(future: Future[list[Made]], task: Task) -> list[Made]:
     """What a task's worker sent back; a worker that was lost, or could not run the task, fails its editions."""
     try:
         return future.result()
+    except TaskLost as exc:  # (a cluster that lost every worker, or its scheduler: it says why and what to do)
+        return all_failed(task, str(exc))
     except Exception as exc:  # a worker process that died; on a cluster, a worker without brochure, a lost one
-        what = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
+        what = f"{type(exc).__name__}: {' '.join(str(exc).split())[:WHY_CHARS]}"
         if isinstance(exc, BrokenExecutor):  # (lost on this machine: killed, or crashed while building it)
             return all_failed(task, f"the worker process building it was lost: it was killed, or crashed ({what})")
         missing = exc.name if isinstance(exc, ImportError) else None

@@ -109,6 +109,11 @@ class Made:
     pictures: tuple[bytes, ...] = ()
 
 
+class TaskLost(Exception):
+    """A task an executor could not run, and why, in words a failed edition shows whole (a cluster that lost
+    every worker, or its scheduler: brochure/cluster.py)."""
+
+
 Loaded = dict[Path, "Content | None"]  # each content file the editions name, read once (None: it has errors)
 
 

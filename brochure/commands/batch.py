@@ -65,7 +65,9 @@ def batch(args: argparse.Namespace, console: Console) -> int:
         return EXIT_ERRORS
     console.results_to_stderr = args.json == STDOUT
     try:
-        executor = _executor(args)  # a cluster that cannot be reached is an error before anything is built
+        # (a cluster that cannot be reached is an error before anything is built; not asked when nothing changed)
+        unchanged = args.scheduler is not None and not args.force and batches.nothing_to_build(editions, loaded, kits)
+        executor = batches.local(1) if unchanged else _executor(args)
     except Exception as exc:
         from brochure.cluster import Unavailable
 
