@@ -4154,6 +4154,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_cluster.py::test_a_task_the_cluster_lost_fails_with_the_clusters_words_whole",
     ),
     m(
+        "worker-that-cannot-see-told-to-pass-content",
+        "batch/worker.py",
+        "        unseen = _unseen(task)",
+        '        unseen = ""',
+        "tests/test_cluster.py::test_a_worker_that_cannot_see_the_inputs_says_so_and_the_editions_keep_their_names",
+    ),
+    m(
+        "failed-edition-named-by-the-workers-view",
+        "batch/__init__.py",
+        "            made = [keep(_named_here(m, parts[n][1]), base) for m in",
+        "            made = [keep(m, base) for m in",
+        "tests/test_cluster.py::test_a_worker_that_cannot_see_the_inputs_says_so_and_the_editions_keep_their_names",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -180,7 +180,9 @@ def test_a_worker_with_other_versions_fails_its_editions_saying_so(inputs: Input
     task = replace(batch.tasks(editions, {}, batch.read_contents(editions))[0], tool="brochure 0.0.1, font packages x")
     made = batch.run_task(task)
     assert len(made) == 2 and all(m.outcome.status == "failed" and not m.pdf for m in made)
-    assert all("install the same versions of brochure" in m.outcome.first for m in made)
+    assert all("install the same brochure (the same commit of the checkout, or the same wheel)" in m.outcome.first
+               for m in made)  # fmt: skip
+    assert all(f"this worker ({socket.gethostname()}) has brochure " in m.outcome.first for m in made)
 
 
 class _Lost(Executor):
@@ -316,3 +318,30 @@ def test_a_task_the_cluster_lost_fails_with_the_clusters_words_whole(inputs: Inp
     assert len(outcomes) == 6 and {o.status for o in outcomes} == {"failed"}
     said = "the cluster has had no worker for 30 s (...): start workers with ..."
     assert all(o.first.endswith(said) and "every worker needs" not in o.first for o in outcomes), outcomes[0].first
+
+
+class _Elsewhere(Executor):
+    """A cluster whose worker sees the inputs at other paths than the batch's machine (no shared folder there)."""
+
+    def submit(self, fn: Callable[..., T], /, *args: object, **kwargs: object) -> Future[T]:
+        task = args[0]
+        assert isinstance(task, batch.Task)
+        away = Path("/nowhere/shared")
+        future: Future[T] = Future()
+        future.set_result(fn(replace(task, content=away / task.content.name, kit=away / "assets" / task.kit.name)))
+        return future
+
+
+def test_a_worker_that_cannot_see_the_inputs_says_so_and_the_editions_keep_their_names(inputs: Inputs) -> None:
+    """Every edition failed with "content file not found (hint: pass --content PATH, or run from the project
+    folder)", named by the kit's folder and a paper "kit" (assets/en-gb/trifold/kit/office) in the lines, the
+    manifest and the contact sheet. The worker says it cannot see the file, and the editions keep their names."""
+    editions, _ = load_editions(_inputs(inputs) / "editions.yaml")
+    assert editions is not None
+    outcomes = batch.run(editions, _Elsewhere(), force=False)
+    assert len(outcomes) == 6 and {o.status for o in outcomes} == {"failed"}
+    assert all(f"the worker building it ({socket.gethostname()}) cannot see /nowhere/shared/" in o.first
+               for o in outcomes), outcomes[0].first  # fmt: skip
+    assert "--content" not in outcomes[0].first
+    assert {o.edition.split("/")[0] for o in outcomes} == {"test-clinic"}
+    assert {o.edition.split("/")[3] for o in outcomes} == {"a4"}, [o.edition for o in outcomes]

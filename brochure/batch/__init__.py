@@ -184,7 +184,7 @@ def run(
         lost: Counter[int] = Counter()  # each part's lost workers
 
         def answered(n: int, future: Future[list[Made]]) -> None:
-            made = [keep(m, base) for m in _answer(future, parts[n][1])]
+            made = [keep(_named_here(m, parts[n][1]), base) for m in _answer(future, parts[n][1])]
             outcomes[parts[n][0]] += made  # (before they are told: a stop while they are is recorded with them)
             for o in made:
                 progress(o)
@@ -242,6 +242,16 @@ def run(
                 progress(o)
         raise
     return [_distinct_one(o, count) for i in sorted(outcomes) for o in outcomes[i]]  # (named as the lines were)
+
+
+def _named_here(made: Made, task: Task) -> Made:
+    """A failed edition as this machine names it: a worker that could not read the kit (another machine, whose
+    files differ or are not there) named it by the kit's folder and a paper "kit" ('assets/ar/large-print/kit/...')."""
+    if made.outcome.status != "failed":
+        return made
+    job = next((j for j in task.jobs if j.stamp == made.outcome.stamp), None)
+    name = failed_name(task, job) if job is not None else made.outcome.edition
+    return made if name == made.outcome.edition else replace(made, outcome=replace(made.outcome, edition=name))
 
 
 def _names(kits: Kits) -> Names:

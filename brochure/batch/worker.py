@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -93,15 +94,47 @@ def run_task(task: Task) -> list[Made]:
     editions' failure, not the whole run's."""
     try:
         if task.tool and task.tool != tool():
-            return all_failed(
-                task,
-                f"this worker has {tool()}, the batch {task.tool}: install the same versions of brochure and its "
-                "packages on every machine (pip install -r requirements.txt), with the same Python",
-            )
+            return all_failed(task, _other_versions(tool(), task.tool))
+        unseen = _unseen(task)
+        if unseen:
+            return all_failed(task, unseen)
         return list(_run_task(task))
     except Exception as exc:
         what = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
         return all_failed(task, f"internal error: {what} (please report it with the inputs)")
+
+
+def _other_versions(mine: str, batch: str) -> str:
+    """What differs between this worker's tools and the batch's, and what to install: the same brochure (its code
+    differs where only a checkout was changed, the version the same), Python, zlib or packages."""
+    parts = dict(zip(("brochure", "Python", "zlib", "packages"), mine.split(", "), strict=False))
+    theirs = dict(zip(("brochure", "Python", "zlib", "packages"), batch.split(", "), strict=False))
+    differ = [k for k in parts if parts[k] != theirs.get(k)] or list(parts)
+    fix = {
+        "brochure": "the same brochure (the same commit of the checkout, or the same wheel)",
+        "Python": "the same Python, to the patch release",
+        "zlib": "the same zlib (the same Python build)",
+        "packages": "the same pinned packages (pip install -r requirements.txt) and font packages",
+    }
+    has = ", ".join(parts[k] for k in differ)
+    return (
+        f"this worker ({socket.gethostname()}) has {has}, the batch {', '.join(theirs.get(k, '?') for k in differ)}:"
+        f" install {' and '.join(fix[k] for k in differ)} on every machine (docs/cluster.md)"
+    )
+
+
+def _unseen(task: Task) -> str:
+    """Why this worker cannot build the task when it cannot see the task's words or kit where the batch's machine
+    does ('' when it sees them): workers read the inputs at the same paths."""
+    for path in (task.content, task.kit, *((task.source,) if task.source is not None else ())):
+        at = reached(task, path)
+        if not os.path.lexists(at):
+            return (
+                f"the worker building it ({socket.gethostname()}) cannot see {path} (at {at}): workers read the "
+                "inputs at the same paths as the batch's machine; give every worker the same folder at the same "
+                "place (a shared checkout or network file system: docs/cluster.md)"
+            )
+    return ""
 
 
 def all_failed(task: Task, message: str) -> list[Made]:
