@@ -4168,6 +4168,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_cluster.py::test_a_worker_that_cannot_see_the_inputs_says_so_and_the_editions_keep_their_names",
     ),
     m(
+        "bengali-full-stop-said-as-devanagari",
+        "preflight/checks.py",
+        "        if ch in DANDAS and indic:",
+        "        if False:",
+        "tests/test_translations.py::test_a_script_brochure_cannot_shape_is_an_error_at_its_text",
+    ),
+    m(
+        "list-separator-refused-without-saying-why",
+        "inputs/content.py",
+        '            f"the list separator, written as {shorten(str(node.value))!r}, {why}",',
+        '            f"the list separator is written as {shorten(str(node.value))!r}",',
+        "tests/test_adversarial_today.py::test_a_list_separator_refused_says_why",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

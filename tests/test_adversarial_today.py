@@ -89,6 +89,21 @@ def test_the_list_separator_is_checked_like_any_printed_text(
     assert status == 1 and any("[at words.list_separator]" in e for e in errors), errors
 
 
+@pytest.mark.parametrize(
+    ("written", "why"),
+    [('" "', "is only spaces, and the items it joins would read as one"), ('", and also, "', "is 12 characters long")],
+    ids=["spaces", "long"],
+)
+def test_a_list_separator_refused_says_why(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], written: str, why: str
+) -> None:
+    """ " " was refused as "the list separator is written as ' '", which did not say what is wrong with it."""
+    edit(inputs.content, "disclaimer:", f"words:\n  list_separator: {written}\ndisclaimer:")
+    status, errors, _ = check(inputs, capsys)
+    assert status == 1 and len(errors) == 1 and "error: the list separator, written as " in errors[0], errors
+    assert why in errors[0] and "[at words.list_separator]" in errors[0], errors
+
+
 def test_a_missing_glyph_in_words_is_reported_once_where_it_is_written(
     inputs: Inputs, capsys: pytest.CaptureFixture[str]
 ) -> None:

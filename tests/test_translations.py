@@ -621,6 +621,7 @@ def test_a_kit_without_the_leaflets_language_is_an_error(tmp_path: Path) -> None
         ("ܪܘܫܐ", "Syriac"),
         ("त्वचा विशेषज्ञ", "Devanagari"),
         ("แพทย์ผิวหนัง", "Thai"),
+        ("ত্বক বিশেষজ্ঞ।", "Bengali"),  # (its full stop is in Devanagari's block: Bengali alone is said)
     ],
 )
 def test_a_script_brochure_cannot_shape_is_an_error_at_its_text(

@@ -187,10 +187,17 @@ def _separator(r: Reader, node: Node, path: str) -> str | None:
     """`list_separator` keeps its spaces (', '), unlike other texts; it is held to the same character rules."""
     value = node.value if isinstance(node.value, str) else None
     if value is None or not value.strip() or len(value) > SEPARATOR_CHARS:
+        why = (
+            "is not text"
+            if value is None
+            else "is only spaces, and the items it joins would read as one"
+            if not value.strip()
+            else f"is {len(value)} characters long (at most {SEPARATOR_CHARS})"
+        )
         r.fail(
             r.at(node, path),
-            f"the list separator is written as {shorten(str(node.value))!r}",
-            f'write up to {SEPARATOR_CHARS} characters in quotes, such as ", " or " \u00b7 "',
+            f"the list separator, written as {shorten(str(node.value))!r}, {why}",
+            f'write up to {SEPARATOR_CHARS} characters in quotes, a mark among them, such as ", " or " \u00b7 "',
         )
         return None
     problem, hint = text_problem(value)

@@ -76,6 +76,8 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
                 continue
             if (_UNSHAPED.match(ch) and _script(ch) in unset) or ("CJK" in unset and _CJK_MARKS.match(ch)):
                 continue
+            if ch in DANDAS and unset:  # (the full stop of the script said above)
+                continue
             said.add((ch, at))
             reported.add(ch)
             empty = any(ord(ch) in blank(font) for _, font in missing)
@@ -92,6 +94,9 @@ def _a_scripts(ch: str, fonts: FontSet) -> bool:
     one fallback mends every text that has it. An icon of a private-use font, a character Unicode has not
     assigned, or one no family has is mended text by text: each is named where it is."""
     return unicodedata.category(ch).startswith("L") and bool(_installed_with([ch], fonts.fallback_families))
+
+
+DANDAS = "\u0964\u0965"  # the danda and double danda, in Unicode's Devanagari block
 
 
 UNSET = ("script", "breaks")  # the causes of letters brochure cannot set in any font (a script it does not shape, or
@@ -244,9 +249,13 @@ def _unshaped(text: str, faces: tuple[tuple[str, str], ...], fonts: FontSet) -> 
     would set it wrong, and why: 'script' (brochure does not shape it), 'rules' (the face has the letters but no
     rules to join them), 'letters' (no face that may set it has them). Empty when every letter can be set."""
     found: dict[str, tuple[str, str, str]] = {}
-    for ch in dict.fromkeys(_UNSHAPED.findall(text)):  # (each letter once, in the order the text has them)
+    letters = dict.fromkeys(_UNSHAPED.findall(text))  # (each letter once, in the order the text has them)
+    indic = any("\u0980" <= ch <= "\u0dff" for ch in letters)
+    for ch in letters:
         if INVISIBLE.match(ch):
             continue  # (an Arabic letter mark, a zero-width no-break space: left out, never set)
+        if ch in DANDAS and indic:
+            continue  # (Devanagari's full stops are Bengali's, Gurmukhi's, Oriya's too: the text's script is said)
         script = _script(ch)
         if script not in found:
             verdict = _letter(ch, faces, fonts)
