@@ -4170,7 +4170,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "bengali-full-stop-said-as-devanagari",
         "preflight/checks.py",
-        "        if ch in DANDAS and indic:",
+        "        if SHARED.match(ch) and indic:",
         "        if False:",
         "tests/test_translations.py::test_a_script_brochure_cannot_shape_is_an_error_at_its_text",
     ),

@@ -622,6 +622,9 @@ def test_a_kit_without_the_leaflets_language_is_an_error(tmp_path: Path) -> None
         ("त्वचा विशेषज्ञ", "Devanagari"),
         ("แพทย์ผิวหนัง", "Thai"),
         ("ত্বক বিশেষজ্ঞ।", "Bengali"),  # (its full stop is in Devanagari's block: Bengali alone is said)
+        ("\u0915\u1cf2", "Devanagari"),  # (a Vedic sign printed with exit 0 beside a refused letter: one error)
+        ("\U00011013\U00011038", "Brahmi"),
+        ("\ua9a0\ua9c0", "Javanese"),
     ],
 )
 def test_a_script_brochure_cannot_shape_is_an_error_at_its_text(

@@ -76,7 +76,7 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
                 continue
             if (_UNSHAPED.match(ch) and _script(ch) in unset) or ("CJK" in unset and _CJK_MARKS.match(ch)):
                 continue
-            if ch in DANDAS and unset:  # (the full stop of the script said above)
+            if SHARED.match(ch) and unset:  # (the full stop or Vedic sign of the script said above)
                 continue
             said.add((ch, at))
             reported.add(ch)
@@ -96,7 +96,8 @@ def _a_scripts(ch: str, fonts: FontSet) -> bool:
     return unicodedata.category(ch).startswith("L") and bool(_installed_with([ch], fonts.fallback_families))
 
 
-DANDAS = "\u0964\u0965"  # the danda and double danda, in Unicode's Devanagari block
+SHARED = re.compile("[\u0964\u0965\u1cd0-\u1cff\ua830-\ua83f]")  # the danda and double danda (in Unicode's
+# Devanagari block), the Vedic signs and the Indic number forms: shared by the Indic scripts
 
 
 UNSET = ("script", "breaks")  # the causes of letters brochure cannot set in any font (a script it does not shape, or
@@ -223,6 +224,8 @@ def _unreadable(message: str, hint: str, fallbacks: tuple[str, ...]) -> tuple[st
 _UNSHAPED = re.compile(
     "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff"  # right to left
     "\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1780-\u18af\ua8e0-\ua8ff"  # need shaping
+    "\u1700-\u177f\u1900-\u1aaf\u1b00-\u1c4f\u1cd0-\u1cff\ua800-\ua8df\ua900-\ua95f\ua980-\uaaff"  # (Vedic, Indic
+    "\uabc0-\uabff\U00011000-\U00011fff"  # numbers, Brahmi and the Indic and Southeast Asian scripts of its family)
     "\u3040-\u30ff\u3100-\u312f\u3190-\u31bf\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
     "\U0001aff0-\U0001b16f\U00020000-\U0003ffff]"  # Chinese and Japanese: broken between characters (below)
 )
@@ -250,11 +253,11 @@ def _unshaped(text: str, faces: tuple[tuple[str, str], ...], fonts: FontSet) -> 
     rules to join them), 'letters' (no face that may set it has them). Empty when every letter can be set."""
     found: dict[str, tuple[str, str, str]] = {}
     letters = dict.fromkeys(_UNSHAPED.findall(text))  # (each letter once, in the order the text has them)
-    indic = any("\u0980" <= ch <= "\u0dff" for ch in letters)
+    indic = any(not SHARED.match(ch) and "\u0900" <= ch <= "\u0dff" for ch in letters)
     for ch in letters:
         if INVISIBLE.match(ch):
             continue  # (an Arabic letter mark, a zero-width no-break space: left out, never set)
-        if ch in DANDAS and indic:
+        if SHARED.match(ch) and indic:
             continue  # (Devanagari's full stops are Bengali's, Gurmukhi's, Oriya's too: the text's script is said)
         script = _script(ch)
         if script not in found:
