@@ -9,10 +9,11 @@ optional extra (`pip install 'brochure[cluster]'`), imported only here.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import Executor, Future
+from concurrent.futures import Executor, Future, InvalidStateError
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from brochure.batch.records import TaskLost
@@ -49,8 +50,10 @@ def connect(address: str) -> Executor:
         raise Unavailable(f"--scheduler needs Dask's distributed package, not installed here: {INSTALL}", 2) from exc
     import logging
 
-    logging.getLogger("distributed").setLevel(logging.CRITICAL)  # (Dask's warnings and tracebacks about a worker
-    # or a scheduler lost ran into the batch's lines; the editions' failures say what happened)
+    for name in ["distributed", *(n for n in logging.root.manager.loggerDict if n.startswith("distributed."))]:
+        logging.getLogger(name).setLevel(logging.CRITICAL)  # (Dask's warnings and tracebacks about a worker or a
+        # scheduler lost ran into the batch's lines, the editions' failures say what happened; Dask's configuration
+        # gives some of its loggers a level of their own: each is set)
     _reach(address)  # (a Client that fails half-way keeps its event loop, and takes 10 s to give up at exit)
     try:
         client = Client(address, timeout=SCHEDULER_SECONDS, set_as_default=False)
@@ -169,6 +172,13 @@ class Cluster(Executor):
             else:
                 _end(ours, self._lock, self._waiting, None, done.result())
 
+        def cancelled(done: Future[T]) -> None:  # (Ctrl-C: the batch cancels what it handed out, and Dask's with it)
+            if done.cancelled():
+                with self._lock:
+                    self._waiting.pop(ours, None)
+                theirs.cancel()
+
+        ours.add_done_callback(cancelled)
         theirs.add_done_callback(settled)
         return ours
 
@@ -201,6 +211,11 @@ class Cluster(Executor):
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
         self._stop.set()
+        if cancel_futures:
+            with self._lock:
+                waiting = list(self._waiting)
+            for ours in waiting:
+                ours.cancel()
         try:
             self._executor.shutdown(wait=wait)
         finally:
@@ -214,14 +229,15 @@ def _end(
     exc: BaseException | None,
     result: object = None,
 ) -> None:
-    """Settle a task's future (once: the watch and Dask may both come to it)."""
+    """Settle a task's future (once: the watch and Dask may both come to it; not one the batch cancelled)."""
     with lock:
         if waiting.pop(ours, None) is None:
             return
-    if exc is not None:
-        ours.set_exception(exc)
-    else:
-        ours.set_result(result)
+    with contextlib.suppress(InvalidStateError):  # (cancelled by the batch a moment ago)
+        if exc is not None:
+            ours.set_exception(exc)
+        else:
+            ours.set_result(result)
 
 
 def _dropped(client: Client) -> str:

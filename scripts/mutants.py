@@ -4072,8 +4072,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "chinese-set-as-if-broken-at-spaces",
         "preflight/checks.py",
-        '    if _UNBROKEN.match(ch):\n        return ch, "", "breaks"\n',
-        "",
+        '        found["CJK"] = (run.group()[0], "", "breaks")',
+        "        pass",
         "tests/test_translations.py::test_chinese_or_japanese_is_one_error_that_no_font_or_soft_hyphen_mends",
     ),
     m(
@@ -4180,6 +4180,34 @@ MUTANTS: tuple[Mutant, ...] = (
         '            f"the list separator, written as {shorten(str(node.value))!r}, {why}",',
         '            f"the list separator is written as {shorten(str(node.value))!r}",',
         "tests/test_adversarial_today.py::test_a_list_separator_refused_says_why",
+    ),
+    m(
+        "chinese-refused-in-any-leaflet-at-any-letter",
+        "preflight/checks.py",
+        "    run = (_CJK if cjk else _CJK_RUN).search(text)",
+        "    run = _CJK.search(text)",
+        "tests/test_translations.py::test_chinese_or_japanese_is_refused_by_the_leaflets_language_or_a_sentences_run",
+    ),
+    m(
+        "chinese-leaflet-refused-only-at-a-sentences-run",
+        "preflight/checks.py",
+        "    run = (_CJK if cjk else _CJK_RUN).search(text)",
+        "    run = _CJK_RUN.search(text)",
+        "tests/test_translations.py::test_chinese_or_japanese_is_refused_by_the_leaflets_language_or_a_sentences_run",
+    ),
+    m(
+        "stopped-batch-leaves-its-cluster-tasks-running",
+        "cluster.py",
+        "                theirs.cancel()\n\n        ours.add_done_callback(cancelled)",
+        "                pass\n\n        ours.add_done_callback(cancelled)",
+        "tests/test_cluster.py::test_a_stopped_batch_cancels_its_tasks_on_the_cluster",
+    ),
+    m(
+        "watched-kit-file-deleted-told-nothing",
+        "live/session.py",
+        '        file = d.awaits or ("" if d.location.line else d.location.file)',
+        '        file = "" if d.location.line else d.location.file',
+        "tests/test_live.py::test_words_deleted_while_watched_are_told_to_come_back_and_built_when_they_do",
     ),
     m(
         "bifold-break-named-a-column",

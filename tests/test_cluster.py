@@ -345,3 +345,22 @@ def test_a_worker_that_cannot_see_the_inputs_says_so_and_the_editions_keep_their
     assert "--content" not in outcomes[0].first
     assert {o.edition.split("/")[0] for o in outcomes} == {"test-clinic"}
     assert {o.edition.split("/")[3] for o in outcomes} == {"a4"}, [o.edition for o in outcomes]
+
+
+def test_a_stopped_batch_cancels_its_tasks_on_the_cluster(caplog: pytest.LogCaptureFixture) -> None:
+    """Ctrl-C cancels what the batch handed out: the cluster's tasks with it (they ran on, the batch waited for them
+    and logged an InvalidStateError for each)."""
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=1, processes=False, threads_per_worker=1, dashboard_address=":0") as local:
+        on = cluster.connect(str(local.scheduler_address))
+        handed = [on.submit(_slow, 6.0) for _ in range(4)]
+        assert isinstance(on, cluster.Cluster)
+        theirs = list(on._waiting.values())  # (Dask's futures, as it handed them out)
+        assert all(f.cancel() for f in handed) and len(theirs) == 4
+        assert all(f.cancelled() for f in theirs)
+        end = time.monotonic() + 15  # (a guard: the tasks go at once; run on, they would take 24 s)
+        while local.scheduler.tasks and time.monotonic() < end:
+            time.sleep(0.05)
+        assert not local.scheduler.tasks, list(local.scheduler.tasks)
+        on.shutdown(wait=True)
+    assert not [r for r in caplog.records if "InvalidStateError" in r.getMessage() + str(r.exc_info)]

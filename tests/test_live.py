@@ -212,6 +212,14 @@ def test_words_deleted_while_watched_are_told_to_come_back_and_built_when_they_d
     assert "--content" not in told and "project folder" not in told, told
     aside.rename(inputs.content)
     watch.expect(r"wrote out/leaflet\.pdf")
+    logo = inputs.brand.parent / "logo.svg"  # (a kit file: said at the kit's line that names it)
+    logo.rename(tmp_path / "logo-aside.svg")
+    watch.expect(r"not written \(trifold, a4, office\): 1 error")
+    while not any("logo.svg was read for the last build" in e for e in watch.errors) and time.monotonic() < end:
+        time.sleep(0.02)
+    assert any("logo.svg was read for the last build and is gone now" in e for e in watch.errors), watch.errors
+    (tmp_path / "logo-aside.svg").rename(logo)
+    watch.expect(r"wrote out/leaflet\.pdf")
     assert watch.interrupt() == 0
 
 

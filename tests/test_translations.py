@@ -666,12 +666,35 @@ def test_chinese_or_japanese_is_one_error_that_no_font_or_soft_hyphen_mends(
     assert not (inputs.content.parent / "x.pdf").exists()
 
 
+@pytest.mark.parametrize(
+    ("language", "words", "refused"),
+    [
+        ("zh-Hans", "微针。", True),  # (a Chinese leaflet: at its first text with Han, however short)
+        ("ja", "はい。", True),
+        ("en-GB", "Ask for Dr 清水 or see 北京协和医院.", False),  # (names: printed as words are, a font permitting)
+        ("ko", "피부(皮膚) 관리: 3・1 안내.", False),  # (Korean's hanja in brackets and its middle dot)
+        ("en-GB", "See 微针是一种皮肤治疗方法 here.", True),  # (a sentence's run of eight or more)
+    ],
+)
+def test_chinese_or_japanese_is_refused_by_the_leaflets_language_or_a_sentences_run(
+    inputs: Inputs, language: str, words: str, refused: bool
+) -> None:
+    """Any Han or kana refused the text: a Korean leaflet's middle dot or hanja, a Latin leaflet's clinic name in
+    Han. A Chinese or Japanese leaflet is refused; in another, a run of eight or more (a sentence's)."""
+    edit(inputs.content, "language: en-GB", f"language: {language}")
+    edit(inputs.content, "Fine needles make **tiny** pricks.", words)
+    src, diags = api.load(inputs.content, inputs.brand)
+    found = [d.message for d in diags] + ([d.message for d in api.build(src, api.Options()).diagnostics] if src else [])
+    said = [m for m in found if "cannot set Chinese or Japanese" in m]
+    assert bool(said) == refused, found
+
+
 def test_every_chinese_and_japanese_letter_is_caught_and_no_korean_one() -> None:
     """Han (every block, the supplementary planes' too), hiragana, katakana and bopomofo are refused; Hangul, set at
-    its spaces as Latin is, and the CJK punctuation a Korean text may use are not."""
+    its spaces as Latin is, and the CJK punctuation a Korean text may use (its middle dot, 3・1) are not."""
     import unicodedata
 
-    from brochure.preflight.checks import _UNSHAPED
+    from brochure.preflight.checks import _CJK as _UNSHAPED
 
     def named(prefixes: tuple[str, ...], ch: str) -> bool:
         return unicodedata.name(ch, "").startswith(prefixes)
@@ -679,7 +702,7 @@ def test_every_chinese_and_japanese_letter_is_caught_and_no_korean_one() -> None
     letters = [chr(c) for c in range(0x2E80, 0x32000) if unicodedata.category(chr(c)).startswith("L")]
     cjk = ("CJK UNIFIED", "CJK COMPATIBILITY IDEOGRAPH", "HIRAGANA", "KATAKANA", "BOPOMOFO", "HALFWIDTH KATAKANA")
     assert [ch for ch in letters if named(cjk, ch) and not _UNSHAPED.match(ch)] == []
-    korean = [ch for ch in letters if named(("HANGUL",), ch)] + [chr(c) for c in range(0x3000, 0x3040)]
+    korean = [ch for ch in letters if named(("HANGUL",), ch)] + [chr(c) for c in range(0x3000, 0x3040)] + ["\u30fb"]
     assert len(korean) > 11_000 and [ch for ch in korean if _UNSHAPED.match(ch)] == []
 
 

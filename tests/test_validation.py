@@ -473,7 +473,7 @@ BRAND_MISTAKES = {
         "fonts/NotoSansCJK-Regular.ttc",
         "fonts.body.regular",
         "not a TTF file",
-        "a font collection holds several fonts in one file",
+        "a font collection (.ttc) holds several fonts in one file",
     ),
     "asset-escapes-kit": (
         "logo: logo.svg",

@@ -130,9 +130,9 @@ def _unseen(task: Task) -> str:
         at = reached(task, path)
         if not os.path.lexists(at):
             return (
-                f"the worker building it ({socket.gethostname()}) cannot see {path} (at {at}): workers read the "
-                "inputs at the same paths as the batch's machine; give every worker the same folder at the same "
-                "place (a shared checkout or network file system: docs/cluster.md)"
+                f"the worker building it ({socket.gethostname()}) cannot see {path} (at {at}): put it back if it was"
+                " moved; on a cluster, workers read the inputs at the same paths as the batch's machine: give every"
+                " worker the same folder at the same place (a shared checkout or network file system: docs/cluster.md)"
             )
     return ""
 

@@ -669,9 +669,10 @@ _SUFFIX_HINTS = {
 }
 
 
-_COLLECTION = (  # a .ttc was told that CFF .otf fonts are not supported: it is TrueType, several fonts in one file
-    "a font collection holds several fonts in one file, and brochure takes one font a file: save the one you want"
-    " as a .ttf (fontTools does it: TTCollection('file.ttc').fonts[0].save('file.ttf'))"
+_COLLECTION = (  # a .ttc was told that CFF .otf fonts are not supported, which is not why it is refused
+    "a font collection (.ttc) holds several fonts in one file, and brochure takes one font a file: if its fonts"
+    " are TrueType, save the one you want as a .ttf (with fontTools, pip install fonttools: from fontTools.ttLib"
+    " import TTCollection; TTCollection('file.ttc').fonts[0].save('file.ttf')); one with CFF outlines cannot be used"
 )
 
 
@@ -690,7 +691,7 @@ def _asset(r: Reader, node: Node | None, path: str, kit: Path, suffixes: tuple[s
             at,
             f"'{rel}' is not a {' or '.join(s[1:].upper() for s in suffixes)} file",
             _COLLECTION
-            if full.suffix.lower() in (".ttc", ".otc") and suffixes == (".ttf",)
+            if full.suffix.lower() == ".ttc" and suffixes == (".ttf",)
             else _SUFFIX_HINTS.get(suffixes[0], "check the file's name"),
         )
         return None

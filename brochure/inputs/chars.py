@@ -25,6 +25,12 @@ BLANKS = frozenset("\u115f\u1160\u2800\u3164\uffa0")
 # A letter of Chinese, Japanese or Korean (Hangul jamo and syllables, kana, CJK ideographs): each a word of its own,
 # with no space between words
 CJK_LETTER = re.compile("[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+# Chinese and Japanese letters: Han (every block, the supplementary planes' too), hiragana, katakana (but the Korean
+# middle dot U+30FB and the double hyphen U+30A0), bopomofo, kanbun, half-width katakana; a character class's body.
+HAN_KANA = (
+    "\u3040-\u309f\u30a1-\u30fa\u30fc-\u30ff\u3100-\u312f\u3190-\u31bf\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uf900-\ufaff\uff66-\uff9f\U0001aff0-\U0001b16f\U00020000-\U0003ffff"
+)
 DIGIT_SPACES = " \u00a0\u2009\u202f"
 SPELLED_DIGITS = re.compile(rf"\d(?:[{DIGIT_SPACES}]\d){{2}}")  # three digits spaced to be read out one by one
 

@@ -190,6 +190,8 @@ def _separator(r: Reader, node: Node, path: str) -> str | None:
         why = (
             "is not text"
             if value is None
+            else "is empty"
+            if not value
             else "is only spaces, and the items it joins would read as one"
             if not value.strip()
             else f"is {len(value)} characters long (at most {SEPARATOR_CHARS})"

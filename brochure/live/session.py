@@ -311,8 +311,8 @@ class Live:
     def _gone(self, d: Diagnostic) -> Diagnostic:
         """A file the last build read that is not found now (deleted, or moved aside) is told so: put it back and
         the leaflet is built again, not how to name a file on the command line."""
-        file = d.location.file
-        if not d.is_error or d.location.line or os.path.abspath(file) not in self._read or os.path.lexists(file):
+        file = d.awaits or ("" if d.location.line else d.location.file)  # (a logo or font: named at its kit's line)
+        if not d.is_error or not file or os.path.abspath(file) not in self._read or os.path.lexists(file):
             return d
         hint = f"{file} was read for the last build and is gone now: put it back (undo its deletion or move, or "
         return replace(d, hint=hint + "restore it from your copy); the leaflet is built again when it is back")

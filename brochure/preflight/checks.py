@@ -15,7 +15,7 @@ from phonenumbers.phonemetadata import PhoneMetadata
 
 from brochure.diagnostics import Diagnostic, Location, error, warning
 from brochure.inputs.brand import Brand, as_written
-from brochure.inputs.chars import DIGIT_SPACES, INVISIBLE, SPELLED_DIGITS
+from brochure.inputs.chars import DIGIT_SPACES, HAN_KANA, INVISIBLE, SPELLED_DIGITS
 from brochure.inputs.content import Content
 from brochure.inputs.inline import citations, display_url, plain, upper
 from brochure.layout.document import document_block
@@ -36,6 +36,7 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
     label = [] if content.call_to_action.qr_label else [w.qr_label]  # the language's own, when not given
     own = (" ".join((doc.fixed(), w.sources, w.in_full, w.page, *label)), doc.at)
     reported: set[str] = set()  # a character the words given in content.yaml lack is reported there, once
+    cjk = content.language.split("-")[0].lower() in CJK_LANGUAGES  # (Chinese or Japanese: refused, `_unshaped`)
 
     def lacks(ch: str) -> Faces | None:
         if ch.isspace() or unicodedata.category(ch) == "Cc" or ch == "\xad" or INVISIBLE.match(ch):  # (printing
@@ -59,7 +60,7 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
     said: set[tuple[str, Location]] = set()  # (what the kicker as written and in capitals both say: once)
     alike: list[tuple[tuple[str, ...], Diagnostic]] = []  # (each with what makes it one cause: `_one_per_cause`)
     for (text, at), (printed, _) in zip(texts, shown, strict=True):
-        scripts = _unshaped(text, faces, fonts)  # (markup is ASCII: the raw text will do)
+        scripts = _unshaped(text, faces, fonts, cjk)  # (markup is ASCII: the raw text will do)
         for verdict in scripts:
             d = _unshaped_error(*verdict, at, fonts)
             if (d.message, at) not in said:
@@ -75,6 +76,8 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
             if missing is None or (ch, at) in said or ((text, at) == own and ch in reported):
                 continue
             if (_UNSHAPED.match(ch) and _script(ch) in unset) or ("CJK" in unset and _CJK_MARKS.match(ch)):
+                continue
+            if "CJK" in unset and _CJK.match(ch):  # (the text's Chinese or Japanese, said above)
                 continue
             if SHARED.match(ch) and unset:  # (the full stop or Vedic sign of the script said above)
                 continue
@@ -225,21 +228,23 @@ _UNSHAPED = re.compile(
     "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff"  # right to left
     "\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1780-\u18af\ua8e0-\ua8ff"  # need shaping
     "\u1700-\u177f\u1900-\u1aaf\u1b00-\u1c4f\u1cd0-\u1cff\ua800-\ua8df\ua900-\ua95f\ua980-\uaaff"  # (Vedic, Indic
-    "\uabc0-\uabff\U00011000-\U00011fff"  # numbers, Brahmi and the Indic and Southeast Asian scripts of its family)
-    "\u3040-\u30ff\u3100-\u312f\u3190-\u31bf\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
-    "\U0001aff0-\U0001b16f\U00020000-\U0003ffff]"  # Chinese and Japanese: broken between characters (below)
+    "\uabc0-\uabff\U00011000-\U0001189f\U00011900-\U00011aaf\U00011ac0-\U00011faf\U00011fc0-\U00011fff]"  # numbers,
+    # Brahmi and the Indic and Southeast Asian scripts of its family, not Warang Citi, Canadian syllabics, Lisu)
 )
 
-# Of those, Chinese and Japanese letters (Han, kana, bopomofo): they need no shaping, but lines of them break between
-# characters (by rules about the marks that may not start or end a line), never at spaces alone, which brochure's
-# lines do: a sentence was one word too long for its line, and soft hyphens put in to break it printed as hyphens.
-# Korean, whose words are spaced, is set. Their marks (。、「」, full-width forms) are left unsaid in a text refused for
-# their letters: a font for them would not make it print.
-_CJK_MARKS = re.compile("[\u3000-\u303f\uff00-\uffef]")
-_UNBROKEN = re.compile(
-    "[\u3040-\u30ff\u3100-\u312f\u3190-\u31bf\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
-    "\U0001aff0-\U0001b16f\U00020000-\U0003ffff]"
-)
+# Chinese and Japanese letters (Han, kana, bopomofo) need no shaping, but lines of them break between characters (by
+# rules about the marks that may not start or end a line), never at spaces alone, which brochure's lines do: a
+# sentence was one word too long for its line, and soft hyphens put in to break it printed as hyphens. A Chinese or
+# Japanese leaflet is refused at its first text with them, another leaflet's text at a run of CJK_RUN of them (a
+# sentence's); fewer (a clinic's name, a term in brackets, Korean's hanja, 皮膚) print as a word does. Korean, whose
+# words are spaced, is set, its middle dot (U+30FB) too. Their marks (。、「」, full-width forms) are left unsaid in a
+# text refused for their letters: a font for them would not make it print.
+_CJK = re.compile(f"[{HAN_KANA}]")
+CJK_RUN = 8
+_CJK_RUN = re.compile(f"[{HAN_KANA}](?:[\u00ad\u200b]?[{HAN_KANA}]){{{CJK_RUN - 1},}}")  # (soft hyphens put in do
+# not make it shorter)
+_CJK_MARKS = re.compile("[\u3000-\u303f\u30fb\uff00-\uffef]")
+CJK_LANGUAGES = frozenset(("zh", "ja", "yue", "cmn", "wuu", "hak", "nan", "gan", "hsn", "cjy"))
 
 
 # Of those, the letters brochure shapes (theme/shaping.py) when the face that sets them can: Arabic and Hebrew
@@ -247,11 +252,17 @@ _UNBROKEN = re.compile(
 _SHAPED = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
 
 
-def _unshaped(text: str, faces: tuple[tuple[str, str], ...], fonts: FontSet) -> list[tuple[str, str, str]]:
+def _unshaped(
+    text: str, faces: tuple[tuple[str, str], ...], fonts: FontSet, cjk: bool = False
+) -> list[tuple[str, str, str]]:
     """For each script of the text brochure cannot set correctly: its first such letter, the face (or role) that
     would set it wrong, and why: 'script' (brochure does not shape it), 'rules' (the face has the letters but no
-    rules to join them), 'letters' (no face that may set it has them). Empty when every letter can be set."""
+    rules to join them), 'letters' (no face that may set it has them), 'breaks' (Chinese or Japanese: any of their
+    letters in a leaflet in those languages, `cjk`, else a run of CJK_RUN). Empty when every letter can be set."""
     found: dict[str, tuple[str, str, str]] = {}
+    run = (_CJK if cjk else _CJK_RUN).search(text)
+    if run is not None:
+        found["CJK"] = (run.group()[0], "", "breaks")
     letters = dict.fromkeys(_UNSHAPED.findall(text))  # (each letter once, in the order the text has them)
     indic = any(not SHARED.match(ch) and "\u0900" <= ch <= "\u0dff" for ch in letters)
     for ch in letters:
@@ -270,15 +281,13 @@ def _unshaped(text: str, faces: tuple[tuple[str, str], ...], fonts: FontSet) -> 
 def _script(ch: str) -> str:
     """The script a letter belongs to, as its Unicode name begins ('SYRIAC', 'THAI', 'ARABIC'); 'CJK' for every
     Chinese and Japanese letter (a Japanese text's kanji and kana are one cause)."""
-    return "CJK" if _UNBROKEN.match(ch) else unicodedata.name(ch, "").split(" ")[0]
+    return "CJK" if _CJK.match(ch) else unicodedata.name(ch, "").split(" ")[0]
 
 
 @lru_cache(maxsize=4096)
 def _letter(ch: str, faces: tuple[tuple[str, str], ...], fonts: FontSet) -> tuple[str, str, str] | None:
     """_unshaped for one letter (remembered: registered fonts' names name their files' contents, so the answer
     never changes; an Arabic leaflet asks it of about 9,000 letters a build)."""
-    if _UNBROKEN.match(ch):
-        return ch, "", "breaks"
     if not _SHAPED.match(ch):
         return ch, "", "script"
     chosen = [
@@ -303,7 +312,7 @@ def _unshaped_error(ch: str, face: str, why: str, at: Location, fonts: FontSet) 
             "soft hyphens do not help: they print as hyphens inside words; brochure sets Korean (its words are"
             " spaced) and languages written in Latin, Greek, Cyrillic, Arabic or Hebrew letters",
         )
-    script = unicodedata.name(ch, "").split(" ")[0].capitalize()
+    script = "Indic" if SHARED.match(ch) else unicodedata.name(ch, "").split(" ")[0].capitalize()  # (not "North")
     if not script:  # (a code point Unicode has given no character yet, in a script's block)
         return error(
             at,

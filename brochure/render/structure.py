@@ -217,8 +217,9 @@ class _Builder:
         targets = [self._owned(page, _link_of(line, run, areas), node) for run in line.runs]
         spoken = self.layout.pages[page].languages
         languages = [_language(spoken, _link_of(line, run, tongues)) for run in line.runs] if spoken else None
-        shaped = any(r.actual is not None for r in line.runs)  # (its words are the line's first run's: one stretch)
-        cited = [r.rise > 0 and not shaped for r in line.runs]  # a citation's number (the only raised text)
+        whole = bool(line.runs) and line.runs[0].actual is not None  # (a line shaped whole, a paragraph with Arabic
+        # or Hebrew words in it: its words, the number's digits among them, are its first run's, one Span)
+        cited = [r.rise > 0 and r.actual is None and not whole for r in line.runs]  # a citation's raised number
         start = 0
         for end in range(1, len(line.runs) + 1):
             same = end < len(line.runs) and targets[end] == targets[start] and cited[end] == cited[start]
