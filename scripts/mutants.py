@@ -4210,6 +4210,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_live.py::test_words_deleted_while_watched_are_told_to_come_back_and_built_when_they_do",
     ),
     m(
+        "font-search-for-a-refused-script-says-nothing",
+        "commands/fonts.py",
+        "    if unset:  # (a family with its letters would not make a leaflet in it: the build refuses the words)",
+        "    if False:",
+        "tests/test_fonts_search.py::test_a_script_the_build_refuses_is_said_so_first",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

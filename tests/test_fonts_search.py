@@ -313,3 +313,14 @@ def test_a_search_word_is_read_as_package_names_are_written(
         assert status == 0 and f"\n    {family}  (" in out, out
     else:
         assert status == 1 and "Andika" not in out and "Khand" not in out, out
+
+
+@pytest.mark.parametrize(
+    ("word", "script"), [("thai", "Thai"), ("Japanese", "Chinese or Japanese"), ("hindi", "Devanagari")]
+)
+def test_a_script_the_build_refuses_is_said_so_first(
+    capsys: pytest.CaptureFixture[str], word: str, script: str
+) -> None:
+    """A search for Thai listed IBM Plex Sans Thai as a family to use: a kit with it would not make a Thai leaflet."""
+    _, out, _ = cli(capsys, "fonts", "--search", word, "--offline")
+    assert out.splitlines()[0].startswith(f"note: brochure cannot set {script} text yet"), out

@@ -33,6 +33,30 @@ def fonts(args: argparse.Namespace, console: Console) -> int:
     return EXIT_OK
 
 
+# The scripts the build refuses (preflight/checks.py), by the words a search may name them with.
+UNSET_SCRIPTS = (
+    (
+        frozenset({"chinese", "japanese", "han", "kanji", "hanzi", "kana", "hiragana", "katakana", "cjk"}),
+        "Chinese or Japanese",
+    ),
+    (frozenset({"thai"}), "Thai"),
+    (frozenset({"lao"}), "Lao"),
+    (frozenset({"devanagari", "hindi", "marathi", "nepali", "sanskrit"}), "Devanagari"),
+    (frozenset({"bengali", "bangla", "assamese"}), "Bengali"),
+    (frozenset({"tamil"}), "Tamil"),
+    (frozenset({"telugu"}), "Telugu"),
+    (frozenset({"kannada"}), "Kannada"),
+    (frozenset({"malayalam"}), "Malayalam"),
+    (frozenset({"gujarati"}), "Gujarati"),
+    (frozenset({"gurmukhi", "punjabi"}), "Gurmukhi"),
+    (frozenset({"oriya", "odia"}), "Oriya"),
+    (frozenset({"sinhala"}), "Sinhala"),
+    (frozenset({"tibetan"}), "Tibetan"),
+    (frozenset({"myanmar", "burmese"}), "Myanmar"),
+    (frozenset({"khmer"}), "Khmer"),
+    (frozenset({"syriac"}), "Syriac"),
+    (frozenset({"thaana", "dhivehi"}), "Thaana"),
+)
 PIP = ".venv/bin/pip"  # the project's environment, as `make leaflet` creates it
 SHOWN = 25  # families of each kind a search prints (the count of the rest follows)
 
@@ -47,6 +71,12 @@ def _font_search(word: str, offline: bool, console: Console) -> int:
             "e.g. 'serif', 'lato' or a script, 'arabic'"
         )
         return EXIT_USAGE
+    unset = next((name for words, name in UNSET_SCRIPTS if word.strip().lower() in words), "")
+    if unset:  # (a family with its letters would not make a leaflet in it: the build refuses the words)
+        console.result(
+            f'note: brochure cannot set {unset} text yet (README, "Languages"): a family with its letters does '
+            "not make a leaflet in it print; the families below are listed for their names"
+        )
     reports = installed()
     covering = [r for r in reports if any(_names_script(word, script) for script in r.scripts)]
     if covering:  # (a script's name: the families here that have its letters first, usable or as a fallback)
