@@ -25,15 +25,11 @@ from brochure.layout.engine import lay_out
 from brochure.layout.model import Layout
 from brochure.output.pdfua import make_pdfua
 from brochure.output.pdfx import make_pdfx
-from brochure.preflight.checks import (
-    check_emergency_numbers,
-    check_glyphs,
-    check_printed_addresses,
-    check_producer,
-)
+from brochure.preflight.checks import check_emergency_numbers, check_printed_addresses, check_producer
 from brochure.preflight.contrast import colours_for
 from brochure.preflight.dates import check_dates, source_date, stamp, today
 from brochure.preflight.design import check_design
+from brochure.preflight.glyphs import check_glyphs
 from brochure.preflight.labels import check_link_labels
 from brochure.preflight.pdf import Where, check_pdf
 from brochure.preflight.placement import check_placement

@@ -576,7 +576,7 @@ MUTANTS: tuple[Mutant, ...] = (
     # --- glyph check: one mutant per face or kind of text skipped ------------------------------------------
     m(
         "glyphs-not-checked-in-bold",
-        "preflight/checks.py",
+        "preflight/glyphs.py",
         '("bold", fonts.bold), ',
         "",
         "tests/test_mutants_glyphs.py::test_a_glyph_missing_from_one_face_is_named_with_that_face",
@@ -584,7 +584,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "glyphs-not-checked-in-italic",
-        "preflight/checks.py",
+        "preflight/glyphs.py",
         ', ("italic", fonts.italic))',
         ")",
         "tests/test_mutants_glyphs.py::test_a_glyph_missing_from_one_face_is_named_with_that_face",
@@ -592,7 +592,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "glyphs-not-checked-in-brand-texts",
-        "preflight/checks.py",
+        "preflight/glyphs.py",
         "*brand.printed(), ",
         "",
         "tests/test_messages_hostile.py::test_a_glyph_missing_from_a_brand_string_is_named_at_its_line",
@@ -1349,7 +1349,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "glyphs-texts-taken-as-clear-unread",
-        "preflight/checks.py",
+        "preflight/glyphs.py",
         "    clear = not any(lacking.values())",
         "    clear = True",
         "tests/test_mutants_glyphs.py::test_a_glyph_missing_from_one_face_is_named_with_that_face",
@@ -1363,21 +1363,21 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "glyphs-unshaped-kicker-said-twice",
-        "preflight/checks.py",
+        "preflight/glyphs.py",
         "            if (d.message, at) not in said:\n",
         "            if True:\n",
         "tests/test_shaping.py::test_each_script_brochure_cannot_set_is_said_once_also_in_the_kicker",
     ),
     m(
         "glyphs-of-a-name-read-as-markup",
-        "preflight/checks.py",
+        "preflight/glyphs.py",
         "(text if as_written(at.key) else plain(text), at)",
         "(plain(text), at)",
         "tests/test_messages_hostile.py::test_a_character_the_fonts_lack_in_what_looks_like_a_links_address_in_a_name_is_found",
     ),
     m(
         "unshaped-letters-name-the-first-face-only",
-        "preflight/checks.py",
+        "preflight/glyphs.py",
         'return ch, "|".join(lacking), "letters"',
         'return ch, lacking[0], "letters"',
         "tests/test_shaping.py::test_arabic_letters_a_text_lacks_name_only_the_faces_without_them",
@@ -1913,7 +1913,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "a-letter-mark-taken-for-an-arabic-letter",
-        "preflight/checks.py",
+        "preflight/glyphs.py",
         "        if INVISIBLE.match(ch):\n            continue",
         "        if False:\n            continue",
         "tests/test_edges.py",
@@ -2039,7 +2039,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "an-error-for-each-letter-a-text-lacks",
-        "preflight/checks.py",
+        "preflight/glyphs.py",
         "            groups.setdefault((missing, _script(ch), empty), []).append(ch)",
         "            groups.setdefault((missing, ch, empty), []).append(ch)",
         "tests/test_fallbacks.py",
@@ -2365,7 +2365,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "icon-fonts-private-use-character-taken-for-a-letter",
-        "preflight/checks.py",
+        "preflight/glyphs.py",
         " and not (code >= PRIVATE_USE[0].start and code in given_codes(font)) and code not in blank(font)",
         " and code not in blank(font)",
         "tests/test_fallbacks.py",
@@ -3023,7 +3023,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "lacking-letter-hint-names-no-family",
-        "preflight/checks.py",
+        "preflight/glyphs.py",
         "    if not having:",
         "    if True:",
         "tests/test_init.py::test_a_letter_the_fonts_lack_is_hinted_with_the_installed_families_that_have_it",
@@ -3058,7 +3058,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "hint-names-a-family-with-the-first-letter-only",
-        "preflight/checks.py",
+        "preflight/glyphs.py",
         "    return [f for f in having if all(f in families_with(ch) for ch in chars[1:])]",
         "    return having",
         "tests/test_init.py::test_the_families_a_hint_names_have_every_letter_it_lists",
@@ -3299,7 +3299,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "glyph-errors-one-per-text-however-many",
-        "preflight/checks.py",
+        "preflight/glyphs.py",
         "        if n <= MOST_TEXTS:\n",
         "        if True:\n",
         "tests/test_fallbacks.py::test_a_script_the_kits_fonts_lack_is_one_error_for_all_its_texts",
@@ -3334,7 +3334,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "glyph-errors-of-icons-collapsed-into-one",
-        "preflight/checks.py",
+        "preflight/glyphs.py",
         'return unicodedata.category(ch).startswith("L") and bool(_installed_with([ch], fonts.fallback_families))',
         "return True",
         "tests/test_fallbacks.py::test_an_icon_the_fonts_lack_is_named_in_each_text_that_has_it",
@@ -3635,7 +3635,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "blank-glyph-taken-from-a-fallback",
-        "preflight/checks.py",
+        "preflight/glyphs.py",
         "            if code in blank(font)  #",
         "            if False  #",
         "tests/test_assets_hostile.py::test_a_font_whose_letters_are_drawn_empty_is_an_error",
@@ -3762,7 +3762,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "letters-drawn-empty-and-lacking-said-as-one",
-        "preflight/checks.py",
+        "preflight/glyphs.py",
         "            empty = any(ord(ch) in blank(font) for _, font in missing)\n",
         "            empty = False\n",
         "tests/test_assets_hostile.py::test_a_letter_drawn_as_nothing_and_one_lacking_are_told_apart",
@@ -4071,14 +4071,14 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "chinese-set-as-if-broken-at-spaces",
-        "preflight/checks.py",
+        "preflight/glyphs.py",
         '        found["CJK"] = (run.group()[0], "", "breaks")',
         "        pass",
         "tests/test_translations.py::test_chinese_or_japanese_is_one_error_that_no_font_or_soft_hyphen_mends",
     ),
     m(
         "unshapeable-script-told-a-font-mends-it",
-        "preflight/checks.py",
+        "preflight/glyphs.py",
         '            mend = "" if cause[-1] in UNSET else',
         '            mend = "" if False else',
         "tests/test_translations.py::test_chinese_or_japanese_is_one_error_that_no_font_or_soft_hyphen_mends",
@@ -4169,7 +4169,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "bengali-full-stop-said-as-devanagari",
-        "preflight/checks.py",
+        "preflight/glyphs.py",
         "        if SHARED.match(ch) and indic:",
         "        if False:",
         "tests/test_translations.py::test_a_script_brochure_cannot_shape_is_an_error_at_its_text",
@@ -4183,14 +4183,14 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "chinese-refused-in-any-leaflet-at-any-letter",
-        "preflight/checks.py",
+        "preflight/glyphs.py",
         "    run = (_CJK if cjk else _CJK_RUN).search(text)",
         "    run = _CJK.search(text)",
         "tests/test_translations.py::test_chinese_or_japanese_is_refused_by_the_leaflets_language_or_a_sentences_run",
     ),
     m(
         "chinese-leaflet-refused-only-at-a-sentences-run",
-        "preflight/checks.py",
+        "preflight/glyphs.py",
         "    run = (_CJK if cjk else _CJK_RUN).search(text)",
         "    run = _CJK_RUN.search(text)",
         "tests/test_translations.py::test_chinese_or_japanese_is_refused_by_the_leaflets_language_or_a_sentences_run",

@@ -21,7 +21,7 @@ from brochure.inputs.references import Reference
 from brochure.layout import PLANS, citations
 from brochure.layout.citations import Citations, block_texts, number
 from brochure.layout.engine import route
-from brochure.preflight import checks
+from brochure.preflight import glyphs as checks
 from brochure.vocabulary import LAYOUTS, LayoutName, Target
 
 # chu2021 is cited first everywhere; juhasz2020 only in a block the tri-fold alone prints.

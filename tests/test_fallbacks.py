@@ -250,7 +250,7 @@ def test_a_script_the_kits_fonts_lack_is_one_error_for_all_its_texts() -> None:
     from dataclasses import replace
 
     from brochure import api
-    from brochure.preflight import checks
+    from brochure.preflight import glyphs as checks
 
     root = Path(__file__).resolve().parent.parent
     src, diags = api.load(root / "translations" / "ar.yaml", root / "assets" / "brand.yaml")
@@ -268,7 +268,7 @@ def test_an_icon_the_fonts_lack_is_named_in_each_text_that_has_it() -> None:
     from dataclasses import replace
 
     from brochure import api
-    from brochure.preflight import checks
+    from brochure.preflight import glyphs as checks
 
     root = Path(__file__).resolve().parent.parent
     src, diags = api.load(root / "content.yaml", root / "assets" / "brand.yaml")

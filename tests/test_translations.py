@@ -694,7 +694,7 @@ def test_every_chinese_and_japanese_letter_is_caught_and_no_korean_one() -> None
     its spaces as Latin is, and the CJK punctuation a Korean text may use (its middle dot, 3・1) are not."""
     import unicodedata
 
-    from brochure.preflight.checks import _CJK as _UNSHAPED
+    from brochure.preflight.glyphs import _CJK as _UNSHAPED
 
     def named(prefixes: tuple[str, ...], ch: str) -> bool:
         return unicodedata.name(ch, "").startswith(prefixes)
@@ -737,7 +737,7 @@ def test_every_right_to_left_letter_is_caught() -> None:
     invisible right-to-left mark, which prints nothing)."""
     import unicodedata
 
-    from brochure.preflight.checks import _UNSHAPED
+    from brochure.preflight.glyphs import _UNSHAPED
 
     rtl = (chr(c) for c in range(0x110000) if unicodedata.bidirectional(chr(c)) in ("R", "AL"))
     assert [hex(ord(ch)) for ch in rtl if not _UNSHAPED.match(ch)] == ["0x200f"]

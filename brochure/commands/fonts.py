@@ -33,7 +33,7 @@ def fonts(args: argparse.Namespace, console: Console) -> int:
     return EXIT_OK
 
 
-# The scripts the build refuses (preflight/checks.py), by the words a search may name them with.
+# The scripts the build refuses (preflight/glyphs.py), by the words a search may name them with.
 UNSET_SCRIPTS = (
     (
         frozenset({"chinese", "japanese", "han", "kanji", "hanzi", "kana", "hiragana", "katakana", "cjk"}),

@@ -157,7 +157,7 @@ def _trial(answers: dict[str, str], folder: Path, words: Path) -> list[tuple[Any
         return out
 
 
-# The character check's errors: words with letters no face of the kit has (preflight/checks.py check_glyphs), and
+# The character check's errors: words with letters no face of the kit has (preflight/glyphs.py check_glyphs), and
 # the letter such a message names ("('ا' U+0627 ARABIC LETTER ALEF)", "for 'ж' (U+0436 ...)").
 _LACKING = re.compile(r"\b(?:has|have) no (?:glyph for|[A-Z][a-z]+ letters)\b")
 _CODE = re.compile(r"\bU\+([0-9A-F]{4,6})\b")
