@@ -4217,6 +4217,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_fonts_search.py::test_a_script_the_build_refuses_is_said_so_first",
     ),
     m(
+        "projects-sharing-a-linked-out-not-told",
+        "batch/manifest.py",
+        '    elsewhere = _linked_owner(last.get("written_from"), editions, path.parent)',
+        "    elsewhere = None",
+        "tests/test_adversarial_batch.py::test_two_projects_whose_out_links_to_one_shared_folder_are_an_error",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

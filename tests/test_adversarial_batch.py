@@ -385,6 +385,33 @@ def test_two_editions_files_writing_to_one_folder_are_an_error_before_anything_i
     assert status == 0 and "1 built" in out_text, out_text
 
 
+def test_two_projects_whose_out_links_to_one_shared_folder_are_an_error(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Two projects, each with out/ a link to one folder on a shared drive: each manifest named '../editions.yaml',
+    its own, so neither was told; each run built every edition again. The second is refused, naming the first's
+    editions file; a project copied with its out/ (a folder of its own) is not."""
+    import shutil
+
+    first = _editions(inputs)
+    project = inputs.content.parent
+    shared = tmp_path_factory.mktemp("shared-drive")
+    other = tmp_path_factory.mktemp("second-project") / "clinic"
+    shutil.copytree(project, other)
+    copied = tmp_path_factory.mktemp("copied") / "clinic"
+    (project / "out").symlink_to(shared, target_is_directory=True)
+    (other / "out").symlink_to(shared, target_is_directory=True)
+    assert batch(capsys, first)[0] == 0
+    shutil.copytree(project, copied, symlinks=False)  # (its out/ a folder of its own, the manifest in it)
+    before = {p: p.read_bytes() for p in shared.rglob("*") if p.is_file()}
+    status, _, err = batch(capsys, other / "editions.yaml")
+    assert status == 1 and "error: the outputs go to out/, where the editions of " in err, err
+    assert f"{first.parent.name}/editions.yaml are" in err, err
+    assert {p: p.read_bytes() for p in shared.rglob("*") if p.is_file()} == before
+    status, out, err = batch(capsys, copied / "editions.yaml")
+    assert status == 0 and "0 built, 1 unchanged" in out, out + err
+
+
 def test_outputs_left_by_a_changed_output_pattern_are_listed(
     inputs: Inputs, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -121,27 +121,46 @@ def shared_outputs(editions: Editions) -> list[Diagnostic]:
     and leave the contact sheet of whichever ran last. (A manifest naming a file that is gone, as when
     editions.yaml was renamed, is taken over.)"""
     path = manifest_path(editions)
-    owner = _manifest(editions).get("editions_file")
+    last = _manifest(editions)
+    owner = last.get("editions_file")
     if not isinstance(owner, str) or not owner.isprintable() or not owner.endswith((".yaml", ".yml")):
         return []
+    elsewhere = _linked_owner(last.get("written_from"), editions, path.parent)
+    if elsewhere is not None:  # (another project whose out/ is a link to the same folder as this one's)
+        return [_shared(editions, path, elsewhere)]
     here = Path(os.path.abspath(path.parent))  # (as the manifest names it, from the output folder as written:
     other = Path(os.path.normpath(here / owner))  # out/ may be a link to a shared drive, where '..' is elsewhere)
     if other.parent not in (here, *here.parents):  # (where an editions file writing into this folder can be;
         return []  # nothing else is looked at)
     if not other.is_file() or same_file(other, editions.path):
         return []
+    return [_shared(editions, path, Path(os.path.relpath(other, os.path.abspath(editions.path.parent))))]
+
+
+def _linked_owner(written: object, editions: Editions, folder: Path) -> Path | None:
+    """The other editions file a manifest was written from, where its output folder, as it named it, is this
+    file's output folder by another path (both projects' out/ links to one shared folder), and it is still there;
+    None otherwise (a project copied with its out/ has a folder of its own: not the same)."""
+    if not (isinstance(written, list) and len(written) == 2 and all(isinstance(w, str) for w in written)):
+        return None
+    other, their_folder = (Path(w) for w in written)
+    if not (other.is_absolute() and their_folder.is_absolute()) or not other.is_file():
+        return None
+    if same_file(other, editions.path) or their_folder == Path(os.path.abspath(folder)):
+        return None
+    return other if same_file(their_folder, folder) else None
+
+
+def _shared(editions: Editions, path: Path, shown: Path) -> Diagnostic:
     folder = path.parent.relative_to(editions.path.parent).as_posix()
-    shown = Path(os.path.relpath(other, os.path.abspath(editions.path.parent))).as_posix()
-    return [
-        error(
-            editions.output_at or Location(str(editions.path), 1, 1),  # (no 'output:': the default's folder)
-            f"the outputs go to {folder}/, where the editions of {shown} are: each run would build every edition "
-            f"again and list the other file's PDFs as no longer editions",
-            f"give each editions file its own folder in 'output:' (e.g. 'out-{editions.path.stem}/{{brand}}/"
-            f"{{language}}/{{layout}}-{{paper}}-{{target}}.pdf'), or delete {folder}/{MANIFEST} if {shown} is no "
-            "longer used",
-        )
-    ]
+    return error(
+        editions.output_at or Location(str(editions.path), 1, 1),  # (no 'output:': the default's folder)
+        f"the outputs go to {folder}/, where the editions of {shown.as_posix()} are: each run would build every "
+        "edition again and list the other file's PDFs as no longer editions",
+        f"give each editions file its own folder in 'output:' (e.g. 'out-{editions.path.stem}/{{brand}}/"
+        f"{{language}}/{{layout}}-{{paper}}-{{target}}.pdf'), or delete {folder}/{MANIFEST} if {shown.as_posix()} is"
+        " no longer used",
+    )
 
 
 def known_of(entry: dict[str, object]) -> Known | None:
@@ -219,6 +238,8 @@ def _write_manifest(
     data = {
         "tool": f"brochure {__version__}",
         "editions_file": Path(os.path.relpath(editions.path, path.parent)).as_posix(),
+        "written_from": [os.path.abspath(editions.path), os.path.abspath(path.parent)],  # (the editions file and
+        # the output folder as this machine named them: another project whose out/ links to the same folder)
         "findings_from": _findings_from(editions),
         "editions": entries,
         "kept_for_failed": held,
