@@ -3363,8 +3363,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "stopped-editions-shown-as-built",
         "batch/__init__.py",
-        '            out.append(Outcome(name, output, "stopped", 0.0, job.stamp, (STOPPED,)))\n',
-        '            out.append(Outcome(name, output, "built", 0.0, job.stamp, (STOPPED,)))\n',
+        '    status: str = "stopped",',
+        '    status: str = "built",',
         "tests/test_batch.py::test_a_batch_stopped_midway_records_what_it_built_and_the_next_run_builds_the_rest",
     ),
     m(
@@ -4222,6 +4222,13 @@ MUTANTS: tuple[Mutant, ...] = (
         '    elsewhere = _linked_owner(last.get("written_from"), editions, path.parent)',
         "    elsewhere = None",
         "tests/test_adversarial_batch.py::test_two_projects_whose_out_links_to_one_shared_folder_are_an_error",
+    ),
+    m(
+        "unreachable-cluster-writes-no-report",
+        "commands/batch.py",
+        "        if exc.status == EXIT_ERRORS:  # (no cluster to run on: the report says so of each edition;",
+        "        if False:  # (",
+        "tests/test_cluster.py::test_a_cluster_that_cannot_be_reached_still_writes_the_report",
     ),
     m(
         "bifold-break-named-a-column",

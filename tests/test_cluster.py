@@ -364,3 +364,21 @@ def test_a_stopped_batch_cancels_its_tasks_on_the_cluster(caplog: pytest.LogCapt
         assert not local.scheduler.tasks, list(local.scheduler.tasks)
         on.shutdown(wait=True)
     assert not [r for r in caplog.records if "InvalidStateError" in r.getMessage() + str(r.exc_info)]
+
+
+def test_a_cluster_that_cannot_be_reached_still_writes_the_report(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--json FILE with no scheduler answering: no report was written (a script reading it found none, or the last
+    run's). Every edition is reported failed, saying why; nothing is built."""
+    pytest.importorskip("distributed")
+    monkeypatch.setattr(cluster, "SCHEDULER_SECONDS", 1)
+    folder = _inputs(inputs)
+    report = folder / "report.json"
+    args = ("batch", str(folder / "editions.yaml"), "--json", str(report))
+    status, _, err = cli(capsys, *args, "--scheduler", f"tcp://127.0.0.1:{_free_port()}")
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert status == 1 and len(data["editions"]) == 6 and {e["status"] for e in data["editions"]} == {"failed"}, err
+    assert all("no Dask scheduler answered within 1 s" in e["first"] for e in data["editions"])
+    assert "test-clinic/en-gb/trifold/a4/office" in {e["edition"] for e in data["editions"]}
+    assert not (folder / "out").exists()

@@ -76,6 +76,7 @@ __all__ = [
     "keep",
     "local",
     "manifest_path",
+    "not_built",
     "nothing_to_build",
     "outputs",
     "prune_thumbs",
@@ -266,7 +267,21 @@ def nothing_to_build(editions: Editions, loaded: Loaded, kits: Kits) -> bool:
     return all(not settle(t, names.get(kit_identity(t.kit)), loaded.get(t.content.resolve()))[1].jobs for t in work)
 
 
-def _with_stopped(work: list[Task], outcomes: dict[int, list[Outcome]], names: Names, loaded: Loaded) -> list[Outcome]:
+def not_built(editions: Editions, loaded: Loaded, kits: Kits, why: str) -> list[Outcome]:
+    """Every edition failed, for one reason, before any was handed out (a cluster that cannot be reached): the
+    --json report a script reads names each, as a run would."""
+    work = tasks(editions, read_manifest(editions), loaded, kits)
+    return _with_stopped(work, {}, _names(kits), loaded, "failed", why)
+
+
+def _with_stopped(
+    work: list[Task],
+    outcomes: dict[int, list[Outcome]],
+    names: Names,
+    loaded: Loaded,
+    status: str = "stopped",
+    why: str = STOPPED,
+) -> list[Outcome]:
     """After a stop: every edition in the editions' order, each as it ended, or "stopped" (not built by this run)."""
     ended = {o.stamp: o for made in outcomes.values() for o in made}
     out = []
@@ -280,7 +295,7 @@ def _with_stopped(work: list[Task], outcomes: dict[int, list[Outcome]], names: N
                 name, output = name_and_output(task, job, kit, words.language)
             else:
                 name, output = failed_name(task, job), ""
-            out.append(Outcome(name, output, "stopped", 0.0, job.stamp, (STOPPED,)))
+            out.append(Outcome(name, output, status, 0.0, job.stamp, (why,)))
     return out
 
 

@@ -74,6 +74,9 @@ def batch(args: argparse.Namespace, console: Console) -> int:
         if not isinstance(exc, Unavailable):
             raise
         console.error(f"brochure: error: {exc}")
+        if exc.status == EXIT_ERRORS:  # (no cluster to run on: the report says so of each edition; a usage error
+            # writes none)
+            _batch_report(console, args.json, batches.not_built(editions, loaded, kits, f"brochure: error: {exc}"), [])
         return exc.status
     folder = batches.manifest_path(editions).parent
     try:
