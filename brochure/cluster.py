@@ -50,7 +50,11 @@ def connect(address: str) -> Executor:
         raise Unavailable(f"--scheduler needs Dask's distributed package, not installed here: {INSTALL}", 2) from exc
     import logging
 
-    for name in ["distributed", *(n for n in logging.root.manager.loggerDict if n.startswith("distributed."))]:
+    for name in [
+        "distributed",
+        "tornado.application",
+        *(n for n in logging.root.manager.loggerDict if n.startswith("distributed.")),
+    ]:
         logging.getLogger(name).setLevel(logging.CRITICAL)  # (Dask's warnings and tracebacks about a worker or a
         # scheduler lost ran into the batch's lines, the editions' failures say what happened; Dask's configuration
         # gives some of its loggers a level of their own: each is set)
@@ -216,8 +220,9 @@ class Cluster(Executor):
                 waiting = list(self._waiting)
             for ours in waiting:
                 ours.cancel()
-        try:
-            self._executor.shutdown(wait=wait)
+        try:  # (never waiting: every task handed out is settled or cancelled by now; Dask would recompute the results
+            # of those whose workers are gone, and wait for ever on a cluster with none)
+            self._executor.shutdown(wait=False)
         finally:
             self._client.close()
 

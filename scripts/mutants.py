@@ -4231,6 +4231,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_cluster.py::test_a_cluster_that_cannot_be_reached_still_writes_the_report",
     ),
     m(
+        "cluster-shutdown-waits-on-dead-workers-results",
+        "cluster.py",
+        "            self._executor.shutdown(wait=False)",
+        "            self._executor.shutdown(wait=wait)",
+        "tests/test_cluster.py::test_shutting_down_a_cluster_with_no_worker_left_does_not_wait_for_ever",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -382,3 +382,43 @@ def test_a_cluster_that_cannot_be_reached_still_writes_the_report(
     assert all("no Dask scheduler answered within 1 s" in e["first"] for e in data["editions"])
     assert "test-clinic/en-gb/trifold/a4/office" in {e["edition"] for e in data["editions"]}
     assert not (folder / "out").exists()
+
+
+def test_shutting_down_a_cluster_with_no_worker_left_does_not_wait_for_ever() -> None:
+    """Ctrl-C after every worker had gone hung the batch for good: shutting down waited on Dask to compute again the
+    results the dead workers held, with no worker to do it."""
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=1, processes=False, threads_per_worker=1, dashboard_address=":0") as local:
+        on = cluster.connect(str(local.scheduler_address))
+        assert isinstance(on, cluster.Cluster)
+        done = on.submit(_slow, 0.0)
+        held = list(on._waiting.values())  # (Dask's futures, still held, as the batch's loop held them)
+        assert done.result(timeout=30) == 0.0 and held
+        local.scale(0)
+        time.sleep(0.5)
+        ended = threading.Thread(target=lambda: on.shutdown(wait=True), daemon=True)
+        ended.start()
+        ended.join(20)  # (a guard against a hang, not a measure of speed)
+        assert not ended.is_alive(), "shutting down waits on a cluster with no worker"
+
+
+@pytest.mark.parametrize(
+    "written",
+    [["/tmp/" + "a" * 5000 + "/editions.yaml", "/tmp/x"], ["/tmp/e.yaml", "/tmp/out\u0000"],
+     ["/tmp/e.yaml", "/x\ud800"], ["/tmp/\x1b[31mred/editions.yaml", "/tmp/out"], "not a list", [1, 2]],
+    ids=["long", "nul", "surrogate", "escape", "text", "numbers"],
+)  # fmt: skip
+def test_a_manifest_whose_written_from_was_edited_by_hand_is_not_a_crash(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], written: object
+) -> None:
+    """A manifest's `written_from` naming a path too long for the system, with a NUL, a lone surrogate or a terminal
+    escape was an internal error (exit 3) or printed raw: such a value is no run's, and is passed over."""
+    folder = _inputs(inputs)
+    (folder / "editions.yaml").write_text(EDITIONS.replace(", broken.yaml", ""), encoding="utf-8")
+    assert cli(capsys, "batch", str(folder / "editions.yaml"), "--jobs", "1")[0] == 0
+    manifest = folder / "out" / "manifest.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    data["written_from"] = written
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    status, out, err = cli(capsys, "batch", str(folder / "editions.yaml"), "--jobs", "1")
+    assert status == 0 and "0 built, 4 unchanged" in out and "\x1b" not in out + err, out + err

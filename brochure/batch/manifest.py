@@ -137,18 +137,26 @@ def shared_outputs(editions: Editions) -> list[Diagnostic]:
     return [_shared(editions, path, Path(os.path.relpath(other, os.path.abspath(editions.path.parent))))]
 
 
+WRITTEN_FROM_CHARS = 4096  # a path's length, at most (PATH_MAX): a longer one in a manifest was not written by a run
+
+
 def _linked_owner(written: object, editions: Editions, folder: Path) -> Path | None:
     """The other editions file a manifest was written from, where its output folder, as it named it, is this
     file's output folder by another path (both projects' out/ links to one shared folder), and it is still there;
     None otherwise (a project copied with its out/ has a folder of its own: not the same)."""
     if not (isinstance(written, list) and len(written) == 2 and all(isinstance(w, str) for w in written)):
         return None
+    if not all(len(w) <= WRITTEN_FROM_CHARS and w.isprintable() for w in written):
+        return None  # (a guard: edited by hand, a path no run writes; a path of megabytes took realpath seconds)
     other, their_folder = (Path(w) for w in written)
-    if not (other.is_absolute() and their_folder.is_absolute()) or not other.is_file():
+    try:
+        if not (other.is_absolute() and their_folder.is_absolute()) or not other.is_file():
+            return None
+        if same_file(other, editions.path) or their_folder == Path(os.path.abspath(folder)):
+            return None
+        return other if same_file(their_folder, folder) else None
+    except (OSError, ValueError):  # (another user's folder this one may not read: not told apart)
         return None
-    if same_file(other, editions.path) or their_folder == Path(os.path.abspath(folder)):
-        return None
-    return other if same_file(their_folder, folder) else None
 
 
 def _shared(editions: Editions, path: Path, shown: Path) -> Diagnostic:
