@@ -4163,8 +4163,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "failed-edition-named-by-the-workers-view",
         "batch/__init__.py",
-        "            made = [keep(_named_here(m, parts[n][1]), base) for m in",
-        "            made = [keep(m, base) for m in",
+        "_expected(_named_here(m, part), part, names, loaded)",
+        "_expected(m, part, names, loaded)",
         "tests/test_cluster.py::test_a_worker_that_cannot_see_the_inputs_says_so_and_the_editions_keep_their_names",
     ),
     m(
@@ -4236,6 +4236,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "            self._executor.shutdown(wait=False)",
         "            self._executor.shutdown(wait=wait)",
         "tests/test_cluster.py::test_shutting_down_a_cluster_with_no_worker_left_does_not_wait_for_ever",
+    ),
+    m(
+        "worker-builds-from-other-bytes",
+        "batch/worker.py",
+        "        if task.seen and inputs != task.seen:",
+        "        if False:",
+        "tests/test_cluster.py::test_a_worker_reading_other_bytes_fails_their_editions_and_writes_nothing",
+    ),
+    m(
+        "batch-writes-an-unexpected-edition",
+        "batch/__init__.py",
+        "        if (o.edition, o.output, o.thumbs) == (name, output, thumb_names(task, output, len(o.thumbs))):",
+        "        if True:",
+        "tests/test_cluster.py::test_an_answer_for_another_clinic_is_refused_not_written",
     ),
     m(
         "bifold-break-named-a-column",

@@ -5,7 +5,9 @@ is no Dask, no scheduler or no worker."""
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
+import shutil
 import socket
 import sys
 import threading
@@ -17,7 +19,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from conftest import Inputs
+from conftest import Inputs, edit
 from helpers import cli
 
 from brochure import batch, cluster
@@ -345,6 +347,69 @@ def test_a_worker_that_cannot_see_the_inputs_says_so_and_the_editions_keep_their
     assert "--content" not in outcomes[0].first
     assert {o.edition.split("/")[0] for o in outcomes} == {"test-clinic"}
     assert {o.edition.split("/")[3] for o in outcomes} == {"a4"}, [o.edition for o in outcomes]
+
+
+class _Stale(Executor):
+    """A cluster whose worker reads its own copy of the project at the same paths (a machine that missed an update:
+    here the copy's folder stands in for the same path), told (`told`) or not what the batch read."""
+
+    def __init__(self, here: Path, copy: Path, told: bool = True) -> None:
+        self.here, self.copy, self.told = here, copy, told
+
+    def submit(self, fn: Callable[..., T], /, *args: object, **kwargs: object) -> Future[T]:
+        task = args[0]
+        assert isinstance(task, batch.Task)
+        moved = {k: self.copy / getattr(task, k).relative_to(self.here) for k in ("kit", "content", "base")}
+        others = tuple(self.copy / p.relative_to(self.here) for p in task.others)
+        future: Future[T] = Future()
+        future.set_result(fn(replace(task, **moved, others=others, seen=task.seen if self.told else ())))
+        return future
+
+
+def _stale_copy(folder: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "worker-copy"
+    shutil.copytree(folder, copy)
+    return copy
+
+
+def test_a_worker_reading_other_bytes_fails_their_editions_and_writes_nothing(inputs: Inputs, tmp_path: Path) -> None:
+    """A worker whose content.yaml is an older copy built it and reported "built", and later runs kept the stale PDF
+    (the stamps are the batch's): its editions fail, naming the file and what to do; the others are built."""
+    folder = _inputs(inputs)
+    copy = _stale_copy(folder, tmp_path)
+    edit(copy / "content.yaml", "language: en-GB", "language: en-GB\n# an older copy")
+    editions, _ = load_editions(folder / "editions.yaml")
+    assert editions is not None
+    outcomes = batch.run(editions, _Stale(folder, copy), force=False)
+    status = {o.edition: o.status for o in outcomes}  # (broken.yaml is en-GB too: each named by its file)
+    stale = "test-clinic/en-gb (content.yaml)/trifold/a4"
+    assert status[f"{stale}/office"] == status[f"{stale}/press"] == "failed", status
+    assert status["test-clinic/en-us/trifold/a4/office"] == status["test-clinic/en-us/trifold/a4/press"] == "built"
+    said = next(o.first for o in outcomes if o.edition.startswith(stale))
+    assert f"content.yaml has other bytes (SHA-256 {_sha(copy / 'content.yaml')[:12]}, the batch read" in said, said
+    assert "give every worker the same files" in said
+    assert not (folder / "out/test-clinic/en-gb").exists()
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_an_answer_for_another_clinic_is_refused_not_written(inputs: Inputs, tmp_path: Path) -> None:
+    """Guard (a worker not told what the batch read): a worker whose kit has another clinic's id made that clinic's
+    PDFs, which the batch wrote under the other's name (another clinic's leaflet at its path): the batch refuses
+    an edition whose name or output it does not expect, and writes nothing."""
+    folder = _inputs(inputs)
+    copy = _stale_copy(folder, tmp_path)
+    edit(copy / "assets/brand.yaml", "name: Test Clinic", "name: Other Clinic")
+    editions, _ = load_editions(folder / "editions.yaml")
+    assert editions is not None
+    outcomes = batch.run(editions, _Stale(folder, copy, told=False), force=False)
+    assert {o.status for o in outcomes} == {"failed"} and len(outcomes) == 6
+    said = next(o.first for o in outcomes if o.edition == "test-clinic/en-us/trifold/a4/press")
+    assert "the worker building it made other-clinic/en-us/trifold/a4/press (to be written to" in said, said
+    assert "where this machine's kit and words make test-clinic/en-us/trifold/a4/press" in said
+    assert not (folder / "out").exists() or not any((folder / "out").rglob("*.pdf"))
 
 
 def test_a_stopped_batch_cancels_its_tasks_on_the_cluster(caplog: pytest.LogCaptureFixture) -> None:

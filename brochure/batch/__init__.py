@@ -52,6 +52,7 @@ from brochure.batch.records import (
     TaskLost,
     failed_name,
     name_and_output,
+    thumb_names,
 )
 from brochure.batch.thumbs import prune_thumbs, unshown
 from brochure.batch.worker import all_failed, initializer, run_task
@@ -185,7 +186,8 @@ def run(
         lost: Counter[int] = Counter()  # each part's lost workers
 
         def answered(n: int, future: Future[list[Made]]) -> None:
-            made = [keep(_named_here(m, parts[n][1]), base) for m in _answer(future, parts[n][1])]
+            part = parts[n][1]
+            made = [keep(_expected(_named_here(m, part), part, names, loaded), base) for m in _answer(future, part)]
             outcomes[parts[n][0]] += made  # (before they are told: a stop while they are is recorded with them)
             for o in made:
                 progress(o)
@@ -253,6 +255,29 @@ def _named_here(made: Made, task: Task) -> Made:
     job = next((j for j in task.jobs if j.stamp == made.outcome.stamp), None)
     name = failed_name(task, job) if job is not None else made.outcome.edition
     return made if name == made.outcome.edition else replace(made, outcome=replace(made.outcome, edition=name))
+
+
+def _expected(made: Made, task: Task, names: Names, loaded: Loaded) -> Made:
+    """A worker's answer as this machine expects it: an edition it made (or found standing) under the name, at the
+    output and with the page pictures this machine's kit and words give, else failed, nothing written (a worker
+    that read other files than the batch, were it not told: another clinic's PDF written under this one's name)."""
+    o = made.outcome
+    if o.status == "failed":
+        return made
+    kit, words = names.get(kit_identity(task.kit)), loaded.get(task.content.resolve())
+    job = next((j for j in task.jobs if j.stamp == o.stamp), None)
+    if job is not None and kit is not None and words is not None:
+        name, output = name_and_output(task, job, kit, words.language)
+        if (o.edition, o.output, o.thumbs) == (name, output, thumb_names(task, output, len(o.thumbs))):
+            return made
+    else:
+        name, output = (failed_name(task, job), "") if job is not None else (o.edition, "")
+    why = (
+        f"{task.content}: error: the worker building it made {o.edition} (to be written to {o.output}), where this"
+        f" machine's kit and words make {name}{f' (at {output})' if output else ''}: nothing was written (hint: the"
+        " worker reads other files at the same paths: give every worker the same files, docs/cluster.md)"
+    )
+    return Made(replace(o, edition=name, output=output).failing((why,)))
 
 
 def _names(kits: Kits) -> Names:
@@ -449,7 +474,7 @@ def keep(made: Made, base: Path) -> Outcome:
             hint = "check the folder is writable and the disk has room"
         why = f"{why} (hint: {hint})"
         failed = (*o.findings, f"{path}: error: {why}")
-        return replace(o, status="failed", findings=failed, sha256="", pages=0, size=0, thumbs=(), thumbs_sha256=())
+        return o.failing(failed)
     return o
 
 

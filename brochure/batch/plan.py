@@ -187,7 +187,7 @@ def tasks(
                 words,
                 others,
             )
-            out.append(task)
+            out.append(replace(task, seen=inputs_of(task)))
     return out
 
 
@@ -259,7 +259,7 @@ def settle(task: Task, kit: tuple[str, PaperName] | None, words: Content | None)
     content file with errors, nor for one that can no longer be read: a worker reports them."""
     if not task.known or kit is None or words is None:
         return [], task
-    inputs = inputs_of(task)
+    inputs = inputs_of(task)  # (read again: a file removed since is left to a worker, which says so)
     if not all(sha for _, sha in inputs):
         return [], task
     known = {k.stamp: k for k in task.known}

@@ -9,7 +9,7 @@ import os
 import platform
 import zlib
 from collections.abc import Sequence
-from dataclasses import asdict, field
+from dataclasses import asdict, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -71,6 +71,8 @@ class Task:
     words_hash: str = ""  # the content file, its source and pictures, as the stamps hash them (the same)
     others: tuple[Path, ...] = ()  # the other files its editions are made of: the kit's logo, fonts and colour
     # profile in its folder, and the pictures (listed with their hashes in the manifest)
+    seen: tuple[tuple[str, str], ...] = ()  # inputs_of as the batch's machine read them: a worker that reads other
+    # bytes at those paths (a cluster's machine that missed an update, a file changed while the batch ran) fails it
 
 
 @frozen
@@ -93,6 +95,12 @@ class Outcome:
     def report(self) -> dict[str, object]:
         """As the manifest and --json write it."""
         return {**asdict(self), "inputs": dict(self.inputs), "findings": list(self.findings), "first": self.first}
+
+    def failing(self, findings: tuple[str, ...]) -> Outcome:
+        """The edition failed after all, with these findings: no PDF, pages or pictures of its own."""
+        return replace(
+            self, status="failed", findings=findings, sha256="", pages=0, size=0, thumbs=(), thumbs_sha256=()
+        )
 
     @property
     def first(self) -> str:
@@ -215,6 +223,14 @@ def inputs_of(task: Task) -> tuple[tuple[str, str], ...]:
         data, _ = read_bytes(reached(task, path), KIT_FILE_BYTES)
         out.append((name, "" if data is None else digest(data)))
     return tuple(out)
+
+
+def thumb_names(task: Task, output: str, pages: int) -> tuple[str, ...]:
+    """Where an edition's page pictures go (relative to editions.yaml's folder): in the task's folder of pictures,
+    at the output's path inside the manifest's folder, a picture a page."""
+    beside = os.path.relpath(output, Path(task.thumbs).parent)  # the output's path inside the manifest's folder
+    stem = f"{task.thumbs}/{beside.removesuffix('.pdf')}"
+    return tuple(f"{stem}-p{i}.png" for i in range(1, pages + 1))
 
 
 def reached(task: Task, path: Path) -> Path:

@@ -26,6 +26,7 @@ from brochure.batch.records import (
     inputs_of,
     name_and_output,
     reached,
+    thumb_names,
     tool,
     unchanged,
 )
@@ -98,7 +99,10 @@ def run_task(task: Task) -> list[Made]:
         unseen = _unseen(task)
         if unseen:
             return all_failed(task, unseen)
-        return list(_run_task(task))
+        inputs = inputs_of(task)
+        if task.seen and inputs != task.seen:
+            return all_failed(task, _differs(task, inputs))
+        return list(_run_task(task, inputs))
     except Exception as exc:
         what = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
         return all_failed(task, f"internal error: {what} (please report it with the inputs)")
@@ -137,6 +141,22 @@ def _unseen(task: Task) -> str:
     return ""
 
 
+def _differs(task: Task, inputs: tuple[tuple[str, str], ...]) -> str:
+    """Why this worker does not build the task when the bytes it reads at the inputs' paths are not those the batch
+    read (the batch's stamps, the manifest and the outputs' names are made from the batch's): the first file that
+    differs, and the two ways it comes about."""
+    theirs = dict(task.seen)
+    name, sha = next(((n, h) for n, h in inputs if theirs.get(n) != h), inputs[0])
+    was = theirs.get(name, "")
+    said = "cannot be read" if not sha else f"has other bytes (SHA-256 {sha[:12]}, the batch read {was[:12] or '-'})"
+    return (
+        f"{name} {said} where the worker building it ({socket.gethostname()}) reads it: it changed while the batch ran"
+        " (run the batch again), or, on a cluster, this worker's machine has another copy at that path (one that"
+        " missed an update): give every worker the same files (a shared checkout or network file system:"
+        " docs/cluster.md)"
+    )
+
+
 def all_failed(task: Task, message: str) -> list[Made]:
     """Every edition of the task failed, for one reason."""
     return [
@@ -155,7 +175,7 @@ def all_failed(task: Task, message: str) -> list[Made]:
     ]
 
 
-def _run_task(task: Task) -> Iterator[Made]:
+def _run_task(task: Task, inputs: tuple[tuple[str, str], ...]) -> Iterator[Made]:
     t0 = time.perf_counter()
     content, kit = reached(task, task.content), reached(task, task.kit)
     source = reached(task, task.source) if task.source is not None else None
@@ -164,7 +184,6 @@ def _run_task(task: Task) -> Iterator[Made]:
     else:
         src, found = _sources(content, source, kit, task.kit_hash)
     diags = [_as_given(d, task.root) for d in found]
-    inputs = inputs_of(task)
     load_s = time.perf_counter() - t0
     known = {k.stamp: k for k in task.known}
     for job in task.jobs:
@@ -243,12 +262,10 @@ def _edition(
     findings = tuple(_as_given(d, task.root).format() for d in [*load_diags, *result.diagnostics])
     if not result.ok or result.pdf is None:
         return Made(Outcome(name, output, "failed", 0.0, job.stamp, findings, inputs=inputs))
-    beside = os.path.relpath(output, Path(task.thumbs).parent)  # the output's path inside the manifest's folder
-    stem = f"{task.thumbs}/{beside.removesuffix('.pdf')}"
     from brochure.output.preview import page_images  # (a worker's)
 
     pictures = tuple(page_images(result.pdf, THUMB_DPI))
-    thumbs = tuple(f"{stem}-p{i}.png" for i in range(1, len(pictures) + 1))
+    thumbs = thumb_names(task, output, len(pictures))
     sha, size = digest(result.pdf), len(result.pdf)
     shas = tuple(digest(png) for png in pictures)
     outcome = Outcome(name, output, "built", 0.0, job.stamp, findings, sha, result.pages, size, inputs, thumbs, shas)
