@@ -29,6 +29,7 @@ WORKERS_SECONDS = 10  # how long to wait for a first worker to join a scheduler 
 NO_WORKER_SECONDS = 30  # how long tasks wait on a cluster that has lost every worker (or its scheduler): then they
 # fail, saying so (a worker without brochure ends as soon as it is given a task; the batch waited for ever)
 LOOK_SECONDS = 1.0  # how often the cluster is asked how many workers it has while tasks wait
+ASK_SECONDS = 5.0  # how long that question waits for the scheduler's answer (a frozen scheduler never gives one)
 INSTALL = "pip install 'brochure[cluster]' (or: pip install -r requirements-cluster.txt, the version it pins)"
 
 
@@ -150,8 +151,8 @@ def _checked(address: str, tls: bool) -> None:
 class Cluster(Executor):
     """The cluster's executor (tasks are not pure: a task is run each time it is submitted); shutting it down
     also closes the connection. While tasks wait, it asks the scheduler how many workers it has: when it has had
-    none (or could not be asked) for NO_WORKER_SECONDS, the tasks waiting fail with TaskLost, as do those the cluster
-    drops (the scheduler lost)."""
+    none (or could not be asked, within ASK_SECONDS) for NO_WORKER_SECONDS, the tasks waiting fail with TaskLost, as
+    do those the cluster drops (the scheduler lost)."""
 
     def __init__(self, client: Client) -> None:
         self._client = client
@@ -196,18 +197,14 @@ class Cluster(Executor):
                 since = None
                 continue
             try:
-                workers = len(self._client.nthreads())
-            except Exception:  # (the scheduler cannot be asked: lost, or restarting)
-                workers = 0
+                workers, answered = len(self._client.nthreads(callback_timeout=ASK_SECONDS)), True
+            except Exception:  # (the scheduler cannot be asked: lost, restarting, or frozen)
+                workers, answered = 0, False
             now = time.monotonic()
             since = None if workers else since if since is not None else now
             if since is None or now - since < NO_WORKER_SECONDS:
                 continue
-            why = TaskLost(
-                f"the cluster has had no worker for {NO_WORKER_SECONDS} s (each stopped, was lost, or could not run"
-                " brochure: a worker without it, or with another version, ends as soon as it is given a task; its"
-                " log says why): start workers with the same brochure and packages as this machine"
-            )
+            why = TaskLost(_no_worker() if answered else _no_answer())
             for ours, theirs in waiting:
                 _end(ours, self._lock, self._waiting, why)
                 theirs.cancel()  # (after: cancelling settles it at once, as one the cluster dropped)
@@ -243,6 +240,21 @@ def _end(
             ours.set_exception(exc)
         else:
             ours.set_result(result)
+
+
+def _no_worker() -> str:
+    return (
+        f"the cluster has had no worker for {NO_WORKER_SECONDS} s (each stopped, was lost, or could not run"
+        " brochure: a worker without it, or with another version, ends as soon as it is given a task; its"
+        " log says why): start workers with the same brochure and packages as this machine"
+    )
+
+
+def _no_answer() -> str:
+    return (
+        f"the scheduler has not answered for {NO_WORKER_SECONDS} s (its machine or process is frozen, or the"
+        " network to it is down): restart the scheduler, then its workers (a service manager can restart both)"
+    )
 
 
 def _dropped(client: Client) -> str:

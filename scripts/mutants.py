@@ -4252,6 +4252,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_cluster.py::test_an_answer_for_another_clinic_is_refused_not_written",
     ),
     m(
+        "manifest-read-whatever-it-is",
+        "batch/manifest.py",
+        "        raw, _ = read_bytes(path, MANIFEST_BYTES)",
+        '        raw, _ = path.read_bytes(), ""',
+        "tests/test_adversarial_batch.py::test_a_pipe_or_device_at_the_manifest_is_an_error_not_a_hang",
+    ),
+    m(
+        "cluster-watch-waits-on-a-frozen-scheduler",
+        "cluster.py",
+        "len(self._client.nthreads(callback_timeout=ASK_SECONDS))",
+        "len(self._client.nthreads())",
+        "tests/test_cluster.py::test_a_frozen_scheduler_fails_what_waits_saying_so",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -167,6 +167,21 @@ def test_a_manifest_naming_another_file_as_an_output_is_not_trusted(
     assert outside.read_bytes() == pdf
 
 
+@pytest.mark.parametrize("what", ["fifo", "link-to-dev-zero"])
+def test_a_pipe_or_device_at_the_manifest_is_an_error_not_a_hang(inputs: Inputs, what: str) -> None:
+    """A named pipe at out/manifest.json hung the batch for good (reading it waited for a writer), and a link to
+    /dev/zero read until memory ran out: each is the output folder's error, at once, and left as it is."""
+    out = inputs.content.parent / "out"
+    out.mkdir()
+    manifest = out / "manifest.json"
+    os.mkfifo(manifest) if what == "fifo" else manifest.symlink_to("/dev/zero")
+    run = subprocess.run([*PYTHON, "batch", str(_editions(inputs))], env=ENV, capture_output=True, text=True,
+                         timeout=30)  # fmt: skip
+    kind = "a named pipe (FIFO)" if what == "fifo" else "a device"
+    assert run.returncode == 1 and f"out/manifest.json is {kind}, not a file [at output]" in run.stderr, run.stderr
+    assert manifest.is_fifo() if what == "fifo" else os.readlink(manifest) == "/dev/zero"
+
+
 @pytest.mark.parametrize("what", ["manifest-folder", "manifest-list", "out-file"])
 def test_a_manifest_that_cannot_be_written_is_an_error_not_a_bug(
     inputs: Inputs, capsys: pytest.CaptureFixture[str], what: str

@@ -7,8 +7,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 import shutil
+import signal
 import socket
+import subprocess
 import sys
 import threading
 import time
@@ -270,6 +273,49 @@ def test_a_cluster_that_loses_every_worker_fails_what_waits_saying_so(monkeypatc
                 waiting.result(timeout=30)  # (a guard against a hang: it fails in about 1 s)
         finally:
             on.shutdown(wait=False)
+
+
+def test_a_frozen_scheduler_fails_what_waits_saying_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The scheduler's process stopped (SIGSTOP: a frozen machine) while a task waits: the batch waited for ever,
+    its question to the scheduler unanswered. The task fails, saying the scheduler has not answered."""
+    pytest.importorskip("distributed")
+    monkeypatch.setattr(cluster, "NO_WORKER_SECONDS", 1)
+    monkeypatch.setattr(cluster, "LOOK_SECONDS", 0.1)
+    monkeypatch.setattr(cluster, "ASK_SECONDS", 0.5)
+    address = f"tcp://127.0.0.1:{_free_port()}"
+    port, quiet = address.rsplit(":", 1)[1], subprocess.DEVNULL
+    scheduler = subprocess.Popen(
+        [sys.executable, "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1", "--port", port,
+         "--no-dashboard"], stdout=quiet, stderr=quiet,
+    )  # fmt: skip
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "distributed.cli.dask_worker", address, "--nthreads", "1", "--no-nanny",
+         "--no-dashboard"], stdout=quiet, stderr=quiet,
+    )  # fmt: skip
+    try:
+        on = _connected(address)
+        try:
+            waiting = on.submit(time.sleep, 20.0)
+            time.sleep(0.5)
+            os.kill(scheduler.pid, signal.SIGSTOP)
+            with pytest.raises(batch.TaskLost, match="the scheduler has not answered for 1 s"):
+                waiting.result(timeout=30)  # (a guard against a hang: it fails in about 2 s)
+        finally:
+            on.shutdown(wait=False)
+    finally:
+        for process in (scheduler, worker):
+            process.kill()
+            process.wait()
+
+
+def _connected(address: str) -> Executor:
+    """The cluster at the address, once its scheduler (just started) answers and has a worker."""
+    for _ in range(40):
+        try:
+            return cluster.connect(address)
+        except cluster.Unavailable:
+            time.sleep(0.5)
+    raise AssertionError(f"no cluster at {address}")
 
 
 def test_with_nothing_to_build_the_cluster_is_not_asked(

@@ -15,6 +15,7 @@ from brochure import __version__
 from brochure.batch.records import Entries, Kits, Known, Outcome
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.inputs.editions import Editions
+from brochure.inputs.files import read_bytes
 from brochure.output.files import BATCH_MANIFEST, Refused, same_file, write_atomic
 
 MANIFEST = "manifest.json"
@@ -100,13 +101,13 @@ def _last_run(editions: Editions) -> tuple[Entries, list[dict[str, object]], lis
 
 
 def _manifest(editions: Editions) -> dict[str, Any]:
-    """The last manifest as written ({} when there is none, or it cannot be read or is no JSON object, or holds far
-    more values than the editions could have written: not parsed, since parsing them is what costs)."""
+    """The last manifest as written ({} when there is none, is no regular file, cannot be read or is no JSON object,
+    or holds far more values than the editions could have written: not parsed, since parsing them is what costs)."""
     path = manifest_path(editions)
     try:
-        if path.stat().st_size > MANIFEST_BYTES:
+        raw, _ = read_bytes(path, MANIFEST_BYTES)  # (a pipe or device in its place is not opened: it would wait, or
+        if raw is None:  # never end)
             return {}
-        raw = path.read_bytes()
         if raw.count(b",") + raw.count(b":") > MANIFEST_VALUES_EACH * editions.count() + MANIFEST_VALUES_MORE:
             return {}
         data = json.loads(raw.decode("utf-8"))
