@@ -204,7 +204,8 @@ class Cluster(Executor):
             since = None if workers else since if since is not None else now
             if since is None or now - since < NO_WORKER_SECONDS:
                 continue
-            why = TaskLost(_no_worker() if answered else _no_answer())
+            lost = not answered and self._client.status != "running"  # (the connection to it closed, not frozen)
+            why = TaskLost(_no_worker() if answered else _dropped(self._client) if lost else _no_answer())
             for ours, theirs in waiting:
                 _end(ours, self._lock, self._waiting, why)
                 theirs.cancel()  # (after: cancelling settles it at once, as one the cluster dropped)

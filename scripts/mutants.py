@@ -4266,6 +4266,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_cluster.py::test_a_frozen_scheduler_fails_what_waits_saying_so",
     ),
     m(
+        "stop-while-connecting-leaves-the-last-report",
+        "commands/batch.py",
+        "            with contextlib.suppress(Exception):  # last run's left in its place)",
+        "            with contextlib.suppress(Exception):  # last run's left in its place)\n                raise Exception",
+        "tests/test_cluster.py::test_a_stop_while_the_cluster_is_asked_replaces_the_last_report",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -318,6 +318,26 @@ def _connected(address: str) -> Executor:
     raise AssertionError(f"no cluster at {address}")
 
 
+def test_a_stop_while_the_cluster_is_asked_replaces_the_last_report(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C while the batch waits for the scheduler's answer left the last run's --json report in place (every
+    edition "built", read by a script as this run's): the report says every edition was stopped."""
+    folder = _inputs(inputs)
+    report = folder / "report.json"
+    assert cli(capsys, "batch", str(folder / "editions.yaml"), "--jobs", "1", "--json", str(report))[0] == 1
+
+    def stopped(address: str) -> Executor:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cluster, "connect", stopped)
+    status, _, _ = cli(capsys, "batch", str(folder / "editions.yaml"), "--force", "--scheduler", "tcp://10.0.0.7:8786",
+                       "--json", str(report))  # fmt: skip
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert status == 130 and len(data["editions"]) == 6, data
+    assert {e["status"] for e in data["editions"]} == {"stopped"} and data["editions"][0]["first"] == batch.STOPPED
+
+
 def test_with_nothing_to_build_the_cluster_is_not_asked(
     inputs: Inputs, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

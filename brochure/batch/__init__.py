@@ -67,6 +67,7 @@ __all__ = [
     "INDEX",
     "LOCK",
     "MANIFEST",
+    "STOPPED",
     "THUMBS",
     "Deferred",
     "Job",
@@ -292,11 +293,11 @@ def nothing_to_build(editions: Editions, loaded: Loaded, kits: Kits) -> bool:
     return all(not settle(t, names.get(kit_identity(t.kit)), loaded.get(t.content.resolve()))[1].jobs for t in work)
 
 
-def not_built(editions: Editions, loaded: Loaded, kits: Kits, why: str) -> list[Outcome]:
-    """Every edition failed, for one reason, before any was handed out (a cluster that cannot be reached): the
-    --json report a script reads names each, as a run would."""
+def not_built(editions: Editions, loaded: Loaded, kits: Kits, why: str, status: str = "failed") -> list[Outcome]:
+    """Every edition failed (or `status`), for one reason, before any was handed out (a cluster that cannot be
+    reached; a stop while it is asked): the --json report a script reads names each, as a run would."""
     work = tasks(editions, read_manifest(editions), loaded, kits)
-    return _with_stopped(work, {}, _names(kits), loaded, "failed", why)
+    return _with_stopped(work, {}, _names(kits), loaded, status, why)
 
 
 def _with_stopped(

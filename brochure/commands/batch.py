@@ -68,9 +68,15 @@ def batch(args: argparse.Namespace, console: Console) -> int:
         # (a cluster that cannot be reached is an error before anything is built; not asked when nothing changed)
         unchanged = args.scheduler is not None and not args.force and batches.nothing_to_build(editions, loaded, kits)
         executor = batches.local(1) if unchanged else _executor(args)
-    except Exception as exc:
+    except BaseException as exc:
         from brochure.cluster import Unavailable
 
+        if not isinstance(exc, Exception):  # (a stop while the cluster is asked: the report of a stopped run, not the
+            with contextlib.suppress(Exception):  # last run's left in its place)
+                _batch_report(
+                    console, args.json, batches.not_built(editions, loaded, kits, batches.STOPPED, "stopped"), []
+                )
+            raise
         if not isinstance(exc, Unavailable):
             raise
         console.error(f"brochure: error: {exc}")
