@@ -65,9 +65,11 @@ def connect(address: str) -> Executor:
     except Exception as exc:  # the scheduler went away in between
         raise Unavailable(f"--scheduler {address}: the scheduler did not answer ({_why(exc)})", 1) from exc
     try:
-        client.wait_for_workers(1, timeout=WORKERS_SECONDS)
+        _first_worker(client)
     except (OSError, TimeoutError) as exc:
         client.close()
+        if isinstance(exc, _Silent):
+            raise Unavailable(f"--scheduler {address}: {exc}", 1) from exc
         raise Unavailable(
             f"--scheduler {address}: the scheduler has no worker (waited {WORKERS_SECONDS} s); start workers with "
             f"`dask worker {address} --nworkers -1 --nthreads 1` (a process a core) on machines that see the inputs "
@@ -75,6 +77,29 @@ def connect(address: str) -> Executor:
             1,
         ) from exc
     return Cluster(client)
+
+
+class _Silent(TimeoutError):
+    """The scheduler stopped answering while the batch waited for a first worker."""
+
+
+def _first_worker(client: Client) -> None:
+    """Return once the cluster has a worker; TimeoutError after WORKERS_SECONDS without one, _Silent when the
+    scheduler does not answer within ASK_SECONDS (Dask's own wait asks it with no time limit: a scheduler frozen
+    while the batch waited for a first worker was waited on for ever)."""
+    end = time.monotonic() + WORKERS_SECONDS
+    while True:
+        try:
+            if client.nthreads(callback_timeout=ASK_SECONDS):
+                return
+        except (OSError, TimeoutError) as exc:
+            raise _Silent(
+                f"the scheduler stopped answering ({_why(exc)}): restart it, then its workers (a service manager can"
+                " restart both)"
+            ) from exc
+        if time.monotonic() >= end:
+            raise TimeoutError
+        time.sleep(min(LOOK_SECONDS / 5, max(0.0, end - time.monotonic())))
 
 
 def _reach(address: str) -> None:
@@ -127,6 +152,8 @@ def _checked(address: str, tls: bool) -> None:
         host, port = parse_host_port(where, 8786)
     except ValueError:
         return  # (Dask's own connect says what is wrong with it)
+    if not host.strip():
+        raise Unavailable(f"--scheduler {address!r}: no host; e.g. tcp://host:8786", 2)
     if scheme not in ("tcp", "tls"):
         return  # (another scheme Dask knows, inproc:// or ws://, or one it does not, which its connect names)
     if not 0 < port < 65536:

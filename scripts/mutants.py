@@ -4269,8 +4269,45 @@ MUTANTS: tuple[Mutant, ...] = (
         "stop-while-connecting-leaves-the-last-report",
         "commands/batch.py",
         "            with contextlib.suppress(Exception):  # last run's left in its place)",
-        "            with contextlib.suppress(Exception):  # last run's left in its place)\n                raise Exception",
+        "            with contextlib.suppress(Exception):  # last run's left in its place)\n"
+        "                raise Exception",
         "tests/test_cluster.py::test_a_stop_while_the_cluster_is_asked_replaces_the_last_report",
+    ),
+    m(
+        "worker-keeps-a-kit-it-did-not-verify",
+        "batch/worker.py",
+        "    if kit[0] is not None and kit_digest(kit[0][0]) != digest:",
+        "    if False:",
+        "tests/test_cluster.py::test_a_worker_whose_logo_link_points_elsewhere_fails_its_editions",
+    ),
+    m(
+        "worker-words-not-verified",
+        "batch/worker.py",
+        "            same = files_digest(files) == words_hash",
+        "            same = True",
+        "tests/test_cluster.py::test_a_worker_whose_picture_link_points_elsewhere_fails_those_editions",
+    ),
+    m(
+        "shared-folder-checked-before-the-lock-only",
+        "commands/batch.py",
+        "        shared = batches.shared_outputs(editions)",
+        "        shared = []",
+        "tests/test_adversarial_batch.py::"
+        "test_an_editions_file_that_wrote_the_folder_while_another_waited_for_its_cluster_is_told",
+    ),
+    m(
+        "first-worker-waited-on-without-a-limit",
+        "cluster.py",
+        "            if client.nthreads(callback_timeout=ASK_SECONDS):",
+        "            if client.nthreads():",
+        "tests/test_cluster.py::test_a_scheduler_frozen_while_the_batch_waits_for_a_worker_is_an_error",
+    ),
+    m(
+        "scheduler-without-a-host-asked",
+        "cluster.py",
+        "    if not host.strip():",
+        "    if False:",
+        "tests/test_cluster.py::test_a_scheduler_that_cannot_be_reached_is_an_error_before_anything_is_built[no-host]",
     ),
     m(
         "bifold-break-named-a-column",

@@ -21,6 +21,7 @@ from conftest import CONTENT, LOGO, Inputs, edit, position
 from helpers import TESTED, batch, cli, editions_file
 
 from brochure import batch as batch_module
+from brochure.commands import batch as commands_batch
 
 PYTHON = [sys.executable, "-P", "-m", "brochure"]
 ENV = {**os.environ, "PYTHONPATH": TESTED}
@@ -398,6 +399,32 @@ def test_two_editions_files_writing_to_one_folder_are_an_error_before_anything_i
     path.unlink()  # (renamed: the new file takes the folder over)
     status, out_text, _ = batch(capsys, flyers)
     assert status == 0 and "1 built" in out_text, out_text
+
+
+def test_an_editions_file_that_wrote_the_folder_while_another_waited_for_its_cluster_is_told(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """flyers.yaml's batch ran to its end into an empty out/ while editions.yaml's waited for its cluster (the check
+    ran before): that batch then replaced its manifest and contact sheet, removed its page pictures and listed its
+    PDFs as no longer editions, exit 0. It is the shared folder's error, the other's files left as they are."""
+    path = _editions(inputs)
+    flyers = path.with_name("flyers.yaml")
+    flyers.write_text(EDITIONS.replace("layouts: [trifold]", "layouts: [flyer]"), encoding="utf-8")
+    out = inputs.content.parent / "out"
+    made: dict[Path, bytes] = {}
+
+    def connected(args: object) -> object:  # (while "the cluster" is asked, the other batch runs)
+        if not made:
+            made[flyers] = b""  # (its own batch is given its workers)
+            assert batch(capsys, flyers)[0] == 0
+            made.update({p: p.read_bytes() for p in out.rglob("*") if p.is_file()})
+        return batch_module.local(1)
+
+    monkeypatch.setattr(commands_batch, "_executor", connected)
+    status, _, err = cli(capsys, "batch", str(path))
+    assert status == 1 and "error: the outputs go to out/, where the editions of " in err and "flyers.yaml" in err, err
+    del made[flyers]
+    assert made and {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == made
 
 
 def test_two_projects_whose_out_links_to_one_shared_folder_are_an_error(

@@ -16,14 +16,15 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import Executor, Future
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from conftest import Inputs, edit
+from conftest import LOGO, Inputs, edit
 from helpers import cli
+from PIL import Image
 
 from brochure import batch, cluster
 from brochure.inputs.editions import load_editions
@@ -126,8 +127,9 @@ def _free_port() -> int:
         ("tcp://127.0.0.1:99999", 2, "99999 is not a port (1 to 65535"),
         ("tcp://nosuchhost.invalid:8786", 1, "the host name 'nosuchhost.invalid' is not known here"),
         ("tls://127.0.0.1:8786", 2, "a tls:// scheduler needs Dask's TLS settings, and none are set here"),
+        ("tcp://:8786", 2, "no host; e.g. tcp://host:8786"),
     ],
-    ids=["nobody-there", "no-port", "not-dask", "no-such-port", "no-such-host", "tls-without-settings"],
+    ids=["nobody-there", "no-port", "not-dask", "no-such-port", "no-such-host", "tls-without-settings", "no-host"],
 )
 def test_a_scheduler_that_cannot_be_reached_is_an_error_before_anything_is_built(
     inputs: Inputs,
@@ -140,7 +142,8 @@ def test_a_scheduler_that_cannot_be_reached_is_an_error_before_anything_is_built
     pytest.importorskip("distributed")
     monkeypatch.setattr(cluster, "SCHEDULER_SECONDS", 1)
     got, _, err = cli(capsys, "batch", str(_inputs(inputs) / "editions.yaml"), "--scheduler", address)
-    assert got == status and f"brochure: error: --scheduler {address}: {message}" in err, err
+    said = f"'{address}'" if message.startswith("no host") else address
+    assert got == status and f"brochure: error: --scheduler {said}: {message}" in err, err
     assert "Traceback" not in err and not (inputs.content.parent / "out").exists()
 
 
@@ -282,17 +285,7 @@ def test_a_frozen_scheduler_fails_what_waits_saying_so(monkeypatch: pytest.Monke
     monkeypatch.setattr(cluster, "NO_WORKER_SECONDS", 1)
     monkeypatch.setattr(cluster, "LOOK_SECONDS", 0.1)
     monkeypatch.setattr(cluster, "ASK_SECONDS", 0.5)
-    address = f"tcp://127.0.0.1:{_free_port()}"
-    port, quiet = address.rsplit(":", 1)[1], subprocess.DEVNULL
-    scheduler = subprocess.Popen(
-        [sys.executable, "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1", "--port", port,
-         "--no-dashboard"], stdout=quiet, stderr=quiet,
-    )  # fmt: skip
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "distributed.cli.dask_worker", address, "--nthreads", "1", "--no-nanny",
-         "--no-dashboard"], stdout=quiet, stderr=quiet,
-    )  # fmt: skip
-    try:
+    with _dask(workers=1) as (address, scheduler):
         on = _connected(address)
         try:
             waiting = on.submit(time.sleep, 20.0)
@@ -302,10 +295,67 @@ def test_a_frozen_scheduler_fails_what_waits_saying_so(monkeypatch: pytest.Monke
                 waiting.result(timeout=30)  # (a guard against a hang: it fails in about 2 s)
         finally:
             on.shutdown(wait=False)
+
+
+def test_a_scheduler_frozen_while_the_batch_waits_for_a_worker_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A scheduler with no worker yet, frozen while the batch waited for one (Dask's wait asks it with no time
+    limit): the batch hung for good. It is an error, exit 1, saying the scheduler stopped answering."""
+    pytest.importorskip("distributed")
+    monkeypatch.setattr(cluster, "ASK_SECONDS", 0.5)
+    with _dask(workers=0) as (address, scheduler):
+        _answering(address)
+        first = cluster._first_worker
+
+        def frozen_first(client: object) -> None:
+            os.kill(scheduler.pid, signal.SIGSTOP)
+            first(client)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(cluster, "_first_worker", frozen_first)
+        said: list[BaseException] = []
+        asking = threading.Thread(target=lambda: _catch(said, lambda: cluster.connect(address)), daemon=True)
+        asking.start()
+        asking.join(timeout=30)  # (a guard against a hang: it ends in about a second)
+        assert not asking.is_alive() and len(said) == 1 and isinstance(said[0], cluster.Unavailable), said
+        assert said[0].status == 1 and "the scheduler stopped answering" in str(said[0]), said
+
+
+def _catch(said: list[BaseException], call: Callable[[], object]) -> None:
+    try:
+        call()
+    except BaseException as exc:
+        said.append(exc)
+
+
+@contextlib.contextmanager
+def _dask(workers: int) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """A Dask scheduler (and `workers` single-thread workers) in processes of their own: its address and process."""
+    address = f"tcp://127.0.0.1:{_free_port()}"
+    port, quiet = address.rsplit(":", 1)[1], subprocess.DEVNULL
+    processes = [subprocess.Popen(
+        [sys.executable, "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1", "--port", port,
+         "--no-dashboard"], stdout=quiet, stderr=quiet,
+    )]  # fmt: skip
+    processes += [subprocess.Popen(
+        [sys.executable, "-m", "distributed.cli.dask_worker", address, "--nthreads", "1", "--no-nanny",
+         "--no-dashboard"], stdout=quiet, stderr=quiet,
+    ) for _ in range(workers)]  # fmt: skip
+    try:
+        yield address, processes[0]
     finally:
-        for process in (scheduler, worker):
+        for process in processes:
             process.kill()
             process.wait()
+
+
+def _answering(address: str) -> None:
+    """Once the scheduler just started answers."""
+    for _ in range(40):
+        try:
+            cluster._reach(address)
+            return
+        except cluster.Unavailable:
+            time.sleep(0.5)
+    raise AssertionError(f"no scheduler at {address}")
 
 
 def _connected(address: str) -> Executor:
@@ -459,6 +509,67 @@ def test_a_worker_reading_other_bytes_fails_their_editions_and_writes_nothing(in
 
 def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_worker_whose_logo_link_points_elsewhere_fails_its_editions(inputs: Inputs, tmp_path: Path) -> None:
+    """The kit's logo a link (logo.svg -> logo-2.svg) that points to another file on the worker's machine: the
+    files the batch hashes, links followed, are the same on both, and the worker built the other logo, "built"."""
+    folder = _inputs(inputs)
+    kit = folder / "assets"
+    (kit / "logo-2.svg").write_text(LOGO, encoding="utf-8")
+    (kit / "logo-3.svg").write_text(LOGO.replace("#1D5C63", "#7FB7BE"), encoding="utf-8")
+    (kit / "logo.svg").unlink()
+    (kit / "logo.svg").symlink_to("logo-2.svg")
+    copy = _stale_copy(folder, tmp_path)
+    (copy / "assets/logo.svg").unlink()
+    (copy / "assets/logo.svg").symlink_to("logo-3.svg")
+    editions, _ = load_editions(folder / "editions.yaml")
+    assert editions is not None
+    outcomes = batch.run(editions, _Stale(folder, copy), force=False)
+    assert {o.status for o in outcomes} == {"failed"} and len(outcomes) == 6
+    said = next(o.first for o in outcomes if o.edition.startswith("test-clinic/en-us/"))
+    assert f"the kit brand.yaml in assets/ as the worker building it ({socket.gethostname()}) read it" in said, said
+    assert "links followed) is not the one the batch read" in said
+    assert not (folder / "out").exists() or not any((folder / "out").rglob("*.pdf"))
+
+
+def test_a_worker_whose_picture_link_points_elsewhere_fails_those_editions(inputs: Inputs, tmp_path: Path) -> None:
+    """A photo in the words a link (photo.png -> photo-a.png) that points to another picture on the worker's
+    machine: its editions fail, naming the words and pictures; the other content file's are built."""
+    folder = _inputs(inputs)
+    for name, colour in (("photo-a.png", (200, 120, 100)), ("photo-b.png", (20, 120, 200))):
+        Image.new("RGB", (1200, 900), colour).save(folder / name)
+    (folder / "photo.png").symlink_to("photo-a.png")
+    edit(
+        inputs.content,
+        '      - text: "Fine needles',
+        '      - image: {src: photo.png, alt: "A photo"}\n      - text: "Fine needles',
+    )
+    copy = _stale_copy(folder, tmp_path)
+    (copy / "photo.png").unlink()
+    (copy / "photo.png").symlink_to("photo-b.png")
+    editions, _ = load_editions(folder / "editions.yaml")
+    assert editions is not None
+    outcomes = batch.run(editions, _Stale(folder, copy), force=False)
+    status = {o.edition: o.status for o in outcomes}
+    assert status["test-clinic/en-us/trifold/a4/office"] == "built", status
+    said = next(o.first for o in outcomes if o.edition.startswith("test-clinic/en-gb (content.yaml)/"))
+    assert "the words, their source or pictures the worker building it" in said and "are not those the batch" in said
+
+
+def test_a_kit_changed_after_its_editions_were_stamped_fails_them(inputs: Inputs) -> None:
+    """A logo replaced after the batch read the kit (while `--scheduler` waited for a worker) was built and
+    recorded under the old logo's stamp; a later run called the PDF unchanged, with the first logo back."""
+    folder = _inputs(inputs)
+    editions, _ = load_editions(folder / "editions.yaml")
+    assert editions is not None
+    kits = batch.read_kits(editions)  # (the stamps' reading)
+    edit(folder / "assets/logo.svg", "#1D5C63", "#7FB7BE")
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        outcomes = batch.run(editions, pool, force=True, kits=kits)
+    assert {o.status for o in outcomes} == {"failed"}, [o.first for o in outcomes]
+    assert all("is not the one the batch read: it changed while the batch ran" in o.first
+               for o in outcomes if "(broken.yaml)" not in o.edition)  # fmt: skip
 
 
 def test_an_answer_for_another_clinic_is_refused_not_written(inputs: Inputs, tmp_path: Path) -> None:

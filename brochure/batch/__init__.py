@@ -230,10 +230,13 @@ def run(
         for future in pending:  # whole
             future.cancel()
         executor.shutdown(wait=True)
-        for future in pending:
+        for future, n in pending.items():
             if future.done() and not future.cancelled() and future.exception() is None:
+                part = parts[n][1]
                 for answer in future.result():
-                    outcomes.setdefault(-1, []).append(keep(answer, base))
+                    outcomes.setdefault(-1, []).append(
+                        keep(_expected(_named_here(answer, part), part, names, loaded), base)
+                    )
         with contextlib.suppress(Exception):  # (nothing here may take the stop's place)
             every = [_distinct_one(o, count) for o in _with_stopped(work, outcomes, names, loaded)]
             left = record_stopped(editions, every)
@@ -276,7 +279,8 @@ def _expected(made: Made, task: Task, names: Names, loaded: Loaded) -> Made:
     why = (
         f"{task.content}: error: the worker building it made {o.edition} (to be written to {o.output}), where this"
         f" machine's kit and words make {name}{f' (at {output})' if output else ''}: nothing was written (hint: the"
-        " worker reads other files at the same paths: give every worker the same files, docs/cluster.md)"
+        " kit or words changed while the batch ran, or, on a cluster, the worker reads other files at the same paths:"
+        " run the batch again, and give every worker the same files, docs/cluster.md)"
     )
     return Made(replace(o, edition=name, output=output).failing((why,)))
 

@@ -23,8 +23,11 @@ from brochure.batch.records import (
     Task,
     digest,
     failed_name,
+    files_digest,
     inputs_of,
+    kit_digest,
     name_and_output,
+    pictures_of,
     reached,
     thumb_names,
     tool,
@@ -103,6 +106,8 @@ def run_task(task: Task) -> list[Made]:
         if task.seen and inputs != task.seen:
             return all_failed(task, _differs(task, inputs))
         return list(_run_task(task, inputs))
+    except _Other as exc:  # (the kit or words read here are not those the batch stamped its editions with)
+        return all_failed(task, str(exc))
     except Exception as exc:
         what = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
         return all_failed(task, f"internal error: {what} (please report it with the inputs)")
@@ -141,6 +146,18 @@ def _unseen(task: Task) -> str:
     return ""
 
 
+class _Other(Exception):
+    """The kit or words a worker loaded are not those the batch stamped the task's editions with, and why (raised
+    where they are loaded, so that what a worker keeps read is only ever what the batch stamped)."""
+
+
+_ON_A_CLUSTER = (
+    "it changed while the batch ran (run the batch again), or, on a cluster, this worker's machine has other files"
+    " or links at those paths (one that missed an update): give every worker the same files (a shared checkout or"
+    " network file system: docs/cluster.md)"
+)
+
+
 def _differs(task: Task, inputs: tuple[tuple[str, str], ...]) -> str:
     """Why this worker does not build the task when the bytes it reads at the inputs' paths are not those the batch
     read (the batch's stamps, the manifest and the outputs' names are made from the batch's): the first file that
@@ -149,12 +166,7 @@ def _differs(task: Task, inputs: tuple[tuple[str, str], ...]) -> str:
     name, sha = next(((n, h) for n, h in inputs if theirs.get(n) != h), inputs[0])
     was = theirs.get(name, "")
     said = "cannot be read" if not sha else f"has other bytes (SHA-256 {sha[:12]}, the batch read {was[:12] or '-'})"
-    return (
-        f"{name} {said} where the worker building it ({socket.gethostname()}) reads it: it changed while the batch ran"
-        " (run the batch again), or, on a cluster, this worker's machine has another copy at that path (one that"
-        " missed an update): give every worker the same files (a shared checkout or network file system:"
-        " docs/cluster.md)"
-    )
+    return f"{name} {said} where the worker building it ({socket.gethostname()}) reads it: {_ON_A_CLUSTER}"
 
 
 def all_failed(task: Task, message: str) -> list[Made]:
@@ -182,7 +194,7 @@ def _run_task(task: Task, inputs: tuple[tuple[str, str], ...]) -> Iterator[Made]
     if task.kit_hash and task.words_hash:
         src, found = _sources_kept(content, source, kit, task.kit_hash, task.words_hash)
     else:
-        src, found = _sources(content, source, kit, task.kit_hash)
+        src, found = _sources(content, source, kit, task.kit_hash, task.words_hash)
     diags = [_as_given(d, task.root) for d in found]
     load_s = time.perf_counter() - t0
     known = {k.stamp: k for k in task.known}
@@ -196,14 +208,28 @@ def _run_task(task: Task, inputs: tuple[tuple[str, str], ...]) -> Iterator[Made]
             yield replace(made, outcome=replace(made.outcome, seconds=round(time.perf_counter() - t, 3)))
 
 
-def _sources(content: Path, source: Path | None, kit: Path, kit_hash: str) -> tuple[api.Sources | None, Findings]:
+def _sources(
+    content: Path, source: Path | None, kit: Path, kit_hash: str, words_hash: str
+) -> tuple[api.Sources | None, Findings]:
     """A task's content file read with its kit, and what reading them found (a translation checked against its
-    source too)."""
+    source too). _Other when the words read, their source and pictures, are not those of `words_hash` (the
+    batch's stamp; '': not checked)."""
     from brochure import api  # (a worker's: the batch's process loads it only when something is to be built)
 
     src, diags = api.load_with(content, _kit(kit, kit_hash))
     if src is not None and source is not None:
         diags += api.check_translation(source, src.content)
+    if src is not None and words_hash:
+        files = [content, *((source,) if source is not None else ()), *pictures_of(src.content)]
+        try:
+            same = files_digest(files) == words_hash
+        except OSError:  # (removed since it was read)
+            same = False
+        if not same:
+            raise _Other(
+                f"the words, their source or pictures the worker building it ({socket.gethostname()}) read are not"
+                f" those the batch read: {_ON_A_CLUSTER}"
+            )
     return src, tuple(diags)
 
 
@@ -212,8 +238,9 @@ def _sources_kept(
     content: Path, source: Path | None, kit: Path, kit_hash: str, words_hash: str
 ) -> tuple[api.Sources | None, Findings]:
     """_sources, read once per worker for all the parts of a task it gets, by the hashes of the files (a build
-    never changes what it is given: the words, brand and fonts are frozen)."""
-    return _sources(content, source, kit, kit_hash)
+    never changes what it is given: the words, brand and fonts are frozen); only what matched them is kept (_Other
+    is raised, and nothing kept)."""
+    return _sources(content, source, kit, kit_hash, words_hash)
 
 
 def _kit(path: Path, digest: str) -> api.Kit:
@@ -227,10 +254,17 @@ def _kit(path: Path, digest: str) -> api.Kit:
 @lru_cache(maxsize=KITS_KEPT)
 def _kit_read(path: Path, digest: str) -> api.Kit:
     """(The kit is never changed by a build: its brand and fonts are frozen, and a caller adds to its own list of
-    findings, never to the kit's.)"""
+    findings, never to the kit's.) _Other when the files it was read from, links followed, are not those of
+    `digest` (the batch's stamp): nothing is kept."""
     from brochure import api
 
-    return api.load_kit(path)
+    kit = api.load_kit(path)
+    if kit[0] is not None and kit_digest(kit[0][0]) != digest:
+        raise _Other(
+            f"the kit {path.name} in {path.parent.name}/ as the worker building it ({socket.gethostname()}) read it"
+            f" (its brand file, logo, fonts and profile, links followed) is not the one the batch read: {_ON_A_CLUSTER}"
+        )
+    return kit
 
 
 def _as_given(d: Diagnostic, root: str) -> Diagnostic:

@@ -103,6 +103,11 @@ def batch(args: argparse.Namespace, console: Console) -> int:
             )
             console.error(f"brochure: error: {busy} (hint: {hint}, or give the editions another folder in 'output:')")
             return EXIT_ERRORS
+        shared = batches.shared_outputs(editions)  # (again, now the folder is this batch's: another editions file's
+        if shared:  # batch may have written it while this one waited for its cluster)
+            executor.shutdown()
+            _print(console, shared)
+            return EXIT_ERRORS
         t0 = time.perf_counter()
         done = _run_batch(editions, executor, args.force, loaded, kits, console, args.json)
         if isinstance(done, int):
