@@ -478,7 +478,8 @@ class _Stale(Executor):
         moved = {k: self.copy / getattr(task, k).relative_to(self.here) for k in ("kit", "content", "base")}
         others = tuple(self.copy / p.relative_to(self.here) for p in task.others)
         future: Future[T] = Future()
-        future.set_result(fn(replace(task, **moved, others=others, seen=task.seen if self.told else ())))
+        told = {} if self.told else {"seen": (), "kit_hash": "", "words_hash": ""}  # (nothing to check against)
+        future.set_result(fn(replace(task, **moved, others=others, **told)))
         return future
 
 
