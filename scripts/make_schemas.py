@@ -335,6 +335,7 @@ def editions() -> Schema:
                         "layouts": layouts,
                         "papers": papers,
                         "targets": targets,
+                        "source": text("the content file this brand's others translate (its own words)"),
                     },
                     ("kit", "languages"),
                 )

@@ -1521,8 +1521,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "watch-any-content-is-a-translation",
         "live/choices.py",
-        "        return self.source if any(same_file(content, named) for named in self.named) else None",
-        "        return self.source",
+        "                and same_file(named, content)",
+        "                and True",
         "tests/test_live.py::test_only_a_content_file_editions_yaml_names_is_checked_as_a_translation_of_its_source",
     ),
     m(
@@ -4308,6 +4308,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "    if not host.strip():",
         "    if False:",
         "tests/test_cluster.py::test_a_scheduler_that_cannot_be_reached_is_an_error_before_anything_is_built[no-host]",
+    ),
+    m(
+        "brand-source-ignored",
+        "inputs/editions.py",
+        '        source = _file(r, m["source"], f"{path}.source", base, seen)',
+        "        pass",
+        "tests/test_batch.py::test_a_brand_with_words_of_its_own_names_them_as_its_source",
     ),
     m(
         "bifold-break-named-a-column",

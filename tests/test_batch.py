@@ -1102,3 +1102,32 @@ def test_a_narrowed_language_with_a_mistake_is_an_error_at_it(
     status, _, err = batch(capsys, _editions(inputs, text))
     line, col = position(text, at)
     assert status == 1 and f"editions.yaml:{line}:{col}: error: " in err and says in err, err
+
+
+def test_a_brand_with_words_of_its_own_names_them_as_its_source(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A clinic that writes its own words (another number than the group's) in a group whose `source:` is the
+    group's words: each of its editions failed as a bad translation ("the source's 1, 3 ... is not in the
+    translation"). A brand's own `source:` names the words its content files translate: its own, not checked, and
+    its Spanish checked against them."""
+    folder = inputs.content.parent
+    (folder / "riverside").mkdir()
+    for name in ("brand.yaml", "logo.svg"):
+        (folder / "riverside" / name).write_bytes((inputs.kit / name).read_bytes())
+    edit(folder / "riverside/brand.yaml", "name: Test Clinic", "name: Riverside Clinic")
+    own = inputs.content.read_text(encoding="utf-8").replace("1 to 3 days", "2 to 4 days")
+    (folder / "riverside/content.yaml").write_text(own, encoding="utf-8")
+    spanish = own.replace("language: en-GB", "language: es")
+    (folder / "riverside/es.yaml").write_text(spanish.replace("2 to 4 days", "1 to 3 days"), encoding="utf-8")
+    group = EDITIONS.replace("layouts: [trifold, large-print]", "layouts: [flyer]")
+    riverside = "  - kit: riverside/brand.yaml\n    languages: [riverside/content.yaml, riverside/es.yaml]\n"
+    status, _, err = batch(capsys, _editions(inputs, group + riverside))
+    assert status == 1 and "riverside/content.yaml" in err and "is not in the translation" in err, err
+    own_source = riverside.replace("    languages:", "    source: riverside/content.yaml\n    languages:")
+    status, out, err = batch(capsys, _editions(inputs, group + own_source))
+    failed = [line for line in err.splitlines() if line.startswith("failed: ")]
+    assert status == 1 and len(failed) == 1 and "riverside-clinic/es/" in failed[0], err
+    assert "the source's 2, 4" in failed[0] and "1 built, 1 unchanged" in out, (
+        out + err
+    )  # (its Spanish, against its own)

@@ -152,8 +152,8 @@ def tasks(
         kit = read[2] if read is not None else ""  # ('': a worker reads the kit again and says what is wrong)
         own = read[1] if read is not None else None  # (its paper: an edition on it is one, named or not)
         for content in group.contents:
-            same = editions.source is not None and editions.source.resolve() == content.resolve()
-            source = None if same else editions.source
+            same = group.source is not None and group.source.resolve() == content.resolve()
+            source = None if same else group.source
             inputs = (content, *((source,) if source else ()), *pictures_of(loaded.get(content.resolve())))
             words = files_digest(inputs)
             dated = _dated(loaded.get(content.resolve()))

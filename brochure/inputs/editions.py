@@ -13,6 +13,9 @@
           - content: translations/es-US.yaml
             layouts: [bifold, flyer]  # a language's own layouts, papers or targets replace its brand's
         layouts: [trifold]            # a brand's own layouts, papers or targets replace the file's
+      - kit: clinics/riverside/brand.yaml
+        source: clinics/riverside/content.yaml   # a brand's own words: its other content files translate them
+        languages: [clinics/riverside/content.yaml, clinics/riverside/es.yaml]
 
 Papers default to each brand's own paper. Paths are relative to editions.yaml and may not leave its folder. A
 language that narrows the matrix is a Group of its own (the brand's kit, that one content file); languages named
@@ -59,6 +62,7 @@ class Group:
     papers: tuple[PaperName, ...]  # () : the brand's own paper
     targets: tuple[Target, ...]
     at: Location
+    source: Path | None = None  # the words its content files translate (the brand's `source:`, else the file's)
 
 
 @frozen
@@ -92,29 +96,24 @@ def _read(r: Reader, root: Node, path: Path) -> Editions | None:
     targets = _words(r, top.get("targets"), "targets", TARGETS) or TARGETS
     groups = []
     for i, node in enumerate(r.seq(top.get("brands"), "brands") or []):
-        groups += _group(r, node, f"brands[{i}]", base, seen, layouts, papers, targets)
+        groups += _group(r, node, f"brands[{i}]", base, seen, (layouts, papers, targets), source)
     if any(d.is_error for d in r.diags) or output is None:
         return None
     output_at = r.at(top["output"], "output") if "output" in top else None
     return Editions(path, output, source, tuple(groups), output_at)
 
 
-def _group(
-    r: Reader,
-    node: Node,
-    path: str,
-    base: Path,
-    seen: Seen,
-    layouts: tuple[LayoutName, ...],
-    papers: tuple[PaperName, ...],
-    targets: tuple[Target, ...],
-) -> list[Group]:
-    m = r.mapping(node, path, ("kit", "languages"), ("layouts", "papers", "targets"))
+def _group(r: Reader, node: Node, path: str, base: Path, seen: Seen, given: Matrix, source: Path | None) -> list[Group]:
+    """A brand's Groups: its kit, languages and matrix, and the words its content files translate (its own
+    `source:`, a clinic's own words, else the file's)."""
+    m = r.mapping(node, path, ("kit", "languages"), ("layouts", "papers", "targets", "source"))
     if m is None:
         return []
     kit = _file(r, m["kit"], f"{path}.kit", base, seen) if "kit" in m else None
+    if "source" in m:
+        source = _file(r, m["source"], f"{path}.source", base, seen)
     items = r.seq(m.get("languages"), f"{path}.languages") or []
-    own = _matrix(r, m, path, (layouts, papers, targets))
+    own = _matrix(r, m, path, given)
     languages = [_language(r, n, f"{path}.languages[{j}]", base, seen, own) for j, n in enumerate(items)]
     if kit is None or not languages or any(language is None for language in languages):
         return []
@@ -124,7 +123,7 @@ def _group(
         if last is not None and (last.layouts, last.papers, last.targets) == matrix == own:
             groups[-1] = replace(last, contents=(*last.contents, content), content_at=(*last.content_at, at))
         else:
-            groups.append(Group(kit, (content,), (at,), *matrix, r.at(node, path)))
+            groups.append(Group(kit, (content,), (at,), *matrix, r.at(node, path), source))
     return groups
 
 

@@ -64,15 +64,23 @@ class Choices:
     (if known)."""
 
     kits: tuple[Kit, ...]
-    source: Path | None = None
-    named: tuple[Path, ...] = ()  # the content files editions.yaml names: the source is theirs, no other's
+    sources: tuple[tuple[Path, Path, Path], ...] = ()  # each kit and content file editions.yaml names, and the
+    # words they translate (a brand's `source:`, else the file's)
 
-    def source_of(self, content: Path) -> Path | None:
-        """The content file `content` translates, by editions.yaml: its source, when editions.yaml names `content`
-        and it is not the source itself; else None (a file given with --content alone is no translation)."""
-        if self.source is None or same_file(self.source, content):
-            return None
-        return self.source if any(same_file(content, named) for named in self.named) else None
+    def source_of(self, kit: Path, content: Path) -> Path | None:
+        """The content file `content` translates for the kit, by editions.yaml: its source, when editions.yaml
+        names `content` for the kit and it is not the source itself; else None (a file given with --content alone
+        is no translation)."""
+        return next(
+            (
+                source
+                for named_kit, named, source in self.sources
+                if kit_identity(named_kit) == kit_identity(kit)
+                and same_file(named, content)
+                and not same_file(source, content)
+            ),
+            None,
+        )
 
     def kit(self, path: Path) -> Kit | None:
         return next((k for k in self.kits if kit_identity(k.path) == kit_identity(path)), None)
@@ -117,8 +125,9 @@ def offered(editions: Editions | None, brand: Path, content: Path) -> Choices:
         loaded_kit, _ = load_brand(path)
         name, kit_id = (loaded_kit.name, loaded_kit.id) if loaded_kit else (path.parent.name, path.parent.name)
         kits.append(Kit(path, name, kit_id, tuple(words)))
-    named = tuple(c for group in (editions.groups if editions else ()) for c in group.contents)
-    return Choices(tuple(kits), editions.source if editions else None, named)
+    groups = editions.groups if editions else ()
+    sources = tuple((g.kit, c, g.source) for g in groups if g.source is not None for c in g.contents)
+    return Choices(tuple(kits), sources)
 
 
 def pick_language(choices: Choices, choice: Choice, language: str) -> Choice | str:

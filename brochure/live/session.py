@@ -319,11 +319,12 @@ class Live:
 
     def _source(self, choice: Choice) -> Path | None:
         """The content file the chosen one translates: --source, else editions.yaml's for a content file it names
-        (not for one given with --content alone: build and check do not take it for a translation either)."""
+        for the kit (the brand's `source:`, else the file's; not for one given with --content alone: build and
+        check do not take it for a translation either)."""
         source = self.settings.source
         if source is not None:
             return None if same_file(source, choice.content) else source
-        return self.choices.source_of(choice.content)
+        return self.choices.source_of(choice.kit, choice.content)
 
     def _fallback_watch(self, choice: Choice, source: Path | None) -> Watched:
         files = [choice.content, choice.kit, *([source] if source else [])]
