@@ -4317,6 +4317,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_batch.py::test_a_brand_with_words_of_its_own_names_them_as_its_source",
     ),
     m(
+        "sentence-opening-capital-left-at-a-lines-end",
+        "layout/together.py",
+        "(a.islower() or _opens_sentence(before))",
+        "a.islower()",
+        "tests/test_together.py::test_a_break_parts_a_number_from_its_word_or_not",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -42,6 +42,10 @@ WORDS = (
         ("teraz lub w", "domu", True),
         ("Usually 3 or more sessions, about a", "course", True),
         ("Litchman G", "et al.", False),  # (an initial is its name's)
+        ("bleeding are normal. A", "course is usually", True),  # a capital that opens a sentence is a word
+        ("laser and fillers. A", "mix often works best.", True),
+        ("zabieg trwa godzinę.” W", "domu", True),
+        ("Is it for me? A", "consultation", True),
         ("and I", "think", False),
         ("checked by Dr", "Tom Hale (Consultant", True),  # a title and its name
         ("weryfikacja: Dr", "Tom Hale", True),

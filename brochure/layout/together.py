@@ -60,6 +60,12 @@ def spare(line: Any) -> float:
     return float(line[0] if isinstance(line, tuple) else line.extraSpace)
 
 
+def _opens_sentence(before: list[str]) -> bool:
+    """Whether the line's last word opens a sentence: the word before it ends one (a full stop, question or
+    exclamation mark, closing quotes or brackets after it)."""
+    return len(before) >= 2 and before[-2].rstrip("\"')]\u00bb\u201d\u2019")[-1:] in (".", "!", "?")
+
+
 def parted(before: list[str], after: list[str]) -> bool:
     """Whether a line ending with the words `before` and the next beginning with `after` parts words that belong
     together."""
@@ -68,8 +74,9 @@ def parted(before: list[str], after: list[str]) -> bool:
     a, b = before[-1], after[0]
     if by_mark(before, after):
         return True  # a mark set apart by a space (as French is typed) and the word it closes or opens
-    if len(a) == 1 and a.isalpha() and a.islower():
-        return True  # a one-letter word (an initial, a capital, is its name's: "Litchman G / et al.")
+    if len(a) == 1 and a.isalpha() and (a.islower() or _opens_sentence(before)):
+        return True  # a one-letter word (an initial, a capital, is its name's: "Litchman G / et al."; a capital
+        # that opens a sentence is a word: "are normal. A / course", Polish "W / Polsce")
     if a in TITLES and b[:1].isupper():
         return True  # a title and the name it goes with
     if NUMBER.match(a) and b[:1].isalpha():
