@@ -2975,7 +2975,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "together-one-letter-words-left-at-line-ends",
         "layout/together.py",
-        "    if len(a) == 1 and a.isalpha() and a.islower():",
+        "    if len(a) == 1 and a.isalpha() and (a.islower() or _opens_sentence(before)):",
         "    if False:",
         "tests/test_together.py",
     ),
