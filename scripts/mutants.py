@@ -2671,7 +2671,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "bifold-back-in-one-column",
         "layout/back.py",
-        '    if not columns:\n        return [Frame("back", box, page)]',
+        '    if columns is None:\n        return [Frame("back", box, page)]',
         '    if True:\n        return [Frame("back", box, page)]',
         "tests/test_balance.py::test_the_bifolds_back_sets_its_sections_in_two_columns",
     ),
@@ -4322,6 +4322,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "(a.islower() or _opens_sentence(before))",
         "a.islower()",
         "tests/test_together.py::test_a_break_parts_a_number_from_its_word_or_not",
+    ),
+    m(
+        "bifold-back-second-column-starts-above-the-heading",
+        "layout/back.py",
+        "    second = Rect(second.x, second.y, second.w, max(0.0, second.h - columns))",
+        "    second = Rect(second.x, second.y, second.w, second.h)",
+        "tests/test_frames.py::test_the_bifold_backs_second_column_starts_level_with_the_first_columns_words",
     ),
     m(
         "bifold-break-named-a-column",

@@ -169,3 +169,15 @@ def test_a_display_hyphen_is_at_most_half_an_em_and_still_a_hyphen() -> None:
     finally:
         doc.close()
     assert right - left <= 0.5 * hyphen.size
+
+
+@pytest.mark.parametrize("brand", [BRAND, BRAND.parent / "brands/elm-park/brand.yaml"], ids=["clearwater", "elm-park"])
+def test_the_bifold_backs_second_column_starts_level_with_the_first_columns_words(brand: object) -> None:
+    """ "When to contact us" in two columns on the bi-fold's back: the second column's first line was level with
+    the heading's rule, above the heading's words. It is level with the first column's first line under it."""
+    lay, _ = _layout(brand, layout="bifold")
+    lines = [i for i in lay.pages[0].items if isinstance(i, Text) and i.region == "back"]
+    first = next(i for i in lines if i.text.startswith("Call us if pain"))
+    second = next(i for i in lines if i.text.startswith("Out of hours"))
+    assert second.box.x > first.box.right  # (the second column)
+    assert abs(second.baseline - first.baseline) < 0.5, (first.baseline, second.baseline)

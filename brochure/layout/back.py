@@ -18,7 +18,7 @@ from brochure.geometry.sheet import MM, Rect
 from brochure.inputs.inline import display_url, escape_text, link_markup, one_line, plain
 from brochure.layout import citations
 from brochure.layout.blocks import Blocks, is_wide
-from brochure.layout.compose import GROSS, Inputs, fill, overset, stack_down, too_wide, where
+from brochure.layout.compose import GROSS, Inputs, fill, flow_items, overset, stack_down, too_wide, where
 from brochure.layout.document import document_block
 from brochure.layout.flow import EPS, Frame, Item, floor_of
 from brochure.layout.flowables import OVERRUN, Art, Box, Para, SectionHeading, Stack, overrun
@@ -71,6 +71,7 @@ def back(inp: Inputs, box: Rect, page: int) -> Back:
     least = least_size(contact.booking_url)  # (a long booking address's code keeps modules a phone tells apart)
     last: Back | None = None
     two = is_wide(box.w, inp.theme) and any(s.place == "back" for s in inp.sections)
+    drop = _heading_drop(inp, box) if two else 0.0
     for columns in (True, False) if two else (False,):
         for foot in feet:
             for website, qr_mm, gap in GIVE_WAY:
@@ -78,7 +79,7 @@ def back(inp: Inputs, box: Rect, page: int) -> Back:
                     break
                 if last is not None and qr_mm * MM < least:
                     continue
-                last = _back(inp, box, page, website, qr_mm, gap, foot, columns)
+                last = _back(inp, box, page, website, qr_mm, gap, foot, drop if columns else None)
                 if not any(d.is_error for d in last.diagnostics):
                     return last
     assert last is not None
@@ -132,8 +133,17 @@ def _foot(inp: Inputs, box: Rect, run_on: bool = False) -> Foot:
 
 
 def _back(
-    inp: Inputs, box: Rect, page: int, website: bool, qr_mm: float, gap_leadings: float, foot: Foot, columns: bool
+    inp: Inputs,
+    box: Rect,
+    page: int,
+    website: bool,
+    qr_mm: float,
+    gap_leadings: float,
+    foot: Foot,
+    columns: float | None,
 ) -> Back:
+    """One attempt at the back; `columns`: None for its sections in one column, else in two, the second starting
+    that far below the first (_heading_drop)."""
     region = "back"
     t, cta, contact = inp.theme, inp.content.call_to_action, inp.brand.contact
     pal, L = t.palette, t.scale.leading
@@ -252,13 +262,27 @@ def _back(
     return Back([*sections, *placed, *bottom_placed], *book(placed[2].box), diags)
 
 
-def _frames(box: Rect, page: int, columns: bool, rtl: bool) -> list[Frame]:
+def _frames(box: Rect, page: int, columns: float | None, rtl: bool) -> list[Frame]:
     """The frames the back's sections flow through: with `columns` (a wide back: the bi-fold's) two, balanced, for
-    lines of a readable length (one column across an A5 page ran 80-96 characters); else one."""
-    if not columns:
+    lines of a readable length (one column across an A5 page ran 80-96 characters), the second starting `columns`
+    lower; else one."""
+    if columns is None:
         return [Frame("back", box, page)]
     left, right = box.halves(GUTTER)
-    return [Frame("back", r, page, leaf="back") for r in ((right, left) if rtl else (left, right))]
+    first, second = (right, left) if rtl else (left, right)
+    second = Rect(second.x, second.y, second.w, max(0.0, second.h - columns))
+    return [Frame("back", r, page, leaf="back") for r in (first, second)]
+
+
+def _heading_drop(inp: Inputs, box: Rect) -> float:
+    """How far below the top of the back's sections their second column starts: by the first section's heading
+    and the gap under it, so that its words start level with the first column's (they started level with the
+    heading's rule, above its words)."""
+    width = box.halves(GUTTER)[0].w
+    items, _ = flow_items(inp, [s for s in inp.sections if s.place == "back"], width)
+    if len(items) < 2 or not isinstance(items[0].flowable, SectionHeading):
+        return 0.0
+    return float(items[0].flowable.wrap(width, 1e6)[1]) + items[1].space_before
 
 
 def _bottom_keys(inp: Inputs, rate: Callable[[str], float] = len) -> list[Location]:
