@@ -297,10 +297,12 @@ def test_the_bifolds_back_sets_its_sections_in_two_columns(content: Path) -> Non
     "content", ["content.yaml", "translations/ar.yaml", "translations/pl.yaml", "translations/vi.yaml"]
 )
 def test_the_bifolds_back_columns_end_level(tmp_path: Path, content: str) -> None:
-    """The risks on the bi-fold's back, in two columns, end within 8 mm of each other: their three-item list may
-    break between the columns of that one page, its last item at the head of the second (the English back's second
-    column ended 36 mm above the first, the whole list kept in the first; the Polish and Vietnamese backs ran in one
-    column of 80-96 characters a line). The shipped words place the risks inside: placed on the back here."""
+    """The risks on the bi-fold's back, in two columns, end within 9 mm of each other (two lines: the second column
+    starts under the heading, level with the first's words, and the columns break between items): their three-item
+    list may break between the columns of that one page, its last item at the head of the second (the English
+    back's second column ended 36 mm above the first, the whole list kept in the first; the Polish and Vietnamese
+    backs ran in one column of 80-96 characters a line). The shipped words place the risks inside: placed on the
+    back here."""
     result = result_of(sources(risks_on_the_back(tmp_path, ROOT / content), BRAND), api.Options(layout="bifold"))
     assert result.ok and result.layout
     back = result.layout.sheet.sides[0].panel("back").content
@@ -309,7 +311,7 @@ def test_the_bifolds_back_columns_end_level(tmp_path: Path, content: str) -> Non
     columns = [[t.box.y for t in lines if (t.box.x < middle) == left] for left in (True, False)]
     assert all(columns), "the risks run in one column"
     ends = [min(column) for column in columns]
-    assert abs(ends[0] - ends[1]) <= 8 * MM, [e / MM for e in ends]
+    assert abs(ends[0] - ends[1]) <= 9 * MM, [e / MM for e in ends]
 
 
 def test_a_bifolds_back_too_full_for_two_columns_keeps_one(tmp_path: Path) -> None:
