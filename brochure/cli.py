@@ -101,11 +101,23 @@ def main(argv: Sequence[str] | None = None) -> int:
                 console.error(traceback.format_exc().rstrip())
             if signals.received:  # a library's clean-up, cut short by the signal, failed on the way out: the
                 return _stopped(console, signals.received)  # stop is what happened, not a bug
+            if isinstance(exc, ModuleNotFoundError) and exc.name and exc.name.partition(".")[0] != "brochure":
+                console.error(_not_installed(exc.name))  # (another Python than the project's: not a bug)
+                return EXIT_USAGE
             what = " ".join(str(exc).split())[:300]
             console.error(f"brochure: internal error: {type(exc).__name__}{': ' + what if what else ''} ({BUG})")
             return EXIT_INTERNAL
         finally:
             remove_temporaries()
+
+
+def _not_installed(package: str) -> str:
+    """What to do when this Python lacks a package brochure needs (run from another Python than the project's)."""
+    return (
+        f"brochure: error: this Python ({sys.executable}) lacks {package}, a package brochure needs (hint: run"
+        " .venv/bin/brochure, or .venv/bin/python -m brochure, after `make leaflet`; or install them into this"
+        " Python: pip install -r requirements.txt)"
+    )
 
 
 def _stopped(console: Console, signum: int) -> int:

@@ -41,6 +41,19 @@ class Unavailable(Exception):
         self.status = status
 
 
+def installed() -> None:
+    """Unavailable (status 2) when Dask's distributed package is not installed here (said when nothing is to be
+    built too: the cluster is not asked then, and the next run with work to hand out would fail)."""
+    if not _has_dask():
+        raise Unavailable(f"--scheduler needs Dask's distributed package, not installed here: {INSTALL}", 2)
+
+
+def _has_dask() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("distributed") is not None
+
+
 def connect(address: str) -> Executor:
     """An executor on the cluster whose scheduler is at `address` (tcp://host:8786, host:8786), with at least one
     worker; Unavailable (status 2: Dask is not installed, or the address is not one; 1: no scheduler answers

@@ -4331,6 +4331,27 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_frames.py::test_the_bifold_backs_second_column_starts_level_with_the_first_columns_words",
     ),
     m(
+        "scheduler-without-dask-passed-when-nothing-to-build",
+        "commands/batch.py",
+        "            installed()",
+        "            pass",
+        "tests/test_cluster.py::test_with_nothing_to_build_the_cluster_is_not_asked",
+    ),
+    m(
+        "missing-package-told-as-a-bug",
+        "cli.py",
+        "            if isinstance(exc, ModuleNotFoundError) and exc.name and",
+        "            if False and",
+        "tests/test_cli_manners.py::test_a_python_without_brochures_packages_is_told_which_python_to_use",
+    ),
+    m(
+        "invalid-phone-in-a-given-country-said-anywhere",
+        "inputs/links.py",
+        '        where = f"in {region or country}" if region or country else "anywhere"',
+        '        where = f"in {region}" if region else "anywhere"',
+        "tests/test_cli_manners.py::test_an_invalid_number_in_the_clinics_country_is_told_to_check_its_digits",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -114,3 +114,34 @@ def test_options_that_would_be_dropped_are_a_usage_error(
     `watch --dpi` did nothing without --serve; `batch --jobs 2 --scheduler ...` dropped --jobs."""
     status, _, err = cli(capsys, *argv)
     assert status == 2 and err.startswith(f"brochure: error: {says}"), err
+
+
+@pytest.mark.parametrize(("missing", "status"), [("phonenumbers", 2), ("brochure.layout.nothing", 3)])
+def test_a_python_without_brochures_packages_is_told_which_python_to_use(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, missing: str, status: int
+) -> None:
+    """`python -m brochure build` with the system's Python (not the project's .venv) was an internal error, "this
+    is a bug in brochure: please report it": it names the package this Python lacks and the Python to use. A
+    module of brochure's own that cannot be found stays a bug."""
+    from brochure import cli as cli_module
+
+    def lacking(*args: object) -> int:
+        raise ModuleNotFoundError(f"No module named {missing!r}", name=missing)
+
+    monkeypatch.setattr(cli_module, "_run", lacking)
+    got, _, err = cli(capsys, "build")
+    assert got == status, err
+    if status == 2:
+        assert f"lacks {missing}, a package brochure needs (hint: run .venv/bin/brochure" in err, err
+    else:
+        assert "internal error" in err, err
+
+
+def test_an_invalid_number_in_the_clinics_country_is_told_to_check_its_digits() -> None:
+    """'01225 496 0000' (a digit too many) with the clinic's country given was "not a valid phone number anywhere
+    (hint: ... or give the clinic's country ...)", the country given already."""
+    from brochure.inputs.contact import contact_problem
+
+    problem, hint = contact_problem("phone", "01225 496 0000", "GB")
+    assert problem.endswith("is not a valid phone number in GB") and hint.startswith("check its digits"), problem
+    assert "give the clinic's country" not in hint

@@ -402,6 +402,9 @@ def test_with_nothing_to_build_the_cluster_is_not_asked(
     assert status == 0 and "0 built, 4 unchanged, 0 failed" in out, out + err
     status, _, err = cli(capsys, "batch", "editions.yaml", "--force", "--scheduler", f"tcp://127.0.0.1:{_free_port()}")
     assert status == 1 and "no Dask scheduler answered" in err, err
+    monkeypatch.setattr(cluster, "_has_dask", lambda: False)  # (Dask not installed: said though nothing is built)
+    status, _, err = cli(capsys, "batch", "editions.yaml", "--scheduler", f"tcp://127.0.0.1:{_free_port()}")
+    assert status == 2 and "--scheduler needs Dask's distributed package, not installed here" in err, err
 
 
 def test_a_cluster_that_loses_its_scheduler_says_so(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -67,6 +67,10 @@ def batch(args: argparse.Namespace, console: Console) -> int:
     try:
         # (a cluster that cannot be reached is an error before anything is built; not asked when nothing changed)
         unchanged = args.scheduler is not None and not args.force and batches.nothing_to_build(editions, loaded, kits)
+        if unchanged:
+            from brochure.cluster import installed
+
+            installed()
         executor = batches.local(1) if unchanged else _executor(args)
     except BaseException as exc:
         from brochure.cluster import Unavailable

@@ -99,7 +99,10 @@ def contact_problem(key: str, value: str, country: str | None = None) -> tuple[s
         "phone": (
             lambda v: links.phone_number(v, country)[1],
             "write the number with its country code, e.g. '+44 117 496 0321' or '+1 802 555 0148', or give the "
-            "clinic's country at the top of brand.yaml (country: GB), and digits, spaces, brackets or hyphens",
+            "clinic's country at the top of brand.yaml (country: GB), and digits, spaces, brackets or hyphens"
+            if country is None
+            else f"check its digits (a number in {country} as the clinic's own phone shows it; one abroad with its"
+            " country code, e.g. '+44 117 496 0321'), written with digits, spaces, brackets or hyphens",
         ),
         "email": (
             lambda v: links.email_problem(v) or links.link_problem("mailto:" + v),

@@ -82,7 +82,7 @@ def phone_number(text: str, country: str | None) -> tuple[Phone | None, str]:
         return None, "cannot be read as a phone number"
     region = phonenumbers.region_code_for_number(number) or ""
     if not phonenumbers.is_valid_number(number):
-        where = f"in {region}" if region else "anywhere"
+        where = f"in {region or country}" if region or country else "anywhere"
         return None, f"is not a valid phone number {where}"
     style = PhoneNumberFormat.NATIONAL if region == (country or region) else PhoneNumberFormat.INTERNATIONAL
     link = "tel:" + phonenumbers.format_number(number, PhoneNumberFormat.E164)

@@ -221,5 +221,8 @@ def _installable(family: str) -> str:
     if row is None:
         return ""
     if row.problem:
-        return f"{row.name} cannot be used ({row.problem}): choose another family; `brochure fonts` lists them"
+        return (
+            f"{row.name} cannot be used ({row.problem}): choose another family (`brochure fonts` lists them), or give"
+            " the kit its static .ttf files (fonts: body: {regular: fonts/X-Regular.ttf, bold: fonts/X-Bold.ttf})"
+        )
     return f"install it: .venv/bin/pip install {row.pin}, and add {row.pin} to requirements.txt"
