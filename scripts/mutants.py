@@ -4352,6 +4352,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_cli_manners.py::test_an_invalid_number_in_the_clinics_country_is_told_to_check_its_digits",
     ),
     m(
+        "translation-folder-checked-without-the-clinics-kit",
+        "commands/init.py",
+        '    brand = next((f / "brand.yaml" for f in (args.folder, args.folder.parent)',
+        '    brand = next((f / "brand.yaml" for f in (args.folder,)',
+        "tests/test_init.py::test_a_clinics_translation_in_its_own_folder_is_told_to_check_with_the_clinics_kit_and_words",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

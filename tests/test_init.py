@@ -395,6 +395,27 @@ def test_the_words_are_copied_with_what_to_edit_at_its_lines(
     assert status == 0, err
 
 
+def test_a_clinics_translation_in_its_own_folder_is_told_to_check_with_the_clinics_kit_and_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The clinic's Spanish copied into clinics/riverside/es: its "Then:" line checked it with no --brand (the
+    shipped kit: another clinic's warnings, an over-full back the clinic's kit has not) and no --source. It names
+    the clinic's kit and its own words, and that check passes."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content.yaml").write_bytes((ROOT / "content.yaml").read_bytes())
+    (tmp_path / "es.yaml").write_bytes((ROOT / "translations/es.yaml").read_bytes())
+    cli(capsys, "init", "clinics/riverside", *options(), "--yes")
+    assert cli(capsys, "init", "clinics/riverside", "--words")[0] == 0
+    status, out, err = cli(capsys, "init", "clinics/riverside/es", "--words", "--from", "es.yaml")
+    then = next(x for x in out.splitlines() if x.startswith("Then: "))
+    assert then == (
+        "Then: brochure check --content clinics/riverside/es/content.yaml --brand clinics/riverside/brand.yaml"
+        " --source clinics/riverside/content.yaml"
+    ), out
+    status, _, err = cli(capsys, *then.removeprefix("Then: brochure ").split())
+    assert status == 0, err
+
+
 def test_words_are_never_copied_over_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "content.yaml").write_text("kept\n")
     status, _, err = cli(capsys, "init", str(tmp_path), "--words", "--from", str(ROOT / "content.yaml"))

@@ -313,7 +313,8 @@ def _init_words(args: argparse.Namespace, console: Console) -> int:
         _print(console, copy_diags)
         return EXIT_ERRORS
     doc = copy.document
-    brand = args.folder / "brand.yaml"
+    brand = next((f / "brand.yaml" for f in (args.folder, args.folder.parent) if (f / "brand.yaml").is_file()), None)
+    brand = brand or args.folder / "brand.yaml"  # (a translation's folder inside the clinic's: its kit above)
     clinic = _kit(brand)
     name = clinic.name if clinic is not None else ""
     console.result(f"Next, edit {written[0]} for this clinic:")
@@ -331,8 +332,13 @@ def _init_words(args: argparse.Namespace, console: Console) -> int:
         places.append((copy.sections[0].at, "sections: the words themselves; a clinician checks every claim"))
     for at, what in sorted(places, key=lambda p: (p[0].line, p[0].column)):
         console.result(f"  {at.file}:{at.line}:{at.column}: {what}")
-    check = f"brochure check --content {_quoted(written[0])}" + (
-        f" --brand {_quoted(brand)}" if brand.is_file() else ""
+    own = args.folder.parent / "content.yaml"  # (the clinic's own words, which a translation beside them translates)
+    mine = load_content(own)[0] if own.is_file() and brand.parent == args.folder.parent else None
+    source = own if mine is not None and mine.language.lower() != copy.language.lower() else None
+    check = (
+        f"brochure check --content {_quoted(written[0])}"
+        + (f" --brand {_quoted(brand)}" if brand.is_file() else "")
+        + (f" --source {_quoted(source)}" if source is not None else "")
     )
     console.result(f"Then: {check}")
     return EXIT_OK
