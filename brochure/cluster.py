@@ -41,11 +41,13 @@ class Unavailable(Exception):
         self.status = status
 
 
-def installed() -> None:
-    """Unavailable (status 2) when Dask's distributed package is not installed here (said when nothing is to be
-    built too: the cluster is not asked then, and the next run with work to hand out would fail)."""
+def installed(address: str) -> None:
+    """Unavailable (status 2) when Dask's distributed package is not installed here, or the address is no
+    scheduler's (no host, a port out of range): said when nothing is to be built too (the cluster is not asked then,
+    and the next run with work to hand out would fail)."""
     if not _has_dask():
         raise Unavailable(f"--scheduler needs Dask's distributed package, not installed here: {INSTALL}", 2)
+    _written(address)
 
 
 def _has_dask() -> bool:
@@ -153,24 +155,34 @@ def _reach(address: str) -> None:
         ) from exc
 
 
-def _checked(address: str, tls: bool) -> None:
-    """Unavailable for an address no scheduler can have: a port out of range (status 2), a tls:// address without
-    Dask's TLS settings (2), a host name that does not resolve (1)."""
-    import socket
-
+def _written(address: str) -> tuple[str, str, int] | None:
+    """The address's scheme, host and port (None where Dask's own connect is left to say what is wrong: it cannot
+    read it, or a scheme other than tcp:// and tls://); Unavailable (status 2) for no host or a port out of range."""
     from distributed.comm.addressing import parse_address, parse_host_port
 
     try:
         scheme, where = parse_address(address)
         host, port = parse_host_port(where, 8786)
     except ValueError:
-        return  # (Dask's own connect says what is wrong with it)
+        return None
     if not host.strip():
         raise Unavailable(f"--scheduler {address!r}: no host; e.g. tcp://host:8786", 2)
     if scheme not in ("tcp", "tls"):
-        return  # (another scheme Dask knows, inproc:// or ws://, or one it does not, which its connect names)
+        return None  # (another scheme Dask knows, inproc:// or ws://, or one it does not, which its connect names)
     if not 0 < port < 65536:
         raise Unavailable(f"--scheduler {address}: {port} is not a port (1 to 65535; a scheduler's is 8786)", 2)
+    return scheme, host, port
+
+
+def _checked(address: str, tls: bool) -> None:
+    """Unavailable for an address no scheduler can have: no host or a port out of range (status 2: _written), a
+    tls:// address without Dask's TLS settings (2), a host name that does not resolve (1)."""
+    import socket
+
+    parts = _written(address)
+    if parts is None:
+        return
+    scheme, host, port = parts
     if scheme == "tls" and not tls:
         raise Unavailable(
             f"--scheduler {address}: a tls:// scheduler needs Dask's TLS settings, and none are set here: give "

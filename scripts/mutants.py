@@ -2678,8 +2678,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "bifold-back-overflows-in-two-columns",
         "layout/back.py",
-        "    for columns in (True, False) if two else (False,):",
-        "    for columns in (True,) if two else (False,):",
+        "    for columns in ((drop, 0.0, None) if drop else (0.0, None)) if two else (None,):",
+        "    for columns in ((drop, 0.0) if drop else (0.0,)) if two else (None,):",
         "tests/test_balance.py::test_a_bifolds_back_too_full_for_two_columns_keeps_one",
     ),
     m(
@@ -4276,7 +4276,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "worker-keeps-a-kit-it-did-not-verify",
         "batch/worker.py",
-        "    if kit[0] is not None and kit_digest(kit[0][0]) != digest:",
+        "    if kit_digest(kit[0][0]) != digest:",
         "    if False:",
         "tests/test_cluster.py::test_a_worker_whose_logo_link_points_elsewhere_fails_its_editions",
     ),
@@ -4333,7 +4333,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "scheduler-without-dask-passed-when-nothing-to-build",
         "commands/batch.py",
-        "            installed()",
+        "            installed(args.scheduler)",
         "            pass",
         "tests/test_cluster.py::test_with_nothing_to_build_the_cluster_is_not_asked",
     ),
@@ -4357,6 +4357,41 @@ MUTANTS: tuple[Mutant, ...] = (
         '    brand = next((f / "brand.yaml" for f in (args.folder, args.folder.parent)',
         '    brand = next((f / "brand.yaml" for f in (args.folder,)',
         "tests/test_init.py::test_a_clinics_translation_in_its_own_folder_is_told_to_check_with_the_clinics_kit_and_words",
+    ),
+    m(
+        "bifold-back-of-two-sections-lowers-its-second-column",
+        "layout/back.py",
+        "    items, _ = flow_items(inp, sections, width) if len(sections) == 1 else ([], [])",
+        "    items, _ = flow_items(inp, sections, width)",
+        "tests/test_balance.py::test_a_bifold_back_of_two_sections_starts_its_columns_level",
+    ),
+    m(
+        "bifold-back-lowered-column-or-one-column",
+        "layout/back.py",
+        "    for columns in ((drop, 0.0, None) if drop else (0.0, None)) if two else (None,):",
+        "    for columns in ((drop, None) if drop else (0.0, None)) if two else (None,):",
+        "tests/test_balance.py::test_a_bifold_back_of_one_long_section_keeps_two_columns",
+    ),
+    m(
+        "scheduler-address-unchecked-when-nothing-to-build",
+        "cluster.py",
+        "    _written(address)",
+        "    pass",
+        "tests/test_cluster.py::test_with_nothing_to_build_the_cluster_is_not_asked",
+    ),
+    m(
+        "worker-keeps-a-kit-that-failed",
+        "batch/worker.py",
+        "    if kit[0] is None:\n        raise _Unread(kit)",
+        "    if kit[0] is None:\n        return kit",
+        "tests/test_batch.py::test_a_kit_that_could_not_be_read_is_read_again_by_a_worker",
+    ),
+    m(
+        "serve-takes-any-kits-source",
+        "live/choices.py",
+        "                if kit_identity(named_kit) == kit_identity(kit)",
+        "                if True",
+        "tests/test_live.py::test_a_brands_own_source_is_the_one_its_translations_are_checked_against",
     ),
     m(
         "bifold-break-named-a-column",

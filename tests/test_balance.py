@@ -524,3 +524,44 @@ def test_a_paragraph_balanced_into_the_narrow_panel_and_back_is_set_at_the_width
                 continue  # (carried over so that the last word is not alone on its line)
             needs = stringWidth(" " + word, run.font, run.size)
             assert line.box.right + needs > line.measure.right - 0.5, (paper, line.text, word)
+
+
+def test_a_bifold_back_of_two_sections_starts_its_columns_level(tmp_path: Path) -> None:
+    """The risks (shortened) and "When to contact us" both on the back: the second column goes on with the risks at
+    the columns' top, as columns do (lowered by the first heading's height, it put the next heading 10 mm below the
+    first's, or ran on under it)."""
+    text = CONTENT.read_text(encoding="utf-8").replace("place: {flyer: back}", "place: {flyer: back, bifold: back}")
+    cut = '      - text: "It may not work as well as you hoped'
+    text = "\n".join(line for line in text.splitlines() if not line.startswith(cut)) + "\n"
+    path = tmp_path / "content.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = result_of(sources(path, BRAND), api.Options(layout="bifold"))
+    assert result.ok and result.layout
+    back = result.layout.sheet.sides[0].panel("back").content
+    lines = [t for t in texts(result.layout) if t.region == "back" and t.section in ("risks", "contact-us")]
+    first = [t for t in lines if t.box.x < back.x + back.w / 2]
+    second = [t for t in lines if t.box.x >= back.x + back.w / 2]
+    words = max(t.baseline for t in first if t.text != "Risks and side effects")  # (the first column's first words)
+    assert second and max(t.baseline for t in second) > words + 5 * MM, (
+        words / MM,
+        max(t.baseline for t in second) / MM,
+    )
+
+
+def test_a_bifold_back_of_one_long_section_keeps_two_columns(tmp_path: Path) -> None:
+    """ "When to contact us" with five more items: two columns hold it when its second column starts at the columns'
+    top (lowered by its heading's height, it ran in one column of 80-96 characters a line)."""
+    more = "".join(
+        f'          - "**Call us** if extra symptom number {i} appears or lasts longer than expected"\n'
+        for i in range(5)
+    )
+    text = CONTENT.read_text(encoding="utf-8")
+    anchor = '          - "**Call us** for cold sores, redness after a week, or new lumps or dark patches"\n'
+    assert text.count(anchor) == 1
+    path = tmp_path / "content.yaml"
+    path.write_text(text.replace(anchor, anchor + more), encoding="utf-8")
+    result = result_of(sources(path, BRAND), api.Options(layout="bifold"))
+    assert result.ok and result.layout
+    back = result.layout.sheet.sides[0].panel("back").content
+    lines = [t for t in texts(result.layout) if t.region == "back" and t.section == "contact-us"]
+    assert any(t.box.x >= back.x + back.w / 2 for t in lines), "one column"

@@ -386,6 +386,14 @@ def test_a_stop_while_the_cluster_is_asked_replaces_the_last_report(
     data = json.loads(report.read_text(encoding="utf-8"))
     assert status == 130 and len(data["editions"]) == 6, data
     assert {e["status"] for e in data["editions"]} == {"stopped"} and data["editions"][0]["first"] == batch.STOPPED
+    edit(folder / "us.yaml", "language: en-US", "language: en-US\n# changed")  # (its editions to build again)
+    status, _, _ = cli(capsys, "batch", str(folder / "editions.yaml"), "--scheduler", "tcp://10.0.0.7:8786", "--json",
+                       str(report))  # fmt: skip
+    data = json.loads(report.read_text(encoding="utf-8"))
+    said = [(e["edition"].split("/")[1], e["status"]) for e in data["editions"]]  # (what stands is unchanged)
+    assert (
+        status == 130 and said == [("en-gb", "unchanged")] * 2 + [("en-us", "stopped")] * 2 + [("en-gb", "stopped")] * 2
+    )
 
 
 def test_with_nothing_to_build_the_cluster_is_not_asked(
@@ -402,6 +410,8 @@ def test_with_nothing_to_build_the_cluster_is_not_asked(
     assert status == 0 and "0 built, 4 unchanged, 0 failed" in out, out + err
     status, _, err = cli(capsys, "batch", "editions.yaml", "--force", "--scheduler", f"tcp://127.0.0.1:{_free_port()}")
     assert status == 1 and "no Dask scheduler answered" in err, err
+    status, _, err = cli(capsys, "batch", "editions.yaml", "--scheduler", "tcp://127.0.0.1:99999")
+    assert status == 2 and "99999 is not a port" in err, err  # (no scheduler's address: said though nothing is built)
     monkeypatch.setattr(cluster, "_has_dask", lambda: False)  # (Dask not installed: said though nothing is built)
     status, _, err = cli(capsys, "batch", "editions.yaml", "--scheduler", f"tcp://127.0.0.1:{_free_port()}")
     assert status == 2 and "--scheduler needs Dask's distributed package, not installed here" in err, err

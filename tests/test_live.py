@@ -807,6 +807,30 @@ def test_only_a_content_file_editions_yaml_names_is_checked_as_a_translation_of_
     assert source(ROOT / "content.yaml") is None and source(own) is None
 
 
+def test_a_brands_own_source_is_the_one_its_translations_are_checked_against(tmp_path: Path) -> None:
+    """The same Spanish file named for two kits, one of which names words of its own as its `source:`: watched with
+    that kit, the Spanish is checked against the clinic's words; with the other, against the file's `source:`."""
+    from brochure.inputs.editions import load_editions
+    from brochure.live.choices import offered
+
+    for name in ("content.yaml", "es.yaml"):
+        (tmp_path / name).write_bytes((ROOT / ("translations/es.yaml" if name == "es.yaml" else name)).read_bytes())
+    shutil.copytree(ROOT / "assets", tmp_path / "assets", ignore=shutil.ignore_patterns("brands"))
+    shutil.copytree(ROOT / "assets/brands/elm-park", tmp_path / "elm-park")
+    (tmp_path / "elm-park/own.yaml").write_bytes((ROOT / "content.yaml").read_bytes())
+    (tmp_path / "editions.yaml").write_text(
+        "source: content.yaml\nbrands:\n  - kit: assets/brand.yaml\n    languages: [content.yaml, es.yaml]\n"
+        "  - kit: elm-park/brand.yaml\n    source: elm-park/own.yaml\n    languages: [elm-park/own.yaml, es.yaml]\n",
+        encoding="utf-8",
+    )
+    editions, diags = load_editions(tmp_path / "editions.yaml")
+    assert editions is not None, [d.format() for d in diags]
+    choices = offered(editions, tmp_path / "assets/brand.yaml", tmp_path / "es.yaml")
+    assert choices.source_of(tmp_path / "assets/brand.yaml", tmp_path / "es.yaml") == tmp_path / "content.yaml"
+    assert choices.source_of(tmp_path / "elm-park/brand.yaml", tmp_path / "es.yaml") == tmp_path / "elm-park/own.yaml"
+    assert choices.source_of(tmp_path / "elm-park/brand.yaml", tmp_path / "elm-park/own.yaml") is None
+
+
 def test_a_choice_of_kit_and_content_file_together_takes_both() -> None:
     """POST /choose with a kit and one of its content files switched the kit and left the content file unread
     (the kit's own pick in the language shown was taken instead)."""

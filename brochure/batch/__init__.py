@@ -172,11 +172,13 @@ def run(
     asked: dict[int, Task] = {}  # what is left of each task for a worker
     pending: dict[Future[list[Made]], int] = {}  # each task handed out, and its part's number
     count = _expected_names(work, names, loaded)
+    memo: dict[Path, str] = {}  # each input's hash, read once in this run
     told = progress
     progress = lambda o: told(_distinct_one(o, count))  # noqa: E731
     try:
         for i, task in enumerate(work):
-            outcomes[i], asked[i] = settle(task, names.get(kit_identity(task.kit)), loaded.get(task.content.resolve()))
+            kit, words = names.get(kit_identity(task.kit)), loaded.get(task.content.resolve())
+            outcomes[i], asked[i] = settle(task, kit, words, memo)
             for o in outcomes[i]:
                 progress(o)
         parts = [(i, part) for i, task in asked.items() for part in _parts(task)]
@@ -274,13 +276,14 @@ def _expected(made: Made, task: Task, names: Names, loaded: Loaded) -> Made:
         name, output = name_and_output(task, job, kit, words.language)
         if (o.edition, o.output, o.thumbs) == (name, output, thumb_names(task, output, len(o.thumbs))):
             return made
-    else:
+        here = f"this machine's kit and words make {name} (at {output})"
+    else:  # (this machine could not read its kit or words, or the worker answered for an edition not asked of it)
         name, output = (failed_name(task, job), "") if job is not None else (o.edition, "")
+        here = "this machine could not read its kit or words" if job is not None else "it was not asked for it"
     why = (
-        f"{task.content}: error: the worker building it made {o.edition} (to be written to {o.output}), where this"
-        f" machine's kit and words make {name}{f' (at {output})' if output else ''}: nothing was written (hint: the"
-        " kit or words changed while the batch ran, or, on a cluster, the worker reads other files at the same paths:"
-        " run the batch again, and give every worker the same files, docs/cluster.md)"
+        f"{task.content}: error: the worker building it made {o.edition} (to be written to {o.output}), where {here}:"
+        " nothing was written (hint: the kit or words changed while the batch ran, or, on a cluster, the worker reads"
+        " other files at the same paths: run the batch again, and give every worker the same files, docs/cluster.md)"
     )
     return Made(replace(o, edition=name, output=output).failing((why,)))
 
@@ -294,14 +297,25 @@ def nothing_to_build(editions: Editions, loaded: Loaded, kits: Kits) -> bool:
     not reach the cluster, as this machine starts no worker process)."""
     names = _names(kits)
     work = tasks(editions, read_manifest(editions), loaded, kits)
-    return all(not settle(t, names.get(kit_identity(t.kit)), loaded.get(t.content.resolve()))[1].jobs for t in work)
+    memo: dict[Path, str] = {}
+    return all(
+        not settle(t, names.get(kit_identity(t.kit)), loaded.get(t.content.resolve()), memo)[1].jobs for t in work
+    )
 
 
-def not_built(editions: Editions, loaded: Loaded, kits: Kits, why: str, status: str = "failed") -> list[Outcome]:
+def not_built(
+    editions: Editions, loaded: Loaded, kits: Kits, why: str, status: str = "failed", force: bool = False
+) -> list[Outcome]:
     """Every edition failed (or `status`), for one reason, before any was handed out (a cluster that cannot be
-    reached; a stop while it is asked): the --json report a script reads names each, as a run would."""
-    work = tasks(editions, read_manifest(editions), loaded, kits)
-    return _with_stopped(work, {}, _names(kits), loaded, status, why)
+    reached; a stop while it is asked), but those that stand as the last run made them ("unchanged", as a run
+    would say; none with `force`): the --json report a script reads names each, as a run would."""
+    work, names = tasks(editions, {} if force else read_manifest(editions), loaded, kits), _names(kits)
+    memo: dict[Path, str] = {}
+    settled = {
+        i: settle(t, names.get(kit_identity(t.kit)), loaded.get(t.content.resolve()), memo)[0]
+        for i, t in enumerate(work)
+    }
+    return _with_stopped(work, settled, names, loaded, status, why)
 
 
 def _with_stopped(

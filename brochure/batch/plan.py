@@ -187,7 +187,7 @@ def tasks(
                 words,
                 others,
             )
-            out.append(replace(task, seen=inputs_of(task)))
+            out.append(task)
     return out
 
 
@@ -253,14 +253,16 @@ def _same(path: Path, size: int, sha: str) -> bool:
         return False
 
 
-def settle(task: Task, kit: tuple[str, PaperName] | None, words: Content | None) -> tuple[list[Outcome], Task]:
+def settle(
+    task: Task, kit: tuple[str, PaperName] | None, words: Content | None, memo: dict[Path, str] | None = None
+) -> tuple[list[Outcome], Task]:
     """The task's editions that stand as the last run made them (stamp and output the same, the file in place:
-    `Task.known`), as outcomes, and the task with the rest of its editions. Nothing is settled for a kit or
-    content file with errors, nor for one that can no longer be read: a worker reports them."""
-    if not task.known or kit is None or words is None:
-        return [], task
-    inputs = inputs_of(task)  # (read again: a file removed since is left to a worker, which says so)
-    if not all(sha for _, sha in inputs):
+    `Task.known`), as outcomes, and the task with the rest of its editions and the hashes of its inputs as read
+    now (`Task.seen`, which a worker's must match; `memo`: inputs_of's). Nothing is settled for a kit or content
+    file with errors, nor for one that can no longer be read: a worker reports them."""
+    inputs = inputs_of(task, memo)  # (read again: a file removed since is left to a worker, which says so)
+    task = replace(task, seen=inputs)
+    if not task.known or kit is None or words is None or not all(sha for _, sha in inputs):
         return [], task
     known = {k.stamp: k for k in task.known}
     done: list[Outcome] = []

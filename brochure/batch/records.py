@@ -211,17 +211,24 @@ def unchanged(name: str, output: str, job: Job, was: Known, inputs: tuple[tuple[
     )
 
 
-def inputs_of(task: Task) -> tuple[tuple[str, str], ...]:
+def inputs_of(task: Task, memo: dict[Path, str] | None = None) -> tuple[tuple[str, str], ...]:
     """The task's content file, kit, source and the other files its editions are made of (`Task.others`), each by
     its path relative to editions.yaml's folder (as the outputs are, whatever folder the batch is run from) with the
     SHA-256 of its bytes ('' when it cannot be read, as when another program removed it while the batch ran: its
-    loader says where and why)."""
+    loader says where and why). `memo`: each file's hash as this run read it already (a kit's files are read once
+    for all its content files)."""
     files = (task.content, task.kit, *((task.source,) if task.source else ()), *task.others)
     out = []
     for path in files:
-        name = Path(os.path.relpath(reached(task, path), reached(task, task.base))).as_posix()
-        data, _ = read_bytes(reached(task, path), KIT_FILE_BYTES)
-        out.append((name, "" if data is None else digest(data)))
+        at = reached(task, path)
+        name = Path(os.path.relpath(at, reached(task, task.base))).as_posix()
+        sha = memo.get(at) if memo is not None else None
+        if sha is None:
+            data, _ = read_bytes(at, KIT_FILE_BYTES)
+            sha = "" if data is None else digest(data)
+            if memo is not None:
+                memo[at] = sha
+        out.append((name, sha))
     return tuple(out)
 
 

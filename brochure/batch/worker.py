@@ -245,10 +245,24 @@ def _sources_kept(
 
 def _kit(path: Path, digest: str) -> api.Kit:
     """A kit read, with its fonts and logo: read once per worker for all its tasks when the batch gave the hash of
-    its files (the Clearwater kit, named with five content files, took 13-25 ms to read each time)."""
+    its files (the Clearwater kit, named with five content files, took 13-25 ms to read each time); a kit that
+    cannot be read is read again each time (what is wrong with it may be mended meanwhile)."""
     from brochure import api
 
-    return _kit_read(path, digest) if digest else api.load_kit(path)
+    if not digest:
+        return api.load_kit(path)
+    try:
+        return _kit_read(path, digest)
+    except _Unread as exc:
+        return exc.kit
+
+
+class _Unread(Exception):
+    """A kit that could not be read, and what reading it found (raised so that lru_cache keeps nothing of it)."""
+
+    def __init__(self, kit: api.Kit) -> None:
+        super().__init__("the kit could not be read")
+        self.kit = kit
 
 
 @lru_cache(maxsize=KITS_KEPT)
@@ -259,7 +273,9 @@ def _kit_read(path: Path, digest: str) -> api.Kit:
     from brochure import api
 
     kit = api.load_kit(path)
-    if kit[0] is not None and kit_digest(kit[0][0]) != digest:
+    if kit[0] is None:
+        raise _Unread(kit)
+    if kit_digest(kit[0][0]) != digest:
         raise _Other(
             f"the kit {path.name} in {path.parent.name}/ as the worker building it ({socket.gethostname()}) read it"
             f" (its brand file, logo, fonts and profile, links followed) is not the one the batch read: {_ON_A_CLUSTER}"

@@ -70,7 +70,7 @@ def batch(args: argparse.Namespace, console: Console) -> int:
         if unchanged:
             from brochure.cluster import installed
 
-            installed()
+            installed(args.scheduler)
         executor = batches.local(1) if unchanged else _executor(args)
     except BaseException as exc:
         from brochure.cluster import Unavailable
@@ -78,7 +78,10 @@ def batch(args: argparse.Namespace, console: Console) -> int:
         if not isinstance(exc, Exception):  # (a stop while the cluster is asked: the report of a stopped run, not the
             with contextlib.suppress(Exception):  # last run's left in its place)
                 _batch_report(
-                    console, args.json, batches.not_built(editions, loaded, kits, batches.STOPPED, "stopped"), []
+                    console,
+                    args.json,
+                    batches.not_built(editions, loaded, kits, batches.STOPPED, "stopped", args.force),
+                    [],
                 )
             raise
         if not isinstance(exc, Unavailable):
@@ -86,7 +89,8 @@ def batch(args: argparse.Namespace, console: Console) -> int:
         console.error(f"brochure: error: {exc}")
         if exc.status == EXIT_ERRORS:  # (no cluster to run on: the report says so of each edition; a usage error
             # writes none)
-            _batch_report(console, args.json, batches.not_built(editions, loaded, kits, f"brochure: error: {exc}"), [])
+            why = f"brochure: error: {exc}"
+            _batch_report(console, args.json, batches.not_built(editions, loaded, kits, why, force=args.force), [])
         return exc.status
     folder = batches.manifest_path(editions).parent
     try:

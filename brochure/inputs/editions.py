@@ -15,7 +15,7 @@
         layouts: [trifold]            # a brand's own layouts, papers or targets replace the file's
       - kit: clinics/riverside/brand.yaml
         source: clinics/riverside/content.yaml   # a brand's own words: its other content files translate them
-        languages: [clinics/riverside/content.yaml, clinics/riverside/es.yaml]
+        languages: [clinics/riverside/content.yaml, clinics/riverside/es/content.yaml]
 
 Papers default to each brand's own paper. Paths are relative to editions.yaml and may not leave its folder. A
 language that narrows the matrix is a Group of its own (the brand's kit, that one content file); languages named

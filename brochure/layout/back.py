@@ -72,14 +72,15 @@ def back(inp: Inputs, box: Rect, page: int) -> Back:
     last: Back | None = None
     two = is_wide(box.w, inp.theme) and any(s.place == "back" for s in inp.sections)
     drop = _heading_drop(inp, box) if two else 0.0
-    for columns in (True, False) if two else (False,):
+    for columns in ((drop, 0.0, None) if drop else (0.0, None)) if two else (None,):  # (a second column started
+        # lower, as high as the first, in one)
         for foot in feet:
             for website, qr_mm, gap in GIVE_WAY:
                 if not (website or shown):
                     break
                 if last is not None and qr_mm * MM < least:
                     continue
-                last = _back(inp, box, page, website, qr_mm, gap, foot, drop if columns else None)
+                last = _back(inp, box, page, website, qr_mm, gap, foot, columns)
                 if not any(d.is_error for d in last.diagnostics):
                     return last
     assert last is not None
@@ -249,8 +250,7 @@ def _back(
     need, bottom_placed, keys = foot.need, foot.placed, foot.keys
     above = box.y + need + gap + (box.top - y) + SECTION_GAP * L  # the sections keep above the call to action
     middle = Rect(box.x, above, box.w, max(0.0, box.top - above))
-    frames = _frames(middle, page, columns, rtl)
-    res, flow_diags = fill(inp, [s for s in inp.sections if s.place == "back"], frames)
+    res, flow_diags = fill(inp, [s for s in inp.sections if s.place == "back"], _frames(middle, page, columns, rtl))
     diags += flow_diags
     sections = [p for frame in res.placed for p in frame]
     if sections:  # the call to action moves down under the sections
@@ -275,11 +275,13 @@ def _frames(box: Rect, page: int, columns: float | None, rtl: bool) -> list[Fram
 
 
 def _heading_drop(inp: Inputs, box: Rect) -> float:
-    """How far below the top of the back's sections their second column starts: by the first section's heading
-    and the gap under it, so that its words start level with the first column's (they started level with the
-    heading's rule, above its words)."""
+    """How far below the top of the back's sections their second column starts when the back has one section (its
+    second column goes on with it): by its heading and the gap under it, so that its words start level with the
+    first column's (they started level with the heading's rule, above its words). 0 for several sections: the
+    columns start level, as columns do, a heading at the head of the second level with the first's."""
     width = box.halves(GUTTER)[0].w
-    items, _ = flow_items(inp, [s for s in inp.sections if s.place == "back"], width)
+    sections = [s for s in inp.sections if s.place == "back"]
+    items, _ = flow_items(inp, sections, width) if len(sections) == 1 else ([], [])
     if len(items) < 2 or not isinstance(items[0].flowable, SectionHeading):
         return 0.0
     return float(items[0].flowable.wrap(width, 1e6)[1]) + items[1].space_before

@@ -221,8 +221,10 @@ def _installable(family: str) -> str:
     if row is None:
         return ""
     if row.problem:
-        return (
-            f"{row.name} cannot be used ({row.problem}): choose another family (`brochure fonts` lists them), or give"
-            " the kit its static .ttf files (fonts: body: {regular: fonts/X-Regular.ttf, bold: fonts/X-Bold.ttf})"
+        static = (  # (a family published as static files too: the kit may name them)
+            ", or give the kit its static .ttf files (fonts: body: {regular: fonts/X-Regular.ttf, bold: ...})"
+            if "variable" in row.problem
+            else ""
         )
+        return f"{row.name} cannot be used ({row.problem}): choose another family (`brochure fonts` lists them){static}"
     return f"install it: .venv/bin/pip install {row.pin}, and add {row.pin} to requirements.txt"
