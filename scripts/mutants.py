@@ -4394,6 +4394,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_live.py::test_a_brands_own_source_is_the_one_its_translations_are_checked_against",
     ),
     m(
+        "rtl-trailing-plus-not-warned",
+        "inputs/content.py",
+        "    else:\n        _check_trailing_plus(r)",
+        "    else:\n        pass",
+        "tests/test_bidi.py::test_a_plus_sign_after_a_number_in_right_to_left_words_is_warned",
+    ),
+    m(
+        "version-parted-from-its-number",
+        "layout/document.py",
+        "    version = _bound(fill(",
+        "    version = (fill(",
+        "tests/test_document.py::test_a_version_and_a_date_are_never_parted_across_lines",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -11,7 +11,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 from conftest import BRAND, CONTENT, LOGO, Inputs, edit
-from helpers import actual_texts, build, miscopied_words, pdfua_findings, poppler_text, read_qr, texts
+from helpers import ROOT, actual_texts, build, miscopied_words, pdfua_findings, poppler_text, read_qr, texts
 from tagged import Tagged
 
 from brochure import api
@@ -301,3 +301,17 @@ def test_the_qr_code_of_a_right_to_left_leaflet_reads_as_printed(leaflet: api.Re
     assert leaflet.layout is not None and leaflet.layout.qr is not None and leaflet.pdf is not None
     qr, b = leaflet.layout.qr, leaflet.layout.qr.box
     assert read_qr(leaflet.pdf, qr.page, (b.x, b.y, b.w, b.h), leaflet.layout.sheet.media.h) == [qr.url]
+
+
+def test_a_plus_sign_after_a_number_in_right_to_left_words_is_warned(tmp_path: Path) -> None:
+    """'SPF 30+' in the Arabic aftercare printed '+SPF 30' (the bidirectional algorithm sets the sign on the
+    number's far side): a warning at the text, with the mark that keeps it; the shipped words carry the mark."""
+    from brochure.inputs.content import load_content
+
+    shipped = (ROOT / "translations/ar.yaml").read_text(encoding="utf-8")
+    assert shipped.count("SPF 30+\\u200e") == 1
+    plain = tmp_path / "ar.yaml"
+    plain.write_text(shipped.replace("SPF 30+\\u200e", "SPF 30+"), encoding="utf-8")
+    said = [d.format() for d in load_content(plain)[1] if "plus sign" in d.message]
+    assert len(said) == 1 and "'30+' prints as '+30' here" in said[0] and "'30+\\u200e'" in said[0], said
+    assert not [d for d in load_content(ROOT / "translations/ar.yaml")[1] if "plus sign" in d.message]

@@ -807,3 +807,19 @@ def test_the_shipped_groups_clinics_print_its_words_without_a_producer_warning()
     for kit in ("harbour-lane", "elm-park"):
         result = result_of(sources(CONTENT, ROOT / "assets" / "brands" / kit / "brand.yaml"), api.Options())
         assert result.ok and not [d for d in result.diagnostics if "producer" in d.message], kit
+
+
+@pytest.mark.parametrize("language", ["en-GB", "es", "pl", "vi", "ar"])
+def test_a_version_and_a_date_are_never_parted_across_lines(language: str) -> None:
+    """'wersja / 1.1.' and 'versión / 1.1.' ended lines, and 'ngày 1 / tháng 12 năm 2026' split a Vietnamese date:
+    the tool's words in the version and the dates are joined by no-break spaces (a space of the content's own is
+    left as it is)."""
+    from brochure.layout.document import document_block
+
+    w, _ = words_for(language)
+    for text in (long_date(date(2026, 12, 1), w), month_year(date(2029, 12, 1), w)):
+        assert " " not in text, (language, text)
+    src = sources(ROOT / ("content.yaml" if language == "en-GB" else f"translations/{language}.yaml"), BRAND)
+    block = document_block(src.content, src.brand)
+    version = w.version.format(version=src.content.document.version)
+    assert version.replace(" ", "\u00a0") in block.plain(), (version, block.plain()[:200])

@@ -159,6 +159,8 @@ def _read_content(r: Reader, root: Node, path: Path) -> Content | None:
     _check_digits(r, language)
     if direction(language) == "ltr":
         _check_first_letters(r, language)
+    else:
+        _check_trailing_plus(r)
     assert words is not None
     assert language and title and subtitle and sections is not None and cta and disclaimer and refs is not None
     if document is None:
@@ -321,6 +323,24 @@ def _check_first_letters(r: Reader, language: str) -> None:
 
 
 _STRONG = ("L", "R", "AL")  # the bidirectional classes that set a paragraph's direction
+
+
+_TRAILING_PLUS = re.compile(r"\d[\d.,]*\+(?![\d\u200e\u2069])")  # '30+' not followed by a digit, U+200E or U+2069
+
+
+def _check_trailing_plus(r: Reader) -> None:
+    """A warning at each text of a right-to-left leaflet with a plus sign after a number ('SPF 30+'): the Unicode
+    bidirectional algorithm, which every reader of the PDF follows, sets it on the number's far side ('+SPF 30')."""
+    for value, at in r.strings:
+        found = _TRAILING_PLUS.search(value)
+        if found is not None:
+            r.warn(
+                at,
+                f"'{found.group()}' prints as '+{found.group()[:-1]}' here: in right-to-left words, a plus sign after a"
+                " number goes to its far side",
+                f"put the left-to-right mark after it ('{found.group()}\\u200e', in double quotes), or say 'or more'"
+                " in words",
+            )
 
 
 # The digits a language's readers read besides 0-9 (and 0-9's full-width forms, read by all), by the start of the

@@ -76,7 +76,7 @@ def document_block(content: Content, brand: Brand) -> DocumentBlock:
     def person(p: Person, key: str) -> list[Piece]:
         return fill(w.person, {"name": user(p.name, f"{key}.name"), "role": user(p.role, f"{key}.role")})
 
-    version = fill(w.version, {"version": user(d.version, "document.version")})
+    version = _bound(fill(w.version, {"version": user(d.version, "document.version")}))
     first = fill(
         w.leaflet,
         {"producer": user(d.producer, "document.producer"), "code": user(d.code, "document.code"), "version": version},
@@ -145,6 +145,12 @@ def _spaced(sentences: list[list[Piece]]) -> list[Piece]:
             out.append(Piece(" ", None))
         out.extend(s)
     return out
+
+
+def _bound(pieces: list[Piece]) -> list[Piece]:
+    """The tool's words with their spaces made no-break: 'version 1.1' is never parted from its number ('wersja /
+    1.1.')."""
+    return [Piece(p.text.replace(" ", "\u00a0"), None, p.bold) if p.at is None else p for p in pieces]
 
 
 def keywords(content: Content) -> tuple[str, ...]:
