@@ -496,6 +496,16 @@ class _Stale(Executor):
         return future
 
 
+def _linked_elsewhere(folder: Path, tmp_path: Path, link: str, there: str) -> list[batch.Outcome]:
+    """The batch run with a worker whose copy of the project has the link `link` pointing to `there` instead."""
+    copy = _stale_copy(folder, tmp_path)
+    (copy / link).unlink()
+    (copy / link).symlink_to(there)
+    editions, _ = load_editions(folder / "editions.yaml")
+    assert editions is not None
+    return batch.run(editions, _Stale(folder, copy), force=False)
+
+
 def _stale_copy(folder: Path, tmp_path: Path) -> Path:
     copy = tmp_path / "worker-copy"
     shutil.copytree(folder, copy)
@@ -534,12 +544,7 @@ def test_a_worker_whose_logo_link_points_elsewhere_fails_its_editions(inputs: In
     (kit / "logo-3.svg").write_text(LOGO.replace("#1D5C63", "#7FB7BE"), encoding="utf-8")
     (kit / "logo.svg").unlink()
     (kit / "logo.svg").symlink_to("logo-2.svg")
-    copy = _stale_copy(folder, tmp_path)
-    (copy / "assets/logo.svg").unlink()
-    (copy / "assets/logo.svg").symlink_to("logo-3.svg")
-    editions, _ = load_editions(folder / "editions.yaml")
-    assert editions is not None
-    outcomes = batch.run(editions, _Stale(folder, copy), force=False)
+    outcomes = _linked_elsewhere(folder, tmp_path, "assets/logo.svg", "logo-3.svg")
     assert {o.status for o in outcomes} == {"failed"} and len(outcomes) == 6
     said = next(o.first for o in outcomes if o.edition.startswith("test-clinic/en-us/"))
     assert f"the kit brand.yaml in assets/ as the worker building it ({socket.gethostname()}) read it" in said, said
@@ -559,12 +564,7 @@ def test_a_worker_whose_picture_link_points_elsewhere_fails_those_editions(input
         '      - text: "Fine needles',
         '      - image: {src: photo.png, alt: "A photo"}\n      - text: "Fine needles',
     )
-    copy = _stale_copy(folder, tmp_path)
-    (copy / "photo.png").unlink()
-    (copy / "photo.png").symlink_to("photo-b.png")
-    editions, _ = load_editions(folder / "editions.yaml")
-    assert editions is not None
-    outcomes = batch.run(editions, _Stale(folder, copy), force=False)
+    outcomes = _linked_elsewhere(folder, tmp_path, "photo.png", "photo-b.png")
     status = {o.edition: o.status for o in outcomes}
     assert status["test-clinic/en-us/trifold/a4/office"] == "built", status
     said = next(o.first for o in outcomes if o.edition.startswith("test-clinic/en-gb (content.yaml)/"))
