@@ -880,8 +880,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "batch-never-skips",
         "batch/plan.py",
-        "        return digest(path.read_bytes()) == sha\n",
-        "        return False\n",
+        "    return data is not None and digest(data) == sha\n",
+        "    return False\n",
         "tests/test_batch.py::test_only_what_changed_is_built_again",
     ),
     m(
@@ -4354,8 +4354,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "translation-folder-checked-without-the-clinics-kit",
         "commands/init.py",
-        '    brand = next((f / "brand.yaml" for f in (args.folder, args.folder.parent)',
-        '    brand = next((f / "brand.yaml" for f in (args.folder,)',
+        '    brand = next((f / "brand.yaml" for f in above if (f / "brand.yaml").is_file()), None)',
+        '    brand = next((f / "brand.yaml" for f in above[:1] if (f / "brand.yaml").is_file()), None)',
         "tests/test_init.py::test_a_clinics_translation_in_its_own_folder_is_told_to_check_with_the_clinics_kit_and_words",
     ),
     m(
@@ -4406,6 +4406,41 @@ MUTANTS: tuple[Mutant, ...] = (
         "    version = _bound(fill(",
         "    version = (fill(",
         "tests/test_document.py::test_a_version_and_a_date_are_never_parted_across_lines",
+    ),
+    m(
+        "words-hashed-without-a-look-first",
+        "batch/records.py",
+        "        data, why = read_bytes(path, KIT_FILE_BYTES)",
+        '        data, why = path.read_bytes(), ""',
+        "tests/test_adversarial_batch.py::test_a_pipe_or_huge_file_among_the_words_is_hashed_without_waiting_or_reading_it",
+    ),
+    m(
+        "json-over-a-source-no-brand-takes",
+        "commands/batch.py",
+        "    if editions.source is not None:  # (named, if no brand takes it",
+        "    if False:  # (named, if no brand takes it",
+        "tests/test_adversarial_batch.py::test_json_at_a_source_no_brand_takes_is_refused",
+    ),
+    m(
+        "kit-and-words-with-two-sources-passed",
+        "inputs/editions.py",
+        "            if taken.setdefault(key, source) != source:",
+        "            if False:",
+        "tests/test_adversarial_batch.py::test_a_kit_and_content_file_named_with_two_sources_is_an_error",
+    ),
+    m(
+        "nested-translation-loses-its-clinic",
+        "commands/init.py",
+        "KIT_LEVELS = 4",
+        "KIT_LEVELS = 2",
+        "tests/test_init.py::test_a_translation_nested_deeper_or_named_like_an_option_is_told_a_check_that_runs",
+    ),
+    m(
+        "printed-path-taken-for-an-option",
+        "commands/init.py",
+        '    return shlex.quote(f"./{text}" if text.startswith("-") else text)',
+        "    return shlex.quote(text)",
+        "tests/test_init.py::test_a_translation_nested_deeper_or_named_like_an_option_is_told_a_check_that_runs",
     ),
     m(
         "bifold-break-named-a-column",

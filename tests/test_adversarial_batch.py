@@ -12,6 +12,7 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -1030,3 +1031,56 @@ def test_workers_started_every_way_run_their_tasks(method: str) -> None:
         initargs=(os.getpid(),),
     ) as pool:
         assert pool.submit(os.getpid).result(timeout=60) != os.getpid()
+
+
+def test_a_pipe_or_huge_file_among_the_words_is_hashed_without_waiting_or_reading_it(tmp_path: Path) -> None:
+    """The stamps' hash of the words read each file whole with no look first: a source swapped for a named pipe
+    mid-run hung the batch for good (SIGTERM did not end it), and a 700 MB source took 1.4 GB. Each is looked at
+    first, counted as what it is, and never opened or read."""
+    from brochure.batch.records import KIT_FILE_BYTES, files_digest
+
+    fifo, huge, plain = tmp_path / "src.yaml", tmp_path / "huge.yaml", tmp_path / "plain.yaml"
+    os.mkfifo(fifo)
+    with huge.open("wb") as f:
+        f.truncate(KIT_FILE_BYTES + 1)  # (sparse: nothing written)
+    plain.write_text("language: en\n", encoding="utf-8")
+    said: list[str] = []
+    hashing = threading.Thread(target=lambda: said.append(files_digest([plain, fifo, huge])), daemon=True)
+    hashing.start()
+    hashing.join(timeout=30)  # (a guard against a hang: it takes a millisecond)
+    assert not hashing.is_alive() and len(said) == 1
+    assert said[0] != files_digest([plain, plain, plain])
+
+
+def test_json_at_a_source_no_brand_takes_is_refused(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:
+    """A top-level `source:` that every brand replaces with its own was no longer counted as an input: `--json` at
+    it wrote the report over it, exit 0."""
+    folder = inputs.content.parent
+    unused = folder / "group-words.yaml"
+    unused.write_bytes(inputs.content.read_bytes())
+    text = EDITIONS.replace("brands:\n", "source: group-words.yaml\nbrands:\n").replace(
+        "    languages: [content.yaml]", "    source: content.yaml\n    languages: [content.yaml]"
+    )
+    before = unused.read_bytes()
+    status, _, err = batch(capsys, _editions(inputs, text), "--json", str(unused))
+    assert status == 2 and "it names an input" in err, err
+    assert unused.read_bytes() == before
+
+
+def test_a_kit_and_content_file_named_with_two_sources_is_an_error(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two entries of one kit naming one content file, one with a `source:` of its own: the batch checked its
+    editions against two sources, and `serve` took the first. An error where it is named again."""
+    folder = inputs.content.parent
+    (folder / "es.yaml").write_text(
+        inputs.content.read_text(encoding="utf-8").replace("language: en-GB", "language: es"), encoding="utf-8"
+    )
+    text = EDITIONS.replace("brands:\n", "source: content.yaml\nbrands:\n") + (
+        "  - kit: assets/brand.yaml\n    source: es.yaml\n    layouts: [flyer]\n    languages: [content.yaml]\n"
+    )
+    status, _, err = batch(capsys, _editions(inputs, text))
+    at = text.rindex("content.yaml]")  # (the second entry's, where the file is named again)
+    line, col = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+    assert status == 1 and "'content.yaml' is named for the kit assets/brand.yaml again with another source" in err
+    assert f"editions.yaml:{line}:{col}: error:" in err and not (folder / "out").exists(), err

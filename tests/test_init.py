@@ -4,6 +4,7 @@ loader checks it; the kit builds at once; the words copied for the clinic, with 
 from __future__ import annotations
 
 import io
+import shlex
 from pathlib import Path
 
 import pytest
@@ -413,6 +414,27 @@ def test_a_clinics_translation_in_its_own_folder_is_told_to_check_with_the_clini
         " --source clinics/riverside/content.yaml"
     ), out
     status, _, err = cli(capsys, *then.removeprefix("Then: brochure ").split())
+    assert status == 0, err
+
+
+def test_a_translation_nested_deeper_or_named_like_an_option_is_told_a_check_that_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Mexican Spanish folder inside the clinic's Spanish one (clinics/riverside/es/mx) lost the clinic: no
+    --brand, no --source; a folder named '-es' was printed as an option ('--content -es/content.yaml': exit 2)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content.yaml").write_bytes((ROOT / "content.yaml").read_bytes())
+    (tmp_path / "es.yaml").write_bytes((ROOT / "translations/es.yaml").read_bytes())
+    cli(capsys, "init", "clinics/riverside", *options(), "--yes")
+    assert cli(capsys, "init", "clinics/riverside", "--words")[0] == 0
+    _, out, _ = cli(capsys, "init", "clinics/riverside/es/mx", "--words", "--from", "es.yaml")
+    then = next(x for x in out.splitlines() if x.startswith("Then: "))
+    assert "--brand clinics/riverside/brand.yaml --source clinics/riverside/content.yaml" in then, then
+    monkeypatch.chdir(tmp_path / "clinics/riverside")
+    _, out, _ = cli(capsys, "init", "--words", "--from", "../../es.yaml", "--", "-es")
+    then = next(x for x in out.splitlines() if x.startswith("Then: "))
+    assert then.startswith("Then: brochure check --content ./-es/content.yaml --brand brand.yaml"), then
+    status, _, err = cli(capsys, *shlex.split(then.removeprefix("Then: brochure ")))
     assert status == 0, err
 
 

@@ -32,6 +32,7 @@ from brochure.diagnostics import Diagnostic, error
 from brochure.inputs.brand import Brand, kit_files, kit_identity, load_brand
 from brochure.inputs.content import Content, load_content
 from brochure.inputs.editions import Editions, Group
+from brochure.inputs.files import read_bytes
 from brochure.preflight.dates import check_dates, today
 from brochure.vocabulary import PaperName
 
@@ -247,10 +248,8 @@ def _same(path: Path, size: int, sha: str) -> bool:
         return False
     if not stat.S_ISREG(st.st_mode) or (st.st_size != size if size >= 0 else st.st_size > PICTURE_BYTES):
         return False
-    try:
-        return digest(path.read_bytes()) == sha
-    except OSError:
-        return False
+    data, _ = read_bytes(path, st.st_size)  # (not opened if it turned into a pipe since: never waited on)
+    return data is not None and digest(data) == sha
 
 
 def settle(

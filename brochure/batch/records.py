@@ -287,8 +287,14 @@ def kit_digest(brand: Brand) -> str:
 
 def files_digest(paths: Sequence[Path]) -> str:
     """The files' bytes, each after its place in the list and its length: bytes moved from the end of one file to
-    the start of the next make another digest."""
-    return digest(b"".join(b"%d\0%d\0" % (i, len(data)) + data for i, data in enumerate(p.read_bytes() for p in paths)))
+    the start of the next make another digest. A file that cannot be read (gone, not to be read, a pipe or device,
+    over KIT_FILE_BYTES: looked at before it is opened, never waited on nor read whole) counts as such, with why:
+    its loader says where and what is wrong."""
+    parts = []
+    for i, path in enumerate(paths):
+        data, why = read_bytes(path, KIT_FILE_BYTES)
+        parts.append(b"%d\0%d\0" % (i, len(data)) + data if data is not None else b"%d\0-\0%s" % (i, why.encode()))
+    return digest(b"".join(parts))
 
 
 def digest(data: bytes) -> str:

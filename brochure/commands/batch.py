@@ -242,6 +242,8 @@ def _batch_outputs(args: argparse.Namespace, editions: Any, pdfs: list[Path]) ->
         return f"--json {report}: {blocked} is a file, where the report's folder would be; give the report another path"
     inputs = [args.editions, *(p for g in editions.groups for p in (g.kit, *g.contents))]
     inputs += {g.source for g in editions.groups if g.source is not None}
+    if editions.source is not None:  # (named, if no brand takes it: still an input, never written over)
+        inputs.append(editions.source)
     if any(same_file(report, p) for p in inputs) or same_file(report, manifest):
         return f"--json {report}: it names an input or the manifest; give the report a file of its own"
     if any(report.resolve() == pdf.resolve() for pdf in pdfs):

@@ -313,8 +313,9 @@ def _init_words(args: argparse.Namespace, console: Console) -> int:
         _print(console, copy_diags)
         return EXIT_ERRORS
     doc = copy.document
-    brand = next((f / "brand.yaml" for f in (args.folder, args.folder.parent) if (f / "brand.yaml").is_file()), None)
-    brand = brand or args.folder / "brand.yaml"  # (a translation's folder inside the clinic's: its kit above)
+    above = [args.folder, *args.folder.parents][:KIT_LEVELS]  # (a translation's folder inside the clinic's: its kit
+    brand = next((f / "brand.yaml" for f in above if (f / "brand.yaml").is_file()), None)  # above)
+    brand = brand or args.folder / "brand.yaml"
     clinic = _kit(brand)
     name = clinic.name if clinic is not None else ""
     console.result(f"Next, edit {written[0]} for this clinic:")
@@ -332,8 +333,10 @@ def _init_words(args: argparse.Namespace, console: Console) -> int:
         places.append((copy.sections[0].at, "sections: the words themselves; a clinician checks every claim"))
     for at, what in sorted(places, key=lambda p: (p[0].line, p[0].column)):
         console.result(f"  {at.file}:{at.line}:{at.column}: {what}")
-    own = args.folder.parent / "content.yaml"  # (the clinic's own words, which a translation beside them translates)
-    mine = load_content(own)[0] if own.is_file() and brand.parent == args.folder.parent else None
+    own = (
+        brand.parent / "content.yaml"
+    )  # (the clinic's own words, which a translation in a folder of theirs translates)
+    mine = load_content(own)[0] if own.is_file() and brand.parent != args.folder else None
     source = own if mine is not None and mine.language.lower() != copy.language.lower() else None
     check = (
         f"brochure check --content {_quoted(written[0])}"
@@ -364,8 +367,12 @@ def _kit(brand: Path) -> Brand | None:
     return load_brand(brand)[0] if brand.is_file() else None
 
 
+KIT_LEVELS = 4  # folders looked in for a translation's clinic kit: its own, and up to three above it
+
+
 def _quoted(path: Path) -> str:
     """A path as a shell reads it back (a folder with spaces, quotes or a `$` is one word), for a command to copy."""
     import shlex
 
-    return shlex.quote(str(path))
+    text = str(path)
+    return shlex.quote(f"./{text}" if text.startswith("-") else text)  # (not taken for an option: '-es/...')

@@ -97,6 +97,7 @@ def _read(r: Reader, root: Node, path: Path) -> Editions | None:
     groups = []
     for i, node in enumerate(r.seq(top.get("brands"), "brands") or []):
         groups += _group(r, node, f"brands[{i}]", base, seen, (layouts, papers, targets), source)
+    _one_source_each(r, groups, seen, base)
     if any(d.is_error for d in r.diags) or output is None:
         return None
     output_at = r.at(top["output"], "output") if "output" in top else None
@@ -125,6 +126,24 @@ def _group(r: Reader, node: Node, path: str, base: Path, seen: Seen, given: Matr
         else:
             groups.append(Group(kit, (content,), (at,), *matrix, r.at(node, path), source))
     return groups
+
+
+def _one_source_each(r: Reader, groups: list[Group], seen: Seen, base: Path) -> None:
+    """An error where a kit and content file are named again with another source than before (two entries of one
+    kit, one with a `source:` of its own): its editions would be checked against two sources, and `serve` would
+    take the first."""
+    taken: dict[tuple[Path, Path], Path | None] = {}
+    for group in groups:
+        source = seen.resolve(group.source) if group.source is not None else None
+        for content, at in zip(group.contents, group.content_at, strict=True):
+            key = (seen.resolve(group.kit), seen.resolve(content))
+            if taken.setdefault(key, source) != source:
+                r.fail(
+                    at,
+                    f"'{content.relative_to(base).as_posix()}' is named for the kit"
+                    f" {group.kit.relative_to(base).as_posix()} again with another source",
+                    "give the kit's entries the same 'source:' (a brand's own, or the file's)",
+                )
 
 
 Matrix = tuple[tuple[LayoutName, ...], tuple[PaperName, ...], tuple[Target, ...]]  # layouts, papers, targets
