@@ -22,6 +22,7 @@ from conftest import CONTENT, LOGO, Inputs, edit, position
 from helpers import TESTED, batch, cli, editions_file
 
 from brochure import batch as batch_module
+from brochure.batch import plan
 from brochure.commands import batch as commands_batch
 
 PYTHON = [sys.executable, "-P", "-m", "brochure"]
@@ -780,13 +781,13 @@ def test_a_large_file_in_an_outputs_place_is_not_read(
     pdf = inputs.content.parent / str(_first(inputs)["output"])
     with pdf.open("ab") as f:
         f.truncate(pdf.stat().st_size + 2**30)  # (sparse: no disk taken)
-    read = Path.read_bytes
+    read = plan.read_bytes
 
-    def refuse(self: Path) -> bytes:
-        assert self.resolve() != pdf.resolve(), "the large file was read"
-        return read(self)
+    def refuse(at: Path, most: int) -> tuple[bytes | None, str]:
+        assert at.resolve() != pdf.resolve(), "the large file was read"
+        return read(at, most)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(plan, "read_bytes", refuse)
     status, out, err = batch(capsys, path, "--jobs", "1")
     assert status == 0 and "1 built, 0 unchanged" in out, out + err
 

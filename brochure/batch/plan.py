@@ -248,7 +248,7 @@ def _same(path: Path, size: int, sha: str) -> bool:
         return False
     if not stat.S_ISREG(st.st_mode) or (st.st_size != size if size >= 0 else st.st_size > PICTURE_BYTES):
         return False
-    data, _ = read_bytes(path, st.st_size)  # (not opened if it turned into a pipe since: never waited on)
+    data, _ = read_bytes(path, size if size >= 0 else PICTURE_BYTES)  # (not opened if it turned into a pipe since)
     return data is not None and digest(data) == sha
 
 
