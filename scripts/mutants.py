@@ -4283,8 +4283,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "worker-words-not-verified",
         "batch/worker.py",
-        "            same = files_digest(files) == words_hash",
-        "            same = True",
+        "        if files_digest(files) != words_hash:",
+        "        if False:",
         "tests/test_cluster.py::test_a_worker_whose_picture_link_points_elsewhere_fails_those_editions",
     ),
     m(

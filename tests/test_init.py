@@ -402,19 +402,29 @@ def test_a_clinics_translation_in_its_own_folder_is_told_to_check_with_the_clini
     """The clinic's Spanish copied into clinics/riverside/es: its "Then:" line checked it with no --brand (the
     shipped kit: another clinic's warnings, an over-full back the clinic's kit has not) and no --source. It names
     the clinic's kit and its own words, and that check passes."""
+    _riverside_with_words(tmp_path, monkeypatch, capsys)
+    then = _then(capsys, "clinics/riverside/es", "--words", "--from", "es.yaml")
+    assert then == (
+        "Then: brochure check --content clinics/riverside/es/content.yaml --brand clinics/riverside/brand.yaml"
+        " --source clinics/riverside/content.yaml"
+    ), then
+    status, _, err = cli(capsys, *then.removeprefix("Then: brochure ").split())
+    assert status == 0, err
+
+
+def _riverside_with_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """In tmp_path (the working folder): the words, their Spanish, and a clinic's kit with its own words."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "content.yaml").write_bytes((ROOT / "content.yaml").read_bytes())
     (tmp_path / "es.yaml").write_bytes((ROOT / "translations/es.yaml").read_bytes())
     cli(capsys, "init", "clinics/riverside", *options(), "--yes")
     assert cli(capsys, "init", "clinics/riverside", "--words")[0] == 0
-    status, out, err = cli(capsys, "init", "clinics/riverside/es", "--words", "--from", "es.yaml")
-    then = next(x for x in out.splitlines() if x.startswith("Then: "))
-    assert then == (
-        "Then: brochure check --content clinics/riverside/es/content.yaml --brand clinics/riverside/brand.yaml"
-        " --source clinics/riverside/content.yaml"
-    ), out
-    status, _, err = cli(capsys, *then.removeprefix("Then: brochure ").split())
-    assert status == 0, err
+
+
+def _then(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    """`brochure init ARGS`'s last advice: the check to run."""
+    _, out, _ = cli(capsys, "init", *args)
+    return next(x for x in out.splitlines() if x.startswith("Then: "))
 
 
 def test_a_translation_nested_deeper_or_named_like_an_option_is_told_a_check_that_runs(
@@ -422,17 +432,11 @@ def test_a_translation_nested_deeper_or_named_like_an_option_is_told_a_check_tha
 ) -> None:
     """A Mexican Spanish folder inside the clinic's Spanish one (clinics/riverside/es/mx) lost the clinic: no
     --brand, no --source; a folder named '-es' was printed as an option ('--content -es/content.yaml': exit 2)."""
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "content.yaml").write_bytes((ROOT / "content.yaml").read_bytes())
-    (tmp_path / "es.yaml").write_bytes((ROOT / "translations/es.yaml").read_bytes())
-    cli(capsys, "init", "clinics/riverside", *options(), "--yes")
-    assert cli(capsys, "init", "clinics/riverside", "--words")[0] == 0
-    _, out, _ = cli(capsys, "init", "clinics/riverside/es/mx", "--words", "--from", "es.yaml")
-    then = next(x for x in out.splitlines() if x.startswith("Then: "))
+    _riverside_with_words(tmp_path, monkeypatch, capsys)
+    then = _then(capsys, "clinics/riverside/es/mx", "--words", "--from", "es.yaml")
     assert "--brand clinics/riverside/brand.yaml --source clinics/riverside/content.yaml" in then, then
     monkeypatch.chdir(tmp_path / "clinics/riverside")
-    _, out, _ = cli(capsys, "init", "--words", "--from", "../../es.yaml", "--", "-es")
-    then = next(x for x in out.splitlines() if x.startswith("Then: "))
+    then = _then(capsys, "--words", "--from", "../../es.yaml", "--", "-es")
     assert then.startswith("Then: brochure check --content ./-es/content.yaml --brand brand.yaml"), then
     status, _, err = cli(capsys, *shlex.split(then.removeprefix("Then: brochure ")))
     assert status == 0, err

@@ -221,11 +221,7 @@ def _sources(
         diags += api.check_translation(source, src.content)
     if src is not None and words_hash:
         files = [content, *((source,) if source is not None else ()), *pictures_of(src.content)]
-        try:
-            same = files_digest(files) == words_hash
-        except OSError:  # (removed since it was read)
-            same = False
-        if not same:
+        if files_digest(files) != words_hash:  # (a file removed since it was read counts as such)
             raise _Other(
                 f"the words, their source or pictures the worker building it ({socket.gethostname()}) read are not"
                 f" those the batch read: {_ON_A_CLUSTER}"
