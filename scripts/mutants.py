@@ -4443,6 +4443,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_init.py::test_a_translation_nested_deeper_or_named_like_an_option_is_told_a_check_that_runs",
     ),
     m(
+        "worker-keeps-words-that-failed",
+        "batch/worker.py",
+        "    if found[0] is None:\n        raise _NotKept(found)",
+        "    if found[0] is None:\n        return found",
+        "tests/test_batch.py::test_a_kit_that_could_not_be_read_is_read_again_by_a_worker",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

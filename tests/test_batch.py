@@ -1134,17 +1134,20 @@ def test_a_brand_with_words_of_its_own_names_them_as_its_source(
 
 
 def test_a_kit_that_could_not_be_read_is_read_again_by_a_worker(inputs: Inputs) -> None:
-    """A worker keeps the kits it read by the hash the batch gave; a kit that failed (its logo broken) was kept so
-    too, and the kit mended still failed in that worker under that hash. Only a kit read whole is kept."""
+    """A worker keeps the kits and words it read by the hashes the batch gave; a kit that failed (its logo broken)
+    was kept so too, and the kit mended still failed in that worker under those hashes. Only what was read whole is
+    kept, the kit and the words with it."""
     from brochure.batch import worker
-    from brochure.batch.records import kit_digest
+    from brochure.batch.records import files_digest, kit_digest
     from brochure.inputs.brand import load_brand
 
     brand, _ = load_brand(inputs.brand)
     assert brand is not None
-    digest = kit_digest(brand)  # (the kit as it will be once mended)
+    digest, words = kit_digest(brand), files_digest([inputs.content])  # (the kit as it will be once mended)
     logo = (inputs.kit / "logo.svg").read_bytes()
     (inputs.kit / "logo.svg").write_text("<svg", encoding="utf-8")
     assert worker._kit(inputs.brand, digest)[0] is None
+    assert worker._sources_once(inputs.content, None, inputs.brand, digest, words)[0] is None
     (inputs.kit / "logo.svg").write_bytes(logo)
     assert worker._kit(inputs.brand, digest)[0] is not None
+    assert worker._sources_once(inputs.content, None, inputs.brand, digest, words)[0] is not None

@@ -192,7 +192,7 @@ def _run_task(task: Task, inputs: tuple[tuple[str, str], ...]) -> Iterator[Made]
     content, kit = reached(task, task.content), reached(task, task.kit)
     source = reached(task, task.source) if task.source is not None else None
     if task.kit_hash and task.words_hash:
-        src, found = _sources_kept(content, source, kit, task.kit_hash, task.words_hash)
+        src, found = _sources_once(content, source, kit, task.kit_hash, task.words_hash)
     else:
         src, found = _sources(content, source, kit, task.kit_hash, task.words_hash)
     diags = [_as_given(d, task.root) for d in found]
@@ -229,14 +229,35 @@ def _sources(
     return src, tuple(diags)
 
 
+def _sources_once(
+    content: Path, source: Path | None, kit: Path, kit_hash: str, words_hash: str
+) -> tuple[api.Sources | None, Findings]:
+    """_sources, read once per worker for all the parts of a task it gets, by the hashes of the files (a build
+    never changes what it is given: the words, brand and fonts are frozen). Only words and a kit that were read,
+    and matched the hashes, are kept: what could not be read is read again each time (it may be mended)."""
+    try:
+        return _sources_kept(content, source, kit, kit_hash, words_hash)
+    except _NotKept as exc:
+        return exc.sources
+
+
+class _NotKept(Exception):
+    """What reading a kit or its words gave when it is not to be kept (raised so that lru_cache keeps nothing)."""
+
+    def __init__(self, sources: tuple[api.Sources | None, Findings]) -> None:
+        super().__init__("not kept")
+        self.sources = sources
+
+
 @lru_cache(maxsize=SOURCES_KEPT)
 def _sources_kept(
     content: Path, source: Path | None, kit: Path, kit_hash: str, words_hash: str
 ) -> tuple[api.Sources | None, Findings]:
-    """_sources, read once per worker for all the parts of a task it gets, by the hashes of the files (a build
-    never changes what it is given: the words, brand and fonts are frozen); only what matched them is kept (_Other
-    is raised, and nothing kept)."""
-    return _sources(content, source, kit, kit_hash, words_hash)
+    """(_sources_once's: _NotKept for what could not be read; _Other where the files are not the batch's.)"""
+    found = _sources(content, source, kit, kit_hash, words_hash)
+    if found[0] is None:
+        raise _NotKept(found)
+    return found
 
 
 def _kit(path: Path, digest: str) -> api.Kit:
