@@ -887,8 +887,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "batch-stamp-ignores-content",
         "batch/plan.py",
-        "words = files_digest(inputs)",
-        'words = digest(b"")',
+        "words, named = files_digest(inputs), _named(",
+        'words, named = digest(b""), _named(',
         "tests/test_batch.py::test_only_what_changed_is_built_again",
     ),
     m(
@@ -4448,6 +4448,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "    if found[0] is None:\n        raise _NotKept(found)",
         "    if found[0] is None:\n        return found",
         "tests/test_batch.py::test_a_kit_that_could_not_be_read_is_read_again_by_a_worker",
+    ),
+    m(
+        "moved-source-keeps-its-editions",
+        "batch/plan.py",
+        "{tool()}|{kit}|{words}|{named}|{dated}",
+        "{tool()}|{kit}|{words}|{dated}",
+        "tests/test_batch.py::test_an_edition_is_built_again_when_its_source_moves",
     ),
     m(
         "bifold-break-named-a-column",

@@ -1151,3 +1151,27 @@ def test_a_kit_that_could_not_be_read_is_read_again_by_a_worker(inputs: Inputs) 
     (inputs.kit / "logo.svg").write_bytes(logo)
     assert worker._kit(inputs.brand, digest)[0] is not None
     assert worker._sources_once(inputs.content, None, inputs.brand, digest, words)[0] is not None
+
+
+def test_an_edition_is_built_again_when_its_source_moves(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:
+    """The source moved to a file of the same bytes (editions.yaml names the new one): its translations' editions
+    stood "unchanged", their saved findings naming the source at its old path. They are built again."""
+    folder = inputs.content.parent
+    spanish = inputs.content.read_text(encoding="utf-8").replace("language: en-GB", "language: es")
+    spanish = spanish.replace(
+        "document:\n",
+        "document:\n  translation: {translator: {name: Ana Ruiz, role: Translator}, reviewer: "
+        "{name: Luis Gil, role: Nurse}}\n",
+    )
+    (folder / "es.yaml").write_text(spanish, encoding="utf-8")
+    text = EDITIONS.replace("layouts: [trifold, large-print]", "layouts: [flyer]").replace(
+        "[content.yaml]", "[content.yaml, es.yaml]"
+    )
+    status, out, err = batch(capsys, _editions(inputs, text))
+    assert status == 0, err
+    (folder / "words").mkdir()
+    (folder / "words/content.yaml").write_bytes(inputs.content.read_bytes())
+    status, out, err = batch(
+        capsys, _editions(inputs, text.replace("source: content.yaml", "source: words/content.yaml"))
+    )
+    assert status == 0 and "2 built, 0 unchanged" in out, out + err

@@ -156,14 +156,14 @@ def tasks(
             same = group.source is not None and group.source.resolve() == content.resolve()
             source = None if same else group.source
             inputs = (content, *((source,) if source else ()), *pictures_of(loaded.get(content.resolve())))
-            words = files_digest(inputs)
+            words, named = files_digest(inputs), _named(editions, content, source)
             dated = _dated(loaded.get(content.resolve()))
             jobs = tuple(
                 Job(
                     layout,
                     paper,
                     target,
-                    digest(f"{tool()}|{kit}|{words}|{dated}|{epoch}|{layout}|{paper or own}|{target}".encode()),
+                    digest(f"{tool()}|{kit}|{words}|{named}|{dated}|{epoch}|{layout}|{paper or own}|{target}".encode()),
                 )
                 for layout in group.layouts
                 for paper in (group.papers or (None,))
@@ -190,6 +190,13 @@ def tasks(
             )
             out.append(task)
     return out
+
+
+def _named(editions: Editions, content: Path, source: Path | None) -> str:
+    """Where the content file and its source are, from editions.yaml's folder: a part of the stamps, as their
+    findings name them (a source moved to a file of the same bytes kept its editions' findings at the old path)."""
+    base = editions.path.parent
+    return "|".join(os.path.relpath(p, base) for p in (content, *((source,) if source is not None else ())))
 
 
 def _kit_own_files(kit: Path, brand: Brand) -> tuple[Path, ...]:
