@@ -107,7 +107,7 @@ def _first_worker(client: Client) -> None:
         try:
             if client.nthreads(callback_timeout=ASK_SECONDS):
                 return
-        except (OSError, TimeoutError) as exc:
+        except OSError as exc:  # (TimeoutError among them)
             raise _Silent(
                 f"the scheduler stopped answering ({_why(exc)}): restart it, then its workers (a service manager can"
                 " restart both)"

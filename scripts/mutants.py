@@ -4163,8 +4163,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "failed-edition-named-by-the-workers-view",
         "batch/__init__.py",
-        "_expected(_named_here(m, part), part, names, loaded)",
-        "_expected(m, part, names, loaded)",
+        "_expected(_named_here(made, task), task, names, loaded)",
+        "_expected(made, task, names, loaded)",
         "tests/test_cluster.py::test_a_worker_that_cannot_see_the_inputs_says_so_and_the_editions_keep_their_names",
     ),
     m(

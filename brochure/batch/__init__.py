@@ -177,20 +177,20 @@ def run(
     progress = lambda o: told(_distinct_one(o, count))  # noqa: E731
     try:
         for i, task in enumerate(work):
-            kit, words = names.get(kit_identity(task.kit)), loaded.get(task.content.resolve())
+            kit, words = _read(task, names, loaded)
             outcomes[i], asked[i] = settle(task, kit, words, memo)
             for o in outcomes[i]:
                 progress(o)
         parts = [(i, part) for i, task in asked.items() for part in _parts(task)]
         if parts:  # (loaded here, before a worker starts: the workers this process forks start with it loaded)
             load_api()
-        cost = [_cost(t, names.get(kit_identity(t.kit)), loaded.get(t.content.resolve()), last) for _, t in parts]
+        cost = [_cost(t, *_read(t, names, loaded), last) for _, t in parts]
         order = sorted(range(len(parts)), key=lambda n: -cost[n])  # the longest first
         lost: Counter[int] = Counter()  # each part's lost workers
 
         def answered(n: int, future: Future[list[Made]]) -> None:
             part = parts[n][1]
-            made = [keep(_expected(_named_here(m, part), part, names, loaded), base) for m in _answer(future, part)]
+            made = [_kept(m, part, names, loaded, base) for m in _answer(future, part)]
             outcomes[parts[n][0]] += made  # (before they are told: a stop while they are is recorded with them)
             for o in made:
                 progress(o)
@@ -236,9 +236,7 @@ def run(
             if future.done() and not future.cancelled() and future.exception() is None:
                 part = parts[n][1]
                 for answer in future.result():
-                    outcomes.setdefault(-1, []).append(
-                        keep(_expected(_named_here(answer, part), part, names, loaded), base)
-                    )
+                    outcomes.setdefault(-1, []).append(_kept(answer, part, names, loaded, base))
         with contextlib.suppress(Exception):  # (nothing here may take the stop's place)
             every = [_distinct_one(o, count) for o in _with_stopped(work, outcomes, names, loaded)]
             left = record_stopped(editions, every)
@@ -263,6 +261,16 @@ def _named_here(made: Made, task: Task) -> Made:
     return made if name == made.outcome.edition else replace(made, outcome=replace(made.outcome, edition=name))
 
 
+def _read(task: Task, names: Names, loaded: Loaded) -> tuple[tuple[str, PaperName] | None, Content | None]:
+    """The task's kit (id and paper) and words as this process read them (None where they have errors)."""
+    return names.get(kit_identity(task.kit)), loaded.get(task.content.resolve())
+
+
+def _kept(made: Made, task: Task, names: Names, loaded: Loaded, base: Path) -> Outcome:
+    """A worker's answer, named and checked as this machine expects it, and written (`keep`)."""
+    return keep(_expected(_named_here(made, task), task, names, loaded), base)
+
+
 def _expected(made: Made, task: Task, names: Names, loaded: Loaded) -> Made:
     """A worker's answer as this machine expects it: an edition it made (or found standing) under the name, at the
     output and with the page pictures this machine's kit and words give, else failed, nothing written (a worker
@@ -270,7 +278,7 @@ def _expected(made: Made, task: Task, names: Names, loaded: Loaded) -> Made:
     o = made.outcome
     if o.status == "failed":
         return made
-    kit, words = names.get(kit_identity(task.kit)), loaded.get(task.content.resolve())
+    kit, words = _read(task, names, loaded)
     job = next((j for j in task.jobs if j.stamp == o.stamp), None)
     if job is not None and kit is not None and words is not None:
         name, output = name_and_output(task, job, kit, words.language)
@@ -298,9 +306,7 @@ def nothing_to_build(editions: Editions, loaded: Loaded, kits: Kits) -> bool:
     names = _names(kits)
     work = tasks(editions, read_manifest(editions), loaded, kits)
     memo: dict[Path, str] = {}
-    return all(
-        not settle(t, names.get(kit_identity(t.kit)), loaded.get(t.content.resolve()), memo)[1].jobs for t in work
-    )
+    return all(not settle(t, *_read(t, names, loaded), memo)[1].jobs for t in work)
 
 
 def not_built(
@@ -311,10 +317,7 @@ def not_built(
     would say; none with `force`): the --json report a script reads names each, as a run would."""
     work, names = tasks(editions, {} if force else read_manifest(editions), loaded, kits), _names(kits)
     memo: dict[Path, str] = {}
-    settled = {
-        i: settle(t, names.get(kit_identity(t.kit)), loaded.get(t.content.resolve()), memo)[0]
-        for i, t in enumerate(work)
-    }
+    settled = {i: settle(t, *_read(t, names, loaded), memo)[0] for i, t in enumerate(work)}
     return _with_stopped(work, settled, names, loaded, status, why)
 
 
@@ -330,7 +333,7 @@ def _with_stopped(
     ended = {o.stamp: o for made in outcomes.values() for o in made}
     out = []
     for task in work:
-        kit, words = names.get(kit_identity(task.kit)), loaded.get(task.content.resolve())
+        kit, words = _read(task, names, loaded)
         for job in task.jobs:
             if job.stamp in ended:
                 out.append(ended[job.stamp])
@@ -361,7 +364,7 @@ def _expected_names(work: list[Task], names: Names, loaded: Loaded) -> Counter[s
     edition as the summary does)."""
     count: Counter[str] = Counter()
     for task in work:
-        kit, words = names.get(kit_identity(task.kit)), loaded.get(task.content.resolve())
+        kit, words = _read(task, names, loaded)
         for job in task.jobs:
             count[name_and_output(task, job, kit, words.language)[0] if kit and words else failed_name(task, job)] += 1
     return count
