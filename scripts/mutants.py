@@ -4457,6 +4457,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_batch.py::test_an_edition_is_built_again_when_its_source_moves",
     ),
     m(
+        "task-failure-not-where-editions-names-it",
+        "batch/plan.py",
+        "                named_at=at.prefix(),\n",
+        "",
+        "tests/test_batch.py::test_an_input_gone_while_the_batch_settles_fails_its_editions_and_the_batch_goes_on",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -289,7 +289,7 @@ def _expected(made: Made, task: Task, names: Names, loaded: Loaded) -> Made:
         name, output = (failed_name(task, job), "") if job is not None else (o.edition, "")
         here = "this machine could not read its kit or words" if job is not None else "it was not asked for it"
     why = (
-        f"{task.content}: error: the worker building it made {o.edition} (to be written to {o.output}), where {here}:"
+        f"{task.at()}: error: the worker building it made {o.edition} (to be written to {o.output}), where {here}:"
         " nothing was written (hint: the kit or words changed while the batch ran, or, on a cluster, the worker reads"
         " other files at the same paths: run the batch again, and give every worker the same files, docs/cluster.md)"
     )

@@ -152,7 +152,7 @@ def tasks(
         read = kits.get(kit_identity(group.kit))
         kit = read[2] if read is not None else ""  # ('': a worker reads the kit again and says what is wrong)
         own = read[1] if read is not None else None  # (its paper: an edition on it is one, named or not)
-        for content in group.contents:
+        for content, at in zip(group.contents, group.content_at, strict=True):
             same = group.source is not None and group.source.resolve() == content.resolve()
             source = None if same else group.source
             inputs = (content, *((source,) if source else ()), *pictures_of(loaded.get(content.resolve())))
@@ -187,6 +187,7 @@ def tasks(
                 kit,
                 words,
                 others,
+                named_at=at.prefix(),
             )
             out.append(task)
     return out

@@ -73,6 +73,13 @@ class Task:
     # profile in its folder, and the pictures (listed with their hashes in the manifest)
     seen: tuple[tuple[str, str], ...] = ()  # inputs_of as the batch's machine read them: a worker that reads other
     # bytes at those paths (a cluster's machine that missed an update, a file changed while the batch ran) fails it
+    named_at: str = ""  # where editions.yaml names the content file for this kit (file:line:col): a failure of
+    # the task's own, not of a line of its words, is said there
+
+    def at(self) -> str:
+        """Where a failure of the whole task is said: where editions.yaml names its content file for its kit (the
+        content file itself where no editions.yaml line is known)."""
+        return self.named_at or str(self.content)
 
 
 @frozen

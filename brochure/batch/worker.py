@@ -179,7 +179,7 @@ def all_failed(task: Task, message: str) -> list[Made]:
                 "failed",
                 0.0,
                 job.stamp,
-                (f"{task.content}: error: {message}",),
+                (f"{task.at()}: error: {message}",),
                 inputs=inputs_of(task),  # (so its last output is not taken for one of an edition no longer named)
             )
         )
