@@ -315,14 +315,22 @@ def test_the_bifolds_back_columns_end_level(tmp_path: Path, content: str) -> Non
 
 
 def test_a_bifolds_back_too_full_for_two_columns_keeps_one(tmp_path: Path) -> None:
-    """The Spanish risks placed on the back fill it: in two columns they do not leave the booking block its room,
-    so the section runs in one column across the back, and the edition builds."""
-    content = risks_on_the_back(tmp_path, ROOT / "translations" / "es.yaml")
-    result = result_of(sources(content, BRAND), api.Options(layout="bifold"))
-    assert result.ok and result.layout
-    back = result.layout.sheet.sides[0].panel("back").content
-    lines = [t for t in texts(result.layout) if t.region == "back" and t.section == "risks"]
-    assert lines and max(t.box.w for t in lines) > back.w * 0.75  # (lines across the back, not half of it)
+    """The risks placed on the back with 30 words more fill it: in two columns they do not leave the booking block
+    its room, so the section runs in one column across the back, and the edition builds. The Spanish risks as
+    written (which ran in one column while their heading broke in two lines in the first column) fit two columns
+    under their heading across both."""
+    content = risks_on_the_back(tmp_path, CONTENT)
+    text = content.read_text(encoding="utf-8")
+    at = text.index("    blocks:\n", text.index("  - id: risks")) + len("    blocks:\n")
+    more = " ".join(["Ask at your consultation which care your skin needs after each session."] * 3)
+    content.write_text(f'{text[:at]}      - text: "{more}"\n{text[at:]}', encoding="utf-8")
+    spanish = risks_on_the_back(tmp_path, ROOT / "translations" / "es.yaml")
+    for words, one in ((content, True), (spanish, False)):
+        result = result_of(sources(words, BRAND), api.Options(layout="bifold"))
+        assert result.ok and result.layout
+        back = result.layout.sheet.sides[0].panel("back").content
+        lines = [t for t in texts(result.layout) if t.region == "back" and t.section == "risks"][1:]  # (its words)
+        assert lines and (max(t.box.w for t in lines) > back.w * 0.75) == one, words  # (across the back, or half)
 
 
 def test_section_gaps_vary_by_no_more_than_3mm() -> None:

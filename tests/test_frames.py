@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pikepdf
 import pypdfium2 as pdfium
 import pytest
-from helpers import BRAND, CONTENT, built, result_of, sources, texts
+from helpers import BRAND, CONTENT, ROOT, built, result_of, sources, texts
 from painted import painted
 
 from brochure import api
@@ -181,3 +181,29 @@ def test_the_bifold_backs_second_column_starts_level_with_the_first_columns_word
     second = next(i for i in lines if i.text.startswith("Out of hours"))
     assert second.box.x > first.box.right  # (the second column)
     assert abs(second.baseline - first.baseline) < 0.5, (first.baseline, second.baseline)
+
+
+@pytest.mark.parametrize("language", ["pl", "ar"])
+def test_the_bifold_backs_one_section_has_its_heading_across_both_columns(language: str) -> None:
+    """A back's one section in two columns has its heading set across both: the Polish "Kiedy się z nami
+    kontaktować" broke in two in the first column ("Kiedy się z nami / kontaktować"), half the back's width
+    beside it empty. Under it, the columns start level, clear of the heading; in Arabic the heading is at the
+    right, where the first column is."""
+    result = result_of(sources(ROOT / "translations" / f"{language}.yaml", BRAND), api.Options(layout="bifold"))
+    assert result.ok and result.layout
+    back = result.layout.sheet.sides[0].panel("back").content
+    lines = [t for t in texts(result.layout) if t.region == "back" and t.section == "contact-us"]
+    heading = max(lines, key=lambda t: t.baseline)
+    assert heading.box.w > back.w / 2 or language == "ar", heading.text  # (one line, wider than a column)
+    words = [t for t in lines if t is not heading]
+    tops = [
+        max((t for t in words if (t.box.x < back.x + back.w / 2) == left), key=lambda t: t.baseline)
+        for left in (True, False)
+    ]
+    assert abs(tops[0].baseline - tops[1].baseline) < 0.5, [t.text for t in tops]
+    assert all(heading.box.y - t.box.top > 2.0 for t in tops), (heading.box, [t.box for t in tops])
+    assert [t.text for t in lines].count(heading.text) == 1 and heading.text.count(" ") >= 2
+    if language == "ar":
+        assert abs(heading.box.right - back.right) < 1.0 and tops[1].z < tops[0].z  # (the right column read first)
+    else:
+        assert heading.text == "Kiedy się z nami kontaktować" and tops[0].z < tops[1].z

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
+from typing import Literal
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -15,10 +16,11 @@ from brochure import art
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.frozen import frozen
 from brochure.geometry.sheet import MM, Rect
+from brochure.inputs.content import Section
 from brochure.inputs.inline import display_url, escape_text, link_markup, one_line, plain
 from brochure.layout import citations
 from brochure.layout.blocks import Blocks, is_wide
-from brochure.layout.compose import GROSS, Inputs, fill, flow_items, overset, stack_down, too_wide, where
+from brochure.layout.compose import GROSS, Inputs, fill, flow_items, flow_plain, overset, stack_down, too_wide, where
 from brochure.layout.document import document_block
 from brochure.layout.flow import EPS, Frame, Item, floor_of
 from brochure.layout.flowables import OVERRUN, Art, Box, Para, SectionHeading, Stack, overrun
@@ -26,6 +28,10 @@ from brochure.layout.model import Entry, Link, Placed, QrPlacement
 from brochure.layout.qr import QUIET_MODULES, least_size, modules, qr_drawing
 from brochure.theme.colors import color_markup
 from brochure.theme.styles import Theme
+
+Columns = Literal["span", "level", "one"]  # a back's sections: one section in two columns under its heading set
+# across both, two columns starting level, one column
+
 
 GIVE_WAY = (  # (the website's contact line, the QR code in mm, body leadings above the fine print), tried in order
     (True, 26.0, 1.0),  # the design
@@ -70,10 +76,10 @@ def back(inp: Inputs, box: Rect, page: int) -> Back:
     feet = [_foot(inp, box)] if inp.trial or not rtl else [_foot(inp, box), _foot(inp, box, run_on=True)]
     least = least_size(contact.booking_url)  # (a long booking address's code keeps modules a phone tells apart)
     last: Back | None = None
-    two = is_wide(box.w, inp.theme) and any(s.place == "back" for s in inp.sections)
-    drop = _heading_drop(inp, box) if two else 0.0
-    for columns in ((drop, 0.0, None) if drop else (0.0, None)) if two else (None,):  # (a second column started
-        # lower, as high as the first, in one)
+    here = [s for s in inp.sections if s.place == "back"]
+    two = is_wide(box.w, inp.theme) and bool(here)
+    tried: tuple[Columns, ...] = (("span", "level", "one") if len(here) == 1 else ("level", "one")) if two else ("one",)
+    for columns in tried:  # (one section's heading across both columns, columns level, one column)
         for foot in feet:
             for website, qr_mm, gap in GIVE_WAY:
                 if not (website or shown):
@@ -141,10 +147,9 @@ def _back(
     qr_mm: float,
     gap_leadings: float,
     foot: Foot,
-    columns: float | None,
+    columns: Columns,
 ) -> Back:
-    """One attempt at the back; `columns`: None for its sections in one column, else in two, the second starting
-    that far below the first (_heading_drop)."""
+    """One attempt at the back, its sections in `columns` (Columns)."""
     region = "back"
     t, cta, contact = inp.theme, inp.content.call_to_action, inp.brand.contact
     pal, L = t.palette, t.scale.leading
@@ -250,9 +255,15 @@ def _back(
     need, bottom_placed, keys = foot.need, foot.placed, foot.keys
     above = box.y + need + gap + (box.top - y) + SECTION_GAP * L  # the sections keep above the call to action
     middle = Rect(box.x, above, box.w, max(0.0, box.top - above))
-    res, flow_diags = fill(inp, [s for s in inp.sections if s.place == "back"], _frames(middle, page, columns, rtl))
+    here = [s for s in inp.sections if s.place == "back"]
+    head, under = _spanned(inp, here, middle, region) if columns == "span" else ([], ([], []))
+    flowed = None
+    if head:  # (the columns start under the heading, the gap above the section's first words kept)
+        middle = Rect(middle.x, middle.y, middle.w, max(0.0, middle.h - head[0].box.h - under[0][0].space_before))
+        flowed = flow_plain(inp, here, _frames(middle, page, True, rtl), given=under)
+    res, flow_diags = fill(inp, here, _frames(middle, page, columns != "one", rtl), flowed=flowed)
     diags += flow_diags
-    sections = [p for frame in res.placed for p in frame]
+    sections = [*head, *(p for frame in res.placed for p in frame)]
     if sections:  # the call to action moves down under the sections
         shift = box.top - min(p.box.y for p in sections) + SECTION_GAP * L
         placed, y = [p.moved(-shift) for p in placed], y - shift
@@ -262,29 +273,30 @@ def _back(
     return Back([*sections, *placed, *bottom_placed], *book(placed[2].box), diags)
 
 
-def _frames(box: Rect, page: int, columns: float | None, rtl: bool) -> list[Frame]:
-    """The frames the back's sections flow through: with `columns` (a wide back: the bi-fold's) two, balanced, for
-    lines of a readable length (one column across an A5 page ran 80-96 characters), the second starting `columns`
-    lower; else one."""
-    if columns is None:
+def _frames(box: Rect, page: int, two: bool, rtl: bool) -> list[Frame]:
+    """The frames the back's sections flow through: with `two` (a wide back: the bi-fold's) two columns, balanced,
+    for lines of a readable length (one column across an A5 page ran 80-96 characters); else one."""
+    if not two:
         return [Frame("back", box, page)]
     left, right = box.halves(GUTTER)
-    first, second = (right, left) if rtl else (left, right)
-    second = Rect(second.x, second.y, second.w, max(0.0, second.h - columns))
-    return [Frame("back", r, page, leaf="back") for r in (first, second)]
+    return [Frame("back", r, page, leaf="back") for r in ((right, left) if rtl else (left, right))]
 
 
-def _heading_drop(inp: Inputs, box: Rect) -> float:
-    """How far below the top of the back's sections their second column starts when the back has one section (its
-    second column goes on with it): by its heading and the gap under it, so that its words start level with the
-    first column's (they started level with the heading's rule, above its words). 0 for several sections: the
-    columns start level, as columns do, a heading at the head of the second level with the first's."""
-    width = box.halves(GUTTER)[0].w
-    sections = [s for s in inp.sections if s.place == "back"]
-    items, _ = flow_items(inp, sections, width) if len(sections) == 1 else ([], [])
+def _spanned(
+    inp: Inputs, sections: list[Section], box: Rect, region: str
+) -> tuple[list[Placed], tuple[list[Item], list[Diagnostic]]]:
+    """A back's one section in two columns under its heading set across both (in the first column, the heading
+    broke in two where the width of the back held it in one: "Kiedy się z nami / kontaktować"; the second column
+    started level with its rule): the heading placed at the top of `box`, and the section's other items, for
+    columns of half its width, and what in them cannot be drawn there. Nothing placed where the section has no more
+    than its heading."""
+    items, problems = flow_items(inp, sections, box.halves(GUTTER)[0].w)
     if len(items) < 2 or not isinstance(items[0].flowable, SectionHeading):
-        return 0.0
-    return float(items[0].flowable.wrap(width, 1e6)[1]) + items[1].space_before
+        return [], ([], problems)
+    first = items[0]
+    h = float(first.flowable.wrap(box.w, 1e6)[1])
+    heading = Placed(first.flowable, Rect(box.x, box.top - h, box.w, h), region, first.section, bookmark=first.bookmark)
+    return [heading], (items[1:], problems)
 
 
 def _bottom_keys(inp: Inputs, rate: Callable[[str], float] = len) -> list[Location]:

@@ -78,12 +78,19 @@ class Plain:
     final: bool = False
 
 
-def flow_plain(inp: Inputs, sections: list[Section], frames: list[Frame], sources: bool = False) -> Plain:
+def flow_plain(
+    inp: Inputs,
+    sections: list[Section],
+    frames: list[Frame],
+    sources: bool = False,
+    given: tuple[list[Item], list[Diagnostic]] | None = None,
+) -> Plain:
     """The sections (and the references in full, if asked) flowed through the frames, each filled before the
-    next. Words far too many for the frames are reported at once, from a lower bound of their height (linear in
-    their length), before they are measured line by line."""
+    next; `given`: their items and problems (flow_items) as the caller made them, some of them placed already (a
+    heading across columns). Words far too many for the frames are reported at once, from a lower bound of their
+    height (linear in their length), before they are measured line by line."""
     width = min(f.box.w for f in frames)
-    items, diags = flow_items(inp, sections, width, sources)
+    items, diags = flow_items(inp, sections, width, sources) if given is None else given
     keep = (inp.keep_sections, inp.over_page)  # (what the flow keeps whole)
     if not items:
         return Plain((), tuple(diags), flow(items, frames, *keep), final=True)
