@@ -4471,6 +4471,27 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_batch.py::test_an_input_gone_while_the_batch_settles_fails_its_editions_and_the_batch_goes_on",
     ),
     m(
+        "batch-page-picture-over-a-picture-the-words-show",
+        "batch/__init__.py",
+        "    if read is not None:\n        what =",
+        "    if False:\n        what =",
+        "tests/test_batch.py::test_a_page_picture_is_never_written_over_a_picture_the_words_show",
+    ),
+    m(
+        "batch-page-picture-over-a-hard-link-to-a-picture",
+        "batch/plan.py",
+        "            if found is None and path.exists():",
+        "            if False:",
+        "tests/test_batch.py::test_a_page_picture_is_never_written_over_a_picture_the_words_show",
+    ),
+    m(
+        "batch-prunes-a-picture-the-words-show",
+        "batch/thumbs.py",
+        "    shown |= {os.path.realpath(base / name) for o in outcomes for name, _ in o.inputs}\n",
+        "",
+        "tests/test_batch.py::test_a_page_picture_no_longer_shown_is_not_removed_when_the_words_show_it",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -629,6 +629,54 @@ def test_a_changed_picture_builds_its_editions_again(inputs: Inputs, capsys: pyt
     assert "2 built" in batch(capsys, path)[1]
 
 
+@pytest.mark.parametrize("linked", [False, True], ids=["there", "a-hard-link"])
+def test_a_page_picture_is_never_written_over_a_picture_the_words_show(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], linked: bool
+) -> None:
+    """A photo the words show, kept where the batch puts an edition's first page picture (or a hard link to it
+    there): the batch wrote its 281 x 199 thumbnail over the photo, and read it back as the photo the next time
+    ("it will print soft"). That edition fails, saying the file is read; the photo is as it was, nor removed."""
+    from PIL import Image
+
+    at = inputs.content.parent / "out/thumbs/test-clinic/en-gb/trifold-a4-office-p1.png"
+    at.parent.mkdir(parents=True)
+    photo = inputs.content.parent / "p.png" if linked else at
+    Image.new("RGB", (1200, 800), "#88aacc").save(photo)
+    if linked:
+        os.link(photo, at)
+    before = photo.read_bytes()
+    bullets = '      - bullets:\n          - "Redness for 1 to 3 days"\n'
+    src = photo.relative_to(inputs.content.parent).as_posix()
+    edit(inputs.content, bullets, bullets + f"      - image: {{src: {src}, alt: A photo}}\n")
+    for said in ("1 built, 0 unchanged, 1 failed", "0 built, 1 unchanged, 1 failed"):
+        status, out, err = batch(capsys, _editions(inputs))
+        assert status == 1 and said in out, out + err
+        assert "failed: test-clinic/en-gb/trifold/a4/office:" in err and "which the batch reads" in err, err
+        assert f"{at}: error: its page picture would be written over {src}," in err, err
+        assert photo.read_bytes() == before and at.read_bytes() == before
+
+
+def test_a_page_picture_no_longer_shown_is_not_removed_when_the_words_show_it(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A photo put where an edition's page picture was, the edition no longer named and the photo shown in the
+    words: the batch removes the pictures of editions no longer named, but not a file the words show."""
+    from PIL import Image
+
+    assert batch(capsys, _editions(inputs))[0] == 0
+    at = inputs.content.parent / "out/thumbs/test-clinic/en-gb/large-print-a4-office-p1.png"
+    assert at.is_file()
+    Image.new("RGB", (1200, 800), "#88aacc").save(at)
+    before = at.read_bytes()
+    bullets = '      - bullets:\n          - "Redness for 1 to 3 days"\n'
+    src = at.relative_to(inputs.content.parent).as_posix()
+    edit(inputs.content, bullets, bullets + f"      - image: {{src: {src}, alt: A photo}}\n")
+    status, out, err = batch(capsys, _editions(inputs, EDITIONS.replace("[trifold, large-print]", "[trifold]")))
+    assert status == 0 and "1 built" in out, out + err
+    assert at.read_bytes() == before
+    assert not at.with_name("large-print-a4-office-p2.png").exists()  # (the others no edition shows are removed)
+
+
 def test_an_edition_whose_pdf_cannot_be_written_fails_alone(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:
     """A file of another kind where a PDF goes is never overwritten: that edition fails, named, the others build."""
     taken = inputs.content.parent / "out/test-clinic/en-gb/trifold-a4-office.pdf"

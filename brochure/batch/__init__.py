@@ -40,7 +40,7 @@ from brochure.batch.manifest import (
     write_index,
     write_manifest,
 )
-from brochure.batch.plan import collisions, outputs, read_contents, read_kits, settle, tasks
+from brochure.batch.plan import Held, collisions, held, outputs, read_contents, read_kits, settle, tasks
 from brochure.batch.records import (
     Entries,
     Job,
@@ -166,6 +166,7 @@ def run(
     loaded = read_contents(editions) if loaded is None else loaded
     kits = read_kits(editions) if kits is None else kits
     work = tasks(editions, previous, loaded, kits)
+    reads = held(editions, work)  # (no output is written over one)
     names = _names(kits)
     base = editions.path.parent
     outcomes: dict[int, list[Outcome]] = {}
@@ -190,7 +191,7 @@ def run(
 
         def answered(n: int, future: Future[list[Made]]) -> None:
             part = parts[n][1]
-            made = [_kept(m, part, names, loaded, base) for m in _answer(future, part)]
+            made = [_kept(m, part, names, loaded, base, reads) for m in _answer(future, part)]
             outcomes[parts[n][0]] += made  # (before they are told: a stop while they are is recorded with them)
             for o in made:
                 progress(o)
@@ -236,7 +237,7 @@ def run(
             if future.done() and not future.cancelled() and future.exception() is None:
                 part = parts[n][1]
                 for answer in future.result():
-                    outcomes.setdefault(-1, []).append(_kept(answer, part, names, loaded, base))
+                    outcomes.setdefault(-1, []).append(_kept(answer, part, names, loaded, base, reads))
         with contextlib.suppress(Exception):  # (nothing here may take the stop's place)
             every = [_distinct_one(o, count) for o in _with_stopped(work, outcomes, names, loaded)]
             left = record_stopped(editions, every)
@@ -266,9 +267,9 @@ def _read(task: Task, names: Names, loaded: Loaded) -> tuple[tuple[str, PaperNam
     return names.get(kit_identity(task.kit)), loaded.get(task.content.resolve())
 
 
-def _kept(made: Made, task: Task, names: Names, loaded: Loaded, base: Path) -> Outcome:
+def _kept(made: Made, task: Task, names: Names, loaded: Loaded, base: Path, reads: Held) -> Outcome:
     """A worker's answer, named and checked as this machine expects it, and written (`keep`)."""
-    return keep(_expected(_named_here(made, task), task, names, loaded), base)
+    return keep(_expected(_named_here(made, task), task, names, loaded), base, reads)
 
 
 def _expected(made: Made, task: Task, names: Names, loaded: Loaded) -> Made:
@@ -472,16 +473,25 @@ def _answer(future: Future[list[Made]], task: Task) -> list[Made]:
         )
 
 
-def keep(made: Made, base: Path) -> Outcome:
+def keep(made: Made, base: Path, reads: Held | None = None) -> Outcome:
     """Write a built edition's page pictures and its PDF (base: editions.yaml's folder) as one: each into a
     temporary file beside it, and only when all are written, each renamed into place, the PDF last. A picture or
-    PDF that cannot be written where it goes is that edition's failure, its last PDF and pictures left as they
-    were (the pictures were replaced first, and then showed the new words beside the PDF kept)."""
+    PDF that cannot be written where it goes, or would be written over a file the batch reads (`reads`), is that
+    edition's failure, its last PDF and pictures left as they were (the pictures were replaced first, and then
+    showed the new words beside the PDF kept)."""
     o = made.outcome
     if o.status != "built":
         return o
     path = base / o.output
     files = [*((base / rel, PNG, png) for rel, png in zip(o.thumbs, made.pictures, strict=True)), (path, PDF, made.pdf)]
+    read = next(((at, name) for at, _, _ in files if reads is not None and (name := reads.which(at))), None)
+    if read is not None:
+        what = "its page picture" if read[0] != path else "its PDF"
+        why = (
+            f"{what} would be written over {read[1]}, which the batch reads: an output may never replace an input"
+            " (hint: move that file out of the folder the batch writes into, or change 'output:' in editions.yaml)"
+        )
+        return o.failing((*o.findings, f"{read[0]}: error: {why}"))
     try:
         write_all([(at, kind, partial(_fill, data)) for at, kind, data in files])
     except OSError as exc:  # a folder or a file of another kind there, a full disk, no permission

@@ -3,6 +3,7 @@ each edition stamped with what it depends on, and those that stand as the last r
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import stat
@@ -25,10 +26,12 @@ from brochure.batch.records import (
     kit_digest,
     name_and_output,
     pictures_of,
+    reached,
     tool,
     unchanged,
 )
 from brochure.diagnostics import Diagnostic, error
+from brochure.frozen import frozen
 from brochure.inputs.brand import Brand, kit_files, kit_identity, load_brand
 from brochure.inputs.content import Content, load_content
 from brochure.inputs.editions import Editions, Group
@@ -282,3 +285,41 @@ def settle(
         else:
             rest.append(job)
     return done, replace(task, jobs=tuple(rest))
+
+
+@frozen
+class Held:
+    """Every file a batch reads, by the file it resolves to and by its inode (a hard link), with its path as the
+    batch names it: no edition's PDF or page picture is written over one (a content's picture in the folder of
+    page pictures, named as an edition's page: a batch wrote its thumbnail over it, and read it back next time)."""
+
+    paths: dict[Path, str]
+    inodes: dict[tuple[int, int], str]
+
+    def which(self, path: Path) -> str:
+        """The input `path` is, as the batch names it ('' when it is none)."""
+        with contextlib.suppress(OSError, RuntimeError):
+            found = self.paths.get(path.resolve())
+            if found is None and path.exists():
+                st = path.stat()
+                found = self.inodes.get((st.st_dev, st.st_ino))
+            return found or ""
+        return ""
+
+
+def held(editions: Editions, work: list[Task]) -> Held:
+    """The files the batch reads: editions.yaml, and each task's words, kit, source and the other files its
+    editions are made of."""
+    named = {editions.path: str(editions.path)}
+    for task in work:
+        for path in (task.content, task.kit, *((task.source,) if task.source else ()), *task.others):
+            at = reached(task, path)
+            named.setdefault(at, Path(os.path.relpath(at, reached(task, task.base))).as_posix())  # (as inputs_of)
+    paths: dict[Path, str] = {}
+    inodes: dict[tuple[int, int], str] = {}
+    for path, name in named.items():
+        with contextlib.suppress(OSError, RuntimeError):
+            paths.setdefault(path.resolve(), name)
+            st = path.stat()
+            inodes.setdefault((st.st_dev, st.st_ino), name)
+    return Held(paths, inodes)

@@ -24,16 +24,18 @@ _PAGE_PICTURE = re.compile(r"-p[1-9][0-9]*\.png\Z")  # (as worker.py names them)
 
 def unshown(editions: Editions, outcomes: list[Outcome], recorded: dict[str, list[str]]) -> tuple[list[str], list[str]]:
     """Of the recorded pictures no edition of this run shows: (those to remove, those to keep for now), each once,
-    as the manifest names them (relative to editions.yaml's folder)."""
+    as the manifest names them (relative to editions.yaml's folder). A file an edition of this run reads is
+    neither (a content's picture put where a page picture was)."""
     base = editions.path.parent
     shown = {os.path.normpath(base / t) for o in outcomes for t in o.thumbs}
+    shown |= {os.path.realpath(base / name) for o in outcomes for name, _ in o.inputs}
     made = {o.edition for o in outcomes if o.status != "failed"}
     failures = any(o.status == "failed" for o in outcomes)
     remove: dict[str, None] = {}
     keep: dict[str, None] = {}
     for name, thumbs in recorded.items():
         for t in thumbs:
-            if os.path.normpath(base / t) not in shown:
+            if os.path.normpath(base / t) not in shown and os.path.realpath(base / t) not in shown:
                 (keep if failures and name not in made else remove)[t] = None
     return list(remove), [t for t in keep if t not in remove]
 
