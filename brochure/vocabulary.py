@@ -77,6 +77,10 @@ def in_arabic_letters(language: str) -> bool:
     return language.split("-")[0].lower() in ARABIC_SCRIPT
 
 
+TAG_CHARS = 63  # a language tag's most characters (RFC 5646 asks for 35 at least): it names output files, with the
+# brand's id (brand.py ID_CHARS) and the layout, paper and target, well within a file name's 255 bytes
+
+
 LANGUAGE_TAG = re.compile(  # a BCP 47 tag (RFC 5646's grammar, in the order of its subtags): en, en-GB, es-419, zh-Hant
     "^[A-Za-z]{2,3}(-[A-Za-z]{3}){0,3}"  # the language (and extended language subtags)
     "(-[A-Za-z]{4})?"  # a script: zh-Hant
@@ -91,6 +95,8 @@ def language_problem(tag: str) -> str:
     """Why a text is no language tag ('' when it is one), as a message: not of a tag's form, a two-letter language
     ISO 639 does not have ('xx'), or ISO 639's three letters for a language BCP 47 writes with two ('eng' is en: a
     screen reader knows the two). Read from data/language-codes.json (scripts/make_country_codes.py)."""
+    if len(tag) > TAG_CHARS:  # (it names output files: a longer one made a name the file system refused)
+        return f"'{tag[:24]}...' is {len(tag)} characters long: a language tag of at most {TAG_CHARS} is taken"
     if not LANGUAGE_TAG.match(tag):
         return f"'{tag}' is not a language tag"
     base = language_base(tag)

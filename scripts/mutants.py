@@ -4492,6 +4492,27 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_batch.py::test_a_page_picture_no_longer_shown_is_not_removed_when_the_words_show_it",
     ),
     m(
+        "logo-stroke-far-wider-than-the-drawing-taken",
+        "inputs/svg.py",
+        " or px1 - px0 > STROKED * w or py1 - py0 > STROKED * h:",
+        ":",
+        "tests/test_assets_hostile.py::test_a_bad_svg_logo_is_refused_at_logo",
+    ),
+    m(
+        "font-lines-far-above-the-baseline-taken",
+        "theme/fonts.py",
+        "    if face.ascent > MOST_ASCENT or face.descent < -MOST_DESCENT:",
+        "    if face.descent < -MOST_DESCENT:",
+        "tests/test_assets_hostile.py::test_a_bad_font_file_is_refused_at_its_key",
+    ),
+    m(
+        "language-tag-of-any-length",
+        "vocabulary.py",
+        "    if len(tag) > TAG_CHARS:",
+        "    if False:",
+        "tests/test_tagged.py::test_a_language_tag_too_long_to_name_a_file_is_an_error_at_language",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

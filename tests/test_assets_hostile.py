@@ -306,6 +306,10 @@ BAD_SVGS = {
         "not finite",
     ),
     "far-outside": (f'<svg {NS} viewBox="0 0 120 40"><rect x="1e9" width="4" height="4"/></svg>', "far outside"),
+    "stroke-far-wider": (  # (a stroke-width of 1e10: the logo printed as a speck, or not at all, exit 0)
+        f'<svg {NS} viewBox="0 0 120 40">{RECT}<rect width="4" height="4" stroke="#654321" stroke-width="1e10"/></svg>',
+        "a stroke far wider than the drawing",
+    ),
     "draws-nothing": (f'<svg {NS} viewBox="0 0 120 40"><defs>{RECT}</defs></svg>', "draws nothing"),
     "paints-nothing": (  # (no fill, no stroke: the cover printed without a logo, exit 0)
         f'<svg {NS} viewBox="0 0 120 40"><rect width="120" height="40" fill="none"/></svg>',
@@ -508,11 +512,31 @@ def _zero_advances(data: bytes) -> bytes:
     return bytes(out)
 
 
+def _reach(data: bytes, ascent: int, descent: int) -> bytes:
+    """The font's lines said to reach `ascent` above and `descent` below the baseline (units per em: 1000), in
+    every table that says it (hhea, and OS/2's typographic and Windows values)."""
+    tables = _tables(data)
+    out = bytearray(data)
+    hhea, os2 = tables["hhea"][0], tables["OS/2"][0]
+    struct.pack_into(">hh", out, hhea + 4, ascent, -descent)
+    struct.pack_into(">hh", out, os2 + 68, ascent, -descent)
+    struct.pack_into(">HH", out, os2 + 74, ascent, descent)
+    return bytes(out)
+
+
 BAD_FONTS = {
     "truncated": (lambda d: d[: len(d) // 2], "the file is cut short or damaged"),
     "variable": (_with_fvar, "it is a variable font"),
     "units-per-em-zero": (lambda d: _units_per_em(d, 0), "its metrics are broken (0 units per em"),
     "zero-advance-widths": (_zero_advances, "its metrics are broken (the letter 'A' is 0/1000 em wide)"),
+    "ascent-3-em": (  # (the layout's own checks blamed themselves: "text comes too close to the sheet edge")
+        lambda d: _reach(d, 3000, 265),
+        "its metrics are broken (its lines reach 3 em above the baseline and 0.265 em below it; at most 2 and 1",
+    ),
+    "descent-1.2-em": (
+        lambda d: _reach(d, 1000, 1200),
+        "its metrics are broken (its lines reach 1 em above the baseline and 1.2",
+    ),
     "not-a-font": (lambda d: b"<html>oops</html>", "it is not a TrueType font file"),
     "cff-otf-renamed": (lambda d: b"OTTO" + d[4:], "it is an OpenType font with PostScript (CFF) outlines"),
     "woff-renamed": (lambda d: b"wOFF" + d[4:], "it is a WOFF web font"),

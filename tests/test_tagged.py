@@ -18,8 +18,8 @@ import page as page_validation
 import pdfua
 import pikepdf
 import pytest
-from conftest import Inputs, edit
-from helpers import BRAND, CONTENT, MAPLE, ROOT, build, reopen, result_of, sources
+from conftest import Inputs, edit, position
+from helpers import BRAND, CONTENT, MAPLE, ROOT, build, cli, reopen, result_of, sources
 from PIL import Image
 from tagged import Tagged
 
@@ -498,6 +498,24 @@ def test_a_sources_language_must_be_a_language_tag(inputs: Inputs) -> None:
     (found,) = [d.format() for d in diags if d.is_error]
     line = text.splitlines().index("    language: English!") + 1
     assert found.startswith(f"{inputs.content}:{line}:15: error: 'English!' is not a language tag"), found
+
+
+def test_a_language_tag_too_long_to_name_a_file_is_an_error_at_language(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A valid tag of 367 characters (private use subtags) passed `check`, and `build` failed writing its PDF
+    ("File name too long", at the output): it is an error at `language`, nothing written."""
+    tag = "en-GB-x-" + "-".join(["abcdefgh"] * 40)
+    text = edit(inputs.content, "language: en-GB", f"language: {tag}")
+    out = inputs.content.parent / "out"
+    status, _, err = cli(
+        capsys, "build", "--content", str(inputs.content), "--brand", str(inputs.brand), "-o", str(out / "x.pdf")
+    )
+    line, col = position(text, tag)
+    assert (
+        status == 1 and f"{inputs.content}:{line}:{col}: error: 'en-GB-x-abcdefgh-abcdefg...' is 367 characters" in err
+    )
+    assert not out.exists()
 
 
 def test_two_links_to_one_address_side_by_side_are_two_links(tmp_path: Path) -> None:

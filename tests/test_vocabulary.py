@@ -158,6 +158,8 @@ def test_a_leaflets_direction_comes_from_its_languages_primary_subtag() -> None:
         ("en-US-x-twain", ""),
         ("es-ES-ES", "'es-ES-ES' is not a language tag"),  # (two regions)
         ("en-GB-Latn", "'en-GB-Latn' is not a language tag"),  # (a script after the region)
+        ("en-GB-x-" + "-".join(["abcdefgh"] * 6), ""),  # (61 characters)
+        ("en-GB-x-" + "-".join(["abcdefgh"] * 7), "'en-GB-x-abcdefgh-abcdefg...' is 70 characters long: a language"),
     ],
 )
 def test_a_language_tag_names_a_language_as_bcp_47_writes_it(tag: str, problem: str) -> None:

@@ -471,12 +471,28 @@ def _drawing_problem(drawing: Drawing | None) -> tuple[str, str]:
             "logo SVG paints nothing: its shapes have no fill and no stroke, or a clip path hides them all",
             'give the shapes a fill colour (not fill="none") and check what clips them, or use a PNG',
         )
-    if not all(math.isfinite(v) for v in bounds) or x0 < -w / 2 or y0 < -h / 2 or x1 > 1.5 * w or y1 > 1.5 * h:
+    if not all(math.isfinite(v) for v in bounds) or _far_outside(bounds, w, h):
         return (
             "logo SVG draws far outside its own box (its viewBox); it would print over the text beside it",
             "fit the viewBox to the artwork in your drawing program (e.g. 'fit artboard to artwork')",
         )
+    px0, py0, px1, py1 = painted  # (with the strokes' reach: the logo's box grows to hold a stroke past its edge)
+    if not all(math.isfinite(v) for v in painted) or px1 - px0 > STROKED * w or py1 - py0 > STROKED * h:
+        return (
+            "logo SVG has a stroke far wider than the drawing: the logo would be printed as a speck, or not at all",
+            "check the shapes' stroke-width in your drawing program",
+        )
     return "", ""
+
+
+STROKED = 10.0  # at most how many times its own box's width and height a logo's strokes may reach (its box grows to
+# hold them: at ten times, the drawing prints at a tenth of its place)
+
+
+def _far_outside(box: Bounds, w: float, h: float) -> bool:
+    """Whether what is drawn reaches more than half the logo's width or height outside its own box."""
+    x0, y0, x1, y1 = box
+    return x0 < -w / 2 or y0 < -h / 2 or x1 > 1.5 * w or y1 > 1.5 * h
 
 
 def _numbers(node: Shape) -> Iterator[float]:

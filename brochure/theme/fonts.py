@@ -297,11 +297,21 @@ def _font_problem(data: bytes) -> str:
     return licence_problem(parser)
 
 
+MOST_ASCENT, MOST_DESCENT = 2000, 1000  # a font's ascent above and descent below the baseline, in 1/1000 em, at most
+
+
 def _face_problem(face: TTFontFace, trial: bool = True) -> str:
     """Metrics that would print garbled spacing, and glyph data that subsetting would trip over (`trial`: every
     glyph subset once, as printing will)."""
     if face.ascent <= 0:
         return "its metrics are broken (the ascent is not above the baseline)"
+    if face.ascent > MOST_ASCENT or face.descent < -MOST_DESCENT:  # (a line's box far taller than its letters: the
+        # layout placed lines by it, past the sheet's safe zone; real fonts keep within about 1.2 em and 0.5 em)
+        high, low = face.ascent / 1000, -face.descent / 1000
+        return (
+            f"its metrics are broken (its lines reach {high:.3g} em above the baseline and {low:.3g} em below it;"
+            f" at most {MOST_ASCENT / 1000:g} and {MOST_DESCENT / 1000:g} can be set)"
+        )
     widths = [face.charWidths[c] for c in _BASIC_LATIN if c in face.charWidths]
     if any(not 50 <= w <= 2500 for w in widths):
         bad = next(chr(c) for c in _BASIC_LATIN if c in face.charWidths and not 50 <= face.charWidths[c] <= 2500)
