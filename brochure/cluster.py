@@ -157,7 +157,7 @@ def _reach(address: str) -> None:
 
 def _written(address: str) -> tuple[str, str, int] | None:
     """The address's scheme, host and port (None where Dask's own connect is left to say what is wrong: it cannot
-    read it, or a scheme other than tcp:// and tls://); Unavailable (status 2) for no host or a port out of range."""
+    read it); Unavailable (status 2) for no host, a scheme other than tcp:// and tls://, or a port out of range."""
     from distributed.comm.addressing import parse_address, parse_host_port
 
     try:
@@ -167,8 +167,11 @@ def _written(address: str) -> tuple[str, str, int] | None:
         return None
     if not host.strip():
         raise Unavailable(f"--scheduler {address!r}: no host; e.g. tcp://host:8786", 2)
-    if scheme not in ("tcp", "tls"):
-        return None  # (another scheme Dask knows, inproc:// or ws://, or one it does not, which its connect names)
+    if scheme == "inproc" and where.count("/") == 2:
+        return None  # (a scheduler in this process, as Dask names it: ip/pid/number)
+    if scheme not in ("tcp", "tls"):  # (ws:// and ucx:// need packages the workers do not have; `inproc://x` said
+        # "not enough values to unpack")
+        raise Unavailable(f"--scheduler {address}: a scheduler is reached at tcp:// or tls://; e.g. tcp://host:8786", 2)
     if not 0 < port < 65536:
         raise Unavailable(f"--scheduler {address}: {port} is not a port (1 to 65535; a scheduler's is 8786)", 2)
     return scheme, host, port

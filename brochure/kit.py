@@ -408,10 +408,10 @@ def schema_header(folder: Path, name: str) -> str:
 
 
 def _fallbacks_line(value: str) -> str:
-    """`  fallbacks: [...]` for the families given ('' : no line)."""
+    """`  fallbacks: [...]` for the families given, each once, in the order given ('' : no line)."""
     from brochure.theme.catalog import family_name
 
-    families = [family_name(f.strip()) for f in value.split(",") if f.strip()]
+    families = list(dict.fromkeys(family_name(f.strip()) for f in value.split(",") if f.strip()))
     return f"  fallbacks: [{', '.join(_q(f) for f in families)}]" if families else ""
 
 

@@ -4513,6 +4513,27 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_tagged.py::test_a_language_tag_too_long_to_name_a_file_is_an_error_at_language",
     ),
     m(
+        "words-given-as-a-picture-said-to-be-latin-1",
+        "inputs/source.py",
+        "    kind = _binary_kind(data)\n    if kind:",
+        "    kind = _binary_kind(data)\n    if False:",
+        "tests/test_yaml_hostile.py::test_bad_input_file_is_one_clear_error",
+    ),
+    m(
+        "picture-error-names-a-python-object",
+        "inputs/pictures.py",
+        'return Refusal(f"not a readable picture ({_said(exc)})", _AGAIN)\n    with im:',
+        'return Refusal(f"not a readable picture ({exc})", _AGAIN)\n    with im:',
+        "tests/test_assets_hostile.py::test_a_bad_picture_is_refused_at_its_src",
+    ),
+    m(
+        "scheduler-of-any-scheme-left-to-dask",
+        "cluster.py",
+        '    if scheme not in ("tcp", "tls"):  #',
+        "    if False:  #",
+        "tests/test_cluster.py::test_a_scheduler_that_cannot_be_reached_is_an_error_before_anything_is_built",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

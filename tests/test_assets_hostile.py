@@ -100,6 +100,10 @@ BAD_PICTURES = {
     "tiff-named-png": (lambda: encoded(photo((50, 50)), "TIFF"), "the file is really a TIFF picture"),
     "eps-named-png": (_eps, "the file is really an EPS (PostScript) file"),
     "empty": (lambda: b"", "not a readable picture (the file is empty)"),
+    "no-picture-after-its-signature": (  # (the message named "<_io.BytesIO object at 0x7f...>")
+        lambda: b"\x89PNG\r\n\x1a\n" + bytes(40),
+        "not a readable picture (cannot identify image file) ",
+    ),
     "bomb-7740-square": (lambda: png_header_only(7740, 7740), "7740 x 7740 pixels is absurdly large"),
     "bomb-past-pillow-limit": (lambda: png_header_only(20000, 20000), "the picture is absurdly large"),
 }

@@ -123,13 +123,23 @@ def _free_port() -> int:
     [
         (f"tcp://127.0.0.1:{_free_port()}", 1, "no Dask scheduler answered within 1 s"),
         ("tcp://localhost", 2, "not a scheduler's address (missing port number"),
-        ("ftp://x:21", 2, "not a scheduler's address (unknown address scheme 'ftp'"),
+        ("ftp://x:21", 2, "a scheduler is reached at tcp:// or tls://; e.g. tcp://host:8786"),
+        ("inproc://x", 2, "a scheduler is reached at tcp:// or tls://"),  # (it said "not enough values to unpack")
         ("tcp://127.0.0.1:99999", 2, "99999 is not a port (1 to 65535"),
         ("tcp://nosuchhost.invalid:8786", 1, "the host name 'nosuchhost.invalid' is not known here"),
         ("tls://127.0.0.1:8786", 2, "a tls:// scheduler needs Dask's TLS settings, and none are set here"),
         ("tcp://:8786", 2, "no host; e.g. tcp://host:8786"),
     ],
-    ids=["nobody-there", "no-port", "not-dask", "no-such-port", "no-such-host", "tls-without-settings", "no-host"],
+    ids=[
+        "nobody-there",
+        "no-port",
+        "not-dask",
+        "in-process",
+        "no-such-port",
+        "no-such-host",
+        "tls-without-settings",
+        "no-host",
+    ],
 )
 def test_a_scheduler_that_cannot_be_reached_is_an_error_before_anything_is_built(
     inputs: Inputs,

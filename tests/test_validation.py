@@ -443,6 +443,14 @@ BRAND_MISTAKES = {
         "350 is out of range",
         "0 to 100",
     ),
+    "cmyk-just-over-100": (  # (it said "100 is out of range": the value rounded to six figures)
+        "[85, 35, 40, 25]",
+        "[85, 100.0000001, 40, 25]",
+        "100.0000001",
+        "colors.cmyk.primary[1]",
+        "100.0000001 is out of range",
+        "0 to 100",
+    ),
     "cmyk-not-a-number": (
         "[85, 35, 40, 25]",
         "[85, 35, forty, 25]",
@@ -466,6 +474,14 @@ BRAND_MISTAKES = {
         "fonts.body.regular",
         "not a TTF file",
         ".ttf",
+    ),
+    "font-without-an-ending": (  # (it was told that CFF .otf fonts are not supported)
+        "body: {family: Be Vietnam Pro}",
+        "body: {regular: fonts/k}",
+        "fonts/k",
+        "fonts.body.regular",
+        "not a TTF file",
+        "name the font's TrueType file, its name ending in .ttf",
     ),
     "font-collection": (  # (a collection is TrueType: it was told that CFF .otf fonts are not supported)
         "body: {family: Be Vietnam Pro}",

@@ -489,6 +489,14 @@ BAD_FILES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "utf-16-big-endian": (write(CONTENT.encode("utf-16-be")), "1:1: the content file is saved as UTF-16, not as UTF-8"),
     "utf-32": (write(CONTENT.encode("utf-32")), "1:1: the content file is saved as UTF-32, not as UTF-8"),
     "zero-bytes": (write(bytes(5000)), "1:1: the content file is not text: it is mostly zero bytes"),
+    "a-png-given-as-words": (  # (it said "the file looks like Latin-1", and to save it as UTF-8)
+        write(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4),
+        "1:1: the content file is not text: it is a PNG picture",
+    ),
+    "a-word-file-given-as-words": (
+        write(b"PK\x03\x04" + bytes(range(256)) * 4),
+        "1:1: the content file is not text: it is a ZIP archive (a Word, Excel or PowerPoint file?)",
+    ),
     "stray-nul-in-utf8": (
         write(b"title: a\x00b\n"),
         "1:9: the file contains U+0000 (NULL), which is not allowed in a YAML file",

@@ -692,7 +692,9 @@ def _asset(r: Reader, node: Node | None, path: str, kit: Path, suffixes: tuple[s
             f"'{rel}' is not a {' or '.join(s[1:].upper() for s in suffixes)} file",
             _COLLECTION
             if full.suffix.lower() == ".ttc" and suffixes == (".ttf",)
-            else _SUFFIX_HINTS.get(suffixes[0], "check the file's name"),
+            else _SUFFIX_HINTS.get(suffixes[0], "check the file's name")
+            if full.suffix.lower() == ".otf" or suffixes != (".ttf",)
+            else "name the font's TrueType file, its name ending in .ttf",  # ('k' was told CFF .otf is not supported)
         )
         return None
     if not full.exists():

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 import struct
 import warnings
 from pathlib import Path
@@ -102,7 +103,7 @@ def _decoded(data: bytes, kind: str, path: Path, used: int) -> PictureData | Ref
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return Refusal(f"the picture is absurdly large: at most {most} are allowed for one picture", _SMALLER)
     except (OSError, SyntaxError, ValueError) as exc:
-        return Refusal(f"not a readable picture ({exc})", _AGAIN)
+        return Refusal(f"not a readable picture ({_said(exc)})", _AGAIN)
     with im:
         w, h = im.size
         if w * h > limits.PICTURE_PIXELS:
@@ -131,7 +132,7 @@ def _decoded(data: bytes, kind: str, path: Path, used: int) -> PictureData | Ref
                     "the picture data stops part-way (the file is cut short or damaged)",
                     "copy or export the picture again: this file did not arrive whole",
                 )
-            return Refusal(f"not a readable picture ({exc})", _AGAIN)
+            return Refusal(f"not a readable picture ({_said(exc)})", _AGAIN)
 
 
 def _transparent_throughout(im: Image.Image) -> bool:
@@ -141,6 +142,12 @@ def _transparent_throughout(im: Image.Image) -> bool:
     if "transparency" in im.info:  # (a palette's transparent entry, or one RGB or grey colour made transparent)
         return im.convert("RGBA").getchannel("A").getbbox() is None
     return False
+
+
+def _said(exc: BaseException) -> str:
+    """What a picture library said went wrong, without the Python objects it names ("cannot identify image file
+    <_io.BytesIO object at 0x7f...>": the file, as the message names it already)."""
+    return re.sub(r"\s*<[^<>]* object at 0x[0-9a-fA-F]+>", "", str(exc)).strip() or type(exc).__name__
 
 
 def _kind(data: bytes) -> str:

@@ -181,7 +181,7 @@ class Reader:
             )
             return None
         if not lo <= v <= hi:
-            self.fail(self.at(node, path), f"{v:g} is out of range", f"write a number from {lo:g} to {hi:g}")
+            self.fail(self.at(node, path), f"{v:.15g} is out of range", f"write a number from {lo:g} to {hi:g}")
             return None
         return float(v)
 

@@ -32,7 +32,12 @@ def read_source(path: Path, what: str, missing_hint: str) -> str | Diagnostic:
 
 
 def decode(data: bytes, file: str, what: str) -> str | Diagnostic:
-    """UTF-8 text (a leading byte-order mark is dropped); otherwise where it fails and the likely encoding."""
+    """UTF-8 text (a leading byte-order mark is dropped); otherwise what the file is (a picture, a PDF, a font, a
+    Word file: its path was wrong), or where it fails and the likely encoding."""
+    kind = _binary_kind(data)
+    if kind:
+        hint = f"check the file's path: a {what} file is YAML text, see README.md"
+        return error(Location(file, 1, 1), f"the {what} file is not text: it is {kind}", hint)
     wide = _wide_encoding(data)
     if wide == "binary":
         return error(
@@ -59,6 +64,25 @@ def decode(data: bytes, file: str, what: str) -> str | Diagnostic:
             f" (the file looks like {likely}{means})",
             _SAVE_AS_UTF8,
         )
+
+
+_BINARY = (  # what a file given as words really is, by its first bytes (none of them starts a UTF-8 text)
+    (b"\x89PNG\r\n\x1a\n", "a PNG picture"),
+    (b"\xff\xd8\xff", "a JPEG picture"),
+    (b"%PDF-", "a PDF document"),
+    (b"GIF8", "a GIF picture"),
+    (b"PK\x03\x04", "a ZIP archive (a Word, Excel or PowerPoint file?)"),
+    (b"\xd0\xcf\x11\xe0", "an old Word or Excel file (.doc, .xls)"),
+    (b"\x00\x01\x00\x00", "a TrueType font"),
+    (b"OTTO", "an OpenType font"),
+    (b"wOFF", "a WOFF web font"),
+    (b"wOF2", "a WOFF2 web font"),
+)
+
+
+def _binary_kind(data: bytes) -> str:
+    """What kind of file these bytes are when they are a known kind that is not text ('' otherwise)."""
+    return next((name for magic, name in _BINARY if data.startswith(magic)), "")
 
 
 def _wide_encoding(data: bytes) -> str:
