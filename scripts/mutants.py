@@ -4534,6 +4534,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_cluster.py::test_a_scheduler_that_cannot_be_reached_is_an_error_before_anything_is_built",
     ),
     m(
+        "init-prints-a-newline-in-a-folder-as-it-is",
+        "commands/init.py",
+        "    if not any(ord(c) < 32 or ord(c) == 127 for c in text):",
+        "    if True:",
+        "tests/test_init.py::test_the_commands_init_prints_keep_a_newline_in_a_folders_name_on_their_line",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

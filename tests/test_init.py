@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import shlex
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -141,6 +142,21 @@ def test_the_commands_init_prints_name_a_folder_with_spaces_as_one_word(
     status, out, err = cli(capsys, "init", "clinics/River side", *options(), "--yes")
     assert status == 0, err
     assert "brochure build --brand 'clinics/River side/brand.yaml' --content 'clinics/River side/content.yaml'" in out
+
+
+def test_the_commands_init_prints_keep_a_newline_in_a_folders_name_on_their_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A newline in the folder's name split each printed command in two lines: it is written $'...\\n...', as bash
+    reads it back (run here: the command's path is the folder's)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content.yaml").write_bytes((ROOT / "content.yaml").read_bytes())
+    status, out, err = cli(capsys, "init", "River\nside", *options(), "--yes")
+    assert status == 0, err
+    (line,) = [x for x in out.splitlines() if "brochure build --brand" in x]
+    assert "--brand $'River\\nside/brand.yaml'" in line, out
+    echoed = subprocess.run(["bash", "-c", "printf %s $'River\\nside/brand.yaml'"], capture_output=True, text=True)
+    assert Path(echoed.stdout) == Path("River\nside/brand.yaml") and Path(echoed.stdout).is_file()
 
 
 def test_a_clinic_named_in_hebrew_gets_its_kit_with_varela_round_a_fallback_of_one_weight(

@@ -371,8 +371,22 @@ KIT_LEVELS = 4  # folders looked in for a translation's clinic kit: its own, and
 
 
 def _quoted(path: Path) -> str:
-    """A path as a shell reads it back (a folder with spaces, quotes or a `$` is one word), for a command to copy."""
+    """A path as a shell reads it back (a folder with spaces, quotes or a `$` is one word), for a command to copy;
+    on one line: a control character (a newline in a folder's name split the printed command in two) is written as
+    bash and zsh read it back, $'\\n'."""
     import shlex
 
     text = str(path)
-    return shlex.quote(f"./{text}" if text.startswith("-") else text)  # (not taken for an option: '-es/...')
+    text = f"./{text}" if text.startswith("-") else text  # (not taken for an option: '-es/...')
+    if not any(ord(c) < 32 or ord(c) == 127 for c in text):
+        return shlex.quote(text)
+    escaped = "".join(_escaped(c) for c in text)
+    return f"$'{escaped}'"
+
+
+def _escaped(c: str) -> str:
+    """One character inside $'...' (bash's ANSI-C quoting)."""
+    named = {"\n": "\\n", "\t": "\\t", "\r": "\\r", "\\": "\\\\", "'": "\\'"}
+    if c in named:
+        return named[c]
+    return f"\\x{ord(c):02x}" if ord(c) < 32 or ord(c) == 127 else c
