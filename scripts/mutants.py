@@ -4445,8 +4445,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "printed-path-taken-for-an-option",
         "commands/init.py",
-        '    return shlex.quote(f"./{text}" if text.startswith("-") else text)',
-        "    return shlex.quote(text)",
+        '    text = f"./{text}" if text.startswith("-") else text  #',
+        "    text = text  #",
         "tests/test_init.py::test_a_translation_nested_deeper_or_named_like_an_option_is_told_a_check_that_runs",
     ),
     m(
