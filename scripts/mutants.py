@@ -4541,6 +4541,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_init.py::test_the_commands_init_prints_keep_a_newline_in_a_folders_name_on_their_line",
     ),
     m(
+        "back-booking-block-under-the-sections-a-hole-under-it",
+        "layout/back.py",
+        "        shift += max(0.0, (y - shift - gap) - (box.y + need)) / 2\n",
+        "",
+        "tests/test_balance.py::test_the_bifolds_back_spaces_its_booking_block_between_the_sections_and_the_fine_print",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -20,7 +20,7 @@ from brochure import api, cli
 from brochure.geometry.sheet import MM
 from brochure.layout import PLANS, together
 from brochure.layout.flow import Frame
-from brochure.layout.model import Item
+from brochure.layout.model import Item, Text
 from brochure.vocabulary import LayoutName, PaperName
 
 DPI = 72
@@ -312,6 +312,32 @@ def test_the_bifolds_back_columns_end_level(tmp_path: Path, content: str) -> Non
     assert all(columns), "the risks run in one column"
     ends = [min(column) for column in columns]
     assert abs(ends[0] - ends[1]) <= 9 * MM, [e / MM for e in ends]
+
+
+@pytest.mark.parametrize(
+    ("brand", "content", "paper"),
+    [
+        (BRAND, CONTENT, "a4"),
+        (MAPLE, ROOT / "translations" / "en-US.yaml", "letter"),
+        (BRAND, ROOT / "translations" / "ar.yaml", "a4"),
+    ],
+    ids=["clearwater", "maple-letter", "arabic"],
+)
+def test_the_bifolds_back_spaces_its_booking_block_between_the_sections_and_the_fine_print(
+    brand: Path, content: Path, paper: str
+) -> None:
+    """The booking block sat 6 mm under the sections and 35-53 mm above the fine print at the foot, a hole in the
+    back's middle: the room left is shared, the gaps above and under the block within 3 mm of each other."""
+    result = result_of(sources(content, brand), api.Options(layout="bifold", paper=paper))  # type: ignore[arg-type]
+    assert result.ok and result.layout
+    items = [i for i in result.layout.pages[0].items if i.region == "back"]
+    lines = [t for t in items if isinstance(t, Text)]
+    section = min(t.box.y for t in lines if t.section == "contact-us")
+    small = min(max(r.size for r in t.runs) for t in lines)
+    fine = max(t.box.top for t in lines if max(r.size for r in t.runs) <= small + 0.01)
+    block = [i for i in items if i.box.top < section - 1 and i.box.y > fine + 0.5]
+    above, under = section - max(i.box.top for i in block), min(i.box.y for i in block) - fine
+    assert under > 5 * MM and abs(above - under) <= 3 * MM, (above / MM, under / MM)
 
 
 def test_a_bifolds_back_too_full_for_two_columns_keeps_one(tmp_path: Path) -> None:

@@ -264,8 +264,10 @@ def _back(
     res, flow_diags = fill(inp, here, _frames(middle, page, columns != "one", rtl), flowed=flowed)
     diags += flow_diags
     sections = [*head, *(p for frame in res.placed for p in frame)]
-    if sections:  # the call to action moves down under the sections
+    if sections:  # the call to action moves down under the sections, and halfway down the room left above the
+        # fine print (it left a hole of 35-53 mm between the booking block and the fine print: the back's middle)
         shift = box.top - min(p.box.y for p in sections) + SECTION_GAP * L
+        shift += max(0.0, (y - shift - gap) - (box.y + need)) / 2
         placed, y = [p.moved(-shift) for p in placed], y - shift
     if y - gap < box.y + need - EPS:
         blame += [(p.box.h, at) for p, at in zip(bottom_placed, keys, strict=True)]
