@@ -157,7 +157,8 @@ def _reach(address: str) -> None:
 
 def _written(address: str) -> tuple[str, str, int] | None:
     """The address's scheme, host and port (None where Dask's own connect is left to say what is wrong: it cannot
-    read it); Unavailable (status 2) for no host, a scheme other than tcp:// and tls://, or a port out of range."""
+    read it; and for a scheduler in this process, inproc://ip/pid/number); Unavailable (status 2) for no host,
+    another scheme than tcp:// and tls://, or a port out of range."""
     from distributed.comm.addressing import parse_address, parse_host_port
 
     try:

@@ -4478,11 +4478,11 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_batch.py::test_a_page_picture_is_never_written_over_a_picture_the_words_show",
     ),
     m(
-        "batch-page-picture-over-a-hard-link-to-a-picture",
+        "batch-page-picture-over-a-picture-named-by-failing-words",
         "batch/plan.py",
-        "            if found is None and path.exists():",
-        "            if False:",
-        "tests/test_batch.py::test_a_page_picture_is_never_written_over_a_picture_the_words_show",
+        "        more = _named_pictures(reached(task, task.content)) if failed else []",
+        "        more: list[Path] = []",
+        "tests/test_batch.py::test_a_page_picture_is_not_written_over_a_picture_named_by_words_that_do_not_load",
     ),
     m(
         "batch-prunes-a-picture-the-words-show",
@@ -4515,8 +4515,22 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "words-given-as-a-picture-said-to-be-latin-1",
         "inputs/source.py",
-        "    kind = _binary_kind(data)\n    if kind:",
-        "    kind = _binary_kind(data)\n    if False:",
+        "    kind = _binary_kind(data, texts=False)  #",
+        '    kind = ""  #',
+        "tests/test_yaml_hostile.py::test_bad_input_file_is_one_clear_error",
+    ),
+    m(
+        "words-starting-as-a-font-does-called-a-font",
+        "inputs/source.py",
+        "    kinds = _BINARY_OR_TEXT if texts else _BINARY",
+        "    kinds = _BINARY_OR_TEXT + _BINARY",
+        "tests/test_yaml_hostile.py::test_a_text_that_starts_as_a_font_or_pdf_does_is_read_as_text",
+    ),
+    m(
+        "pdf-given-as-words-said-to-be-latin-1",
+        "inputs/source.py",
+        "        kind = _binary_kind(data, texts=True)  #",
+        '        kind = ""  #',
         "tests/test_yaml_hostile.py::test_bad_input_file_is_one_clear_error",
     ),
     m(

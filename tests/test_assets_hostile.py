@@ -314,6 +314,11 @@ BAD_SVGS = {
         f'<svg {NS} viewBox="0 0 120 40">{RECT}<rect width="4" height="4" stroke="#654321" stroke-width="1e10"/></svg>',
         "a stroke far wider than the drawing",
     ),
+    "stroke-far-wider-in-a-clip": (  # (as a design program exports a whole drawing: it was let through, exit 0)
+        f'<svg {NS} viewBox="0 0 120 40"><defs><clipPath id="c"><rect width="120" height="40"/></clipPath></defs>'
+        f'<g clip-path="url(#c)">{RECT}<rect width="4" height="4" stroke="#654321" stroke-width="1e10"/></g></svg>',
+        "a stroke far wider than the drawing",
+    ),
     "draws-nothing": (f'<svg {NS} viewBox="0 0 120 40"><defs>{RECT}</defs></svg>', "draws nothing"),
     "paints-nothing": (  # (no fill, no stroke: the cover printed without a logo, exit 0)
         f'<svg {NS} viewBox="0 0 120 40"><rect width="120" height="40" fill="none"/></svg>',

@@ -629,31 +629,55 @@ def test_a_changed_picture_builds_its_editions_again(inputs: Inputs, capsys: pyt
     assert "2 built" in batch(capsys, path)[1]
 
 
-@pytest.mark.parametrize("linked", [False, True], ids=["there", "a-hard-link"])
+@pytest.mark.parametrize("linked", [False, True], ids=["there", "through-a-linked-folder"])
 def test_a_page_picture_is_never_written_over_a_picture_the_words_show(
     inputs: Inputs, capsys: pytest.CaptureFixture[str], linked: bool
 ) -> None:
-    """A photo the words show, kept where the batch puts an edition's first page picture (or a hard link to it
-    there): the batch wrote its 281 x 199 thumbnail over the photo, and read it back as the photo the next time
-    ("it will print soft"). That edition fails, saying the file is read; the photo is as it was, nor removed."""
+    """A photo the words show, kept where the batch puts an edition's first page picture (or named through a link
+    to that folder): the batch wrote its 281 x 199 thumbnail over the photo, and read it back as the photo the
+    next time ("it will print soft"). That edition fails, saying the file is read; the photo is as it was."""
     from PIL import Image
 
     at = inputs.content.parent / "out/thumbs/test-clinic/en-gb/trifold-a4-office-p1.png"
     at.parent.mkdir(parents=True)
-    photo = inputs.content.parent / "p.png" if linked else at
-    Image.new("RGB", (1200, 800), "#88aacc").save(photo)
+    Image.new("RGB", (1200, 800), "#88aacc").save(at)
+    before = at.read_bytes()
     if linked:
-        os.link(photo, at)
-    before = photo.read_bytes()
+        (inputs.content.parent / "pics").symlink_to(at.parent, target_is_directory=True)
+    src = f"pics/{at.name}" if linked else at.relative_to(inputs.content.parent).as_posix()
     bullets = '      - bullets:\n          - "Redness for 1 to 3 days"\n'
-    src = photo.relative_to(inputs.content.parent).as_posix()
     edit(inputs.content, bullets, bullets + f"      - image: {{src: {src}, alt: A photo}}\n")
     for said in ("1 built, 0 unchanged, 1 failed", "0 built, 1 unchanged, 1 failed"):
         status, out, err = batch(capsys, _editions(inputs))
         assert status == 1 and said in out, out + err
         assert "failed: test-clinic/en-gb/trifold/a4/office:" in err and "which the batch reads" in err, err
-        assert f"{at}: error: its page picture would be written over {src}," in err, err
-        assert photo.read_bytes() == before and at.read_bytes() == before
+        shown = at.relative_to(inputs.content.parent).as_posix()  # (the picture as its loader reached it)
+        assert f"{at}: error: its page picture would be written over {shown}," in err, err
+        assert at.read_bytes() == before
+
+
+def test_a_page_picture_is_not_written_over_a_picture_named_by_words_that_do_not_load(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Spanish words with a typo name the English edition's page picture as their photo: they fail, and the English
+    edition built its picture over the photo (read back as the photo once the typo was mended). The English
+    edition fails too, saying the file is read; the photo is as it was."""
+    from PIL import Image
+
+    at = inputs.content.parent / "out/thumbs/test-clinic/en-gb/trifold-a4-office-p1.png"
+    at.parent.mkdir(parents=True)
+    Image.new("RGB", (1200, 800), "#88aacc").save(at)
+    before = at.read_bytes()
+    bullets = '      - bullets:\n          - "Redness for 1 to 3 days"\n'
+    src = at.relative_to(inputs.content.parent).as_posix()
+    words = inputs.content.read_text(encoding="utf-8").replace("language: en-GB", "language: es\ntitel: typo")
+    spanish = inputs.content.parent / "es.yaml"
+    spanish.write_text(words.replace(bullets, bullets + f'      - image: {{src: "{src}", alt: A photo}}\n'), "utf-8")
+    two = EDITIONS.replace("source: content.yaml\n", "").replace("[content.yaml]", "[content.yaml, es.yaml]")
+    status, out, err = batch(capsys, _editions(inputs, two))
+    assert status == 1 and "unknown key 'titel'" in err, out + err
+    assert f"{at}: error: its page picture would be written over {src}," in err, err
+    assert at.read_bytes() == before
 
 
 def test_a_page_picture_no_longer_shown_is_not_removed_when_the_words_show_it(

@@ -194,6 +194,7 @@ def test_the_bifold_backs_one_section_has_its_heading_across_both_columns(langua
     back = result.layout.sheet.sides[0].panel("back").content
     lines = [t for t in texts(result.layout) if t.region == "back" and t.section == "contact-us"]
     heading = max(lines, key=lambda t: t.baseline)
+    assert heading.measure.w > back.w * 0.9, heading.measure  # (set across the back, not in a column)
     assert heading.box.w > back.w / 2 or language == "ar", heading.text  # (one line, wider than a column)
     words = [t for t in lines if t is not heading]
     tops = [

@@ -159,6 +159,8 @@ def test_a_leaflets_direction_comes_from_its_languages_primary_subtag() -> None:
         ("es-ES-ES", "'es-ES-ES' is not a language tag"),  # (two regions)
         ("en-GB-Latn", "'en-GB-Latn' is not a language tag"),  # (a script after the region)
         ("en-GB-x-" + "-".join(["abcdefgh"] * 6), ""),  # (61 characters)
+        ("en-GB-x-" + "-".join(["abcdefgh"] * 6) + "-a", ""),  # (63)
+        ("en-GB-x-" + "-".join(["abcdefgh"] * 6) + "-ab", "'en-GB-x-abcdefgh-abcdefg...' is 64 characters long"),
         ("en-GB-x-" + "-".join(["abcdefgh"] * 7), "'en-GB-x-abcdefgh-abcdefg...' is 70 characters long: a language"),
     ],
 )

@@ -28,6 +28,7 @@ from brochure import limits
 from brochure.cli import main
 from brochure.diagnostics import Diagnostic
 from brochure.inputs.content import load_content
+from brochure.inputs.source import decode
 from brochure.inputs.yamltree import Node, parse
 
 PARSERS = {"libyaml": yaml.CSafeLoader, "pure-python": yaml.SafeLoader}
@@ -493,6 +494,10 @@ BAD_FILES: dict[str, tuple[Callable[[Path], Path], str]] = {
         write(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4),
         "1:1: the content file is not text: it is a PNG picture",
     ),
+    "a-pdf-given-as-words": (
+        write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"),
+        "1:1: the content file is not text: it is a PDF document",
+    ),
     "a-word-file-given-as-words": (
         write(b"PK\x03\x04" + bytes(range(256)) * 4),
         "1:1: the content file is not text: it is a ZIP archive (a Word, Excel or PowerPoint file?)",
@@ -503,6 +508,13 @@ BAD_FILES: dict[str, tuple[Callable[[Path], Path], str]] = {
     ),
     "empty": (write(b""), "1:1: the file is empty"),
 }
+
+
+@pytest.mark.parametrize("text", ["OTTO: 1\n", "GIF8: x\n", "%PDF-1.7 is a PDF version\n", "wOFF: 2\n"])
+def test_a_text_that_starts_as_a_font_or_pdf_does_is_read_as_text(text: str) -> None:
+    """Words that begin with the letters a font, a GIF or a PDF begins with are text ('OTTO: 1' was called a font):
+    only a file that is not UTF-8 is told what kind of file its first bytes say it is."""
+    assert decode(text.encode(), "content.yaml", "content") == text
 
 
 @pytest.mark.parametrize(("make", "expected"), BAD_FILES.values(), ids=BAD_FILES.keys())

@@ -166,7 +166,7 @@ def run(
     loaded = read_contents(editions) if loaded is None else loaded
     kits = read_kits(editions) if kits is None else kits
     work = tasks(editions, previous, loaded, kits)
-    reads = held(editions, work)  # (no output is written over one)
+    reads = held(editions, work, loaded)  # (no output is written over one)
     names = _names(kits)
     base = editions.path.parent
     outcomes: dict[int, list[Outcome]] = {}
@@ -473,7 +473,7 @@ def _answer(future: Future[list[Made]], task: Task) -> list[Made]:
         )
 
 
-def keep(made: Made, base: Path, reads: Held | None = None) -> Outcome:
+def keep(made: Made, base: Path, reads: Held) -> Outcome:
     """Write a built edition's page pictures and its PDF (base: editions.yaml's folder) as one: each into a
     temporary file beside it, and only when all are written, each renamed into place, the PDF last. A picture or
     PDF that cannot be written where it goes, or would be written over a file the batch reads (`reads`), is that
@@ -484,7 +484,7 @@ def keep(made: Made, base: Path, reads: Held | None = None) -> Outcome:
         return o
     path = base / o.output
     files = [*((base / rel, PNG, png) for rel, png in zip(o.thumbs, made.pictures, strict=True)), (path, PDF, made.pdf)]
-    read = next(((at, name) for at, _, _ in files if reads is not None and (name := reads.which(at))), None)
+    read = next(((at, name) for at, _, _ in files if (name := reads.which(at))), None)
     if read is not None:
         what = "its page picture" if read[0] != path else "its PDF"
         why = (

@@ -3,14 +3,16 @@ each edition stamped with what it depends on, and those that stand as the last r
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import stat
+from collections.abc import Mapping
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 
+from brochure import limits
 from brochure.batch.manifest import THUMBS, known_of, manifest_path
 from brochure.batch.records import (
     Job,
@@ -289,37 +291,50 @@ def settle(
 
 @frozen
 class Held:
-    """Every file a batch reads, by the file it resolves to and by its inode (a hard link), with its path as the
-    batch names it: no edition's PDF or page picture is written over one (a content's picture in the folder of
-    page pictures, named as an edition's page: a batch wrote its thumbnail over it, and read it back next time)."""
+    """Every file a batch reads, by its entry in its folder (the folder's real path, links followed, and the
+    file's name), with its path as the batch names it: no edition's PDF or page picture is written over one (a
+    content's picture in the folder of page pictures, named as an edition's page: a batch wrote its thumbnail over
+    it, and read it back next time). An output takes its path's entry (written beside it, then renamed into
+    place): a hard link or a link elsewhere to an input is left as it was, and is not refused."""
 
-    paths: dict[Path, str]
-    inodes: dict[tuple[int, int], str]
+    entries: Mapping[tuple[str, str], str]
 
     def which(self, path: Path) -> str:
-        """The input `path` is, as the batch names it ('' when it is none)."""
-        with contextlib.suppress(OSError, RuntimeError):
-            found = self.paths.get(path.resolve())
-            if found is None and path.exists():
-                st = path.stat()
-                found = self.inodes.get((st.st_dev, st.st_ino))
-            return found or ""
-        return ""
+        """The input whose entry `path` is, as the batch names it ('' when it is none)."""
+        return self.entries.get(_entry(path), "")
 
 
-def held(editions: Editions, work: list[Task]) -> Held:
+def _entry(path: Path) -> tuple[str, str]:
+    """A path's entry: its folder's real path and its name."""
+    try:
+        return os.path.realpath(path.parent), path.name
+    except (OSError, ValueError):
+        return str(path.parent), path.name
+
+
+def held(editions: Editions, work: list[Task], loaded: Loaded) -> Held:
     """The files the batch reads: editions.yaml, and each task's words, kit, source and the other files its
-    editions are made of."""
+    editions are made of (and the pictures a content file that does not load names: `_named_pictures`)."""
     named = {editions.path: str(editions.path)}
     for task in work:
-        for path in (task.content, task.kit, *((task.source,) if task.source else ()), *task.others):
+        failed = loaded.get(task.content.resolve()) is None
+        more = _named_pictures(reached(task, task.content)) if failed else []
+        for path in (task.content, task.kit, *((task.source,) if task.source else ()), *task.others, *more):
             at = reached(task, path)
             named.setdefault(at, Path(os.path.relpath(at, reached(task, task.base))).as_posix())  # (as inputs_of)
-    paths: dict[Path, str] = {}
-    inodes: dict[tuple[int, int], str] = {}
-    for path, name in named.items():
-        with contextlib.suppress(OSError, RuntimeError):
-            paths.setdefault(path.resolve(), name)
-            st = path.stat()
-            inodes.setdefault((st.st_dev, st.st_ino), name)
-    return Held(paths, inodes)
+    return Held(MappingProxyType({_entry(path): name for path, name in reversed(named.items())}))
+
+
+_SOURCE = re.compile(r"""\bsrc\s*:\s*(?:"([^"\n]+)"|'([^'\n]+)'|([^\s"'#,}\]][^\n#,}\]]*))""")
+
+
+def _named_pictures(content: Path) -> list[Path]:
+    """(A guard.) The pictures a content file that does not load names, its `src:` values read from its text as
+    they stand (its errors may be anywhere): a page picture is not written over one of them either, the words
+    failing for a typo elsewhere (the photo was replaced, and read back as the photo once the typo was mended)."""
+    data, _ = read_bytes(content, limits.YAML_BYTES)
+    if data is None:
+        return []
+    text = data.decode("utf-8", "replace")
+    found = (next(g for g in m.groups() if g is not None).strip() for m in _SOURCE.finditer(text))
+    return [content.parent / src for src in found if src and "\x00" not in src]

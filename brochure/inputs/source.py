@@ -34,10 +34,9 @@ def read_source(path: Path, what: str, missing_hint: str) -> str | Diagnostic:
 def decode(data: bytes, file: str, what: str) -> str | Diagnostic:
     """UTF-8 text (a leading byte-order mark is dropped); otherwise what the file is (a picture, a PDF, a font, a
     Word file: its path was wrong), or where it fails and the likely encoding."""
-    kind = _binary_kind(data)
+    kind = _binary_kind(data, texts=False)  # (a signature no text starts with: before a UTF-16 file's zero bytes)
     if kind:
-        hint = f"check the file's path: a {what} file is YAML text, see README.md"
-        return error(Location(file, 1, 1), f"the {what} file is not text: it is {kind}", hint)
+        return _not_text(file, what, kind)
     wide = _wide_encoding(data)
     if wide == "binary":
         return error(
@@ -49,6 +48,9 @@ def decode(data: bytes, file: str, what: str) -> str | Diagnostic:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        kind = _binary_kind(data, texts=True)  # (a PDF starts `%PDF-`, as a text may: it is told so only here)
+        if kind:
+            return _not_text(file, what, kind)
         before = data[: exc.start].decode("utf-8")
         line, col = line_column(before, len(before))
         byte = data[exc.start : exc.start + 1]
@@ -66,23 +68,34 @@ def decode(data: bytes, file: str, what: str) -> str | Diagnostic:
         )
 
 
-_BINARY = (  # what a file given as words really is, by its first bytes (none of them starts a UTF-8 text)
+_BINARY = (  # what a file given as words really is, by its first bytes: those no text starts with, then those a
+    # text may start with (`OTTO: 1` is YAML), told only of a file that is not UTF-8
     (b"\x89PNG\r\n\x1a\n", "a PNG picture"),
     (b"\xff\xd8\xff", "a JPEG picture"),
-    (b"%PDF-", "a PDF document"),
-    (b"GIF8", "a GIF picture"),
     (b"PK\x03\x04", "a ZIP archive (a Word, Excel or PowerPoint file?)"),
     (b"\xd0\xcf\x11\xe0", "an old Word or Excel file (.doc, .xls)"),
     (b"\x00\x01\x00\x00", "a TrueType font"),
+)
+_BINARY_OR_TEXT = (
+    (b"%PDF-", "a PDF document"),
+    (b"GIF8", "a GIF picture"),
     (b"OTTO", "an OpenType font"),
     (b"wOFF", "a WOFF web font"),
     (b"wOF2", "a WOFF2 web font"),
 )
 
 
-def _binary_kind(data: bytes) -> str:
-    """What kind of file these bytes are when they are a known kind that is not text ('' otherwise)."""
-    return next((name for magic, name in _BINARY if data.startswith(magic)), "")
+def _binary_kind(data: bytes, texts: bool) -> str:
+    """What kind of file these bytes are when they are a known kind that is not text ('' otherwise); `texts`: of
+    the kinds whose first bytes a text may start with too."""
+    kinds = _BINARY_OR_TEXT if texts else _BINARY
+    return next((name for magic, name in kinds if data.startswith(magic)), "")
+
+
+def _not_text(file: str, what: str, kind: str) -> Diagnostic:
+    article = "an" if what[:1] in "aeiou" else "a"
+    hint = f"check the file's path: {article} {what} file is YAML text, see README.md"
+    return error(Location(file, 1, 1), f"the {what} file is not text: it is {kind}", hint)
 
 
 def _wide_encoding(data: bytes) -> str:

@@ -476,8 +476,10 @@ def _drawing_problem(drawing: Drawing | None) -> tuple[str, str]:
             "logo SVG draws far outside its own box (its viewBox); it would print over the text beside it",
             "fit the viewBox to the artwork in your drawing program (e.g. 'fit artboard to artwork')",
         )
-    px0, py0, px1, py1 = painted  # (with the strokes' reach: the logo's box grows to hold a stroke past its edge)
-    if not all(math.isfinite(v) for v in painted) or px1 - px0 > STROKED * w or py1 - py0 > STROKED * h:
+    drawn = _drawn_bounds(drawing, (1, 0, 0, 1, 0, 0)) or bounds  # (as the logo's box grows to hold its strokes,
+    # clip paths not counted: _trim_drawing; a stroke inside an exporter's <g clip-path> was let through)
+    px0, py0, px1, py1 = drawn
+    if not all(math.isfinite(v) for v in drawn) or px1 - px0 > STROKED * w or py1 - py0 > STROKED * h:
         return (
             "logo SVG has a stroke far wider than the drawing: the logo would be printed as a speck, or not at all",
             "check the shapes' stroke-width in your drawing program",
