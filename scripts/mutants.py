@@ -989,8 +989,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "contact-sheet-messages-unwrapped",
         "output/contact_sheet.py",
-        "overflow-wrap:anywhere",
-        "overflow-wrap:normal",
+        ".findings{margin:0;padding-left:1.2em;font-size:13px;overflow-wrap:anywhere}",
+        ".findings{margin:0;padding-left:1.2em;font-size:13px;overflow-wrap:normal}",
         "tests/test_contact_sheet.py::test_the_contact_sheet_in_a_browser",
     ),
     # --- kit controls and layout hints --------------------------------------------------------------------
@@ -4560,6 +4560,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "        shift += max(0.0, (y - shift - gap) - (box.y + need)) / 2\n",
         "",
         "tests/test_balance.py::test_the_bifolds_back_spaces_its_booking_block_between_the_sections_and_the_fine_print",
+    ),
+    m(
+        "contact-sheet-without-warnings",
+        "output/contact_sheet.py",
+        '    return [f for f in o.findings if ": warning: " in f] if o.status in ("built", "unchanged") else []',
+        "    return []",
+        "tests/test_contact_sheet.py::test_the_contact_sheet_in_a_browser",
     ),
     m(
         "bifold-break-named-a-column",

@@ -1,5 +1,6 @@
 """A batch's outcomes -> its contact sheet, out/index.html: a small picture of every page of every edition, a card
-per edition grouped by clinic and language, each linked to its PDF, failures in red with their messages."""
+per edition grouped by clinic and language, each linked to its PDF, failures in red with their messages, an
+edition's warnings under it."""
 
 from __future__ import annotations
 
@@ -33,6 +34,8 @@ def write_contact_sheet(
     stopped = ("stopped",) if any(o.status == "stopped" for o in outcomes) else ()  # (a batch stopped before its end)
     statuses = ("built", "unchanged", "failed", *stopped)
     counts = ", ".join(f"{sum(o.status == s for o in outcomes)} {s}" for s in statuses)
+    warned = sum(bool(_warnings(o)) for o in outcomes)
+    counts += f"; {warned} with warnings" if warned else ""
     editions = f"{len(outcomes)} edition{'' if len(outcomes) == 1 else 's'}"
     parts = [_INDEX_HEAD, f'<p class="summary">{editions}: {counts}</p>']
     if failed:
@@ -68,13 +71,23 @@ def _card(o: Outcome, base: Path, folder: Path) -> str:
         src = html.escape(_url(os.path.relpath(base / t, folder)))
         pages.append(f'<img src="{src}" alt="{name}, page {i}"{dims}>')
     notes = "".join(f"<li>{html.escape(f)}</li>" for f in o.findings if ": error: " in f or o.status == "stopped")
+    warnings = _warnings(o)  # (a translation not yet checked, a picture that prints soft: said before it is printed)
+    said = f"{len(warnings)} warning{'' if len(warnings) == 1 else 's'}"
+    items = "".join(f"<li>{html.escape(f)}</li>" for f in warnings)
+    warned = " warned" if warnings else ""
     return (
-        f'<article class="edition {o.status}" id="{_anchor(o)}" data-edition="{name}" data-pages="{len(o.thumbs)}">'
-        f'<h4>{title} <span class="status">{o.status}</span></h4>'
+        f'<article class="edition {o.status}{warned}" id="{_anchor(o)}" data-edition="{name}"'
+        f' data-pages="{len(o.thumbs)}"><h4>{title} <span class="status">{o.status}</span></h4>'
         + (f'<div class="pages">{"".join(pages)}</div>' if pages else "")
         + (f'<ul class="findings">{notes}</ul>' if notes else "")
+        + (f'<details class="warnings"><summary>{said}</summary><ul>{items}</ul></details>' if warnings else "")
         + "</article>"
     )
+
+
+def _warnings(o: Outcome) -> list[str]:
+    """An edition's warnings, as the command line prints them (a failed edition shows its errors instead)."""
+    return [f for f in o.findings if ": warning: " in f] if o.status in ("built", "unchanged") else []
 
 
 def _anchor(o: Outcome) -> str:
@@ -102,7 +115,7 @@ _INDEX_HEAD = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy"
  content="default-src 'none'; img-src 'self' file:; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Every edition</title><style>
-:root{--ink:#1f2328;--muted:#656d76;--line:#d0d7de;--fail:#b00020;--fail-bg:#fdf0f2}
+:root{--ink:#1f2328;--muted:#656d76;--line:#d0d7de;--fail:#b00020;--fail-bg:#fdf0f2;--warn:#7a4a00}
 *{box-sizing:border-box}
 body{margin:0;padding:24px 32px 48px;background:#f6f8fa;color:var(--ink);
  font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif}
@@ -125,4 +138,7 @@ h3{font-size:15px;font-weight:600;color:var(--muted);margin:14px 0 8px}
 .edition.failed h4,.edition.failed .status,.findings{color:var(--fail)}
 .edition.stopped{border-style:dashed;max-width:min(100%,56em)} .edition.stopped .findings{color:var(--muted)}
 .findings{margin:0;padding-left:1.2em;font-size:13px;overflow-wrap:anywhere}
+.edition.warned{max-width:min(100%,56em)} .warnings{margin:8px 0 0;font-size:13px;color:var(--warn)}
+.warnings summary{cursor:pointer;font-weight:600}
+.warnings ul{margin:4px 0 0;padding-left:1.2em;overflow-wrap:anywhere}
 </style></head><body><h1>Every edition</h1>"""
