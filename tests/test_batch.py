@@ -188,7 +188,9 @@ def test_a_batch_stopped_midway_records_what_it_built_and_the_next_run_builds_th
     # what there is now: the finished edition's new pages, the others not built this time marked as stopped)
     cards = {
         name: status
-        for status, name in re.findall(r'<article class="edition (\w+)" id="[^"]*" data-edition="([^"]*)"', sheet)
+        for status, name in re.findall(
+            r'<article class="edition (\w+)(?: warned)?" id="[^"]*" data-edition="([^"]*)"', sheet
+        )
     }
     assert set(cards) == set(first) and cards[stopped.edition] == "built"
     assert {n for n, status in cards.items() if status == "stopped"} == {n for n in first if recorded[n] == first[n]}
