@@ -4569,6 +4569,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_contact_sheet.py::test_the_contact_sheet_in_a_browser",
     ),
     m(
+        "init-prints-brochure-where-the-shell-finds-none",
+        "commands/init.py",
+        "    if here.is_file():\n        return _quoted(_near(here))",
+        '    if here.is_file():\n        return "brochure"',
+        "tests/test_init.py::test_the_commands_init_prints_run_where_brochure_is_not_on_the_path",
+    ),
+    m(
+        "init-copied-translation-keeps-its-translator-unsaid",
+        "commands/init.py",
+        "    if doc.translation is not None:  #",
+        "    if False:  #",
+        "tests/test_init.py::test_a_copied_translation_is_told_to_name_its_own_translator",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

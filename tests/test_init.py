@@ -4,8 +4,10 @@ loader checks it; the kit builds at once; the words copied for the clinic, with 
 from __future__ import annotations
 
 import io
+import re
 import shlex
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from conftest import ROOT, position
 from helpers import LINE, cli
 from PIL import Image
 
+from brochure.commands.init import program
 from brochure.diagnostics import Diagnostic, Location, Severity
 from brochure.inputs.brand import load_brand
 from brochure.inputs.names import short_name
@@ -142,6 +145,28 @@ def test_the_commands_init_prints_name_a_folder_with_spaces_as_one_word(
     status, out, err = cli(capsys, "init", "clinics/River side", *options(), "--yes")
     assert status == 0, err
     assert "brochure build --brand 'clinics/River side/brand.yaml' --content 'clinics/River side/content.yaml'" in out
+
+
+def test_the_commands_init_prints_run_where_brochure_is_not_on_the_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`Next: ... brochure build ...` pasted into a shell without the project's .venv activated: `command not found`.
+    The commands name this brochure as the shell can run it: `brochure` where the shell finds this one, else its
+    script beside this Python; pasted, the printed build runs."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content.yaml").write_bytes((ROOT / "content.yaml").read_bytes())
+    script = Path(sys.executable).parent / "brochure"
+    monkeypatch.setenv("PATH", "/usr/bin:/bin")  # (no brochure there)
+    status, out, err = cli(capsys, "init", "kit", *options(), "--yes")
+    assert status == 0, err
+    (copy,) = re.findall(r"copy the words for this clinic: (\S+ init \S+ --words --from) FILE", out)
+    (build,) = re.findall(r"build: (\S+ build --brand \S+ --content \S+)", out)
+    assert copy.startswith(f"{script} init ") and build.startswith(f"{script} build "), out
+    for command in (f"{copy} content.yaml", build):  # (as a coordinator pastes them, in a shell of her own)
+        ran = subprocess.run(["bash", "-c", command], capture_output=True, text=True, timeout=120)
+        assert ran.returncode == 0 and "wrote" in ran.stdout, ran.stderr
+    monkeypatch.setenv("PATH", f"{script.parent}:/usr/bin:/bin")
+    assert program() == "brochure"
 
 
 def test_the_commands_init_prints_keep_a_newline_in_a_folders_name_on_their_line(
@@ -421,11 +446,25 @@ def test_a_clinics_translation_in_its_own_folder_is_told_to_check_with_the_clini
     _riverside_with_words(tmp_path, monkeypatch, capsys)
     then = _then(capsys, "clinics/riverside/es", "--words", "--from", "es.yaml")
     assert then == (
-        "Then: brochure check --content clinics/riverside/es/content.yaml --brand clinics/riverside/brand.yaml"
+        f"Then: {program()} check --content clinics/riverside/es/content.yaml --brand clinics/riverside/brand.yaml"
         " --source clinics/riverside/content.yaml"
     ), then
-    status, _, err = cli(capsys, *then.removeprefix("Then: brochure ").split())
+    status, _, err = cli(capsys, *then.removeprefix(f"Then: {program()} ").split())
     assert status == 0, err
+
+
+def test_a_copied_translation_is_told_to_name_its_own_translator(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The Spanish copied for a clinic printed the shipped clinic as its translator ("Traducido por Clearwater Skin
+    Clinic"): the lines to edit name the translation's credits too, at their line."""
+    _riverside_with_words(tmp_path, monkeypatch, capsys)
+    status, out, err = cli(capsys, "init", "clinics/riverside/es", "--words", "--from", "es.yaml")
+    assert status == 0, err
+    (said,) = [x.strip() for x in out.splitlines() if "document.translation:" in x]
+    line = int(said.split(":")[1])
+    copy = (tmp_path / "clinics/riverside/es/content.yaml").read_text(encoding="utf-8").splitlines()
+    assert copy[line - 1].strip().startswith("translator: {name: Clearwater") and "who translated it" in said, said
 
 
 def _riverside_with_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
@@ -453,8 +492,8 @@ def test_a_translation_nested_deeper_or_named_like_an_option_is_told_a_check_tha
     assert "--brand clinics/riverside/brand.yaml --source clinics/riverside/content.yaml" in then, then
     monkeypatch.chdir(tmp_path / "clinics/riverside")
     then = _then(capsys, "--words", "--from", "../../es.yaml", "--", "-es")
-    assert then.startswith("Then: brochure check --content ./-es/content.yaml --brand brand.yaml"), then
-    status, _, err = cli(capsys, *shlex.split(then.removeprefix("Then: brochure ")))
+    assert then.startswith(f"Then: {program()} check --content ./-es/content.yaml --brand brand.yaml"), then
+    status, _, err = cli(capsys, *shlex.split(then.removeprefix(f"Then: {program()} ")))
     assert status == 0, err
 
 

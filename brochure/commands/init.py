@@ -238,9 +238,10 @@ def _prove_kit(brand: Path, words: Path, console: Console, logo_given: bool) -> 
             console.error(f"brochure: note: {what} does not build yet: {d.format()}")
     steps = [] if logo_given else [f"replace {brand.parent / 'logo.svg'} with the clinic's logo (SVG, PNG or JPEG)"]
     q = _quoted
+    run = program()
     steps += [
-        f"copy the words for this clinic: brochure init {q(brand.parent)} --words --from FILE (default: {words})",
-        f"build: brochure build --brand {q(brand)} --content {q(brand.parent / 'content.yaml')}",
+        f"copy the words for this clinic: {run} init {q(brand.parent)} --words --from FILE (default: {words})",
+        f"build: {run} build --brand {q(brand)} --content {q(brand.parent / 'content.yaml')}",
     ]
     console.result("Next: " + "; ".join(f"({i}) {s}" for i, s in enumerate(steps, 1)))
     return EXIT_OK
@@ -327,6 +328,8 @@ def _init_words(args: argparse.Namespace, console: Console) -> int:
         ("document.published", "today's date, and the review date two or three years on"),
         ("document.conflicts", "the clinic's own statement"),
     ]
+    if doc.translation is not None:  # (a copied translation printed the other clinic as its translator)
+        edits.append(("document.translation", "who translated it for this clinic, and the clinician who checked it"))
     places = [(doc.where(key), f"{key}: {what}") for key, what in edits]
     places += _foreign_numbers(copy, clinic) if clinic is not None else []
     if copy.sections:
@@ -339,7 +342,7 @@ def _init_words(args: argparse.Namespace, console: Console) -> int:
     mine = load_content(own)[0] if own.is_file() and brand.parent != args.folder else None
     source = own if mine is not None and mine.language.lower() != copy.language.lower() else None
     check = (
-        f"brochure check --content {_quoted(written[0])}"
+        f"{program()} check --content {_quoted(written[0])}"
         + (f" --brand {_quoted(brand)}" if brand.is_file() else "")
         + (f" --source {_quoted(source)}" if source is not None else "")
     )
@@ -368,6 +371,31 @@ def _kit(brand: Path) -> Brand | None:
 
 
 KIT_LEVELS = 4  # folders looked in for a translation's clinic kit: its own, and up to three above it
+
+
+def program() -> str:
+    """How to run brochure from this folder, as the commands init prints give it: `brochure` where the shell finds
+    this one by that name, else this Python's own script (`.venv/bin/brochure`: a coordinator who pasted `brochure
+    build ...` into a shell without the project's .venv activated was told `command not found`), else `python -m
+    brochure` with this Python."""
+    import shutil
+    import sys
+
+    here = Path(sys.executable).parent / "brochure"
+    found = shutil.which("brochure")
+    if found is not None and here.is_file() and Path(found).resolve() == here.resolve():
+        return "brochure"
+    if here.is_file():
+        return _quoted(_near(here))
+    return f"{_quoted(_near(Path(sys.executable)))} -m brochure"
+
+
+def _near(path: Path) -> Path:
+    """A path from this folder when it is under it (`.venv/bin/brochure`), else as it is."""
+    import os
+
+    relative = os.path.relpath(path)
+    return Path(relative) if not relative.startswith("..") else path
 
 
 def _quoted(path: Path) -> str:
