@@ -4583,6 +4583,27 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_init.py::test_a_copied_translation_is_told_to_name_its_own_translator",
     ),
     m(
+        "colour-in-curly-quotes-unsaid",
+        "inputs/brand.py",
+        "    if bare != value.strip() and _HEX.match(bare.strip()):",
+        "    if False:",
+        "tests/test_validation.py::test_brand_mistake",
+    ),
+    m(
+        "folder-given-for-its-file-unhinted",
+        "inputs/source.py",
+        '        if why == "it is a folder" and inside.is_file():',
+        "        if False:",
+        "tests/test_yaml_hostile.py::test_a_clinics_folder_given_for_its_file_is_told_the_file_in_it",
+    ),
+    m(
+        "shortened-mid-word",
+        "diagnostics.py",
+        '    return (cut[:space] if space >= 0.6 * most else cut).rstrip() + "…"',
+        '    return cut + "…"',
+        "tests/test_cli_manners.py::test_a_message_shortened_for_a_line_ends_between_words",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

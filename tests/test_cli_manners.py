@@ -10,6 +10,7 @@ import pytest
 from helpers import cli
 
 from brochure.arguments import EXAMPLES, make_parser
+from brochure.diagnostics import shorten
 from brochure.vocabulary import LAYOUTS
 
 
@@ -145,3 +146,11 @@ def test_an_invalid_number_in_the_clinics_country_is_told_to_check_its_digits() 
     problem, hint = contact_problem("phone", "01225 496 0000", "GB")
     assert problem.endswith("is not a valid phone number in GB") and hint.startswith("check its digits"), problem
     assert "give the clinic's country" not in hint
+
+
+def test_a_message_shortened_for_a_line_ends_between_words() -> None:
+    """A batch's line cut its first finding at 120 characters, mid-word ("no 'reviewer' in document.translati"): it
+    ends after a whole word, with '…'; a value with no space in its end is cut where it must be."""
+    said = "es.yaml:14:5: warning: the translation has not been checked: no 'reviewer' in document.translation"
+    assert shorten(said, 90) == "es.yaml:14:5: warning: the translation has not been checked: no 'reviewer' in…"
+    assert shorten("x" * 50, 40) == "x" * 39 + "…" and shorten("short", 40) == "short"

@@ -443,6 +443,14 @@ BRAND_MISTAKES = {
         "350 is out of range",
         "0 to 100",
     ),
+    "colour-in-curly-quotes": (  # (pasted from a word processor: it said only that it is not a colour)
+        'primary: "#1D5C63"',
+        "primary: \u201c#1D5C63\u201d",
+        "\u201c#1D5C63\u201d",
+        "colors.primary",
+        "is not a colour: it is in curly quotes",
+        'write it in straight quotes: "#1D5C63" (YAML reads # as a comment)',
+    ),
     "cmyk-just-over-100": (  # (it said "100 is out of range": the value rounded to six figures)
         "[85, 35, 40, 25]",
         "[85, 100.0000001, 40, 25]",

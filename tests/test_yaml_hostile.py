@@ -510,6 +510,21 @@ BAD_FILES: dict[str, tuple[Callable[[Path], Path], str]] = {
 }
 
 
+@pytest.mark.parametrize("what", ["brand", "content"])
+def test_a_clinics_folder_given_for_its_file_is_told_the_file_in_it(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], what: str
+) -> None:
+    """`--brand clinics/sunrise`: "the brand file is a folder (hint: save the text to a .yaml file ...)". The hint
+    names the file in the folder that was meant."""
+    folder = inputs.kit if what == "brand" else inputs.content.parent
+    given = {"brand": inputs.brand, "content": inputs.content}
+    given[what] = folder
+    status = main(["check", "--content", str(given["content"]), "--brand", str(given["brand"])])
+    err = capsys.readouterr().err
+    meant = folder / ("brand.yaml" if what == "brand" else "content.yaml")
+    assert status == 1 and f"the {what} file is a folder (hint: did you mean {meant}?)" in err, err
+
+
 @pytest.mark.parametrize("text", ["OTTO: 1\n", "GIF8: x\n", "%PDF-1.7 is a PDF version\n", "wOFF: 2\n"])
 def test_a_text_that_starts_as_a_font_or_pdf_does_is_read_as_text(text: str) -> None:
     """Words that begin with the letters a font, a GIF or a PDF begins with are text ('OTTO: 1' was called a font):

@@ -14,7 +14,7 @@ from typing import Any
 
 from brochure.arguments import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 from brochure.cli import STDOUT, Console, _print, _write
-from brochure.diagnostics import Location, error
+from brochure.diagnostics import Location, error, shorten
 from brochure.limits import BATCH_JOBS, NAME_BYTES
 from brochure.output.files import (
     BATCH_MANIFEST,
@@ -161,7 +161,7 @@ def _run_batch(
     bar = _progress_bar(editions.count())  # on a terminal; else a line per edition
 
     def progress(o: batches.Outcome) -> None:
-        line = f"{o.status:>9}  {o.edition}  {o.seconds:.2f} s  {o.first[:120]}".rstrip()
+        line = f"{o.status:>9}  {o.edition}  {o.seconds:.2f} s  {shorten(o.first, 120)}".rstrip()
         if bar is None:
             console.result(line)
             return

@@ -583,13 +583,24 @@ def color_problem(value: str, in_yaml: bool = True) -> tuple[str, str]:
     it is one. in_yaml: the hint says to quote it (False: typed at a question)."""
     if _HEX.match(value):
         return "", ""
-    digits = value.strip().removeprefix("#")
+    bare = value.strip().strip(_CURLY)  # (a word processor's quotes, pasted: '“#6C3483”' was not named)
+    digits = bare.strip().removeprefix("#")
     hint = "write colours as #RRGGBB, e.g. '#1D5C63'" + (" (in quotes: YAML reads # as a comment)" if in_yaml else "")
+    if bare != value.strip() and _HEX.match(bare.strip()):
+        plain = bare.strip()
+        fix = f'write it in straight quotes: "{plain}" (YAML reads # as a comment)' if in_yaml else f"type {plain}"
+        return f"'{value}' is not a colour: it is in curly quotes", fix
+    if len(digits) == 3 and re.fullmatch(r"[0-9A-Fa-f]{3}", digits):  # (CSS's short form: #63A is #6633AA)
+        hint = f"did you mean '#{''.join(c * 2 for c in digits.upper())}'? {hint}"
+        return f"'{value}' is not a colour: it has 3 digits after the #, not 6", hint
     if re.fullmatch(r"[0-9A-Fa-f]{6}", digits):
         hint = f"did you mean '#{digits.upper()}'? {hint}"
     elif re.fullmatch(r"[0-9A-Fa-f]+", digits):
         return f"'{value}' is not a colour: it has {len(digits)} digits after the #, not 6", hint
     return f"'{value}' is not a colour", hint
+
+
+_CURLY = "\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb"  # the quotes a word processor puts in
 
 
 def _read_fonts(r: Reader, node: Node | None, kit: Path) -> tuple[FontSpec, FontSpec, tuple[FontSpec, ...]] | None:

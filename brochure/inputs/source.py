@@ -25,10 +25,17 @@ def read_source(path: Path, what: str, missing_hint: str) -> str | Diagnostic:
             if "allowed" in why
             else "save the text to a .yaml file and pass that file's path"
         )
+        inside = path / _NAMED.get(what, "content.yaml")  # (`--brand clinics/sunrise`: its brand.yaml meant)
+        if why == "it is a folder" and inside.is_file():
+            hint = f"did you mean {inside}?"
         if why.startswith("it "):  # "it is a folder" -> "the content file is a folder"
             return error(Location(file), f"the {what} file {why.removeprefix('it ')}", hint)
         return error(Location(file), f"cannot read the {what} file: {why}", hint)
     return decode(data, file, what)
+
+
+_NAMED = {"brand": "brand.yaml", "editions": "editions.yaml"}  # the file a folder given for each holds (else its
+# content.yaml)
 
 
 def decode(data: bytes, file: str, what: str) -> str | Diagnostic:
