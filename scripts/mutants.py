@@ -4604,6 +4604,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_cli_manners.py::test_a_message_shortened_for_a_line_ends_between_words",
     ),
     m(
+        "watch-language-of-another-kit-unhinted",
+        "live/choices.py",
+        "        if not found:  #",
+        "        if False:  #",
+        "tests/test_live.py::test_language_and_edition_are_picked_from_editions_yaml",
+    ),
+    m(
+        "language-switch-names-every-file-content-yaml",
+        "live/view.py",
+        "        if names.count(shown) > 1 and kit is not None:",
+        "        if False:",
+        "tests/test_live.py::test_the_language_switch_names_content_files_of_one_name_by_their_folders",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -691,6 +691,10 @@ def test_language_and_edition_are_picked_from_editions_yaml(
         "--language fr: no content file is in that language for assets/brand.yaml (offered: en-GB, es, pl, vi, ar)"
         in err
     )
+    assert "(hint: give --content FILE)" in err
+    assert main(["watch", "--brand", "assets/brands/elm-park/brand.yaml", "--language", "es"]) == 2
+    err = capsys.readouterr().err  # (the README's `watch --language es` for a kit without Spanish: no hint followed)
+    assert "(offered: en-GB, pl) (hint: the kit assets/brand.yaml has one: --brand assets/brand.yaml)" in err, err
     assert main(["serve", "--edition", "clearwater/de"]) == 2
     assert "clearwater has no content file in 'de' (offered: en-gb, es, pl, vi, ar)" in capsys.readouterr().err
     assert main(["serve", "--host", ""]) == 2  # (Python served every address, and printed http://:8765/)
@@ -1021,3 +1025,21 @@ def test_a_page_refused_a_stream_says_why_and_connects_once_one_is_free(
     assert page.text("status").startswith("Up to date"), page.text("status")
     for other in held:
         other.close()
+
+
+def test_the_language_switch_names_content_files_of_one_name_by_their_folders() -> None:
+    """A clinic's words in a folder each, every one content.yaml (as the README lays them out): the switch read
+    "es (content.yaml)", "ar (content.yaml)". Where two files share a name, each is named by its path from the
+    kit's folder; a name of its own stays as it is."""
+    from brochure.live.choices import Choice, Choices, Kit, Words
+    from brochure.live.view import offer
+
+    kit = Path("clinics/sunrise/brand.yaml")
+    words = (
+        Words(kit.parent / "content.yaml", "en-GB"),
+        Words(kit.parent / "es/content.yaml", "es"),
+        Words(Path("translations/ar.yaml"), "ar"),
+    )
+    shown = offer(Choices((Kit(kit, "Sunrise", "sunrise", words),), ()), Choice(kit, words[0].path), "a4")
+    labels = [w["label"] for w in shown["languages"]]  # type: ignore[attr-defined]
+    assert labels == ["en-GB (content.yaml)", "es (es/content.yaml)", "ar (ar.yaml)"]

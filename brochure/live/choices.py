@@ -135,15 +135,25 @@ def pick_language(choices: Choices, choice: Choice, language: str) -> Choice | s
     there is none."""
     kit = choices.kit(choice.kit)
     assert kit is not None
-    want = language.lower()
-    exact = [w for w in kit.languages if w.language.lower() == want]
-    loose = [w for w in kit.languages if w.language.lower().split("-")[0] == want.split("-")[0]]
-    found = exact or loose
+    found = _in_language(kit, language)
     if len(found) != 1:
         have = ", ".join(w.language for w in kit.languages)
         many = "more than one content file is" if found else "no content file is"
-        return f"--language {language}: {many} in that language for {kit.path} (offered: {have})"
+        said = f"--language {language}: {many} in that language for {kit.path} (offered: {have})"
+        other = next((k for k in choices.kits if k.path != kit.path and len(_in_language(k, language)) == 1), None)
+        if not found:  # (the README's `watch --language es`, run without the clinic's kit: no hint followed)
+            hint = f"the kit {other.path} has one: --brand {other.path}" if other else "give --content FILE"
+            said += f" (hint: {hint})"
+        return said
     return replace(choice, content=found[0].path)
+
+
+def _in_language(kit: Kit, language: str) -> list[Words]:
+    """The kit's content files in `language` (a tag, or its first part): those of the very tag, else of its
+    language."""
+    want = language.lower()
+    exact = [w for w in kit.languages if w.language.lower() == want]
+    return exact or [w for w in kit.languages if w.language.lower().split("-")[0] == want.split("-")[0]]
 
 
 def pick_edition(choices: Choices, choice: Choice, name: str) -> Choice | str:

@@ -6,6 +6,7 @@ These are the parts of the state live/session.py publishes as JSON.
 from __future__ import annotations
 
 import io
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +18,7 @@ from brochure.frozen import frozen
 from brochure.geometry.sheet import Rect
 from brochure.layout.model import Layout
 from brochure.limits import YAML_BYTES
-from brochure.live.choices import Choice, Choices
+from brochure.live.choices import Choice, Choices, Kit, Words
 from brochure.vocabulary import LAYOUTS, PAPERS, TARGETS
 
 DPI = 96.0  # the page pictures: a CSS pixel per pixel at 100 % zoom
@@ -96,10 +97,24 @@ def offer(choices: Choices, choice: Choice, kit_paper: str) -> dict[str, object]
         + [{"key": p, "label": p} for p in PAPERS],
         "targets": list(TARGETS),
         "kits": [{"key": str(k.path), "label": k.name} for k in choices.kits],
-        "languages": [
-            {"key": str(w.path), "label": f"{w.language} ({w.path.name})"} for w in (kit.languages if kit else ())
-        ],
+        "languages": [{"key": str(w.path), "label": label} for w, label in _labelled(kit)],
     }
+
+
+def _labelled(kit: Kit | None) -> list[tuple[Words, str]]:
+    """A kit's content files as the language switch names them: the language and the file's name, or its path from
+    the kit's folder where two files share a name (a clinic's words in a folder each, every one content.yaml: the
+    switch read "es (content.yaml)", "ar (content.yaml)")."""
+    words = kit.languages if kit else ()
+    names = [w.path.name for w in words]
+    out = []
+    for w in words:
+        shown = w.path.name
+        if names.count(shown) > 1 and kit is not None:
+            relative = os.path.relpath(w.path, kit.path.parent)
+            shown = Path(relative).as_posix() if not relative.startswith("..") else str(w.path)
+        out.append((w, f"{w.language} ({shown})"))
+    return out
 
 
 def result(status: str, pdf: Path | None, pdf_ms: float | None, page_ms: float | None) -> dict[str, object]:
