@@ -471,6 +471,13 @@ def _input_files(sources: api.Sources, args: argparse.Namespace, source: Content
     return files[:2] + given + files[2:] + pictures
 
 
+def _nothing_written(console: Console, args: argparse.Namespace) -> None:
+    """After the errors of a build or preview, whether they were found reading the inputs or laying them out (said
+    after a layout's errors only, not after a missing logo's); `check` writes nothing anyway."""
+    if args.command != "check":
+        console.error("brochure: nothing written: fix the errors above")
+
+
 def _command(args: argparse.Namespace, options: api.Options, console: Console, signals: Signals) -> int:
     from brochure import api
 
@@ -484,6 +491,7 @@ def _command(args: argparse.Namespace, options: api.Options, console: Console, s
         _check_outputs(args, _given_inputs(args), _given_outputs(args))  # the report will be written
         _print(console, diags)
         _report(console, args.json, diags, options)
+        _nothing_written(console, args)
         return EXIT_ERRORS
     name = api.edition_name(sources, options)
     pdf = Path(args.output) if args.command == "build" and args.output else Path("out") / f"{name}.pdf"
@@ -501,7 +509,7 @@ def _command(args: argparse.Namespace, options: api.Options, console: Console, s
     _print(console, found)
     if not result.ok or result.pdf is None:
         _report(console, args.json, found, options, result.layout)
-        console.error("brochure: nothing written: fix the errors above")
+        _nothing_written(console, args)
         return EXIT_ERRORS
     paper = args.paper or sources.brand.paper
     edition = f"{options.layout}, {paper}, {args.target}, body type {result.body_size:g} pt"  # (fitted: tightened

@@ -4618,6 +4618,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_live.py::test_the_language_switch_names_content_files_of_one_name_by_their_folders",
     ),
     m(
+        "nothing-written-unsaid-after-an-inputs-errors",
+        "cli.py",
+        "        _report(console, args.json, diags, options)\n        _nothing_written(console, args)\n",
+        "        _report(console, args.json, diags, options)\n",
+        "tests/test_cli.py::test_bad_inputs_exit_1_with_every_error_on_its_own_line",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

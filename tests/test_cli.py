@@ -142,7 +142,8 @@ def test_bad_inputs_exit_1_with_every_error_on_its_own_line(
     captured = capsys.readouterr()
     assert status == 1
     assert "Traceback" not in captured.err
-    lines = captured.err.splitlines()
+    *lines, last = captured.err.splitlines()
+    assert last == "brochure: nothing written: fix the errors above"  # (as after a layout's errors)
     matches = [ERROR_LINE.match(line) for line in lines]
     assert all(matches), lines
     assert [(m["file"], int(m["line"]), int(m["col"])) for m in matches if m] == [
