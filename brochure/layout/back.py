@@ -55,11 +55,13 @@ class Back:
 
 
 def back(inp: Inputs, box: Rect, page: int) -> Back:
-    """In `box`, top down: the sections placed on the back, then the call to action, QR code and contact lines
-    (the booking panel closes the reading, after the risks and when to contact us); at the foot the disclaimer,
+    """In `box`, top down: the sections placed on the back, then (halfway down the room they leave, when there
+    are any) the call to action, QR code and contact lines (the booking panel closes the reading, after the risks
+    and when to contact us); at the foot the disclaimer,
     the sources and the document block (code, version, dates, authors, other formats, feedback) in small type.
 
-    The sections run in two columns on a wide back (the bi-fold's), and in one when two do not hold them with
+    The sections run in two columns on a wide back (the bi-fold's; a section alone there under its heading set
+    across both, else the columns start level), and in one when two do not hold them with
     everything below given way. A back too full for all of it gives way where nothing is lost (GIVE_WAY, in
     order): the QR code shrinks from 26 to 22 mm (above the 20 mm print guidance asks for), the space above the
     fine print narrows, then the website's contact line goes when the booking address under the QR code already
