@@ -2678,8 +2678,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "bifold-back-overflows-in-two-columns",
         "layout/back.py",
-        '(("span", "level", "one") if len(here) == 1 else ("level", "one")) if two else ("one",)',
-        '(("span", "level") if len(here) == 1 else ("level",)) if two else ("one",)',
+        '(("span", "level", "one") if span else ("level", "one")) if two else ("one",)',
+        '(("span", "level") if span else ("level",)) if two else ("one",)',
         "tests/test_balance.py::test_a_bifolds_back_too_full_for_two_columns_keeps_one",
     ),
     m(
@@ -4326,7 +4326,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "bifold-back-heading-in-its-first-column",
         "layout/back.py",
-        '(("span", "level", "one") if len(here) == 1 else ("level", "one"))',
+        '(("span", "level", "one") if span else ("level", "one"))',
         '("level", "one")',
         "tests/test_frames.py::test_the_bifold_backs_second_column_starts_level_with_the_first_columns_words",
     ),
@@ -4368,15 +4368,15 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "bifold-back-of-two-sections-spans-a-heading",
         "layout/back.py",
-        '(("span", "level", "one") if len(here) == 1 else ("level", "one"))',
-        '("span", "level", "one")',
+        "    span = len(here) == 1 and bool(here[0].blocks)",
+        "    span = bool(here[0].blocks)",
         "tests/test_balance.py::test_a_bifold_back_of_two_sections_starts_its_columns_level",
     ),
     m(
         "bifold-back-spanned-heading-or-one-column",
         "layout/back.py",
-        '(("span", "level", "one") if len(here) == 1 else ("level", "one"))',
-        '(("span", "one") if len(here) == 1 else ("level", "one"))',
+        '(("span", "level", "one") if span else ("level", "one"))',
+        '(("span", "one") if span else ("level", "one"))',
         "tests/test_balance.py::test_a_bifold_back_of_one_long_section_keeps_two_columns",
     ),
     m(
@@ -4623,6 +4623,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "        _report(console, args.json, diags, options)\n        _nothing_written(console, args)\n",
         "        _report(console, args.json, diags, options)\n",
         "tests/test_cli.py::test_bad_inputs_exit_1_with_every_error_on_its_own_line",
+    ),
+    m(
+        "rgb-colour-not-converted",
+        "inputs/brand.py",
+        "    if rgb and all(0 <= int(v) <= 255 for v in rgb.groups()):",
+        "    if False:",
+        "tests/test_init.py::test_a_mistyped_colour_says_what_is_wrong_with_it",
     ),
     m(
         "bifold-break-named-a-column",

@@ -802,6 +802,7 @@ def test_a_logo_too_long_and_thin_to_print_is_refused_for_that(
         ("F4A261", "'F4A261' is not a colour (hint: did you mean '#F4A261'? write colours as #RRGGBB, e.g. '#1D5C63')"),
         ("#F4A2611", "'#F4A2611' is not a colour: it has 7 digits after the #, not 6 (hint: write colours as #RRGGBB"),
         ("#F4A", "'#F4A' is not a colour: it has 3 digits after the #, not 6 (hint: did you mean '#FF44AA'?"),
+        ("rgb(244, 162, 97)", "'rgb(244, 162, 97)' is not a colour (hint: did you mean '#F4A261'?"),
         ("\u201c#F4A261\u201d", "'\u201c#F4A261\u201d' is not a colour: it is in curly quotes (hint: type #F4A261)"),
     ],
 )

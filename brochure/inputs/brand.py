@@ -593,13 +593,17 @@ def color_problem(value: str, in_yaml: bool = True) -> tuple[str, str]:
     if len(digits) == 3 and re.fullmatch(r"[0-9A-Fa-f]{3}", digits):  # (CSS's short form: #63A is #6633AA)
         hint = f"did you mean '#{''.join(c * 2 for c in digits.upper())}'? {hint}"
         return f"'{value}' is not a colour: it has 3 digits after the #, not 6", hint
-    if re.fullmatch(r"[0-9A-Fa-f]{6}", digits):
+    rgb = _RGB.fullmatch(bare.strip())  # (CSS's rgb(108, 52, 131), copied from a web page or a design program)
+    if rgb and all(0 <= int(v) <= 255 for v in rgb.groups()):
+        hint = f"did you mean '#{''.join(f'{int(v):02X}' for v in rgb.groups())}'? {hint}"
+    elif re.fullmatch(r"[0-9A-Fa-f]{6}", digits):
         hint = f"did you mean '#{digits.upper()}'? {hint}"
     elif re.fullmatch(r"[0-9A-Fa-f]+", digits):
         return f"'{value}' is not a colour: it has {len(digits)} digits after the #, not 6", hint
     return f"'{value}' is not a colour", hint
 
 
+_RGB = re.compile(r"rgb\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})\s*\)", re.IGNORECASE)
 _CURLY = "\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb"  # the quotes a word processor puts in
 
 

@@ -80,7 +80,8 @@ def back(inp: Inputs, box: Rect, page: int) -> Back:
     last: Back | None = None
     here = [s for s in inp.sections if s.place == "back"]
     two = is_wide(box.w, inp.theme) and bool(here)
-    tried: tuple[Columns, ...] = (("span", "level", "one") if len(here) == 1 else ("level", "one")) if two else ("one",)
+    span = len(here) == 1 and bool(here[0].blocks)  # (a heading alone is set as in level columns: not tried twice)
+    tried: tuple[Columns, ...] = (("span", "level", "one") if span else ("level", "one")) if two else ("one",)
     for columns in tried:  # (one section's heading across both columns, columns level, one column)
         for foot in feet:
             for website, qr_mm, gap in GIVE_WAY:
