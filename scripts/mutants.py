@@ -2685,9 +2685,16 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "headings-wrapped-unbalanced",
         "layout/flowables.py",
-        "        width = high\n",
-        "        width = aw\n",
+        "(mid, high)\n        width = high\n    known[aw]",
+        "(mid, high)\n        width = aw\n    known[aw]",
         "tests/test_balance.py::test_a_heading_that_wraps_breaks_into_lines_about_even",
+    ),
+    m(
+        "right-to-left-headings-wrapped-unbalanced",
+        "layout/flowables.py",
+        "(mid, high)\n        width = high\n    elif",
+        "(mid, high)\n        width = aw\n    elif",
+        "tests/test_frames.py::test_a_long_right_to_left_heading_breaks_into_even_lines",
     ),
     m(
         "balanced-heading-at-the-left-right-to-left",
@@ -2706,8 +2713,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "balanced-heading-wider-than-its-column",
         "layout/flowables.py",
-        "    if para.shaped is None and para.minWidth() < aw:",
-        "    if para.shaped is None:",
+        "    elif para.minWidth() < aw:  #",
+        "    else:  #",
         "tests/test_balance.py::test_a_heading_with_a_word_wider_than_its_column_is_told_not_set_wider",
     ),
     m(

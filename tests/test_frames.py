@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import io
 from collections.abc import Iterator
+from pathlib import Path
 
 import pikepdf
 import pypdfium2 as pdfium
@@ -208,3 +209,21 @@ def test_the_bifold_backs_one_section_has_its_heading_across_both_columns(langua
         assert abs(heading.box.right - back.right) < 1.0 and tops[1].z < tops[0].z  # (the right column read first)
     else:
         assert heading.text == "Kiedy się z nami kontaktować" and tops[0].z < tops[1].z
+
+
+def test_a_long_right_to_left_heading_breaks_into_even_lines(tmp_path: Path) -> None:
+    """A long Arabic heading across the bi-fold's back broke 110 mm and 24 mm: right-to-left headings were not
+    balanced. Its two lines are about even, as a left-to-right heading's are, at the back's right edge."""
+    long = "متى تتصل بنا على وجه السرعة، ليلًا أو نهارًا، بعد علاج الوخز بالإبر الدقيقة"
+    text = (ROOT / "translations" / "ar.yaml").read_text(encoding="utf-8")
+    assert text.count("    heading: متى تتصل بنا\n") == 1
+    words = tmp_path / "ar.yaml"
+    words.write_text(text.replace("    heading: متى تتصل بنا\n", f"    heading: {long}\n"), encoding="utf-8")
+    result = result_of(sources(words, BRAND), api.Options(layout="bifold"))
+    assert result.ok and result.layout
+    back = result.layout.sheet.sides[0].panel("back").content
+    lines = [t for t in texts(result.layout) if t.region == "back" and t.section == "contact-us"]
+    size = max(max(r.size for r in t.runs) for t in lines)
+    heading = [t for t in lines if max(r.size for r in t.runs) == size]
+    assert len(heading) == 2 and min(t.box.w for t in heading) > 0.6 * max(t.box.w for t in heading), heading
+    assert all(abs(t.box.right - back.right) < 1.0 for t in heading)

@@ -496,14 +496,22 @@ BALANCE_TRIES = 8  # halvings of the range a heading's balanced width is looked 
 
 def balanced_width(para: Para, aw: float) -> float:
     """The narrowest width, at most aw, at which a heading or a label breaks into as many lines as at aw: its lines
-    about even, no word left alone on its last line ("What it can and cannot / do"). One line, a heading with a
-    word wider than aw (the overrun check tells it) and a heading set by layout/rtl.py keep aw. Remembered per width
-    on the paragraph (the flow asks again and again)."""
+    about even, no word left alone on its last line ("What it can and cannot / do"), right to left too (its lines as
+    layout/rtl.py breaks them). One line and a heading with a word wider than aw (the overrun check tells it) keep
+    aw. Remembered per width on the paragraph (the flow asks again and again)."""
     known: dict[float, float] = para.__dict__.setdefault("_balanced", {})
     if aw in known:
         return known[aw]
     width = aw
-    if para.shaped is None and para.minWidth() < aw:  # (a word wider than the column is told as too long, at aw)
+    if para.shaped is not None:  # (right to left: its lines as layout/rtl.py breaks them; a long Arabic heading
+        # across the bi-fold's back broke 110 mm and 24 mm)
+        count = len(para.rtl_lines(aw))
+        low, high = aw / max(count, 1), aw
+        for _ in range(BALANCE_TRIES if count > 1 else 0):
+            mid = (low + high) / 2
+            low, high = (low, mid) if len(para.rtl_lines(mid)) == count else (mid, high)
+        width = high
+    elif para.minWidth() < aw:  # (a word wider than the column is told as too long, at aw)
         para.wrap(aw, 1e6)
         count = len(para.blPara.lines)
         low, high = max(aw / count, para.minWidth()), aw
