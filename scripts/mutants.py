@@ -4639,6 +4639,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_init.py::test_a_mistyped_colour_says_what_is_wrong_with_it",
     ),
     m(
+        "font-package-of-other-files-same-tool",
+        "batch/records.py",
+        "    fonts = sorted((f.slug, f.version, _sizes(f)) for f in families)",
+        "    fonts = sorted((f.slug, f.version) for f in families)",
+        "tests/test_batch.py::test_a_font_package_of_other_files_under_the_same_version_is_another_tool",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -940,6 +941,38 @@ def test_a_change_to_the_tools_own_code_builds_every_edition_again(
     finally:
         monkeypatch.undo()
         batch_module.records.tool.cache_clear()
+
+
+def test_a_font_package_of_other_files_under_the_same_version_is_another_tool(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A cluster's machine whose font package was built again (or patched) under the same version number printed
+    other glyphs under the same stamps: the tool's text holds each font package's files' sizes, so its workers are
+    told they have other packages, and its editions are stamped apart."""
+    import fontpkg
+
+    records = batch_module.records
+    was = records.tool()
+    real = fontpkg.family
+    face = real("be-vietnam-pro").files[0]
+    other = tmp_path / face.path.name
+    other.write_bytes(face.path.read_bytes() + b"\0" * 4)  # (a table padded: the same version, other bytes)
+
+    def family(slug: str) -> Any:
+        found = real(slug)
+        if found.slug != "be-vietnam-pro":
+            return found
+        return dataclasses.replace(found, files=(dataclasses.replace(face, path=other), *found.files[1:]))
+
+    monkeypatch.setattr(fontpkg, "family", family)
+    records.tool.cache_clear()
+    try:
+        now = records.tool()
+        assert now != was and now.split(", packages ")[0] == was.split(", packages ")[0]  # (its packages' part)
+    finally:
+        monkeypatch.undo()
+        records.tool.cache_clear()
+    assert records.tool() == was
 
 
 def _dies_once(task: Task) -> list[Made]:

@@ -155,7 +155,8 @@ OUTPUT_PACKAGES = (  # the installed packages whose versions may change what an 
 def tool() -> str:
     """What builds an edition, as one text (a part of every stamp): brochure's version and its own files (a
     checkout's or an editable install's change to the code changes it, with the version the same), the versions
-    of Python, zlib, the packages that make or check the PDF and every installed font package."""
+    of Python, zlib, the packages that make or check the PDF and every installed font package (its files' sizes
+    too)."""
     from importlib.metadata import PackageNotFoundError, version
 
     def installed(name: str) -> str:
@@ -164,12 +165,25 @@ def tool() -> str:
         except PackageNotFoundError:
             return "-"
 
-    fonts = sorted((s, fontpkg.family(s).version) for s in fontpkg.families())
+    families = [fontpkg.family(s) for s in fontpkg.families()]
+    fonts = sorted((f.slug, f.version, _sizes(f)) for f in families)
     packages = [(name, installed(name)) for name in OUTPUT_PACKAGES]
     others = digest(json.dumps([packages, fonts]).encode())
     code = code_digest(Path(__file__).parents[1])[:12]
     runtime = f"Python {platform.python_version()}, zlib {zlib.ZLIB_RUNTIME_VERSION}"
     return f"brochure {__version__} (code {code}), {runtime}, packages {others[:12]}"
+
+
+def _sizes(family: fontpkg.Family) -> list[int]:
+    """The sizes of a font package's files (-1: not there): a package of the same version with other files (built
+    again, or patched on one machine of a cluster) names other glyphs' widths under the same stamp."""
+    out = []
+    for face in family.files:
+        try:
+            out.append(face.path.stat().st_size)
+        except OSError:
+            out.append(-1)
+    return out
 
 
 CODE_FILES = (".py", ".json", ".icc", ".html", ".js", ".css")  # what the package is made of: its code and data
