@@ -4646,6 +4646,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_batch.py::test_a_font_package_of_other_files_under_the_same_version_is_another_tool",
     ),
     m(
+        "serve-body-without-a-deadline",
+        "live/server.py",
+        "        body.start()\n",
+        "",
+        "tests/test_live.py::test_a_request_whose_headers_trickle_in_is_closed_at_the_deadline",
+    ),
+    m(
+        "live-findings-read-their-file-each",
+        "live/view.py",
+        "    if loc.line and loc.file not in files:",
+        "    if loc.line:",
+        "tests/test_live.py::test_the_findings_of_one_file_read_it_once",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -851,10 +851,14 @@ def test_a_choice_of_kit_and_content_file_together_takes_both() -> None:
     assert "is on offer for this kit" in live.choose({"kit": str(ROOT / "assets/brand.yaml"), "content": str(spanish)})
 
 
-def test_a_request_whose_headers_trickle_in_is_closed_at_the_deadline(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("part", ["headers", "body"])
+def test_a_request_whose_headers_trickle_in_is_closed_at_the_deadline(
+    monkeypatch: pytest.MonkeyPatch, part: str
+) -> None:
     """A client sending its request's header a byte every fraction of a second never let a read time out, and held
     its thread and slot for as long as it liked (32 such held the page from its own browser). The request line
-    and headers must all be in within REQUEST_TIMEOUT_S (shortened here)."""
+    and headers must all be in within REQUEST_TIMEOUT_S (shortened here), and then its body (a POST's body sent a
+    byte every 5 s held its slot for hours: each read's time started again)."""
     from brochure.live import server
     from brochure.live.choices import Choice, offered
     from brochure.live.session import Live, Settings
@@ -867,7 +871,11 @@ def test_a_request_whose_headers_trickle_in_is_closed_at_the_deadline(monkeypatc
     running.start()
     try:
         client = socket.create_connection(("127.0.0.1", running.port), timeout=WAIT)
-        client.sendall(b"GET /state HTTP/1.1\r\nX-Slow: ")
+        if part == "headers":
+            client.sendall(b"GET /state HTTP/1.1\r\nX-Slow: ")
+        else:
+            head = f"POST /choose HTTP/1.1\r\nHost: 127.0.0.1:{running.port}\r\nContent-Type: application/json\r\n"
+            client.sendall(head.encode() + b"Content-Length: 4096\r\n\r\n{")
         start, closed = time.monotonic(), False
         while time.monotonic() - start < 4.0:
             try:
@@ -1043,3 +1051,19 @@ def test_the_language_switch_names_content_files_of_one_name_by_their_folders() 
     shown = offer(Choices((Kit(kit, "Sunrise", "sunrise", words),), ()), Choice(kit, words[0].path), "a4")
     labels = [w["label"] for w in shown["languages"]]  # type: ignore[attr-defined]
     assert labels == ["en-GB (content.yaml)", "es (es/content.yaml)", "ar (ar.yaml)"]
+
+
+def test_the_findings_of_one_file_read_it_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A content file of 9,500 unknown keys: the page read the 1 MB file again for each finding's line, and stayed
+    busy for 9 s after the build. Each file is read once for all its findings; each finding shows its own line."""
+    from brochure.diagnostics import Location, error
+    from brochure.live import view
+
+    words = tmp_path / "content.yaml"
+    words.write_text("language: en-GB\n" + "".join(f"key{i}: x\n" for i in range(2000)), encoding="utf-8")
+    read: list[Path] = []
+    lines = view._lines
+    monkeypatch.setattr(view, "_lines", lambda path: read.append(path) or lines(path))
+    shown = view.findings([error(Location(str(words), i + 2, 1), "unknown key") for i in range(2000)])
+    assert read == [words]
+    assert [f["source"]["text"] for f in shown][::500] == ["key0: x", "key500: x", "key1000: x", "key1500: x"]  # type: ignore[index]

@@ -251,10 +251,15 @@ class _Handler(BaseHTTPRequestHandler):
         if not 0 < size <= MOST_BODY:
             self._answer(HTTPStatus.BAD_REQUEST, b"a small JSON object, please\n", "text/plain")
             return
+        body = threading.Timer(REQUEST_TIMEOUT_S, self._hang_up)  # (the body within its own time too: one sent a
+        body.daemon = True  # byte every 5 s held its slot for hours, each read's timeout starting again)
+        body.start()
         try:
             fields = json.loads(self.rfile.read(size))
-        except (ValueError, RecursionError):  # (RecursionError: arrays nested a thousand deep)
-            fields = None
+        except (ValueError, RecursionError, OSError):  # (RecursionError: arrays nested a thousand deep; OSError:
+            fields = None  # hung up, its time out)
+        finally:
+            body.cancel()
         if not isinstance(fields, dict) or not all(isinstance(v, str) for v in fields.values()):
             self._answer(HTTPStatus.BAD_REQUEST, b"a JSON object of strings, please\n", "text/plain")
             return

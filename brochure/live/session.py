@@ -230,7 +230,7 @@ class Live:
             if pictures is None:
                 return  # superseded
         page_ms = (time.perf_counter() - asked_at) * 1000
-        findings = [view.finding(d) for d in found]
+        findings = view.findings(found)
         # built; errors: not written, but the pages are drawn; failed: no pages (the words do not fit)
         status = "built" if written else "errors" if result.layout is not None else "failed"
         with self._cond:
@@ -252,7 +252,7 @@ class Live:
             if self._cond.wait_for(lambda: self._superseded(ticket), GRACE_S):
                 return
         self._report(choice, diags, None, (time.perf_counter() - asked_at) * 1000)
-        findings = [view.finding(d) for d in diags]
+        findings = view.findings(diags)
         with self._cond:
             if self._superseded(ticket):
                 return

@@ -8,7 +8,7 @@ from __future__ import annotations
 import io
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -146,30 +146,46 @@ def _box(r: Rect) -> tuple[float, float, float, float]:
     return (r.x, r.y, r.w, r.h)
 
 
-def finding(d: Diagnostic) -> dict[str, object]:
-    """A finding as the page shows it: as printed, and the offending line of its file with the column marked."""
+def findings(found: Sequence[Diagnostic]) -> list[dict[str, object]]:
+    """The findings as the page shows them, each file read once for all of them (9,500 findings read a 1 MB file
+    9,500 times, and the page stayed busy for 9 s)."""
+    files: dict[str, list[str] | None] = {}
+    return [finding(d, files) for d in found]
+
+
+def finding(d: Diagnostic, files: dict[str, list[str] | None]) -> dict[str, object]:
+    """A finding as the page shows it: as printed, and the offending line of its file with the column marked
+    (`files`: each file's lines as read for the findings before it)."""
     loc = d.location
+    if loc.line and loc.file not in files:
+        files[loc.file] = _lines(Path(loc.file))
+    lines = files.get(loc.file)
     return {
         **d.as_dict(),
         "where": loc.prefix(),
         "text": d.format(),
-        "source": source_line(Path(loc.file), loc.line, loc.column) if loc.line else None,
+        "source": source_line(lines, loc.line, loc.column) if loc.line and lines is not None else None,
     }
 
 
-def source_line(path: Path, line: int, column: int) -> dict[str, object] | None:
-    """The line'th line of a file (at most LINE_CHARS of it, around the column), the column within what is shown,
-    and the line above it (YAML often notices a mistake on the line after it); None when it cannot be read."""
+def _lines(path: Path) -> list[str] | None:
+    """A file's lines, their ends kept (None when it cannot be read, or is larger than a YAML file may be)."""
     try:
         if not path.is_file() or path.stat().st_size > YAML_BYTES:
             return None
         with path.open(encoding="utf-8", errors="replace") as f:
-            lines = [t for n, t in enumerate(f, 1) if line - 1 <= n <= line]
+            return f.readlines()
     except OSError:
         return None
-    if line > 1 and len(lines) == 1 and lines[0].endswith("\n"):
-        lines.append("")  # the end of the file, after its last line: where an unclosed bracket or quote is found
-    near = [t.rstrip("\r\n").replace("\t", " ") for t in lines]
+
+
+def source_line(lines: list[str], line: int, column: int) -> dict[str, object] | None:
+    """The line'th of a file's lines (at most LINE_CHARS of it, around the column), the column within what is
+    shown, and the line above it (YAML often notices a mistake on the line after it); None past its end."""
+    near = lines[max(0, line - 2) : line]
+    if line > 1 and len(near) == 1 and near[0].endswith("\n") and line == len(lines) + 1:
+        near = [*near, ""]  # the end of the file, after its last line: where an unclosed bracket or quote is found
+    near = [t.rstrip("\r\n").replace("\t", " ") for t in near]
     if len(near) != min(2, line):
         return None
     text = near[-1]
