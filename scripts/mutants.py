@@ -4044,8 +4044,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "served-to-the-network-says-only-0-0-0-0",
         "live/command.py",
-        '            if args.host in ("0.0.0.0", "::"):',
-        "            if False:",
+        "            if is_every(args.host):  #",
+        "            if False:  #",
         "tests/test_live.py::test_served_to_the_network_it_answers_addresses_and_its_own_name_and_caps_what_it_holds",
     ),
     m(
@@ -4658,6 +4658,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "    if loc.line and loc.file not in files:",
         "    if loc.line:",
         "tests/test_live.py::test_the_findings_of_one_file_read_it_once",
+    ),
+    m(
+        "serve-short-loopback-taken-for-public",
+        "live/server.py",
+        "            return ipaddress.IPv4Address(socket.inet_aton(host))",
+        "            return None",
+        "tests/test_live.py::test_an_address_is_read_as_the_socket_reads_it",
     ),
     m(
         "bifold-break-named-a-column",

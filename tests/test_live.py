@@ -1067,3 +1067,27 @@ def test_the_findings_of_one_file_read_it_once(tmp_path: Path, monkeypatch: pyte
     shown = view.findings([error(Location(str(words), i + 2, 1), "unknown key") for i in range(2000)])
     assert read == [words]
     assert [f["source"]["text"] for f in shown][::500] == ["key0: x", "key500: x", "key1000: x", "key1500: x"]  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("host", "loopback", "every"),
+    [
+        ("127.0.0.1", True, False),
+        ("127.1", True, False),  # (bound 127.0.0.1 and was warned about as public, with the network's Host rules)
+        ("::ffff:127.0.0.1", True, False),
+        ("::1", True, False),
+        ("localhost", True, False),
+        ("0.0.0.0", False, True),
+        ("0", False, True),  # (bound every address, and was not told the address to open it at here)
+        ("::", False, True),
+        ("192.0.2.7", False, False),
+        ("clinic-laptop.local", False, False),
+    ],
+)
+def test_an_address_is_read_as_the_socket_reads_it(host: str, loopback: bool, every: bool) -> None:
+    """`--host` as the socket binds it: a short or IPv6 form of a loopback address keeps the page to this machine
+    (no warning, the loopback Host rules), `0` is every address as 0.0.0.0 is."""
+    from brochure.live.server import is_every, is_loopback, loopback_hosts
+
+    assert (is_loopback(host), is_every(host)) == (loopback, every)
+    assert (loopback_hosts(host, 8765) is not None) == loopback

@@ -95,7 +95,7 @@ def _run(
     args: argparse.Namespace, console: Console, signals: Signals, choices: Choices, first: Choice, serving: bool
 ) -> int:
     from brochure.collector import for_many_builds
-    from brochure.live.server import Server, is_loopback
+    from brochure.live.server import Server, is_every, is_loopback
     from brochure.live.session import Live, Settings
     from brochure.live.watcher import Watcher
 
@@ -141,7 +141,7 @@ def _run(
                     "leaflet and switch what is built (hint: leave out --host to keep it to this machine)"
                 )
             console.result(f"serving the live preview at {server.url}")
-            if args.host in ("0.0.0.0", "::"):  # (every address: not one to open, nor to give a colleague)
+            if is_every(args.host):  # (every address: not one to open, nor to give a colleague)
                 import socket
 
                 port = server.url.rstrip("/").rsplit(":", 1)[1]

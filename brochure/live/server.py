@@ -79,13 +79,32 @@ class Server:
 
 
 def is_loopback(host: str) -> bool:
-    """Whether `host` is an address only this machine can reach (127.0.0.0/8, ::1) or 'localhost'."""
+    """Whether `host` is an address only this machine can reach (127.0.0.0/8, ::1, an IPv6 form of a 127 address)
+    or 'localhost', as the socket reads it (`127.1` is 127.0.0.1: it was warned about as public)."""
     if host.lower() == "localhost":
         return True
+    address = _address(host)
+    return address is not None and address.is_loopback
+
+
+def is_every(host: str) -> bool:
+    """Whether `host` is every address of this machine (0.0.0.0, ::, or `0` as the socket reads it)."""
+    address = _address(host)
+    return address is not None and address.is_unspecified
+
+
+def _address(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """The address `host` is written as: an IPv6 form of an IPv4 address as that address, an IPv4 address in one of
+    the short forms the socket takes (`127.1`, `0`); None for a name."""
     try:
-        return ipaddress.ip_address(host).is_loopback
+        address = ipaddress.ip_address(host)
     except ValueError:
-        return False
+        try:
+            return ipaddress.IPv4Address(socket.inet_aton(host))
+        except (OSError, ValueError):
+            return None
+    mapped = address.ipv4_mapped if isinstance(address, ipaddress.IPv6Address) else None
+    return mapped or address
 
 
 def network_host(header: str) -> bool:
