@@ -4667,6 +4667,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_live.py::test_an_address_is_read_as_the_socket_reads_it",
     ),
     m(
+        "live-failed-kit-told-with-the-last-kits-paper",
+        "live/session.py",
+        '        self._kit_paper = self._papers.get(kit_identity(choice.kit), "")  #',
+        "        self._kit_paper = self._papers.get(kit_identity(choice.kit), self._kit_paper)  #",
+        "tests/test_live.py::test_a_kit_that_fails_to_load_is_not_told_with_the_last_kits_paper",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

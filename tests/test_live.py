@@ -1091,3 +1091,26 @@ def test_an_address_is_read_as_the_socket_reads_it(host: str, loopback: bool, ev
 
     assert (is_loopback(host), is_every(host)) == (loopback, every)
     assert (loopback_hosts(host, 8765) is not None) == loopback
+
+
+def test_a_kit_that_fails_to_load_is_not_told_with_the_last_kits_paper(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The US kit (Letter) built, then a kit whose brand file has an error: its line said "letter", the last kit's
+    paper, and the page offered "kit's (letter)". It says the kit's paper, not known."""
+    from brochure.live.choices import Choice, offered
+    from brochure.live.session import Live, Settings
+
+    monkeypatch.chdir(tmp_path)  # (its PDF is written into out/ here)
+    broken = tmp_path / "kit"
+    shutil.copytree(ROOT / "assets/brands/elm-park", broken)
+    edit(broken / "brand.yaml", "colors:", "colours:")
+    maple = ROOT / "assets/brands/maple-main/brand.yaml"
+    said: list[str] = []
+    choices = offered(None, maple, ROOT / "translations/en-US.yaml")
+    live = Live(choices, Choice(maple, ROOT / "translations/en-US.yaml"), Settings(), said.append, said.append)
+    live._build(live._asked, Choice(maple, ROOT / "translations/en-US.yaml"), time.perf_counter())
+    assert "(trifold, letter, office)" in said[0], said
+    told = len(said)
+    live._build(live._asked, Choice(broken / "brand.yaml", ROOT / "content.yaml"), time.perf_counter())
+    assert "not written (trifold, the kit's paper, office)" in said[told], said[told:]

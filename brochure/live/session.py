@@ -86,6 +86,7 @@ class Live:
         self._pictures: list[view.Pictures] = []
         self._stale = False
         self._kit_paper = ""
+        self._papers: dict[Path, str] = {}  # each kit's paper as it last loaded (the builder's only)
         self._printed: tuple[str, ...] = ()
         self._watched = self._fallback_watch(first, None)
         self._kits: dict[Path, tuple[tuple[Path, ...], tuple[Stamp, ...], api.Kit]] = {}  # the builder's only
@@ -196,7 +197,8 @@ class Live:
         source = self._source(choice)
         known = self._fallback_watch(choice, source).files | self.watching().files
         before = {f: stamp(f) for f in known}  # before reading: a save made while reading is seen as one
-        sources, diags = api.load_with(choice.content, self._kit(choice.kit))
+        kit = self._kit(choice.kit)
+        sources, diags = api.load_with(choice.content, kit)
         if sources is not None and source is not None:
             diags += api.check_translation(source, sources.content)
         diags = [self._gone(d) for d in diags]
@@ -205,6 +207,10 @@ class Live:
         self._watch(choice, sources, source, before, diags)
         if self._superseded(ticket):
             return
+        if kit[0] is not None:  # (the kit's paper, its words loaded or not)
+            self._papers[kit_identity(choice.kit)] = kit[0][0].paper
+        self._kit_paper = self._papers.get(kit_identity(choice.kit), "")  # (a kit that fails to load: its paper as
+        # it last loaded, if it did; it was told with the last kit's, another's)
         if sources is None or any(d.is_error for d in diags):
             self._failed(ticket, choice, diags, asked_at)
             return
@@ -213,7 +219,6 @@ class Live:
         given = self.settings.output  # (-o names the edition asked for at the start: a switch on the page to
         pdf_path = given if given is not None and _same_edition(choice, self._first) else own  # another wrote that
         # one into it, the wrong PDF under the name given)
-        self._kit_paper = sources.brand.paper
         result = api.build(sources, options)
         if self._superseded(ticket):
             return
