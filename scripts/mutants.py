@@ -2685,15 +2685,15 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "headings-wrapped-unbalanced",
         "layout/flowables.py",
-        "(mid, high)\n        width = high\n    known[aw]",
-        "(mid, high)\n        width = aw\n    known[aw]",
+        "        width = _narrowest(lines_at, para.minWidth(), aw)",
+        "        width = aw",
         "tests/test_balance.py::test_a_heading_that_wraps_breaks_into_lines_about_even",
     ),
     m(
         "right-to-left-headings-wrapped-unbalanced",
         "layout/flowables.py",
-        "(mid, high)\n        width = high\n    elif",
-        "(mid, high)\n        width = aw\n    elif",
+        "        width = _narrowest(lambda w: len(para.rtl_lines(w)), 0.0, aw)",
+        "        width = aw",
         "tests/test_frames.py::test_a_long_right_to_left_heading_breaks_into_even_lines",
     ),
     m(

@@ -505,23 +505,27 @@ def balanced_width(para: Para, aw: float) -> float:
     width = aw
     if para.shaped is not None:  # (right to left: its lines as layout/rtl.py breaks them; a long Arabic heading
         # across the bi-fold's back broke 110 mm and 24 mm)
-        count = len(para.rtl_lines(aw))
-        low, high = aw / max(count, 1), aw
-        for _ in range(BALANCE_TRIES if count > 1 else 0):
-            mid = (low + high) / 2
-            low, high = (low, mid) if len(para.rtl_lines(mid)) == count else (mid, high)
-        width = high
+        width = _narrowest(lambda w: len(para.rtl_lines(w)), 0.0, aw)
     elif para.minWidth() < aw:  # (a word wider than the column is told as too long, at aw)
-        para.wrap(aw, 1e6)
-        count = len(para.blPara.lines)
-        low, high = max(aw / count, para.minWidth()), aw
-        for _ in range(BALANCE_TRIES if count > 1 else 0):
-            mid = (low + high) / 2
-            para.wrap(mid, 1e6)
-            low, high = (low, mid) if len(para.blPara.lines) == count else (mid, high)
-        width = high
+
+        def lines_at(w: float) -> int:
+            para.wrap(w, 1e6)
+            return len(para.blPara.lines)
+
+        width = _narrowest(lines_at, para.minWidth(), aw)
     known[aw] = width
     return width
+
+
+def _narrowest(lines_at: Callable[[float], int], least: float, aw: float) -> float:
+    """The narrowest width, found in BALANCE_TRIES halvings, at which `lines_at` counts as many lines as at aw (and
+    no narrower than `least`); aw for one line."""
+    count = lines_at(aw)
+    low, high = max(aw / max(count, 1), least), aw
+    for _ in range(BALANCE_TRIES if count > 1 else 0):
+        mid = (low + high) / 2
+        low, high = (low, mid) if lines_at(mid) == count else (mid, high)
+    return high
 
 
 class Bullet(Flowable):  # type: ignore[misc]
