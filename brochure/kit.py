@@ -258,6 +258,18 @@ def _short_name(name: str) -> str:
     return short_name(name)
 
 
+def _default_fallbacks(answers: Answers) -> str:
+    """The installed families the kit's fonts need for the letters of its own lines in every language (KIT_LINES),
+    comma-separated: a kit made with the defaults builds the leaflet in each of them."""
+    from brochure.theme.catalog import fallbacks_for
+
+    fonts = tuple(dict.fromkeys(answers[k] for k in ("font", "heading_font") if answers.get(k)))
+    letters = "".join(
+        text for formats, contact, feedback in KIT_LINES.values() for text in (*formats, contact, feedback)
+    )
+    return ", ".join(fallbacks_for(letters, fonts)) if fonts else ""
+
+
 def _default_paper(answers: Answers) -> str:
     return "letter" if answers.get("country", "").upper() in LETTER_COUNTRIES else "a4"
 
@@ -316,10 +328,11 @@ QUESTIONS: tuple[Question, ...] = (
         "fallbacks",
         "Fallback font families for letters those fonts lack (Greek, Hebrew, Arabic, ...), comma-separated; "
         "empty for none",
-        lambda a: "",
+        lambda a: _default_fallbacks(a),
         _fallbacks,
         "families, comma-separated, for the letters the fonts above lack (a clinic name in Hebrew or Arabic, "
-        "Greek or Cyrillic words); `brochure fonts` lists each family's scripts (default: none)",
+        "Greek or Cyrillic words); `brochure fonts` lists each family's scripts (default: those the kit's lines "
+        "in other languages need, e.g. IBM Plex Sans Arabic for its Arabic lines; '' for none)",
     ),
     Question(
         "logo",
@@ -472,8 +485,66 @@ def brand_yaml(folder: Path, a: Answers, logo: str) -> str:
         f"  website: {_q(a['website'])}",
         f"  booking_url: {_q(a['booking_url'])}".ljust(28) + "  # the QR code on the back opens it",
         _note(f"paper: {a['paper']}", 28) + "# a4 or letter",
+        *_printed_lines(a),
     ]
     return "\n".join(line for line in lines if line) + "\n"
+
+
+# The lines a patient leaflet gives on asking for it in another format and on commenting on it (printed with the
+# document details on the back), in the kit's own language (English) and in the languages of the shipped
+# translations, worded as the shipped kits word them: the formats the tool itself makes (large print, other
+# languages), how to ask (the clinic's phone and email), where to comment. A leaflet in a language a kit with these
+# lines has none for is an error, so a new kit has them in every language it can be built in here.
+KIT_LINES: dict[str, tuple[tuple[str, ...], str, str]] = {
+    "en": (
+        ("large print", "other languages"),
+        "call {phone} or email {email}",
+        "Tell us what you think of this leaflet: {email}",
+    ),
+    "es": (
+        ("letra grande", "otros idiomas"),
+        "llame al {phone} o escriba a {email}",
+        "Díganos qué le parece este folleto: {email}",
+    ),
+    "pl": (
+        ("duży druk", "inne języki"),
+        "zadzwoń pod {phone} lub napisz na {email}",
+        "Co sądzisz o tej ulotce? Napisz: {email}",
+    ),
+    "vi": (
+        ("chữ lớn", "ngôn ngữ khác"),
+        "gọi {phone} hoặc email {email}",
+        "Hãy cho chúng tôi biết ý kiến về tờ thông tin này: {email}",
+    ),
+    "ar": (
+        ("خط كبير", "لغات أخرى"),
+        "اتصل بالرقم {phone} أو راسلنا على {email}",
+        "أخبرنا برأيك في هذه النشرة: {email}",
+    ),
+}
+
+
+def _printed_lines(a: Answers) -> list[str]:
+    """`other_formats:` and `feedback:` with the clinic's phone (as the leaflet prints it) and email, and the same
+    under `languages:` for each other language of KIT_LINES."""
+    from brochure.inputs.links import phone_number
+
+    phone, _ = phone_number(a["phone"], a.get("country", "").upper() or None)
+    said = {"phone": phone.printed.replace("\u00a0", " ") if phone is not None else a["phone"], "email": a["email"]}
+
+    def block(tag: str, indent: str) -> list[str]:
+        formats, contact, feedback = KIT_LINES[tag]
+        return [
+            f"{indent}other_formats:",
+            f"{indent}  formats: [{', '.join(_q(f) for f in formats)}]",
+            f"{indent}  contact: {_q(contact.format_map(said))}",
+            f"{indent}feedback: {_q(feedback.format_map(said))}",
+        ]
+
+    first = block("en", "")
+    first[0] = _note(first[0], 28) + "# printed with the document details: add audio, Braille or easy read if offered"
+    others = [line for tag in KIT_LINES if tag != "en" for line in (f"  {tag}:", *block(tag, "    "))]
+    return [*first, _note("languages:", 28) + "# the lines above in the languages of the translations", *others]
 
 
 def placeholder_logo(a: Answers) -> str:

@@ -19,6 +19,7 @@ from brochure.commands.init import program
 from brochure.diagnostics import Diagnostic, Location, Severity
 from brochure.inputs.brand import load_brand
 from brochure.inputs.names import short_name
+from brochure.layout.model import Text
 
 ANSWERS = {
     "--name": "Riverside Skin Clinic",
@@ -122,10 +123,11 @@ def test_a_clinic_named_in_arabic_gets_its_kit_with_a_fallback_family(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A name the kit's family cannot print asks for a fallback family, and says how init takes one (--fallbacks,
-    not an edit of a brand.yaml it has not written); given one, the kit is written with it and builds."""
+    not an edit of a brand.yaml it has not written); given one, the kit is written with it and builds. By default
+    the fallbacks are those the kit's own Arabic lines need: the name prints with them."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "content.yaml").write_bytes((ROOT / "content.yaml").read_bytes())
-    status, _, err = cli(capsys, "init", "kit", *options(name="عيادة الجلد", id="skin"), "--yes")
+    status, _, err = cli(capsys, "init", "kit", *options(name="عيادة الجلد", id="skin"), "--fallbacks", "", "--yes")
     assert status == 2 and "have no Arabic letters" in err and "give it with --fallbacks" in err, err
     assert "brand.yaml" not in err.split("(hint:")[1] and not (tmp_path / "kit").exists()
     given = options(name="عيادة الجلد", id="skin", fallbacks="IBM Plex Sans Arabic, ,ibm plex sans arabic")
@@ -134,6 +136,9 @@ def test_a_clinic_named_in_arabic_gets_its_kit_with_a_fallback_family(
     assert '  fallbacks: ["IBM Plex Sans Arabic"]' in (tmp_path / "kit/brand.yaml").read_text(encoding="utf-8")
     kit, _ = load_brand(tmp_path / "kit/brand.yaml")
     assert kit is not None and [f.family for f in kit.fallbacks] == ["IBM Plex Sans Arabic"]
+    status, out, err = cli(capsys, "init", "kit2", *options(name="عيادة الجلد", id="skin"), "--yes")
+    assert status == 0 and "ok: kit2/brand.yaml builds with content.yaml" in out, err
+    assert '  fallbacks: ["IBM Plex Sans Arabic"]' in (tmp_path / "kit2/brand.yaml").read_text(encoding="utf-8")
 
 
 def test_the_commands_init_prints_name_a_folder_with_spaces_as_one_word(
@@ -733,7 +738,9 @@ def test_words_in_hebrew_the_fonts_lack_are_one_error_at_the_fallbacks_option(
     (tmp_path / "words.yaml").write_text(words, encoding="utf-8")
     status, _, err = cli(capsys, "init", "kit", *options(), "--from", "words.yaml", "--yes")
     lines = [line for line in err.splitlines() if line.startswith("brochure: error:")]
-    assert status == 2 and len(lines) == 1 and lines[0].startswith("brochure: error: --fallbacks ''"), err
+    assert (
+        status == 2 and len(lines) == 1 and lines[0].startswith("brochure: error: --fallbacks 'IBM Plex Sans Arabic'")
+    ), err
     assert "have no Hebrew letters" in lines[0] and "(and in 1 more text like it)" in lines[0]
     assert (
         "choose a family that has them (installed: Varela Round;" in lines[0] and "give it with --fallbacks" in lines[0]
@@ -752,7 +759,9 @@ def test_greek_words_the_font_lacks_are_hinted_in_options(
     argv = [*options(font="Be Vietnam Pro", heading_font="Be Vietnam Pro"), "--from", "words.yaml", "--yes"]
     status, _, err = cli(capsys, "init", "kit", *argv)
     lines = [line for line in err.splitlines() if line.startswith("brochure: error:")]
-    assert status == 2 and len(lines) == 1 and lines[0].startswith("brochure: error: --fallbacks ''"), err
+    assert (
+        status == 2 and len(lines) == 1 and lines[0].startswith("brochure: error: --fallbacks 'IBM Plex Sans Arabic'")
+    ), err
     assert "give a fallback family that has them with --fallbacks (installed: Alegreya Sans" in lines[0]
     assert "brand.yaml" not in lines[0]
 
@@ -781,7 +790,7 @@ def test_a_very_wide_logo_is_named_for_the_sliver_it_prints(
     logo = _png(tmp_path / "wide.png", (3000, 120))
     status, out, err = cli(capsys, "init", "kit", *options(logo=str(logo)), "--yes")
     assert status == 0, err
-    assert "kit/brand.yaml:16:7: warning: the logo prints only 2." in out + err
+    assert "kit/brand.yaml:17:7: warning: the logo prints only 2." in out + err
     assert "25 times as wide as it is tall" in out + err and "use a taller version of the logo" in out + err
 
 
@@ -835,7 +844,7 @@ def test_words_in_a_script_the_fonts_lack_are_refused_at_the_fallbacks_and_nothi
     reported as not building, and init refused to run again over it); given one, the kit builds."""
     monkeypatch.chdir(tmp_path)
     words = ["--from", str(ROOT / "translations/ar.yaml")]
-    status, _, err = cli(capsys, "init", "kit", *options(), *words, "--yes")
+    status, _, err = cli(capsys, "init", "kit", *options(), *words, "--fallbacks", "", "--yes")
     lines = [line for line in err.splitlines() if line.startswith("brochure: error:")]
     assert status == 2 and len(lines) == 1 and lines[0].startswith("brochure: error: --fallbacks ''"), err
     assert "have no Arabic letters" in lines[0] and "more of the leaflet's texts" in lines[0]
@@ -916,3 +925,68 @@ def test_the_kits_heading_weight_is_one_its_family_has() -> None:
     assert heading_weight("Be Vietnam Pro") == 600
     assert heading_weight("Alegreya Sans") == 700
     assert heading_weight("No Such Family") == 600  # (its error is the kit check's)
+
+
+def test_a_new_kit_says_how_to_ask_for_other_formats_in_every_shipped_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A patient leaflet says how to ask for it in another format and where to comment on it; a kit made by init
+    had neither line, so its leaflets said neither (and lines in English alone would have failed every other
+    language). Now the lines are written with the clinic's phone as printed and its email, in English and in each
+    shipped translation's language, and the fallbacks default to the family the Arabic lines need: the new kit
+    builds the shipped words in every language, each printing its own line."""
+    from brochure import api
+
+    monkeypatch.chdir(tmp_path)
+    status, out, err = cli(capsys, "init", "clinics/riverside", *options(font="Be Vietnam Pro"), "--yes")
+    assert status == 0, err
+    assert "check the other formats clinics/riverside/brand.yaml offers" in out
+    path = tmp_path / "clinics/riverside/brand.yaml"
+    kit, diags = load_brand(path)
+    assert kit is not None, diags
+    assert [f.family for f in kit.fallbacks] == ["IBM Plex Sans Arabic"]
+    assert kit.other_formats is not None and kit.other_formats.formats == ("large print", "other languages")
+    assert kit.other_formats.contact == "call 01225 496000 or email hello@riverside.example"
+    assert kit.feedback == "Tell us what you think of this leaflet: hello@riverside.example"
+    for words in (ROOT / "content.yaml", *(ROOT / f"translations/{t}.yaml" for t in ("es", "pl", "vi", "ar"))):
+        src, diags = api.load(words, path)
+        assert src is not None, diags
+        result = api.build(src, api.Options())
+        assert result.ok and result.layout is not None, [d.format() for d in result.diagnostics if d.is_error]
+        printed = "".join(  # (the lines' words as written, whatever the lines break at)
+            t.text for page in result.layout.pages for t in page.items if isinstance(t, Text)
+        ).split()
+        lines = src.brand.in_language(src.content.language)[0]
+        assert lines.other_formats is not None and lines.feedback is not None
+        for line in (lines.other_formats.contact, lines.feedback):
+            assert "01225 496000" in line or "hello@riverside.example" in line
+            assert "".join(line.split()) in "".join(printed), (words, line)
+
+
+def test_a_kit_without_fallbacks_is_made_when_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--fallbacks ""` is no fallbacks: the kit builds its own language, and an Arabic leaflet names the family."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content.yaml").write_bytes((ROOT / "content.yaml").read_bytes())
+    status, _, err = cli(capsys, "init", "oc", *options(), "--fallbacks", "", "--yes")
+    assert status == 0, err
+    kit, diags = load_brand(tmp_path / "oc/brand.yaml")
+    assert kit is not None and kit.fallbacks == (), diags
+
+
+@pytest.mark.parametrize(
+    ("font", "fallbacks"),
+    [
+        ("Be Vietnam Pro", "IBM Plex Sans Arabic"),  # (Latin, Polish and Vietnamese letters its own)
+        ("Alegreya Sans", "IBM Plex Sans Arabic"),
+        ("IBM Plex Sans Arabic", "Alegreya Sans"),  # (no Vietnamese: the family that has it)
+    ],
+)
+def test_the_default_fallbacks_are_those_the_kits_lines_need(font: str, fallbacks: str) -> None:
+    """The families a new kit's own lines in every language need beside its fonts, and only those."""
+    from brochure.kit import question_for
+
+    q = question_for("fonts.fallbacks")
+    assert q is not None and q.default is not None
+    assert q.default({"font": font, "heading_font": font}) == fallbacks

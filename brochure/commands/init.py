@@ -237,6 +237,9 @@ def _prove_kit(brand: Path, words: Path, console: Console, logo_given: bool) -> 
         for d in [d for d in other.diagnostics if d.is_error][:3]:  # print's)
             console.error(f"brochure: note: {what} does not build yet: {d.format()}")
     steps = [] if logo_given else [f"replace {brand.parent / 'logo.svg'} with the clinic's logo (SVG, PNG or JPEG)"]
+    steps.append(  # (what the leaflet promises a patient: the clinic may offer more, or less)
+        f"check the other formats {brand} offers (large print and other languages; add audio if the clinic has it)"
+    )
     q = _quoted
     run = program()
     steps += [

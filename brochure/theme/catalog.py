@@ -171,6 +171,26 @@ def families_with(ch: str) -> tuple[str, ...]:
     return tuple(name for name, codes in _coverage() if ord(ch) in codes)
 
 
+def fallbacks_for(text: str, families: tuple[str, ...]) -> tuple[str, ...]:
+    """The installed families, each once in the order first needed, that have the letters of `text` the given
+    families' regular faces lack (a letter no installed family has is left to the build to name); none when a
+    given family is not one a kit can use (its letters are not known)."""
+    coverage = {name.lower(): codes for name, codes in _coverage()}
+    faces = [coverage.get(family_name(f).lower()) for f in families]
+    if any(codes is None for codes in faces):
+        return ()
+    have = frozenset().union(*(codes for codes in faces if codes is not None))
+    chosen: dict[str, frozenset[int]] = {}
+    for ch in dict.fromkeys(text):
+        code = ord(ch)
+        if ch.isspace() or code in have or any(code in codes for codes in chosen.values()):
+            continue
+        found = families_with(ch)
+        if found:
+            chosen[found[0]] = coverage[found[0].lower()]
+    return tuple(chosen)
+
+
 @lru_cache(maxsize=1)
 def _coverage() -> tuple[tuple[str, frozenset[int]], ...]:
     """Each installed family a fallback may be (static, readable), with the characters its regular face maps:
