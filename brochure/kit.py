@@ -366,8 +366,8 @@ def add_init_arguments(p: argparse.ArgumentParser) -> None:
         help="the new kit's folder (default: assets/brands/ID, from the clinic's name)",
     )
     for q in QUESTIONS:
-        default = q.default({"name": "", "font": "--font", "website": "--website"}) if q.default else None
-        said = "default" in q.help
+        said = "default" in q.help  # (else worked out for the help; the fallbacks' reads the fonts: not here)
+        default = q.default({"name": "", "font": "--font", "website": "--website"}) if q.default and not said else None
         text = q.help if said else f"{q.help} (default: {default})" if default else f"{q.help} (default: asked)"
         p.add_argument(q.option, dest=q.key, default=None, metavar=q.key.upper().replace("_", "-"), help=text)
     p.add_argument(

@@ -4702,6 +4702,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_init.py::test_the_default_fallbacks_are_those_the_kits_lines_need",
     ),
     m(
+        "init-help-works-out-the-fallbacks",
+        "kit.py",
+        '"--website"}) if q.default and not said else None',
+        '"--website"}) if q.default else None',
+        "tests/test_batch.py::test_a_batch_with_nothing_to_build_reads_no_logo_and_starts_no_worker",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',
