@@ -523,9 +523,25 @@ def _command(args: argparse.Namespace, options: api.Options, console: Console, s
         unwritten = _preview(args, result, args.stem or name, console, [p for _, p in api.input_files(sources)])
     else:
         console.result(f"ok: {args.content} with {args.brand}: {edition}")
+        if args.source is None and sources.content.document.translation is not None:
+            _unchecked_translation(console, args.content)
     if not _report(console, args.json, [*found, *([unwritten] if unwritten else [])], options, result.layout):
         return EXIT_ERRORS
     return EXIT_ERRORS if unwritten is not None else EXIT_OK
+
+
+def _unchecked_translation(console: Console, content: Path) -> None:
+    """A translation checked without its source: said, with the command that checks it against it (content.yaml
+    here, when there is one and it is not the translation itself)."""
+    import shlex
+
+    here = Path("content.yaml")
+    source = "content.yaml" if here.is_file() and not same_file(here, content) else "SOURCE"
+    again = f"brochure check --source {source} --content {shlex.quote(str(content))}"
+    console.error(
+        f"brochure: note: {content} is a translation (document.translation), not checked against the words it "
+        f"translates: its sections, numbers, links and citations (hint: {again})"
+    )
 
 
 def _preview_outputs(folder: Path, stem: str, layout: Layout) -> list[Output]:

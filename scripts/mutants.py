@@ -4709,6 +4709,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_batch.py::test_a_batch_with_nothing_to_build_reads_no_logo_and_starts_no_worker",
     ),
     m(
+        "check-silent-about-an-unchecked-translation",
+        "cli.py",
+        "        if args.source is None and sources.content.document.translation is not None:",
+        "        if False:",
+        "tests/test_translations.py::test_a_translation_checked_without_its_source_says_so",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

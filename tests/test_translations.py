@@ -558,6 +558,23 @@ def test_the_command_line_checks_a_translation_against_its_source(
     assert main(["check", "--source", str(CONTENT), "--content", str(SPANISH)]) == 0
 
 
+def test_a_translation_checked_without_its_source_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`check --content translations/es.yaml` said "ok" and nothing of the source it was not compared with (a number
+    changed in translation passed unseen); it says so now, with the command that compares them (content.yaml where
+    it runs). The source's own check, and a translation checked with its source, say nothing more."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content.yaml").write_bytes(CONTENT.read_bytes())
+    status, out, err = cli(capsys, "check", "--brand", str(BRAND), "--content", str(SPANISH))
+    assert status == 0 and out.startswith("ok: "), err
+    note = f"hint: brochure check --source content.yaml --content {SPANISH})"
+    assert "is a translation (document.translation), not checked against the words it translates" in err and note in err
+    for given in (["--content", "content.yaml"], ["--content", str(SPANISH), "--source", "content.yaml"]):
+        status, out, err = cli(capsys, "check", "--brand", str(BRAND), *given)
+        assert status == 0 and "note:" not in err, err
+
+
 def test_an_adaptation_may_change_a_number_it_names(tmp_path: Path) -> None:
     """en-US says 999 becomes 911 and NHS 111 goes: no finding; a 999 it forgot to name would be an error."""
     source, _ = load_content(CONTENT)
