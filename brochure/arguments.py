@@ -119,18 +119,24 @@ class Parser(argparse.ArgumentParser):
     argv: Sequence[str] = ()  # the words parsed (set by cli.py's _run), to tell which command's options were meant
 
 
+# The inputs' defaults, as objects: argparse sets the attribute to this very object when the option is not given
+# (a given one is a new Path), so `args.brand is DEFAULT_BRAND` tells a kit not asked for (live/command.py).
+DEFAULT_CONTENT = Path("content.yaml")
+DEFAULT_BRAND = Path("assets/brand.yaml")
+
+
 def make_parser() -> Parser:
     p = Parser(prog="brochure", description="Print-ready, branded clinic leaflets from plain YAML.")
     p.add_argument("--version", action="version", version=f"brochure {__version__}", help="print the version")
     sub = p.add_subparsers(dest="command", required=True, metavar="{build,check,preview,batch,watch,serve,fonts,init}")
     inputs = Parser(add_help=False)  # what a leaflet is made of, and how: for build, check, preview, watch, serve
     inputs.add_argument(
-        "--content", type=Path, default=Path("content.yaml"), metavar="FILE", help="the words (default: content.yaml)"
+        "--content", type=Path, default=DEFAULT_CONTENT, metavar="FILE", help="the words (default: content.yaml)"
     )
     inputs.add_argument(
         "--brand",
         type=Path,
-        default=Path("assets/brand.yaml"),
+        default=DEFAULT_BRAND,
         metavar="FILE",
         help="the brand kit's brand.yaml (default: assets/brand.yaml)",
     )

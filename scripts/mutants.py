@@ -4716,6 +4716,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_translations.py::test_a_translation_checked_without_its_source_says_so",
     ),
     m(
+        "live-default-kit-built-in-a-groups-project",
+        "live/command.py",
+        "    return groups[0].kit, groups[0].contents[0]",
+        "    return args.brand, args.content",
+        "tests/test_live.py::test_a_groups_own_project_starts_with_its_first_clinic_not_the_default_kit",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -658,6 +658,43 @@ def test_a_kit_whose_brand_file_is_a_link_to_another_kits_is_offered_as_its_own(
     assert kits == {inputs.kit.name: ["en-GB"], "second": ["es"]}, kits
 
 
+def test_a_groups_own_project_starts_with_its_first_clinic_not_the_default_kit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A marketing coordinator's project, its editions.yaml naming its own clinics: `brochure serve` built the
+    default kit (assets/brand.yaml, another clinic's copied with the tool) first and offered it among hers. With no
+    --brand or --content given, the first clinic editions.yaml lists is built first, and the default kit is not
+    offered; given, or listed in editions.yaml, the default is built first as before."""
+    from brochure.arguments import make_parser
+    from brochure.cli import Console
+    from brochure.live.command import _choose
+
+    copied_kit(tmp_path).parent.rename(tmp_path / "assets")  # (the default kit, as the tool ships it)
+    ours = tmp_path / "clinics/oak"
+    shutil.copytree(tmp_path / "assets", ours)
+    text = (ours / "brand.yaml").read_text(encoding="utf-8")
+    (ours / "brand.yaml").write_text(text.replace("name: Clearwater Skin Clinic", "name: Oak Clinic"), encoding="utf-8")
+    (tmp_path / "content.yaml").write_bytes(CONTENT.read_bytes())
+    shutil.copytree(ROOT / "translations", tmp_path / "translations")
+    editions = "brands:\n  - kit: clinics/oak/brand.yaml\n    languages: [translations/es.yaml, content.yaml]\n"
+    (tmp_path / "editions.yaml").write_text(editions, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+    def first(*argv: str) -> tuple[tuple[str, ...], Path, Path]:
+        choices, choice = _choose(make_parser().parse_args(["serve", *argv]), Console())
+        return tuple(k.name for k in choices.kits), choice.kit, choice.content
+
+    oak = Path("clinics/oak/brand.yaml")
+    assert first() == (("Oak Clinic",), oak, Path("translations/es.yaml"))
+    named, kit_built, _ = first("--brand", "assets/brand.yaml")
+    assert named == ("Clearwater Skin Clinic", "Oak Clinic") and kit_built == Path("assets/brand.yaml")
+    named, kit_built, words = first("--content", "content.yaml")
+    assert kit_built == Path("assets/brand.yaml") and words == Path("content.yaml")
+    (tmp_path / "editions.yaml").write_text(editions + "  - kit: assets/brand.yaml\n    languages: [content.yaml]\n")
+    named, kit_built, _ = first()
+    assert named == ("Clearwater Skin Clinic", "Oak Clinic") and kit_built == Path("assets/brand.yaml")
+
+
 def test_language_and_edition_are_picked_from_editions_yaml(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -12,11 +12,15 @@ import os
 import threading
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from brochure.arguments import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
+from brochure.arguments import DEFAULT_BRAND, DEFAULT_CONTENT, EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 from brochure.cli import BUG, Console, Interrupted, Signals, _print, pdf_name_problem
 from brochure.live.choices import Choice, Choices, offered, pick_edition, pick_language
 from brochure.output.files import PDF, clash, same_file, target_problem
+
+if TYPE_CHECKING:
+    from brochure.inputs.editions import Editions
 
 MOST_DPI = 300.0
 LEAST_DPI = 24.0
@@ -69,8 +73,9 @@ def _choose(args: argparse.Namespace, console: Console) -> tuple[Choices, Choice
             raise _Errors()
         if editions is None:
             console.error(f"brochure: {path} has errors: only the given kit and content file are on offer")
-    choices = offered(editions, args.brand, args.content)
-    first = Choice(args.brand, args.content, args.layout, args.paper, args.target)
+    brand, content = _first_words(args, editions)
+    choices = offered(editions, brand, content)
+    first = Choice(brand, content, args.layout, args.paper, args.target)
     for pick, given in ((pick_edition, args.edition), (pick_language, args.language)):
         if given is not None:
             picked = pick(choices, first, given)
@@ -89,6 +94,20 @@ def _choose(args: argparse.Namespace, console: Console) -> tuple[Choices, Choice
         if problem:
             raise _Usage(problem)
     return choices, first
+
+
+def _first_words(args: argparse.Namespace, editions: Editions | None) -> tuple[Path, Path]:
+    """The kit and content file built first: those given; with neither given, when editions.yaml does not list the
+    default kit (a group's own project, where assets/brand.yaml is another clinic's or none), its first kit and
+    content file (the default kit was offered beside the group's clinics, and built first)."""
+    if args.brand is not DEFAULT_BRAND or args.content is not DEFAULT_CONTENT or editions is None:
+        return args.brand, args.content
+    groups = [g for g in editions.groups if g.contents]
+    from brochure.inputs.brand import kit_identity
+
+    if not groups or any(kit_identity(g.kit) == kit_identity(args.brand) for g in groups):
+        return args.brand, args.content
+    return groups[0].kit, groups[0].contents[0]
 
 
 def _run(
