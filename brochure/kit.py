@@ -158,7 +158,10 @@ def _font(value: str, answers: Answers) -> tuple[str, str]:
 
 
 def _fallbacks(value: str, answers: Answers) -> tuple[str, str]:
-    """Installed families a kit can name as fallbacks, comma-separated ('' : none): a fallback needs no bold."""
+    """Installed families a kit can name as fallbacks, comma-separated ('' or NONE: none): a fallback needs no
+    bold."""
+    if _none(value):
+        return "", ""
     from brochure.theme.catalog import font_problem
 
     for family in (f.strip() for f in value.split(",")):
@@ -258,6 +261,13 @@ def _short_name(name: str) -> str:
     return short_name(name)
 
 
+NONE = "none"  # the fallbacks' answer for none (on a terminal, Enter takes the default, which may name some)
+
+
+def _none(value: str) -> bool:
+    return value.strip().lower() == NONE
+
+
 def _default_fallbacks(answers: Answers) -> str:
     """The installed families the kit's fonts need for the letters of its own lines in every language (KIT_LINES),
     comma-separated: a kit made with the defaults builds the leaflet in each of them."""
@@ -327,12 +337,12 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "fallbacks",
         "Fallback font families for letters those fonts lack (Greek, Hebrew, Arabic, ...), comma-separated; "
-        "empty for none",
+        "none for none",
         lambda a: _default_fallbacks(a),
         _fallbacks,
         "families, comma-separated, for the letters the fonts above lack (a clinic name in Hebrew or Arabic, "
         "Greek or Cyrillic words); `brochure fonts` lists each family's scripts (default: those the kit's lines "
-        "in other languages need, e.g. IBM Plex Sans Arabic for its Arabic lines; '' for none)",
+        "in other languages need, e.g. IBM Plex Sans Arabic for its Arabic lines; none for none)",
     ),
     Question(
         "logo",
@@ -424,6 +434,8 @@ def _fallbacks_line(value: str) -> str:
     """`  fallbacks: [...]` for the families given, each once, in the order given ('' : no line)."""
     from brochure.theme.catalog import family_name
 
+    if _none(value):
+        return ""
     families = list(dict.fromkeys(family_name(f.strip()) for f in value.split(",") if f.strip()))
     return f"  fallbacks: [{', '.join(_q(f) for f in families)}]" if families else ""
 

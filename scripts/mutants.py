@@ -4723,6 +4723,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_live.py::test_a_groups_own_project_starts_with_its_first_clinic_not_the_default_kit",
     ),
     m(
+        "init-fallbacks-none-read-as-a-family",
+        "kit.py",
+        '    if _none(value):\n        return "", ""\n',
+        "",
+        "tests/test_init.py::test_on_a_terminal_each_answer_is_asked_and_checked_as_it_is_given",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -394,7 +394,7 @@ def test_on_a_terminal_each_answer_is_asked_and_checked_as_it_is_given(
         "Montserrat",  # font: not installed...
         "IBM Plex Serif",  # ...asked again
         "",  # heading font: as the font
-        "",  # fallbacks: none
+        "none",  # fallbacks: none (Enter takes the default: those the kit's own lines need)
         "",  # logo: the plain mark
         "2 River Lane, Bath",
         "01225 496 000",
@@ -408,6 +408,8 @@ def test_on_a_terminal_each_answer_is_asked_and_checked_as_it_is_given(
     assert "'teal' is not a colour" in err and "font family 'Montserrat' is not installed" in err
     assert "Primary colour, #RRGGBB (headings, bands) [#1D5C63]:" in out
     kit, _ = load_brand(tmp_path / "kit/brand.yaml")
+    assert "comma-separated; none for none [IBM Plex Sans Arabic]:" in out  # (IBM Plex Serif has Vietnamese)
+    assert kit is not None and kit.fallbacks == ()
     assert kit is not None
     assert dict(kit.colors)["primary"] == "#2E5E4E" and kit.heading_font.family == "IBM Plex Serif"
 
