@@ -235,3 +235,33 @@ def test_a_phone_number_in_arabic_stays_with_the_words_before_it() -> None:
     assert result.layout is not None
     line = next(t.text for t in texts(result.layout) if "اتصل بالرقم" in t.text and "صيغ أخرى" in t.text)
     assert "0117\u00a0496\u00a00321" in line, line
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "kept"),
+    [
+        (["call", "(802)"], ["555-0148", "or"], True),  # a phone number's groups
+        (["call", "0117"], ["496", "0321."], True),
+        (["5", "Connolly"], ["D", "et", "al."], True),  # a reference's author and initials
+        (["Litchman"], ["G,", "Nair"], True),
+        (["Bailey", "AJM", "et"], ["al.", "J"], True),  # "et al."
+        (["apart.", "Use"], ["SPF", "30+"], False),  # an acronym after a word is no author's initials
+        (["2014;150(8):844-9."], ["4", "Juhasz"], False),  # a reference's pages and the next one's number
+        (["Out", "of"], ["hours,", "call"], False),
+    ],
+)
+def test_a_phone_number_and_a_references_author_are_not_parted(before: list[str], after: list[str], kept: bool) -> None:
+    """The designer's findings: "call (802) / 555-0148" on Maple & Main's back, "Connolly / D et al." and "AJM et /
+    al." in the sources."""
+    assert together.parted(before, after) is kept
+
+
+def test_the_sources_keep_et_al_whole_on_every_shipped_back() -> None:
+    """No line of the tri-fold's sources ends with "et" before "al.", nor with an author before the initials."""
+    for brand in (BRAND, MAPLE):
+        result = result_of(sources(CONTENT, brand), api.Options())
+        assert result.layout is not None
+        lines = [t.text.split() for t in texts(result.layout, region="back")]
+        for before, after in itertools.pairwise(lines):
+            if before and after:
+                assert not (before[-1] == "et" and after[0] == "al."), (before, after)

@@ -181,7 +181,10 @@ def _kind0(p: Any, bl: Any, ops: list[Op]) -> bool:
 
 
 def _spaces(words: list[str]) -> int:
-    return len(words) + " ".join(words).count("\xa0") - 1
+    """The spaces a line's word spacing (Tw) widens or narrows: those between its words. ReportLab counts its
+    no-break spaces too, but a PDF applies Tw to character code 32 alone (a TrueType subset's no-break space has
+    another): its shrunk lines printed wider than their column (by the no-break spaces' share)."""
+    return len(words) - 1
 
 
 def _line0(tx: _Text, alignment: int, offset: float, spare: float, words: list[str], last: bool) -> float:
@@ -274,7 +277,7 @@ def _line1(tx: _Text, style: Any, offset: float, line: Any, last: bool, state: d
     """`_leftDrawParaLineX` and its kin, around `_putFragLine`: the line's links, or None (not followed)."""
     spare = line.extraSpace
     alignment = style.alignment
-    spaces = line.wordCount + sum(f.text.count("\xa0") for f in line.words) - 1
+    spaces = line.wordCount - 1  # (Tw's: no no-break space, `_spaces`)
     if alignment == TA_JUSTIFY:
         tx.x_pos(offset)
         simple = line.lineBreak or (-1e-8 < spare <= 1e-8) or (last and spare > -1e-8) or spaces <= 0
@@ -338,7 +341,7 @@ def _put(tx: _Text, style: Any, line: Any, state: dict[str, Any], at: float, ws:
             if low < lo or high > hi:
                 spans[n] = (start, min(low, lo), max(high, hi))
         cur_x += stringWidth(f.text, f.fontName, f.fontSize)
-        spaces += f.text.count(" ") + f.text.count("\xa0")
+        spaces += f.text.count(" ")
     for n in active:
         spans[n] = (spans[n], cur_x + (spaces - 1) * ws)
     return spans

@@ -1,7 +1,8 @@
 """A paragraph's lines as ReportLab broke them -> the same paragraph with no line ending between words that belong
 together: a number and what it counts ("4 / weeks", "16 / Feb"), an acronym and its number ("SPF / 30+"), a
-range's word and its second number ("15 to / 60"), a title and its name ("Dr / Tom Hale"), a mark typed apart from
-its word (French "danger / :", "« / ondulées"); nor with a one-letter
+range's word and its second number ("15 to / 60"), a phone number's groups ("(802) / 555-0148"), a reference's
+author and initials and "et al." ("Connolly / D et / al."), a title and its name ("Dr / Tom Hale"), a mark typed
+apart from its word (French "danger / :", "« / ondulées"); nor with a one-letter
 word ("i / po nim", "a / course"), which Polish typesetting never leaves at a line's end and others avoid; nor a
 paragraph's last word alone on its last line (a runt, "contact / us.").
 
@@ -24,6 +25,10 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 NUMBER = re.compile(r"^[(\[]?[-+\u2212]?\d(?:[\d.,:/\u2013-]*\d)?[%+\u00b0]?$")  # 4, 30+, 1.5, 20%, (12
 ACRONYM = re.compile(r"^[A-Z]{2,}$")  # SPF, GMC
+DIGITS = re.compile(r"^\(?\+?\d(?:[\d\u2013-]*\d)?\)?$")  # a phone number's group: 0117, (802), +44, 555-0148
+NEXT_DIGITS = re.compile(r"^\(?\d(?:[\d\u2013-]*\d)?\)?[.,;:]?$")  # the group after it, a mark after the last
+SURNAME = re.compile(r"^[A-Z][\w'\u2019-]*[a-z]$")  # Connolly, Soltani-Arabshahi, McDonald
+INITIALS = re.compile(r"^[A-Z]{1,3}[.,]?$")  # the initials a reference gives after a surname: D, AJM, PA,
 TITLES = frozenset(  # a title kept with the name after it ("Dr / Tom Hale"): English, Spanish, Polish, Vietnamese
     ("Dr", "Dr.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Prof", "Prof.", "Dra.", "Sr.", "Sra.", "dr", "lek.", "BS.")
 )
@@ -83,6 +88,12 @@ def parted(before: list[str], after: list[str]) -> bool:
         return True  # a number and what it counts
     if b[:1].isdigit() and ACRONYM.match(a):
         return True  # an acronym and its number
+    if DIGITS.match(a) and NEXT_DIGITS.match(b):
+        return True  # a phone number's groups ("call (802) / 555-0148", "0117 / 496 0321")
+    if SURNAME.match(a) and INITIALS.match(b) and (b[-1] in ",." or after[1:2] == ["et"]):
+        return True  # a reference's author and initials ("Connolly / D et al.", "Nair / PA,"; not "Use / SPF 30+")
+    if a == "et" and b.startswith("al."):
+        return True  # "et / al."
     return bool(
         b[:1].isdigit() and len(before) >= 2 and NUMBER.match(before[-2]) and a.isalpha() and len(a) <= RANGE_WORD
     )  # a range: "15 to / 60"
