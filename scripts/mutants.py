@@ -4772,6 +4772,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_together.py::test_the_sources_keep_et_al_whole_on_every_shipped_back",
     ),
     m(
+        "heading-with-a-two-line-lead-in-at-a-foot",
+        "layout/flow.py",
+        "    return lines <= 2\n",
+        "    return lines == 1\n",
+        "tests/test_balance.py::test_no_heading_ends_a_column_with_a_line_or_two_under_it",
+    ),
+    m(
+        "heading-with-two-lines-of-a-split-paragraph",
+        "layout/flow.py",
+        "            if h > avail + EPS and _too_few_after(items, k, avail):",
+        "            if False:",
+        "tests/test_balance.py::test_no_heading_ends_a_column_with_a_line_or_two_under_it",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -20,7 +20,7 @@ from brochure import api, cli
 from brochure.geometry.sheet import MM
 from brochure.layout import PLANS, together
 from brochure.layout.flow import Frame
-from brochure.layout.model import Item, Text
+from brochure.layout.model import Item, Layout, Text
 from brochure.vocabulary import LayoutName, PaperName
 
 DPI = 72
@@ -599,3 +599,43 @@ def test_a_bifold_back_of_one_long_section_keeps_two_columns(tmp_path: Path) -> 
     back = result.layout.sheet.sides[0].panel("back").content
     lines = [t for t in texts(result.layout) if t.region == "back" and t.section == "contact-us"]
     assert any(t.box.x >= back.x + back.w / 2 for t in lines), "one column"
+
+
+def _headings_left_short(layout: Layout) -> list[tuple[str, int]]:
+    """Each section's heading that ends a column (a page, a panel or a bi-fold's column) with fewer than three lines
+    of its section under it, its section going on in a later column: (its words, the lines under it)."""
+    short = []
+    for p, page in enumerate(layout.pages):
+        lines = [t for t in page.items if isinstance(t, Text) and t.section]
+        for i, head in enumerate(lines):
+            if head.role != "heading" or head.level != 2:
+                continue
+            column = (head.measure.x - 0.5, head.measure.right)
+            rest = [t for t in lines[i + 1 :] if t.section == head.section]
+            under = [t for t in rest if column[0] <= t.box.x < column[1]]
+            later = len(under) < len(rest) or any(
+                isinstance(t, Text) and t.section == head.section for q in layout.pages[p + 1 :] for t in q.items
+            )
+            in_a_card = bool(under) and abs(under[0].measure.x - head.measure.x) > 0.5  # (a card whole: a unit)
+            if later and len(under) < 3 and not in_a_card:
+                short.append((head.text, len(under)))
+    return short
+
+
+@pytest.mark.parametrize(
+    ("content", "brand", "layout", "paper"),
+    [
+        ("content.yaml", BRAND, "large-print", "letter"),  # "Is it right for me?" and its lead-in, the list overleaf
+        ("translations/pl.yaml", BRAND, "bifold", "a4"),  # "Po zabiegu" and two lines, the rest in the next column
+        ("translations/ar.yaml", BRAND, "large-print", "a4"),
+        ("translations/en-US.yaml", MAPLE, "large-print", "letter"),
+    ],
+)
+def test_no_heading_ends_a_column_with_a_line_or_two_under_it(
+    content: str, brand: Path, layout: str, paper: str
+) -> None:
+    """The designer's findings: a heading with a two-line lead-in at a page's foot, its list overleaf, and one with
+    two lines of its paragraph at a column's foot, the rest in the next. Such a heading goes on with them."""
+    result = result_of(sources(ROOT / content, brand), api.Options(layout=layout, paper=paper))  # type: ignore[arg-type]
+    assert result.layout is not None
+    assert _headings_left_short(result.layout) == []

@@ -14,6 +14,7 @@ from brochure.layout.flowables import Column, Para, floor_height
 from brochure.layout.model import Placed
 
 EPS = 0.01
+AFTER_HEADING = 3  # lines of a paragraph, at least, under a heading at a frame's foot when the rest goes on
 SHORT = 0.5  # with keep_sections, a section at most this share of a frame tall is kept whole (moving a longer one
 # would leave more than half a page empty: it breaks, its heading kept with its first lines)
 
@@ -101,6 +102,8 @@ def _fits_after(items: deque[Item], start: int, width: float, avail: float, whol
             if h <= avail + EPS and _lead_in(items, k, width):
                 avail -= h  # (one line between a heading and the rest of its section: the rest's first piece too)
                 continue
+            if h > avail + EPS and _too_few_after(items, k, avail):
+                return False  # (a heading and a line or two of its paragraph at a frame's foot: it goes on with them)
             tall = isinstance(f, Column) and h > whole + EPS
             return h <= avail + EPS or bool(f.split(width, avail)) or (tall and bool(f.split_rows(width, avail)))
         if h > avail + EPS:
@@ -110,8 +113,9 @@ def _fits_after(items: deque[Item], start: int, width: float, avail: float, whol
 
 
 def _lead_in(items: deque[Item], k: int, width: float) -> bool:
-    """Whether items[k] is a paragraph of one line right after what is kept with it, with more of its section after
-    it: a heading and that line alone at a page's foot, the section overleaf, read as a stranded heading."""
+    """Whether items[k] is a paragraph of one or two lines right after what is kept with it, with more of its section
+    after it: a heading and those lines alone at a page's foot, the section (the list they lead into) overleaf, read
+    as a stranded heading."""
     if k == 0 or k + 1 >= len(items) or not items[k - 1].keep_with_next:
         return False
     item, after = items[k], items[k + 1]
@@ -119,7 +123,15 @@ def _lead_in(items: deque[Item], k: int, width: float) -> bool:
         return False
     para = item.flowable
     lines = len(para.rtl_lines(width)) if para.shaped is not None else len(para.blPara.lines)
-    return lines == 1
+    return lines <= 2
+
+
+def _too_few_after(items: deque[Item], k: int, avail: float) -> bool:
+    """Whether items[k], a paragraph split right after a heading or subheading kept with it, would leave fewer than
+    AFTER_HEADING of its lines under it at the frame's foot (the rest in the next column or overleaf)."""
+    if k == 0 or not items[k - 1].keep_with_next or not isinstance(items[k].flowable, Para):
+        return False
+    return avail < AFTER_HEADING * float(items[k].flowable.style.leading) - EPS
 
 
 def _section_fits(items: deque[Item], width: float, room: float) -> bool:
