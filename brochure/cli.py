@@ -220,6 +220,8 @@ class Console:
         if stream is None:  # started with that descriptor closed
             return
         encoding = getattr(stream, "encoding", None) or "utf-8"
+        text = _CONTROL.sub(_escaped, text)  # (one line, as said: a path with a line break in it printed a second
+        # line that read as another file's error; a terminal's escape sequences in a name are shown, not obeyed)
         text = text.encode(encoding, "backslashreplace").decode(encoding, "replace")
         try:
             stream.write(text + "\n")
@@ -230,6 +232,13 @@ class Console:
             _silence(stream)
             if stream is sys.stdout:
                 raise Unwritable(f"standard output could not be written: {exc.strerror or exc}") from exc
+
+
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")  # (not a tab)
+
+
+def _escaped(m: re.Match[str]) -> str:
+    return m.group().encode("unicode_escape").decode("ascii")
 
 
 def _silence(stream: TextIO) -> None:

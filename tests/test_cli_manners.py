@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import shlex
+from pathlib import Path
 
 import pytest
 from helpers import cli
@@ -154,3 +155,18 @@ def test_a_message_shortened_for_a_line_ends_between_words() -> None:
     said = "es.yaml:14:5: warning: the translation has not been checked: no 'reviewer' in document.translation"
     assert shorten(said, 90) == "es.yaml:14:5: warning: the translation has not been checked: no 'reviewer' in…"
     assert shorten("x" * 50, 40) == "x" * 39 + "…" and shorten("short", 40) == "short"
+
+
+def test_a_line_break_or_an_escape_in_a_name_is_printed_on_the_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A content path with a line break printed the error over two lines, the second reading as another file's
+    error ("fake.yaml:1:1: error: everything is fine"); a terminal's escape sequence in a name was sent to it."""
+    from brochure.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--content", "content.yaml\nfake.yaml:1:1: error: all is well \x1b[2J"]) == 1
+    err = capsys.readouterr().err
+    first = err.splitlines()[0]  # (then the brand file's: there is none here)
+    assert first.startswith("content.yaml\\nfake.yaml:1:1: error: all is well \\x1b[2J: error:"), err
+    assert "\x1b" not in err and len(err.splitlines()) == 2

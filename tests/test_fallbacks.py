@@ -277,3 +277,20 @@ def test_an_icon_the_fonts_lack_is_named_in_each_text_that_has_it() -> None:
     content = replace(src.content, strings=strings)
     errors = [d for d in checks.check_glyphs(content, src.brand, src.fonts) if "U+E000" in d.message]
     assert len(errors) == 5 and not [d for d in errors if "more of the leaflet's texts" in d.message]
+
+
+@pytest.mark.parametrize(
+    ("language", "written", "printed"),
+    [
+        ("tr", "hasta bilgisi içindir, ılık su", "HASTA BİLGİSİ İÇİNDİR, ILIK SU"),  # (i's capital is İ, ı's I)
+        ("az-Latn", "bilgi", "BİLGİ"),
+        ("en-GB", "patient information", "PATIENT INFORMATION"),
+        ("", "bilgi", "BILGI"),
+    ],
+)
+def test_a_turkish_kicker_prints_its_dotted_capital_i(language: str, written: str, printed: str) -> None:
+    """A Turkish kicker printed HASTA BILGISI: without its dot, the capital of another letter, ı (another word)."""
+    from brochure.inputs.inline import to_markup, upper
+
+    assert upper(written, language) == printed
+    assert to_markup(written, capitals=True, language=language) == printed

@@ -231,9 +231,9 @@ def one_line(text: str) -> str:
     return _BREAK.sub(lambda m: "" if m.start() and text[m.start() - 1] in "-\u2010" else " ", text)
 
 
-def upper(text: str) -> str:
+def upper(text: str, language: str = "") -> str:
     """The printed characters in capitals, as a capitalised line (the cover's kicker) prints them: 'ß' -> 'SS'."""
-    return "".join(in_capitals(r.text) for r in parse(text))
+    return "".join(in_capitals(r.text, language) for r in parse(text))
 
 
 _GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
@@ -242,10 +242,16 @@ _DIPHTHONGS = frozenset(("αι", "ει", "οι", "υι", "αυ", "ευ", "ου",
 _CLUSTER = re.compile("(?s).[\u0300-\u036f]*")  # a character and the combining accents after it
 
 
-def in_capitals(text: str) -> str:
-    """Text in capitals: 'ß' -> 'SS'; Greek without its accents, as Greek is set in capitals (ΠΛΗΡΟΦΟΡΙΕΣ, not
-    ΠΛΗΡΟΦΟΡΊΕΣ), a dialytika kept, and one added where the dropped accent kept apart two vowels that would
-    otherwise read as one sound (τσάι -> ΤΣΑΪ). Other letters are upper-cased as Python does it."""
+DOTTED_I = ("tr", "az", "crh", "gag")  # Turkish, Azerbaijani, Crimean Tatar, Gagauz: i's capital is İ, ı's I
+
+
+def in_capitals(text: str, language: str = "") -> str:
+    """Text in capitals: 'ß' -> 'SS'; in a language of DOTTED_I, 'i' -> 'İ' (HASTA BİLGİSİ, not BILGISI: another
+    word); Greek without its accents, as Greek is set in capitals (ΠΛΗΡΟΦΟΡΙΕΣ, not ΠΛΗΡΟΦΟΡΊΕΣ), a dialytika
+    kept, and one added where the dropped accent kept apart two vowels that would otherwise read as one sound
+    (τσάι -> ΤΣΑΪ). Other letters are upper-cased as Python does it."""
+    if language.split("-")[0].lower() in DOTTED_I:
+        text = text.replace("i", "\u0130")
     if not _GREEK.search(text):
         return text.upper()
     out: list[str] = []
@@ -292,10 +298,12 @@ def to_markup(
     cite: Callable[[tuple[str, ...]], str] | None = None,
     italics: bool = True,
     breaks: bool = False,
+    language: str = "",
 ) -> str:
     """Escaped ReportLab paragraph markup: only our marks become tags, '&' and '<' stay text.
 
-    `capitals` prints the runs upper-cased (the marks still apply); links go to their targets as written;
+    `capitals` prints the runs upper-cased as `language` writes capitals (the marks still apply); links go to
+    their targets as written;
     `cite` gives the markup of a citation's keys (a superscript number); without it citations print nothing.
     Without `italics` (large print, where slanted letters are harder to read) emphasis is set in bold.
     With `breaks` (titles and headings) a line break written in the text breaks the line there; elsewhere it
@@ -305,7 +313,7 @@ def to_markup(
         if run.cites:
             parts.append(cite(run.cites) if cite else "")
             continue
-        s = escape_text(in_capitals(run.text) if capitals else run.text)
+        s = escape_text(in_capitals(run.text, language) if capitals else run.text)
         if breaks:
             s = s.replace("\n", "<br/>")
         if run.italic:

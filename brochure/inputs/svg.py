@@ -220,6 +220,9 @@ def _content_problem(elements: list[etree._Element]) -> tuple[str, str] | None:
         painting = _painting_problem(el, el is elements[0])
         if painting:
             return painting, _FLATTEN
+        unread = _unread_problem(el)
+        if unread:
+            return unread, _EXPORT
         href = _href(el)
         if href.lower().startswith("data:"):
             return (
@@ -260,6 +263,61 @@ def _painting_problem(el: etree._Element, root: bool) -> str:
         if value is not None and not _opaque(value):  # (svglib leaves an element's or group's opacity out: a
             # shape at 30 % printed solid; fill-opacity and stroke-opacity it keeps)
             return f'logo SVG uses opacity (opacity="{value.strip()[:20]}"), which would print solid'
+    return ""
+
+
+_EXPORT = (
+    "export the logo again as plain SVG (Inkscape: Save As > Plain SVG; Illustrator: SVG 1.1, presentation "
+    "attributes, shapes expanded), or use a PNG"
+)
+_MARKERS = ("marker", "marker-start", "marker-mid", "marker-end")
+_DECLARED = re.compile(
+    r"(?<![-\w])(marker(?:-start|-mid|-end)?|transform|transform-origin|fill-opacity|stroke-opacity)\s*:\s*([^;}]*)",
+    re.IGNORECASE,
+)
+_CURRENT = re.compile(r"(?<![-\w])currentcolor(?![-\w])", re.IGNORECASE)
+_SIZED = ("x", "y", "width", "height", "r", "rx", "ry", "cx", "cy", "x1", "y1", "x2", "y2")
+_SHAPES = tuple(SVG_NS + t for t in ("rect", "circle", "ellipse", "line", "use"))
+
+
+def _unread_problem(el: etree._Element) -> str:
+    """What of this element svglib would draw otherwise than a browser, or leave out, with the build's exit 0:
+    markers, a <symbol>'s own viewBox, a clip in its shape's own units, `currentcolor` not spelt `currentColor`,
+    an opacity in percent or below 0, a point list with a coordinate over, a transform in CSS, a shape sized in
+    percent or of negative size."""
+    tag = el.tag
+    declared = dict((m.group(1).lower(), m.group(2).strip()) for m in _DECLARED.finditer(el.get("style") or ""))
+    given = {key: (el.get(key) or declared.get(key) or "").strip() for key in (*_MARKERS, "fill-opacity")}
+    given["stroke-opacity"] = (el.get("stroke-opacity") or declared.get("stroke-opacity") or "").strip()
+    if tag == SVG_NS + "marker" or any(given[k] and given[k].lower() != "none" for k in _MARKERS):
+        return "logo SVG draws markers (arrowheads or dots at a line's ends), which would be left out"
+    if tag == SVG_NS + "symbol" and el.get("viewBox") is not None:
+        return "logo SVG has a <symbol> with a viewBox of its own, which would print at another size and place"
+    if tag == SVG_NS + "clipPath" and (el.get("clipPathUnits") or "").strip() == "objectBoundingBox":
+        return (
+            'logo SVG clips in its shapes\' own units (clipPathUnits="objectBoundingBox"), which would clip them away'
+        )
+    spelt = [
+        m.group() for v in (*(el.get(k) or "" for k in _PAINTS), el.get("style") or "") for m in _CURRENT.finditer(v)
+    ]
+    wrong = next((w for w in spelt if w != "currentColor"), None)
+    if wrong is not None:
+        return f"logo SVG writes the colour currentColor as '{wrong}', which would print nothing"
+    for key in ("fill-opacity", "stroke-opacity"):
+        value = given[key]
+        if value and (value.endswith("%") or value.startswith("-")):
+            return f'logo SVG gives {key}="{value[:20]}", which would print solid (write a number from 0 to 1)'
+    if tag in (SVG_NS + "polygon", SVG_NS + "polyline") and len(re.findall(_NUMBER, el.get("points") or "")) % 2:
+        return f"logo SVG has a <{tag[len(SVG_NS) :]}> with a coordinate over (an odd number), which would be left out"
+    if "transform" in declared or "transform-origin" in declared or el.get("transform-origin") is not None:
+        return "logo SVG transforms a shape in CSS (transform: or transform-origin), which would be left out"
+    if tag in _SHAPES:
+        for key in _SIZED:
+            value = (el.get(key) or "").strip()
+            if value.endswith("%"):
+                return f'logo SVG sizes a shape in percent ({key}="{value[:20]}"), which would print at another size'
+            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):
+                return f'logo SVG has a shape of negative size ({key}="{value[:20]}"), which a browser does not draw'
     return ""
 
 

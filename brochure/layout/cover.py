@@ -93,7 +93,12 @@ def cover(inp: Inputs, area: CoverArea) -> Cover:
     if content.cover.kicker:
         cite = partial(inp.citations.markup, size=t.scale.kicker)
         kicker = to_markup(
-            content.cover.kicker, color_markup(pal.primary), inp.links, capitals=t.scale.capitals, cite=cite
+            content.cover.kicker,
+            color_markup(pal.primary),
+            inp.links,
+            capitals=t.scale.capitals,
+            cite=cite,
+            language=content.language,
         )
         texts.append(("cover.kicker", Para(kicker, t.style("kicker")), 0.0))
     texts.append(("title", title, 4.0 if texts else 0.0))

@@ -258,6 +258,11 @@ def _shape(node: Shape, m: Matrix, clip: tuple[Clip, ...]) -> Iterator[Painted]:
     fill_colour = getattr(node, "fillColor", None)
     stroke_colour = getattr(node, "strokeColor", None)
     width = getattr(node, "strokeWidth", 1)
+    if isinstance(node, Path) and type(node).getProperties is not Path.getProperties:  # (a path that says otherwise
+        # of its paint, as ReportLab's renderers ask it: svglib's NoStrokePath, the fill of an open path, never
+        # strokes; stroked, its closed outline drew an edge the SVG has not, and a dashed line's gaps solid)
+        said = node.getProperties()
+        stroke_colour, width = said.get("strokeColor"), said.get("strokeWidth", 1)
     fill = fill_colour is not None
     stroke = stroke_colour is not None and width is not None and width > 0
     if not (fill or stroke):
@@ -266,6 +271,7 @@ def _shape(node: Shape, m: Matrix, clip: tuple[Clip, ...]) -> Iterator[Painted]:
     dash: Any = getattr(node, "strokeDashArray", None) or ()
     phase, array = (dash[0], dash[1]) if len(dash) == 2 and isinstance(dash[1], list | tuple) else (0, dash)
     for path, fills, strokes in _geometry(node, m, fill, stroke):
+        fills = fills and not _no_area(path)  # (a browser fills nothing there; a PDF viewer drew a hairline)
         if not (fills or strokes):
             continue
         yield Painted(
@@ -279,6 +285,18 @@ def _shape(node: Shape, m: Matrix, clip: tuple[Clip, ...]) -> Iterator[Painted]:
             _even_odd(node),
             clip,
         )
+
+
+def _no_area(path: tuple[Segment, ...]) -> bool:
+    """Whether every point of a path (its curves' control points too) lies on one line: filled, it covers nothing
+    (the fill of an SVG's open straight line, its default black)."""
+    points = [(c[i], c[i + 1]) for _, c in path for i in range(0, len(c) - 1, 2)]
+    if len(points) < 3:
+        return True
+    (x0, y0), far = points[0], max(points, key=lambda p: abs(p[0] - points[0][0]) + abs(p[1] - points[0][1]))
+    dx, dy = far[0] - x0, far[1] - y0
+    size = abs(dx) + abs(dy)
+    return size < 1e-9 or all(abs(dx * (y - y0) - dy * (x - x0)) <= 1e-9 * size * size for x, y in points)
 
 
 def _string(node: String, m: Matrix) -> Iterator[Lettered]:

@@ -26,7 +26,9 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
     faces = (("heading", fonts.heading), ("body", fonts.regular), ("bold", fonts.bold), ("italic", fonts.italic))
     maps = [(role, font, cmap(font), fonts.fallbacks_for(font)) for role, font in faces]  # (a fallback's map is
     # read only for a character its face lacks: one no word needs is never registered, theme/fonts.py `cmap`)
-    kicker = [(upper(text), at) for text, at in content.strings if at.key == "cover.kicker"]  # set in capitals
+    kicker = [
+        (upper(text, content.language), at) for text, at in content.strings if at.key == "cover.kicker"
+    ]  # set in capitals
     doc = document_block(content, brand)
     w = content.tool_words  # the tool's own words: the document block's, the sources', page numbers
     label = [] if content.call_to_action.qr_label else [w.qr_label]  # the language's own, when not given
