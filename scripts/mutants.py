@@ -4828,6 +4828,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_fallbacks.py::test_a_turkish_kicker_prints_its_dotted_capital_i",
     ),
     m(
+        "section-left-out-by-its-blocks-unsaid",
+        "layout/engine.py",
+        "        if layout in s.layouts and s.blocks and not blocks:  #",
+        "        if False:  #",
+        "tests/test_layouts.py::test_a_section_whose_blocks_all_leave_a_layout_is_warned_of",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

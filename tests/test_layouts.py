@@ -330,3 +330,22 @@ def test_the_covers_subtitle_breaks_into_even_lines(language: str) -> None:
     assert last >= 0.5 * first, [t.text for t in subtitle]
     measure = subtitle[0].measure
     assert all(t.box.x >= measure.x - 0.01 and t.box.right <= measure.right + 0.5 for t in subtitle)
+
+
+def test_a_section_whose_blocks_all_leave_a_layout_is_warned_of(tmp_path: Path) -> None:
+    """`layouts: [bifold]` on the one block of a section: the tri-fold left the section out, heading and all, with
+    no word of it (the section itself names every layout); the bi-fold prints it, with no warning."""
+    words = tmp_path / "content.yaml"
+    words.write_text(CONTENT.read_text(encoding="utf-8"), encoding="utf-8")
+    edit(
+        words,
+        '      - text: "Acne scars are harmless',
+        '      - layouts: [bifold]\n        text: "Acne scars are harmless',
+    )
+    trifold = result_of(sources(words), api.Options())
+    said = [d for d in trifold.diagnostics if "section 'other-options' has no block in the tri-fold" in d.message]
+    assert trifold.ok and trifold.layout is not None and len(said) == 1
+    assert said[0].location.line == position(words.read_text(encoding="utf-8"), "- id: other-options")[0]
+    assert "Other options" not in " ".join(t.text for t in texts(trifold.layout))
+    bifold = result_of(sources(words), api.Options(layout="bifold"))
+    assert bifold.ok and not [d for d in bifold.diagnostics if "has no block in the" in d.message]

@@ -66,6 +66,16 @@ def route(
     diags: list[Diagnostic] = []
     for s in sections:
         blocks = s.blocks_in(layout)
+        if layout in s.layouts and s.blocks and not blocks:  # (left out by its blocks' `layouts:`, not its own)
+            diags.append(
+                warning(
+                    s.at,
+                    f"section '{s.id}' has no block in the {plan.label}: each one's 'layouts:' leaves it out, so the "
+                    "section, its heading too, is left out of it",
+                    f"add {layout} to a block's 'layouts:', or give the section itself 'layouts:' (without {layout}) "
+                    "to leave it out on purpose",
+                )
+            )
         if layout not in s.layouts or not blocks:
             continue
         hints = tuple(h for h in s.hints if layout in h.layouts)  # (those of this layout)
