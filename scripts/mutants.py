@@ -4835,6 +4835,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_layouts.py::test_a_section_whose_blocks_all_leave_a_layout_is_warned_of",
     ),
     m(
+        "batch-written-over-said-at-the-output",
+        "batch/__init__.py",
+        "    return keep(_expected(_named_here(made, task), task, names, loaded), base, reads, task.named_at)",
+        "    return keep(_expected(_named_here(made, task), task, names, loaded), base, reads)",
+        "tests/test_batch.py::test_a_page_picture_is_not_written_over_a_picture_named_by_words_that_do_not_load",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -655,7 +655,8 @@ def test_a_page_picture_is_never_written_over_a_picture_the_words_show(
         assert status == 1 and said in out, out + err
         assert "failed: test-clinic/en-gb/trifold/a4/office:" in err and "which the batch reads" in err, err
         shown = at.relative_to(inputs.content.parent).as_posix()  # (the picture as its loader reached it)
-        assert f"{at}: error: its page picture would be written over {shown}," in err, err
+        said = f"editions.yaml:7:17: error: its page picture {shown} would be written over {shown},"  # (at the line
+        assert said in err, err  # naming the words, where output: is said to be changed)
         assert at.read_bytes() == before
 
 
@@ -679,7 +680,7 @@ def test_a_page_picture_is_not_written_over_a_picture_named_by_words_that_do_not
     two = EDITIONS.replace("source: content.yaml\n", "").replace("[content.yaml]", "[content.yaml, es.yaml]")
     status, out, err = batch(capsys, _editions(inputs, two))
     assert status == 1 and "unknown key 'titel'" in err, out + err
-    assert f"{at}: error: its page picture would be written over {src}," in err, err
+    assert f"editions.yaml:6:17: error: its page picture {src} would be written over {src}," in err, err
     assert at.read_bytes() == before
 
 

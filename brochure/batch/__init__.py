@@ -269,7 +269,7 @@ def _read(task: Task, names: Names, loaded: Loaded) -> tuple[tuple[str, PaperNam
 
 def _kept(made: Made, task: Task, names: Names, loaded: Loaded, base: Path, reads: Held) -> Outcome:
     """A worker's answer, named and checked as this machine expects it, and written (`keep`)."""
-    return keep(_expected(_named_here(made, task), task, names, loaded), base, reads)
+    return keep(_expected(_named_here(made, task), task, names, loaded), base, reads, task.named_at)
 
 
 def _expected(made: Made, task: Task, names: Names, loaded: Loaded) -> Made:
@@ -473,12 +473,13 @@ def _answer(future: Future[list[Made]], task: Task) -> list[Made]:
         )
 
 
-def keep(made: Made, base: Path, reads: Held) -> Outcome:
+def keep(made: Made, base: Path, reads: Held, at: str = "") -> Outcome:
     """Write a built edition's page pictures and its PDF (base: editions.yaml's folder) as one: each into a
     temporary file beside it, and only when all are written, each renamed into place, the PDF last. A picture or
     PDF that cannot be written where it goes, or would be written over a file the batch reads (`reads`), is that
     edition's failure, its last PDF and pictures left as they were (the pictures were replaced first, and then
-    showed the new words beside the PDF kept)."""
+    showed the new words beside the PDF kept). Such a failure is said `at` editions.yaml's line naming the edition's
+    words (file:line:col), else at the output."""
     o = made.outcome
     if o.status != "built":
         return o
@@ -491,7 +492,8 @@ def keep(made: Made, base: Path, reads: Held) -> Outcome:
             f"{what} would be written over {read[1]}, which the batch reads: an output may never replace an input"
             " (hint: move that file out of the folder the batch writes into, or change 'output:' in editions.yaml)"
         )
-        return o.failing((*o.findings, f"{read[0]}: error: {why}"))
+        said = f"{at}: error: {what} {os.path.relpath(read[0], base)}" if at else f"{read[0]}: error: {what}"
+        return o.failing((*o.findings, f"{said}{why[len(what) :]}"))
     try:
         write_all([(at, kind, partial(_fill, data)) for at, kind, data in files])
     except OSError as exc:  # a folder or a file of another kind there, a full disk, no permission
@@ -505,7 +507,7 @@ def keep(made: Made, base: Path, reads: Held) -> Outcome:
             why = f"cannot write its PDF and page pictures{written_into(exc)}: {exc.strerror or exc}"
             hint = "check the folder is writable and the disk has room"
         why = f"{why} (hint: {hint})"
-        failed = (*o.findings, f"{path}: error: {why}")
+        failed = (*o.findings, f"{at}: error: {path}: {why}" if at else f"{path}: error: {why}")
         return o.failing(failed)
     return o
 
