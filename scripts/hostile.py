@@ -72,6 +72,16 @@ def _palette_with_transparency() -> bytes:
     return buf.getvalue()
 
 
+def _two_palettes() -> Case:
+    """Two palette PNGs with transparency, 40 and 20 megapixels, in one leaflet (an adversarial tester's: 541 MB)."""
+    small = io.BytesIO()
+    Image.effect_noise((4470, 4470), 60).convert("P").save(small, format="PNG", transparency=3)
+    case = Case(files={"pictures/a.png": _palette_with_transparency(), "pictures/b.png": small.getvalue()})
+    for name in ("a", "b"):
+        case.content["sections"][0]["blocks"].append({"image": {"src": f"pictures/{name}.png", "alt": "A picture"}})
+    return case
+
+
 def _svg(elements: int) -> bytes:
     rects = b'<rect x="1" y="1" width="2" height="2"/>' * elements
     return b'<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40">' + rects + b"</svg>"
@@ -99,6 +109,14 @@ CASES: dict[str, tuple[Case, list[str]]] = {
     "picture: 30,000 px decompression bomb": (_picture(PICTURES["bomb"]()), []),
     "picture: 24-megapixel photo, press": (_picture(_big_photo()), ["--target", "press", "--layout", "large-print"]),
     "picture: 40-megapixel palette PNG with transparency": (_picture(_palette_with_transparency()), []),
+    "pictures: 40- and 20-megapixel palette PNGs with transparency, large print": (
+        _two_palettes(),
+        ["--layout", "large-print"],
+    ),
+    "large print previewed at 600 dpi": (
+        Case(command="preview"),
+        ["--layout", "large-print", "--dpi", "600", "-o", "out/p"],
+    ),
     "logo: 60,000 SVG elements": (Case(files={"kit/logo.svg": _svg(60_000)}), []),
     "logo: 4,900 SVG elements": (Case(files={"kit/logo.svg": _svg(4_900)}), []),
     "preview at 600 dpi": (Case(command="preview"), ["--dpi", "600", "-o", "out/preview"]),

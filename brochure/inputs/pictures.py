@@ -237,13 +237,13 @@ def _normalised(im: Image.Image, kind: str, path: Path) -> PictureData:
     """A deterministic re-encoding that prints right: EXIF orientation applied, 8-bit L/RGB(A) pixels, at most
     as many as the sheet takes at 300 ppi (`_at_most_the_sheet`)."""
     turn = _turn(im)
-    out = _at_most_the_sheet(_printable_mode(im if turn is None else im.transpose(turn)))
+    out = _at_most_the_sheet(im if turn is None else im.transpose(turn))
     buf = io.BytesIO()
     if kind == "JPEG" and out.mode in ("L", "RGB"):
         out.save(buf, format="JPEG", quality=95)
-    else:  # (the layout decodes it and ReportLab compresses it again: quick to write beats small; a 40-megapixel
-        # palette PNG with transparency took 16 s at the default level)
-        out.save(buf, format="PNG", compress_level=1)
+    else:  # (the layout decodes it and ReportLab compresses it again: quick to write beats small, so it is stored
+        # uncompressed; a 40-megapixel palette PNG with transparency took 16 s at the default level, 1.6 s at 1)
+        out.save(buf, format="PNG", compress_level=0)
     return PictureData(buf.getvalue(), out.size, path)
 
 
@@ -252,16 +252,36 @@ def _normalised(im: Image.Image, kind: str, path: Path) -> PictureData:
 SHEET_PIXELS = math.ceil(max(p.long for p in PAPER_SIZES.values()) / 72 * limits.GOOD_PPI)
 
 
+STRIP_PIXELS = 2_000_000  # of a picture made smaller at load, the pixels made printable and resized at a time
+
+
 def _at_most_the_sheet(im: Image.Image) -> Image.Image:
-    """A picture re-encoded at load, made no larger than SHEET_PIXELS on its longer side (a 40-megapixel one was
-    written, read and resampled at that size three times over: 20 s)."""
+    """A picture in its printable form (`_printable_mode`), made no larger than SHEET_PIXELS on its longer side (a
+    40-megapixel one was written, read and resampled at that size three times over: 20 s), a strip of rows at a
+    time, each with the rows the filter reaches on either side: the picture is never whole in its printable form
+    at its own size (a 40-megapixel palette with transparency, four bytes a pixel, took 530 MB)."""
     w, h = im.size
     if max(w, h) <= SHEET_PIXELS:
-        return im
-    k = SHEET_PIXELS / max(w, h)
+        return _printable_mode(im)
     from PIL import Image
 
-    return im.resize((max(1, round(w * k)), max(1, round(h * k))), Image.Resampling.LANCZOS, reducing_gap=2.0)
+    k = SHEET_PIXELS / max(w, h)
+    size = (max(1, round(w * k)), max(1, round(h * k)))
+    scale = h / size[1]  # source rows an output row stands for
+    reach = math.ceil(3 * max(scale, 1.0)) + 2  # the Lanczos filter's rows on either side (its support is 3)
+    rows = max(1, math.floor(STRIP_PIXELS / w / scale))  # output rows a strip makes
+    out: Image.Image | None = None
+    for y0 in range(0, size[1], rows):
+        y1 = min(size[1], y0 + rows)
+        top, bottom = max(0, math.floor(y0 * scale) - reach), min(h, math.ceil(y1 * scale) + reach)
+        strip = _printable_mode(im.crop((0, top, w, bottom)))
+        part = strip.resize(
+            (size[0], y1 - y0), Image.Resampling.LANCZOS, box=(0, y0 * scale - top, w, y1 * scale - top)
+        )
+        out = out or Image.new(part.mode, size)
+        out.paste(part, (0, y0))
+    assert out is not None
+    return out
 
 
 def _printable_mode(im: Image.Image) -> Image.Image:

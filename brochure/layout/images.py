@@ -61,5 +61,5 @@ def _smaller_png(data: bytes, size: tuple[int, int]) -> bytes:
     with PILImage.open(io.BytesIO(data), formats=["PNG"]) as im:
         small = im.resize(size, PILImage.Resampling.LANCZOS)
     buf = io.BytesIO()
-    small.save(buf, format="PNG")
+    small.save(buf, format="PNG", compress_level=0)  # (decoded again and compressed by ReportLab: stored as it is)
     return buf.getvalue()
