@@ -512,6 +512,7 @@ def _command(args: argparse.Namespace, options: api.Options, console: Console, s
     result = api.build(sources, options)
     signals.check()
     if args.command == "preview" and result.layout is not None:
+        _check_preview_pixels(args.dpi, result.layout)
         outputs += _preview_outputs(Path(args.output), args.stem or name, result.layout)
     _check_outputs(args, inputs, outputs)  # every output known: nothing is written before this
     found = [*diags, *result.diagnostics]
@@ -551,6 +552,23 @@ def _unchecked_translation(console: Console, content: Path) -> None:
         f"brochure: note: {content} is a translation (document.translation), not checked against the words it "
         f"translates: its sections, numbers, links and citations (hint: {again})"
     )
+
+
+def _check_preview_pixels(dpi: float, layout: Layout) -> None:
+    """A usage error when the pages at this dpi come to more than PREVIEW_PIXELS together (its time and memory)."""
+    import math
+
+    from brochure.limits import PREVIEW_PIXELS
+
+    media = layout.sheet.media
+    page = math.ceil(media.w * dpi / 72) * math.ceil(media.h * dpi / 72)
+    pixels = page * len(layout.pages)
+    if pixels > PREVIEW_PIXELS:
+        most = math.floor(dpi * math.sqrt(PREVIEW_PIXELS / pixels))
+        raise UsageError(
+            f"--dpi {dpi:g}: the {len(layout.pages)} pages come to {pixels / 1e6:,.0f} megapixels at that resolution; "
+            f"a preview may have {PREVIEW_PIXELS / 1e6:,.0f} at most (hint: --dpi {most} or less shows these pages)"
+        )
 
 
 def _preview_outputs(folder: Path, stem: str, layout: Layout) -> list[Output]:

@@ -44,6 +44,8 @@ NAME_BYTES = 250  # one file or folder name an output pattern makes, in UTF-8 (f
 INIT_ROUNDS = 5  # rounds of questions `brochure init` asks again before it stops (answers that never build)
 SERVE_CONNECTIONS = 64  # requests `brochure serve` answers at once (each holds a thread); more are closed unanswered
 SERVE_STREAMS = 16  # live preview pages open at once (each holds an event stream); another is told to close one
+PREVIEW_PIXELS = 120_000_000  # the pages of one preview together (large print's ten A4 pages at 600 dpi: 348 M,
+# 8 s of PNG writing; the tri-fold's two sides at 600 dpi: 70 M)
 PREVIEW_BAND_PIXELS = 2_000_000  # a page is rendered in bands of this many pixels (6 MB), not all at once
 MOCKUP_DPI = 150.0  # the folded mock-up is made at most at this dpi (600 would hold ~1 GB of crops)
 PREVIEW_PAGES = 999  # page pictures an earlier preview may have left that a new one looks for (page3 ... page999)

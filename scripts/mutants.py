@@ -4842,6 +4842,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_batch.py::test_a_page_picture_is_not_written_over_a_picture_named_by_words_that_do_not_load",
     ),
     m(
+        "preview-over-its-pixels-written",
+        "cli.py",
+        "    if pixels > PREVIEW_PIXELS:",
+        "    if False:",
+        "tests/test_cli.py::test_a_preview_too_large_for_its_budget_is_a_usage_error_naming_the_dpi_that_fits",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

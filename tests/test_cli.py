@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, Inputs, edit
-from helpers import TESTED
+from helpers import BRAND, CONTENT, TESTED, cli
 from PIL import Image
 from pypdf import PdfReader
 
@@ -297,3 +297,27 @@ def test_a_preview_never_removes_a_picture_the_words_show(inputs: Inputs, capsys
     given = ["--content", str(inputs.content), "--brand", str(inputs.brand), "--dpi", "12", "-o", str(folder)]
     assert main(["preview", *given, "--stem", "scan"]) == 0, capsys.readouterr().err
     assert (folder / "scan-page3.png").is_file() and "removed" not in capsys.readouterr().out
+
+
+def test_a_preview_too_large_for_its_budget_is_a_usage_error_naming_the_dpi_that_fits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Large print's ten pages at 600 dpi are 348 megapixels: 8 s of PNG writing, over the five seconds any input
+    is held to. A usage error says the dpi that fits, before anything is written; the tri-fold's two sides at 600
+    dpi are within it."""
+    from brochure import api
+    from brochure.cli import _check_preview_pixels
+
+    monkeypatch.chdir(ROOT)
+    out = tmp_path / "p"
+    status, _, err = cli(capsys, "preview", "--layout", "large-print", "--dpi", "600", "-o", str(out))
+    assert status == 2 and not out.exists(), err
+    said = re.search(r"--dpi 600: the (\d+) pages come to (\d+) megapixels .* \(hint: --dpi (\d+) or less", err)
+    assert said is not None, err
+    src, _ = api.load(CONTENT, BRAND)
+    assert src is not None
+    large = api.build(src, api.Options(layout="large-print")).layout
+    trifold = api.build(src, api.Options()).layout
+    assert large is not None and trifold is not None and int(said.group(1)) == len(large.pages)
+    _check_preview_pixels(float(said.group(3)), large)  # (the dpi it names fits)
+    _check_preview_pixels(600.0, trifold)
