@@ -4849,6 +4849,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_cli.py::test_a_preview_too_large_for_its_budget_is_a_usage_error_naming_the_dpi_that_fits",
     ),
     m(
+        "version-number-hinted-as-yaml-read-it",
+        "inputs/document.py",
+        '        written = _as_typed(r.file, node) or f"{node.value}"',
+        '        written = f"{node.value}"',
+        "tests/test_document.py::test_document_mistakes_point_at_the_line_and_column",
+    ),
+    m(
+        "logo-height-rounded-in-its-message",
+        "inputs/controls.py",
+        '            f"a logo {value:.15g} mm tall is out of range",',
+        '            f"a logo {value:g} mm tall is out of range",',
+        "tests/test_kit_controls.py::test_a_wrong_height_is_an_error_at_its_value",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

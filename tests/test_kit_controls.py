@@ -94,11 +94,12 @@ def test_a_taller_logo_moves_the_colour_field_down_by_as_much(inputs: Inputs) ->
     [
         ("height: 60", "60", "a logo 60 mm tall is out of range", "write a height from 8 to 40 mm"),
         ("height: 5", "5", "a logo 5 mm tall is out of range", "under 8 mm a logo's lettering is too small"),
+        ("height: 40.0000001", "40.0000001", "a logo 40.0000001 mm tall is out of range", "from 8 to 40 mm"),
         ("height: tall", "height", "expected a height in millimetres, found text", "e.g. 'height: 20'"),
         ("height: {trifold: 45}", "45", "a logo 45 mm tall is out of range", "write a height from 8 to 40 mm"),
         ("height: {trifolds: 20}", "trifolds", "unknown key 'trifolds'", "did you mean 'trifold'?"),
     ],
-    ids=["too-tall", "too-small", "words", "per-layout", "misspelt-layout"],
+    ids=["too-tall", "too-small", "a-hair-too-tall", "words", "per-layout", "misspelt-layout"],
 )
 def test_a_wrong_height_is_an_error_at_its_value(
     inputs: Inputs, capsys: pytest.CaptureFixture[str], written: str, at: str, message: str, hint: str

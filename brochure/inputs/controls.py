@@ -90,7 +90,7 @@ def _millimetres(r: Reader, node: Node, path: str) -> float | None:
     if not lo <= value <= hi:
         r.fail(
             r.at(node, path),
-            f"a logo {value:g} mm tall is out of range",
+            f"a logo {value:.15g} mm tall is out of range",  # (as written: 40.0000001 is not 40)
             f"write a height from {lo:g} to {hi:g} mm: under {lo:g} mm a logo's lettering is too small to read; "
             f"over {hi:g} mm it crowds the cover",
         )

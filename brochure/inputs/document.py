@@ -101,13 +101,25 @@ def read_document(r: Reader, root: Node, node: Node | None) -> Document | None:
 def _read_version(r: Reader, node: Node | None) -> str | None:
     """A version is text: YAML reads 1.10 as the number 1.1, so a bare number is refused."""
     if node is not None and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+        written = _as_typed(r.file, node) or f"{node.value}"
         r.fail(
-            r.key_at(node, "document.version"),
-            "expected the version as text, found a number (YAML reads 1.10 as 1.1)",
-            'write the version in quotes, e.g. version: "1.1"',
+            r.at(node, "document.version"),  # (at the number: the key is not what is wrong)
+            f"expected the version as text, found the number {written} (YAML reads 1.10 as 1.1)",
+            f'write the version in quotes: version: "{written}"',
         )
         return None
     return r.text(node, "document.version")
+
+
+def _as_typed(file: str, node: Node) -> str:
+    """A scalar as it is typed at its place in the file ('' when it cannot be read there): 1.10, not 1.1."""
+    try:
+        with open(file, encoding="utf-8-sig") as f:
+            line = next((text for n, text in enumerate(f, 1) if n == node.line), "")
+    except (OSError, UnicodeDecodeError, ValueError):
+        return ""
+    found = re.match(r"[^\s#,\]}]+", line[node.column - 1 :]) if node.column > 0 else None
+    return found.group() if found else ""
 
 
 def _read_date(r: Reader, node: Node | None, path: str) -> date | None:
