@@ -405,7 +405,7 @@ def pdf_name_problem(output: str, command: str) -> str:
 
 @frozen
 class Output:
-    option: str  # as the user wrote it: '-o', '--json'
+    option: str  # as the user wrote it: '-o', '--json'; or what it is, where no option names it ('the PDF')
     path: Path
     kind: Kind
 
@@ -467,7 +467,8 @@ def _hint(out: Output, problem: str) -> str:
     if problem.startswith("already exists"):
         return "choose another name, or remove the file first if you mean to replace it"
     example = "out/report.json" if out.kind is JSON else "out/leaflet.pdf"
-    return f"name a file to write, e.g. {out.option} {example}; `brochure check` builds without writing"
+    flag = out.option if out.option.startswith("-") else "-o"  # (a default output: -o names another)
+    return f"name a file to write, e.g. {flag} {example}; `brochure check` builds without writing"
 
 
 def _input_files(sources: api.Sources, args: argparse.Namespace, source: Content | None) -> list[tuple[str, Path]]:
@@ -506,7 +507,7 @@ def _command(args: argparse.Namespace, options: api.Options, console: Console, s
     pdf = Path(args.output) if args.command == "build" and args.output else Path("out") / f"{name}.pdf"
     outputs = _given_outputs(args)
     if args.command == "build" and not args.output:
-        outputs.append(Output("-o", pdf, PDF))
+        outputs.append(Output("the PDF", pdf, PDF))  # (named for its edition: no -o was given)
     inputs = _input_files(sources, args, source)
     _check_outputs(args, inputs, outputs, kinds=False)
     result = api.build(sources, options)
@@ -574,7 +575,8 @@ def _check_preview_pixels(dpi: float, layout: Layout) -> None:
 def _preview_outputs(folder: Path, stem: str, layout: Layout) -> list[Output]:
     from brochure.output.preview import preview_paths
 
-    return [Output("-o", p, PNG) for p in preview_paths(folder, stem, len(layout.pages), bool(layout.views))]
+    pages = preview_paths(folder, stem, len(layout.pages), bool(layout.views))
+    return [Output("the page picture", p, PNG) for p in pages]  # (-o names their folder, not them)
 
 
 def _preview(

@@ -4863,6 +4863,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_kit_controls.py::test_a_wrong_height_is_an_error_at_its_value",
     ),
     m(
+        "default-pdf-told-as-o",
+        "cli.py",
+        '        outputs.append(Output("the PDF", pdf, PDF))',
+        '        outputs.append(Output("-o", pdf, PDF))',
+        "tests/test_outputs_hostile.py::test_an_output_no_option_names_is_said_for_what_it_is",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

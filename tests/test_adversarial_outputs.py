@@ -52,7 +52,7 @@ def test_a_preview_never_replaces_a_picture_of_the_source_content(
     argv = ["--content", str(translation), "--source", str(source), "--brand", str(BRAND), "--layout", "large-print"]
     status, _, err = cli(capsys, "preview", *argv, "--dpi", "12", "-o", str(shots), "--stem", "x")
     assert status == 2, err
-    assert f"-o {shots / 'x-page1.png'} is a picture of the source content" in err
+    assert f"the page picture {shots / 'x-page1.png'} is a picture of the source content" in err  # (not -o's)
     assert (shots / "x-page1.png").read_bytes() == picture
     assert sorted(p.name for p in shots.iterdir()) == ["x-page1.png"]
 

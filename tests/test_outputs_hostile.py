@@ -186,7 +186,7 @@ def test_a_preview_never_replaces_a_picture_of_the_content(
     before = snapshot(root)
     status, _, err = cli(capsys, "preview", *given(full_kit), "--dpi", "12", "-o", str(picture.parent), "--stem", "x")
     assert status == 2
-    assert f"-o {picture} is a picture of the content" in err
+    assert f"the page picture {picture} is a picture of the content" in err  # (-o names the folder)
     assert snapshot(root) == before
 
 
@@ -674,3 +674,15 @@ def test_a_stop_while_the_modules_load_waits_until_they_have() -> None:
         check=False,
     )
     assert done.stdout.strip() == "stopped after loading", done.stdout + done.stderr
+
+
+def test_an_output_no_option_names_is_said_for_what_it_is(
+    inputs: Inputs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The PDF a build names for its edition, with no -o given, was told of as "-o out/....pdf"."""
+    monkeypatch.chdir(tmp_path)
+    status, out, err = cli(capsys, "build", *given(inputs))
+    assert status == 0, err
+    pdf = out.split("wrote ", 1)[1].split(" (", 1)[0]
+    status, _, err = cli(capsys, "build", *given(inputs), "--json", pdf)
+    assert status == 2 and f"the PDF {pdf} is the same file as --json {pdf}" in err and " -o " not in err, err
