@@ -291,6 +291,8 @@ def _unread_problem(el: etree._Element) -> str:
     given["stroke-opacity"] = (el.get("stroke-opacity") or declared.get("stroke-opacity") or "").strip()
     if tag == SVG_NS + "marker" or any(given[k] and given[k].lower() != "none" for k in _MARKERS):
         return "logo SVG draws markers (arrowheads or dots at a line's ends), which would be left out"
+    if "slice" in (el.get("preserveAspectRatio") or "").split():
+        return "logo SVG crops its drawing to its width and height (preserveAspectRatio slice), which would be left out"
     if tag == SVG_NS + "symbol" and el.get("viewBox") is not None:
         return "logo SVG has a <symbol> with a viewBox of its own, which would print at another size and place"
     if tag == SVG_NS + "clipPath" and (el.get("clipPathUnits") or "").strip() == "objectBoundingBox":
