@@ -4870,6 +4870,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_outputs_hostile.py::test_an_output_no_option_names_is_said_for_what_it_is",
     ),
     m(
+        "number-kept-though-changed-told-as-added",
+        "inputs/translation.py",
+        "        kept = sorted(n for n in added if n in changes)  #",
+        "        kept: list[str] = []  #",
+        "tests/test_translations.py::test_a_number_the_translation_says_it_changes_but_still_gives_is_said_so",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -589,6 +589,29 @@ def test_an_adaptation_may_change_a_number_it_names(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("number", "said"),
+    [("", "still gives 999, which its document.translation.numbers changes (999: dropped)"),
+     ("911", "(as 911, document.translation.numbers)")],  # (an error: the 911 it promises is not there)
+    ids=["dropped", "changed"],
+)  # fmt: skip
+def test_a_number_the_translation_says_it_changes_but_still_gives_is_said_so(
+    tmp_path: Path, number: str, said: str
+) -> None:
+    """numbers: {"999": ""} with the text still saying 999: it was told "the translation gives 999, which the
+    source's text ('Call 999 ...') does not", which it does."""
+    text = SPANISH.read_text(encoding="utf-8").replace(
+        "    translator:", f'    numbers: {{"999": "{number}"}}\n    translator:', 1
+    )
+    (tmp_path / "es.yaml").write_text(text, encoding="utf-8")
+    source, _ = load_content(CONTENT)
+    changed, diags = load_content(tmp_path / "es.yaml")
+    assert source is not None and changed is not None, [d.format() for d in diags]
+    found = [d for d in compare(source, changed) if "999" in d.message]
+    assert found and all("which the source's text" not in d.message for d in found), [d.message for d in found]
+    assert any(said in d.message for d in found), [d.message for d in found]
+
+
+@pytest.mark.parametrize(
     ("number", "written", "said"),
     [("", "Llame a urgencias", "drops it"), ("998", "Llame al 998", "changes it to '998'")],
     ids=["dropped", "changed"],

@@ -498,6 +498,20 @@ def _numbers(was: str, text: str, at: Location, src_at: Location, changes: dict[
         added = ours - expected - Counter(changes.values())
         if not added:
             return []
+        kept = sorted(n for n in added if n in changes)  # (a number the translation says it changes, still given)
+        if kept:
+            said = "; ".join(
+                f"{as_written[n]}: changed to {changes[n]}" if changes[n] else f"{as_written[n]}: dropped" for n in kept
+            )
+            return [
+                warning(
+                    at,
+                    f"the translation still gives {', '.join(as_written[n] for n in kept)}, which its "
+                    f"document.translation.numbers changes ({said})",
+                    "change the number in this text as document.translation.numbers says, or take it out of "
+                    "numbers: there",
+                )
+            ]
         return [
             warning(
                 at,
