@@ -30,7 +30,7 @@ def test_a_preview_page_that_is_a_hard_link_to_a_picture_of_the_content_is_refus
     status = main([*argv, "-o", str(root / "shots"), "--stem", "x"])
     err = capsys.readouterr().err
     assert status == 2
-    assert f"-o {root / 'shots' / 'x-page1.png'} is a picture of the content" in err
+    assert f"the page picture {root / 'shots' / 'x-page1.png'} is a picture of the content" in err
     assert os.path.samefile(root / "photo.png", root / "shots" / "x-page1.png")
     assert (root / "photo.png").read_bytes() == photo
     assert sorted(p.name for p in (root / "shots").iterdir()) == ["x-page1.png"]

@@ -137,7 +137,8 @@ def _trim_picture(pic: PictureData) -> PictureData | None:
         out = rgba.crop((left, top, right, bottom))
         buf = io.BytesIO()
         icc = im.info.get("icc_profile")
-        out.save(buf, format="PNG", **({"icc_profile": icc} if icc else {}))  # Pillow's PNG: same pixels, same bytes
+        out.save(buf, format="PNG", compress_level=0, **({"icc_profile": icc} if icc else {}))  # (same pixels,
+        # same bytes; stored as it is: ReportLab decodes it and compresses it again)
     return PictureData(buf.getvalue(), out.size, pic.source)
 
 
