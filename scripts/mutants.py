@@ -335,7 +335,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "back-overset-named-at-the-longest-source-not-the-widest-word",
         "layout/back.py",
-        "widest = [*_bottom_keys(inp, width),",
+        "widest = [*_bottom_keys(inp, longest),",
         "widest = [*_bottom_keys(inp),",
         "tests/test_messages_hostile.py::test_a_word_too_long_for_the_backs_sources_is_named_at_the_source_it_is_in",
     ),
@@ -4875,6 +4875,27 @@ MUTANTS: tuple[Mutant, ...] = (
         "        kept = sorted(n for n in added if n in changes)  #",
         "        kept: list[str] = []  #",
         "tests/test_translations.py::test_a_number_the_translation_says_it_changes_but_still_gives_is_said_so",
+    ),
+    m(
+        "wide-backs-fine-print-in-one-column",
+        "layout/back.py",
+        "    two = is_wide(box.w, t) and count > 0  #",
+        "    two = False  #",
+        "tests/test_layouts.py::test_the_bifold_backs_fine_print_runs_in_two_columns_ending_level",
+    ),
+    m(
+        "wide-backs-fine-print-columns-unbalanced",
+        "layout/back.py",
+        "        low, high = (low, mid) if h1 >= h2 else (mid + 1, high)",
+        "        low, high = (low, mid)",
+        "tests/test_layouts.py::test_the_bifold_backs_fine_print_runs_in_two_columns_ending_level",
+    ),
+    m(
+        "wide-backs-fine-print-columns-not-mirrored",
+        "layout/back.py",
+        "    xs = (box.right - width, box.x) if rtl else (box.x, box.right - width)",
+        "    xs = (box.x, box.right - width)",
+        "tests/test_layouts.py::test_the_bifold_backs_fine_print_runs_in_two_columns_ending_level",
     ),
     m(
         "bifold-break-named-a-column",

@@ -618,7 +618,8 @@ def test_the_document_block_room_on_the_back(layout: str) -> None:
     lay = result_of(sources(CONTENT, BRAND), api.Options(layout=layout)).layout
     assert lay is not None
     block = _document_block(lay)
-    assert block and _union(block).h < 36 * MM
+    most = 50 if layout == "bifold" else 36  # mm (the bi-fold's in a column of half its back: as many words)
+    assert block and _union(block).h < most * MM
 
 
 def test_with_keep_sections_off_a_short_section_splits_where_it_falls() -> None:

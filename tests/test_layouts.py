@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from conftest import Inputs, edit, position
-from helpers import BRAND, CONTENT, MAPLE, build, read_qr, result_of, sources, texts
+from helpers import BRAND, CONTENT, MAPLE, ROOT, build, read_qr, result_of, sources, texts
 from PIL import Image
 from reportlab.platypus import Spacer
 
@@ -349,3 +349,26 @@ def test_a_section_whose_blocks_all_leave_a_layout_is_warned_of(tmp_path: Path) 
     assert "Other options" not in " ".join(t.text for t in texts(trifold.layout))
     bifold = result_of(sources(words), api.Options(layout="bifold"))
     assert bifold.ok and not [d for d in bifold.diagnostics if "has no block in the" in d.message]
+
+
+@pytest.mark.parametrize(
+    ("content", "brand"),
+    [(CONTENT, BRAND), (ROOT / "translations/ar.yaml", BRAND), (ROOT / "translations/en-US.yaml", MAPLE)],
+)
+def test_the_bifold_backs_fine_print_runs_in_two_columns_ending_level(content: Path, brand: Path) -> None:
+    """A print designer's finding: the bi-fold's back set its disclaimer, sources and document details across the
+    whole A5 page, 125 characters a line. Two columns now, each under half the back, ending within a line or two
+    of each other; the first at the left (at the right, right to left)."""
+    result = result_of(sources(content, brand), api.Options(layout="bifold"))
+    assert result.ok and result.layout is not None
+    sheet = result.layout.sheet
+    back = next(p for side in sheet.sides for p in side.panels if p.name == "back").content
+    fine = [t for t in texts(result.layout, region="back") if t.measure.w < back.w / 2 and t.runs[0].size < 8.5]
+    left = [t for t in fine if t.box.x < back.x + back.w / 2]
+    right = [t for t in fine if t.box.x >= back.x + back.w / 2]
+    assert len(left) > 3 and len(right) > 3
+    assert all(t.box.w <= back.w / 2 for t in fine)
+    leading = max(t.box.h for t in fine)
+    assert abs(min(t.box.y for t in left) - min(t.box.y for t in right)) < 2.5 * leading  # (they end about level)
+    first = right if sheet.direction == "rtl" else left
+    assert max(t.box.top for t in first) >= max(t.box.top for t in fine) - 0.01  # (the reading starts there)

@@ -112,34 +112,87 @@ def _foot(inp: Inputs, box: Rect, run_on: bool = False) -> Foot:
     """The disclaimer, sources and document block, measured and placed once for every attempt at the back (the
     sources run on, one after another, in a left-to-right leaflet or with `run_on`)."""
     t, L = inp.theme, inp.theme.scale.leading
-    blocks = Blocks(t, box.w, inp.links, cites=inp.citations, words=inp.content.tool_words)
-    items: list[tuple[Flowable, float]] = [(blocks.para(inp.content.disclaimer, "note"), 0.0)]
     words, links = inp.content.tool_words, inp.links
-    sources = (
-        None
-        if inp.full_sources
-        else citations.sources(inp.citations, t, words, links, run_on=run_on, language=inp.content.language)
-    )
+    count = 0 if inp.full_sources else len(inp.citations.references)
+    two = is_wide(box.w, t) and count > 0  # (a wide back's fine print in two columns: 125 characters a line)
+    width = (box.w - GUTTER) / 2 if two else box.w
+    blocks = Blocks(t, width, inp.links, cites=inp.citations, words=inp.content.tool_words)
+    disclaimer = blocks.para(inp.content.disclaimer, "note")
+    items: list[tuple[Flowable, float]] = [(disclaimer, 0.0)]
+
+    def sources_of(part: tuple[int, int] | None = None) -> Para | None:
+        language = inp.content.language
+        return citations.sources(inp.citations, t, words, links, run_on=run_on, language=language, part=part)
+
+    sources = None if inp.full_sources else sources_of()
     if sources is not None:
         items.append((sources, 0.4 * L))
     doc = document_block(inp.content, inp.brand)
-    items.append((Para(doc.markup(blocks.md), t.style("fine")), 0.4 * L))
+    document = Para(doc.markup(blocks.md), t.style("fine"))
+    items.append((document, 0.4 * L))
     keys = [*_bottom_keys(inp), _longest(doc.texts(), doc.at)]
-    floors = floor_of([Item(f, "", g) for f, g in items], box.w)
+    floors = [h / (2 if two else 1) for h in floor_of([Item(f, "", g) for f, g in items], width)]
     if sum(floors) > GROSS * box.h:  # far too long for the whole back: not worth measuring every line
         return Foot(items, keys, floors, 0.0, [], [])
-    need = sum(f.wrap(box.w, 1e6)[1] + g for f, g in items)
+    need = sum(f.wrap(width, 1e6)[1] + g for f, g in items)
     fine = t.style("fine")
 
-    def width(text: str) -> float:  # of the longest word
+    def longest(text: str) -> float:  # the width of its longest word
         return max((stringWidth(w, fine.fontName, fine.fontSize) for w in text.split()), default=0.0)
 
     diags: list[Diagnostic] = []
     if any(overrun(f) > OVERRUN for f, _ in items):  # (each text's widest word, to say where: only then)
-        widest = [*_bottom_keys(inp, width), max(doc.texts(), key=lambda ta: width(ta[0]))[1]]
+        widest = [*_bottom_keys(inp, longest), max(doc.texts(), key=lambda ta: longest(ta[0]))[1]]
         diags = overset(inp, [(f, at, _noun(at)) for (f, _), at in zip(items, widest, strict=True)], "back")
-    placed, _ = stack_down(items, box, "back", box.y + need)
+    if two:
+        columns = _two_columns(disclaimer, sources_of, count, document, width, 0.4 * L)
+        need, placed = _placed_in_two(columns, box, width, t.direction == "rtl")
+    else:
+        placed, _ = stack_down(items, box, "back", box.y + need)
     return Foot(items, keys, floors, need, placed, diags)
+
+
+Pieces = list[tuple[Flowable, float]]  # flowables and the gap above each
+
+
+def _two_columns(
+    disclaimer: Para,
+    sources: Callable[[tuple[int, int]], Para | None],
+    count: int,
+    document: Para,
+    width: float,
+    gap: float,
+) -> tuple[Pieces, Pieces]:
+    """The fine print in two columns: the disclaimer and the first references, then the rest of them and the
+    document block, parted between two references (never inside one: its words, link and language are one) where
+    the columns come nearest level (the first column grows as the second shrinks: found by halving)."""
+
+    def parted(k: int) -> tuple[Pieces, Pieces, float, float]:
+        first, rest = sources((0, k)), sources((k, count))
+        left: Pieces = [(disclaimer, 0.0), *([(first, gap)] if first is not None else [])]
+        right: Pieces = [*([(rest, 0.0)] if rest is not None else []), (document, gap if rest is not None else 0.0)]
+        h1, h2 = (sum(f.wrap(width, 1e6)[1] + g for f, g in column) for column in (left, right))
+        return left, right, h1, h2
+
+    low, high = 0, count  # (the least k whose first column is as tall as the second, or taller)
+    while low < high:
+        mid = (low + high) // 2
+        _, _, h1, h2 = parted(mid)
+        low, high = (low, mid) if h1 >= h2 else (mid + 1, high)
+    tried = [parted(k) for k in {max(0, low - 1), low}]
+    left, right, _, _ = min(tried, key=lambda c: (max(c[2], c[3]), abs(c[2] - c[3])))
+    return left, right
+
+
+def _placed_in_two(columns: tuple[Pieces, Pieces], box: Rect, width: float, rtl: bool) -> tuple[float, list[Placed]]:
+    """The two columns at the back's foot, the first at the left (at the right, right to left), both from the same
+    top: their height and their pieces placed."""
+    tall = max(sum(f.wrap(width, 1e6)[1] + g for f, g in column) for column in columns)
+    xs = (box.right - width, box.x) if rtl else (box.x, box.right - width)
+    placed: list[Placed] = []
+    for column, x in zip(columns, xs, strict=True):
+        placed += stack_down(column, Rect(x, box.y, width, box.h), "back", box.y + tall)[0]
+    return tall, placed
 
 
 def _back(

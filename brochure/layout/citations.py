@@ -121,20 +121,27 @@ def sources(
     full: bool = False,
     run_on: bool = False,
     language: str = "",
+    part: tuple[int, int] | None = None,
 ) -> Para | None:
     """The references a folded leaflet cites, numbered to match its superscripts, in small type, in their short
     form ('Sources 1 Alam M et al. JAMA Dermatol. 2014;150(8):844-9. 2 ...'): each links to its DOI (or address)
     where links are live. The full Vancouver text with DOIs is the large-print edition's (entries_markup).
     In a right-to-left leaflet each reference starts a line of its own, unless `run_on` (a back too full). A
-    reference in another language than the leaflet's (`language`) is marked as such, for a screen reader."""
+    reference in another language than the leaflet's (`language`) is marked as such, for a screen reader. `part`:
+    the references from the first to before the last of it only (a column's share: the label with the first, the
+    pointer to the full list with the last); None when it has none."""
     if not cites.references:
         return None
     entries = entries_markup(cites, theme, links, full, language)
+    first, last = part or (0, len(entries))
+    if first >= last:
+        return None
     # Right to left, each reference starts a line of its own: run in, a line would hold one reference's end at
     # its right and the next one's start at its left ('2 American Academy ... Bookshelf).'), which reads as one.
     joint = "<br/>" if theme.direction == "rtl" and not run_on else " "
-    tail = f" {escape_text(words.in_full)}" if not full else ""
-    return Para(f"<b>{escape_text(words.sources)}</b> " + joint.join(entries) + tail, theme.style("fine"))
+    label = f"<b>{escape_text(words.sources)}</b> " if first == 0 else ""
+    tail = f" {escape_text(words.in_full)}" if not full and last >= len(entries) else ""
+    return Para(label + joint.join(entries[first:last]) + tail, theme.style("fine"))
 
 
 def entries_markup(cites: Citations, theme: Theme, links: bool, full: bool, language: str = "") -> list[str]:
