@@ -379,7 +379,7 @@ MUTANTS: tuple[Mutant, ...] = (
         "layout/flow.py",
         "(over_page and after is not None and frames[index + 1].page != frame.page)\n",
         "False\n",
-        "tests/test_balance.py::test_a_two_sided_flyer_fills_its_front_before_its_words_go_over_the_page",
+        "tests/test_document.py::test_over_the_page_a_short_section_goes_whole_and_between_columns_it_runs_on",
     ),
     m(
         "batch-settles-an-edition-whose-page-pictures-are-gone",

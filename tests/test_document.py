@@ -622,6 +622,18 @@ def test_the_document_block_room_on_the_back(layout: str) -> None:
     assert block and _union(block).h < most * MM
 
 
+def test_over_the_page_a_short_section_goes_whole_and_between_columns_it_runs_on() -> None:
+    """A flyer's front and back (`over_page`): a short section the front's foot cannot hold goes over the page whole
+    (it straddled the page turn); between the columns of one page it runs on where it falls."""
+    pages = [Frame("front", Rect(0, 0, 100, 100), page=0), Frame("back", Rect(0, 0, 100, 100), page=1)]
+    items = _section("a", [50]) + _section("b", [15, 15])  # b: 44 tall; 33 left on the front after a
+    res = flow(items, pages, over_page=True)
+    assert {p.section for p in res.placed[0]} == {"a"} and [p.section for p in res.placed[1]] == ["b", "b", "b"]
+    columns = [Frame("left", Rect(0, 0, 100, 100), page=0), Frame("right", Rect(200, 0, 100, 100), page=0)]
+    res = flow(_section("a", [50]) + _section("b", [15, 15]), columns, over_page=True)
+    assert [p.section for p in res.placed[0]] == ["a", "a", "b", "b"] and [p.section for p in res.placed[1]] == ["b"]
+
+
 def test_with_keep_sections_off_a_short_section_splits_where_it_falls() -> None:
     frames = [Frame("left", Rect(0, 0, 100, 100)), Frame("right", Rect(200, 0, 100, 100))]
     res = flow(_section("a", [50]) + _section("b", [15, 20]), frames, keep_sections=False)
