@@ -3188,7 +3188,7 @@ MUTANTS: tuple[Mutant, ...] = (
         "layout/balancing.py",
         "    return tuple(-1.0 if moved[i] else res.spare[i] for i in range(start, stop))",
         "    return tuple(res.spare[i] for i in range(start, stop))",
-        "tests/test_balance.py::test_balancing_flows_again_only_cuts_that_could_place_the_words_otherwise",
+        "tests/test_balance.py::test_a_frame_a_section_moved_on_from_is_never_taken_as_placed_alike_guard",
     ),
     m(
         "fixed-geometry-packed-in-single-precision",

@@ -639,3 +639,17 @@ def test_no_heading_ends_a_column_with_a_line_or_two_under_it(
     result = result_of(sources(ROOT / content, brand), api.Options(layout=layout, paper=paper))  # type: ignore[arg-type]
     assert result.layout is not None
     assert _headings_left_short(result.layout) == []
+
+
+def test_a_frame_a_section_moved_on_from_is_never_taken_as_placed_alike_guard() -> None:
+    """A guard (a hand-made flow result; seed 184's bi-fold, where a shorter next frame split a section that had
+    moved on whole, is laid out otherwise since a heading keeps its lead-in): a frame that ended where a section
+    kept whole moved on leaves no room a larger cut could be judged by, so that cut is flowed again."""
+    from brochure.layout.balancing import _rooms, placed_alike
+    from brochure.layout.flow import FlowResult
+
+    res = FlowResult(placed=((), ()), leftover=(), spare=(30.0, 10.0), moved_on=(True, False))
+    rooms = _rooms(res, 0, 2)
+    assert rooms == (-1.0, 10.0)
+    assert not placed_alike([(2.0, rooms)], 5.0)  # (30 mm of room would have taken the 5 mm cut as alike)
+    assert placed_alike([(2.0, (30.0, 10.0))], 5.0)
