@@ -4898,6 +4898,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_layouts.py::test_the_bifold_backs_fine_print_runs_in_two_columns_ending_level",
     ),
     m(
+        "file-too-large-without-its-line",
+        "inputs/source.py",
+        '        at = Location(file, 1, 1) if "allowed" in why else Location(file)  #',
+        "        at = Location(file)  #",
+        "tests/test_yaml_hostile.py::test_bad_input_file_is_one_clear_error",
+    ),
+    m(
         "bifold-break-named-a-column",
         "layout/hints.py",
         '        return "page" if brk else "column"',

@@ -461,7 +461,7 @@ BAD_FILES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "fifo": (fifo, "the content file is a named pipe (FIFO); only a regular file is read"),
     "socket": (unix_socket, "the content file is a socket; only a regular file is read"),
     "folder": (folder, "the content file is a folder"),
-    "too-big": (too_big, "the content file has 1,048,584 bytes; at most 1,048,576 (1 MB) are allowed"),
+    "too-big": (too_big, "1:1: the content file has 1,048,584 bytes; at most 1,048,576 (1 MB) are allowed"),
     "windows-1252-cafe": (
         write("language: en-GB\ntitle: Café\n".encode("cp1252")),
         "2:11: the content file is not UTF-8: byte 0xE9 here cannot be read"

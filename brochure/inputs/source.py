@@ -28,8 +28,10 @@ def read_source(path: Path, what: str, missing_hint: str) -> str | Diagnostic:
         inside = path / _NAMED.get(what, "content.yaml")  # (`--brand clinics/sunrise`: its brand.yaml meant)
         if why == "it is a folder" and inside.is_file():
             hint = f"did you mean {inside}?"
+        at = Location(file, 1, 1) if "allowed" in why else Location(file)  # (a file too large is at its start, as
+        # one of another kind is; a folder, a device or a file not there has no line)
         if why.startswith("it "):  # "it is a folder" -> "the content file is a folder"
-            return error(Location(file), f"the {what} file {why.removeprefix('it ')}", hint)
+            return error(at, f"the {what} file {why.removeprefix('it ')}", hint)
         return error(Location(file), f"cannot read the {what} file: {why}", hint)
     return decode(data, file, what)
 
