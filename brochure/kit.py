@@ -338,7 +338,7 @@ QUESTIONS: tuple[Question, ...] = (
         "fallbacks",
         "Fallback font families for letters those fonts lack (Greek, Hebrew, Arabic, ...), comma-separated; "
         "none for none",
-        lambda a: _default_fallbacks(a),
+        _default_fallbacks,
         _fallbacks,
         "families, comma-separated, for the letters the fonts above lack (a clinic name in Hebrew or Arabic, "
         "Greek or Cyrillic words); `brochure fonts` lists each family's scripts (default: those the kit's lines "

@@ -287,8 +287,8 @@ def _unread_problem(el: etree._Element) -> str:
     percent or of negative size."""
     tag = el.tag
     declared = dict((m.group(1).lower(), m.group(2).strip()) for m in _DECLARED.finditer(el.get("style") or ""))
-    given = {key: (el.get(key) or declared.get(key) or "").strip() for key in (*_MARKERS, "fill-opacity")}
-    given["stroke-opacity"] = (el.get("stroke-opacity") or declared.get("stroke-opacity") or "").strip()
+    keys = (*_MARKERS, "fill-opacity", "stroke-opacity")
+    given = {key: (el.get(key) or declared.get(key) or "").strip() for key in keys}
     if tag == SVG_NS + "marker" or any(given[k] and given[k].lower() != "none" for k in _MARKERS):
         return "logo SVG draws markers (arrowheads or dots at a line's ends), which would be left out"
     if "slice" in (el.get("preserveAspectRatio") or "").split():
