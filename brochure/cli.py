@@ -98,7 +98,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_ERRORS
         except Exception as exc:
             if os.environ.get("BROCHURE_DEBUG"):
-                console.error(traceback.format_exc().rstrip())
+                for line in traceback.format_exc().rstrip().splitlines():  # (a line each: one line is one line)
+                    console.error(line)
             if signals.received:  # a library's clean-up, cut short by the signal, failed on the way out: the
                 return _stopped(console, signals.received)  # stop is what happened, not a bug
             if isinstance(exc, ModuleNotFoundError) and exc.name and exc.name.partition(".")[0] != "brochure":

@@ -4879,7 +4879,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "wide-backs-fine-print-in-one-column",
         "layout/back.py",
-        "    two = is_wide(box.w, t) and count > 0  #",
+        "    two = two and is_wide(box.w, t) and count > 0  #",
         "    two = False  #",
         "tests/test_layouts.py::test_the_bifold_backs_fine_print_runs_in_two_columns_ending_level",
     ),
@@ -4903,6 +4903,34 @@ MUTANTS: tuple[Mutant, ...] = (
         '        at = Location(file, 1, 1) if "allowed" in why else Location(file)  #',
         "        at = Location(file)  #",
         "tests/test_yaml_hostile.py::test_bad_input_file_is_one_clear_error",
+    ),
+    m(
+        "back-blamed-by-its-placed-pieces",
+        "layout/back.py",
+        "        blame += list(zip(foot.heights, keys, strict=True))",
+        "        blame += [(p.box.h, at) for p, at in zip(bottom_placed, keys, strict=True)]",
+        "tests/test_layouts.py::test_a_bifold_back_too_full_at_first_is_told_and_tried_smaller_not_a_bug",
+    ),
+    m(
+        "back-in-two-columns-only",
+        "layout/back.py",
+        "        feet.append(_foot(inp, box, two=False))",
+        "        pass",
+        "tests/test_layouts.py::test_a_bifold_back_too_full_at_first_is_told_and_tried_smaller_not_a_bug",
+    ),
+    m(
+        "fallbacks-for-letters-one-face-has",
+        "theme/catalog.py",
+        "    have = frozenset.intersection(*(codes for codes in faces if codes is not None))",
+        "    have = frozenset().union(*(codes for codes in faces if codes is not None))",
+        "tests/test_init.py::test_the_default_fallbacks_are_those_the_kits_lines_need",
+    ),
+    m(
+        "version-quoted-with-its-anchor",
+        "inputs/document.py",
+        '    return found.group(1) if found else ""',
+        '    return found.group() if found else ""',
+        "tests/test_document.py::test_document_mistakes_point_at_the_line_and_column",
     ),
     m(
         "bifold-break-named-a-column",

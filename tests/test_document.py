@@ -191,6 +191,8 @@ def test_a_content_file_without_a_document_block_is_refused(inputs: Inputs) -> N
          "the review date 2026-11-30 is not after the publication date 2026-12-01", "after publication"),
         ('version: "1.0"', "version: 1.10", "1.10", "document.version",
          "expected the version as text, found the number 1.10", 'version: "1.10"'),
+        ('version: "1.0"', "version: &v 1.10", "&v 1.10", "document.version",
+         "expected the version as text, found the number 1.10", 'version: "1.10"'),
         ("code: TC-001", "code: TC 001 (draft)", "TC 001", "document.code", "is not a leaflet code", "CSC-MN-001"),
         ("producer: Test Clinic", "producer: ''", "producer:", "document.producer", "this text is empty", ""),
         ("  conflicts:", "  translation: {reviewer: {name: A, role: B}}\n  conflicts:", "{reviewer",
@@ -198,7 +200,8 @@ def test_a_content_file_without_a_document_block_is_refused(inputs: Inputs) -> N
         ("published: 2026-12-01", "published: ٢٠٢٦-١٢-٠١", "٢٠٢٦", "document.published",
          "is not a date written YYYY-MM-DD", "2026-12-01"),
     ],
-    ids=["missing-key", "misspelt-key", "no-such-day", "not-iso", "review-first", "version-number", "bad-code",
+    ids=["missing-key", "misspelt-key", "no-such-day", "not-iso", "review-first", "version-number",
+         "version-number-anchored", "bad-code",
          "empty-producer", "translation-half", "arabic-digits"],
 )  # fmt: skip
 def test_document_mistakes_point_at_the_line_and_column(

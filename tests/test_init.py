@@ -992,3 +992,5 @@ def test_the_default_fallbacks_are_those_the_kits_lines_need(font: str, fallback
     q = question_for("fonts.fallbacks")
     assert q is not None and q.default is not None
     assert q.default({"font": font, "heading_font": font}) == fallbacks
+    mixed = {"font": "IBM Plex Sans Arabic", "heading_font": "Be Vietnam Pro"}  # (a letter either lacks is needed:
+    assert q.default(mixed) == "Alegreya Sans, IBM Plex Sans Arabic"  # the body's Polish, the headings' Arabic)

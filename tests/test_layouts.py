@@ -372,3 +372,14 @@ def test_the_bifold_backs_fine_print_runs_in_two_columns_ending_level(content: P
     assert abs(min(t.box.y for t in left) - min(t.box.y for t in right)) < 2.5 * leading  # (they end about level)
     first = right if sheet.direction == "rtl" else left
     assert max(t.box.top for t in first) >= max(t.box.top for t in fine) - 0.01  # (the reading starts there)
+
+
+def test_a_bifold_back_too_full_at_first_is_told_and_tried_smaller_not_a_bug(tmp_path: Path) -> None:
+    """A call to action six times as long: the back over-full at the first sizes tried, its fine print in two
+    columns (the sources parted between them) was blamed piece by piece against its three texts, and the build
+    stopped with an internal error; it is tried smaller, and builds, as it did before the columns."""
+    words = tmp_path / "content.yaml"
+    said = "Not sure if it is right for you? We will talk through your options, with no pressure."
+    words.write_text(CONTENT.read_text(encoding="utf-8").replace(said, " ".join([said] * 6)), encoding="utf-8")
+    result = result_of(sources(words), api.Options(layout="bifold"))
+    assert result.ok, [d.format() for d in result.diagnostics if d.is_error]

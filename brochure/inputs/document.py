@@ -118,8 +118,8 @@ def _as_typed(file: str, node: Node) -> str:
             line = next((text for n, text in enumerate(f, 1) if n == node.line), "")
     except (OSError, UnicodeDecodeError, ValueError):
         return ""
-    found = re.match(r"[^\s#,\]}]+", line[node.column - 1 :]) if node.column > 0 else None
-    return found.group() if found else ""
+    found = re.match(r"(?:[&!]\S*\s+)*([^\s#,\]}]+)", line[node.column - 1 :]) if node.column > 0 else None
+    return found.group(1) if found else ""  # (after an anchor or a tag: `&v 1.10`)
 
 
 def _read_date(r: Reader, node: Node | None, path: str) -> date | None:

@@ -316,7 +316,8 @@ def _unread_problem(el: etree._Element) -> str:
     if tag in _SHAPES:
         for key in _SIZED:
             value = (el.get(key) or "").strip()
-            if value.endswith("%"):
+            if value.endswith("%") and key == "r":  # (svglib reads x, y, width and height in percent of the
+                # viewBox, as a browser does; a circle's radius against another length than a browser's)
                 return f'logo SVG sizes a shape in percent ({key}="{value[:20]}"), which would print at another size'
             if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):
                 return f'logo SVG has a shape of negative size ({key}="{value[:20]}"), which a browser does not draw'

@@ -75,7 +75,11 @@ def back(inp: Inputs, box: Rect, page: int) -> Back:
     # The fine print at the foot is the same whatever gives way above it. A right-to-left leaflet's sources each
     # start a line; in the last attempt, at the smallest type, they run on when that is all that fits.
     rtl = inp.theme.direction == "rtl"
-    feet = [_foot(inp, box)] if inp.trial or not rtl else [_foot(inp, box), _foot(inp, box, run_on=True)]
+    feet = [_foot(inp, box)]
+    if is_wide(box.w, inp.theme):  # (its fine print in two columns first; across the back when they do not fit)
+        feet.append(_foot(inp, box, two=False))
+    if rtl and not inp.trial:
+        feet.append(_foot(inp, box, run_on=True, two=False))
     least = least_size(contact.booking_url)  # (a long booking address's code keeps modules a phone tells apart)
     last: Back | None = None
     here = [s for s in inp.sections if s.place == "back"]
@@ -106,15 +110,16 @@ class Foot:
     need: float  # the height they take, gaps included (0 when `gross`: not measured)
     placed: list[Placed]
     diagnostics: list[Diagnostic]
+    heights: tuple[float, ...] = ()  # the height each takes (in two columns, its share of their height)
 
 
-def _foot(inp: Inputs, box: Rect, run_on: bool = False) -> Foot:
+def _foot(inp: Inputs, box: Rect, run_on: bool = False, two: bool = True) -> Foot:
     """The disclaimer, sources and document block, measured and placed once for every attempt at the back (the
     sources run on, one after another, in a left-to-right leaflet or with `run_on`)."""
     t, L = inp.theme, inp.theme.scale.leading
     words, links = inp.content.tool_words, inp.links
     count = 0 if inp.full_sources else len(inp.citations.references)
-    two = is_wide(box.w, t) and count > 0  # (a wide back's fine print in two columns: 125 characters a line)
+    two = two and is_wide(box.w, t) and count > 0  # (a wide back's fine print in two columns: 125 characters a line)
     width = (box.w - GUTTER) / 2 if two else box.w
     blocks = Blocks(t, width, inp.links, cites=inp.citations, words=inp.content.tool_words)
     disclaimer = blocks.para(inp.content.disclaimer, "note")
@@ -131,9 +136,13 @@ def _foot(inp: Inputs, box: Rect, run_on: bool = False) -> Foot:
     document = Para(doc.markup(blocks.md), t.style("fine"))
     items.append((document, 0.4 * L))
     keys = [*_bottom_keys(inp), _longest(doc.texts(), doc.at)]
-    floors = [h / (2 if two else 1) for h in floor_of([Item(f, "", g) for f, g in items], width)]
+    floors = floor_of([Item(f, "", g) for f, g in items], box.w)
     if sum(floors) > GROSS * box.h:  # far too long for the whole back: not worth measuring every line
         return Foot(items, keys, floors, 0.0, [], [])
+    columns = _two_columns(disclaimer, sources_of, count, document, width, 0.4 * L) if two else None
+    if columns is not None and not _better_in_two(columns, width):
+        columns, width = None, box.w  # (a word too long for half the back: across it, as before)
+    heights = tuple(f.wrap(width, 1e6)[1] / (2 if columns else 1) for f, _ in items)
     need = sum(f.wrap(width, 1e6)[1] + g for f, g in items)
     fine = t.style("fine")
 
@@ -144,12 +153,11 @@ def _foot(inp: Inputs, box: Rect, run_on: bool = False) -> Foot:
     if any(overrun(f) > OVERRUN for f, _ in items):  # (each text's widest word, to say where: only then)
         widest = [*_bottom_keys(inp, longest), max(doc.texts(), key=lambda ta: longest(ta[0]))[1]]
         diags = overset(inp, [(f, at, _noun(at)) for (f, _), at in zip(items, widest, strict=True)], "back")
-    if two:
-        columns = _two_columns(disclaimer, sources_of, count, document, width, 0.4 * L)
+    if columns is not None:
         need, placed = _placed_in_two(columns, box, width, t.direction == "rtl")
     else:
         placed, _ = stack_down(items, box, "back", box.y + need)
-    return Foot(items, keys, floors, need, placed, diags)
+    return Foot(items, keys, floors, need, placed, diags, heights)
 
 
 Pieces = list[tuple[Flowable, float]]  # flowables and the gap above each
@@ -171,7 +179,7 @@ def _two_columns(
         first, rest = sources((0, k)), sources((k, count))
         left: Pieces = [(disclaimer, 0.0), *([(first, gap)] if first is not None else [])]
         right: Pieces = [*([(rest, 0.0)] if rest is not None else []), (document, gap if rest is not None else 0.0)]
-        h1, h2 = (sum(f.wrap(width, 1e6)[1] + g for f, g in column) for column in (left, right))
+        h1, h2 = _tall(left, width), _tall(right, width)
         return left, right, h1, h2
 
     low, high = 0, count  # (the least k whose first column is as tall as the second, or taller)
@@ -184,10 +192,22 @@ def _two_columns(
     return left, right
 
 
+def _better_in_two(columns: tuple[Pieces, Pieces], width: float) -> bool:
+    """Whether every word fits half the back (else the fine print is set across it, as before)."""
+    for column in columns:
+        _tall(column, width)  # (each piece wrapped at the column's width)
+    return not any(overrun(f) > OVERRUN for column in columns for f, _ in column)
+
+
+def _tall(column: Pieces, width: float) -> float:
+    """How tall a column of pieces is at this width, their gaps included."""
+    return float(sum(f.wrap(width, 1e6)[1] + g for f, g in column))
+
+
 def _placed_in_two(columns: tuple[Pieces, Pieces], box: Rect, width: float, rtl: bool) -> tuple[float, list[Placed]]:
     """The two columns at the back's foot, the first at the left (at the right, right to left), both from the same
     top: their height and their pieces placed."""
-    tall = max(sum(f.wrap(width, 1e6)[1] + g for f, g in column) for column in columns)
+    tall = max(_tall(column, width) for column in columns)
     xs = (box.right - width, box.x) if rtl else (box.x, box.right - width)
     placed: list[Placed] = []
     for column, x in zip(columns, xs, strict=True):
@@ -326,7 +346,7 @@ def _back(
         shift += max(0.0, (y - shift - gap) - (box.y + need)) / 2
         placed, y = [p.moved(-shift) for p in placed], y - shift
     if y - gap < box.y + need - EPS:
-        blame += [(p.box.h, at) for p, at in zip(bottom_placed, keys, strict=True)]
+        blame += list(zip(foot.heights, keys, strict=True))  # (by what is written: two columns part the sources)
         diags.append(_overfull(inp, region, (box.y + need) - (y - gap), blame))
     return Back([*sections, *placed, *bottom_placed], *book(placed[2].box), diags)
 

@@ -122,7 +122,8 @@ def _run(
 
     def bug(exc: BaseException) -> None:
         if os.environ.get("BROCHURE_DEBUG"):
-            console.error("".join(traceback.format_exception(exc)).rstrip())
+            for line in "".join(traceback.format_exception(exc)).rstrip().splitlines():
+                console.error(line)
         what = " ".join(str(exc).split())[:300]
         console.error(f"brochure: internal error: {type(exc).__name__}{': ' + what if what else ''} ({BUG})")
 

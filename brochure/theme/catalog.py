@@ -172,14 +172,15 @@ def families_with(ch: str) -> tuple[str, ...]:
 
 
 def fallbacks_for(text: str, families: tuple[str, ...]) -> tuple[str, ...]:
-    """The installed families, each once in the order first needed, that have the letters of `text` the given
-    families' regular faces lack (a letter no installed family has is left to the build to name); none when a
+    """The installed families, each once in the order first needed, that have the letters of `text` any of the given
+    families' regular faces lacks (a letter no installed family has is left to the build to name); none when a
     given family is not one a kit can use (its letters are not known)."""
     coverage = {name.lower(): codes for name, codes in _coverage()}
     faces = [coverage.get(family_name(f).lower()) for f in families]
     if any(codes is None for codes in faces):
         return ()
-    have = frozenset().union(*(codes for codes in faces if codes is not None))
+    have = frozenset.intersection(*(codes for codes in faces if codes is not None))  # (a letter one face lacks is
+    # needed: the body's and the heading's families each print words)
     chosen: dict[str, frozenset[int]] = {}
     for ch in dict.fromkeys(text):
         code = ord(ch)
