@@ -542,14 +542,34 @@ def _command(args: argparse.Namespace, options: api.Options, console: Console, s
     return EXIT_ERRORS if unwritten is not None else EXIT_OK
 
 
+def shell_quoted(path: Path) -> str:
+    """A path as a shell reads it back (a folder with spaces, quotes or a `$` is one word), for a command to copy;
+    on one line: a control character (a newline in a folder's name split the printed command in two) is written as
+    bash and zsh read it back, $'\\n'."""
+    import shlex
+
+    text = str(path)
+    text = f"./{text}" if text.startswith("-") else text  # (not taken for an option: '-es/...')
+    if not any(ord(c) < 32 or ord(c) == 127 for c in text):
+        return shlex.quote(text)
+    escaped = "".join(_ansi_c(c) for c in text)
+    return f"$'{escaped}'"
+
+
+def _ansi_c(c: str) -> str:
+    """One character inside $'...' (bash's ANSI-C quoting)."""
+    named = {"\n": "\\n", "\t": "\\t", "\r": "\\r", "\\": "\\\\", "'": "\\'"}
+    if c in named:
+        return named[c]
+    return f"\\x{ord(c):02x}" if ord(c) < 32 or ord(c) == 127 else c
+
+
 def _unchecked_translation(console: Console, content: Path) -> None:
     """A translation checked without its source: said, with the command that checks it against it (content.yaml
     here, when there is one and it is not the translation itself)."""
-    import shlex
-
     here = Path("content.yaml")
     source = "content.yaml" if here.is_file() and not same_file(here, content) else "SOURCE"
-    again = f"brochure check --source {source} --content {shlex.quote(str(content))}"
+    again = f"brochure check --source {source} --content {shell_quoted(content)}"
     console.error(
         f"brochure: note: {content} is a translation (document.translation), not checked against the words it "
         f"translates: its sections, numbers, links and citations (hint: {again})"

@@ -4451,7 +4451,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "printed-path-taken-for-an-option",
-        "commands/init.py",
+        "cli.py",
         '    text = f"./{text}" if text.startswith("-") else text  #',
         "    text = text  #",
         "tests/test_init.py::test_a_translation_nested_deeper_or_named_like_an_option_is_told_a_check_that_runs",
@@ -4556,7 +4556,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "init-prints-a-newline-in-a-folder-as-it-is",
-        "commands/init.py",
+        "cli.py",
         "    if not any(ord(c) < 32 or ord(c) == 127 for c in text):",
         "    if True:",
         "tests/test_init.py::test_the_commands_init_prints_keep_a_newline_in_a_folders_name_on_their_line",
@@ -4578,7 +4578,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "init-prints-brochure-where-the-shell-finds-none",
         "commands/init.py",
-        "    if here.is_file():\n        return _quoted(_near(here))",
+        "    if here.is_file():\n        return shell_quoted(_near(here))",
         '    if here.is_file():\n        return "brochure"',
         "tests/test_init.py::test_the_commands_init_prints_run_where_brochure_is_not_on_the_path",
     ),
@@ -4931,6 +4931,13 @@ MUTANTS: tuple[Mutant, ...] = (
         '    return found.group(1) if found else ""',
         '    return found.group() if found else ""',
         "tests/test_document.py::test_document_mistakes_point_at_the_line_and_column",
+    ),
+    m(
+        "translation-note-quoted-as-another-file",
+        "cli.py",
+        '    again = f"brochure check --source {source} --content {shell_quoted(content)}"',
+        '    again = f"brochure check --source {source} --content {content}"',
+        "tests/test_translations.py::test_a_translation_checked_without_its_source_says_so",
     ),
     m(
         "bifold-break-named-a-column",

@@ -570,6 +570,10 @@ def test_a_translation_checked_without_its_source_says_so(
     assert status == 0 and out.startswith("ok: "), err
     note = f"hint: brochure check --source content.yaml --content {SPANISH})"
     assert "is a translation (document.translation), not checked against the words it translates" in err and note in err
+    odd = tmp_path / "t\nes.yaml"  # (a name with a line break: the command printed reads back as it)
+    odd.write_bytes(SPANISH.read_bytes())
+    status, _, err = cli(capsys, "check", "--brand", str(BRAND), "--content", str(odd))
+    assert status == 0 and f"--content $'{tmp_path}/t\\nes.yaml')" in err, err
     for given in (["--content", "content.yaml"], ["--content", str(SPANISH), "--source", "content.yaml"]):
         status, out, err = cli(capsys, "check", "--brand", str(BRAND), *given)
         assert status == 0 and "note:" not in err, err

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from brochure.arguments import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
-from brochure.cli import Console, _print
+from brochure.cli import Console, _print, shell_quoted
 from brochure.collector import load_api
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.limits import INIT_ROUNDS
@@ -181,7 +181,7 @@ def _written(write: Callable[[], list[Path]], folder: Path, what: str, console: 
         written = write()
     except kit.Exists as exc:
         there = Path(str(exc))
-        use = f"to make it the kit's logo, give --logo {_quoted(there)}; or " if there.stem == "logo" else ""
+        use = f"to make it the kit's logo, give --logo {shell_quoted(there)}; or " if there.stem == "logo" else ""
         console.error(f"brochure: error: {exc} already exists (hint: {use}{_ELSEWHERE})")
         return EXIT_USAGE
     except OSError as exc:
@@ -240,7 +240,7 @@ def _prove_kit(brand: Path, words: Path, console: Console, logo_given: bool) -> 
     steps.append(  # (what the leaflet promises a patient: the clinic may offer more, or less)
         f"check the other formats {brand} offers (large print and other languages; add audio if the clinic has it)"
     )
-    q = _quoted
+    q = shell_quoted
     run = program()
     steps += [
         f"copy the words for this clinic: {run} init {q(brand.parent)} --words --from FILE (default: {words})",
@@ -345,9 +345,9 @@ def _init_words(args: argparse.Namespace, console: Console) -> int:
     mine = load_content(own)[0] if own.is_file() and brand.parent != args.folder else None
     source = own if mine is not None and mine.language.lower() != copy.language.lower() else None
     check = (
-        f"{program()} check --content {_quoted(written[0])}"
-        + (f" --brand {_quoted(brand)}" if brand.is_file() else "")
-        + (f" --source {_quoted(source)}" if source is not None else "")
+        f"{program()} check --content {shell_quoted(written[0])}"
+        + (f" --brand {shell_quoted(brand)}" if brand.is_file() else "")
+        + (f" --source {shell_quoted(source)}" if source is not None else "")
     )
     console.result(f"Then: {check}")
     return EXIT_OK
@@ -389,8 +389,8 @@ def program() -> str:
     if found is not None and here.is_file() and Path(found).resolve() == here.resolve():
         return "brochure"
     if here.is_file():
-        return _quoted(_near(here))
-    return f"{_quoted(_near(Path(sys.executable)))} -m brochure"
+        return shell_quoted(_near(here))
+    return f"{shell_quoted(_near(Path(sys.executable)))} -m brochure"
 
 
 def _near(path: Path) -> Path:
@@ -399,25 +399,3 @@ def _near(path: Path) -> Path:
 
     relative = os.path.relpath(path)
     return Path(relative) if not relative.startswith("..") else path
-
-
-def _quoted(path: Path) -> str:
-    """A path as a shell reads it back (a folder with spaces, quotes or a `$` is one word), for a command to copy;
-    on one line: a control character (a newline in a folder's name split the printed command in two) is written as
-    bash and zsh read it back, $'\\n'."""
-    import shlex
-
-    text = str(path)
-    text = f"./{text}" if text.startswith("-") else text  # (not taken for an option: '-es/...')
-    if not any(ord(c) < 32 or ord(c) == 127 for c in text):
-        return shlex.quote(text)
-    escaped = "".join(_escaped(c) for c in text)
-    return f"$'{escaped}'"
-
-
-def _escaped(c: str) -> str:
-    """One character inside $'...' (bash's ANSI-C quoting)."""
-    named = {"\n": "\\n", "\t": "\\t", "\r": "\\r", "\\": "\\\\", "'": "\\'"}
-    if c in named:
-        return named[c]
-    return f"\\x{ord(c):02x}" if ord(c) < 32 or ord(c) == 127 else c
