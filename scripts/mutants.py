@@ -4914,7 +4914,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "back-in-two-columns-only",
         "layout/back.py",
-        "        feet.append(_foot(inp, box, two=False))",
+        "        ways.append((False, False))",
         "        pass",
         "tests/test_layouts.py::test_a_bifold_back_too_full_at_first_is_told_and_tried_smaller_not_a_bug",
     ),

@@ -75,11 +75,12 @@ def back(inp: Inputs, box: Rect, page: int) -> Back:
     # The fine print at the foot is the same whatever gives way above it. A right-to-left leaflet's sources each
     # start a line; in the last attempt, at the smallest type, they run on when that is all that fits.
     rtl = inp.theme.direction == "rtl"
-    feet = [_foot(inp, box)]
+    ways = [(False, True)]  # (run on, two columns): each foot made when an attempt first needs it
     if is_wide(box.w, inp.theme):  # (its fine print in two columns first; across the back when they do not fit)
-        feet.append(_foot(inp, box, two=False))
+        ways.append((False, False))
     if rtl and not inp.trial:
-        feet.append(_foot(inp, box, run_on=True, two=False))
+        ways.append((True, False))
+    made: dict[tuple[bool, bool], Foot] = {}
     least = least_size(contact.booking_url)  # (a long booking address's code keeps modules a phone tells apart)
     last: Back | None = None
     here = [s for s in inp.sections if s.place == "back"]
@@ -87,7 +88,8 @@ def back(inp: Inputs, box: Rect, page: int) -> Back:
     span = len(here) == 1 and bool(here[0].blocks)  # (a heading alone is set as in level columns: not tried twice)
     tried: tuple[Columns, ...] = (("span", "level", "one") if span else ("level", "one")) if two else ("one",)
     for columns in tried:  # (one section's heading across both columns, columns level, one column)
-        for foot in feet:
+        for way in ways:
+            foot = made.get(way) or made.setdefault(way, _foot(inp, box, *way))
             for website, qr_mm, gap in GIVE_WAY:
                 if not (website or shown):
                     break
@@ -143,7 +145,7 @@ def _foot(inp: Inputs, box: Rect, run_on: bool = False, two: bool = True) -> Foo
     if columns is not None and not _better_in_two(columns, width):
         columns, width = None, box.w  # (a word too long for half the back: across it, as before)
     heights = tuple(f.wrap(width, 1e6)[1] / (2 if columns else 1) for f, _ in items)
-    need = sum(f.wrap(width, 1e6)[1] + g for f, g in items)
+    need = _tall(items, width)
     fine = t.style("fine")
 
     def longest(text: str) -> float:  # the width of its longest word
