@@ -4795,9 +4795,16 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "fill-of-no-area-painted",
         "layout/drawings.py",
-        "        fills = fills and not _no_area(path)",
-        "        fills = fills",
+        "(path, fills and not _no_area(path), strokes)",
+        "(path, fills, strokes)",
         "tests/test_assets_hostile.py::test_an_svg_logos_open_path_is_stroked_open_and_a_lines_fill_paints_nothing",
+    ),
+    m(
+        "fixed-art-of-no-area-filled",
+        "layout/drawings.py",
+        "            fill = not (_flat(node.geometry) if",
+        "            fill = True or not (_flat(node.geometry) if",
+        "tests/test_remembered.py::test_fixed_art_whose_points_lie_on_one_line_fills_nothing_wherever_it_is_placed",
     ),
     m(
         "svg-negative-size-drawn",

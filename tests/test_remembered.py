@@ -306,6 +306,35 @@ def test_fixed_geometry_kept_packed_gives_back_the_coordinates_its_art_made() ->
         assert repr(placed(geometry, m)) == repr(fresh)  # type: ignore[arg-type]
 
 
+def test_fixed_art_whose_points_lie_on_one_line_fills_nothing_wherever_it_is_placed() -> None:
+    """A filled shape with no area paints nothing (a PDF viewer drew a hairline); for fixed art that is worked out
+    once where it was made (layout/drawings.py: a matrix that keeps areas keeps a line a line), and a matrix that
+    flattens a shape flattens its fill too."""
+    from brochure.art.fixed import Fixed, Pen, made
+    from brochure.layout import drawings
+
+    def line() -> tuple[object, ...]:
+        pen = Pen()
+        pen.moveTo(0.0, 0.0)
+        pen.curveTo(1.0, 1.0, 2.0, 2.0, 3.0, 3.0)
+        pen.lineTo(-4.0, -4.0)
+        return tuple(pen.segments)
+
+    def wedge() -> tuple[object, ...]:
+        pen = Pen()
+        pen.moveTo(0.0, 0.0)
+        pen.lineTo(3.0, 3.0)
+        pen.lineTo(3.0, 3.1)
+        return tuple(pen.segments)
+
+    moved = (2.0, 0.5, -1.0, 3.0, 40.0, 50.0)
+    for m in [(1.0, 0.0, 0.0, 1.0, 0.0, 0.0), moved]:
+        fills = [drawings._geometry(Fixed(made(f)), m, True, True)[0][1] for f in (line, wedge)]  # type: ignore[arg-type]
+        assert fills == [False, True]
+    flattened = drawings._geometry(Fixed(made(wedge)), (1.0, 1.0, 1.0, 1.0, 0.0, 0.0), True, True)  # type: ignore[arg-type]
+    assert flattened[0][1] is False
+
+
 def test_a_style_made_where_a_freed_one_was_sets_its_own_size() -> None:
     """A layout makes styles and lets them go (a style for each body size it tries); a style Python happens to
     make at the address of one let go is read as itself: its paragraph is set in its own size, not in the size

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import threading
+from array import array
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
@@ -37,7 +38,7 @@ from reportlab.pdfgen.canvas import FILL_NON_ZERO
 from reportlab.pdfgen.pathobject import PDFPathObject
 from reportlab.pdfgen.pdfgeom import bezierArc
 
-from brochure.art.fixed import Fixed, exact, mapped, placed
+from brochure.art.fixed import Fixed, Geometry, exact, mapped, placed
 from brochure.frozen import frozen
 from brochure.inputs.chars import INVISIBLE
 from brochure.layout.lettering import Glyphs, Lettering, letter
@@ -170,16 +171,20 @@ def _path(node: Path, m: Matrix, fill: bool) -> tuple[tuple[Segment, ...], bool]
 
 
 def _geometry(node: Shape, m: Matrix, fill: bool, stroke: bool) -> list[tuple[tuple[Segment, ...], bool, bool]]:
-    """(path, fills, strokes) for each part the shape paints (an open SVG path filled and stroked is two)."""
+    """(path, fills, strokes) for each part the shape paints (an open SVG path filled and stroked is two); a part
+    whose points lie on one line does not fill (a browser fills nothing there; a PDF viewer drew a hairline)."""
     if isinstance(node, Fixed):  # made once per size, placed once per matrix (art/fixed.py)
-        return [(placed(node.geometry, m), fill, stroke)]
+        path = placed(node.geometry, m)
+        if fill:  # (a matrix that keeps areas keeps a line a line)
+            fill = not (_flat(node.geometry) if m[0] * m[3] - m[1] * m[2] != 0 else _no_area(path))
+        return [(path, fill, stroke)]
     plain = _plain(node)
     if plain is None:
         return _made_geometry(node, m, fill, stroke)
     key = (plain, exact(m), fill, stroke)
     known = _known.get(key)
     if known is None:
-        known = tuple(_made_geometry(node, m, fill, stroke))
+        known = tuple(_made_geometry(node, m, fill, stroke))  # (worked out once: _no_area reads every point)
         with _lock:
             if len(_known) >= MAX_KNOWN:
                 _known.clear()
@@ -218,6 +223,10 @@ def _plain(node: Shape) -> tuple[object, ...] | None:
 
 
 def _made_geometry(node: Shape, m: Matrix, fill: bool, stroke: bool) -> list[tuple[tuple[Segment, ...], bool, bool]]:
+    return [(path, fills and not _no_area(path), strokes) for path, fills, strokes in _outlined(node, m, fill, stroke)]
+
+
+def _outlined(node: Shape, m: Matrix, fill: bool, stroke: bool) -> list[tuple[tuple[Segment, ...], bool, bool]]:
     p = _Collector(m)
     if isinstance(node, Rect):
         if node.rx == node.ry == 0:
@@ -271,7 +280,6 @@ def _shape(node: Shape, m: Matrix, clip: tuple[Clip, ...]) -> Iterator[Painted]:
     dash: Any = getattr(node, "strokeDashArray", None) or ()
     phase, array = (dash[0], dash[1]) if len(dash) == 2 and isinstance(dash[1], list | tuple) else (0, dash)
     for path, fills, strokes in _geometry(node, m, fill, stroke):
-        fills = fills and not _no_area(path)  # (a browser fills nothing there; a PDF viewer drew a hairline)
         if not (fills or strokes):
             continue
         yield Painted(
@@ -287,10 +295,20 @@ def _shape(node: Shape, m: Matrix, clip: tuple[Clip, ...]) -> Iterator[Painted]:
         )
 
 
+@lru_cache(maxsize=256)
+def _flat(geometry: Geometry) -> bool:
+    """Whether fixed art's points lie on one line (`_no_area` where it was made: placing it keeps that)."""
+    values = array("d", geometry.values)
+    return _on_one_line(list(zip(values[0::2], values[1::2], strict=True)))
+
+
 def _no_area(path: tuple[Segment, ...]) -> bool:
     """Whether every point of a path (its curves' control points too) lies on one line: filled, it covers nothing
     (the fill of an SVG's open straight line, its default black)."""
-    points = [(c[i], c[i + 1]) for _, c in path for i in range(0, len(c) - 1, 2)]
+    return _on_one_line([(c[i], c[i + 1]) for _, c in path for i in range(0, len(c) - 1, 2)])
+
+
+def _on_one_line(points: list[tuple[float, float]]) -> bool:
     if len(points) < 3:
         return True
     (x0, y0), far = points[0], max(points, key=lambda p: abs(p[0] - points[0][0]) + abs(p[1] - points[0][1]))
