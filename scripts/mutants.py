@@ -4753,15 +4753,15 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "reference-author-parted-from-initials",
         "layout/together.py",
-        '    if SURNAME.match(a) and INITIALS.match(b) and (b[-1] in ",." or after[1:2] == ["et"]):',
+        '    if SURNAME.match(a.rsplit("\\xa0", 1)[-1]) and INITIALS.match(b) and (b[-1] in ",." or after[1:2] == ["et"]):',
         "    if False:",
         "tests/test_together.py::test_a_phone_number_and_a_references_author_are_not_parted",
     ),
     m(
         "acronym-taken-for-initials",
         "layout/together.py",
-        '    if SURNAME.match(a) and INITIALS.match(b) and (b[-1] in ",." or after[1:2] == ["et"]):',
-        "    if SURNAME.match(a) and INITIALS.match(b):",
+        ' and INITIALS.match(b) and (b[-1] in ",." or after[1:2] == ["et"]):',
+        " and INITIALS.match(b):",
         "tests/test_together.py::test_a_phone_number_and_a_references_author_are_not_parted",
     ),
     m(
@@ -4805,6 +4805,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "            fill = not (_flat(node.geometry) if",
         "            fill = True or not (_flat(node.geometry) if",
         "tests/test_remembered.py::test_fixed_art_whose_points_lie_on_one_line_fills_nothing_wherever_it_is_placed",
+    ),
+    m(
+        "reference-author-after-its-number-parted",
+        "layout/together.py",
+        'SURNAME.match(a.rsplit("\\xa0", 1)[-1])',
+        "SURNAME.match(a)",
+        "tests/test_together.py::test_the_sources_keep_et_al_whole_on_every_shipped_back",
     ),
     m(
         "svg-negative-size-drawn",

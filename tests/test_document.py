@@ -702,8 +702,8 @@ def back_text(result: api.Result) -> str:
 
 FEEDBACK = 'feedback: "Tell us what you think of this leaflet: hello@clearwaterskin.co.uk'
 LONGER = (
-    FEEDBACK + " We read every comment and use it when we review this leaflet, so it answers what patients ask us most."
-)
+    FEEDBACK + " We read every comment and use it when we review this leaflet."
+)  # (a back made full to a line: one line more and it is over-full by 0.1 mm)
 
 
 def test_a_full_back_shrinks_the_qr_code_and_drops_the_website_line_the_qr_label_repeats(tmp_path: Path) -> None:

@@ -243,6 +243,8 @@ def test_a_phone_number_in_arabic_stays_with_the_words_before_it() -> None:
         (["call", "(802)"], ["555-0148", "or"], True),  # a phone number's groups
         (["call", "0117"], ["496", "0321."], True),
         (["5", "Connolly"], ["D", "et", "al."], True),  # a reference's author and initials
+        (["2020;13:997-1003.", "5\u00a0Connolly"], ["D", "et", "al."], True),  # joined to its number by a no-break
+        # space, as the sources print it
         (["Litchman"], ["G,", "Nair"], True),
         (["Bailey", "AJM", "et"], ["al.", "J"], True),  # "et al."
         (["apart.", "Use"], ["SPF", "30+"], False),  # an acronym after a word is no author's initials
@@ -265,3 +267,5 @@ def test_the_sources_keep_et_al_whole_on_every_shipped_back() -> None:
         for before, after in itertools.pairwise(lines):
             if before and after:
                 assert not (before[-1] == "et" and after[0] == "al."), (before, after)
+                author = together.SURNAME.match(before[-1].rsplit("\u00a0", 1)[-1])
+                assert not (author and together.INITIALS.match(after[0])), (before, after)

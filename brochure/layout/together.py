@@ -90,7 +90,7 @@ def parted(before: list[str], after: list[str]) -> bool:
         return True  # an acronym and its number
     if DIGITS.match(a) and NEXT_DIGITS.match(b):
         return True  # a phone number's groups ("call (802) / 555-0148", "0117 / 496 0321")
-    if SURNAME.match(a) and INITIALS.match(b) and (b[-1] in ",." or after[1:2] == ["et"]):
+    if SURNAME.match(a.rsplit("\xa0", 1)[-1]) and INITIALS.match(b) and (b[-1] in ",." or after[1:2] == ["et"]):
         return True  # a reference's author and initials ("Connolly / D et al.", "Nair / PA,"; not "Use / SPF 30+")
     if a == "et" and b.startswith("al."):
         return True  # "et / al."
