@@ -213,14 +213,14 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "office-field-to-the-paper-edge",
         "layout/cover.py",
-        "return -(OFFICE_EDGE if sheet_edge else FOLD_CLEAR), FIELD_CORNER",
-        "return (0.0 if sheet_edge else -FOLD_CLEAR), FIELD_CORNER",
+        "return -(OFFICE_EDGE if sheet_edge else FIELD_FOLD_CLEAR), FIELD_CORNER",
+        "return (0.0 if sheet_edge else -FIELD_FOLD_CLEAR), FIELD_CORNER",
         "tests/test_edges.py::test_nothing_is_inked_in_the_office_edge",
     ),
     m(
         "cover-field-on-the-fold",
         "layout/cover.py",
-        "return -(OFFICE_EDGE if sheet_edge else FOLD_CLEAR), FIELD_CORNER",
+        "return -(OFFICE_EDGE if sheet_edge else FIELD_FOLD_CLEAR), FIELD_CORNER",
         "return -(OFFICE_EDGE if sheet_edge else 0.0), FIELD_CORNER",
         "tests/test_edges.py::test_nothing_is_inked_within_3mm_of_a_fold",
         k="trifold-a4 and office",
@@ -4812,6 +4812,13 @@ MUTANTS: tuple[Mutant, ...] = (
         'SURNAME.match(a.rsplit("\\xa0", 1)[-1])',
         "SURNAME.match(a)",
         "tests/test_together.py::test_the_sources_keep_et_al_whole_on_every_shipped_back",
+    ),
+    m(
+        "cover-field-at-the-least-from-a-fold",
+        "layout/cover.py",
+        "FIELD_FOLD_CLEAR = 6 * MM",
+        "FIELD_FOLD_CLEAR = 3 * MM",
+        "tests/test_layout.py::test_cover_field_stops_short_of_the_fold_and_the_office_edge",
     ),
     m(
         "svg-negative-size-drawn",

@@ -110,11 +110,12 @@ def test_qr_code_is_at_least_20mm_with_quiet_zone() -> None:
 
 
 def test_cover_field_stops_short_of_the_fold_and_the_office_edge() -> None:
-    """The office cover's colour field keeps 3 mm from the fold and 5 mm from the sheet's edge (frames)."""
+    """The office cover's colour field keeps 6 mm from the fold (twice what text keeps) and 5 mm from the sheet's
+    edge (frames)."""
     layout = layout_of(BRAND, "a4")
     cover = layout.sheet.sides[0].panel("cover")
     field = [i.box for i in layout.pages[0].items if i.region == "cover" and i.bleeds]
-    assert min(b.x for b in field) == pytest.approx(cover.trim.x + FOLD_CLEAR, abs=0.01)
+    assert min(b.x for b in field) == pytest.approx(cover.trim.x + 6 * MM, abs=0.01)
     assert max(b.right for b in field) == pytest.approx(cover.trim.right - 5 * MM, abs=0.01)
 
 

@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, Paragraph
 from brochure import art
 from brochure.diagnostics import Diagnostic, Location, error, warning
 from brochure.frozen import frozen
-from brochure.geometry.sheet import FOLD_CLEAR, MM, OFFICE_EDGE, Panel, Rect, Sheet
+from brochure.geometry.sheet import MM, OFFICE_EDGE, Panel, Rect, Sheet
 from brochure.inputs.chars import INVISIBLE
 from brochure.inputs.controls import LOGO_MM
 from brochure.inputs.inline import display_url, escape_text, link_markup, plain, to_markup
@@ -67,8 +67,9 @@ def cover(inp: Inputs, area: CoverArea) -> Cover:
     items: list[Placed] = []
 
     # The colour field runs across the area. At the sheet's edge it runs on into the bleed (press) or stops at
-    # the office printer's 5 mm unprinted edge; at a fold it stops 3 mm short, so folding never shows a sliver
-    # of it on the next panel. Where it stops, its corners are rounded: a shape, not a cut.
+    # the office printer's 5 mm unprinted edge; at a fold it stops FIELD_FOLD_CLEAR short, so folding never shows
+    # a sliver of it on the next panel, and a fold a millimetre or two out does not show as a strip of paper
+    # uneven along it. Where it stops, its corners are rounded: a shape, not a cut.
     logo_f, logo_room, diags = _logo(inp, area)  # the logo's band over the field (larger for large print)
     field_top = box.top - logo_room - LOGO_GAP
     field_bottom = area.trim.y + area.title_room
@@ -180,13 +181,15 @@ def _logo(inp: Inputs, area: CoverArea) -> tuple[Flowable, float, list[Diagnosti
 
 
 FIELD_CORNER = 4 * MM  # the radius of the colour field's corners where it stops short of an edge or a fold
+FIELD_FOLD_CLEAR = 6 * MM  # where the field stops short of a fold: twice the text's FOLD_CLEAR (at 3 mm, the least,
+# its edge read as a fold slightly out, and a fold 1-2 mm out, as office folding is, left a strip uneven along it)
 
 
 def _field_edge(sheet_edge: bool, sheet: Sheet) -> tuple[float, float]:
     """How far the field reaches past the area's side (negative: stops short), and its corners' radius there."""
     if sheet_edge and sheet.target == "press":
         return sheet.bleed, 0.0
-    return -(OFFICE_EDGE if sheet_edge else FOLD_CLEAR), FIELD_CORNER
+    return -(OFFICE_EDGE if sheet_edge else FIELD_FOLD_CLEAR), FIELD_CORNER
 
 
 def _footer(inp: Inputs, box: Rect) -> tuple[Paragraph, list[Diagnostic]]:
