@@ -25,7 +25,12 @@ from brochure.layout.engine import lay_out
 from brochure.layout.model import Layout
 from brochure.output.pdfua import make_pdfua
 from brochure.output.pdfx import make_pdfx
-from brochure.preflight.checks import check_emergency_numbers, check_printed_addresses, check_producer
+from brochure.preflight.checks import (
+    check_contact_lines,
+    check_emergency_numbers,
+    check_printed_addresses,
+    check_producer,
+)
 from brochure.preflight.contrast import colours_for
 from brochure.preflight.dates import check_dates, source_date, stamp, today
 from brochure.preflight.design import check_design
@@ -196,6 +201,7 @@ def build(src: Sources, options: Options, environ: Mapping[str, str] | None = No
         diags += _entries_not_read(src)
     diags += check_producer(src.content, kit)
     diags += check_printed_addresses(kit)
+    diags += check_contact_lines(kit)
     diags += check_link_labels(src.content, kit)
     diags += check_emergency_numbers(src.content, kit)
     diags += check_glyphs(src.content, kit, fonts)

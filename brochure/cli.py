@@ -494,8 +494,11 @@ def _command(args: argparse.Namespace, options: api.Options, console: Console, s
 
     sources, diags = api.load(args.content, args.brand)
     source = None
-    if args.source is not None and sources is not None:
-        source, found = api.translation_check(args.source, sources.content)
+    translated = sources is not None and sources.content.document.translation is not None
+    named = _named_source(args.content, args.brand) if args.source is None and translated else None
+    source_path: Path | None = args.source or named
+    if source_path is not None and sources is not None:
+        source, found = api.translation_check(source_path, sources.content)
         diags += found
     signals.check()
     if sources is None or any(d.is_error for d in diags):
@@ -510,6 +513,8 @@ def _command(args: argparse.Namespace, options: api.Options, console: Console, s
     if args.command == "build" and not args.output:
         outputs.append(Output("the PDF", pdf, PDF))  # (named for its edition: no -o was given)
     inputs = _input_files(sources, args, source)
+    if named is not None:
+        inputs.insert(2, ("the source content (editions.yaml's)", named))
     _check_outputs(args, inputs, outputs, kinds=False)
     result = api.build(sources, options)
     signals.check()
@@ -535,8 +540,12 @@ def _command(args: argparse.Namespace, options: api.Options, console: Console, s
         unwritten = _preview(args, result, args.stem or name, console, [p for _, p in api.input_files(sources)])
     else:
         console.result(f"ok: {args.content} with {args.brand}: {edition}")
-        if args.source is None and sources.content.document.translation is not None:
-            _unchecked_translation(console, args.content)
+    if named is not None:
+        console.error(
+            f"brochure: note: {args.content} was checked against {named}, the words editions.yaml says it translates"
+        )
+    elif args.source is None and translated:
+        _unchecked_translation(console, args.content)
     if not _report(console, args.json, [*found, *([unwritten] if unwritten else [])], options, result.layout):
         return EXIT_ERRORS
     return EXIT_ERRORS if unwritten is not None else EXIT_OK
@@ -562,6 +571,32 @@ def _ansi_c(c: str) -> str:
     if c in named:
         return named[c]
     return f"\\x{ord(c):02x}" if ord(c) < 32 or ord(c) == 127 else c
+
+
+def _named_source(content: Path, brand: Path) -> Path | None:
+    """The words `content` translates for the kit, as ./editions.yaml names them (its brand's or its own `source:`),
+    where the file names the kit and the content file; None otherwise, and where it cannot be read (a batch says
+    why): a translation is built as a batch builds it, checked against its source."""
+    here = Path("editions.yaml")
+    if not here.is_file():
+        return None
+    from brochure.inputs.brand import kit_identity
+    from brochure.inputs.editions import load_editions
+
+    editions, _ = load_editions(here)
+    groups = editions.groups if editions is not None else ()
+    kit = kit_identity(brand)
+    return next(
+        (
+            g.source
+            for g in groups
+            if g.source is not None
+            and kit_identity(g.kit) == kit
+            and any(same_file(c, content) for c in g.contents)
+            and not same_file(g.source, content)
+        ),
+        None,
+    )
 
 
 def _unchecked_translation(console: Console, content: Path) -> None:

@@ -4711,8 +4711,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "check-silent-about-an-unchecked-translation",
         "cli.py",
-        "        if args.source is None and sources.content.document.translation is not None:",
-        "        if False:",
+        "    elif args.source is None and translated:",
+        "    elif False:",
         "tests/test_translations.py::test_a_translation_checked_without_its_source_says_so",
     ),
     m(
@@ -4819,6 +4819,34 @@ MUTANTS: tuple[Mutant, ...] = (
         "FIELD_FOLD_CLEAR = 6 * MM",
         "FIELD_FOLD_CLEAR = 3 * MM",
         "tests/test_layout.py::test_cover_field_stops_short_of_the_fold_and_the_office_edge",
+    ),
+    m(
+        "kit-line-with-another-phone-unwarned",
+        "preflight/checks.py",
+        "        if phones and own and all(number != own for _, number in phones):",
+        "        if False:",
+        "tests/test_preflight.py::test_the_kits_lines_that_give_another_phone_or_email_than_its_contact_are_warned",
+    ),
+    m(
+        "kit-line-with-another-email-unwarned",
+        "preflight/checks.py",
+        '        if emails and all(e.rstrip(".").casefold() != c.email.casefold() for e in emails):',
+        "        if False:",
+        "tests/test_preflight.py::test_the_kits_lines_that_give_another_phone_or_email_than_its_contact_are_warned",
+    ),
+    m(
+        "batch-first-finding-not-checked",
+        "batch/records.py",
+        "        telling = [f for f in self.findings if UNCHECKED not in f]",
+        "        telling = list(self.findings)",
+        "tests/test_batch.py::test_a_translations_first_finding_is_what_it_got_wrong_not_that_it_is_unchecked",
+    ),
+    m(
+        "build-of-a-translation-without-editions-source",
+        "cli.py",
+        "    named = _named_source(args.content, args.brand) if args.source is None and translated else None",
+        "    named = None",
+        "tests/test_translations.py::test_a_translation_built_where_editions_yaml_names_its_source_is_checked_against_it",
     ),
     m(
         "svg-negative-size-drawn",

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 import pytest
 from conftest import Inputs, edit, position
-from helpers import TESTED, batch, cli, editions_file
+from helpers import ROOT, TESTED, batch, cli, editions_file
 
 from brochure import batch as batch_module
 from brochure.batch import read_contents, run_task, tasks
@@ -1284,3 +1284,26 @@ def test_an_edition_is_built_again_when_its_source_moves(inputs: Inputs, capsys:
         capsys, _editions(inputs, text.replace("source: content.yaml", "source: words/content.yaml"))
     )
     assert status == 0 and "2 built, 0 unchanged" in out, out + err
+
+
+def test_a_translations_first_finding_is_what_it_got_wrong_not_that_it_is_unchecked(tmp_path: Path) -> None:
+    """Every edition of a translation with no reviewer has the warning that it is not checked, first: a batch's table
+    and report showed only that, and a number counted in hours where the source counts minutes (numbing cream on for
+    45 hours) went unseen. An edition's first finding is its first error, else its first other warning."""
+    from brochure.api import translation_check
+    from brochure.batch.records import Outcome
+
+    words = tmp_path / "pl.yaml"
+    text = (ROOT / "translations" / "pl.yaml").read_text(encoding="utf-8")
+    assert text.count("30 do 45 minut przed") == 1
+    words.write_text(text.replace("30 do 45 minut przed", "30 do 45 godzin przed"), encoding="utf-8")
+    translation, diags = load_content(words)
+    assert translation is not None
+    findings = tuple(d.format() for d in [*diags, *translation_check(ROOT / "content.yaml", translation)[1]])
+    assert "has not been checked" in findings[0] and len(findings) == 2
+    outcome = Outcome("clearwater/pl/trifold/a4/office", "out/x.pdf", "built", 0.1, "stamp", findings)
+    assert "counts 45 in hours where the source's text" in outcome.first
+    assert outcome.report()["first"] == outcome.first
+    assert Outcome("e", "o", "built", 0.1, "s", findings[:1]).first == findings[0]  # (alone, it is the first)
+    failed = Outcome("e", "o", "failed", 0.1, "s", (*findings, "x.yaml:1:1: error: a problem"))
+    assert failed.first == "x.yaml:1:1: error: a problem"

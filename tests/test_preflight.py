@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import Inputs, edit, position
-from helpers import BRAND, CONTENT, SMALL, build, built, frames_layout, result_of, sources, text_item
+from helpers import BRAND, CONTENT, ROOT, SMALL, build, built, copied_kit, frames_layout, result_of, sources, text_item
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from reportlab.pdfgen.canvas import Canvas
@@ -776,3 +776,33 @@ def test_a_link_label_in_other_digits_is_the_same_number() -> None:
     arabic = "\u0660\u0661\u0661\u0667 \u0664\u0669\u0666 \u0660\u0663\u0662\u0661"  # 0117 496 0321
     assert _differs(arabic, "tel:+441174960999", "GB") == "a phone number"
     assert _differs(arabic, "tel:+441174960321", "GB") == ""
+
+
+def test_the_kits_lines_that_give_another_phone_or_email_than_its_contact_are_warned(tmp_path: Path) -> None:
+    """`init` writes the clinic's phone and email into its other-formats and feedback lines, in each language: a kit
+    whose contact: changed since, or a kit copied for another clinic, printed the old number and email in the fine
+    print beside the new ones on the back. A warning at each line says so (the shipped kits: none)."""
+
+    kit = copied_kit(tmp_path)
+    text = edit(kit, 'phone: "+44 117 496 0321"', 'phone: "+44 117 496 0000"')
+    text = edit(kit, "  email: hello@clearwaterskin.co.uk\n", "  email: team@clearwaterskin.co.uk\n")
+    es = ROOT / "translations" / "es.yaml"
+    for content, where in ((CONTENT, ""), (es, "    ")):
+        src, diags = api.load(content, kit)
+        assert src is not None, diags
+        result = api.build(src, api.Options())
+        assert result.ok
+        found = [d for d in result.diagnostics if "the clinic's own (contact:)" in d.message]
+        said = [(d.message.split(" line ")[0], d.message.split(" gives the ")[1].split(",")[0]) for d in found]
+        assert said == [
+            ("the brand kit's other_formats.contact", "phone number 0117 496 0321"),
+            ("the brand kit's other_formats.contact", "email hello@clearwaterskin.co.uk"),
+            ("the brand kit's feedback", "email hello@clearwaterskin.co.uk"),
+        ], said
+        assert "is 0117 496 0000" in found[0].message and "is team@clearwaterskin.co.uk" in found[1].message
+        start = text.index(f"\n{where}  contact: ", text.index("other_formats:" if not where else "  es:"))
+        line = text.count("\n", 0, start) + 2
+        assert (found[0].location.line, found[0].location.column) == (line, len(where) + 12)
+    for brand in (BRAND, ROOT / "assets/brands/maple-main/brand.yaml"):
+        result = result_of(sources(CONTENT, brand), api.Options())
+        assert not [d for d in result.diagnostics if "the clinic's own (contact:)" in d.message]

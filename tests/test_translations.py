@@ -579,6 +579,34 @@ def test_a_translation_checked_without_its_source_says_so(
         assert status == 0 and "note:" not in err, err
 
 
+def test_a_translation_built_where_editions_yaml_names_its_source_is_checked_against_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`build` and `preview` of a translation without --source skipped the source check that `batch` and `watch`
+    make (a number changed in translating printed, exit 0): where ./editions.yaml names the kit and the words, they
+    are checked against its source, as the batch checks them, and a note says so; elsewhere a translation built
+    without --source is said to be unchecked, as `check` says it."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content.yaml").write_bytes(CONTENT.read_bytes())
+    text = SPANISH.read_text(encoding="utf-8")
+    (tmp_path / "es.yaml").write_text(text.replace("de 30 a 45 minutos antes", "de 30 a 40 minutos antes"), "utf-8")
+    (tmp_path / "ok.yaml").write_text(text, encoding="utf-8")
+    kit = str(copied_kit(tmp_path).relative_to(tmp_path))  # (editions.yaml names what lies beside it)
+    editions = f"source: content.yaml\nbrands:\n  - kit: {kit}\n    languages: [content.yaml, es.yaml, ok.yaml]\n"
+    for command in ("build", "preview", "check"):
+        status, _, err = cli(capsys, command, "--brand", kit, "--content", "es.yaml")  # (no editions.yaml yet)
+        assert status == 0 and "es.yaml is a translation (document.translation), not checked" in err, err
+    (tmp_path / "editions.yaml").write_text(editions, encoding="utf-8")
+    for command in ("build", "preview", "check"):
+        status, _, err = cli(capsys, command, "--brand", kit, "--content", "es.yaml")
+        assert status == 1 and "es.yaml:" in err and "error: the source's 45 (in 'We put it on 30" in err, err
+        status, _, err = cli(capsys, command, "--brand", kit, "--content", "ok.yaml")
+        said = "note: ok.yaml was checked against content.yaml, the words editions.yaml says it translates"
+        assert status == 0 and said in err, err
+    status, _, err = cli(capsys, "build", "--brand", str(MAPLE), "--content", "es.yaml")  # (not this kit's words)
+    assert status == 0 and "not checked against the words it translates" in err, err
+
+
 def test_an_adaptation_may_change_a_number_it_names(tmp_path: Path) -> None:
     """en-US says 999 becomes 911 and NHS 111 goes: no finding; a 999 it forgot to name would be an error."""
     source, _ = load_content(CONTENT)

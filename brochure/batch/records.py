@@ -21,6 +21,7 @@ from brochure.frozen import frozen
 from brochure.inputs.blocks import Image
 from brochure.inputs.brand import Brand, declared_names, kit_files, load_brand
 from brochure.inputs.content import Content, declared_language
+from brochure.inputs.document import UNCHECKED
 from brochure.inputs.files import read_bytes
 from brochure.vocabulary import LayoutName, PaperName, Target
 
@@ -111,7 +112,11 @@ class Outcome:
 
     @property
     def first(self) -> str:
-        return next((f for f in self.findings if ": error: " in f), self.findings[0] if self.findings else "")
+        """Its first error, else its first warning but a translation's standing one, not checked (every edition of
+        such a translation has it first: a number changed in translating, warned after it, went unseen), else that."""
+        errors = [f for f in self.findings if ": error: " in f]
+        telling = [f for f in self.findings if UNCHECKED not in f]
+        return (errors or telling or [*self.findings, ""])[0]
 
 
 @frozen

@@ -11,6 +11,8 @@ from brochure.frozen import frozen
 from brochure.inputs.reader import Reader
 from brochure.inputs.yamltree import Node
 
+UNCHECKED = "the translation has not been checked"  # (a warning every edition of such a translation has)
+
 
 @frozen
 class Person:
@@ -195,7 +197,7 @@ def _read_translation(r: Reader, node: Node | None) -> tuple[bool, Translation |
     if reviewer is None:
         r.warn(
             r.at(node, "document.translation"),
-            "the translation has not been checked: no 'reviewer' in document.translation",
+            f"{UNCHECKED}: no 'reviewer' in document.translation",
             "have a clinician who reads the language check it against the source, then add "
             "'reviewer: {name: ..., role: ...}'",
         )

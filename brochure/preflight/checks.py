@@ -1,5 +1,5 @@
-"""Loaded inputs -> Diagnostics a print shop or patient would notice before layout: producer, printed addresses, phone
-numbers (the character check is preflight/glyphs.py)."""
+"""Loaded inputs -> Diagnostics a print shop or patient would notice before layout: producer, printed addresses, the
+kit's lines' phone numbers and emails, emergency numbers (the character check is preflight/glyphs.py)."""
 
 from __future__ import annotations
 
@@ -75,6 +75,57 @@ def check_printed_addresses(brand: Brand) -> list[Diagnostic]:
             )
         )
     return diags
+
+
+EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+_PHONE_LINES = (("other_formats.contact", "how to ask for another format"), ("feedback", "where to comment"))
+
+
+def check_contact_lines(brand: Brand) -> list[Diagnostic]:
+    """The kit's other-formats and feedback lines (in the leaflet's language) give the clinic's own phone number and
+    email where they give one: `init` writes them into those lines, so a kit whose `contact:` changed since (or a
+    kit copied for another clinic) printed the old ones beside the new."""
+    c = brand.contact
+    region = c.phone_region or brand.clinic_country()[0] or None
+    own = _phone(c.phone, region)
+    lines = [(key, what, text) for key, what, text in _kit_lines(brand) if text]
+    diags: list[Diagnostic] = []
+    for key, what, text in lines:
+        said = plain(text)
+        phones = [(m.raw_string, _e164(m.number)) for m in phonenumbers.PhoneNumberMatcher(said, region or "ZZ")]
+        if phones and own and all(number != own for _, number in phones):
+            printed = (c.phone_printed or c.phone).replace("\xa0", " ")  # (its groups kept together on the leaflet)
+            diags.append(_other_contact(brand, key, what, "phone number", phones[0][0], printed))
+        emails = EMAIL.findall(said)
+        if emails and all(e.rstrip(".").casefold() != c.email.casefold() for e in emails):
+            diags.append(_other_contact(brand, key, what, "email", emails[0].rstrip("."), c.email))
+    return diags
+
+
+def _kit_lines(brand: Brand) -> list[tuple[str, str, str]]:
+    formats = brand.other_formats.contact if brand.other_formats is not None else ""
+    return [(key, what, text) for (key, what), text in zip(_PHONE_LINES, (formats, brand.feedback or ""), strict=True)]
+
+
+def _phone(number: str, region: str | None) -> str:
+    try:
+        return _e164(phonenumbers.parse(number, region))
+    except phonenumbers.NumberParseException:
+        return ""
+
+
+def _e164(number: phonenumbers.PhoneNumber) -> str:
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _other_contact(brand: Brand, key: str, what: str, kind: str, given: str, own: str) -> Diagnostic:
+    return warning(
+        brand.where(key),
+        f"the brand kit's {key} line ({what}) gives the {kind} {given}, and the clinic's own (contact:) is {own}: "
+        f"the leaflet prints both, one of them perhaps another clinic's or one no longer answered",
+        f"write {own} in the line (`brochure init` wrote the kit's {kind} there when it made it), or, if {given} is "
+        f"another {kind} on purpose, check it is right",
+    )
 
 
 def _route_name(route: str) -> str:
