@@ -4849,6 +4849,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_translations.py::test_a_translation_built_where_editions_yaml_names_its_source_is_checked_against_it",
     ),
     m(
+        "empty-run-parts-a-link",
+        "render/structure.py",
+        '        if line.runs[k].text == "" and line.runs[k].actual is None:',
+        "        if False:",
+        "tests/test_tagged.py::test_a_booking_address_printed_over_two_lines_is_one_link_named_whole",
+    ),
+    m(
+        "broken-address-described-in-pieces",
+        "render/structure.py",
+        '            if "".join(words.split()) in (display_url(self.urls[node]), self.urls[node]):',
+        "            if False:",
+        "tests/test_tagged.py::test_a_booking_address_printed_over_two_lines_is_one_link_named_whole",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svg.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -284,7 +284,10 @@ def _back(
     diags = too_wide(inp, [(key, label, style.fontName) for _, key, label, _ in lines], style.fontSize, row_w, region)
     url_w = _url_width(split or box.w, qr_box)
     parts = address_lines(display_url(contact.booking_url), t.style("url"), url_w)
-    url_markup = "<br/>".join(link(part, contact.booking_url) for part in parts)
+    url_markup = link_markup(
+        "<br/>".join(escape_text(part) for part in parts), contact.booking_url, link_hex, inp.links
+    )
+    # (one link over its lines, as a link the words break is: a link each read as two, the first named as the site)
     qr_text.parts.append((Para(url_markup, t.style("url")), 2.0))
     url_font = t.style("url")
     diags += too_wide(

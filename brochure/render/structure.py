@@ -18,10 +18,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import field
-from typing import Any
+from typing import Any, TypeVar
 
 from brochure.frozen import frozen, mutable
 from brochure.geometry.sheet import Rect
+from brochure.inputs.inline import display_url
 from brochure.layout.model import Frame, Language, Layout, Run, Shape, Text
 from brochure.vocabulary import Numbering
 
@@ -214,9 +215,11 @@ class _Builder:
         tongues = self._tongues.get(page)
         if tongues is None:
             tongues = self._tongues[page] = _areas(tuple(t.box for t in self.layout.pages[page].languages))
-        targets = [self._owned(page, _link_of(line, run, areas), node) for run in line.runs]
+        targets = _joined(line, [self._owned(page, _link_of(line, run, areas), node) for run in line.runs])
         spoken = self.layout.pages[page].languages
-        languages = [_language(spoken, _link_of(line, run, tongues)) for run in line.runs] if spoken else None
+        languages = (
+            _joined(line, [_language(spoken, _link_of(line, r, tongues)) for r in line.runs]) if spoken else None
+        )
         whole = bool(line.runs) and line.runs[0].actual is not None  # (a line shaped whole, a paragraph with Arabic
         # or Hebrew words in it: its words, the number's digits among them, are its first run's, one Span)
         cited = [r.rise > 0 and r.actual is None and not whole for r in line.runs]  # a citation's raised number
@@ -299,6 +302,8 @@ class _Builder:
         for (p, i), node in sorted(self.link_nodes.items()):
             self.kids[node].append(Annotation(p, i))
             words = " ".join(" ".join(self.link_texts.get(node, [])).split())
+            if "".join(words.split()) in (display_url(self.urls[node]), self.urls[node]):  # (an address broken over
+                words = "".join(words.split())  # lines where it allows: read whole, as printed without the breaks)
             language = self.link_languages.get(node, "")
             self.elements[node] = Element(
                 "Link", self.elements[node].parent, description=words or self.urls[node], language=language
@@ -359,3 +364,16 @@ def _sect_of(elements: list[Element], index: int) -> int:
 def _union(a: Rect, b: Rect) -> Rect:
     x, y = min(a.x, b.x), min(a.y, b.y)
     return Rect(x, y, max(a.right, b.right) - x, max(a.top, b.top) - y)
+
+
+T = TypeVar("T")
+
+
+def _joined(line: Text, owners: list[T]) -> list[T]:
+    """Each run's owner, an empty run's (a line broken by `<br/>` ends with one, past its words) the run's before
+    it: its own stretch, the paragraph's, parted a link from its next line's words (two links read, the first
+    named as the site alone: "clearwaterskin.co.uk", "/book")."""
+    for k in range(1, len(owners)):
+        if line.runs[k].text == "" and line.runs[k].actual is None:
+            owners[k] = owners[k - 1]
+    return owners
