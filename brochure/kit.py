@@ -136,16 +136,16 @@ def _background(value: str, answers: Answers) -> tuple[str, str]:
 
 def _accent(value: str, answers: Answers) -> tuple[str, str]:
     """The accent draws list bullets, step numbers, icons and the rules above headings on white paper: one so light
-    that it hardly shows there (under 1.5:1) leaves them out of the leaflet."""
+    that it hardly shows there (under MARKS_CONTRAST, 1.5:1) leaves them out of the leaflet (`build` warns)."""
     problem, ratio = _on(value, answers, "#FFFFFF")
     if problem[0]:
         return problem
-    if ratio < 1.5:
-        from brochure.theme.colors import ratio_text
+    from brochure.theme.colors import MARKS_CONTRAST, ratio_text
 
+    if ratio < MARKS_CONTRAST:
         return (
-            f"an accent of {value} has a contrast of {ratio_text(ratio, 1.5)}:1 on the white paper: the list "
-            "bullets, step numbers, icons and rules drawn in it would hardly show",
+            f"an accent of {value} has a contrast of {ratio_text(ratio, MARKS_CONTRAST)}:1 on the white paper: the "
+            "list bullets, step numbers, icons and rules drawn in it would hardly show",
             "choose a stronger colour (the shipped kit's accent, #E07A5F, has about 3:1)",
         )
     return "", ""

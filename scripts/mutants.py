@@ -1462,7 +1462,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "init-any-accent",
         "kit.py",
-        "    if ratio < 1.5:\n",
+        "    if ratio < MARKS_CONTRAST:\n",
         "    if False:\n",
         "tests/test_init.py::test_each_wrong_answer_is_named_with_its_option_and_nothing_is_written",
     ),
@@ -4861,6 +4861,13 @@ MUTANTS: tuple[Mutant, ...] = (
         '            if "".join(words.split()) in (display_url(self.urls[node]), self.urls[node]):',
         "            if False:",
         "tests/test_tagged.py::test_a_booking_address_printed_over_two_lines_is_one_link_named_whole",
+    ),
+    m(
+        "pale-accents-dots-unwarned",
+        "preflight/seen.py",
+        "            if item.fill.alpha >= SEEN_ALPHA and apart >= SEEN and ratio >= MARKS_CONTRAST:",
+        "            if item.fill.alpha >= SEEN_ALPHA and apart >= SEEN:",
+        "tests/test_preflight.py::test_list_dots_of_a_pale_accent_are_warned_as_init_refuses_it",
     ),
     m(
         "svg-negative-size-drawn",

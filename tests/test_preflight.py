@@ -603,6 +603,29 @@ def test_list_dots_that_would_print_invisible_are_an_error_at_the_accent(inputs:
     assert not any("the dots" in m for m in messages(build(inputs)))
 
 
+def test_list_dots_of_a_pale_accent_are_warned_as_init_refuses_it(inputs: Inputs) -> None:
+    """`init --accent "#F7E7B0"` is refused (1.2:1 on white: the bullets, step discs and heading rules would hardly
+    show), yet a kit given it built, checked and batched with no word: its colour differs from white in hue (delta E
+    30), which the dots' error reads. Small marks are seen by their lightness: a warning at colors.accent in both
+    editions, under the same 1.5:1 as init's; the leaflet still builds."""
+    from brochure import kit
+
+    inputs.content.write_text(CONTENT.read_text(encoding="utf-8"), encoding="utf-8")
+    accent = "#F7E7B0"
+    assert "would hardly show" in kit._accent(accent, {})[0]  # (init's refusal)
+    edit(inputs.brand, 'accent: "#E07A5F"', f'accent: "{accent}"')
+    line, col = position(inputs.brand.read_text(), f'"{accent}"')
+    for target in ("office", "press"):
+        result = build(inputs, target=target)
+        faint = [m for m in messages(result, "warning") if "print faint on the paper" in m]
+        assert result.ok and len(faint) == 1, (target, messages(result))
+        assert faint[0].startswith(f"{inputs.brand}:{line}:{col}: warning: the dots of the list items, and the rules")
+        assert "has a contrast of 1.2:1 with it" in faint[0] and "under 1.5:1" in faint[0]
+    assert kit._accent("#F2C94C", {}) == ("", "")  # (a yellow of 1.5:1: no refusal, no warning)
+    edit(inputs.brand, f'accent: "{accent}"', 'accent: "#F2C94C"')
+    assert not any("the dots" in m for m in messages(build(inputs), "warning"))
+
+
 @pytest.mark.parametrize("secondary", ["#FFFFFF", "#EEF2F3"])
 def test_a_drawing_whose_layers_would_print_invisible_is_a_warning_at_the_secondary(
     inputs: Inputs, secondary: str

@@ -19,10 +19,10 @@ from brochure.diagnostics import Diagnostic, error, warning
 from brochure.geometry.sheet import Rect
 from brochure.inputs.brand import Brand
 from brochure.layout.model import Frame, Ink, Layout, Picture, Shape
-from brochure.preflight.contrast import Colours, inside, made_of
+from brochure.preflight.contrast import Colours, contrast, inside, made_of
 from brochure.preflight.placement import place
 from brochure.preflight.press import is_logo
-from brochure.theme.colors import difference
+from brochure.theme.colors import MARKS_CONTRAST, difference, ratio_text
 
 SEEN = 10.0  # a colour difference (delta E) under which a colour all but vanishes on its ground (#EEEEEE on white:
 # 5.9; #E0E0E0: 10.8; gold, #FFD700, 88, though its contrast ratio is only 1.4)
@@ -58,8 +58,9 @@ def check_logo_seen(layout: Layout, brand: Brand, colours: Colours) -> list[Diag
 
 def check_dots_seen(layout: Layout, colours: Colours) -> list[Diagnostic]:
     """An error at the dots' colour (the kit's accent) where the dots of a list's items would print all but invisible
-    on what is beneath them (a white accent on the paper): the items then run together as one paragraph. One error
-    for each colour and ground, at the first such dot."""
+    on what is beneath them (a white accent on the paper): the items then run together as one paragraph; a warning
+    where they differ from it in hue but not in lightness (under MARKS_CONTRAST: a pale yellow), as `init` refuses
+    such an accent. One finding for each colour and ground, at the first such dot."""
     diags: list[Diagnostic] = []
     said: set[tuple[str, str]] = set()
     for n, page in enumerate(layout.pages):
@@ -76,12 +77,16 @@ def check_dots_seen(layout: Layout, colours: Colours) -> list[Diagnostic]:
                 continue  # (where it lies need not be looked up)
             ground = _ground(page.items, item.box, item.z)
             apart = difference(colours.rgb(item.fill), colours.rgb(ground))
-            if item.fill.alpha >= SEEN_ALPHA and apart >= SEEN:
+            ratio = contrast(colours, item.fill, ground)
+            if item.fill.alpha >= SEEN_ALPHA and apart >= SEEN and ratio >= MARKS_CONTRAST:
                 continue
             key, name = colours.key_of(item.fill), colours.key_of(ground, ground=True)
             if (key, name) in said:
                 continue
             said.add((key, name))
+            if item.fill.alpha >= SEEN_ALPHA and apart >= SEEN:  # (seen by its hue: faint, as a pale yellow is)
+                diags.append(_faint(colours, key, name, ratio).at(place(n, item.box)))
+                continue
             diags.append(
                 error(
                     colours.at(key),
@@ -93,6 +98,18 @@ def check_dots_seen(layout: Layout, colours: Colours) -> list[Diagnostic]:
                 ).at(place(n, item.box))
             )
     return diags
+
+
+def _faint(colours: Colours, key: str, ground: str, ratio: float) -> Diagnostic:
+    on = "the paper" if ground == "paper white" else ground
+    return warning(
+        colours.at(key),
+        f"the dots of the list items, and the rules above headings, print faint on {on}: {key} has a contrast of "
+        f"{ratio_text(ratio, MARKS_CONTRAST)}:1 with it{' as printed' if colours.press else ''}, under "
+        f"{MARKS_CONTRAST:g}:1 (small marks are seen by their lightness, not their hue)",
+        f"choose a darker {key.rpartition('.')[2]} (the shipped kit's, #E07A5F, has about 3:1 on white); "
+        "`brochure init` refuses one this light",
+    )
 
 
 ARTWORK_SEEN = 1.5 * SEEN  # the artwork's colour against the paper: its layers are tints of it, the lightest 17 %

@@ -22,6 +22,9 @@ def color_markup(c: Color) -> str:
     return f"#{round(c.red * 255):02X}{round(c.green * 255):02X}{round(c.blue * 255):02X}"
 
 
+MARKS_CONTRAST = 1.5  # the least contrast with the paper of the accent, which draws list dots, step numbers' discs,
+# icons and the rules above headings: small marks are seen by their lightness, not their hue (a pale yellow, 1.2:1,
+# differs from white by a colour difference of 30, yet its dots all but vanish)
 LEAST_DOT = 0.05  # a plate carrying less than 5 % prints unevenly (dots that come and go): 0 or 5 % instead
 
 
