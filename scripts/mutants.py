@@ -4870,6 +4870,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_preflight.py::test_list_dots_of_a_pale_accent_are_warned_as_init_refuses_it",
     ),
     m(
+        "copied-kits-contact-unwarned",
+        "batch/plan.py",
+        '            if "address" in keys or (len(keys) >= 2 and not (mine and mine == theirs)):',
+        "            if False:",
+        "tests/test_batch.py::test_a_kit_copied_for_another_clinic_with_the_firsts_contact_lines_is_warned",
+    ),
+    m(
+        "groups-shared-line-warned",
+        "batch/plan.py",
+        '            if "address" in keys or (len(keys) >= 2 and not (mine and mine == theirs)):',
+        '            if "address" in keys or len(keys) >= 2:',
+        "tests/test_batch.py::test_a_kit_copied_for_another_clinic_with_the_firsts_contact_lines_is_warned",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svg.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -1307,3 +1307,38 @@ def test_a_translations_first_finding_is_what_it_got_wrong_not_that_it_is_unchec
     assert Outcome("e", "o", "built", 0.1, "s", findings[:1]).first == findings[0]  # (alone, it is the first)
     failed = Outcome("e", "o", "failed", 0.1, "s", (*findings, "x.yaml:1:1: error: a problem"))
     assert failed.first == "x.yaml:1:1: error: a problem"
+
+
+def test_a_kit_copied_for_another_clinic_with_the_firsts_contact_lines_is_warned(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A coordinator copied one clinic's kit to start another's and changed its name: the second clinic's leaflets
+    printed the first's address, phone, email, website and QR code, exit 0. A warning at the second kit's first
+    shared line, before the editions; a group's clinics that share a phone line and booking site (each naming the
+    group) are no warning, nor a kit of the same clinic (another paper), nor kits with their own details."""
+    second = inputs.content.parent / "second"
+    second.mkdir()
+    (second / "logo.svg").write_bytes((inputs.kit / "logo.svg").read_bytes())
+    kit = second / "brand.yaml"
+    kit.write_text(inputs.brand.read_text(encoding="utf-8").replace("Test Clinic", "Galway Clinic"), encoding="utf-8")
+    path = _editions(inputs, EDITIONS + "  - kit: second/brand.yaml\n    languages: [content.yaml]\n")
+    status, _, err = batch(capsys, path, "--json", str(inputs.content.parent / "report.json"))
+    warned = [line for line in err.splitlines() if "gives the same" in line]
+    row, col = position(kit.read_text(encoding="utf-8"), "1 High Street, Bristol")
+    assert status == 0 and len(warned) == 1, err
+    assert warned[0].startswith(f"{kit}:{row}:{col}: warning: Galway Clinic")
+    assert "the same address, phone number, email, website and booking address as Test Clinic" in warned[0]
+    own = {"1 High Street, Bristol": "2 Quay Street, Galway", '"+44 117 496 0321"': '"+353 91 123 456"'}
+    edit(kit, "1 High Street, Bristol", own["1 High Street, Bristol"])  # (its own address; the rest still shared)
+    status, _, err = batch(capsys, path)
+    assert "gives the same phone number, email, website and booking address as Test Clinic" in err, err
+    for text, kit_path in ((kit.read_text(encoding="utf-8"), kit), (inputs.brand.read_text(encoding="utf-8"), None)):
+        target = kit_path or inputs.brand
+        target.write_text("group: Test Group\n" + text, encoding="utf-8")
+    status, _, err = batch(capsys, path)
+    assert "gives the same" not in err, err  # (one group's clinics: a shared line and site)
+    edit(kit, "Galway Clinic", "Test Clinic")  # (the same clinic's second kit)
+    edit(kit, own["1 High Street, Bristol"], "1 High Street, Bristol")
+    edit(kit, "name: Test Clinic", "name: Test Clinic\nid: test-clinic-letter")
+    status, _, err = batch(capsys, path)
+    assert "gives the same" not in err, err

@@ -40,7 +40,17 @@ from brochure.batch.manifest import (
     write_index,
     write_manifest,
 )
-from brochure.batch.plan import Held, collisions, held, outputs, read_contents, read_kits, settle, tasks
+from brochure.batch.plan import (
+    Held,
+    collisions,
+    held,
+    outputs,
+    read_contents,
+    read_kits,
+    settle,
+    shared_contacts,
+    tasks,
+)
 from brochure.batch.records import (
     Entries,
     Job,
@@ -90,6 +100,7 @@ __all__ = [
     "run",
     "run_task",
     "settle",
+    "shared_contacts",
     "shared_outputs",
     "tasks",
     "unshown",

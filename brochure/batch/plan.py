@@ -21,6 +21,7 @@ from brochure.batch.records import (
     Known,
     Loaded,
     Outcome,
+    Reached,
     Task,
     digest,
     files_digest,
@@ -32,12 +33,13 @@ from brochure.batch.records import (
     tool,
     unchanged,
 )
-from brochure.diagnostics import Diagnostic, error
+from brochure.diagnostics import Diagnostic, error, warning
 from brochure.frozen import frozen
 from brochure.inputs.brand import Brand, kit_files, kit_identity, load_brand
 from brochure.inputs.content import Content, load_content
 from brochure.inputs.editions import Editions, Group
 from brochure.inputs.files import read_bytes
+from brochure.inputs.inline import display_url
 from brochure.preflight.dates import check_dates, today
 from brochure.vocabulary import PaperName
 
@@ -64,11 +66,68 @@ def read_kits(editions: Editions) -> Kits:
         if identity(group.kit) not in kits:
             brand, _ = load_brand(group.kit, logo=False)  # (its logo is read where it is built)
             kits[identity(group.kit)] = (
-                (brand.id, brand.paper, kit_digest(brand), _kit_own_files(group.kit, brand), brand.name)
+                (
+                    brand.id,
+                    brand.paper,
+                    kit_digest(brand),
+                    _kit_own_files(group.kit, brand),
+                    brand.name,
+                    _reached(brand),
+                )
                 if brand is not None
                 else None
             )
     return kits
+
+
+_CONTACTS = {"address": "address", "phone": "phone number", "email": "email", "website": "website",
+             "booking_url": "booking address"}  # fmt: skip
+
+
+def _reached(brand: Brand) -> Reached:
+    """How patients reach the clinic, each line as compared with another kit's."""
+    c = brand.contact
+    values = {
+        "address": " ".join(c.address.casefold().replace(",", " ").split()),
+        "phone": c.phone_link or c.phone,
+        "email": c.email.casefold(),
+        "website": display_url(c.website).casefold(),
+        "booking_url": display_url(c.booking_url).casefold(),
+    }
+    return brand.group or "", tuple((key, values[key], brand.where(f"contact.{key}")) for key in _CONTACTS)
+
+
+def shared_contacts(editions: Editions, kits: Kits) -> list[Diagnostic]:
+    """A warning at a kit's contact lines where another kit of the batch, a clinic of another name, gives the same
+    address, or (not in one group) two of the same phone number, email, website and booking address: a kit
+    copied to start another clinic's, its name changed, printed the first clinic's details on the second's
+    leaflets (a group's clinics may share a booking line and site)."""
+    found: list[Diagnostic] = []
+    seen: list[tuple[Path, Kit]] = []
+    for group in editions.groups:
+        kit = kits.get(kit_identity(group.kit))
+        if kit is None or any(kit is k for _, k in seen):
+            continue
+        for path, other in seen:
+            if other[4].casefold() == kit[4].casefold():
+                continue  # (one clinic's kits: another paper, another logo)
+            (mine, lines), (theirs, their_lines) = kit[5], other[5]
+            same = [(key, at) for (key, value, at), (_, v, _) in zip(lines, their_lines, strict=True) if value == v]
+            keys = [key for key, _ in same]
+            if "address" in keys or (len(keys) >= 2 and not (mine and mine == theirs)):
+                named = ", ".join(_CONTACTS[k] for k in keys[:-1]) + (" and " if len(keys) > 1 else "")
+                found.append(
+                    warning(
+                        same[0][1],
+                        f"{kit[4]} ({group.kit}) gives the same {named}{_CONTACTS[keys[-1]]} as {other[4]} ({path}): "
+                        f"its leaflets would send {kit[4]}'s patients to {other[4]}",
+                        f"give {kit[4]} its own contact: lines (a kit copied to start another clinic's keeps the "
+                        "first clinic's), or, if the two share them on purpose, name their group in each (group:)",
+                    )
+                )
+                break
+        seen.append((group.kit, kit))
+    return found
 
 
 def collisions(editions: Editions, loaded: Loaded, kits: Kits | None = None) -> list[Diagnostic]:

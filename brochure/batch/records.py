@@ -16,7 +16,7 @@ from pathlib import Path
 import fontpkg
 
 from brochure import __version__, limits
-from brochure.diagnostics import Diagnostic
+from brochure.diagnostics import Diagnostic, Location
 from brochure.frozen import frozen
 from brochure.inputs.blocks import Image
 from brochure.inputs.brand import Brand, declared_names, kit_files, load_brand
@@ -137,8 +137,10 @@ class TaskLost(Exception):
 Loaded = dict[Path, "Content | None"]  # each content file the editions name, read once (None: it has errors)
 
 
-Kit = tuple[str, PaperName, str, tuple[Path, ...], str]  # a kit's id, paper, files' hash, own files
-# (`_kit_own_files`) and the clinic's name
+Kit = tuple[str, PaperName, str, tuple[Path, ...], str, "Reached"]  # a kit's id, paper, files' hash, own files
+# (`_kit_own_files`), the clinic's name, and how patients reach it
+Reached = tuple[str, tuple[tuple[str, str, Location], ...]]  # its group (or ''), and each contact line: its key,
+# its value as compared (a phone number in full, an address in lower case and single spaces), where it is written
 
 
 Kits = dict[Path, "Kit | None"]  # each kit, read once (None: it has errors)
