@@ -4884,6 +4884,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_batch.py::test_a_kit_copied_for_another_clinic_with_the_firsts_contact_lines_is_warned",
     ),
     m(
+        "pip-line-from-another-folder-relative",
+        "theme/catalog.py",
+        '    shown = shlex.quote(relative if not relative.startswith("..") else str(tool))',
+        "    shown = shlex.quote(relative)",
+        "tests/test_fonts_catalog.py::test_the_pip_line_works_from_a_groups_own_folder",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svg.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

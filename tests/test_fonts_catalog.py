@@ -8,7 +8,7 @@ from pathlib import Path
 import fontpkg
 import pytest
 from conftest import Inputs, edit
-from helpers import cli
+from helpers import ROOT, cli
 
 from brochure import limits
 from brochure.theme.catalog import FamilyReport, describe, installed
@@ -134,3 +134,24 @@ def test_a_family_not_installed_is_told_what_is_there_never_a_made_up_package(
     status, _, err = cli(capsys, "check", "--content", str(inputs.content), "--brand", str(inputs.brand))
     assert status == 1 and f"font family '{family}' {said}" in err, err
     assert "pip install fontpkg-be-vietnam " not in err and "pip install fontpkg-comic" not in err
+
+
+def test_the_pip_line_works_from_a_groups_own_folder(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A coordinator running brochure from the group's own folder was told `.venv/bin/pip install fontpkg-lato==...`
+    (no such file there) and to add it to requirements.txt (none there): the pip of the Python running brochure,
+    by its whole path, and the requirements the group installs from. From the checkout, as before."""
+    import sys
+
+    edit(inputs.brand, "heading: {family: Be Vietnam Pro, weight: 600}", "heading: {family: Lato, weight: 600}")
+    monkeypatch.chdir(inputs.content.parent)
+    status, _, err = cli(capsys, "check", "--content", str(inputs.content), "--brand", str(inputs.brand))
+    pip = Path(sys.executable).parent / "pip"
+    assert status == 1 and f"(install it: {pip} install fontpkg-lato==" in err, err
+    assert "to the requirements every machine that builds your leaflets installs from" in err
+    status, out, _ = cli(capsys, "fonts")
+    assert f"then {pip} install fontpkg-NAME" in out
+    monkeypatch.chdir(ROOT)
+    status, _, err = cli(capsys, "check", "--content", str(inputs.content), "--brand", str(inputs.brand))
+    assert "(install it: .venv/bin/pip install fontpkg-lato==" in err and "to requirements.txt" in err

@@ -19,15 +19,15 @@ def fonts(args: argparse.Namespace, console: Console) -> int:
     installable families matching a word (exit 1 when none does)."""
     if args.search is not None:
         return _font_search(args.search, args.offline, console)
-    from brochure.theme.catalog import describe, installed
+    from brochure.theme.catalog import describe, installed, pip, requirements
 
     families = installed()
     for r in sorted(families, key=lambda r: not r.usable):
         for line in describe(r):
             console.result(line)
     console.result(
-        f"To add a family: find one with `brochure fonts --search WORD` (e.g. lato), then {PIP} install "
-        "fontpkg-NAME, add the line it prints (fontpkg-NAME==VERSION) to requirements.txt, and name it in the "
+        f"To add a family: find one with `brochure fonts --search WORD` (e.g. lato), then {pip()} install "
+        f"fontpkg-NAME, add the line it prints (fontpkg-NAME==VERSION) to {requirements()}, and name it in the "
         "kit: fonts: {body: {family: Lato}}. Families that come only as variable fonts cannot be used."
     )
     return EXIT_OK
@@ -57,7 +57,6 @@ UNSET_SCRIPTS = (
     (frozenset({"syriac"}), "Syriac"),
     (frozenset({"thaana", "dhivehi"}), "Thaana"),
 )
-PIP = ".venv/bin/pip"  # the project's environment, as `make leaflet` creates it
 SHOWN = 25  # families of each kind a search prints (the count of the rest follows)
 
 
@@ -150,4 +149,6 @@ def _describe(fam: Installable, is_installed: bool) -> list[str]:
         return [line]
     if not fam.on_pypi:
         return [line]
-    return [line, f"    {PIP} install {fam.pin}"]
+    from brochure.theme.catalog import pip
+
+    return [line, f"    {pip()} install {fam.pin}"]

@@ -248,4 +248,26 @@ def _installable(family: str) -> str:
             else ""
         )
         return f"{row.name} cannot be used ({row.problem}): choose another family (`brochure fonts` lists them){static}"
-    return f"install it: .venv/bin/pip install {row.pin}, and add {row.pin} to requirements.txt"
+    return f"install it: {pip()} install {row.pin}, and add {row.pin} to {requirements()}"
+
+
+def pip() -> str:
+    """The pip that installs into the Python running brochure, as typed from this folder: `.venv/bin/pip` in a
+    checkout's folder, its whole path from another (a group's own folder: `.venv/bin/pip` was no such file), else
+    `python -m pip` with this Python."""
+    import os
+    import shlex
+    import sys
+
+    here = Path(sys.executable).parent / "pip"
+    tool = here if here.is_file() else Path(sys.executable)
+    relative = os.path.relpath(tool)
+    shown = shlex.quote(relative if not relative.startswith("..") else str(tool))
+    return shown if here.is_file() else f"{shown} -m pip"
+
+
+def requirements() -> str:
+    """Where a project records the font packages it needs: this folder's requirements.txt, where it has one."""
+    if Path("requirements.txt").is_file():
+        return "requirements.txt"
+    return "the requirements every machine that builds your leaflets installs from"
