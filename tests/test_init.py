@@ -444,6 +444,22 @@ def test_the_words_are_copied_with_what_to_edit_at_its_lines(
     assert status == 0, err
 
 
+def test_words_copied_from_a_groups_own_folder_are_told_where_the_tools_own_words_are(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`init FOLDER --words` run from a group's own folder found no content.yaml there and said "pass --from PATH",
+    not which: a note names the tool's own words, which copy."""
+    monkeypatch.chdir(tmp_path)
+    cli(capsys, "init", "clinics/riverside", *options(), "--yes")
+    status, _, err = cli(capsys, "init", "clinics/riverside", "--words")
+    assert status == 1 and "content.yaml: error: source content file not found" in err
+    (note,) = [line for line in err.splitlines() if "note: the tool's own words are --from " in line]
+    shipped = note.split("--from ")[1]
+    assert Path(shipped).resolve() == (ROOT / "content.yaml").resolve()
+    status, _, err = cli(capsys, "init", "clinics/riverside", "--words", "--from", shipped)
+    assert status == 0 and (tmp_path / "clinics/riverside/content.yaml").is_file(), err
+
+
 def test_a_clinics_translation_in_its_own_folder_is_told_to_check_with_the_clinics_kit_and_words(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -287,6 +287,17 @@ def _asked(hint: str) -> str:
     return as_options(hint)
 
 
+def _shipped_words(given: Path, console: Console) -> None:
+    """Where the tool's own words are, when the words to copy are not there: run from a group's own folder,
+    `--words` found no content.yaml and said to pass --from, not what to pass."""
+    from brochure import kit
+
+    shipped = kit.SCHEMAS.parent / "content.yaml"
+    if given.exists() or not shipped.is_file():
+        return
+    console.error(f"brochure: note: the tool's own words are --from {shell_quoted(_near(shipped))}")
+
+
 def _init_words(args: argparse.Namespace, console: Console) -> int:
     """`brochure init FOLDER --words`: the content file (and its pictures) copied into the clinic's folder, and
     what to change in it, at its lines."""
@@ -300,6 +311,7 @@ def _init_words(args: argparse.Namespace, console: Console) -> int:
     content, diags = load_content(args.words_from, "--from")
     if content is None:
         _print(console, diags)
+        _shipped_words(args.words_from, console)
         return EXIT_ERRORS
     images = [b for s in content.sections for b in s.blocks if isinstance(b, Image)]
     astray = [b for b in images if b.written and kit.named_from_outside(b.written)]
