@@ -4891,13 +4891,6 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_fonts_catalog.py::test_the_pip_line_works_from_a_groups_own_folder",
     ),
     m(
-        "init-words-not-found-without-the-tools-words",
-        "commands/init.py",
-        "        _shipped_words(args.words_from, console)\n",
-        "",
-        "tests/test_init.py::test_words_copied_from_a_groups_own_folder_are_told_where_the_tools_own_words_are",
-    ),
-    m(
         "svg-negative-size-drawn",
         "inputs/svg.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',
