@@ -3363,8 +3363,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "stopped-batch-keeps-old-contact-sheet",
         "batch/__init__.py",
-        "            write_index(editions, every, kits)\n",
-        "            write_index(editions, every[:0], kits)\n",
+        "                write_index(editions, every, kits, left)\n",
+        "                write_index(editions, every[:0], kits, left)\n",
         "tests/test_batch.py::test_a_batch_stopped_midway_records_what_it_built_and_the_next_run_builds_the_rest",
     ),
     m(
@@ -4889,6 +4889,13 @@ MUTANTS: tuple[Mutant, ...] = (
         '    shown = shlex.quote(relative if not relative.startswith("..") else str(tool))',
         "    shown = shlex.quote(relative)",
         "tests/test_fonts_catalog.py::test_the_pip_line_works_from_a_groups_own_folder",
+    ),
+    m(
+        "contact-sheet-silent-of-left-pdfs",
+        "output/contact_sheet.py",
+        "    if left:\n",
+        "    if False:\n",
+        "tests/test_batch.py::test_an_edition_dropped_from_the_file_is_listed_not_deleted",
     ),
     m(
         "svg-negative-size-drawn",

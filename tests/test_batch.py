@@ -444,9 +444,13 @@ def test_an_edition_dropped_from_the_file_is_listed_not_deleted(
     assert json.loads(report.read_text(encoding="utf-8"))["left_in_place"] == left
     data = json.loads((inputs.content.parent / "out/manifest.json").read_text(encoding="utf-8"))
     assert [e["output"] for e in data["left_in_place"]] == left
+    sheet = (inputs.content.parent / "out/index.html").read_text(encoding="utf-8")  # (the folder is sent whole: the
+    assert '<aside class="left">' in sheet  # contact sheet names the PDF it holds that is no edition's)
+    assert '<li><a href="test-clinic/en-gb/large-print-a4-office.pdf">' + left[0] + "</a></li>" in sheet
     (inputs.content.parent / left[0]).unlink()
     _, out, _ = batch(capsys, path)
     assert "no longer an edition" not in out
+    assert '<aside class="left">' not in (inputs.content.parent / "out/index.html").read_text(encoding="utf-8")
 
 
 def test_page_pictures_of_pages_and_editions_no_longer_there_are_removed_after_a_whole_run(

@@ -253,7 +253,7 @@ def run(
             every = [_distinct_one(o, count) for o in _with_stopped(work, outcomes, names, loaded)]
             left = record_stopped(editions, every)
             with contextlib.suppress(Exception):  # (the contact sheet of what there is now: the last run's was not)
-                write_index(editions, every, kits)
+                write_index(editions, every, kits, left)
             if not isinstance(exc, Exception):  # (a stop, not a bug: the report of a stopped run)
                 stopped(every, left)
         with contextlib.suppress(Exception):  # (each finished after the stop has its line, as the others had: last,

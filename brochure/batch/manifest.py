@@ -61,13 +61,17 @@ def record_stopped(editions: Editions, every: list[Outcome]) -> list[str]:
     return [str(e["output"]) for e in lingering]
 
 
-def write_index(editions: Editions, outcomes: list[Outcome], kits: Kits | None = None) -> Path:
+def write_index(
+    editions: Editions, outcomes: list[Outcome], kits: Kits | None = None, left: Sequence[str] = ()
+) -> Path:
     """out/index.html, the contact sheet of these outcomes (output/contact_sheet.py), beside the manifest; each
-    clinic under its name where its kit was read (`kits`, as plan.read_kits reads them)."""
+    clinic under its name where its kit was read (`kits`, as plan.read_kits reads them); `left`: the outputs of
+    editions no longer in the file, left in place (relative to editions.yaml's folder)."""
     from brochure.output.contact_sheet import write_contact_sheet
 
     names = {kit[0]: kit[4] for kit in (kits or {}).values() if kit is not None}
-    return write_contact_sheet(manifest_path(editions).parent / INDEX, editions.path.parent, outcomes, names)
+    index = manifest_path(editions).parent / INDEX
+    return write_contact_sheet(index, editions.path.parent, outcomes, names, left)
 
 
 def manifest_path(editions: Editions) -> Path:

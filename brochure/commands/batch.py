@@ -181,7 +181,7 @@ def _run_batch(
         recorded = batches.recorded_thumbs(editions)  # (before the manifest that records them is replaced)
         remove, keep = batches.unshown(editions, outcomes, recorded)
         path, gone = batches.write_manifest(editions, outcomes, keep)
-        index = batches.write_index(editions, outcomes, kits)
+        index = batches.write_index(editions, outcomes, kits, gone)
         pruned = batches.prune_thumbs(editions, remove)
     except (OSError, Refused) as exc:  # (checked before building: only a race with another process gets here)
         console.error(

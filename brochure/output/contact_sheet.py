@@ -19,11 +19,16 @@ if TYPE_CHECKING:
 
 
 def write_contact_sheet(
-    path: Path, base: Path, outcomes: Sequence[Outcome], names: Mapping[str, str] | None = None
+    path: Path,
+    base: Path,
+    outcomes: Sequence[Outcome],
+    names: Mapping[str, str] | None = None,
+    left: Sequence[str] = (),
 ) -> Path:
     """The contact sheet at `path` (out/index.html; `base`: editions.yaml's folder, which the outcomes' paths are
     relative to): every page of every edition, by clinic (under its name, from `names` by the kit's id, beside the
-    id the editions are named by) and language; failures in red with their messages.
+    id the editions are named by) and language; failures in red with their messages; the PDFs of editions no
+    longer in editions.yaml that are left in place (`left`), listed, as the folder sent whole holds them.
     Offline: the pictures are files beside it, and the page's own policy lets the browser fetch nothing else."""
     folder = path.parent
     clinics: dict[str, dict[str, list[Outcome]]] = {}
@@ -41,6 +46,13 @@ def write_contact_sheet(
     if failed:
         links = "".join(f'<li><a href="#{_anchor(o)}">{html.escape(o.edition)}</a></li>' for o in failed)
         parts.append(f'<nav class="failures"><p>Failed:</p><ul>{links}</ul></nav>')
+    if left:
+        hrefs = [html.escape(_url(os.path.relpath(base / f, folder))) for f in left]
+        files = "".join(f'<li><a href="{href}">{html.escape(f)}</a></li>' for href, f in zip(hrefs, left, strict=True))
+        parts.append(
+            '<aside class="left"><p>Left in place, no longer editions (delete them, or leave them out of what you '
+            f"send):</p><ul>{files}</ul></aside>"
+        )
     for clinic, languages in clinics.items():
         name = (names or {}).get(clinic, "")
         title = f'{html.escape(name)} <span class="id">{html.escape(clinic)}</span>' if name else html.escape(clinic)
@@ -122,6 +134,8 @@ body{margin:0;padding:24px 32px 48px;background:#f6f8fa;color:var(--ink);
 h1{font-size:26px;margin:0 0 2px} .summary{margin:0 0 20px;color:var(--muted)}
 .failures{border-left:4px solid var(--fail);background:var(--fail-bg);color:var(--fail);
  padding:8px 14px;margin:0 0 24px}
+.left{border-left:4px solid var(--muted);padding:8px 12px;margin:0 0 16px;color:var(--muted)}
+.left p{margin:0;font-weight:600} .left ul{margin:4px 0 0;padding-left:1.2em;overflow-wrap:anywhere}
 .failures p{margin:0;font-weight:600} .failures ul{margin:4px 0 0;padding-left:1.2em} .failures a{color:var(--fail)}
 .clinic{margin:0 0 36px} h2{font-size:21px;margin:0 0 4px;padding-bottom:4px;border-bottom:2px solid var(--line)}
 h2 .id{font-size:14px;font-weight:400;color:var(--muted);margin-left:6px}
