@@ -105,7 +105,40 @@ def language_problem(tag: str) -> str:
         return f"'{tag}' is not a language tag: ISO 639 has no language '{base}'"
     if base in three:
         return f"'{tag}' is not a language tag: write '{three[base]}' for '{base}' (BCP 47 uses the two-letter code)"
+    region = _region(tag)
+    if region and region not in _regions():
+        said = f"'{region}' is no country (ISO 3166)"
+        if region == "UK":
+            return f"'{tag}' is not a language tag: {said}: the United Kingdom is GB ({base}-GB)"
+        return f"'{tag}' is not a language tag: {said}, as its region must be (e.g. es-ES, es-MX, en-US)"
     return ""
+
+
+def _region(tag: str) -> str:
+    """A tag's two-letter region, in capitals ('' when it gives none, or a region of three digits: es-419)."""
+    parts = tag.split("-")[1:]
+    while parts and len(parts[0]) == 3 and parts[0].isalpha():  # (extended language subtags)
+        parts = parts[1:]
+    if parts and len(parts[0]) == 4:  # (a script: zh-Hant)
+        parts = parts[1:]
+    return parts[0].upper() if parts and len(parts[0]) == 2 else ""
+
+
+PRIVATE_REGIONS = frozenset(
+    {"AA", "ZZ", *(f"Q{c}" for c in "MNOPQRSTUVWXYZ"), *(f"X{c}" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")}
+)
+# (BCP 47's regions for private use), and the two it takes that ISO 3166 reserves: the European Union, the UN
+TAKEN_REGIONS = frozenset({"EU", "UN"})
+
+
+@cache
+def _regions() -> frozenset[str]:
+    """ISO 3166's two-letter codes (data/country-codes.json), and the others a language tag may give."""
+    import json
+    from importlib import resources
+
+    codes = json.loads(resources.files("brochure").joinpath("data/country-codes.json").read_text(encoding="utf-8"))
+    return frozenset(codes.values()) | PRIVATE_REGIONS | TAKEN_REGIONS
 
 
 @cache

@@ -4898,6 +4898,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_batch.py::test_an_edition_dropped_from_the_file_is_listed_not_deleted",
     ),
     m(
+        "language-region-not-a-country",
+        "vocabulary.py",
+        "    if region and region not in _regions():",
+        "    if False:",
+        "tests/test_vocabulary.py::test_a_language_tag_names_a_language_as_bcp_47_writes_it",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svg.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

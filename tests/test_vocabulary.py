@@ -157,6 +157,12 @@ def test_a_leaflets_direction_comes_from_its_languages_primary_subtag() -> None:
         ("de-CH-1996", ""),
         ("en-US-x-twain", ""),
         ("es-ES-ES", "'es-ES-ES' is not a language tag"),  # (two regions)
+        ("en-UK", "'en-UK' is not a language tag: 'UK' is no country (ISO 3166): the United Kingdom is GB (en-GB)"),
+        ("es-SP", "'es-SP' is not a language tag: 'SP' is no country (ISO 3166), as its region must be"),
+        ("en-gb", ""),  # (a tag's case says nothing)
+        ("zh-yue-HK", ""),  # (an extended language subtag before the region)
+        ("en-EU", ""),  # (regions BCP 47 takes that ISO 3166 reserves)
+        ("en-XK", ""),  # (a user-assigned code: Kosovo)
         ("en-GB-Latn", "'en-GB-Latn' is not a language tag"),  # (a script after the region)
         ("en-GB-x-" + "-".join(["abcdefgh"] * 6), ""),  # (61 characters)
         ("en-GB-x-" + "-".join(["abcdefgh"] * 6) + "-a", ""),  # (63)
@@ -166,6 +172,7 @@ def test_a_leaflets_direction_comes_from_its_languages_primary_subtag() -> None:
 )
 def test_a_language_tag_names_a_language_as_bcp_47_writes_it(tag: str, problem: str) -> None:
     """A screen reader knows 'en', not 'eng' nor 'xx': the leaflet's, a source's and the kit's languages are
-    refused when ISO 639 has no such language or writes it with two letters."""
+    refused when ISO 639 has no such language or writes it with two letters, or a region is no country's ('en-UK',
+    'es-SP': they named output folders and told screen readers a dialect of nowhere)."""
     found = language_problem(tag)
     assert found.startswith(problem) and bool(found) == bool(problem)
