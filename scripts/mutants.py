@@ -4905,6 +4905,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_vocabulary.py::test_a_language_tag_names_a_language_as_bcp_47_writes_it",
     ),
     m(
+        "translated-source-unwarned",
+        "batch/plan.py",
+        "        if words is None or words.document.translation is None:",
+        "        if True:",
+        "tests/test_batch.py::test_words_a_brand_publishes_as_its_own_source_that_say_they_are_a_translation_are_warned",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svg.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

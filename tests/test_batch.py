@@ -1346,3 +1346,23 @@ def test_a_kit_copied_for_another_clinic_with_the_firsts_contact_lines_is_warned
     edit(kit, "name: Test Clinic", "name: Test Clinic\nid: test-clinic-letter")
     status, _, err = batch(capsys, path)
     assert "gives the same" not in err, err
+
+
+def test_words_a_brand_publishes_as_its_own_source_that_say_they_are_a_translation_are_warned(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A US clinic's words copied from the shipped en-US adaptation keep its document.translation: named as the
+    brand's own `source:`, every leaflet in them printed "Translated by ...; translation not yet checked", warned in
+    every edition as an unchecked translation. A warning at their document.translation, once, before the editions;
+    words with no such block, none."""
+    us = inputs.content.parent / "us.yaml"
+    us.write_bytes((ROOT / "translations" / "en-US.yaml").read_bytes())
+    text = EDITIONS.replace("source: content.yaml\n", "") + "  - kit: assets/brand.yaml\n"
+    text += "    source: us.yaml\n    languages: [us.yaml]\n"
+    _, _, err = batch(capsys, _editions(inputs, text))
+    warned = [line for line in err.splitlines() if "is the source of" in line]
+    row, col = position(us.read_text(encoding="utf-8"), "translator:")  # (where the block's mapping starts)
+    assert len(warned) == 1 and warned[0].startswith(f"{us}:{row}:{col}: warning: us.yaml is the source of"), err
+    assert "take document.translation out of them" in warned[0]
+    _, _, err = batch(capsys, _editions(inputs, text.replace("us.yaml", "content.yaml")))
+    assert "is the source of" not in err

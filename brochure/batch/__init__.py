@@ -50,6 +50,7 @@ from brochure.batch.plan import (
     settle,
     shared_contacts,
     tasks,
+    translated_sources,
 )
 from brochure.batch.records import (
     Entries,
@@ -103,6 +104,7 @@ __all__ = [
     "shared_contacts",
     "shared_outputs",
     "tasks",
+    "translated_sources",
     "unshown",
     "write_index",
     "write_manifest",

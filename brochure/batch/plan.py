@@ -130,6 +130,36 @@ def shared_contacts(editions: Editions, kits: Kits) -> list[Diagnostic]:
     return found
 
 
+def translated_sources(editions: Editions, loaded: Loaded) -> list[Diagnostic]:
+    """A warning at `document.translation` of words that a brand publishes as its own source (its `source:`, among
+    its languages) yet say they are a translation: copied from a translation (`init --words --from
+    translations/en-US.yaml`), every leaflet in them printed "Translated by ...; translation not yet checked"."""
+    found: list[Diagnostic] = []
+    said: set[Path] = set()
+    for group in editions.groups:
+        source = group.source
+        if (
+            source is None
+            or source.resolve() in said
+            or not any(c.resolve() == source.resolve() for c in group.contents)
+        ):
+            continue
+        words = loaded.get(source.resolve())
+        if words is None or words.document.translation is None:
+            continue
+        said.add(source.resolve())
+        found.append(
+            warning(
+                words.document.where("document.translation"),
+                f"{source.name} is the source of {group.kit}'s words in editions.yaml, and its leaflets print as "
+                'a translation (document.translation): "Translated by ..."',
+                "if these are the clinic's own words, take document.translation out of them (words copied from a "
+                "translation keep it); if they translate others, name those as the brand's source:",
+            )
+        )
+    return found
+
+
 def collisions(editions: Editions, loaded: Loaded, kits: Kits | None = None) -> list[Diagnostic]:
     """Editions that would be written to one file: a kit and content file named twice, two kits with one id, two
     content files in one language. One error per content file named, where it is named (the first CLASHES_SAID,
