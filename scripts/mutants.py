@@ -4912,6 +4912,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_batch.py::test_words_a_brand_publishes_as_its_own_source_that_say_they_are_a_translation_are_warned",
     ),
     m(
+        "contrast-suggestion-for-one-error-only",
+        "preflight/contrast.py",
+        "            if all(contrast_ratio(colour, other) >= need for other, need in against):",
+        "            if contrast_ratio(colour, against[0][0]) >= against[0][1]:",
+        "tests/test_preflight.py::test_the_colour_suggested_reaches_every_contrast_asked_of_it",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svg.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

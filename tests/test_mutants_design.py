@@ -23,19 +23,19 @@ TINTS = {
     "cards": (
         {'secondary: "#7FB7BE"': 'secondary: "#000000"', 'text: "#1F2A2E"': 'text: "#666666"'},
         '"#666666"',
-        "Body text printed in colors.text on a 16% tint of colors.secondary have a contrast of 4.0:1, under 4.5:1",
+        "Body text printed in colors.text on a 16% tint of colors.secondary has a contrast of 4.0:1, under 4.5:1",
         "colors.text",
     ),
     "notes": (
         {'primary: "#1D5C63"': 'primary: "#000000"', 'text: "#1F2A2E"': 'text: "#6C6C6C"'},
         '"#6C6C6C"',
-        "Body text printed in colors.text on a 8% tint of colors.primary have a contrast of 4.4:1, under 4.5:1",
+        "Body text printed in colors.text on a 8% tint of colors.primary has a contrast of 4.4:1, under 4.5:1",
         "colors.text",
     ),
     "warnings": (
         {'accent: "#E07A5F"': 'accent: "#000000"', 'text: "#1F2A2E"': 'text: "#666666"'},
         '"#666666"',
-        "Body text printed in colors.text on a 13% tint of colors.accent have a contrast of 4.3:1, under 4.5:1",
+        "Body text printed in colors.text on a 13% tint of colors.accent has a contrast of 4.3:1, under 4.5:1",
         "colors.text",
     ),
     "titles": (

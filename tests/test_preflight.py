@@ -829,3 +829,43 @@ def test_the_kits_lines_that_give_another_phone_or_email_than_its_contact_are_wa
     for brand in (BRAND, ROOT / "assets/brands/maple-main/brand.yaml"):
         result = result_of(sources(CONTENT, brand), api.Options())
         assert not [d for d in result.diagnostics if "the clinic's own (contact:)" in d.message]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "key"),
+    [
+        ('text: "#1F2A2E"', 'text: "#9AA0A3"', "colors.text"),
+        ('primary: "#1D5C63"', 'primary: "#8FB3B8"', "colors.primary"),
+    ],
+    ids=["text", "primary"],
+)
+def test_a_contrast_error_suggests_a_colour_that_reads_where_it_prints(
+    inputs: Inputs, old: str, new: str, key: str
+) -> None:
+    """ "change colors.primary so the two differ more" gave no direction: the hint names the nearest colour in the
+    same hue, darker or lighter, that reads on everything the colour meets (one for all its errors), and the kit
+    given it builds without a contrast error at that colour."""
+    inputs.content.write_text(CONTENT.read_text(encoding="utf-8"), encoding="utf-8")
+    edit(inputs.brand, old, new)
+    found = [m for m in messages(build(inputs)) if f"[at {key}]" in m and "so the two differ more" in m]
+    suggested = {m.split("(such as ")[1][:7] for m in found}
+    assert found and len(suggested) == 1, found
+    (value,) = suggested
+    assert all(f"(such as {value}: darker in the same hue)" in m for m in found)
+    edit(inputs.brand, new, new.split('"')[0] + f'"{value}"')
+    result = build(inputs)
+    assert not [m for m in messages(result) if f"[at {key}]" in m and "contrast" in m], messages(result)
+
+
+def test_the_colour_suggested_reaches_every_contrast_asked_of_it() -> None:
+    """One colour for all the errors at a brand colour: headings ask 3:1 of it on white, body text 4.5:1, labels
+    4.5:1 under white words; the suggestion reaches the strictest, whichever is asked first."""
+    from brochure.layout.model import Ink
+    from brochure.preflight.contrast import _reaching
+    from brochure.theme.colors import contrast_ratio, hex_to_color
+
+    teal, white = Ink("rgb", (0x8F / 255, 0xB3 / 255, 0xB8 / 255)), Ink("rgb", (1.0, 1.0, 1.0))
+    value = _reaching([(teal, white, 3.0), (teal, None, 4.5), (teal, white, 4.5)])
+    assert value and contrast_ratio(hex_to_color(value), hex_to_color("#FFFFFF")) >= 4.5
+    assert contrast_ratio(hex_to_color(value), hex_to_color("#FFFFFF")) < 4.7  # (the nearest: 1 % steps)
+    assert _reaching([(Ink("cmyk", (0.1, 0.1, 0.1, 0.1)), white, 4.5)]) == ""  # (press inks: said as printed)

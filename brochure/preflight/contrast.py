@@ -21,7 +21,7 @@ from brochure.layout.model import Ink, Layout, Segment, Shape, Text, ink_of
 from brochure.preflight.placement import run_place
 from brochure.remembered import by_identity
 from brochure.theme.cmyk import cmyk_to_rgb
-from brochure.theme.colors import Palette, ratio_text, relative_luminance
+from brochure.theme.colors import Palette, contrast_ratio, ratio_text, relative_luminance
 from brochure.theme.fonts import FontSet
 
 TEXT, LARGE = 4.5, 3.0
@@ -152,6 +152,7 @@ def check_contrast(layout: Layout, colours: Colours) -> list[Diagnostic]:
     found: dict[tuple[str, str, float], tuple[set[str], float]] = {}
     spots: dict[tuple[str, str, float], list[Place]] = {}
     ratios: dict[tuple[Ink, Ink | None], float] = {}  # a few pairs of inks, met hundreds of times
+    inks: dict[tuple[str, str, float], tuple[Ink, Ink | None]] = {}  # (the inks of each pair of keys)
     for n, page in enumerate(layout.pages):
         grounds: dict[int, list[Shape]] = {}
         for item in page.items:
@@ -177,19 +178,64 @@ def check_contrast(layout: Layout, colours: Colours) -> list[Diagnostic]:
                 role = "subheadings" if line.role == "heading" and line.level >= 3 else _ROLES[line.role]
                 roles, worst = found.get((fg, bg, need), (set(), 99.0))
                 found[(fg, bg, need)] = (roles | {role}, min(worst, ratio))
+                inks.setdefault((fg, bg, need), pair)
                 spots.setdefault((fg, bg, need), []).append(run_place(n, line, run))
     diags: list[Diagnostic] = []
+    asked: dict[str, list[tuple[Ink | None, Ink | None, float]]] = {}  # a brand colour -> (it, against, need)
+    for fg, bg, need in sorted(found):
+        blame, (ink, ground) = _blamed(fg, bg), inks[(fg, bg, need)]
+        if blame.startswith("colors.") and not bg.endswith(f"tint of {blame}"):  # (its tint changes with it)
+            asked.setdefault(blame, []).append((ground, ink, need) if blame == bg else (ink, ground, need))
+    values = {key: _reaching(wanted) for key, wanted in asked.items()} if not colours.press else {}
     for (fg, bg, need), (roles, worst) in sorted(found.items()):
-        blame = bg if fg == PAPER or fg.endswith("colors.background") else fg  # the brand's choice, not the paper
+        blame = _blamed(fg, bg)
+        value = values.get(blame, "")
+        said = f" (such as {value}: {_way(value, inks[(fg, bg, need)], blame == bg)} in the same hue)" if value else ""
+        names = sorted(roles)
+        plural = len(names) > 1 or names[0].endswith("s")  # ('the title', 'body text'; 'headings')
         diags.append(
             error(
                 colours.at(blame),
-                f"{_join(sorted(roles))} printed in {_name(fg)} on {_name(bg)} have a contrast of "
-                f"{ratio_text(worst, need)}:1{' as printed' if colours.press else ''}, under {need:g}:1",
-                f"change {blame.rpartition(' ')[2]} so the two differ more" + _mixed(colours, bg),
+                f"{_join(names)} printed in {_name(fg)} on {_name(bg)} {'have' if plural else 'has'} a "
+                f"contrast of {ratio_text(worst, need)}:1{' as printed' if colours.press else ''}, under {need:g}:1",
+                f"change {blame.rpartition(' ')[2]} so the two differ more{said}" + _mixed(colours, bg),
             ).at(*spots[(fg, bg, need)][:MOST_PLACES])
         )
     return diags
+
+
+def _way(value: str, pair: tuple[Ink, Ink | None], ground: bool) -> str:
+    """'darker' or 'lighter': the colour suggested against the one it replaces."""
+    was = pair[1] if ground else pair[0]
+    rgb = was.values if was is not None and was.space == "rgb" else (1.0, 1.0, 1.0)
+    now = Color(*(int(value[i : i + 2], 16) / 255 for i in (1, 3, 5)))
+    return "darker" if relative_luminance(now) < relative_luminance(Color(*rgb)) else "lighter"
+
+
+def _blamed(fg: str, bg: str) -> str:
+    """The colour a contrast error is said at: the brand's choice, not the paper."""
+    return bg if fg == PAPER or fg.endswith("colors.background") else fg
+
+
+def _reaching(wanted: list[tuple[Ink | None, Ink | None, float]]) -> str:
+    """The colour nearest a brand colour in its own hue, darker or lighter, that reaches each contrast asked of it
+    against what it meets ('#1A4D53'), for the hint; '' when it is no RGB colour or none does."""
+    ink = wanted[0][0]
+    if ink is None or ink.space != "rgb":
+        return ""
+    against = [
+        (Color(*o.values) if o is not None and o.space == "rgb" else Color(1, 1, 1), need) for _, o, need in wanted
+    ]
+    if any(o is not None and o.space != "rgb" for _, o, _ in wanted):
+        return ""
+    rgb = ink.values
+    for end in ((0.0, 0.0, 0.0), (1.0, 1.0, 1.0)):  # (darker first: text and the colours it prints on are dark)
+        for step in range(1, 101):  # (in steps of 1 % towards black or white: the first that reads)
+            mixed = [round((v + (e - v) * step / 100) * 255) for v, e in zip(rgb, end, strict=True)]
+            colour = Color(*(m / 255 for m in mixed))
+            if all(contrast_ratio(colour, other) >= need for other, need in against):
+                return "#" + "".join(f"{m:02X}" for m in mixed)
+    return ""
 
 
 DARKER = 1.5  # a background this much darker than white (a contrast ratio) darkens the tints made with it
