@@ -4919,6 +4919,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_preflight.py::test_the_colour_suggested_reaches_every_contrast_asked_of_it",
     ),
     m(
+        "id-cut-mid-word",
+        "inputs/names.py",
+        '    return "-".join(kept) if kept else "-".join(words)[:40].strip("-")',
+        '    return "-".join(words)[:40].strip("-")',
+        "tests/test_init.py::test_a_long_or_accented_clinic_name_makes_a_kit_and_an_id_in_plain_letters",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svg.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -109,6 +109,8 @@ def test_a_long_or_accented_clinic_name_makes_a_kit_and_an_id_in_plain_letters(
         ("Clínica Dermatológica Ñandú", "clinica-dermatologica-nandu"),
         ("Klinika Łódź", "klinika-lodz"),  # (letters with no accent to drop)
         ("Phòng khám Đà Nẵng", "phong-kham-da-nang"),
+        ("The Bondi Junction Centre for Dermatology", "the-bondi-junction-centre-for"),  # (whole words: it was cut
+        # at 40 letters, 'the-bondi-junction-centre-for-dermatolog')
     ):
         folder = f"clinics/{made}"
         status, _, err = cli(capsys, "init", folder, *options(name=name), "--yes")

@@ -287,9 +287,10 @@ def test_a_missing_section_is_an_error(tmp_path: Path) -> None:
     found = [d.format() for d in compare(source, translation)]
     row, col = position(text[:start] + text[end:], "  - id: your-treatment")
     assert len(found) == 1, found  # the sections after it are not wrong, nor are their numbers
-    assert (
-        f"es.yaml:{row}:{col + 4}: error: section 'other-options' of the source (content.yaml) is missing here, "
-        "after 'right-for-me'" in found[0]
+    src_row, src_col = position(CONTENT.read_text(encoding="utf-8"), "  - id: other-options")
+    assert (  # (the source's section named where it is: a group's every clinic's words are called content.yaml)
+        f"es.yaml:{row}:{col + 4}: error: section 'other-options' of the source ({CONTENT}:{src_row}:{src_col + 4}) "
+        "is missing here, after 'right-for-me'" in found[0]
     )
 
 
@@ -303,8 +304,8 @@ def test_sections_in_another_order_are_named_not_their_numbers(tmp_path: Path) -
     assert translation is not None and source is not None
     found = [d.message for d in compare(source, translation)]
     assert found == [
-        "section 4 is 'your-treatment' here, but 'other-options' in the source (content.yaml)",
-        "section 5 is 'other-options' here, but 'your-treatment' in the source (content.yaml)",
+        f"section 4 is 'your-treatment' here, but 'other-options' in the source ({CONTENT})",
+        f"section 5 is 'other-options' here, but 'your-treatment' in the source ({CONTENT})",
     ]
 
 

@@ -22,7 +22,15 @@ def short_name(name: str) -> str:
 
 def slug(text: str) -> str:
     """Lowercase ASCII words joined by hyphens, at most 40 characters, accents dropped: 'Maple & Main' ->
-    'maple-main', 'Clínica Ñandú' -> 'clinica-nandu', 'Klinika Łódź' -> 'klinika-lodz'."""
+    'maple-main', 'Clínica Ñandú' -> 'clinica-nandu', 'Klinika Łódź' -> 'klinika-lodz'. A longer name keeps its
+    whole words ('the-bondi-junction-centre-for', not '...-for-dermatolog'), a first word longer than the id its
+    first 40 letters."""
     plain = text.lower().translate(_LETTERS)
     bare = "".join(ch for ch in unicodedata.normalize("NFKD", plain) if not unicodedata.combining(ch))
-    return "-".join(re.findall(r"[a-z0-9]+", bare))[:40].strip("-")
+    words = re.findall(r"[a-z0-9]+", bare)
+    kept: list[str] = []
+    for word in words:
+        if len("-".join([*kept, word])) > 40:
+            break
+        kept.append(word)
+    return "-".join(kept) if kept else "-".join(words)[:40].strip("-")

@@ -257,7 +257,7 @@ def _sections(source: Content, translation: Content) -> list[Diagnostic]:
         diags.append(
             error(
                 at,
-                f"section '{sid}' of the source ({source.path.name}) is missing here{before}",
+                f"section '{sid}' of the source ({_place(source.sections[n].at)}) is missing here{before}",
                 "translate every section of the source",
             )
         )
@@ -266,7 +266,7 @@ def _sections(source: Content, translation: Content) -> list[Diagnostic]:
             diags.append(
                 error(
                     s.at,
-                    f"section '{s.id}' is not in the source ({source.path.name})",
+                    f"section '{s.id}' is not in the source ({source.path})",
                     "keep the source's sections, in its order, with the same ids: translate only their words",
                 )
             )
@@ -277,7 +277,7 @@ def _sections(source: Content, translation: Content) -> list[Diagnostic]:
             diags.append(
                 error(
                     s.at,
-                    f"section {ours.index(s.id) + 1} is '{s.id}' here, but '{sid}' in the source ({source.path.name})",
+                    f"section {ours.index(s.id) + 1} is '{s.id}' here, but '{sid}' in the source ({source.path})",
                     "keep the source's sections, in its order, with the same ids: translate only their words",
                 )
             )
