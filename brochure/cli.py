@@ -505,6 +505,8 @@ def _command(args: argparse.Namespace, options: api.Options, console: Console, s
         _check_outputs(args, _given_inputs(args), _given_outputs(args))  # the report will be written
         _print(console, diags)
         _report(console, args.json, diags, options)
+        if named is not None:  # (why a file not named on the command line is in its errors)
+            _checked_against(console, args.content, named)
         _nothing_written(console, args)
         return EXIT_ERRORS
     name = api.edition_name(sources, options)
@@ -541,9 +543,7 @@ def _command(args: argparse.Namespace, options: api.Options, console: Console, s
     else:
         console.result(f"ok: {args.content} with {args.brand}: {edition}")
     if named is not None:
-        console.error(
-            f"brochure: note: {args.content} was checked against {named}, the words editions.yaml says it translates"
-        )
+        _checked_against(console, args.content, named)
     elif args.source is None and translated:
         _unchecked_translation(console, args.content)
     if not _report(console, args.json, [*found, *([unwritten] if unwritten else [])], options, result.layout):
@@ -571,6 +571,10 @@ def _ansi_c(c: str) -> str:
     if c in named:
         return named[c]
     return f"\\x{ord(c):02x}" if ord(c) < 32 or ord(c) == 127 else c
+
+
+def _checked_against(console: Console, content: Path, source: Path) -> None:
+    console.error(f"brochure: note: {content} was checked against {source}, the words editions.yaml says it translates")
 
 
 def _named_source(content: Path, brand: Path) -> Path | None:
@@ -605,10 +609,20 @@ def _unchecked_translation(console: Console, content: Path) -> None:
     here = Path("content.yaml")
     source = "content.yaml" if here.is_file() and not same_file(here, content) else "SOURCE"
     again = f"brochure check --source {source} --content {shell_quoted(content)}"
+    unread = ", and ./editions.yaml, which would name it, has errors (`brochure batch` says them)" if _unread() else ""
     console.error(
         f"brochure: note: {content} is a translation (document.translation), not checked against the words it "
-        f"translates: its sections, numbers, links and citations (hint: {again})"
+        f"translates: its sections, numbers, links and citations{unread} (hint: {again})"
     )
+
+
+def _unread() -> bool:
+    """Whether ./editions.yaml is there and does not load."""
+    if not Path("editions.yaml").is_file():
+        return False
+    from brochure.inputs.editions import load_editions
+
+    return load_editions(Path("editions.yaml"))[0] is None
 
 
 def _check_preview_pixels(dpi: float, layout: Layout) -> None:

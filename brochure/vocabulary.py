@@ -127,8 +127,14 @@ def _region(tag: str) -> str:
 PRIVATE_REGIONS = frozenset(
     {"AA", "ZZ", *(f"Q{c}" for c in "MNOPQRSTUVWXYZ"), *(f"X{c}" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")}
 )
-# (BCP 47's regions for private use), and the two it takes that ISO 3166 reserves: the European Union, the UN
-TAKEN_REGIONS = frozenset({"EU", "UN"})
+# (BCP 47's regions for private use), and those the IANA registry takes that ISO 3166-1 does not assign: the
+# European Union and eurozone, the UN, Ascension, Clipperton, Diego Garcia, Ceuta and Melilla, the Canary Islands,
+# Tristan da Cunha (es-IC is a locale), and codes withdrawn but valid in tags written before (Burma, Serbia and
+# Montenegro, East Germany, metropolitan France, the Neutral Zone, East Timor, Yemen, Yugoslavia, Zaire, the
+# Netherlands Antilles)
+TAKEN_REGIONS = frozenset(
+    {"EU", "EZ", "UN", "AC", "CP", "DG", "EA", "IC", "TA", "BU", "CS", "DD", "FX", "NT", "TP", "YD", "YU", "ZR", "AN"}
+)
 
 
 @cache

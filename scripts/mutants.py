@@ -4627,8 +4627,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "nothing-written-unsaid-after-an-inputs-errors",
         "cli.py",
-        "        _report(console, args.json, diags, options)\n        _nothing_written(console, args)\n",
-        "        _report(console, args.json, diags, options)\n",
+        "            _checked_against(console, args.content, named)\n        _nothing_written(console, args)\n",
+        "            _checked_against(console, args.content, named)\n",
         "tests/test_cli.py::test_bad_inputs_exit_1_with_every_error_on_its_own_line",
     ),
     m(
@@ -4823,14 +4823,14 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "kit-line-with-another-phone-unwarned",
         "preflight/checks.py",
-        "        if phones and own and all(number != own for _, number in phones):",
+        "        if phones and own and all(_e164(m.number) != own for m in found):",
         "        if False:",
         "tests/test_preflight.py::test_the_kits_lines_that_give_another_phone_or_email_than_its_contact_are_warned",
     ),
     m(
         "kit-line-with-another-email-unwarned",
         "preflight/checks.py",
-        '        if emails and all(e.rstrip(".").casefold() != c.email.casefold() for e in emails):',
+        "        if others and all(e.casefold() != c.email.casefold() for e in emails):",
         "        if False:",
         "tests/test_preflight.py::test_the_kits_lines_that_give_another_phone_or_email_than_its_contact_are_warned",
     ),
@@ -4872,15 +4872,15 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "copied-kits-contact-unwarned",
         "batch/plan.py",
-        '            if "address" in keys or (len(keys) >= 2 and not (mine and mine == theirs)):',
+        '            if copied or (apart and ("address" in keys or len(keys) >= 2)):',
         "            if False:",
         "tests/test_batch.py::test_a_kit_copied_for_another_clinic_with_the_firsts_contact_lines_is_warned",
     ),
     m(
         "groups-shared-line-warned",
         "batch/plan.py",
-        '            if "address" in keys or (len(keys) >= 2 and not (mine and mine == theirs)):',
-        '            if "address" in keys or len(keys) >= 2:',
+        '            if copied or (apart and ("address" in keys or len(keys) >= 2)):',
+        '            if copied or "address" in keys or len(keys) >= 2:',
         "tests/test_batch.py::test_a_kit_copied_for_another_clinic_with_the_firsts_contact_lines_is_warned",
     ),
     m(
@@ -4905,13 +4905,6 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_vocabulary.py::test_a_language_tag_names_a_language_as_bcp_47_writes_it",
     ),
     m(
-        "translated-source-unwarned",
-        "batch/plan.py",
-        "        if words is None or words.document.translation is None:",
-        "        if True:",
-        "tests/test_batch.py::test_words_a_brand_publishes_as_its_own_source_that_say_they_are_a_translation_are_warned",
-    ),
-    m(
         "contrast-suggestion-for-one-error-only",
         "preflight/contrast.py",
         "            if all(contrast_ratio(colour, other) >= need for other, need in against):",
@@ -4924,6 +4917,13 @@ MUTANTS: tuple[Mutant, ...] = (
         '    return "-".join(kept) if kept else "-".join(words)[:40].strip("-")',
         '    return "-".join(words)[:40].strip("-")',
         "tests/test_init.py::test_a_long_or_accented_clinic_name_makes_a_kit_and_an_id_in_plain_letters",
+    ),
+    m(
+        "kit-lines-own-domain-email-warned",
+        "preflight/checks.py",
+        "        others = [e for e in emails if _domain(e) not in domains]",
+        "        others = emails",
+        "tests/test_preflight.py::test_the_kits_lines_that_give_the_clinics_own_or_its_dedicated_lines_are_not_warned",
     ),
     m(
         "svg-negative-size-drawn",

@@ -1319,7 +1319,8 @@ def test_a_kit_copied_for_another_clinic_with_the_firsts_contact_lines_is_warned
     """A coordinator copied one clinic's kit to start another's and changed its name: the second clinic's leaflets
     printed the first's address, phone, email, website and QR code, exit 0. A warning at the second kit's first
     shared line, before the editions; a group's clinics that share a phone line and booking site (each naming the
-    group) are no warning, nor a kit of the same clinic (another paper), nor kits with their own details."""
+    group) are no warning, nor one hospital's address, nor a kit of the same clinic (another paper), nor kits with
+    their own details; a kit that gives all of another's is, in one group or not."""
     second = inputs.content.parent / "second"
     second.mkdir()
     (second / "logo.svg").write_bytes((inputs.kit / "logo.svg").read_bytes())
@@ -1336,33 +1337,20 @@ def test_a_kit_copied_for_another_clinic_with_the_firsts_contact_lines_is_warned
     edit(kit, "1 High Street, Bristol", own["1 High Street, Bristol"])  # (its own address; the rest still shared)
     status, _, err = batch(capsys, path)
     assert "gives the same phone number, email, website and booking address as Test Clinic" in err, err
-    for text, kit_path in ((kit.read_text(encoding="utf-8"), kit), (inputs.brand.read_text(encoding="utf-8"), None)):
-        target = kit_path or inputs.brand
-        target.write_text("group: Test Group\n" + text, encoding="utf-8")
-    status, _, err = batch(capsys, path)
+    kit.write_text("group: Test Clinic\n" + kit.read_text(encoding="utf-8"), encoding="utf-8")  # (Test Clinic's group:
+    status, _, err = batch(capsys, path)  # its own kit names no group)
     assert "gives the same" not in err, err  # (one group's clinics: a shared line and site)
+    edit(kit, own["1 High Street, Bristol"], "1 High Street, Bristol")  # (all of Test Clinic's, group or not)
+    status, _, err = batch(capsys, path)
+    assert "(a kit copied to start another clinic's keeps the first clinic's)" in err, err
+    edit(kit, 'phone: "+44 117 496 0321"', 'phone: "+44 117 496 0999"')  # (one hospital's address: in one group)
+    status, _, err = batch(capsys, path)
+    assert "gives the same" not in err, err
+    edit(kit, "group: Test Clinic\n", "")
+    status, _, err = batch(capsys, path)
+    assert "say so in its kit: group: Test Clinic" in err, err
     edit(kit, "Galway Clinic", "Test Clinic")  # (the same clinic's second kit)
-    edit(kit, own["1 High Street, Bristol"], "1 High Street, Bristol")
+    edit(kit, 'phone: "+44 117 496 0999"', 'phone: "+44 117 496 0321"')
     edit(kit, "name: Test Clinic", "name: Test Clinic\nid: test-clinic-letter")
     status, _, err = batch(capsys, path)
     assert "gives the same" not in err, err
-
-
-def test_words_a_brand_publishes_as_its_own_source_that_say_they_are_a_translation_are_warned(
-    inputs: Inputs, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """A US clinic's words copied from the shipped en-US adaptation keep its document.translation: named as the
-    brand's own `source:`, every leaflet in them printed "Translated by ...; translation not yet checked", warned in
-    every edition as an unchecked translation. A warning at their document.translation, once, before the editions;
-    words with no such block, none."""
-    us = inputs.content.parent / "us.yaml"
-    us.write_bytes((ROOT / "translations" / "en-US.yaml").read_bytes())
-    text = EDITIONS.replace("source: content.yaml\n", "") + "  - kit: assets/brand.yaml\n"
-    text += "    source: us.yaml\n    languages: [us.yaml]\n"
-    _, _, err = batch(capsys, _editions(inputs, text))
-    warned = [line for line in err.splitlines() if "is the source of" in line]
-    row, col = position(us.read_text(encoding="utf-8"), "translator:")  # (where the block's mapping starts)
-    assert len(warned) == 1 and warned[0].startswith(f"{us}:{row}:{col}: warning: us.yaml is the source of"), err
-    assert "take document.translation out of them" in warned[0]
-    _, _, err = batch(capsys, _editions(inputs, text.replace("us.yaml", "content.yaml")))
-    assert "is the source of" not in err

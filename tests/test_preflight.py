@@ -808,7 +808,9 @@ def test_the_kits_lines_that_give_another_phone_or_email_than_its_contact_are_wa
 
     kit = copied_kit(tmp_path)
     text = edit(kit, 'phone: "+44 117 496 0321"', 'phone: "+44 117 496 0000"')
-    text = edit(kit, "  email: hello@clearwaterskin.co.uk\n", "  email: team@clearwaterskin.co.uk\n")
+    text = edit(kit, "  email: hello@clearwaterskin.co.uk\n", "  email: team@cwbath.uk\n")
+    text = edit(kit, "  website: https://clearwaterskin.co.uk\n", "  website: https://cwbath.uk\n")
+    text = edit(kit, "  booking_url: https://clearwaterskin.co.uk/book\n", "  booking_url: https://cwbath.uk/book\n")
     es = ROOT / "translations" / "es.yaml"
     for content, where in ((CONTENT, ""), (es, "    ")):
         src, diags = api.load(content, kit)
@@ -822,7 +824,7 @@ def test_the_kits_lines_that_give_another_phone_or_email_than_its_contact_are_wa
             ("the brand kit's other_formats.contact", "email hello@clearwaterskin.co.uk"),
             ("the brand kit's feedback", "email hello@clearwaterskin.co.uk"),
         ], said
-        assert "is 0117 496 0000" in found[0].message and "is team@clearwaterskin.co.uk" in found[1].message
+        assert "is 0117 496 0000" in found[0].message and "is team@cwbath.uk" in found[1].message
         start = text.index(f"\n{where}  contact: ", text.index("other_formats:" if not where else "  es:"))
         line = text.count("\n", 0, start) + 2
         assert (found[0].location.line, found[0].location.column) == (line, len(where) + 12)
@@ -869,3 +871,27 @@ def test_the_colour_suggested_reaches_every_contrast_asked_of_it() -> None:
     assert value and contrast_ratio(hex_to_color(value), hex_to_color("#FFFFFF")) >= 4.5
     assert contrast_ratio(hex_to_color(value), hex_to_color("#FFFFFF")) < 4.7  # (the nearest: 1 % steps)
     assert _reaching([(Ink("cmyk", (0.1, 0.1, 0.1, 0.1)), white, 4.5)]) == ""  # (press inks: said as printed)
+
+
+@pytest.mark.parametrize(
+    ("formats", "feedback"),
+    [
+        ("請致電0117 496 0321或寫信至hello@clearwaterskin.co.uk", "歡迎來信hello@clearwaterskin.co.uk告訴我們您的意見"),
+        ("call 0117 496 0321 or the patient advice line, 0300 311 22 33", "email feedback@clearwaterskin.co.uk"),
+        ("call free on 0800 123 4567", "Tell us: www.clearwaterskin.co.uk/feedback or hello@clearwaterskin.co.uk"),
+    ],
+    ids=["chinese", "national-line-and-own-domain", "free-line"],
+)
+def test_the_kits_lines_that_give_the_clinics_own_or_its_dedicated_lines_are_not_warned(
+    formats: str, feedback: str
+) -> None:
+    """A review's false warnings: an email with no space beside it in Chinese was read with the letters around it
+    ("0321或寫信至hello@..."); a feedback address on the clinic's own domain, a free, shared-cost or national line
+    beside the clinic's number, are the clinic's on purpose."""
+    from brochure.inputs.brand import OtherFormats, load_brand
+    from brochure.preflight.checks import check_contact_lines
+
+    kit = load_brand(BRAND)[0]
+    assert kit is not None
+    lines = dataclasses.replace(kit, other_formats=OtherFormats(("large print",), formats), feedback=feedback)
+    assert check_contact_lines(lines) == []

@@ -601,11 +601,15 @@ def test_a_translation_built_where_editions_yaml_names_its_source_is_checked_aga
     for command in ("build", "preview", "check"):
         status, _, err = cli(capsys, command, "--brand", kit, "--content", "es.yaml")
         assert status == 1 and "es.yaml:" in err and "error: the source's 45 (in 'We put it on 30" in err, err
+        assert "note: es.yaml was checked against content.yaml, the words editions.yaml says" in err  # (why it is)
         status, _, err = cli(capsys, command, "--brand", kit, "--content", "ok.yaml")
         said = "note: ok.yaml was checked against content.yaml, the words editions.yaml says it translates"
         assert status == 0 and said in err, err
     status, _, err = cli(capsys, "build", "--brand", str(MAPLE), "--content", "es.yaml")  # (not this kit's words)
     assert status == 0 and "not checked against the words it translates" in err, err
+    (tmp_path / "editions.yaml").write_text(editions + "  - kit: nowhere/brand.yaml\n", encoding="utf-8")
+    status, _, err = cli(capsys, "build", "--brand", kit, "--content", "es.yaml")
+    assert status == 0 and "and ./editions.yaml, which would name it, has errors (`brochure batch` says them)" in err
 
 
 def test_an_adaptation_may_change_a_number_it_names(tmp_path: Path) -> None:

@@ -163,6 +163,8 @@ def test_a_leaflets_direction_comes_from_its_languages_primary_subtag() -> None:
         ("zh-yue-HK", ""),  # (an extended language subtag before the region)
         ("en-EU", ""),  # (regions BCP 47 takes that ISO 3166 reserves)
         ("en-XK", ""),  # (a user-assigned code: Kosovo)
+        ("es-IC", ""),  # (a region the IANA registry takes that ISO 3166-1 does not assign: the Canary Islands)
+        ("sr-CS", ""),  # (a code withdrawn, valid in tags written before)
         ("en-GB-Latn", "'en-GB-Latn' is not a language tag"),  # (a script after the region)
         ("en-GB-x-" + "-".join(["abcdefgh"] * 6), ""),  # (61 characters)
         ("en-GB-x-" + "-".join(["abcdefgh"] * 6) + "-a", ""),  # (63)

@@ -50,7 +50,6 @@ from brochure.batch.plan import (
     settle,
     shared_contacts,
     tasks,
-    translated_sources,
 )
 from brochure.batch.records import (
     Entries,
@@ -104,7 +103,6 @@ __all__ = [
     "shared_contacts",
     "shared_outputs",
     "tasks",
-    "translated_sources",
     "unshown",
     "write_index",
     "write_manifest",

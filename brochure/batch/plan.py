@@ -98,65 +98,47 @@ def _reached(brand: Brand) -> Reached:
 
 
 def shared_contacts(editions: Editions, kits: Kits) -> list[Diagnostic]:
-    """A warning at a kit's contact lines where another kit of the batch, a clinic of another name, gives the same
-    address, or (not in one group) two of the same phone number, email, website and booking address: a kit
-    copied to start another clinic's, its name changed, printed the first clinic's details on the second's
-    leaflets (a group's clinics may share a booking line and site)."""
+    """A warning at a kit's contact lines where another kit of the batch, a clinic of another name, gives them all
+    (a kit copied to start another clinic's, only its name changed, printed the first clinic's details on the
+    second's leaflets), or, the two not of one group (a kit's `group:`, else its own name), its address or two of
+    its phone number, email, website and booking address (a group's clinics may share a booking line and site, or
+    one hospital's address)."""
     found: list[Diagnostic] = []
     seen: list[tuple[Path, Kit]] = []
+    holders: dict[tuple[str, str], list[int]] = {}  # a contact line's value -> the kits seen that give it
     for group in editions.groups:
         kit = kits.get(kit_identity(group.kit))
         if kit is None or any(kit is k for _, k in seen):
             continue
-        for path, other in seen:
-            if other[4].casefold() == kit[4].casefold():
+        (mine, lines), name = kit[5], kit[4].casefold()
+        near = sorted({i for key, value, _ in lines for i in holders.get((key, value), [])})
+        for path, other in (seen[i] for i in near):
+            if other[4].casefold() == name:
                 continue  # (one clinic's kits: another paper, another logo)
-            (mine, lines), (theirs, their_lines) = kit[5], other[5]
+            theirs, their_lines = other[5]
             same = [(key, at) for (key, value, at), (_, v, _) in zip(lines, their_lines, strict=True) if value == v]
             keys = [key for key, _ in same]
-            if "address" in keys or (len(keys) >= 2 and not (mine and mine == theirs)):
+            copied = len(keys) == len(lines)
+            apart = (mine or kit[4]).casefold() != (theirs or other[4]).casefold()  # (a group's own kit: its name)
+            if copied or (apart and ("address" in keys or len(keys) >= 2)):
                 named = ", ".join(_CONTACTS[k] for k in keys[:-1]) + (" and " if len(keys) > 1 else "")
+                hint = f"give {kit[4]} its own contact: lines" + (
+                    " (a kit copied to start another clinic's keeps the first clinic's)"
+                    if copied
+                    else f", or, if the two are clinics of one group, say so in its kit: group: {theirs or other[4]}"
+                )
                 found.append(
                     warning(
                         same[0][1],
                         f"{kit[4]} ({group.kit}) gives the same {named}{_CONTACTS[keys[-1]]} as {other[4]} ({path}): "
                         f"its leaflets would send {kit[4]}'s patients to {other[4]}",
-                        f"give {kit[4]} its own contact: lines (a kit copied to start another clinic's keeps the "
-                        "first clinic's), or, if the two share them on purpose, name their group in each (group:)",
+                        hint,
                     )
                 )
                 break
+        for key, value, _ in lines:
+            holders.setdefault((key, value), []).append(len(seen))
         seen.append((group.kit, kit))
-    return found
-
-
-def translated_sources(editions: Editions, loaded: Loaded) -> list[Diagnostic]:
-    """A warning at `document.translation` of words that a brand publishes as its own source (its `source:`, among
-    its languages) yet say they are a translation: copied from a translation (`init --words --from
-    translations/en-US.yaml`), every leaflet in them printed "Translated by ...; translation not yet checked"."""
-    found: list[Diagnostic] = []
-    said: set[Path] = set()
-    for group in editions.groups:
-        source = group.source
-        if (
-            source is None
-            or source.resolve() in said
-            or not any(c.resolve() == source.resolve() for c in group.contents)
-        ):
-            continue
-        words = loaded.get(source.resolve())
-        if words is None or words.document.translation is None:
-            continue
-        said.add(source.resolve())
-        found.append(
-            warning(
-                words.document.where("document.translation"),
-                f"{source.name} is the source of {group.kit}'s words in editions.yaml, and its leaflets print as "
-                'a translation (document.translation): "Translated by ..."',
-                "if these are the clinic's own words, take document.translation out of them (words copied from a "
-                "translation keep it); if they translate others, name those as the brand's source:",
-            )
-        )
     return found
 
 

@@ -49,7 +49,7 @@ def batch(args: argparse.Namespace, console: Console) -> int:
     loaded = batches.read_contents(editions)  # once, for the clash check and the editions' stamps
     kits = batches.read_kits(editions)  # once, for the clash check and the outputs' names
     clashes = batches.collisions(editions, loaded, kits) + batches.shared_outputs(editions)
-    _print(console, [*batches.shared_contacts(editions, kits), *batches.translated_sources(editions, loaded), *clashes])
+    _print(console, [*batches.shared_contacts(editions, kits), *clashes])
     if clashes:
         return EXIT_ERRORS
     problem = _batch_outputs(args, editions, batches.outputs(editions, loaded, kits))  # before anything is built

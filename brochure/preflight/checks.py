@@ -77,7 +77,11 @@ def check_printed_addresses(brand: Brand) -> list[Diagnostic]:
     return diags
 
 
-EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")  # (ASCII: Chinese, Japanese and Thai
+# write an address with no space beside it, and their letters are word characters)
+_OWN_LINES = frozenset(  # numbers a clinic gives beside its own on purpose: free, shared-cost and national lines
+    {phonenumbers.PhoneNumberType.TOLL_FREE, phonenumbers.PhoneNumberType.SHARED_COST, phonenumbers.PhoneNumberType.UAN}
+)
 _PHONE_LINES = (("other_formats.contact", "how to ask for another format"), ("feedback", "where to comment"))
 
 
@@ -90,16 +94,25 @@ def check_contact_lines(brand: Brand) -> list[Diagnostic]:
     own = _phone(c.phone, region)
     lines = [(key, what, text) for key, what, text in _kit_lines(brand) if text]
     diags: list[Diagnostic] = []
+    domains = {_domain(c.email), display_url(c.website).split("/")[0].casefold().removeprefix("www.")}
     for key, what, text in lines:
         said = plain(text)
-        phones = [(m.raw_string, _e164(m.number)) for m in phonenumbers.PhoneNumberMatcher(said, region or "ZZ")]
-        if phones and own and all(number != own for _, number in phones):
+        found = list(phonenumbers.PhoneNumberMatcher(said, region or "ZZ"))
+        phones = [
+            (m.raw_string, _e164(m.number)) for m in found if phonenumbers.number_type(m.number) not in _OWN_LINES
+        ]
+        if phones and own and all(_e164(m.number) != own for m in found):
             printed = (c.phone_printed or c.phone).replace("\xa0", " ")  # (its groups kept together on the leaflet)
             diags.append(_other_contact(brand, key, what, "phone number", phones[0][0], printed))
-        emails = EMAIL.findall(said)
-        if emails and all(e.rstrip(".").casefold() != c.email.casefold() for e in emails):
-            diags.append(_other_contact(brand, key, what, "email", emails[0].rstrip("."), c.email))
+        emails = [e.rstrip(".") for e in EMAIL.findall(said)]
+        others = [e for e in emails if _domain(e) not in domains]  # (feedback@ the clinic's own domain is its own)
+        if others and all(e.casefold() != c.email.casefold() for e in emails):
+            diags.append(_other_contact(brand, key, what, "email", others[0], c.email))
     return diags
+
+
+def _domain(email: str) -> str:
+    return email.rpartition("@")[2].casefold().removeprefix("www.")
 
 
 def _kit_lines(brand: Brand) -> list[tuple[str, str, str]]:

@@ -64,14 +64,22 @@ def check_dots_seen(layout: Layout, colours: Colours) -> list[Diagnostic]:
     diags: list[Diagnostic] = []
     said: set[tuple[str, str]] = set()
     for n, page in enumerate(layout.pages):
-        grounds = {None, *(s.fill for s in page.items if isinstance(s, Shape) and s.fill is not None)}  # (the paper)
+        grounds = {
+            None,
+            *(s.fill for s in page.items if isinstance(s, Shape) and s.fill is not None and s.role != "label"),
+        }
+        # (the paper, and what the page paints beneath: not the dots themselves, each at no distance from itself, which
+        # sent every dot to look up its ground)
         clear: dict[Ink, bool] = {}  # a dot's ink -> it stands out from every ground on the page
         for item in page.items:
             if not (isinstance(item, Shape) and item.role == "label" and item.fill is not None):
                 continue
             ink = item.fill
             if ink not in clear:
-                seen = [difference(colours.rgb(ink), colours.rgb(g)) >= SEEN for g in grounds]
+                seen = [
+                    difference(colours.rgb(ink), colours.rgb(g)) >= SEEN and contrast(colours, ink, g) >= MARKS_CONTRAST
+                    for g in grounds
+                ]
                 clear[ink] = all(seen) and ink.alpha >= SEEN_ALPHA
             if clear[ink]:
                 continue  # (where it lies need not be looked up)

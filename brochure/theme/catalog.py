@@ -262,6 +262,7 @@ def pip() -> str:
     here = Path(sys.executable).parent / "pip"
     tool = here if here.is_file() else Path(sys.executable)
     relative = os.path.relpath(tool)
+    relative = relative if os.sep in relative else f".{os.sep}{relative}"  # (a bare `pip` runs another one)
     shown = shlex.quote(relative if not relative.startswith("..") else str(tool))
     return shown if here.is_file() else f"{shown} -m pip"
 
