@@ -1333,6 +1333,9 @@ def test_a_kit_copied_for_another_clinic_with_the_firsts_contact_lines_is_warned
     assert status == 0 and len(warned) == 1, err
     assert warned[0].startswith(f"{kit}:{row}:{col}: warning: Galway Clinic")
     assert "the same address, phone number, email, website and booking address as Test Clinic" in warned[0]
+    _, out, _ = batch(capsys, path, "--json", str(inputs.content.parent / "report.json"))  # (said again: the
+    report = json.loads((inputs.content.parent / "report.json").read_text(encoding="utf-8"))  # editions scroll it away)
+    assert "; 1 warning about the kits, above;" in out and report["warnings"] == warned, (out, report["warnings"])
     own = {"1 High Street, Bristol": "2 Quay Street, Galway", '"+44 117 496 0321"': '"+353 91 123 456"'}
     edit(kit, "1 High Street, Bristol", own["1 High Street, Bristol"])  # (its own address; the rest still shared)
     status, _, err = batch(capsys, path)

@@ -9,12 +9,13 @@ import json
 import os
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from brochure.arguments import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 from brochure.cli import STDOUT, Console, _print, _write
-from brochure.diagnostics import Location, error, shorten
+from brochure.diagnostics import Diagnostic, Location, error, shorten
 from brochure.limits import BATCH_JOBS, NAME_BYTES
 from brochure.output.files import (
     BATCH_MANIFEST,
@@ -49,7 +50,8 @@ def batch(args: argparse.Namespace, console: Console) -> int:
     loaded = batches.read_contents(editions)  # once, for the clash check and the editions' stamps
     kits = batches.read_kits(editions)  # once, for the clash check and the outputs' names
     clashes = batches.collisions(editions, loaded, kits) + batches.shared_outputs(editions)
-    _print(console, [*batches.shared_contacts(editions, kits), *clashes])
+    kit_notes = batches.shared_contacts(editions, kits)  # (said first, and again in the summary and the report)
+    _print(console, [*kit_notes, *clashes])
     if clashes:
         return EXIT_ERRORS
     problem = _batch_outputs(args, editions, batches.outputs(editions, loaded, kits))  # before anything is built
@@ -123,27 +125,36 @@ def batch(args: argparse.Namespace, console: Console) -> int:
         outcomes, path, gone, index = done
     failed = [o for o in outcomes if o.status == "failed"]
     counts = {s: sum(o.status == s for o in outcomes) for s in ("built", "unchanged", "failed")}
+    warned = (
+        f"; {len(kit_notes)} warning{'' if len(kit_notes) == 1 else 's'} about the kits, above" if kit_notes else ""
+    )
     console.result(
         f"{len(outcomes)} edition{'' if len(outcomes) == 1 else 's'} in {time.perf_counter() - t0:.1f} s: "
         f"{counts['built']} built, "
-        f"{counts['unchanged']} unchanged, {counts['failed']} failed; manifest {path}; every page: {index}"
+        f"{counts['unchanged']} unchanged, {counts['failed']} failed{warned}; manifest {path}; every page: {index}"
     )
     for o in failed:
         console.error(f"failed: {o.edition}: {o.first}")
     for output in gone:
         console.result(f"no longer an edition (left in place): {output}")
-    if not _batch_report(console, args.json, outcomes, gone):
+    if not _batch_report(console, args.json, outcomes, gone, kit_notes):
         return EXIT_ERRORS
     return EXIT_ERRORS if failed else EXIT_OK
 
 
-def _batch_report(console: Console, path: str | None, outcomes: Any, gone: list[str]) -> bool:
+def _batch_report(
+    console: Console, path: str | None, outcomes: Any, gone: list[str], notes: Sequence[Diagnostic] = ()
+) -> bool:
     """The --json report (to a file, or to standard output for '-'): every edition as it ended ("stopped" when the
-    run was stopped before it was built) and the outputs of editions no longer in the file, left in place. False
-    when it cannot be written."""
+    run was stopped before it was built), the outputs of editions no longer in the file, left in place, and the
+    warnings about the kits said before the editions (`warnings`). False when it cannot be written."""
     if path is None:
         return True
-    doc = {"editions": [o.report() for o in outcomes], "left_in_place": gone}
+    doc = {
+        "editions": [o.report() for o in outcomes],
+        "left_in_place": gone,
+        "warnings": [d.format() for d in notes],
+    }
     report = json.dumps(doc, indent=2, ensure_ascii=False).encode("utf-8")
     if path == STDOUT:
         console.data(report)
