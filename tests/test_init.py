@@ -591,7 +591,9 @@ def test_on_a_terminal_an_answer_the_build_refuses_is_asked_again(
     assert status == 0, err
     assert "cannot be built with these answers yet; answer again:" in err
     assert "  Primary colour, #RRGGBB (headings, bands): " in err and "printed in colors.primary on" in err
-    assert err.count("(hint: change --primary so the two differ more (such as #") == 1  # one problem per question
+    hints = [line for line in err.splitlines() if "(hint: change --primary so the two differ more" in line]
+    assert len(hints) == 1 and hints[0].endswith(" in the same hue))"), hints  # one problem per question, as asked;
+    # (the paper white: no word of a background to make lighter)
     assert out.count("Primary colour, #RRGGBB (headings, bands)") == 2
     kit, _ = load_brand(tmp_path / "kit/brand.yaml")
     assert kit is not None and dict(kit.colors)["primary"] == "#2E5E4E"
