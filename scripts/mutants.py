@@ -4853,14 +4853,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "render/structure.py",
         '        if line.runs[k].text == "" and line.runs[k].actual is None:',
         "        if False:",
-        "tests/test_tagged.py::test_a_booking_address_printed_over_two_lines_is_one_link_named_whole",
+        "tests/test_tagged.py::test_a_link_broken_by_a_line_break_is_one_link_described_whole",
     ),
     m(
         "broken-address-described-in-pieces",
         "render/structure.py",
         '            if "".join(words.split()) in (display_url(self.urls[node]), self.urls[node]):',
         "            if False:",
-        "tests/test_tagged.py::test_a_booking_address_printed_over_two_lines_is_one_link_named_whole",
+        "tests/test_tagged.py::test_a_link_broken_by_a_line_break_is_one_link_described_whole",
     ),
     m(
         "pale-accents-dots-unwarned",
@@ -4924,6 +4924,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "        others = [e for e in emails if _domain(e) not in domains]",
         "        others = emails",
         "tests/test_preflight.py::test_the_kits_lines_that_give_the_clinics_own_or_its_dedicated_lines_are_not_warned",
+    ),
+    m(
+        "qr-box-address-linked-again",
+        "layout/back.py",
+        '    url_markup = "<br/>".join(escape_text(part) for part in parts)',
+        '    url_markup = link_markup("<br/>".join(escape_text(p) for p in parts), contact.booking_url, "", inp.links)',
+        "tests/test_tagged.py::test_the_qr_boxs_booking_address_is_read_whole_under_the_boxs_one_link",
     ),
     m(
         "svg-negative-size-drawn",

@@ -28,6 +28,7 @@ from brochure.layout.model import Entry, Link, Placed, QrPlacement
 from brochure.layout.qr import QUIET_MODULES, least_size, modules, qr_drawing
 from brochure.theme.colors import color_markup
 from brochure.theme.styles import Theme
+from brochure.xmltext import quoteattr
 
 Columns = Literal["span", "level", "one"]  # a back's sections: one section in two columns under its heading set
 # across both, two columns starting level, one column
@@ -284,10 +285,9 @@ def _back(
     diags = too_wide(inp, [(key, label, style.fontName) for _, key, label, _ in lines], style.fontSize, row_w, region)
     url_w = _url_width(split or box.w, qr_box)
     parts = address_lines(display_url(contact.booking_url), t.style("url"), url_w)
-    url_markup = link_markup(
-        "<br/>".join(escape_text(part) for part in parts), contact.booking_url, link_hex, inp.links
-    )
-    # (one link over its lines, as a link the words break is: a link each read as two, the first named as the site)
+    url_markup = "<br/>".join(escape_text(part) for part in parts)  # (no link of its own: the QR box's link covers
+    # it, and a second one there was a second tab stop to one place, its area under the box's; in the link colour)
+    url_markup = f"<font color={quoteattr(link_hex)}>{url_markup}</font>" if inp.links else url_markup
     qr_text.parts.append((Para(url_markup, t.style("url")), 2.0))
     url_font = t.style("url")
     diags += too_wide(
