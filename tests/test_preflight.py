@@ -603,6 +603,17 @@ def test_list_dots_that_would_print_invisible_are_an_error_at_the_accent(inputs:
     assert not any("the dots" in m for m in messages(build(inputs)))
 
 
+def _one_warning_each(inputs: Inputs, needle: str) -> list[str]:
+    """The one warning that says `needle` in each edition, office then press, each leaflet built."""
+    found = []
+    for target in ("office", "press"):
+        result = build(inputs, target=target)
+        said = [m for m in messages(result, "warning") if needle in m]
+        assert result.ok and len(said) == 1, (target, messages(result))
+        found.append(said[0])
+    return found
+
+
 def test_list_dots_of_a_pale_accent_are_warned_as_init_refuses_it(inputs: Inputs) -> None:
     """`init --accent "#F7E7B0"` is refused (1.2:1 on white: the bullets, step discs and heading rules would hardly
     show), yet a kit given it built, checked and batched with no word: its colour differs from white in hue (delta E
@@ -615,12 +626,9 @@ def test_list_dots_of_a_pale_accent_are_warned_as_init_refuses_it(inputs: Inputs
     assert "would hardly show" in kit._accent(accent, {})[0]  # (init's refusal)
     edit(inputs.brand, 'accent: "#E07A5F"', f'accent: "{accent}"')
     line, col = position(inputs.brand.read_text(), f'"{accent}"')
-    for target in ("office", "press"):
-        result = build(inputs, target=target)
-        faint = [m for m in messages(result, "warning") if "print faint on the paper" in m]
-        assert result.ok and len(faint) == 1, (target, messages(result))
-        assert faint[0].startswith(f"{inputs.brand}:{line}:{col}: warning: the dots of the list items, and the rules")
-        assert "has a contrast of 1.2:1 with it" in faint[0] and "under 1.5:1" in faint[0]
+    for faint in _one_warning_each(inputs, "print faint on the paper"):
+        assert faint.startswith(f"{inputs.brand}:{line}:{col}: warning: the dots of the list items, and the rules")
+        assert "has a contrast of 1.2:1 with it" in faint and "under 1.5:1" in faint
     assert kit._accent("#F2C94C", {}) == ("", "")  # (a yellow of 1.5:1: no refusal, no warning)
     edit(inputs.brand, f'accent: "{accent}"', 'accent: "#F2C94C"')
     assert not any("the dots" in m for m in messages(build(inputs), "warning"))
@@ -636,12 +644,9 @@ def test_a_drawing_whose_layers_would_print_invisible_is_a_warning_at_the_second
     inputs.content.write_text(CONTENT.read_text(encoding="utf-8"), encoding="utf-8")  # (it has the drawing)
     edit(inputs.brand, 'secondary: "#7FB7BE"', f'secondary: "{secondary}"')
     line, col = position(inputs.brand.read_text(), f'secondary: "{secondary}"')
-    for target in ("office", "press"):
-        result = build(inputs, target=target)
-        said = [m for m in messages(result, "warning") if "the drawings' layers" in m]
-        assert result.ok and len(said) == 1, (target, messages(result))
-        assert said[0].startswith(f"{inputs.brand}:{line}:{col + len('secondary: ')}: warning: the drawings' layers")
-        assert "print all but invisible" in said[0]
+    for said in _one_warning_each(inputs, "the drawings' layers"):
+        assert said.startswith(f"{inputs.brand}:{line}:{col + len('secondary: ')}: warning: the drawings' layers")
+        assert "print all but invisible" in said
     edit(inputs.brand, f'secondary: "{secondary}"', 'secondary: "#B9D7C9"')  # (Elm Park's sage: 21)
     assert not any("the drawings' layers" in m for m in messages(build(inputs), "warning"))
 
