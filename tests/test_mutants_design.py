@@ -29,7 +29,7 @@ TINTS = {
     "notes": (
         {'primary: "#1D5C63"': 'primary: "#000000"', 'text: "#1F2A2E"': 'text: "#6C6C6C"'},
         '"#6C6C6C"',
-        "Body text printed in colors.text on a 8% tint of colors.primary has a contrast of 4.4:1, under 4.5:1",
+        "Body text printed in colors.text on an 8% tint of colors.primary has a contrast of 4.4:1, under 4.5:1",
         "colors.text",
     ),
     "warnings": (

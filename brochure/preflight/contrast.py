@@ -65,7 +65,7 @@ class Colours:
         for known, name in self.names:
             share = _tint(known, background, ink)
             if share is not None:
-                return f"a {share:.0%} tint of {name}"
+                return f"{_a(round(share * 100))} {share:.0%} tint of {name}"
         seen = self.rgb(ink)
         nearest = min(self.names, key=lambda kn: sum((a - b) ** 2 for a, b in zip(self.rgb(kn[0]), seen, strict=True)))
         return f"a colour near {nearest[1]}"
@@ -78,6 +78,11 @@ class Colours:
         key = key.rpartition(" ")[2]  # 'a 16% tint of colors.secondary' is fixed at colors.secondary
         places = dict(self.places)
         return places.get(key) or places.get("colors", Location("brand.yaml", 1, 1, key))
+
+
+def _a(number: int) -> str:
+    """The article a number said aloud takes: 'an' 8, 11, 18 and 80-89 per cent ("an 8% tint"), else 'a'."""
+    return "an" if number in (8, 11, 18) or 80 <= number <= 89 else "a"
 
 
 def made_of(colour: Ink, ground: Ink, ink: Ink) -> bool:
