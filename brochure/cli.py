@@ -495,7 +495,7 @@ def _command(args: argparse.Namespace, options: api.Options, console: Console, s
     sources, diags = api.load(args.content, args.brand)
     source = None
     translated = sources is not None and sources.content.document.translation is not None
-    named = _named_source(args.content, args.brand) if args.source is None and translated else None
+    named, unread = _named_source(args.content, args.brand) if args.source is None and translated else (None, False)
     source_path: Path | None = args.source or named
     if source_path is not None and sources is not None:
         source, found = api.translation_check(source_path, sources.content)
@@ -545,7 +545,7 @@ def _command(args: argparse.Namespace, options: api.Options, console: Console, s
     if named is not None:
         _checked_against(console, args.content, named)
     elif args.source is None and translated:
-        _unchecked_translation(console, args.content)
+        _unchecked_translation(console, args.content, unread)
     if not _report(console, args.json, [*found, *([unwritten] if unwritten else [])], options, result.layout):
         return EXIT_ERRORS
     return EXIT_ERRORS if unwritten is not None else EXIT_OK
@@ -577,13 +577,13 @@ def _checked_against(console: Console, content: Path, source: Path) -> None:
     console.error(f"brochure: note: {content} was checked against {source}, the words editions.yaml says it translates")
 
 
-def _named_source(content: Path, brand: Path) -> Path | None:
+def _named_source(content: Path, brand: Path) -> tuple[Path | None, bool]:
     """The words `content` translates for the kit, as ./editions.yaml names them (its brand's or its own `source:`),
-    where the file names the kit and the content file; None otherwise, and where it cannot be read (a batch says
-    why): a translation is built as a batch builds it, checked against its source."""
+    where the file names the kit and the content file, else None: a translation is built as a batch builds it,
+    checked against its source; and whether ./editions.yaml is there but cannot be read (a batch says why)."""
     here = Path("editions.yaml")
     if not here.is_file():
-        return None
+        return None, False
     from brochure.inputs.brand import kit_identity
     from brochure.inputs.editions import load_editions
 
@@ -600,29 +600,20 @@ def _named_source(content: Path, brand: Path) -> Path | None:
             and not same_file(g.source, content)
         ),
         None,
-    )
+    ), editions is None
 
 
-def _unchecked_translation(console: Console, content: Path) -> None:
+def _unchecked_translation(console: Console, content: Path, unread: bool = False) -> None:
     """A translation checked without its source: said, with the command that checks it against it (content.yaml
     here, when there is one and it is not the translation itself)."""
     here = Path("content.yaml")
     source = "content.yaml" if here.is_file() and not same_file(here, content) else "SOURCE"
     again = f"brochure check --source {source} --content {shell_quoted(content)}"
-    unread = ", and ./editions.yaml, which would name it, has errors (`brochure batch` says them)" if _unread() else ""
+    why = ", and ./editions.yaml, which would name it, has errors (`brochure batch` says them)" if unread else ""
     console.error(
         f"brochure: note: {content} is a translation (document.translation), not checked against the words it "
-        f"translates: its sections, numbers, links and citations{unread} (hint: {again})"
+        f"translates: its sections, numbers, links and citations{why} (hint: {again})"
     )
-
-
-def _unread() -> bool:
-    """Whether ./editions.yaml is there and does not load."""
-    if not Path("editions.yaml").is_file():
-        return False
-    from brochure.inputs.editions import load_editions
-
-    return load_editions(Path("editions.yaml"))[0] is None
 
 
 def _check_preview_pixels(dpi: float, layout: Layout) -> None:

@@ -4844,8 +4844,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "build-of-a-translation-without-editions-source",
         "cli.py",
-        "    named = _named_source(args.content, args.brand) if args.source is None and translated else None",
-        "    named = None",
+        "    named, unread = _named_source(args.content, args.brand) if args.source is None and translated else",
+        "    named, unread = (None, False) if True else",
         "tests/test_translations.py::test_a_translation_built_where_editions_yaml_names_its_source_is_checked_against_it",
     ),
     m(

@@ -21,7 +21,7 @@ from brochure.layout.model import Ink, Layout, Segment, Shape, Text, ink_of
 from brochure.preflight.placement import run_place
 from brochure.remembered import by_identity
 from brochure.theme.cmyk import cmyk_to_rgb
-from brochure.theme.colors import Palette, contrast_ratio, ratio_text, relative_luminance
+from brochure.theme.colors import Palette, contrast_ratio, hex_to_color, ratio_text, relative_luminance
 from brochure.theme.fonts import FontSet
 
 TEXT, LARGE = 4.5, 3.0
@@ -213,8 +213,7 @@ def _way(value: str, pair: tuple[Ink, Ink | None], ground: bool) -> str:
     """'darker' or 'lighter': the colour suggested against the one it replaces."""
     was = pair[1] if ground else pair[0]
     rgb = was.values if was is not None and was.space == "rgb" else (1.0, 1.0, 1.0)
-    now = Color(*(int(value[i : i + 2], 16) / 255 for i in (1, 3, 5)))
-    return "darker" if relative_luminance(now) < relative_luminance(Color(*rgb)) else "lighter"
+    return "darker" if relative_luminance(hex_to_color(value)) < relative_luminance(Color(*rgb)) else "lighter"
 
 
 def _blamed(fg: str, bg: str) -> str:
@@ -226,13 +225,9 @@ def _reaching(wanted: list[tuple[Ink | None, Ink | None, float]]) -> str:
     """The colour nearest a brand colour in its own hue, darker or lighter, that reaches each contrast asked of it
     against what it meets ('#1A4D53'), for the hint; '' when it is no RGB colour or none does."""
     ink = wanted[0][0]
-    if ink is None or ink.space != "rgb":
+    if ink is None or ink.space != "rgb" or any(o is not None and o.space != "rgb" for _, o, _ in wanted):
         return ""
-    against = [
-        (Color(*o.values) if o is not None and o.space == "rgb" else Color(1, 1, 1), need) for _, o, need in wanted
-    ]
-    if any(o is not None and o.space != "rgb" for _, o, _ in wanted):
-        return ""
+    against = [(Color(*o.values) if o is not None else Color(1, 1, 1), need) for _, o, need in wanted]
     rgb = ink.values
     for end in ((0.0, 0.0, 0.0), (1.0, 1.0, 1.0)):  # (darker first: text and the colours it prints on are dark)
         for step in range(1, 101):  # (in steps of 1 % towards black or white: the first that reads)
