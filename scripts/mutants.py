@@ -4578,7 +4578,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "init-prints-brochure-where-the-shell-finds-none",
         "commands/init.py",
-        "    if here.is_file():\n        return shell_quoted(_near(here))",
+        "    if here.is_file():\n        return shell_quoted(from_here(here))",
         '    if here.is_file():\n        return "brochure"',
         "tests/test_init.py::test_the_commands_init_prints_run_where_brochure_is_not_on_the_path",
     ),
@@ -4885,9 +4885,9 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "pip-line-from-another-folder-relative",
-        "theme/catalog.py",
-        '    shown = shlex.quote(relative if not relative.startswith("..") else str(tool))',
-        "    shown = shlex.quote(relative)",
+        "inputs/files.py",
+        '    return Path(relative) if not relative.startswith("..") else path',
+        "    return Path(relative)",
         "tests/test_fonts_catalog.py::test_the_pip_line_works_from_a_groups_own_folder",
     ),
     m(

@@ -15,6 +15,7 @@ from brochure.arguments import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 from brochure.cli import Console, _print, shell_quoted
 from brochure.collector import load_api
 from brochure.diagnostics import Diagnostic, Location, error
+from brochure.inputs.files import from_here
 from brochure.limits import INIT_ROUNDS
 from brochure.vocabulary import LayoutName
 
@@ -295,7 +296,7 @@ def _shipped_words(given: Path, console: Console) -> None:
     shipped = kit.SCHEMAS.parent / "content.yaml"
     if given.exists() or not shipped.is_file():
         return
-    console.error(f"brochure: note: the tool's own words are --from {shell_quoted(_near(shipped))}")
+    console.error(f"brochure: note: the tool's own words are --from {shell_quoted(from_here(shipped))}")
 
 
 def _init_words(args: argparse.Namespace, console: Console) -> int:
@@ -401,13 +402,5 @@ def program() -> str:
     if found is not None and here.is_file() and Path(found).resolve() == here.resolve():
         return "brochure"
     if here.is_file():
-        return shell_quoted(_near(here))
-    return f"{shell_quoted(_near(Path(sys.executable)))} -m brochure"
-
-
-def _near(path: Path) -> Path:
-    """A path from this folder when it is under it (`.venv/bin/brochure`), else as it is."""
-    import os
-
-    relative = os.path.relpath(path)
-    return Path(relative) if not relative.startswith("..") else path
+        return shell_quoted(from_here(here))
+    return f"{shell_quoted(from_here(Path(sys.executable)))} -m brochure"

@@ -1,4 +1,5 @@
-"""A folder and a path written in a YAML file -> the file inside that folder, and its bytes within a size budget."""
+"""A folder and a path written in a YAML file -> the file inside that folder, and its bytes within a size budget; a
+path as typed from the folder a command runs in."""
 
 from __future__ import annotations
 
@@ -99,3 +100,9 @@ def _size(n: int) -> str:
         if n >= unit:
             return f"{n / unit:.3g} {name}"
     return f"{n} bytes"
+
+
+def from_here(path: Path) -> Path:
+    """A path as typed from this folder: relative when it is under it (`.venv/bin/brochure`), else as it is."""
+    relative = os.path.relpath(path)
+    return Path(relative) if not relative.startswith("..") else path

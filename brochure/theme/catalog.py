@@ -259,11 +259,11 @@ def pip() -> str:
     import shlex
     import sys
 
+    from brochure.inputs.files import from_here
+
     here = Path(sys.executable).parent / "pip"
-    tool = here if here.is_file() else Path(sys.executable)
-    relative = os.path.relpath(tool)
-    relative = relative if os.sep in relative else f".{os.sep}{relative}"  # (a bare `pip` runs another one)
-    shown = shlex.quote(relative if not relative.startswith("..") else str(tool))
+    typed = str(from_here(here if here.is_file() else Path(sys.executable)))
+    shown = shlex.quote(typed if os.sep in typed else f".{os.sep}{typed}")  # (a bare `pip` runs another one)
     return shown if here.is_file() else f"{shown} -m pip"
 
 
