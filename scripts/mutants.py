@@ -2917,8 +2917,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "numbers-parted-from-their-words",
         "layout/flowables.py",
-        "        return together.kept_together(lines, given, super().breakLines, self.may_part)",
-        "        return lines",
+        "        lines = together.kept_together(lines, given, super().breakLines, self.may_part)",
+        "        pass",
         "tests/test_together.py::test_no_printed_line_parts_a_number_from_its_word",
     ),
     m(
@@ -4931,6 +4931,34 @@ MUTANTS: tuple[Mutant, ...] = (
         '    url_markup = "<br/>".join(escape_text(part) for part in parts)',
         '    url_markup = link_markup("<br/>".join(escape_text(p) for p in parts), contact.booking_url, "", inp.links)',
         "tests/test_tagged.py::test_the_qr_boxs_booking_address_is_read_whole_under_the_boxs_one_link",
+    ),
+    m(
+        "soft-hyphen-added-read-as-typed",
+        "layout/setting.py",
+        '            self.ops.append(("at", (SOFT_HYPHEN,)))',
+        "            pass",
+        "tests/test_setting.py::test_a_hyphen_added_at_a_soft_hyphen_stands_for_it_and_a_typed_one_does_not",
+    ),
+    m(
+        "soft-hyphen-span-runs-on",
+        "render/structure.py",
+        "            same = same and added[end] == added[start]",
+        "            pass",
+        "tests/test_tagged.py::test_a_hyphen_added_where_a_word_breaks_at_a_soft_hyphen_is_read_as_part_of_the_word",
+    ),
+    m(
+        "styled-typed-hyphen-taken-for-added",
+        "layout/setting.py",
+        "    return ends if len(ends) == hyphenations else set()",
+        "    return ends",
+        "tests/test_setting.py::test_a_hyphen_added_at_a_soft_hyphen_stands_for_it_and_a_typed_one_does_not",
+    ),
+    m(
+        "plain-typed-hyphen-taken-for-added",
+        "layout/setting.py",
+        "    if len(ends) != hyphenations:",
+        "    if False:",
+        "tests/test_setting.py::test_a_hyphen_added_at_a_soft_hyphen_stands_for_it_and_a_typed_one_does_not",
     ),
     m(
         "svg-negative-size-drawn",

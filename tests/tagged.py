@@ -85,11 +85,14 @@ class Node:
 
 def join(words: list[tuple[int, str]]) -> str:
     """Words shown by text objects, in order: a new text object (a new line) is a word break where the line's
-    own words have none (as a screen reader reads a line break)."""
+    own words have none (as a screen reader reads a line break), none after a soft hyphen (U+00AD, a word broken
+    there, which a reader reads whole: it is left out)."""
     out = ""
     last = None
     for obj, text in words:
-        if last is not None and obj != last and out and not out[-1].isspace() and not text[:1].isspace():
+        if out.endswith("\xad"):
+            out = out[:-1]
+        elif last is not None and obj != last and out and not out[-1].isspace() and not text[:1].isspace():
             out += " "
         out += text
         last = obj

@@ -21,7 +21,7 @@ from brochure import api
 from brochure.geometry.sheet import Rect, trifold
 from brochure.layout import rtl, setting
 from brochure.layout.flowables import Para, place
-from brochure.layout.model import Frame, Ink, Link, Run, Segment, Shape, Text
+from brochure.layout.model import SOFT_HYPHEN, Frame, Ink, Link, Run, Segment, Shape, Text
 from brochure.layout.operators import Reader, Tags
 from brochure.layout.recorder import Recorder
 from brochure.render import pdf
@@ -145,6 +145,31 @@ def test_lines_start_where_reportlab_settings_say(fonts: tuple[str, str, str], m
         assert len(direct) >= 2
 
 
+@pytest.mark.parametrize("kind", ["styled", "plain"])
+def test_a_hyphen_added_at_a_soft_hyphen_stands_for_it_and_a_typed_one_does_not(
+    fonts: tuple[str, str, str], kind: str
+) -> None:
+    """Where a line breaks at a soft hyphen the '-' printed is a run of its own standing for U+00AD (read as part
+    of the word); a typed hyphen ending a line ("Vor-", the next word gone whole to the next line) stays as typed."""
+    regular, bold, _ = fonts
+    words = "before and after: V\u00ador- Nach\u00adsorge\u00adtermine"  # ("Vor-" typed, with a soft hyphen too)
+    text = f"<font name='{bold}'>Care</font> {words}" if kind == "styled" else f"Care {words}"
+    style = ParagraphStyle("body", fontName=regular, fontSize=10, leading=12)
+
+    def lines(width: float) -> list[Text]:
+        return [t for t in _read(Para(text, style), width, regular) if isinstance(t, Text)]
+
+    wide = lines(140.0)
+    assert [t.text for t in wide] == ["Care before and after: Vor-", "Nachsorgetermine"]
+    assert not any(r.actual for t in wide for r in t.runs)
+    narrow = lines(60.0)
+    assert [t.text for t in narrow] == ["Care before", "and after:", "Vor- Nach\xad", "sorge\xad", "termine"]
+    for t in narrow[2:4]:
+        *_, hyphen = [r for r in t.runs if r.text]
+        assert (hyphen.text, hyphen.actual) == ("-", SOFT_HYPHEN)
+        assert hyphen.x + hyphen.width == pytest.approx(t.box.right)  # (printed where the word's '-' was)
+
+
 def _drawn_as_placed(parts: list[Para], width: float, base: str) -> list[list[Frame]]:
     """Each part read as the flow places it: drawn as it stands (not wrapped again: a paragraph whose split
     failed has lost its lines and breaks them again itself)."""
@@ -231,6 +256,54 @@ def _read_or_error(markup: str, style: ParagraphStyle, width: float, how: str, r
         return type(e)
 
 
+def _as_typed(read: object) -> object:
+    """Frames with each hyphen added where a line broke at a soft hyphen (a run of its own standing for U+00AD)
+    joined to the words before it, as ReportLab's drawing sets it: the one way the two differ."""
+    if not isinstance(read, list):
+        return read
+    if read and isinstance(read[0], list):
+        return [_as_typed(part) for part in read]
+    out: list[Frame] = []
+    for item in read:
+        if isinstance(item, Text) and any(r.actual == SOFT_HYPHEN for r in item.runs):
+            runs: list[Run] = []
+            for r in item.runs:
+                if r.actual == SOFT_HYPHEN:
+                    assert r.text == "-" and runs
+                    runs[-1] = dataclasses.replace(runs[-1], text=runs[-1].text + "-", width=r.x + r.width - runs[-1].x)
+                else:
+                    runs.append(r)
+            item = dataclasses.replace(item, runs=tuple(runs))
+        out.append(item)
+    return out
+
+
+def _to_9(read: object) -> object:
+    """Frames with the lines' boxes and runs' places and widths to 9 decimals (a hyphen added apart is a sum of
+    two advances where it was one: 179.770002 against 179.77000199999998)."""
+    if not isinstance(read, list):
+        return read
+    return [_to_9(i) if isinstance(i, list) else _line_to_9(i) if isinstance(i, Text) else i for i in read]
+
+
+def _line_to_9(line: Text) -> Text:
+    b = line.box
+    return dataclasses.replace(
+        line,
+        box=Rect(round(b.x, 9), round(b.y, 9), round(b.w, 9), round(b.h, 9)),
+        runs=tuple(dataclasses.replace(r, x=round(r.x, 9), width=round(r.width, 9)) for r in line.runs),
+    )
+
+
+def _hyphens(read: object) -> int:
+    if not isinstance(read, list):
+        return 0
+    return sum(
+        _hyphens(i) if isinstance(i, list) else sum(r.actual == SOFT_HYPHEN for r in getattr(i, "runs", ()))
+        for i in read
+    )
+
+
 def test_fuzzed_paragraphs_read_as_reportlab_drawing_them(
     fonts: tuple[str, str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -241,7 +314,7 @@ def test_fuzzed_paragraphs_read_as_reportlab_drawing_them(
     regular, bold, italic = fonts
     faces = [regular, bold, italic, fallback_face(regular)]
     r = random.Random(20261202)
-    as_data = 0
+    as_data = hyphens = 0
     for case in range(150):
         style = _fuzz_style(r, case, faces)
         markup, width = _fuzz_markup(r, faces), r.choice([20.0, 45.5, 90.0, 151.37, 400.0])
@@ -251,11 +324,15 @@ def test_fuzzed_paragraphs_read_as_reportlab_drawing_them(
         with monkeypatch.context() as m:
             m.setattr(setting, "paragraph_ops", lambda p, x, y: None)
             drawn = _read_or_error(markup, style, width, how, room, regular)
+        if _hyphens(direct):
+            hyphens += _hyphens(direct)
+            direct, drawn = _to_9(_as_typed(direct)), _to_9(drawn)
         assert direct == drawn, (case, markup, style.__dict__, width, how)
         p = Para(markup, style)
         p.wrap(width, 1000)
         as_data += setting.paragraph_ops(p, 0, 0) is not None
     assert as_data >= 80  # (94 of these 150)
+    assert hyphens >= 5  # (words broken at soft hyphens, their hyphens apart)
 
 
 def test_what_only_reportlab_draws_is_left_to_it(fonts: tuple[str, str, str]) -> None:

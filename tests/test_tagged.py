@@ -19,7 +19,7 @@ import pdfua
 import pikepdf
 import pytest
 from conftest import Inputs, edit, position
-from helpers import BRAND, CONTENT, MAPLE, ROOT, build, cli, reopen, result_of, sources
+from helpers import BRAND, CONTENT, MAPLE, ROOT, actual_texts, build, cli, reopen, result_of, sources
 from PIL import Image
 from tagged import Tagged
 
@@ -373,6 +373,36 @@ def test_a_paragraph_run_on_into_another_page_is_one_paragraph(tmp_path: Path) -
     assert doc.root is not None
     (para,) = [n for n in doc.root.walk() if n.kind == "P" and {p for p, _ in n.contents()} == pages[split]]
     assert _bare(doc.text(para)) == _bare("".join(lines))
+
+
+def test_a_hyphen_added_where_a_word_breaks_at_a_soft_hyphen_is_read_as_part_of_the_word(tmp_path: Path) -> None:
+    """A long word given soft hyphens ("sub\\u00adcision") prints '-' where its line breaks there, as a typed
+    hyphen prints: a screen reader and a copy read the two halves as two words ("sub- cision"). The added hyphen is
+    a Span whose /ActualText is U+00AD (the soft hyphen a tagged PDF represents it by), read as part of the word;
+    it prints as before."""
+    lines = CONTENT.read_text(encoding="utf-8").split("\n")
+    for i, line in enumerate(lines):  # every long word of the double-quoted texts given a soft hyphen each 3 letters
+        if line.lstrip().startswith(("text:", "- text:", '- "')):
+            lines[i] = re.sub(r"(?<![\\\w^\[/.:])[a-z]{7,}(?![\w\]/])", lambda m: _softly(m.group()), line)
+    (tmp_path / "content.yaml").write_text("\n".join(lines), encoding="utf-8")
+    result = result_of(sources(tmp_path / "content.yaml"), api.Options(layout="trifold"))
+    assert result.ok and result.layout is not None and result.pdf is not None
+    texts = [t for page in result.layout.pages for t in page.items if isinstance(t, Text)]
+    broken = [t for t in texts if t.runs and [r.actual for r in t.runs if r.text][-1:] == ["\xad"]]
+    assert len(broken) >= 5  # (9: plain and styled paragraphs, list items)
+    assert all(t.text.endswith("\xad") and [r.text for r in t.runs if r.text][-1] == "-" for t in broken)
+    assert not any(r.actual == "\xad" for t in texts if t not in broken for r in t.runs)  # (only where a word broke)
+    assert [a for a in actual_texts(result.pdf) if a == "\xad"] == ["\xad"] * len(broken)
+    heard = " ".join(line for line in _open(result).read_aloud())
+    for t in broken:  # the word read whole: its first part and the next line's first word, with no break
+        after = texts[texts.index(t) + 1].text.split()[0]
+        word = t.text.split()[-1][:-1] + after
+        assert word.strip(".,;:)") in heard.split() or word in heard, word
+    assert "- " not in re.sub(r"\d-\d|\s-\s", "", heard)  # (no word heard as broken in two)
+
+
+def _softly(word: str) -> str:
+    return "\\u00ad".join(word[i : i + 3] for i in range(0, len(word), 3))
 
 
 def _cited(line: Text) -> str:

@@ -212,8 +212,9 @@ class Para(Paragraph):  # type: ignore[misc]
         given = list(width) if isinstance(width, list | tuple) else [width]
         lines = super().breakLines(width)
         if self.bulletText or len(lines.lines) < 2:  # (a bullet: ReportLab narrows its first line)
-            return lines
-        return together.kept_together(lines, given, super().breakLines, self.may_part)
+            return setting.mark_breaks(lines, self.__dict__.get("_hyphenations", 0))
+        lines = together.kept_together(lines, given, super().breakLines, self.may_part)
+        return setting.mark_breaks(lines, self.__dict__.get("_hyphenations", 0))
 
     def split(self, aw: float, ah: float) -> list[Flowable]:
         if self.shaped is not None:

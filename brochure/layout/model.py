@@ -61,7 +61,11 @@ class Run:
     word_space: float = 0.0
     h_scale: float = 100.0  # horizontal scale, in percent
     actual: str | None = None  # shaped text: `text` holds the glyphs as printed (left to right), `actual` the
-    # words they stand for in logical order, for this run and the runs after it that have "" (one line's worth)
+    # words they stand for in logical order, for this run and the runs after it that have "" (one line's worth);
+    # SOFT_HYPHEN for the '-' added where a line broke at a soft hyphen in the words
+
+
+SOFT_HYPHEN = "\xad"  # (a tagged PDF reads an added hyphen as U+00AD: PDF Reference 1.7, "Incidental Artifacts")
 
 
 Segment = tuple[str, tuple[float, ...]]  # ("m"|"l"|"c"|"re"|"h", coordinates in page space)

@@ -24,6 +24,8 @@ from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfbase.ttfonts import ShapedStr
 from reportlab.platypus import paragraph as rl_paragraph
 
+from brochure.layout.model import SOFT_HYPHEN
+
 # An operator and its operands, as layout/operators.py's Reader.replay takes them: numbers as read back from
 # ReportLab's text; "ut" takes (words, font name, size), the words a text object writes.
 Op = tuple[str, tuple[Any, ...]]
@@ -38,6 +40,60 @@ def fx(v: float) -> float:
     """A number as ReportLab writes it and the reader reads it back; remembered (a build rounds about 1,900 numbers,
     most of them seen before: font sizes, leadings, the columns' edges; 0.0 and -0.0 both write "0")."""
     return float(fp_str(v))
+
+
+# -- a hyphen added where a line breaks at a soft hyphen ---------------------------------------------------------
+# ReportLab prints a word broken at a soft hyphen with '-' at the line's end, as it prints a hyphen typed; a reader
+# of the PDF (a screen reader, a copy) then reads two words, "Mikronadelungs- behandlung". A tagged PDF represents
+# such a hyphen by U+00AD (PDF Reference 1.7, "Incidental Artifacts"; by a ToUnicode mapping or an /ActualText):
+# here the hyphen is its own run whose words are "\xad" (a Span with that /ActualText, render/structure.py), drawn
+# with the font's hyphen as before. A plain paragraph's broken piece is marked when its lines are broken
+# (`mark_breaks`); a styled one's lines are read where they are drawn (`broken_lines`). A paragraph ReportLab draws
+# itself (not `_plain`) and a right-to-left one keep a hyphen that reads as typed.
+
+
+class BrokenWord(rl_paragraph._SHYStr):  # type: ignore[misc]
+    """A plain paragraph's word piece before the soft hyphen its line broke at, ending in the '-' added there."""
+
+
+def mark_breaks(lines: Any, hyphenations: int) -> Any:
+    """A plain paragraph's lines (ReportLab's kind 0) with each piece of a word broken at a soft hyphen marked
+    (`BrokenWord`): a line's last word that had soft hyphens and ends in '-' where the next line starts with the
+    rest of such a word. A word with soft hyphens that ends in a typed hyphen, before another with soft hyphens,
+    looks the same: the pieces are marked when there are as many as the breaking counted (`hyphenations`), else
+    none. The mark stays with the piece when a paragraph is split and its parts broken again."""
+    if getattr(lines, "kind", 1) != 0:
+        return lines
+    shy = rl_paragraph._SHYStr
+    ends = []
+    for (_, words), (_, after) in zip(lines.lines, lines.lines[1:], strict=False):
+        w: Any = words[-1] if words else None
+        if type(w) is shy and w.endswith("-") and after and isinstance(after[0], shy):
+            ends.append(words)
+    if len(ends) != hyphenations:
+        return lines
+    for words in ends:
+        piece = str.__new__(BrokenWord, words[-1])
+        piece.__dict__.update(words[-1].__dict__)
+        words[-1] = piece
+    return lines
+
+
+def broken_lines(lines: list[Any], hyphenations: int) -> set[int]:
+    """The indices of a styled paragraph's lines (ReportLab's kind 1) that end in a hyphen added at a soft hyphen:
+    ReportLab ends such a line with an empty break piece after the word's first part, whose '-' it added; a line
+    that ends a word typed with '-' before a word that went to the next line whole ends so too. So the lines are
+    taken when there are as many as the breaking counted words broken at soft hyphens, else none (their hyphens
+    then read as typed)."""
+    ends = {i for i, line in enumerate(lines[:-1]) if _ends_broken(line.words)}
+    return ends if len(ends) == hyphenations else set()
+
+
+def _ends_broken(words: list[Any]) -> bool:
+    if not words or words[-1].text or getattr(words[-1], "_fkind", None) != rl_paragraph._FK_BREAK:
+        return False
+    inked = [f.text for f in words[:-1] if f.text]
+    return bool(inked) and inked[-1].endswith("-")
 
 
 class _Text:
@@ -78,9 +134,14 @@ class _Text:
             self.ops.pop()
         self.ops.append(("Ts", (fx(rise),)))
 
-    def text_out(self, text: str, t_star: bool) -> None:
-        """`_textOut`: the words (and the leading our Recorder notes with them), then T* at a line's end."""
+    def text_out(self, text: str, t_star: bool, broken: bool = False) -> None:
+        """`_textOut`: the words (and the leading our Recorder notes with them), then T* at a line's end; words
+        `broken` at a soft hyphen with their added hyphen a run of its own, standing for U+00AD."""
         assert self.font is not None
+        if broken:
+            self.text_out(text[:-1], False)
+            self.ops.append(("at", (SOFT_HYPHEN,)))
+            text = "-"
         self.ops.append(("ut", (text, *self.font)))
         if text:
             self.ops.append(("TL", (fx(self.leading if self.leading is not None else 0.0),)))
@@ -191,27 +252,28 @@ def _line0(tx: _Text, alignment: int, offset: float, spare: float, words: list[s
     """`_leftDrawParaLine`, `_centerDrawParaLine`, `_rightDrawParaLine`, `_justifyDrawParaLine`; what they return
     (where the line starts, from the paragraph's indent)."""
     text = " ".join(words)
+    broken = bool(words) and isinstance(words[-1], BrokenWord)
     if alignment == TA_JUSTIFY:
         tx.x_pos(offset)
         simple = (-1e-8 < spare <= 1e-8) or (last and spare > -1e-8) or _spaces(words) <= 0
-        _spread(tx, text, spare, words, simple)
+        _spread(tx, text, spare, words, simple, broken)
         tx.x_pos(-offset)
         return offset
     simple = spare > -1e-8 or _spaces(words) <= 0
     if alignment == TA_LEFT:
         tx.x_pos(offset)
-        _spread(tx, text, spare, words, simple)
+        _spread(tx, text, spare, words, simple, broken)
         tx.x_pos(-offset)
         return offset
     m = offset
     if simple:
         m = offset + (0.5 * spare if alignment == TA_CENTER else spare)
         tx.x_pos(m)
-        tx.text_out(text, True)
+        tx.text_out(text, True, broken)
     else:
         tx.word_space(spare / float(_spaces(words)))
         tx.x_pos(m)
-        tx.text_out(text, True)
+        tx.text_out(text, True, broken)
         tx.word_space(0)
     tx.x_pos(-m)
     return m
@@ -231,12 +293,12 @@ def _link(url: str, rect: tuple[float, float, float, float]) -> list[Op]:
     return [("link", (url, rect))]
 
 
-def _spread(tx: _Text, text: str, spare: float, words: list[str], simple: bool) -> None:
+def _spread(tx: _Text, text: str, spare: float, words: list[str], simple: bool, broken: bool) -> None:
     if simple:
-        tx.text_out(text, True)
+        tx.text_out(text, True, broken)
     else:
         tx.word_space(spare / float(_spaces(words)))
-        tx.text_out(text, True)
+        tx.text_out(text, True, broken)
         tx.word_space(0)
 
 
@@ -256,9 +318,10 @@ def _kind1(p: Any, lines: list[Any], ops: list[Op]) -> bool:
     links: list[Op] = []  # (the canvas's link notes, written line by line: before the text object's code)
     y = top  # `xs.cur_y`: each line's baseline, as drawPara steps it down
     n = len(lines)
+    broken = broken_lines(lines, getattr(p, "_hyphenations", 0))
     for i, line in enumerate(lines):
         offset = style.firstLineIndent if i == 0 else 0.0
-        spans = _line1(tx, style, offset, line, _last_line(p, i, n, line.wordCount), state)
+        spans = _line1(tx, style, offset, line, _last_line(p, i, n, line.wordCount), state, i in broken)
         if spans is None:
             return False
         for (((_, url), x1), lo, hi), x2 in sorted(spans.values()):  # `_do_post_text`
@@ -273,8 +336,11 @@ def _kind1(p: Any, lines: list[Any], ops: list[Op]) -> bool:
 Spans = dict[Any, Any]  # `_putFragLine`'s links of a line: (n, url) -> (((n, url), x1), low, high), x2
 
 
-def _line1(tx: _Text, style: Any, offset: float, line: Any, last: bool, state: dict[str, Any]) -> Spans | None:
-    """`_leftDrawParaLineX` and its kin, around `_putFragLine`: the line's links, or None (not followed)."""
+def _line1(
+    tx: _Text, style: Any, offset: float, line: Any, last: bool, state: dict[str, Any], broken: bool
+) -> Spans | None:
+    """`_leftDrawParaLineX` and its kin, around `_putFragLine`: the line's links, or None (not followed); a line
+    `broken` at a soft hyphen has its added hyphen apart."""
     spare = line.extraSpace
     alignment = style.alignment
     spaces = line.wordCount - 1  # (Tw's: no no-break space, `_spaces`)
@@ -293,7 +359,7 @@ def _line1(tx: _Text, style: Any, offset: float, line: Any, last: bool, state: d
     ws = 0.0 if simple else spare / float(spaces)  # (`tx._wordSpace`, as set: unrounded)
     if not simple:
         tx.word_space(ws)
-    spans = _put(tx, style, line, state, m, ws)
+    spans = _put(tx, style, line, state, m, ws, broken)
     if spans is None:
         return None
     if not simple:
@@ -302,13 +368,14 @@ def _line1(tx: _Text, style: Any, offset: float, line: Any, last: bool, state: d
     return spans
 
 
-def _put(tx: _Text, style: Any, line: Any, state: dict[str, Any], at: float, ws: float) -> Spans | None:
+def _put(tx: _Text, style: Any, line: Any, state: dict[str, Any], at: float, ws: float, broken: bool) -> Spans | None:
     """`_putFragLine` for pieces of words only: their operators, and where each link runs (from the start of the
     piece it begins in to the end of the words before the piece it ends at, or to the line's end; from the lowest
     to the highest of its pieces, by their size and rise), or None."""
     if tx.leading != style.leading:
         tx.set_leading(style.leading)
     words = line.words
+    hyphen = max((i for i, f in enumerate(words) if f.text), default=-1) if broken else -1  # (its last inked piece)
     cur_x = at + style.leftIndent
     spaces = 0
     active: list[Any] = []  # (`AL`)
@@ -330,7 +397,7 @@ def _put(tx: _Text, style: Any, line: Any, state: dict[str, Any], at: float, ws:
         if active != link:
             for ended in set(active) - set(link):
                 spans[ended] = (spans[ended], end_x)
-        tx.text_out(f.text, f is words[-1])
+        tx.text_out(f.text, f is words[-1], i == hyphen)
         low, high = f.rise - 0.2 * f.fontSize, f.rise + f.fontSize
         if active != link:
             for begun in set(link) - set(active):

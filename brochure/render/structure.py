@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 from brochure.frozen import frozen, mutable
 from brochure.geometry.sheet import Rect
 from brochure.inputs.inline import display_url
-from brochure.layout.model import Frame, Language, Layout, Run, Shape, Text
+from brochure.layout.model import SOFT_HYPHEN, Frame, Language, Layout, Run, Shape, Text
 from brochure.vocabulary import Numbering
 
 ARTIFACT = "Artifact"  # the tag of marked content that is not part of the structure
@@ -223,9 +223,11 @@ class _Builder:
         whole = bool(line.runs) and line.runs[0].actual is not None  # (a line shaped whole, a paragraph with Arabic
         # or Hebrew words in it: its words, the number's digits among them, are its first run's, one Span)
         cited = [r.rise > 0 and r.actual is None and not whole for r in line.runs]  # a citation's raised number
+        added = [r.actual == SOFT_HYPHEN for r in line.runs]  # a hyphen added where a word broke: a Span of its own
         start = 0
         for end in range(1, len(line.runs) + 1):
             same = end < len(line.runs) and targets[end] == targets[start] and cited[end] == cited[start]
+            same = same and added[end] == added[start]
             if same and (languages is None or languages[end] == languages[start]):
                 continue
             link, language = targets[start], languages[start] if languages is not None else ""
