@@ -92,9 +92,9 @@ LANGUAGE_TAG = re.compile(  # a BCP 47 tag (RFC 5646's grammar, in the order of 
 
 
 def language_problem(tag: str) -> str:
-    """Why a text is no language tag ('' when it is one), as a message: not of a tag's form, a two-letter language
-    ISO 639 does not have ('xx'), or ISO 639's three letters for a language BCP 47 writes with two ('eng' is en: a
-    screen reader knows the two). Read from data/language-codes.json (scripts/make_country_codes.py)."""
+    """Why a text is no language tag ('' when it is one), as a message: not of a tag's form, a language ISO 639
+    does not have ('xx', 'esp': is it 'es'?), or ISO 639's three letters for a language BCP 47 writes with two
+    ('eng' is en: a screen reader knows the two). Read from data/language-codes.json (scripts/make_country_codes.py)."""
     if len(tag) > TAG_CHARS:  # (it names output files: a longer one made a name the file system refused)
         return f"'{tag[:24]}...' is {len(tag)} characters long: a language tag of at most {TAG_CHARS} is taken"
     if not LANGUAGE_TAG.match(tag):
@@ -105,6 +105,9 @@ def language_problem(tag: str) -> str:
         return f"'{tag}' is not a language tag: ISO 639 has no language '{base}'"
     if base in three:
         return f"'{tag}' is not a language tag: write '{three[base]}' for '{base}' (BCP 47 uses the two-letter code)"
+    if len(base) == 3 and not PRIVATE_LANGUAGE.match(base) and base not in _iso639_others():
+        like = f": is it '{base[:2]}'?" if base[:2] in two else ""
+        return f"'{tag}' is not a language tag: ISO 639 has no language '{base}'{like}"
     region = _region(tag)
     if region and region not in _regions():
         said = f"'{region}' is no country (ISO 3166)"
@@ -155,6 +158,20 @@ def _iso639() -> tuple[frozenset[str], MappingProxyType[str, str]]:
 
     data = json.loads(resources.files("brochure").joinpath("data/language-codes.json").read_text(encoding="utf-8"))
     return frozenset(data["two"]), MappingProxyType(dict(data["three"]))
+
+
+PRIVATE_LANGUAGE = re.compile("^q[a-t][a-z]$")  # qaa to qtz: languages for private use
+
+
+@cache
+def _iso639_others() -> frozenset[str]:
+    """ISO 639's three-letter codes that have no two-letter one (639-2, 639-3, 639-5: yue, fil, sla), read only
+    for a tag of three letters."""
+    import json
+    from importlib import resources
+
+    data = json.loads(resources.files("brochure").joinpath("data/language-codes.json").read_text(encoding="utf-8"))
+    return frozenset(data["others"].split())
 
 
 def language_base(tag: str) -> str:

@@ -3,7 +3,8 @@
 `brochure` asks for a clinic's country as the two-letter code phone numbers know (`country: GB`); one written with
 three letters (GBR, AUS, IRL) is refused with the two-letter code it stands for (country-codes.json: 249 codes).
 A language tag's language is ISO 639's: two letters where ISO 639-1 has them (BCP 47 writes `en`, never `eng`), else
-three (language-codes.json: the 184 two-letter codes, and the three-letter codes that have one).
+three (language-codes.json: the 184 two-letter codes, the three-letter codes that have one, and every other
+three-letter code ISO 639-2, 639-3 and 639-5 give, so that `esp` is told it is no language: `es`?).
 
     python scripts/make_country_codes.py [/usr/share/iso-codes/json]
 
@@ -31,7 +32,18 @@ def main() -> None:
     two = sorted(x["alpha_2"] for x in languages if "alpha_2" in x)
     three = {k: x["alpha_2"] for x in languages if "alpha_2" in x for k in (x["alpha_3"], x.get("bibliographic"))}
     out = DATA / "language-codes.json"
-    data = {"two": two, "three": dict(sorted((k, v) for k, v in three.items() if k))}
+    others = {x["alpha_3"] for x in languages} - three.keys()  # (ISO 639-2's with no two letters)
+    for part in ("3", "5"):  # individual languages, macrolanguages; collections (sla, the Slavic languages)
+        others |= {
+            x["alpha_3"]
+            for x in json.loads((source / f"iso_639-{part}.json").read_text(encoding="utf-8"))[f"639-{part}"]
+        }
+    others -= three.keys()
+    data = {
+        "two": two,
+        "three": dict(sorted((k, v) for k, v in three.items() if k)),
+        "others": " ".join(sorted(others)),  # (one string: 8,000 codes read only where a tag has three letters)
+    }
     out.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"wrote {out} ({len(two)} two-letter codes)")
 

@@ -4961,6 +4961,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_setting.py::test_a_hyphen_added_at_a_soft_hyphen_stands_for_it_and_a_typed_one_does_not",
     ),
     m(
+        "three-letter-language-of-no-iso-639-taken",
+        "vocabulary.py",
+        "    if len(base) == 3 and not PRIVATE_LANGUAGE.match(base) and base not in _iso639_others():",
+        "    if False:",
+        "tests/test_vocabulary.py::test_a_language_tag_names_a_language_as_bcp_47_writes_it",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svg.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -151,6 +151,14 @@ def test_a_leaflets_direction_comes_from_its_languages_primary_subtag() -> None:
         ("eng", "'eng' is not a language tag: write 'en' for 'eng'"),
         ("fre", "'fre' is not a language tag: write 'fr' for 'fre'"),
         ("xx", "'xx' is not a language tag: ISO 639 has no language 'xx'"),
+        ("esp", "'esp' is not a language tag: ISO 639 has no language 'esp': is it 'es'?"),
+        ("esp-MX", "'esp-MX' is not a language tag: ISO 639 has no language 'esp': is it 'es'?"),
+        ("xyz", "'xyz' is not a language tag: ISO 639 has no language 'xyz'"),
+        ("yue-HK", ""),  # (Cantonese: ISO 639-3, no two-letter code)
+        ("fil", ""),
+        ("ast", ""),  # (Asturian: ISO 639-2, though 'as' is Assamese)
+        ("sla", ""),  # (a collection, ISO 639-5)
+        ("qaa-x-clinic", ""),  # (for private use)
         ("English", "'English' is not a language tag"),
         ("zh-Hant-TW", ""),
         ("sr-Latn-RS", ""),
