@@ -4968,6 +4968,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_vocabulary.py::test_a_language_tag_names_a_language_as_bcp_47_writes_it",
     ),
     m(
+        "kit-line-link-targets-unread",
+        "preflight/checks.py",
+        '        said = " ".join((printed, *_reached(text)))  # (what it prints, and the addresses its links open)',
+        "        said = printed",
+        "tests/test_preflight.py::test_a_kits_line_whose_link_opens_another_phone_or_email_is_warned",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svg.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

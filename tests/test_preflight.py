@@ -879,6 +879,35 @@ def test_the_colour_suggested_reaches_every_contrast_asked_of_it() -> None:
 
 
 @pytest.mark.parametrize(
+    ("formats", "feedback", "given"),
+    [
+        ("[call us](tel:+441174960999) for large print", "", "phone number +441174960999"),
+        (
+            "call 0117 496 0321 for large print",
+            "[Email us](mailto:hello@cwbath.uk?subject=Feedback)",
+            "email hello@cwbath.uk",
+        ),
+        ("call 0117 496 0321", "[Email us](mailto:hello%40cwbath.uk)", "email hello@cwbath.uk"),
+    ],
+    ids=["tel-link", "mailto-link", "mailto-encoded"],
+)
+def test_a_kits_line_whose_link_opens_another_phone_or_email_is_warned(formats: str, feedback: str, given: str) -> None:
+    """A label such as "Email us" prints no address: a copied kit's link still opened the other clinic's inbox (or
+    called its number) with no warning. The addresses a line's mailto: and tel: links open are read as its own."""
+    from brochure.inputs.brand import OtherFormats, load_brand
+    from brochure.preflight.checks import check_contact_lines
+
+    kit = load_brand(BRAND)[0]
+    assert kit is not None
+    lines = dataclasses.replace(kit, other_formats=OtherFormats(("large print",), formats), feedback=feedback)
+    (found,) = check_contact_lines(lines)
+    assert f" links to the {given}, and the clinic's own (contact:) is " in found.message, found.message
+    assert "write " in found.hint and " in the link (" in found.hint
+    own = "[call us](tel:+441174960321) or [email us](mailto:HELLO@clearwaterskin.co.uk)"
+    assert check_contact_lines(dataclasses.replace(kit, feedback=own, other_formats=None)) == []
+
+
+@pytest.mark.parametrize(
     ("formats", "feedback"),
     [
         ("請致電0117 496 0321或寫信至hello@clearwaterskin.co.uk", "歡迎來信hello@clearwaterskin.co.uk告訴我們您的意見"),

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import phonenumbers
 from phonenumbers.phonemetadata import PhoneMetadata
@@ -16,7 +16,7 @@ from brochure.diagnostics import Diagnostic, Location, warning
 from brochure.inputs.brand import Brand, as_written
 from brochure.inputs.chars import DIGIT_SPACES, INVISIBLE, SPELLED_DIGITS
 from brochure.inputs.content import Content
-from brochure.inputs.inline import display_url, plain
+from brochure.inputs.inline import display_url, links, plain
 from brochure.vocabulary import EMERGENCY
 
 
@@ -96,19 +96,31 @@ def check_contact_lines(brand: Brand) -> list[Diagnostic]:
     diags: list[Diagnostic] = []
     domains = {_domain(c.email), display_url(c.website).split("/")[0].casefold().removeprefix("www.")}
     for key, what, text in lines:
-        said = plain(text)
+        printed = plain(text)
+        said = " ".join((printed, *_reached(text)))  # (what it prints, and the addresses its links open)
         found = list(phonenumbers.PhoneNumberMatcher(said, region or "ZZ"))
         phones = [
             (m.raw_string, _e164(m.number)) for m in found if phonenumbers.number_type(m.number) not in _OWN_LINES
         ]
         if phones and own and all(_e164(m.number) != own for m in found):
-            printed = (c.phone_printed or c.phone).replace("\xa0", " ")  # (its groups kept together on the leaflet)
-            diags.append(_other_contact(brand, key, what, "phone number", phones[0][0], printed))
+            number = (c.phone_printed or c.phone).replace("\xa0", " ")  # (its groups kept together on the leaflet)
+            diags.append(_other_contact(brand, key, what, "phone number", phones[0][0], number, printed))
         emails = [e.rstrip(".") for e in EMAIL.findall(said)]
         others = [e for e in emails if _domain(e) not in domains]  # (feedback@ the clinic's own domain is its own)
         if others and all(e.casefold() != c.email.casefold() for e in emails):
-            diags.append(_other_contact(brand, key, what, "email", others[0], c.email))
+            diags.append(_other_contact(brand, key, what, "email", others[0], c.email, printed))
     return diags
+
+
+def _reached(text: str) -> list[str]:
+    """The email addresses and phone numbers a line's `mailto:` and `tel:` links open, which a label such as "email
+    us" does not print: a copied kit's link opened the other clinic's inbox."""
+    out = []
+    for url in links(text):
+        scheme, _, rest = url.partition(":")
+        if scheme.casefold() in ("mailto", "tel"):
+            out.append(unquote(rest.split("?")[0]))
+    return out
 
 
 def _domain(email: str) -> str:
@@ -131,13 +143,16 @@ def _e164(number: phonenumbers.PhoneNumber) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-def _other_contact(brand: Brand, key: str, what: str, kind: str, given: str, own: str) -> Diagnostic:
+def _other_contact(brand: Brand, key: str, what: str, kind: str, given: str, own: str, printed: str) -> Diagnostic:
+    """`printed`: the line's words as printed; a `given` not among them is what one of its links opens."""
+    linked = given not in printed
     return warning(
         brand.where(key),
-        f"the brand kit's {key} line ({what}) gives the {kind} {given}, and the clinic's own (contact:) is {own}: "
-        f"the leaflet prints both, one of them perhaps another clinic's or one no longer answered",
-        f"write {own} in the line (`brochure init` wrote the kit's {kind} there when it made it), or, if {given} is "
-        f"another {kind} on purpose, check it is right",
+        f"the brand kit's {key} line ({what}) {'links to' if linked else 'gives'} the {kind} {given}, and the "
+        f"clinic's own (contact:) is {own}: the leaflet {'gives' if linked else 'prints'} both, one of them perhaps "
+        f"another clinic's or one no longer answered",
+        f"write {own} in the {'link' if linked else 'line'} (`brochure init` wrote the kit's {kind} there when it "
+        f"made it), or, if {given} is another {kind} on purpose, check it is right",
     )
 
 
