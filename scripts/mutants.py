@@ -4975,6 +4975,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_preflight.py::test_a_kits_line_whose_link_opens_another_phone_or_email_is_warned",
     ),
     m(
+        "shrunk-spaces-line-taken-for-a-word-too-long",
+        "layout/flowables.py",
+        "    return max(0.0, -float(spare) - room)",
+        "    return max(0.0, -float(spare))",
+        "tests/test_large_print.py::test_a_line_set_with_its_spaces_shrunk_is_no_word_too_long",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svg.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

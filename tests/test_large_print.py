@@ -231,6 +231,24 @@ def test_drawing_labels_too_long_for_one_line_go_on_two_at_a_larger_size(tmp_pat
     )
 
 
+def test_a_line_set_with_its_spaces_shrunk_is_no_word_too_long(tmp_path: Path) -> None:
+    """ReportLab sets a line a little past its width where its spaces may shrink to fit it (5 % of a space each): at
+    16.5 pt a call to action of natural words ("Our nurse will talk through your options") had a line 2.1 pt past,
+    printed with its spaces shrunk to the column, and the build failed with "a word in the call to action is 0.8 mm
+    too long" (no word was). It builds, and every line prints within its column."""
+    text = CONTENT.read_text(encoding="utf-8")
+    old = "We will talk through your options, with no pressure."
+    new = "Our nurse will talk through your options, with no pressure."
+    assert text.count(old) == 1
+    (tmp_path / "content.yaml").write_text(text.replace(old, new).replace("Not sure if", "Not sure whether"), "utf-8")
+    result = result_of(sources(tmp_path / "content.yaml"), api.Options(layout="large-print"))
+    assert result.ok and result.layout is not None, [d.format() for d in result.diagnostics if d.is_error]
+    lines = [t for page in result.layout.pages for t in page.items if isinstance(t, Text) and "Our nurse" in t.text]
+    (line,) = lines
+    assert line.runs[0].word_space < 0  # (its spaces shrunk)
+    assert line.box.right <= line.measure.right + 0.01
+
+
 def test_no_italics_and_no_capitals_for_emphasis() -> None:
     """Clear print: emphasis in bold, not italics (melasma, rolling scars); the cover's kicker as written, not in
     capitals; no italic face anywhere in the edition."""
