@@ -2917,8 +2917,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "numbers-parted-from-their-words",
         "layout/flowables.py",
-        "        lines = together.kept_together(lines, given, super().breakLines, self.may_part)",
-        "        pass",
+        "        return self._mended(together.kept_together(lines, given, super().breakLines, self.may_part))",
+        "        return self._mended(lines)",
         "tests/test_together.py::test_no_printed_line_parts_a_number_from_its_word",
     ),
     m(
@@ -4980,6 +4980,34 @@ MUTANTS: tuple[Mutant, ...] = (
         "    return max(0.0, -float(spare) - room)",
         "    return max(0.0, -float(spare))",
         "tests/test_large_print.py::test_a_line_set_with_its_spaces_shrunk_is_no_word_too_long",
+    ),
+    m(
+        "styled-rest-space-doubled",
+        "layout/setting.py",
+        "                a.text = a.text[:-1]",
+        "                pass",
+        "tests/test_setting.py::test_the_styled_rest_of_a_word_broken_at_a_soft_hyphen_keeps_one_space_after_it",
+    ),
+    m(
+        "link-over-nothing-kept",
+        "layout/operators.py",
+        "        elif b.w > 0.01:",
+        "        else:",
+        "tests/test_setting.py::test_a_linked_word_gone_whole_to_the_next_line_leaves_no_link_behind",
+    ),
+    m(
+        "link-soft-hyphen-read-as-a-word",
+        "render/structure.py",
+        '            words = " ".join(_SOFT_BREAK.sub("", said).split())',
+        '            words = " ".join(said.split())',
+        "tests/test_tagged.py::test_a_links_words_broken_at_a_soft_hyphen_are_described_whole",
+    ),
+    m(
+        "drawing-alt-keeps-soft-hyphens",
+        "layout/blocks.py",
+        '        said = [v.replace("\\xad", "").replace("\\u200b", "") for v in labels.values()]',
+        "        said = list(labels.values())",
+        "tests/test_tagged.py::test_a_hyphen_added_where_a_word_breaks_at_a_soft_hyphen_is_read_as_part_of_the_word",
     ),
     m(
         "svg-negative-size-drawn",

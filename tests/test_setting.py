@@ -15,6 +15,7 @@ from helpers import ROOT, fallback_face, frames_layout, result_of, sources, text
 from reportlab.lib.colors import CMYKColor, Color, PCMYKColor
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from brochure import api
@@ -168,6 +169,34 @@ def test_a_hyphen_added_at_a_soft_hyphen_stands_for_it_and_a_typed_one_does_not(
         *_, hyphen = [r for r in t.runs if r.text]
         assert (hyphen.text, hyphen.actual) == ("-", SOFT_HYPHEN)
         assert hyphen.x + hyphen.width == pytest.approx(t.box.right)  # (printed where the word's '-' was)
+
+
+def test_the_styled_rest_of_a_word_broken_at_a_soft_hyphen_keeps_one_space_after_it(
+    fonts: tuple[str, str, str],
+) -> None:
+    """ReportLab gave the italic rest of a word broken at a soft hyphen ("*Eispickel\u00adnarben* brauchen") the
+    space after it, which the next piece begins with too: "narben  brauchen" printed two spaces (and the line,
+    measured with both, was called a word too long where it was full). One space, and the room given back."""
+    regular, _, italic = fonts
+    style = ParagraphStyle("body", fontName=regular, fontSize=10, leading=12)
+    text = f"Tiefe, schmale <font name='{italic}'>Eispickel\u00adnarben</font> brauchen meist andere Behandlungen."
+    lines = [t for t in _read(Para(text, style), 124.0, regular) if isinstance(t, Text)]
+    assert [t.text for t in lines] == ["Tiefe, schmale Eispickel\xad", "narben brauchen meist", "andere Behandlungen."]
+    rest, after = lines[1].runs[:2]
+    assert rest.x + rest.width == pytest.approx(after.x)
+    assert lines[1].box.right == pytest.approx(rest.x + rest.width + stringWidth(" brauchen meist", regular, 10))
+
+
+def test_a_linked_word_gone_whole_to_the_next_line_leaves_no_link_behind(fonts: tuple[str, str, str]) -> None:
+    """A linked word with soft hyphens that went whole to the next line left a link over nothing at the end of the
+    line before (ReportLab's empty break piece carries the link): a second link to one place, named by its
+    address, in a screen reader's list of links. Only the link over the word."""
+    regular = fonts[0]
+    style = ParagraphStyle("body", fontName=regular, fontSize=10, leading=12)
+    text = "Lesen Sie unsere <a href='https://example.org/nachsorge'>Nach\u00adsorge\u00adhinweise</a> sorgfältig."
+    frames, links = _links(Para(text, style), 100.0, regular)
+    assert [t.text for t in frames if isinstance(t, Text)] == ["Lesen Sie unsere", "Nachsorgehinweise", "sorgfältig."]
+    assert [(link.url, round(link.box.w, 2)) for link in links] == [("https://example.org/nachsorge", 96.14)]
 
 
 def _drawn_as_placed(parts: list[Para], width: float, base: str) -> list[list[Frame]]:

@@ -384,16 +384,21 @@ def test_a_hyphen_added_where_a_word_breaks_at_a_soft_hyphen_is_read_as_part_of_
     for i, line in enumerate(lines):  # every long word of the double-quoted texts given a soft hyphen each 3 letters
         if line.lstrip().startswith(("text:", "- text:", '- "')):
             lines[i] = re.sub(r"(?<![\\\w^\[/.:])[a-z]{7,}(?![\w\]/])", lambda m: _softly(m.group()), line)
-    (tmp_path / "content.yaml").write_text("\n".join(lines), encoding="utf-8")
+    words = "\n".join(lines).replace("collagen: New collagen", 'collagen: "New col\\u00adla\\u00adgen"')
+    (tmp_path / "content.yaml").write_text(words, encoding="utf-8")
     result = result_of(sources(tmp_path / "content.yaml"), api.Options(layout="trifold"))
     assert result.ok and result.layout is not None and result.pdf is not None
+    doc = _open(result)
+    assert doc.root is not None
+    drawn = [n.alt for n in doc.root.walk() if n.kind == "Figure" and "collagen" in n.alt]
+    assert len(drawn) == 1 and "New collagen" in drawn[0], drawn  # (a label's soft hyphens say nothing)
     texts = [t for page in result.layout.pages for t in page.items if isinstance(t, Text)]
     broken = [t for t in texts if t.runs and [r.actual for r in t.runs if r.text][-1:] == ["\xad"]]
     assert len(broken) >= 5  # (9: plain and styled paragraphs, list items)
     assert all(t.text.endswith("\xad") and [r.text for r in t.runs if r.text][-1] == "-" for t in broken)
     assert not any(r.actual == "\xad" for t in texts if t not in broken for r in t.runs)  # (only where a word broke)
     assert [a for a in actual_texts(result.pdf) if a == "\xad"] == ["\xad"] * len(broken)
-    heard = " ".join(line for line in _open(result).read_aloud())
+    heard = " ".join(line for line in doc.read_aloud())
     for t in broken:  # the word read whole: its first part and the next line's first word, with no break
         after = texts[texts.index(t) + 1].text.split()[0]
         word = t.text.split()[-1][:-1] + after
@@ -618,3 +623,29 @@ def test_a_link_broken_by_a_line_break_is_one_link_described_whole() -> None:
     structure = structure_of(layout)
     owners = [e for e in structure.elements if e.kind == "Link"]
     assert len(owners) == 1 and owners[0].description == "clearwaterskin.co.uk/book", owners
+
+
+def test_a_links_words_broken_at_a_soft_hyphen_are_described_whole() -> None:
+    """A guard (a hand-made layout): a link's words broken at a soft hyphen over two lines ("Nachsorge- / hinweise")
+    are described as one word, as a screen reader reads them: the added hyphen (U+00AD) and the line break read
+    nothing ("Nachsorge \\xad hinweise" read as two words)."""
+    from dataclasses import replace as changed
+
+    from helpers import frames_layout, text_item
+
+    from brochure.geometry.sheet import Rect as Box
+    from brochure.layout.model import SOFT_HYPHEN, Link, Page
+
+    first = text_item(Box(40, 300, 60, 12), region="inside-1", section="aftercare")
+    second = text_item(Box(40, 288, 40, 12), region="inside-1", section="aftercare")
+    run = first.runs[0]
+    first = changed(first, element="p", runs=(changed(run, text="Nachsorge", width=54), changed(
+        run, text="-", x=94, width=6, actual=SOFT_HYPHEN)))  # fmt: skip
+    second = changed(second, element="p", z=1, runs=(changed(run, text="hinweise", width=40),))
+    url = "https://example.org/nachsorge"
+    layout = frames_layout(first, second)
+    page = layout.pages[0]
+    links = (Link(url, Box(40, 300, 60, 12)), Link(url, Box(40, 288, 40, 12)))
+    layout = changed(layout, pages=(Page(page.side, page.items, links, ()),))
+    owners = [e for e in structure_of(layout).elements if e.kind == "Link"]
+    assert [o.description for o in owners] == ["Nachsorgehinweise"], owners

@@ -177,9 +177,11 @@ class Blocks:
         return out
 
     def _alt(self, labels: dict[str, str]) -> str:
-        """The skin drawing's text alternative, in the content's language: what it shows, named by its labels."""
+        """The skin drawing's text alternative, in the content's language: what it shows, named by its labels (as
+        they print: without the soft hyphens and zero-width spaces that say where a word may break)."""
         words = self.words
-        return words.skin_drawing.format(labels=words.list_separator.join(v for v in labels.values() if v))
+        said = [v.replace("\xad", "").replace("\u200b", "") for v in labels.values()]
+        return words.skin_drawing.format(labels=words.list_separator.join(v for v in said if v))
 
     def _lettering(self) -> tuple[Measure, tuple[str, ...]]:
         """How a drawing's labels measure as they print, and the fallback fonts they may be set in."""

@@ -225,9 +225,13 @@ class Para(Paragraph):  # type: ignore[misc]
         given = list(width) if isinstance(width, list | tuple) else [width]
         lines = super().breakLines(width)
         if self.bulletText or len(lines.lines) < 2:  # (a bullet: ReportLab narrows its first line)
-            return setting.mark_breaks(lines, self.__dict__.get("_hyphenations", 0))
-        lines = together.kept_together(lines, given, super().breakLines, self.may_part)
-        return setting.mark_breaks(lines, self.__dict__.get("_hyphenations", 0))
+            return self._mended(lines)
+        return self._mended(together.kept_together(lines, given, super().breakLines, self.may_part))
+
+    def _mended(self, lines: Any) -> Any:
+        """Lines as ReportLab broke them, with the pieces of words broken at soft hyphens marked, and no space
+        doubled after such a word's styled rest (layout/setting.py)."""
+        return setting.single_spaced(setting.mark_breaks(lines, self.__dict__.get("_hyphenations", 0)))
 
     def split(self, aw: float, ah: float) -> list[Flowable]:
         if self.shaped is not None:

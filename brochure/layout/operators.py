@@ -445,7 +445,8 @@ class Reader:
             b = Rect(min(x1, x2), min(y1, y2), abs(x2 - x1), abs(y2 - y1))
         if url.startswith(LANGUAGE_LINK):  # (words in another language: no link)
             self.languages.append(Language(url[len(LANGUAGE_LINK) :], b))
-        else:
+        elif b.w > 0.01:  # (none over no words: a line's end whose linked word went whole to the next line left
+            # one, a second link to one place, named by its address, in a screen reader's list of links)
             self.links.append(Link(url, b))
 
     def _link_data(self, op: str, n: tuple[str, tuple[float, float, float, float]]) -> None:

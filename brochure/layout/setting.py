@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from reportlab.lib.colors import CMYKColor, CMYKColorSep, Color
@@ -76,6 +77,21 @@ def mark_breaks(lines: Any, hyphenations: int) -> Any:
         piece = str.__new__(BrokenWord, words[-1])
         piece.__dict__.update(words[-1].__dict__)
         words[-1] = piece
+    return lines
+
+
+def single_spaced(lines: Any) -> Any:
+    """A styled paragraph's lines (ReportLab's kind 1) with no space doubled between two pieces: the rest of a word
+    broken at a soft hyphen whose last piece was styled ("Eispickel- / *narben*  brauchen") kept the space after
+    it, which the next piece begins with too. The space given up is the line's again (`extraSpace`), as if it had
+    been broken so. (ReportLab's parse makes one space of any run of them: two are never the words'.)"""
+    if getattr(lines, "kind", 0) != 1:
+        return lines
+    for line in lines.lines:
+        for a, b in pairwise(line.words):
+            if a.text.endswith(" ") and b.text.startswith(" "):
+                a.text = a.text[:-1]
+                line.extraSpace += stringWidth(" ", a.fontName, a.fontSize)
     return lines
 
 

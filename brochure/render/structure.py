@@ -16,6 +16,7 @@ an artifact.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import field
 from typing import Any, TypeVar
@@ -303,7 +304,8 @@ class _Builder:
                     self.link_nodes[(p, i)] = self._new_link(_sect_of(self.elements, last), link.url)
         for (p, i), node in sorted(self.link_nodes.items()):
             self.kids[node].append(Annotation(p, i))
-            words = " ".join(" ".join(self.link_texts.get(node, [])).split())
+            said = " ".join(self.link_texts.get(node, []))
+            words = " ".join(_SOFT_BREAK.sub("", said).split())  # (a word broken at a soft hyphen: read whole)
             if "".join(words.split()) in (display_url(self.urls[node]), self.urls[node]):  # (an address broken over
                 words = "".join(words.split())  # lines where it allows: read whole, as printed without the breaks)
             language = self.link_languages.get(node, "")
@@ -369,6 +371,7 @@ def _union(a: Rect, b: Rect) -> Rect:
 
 
 T = TypeVar("T")
+_SOFT_BREAK = re.compile(rf"\s*{SOFT_HYPHEN}\s*")
 
 
 def _joined(line: Text, owners: list[T]) -> list[T]:
