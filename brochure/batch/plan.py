@@ -24,6 +24,7 @@ from brochure.batch.records import (
     Reached,
     Task,
     digest,
+    failed_name,
     files_digest,
     inputs_of,
     kit_digest,
@@ -264,6 +265,7 @@ def tasks(
                 words,
                 others,
                 named_at=at.prefix(),
+                unread=tuple(d.format() for d in group.unread),
             )
             out.append(task)
     return out
@@ -342,9 +344,16 @@ def settle(
     """The task's editions that stand as the last run made them (stamp and output the same, the file in place:
     `Task.known`), as outcomes, and the task with the rest of its editions and the hashes of its inputs as read
     now (`Task.seen`, which a worker's must match; `memo`: inputs_of's). Nothing is settled for a kit or content
-    file with errors, nor for one that can no longer be read: a worker reports them."""
+    file with errors, nor for one that can no longer be read: a worker reports them. Every edition of a task whose
+    content file, kit or source editions.yaml names where there is no file (`Task.unread`) is settled failed, with
+    what editions.yaml says of it, named as a worker names a failed edition: no worker is given them."""
     inputs = inputs_of(task, memo)  # (read again: a file removed since is left to a worker, which says so)
     task = replace(task, seen=inputs)
+    if task.unread:
+        failed = [
+            Outcome(failed_name(task, j), "", "failed", 0.0, j.stamp, task.unread, inputs=inputs) for j in task.jobs
+        ]
+        return failed, replace(task, jobs=())
     if not task.known or kit is None or words is None or not all(sha for _, sha in inputs):
         return [], task
     known = {k.stamp: k for k in task.known}

@@ -76,6 +76,8 @@ class Task:
     # bytes at those paths (a cluster's machine that missed an update, a file changed while the batch ran) fails it
     named_at: str = ""  # where editions.yaml names the content file for this kit (file:line:col): a failure of
     # the task's own, not of a line of its words, is said there
+    unread: tuple[str, ...] = ()  # what editions.yaml says of its content file, kit or source where it names one
+    # that is not a file (file:line:col: error: ...): its editions fail as the batch settles them, no worker given them
 
     def at(self) -> str:
         """Where a failure of the whole task is said: where editions.yaml names its content file for its kit (the

@@ -43,7 +43,7 @@ def batch(args: argparse.Namespace, console: Console) -> int:
     if epoch:
         console.error(f"brochure: error: {epoch} (hint: see README.md)")
         return EXIT_USAGE
-    editions, diags = load_editions(args.editions)
+    editions, diags = load_editions(args.editions, alone=True)  # (a file named that is not one: its editions fail)
     _print(console, diags)
     if editions is None:
         return EXIT_ERRORS

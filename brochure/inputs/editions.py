@@ -19,7 +19,9 @@
 
 Papers default to each brand's own paper. Paths are relative to editions.yaml and may not leave its folder. A
 language that narrows the matrix is a Group of its own (the brand's kit, that one content file); languages named
-one after another with their brand's matrix share one Group; the Groups keep the order the file names them in.
+one after another with their brand's matrix share one Group; the Groups keep the order the file names them in. A
+batch reads the file with `alone=True`: a kit, content file or source named that is not a file is then no error of
+the file but the reason its editions fail (`Group.unread`), and a content file that is not one has a Group of its own.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from dataclasses import replace
 from functools import cache
 from pathlib import Path, PureWindowsPath
 
-from brochure.diagnostics import Diagnostic, Location
+from brochure.diagnostics import Diagnostic, Location, error
 from brochure.frozen import frozen
 from brochure.inputs.reader import Reader, W, kind_name, kind_of_file, load_file
 from brochure.inputs.yamltree import Node
@@ -49,6 +51,8 @@ class Seen:
 
     resolve: Callable[[Path], Path]
     kind: Callable[[Path, str], str | None]
+    unread: dict[Location, Diagnostic] | None = None  # (alone) each file named that is not one, by where it is
+    # named, and what is said of it there; None: such a file is an error of editions.yaml
 
 
 @frozen
@@ -63,6 +67,8 @@ class Group:
     targets: tuple[Target, ...]
     at: Location
     source: Path | None = None  # the words its content files translate (the brand's `source:`, else the file's)
+    unread: tuple[Diagnostic, ...] = ()  # why its editions cannot be built: its content file, kit or source named
+    # where there is no file (load_editions(alone=True): a batch fails them, and builds the others)
 
 
 @frozen
@@ -78,25 +84,29 @@ class Editions:
         return sum(len(g.contents) * len(g.layouts) * max(1, len(g.papers)) * len(g.targets) for g in self.groups)
 
 
-def load_editions(path: Path) -> tuple[Editions | None, list[Diagnostic]]:
-    """Read and validate editions.yaml; None when any error was found."""
-    return load_file(path, "editions", "pass the path of an editions.yaml", lambda r, root: _read(r, root, path))
+def load_editions(path: Path, alone: bool = False) -> tuple[Editions | None, list[Diagnostic]]:
+    """Read and validate editions.yaml; None when any error was found. `alone` (a batch's reading): a kit, content
+    file or source named where there is no file (gone, misspelt, a folder) is held in the Groups that name it
+    (`Group.unread`), whose editions fail alone, not an error of the file."""
+    return load_file(path, "editions", "pass the path of an editions.yaml", lambda r, root: _read(r, root, path, alone))
 
 
-def _read(r: Reader, root: Node, path: Path) -> Editions | None:
+def _read(r: Reader, root: Node, path: Path, alone: bool) -> Editions | None:
     top = r.mapping(root, "", ("brands",), ("output", "source", "layouts", "papers", "targets"))
     if top is None:
         return None
     base = path.parent
-    seen = Seen(cache(Path.resolve), cache(kind_of_file))  # (once per path: a file may name one thousands of times)
+    seen = Seen(cache(Path.resolve), cache(kind_of_file), {} if alone else None)  # (once per path: a file may
+    # name one thousands of times)
     output = _output(r, top.get("output"))
     source = _file(r, top["source"], "source", base, seen) if "source" in top else None
+    unread = _unread(seen, r.at(top["source"], "source")) if source is not None else ()
     layouts = _words(r, top.get("layouts"), "layouts", LAYOUTS) or LAYOUTS
     papers = _words(r, top.get("papers"), "papers", PAPERS) or ()
     targets = _words(r, top.get("targets"), "targets", TARGETS) or TARGETS
     groups = []
     for i, node in enumerate(r.seq(top.get("brands"), "brands") or []):
-        groups += _group(r, node, f"brands[{i}]", base, seen, (layouts, papers, targets), source)
+        groups += _group(r, node, f"brands[{i}]", base, seen, (layouts, papers, targets), (source, unread))
     _one_source_each(r, groups, seen, base)
     if any(d.is_error for d in r.diags) or output is None:
         return None
@@ -104,15 +114,20 @@ def _read(r: Reader, root: Node, path: Path) -> Editions | None:
     return Editions(path, output, source, tuple(groups), output_at)
 
 
-def _group(r: Reader, node: Node, path: str, base: Path, seen: Seen, given: Matrix, source: Path | None) -> list[Group]:
+def _group(
+    r: Reader, node: Node, path: str, base: Path, seen: Seen, given: Matrix, words: tuple[Path | None, Unread]
+) -> list[Group]:
     """A brand's Groups: its kit, languages and matrix, and the words its content files translate (its own
-    `source:`, a clinic's own words, else the file's)."""
+    `source:`, a clinic's own words, else the file's: `words`, with what is said of it where it is not a file)."""
     m = r.mapping(node, path, ("kit", "languages"), ("layouts", "papers", "targets", "source"))
     if m is None:
         return []
     kit = _file(r, m["kit"], f"{path}.kit", base, seen) if "kit" in m else None
+    kit_unread = _unread(seen, r.at(m["kit"], f"{path}.kit")) if kit is not None else ()
+    source, source_unread = words
     if "source" in m:
         source = _file(r, m["source"], f"{path}.source", base, seen)
+        source_unread = _unread(seen, r.at(m["source"], f"{path}.source")) if source is not None else ()
     items = r.seq(m.get("languages"), f"{path}.languages") or []
     own = _matrix(r, m, path, given)
     languages = [_language(r, n, f"{path}.languages[{j}]", base, seen, own) for j, n in enumerate(items)]
@@ -120,12 +135,23 @@ def _group(r: Reader, node: Node, path: str, base: Path, seen: Seen, given: Matr
         return []
     groups: list[Group] = []
     for content, at, matrix in (language for language in languages if language is not None):
+        translated = source is not None and seen.resolve(source) != seen.resolve(content)  # (the source: not checked)
+        unread = (*_unread(seen, at), *kit_unread, *(source_unread if translated else ()))  # (its own first)
         last = groups[-1] if groups else None
-        if last is not None and (last.layouts, last.papers, last.targets) == matrix == own:
+        if last is not None and (last.layouts, last.papers, last.targets) == matrix == own and last.unread == unread:
             groups[-1] = replace(last, contents=(*last.contents, content), content_at=(*last.content_at, at))
         else:
-            groups.append(Group(kit, (content,), (at,), *matrix, r.at(node, path), source))
+            groups.append(Group(kit, (content,), (at,), *matrix, r.at(node, path), source, unread))
     return groups
+
+
+Unread = tuple[Diagnostic, ...]  # what is said of a file named where there is none (one error; none: it is a file)
+
+
+def _unread(seen: Seen, at: Location) -> Unread:
+    """What is said of the file named `at`, where there is no file (alone); () where there is one."""
+    said = seen.unread.get(at) if seen.unread is not None else None
+    return (said,) if said is not None else ()
 
 
 def _one_source_each(r: Reader, groups: list[Group], seen: Seen, base: Path) -> None:
@@ -240,8 +266,12 @@ def _file(r: Reader, node: Node, path: str, base: Path, seen: Seen) -> Path | No
         r.fail(r.at(node, path), f"'{value}' is outside the folder of editions.yaml", "keep kits and words beside it")
         return None
     if not file.is_file():
-        r.fail(r.at(node, path), f"'{value}' is not a file", "check the path (relative to editions.yaml)")
-        return None
+        said = error(r.at(node, path), f"'{value}' is not a file", "check the path (relative to editions.yaml)")
+        if seen.unread is None:
+            r.diags.append(said)
+            return None
+        seen.unread[said.location] = said  # (alone: its editions fail, where they are named)
+        return file
     asked = "brand" if path.endswith(".kit") else "content"
     other = seen.kind(seen.resolve(file), asked)
     if other is not None:
