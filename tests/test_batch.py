@@ -565,7 +565,6 @@ def test_the_report_as_json(inputs: Inputs, capsys: pytest.CaptureFixture[str]) 
          "the output pattern names a hidden file or folder (a name starting with '.'), which a file browser does"),
         ("kit: assets/brand.yaml", "kit: ../elsewhere/brand.yaml", "../elsewhere",
          "'../elsewhere/brand.yaml' is outside the folder of editions.yaml"),
-        ("languages: [content.yaml]", "languages: [contents.yaml]", "contents.yaml", "'contents.yaml' is not a file"),
         # a file of another kind where one is named (each edition failed, told to give it with --brand)
         ("source: content.yaml", "source: assets/brand.yaml", "assets/brand.yaml\nlayouts",
          "'assets/brand.yaml' is a brand file (a kit's brand.yaml), not a content file"),
@@ -1202,10 +1201,9 @@ def test_a_language_narrows_its_brands_matrix_and_may_be_named_again_with_anothe
     [
         ("      - {contnet: es.yaml}\n", "contnet", "unknown key 'contnet'"),
         ("      - {content: es.yaml, layouts: [trifould]}\n", "trifould", "'trifould'"),
-        ("      - {content: nowhere.yaml}\n", "nowhere.yaml", "'nowhere.yaml' is not a file"),
         ("      - {layouts: [flyer]}\n", "{layouts", "missing key 'content'"),
     ],
-    ids=["misspelt-key", "unknown-layout", "no-such-file", "no-content"],
+    ids=["misspelt-key", "unknown-layout", "no-content"],
 )
 def test_a_narrowed_language_with_a_mistake_is_an_error_at_it(
     inputs: Inputs, capsys: pytest.CaptureFixture[str], entry: str, at: str, says: str

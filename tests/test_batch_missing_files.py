@@ -1,0 +1,206 @@
+"""`brochure batch`: a content file, kit or source editions.yaml names where there is no file fails only the editions
+that name it, said where it is named; every other edition is built, and the next run builds its editions once the
+file is there."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import Inputs, position
+from helpers import batch, editions_file
+
+from brochure.inputs.editions import load_editions
+
+EDITIONS = """\
+output: "out/{brand}/{language}/{layout}-{paper}-{target}.pdf"
+layouts: [trifold]
+targets: [office]
+brands:
+  - kit: assets/brand.yaml
+    languages:
+      - content.yaml
+      - words/pl.yaml
+      - content: narrow.yaml
+        layouts: [flyer]
+  - kit: elsewhere/brand.yaml
+    languages: [content.yaml]
+"""
+
+HINT = "(hint: check the path (relative to editions.yaml))"
+
+
+def _said(path: Path, needle: str, value: str, key: str) -> str:
+    """The error editions.yaml's reading gives where `value`, at `needle`, names no file."""
+    line, col = position(path.read_text(encoding="utf-8"), needle)
+    return f"{path}:{line}:{col}: error: '{value}' is not a file [at {key}] {HINT}"
+
+
+def _report(folder: Path) -> dict[str, dict[str, object]]:
+    data = json.loads((folder / "report.json").read_text(encoding="utf-8"))
+    return {e["edition"]: e for e in data["editions"]}
+
+
+def test_a_content_file_or_kit_that_is_not_there_fails_only_the_editions_that_name_it(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One misspelt content file stopped the whole batch before anything was built (`editions.yaml:9:75: error:
+    'translations/xx.yaml' is not a file`), against the contract that a broken edition never stops the others.
+    Each content file or kit named where there is no file (not there, or a folder) fails its own editions, each
+    named by the file's stem (no words to declare a language) and failed with the error where it is named; the
+    other editions are built, the run ends with exit 1, and the manifest, the report and the contact sheet say so."""
+    folder = inputs.content.parent
+    (folder / "narrow.yaml").mkdir()  # (a folder where a content file is named)
+    path = editions_file(inputs, EDITIONS)
+    status, out, err = batch(capsys, path, "--json", str(folder / "report.json"))
+    assert status == 1 and "1 built, 0 unchanged, 3 failed" in out, out + err
+    said = {
+        "test-clinic/pl/trifold/a4/office": _said(path, "words/pl.yaml", "words/pl.yaml", "brands[0].languages[1]"),
+        "test-clinic/narrow/flyer/a4/office": _said(
+            path, "narrow.yaml", "narrow.yaml", "brands[0].languages[2].content"
+        ),
+        "elsewhere/en-gb/trifold/kit/office": _said(  # (the kit's folder, and no paper: its brand file is not there)
+            path, "elsewhere/brand.yaml", "elsewhere/brand.yaml", "brands[1].kit"
+        ),
+    }
+    for name, error in said.items():
+        assert f"failed: {name}: {error}\n" in err, err
+        assert re.search(rf"^ +failed  {re.escape(name)}  0\.00 s  {re.escape(str(path))}:", out, re.M), out
+    report = _report(folder)
+    assert {n: e["status"] for n, e in report.items()} == {
+        "test-clinic/en-gb/trifold/a4/office": "built"
+    } | dict.fromkeys(said, "failed")
+    assert all(report[n]["findings"] == [error] and report[n]["first"] == error for n, error in said.items())
+    manifest = json.loads((folder / "out/manifest.json").read_text(encoding="utf-8"))
+    assert {e["edition"]: e["status"] for e in manifest["editions"]} == {n: e["status"] for n, e in report.items()}
+    assert [p.relative_to(folder).as_posix() for p in (folder / "out").rglob("*.pdf")] == [
+        "out/test-clinic/en-gb/trifold-a4-office.pdf"
+    ]
+    sheet = (folder / "out/index.html").read_text(encoding="utf-8")
+    for name, error in said.items():
+        card = re.search(
+            rf'<article class="edition failed" id="[^"]*" data-edition="{re.escape(name)}".*?</article>', sheet
+        )
+        assert card is not None and f"<li>{html.escape(error)}</li>" in card[0], name
+    assert sheet.count('<article class="edition failed"') == 3 and '<nav class="failures">' in sheet
+
+    # The words come: their editions are built by the next run, named by the language they declare; the others stand.
+    (folder / "words").mkdir()
+    words = inputs.content.read_text(encoding="utf-8").replace("language: en-GB", "language: pl")
+    (folder / "words/pl.yaml").write_text(words, encoding="utf-8")
+    status, out, _ = batch(capsys, path)
+    assert status == 1 and "1 built, 1 unchanged, 2 failed" in out, out
+    assert "    built  test-clinic/pl/trifold/a4/office" in out and (folder / "out/test-clinic/pl").is_dir()
+
+
+def test_a_source_that_is_not_there_fails_the_editions_checked_against_it(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A `source:` named where there is no file fails the editions of the content files checked against it, said at
+    the `source:` it is named by (the file's, or a brand's own), and no other: a brand whose own source is there
+    builds; the source named as a language fails for being named there, once."""
+    (inputs.content.parent / "es.yaml").write_text(
+        inputs.content.read_text(encoding="utf-8").replace("language: en-GB", "language: es"), encoding="utf-8"
+    )
+    text = """\
+output: "out/{brand}/{language}/{layout}-{paper}-{target}.pdf"
+source: gone.yaml
+layouts: [trifold]
+targets: [office]
+brands:
+  - kit: assets/brand.yaml
+    languages: [es.yaml, gone.yaml]
+  - kit: assets/brand.yaml
+    source: content.yaml
+    languages: [content.yaml]
+"""
+    path = editions_file(inputs, text)
+    status, out, err = batch(capsys, path, "--json", str(inputs.content.parent / "report.json"))
+    assert status == 1 and "1 built, 0 unchanged, 2 failed" in out, out + err
+    report = _report(inputs.content.parent)
+    assert report["test-clinic/en-gb/trifold/a4/office"]["status"] == "built"
+    assert report["test-clinic/es/trifold/a4/office"]["findings"] == [
+        _said(path, "gone.yaml\nlayouts", "gone.yaml", "source")
+    ]
+    assert report["test-clinic/gone/trifold/a4/office"]["findings"] == [
+        _said(path, "gone.yaml]", "gone.yaml", "brands[0].languages[1]")
+    ]
+
+
+def test_editions_of_files_not_there_have_names_of_their_own(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two content files not there with one name, in two folders, and one named like a language another content
+    file of the kit declares: each edition has a name of its own (one edition in the manifest and on the contact
+    sheet each), the file's path beside the stem where the stem is another's name."""
+    folder = inputs.content.parent
+    (folder / "es").mkdir()
+    (folder / "es/words.yaml").write_text(
+        inputs.content.read_text(encoding="utf-8").replace("language: en-GB", "language: es"), encoding="utf-8"
+    )
+    text = EDITIONS.split("  - kit: elsewhere")[0].replace(
+        "      - words/pl.yaml\n      - content: narrow.yaml\n        layouts: [flyer]\n",
+        "      - a/xx.yaml\n      - b/xx.yaml\n      - es/words.yaml\n      - es.yaml\n",
+    )
+    status, out, _ = batch(capsys, editions_file(inputs, text), "--json", str(folder / "report.json"))
+    assert status == 1 and "2 built, 0 unchanged, 3 failed" in out, out
+    assert sorted(_report(folder)) == [
+        "test-clinic/en-gb/trifold/a4/office",
+        "test-clinic/es (es.yaml)/trifold/a4/office",
+        "test-clinic/es/trifold/a4/office",
+        "test-clinic/xx (a\u2215xx.yaml)/trifold/a4/office",
+        "test-clinic/xx (b\u2215xx.yaml)/trifold/a4/office",
+    ]
+
+
+def test_a_content_file_that_goes_keeps_its_last_pdf_and_is_built_when_it_comes_back(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Words built once, then removed while editions.yaml still names them: their editions fail, named as before,
+    their last PDFs are kept for them (not listed as no longer editions); put back, they are built again. Dropped
+    from the file, their PDFs are listed, not deleted."""
+    folder = inputs.content.parent
+    (folder / "words").mkdir()
+    words = inputs.content.read_text(encoding="utf-8").replace("language: en-GB", "language: pl")
+    (folder / "words/pl.yaml").write_text(words, encoding="utf-8")
+    text = EDITIONS.split("      - content: narrow")[0]
+    path = editions_file(inputs, text)
+    assert batch(capsys, path)[0] == 0
+    polish = "out/test-clinic/pl/trifold-a4-office.pdf"
+    made = (folder / polish).read_bytes()
+    (folder / "words/pl.yaml").unlink()
+    status, out, _ = batch(capsys, path)
+    assert status == 1 and "0 built, 1 unchanged, 1 failed" in out and "no longer an edition" not in out, out
+    assert "   failed  test-clinic/pl/trifold/a4/office" in out and (folder / polish).read_bytes() == made
+    manifest = json.loads((folder / "out/manifest.json").read_text(encoding="utf-8"))
+    assert [e["output"] for e in manifest["kept_for_failed"]] == [polish] and manifest["left_in_place"] == []
+    (folder / "words/pl.yaml").write_text(words, encoding="utf-8")
+    status, out, _ = batch(capsys, path)
+    assert status == 0 and "1 built, 1 unchanged, 0 failed" in out, out
+    (folder / "words/pl.yaml").unlink()
+    editions_file(inputs, text.replace("      - words/pl.yaml\n", ""))
+    status, out, _ = batch(capsys, path)
+    assert status == 0 and f"no longer an edition (left in place): {polish}" in out and (folder / polish).is_file()
+
+
+def test_elsewhere_a_file_named_that_is_not_there_is_an_error_of_the_editions_file(inputs: Inputs) -> None:
+    """Only a batch fails such editions alone: read for `serve` or `build` (its source), the editions file with a
+    content file that is not there has an error, where it is named, as before."""
+    path = editions_file(inputs, EDITIONS)
+    editions, diags = load_editions(path)
+    assert editions is None and [d.format() for d in diags] == [
+        _said(path, "words/pl.yaml", "words/pl.yaml", "brands[0].languages[1]"),
+        _said(path, "narrow.yaml", "narrow.yaml", "brands[0].languages[2].content"),
+        _said(path, "elsewhere/brand.yaml", "elsewhere/brand.yaml", "brands[1].kit"),
+    ]
+    editions, diags = load_editions(path, alone=True)
+    assert editions is not None and diags == []
+    assert [[d.location.key for d in g.unread] for g in editions.groups] == [
+        [],
+        ["brands[0].languages[1]"],
+        ["brands[0].languages[2].content"],
+        ["brands[1].kit"],
+    ]
