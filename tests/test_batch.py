@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import html
 import json
 import os
 import re
@@ -1355,3 +1356,38 @@ def test_a_kit_copied_for_another_clinic_with_the_firsts_contact_lines_is_warned
     edit(kit, "name: Test Clinic", "name: Test Clinic\nid: test-clinic-letter")
     status, _, err = batch(capsys, path)
     assert "gives the same" not in err, err
+
+
+def test_the_warnings_about_a_kit_are_on_the_contact_sheet_under_its_clinic(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A kit that gives another clinic's contact lines was warned of on the command line and in the --json report,
+    but the contact sheet, what a coordinator opens, said nothing of it. The warning is under the name of the clinic
+    it concerns (the copied kit's, not the one it copies), as printed, escaped, folded as an edition's warnings; a
+    run stopped midway writes it too."""
+    second = inputs.content.parent / "second"
+    second.mkdir()
+    (second / "logo.svg").write_bytes((inputs.kit / "logo.svg").read_bytes())
+    kit = second / "brand.yaml"
+    kit.write_text(inputs.brand.read_text(encoding="utf-8").replace("Test Clinic", "Galway <b>& Co</b>"), "utf-8")
+    path = _editions(inputs, EDITIONS + "  - kit: second/brand.yaml\n    languages: [content.yaml]\n")
+    status, _, err = batch(capsys, path)
+    (warned,) = [line for line in err.splitlines() if "gives the same" in line]
+    assert status == 0 and warned.startswith(f"{kit}:") and "Galway <b>& Co</b> (" in warned, err
+    sheet = inputs.content.parent / "out/index.html"
+    clinics = re.findall(r'<section class="clinic" data-clinic="([^"]*)">(.*?)(?=<section class="clinic"|</body>)',
+                         sheet.read_text(encoding="utf-8"), re.S)  # fmt: skip
+    folded = '<details class="warnings kit"><summary>1 warning about the kit</summary>'
+    assert [(clinic, folded in part) for clinic, part in clinics] == [("test-clinic", False), ("galway-b-co-b", True)]
+    assert f"{folded}<ul><li>{html.escape(warned)}</li></ul></details>" in clinics[1][1] and "<b>&" not in clinics[1][1]
+    assert "; 1 warning about the kits</p>" in sheet.read_text(encoding="utf-8")
+    editions, _ = load_editions(path)
+    assert editions is not None
+    sheet.unlink()
+
+    def stop(o: batch_module.Outcome) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        runs(editions, ThreadPoolExecutor(max_workers=1), True, stop)
+    assert f"<li>{html.escape(warned)}</li>" in sheet.read_text(encoding="utf-8")

@@ -55,6 +55,13 @@ return {
       color: getComputedStyle(a.querySelector('details.warnings summary')).color,
       items: [...a.querySelectorAll('details.warnings li')].map(li => li.textContent)} : null,
   })),
+  kitWarnings: [...document.querySelectorAll('section.clinic > details.warnings')].map(d => ({
+    clinic: d.closest('section.clinic').dataset.clinic,
+    said: d.querySelector('summary').textContent,
+    color: getComputedStyle(d.querySelector('summary')).color,
+    box: box(d),
+    items: [...d.querySelectorAll('li')].map(li => ({
+      text: li.textContent, box: box(li), overflows: li.scrollWidth > li.clientWidth + 1}))})),
   failures: [...document.querySelectorAll('nav a')].map(a => a.textContent),
   images: document.images.length,
   addresses: [...document.querySelectorAll('[src],[href]')].map(e => e.getAttribute('src') || e.getAttribute('href')),
@@ -64,8 +71,8 @@ return {
 """
 
 
-def _batch(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> Path:
-    """The batch above in tmp_path; the folder of its outputs."""
+def _batch(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> tuple[Path, str]:
+    """The batch above in tmp_path; the folder of its outputs, and what it printed on standard error."""
     folder = inputs.content.parent
     text = inputs.content.read_text(encoding="utf-8")
     (folder / "us.yaml").write_text(text.replace("language: en-GB", "language: en-US"), encoding="utf-8")
@@ -78,7 +85,7 @@ def _batch(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> Path:
     (folder / "editions.yaml").write_text(EDITIONS, encoding="utf-8")
     status, out, err = cli(capsys, "batch", str(folder / "editions.yaml"), "--jobs", "2")
     assert status == 1 and "4 built, 0 unchanged, 2 failed" in out, out + err
-    return folder / "out"
+    return folder / "out", err
 
 
 def _red(color: str) -> bool:
@@ -113,13 +120,20 @@ def _layout_problems(page: dict[str, Any]) -> list[str]:
         problems += [f"{a['title']}: a message sticks out" for m in a["messages"] if not _inside(m["box"], a["box"])]
         problems += [f"{a['title']}: a message is cut: {m['text'][:40]}" for m in a["messages"] if m["overflows"]]
         problems += [f"{a['title']} overlaps {b['title']}" for b in cards[i + 1 :] if _overlap(a["box"], b["box"])]
+    for w in page["kitWarnings"]:
+        problems += [f"{w['clinic']}'s kit warning ends past the window's right edge" for m in w["items"]
+                     if m["box"][2] > page["clientWidth"]]  # fmt: skip
+        problems += [f"{w['clinic']}'s kit warning is cut: {m['text'][:40]}" for m in w["items"] if m["overflows"]]
+        problems += [
+            f"{w['clinic']}'s kit warning lies under {a['title']}" for a in cards if _overlap(w["box"], a["box"])
+        ]
     return problems
 
 
 def test_the_contact_sheet_in_a_browser(
     inputs: Inputs, capsys: pytest.CaptureFixture[str], browser: Any, tmp_path: Path
 ) -> None:
-    out = _batch(inputs, capsys)
+    out, err = _batch(inputs, capsys)
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["editions"]
     browser.set_window_size(1280, 900)
     browser.get((out / "index.html").as_uri())
@@ -172,7 +186,16 @@ def test_the_contact_sheet_in_a_browser(
                 card["warnings"]["color"]
             )
     assert any(c["warnings"] for c in page["cards"])  # (the fixture has an edition with warnings)
+
+    # The warnings about a clinic's kit (the second kit gives all of the first clinic's contact lines), under that
+    # clinic's name as the batch printed them, folded and coloured as an edition's warnings (they were only in the
+    # summary line's count and the --json report).
+    printed = [line for line in err.splitlines() if ": warning: Second Clinic (" in line]
+    assert len(printed) == 1 and "gives the same address" in printed[0], err
+    assert [(w["clinic"], w["said"]) for w in page["kitWarnings"]] == [("second-clinic", "1 warning about the kit")]
+    assert page["kitWarnings"][0]["color"] == next(c["warnings"]["color"] for c in page["cards"] if c["warnings"])
     browser.execute_script("document.querySelectorAll('details').forEach(d => d.open = true)")
+    assert [m["text"] for m in browser.execute_script(READ)["kitWarnings"][0]["items"]] == printed
     assert _layout_problems(browser.execute_script(READ)) == []
 
     # Laid out at a normal window size, and when the window is narrowed.

@@ -65,13 +65,18 @@ def write_index(
     editions: Editions, outcomes: list[Outcome], kits: Kits | None = None, left: Sequence[str] = ()
 ) -> Path:
     """out/index.html, the contact sheet of these outcomes (output/contact_sheet.py), beside the manifest; each
-    clinic under its name where its kit was read (`kits`, as plan.read_kits reads them); `left`: the outputs of
-    editions no longer in the file, left in place (relative to editions.yaml's folder)."""
+    clinic under its name where its kit was read (`kits`, as plan.read_kits reads them), with the warnings about
+    its kit the batch said before the editions (plan.kit_warnings); `left`: the outputs of editions no longer in
+    the file, left in place (relative to editions.yaml's folder)."""
+    from brochure.batch.plan import kit_warnings
     from brochure.output.contact_sheet import write_contact_sheet
 
     names = {kit[0]: kit[4] for kit in (kits or {}).values() if kit is not None}
+    notes: dict[str, list[str]] = {}
+    for clinic, said in kit_warnings(editions, kits or {}):
+        notes.setdefault(clinic, []).append(said.format())
     index = manifest_path(editions).parent / INDEX
-    return write_contact_sheet(index, editions.path.parent, outcomes, names, left)
+    return write_contact_sheet(index, editions.path.parent, outcomes, names, left, notes)
 
 
 def manifest_path(editions: Editions) -> Path:

@@ -104,7 +104,13 @@ def shared_contacts(editions: Editions, kits: Kits) -> list[Diagnostic]:
     second's leaflets), or, the two not of one group (a kit's `group:`, else its own name), its address or two of
     its phone number, email, website and booking address (a group's clinics may share a booking line and site, or
     one hospital's address)."""
-    found: list[Diagnostic] = []
+    return [said for _, said in kit_warnings(editions, kits)]
+
+
+def kit_warnings(editions: Editions, kits: Kits) -> list[tuple[str, Diagnostic]]:
+    """shared_contacts's warnings, each with the id of the clinic it concerns (the kit whose lines are another's:
+    the contact sheet shows it under that clinic)."""
+    found: list[tuple[str, Diagnostic]] = []
     seen: list[tuple[Path, Kit]] = []
     holders: dict[tuple[str, str], list[int]] = {}  # a contact line's value -> the kits seen that give it
     for group in editions.groups:
@@ -128,14 +134,13 @@ def shared_contacts(editions: Editions, kits: Kits) -> list[Diagnostic]:
                     if copied
                     else f", or, if the two are clinics of one group, say so in its kit: group: {theirs or other[4]}"
                 )
-                found.append(
-                    warning(
-                        same[0][1],
-                        f"{kit[4]} ({group.kit}) gives the same {named}{_CONTACTS[keys[-1]]} as {other[4]} ({path}): "
-                        f"its leaflets would send {kit[4]}'s patients to {other[4]}",
-                        hint,
-                    )
+                said = warning(
+                    same[0][1],
+                    f"{kit[4]} ({group.kit}) gives the same {named}{_CONTACTS[keys[-1]]} as {other[4]} ({path}): "
+                    f"its leaflets would send {kit[4]}'s patients to {other[4]}",
+                    hint,
                 )
+                found.append((kit[0], said))
                 break
         for key, value, _ in lines:
             holders.setdefault((key, value), []).append(len(seen))

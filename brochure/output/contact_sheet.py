@@ -1,6 +1,6 @@
 """A batch's outcomes -> its contact sheet, out/index.html: a small picture of every page of every edition, a card
 per edition grouped by clinic and language, each linked to its PDF, failures in red with their messages, an
-edition's warnings under it."""
+edition's warnings under it, and the warnings about a clinic's kit under its name."""
 
 from __future__ import annotations
 
@@ -24,23 +24,31 @@ def write_contact_sheet(
     outcomes: Sequence[Outcome],
     names: Mapping[str, str] | None = None,
     left: Sequence[str] = (),
+    kit_notes: Mapping[str, Sequence[str]] | None = None,
 ) -> Path:
     """The contact sheet at `path` (out/index.html; `base`: editions.yaml's folder, which the outcomes' paths are
     relative to): every page of every edition, by clinic (under its name, from `names` by the kit's id, beside the
     id the editions are named by) and language; failures in red with their messages; the PDFs of editions no
-    longer in editions.yaml that are left in place (`left`), listed, as the folder sent whole holds them.
-    Offline: the pictures are files beside it, and the page's own policy lets the browser fetch nothing else."""
+    longer in editions.yaml that are left in place (`left`), listed, as the folder sent whole holds them; under a
+    clinic's name, the warnings about its kit (`kit_notes`, by the kit's id, each as the command line prints it),
+    folded as an edition's are. Offline: the pictures are files beside it, and the page's own policy lets the
+    browser fetch nothing else."""
     folder = path.parent
+    notes = kit_notes or {}
     clinics: dict[str, dict[str, list[Outcome]]] = {}
     for o in outcomes:
         clinic, language, *_ = [*o.edition.split("/"), "", ""]
         clinics.setdefault(clinic, {}).setdefault(language, []).append(o)
+    for clinic in notes:  # (a clinic warned of shows its warnings, editions or none)
+        clinics.setdefault(clinic, {})
     failed = [o for o in outcomes if o.status == "failed"]
     stopped = ("stopped",) if any(o.status == "stopped" for o in outcomes) else ()  # (a batch stopped before its end)
     statuses = ("built", "unchanged", "failed", *stopped)
     counts = ", ".join(f"{sum(o.status == s for o in outcomes)} {s}" for s in statuses)
     warned = sum(bool(_warnings(o)) for o in outcomes)
     counts += f"; {warned} with warnings" if warned else ""
+    about = sum(len(n) for n in notes.values())
+    counts += f"; {about} warning{'' if about == 1 else 's'} about the kits" if about else ""
     editions = f"{len(outcomes)} edition{'' if len(outcomes) == 1 else 's'}"
     parts = [_INDEX_HEAD, f'<p class="summary">{editions}: {counts}</p>']
     if failed:
@@ -57,6 +65,8 @@ def write_contact_sheet(
         name = (names or {}).get(clinic, "")
         title = f'{html.escape(name)} <span class="id">{html.escape(clinic)}</span>' if name else html.escape(clinic)
         parts.append(f'<section class="clinic" data-clinic="{html.escape(clinic)}"><h2>{title}</h2>')
+        if notes.get(clinic):
+            parts.append(_folded(notes[clinic], " about the kit", "kit"))
         for language, items in languages.items():
             parts.append(
                 f'<section class="language" data-language="{html.escape(language)}"><h3>{html.escape(language)}</h3>'
@@ -84,17 +94,23 @@ def _card(o: Outcome, base: Path, folder: Path) -> str:
         pages.append(f'<img src="{src}" alt="{name}, page {i}"{dims}>')
     notes = "".join(f"<li>{html.escape(f)}</li>" for f in o.findings if ": error: " in f or o.status == "stopped")
     warnings = _warnings(o)  # (a translation not yet checked, a picture that prints soft: said before it is printed)
-    said = f"{len(warnings)} warning{'' if len(warnings) == 1 else 's'}"
-    items = "".join(f"<li>{html.escape(f)}</li>" for f in warnings)
     warned = " warned" if warnings else ""
     return (
         f'<article class="edition {o.status}{warned}" id="{_anchor(o)}" data-edition="{name}"'
         f' data-pages="{len(o.thumbs)}"><h4>{title} <span class="status">{o.status}</span></h4>'
         + (f'<div class="pages">{"".join(pages)}</div>' if pages else "")
         + (f'<ul class="findings">{notes}</ul>' if notes else "")
-        + (f'<details class="warnings"><summary>{said}</summary><ul>{items}</ul></details>' if warnings else "")
+        + (_folded(warnings) if warnings else "")
         + "</article>"
     )
+
+
+def _folded(warnings: Sequence[str], about: str = "", kind: str = "") -> str:
+    """Warnings, folded under how many there are ("2 warnings", "1 warning about the kit"), each as the command
+    line prints it, escaped."""
+    said = f"{len(warnings)} warning{'' if len(warnings) == 1 else 's'}{about}"
+    items = "".join(f"<li>{html.escape(f)}</li>" for f in warnings)
+    return f'<details class="warnings{" " + kind if kind else ""}"><summary>{said}</summary><ul>{items}</ul></details>'
 
 
 def _warnings(o: Outcome) -> list[str]:
