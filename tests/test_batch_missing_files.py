@@ -44,7 +44,7 @@ def _report(folder: Path) -> dict[str, dict[str, object]]:
     return {e["edition"]: e for e in data["editions"]}
 
 
-def test_a_content_file_or_kit_that_is_not_there_fails_only_the_editions_that_name_it(
+def test_a_content_file_or_kit_not_there_fails_only_the_editions_naming_it(
     inputs: Inputs, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """One misspelt content file stopped the whole batch before anything was built (`editions.yaml:9:75: error:
@@ -102,9 +102,10 @@ def test_a_source_that_is_not_there_fails_the_editions_checked_against_it(
     """A `source:` named where there is no file fails the editions of the content files checked against it, said at
     the `source:` it is named by (the file's, or a brand's own), and no other: a brand whose own source is there
     builds; the source named as a language fails for being named there, once."""
-    (inputs.content.parent / "es.yaml").write_text(
-        inputs.content.read_text(encoding="utf-8").replace("language: en-GB", "language: es"), encoding="utf-8"
-    )
+    for language in ("es", "pl"):
+        (inputs.content.parent / f"{language}.yaml").write_text(
+            inputs.content.read_text(encoding="utf-8").replace("language: en-GB", f"language: {language}"), "utf-8"
+        )
     text = """\
 output: "out/{brand}/{language}/{layout}-{paper}-{target}.pdf"
 source: gone.yaml
@@ -116,10 +117,13 @@ brands:
   - kit: assets/brand.yaml
     source: content.yaml
     languages: [content.yaml]
+  - kit: assets/brand.yaml
+    source: gone-too.yaml
+    languages: [pl.yaml]
 """
     path = editions_file(inputs, text)
     status, out, err = batch(capsys, path, "--json", str(inputs.content.parent / "report.json"))
-    assert status == 1 and "1 built, 0 unchanged, 2 failed" in out, out + err
+    assert status == 1 and "1 built, 0 unchanged, 3 failed" in out, out + err
     report = _report(inputs.content.parent)
     assert report["test-clinic/en-gb/trifold/a4/office"]["status"] == "built"
     assert report["test-clinic/es/trifold/a4/office"]["findings"] == [
@@ -127,6 +131,9 @@ brands:
     ]
     assert report["test-clinic/gone/trifold/a4/office"]["findings"] == [
         _said(path, "gone.yaml]", "gone.yaml", "brands[0].languages[1]")
+    ]
+    assert report["test-clinic/pl/trifold/a4/office"]["findings"] == [  # (a brand's own, where it names it)
+        _said(path, "gone-too.yaml", "gone-too.yaml", "brands[2].source")
     ]
 
 
