@@ -1819,7 +1819,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "failed-edition-takes-another-editions-name",
         "batch/__init__.py",
-        '    if o.status == "failed" and count[o.edition] > 1 and o.inputs and o.edition.count("/") >= 2:',
+        '    if o.status == "failed" and count[o.edition] > 1 and len(o.inputs) >= 2 and o.edition.count("/") >= 2:',
         "    if False:",
         "tests/test_batch.py",
         k="never_takes",
@@ -5077,6 +5077,13 @@ MUTANTS: tuple[Mutant, ...] = (
         '    items = "".join(f"<li>{html.escape(f)}</li>" for f in warnings)',
         '    items = "".join(f"<li>{f}</li>" for f in warnings)',
         "tests/test_batch.py::test_the_warnings_about_a_kit_are_on_the_contact_sheet_under_its_clinic",
+    ),
+    m(
+        "failed-names-of-two-kits-in-one-folder-shared",
+        "batch/__init__.py",
+        "        return replace(o, edition=next((name for name in others if count[name] <= 1), both))",
+        "        return replace(o, edition=others[0])",
+        "tests/test_batch_missing_files.py::test_editions_of_files_not_there_have_names_of_their_own",
     ),
     m(
         "svg-negative-size-drawn",

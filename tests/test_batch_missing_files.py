@@ -142,7 +142,9 @@ def test_editions_of_files_not_there_have_names_of_their_own(
 ) -> None:
     """Two content files not there with one name, in two folders, and one named like a language another content
     file of the kit declares: each edition has a name of its own (one edition in the manifest and on the contact
-    sheet each), the file's path beside the stem where the stem is another's name."""
+    sheet each), the file's path beside the stem where the stem is another's name. Two kits not there, in one folder
+    (each named by it): the kit's file beside the folder's name where the words' file does not tell them apart, else
+    both."""
     folder = inputs.content.parent
     (folder / "es").mkdir()
     (folder / "es/words.yaml").write_text(
@@ -152,9 +154,16 @@ def test_editions_of_files_not_there_have_names_of_their_own(
         "      - words/pl.yaml\n      - content: narrow.yaml\n        layouts: [flyer]\n",
         "      - a/xx.yaml\n      - b/xx.yaml\n      - es/words.yaml\n      - es.yaml\n",
     )
+    text += "  - kit: kits/a.yaml\n    languages: [content.yaml, a/xx.yaml, b/xx.yaml]\n"
+    text += "  - kit: kits/b.yaml\n    languages: [content.yaml, a/xx.yaml]\n"
     status, out, _ = batch(capsys, editions_file(inputs, text), "--json", str(folder / "report.json"))
-    assert status == 1 and "2 built, 0 unchanged, 3 failed" in out, out
+    assert status == 1 and "2 built, 0 unchanged, 8 failed" in out, out
     assert sorted(_report(folder)) == [
+        "kits (kits\u2215a.yaml)/en-gb/trifold/kit/office",
+        "kits (kits\u2215a.yaml)/xx (a\u2215xx.yaml)/trifold/kit/office",
+        "kits (kits\u2215b.yaml)/en-gb/trifold/kit/office",
+        "kits (kits\u2215b.yaml)/xx/trifold/kit/office",
+        "kits/xx (b\u2215xx.yaml)/trifold/kit/office",
         "test-clinic/en-gb/trifold/a4/office",
         "test-clinic/es (es.yaml)/trifold/a4/office",
         "test-clinic/es/trifold/a4/office",

@@ -61,6 +61,7 @@ from brochure.batch.records import (
     Task,
     TaskLost,
     failed_name,
+    from_base,
     name_and_output,
     thumb_names,
 )
@@ -361,24 +362,39 @@ def _with_stopped(
 def _distinct_one(o: Outcome, count: Counter[str]) -> Outcome:
     """An outcome, a failed edition named like another (its words declare the language of another file of the
     kit's, or none that can be read) with its words' file beside its language: one name, one edition in the
-    manifest and on the contact sheet (it took the other's place, which was then built again on every run).
-    `count`: how many editions have each name (_expected_names)."""
-    if o.status == "failed" and count[o.edition] > 1 and o.inputs and o.edition.count("/") >= 2:
-        brand, language, rest = o.edition.split("/", 2)
-        words = o.inputs[0][0].replace("/", "\u2215")  # (its path from editions.yaml, a slash that divides
-        # no name: two broken es.yaml in two folders are two editions)
-        return replace(o, edition=f"{brand}/{language} ({words})/{rest}")
+    manifest and on the contact sheet (it took the other's place, which was then built again on every run). Where
+    that name is another's too (kits that cannot be read, named by folders of one name, with one content file), its
+    kit's file beside the kit's name instead, else both. `count`: how many editions have each name, and each of
+    these (_expected_names)."""
+    if o.status == "failed" and count[o.edition] > 1 and len(o.inputs) >= 2 and o.edition.count("/") >= 2:
+        *others, both = _distinct_names(o.edition, o.inputs[0][0], o.inputs[1][0])
+        return replace(o, edition=next((name for name in others if count[name] <= 1), both))
     return o
 
 
+def _distinct_names(name: str, words: str, kit: str) -> tuple[str, str, str]:
+    """An edition's name with its words' file beside its language, with its kit's file beside the kit's name, and
+    with both (each path from editions.yaml's folder, a slash that divides no name: two broken es.yaml in two
+    folders are two editions)."""
+    brand, language, rest = name.split("/", 2)
+    words, kit = words.replace("/", "\u2215"), kit.replace("/", "\u2215")
+    return (
+        f"{brand}/{language} ({words})/{rest}",
+        f"{brand} ({kit})/{language}/{rest}",
+        f"{brand} ({kit})/{language} ({words})/{rest}",
+    )
+
+
 def _expected_names(work: list[Task], names: Names, loaded: Loaded) -> Counter[str]:
-    """How many editions will have each name, known before any is built (so that the progress lines name a failed
-    edition as the summary does)."""
+    """How many editions will have each name, and each name _distinct_one may give them, known before any is built
+    (so that the progress lines name a failed edition as the summary does)."""
     count: Counter[str] = Counter()
     for task in work:
         kit, words = _read(task, names, loaded)
+        files = (from_base(task, task.content), from_base(task, task.kit))  # (as the outcomes' inputs name them)
         for job in task.jobs:
-            count[name_and_output(task, job, kit, words.language)[0] if kit and words else failed_name(task, job)] += 1
+            name = name_and_output(task, job, kit, words.language)[0] if kit and words else failed_name(task, job)
+            count.update([name, *(_distinct_names(name, *files) if name.count("/") >= 2 else ())])
     return count
 
 

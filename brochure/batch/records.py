@@ -251,7 +251,7 @@ def inputs_of(task: Task, memo: dict[Path, str] | None = None) -> tuple[tuple[st
     out = []
     for path in files:
         at = reached(task, path)
-        name = Path(os.path.relpath(at, reached(task, task.base))).as_posix()
+        name = from_base(task, path)
         sha = memo.get(at) if memo is not None else None
         if sha is None:
             data, _ = read_bytes(at, KIT_FILE_BYTES)
@@ -260,6 +260,11 @@ def inputs_of(task: Task, memo: dict[Path, str] | None = None) -> tuple[tuple[st
                 memo[at] = sha
         out.append((name, sha))
     return tuple(out)
+
+
+def from_base(task: Task, path: Path) -> str:
+    """A path of the task's as the manifest names it: relative to editions.yaml's folder, with '/'."""
+    return Path(os.path.relpath(reached(task, path), reached(task, task.base))).as_posix()
 
 
 def thumb_names(task: Task, output: str, pages: int) -> tuple[str, ...]:
