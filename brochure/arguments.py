@@ -35,6 +35,7 @@ EXAMPLES = {
     "batch": (
         "examples:\n"
         "  brochure batch editions.yaml --jobs 2\n"
+        "  brochure batch --check                  every edition laid out and preflighted, nothing written\n"
         "  brochure batch editions.yaml --scheduler tcp://10.0.0.5:8786   on a Dask cluster (docs/cluster.md)"
     ),
     "watch": (
@@ -217,6 +218,12 @@ def make_parser() -> Parser:
     )
     batch.add_argument(
         "--force", action="store_true", help="rebuild every edition, changed or not (default: only what changed)"
+    )
+    batch.add_argument(
+        "--check",
+        action="store_true",
+        help="validate, lay out and preflight every edition and write nothing (no PDFs, manifest or contact sheet); "
+        "exit 1 if any fails, as `brochure check` (default: build what changed)",
     )
     batch.add_argument(
         "--json",

@@ -295,7 +295,10 @@ def _run(argv: Sequence[str] | None, console: Console, signals: Signals) -> int:
 
 # Options that say two things where one is taken (the other was dropped without a word), by command.
 _CONFLICTS = {
-    "batch": (("--jobs", "--scheduler", "the editions run here (--jobs) or on a cluster's workers (--scheduler)"),),
+    "batch": (
+        ("--jobs", "--scheduler", "the editions run here (--jobs) or on a cluster's workers (--scheduler)"),
+        ("--check", "--force", "--check checks every edition and writes none; --force builds each again"),
+    ),
     "watch": (("--language", "--content", "--language picks the kit's content file in that language"),),
     "serve": (("--language", "--content", "--language picks the kit's content file in that language"),),
 }

@@ -1827,7 +1827,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "batch-stopped-records-nothing",
         "batch/__init__.py",
-        "            left = record_stopped(editions, every)\n",
+        "            left = record_stopped(editions, every) if not check else []\n",
         "            left = []\n",
         "tests/test_batch.py",
         k="stopped_midway",
@@ -4135,8 +4135,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "cluster-asked-with-nothing-to-build",
         "commands/batch.py",
-        "        unchanged = args.scheduler is not None and not args.force and",
-        "        unchanged = False and",
+        "            args.scheduler is not None\n            and not (args.force or args.check)\n",
+        "            False\n            and not (args.force or args.check)\n",
         "tests/test_cluster.py::test_with_nothing_to_build_the_cluster_is_not_asked",
     ),
     m(
@@ -5084,6 +5084,42 @@ MUTANTS: tuple[Mutant, ...] = (
         "        return replace(o, edition=next((name for name in others if count[name] <= 1), both))",
         "        return replace(o, edition=others[0])",
         "tests/test_batch_missing_files.py::test_editions_of_files_not_there_have_names_of_their_own",
+    ),
+    m(
+        "batch-check-builds-and-writes-pdfs",
+        "batch/worker.py",
+        "    if task.check:  # (laid out and preflighted: nothing more is made, nor sent back)\n",
+        "    if False:\n",
+        "tests/test_batch_check.py::test_a_check_of_every_edition_writes_nothing",
+    ),
+    m(
+        "batch-check-writes-the-manifest-and-sheet",
+        "commands/batch.py",
+        "    if args.check:  # (nothing written: no folder made, no lock taken)\n",
+        "    if False:\n",
+        "tests/test_batch_check.py::test_a_check_of_every_edition_writes_nothing",
+    ),
+    m(
+        "batch-check-settles-what-stands",
+        "batch/__init__.py",
+        "    previous = {} if force or check else last\n",
+        "    previous = {} if force else last\n",
+        "tests/test_batch_check.py::test_a_check_of_every_edition_writes_nothing",
+        "tests/test_batch_check.py::test_a_check_stopped_midway_writes_nothing",
+    ),
+    m(
+        "batch-check-stopped-writes-the-manifest",
+        "batch/__init__.py",
+        "            left = record_stopped(editions, every) if not check else []\n",
+        "            left = record_stopped(editions, every)\n",
+        "tests/test_batch_check.py::test_a_check_stopped_midway_writes_nothing",
+    ),
+    m(
+        "batch-check-stopped-writes-the-sheet",
+        "batch/__init__.py",
+        "                if not check:\n                    write_index(editions, every, kits, left)\n",
+        "                if True:\n                    write_index(editions, every, kits, left)\n",
+        "tests/test_batch_check.py::test_a_check_stopped_midway_writes_nothing",
     ),
     m(
         "svg-negative-size-drawn",

@@ -165,6 +165,7 @@ def run(
     loaded: Loaded | None = None,
     kits: Kits | None = None,
     stopped: Callable[[list[Outcome], list[str]], None] = lambda every, left: None,
+    check: bool = False,
 ) -> list[Outcome]:
     """Every edition, each task run by the executor (local(jobs), or a cluster's: brochure/cluster.py), which this
     shuts down; each PDF written here as its task ends. An edition the last run made, and whose stamp, output
@@ -172,12 +173,13 @@ def run(
     changed, so none starts). The outcomes in the editions' order. `loaded`, `kits`: the content files and kits
     as read_contents and read_kits read them, if the caller has them already. `stopped`: told every edition as it
     ended, or "stopped", and the outputs left in place when the run is stopped (the --json report's), before the
-    stop is raised again."""
+    stop is raised again. `check` (batch --check): every edition laid out and preflighted ("checked" or "failed"),
+    and nothing written, a stop's manifest and contact sheet neither."""
     last = read_manifest(editions)
-    previous = {} if force else last
+    previous = {} if force or check else last
     loaded = read_contents(editions) if loaded is None else loaded
     kits = read_kits(editions) if kits is None else kits
-    work = tasks(editions, previous, loaded, kits)
+    work = [replace(t, check=check) for t in tasks(editions, previous, loaded, kits)]
     reads = held(editions, work, loaded)  # (no output is written over one)
     names = _names(kits)
     base = editions.path.parent
@@ -252,9 +254,10 @@ def run(
                     outcomes.setdefault(-1, []).append(_kept(answer, part, names, loaded, base, reads))
         with contextlib.suppress(Exception):  # (nothing here may take the stop's place)
             every = [_distinct_one(o, count) for o in _with_stopped(work, outcomes, names, loaded)]
-            left = record_stopped(editions, every)
+            left = record_stopped(editions, every) if not check else []
             with contextlib.suppress(Exception):  # (the contact sheet of what there is now: the last run's was not)
-                write_index(editions, every, kits, left)
+                if not check:
+                    write_index(editions, every, kits, left)
             if not isinstance(exc, Exception):  # (a stop, not a bug: the report of a stopped run)
                 stopped(every, left)
         with contextlib.suppress(Exception):  # (each finished after the stop has its line, as the others had: last,

@@ -76,6 +76,7 @@ class Task:
     # bytes at those paths (a cluster's machine that missed an update, a file changed while the batch ran) fails it
     named_at: str = ""  # where editions.yaml names the content file for this kit (file:line:col): a failure of
     # the task's own, not of a line of its words, is said there
+    check: bool = False  # (batch --check) its editions laid out and preflighted only: no PDF or pictures sent back
     unread: tuple[str, ...] = ()  # what editions.yaml says of its content file, kit or source where it names one
     # that is not a file (file:line:col: error: ...): its editions fail as the batch settles them, no worker given them
 
@@ -91,7 +92,7 @@ class Outcome:
 
     edition: str  # brand/language/layout/paper/target
     output: str  # relative to editions.yaml's folder
-    status: str  # "built", "unchanged" or "failed"
+    status: str  # "built", "unchanged" or "failed"; "checked" (batch --check: passed, nothing written)
     seconds: float
     stamp: str
     findings: tuple[str, ...] = ()  # each as the command line prints it

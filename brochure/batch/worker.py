@@ -329,6 +329,8 @@ def _edition(
     findings = tuple(_as_given(d, task.root).format() for d in [*load_diags, *result.diagnostics])
     if not result.ok or result.pdf is None:
         return Made(Outcome(name, output, "failed", 0.0, job.stamp, findings, inputs=inputs))
+    if task.check:  # (laid out and preflighted: nothing more is made, nor sent back)
+        return Made(Outcome(name, output, "checked", 0.0, job.stamp, findings, pages=result.pages, inputs=inputs))
     from brochure.output.preview import page_images  # (a worker's)
 
     pictures = tuple(page_images(result.pdf, THUMB_DPI))

@@ -32,7 +32,8 @@ from brochure.preflight.dates import source_date
 
 
 def batch(args: argparse.Namespace, console: Console) -> int:
-    """`brochure batch`: every edition, a line as each ends, then a table; exit 1 if any failed."""
+    """`brochure batch`: every edition, a line as each ends, then a table; exit 1 if any failed. `--check`: each
+    laid out and preflighted, and nothing written (the --json report, if asked for, alone)."""
     from brochure import batch as batches
     from brochure.inputs.editions import DEFAULT_OUTPUT, load_editions
 
@@ -49,7 +50,8 @@ def batch(args: argparse.Namespace, console: Console) -> int:
         return EXIT_ERRORS
     loaded = batches.read_contents(editions)  # once, for the clash check and the editions' stamps
     kits = batches.read_kits(editions)  # once, for the clash check and the outputs' names
-    clashes = batches.collisions(editions, loaded, kits) + batches.shared_outputs(editions)
+    clashes = batches.collisions(editions, loaded, kits)  # (and, for a batch that writes, another file's folder)
+    clashes += batches.shared_outputs(editions) if not args.check else []
     kit_notes = batches.shared_contacts(editions, kits)  # (said first, and again in the summary and the report)
     _print(console, [*kit_notes, *clashes])
     if clashes:
@@ -68,7 +70,11 @@ def batch(args: argparse.Namespace, console: Console) -> int:
     console.results_to_stderr = args.json == STDOUT
     try:
         # (a cluster that cannot be reached is an error before anything is built; not asked when nothing changed)
-        unchanged = args.scheduler is not None and not args.force and batches.nothing_to_build(editions, loaded, kits)
+        unchanged = (
+            args.scheduler is not None
+            and not (args.force or args.check)
+            and batches.nothing_to_build(editions, loaded, kits)
+        )
         if unchanged:
             from brochure.cluster import installed
 
@@ -82,7 +88,7 @@ def batch(args: argparse.Namespace, console: Console) -> int:
                 _batch_report(
                     console,
                     args.json,
-                    batches.not_built(editions, loaded, kits, batches.STOPPED, "stopped", args.force),
+                    batches.not_built(editions, loaded, kits, batches.STOPPED, "stopped", args.force or args.check),
                     [],
                 )
             raise
@@ -92,8 +98,11 @@ def batch(args: argparse.Namespace, console: Console) -> int:
         if exc.status == EXIT_ERRORS:  # (no cluster to run on: the report says so of each edition; a usage error
             # writes none)
             why = f"brochure: error: {exc}"
-            _batch_report(console, args.json, batches.not_built(editions, loaded, kits, why, force=args.force), [])
+            every = batches.not_built(editions, loaded, kits, why, force=args.force or args.check)
+            _batch_report(console, args.json, every, [])
         return exc.status
+    if args.check:  # (nothing written: no folder made, no lock taken)
+        return _checked(editions, executor, loaded, kits, console, args.json, kit_notes)
     folder = batches.manifest_path(editions).parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -125,9 +134,7 @@ def batch(args: argparse.Namespace, console: Console) -> int:
         outcomes, path, gone, index = done
     failed = [o for o in outcomes if o.status == "failed"]
     counts = {s: sum(o.status == s for o in outcomes) for s in ("built", "unchanged", "failed")}
-    warned = (
-        f"; {len(kit_notes)} warning{'' if len(kit_notes) == 1 else 's'} about the kits, above" if kit_notes else ""
-    )
+    warned = _warned(kit_notes)
     console.result(
         f"{len(outcomes)} edition{'' if len(outcomes) == 1 else 's'} in {time.perf_counter() - t0:.1f} s: "
         f"{counts['built']} built, "
@@ -140,6 +147,31 @@ def batch(args: argparse.Namespace, console: Console) -> int:
     if not _batch_report(console, args.json, outcomes, gone, kit_notes):
         return EXIT_ERRORS
     return EXIT_ERRORS if failed else EXIT_OK
+
+
+def _checked(
+    editions: Any, executor: Any, loaded: Any, kits: Any, console: Console, json_at: str | None, notes: Any
+) -> int:
+    """`batch --check`: every edition laid out and preflighted, a line as each ends, then the table; nothing written
+    but the --json report. Exit 1 if any failed."""
+    t0 = time.perf_counter()
+    outcomes = _run_batch(editions, executor, False, loaded, kits, console, json_at, check=True)  # (every one:
+    # a check settles none the last run made)
+    failed = [o for o in outcomes if o.status == "failed"]
+    console.result(
+        f"{len(outcomes)} edition{'' if len(outcomes) == 1 else 's'} in {time.perf_counter() - t0:.1f} s: "
+        f"{len(outcomes) - len(failed)} checked, {len(failed)} failed{_warned(notes)}; nothing written (--check)"
+    )
+    for o in failed:
+        console.error(f"failed: {o.edition}: {o.first}")
+    if not _batch_report(console, json_at, outcomes, [], notes):
+        return EXIT_ERRORS
+    return EXIT_ERRORS if failed else EXIT_OK
+
+
+def _warned(notes: Sequence[Diagnostic]) -> str:
+    """The summary's words for the warnings about the kits said before the editions ('' when none)."""
+    return f"; {len(notes)} warning{'' if len(notes) == 1 else 's'} about the kits, above" if notes else ""
 
 
 def _batch_report(
@@ -163,10 +195,18 @@ def _batch_report(
 
 
 def _run_batch(
-    editions: Any, executor: Any, force: bool, loaded: Any, kits: Any, console: Console, json_at: str | None = None
+    editions: Any,
+    executor: Any,
+    force: bool,
+    loaded: Any,
+    kits: Any,
+    console: Console,
+    json_at: str | None = None,
+    check: bool = False,
 ) -> Any:
     """The batch run (a line per edition, or a progress bar on a terminal), its manifest and contact sheet written:
-    (outcomes, manifest, outputs no longer editions, contact sheet), or the exit status when they cannot be."""
+    (outcomes, manifest, outputs no longer editions, contact sheet), or the exit status when they cannot be.
+    `check` (batch --check): the outcomes alone, nothing written."""
     from brochure import batch as batches
 
     bar = _progress_bar(editions.count())  # on a terminal; else a line per edition
@@ -184,10 +224,12 @@ def _run_batch(
         _batch_report(console, json_at, every, left)  # edition as it ended)
 
     try:
-        outcomes = batches.run(editions, executor, force, progress, loaded, kits, stopped)
+        outcomes = batches.run(editions, executor, force, progress, loaded, kits, stopped, check)
     finally:
         if bar is not None:
             bar.close()
+    if check:
+        return outcomes
     try:
         recorded = batches.recorded_thumbs(editions)  # (before the manifest that records them is replaced)
         remove, keep = batches.unshown(editions, outcomes, recorded)
@@ -225,7 +267,7 @@ def _executor(args: argparse.Namespace) -> Any:
 def _batch_outputs(args: argparse.Namespace, editions: Any, pdfs: list[Path]) -> str:
     """Why the batch's own files cannot be written where they go ('' if they can): the manifest, the contact sheet
     and --json, which may not be an input, an edition's PDF, a folder, a device, the manifest itself or a file of
-    another kind."""
+    another kind (with --check, which writes neither manifest nor contact sheet, --json and the PDFs' names only)."""
     from brochure import batch
 
     long = next((part for pdf in pdfs for part in pdf.parts if len(os.fsencode(part)) > NAME_BYTES), None)
@@ -236,9 +278,9 @@ def _batch_outputs(args: argparse.Namespace, editions: Any, pdfs: list[Path]) ->
         )
     manifest = batch.manifest_path(editions)
     thumbs = manifest.parent / batch.THUMBS
-    if thumbs.exists() and not thumbs.is_dir():
+    if thumbs.exists() and not thumbs.is_dir() and not args.check:
         return f"{thumbs} is a file, and the batch writes its page pictures into that folder"
-    for path, kind in ((manifest, BATCH_MANIFEST), (manifest.parent / batch.INDEX, HTML)):
+    for path, kind in ((manifest, BATCH_MANIFEST), (manifest.parent / batch.INDEX, HTML)) if not args.check else ():
         folder = in_the_way(path)
         if folder is not None:
             return f"{folder} is a file, and the batch writes its outputs into it"

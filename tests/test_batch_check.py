@@ -1,0 +1,102 @@
+"""`brochure batch --check`: every edition validated, laid out and preflighted as `brochure check` does one, the same
+table printed, exit 1 if any fails, and nothing written: no PDF, page picture, manifest, contact sheet or lock."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from conftest import Inputs, edit
+from helpers import batch, editions_file
+
+from brochure import batch as batch_module
+from brochure.inputs.editions import load_editions
+
+EDITIONS = """\
+output: "out/{brand}/{language}/{layout}-{paper}-{target}.pdf"
+layouts: [trifold, large-print]
+targets: [office]
+brands:
+  - kit: assets/brand.yaml
+    languages: [content.yaml, es.yaml, gone.yaml]
+"""
+
+
+def _files(folder: Path) -> dict[str, tuple[int, bytes]]:
+    """Every file under the folder, by its path: its time of change and its bytes."""
+    return {p.relative_to(folder).as_posix(): (p.stat().st_mtime_ns, p.read_bytes()) for p in folder.rglob("*")
+            if p.is_file()}  # fmt: skip
+
+
+def _lines(out: str) -> dict[str, str]:
+    """Each edition's line in the table, by its name: its status."""
+    return {m[2]: m[1] for m in re.finditer(r"^ +(\w+)  (\S+)  \d+\.\d\d s", out, re.M)}
+
+
+def test_a_check_of_every_edition_writes_nothing(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:
+    """Each edition is laid out and preflighted, the editions that stand as the last run made them too (a check is
+    of every edition, not of what changed): a finding of the layout's or preflight's (a review date passed), one of
+    the words and a content file that is not there fail their editions; the others are checked. The table and the
+    report say so, and not a file of the folder is made, changed or removed."""
+    folder = inputs.content.parent
+    spanish = inputs.content.read_text(encoding="utf-8").replace("language: en-GB", "language: es")
+    (folder / "es.yaml").write_text(spanish, encoding="utf-8")
+    path = editions_file(inputs, EDITIONS.replace(", gone.yaml", ""))
+    assert batch(capsys, path)[0] == 0  # (a batch's outputs, manifest and contact sheet, to be left as they are)
+    editions_file(inputs, EDITIONS)
+    edit(folder / "es.yaml", "review: 2028-12-01", "review: 2026-06-01")  # (passed: an error of the build's)
+    before = _files(folder)
+    status, out, err = batch(capsys, path, "--check", "--json", "-")
+    assert status == 1 and _files(folder) == before, err
+    assert _lines(err) == {  # (the table on standard error: the report is on standard output)
+        "test-clinic/gone/trifold/a4/office": "failed",
+        "test-clinic/gone/large-print/a4/office": "failed",
+        "test-clinic/en-gb/trifold/a4/office": "checked",
+        "test-clinic/en-gb/large-print/a4/office": "checked",
+        "test-clinic/es/trifold/a4/office": "failed",
+        "test-clinic/es/large-print/a4/office": "failed",
+    }, err
+    assert re.search(r"^6 editions in \d+\.\d s: 2 checked, 4 failed; nothing written \(--check\)$", err, re.M), err
+    failed = [line for line in err.splitlines() if line.startswith("failed: ")]
+    assert len(failed) == 4 and all("es.yaml" in f and "review" in f for f in failed if "/es/" in f), failed
+    report = json.loads(out[out.index("{") :])
+    assert {e["edition"]: e["status"] for e in report["editions"]} == _lines(err)
+    checked = next(e for e in report["editions"] if e["status"] == "checked")
+    assert checked["pages"] >= 2 and checked["output"] == "out/test-clinic/en-gb/trifold-a4-office.pdf"
+    assert checked["thumbs"] == [] and checked["sha256"] == ""
+
+    # Nothing to check but good editions: exit 0; and no output folder is made where there is none.
+    editions_file(inputs, EDITIONS.replace(", es.yaml, gone.yaml", ""))
+    shutil.rmtree(folder / "out")
+    status, out, err = batch(capsys, path, "--check")
+    assert status == 0 and "2 checked, 0 failed; nothing written" in out and not (folder / "out").exists(), out + err
+
+
+def test_a_check_stopped_midway_writes_nothing(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:
+    """Ctrl-C during a check: the report of each edition as it ended, or stopped; the last run's manifest and contact
+    sheet are left as they were (a stopped batch writes its own)."""
+    folder = inputs.content.parent
+    path = editions_file(inputs, EDITIONS.replace(", es.yaml, gone.yaml", ""))
+    assert batch(capsys, path)[0] == 0
+    before = _files(folder)
+    editions, _ = load_editions(path, alone=True)
+    assert editions is not None
+    reported: list[list[str]] = []
+
+    def stop(o: batch_module.Outcome) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        batch_module.run(
+            editions,
+            ThreadPoolExecutor(max_workers=1),
+            False,
+            stop,
+            stopped=lambda every, left: reported.append([o.status for o in every]),
+            check=True,
+        )
+    assert _files(folder) == before and reported and set(reported[0]) <= {"checked", "stopped"}, reported
