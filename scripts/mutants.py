@@ -5008,6 +5008,8 @@ MUTANTS: tuple[Mutant, ...] = (
         '        said = [v.replace("\\xad", "").replace("\\u200b", "") for v in labels.values()]',
         "        said = list(labels.values())",
         "tests/test_tagged.py::test_a_hyphen_added_where_a_word_breaks_at_a_soft_hyphen_is_read_as_part_of_the_word",
+    ),
+    m(
         "missing-content-file-stops-the-batch",
         "commands/batch.py",
         "    editions, diags = load_editions(args.editions, alone=True)",
