@@ -3896,8 +3896,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "french-paragraph-never-looked-at",
         "layout/together.py",
-        r"""_MAY_PART = re.compile(rf"\d|(?<!\S)[^\W\d_](?=\s)|\s[{CLOSING}]|[{OPENING}]\s")""",
-        r"""_MAY_PART = re.compile(rf"\d|(?<!\S)[^\W\d_](?=\s)")""",
+        r"""_MAY_PART = re.compile(rf"\d|(?<!\S)[^\W\d_]\.?(?=\s)|\s[{CLOSING}{DASHES}]|[{OPENING}]\s")""",
+        r"""_MAY_PART = re.compile(rf"\d|(?<!\S)[^\W\d_]\.?(?=\s)")""",
         "tests/test_together.py::test_a_mark_typed_apart_from_its_word_never_starts_or_ends_a_line",
     ),
     m(
@@ -5122,6 +5122,34 @@ MUTANTS: tuple[Mutant, ...] = (
         "                if not check:\n                    write_index(editions, every, kits, left)\n",
         "                if True:\n                    write_index(editions, every, kits, left)\n",
         "tests/test_batch_check.py::test_a_check_stopped_midway_writes_nothing",
+    ),
+    m(
+        "unit-parted-from-its-number",
+        "layout/together.py",
+        "    if NUMBER.match(a) and (b[:1].isalpha() or UNIT.match(b)):",
+        "    if NUMBER.match(a) and b[:1].isalpha():",
+        "tests/test_together.py::test_a_unit_an_abbreviations_number_and_a_dash_set_apart_stay_with_their_words",
+    ),
+    m(
+        "abbreviation-parted-from-its-number",
+        "layout/together.py",
+        "    if a in ABBREVIATION and b[:1].isdigit():",
+        "    if False:",
+        "tests/test_together.py::test_a_break_parts_a_number_from_its_word_or_not",
+    ),
+    m(
+        "abbreviation-typed-apart-parted",
+        "layout/together.py",
+        "    if SHORT.match(a) and SHORT.match(b):",
+        "    if False:",
+        "tests/test_together.py::test_a_break_parts_a_number_from_its_word_or_not",
+    ),
+    m(
+        "dash-set-apart-starts-a-line",
+        "layout/together.py",
+        "    dash = bool(after) and after[0] in tuple(DASHES)",
+        "    dash = False",
+        "tests/test_together.py::test_a_unit_an_abbreviations_number_and_a_dash_set_apart_stay_with_their_words",
     ),
     m(
         "svg-negative-size-drawn",

@@ -55,6 +55,15 @@ WORDS = (
         ("vous ?", "Consultez", False),
         ("(creux", "»), nodules", True),
         ("Inquiet", "? Appelez", True),
+        ("in ca. 10", "% der Fälle", True),  # a number and its unit set apart, as German and French type them
+        ("bei 30", "°C waschen", True),
+        ("Audio – Tel.", "0117 496 0321", True),  # a shortened word and its number
+        ("siehe S.", "12", True),
+        ("Dermatol Surg.", "2019;45:1-9.", False),  # (a journal's name is no such word)
+        ("das heißt, d.", "h. die Haut", True),  # an abbreviation typed apart
+        ("die ‚Narbe‘", "– so ist es", True),  # a dash set apart starts no line
+        ("die Narbe –", "so ist es", False),
+        ("anti-", "–Falten", False),
     ],
 )
 def test_a_break_parts_a_number_from_its_word_or_not(before: str, after: str, kept: bool) -> None:
@@ -75,6 +84,23 @@ def test_a_mark_typed_apart_from_its_word_never_starts_or_ends_a_line(width: flo
     assert " ".join(w for words, _ in lines for w in words) == FRENCH
     for (before, _), (after, _) in itertools.pairwise(lines):
         assert after[0][0] not in ":;!?»" and before[-1] != "«", (width, lines)
+
+
+GERMAN = (
+    "Rötungen treten in ca. 10 % der Fälle auf; waschen Sie bei 30 °C, d. h. lauwarm, und fragen Sie uns – wir "
+    "helfen gern. Rufen Sie an: Tel. 0117 496 0321, oder lesen Sie S. 12."
+)
+
+
+@pytest.mark.parametrize("width", [float(w) for w in range(80, 200, 4)])
+def test_a_unit_an_abbreviations_number_and_a_dash_set_apart_stay_with_their_words(width: float) -> None:
+    """German is typed with a space before % and °C, abbreviations with a space inside ("d. h."), numbers after
+    "Tel." and "S.", and a dash set apart: "10 / %", "Tel. / 0117", "d. / h." and a line opening with "–" were
+    printed (a German translator's findings), wherever the column's edge falls."""
+    lines = lines_of(GERMAN, width)
+    assert " ".join(w for words, _ in lines for w in words) == GERMAN
+    for (before, _), (after, _) in itertools.pairwise(lines):
+        assert after[0][0] not in "%°–" and before[-1] not in ("Tel.", "S.", "d."), (width, lines)
 
 
 @pytest.mark.parametrize("width", [float(w) for w in range(76, 260, 3)])

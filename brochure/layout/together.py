@@ -1,8 +1,10 @@
 """A paragraph's lines as ReportLab broke them -> the same paragraph with no line ending between words that belong
-together: a number and what it counts ("4 / weeks", "16 / Feb"), an acronym and its number ("SPF / 30+"), a
+together: a number and what it counts ("4 / weeks", "16 / Feb", "10 / %"), a shortened word and
+its number ("Tel. / 0117"), an acronym and its number ("SPF / 30+"), a
 range's word and its second number ("15 to / 60"), a phone number's groups ("(802) / 555-0148"), a reference's
 author and initials and "et al." ("Connolly / D et / al."), a title and its name ("Dr / Tom Hale"), a mark typed
-apart from its word (French "danger / :", "« / ondulées"); nor with a one-letter
+apart from its word (French "danger / :", "« / ondulées"), a dash set apart ("Narbe / – so"), an abbreviation
+typed apart ("d. / h."); nor with a one-letter
 word ("i / po nim", "a / course"), which Polish typesetting never leaves at a line's end and others avoid; nor a
 paragraph's last word alone on its last line (a runt, "contact / us.").
 
@@ -28,6 +30,11 @@ ACRONYM = re.compile(r"^[A-Z]{2,}$")  # SPF, GMC
 DIGITS = re.compile(r"^\(?\+?\d(?:[\d\u2013-]*\d)?\)?$")  # a phone number's group: 0117, (802), +44, 555-0148
 NEXT_DIGITS = re.compile(r"^\(?\d(?:[\d\u2013-]*\d)?\)?[.,;:]?$")  # the group after it, a mark after the last
 SURNAME = re.compile(r"^[A-Z][\w'\u2019-]*[a-z]$")  # Connolly, Soltani-Arabshahi, McDonald
+UNIT = re.compile(r"^[%\u2030\u00b0\u2103\u2109]")  # what a number counts set apart by a space: 10 %, 30 °C, 5 ‰
+ABBREVIATION = frozenset(  # a word shortened before the number it names ("Tel. / 0117", "S. / 12", "ca. / 10 %")
+    ("Tel.", "tel.", "Fax", "Nr.", "nr", "No.", "no.", "S.", "p.", "pp.", "ca.", "approx.", "Abb.", "Fig.", "Kap.")
+)
+SHORT = re.compile(r"^[^\W\d_]\.$")  # a letter and its full stop, of an abbreviation typed apart: d. h., z. B.
 INITIALS = re.compile(r"^[A-Z]{1,3}[.,]?$")  # the initials a reference gives after a surname: D, AJM, PA,
 TITLES = frozenset(  # a title kept with the name after it ("Dr / Tom Hale"): English, Spanish, Polish, Vietnamese
     ("Dr", "Dr.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Prof", "Prof.", "Dra.", "Sr.", "Sra.", "dr", "lek.", "BS.")
@@ -38,9 +45,10 @@ MOVES = 8  # breaks moved at most in one paragraph
 RUNT = 1 / 3  # of its line's width, at most, that a word alone on a paragraph's last line takes to be given company
 
 CLOSING = ":;!?\u00bb\u203a"  # marks French typing sets after a space (« and » guillemets), kept with the word before
+DASHES = "\u2013\u2014"  # a dash set apart by spaces ends a line, never starts one ("Narbe – / so ist es")
 OPENING = "\u00ab\u2039"  # and before one, kept with the word after ("sans danger / : rien", "les « / ondulées »")
-_MAY_PART = re.compile(rf"\d|(?<!\S)[^\W\d_](?=\s)|\s[{CLOSING}]|[{OPENING}]\s")  # a digit, a one-letter word
-# before a space, or a mark set apart by a space
+_MAY_PART = re.compile(rf"\d|(?<!\S)[^\W\d_]\.?(?=\s)|\s[{CLOSING}{DASHES}]|[{OPENING}]\s")  # a digit, a one-letter
+# word (or a letter and its full stop) before a space, or a mark set apart by a space
 
 
 def may_part(text: str) -> bool:
@@ -84,8 +92,12 @@ def parted(before: list[str], after: list[str]) -> bool:
         # that opens a sentence is a word: "are normal. A / course", Polish "W / Polsce")
     if a in TITLES and b[:1].isupper():
         return True  # a title and the name it goes with
-    if NUMBER.match(a) and b[:1].isalpha():
-        return True  # a number and what it counts
+    if NUMBER.match(a) and (b[:1].isalpha() or UNIT.match(b)):
+        return True  # a number and what it counts ("4 weeks", "10 %", "30 °C")
+    if a in ABBREVIATION and b[:1].isdigit():
+        return True  # a shortened word and its number
+    if SHORT.match(a) and SHORT.match(b):
+        return True  # an abbreviation typed apart ("d. / h.")
     if b[:1].isdigit() and ACRONYM.match(a):
         return True  # an acronym and its number
     if DIGITS.match(a) and NEXT_DIGITS.match(b):
@@ -104,7 +116,8 @@ def by_mark(before: list[str], after: list[str]) -> bool:
     word (a line would start with ':' or '»', or end with '«'): kept together even where the line is left short
     (under MIN_FILL), as a no-break space would keep them."""
     first, last = (after[0][:1], before[-1][-1:]) if before and after else ("", "")
-    return (first != "" and first in CLOSING) or (last != "" and last in OPENING)
+    dash = bool(after) and after[0] in tuple(DASHES)  # (a dash alone, set apart: not one opening a word)
+    return (first != "" and first in CLOSING) or (last != "" and last in OPENING) or dash
 
 
 def _first_parted(lines: list[Any], start: int) -> int | None:
