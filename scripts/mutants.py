@@ -5152,6 +5152,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_together.py::test_a_unit_an_abbreviations_number_and_a_dash_set_apart_stay_with_their_words",
     ),
     m(
+        "idle-soft-hyphen-set",
+        "inputs/inline.py",
+        '    text = _IDLE_SHY.sub("", text)',
+        "    pass",
+        "tests/test_inline.py::test_a_soft_hyphen_where_no_word_can_break_is_left_out",
+    ),
+    m(
+        "compound-hyphen-doubled",
+        "layout/setting.py",
+        "        if broken and text[:-1].endswith(TYPED_HYPHENS):",
+        "        if False:",
+        "tests/test_setting.py::test_a_compound_broken_after_its_own_hyphen_prints_it_once",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svg.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -290,6 +290,13 @@ def display_url(url: str) -> str:
     return rest.split("#", 1)[0].split("?", 1)[0].rstrip("/")
 
 
+# A soft hyphen where a word cannot break: at a word's start or end (before a space or a closing mark), or before a
+# hyphen typed (a break there would print "Das -" at a line's end, or start the next line with "-Strich" or ", und").
+# Left out of what is set; one after a typed hyphen ("Make-\u00adup") is where a compound may break, and the line
+# then ends with the typed hyphen alone.
+_IDLE_SHY = re.compile("(?:(?<=\\s)|^)\xad+|\xad+(?=\\s|$|[-\u2010\u2011.,;:!?\u2026)\\]\u00bb\u201d\u2019\"'])")
+
+
 def to_markup(
     text: str,
     link_color: str = "",
@@ -309,6 +316,7 @@ def to_markup(
     With `breaks` (titles and headings) a line break written in the text breaks the line there; elsewhere it
     is a space, as in any paragraph."""
     parts: list[str] = []
+    text = _IDLE_SHY.sub("", text)
     for run in parse(_BREAK.sub("\n", text) if breaks else text):
         if run.cites:
             parts.append(cite(run.cites) if cite else "")
