@@ -5166,6 +5166,27 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_setting.py::test_a_compound_broken_after_its_own_hyphen_prints_it_once",
     ),
     m(
+        "escape-outside-double-quotes-unwarned",
+        "inputs/reader.py",
+        "        typed = _TYPED_ESCAPE.search(value)",
+        "        typed = None",
+        "tests/test_validation.py::test_an_escape_typed_outside_double_quotes_is_warned",
+    ),
+    m(
+        "non-breaking-hyphen-told-no-substitute",
+        "preflight/glyphs.py",
+        "    if ch in PLAIN_FOR and not others:",
+        "    if False:",
+        "tests/test_validation.py::test_a_non_breaking_hyphen_the_fonts_lack_is_told_the_plain_one_to_write",
+    ),
+    m(
+        "large-print-last-page-called-the-back",
+        "layout/compose.py",
+        '    return "on the last page" if region == "back" and inp.layout == "large-print" else f"on the {region}"',
+        '    return f"on the {region}"',
+        "tests/test_large_print.py::test_a_word_too_long_for_the_call_to_action_is_placed_on_the_last_page",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svg.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

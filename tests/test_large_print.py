@@ -338,3 +338,15 @@ def test_a_heading_and_a_one_line_lead_in_are_not_left_at_a_pages_foot(language:
         if isinstance(t, Text) and t.section == "risks" and t.role in ("heading", "paragraph", "list_item")
     }  # (each role's first page)
     assert on["heading"] == on["paragraph"] == on["list_item"], on
+
+
+def test_a_word_too_long_for_the_call_to_action_is_placed_on_the_last_page(tmp_path: Path) -> None:
+    """Large print has no back: a word too long in its call to action is said to be on its last page (it said "on
+    the back (large-print edition, a4)")."""
+    text = CONTENT.read_text(encoding="utf-8")
+    old = "We will talk through your options, with no pressure."
+    assert text.count(old) == 1
+    (tmp_path / "content.yaml").write_text(text.replace(old, "Mikronadelung" * 6 + "."), encoding="utf-8")
+    result = result_of(sources(tmp_path / "content.yaml"), api.Options(layout="large-print"))
+    (found,) = [d.message for d in result.diagnostics if d.is_error]
+    assert " mm too long for its line on the last page (large-print edition, a4)" in found, found

@@ -805,3 +805,45 @@ def test_a_refused_text_does_not_make_its_references_uncited(tmp_path: Path) -> 
     words, diags = load_content(tmp_path / "content.yaml")
     assert words is None and any("COMBINING ACUTE ACCENT" in d.message for d in diags)
     assert not [d.message for d in diags if "is not cited anywhere" in d.message]
+
+
+@pytest.mark.parametrize(
+    ("written", "warned"),
+    [
+        ("title: Micro\\u00adneedling", True),  # plain: YAML leaves the escape as typed
+        ("title: 'Micro\\u00adneedling'", True),  # single quotes likewise
+        ('title: "Micro\\u00adneedling"', False),  # double quotes: the soft hyphen
+        ('title: "Micro\\\\u00adneedling"', True),  # a backslash escaped: printed as typed
+    ],
+)
+def test_an_escape_typed_outside_double_quotes_is_warned(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], written: str, warned: bool
+) -> None:
+    """A translator who typed `Nachsorge\\u00adbehandlung` without double quotes got the backslash and letters
+    printed, exit 0 (a German translator's finding): a warning at the text, naming the escape and the quotes."""
+    from helpers import check
+
+    text = edit(inputs.content, "title: Micro-needling\n", written + "\n")
+    status, errors, warnings = check(inputs, capsys)
+    found = [w for w in warnings if "is printed as typed" in w]
+    assert status == 0 and not errors
+    assert bool(found) is warned, warnings
+    if warned:
+        line, col = position(text, written)
+        assert found[0].startswith(f"{inputs.content}:{line}:{col + 7}: warning: '\\u00ad' is printed as typed")
+        assert 'double quotes ("...\\u00ad...")' in found[0]
+
+
+def test_a_non_breaking_hyphen_the_fonts_lack_is_told_the_plain_one_to_write(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """German typesetters write E\\u2011Mail with U+2011, which the kit's fonts lack: the error said to replace the
+    character with no word of what with (a German translator's finding). A plain hyphen, which brochure never
+    breaks a line at either."""
+    from helpers import check
+
+    edit(inputs.content, "title: Micro-needling\n", 'title: "Micro\\u2011needling"\n')
+    status, errors, _ = check(inputs, capsys)
+    assert status == 1 and len(errors) == 1, errors
+    assert "(U+2011 NON-BREAKING HYPHEN)" in errors[0]
+    assert "(hint: write a plain hyphen, '-' instead: brochure never breaks a line at a hyphen)" in errors[0]

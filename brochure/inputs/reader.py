@@ -122,6 +122,14 @@ class Reader:
                 self.fail(self.at(node, path), problem, hint)
                 return None
             self.strings.append((value, self.at(node, path)))
+        typed = _TYPED_ESCAPE.search(value)
+        if typed:  # (prints as written: a warning, as the words may mean it)
+            self.warn(
+                self.at(node, path),
+                f"'{typed.group()}' is printed as typed, a backslash and letters: YAML reads such an escape as the "
+                "character it names only in double quotes",
+                f'put the text in double quotes ("...{typed.group()}...") to mean the character',
+            )
         return value
 
     def text_list(self, node: Node | None, path: str) -> list[tuple[str, Location]] | None:
@@ -235,6 +243,8 @@ _UNPRINTABLE = re.compile(
 # Embeddings and overrides (U+202A..U+202E): an override prints the letters after it in the order it forces, an
 # Arabic word backwards, so that the page shows other words than the file. The tool orders the words itself.
 _EMBEDDING = re.compile("[\u202a-\u202e]")
+# An escape typed outside double quotes ('\u00ad' in a plain or single-quoted text), which YAML leaves as typed:
+_TYPED_ESCAPE = re.compile(r"\\(?:u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|x[0-9A-Fa-f]{2})")
 _OPENS, _CLOSE = "\u2066\u2067\u2068", "\u2069"
 # A right-to-left mark inside a number ('12\u200f34', '24\u200f–48'): the number's parts print swapped ('3412').
 _MARKED_NUMBER = re.compile(r"\d[\d.,:/\-\u2013\u066b\u066c]*[\u200f\u061c]+[\d.,:/\-\u2013\u066b\u066c]*\d")

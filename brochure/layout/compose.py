@@ -332,7 +332,7 @@ def overset(inp: Inputs, pieces: list[tuple[Paragraph, Location, str]], region: 
     return [
         error(
             at,
-            f"a word in {noun} is {flowables.overrun(p) / MM:.1f} mm too long for its line on the {region} "
+            f"a word in {noun} is {flowables.overrun(p) / MM:.1f} mm too long for its line {_on(inp, region)} "
             f"({inp.label}, {inp.sheet.paper.name})",
             "shorten the long word, or mark where it may break with a soft hyphen (\\u00ad in double quotes); a web "
             "address: a shorter one, or a link on words",
@@ -340,6 +340,12 @@ def overset(inp: Inputs, pieces: list[tuple[Paragraph, Location, str]], region: 
         for p, at, noun in pieces
         if flowables.overrun(p) > flowables.OVERRUN
     ]
+
+
+def _on(inp: Inputs, region: str) -> str:
+    """Where a region is, in words: 'on the back', 'on the cover'; large print's back is its last page (it has
+    no back)."""
+    return "on the last page" if region == "back" and inp.layout == "large-print" else f"on the {region}"
 
 
 def too_wide(

@@ -131,6 +131,11 @@ Faces = tuple[tuple[str, str], ...]  # (role, font) of faces: heading, body, bol
 
 
 MOST_LISTED = 8  # letters a text lacks, beyond the first, listed in its error
+PLAIN_FOR = {  # a typesetter's character many fonts lack, and the one brochure sets to the same effect
+    "\u2011": ("a plain hyphen, '-'", "brochure never breaks a line at a hyphen"),
+    "\u2010": ("a plain hyphen, '-'", "the same mark, which every font has"),
+    "\u202f": ("a no-break space (U+00A0)", "it keeps the words together as well, a little wider"),
+}
 
 
 def _glyph_error(
@@ -154,6 +159,9 @@ def _glyph_error(
     hint = _lacking_hint([ch, *(others or ())], tried)
     if private:
         hint = "write what the icon stands for in words ('call', 'email'), or leave it out"
+    if ch in PLAIN_FOR and not others:
+        plain, why = PLAIN_FOR[ch]
+        hint = f"write {plain} instead: {why}"
     if at.key == "cover.kicker" and ch not in (content.cover.kicker or ""):
         hint = f"the kicker is printed in capitals, and '{ch}' is a capital the font lacks: {hint}"
     if said == own:
