@@ -930,8 +930,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "split-paragraph-two-paragraphs",
         "layout/flowables.py",
-        "            p.element, p.fixed_role, p.may_part = self.element, self.fixed_role, self.may_part\n",
-        "            p.fixed_role, p.may_part = self.fixed_role, self.may_part\n",
+        "            p.element, p.fixed_role = self.element, self.fixed_role",
+        "            p.fixed_role = self.fixed_role",
         "tests/test_tagged.py::test_a_paragraph_run_on_into_another_page_is_one_paragraph",
     ),
     m(
@@ -5185,6 +5185,13 @@ MUTANTS: tuple[Mutant, ...] = (
         '    return "on the last page" if region == "back" and inp.layout == "large-print" else f"on the {region}"',
         '    return f"on the {region}"',
         "tests/test_large_print.py::test_a_word_too_long_for_the_call_to_action_is_placed_on_the_last_page",
+    ),
+    m(
+        "kicker-read-in-capitals",
+        "layout/cover.py",
+        '        said = one_line(plain(content.cover.kicker)) if t.scale.capitals else ""',
+        '        said = ""',
+        "tests/test_tagged.py::test_the_kicker_printed_in_capitals_is_read_as_written",
     ),
     m(
         "svg-negative-size-drawn",

@@ -649,3 +649,22 @@ def test_a_links_words_broken_at_a_soft_hyphen_are_described_whole() -> None:
     layout = changed(layout, pages=(Page(page.side, page.items, links, ()),))
     owners = [e for e in structure_of(layout).elements if e.kind == "Link"]
     assert [o.description for o in owners] == ["Nachsorgehinweise"], owners
+
+
+@pytest.mark.parametrize("content", [CONTENT, SPANISH])
+def test_the_kicker_printed_in_capitals_is_read_as_written(content: Path) -> None:
+    """The folded leaflets print the cover's kicker in capitals ("PATIENT INFORMATION"; German "MASSE" for both
+    "Maße" and "Masse"): a screen reader read the capitals, which some spell out letter by letter. Its element says
+    the words as written (/ActualText); it prints as before."""
+    from brochure.inputs.inline import plain
+
+    result = _built(content)
+    assert result.layout is not None
+    kicker = plain(sources(content).content.cover.kicker or "")
+    printed = [t for p in result.layout.pages for t in p.items if isinstance(t, Text) and t.region == "cover"]
+    assert any(t.text == kicker.upper() for t in printed), [t.text for t in printed]
+    doc = _open(result)
+    assert doc.root is not None
+    said = [str(n.obj.ActualText) for n in doc.root.walk() if n.kind == "P" and "/ActualText" in n.obj]
+    assert said == [kicker]
+    assert doc.read_aloud()[1] == kicker

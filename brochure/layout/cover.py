@@ -14,7 +14,7 @@ from brochure.frozen import frozen
 from brochure.geometry.sheet import MM, OFFICE_EDGE, Panel, Rect, Sheet
 from brochure.inputs.chars import INVISIBLE
 from brochure.inputs.controls import LOGO_MM
-from brochure.inputs.inline import display_url, escape_text, link_markup, plain, to_markup
+from brochure.inputs.inline import display_url, escape_text, link_markup, one_line, plain, to_markup
 from brochure.layout.blocks import Blocks
 from brochure.layout.compose import Inputs, overset, stack_down, too_wide, where
 from brochure.layout.flow import EPS
@@ -101,7 +101,8 @@ def cover(inp: Inputs, area: CoverArea) -> Cover:
             cite=cite,
             language=content.language,
         )
-        texts.append(("cover.kicker", Para(kicker, t.style("kicker")), 0.0))
+        said = one_line(plain(content.cover.kicker)) if t.scale.capitals else ""  # (read as written)
+        texts.append(("cover.kicker", Para(kicker, t.style("kicker"), said=said), 0.0))
     texts.append(("title", title, 4.0 if texts else 0.0))
     texts.append(("subtitle", blocks.para(content.subtitle, "cover_subtitle", breaks=True), 5.0))
     if content.cover.lead:

@@ -98,7 +98,8 @@ class Para(Paragraph):  # type: ignore[misc]
     of the last width asked, which is the width it is drawn at.
 
     `element` names the words' element where it must outlive a split (the parts of a paragraph split across
-    panels are one paragraph to a reader); `role` sets what it is to a reader where its style does not say.
+    panels are one paragraph to a reader); `role` sets what it is to a reader where its style does not say; `said`
+    gives the words as written where they print otherwise (a kicker set in capitals is read as written).
 
     A paragraph with a right-to-left letter, or with an isolate (U+2066..U+2069) in a right-to-left leaflet (a
     Latin reference, its number at the reading side), is shaped and set by layout/rtl.py instead of ReportLab's lines
@@ -111,6 +112,7 @@ class Para(Paragraph):  # type: ignore[misc]
         *args: Any,
         element: str = "",
         role: tuple[Role, int] | None = None,
+        said: str = "",
         **kw: Any,
     ) -> None:
         if text is not None and "\xa0" in text and ZERO_WIDTH_SPACE in text:  # (ReportLab splits the words of a
@@ -119,6 +121,7 @@ class Para(Paragraph):  # type: ignore[misc]
         super().__init__(text, style, *args, **kw)
         self.element = element
         self.fixed_role = role
+        self.said = said  # the words as written where they print otherwise (a kicker in capitals): what is read
         frags: list[Any] = self.__dict__["frags"]
         self.shaped: list[rtl.Word] | None = None
         self.words_key: tuple[object, ...] | None = None  # what its shaped words are remembered by (all of them)
@@ -238,7 +241,8 @@ class Para(Paragraph):  # type: ignore[misc]
             return self._rtl_split(aw, ah)
         parts: list[Flowable] = super().split(aw, ah)
         for p in parts:  # ReportLab makes the parts anew: they keep what the paragraph is
-            p.element, p.fixed_role, p.may_part = self.element, self.fixed_role, self.may_part
+            p.element, p.fixed_role = self.element, self.fixed_role
+            p.may_part, p.said = self.may_part, self.said
         return parts
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
@@ -309,7 +313,9 @@ def place(canvas: Any, f: Flowable, x: float, y: float) -> None:
     if isinstance(f, Paragraph):
         role, level = paragraph_role(f)
         element = str(getattr(f, "element", ""))
-        canvas.begin_role(role, level, measure=Rect(x, y, float(f.width), float(f.height)), element=element)
+        said = str(getattr(f, "said", ""))
+        box = Rect(x, y, float(f.width), float(f.height))
+        canvas.begin_role(role, level, alt=said, measure=box, element=element)
         ops = f.ops(x, y) if isinstance(f, Para) and isinstance(canvas, Recorder) else None
         if ops is not None:
             canvas.paragraph(ops)

@@ -476,7 +476,7 @@ class Reader:
             "section": self.tags.section,
             "role": role,
             "level": level if role in ("title", "heading") else 0,
-            "alt": figure.alt if figure is not None else "",
+            "alt": figure.alt if figure is not None else inner.alt if inner is not None and role in TEXT_ROLES else "",
             "element": element,
             "entry": entry,
             "z": next(self.z),

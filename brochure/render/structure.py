@@ -183,7 +183,8 @@ class _Builder:
             return
         parent = self._parent(item, sect)
         kind = self._kind(item)
-        node = self._node(("element", item.element or f"line:{page}.{item.z}"), kind, parent)
+        said = item.alt or None  # (its words as written, where they print otherwise: a kicker in capitals)
+        node = self._node(("element", item.element or f"line:{page}.{item.z}"), kind, parent, actual=said)
         self.marks[page][item.z] = tuple(self._runs(page, item, node))
 
     def _parent(self, item: Frame, sect: int) -> int:
