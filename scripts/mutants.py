@@ -5194,6 +5194,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_tagged.py::test_the_kicker_printed_in_capitals_is_read_as_written",
     ),
     m(
+        "broken-words-rest-left-alone",
+        "layout/together.py",
+        "        or (len(words(fuller.lines[-1])) < 2 and not piece)",
+        "        or len(words(fuller.lines[-1])) < 2",
+        "tests/test_setting.py::test_the_rest_of_a_broken_word_is_not_left_alone_on_the_last_line",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svg.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -216,6 +216,18 @@ def test_a_compound_broken_after_its_own_hyphen_prints_it_once(fonts: tuple[str,
     assert {"Make-", "Anti-", "Falten-"} <= ends  # (each compound broken after its hyphen at some width)
 
 
+@pytest.mark.parametrize("kind", ["styled", "plain"])
+def test_the_rest_of_a_broken_word_is_not_left_alone_on_the_last_line(fonts: tuple[str, str, str], kind: str) -> None:
+    """A paragraph ended with the rest of a word broken at a soft hyphen alone on its last line ("... mit
+    Nachsorge- / hinweisen"): where the line above keeps enough of its width, the word goes down whole."""
+    regular, bold, _ = fonts
+    style = ParagraphStyle("body", fontName=regular, fontSize=9.25, leading=12)
+    words = "erhalten nach der Behandlung ein Merkblatt mit Nachsorge\u00adhinweisen"
+    text = f"<font name='{bold}'>Sie</font> {words}" if kind == "styled" else f"Sie {words}"
+    lines = [t.text for t in _read(Para(text, style), 290.0, regular) if isinstance(t, Text)]
+    assert lines == ["Sie erhalten nach der Behandlung ein Merkblatt mit", "Nachsorgehinweisen"]
+
+
 def _drawn_as_placed(parts: list[Para], width: float, base: str) -> list[list[Frame]]:
     """Each part read as the flow places it: drawn as it stands (not wrapped again: a paragraph whose split
     failed has lost its lines and breaks them again itself)."""

@@ -104,11 +104,13 @@ def broken_lines(lines: list[Any], hyphenations: int) -> set[int]:
     that ends a word typed with '-' before a word that went to the next line whole ends so too. So the lines are
     taken when there are as many as the breaking counted words broken at soft hyphens, else none (their hyphens
     then read as typed)."""
-    ends = {i for i, line in enumerate(lines[:-1]) if _ends_broken(line.words)}
+    ends = {i for i, line in enumerate(lines[:-1]) if ends_broken(line.words)}
     return ends if len(ends) == hyphenations else set()
 
 
-def _ends_broken(words: list[Any]) -> bool:
+def ends_broken(words: list[Any]) -> bool:
+    """Whether a styled line's pieces end as ReportLab ends one broken at a soft hyphen: a piece ending in '-', then
+    an empty break piece (or a typed hyphen before a word gone whole to the next line: `broken_lines`)."""
     if not words or words[-1].text or getattr(words[-1], "_fkind", None) != rl_paragraph._FK_BREAK:
         return False
     inked = [f.text for f in words[:-1] if f.text]

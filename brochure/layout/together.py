@@ -24,6 +24,9 @@ from collections.abc import Callable
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import paragraph as rl_paragraph
+
+from brochure.layout.setting import ends_broken
 
 NUMBER = re.compile(r"^[(\[]?[-+\u2212]?\d(?:[\d.,:/\u2013-]*\d)?[%+\u00b0]?$")  # 4, 30+, 1.5, 20%, (12
 ACRONYM = re.compile(r"^[A-Z]{2,}$")  # SPF, GMC
@@ -202,15 +205,27 @@ def _no_runt(
         return None
     trial = _with(narrowed, i, rest + space / 2)
     fuller = again(list(trial))
+    piece = _ends_in_a_piece(lines, i)  # (its last line the rest of a broken word: "Betäubungs- / creme")
     if (
         len(fuller.lines) != len(lines)
-        or len(words(fuller.lines[-1])) < 2
+        or (len(words(fuller.lines[-1])) < 2 and not piece)
         or _changed_before(fuller, broken, i)
         or parted(words(fuller.lines[i]), words(fuller.lines[-1]))
     ):
         again(list(narrowed))  # (a guard: what the kept breaking sets, set again)
         return None
     return fuller, trial
+
+
+def _ends_in_a_piece(lines: list[Any], i: int) -> bool:
+    """Whether line i ends with the first part of a word broken at a soft hyphen, the next line starting with its
+    rest: the word may go down whole, and stand alone on the last line, where its rest would."""
+    line, after = lines[i], lines[i + 1]
+    if isinstance(line, tuple):
+        shy = rl_paragraph._SHYStr
+        last = line[1][-1] if line[1] else ""
+        return isinstance(last, shy) and last.endswith("-") and bool(after[1]) and isinstance(after[1][0], shy)
+    return ends_broken(line.words)
 
 
 def _last_word(broken: Lines, line: Any) -> tuple[float, float]:
