@@ -5201,6 +5201,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_setting.py::test_the_rest_of_a_broken_word_is_not_left_alone_on_the_last_line",
     ),
     m(
+        "hidden-character-in-a-link-unnamed",
+        "inputs/links.py",
+        '    return unicodedata.category(ch) in ("Cf", "Zs", "Mn", "Cc")',
+        "    return False",
+        "tests/test_messages_hostile.py::test_a_link_with_a_character_outside_ascii_names_it",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svg.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -108,7 +108,13 @@ def link_problem(url: str) -> str:
         shown = ", ".join("a space" if c == " " else repr(c) for c in bad)
         return f"contains {shown}, which a link may not (percent-encode it, e.g. a space as %20)"
     if not url.isascii():
-        return "has characters outside ASCII (percent-encode them, and write the domain in its xn-- form)"
+        at = next(i for i, c in enumerate(url) if not c.isascii())
+        mend = (
+            "it does not show: remove it"
+            if _hidden(url[at])
+            else "percent-encode them, and write the domain in its xn-- form"
+        )
+        return f"has characters outside ASCII, the first {_named(url[at])} after '{url[max(0, at - 12) : at]}' ({mend})"
     scheme, colon, rest = url.partition(":")
     scheme = scheme.lower()
     if not colon or scheme not in SCHEMES:
@@ -139,3 +145,19 @@ def link_problem(url: str) -> str:
         return "has an impossible port number"
     problem = host_problem(parts.hostname or "")
     return f"has a bad domain: {problem}" if problem else ""
+
+
+def _named(ch: str) -> str:
+    """A character as a message names it: its code and name, and itself where it shows (a soft hyphen, a
+    zero-width or no-break space does not: 'clearwater\u00adskin' looks like the address it is not)."""
+    import unicodedata
+
+    name = f"U+{ord(ch):04X} {unicodedata.name(ch, 'unnamed character')}"
+    return name if _hidden(ch) else f"'{ch}' ({name})"
+
+
+def _hidden(ch: str) -> bool:
+    """Whether a character shows nothing of its own: a format character, a space, a combining mark, a control."""
+    import unicodedata
+
+    return unicodedata.category(ch) in ("Cf", "Zs", "Mn", "Cc")
