@@ -105,6 +105,8 @@ def language_problem(tag: str) -> str:
         return f"'{tag}' is not a language tag: ISO 639 has no language '{base}'"
     if base in three:
         return f"'{tag}' is not a language tag: write '{three[base]}' for '{base}' (BCP 47 uses the two-letter code)"
+    if base in NO_LANGUAGE:
+        return f"'{tag}' names no language a leaflet is written in: ISO 639's '{base}' is {NO_LANGUAGE[base]}"
     if len(base) == 3 and not PRIVATE_LANGUAGE.match(base) and base not in _iso639_others():
         like = f": is it '{base[:2]}'?" if base[:2] in two else ""
         return f"'{tag}' is not a language tag: ISO 639 has no language '{base}'{like}"
@@ -161,6 +163,12 @@ def _iso639() -> tuple[frozenset[str], MappingProxyType[str, str]]:
 
 
 PRIVATE_LANGUAGE = re.compile("^q[a-t][a-z]$")  # qaa to qtz: languages for private use
+NO_LANGUAGE = {  # ISO 639's codes that name no language: a screen reader told one reads the words as none
+    "und": "'undetermined'",
+    "mul": "'several languages'",
+    "mis": "'a language with no code'",
+    "zxx": "'no linguistic content'",
+}
 
 
 @cache

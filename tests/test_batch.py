@@ -10,6 +10,7 @@ import os
 import re
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -153,6 +154,28 @@ def test_a_failed_edition_is_named_by_its_words_language_and_never_takes_another
     assert "0 built, 2 unchanged, 3 failed" in out
 
 
+class _Gated(ThreadPoolExecutor):
+    """One worker, every task after the first held until `gate` is set (at the stop): the stop then finds the second
+    running and the rest not started, however fast the editions build (a warm process built the second and started
+    the third before the first was told of)."""
+
+    def __init__(self) -> None:
+        super().__init__(max_workers=1)
+        self.gate = threading.Event()
+        self.given = 0
+
+    def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def]
+        self.given += 1
+        if self.given == 1:
+            return super().submit(fn, *args, **kwargs)
+
+        def held(*a: Any, **k: Any) -> Any:
+            self.gate.wait(timeout=60)
+            return fn(*a, **k)
+
+        return super().submit(held, *args, **kwargs)
+
+
 def test_a_batch_stopped_midway_records_what_it_built_and_the_next_run_builds_the_rest(
     inputs: Inputs, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -168,15 +191,17 @@ def test_a_batch_stopped_midway_records_what_it_built_and_the_next_run_builds_th
     editions, _ = load_editions(path)
     assert editions is not None
     told: list[batch_module.Outcome] = []
+    pool = _Gated()
 
     def stop_at_the_first(o: batch_module.Outcome) -> None:
         if o.status == "built":
             told.append(o)
             if len(told) == 1:  # (those finished after the stop are told of too, each with its line)
+                pool.gate.set()
                 raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        runs(editions, ThreadPoolExecutor(max_workers=1), False, stop_at_the_first)
+        runs(editions, pool, False, stop_at_the_first)
     stopped = told[0]
     assert {o.edition for o in told[1:]} <= set(first) - {stopped.edition}
     recorded = _manifest(inputs)

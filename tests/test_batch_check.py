@@ -100,3 +100,26 @@ def test_a_check_stopped_midway_writes_nothing(inputs: Inputs, capsys: pytest.Ca
             check=True,
         )
     assert _files(folder) == before and reported and set(reported[0]) <= {"checked", "stopped"}, reported
+
+
+class _Older(ThreadPoolExecutor):
+    """Workers of an older brochure, which knows no check: each task is built, whatever it asks."""
+
+    def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def]
+        import dataclasses
+
+        return super().submit(fn, *(dataclasses.replace(a, check=False) for a in args), **kwargs)
+
+
+def test_a_check_writes_nothing_a_worker_built_instead(inputs: Inputs) -> None:
+    """A guard (a hand-made executor): a cluster's worker running an older brochure ignores the check and sends back
+    a built PDF; the check writes nothing of it and fails the edition, saying why."""
+    folder = inputs.content.parent
+    path = editions_file(inputs, EDITIONS.replace(", es.yaml, gone.yaml", ""))
+    editions, _ = load_editions(path, alone=True)
+    assert editions is not None
+    before = _files(folder)
+    outcomes = batch_module.run(editions, _Older(max_workers=1), False, lambda o: None, check=True)
+    assert _files(folder) == before
+    assert {o.status for o in outcomes} == {"failed"}
+    assert all("its worker built the edition instead of checking it" in o.first for o in outcomes)

@@ -350,3 +350,17 @@ def test_a_word_too_long_for_the_call_to_action_is_placed_on_the_last_page(tmp_p
     result = result_of(sources(tmp_path / "content.yaml"), api.Options(layout="large-print"))
     (found,) = [d.message for d in result.diagnostics if d.is_error]
     assert " mm too long for its line on the last page (large-print edition, a4)" in found, found
+
+
+def test_a_kits_text_too_wide_for_large_prints_last_page_is_said_to_be_there(tmp_path: Path) -> None:
+    """Large print has no back: a contact line too wide for its last page is said to be there (it said "too wide for
+    its line on the back (large-print edition, a4)")."""
+    from helpers import copied_kit
+
+    kit = copied_kit(tmp_path)
+    text = kit.read_text(encoding="utf-8")
+    long = "hello.and.welcome.to.the.clearwater.skin.clinic.patient.services@clearwaterskin.co.uk"
+    kit.write_text(text.replace("  email: hello@clearwaterskin.co.uk\n", f"  email: {long}\n"), encoding="utf-8")
+    result = result_of(sources(CONTENT, kit), api.Options(layout="large-print"))
+    found = [d.message for d in result.diagnostics if d.is_error and long in d.message]
+    assert found and all("too wide for its line on the last page (large-print edition, a4)" in m for m in found), found

@@ -59,6 +59,7 @@ WORDS = (
         ("bei 30", "°C waschen", True),
         ("Audio – Tel.", "0117 496 0321", True),  # a shortened word and its number
         ("siehe S.", "12", True),
+        ("call us on Tel:", "0117 496 0321", True),
         ("Dermatol Surg.", "2019;45:1-9.", False),  # (a journal's name is no such word)
         ("das heißt, d.", "h. die Haut", True),  # an abbreviation typed apart
         ("die ‚Narbe‘", "– so ist es", True),  # a dash set apart starts no line

@@ -825,13 +825,13 @@ def test_an_escape_typed_outside_double_quotes_is_warned(
 
     text = edit(inputs.content, "title: Micro-needling\n", written + "\n")
     status, errors, warnings = check(inputs, capsys)
-    found = [w for w in warnings if "is printed as typed" in w]
+    found = [w for w in warnings if "stays as typed" in w]
     assert status == 0 and not errors
     assert bool(found) is warned, warnings
     if warned:
         line, col = position(text, written)
-        assert found[0].startswith(f"{inputs.content}:{line}:{col + 7}: warning: '\\u00ad' is printed as typed")
-        assert 'double quotes ("...\\u00ad...")' in found[0]
+        assert found[0].startswith(f"{inputs.content}:{line}:{col + 7}: warning: '\\u00ad' stays as typed")
+        assert 'with one backslash in a text in double quotes ("...\\u00ad...")' in found[0]
 
 
 def test_a_non_breaking_hyphen_the_fonts_lack_is_told_the_plain_one_to_write(

@@ -159,6 +159,9 @@ def test_a_leaflets_direction_comes_from_its_languages_primary_subtag() -> None:
         ("ast", ""),  # (Asturian: ISO 639-2, though 'as' is Assamese)
         ("sla", ""),  # (a collection, ISO 639-5)
         ("qaa-x-clinic", ""),  # (for private use)
+        ("und", "'und' names no language a leaflet is written in: ISO 639's 'und' is 'undetermined'"),
+        ("zxx", "'zxx' names no language a leaflet is written in: ISO 639's 'zxx' is 'no linguistic content'"),
+        ("mul", "'mul' names no language"),
         ("English", "'English' is not a language tag"),
         ("zh-Hant-TW", ""),
         ("sr-Latn-RS", ""),

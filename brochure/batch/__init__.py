@@ -283,8 +283,15 @@ def _read(task: Task, names: Names, loaded: Loaded) -> tuple[tuple[str, PaperNam
 
 
 def _kept(made: Made, task: Task, names: Names, loaded: Loaded, base: Path, reads: Held) -> Outcome:
-    """A worker's answer, named and checked as this machine expects it, and written (`keep`)."""
-    return keep(_expected(_named_here(made, task), task, names, loaded), base, reads, task.named_at)
+    """A worker's answer, named and checked as this machine expects it, and written (`keep`); in a check, never
+    written: a worker that built an edition it was to check (an older brochure's, on a cluster) fails it."""
+    made = _expected(_named_here(made, task), task, names, loaded)
+    if task.check and made.outcome.status == "built":
+        said = f"{task.named_at}: error: " if task.named_at else "error: "
+        why = "its worker built the edition instead of checking it (an older brochure?): nothing was written"
+        hint = "give every worker the same brochure as this machine (docs/cluster.md)"
+        return made.outcome.failing((*made.outcome.findings, f"{said}{why} (hint: {hint})"))
+    return keep(made, base, reads, task.named_at)
 
 
 def _expected(made: Made, task: Task, names: Names, loaded: Loaded) -> Made:

@@ -290,11 +290,15 @@ def display_url(url: str) -> str:
     return rest.split("#", 1)[0].split("?", 1)[0].rstrip("/")
 
 
-# A soft hyphen where a word cannot break: at a word's start or end (before a space or a closing mark), or before a
-# hyphen typed (a break there would print "Das -" at a line's end, or start the next line with "-Strich" or ", und").
-# Left out of what is set; one after a typed hyphen ("Make-\u00adup") is where a compound may break, and the line
-# then ends with the typed hyphen alone.
-_IDLE_SHY = re.compile("(?:(?<=\\s)|^)\xad+|\xad+(?=\\s|$|[-\u2010\u2011.,;:!?\u2026)\\]\u00bb\u201d\u2019\"'])")
+# A soft hyphen where a word cannot break: at a word's start or end (after a space or an opening mark, before a space
+# or a closing mark), or beside a hyphen typed (a break there would print "Das -" or "(-" at a line's end, start the
+# next line with "-Strich" or ", und", or print "Anti--"; and ReportLab, breaking a styled paragraph again, lost the
+# letters around one after a typed hyphen: "FaltenCreme"). Left out of what is set: a compound breaks at a soft
+# hyphen between letters ("Anti-Fal\u00adten-Creme"), not after its own hyphen.
+_IDLE_SHY = re.compile(
+    "(?:(?<=[\\s(\\[\u201e\u201c\u201a\u2018\u00ab\u2039\"'\\-\u2010\u2011])|^)\xad+"
+    "|\xad+(?=\\s|$|[-\u2010\u2011.,;:!?\u2026)\\]\u00bb\u201d\u2019\"'])"
+)
 
 
 def to_markup(

@@ -126,9 +126,10 @@ class Reader:
         if typed:  # (prints as written: a warning, as the words may mean it)
             self.warn(
                 self.at(node, path),
-                f"'{typed.group()}' is printed as typed, a backslash and letters: YAML reads such an escape as the "
-                "character it names only in double quotes",
-                f'put the text in double quotes ("...{typed.group()}...") to mean the character',
+                f"'{typed.group()}' stays as typed, a backslash and letters: YAML reads such an escape as the "
+                "character it names only in double quotes, written with one backslash",
+                f'write it with one backslash in a text in double quotes ("...{typed.group()}...") to mean the '
+                "character",
             )
         return value
 

@@ -433,6 +433,11 @@ _DOCUMENT_NOUN = {  # texts of the document block, by their top-level key
 }
 
 
+def _region_said(inp: Inputs, region: str) -> str:
+    """The back's region in words: large print's is its last page (it has no back)."""
+    return "the last page" if region == "back" and inp.layout == "large-print" else f"the {region} region"
+
+
 def _overfull(
     inp: Inputs, region: str, over: float, blame: list[tuple[float, Location]], at_least: bool = False
 ) -> Diagnostic:
@@ -441,7 +446,7 @@ def _overfull(
     what = _noun(at)
     return error(
         at,
-        f"the {region} region is over-full by {'at least ' if at_least else ''}{over / MM:.1f} mm "
+        f"{_region_said(inp, region)} is over-full by {'at least ' if at_least else ''}{over / MM:.1f} mm "
         f"({inp.label}, {inp.sheet.paper.name}): the call to action, QR code, contact lines, disclaimer, "
         "sources and document details do not fit",
         f"shorten {what} (the longest of them), or the others",

@@ -361,7 +361,7 @@ def too_wide(
             diags.append(
                 error(
                     inp.brand.where(key),
-                    f"'{text}' is {(widest - width) / MM:.1f} mm too wide for its line on the {region} "
+                    f"'{text}' is {(widest - width) / MM:.1f} mm too wide for its line {_on(inp, region)} "
                     f"({inp.label}, {inp.sheet.paper.name})",
                     _too_wide_hint(key),
                 )

@@ -53,9 +53,6 @@ def fx(v: float) -> float:
 # itself (not `_plain`) and a right-to-left one keep a hyphen that reads as typed.
 
 
-TYPED_HYPHENS = ("-", "\u2010")  # a word broken at a soft hyphen just after one of these prints no second hyphen
-
-
 class BrokenWord(rl_paragraph._SHYStr):  # type: ignore[misc]
     """A plain paragraph's word piece before the soft hyphen its line broke at, ending in the '-' added there."""
 
@@ -159,9 +156,7 @@ class _Text:
         """`_textOut`: the words (and the leading our Recorder notes with them), then T* at a line's end; words
         `broken` at a soft hyphen with their added hyphen a run of its own, standing for U+00AD."""
         assert self.font is not None
-        if broken and text[:-1].endswith(TYPED_HYPHENS):  # (a compound broken after its own hyphen: "Make-" once)
-            text = text[:-1]
-        elif broken:
+        if broken:
             self.text_out(text[:-1], False)
             self.ops.append(("at", (SOFT_HYPHEN,)))
             text = "-"

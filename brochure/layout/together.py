@@ -34,8 +34,9 @@ DIGITS = re.compile(r"^\(?\+?\d(?:[\d\u2013-]*\d)?\)?$")  # a phone number's gro
 NEXT_DIGITS = re.compile(r"^\(?\d(?:[\d\u2013-]*\d)?\)?[.,;:]?$")  # the group after it, a mark after the last
 SURNAME = re.compile(r"^[A-Z][\w'\u2019-]*[a-z]$")  # Connolly, Soltani-Arabshahi, McDonald
 UNIT = re.compile(r"^[%\u2030\u00b0\u2103\u2109]")  # what a number counts set apart by a space: 10 %, 30 °C, 5 ‰
+PHONE_WORDS = ("Tel.", "tel.", "Tel:", "Tel", "Mob.", "Mob:", "Fax", "Fax:")  # before a phone number
 ABBREVIATION = frozenset(  # a word shortened before the number it names ("Tel. / 0117", "S. / 12", "ca. / 10 %")
-    ("Tel.", "tel.", "Fax", "Nr.", "nr", "No.", "no.", "S.", "p.", "pp.", "ca.", "approx.", "Abb.", "Fig.", "Kap.")
+    (*PHONE_WORDS, "Nr.", "nr", "No.", "no.", "S.", "p.", "pp.", "ca.", "approx.", "Abb.", "Fig.", "Kap.")
 )
 SHORT = re.compile(r"^[^\W\d_]\.$")  # a letter and its full stop, of an abbreviation typed apart: d. h., z. B.
 INITIALS = re.compile(r"^[A-Z]{1,3}[.,]?$")  # the initials a reference gives after a surname: D, AJM, PA,

@@ -104,11 +104,12 @@ def check_contact_lines(brand: Brand) -> list[Diagnostic]:
         ]
         if phones and own and all(_e164(m.number) != own for m in found):
             number = (c.phone_printed or c.phone).replace("\xa0", " ")  # (its groups kept together on the leaflet)
-            diags.append(_other_contact(brand, key, what, "phone number", phones[0][0], number, printed))
+            other = _other_contact(brand, key, what, "phone number", phones[0][0], number, printed, f"tel:{own}")
+            diags.append(other)
         emails = [e.rstrip(".") for e in EMAIL.findall(said)]
         others = [e for e in emails if _domain(e) not in domains]  # (feedback@ the clinic's own domain is its own)
         if others and all(e.casefold() != c.email.casefold() for e in emails):
-            diags.append(_other_contact(brand, key, what, "email", others[0], c.email, printed))
+            diags.append(_other_contact(brand, key, what, "email", others[0], c.email, printed, f"mailto:{c.email}"))
     return diags
 
 
@@ -143,16 +144,25 @@ def _e164(number: phonenumbers.PhoneNumber) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-def _other_contact(brand: Brand, key: str, what: str, kind: str, given: str, own: str, printed: str) -> Diagnostic:
-    """`printed`: the line's words as printed; a `given` not among them is what one of its links opens."""
-    linked = given not in printed
+def _other_contact(
+    brand: Brand, key: str, what: str, kind: str, given: str, own: str, printed: str, target: str
+) -> Diagnostic:
+    """`printed`: the line's words as printed; a `given` not among them is what one of its links opens, which the
+    link's `target` form of the clinic's own (tel:+44..., mailto:...) would mend."""
+    if given not in printed:
+        return warning(
+            brand.where(key),
+            f"the brand kit's {key} line ({what}) links to the {kind} {given}, and the clinic's own (contact:) is "
+            f"{own}: the link opens another {kind} than the leaflet gives, perhaps another clinic's or one no longer "
+            "answered",
+            f"make the link {target}, or, if {given} is another {kind} on purpose, check it is right",
+        )
     return warning(
         brand.where(key),
-        f"the brand kit's {key} line ({what}) {'links to' if linked else 'gives'} the {kind} {given}, and the "
-        f"clinic's own (contact:) is {own}: the leaflet {'gives' if linked else 'prints'} both, one of them perhaps "
-        f"another clinic's or one no longer answered",
-        f"write {own} in the {'link' if linked else 'line'} (`brochure init` wrote the kit's {kind} there when it "
-        f"made it), or, if {given} is another {kind} on purpose, check it is right",
+        f"the brand kit's {key} line ({what}) gives the {kind} {given}, and the clinic's own (contact:) is {own}: "
+        f"the leaflet prints both, one of them perhaps another clinic's or one no longer answered",
+        f"write {own} in the line (`brochure init` wrote the kit's {kind} there when it made it), or, if {given} is "
+        f"another {kind} on purpose, check it is right",
     )
 
 
