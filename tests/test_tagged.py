@@ -13,6 +13,7 @@ import tempfile
 from collections import Counter
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import page as page_validation
 import pdfua
@@ -597,6 +598,22 @@ def test_two_links_to_one_address_side_by_side_are_two_links(tmp_path: Path) -> 
     assert said == {"alpha": ["alpha"], "beta": ["beta"]}, said
 
 
+def _link_elements(first: Text, second: Text, url: str) -> list[Any]:
+    """The Link elements of a hand-made layout of two lines of one element, each under a link to `url` (over the
+    lines' boxes)."""
+    from dataclasses import replace as changed
+
+    from helpers import frames_layout
+
+    from brochure.layout.model import Link, Page
+
+    layout = frames_layout(first, second)
+    page = layout.pages[0]
+    links = (Link(url, first.box), Link(url, second.box))
+    layout = changed(layout, pages=(Page(page.side, page.items, links, ()),))
+    return [e for e in structure_of(layout).elements if e.kind == "Link"]
+
+
 def test_a_link_broken_by_a_line_break_is_one_link_described_whole() -> None:
     """A guard (a hand-made layout: the shipped backs' booking address is no link of its own since the QR box's
     link covers it): a link over two lines parted by a line break, whose first line ends with the empty run the
@@ -604,10 +621,9 @@ def test_a_link_broken_by_a_line_break_is_one_link_described_whole() -> None:
     is described whole, as it is printed without the breaks."""
     from dataclasses import replace as changed
 
-    from helpers import frames_layout, text_item
+    from helpers import text_item
 
     from brochure.geometry.sheet import Rect as Box
-    from brochure.layout.model import Link, Page
 
     first = text_item(Box(40, 300, 98, 12), region="back", section="contact")
     second = text_item(Box(40, 288, 29, 12), region="back", section="contact")
@@ -615,13 +631,7 @@ def test_a_link_broken_by_a_line_break_is_one_link_described_whole() -> None:
     first = changed(first, element="url", runs=(changed(run, text="clearwaterskin.co.uk", width=98), changed(
         run, text="", x=138, width=0)))  # fmt: skip
     second = changed(second, element="url", z=1, runs=(changed(run, text="/book", width=29),))
-    url = "https://clearwaterskin.co.uk/book"
-    layout = frames_layout(first, second)
-    page = layout.pages[0]
-    links = (Link(url, Box(40, 300, 98, 12)), Link(url, Box(40, 288, 29, 12)))
-    layout = changed(layout, pages=(Page(page.side, page.items, links, ()),))
-    structure = structure_of(layout)
-    owners = [e for e in structure.elements if e.kind == "Link"]
+    owners = _link_elements(first, second, "https://clearwaterskin.co.uk/book")
     assert len(owners) == 1 and owners[0].description == "clearwaterskin.co.uk/book", owners
 
 
@@ -631,10 +641,10 @@ def test_a_links_words_broken_at_a_soft_hyphen_are_described_whole() -> None:
     nothing ("Nachsorge \\xad hinweise" read as two words)."""
     from dataclasses import replace as changed
 
-    from helpers import frames_layout, text_item
+    from helpers import text_item
 
     from brochure.geometry.sheet import Rect as Box
-    from brochure.layout.model import SOFT_HYPHEN, Link, Page
+    from brochure.layout.model import SOFT_HYPHEN
 
     first = text_item(Box(40, 300, 60, 12), region="inside-1", section="aftercare")
     second = text_item(Box(40, 288, 40, 12), region="inside-1", section="aftercare")
@@ -642,12 +652,7 @@ def test_a_links_words_broken_at_a_soft_hyphen_are_described_whole() -> None:
     first = changed(first, element="p", runs=(changed(run, text="Nachsorge", width=54), changed(
         run, text="-", x=94, width=6, actual=SOFT_HYPHEN)))  # fmt: skip
     second = changed(second, element="p", z=1, runs=(changed(run, text="hinweise", width=40),))
-    url = "https://example.org/nachsorge"
-    layout = frames_layout(first, second)
-    page = layout.pages[0]
-    links = (Link(url, Box(40, 300, 60, 12)), Link(url, Box(40, 288, 40, 12)))
-    layout = changed(layout, pages=(Page(page.side, page.items, links, ()),))
-    owners = [e for e in structure_of(layout).elements if e.kind == "Link"]
+    owners = _link_elements(first, second, "https://example.org/nachsorge")
     assert [o.description for o in owners] == ["Nachsorgehinweise"], owners
 
 
