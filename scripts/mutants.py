@@ -5175,8 +5175,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "large-print-last-page-called-the-back",
         "layout/compose.py",
-        '    return "on the last page" if region == "back" and inp.layout == "large-print" else f"on the {region}"',
-        '    return f"on the {region}"',
+        '    return "the last page" if region == "back" and inp.layout == "large-print" else f"the {region}{noun}"',
+        '    return f"the {region}{noun}"',
         "tests/test_large_print.py::test_a_word_too_long_for_the_call_to_action_is_placed_on_the_last_page",
     ),
     m(
@@ -5231,8 +5231,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "large-print-text-too-wide-on-the-back",
         "layout/compose.py",
-        "                    f\"'{text}' is {(widest - width) / MM:.1f} mm too wide for its line {_on(inp, region)} \"",
-        "                    f\"'{text}' is {(widest - width) / MM:.1f} mm too wide for its line on the {region} \"",
+        '                    f"{region_words(inp, region)} ({inp.label}, {inp.sheet.paper.name})",',
+        '                    f"the {region} ({inp.label}, {inp.sheet.paper.name})",',
         "tests/test_large_print.py::test_a_kits_text_too_wide_for_large_prints_last_page_is_said_to_be_there",
     ),
     m(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import phonenumbers
 from phonenumbers import PhoneNumberFormat
@@ -161,3 +161,10 @@ def _hidden(ch: str) -> bool:
     import unicodedata
 
     return unicodedata.category(ch) in ("Cf", "Zs", "Mn", "Cc")
+
+
+def opened(url: str) -> str:
+    """The email address a `mailto:` link writes to, or the number a `tel:` link calls, as written (its query, a
+    subject, left out; percent-escapes read); '' for a link of another scheme."""
+    scheme, _, rest = url.partition(":")
+    return unquote(rest.split("?")[0]) if scheme.casefold() in ("mailto", "tel") else ""

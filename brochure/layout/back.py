@@ -20,7 +20,18 @@ from brochure.inputs.content import Section
 from brochure.inputs.inline import display_url, escape_text, link_markup, one_line, plain
 from brochure.layout import citations
 from brochure.layout.blocks import Blocks, is_wide
-from brochure.layout.compose import GROSS, Inputs, fill, flow_items, flow_plain, overset, stack_down, too_wide, where
+from brochure.layout.compose import (
+    GROSS,
+    Inputs,
+    fill,
+    flow_items,
+    flow_plain,
+    overset,
+    region_words,
+    stack_down,
+    too_wide,
+    where,
+)
 from brochure.layout.document import document_block
 from brochure.layout.flow import EPS, Frame, Item, floor_of
 from brochure.layout.flowables import OVERRUN, Art, Box, Para, SectionHeading, Stack, overrun
@@ -433,11 +444,6 @@ _DOCUMENT_NOUN = {  # texts of the document block, by their top-level key
 }
 
 
-def _region_said(inp: Inputs, region: str) -> str:
-    """The back's region in words: large print's is its last page (it has no back)."""
-    return "the last page" if region == "back" and inp.layout == "large-print" else f"the {region} region"
-
-
 def _overfull(
     inp: Inputs, region: str, over: float, blame: list[tuple[float, Location]], at_least: bool = False
 ) -> Diagnostic:
@@ -446,7 +452,7 @@ def _overfull(
     what = _noun(at)
     return error(
         at,
-        f"{_region_said(inp, region)} is over-full by {'at least ' if at_least else ''}{over / MM:.1f} mm "
+        f"{region_words(inp, region, ' region')} is over-full by {'at least ' if at_least else ''}{over / MM:.1f} mm "
         f"({inp.label}, {inp.sheet.paper.name}): the call to action, QR code, contact lines, disclaimer, "
         "sources and document details do not fit",
         f"shorten {what} (the longest of them), or the others",

@@ -332,8 +332,8 @@ def overset(inp: Inputs, pieces: list[tuple[Paragraph, Location, str]], region: 
     return [
         error(
             at,
-            f"a word in {noun} is {flowables.overrun(p) / MM:.1f} mm too long for its line {_on(inp, region)} "
-            f"({inp.label}, {inp.sheet.paper.name})",
+            f"a word in {noun} is {flowables.overrun(p) / MM:.1f} mm too long for its line on "
+            f"{region_words(inp, region)} ({inp.label}, {inp.sheet.paper.name})",
             "shorten the long word, or mark where it may break with a soft hyphen (\\u00ad in double quotes); a web "
             "address: a shorter one, or a link on words",
         )
@@ -342,10 +342,10 @@ def overset(inp: Inputs, pieces: list[tuple[Paragraph, Location, str]], region: 
     ]
 
 
-def _on(inp: Inputs, region: str) -> str:
-    """Where a region is, in words: 'on the back', 'on the cover'; large print's back is its last page (it has
-    no back)."""
-    return "on the last page" if region == "back" and inp.layout == "large-print" else f"on the {region}"
+def region_words(inp: Inputs, region: str, noun: str = "") -> str:
+    """A region in words: 'the back', 'the cover' (with `noun`: 'the back region'); large print's back is its last
+    page (it has no back)."""
+    return "the last page" if region == "back" and inp.layout == "large-print" else f"the {region}{noun}"
 
 
 def too_wide(
@@ -361,8 +361,8 @@ def too_wide(
             diags.append(
                 error(
                     inp.brand.where(key),
-                    f"'{text}' is {(widest - width) / MM:.1f} mm too wide for its line {_on(inp, region)} "
-                    f"({inp.label}, {inp.sheet.paper.name})",
+                    f"'{text}' is {(widest - width) / MM:.1f} mm too wide for its line on "
+                    f"{region_words(inp, region)} ({inp.label}, {inp.sheet.paper.name})",
                     _too_wide_hint(key),
                 )
             )

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 import phonenumbers
 from phonenumbers.phonemetadata import PhoneMetadata
@@ -17,6 +17,7 @@ from brochure.inputs.brand import Brand, as_written
 from brochure.inputs.chars import DIGIT_SPACES, INVISIBLE, SPELLED_DIGITS
 from brochure.inputs.content import Content
 from brochure.inputs.inline import display_url, links, plain
+from brochure.inputs.links import opened
 from brochure.vocabulary import EMERGENCY
 
 
@@ -116,12 +117,7 @@ def check_contact_lines(brand: Brand) -> list[Diagnostic]:
 def _reached(text: str) -> list[str]:
     """The email addresses and phone numbers a line's `mailto:` and `tel:` links open, which a label such as "email
     us" does not print: a copied kit's link opened the other clinic's inbox."""
-    out = []
-    for url in links(text):
-        scheme, _, rest = url.partition(":")
-        if scheme.casefold() in ("mailto", "tel"):
-            out.append(unquote(rest.split("?")[0]))
-    return out
+    return [said for said in map(opened, links(text)) if said]
 
 
 def _domain(email: str) -> str:

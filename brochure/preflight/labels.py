@@ -18,6 +18,7 @@ from brochure.diagnostics import Diagnostic, Location, warning
 from brochure.inputs.brand import Brand
 from brochure.inputs.content import Content
 from brochure.inputs.inline import parse
+from brochure.inputs.links import opened
 
 _WEB = re.compile(r"(?:https?://)?(?:www\.)?((?:[\w-]+\.)+[^\W\d_]{2,})(/[^\s?#]*)?(?:[?#]\S*)?", re.IGNORECASE)
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^\W\d_]{2,}", re.IGNORECASE)
@@ -64,7 +65,7 @@ def _differs(label: str, href: str, country: str | None) -> str:
         if _host(m.group(1)).removeprefix("www.") != host or (path and path != unquote(parts.path).rstrip("/").lower()):
             return "a web address"
     elif scheme == "mailto" and _EMAIL.fullmatch(label):
-        if _address(label) != _address(unquote(href[len("mailto:") :].split("?")[0])):
+        if _address(label) != _address(opened(href)):
             return "an email address"
     elif scheme == "tel" and _PHONE.fullmatch(label):
         digits = "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in label)
