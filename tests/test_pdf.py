@@ -259,3 +259,32 @@ def test_a_lines_text_is_coded_in_its_fonts_subsets_as_reportlab_codes_it() -> N
     assert font.state[ours].assignments == font.state[theirs].assignments
     assert font.state[ours].subsets == font.state[theirs].subsets
     assert len(font.state[ours].subsets) >= 2
+
+
+def test_pictures_are_embedded_once_their_transparency_shared_their_pixels_as_given() -> None:
+    """A picture drawn twice is stored once, two pictures with the same transparency share one soft mask, and
+    each picture's pixels (compressed at the picture level) read back exactly as they were."""
+    from PIL import Image
+    from reportlab.pdfgen.canvas import Canvas
+
+    def png(colour: tuple[int, int, int]) -> bytes:
+        im = Image.new("RGBA", (20, 10), (*colour, 255))
+        im.putpixel((3, 4), (0, 0, 0, 0))
+        buf = io.BytesIO()
+        im.save(buf, format="PNG")
+        return buf.getvalue()
+
+    out = io.BytesIO()
+    canvas = Canvas(out)
+    for x, colour in ((0, (200, 30, 40)), (60, (10, 120, 60)), (120, (200, 30, 40))):
+        render_pdf._picture(canvas, png(colour), x, 0, 40, 20)
+    canvas.showPage()
+    canvas.save()
+    doc = pikepdf.open(io.BytesIO(out.getvalue()))
+    page = doc.pages[0]
+    pictures = list(page.Resources.XObject.values())
+    assert len(pictures) == 2 and page.Contents.read_bytes().count(b" Do") == 3
+    assert pictures[0].SMask.objgen == pictures[1].SMask.objgen
+    drawn = sorted(bytes(c) * 83 + bytes(3) + bytes(c) * 116 for c in ((200, 30, 40), (10, 120, 60)))  # (3, 4) black
+    assert sorted(image.read_bytes() for image in pictures) == drawn
+    assert pictures[0].SMask.read_bytes() == b"\xff" * 83 + b"\x00" + b"\xff" * 116  # (3, 4): clear

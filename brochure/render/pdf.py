@@ -24,7 +24,7 @@ from typing import Any
 from reportlab import rl_config
 from reportlab.lib.colors import CMYKColor, CMYKColorSep, Color
 from reportlab.lib.rl_accel import fp_str
-from reportlab.lib.utils import ImageReader, TimeStamp
+from reportlab.lib.utils import ImageReader, TimeStamp, _digester
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfdoc import PDFStream
 from reportlab.pdfbase.pdfmetrics import getFont
@@ -258,10 +258,66 @@ def _draw_item(canvas: Canvas, item: Frame, press: bool, spans: tuple[Marked, ..
         _overprinted(canvas, item, press, thin, _shape)
     elif isinstance(item, Picture):
         b = item.box
-        mask = "auto" if _see_through(item.data) else None  # (a picture's transparent parts show the paper)
-        canvas.drawImage(_Embedded(io.BytesIO(item.data)), b.x, b.y, b.w, b.h, mask=mask)
+        _picture(canvas, item.data, b.x, b.y, b.w, b.h)
     if spans:
         canvas.addLiteral("EMC")
+
+
+PICTURE_FLATE_LEVEL = 1  # zlib level of a picture's pixels: ReportLab's default (6) took 2.4 s for a noisy 10 MP one
+
+
+class _Pixels(pdfdoc.PDFImageXObject):  # type: ignore[misc]
+    """ReportLab's image XObject, its pixels (and their transparency) compressed at PICTURE_FLATE_LEVEL."""
+
+    mask: object
+
+    def loadImageFromSRC(self, im: ImageReader) -> None:
+        fp = im.jpeg_fh()
+        if fp:  # a JPEG's own bytes
+            self.loadImageFromJPEG(fp)
+            return
+        self.width, self.height = im.getSize()
+        self.streamContent = zlib.compress(im.getRGBData(), PICTURE_FLATE_LEVEL)
+        self._filters = ("FlateDecode",)
+        self.colorSpace = pdfdoc._mode2CS[im.mode]
+        self.bitsPerComponent = 8
+        if self.mask == "auto" and im._dataA:  # its alpha as a soft mask, made the same way
+            self.mask = None
+            self._smask = _Pixels(_digester(im._dataA.getRGBData()), im._dataA, mask=None)
+            self._smask._decode = [0, 1]
+        else:
+            self._checkTransparency(im)
+
+
+def _picture(canvas: Canvas, data: bytes, x: float, y: float, w: float, h: float) -> None:
+    """A picture drawn as ReportLab's `drawImage` draws it (the same XObject names: a digest of its pixels), its
+    pixels compressed by _Pixels; a picture's transparent parts show the paper."""
+    image, mask = _Embedded(io.BytesIO(data)), "auto" if _see_through(data) else None
+    pixels, alpha = image.getRGBData(), image._dataA
+    name = _digester(pixels + (alpha.getRGBData() if mask and alpha else str(mask).encode()))
+    doc = canvas._doc
+    key = doc.getXObjectName(name)
+    if key not in doc.idToObject:  # (a picture drawn before is drawn again by name)
+        xobject = _Pixels(name, image, mask=mask)
+        canvas._setXObjects(xobject)
+        doc.Reference(xobject, key)
+        doc.addForm(name, xobject)
+        smask = getattr(xobject, "_smask", None)
+        if smask is not None:
+            smask_key = doc.getXObjectName(smask.name)
+            if smask_key in doc.idToObject:  # the same transparency as a picture's before
+                xobject.smask = pdfdoc.PDFObjectReference(smask_key)
+            else:
+                canvas._setXObjects(smask)
+                xobject.smask = doc.Reference(smask, smask_key)
+            del xobject._smask
+    canvas._currentPageHasImages = 1
+    canvas.saveState()
+    canvas.translate(x, y)
+    canvas.scale(w, h)
+    canvas._code.append(f"/{key} Do")
+    canvas.restoreState()
+    canvas._formsinuse.append(name)
 
 
 def _see_through(data: bytes) -> bool:
