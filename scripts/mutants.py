@@ -5236,6 +5236,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_large_print.py::test_a_kits_text_too_wide_for_large_prints_last_page_is_said_to_be_there",
     ),
     m(
+        "picture-soft-mask-twice",
+        "render/pdf.py",
+        "            if smask_key in doc.idToObject:  # the same transparency as a picture's before",
+        "            if False:",
+        "tests/test_pdf.py::test_pictures_are_embedded_once_their_transparency_shared_their_pixels_as_given",
+    ),
+    m(
+        "picture-pixels-wrong-mode",
+        "render/pdf.py",
+        "        self.colorSpace = pdfdoc._mode2CS[im.mode]",
+        '        self.colorSpace = "DeviceRGB"',
+        "tests/test_pdf.py::test_pictures_are_embedded_once_their_transparency_shared_their_pixels_as_given",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svg.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

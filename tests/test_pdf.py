@@ -285,6 +285,7 @@ def test_pictures_are_embedded_once_their_transparency_shared_their_pixels_as_gi
     pictures = list(page.Resources.XObject.values())
     assert len(pictures) == 2 and page.Contents.read_bytes().count(b" Do") == 3
     assert pictures[0].SMask.objgen == pictures[1].SMask.objgen
+    assert [image.ColorSpace for image in (*pictures, pictures[0].SMask)] == ["/DeviceRGB"] * 2 + ["/DeviceGray"]
     drawn = sorted(bytes(c) * 83 + bytes(3) + bytes(c) * 116 for c in ((200, 30, 40), (10, 120, 60)))  # (3, 4) black
     assert sorted(image.read_bytes() for image in pictures) == drawn
     assert pictures[0].SMask.read_bytes() == b"\xff" * 83 + b"\x00" + b"\xff" * 116  # (3, 4): clear
