@@ -221,7 +221,8 @@ def test_a_batch_stopped_midway_records_what_it_built_and_the_next_run_builds_th
     }
     assert set(cards) == set(first) and cards[stopped.edition] == "built"
     assert {n for n, status in cards.items() if status == "stopped"} == {n for n in first if recorded[n] == first[n]}
-    assert "not built: the batch was stopped" in sheet and "0 failed, " in sheet and " stopped</p>" in sheet
+    assert "not built: the batch was stopped" in sheet and "0 failed, " in sheet  # (the bi-fold warned of, if
+    assert re.search(r" stopped(; 1 with warnings)?</p>", sheet)  # built: which part is left depends on its cost)
     _, out, _ = batch(capsys, path)
     again = sum(recorded[n]["sha256"] == first[n]["sha256"] for n in first)  # (not built this time: built now)
     assert f"{again} built, {3 - again} unchanged, 0 failed" in out

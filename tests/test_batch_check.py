@@ -67,7 +67,8 @@ def test_a_check_of_every_edition_writes_nothing(inputs: Inputs, capsys: pytest.
     assert {e["edition"]: e["status"] for e in report["editions"]} == _lines(err)
     checked = next(e for e in report["editions"] if e["status"] == "checked")
     assert checked["pages"] >= 2 and checked["output"] == "out/test-clinic/en-gb/trifold-a4-office.pdf"
-    assert checked["thumbs"] == [] and checked["sha256"] == ""
+    assert checked["thumbs"] == [] and checked["sha256"] is None and checked["size"] is None  # (nothing written)
+    assert all(e["sha256"] is e["size"] is e["pages"] is None for e in report["editions"] if e["status"] == "failed")
 
     # Nothing to check but good editions: exit 0; and no output folder is made where there is none.
     editions_file(inputs, EDITIONS.replace(", es.yaml, gone.yaml", ""))

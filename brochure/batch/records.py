@@ -104,8 +104,17 @@ class Outcome:
     thumbs_sha256: tuple[str, ...] = ()  # each picture's SHA-256 (a picture changed or damaged is made again)
 
     def report(self) -> dict[str, object]:
-        """As the manifest and --json write it."""
-        return {**asdict(self), "inputs": dict(self.inputs), "findings": list(self.findings), "first": self.first}
+        """As the manifest and --json write it. An edition this run left without a PDF (failed, checked, stopped) has
+        no sha256 or size (null: its `output` is where it goes), and a failed or stopped one no pages."""
+        made = self.status in ("built", "unchanged")
+        return {
+            **asdict(self),
+            "inputs": dict(self.inputs),
+            "findings": list(self.findings),
+            "first": self.first,
+            **({} if made else {"sha256": None, "size": None}),
+            **({} if made or self.status == "checked" else {"pages": None}),
+        }
 
     def failing(self, findings: tuple[str, ...]) -> Outcome:
         """The edition failed after all, with these findings: no PDF, pages or pictures of its own."""
