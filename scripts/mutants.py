@@ -5250,6 +5250,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_pdf.py::test_pictures_are_embedded_once_their_transparency_shared_their_pixels_as_given",
     ),
     m(
+        "unused-source-not-there-unwarned",
+        "inputs/editions.py",
+        "    if unread and not any(unread[0] in g.unread for g in groups):  # (alone, and no edition fails for it)",
+        "    if False:",
+        "tests/test_batch_missing_files.py::test_a_source_not_there_that_no_edition_translates_is_warned",
+    ),
+    m(
+        "report-of-no-pdf-with-empty-sha",
+        "batch/records.py",
+        '            **({} if made else {"sha256": None, "size": None}),',
+        "            **{},",
+        "tests/test_batch_check.py::test_a_check_of_every_edition_writes_nothing",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svg.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -137,6 +137,29 @@ brands:
     ]
 
 
+def test_a_source_not_there_that_no_edition_translates_is_warned(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file's `source:` where there is no file, when every brand names its own (or none is a translation), was
+    silently not read: it is warned of where it is named, and every edition is built."""
+    text = """\
+output: "out/{brand}/{language}/{layout}-{paper}-{target}.pdf"
+source: gone.yaml
+layouts: [trifold]
+targets: [office]
+brands:
+  - kit: assets/brand.yaml
+    source: content.yaml
+    languages: [content.yaml]
+"""
+    path = editions_file(inputs, text)
+    status, out, err = batch(capsys, path)
+    line, col = position(text, "gone.yaml")
+    assert status == 0 and "1 built, 0 unchanged, 0 failed" in out, out + err
+    assert f"{path}:{line}:{col}: warning: 'gone.yaml' is not a file, and no edition translates it" in out + err
+    assert "remove this 'source:'" in out + err
+
+
 def test_editions_of_files_not_there_have_names_of_their_own(
     inputs: Inputs, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -108,6 +108,13 @@ def _read(r: Reader, root: Node, path: Path, alone: bool) -> Editions | None:
     for i, node in enumerate(r.seq(top.get("brands"), "brands") or []):
         groups += _group(r, node, f"brands[{i}]", base, seen, (layouts, papers, targets), (source, unread))
     _one_source_each(r, groups, seen, base)
+    if unread and not any(unread[0] in g.unread for g in groups):  # (alone, and no edition fails for it)
+        r.warn(
+            unread[0].location,
+            f"{unread[0].message}, and no edition translates it (every brand names its own source, or none is a"
+            " translation): it is not read",
+            "check the path (relative to editions.yaml), or remove this 'source:'",
+        )
     if any(d.is_error for d in r.diags) or output is None:
         return None
     output_at = r.at(top["output"], "output") if "output" in top else None
