@@ -5264,6 +5264,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_batch_check.py::test_a_check_of_every_edition_writes_nothing",
     ),
     m(
+        "ordinal-parted-from-its-word",
+        "layout/together.py",
+        "    if ORDINAL.match(a) and b[:1].isalpha():",
+        "    if False:",
+        "tests/test_together.py::test_a_break_parts_a_number_from_its_word_or_not",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svg.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -65,6 +65,9 @@ WORDS = (
         ("die ‚Narbe‘", "– so ist es", True),  # a dash set apart starts no line
         ("die Narbe –", "so ist es", False),
         ("anti-", "–Falten", False),
+        ("ab dem 1.", "Dezember", True),  # an ordinal and its word, as German types them
+        ("nach der 3.", "Sitzung", True),
+        ("am 24.", "12. 2026", False),  # (a date in numbers: the digits' own rules)
     ],
 )
 def test_a_break_parts_a_number_from_its_word_or_not(before: str, after: str, kept: bool) -> None:

@@ -1,5 +1,6 @@
 """A paragraph's lines as ReportLab broke them -> the same paragraph with no line ending between words that belong
-together: a number and what it counts ("4 / weeks", "16 / Feb", "10 / %"), a shortened word and
+together: a number and what it counts ("4 / weeks", "16 / Feb", "10 / %"), an ordinal and its word ("1. /
+Dezember"), a shortened word and
 its number ("Tel. / 0117"), an acronym and its number ("SPF / 30+"), a
 range's word and its second number ("15 to / 60"), a phone number's groups ("(802) / 555-0148"), a reference's
 author and initials and "et al." ("Connolly / D et / al."), a title and its name ("Dr / Tom Hale"), a mark typed
@@ -30,6 +31,7 @@ from brochure.layout.setting import ends_broken
 
 NUMBER = re.compile(r"^[(\[]?[-+\u2212]?\d(?:[\d.,:/\u2013-]*\d)?[%+\u00b0]?$")  # 4, 30+, 1.5, 20%, (12
 ACRONYM = re.compile(r"^[A-Z]{2,}$")  # SPF, GMC
+ORDINAL = re.compile(r"^\d{1,3}\.$")  # a number with the full stop that makes it an ordinal: German "1. Dezember"
 DIGITS = re.compile(r"^\(?\+?\d(?:[\d\u2013-]*\d)?\)?$")  # a phone number's group: 0117, (802), +44, 555-0148
 NEXT_DIGITS = re.compile(r"^\(?\d(?:[\d\u2013-]*\d)?\)?[.,;:]?$")  # the group after it, a mark after the last
 SURNAME = re.compile(r"^[A-Z][\w'\u2019-]*[a-z]$")  # Connolly, Soltani-Arabshahi, McDonald
@@ -98,6 +100,9 @@ def parted(before: list[str], after: list[str]) -> bool:
         return True  # a title and the name it goes with
     if NUMBER.match(a) and (b[:1].isalpha() or UNIT.match(b)):
         return True  # a number and what it counts ("4 weeks", "10 %", "30 °C")
+    if ORDINAL.match(a) and b[:1].isalpha():
+        return True  # an ordinal and its word ("am 1. / Dezember", "die 3. / Sitzung"; an English sentence's
+        # "in step 3. / Then" is kept together too, as its words may be)
     if a in ABBREVIATION and b[:1].isdigit():
         return True  # a shortened word and its number
     if SHORT.match(a) and SHORT.match(b):
