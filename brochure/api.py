@@ -150,8 +150,10 @@ def load_kit(brand_path: Path) -> Kit:
 def load_with(content_path: Path, kit: Kit) -> tuple[Sources | None, list[Diagnostic]]:
     """Read and validate a content file, with a brand kit already read (`brochure watch` reads a kit again only
     when one of its files changed)."""
-    content, diags = load_content(content_path)
     loaded, kit_diags = kit
+    logo = loaded[0].logo.picture if loaded is not None else None
+    content, diags = load_content(content_path, logo=logo.cost if logo is not None else 0)  # (one budget: the logo's
+    # pixels and the pictures')
     diags += kit_diags
     if content is None or loaded is None:
         return None, diags

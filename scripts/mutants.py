@@ -5271,6 +5271,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_together.py::test_a_break_parts_a_number_from_its_word_or_not",
     ),
     m(
+        "pictures-budget-counts-them-made-smaller",
+        "inputs/blocks.py",
+        "    r.pixels += picture.cost",
+        "    r.pixels += picture.pixels[0] * picture.pixels[1]",
+        "tests/test_assets_hostile.py::test_pictures_made_smaller_at_load_count_the_pixels_decoded",
+    ),
+    m(
+        "pictures-budget-without-the-logo",
+        "api.py",
+        "load_content(content_path, logo=logo.cost if logo is not None else 0)",
+        "load_content(content_path)",
+        "tests/test_assets_hostile.py::test_a_logos_pixels_count_in_the_builds_picture_budget",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svg.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

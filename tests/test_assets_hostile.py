@@ -26,6 +26,7 @@ from brochure.cli import main
 from brochure.inputs.blocks import Image as ImageBlock
 from brochure.inputs.brand import load_brand
 from brochure.inputs.content import load_content
+from brochure.inputs.pictures import SHEET_PIXELS
 from brochure.theme.cmyk import DEFAULT_PROFILE
 from brochure.theme.fonts import bold_warning, italic_warning, load_fonts
 
@@ -134,6 +135,33 @@ def test_pictures_together_over_the_build_budget_are_refused_at_the_one_that_cro
     with_picture(inputs, "big.png", '      - image: {src: "big2.png", alt: "Again"}\n')
     line = refused(inputs, capsys, inputs.content, '"big2.png"', "sections[0].blocks[1].image.src")
     assert f"at most {limits.BUILD_PIXELS / 1e6:.0f} are allowed together" in line
+
+
+def test_pictures_made_smaller_at_load_count_the_pixels_decoded(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A picture larger than the sheet needs is made smaller as it is read; the budget counted what was left (a third
+    of it), so pictures of 36 megapixels each were decoded past the 60 allowed, each second of it over the time
+    budget. They count the pixels decoded."""
+    side = int((limits.BUILD_PIXELS * 0.6) ** 0.5)
+    assert side > SHEET_PIXELS  # (made smaller at load)
+    Image.new("P", (side, side), 1).save(inputs.content.parent / "big.png", transparency=3)
+    shutil.copy(inputs.content.parent / "big.png", inputs.content.parent / "big2.png")
+    with_picture(inputs, "big.png", '      - image: {src: "big2.png", alt: "Again"}\n')
+    line = refused(inputs, capsys, inputs.content, '"big2.png"', "sections[0].blocks[1].image.src")
+    assert f"with the pictures before it, the leaflet's pictures come to {2 * side * side / 1e6:.0f} megapixels" in line
+
+
+def test_a_logos_pixels_count_in_the_builds_picture_budget(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:
+    """The logo is decoded for every build too: a 36-megapixel logo and a picture of as many were 72 megapixels read
+    in a build allowed 60. The picture that crosses the budget is refused, the logo named."""
+    side = int((limits.BUILD_PIXELS * 0.6) ** 0.5)
+    Image.new("L", (side, side), 90).save(inputs.kit / "logo.png")
+    edit(inputs.brand, "logo: logo.svg", "logo: logo.png")
+    Image.new("L", (side, side), 128).save(inputs.content.parent / "big.png")
+    with_picture(inputs, "big.png")
+    line = refused(inputs, capsys, inputs.content, '"big.png"', IMAGE_KEY)
+    assert f"with the logo, the leaflet's pictures come to {2 * side * side / 1e6:.0f} megapixels" in line
 
 
 @pytest.mark.parametrize("where", ["absolute", "dot-dot", "symlink"])

@@ -243,11 +243,11 @@ def _read_image(r: Reader, node: Node, path: str, base: Path) -> Image | None:
     if not full.exists():
         r.fail(where, f"picture '{src}' not found", f"paths are relative to the content file's folder ({base})", full)
         return None
-    picture = load_picture(full, r.pixels)
+    picture = load_picture(full, r.pixels + r.logo, r.logo)
     if isinstance(picture, Refusal):
         r.fail(where, f"picture '{src}' cannot be used: {picture.message}", picture.hint, full)  # (it may be
         return None  # being copied in: watched)
-    r.pixels += picture.pixels[0] * picture.pixels[1]
+    r.pixels += picture.cost
     return Image(picture, alt, caption, where, src)
 
 

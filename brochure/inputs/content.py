@@ -105,16 +105,16 @@ TOP_REQUIRED = ("language", "title", "subtitle", "sections", "call_to_action", "
 TOP_OPTIONAL = ("cover", "references", "document", "words")  # `document` is required: read_document says how
 
 
-def load_content(path: Path, option: str = "--content") -> tuple[Content | None, list[Diagnostic]]:
+def load_content(path: Path, option: str = "--content", logo: int = 0) -> tuple[Content | None, list[Diagnostic]]:
     """Read and validate content.yaml; the Content is None when any error was found. `option` names the
     command-line option the file was given with, for messages about finding it ('--source' for the source
-    of a translation)."""
+    of a translation); `logo`: the pixels of the logo it is built with (its pictures' budget takes them)."""
     what = "content" if option == "--content" else "source content"
     return load_file(
         path,
         what,
         f"pass {option} PATH" + (", or run from the project folder" if option == "--content" else ""),
-        lambda r, root: _read_content(r, root, path),
+        lambda r, root: _read_content(r, root, path, logo),
     )
 
 
@@ -131,7 +131,8 @@ def declared_language(path: Path) -> str | None:
     return found
 
 
-def _read_content(r: Reader, root: Node, path: Path) -> Content | None:
+def _read_content(r: Reader, root: Node, path: Path, logo: int = 0) -> Content | None:
+    r.logo = logo
     top = r.mapping(root, "", TOP_REQUIRED, TOP_OPTIONAL)
     if top is None:
         return None

@@ -139,7 +139,7 @@ def _trim_picture(pic: PictureData) -> PictureData | None:
         icc = im.info.get("icc_profile")
         out.save(buf, format="PNG", compress_level=0, **({"icc_profile": icc} if icc else {}))  # (same pixels,
         # same bytes; stored as it is: ReportLab decodes it and compresses it again)
-    return PictureData(buf.getvalue(), out.size, pic.source)
+    return PictureData(buf.getvalue(), out.size, pic.source, pic.cost)
 
 
 def trim_box(

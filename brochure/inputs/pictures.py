@@ -16,6 +16,7 @@ import math
 import re
 import struct
 import warnings
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -60,6 +61,12 @@ class PictureData:
     data: bytes
     pixels: tuple[int, int]  # width, height after EXIF orientation
     source: Path
+    decoded: int = 0  # the pixels decoded to read it (its own, before it was made smaller); 0: as many as `pixels`
+
+    @property
+    def cost(self) -> int:
+        """The pixels it took to read: what the build's budget (limits.BUILD_PIXELS) counts."""
+        return self.decoded or self.pixels[0] * self.pixels[1]
 
 
 @frozen
@@ -75,8 +82,9 @@ EMPTY = "the picture has nothing in it (every pixel is transparent)"
 _SMALLER = "scale it down: 300 ppi at its printed size is plenty (about 1,000 pixels across for a full column)"
 
 
-def load_picture(path: Path, used: int = 0) -> PictureData | Refusal:
-    """The picture at path, checked and decoded; `used` is the pixels already taken by this file's other pictures."""
+def load_picture(path: Path, used: int = 0, logo: int = 0) -> PictureData | Refusal:
+    """The picture at path, checked and decoded; `used` is the pixels already taken by the build's other pictures
+    (`logo` of them its logo's)."""
     data, problem = read_bytes(path, limits.PICTURE_BYTES)
     if data is None:
         return Refusal(problem, FILE_HINT)
@@ -90,10 +98,10 @@ def load_picture(path: Path, used: int = 0) -> PictureData | Refusal:
     with warnings.catch_warnings():  # Pillow's warnings (a bomb, corrupt EXIF) are ours to word, not lines on stderr
         warnings.simplefilter("ignore")
         warnings.simplefilter("error", Image.DecompressionBombWarning)
-        return _decoded(data, kind, path, used)
+        return _decoded(data, kind, path, used, logo)
 
 
-def _decoded(data: bytes, kind: str, path: Path, used: int) -> PictureData | Refusal:
+def _decoded(data: bytes, kind: str, path: Path, used: int, logo: int = 0) -> PictureData | Refusal:
     """Sizes from the header checked against the budgets first; then every byte decoded once."""
     from PIL import Image
 
@@ -109,8 +117,10 @@ def _decoded(data: bytes, kind: str, path: Path, used: int) -> PictureData | Ref
         if w * h > limits.PICTURE_PIXELS:
             return Refusal(f"{w} x {h} pixels is absurdly large: at most {most} are allowed for one picture", _SMALLER)
         if used + w * h > limits.BUILD_PIXELS:
+            before = "the logo and the pictures before it" if logo and used > logo else "the logo" if logo else ""
             return Refusal(
-                f"with the pictures before it, the leaflet's pictures come to {(used + w * h) / 1e6:.0f} megapixels; "
+                f"with {before or 'the pictures before it'}, the leaflet's pictures come to {(used + w * h) / 1e6:.0f}"
+                " megapixels; "
                 f"at most {limits.BUILD_PIXELS / 1e6:.0f} are allowed together",
                 "scale the pictures down to 300 ppi at their printed size",
             )
@@ -125,7 +135,7 @@ def _decoded(data: bytes, kind: str, path: Path, used: int) -> PictureData | Ref
                 return Refusal(EMPTY, "export the picture again with its pixels in it (was every layer hidden?)")
             if as_is or _as_is(im, kind):  # (a PNG's EXIF may come after its pixels)
                 return PictureData(data, (w, h), path)
-            return _normalised(im, kind, path)
+            return replace(_normalised(im, kind, path), decoded=w * h)
         except (OSError, SyntaxError, ValueError, EOFError) as exc:
             if "truncated" in str(exc) or isinstance(exc, EOFError):
                 return Refusal(

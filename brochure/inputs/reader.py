@@ -29,7 +29,8 @@ class Reader:
     file: str
     diags: list[Diagnostic] = field(default_factory=list)
     strings: list[tuple[str, Location]] = field(default_factory=list)
-    pixels: int = 0  # pixels of the pictures read so far from this file (held to limits.BUILD_PIXELS)
+    pixels: int = 0  # pixels of the pictures read so far from this file (held to limits.BUILD_PIXELS with `logo`)
+    logo: int = 0  # the pixels of the logo of the kit the file is built with
 
     def at(self, node: Node, path: str) -> Location:
         return Location(self.file, node.line, node.column, path)
