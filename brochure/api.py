@@ -33,7 +33,7 @@ from brochure.preflight.checks import (
 )
 from brochure.preflight.contrast import colours_for
 from brochure.preflight.dates import check_dates, source_date, stamp, today
-from brochure.preflight.design import check_design
+from brochure.preflight.design import check_design, check_line_widths
 from brochure.preflight.glyphs import check_glyphs
 from brochure.preflight.labels import check_link_labels
 from brochure.preflight.pdf import Where, check_pdf
@@ -226,6 +226,7 @@ def build(src: Sources, options: Options, environ: Mapping[str, str] | None = No
         PLANS[options.layout](sheet),
         options.layout,
         Inputs(src.content, brand, theme, sheet, links=not press, layout=options.layout),
+        lambda placed: check_line_widths(placed, src.content),  # (words too long, said with words that spill)
     )
     diags += ldiags
     if layout is None:

@@ -5285,6 +5285,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_assets_hostile.py::test_a_logos_pixels_count_in_the_builds_picture_budget",
     ),
     m(
+        "word-too-long-unsaid-with-words-that-spill",
+        "layout/engine.py",
+        "    errors += _placed_part(routed[-1], inp, inp.theme.with_body(sizes[-1]), keeps[-1], told, errors)",
+        "    errors += []",
+        "tests/test_messages_hostile.py::test_a_word_too_long_is_said_with_the_words_that_spill_over",
+    ),
+    m(
+        "word-too-long-said-twice",
+        "layout/engine.py",
+        "    return [d for d in told(flowed) if d.is_error and d.location.prefix() not in taken]",
+        "    return [d for d in told(painted) if d.is_error]",
+        "tests/test_messages_hostile.py::test_a_one_word_label_too_wide_is_named_alone_and_said_not_to_break",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svg.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

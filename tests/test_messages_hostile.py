@@ -325,6 +325,26 @@ def test_a_word_too_long_for_the_cover_is_named_at_the_title(
     assert "a word in the title is" in line and "too long for its line on the cover" in line
 
 
+def test_a_word_too_long_is_said_with_the_words_that_spill_over(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Words that do not fit were the one error said: the word too long in a section placed before them was said
+    only once they were cut (a translator fixed one and met the next). Both are said at once, each where it is."""
+    long = "Mikronadelungsbehandlungsvorbereitungsanweisungsdokumentationsblatt"
+    edit(inputs.content, "Fine needles make", f"Fine {long} make")
+    more = (
+        "\n  - id: more\n    heading: More\n    blocks:\n"
+        + ('      - text: "' + "More words to overflow the panel. " * 40 + '"\n') * 5
+    )
+    text = edit(inputs.content, "  - id: risks", more + "  - id: risks")
+    status, errors, _ = check(inputs, capsys)
+    assert status == 1 and len(errors) == 2, errors
+    spill, word = sorted(errors, key=lambda e: "spills" not in e)
+    assert "the words do not fit: from section 'more' on" in spill
+    assert_at(word, inputs.content, text, f'"Fine {long}', "sections[0].blocks[0].text")
+    assert "a word is" in word and f"too long for its column in 'what-is-it' ('{long[:30]}" in word
+
+
 def test_a_word_too_long_for_the_backs_sources_is_named_at_the_source_it_is_in(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -95,10 +95,14 @@ def route(
     return tuple(out), diags
 
 
-def lay_out(plans: tuple[Plan, ...], layout: LayoutName, inp: Inputs) -> tuple[Layout | None, list[Diagnostic]]:
+def lay_out(
+    plans: tuple[Plan, ...], layout: LayoutName, inp: Inputs, told: Told | None = None
+) -> tuple[Layout | None, list[Diagnostic]]:
     """At each body size from the kit's size down to the floor, try the plans in order of preference;
     the first fit wins (at the kit's size, set larger where the words leave the inside short: `_larger`). When
-    nothing fits, the errors are those of the last plan at the floor size."""
+    nothing fits, the errors are those of the last plan at the floor size, and what `told` finds in the part of it
+    that was placed (the caller's checks of printed lines: a word too long, said with the words that spill over,
+    not after they are cut)."""
     routed = [(plan, *route(inp.content.sections, layout, plan)) for plan in plans]
     empty = _empty_flows(layout, *routed[-1][:2], inp)
     if any(d.is_error for d in empty):
@@ -138,7 +142,35 @@ def lay_out(plans: tuple[Plan, ...], layout: LayoutName, inp: Inputs) -> tuple[L
                         painted = paint(result, theme.fonts.regular)
                     bare = _bare_panels(painted, plan, attempt)
                     return painted, warnings + empty + errors + split + bare  # (its warnings)
+    errors += _placed_part(routed[-1], inp, inp.theme.with_body(sizes[-1]), keeps[-1], told, errors)
     return None, routed[-1][2] + errors
+
+
+Told = Callable[[Layout], list[Diagnostic]]  # what a check finds in laid-out pages (its errors)
+
+
+def _placed_part(
+    routed: tuple[Plan, tuple[Section, ...], list[Diagnostic]],
+    inp: Inputs,
+    theme: Theme,
+    keep: bool,
+    told: Told | None,
+    said: list[Diagnostic],
+) -> list[Diagnostic]:
+    """The last attempt again, what of its sections' words was placed painted, and `told`'s errors of it where
+    nothing is `said` already (none without `told`)."""
+    if told is None or not said:
+        return []
+    plan, sections, _ = routed
+    draft, _ = _attempt(plan, replace(_for_plan(inp, theme, keep, plan, sections), trial=False), partial=True)
+    if draft is None:
+        return []
+    painted = paint(draft, theme.fonts.regular)
+    pages = tuple(replace(p, items=tuple(i for i in p.items if i.section)) for p in painted.pages)  # (the cover's and
+    # back's own texts are laid out by themselves: their errors are said already)
+    flowed = replace(painted, pages=pages)
+    taken = {d.location.prefix() for d in said if d.is_error}
+    return [d for d in told(flowed) if d.is_error and d.location.prefix() not in taken]
 
 
 def _larger(
@@ -330,11 +362,12 @@ def _flow_in(plan: Plan, inp: Inputs, name: Place, flowed: Plain | None = None) 
 
 
 def _attempt(
-    plan: Plan, inp: Inputs, complete: bool = True, flowed: Plain | None = None
+    plan: Plan, inp: Inputs, complete: bool = True, flowed: Plain | None = None, partial: bool = False
 ) -> tuple[DraftLayout | None, list[Diagnostic]]:
     """The plan's flows, back and cover at one body size. Unless `complete`, an attempt stops at the first
     flow that does not fit (the next size or plan is tried anyway); the last attempt reports everything.
-    `flowed`: the main flow's plain flow with these inputs, made already (`_larger`), balanced here."""
+    `flowed`: the main flow's plain flow with these inputs, made already (`_larger`), balanced here. `partial`:
+    what was placed, whatever did not fit."""
     diags: list[Diagnostic] = []
     pages_items: dict[int, list[Placed]] = {i: [] for i in range(len(inp.sheet.sides))}
     pages_links: dict[int, list[Link]] = {i: [] for i in pages_items}
@@ -355,7 +388,7 @@ def _attempt(
     c = cover(inp, plan.cover)
     diags += c.diagnostics
     pages_items[plan.cover_page][:0] = c.items
-    if any(d.is_error for d in diags):
+    if any(d.is_error for d in diags) and not partial:
         return None, diags
     if plan.folios:
         used = [i for i, items in pages_items.items() if items]
