@@ -5299,6 +5299,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_messages_hostile.py::test_a_one_word_label_too_wide_is_named_alone_and_said_not_to_break",
     ),
     m(
+        "pictures-past-the-budget-at-the-default-level",
+        "render/pdf.py",
+        "    return zlib.Z_DEFAULT_COMPRESSION if flated <= PICTURE_FLATE_BYTES else FAST_FLATE_LEVEL",
+        "    return zlib.Z_DEFAULT_COMPRESSION",
+        "tests/test_pdf.py::test_pictures_are_embedded_once_their_transparency_shared_their_pixels_as_given",
+    ),
+    m(
+        "editions-file-warnings-not-reported",
+        "commands/batch.py",
+        "    if not _batch_report(console, args.json, outcomes, gone, [*said, *kit_notes]):",
+        "    if not _batch_report(console, args.json, outcomes, gone, kit_notes):",
+        "tests/test_batch_missing_files.py::test_a_source_not_there_that_no_edition_translates_is_warned",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svg.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -162,6 +162,7 @@ def test_a_logos_pixels_count_in_the_builds_picture_budget(inputs: Inputs, capsy
     with_picture(inputs, "big.png")
     line = refused(inputs, capsys, inputs.content, '"big.png"', IMAGE_KEY)
     assert f"with the logo, the leaflet's pictures come to {2 * side * side / 1e6:.0f} megapixels" in line
+    assert f"the kit's logo counts {side * side / 1e6:.0f} of them" in line  # (the hint: a smaller logo file)
 
 
 @pytest.mark.parametrize("where", ["absolute", "dot-dot", "symlink"])

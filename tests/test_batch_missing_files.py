@@ -74,6 +74,7 @@ def test_a_content_file_or_kit_not_there_fails_only_the_editions_naming_it(
         "test-clinic/en-gb/trifold/a4/office": "built"
     } | dict.fromkeys(said, "failed")
     assert all(report[n]["findings"] == [error] and report[n]["first"] == error for n, error in said.items())
+    assert all(report[n]["output"] is report[n]["sha256"] is None for n in said)  # (not named: no file to go to)
     manifest = json.loads((folder / "out/manifest.json").read_text(encoding="utf-8"))
     assert {e["edition"]: e["status"] for e in manifest["editions"]} == {n: e["status"] for n, e in report.items()}
     assert [p.relative_to(folder).as_posix() for p in (folder / "out").rglob("*.pdf")] == [
@@ -153,11 +154,13 @@ brands:
     languages: [content.yaml]
 """
     path = editions_file(inputs, text)
-    status, out, err = batch(capsys, path)
+    status, out, err = batch(capsys, path, "--json", str(inputs.content.parent / "report.json"))
     line, col = position(text, "gone.yaml")
-    assert status == 0 and "1 built, 0 unchanged, 0 failed" in out, out + err
-    assert f"{path}:{line}:{col}: warning: 'gone.yaml' is not a file, and no edition translates it" in out + err
-    assert "remove this 'source:'" in out + err
+    said = f"{path}:{line}:{col}: warning: 'gone.yaml' is not a file, and no edition translates it"
+    assert status == 0 and "1 built, 0 unchanged, 0 failed; 1 warning about editions.yaml, above;" in out, out + err
+    assert said in out + err and "remove this 'source:'" in out + err
+    warnings = json.loads((inputs.content.parent / "report.json").read_text(encoding="utf-8"))["warnings"]
+    assert len(warnings) == 1 and warnings[0].startswith(said)  # (in the report too: CI reads it)
 
 
 def test_editions_of_files_not_there_have_names_of_their_own(

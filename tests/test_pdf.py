@@ -261,9 +261,16 @@ def test_a_lines_text_is_coded_in_its_fonts_subsets_as_reportlab_codes_it() -> N
     assert len(font.state[ours].subsets) >= 2
 
 
-def test_pictures_are_embedded_once_their_transparency_shared_their_pixels_as_given() -> None:
+def test_pictures_are_embedded_once_their_transparency_shared_their_pixels_as_given(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """A picture drawn twice is stored once, two pictures with the same transparency share one soft mask, and
-    each picture's pixels (compressed at the picture level) read back exactly as they were."""
+    each picture's pixels read back exactly as they were: compressed at zlib's default level while the document's
+    pictures come to PICTURE_FLATE_BYTES (here 1,000: the first's 800), at its fastest after (a noisy picture took
+    seconds at the default)."""
+    import zlib
+
+    monkeypatch.setattr(render_pdf, "PICTURE_FLATE_BYTES", 1000)
     from PIL import Image
     from reportlab.pdfgen.canvas import Canvas
 
@@ -286,6 +293,8 @@ def test_pictures_are_embedded_once_their_transparency_shared_their_pixels_as_gi
     assert len(pictures) == 2 and page.Contents.read_bytes().count(b" Do") == 3
     assert pictures[0].SMask.objgen == pictures[1].SMask.objgen
     assert [image.ColorSpace for image in (*pictures, pictures[0].SMask)] == ["/DeviceRGB"] * 2 + ["/DeviceGray"]
-    drawn = sorted(bytes(c) * 83 + bytes(3) + bytes(c) * 116 for c in ((200, 30, 40), (10, 120, 60)))  # (3, 4) black
-    assert sorted(image.read_bytes() for image in pictures) == drawn
+    drawn = [bytes(c) * 83 + bytes(3) + bytes(c) * 116 for c in ((200, 30, 40), (10, 120, 60))]  # (3, 4) black
+    assert sorted(image.read_bytes() for image in pictures) == sorted(drawn)
+    levels = {image.read_bytes(): image.read_raw_bytes() for image in pictures}
+    assert [levels[d] for d in drawn] == [zlib.compress(drawn[0]), zlib.compress(drawn[1], 1)]
     assert pictures[0].SMask.read_bytes() == b"\xff" * 83 + b"\x00" + b"\xff" * 116  # (3, 4): clear

@@ -105,10 +105,12 @@ class Outcome:
 
     def report(self) -> dict[str, object]:
         """As the manifest and --json write it. An edition this run left without a PDF (failed, checked, stopped) has
-        no sha256 or size (null: its `output` is where it goes), and a failed or stopped one no pages."""
+        no sha256 or size (null: its `output` is where it goes, null where it could not be named), and a failed or
+        stopped one no pages."""
         made = self.status in ("built", "unchanged")
         return {
             **asdict(self),
+            "output": self.output or None,
             "inputs": dict(self.inputs),
             "findings": list(self.findings),
             "first": self.first,

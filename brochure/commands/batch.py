@@ -53,6 +53,7 @@ def batch(args: argparse.Namespace, console: Console) -> int:
     clashes = batches.collisions(editions, loaded, kits)  # (and, for a batch that writes, another file's folder)
     clashes += batches.shared_outputs(editions) if not args.check else []
     kit_notes = batches.shared_contacts(editions, kits)  # (said first, and again in the summary and the report)
+    said = [d for d in diags if not d.is_error]  # (the editions file's warnings: again in the summary and report)
     _print(console, [*kit_notes, *clashes])
     if clashes:
         return EXIT_ERRORS
@@ -102,7 +103,7 @@ def batch(args: argparse.Namespace, console: Console) -> int:
             _batch_report(console, args.json, every, [])
         return exc.status
     if args.check:  # (nothing written: no folder made, no lock taken)
-        return _checked(editions, executor, loaded, kits, console, args.json, kit_notes)
+        return _checked(editions, executor, loaded, kits, console, args.json, kit_notes, said)
     folder = batches.manifest_path(editions).parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -134,7 +135,7 @@ def batch(args: argparse.Namespace, console: Console) -> int:
         outcomes, path, gone, index = done
     failed = [o for o in outcomes if o.status == "failed"]
     counts = {s: sum(o.status == s for o in outcomes) for s in ("built", "unchanged", "failed")}
-    warned = _warned(kit_notes)
+    warned = _warned(kit_notes, said)
     console.result(
         f"{len(outcomes)} edition{'' if len(outcomes) == 1 else 's'} in {time.perf_counter() - t0:.1f} s: "
         f"{counts['built']} built, "
@@ -144,13 +145,20 @@ def batch(args: argparse.Namespace, console: Console) -> int:
         console.error(f"failed: {o.edition}: {o.first}")
     for output in gone:
         console.result(f"no longer an edition (left in place): {output}")
-    if not _batch_report(console, args.json, outcomes, gone, kit_notes):
+    if not _batch_report(console, args.json, outcomes, gone, [*said, *kit_notes]):
         return EXIT_ERRORS
     return EXIT_ERRORS if failed else EXIT_OK
 
 
 def _checked(
-    editions: Any, executor: Any, loaded: Any, kits: Any, console: Console, json_at: str | None, notes: Any
+    editions: Any,
+    executor: Any,
+    loaded: Any,
+    kits: Any,
+    console: Console,
+    json_at: str | None,
+    notes: Any,
+    said: Sequence[Diagnostic] = (),
 ) -> int:
     """`batch --check`: every edition laid out and preflighted, a line as each ends, then the table; nothing written
     but the --json report. Exit 1 if any failed."""
@@ -160,18 +168,25 @@ def _checked(
     failed = [o for o in outcomes if o.status == "failed"]
     console.result(
         f"{len(outcomes)} edition{'' if len(outcomes) == 1 else 's'} in {time.perf_counter() - t0:.1f} s: "
-        f"{len(outcomes) - len(failed)} checked, {len(failed)} failed{_warned(notes)}; nothing written (--check)"
+        f"{len(outcomes) - len(failed)} checked, {len(failed)} failed{_warned(notes, said)}; nothing written (--check)"
     )
     for o in failed:
         console.error(f"failed: {o.edition}: {o.first}")
-    if not _batch_report(console, json_at, outcomes, [], notes):
+    if not _batch_report(console, json_at, outcomes, [], [*said, *notes]):
         return EXIT_ERRORS
     return EXIT_ERRORS if failed else EXIT_OK
 
 
-def _warned(notes: Sequence[Diagnostic]) -> str:
-    """The summary's words for the warnings about the kits said before the editions ('' when none)."""
-    return f"; {len(notes)} warning{'' if len(notes) == 1 else 's'} about the kits, above" if notes else ""
+def _warned(notes: Sequence[Diagnostic], said: Sequence[Diagnostic] = ()) -> str:
+    """The summary's words for the warnings about the editions file (`said`) and the kits said before the editions
+    ('' when none)."""
+    named = Path(said[0].location.file).name if said else ""
+    groups = [(n, what) for n, what in ((len(said), named), (len(notes), "the kits")) if n]
+    if not groups:
+        return ""
+    (n, what), rest = groups[0], groups[1:]
+    more = "".join(f", {m} about {w}" for m, w in rest)
+    return f"; {n} warning{'' if n == 1 else 's'} about {what}{more}, above"
 
 
 def _batch_report(

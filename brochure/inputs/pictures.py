@@ -122,7 +122,13 @@ def _decoded(data: bytes, kind: str, path: Path, used: int, logo: int = 0) -> Pi
                 f"with {before or 'the pictures before it'}, the leaflet's pictures come to {(used + w * h) / 1e6:.0f}"
                 " megapixels; "
                 f"at most {limits.BUILD_PIXELS / 1e6:.0f} are allowed together",
-                "scale the pictures down to 300 ppi at their printed size",
+                "scale the pictures down to 300 ppi at their printed size"
+                + (
+                    f"; the kit's logo counts {logo / 1e6:.0f} of them, and printed it needs about 1,000 pixels across:"
+                    " a smaller logo file leaves the rest to the pictures"
+                    if logo >= 1_000_000
+                    else ""
+                ),
             )
         if w < 1 or h < 1:
             return Refusal("the picture has no pixels", _AGAIN)

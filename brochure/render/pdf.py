@@ -263,13 +263,20 @@ def _draw_item(canvas: Canvas, item: Frame, press: bool, spans: tuple[Marked, ..
         canvas.addLiteral("EMC")
 
 
-PICTURE_FLATE_LEVEL = 1  # zlib level of a picture's pixels: ReportLab's default (6) took 2.4 s for a noisy 10 MP one
+PICTURE_FLATE_BYTES = 12_000_000  # of a document's pictures' pixel data (about 4 megapixels) compressed at zlib's
+# default level (6, as ReportLab does); the rest at its fastest (1): level 6 took 2.4 s for one noisy 10-megapixel
+# picture, 0.3 s at level 1, and a photo's file is half as large again at level 1 (1.7 megapixels: 503 -> 793 KB)
+FAST_FLATE_LEVEL = 1
 
 
 class _Pixels(pdfdoc.PDFImageXObject):  # type: ignore[misc]
-    """ReportLab's image XObject, its pixels (and their transparency) compressed at PICTURE_FLATE_LEVEL."""
+    """ReportLab's image XObject, its pixels (and their transparency) compressed at `level`."""
 
     mask: object
+
+    def __init__(self, name: str, source: ImageReader, mask: object, level: int) -> None:
+        self.level = level
+        super().__init__(name, source, mask=mask)
 
     def loadImageFromSRC(self, im: ImageReader) -> None:
         fp = im.jpeg_fh()
@@ -277,13 +284,13 @@ class _Pixels(pdfdoc.PDFImageXObject):  # type: ignore[misc]
             self.loadImageFromJPEG(fp)
             return
         self.width, self.height = im.getSize()
-        self.streamContent = zlib.compress(im.getRGBData(), PICTURE_FLATE_LEVEL)
+        self.streamContent = zlib.compress(im.getRGBData(), self.level)
         self._filters = ("FlateDecode",)
         self.colorSpace = pdfdoc._mode2CS[im.mode]
         self.bitsPerComponent = 8
         if self.mask == "auto" and im._dataA:  # its alpha as a soft mask, made the same way
             self.mask = None
-            self._smask = _Pixels(_digester(im._dataA.getRGBData()), im._dataA, mask=None)
+            self._smask = _Pixels(_digester(im._dataA.getRGBData()), im._dataA, None, self.level)
             self._smask._decode = [0, 1]
         else:
             self._checkTransparency(im)
@@ -291,14 +298,16 @@ class _Pixels(pdfdoc.PDFImageXObject):  # type: ignore[misc]
 
 def _picture(canvas: Canvas, data: bytes, x: float, y: float, w: float, h: float) -> None:
     """A picture drawn as ReportLab's `drawImage` draws it (the same XObject names: a digest of its pixels), its
-    pixels compressed by _Pixels; a picture's transparent parts show the paper."""
+    pixels compressed by _Pixels at zlib's default level while the document's pictures come to PICTURE_FLATE_BYTES,
+    else at FAST_FLATE_LEVEL (counted on this canvas: a build's own); a picture's transparent parts show the paper."""
     image, mask = _Embedded(io.BytesIO(data)), "auto" if _see_through(data) else None
     pixels, alpha = image.getRGBData(), image._dataA
     name = _digester(pixels + (alpha.getRGBData() if mask and alpha else str(mask).encode()))
     doc = canvas._doc
     key = doc.getXObjectName(name)
     if key not in doc.idToObject:  # (a picture drawn before is drawn again by name)
-        xobject = _Pixels(name, image, mask=mask)
+        size = 0 if image.jpeg_fh() else len(pixels) + (len(alpha.getRGBData()) if mask and alpha else 0)
+        xobject = _Pixels(name, image, mask, _flate_level(canvas, size))
         canvas._setXObjects(xobject)
         doc.Reference(xobject, key)
         doc.addForm(name, xobject)
@@ -318,6 +327,14 @@ def _picture(canvas: Canvas, data: bytes, x: float, y: float, w: float, h: float
     canvas._code.append(f"/{key} Do")
     canvas.restoreState()
     canvas._formsinuse.append(name)
+
+
+def _flate_level(canvas: Canvas, size: int) -> int:
+    """The zlib level of a picture's `size` bytes of pixels: the default while the canvas's pictures come to
+    PICTURE_FLATE_BYTES, else FAST_FLATE_LEVEL. (The count is the canvas's: one build's.)"""
+    flated = canvas.__dict__.get("_flated", 0) + size
+    canvas._flated = flated
+    return zlib.Z_DEFAULT_COMPRESSION if flated <= PICTURE_FLATE_BYTES else FAST_FLATE_LEVEL
 
 
 def _see_through(data: bytes) -> bool:
