@@ -5313,6 +5313,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_batch_missing_files.py::test_a_source_not_there_that_no_edition_translates_is_warned",
     ),
     m(
+        "pale-tint-taken-for-the-first-that-fits",
+        "preflight/contrast.py",
+        "            _, share, name = min(fits)",
+        "            _, share, name = fits[0]",
+        "tests/test_preflight.py::test_the_colour_suggested_builds_beside_pale_colours_and_as_printed",
+    ),
+    m(
+        "press-suggestion-not-as-printed",
+        "preflight/contrast.py",
+        "                colour = Color(*colours.rgb(ink_of(convert(colour, colours.profile))))",
+        "                pass",
+        "tests/test_preflight.py::test_the_colour_suggested_builds_beside_pale_colours_and_as_printed",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svg.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -868,14 +868,35 @@ def test_the_colour_suggested_reaches_every_contrast_asked_of_it() -> None:
     """One colour for all the errors at a brand colour: headings ask 3:1 of it on white, body text 4.5:1, labels
     4.5:1 under white words; the suggestion reaches the strictest, whichever is asked first."""
     from brochure.layout.model import Ink
-    from brochure.preflight.contrast import _reaching
+    from brochure.preflight.contrast import Colours, _reaching
     from brochure.theme.colors import contrast_ratio, hex_to_color
 
+    office = Colours(False, None, (), (), frozenset())
     teal, white = Ink("rgb", (0x8F / 255, 0xB3 / 255, 0xB8 / 255)), Ink("rgb", (1.0, 1.0, 1.0))
-    value = _reaching([(teal, white, 3.0), (teal, None, 4.5), (teal, white, 4.5)])
+    value = _reaching([(teal, white, 3.0), (teal, None, 4.5), (teal, white, 4.5)], office, "colors.primary")
     assert value and contrast_ratio(hex_to_color(value), hex_to_color("#FFFFFF")) >= 4.5
     assert contrast_ratio(hex_to_color(value), hex_to_color("#FFFFFF")) < 4.7  # (the nearest: 1 % steps)
-    assert _reaching([(Ink("cmyk", (0.1, 0.1, 0.1, 0.1)), white, 4.5)]) == ""  # (press inks: said as printed)
+    cmyk = Ink("cmyk", (0.1, 0.1, 0.1, 0.1))
+    assert _reaching([(cmyk, white, 4.5)], office, "colors.primary") == ""  # (a CMYK ink: no #RRGGBB to suggest)
+
+
+@pytest.mark.parametrize("target", ["office", "press"])
+def test_the_colour_suggested_builds_beside_pale_colours_and_as_printed(inputs: Inputs, target: str) -> None:
+    """Two pale pinks: a 16 % tint of the secondary was taken for a 7 % tint of the primary (alike within the
+    measure), so the colour suggested for the primary left text on that tint under 4.5:1; and the press edition,
+    whose colours are converted for the press, suggested none. The colour suggested builds, in either edition."""
+    inputs.content.write_text(CONTENT.read_text(encoding="utf-8"), encoding="utf-8")
+    edit(inputs.brand, 'secondary: "#7FB7BE"', 'secondary: "#F8D7E0"')
+    edit(inputs.brand, "  cmyk:\n    primary: [85, 35, 40, 25]\n", "")  # (the press's primary converted, as a kit
+    # from `brochure init` has it)
+    edit(inputs.brand, 'primary: "#1D5C63"', 'primary: "#E8A0B4"' if target == "office" else 'primary: "#946673"')
+    found = [m for m in messages(build(inputs, target=target)) if "[at colors.primary]" in m and "contrast" in m]
+    assert found and all("(such as #" in m for m in found), found
+    assert not [m for m in found if "tint of colors.primary" in m]  # (the secondary's tint, named so)
+    value = found[0].split("(such as ")[1][:7]
+    edit(inputs.brand, inputs.brand.read_text(encoding="utf-8").split("primary: ")[1][:9], f'"{value}"')
+    result = build(inputs, target=target)
+    assert not [m for m in messages(result) if "[at colors.primary]" in m and "contrast" in m], messages(result)
 
 
 @pytest.mark.parametrize(

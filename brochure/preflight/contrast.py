@@ -20,7 +20,7 @@ from brochure.inputs.brand import Brand
 from brochure.layout.model import Ink, Layout, Segment, Shape, Text, ink_of
 from brochure.preflight.placement import run_place
 from brochure.remembered import by_identity
-from brochure.theme.cmyk import cmyk_to_rgb
+from brochure.theme.cmyk import cmyk_to_rgb, convert
 from brochure.theme.colors import Palette, contrast_ratio, hex_to_color, ratio_text, relative_luminance
 from brochure.theme.fonts import FontSet
 
@@ -37,6 +37,7 @@ class Colours:
     names: tuple[tuple[Ink, str], ...]  # palette inks -> 'colors.primary' (or 'colors.cmyk.primary' for press)
     places: tuple[tuple[str, Location], ...]
     bold: frozenset[str]  # fonts that count as bold for WCAG's large-text rule
+    written: tuple[tuple[str, str], ...] = ()  # the press edition's: 'colors.primary' -> its #RRGGBB, converted here
 
     def rgb(self, ink: Ink | None) -> tuple[float, float, float]:
         if ink is None:
@@ -62,10 +63,10 @@ class Colours:
         if exact:
             return PAPER if ground and PAPER in exact else exact[0]
         background = self.background()[0]
-        for known, name in self.names:
-            share = _tint(known, background, ink)
-            if share is not None:
-                return f"{_a(round(share * 100))} {share:.0%} tint of {name}"
+        fits = [(fit[1], fit[0], name) for known, name in self.names if (fit := _tint_fit(known, background, ink))]
+        if fits:  # (the closest: a pale secondary's tint is near a pale primary's too, which it was taken for)
+            _, share, name = min(fits)
+            return f"{_a(round(share * 100))} {share:.0%} tint of {name}"
         seen = self.rgb(ink)
         nearest = min(self.names, key=lambda kn: sum((a - b) ** 2 for a, b in zip(self.rgb(kn[0]), seen, strict=True)))
         return f"a colour near {nearest[1]}"
@@ -92,6 +93,13 @@ def made_of(colour: Ink, ground: Ink, ink: Ink) -> bool:
 
 def _tint(colour: Ink, ground: Ink, ink: Ink) -> float | None:
     """t when ink is t of colour mixed into ground (0 < t < 1), channel by channel; else None."""
+    fit = _tint_fit(colour, ground, ink)
+    return fit[0] if fit else None
+
+
+def _tint_fit(colour: Ink, ground: Ink, ink: Ink) -> tuple[float, float] | None:
+    """t when ink is t of colour mixed into ground (0 < t < 1), channel by channel, and how far off the furthest
+    channel is; else None."""
     if not (colour.space == ground.space == ink.space):
         return None
     d = [c - g for c, g in zip(colour.values, ground.values, strict=True)]
@@ -99,8 +107,8 @@ def _tint(colour: Ink, ground: Ink, ink: Ink) -> float | None:
     if span < 1e-9:
         return None
     t = sum((i - g) * v for i, g, v in zip(ink.values, ground.values, d, strict=True)) / span
-    fit = all(abs(g + t * v - i) < 2e-3 for i, g, v in zip(ink.values, ground.values, d, strict=True))
-    return t if fit and 0 < t < 1 else None
+    off = max(abs(g + t * v - i) for i, g, v in zip(ink.values, ground.values, d, strict=True))
+    return (t, off) if off < 2e-3 and 0 < t < 1 else None
 
 
 def _same(a: Ink, b: Ink) -> bool:
@@ -120,7 +128,10 @@ def colours_for(brand: Brand, palette: Palette, fonts: FontSet, profile: Path | 
     heavy = brand.heading_font.family is None or brand.heading_font.weight >= 600  # a file font: its bold face
     heavy_faces = (fonts.bold, fonts.bold_italic, *((fonts.heading,) if heavy else ()))
     bold = frozenset(face for own in heavy_faces for face in (own, *fonts.fallbacks_for(own)))  # and their fallbacks
-    return Colours(press, profile, tuple(names), tuple(places), bold)
+    written = tuple(  # (the press edition's body text is black ink alone, whatever colors.text is)
+        (f"colors.{key}", value) for key, value in brand.colors if press and key not in own and key != "text"
+    )
+    return Colours(press, profile, tuple(names), tuple(places), bold, written)
 
 
 def _where(brand: Brand, key: str) -> Location:
@@ -191,7 +202,7 @@ def check_contrast(layout: Layout, colours: Colours) -> list[Diagnostic]:
         blame, (ink, ground) = _blamed(fg, bg), inks[(fg, bg, need)]
         if blame.startswith("colors.") and not bg.endswith(f"tint of {blame}"):  # (its tint changes with it)
             asked.setdefault(blame, []).append((ground, ink, need) if blame == bg else (ink, ground, need))
-    values = {key: _reaching(wanted) for key, wanted in asked.items()} if not colours.press else {}
+    values = {key: _reaching(wanted, colours, key) for key, wanted in asked.items()}
     for (fg, bg, need), (roles, worst) in sorted(found.items()):
         blame = _blamed(fg, bg)
         value = values.get(blame, "")
@@ -221,18 +232,28 @@ def _blamed(fg: str, bg: str) -> str:
     return bg if fg == PAPER or fg.endswith("colors.background") else fg
 
 
-def _reaching(wanted: list[tuple[Ink | None, Ink | None, float]]) -> str:
-    """The colour nearest a brand colour in its own hue, darker or lighter, that reaches each contrast asked of it
-    against what it meets ('#1A4D53'), for the hint; '' when it is no RGB colour or none does."""
+def _reaching(wanted: list[tuple[Ink | None, Ink | None, float]], colours: Colours, key: str) -> str:
+    """The colour nearest a brand colour (`key`) in its own hue, darker or lighter, that reaches each contrast asked
+    of it against what it meets ('#1A4D53'), for the hint; '' when it is no RGB colour or none does. In the press
+    edition each is seen as printed: the kit's #RRGGBB converted as the edition converts it (none for a colour
+    the kit gives in CMYK itself)."""
     ink = wanted[0][0]
-    if ink is None or ink.space != "rgb" or any(o is not None and o.space != "rgb" for _, o, _ in wanted):
+    if colours.press:
+        hexes = dict(colours.written)
+        if key not in hexes or colours.profile is None:
+            return ""
+        rgb: tuple[float, ...] = tuple(hex_to_color(hexes[key]).rgb())
+    elif ink is None or ink.space != "rgb" or any(o is not None and o.space != "rgb" for _, o, _ in wanted):
         return ""
-    against = [(Color(*o.values) if o is not None else Color(1, 1, 1), need) for _, o, need in wanted]
-    rgb = ink.values
+    else:
+        rgb = ink.values
+    against = [(Color(*colours.rgb(o)), need) for _, o, need in wanted]
     for end in ((0.0, 0.0, 0.0), (1.0, 1.0, 1.0)):  # (darker first: text and the colours it prints on are dark)
         for step in range(1, 101):  # (in steps of 1 % towards black or white: the first that reads)
             mixed = [round((v + (e - v) * step / 100) * 255) for v, e in zip(rgb, end, strict=True)]
             colour = Color(*(m / 255 for m in mixed))
+            if colours.press and colours.profile is not None:  # (as printed)
+                colour = Color(*colours.rgb(ink_of(convert(colour, colours.profile))))
             if all(contrast_ratio(colour, other) >= need for other, need in against):
                 return "#" + "".join(f"{m:02X}" for m in mixed)
     return ""
