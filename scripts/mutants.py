@@ -5327,6 +5327,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_preflight.py::test_the_colour_suggested_builds_beside_pale_colours_and_as_printed",
     ),
     m(
+        "init-asked-again-offers-the-shipped-colour",
+        "commands/init.py",
+        "            answer = _ask(q, suggested.group(1) if suggested else answers.get(q.key) or None, answers, console)",
+        "            answer = _ask(q, q.default(answers) if q.default is not None else None, answers, console)",
+        "tests/test_init.py::test_on_a_terminal_enter_takes_the_colour_suggested_not_the_shipped_one",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svg.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -591,12 +591,31 @@ def test_on_a_terminal_an_answer_the_build_refuses_is_asked_again(
     assert status == 0, err
     assert "cannot be built with these answers yet; answer again:" in err
     assert "  Primary colour, #RRGGBB (headings, bands): " in err and "printed in colors.primary on" in err
-    hints = [line for line in err.splitlines() if "(hint: change --primary so the two differ more" in line]
-    assert len(hints) == 1 and hints[0].endswith(" in the same hue))"), hints  # one problem per question, as asked;
-    # (the paper white: no word of a background to make lighter)
+    hints = [line for line in err.splitlines() if "(hint: change the primary colour so the two differ more" in line]
+    assert len(hints) == 1 and hints[0].endswith(" in the same hue))"), hints  # one problem per question, as asked
+    # (in the questions' words, not the options'); (the paper white: no word of a background to make lighter)
     assert out.count("Primary colour, #RRGGBB (headings, bands)") == 2
     kit, _ = load_brand(tmp_path / "kit/brand.yaml")
     assert kit is not None and dict(kit.colors)["primary"] == "#2E5E4E"
+
+
+def test_on_a_terminal_enter_takes_the_colour_suggested_not_the_shipped_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Asked again for a pale primary, Enter took the shipped kit's teal (the question's first default), unsaid:
+    the clinic's pink became another clinic's colour. It takes the colour the hint suggests, in the pink's hue."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content.yaml").write_bytes((ROOT / "content.yaml").read_bytes())
+    typed = ["Rosewood Skin Clinic", "", "GB", "", "#F4C2C2", "", "", "", "", "", "", "", "", "2 River Lane, Bath"]
+    typed += ["01225 496 000", "hello@riverside.example", "https://riverside.example", "", ""]
+    monkeypatch.setattr("sys.stdin", Terminal("\n".join(typed) + "\n"))
+    status, out, err = cli(capsys, "init", "kit")
+    assert status == 0, err
+    asked = [line for line in err.splitlines() if line.startswith("  Primary colour") and "(such as #" in line]
+    (suggested,) = {line.split("(such as ")[1][:7] for line in asked}
+    assert out.count(f"Primary colour, #RRGGBB (headings, bands) [{suggested}]") == 1
+    kit, _ = load_brand(tmp_path / "kit/brand.yaml")
+    assert kit is not None and dict(kit.colors)["primary"] == suggested != "#1D5C63"
 
 
 def answered(

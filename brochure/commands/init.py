@@ -104,9 +104,11 @@ def init(args: argparse.Namespace, console: Console) -> int:
             first.setdefault(q, d)  # (one problem per question: the others go with it)
         console.error("  the leaflet cannot be built with these answers yet; answer again:")
         for q, d in first.items():
-            console.error(f"  {q.ask}: {d.message} (hint: {_asked(d.hint)})")
-        for q in first:
-            answer = _ask(q, q.default(answers) if q.default is not None else None, answers, console)
+            console.error(f"  {q.ask}: {d.message} (hint: {_asked(d.hint, interactive=True)})")
+        for q, d in first.items():  # (Enter takes the colour the hint suggests, else the answer given: not the
+            # shipped kit's, which replaced a clinic's own colour unsaid)
+            suggested = _SUGGESTED.search(d.hint)
+            answer = _ask(q, suggested.group(1) if suggested else answers.get(q.key) or None, answers, console)
             if answer is None:
                 console.error("brochure: no answer (end of input): nothing written")
                 return EXIT_ERRORS
@@ -281,10 +283,16 @@ def _named_astray(at: Location, written: str) -> Diagnostic:
     )
 
 
-def _asked(hint: str) -> str:
-    """A build's hint as `brochure init` answers it: its options, not brand.yaml's keys."""
+_SUGGESTED = re.compile(r"\(such as (#[0-9A-F]{6})\b")  # a colour a contrast hint suggests
+
+
+def _asked(hint: str, interactive: bool = False) -> str:
+    """A build's hint as `brochure init` answers it: its options, not brand.yaml's keys ('the primary colour'
+    where the answers are asked for, not given as options)."""
     from brochure.kit import as_options
 
+    if interactive:
+        hint = re.sub(r"\bcolors\.(primary|secondary|accent|text|background)\b", r"the \1 colour", hint)
     return as_options(hint)
 
 
