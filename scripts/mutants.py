@@ -5329,8 +5329,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "init-asked-again-offers-the-shipped-colour",
         "commands/init.py",
-        "            answer = _ask(q, suggested.group(1) if suggested else answers.get(q.key) or None, answers, console)",
-        "            answer = _ask(q, q.default(answers) if q.default is not None else None, answers, console)",
+        "suggested.group(1) if suggested else answers.get(q.key) or None, answers, console)",
+        "q.default(answers) if q.default is not None else None, answers, console)",
         "tests/test_init.py::test_on_a_terminal_enter_takes_the_colour_suggested_not_the_shipped_one",
     ),
     m(
