@@ -25,6 +25,7 @@ from types import FrameType
 from typing import TYPE_CHECKING, TextIO
 
 from brochure.arguments import (
+    DEFAULT_BRAND,
     EXIT_ERRORS,
     EXIT_HUNG_UP,
     EXIT_INTERNAL,
@@ -548,7 +549,7 @@ def _command(args: argparse.Namespace, options: api.Options, console: Console, s
     if named is not None:
         _checked_against(console, args.content, named)
     elif args.source is None and translated:
-        _unchecked_translation(console, args.content, unread)
+        _unchecked_translation(console, args.content, unread, None if args.brand is DEFAULT_BRAND else args.brand)
     if not _report(console, args.json, [*found, *([unwritten] if unwritten else [])], options, result.layout):
         return EXIT_ERRORS
     return EXIT_ERRORS if unwritten is not None else EXIT_OK
@@ -606,12 +607,23 @@ def _named_source(content: Path, brand: Path) -> tuple[Path | None, bool]:
     ), editions is None
 
 
-def _unchecked_translation(console: Console, content: Path, unread: bool = False) -> None:
-    """A translation checked without its source: said, with the command that checks it against it (content.yaml
-    here, when there is one and it is not the translation itself)."""
-    here = Path("content.yaml")
-    source = "content.yaml" if here.is_file() and not same_file(here, content) else "SOURCE"
-    again = f"brochure check --source {source} --content {shell_quoted(content)}"
+def _unchecked_translation(console: Console, content: Path, unread: bool = False, brand: Path | None = None) -> None:
+    """A translation checked without its source: said, with the command that checks it against it, with the kit it
+    was given (`brand`): the nearest content.yaml in the folders above it, up to this one (a clinic's own words
+    beside its kit, `init`'s layout, before the group's here), when there is one; else SOURCE."""
+    here = Path.cwd().resolve()
+    folders = [f for f in (content.parent, *content.parent.parents) if f.resolve().is_relative_to(here)]
+    found = next(
+        (
+            f / "content.yaml"
+            for f in [*folders, Path()]
+            if (f / "content.yaml").is_file() and not same_file(f / "content.yaml", content)
+        ),
+        None,
+    )
+    source = shell_quoted(found) if found is not None else "SOURCE"
+    kit = f" --brand {shell_quoted(brand)}" if brand is not None else ""
+    again = f"brochure check --source {source} --content {shell_quoted(content)}{kit}"
     why = ", and ./editions.yaml, which would name it, has errors (`brochure batch` says them)" if unread else ""
     console.error(
         f"brochure: note: {content} is a translation (document.translation), not checked against the words it "

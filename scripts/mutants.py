@@ -5334,6 +5334,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_init.py::test_on_a_terminal_enter_takes_the_colour_suggested_not_the_shipped_one",
     ),
     m(
+        "unchecked-translation-hint-names-the-groups-words",
+        "cli.py",
+        "    folders = [f for f in (content.parent, *content.parent.parents) if f.resolve().is_relative_to(here)]",
+        "    folders: list[Path] = []",
+        "tests/test_translations.py::test_a_translation_checked_without_its_source_says_so",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svg.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -569,12 +569,18 @@ def test_a_translation_checked_without_its_source_says_so(
     (tmp_path / "content.yaml").write_bytes(CONTENT.read_bytes())
     status, out, err = cli(capsys, "check", "--brand", str(BRAND), "--content", str(SPANISH))
     assert status == 0 and out.startswith("ok: "), err
-    note = f"hint: brochure check --source content.yaml --content {SPANISH})"
+    note = f"hint: brochure check --source content.yaml --content {SPANISH} --brand {BRAND})"  # (the kit given)
     assert "is a translation (document.translation), not checked against the words it translates" in err and note in err
+    (tmp_path / "clinic/pl").mkdir(parents=True)  # (a clinic's own words, and their translation beside them, as
+    (tmp_path / "clinic/content.yaml").write_bytes(CONTENT.read_bytes())  # `init --words` lays them out: the
+    (tmp_path / "clinic/pl/content.yaml").write_bytes(SPANISH.read_bytes())  # group's words here are not theirs)
+    status, _, err = cli(capsys, "check", "--brand", str(BRAND), "--content", "clinic/pl/content.yaml")
+    note = f"(hint: brochure check --source clinic/content.yaml --content clinic/pl/content.yaml --brand {BRAND})"
+    assert status == 0 and note in err, err
     odd = tmp_path / "t\nes.yaml"  # (a name with a line break: the command printed reads back as it)
     odd.write_bytes(SPANISH.read_bytes())
     status, _, err = cli(capsys, "check", "--brand", str(BRAND), "--content", str(odd))
-    assert status == 0 and f"--content $'{tmp_path}/t\\nes.yaml')" in err, err
+    assert status == 0 and f"--content $'{tmp_path}/t\\nes.yaml' --brand {BRAND})" in err, err
     for given in (["--content", "content.yaml"], ["--content", str(SPANISH), "--source", "content.yaml"]):
         status, out, err = cli(capsys, "check", "--brand", str(BRAND), *given)
         assert status == 0 and "note:" not in err, err
