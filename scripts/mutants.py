@@ -5476,8 +5476,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "translation-note-quoted-as-another-file",
         "cli.py",
-        '    again = f"brochure check --source {source} --content {shell_quoted(content)}"',
-        '    again = f"brochure check --source {source} --content {content}"',
+        '    again = f"brochure check --source {source} --content {shell_quoted(content)}{kit}"',
+        '    again = f"brochure check --source {source} --content {content}{kit}"',
         "tests/test_translations.py::test_a_translation_checked_without_its_source_says_so",
     ),
     m(
