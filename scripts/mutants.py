@@ -5341,6 +5341,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_translations.py::test_a_translation_checked_without_its_source_says_so",
     ),
     m(
+        "dots-colour-named-as-the-first-alike",
+        "preflight/seen.py",
+        'colours.key_of(item.fill, drawn="accent"), colours.key_of(ground, ground=True)',
+        "colours.key_of(item.fill), colours.key_of(ground, ground=True)",
+        "tests/test_preflight.py::test_list_dots_of_a_pale_accent_are_warned_as_init_refuses_it",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svg.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -629,6 +629,10 @@ def test_list_dots_of_a_pale_accent_are_warned_as_init_refuses_it(inputs: Inputs
     for faint in _one_warning_each(inputs, "print faint on the paper"):
         assert faint.startswith(f"{inputs.brand}:{line}:{col}: warning: the dots of the list items, and the rules")
         assert "has a contrast of 1.2:1 with it" in faint and "under 1.5:1" in faint
+    edit(inputs.brand, 'secondary: "#7FB7BE"', f'secondary: "{accent}"')  # (the same pale colour twice: the
+    for faint in _one_warning_each(inputs, "print faint on the paper"):  # dots' is the accent, not the first alike)
+        assert faint.startswith(f"{inputs.brand}:{line}:{col}: warning: ") and "[at colors.accent]" in faint, faint
+    edit(inputs.brand, f'secondary: "{accent}"', 'secondary: "#7FB7BE"')
     assert kit._accent("#F2C94C", {}) == ("", "")  # (a yellow of 1.5:1: no refusal, no warning)
     edit(inputs.brand, f'accent: "{accent}"', 'accent: "#F2C94C"')
     assert not any("the dots" in m for m in messages(build(inputs), "warning"))

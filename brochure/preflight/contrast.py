@@ -52,16 +52,17 @@ class Colours:
         r, g, b = ink.values
         return r, g, b
 
-    def key_of(self, ink: Ink | None, ground: bool = False) -> str:
+    def key_of(self, ink: Ink | None, ground: bool = False, drawn: str = "") -> str:
         """The brand key an ink is, or is a tint of (a mix with the background, as the layout makes tints).
 
         An ink that is both a brand colour and white is named as the brand colour when it is the text's (the
-        brand chose it), and as white when it is what the text is printed on."""
+        brand chose it), and as white when it is what the text is printed on; one that is two brand colours (a
+        secondary and accent alike) as the one it is `drawn` in ('accent'), where the caller knows it."""
         if ink is None:
             return PAPER
         exact = [name for known, name in self.names if _same(known, ink)]
         if exact:
-            return PAPER if ground and PAPER in exact else exact[0]
+            return PAPER if ground and PAPER in exact else next((n for n in exact if n.endswith(f".{drawn}")), exact[0])
         background = self.background()[0]
         fits = [(fit[1], fit[0], name) for known, name in self.names if (fit := _tint_fit(known, background, ink))]
         if fits:  # (the closest: a pale secondary's tint is near a pale primary's too, which it was taken for)

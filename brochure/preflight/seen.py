@@ -88,7 +88,8 @@ def check_dots_seen(layout: Layout, colours: Colours) -> list[Diagnostic]:
             ratio = contrast(colours, item.fill, ground)
             if item.fill.alpha >= SEEN_ALPHA and apart >= SEEN and ratio >= MARKS_CONTRAST:
                 continue
-            key, name = colours.key_of(item.fill), colours.key_of(ground, ground=True)
+            key, name = colours.key_of(item.fill, drawn="accent"), colours.key_of(ground, ground=True)  # (the dots'
+            # colour, however many brand colours are alike)
             if (key, name) in said:
                 continue
             said.add((key, name))
