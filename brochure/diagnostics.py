@@ -127,7 +127,11 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
     """The valid name a misspelt word most likely meant, if any is close enough."""
     import difflib  # (only for a word that is not one of the choices: not on every build's import)
 
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    options = sorted(choices)
+    same = next((c for c in options if c.casefold() == word.casefold()), None)  # ('A4' for a4: too short to be close)
+    if same is not None:
+        return same
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     return close[0] if close else None
 
 

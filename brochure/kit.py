@@ -82,7 +82,15 @@ def _country(value: str, answers: Answers) -> tuple[str, str]:
 
 
 def _paper(value: str, answers: Answers) -> tuple[str, str]:
-    return ("", "") if value in PAPERS else (f"'{value}' is not a paper", f"write {' or '.join(PAPERS)}")
+    """A paper as answered: 'A4' as well as a4 (written in the kit as brand.yaml takes it: `paper_word`)."""
+    if paper_word(value) in PAPERS:
+        return "", ""
+    return f"'{value}' is not a paper", f"write {' or '.join(PAPERS)}"
+
+
+def paper_word(value: str) -> str:
+    """A paper's word as brand.yaml takes it ('A4' answered, a4 written)."""
+    return value.strip().lower()
 
 
 def _color(value: str, answers: Answers) -> tuple[str, str]:
@@ -496,7 +504,7 @@ def brand_yaml(folder: Path, a: Answers, logo: str) -> str:
         f"  email: {_q(a['email'])}",
         f"  website: {_q(a['website'])}",
         f"  booking_url: {_q(a['booking_url'])}".ljust(28) + "  # the QR code on the back opens it",
-        _note(f"paper: {a['paper']}", 28) + "# a4 or letter",
+        _note(f"paper: {paper_word(a['paper'])}", 28) + "# a4 or letter",
         *_printed_lines(a),
     ]
     return "\n".join(line for line in lines if line) + "\n"

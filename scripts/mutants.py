@@ -5348,6 +5348,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_preflight.py::test_list_dots_of_a_pale_accent_are_warned_as_init_refuses_it",
     ),
     m(
+        "word-in-capitals-not-named",
+        "diagnostics.py",
+        "    same = next((c for c in options if c.casefold() == word.casefold()), None)",
+        "    same = None",
+        "tests/test_init.py::test_a_paper_written_in_capitals_is_taken_and_elsewhere_named",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svg.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -1033,3 +1033,22 @@ def test_the_default_fallbacks_are_those_the_kits_lines_need(font: str, fallback
     assert q.default({"font": font, "heading_font": font}) == fallbacks
     mixed = {"font": "IBM Plex Sans Arabic", "heading_font": "Be Vietnam Pro"}  # (a letter either lacks is needed:
     assert q.default(mixed) == "Alegreya Sans, IBM Plex Sans Arabic"  # the body's Polish, the headings' Arabic)
+
+
+def test_a_paper_written_in_capitals_is_taken_and_elsewhere_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'A4', as everyone writes it, was refused by init with no hint of a4 (the country was taken in either case),
+    and in brand.yaml and on the command line with no word of a4 ('is not a valid value'). init takes it (the kit
+    says a4); brand.yaml and --paper name a4."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content.yaml").write_bytes((ROOT / "content.yaml").read_bytes())
+    status, _, err = cli(capsys, "init", "kit", *options(paper="A4"), "--yes")
+    assert status == 0, err
+    text = (tmp_path / "kit/brand.yaml").read_text(encoding="utf-8")
+    assert "\npaper: a4 " in text
+    (tmp_path / "kit/brand.yaml").write_text(text.replace("\npaper: a4 ", "\npaper: A4 "), encoding="utf-8")
+    status, _, err = cli(capsys, "check", "--brand", "kit/brand.yaml")
+    assert status == 1 and "error: 'A4' is not a valid value [at paper] (hint: did you mean 'a4'?)" in err, err
+    status, _, err = cli(capsys, "check", "--paper", "A4")
+    assert status == 2 and "(hint: did you mean --paper a4?)" in err, err
