@@ -5355,6 +5355,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_init.py::test_a_paper_written_in_capitals_is_taken_and_elsewhere_named",
     ),
     m(
+        "left-in-place-named-from-the-editions-folder",
+        "commands/batch.py",
+        '(left in place): {editions.path.parent / output}")',
+        '(left in place): {output}")',
+        "tests/test_batch.py::test_an_edition_dropped_from_the_file_is_listed_not_deleted",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svg.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

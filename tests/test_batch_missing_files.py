@@ -225,7 +225,11 @@ def test_a_content_file_that_goes_keeps_its_last_pdf_and_is_built_when_it_comes_
     (folder / "words/pl.yaml").unlink()
     editions_file(inputs, text.replace("      - words/pl.yaml\n", ""))
     status, out, _ = batch(capsys, path)
-    assert status == 0 and f"no longer an edition (left in place): {polish}" in out and (folder / polish).is_file()
+    assert (
+        status == 0
+        and f"no longer an edition (left in place): {path.parent / polish}" in out
+        and (folder / polish).is_file()
+    )
 
 
 def test_elsewhere_a_file_named_that_is_not_there_is_an_error_of_the_editions_file(inputs: Inputs) -> None:

@@ -144,7 +144,8 @@ def batch(args: argparse.Namespace, console: Console) -> int:
     for o in failed:
         console.error(f"failed: {o.edition}: {o.first}")
     for output in gone:
-        console.result(f"no longer an edition (left in place): {output}")
+        console.result(f"no longer an edition (left in place): {editions.path.parent / output}")  # (from here,
+        # as the manifest's path is said: the report keeps it from editions.yaml's folder, as the manifest does)
     if not _batch_report(console, args.json, outcomes, gone, [*said, *kit_notes]):
         return EXIT_ERRORS
     return EXIT_ERRORS if failed else EXIT_OK
