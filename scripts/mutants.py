@@ -5362,6 +5362,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_batch.py::test_an_edition_dropped_from_the_file_is_listed_not_deleted",
     ),
     m(
+        "thin-logo-line-called-cover-figure",
+        "preflight/press.py",
+        '    return "the logo" if is_logo(item) else f"{item.region} {item.role}"',
+        '    return f"{item.region} {item.role}"',
+        "tests/test_press.py::test_a_line_too_thin_for_a_press_is_named_in_any_colour",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svg.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -401,7 +401,7 @@ def test_a_line_too_thin_for_a_press_is_named_in_any_colour(inputs: Inputs) -> N
     src = _with_a_logo_line(inputs, "#000000", 0.05)
     press_result = api.build(src, api.Options(target="press"))
     (d,) = [d for d in press_result.diagnostics if "does not hold a line that thin" in d.message]
-    assert d.location.key == "logo" and "lines under 0.2 pt (0.05 pt" in d.message and press_result.ok
+    assert d.location.key == "logo" and "lines under 0.2 pt (0.05 pt, the logo)" in d.message and press_result.ok
     assert not [d for d in press_result.diagnostics if "misregistration" in d.message]
     assert not [d for d in api.build(src, api.Options()).diagnostics if "line that thin" in d.message]
 

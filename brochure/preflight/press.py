@@ -116,13 +116,13 @@ def check_registration(layout: Layout, brand: Brand, colours: Colours) -> list[D
                         found.setdefault(key, (what, r.ink))
                         spots.setdefault(key, []).append(run_place(n, item, r))
             elif isinstance(item, Shape) and item.stroke is not None and _too_thin(item, item.stroke):
-                what = f"lines under {THINNEST:g} pt ({item.line_width:.2f} pt, {item.region} {item.role})"
+                what = f"lines under {THINNEST:g} pt ({item.line_width:.2f} pt, {_drawn_in(item)})"
                 key = ("thin", LOGO_COLOUR if is_logo(item) else _colour_name(colours, item, item.stroke))  # (the
                 # logo's to redraw, whatever brand colour its line's ink matches)
                 found.setdefault(key, (what, item.stroke))
                 spots.setdefault(key, []).append(place(n, item.box))
             elif isinstance(item, Shape) and item.stroke is not None and _hairline(item, item.stroke):
-                what = f"lines under {HAIRLINE:g} pt ({item.line_width:.2f} pt, {item.region} {item.role})"
+                what = f"lines under {HAIRLINE:g} pt ({item.line_width:.2f} pt, {_drawn_in(item)})"
                 key = ("line", _colour_name(colours, item, item.stroke))
                 found.setdefault(key, (what, item.stroke))
                 spots.setdefault(key, []).append(place(n, item.box))
@@ -171,6 +171,11 @@ def _colour_name(colours: Colours, item: Frame, ink: Ink) -> str:
     """The brand key an ink is (or is a tint of); a colour of a figure that is no brand colour is the logo's own."""
     key = colours.key_of(ink)
     return LOGO_COLOUR if key.startswith("a colour near") and is_logo(item) else key
+
+
+def _drawn_in(item: Frame) -> str:
+    """What a line is part of, as a clinic names it: 'the logo', else its region and role ('inside figure')."""
+    return "the logo" if is_logo(item) else f"{item.region} {item.role}"
 
 
 def is_logo(item: Frame) -> bool:
