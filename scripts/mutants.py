@@ -5369,6 +5369,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_press.py::test_a_line_too_thin_for_a_press_is_named_in_any_colour",
     ),
     m(
+        "svg-parse-error-at-the-absolute-path",
+        "inputs/svg.py",
+        "            Location(_shown(path, at), line, column),",
+        "            Location(str(path.resolve()), line, column),",
+        "tests/test_assets_hostile.py::test_an_svg_logo_that_does_not_parse_is_named_as_its_kit_is",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svg.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

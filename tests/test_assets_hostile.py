@@ -837,3 +837,16 @@ def test_an_svg_logos_open_path_is_stroked_open_and_a_lines_fill_paints_nothing(
     assert len(strokes[1].dash[0]) == 2  # (dashed: 20 px on, 20 off, in points)
     fills = [p for p in painted if p.fill is not None]
     assert len(fills) == 2  # the triangle's fill and the square: the line's black fill is not painted
+
+
+def test_an_svg_logo_that_does_not_parse_is_named_as_its_kit_is(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A logo cut short is said where it breaks, in the SVG file: named from here, as the brand.yaml naming it is
+    (it was its absolute path, where every other message names files as they were given)."""
+    monkeypatch.chdir(inputs.content.parent)
+    (inputs.kit / "logo.svg").write_text(f'<svg {NS} width="10" height="10">\n<rect x="1"\n</svg>\n', "utf-8")
+    brand = inputs.brand.relative_to(inputs.content.parent)
+    status, _, err = cli(capsys, "check", "--brand", str(brand), "--content", "content.yaml")
+    assert status == 1 and err.startswith(f"{brand.parent}/logo.svg:3:1: error: logo is not a readable SVG file"), err
+    assert f"(named at {brand}:" in err

@@ -54,7 +54,7 @@ def load_svg(path: Path, at: Location) -> tuple[Drawing | None, Diagnostic | Non
         line, column = exc.position if exc.position else (0, 0)
         said = re.sub(r",? line \d+, column \d+(?: \(<string>, line \d+\))?$", "", str(exc.msg or exc)).strip()
         return None, error(
-            Location(str(path), line, column),  # (where in the SVG file, not the kit's line naming it)
+            Location(_shown(path, at), line, column),  # (where in the SVG file, not the kit's line naming it)
             f"logo is not a readable SVG file: {said} (named at {at.prefix()})",
             "export the logo again as plain SVG (it may be cut short: a copy or download that did not finish)",
         )
@@ -104,6 +104,16 @@ def load_svg(path: Path, at: Location) -> tuple[Drawing | None, Diagnostic | Non
     if problem:
         return None, error(at, problem, hint)
     return _trim_drawing(drawing), None
+
+
+def _shown(path: Path, at: Location) -> str:
+    """The SVG file as messages name files: beside the brand.yaml naming it, as that is named (from here, where it
+    is given so), not its absolute path."""
+    kit = Path(at.file).parent
+    try:
+        return str(kit / path.resolve().relative_to(kit.resolve()))
+    except (ValueError, OSError):
+        return str(path)
 
 
 def _trim_drawing(drawing: Drawing) -> Drawing:
