@@ -4030,8 +4030,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "broken-svg-said-at-the-kits-line",
         "inputs/svg.py",
-        "            Location(str(path), line, column),  # (where in the SVG file, not the kit's line naming it)",
-        "            at,",
+        "            Location(_shown(path, at), line, column),  # (where in the SVG file, not the kit's line naming",
+        "            at,  # (",
         "tests/test_validation.py::test_unusable_logo_svg",
     ),
     m(
