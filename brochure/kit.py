@@ -199,10 +199,13 @@ def _logo(value: str, answers: Answers) -> tuple[str, str]:
         return f"file '{value}' not found", "give the logo's path, relative to the folder you run brochure in"
     from brochure.inputs.logo import load_logo
 
-    _, problem = load_logo(path, Location(str(path), 0, 0, "logo"))
-    if problem is not None:
-        return problem.message, problem.hint
-    return "", ""
+    at = Location(str(path), 0, 0, "logo")
+    _, problem = load_logo(path, at)
+    if problem is None:
+        return "", ""
+    message = problem.message.removesuffix(f" (named at {at.prefix()})")  # (the file is the answer itself)
+    line = problem.location.line
+    return (f"line {line} of the file: {message}" if line else message), problem.hint
 
 
 def heading_weight(family: str) -> int:

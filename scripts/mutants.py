@@ -5376,6 +5376,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_assets_hostile.py::test_an_svg_logo_that_does_not_parse_is_named_as_its_kit_is",
     ),
     m(
+        "svg-element-said-at-the-first-such-tag",
+        "inputs/svg.py",
+        "    for _ in range(before + 1):",
+        "    for _ in range(1):",
+        "tests/test_assets_hostile.py::test_what_an_svg_element_has_is_said_at_its_tag",
+    ),
+    m(
+        "svg-element-said-at-the-kits-line",
+        "inputs/svg.py",
+        'error(_element_at(path, at, data, el, elements), f"{problem} (named at {at.prefix()})", hint)',
+        "error(at, problem, hint)",
+        "tests/test_validation.py::test_unusable_logo_svg",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svg.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

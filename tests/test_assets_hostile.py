@@ -18,7 +18,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 from conftest import Inputs, edit, position
-from helpers import assert_at, cli, the_error
+from helpers import LINE, assert_at, cli, the_error
 from PIL import EpsImagePlugin, Image
 
 from brochure import api, limits
@@ -513,10 +513,25 @@ BAD_SVGS = {
 def test_a_bad_svg_logo_is_refused_at_logo(
     inputs: Inputs, capsys: pytest.CaptureFixture[str], svg: str, message: str
 ) -> None:
+    """Said at `logo:` in brand.yaml; what one element of the drawing has (text, a gradient, an opacity, ...) at
+    that element in the SVG file (a drawing program's export has hundreds), and where the kit names it."""
     (inputs.kit / "logo.svg").write_text(svg, encoding="utf-8")
-    line = refused(inputs, capsys, inputs.brand, "logo.svg", "logo")
-    assert message in line
-    assert "bug" not in line
+    out = inputs.content.parent / "out" / "leaflet.pdf"
+    status, _, err = cli(
+        capsys, "build", "--content", str(inputs.content), "--brand", str(inputs.brand), "-o", str(out)
+    )
+    assert status == 1 and not out.parent.exists() and "Traceback" not in err, err
+    line = the_error([x for x in err.splitlines() if ": error: " in x])
+    assert message in line and "bug" not in line
+    if line.startswith(str(inputs.kit / "logo.svg")):
+        m = LINE.match(line)
+        assert m, line
+        at = svg.splitlines()[int(m["line"]) - 1][int(m["col"]) - 1 :]
+        assert at.startswith("<") and not at.startswith("</"), line  # (the tag of the element that has it)
+        row, col = position(inputs.brand.read_text(encoding="utf-8"), "logo.svg")
+        assert f"(named at {inputs.brand}:{row}:{col})" in line, line
+    else:
+        assert_at(line, inputs.brand, inputs.brand.read_text(encoding="utf-8"), "logo.svg", "logo")
 
 
 def test_an_svg_logo_with_unused_gradients_a_clip_and_no_mask_builds(inputs: Inputs) -> None:
@@ -850,3 +865,21 @@ def test_an_svg_logo_that_does_not_parse_is_named_as_its_kit_is(
     status, _, err = cli(capsys, "check", "--brand", str(brand), "--content", "content.yaml")
     assert status == 1 and err.startswith(f"{brand.parent}/logo.svg:3:1: error: logo is not a readable SVG file"), err
     assert f"(named at {brand}:" in err
+
+
+def test_what_an_svg_element_has_is_said_at_its_tag(inputs: Inputs) -> None:
+    """In a drawing program's export, the element with the problem, not the kit's `logo:` line: the line and the
+    column of its tag (the second of two such tags on its line, here)."""
+    svg = (
+        f'<svg {NS} viewBox="0 0 120 40">\n'
+        '  <defs><linearGradient id="g"/></defs>\n'
+        '  <rect width="9" height="9" fill="#1D5C63"/> <rect x="20" width="9" height="9" fill="url(#g)"/>\n'
+        "</svg>\n"
+    )
+    (inputs.kit / "logo.svg").write_text(svg, encoding="utf-8")
+    brand, diags = load_brand(inputs.brand)
+    assert brand is None
+    (d,) = [d for d in diags if d.is_error]
+    where = (d.location.file, d.location.line, d.location.column)
+    assert where == (str(inputs.kit / "logo.svg"), 3, svg.splitlines()[2].index('<rect x="20"') + 1), d.format()
+    assert "paints with a gradient or pattern" in d.message

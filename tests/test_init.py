@@ -301,8 +301,8 @@ def test_a_logo_the_loader_refuses_is_refused_with_its_reason(
     logo.write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><text>Riverside</text></svg>')
     status, _, err = cli(capsys, "init", str(tmp_path / "kit"), *options(logo=str(logo)), "--yes")
     assert status == 2
-    assert "logo contains SVG text, which would print in a substitute font" in err
-    assert "convert the text to outlines" in err
+    assert "': line 1 of the file: logo contains SVG text, which would print in a substitute font (hint:" in err
+    assert "convert the text to outlines" in err and "named at" not in err  # (the answer is the file)
 
 
 def test_every_missing_answer_is_named_at_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

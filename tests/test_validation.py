@@ -613,6 +613,16 @@ def test_unusable_logo_svg(inputs: Inputs, svg: str, message: str, hint: str) ->
         assert d.location.file == str(inputs.kit / "logo.svg") and d.location.line >= 1, d.format()
         line, col = position(inputs.brand.read_text(encoding="utf-8"), "logo.svg")
         assert f"(named at {inputs.brand}:{line}:{col})" in d.message, d.message
+    elif message in ("text", "outside file", "outside file or address 'https://example.com/a.png'"):  # (at the
+        # element that has it, in the SVG file, and where the kit names it)
+        tag = {"text": "<text", "outside file": "<use"}.get(message, "<image")
+        assert (d.location.file, d.location.line, d.location.column) == (
+            str(inputs.kit / "logo.svg"),
+            1,
+            svg.index(tag) + 1,
+        )
+        line, col = position(inputs.brand.read_text(encoding="utf-8"), "logo.svg")
+        assert f"(named at {inputs.brand}:{line}:{col})" in d.message, d.message
     else:
         assert_points_at(d, inputs.brand, inputs.brand.read_text(encoding="utf-8"), "logo.svg", "logo")
     assert message in d.message

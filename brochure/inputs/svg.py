@@ -81,13 +81,11 @@ def load_svg(path: Path, at: Location) -> tuple[Drawing | None, Diagnostic | Non
             f"logo SVG has {len(elements):,} elements; at most {limits.SVG_ELEMENTS:,} are allowed",
             "a logo needs a few dozen shapes: simplify it, or export it again without hidden layers",
         )
-    problem, hint = (
-        _content_problem(elements)
-        or _numbers_problem(elements)
-        or _size_problem(root)
-        or _use_problem(root, elements)
-        or ("", "")
-    )
+    content = _content_problem(elements)
+    if content is not None:  # (said at the element, in the SVG file: a drawing program's export has hundreds)
+        problem, hint, el = content
+        return None, error(_element_at(path, at, data, el, elements), f"{problem} (named at {at.prefix()})", hint)
+    problem, hint = _numbers_problem(elements) or _size_problem(root) or _use_problem(root, elements) or ("", "")
     if problem:
         return None, error(at, problem, hint)
     from svglib.svglib import SvgRenderer  # (svglib and what it imports only for an SVG logo)
@@ -213,38 +211,62 @@ _FLATTEN = (
 )
 
 
-def _content_problem(elements: list[etree._Element]) -> tuple[str, str] | None:
+def _content_problem(elements: list[etree._Element]) -> tuple[str, str, etree._Element] | None:
     """Text (which would print in a substitute font), painting svglib would leave out (`_painting_problem`), or
-    references to anything outside the file."""
+    references to anything outside the file; with the element that has it."""
     for el in elements:
-        if el.tag in (SVG_NS + "text", SVG_NS + "tspan"):
-            return (
-                "logo contains SVG text, which would print in a substitute font",
-                "convert the text to outlines (paths) in your drawing program",
-            )
-        if el.tag == SVG_NS + "foreignObject":
-            return (
-                "logo contains a foreignObject (web page content inside the SVG), which would not print",
-                "convert it to shapes (text to outlines) in your drawing program, or use a PNG",
-            )
-        painting = _painting_problem(el, el is elements[0])
-        if painting:
-            return painting, _FLATTEN
-        unread = _unread_problem(el)
-        if unread:
-            return unread, _EXPORT
-        href = _href(el)
-        if href.lower().startswith("data:"):
-            return (
-                "logo SVG holds an embedded picture (an <image> of pixels), which is not supported",
-                "use the picture itself as the logo (a PNG), or a logo drawn in shapes only",
-            )
-        if href and not href.startswith("#"):
-            return (
-                f"logo refers to an outside file or address '{href[:60]}'",
-                "embed everything in the SVG; no linked images or fonts",
-            )
+        found = _element_problem(el, el is elements[0])
+        if found is not None:
+            return (*found, el)
     return None
+
+
+def _element_problem(el: etree._Element, root: bool) -> tuple[str, str] | None:
+    if el.tag in (SVG_NS + "text", SVG_NS + "tspan"):
+        return (
+            "logo contains SVG text, which would print in a substitute font",
+            "convert the text to outlines (paths) in your drawing program",
+        )
+    if el.tag == SVG_NS + "foreignObject":
+        return (
+            "logo contains a foreignObject (web page content inside the SVG), which would not print",
+            "convert it to shapes (text to outlines) in your drawing program, or use a PNG",
+        )
+    painting = _painting_problem(el, root)
+    if painting:
+        return painting, _FLATTEN
+    unread = _unread_problem(el)
+    if unread:
+        return unread, _EXPORT
+    href = _href(el)
+    if href.lower().startswith("data:"):
+        return (
+            "logo SVG holds an embedded picture (an <image> of pixels), which is not supported",
+            "use the picture itself as the logo (a PNG), or a logo drawn in shapes only",
+        )
+    if href and not href.startswith("#"):
+        return (
+            f"logo refers to an outside file or address '{href[:60]}'",
+            "embed everything in the SVG; no linked images or fonts",
+        )
+    return None
+
+
+def _element_at(path: Path, at: Location, data: bytes, el: etree._Element, elements: list[etree._Element]) -> Location:
+    """Where an element starts in the SVG file: its line (lxml's), and the column of its tag on that line (the
+    n-th such tag there, n counted among the elements before it on the line)."""
+    line = el.sourceline or 1
+    name = el.prefix + ":" + etree.QName(el).localname if el.prefix else etree.QName(el).localname
+    before = sum(1 for e in elements[: elements.index(el)] if e.sourceline == line and e.tag == el.tag)
+    text = (data.split(b"\n")[line - 1] if line <= data.count(b"\n") + 1 else b"").decode("utf-8", "replace")
+    column, start = 0, 0
+    for _ in range(before + 1):
+        column = text.find("<" + name, start)
+        if column < 0:
+            column = 0
+            break
+        start = column + 1
+    return Location(_shown(path, at), line, column + 1)
 
 
 def _painting_problem(el: etree._Element, root: bool) -> str:
