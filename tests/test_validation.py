@@ -586,7 +586,8 @@ def test_unknown_font_family(inputs: Inputs, spelling: str, key: str) -> None:
     assert "pip" in d.message + d.hint
 
 
-# Logo files: each must give one error pointing at `logo:` in brand.yaml.
+# Logo files: each must give one error, at `logo:` in brand.yaml or, for what one element of an SVG has, at that
+# element in the SVG file (with where the kit names it).
 
 SVG = 'xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 100 40"'
 BAD_LOGOS = {
