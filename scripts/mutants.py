@@ -5390,6 +5390,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_validation.py::test_unusable_logo_svg",
     ),
     m(
+        "cover-and-back-lines-called-body-text",
+        "preflight/contrast.py",
+        '    if line.role == "paragraph" and not line.section and line.region in ("cover", "front", "back"):',
+        "    if False:",
+        "tests/test_mutants_design.py::test_each_tinted_box_has_its_own_contrast_check",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svg.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -41,8 +41,8 @@ TINTS = {
     "titles": (
         {'secondary: "#7FB7BE"': 'secondary: "#000000"', 'primary: "#1D5C63"': 'primary: "#107474"'},
         '"#107474"',
-        "Body text and subheadings printed in colors.primary on a 16% tint of colors.secondary have a contrast "
-        "of 3.8:1",
+        "Subheadings and the back's lines printed in colors.primary on a 16% tint of colors.secondary have a "
+        "contrast of 3.8:1",
         "colors.primary",
     ),
 }

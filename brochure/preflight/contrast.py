@@ -164,6 +164,16 @@ _ROLES = {
 }
 
 
+def _role(line: Text) -> str:
+    """What a line is, as the message names it: a paragraph of no section is a line of the cover or back (the
+    kicker, the contact lines: 'body text' sent clinics to colors.text, which prints the sections' words)."""
+    if line.role == "heading" and line.level >= 3:
+        return "subheadings"
+    if line.role == "paragraph" and not line.section and line.region in ("cover", "front", "back"):
+        return f"the {line.region}'s lines"
+    return _ROLES[line.role]
+
+
 def check_contrast(layout: Layout, colours: Colours) -> list[Diagnostic]:
     """Every run of text against what is painted beneath it, as printed."""
     found: dict[tuple[str, str, float], tuple[set[str], float]] = {}
@@ -192,7 +202,7 @@ def check_contrast(layout: Layout, colours: Colours) -> list[Diagnostic]:
                 if ratio >= need:
                     continue
                 fg, bg = colours.key_of(run.ink), colours.key_of(ground, ground=True)
-                role = "subheadings" if line.role == "heading" and line.level >= 3 else _ROLES[line.role]
+                role = _role(line)
                 roles, worst = found.get((fg, bg, need), (set(), 99.0))
                 found[(fg, bg, need)] = (roles | {role}, min(worst, ratio))
                 inks.setdefault((fg, bg, need), pair)
