@@ -233,7 +233,7 @@ def build(src: Sources, options: Options, environ: Mapping[str, str] | None = No
         return Result(None, None, tuple(diags))
     diags += check_placement(layout, src.content)
     diags += check_design(
-        layout, brand, src.content, colours_for(brand, theme.palette, fonts, profile if press else None)
+        layout, brand, src.content, colours_for(brand, theme.palette, fonts, profile if press else None, profile)
     )
     diags += check_qr_decodes(layout, brand.where("contact.booking_url"))
     if any(d.is_error for d in diags):

@@ -1623,7 +1623,7 @@ MUTANTS: tuple[Mutant, ...] = (
         "kit.py",
         """    return re.sub(r"\\bcolors\\.(primary|secondary|accent|text|background)\\b", r"--\\1", hint)""",
         "    return hint",
-        "tests/test_init.py::test_on_a_terminal_an_answer_the_build_refuses_is_asked_again",
+        "tests/test_init.py::test_a_kit_that_would_not_build_is_not_written",
     ),
     m(
         "batch-lock-shared-with-its-workers",
@@ -4907,8 +4907,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "contrast-suggestion-for-one-error-only",
         "preflight/contrast.py",
-        "            if all(contrast_ratio(colour, other) >= need for other, need in against):",
-        "            if contrast_ratio(colour, against[0][0]) >= against[0][1]:",
+        "    for _, other, need, share in wanted:",
+        "    for _, other, need, share in wanted[:1]:",
         "tests/test_preflight.py::test_the_colour_suggested_reaches_every_contrast_asked_of_it",
     ),
     m(
@@ -5322,8 +5322,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "press-suggestion-not-as-printed",
         "preflight/contrast.py",
-        "                colour = Color(*colours.rgb(ink_of(convert(colour, colours.profile))))",
-        "                pass",
+        "            return Color(*cmyk_to_rgb(_plates(convert(c, profile)), profile)) if press and profile else c",
+        "            return c",
         "tests/test_preflight.py::test_the_colour_suggested_builds_beside_pale_colours_and_as_printed",
     ),
     m(
@@ -5378,7 +5378,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "svg-element-said-at-the-first-such-tag",
         "inputs/svg.py",
-        "    for _ in range(before + 1):",
+        "    for _ in range(after + 1):",
         "    for _ in range(1):",
         "tests/test_assets_hostile.py::test_what_an_svg_element_has_is_said_at_its_tag",
     ),
@@ -5395,6 +5395,34 @@ MUTANTS: tuple[Mutant, ...] = (
         '    if line.role == "paragraph" and not line.section and line.region in ("cover", "front", "back"):',
         "    if False:",
         "tests/test_mutants_design.py::test_each_tinted_box_has_its_own_contrast_check",
+    ),
+    m(
+        "gross-overflow-places-nothing",
+        "layout/compose.py",
+        "        return Plain(tuple(items), (*diags, spill), placed, final=True)",
+        "        return Plain(tuple(items), (*diags, spill), flow([], frames, *keep), final=True)",
+        "tests/test_messages_hostile.py::test_a_word_too_long_is_said_with_words_far_too_many",
+    ),
+    m(
+        "svg-tag-said-where-it-ends",
+        "inputs/svg.py",
+        '        found = text.rfind("<" + name, 0, found)',
+        '        found = text.find("<" + name, text.rfind("\\n") + 1)',
+        "tests/test_assets_hostile.py::test_an_svg_tag_over_several_lines_is_said_where_it_starts",
+    ),
+    m(
+        "suggestion-not-reckoned-against-its-own-tint",
+        "preflight/contrast.py",
+        "        if share and contrast_ratio(it, _mix(it, paper, share)) < need:",
+        "        if False:",
+        "tests/test_preflight.py::test_the_colour_suggested_reaches_every_contrast_asked_of_it",
+    ),
+    m(
+        "office-suggestion-not-as-the-press-prints",
+        "preflight/contrast.py",
+        "        views.append((True, colours.proof))",
+        "        pass",
+        "tests/test_preflight.py::test_the_colour_suggested_builds_both_editions_in_a_kit_of_one_hue",
     ),
     m(
         "svg-negative-size-drawn",

@@ -869,11 +869,11 @@ def test_an_svg_logo_that_does_not_parse_is_named_as_its_kit_is(
 
 def test_what_an_svg_element_has_is_said_at_its_tag(inputs: Inputs) -> None:
     """In a drawing program's export, the element with the problem, not the kit's `logo:` line: the line and the
-    column of its tag (the second of two such tags on its line, here)."""
+    column of its tag (the first of two such tags on its line, here: looked for from the line's end)."""
     svg = (
         f'<svg {NS} viewBox="0 0 120 40">\n'
         '  <defs><linearGradient id="g"/></defs>\n'
-        '  <rect width="9" height="9" fill="#1D5C63"/> <rect x="20" width="9" height="9" fill="url(#g)"/>\n'
+        '  <rect x="20" width="9" height="9" fill="url(#g)"/> <rect width="9" height="9" fill="#1D5C63"/>\n'
         "</svg>\n"
     )
     (inputs.kit / "logo.svg").write_text(svg, encoding="utf-8")
@@ -883,3 +883,22 @@ def test_what_an_svg_element_has_is_said_at_its_tag(inputs: Inputs) -> None:
     where = (d.location.file, d.location.line, d.location.column)
     assert where == (str(inputs.kit / "logo.svg"), 3, svg.splitlines()[2].index('<rect x="20"') + 1), d.format()
     assert "paints with a gradient or pattern" in d.message
+
+
+def test_an_svg_tag_over_several_lines_is_said_where_it_starts(inputs: Inputs) -> None:
+    """lxml gives the line a start tag ends on: a tag written over several lines was said at its last line, and a
+    comment naming the tag before it on its line was taken for it. Said where the tag starts."""
+    svg = (
+        f'<svg {NS} viewBox="0 0 120 40">\n'
+        f"  {RECT}\n"
+        "  <!-- the old <text> --> <text\n"
+        '     x="50"\n'
+        '     y="20">Hi</text>\n'
+        "</svg>\n"
+    )
+    (inputs.kit / "logo.svg").write_text(svg, encoding="utf-8")
+    brand, diags = load_brand(inputs.brand)
+    assert brand is None
+    (d,) = [d for d in diags if d.is_error]
+    where = (d.location.file, d.location.line, d.location.column)
+    assert where == (str(inputs.kit / "logo.svg"), 3, svg.splitlines()[2].rindex("<text") + 1), d.format()

@@ -575,6 +575,7 @@ def test_a_kit_that_would_not_build_is_not_written(
     status, _, err = cli(capsys, "init", "kit", *options(primary="#F4A261", logo=str(logo)), "--yes")
     assert status == 2
     assert "brochure: error: --primary '#F4A261': Headings and the title printed in colors.primary on white" in err
+    assert "(hint: change --primary so the two differ more" in err  # (the option, as the answers were given)
     assert "brochure: error: --logo " in err and "it will print soft" in err
     assert not (tmp_path / "kit").exists()
 

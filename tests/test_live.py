@@ -185,7 +185,11 @@ def test_a_picture_named_before_it_is_copied_in_is_built_when_it_comes(
     if folder:
         (tmp_path / folder).mkdir()
         time.sleep(0.3)  # (the new folder seen, and watched, before the picture comes)
-    Image.new("RGB", (1000, 750), (200, 120, 100)).save(tmp_path / f"{folder}front.png")
+    picture = io.BytesIO()
+    Image.effect_noise((1000, 750), 40).convert("RGB").save(picture, format="PNG")
+    (tmp_path / f"{folder}front.png").write_bytes(picture.getvalue()[: len(picture.getvalue()) // 2])  # (half
+    watch.expect(r"not written \(trifold, a4, office\): 1 error")  # copied in: refused, and waited for)
+    (tmp_path / f"{folder}front.png").write_bytes(picture.getvalue())
     watch.expect(r"wrote out/leaflet\.pdf")
     assert watch.interrupt() == 0
 

@@ -683,3 +683,19 @@ def test_a_link_with_a_character_outside_ascii_names_it(url: str, said: str) -> 
     address in a terminal: its soft hyphen shows nothing (a German translator's finding). The first such character
     is named, where it is; one that does not show is to be removed."""
     assert link_problem(url) == said
+
+
+def test_a_word_too_long_is_said_with_words_far_too_many(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:
+    """Words at least twice the room they have are said at once, from a lower bound of their height; what the
+    frames held of them before was not looked at, and a word too long in the sections before went unsaid."""
+    long = "Pneumonoultramicroscopicsilicovolcanoconiosisxxxxxxxxxxxx"
+    edit(inputs.content, "Fine needles make", f"Fine {long} make")
+    more = (
+        "\n  - id: more\n    heading: More\n    blocks:\n"
+        + ('      - text: "' + "Extra words to overflow the panels of this leaflet. " * 50 + '"\n') * 12
+    )
+    edit(inputs.content, "  - id: risks", more + "  - id: risks")
+    status, errors, _ = check(inputs, capsys)
+    assert status == 1 and len(errors) == 2, errors
+    assert any("the words do not fit: from section 'more' on, at least " in e for e in errors), errors
+    assert any(f"too long for its column in 'what-is-it' ('{long[:30]}" in e for e in errors), errors

@@ -875,13 +875,43 @@ def test_the_colour_suggested_reaches_every_contrast_asked_of_it() -> None:
     from brochure.preflight.contrast import Colours, _reaching
     from brochure.theme.colors import contrast_ratio, hex_to_color
 
-    office = Colours(False, None, (), (), frozenset())
     teal, white = Ink("rgb", (0x8F / 255, 0xB3 / 255, 0xB8 / 255)), Ink("rgb", (1.0, 1.0, 1.0))
-    value = _reaching([(teal, white, 3.0), (teal, None, 4.5), (teal, white, 4.5)], office, "colors.primary")
+    office = Colours(False, None, ((white, "colors.background"),), (), frozenset())
+    asked = [(teal, white, 3.0, 0.0), (teal, None, 4.5, 0.0), (teal, white, 4.5, 0.0)]
+    value = _reaching(asked, office, "colors.primary")
     assert value and contrast_ratio(hex_to_color(value), hex_to_color("#FFFFFF")) >= 4.5
     assert contrast_ratio(hex_to_color(value), hex_to_color("#FFFFFF")) < 4.7  # (the nearest: 1 % steps)
     cmyk = Ink("cmyk", (0.1, 0.1, 0.1, 0.1))
-    assert _reaching([(cmyk, white, 4.5)], office, "colors.primary") == ""  # (a CMYK ink: no #RRGGBB to suggest)
+    assert _reaching([(cmyk, white, 4.5, 0.0)], office, "colors.primary") == ""  # (a CMYK ink: no #RRGGBB to suggest)
+    pink = hex_to_color("#E8A0B4")  # on its own 16 % tint: the tint darkens with the colour suggested, and must still
+    tint = Ink("rgb", tuple(1 + (v - 1) * 0.16 for v in pink.rgb()))  # read against it
+    value = _reaching([(Ink("rgb", tuple(pink.rgb())), tint, 4.5, 0.16)], office, "colors.primary")
+    own = hex_to_color(value)
+    assert (
+        contrast_ratio(
+            own, hex_to_color("#" + "".join(f"{round(255 - (255 - v * 255) * 0.16):02X}" for v in own.rgb()))
+        )
+        >= 4.5
+    )
+
+
+def test_the_colour_suggested_builds_both_editions_in_a_kit_of_one_hue(inputs: Inputs) -> None:
+    """Primary and secondary of one hue, a grey background, no `cmyk:`: the press took the secondary's tint for
+    the primary's (the press's least dots move it), and the colour suggested for the office failed as printed
+    (3.8:1). One colour is suggested, reckoned against its own tint and as the press prints it: it builds both."""
+    inputs.content.write_text(CONTENT.read_text(encoding="utf-8"), encoding="utf-8")
+    edit(inputs.brand, "  cmyk:\n    primary: [85, 35, 40, 25]\n", "")
+    for old, new in (("#1D5C63", "#E59325"), ("#7FB7BE", "#EDB76D"), ("#FFFFFF", "#F0F0F0")):
+        edit(inputs.brand, f'"{old}"', f'"{new}"')
+    for target in ("office", "press"):
+        found = [m for m in messages(build(inputs, target=target)) if "[at colors.primary]" in m and "contrast" in m]
+        assert found and all("(such as #" in m for m in found), found
+        value = found[0].split("(such as ")[1][:7]
+        edit(inputs.brand, inputs.brand.read_text(encoding="utf-8").split("primary: ")[1][:9], f'"{value}"')
+        for either in ("office", "press"):
+            said = [m for m in messages(build(inputs, target=either)) if "[at colors.primary]" in m and "contrast" in m]
+            assert not said, (target, value, either, said)
+        edit(inputs.brand, f'"{value}"', '"#E59325"')
 
 
 @pytest.mark.parametrize("target", ["office", "press"])

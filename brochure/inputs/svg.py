@@ -253,20 +253,21 @@ def _element_problem(el: etree._Element, root: bool) -> tuple[str, str] | None:
 
 
 def _element_at(path: Path, at: Location, data: bytes, el: etree._Element, elements: list[etree._Element]) -> Location:
-    """Where an element starts in the SVG file: its line (lxml's), and the column of its tag on that line (the
-    n-th such tag there, n counted among the elements before it on the line)."""
-    line = el.sourceline or 1
+    """Where an element's tag starts in the SVG file. lxml gives the line its start tag ends on: the tag is looked
+    for from there back (a tag over several lines; a comment before it naming the tag is passed over), the n-th
+    from the end, n counted among the elements of its tag whose start tags end on that line after it."""
+    ends = el.sourceline or 1
     name = el.prefix + ":" + etree.QName(el).localname if el.prefix else etree.QName(el).localname
-    before = sum(1 for e in elements[: elements.index(el)] if e.sourceline == line and e.tag == el.tag)
-    text = (data.split(b"\n")[line - 1] if line <= data.count(b"\n") + 1 else b"").decode("utf-8", "replace")
-    column, start = 0, 0
-    for _ in range(before + 1):
-        column = text.find("<" + name, start)
-        if column < 0:
-            column = 0
-            break
-        start = column + 1
-    return Location(_shown(path, at), line, column + 1)
+    after = sum(1 for e in elements[elements.index(el) + 1 :] if e.sourceline == ends and e.tag == el.tag)
+    lines = data.decode("utf-8-sig", "replace").split("\n")  # (a byte order mark is no column)
+    text = "\n".join(lines[:ends])
+    found = len(text)
+    for _ in range(after + 1):
+        found = text.rfind("<" + name, 0, found)
+        if found < 0:
+            return Location(_shown(path, at), ends, 1)
+    line = text.count("\n", 0, found) + 1
+    return Location(_shown(path, at), line, found - (text.rfind("\n", 0, found) + 1) + 1)
 
 
 def _painting_problem(el: etree._Element, root: bool) -> str:

@@ -100,9 +100,9 @@ def flow_plain(
         placed = flow(items, frames, *keep)  # as far as the frames hold: linear in the room
         sid = placed.leftover[0].section if placed.leftover else items[-1].section
         section = next((s for s in sections if s.id == sid), sections[-1])  # (or the references after them)
-        empty = FlowResult(tuple(() for _ in frames), tuple(items), tuple(f.box.h for f in frames))
         spill = _spill(inp, section, sum(floors) - room, frames, at_least=True)
-        return Plain(tuple(items), (*diags, spill), empty, final=True)
+        return Plain(tuple(items), (*diags, spill), placed, final=True)  # (what was placed: its lines are checked
+        # when the leaflet fails, a word too long in them said with the words that spill)
     return Plain(tuple(items), tuple(diags), flow(items, frames, *keep))
 
 

@@ -9,6 +9,7 @@ anything else under it is an overlap, which preflight/placement.py reports.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -37,7 +38,8 @@ class Colours:
     names: tuple[tuple[Ink, str], ...]  # palette inks -> 'colors.primary' (or 'colors.cmyk.primary' for press)
     places: tuple[tuple[str, Location], ...]
     bold: frozenset[str]  # fonts that count as bold for WCAG's large-text rule
-    written: tuple[tuple[str, str], ...] = ()  # the press edition's: 'colors.primary' -> its #RRGGBB, converted here
+    written: tuple[tuple[str, str], ...] = ()  # 'colors.primary' -> its #RRGGBB, where the press converts it
+    proof: Path | None = None  # the press's profile, the office edition's too: a colour suggested reads as printed
 
     def rgb(self, ink: Ink | None) -> tuple[float, float, float]:
         if ink is None:
@@ -116,8 +118,11 @@ def _same(a: Ink, b: Ink) -> bool:
     return a.space == b.space and all(abs(x - y) < 2e-3 for x, y in zip(a.values, b.values, strict=True))
 
 
-def colours_for(brand: Brand, palette: Palette, fonts: FontSet, profile: Path | None) -> Colours:
-    """The edition's colours: office (RGB as written) or press (CMYK, seen through `profile`)."""
+def colours_for(
+    brand: Brand, palette: Palette, fonts: FontSet, profile: Path | None, proof: Path | None = None
+) -> Colours:
+    """The edition's colours: office (RGB as written) or press (CMYK, seen through `profile`); `proof`: the press's
+    profile, for the office edition's colour suggestions (each reads as the press prints it too)."""
     press = profile is not None
     own = {key for key, _ in brand.cmyk}
     names: list[tuple[Ink, str]] = []
@@ -130,9 +135,9 @@ def colours_for(brand: Brand, palette: Palette, fonts: FontSet, profile: Path | 
     heavy_faces = (fonts.bold, fonts.bold_italic, *((fonts.heading,) if heavy else ()))
     bold = frozenset(face for own in heavy_faces for face in (own, *fonts.fallbacks_for(own)))  # and their fallbacks
     written = tuple(  # (the press edition's body text is black ink alone, whatever colors.text is)
-        (f"colors.{key}", value) for key, value in brand.colors if press and key not in own and key != "text"
+        (f"colors.{key}", value) for key, value in brand.colors if key not in own and key != "text"
     )
-    return Colours(press, profile, tuple(names), tuple(places), bold, written)
+    return Colours(press, profile, tuple(names), tuple(places), bold, written, proof or profile)
 
 
 def _where(brand: Brand, key: str) -> Location:
@@ -208,11 +213,12 @@ def check_contrast(layout: Layout, colours: Colours) -> list[Diagnostic]:
                 inks.setdefault((fg, bg, need), pair)
                 spots.setdefault((fg, bg, need), []).append(run_place(n, line, run))
     diags: list[Diagnostic] = []
-    asked: dict[str, list[tuple[Ink | None, Ink | None, float]]] = {}  # a brand colour -> (it, against, need)
+    asked: dict[str, list[Wanted]] = {}  # a brand colour -> (it, against, need, the share if against is its tint)
     for fg, bg, need in sorted(found):
         blame, (ink, ground) = _blamed(fg, bg), inks[(fg, bg, need)]
-        if blame.startswith("colors.") and not bg.endswith(f"tint of {blame}"):  # (its tint changes with it)
-            asked.setdefault(blame, []).append((ground, ink, need) if blame == bg else (ink, ground, need))
+        if blame.startswith("colors."):
+            share = _share(bg, blame)  # (its own tint changes with it)
+            asked.setdefault(blame, []).append((ground, ink, need, 0.0) if blame == bg else (ink, ground, need, share))
     values = {key: _reaching(wanted, colours, key) for key, wanted in asked.items()}
     for (fg, bg, need), (roles, worst) in sorted(found.items()):
         blame = _blamed(fg, bg)
@@ -243,31 +249,68 @@ def _blamed(fg: str, bg: str) -> str:
     return bg if fg == PAPER or fg.endswith("colors.background") else fg
 
 
-def _reaching(wanted: list[tuple[Ink | None, Ink | None, float]], colours: Colours, key: str) -> str:
+Wanted = tuple[Ink | None, Ink | None, float, float]  # a colour, what it meets, the contrast asked, its tint's share
+
+
+def _share(ground: str, key: str) -> float:
+    """The share of `key` in a ground named as its tint ('a 16% tint of colors.primary': 0.16), else 0."""
+    m = re.fullmatch(rf"an? (\d+)% tint of {re.escape(key)}", ground)
+    return int(m.group(1)) / 100 if m else 0.0
+
+
+def _reaching(wanted: list[Wanted], colours: Colours, key: str) -> str:
     """The colour nearest a brand colour (`key`) in its own hue, darker or lighter, that reaches each contrast asked
-    of it against what it meets ('#1A4D53'), for the hint; '' when it is no RGB colour or none does. In the press
-    edition each is seen as printed: the kit's #RRGGBB converted as the edition converts it (none for a colour
-    the kit gives in CMYK itself)."""
+    of it against what it meets ('#1A4D53'), for the hint; '' when it is no RGB colour or none does. Against its
+    own tint it is asked of the tint as it is and of the candidate's (a pale secondary's tint is near a pale
+    primary's, and may be taken for it). Each is seen as printed in this edition and, for a colour the press
+    converts (`written`), as printed by the press too: the suggestion builds both editions."""
+    hexes = dict(colours.written)
     ink = wanted[0][0]
-    if colours.press:
-        hexes = dict(colours.written)
-        if key not in hexes or colours.profile is None:
-            return ""
+    if key in hexes:
         rgb: tuple[float, ...] = tuple(hex_to_color(hexes[key]).rgb())
-    elif ink is None or ink.space != "rgb" or any(o is not None and o.space != "rgb" for _, o, _ in wanted):
-        return ""
+    elif colours.press or ink is None or ink.space != "rgb":
+        return ""  # (a colour the kit gives in CMYK itself, or no colour of the kit's)
     else:
         rgb = ink.values
-    against = [(Color(*colours.rgb(o)), need) for _, o, need in wanted]
+    views: list[tuple[bool, Path | None]] = [(colours.press, colours.profile)] if colours.press else [(False, None)]
+    if not colours.press and key in hexes and colours.proof is not None:
+        views.append((True, colours.proof))
     for end in ((0.0, 0.0, 0.0), (1.0, 1.0, 1.0)):  # (darker first: text and the colours it prints on are dark)
         for step in range(1, 101):  # (in steps of 1 % towards black or white: the first that reads)
             mixed = [round((v + (e - v) * step / 100) * 255) for v, e in zip(rgb, end, strict=True)]
             colour = Color(*(m / 255 for m in mixed))
-            if colours.press and colours.profile is not None:  # (as printed)
-                colour = Color(*colours.rgb(ink_of(convert(colour, colours.profile))))
-            if all(contrast_ratio(colour, other) >= need for other, need in against):
+            if all(_reads(colours, colour, wanted, press, profile) for press, profile in views):
                 return "#" + "".join(f"{m:02X}" for m in mixed)
     return ""
+
+
+def _reads(colours: Colours, colour: Color, wanted: list[Wanted], press: bool, profile: Path | None) -> bool:
+    """Whether a candidate colour reaches each contrast asked of it, seen as the office prints it (its RGB) or as
+    the press does (`press`: converted through `profile` and seen through it)."""
+
+    def seen(c: Color | Ink | None) -> Color:
+        if isinstance(c, Color):
+            return Color(*cmyk_to_rgb(_plates(convert(c, profile)), profile)) if press and profile else c
+        if c is not None and press and profile is not None and c.space == "rgb":  # (an office ink, as printed)
+            return seen(Color(*c.values))
+        return Color(*(colours.rgb(c) if not press or c is None or c.space != "rgb" else c.values))
+
+    it, paper = seen(colour), seen(colours.background()[0])
+    for _, other, need, share in wanted:
+        if contrast_ratio(it, seen(other)) < need:
+            return False
+        if share and contrast_ratio(it, _mix(it, paper, share)) < need:
+            return False
+    return True
+
+
+def _plates(c: Color) -> tuple[float, float, float, float]:
+    return (c.cyan, c.magenta, c.yellow, c.black)
+
+
+def _mix(colour: Color, ground: Color, share: float) -> Color:
+    """`share` of colour mixed into ground, as the layout makes tints."""
+    return Color(*(g + (c - g) * share for c, g in zip(colour.rgb(), ground.rgb(), strict=True)))
 
 
 DARKER = 1.5  # a background this much darker than white (a contrast ratio) darkens the tints made with it
