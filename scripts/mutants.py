@@ -5413,16 +5413,23 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "suggestion-not-reckoned-against-its-own-tint",
         "preflight/contrast.py",
-        "        if share and contrast_ratio(it, _mix(it, paper, share)) < need:",
+        "        if share and contrast_ratio(it, _mix(it, paper, share)) < need + margin:",
         "        if False:",
         "tests/test_preflight.py::test_the_colour_suggested_reaches_every_contrast_asked_of_it",
     ),
     m(
         "office-suggestion-not-as-the-press-prints",
         "preflight/contrast.py",
-        "        views.append((True, colours.proof))",
-        "        pass",
+        "        views.append((True, colours.proof, PRESS_MARGIN))",
+        "        pass  #",
         "tests/test_preflight.py::test_the_colour_suggested_builds_both_editions_in_a_kit_of_one_hue",
+    ),
+    m(
+        "office-suggestion-read-as-the-press-to-the-hair",
+        "preflight/contrast.py",
+        "PRESS_MARGIN = 0.25  #",
+        "PRESS_MARGIN = 0.0  #",
+        "tests/test_init.py::test_on_a_terminal_enter_takes_the_colour_suggested_not_the_shipped_one",
     ),
     m(
         "svg-negative-size-drawn",

@@ -272,21 +272,27 @@ def _reaching(wanted: list[Wanted], colours: Colours, key: str) -> str:
         return ""  # (a colour the kit gives in CMYK itself, or no colour of the kit's)
     else:
         rgb = ink.values
-    views: list[tuple[bool, Path | None]] = [(colours.press, colours.profile)] if colours.press else [(False, None)]
-    if not colours.press and key in hexes and colours.proof is not None:
-        views.append((True, colours.proof))
+    views: list[tuple[bool, Path | None, float]] = [(colours.press, colours.profile, 0.0)]
+    if not colours.press and key in hexes and colours.proof is not None:  # (the office's grounds converted stand
+        views.append((True, colours.proof, PRESS_MARGIN))  # for the press's, whose tints its least dots move)
     for end in ((0.0, 0.0, 0.0), (1.0, 1.0, 1.0)):  # (darker first: text and the colours it prints on are dark)
         for step in range(1, 101):  # (in steps of 1 % towards black or white: the first that reads)
             mixed = [round((v + (e - v) * step / 100) * 255) for v, e in zip(rgb, end, strict=True)]
             colour = Color(*(m / 255 for m in mixed))
-            if all(_reads(colours, colour, wanted, press, profile) for press, profile in views):
+            if all(_reads(colours, colour, wanted, press, profile, margin) for press, profile, margin in views):
                 return "#" + "".join(f"{m:02X}" for m in mixed)
     return ""
 
 
-def _reads(colours: Colours, colour: Color, wanted: list[Wanted], press: bool, profile: Path | None) -> bool:
-    """Whether a candidate colour reaches each contrast asked of it, seen as the office prints it (its RGB) or as
-    the press does (`press`: converted through `profile` and seen through it)."""
+PRESS_MARGIN = 0.25  # of contrast, asked beyond the need of an office suggestion seen as the press prints it
+# (its grounds are the office's converted, not the press's own tints: a suggestion read 4.5:1 so, 4.4:1 printed)
+
+
+def _reads(
+    colours: Colours, colour: Color, wanted: list[Wanted], press: bool, profile: Path | None, margin: float = 0.0
+) -> bool:
+    """Whether a candidate colour reaches each contrast asked of it (and `margin` more), seen as the office prints
+    it (its RGB) or as the press does (`press`: converted through `profile` and seen through it)."""
 
     def seen(c: Color | Ink | None) -> Color:
         if isinstance(c, Color):
@@ -297,9 +303,9 @@ def _reads(colours: Colours, colour: Color, wanted: list[Wanted], press: bool, p
 
     it, paper = seen(colour), seen(colours.background()[0])
     for _, other, need, share in wanted:
-        if contrast_ratio(it, seen(other)) < need:
+        if contrast_ratio(it, seen(other)) < need + margin:
             return False
-        if share and contrast_ratio(it, _mix(it, paper, share)) < need:
+        if share and contrast_ratio(it, _mix(it, paper, share)) < need + margin:
             return False
     return True
 
