@@ -5378,8 +5378,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "svg-element-said-at-the-first-such-tag",
         "inputs/svg.py",
-        "    for _ in range(after + 1):",
-        "    for _ in range(1):",
+        "    found = starts[-1 - after]",
+        "    found = starts[-1]",
         "tests/test_assets_hostile.py::test_what_an_svg_element_has_is_said_at_its_tag",
     ),
     m(
@@ -5406,8 +5406,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "svg-tag-said-where-it-ends",
         "inputs/svg.py",
-        '        found = text.rfind("<" + name, 0, found)',
-        '        found = text.find("<" + name, text.rfind("\\n") + 1)',
+        """re.sub("[^\\n]", " ", m.group()), "\\n".join(lines[:ends]))""",
+        """re.sub("[^\\n]", " ", m.group()), lines[ends - 1])""",
         "tests/test_assets_hostile.py::test_an_svg_tag_over_several_lines_is_said_where_it_starts",
     ),
     m(
@@ -5430,6 +5430,27 @@ MUTANTS: tuple[Mutant, ...] = (
         "PRESS_MARGIN = 0.25  #",
         "PRESS_MARGIN = 0.0  #",
         "tests/test_init.py::test_on_a_terminal_enter_takes_the_colour_suggested_not_the_shipped_one",
+    ),
+    m(
+        "svg-tag-named-by-its-beginning",
+        "inputs/svg.py",
+        '    starts = [m.start() for m in re.finditer(rf"<{re.escape(name)}(?=[\\s/>]|$)", text)]',
+        '    starts = [m.start() for m in re.finditer(rf"<{re.escape(name)}", text)]',
+        "tests/test_assets_hostile.py::test_an_svg_elements_tag_is_told_from_others_on_its_line",
+    ),
+    m(
+        "svg-tag-looked-for-in-comments",
+        "inputs/svg.py",
+        "    text = _UNMARKED.sub(",
+        "    text = (lambda *a: a[1])(",
+        "tests/test_assets_hostile.py::test_an_svg_elements_tag_is_told_from_others_on_its_line",
+    ),
+    m(
+        "press-lighter-suggestion-said-darker",
+        "preflight/contrast.py",
+        "    before = hex_to_color(written) if written else Color(*rgb)",
+        "    before = Color(*rgb)",
+        "tests/test_preflight.py::test_the_colour_suggested_reaches_every_contrast_asked_of_it",
     ),
     m(
         "svg-negative-size-drawn",

@@ -902,3 +902,18 @@ def test_an_svg_tag_over_several_lines_is_said_where_it_starts(inputs: Inputs) -
     (d,) = [d for d in diags if d.is_error]
     where = (d.location.file, d.location.line, d.location.column)
     assert where == (str(inputs.kit / "logo.svg"), 3, svg.splitlines()[2].rindex("<text") + 1), d.format()
+
+
+@pytest.mark.parametrize(
+    ("line", "tag"),
+    [
+        ('<text x="1" y="9"><textPath href="#p">Hi</textPath></text>', "<text x"),  # (a name that begins so)
+        ('<rect fill="url(#g)" width="9" height="9"/><!-- the old <rect> -->', "<rect fill"),  # (a comment after)
+    ],
+    ids=["a-longer-name-after", "a-comment-after"],
+)
+def test_an_svg_elements_tag_is_told_from_others_on_its_line(inputs: Inputs, line: str, tag: str) -> None:
+    svg = f'<svg {NS} viewBox="0 0 120 40">\n  <defs><path id="p" d="M0 0h5"/></defs>\n  {line}\n</svg>\n'
+    (inputs.kit / "logo.svg").write_text(svg, encoding="utf-8")
+    (d,) = [d for d in load_brand(inputs.brand)[1] if d.is_error]
+    assert (d.location.line, d.location.column) == (3, svg.splitlines()[2].index(tag) + 1), d.format()

@@ -893,6 +893,10 @@ def test_the_colour_suggested_reaches_every_contrast_asked_of_it() -> None:
         )
         >= 4.5
     )
+    from brochure.preflight.contrast import _way  # (the press's ink is CMYK: lighter than the kit's colour, said so)
+
+    assert _way("#B7CBCD", "#1D5C63", (cmyk, None), False) == "lighter"
+    assert _way("#0E3A3F", "#1D5C63", (cmyk, None), False) == "darker"
 
 
 def test_the_colour_suggested_builds_both_editions_in_a_kit_of_one_hue(inputs: Inputs) -> None:

@@ -254,20 +254,23 @@ def _element_problem(el: etree._Element, root: bool) -> tuple[str, str] | None:
 
 def _element_at(path: Path, at: Location, data: bytes, el: etree._Element, elements: list[etree._Element]) -> Location:
     """Where an element's tag starts in the SVG file. lxml gives the line its start tag ends on: the tag is looked
-    for from there back (a tag over several lines; a comment before it naming the tag is passed over), the n-th
-    from the end, n counted among the elements of its tag whose start tags end on that line after it."""
+    for from there back (a tag over several lines), the n-th from the end, n counted among the elements of its tag
+    whose start tags end on that line after it; comments, CDATA and processing instructions are passed over, and a
+    tag whose name only begins so (<textPath> for <text>)."""
     ends = el.sourceline or 1
     name = el.prefix + ":" + etree.QName(el).localname if el.prefix else etree.QName(el).localname
     after = sum(1 for e in elements[elements.index(el) + 1 :] if e.sourceline == ends and e.tag == el.tag)
     lines = data.decode("utf-8-sig", "replace").split("\n")  # (a byte order mark is no column)
-    text = "\n".join(lines[:ends])
-    found = len(text)
-    for _ in range(after + 1):
-        found = text.rfind("<" + name, 0, found)
-        if found < 0:
-            return Location(_shown(path, at), ends, 1)
+    text = _UNMARKED.sub(lambda m: re.sub("[^\n]", " ", m.group()), "\n".join(lines[:ends]))
+    starts = [m.start() for m in re.finditer(rf"<{re.escape(name)}(?=[\s/>]|$)", text)]
+    if len(starts) <= after:
+        return Location(_shown(path, at), ends, 1)
+    found = starts[-1 - after]
     line = text.count("\n", 0, found) + 1
     return Location(_shown(path, at), line, found - (text.rfind("\n", 0, found) + 1) + 1)
+
+
+_UNMARKED = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>", re.DOTALL)  # (blanked but for their line breaks)
 
 
 def _painting_problem(el: etree._Element, root: bool) -> str:

@@ -223,7 +223,8 @@ def check_contrast(layout: Layout, colours: Colours) -> list[Diagnostic]:
     for (fg, bg, need), (roles, worst) in sorted(found.items()):
         blame = _blamed(fg, bg)
         value = values.get(blame, "")
-        said = f" (such as {value}: {_way(value, inks[(fg, bg, need)], blame == bg)} in the same hue)" if value else ""
+        way = _way(value, dict(colours.written).get(blame), inks[(fg, bg, need)], blame == bg) if value else ""
+        said = f" (such as {value}: {way} in the same hue)" if value else ""
         names = sorted(roles)
         plural = len(names) > 1 or names[0].endswith("s")  # ('the title', 'body text'; 'headings')
         diags.append(
@@ -237,11 +238,13 @@ def check_contrast(layout: Layout, colours: Colours) -> list[Diagnostic]:
     return diags
 
 
-def _way(value: str, pair: tuple[Ink, Ink | None], ground: bool) -> str:
-    """'darker' or 'lighter': the colour suggested against the one it replaces."""
+def _way(value: str, written: str | None, pair: tuple[Ink, Ink | None], ground: bool) -> str:
+    """'darker' or 'lighter': the colour suggested against the one it replaces (the kit's #RRGGBB where it has one:
+    the press's ink is CMYK)."""
     was = pair[1] if ground else pair[0]
     rgb = was.values if was is not None and was.space == "rgb" else (1.0, 1.0, 1.0)
-    return "darker" if relative_luminance(hex_to_color(value)) < relative_luminance(Color(*rgb)) else "lighter"
+    before = hex_to_color(written) if written else Color(*rgb)
+    return "darker" if relative_luminance(hex_to_color(value)) < relative_luminance(before) else "lighter"
 
 
 def _blamed(fg: str, bg: str) -> str:
