@@ -23,6 +23,7 @@ from PIL import EpsImagePlugin, Image
 
 from brochure import api, limits
 from brochure.cli import main
+from brochure.diagnostics import Diagnostic
 from brochure.inputs.blocks import Image as ImageBlock
 from brochure.inputs.brand import load_brand
 from brochure.inputs.content import load_content
@@ -876,10 +877,7 @@ def test_what_an_svg_element_has_is_said_at_its_tag(inputs: Inputs) -> None:
         '  <rect x="20" width="9" height="9" fill="url(#g)"/> <rect width="9" height="9" fill="#1D5C63"/>\n'
         "</svg>\n"
     )
-    (inputs.kit / "logo.svg").write_text(svg, encoding="utf-8")
-    brand, diags = load_brand(inputs.brand)
-    assert brand is None
-    (d,) = [d for d in diags if d.is_error]
+    d = _svg_refused(inputs, svg)
     where = (d.location.file, d.location.line, d.location.column)
     assert where == (str(inputs.kit / "logo.svg"), 3, svg.splitlines()[2].index('<rect x="20"') + 1), d.format()
     assert "paints with a gradient or pattern" in d.message
@@ -896,10 +894,7 @@ def test_an_svg_tag_over_several_lines_is_said_where_it_starts(inputs: Inputs) -
         '     y="20">Hi</text>\n'
         "</svg>\n"
     )
-    (inputs.kit / "logo.svg").write_text(svg, encoding="utf-8")
-    brand, diags = load_brand(inputs.brand)
-    assert brand is None
-    (d,) = [d for d in diags if d.is_error]
+    d = _svg_refused(inputs, svg)
     where = (d.location.file, d.location.line, d.location.column)
     assert where == (str(inputs.kit / "logo.svg"), 3, svg.splitlines()[2].rindex("<text") + 1), d.format()
 
@@ -914,6 +909,14 @@ def test_an_svg_tag_over_several_lines_is_said_where_it_starts(inputs: Inputs) -
 )
 def test_an_svg_elements_tag_is_told_from_others_on_its_line(inputs: Inputs, line: str, tag: str) -> None:
     svg = f'<svg {NS} viewBox="0 0 120 40">\n  <defs><path id="p" d="M0 0h5"/></defs>\n  {line}\n</svg>\n'
-    (inputs.kit / "logo.svg").write_text(svg, encoding="utf-8")
-    (d,) = [d for d in load_brand(inputs.brand)[1] if d.is_error]
+    d = _svg_refused(inputs, svg)
     assert (d.location.line, d.location.column) == (3, svg.splitlines()[2].index(tag) + 1), d.format()
+
+
+def _svg_refused(inputs: Inputs, svg: str) -> Diagnostic:
+    """The one error a kit whose logo is this SVG is refused with."""
+    (inputs.kit / "logo.svg").write_text(svg, encoding="utf-8")
+    brand, diags = load_brand(inputs.brand)
+    (d,) = [d for d in diags if d.is_error]
+    assert brand is None
+    return d
