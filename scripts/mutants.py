@@ -5453,6 +5453,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_preflight.py::test_the_colour_suggested_reaches_every_contrast_asked_of_it",
     ),
     m(
+        "suggestion-breaks-what-passes",
+        "preflight/contrast.py",
+        '        if blame in blamed and blame.startswith("colors."):',
+        '        if (fg, bg, need) in found and blame.startswith("colors."):',
+        "tests/test_preflight.py::test_no_colour_is_suggested_that_fails_what_passes_now",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svg.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -992,3 +992,13 @@ def test_the_kits_lines_that_give_the_clinics_own_or_its_dedicated_lines_are_not
     assert kit is not None
     lines = dataclasses.replace(kit, other_formats=OtherFormats(("large print",), formats), feedback=feedback)
     assert check_contact_lines(lines) == []
+
+
+def test_no_colour_is_suggested_that_fails_what_passes_now(inputs: Inputs) -> None:
+    """A dark background: the primary's text fails on the secondary's tint mixed into it, and a lighter primary was
+    suggested, which failed the white labels on it and the headings on white (the next round suggested darker
+    again, round after round). A suggestion keeps what passes passing: none reads on both here, and none is said."""
+    inputs.content.write_text(CONTENT.read_text(encoding="utf-8"), encoding="utf-8")
+    edit(inputs.brand, 'background: "#FFFFFF"', 'background: "#3A3A3A"')
+    found = [m for m in messages(build(inputs)) if "[at colors.primary]" in m and "contrast" in m]
+    assert found and not [m for m in found if "(such as #" in m], found

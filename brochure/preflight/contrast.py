@@ -185,6 +185,7 @@ def check_contrast(layout: Layout, colours: Colours) -> list[Diagnostic]:
     spots: dict[tuple[str, str, float], list[Place]] = {}
     ratios: dict[tuple[Ink, Ink | None], float] = {}  # a few pairs of inks, met hundreds of times
     inks: dict[tuple[str, str, float], tuple[Ink, Ink | None]] = {}  # (the inks of each pair of keys)
+    met: dict[tuple[Ink, Ink | None, float], None] = {}  # every pair of inks met and the contrast it asks (in order)
     for n, page in enumerate(layout.pages):
         grounds: dict[int, list[Shape]] = {}
         for item in page.items:
@@ -204,6 +205,7 @@ def check_contrast(layout: Layout, colours: Colours) -> list[Diagnostic]:
                 ratio = ratios[pair] if pair in ratios else ratios.setdefault(pair, contrast(colours, *pair))
                 large = run.size >= 18 or (run.size >= 14 and run.font in colours.bold)
                 need = LARGE if large else TEXT
+                met[(*pair, need)] = None
                 if ratio >= need:
                     continue
                 fg, bg = colours.key_of(run.ink), colours.key_of(ground, ground=True)
@@ -214,9 +216,11 @@ def check_contrast(layout: Layout, colours: Colours) -> list[Diagnostic]:
                 spots.setdefault((fg, bg, need), []).append(run_place(n, line, run))
     diags: list[Diagnostic] = []
     asked: dict[str, list[Wanted]] = {}  # a brand colour -> (it, against, need, the share if against is its tint)
-    for fg, bg, need in sorted(found):
-        blame, (ink, ground) = _blamed(fg, bg), inks[(fg, bg, need)]
-        if blame.startswith("colors."):
+    blamed = {_blamed(fg, bg) for fg, bg, _ in found}
+    for ink, ground, need in met if found else ():  # (the pairs that pass too: a lighter colour suggested on a dark
+        fg, bg = colours.key_of(ink), colours.key_of(ground, ground=True)  # background failed white labels on it)
+        blame = _blamed(fg, bg)
+        if blame in blamed and blame.startswith("colors."):
             share = _share(bg, blame)  # (its own tint changes with it)
             asked.setdefault(blame, []).append((ground, ink, need, 0.0) if blame == bg else (ink, ground, need, share))
     values = {key: _reaching(wanted, colours, key) for key, wanted in asked.items()}
