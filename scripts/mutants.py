@@ -5315,8 +5315,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "pale-tint-taken-for-the-first-that-fits",
         "preflight/contrast.py",
-        "            _, share, name = min(fits)",
-        "            _, share, name = fits[0]",
+        "        _, share, name = min(fits)",
+        "        _, share, name = fits[0]",
         "tests/test_preflight.py::test_the_colour_suggested_builds_beside_pale_colours_and_as_printed",
     ),
     m(
@@ -5413,7 +5413,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "suggestion-not-reckoned-against-its-own-tint",
         "preflight/contrast.py",
-        "        if share and contrast_ratio(it, _mix(it, paper, share)) < need + margin:",
+        "        if share and contrast_ratio(it, mix(it, paper, share)) < need + margin:",
         "        if False:",
         "tests/test_preflight.py::test_the_colour_suggested_reaches_every_contrast_asked_of_it",
     ),

@@ -117,10 +117,11 @@ def _decoded(data: bytes, kind: str, path: Path, used: int, logo: int = 0) -> Pi
         if w * h > limits.PICTURE_PIXELS:
             return Refusal(f"{w} x {h} pixels is absurdly large: at most {most} are allowed for one picture", _SMALLER)
         if used + w * h > limits.BUILD_PIXELS:
-            before = "the logo and the pictures before it" if logo and used > logo else "the logo" if logo else ""
+            before = "the pictures before it"
+            if logo:
+                before = "the logo and the pictures before it" if used > logo else "the logo"
             return Refusal(
-                f"with {before or 'the pictures before it'}, the leaflet's pictures come to {(used + w * h) / 1e6:.0f}"
-                " megapixels; "
+                f"with {before}, the leaflet's pictures come to {(used + w * h) / 1e6:.0f} megapixels; "
                 f"at most {limits.BUILD_PIXELS / 1e6:.0f} are allowed together",
                 "scale the pictures down to 300 ppi at their printed size"
                 + (

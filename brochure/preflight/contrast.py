@@ -9,7 +9,6 @@ anything else under it is an overlap, which preflight/placement.py reports.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from brochure.layout.model import Ink, Layout, Segment, Shape, Text, ink_of
 from brochure.preflight.placement import run_place
 from brochure.remembered import by_identity
 from brochure.theme.cmyk import cmyk_to_rgb, convert
-from brochure.theme.colors import Palette, contrast_ratio, hex_to_color, ratio_text, relative_luminance
+from brochure.theme.colors import Palette, contrast_ratio, hex_to_color, mix, ratio_text, relative_luminance
 from brochure.theme.fonts import FontSet
 
 TEXT, LARGE = 4.5, 3.0
@@ -65,14 +64,23 @@ class Colours:
         exact = [name for known, name in self.names if _same(known, ink)]
         if exact:
             return PAPER if ground and PAPER in exact else next((n for n in exact if n.endswith(f".{drawn}")), exact[0])
-        background = self.background()[0]
-        fits = [(fit[1], fit[0], name) for known, name in self.names if (fit := _tint_fit(known, background, ink))]
-        if fits:  # (the closest: a pale secondary's tint is near a pale primary's too, which it was taken for)
-            _, share, name = min(fits)
+        tint = self.tint_of(ink)
+        if tint is not None:
+            share, name = tint
             return f"{_a(round(share * 100))} {share:.0%} tint of {name}"
         seen = self.rgb(ink)
         nearest = min(self.names, key=lambda kn: sum((a - b) ** 2 for a, b in zip(self.rgb(kn[0]), seen, strict=True)))
         return f"a colour near {nearest[1]}"
+
+    def tint_of(self, ink: Ink) -> tuple[float, str] | None:
+        """The share and brand key of the colour an ink is a tint of (mixed with the background, as the layout makes
+        tints), the closest fit (a pale secondary's tint is near a pale primary's too, which it was taken for)."""
+        background = self.background()[0]
+        fits = [(fit[1], fit[0], name) for known, name in self.names if (fit := _tint_fit(known, background, ink))]
+        if not fits:
+            return None
+        _, share, name = min(fits)
+        return share, name
 
     def background(self) -> tuple[Ink, str]:
         """The kit's background colour (what the tints are mixed into) and its brand key."""
@@ -221,7 +229,8 @@ def check_contrast(layout: Layout, colours: Colours) -> list[Diagnostic]:
         fg, bg = colours.key_of(ink), colours.key_of(ground, ground=True)  # background failed white labels on it)
         blame = _blamed(fg, bg)
         if blame in blamed and blame.startswith("colors."):
-            share = _share(bg, blame)  # (its own tint changes with it)
+            tint = colours.tint_of(ground) if ground is not None and bg.endswith(f" tint of {blame}") else None
+            share = tint[0] if tint is not None else 0.0  # (its own tint changes with it)
             asked.setdefault(blame, []).append((ground, ink, need, 0.0) if blame == bg else (ink, ground, need, share))
     values = {key: _reaching(wanted, colours, key) for key, wanted in asked.items()}
     for (fg, bg, need), (roles, worst) in sorted(found.items()):
@@ -257,12 +266,6 @@ def _blamed(fg: str, bg: str) -> str:
 
 
 Wanted = tuple[Ink | None, Ink | None, float, float]  # a colour, what it meets, the contrast asked, its tint's share
-
-
-def _share(ground: str, key: str) -> float:
-    """The share of `key` in a ground named as its tint ('a 16% tint of colors.primary': 0.16), else 0."""
-    m = re.fullmatch(rf"an? (\d+)% tint of {re.escape(key)}", ground)
-    return int(m.group(1)) / 100 if m else 0.0
 
 
 def _reaching(wanted: list[Wanted], colours: Colours, key: str) -> str:
@@ -302,28 +305,23 @@ def _reads(
     it (its RGB) or as the press does (`press`: converted through `profile` and seen through it)."""
 
     def seen(c: Color | Ink | None) -> Color:
+        if isinstance(c, Ink) and c.space == "rgb":  # (an office ink: as the press prints it, in the press's view)
+            c = Color(*c.values)
         if isinstance(c, Color):
             return Color(*cmyk_to_rgb(_plates(convert(c, profile)), profile)) if press and profile else c
-        if c is not None and press and profile is not None and c.space == "rgb":  # (an office ink, as printed)
-            return seen(Color(*c.values))
-        return Color(*(colours.rgb(c) if not press or c is None or c.space != "rgb" else c.values))
+        return Color(*colours.rgb(c))
 
     it, paper = seen(colour), seen(colours.background()[0])
     for _, other, need, share in wanted:
         if contrast_ratio(it, seen(other)) < need + margin:
             return False
-        if share and contrast_ratio(it, _mix(it, paper, share)) < need + margin:
+        if share and contrast_ratio(it, mix(it, paper, share)) < need + margin:
             return False
     return True
 
 
 def _plates(c: Color) -> tuple[float, float, float, float]:
     return (c.cyan, c.magenta, c.yellow, c.black)
-
-
-def _mix(colour: Color, ground: Color, share: float) -> Color:
-    """`share` of colour mixed into ground, as the layout makes tints."""
-    return Color(*(g + (c - g) * share for c, g in zip(colour.rgb(), ground.rgb(), strict=True)))
 
 
 DARKER = 1.5  # a background this much darker than white (a contrast ratio) darkens the tints made with it

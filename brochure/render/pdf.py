@@ -302,11 +302,12 @@ def _picture(canvas: Canvas, data: bytes, x: float, y: float, w: float, h: float
     else at FAST_FLATE_LEVEL (counted on this canvas: a build's own); a picture's transparent parts show the paper."""
     image, mask = _Embedded(io.BytesIO(data)), "auto" if _see_through(data) else None
     pixels, alpha = image.getRGBData(), image._dataA
-    name = _digester(pixels + (alpha.getRGBData() if mask and alpha else str(mask).encode()))
+    clear = alpha.getRGBData() if mask and alpha else b""  # (its transparency, where it is drawn with it)
+    name = _digester(pixels + (clear or str(mask).encode()))
     doc = canvas._doc
     key = doc.getXObjectName(name)
     if key not in doc.idToObject:  # (a picture drawn before is drawn again by name)
-        size = 0 if image.jpeg_fh() else len(pixels) + (len(alpha.getRGBData()) if mask and alpha else 0)
+        size = 0 if image.jpeg_fh() else len(pixels) + len(clear)
         xobject = _Pixels(name, image, mask, _flate_level(canvas, size))
         canvas._setXObjects(xobject)
         doc.Reference(xobject, key)
