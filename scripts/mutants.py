@@ -5460,6 +5460,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_preflight.py::test_no_colour_is_suggested_that_fails_what_passes_now",
     ),
     m(
+        "svg-old-mac-line-ends-counted-as-none",
+        "inputs/svg.py",
+        '    return re.sub(rb"\\r\\n?", b"\\n", data)',
+        "    return data",
+        "tests/test_assets_hostile.py::test_an_svg_with_old_mac_line_ends_is_said_on_its_line",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svg.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -899,6 +899,20 @@ def test_an_svg_tag_over_several_lines_is_said_where_it_starts(inputs: Inputs) -
     assert where == (str(inputs.kit / "logo.svg"), 3, svg.splitlines()[2].rindex("<text") + 1), d.format()
 
 
+@pytest.mark.parametrize("broken", [False, True], ids=["an-element", "a-tag-cut-short"])
+def test_an_svg_with_old_mac_line_ends_is_said_on_its_line(inputs: Inputs, broken: bool) -> None:
+    """An SVG whose lines end with a carriage return alone (an old Mac export): libxml2 counted no line there, and
+    a problem on the fourth line was said on the first, a hundred columns in. Said where an editor shows it."""
+    text = '<text x="1" y="9">Hi</tex>' if broken else '<text x="1" y="9">Hi</text>'
+    lines = [f'<svg {NS} viewBox="0 0 120 40">', f"  {RECT}", "  <!-- a note -->", f"  {text}", "</svg>", ""]
+    (inputs.kit / "logo.svg").write_bytes("\r".join(lines).encode("utf-8"))
+    brand, diags = load_brand(inputs.brand)
+    (d,) = [d for d in diags if d.is_error]
+    assert brand is None and d.location.line == 4, d.format()
+    column = lines[3].index("</tex>") + len("</tex>") + 1 if broken else lines[3].index("<text") + 1
+    assert d.location.column == column, d.format()
+
+
 @pytest.mark.parametrize(
     ("line", "tag"),
     [

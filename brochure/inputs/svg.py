@@ -41,6 +41,7 @@ def load_svg(path: Path, at: Location) -> tuple[Drawing | None, Diagnostic | Non
     data, problem = read_bytes(path, limits.SVG_BYTES)
     if data is None:
         return None, error(at, f"logo cannot be used: {problem}", _HINT)
+    data = _line_ends(data)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
         root = etree.fromstring(data, parser)
@@ -102,6 +103,15 @@ def load_svg(path: Path, at: Location) -> tuple[Drawing | None, Diagnostic | Non
     if problem:
         return None, error(at, problem, hint)
     return _trim_drawing(drawing), None
+
+
+def _line_ends(data: bytes) -> bytes:
+    """An SVG file's lone carriage returns (an old Mac export's line ends) as line feeds, as XML reads them: libxml2
+    counted none of them, so a problem on the fifth line was said on the first, hundreds of columns in. A file in
+    UTF-16 or UTF-32 (a byte 0 in its first four) is left as it is: a 13 byte there may be half a character."""
+    if b"\r" not in data or b"\0" in data[:4] or data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data
+    return re.sub(rb"\r\n?", b"\n", data)
 
 
 def _shown(path: Path, at: Location) -> str:
