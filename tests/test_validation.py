@@ -19,6 +19,7 @@ from reportlab.graphics.shapes import Group
 from brochure.diagnostics import Diagnostic, Location
 from brochure.inputs.brand import load_brand
 from brochure.inputs.content import load_content
+from brochure.inputs.editions import load_editions
 from brochure.inputs.logo import load_logo
 from brochure.inputs.reader import text_problem
 from brochure.layout.model import Text
@@ -705,6 +706,43 @@ def test_unusable_picture(inputs: Inputs, make: Callable[[Path], object], messag
     d = the_error(diags)
     assert_points_at(d, inputs.content, text, "pics/photo.png", "sections[1].blocks[0].image.src")
     assert message in d.message
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("pics/Photo.PNG", "pics/photo.png"),
+        ("pics/photo.jpg", "pics/photo.png"),
+        ("pics/phot.png", "pics/photo.png"),
+        ("pics/leaflet.png", None),
+        ("pics/ph.png", None),
+    ],
+    ids=["in-other-capitals", "another-ending", "a-letter-out", "none-near", "too-little-alike"],
+)
+def test_a_misspelt_picture_is_answered_with_the_file_meant(inputs: Inputs, written: str, meant: str | None) -> None:
+    """A picture, logo or content file named with a letter out or in other capitals (a file system that tells
+    them apart: `Photo.PNG` for `photo.png`) was said not found, and the clinic was sent to check the folder."""
+    _add_image(inputs)
+    edit(inputs.content, "src: pics/photo.png", f"src: {written}")
+    (inputs.content.parent / "pics").mkdir()
+    Image.new("RGB", (300, 200), "#7FB7BE").save(inputs.content.parent / "pics" / "photo.png")
+    d = the_error(load_content(inputs.content)[1])
+    assert f"picture '{written}' not found" in d.message
+    assert d.hint.startswith(f"did you mean '{meant}'? paths are relative" if meant else "paths are relative"), d.hint
+
+
+def test_a_misspelt_logo_or_content_file_is_answered_with_the_file_meant(inputs: Inputs) -> None:
+    (inputs.kit / "logo.jpg").write_bytes(b"")  # (the name in other capitals is meant before another ending)
+    edit(inputs.brand, "logo: logo.svg", "logo: Logo.svg")
+    d = the_error(load_brand(inputs.brand)[1])
+    assert d.hint.startswith("did you mean 'logo.svg'? "), d.hint
+    d = the_error(load_content(inputs.content.with_name("Content.yaml"))[1])  # (--content as typed)
+    assert d.message == "content file not found" and d.hint.startswith(f"did you mean '{inputs.content}'? "), d
+    for written, meant in (("contnet.yaml", "content.yaml"), ("content.yml", "content.yaml"), ("words.yaml", "")):
+        editions = editions_file(inputs, f"brands:\n  - kit: assets/brand.yaml\n    languages: [{written}]\n")
+        d = the_error(load_editions(editions)[1])
+        assert f"'{written}' is not a file" in d.message
+        assert d.hint.startswith(f"did you mean '{meant}'? " if meant else "check the path"), d.hint
 
 
 @pytest.mark.parametrize("alt", ["\u200b", "\u00ad\u2060", "\u3164", "\u2800 \uffa0"])

@@ -20,7 +20,7 @@ from brochure.inputs.contact import (
     read_press,
 )
 from brochure.inputs.controls import DESIGN_TYPE, OWN_HEIGHTS, LogoHeights, TypeSpec, read_logo, read_type
-from brochure.inputs.files import inside, read_bytes
+from brochure.inputs.files import inside, near, read_bytes
 from brochure.inputs.logo import PICTURE_LOGOS, Logo, load_logo, unread_problem
 from brochure.inputs.names import short_name
 from brochure.inputs.reader import Reader, load_file
@@ -713,7 +713,12 @@ def _asset(r: Reader, node: Node | None, path: str, kit: Path, suffixes: tuple[s
         )
         return None
     if not full.exists():
-        r.fail(at, f"file '{rel}' not found", f"paths are relative to the brand file's folder ({kit})", full)
+        r.fail(
+            at,
+            f"file '{rel}' not found",
+            f"{near(rel, full)}paths are relative to the brand file's folder ({kit})",
+            full,
+        )
         return None
     return full
 

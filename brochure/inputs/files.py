@@ -24,6 +24,33 @@ def inside(folder: Path, written: str) -> Path | None:
 
 NOT_FOUND = "the file is not there"
 
+NAMES_LOOKED_AT = 2000  # a folder's entries read for a name near a misspelt one (a folder of many is not listed)
+NEAR = 0.7  # how alike two names' stems must be to suggest one for the other (difflib's ratio: 'pll' and 'pl' 0.8)
+
+
+def near(written: str, full: Path) -> str:
+    """'did you mean 'translations/pl.yaml'? ' for a file written `written` and not found at `full`: the file in
+    the folder it was looked for in named so in other capitals, else with another ending (pl.yml: pl.yaml), else
+    the one of its ending whose stem is nearest (a letter out: not another language's two letters, 'es' for
+    'de'), written as the path was; '' when none is near (or the folder is not there)."""
+    import difflib  # (only for a file not found: not on every build's import)
+
+    try:
+        with os.scandir(full.parent) as entries:
+            names = [e.name for _, e in zip(range(NAMES_LOOKED_AT), entries, strict=False) if e.is_file()]
+    except (OSError, ValueError):
+        return ""
+    same = [n for n in names if Path(n).stem.casefold() == full.stem.casefold()]  # (photo.jpg: photo.png)
+    same.sort(key=lambda n: (n.casefold() != full.name.casefold(), n))  # (Photo.PNG: photo.png before photo.jpg)
+    ending = full.suffix.casefold()
+    stems = {Path(n).stem: n for n in sorted(names) if Path(n).suffix.casefold() == ending}
+    alike = difflib.get_close_matches(full.stem, list(stems), n=1, cutoff=NEAR)
+    close = same[0] if same else stems[alike[0]] if alike else None
+    if close is None or close == full.name:
+        return ""
+    folder, slash, _ = written.replace("\\", "/").rpartition("/")
+    return f"did you mean '{folder}{slash}{close}'? "
+
 
 def read_bytes(path: Path, most: int) -> tuple[bytes | None, str]:
     """The bytes of a regular file of at most `most` bytes, read once; or None and why not.
