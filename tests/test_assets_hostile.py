@@ -481,6 +481,19 @@ BAD_SVGS = {
         f'<svg {NS} viewBox="0 0 120 40" color="#E07A5F"><rect width="90" height="40" fill="currentcolor"/></svg>',
         "logo SVG writes the colour currentColor as 'currentcolor', which would print nothing",
     ),
+    "important-in-a-style-sheet": (  # (a browser prints the class's colour: svglib the inline style's)
+        f'<svg {NS} viewBox="0 0 120 40"><style>.c {{ fill: #7FB7BE !important }}</style>'
+        '<rect class="c" style="fill:#C8553D" width="90" height="40"/></svg>',
+        "logo SVG's style gives 'fill: #7FB7BE !important': !important is not read",
+    ),
+    "a-pseudo-class": (
+        f'<svg {NS} viewBox="0 0 120 40"><style>/* {{ */ rect:first-child {{ fill: #C8553D }}</style>{RECT}</svg>',
+        "logo SVG's style sheet has a rule that would be left out ('rect:first-child': a pseudo-class or @ rule)",
+    ),
+    "a-blend-mode": (
+        f'<svg {NS} viewBox="0 0 120 40">{RECT}<rect style="mix-blend-mode:multiply" width="9" height="9"/></svg>',
+        "logo SVG blends a shape into what is under it (mix-blend-mode: multiply), which would print unblended",
+    ),
     "opacity-in-percent": (
         f'<svg {NS} viewBox="0 0 120 40"><rect width="90" height="40" fill="#E07A5F" fill-opacity="50%"/></svg>',
         'logo SVG gives fill-opacity="50%", which would print solid',
@@ -825,6 +838,39 @@ def test_a_letter_drawn_as_nothing_and_one_lacking_are_told_apart(
     empty = next(line for line in errors if "draw 'é' as nothing" in line)
     lacking = next(line for line in errors if "no glyph for 'ȿ'" in line)
     assert "more like it" not in empty and "install them again" in empty and "install them again" not in lacking
+
+
+@pytest.mark.parametrize(
+    ("body", "printed"),
+    [
+        ('<rect fill="currentColor" color="#C8553D" width="9" height="9"/>', ["C8553D"]),
+        ('<g color="#000000"><rect fill="currentColor" style="color:#C8553D" width="9" height="9"/></g>', ["C8553D"]),
+        (
+            '<g fill="currentColor" color="#1D5C63"><rect color="#C8553D" width="9" height="9"/>'
+            '<rect x="20" width="9" height="9"/></g>',
+            ["C8553D", "1D5C63"],
+        ),
+        ('<style>.c{color:#C8553D}</style><rect class="c" fill="currentColor" width="9" height="9"/>', ["C8553D"]),
+        ('<rect fill="currentColor" width="9" height="9"/>', ["7FB7BE"]),
+    ],
+    ids=["its-own", "its-own-style", "a-group-fill-its-shapes-colours", "by-class", "the-root-s"],
+)
+def test_an_svg_logos_current_colour_is_the_colour_of_the_element_painted(
+    tmp_path: Path, body: str, printed: list[str]
+) -> None:
+    """`currentColor` is the painted element's own `color`, else its parent's (SVG, as browsers draw it): svglib
+    looked from the parent up, so a shape with its own colour printed black, or in its group's."""
+    from brochure.diagnostics import Location
+    from brochure.inputs.svg import load_svg
+    from brochure.layout.drawings import Painted, walk
+    from brochure.layout.operators import IDENTITY
+
+    path = tmp_path / "logo.svg"
+    path.write_text(f'<svg {NS} viewBox="0 0 30 10" color="#7FB7BE">{body}</svg>', encoding="utf-8")
+    drawing, problem = load_svg(path, Location("brand.yaml", 1, 1))
+    assert drawing is not None, problem
+    fills = [p.fill for p in walk(drawing, IDENTITY) if isinstance(p, Painted) and p.fill is not None]
+    assert ["".join(f"{round(v * 255):02X}" for v in ink.values) for ink in fills] == printed
 
 
 def test_an_svg_logos_open_path_is_stroked_open_and_a_lines_fill_paints_nothing(tmp_path: Path) -> None:

@@ -12,7 +12,9 @@ import logging
 import math
 import re
 from collections.abc import Callable, Iterator
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 from reportlab.graphics.shapes import Drawing, Group, Shape, String, mmult
@@ -30,6 +32,9 @@ _DIGITS = re.compile(r"\d+(?:\.\d*)?|\.\d+")  # each number in path data (an exp
 _LENGTH = re.compile(rf"^\s*({_NUMBER})\s*([a-zA-Z%]*)\s*$")
 _UNITS = {"": 1.0, "px": 1.0, "pt": 96 / 72, "pc": 16.0, "mm": 96 / 25.4, "cm": 96 / 2.54, "in": 96.0, "%": None}
 _SIZES = (0.01, 1e5)  # a logo's width, height and viewBox sides, in CSS pixels (a few hundred is usual)
+if TYPE_CHECKING:
+    from svglib.svglib import SvgRenderer
+
 _SVG_FAILURES = (ValueError, TypeError, KeyError, IndexError, AttributeError, ArithmeticError, RecursionError)
 
 
@@ -89,20 +94,59 @@ def load_svg(path: Path, at: Location) -> tuple[Drawing | None, Diagnostic | Non
     problem, hint = _numbers_problem(elements) or _size_problem(root) or _use_problem(root, elements) or ("", "")
     if problem:
         return None, error(at, problem, hint)
-    from svglib.svglib import SvgRenderer  # (svglib and what it imports only for an SVG logo)
-
     logging.getLogger("svglib").setLevel(logging.CRITICAL)  # its complaints are ours to word
     problem, hint = _colour_problem(elements) or ("", "")
     if problem:
         return None, error(at, problem, hint)
     try:
-        drawing = SvgRenderer(str(path)).render(root)
+        drawing = _renderer()(str(path)).render(root)
     except _SVG_FAILURES as exc:
         return None, error(at, f"logo SVG cannot be drawn: {_short(exc)}", _HINT)
     problem, hint = _drawing_problem(drawing)
     if problem:
         return None, error(at, problem, hint)
     return _trim_drawing(drawing), None
+
+
+@cache
+def _renderer() -> type[SvgRenderer]:
+    """svglib's renderer, reading `currentColor` as SVG does: the colour of the element painted (its own `color`,
+    else its parent's ...). svglib read it from the parent first, so a shape with its own `color` printed in its
+    group's, or black. (svglib and what it imports only for an SVG logo; a renderer is made for each logo.)"""
+    from svglib.svglib import CSSMatcher, Svg2RlgAttributeConverter, Svg2RlgShapeConverter, SvgRenderer
+
+    class Attributes(Svg2RlgAttributeConverter):
+        painted: Any = None  # the element whose style is being read
+
+        def findAttr(self, svgNode: Any, name: str) -> str:
+            painted = self.painted
+            if name != "color" or painted is None:
+                return str(super().findAttr(svgNode, name))
+            self.painted = None  # (once: it looks on up the parents from there)
+            try:
+                return str(super().findAttr(painted, name))  # (asked of the parent: for currentColor)
+            finally:
+                self.painted = painted
+
+    class Shapes(Svg2RlgShapeConverter):
+        def applyStyleOnShape(self, shape: Any, node: Any, only_explicit: bool = False) -> None:
+            attributes = self.attrConverter
+            assert isinstance(attributes, Attributes)
+            was, attributes.painted = attributes.painted, node
+            try:
+                super().applyStyleOnShape(shape, node, only_explicit)
+            finally:
+                attributes.painted = was
+
+    class Renderer(SvgRenderer):
+        def __init__(self, path: str) -> None:
+            super().__init__(path)
+            self.attrConverter = Attributes()
+            self.attrConverter.css_rules = CSSMatcher()
+            self.shape_converter = Shapes(path, self.attrConverter)
+            self.handled_shapes = self.shape_converter.get_handled_shapes()
+
+    return Renderer
 
 
 def _line_ends(data: bytes) -> bytes:
@@ -215,6 +259,8 @@ _PAINT_BY_REFERENCE = re.compile(r"(?:^|[;{\s])(fill|stroke)\s*:\s*url\(", re.IG
 _EFFECT = re.compile(r"(?:^|[;{\s])(mask|filter)\s*:\s*url\(", re.IGNORECASE)
 _NOTHING = "which would print as nothing"
 _OPACITY = re.compile(r"(?:^|[;{\s])opacity\s*:\s*([^;}\s]+)", re.IGNORECASE)  # (not fill- or stroke-opacity)
+_UNBLENDED = "which would print unblended"
+_BLEND = re.compile(r"(?:^|[;{\s])mix-blend-mode\s*:\s*([^;}\s]+)", re.IGNORECASE)
 _FLATTEN = (
     "flatten it to plain colours in your drawing program (e.g. Object > Expand Appearance, or Path > Object to "
     "Path), or use a PNG"
@@ -304,6 +350,10 @@ def _painting_problem(el: etree._Element, root: bool) -> str:
     effect = _EFFECT.search(declared)
     if effect:
         return f"logo SVG uses a {effect.group(1)} ({effect.group(1)}: url(...)), which would be left out"
+    blend = _BLEND.search(declared)
+    for value in (el.get("mix-blend-mode"), blend.group(1) if blend else None):
+        if value is not None and value.strip().lower() not in ("normal", "inherit", "initial", "unset", ""):
+            return f"logo SVG blends a shape into what is under it (mix-blend-mode: {value.strip()[:20]}), {_UNBLENDED}"
     declared_opacity = _OPACITY.search(declared)
     for value in (el.get("opacity"), declared_opacity.group(1) if declared_opacity else None):
         if value is not None and not _opaque(value):  # (svglib leaves an element's or group's opacity out: a
@@ -321,6 +371,8 @@ _DECLARED = re.compile(
     r"(?<![-\w])(marker(?:-start|-mid|-end)?|transform|transform-origin|fill-opacity|stroke-opacity)\s*:\s*([^;}]*)",
     re.IGNORECASE,
 )
+_IMPORTANT = re.compile(r"[^;{}:]*:[^;{}]*!\s*important", re.IGNORECASE)
+_UNCOMMENTED = re.compile(r"/\*.*?\*/", re.DOTALL)
 _CURRENT = re.compile(r"(?<![-\w])currentcolor(?![-\w])", re.IGNORECASE)
 _SIZED = ("x", "y", "width", "height", "r", "rx", "ry", "cx", "cy", "x1", "y1", "x2", "y2")
 _SHAPES = tuple(SVG_NS + t for t in ("rect", "circle", "ellipse", "line", "use"))
@@ -348,6 +400,15 @@ def _unread_problem(el: etree._Element) -> str:
     spelt = [
         m.group() for v in (*(el.get(k) or "" for k in _PAINTS), el.get("style") or "") for m in _CURRENT.finditer(v)
     ]
+    sheet = _UNCOMMENTED.sub(" ", el.text or "") if tag == SVG_NS + "style" else ""
+    important = _IMPORTANT.search(f"{el.get('style') or ''};{sheet}")
+    if important:
+        said = " ".join(important.group().split())[:40]
+        return f"logo SVG's style gives '{said}': !important is not read, and the shape would print otherwise"
+    chosen = next((" ".join(r.split()) for r in re.findall(r"([^{}]*)\{", sheet) if ":" in r or "@" in r), None)
+    if chosen is not None:  # (svglib reads a sheet's plain selectors: a pseudo-class, :first-child, or a rule in
+        # @media, was left out, and what it styles printed otherwise)
+        return f"logo SVG's style sheet has a rule that would be left out ('{chosen[:40]}': a pseudo-class or @ rule)"
     wrong = next((w for w in spelt if w != "currentColor"), None)
     if wrong is not None:
         return f"logo SVG writes the colour currentColor as '{wrong}', which would print nothing"
