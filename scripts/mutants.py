@@ -431,7 +431,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "rtl-sources-run-on",
         "layout/citations.py",
-        '    joint = "<br/>" if theme.direction == "rtl" and not run_on else " "\n',
+        '    joint = "<br/>" if rtl and not run_on else " "\n',
         '    joint = " "\n',
         "tests/test_bidi_references.py::test_no_line_holds_the_end_of_one_reference_and_the_start_of_the_next",
     ),
@@ -5528,6 +5528,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "    blend = _BLEND.search(declared)",
         "    blend = None",
         "tests/test_assets_hostile.py::test_a_bad_svg_logo_is_refused_at_logo",
+    ),
+    m(
+        "rtl-references-run-on-right-to-left",
+        "layout/citations.py",
+        '(f"{LRI}{listed}{PDI}" if rtl and run_on else listed)',
+        "listed",
+        "tests/test_bidi_references.py::test_references_run_on_where_the_back_is_full_read_left_to_right_line_by_line",
     ),
     m(
         "svg-negative-size-drawn",

@@ -68,29 +68,37 @@ REFERENCES = (
         "https://pubmed.ncbi.nlm.nih.gov/34448760/",
     ),
 )
-CITING = "يساعد العلاج على تجديد الكولاجين.{}".format("".join(f"[^{key}]" for key, *_ in REFERENCES))
+
+
+def citing(copies: int = 1) -> str:
+    """The Arabic sentence citing every reference (each of `copies` copies of them)."""
+    keys = "".join(f"[^{key}{n or ''}]" for n in range(copies) for key, *_ in REFERENCES)
+    return f"يساعد العلاج على تجديد الكولاجين.{keys}"
+
+
 HEADING = "المصادر"
 IN_FULL = "المصادر كاملة مع DOI: في طبعتنا بالخط الكبير."  # (tests/data/content-ar.yaml's words)
 
 
-def yaml_references() -> str:
+def yaml_references(copies: int = 1) -> str:
     out = ["references:\n"]
-    for key, full, short, doi, url in REFERENCES:
-        out.append(f'  - id: {key}\n    text: "{full}"\n    short: "{short}"\n')
+    for n, (key, full, short, doi, url) in [(n, r) for n in range(copies) for r in REFERENCES]:
+        out.append(f'  - id: {key}{n or ""}\n    text: "{full}"\n    short: "{short}"\n')
         out.extend([f"    doi: {doi}\n"] if doi else [])
         out.extend([f"    url: {url}\n"] if url else [])
     return "".join(out)
 
 
-def arabic_leaflet(folder: Path, **options: object) -> api.Result:
-    """tests/data/content-ar.yaml citing every reference above from its first paragraph, in IBM Plex Sans Arabic."""
+def arabic_leaflet(folder: Path, copies: int = 1, **options: object) -> api.Result:
+    """tests/data/content-ar.yaml citing every reference above (`copies` times over, each copy its own) from its
+    first paragraph, in IBM Plex Sans Arabic."""
     (folder / "assets").mkdir(exist_ok=True)
     (folder / "assets" / "logo.svg").write_text(LOGO, encoding="utf-8")
     (folder / "assets" / "brand.yaml").write_text(BRAND, encoding="utf-8")
     inputs = Inputs(folder / "content.yaml", folder / "assets" / "brand.yaml")
     content = (DATA / "content-ar.yaml").read_text(encoding="utf-8")
-    content = content.replace("    blocks:\n", f'    blocks:\n      - text: "{CITING}"\n', 1)
-    inputs.content.write_text(content + yaml_references(), encoding="utf-8")
+    content = content.replace("    blocks:\n", f'    blocks:\n      - text: "{citing(copies)}"\n', 1)
+    inputs.content.write_text(content + yaml_references(copies), encoding="utf-8")
     return built_in_arabic(inputs, **options)
 
 
@@ -105,9 +113,10 @@ def large(tmp_path_factory: pytest.TempPathFactory) -> api.Result:
     return arabic_leaflet(tmp_path_factory.mktemp("refs-large"), layout="large-print")
 
 
-def short_entries() -> list[str]:
+def short_entries(copies: int = 1) -> list[str]:
     """Each reference as the back prints it, as written: its number, a no-break space, its short form."""
-    return [f"{i}{NBSP}{short}" for i, (_, _, short, _, _) in enumerate(REFERENCES, 1)]
+    shorts = [short for _ in range(copies) for _, _, short, _, _ in REFERENCES]
+    return [f"{i}{NBSP}{short}" for i, short in enumerate(shorts, 1)]
 
 
 def sources_lines(result: api.Result) -> list[Text]:
@@ -171,6 +180,33 @@ def test_no_line_holds_the_end_of_one_reference_and_the_start_of_the_next(folded
     starts = [n for held in parts for n, words in held if words.startswith(f"{n + 1}{NBSP}")]
     assert starts == list(range(len(REFERENCES)))  # every reference begins a line, in order
     assert len(lines) > len(REFERENCES)  # (and the longer ones go on, alone, on the next)
+
+
+def test_references_run_on_where_the_back_is_full_read_left_to_right_line_by_line(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """A back with no room for each reference on a line of its own (four times as many): they run on, and each
+    line reads left to right, one reference's end then the next one's start, as a Latin paragraph does (a line
+    held them right to left, one's start at its left and the one before's end at its right, and read as one
+    reference: '12 Chu S et al. Dermatol Surg. Dermatol. 2015;1(2):77-81.'); flush right, the heading at the
+    right of the first line and the pointer to the full list at the left of the last."""
+    result = arabic_leaflet(tmp_path_factory.mktemp("refs-run-on"), copies=4)
+    lines = sources_lines(result)
+    written = short_entries(4)
+    parts = pieces(lines, written, HEADING + " ", " " + IN_FULL)
+    assert sum(len(held) >= 2 for held in parts) > len(lines) / 2  # (they run on: most lines hold two)
+    for line, held in zip(lines, parts, strict=True):
+        seen = printed(line)
+        run = next(r for r in line.runs if r.actual is not None or r.text)
+        left_to_right = "".join(glyphs(words, run, "ltr") for _, words in held)
+        assert left_to_right in seen, (line.text, seen, left_to_right)
+        if line is lines[0]:
+            assert seen == left_to_right + glyphs(HEADING, run)
+        elif line is lines[-1]:
+            assert seen.endswith(left_to_right) and seen != left_to_right  # (the pointer at its left)
+        else:
+            assert seen == left_to_right
+        assert line.box.right == pytest.approx(line.measure.right, abs=0.6)
 
 
 def test_the_numbers_print_at_the_left_of_their_references(folded: api.Result) -> None:

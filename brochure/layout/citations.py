@@ -9,7 +9,7 @@ from brochure.inputs import blocks as c
 from brochure.inputs.content import Content, Section
 from brochure.inputs.inline import citations, escape_text, link_markup, plain, to_markup
 from brochure.inputs.references import Reference
-from brochure.layout.bidi import FSI, PDI
+from brochure.layout.bidi import FSI, LRI, PDI
 from brochure.layout.flowables import Para
 from brochure.layout.model import LANGUAGE_LINK
 from brochure.theme.colors import color_markup
@@ -126,7 +126,8 @@ def sources(
     """The references a folded leaflet cites, numbered to match its superscripts, in small type, in their short
     form ('Sources 1 Alam M et al. JAMA Dermatol. 2014;150(8):844-9. 2 ...'): each links to its DOI (or address)
     where links are live. The full Vancouver text with DOIs is the large-print edition's (entries_markup).
-    In a right-to-left leaflet each reference starts a line of its own, unless `run_on` (a back too full). A
+    In a right-to-left leaflet each reference starts a line of its own, unless `run_on` (a back too full: then
+    they are one left-to-right isolate, each line of them read left to right). A
     reference in another language than the leaflet's (`language`) is marked as such, for a screen reader. `part`:
     the references from the first to before the last of it only (a column's share: the label with the first, the
     pointer to the full list with the last); None when it has none."""
@@ -138,10 +139,14 @@ def sources(
         return None
     # Right to left, each reference starts a line of its own: run in, a line would hold one reference's end at
     # its right and the next one's start at its left ('2 American Academy ... Bookshelf).'), which reads as one.
-    joint = "<br/>" if theme.direction == "rtl" and not run_on else " "
+    # Run on (a back too full for that), they are one left-to-right isolate: each line of it reads left to right,
+    # one reference's end then the next one's start, as a Latin paragraph does; the line set flush right.
+    rtl = theme.direction == "rtl"
+    joint = "<br/>" if rtl and not run_on else " "
     label = f"<b>{escape_text(words.sources)}</b> " if first == 0 else ""
     tail = f" {escape_text(words.in_full)}" if not full and last >= len(entries) else ""
-    return Para(label + joint.join(entries[first:last]) + tail, theme.style("fine"))
+    listed = joint.join(entries[first:last])
+    return Para(label + (f"{LRI}{listed}{PDI}" if rtl and run_on else listed) + tail, theme.style("fine"))
 
 
 def entries_markup(cites: Citations, theme: Theme, links: bool, full: bool, language: str = "") -> list[str]:
