@@ -5537,6 +5537,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_bidi_references.py::test_references_run_on_where_the_back_is_full_read_left_to_right_line_by_line",
     ),
     m(
+        "press-suggestion-not-as-the-office-prints",
+        "preflight/contrast.py",
+        "        views.append((False, None, PRESS_MARGIN))",
+        "        pass",
+        "tests/test_preflight.py::test_the_colour_suggested_for_the_press_builds_the_office_edition",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svg.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

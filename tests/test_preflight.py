@@ -918,6 +918,22 @@ def test_the_colour_suggested_builds_both_editions_in_a_kit_of_one_hue(inputs: I
         edit(inputs.brand, f'"{value}"', '"#E59325"')
 
 
+def test_the_colour_suggested_for_the_press_builds_the_office_edition(inputs: Inputs) -> None:
+    """A saturated magenta primary, no `cmyk:`: the press edition suggested #C700C7, which reads as the press prints
+    it, and the office edition, which prints it as written, then failed (4.4:1 on the secondary's 16 % tint). The
+    suggestion is reckoned as the office prints it too: it builds both."""
+    inputs.content.write_text(CONTENT.read_text(encoding="utf-8"), encoding="utf-8")
+    edit(inputs.brand, "  cmyk:\n    primary: [85, 35, 40, 25]\n", "")
+    edit(inputs.brand, 'primary: "#1D5C63"', 'primary: "#FF00FF"')
+    found = [m for m in messages(build(inputs, target="press")) if "[at colors.primary]" in m and "contrast" in m]
+    assert found and all("(such as #" in m for m in found), found
+    value = found[0].split("(such as ")[1][:7]
+    edit(inputs.brand, 'primary: "#FF00FF"', f'primary: "{value}"')
+    for target in ("office", "press"):
+        said = [m for m in messages(build(inputs, target=target)) if "[at colors.primary]" in m and "contrast" in m]
+        assert not said, (value, target, said)
+
+
 @pytest.mark.parametrize("target", ["office", "press"])
 def test_the_colour_suggested_builds_beside_pale_colours_and_as_printed(inputs: Inputs, target: str) -> None:
     """Two pale pinks: a 16 % tint of the secondary was taken for a 7 % tint of the primary (alike within the

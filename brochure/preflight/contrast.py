@@ -285,6 +285,8 @@ def _reaching(wanted: list[Wanted], colours: Colours, key: str) -> str:
     views: list[tuple[bool, Path | None, float]] = [(colours.press, colours.profile, 0.0)]
     if not colours.press and key in hexes and colours.proof is not None:  # (the office's grounds converted stand
         views.append((True, colours.proof, PRESS_MARGIN))  # for the press's, whose tints its least dots move)
+    elif colours.press and key in hexes:  # (the office prints the colour as written, and the press's grounds seen
+        views.append((False, None, PRESS_MARGIN))  # stand for its own: a tint printed in least dots is near them)
     for end in ((0.0, 0.0, 0.0), (1.0, 1.0, 1.0)):  # (darker first: text and the colours it prints on are dark)
         for step in range(1, 101):  # (in steps of 1 % towards black or white: the first that reads)
             mixed = [round((v + (e - v) * step / 100) * 255) for v, e in zip(rgb, end, strict=True)]
