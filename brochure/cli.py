@@ -113,6 +113,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             remove_temporaries()
 
 
+def _unsaid(*args: object) -> None:
+    """Says nothing (for the exceptions raised while a stopped command's process ends)."""
+
+
 def _not_installed(package: str) -> str:
     """What to do when this Python lacks a package brochure needs (run from another Python than the project's)."""
     return (
@@ -154,7 +158,9 @@ class Signals:
 def _signals_raise() -> Iterator[Signals]:
     """While a command runs, the first SIGINT, SIGTERM or SIGHUP raises (so temporary files are removed on the way
     out); later ones are ignored, so that clean-up and the exit status are not cut short. The old handlers
-    come back afterwards, unless a signal came: then the process is ending, and further signals stay ignored."""
+    come back afterwards, unless a signal came: then the process is ending, further signals stay ignored, and what
+    a library's objects, left half closed by the stop, raise as they are collected on the way out is not said (the
+    one line is all: PDFium's pages asserted their closed document's state, a traceback under it)."""
     signals = Signals()
     if threading.current_thread() is not threading.main_thread():
         yield signals
@@ -182,6 +188,8 @@ def _signals_raise() -> Iterator[Signals]:
         yield signals
     finally:
         sys.unraisablehook = old_hook
+        if signals.received:
+            sys.unraisablehook = sys.excepthook = _unsaid
         for s, h in old.items():
             signal.signal(s, signal.SIG_IGN if signals.received else h if h is not None else signal.SIG_DFL)
 

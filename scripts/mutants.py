@@ -5544,6 +5544,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_preflight.py::test_the_colour_suggested_for_the_press_builds_the_office_edition",
     ),
     m(
+        "stopped-command-says-what-half-closed-objects-raise",
+        "cli.py",
+        "            sys.unraisablehook = sys.excepthook = _unsaid",
+        "            pass",
+        "tests/test_outputs_hostile.py::test_a_library_failing_as_a_signal_cuts_it_short_still_ends_as_the_signal",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svg.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',
