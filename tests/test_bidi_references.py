@@ -7,6 +7,7 @@ right, flush right; a screen reader reads them as written, and a viewer copies e
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pikepdf
@@ -16,7 +17,7 @@ from helpers import actual_texts, miscopied_words, pdfua_findings, texts
 from test_bidi import DATA, built_in_arabic, glyphs, printed
 
 from brochure import api
-from brochure.layout.model import Text
+from brochure.layout.model import Run, Text
 
 NBSP = "\u00a0"
 # (id, full text, short form, DOI, address): with a DOI, with an address, with neither, with brackets and digits
@@ -70,9 +71,24 @@ REFERENCES = (
 )
 
 
-def citing(copies: int = 1) -> str:
+ARABIC_REFERENCE = (
+    "moh",
+    "وزارة الصحة. دليل العناية بالبشرة. 2021.",
+    "وزارة الصحة. دليل العناية بالبشرة. 2021.",
+    "",
+    "",
+)
+
+
+def references(copies: int = 1, arabic: bool = False) -> list[tuple[str, str, str, str, str]]:
+    """The references above, `copies` times over (each copy's ids its own), and one in Arabic after the first copy."""
+    out = [(f"{key}{n or ''}", *rest) for n in range(copies) for key, *rest in REFERENCES]
+    return [*out[: len(REFERENCES)], ARABIC_REFERENCE, *out[len(REFERENCES) :]] if arabic else out
+
+
+def citing(copies: int = 1, arabic: bool = False) -> str:
     """The Arabic sentence citing every reference (each of `copies` copies of them)."""
-    keys = "".join(f"[^{key}{n or ''}]" for n in range(copies) for key, *_ in REFERENCES)
+    keys = "".join(f"[^{key}]" for key, *_ in references(copies, arabic))
     return f"يساعد العلاج على تجديد الكولاجين.{keys}"
 
 
@@ -80,16 +96,16 @@ HEADING = "المصادر"
 IN_FULL = "المصادر كاملة مع DOI: في طبعتنا بالخط الكبير."  # (tests/data/content-ar.yaml's words)
 
 
-def yaml_references(copies: int = 1) -> str:
+def yaml_references(copies: int = 1, arabic: bool = False) -> str:
     out = ["references:\n"]
-    for n, (key, full, short, doi, url) in [(n, r) for n in range(copies) for r in REFERENCES]:
-        out.append(f'  - id: {key}{n or ""}\n    text: "{full}"\n    short: "{short}"\n')
+    for key, full, short, doi, url in references(copies, arabic):
+        out.append(f'  - id: {key}\n    text: "{full}"\n    short: "{short}"\n')
         out.extend([f"    doi: {doi}\n"] if doi else [])
         out.extend([f"    url: {url}\n"] if url else [])
     return "".join(out)
 
 
-def arabic_leaflet(folder: Path, copies: int = 1, **options: object) -> api.Result:
+def arabic_leaflet(folder: Path, copies: int = 1, arabic: bool = False, **options: object) -> api.Result:
     """tests/data/content-ar.yaml citing every reference above (`copies` times over, each copy its own) from its
     first paragraph, in IBM Plex Sans Arabic."""
     (folder / "assets").mkdir(exist_ok=True)
@@ -97,8 +113,8 @@ def arabic_leaflet(folder: Path, copies: int = 1, **options: object) -> api.Resu
     (folder / "assets" / "brand.yaml").write_text(BRAND, encoding="utf-8")
     inputs = Inputs(folder / "content.yaml", folder / "assets" / "brand.yaml")
     content = (DATA / "content-ar.yaml").read_text(encoding="utf-8")
-    content = content.replace("    blocks:\n", f'    blocks:\n      - text: "{citing(copies)}"\n', 1)
-    inputs.content.write_text(content + yaml_references(copies), encoding="utf-8")
+    content = content.replace("    blocks:\n", f'    blocks:\n      - text: "{citing(copies, arabic)}"\n', 1)
+    inputs.content.write_text(content + yaml_references(copies, arabic), encoding="utf-8")
     return built_in_arabic(inputs, **options)
 
 
@@ -113,10 +129,9 @@ def large(tmp_path_factory: pytest.TempPathFactory) -> api.Result:
     return arabic_leaflet(tmp_path_factory.mktemp("refs-large"), layout="large-print")
 
 
-def short_entries(copies: int = 1) -> list[str]:
+def short_entries(copies: int = 1, arabic: bool = False) -> list[str]:
     """Each reference as the back prints it, as written: its number, a no-break space, its short form."""
-    shorts = [short for _ in range(copies) for _, _, short, _, _ in REFERENCES]
-    return [f"{i}{NBSP}{short}" for i, short in enumerate(shorts, 1)]
+    return [f"{i}{NBSP}{short}" for i, (_, _, short, _, _) in enumerate(references(copies, arabic), 1)]
 
 
 def sources_lines(result: api.Result) -> list[Text]:
@@ -182,30 +197,36 @@ def test_no_line_holds_the_end_of_one_reference_and_the_start_of_the_next(folded
     assert len(lines) > len(REFERENCES)  # (and the longer ones go on, alone, on the next)
 
 
+@pytest.mark.parametrize("arabic", [False, True], ids=["latin", "with-one-in-arabic"])
 def test_references_run_on_where_the_back_is_full_read_left_to_right_line_by_line(
-    tmp_path_factory: pytest.TempPathFactory,
+    tmp_path_factory: pytest.TempPathFactory, arabic: bool
 ) -> None:
     """A back with no room for each reference on a line of its own (four times as many): they run on, and each
     line reads left to right, one reference's end then the next one's start, as a Latin paragraph does (a line
     held them right to left, one's start at its left and the one before's end at its right, and read as one
     reference: '12 Chu S et al. Dermatol Surg. Dermatol. 2015;1(2):77-81.'); flush right, the heading at the
-    right of the first line and the pointer to the full list at the left of the last."""
-    result = arabic_leaflet(tmp_path_factory.mktemp("refs-run-on"), copies=4)
+    right of the first line and the pointer to the full list at the left of the last. A reference in Arabic among
+    them reads right to left, its number at its left as every other's (not at its right, beside the next one's)."""
+    result = arabic_leaflet(tmp_path_factory.mktemp("refs-run-on"), copies=4, arabic=arabic)
     lines = sources_lines(result)
-    written = short_entries(4)
+    written = short_entries(4, arabic)
     parts = pieces(lines, written, HEADING + " ", " " + IN_FULL)
     assert sum(len(held) >= 2 for held in parts) > len(lines) / 2  # (they run on: most lines hold two)
+
+    def shown(n: int, words: str, run: Run) -> str:  # (a pattern of it as printed, left to right)
+        if ARABIC_REFERENCE[2] not in written[n]:
+            return re.escape(glyphs(words, run, "ltr"))
+        number = f"{n + 1}" if words.startswith(f"{n + 1}{NBSP}") else ""
+        return number + r"(?!\d)[^A-Za-z]+"  # (its words right to left, its number at their left)
+
     for line, held in zip(lines, parts, strict=True):
         seen = printed(line)
         run = next(r for r in line.runs if r.actual is not None or r.text)
-        left_to_right = "".join(glyphs(words, run, "ltr") for _, words in held)
-        assert left_to_right in seen, (line.text, seen, left_to_right)
-        if line is lines[0]:
-            assert seen == left_to_right + glyphs(HEADING, run)
-        elif line is lines[-1]:
-            assert seen.endswith(left_to_right) and seen != left_to_right  # (the pointer at its left)
-        else:
-            assert seen == left_to_right
+        left_to_right = "".join(shown(n, words, run) for n, words in held)
+        heading = re.escape(glyphs(HEADING, run)) if line is lines[0] else ""
+        tail = line is lines[-1] or any(w in line.text.split() for w in IN_FULL.split()[1:])  # (its first word is
+        pointer = ".+" if tail else ""  # the heading's) the pointer to the full list, at their left
+        assert re.fullmatch(pointer + left_to_right + heading, seen), (line.text, seen, left_to_right)
         assert line.box.right == pytest.approx(line.measure.right, abs=0.6)
 
 

@@ -133,7 +133,8 @@ def sources(
     pointer to the full list with the last); None when it has none."""
     if not cites.references:
         return None
-    entries = entries_markup(cites, theme, links, full, language)
+    rtl = theme.direction == "rtl"
+    entries = entries_markup(cites, theme, links, full, language, run_on=rtl and run_on)
     first, last = part or (0, len(entries))
     if first >= last:
         return None
@@ -141,22 +142,25 @@ def sources(
     # its right and the next one's start at its left ('2 American Academy ... Bookshelf).'), which reads as one.
     # Run on (a back too full for that), they are one left-to-right isolate: each line of it reads left to right,
     # one reference's end then the next one's start, as a Latin paragraph does; the line set flush right.
-    rtl = theme.direction == "rtl"
     joint = "<br/>" if rtl and not run_on else " "
     label = f"<b>{escape_text(words.sources)}</b> " if first == 0 else ""
     tail = f" {escape_text(words.in_full)}" if not full and last >= len(entries) else ""
-    listed = joint.join(entries[first:last])
-    return Para(label + (f"{LRI}{listed}{PDI}" if rtl and run_on else listed) + tail, theme.style("fine"))
+    held = joint.join(entries[first:last])
+    return Para(label + (f"{LRI}{held}{PDI}" if rtl and run_on else held) + tail, theme.style("fine"))
 
 
-def entries_markup(cites: Citations, theme: Theme, links: bool, full: bool, language: str = "") -> list[str]:
+def entries_markup(
+    cites: Citations, theme: Theme, links: bool, full: bool, language: str = "", run_on: bool = False
+) -> list[str]:
     """Each reference as printed: its number in bold, then in `full` its Vancouver text, DOI and address (each
     a link where links are live), else its short form, linked to its DOI or address.
 
     In a right-to-left leaflet a reference reads left to right as a whole, set apart as a first-strong isolate
     (U+2068..U+2069, as a typesetter of Arabic sets a Latin reference): in the short form the number and the
     text together (the references follow one another right to left, each '1 Alam M et al. ...' left to right),
-    in `full` the text alone, its number at the paragraph's reading side (the right).
+    in `full` the text alone, its number at the paragraph's reading side (the right). `run_on` (the references
+    run on, in a left-to-right isolate of their own): the words alone, the number at their left (a reference in
+    Arabic read right to left inside them, its number beside the next one's).
 
     In short form, a reference in a language other than `language` (the leaflet's) is marked as a link to
     "lang:TAG" around its words (layout/model.LANGUAGE_LINK: its words' language, never a link); in `full` each
@@ -172,7 +176,8 @@ def entries_markup(cites: Citations, theme: Theme, links: bool, full: bool, lang
             other = ref.language or ""
             if other and language and language_base(other) != language_base(language):
                 linked = f'<a href="{LANGUAGE_LINK}{escape_text(other)}">{linked}</a>'
-            entries.append(f"{unit[0]}<b>{i}</b>\u00a0{linked}{unit[1]}")
+            number = f"<b>{i}</b>\u00a0"
+            entries.append(f"{number}{unit[0]}{linked}{unit[1]}" if run_on else f"{unit[0]}{number}{linked}{unit[1]}")
             continue
         parts = [to_markup(ref.text, shade, links)]
         if ref.doi:
