@@ -5490,14 +5490,14 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "misspelt-content-file-not-named-in-editions",
         "inputs/editions.py",
-        '            near(value, file) + "check the path (relative to editions.yaml)",',
+        '            near(value, file, YAML_ENDINGS) + "check the path (relative to editions.yaml)",',
         '            "check the path (relative to editions.yaml)",',
         "tests/test_validation.py::test_a_misspelt_logo_or_content_file_is_answered_with_the_file_meant",
     ),
     m(
         "misspelt-content-file-typed-not-named",
         "inputs/source.py",
-        "near(file, path) + missing_hint",
+        "near(file, path, YAML_ENDINGS) + missing_hint",
         "missing_hint",
         "tests/test_validation.py::test_a_misspelt_logo_or_content_file_is_answered_with_the_file_meant",
     ),
@@ -5556,6 +5556,20 @@ MUTANTS: tuple[Mutant, ...] = (
         'entries.append(f"{number}{unit[0]}{linked}{unit[1]}" if run_on else f"{unit[0]}{number}{linked}{unit[1]}")',
         'entries.append(f"{unit[0]}{number}{linked}{unit[1]}")',
         "tests/test_bidi_references.py::test_references_run_on_where_the_back_is_full_read_left_to_right_line_by_line",
+    ),
+    m(
+        "misspelt-file-of-no-accepted-ending-offered",
+        "inputs/files.py",
+        "    names = [n for n in names if not endings or Path(n).suffix.casefold() in endings]",
+        "    pass",
+        "tests/test_validation.py::test_a_misspelt_logo_or_content_file_is_answered_with_the_file_meant",
+    ),
+    m(
+        "misspelt-language-answered-with-another",
+        "inputs/files.py",
+        "    a_language = not language_problem(full.stem)",
+        "    a_language = False",
+        "tests/test_validation.py::test_a_misspelt_logo_or_content_file_is_answered_with_the_file_meant",
     ),
     m(
         "svg-negative-size-drawn",

@@ -738,7 +738,10 @@ def test_a_misspelt_logo_or_content_file_is_answered_with_the_file_meant(inputs:
     assert d.hint.startswith("did you mean 'logo.svg'? "), d.hint
     d = the_error(load_content(inputs.content.with_name("Content.yaml"))[1])  # (--content as typed)
     assert d.message == "content file not found" and d.hint.startswith(f"did you mean '{inputs.content}'? "), d
-    for written, meant in (("contnet.yaml", "content.yaml"), ("content.yml", "content.yaml"), ("words.yaml", "")):
+    (inputs.content.parent / "content.docx").write_bytes(b"")  # (no content file: not offered)
+    (inputs.content.parent / "ps.yaml").write_bytes(b"")  # (Pashto's words: not offered for Dari's, prs)
+    named = (("contnet.yaml", "content.yaml"), ("content.yml", "content.yaml"), ("words.yaml", ""), ("prs.yaml", ""))
+    for written, meant in named:
         editions = editions_file(inputs, f"brands:\n  - kit: assets/brand.yaml\n    languages: [{written}]\n")
         d = the_error(load_editions(editions)[1])
         assert f"'{written}' is not a file" in d.message

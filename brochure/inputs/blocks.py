@@ -7,7 +7,7 @@ from typing import Literal
 
 from brochure.diagnostics import Location
 from brochure.frozen import frozen
-from brochure.inputs.files import inside, near
+from brochure.inputs.files import PICTURE_ENDINGS, inside, near
 from brochure.inputs.pictures import PictureData, Refusal, load_picture
 from brochure.inputs.reader import Reader
 from brochure.inputs.yamltree import Node
@@ -241,7 +241,7 @@ def _read_image(r: Reader, node: Node, path: str, base: Path) -> Image | None:
         )
         return None
     if not full.exists():
-        hint = f"{near(src, full)}paths are relative to the content file's folder ({base})"
+        hint = f"{near(src, full, PICTURE_ENDINGS)}paths are relative to the content file's folder ({base})"
         r.fail(where, f"picture '{src}' not found", hint, full)
         return None
     picture = load_picture(full, r.pixels + r.logo, r.logo)

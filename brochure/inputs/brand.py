@@ -716,7 +716,7 @@ def _asset(r: Reader, node: Node | None, path: str, kit: Path, suffixes: tuple[s
         r.fail(
             at,
             f"file '{rel}' not found",
-            f"{near(rel, full)}paths are relative to the brand file's folder ({kit})",
+            f"{near(rel, full, suffixes)}paths are relative to the brand file's folder ({kit})",
             full,
         )
         return None

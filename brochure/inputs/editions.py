@@ -35,7 +35,7 @@ from pathlib import Path, PureWindowsPath
 
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.frozen import frozen
-from brochure.inputs.files import near
+from brochure.inputs.files import YAML_ENDINGS, near
 from brochure.inputs.reader import Reader, W, kind_name, kind_of_file, load_file
 from brochure.inputs.yamltree import Node
 from brochure.limits import OUTPUT_FOLDERS
@@ -277,7 +277,7 @@ def _file(r: Reader, node: Node, path: str, base: Path, seen: Seen) -> Path | No
         said = error(
             r.at(node, path),
             f"'{value}' is not a file",
-            near(value, file) + "check the path (relative to editions.yaml)",
+            near(value, file, YAML_ENDINGS) + "check the path (relative to editions.yaml)",
         )
         if seen.unread is None:
             r.diags.append(said)

@@ -24,27 +24,34 @@ def inside(folder: Path, written: str) -> Path | None:
 
 NOT_FOUND = "the file is not there"
 
+YAML_ENDINGS = (".yaml", ".yml")  # what a content, kit or editions file may be named
+PICTURE_ENDINGS = (".png", ".jpg", ".jpeg")  # a picture's (PNG or JPEG)
 NAMES_LOOKED_AT = 2000  # a folder's entries read for a name near a misspelt one (a folder of many is not listed)
 NEAR = 0.7  # how alike two names' stems must be to suggest one for the other (difflib's ratio: 'pll' and 'pl' 0.8)
 
 
-def near(written: str, full: Path) -> str:
+def near(written: str, full: Path, endings: tuple[str, ...] = ()) -> str:
     """'did you mean 'translations/pl.yaml'? ' for a file written `written` and not found at `full`: the file in
     the folder it was looked for in named so in other capitals, else with another ending (pl.yml: pl.yaml), else
-    the one of its ending whose stem is nearest (a letter out: not another language's two letters, 'es' for
-    'de'), written as the path was; '' when none is near (or the folder is not there)."""
+    the one of its ending whose stem is nearest (a letter out), written as the path was; '' when none is near (or
+    the folder is not there). Only a file of one of `endings` is offered, where given (a logo's: not logo.ai); and
+    for a name that is a language's tag itself only the same name (not Pashto's ps.yaml for Dari's prs.yaml)."""
     import difflib  # (only for a file not found: not on every build's import)
+
+    from brochure.vocabulary import language_problem
 
     try:
         with os.scandir(full.parent) as entries:
             names = [e.name for _, e in zip(range(NAMES_LOOKED_AT), entries, strict=False) if e.is_file()]
     except (OSError, ValueError):
         return ""
+    names = [n for n in names if not endings or Path(n).suffix.casefold() in endings]
     same = [n for n in names if Path(n).stem.casefold() == full.stem.casefold()]  # (photo.jpg: photo.png)
     same.sort(key=lambda n: (n.casefold() != full.name.casefold(), n))  # (Photo.PNG: photo.png before photo.jpg)
     ending = full.suffix.casefold()
     stems = {Path(n).stem: n for n in sorted(names) if Path(n).suffix.casefold() == ending}
-    alike = difflib.get_close_matches(full.stem, list(stems), n=1, cutoff=NEAR)
+    a_language = not language_problem(full.stem)
+    alike = [] if a_language else difflib.get_close_matches(full.stem, list(stems), n=1, cutoff=NEAR)
     close = same[0] if same else stems[alike[0]] if alike else None
     if close is None or close == full.name:
         return ""

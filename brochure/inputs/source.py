@@ -6,7 +6,7 @@ from pathlib import Path
 
 from brochure import limits
 from brochure.diagnostics import Diagnostic, Location, error
-from brochure.inputs.files import NOT_FOUND, near, read_bytes
+from brochure.inputs.files import NOT_FOUND, YAML_ENDINGS, near, read_bytes
 from brochure.inputs.yamltree import line_column
 
 _SAVE_AS_UTF8 = "open it in a text editor and save it as UTF-8; in Notepad: File > Save as > Encoding: UTF-8"
@@ -19,7 +19,7 @@ def read_source(path: Path, what: str, missing_hint: str) -> str | Diagnostic:
     data, why = read_bytes(path, limits.YAML_BYTES)
     if data is None:
         if why == NOT_FOUND:
-            return error(Location(file), f"{what} file not found", near(file, path) + missing_hint)
+            return error(Location(file), f"{what} file not found", near(file, path, YAML_ENDINGS) + missing_hint)
         hint = (
             f"a leaflet's {what} file is a few kilobytes: check that this is the right file"
             if "allowed" in why
