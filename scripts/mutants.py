@@ -4907,8 +4907,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "contrast-suggestion-for-one-error-only",
         "preflight/contrast.py",
-        "    for _, other, need, share in wanted:",
-        "    for _, other, need, share in wanted[:1]:",
+        "    for _, other, asked, share in wanted:",
+        "    for _, other, asked, share in wanted[:1]:",
         "tests/test_preflight.py::test_the_colour_suggested_reaches_every_contrast_asked_of_it",
     ),
     m(
@@ -5413,14 +5413,14 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "suggestion-not-reckoned-against-its-own-tint",
         "preflight/contrast.py",
-        "        if share and contrast_ratio(it, mix(it, paper, share)) < need + margin:",
+        "        if share and contrast_ratio(it, mix(it, paper, share)) < need:",
         "        if False:",
         "tests/test_preflight.py::test_the_colour_suggested_reaches_every_contrast_asked_of_it",
     ),
     m(
         "office-suggestion-not-as-the-press-prints",
         "preflight/contrast.py",
-        "        views.append((True, colours.proof, PRESS_MARGIN))",
+        "        views.append((True, colours.proof, PRESS_MARGIN, TEXT))",
         "        pass  #",
         "tests/test_preflight.py::test_the_colour_suggested_builds_both_editions_in_a_kit_of_one_hue",
     ),
@@ -5532,9 +5532,9 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "press-suggestion-not-as-the-office-prints",
         "preflight/contrast.py",
-        "        views.append((False, None, PRESS_MARGIN))",
+        "        views.append((False, None, PRESS_MARGIN, TEXT))",
         "        pass",
-        "tests/test_preflight.py::test_the_colour_suggested_for_the_press_builds_the_office_edition",
+        "tests/test_preflight.py::test_the_colour_suggested_for_the_press_builds_the_office_edition_and_other_layouts",
     ),
     m(
         "stopped-command-says-what-half-closed-objects-raise",
@@ -5570,6 +5570,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "    a_language = not language_problem(full.stem)",
         "    a_language = False",
         "tests/test_validation.py::test_a_misspelt_logo_or_content_file_is_answered_with_the_file_meant",
+    ),
+    m(
+        "suggestion-for-large-print-only",
+        "preflight/contrast.py",
+        "[(colours.press, colours.profile, 0.0, TEXT)]",
+        "[(colours.press, colours.profile, 0.0, 0.0)]",
+        "tests/test_preflight.py::test_the_colour_suggested_for_the_press_builds_the_office_edition_and_other_layouts",
     ),
     m(
         "svg-negative-size-drawn",

@@ -282,16 +282,18 @@ def _reaching(wanted: list[Wanted], colours: Colours, key: str) -> str:
         return ""  # (a colour the kit gives in CMYK itself, or no colour of the kit's)
     else:
         rgb = ink.values
-    views: list[tuple[bool, Path | None, float]] = [(colours.press, colours.profile, 0.0)]
+    # Each pair is asked for 4.5:1, a large heading's too: the kit's colour prints in every layout, and in each as
+    # small text somewhere (the back's lines, a link: large print's 16 pt at 3:1 is the folded leaflets' 8 pt).
+    views: list[tuple[bool, Path | None, float, float]] = [(colours.press, colours.profile, 0.0, TEXT)]
     if not colours.press and key in hexes and colours.proof is not None:  # (the office's grounds converted stand
-        views.append((True, colours.proof, PRESS_MARGIN))  # for the press's, whose tints its least dots move)
+        views.append((True, colours.proof, PRESS_MARGIN, TEXT))  # for the press's, whose tints its least dots move)
     elif colours.press and key in hexes:  # (the office prints the colour as written, and the press's grounds seen
-        views.append((False, None, PRESS_MARGIN))  # stand for its own: a tint printed in least dots is near them)
+        views.append((False, None, PRESS_MARGIN, TEXT))  # stand for its own: a tint printed in least dots is near)
     for end in ((0.0, 0.0, 0.0), (1.0, 1.0, 1.0)):  # (darker first: text and the colours it prints on are dark)
         for step in range(1, 101):  # (in steps of 1 % towards black or white: the first that reads)
             mixed = [round((v + (e - v) * step / 100) * 255) for v, e in zip(rgb, end, strict=True)]
             colour = Color(*(m / 255 for m in mixed))
-            if all(_reads(colours, colour, wanted, press, profile, margin) for press, profile, margin in views):
+            if all(_reads(colours, colour, wanted, *view) for view in views):
                 return "#" + "".join(f"{m:02X}" for m in mixed)
     return ""
 
@@ -301,10 +303,17 @@ PRESS_MARGIN = 0.25  # of contrast, asked beyond the need of an office suggestio
 
 
 def _reads(
-    colours: Colours, colour: Color, wanted: list[Wanted], press: bool, profile: Path | None, margin: float = 0.0
+    colours: Colours,
+    colour: Color,
+    wanted: list[Wanted],
+    press: bool,
+    profile: Path | None,
+    margin: float = 0.0,
+    least: float = 0.0,
 ) -> bool:
-    """Whether a candidate colour reaches each contrast asked of it (and `margin` more), seen as the office prints
-    it (its RGB) or as the press does (`press`: converted through `profile` and seen through it)."""
+    """Whether a candidate colour reaches each contrast asked of it, at least `least` (and `margin` more), seen as
+    the office prints it (its RGB) or as the press does (`press`: converted through `profile` and seen through
+    it)."""
 
     def seen(c: Color | Ink | None) -> Color:
         if isinstance(c, Ink) and c.space == "rgb":  # (an office ink: as the press prints it, in the press's view)
@@ -314,10 +323,11 @@ def _reads(
         return Color(*colours.rgb(c))
 
     it, paper = seen(colour), seen(colours.background()[0])
-    for _, other, need, share in wanted:
-        if contrast_ratio(it, seen(other)) < need + margin:
+    for _, other, asked, share in wanted:
+        need = max(asked, least) + margin
+        if contrast_ratio(it, seen(other)) < need:
             return False
-        if share and contrast_ratio(it, mix(it, paper, share)) < need + margin:
+        if share and contrast_ratio(it, mix(it, paper, share)) < need:
             return False
     return True
 
