@@ -332,7 +332,22 @@ def _conflict(args: argparse.Namespace, words: list[str]) -> str:
     for option, what in _SERVED:
         if args.command == "watch" and given(option) and not given("--serve"):
             return f"{option} sets {what}: give it with --serve"
+    named = str(getattr(args, "edition", None) or "").strip("/").split("/")  # brand/language[/layout[/paper[/target]]]
+    for option, part, noun in _EDITION_PARTS:
+        value = str(getattr(args, option[2:], "") or "").lower()
+        if named != [""] and given(option) and len(named) > part and (part < 1 or named[part].lower() != value):
+            return f"--edition {args.edition} names the {noun}, and {option} another: give one of them"
     return ""
+
+
+_EDITION_PARTS = (  # what an edition's name says, the part of it that says it, and what it is
+    ("--brand", 0, "kit"),
+    ("--content", 0, "content file (its language's)"),
+    ("--language", 1, "language"),
+    ("--layout", 2, "layout"),
+    ("--paper", 3, "paper"),
+    ("--target", 4, "target"),
+)
 
 
 def _check_options(args: argparse.Namespace, options: api.Options) -> None:

@@ -5579,6 +5579,27 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_preflight.py::test_the_colour_suggested_for_the_press_builds_the_office_edition_and_other_layouts",
     ),
     m(
+        "watch-kit-copied-over-not-read-again",
+        "live/watcher.py",
+        "    return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)",
+        "    return (st.st_ino, st.st_size, st.st_mtime_ns, 0)",
+        "tests/test_live.py::test_a_kit_copied_over_with_its_old_size_and_time_is_read_again",
+    ),
+    m(
+        "edition-and-its-option-both-taken",
+        "cli.py",
+        '            return f"--edition {args.edition} names the {noun}, and {option} another: give one of them"',
+        "            pass",
+        "tests/test_cli_manners.py::test_options_that_would_be_dropped_are_a_usage_error",
+    ),
+    m(
+        "edition-conflicts-with-what-it-leaves-out",
+        "cli.py",
+        "and len(named) > part and (part < 1 or named[part].lower() != value):",
+        "and (part < 1 or len(named) <= part or named[part].lower() != value):",
+        "tests/test_cli_manners.py::test_an_option_an_edition_leaves_to_it_is_taken",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

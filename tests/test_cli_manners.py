@@ -107,15 +107,44 @@ def test_option_errors_point_at_the_option(
         (["watch", "--dpi", "100"], "--dpi sets the served page pictures' resolution: give it with --serve"),
         (["watch", "--port", "28776"], "--port sets the port the page is served on: give it with --serve"),
         (["watch", "--host=0.0.0.0"], "--host sets the address the page is served on: give it with --serve"),
+        (
+            ["watch", "--edition", "maple-main/en-us/trifold", "--layout", "bifold"],
+            "--edition maple-main/en-us/trifold names the layout, and --layout another: give one of them",
+        ),
+        (
+            ["serve", "--edition=maple-main/en-us/trifold/letter/office", "--target=press"],
+            "--edition maple-main/en-us/trifold/letter/office names the target, and --target another",
+        ),
+        (
+            ["watch", "--edition", "maple-main/en-us", "--brand", "assets/brand.yaml"],
+            "--edition maple-main/en-us names the kit, and --brand another",
+        ),
+        (
+            ["serve", "--edition", "maple-main/en-us", "--language", "es"],
+            "--edition maple-main/en-us names the language, and --language another",
+        ),
     ],
 )
 def test_options_that_would_be_dropped_are_a_usage_error(
     capsys: pytest.CaptureFixture[str], argv: list[str], says: str
 ) -> None:
     """`watch --language es --content content.yaml` built the Spanish file and dropped --content without a word;
-    `watch --dpi` did nothing without --serve; `batch --jobs 2 --scheduler ...` dropped --jobs."""
+    `watch --dpi` did nothing without --serve; `batch --jobs 2 --scheduler ...` dropped --jobs; `watch --edition
+    maple-main/en-us/trifold --layout bifold` built the tri-fold, and `--language` took the place of an edition's
+    language."""
     status, _, err = cli(capsys, *argv)
     assert status == 2 and err.startswith(f"brochure: error: {says}"), err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["--edition", "nowhere/es", "--layout", "bifold"], ["--edition", "nowhere/es/bifold", "--layout", "bifold"]],
+    ids=["a-part-it-leaves-out", "the-same-layout"],
+)
+def test_an_option_an_edition_leaves_to_it_is_taken(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    """--layout with an edition that names none (or the same): no conflict; the edition is looked for."""
+    status, _, err = cli(capsys, "watch", *argv)
+    assert status == 2 and f"--edition {argv[1]}: no brand 'nowhere'" in err, err
 
 
 @pytest.mark.parametrize(("missing", "status"), [("phonenumbers", 2), ("brochure.layout.nothing", 3)])

@@ -1134,6 +1134,25 @@ def test_an_address_is_read_as_the_socket_reads_it(host: str, loopback: bool, ev
     assert (loopback_hosts(host, 8765) is not None) == loopback
 
 
+def test_a_kit_copied_over_with_its_old_size_and_time_is_read_again(tmp_path: Path) -> None:
+    """A brand file copied over in place with its size and modification time kept (`cp -p`, a backup restored):
+    the watch rebuilt with the kit it had read before, and said "wrote". Its change time tells it was written."""
+    from brochure.live.choices import Choice, offered
+    from brochure.live.session import Live, Settings
+
+    brand = copied_kit(tmp_path)
+    choices = offered(None, brand, ROOT / "content.yaml")
+    live = Live(choices, Choice(brand, ROOT / "content.yaml"), Settings(), print, print)
+    first = live._kit(brand)[0]
+    assert first is not None and dict(first[0].colors)["primary"] == "#1D5C63"
+    was = brand.stat()
+    edit(brand, 'primary: "#1D5C63"', 'primary: "#1D4C63"')  # (as long as it was)
+    os.utime(brand, ns=(was.st_atime_ns, was.st_mtime_ns))
+    assert brand.stat().st_size == was.st_size and brand.stat().st_mtime_ns == was.st_mtime_ns
+    again = live._kit(brand)[0]
+    assert again is not None and dict(again[0].colors)["primary"] == "#1D4C63"
+
+
 def test_a_kit_that_fails_to_load_is_not_told_with_the_last_kits_paper(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

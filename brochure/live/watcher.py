@@ -26,16 +26,18 @@ _EDITOR_LITTER = ("~", ".swp", ".swx", ".tmp", ".bak")  # backups and swap files
 # input: each rebuilt on the other's output, for ever.
 _KIT_SUFFIXES = (".yaml", ".yml", ".svg", ".png", ".jpg", ".jpeg", ".ttf", ".icc", ".icm")
 
-Stamp = tuple[int, int, int] | None  # inode, size, modification time in ns; None: no such file
+Stamp = tuple[int, int, int, int] | None  # inode, size, modification and change times in ns; None: no such file
 
 
 def stamp(path: Path) -> Stamp:
-    """What tells a file changed: a save by rename makes a new inode, a write a new size or time."""
+    """What tells a file changed: a save by rename makes a new inode, a write a new size or time. The change time
+    too: a file copied over with its old time kept (`cp -p`, a backup restored) keeps its size and modification
+    time, and the kit read before it was built with again."""
     try:
         st = path.stat()
     except OSError:
         return None
-    return (st.st_ino, st.st_size, st.st_mtime_ns)
+    return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
 @frozen
@@ -89,7 +91,7 @@ def _folder_ids(folders: list[Path]) -> dict[Path, Stamp]:
     for folder in folders:
         try:
             st = folder.stat()
-            out[folder] = (st.st_dev, st.st_ino, 0)
+            out[folder] = (st.st_dev, st.st_ino, 0, 0)
         except OSError:
             out[folder] = None
     return out
