@@ -5600,6 +5600,21 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_cli_manners.py::test_an_option_an_edition_leaves_to_it_is_taken",
     ),
     m(
+        "empty-required-text-told-to-remove-its-key",
+        "inputs/reader.py",
+        "        self.required.update(_join(path, key) for key in required)",
+        "        pass",
+        "tests/test_validation.py::test_an_empty_text_is_answered_with_what_can_be_done_there",
+    ),
+    m(
+        "font-weight-not-whole-taken",
+        "inputs/brand.py",
+        "        if weight is not None and weight != int(weight):",
+        "        if False:",
+        "tests/test_validation.py::test_brand_mistake",
+        k="weight",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

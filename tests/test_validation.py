@@ -452,6 +452,14 @@ BRAND_MISTAKES = {
         "is not a colour: it is in curly quotes",
         'write it in straight quotes: "#1D5C63" (YAML reads # as a comment)',
     ),
+    "weight-not-whole": (  # (600.5 was read as 600, without a word)
+        "weight: 600}",
+        "weight: 600.5}",
+        "600.5",
+        "fonts.heading.weight",
+        "600.5 is not a weight",
+        "a whole number from 100 to 900",
+    ),
     "cmyk-just-over-100": (  # (it said "100 is out of range": the value rounded to six figures)
         "[85, 35, 40, 25]",
         "[85, 100.0000001, 40, 25]",
@@ -729,6 +737,27 @@ def test_a_misspelt_picture_is_answered_with_the_file_meant(inputs: Inputs, writ
     d = the_error(load_content(inputs.content)[1])
     assert f"picture '{written}' not found" in d.message
     assert d.hint.startswith(f"did you mean '{meant}'? paths are relative" if meant else "paths are relative"), d.hint
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "hint"),
+    [
+        ("heading: What is it?", 'heading: "   "', "write the text (the key must be given)"),
+        ('- "Redness for 1 to 3 days"', '- ""', "write the text, or remove the item"),
+        (
+            "  heading: Book a consultation\n",
+            "  heading: Book a consultation\n  qr_label: ' '\n",
+            "write the text, or remove the key",
+        ),
+    ],
+    ids=["a-key-that-must-be-given", "a-list-item", "a-key-that-may-be-left-out"],
+)
+def test_an_empty_text_is_answered_with_what_can_be_done_there(inputs: Inputs, old: str, new: str, hint: str) -> None:
+    """ "write the text, or remove the key" for a section's heading: removed, the next error said it was missing;
+    for a list's item, there is no key to remove."""
+    edit(inputs.content, old, new)
+    d = the_error(load_content(inputs.content)[1])
+    assert d.message == "this text is empty" and d.hint == hint, d.format()
 
 
 def test_a_misspelt_logo_or_content_file_is_answered_with_the_file_meant(inputs: Inputs) -> None:

@@ -635,6 +635,9 @@ def _read_fallbacks(r: Reader, node: Node | None, kit: Path, weight: int) -> tup
     return tuple(spec for spec in specs if spec is not None)
 
 
+_WEIGHTS = "write a whole number from 100 to 900: 400 regular, 500 medium, 600 semi-bold, 700 bold"
+
+
 def _read_font(r: Reader, node: Node | None, path: str, kit: Path, default_weight: int) -> FontSpec | None:
     if node is None:
         return None
@@ -656,6 +659,9 @@ def _read_font(r: Reader, node: Node | None, path: str, kit: Path, default_weigh
             return None
         family = r.text(m.get("family"), f"{path}.family", printed=False)
         weight = r.number(m.get("weight"), f"{path}.weight", 100, 900) if "weight" in m else default_weight
+        if weight is not None and weight != int(weight):  # (600.5 was read as 600, without a word)
+            r.fail(r.at(m["weight"], f"{path}.weight"), f"{weight:g} is not a weight", _WEIGHTS)
+            return None
         if family is None or weight is None:
             return None
         return FontSpec(family, int(weight), (), r.at(m["family"], f"{path}.family"))

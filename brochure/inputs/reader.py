@@ -31,6 +31,7 @@ class Reader:
     strings: list[tuple[str, Location]] = field(default_factory=list)
     pixels: int = 0  # pixels of the pictures read so far from this file (held to limits.BUILD_PIXELS with `logo`)
     logo: int = 0  # the pixels of the logo of the kit the file is built with
+    required: set[str] = field(default_factory=set)  # the paths of the keys read so far that must be given
 
     def at(self, node: Node, path: str) -> Location:
         return Location(self.file, node.line, node.column, path)
@@ -65,6 +66,7 @@ class Reader:
             )
             return None
         allowed = set(required) | set(optional)
+        self.required.update(_join(path, key) for key in required)
         misspelt: set[str] = set()  # required keys already reported as "did you mean" for an unknown key
         for key, child in node.value.items():
             if key not in allowed:
@@ -99,7 +101,7 @@ class Reader:
         value = unicodedata.normalize("NFC", node.value).strip()  # (the same text: an accent typed as a mark of
         # its own, 'e' + U+0301, is the letter é the fonts draw, as ReportLab cannot place a mark over its letter)
         if not value:
-            self.fail(self.key_at(node, path), "this text is empty", "write the text, or remove the key")
+            self.fail(self.key_at(node, path), "this text is empty", _EMPTY_HINTS[self._kind_of_place(path)])
             return None
         problem, hint = text_problem(value)
         if problem:
@@ -179,6 +181,10 @@ class Reader:
             self.fail(self.at(node, path), f"'{value}' is not a valid value", did_you_mean(value, choices))
         return word
 
+    def _kind_of_place(self, path: str) -> str:
+        """What holds the text at `path`: a key that must be given, a list's item, or a key that may be left out."""
+        return "required" if path in self.required else "item" if path.endswith("]") else "key"
+
     def number(self, node: Node | None, path: str, lo: float, hi: float) -> float | None:
         if node is None:
             return None
@@ -194,6 +200,13 @@ class Reader:
             self.fail(self.at(node, path), f"{v:.15g} is out of range", f"write a number from {lo:g} to {hi:g}")
             return None
         return float(v)
+
+
+_EMPTY_HINTS = {  # (removing a key that must be given was the next error)
+    "required": "write the text (the key must be given)",
+    "item": "write the text, or remove the item",
+    "key": "write the text, or remove the key",
+}
 
 
 def text_problem(value: str) -> tuple[str, str]:
