@@ -5615,6 +5615,13 @@ MUTANTS: tuple[Mutant, ...] = (
         k="weight",
     ),
     m(
+        "svg-utf16-line-ends-changed",
+        "inputs/svg.py",
+        """    if b"\\r" not in data or b"\\0" in data[:4] or data[:2] in (b"\\xff\\xfe", b"\\xfe\\xff"):""",
+        """    if b"\\r" not in data:""",
+        "tests/test_assets_hostile.py::test_an_svg_in_utf16_is_read_as_written",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -994,6 +994,20 @@ def test_an_svg_with_old_mac_line_ends_is_said_on_its_line(inputs: Inputs, broke
     assert d.location.column == column, d.format()
 
 
+def test_an_svg_in_utf16_is_read_as_written(tmp_path: Path) -> None:
+    """A lone carriage return is read as a line's end in a file of bytes; in UTF-16 a 13 byte may be half a
+    letter: a comment holding U+0D0A before a line's end (its bytes 0A 0D, then 0A 00) was cut, and the rest read
+    a byte out of step."""
+    from brochure.diagnostics import Location
+    from brochure.inputs.svg import load_svg
+
+    path = tmp_path / "logo.svg"
+    svg = f'<?xml version="1.0" encoding="UTF-16"?>\n<svg {NS} viewBox="0 0 120 40">\n<!-- \u0d0a\n -->{RECT}</svg>\n'
+    path.write_bytes(b"\xff\xfe" + svg.encode("utf-16-le"))
+    drawing, problem = load_svg(path, Location("brand.yaml", 1, 1))
+    assert drawing is not None, problem
+
+
 @pytest.mark.parametrize(
     ("line", "tag"),
     [
