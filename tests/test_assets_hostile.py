@@ -856,17 +856,7 @@ def test_an_svg_logos_current_colour_is_the_colour_of_the_element_painted(
 ) -> None:
     """`currentColor` is the painted element's own `color`, else its parent's (SVG, as browsers draw it): svglib
     looked from the parent up, so a shape with its own colour printed black, or in its group's."""
-    from brochure.diagnostics import Location
-    from brochure.inputs.svg import load_svg
-    from brochure.layout.drawings import Painted, walk
-    from brochure.layout.operators import IDENTITY
-
-    path = tmp_path / "logo.svg"
-    path.write_text(f'<svg {NS} viewBox="0 0 30 10" color="#7FB7BE">{body}</svg>', encoding="utf-8")
-    drawing, problem = load_svg(path, Location("brand.yaml", 1, 1))
-    assert drawing is not None, problem
-    fills = [p.fill for p in walk(drawing, IDENTITY) if isinstance(p, Painted) and p.fill is not None]
-    assert ["".join(f"{round(v * 255):02X}" for v in ink.values) for ink in fills] == printed
+    assert _svg_fills(tmp_path, f'<svg {NS} viewBox="0 0 30 10" color="#7FB7BE">{body}</svg>') == printed
 
 
 @pytest.mark.parametrize(
@@ -895,17 +885,22 @@ def test_an_svg_logo_printed_as_a_browser_shows_it_is_taken(tmp_path: Path, body
     """What svglib draws as a browser does (on paper: light mode) is not refused: pseudo-classes (svglib matches
     them), a dark-mode rule, `!important` with nothing to outweigh, a blend written as an attribute (no attribute of
     SVG's: a browser leaves it), a rule commented out."""
+    assert _svg_fills(tmp_path, f'<svg {NS} viewBox="0 0 30 10">{body}</svg>') == printed
+
+
+def _svg_fills(tmp_path: Path, svg: str) -> list[str]:
+    """The colours an SVG logo's shapes are filled with, as printed (#RRGGBB without the #), in drawing order."""
     from brochure.diagnostics import Location
     from brochure.inputs.svg import load_svg
     from brochure.layout.drawings import Painted, walk
     from brochure.layout.operators import IDENTITY
 
     path = tmp_path / "logo.svg"
-    path.write_text(f'<svg {NS} viewBox="0 0 30 10">{body}</svg>', encoding="utf-8")
+    path.write_text(svg, encoding="utf-8")
     drawing, problem = load_svg(path, Location("brand.yaml", 1, 1))
     assert drawing is not None, problem
     fills = [p.fill for p in walk(drawing, IDENTITY) if isinstance(p, Painted) and p.fill is not None]
-    assert ["".join(f"{round(v * 255):02X}" for v in ink.values) for ink in fills] == printed
+    return ["".join(f"{round(v * 255):02X}" for v in ink.values) for ink in fills]
 
 
 def test_an_svg_logos_open_path_is_stroked_open_and_a_lines_fill_paints_nothing(tmp_path: Path) -> None:
