@@ -188,7 +188,7 @@ def _signals_raise() -> Iterator[Signals]:
         yield signals
     finally:
         sys.unraisablehook = old_hook
-        if signals.received:
+        if signals.received and not os.environ.get("BROCHURE_DEBUG"):
             sys.unraisablehook = sys.excepthook = _unsaid
         for s, h in old.items():
             signal.signal(s, signal.SIG_IGN if signals.received else h if h is not None else signal.SIG_DFL)
@@ -323,8 +323,10 @@ _SERVED = (  # `watch`'s options that only `--serve` follows (given without it, 
 def _conflict(args: argparse.Namespace, words: list[str]) -> str:
     """Options given together that cannot both be followed, or one that does nothing without another: '' if none."""
 
-    def given(option: str) -> bool:
-        return any(w == option or w.startswith(option + "=") for w in words)
+    def given(option: str) -> bool:  # (as typed, or shortened: argparse takes `--lang` for --language)
+        return any(
+            w.startswith("--") and len(w.split("=")[0]) > 2 and option.startswith(w.split("=")[0]) for w in words
+        )
 
     for one, other, why in _CONFLICTS.get(args.command, ()):
         if given(one) and given(other):
@@ -336,7 +338,7 @@ def _conflict(args: argparse.Namespace, words: list[str]) -> str:
     for option, part, noun in _EDITION_PARTS:
         value = str(getattr(args, option[2:], "") or "").lower()
         if named != [""] and given(option) and len(named) > part and (part < 1 or named[part].lower() != value):
-            return f"--edition {args.edition} names the {noun}, and {option} another: give one of them"
+            return f"--edition {args.edition} names the {noun}, and so does {option}: give one of them"
     return ""
 
 

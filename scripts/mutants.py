@@ -5567,8 +5567,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "misspelt-language-answered-with-another",
         "inputs/files.py",
-        "    a_language = not language_problem(full.stem)",
-        "    a_language = False",
+        "        stems = {stem: name for stem, name in stems.items() if language_problem(stem)}",
+        "        pass",
         "tests/test_validation.py::test_a_misspelt_logo_or_content_file_is_answered_with_the_file_meant",
     ),
     m(
@@ -5588,7 +5588,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "edition-and-its-option-both-taken",
         "cli.py",
-        '            return f"--edition {args.edition} names the {noun}, and {option} another: give one of them"',
+        '            return f"--edition {args.edition} names the {noun}, and so does {option}: give one of them"',
         "            pass",
         "tests/test_cli_manners.py::test_options_that_would_be_dropped_are_a_usage_error",
     ),
@@ -5620,6 +5620,42 @@ MUTANTS: tuple[Mutant, ...] = (
         """    if b"\\r" not in data or b"\\0" in data[:4] or data[:2] in (b"\\xff\\xfe", b"\\xfe\\xff"):""",
         """    if b"\\r" not in data:""",
         "tests/test_assets_hostile.py::test_an_svg_in_utf16_is_read_as_written",
+    ),
+    m(
+        "svg-at-rule-a-browser-applies-taken",
+        "inputs/svgmarkup.py",
+        "    at_rule = next((m for m in _AT_RULE.finditer(sheet) if not _DARK.search(m.group())), None)",
+        "    at_rule = None",
+        "tests/test_assets_hostile.py::test_a_bad_svg_logo_is_refused_at_logo",
+        k="at-rule",
+    ),
+    m(
+        "svg-dark-mode-rule-refused",
+        "inputs/svgmarkup.py",
+        "if not _DARK.search(m.group())), None)",
+        "if m), None)",
+        "tests/test_assets_hostile.py::test_an_svg_logo_printed_as_a_browser_shows_it_is_taken",
+    ),
+    m(
+        "svg-colour-in-a-comment-read",
+        "inputs/svgmarkup.py",
+        'texts.append(_UNCOMMENTED.sub(" ", el.text or ""))',
+        'texts.append(el.text or "")',
+        "tests/test_assets_hostile.py::test_an_svg_logo_printed_as_a_browser_shows_it_is_taken",
+    ),
+    m(
+        "empty-block-told-to-remove-its-key",
+        "inputs/reader.py",
+        'return "block" if _BLOCK.search(path) else',
+        'return "key" if _BLOCK.search(path) else',
+        "tests/test_validation.py::test_an_empty_text_is_answered_with_what_can_be_done_there",
+    ),
+    m(
+        "shortened-option-not-seen-as-given",
+        "cli.py",
+        'and option.startswith(w.split("=")[0])',
+        'and option == w.split("=")[0]',
+        "tests/test_cli_manners.py::test_options_that_would_be_dropped_are_a_usage_error",
     ),
     m(
         "svg-negative-size-drawn",

@@ -486,6 +486,11 @@ BAD_SVGS = {
         '<rect class="c" style="fill:#C8553D" width="90" height="40"/></svg>',
         "logo SVG's style sheet gives 'fill: #7FB7BE !important': !important is not read",
     ),
+    "an-at-rule-a-browser-applies": (  # (svglib reads none: a browser paints the square coral)
+        f'<svg {NS} viewBox="0 0 120 40"><style>@media all {{ .a {{ fill: #E07A5F }} }}</style>'
+        '<rect class="a" width="40" height="40" fill="#1D5C63"/></svg>',
+        "logo SVG's style sheet has an @ rule ('@media all'), which would be left out",
+    ),
     "a-blend-mode": (
         f'<svg {NS} viewBox="0 0 120 40">{RECT}<rect style="mix-blend-mode:multiply" width="9" height="9"/></svg>',
         "logo SVG blends a shape into what is under it (mix-blend-mode: multiply), which would print unblended",
@@ -875,7 +880,8 @@ def test_an_svg_logos_current_colour_is_the_colour_of_the_element_painted(
         ('<rect style="fill:#C8553D !important" width="9" height="9"/>', ["C8553D"]),
         ('<rect mix-blend-mode="multiply" fill="#C8553D" width="9" height="9"/>', ["C8553D"]),
         (
-            '<style>/* .a { mix-blend-mode: multiply } */ rect { fill: #C8553D }</style><rect width="9" height="9"/>',
+            "<style>/* .a { mix-blend-mode: multiply; fill: var(--brand) } */ rect { fill: #C8553D }</style>"
+            '<rect width="9" height="9"/>',
             ["C8553D"],
         ),
     ],

@@ -109,19 +109,24 @@ def test_option_errors_point_at_the_option(
         (["watch", "--host=0.0.0.0"], "--host sets the address the page is served on: give it with --serve"),
         (
             ["watch", "--edition", "maple-main/en-us/trifold", "--layout", "bifold"],
-            "--edition maple-main/en-us/trifold names the layout, and --layout another: give one of them",
+            "--edition maple-main/en-us/trifold names the layout, and so does --layout: give one of them",
         ),
         (
             ["serve", "--edition=maple-main/en-us/trifold/letter/office", "--target=press"],
-            "--edition maple-main/en-us/trifold/letter/office names the target, and --target another",
+            "--edition maple-main/en-us/trifold/letter/office names the target, and so does --target",
         ),
         (
             ["watch", "--edition", "maple-main/en-us", "--brand", "assets/brand.yaml"],
-            "--edition maple-main/en-us names the kit, and --brand another",
+            "--edition maple-main/en-us names the kit, and so does --brand",
         ),
         (
+            ["watch", "--edition", "maple-main/en-us/trifold", "--lay", "bifold"],  # (argparse takes it for --layout)
+            "--edition maple-main/en-us/trifold names the layout, and so does --layout",
+        ),
+        (["watch", "--lang", "es", "--cont", "content.yaml"], "--language and --content cannot both be given"),
+        (
             ["serve", "--edition", "maple-main/en-us", "--language", "es"],
-            "--edition maple-main/en-us names the language, and --language another",
+            "--edition maple-main/en-us names the language, and so does --language",
         ),
     ],
 )

@@ -460,6 +460,14 @@ BRAND_MISTAKES = {
         "600.5 is not a weight",
         "a whole number from 100 to 900",
     ),
+    "weight-nearly-whole": (  # (said "600 is not a weight": the value rounded to six figures)
+        "weight: 600}",
+        "weight: 600.0000001}",
+        "600.0000001",
+        "fonts.heading.weight",
+        "600.0000001 is not a weight",
+        "a whole number from 100 to 900",
+    ),
     "cmyk-just-over-100": (  # (it said "100 is out of range": the value rounded to six figures)
         "[85, 35, 40, 25]",
         "[85, 100.0000001, 40, 25]",
@@ -744,13 +752,14 @@ def test_a_misspelt_picture_is_answered_with_the_file_meant(inputs: Inputs, writ
     [
         ("heading: What is it?", 'heading: "   "', "write the text (the key must be given)"),
         ('- "Redness for 1 to 3 days"', '- ""', "write the text, or remove the item"),
+        ('- text: "Fine needles', '- text: ""\n      - text: "Fine needles', "write the text, or remove the block"),
         (
             "  heading: Book a consultation\n",
             "  heading: Book a consultation\n  qr_label: ' '\n",
             "write the text, or remove the key",
         ),
     ],
-    ids=["a-key-that-must-be-given", "a-list-item", "a-key-that-may-be-left-out"],
+    ids=["a-key-that-must-be-given", "a-list-item", "a-block", "a-key-that-may-be-left-out"],
 )
 def test_an_empty_text_is_answered_with_what_can_be_done_there(inputs: Inputs, old: str, new: str, hint: str) -> None:
     """ "write the text, or remove the key" for a section's heading: removed, the next error said it was missing;
@@ -762,6 +771,9 @@ def test_an_empty_text_is_answered_with_what_can_be_done_there(inputs: Inputs, o
 
 def test_a_misspelt_logo_or_content_file_is_answered_with_the_file_meant(inputs: Inputs) -> None:
     (inputs.kit / "logo.jpg").write_bytes(b"")  # (the name in other capitals is meant before another ending)
+    edit(inputs.brand, "logo: logo.svg", "logo: log.svg")  # ('log' is a language's tag, 'logo' none)
+    assert the_error(load_brand(inputs.brand)[1]).hint.startswith("did you mean 'logo.svg'? ")
+    edit(inputs.brand, "logo: log.svg", "logo: logo.svg")
     edit(inputs.brand, "logo: logo.svg", "logo: Logo.svg")
     d = the_error(load_brand(inputs.brand)[1])
     assert d.hint.startswith("did you mean 'logo.svg'? "), d.hint

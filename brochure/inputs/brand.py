@@ -660,7 +660,7 @@ def _read_font(r: Reader, node: Node | None, path: str, kit: Path, default_weigh
         family = r.text(m.get("family"), f"{path}.family", printed=False)
         weight = r.number(m.get("weight"), f"{path}.weight", 100, 900) if "weight" in m else default_weight
         if weight is not None and weight != int(weight):  # (600.5 was read as 600, without a word)
-            r.fail(r.at(m["weight"], f"{path}.weight"), f"{weight:g} is not a weight", _WEIGHTS)
+            r.fail(r.at(m["weight"], f"{path}.weight"), f"{weight!r} is not a weight", _WEIGHTS)  # (as written)
             return None
         if family is None or weight is None:
             return None

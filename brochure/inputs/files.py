@@ -35,7 +35,8 @@ def near(written: str, full: Path, endings: tuple[str, ...] = ()) -> str:
     the folder it was looked for in named so in other capitals, else with another ending (pl.yml: pl.yaml), else
     the one of its ending whose stem is nearest (a letter out), written as the path was; '' when none is near (or
     the folder is not there). Only a file of one of `endings` is offered, where given (a logo's: not logo.ai); and
-    for a name that is a language's tag itself only the same name (not Pashto's ps.yaml for Dari's prs.yaml)."""
+    for a name that is a language's tag, no other language's file (not Pashto's ps.yaml for Dari's prs.yaml; for
+    log.svg, a language's tag too, logo.svg)."""
     import difflib  # (only for a file not found: not on every build's import)
 
     from brochure.vocabulary import language_problem
@@ -50,8 +51,9 @@ def near(written: str, full: Path, endings: tuple[str, ...] = ()) -> str:
     same.sort(key=lambda n: (n.casefold() != full.name.casefold(), n))  # (Photo.PNG: photo.png before photo.jpg)
     ending = full.suffix.casefold()
     stems = {Path(n).stem: n for n in sorted(names) if Path(n).suffix.casefold() == ending}
-    a_language = not language_problem(full.stem)
-    alike = [] if a_language else difflib.get_close_matches(full.stem, list(stems), n=1, cutoff=NEAR)
+    if not language_problem(full.stem):  # (a language's tag: another language's file is not offered for it)
+        stems = {stem: name for stem, name in stems.items() if language_problem(stem)}
+    alike = difflib.get_close_matches(full.stem, list(stems), n=1, cutoff=NEAR)
     close = same[0] if same else stems[alike[0]] if alike else None
     if close is None or close == full.name:
         return ""

@@ -183,7 +183,9 @@ class Reader:
 
     def _kind_of_place(self, path: str) -> str:
         """What holds the text at `path`: a key that must be given, a list's item, or a key that may be left out."""
-        return "required" if path in self.required else "item" if path.endswith("]") else "key"
+        if path in self.required:
+            return "required"
+        return "block" if _BLOCK.search(path) else "item" if path.endswith("]") else "key"
 
     def number(self, node: Node | None, path: str, lo: float, hi: float) -> float | None:
         if node is None:
@@ -202,9 +204,11 @@ class Reader:
         return float(v)
 
 
+_BLOCK = re.compile(r"\.blocks\[\d+\]\.\w+$")  # a block's own key: sections[0].blocks[2].text
 _EMPTY_HINTS = {  # (removing a key that must be given was the next error)
     "required": "write the text (the key must be given)",
     "item": "write the text, or remove the item",
+    "block": "write the text, or remove the block",  # (a block is its one key: `- text: ""`)
     "key": "write the text, or remove the key",
 }
 

@@ -138,6 +138,8 @@ _DECLARED = re.compile(
     r"(?<![-\w])(marker(?:-start|-mid|-end)?|transform|transform-origin|fill-opacity|stroke-opacity)\s*:\s*([^;}]*)",
     re.IGNORECASE,
 )
+_AT_RULE = re.compile(r"@[-\w]+[^{;]*")  # an @ rule's name and what it asks (up to its block)
+_DARK = re.compile(r"^@media\s*\(\s*prefers-color-scheme\s*:\s*dark\s*\)\s*$", re.IGNORECASE)
 _IMPORTANT = re.compile(r"[^;{}:]*:[^;{}]*!\s*important", re.IGNORECASE)
 _UNCOMMENTED = re.compile(r"/\*.*?\*/", re.DOTALL)
 _CURRENT = re.compile(r"(?<![-\w])currentcolor(?![-\w])", re.IGNORECASE)
@@ -168,6 +170,11 @@ def _unread_problem(el: etree._Element) -> str:
         m.group() for v in (*(el.get(k) or "" for k in _PAINTS), el.get("style") or "") for m in _CURRENT.finditer(v)
     ]
     sheet = _UNCOMMENTED.sub(" ", el.text or "") if tag == SVG_NS + "style" else ""
+    at_rule = next((m for m in _AT_RULE.finditer(sheet) if not _DARK.search(m.group())), None)
+    if at_rule is not None:  # (svglib reads no @ rule; a browser applies @media all, print, screen ...: not a
+        # dark-mode one, which paper, and a page in light mode, leave out as svglib does)
+        said = " ".join(at_rule.group().split())[:40]
+        return f"logo SVG's style sheet has an @ rule ('{said}'), which would be left out"
     important = _IMPORTANT.search(sheet)  # (in a style sheet it outweighs a shape's own style in a browser; svglib
     if (
         important
@@ -342,7 +349,7 @@ def colour_problem(elements: list[etree._Element]) -> tuple[str, str] | None:
             el.set("style", style)
         texts = [style or ""]
         if etree.QName(el).localname == "style":
-            texts.append(el.text or "")
+            texts.append(_UNCOMMENTED.sub(" ", el.text or ""))  # (a rule commented out is none)
         for text in texts:
             for m in _DECLARATION.finditer(text):
                 value = _ICC.sub("", m.group(2).strip())
