@@ -5420,7 +5420,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "office-suggestion-not-as-the-press-prints",
         "preflight/contrast.py",
-        "        views.append((True, colours.proof, PRESS_MARGIN, TEXT))",
+        "        views.append((True, colours.proof, PRESS_MARGIN))",
         "        pass  #",
         "tests/test_preflight.py::test_the_colour_suggested_builds_both_editions_in_a_kit_of_one_hue",
     ),
@@ -5525,14 +5525,14 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "rtl-references-run-on-right-to-left",
         "layout/citations.py",
-        '(f"{LRI}{held}{PDI}" if rtl and run_on else held)',
+        '(f"{LRI}{held}{PDI}" if isolated else held)',
         "held",
         "tests/test_bidi_references.py::test_references_run_on_where_the_back_is_full_read_left_to_right_line_by_line",
     ),
     m(
         "press-suggestion-not-as-the-office-prints",
         "preflight/contrast.py",
-        "        views.append((False, None, PRESS_MARGIN, TEXT))",
+        "        views.append((False, None, PRESS_MARGIN))",
         "        pass",
         "tests/test_preflight.py::test_the_colour_suggested_for_the_press_builds_the_office_edition_and_other_layouts",
     ),
@@ -5574,8 +5574,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "suggestion-for-large-print-only",
         "preflight/contrast.py",
-        "[(colours.press, colours.profile, 0.0, TEXT)]",
-        "[(colours.press, colours.profile, 0.0, 0.0)]",
+        "        need = max(asked, TEXT) + margin",
+        "        need = asked + margin",
         "tests/test_preflight.py::test_the_colour_suggested_for_the_press_builds_the_office_edition_and_other_layouts",
     ),
     m(

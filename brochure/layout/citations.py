@@ -134,7 +134,8 @@ def sources(
     if not cites.references:
         return None
     rtl = theme.direction == "rtl"
-    entries = entries_markup(cites, theme, links, full, language, run_on=rtl and run_on)
+    isolated = rtl and run_on  # (run on in a right-to-left leaflet: one left-to-right isolate)
+    entries = entries_markup(cites, theme, links, full, language, run_on=isolated)
     first, last = part or (0, len(entries))
     if first >= last:
         return None
@@ -146,7 +147,7 @@ def sources(
     label = f"<b>{escape_text(words.sources)}</b> " if first == 0 else ""
     tail = f" {escape_text(words.in_full)}" if not full and last >= len(entries) else ""
     held = joint.join(entries[first:last])
-    return Para(label + (f"{LRI}{held}{PDI}" if rtl and run_on else held) + tail, theme.style("fine"))
+    return Para(label + (f"{LRI}{held}{PDI}" if isolated else held) + tail, theme.style("fine"))
 
 
 def entries_markup(

@@ -284,11 +284,11 @@ def _reaching(wanted: list[Wanted], colours: Colours, key: str) -> str:
         rgb = ink.values
     # Each pair is asked for 4.5:1, a large heading's too: the kit's colour prints in every layout, and in each as
     # small text somewhere (the back's lines, a link: large print's 16 pt at 3:1 is the folded leaflets' 8 pt).
-    views: list[tuple[bool, Path | None, float, float]] = [(colours.press, colours.profile, 0.0, TEXT)]
+    views: list[tuple[bool, Path | None, float]] = [(colours.press, colours.profile, 0.0)]
     if not colours.press and key in hexes and colours.proof is not None:  # (the office's grounds converted stand
-        views.append((True, colours.proof, PRESS_MARGIN, TEXT))  # for the press's, whose tints its least dots move)
+        views.append((True, colours.proof, PRESS_MARGIN))  # for the press's, whose tints its least dots move)
     elif colours.press and key in hexes:  # (the office prints the colour as written, and the press's grounds seen
-        views.append((False, None, PRESS_MARGIN, TEXT))  # stand for its own: a tint printed in least dots is near)
+        views.append((False, None, PRESS_MARGIN))  # stand for its own: a tint printed in least dots is near)
     for end in ((0.0, 0.0, 0.0), (1.0, 1.0, 1.0)):  # (darker first: text and the colours it prints on are dark)
         for step in range(1, 101):  # (in steps of 1 % towards black or white: the first that reads)
             mixed = [round((v + (e - v) * step / 100) * 255) for v, e in zip(rgb, end, strict=True)]
@@ -309,9 +309,8 @@ def _reads(
     press: bool,
     profile: Path | None,
     margin: float = 0.0,
-    least: float = 0.0,
 ) -> bool:
-    """Whether a candidate colour reaches each contrast asked of it, at least `least` (and `margin` more), seen as
+    """Whether a candidate colour reaches each contrast asked of it, at least 4.5:1 (and `margin` more), seen as
     the office prints it (its RGB) or as the press does (`press`: converted through `profile` and seen through
     it)."""
 
@@ -324,7 +323,7 @@ def _reads(
 
     it, paper = seen(colour), seen(colours.background()[0])
     for _, other, asked, share in wanted:
-        need = max(asked, least) + margin
+        need = max(asked, TEXT) + margin
         if contrast_ratio(it, seen(other)) < need:
             return False
         if share and contrast_ratio(it, mix(it, paper, share)) < need:
