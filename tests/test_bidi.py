@@ -36,6 +36,7 @@ IN_PLACE = {
     "an email address": ("راسلنا على hello@clearwaterskin.co.uk اليوم", "hello@clearwaterskin.co.uk", "على", "اليوم"),
     "a web address": ("زوروا https://clinic.example/book/ اليوم", "https://clinic.example/book/", "زوروا", "اليوم"),
     "a sun protection factor": ("استخدم واقي SPF 30+ يوميا", "SPF 30+", "واقي", "يوميا"),
+    "a name after a prefix and hyphen": ("اتصل بـ-NHS 111 الآن", "NHS 111", "بـ-", "الآن"),
 }
 RANGE = "احمرار لمدة 1 إلى 3 أيام"
 FULL_STOP = "هذا هو الإصدار 1.0."
@@ -119,6 +120,16 @@ def test_two_numbers_of_a_sentence_keep_the_sentence_order(leaflet: api.Result) 
     (line,) = paragraph(leaflet, RANGE)
     run, seen = arabic_run(line), printed(line)
     assert seen.index(glyphs("أيام", run)) < seen.index("3") < seen.index(glyphs("إلى", run)) < seen.index("1")
+
+
+def test_a_hyphen_joining_a_prefix_to_a_latin_name_stays_between_them(leaflet: api.Result) -> None:
+    """'بـ-NHS 111' (Hebrew's 'ל-NHS' alike): read from the right, the prefix, its hyphen, then 'NHS 111'; printed
+    from the left 'NHS 111', the hyphen, the prefix."""
+    sentence, latin, prefix, _ = IN_PLACE["a name after a prefix and hyphen"]
+    (line,) = paragraph(leaflet, sentence)
+    run, seen = arabic_run(line), printed(line)
+    at = seen.index(glyphs(latin, run, "ltr")) + len(glyphs(latin, run, "ltr"))
+    assert seen[at:].startswith(glyphs(prefix, run)) and glyphs(prefix, run).startswith("-"), seen
 
 
 def test_a_full_stop_after_a_number_ends_the_arabic_sentence_at_its_left(leaflet: api.Result) -> None:

@@ -96,7 +96,33 @@ def _authored(text: str) -> list[tuple[int, int]]:
 def _phrases(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """The spans of Latin phrases in text[a:b]: runs of words with a Latin letter or a European digit and no
     right-to-left letter or Arabic-Indic digit, apart from the punctuation at their edges (kept where it pairs a
-    bracket inside)."""
+    bracket inside). A word of both ('ל-NHS', Hebrew's and Arabic's prefixes joined by a hyphen) gives its Latin
+    part from its first Latin letter or digit after the right-to-left one (up to its last before one), which runs on
+    with the Latin words beside it ('ל-NHS 111' reads 'NHS 111', not '111 NHS')."""
+    out: list[tuple[int, int]] = []
+    run: tuple[int, int] | None = None
+    for s, e in _words(text, a, b):
+        pieces = _latin_pieces(text, s, e)
+        if not pieces and run is not None:
+            out.extend(_trimmed(text, *run))
+            run = None
+        for start, end in pieces:
+            if run is not None and start == s and "\u2028" not in text[run[1] : start]:
+                run = (run[0], end)
+            else:
+                if run is not None:
+                    out.extend(_trimmed(text, *run))
+                run = (start, end)
+            if end < e:  # (a right-to-left letter after it in its word: nothing runs on past it)
+                out.extend(_trimmed(text, *run))
+                run = None
+    if run is not None:
+        out.extend(_trimmed(text, *run))
+    return out
+
+
+def _words(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The spans of text[a:b]'s words (between the spaces)."""
     words: list[tuple[int, int]] = []
     i = a
     while i < b:
@@ -108,20 +134,29 @@ def _phrases(text: str, a: int, b: int) -> list[tuple[int, int]]:
             j += 1
         words.append((i, j))
         i = j
-    out: list[tuple[int, int]] = []
-    run: tuple[int, int] | None = None
-    for s, e in words:
-        kinds = {unicodedata.bidirectional(ch) for ch in text[s:e]}
-        latin = not kinds & set(_NOT_LATIN) and bool(kinds & set(_LTR_WORD))
-        if latin and run is not None and "\u2028" not in text[run[1] : s]:
-            run = (run[0], e)
-        else:
-            if run is not None:
-                out.extend(_trimmed(text, *run))
-            run = (s, e) if latin else None
-    if run is not None:
-        out.extend(_trimmed(text, *run))
-    return out
+    return words
+
+
+def _latin_pieces(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """A word's Latin parts: the whole word when it has a Latin letter or European digit and no right-to-left
+    letter or Arabic-Indic digit; else each stretch between its right-to-left letters that has one, from its first
+    Latin letter or digit after a right-to-left letter and to its last before one (the hyphen of 'ל-NHS' stays with
+    the 'ל')."""
+    kinds = [unicodedata.bidirectional(ch) for ch in text[s:e]]
+    pieces: list[tuple[int, int]] = []
+    i = 0
+    while i < len(kinds):
+        if kinds[i] in _NOT_LATIN:
+            i += 1
+            continue
+        j = i
+        while j < len(kinds) and kinds[j] not in _NOT_LATIN:
+            j += 1
+        strong = [k for k in range(i, j) if kinds[k] in _LTR_WORD]
+        if strong:
+            pieces.append((s + (i if i == 0 else strong[0]), s + (j if j == len(kinds) else strong[-1] + 1)))
+        i = j
+    return pieces
 
 
 def _trimmed(text: str, s: int, e: int) -> list[tuple[int, int]]:
