@@ -1778,10 +1778,10 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "logo-stroke-spills-past-its-box",
         "inputs/svg.py",
-        "    left, bottom, right, top = min(left, x0), min(bottom, y0), max(right, x1), max(top, y1)\n",
-        "",
+        "spills = x0 < 0 or y0 < 0 or x1 > w or y1 > h",
+        "spills = False",
         "tests/test_kit_controls.py",
-        k="stroke",
+        k="artboard",
     ),
     m(
         "picture-re-encoded-at-its-full-size",
@@ -5679,6 +5679,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "                    _nearest(firsts, key, translation.language_at),",
         "                    _nearest(_firsts(translation), key, translation.language_at),",
         "tests/test_adversarial_today.py::test_the_translation_check_grows_with_the_findings_not_their_square",
+    ),
+    m(
+        "svg-drawn-past-its-artboard-printed",
+        "inputs/svg.py",
+        "contents = [_artboard(w, h), *drawing.contents] if spills else drawing.contents",
+        "contents = drawing.contents",
+        "tests/test_kit_controls.py",
+        k="artboard",
     ),
     m(
         "svg-negative-size-drawn",

@@ -173,9 +173,11 @@ def test_an_svg_logos_strokes_are_kept_whole_when_trimming(inputs: Inputs) -> No
     assert square.box.top + reach > band.top - 2.0  # and trimmed (the padding was 30 % of the height)
 
 
-def test_an_svg_logos_stroke_wider_than_its_artboard_is_held_inside_the_logos_place(inputs: Inputs) -> None:
+def test_an_svg_logos_stroke_wider_than_its_artboard_is_clipped_at_it_in_the_logos_place(inputs: Inputs) -> None:
     """A stroke reaching past the artboard's edge printed past the logo's place (into the fold, past the sheet's
-    safe edge), and the build stopped with 'a layout bug' at content.yaml:1:1: the logo's box grows to hold it."""
+    safe edge), and the build stopped with 'a layout bug' at content.yaml:1:1; then the logo's box grew to hold it
+    (the mark printed smaller, with what a browser does not show): it is clipped at the artboard, as a browser
+    shows it, and the logo is as tall as asked."""
     (inputs.kit / "logo.svg").write_text(
         '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="100" viewBox="0 0 400 100">'
         '<rect width="400" height="100" fill="#1D5C63" stroke="#E07A5F" stroke-width="200"/></svg>',
@@ -185,9 +187,36 @@ def test_an_svg_logos_stroke_wider_than_its_artboard_is_held_inside_the_logos_pl
     assert result.ok and result.layout is not None, [d.format() for d in result.diagnostics]
     (square,) = [i for i in result.layout.pages[0].items if isinstance(i, Shape) and i.role == "figure"]
     band = trifold("a4", "office").sides[0].panel("cover").content
-    reach = square.line_width / 2  # (the stroke's reach past the outline; the frame's box is the outline's)
-    assert square.box.x - reach >= band.x - 0.01 and square.box.right + reach <= band.right + 0.01
-    assert square.box.top + reach <= band.top + 0.01
+    (clip,) = square.clip
+    xs = [p[0] for _, points in clip.path for p in zip(points[::2], points[1::2], strict=True)]
+    ys = [p[1] for _, points in clip.path for p in zip(points[::2], points[1::2], strict=True)]
+    assert (min(xs), max(ys)) == (pytest.approx(band.x, abs=0.01), pytest.approx(band.top, abs=0.01))
+    assert (max(xs) - min(xs), max(ys) - min(ys)) == (pytest.approx(60 * MM, abs=0.01), pytest.approx(15 * MM))
+    assert (square.box.w, square.box.h) == (pytest.approx(60 * MM, abs=0.01), pytest.approx(15 * MM, abs=0.01))
+
+
+def test_what_an_svg_logo_draws_past_its_artboard_is_not_printed(inputs: Inputs) -> None:
+    """A shape drawn off the artboard (its viewBox) printed, exit 0, and grew the logo's box, while a browser and a
+    drawing program show the logo without it: the rectangle beside the artboard is gone, the circle on its edge is
+    cut there, and the logo is the artboard's two squares' width."""
+    (inputs.kit / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" viewBox="0 0 200 100">'
+        '<rect width="100" height="100" fill="#1D5C63"/><circle cx="200" cy="50" r="60" fill="#E07A5F"/>'
+        '<rect x="-80" y="20" width="60" height="60" fill="#C8553D"/></svg>',
+        encoding="utf-8",
+    )
+    result = built(inputs)
+    assert result.ok and result.layout is not None, [d.format() for d in result.diagnostics]
+    assert logo_box(result.layout).w == pytest.approx(30 * MM, abs=0.01)  # (200 x 100 at 15 mm tall)
+    assert result.pdf is not None
+    page = Image.open(io.BytesIO(page_images(result.pdf, 72)[0])).convert("RGB")
+    band = trifold("a4", "office").sides[0].panel("cover").content
+    top = round(page.height - band.top) + 5
+    row = [page.getpixel((x, top + 30)) for x in range(page.width)]  # (a row through the logo's middle)
+    left = round(band.x)
+    assert all(p == (255, 255, 255) for p in row[left - 40 : left - 1])  # (no rectangle before the artboard)
+    assert row[left + 40] != (255, 255, 255) and row[left + 80] != (255, 255, 255)  # the square, the circle
+    assert all(p == (255, 255, 255) for p in row[left + 87 : left + 120])  # (the circle cut at 85 pt)
 
 
 def test_a_logo_filled_to_its_edges_with_a_stroke_inside_keeps_its_box(inputs: Inputs) -> None:

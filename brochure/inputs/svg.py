@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 from reportlab.graphics.shapes import Drawing, Group, Shape, String, mmult
+from reportlab.graphics.shapes import Path as Outline
 
 from brochure import limits
 from brochure.diagnostics import Diagnostic, Location, error
@@ -172,8 +173,10 @@ def _shown(path: Path, at: Location) -> str:
 
 
 def _trim_drawing(drawing: Drawing) -> Drawing:
-    """The drawing cut down to what it draws (strokes included), where its padding is over the hairline margin:
-    a new Drawing of the trimmed size holding the same shapes, moved; the drawing itself when nothing is cut."""
+    """The drawing cut down to what it draws within its box (strokes included), where its padding is over the
+    hairline margin, and clipped at its box (its viewBox: the artboard) where something is drawn past it, as a
+    browser shows an SVG and a drawing program places one: a new Drawing of the trimmed size holding the same
+    shapes, moved; the drawing itself when nothing is cut."""
     w, h = float(drawing.width), float(drawing.height)
     bounds = drawing.getBounds()
     if tuple(drawing.transform) != (1, 0, 0, 1, 0, 0) or bounds is None:
@@ -181,15 +184,26 @@ def _trim_drawing(drawing: Drawing) -> Drawing:
     drawn = _drawn_bounds(drawing, (1, 0, 0, 1, 0, 0)) or bounds
     margin = min(w, h) * TRIM
     x0, y0, x1, y1 = drawn
-    spills = x0 < 0 or y0 < 0 or x1 > w or y1 > h  # (a stroke reaching past the artboard's edge: the box grows to
-    # hold it, or the logo printed past its place, into the fold or the sheet's edge)
+    spills = x0 < 0 or y0 < 0 or x1 > w or y1 > h  # (a shape or stroke past the artboard's edge, which a browser
+    # does not show: printed, it grew the logo's box and printed what the designer left off the artboard)
     if not (spills or x0 > margin or y0 > margin or w - x1 > margin or h - y1 > margin):
         return drawing
     left, bottom, right, top = trim_box((0.0, 0.0, w, h), drawn, margin)
-    left, bottom, right, top = min(left, x0), min(bottom, y0), max(right, x1), max(top, y1)
     trimmed = Drawing(right - left, top - bottom)
-    trimmed.add(Group(*drawing.contents, transform=(1, 0, 0, 1, -left, -bottom)))
+    contents = [_artboard(w, h), *drawing.contents] if spills else drawing.contents
+    trimmed.add(Group(*contents, transform=(1, 0, 0, 1, -left, -bottom)))
     return trimmed
+
+
+def _artboard(w: float, h: float) -> Outline:
+    """A clip path of the drawing's own box (0, 0, w, h): what follows it in its group prints inside it only."""
+    box = Outline(isClipPath=1, fillColor=None, strokeColor=None, strokeWidth=0)
+    box.moveTo(0, 0)
+    box.lineTo(w, 0)
+    box.lineTo(w, h)
+    box.lineTo(0, h)
+    box.closePath()
+    return box
 
 
 Bounds = tuple[float, float, float, float]
