@@ -5689,6 +5689,20 @@ MUTANTS: tuple[Mutant, ...] = (
         k="artboard",
     ),
     m(
+        "yaml-words-after-a-hash-not-looked-for",
+        "inputs/yamltree.py",
+        'self.hashes = "#" in text',
+        "self.hashes = False",
+        "tests/test_validation.py::test_words_after_a_space_and_a_hash_are_said_to_be_left_out_as_a_comment",
+    ),
+    m(
+        "yaml-words-after-a-hash-lost-with-the-key",
+        "inputs/yamltree.py",
+        "Node(node.value, node.line, node.column, key.line, key.column, node.comment)",
+        "Node(node.value, node.line, node.column, key.line, key.column)",
+        "tests/test_validation.py::test_words_after_a_space_and_a_hash_are_said_to_be_left_out_as_a_comment",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

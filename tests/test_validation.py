@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, Inputs, edit, position
-from helpers import CONTENT, build, cli, editions_file
+from helpers import CONTENT, build, check, cli, editions_file, page_texts
 from PIL import Image
 from reportlab.graphics.shapes import Group
 
@@ -940,3 +940,24 @@ def test_a_non_breaking_hyphen_the_fonts_lack_is_told_the_plain_one_to_write(
     assert status == 1 and len(errors) == 1, errors
     assert "(U+2011 NON-BREAKING HYPHEN)" in errors[0]
     assert "(hint: write a plain hyphen, '-' instead: brochure never breaks a line at a hyphen)" in errors[0]
+
+
+def test_words_after_a_space_and_a_hash_are_said_to_be_left_out_as_a_comment(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'there are risks. #1 risk is redness.[^chu2021]' printed 'there are risks.' (YAML reads ' #' in text
+    not in quotes as a comment), the citation gone too, exit 0: a warning at the text quotes what was left out;
+    quoted as its hint says, the words print; a comment written as one ('# ...') is not warned of."""
+    shipped, said = '"New collagen can even out rough skin."', "New collagen can even out rough skin."
+    text = edit(inputs.content, shipped, f"{said} #1 risk is redness.")
+    status, errors, warnings = check(inputs, capsys)
+    line, col = position(text, said)
+    (warned,) = [w for w in warnings if "YAML comment" in w]
+    assert status == 0 and not errors and warned.startswith(f"{inputs.content}:{line}:{col}: warning: '#1 risk")
+    assert "double quotes" in warned
+    edit(inputs.content, f"{said} #1 risk is redness.", f'"{said} #1 risk is redness."')
+    result = build(inputs)
+    assert result.pdf is not None and "#1 risk is redness." in " ".join(page_texts(result.pdf))
+    assert not [d for d in result.diagnostics if "comment" in d.message]
+    edit(inputs.content, f'"{said} #1 risk is redness."', f"{said}  # (a note for the next editor)")
+    assert not [w for w in check(inputs, capsys)[2] if "comment" in w]

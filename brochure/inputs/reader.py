@@ -125,6 +125,14 @@ class Reader:
                 self.fail(self.at(node, path), problem, hint)
                 return None
             self.strings.append((value, self.at(node, path)))
+        if node.comment:
+            self.warn(
+                self.at(node, path),
+                f"'{shorten(node.comment, 40)}' after the text is a YAML comment, left out of it: a space then '#'"
+                " starts one in text that is not in quotes",
+                'put the whole text in double quotes to keep those words ("... #1 ..."); a comment meant as one is'
+                " written '# ' with a space",
+            )
         typed = _TYPED_ESCAPE.search(value)
         if typed:  # (prints as written: a warning, as the words may mean it)
             self.warn(

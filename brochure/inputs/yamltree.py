@@ -42,6 +42,7 @@ class Node:
     column: int
     key_line: int = 0
     key_column: int = 0
+    comment: str = ""  # a comment that follows unquoted text on its line and reads as its words ('#1 risk is ...')
 
     @property
     def kind(self) -> str:
@@ -71,6 +72,7 @@ PARSER: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _UNHOLDABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 _SHOWN = 5  # unholdable characters reported per file
 _BREAK = re.compile("\r\n|[\r\n]")
+_WORDS_COMMENTED = re.compile(r"[ \t]+(#[^\s#].*)")  # unquoted text, a space, then '#' and a letter, digit or mark
 
 
 def parse(text: str, file: str, parser: type[Any] = PARSER) -> tuple[Node | None, list[Diagnostic]]:
@@ -78,7 +80,7 @@ def parse(text: str, file: str, parser: type[Any] = PARSER) -> tuple[Node | None
     diags = unholdable(text, file)
     if diags:
         return None, diags
-    composer = _Composer(file, diags)
+    composer = _Composer(file, diags, text)
     loader = parser(text)
     try:
         while loader.check_event():
@@ -215,9 +217,12 @@ _YAML_TAG = "tag:yaml.org,2002:"
 class _Composer:
     """Parser events -> Nodes, within the value, character and depth budgets."""
 
-    def __init__(self, file: str, diags: list[Diagnostic]) -> None:
+    def __init__(self, file: str, diags: list[Diagnostic], text: str = "") -> None:
         self.file = file
         self.diags = diags
+        self.text = text
+        self.hashes = "#" in text  # (no comment to look for after a text otherwise)
+        self.lines: list[str] | None = None
         self.stack: list[_Frame] = []
         self.anchors: dict[str, _Anchor] = {}
         self.values = 0
@@ -251,11 +256,23 @@ class _Composer:
         written = event.value
         value = _resolve(written) if event.implicit[0] else written
         self._count(event, 1, len(written), None)
-        node = Node(value, line, col)
+        node = Node(value, line, col, comment=self._words_commented(event) if self.hashes else "")
         if event.anchor is not None:
             self._open_anchor(event)
             self.anchors[event.anchor] = _Anchor(node, line, 1, len(written), 0)
         self._add(node, 1, len(written), 0, event, written if event.implicit[0] else None)
+
+    def _words_commented(self, event: yaml.ScalarEvent) -> str:
+        """The comment after unquoted text on its line when it starts as words do, not as a comment (`#1 risk`,
+        `#hashtag`: '#' and no space), which YAML leaves out of the text: else ''."""
+        if event.style or not event.end_mark or not isinstance(event.value, str):
+            return ""
+        if self.lines is None:
+            self.lines = _BREAK.split(self.text)
+        end = event.end_mark
+        rest = self.lines[end.line][end.column :] if end.line < len(self.lines) else ""
+        found = _WORDS_COMMENTED.match(rest)
+        return found.group(1) if found else ""
 
     def _alias(self, event: yaml.AliasEvent) -> None:
         name = event.anchor or ""
@@ -353,7 +370,7 @@ class _Composer:
                 )
             )
             return
-        entries[k] = Node(node.value, node.line, node.column, key.line, key.column)
+        entries[k] = Node(node.value, node.line, node.column, key.line, key.column, node.comment)
 
     def _merge(self, top: _Frame, key: _Key, node: Node) -> None:
         where = Location(self.file, key.line, key.column, _join(top.path, "<<"))
