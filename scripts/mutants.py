@@ -5703,6 +5703,22 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_validation.py::test_words_after_a_space_and_a_hash_are_said_to_be_left_out_as_a_comment",
     ),
     m(
+        "kit-line-number-of-another-country-not-read",
+        "preflight/checks.py",
+        "        if not found and own:  # (a number written",
+        "        if False:  # (a number written",
+        "tests/test_preflight.py",
+        k="another_country",
+    ),
+    m(
+        "kit-line-own-number-any-way-written-warned",
+        "preflight/checks.py",
+        'before in ("", "0", "1", code, f"00{code}", f"011{code}", f"{code}0")',
+        'before in ("",)',
+        "tests/test_preflight.py",
+        k="another_country",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -1021,6 +1021,30 @@ def test_the_kits_lines_that_give_the_clinics_own_or_its_dedicated_lines_are_not
     assert check_contact_lines(lines) == []
 
 
+@pytest.mark.parametrize(
+    ("region", "phone", "own"),
+    [("US", "+18025550148", "(802) 555-0148"), ("IE", "+35312345678", "01 234 5678")],
+    ids=["us", "ie"],
+)
+def test_a_kit_copied_to_another_country_keeps_no_old_number_unwarned(region: str, phone: str, own: str) -> None:
+    """A kit copied to a clinic in another country, its country and phone changed: the other-formats line's old
+    number (0117 496 0321, read by the new country's rules as no number) printed beside the new one, no warning.
+    Written as numbers are written, read without a country's rules, it is warned; the clinic's own, written in
+    any way, is not."""
+    from brochure.inputs.brand import OtherFormats, load_brand
+    from brochure.preflight.checks import check_contact_lines
+
+    kit = load_brand(BRAND)[0]
+    assert kit is not None
+    moved = dataclasses.replace(kit, contact=dataclasses.replace(kit.contact, phone=phone, phone_region=region))
+    lines = dataclasses.replace(moved, other_formats=OtherFormats(("large print",), "call 0117 496 0321"))
+    (found,) = check_contact_lines(lines)
+    assert "gives the phone number 0117 496 0321, and the clinic's own (contact:) is " in found.message
+    for written in (own, phone, phone.replace("+", "00"), f"{phone[:-7]} {phone[-7:-4]} {phone[-4:]}"):
+        mended = OtherFormats(("large print",), f"call {written}, Monday to Friday 9 to 17")
+        assert check_contact_lines(dataclasses.replace(moved, other_formats=mended)) == [], written
+
+
 def test_no_colour_is_suggested_that_fails_what_passes_now(inputs: Inputs) -> None:
     """A dark background: the primary's text fails on the secondary's tint mixed into it, and a lighter primary was
     suggested, which failed the white labels on it and the headings on white (the next round suggested darker

@@ -103,6 +103,8 @@ def check_contact_lines(brand: Brand) -> list[Diagnostic]:
         phones = [
             (m.raw_string, _e164(m.number)) for m in found if phonenumbers.number_type(m.number) not in _OWN_LINES
         ]
+        if not found and own:  # (a number written as another country writes it: a kit copied from a clinic there)
+            phones = [(run, "") for run in _phone_like(said) if not _same_number(run, own)]
         if phones and own and all(_e164(m.number) != own for m in found):
             number = (c.phone_printed or c.phone).replace("\xa0", " ")  # (its groups kept together on the leaflet)
             other = _other_contact(brand, key, what, "phone number", phones[0][0], number, printed, f"tel:{own}")
@@ -112,6 +114,27 @@ def check_contact_lines(brand: Brand) -> list[Diagnostic]:
         if others and all(e.casefold() != c.email.casefold() for e in emails):
             diags.append(_other_contact(brand, key, what, "email", others[0], c.email, printed, f"mailto:{c.email}"))
     return diags
+
+
+_PHONE_LIKE = re.compile(r"\+?\(?\d[\d \u00a0\u2009\u202f().\-]*\d")  # digits grouped as numbers are written
+_PHONE_DIGITS = (7, 15)  # how many digits a telephone number has, at least and at most (E.164)
+
+
+def _phone_like(said: str) -> list[str]:
+    """What in a line is written as a telephone number is (7 to 15 digits, grouped by spaces, brackets, dots or
+    dashes), read without a country's rules: '0117 496 0321' in a kit whose country is now the US."""
+    low, high = _PHONE_DIGITS
+    return [run for run in _PHONE_LIKE.findall(said) if low <= sum(ch.isdigit() for ch in run) <= high]
+
+
+def _same_number(run: str, own: str) -> bool:
+    """Whether a number written in any country's way is the clinic's own (E.164, '+18025550148'): its national
+    number after nothing, a trunk prefix (0, 1) or the country code (+1, 001, 011 1)."""
+    digits = "".join(ch for ch in run if ch.isdigit())
+    parsed = phonenumbers.parse(own)
+    national, code = str(parsed.national_number), str(parsed.country_code)
+    before = digits[: len(digits) - len(national)]
+    return digits.endswith(national) and before in ("", "0", "1", code, f"00{code}", f"011{code}", f"{code}0")
 
 
 def _reached(text: str) -> list[str]:
