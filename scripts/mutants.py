@@ -5719,6 +5719,13 @@ MUTANTS: tuple[Mutant, ...] = (
         k="another_country",
     ),
     m(
+        "batch-translation-with-no-source-unsaid",
+        "batch/plan.py",
+        "if group.source is not None or words is None or words.document.translation is None:",
+        "if True:",
+        "tests/test_batch.py::test_a_translation_named_with_no_source_is_said_to_be_unchecked",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

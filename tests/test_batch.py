@@ -1420,3 +1420,29 @@ def test_the_warnings_about_a_kit_are_on_the_contact_sheet_under_its_clinic(
     with pytest.raises(KeyboardInterrupt):
         runs(editions, ThreadPoolExecutor(max_workers=1), True, stop)
     assert f"<li>{html.escape(warned)}</li>" in sheet.read_text(encoding="utf-8")
+
+
+def test_a_translation_named_with_no_source_is_said_to_be_unchecked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An editions file with no `source:` built a translation whose number had changed ('3 to 5 days' for '3 to
+    7') with "2 checked, 0 failed" and no word that it had not been checked, which `brochure check` says of it: a
+    warning at the translation's line in editions.yaml, in the summary and the report; none with a source."""
+    (tmp_path / "assets").mkdir()
+    for name in ("content.yaml", "translations/es.yaml", "assets/brand.yaml", "assets/logo.svg"):
+        copy = tmp_path / (Path(name).name if name.startswith("translations") else name)
+        copy.write_bytes((ROOT / name).read_bytes())
+    text = (
+        "output: out/{brand}-{language}-{layout}-{paper}-{target}.pdf\nlayouts: [trifold]\ntargets: [office]\n"
+        "brands:\n  - kit: assets/brand.yaml\n    languages: [content.yaml, es.yaml]\n"
+    )
+    path = tmp_path / "editions.yaml"
+    path.write_text(text, encoding="utf-8")
+    status, out, err = batch(capsys, path, "--check", "--json", str(tmp_path / "report.json"))
+    row, col = position(text, "es.yaml]")
+    (warned,) = [line for line in err.splitlines() if "not checked against" in line]
+    assert status == 0 and warned.startswith(f"{path}:{row}:{col}: warning: es.yaml is a translation"), err
+    assert "1 warning about editions.yaml, above" in out
+    assert json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["warnings"] == [warned]
+    path.write_text("source: content.yaml\n" + text, encoding="utf-8")
+    assert "not checked against" not in batch(capsys, path, "--check")[2]

@@ -50,6 +50,7 @@ from brochure.batch.plan import (
     settle,
     shared_contacts,
     tasks,
+    unchecked_translations,
 )
 from brochure.batch.records import (
     Entries,
@@ -104,6 +105,7 @@ __all__ = [
     "shared_contacts",
     "shared_outputs",
     "tasks",
+    "unchecked_translations",
     "unshown",
     "write_index",
     "write_manifest",

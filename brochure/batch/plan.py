@@ -98,6 +98,33 @@ def _reached(brand: Brand) -> Reached:
     return brand.group or "", tuple((key, values[key], brand.where(f"contact.{key}")) for key in _CONTACTS)
 
 
+def unchecked_translations(editions: Editions, loaded: Loaded) -> list[Diagnostic]:
+    """A warning where editions.yaml names a content file that is a translation (its `document.translation`) with
+    no source to check it against (no `source:`, the brand's or the file's): its editions were built unchecked
+    (a number changed in translating printed), as `brochure check` says of such a file given alone."""
+    out: list[Diagnostic] = []
+    said: set[Path] = set()
+    resolve = cache(Path.resolve)  # (once per path as written, as read_contents)
+    for group in editions.groups:
+        for content, at in zip(group.contents, group.content_at, strict=True):
+            words = loaded.get(resolve(content)) if group.source is None else None
+            if group.source is not None or words is None or words.document.translation is None:
+                continue
+            if resolve(content) not in said:
+                said.add(resolve(content))
+                out.append(
+                    warning(
+                        at,
+                        f"{os.path.relpath(content, editions.path.parent)} is a translation (its"
+                        " document.translation), and no source is named for it: its editions are not checked against"
+                        " the words it translates (its sections, numbers, links and citations)",
+                        "name the content file it translates in editions.yaml: 'source: FILE' at the top, or under"
+                        " its brand",
+                    )
+                )
+    return out
+
+
 def shared_contacts(editions: Editions, kits: Kits) -> list[Diagnostic]:
     """A warning at a kit's contact lines where another kit of the batch, a clinic of another name, gives them all
     (a kit copied to start another clinic's, only its name changed, printed the first clinic's details on the

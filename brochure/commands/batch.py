@@ -53,8 +53,10 @@ def batch(args: argparse.Namespace, console: Console) -> int:
     clashes = batches.collisions(editions, loaded, kits)  # (and, for a batch that writes, another file's folder)
     clashes += batches.shared_outputs(editions) if not args.check else []
     kit_notes = batches.shared_contacts(editions, kits)  # (said first, and again in the summary and the report)
-    said = [d for d in diags if not d.is_error]  # (the editions file's warnings: again in the summary and report)
-    _print(console, [*kit_notes, *clashes])
+    unchecked = batches.unchecked_translations(editions, loaded)
+    said = [*(d for d in diags if not d.is_error), *unchecked]  # (the editions file's warnings: again in the
+    # summary and report)
+    _print(console, [*unchecked, *kit_notes, *clashes])
     if clashes:
         return EXIT_ERRORS
     problem = _batch_outputs(args, editions, batches.outputs(editions, loaded, kits))  # before anything is built
