@@ -5723,7 +5723,16 @@ MUTANTS: tuple[Mutant, ...] = (
         "batch/plan.py",
         "if group.source is not None or words is None or words.document.translation is None:",
         "if True:",
-        "tests/test_batch.py::test_a_translation_named_with_no_source_is_said_to_be_unchecked",
+        "tests/test_batch.py",
+        k="named_with_no_source",
+    ),
+    m(
+        "batch-failed-translation-output-unnamed",
+        "batch/worker.py",
+        "                if src is not None  # (words that read",
+        "                if False  # (words that read",
+        "tests/test_batch.py",
+        k="named_with_no_source",
     ),
     m(
         "svg-negative-size-drawn",

@@ -1422,12 +1422,14 @@ def test_the_warnings_about_a_kit_are_on_the_contact_sheet_under_its_clinic(
     assert f"<li>{html.escape(warned)}</li>" in sheet.read_text(encoding="utf-8")
 
 
-def test_a_translation_named_with_no_source_is_said_to_be_unchecked(
+def test_a_translation_named_with_no_source_is_said_to_be_unchecked_and_where_a_failed_one_goes(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """An editions file with no `source:` built a translation whose number had changed ('3 to 5 days' for '3 to
     7') with "2 checked, 0 failed" and no word that it had not been checked, which `brochure check` says of it: a
-    warning at the translation's line in editions.yaml, in the summary and the report; none with a source."""
+    warning at the translation's line in editions.yaml, in the summary and the report; none with a source. A
+    translation that fails its check is reported with where it would go, as `--check` says of every edition (its
+    `output` was null)."""
     (tmp_path / "assets").mkdir()
     for name in ("content.yaml", "translations/es.yaml", "assets/brand.yaml", "assets/logo.svg"):
         copy = tmp_path / (Path(name).name if name.startswith("translations") else name)
@@ -1446,3 +1448,8 @@ def test_a_translation_named_with_no_source_is_said_to_be_unchecked(
     assert json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["warnings"] == [warned]
     path.write_text("source: content.yaml\n" + text, encoding="utf-8")
     assert "not checked against" not in batch(capsys, path, "--check")[2]
+    edit(tmp_path / "es.yaml", "De 3 a 7 días", "De 3 a 5 días")  # (failed: where it would go is still said)
+    status, _, err = batch(capsys, path, "--check", "--json", str(tmp_path / "report.json"))
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    (failed,) = [e for e in report["editions"] if e["status"] == "failed"]
+    assert status == 1 and failed["output"] == "out/clearwater-es-trifold-a4-office.pdf", failed

@@ -201,8 +201,13 @@ def _run_task(task: Task, inputs: tuple[tuple[str, str], ...]) -> Iterator[Made]
     for job in task.jobs:
         t = time.perf_counter()
         if src is None or any(d.is_error for d in diags):
-            name = failed_name(task, job)
-            yield Made(Outcome(name, "", "failed", load_s, job.stamp, tuple(d.format() for d in diags), inputs=inputs))
+            name, output = (
+                name_and_output(task, job, (src.brand.id, src.brand.paper), src.content.language)
+                if src is not None  # (words that read, with errors: where it goes is known, said as for others)
+                else (failed_name(task, job), "")
+            )
+            said = tuple(d.format() for d in diags)
+            yield Made(Outcome(name, output, "failed", load_s, job.stamp, said, inputs=inputs))
         else:
             made = _edition(task, job, src, diags, known, inputs)
             yield replace(made, outcome=replace(made.outcome, seconds=round(time.perf_counter() - t, 3)))
