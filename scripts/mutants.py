@@ -5735,6 +5735,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="named_with_no_source",
     ),
     m(
+        "logo-hint-height-below-the-least",
+        "preflight/design.py",
+        "    elif enough >= least and enough < tall:",
+        "    elif enough < tall:",
+        "tests/test_kit_controls.py",
+        k="too_small_for_its_height",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -215,6 +215,19 @@ def test_the_json_report_can_be_written_again_over_the_last_one(
     assert json.loads(report.read_text(encoding="utf-8"))["editions"][0]["status"] == "unchanged"
 
 
+def test_json_at_a_file_of_another_kind_is_refused_with_what_to_do(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """`--json package.json` (a web project's file): refused, as `build` refuses it, and with its hint (none was
+    given), before anything is built."""
+    other = tmp_path / "package.json"
+    other.write_text('{"name": "site"}', encoding="utf-8")
+    status, out, err = batch(capsys, _editions(inputs), "--json", str(other))
+    assert status == 2 and not (inputs.content.parent / "out").exists(), out + err
+    assert f"--json {other} already exists and is not a JSON report (hint: choose another name, or remove" in err
+    assert other.read_text(encoding="utf-8") == '{"name": "site"}'
+
+
 def test_json_at_the_manifest_does_not_break_later_runs(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:
     path = _editions(inputs)
     batch(capsys, path)

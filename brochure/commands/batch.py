@@ -327,6 +327,9 @@ def _batch_outputs(args: argparse.Namespace, editions: Any, pdfs: list[Path]) ->
     if report.resolve() == (manifest.parent / batch.LOCK).resolve():  # (the next batch would take it and remove it)
         return f"--json {report}: a batch holds its lock there; give the report a file of its own"
     problem = target_problem(report, JSON)
+    if problem.startswith("already exists"):
+        hint = "choose another name, or remove the file first if you mean to replace it"
+        return f"--json {report} {problem} (hint: {hint})"
     if problem:
         return f"--json {report} {problem}"
     folder = next((p for p in report.absolute().parents if p.exists()), None)  # (the folder it goes in, or the

@@ -15,6 +15,7 @@ from brochure.diagnostics import Diagnostic, Location, error, merged, shorten, w
 from brochure.geometry.sheet import MM, Rect
 from brochure.inputs.brand import Brand
 from brochure.inputs.content import Content
+from brochure.inputs.controls import LOGO_MM
 from brochure.inputs.inline import display_url
 from brochure.layout.citations import SHRINK
 from brochure.layout.flowables import OVERRUN
@@ -249,14 +250,24 @@ _PROPORTIONS = "keep its proportions"
 
 
 def _logo_hint(f: Picture) -> str:
-    """For the logo (the picture on the cover): the pixels it needs at the height it prints, and the ways out."""
+    """For the logo (the picture on the cover): the pixels it needs at the height it prints, and the ways out (a
+    smaller height only where one a kit may give is sharp enough: not below the smallest a logo prints)."""
     if not is_logo(f):
         return ""
-    tall = f.box.h / MM
+    tall, pixels, least = f.box.h / MM, f.pixels[1], LOGO_MM[0]
+    sharp = int(pixels * 25.4 / GOOD_PPI)  # (the tallest it prints at 300 ppi, in whole millimetres)
+    enough = int(pixels * 25.4 / MIN_PPI)  # (and at 150, above which it is no error)
+    if sharp >= least and sharp < tall:
+        smaller = f", or print it at most {sharp} mm tall with logo: {{file: ..., height: {sharp}}}"
+    elif enough >= least and enough < tall:
+        smaller = f", or print it {least:g} to {enough} mm tall with logo: {{file: ..., height: ...}} (softer than 300)"
+    elif tall < least + 0.5:
+        smaller = f" ({least:g} mm is the smallest a logo prints)"
+    else:
+        smaller = f" (at {least:g} mm, the smallest a logo prints, it needs {least * GOOD_PPI / 25.4:.0f} pixels)"
     return (
         f"a PNG logo needs 12 pixels per millimetre of its printed height for 300 ppi: {tall * GOOD_PPI / 25.4:.0f} "
-        f"pixels tall at {tall:.0f} mm (it has {f.pixels[1]}); export it larger, use the SVG, or print it smaller "
-        "with logo: {file: ..., height: ...}"
+        f"pixels tall at {tall:.0f} mm (it has {pixels}); export it larger, or use the SVG{smaller}"
     )
 
 
