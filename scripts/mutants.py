@@ -2945,8 +2945,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "svg-unreadable-colour-passed",
         "inputs/svg.py",
-        '    problem, hint = colour_problem(elements) or ("", "")',
-        '    problem, hint = ("", "")',
+        "    colour = colour_problem(elements)",
+        "    colour = None",
         "tests/test_assets_hostile.py::test_a_bad_svg_logo_is_refused_at_logo",
         k="colour",
     ),
@@ -5385,8 +5385,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "svg-element-said-at-the-kits-line",
         "inputs/svg.py",
-        "            Location(_shown(path, at), *tag_at(data, el, elements)),",
-        "            at,",
+        "    return error(Location(_shown(path, at), *tag_at(data, el, elements)), f",
+        "    return error(at, problem, hint) or error(Location(_shown(path, at), *tag_at(data, el, elements)), f",
         "tests/test_validation.py::test_unusable_logo_svg",
     ),
     m(
@@ -5741,6 +5741,21 @@ MUTANTS: tuple[Mutant, ...] = (
         "    elif enough < tall:",
         "tests/test_kit_controls.py",
         k="too_small_for_its_height",
+    ),
+    m(
+        "heading-weight-warned-at-the-family",
+        "theme/fonts.py",
+        "            weight_at if weight_at.line else spec.at,",
+        "            spec.at,",
+        "tests/test_font_files.py::test_a_heading_weight_the_family_lacks_is_a_warning_naming_the_weights_it_has",
+    ),
+    m(
+        "svg-unreadable-colour-said-at-the-kit",
+        "inputs/svg.py",
+        "        return None, _at_tag(colour, data, elements, path, at)",
+        "        return None, error(at, colour[0], colour[1])",
+        "tests/test_assets_hostile.py",
+        k="colour_the_logo_cannot_print",
     ),
     m(
         "svg-negative-size-drawn",

@@ -965,6 +965,21 @@ def test_what_an_svg_element_has_is_said_at_its_tag(inputs: Inputs) -> None:
     assert "paints with a gradient or pattern" in d.message
 
 
+@pytest.mark.parametrize("where", ["attribute", "style sheet"])
+def test_a_colour_the_logo_cannot_print_is_said_at_its_tag(inputs: Inputs, where: str) -> None:
+    """`fill="var(--brand, #0B6E4F)"` was said at the kit's `logo:` line alone, where every other element's problem
+    is said at its tag in the SVG file; in a style sheet, at its <style>."""
+    paint = 'fill="var(--brand)"' if where == "attribute" else 'class="a"'
+    sheet = "  <style>.a { fill: var(--brand) }</style>\n" if where == "style sheet" else ""
+    svg = f'<svg {NS} viewBox="0 0 120 40">\n{sheet}  {RECT}\n  <rect width="9" height="9" {paint}/>\n</svg>\n'
+    d = _svg_refused(inputs, svg)
+    line = 2 if where == "style sheet" else 3
+    tag = "<style>" if where == "style sheet" else '<rect width="9"'
+    assert (d.location.file, d.location.line) == (str(inputs.kit / "logo.svg"), line), d.format()
+    assert d.location.column == svg.splitlines()[line - 1].index(tag) + 1, d.format()
+    assert "paints with a colour brochure cannot read: 'var(--brand)'" in d.message
+
+
 def test_an_svg_tag_over_several_lines_is_said_where_it_starts(inputs: Inputs) -> None:
     """lxml gives the line a start tag ends on: a tag written over several lines was said at its last line, and a
     comment naming the tag before it on its line was taken for it. Said where the tag starts."""

@@ -435,6 +435,10 @@ def _locations(r: Reader, top: dict[str, Node]) -> tuple[tuple[str, Location], .
         out += [("logo", r.at(file, "logo.file"))] if file is not None else []
         if height is not None and isinstance(height.value, dict):
             out.extend((f"logo.height.{k}", r.at(n, f"logo.height.{k}")) for k, n in height.value.items())
+    fonts = top.get("fonts")
+    heading = fonts.value.get("heading") if fonts is not None and isinstance(fonts.value, dict) else None
+    weight = heading.value.get("weight") if heading is not None and isinstance(heading.value, dict) else None
+    out += [("fonts.heading.weight", r.at(weight, "fonts.heading.weight"))] if weight is not None else []
     colors = top.get("colors")
     cmyk = colors.value.get("cmyk") if colors is not None and isinstance(colors.value, dict) else None
     if cmyk is not None and isinstance(cmyk.value, dict):  # a press colour is named at its own line

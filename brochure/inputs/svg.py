@@ -91,17 +91,14 @@ def load_svg(path: Path, at: Location) -> tuple[Drawing | None, Diagnostic | Non
         )
     content = content_problem(elements)
     if content is not None:  # (said at the element, in the SVG file: a drawing program's export has hundreds)
-        problem, hint, el = content
-        return None, error(
-            Location(_shown(path, at), *tag_at(data, el, elements)), f"{problem} (named at {at.prefix()})", hint
-        )
+        return None, _at_tag(content, data, elements, path, at)
     problem, hint = numbers_problem(elements) or size_problem(root) or use_problem(root, elements) or ("", "")
     if problem:
         return None, error(at, problem, hint)
     logging.getLogger("svglib").setLevel(logging.CRITICAL)  # its complaints are ours to word
-    problem, hint = colour_problem(elements) or ("", "")
-    if problem:
-        return None, error(at, problem, hint)
+    colour = colour_problem(elements)
+    if colour is not None:
+        return None, _at_tag(colour, data, elements, path, at)
     try:
         drawing = _renderer()(str(path)).render(root)
     except SVG_FAILURES as exc:
@@ -110,6 +107,15 @@ def load_svg(path: Path, at: Location) -> tuple[Drawing | None, Diagnostic | Non
     if problem:
         return None, error(at, problem, hint)
     return _trim_drawing(drawing), None
+
+
+def _at_tag(
+    found: tuple[str, str, etree._Element], data: bytes, elements: list[etree._Element], path: Path, at: Location
+) -> Diagnostic:
+    """What an element of the logo has that cannot print, said where its tag starts in the SVG file (with where the
+    kit names the logo)."""
+    problem, hint, el = found
+    return error(Location(_shown(path, at), *tag_at(data, el, elements)), f"{problem} (named at {at.prefix()})", hint)
 
 
 @cache

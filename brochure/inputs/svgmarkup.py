@@ -328,7 +328,7 @@ _NOT_COLOURS = (
 )
 
 
-def colour_problem(elements: list[etree._Element]) -> tuple[str, str] | None:
+def colour_problem(elements: list[etree._Element]) -> tuple[str, str, etree._Element] | None:
     """A colour the logo paints with that svglib cannot read: it drops such a fill or stroke (the shape vanishes
     from the cover) or reads it as black. A colour with an ICC colour after its sRGB one (SVG 1.1, as colour-managed
     drawing programs write it) is given its sRGB colour, in the tree svglib draws."""
@@ -342,7 +342,7 @@ def colour_problem(elements: list[etree._Element]) -> tuple[str, str] | None:
                 value = _ICC.sub("", value)
                 el.set(name, value)
             if value is not None and not _readable(convert, value):
-                return _unreadable(value)
+                return (*_unreadable(value), el)
         style = el.get("style")
         if style and _ICC.search(style):
             style = _ICC.sub("", style)
@@ -354,7 +354,7 @@ def colour_problem(elements: list[etree._Element]) -> tuple[str, str] | None:
             for m in _DECLARATION.finditer(text):
                 value = _ICC.sub("", m.group(2).strip())
                 if not _readable(convert, value):
-                    return _unreadable(value)
+                    return (*_unreadable(value), el)
     return None
 
 

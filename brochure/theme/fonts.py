@@ -432,7 +432,7 @@ def load_fonts(brand: Brand) -> tuple[FontSet | None, list[Diagnostic]]:
     fallbacks = tuple((names[face], tuple(faces[face])) for face in ("heading", *BODY_FACES) if faces[face])
     families = tuple(_spec_name(spec) for spec in brand.fallbacks)
     fs = replace(fs, upright_italic=upright, regular_bold=plain, fallbacks=fallbacks, fallback_families=families)
-    return fs, _weight_warnings(brand.heading_font)
+    return fs, _weight_warnings(brand.heading_font, brand.where("fonts.heading.weight"))
 
 
 def family_weights(family: str) -> list[int]:
@@ -444,9 +444,10 @@ def family_weights(family: str) -> list[int]:
     return sorted({f.weight for f in fam.files if f.style == "normal" and f.weight is not None and not f.variable})
 
 
-def _weight_warnings(spec: FontSpec) -> list[Diagnostic]:
+def _weight_warnings(spec: FontSpec, weight_at: Location) -> list[Diagnostic]:
     """A heading weight the family has no file for: the nearest is used (Alegreya Sans has no 600: its 500), which
-    the kit should say rather than leave to be found in print."""
+    the kit should say rather than leave to be found in print; said at the weight (`weight_at`, where the kit gives
+    one; else at the family)."""
     if spec.family is None:
         return []
     try:
@@ -459,7 +460,7 @@ def _weight_warnings(spec: FontSpec) -> list[Diagnostic]:
     weights = ", ".join(str(w) for w in family_weights(spec.family))
     return [
         warning(
-            spec.at,
+            weight_at if weight_at.line else spec.at,
             f"font family '{spec.family}' has no weight {spec.weight}: its headings print at {chosen.weight}, the "
             "nearest it has",
             f"name a weight it has ({weights}) as fonts.heading's weight",
