@@ -5758,6 +5758,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="colour_the_logo_cannot_print",
     ),
     m(
+        "stray-star-unwarned",
+        "inputs/inline.py",
+        "    found = _STRAY.search(printed)",
+        "    found = None",
+        "tests/test_validation.py",
+        k="star_with_no_pair",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

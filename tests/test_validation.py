@@ -961,3 +961,31 @@ def test_words_after_a_space_and_a_hash_are_said_to_be_left_out_as_a_comment(
     assert not [d for d in result.diagnostics if "comment" in d.message]
     edit(inputs.content, f'"{said} #1 risk is redness."', f"{said}  # (a note for the next editor)")
     assert not [w for w in check(inputs, capsys)[2] if "comment" in w]
+
+
+@pytest.mark.parametrize(
+    ("written", "warned"),
+    [
+        ('"New collagen can **even out* rough skin."', "New collagen can *even out rough skin."),
+        ('"New collagen can even out *rough skin (scars."', "New collagen can even out *rough skin (scars."),
+        ('"New collagen: 2 * 3 = 6 sessions."', ""),
+        ('"New collagen from £150\\\\*."', ""),
+        ('"New collagen can **even out** *rough* skin."', ""),
+    ],
+    ids=["bold-closed-as-italic", "italic-never-closed", "spaced-star", "escaped-star", "pairs"],
+)
+def test_a_star_with_no_pair_against_a_word_is_a_warning(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], written: str, warned: str
+) -> None:
+    """'Please **tell us first* if' printed a star and the words in italics, exit 0, no word: a warning quoting the
+    words as they print, at the text; a star with spaces round it, or written \\*, prints as meant, unwarned."""
+    text = edit(inputs.content, '"New collagen can even out rough skin."', written)
+    status, errors, warnings = check(inputs, capsys)
+    stars = [w for w in warnings if "prints as a star" in w]
+    assert status == 0 and not errors
+    if not warned:
+        assert stars == []
+        return
+    line, col = position(text, written)
+    (said,) = stars
+    assert said.startswith(f"{inputs.content}:{line}:{col}: warning: a '*' prints as a star here ('{warned}')"), said

@@ -218,6 +218,22 @@ def plain(text: str) -> str:
     return "".join(r.text for r in parse(text))
 
 
+_STRAY = re.compile(r"(?:^|\s)\*+(?=[^\s*])|(?<=[^\s*])\*+(?=\s|$|[.,;:!?)\]])")  # a star against a word
+
+
+def stray_star(text: str) -> str:
+    """The words around the first '*' a text prints as a star (no mark's pair, not written `\\*`) that stands
+    against a word ('**tell us first*' prints '*tell us first' in italics; '*rolling scars (wide' a star), else ''.
+    A star with spaces round it ('2 * 3') is not asked about."""
+    if "*" not in text:
+        return ""
+    printed = "".join(r.text for r in _parse(hidden(text)))  # (an escaped star is a stand-in there)
+    found = _STRAY.search(printed)
+    if found is None:
+        return ""
+    return shorten(printed[max(0, found.start() - 25) : found.end() + 25].translate(_SHOWN).strip(), 60)
+
+
 _BREAK = re.compile(r"[ \t]*(?:\r\n?|\n)\s*")  # a line break, with the spaces around it and any blank lines after
 
 

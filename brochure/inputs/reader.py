@@ -125,6 +125,15 @@ class Reader:
                 self.fail(self.at(node, path), problem, hint)
                 return None
             self.strings.append((value, self.at(node, path)))
+        star = inline.stray_star(value) if printed and not literal else ""
+        if star:  # (prints as written: a warning, as the star may be meant)
+            self.warn(
+                self.at(node, path),
+                f"a '*' prints as a star here ('{star}'): bold and italic marks come in pairs, **bold** and *italic*,"
+                " and this one has none",
+                "close the mark where it ends (**tell us first**), or, to print a star, write it \\* (in double"
+                " quotes \\\\*)",
+            )
         if node.comment:
             self.warn(
                 self.at(node, path),
