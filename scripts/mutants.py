@@ -5766,6 +5766,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="star_with_no_pair",
     ),
     m(
+        "yaml-quotes-hint-left-generic",
+        "inputs/yamltree.py",
+        '        hint = (_quotes_hint(written) if opened is None else "") or hint',
+        "        hint = hint",
+        "tests/test_validation.py",
+        k="word_processor",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

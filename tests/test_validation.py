@@ -306,6 +306,28 @@ def test_a_quote_left_open_is_named_where_it_opens(inputs: Inputs) -> None:
     assert d.hint == f"the quote opened at line {line}, column {col} is not closed: close it", d.format()
 
 
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("subtitle: \u201cfor acne scars: and marks\u201d", "starts with \u201c, a typographic quote"),
+        ('subtitle: "for acne "scars" and marks"', "a double quote inside text in double quotes ends it"),
+    ],
+    ids=["typographic-quotes", "quotes-inside-quotes"],
+)
+def test_quotes_a_word_processor_typed_or_quotes_inside_quotes_are_told_apart(
+    inputs: Inputs, written: str, said: str
+) -> None:
+    """Text put in Word's quotes (“...: ...”) or holding a pair of straight ones ("... "risks" ...") was told to
+    "quote text that contains ': '", which its writer thought done: the hint says what the quotes are and the fix,
+    which builds."""
+    edit(inputs.content, "subtitle: for acne scars", written)
+    content, diags = load_content(inputs.content)
+    assert content is None and said in the_error(diags).hint, the_error(diags).format()
+    edit(inputs.content, written, 'subtitle: "for acne \\"scars\\" and marks: \u201cwhat to expect\u201d"')
+    content, diags = load_content(inputs.content)
+    assert content is not None and content.subtitle == 'for acne "scars" and marks: \u201cwhat to expect\u201d'
+
+
 def test_a_quoted_text_over_two_lines_is_not_blamed_for_a_later_mistake(inputs: Inputs) -> None:
     """A quoted text may go on over lines (valid YAML): a mistake a few lines after it was said to be its open quote."""
     text = edit(inputs.content, "subtitle: for acne scars", 'subtitle: "for acne\n  scars"\noops: here: there')

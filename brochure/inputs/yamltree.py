@@ -101,6 +101,7 @@ def parse(text: str, file: str, parser: type[Any] = PARSER) -> tuple[Node | None
             hint = f"the quote opened at line {opened[0]}, column {opened[1]} is not closed: close it"
         lines = text.splitlines()
         written = lines[line - 1] if 0 < line <= len(lines) else ""
+        hint = (_quotes_hint(written) if opened is None else "") or hint
         indent = written[: len(written) - len(written.lstrip(" \t"))]
         if "\t" in indent or "tab character" in problem:  # (a tab in the line's indent: "cannot start any token")
             hint = "YAML indents with spaces, never tabs: replace the tab on this line with spaces"
@@ -120,6 +121,29 @@ def parse(text: str, file: str, parser: type[Any] = PARSER) -> tuple[Node | None
     if composer.root is None:
         diags.append(error(Location(file, 1, 1), "the file is empty", "see README.md for the format"))
     return composer.root, diags
+
+
+_CURLY = "\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb"  # typographic quotes a word processor types
+_VALUE = re.compile(r"^\s*(?:-\s+)?(?:[^\s:#][^:#]*:\s+)?(?P<value>.*)$")  # a line's value (after 'key: ' or '- ')
+
+
+def _quotes_hint(written: str) -> str:
+    """What to do where a line's value is put in quotes a word processor typed (“...”: YAML reads them as
+    letters, so a ': ' inside ends the text), or in straight double quotes that hold another pair ("... "risks"
+    ..."): the first ends the text there. '' for other lines."""
+    found = _VALUE.match(written)
+    value = found.group("value") if found else ""
+    if value[:1] in _CURLY:
+        return (
+            f"the text starts with {value[0]}, a typographic quote, which YAML reads as a letter, not as a quote:"
+            ' put the text in straight double quotes ("...") instead; typographic ones inside print as written'
+        )
+    if value.startswith('"') and len(re.findall(r'(?<!\\)"', value)) > 2:
+        return (
+            'a double quote inside text in double quotes ends it: write each one inside as \\" ("there are'
+            ' \\"risks\\""), or use typographic quotes (“risks”), or put the text in single quotes'
+        )
+    return ""
 
 
 def unholdable(text: str, file: str) -> list[Diagnostic]:
