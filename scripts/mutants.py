@@ -5774,6 +5774,22 @@ MUTANTS: tuple[Mutant, ...] = (
         k="word_processor",
     ),
     m(
+        "pasted-bullet-unwarned",
+        "inputs/blocks.py",
+        '            typed = _TYPED_BULLET.match(t or "")',
+        "            typed = None",
+        "tests/test_validation.py",
+        k="word_processor_pastes",
+    ),
+    m(
+        "pasted-footnote-number-unwarned",
+        "inputs/reader.py",
+        "        typed_cite = _TYPED_CITATION.search(value) if printed and not literal else None",
+        "        typed_cite = None",
+        "tests/test_validation.py",
+        k="word_processor_pastes",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -1011,3 +1011,35 @@ def test_a_star_with_no_pair_against_a_word_is_a_warning(
     line, col = position(text, written)
     (said,) = stars
     assert said.startswith(f"{inputs.content}:{line}:{col}: warning: a '*' prints as a star here ('{warned}')"), said
+
+
+COLLAGEN = '"New collagen can even out rough skin."'
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "warned"),
+    [
+        ('"Redness for 1 to 3 days"', '"\u2022 Redness for 1 to 3 days"', "the item starts with '\u2022'"),
+        ('"Redness for 1 to 3 days"', '"- Redness for 1 to 3 days"', "the item starts with '-'"),
+        ('"Redness for 1 to 3 days"', '"-1 to 3 days of redness"', ""),
+        (COLLAGEN, '"New collagen can even out rough skin.\u00b9"', "'\u00b9' after '.'"),
+        (COLLAGEN, '"New collagen can even out scars\u00b2\u00b3"', "after 'scars'"),
+        (COLLAGEN, '"New collagen over 10 cm\u00b2 of skin."', ""),
+    ],
+    ids=["pasted-bullet", "typed-dash", "a-minus", "pasted-footnote", "after-a-word", "a-unit"],
+)
+def test_what_a_word_processor_pastes_into_a_list_or_a_sentence_is_a_warning(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], old: str, new: str, warned: str
+) -> None:
+    """A list pasted with its bullets ('• Wash gently') printed two, and a footnote's superscript number
+    ('skin.¹') printed as written, no source of the leaflet's: warnings at the text (not a unit's m² or cm³)."""
+    text = edit(inputs.content, old, new)
+    status, errors, warnings = check(inputs, capsys)
+    said = [w for w in warnings if "its own bullet" in w or "superscript number typed" in w]
+    assert status == 0 and not errors
+    if not warned:
+        assert said == []
+        return
+    line, col = position(text, new)
+    (one,) = said
+    assert one.startswith(f"{inputs.content}:{line}:{col}: warning: ") and warned in one, one

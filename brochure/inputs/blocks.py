@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Literal
 
@@ -155,6 +156,15 @@ def _read_block(r: Reader, kind: str, node: Node, path: str, base: Path) -> Bloc
         if items is None:
             return None
         texts = [inline_text(r, n, f"{path}[{i}]") for i, n in enumerate(items)]
+        for i, (n, t) in enumerate(zip(items, texts, strict=True)):
+            typed = _TYPED_BULLET.match(t or "")
+            if typed:  # (prints as written: a warning, as it may be meant)
+                r.warn(
+                    r.at(n, f"{path}[{i}]"),
+                    f"the item starts with '{typed.group(1)}', and the list prints its own bullet before it: it would"
+                    " print two",
+                    f"remove the '{typed.group(1)}' (a list pasted from a word processor keeps its bullets)",
+                )
         return Bullets(tuple(t for t in texts if t), at) if all(texts) else None
     if kind == "cards":
         return _read_cards(r, node, path, at)
@@ -175,6 +185,9 @@ def _read_block(r: Reader, kind: str, node: Node, path: str, base: Path) -> Bloc
     if kind == "illustration":
         return _read_illustration(r, node, path, at)
     return _read_faq(r, node, path, at)
+
+
+_TYPED_BULLET = re.compile("([\u2022\u00b7\u25aa\u25ab\u25cf\u25cb\u25e6\u2023\u2043\u2219\u2013\u2014\uf0b7*-])\\s")
 
 
 def inline_text(r: Reader, node: Node | None, path: str) -> str | None:

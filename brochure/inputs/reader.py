@@ -134,6 +134,15 @@ class Reader:
                 "close the mark where it ends (**tell us first**), or, to print a star, write it \\* (in double"
                 " quotes \\\\*)",
             )
+        typed_cite = _TYPED_CITATION.search(value) if printed and not literal else None
+        if typed_cite:  # (prints as written: a warning, as it may be meant)
+            self.warn(
+                self.at(node, path),
+                f"'{typed_cite.group(1)}' after '{typed_cite.group(0)[: -len(typed_cite.group(1))][-20:]}' is a"
+                " superscript number typed in, which prints as written: it is not one of the leaflet's numbered"
+                " sources, which are numbered as they are cited",
+                "cite the source with [^id] (its id under references:), which prints its number in the sources' order",
+            )
         if node.comment:
             self.warn(
                 self.at(node, path),
@@ -228,6 +237,12 @@ _EMPTY_HINTS = {  # (removing a key that must be given was the next error)
     "block": "write the text, or remove the block",  # (a block is its one key: `- text: ""`)
     "key": "write the text, or remove the key",
 }
+
+
+# A superscript number after a word or a sentence's end, as a word processor's footnote pastes it ('scars¹'): not
+# after a digit (10⁶) or a unit of one or two letters (m², cm³).
+_SUPERSCRIPTS = "\u00b9\u00b2\u00b3\u2070\u2074-\u2079"
+_TYPED_CITATION = re.compile(rf"(?:[^\W\d_{_SUPERSCRIPTS}]{{3,}}|[.,;:)\]])([{_SUPERSCRIPTS}]+)")
 
 
 def text_problem(value: str) -> tuple[str, str]:
