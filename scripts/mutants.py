@@ -5790,6 +5790,22 @@ MUTANTS: tuple[Mutant, ...] = (
         k="word_processor_pastes",
     ),
     m(
+        "windows-path-not-told",
+        "inputs/files.py",
+        '    if "\\\\" in written and str(full).endswith(written):',
+        "    if False:",
+        "tests/test_validation.py",
+        k="misspelt_picture",
+    ),
+    m(
+        "picture-web-address-said-not-found",
+        "inputs/blocks.py",
+        "    if _WEB_ADDRESS.match(src):",
+        "    if False:",
+        "tests/test_validation.py",
+        k="web_address",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -754,8 +754,9 @@ def test_unusable_picture(inputs: Inputs, make: Callable[[Path], object], messag
         ("pics/phot.png", "pics/photo.png"),
         ("pics/leaflet.png", None),
         ("pics/ph.png", None),
+        ("pics\\photo.png", "pics/photo.png"),
     ],
-    ids=["in-other-capitals", "another-ending", "a-letter-out", "none-near", "too-little-alike"],
+    ids=["in-other-capitals", "another-ending", "a-letter-out", "none-near", "too-little-alike", "windows-path"],
 )
 def test_a_misspelt_picture_is_answered_with_the_file_meant(inputs: Inputs, written: str, meant: str | None) -> None:
     """A picture, logo or content file named with a letter out or in other capitals (a file system that tells
@@ -766,7 +767,18 @@ def test_a_misspelt_picture_is_answered_with_the_file_meant(inputs: Inputs, writ
     Image.new("RGB", (300, 200), "#7FB7BE").save(inputs.content.parent / "pics" / "photo.png")
     d = the_error(load_content(inputs.content)[1])
     assert f"picture '{written}' not found" in d.message
-    assert d.hint.startswith(f"did you mean '{meant}'? paths are relative" if meant else "paths are relative"), d.hint
+    windows = " (folders are written with '/', on every system)" if "\\" in written else ""
+    said = f"did you mean '{meant}'?{windows} paths are relative" if meant else "paths are relative"
+    assert d.hint.startswith(said), d.hint
+
+
+def test_a_picture_named_by_its_web_address_is_said_to_be_one(inputs: Inputs) -> None:
+    """`src: https://...` was 'not found', with paths relative to the folder: a picture is a file beside the words."""
+    _add_image(inputs)
+    edit(inputs.content, "src: pics/photo.png", "src: https://example.com/photo.png")
+    d = the_error(load_content(inputs.content)[1])
+    assert "picture 'https://example.com/photo.png' is a web address" in d.message, d.format()
+    assert d.hint.startswith("download the picture into ")
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import Literal
 
-from brochure.diagnostics import Location
+from brochure.diagnostics import Location, shorten
 from brochure.frozen import frozen
 from brochure.inputs.files import PICTURE_ENDINGS, inside, near
 from brochure.inputs.pictures import PictureData, Refusal, load_picture
@@ -187,6 +187,7 @@ def _read_block(r: Reader, kind: str, node: Node, path: str, base: Path) -> Bloc
     return _read_faq(r, node, path, at)
 
 
+_WEB_ADDRESS = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")  # a picture named by its address (https://...)
 _TYPED_BULLET = re.compile("([\u2022\u00b7\u25aa\u25ab\u25cf\u25cb\u25e6\u2023\u2043\u2219\u2013\u2014\uf0b7*-])\\s")
 
 
@@ -245,6 +246,14 @@ def _read_image(r: Reader, node: Node, path: str, base: Path) -> Image | None:
     if src is None or alt is None:
         return None
     where = r.at(m["src"], f"{path}.src")
+    if _WEB_ADDRESS.match(src):
+        r.fail(
+            where,
+            f"picture '{shorten(src, 60)}' is a web address: a picture is a file beside the words (brochure reads"
+            " nothing from the web)",
+            f"download the picture into {base.resolve()} (or a folder in it) and name the file there",
+        )
+        return None
     full = inside(base, src)
     if full is None:
         r.fail(

@@ -41,6 +41,13 @@ def near(written: str, full: Path, endings: tuple[str, ...] = ()) -> str:
 
     from brochure.vocabulary import language_problem
 
+    if "\\" in written and str(full).endswith(written):  # (a Windows path: '\\' is a letter of a name here)
+        slashed = written.replace("\\", "/")
+        there = Path(str(full)[: len(str(full)) - len(written)] + slashed)
+        if there.is_file():
+            return f"did you mean '{slashed}'? (folders are written with '/', on every system) "
+        return "folders are written with '/', on every system (not '\\'); "
+
     try:
         with os.scandir(full.parent) as entries:
             names = [e.name for _, e in zip(range(NAMES_LOOKED_AT), entries, strict=False) if e.is_file()]
