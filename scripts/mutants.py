@@ -5806,6 +5806,13 @@ MUTANTS: tuple[Mutant, ...] = (
         k="web_address",
     ),
     m(
+        "emergency-numbers-in-the-metadatas-order",
+        "preflight/checks.py",
+        "key=lambda c: (_FIRST.index(c) if c in _FIRST else len(_FIRST), len(c), c)",
+        "key=lambda c: (len(c), c)",
+        "tests/test_emergency.py::test_each_countrys_emergency_numbers_come_from_the_phone_number_data",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -28,7 +28,7 @@ def test_the_uk_words_built_for_the_us_clinic_are_warned_at_999_and_nhs_111(
         assert (
             f"content.yaml:{line}:{col}: warning: the words give {number}, a number to call for urgent help "
             "elsewhere, but the clinic is in US (country: US in brand.yaml), where it is no number to call "
-            "(emergencies there: 112, 911)"
+            "(emergencies there: 911, 112)"
         ) in err
     assert "translations/en-US.yaml adapts the en-GB words" in err
 
@@ -134,9 +134,10 @@ def test_a_telephone_number_of_no_country_leaves_the_country_unknown(inputs: Inp
 
 
 def test_each_countrys_emergency_numbers_come_from_the_phone_number_data() -> None:
-    assert emergency_numbers("US") == ("112", "911")
-    assert emergency_numbers("GB") == ("112", "999")
-    assert emergency_numbers("AU") == ("000", "106", "112")
+    assert emergency_numbers("US") == ("911", "112")
+    assert emergency_numbers("GB") == ("999", "112")
+    assert emergency_numbers("AU") == ("000", "112", "106")
+    assert emergency_numbers("ES")[0] == "112"  # (before Spain's regional 085 and 088)
     assert "15" in emergency_numbers("FR")  # (two digits: the SAMU)
 
 
@@ -152,5 +153,5 @@ def test_init_words_for_a_clinic_abroad_points_at_the_numbers_to_change(
     assert status == 0
     copy = (folder / "content.yaml").read_text(encoding="utf-8")
     line, col = position(copy, '"**Call 999** if your face')
-    said = "no number to call in US: write the clinic's own (emergencies there: 112 or 911)"
+    said = "no number to call in US: write the clinic's own (emergencies there: 911 or 112)"
     assert f"content.yaml:{line}:{col}: 999: {said}" in out

@@ -284,13 +284,19 @@ def _dialled(number: str, country: str) -> bool:
         return False
 
 
+_FIRST = ("911", "999", "000", "112")  # the numbers a country's others are named after, where it has one of them (the
+# metadata gives no order: Spain's 085 and 088, regional lines, came before its 112)
+
+
 @lru_cache(maxsize=64)
 def emergency_numbers(country: str) -> tuple[str, ...]:
-    """The country's emergency numbers of two to four digits (phonenumbers' metadata): ('112', '911') for US."""
+    """The country's emergency numbers of two to four digits (phonenumbers' metadata): ('911', '112') for US; the
+    one a patient is told to call first (911, 999, 000, then 112), the others after it, shortest first."""
     data = PhoneMetadata.short_metadata_for_region(country)
     pattern = data.emergency.national_number_pattern if data is not None and data.emergency is not None else None
     if not pattern:
         return ()
     rule = re.compile(pattern)
     candidates = (f"{n:0{width}d}" for width in (2, 3, 4) for n in range(10**width))
-    return tuple(sorted({c for c in candidates if rule.fullmatch(c)}, key=lambda c: (len(c), c)))
+    found = {c for c in candidates if rule.fullmatch(c)}
+    return tuple(sorted(found, key=lambda c: (_FIRST.index(c) if c in _FIRST else len(_FIRST), len(c), c)))
