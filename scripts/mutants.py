@@ -5813,6 +5813,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_emergency.py::test_each_countrys_emergency_numbers_come_from_the_phone_number_data",
     ),
     m(
+        "picture-sliver-unwarned",
+        "preflight/design.py",
+        "            if min(f.box.w, f.box.h) < SLIVER_MM * MM and not is_logo(f):",
+        "            if False:",
+        "tests/test_validation.py",
+        k="sliver",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

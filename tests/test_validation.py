@@ -725,6 +725,25 @@ def test_good_picture_loads(inputs: Inputs) -> None:
     assert content is not None and not diags
 
 
+@pytest.mark.parametrize(("size", "warned"), [((60, 1200), "mm wide, too thin to show"), ((900, 600), "")])
+def test_a_picture_far_taller_than_wide_is_warned_to_print_as_a_sliver(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], size: tuple[int, int], warned: str
+) -> None:
+    """A 300 x 5000 pixel picture printed 3 mm wide (a strip 1.5 mm tall the other way), exit 0: a warning at its
+    `src`, with how thin it prints and its shape."""
+    text, picture = _add_image(inputs)
+    picture.parent.mkdir()
+    Image.new("RGB", size, "#7FB7BE").save(picture)
+    status, errors, warnings = check(inputs, capsys)
+    said = [w for w in warnings if "too thin to show" in w]
+    assert status == 0 and not errors
+    line, col = position(text, "pics/photo.png")
+    assert (
+        said == [] if not warned else said[0].startswith(f"{inputs.content}:{line}:{col}: warning: the picture prints")
+    )
+    assert all(warned in w and "20 times as tall as it is wide" in w for w in said)
+
+
 @pytest.mark.parametrize(
     ("make", "message"),
     [

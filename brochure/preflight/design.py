@@ -33,6 +33,7 @@ from brochure.theme.styles import LARGE_PRINT
 MIN_TYPE = 7.0  # pt: nothing smaller
 MIN_BODY = 9.0  # pt: body text smaller than this is hard to read for many patients
 MIN_PPI = 150.0
+SLIVER_MM = 8.0  # a picture printed narrower or shorter than this shows nothing (a 300 x 5000 pixel one: 3 mm wide)
 MIN_QR = 20 * MM  # the code with its quiet zone
 QUIET = 4  # modules of clear, light space around the code
 GOOD_MODULE = 0.33 * MM  # what phones read reliably
@@ -222,6 +223,14 @@ def check_pictures(layout: Layout) -> list[Diagnostic]:
             low = min(ppi_x, ppi_y)
             near = low + 0.5  # within half a ppi: a picture resampled to fit is rounded to whole pixels
             size = f"{f.box.w / MM:.0f} x {f.box.h / MM:.0f} mm"
+            if min(f.box.w, f.box.h) < SLIVER_MM * MM and not is_logo(f):
+                tall = f.box.w < f.box.h
+                thin = f"{min(f.box.w, f.box.h) / MM:.1f} mm {'wide' if tall else 'tall'}"
+                times = max(f.box.w, f.box.h) / min(f.box.w, f.box.h)
+                shape = f"{times:.0f} times as {'tall as it is wide' if tall else 'wide as it is tall'}"
+                diags.append(
+                    warning(f.at, f"the picture prints {thin}, too thin to show ({size}: {shape})", _SLIVER).at(at)
+                )
             if _stretched(f):
                 diags.append(
                     error(f.at, f"the picture is stretched ({ppi_x:.0f} x {ppi_y:.0f} ppi)", _PROPORTIONS).at(at)
@@ -247,6 +256,7 @@ def check_pictures(layout: Layout) -> list[Diagnostic]:
 
 
 _PROPORTIONS = "keep its proportions"
+_SLIVER = "crop it nearer to square: a picture reads at up to about 3 times as wide as it is tall, or as tall as wide"
 
 
 def _logo_hint(f: Picture) -> str:
