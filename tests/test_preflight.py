@@ -526,7 +526,8 @@ def test_a_picture_resampled_for_print_is_not_a_soft_or_stretched_picture(inputs
     )
     for target in ("office", "press"):
         result = build(inputs, target=target)
-        assert result.ok and not messages(result, "warning"), messages(result) + messages(result, "warning")
+        said = [m for m in messages(result, "warning") if "too thin to show" not in m]  # (a banner 100:1 is)
+        assert result.ok and not said, messages(result) + said
 
 
 def test_a_see_through_logo_is_an_error_for_press_only(inputs: Inputs) -> None:
