@@ -5691,7 +5691,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "yaml-words-after-a-hash-not-looked-for",
         "inputs/yamltree.py",
-        'self.hashes = "#" in text',
+        "self.hashes = _HASH_WORD.search(text) is not None",
         "self.hashes = False",
         "tests/test_validation.py::test_words_after_a_space_and_a_hash_are_said_to_be_left_out_as_a_comment",
     ),
@@ -5760,7 +5760,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "stray-star-unwarned",
         "inputs/inline.py",
-        "    found = _STRAY.search(printed)",
+        '    found = _STRAY.search(printed) if "*" in printed else None',
         "    found = None",
         "tests/test_validation.py",
         k="star_with_no_pair",
@@ -5784,7 +5784,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "pasted-footnote-number-unwarned",
         "inputs/reader.py",
-        "        typed_cite = _TYPED_CITATION.search(value) if printed and not literal else None",
+        "        typed_cite = _TYPED_CITATION.search(value) if supers else None",
         "        typed_cite = None",
         "tests/test_validation.py",
         k="word_processor_pastes",

@@ -228,7 +228,7 @@ def stray_star(text: str) -> str:
     if "*" not in text:
         return ""
     printed = "".join(r.text for r in _parse(hidden(text)))  # (an escaped star is a stand-in there)
-    found = _STRAY.search(printed)
+    found = _STRAY.search(printed) if "*" in printed else None
     if found is None:
         return ""
     return shorten(printed[max(0, found.start() - 25) : found.end() + 25].translate(_SHOWN).strip(), 60)

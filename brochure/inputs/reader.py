@@ -134,7 +134,8 @@ class Reader:
                 "close the mark where it ends (**tell us first**), or, to print a star, write it \\* (in double"
                 " quotes \\\\*)",
             )
-        typed_cite = _TYPED_CITATION.search(value) if printed and not literal else None
+        supers = printed and not literal and _SUPERSCRIPT.search(value) is not None  # (seldom: looked at first)
+        typed_cite = _TYPED_CITATION.search(value) if supers else None
         if typed_cite:  # (prints as written: a warning, as it may be meant)
             self.warn(
                 self.at(node, path),
@@ -242,6 +243,7 @@ _EMPTY_HINTS = {  # (removing a key that must be given was the next error)
 # A superscript number after a word or a sentence's end, as a word processor's footnote pastes it ('scars¹'): not
 # after a digit (10⁶) or a unit of one or two letters (m², cm³).
 _SUPERSCRIPTS = "\u00b9\u00b2\u00b3\u2070\u2074-\u2079"
+_SUPERSCRIPT = re.compile(f"[{_SUPERSCRIPTS}]")
 _TYPED_CITATION = re.compile(rf"(?:[^\W\d_{_SUPERSCRIPTS}]{{3,}}|[.,;:)\]])([{_SUPERSCRIPTS}]+)")
 
 

@@ -72,6 +72,7 @@ PARSER: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _UNHOLDABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 _SHOWN = 5  # unholdable characters reported per file
 _BREAK = re.compile("\r\n|[\r\n]")
+_HASH_WORD = re.compile(r"[ \t]#[^\s#]")  # a space, then '#' and no space: somewhere in the file, or nothing to ask
 _WORDS_COMMENTED = re.compile(r"[ \t]+(#[^\s#].*)")  # unquoted text, a space, then '#' and a letter, digit or mark
 
 
@@ -133,7 +134,7 @@ def _quotes_hint(written: str) -> str:
     ..."): the first ends the text there. '' for other lines."""
     found = _VALUE.match(written)
     value = found.group("value") if found else ""
-    if value[:1] in _CURLY:
+    if value and value[0] in _CURLY:
         return (
             f"the text starts with {value[0]}, a typographic quote, which YAML reads as a letter, not as a quote:"
             ' put the text in straight double quotes ("...") instead; typographic ones inside print as written'
@@ -245,7 +246,7 @@ class _Composer:
         self.file = file
         self.diags = diags
         self.text = text
-        self.hashes = "#" in text  # (no comment to look for after a text otherwise)
+        self.hashes = _HASH_WORD.search(text) is not None  # (no such comment to look for after a text otherwise)
         self.lines: list[str] | None = None
         self.stack: list[_Frame] = []
         self.anchors: dict[str, _Anchor] = {}
@@ -280,7 +281,7 @@ class _Composer:
         written = event.value
         value = _resolve(written) if event.implicit[0] else written
         self._count(event, 1, len(written), None)
-        node = Node(value, line, col, comment=self._words_commented(event) if self.hashes else "")
+        node = Node(value, line, col, 0, 0, self._words_commented(event)) if self.hashes else Node(value, line, col)
         if event.anchor is not None:
             self._open_anchor(event)
             self.anchors[event.anchor] = _Anchor(node, line, 1, len(written), 0)
