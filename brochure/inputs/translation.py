@@ -31,9 +31,13 @@ _DASHES = "-\u2212\u2012\u2013"  # a hyphen, the minus sign, a figure dash, an e
 _SIGN = r"(?:[-\u2212\u2012\u2013](?=\d))?"
 _SPACE = f"[{DIGIT_SPACES}]"
 _ONE_BY_ONE = rf"(?<!\d)(?<!\d{_SPACE})\d(?:{_SPACE}\d){{2}}(?!{_SPACE}?\d)"
-_NUMBER = re.compile(_SIGN + rf"(?:{_ONE_BY_ONE}|\d{{1,3}}(?:{_SPACE}\d{{3}})+(?![\d.,:]\d)|\d+(?:[.,:]\d+)*)")
-_UNSPACED = re.compile(_SIGN + rf"(?:{_ONE_BY_ONE}|\d+(?:[.,:]\d+)*)")  # ('2 500 mg': 2 tablets of 500 mg?)
-_GROUPED = re.compile(rf"(\d{{1,3}})((?:([{DIGIT_SPACES}'’.,])\d{{3}})(?:\3\d{{3}})*)([.,]\d+)?")
+_MARKS_IN = ".,:\u066b\u066c"  # what joins a number's digits: points, commas, a time's colon; Arabic's and Persian's
+# decimal and thousands separators ('۰٫۵' is 0.5, '۱٬۰۰۰' 1,000)
+_NUMBER = re.compile(
+    _SIGN + rf"(?:{_ONE_BY_ONE}|\d{{1,3}}(?:{_SPACE}\d{{3}})+(?!\d|[{_MARKS_IN}]\d)|\d+(?:[{_MARKS_IN}]\d+)*)"
+)
+_UNSPACED = re.compile(_SIGN + rf"(?:{_ONE_BY_ONE}|\d+(?:[{_MARKS_IN}]\d+)*)")  # ('2 500 mg': 2 tablets of 500 mg?)
+_GROUPED = re.compile(rf"(\d{{1,3}})((?:([{DIGIT_SPACES}'’.,\u066c])\d{{3}})(?:\3\d{{3}})*)([.,\u066b]\d+)?")
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
 _OWN = ("document.", "words.")  # the translation's own document control and words are not the source's
 OPTIONAL = "call_to_action.qr_label"  # a source may leave it to the language's own words; a translation may not
@@ -477,7 +481,7 @@ def _western(number: str) -> str:
     grouped = _GROUPED.fullmatch(digits)
     if grouped is not None and (grouped.group(4) is None or grouped.group(4)[0] != grouped.group(3)):
         digits = grouped.group(1) + re.sub(r"\D", "", grouped.group(2)) + (grouped.group(4) or "")
-    return sign + digits.replace(",", ".").replace(":", ".")
+    return sign + digits.replace("\u066c", "").replace("\u066b", ".").replace(",", ".").replace(":", ".")
 
 
 def _numbers(was: str, text: str, at: Location, src_at: Location, changes: dict[str, str]) -> list[Diagnostic]:

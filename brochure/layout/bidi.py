@@ -28,6 +28,8 @@ SPACES = (" ", "\u00a0", "\u2028")  # what separates words: a space, a no-break 
 
 _NOT_LATIN = (*RTL_CLASSES, "AN")  # right-to-left letters, and Arabic-Indic digits (which the algorithm sets as Arabic
 # typesetting does: '٣٠٪' with its sign at the left, '٢٤–٤٨' from the right)
+_CUT = RTL_CLASSES  # what a word of both is cut at for its Latin parts: right-to-left letters (not an Arabic number's
+# digits or separators, which the algorithm orders: '۰٫۵' cut at its separator printed '۵٫۰')
 _LTR_WORD = ("L", "EN")  # a word with one of these and none of those is part of a Latin phrase
 _PHRASE_EDGE = ("L", "EN", "AN", "ES", "ET", "NSM")  # what a phrase may start and end with ('+44', '30+', '30%')
 _PHRASE_ENDS = "/"  # and a web address ('clinic.example/book/')
@@ -139,18 +141,22 @@ def _words(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 def _latin_pieces(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """A word's Latin parts: the whole word when it has a Latin letter or European digit and no right-to-left
-    letter or Arabic-Indic digit; else each stretch between its right-to-left letters that has one, from its first
-    Latin letter or digit after a right-to-left letter and to its last before one (the hyphen of 'ל-NHS' stays with
-    the 'ל')."""
+    letter or Arabic-Indic digit or separator (`۰٫۵`, Persian's 0.5, is the algorithm's to order: cut at its
+    separator, it printed '۵٫۰'); in a word with a right-to-left letter, each stretch between its right-to-left
+    letters that has one, from its first Latin letter or digit after a right-to-left letter and to its last before
+    one (the hyphen of 'ל-NHS' stays with the 'ל')."""
     kinds = [unicodedata.bidirectional(ch) for ch in text[s:e]]
+    if not any(k in _CUT for k in kinds):
+        latin = not set(kinds) & set(_NOT_LATIN) and bool(set(kinds) & set(_LTR_WORD))
+        return [(s, e)] if latin else []
     pieces: list[tuple[int, int]] = []
     i = 0
     while i < len(kinds):
-        if kinds[i] in _NOT_LATIN:
+        if kinds[i] in _CUT:
             i += 1
             continue
         j = i
-        while j < len(kinds) and kinds[j] not in _NOT_LATIN:
+        while j < len(kinds) and kinds[j] not in _CUT:
             j += 1
         strong = [k for k in range(i, j) if kinds[k] in _LTR_WORD]
         if strong:
