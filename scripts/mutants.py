@@ -5845,6 +5845,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="languages_way",
     ),
     m(
+        "greek-or-capitalised-as-the-article",
+        "inputs/inline.py",
+        "        if found.start() in disjunctive:",
+        "        if False:",
+        "tests/test_fallbacks.py",
+        k="greek_kicker",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

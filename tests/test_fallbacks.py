@@ -84,6 +84,7 @@ def test_with_a_fallback_greek_cyrillic_and_missing_latin_letters_print_in_it_wo
         ("Προϊόντα, τσάι και ρολόι", "ΠΡΟΪΟΝΤΑ, ΤΣΑΪ ΚΑΙ ΡΟΛΟΪ"),  # (a dialytika kept, or added where the accent
         ("ευρώ, άυλος, αΐδιος", "ΕΥΡΩ, ΑΫΛΟΣ, ΑΪΔΙΟΣ"),  # kept two vowels apart: άι is two sounds, αι one)
         ("Ἀθῆναι", "ΑΘΗΝΑΙ"),  # (polytonic breathings and circumflex too)
+        ("τσάι ή καφές, ήπια", "ΤΣΑΪ Ή ΚΑΦΕΣ, ΗΠΙΑ"),  # ('ή', or, keeps its accent: 'Η' is the article)
         ("Straße, информация", "STRASSE, ИНФОРМАЦИЯ"),  # (other letters as Python upper-cases them)
     ],
 )

@@ -258,6 +258,9 @@ _DIPHTHONGS = frozenset(("αι", "ει", "οι", "υι", "αυ", "ευ", "ου",
 _CLUSTER = re.compile("(?s).[\u0300-\u036f]*")  # a character and the combining accents after it
 
 
+_OR = re.compile(r"(?<![^\W\d_])\u03ae(?![^\W\d_])")  # Greek's 'ή' (or) as a word of its own
+
+
 DOTTED_I = ("tr", "az", "crh", "gag")  # Turkish, Azerbaijani, Crimean Tatar, Gagauz: i's capital is İ, ı's I
 
 
@@ -265,14 +268,22 @@ def in_capitals(text: str, language: str = "") -> str:
     """Text in capitals: 'ß' -> 'SS'; in a language of DOTTED_I, 'i' -> 'İ' (HASTA BİLGİSİ, not BILGISI: another
     word); Greek without its accents, as Greek is set in capitals (ΠΛΗΡΟΦΟΡΙΕΣ, not ΠΛΗΡΟΦΟΡΊΕΣ), a dialytika
     kept, and one added where the dropped accent kept apart two vowels that would otherwise read as one sound
-    (τσάι -> ΤΣΑΪ). Other letters are upper-cased as Python does it."""
+    (τσάι -> ΤΣΑΪ); the word 'ή' (or) keeps its accent, 'Ή', as 'Η' is the article. Other letters are upper-cased
+    as Python does it."""
     if language.split("-")[0].lower() in DOTTED_I:
         text = text.replace("i", "\u0130")
     if not _GREEK.search(text):
         return text.upper()
     out: list[str] = []
     parted = ""  # the Greek vowel just before, in lower case, if its accent was dropped
-    for cluster in _CLUSTER.findall(text):
+    disjunctive = {m.start() for m in _OR.finditer(unicodedata.normalize("NFC", text))}
+    text = unicodedata.normalize("NFC", text)
+    for found in _CLUSTER.finditer(text):
+        cluster = found.group()
+        if found.start() in disjunctive:  # ('ή', or, keeps its accent: 'Η' alone is the article)
+            out.append("\u0389")
+            parted = ""
+            continue
         if not _GREEK.match(cluster):
             out.append(cluster.upper())
             parted = ""
