@@ -43,7 +43,7 @@ from brochure.preflight.qr import check_qr_decodes
 from brochure.render.pdf import Meta, render
 from brochure.render.structure import structure_of
 from brochure.theme.cmyk import output_condition, press_brand, press_palette, printing_condition
-from brochure.theme.fonts import FontSet, bold_warning, italic_warning, load_fonts
+from brochure.theme.fonts import FontSet, bold_warning, fallback_bold_warning, italic_warning, load_fonts
 from brochure.theme.shaping import rtl
 from brochure.theme.styles import make_theme
 from brochure.vocabulary import (
@@ -159,6 +159,7 @@ def load_with(content_path: Path, kit: Kit) -> tuple[Sources | None, list[Diagno
         return None, diags
     brand, fonts = loaded
     diags += italic_warning(brand, fonts, content) + bold_warning(brand, fonts)
+    diags += fallback_bold_warning(brand, fonts, content)
     return Sources(content, brand, fonts), diags
 
 

@@ -5853,6 +5853,13 @@ MUTANTS: tuple[Mutant, ...] = (
         k="greek_kicker",
     ),
     m(
+        "fallback-without-bold-unwarned",
+        "theme/fonts.py",
+        "for _, f in pieces(text, face, fonts.fallbacks_for(face)) if f in plain),",
+        "for _, f in pieces(text, face, fonts.fallbacks_for(face)) if False),",
+        "tests/test_hebrew.py::test_a_fallback_of_one_weight_setting_headings_and_bold_words_is_warned",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import BRAND, LOGO
+from conftest import BRAND, CONTENT, LOGO
 from helpers import actual_texts, copied_text, miscopied_words
 
 from brochure import api
@@ -83,3 +83,18 @@ def test_the_hebrew_drawing_is_mirrored_its_labels_at_its_left(hebrew: api.Resul
     assert {t.text for t in labels} == {"שכבה עליונה", "שכבה עמוקה", "מחטים דקות", "קולגן חדש"}
     skin = [i for i in items if i.element == labels[0].element and getattr(i, "fill", None) and i.box.w > 50]
     assert skin and max(t.box.right for t in labels) < min(s.box.x for s in skin)
+
+
+def test_a_fallback_of_one_weight_setting_headings_and_bold_words_is_warned(tmp_path: Path) -> None:
+    """Varela Round has no bold: every Hebrew heading and **bold** word (a warning's 'call 999') printed regular
+    beside the kit's bold digits, no word said. A warning at fonts.fallbacks; none for a leaflet its letters do
+    not set (the same kit's English words)."""
+    (tmp_path / "logo.svg").write_text(LOGO, encoding="utf-8")
+    kit = tmp_path / "brand.yaml"
+    kit.write_text(BRAND.replace(BODY, BODY + "  fallbacks: [Varela Round]\n"), encoding="utf-8")
+    (tmp_path / "content.yaml").write_text((DATA / "content-he.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    _, diags = api.load(tmp_path / "content.yaml", kit)
+    (said,) = [d for d in diags if "has no bold" in d.message]
+    assert said.message.startswith("the fallback family 'Varela Round' has no bold") and said.location.line > 0
+    (tmp_path / "en.yaml").write_text(CONTENT, encoding="utf-8")
+    assert not [d for d in api.load(tmp_path / "en.yaml", kit)[1] if "has no bold" in d.message]

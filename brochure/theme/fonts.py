@@ -583,6 +583,38 @@ def bold_warning(brand: Brand, fonts: FontSet) -> list[Diagnostic]:
     ]
 
 
+def fallback_bold_warning(brand: Brand, fonts: FontSet, content: Content) -> list[Diagnostic]:
+    """A warning at fonts.fallbacks when a fallback family with no bold sets words the leaflet prints in bold or
+    as headings (Varela Round, Hebrew's, has one weight: every Hebrew heading and **bold** word printed regular,
+    the warnings' emphasis lost, beside the kit's own bold digits and marks)."""
+    from brochure.theme.fallback import pieces
+
+    regular, bold = fonts.fallbacks_for(fonts.regular), fonts.fallbacks_for(fonts.bold)
+    plain = {r for r, b in zip(regular, bold, strict=False) if r == b}  # (its bold face is its regular one)
+    if not plain:
+        return []
+    heads = [(inline.plain(t), fonts.heading) for t in (content.title, *(s.heading for s in content.sections))]
+    strong = [(r.text, fonts.bold) for t, _ in content.strings for r in inline.parse(t) if r.bold]
+    found = next(
+        (f for text, face in (*heads, *strong) for _, f in pieces(text, face, fonts.fallbacks_for(face)) if f in plain),
+        None,
+    )
+    if found is None:
+        return []
+    family = (
+        fonts.fallback_families[regular.index(found)] if regular.index(found) < len(fonts.fallback_families) else found
+    )
+    return [
+        warning(
+            brand.where("fonts.fallbacks"),
+            f"the fallback family '{family}' has no bold: the words it sets in headings and **bold** print in its"
+            " regular weight, their emphasis lost (the kit's own letters beside them, digits and marks, in bold)",
+            "add a fallback family of the same letters that has a bold (`brochure fonts` lists their weights), or"
+            " give its bold TTF file",
+        )
+    ]
+
+
 def forget_document(doc: object, font_names: Iterable[str]) -> None:
     """Drop what each TrueType font kept about one PDF document (its subsets), so a long-lived process does not
     grow: the one other write to the fonts ReportLab holds for the process, each thread its own document's."""
