@@ -5860,6 +5860,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_hebrew.py::test_a_fallback_of_one_weight_setting_headings_and_bold_words_is_warned",
     ),
     m(
+        "translation-repeated-number-said-missing-in-source",
+        "inputs/translation.py",
+        "        again = all(expected[n] for n in added)",
+        "        again = False",
+        "tests/test_translations.py",
+        k="repeats",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -390,6 +390,17 @@ def _added(tmp_path: Path, english: str, spanish: str) -> tuple[Content, Content
     return src, es
 
 
+def test_a_number_the_translation_repeats_is_said_to_be_given_more_times_not_missing(tmp_path: Path) -> None:
+    """'30 a 45 minutos (30-45 min)' for '30 to 45 minutes': told "the translation gives 30, 45, which the source's
+    text does not", which it does, once each: it gives them more times."""
+    src, es = _added(tmp_path, "Wait 30 to 45 minutes.", "Espere de 30 a 45 minutos (30-45 min).")
+    (message,) = [d.message for d in compare(src, es)]
+    assert message.startswith("the translation gives 30, 45 more times than the source's text ("), message
+    src, es = _added(tmp_path, "Wait 30 to 45 minutes.", "Espere de 30 a 45 minutos, 2 veces.")
+    (message,) = [d.message for d in compare(src, es)]
+    assert message.startswith("the translation gives 2, which the source's text (") and message.endswith("does not")
+
+
 def test_a_missing_list_item_is_one_error_at_the_list_not_a_cascade(tmp_path: Path) -> None:
     """A list of 6 that became 5 (the second item dropped): one error at the list, with both counts; the items
     after it are not paired with the wrong source items (no false 'the source's 24 ... has 3 instead')."""

@@ -516,11 +516,13 @@ def _numbers(was: str, text: str, at: Location, src_at: Location, changes: dict[
                     "numbers: there",
                 )
             ]
+        again = all(expected[n] for n in added)  # (each given in the source too, here more times)
+        more = " more times than" if again else ", which"
         return [
             warning(
                 at,
-                f"the translation gives {', '.join(sorted(as_written[n] for n in added))}, which the source's text "
-                f"('{shorten(plain(was), 50)}', {_place(src_at)}) does not",
+                f"the translation gives {', '.join(sorted(as_written[n] for n in added))}{more} the source's text "
+                f"('{shorten(plain(was), 50)}', {_place(src_at)}) does{'' if again else ' not'}",
                 "a number in a patient leaflet is the clinician's to give: add it to the source first (or leave "
                 "it out here)",
             )
