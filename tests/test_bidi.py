@@ -37,6 +37,8 @@ IN_PLACE = {
     "a web address": ("زوروا https://clinic.example/book/ اليوم", "https://clinic.example/book/", "زوروا", "اليوم"),
     "a sun protection factor": ("استخدم واقي SPF 30+ يوميا", "SPF 30+", "واقي", "يوميا"),
     "a name after a prefix and hyphen": ("اتصل بـ-NHS 111 الآن", "NHS 111", "بـ-", "الآن"),
+    "a price after a prefix and hyphen": ("الدفع بـ-£20 فقط", "£20", "بـ-", "فقط"),
+    "a phone number after a prefix and hyphen": ("اتصل بـ-+44 117 496 0321 الآن", "+44 117 496 0321", "بـ-", "الآن"),
     "a Persian decimal": ("عمق \u06f0\u066b\u06f5 میلیمتر", "\u06f0\u066b\u06f5", "عمق", "میلیمتر"),
     "a Persian thousand": (
         "حدود \u06f1\u066c\u06f0\u06f0\u06f0 تومان",

@@ -30,6 +30,7 @@ _NOT_LATIN = (*RTL_CLASSES, "AN")  # right-to-left letters, and Arabic-Indic dig
 # typesetting does: '٣٠٪' with its sign at the left, '٢٤–٤٨' from the right)
 _CUT = RTL_CLASSES  # what a word of both is cut at for its Latin parts: right-to-left letters (not an Arabic number's
 # digits or separators, which the algorithm orders: '۰٫۵' cut at its separator printed '۵٫۰')
+_JOINERS = "-\u2010\u2011"  # a hyphen joining a right-to-left prefix to a Latin word ('ל-NHS', 'ב-£20')
 _LTR_WORD = ("L", "EN")  # a word with one of these and none of those is part of a Latin phrase
 _PHRASE_EDGE = ("L", "EN", "AN", "ES", "ET", "NSM")  # what a phrase may start and end with ('+44', '30+', '30%')
 _PHRASE_ENDS = "/"  # and a web address ('clinic.example/book/')
@@ -143,8 +144,8 @@ def _latin_pieces(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """A word's Latin parts: the whole word when it has a Latin letter or European digit and no right-to-left
     letter or Arabic-Indic digit or separator (`۰٫۵`, Persian's 0.5, is the algorithm's to order: cut at its
     separator, it printed '۵٫۰'); in a word with a right-to-left letter, each stretch between its right-to-left
-    letters that has one, from its first Latin letter or digit after a right-to-left letter and to its last before
-    one (the hyphen of 'ל-NHS' stays with the 'ל')."""
+    letters that has one, but the hyphen that joins it to them (the hyphen of 'ל-NHS' stays with the 'ל'; the pound
+    sign of 'ב-£20' goes with the 20, as the edges of a phrase are set)."""
     kinds = [unicodedata.bidirectional(ch) for ch in text[s:e]]
     if not any(k in _CUT for k in kinds):
         latin = not set(kinds) & set(_NOT_LATIN) and bool(set(kinds) & set(_LTR_WORD))
@@ -158,9 +159,10 @@ def _latin_pieces(text: str, s: int, e: int) -> list[tuple[int, int]]:
         j = i
         while j < len(kinds) and kinds[j] not in _CUT:
             j += 1
-        strong = [k for k in range(i, j) if kinds[k] in _LTR_WORD]
-        if strong:
-            pieces.append((s + (i if i == 0 else strong[0]), s + (j if j == len(kinds) else strong[-1] + 1)))
+        if any(kinds[k] in _LTR_WORD for k in range(i, j)):
+            start = i + 1 if i > 0 and text[s + i] in _JOINERS else i  # (its hyphen stays with the prefix before it)
+            end = j - 1 if j < len(kinds) and text[s + j - 1] in _JOINERS else j  # (or the suffix after it)
+            pieces.append((s + start, s + end))
         i = j
     return pieces
 
