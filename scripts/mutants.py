@@ -5868,6 +5868,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="repeats",
     ),
     m(
+        "kit-line-date-read-as-a-phone-number",
+        "preflight/checks.py",
+        "    return [run for run in runs if _DIALLED.match(run) and not _NOT_DIALLED.fullmatch(run)]",
+        "    return [run for run in runs if _DIALLED.match(run)]",
+        "tests/test_preflight.py",
+        k="another_country",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

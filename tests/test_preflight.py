@@ -1044,6 +1044,9 @@ def test_a_kit_copied_to_another_country_keeps_no_old_number_unwarned(region: st
     for written in (own, phone, phone.replace("+", "00"), f"{phone[:-7]} {phone[-7:-4]} {phone[-4:]}"):
         mended = OtherFormats(("large print",), f"call {written}, Monday to Friday 9 to 17")
         assert check_contact_lines(dataclasses.replace(moved, other_formats=mended)) == [], written
+    for also in ("from 2026-12-01", "open 08.00-18.00", "registered charity 1123456", "ZIP 05401-1234", "01.12.2026"):
+        dated = OtherFormats(("large print",), f"ask at reception, {also}")  # (digits that are no number to call)
+        assert check_contact_lines(dataclasses.replace(moved, other_formats=dated)) == [], also
 
 
 def test_no_colour_is_suggested_that_fails_what_passes_now(inputs: Inputs) -> None:

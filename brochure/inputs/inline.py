@@ -218,20 +218,26 @@ def plain(text: str) -> str:
     return "".join(r.text for r in parse(text))
 
 
-_STRAY = re.compile(r"(?:^|\s)\*+(?=[^\s*])|(?<=[^\s*])\*+(?=\s|$|[.,;:!?)\]])")  # a star against a word
+_STRAY = re.compile(r"(?<=\s)\*+(?=[^\W\d_])|(?<=[^\W\d_])\*+(?=\s|$|[.,;:!?)\]])")  # a star against a word's
+# letters inside the text: not a footnote's star after a number or before a note ('from £120*', '*Prices may vary')
 
 
 def stray_star(text: str) -> str:
     """The words around the first '*' a text prints as a star (no mark's pair, not written `\\*`) that stands
-    against a word ('**tell us first*' prints '*tell us first' in italics; '*rolling scars (wide' a star), else ''.
-    A star with spaces round it ('2 * 3') is not asked about."""
+    against a word's letters inside the text ('**tell us first*' prints '*tell us first' in italics; 'such as
+    *rolling scars (wide' a star), else ''. A star with spaces round it ('2 * 3'), a footnote's after a number or a
+    bracket ('from £120*', 'Rated 5*', '(*)') or before its note at the text's start ('*Prices may vary') is not
+    asked about."""
     if "*" not in text:
         return ""
     printed = "".join(r.text for r in _parse(hidden(text)))  # (an escaped star is a stand-in there)
     found = _STRAY.search(printed) if "*" in printed else None
     if found is None:
         return ""
-    return shorten(printed[max(0, found.start() - 25) : found.end() + 25].translate(_SHOWN).strip(), 60)
+    left, right = found.start() - 30, found.end() + 30  # (whole words about it)
+    left = printed.find(" ", left) + 1 if left > 0 else 0
+    right = max(printed.rfind(" ", 0, right), found.end()) if right < len(printed) else len(printed)
+    return printed[left:right].translate(_SHOWN).strip()
 
 
 _BREAK = re.compile(r"[ \t]*(?:\r\n?|\n)\s*")  # a line break, with the spaces around it and any blank lines after
