@@ -315,15 +315,16 @@ def _drawing_problem(drawing: Drawing | None) -> tuple[str, str]:
         )
     if not all(math.isfinite(v) for v in bounds) or _far_outside(bounds, w, h):
         return (
-            "logo SVG draws far outside its own box (its viewBox); it would print over the text beside it",
+            "logo SVG draws far outside its own box (its viewBox: more than half its size past it), which would be"
+            " cut off at the box as a browser shows it: its artboard does not fit its artwork",
             "fit the viewBox to the artwork in your drawing program (e.g. 'fit artboard to artwork')",
         )
-    drawn = _drawn_bounds(drawing, (1, 0, 0, 1, 0, 0)) or bounds  # (as the logo's box grows to hold its strokes,
-    # clip paths not counted: _trim_drawing; a stroke inside an exporter's <g clip-path> was let through)
+    drawn = _drawn_bounds(drawing, (1, 0, 0, 1, 0, 0)) or bounds  # (what its strokes reach, clip paths not
+    # counted: a stroke inside an exporter's <g clip-path> was let through)
     px0, py0, px1, py1 = drawn
     if not all(math.isfinite(v) for v in drawn) or px1 - px0 > STROKED * w or py1 - py0 > STROKED * h:
         return (
-            "logo SVG has a stroke far wider than the drawing: the logo would be printed as a speck, or not at all",
+            "logo SVG has a stroke far wider than the drawing: cut off at its box, it would cover the whole logo",
             "check the shapes' stroke-width in your drawing program",
         )
     return "", ""
