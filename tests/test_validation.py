@@ -774,8 +774,19 @@ def test_unusable_picture(inputs: Inputs, make: Callable[[Path], object], messag
         ("pics/leaflet.png", None),
         ("pics/ph.png", None),
         ("pics\\photo.png", "pics/photo.png"),
+        ("./pics\\Photo.PNG", "./pics/photo.png"),
+        ("C:\\Users\\ana\\photo.png", None),
     ],
-    ids=["in-other-capitals", "another-ending", "a-letter-out", "none-near", "too-little-alike", "windows-path"],
+    ids=[
+        "in-other-capitals",
+        "another-ending",
+        "a-letter-out",
+        "none-near",
+        "too-little-alike",
+        "windows-path",
+        "windows-path-in-other-capitals",
+        "windows-drive",
+    ],
 )
 def test_a_misspelt_picture_is_answered_with_the_file_meant(inputs: Inputs, written: str, meant: str | None) -> None:
     """A picture, logo or content file named with a letter out or in other capitals (a file system that tells
@@ -786,8 +797,10 @@ def test_a_misspelt_picture_is_answered_with_the_file_meant(inputs: Inputs, writ
     Image.new("RGB", (300, 200), "#7FB7BE").save(inputs.content.parent / "pics" / "photo.png")
     d = the_error(load_content(inputs.content)[1])
     assert f"picture '{written}' not found" in d.message
-    windows = " (folders are written with '/', on every system)" if "\\" in written else ""
-    said = f"did you mean '{meant}'?{windows} paths are relative" if meant else "paths are relative"
+    windows = "folders are written with '/' on every system, not '\\'; " if "\\" in written else ""
+    if written.startswith("C:"):
+        windows = "that is a path on a Windows computer: copy the file into the folder and name it from there; "
+    said = f"did you mean '{meant}'? {windows}paths are relative" if meant else f"{windows}paths are relative"
     assert d.hint.startswith(said), d.hint
 
 
@@ -1014,6 +1027,9 @@ def test_words_after_a_space_and_a_hash_are_said_to_be_left_out_as_a_comment(
     assert not [d for d in result.diagnostics if "comment" in d.message]
     edit(inputs.content, f'"{said} #1 risk is redness."', f"{said}  # (a note for the next editor)")
     assert not [w for w in check(inputs, capsys)[2] if "comment" in w]
+    text = edit(inputs.content, f"{said}  # (a note for the next editor)", f"{said}\n              #1 risk is red.")
+    (warned,) = [w for w in check(inputs, capsys)[2] if "YAML comment" in w]  # (a line going on with the text)
+    assert warned.startswith(f"{inputs.content}:{line}:{col}: warning: '#1 risk is red.' after the text"), warned
 
 
 @pytest.mark.parametrize(

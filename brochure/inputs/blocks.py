@@ -247,11 +247,13 @@ def _read_image(r: Reader, node: Node, path: str, base: Path) -> Image | None:
         return None
     where = r.at(m["src"], f"{path}.src")
     if _WEB_ADDRESS.match(src):
+        local = src.lower().startswith("file:")
         r.fail(
             where,
-            f"picture '{shorten(src, 60)}' is a web address: a picture is a file beside the words (brochure reads"
-            " nothing from the web)",
-            f"download the picture into {base.resolve()} (or a folder in it) and name the file there",
+            f"picture '{shorten(src, 60)}' is {'a file address' if local else 'a web address'}: a picture is named"
+            f" by its path from the content file's folder{'' if local else ' (brochure reads nothing from the web)'}",
+            f"{'copy' if local else 'download'} the picture into {base.resolve()} (or a folder in it) and name the"
+            " file there",
         )
         return None
     full = inside(base, src)

@@ -4,6 +4,7 @@ path as typed from the folder a command runs in."""
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -27,6 +28,7 @@ NOT_FOUND = "the file is not there"
 YAML_ENDINGS = (".yaml", ".yml")  # what a content, kit or editions file may be named
 PICTURE_ENDINGS = (".png", ".jpg", ".jpeg")  # a picture's (PNG or JPEG)
 NAMES_LOOKED_AT = 2000  # a folder's entries read for a name near a misspelt one (a folder of many is not listed)
+_DRIVE = re.compile(r"[A-Za-z]:[\\/]")  # a Windows drive's path (C:\\Users\\...): a file on another computer
 NEAR = 0.7  # how alike two names' stems must be to suggest one for the other (difflib's ratio: 'pll' and 'pl' 0.8)
 
 
@@ -41,12 +43,13 @@ def near(written: str, full: Path, endings: tuple[str, ...] = ()) -> str:
 
     from brochure.vocabulary import language_problem
 
-    if "\\" in written and str(full).endswith(written):  # (a Windows path: '\\' is a letter of a name here)
+    if "\\" in written:  # (a Windows path: '\\' is a letter of a name here)
+        if _DRIVE.match(written):
+            return "that is a path on a Windows computer: copy the file into the folder and name it from there; "
         slashed = written.replace("\\", "/")
-        there = Path(str(full)[: len(str(full)) - len(written)] + slashed)
-        if there.is_file():
-            return f"did you mean '{slashed}'? (folders are written with '/', on every system) "
-        return "folders are written with '/', on every system (not '\\'); "
+        there = full.parent / full.name.replace("\\", "/")
+        said = f"did you mean '{slashed}'? " if there.is_file() else near(slashed, there, endings)
+        return f"{said}folders are written with '/' on every system, not '\\'; "
 
     try:
         with os.scandir(full.parent) as entries:

@@ -288,16 +288,23 @@ class _Composer:
         self._add(node, 1, len(written), 0, event, written if event.implicit[0] else None)
 
     def _words_commented(self, event: yaml.ScalarEvent) -> str:
-        """The comment after unquoted text on its line when it starts as words do, not as a comment (`#1 risk`,
-        `#hashtag`: '#' and no space), which YAML leaves out of the text: else ''."""
+        """The comment after unquoted text on its line, or on the next line indented as the text would go on, when
+        it starts as words do, not as a comment (`#1 risk`, `#hashtag`: '#' and no space), which YAML leaves out of
+        the text: else ''."""
         if event.style or not event.end_mark or not isinstance(event.value, str):
             return ""
         if self.lines is None:
             self.lines = _BREAK.split(self.text)
-        end = event.end_mark
+        end, start = event.end_mark, event.start_mark
         rest = self.lines[end.line][end.column :] if end.line < len(self.lines) else ""
         found = _WORDS_COMMENTED.match(rest)
-        return found.group(1) if found else ""
+        if found:
+            return found.group(1)
+        below = self.lines[end.line + 1] if end.line + 1 < len(self.lines) else ""  # (a line that goes on with the
+        key = self.lines[start.line] if start.line < len(self.lines) else ""  # text, indented past its key, but
+        wrapped = _WORDS_COMMENTED.match(below)  # starts '#1 ...': a comment, the text's end left out)
+        indent = len(key) - len(key.lstrip(" "))
+        return wrapped.group(1) if wrapped and len(below) - len(below.lstrip(" ")) > indent else ""
 
     def _alias(self, event: yaml.AliasEvent) -> None:
         name = event.anchor or ""
