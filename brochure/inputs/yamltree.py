@@ -291,7 +291,7 @@ class _Composer:
         """The comment after unquoted text on its line, or on the next line indented as the text would go on, when
         it starts as words do, not as a comment (`#1 risk`, `#hashtag`: '#' and no space), which YAML leaves out of
         the text: else ''."""
-        if event.style or not event.end_mark or not isinstance(event.value, str):
+        if event.style or not event.end_mark or not event.start_mark or not isinstance(event.value, str):
             return ""
         if self.lines is None:
             self.lines = _BREAK.split(self.text)
