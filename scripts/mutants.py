@@ -5161,8 +5161,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "escape-outside-double-quotes-unwarned",
         "inputs/reader.py",
-        "        typed = _TYPED_ESCAPE.search(value)",
-        "        typed = None",
+        "    typed = _TYPED_ESCAPE.search(value)",
+        "    typed = None",
         "tests/test_validation.py::test_an_escape_typed_outside_double_quotes_is_warned",
     ),
     m(
@@ -5784,8 +5784,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "pasted-footnote-number-unwarned",
         "inputs/reader.py",
-        "        typed_cite = _TYPED_CITATION.search(value) if supers else None",
-        "        typed_cite = None",
+        "    typed_cite = _TYPED_CITATION.search(value) if supers else None",
+        "    typed_cite = None",
         "tests/test_validation.py",
         k="word_processor_pastes",
     ),

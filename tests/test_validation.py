@@ -1071,11 +1071,12 @@ COLLAGEN = '"New collagen can even out rough skin."'
         ('"Redness for 1 to 3 days"', '"\u2022 Redness for 1 to 3 days"', "the item starts with '\u2022'"),
         ('"Redness for 1 to 3 days"', '"- Redness for 1 to 3 days"', "the item starts with '-'"),
         ('"Redness for 1 to 3 days"', '"-1 to 3 days of redness"', ""),
+        ('"Redness for 1 to 3 days"', '"\u2022Redness for 1 to 3 days"', "the item starts with '\u2022'"),
         (COLLAGEN, '"New collagen can even out rough skin.\u00b9"', "'\u00b9' after '.'"),
         (COLLAGEN, '"New collagen can even out scars\u00b2\u00b3"', "after 'scars'"),
         (COLLAGEN, '"New collagen over 10 cm\u00b2 of skin."', ""),
     ],
-    ids=["pasted-bullet", "typed-dash", "a-minus", "pasted-footnote", "after-a-word", "a-unit"],
+    ids=["pasted-bullet", "typed-dash", "a-minus", "no-space", "pasted-footnote", "after-a-word", "a-unit"],
 )
 def test_what_a_word_processor_pastes_into_a_list_or_a_sentence_is_a_warning(
     inputs: Inputs, capsys: pytest.CaptureFixture[str], old: str, new: str, warned: str

@@ -159,11 +159,11 @@ def _read_block(r: Reader, kind: str, node: Node, path: str, base: Path) -> Bloc
         for i, (n, t) in enumerate(zip(items, texts, strict=True)):
             typed = _TYPED_BULLET.match(t or "")
             if typed:  # (prints as written: a warning, as it may be meant)
+                mark = typed.group(1) or typed.group(2)
                 r.warn(
                     r.at(n, f"{path}[{i}]"),
-                    f"the item starts with '{typed.group(1)}', and the list prints its own bullet before it: it would"
-                    " print two",
-                    f"remove the '{typed.group(1)}' (a list pasted from a word processor keeps its bullets)",
+                    f"the item starts with '{mark}', and the list prints its own bullet before it: it would print two",
+                    f"remove the '{mark}' (a list pasted from a word processor keeps its bullets)",
                 )
         return Bullets(tuple(t for t in texts if t), at) if all(texts) else None
     if kind == "cards":
@@ -188,7 +188,11 @@ def _read_block(r: Reader, kind: str, node: Node, path: str, base: Path) -> Bloc
 
 
 _WEB_ADDRESS = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")  # a picture named by its address (https://...)
-_TYPED_BULLET = re.compile("([\u2022\u00b7\u25aa\u25ab\u25cf\u25cb\u25e6\u2023\u2043\u2219\u2013\u2014\uf0b7*-])\\s")
+_TYPED_BULLET = (
+    re.compile(  # a bullet typed before a list item's words: a dot (space or none), or a dash or star and space
+        "([\u2022\u00b7\u25aa\u25ab\u25cf\u25cb\u25e6\u2023\u2043\u2219\uf0b7])\\s*(?=\\S)|([*\u2013\u2014-])\\s"
+    )
+)
 
 
 def inline_text(r: Reader, node: Node | None, path: str) -> str | None:

@@ -125,42 +125,8 @@ class Reader:
                 self.fail(self.at(node, path), problem, hint)
                 return None
             self.strings.append((value, self.at(node, path)))
-        star = inline.stray_star(value) if printed and not literal else ""
-        if star:  # (prints as written: a warning, as the star may be meant)
-            self.warn(
-                self.at(node, path),
-                f"a '*' prints as a star here ('{star}'): bold and italic marks come in pairs, **bold** and *italic*,"
-                " and this one has none",
-                "close the mark where it ends (**tell us first**), or, to print a star, write it \\* (in double"
-                " quotes \\\\*)",
-            )
-        supers = printed and not literal and _SUPERSCRIPT.search(value) is not None  # (seldom: looked at first)
-        typed_cite = _TYPED_CITATION.search(value) if supers else None
-        if typed_cite:  # (prints as written: a warning, as it may be meant)
-            self.warn(
-                self.at(node, path),
-                f"'{typed_cite.group(1)}' after '{typed_cite.group(0)[: -len(typed_cite.group(1))][-20:]}' is a"
-                " superscript number typed in, which prints as written: it is not one of the leaflet's numbered"
-                " sources, which are numbered as they are cited",
-                "cite the source with [^id] (its id under references:), which prints its number in the sources' order",
-            )
-        if node.comment:
-            self.warn(
-                self.at(node, path),
-                f"'{shorten(node.comment, 40)}' after the text is a YAML comment, left out of it: a space then '#'"
-                " starts one in text that is not in quotes",
-                'put the whole text in double quotes to keep those words ("... #1 ..."); a comment meant as one is'
-                " written '# ' with a space",
-            )
-        typed = _TYPED_ESCAPE.search(value)
-        if typed:  # (prints as written: a warning, as the words may mean it)
-            self.warn(
-                self.at(node, path),
-                f"'{typed.group()}' stays as typed, a backslash and letters: YAML reads such an escape as the "
-                "character it names only in double quotes, written with one backslash",
-                f'write it with one backslash in a text in double quotes ("...{typed.group()}...") to mean the '
-                "character",
-            )
+        for message, hint in as_typed(value, node.comment, printed and not literal):
+            self.warn(self.at(node, path), message, hint)  # (prints as written: a warning, as it may be meant)
         return value
 
     def text_list(self, node: Node | None, path: str) -> list[tuple[str, Location]] | None:
@@ -245,6 +211,55 @@ _EMPTY_HINTS = {  # (removing a key that must be given was the next error)
 _SUPERSCRIPTS = "\u00b9\u00b2\u00b3\u2070\u2074-\u2079"
 _SUPERSCRIPT = re.compile(f"[{_SUPERSCRIPTS}]")
 _TYPED_CITATION = re.compile(rf"(?:[^\W\d_{_SUPERSCRIPTS}]{{3,}}|[.,;:)\]])([{_SUPERSCRIPTS}]+)")
+
+
+def as_typed(value: str, comment: str, marked: bool) -> list[tuple[str, str]]:
+    """What of a text prints as typed though it reads as meant otherwise, each as a warning's message and hint: a
+    comment YAML left out of it, a typed escape; in text that takes marks (`marked`), a star with no pair and a
+    superscript number pasted as a footnote's."""
+    said: list[tuple[str, str]] = []
+    star = inline.stray_star(value) if marked else ""
+    if star:
+        said.append(
+            (
+                f"a '*' prints as a star here ('{star}'): bold and italic marks come in pairs, **bold** and *italic*,"
+                " and this one has none",
+                "close the mark where it ends (**tell us first**), or, to print a star, write it \\* (in double"
+                " quotes \\\\*)",
+            )
+        )
+    supers = marked and _SUPERSCRIPT.search(value) is not None  # (seldom: looked at first)
+    typed_cite = _TYPED_CITATION.search(value) if supers else None
+    if typed_cite:
+        number = typed_cite.group(1)
+        said.append(
+            (
+                f"'{number}' after '{typed_cite.group(0)[: -len(number)][-20:]}' is a superscript number typed in,"
+                " which prints as written: it is not one of the leaflet's numbered sources, which are numbered as"
+                " they are cited",
+                "cite the source with [^id] (its id under references:), which prints its number in the sources' order",
+            )
+        )
+    if comment:
+        said.append(
+            (
+                f"'{shorten(comment, 40)}' after the text is a YAML comment, left out of it: a space then '#' starts"
+                " one in text that is not in quotes",
+                'put the whole text in double quotes to keep those words ("... #1 ..."); a comment meant as one is'
+                " written '# ' with a space",
+            )
+        )
+    typed = _TYPED_ESCAPE.search(value)
+    if typed:
+        said.append(
+            (
+                f"'{typed.group()}' stays as typed, a backslash and letters: YAML reads such an escape as the "
+                "character it names only in double quotes, written with one backslash",
+                f'write it with one backslash in a text in double quotes ("...{typed.group()}...") to mean the '
+                "character",
+            )
+        )
+    return said
 
 
 def text_problem(value: str) -> tuple[str, str]:
