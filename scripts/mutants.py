@@ -5883,6 +5883,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_validation.py::test_words_after_a_space_and_a_hash_are_said_to_be_left_out_as_a_comment",
     ),
     m(
+        "translation-sentence-left-untranslated-unsaid",
+        "inputs/translation.py",
+        "        if words and sentence not in same and sentence in printed:",
+        "        if False:",
+        "tests/test_translations.py",
+        k="sentence_of_the_source",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

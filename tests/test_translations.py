@@ -401,6 +401,21 @@ def test_a_number_the_translation_repeats_is_said_to_be_given_more_times_not_mis
     assert message.startswith("the translation gives 2, which the source's text (") and message.endswith("does not")
 
 
+def test_a_sentence_of_the_source_left_in_a_translated_text_is_warned(tmp_path: Path) -> None:
+    """'Wait 30 to 45 minutes. Then we start.' translated as 'Espere de 30 a 45 minutos. Then we start.': only a
+    text left wholly as the source wrote it was warned; a sentence of four words or more left so is, at the text.
+    A short one ('Call 999.') or one named in document.translation.same is not."""
+    src, es = _added(
+        tmp_path,
+        "Wait 30 to 45 minutes. Then we start the treatment.",
+        "Espere de 30 a 45 minutos. Then we start the treatment.",
+    )
+    (warned,) = [d for d in compare(src, es) if "a sentence of this text" in d.message]
+    assert "('Then we start the treatment.'): probably not translated" in warned.message, warned.message
+    src, es = _added(tmp_path, "Wait 30 to 45 minutes. Call 999.", "Espere de 30 a 45 minutos. Call 999.")
+    assert not [d for d in compare(src, es) if "a sentence of this text" in d.message]
+
+
 def test_a_missing_list_item_is_one_error_at_the_list_not_a_cascade(tmp_path: Path) -> None:
     """A list of 6 that became 5 (the second item dropped): one error at the list, with both counts; the items
     after it are not paired with the wrong source items (no false 'the source's 24 ... has 3 instead')."""

@@ -78,6 +78,16 @@ def compare(source: Content, translation: Content) -> list[Diagnostic]:
                     f"{translation.language}, name them in document.translation.same: [...]",
                 )
             )
+        elif not adaptation and not key.startswith(_KEPT) and (kept := _sentence_kept(was, text, same)):
+            diags.append(
+                warning(
+                    at,
+                    f"a sentence of this text is as the source wrote it ('{shorten(kept, 50)}'): probably not"
+                    " translated",
+                    f"translate it (source: {_place(src_at)}), or, if the words are the same in "
+                    f"{translation.language}, name the sentence in document.translation.same: [...]",
+                )
+            )
     diags += _same_language(source, translation, theirs, ours) if adaptation else []
     diags += _no_number_to_call(theirs, ours, changes)
     if translation.language.lower() != source.language.lower() and translation.document.translation is None:
@@ -89,6 +99,22 @@ def compare(source: Content, translation: Content) -> list[Diagnostic]:
             )
         )
     return diags
+
+
+_SENTENCE = re.compile(r"[^.!?]+[.!?]+")  # a sentence of a text, with its full stop
+SENTENCE_WORDS = 4  # a sentence of the source left in a translation is said from this many words (not 'Call 999.')
+
+
+def _sentence_kept(was: str, text: str, same: tuple[str, ...]) -> str:
+    """The first sentence of the source's text (of SENTENCE_WORDS words or more, with letters) that the
+    translation's text gives word for word, left untranslated beside what was translated; '' when none."""
+    printed = plain(text)
+    for found in _SENTENCE.finditer(plain(was)):
+        sentence = found.group().strip()
+        words = len(sentence.split()) >= SENTENCE_WORDS and _LETTERS.search(sentence) is not None
+        if words and sentence not in same and sentence in printed:
+            return sentence
+    return ""
 
 
 ADAPTED_SHARE = 0.5  # an adaptation (en-GB -> en-US) rewords some texts; a translation marked so, most of them
