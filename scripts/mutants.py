@@ -5721,8 +5721,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "batch-translation-with-no-source-unsaid",
         "batch/plan.py",
-        "if group.source is not None or words is None or words.document.translation is None:",
-        "if True:",
+        "            if words is None or words.document.translation is None:",
+        "            if True:",
         "tests/test_batch.py",
         k="named_with_no_source",
     ),

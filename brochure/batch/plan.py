@@ -105,10 +105,10 @@ def unchecked_translations(editions: Editions, loaded: Loaded) -> list[Diagnosti
     out: list[Diagnostic] = []
     said: set[Path] = set()
     resolve = cache(Path.resolve)  # (once per path as written, as read_contents)
-    for group in editions.groups:
+    for group in (g for g in editions.groups if g.source is None):
         for content, at in zip(group.contents, group.content_at, strict=True):
-            words = loaded.get(resolve(content)) if group.source is None else None
-            if group.source is not None or words is None or words.document.translation is None:
+            words = loaded.get(resolve(content))
+            if words is None or words.document.translation is None:
                 continue
             if resolve(content) not in said:
                 said.add(resolve(content))

@@ -188,10 +188,9 @@ def _read_block(r: Reader, kind: str, node: Node, path: str, base: Path) -> Bloc
 
 
 _WEB_ADDRESS = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")  # a picture named by its address (https://...)
-_TYPED_BULLET = (
-    re.compile(  # a bullet typed before a list item's words: a dot (space or none), or a dash or star and space
-        "([\u2022\u00b7\u25aa\u25ab\u25cf\u25cb\u25e6\u2023\u2043\u2219\uf0b7])\\s*(?=\\S)|([*\u2013\u2014-])\\s"
-    )
+# A bullet typed before a list item's words: a dot (a space after it or none), or a dash or star and a space.
+_TYPED_BULLET = re.compile(
+    "([\u2022\u00b7\u25aa\u25ab\u25cf\u25cb\u25e6\u2023\u2043\u2219\uf0b7])\\s*(?=\\S)|([*\u2013\u2014-])\\s"
 )
 
 

@@ -282,8 +282,8 @@ def in_capitals(text: str, language: str = "") -> str:
         return text.upper()
     out: list[str] = []
     parted = ""  # the Greek vowel just before, in lower case, if its accent was dropped
-    disjunctive = {m.start() for m in _OR.finditer(unicodedata.normalize("NFC", text))}
     text = unicodedata.normalize("NFC", text)
+    disjunctive = {m.start() for m in _OR.finditer(text)}
     for found in _CLUSTER.finditer(text):
         cluster = found.group()
         if found.start() in disjunctive:  # ('ή', or, keeps its accent: 'Η' alone is the article)

@@ -601,9 +601,8 @@ def fallback_bold_warning(brand: Brand, fonts: FontSet, content: Content) -> lis
     )
     if found is None:
         return []
-    family = (
-        fonts.fallback_families[regular.index(found)] if regular.index(found) < len(fonts.fallback_families) else found
-    )
+    named = fonts.fallback_families
+    family = named[regular.index(found)] if regular.index(found) < len(named) else found
     return [
         warning(
             brand.where("fonts.fallbacks"),
