@@ -55,7 +55,9 @@ def test_direction_controls_that_reorder_the_words_are_refused_at_their_text(
     assert status == 1 and len(errs) == 1, errs
     found = LINE.match(errs[0])
     assert found is not None and found["file"] == str(content)
-    assert (found["line"], found["col"]) == ("30", "15")  # the paragraph's text
+    at_fault = chr(int(said.split("U+")[1][:4], 16))  # said at the character: an invisible one is found by column
+    line = content.read_text(encoding="utf-8").splitlines()[29]
+    assert (found["line"], found["col"]) == ("30", str(line.index(at_fault) + 1)) and line.index(at_fault) > 15
     assert said in errs[0] and "[at sections[0].blocks[0].text]" in errs[0] and "(hint: " in errs[0]
 
 

@@ -21,7 +21,7 @@ from brochure.inputs.brand import load_brand
 from brochure.inputs.content import load_content
 from brochure.inputs.editions import load_editions
 from brochure.inputs.logo import load_logo
-from brochure.inputs.reader import text_problem
+from brochure.inputs.reader import as_typed, text_problem
 from brochure.layout.model import Text
 from brochure.theme.fonts import load_fonts
 
@@ -163,7 +163,7 @@ CONTENT_MISTAKES = {
     "line-separator-written-as-an-escape": (  # (the file may not hold one; an escape slipped it in: a space printed)
         "Fine needles make",
         "Fine\\u2028needles make",
-        '"Fine',
+        "\\u2028needles",  # (said at the character: an invisible one is found by its column)
         "sections[0].blocks[0].text",
         "U+2028 (LINE SEPARATOR), which cannot be printed",
         "make two paragraphs or items",
@@ -171,7 +171,7 @@ CONTENT_MISTAKES = {
     "noncharacter-written-as-an-escape": (  # (it was "no glyph for '\ufffe' (U+FFFE unnamed character)")
         "Fine needles make",
         "Fine\\ufffeneedles make",
-        '"Fine',
+        "\\ufffeneedles",  # (said at the character: an invisible one is found by its column)
         "sections[0].blocks[0].text",
         "U+FFFE (a noncharacter), which cannot be printed",
         "remove it",
@@ -179,7 +179,7 @@ CONTENT_MISTAKES = {
     "tag-character-written-as-an-escape": (  # (it printed as a gap, exit 0)
         "Fine needles make",
         "Fine\\U000E0041needles make",
-        '"Fine',
+        "\\U000E0041needles",  # (said at the character: an invisible one is found by its column)
         "sections[0].blocks[0].text",
         "U+E0041 (TAG LATIN CAPITAL LETTER A), which cannot be printed",
         "remove it",
@@ -235,7 +235,7 @@ CONTENT_MISTAKES = {
     "marks-piled-on-one-letter": (  # (32 Arabic vowel marks on one letter printed into the heading above)
         '"Fine needles',
         '"Fine ne\u0301\u0302\u0303\u0304\u0306\u0307\u0308edles',  # (the first joins the e: é and six)
-        '"Fine ne',
+        "\u0302\u0303",
         "sections[0].blocks[0].text",
         "the text piles 6 marks on one letter, which print into the line above",
         "at most 5 marks",
@@ -243,7 +243,7 @@ CONTENT_MISTAKES = {
     "accent-typed-apart-from-a-letter-it-never-joins": (  # (it printed beside the letter, not over it, exit 0)
         '"Fine needles',
         '"Fine nq\u0301eedles',
-        '"Fine nq',
+        "\u0301eedles",
         "sections[0].blocks[0].text",
         "U+0301 (COMBINING ACUTE ACCENT) after 'q', which prints beside the letter, not over it",
         "write the accented letter as one character",
@@ -1072,11 +1072,16 @@ COLLAGEN = '"New collagen can even out rough skin."'
         ('"Redness for 1 to 3 days"', '"- Redness for 1 to 3 days"', "the item starts with '-'"),
         ('"Redness for 1 to 3 days"', '"-1 to 3 days of redness"', ""),
         ('"Redness for 1 to 3 days"', '"\u2022Redness for 1 to 3 days"', "the item starts with '\u2022'"),
+        ('"Redness for 1 to 3 days"', '"o\\tRedness for 1 to 3 days"', "the item starts with 'o'"),
+        ('"Redness for 1 to 3 days"', '"\u00a7 Redness for 1 to 3 days"', "the item starts with '\u00a7'"),
         (COLLAGEN, '"New collagen can even out rough skin.\u00b9"', "'\u00b9' after '.'"),
         (COLLAGEN, '"New collagen can even out scars\u00b2\u00b3"', "after 'scars'"),
         (COLLAGEN, '"New collagen over 10 cm\u00b2 of skin."', ""),
     ],
-    ids=["pasted-bullet", "typed-dash", "a-minus", "no-space", "pasted-footnote", "after-a-word", "a-unit"],
+    ids=[
+        *("pasted-bullet", "typed-dash", "a-minus", "no-space", "words-o", "words-square"),
+        *("pasted-footnote", "after-a-word", "a-unit"),
+    ],
 )
 def test_what_a_word_processor_pastes_into_a_list_or_a_sentence_is_a_warning(
     inputs: Inputs, capsys: pytest.CaptureFixture[str], old: str, new: str, warned: str
@@ -1093,3 +1098,17 @@ def test_what_a_word_processor_pastes_into_a_list_or_a_sentence_is_a_warning(
     line, col = position(text, new)
     (one,) = said
     assert one.startswith(f"{inputs.content}:{line}:{col}: warning: ") and warned in one, one
+
+
+@pytest.mark.parametrize(
+    ("value", "after"),
+    [
+        *[("it is so\u00b2 that", "so"), ("as in cm\u00b9", "cm"), ("Haut\u00b2\u00b3.", "Haut"), ("x.\u00b9", ".")],
+        *[(v, "") for v in ("10 cm\u00b2 of skin", "3 mm\u00b3", "9.8 m/s\u00b2", "10\u2076 cells", "6 in\u00b2")],
+    ],
+)
+def test_a_superscript_after_a_short_word_is_a_typed_footnote_but_a_units_power_is_not(value: str, after: str) -> None:
+    """'so²' printed a footnote number typed in, unwarned (only words of three letters were read): after any word
+    but a unit's square or cube (cm², mm³, m/s²) it is one."""
+    said = [message for message, _ in as_typed(value, "", True) if "superscript number typed" in message]
+    assert (len(said) == 1 and f"after '{after}'" in said[0]) if after else said == [], said

@@ -159,7 +159,7 @@ def _read_block(r: Reader, kind: str, node: Node, path: str, base: Path) -> Bloc
         for i, (n, t) in enumerate(zip(items, texts, strict=True)):
             typed = _TYPED_BULLET.match(t or "")
             if typed:  # (prints as written: a warning, as it may be meant)
-                mark = typed.group(1) or typed.group(2)
+                mark = next(group for group in typed.groups() if group)
                 r.warn(
                     r.at(n, f"{path}[{i}]"),
                     f"the item starts with '{mark}', and the list prints its own bullet before it: it would print two",
@@ -188,9 +188,11 @@ def _read_block(r: Reader, kind: str, node: Node, path: str, base: Path) -> Bloc
 
 
 _WEB_ADDRESS = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")  # a picture named by its address (https://...)
-# A bullet typed before a list item's words: a dot (a space after it or none), or a dash or star and a space.
+# A bullet typed before a list item's words: a dot (a space after it or none), a dash or star and a space, or Word's
+# own as it pastes them: an 'o' then a tab or spaces (its second level), a '§' (its square bullet) before a word.
 _TYPED_BULLET = re.compile(
     "([\u2022\u00b7\u25aa\u25ab\u25cf\u25cb\u25e6\u2023\u2043\u2219\uf0b7])\\s*(?=\\S)|([*\u2013\u2014-])\\s"
+    "|(o)(?:\\t|\\s\\s)\\s*(?=\\S)|(\u00a7)\\s+(?=[^\\W\\d_])"
 )
 
 

@@ -12,7 +12,7 @@ from brochure.frozen import frozen
 from brochure.inputs.blocks import Block, read_blocks, read_layouts
 from brochure.inputs.document import Document, read_document
 from brochure.inputs.hints import HINT_KEYS, Hint, HintKind, read_hints
-from brochure.inputs.reader import Reader, load_file, text_problem
+from brochure.inputs.reader import Reader, load_file, text_fault
 from brochure.inputs.references import Reference, read_references
 from brochure.inputs.yamltree import Node
 from brochure.vocabulary import (
@@ -205,9 +205,9 @@ def _separator(r: Reader, node: Node, path: str) -> str | None:
             f'write up to {SEPARATOR_CHARS} characters in quotes, a mark among them, such as ", " or " \u00b7 "',
         )
         return None
-    problem, hint = text_problem(value)
+    problem, hint, ch = text_fault(value)
     if problem:
-        r.fail(r.at(node, path), problem, hint)
+        r.fail(r.at_char(node, path, ch), problem, hint)
         return None
     r.strings.append((value, r.at(node, path)))  # printed: held to the glyph check
     return value

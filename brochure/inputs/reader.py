@@ -20,6 +20,8 @@ from brochure.inputs.source import read_source
 from brochure.inputs.yamltree import Node, parse
 
 W = TypeVar("W", bound=str)  # a word of a vocabulary (see Reader.choice)
+_LINES_OF_A_TEXT = 200  # lines looked through for a character at fault (Reader.at_char); a text is seldom longer
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # YAML's line breaks, as its parser counts lines
 
 
 @mutable
@@ -32,9 +34,24 @@ class Reader:
     pixels: int = 0  # pixels of the pictures read so far from this file (held to limits.BUILD_PIXELS with `logo`)
     logo: int = 0  # the pixels of the logo of the kit the file is built with
     required: set[str] = field(default_factory=set)  # the paths of the keys read so far that must be given
+    source: str = ""  # the file's text, where a character at fault is looked for (at_char)
+    lines: list[str] = field(default_factory=list)  # its lines, as YAML breaks them (made by at_char)
 
     def at(self, node: Node, path: str) -> Location:
         return Location(self.file, node.line, node.column, path)
+
+    def at_char(self, node: Node, path: str, ch: str) -> Location:
+        """Where the text at node has ch (a character, or characters as typed), as typed or as a double-quoted
+        text's escape: an invisible character is said at its column; the text's start where it is not found."""
+        if ch and self.source:
+            typed = f"\\\\(?:u{ord(ch):04x}|U{ord(ch):08x}|x{ord(ch):02x})" if len(ch) == 1 else "(?!)"
+            escapes = re.compile(f"{re.escape(ch)}|{typed}", re.IGNORECASE)
+            self.lines = self.lines or _BREAK.split(self.source)
+            for n, line in enumerate(self.lines[node.line - 1 : node.line - 1 + _LINES_OF_A_TEXT]):
+                found = escapes.search(line, node.column - 1 if n == 0 else 0)
+                if found:
+                    return Location(self.file, node.line + n, found.start() + 1, path)
+        return self.at(node, path)
 
     def key_at(self, node: Node, path: str) -> Location:
         """The position of the key that holds node (better for 'wrong type' messages)."""
@@ -103,9 +120,9 @@ class Reader:
         if not value:
             self.fail(self.key_at(node, path), "this text is empty", _EMPTY_HINTS[self._kind_of_place(path)])
             return None
-        problem, hint = text_problem(value)
+        problem, hint, ch = text_fault(value)
         if problem:
-            self.fail(self.at(node, path), problem, hint)
+            self.fail(self.at_char(node, path, ch), problem, hint)
             return None
         for href in () if literal or not printed else inline.links(value):  # (an unsafe link first: it is named)
             why = link_problem(href)
@@ -206,11 +223,21 @@ _EMPTY_HINTS = {  # (removing a key that must be given was the next error)
 }
 
 
-# A superscript number after a word or a sentence's end, as a word processor's footnote pastes it ('scars¹'): not
-# after a digit (10⁶) or a unit of one or two letters (m², cm³).
+# A superscript number after a word or a sentence's end, as a word processor's footnote pastes it ('scars¹', 'so²'):
+# not after a digit (10⁶) or as a unit's square or cube (m², cm³).
 _SUPERSCRIPTS = "\u00b9\u00b2\u00b3\u2070\u2074-\u2079"
 _SUPERSCRIPT = re.compile(f"[{_SUPERSCRIPTS}]")
-_TYPED_CITATION = re.compile(rf"(?:[^\W\d_{_SUPERSCRIPTS}]{{3,}}|[.,;:)\]])([{_SUPERSCRIPTS}]+)")
+_TYPED_CITATION = re.compile(rf"([^\W\d_{_SUPERSCRIPTS}]+|[.,;:)\]])([{_SUPERSCRIPTS}]+)")
+_UNITS = frozenset(("m", "cm", "mm", "km", "dm", "\u00b5m", "\u03bcm", "in", "ft", "yd", "mi", "s"))
+
+
+def _typed_citation(value: str) -> re.Match[str] | None:
+    """The first superscript number typed after a word or a sentence's end that is no unit's power (m², cm³)."""
+    for found in _TYPED_CITATION.finditer(value):
+        before, number = found.groups()
+        if before not in _UNITS or number.strip("\u00b2\u00b3"):
+            return found
+    return None
 
 
 def as_typed(value: str, comment: str, marked: bool) -> list[tuple[str, str]]:
@@ -229,12 +256,12 @@ def as_typed(value: str, comment: str, marked: bool) -> list[tuple[str, str]]:
             )
         )
     supers = marked and _SUPERSCRIPT.search(value) is not None  # (seldom: looked at first)
-    typed_cite = _TYPED_CITATION.search(value) if supers else None
+    typed_cite = _typed_citation(value) if supers else None
     if typed_cite:
-        number = typed_cite.group(1)
+        before, number = typed_cite.groups()
         said.append(
             (
-                f"'{number}' after '{typed_cite.group(0)[: -len(number)][-20:]}' is a superscript number typed in,"
+                f"'{number}' after '{before[-20:]}' is a superscript number typed in,"
                 " which prints as written: it is not one of the leaflet's numbered sources, which are numbered as"
                 " they are cited",
                 "cite the source with [^id] (its id under references:), which prints its number in the sources' order",
@@ -262,14 +289,24 @@ def as_typed(value: str, comment: str, marked: bool) -> list[tuple[str, str]]:
     return said
 
 
+Fault = tuple[str, str, str]  # (problem, hint, the character at fault: "" where it is the whole text)
+NO_FAULT: Fault = ("", "", "")
+
+
 def text_problem(value: str) -> tuple[str, str]:
     """(problem, hint) when a piece of text cannot be printed as written: control characters, or too long."""
+    return text_fault(value)[:2]
+
+
+def text_fault(value: str) -> Fault:
+    """text_problem's (problem, hint), and the character at fault, where the error is said (Reader.at_char)."""
     found = _CONTROL.search(value)
     if found:
         ch = found.group()
         return (
             f"the text contains {chars.describe(ch)}, which cannot be printed",
             "remove it (a word processor's line break or tab copied with the text is the usual cause)",
+            ch,
         )
     found = _UNPRINTABLE.search(value) or (_BLANK.search(value) if any(map(_visible, value)) else None)
     if found:
@@ -280,6 +317,7 @@ def text_problem(value: str) -> tuple[str, str]:
             "replace it with a space, or make two paragraphs or items of the text"
             if breaks
             else "remove it (it prints nothing, or a gap, in every font)",
+            ch,
         )
     for problem in (_direction_problem(value), _lone_mark(value), _piled_marks(value), _loose_accent(value)):
         if problem[0]:
@@ -288,8 +326,9 @@ def text_problem(value: str) -> tuple[str, str]:
         return (
             f"this text is {len(value):,} characters long; one piece of text may have at most {limits.TEXT_CHARS:,}",
             "split it into shorter paragraphs or list items, or shorten it",
+            "",
         )
-    return "", ""
+    return NO_FAULT
 
 
 # Characters that have no printed form: C0/C1 controls (Unicode's category Cc) but tab and line breaks, and
@@ -332,13 +371,14 @@ _PILED = re.compile(
 )
 
 
-def _piled_marks(value: str) -> tuple[str, str]:
+def _piled_marks(value: str) -> Fault:
     found = _PILED.search(value)
     if found is None:
-        return "", ""
+        return NO_FAULT
     return (
         f"the text piles {len(found.group())} marks on one letter, which print into the line above",
         f"a letter takes at most {limits.MARKS_ON_A_LETTER} marks (accents, vowel points): remove the extra ones",
+        found.group(),  # (as typed: an escape of each is not looked for)
     )
 
 
@@ -348,38 +388,40 @@ def _piled_marks(value: str) -> tuple[str, str]:
 _ACCENT = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
-def _loose_accent(value: str) -> tuple[str, str]:
+def _loose_accent(value: str) -> Fault:
     """An accent written as a mark of its own that no letter of Unicode's joins with (what NFC, applied as the
     text is read, leaves): it would print beside its letter ('q' + U+0301)."""
     if not _ACCENT.search(value):  # (most texts: one search)
-        return "", ""
+        return NO_FAULT
     value = unicodedata.normalize("NFC", value)  # (as Reader.text reads it)
     found = _ACCENT.search(value)
     if found is None:
-        return "", ""
+        return NO_FAULT
     letter = value[found.start() - 1] if found.start() else ""
     return (
         f"the text has {chars.describe(found.group())} after '{letter}', which prints beside the letter, not over it",
         "write the accented letter as one character, or leave the accent out",
+        found.group(),
     )
 
 
-def _lone_mark(value: str) -> tuple[str, str]:
+def _lone_mark(value: str) -> Fault:
     found = _LONE_MARK.search(value)
     if found is None:
-        return "", ""
+        return NO_FAULT
     return (
         f"the text has {chars.describe(found.group(1))} with no letter before it to sit on",
         "put the mark right after its letter, or remove it",
+        found.group(1),
     )
 
 
-def _direction_problem(value: str) -> tuple[str, str]:
+def _direction_problem(value: str) -> Fault:
     """(problem, hint) for direction controls that would print the words in another order than they are written:
     an embedding or override, an isolate left open or closed without being opened, a right-to-left mark inside a
     number."""
     if not _DIRECTIONAL.search(value):  # (most texts: one search)
-        return "", ""
+        return NO_FAULT
     found = _EMBEDDING.search(value)
     if found:
         return (
@@ -387,6 +429,7 @@ def _direction_problem(value: str) -> tuple[str, str]:
             "in another order than they are written",
             "remove it: the tool sets right-to-left and left-to-right words in order itself (to keep a phrase "
             "apart, put it between U+2066 and U+2069)",
+            found.group(),
         )
     opened: list[str] = []
     for ch in value:
@@ -397,6 +440,7 @@ def _direction_problem(value: str) -> tuple[str, str]:
                 return (
                     f"the text contains {chars.describe(ch)} with no U+2066, U+2067 or U+2068 before it to close",
                     "remove it, or put the isolate it closes before the phrase",
+                    ch,
                 )
             opened.pop()
     if opened:
@@ -404,6 +448,7 @@ def _direction_problem(value: str) -> tuple[str, str]:
             f"the text contains {chars.describe(opened[-1])} that no U+2069 closes, so every word after it would "
             "print in its direction",
             "close it with U+2069 (POP DIRECTIONAL ISOLATE) after the phrase, or remove it",
+            opened[-1],
         )
     found = _MARKED_NUMBER.search(value)
     if found:
@@ -412,8 +457,9 @@ def _direction_problem(value: str) -> tuple[str, str]:
             f"the number '{found.group().replace(mark, '')}' has {chars.describe(mark)} inside it, which would "
             "print its parts in reverse order",
             "remove the mark: the tool keeps a number's digits left to right itself",
+            mark,
         )
-    return "", ""
+    return NO_FAULT
 
 
 def _visible(ch: str) -> bool:
@@ -443,7 +489,7 @@ def load_file(
     wrong = _another_kind(root, what, file)
     if wrong is not None:
         return None, [*diags, wrong]
-    r = Reader(file, diags)
+    r = Reader(file, diags, source=source)
     value = read(r, root)
     if any(d.is_error for d in r.diags):
         return None, r.diags

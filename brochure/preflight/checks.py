@@ -296,12 +296,15 @@ def _dialled(number: str, country: str) -> bool:
 
 _FIRST = ("911", "999", "000", "112")  # the numbers a country's others are named after, where it has one of them (the
 # metadata gives no order: Spain's 085 and 088, regional lines, came before its 112)
+_AMBULANCE = {"JP": "119", "KR": "119", "TW": "119", "CN": "120", "BR": "192", "NL": "112"}  # where the number for
+# an ambulance is not the first of those (Korea's and Japan's police on 112 and 110; the Netherlands' 911 a redirect)
 
 
 @lru_cache(maxsize=64)
 def emergency_numbers(country: str) -> tuple[str, ...]:
     """The country's emergency numbers of two to four digits (phonenumbers' metadata): ('911', '112') for US; the
-    one a patient is told to call first (911, 999, 000, then 112), the others after it, shortest first."""
+    one a patient is told to call first for an ambulance (911, 999, 000, then 112, unless the country's ambulance has
+    its own: Korea's 119), the others after it, shortest first."""
     data = PhoneMetadata.short_metadata_for_region(country)
     pattern = data.emergency.national_number_pattern if data is not None and data.emergency is not None else None
     if not pattern:
@@ -309,4 +312,5 @@ def emergency_numbers(country: str) -> tuple[str, ...]:
     rule = re.compile(pattern)
     candidates = (f"{n:0{width}d}" for width in (2, 3, 4) for n in range(10**width))
     found = {c for c in candidates if rule.fullmatch(c)}
-    return tuple(sorted(found, key=lambda c: (_FIRST.index(c) if c in _FIRST else len(_FIRST), len(c), c)))
+    first = (_AMBULANCE.get(country, ""), *_FIRST)
+    return tuple(sorted(found, key=lambda c: (first.index(c) if c in first else len(first), len(c), c)))
