@@ -494,6 +494,67 @@ def test_a_transparent_picture_is_flattened_onto_white_for_press(inputs: Inputs)
     assert all(hi <= 3 for _, hi in pixels)  # paper white, not the hidden red
 
 
+PLATES = ((0, 0, 0, 255), (0, 0, 0, 128), (255, 0, 0, 0), (0, 0, 255, 0))  # K100, K50, C100, Y100 (0-255)
+
+
+def _separated(path: Path, icc: bytes | None = None) -> Path:
+    """A CMYK JPEG of four blocks of PLATES, 800 x 600 pixels, with `icc` as its own profile."""
+    im = PILImage.new("CMYK", (800, 600))
+    for i, plates in enumerate(PLATES):
+        im.paste(plates, ((i % 2) * 400, (i // 2) * 300, (i % 2) * 400 + 400, (i // 2) * 300 + 300))
+    im.save(path, quality=95, **({"icc_profile": icc} if icc else {}))
+    return path
+
+
+def _centres(im: PILImage.Image) -> list[tuple[int, ...]]:
+    w, h = im.size
+    return [tuple(im.getpixel((w // 4 + (i % 2) * w // 2, h // 4 + (i // 2) * h // 2))) for i in range(4)]
+
+
+def test_a_cmyk_pictures_plates_print_as_separated(inputs: Inputs) -> None:
+    """A CMYK photo went through sRGB and back for the press: its 100 % K black printed 67/59/45/93, its 100 % C cyan
+    39/0/16/0. Its plates print as they are (within the JPEG's few units), as a print shop expects of separations."""
+    import pikepdf
+
+    _separated(inputs.content.parent / "separated.jpg")
+    edit(
+        inputs.content,
+        '      - text: "Fine needles',
+        '      - image: {src: separated.jpg, alt: "Four inks"}\n      - text: "Fine needles',
+    )
+    result = build(inputs, target="press")
+    assert result.ok, [d.format() for d in result.diagnostics]
+    doc = pikepdf.open(io.BytesIO(result.pdf or b""))
+    (image,) = [img for p in doc.pages for img in p.get_images().values()]
+    printed = _centres(pikepdf.PdfImage(image).as_pil_image().convert("CMYK"))
+    assert all(
+        max(abs(a - b) for a, b in zip(got, want, strict=True)) <= 3 for got, want in zip(printed, PLATES, strict=True)
+    ), printed
+
+
+def test_a_cmyk_picture_in_another_condition_is_converted_to_the_presss(tmp_path: Path) -> None:
+    """With the press's own profile embedded, the plates are kept; with another condition's, they are converted
+    from it to the press's (not through sRGB: a cyan stays a cyan, a black near black)."""
+    from brochure.inputs.pictures import PictureData, load_picture
+    from brochure.theme.cmyk import picture_to_cmyk
+
+    icc = Path(api.__file__).parent / "data/icc"
+    fogra, gracol = icc / "brochure-fogra39-300.icc", icc / "brochure-gracol-300.icc"
+    for own, same in ((fogra, True), (gracol, False)):
+        pic = load_picture(_separated(tmp_path / f"{own.stem}.jpg", own.read_bytes()))
+        assert isinstance(pic, PictureData) and pic.plates
+        with PILImage.open(io.BytesIO(picture_to_cmyk(pic.data, fogra, (400, 300), pic.plates))) as im:
+            assert im.mode == "CMYK" and im.size == (400, 300) and "icc_profile" not in im.info
+            printed = _centres(im)
+        apart = [
+            max(abs(a - b) for a, b in zip(got, want, strict=True)) for got, want in zip(printed, PLATES, strict=True)
+        ]
+        if same:
+            assert max(apart) <= 3, printed
+        else:
+            assert max(apart) > 3 and printed[2][0] > 200 and printed[0][3] > 200, printed  # (cyan, black kept)
+
+
 def test_press_text_is_judged_as_it_prints_through_the_profile(inputs: Inputs) -> None:
     """60 % black reads well by the plain formula (5.7:1 on white) but prints at about 3.5:1 on coated paper
     (FOGRA39): an error at the press colour, which only a check through the output profile sees."""

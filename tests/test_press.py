@@ -20,6 +20,7 @@ from brochure.geometry.sheet import INCH, MM, Rect
 from brochure.layout.model import Ink, Shape, Text
 from brochure.preflight.contrast import Colours
 from brochure.preflight.press import check_registration
+from brochure.theme.colors import hex_to_color
 
 
 @cache
@@ -373,12 +374,17 @@ def test_no_small_coloured_type_or_hairline_is_built_from_three_plates(brand: Pa
     assert [size for size, ink in shown if plates(ink) >= 3 and size < 10.5]  # brand colour at 10 pt is used
 
 
-def _with_a_logo_line(inputs: Inputs, colour: str, width: float) -> api.Sources:
-    """The test kit with a logo of a square and a line in `colour`, `width` units wide (about that in points)."""
+def _with_a_logo_line(inputs: Inputs, colour: str, width: float, filled: bool = False) -> api.Sources:
+    """The test kit with a logo of a square and a line in `colour`, `width` units wide (about that in points):
+    stroked, or `filled` (a rectangle, as a drawing program outlines a stroke)."""
+    line = (
+        f'<rect x="50" y="5" width="60" height="{width:g}" fill="{colour}"/>'
+        if filled
+        else f'<path d="M50 5 L110 5" stroke="{colour}" stroke-width="{width:g}"/>'
+    )
     (inputs.kit / "logo.svg").write_text(
         '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox="0 0 120 40">'
-        '<rect x="0" y="0" width="40" height="40" fill="#1D5C63"/>'
-        f'<path d="M50 5 L110 5" stroke="{colour}" stroke-width="{width:g}"/></svg>',
+        f'<rect x="0" y="0" width="40" height="40" fill="#1D5C63"/>{line}</svg>',
         encoding="utf-8",
     )
     src, diags = api.load(inputs.content, inputs.brand)
@@ -404,6 +410,17 @@ def test_a_line_too_thin_for_a_press_is_named_in_any_colour(inputs: Inputs) -> N
     assert d.location.key == "logo" and "lines under 0.2 pt (0.05 pt, the logo)" in d.message and press_result.ok
     assert not [d for d in press_result.diagnostics if "misregistration" in d.message]
     assert not [d for d in api.build(src, api.Options()).diagnostics if "line that thin" in d.message]
+
+
+@pytest.mark.parametrize(("colour", "width", "said"), [("#000000", 0.05, "thin"), ("#555555", 0.3, "4 plates")])
+def test_a_line_drawn_as_a_filled_shape_is_judged_as_a_line(
+    inputs: Inputs, colour: str, width: float, said: str
+) -> None:
+    """A line outlined into a filled rectangle (a drawing program's "Expand Appearance", the hint for a refused
+    SVG) passed where the same stroke was warned: judged by its width across, as a line is."""
+    press_result = api.build(_with_a_logo_line(inputs, colour, width, filled=True), api.Options(target="press"))
+    (d,) = [d for d in press_result.diagnostics if "filled lines under" in d.message]
+    assert d.location.key == "logo" and said in d.message and " pt across, the logo)" in d.message, d
 
 
 def test_small_text_in_a_brand_colour_of_three_plates_is_named_a_guard() -> None:
@@ -467,10 +484,12 @@ def test_the_qr_code_prints_in_black_alone_whatever_the_text_colour(inputs: Inpu
 
 def test_a_logos_black_prints_on_the_black_plate_alone(inputs: Inputs) -> None:
     """#000000 through the press profile is a rich black of about 260 % (67/59/45/93 in FOGRA39): a logo's small
-    black lettering printed on four plates, with no word. Black is 100 % K; the logo's other colours convert."""
+    black lettering printed on four plates, with no word; #231F20 (100 % K as a design program exports it) was 292 %.
+    Black is 100 % K; the logo's other colours convert."""
     (inputs.kit / "logo.svg").write_text(
         '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox="0 0 120 40">'
-        '<rect width="40" height="40" fill="#1D5C63"/><rect x="50" width="70" height="6" fill="#000000"/></svg>',
+        '<rect width="40" height="40" fill="#1D5C63"/><rect x="50" width="70" height="6" fill="#000000"/>'
+        '<rect x="50" y="10" width="70" height="6" fill="#231F20"/></svg>',  # (100 % K as design programs write it)
         encoding="utf-8",
     )
     src, diags = api.load(inputs.content, inputs.brand)
@@ -485,6 +504,20 @@ def test_a_logos_black_prints_on_the_black_plate_alone(inputs: Inputs) -> None:
     }
     assert not [f for f in fills if f[3] > 0.9 and sum(f[:3]) > 0], fills  # no rich black
     assert (0.0, 0.0, 0.0, 1.0) in fills and len([f for f in fills if f[3] < 0.9 and min(f[:2]) > 0]) >= 1
+
+
+def test_a_black_brand_colour_prints_on_the_black_plate_alone() -> None:
+    """A kit's primary of #050505 printed its 10-14 pt headings and card titles in a rich black of 251 %, which
+    fringes on four plates: a black (neutral, every channel at most #30) is 100 % K; a dark colour is not."""
+    from brochure.theme.cmyk import convert
+
+    profile = Path(api.__file__).parent / "data/icc/brochure-fogra39-300.icc"
+    for black in ("#000000", "#050505", "#231F20", "#1A1A1A", "#302828"):
+        c = convert(hex_to_color(black), profile)
+        assert (c.cyan, c.magenta, c.yellow, c.black) == (0, 0, 0, 1), black
+    for dark in ("#1F3A5F", "#2B2230", "#3A3A3A", "#301010"):  # (navy, plum-black, a grey, a deep red)
+        c = convert(hex_to_color(dark), profile)
+        assert c.cyan + c.magenta + c.yellow > 0, dark
 
 
 def test_a_cmyk_override_far_from_its_colour_is_warned_in_the_press_edition(inputs: Inputs) -> None:

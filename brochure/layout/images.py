@@ -48,7 +48,7 @@ def picture(
     k = GOOD_PPI / 72 * s  # pixels per pixel at 300 ppi where it is placed
     size = (max(1, math.ceil(w * k)), max(1, math.ceil(h * k))) if 72 / s > MOST_PPI else (w, h)  # never under 300
     if press_profile is not None:
-        data = picture_to_cmyk(pic.data, press_profile, size)
+        data = picture_to_cmyk(pic.data, press_profile, size, pic.plates)
     elif size != (w, h) and not pic.data.startswith(b"\xff\xd8"):
         data = _smaller_png(pic.data, size)  # ReportLab decodes and recompresses a PNG anyway
     else:

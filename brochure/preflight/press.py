@@ -126,6 +126,17 @@ def check_registration(layout: Layout, brand: Brand, colours: Colours) -> list[D
                 key = ("line", _colour_name(colours, item, item.stroke))
                 found.setdefault(key, (what, item.stroke))
                 spots.setdefault(key, []).append(place(n, item.box))
+            elif isinstance(item, Shape) and item.fill is not None and not item.fill.spot and _across(item) < HAIRLINE:
+                # (a line drawn as a filled shape: an outlined stroke, "Expand Appearance" in a drawing program)
+                across = _across(item)
+                thin = across < THINNEST - 0.005
+                if across > 0 and (thin or plates(item.fill) >= MANY_PLATES):
+                    least = THINNEST if thin else HAIRLINE
+                    what = f"filled lines under {least:g} pt ({across:.2f} pt across, {_drawn_in(item)})"
+                    name = LOGO_COLOUR if thin and is_logo(item) else _colour_name(colours, item, item.fill)
+                    key = ("thin" if thin else "line", name)
+                    found.setdefault(key, (what, item.fill))
+                    spots.setdefault(key, []).append(place(n, item.box))
     diags: list[Diagnostic] = []
     for (kind, name), (what, ink) in found.items():
         build = " ".join(f"{p} {v:.0%}" for p, v in zip("CMYK", ink.values, strict=True) if v > 0)
@@ -160,6 +171,11 @@ LOGO_COLOUR = "a colour of the logo"
 def _too_thin(shape: Shape, stroke: Ink) -> bool:
     """A line under 0.2 pt, in any colour (registration marks aside)."""
     return not stroke.spot and shape.line_width < THINNEST - 0.005
+
+
+def _across(shape: Shape) -> float:
+    """How wide a filled shape is across its narrower side, as printed (its box's: a thin diagonal is not seen)."""
+    return min(shape.box.w, shape.box.h)
 
 
 def _hairline(shape: Shape, stroke: Ink) -> bool:

@@ -133,10 +133,18 @@ def cmyk_to_rgb(cmyk: tuple[float, float, float, float], profile: Path) -> tuple
     return r / 255, g / 255, b / 255
 
 
+NEAR_BLACK = 0x30  # an sRGB black whose channels are at most this, and within NEUTRAL of one another, prints as
+NEUTRAL = 12  # 100 % K: design programs write 100 % K as #231F20, and through the profile any such black is a rich
+# black of 250-290 % whose small type and lettering fringe on four plates (prepress keeps black one plate)
+
+
 def convert(color: Color, profile: Path) -> CMYKColor:
-    """An sRGB colour through the profile, each plate 0 or at least 5 % (a CMYK colour is kept as given)."""
+    """An sRGB colour through the profile, each plate 0 or at least 5 % (a CMYK colour is kept as given); a black
+    (NEAR_BLACK) as 100 % K."""
     if isinstance(color, CMYKColor):
         return color
+    if _black(color):
+        return CMYKColor(0, 0, 0, 1)
     c = rgb_to_cmyk(round(color.red * 255), round(color.green * 255), round(color.blue * 255), profile)
     return CMYKColor(*(printable(v) for v in (c.cyan, c.magenta, c.yellow, c.black)))
 
@@ -174,37 +182,86 @@ def drawing_to_cmyk(drawing: Drawing, profile: Path) -> Drawing:
     return copy
 
 
-def _logo_colour(color: Color, profile: Path) -> CMYKColor:
-    """A logo's vector colour in CMYK; its black (#000000) as 100 % K, as prepress keeps it: through the profile it
-    is a rich black of about 260 %, and a logo's small black lettering printed on four plates fringes. (A brand
-    colour of black, which fills large areas, converts through the profile.)"""
-    if not isinstance(color, CMYKColor) and color.red == color.green == color.blue == 0:
-        return CMYKColor(0, 0, 0, 1)
-    return convert(color, profile)
+def _black(color: Color) -> bool:
+    """Whether an sRGB colour is a black (NEAR_BLACK): #000000, #231F20, #1A1A1A; not a dark colour (#1F3A5F)."""
+    rgb: list[int] = [round(float(v) * 255) for v in (color.red, color.green, color.blue)]
+    return max(rgb) <= NEAR_BLACK and max(rgb) - min(rgb) <= NEUTRAL
 
 
 def _convert_node(node: Shape, profile: Path) -> None:
     for attr in ("fillColor", "strokeColor"):
         value = getattr(node, attr, None)
         if isinstance(value, Color):
-            setattr(node, attr, _logo_colour(value, profile))
+            setattr(node, attr, convert(value, profile))
     if isinstance(node, (Group, Drawing)):
         for child in node.contents:
             _convert_node(child, profile)
 
 
 @lru_cache(maxsize=4)  # a batch converts the same few pictures for every press edition
-def picture_to_cmyk(data: bytes, profile: Path, size: tuple[int, int] | None = None) -> bytes:
-    """A loaded picture's PNG or JPEG bytes as a CMYK JPEG (quality 92) through the profile, at `size` if smaller."""
+def picture_to_cmyk(data: bytes, profile: Path, size: tuple[int, int] | None = None, plates: bytes = b"") -> bytes:
+    """A loaded picture's PNG or JPEG bytes as a CMYK JPEG (quality 92) through the profile, at `size` if smaller;
+    a CMYK picture's own `plates` (PictureData.plates) as they are, or from its own profile to the press's."""
     from PIL import ImageCms
 
-    with PILImage.open(io.BytesIO(data), formats=["PNG", "JPEG"]) as im:
-        rgb = _flat_rgb(im, size or im.size)
-    cmyk = ImageCms.applyTransform(rgb, _transform(profile))
+    cmyk: PILImage.Image | None
+    if plates:
+        with PILImage.open(io.BytesIO(plates), formats=["JPEG"]) as im:
+            cmyk = _own_plates(im, size or im.size, profile)
+    else:
+        with PILImage.open(io.BytesIO(data), formats=["PNG", "JPEG"]) as im:
+            rgb = _flat_rgb(im, size or im.size)
+        cmyk = ImageCms.applyTransform(rgb, _transform(profile))
     assert cmyk is not None
     buf = io.BytesIO()
-    cmyk.save(buf, format="JPEG", quality=92, dpi=(300, 300))
+    cmyk.save(buf, format="JPEG", quality=92, dpi=(300, 300))  # (no profile of its own: DeviceCMYK, the press's)
     return buf.getvalue()
+
+
+def _own_plates(im: PILImage.Image, size: tuple[int, int], profile: Path) -> PILImage.Image:
+    """A CMYK picture's plates at `size`: as separated when it has no profile of its own (made for the press it is
+    sent to) or the press's own, else converted from its profile to the press's (colorimetric: its black may then
+    print on four plates, as any other printing condition's would)."""
+    from PIL import ImageCms
+
+    icc = im.info.get("icc_profile")
+    if size != im.size:
+        im.draft("CMYK", size)  # (a JPEG decodes straight at 1/2, 1/4 or 1/8 of its size)
+        im = im.resize(size, PILImage.Resampling.LANCZOS)
+    im.load()  # (decoded here: the file it is read from closes after)
+    if not icc or _same_condition(icc, profile):
+        return im
+    try:
+        own = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+        press = ImageCms.getOpenProfile(str(profile))
+        converted = ImageCms.profileToProfile(
+            im,
+            own,
+            press,
+            renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC,
+            outputMode="CMYK",
+            flags=ImageCms.Flags.BLACKPOINTCOMPENSATION,
+        )
+    except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
+        return im  # (a profile that cannot be read: the plates as they are, as for one without)
+    return converted if converted is not None else im
+
+
+@lru_cache(maxsize=8)
+def _same_condition(icc: bytes, profile: Path) -> bool:
+    """Whether a picture's embedded profile is the press's own (the same bytes, or the same description)."""
+    from PIL import ImageCms
+
+    press = profile.read_bytes()
+    if icc == press:
+        return True
+    try:
+        return bool(
+            ImageCms.getProfileDescription(ImageCms.ImageCmsProfile(io.BytesIO(icc))).strip()
+            == ImageCms.getProfileDescription(ImageCms.ImageCmsProfile(io.BytesIO(press))).strip()
+        )
+    except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
+        return False
 
 
 def _flat_rgb(im: PILImage.Image, size: tuple[int, int]) -> PILImage.Image:
