@@ -5962,6 +5962,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="filled_shape",
     ),
     m(
+        "a-png-made-a-jpeg-for-the-press",
+        "theme/cmyk.py",
+        '    if plates or data.startswith(b"\\xff\\xd8"):',
+        "    if True:",
+        "tests/test_preflight.py",
+        k="png_prints_lossless",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

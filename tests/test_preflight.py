@@ -532,6 +532,29 @@ def test_a_cmyk_pictures_plates_print_as_separated(inputs: Inputs) -> None:
     ), printed
 
 
+def test_a_png_prints_lossless_in_the_press_edition(inputs: Inputs) -> None:
+    """A PNG (a logo, a diagram) was made a JPEG for the press: the paper around its shapes carried 1-10 % of ink
+    (a haze a print shop sees). Its CMYK pixels are kept lossless: paper white beside a shape's edge is no ink."""
+    import pikepdf
+
+    diagram = PILImage.new("RGB", (800, 600), (255, 255, 255))
+    diagram.paste((30, 60, 120), (200, 200, 600, 400))
+    diagram.save(inputs.content.parent / "diagram.png")
+    edit(
+        inputs.content,
+        '      - text: "Fine needles',
+        '      - image: {src: diagram.png, alt: "A diagram"}\n      - text: "Fine needles',
+    )
+    result = build(inputs, target="press")
+    assert result.ok, [d.format() for d in result.diagnostics if d.is_error]
+    doc = pikepdf.open(io.BytesIO(result.pdf or b""))
+    (image,) = [img for p in doc.pages for img in p.get_images().values()]
+    assert "/DCTDecode" not in str(image.get("/Filter")) and image.ColorSpace == "/DeviceCMYK"
+    printed = pikepdf.PdfImage(image).as_pil_image()
+    assert printed.size == (800, 600) and printed.getpixel((400, 300))[0] > 0
+    assert [printed.getpixel(xy) for xy in ((198, 300), (602, 300), (400, 197), (400, 403))] == [(0, 0, 0, 0)] * 4
+
+
 def test_a_cmyk_picture_in_another_condition_is_converted_to_the_presss(tmp_path: Path) -> None:
     """With the press's own profile embedded, the plates are kept; with another condition's, they are converted
     from it to the press's (not through sRGB: a cyan stays a cyan, a black near black)."""

@@ -200,8 +200,9 @@ def _convert_node(node: Shape, profile: Path) -> None:
 
 @lru_cache(maxsize=4)  # a batch converts the same few pictures for every press edition
 def picture_to_cmyk(data: bytes, profile: Path, size: tuple[int, int] | None = None, plates: bytes = b"") -> bytes:
-    """A loaded picture's PNG or JPEG bytes as a CMYK JPEG (quality 92) through the profile, at `size` if smaller;
-    a CMYK picture's own `plates` (PictureData.plates) as they are, or from its own profile to the press's."""
+    """A loaded picture's PNG or JPEG bytes in CMYK through the profile, at `size` if smaller: a JPEG (quality 92)
+    as a JPEG, a PNG as a TIFF (lossless); a CMYK picture's own `plates` (PictureData.plates) as they are, or from
+    its own profile to the press's."""
     from PIL import ImageCms
 
     cmyk: PILImage.Image | None
@@ -214,7 +215,13 @@ def picture_to_cmyk(data: bytes, profile: Path, size: tuple[int, int] | None = N
         cmyk = ImageCms.applyTransform(rgb, _transform(profile))
     assert cmyk is not None
     buf = io.BytesIO()
-    cmyk.save(buf, format="JPEG", quality=92, dpi=(300, 300))  # (no profile of its own: DeviceCMYK, the press's)
+    if plates or data.startswith(b"\xff\xd8"):
+        cmyk.save(buf, format="JPEG", quality=92, dpi=(300, 300))  # (no profile of its own: DeviceCMYK, the press's)
+    else:  # a PNG (a logo, a diagram: flat colours and sharp edges) kept lossless, as the office edition keeps it: as
+        # a JPEG, the paper around a logo carried 1-10 % of ink. An uncompressed TIFF, which ReportLab compresses
+        from PIL import TiffImagePlugin  # noqa: F401  (registered, so that ReportLab's reading it loads no other)
+
+        cmyk.save(buf, format="TIFF")
     return buf.getvalue()
 
 
