@@ -5970,6 +5970,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="png_prints_lossless",
     ),
     m(
+        "a-text-colour-printed-black-unsaid",
+        "preflight/press.py",
+        "    if difference(black, want) - difference(auto, want) <= FAR:",
+        "    if True:",
+        "tests/test_press.py",
+        k="text_colour_the_press",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

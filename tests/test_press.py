@@ -520,6 +520,18 @@ def test_a_black_brand_colour_prints_on_the_black_plate_alone() -> None:
         assert c.cyan + c.magenta + c.yellow > 0, dark
 
 
+@pytest.mark.parametrize(("colour", "said"), [("#8B0000", True), ("#2A2A6E", True), ("#1F2A2E", False)])
+def test_a_text_colour_the_press_prints_black_is_said(inputs: Inputs, colour: str, said: bool) -> None:
+    """Dark red or navy text printed black in the print shop's edition (body text is 100 % K there), unsaid, while
+    the office proof the clinic approved was red or navy: a warning at colors.text (not for a near-black)."""
+    text = edit(inputs.brand, 'text: "#1F2A2E"', f'text: "{colour}"')
+    src, diags = api.load(inputs.content, inputs.brand)
+    assert src is not None, [d.format() for d in diags]
+    found = [d for d in api.build(src, api.Options(target="press")).diagnostics if "text in black" in d.message]
+    assert [d.location.line for d in found] == ([text[: text.index(colour)].count("\n") + 1] if said else [])
+    assert all(d.location.key == "colors.text" and colour in d.message for d in found)
+
+
 def test_a_cmyk_override_far_from_its_colour_is_warned_in_the_press_edition(inputs: Inputs) -> None:
     """`cmyk: {background: [0, 0, 100, 0]}` for a white background printed every card and callout tint yellow in the
     print shop's edition, with no word, while the office proof looked right. An override that prints far from the

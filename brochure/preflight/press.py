@@ -33,6 +33,8 @@ def check_overrides(brand: Brand, profile: Path) -> list[Diagnostic]:
     is judged against the best the press does with it, not against the screen's."""
     colours = dict(brand.colors)
     diags: list[Diagnostic] = []
+    if "text" not in dict(brand.cmyk):
+        diags += _text_made_black(brand, colours["text"], profile)
     for key, plates in brand.cmyk:
         screen = hex_to_color(colours[key])
         want = (screen.red, screen.green, screen.blue)
@@ -54,6 +56,25 @@ def check_overrides(brand: Brand, profile: Path) -> list[Diagnostic]:
                 )
             )
     return diags
+
+
+def _text_made_black(brand: Brand, text: str, profile: Path) -> list[Diagnostic]:
+    """The kit's text colour, which the press edition prints as 100 % K, when it is a colour (#8B0000, #2A2A6E)
+    that black is far from: the office proof's text was red or navy, the print shop's is black, unsaid."""
+    screen = hex_to_color(text)
+    want = (screen.red, screen.green, screen.blue)
+    black, auto = (cmyk_to_rgb(c, profile) for c in ((0.0, 0.0, 0.0, 1.0), _plates(convert(screen, profile))))
+    if difference(black, want) - difference(auto, want) <= FAR:
+        return []
+    return [
+        warning(
+            brand.where("colors.text"),
+            f"the press edition prints the text in black (100 % K), not in the kit's text colour {text}: the print "
+            "shop's leaflet will not look like the office proof (small type on one plate stays sharp on press)",
+            "choose a text colour near black for both editions, or give the press its own: colors.cmyk.text, of one "
+            "or two plates",
+        )
+    ]
 
 
 def _plates(c: CMYKColor) -> tuple[float, float, float, float]:
