@@ -5978,6 +5978,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="text_colour_the_press",
     ),
     m(
+        "a-caption-read-as-a-lead-in",
+        "layout/flow.py",
+        "    if isinstance(items[k - 1].flowable, (Art, Picture)):",
+        "    if False:",
+        "tests/test_large_print.py",
+        k="captioned_picture",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -340,6 +340,30 @@ def test_a_heading_and_a_one_line_lead_in_are_not_left_at_a_pages_foot(language:
     assert on["heading"] == on["paragraph"] == on["list_item"], on
 
 
+def test_a_captioned_picture_that_fits_under_its_section_start_is_placed_there(tmp_path: Path) -> None:
+    """A 3:2 photo with a caption after a section's first paragraph went overleaf with its caption, leaving three
+    quarters of the page blank: the caption was taken for a heading's one-line lead-in, kept with the drawing after
+    it, which did not fit. Read from the frames: the picture prints on the section's first page."""
+    from PIL import Image
+
+    from brochure.layout.model import Picture
+
+    Image.new("RGB", (3000, 2000), (90, 120, 150)).save(tmp_path / "photo.png")
+    text = CONTENT.read_text(encoding="utf-8")
+    anchor = "      - layouts: [trifold, flyer, large-print]     # the bi-fold's"
+    assert text.count(anchor) == 1
+    image = '      - layouts: [large-print]\n        image: {src: photo.png, alt: "A room", caption: "Our room"}\n'
+    (tmp_path / "content.yaml").write_text(text.replace(anchor, image + anchor), encoding="utf-8")
+    result = result_of(sources(tmp_path / "content.yaml"), api.Options(layout="large-print"))
+    assert result.ok and result.layout is not None, [d.format() for d in result.diagnostics if d.is_error]
+    pages = result.layout.pages
+    (picture,) = [n for n, page in enumerate(pages) for item in page.items if isinstance(item, Picture)]
+    heading = next(
+        n for n, page in enumerate(pages) for t in page.items if isinstance(t, Text) and t.section == "what-is-it"
+    )
+    assert picture == heading, (picture, heading)
+
+
 def test_a_word_too_long_for_the_call_to_action_is_placed_on_the_last_page(tmp_path: Path) -> None:
     """Large print has no back: a word too long in its call to action is said to be on its last page (it said "on
     the back (large-print edition, a4)")."""

@@ -10,7 +10,8 @@ from reportlab.platypus import Flowable
 
 from brochure.frozen import frozen
 from brochure.geometry.sheet import MM, Rect
-from brochure.layout.flowables import Column, Para, floor_height
+from brochure.layout.flowables import Art, Column, Para, floor_height
+from brochure.layout.images import Picture
 from brochure.layout.model import Placed
 
 EPS = 0.01
@@ -118,6 +119,8 @@ def _lead_in(items: deque[Item], k: int, width: float) -> bool:
     as a stranded heading."""
     if k == 0 or k + 1 >= len(items) or not items[k - 1].keep_with_next:
         return False
+    if isinstance(items[k - 1].flowable, (Art, Picture)):  # (a caption under its figure: no lead-in, a picture and
+        return False  # its caption alone at a page's foot were sent overleaf, leaving three quarters of it blank)
     item, after = items[k], items[k + 1]
     if after.section != item.section or after.bookmark or not isinstance(item.flowable, Para):
         return False
