@@ -5986,6 +5986,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="captioned_picture",
     ),
     m(
+        "sentence-end-before-a-citation-not-seen",
+        "layout/together.py",
+        'CITED.sub(r"\\1", before[-2])',
+        "before[-2]",
+        "tests/test_together.py",
+        k="one_letter_word_after_a_citation",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -47,6 +47,10 @@ WORDS = (
         ("zabieg trwa godzinę.” W", "domu", True),
         ("Is it for me? A", "consultation", True),
         ("and I", "think", False),
+        ("filtrowi i kremom.6 W", "Irlandii", True),  # a citation's superscript after a sentence's end
+        ("Is it for me?1,2 A", "consultation", True),
+        ("zabieg trwa godzinę.”1-3 W", "domu", True),
+        ("a current of 1.5 A", "flows", False),  # (a number's decimals are no citation)
         ("checked by Dr", "Tom Hale (Consultant", True),  # a title and its name
         ("weryfikacja: Dr", "Tom Hale", True),
         ("Dr", "is short for doctor", False),
@@ -115,6 +119,20 @@ def test_a_carried_number_does_not_leave_its_acronym_behind(width: float) -> Non
     text = "Ne vous exposez pas au soleil quand nous vous le dirons. Mettez un écran SPF 30+ chaque jour."
     lines = lines_of(text, width)
     assert not [(a, b) for (a, _), (b, _) in itertools.pairwise(lines) if a[-1] == "SPF" and b[0] == "30+"], lines
+
+
+POLISH = (
+    'Ostuda może się poprawić dzięki samemu filtrowi i kremom.<super size="7.2" rise="2.97">6</super> W Irlandii '
+    "zwykle płatne."
+)
+
+
+@pytest.mark.parametrize("width", [float(w) for w in range(90, 300, 4)])
+def test_a_one_letter_word_after_a_citation_goes_on_with_its_word(width: float) -> None:
+    """A sentence's end with a citation's superscript after it prints "kremom.6": the tri-fold's Polish flap ended a
+    line with "W" (in) before "Irlandii", as it never did without the citation."""
+    lines = lines_of(POLISH, width)
+    assert not [(a, b) for (a, _), (b, _) in itertools.pairwise(lines) if a[-1] == "W"], lines
 
 
 def lines_of(text: str, width: float, style: ParagraphStyle = STYLE) -> list[tuple[list[str], float]]:

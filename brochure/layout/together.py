@@ -45,6 +45,10 @@ INITIALS = re.compile(r"^[A-Z]{1,3}[.,]?$")  # the initials a reference gives af
 TITLES = frozenset(  # a title kept with the name after it ("Dr / Tom Hale"): English, Spanish, Polish, Vietnamese
     ("Dr", "Dr.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Prof", "Prof.", "Dra.", "Sr.", "Sra.", "dr", "lek.", "BS.")
 )
+CLOSERS = "\"')]\u00bb\u201d\u2019"  # closing quotes and brackets, which may follow a sentence's end
+CITED = re.compile(rf"((?:(?<!\d)\.|[!?])[{re.escape(CLOSERS)}]*)\d+(?:[,-]\d+)*$")  # a citation's superscript
+# ("1", "1,2", "1-3") after a sentence's end, as it prints joined to the word ("kremom.6"); not after a number's
+# full stop, where the digits are its decimals ("1.5")
 RANGE_WORD = 4  # letters at most of a word between two numbers ("to", "a", "do", "đến"), kept with the second
 MIN_FILL = 0.6  # of its width that a line keeps when its last word is carried over; else the break stays
 MOVES = 8  # breaks moved at most in one paragraph
@@ -81,8 +85,8 @@ def spare(line: Any) -> float:
 
 def _opens_sentence(before: list[str]) -> bool:
     """Whether the line's last word opens a sentence: the word before it ends one (a full stop, question or
-    exclamation mark, closing quotes or brackets after it)."""
-    return len(before) >= 2 and before[-2].rstrip("\"')]\u00bb\u201d\u2019")[-1:] in (".", "!", "?")
+    exclamation mark, closing quotes or brackets after it, and a citation's superscript after those)."""
+    return len(before) >= 2 and CITED.sub(r"\1", before[-2]).rstrip(CLOSERS)[-1:] in (".", "!", "?")
 
 
 def parted(before: list[str], after: list[str]) -> bool:
