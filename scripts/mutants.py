@@ -4746,7 +4746,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "phone-number-groups-parted",
         "layout/together.py",
-        "    if DIGITS.match(a) and NEXT_DIGITS.match(b):",
+        '    if DIGITS.match(a) and NEXT_DIGITS.match(b.split("\\xa0", 1)[0]):',
         "    if False:",
         "tests/test_together.py::test_a_phone_number_and_a_references_author_are_not_parted",
     ),
@@ -5992,6 +5992,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "before[-2]",
         "tests/test_together.py",
         k="one_letter_word_after_a_citation",
+    ),
+    m(
+        "phone-group-joined-by-no-break-spaces-parted",
+        "layout/together.py",
+        'NEXT_DIGITS.match(b.split("\\xa0", 1)[0])',
+        "NEXT_DIGITS.match(b)",
+        "tests/test_together.py",
+        k="phone_number_after_a_bracket",
     ),
     m(
         "svg-negative-size-drawn",

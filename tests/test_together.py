@@ -4,6 +4,7 @@ second number and the word before it (layout/together.py), measured on paragraph
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 import pytest
 from helpers import BRAND, CONTENT, MAPLE, ROOT, result_of, sources, texts
@@ -13,7 +14,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
 from brochure import api
+from brochure.inputs.inline import escape_text
 from brochure.layout import together
+from brochure.layout.document import document_block
 from brochure.layout.flowables import Para
 
 STYLE = ParagraphStyle("body", fontName="Helvetica", fontSize=9, leading=11, splitLongWords=0)  # (as theme/styles.py)
@@ -290,6 +293,7 @@ def test_a_phone_number_in_arabic_stays_with_the_words_before_it() -> None:
     [
         (["call", "(802)"], ["555-0148", "or"], True),  # a phone number's groups
         (["call", "0117"], ["496", "0321."], True),
+        (["call", "(01)"], ["555\u00a00123", "or"], True),  # its groups after the bracket joined by no-break spaces
         (["5", "Connolly"], ["D", "et", "al."], True),  # a reference's author and initials
         (["2020;13:997-1003.", "5\u00a0Connolly"], ["D", "et", "al."], True),  # joined to its number by a no-break
         # space, as the sources print it
@@ -304,6 +308,20 @@ def test_a_phone_number_and_a_references_author_are_not_parted(before: list[str]
     """The designer's findings: "call (802) / 555-0148" on Maple & Main's back, "Connolly / D et al." and "AJM et /
     al." in the sources."""
     assert together.parted(before, after) is kept
+
+
+def test_a_kits_phone_number_after_a_bracket_stays_whole_in_the_document_block() -> None:
+    """An Irish kit's "(01) 555 0123" in its other-formats line: the document block joins the groups after the
+    bracket by no-break spaces, and the tri-fold printed "call (01)" / "555 0123" (the bracket's group was kept
+    only with a group standing alone, "(802) / 555-0148")."""
+    src = sources(CONTENT, BRAND)
+    formats = src.brand.other_formats
+    assert formats is not None
+    contact = "call (01) 555 0123 or email hello@clearwaterskin.co.uk"
+    markup = document_block(src.content, replace(src.brand, other_formats=replace(formats, contact=contact)))
+    for width in range(120, 300, 5):
+        lines = lines_of(markup.markup(escape_text), float(width))
+        assert not [w for w, _ in lines if w[-1] == "(01)"], (width, lines)
 
 
 def test_the_sources_keep_et_al_whole_on_every_shipped_back() -> None:

@@ -113,8 +113,9 @@ def parted(before: list[str], after: list[str]) -> bool:
         return True  # an abbreviation typed apart ("d. / h.")
     if b[:1].isdigit() and ACRONYM.match(a):
         return True  # an acronym and its number
-    if DIGITS.match(a) and NEXT_DIGITS.match(b):
-        return True  # a phone number's groups ("call (802) / 555-0148", "0117 / 496 0321")
+    if DIGITS.match(a) and NEXT_DIGITS.match(b.split("\xa0", 1)[0]):
+        return True  # a phone number's groups ("call (802) / 555-0148", "0117 / 496 0321"; "(01) / 555 0123" as the
+        # document block prints it, its groups after the bracket joined by no-break spaces, layout/document.py)
     if SURNAME.match(a.rsplit("\xa0", 1)[-1]) and INITIALS.match(b) and (b[-1] in ",." or after[1:2] == ["et"]):
         return True  # a reference's author and initials ("Connolly / D et al.", "Nair / PA,"; not "Use / SPF 30+")
     if a == "et" and b.startswith("al."):
