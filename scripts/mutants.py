@@ -6002,6 +6002,22 @@ MUTANTS: tuple[Mutant, ...] = (
         k="phone_number_after_a_bracket",
     ),
     m(
+        "failed-edition-named-with-its-kits-backslashes",
+        "batch/records.py",
+        '    return PurePosixPath(str(path).replace("\\\\", "/"))',
+        "    return PurePosixPath(str(path))",
+        "tests/test_batch_missing_files.py",
+        k="backslashes",
+    ),
+    m(
+        "failed-edition-of-a-kit-folder-named-by-the-folder-above",
+        "batch/records.py",
+        '    named = at.is_dir() or relative.endswith("\\\\")',
+        "    named = False",
+        "tests/test_batch_missing_files.py",
+        k="backslashes",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

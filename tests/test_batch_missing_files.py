@@ -198,6 +198,26 @@ def test_editions_of_files_not_there_have_names_of_their_own(
     ]
 
 
+def test_editions_of_a_kit_named_as_a_folder_or_with_backslashes_are_named_by_its_folder(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A kit named with Windows' backslashes, or as its folder, cannot be read: its editions are named by the kit's
+    folder and their words' language (or file's stem), as a kit's not there are. They were named
+    'clinics\\liffey\\brand/words\\pl/...' and 'clinics/en-gb/...' (the folder above the one named)."""
+    (inputs.content.parent / "clinics/liffey").mkdir(parents=True)
+    text = (
+        'output: "out/{brand}/{language}/{layout}-{paper}-{target}.pdf"\nlayouts: [trifold]\ntargets: [office]\n'
+        "brands:\n"
+        "  - kit: clinics\\liffey\\brand.yaml\n    languages: [words\\pl.yaml]\n"
+        "  - kit: clinics/liffey/\n    languages: [content.yaml]\n"
+        "  - kit: clinics\\liffey\\\n    languages: [xx.yaml]\n"
+    )
+    status, out, _ = batch(capsys, editions_file(inputs, text))
+    assert status == 1 and "0 built, 0 unchanged, 3 failed" in out, out
+    failed = sorted(re.findall(r"^ +failed  (\S+)  ", out, re.M))
+    assert failed == ["liffey/en-gb/trifold/kit/office", "liffey/pl/trifold/kit/office", "liffey/xx/trifold/kit/office"]
+
+
 def test_a_content_file_that_goes_keeps_its_last_pdf_and_is_built_when_it_comes_back(
     inputs: Inputs, capsys: pytest.CaptureFixture[str]
 ) -> None:

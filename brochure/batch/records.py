@@ -11,7 +11,7 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import asdict, field, replace
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import fontpkg
 
@@ -300,14 +300,32 @@ def failed_name(task: Task, job: Job) -> str:
     try:
         brand, _ = load_brand(reached(task, task.kit), logo=False)
         declared = (brand.id, brand.paper) if brand is not None else declared_names(reached(task, task.kit))
-        language = declared_language(reached(task, task.content)) or task.content.stem
+        language = declared_language(reached(task, task.content)) or written(task.content).stem
     except Exception:  # (a bug, or files this machine cannot see: the edition is named by the kit's folder)
-        declared, language = (None, None), task.content.stem
-    kit = Path(os.path.relpath(reached(task, task.kit), reached(task, task.base)))  # (as editions.yaml names it,
-    # whatever folder the batch runs from)
-    who = declared[0] or kit.parent.name or kit.stem
+        declared, language = (None, None), written(task.content).stem
+    who = declared[0] or _kit_folder(task)
     paper = job.paper or declared[1] or "kit"  # (its paper as its brand file gives it, where that can be read)
     return f"{who}/{language.lower()}/{job.layout}/{paper}/{job.target}"
+
+
+def written(path: Path) -> PurePosixPath:
+    """A path of editions.yaml's with a backslash read as the folder separator Windows writes ('\\' is a letter of a
+    name here: a failed edition was named 'clinics\\liffey\\brand/clinics\\liffey\\content/...')."""
+    return PurePosixPath(str(path).replace("\\", "/"))
+
+
+def _kit_folder(task: Task) -> str:
+    """The name of the kit's folder as editions.yaml names it (whatever folder the batch runs from): the folder its
+    brand file is in, or the folder named as the kit (a kit named 'clinics/liffey/' was named 'clinics'); the brand
+    file's stem when it is in editions.yaml's folder, and the folder's real name for '..' or '.'."""
+    at = reached(task, task.kit)
+    relative = os.path.relpath(at, reached(task, task.base))
+    kit = written(Path(relative))
+    named = at.is_dir() or relative.endswith("\\")  # (a folder, as it is or written with a Windows separator)
+    folder, real = (kit, at) if named else (kit.parent, at.parent)
+    if folder.name not in ("", ".."):
+        return folder.name
+    return kit.stem if not named and not folder.parts else Path(os.path.realpath(real)).name
 
 
 def pictures_of(words: Content | None) -> list[Path]:
