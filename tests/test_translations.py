@@ -356,7 +356,8 @@ def test_arabic_indic_digits_are_the_same_numbers(tmp_path: Path) -> None:
         ("2.5 ml", "\u06f2\u066b\u06f5 ml", "2.5"),  # (Persian's digits and decimal separator: one number)
         ("£1,000", "\u06f1\u066c\u06f0\u06f0\u06f0 £", "1,000"),  # (and its thousands separator)
         ("0.5 mm", "\u0660\u066b\u0665 mm", "0.5"),  # (Arabic-Indic digits, Arabic's decimal separator)
-        ("call 0117 496 0321", "llame al 0117 496 0321", "0117, 0321, 496"),  # (not '496 032' and '1')
+        ("call 0117 496 0321", "llame al 0117 496 0321", "0117 496 0321"),  # (a telephone number whole: not '496 032'
+        # and '1', nor its groups)
     ],
 )
 def test_the_same_number_written_the_languages_way_is_no_error(
@@ -368,6 +369,22 @@ def test_the_same_number_written_the_languages_way_is_no_error(
     src, es2 = _added(tmp_path, f"It costs {source}.", "Cuesta 100 £.")
     (message,) = [d.message for d in compare(src, es2)]
     assert f"the source's {number} (in " in message and "it has 100 instead" in message  # (as the source writes it)
+
+
+@pytest.mark.parametrize("written", ["087 123 45 67", "+353 87 123 4567", "00353 87 123 4567", "(087) 123-4567"])
+def test_a_telephone_number_in_other_groups_or_its_international_form_is_the_same_number(
+    tmp_path: Path, written: str
+) -> None:
+    """'087 123 4567' translated as '087 123 45 67' or '+353 87 123 4567' dials the same number: no error (its groups
+    were read as numbers: "the source's 4567 ... it has 45, 67 instead"). Another number is an error that quotes
+    each as written, never a group of it."""
+    english = "**Out of hours**, call our on-call nurse on 087 123 4567."
+    src, es = _added(tmp_path, english, f"**Fuera de horario**, llame a la enfermera de guardia al {written}.")
+    assert [d.message for d in compare(src, es)] == []
+    src, es = _added(tmp_path, english, "**Fuera de horario**, llame a la enfermera de guardia al +353 87 123 4568.")
+    (message,) = [d.message for d in compare(src, es)]
+    assert message.startswith("the source's 087 123 4567 (in "), message
+    assert message.endswith("; it has +353 87 123 4568 instead"), message
 
 
 @pytest.mark.parametrize("translated", ["a 20 °C", "a - 20 °C", "a 2-20 °C"])

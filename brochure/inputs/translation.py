@@ -20,6 +20,7 @@ from brochure.diagnostics import Diagnostic, Location, error, shorten, warning
 from brochure.inputs.chars import CJK_LETTER, DIGIT_SPACES, SPELLED_DIGITS
 from brochure.inputs.content import Content
 from brochure.inputs.inline import citations, links, plain
+from brochure.inputs.phones import dialled, phone_spans
 from brochure.inputs.units import unit_after
 from brochure.vocabulary import AMBULANCE, EMERGENCY, language_base
 
@@ -473,8 +474,12 @@ def _nearest(firsts: dict[str, Location], key: str, fallback: Location) -> Locat
 def _read(pattern: re.Pattern[str], text: str) -> list[str]:
     """The numbers of the text as `pattern` reads them, each with the dash before it where that is its minus sign:
     where the dash begins a word (the text's start, a space or an opening bracket before it) that follows no
-    number ('1 -3' and '10 % -20 %' are ranges, as '10%-20%' and '30°-45°' are)."""
-    out: list[str] = []
+    number ('1 -3' and '10 % -20 %' are ranges, as '10%-20%' and '30°-45°' are). A telephone number is one number,
+    whole as written, whatever its groups ('087 123 45 67' is not 087, 123, 45 and 67)."""
+    spans = phone_spans(text)
+    out = [text[start:end] for start, end in spans]
+    for start, end in spans:  # (blanked, so that no group of a telephone number is read as a number of its own)
+        text = text[:start] + " " * (end - start) + text[end:]
     for m in pattern.finditer(text):
         number = m.group()
         if number[0] in _DASHES and not _signed(text, m.start()):
@@ -499,6 +504,8 @@ def _western(number: str) -> str:
     (1,000 = 1.000 = 1 000 = 1000), '.' for a decimal comma (2,5 = 2.5) and for the colon of a time (13:30 = 13.30,
     as several languages write it); three digits spaced one by one as one number (9 9 9 = 999); a minus sign as
     '-' (whichever dash it is written with)."""
+    if phone_spans(number) == [(0, len(number))]:  # (a telephone number, by the number it dials: its groups, or
+        return dialled(number)  # its international form, as the other language writes it)
     sign = "-" if number[:1] in _DASHES else ""
     number = number.lstrip(_DASHES)
     if SPELLED_DIGITS.fullmatch(number):

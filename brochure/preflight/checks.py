@@ -18,6 +18,7 @@ from brochure.inputs.chars import DIGIT_SPACES, INVISIBLE, SPELLED_DIGITS
 from brochure.inputs.content import Content
 from brochure.inputs.inline import display_url, links, plain
 from brochure.inputs.links import opened
+from brochure.inputs.phones import phone_like
 from brochure.vocabulary import EMERGENCY
 
 
@@ -104,7 +105,7 @@ def check_contact_lines(brand: Brand) -> list[Diagnostic]:
             (m.raw_string, _e164(m.number)) for m in found if phonenumbers.number_type(m.number) not in _OWN_LINES
         ]
         if not found and own:  # (a number written as another country writes it: a kit copied from a clinic there)
-            phones = [(run, "") for run in _phone_like(said) if not _same_number(run, own)]
+            phones = [(run, "") for run in phone_like(said) if not _same_number(run, own)]
         if phones and own and all(_e164(m.number) != own for m in found):
             number = (c.phone_printed or c.phone).replace("\xa0", " ")  # (its groups kept together on the leaflet)
             other = _other_contact(brand, key, what, "phone number", phones[0][0], number, printed, f"tel:{own}")
@@ -114,27 +115,6 @@ def check_contact_lines(brand: Brand) -> list[Diagnostic]:
         if others and all(e.casefold() != c.email.casefold() for e in emails):
             diags.append(_other_contact(brand, key, what, "email", others[0], c.email, printed, f"mailto:{c.email}"))
     return diags
-
-
-_PHONE_LIKE = re.compile(r"\+?\(?\d[\d \u00a0\u2009\u202f().\-]*\d")  # digits grouped as numbers are written
-_PHONE_DIGITS = (7, 15)  # how many digits a telephone number has, at least and at most (E.164)
-
-
-_DIALLED = re.compile(r"[+(0]|\d{3}[-. ]\d{3}[-. ]\d{4}$")  # as a number to dial starts: '+', an area code's
-# bracket, a trunk prefix (0117 ..., 01 ...); or North America's 802-555-0148
-_NOT_DIALLED = re.compile(  # what else is written with digits so grouped: a date, a time's range, a ZIP+4 code
-    r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[.:]\d{2}\s*[-\u2013]\s*\d{1,2}[.:]\d{2}|\d{5}-\d{4}"
-)
-
-
-def _phone_like(said: str) -> list[str]:
-    """What in a line is written as a telephone number is, read without a country's rules ('0117 496 0321' in a kit
-    whose country is now the US): 7 to 15 digits grouped by spaces, brackets, dots or dashes, starting as a number
-    to dial does; not a date, a time's range or a ZIP+4 code (01.12.2026, 08.00-18.00, 05401-1234), nor a
-    registration number (1123456)."""
-    low, high = _PHONE_DIGITS
-    runs = [run for run in _PHONE_LIKE.findall(said) if low <= sum(ch.isdigit() for ch in run) <= high]
-    return [run for run in runs if _DIALLED.match(run) and not _NOT_DIALLED.fullmatch(run)]
 
 
 def _same_number(run: str, own: str) -> bool:

@@ -1,0 +1,49 @@
+"""Text -> the telephone numbers written in it, read without a country's rules, and the number each one dials."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import phonenumbers
+from phonenumbers import PhoneNumberFormat
+
+# Digits grouped as numbers are written; not ending where a number goes on after a time's colon or a decimal comma
+# ('01.12.2026 10:00' is a date and a time, not a number '01.12.2026 10' and a '00')
+_PHONE_LIKE = re.compile(r"\+?\(?\d[\d \u00a0\u2009\u202f().\-]*\d(?![:,\u066b\u066c]?\d)")
+_PHONE_DIGITS = (7, 15)  # how many digits a telephone number has, at least and at most (E.164)
+_DIALLED = re.compile(r"[+(0]|\d{3}[-. ]\d{3}[-. ]\d{4}$")  # as a number to dial starts: '+', an area code's
+# bracket, a trunk prefix (0117 ..., 01 ...); or North America's 802-555-0148
+_NOT_DIALLED = re.compile(  # what else is written with digits so grouped: a date, a time's range, a ZIP+4 code, a
+    # decimal of many places (0.0000001)
+    r"\d+\.\d+|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[.:]\d{2}\s*[-\u2013]\s*\d{1,2}[.:]\d{2}|\d{5}-\d{4}"
+)
+
+
+def phone_spans(said: str) -> list[tuple[int, int]]:
+    """Where a text writes a telephone number, read without a country's rules ('0117 496 0321' in a kit whose
+    country is now the US): 7 to 15 digits grouped by spaces, brackets, dots or dashes, starting as a number to dial
+    does; not a date, a time's range or a ZIP+4 code (01.12.2026, 08.00-18.00, 05401-1234), nor a registration
+    number (1123456)."""
+    low, high = _PHONE_DIGITS
+    runs = [m for m in _PHONE_LIKE.finditer(said) if low <= sum(ch.isdigit() for ch in m.group()) <= high]
+    return [m.span() for m in runs if _DIALLED.match(m.group()) and not _NOT_DIALLED.fullmatch(m.group())]
+
+
+def phone_like(said: str) -> list[str]:
+    """The telephone numbers a text writes (`phone_spans`), each as written."""
+    return [said[start:end] for start, end in phone_spans(said)]
+
+
+def dialled(number: str) -> str:
+    """A telephone number as compared, whatever its groups and its form: its digits (0-9) as its country writes it
+    at home, the international form's country code read ('+353 87 123 4567', '00353 87 123 4567' and
+    '087 123 45 67' are each '0871234567'; '+48 22 123 45 67' is '221234567': Poland dials no trunk prefix)."""
+    digits = "".join(str(unicodedata.decimal(ch)) for ch in number if ch.isdecimal())
+    if not number.startswith(("+", "00")):
+        return digits
+    try:
+        parsed = phonenumbers.parse("+" + digits.removeprefix("00"), None)
+    except phonenumbers.NumberParseException:
+        return digits
+    return "".join(ch for ch in phonenumbers.format_number(parsed, PhoneNumberFormat.NATIONAL) if ch.isdigit())
