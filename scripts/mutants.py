@@ -6034,6 +6034,21 @@ MUTANTS: tuple[Mutant, ...] = (
         k="telephone",
     ),
     m(
+        "key-with-an-invisible-character-said-unknown",
+        "inputs/reader.py",
+        "            if hidden is not None and key not in allowed:",
+        "            if False:",
+        "tests/test_validation.py::test_content_mistake[invisible-character-in-a-key]",
+        "tests/test_validation.py::test_content_mistake[invisible-character-in-an-unknown-key]",
+    ),
+    m(
+        "key-invisible-character-said-at-the-keys-start",
+        "inputs/reader.py",
+        "        at = self.at_char(Node(key, child.key_line, child.key_column), _join(path, shown), ch)",
+        "        at = self.key_at(child, _join(path, shown))",
+        "tests/test_validation.py::test_content_mistake[invisible-character-in-a-key]",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -72,6 +72,22 @@ CONTENT_MISTAKES = {
         "unknown key 'subtitel'",
         "did you mean 'subtitle'?",
     ),
+    "invisible-character-in-a-key": (  # (said as "unknown key 'sub\u200btitle'", which shows as the key meant)
+        "subtitle:",
+        "sub\u200btitle:",
+        "\u200btitle:",
+        "subtitle",
+        "the key 'subtitle' has U+200B (ZERO WIDTH SPACE) in it, which does not show",
+        "delete it, or retype the key",
+    ),
+    "invisible-character-in-an-unknown-key": (
+        "subtitle:",
+        "subti\u2060tel:",
+        "\u2060tel:",
+        "subtitel",
+        "unknown key 'subtitel', with U+2060 (WORD JOINER) in it, which does not show",
+        "retype the key without it; did you mean 'subtitle'?",
+    ),
     "unknown-section-key": (
         "    place: flap\n",
         "    place: flap\n    colour: red\n",

@@ -86,7 +86,12 @@ class Reader:
         self.required.update(_join(path, key) for key in required)
         misspelt: set[str] = set()  # required keys already reported as "did you mean" for an unknown key
         for key, child in node.value.items():
-            if key not in allowed:
+            hidden = chars.INVISIBLE.search(key)
+            if hidden is not None and key not in allowed:  # (which looks the same on screen as the key meant)
+                self._hidden_in_key(child, path, key, hidden.group(), allowed)
+                shown = chars.INVISIBLE.sub("", key)
+                misspelt.add(shown if shown in allowed else closest(shown, allowed) or "")
+            elif key not in allowed:
                 self.fail(
                     Location(self.file, child.key_line, child.key_column, _join(path, key)),
                     f"unknown key '{key}'",
@@ -101,6 +106,17 @@ class Reader:
                     f"add '{key}:' to {path or 'the top level'}",
                 )
         return node.value
+
+    def _hidden_in_key(self, child: Node, path: str, key: str, ch: str, allowed: Collection[str]) -> None:
+        """A key with an invisible character in it (a zero-width space pasted with it): named, at its column, as
+        'unknown key' with a hint of the key it shows would not say what is wrong."""
+        shown = chars.INVISIBLE.sub("", key)
+        at = self.at_char(Node(key, child.key_line, child.key_column), _join(path, shown), ch)
+        if shown in allowed:
+            said, hint = f"the key '{shown}' has", "delete it, or retype the key"
+        else:
+            said, hint = f"unknown key '{shown}', with", f"retype the key without it; {did_you_mean(shown, allowed)}"
+        self.fail(at, f"{said} {chars.describe(ch)} in it, which does not show", hint)
 
     def text(self, node: Node | None, path: str, *, printed: bool = True, literal: bool = False) -> str | None:
         """A non-empty piece of text; numbers are not silently turned into text. A `printed` text takes inline
