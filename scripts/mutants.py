@@ -6049,6 +6049,21 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_validation.py::test_content_mistake[invisible-character-in-a-key]",
     ),
     m(
+        "yaml-unicode-space-indent-said-as-any-syntax-error",
+        "inputs/yamltree.py",
+        "        if spaced is not None:",
+        "        if False:",
+        "tests/test_validation.py::test_content_mistake[yaml-indented-with-a-no-break-space]",
+        "tests/test_validation.py::test_content_mistake[yaml-indented-with-an-em-space]",
+    ),
+    m(
+        "yaml-unicode-space-indent-said-at-the-errors-line",
+        "inputs/yamltree.py",
+        "            return n + 1, found.start(1) + 1, found.group(1)",
+        "            return line, found.start(1) + 1, found.group(1)",
+        "tests/test_validation.py::test_content_mistake[yaml-indented-with-a-no-break-space]",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -56,6 +56,23 @@ CONTENT_MISTAKES = {
         "YAML syntax",
         "YAML indents with spaces, never tabs",
     ),
+    "yaml-indented-with-a-no-break-space": (  # (pasted from a web page: 'mapping values are not allowed in this
+        # context' at the next line's colon, with the hint of any syntax error)
+        "  - id: risks",
+        "\u00a0 - id: risks",
+        "\u00a0 - id: risks",
+        "",
+        "YAML syntax: this line is indented with U+00A0 (NO-BREAK SPACE), which YAML does not read as a space",
+        "replace it with ordinary spaces",
+    ),
+    "yaml-indented-with-an-em-space": (
+        "    heading: What is it?",
+        "  \u2003 heading: What is it?",
+        "\u2003 heading",
+        "",
+        "this line is indented with U+2003 (EM SPACE)",
+        "replace it with ordinary spaces",
+    ),
     "yaml-escape-in-double-quotes": (  # (brochure's `\*` typed in double quotes, where YAML reads it first)
         '"Fine needles make',
         '"Fine\\* needles make',

@@ -112,6 +112,18 @@ def parse(text: str, file: str, parser: type[Any] = PARSER) -> tuple[Node | None
                 'write the backslash twice there ("from £150\\\\*"), or put the text in single quotes '
                 "('from £150\\*'), where a backslash is itself"
             )
+        spaced = _spaced_indent(lines, line)
+        if spaced is not None:  # (which YAML reads as a letter: the error is said where the line goes on, or after)
+            at, column, ch = spaced
+            diags.append(
+                error(
+                    Location(file, at, column),
+                    f"YAML syntax: this line is indented with {chars.describe(ch)}, which YAML does not read as a "
+                    "space",
+                    "replace it with ordinary spaces: a line pasted from a web page or a word processor brings it",
+                )
+            )
+            return None, diags
         diags.append(error(Location(file, line, col), f"YAML syntax: {problem}", hint))
         return None, diags
     except yaml.YAMLError as exc:  # pragma: no cover - unholdable() refuses what PyYAML's reader would
@@ -122,6 +134,22 @@ def parse(text: str, file: str, parser: type[Any] = PARSER) -> tuple[Node | None
     if composer.root is None:
         diags.append(error(Location(file, 1, 1), "the file is empty", "see README.md for the format"))
     return composer.root, diags
+
+
+# A space other than the space bar's in a line's indent (a no-break space from a web page, an em space): YAML
+# indents with spaces alone, so the line is read as text starting there
+_SPACED_INDENT = re.compile("^[ \t]*([\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000])")
+_SPACED_LINES = 3  # lines before a syntax error looked at for one (the error is said where the line goes on)
+
+
+def _spaced_indent(lines: list[str], line: int) -> tuple[int, int, str] | None:
+    """The nearest line at or just before `line` (1-based) indented with a space other than U+0020, as (line,
+    column, the character); None when there is none."""
+    for n in range(min(line, len(lines)) - 1, max(0, line - 1 - _SPACED_LINES) - 1, -1):
+        found = _SPACED_INDENT.match(lines[n])
+        if found is not None:
+            return n + 1, found.start(1) + 1, found.group(1)
+    return None
 
 
 _CURLY = "\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb"  # typographic quotes a word processor types
