@@ -6064,6 +6064,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_validation.py::test_content_mistake[yaml-indented-with-a-no-break-space]",
     ),
     m(
+        "batch-content-named-twice-in-a-brand-said-of-one-edition",
+        "batch/plan.py",
+        "            if first is not at:",
+        "            if False:",
+        "tests/test_batch.py",
+        k="named_twice_in_a_brands",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -25,6 +25,7 @@ from helpers import ROOT, TESTED, batch, cli, editions_file
 from brochure import batch as batch_module
 from brochure.batch import read_contents, run_task, tasks
 from brochure.batch import run as runs
+from brochure.batch.plan import collisions
 from brochure.batch.records import Made, Task
 from brochure.inputs.content import load_content
 from brochure.inputs.editions import load_editions
@@ -1214,7 +1215,7 @@ def test_a_language_narrows_its_brands_matrix_and_may_be_named_again_with_anothe
         "test-clinic/en-gb/flyer/letter/office",
     }
     for again, common in (
-        ("      - content: es.yaml\n        layouts: [trifold]\n", "trifold/a4/office"),
+        ("      - content: es.yaml\n        layouts: [trifold]\n", "under this brand's languages (first at line"),
         ("      - content: content.yaml\n        layouts: [bifold, large-print]\n", "large-print/a4/office"),
         ("      - content: ./content.yaml\n        layouts: [flyer]\n        papers: [a4, letter]\n", "flyer/letter/"),
     ):  # (the same editions, or some in common: each was built twice, to one file, and listed twice)
@@ -1224,6 +1225,26 @@ def test_a_language_narrows_its_brands_matrix_and_may_be_named_again_with_anothe
         line, col = twice.count("\n", 0, i) + 1, i - twice.rfind("\n", 0, i)
         assert status == 1 and f"editions.yaml:{line}:{col}: error: '" in err and "' is named twice" in err, err
         assert common in err, err
+
+
+@pytest.mark.parametrize("again", ["content.yaml", "./words/../content.yaml"])
+def test_a_content_file_named_twice_in_a_brands_languages_is_said_so(inputs: Inputs, again: str) -> None:
+    """`languages: [content.yaml, ./content.yaml]` was "'content.yaml' is named twice for the kit ...:
+    trifold/a4/office", one edition of those in common named as if only it were, with the hint to give the kits
+    different ids: the file is named twice under that brand's languages, at the second naming, with the hint to
+    remove one."""
+    (inputs.content.parent / "words").mkdir()
+    text = EDITIONS.replace("languages: [content.yaml]", f"languages: [content.yaml, {again}]")
+    editions, diags = load_editions(_editions(inputs, text))
+    assert editions is not None, [d.format() for d in diags]
+    (said,) = collisions(editions, read_contents(editions))
+    line, col = position(text, again + "]")
+    assert (said.location.line, said.location.column) == (line, col), said.format()
+    assert said.message == (
+        "'content.yaml' is named twice under this brand's languages (first at line 7, column 17): each of its "
+        "editions would be built twice"
+    ), said.message
+    assert said.hint == "remove one of the two"
 
 
 @pytest.mark.parametrize(

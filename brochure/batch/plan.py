@@ -34,7 +34,7 @@ from brochure.batch.records import (
     tool,
     unchanged,
 )
-from brochure.diagnostics import Diagnostic, error, warning
+from brochure.diagnostics import Diagnostic, Location, error, warning
 from brochure.frozen import frozen
 from brochure.inputs.brand import Brand, kit_files, kit_identity, load_brand
 from brochure.inputs.content import Content, load_content
@@ -182,6 +182,7 @@ def collisions(editions: Editions, loaded: Loaded, kits: Kits | None = None) -> 
     seen: dict[str, str] = {}
     found: list[Diagnostic] = []
     named: dict[tuple[object, Path], set[tuple[str, str, str]]] = {}  # a kit and content file -> its editions
+    listed: dict[tuple[object, ...], Location] = {}  # a brand's content file and its editions -> where first named
     kits = read_kits(editions) if kits is None else kits
     identity, resolve = cache(kit_identity), cache(Path.resolve)
     for group in editions.groups:
@@ -191,6 +192,17 @@ def collisions(editions: Editions, loaded: Loaded, kits: Kits | None = None) -> 
         for content, at in zip(group.contents, group.content_at, strict=True):
             before = named.setdefault((identity(group.kit), resolve(content)), set())
             again = sorted(before & jobs)
+            first = listed.setdefault((group.at, resolve(content), group.layouts, group.papers, group.targets), at)
+            if first is not at:  # (twice in one brand's languages, as written or not: './words/./en.yaml')
+                found.append(
+                    error(
+                        at,
+                        f"'{content.name}' is named twice under this brand's languages (first at line {first.line}, "
+                        f"column {first.column}): each of its editions would be built twice",
+                        "remove one of the two",
+                    )
+                )
+                continue
             if again:  # (named twice with editions in common: each would be built twice, to one file)
                 found.append(
                     error(at, f"'{content.name}' is named twice for the kit {group.kit}: {'/'.join(again[0])}", _TWICE)
