@@ -6072,6 +6072,20 @@ MUTANTS: tuple[Mutant, ...] = (
         k="named_twice_in_a_brands",
     ),
     m(
+        "phone-extension-said-not-a-phone-number",
+        "inputs/links.py",
+        "    if phone_extension(phone):",
+        "    if False:",
+        "tests/test_validation.py::test_brand_mistake[phone-with-an-extension]",
+    ),
+    m(
+        "phone-extension-hint-says-nothing-of-it",
+        "inputs/contact.py",
+        "    if extension:",
+        "    if False:",
+        "tests/test_validation.py::test_brand_mistake[phone-with-an-extension]",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

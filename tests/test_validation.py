@@ -604,6 +604,14 @@ BRAND_MISTAKES = {
         "hello@example.com",
     ),
     "bad-phone": ('"+44 117 496 0321"', "call us", "call us", "contact.phone", "not a valid phone", "digits"),
+    "phone-with-an-extension": (  # (was "not a phone number: use digits, ...", nothing said of the extension)
+        '"+44 117 496 0321"',
+        '"+44 117 496 0321 ext. 2"',
+        '"+44 117 496 0321 ext. 2"',
+        "contact.phone",
+        "it has an extension ('ext. 2'), which the leaflet's phone link cannot dial",
+        "give the number without 'ext. 2' here, and the extension in the leaflet's words where they say to call",
+    ),
     "bad-website": (
         "website: https://example.com",
         "website: example.com",

@@ -120,6 +120,12 @@ def contact_problem(key: str, value: str, country: str | None = None) -> tuple[s
     why = problem(value)
     if not why:
         return "", ""
+    extension = links.phone_extension(value) if key == "phone" else ""
+    if extension:  # (the contact lines have no place for one: the leaflet's words do)
+        hint = (
+            f"give the number without '{extension}' here, and the extension in the leaflet's words where they say "
+            f"to call (content.yaml: 'call us and ask for extension {''.join(filter(str.isdigit, extension))}')"
+        )
     return f"'{shorten(value, 60)}' is not a valid {key.replace('_', ' ')}: it {why}", hint
 
 

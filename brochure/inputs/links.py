@@ -46,10 +46,23 @@ _WIDE_SPACES = str.maketrans(dict.fromkeys("\u00a0\u2007\u2009\u202f", " "))  # 
 # no-break spaces: a number copied from a web page or a word processor has them; each is a space here
 
 
+# An extension written after the number: 'ext. 2', 'extension 12', 'x 2', '#2' (a tel: link, and the QR code's
+# contact card, dial the number: the extension is said to the switchboard or keyed in after it answers)
+_EXTENSION = re.compile(r"[\s,;]*(?:ext(?:ension)?\b\.?|x|#)\s*\d{1,6}\s*$", re.IGNORECASE)
+
+
+def phone_extension(phone: str) -> str:
+    """The extension written after a phone number, as written ('ext. 2'); '' when there is none."""
+    found = _EXTENSION.search(phone)
+    return found.group().strip(" ,;") if found and _PHONE_CHARS.match(phone[: found.start()].strip()) else ""
+
+
 def phone_problem(phone: str) -> str:
     """'' for a number written with digits, spaces (no-break ones too), brackets, dots, hyphens and an optional
     leading +."""
     phone = phone.translate(_WIDE_SPACES)
+    if phone_extension(phone):
+        return f"has an extension ('{phone_extension(phone)}'), which the leaflet's phone link cannot dial"
     if not _PHONE_CHARS.match(phone.strip()):
         return "is not a phone number: use digits, spaces, brackets, hyphens and an optional leading +"
     digits = len(phone_digits(phone).lstrip("+"))
