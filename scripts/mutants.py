@@ -6086,6 +6086,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_validation.py::test_brand_mistake[phone-with-an-extension]",
     ),
     m(
+        "init-findings-said-of-the-trials-folder",
+        "commands/init.py",
+        "    was, now = str(brand.parent), str(folder)",
+        '    was, now = "", ""',
+        "tests/test_init.py::test_the_kits_first_build_is_said_of_the_kit_written_not_of_its_trial",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

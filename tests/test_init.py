@@ -66,6 +66,23 @@ def test_a_kit_from_options_builds_at_once(
     assert (tmp_path / "out/riverside-skin-clinic-en-gb-trifold-a4-office.pdf").is_file()
 
 
+def test_the_kits_first_build_is_said_of_the_kit_written_not_of_its_trial() -> None:
+    """init builds the kit once, in a temporary folder, before writing it (nothing is written for answers that do not
+    build), and says what that build found of the kit it then writes: every path in its findings is the kit's."""
+    from brochure.commands.init import _moved
+
+    trial = Path("/tmp/brochure-init-x1/kit")
+    found = (
+        Diagnostic(Severity.WARNING, Location(str(trial / "brand.yaml"), 3, 4, "logo"), f"{trial}/logo.png is", "h"),
+        Diagnostic(Severity.ERROR, Location("content.yaml", 1, 1, "title"), "words", f"see {trial}/brand.yaml"),
+    )
+    moved = _moved(found, trial / "brand.yaml", Path("clinics/riverside"))
+    assert [(d.location.file, d.location.line, d.message, d.hint) for d in moved] == [
+        ("clinics/riverside/brand.yaml", 3, "clinics/riverside/logo.png is", "h"),
+        ("content.yaml", 1, "words", "see clinics/riverside/brand.yaml"),
+    ]
+
+
 def test_a_kit_made_away_from_any_words_is_checked_as_one_made_beside_them(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -907,7 +924,7 @@ def test_on_a_terminal_answers_that_never_make_a_kit_that_builds_stop_after_some
 
     question = kit.question_for("colors.primary")
     refused = Diagnostic(Severity.ERROR, Location("brand.yaml", 1, 1, "colors.primary"), "never builds", "none")
-    monkeypatch.setattr(commands, "_trial", lambda answers, folder, words: [(question, refused)])
+    monkeypatch.setattr(commands, "_trial", lambda answers, folder, words: ([(question, refused)], None))
     typed = [
         "Riverside Skin Clinic",
         "",

@@ -8,6 +8,7 @@ import os
 import re
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -79,7 +80,10 @@ def init(args: argparse.Namespace, console: Console) -> int:
         return EXIT_USAGE
     folder = args.folder if args.folder is not None else Path("assets") / "brands" / answers["id"]
     rounds = 0
-    while faults := _trial(answers, folder, args.words_from):  # (what would stop the kit's build: asked again)
+    while True:
+        faults, tried = _trial(answers, folder, args.words_from)  # (what would stop the kit's build: asked again)
+        if not faults:
+            break
         rounds += 1
         if interactive and rounds > INIT_ROUNDS:  # (answers that pass each question but never make a kit that
             # builds: say so rather than ask for ever)
@@ -116,15 +120,17 @@ def init(args: argparse.Namespace, console: Console) -> int:
     written = _written(lambda: kit.write_kit(folder, answers), folder, "write the kit", console)
     if isinstance(written, int):
         return written
-    return _prove_kit(folder / "brand.yaml", args.words_from, console, logo_given=bool(answers.get("logo")))
+    return _prove_kit(folder / "brand.yaml", args.words_from, console, bool(answers.get("logo")), tried)
 
 
 _ELSEWHERE = "choose another folder; init never replaces a file"
 
 
-def _trial(answers: dict[str, str], folder: Path, words: Path) -> list[tuple[Any, Diagnostic]]:
+def _trial(answers: dict[str, str], folder: Path, words: Path) -> tuple[list[tuple[Any, Diagnostic]], Any]:
     """The errors a kit from these answers would meet when built (with the words it will be built with), each with
-    the question its key comes from; the kit is tried in a temporary folder, so nothing is written."""
+    the question its key comes from; the kit is tried in a temporary folder, so nothing is written. And the build,
+    its findings said of `folder` (the kit written there from the same answers builds the same: `_prove_kit` says
+    what it found, not building it again)."""
     import tempfile
 
     from brochure import kit
@@ -136,9 +142,10 @@ def _trial(answers: dict[str, str], folder: Path, words: Path) -> list[tuple[Any
         try:
             kit.write_kit(brand.parent, answers)
         except OSError:
-            return []  # (writing the kit itself reports it)
+            return [], None  # (writing the kit itself reports it)
         sources, diags = api.load(content, brand)
         result = api.build(sources, api.Options(allow_expired=sample)) if sources is not None else None
+        tried = None if result is None else replace(result, diagnostics=_moved(result.diagnostics, brand, folder))
         found = [*diags, *(result.diagnostics if result else ())]  # (the words' own errors, the sample's too, are
         out = []  # asked nothing below: only a letter the kit's fonts lack in them asks for its fallbacks)
         for d in found:
@@ -157,7 +164,27 @@ def _trial(answers: dict[str, str], folder: Path, words: Path) -> list[tuple[Any
                 q = None  # (the words' own errors: the kit is fine, the build after writing it reports them)
             if q is not None:
                 out.append((q, d))
-        return out
+        return out, tried
+
+
+def _moved(found: tuple[Diagnostic, ...], brand: Path, folder: Path) -> tuple[Diagnostic, ...]:
+    """Findings about a kit tried at brand's folder, said of the same kit in `folder` (its paths, in where each is
+    and in its words)."""
+    was, now = str(brand.parent), str(folder)
+
+    def moved(text: str) -> str:
+        return text.replace(was, now)
+
+    return tuple(
+        replace(
+            d,
+            location=replace(d.location, file=moved(d.location.file)),
+            message=moved(d.message),
+            hint=moved(d.hint),
+            awaits=moved(d.awaits),
+        )
+        for d in found
+    )
 
 
 # The character check's errors: words with letters no face of the kit has (preflight/glyphs.py check_glyphs), and
@@ -214,13 +241,14 @@ def _ask(q: Any, default: str | None, answers: dict[str, str], console: Console)
         console.error(f"  {problem} (hint: {hint})")
 
 
-def _prove_kit(brand: Path, words: Path, console: Console, logo_given: bool) -> int:
-    """Build the new kit once, with the words in its folder (else --from's), writing nothing; report what fails
-    (without words to build with, load it); then say what to do next."""
+def _prove_kit(brand: Path, words: Path, console: Console, logo_given: bool, tried: Any) -> int:
+    """Report what the new kit's build with the words in its folder (else --from's) found, as `_trial` built it
+    (`tried`), and build its other editions, writing nothing; report what fails (without words to build with, load
+    it); then say what to do next."""
     api = load_api()
     content, sample = _proof_words(brand.parent, words)
     sources, diags = api.load(content, brand)
-    result = api.build(sources, api.Options(allow_expired=sample)) if sources is not None else None
+    result = None if sources is None else tried or api.build(sources, api.Options(allow_expired=sample))
     found = [*diags, *(result.diagnostics if result else ())]
     if sample:  # (the tool's own words: their warnings are not the kit's; an error is said wherever it is pinned, as
         found = [d for d in found if d.is_error or d.location.file != str(content)]  # a long address's on the words)
