@@ -50,9 +50,12 @@ docs: $(RUN)
 	$(BIN)/brochure preview --layout large-print --dpi 20 -o docs/preview --stem large-print-office
 	rm -f docs/preview/large-print-office-page*.png  # the README shows its mock-up only
 
-## make test: the whole suite (on every core: pytest-xdist), then lint and types
+## make test: the whole suite (on every core: pytest-xdist), then lint and types. The package is byte-compiled first:
+## the tests start a few hundred brochure processes, and where Python writes no bytecode (PYTHONDONTWRITEBYTECODE)
+## each compiled it again (0.3 s a process; the suite took 291 s, 260 s compiled)
 test: $(DEV)
 	scripts/install-test-tools.sh
+	$(BIN)/python -m compileall -q brochure
 	$(BIN)/python -m pytest -n auto
 	$(BIN)/ruff check brochure tests scripts
 	$(BIN)/mypy
