@@ -6093,6 +6093,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_init.py::test_the_kits_first_build_is_said_of_the_kit_written_not_of_its_trial",
     ),
     m(
+        "english-sentence-in-a-translation-unsaid",
+        "inputs/translation.py",
+        "            and len(set(english)) >= ENGLISH_WORDS",
+        "            and len(set(english)) >= 99",
+        "tests/test_translations.py",
+        k="english_sentence_not_from_the_source",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -433,6 +433,19 @@ def test_a_sentence_of_the_source_left_in_a_translated_text_is_warned(tmp_path: 
     assert not [d for d in compare(src, es) if "a sentence of this text" in d.message]
 
 
+def test_an_english_sentence_not_from_the_source_in_a_translated_text_is_warned(tmp_path: Path) -> None:
+    """A sentence in English added to a Spanish text, not one of the source's (pasted from another text, a note
+    left): the check warned only of the source's own sentences left as written. It reads as English: a warning at
+    the text; a Spanish sentence with an English name in it is not."""
+    src, es = _added(
+        tmp_path, "Wait 30 to 45 minutes.", "Espere de 30 a 45 minutos. Ask us about the price before you book."
+    )
+    (warned,) = [d for d in compare(src, es) if "reads as English" in d.message]
+    assert "('Ask us about the price before you book.'), not as es" in warned.message, warned.message
+    src, es = _added(tmp_path, "Wait 30 to 45 minutes.", "Espere de 30 a 45 minutos. Llame al Skin Clinic de Bath.")
+    assert not [d for d in compare(src, es) if "reads as English" in d.message]
+
+
 def test_a_missing_list_item_is_one_error_at_the_list_not_a_cascade(tmp_path: Path) -> None:
     """A list of 6 that became 5 (the second item dropped): one error at the list, with both counts; the items
     after it are not paired with the wrong source items (no false 'the source's 24 ... has 3 instead')."""

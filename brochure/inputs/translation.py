@@ -89,6 +89,18 @@ def compare(source: Content, translation: Content) -> list[Diagnostic]:
                     f"{translation.language}, name the sentence in document.translation.same: [...]",
                 )
             )
+        elif language_base(translation.language) != "en" and not key.startswith(_KEPT) and text != was:
+            english = _english_sentence(text, same)
+            if english:
+                diags.append(
+                    warning(
+                        at,
+                        f"a sentence of this text reads as English ('{shorten(english, 50)}'), not as "
+                        f"{translation.language}, and is not the source's: probably added from another text",
+                        f"translate it (source: {_place(src_at)}), or, if it is meant in English, name the sentence "
+                        "in document.translation.same: [...]",
+                    )
+                )
     diags += _same_language(source, translation, theirs, ours) if adaptation else []
     diags += _no_number_to_call(theirs, ours, changes)
     if translation.language.lower() != source.language.lower() and translation.document.translation is None:
@@ -115,6 +127,68 @@ def _sentence_kept(was: str, text: str, same: tuple[str, ...]) -> str:
         words = len(sentence.split()) >= SENTENCE_WORDS and _LETTERS.search(sentence) is not None
         if words and sentence not in same and sentence in printed:
             return sentence
+    return ""
+
+
+# Words of English prose that other languages' prose seldom has (not 'is', 'we', 'on', 'to', 'do', 'has', 'no', 'a':
+# Dutch, Polish, Spanish words too): a sentence of SENTENCE_WORDS words or more, ENGLISH_WORDS of them these, reads
+# as English.
+_ENGLISH = frozenset(
+    (
+        "the",
+        "and",
+        "your",
+        "you",
+        "with",
+        "will",
+        "this",
+        "that",
+        "are",
+        "our",
+        "not",
+        "can",
+        "after",
+        "before",
+        "from",
+        "have",
+        "should",
+        "may",
+        "if",
+        "what",
+        "when",
+        "which",
+        "there",
+        "they",
+        "their",
+        "about",
+        "would",
+        "could",
+        "been",
+        "does",
+        "don't",
+        "it's",
+        "you'll",
+        "we'll",
+    )
+)
+ENGLISH_WORDS = 3
+_PIECES = re.compile(r"(?<=[.!?])\s+")
+_WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+
+
+def _english_sentence(text: str, same: tuple[str, ...]) -> str:
+    """The first sentence of a translated text that reads as English (ENGLISH_WORDS of _ENGLISH, at least two
+    fifths of its words), '' when none: a sentence pasted in from the source's other texts, or a note left."""
+    for sentence in _PIECES.split(plain(text)):
+        words = [w.lower().replace("\u2019", "'") for w in _WORDS.findall(sentence.replace("\u2019", "'"))]
+        english = [w for w in words if w in _ENGLISH]
+        if (
+            len(words) >= SENTENCE_WORDS
+            and len(set(english)) >= ENGLISH_WORDS
+            and len(english) * 5 >= 2 * len(words)
+            and sentence.strip() not in same
+        ):
+            return sentence.strip()
     return ""
 
 
