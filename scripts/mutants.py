@@ -5698,8 +5698,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "yaml-words-after-a-hash-lost-with-the-key",
         "inputs/yamltree.py",
-        "Node(node.value, node.line, node.column, key.line, key.column, node.comment)",
-        "Node(node.value, node.line, node.column, key.line, key.column)",
+        "Node(node.value, node.line, node.column, key.line, key.column, node.comment, node.end)",
+        "Node(node.value, node.line, node.column, key.line, key.column, end=node.end)",
         "tests/test_validation.py::test_words_after_a_space_and_a_hash_are_said_to_be_left_out_as_a_comment",
     ),
     m(
@@ -5924,8 +5924,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "invisible-character-said-at-the-texts-start",
         "inputs/reader.py",
-        "                    return Location(self.file, node.line + n, found.start() + 1, path)",
-        "                    return self.at(node, path)",
+        "                        return Location(self.file, n, found.start() + 1, path)",
+        "                        return self.at(node, path)",
         "tests/test_hostile_rtl.py",
         k="direction_controls_that_reorder",
     ),
@@ -6099,6 +6099,30 @@ MUTANTS: tuple[Mutant, ...] = (
         "            and len(set(english)) >= 99",
         "tests/test_translations.py",
         k="english_sentence_not_from_the_source",
+    ),
+    m(
+        "invisible-character-said-at-its-first-of-a-kind",
+        "inputs/reader.py",
+        "                    nth -= 1",
+        "                    return Location(self.file, n, found.start() + 1, path)",
+        "tests/test_validation.py",
+        k="which_of_its_kind",
+    ),
+    m(
+        "invisible-character-looked-for-past-its-texts-end",
+        "inputs/reader.py",
+        "                end = node.end[1] - 1 if n == node.end[0] else len(line)",
+        "                end = len(line)",
+        "tests/test_validation.py",
+        k="which_of_its_kind",
+    ),
+    m(
+        "phone-pattern-backtracks-through-long-runs",
+        "inputs/phones.py",
+        "(?<!\\d)\\+?\\(?\\d[\\d \\u00a0\\u2009\\u202f().\\-]{{0,{RUN}}}",
+        "\\+?\\(?\\d[\\d \\u00a0\\u2009\\u202f().\\-]*",
+        "tests/test_translations.py",
+        k="thousands_of_digits",
     ),
     m(
         "svg-negative-size-drawn",

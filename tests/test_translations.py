@@ -16,6 +16,8 @@ from brochure.inputs.content import Content, load_content
 from brochure.inputs.translation import compare
 from brochure.layout.model import Text
 
+HANG_GUARD = 30.0  # seconds: a hang detector, not a timing test
+
 SPANISH = ROOT / "translations" / "es.yaml"
 POLISH = ROOT / "translations" / "pl.yaml"
 VIETNAMESE = ROOT / "translations" / "vi.yaml"
@@ -444,6 +446,27 @@ def test_an_english_sentence_not_from_the_source_in_a_translated_text_is_warned(
     assert "('Ask us about the price before you book.'), not as es" in warned.message, warned.message
     src, es = _added(tmp_path, "Wait 30 to 45 minutes.", "Espere de 30 a 45 minutos. Llame al Skin Clinic de Bath.")
     assert not [d for d in compare(src, es) if "reads as English" in d.message]
+
+
+def test_texts_of_thousands_of_digits_are_checked_at_once_a_hang_guard(tmp_path: Path) -> None:
+    """(A hang guard, not a timing test: 30 s for what takes milliseconds.) A run of 3,800 digits then ':1' took the
+    telephone pattern 0.8 s a look, each try from each digit given back a character at a time; the translation check
+    looks at each text several times: a file of such texts ran for minutes. Checked in a child process, which ends."""
+    import multiprocessing
+
+    run = "1" * 3800 + ":1"  # (with the rest of the text, under the 4,000 characters a text may have)
+    src, es = _added(tmp_path, f"Wait {run}.", f"Espere {run}.")
+
+    def look() -> None:
+        for _ in range(20):
+            compare(src, es)
+
+    child = multiprocessing.get_context("fork").Process(target=look)
+    child.start()
+    child.join(HANG_GUARD)
+    ended = not child.is_alive()
+    child.kill()
+    assert ended and child.exitcode == 0, child.exitcode
 
 
 def test_a_missing_list_item_is_one_error_at_the_list_not_a_cascade(tmp_path: Path) -> None:

@@ -1153,3 +1153,34 @@ def test_a_superscript_after_a_short_word_is_a_typed_footnote_but_a_units_power_
     but a unit's square or cube (cm², mm³, m/s²) it is one."""
     said = [message for message, _ in as_typed(value, "", True) if "superscript number typed" in message]
     assert (len(said) == 1 and f"after '{after}'" in said[0]) if after else said == [], said
+
+
+@pytest.mark.parametrize(
+    ("written", "at"),
+    [
+        ('a: "for \\u2066acne\\u2069 scars \\u2069 and"\n', (1, 32)),  # the isolate closed twice: the second
+        ('a: "\\u2067a\\u2069 \\u2067b"\n', (1, 19)),  # the isolate left open, not the one closed
+        ('a: "x\\u200f 12\\u200f34"\n', (1, 15)),  # the mark inside a number, not the one beside a word
+        (
+            'a: ["x\\ay", "z\\x07w"]\n',
+            (1, 5),
+        ),  # typed as an escape it does not look for: the text's start, not the next's
+        ('a: ["x\\x07y", "z\\x07w"]\n', (1, 7)),
+    ],
+)
+def test_an_invisible_character_is_said_at_which_of_its_kind_is_at_fault(written: str, at: tuple[int, int]) -> None:
+    """The column said was the first character of the kind at fault's, though an earlier one was fine (an isolate
+    closed, a mark beside a word), and where a text's character could not be found its scan went on into the next
+    text on the line: the one at fault, within its own text."""
+    from brochure.inputs.reader import Reader
+    from brochure.inputs.yamltree import parse
+
+    root, diags = parse(written, "c.yaml")
+    assert root is not None and isinstance(root.value, dict) and not diags, diags
+    r = Reader("c.yaml", source=written)
+    node = root.value["a"]
+    texts = node.value if isinstance(node.value, list) else [node]
+    for text in texts[:1]:
+        assert r.text(text, "a") is None
+    (error,) = [d for d in r.diags if d.is_error]
+    assert (error.location.line, error.location.column) == at, error.format()

@@ -205,9 +205,9 @@ def _separator(r: Reader, node: Node, path: str) -> str | None:
             f'write up to {SEPARATOR_CHARS} characters in quotes, a mark among them, such as ", " or " \u00b7 "',
         )
         return None
-    problem, hint, ch = text_fault(value)
+    problem, hint, ch, nth = text_fault(value)
     if problem:
-        r.fail(r.at_char(node, path, ch), problem, hint)
+        r.fail(r.at_char(node, path, ch, nth), problem, hint)
         return None
     r.strings.append((value, r.at(node, path)))  # printed: held to the glyph check
     return value

@@ -40,17 +40,22 @@ class Reader:
     def at(self, node: Node, path: str) -> Location:
         return Location(self.file, node.line, node.column, path)
 
-    def at_char(self, node: Node, path: str, ch: str) -> Location:
-        """Where the text at node has ch (a character, or characters as typed), as typed or as a double-quoted
-        text's escape: an invisible character is said at its column; the text's start where it is not found."""
+    def at_char(self, node: Node, path: str, ch: str, nth: int = 0) -> Location:
+        """Where the text at node has its `nth` ch (a character, or characters as typed), as typed or as a
+        double-quoted text's escape: an invisible character is said at its column; the text's start where it is not
+        found. Only the text's own lines are read (node.end), its first from its start and its last to its end."""
         if ch and self.source:
             typed = f"\\\\(?:u{ord(ch):04x}|U{ord(ch):08x}|x{ord(ch):02x})" if len(ch) == 1 else "(?!)"
             escapes = re.compile(f"{re.escape(ch)}|{typed}", re.IGNORECASE)
             self.lines = self.lines or _BREAK.split(self.source)
-            for n, line in enumerate(self.lines[node.line - 1 : node.line - 1 + _LINES_OF_A_TEXT]):
-                found = escapes.search(line, node.column - 1 if n == 0 else 0)
-                if found:
-                    return Location(self.file, node.line + n, found.start() + 1, path)
+            last = node.end[0] or node.line + _LINES_OF_A_TEXT - 1
+            for n, line in enumerate(self.lines[node.line - 1 : last], node.line):
+                start = node.column - 1 if n == node.line else 0
+                end = node.end[1] - 1 if n == node.end[0] else len(line)
+                for found in escapes.finditer(line, start, end):
+                    if nth == 0:
+                        return Location(self.file, n, found.start() + 1, path)
+                    nth -= 1
         return self.at(node, path)
 
     def key_at(self, node: Node, path: str) -> Location:
@@ -136,9 +141,9 @@ class Reader:
         if not value:
             self.fail(self.key_at(node, path), "this text is empty", _EMPTY_HINTS[self._kind_of_place(path)])
             return None
-        problem, hint, ch = text_fault(value)
+        problem, hint, ch, nth = text_fault(value)
         if problem:
-            self.fail(self.at_char(node, path, ch), problem, hint)
+            self.fail(self.at_char(node, path, ch, nth), problem, hint)
             return None
         for href in () if literal or not printed else inline.links(value):  # (an unsafe link first: it is named)
             why = link_problem(href)
@@ -305,8 +310,13 @@ def as_typed(value: str, comment: str, marked: bool) -> list[tuple[str, str]]:
     return said
 
 
-Fault = tuple[str, str, str]  # (problem, hint, the character at fault: "" where it is the whole text)
-NO_FAULT: Fault = ("", "", "")
+Fault = tuple[str, str, str, int]  # (problem, hint, the character at fault, "" where it is the whole text, and which
+NO_FAULT: Fault = ("", "", "", 0)  # of its kind in the text it is: 0 the first)
+
+
+def _nth(value: str, ch: str, at: int) -> int:
+    """Which of the text's `ch` the one at `at` is (0: the first)."""
+    return value.count(ch, 0, at)
 
 
 def text_problem(value: str) -> tuple[str, str]:
@@ -323,6 +333,7 @@ def text_fault(value: str) -> Fault:
             f"the text contains {chars.describe(ch)}, which cannot be printed",
             "remove it (a word processor's line break or tab copied with the text is the usual cause)",
             ch,
+            _nth(value, ch, found.start()),
         )
     found = _UNPRINTABLE.search(value) or (_BLANK.search(value) if any(map(_visible, value)) else None)
     if found:
@@ -334,6 +345,7 @@ def text_fault(value: str) -> Fault:
             if breaks
             else "remove it (it prints nothing, or a gap, in every font)",
             ch,
+            _nth(value, ch, found.start()),
         )
     for problem in (_direction_problem(value), _lone_mark(value), _piled_marks(value), _loose_accent(value)):
         if problem[0]:
@@ -343,6 +355,7 @@ def text_fault(value: str) -> Fault:
             f"this text is {len(value):,} characters long; one piece of text may have at most {limits.TEXT_CHARS:,}",
             "split it into shorter paragraphs or list items, or shorten it",
             "",
+            0,
         )
     return NO_FAULT
 
@@ -395,6 +408,7 @@ def _piled_marks(value: str) -> Fault:
         f"the text piles {len(found.group())} marks on one letter, which print into the line above",
         f"a letter takes at most {limits.MARKS_ON_A_LETTER} marks (accents, vowel points): remove the extra ones",
         found.group(),  # (as typed: an escape of each is not looked for)
+        _nth(value, found.group(), found.start()),
     )
 
 
@@ -418,6 +432,7 @@ def _loose_accent(value: str) -> Fault:
         f"the text has {chars.describe(found.group())} after '{letter}', which prints beside the letter, not over it",
         "write the accented letter as one character, or leave the accent out",
         found.group(),
+        _nth(value, found.group(), found.start()),
     )
 
 
@@ -429,6 +444,7 @@ def _lone_mark(value: str) -> Fault:
         f"the text has {chars.describe(found.group(1))} with no letter before it to sit on",
         "put the mark right after its letter, or remove it",
         found.group(1),
+        _nth(value, found.group(1), found.start(1)),
     )
 
 
@@ -446,34 +462,40 @@ def _direction_problem(value: str) -> Fault:
             "remove it: the tool sets right-to-left and left-to-right words in order itself (to keep a phrase "
             "apart, put it between U+2066 and U+2069)",
             found.group(),
+            _nth(value, found.group(), found.start()),
         )
-    opened: list[str] = []
-    for ch in value:
+    opened: list[int] = []  # (where each isolate still open starts)
+    for i, ch in enumerate(value):
         if ch in _OPENS:
-            opened.append(ch)
+            opened.append(i)
         elif ch == _CLOSE:
             if not opened:
                 return (
                     f"the text contains {chars.describe(ch)} with no U+2066, U+2067 or U+2068 before it to close",
                     "remove it, or put the isolate it closes before the phrase",
                     ch,
+                    _nth(value, ch, i),
                 )
             opened.pop()
     if opened:
+        left = value[opened[-1]]
         return (
-            f"the text contains {chars.describe(opened[-1])} that no U+2069 closes, so every word after it would "
+            f"the text contains {chars.describe(left)} that no U+2069 closes, so every word after it would "
             "print in its direction",
             "close it with U+2069 (POP DIRECTIONAL ISOLATE) after the phrase, or remove it",
-            opened[-1],
+            left,
+            _nth(value, left, opened[-1]),
         )
     found = _MARKED_NUMBER.search(value)
     if found:
-        mark = next(ch for ch in found.group() if ch in "\u200f\u061c")
+        at = next(found.start() + i for i, ch in enumerate(found.group()) if ch in "\u200f\u061c")
+        mark = value[at]
         return (
             f"the number '{found.group().replace(mark, '')}' has {chars.describe(mark)} inside it, which would "
             "print its parts in reverse order",
             "remove the mark: the tool keeps a number's digits left to right itself",
             mark,
+            _nth(value, mark, at),
         )
     return NO_FAULT
 

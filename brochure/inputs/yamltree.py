@@ -43,6 +43,8 @@ class Node:
     key_line: int = 0
     key_column: int = 0
     comment: str = ""  # a comment that follows unquoted text on its line and reads as its words ('#1 risk is ...')
+    end: tuple[int, int] = field(default=(0, 0), compare=False)  # a text's end: the line and column just past it,
+    # 1-based ((0, 0): not known), where a character at fault is looked for up to (Reader.at_char)
 
     @property
     def kind(self) -> str:
@@ -309,7 +311,8 @@ class _Composer:
         written = event.value
         value = _resolve(written) if event.implicit[0] else written
         self._count(event, 1, len(written), None)
-        node = Node(value, line, col, 0, 0, self._words_commented(event)) if self.hashes else Node(value, line, col)
+        end = (event.end_mark.line + 1, event.end_mark.column + 1) if event.end_mark else (0, 0)
+        node = Node(value, line, col, 0, 0, self._words_commented(event) if self.hashes else "", end)
         if event.anchor is not None:
             self._open_anchor(event)
             self.anchors[event.anchor] = _Anchor(node, line, 1, len(written), 0)
@@ -430,7 +433,7 @@ class _Composer:
                 )
             )
             return
-        entries[k] = Node(node.value, node.line, node.column, key.line, key.column, node.comment)
+        entries[k] = Node(node.value, node.line, node.column, key.line, key.column, node.comment, node.end)
 
     def _merge(self, top: _Frame, key: _Key, node: Node) -> None:
         where = Location(self.file, key.line, key.column, _join(top.path, "<<"))
