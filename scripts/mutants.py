@@ -6125,6 +6125,13 @@ MUTANTS: tuple[Mutant, ...] = (
         k="thousands_of_digits",
     ),
     m(
+        "init-dot-kits-findings-said-as-another-files",
+        "commands/init.py",
+        "        return str(folder / Path(path).relative_to(brand.parent)) if",
+        "        return moved(path) if",
+        "tests/test_init.py::test_the_kits_first_build_is_said_of_the_kit_written_not_of_its_trial",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -81,6 +81,10 @@ def test_the_kits_first_build_is_said_of_the_kit_written_not_of_its_trial() -> N
         ("clinics/riverside/brand.yaml", 3, "clinics/riverside/logo.png is", "h"),
         ("content.yaml", 1, "words", "see clinics/riverside/brand.yaml"),
     ]
+    here = _moved(
+        found, trial / "brand.yaml", Path(".")
+    )  # (`init .`: its warnings were filtered out as another file's)
+    assert here[0].location.file == str(Path(".") / "brand.yaml") == "brand.yaml"
 
 
 def test_a_kit_made_away_from_any_words_is_checked_as_one_made_beside_them(

@@ -175,10 +175,13 @@ def _moved(found: tuple[Diagnostic, ...], brand: Path, folder: Path) -> tuple[Di
     def moved(text: str) -> str:
         return text.replace(was, now)
 
+    def file(path: str) -> str:  # (as the kit's own paths are written: 'brand.yaml' for `init .`, not './brand.yaml')
+        return str(folder / Path(path).relative_to(brand.parent)) if Path(path).is_relative_to(brand.parent) else path
+
     return tuple(
         replace(
             d,
-            location=replace(d.location, file=moved(d.location.file)),
+            location=replace(d.location, file=file(d.location.file)),
             message=moved(d.message),
             hint=moved(d.hint),
             awaits=moved(d.awaits),
