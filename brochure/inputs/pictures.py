@@ -144,7 +144,7 @@ def _decoded(data: bytes, kind: str, path: Path, used: int, logo: int = 0) -> Pi
                 return Refusal(EMPTY, "export the picture again with its pixels in it (was every layer hidden?)")
             if as_is or _as_is(im, kind):  # (a PNG's EXIF may come after its pixels)
                 return PictureData(data, (w, h), path)
-            return replace(_normalised(im, kind, path), decoded=w * h)
+            return replace(_normalised(im, kind, path, data), decoded=w * h)
         except (OSError, SyntaxError, ValueError, EOFError) as exc:
             if "truncated" in str(exc) or isinstance(exc, EOFError):
                 return Refusal(
@@ -252,7 +252,7 @@ def _to_srgb(im: Image.Image) -> Image.Image:
     return rgb
 
 
-def _normalised(im: Image.Image, kind: str, path: Path) -> PictureData:
+def _normalised(im: Image.Image, kind: str, path: Path, data: bytes) -> PictureData:
     """A deterministic re-encoding that prints right: EXIF orientation applied, 8-bit L/RGB(A) pixels, at most
     as many as the sheet takes at 300 ppi (`_at_most_the_sheet`)."""
     turn = _turn(im)
@@ -264,14 +264,14 @@ def _normalised(im: Image.Image, kind: str, path: Path) -> PictureData:
     else:  # (the layout decodes it and ReportLab compresses it again: quick to write beats small, so it is stored
         # uncompressed; a 40-megapixel palette PNG with transparency took 16 s at the default level, 1.6 s at 1)
         out.save(buf, format="PNG", compress_level=0)
-    return PictureData(buf.getvalue(), out.size, path, plates=_plates(upright, out.size))
+    plates = b"" if im.mode != "CMYK" else data if turn is None else _plates(upright, out.size)
+    return PictureData(buf.getvalue(), out.size, path, plates=plates)
 
 
 def _plates(im: Image.Image, size: tuple[int, int]) -> bytes:
-    """A CMYK picture's own plates at `size`, as a JPEG with its own profile (b"" for any other picture): through
-    sRGB and back, a 100 % K black came out 67/59/45/93 and a 100 % C cyan 39/0/16/0."""
-    if im.mode != "CMYK":
-        return b""
+    """A CMYK picture turned upright, its own plates at `size`, as a JPEG with its own profile (one that needs no
+    turn keeps its file's bytes, read and made smaller by the press edition only): through sRGB and back, a 100 % K
+    black came out 67/59/45/93 and a 100 % C cyan 39/0/16/0."""
     from PIL import Image
 
     plates = im if im.size == size else im.resize(size, Image.Resampling.LANCZOS)
