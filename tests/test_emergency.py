@@ -141,6 +141,7 @@ def test_each_countrys_emergency_numbers_come_from_the_phone_number_data() -> No
     assert "15" in emergency_numbers("FR")  # (two digits: the SAMU)
     assert emergency_numbers("KR") == ("119", "112")  # (the ambulance before the police)
     assert emergency_numbers("JP")[0] == "119" and emergency_numbers("NL")[0] == "112"
+    assert [emergency_numbers(c)[0] for c in ("VN", "TH", "EG", "SG", "AE")] == ["115", "1669", "123", "995", "998"]
 
 
 def test_init_words_for_a_clinic_abroad_points_at_the_numbers_to_change(

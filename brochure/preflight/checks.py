@@ -276,8 +276,11 @@ def _dialled(number: str, country: str) -> bool:
 
 _FIRST = ("911", "999", "000", "112")  # the numbers a country's others are named after, where it has one of them (the
 # metadata gives no order: Spain's 085 and 088, regional lines, came before its 112)
-_AMBULANCE = {"JP": "119", "KR": "119", "TW": "119", "CN": "120", "BR": "192", "NL": "112"}  # where the number for
-# an ambulance is not the first of those (Korea's and Japan's police on 112 and 110; the Netherlands' 911 a redirect)
+_AMBULANCE = {  # where the number for an ambulance is not the first of those (Korea's and Japan's police on 112 and
+    # 110; the Netherlands' 911 a redirect; Vietnam's police 113, Thailand's 191, Singapore's and the Emirates' 999)
+    **{"JP": "119", "KR": "119", "TW": "119", "CN": "120", "BR": "192", "NL": "112", "PE": "117"},
+    **{"VN": "115", "TH": "1669", "EG": "123", "SG": "995", "AE": "998"},
+}
 
 
 @lru_cache(maxsize=64)
