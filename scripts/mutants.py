@@ -5900,7 +5900,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "typed-footnote-after-a-short-word-unwarned",
         "inputs/reader.py",
-        '        if before not in _UNITS or number.strip("\\u00b2\\u00b3"):',
+        '        if not unit or number.strip("\\u00b2\\u00b3"):',
         "        if len(before) > 2 or not before.isalpha():",
         "tests/test_validation.py",
         k="superscript_after_a_short_word",
@@ -5908,7 +5908,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "units-power-warned-as-a-footnote",
         "inputs/reader.py",
-        '        if before not in _UNITS or number.strip("\\u00b2\\u00b3"):',
+        '        if not unit or number.strip("\\u00b2\\u00b3"):',
         "        if True:",
         "tests/test_validation.py",
         k="superscript_after_a_short_word",
@@ -6130,6 +6130,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "        return str(folder / Path(path).relative_to(brand.parent)) if",
         "        return moved(path) if",
         "tests/test_init.py::test_the_kits_first_build_is_said_of_the_kit_written_not_of_its_trial",
+    ),
+    m(
+        "units-power-after-a-number-in-another-script-warned",
+        "inputs/reader.py",
+        "(len(before) <= 2 and _AFTER_A_NUMBER.search(value, 0, found.start()) is not None)",
+        "False",
+        "tests/test_validation.py",
+        k="superscript_after_a_short_word",
     ),
     m(
         "svg-negative-size-drawn",

@@ -1146,6 +1146,7 @@ def test_what_a_word_processor_pastes_into_a_list_or_a_sentence_is_a_warning(
     [
         *[("it is so\u00b2 that", "so"), ("as in cm\u00b9", "cm"), ("Haut\u00b2\u00b3.", "Haut"), ("x.\u00b9", ".")],
         *[(v, "") for v in ("10 cm\u00b2 of skin", "3 mm\u00b3", "9.8 m/s\u00b2", "10\u2076 cells", "6 in\u00b2")],
+        *[(v, "") for v in ("\u043f\u043b\u043e\u0449\u0430\u0434\u044c 4 \u0441\u043c\u00b2", "4 \u0633\u0645\u00b2")],
     ],
 )
 def test_a_superscript_after_a_short_word_is_a_typed_footnote_but_a_units_power_is_not(value: str, after: str) -> None:

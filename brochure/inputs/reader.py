@@ -252,11 +252,16 @@ _TYPED_CITATION = re.compile(rf"([^\W\d_{_SUPERSCRIPTS}]+|[.,;:)\]])([{_SUPERSCR
 _UNITS = frozenset(("m", "cm", "mm", "km", "dm", "\u00b5m", "\u03bcm", "in", "ft", "yd", "mi", "s"))
 
 
+_AFTER_A_NUMBER = re.compile(r"\d[\s\u00a0\u202f]?$")  # a unit's place: right after a number (4 см², 4 سم²)
+
+
 def _typed_citation(value: str) -> re.Match[str] | None:
-    """The first superscript number typed after a word or a sentence's end that is no unit's power (m², cm³)."""
+    """The first superscript number typed after a word or a sentence's end that is no unit's power (m², cm³; a
+    word of one or two letters right after a number, in any script: 4 см²)."""
     for found in _TYPED_CITATION.finditer(value):
         before, number = found.groups()
-        if before not in _UNITS or number.strip("\u00b2\u00b3"):
+        unit = before in _UNITS or (len(before) <= 2 and _AFTER_A_NUMBER.search(value, 0, found.start()) is not None)
+        if not unit or number.strip("\u00b2\u00b3"):
             return found
     return None
 
