@@ -6140,6 +6140,13 @@ MUTANTS: tuple[Mutant, ...] = (
         k="superscript_after_a_short_word",
     ),
     m(
+        "phone-extension-with-no-break-spaces-unread",
+        "inputs/links.py",
+        "    phone = phone.translate(_WIDE_SPACES)\n    found = _EXTENSION.search(phone)",
+        "    found = _EXTENSION.search(phone)",
+        "tests/test_validation.py::test_an_extension_after_a_number_written_with_no_break_spaces_is_read",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -1185,3 +1185,12 @@ def test_an_invisible_character_is_said_at_which_of_its_kind_is_at_fault(written
         assert r.text(text, "a") is None
     (error,) = [d for d in r.diags if d.is_error]
     assert (error.location.line, error.location.column) == at, error.format()
+
+
+def test_an_extension_after_a_number_written_with_no_break_spaces_is_read() -> None:
+    """'+44 117 496 0321 ext. 2' written with no-break spaces (as a word processor keeps a number together) was said
+    to have an extension, with the hint of a number that is none: the extension is read as with plain spaces."""
+    from brochure.inputs.links import phone_extension
+
+    assert phone_extension("+44\u00a0117\u00a0496\u00a00321\u00a0ext.\u00a02") == "ext. 2"
+    assert phone_extension("+44 117 496 0321") == ""

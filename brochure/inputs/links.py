@@ -52,7 +52,9 @@ _EXTENSION = re.compile(r"[\s,;]*(?:ext(?:ension)?\b\.?|x|#)\s*\d{1,6}\s*$", re.
 
 
 def phone_extension(phone: str) -> str:
-    """The extension written after a phone number, as written ('ext. 2'); '' when there is none."""
+    """The extension written after a phone number, as written ('ext. 2'); '' when there is none. (No-break and
+    other wide spaces read as spaces, as phone_problem reads them.)"""
+    phone = phone.translate(_WIDE_SPACES)
     found = _EXTENSION.search(phone)
     return found.group().strip(" ,;") if found and _PHONE_CHARS.match(phone[: found.start()].strip()) else ""
 
