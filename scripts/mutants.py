@@ -3279,8 +3279,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "phone-no-break-spaces-refused",
         "inputs/links.py",
-        "    phone = phone.translate(_WIDE_SPACES)\n",
-        "",
+        "    phone = phone.translate(_WIDE_SPACES)\n    if phone_extension(phone):\n",
+        "    if phone_extension(phone):\n",
         "tests/test_messages_hostile.py::test_a_phone_number_with_no_break_spaces_reads_as_written_with_spaces",
     ),
     m(
