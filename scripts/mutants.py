@@ -6147,6 +6147,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_validation.py::test_an_extension_after_a_number_written_with_no_break_spaces_is_read",
     ),
     m(
+        "a-dot-judged-as-a-filled-line",
+        "preflight/press.py",
+        "    return narrow if long >= LINE_SHAPE * narrow else math.inf",
+        "    return narrow",
+        "tests/test_press.py",
+        k="filled_shape",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

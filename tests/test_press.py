@@ -420,6 +420,18 @@ def test_a_line_drawn_as_a_filled_shape_is_judged_as_a_line(
     SVG) passed where the same stroke was warned: judged by its width across, as a line is."""
     press_result = api.build(_with_a_logo_line(inputs, colour, width, filled=True), api.Options(target="press"))
     (d,) = [d for d in press_result.diagnostics if "filled lines under" in d.message]
+    (inputs.kit / "logo.svg").write_text(  # (dots as small are no lines: not said to be)
+        (inputs.kit / "logo.svg")
+        .read_text(encoding="utf-8")
+        .replace(
+            f'<rect x="50" y="5" width="60" height="{width:g}"',
+            f'<rect x="50" y="5" width="{width:g}" height="{width:g}"',
+        ),
+        encoding="utf-8",
+    )
+    dots, _ = api.load(inputs.content, inputs.brand)
+    assert dots is not None
+    assert not [d for d in api.build(dots, api.Options(target="press")).diagnostics if "filled lines" in d.message]
     assert d.location.key == "logo" and said in d.message and " pt across, the logo)" in d.message, d
 
 

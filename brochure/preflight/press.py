@@ -4,6 +4,7 @@ the plates misregister."""
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 from reportlab.lib.colors import CMYKColor
@@ -194,9 +195,14 @@ def _too_thin(shape: Shape, stroke: Ink) -> bool:
     return not stroke.spot and shape.line_width < THINNEST - 0.005
 
 
+LINE_SHAPE = 4.0  # a filled shape this many times as long as it is wide is a line (a dot is not)
+
+
 def _across(shape: Shape) -> float:
-    """How wide a filled shape is across its narrower side, as printed (its box's: a thin diagonal is not seen)."""
-    return min(shape.box.w, shape.box.h)
+    """How wide a filled shape that is a line (LINE_SHAPE) is across, as printed (its box's: a thin diagonal is not
+    seen); infinite for a shape that is no line."""
+    narrow, long = sorted((shape.box.w, shape.box.h))
+    return narrow if long >= LINE_SHAPE * narrow else math.inf
 
 
 def _hairline(shape: Shape, stroke: Ink) -> bool:
