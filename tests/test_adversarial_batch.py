@@ -983,13 +983,11 @@ def test_a_batch_killed_outright_leaves_its_folder_free_and_its_workers_end(
         start_new_session=True,
     )
     try:
-        children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
         deadline = time.monotonic() + 120
-        while len(children.read_text().split()) < 2:  # (its two workers are forked once it holds the folder: both,
-            # not the first alone, which a loaded machine showed before the second, or a process gone at once)
+        while len(workers := [w for w in _forked(proc.pid) if _watching(w)]) < 2:  # (both its workers, each watching
+            # its batch: one killed before it started to watch ends by its first look, whatever the watch does)
             assert proc.poll() is None and time.monotonic() < deadline, "the batch ended before it started workers"
             time.sleep(0.01)
-        workers = [int(pid) for pid in children.read_text().split()]
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(timeout=60)
         from brochure.output.files import only_one
@@ -1005,6 +1003,27 @@ def test_a_batch_killed_outright_leaves_its_folder_free_and_its_workers_end(
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)  # (the workers it left)
+
+
+def _watching(pid: int) -> bool:
+    """Whether a batch's worker has started the thread that watches its batch (batch/worker.py `_orphaned`): its
+    second thread (a worker's others start after it)."""
+    try:
+        return len(os.listdir(f"/proc/{pid}/task")) >= 2
+    except OSError:
+        return False
+
+
+def _forked(pid: int) -> list[int]:
+    """The children of a process that are forks of it (its command line): its workers, not a helper it started
+    with a command of its own."""
+    own = Path(f"/proc/{pid}/cmdline").read_bytes()
+    forks = []
+    for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split():
+        with contextlib.suppress(OSError):
+            if Path(f"/proc/{child}/cmdline").read_bytes() == own:
+                forks.append(int(child))
+    return forks
 
 
 def _state(pid: int) -> str:
