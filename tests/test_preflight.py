@@ -7,6 +7,7 @@ import io
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import Inputs, edit, position
@@ -474,21 +475,30 @@ def test_a_word_too_long_for_its_column_is_an_error(inputs: Inputs) -> None:
     ), msgs
 
 
+def _pressed_picture(inputs: Inputs, src: str) -> tuple[Any, Any]:
+    """The one picture of the press edition of the test's words with the picture `src` (beside them) before their
+    first text, as embedded, and the PDF it is in (which must be kept while the picture is read)."""
+    import pikepdf
+
+    edit(
+        inputs.content,
+        '      - text: "Fine needles',
+        f'      - image: {{src: {src}, alt: "A picture"}}\n      - text: "Fine needles',
+    )
+    result = build(inputs, target="press")
+    assert result.ok, [d.format() for d in result.diagnostics if d.is_error]
+    doc = pikepdf.open(io.BytesIO(result.pdf or b""))
+    (image,) = [img for p in doc.pages for img in p.get_images().values()]
+    return image, doc
+
+
 def test_a_transparent_picture_is_flattened_onto_white_for_press(inputs: Inputs) -> None:
     import pikepdf
 
     photo = PILImage.new("RGBA", (1000, 750), (200, 0, 0, 0))
     photo.putpixel((500, 375), (255, 255, 255, 255))  # (one white pixel: a picture with nothing in it is refused)
     photo.save(inputs.content.parent / "photo.png")
-    edit(
-        inputs.content,
-        '      - text: "Fine needles',
-        '      - image: {src: photo.png, alt: "A photo"}\n      - text: "Fine needles',
-    )
-    result = build(inputs, target="press")
-    assert result.ok
-    doc = pikepdf.open(io.BytesIO(result.pdf or b""))
-    (image,) = [img for p in doc.pages for img in p.get_images().values()]
+    image, _pdf = _pressed_picture(inputs, "photo.png")
     assert image.ColorSpace == "/DeviceCMYK" and "/SMask" not in image
     pixels = pikepdf.PdfImage(image).as_pil_image().convert("CMYK").getextrema()
     assert all(hi <= 3 for _, hi in pixels)  # paper white, not the hidden red
@@ -517,15 +527,7 @@ def test_a_cmyk_pictures_plates_print_as_separated(inputs: Inputs) -> None:
     import pikepdf
 
     _separated(inputs.content.parent / "separated.jpg")
-    edit(
-        inputs.content,
-        '      - text: "Fine needles',
-        '      - image: {src: separated.jpg, alt: "Four inks"}\n      - text: "Fine needles',
-    )
-    result = build(inputs, target="press")
-    assert result.ok, [d.format() for d in result.diagnostics]
-    doc = pikepdf.open(io.BytesIO(result.pdf or b""))
-    (image,) = [img for p in doc.pages for img in p.get_images().values()]
+    image, _pdf = _pressed_picture(inputs, "separated.jpg")
     printed = _centres(pikepdf.PdfImage(image).as_pil_image().convert("CMYK"))
     assert all(
         max(abs(a - b) for a, b in zip(got, want, strict=True)) <= 3 for got, want in zip(printed, PLATES, strict=True)
@@ -540,15 +542,7 @@ def test_a_png_prints_lossless_in_the_press_edition(inputs: Inputs) -> None:
     diagram = PILImage.new("RGB", (800, 600), (255, 255, 255))
     diagram.paste((30, 60, 120), (200, 200, 600, 400))
     diagram.save(inputs.content.parent / "diagram.png")
-    edit(
-        inputs.content,
-        '      - text: "Fine needles',
-        '      - image: {src: diagram.png, alt: "A diagram"}\n      - text: "Fine needles',
-    )
-    result = build(inputs, target="press")
-    assert result.ok, [d.format() for d in result.diagnostics if d.is_error]
-    doc = pikepdf.open(io.BytesIO(result.pdf or b""))
-    (image,) = [img for p in doc.pages for img in p.get_images().values()]
+    image, _pdf = _pressed_picture(inputs, "diagram.png")
     assert "/DCTDecode" not in str(image.get("/Filter")) and image.ColorSpace == "/DeviceCMYK"
     printed = pikepdf.PdfImage(image).as_pil_image()
     assert printed.size == (800, 600) and printed.getpixel((400, 300))[0] > 0
