@@ -360,6 +360,7 @@ def test_arabic_indic_digits_are_the_same_numbers(tmp_path: Path) -> None:
         ("0.5 mm", "\u0660\u066b\u0665 mm", "0.5"),  # (Arabic-Indic digits, Arabic's decimal separator)
         ("call 0117 496 0321", "llame al 0117 496 0321", "0117 496 0321"),  # (a telephone number whole: not '496 032'
         # and '1', nor its groups)
+        ("ref. 496 0321", "ref. 496 0321", "0321, 496"),  # (no telephone number: two numbers, not '496 032' and '1')
     ],
 )
 def test_the_same_number_written_the_languages_way_is_no_error(
