@@ -864,7 +864,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "translation-numbers-unchecked",
-        "inputs/translation.py",
+        "inputs/numbers.py",
         "    lost = expected - ours\n",
         "    lost = Counter[str]()\n",
         "tests/test_translations.py::test_a_changed_duration_is_an_error_naming_the_source",
@@ -1165,7 +1165,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "translation-thousands-read-as-two-numbers",
-        "inputs/translation.py",
+        "inputs/numbers.py",
         "    if grouped is not None and (grouped.group(4) is None or grouped.group(4)[0] != grouped.group(3)):",
         "    if False:",
         "tests/test_translations.py::test_the_same_number_written_the_languages_way_is_no_error",
@@ -1186,7 +1186,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "translation-added-number-passes",
-        "inputs/translation.py",
+        "inputs/numbers.py",
         "        if not added:\n            return []",
         "        if True:\n            return []",
         "tests/test_translations.py::test_a_number_the_source_does_not_give_is_a_warning",
@@ -1306,21 +1306,21 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "translation-drops-a-minus-sign-unseen",
-        "inputs/translation.py",
+        "inputs/numbers.py",
         '_SIGN = r"(?:[-\\u2212\\u2012\\u2013](?=\\d))?"',
         '_SIGN = r""',
         "tests/test_translations.py",
     ),
     m(
         "translation-reads-a-range-as-a-minus-sign",
-        "inputs/translation.py",
+        "inputs/numbers.py",
         "        if number[0] in _DASHES and not _signed(text, m.start()):\n",
         "        if False:\n",
         "tests/test_translations.py",
     ),
     m(
         "translation-reads-spaced-digits-as-three-numbers",
-        "inputs/translation.py",
+        "inputs/numbers.py",
         "    if SPELLED_DIGITS.fullmatch(number):\n        number = number[::2]\n",
         "",
         "tests/test_translations.py",
@@ -3285,21 +3285,21 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "translation-range-turned-round-passed",
-        "inputs/translation.py",
+        "inputs/numbers.py",
         "        if float(a) > float(b) and (b, a) in theirs",
         "        if float(a) < float(b) and (b, a) in theirs",
         "tests/test_translations.py::test_a_range_turned_round_or_a_percent_sign_added_is_a_warning",
     ),
     m(
         "translation-percent-sign-added-passed",
-        "inputs/translation.py",
+        "inputs/numbers.py",
         "    if (_PERCENT.search(src) is not None) != added:",
         "    if False:",
         "tests/test_translations.py::test_a_range_turned_round_or_a_percent_sign_added_is_a_warning",
     ),
     m(
         "translation-numbers-joined-by-a-word-taken-for-a-range",
-        "inputs/translation.py",
+        "inputs/numbers.py",
         '|[^\\W\\d_]{1,5})\\s*")',
         '|[^\\d]{1,20})\\s*")',
         "tests/test_translations.py::test_numbers_joined_by_a_word_in_the_languages_order_are_no_range_turned_round",
@@ -3334,9 +3334,9 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "translation-range-by-a-dash-read-as-a-minus",
-        "inputs/translation.py",
-        "        (m.end() - len(m.group().lstrip(_DASHES)), m.end(), _western(m.group().lstrip(_DASHES)))\n",
-        "        (m.start(), m.end(), _western(m.group().lstrip(_DASHES)))\n",
+        "inputs/numbers.py",
+        "        (m.end() - len(m.group().lstrip(_DASHES)), m.end(), western(m.group().lstrip(_DASHES)))\n",
+        "        (m.start(), m.end(), western(m.group().lstrip(_DASHES)))\n",
         "tests/test_translations.py::test_each_way_a_range_or_a_percentage_is_turned_is_said",
     ),
     m(
@@ -3460,21 +3460,21 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "translation-chinese-sentence-taken-for-a-range",
-        "inputs/translation.py",
+        "inputs/numbers.py",
         "        if _RANGE.fullmatch(between) and (not CJK_LETTER.search(between) or _cjk_range(between)):\n",
         "        if _RANGE.fullmatch(between):\n",
         "tests/test_translations.py::test_numbers_joined_by_a_word_in_the_languages_order_are_no_range_turned_round",
     ),
     m(
         "translation-japanese-wave-dash-no-range",
-        "inputs/translation.py",
+        "inputs/numbers.py",
         "\\u2212~\\u301c\\uff5e]|",
         "\\u2212~]|",
         "tests/test_translations.py::test_each_way_a_range_or_a_percentage_is_turned_is_said",
     ),
     m(
         "translation-unit-of-time-changed-passed",
-        "inputs/translation.py",
+        "inputs/numbers.py",
         "        if was_units and units - was_units and was_units - units:\n",
         "        if False:\n",
         "tests/test_translations.py::test_a_number_counting_another_unit_of_time_is_a_warning",
@@ -3551,7 +3551,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "translation-chinese-range-after-a-unit-missed",
-        "inputs/translation.py",
+        "inputs/numbers.py",
         "        if word == w or (word.endswith(w) and unit_after(",
         "        if word == w or (False and unit_after(",
         "tests/test_translations.py::test_each_way_a_range_or_a_percentage_is_turned_is_said",
@@ -5830,7 +5830,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "translation-persian-separators-not-read",
-        "inputs/translation.py",
+        "inputs/numbers.py",
         '_MARKS_IN = ".,:\\u066b\\u066c"',
         '_MARKS_IN = ".,:"',
         "tests/test_translations.py",
@@ -5838,7 +5838,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "translation-spaced-group-cut-inside-digits",
-        "inputs/translation.py",
+        "inputs/numbers.py",
         "(?:{_SPACE}\\d{{3}})+(?!\\d|[{_MARKS_IN}]\\d)|",
         "(?:{_SPACE}\\d{{3}})+(?![{_MARKS_IN}]\\d)|",
         "tests/test_translations.py",
@@ -5861,7 +5861,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "translation-repeated-number-said-missing-in-source",
-        "inputs/translation.py",
+        "inputs/numbers.py",
         "        again = all(expected[n] for n in added)",
         "        again = False",
         "tests/test_translations.py",
@@ -6019,7 +6019,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "translation-phone-number-read-by-its-groups",
-        "inputs/translation.py",
+        "inputs/numbers.py",
         "    spans = phone_spans(text)\n",
         "    spans: list[tuple[int, int]] = []\n",
         "tests/test_translations.py",
@@ -6226,7 +6226,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "number-kept-though-changed-told-as-added",
-        "inputs/translation.py",
+        "inputs/numbers.py",
         "        kept = sorted(n for n in added if n in changes)  #",
         "        kept: list[str] = []  #",
         "tests/test_translations.py::test_a_number_the_translation_says_it_changes_but_still_gives_is_said_so",

@@ -183,12 +183,12 @@ def test_a_number_counting_another_unit_of_time_is_a_warning(tmp_path: Path) -> 
     ],
 )
 def test_the_same_unit_in_another_language_or_form_is_no_finding(was: str, now: str) -> None:
-    from brochure.inputs.translation import _units
+    from brochure.inputs.numbers import check_units
 
     source, _ = load_content(CONTENT)
     assert source is not None
     at = source.document.where("document")
-    assert _units(was, now, at, at, {}) == []
+    assert check_units(was, now, at, at, {}) == []
 
 
 @pytest.mark.parametrize(
@@ -221,12 +221,12 @@ def test_the_same_unit_in_another_language_or_form_is_no_finding(was: str, now: 
     ],
 )
 def test_units_of_time_are_read_in_each_script(was: str, now: str, says: str) -> None:
-    from brochure.inputs.translation import _units
+    from brochure.inputs.numbers import check_units
 
     source, _ = load_content(CONTENT)
     assert source is not None
     at = source.document.where("document")
-    found = _units(was, now, at, at, {})
+    found = check_units(was, now, at, at, {})
     assert [says in d.message and not d.is_error for d in found] == ([True] if says else [])
 
 
@@ -237,20 +237,20 @@ def test_numbers_joined_by_a_word_in_the_languages_order_are_no_range_turned_rou
     assert source is not None
     was = "Call 999 or 111 today. Come back 2 to 3 times"
     now = "Llame al 111 o al 999 hoy. Vuelva de 2 a 3 veces"
-    from brochure.inputs.translation import _percent_and_ranges  # (the check of one text's numbers)
+    from brochure.inputs.numbers import check_percent_and_ranges  # (the check of one text's numbers)
 
     at = source.document.where("document")
-    assert _percent_and_ranges(was, now, at, at, {}) == []
+    assert check_percent_and_ranges(was, now, at, at, {}) == []
     was, now = "Usually 3 sessions, 4 weeks apart", "Normalmente cada 4 semanas, 3 sesiones"  # (two clauses)
-    assert _percent_and_ranges(was, now, at, at, {}) == []
+    assert check_percent_and_ranges(was, now, at, at, {}) == []
     was, now = "2 times in 14 days", "in 14 Tagen 2-mal"  # (the language's order: no range in the source)
-    assert _percent_and_ranges(was, now, at, at, {}) == []
+    assert check_percent_and_ranges(was, now, at, at, {}) == []
     was, now = "3 to 7 times", "7天内做3次"  # (a Chinese sentence's words, each a letter: 'within 7 days, 3 times')
-    assert _percent_and_ranges(was, now, at, at, {}) == []
+    assert check_percent_and_ranges(was, now, at, at, {}) == []
     was, now = "3 sessions, 3-7 days apart, within 7 days", "7天内3次，间隔3至7天"  # (two letters, still a sentence)
-    assert _percent_and_ranges(was, now, at, at, {}) == []
+    assert check_percent_and_ranges(was, now, at, at, {}) == []
     was, now = "3 to 7 days; 3 sessions every 7 days", "3~7일; 7일간 3회"
-    assert _percent_and_ranges(was, now, at, at, {}) == []
+    assert check_percent_and_ranges(was, now, at, at, {}) == []
 
 
 @pytest.mark.parametrize(
@@ -269,12 +269,12 @@ def test_numbers_joined_by_a_word_in_the_languages_order_are_no_range_turned_rou
     ],
 )
 def test_each_way_a_range_or_a_percentage_is_turned_is_said(was: str, now: str, says: str) -> None:
-    from brochure.inputs.translation import _percent_and_ranges
+    from brochure.inputs.numbers import check_percent_and_ranges
 
     source, _ = load_content(CONTENT)
     assert source is not None
     at = source.document.where("document")
-    (found,) = _percent_and_ranges(was, now, at, at, {})
+    (found,) = check_percent_and_ranges(was, now, at, at, {})
     assert says in found.message and not found.is_error, found.message
 
 

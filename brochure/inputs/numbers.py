@@ -1,0 +1,260 @@
+"""A source text + its translation -> Diagnostics where the numbers differ: each number, its sign, a range's order,
+a per cent sign, the unit of time it counts, a telephone number by the number it dials (translation.py pairs the
+texts)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from itertools import pairwise
+
+from brochure.diagnostics import Diagnostic, Location, error, shorten, warning
+from brochure.inputs.chars import CJK_LETTER, DIGIT_SPACES, SPELLED_DIGITS
+from brochure.inputs.inline import plain
+from brochure.inputs.phones import dialled, phone_spans
+from brochure.inputs.units import unit_after
+
+# A number as written: three digits spaced to be read out one by one ('9 9 9', as an emergency number may be
+# written), digits grouped by thousands with a space ('1 000', as French and Polish write them), or digits with
+# points, commas and colons between them ('1,000', '2,5', '13:30'); with the dash before it, which `read_numbers`
+# keeps as its minus sign where it is one ('-20 °C', '−20', '–20'), not where it joins a range ('1-3', '10 %-20 %').
+_DASHES = "-\u2212\u2012\u2013"  # a hyphen, the minus sign, a figure dash, an en dash (as Polish sets a minus)
+_SIGN = r"(?:[-\u2212\u2012\u2013](?=\d))?"
+_SPACE = f"[{DIGIT_SPACES}]"
+_ONE_BY_ONE = rf"(?<!\d)(?<!\d{_SPACE})\d(?:{_SPACE}\d){{2}}(?!{_SPACE}?\d)"
+_MARKS_IN = ".,:\u066b\u066c"  # what joins a number's digits: points, commas, a time's colon; Arabic's and Persian's
+# decimal and thousands separators ('۰٫۵' is 0.5, '۱٬۰۰۰' 1,000)
+NUMBER = re.compile(
+    _SIGN + rf"(?:{_ONE_BY_ONE}|\d{{1,3}}(?:{_SPACE}\d{{3}})+(?!\d|[{_MARKS_IN}]\d)|\d+(?:[{_MARKS_IN}]\d+)*)"
+)
+_UNSPACED = re.compile(_SIGN + rf"(?:{_ONE_BY_ONE}|\d+(?:[{_MARKS_IN}]\d+)*)")  # ('2 500 mg': 2 tablets of 500 mg?)
+_GROUPED = re.compile(rf"(\d{{1,3}})((?:([{DIGIT_SPACES}'’.,\u066c])\d{{3}})(?:\3\d{{3}})*)([.,\u066b]\d+)?")
+
+
+def place(at: Location) -> str:
+    """Where a text is, as a message names it: file:line:col."""
+    return f"{at.file}:{at.line}:{at.column}"
+
+
+def read_numbers(pattern: re.Pattern[str], text: str) -> list[str]:
+    """The numbers of the text as `pattern` reads them, each with the dash before it where that is its minus sign:
+    where the dash begins a word (the text's start, a space or an opening bracket before it) that follows no
+    number ('1 -3' and '10 % -20 %' are ranges, as '10%-20%' and '30°-45°' are). A telephone number is one number,
+    whole as written, whatever its groups ('087 123 45 67' is not 087, 123, 45 and 67)."""
+    spans = phone_spans(text)
+    out = [text[start:end] for start, end in spans]
+    for start, end in spans:  # (blanked, so that no group of a telephone number is read as a number of its own)
+        text = text[:start] + " " * (end - start) + text[end:]
+    for m in pattern.finditer(text):
+        number = m.group()
+        if number[0] in _DASHES and not _signed(text, m.start()):
+            number = number[1:]
+        out.append(number)
+    return out
+
+
+def _signed(text: str, at: int) -> bool:
+    before = text[max(0, at - 32) : at].rstrip(_MARKS)  # (what is just before it: linear in a text's numbers)
+    if before and not (before[-1].isspace() or before[-1] in "([{\"'\u201c\u2018\u00ab"):
+        return False
+    rest = before.rstrip().rstrip(_MARKS)
+    return not rest or not (rest[-1].isdecimal() or rest[-1] in "%\u2030\u00b0")
+
+
+_MARKS = "\u061c\u200e\u200f\u2066\u2067\u2068\u2069"  # (direction marks and isolates: invisible)
+
+
+def western(number: str) -> str:
+    """A number as compared: its digits as 0-9 whatever their script (Arabic-Indic '٣٠' is 30), thousands ungrouped
+    (1,000 = 1.000 = 1 000 = 1000), '.' for a decimal comma (2,5 = 2.5) and for the colon of a time (13:30 = 13.30,
+    as several languages write it); three digits spaced one by one as one number (9 9 9 = 999); a minus sign as
+    '-' (whichever dash it is written with)."""
+    if phone_spans(number) == [(0, len(number))]:  # (a telephone number, by the number it dials: its groups, or
+        return dialled(number)  # its international form, as the other language writes it)
+    sign = "-" if number[:1] in _DASHES else ""
+    number = number.lstrip(_DASHES)
+    if SPELLED_DIGITS.fullmatch(number):
+        number = number[::2]
+    digits = "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in number)
+    grouped = _GROUPED.fullmatch(digits)
+    if grouped is not None and (grouped.group(4) is None or grouped.group(4)[0] != grouped.group(3)):
+        digits = grouped.group(1) + re.sub(r"\D", "", grouped.group(2)) + (grouped.group(4) or "")
+    return sign + digits.replace("\u066c", "").replace("\u066b", ".").replace(",", ".").replace(":", ".")
+
+
+def check_numbers(was: str, text: str, at: Location, src_at: Location, changes: dict[str, str]) -> list[Diagnostic]:
+    """Every number of the source's text in the translation's (a '3 to 7 days' that became '3 to 5' is wrong),
+    but those the translation changes on purpose (document.translation.numbers: an emergency number)."""
+    readings = [(a, b) for a in (NUMBER, _UNSPACED) for b in (NUMBER, _UNSPACED)]  # (digits grouped by a space
+    # are one number or two: the reading that pairs the two texts best is taken)
+    raw, theirs = min(
+        ((read_numbers(a, plain(was)), read_numbers(b, plain(text))) for a, b in readings),
+        key=lambda pair: _mismatch(pair[0], pair[1], changes),
+    )
+    written = [western(n) for n in raw]
+    shown = dict(zip(written, raw, strict=True))  # (each as the source writes it)
+    as_written = dict(zip((western(n) for n in theirs), theirs, strict=True))  # (and as the translation does)
+    expected, ours = _counts(raw, theirs, changes)
+    lost = expected - ours
+    if not lost:
+        added = ours - expected - Counter(changes.values())
+        if not added:
+            return []
+        kept = sorted(n for n in added if n in changes)  # (a number the translation says it changes, still given)
+        if kept:
+            said = "; ".join(
+                f"{as_written[n]}: changed to {changes[n]}" if changes[n] else f"{as_written[n]}: dropped" for n in kept
+            )
+            return [
+                warning(
+                    at,
+                    f"the translation still gives {', '.join(as_written[n] for n in kept)}, which its "
+                    f"document.translation.numbers changes ({said})",
+                    "change the number in this text as document.translation.numbers says, or take it out of "
+                    "numbers: there",
+                )
+            ]
+        again = all(expected[n] for n in added)  # (each given in the source too, here more times)
+        more = " more times than" if again else ", which"
+        return [
+            warning(
+                at,
+                f"the translation gives {', '.join(sorted(as_written[n] for n in added))}{more} the source's text "
+                f"('{shorten(plain(was), 50)}', {place(src_at)}) does{'' if again else ' not'}",
+                "a number in a patient leaflet is the clinician's to give: add it to the source first (or leave "
+                "it out here)",
+            )
+        ]
+    was_written = {changes.get(n, n): n for n in written}
+    named = [
+        shown.get(n, n) if was_written[n] == n else f"{shown[was_written[n]]} (as {n}, document.translation.numbers)"
+        for n in lost
+    ]
+    extra = ours - expected
+    instead = f"; it has {', '.join(sorted(as_written[n] for n in extra))} instead" if extra else ""
+    return [
+        error(
+            at,
+            f"the source's {', '.join(sorted(named))} (in '{shorten(plain(was), 50)}', {place(src_at)}) "
+            f"is not in the translation{instead}",
+            "keep every number, dose, duration and percentage as the source has it, in digits",
+        )
+    ]
+
+
+_PERCENT = re.compile("[%\u2030\u066a\uff05\ufe6a]")  # a per cent or per mille sign (Arabic's, a wide one)
+# What joins two numbers of a range: a dash, or one short word ('-', ' - ', ' to ', ' a ', ' do ', ' đến ', ' إلى '),
+# a percent or degree sign before it ('10 %-20 %'); a wave dash too (Japanese '3～7日')
+_RANGE = re.compile(r"\s*[%\u2030\u066a\u00b0\uff05]?\s*(?:[-\u2010-\u2015\u2212~\u301c\uff5e]|[^\W\d_]{1,5})\s*")
+# Chinese, Japanese and Korean letters between two numbers join a range only as these words ('3至7天', '3から7日',
+# '3에서 7일'): any others are a sentence's ('7天内3次': within 7 days, 3 times; '7일간 3회')
+_CJK_RANGE_WORDS = ("至", "到", "から", "より", "에서", "내지")  # (after a unit, too: '7天至3天')
+_SIGNS = " \u3000%\u2030\u066a\u00b0\uff05"  # (spaces, and a percent or degree sign before the word: '20%至10%')
+
+
+def check_percent_and_ranges(
+    was: str, text: str, at: Location, src_at: Location, changes: dict[str, str]
+) -> list[Diagnostic]:
+    """Of a translation that keeps every number: a percent sign where the source's text has none, or none where it
+    has one ('SPF 30 or more' as 'SPF 30% o más'), and a range the other way round ('3 to 7 days' as 'De 7 a 3
+    días': its numbers descending where the source's ascend). Warnings: a language may spell 'per cent', or join
+    two numbers by a word in another order ('999 or 111')."""
+    src, ours = plain(was), plain(text)
+    out: list[Diagnostic] = []
+    added = _PERCENT.search(ours) is not None
+    if (_PERCENT.search(src) is not None) != added:  # (not how many: '10 %-20 %' is '10-20 %')
+        out.append(
+            warning(
+                at,
+                f"the translation {'has a percentage' if added else 'has no percentage'} where the source's text "
+                f"('{shorten(src, 50)}', {place(src_at)}) {'has none' if added else 'has one'}",
+                "a percentage is a percentage in every language, a plain number a plain number: keep each as the "
+                "source writes it",
+            )
+        )
+    theirs = _adjacent(src, changes)
+    for a, b in _adjacent(ours, {}):
+        if float(a) > float(b) and (b, a) in theirs and (a, b) not in theirs:  # (the source's ascends)
+            out.append(
+                warning(
+                    at,
+                    f"the translation gives {a} before {b}, where the source's text ('{shorten(src, 50)}', "
+                    f"{place(src_at)}) gives {b} to {a}: a range the other way round?",
+                    "keep a range's numbers in the source's order, lowest first",
+                )
+            )
+            break
+    return out
+
+
+def check_units(was: str, text: str, at: Location, src_at: Location, changes: dict[str, str]) -> list[Diagnostic]:
+    """Of a translation that keeps every number: a number that counts another unit of time than the source's ('45
+    minutes' as '45 horas'; inputs/units.py reads the word after it). A warning, once per text."""
+    theirs, ours = _counted(plain(was), changes), _counted(plain(text), {})
+    for n, units in ours.items():
+        was_units = theirs.get(n, set())
+        if was_units and units - was_units and was_units - units:
+            return [
+                warning(
+                    at,
+                    f"the translation counts {n} in {' or '.join(sorted(units - was_units))} where the source's "
+                    f"text ('{shorten(plain(was), 50)}', {place(src_at)}) counts it in "
+                    f"{' or '.join(sorted(was_units - units))}",
+                    "keep each number's unit as the source has it: minutes are minutes in every language",
+                )
+            ]
+    return []
+
+
+def _counted(text: str, changes: dict[str, str]) -> dict[str, set[str]]:
+    """Each number of the text (as compared, `_western`) and the units of time it counts there."""
+    out: dict[str, set[str]] = {}
+    for m in _UNSPACED.finditer(text):
+        unit = unit_after(text, m.end())
+        if unit is not None:
+            n = western(m.group().lstrip(_DASHES))
+            out.setdefault(changes.get(n, n), set()).add(unit)
+    return out
+
+
+def _adjacent(text: str, changes: dict[str, str]) -> set[tuple[str, str]]:
+    """Pairs of numbers (as compared, `_western`) with only a dash or one short word between them, as the two ends
+    of a range are written ('3-7', '3 – 7', '3 to 7', 'de 3 a 7')."""
+    spans = [  # (each from its digits: a range's dash is no minus sign of its second number here)
+        (m.end() - len(m.group().lstrip(_DASHES)), m.end(), western(m.group().lstrip(_DASHES)))
+        for m in _UNSPACED.finditer(text)
+    ]
+    pairs = set()
+    for (_, end, a), (start, _, b) in pairwise(spans):
+        between = text[end:start]
+        if _RANGE.fullmatch(between) and (not CJK_LETTER.search(between) or _cjk_range(between)):
+            pairs.add((changes.get(a, a), changes.get(b, b)))
+    return {(a, b) for a, b in pairs if _FLOAT.fullmatch(a) and _FLOAT.fullmatch(b)}
+
+
+def _cjk_range(between: str) -> bool:
+    """Whether Chinese, Japanese or Korean letters between two numbers join them as a range: a range's word, alone or
+    after the first number's unit of time ('7至3天', '7天至3天')."""
+    word = between.strip(_SIGNS)
+    for w in _CJK_RANGE_WORDS:
+        if word == w or (word.endswith(w) and unit_after(word[: -len(w)], 0) is not None and len(word) - len(w) <= 3):
+            return True
+    return False
+
+
+_FLOAT = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _counts(raw: list[str], theirs: list[str], changes: dict[str, str]) -> tuple[Counter[str], Counter[str]]:
+    """The numbers the translation should give (the source's, as document.translation.numbers changes them) and
+    those it gives, as compared (`_western`)."""
+    expected = Counter(changes.get(n, n) for n in (western(n) for n in raw))
+    del expected[""]  # (dropped on purpose)
+    return expected, Counter(western(n) for n in theirs)
+
+
+def _mismatch(raw: list[str], theirs: list[str], changes: dict[str, str]) -> tuple[int, int]:
+    """How many of the source's numbers the translation lacks, and how many it adds, in one reading of each."""
+    expected, ours = _counts(raw, theirs, changes)
+    return sum((expected - ours).values()), sum((ours - expected - Counter(changes.values())).values())
