@@ -17,11 +17,10 @@ from brochure.inputs import chars, inline
 from brochure.inputs.chars import BLANKS, SELECTOR
 from brochure.inputs.links import link_problem
 from brochure.inputs.source import read_source
-from brochure.inputs.yamltree import Node, parse
+from brochure.inputs.yamltree import LINE_BREAK, Node, parse
 
 W = TypeVar("W", bound=str)  # a word of a vocabulary (see Reader.choice)
 _LINES_OF_A_TEXT = 200  # lines looked through for a character at fault (Reader.at_char); a text is seldom longer
-_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # YAML's line breaks, as its parser counts lines
 
 
 @mutable
@@ -47,7 +46,7 @@ class Reader:
         if ch and self.source:
             typed = f"\\\\(?:u{ord(ch):04x}|U{ord(ch):08x}|x{ord(ch):02x})" if len(ch) == 1 else "(?!)"
             escapes = re.compile(f"{re.escape(ch)}|{typed}", re.IGNORECASE)
-            self.lines = self.lines or _BREAK.split(self.source)
+            self.lines = self.lines or LINE_BREAK.split(self.source)
             last = node.end[0] or node.line + _LINES_OF_A_TEXT - 1
             for n, line in enumerate(self.lines[node.line - 1 : last], node.line):
                 start = node.column - 1 if n == node.line else 0
@@ -93,8 +92,7 @@ class Reader:
         for key, child in node.value.items():
             hidden = chars.INVISIBLE.search(key)
             if hidden is not None and key not in allowed:  # (which looks the same on screen as the key meant)
-                self._hidden_in_key(child, path, key, hidden.group(), allowed)
-                shown = chars.INVISIBLE.sub("", key)
+                shown = self._hidden_in_key(child, path, key, hidden.group(), allowed)
                 misspelt.add(shown if shown in allowed else closest(shown, allowed) or "")
             elif key not in allowed:
                 self.fail(
@@ -112,9 +110,9 @@ class Reader:
                 )
         return node.value
 
-    def _hidden_in_key(self, child: Node, path: str, key: str, ch: str, allowed: Collection[str]) -> None:
+    def _hidden_in_key(self, child: Node, path: str, key: str, ch: str, allowed: Collection[str]) -> str:
         """A key with an invisible character in it (a zero-width space pasted with it): named, at its column, as
-        'unknown key' with a hint of the key it shows would not say what is wrong."""
+        'unknown key' with a hint of the key it shows would not say what is wrong. The key as it shows."""
         shown = chars.INVISIBLE.sub("", key)
         at = self.at_char(Node(key, child.key_line, child.key_column), _join(path, shown), ch)
         if shown in allowed:
@@ -122,6 +120,7 @@ class Reader:
         else:
             said, hint = f"unknown key '{shown}', with", f"retype the key without it; {did_you_mean(shown, allowed)}"
         self.fail(at, f"{said} {chars.describe(ch)} in it, which does not show", hint)
+        return shown
 
     def text(self, node: Node | None, path: str, *, printed: bool = True, literal: bool = False) -> str | None:
         """A non-empty piece of text; numbers are not silently turned into text. A `printed` text takes inline

@@ -73,7 +73,8 @@ PARSER: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # (Written as the characters refused rather than as those allowed: the same set, but compiled in 0.1 ms, not 4.)
 _UNHOLDABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 _SHOWN = 5  # unholdable characters reported per file
-_BREAK = re.compile("\r\n|[\r\n]")
+LINE_BREAK = re.compile("\r\n|[\r\n]")  # a line break as the parser counts lines (the others YAML knows, U+0085,
+# U+2028 and U+2029, are refused in a file: _UNHOLDABLE)
 _HASH_WORD = re.compile(r"[ \t]#[^\s#]")  # a space, then '#' and no space: somewhere in the file, or nothing to ask
 _WORDS_COMMENTED = re.compile(r"[ \t]+(#[^\s#].*)")  # unquoted text, a space, then '#' and a letter, digit or mark
 
@@ -198,7 +199,7 @@ def unholdable(text: str, file: str) -> list[Diagnostic]:
 def line_column(text: str, index: int) -> tuple[int, int]:
     """The 1-based line and column of text[index] (in a text without the line breaks unholdable() refuses)."""
     line, start = 1, 0
-    for m in _BREAK.finditer(text, 0, index):
+    for m in LINE_BREAK.finditer(text, 0, index):
         line, start = line + 1, m.end()
     return line, index - start + 1
 
@@ -325,7 +326,7 @@ class _Composer:
         if event.style or not event.end_mark or not event.start_mark or not isinstance(event.value, str):
             return ""
         if self.lines is None:
-            self.lines = _BREAK.split(self.text)
+            self.lines = LINE_BREAK.split(self.text)
         end, start = event.end_mark, event.start_mark
         rest = self.lines[end.line][end.column :] if end.line < len(self.lines) else ""
         found = _WORDS_COMMENTED.match(rest)
