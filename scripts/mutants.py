@@ -2588,8 +2588,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "a-vivid-colours-process-override-warned",
         "preflight/press.py",
-        "        apart, best = difference(given, want), difference(auto, want)",
-        "        apart, best = difference(given, want), 0.0",
+        "    return difference(given, want), difference(cmyk_to_rgb(_plates(convert(screen, profile)), profile), want)",
+        "    return difference(given, want), 0.0",
         "tests/test_press.py",
         k="judged",
     ),
@@ -5972,7 +5972,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "a-text-colour-printed-black-unsaid",
         "preflight/press.py",
-        "    if difference(black, want) - difference(auto, want) <= FAR:",
+        "    if apart - best <= FAR:",
         "    if True:",
         "tests/test_press.py",
         k="text_colour_the_press",

@@ -37,12 +37,7 @@ def check_overrides(brand: Brand, profile: Path) -> list[Diagnostic]:
     if "text" not in dict(brand.cmyk):
         diags += _text_made_black(brand, colours["text"], profile)
     for key, plates in brand.cmyk:
-        screen = hex_to_color(colours[key])
-        want = (screen.red, screen.green, screen.blue)
-        given, auto = (
-            cmyk_to_rgb(_plates(c), profile) for c in (CMYKColor(*(v / 100 for v in plates)), convert(screen, profile))
-        )
-        apart, best = difference(given, want), difference(auto, want)
+        apart, best = _apart(tuple(v / 100 for v in plates), colours[key], profile)
         if apart - best > FAR:
             shown = "/".join(f"{v:g}" for v in plates)
             diags.append(
@@ -62,10 +57,8 @@ def check_overrides(brand: Brand, profile: Path) -> list[Diagnostic]:
 def _text_made_black(brand: Brand, text: str, profile: Path) -> list[Diagnostic]:
     """The kit's text colour, which the press edition prints as 100 % K, when it is a colour (#8B0000, #2A2A6E)
     that black is far from: the office proof's text was red or navy, the print shop's is black, unsaid."""
-    screen = hex_to_color(text)
-    want = (screen.red, screen.green, screen.blue)
-    black, auto = (cmyk_to_rgb(c, profile) for c in ((0.0, 0.0, 0.0, 1.0), _plates(convert(screen, profile))))
-    if difference(black, want) - difference(auto, want) <= FAR:
+    apart, best = _apart((0.0, 0.0, 0.0, 1.0), text, profile)
+    if apart - best <= FAR:
         return []
     return [
         warning(
@@ -76,6 +69,15 @@ def _text_made_black(brand: Brand, text: str, profile: Path) -> list[Diagnostic]
             "or two plates",
         )
     ]
+
+
+def _apart(plates: tuple[float, ...], colour: str, profile: Path) -> tuple[float, float]:
+    """How far `plates` (0..1) print from a kit's colour (#RRGGBB), and how far the printing condition's own
+    conversion of the colour prints from it (colour differences, seen through the profile)."""
+    screen = hex_to_color(colour)
+    want = (screen.red, screen.green, screen.blue)
+    given = cmyk_to_rgb((plates[0], plates[1], plates[2], plates[3]), profile)
+    return difference(given, want), difference(cmyk_to_rgb(_plates(convert(screen, profile)), profile), want)
 
 
 def _plates(c: CMYKColor) -> tuple[float, float, float, float]:
