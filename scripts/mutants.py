@@ -6155,6 +6155,20 @@ MUTANTS: tuple[Mutant, ...] = (
         k="filled_shape",
     ),
     m(
+        "picture-profile-cut-short-used",
+        "inputs/pictures.py",
+        "        if damage:  # (its colours cannot be known",
+        "        if not damage:  # (its colours cannot be known",
+        "tests/test_picture_colours.py::test_a_picture_whose_embedded_profile_is_cut_short_is_refused",
+    ),
+    m(
+        "icc-declared-size-unread",
+        "inputs/pictures.py",
+        "    if declared > len(data):",
+        "    if declared > len(data) * 2:",
+        "tests/test_picture_colours.py::test_a_picture_whose_embedded_profile_is_cut_short_is_refused",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

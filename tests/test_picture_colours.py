@@ -154,3 +154,23 @@ def test_a_picture_with_nothing_in_it_is_refused(tmp_path: Path) -> None:
     one.putpixel((60, 40), (20, 90, 100, 255))
     one.save(tmp_path / "one.png")
     assert isinstance(load_picture(tmp_path / "one.png"), PictureData)
+
+
+def test_a_picture_whose_embedded_profile_is_cut_short_is_refused(tmp_path: Path) -> None:
+    """A CMYK photo with a GRACoL profile cut short converted through the numbers LittleCMS found past its end: its
+    100 % K black printed 99/81/77/226, unsaid. A picture whose profile is not whole is refused at load, named."""
+    from brochure.theme.cmyk import ICC
+
+    press = (ICC / "brochure-gracol-300.icc").read_bytes()
+    photo = tmp_path / "cmyk.jpg"
+    Image.new("CMYK", (64, 48), (0, 0, 0, 255)).save(photo, quality=95, icc_profile=press[: len(press) * 2 // 3])
+    refused = load_picture(photo)
+    assert not isinstance(refused, PictureData)
+    assert f"the ICC profile is cut short ({len(press) * 2 // 3:,} of its {len(press):,} bytes)" in refused.message
+    assert "embedded colour profile is damaged" in refused.message and "export the picture again" in refused.hint
+    wide = tmp_path / "wide.png"
+    Image.new("RGB", (64, 48), GREEN).save(wide, icc_profile=_wide_profile()[:100])
+    refused = load_picture(wide)
+    assert not isinstance(refused, PictureData) and "no ICC header" in refused.message
+    Image.new("CMYK", (64, 48), (0, 0, 0, 255)).save(photo, quality=95, icc_profile=press)
+    assert isinstance(load_picture(photo), PictureData)  # (whole, it loads as before)

@@ -23,6 +23,7 @@ from brochure.inputs.controls import DESIGN_TYPE, OWN_HEIGHTS, LogoHeights, Type
 from brochure.inputs.files import inside, near, read_bytes
 from brochure.inputs.logo import PICTURE_LOGOS, Logo, load_logo, unread_problem
 from brochure.inputs.names import short_name
+from brochure.inputs.pictures import icc_damage
 from brochure.inputs.reader import Reader, load_file
 from brochure.inputs.yamltree import Node
 from brochure.vocabulary import PAPERS, Condition, LayoutName, PaperName, is_paper, language_base, language_problem
@@ -487,11 +488,9 @@ def profile_problem(path: Path) -> tuple[str, str]:
     data, problem = read_bytes(path, limits.ICC_BYTES)
     if data is None:
         return f"the profile cannot be used: {problem}", hint
-    declared = int.from_bytes(data[:4], "big") if len(data) >= 128 else 0
-    if len(data) < 128 or data[36:40] != b"acsp":
-        return "not a readable ICC profile (no ICC header)", hint
-    if declared > len(data):
-        return f"the ICC profile is cut short ({len(data):,} of its {declared:,} bytes)", hint
+    damage = icc_damage(data)
+    if damage:
+        return damage, hint
     from PIL import Image, ImageCms  # (LittleCMS: for a kit's own profile only)
 
     try:
