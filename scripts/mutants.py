@@ -6169,6 +6169,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_picture_colours.py::test_a_picture_whose_embedded_profile_is_cut_short_is_refused",
     ),
     m(
+        "press-profile-resaved-converted",
+        "theme/cmyk.py",
+        "            == ImageCms.getProfileDescription(ImageCms.ImageCmsProfile(io.BytesIO(press))).strip()",
+        "            == ''",
+        "tests/test_preflight.py::test_a_cmyk_picture_in_another_condition_is_converted_to_the_presss",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

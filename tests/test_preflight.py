@@ -557,9 +557,12 @@ def test_a_cmyk_picture_in_another_condition_is_converted_to_the_presss(tmp_path
 
     icc = Path(api.__file__).parent / "data/icc"
     fogra, gracol = icc / "brochure-fogra39-300.icc", icc / "brochure-gracol-300.icc"
-    junk = tmp_path / "junk.icc"  # (a profile that cannot be read: the plates as they are, as for one without)
-    junk.write_bytes(b"acsp" * 64)
-    for own, same in ((fogra, True), (gracol, False), (junk, True)):
+    junk = tmp_path / "junk.icc"  # (a whole profile that cannot be read: the plates as they are, as for one without)
+    junk.write_bytes((256).to_bytes(4, "big") + b"acsp" * 63)
+    resaved = tmp_path / "resaved.icc"  # (the press's own, saved again with another date: the same description)
+    resaved.write_bytes(fogra.read_bytes()[:24] + b"\x07\xea\x00\x0c" + fogra.read_bytes()[28:])
+    assert resaved.read_bytes() != fogra.read_bytes()
+    for own, same in ((fogra, True), (gracol, False), (junk, True), (resaved, True)):
         pic = load_picture(_separated(tmp_path / f"{own.stem}.jpg", own.read_bytes()))
         assert isinstance(pic, PictureData) and pic.plates
         with PILImage.open(io.BytesIO(picture_to_cmyk(pic.data, fogra, (400, 300), pic.plates))) as im:
