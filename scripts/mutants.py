@@ -6176,6 +6176,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_preflight.py::test_a_cmyk_picture_in_another_condition_is_converted_to_the_presss",
     ),
     m(
+        "long-distance-1-dialled-apart",
+        "inputs/phones.py",
+        "        return digits[1:]",
+        "        return digits",
+        "tests/test_translations.py::test_a_north_american_number_with_its_long_distance_1_is_the_same_number",
+    ),
+    m(
+        "long-distance-1-not-a-phone",
+        "inputs/phones.py",
+        '|{_LONG_DISTANCE.pattern}")',
+        '")',
+        "tests/test_translations.py::test_a_north_american_number_with_its_long_distance_1_is_the_same_number",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

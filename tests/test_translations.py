@@ -390,6 +390,20 @@ def test_a_telephone_number_in_other_groups_or_its_international_form_is_the_sam
     assert message.endswith("; it has +353 87 123 4568 instead"), message
 
 
+@pytest.mark.parametrize("written", ["1-802-555-0148", "1 (802) 555-0148", "+1 802 555 0148", "802.555.0148"])
+def test_a_north_american_number_with_its_long_distance_1_is_the_same_number(tmp_path: Path, written: str) -> None:
+    """'(802) 555-0148' translated as '1-802-555-0148' (as US Spanish writes a number to dial from anywhere) dials the
+    same number: it was read as numbers, 1, 802, 555 and 0148 ("the source's 555-0148 ... not in the translation").
+    Another number written so is an error that quotes both whole."""
+    english = "**Out of hours**, call our on-call nurse on (802) 555-0148."
+    src, es = _added(tmp_path, english, f"**Fuera de horario**, llame a la enfermera de guardia al {written}.")
+    assert [d.message for d in compare(src, es)] == []
+    src, es = _added(tmp_path, english, "**Fuera de horario**, llame a la enfermera de guardia al 1-802-555-0149.")
+    (message,) = [d.message for d in compare(src, es)]
+    assert message.startswith("the source's (802) 555-0148 (in "), message
+    assert message.endswith("; it has 1-802-555-0149 instead"), message
+
+
 @pytest.mark.parametrize("translated", ["a 20 °C", "a - 20 °C", "a 2-20 °C"])
 def test_a_dropped_minus_sign_is_a_number_not_in_the_translation(tmp_path: Path, translated: str) -> None:
     """'-20 °C' translated as '20 °C' gives the patient another temperature: an error, as any other number."""
