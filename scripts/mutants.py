@@ -6190,6 +6190,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_translations.py::test_a_north_american_number_with_its_long_distance_1_is_the_same_number",
     ),
     m(
+        "dropped-item-alike-another-unnamed",
+        "inputs/translation.py",
+        "        missing, added = _one_apart(was, now), _one_apart(now, was)",
+        "        missing, added = [], []",
+        "tests/test_translations.py::test_a_dropped_item_alike_another_is_named_when_the_rest_tell_which",
+    ),
+    m(
+        "dropped-item-one-of-two-alike-named",
+        "inputs/translation.py",
+        "    return apart if len(apart) == 1 else []",
+        "    return apart[:1]",
+        "tests/test_translations.py::test_a_dropped_item_alike_another_is_named_when_the_rest_tell_which",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

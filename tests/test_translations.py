@@ -13,7 +13,7 @@ from helpers import BRAND, CONTENT, MAPLE, ROOT, cli, copied_kit, page_texts, re
 from brochure import api
 from brochure.cli import main
 from brochure.inputs.content import Content, load_content
-from brochure.inputs.translation import compare
+from brochure.inputs.translation import _one_apart, compare
 from brochure.layout.model import Text
 
 HANG_GUARD = 30.0  # seconds: a hang detector, not a timing test
@@ -494,6 +494,19 @@ def test_a_missing_list_item_is_one_error_at_the_list_not_a_cascade(tmp_path: Pa
         f"{tmp_path / 'es.yaml'}:{row}:{col}: error: 'sections[5].blocks[1].bullets' has 5 items here, 6 in the source"
     )
     assert "translate each of the source's 6 items, one for one, in its order" in line
+    assert "the source's sections[5].blocks[1].bullets[1] ('No make-up for 24 hours') has no translation here" in line
+
+
+def test_a_dropped_item_alike_another_is_named_when_the_rest_tell_which(tmp_path: Path) -> None:
+    """The aftercare list's first and fifth items keep no number: dropping the fifth was 'one item short', unnamed,
+    though the other four (each with its numbers) paired only one way. Two alike side by side stay unnamed."""
+    dropped = '          - "Use solo productos que aprobemos. Retome las cremas recetadas, como la crema triple (lleva '
+    dropped += 'tretinoína), cuando se lo digamos"\n'
+    (line,) = _seeded(tmp_path, dropped, "")[0]
+    assert "the source's sections[5].blocks[1].bullets[4] ('Only use products we approve." in line, line
+    a, b, c = (("1",), (), (), ()), ((), (), (), ()), (("2",), (), (), ())
+    assert _one_apart([a, b, c], [a, c]) == [1] and _one_apart([a, b, b, c], [a, b, c]) == []
+    assert _one_apart([b, a, c, b], [a, c, b]) == [0] and _one_apart([a, c], [a]) == [1]
 
 
 def test_a_missing_list_item_is_named_where_what_each_item_keeps_tells_them_apart(tmp_path: Path) -> None:

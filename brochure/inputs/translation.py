@@ -484,8 +484,8 @@ def _uneven_error(path: str, theirs: Texts, ours: Texts, firsts: dict[str, Locat
             added += range(j1, j2)
     first_src = theirs[a[min(a)][0]][1]
     said = f"'{path}' has {len(b)} item{'s' if len(b) != 1 else ''} here, {len(a)} in the source ({place(first_src)})"
-    if len(set(was)) < len(was) or len(set(now)) < len(now):  # (items alike in all that stays: no telling which)
-        missing, added = [], []
+    if len(set(was)) < len(was) or len(set(now)) < len(now):  # (items alike in all that stays: no telling which,
+        missing, added = _one_apart(was, now), _one_apart(now, was)  # unless one item alone can be the one apart)
     at = firsts.get(path) or _nearest(firsts, path + "[0]", fallback)
     if len(missing) == len(a) - len(b) and not added and missing:
         shown = ", ".join(f"{path}[{i}] ('{shorten(plain(theirs[a[sorted(a)[i]][0]][0]), 40)}')" for i in missing)
@@ -499,7 +499,20 @@ def _uneven_error(path: str, theirs: Texts, ours: Texts, firsts: dict[str, Locat
     return error(at, said, hint)
 
 
-def _signature(texts: Texts, keys: list[str], item: str) -> tuple[tuple[str, ...], ...]:
+Signature = tuple[tuple[str, ...], ...]
+
+
+def _one_apart(longer: list[Signature], shorter: list[Signature]) -> list[int]:
+    """The one item of `longer` whose leaving out makes it `shorter`, by what each item keeps (its numbers,
+    citations, links), when it is the only one: a list of six whose two items without numbers were alike was
+    'one item short' whichever item was dropped, though the others, each with its numbers, told which."""
+    if len(longer) != len(shorter) + 1:
+        return []
+    apart = [i for i in range(len(longer)) if longer[:i] + longer[i + 1 :] == shorter]
+    return apart if len(apart) == 1 else []  # (two alike side by side: either may be the one)
+
+
+def _signature(texts: Texts, keys: list[str], item: str) -> Signature:
     """What an item (at key path `item`) keeps in every language: its numbers, citations and links, and its kind
     (the key paths of its texts under it: a callout's 'callout.text', a drawing's labels, a paragraph's 'text')."""
     joined = " ".join(texts[k][0] for k in keys)
