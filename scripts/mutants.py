@@ -6204,6 +6204,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_translations.py::test_a_dropped_item_alike_another_is_named_when_the_rest_tell_which",
     ),
     m(
+        "misspelt-folder-not-offered",
+        "inputs/files.py",
+        "        return _near_folder(written, full)",
+        '        return ""',
+        "tests/test_validation.py::test_a_misspelt_logo_or_content_file_is_answered_with_the_file_meant",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

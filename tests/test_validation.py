@@ -886,6 +886,13 @@ def test_a_misspelt_logo_or_content_file_is_answered_with_the_file_meant(inputs:
     assert d.hint.startswith("did you mean 'logo.svg'? "), d.hint
     d = the_error(load_content(inputs.content.with_name("Content.yaml"))[1])  # (--content as typed)
     assert d.message == "content file not found" and d.hint.startswith(f"did you mean '{inputs.content}'? "), d
+    words = inputs.content.parent / "translations"
+    words.mkdir()
+    (words / "pl.yaml").write_bytes(b"")  # (a folder a letter out: the file in the folder meant)
+    for typed in ("translation", "translatons"):
+        d = the_error(load_content(inputs.content.parent / typed / "pl.yaml")[1])
+        assert d.hint.startswith(f"did you mean '{words / 'pl.yaml'}'? "), d.hint
+    assert not the_error(load_content(inputs.content.parent / "words" / "pl.yaml")[1]).hint.startswith("did you")
     (inputs.content.parent / "content.docx").write_bytes(b"")  # (no content file: not offered)
     (inputs.content.parent / "ps.yaml").write_bytes(b"")  # (Pashto's words: not offered for Dari's, prs)
     named = (("contnet.yaml", "content.yaml"), ("content.yml", "content.yaml"), ("words.yaml", ""), ("prs.yaml", ""))

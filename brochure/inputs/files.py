@@ -55,7 +55,7 @@ def near(written: str, full: Path, endings: tuple[str, ...] = ()) -> str:
         with os.scandir(full.parent) as entries:
             names = [e.name for _, e in zip(range(NAMES_LOOKED_AT), entries, strict=False) if e.is_file()]
     except (OSError, ValueError):
-        return ""
+        return _near_folder(written, full)
     names = [n for n in names if not endings or Path(n).suffix.casefold() in endings]
     same = [n for n in names if Path(n).stem.casefold() == full.stem.casefold()]  # (photo.jpg: photo.png)
     same.sort(key=lambda n: (n.casefold() != full.name.casefold(), n))  # (Photo.PNG: photo.png before photo.jpg)
@@ -69,6 +69,26 @@ def near(written: str, full: Path, endings: tuple[str, ...] = ()) -> str:
         return ""
     folder, slash, _ = written.replace("\\", "/").rpartition("/")
     return f"did you mean '{folder}{slash}{close}'? "
+
+
+def _near_folder(written: str, full: Path) -> str:
+    """'did you mean 'translations/pl.yaml'? ' for 'translation/pl.yaml': the folder a file is looked for in is not
+    there, and one a letter out beside it holds a file of that name; '' otherwise."""
+    import difflib
+
+    folder, slash, name = written.rpartition("/")
+    if not folder or not slash:
+        return ""
+    try:
+        with os.scandir(full.parent.parent) as entries:
+            folders = [e.name for _, e in zip(range(NAMES_LOOKED_AT), entries, strict=False) if e.is_dir()]
+    except (OSError, ValueError):
+        return ""
+    alike = difflib.get_close_matches(full.parent.name, folders, n=1, cutoff=NEAR)
+    if not alike or not (full.parent.parent / alike[0] / full.name).is_file():
+        return ""
+    above, slash, _ = folder.rpartition("/")
+    return f"did you mean '{above}{slash}{alike[0]}/{name}'? "
 
 
 def read_bytes(path: Path, most: int) -> tuple[bytes | None, str]:
