@@ -6211,6 +6211,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_validation.py::test_a_misspelt_logo_or_content_file_is_answered_with_the_file_meant",
     ),
     m(
+        "suggested-colour-greyed",
+        "preflight/contrast.py",
+        "(end - light) * step / 100, saturation)",
+        "(end - light) * step / 100, saturation * (100 - step) / 100)",
+        "tests/test_preflight.py::test_the_colour_suggested_reaches_every_contrast_asked_of_it",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

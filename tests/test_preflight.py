@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import colorsys
 import dataclasses
 import io
 import json
@@ -981,6 +982,11 @@ def test_the_colour_suggested_reaches_every_contrast_asked_of_it() -> None:
         )
         >= 4.5
     )
+    blush = Ink("rgb", tuple(hex_to_color("#FFF0F5").rgb()))  # (a pale pink: mixed with black it was #696264, a grey;
+    value = _reaching([(blush, white, 4.5, 0.0)], office, "colors.primary")  # its lightness lowered, a deep pink)
+    hue, _, saturation = colorsys.rgb_to_hls(*hex_to_color(value).rgb())
+    assert abs(hue * 360 - 340) < 3 and saturation > 0.9, (value, hue * 360, saturation)
+    assert 4.5 <= contrast_ratio(hex_to_color(value), hex_to_color("#FFFFFF")) < 4.7
     from brochure.preflight.contrast import _way  # (the press's ink is CMYK: lighter than the kit's colour, said so)
 
     assert _way("#B7CBCD", "#1D5C63", (cmyk, None), False) == "lighter"

@@ -9,6 +9,7 @@ anything else under it is an overlap, which preflight/placement.py reports.
 
 from __future__ import annotations
 
+import colorsys
 from dataclasses import replace
 from pathlib import Path
 
@@ -270,10 +271,12 @@ Wanted = tuple[Ink | None, Ink | None, float, float]  # a colour, what it meets,
 
 def _reaching(wanted: list[Wanted], colours: Colours, key: str) -> str:
     """The colour nearest a brand colour (`key`) in its own hue, darker or lighter, that reaches each contrast asked
-    of it against what it meets ('#1A4D53'), for the hint; '' when it is no RGB colour or none does. Against its
-    own tint it is asked of the tint as it is and of the candidate's (a pale secondary's tint is near a pale
-    primary's, and may be taken for it). Each is seen as printed in this edition and, for a colour the press
-    converts (`written`), as printed by the press too: the suggestion builds both editions."""
+    of it against what it meets ('#1A4D53'), for the hint: its lightness changed, its hue and saturation kept (HSL,
+    as a design tool's 'darken' does; mixed with black, a pale pink #FFF0F5 became a grey #696264); '' when it is
+    no RGB colour or none does. Against its own tint it is asked of the tint as it is and of the candidate's (a
+    pale secondary's tint is near a pale primary's, and may be taken for it). Each is seen as printed in this
+    edition and, for a colour the press converts (`written`), as printed by the press too: the suggestion builds
+    both editions."""
     hexes = dict(colours.written)
     ink = wanted[0][0]
     if key in hexes:
@@ -289,9 +292,11 @@ def _reaching(wanted: list[Wanted], colours: Colours, key: str) -> str:
         views.append((True, colours.proof, PRESS_MARGIN))  # for the press's, whose tints its least dots move)
     elif colours.press and key in hexes:  # (the office prints the colour as written, and the press's grounds seen
         views.append((False, None, PRESS_MARGIN))  # stand for its own: a tint printed in least dots is near)
-    for end in ((0.0, 0.0, 0.0), (1.0, 1.0, 1.0)):  # (darker first: text and the colours it prints on are dark)
-        for step in range(1, 101):  # (in steps of 1 % towards black or white: the first that reads)
-            mixed = [round((v + (e - v) * step / 100) * 255) for v, e in zip(rgb, end, strict=True)]
+    hue, light, saturation = colorsys.rgb_to_hls(*rgb[:3])
+    for end in (0.0, 1.0):  # (darker first: text and the colours it prints on are dark)
+        for step in range(1, 101):  # (its lightness in steps of 1 % towards black or white: the first that reads)
+            shade = colorsys.hls_to_rgb(hue, light + (end - light) * step / 100, saturation)
+            mixed = [round(v * 255) for v in shade]
             colour = Color(*(m / 255 for m in mixed))
             if all(_reads(colours, colour, wanted, *view) for view in views):
                 return "#" + "".join(f"{m:02X}" for m in mixed)
