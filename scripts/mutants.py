@@ -6180,14 +6180,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "inputs/phones.py",
         "        return digits[1:]",
         "        return digits",
-        "tests/test_translations.py::test_a_north_american_number_with_its_long_distance_1_is_the_same_number",
+        "tests/test_translations.py::test_a_telephone_number_in_other_groups_or_its_international_form_is_the_same_number",
     ),
     m(
         "long-distance-1-not-a-phone",
         "inputs/phones.py",
         '|{_LONG_DISTANCE.pattern}")',
         '")',
-        "tests/test_translations.py::test_a_north_american_number_with_its_long_distance_1_is_the_same_number",
+        "tests/test_translations.py::test_a_telephone_number_in_other_groups_or_its_international_form_is_the_same_number",
     ),
     m(
         "dropped-item-alike-another-unnamed",

@@ -374,34 +374,31 @@ def test_the_same_number_written_the_languages_way_is_no_error(
     assert f"the source's {number} (in " in message and "it has 100 instead" in message  # (as the source writes it)
 
 
-@pytest.mark.parametrize("written", ["087 123 45 67", "+353 87 123 4567", "00353 87 123 4567", "(087) 123-4567"])
+IRISH, NORTH_AMERICAN = ("087 123 4567", "+353 87 123 4568"), ("(802) 555-0148", "1-802-555-0149")
+
+
+@pytest.mark.parametrize(
+    ("number", "written"),
+    [
+        *((IRISH, w) for w in ("087 123 45 67", "+353 87 123 4567", "00353 87 123 4567", "(087) 123-4567")),
+        *((NORTH_AMERICAN, w) for w in ("1-802-555-0148", "1 (802) 555-0148", "+1 802 555 0148", "802.555.0148")),
+    ],
+)
 def test_a_telephone_number_in_other_groups_or_its_international_form_is_the_same_number(
-    tmp_path: Path, written: str
+    tmp_path: Path, number: tuple[str, str], written: str
 ) -> None:
     """'087 123 4567' translated as '087 123 45 67' or '+353 87 123 4567' dials the same number: no error (its groups
-    were read as numbers: "the source's 4567 ... it has 45, 67 instead"). Another number is an error that quotes
-    each as written, never a group of it."""
-    english = "**Out of hours**, call our on-call nurse on 087 123 4567."
+    were read as numbers: "the source's 4567 ... it has 45, 67 instead"); so does '(802) 555-0148' as
+    '1-802-555-0148', North America's long-distance form (read as 1, 802, 555 and 0148). Another number is an error
+    that quotes each as written, never a group of it."""
+    source, other = number
+    english = f"**Out of hours**, call our on-call nurse on {source}."
     src, es = _added(tmp_path, english, f"**Fuera de horario**, llame a la enfermera de guardia al {written}.")
     assert [d.message for d in compare(src, es)] == []
-    src, es = _added(tmp_path, english, "**Fuera de horario**, llame a la enfermera de guardia al +353 87 123 4568.")
+    src, es = _added(tmp_path, english, f"**Fuera de horario**, llame a la enfermera de guardia al {other}.")
     (message,) = [d.message for d in compare(src, es)]
-    assert message.startswith("the source's 087 123 4567 (in "), message
-    assert message.endswith("; it has +353 87 123 4568 instead"), message
-
-
-@pytest.mark.parametrize("written", ["1-802-555-0148", "1 (802) 555-0148", "+1 802 555 0148", "802.555.0148"])
-def test_a_north_american_number_with_its_long_distance_1_is_the_same_number(tmp_path: Path, written: str) -> None:
-    """'(802) 555-0148' translated as '1-802-555-0148' (as US Spanish writes a number to dial from anywhere) dials the
-    same number: it was read as numbers, 1, 802, 555 and 0148 ("the source's 555-0148 ... not in the translation").
-    Another number written so is an error that quotes both whole."""
-    english = "**Out of hours**, call our on-call nurse on (802) 555-0148."
-    src, es = _added(tmp_path, english, f"**Fuera de horario**, llame a la enfermera de guardia al {written}.")
-    assert [d.message for d in compare(src, es)] == []
-    src, es = _added(tmp_path, english, "**Fuera de horario**, llame a la enfermera de guardia al 1-802-555-0149.")
-    (message,) = [d.message for d in compare(src, es)]
-    assert message.startswith("the source's (802) 555-0148 (in "), message
-    assert message.endswith("; it has 1-802-555-0149 instead"), message
+    assert message.startswith(f"the source's {source} (in "), message
+    assert message.endswith(f"; it has {other} instead"), message
 
 
 @pytest.mark.parametrize("translated", ["a 20 °C", "a - 20 °C", "a 2-20 °C"])
