@@ -6216,6 +6216,11 @@ MUTANTS: tuple[Mutant, ...] = (
         "(end - light) * step / 100, saturation)",
         "(end - light) * step / 100, saturation * (100 - step) / 100)",
         "tests/test_preflight.py::test_the_colour_suggested_reaches_every_contrast_asked_of_it",
+        "sources-columns-two-paragraphs",
+        "layout/citations.py",
+        '    return Para(text, theme.style("fine"), element="sources")',
+        '    return Para(text, theme.style("fine"))',
+        "tests/test_tagged.py::test_the_sources_set_in_two_columns_are_one_paragraph",
     ),
     m(
         "svg-negative-size-drawn",

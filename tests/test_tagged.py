@@ -376,6 +376,20 @@ def test_a_paragraph_run_on_into_another_page_is_one_paragraph(tmp_path: Path) -
     assert _bare(doc.text(para)) == _bare("".join(lines))
 
 
+def test_the_sources_set_in_two_columns_are_one_paragraph() -> None:
+    """The bi-fold's back sets its fine print in two columns, the sources parted between two references: they were
+    two P elements, two paragraphs to a screen reader where one is printed (an accessibility review, 2026-12-06)."""
+    result = _built(layout="bifold")
+    assert result.layout is not None
+    xs = {t.box.x for p in result.layout.pages for t in p.items if isinstance(t, Text) and "Dermatol" in t.text}
+    assert len(xs) == 2  # (the sources are in both columns)
+    doc = _open(result)
+    assert doc.root is not None
+    said = [" ".join(doc.text(n).split()) for n in doc.root.walk() if n.kind == "P"]
+    (cited,) = [s for s in said if "Dermatol" in s]
+    assert cited.startswith("Sources 1 Litchman") and cited.endswith("In full, with DOIs: our large-print edition.")
+
+
 def test_a_hyphen_added_where_a_word_breaks_at_a_soft_hyphen_is_read_as_part_of_the_word(tmp_path: Path) -> None:
     """A long word given soft hyphens ("sub\\u00adcision") prints '-' where its line breaks there, as a typed
     hyphen prints: a screen reader and a copy read the two halves as two words ("sub- cision"). The added hyphen is

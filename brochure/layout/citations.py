@@ -130,7 +130,7 @@ def sources(
     they are one left-to-right isolate, each line of them read left to right). A
     reference in another language than the leaflet's (`language`) is marked as such, for a screen reader. `part`:
     the references from the first to before the last of it only (a column's share: the label with the first, the
-    pointer to the full list with the last); None when it has none."""
+    pointer to the full list with the last; the two shares are one paragraph to a reader); None when it has none."""
     if not cites.references:
         return None
     rtl = theme.direction == "rtl"
@@ -147,7 +147,8 @@ def sources(
     label = f"<b>{escape_text(words.sources)}</b> " if first == 0 else ""
     tail = f" {escape_text(words.in_full)}" if not full and last >= len(entries) else ""
     held = joint.join(entries[first:last])
-    return Para(label + (f"{LRI}{held}{PDI}" if isolated else held) + tail, theme.style("fine"))
+    text = label + (f"{LRI}{held}{PDI}" if isolated else held) + tail
+    return Para(text, theme.style("fine"), element="sources")  # (a column's share and the next: one paragraph)
 
 
 def entries_markup(
