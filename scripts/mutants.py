@@ -6223,6 +6223,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_tagged.py::test_the_sources_set_in_two_columns_are_one_paragraph",
     ),
     m(
+        "booking-address-over-lines-read-as-two-words",
+        "layout/back.py",
+        '    said = display_url(contact.booking_url) if len(parts) > 1 else ""',
+        '    said = ""',
+        "tests/test_tagged.py::test_the_qr_boxs_booking_address_is_read_whole_under_the_boxs_one_link",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

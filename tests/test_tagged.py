@@ -335,7 +335,7 @@ def test_the_qr_boxs_booking_address_is_read_whole_under_the_boxs_one_link(layou
     links, the first described as the clinic's site ("clearwaterskin.co.uk") though it opens the booking page,
     the second as "/book", their areas under the QR box's own link (the accessibility auditor's findings: two
     tab stops to one place, a focus box far larger than its words). The box's link, over the code, its label and
-    the address, is the one link to the booking page there; the address is read, as printed, in the link colour."""
+    the address, is the one link to the booking page there; the address is read whole, printed in the link colour."""
     result = result_of(sources(CONTENT, brand), api.Options(layout=layout))  # type: ignore[arg-type]
     assert result.ok and result.layout is not None and result.layout.qr is not None
     doc = _open(result)
@@ -350,6 +350,7 @@ def test_the_qr_boxs_booking_address_is_read_whole_under_the_boxs_one_link(layou
     inside = [t for t in result.layout.pages[page].items if isinstance(t, Text) and box.x <= t.box.x < box.right]
     lines = [t for t in inside if box.y <= t.box.y < box.top and t.text and t.text in display_url(url)]
     assert len(lines) == 2 and "".join(t.text for t in lines) == display_url(url)  # (under the box's link)
+    assert display_url(url) in doc.read_aloud()  # (read whole: it was read as two words, "clearwaterskin.co.uk /book")
 
 
 def test_a_paragraph_run_on_into_another_page_is_one_paragraph(tmp_path: Path) -> None:

@@ -299,7 +299,8 @@ def _back(
     url_markup = "<br/>".join(escape_text(part) for part in parts)  # (no link of its own: the QR box's link covers
     # it, and a second one there was a second tab stop to one place, its area under the box's; in the link colour)
     url_markup = f"<font color={quoteattr(link_hex)}>{url_markup}</font>" if inp.links else url_markup
-    qr_text.parts.append((Para(url_markup, t.style("url")), 2.0))
+    said = display_url(contact.booking_url) if len(parts) > 1 else ""  # (over lines: read whole, not as two words)
+    qr_text.parts.append((Para(url_markup, t.style("url"), said=said), 2.0))
     url_font = t.style("url")
     diags += too_wide(
         inp, [("contact.booking_url", part, url_font.fontName) for part in parts], url_font.fontSize, url_w, region
