@@ -6230,6 +6230,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_tagged.py::test_the_qr_boxs_booking_address_is_read_whole_under_the_boxs_one_link",
     ),
     m(
+        "warning-callout-without-title-unwarned",
+        "inputs/blocks.py",
+        '        if tone == "warning" and not title and not text.startswith("**"):',
+        "        if False:",
+        "tests/test_validation.py::test_a_warning_callout_that_only_its_icon_says_is_one_is_warned",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

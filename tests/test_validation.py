@@ -327,6 +327,28 @@ def test_an_accent_typed_as_a_mark_of_its_own_prints_over_its_letter(inputs: Inp
     assert "Caf\u00e9 fine needles" in words and "\u0301" not in words
 
 
+@pytest.mark.parametrize(
+    ("callout", "warned"),
+    [
+        ('{text: "Do not use a home roller.", tone: warning}', True),
+        ('{title: Warning, text: "Do not use a home roller.", tone: warning}', False),
+        ('{text: "**Warning:** do not use a home roller.", tone: warning}', False),
+        ('{text: "A calm note.", tone: note}', False),
+    ],
+)
+def test_a_warning_callout_that_only_its_icon_says_is_one_is_warned(inputs: Inputs, callout: str, warned: bool) -> None:
+    """A warning callout with no title printed its warning sign and tint, both decoration, with words that read
+    as any paragraph: a screen reader never said it was a warning (an accessibility review, 2026-12-06)."""
+    text = edit(inputs.content, "      - cards:", f"      - callout: {callout}\n      - cards:")
+    content, diags = load_content(inputs.content)
+    assert content is not None, [d.format() for d in diags]
+    said = [d for d in diags if "a warning callout with no title" in d.message]
+    assert len(said) == warned, [d.format() for d in diags]
+    for d in said:
+        assert not d.is_error and (d.location.line, d.location.column) == position(text, "warning}")
+        assert "title: Warning" in d.hint
+
+
 def test_a_quote_left_open_is_named_where_it_opens(inputs: Inputs) -> None:
     """YAML notices a quote left open lines later, where the text it read on runs out: the error's place is the
     parser's, and its hint names the line and column the quote opened at (it said only "check indentation")."""

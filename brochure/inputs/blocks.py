@@ -179,6 +179,14 @@ def _read_block(r: Reader, kind: str, node: Node, path: str, base: Path) -> Bloc
         tone = r.choice(m.get("tone"), f"{path}.tone", ("note", "warning")) if "tone" in m else "note"
         if text is None or tone is None:
             return None
+        if tone == "warning" and not title and not text.startswith("**"):  # (its icon is decoration: a screen
+            # reader reads neither it nor the tint; a bold lead-in may say it)
+            r.warn(
+                r.at(m["tone"], f"{path}.tone"),
+                "a warning callout with no title: only its icon and colour show it is a warning, and a screen reader"
+                " reads neither",
+                "give it a title that says so (title: Warning), or begin its text with it in bold (**Warning:** ...)",
+            )
         return Callout(title, text, "warning" if tone == "warning" else "note", at)
     if kind == "image":
         return _read_image(r, node, path, base)
