@@ -6237,6 +6237,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_validation.py::test_a_warning_callout_that_only_its_icon_says_is_one_is_warned",
     ),
     m(
+        "alt-a-file-name-unwarned",
+        "inputs/blocks.py",
+        "    if named in (Path(src).name.casefold(), Path(src).stem.casefold()) or named.endswith(PICTURE_ENDINGS):",
+        "    if named == Path(src).name.casefold():",
+        "tests/test_validation.py::test_a_pictures_text_alternative_that_is_a_file_name_is_warned",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

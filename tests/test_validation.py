@@ -349,6 +349,24 @@ def test_a_warning_callout_that_only_its_icon_says_is_one_is_warned(inputs: Inpu
         assert "title: Warning" in d.hint
 
 
+@pytest.mark.parametrize(
+    ("alt", "warned"),
+    [("IMG_2041.jpg", True), ("img_2041", True), ("room.png", True), ("A reclining chair under a lamp", False)],
+)
+def test_a_pictures_text_alternative_that_is_a_file_name_is_warned(inputs: Inputs, alt: str, warned: bool) -> None:
+    """A picture's alt: that is a file name (its own, or any picture's) was the figure's /Alt: a screen reader read
+    "IMG underscore 2041 dot jpg" for the picture (an accessibility review, 2026-12-06)."""
+    Image.new("RGB", (1200, 800), (200, 180, 160)).save(inputs.content.parent / "IMG_2041.JPG")
+    new = f'      - image: {{src: IMG_2041.JPG, alt: "{alt}"}}\n      - cards:'
+    text = edit(inputs.content, "      - cards:", new)
+    content, diags = load_content(inputs.content)
+    assert content is not None, [d.format() for d in diags]
+    said = [d for d in diags if "text alternative is a file name" in d.message]
+    assert len(said) == warned, [d.format() for d in diags]
+    for d in said:
+        assert not d.is_error and (d.location.line, d.location.column) == position(text, f'"{alt}"')
+
+
 def test_a_quote_left_open_is_named_where_it_opens(inputs: Inputs) -> None:
     """YAML notices a quote left open lines later, where the text it read on runs out: the error's place is the
     parser's, and its hint names the line and column the quote opened at (it said only "check indentation")."""

@@ -258,6 +258,14 @@ def _read_image(r: Reader, node: Node, path: str, base: Path) -> Image | None:
     caption = r.text(m.get("caption"), f"{path}.caption")
     if src is None or alt is None:
         return None
+    named = alt.strip().casefold()
+    if named in (Path(src).name.casefold(), Path(src).stem.casefold()) or named.endswith(PICTURE_ENDINGS):
+        r.warn(
+            r.at(m["alt"], f"{path}.alt"),
+            f"the picture's text alternative is a file name ('{shorten(alt, 40)}'): a screen reader reads it out"
+            " in place of the picture",
+            "say what the picture shows, in the leaflet's language (alt: Nurse treating a cheek with the pen)",
+        )
     where = r.at(m["src"], f"{path}.src")
     if _WEB_ADDRESS.match(src):
         local = src.lower().startswith("file:")
