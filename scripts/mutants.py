@@ -6244,6 +6244,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_validation.py::test_a_pictures_text_alternative_that_is_a_file_name_is_warned",
     ),
     m(
+        "list-typed-into-a-text-unwarned",
+        "inputs/reader.py",
+        "    if len(items) >= 2:",
+        "    if len(items) >= 3:",
+        "tests/test_validation.py::test_a_list_typed_into_a_text_is_warned",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

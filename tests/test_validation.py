@@ -367,6 +367,28 @@ def test_a_pictures_text_alternative_that_is_a_file_name_is_warned(inputs: Input
         assert not d.is_error and (d.location.line, d.location.column) == position(text, f'"{alt}"')
 
 
+@pytest.mark.parametrize(
+    ("text", "warned"),
+    [
+        ('"Tell us if you have:\\n- a cold sore\\n- a rash"', True),
+        ('"Tell us if you have:\\n  \u2022 a cold sore\\n  \u2022 a rash"', True),
+        ('"Tell us if you have a cold sore\\n- or a rash"', False),  # (one line: a dash, as a sentence may have)
+        ('"Tell us if you have - a cold sore - a rash"', False),
+    ],
+)
+def test_a_list_typed_into_a_text_is_warned(inputs: Inputs, text: str, warned: bool) -> None:
+    """A list typed into a callout's text (its lines '- a cold sore') printed run on, 'Tell us if you have: - a cold
+    sore - a rash', one sentence to a screen reader, exit 0 (an accessibility review, 2026-12-06)."""
+    written = edit(inputs.content, "      - cards:", f"      - callout: {{text: {text}}}\n      - cards:")
+    content, diags = load_content(inputs.content)
+    assert content is not None, [d.format() for d in diags]
+    said = [d for d in diags if "as a list's items do" in d.message]
+    assert len(said) == warned, [d.format() for d in diags]
+    for d in said:
+        assert not d.is_error and (d.location.line, d.location.column) == position(written, text)
+        assert "bullets:" in d.hint
+
+
 def test_a_quote_left_open_is_named_where_it_opens(inputs: Inputs) -> None:
     """YAML notices a quote left open lines later, where the text it read on runs out: the error's place is the
     parser's, and its hint names the line and column the quote opened at (it said only "check indentation")."""

@@ -301,6 +301,16 @@ def as_typed(value: str, comment: str, marked: bool) -> list[tuple[str, str]]:
                 " written '# ' with a space",
             )
         )
+    items = _TYPED_ITEM.findall(value) if marked and "\n" in value else []
+    if len(items) >= 2:
+        said.append(
+            (
+                f"{len(items)} of the text's lines start with '{items[0]} ' as a list's items do: a text is one"
+                " paragraph, its new lines spaces, and they print run on and are read as one sentence",
+                "make them a bullets: block (a callout's text is one paragraph: put the list after it), or write them"
+                " as a sentence",
+            )
+        )
     typed = _TYPED_ESCAPE.search(value)
     if typed:
         said.append(
@@ -384,6 +394,7 @@ _UNPRINTABLE = re.compile(
 # Arabic word backwards, so that the page shows other words than the file. The tool orders the words itself.
 _EMBEDDING = re.compile("[\u202a-\u202e]")
 # An escape typed outside double quotes ('\u00ad' in a plain or single-quoted text), which YAML leaves as typed:
+_TYPED_ITEM = re.compile(r"\n[ \t]*([-*\u2022])[ \t]+(?=\S)")  # a line typed as a list's item ("- one", "• one")
 _TYPED_ESCAPE = re.compile(r"\\(?:u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|x[0-9A-Fa-f]{2})")
 _OPENS, _CLOSE = "\u2066\u2067\u2068", "\u2069"
 # A right-to-left mark inside a number ('12\u200f34', '24\u200f–48'): the number's parts print swapped ('3412').
