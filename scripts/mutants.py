@@ -6251,6 +6251,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_validation.py::test_a_list_typed_into_a_text_is_warned",
     ),
     m(
+        "language-link-hint-as-a-links",
+        "inputs/reader.py",
+        '                spoken = href.lower().startswith("lang:")',
+        "                spoken = False",
+        "tests/test_validation.py::test_content_mistake",
+        k="another-language",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

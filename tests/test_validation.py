@@ -185,6 +185,14 @@ CONTENT_MISTAKES = {
         "link target 'javascript:alert(1)'",
         "[label](https://...)",
     ),
+    "words-marked-as-in-another-language": (  # (as some markups do: told it cannot be, and what to do)
+        "[our site](https://example.com)",
+        "[bonjour](lang:fr)",
+        '"Fine needles',
+        "sections[0].blocks[0].text",
+        "link target 'lang:fr'",
+        "cannot mark its words as in another language yet",
+    ),
     "link-with-a-blank-label": (  # (the link was dropped: no annotation, nothing printed of its address)
         "[our site](https://example.com)",
         "[\\u200B ](https://example.com)",

@@ -147,10 +147,10 @@ class Reader:
         for href in () if literal or not printed else inline.links(value):  # (an unsafe link first: it is named)
             why = link_problem(href)
             if why:
+                spoken = href.lower().startswith("lang:")  # (words marked as in another language, as some markups do)
+                hint = "write links as [label](https://...), [label](mailto:...) or [label](tel:+...)"
                 self.fail(
-                    self.at(node, path),
-                    f"link target '{shorten(href, 60)}' {why}",
-                    "write links as [label](https://...), [label](mailto:...) or [label](tel:+...)",
+                    self.at(node, path), f"link target '{shorten(href, 60)}' {why}", _LANGUAGE_HINT if spoken else hint
                 )
                 return None
         if not any(_visible(ch) for ch in (value if literal or not printed else inline.plain(value))):
@@ -393,8 +393,12 @@ _UNPRINTABLE = re.compile(
 # Embeddings and overrides (U+202A..U+202E): an override prints the letters after it in the order it forces, an
 # Arabic word backwards, so that the page shows other words than the file. The tool orders the words itself.
 _EMBEDDING = re.compile("[\u202a-\u202e]")
-# An escape typed outside double quotes ('\u00ad' in a plain or single-quoted text), which YAML leaves as typed:
+_LANGUAGE_HINT = (
+    "a text cannot mark its words as in another language yet (a source can: its language:): write them without"
+    " the link (a screen reader reads them in the leaflet's language), or, if it is a link, give its address"
+)
 _TYPED_ITEM = re.compile(r"\n[ \t]*([-*\u2022])[ \t]+(?=\S)")  # a line typed as a list's item ("- one", "• one")
+# An escape typed outside double quotes ('\u00ad' in a plain or single-quoted text), which YAML leaves as typed:
 _TYPED_ESCAPE = re.compile(r"\\(?:u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|x[0-9A-Fa-f]{2})")
 _OPENS, _CLOSE = "\u2066\u2067\u2068", "\u2069"
 # A right-to-left mark inside a number ('12\u200f34', '24\u200f–48'): the number's parts print swapped ('3412').
