@@ -6259,6 +6259,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="another-language",
     ),
     m(
+        "link-in-the-qr-label-allowed",
+        "inputs/content.py",
+        "    linked = links(qr) if qr else []",
+        "    linked = []",
+        "tests/test_validation.py::test_content_mistake",
+        k="qr-boxs-label",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -561,10 +561,12 @@ def test_a_changed_link_is_an_error(tmp_path: Path) -> None:
     """The source links a word to a page; the translation links it elsewhere."""
     source, _ = load_content(CONTENT)
     assert source is not None
-    text = CONTENT.read_text(encoding="utf-8").replace("Scan to book", '"[Scan](https://clearwaterskin.co.uk/book)"')
+    text = CONTENT.read_text(encoding="utf-8").replace(
+        "Results vary.", "[Results vary](https://clearwaterskin.co.uk/book)."
+    )
     (tmp_path / "source.yaml").write_text(text, encoding="utf-8")
     linked, _ = load_content(tmp_path / "source.yaml")
-    lines, _ = _seeded(tmp_path, "Escanee para pedir cita", '"[Escanee](https://example.com/cita)"')
+    lines, _ = _seeded(tmp_path, "Los resultados varían.", "[Los resultados varían](https://example.com/cita).")
     assert linked is not None and any("the links differ" in line for line in lines)  # the shipped source: none
     translation, _ = load_content(tmp_path / "es.yaml")
     assert translation is not None

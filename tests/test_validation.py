@@ -193,6 +193,14 @@ CONTENT_MISTAKES = {
         "link target 'lang:fr'",
         "cannot mark its words as in another language yet",
     ),
+    "a-link-in-the-qr-boxs-label": (  # (its area inside the box's own link: a link inside a link)
+        '  text: "We will check your skin first."',
+        '  text: "We will check your skin first."\n  qr_label: "Scan [to book](https://example.com/other)"',
+        '"Scan [to book]',
+        "call_to_action.qr_label",
+        "the QR code's label links to 'https://example.com/other'",
+        "write the label as words alone",
+    ),
     "link-with-a-blank-label": (  # (the link was dropped: no annotation, nothing printed of its address)
         "[our site](https://example.com)",
         "[\\u200B ](https://example.com)",

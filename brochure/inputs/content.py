@@ -12,6 +12,7 @@ from brochure.frozen import frozen
 from brochure.inputs.blocks import Block, read_blocks, read_layouts
 from brochure.inputs.document import Document, read_document
 from brochure.inputs.hints import HINT_KEYS, Hint, HintKind, read_hints
+from brochure.inputs.inline import links
 from brochure.inputs.reader import Reader, load_file, text_fault
 from brochure.inputs.references import Reference, read_references
 from brochure.inputs.yamltree import Node
@@ -408,6 +409,16 @@ def _read_cta(r: Reader, node: Node | None) -> CallToAction | None:
     text = r.text(m.get("text"), "call_to_action.text")
     qr = r.text(m.get("qr_label"), "call_to_action.qr_label") if "qr_label" in m else None
     if heading is None or text is None or ("qr_label" in m and qr is None):
+        return None
+    linked = links(qr) if qr else []
+    if linked:  # (its area inside the box's, which is a link: two tab stops, one over the other)
+        r.fail(
+            r.at(m["qr_label"], "call_to_action.qr_label"),
+            f"the QR code's label links to '{shorten(linked[0], 60)}', and the QR box it is in is itself one link,"
+            " to the booking page: a link inside a link",
+            "write the label as words alone (the box opens contact.booking_url in brand.yaml); put another link in"
+            " call_to_action.text",
+        )
         return None
     return CallToAction(heading, text, qr)
 
