@@ -37,7 +37,8 @@ class Words:
     date: str  # a whole date: {day} {month} {year}
     month_year: str
     list_separator: str
-    skin_drawing: str  # the skin drawing's text alternative: {labels} are its labels
+    skin_drawing: str  # the skin drawing's text alternative: {labels} are its labels (with none: the words before
+    # the comma before them)
     qr_code: str  # the QR code's text alternative: {url} is where it leads
     qr_label: str  # beside the QR code, unless the content's call_to_action gives its own
     page: str  # a page's number at its foot (the large-print edition): {number} of {total}
@@ -150,7 +151,7 @@ _PL = Words(
     date="{day}\u00a0{month}\u00a0{year}\u00a0r.",
     month_year="{month}\u00a0{year}\u00a0r.",
     list_separator=", ",
-    skin_drawing="Rysunek przekroju sk\u00f3ry z opisami: {labels}.",
+    skin_drawing="Rysunek przekroju sk\u00f3ry, z opisami: {labels}.",
     qr_code="Kod QR otwieraj\u0105cy {url}",
     qr_label="Zeskanuj, aby si\u0119 um\u00f3wi\u0107",
     page="Strona {number} z {total}",

@@ -6267,6 +6267,13 @@ MUTANTS: tuple[Mutant, ...] = (
         k="qr-boxs-label",
     ),
     m(
+        "unlabelled-drawing-said-labelled",
+        "layout/blocks.py",
+        "        if not any(said):",
+        "        if False:",
+        "tests/test_tagged.py::test_the_skin_drawing_with_no_labels_is_named_by_what_it_shows",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -259,6 +259,24 @@ def test_every_figure_has_a_text_alternative_in_the_leaflets_language(content: P
             assert 0 <= x1 < x2 <= float(media[2]) and 0 <= y1 < y2 <= float(media[3])
 
 
+@pytest.mark.parametrize(
+    ("labels", "alt"),
+    [
+        ("", "Drawing of a cross-section of skin."),
+        (", labels: {epidermis: Top, dermis: Deep}", "Drawing of a cross-section of skin, labelled: Top, Deep."),
+    ],
+)
+def test_the_skin_drawing_with_no_labels_is_named_by_what_it_shows(inputs: Inputs, labels: str, alt: str) -> None:
+    """A skin drawing given no labels prints none, and its text alternative read "Drawing of a cross-section of
+    skin, labelled: ." (an accessibility review, 2026-12-06): it says what the drawing shows, and no more."""
+    edit(inputs.content, "      - cards:", f"      - illustration: {{name: skin-section{labels}}}\n      - cards:")
+    result = build(inputs)
+    assert result.ok, [d.format() for d in result.diagnostics]
+    doc = _open(result)
+    assert doc.root is not None
+    assert [n.alt for n in doc.root.walk() if n.kind == "Figure" and "skin" in n.alt] == [alt]
+
+
 def test_a_picture_is_a_figure_with_the_contents_alt_and_its_caption_follows(inputs: Inputs) -> None:
     Image.new("RGB", (1200, 800), (200, 180, 160)).save(inputs.content.parent / "room.png")
     edit(

@@ -178,9 +178,14 @@ class Blocks:
 
     def _alt(self, labels: dict[str, str]) -> str:
         """The skin drawing's text alternative, in the content's language: what it shows, named by its labels (as
-        they print: without the soft hyphens and zero-width spaces that say where a word may break)."""
+        they print: without the soft hyphens and zero-width spaces that say where a word may break); with none, what
+        it shows alone ("labelled: ." said none)."""
         words = self.words
         said = [v.replace("\xad", "").replace("\u200b", "") for v in labels.values()]
+        if not any(said):  # (none printed: what it shows, its words before the comma that leads to the labels)
+            head = words.skin_drawing.split("{labels}")[0]
+            cut = max(head.rfind(","), head.rfind("\u060c"))  # (an Arabic comma too)
+            return (head[:cut] if cut > 0 else head.rstrip(" :")) + "."
         return words.skin_drawing.format(labels=words.list_separator.join(v for v in said if v))
 
     def _lettering(self) -> tuple[Measure, tuple[str, ...]]:
