@@ -6274,6 +6274,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_tagged.py::test_the_skin_drawing_with_no_labels_is_named_by_what_it_shows",
     ),
     m(
+        "markdown-heading-in-a-text-unwarned",
+        "inputs/reader.py",
+        '    heading = _TYPED_HEADING.match(value) if marked and value.startswith("#") else None',
+        "    heading = None",
+        "tests/test_validation.py::test_a_markdown_heading_typed_into_a_text_is_warned",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

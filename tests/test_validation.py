@@ -405,6 +405,23 @@ def test_a_list_typed_into_a_text_is_warned(inputs: Inputs, text: str, warned: b
         assert "bullets:" in d.hint
 
 
+@pytest.mark.parametrize(
+    ("text", "warned"),
+    [('"### After the first week"', True), ('"## Aftercare"', True), ('"#1 risk is infection"', False)],
+)
+def test_a_markdown_heading_typed_into_a_text_is_warned(inputs: Inputs, text: str, warned: bool) -> None:
+    """A third level of heading typed as Markdown ("### After the first week") printed its '###' in a paragraph,
+    exit 0: a screen reader met a paragraph, not a heading (an accessibility review, 2026-12-06)."""
+    written = edit(inputs.content, "      - cards:", f"      - text: {text}\n      - cards:")
+    content, diags = load_content(inputs.content)
+    assert content is not None, [d.format() for d in diags]
+    said = [d for d in diags if "as a Markdown heading does" in d.message]
+    assert len(said) == warned, [d.format() for d in diags]
+    for d in said:
+        assert not d.is_error and (d.location.line, d.location.column) == position(written, text)
+        assert "subheading:" in d.hint
+
+
 def test_a_quote_left_open_is_named_where_it_opens(inputs: Inputs) -> None:
     """YAML notices a quote left open lines later, where the text it read on runs out: the error's place is the
     parser's, and its hint names the line and column the quote opened at (it said only "check indentation")."""

@@ -301,6 +301,15 @@ def as_typed(value: str, comment: str, marked: bool) -> list[tuple[str, str]]:
                 " written '# ' with a space",
             )
         )
+    heading = _TYPED_HEADING.match(value) if marked and value.startswith("#") else None
+    if heading:
+        said.append(
+            (
+                f"the text starts with '{heading.group(1)} ' as a Markdown heading does: it prints the"
+                f" '{heading.group(1)}', and a screen reader reads a paragraph, not a heading",
+                "make it a subheading: block (the section's own heading is its heading:; there is no deeper level)",
+            )
+        )
     items = _TYPED_ITEM.findall(value) if marked and "\n" in value else []
     if len(items) >= 2:
         said.append(
@@ -397,6 +406,7 @@ _LANGUAGE_HINT = (
     "a text cannot mark its words as in another language yet (a source can: its language:): write them without"
     " the link (a screen reader reads them in the leaflet's language), or, if it is a link, give its address"
 )
+_TYPED_HEADING = re.compile(r"(#{1,6})[ \t]+\S")  # a Markdown heading typed into a text ("### Aftercare")
 _TYPED_ITEM = re.compile(r"\n[ \t]*([-*\u2022])[ \t]+(?=\S)")  # a line typed as a list's item ("- one", "• one")
 # An escape typed outside double quotes ('\u00ad' in a plain or single-quoted text), which YAML leaves as typed:
 _TYPED_ESCAPE = re.compile(r"\\(?:u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|x[0-9A-Fa-f]{2})")
