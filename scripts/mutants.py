@@ -6281,6 +6281,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_validation.py::test_a_markdown_heading_typed_into_a_text_is_warned",
     ),
     m(
+        "translated-alt-not-compared",
+        "inputs/translation.py",
+        "for b in blocks if isinstance(b, Image) and b.alt_at is not None}",
+        "for b in blocks if False and b.alt_at is not None}",
+        "tests/test_translations.py::test_a_pictures_text_alternative_left_untranslated_is_warned",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -557,6 +557,34 @@ def test_a_block_the_source_lacks_is_an_error_where_it_is_written(tmp_path: Path
     assert "sections[0].blocks[3] ('Una frase que el original no tiene.') is not in the source" in line
 
 
+@pytest.mark.parametrize(
+    ("alt", "warned"),
+    [("A nurse holding the pen over a cheek", True), ("Una enfermera sostiene el bolígrafo sobre la mejilla", False)],
+)
+def test_a_pictures_text_alternative_left_untranslated_is_warned(tmp_path: Path, alt: str, warned: bool) -> None:
+    """A picture's alt: is read by a screen reader in place of the picture, but it is not printed: the translation
+    check never compared it, and a Spanish leaflet's figure kept its English alt, read in a Spanish voice (an
+    accessibility review, 2026-12-06)."""
+    from PIL import Image
+
+    Image.new("RGB", (1200, 800), (200, 180, 160)).save(tmp_path / "pen.png")
+    picture = '      - image: {{src: pen.png, alt: "{alt}"}}\n      - callout:'
+    source = CONTENT.read_text(encoding="utf-8").replace(
+        "      - callout:", picture.format(alt="A nurse holding the pen over a cheek"), 1
+    )
+    (tmp_path / "source.yaml").write_text(source, encoding="utf-8")
+    spanish = SPANISH.read_text(encoding="utf-8").replace("      - callout:", picture.format(alt=alt), 1)
+    (tmp_path / "es.yaml").write_text(spanish, encoding="utf-8")
+    (theirs, _), (ours, diags) = load_content(tmp_path / "source.yaml"), load_content(tmp_path / "es.yaml")
+    assert theirs is not None and ours is not None, [d.format() for d in diags]
+    said = [d for d in compare(theirs, ours) if d.location.key.endswith(".image.alt")]
+    assert len(said) == warned, [d.format() for d in said]
+    for d in said:
+        assert "probably not translated" in d.message and (d.location.line, d.location.column) == position(
+            spanish, f'"{alt}"'
+        )
+
+
 def test_a_changed_link_is_an_error(tmp_path: Path) -> None:
     """The source links a word to a page; the translation links it elsewhere."""
     source, _ = load_content(CONTENT)

@@ -75,6 +75,7 @@ class Image:
     caption: str | None
     at: Location
     written: str = ""  # src as the content file writes it (`brochure init --words` copies the picture there)
+    alt_at: Location | None = None  # where alt is written (a translation's is compared with its source's)
 
 
 @frozen
@@ -294,7 +295,7 @@ def _read_image(r: Reader, node: Node, path: str, base: Path) -> Image | None:
         r.fail(where, f"picture '{src}' cannot be used: {picture.message}", picture.hint, full)  # (it may be
         return None  # being copied in: watched)
     r.pixels += picture.cost
-    return Image(picture, alt, caption, where, src)
+    return Image(picture, alt, caption, where, src, r.at(m["alt"], f"{path}.alt"))
 
 
 def _read_illustration(r: Reader, node: Node, path: str, at: Location) -> Illustration | None:

@@ -14,6 +14,7 @@ import difflib
 import re
 
 from brochure.diagnostics import Diagnostic, Location, error, shorten, warning
+from brochure.inputs.blocks import Image
 from brochure.inputs.content import Content
 from brochure.inputs.inline import citations, links, plain
 from brochure.inputs.numbers import (
@@ -294,7 +295,10 @@ def _version(text: str) -> tuple[tuple[int, str], ...]:
 
 
 def _texts(content: Content) -> dict[str, tuple[str, Location]]:
-    return {at.key: (text, at) for text, at in content.strings if not at.key.startswith(_OWN)}
+    """The texts a reader meets, by key path: those printed, and each picture's text alternative (a screen reader's)."""
+    texts = {at.key: (text, at) for text, at in content.strings if not at.key.startswith(_OWN)}
+    blocks = (b for s in content.sections for b in s.blocks)
+    return texts | {b.alt_at.key: (b.alt, b.alt_at) for b in blocks if isinstance(b, Image) and b.alt_at is not None}
 
 
 def _no_number_to_call(
