@@ -6216,6 +6216,8 @@ MUTANTS: tuple[Mutant, ...] = (
         "(end - light) * step / 100, saturation)",
         "(end - light) * step / 100, saturation * (100 - step) / 100)",
         "tests/test_preflight.py::test_the_colour_suggested_reaches_every_contrast_asked_of_it",
+    ),
+    m(
         "sources-columns-two-paragraphs",
         "layout/citations.py",
         '    return Para(text, theme.style("fine"), element="sources")',
