@@ -6290,6 +6290,22 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_translations.py::test_a_pictures_text_alternative_left_untranslated_is_warned",
     ),
     m(
+        "narrow-no-break-space-parts-words",
+        "layout/flowables.py",
+        "rl_paragraph.split = _split  #",
+        "_ = _split  #",
+        "tests/test_together.py",
+        k="narrow_no_break",
+    ),
+    m(
+        "narrow-no-break-space-printed-without-its-glyph",
+        "layout/flowables.py",
+        '            d["frags"] = [_no_break(f) for f in d["frags"]]',
+        "            pass",
+        "tests/test_together.py",
+        k="narrow_no_break",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

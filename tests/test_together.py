@@ -97,6 +97,21 @@ def test_a_mark_typed_apart_from_its_word_never_starts_or_ends_a_line(width: flo
         assert after[0][0] not in ":;!?»" and before[-1] != "«", (width, lines)
 
 
+NARROW = (
+    "Qu'est-ce que le micro-aiguillage\u202f? Les cicatrices «\u202fondulées\u202f» s'atténuent\u202f; environ "
+    "1\u202f500 patients l'ont fait\u202f!"
+)
+
+
+@pytest.mark.parametrize("width", [float(w) for w in range(60, 200, 8)])
+def test_a_narrow_no_break_space_typed_keeps_its_words_together_as_a_no_break_space(width: float) -> None:
+    """French typed as its typography asks, with U+202F before ? ; ! and inside « », printed each as a plain space
+    where a line could break (ReportLab parts words at it): it parts no words now, and a font without it (none
+    brochure ships has it) prints U+00A0 in its place, the same space, no break."""
+    lines = lines_of(NARROW, width)
+    assert " ".join(w for words, _ in lines for w in words) == NARROW.replace("\u202f", "\u00a0"), (width, lines)
+
+
 GERMAN = (
     "Rötungen treten in ca. 10 % der Fälle auf; waschen Sie bei 30 °C, d. h. lauwarm, und fragen Sie uns – wir "
     "helfen gern. Rufen Sie an: Tel. 0117 496 0321, oder lesen Sie S. 12."

@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable
 from typing import Any
 
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import Color
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import paragraph as rl_paragraph
 
 from brochure.geometry.sheet import Rect
-from brochure.inputs.chars import INVISIBLE
+from brochure.inputs.chars import INVISIBLE, NO_BREAK
 from brochure.layout import bidi, parsed, rtl, setting, together
 from brochure.layout.model import Entry
 from brochure.layout.recorder import Recorder
 from brochure.layout.setting import Op
 from brochure.theme.fallback import fallback_frags
+from brochure.theme.fonts import cmap
 from brochure.theme.shaping import rtl as has_rtl
 from brochure.theme.styles import Theme
 from brochure.vocabulary import Role
@@ -27,6 +30,24 @@ _BROKEN = ("_width_max", "_splitLongWordCount", "_hyphenations", "height")  # wh
 # several styles has its pieces replaced by its words, which a split reads by the lines' indices into them).
 _WRAPPED = ("blPara", "width", "_wrapWidths", "frags", *_BROKEN)
 OVERRUN = 1.5  # ReportLab lets a line end a point or so past its width; more is a word too long to break
+
+# ReportLab's `split` (a text's words, between which its lines break, then joined by plain spaces) parts words at
+# the no-break spaces of chars.NO_BREAK too: each printed as a plain space, where a line could break. Here they stay
+# in their word, as U+00A0 does.
+_rl_split = rl_paragraph.split
+_SPACES = "".join(ch for ch in rl_paragraph._wsc if ch not in NO_BREAK)  # (the spaces ReportLab breaks at, but those)
+_BREAKS = re.compile(f"[{re.escape(_SPACES)}]+").split
+
+
+def _split(text: Any, delim: Any = None) -> list[str]:
+    """ReportLab's `split`, the same words, but a narrow no-break or figure space kept inside its word."""
+    if delim is not None or not isinstance(text, str) or not any(ch in text for ch in NO_BREAK):
+        return list(_rl_split(text, delim))
+    words = _BREAKS(text)
+    return words if "\xa0" in text else [w for w in words if w]  # (as ReportLab's own: its spaces' empty words)
+
+
+rl_paragraph.split = _split  # (once, on import: pure; paragraph.py's word breaking reads it by name)
 
 
 def overrun(p: Paragraph) -> float:
@@ -88,6 +109,15 @@ def _visible(frag: Any) -> Any:
     """A piece of a paragraph without the characters that print nothing."""
     text = getattr(frag, "text", "")
     return frag.clone(text=INVISIBLE.sub("", text)) if text and INVISIBLE.search(text) else frag
+
+
+def _no_break(frag: Any) -> Any:
+    """A piece of a paragraph whose font lacks a no-break space of NO_BREAK (U+202F: none of the fonts brochure
+    ships has it) with U+00A0 in its place: the font's space, as ReportLab prints U+00A0, and still no break."""
+    text = getattr(frag, "text", "")
+    glyphs = cmap(frag.fontName) if text and getFont(frag.fontName)._dynamicFont else {}
+    lacking = {ord(ch): "\xa0" for ch in NO_BREAK if ch in text and ord(ch) not in glyphs}
+    return frag.clone(text=text.translate(lacking)) if lacking else frag
 
 
 class Para(Paragraph):  # type: ignore[misc]
@@ -191,6 +221,8 @@ class Para(Paragraph):  # type: ignore[misc]
         fallbacks: tuple[tuple[str, tuple[str, ...]], ...] = getattr(self.style, "fallbacks", ())
         if fallbacks:
             d["frags"] = fallback_frags(d["frags"], dict(fallbacks))
+        if any(ch in getattr(f, "text", "") for f in d["frags"] for ch in NO_BREAK):
+            d["frags"] = [_no_break(f) for f in d["frags"]]
         # (markup that sets its own style or bullet, <para> or <bullet>, is not remembered)
         if key is not None and d["style"] is style and d["bulletText"] is bullet:
             parsed.keep(key, d["text"], d["frags"], colours)
