@@ -401,6 +401,29 @@ def test_a_telephone_number_in_other_groups_or_its_international_form_is_the_sam
     assert message.endswith(f"; it has {other} instead"), message
 
 
+@pytest.mark.parametrize(
+    ("source", "written"),
+    [
+        ("+1 802 555 0148", "1-802-555-0148"),  # (North America's long-distance 1, as a Québec leaflet writes it)
+        ("1-802-555-0148", "+1 802 555 0148"),
+        ("(514) 555-0148", "1 (514) 555-0148"),
+        ("(514) 555-0148", "514\u00a0555-0148"),  # (its groups parted by a no-break space, or a narrow one)
+        ("(514) 555-0148", "514\u202f555\u202f0148"),
+        ("+32 2 555 01 23", "02/555 01 23"),  # (Belgium's area code and its slash)
+    ],
+)
+def test_a_telephone_number_written_as_north_america_or_belgium_write_it_is_the_same_number(
+    tmp_path: Path, source: str, written: str
+) -> None:
+    """A French translator's forms of a number (Montréal, Brussels) were read as its groups, an error: "the source's
+    +1 802 555 0148 ... it has 0148, 1, 555, 802 instead". They dial the same number; another number is an error."""
+    src, es = _added(tmp_path, f"Call us on {source}.", f"Llámenos al {written}.")
+    assert [d.message for d in compare(src, es)] == []
+    src, es = _added(tmp_path, f"Call us on {source}.", f"Llámenos al {written[:-1]}9.")
+    (message,) = [d.message for d in compare(src, es)]
+    assert message.startswith(f"the source's {source} (in ") and message.endswith(f"it has {written[:-1]}9 instead")
+
+
 @pytest.mark.parametrize("translated", ["a 20 °C", "a - 20 °C", "a 2-20 °C"])
 def test_a_dropped_minus_sign_is_a_number_not_in_the_translation(tmp_path: Path, translated: str) -> None:
     """'-20 °C' translated as '20 °C' gives the patient another temperature: an error, as any other number."""

@@ -13,14 +13,14 @@ from phonenumbers import PhoneNumberFormat
 # and at most RUN characters long: a run of thousands of digits was tried from each of them, each try given back a
 # character at a time (0.8 s a text, hours for a file of such texts)
 RUN = 30
-_PHONE_LIKE = re.compile(rf"(?<!\d)\+?\(?\d[\d \u00a0\u2009\u202f().\-]{{0,{RUN}}}\d(?![:,\u066b\u066c]?\d)")
+_PHONE_LIKE = re.compile(rf"(?<!\d)\+?\(?\d[\d \u00a0\u2009\u202f().\-/]{{0,{RUN}}}\d(?![:,\u066b\u066c]?\d)")
 _PHONE_DIGITS = (7, 15)  # how many digits a telephone number has, at least and at most (E.164)
-# North America's long-distance form: the country's 1 before the area code (1-802-555-0148, 1 (802) 555-0148), which
-# dials what (802) 555-0148 and +1 802 555 0148 do
-_LONG_DISTANCE = re.compile(r"1[-. ]?(?:\(\d{3}\) ?|\d{3}[-. ])\d{3}[-. ]\d{4}$")
-# As a number to dial starts: '+', an area code's bracket, a trunk prefix (0117 ..., 01 ...); or North America's
-# 802-555-0148, 1-802-555-0148
-_DIALLED = re.compile(rf"[+(0]|\d{{3}}[-. ]\d{{3}}[-. ]\d{{4}}$|{_LONG_DISTANCE.pattern}")
+_GAP = "[-. \u00a0\u2009\u202f]"  # between a number's groups: a dash, a dot, a space (no-break ones too)
+# North America's number with the 1 dialled before it at home (1-802-555-0148, 1 (514) 555-0148): +1 802 555 0148
+_LONG_DISTANCE = re.compile(rf"1{_GAP}(?:\d{{3}}|\(\d{{3}}\)){_GAP}\d{{3}}{_GAP}\d{{4}}")
+_DIALLED = re.compile(rf"[+(0]|\d{{3}}{_GAP}\d{{3}}{_GAP}\d{{4}}$|{_LONG_DISTANCE.pattern}$")  # as a number to dial
+# starts: '+', an area code's bracket, a trunk prefix (0117 ..., 01 ..., Belgium's 02/555 01 23); or North
+# America's 802-555-0148 (514 555-0148, its groups parted by no-break spaces too), 1-802-555-0148
 _NOT_DIALLED = re.compile(  # what else is written with digits so grouped: a date, a time's range, a ZIP+4 code, a
     # decimal of many places (0.0000001)
     r"\d+\.\d+|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[.:]\d{2}\s*[-\u2013]\s*\d{1,2}[.:]\d{2}|\d{5}-\d{4}"
@@ -45,10 +45,9 @@ def phone_like(said: str) -> list[str]:
 def dialled(number: str) -> str:
     """A telephone number as compared, whatever its groups and its form: its digits (0-9) as its country writes it
     at home, the international form's country code read ('+353 87 123 4567', '00353 87 123 4567' and
-    '087 123 45 67' are each '0871234567'; '+48 22 123 45 67' is '221234567': Poland dials no trunk prefix;
-    '1-802-555-0148' is '8025550148', as '(802) 555-0148' and '+1 802 555 0148' are)."""
+    '087 123 45 67' are each '0871234567'; '+48 22 123 45 67' is '221234567': Poland dials no trunk prefix)."""
     digits = "".join(str(unicodedata.decimal(ch)) for ch in number if ch.isdecimal())
-    if _LONG_DISTANCE.match(number):
+    if _LONG_DISTANCE.fullmatch(number):  # (1-802-555-0148 dials +1 802 555 0148: '8025550148')
         return digits[1:]
     if not number.startswith(("+", "00")):
         return digits
