@@ -6176,20 +6176,6 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_preflight.py::test_a_cmyk_picture_in_another_condition_is_converted_to_the_presss",
     ),
     m(
-        "long-distance-1-dialled-apart",
-        "inputs/phones.py",
-        "        return digits[1:]",
-        "        return digits",
-        "tests/test_translations.py::test_a_telephone_number_in_other_groups_or_its_international_form_is_the_same_number",
-    ),
-    m(
-        "long-distance-1-not-a-phone",
-        "inputs/phones.py",
-        '|{_LONG_DISTANCE.pattern}")',
-        '")',
-        "tests/test_translations.py::test_a_telephone_number_in_other_groups_or_its_international_form_is_the_same_number",
-    ),
-    m(
         "dropped-item-alike-another-unnamed",
         "inputs/translation.py",
         "        missing, added = _one_apart(was, now), _one_apart(now, was)",
