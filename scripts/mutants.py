@@ -6316,6 +6316,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="north_america",
     ),
     m(
+        "hebrew-days-not-read",
+        "inputs/units.py",
+        '"jour", "jours", "יום", "ימים",',
+        '"jour", "jours", "יום",',
+        "tests/test_translations.py",
+        k="units_of_time_are_read",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

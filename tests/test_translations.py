@@ -218,6 +218,12 @@ def test_the_same_unit_in_another_language_or_form_is_no_finding(was: str, now: 
         ("in the last 12 months", "in den letzten 12 Wochen", "counts 12 in weeks where"),
         ("in the last 12 months", "dans les 12 derniers mois", ""),
         ("after 4 more weeks", "après 4 autres séances", ""),  # (sessions: no unit of time)
+        # Hebrew: 'no make-up for 24 hours' as '24 ימים' (days) passed, as did minutes as hours
+        ("No make-up for 24 hours", "ללא איפור במשך 24 ימים", "counts 24 in days where"),
+        ("Put it on 45 minutes before", "נמרח אותו 45 שעות לפני", "counts 45 in hours where"),
+        ("in the last 12 months", "ב-12 השבועות האחרונים", "counts 12 in weeks where"),  # (with its article)
+        ("in the last 12 months", "ב-12 החודשים האחרונים", ""),
+        ("about 4 weeks apart", "בהפרש של כ-4 שבועות", ""),
     ],
 )
 def test_units_of_time_are_read_in_each_script(was: str, now: str, says: str) -> None:
