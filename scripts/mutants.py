@@ -6324,6 +6324,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="units_of_time_are_read",
     ),
     m(
+        "hebrew-prefixed-number-parted",
+        "layout/together.py",
+        'r"^(?:[\\u05d0-\\u05ea]{1,3}[-\\u05be])?[(\\[]?',
+        'r"^[(\\[]?',
+        "tests/test_together.py",
+        k="a_break_parts",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

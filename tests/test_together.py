@@ -75,6 +75,9 @@ WORDS = (
         ("ab dem 1.", "Dezember", True),  # an ordinal and its word, as German types them
         ("nach der 3.", "Sitzung", True),
         ("am 24.", "12. 2026", False),  # (a date in numbers: the digits' own rules)
+        ("בהפרש של כ-4", "שבועות.", True),  # a Hebrew number with its prefix ('about 4 / weeks' was parted)
+        ("ב\u05be12", "החודשים", True),
+        ("לכ-", "4 שבועות", False),
     ],
 )
 def test_a_break_parts_a_number_from_its_word_or_not(before: str, after: str, kept: bool) -> None:

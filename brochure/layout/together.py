@@ -29,7 +29,9 @@ from reportlab.platypus import paragraph as rl_paragraph
 
 from brochure.layout.setting import ends_broken
 
-NUMBER = re.compile(r"^[(\[]?[-+\u2212]?\d(?:[\d.,:/\u2013-]*\d)?[%+\u00b0]?$")  # 4, 30+, 1.5, 20%, (12
+NUMBER = re.compile(  # 4, 30+, 1.5, 20%, (12; and with a Hebrew prefix joined by a hyphen or maqaf: כ-4, ב־12
+    r"^(?:[\u05d0-\u05ea]{1,3}[-\u05be])?[(\[]?[-+\u2212]?\d(?:[\d.,:/\u2013-]*\d)?[%+\u00b0]?$"
+)
 ACRONYM = re.compile(r"^[A-Z]{2,}$")  # SPF, GMC
 ORDINAL = re.compile(r"^\d{1,3}\.$")  # a number with the full stop that makes it an ordinal: German "1. Dezember"
 DIGITS = re.compile(r"^\(?\+?\d(?:[\d\u2013-]*\d)?\)?$")  # a phone number's group: 0117, (802), +44, 555-0148
