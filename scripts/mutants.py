@@ -6332,6 +6332,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="a_break_parts",
     ),
     m(
+        "emergency-number-swap-hint-lost",
+        "inputs/numbers.py",
+        "    if swapped:  #",
+        "    if not swapped:  #",
+        "tests/test_translations.py",
+        k="emergency_number_is_an_error_whose_hint",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

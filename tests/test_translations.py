@@ -430,6 +430,18 @@ def test_a_telephone_number_written_as_north_america_or_belgium_write_it_is_the_
     assert message.startswith(f"the source's {source} (in ") and message.endswith(f"it has {written[:-1]}9 instead")
 
 
+def test_another_countrys_emergency_number_is_an_error_whose_hint_names_the_adaptation(tmp_path: Path) -> None:
+    """'Call 999' translated for Belgium as 'Appelez le 112': the error told the translator only to keep the source's
+    number; its hint names document.translation.numbers, the way an adaptation says so. A dose changed is not
+    given that way out."""
+    src, es = _added(tmp_path, "Call 999 now.", "Llame al 112 ahora.")
+    (found,) = [d for d in compare(src, es) if "the source's 999" in d.message]
+    assert found.hint.endswith('name the change in document.translation.numbers: {"999": "112"}'), found.hint
+    src, es = _added(tmp_path, "Take 45 mg.", "Tome 40 mg.")
+    (found,) = [d for d in compare(src, es) if "the source's 45" in d.message]
+    assert "document.translation.numbers" not in found.hint
+
+
 @pytest.mark.parametrize("translated", ["a 20 °C", "a - 20 °C", "a 2-20 °C"])
 def test_a_dropped_minus_sign_is_a_number_not_in_the_translation(tmp_path: Path, translated: str) -> None:
     """'-20 °C' translated as '20 °C' gives the patient another temperature: an error, as any other number."""

@@ -14,6 +14,7 @@ from brochure.inputs.chars import CJK_LETTER, DIGIT_SPACES, SPELLED_DIGITS
 from brochure.inputs.inline import plain
 from brochure.inputs.phones import dialled, phone_spans
 from brochure.inputs.units import unit_after
+from brochure.vocabulary import AMBULANCE
 
 # A number as written: three digits spaced to be read out one by one ('9 9 9', as an emergency number may be
 # written), digits grouped by thousands with a space ('1 000', as French and Polish write them), or digits with
@@ -133,12 +134,17 @@ def check_numbers(was: str, text: str, at: Location, src_at: Location, changes: 
     ]
     extra = ours - expected
     instead = f"; it has {', '.join(sorted(as_written[n] for n in extra))} instead" if extra else ""
+    hint = "keep every number, dose, duration and percentage as the source has it, in digits"
+    swapped = [(n, m) for n in lost if n in AMBULANCE for m in extra if m in AMBULANCE]
+    if swapped:  # (another country's emergency number, 999 -> 112: an adaptation, which names what it changes)
+        hint += f"; if this edition is for a country that calls {swapped[0][1]}, name the change in "
+        hint += f'document.translation.numbers: {{"{swapped[0][0]}": "{swapped[0][1]}"}}'
     return [
         error(
             at,
             f"the source's {', '.join(sorted(named))} (in '{shorten(plain(was), 50)}', {place(src_at)}) "
             f"is not in the translation{instead}",
-            "keep every number, dose, duration and percentage as the source has it, in digits",
+            hint,
         )
     ]
 
