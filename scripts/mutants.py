@@ -6340,6 +6340,22 @@ MUTANTS: tuple[Mutant, ...] = (
         k="emergency_number_is_an_error_whose_hint",
     ),
     m(
+        "french-time-read-as-two-numbers",
+        "inputs/numbers.py",
+        "{_SPACE}?h{_SPACE}?[0-5]",
+        "{_SPACE}?x{_SPACE}?[0-5]",
+        "tests/test_translations.py",
+        k="languages_way",
+    ),
+    m(
+        "french-time-h-not-a-colon",
+        "inputs/numbers.py",
+        '    number = _HOURS_MARK.sub(":", number.lstrip(_DASHES))',
+        "    number = number.lstrip(_DASHES)",
+        "tests/test_translations.py",
+        k="languages_way",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

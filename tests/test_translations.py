@@ -354,6 +354,8 @@ def test_arabic_indic_digits_are_the_same_numbers(tmp_path: Path) -> None:
         ("£1,000", "1.000 £", "1,000"),
         ("2.5 ml", "2,5 ml", "2.5"),
         ("at 1:30", "a las 1.30", "1:30"),
+        ("at 14:30", "à 14 h 30", "14:30"),  # (a time as French writes it, spaced or not)
+        ("at 14:30", "à 14h30", "14:30"),
         ("take 2 500 mg", "tome 2 de 500 mg", "2 500"),  # (two tablets of 500 mg: grouped by a space, or two numbers)
         ("at -20 °C", "a \u221220 °C", "-20"),  # (a hyphen or the minus sign)
         ("at \u221220 °C", "a \u201320 °C", "\u221220"),  # (or an en dash, as Polish may set a minus)

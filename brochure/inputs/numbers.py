@@ -26,10 +26,13 @@ _SPACE = f"[{DIGIT_SPACES}]"
 _ONE_BY_ONE = rf"(?<!\d)(?<!\d{_SPACE})\d(?:{_SPACE}\d){{2}}(?!{_SPACE}?\d)"
 _MARKS_IN = ".,:\u066b\u066c"  # what joins a number's digits: points, commas, a time's colon; Arabic's and Persian's
 # decimal and thousands separators ('۰٫۵' is 0.5, '۱٬۰۰۰' 1,000)
+_CLOCK = rf"(?<!\d)(?:[01]?\d|2[0-3]){_SPACE}?h{_SPACE}?[0-5]\d(?!\d)"  # a time as French writes it: 14 h 30 = 14:30
+_HOURS_MARK = re.compile(rf"{_SPACE}?h{_SPACE}?")
 NUMBER = re.compile(
-    _SIGN + rf"(?:{_ONE_BY_ONE}|\d{{1,3}}(?:{_SPACE}\d{{3}})+(?!\d|[{_MARKS_IN}]\d)|\d+(?:[{_MARKS_IN}]\d+)*)"
+    _SIGN + rf"(?:{_CLOCK}|{_ONE_BY_ONE}|\d{{1,3}}(?:{_SPACE}\d{{3}})+(?!\d|[{_MARKS_IN}]\d)|\d+(?:[{_MARKS_IN}]\d+)*)"
 )
-_UNSPACED = re.compile(_SIGN + rf"(?:{_ONE_BY_ONE}|\d+(?:[{_MARKS_IN}]\d+)*)")  # ('2 500 mg': 2 tablets of 500 mg?)
+_UNSPACED = re.compile(_SIGN + rf"(?:{_CLOCK}|{_ONE_BY_ONE}|\d+(?:[{_MARKS_IN}]\d+)*)")  # ('2 500 mg': 2 tablets of
+# 500 mg?)
 _GROUPED = re.compile(rf"(\d{{1,3}})((?:([{DIGIT_SPACES}'’.,\u066c])\d{{3}})(?:\3\d{{3}})*)([.,\u066b]\d+)?")
 
 
@@ -74,7 +77,7 @@ def western(number: str) -> str:
     if phone_spans(number) == [(0, len(number))]:  # (a telephone number, by the number it dials: its groups, or
         return dialled(number)  # its international form, as the other language writes it)
     sign = "-" if number[:1] in _DASHES else ""
-    number = number.lstrip(_DASHES)
+    number = _HOURS_MARK.sub(":", number.lstrip(_DASHES))  # (14 h 30 = 14:30)
     if SPELLED_DIGITS.fullmatch(number):
         number = number[::2]
     digits = "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in number)
