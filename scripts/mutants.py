@@ -6356,6 +6356,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="languages_way",
     ),
     m(
+        "narrow-no-break-space-label-drawn-missing",
+        "layout/drawings.py",
+        "    said = no_break_printed(node.text, node.fontName)",
+        "    said = node.text",
+        "tests/test_together.py",
+        k="drawings_label",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -7,7 +7,7 @@ import itertools
 from dataclasses import replace
 
 import pytest
-from helpers import BRAND, CONTENT, MAPLE, ROOT, result_of, sources, texts
+from helpers import BRAND, CONTENT, MAPLE, ROOT, built, result_of, sources, texts
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -113,6 +113,19 @@ def test_a_narrow_no_break_space_typed_keeps_its_words_together_as_a_no_break_sp
     brochure ships has it) prints U+00A0 in its place, the same space, no break."""
     lines = lines_of(NARROW, width)
     assert " ".join(w for words, _ in lines for w in words) == NARROW.replace("\u202f", "\u00a0"), (width, lines)
+
+
+def test_a_drawings_label_with_a_narrow_no_break_space_prints_a_space_not_an_empty_glyph() -> None:
+    """A French label, 'Couche «\u202fderme\u202f»', drew U+202F, which the kit's font lacks: its missing glyph, a
+    gap of the wrong width that copies as nothing. It prints the font's no-break space, as a paragraph does."""
+    from reportlab.graphics.shapes import String
+
+    from brochure.layout.drawings import _string
+
+    font = texts(built().layout)[0].runs[0].font  # (a kit font, registered by the build)
+    node = String(0, 0, "Couche «\u202fderme\u202f»", fontName=font, fontSize=8)
+    (run,) = list(_string(node, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)))
+    assert run.text == "Couche «\u00a0derme\u00a0»"
 
 
 GERMAN = (

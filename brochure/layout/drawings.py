@@ -43,6 +43,7 @@ from brochure.frozen import frozen
 from brochure.inputs.chars import INVISIBLE
 from brochure.layout.lettering import Glyphs, Lettering, letter
 from brochure.layout.model import Clip, Ink, Segment, ink_of
+from brochure.theme.fonts import no_break_printed
 from brochure.theme.shaping import rtl as has_rtl
 
 Matrix = tuple[float, float, float, float, float, float]
@@ -323,10 +324,11 @@ def _string(node: String, m: Matrix) -> Iterator[Lettered]:
     if abs(m[1]) > 1e-9 or abs(m[2]) > 1e-9 or m[0] <= 0 or m[3] <= 0:  # (a logo's SVG text is refused at load)
         raise ValueError(f"frames hold upright text only: the drawing's label {node.text[:30]!r} is turned")
     fallbacks = tuple(getattr(node, "fallbacks", ()) or ())
-    if fallbacks or has_rtl(node.text):  # (a label wholly in a fallback font is one run, in that font)
-        set_as = letter(node.text, node.fontName, node.fontSize, fallbacks)
+    said = no_break_printed(node.text, node.fontName)  # (a narrow no-break space the font lacks: its space)
+    if fallbacks or has_rtl(said):  # (a label wholly in a fallback font is one run, in that font)
+        set_as = letter(said, node.fontName, node.fontSize, fallbacks)
     else:
-        text = INVISIBLE.sub("", node.text)  # (a variation selector prints nothing: lettering.letter)
+        text = INVISIBLE.sub("", said)  # (a variation selector prints nothing: lettering.letter)
         width = stringWidth(text, node.fontName, node.fontSize)
         set_as = Lettering((Glyphs(text, node.fontName, 0.0, width),), width)
     yield from _lettered(node, m, set_as)

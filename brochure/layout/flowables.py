@@ -9,7 +9,7 @@ from typing import Any
 
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import Color
-from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus import paragraph as rl_paragraph
 
@@ -20,7 +20,7 @@ from brochure.layout.model import Entry
 from brochure.layout.recorder import Recorder
 from brochure.layout.setting import Op
 from brochure.theme.fallback import fallback_frags
-from brochure.theme.fonts import cmap
+from brochure.theme.fonts import no_break_printed
 from brochure.theme.shaping import rtl as has_rtl
 from brochure.theme.styles import Theme
 from brochure.vocabulary import Role
@@ -115,9 +115,8 @@ def _no_break(frag: Any) -> Any:
     """A piece of a paragraph whose font lacks a no-break space of NO_BREAK (U+202F: none of the fonts brochure
     ships has it) with U+00A0 in its place: the font's space, as ReportLab prints U+00A0, and still no break."""
     text = getattr(frag, "text", "")
-    glyphs = cmap(frag.fontName) if text and getFont(frag.fontName)._dynamicFont else {}
-    lacking = {ord(ch): "\xa0" for ch in NO_BREAK if ch in text and ord(ch) not in glyphs}
-    return frag.clone(text=text.translate(lacking)) if lacking else frag
+    printed = no_break_printed(text, frag.fontName) if text else text
+    return frag.clone(text=printed) if printed != text else frag
 
 
 class Para(Paragraph):  # type: ignore[misc]

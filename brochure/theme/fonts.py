@@ -36,6 +36,7 @@ from brochure.frozen import frozen
 from brochure.inputs import inline
 from brochure.inputs.blocks import Image
 from brochure.inputs.brand import Brand, FontSpec
+from brochure.inputs.chars import NO_BREAK
 from brochure.inputs.files import read_bytes
 from brochure.theme.catalog import licence_problem
 from brochure.theme.tounicode import FILE_MARK_FORMAT, mended, named
@@ -671,6 +672,16 @@ def blank(font_name: str) -> frozenset[int]:
         for code, glyph in table.items()
         if glyph + 1 < len(pos) and pos[glyph] == pos[glyph + 1] and unicodedata.category(chr(code))[0] in "LNPSM"
     )
+
+
+def no_break_printed(text: str, font_name: str) -> str:
+    """The text with each no-break space of chars.NO_BREAK (U+202F, U+2007) the font lacks as U+00A0, which every
+    font prints as its space (none of the fonts brochure installs has U+202F): the same no break, never the missing
+    glyph's empty box."""
+    if not any(ch in text for ch in NO_BREAK):
+        return text
+    glyphs = cmap(font_name) if pdfmetrics.getFont(font_name)._dynamicFont else {}
+    return text.translate({ord(ch): "\xa0" for ch in NO_BREAK if ord(ch) not in glyphs})
 
 
 def cmap(font_name: str) -> Mapping[int, int]:
