@@ -6364,6 +6364,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="drawings_label",
     ),
     m(
+        "hebrew-prefixed-minus-not-a-sign",
+        "inputs/numbers.py",
+        "    if _PREFIXED.search(before):  #",
+        "    if False:  #",
+        "tests/test_translations.py",
+        k="languages_way",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -356,6 +356,8 @@ def test_arabic_indic_digits_are_the_same_numbers(tmp_path: Path) -> None:
         ("at 1:30", "a las 1.30", "1:30"),
         ("at 14:30", "à 14 h 30", "14:30"),  # (a time as French writes it, spaced or not)
         ("at 14:30", "à 14h30", "14:30"),
+        ("at -20 °C", "ב\u05be-20 °C", "-20"),  # (a minus after a Hebrew prefix and its maqaf or hyphen)
+        ("at -20 °C", "ב-\u221220 °C", "-20"),
         ("take 2 500 mg", "tome 2 de 500 mg", "2 500"),  # (two tablets of 500 mg: grouped by a space, or two numbers)
         ("at -20 °C", "a \u221220 °C", "-20"),  # (a hyphen or the minus sign)
         ("at \u221220 °C", "a \u201320 °C", "\u221220"),  # (or an en dash, as Polish may set a minus)
@@ -444,7 +446,7 @@ def test_another_countrys_emergency_number_is_an_error_whose_hint_names_the_adap
     assert "document.translation.numbers" not in found.hint
 
 
-@pytest.mark.parametrize("translated", ["a 20 °C", "a - 20 °C", "a 2-20 °C"])
+@pytest.mark.parametrize("translated", ["a 20 °C", "a - 20 °C", "a 2-20 °C", "ב-20 °C"])
 def test_a_dropped_minus_sign_is_a_number_not_in_the_translation(tmp_path: Path, translated: str) -> None:
     """'-20 °C' translated as '20 °C' gives the patient another temperature: an error, as any other number."""
     src, es = _added(tmp_path, "Store it at -20 °C.", f"Guárdelo {translated}.")

@@ -60,6 +60,8 @@ def read_numbers(pattern: re.Pattern[str], text: str) -> list[str]:
 
 def _signed(text: str, at: int) -> bool:
     before = text[max(0, at - 32) : at].rstrip(_MARKS)  # (what is just before it: linear in a text's numbers)
+    if _PREFIXED.search(before):  # (a Hebrew prefix joined to the number by a hyphen or maqaf: ב־-20, ב-−20)
+        return True
     if before and not (before[-1].isspace() or before[-1] in "([{\"'\u201c\u2018\u00ab"):
         return False
     rest = before.rstrip().rstrip(_MARKS)
@@ -67,6 +69,7 @@ def _signed(text: str, at: int) -> bool:
 
 
 _MARKS = "\u061c\u200e\u200f\u2066\u2067\u2068\u2069"  # (direction marks and isolates: invisible)
+_PREFIXED = re.compile("(?<![\u05d0-\u05ea])[\u05d0-\u05ea]{1,3}[-\u05be][\u061c\u200e\u200f\u2066-\u2069]*$")
 
 
 def western(number: str) -> str:
