@@ -6372,6 +6372,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="languages_way",
     ),
     m(
+        "link-in-the-kicker-allowed",
+        "inputs/content.py",
+        "    linked = links(kicker) if kicker else []",
+        "    linked = []",
+        "tests/test_validation.py",
+        k="a-link-in-the-kicker",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -201,6 +201,14 @@ CONTENT_MISTAKES = {
         "the QR code's label links to 'https://example.com/other'",
         "write the label as words alone",
     ),
+    "a-link-in-the-kicker": (  # (printed in capitals, its element read as written: the link's words stood in for)
+        "subtitle: for acne scars\n",
+        'subtitle: for acne scars\ncover:\n  kicker: "Patient [information](https://example.com/info)"\n',
+        '"Patient [information]',
+        "cover.kicker",
+        "the kicker links to 'https://example.com/info'",
+        "write the kicker as words alone",
+    ),
     "link-with-a-blank-label": (  # (the link was dropped: no annotation, nothing printed of its address)
         "[our site](https://example.com)",
         "[\\u200B ](https://example.com)",

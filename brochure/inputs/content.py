@@ -396,7 +396,17 @@ def _read_cover(r: Reader, node: Node | None) -> Cover:
     m = r.mapping(node, "cover", (), ("kicker", "lead"))
     if m is None:
         return Cover(None, None)
-    return Cover(r.text(m.get("kicker"), "cover.kicker"), r.text(m.get("lead"), "cover.lead"))
+    kicker = r.text(m.get("kicker"), "cover.kicker")
+    linked = links(kicker) if kicker else []
+    if linked:  # (read as written where it prints in capitals: its element's words stand in for the link's)
+        r.fail(
+            r.at(m["kicker"], "cover.kicker"),
+            f"the kicker links to '{shorten(linked[0], 60)}': the line above the title is a label, printed in"
+            " capitals and read out as written, and a screen reader would not find the link in it",
+            "write the kicker as words alone, and put the link in cover.lead or a section's text",
+        )
+        kicker = None
+    return Cover(kicker, r.text(m.get("lead"), "cover.lead"))
 
 
 def _read_cta(r: Reader, node: Node | None) -> CallToAction | None:
