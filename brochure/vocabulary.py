@@ -15,6 +15,7 @@ from typing import Literal, TypeGuard, get_args
 
 # what a number counts (inputs/units.py)
 TimeUnit = Literal["seconds", "minutes", "hours", "days", "weeks", "months", "years"]
+Measure = Literal["micrograms", "milligrams", "grams", "millilitres", "millimetres", "centimetres"]  # a dose, a depth
 LayoutName = Literal["trifold", "bifold", "flyer", "large-print"]
 PaperName = Literal["a4", "letter"]
 Target = Literal["office", "press"]

@@ -3484,14 +3484,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "inputs/units.py",
         "        return max(found)[1] if found else None",
         "        return None",
-        "tests/test_translations.py::test_units_of_time_are_read_in_each_script",
+        "tests/test_translations.py::test_units_of_time_dose_and_depth_are_read_in_each_script",
     ),
     m(
         "translation-polish-case-taken-for-no-unit",
         "inputs/units.py",
         '"miesiąca", "miesiącach",',
         '"miesiąca",',
-        "tests/test_translations.py::test_units_of_time_are_read_in_each_script",
+        "tests/test_translations.py::test_units_of_time_dose_and_depth_are_read_in_each_script",
     ),
     m(
         "svg-logo-clip-path-widened-by-its-stroke",
@@ -3519,7 +3519,7 @@ MUTANTS: tuple[Mutant, ...] = (
         "inputs/units.py",
         "        return max(found)[1] if found else None",
         "        return found[0][1] if found else None",
-        "tests/test_translations.py::test_units_of_time_are_read_in_each_script",
+        "tests/test_translations.py::test_units_of_time_dose_and_depth_are_read_in_each_script",
     ),
     m(
         "failed-editions-page-pictures-pruned",
@@ -3659,7 +3659,7 @@ MUTANTS: tuple[Mutant, ...] = (
         "inputs/units.py",
         '"segundo", "segundos", "seg",',
         '"segundo", "seg",',
-        "tests/test_translations.py::test_units_of_time_are_read_in_each_script",
+        "tests/test_translations.py::test_units_of_time_dose_and_depth_are_read_in_each_script",
     ),
     m(
         "digits-of-another-script-not-warned",
@@ -3905,7 +3905,7 @@ MUTANTS: tuple[Mutant, ...] = (
         "inputs/units.py",
         "    if word.lower() in BETWEEN:",
         "    if False:",
-        "tests/test_translations.py::test_units_of_time_are_read_in_each_script",
+        "tests/test_translations.py::test_units_of_time_dose_and_depth_are_read_in_each_script",
     ),
     m(
         "left-in-place-kept-without-its-edition",
@@ -6378,6 +6378,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "    linked = []",
         "tests/test_validation.py",
         k="a-link-in-the-kicker",
+    ),
+    m(
+        "dose-and-depth-units-unread",
+        "inputs/units.py",
+        "for units in (_WORDS, _MEASURES)",
+        "for units in (_WORDS,)",
+        "tests/test_translations.py::test_units_of_time_dose_and_depth_are_read_in_each_script",
     ),
     m(
         "svg-negative-size-drawn",

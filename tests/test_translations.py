@@ -224,9 +224,18 @@ def test_the_same_unit_in_another_language_or_form_is_no_finding(was: str, now: 
         ("in the last 12 months", "ב-12 השבועות האחרונים", "counts 12 in weeks where"),  # (with its article)
         ("in the last 12 months", "ב-12 החודשים האחרונים", ""),
         ("about 4 weeks apart", "בהפרש של כ-4 שבועות", ""),
+        # a dose or a depth: '2.5 mg' as '2,5 g' (a thousand times the dose) passed; so did '0.5 mm' as '0,5 cm'
+        ("Take 2.5 mg", "Tome 2,5 g", "counts 2.5 in grams where"),
+        ("needles 0.5 mm deep", "agujas de 0,5 cm", "counts 0.5 in centimetres where"),
+        ("needles 0.5 mm deep", "igły na 0,5 mm", ""),
+        ("Take 2.5 mg", "Примите 2,5 мг", ""),
+        ("Take 2.5 mg", "تناول 2.5 ملغ", ""),
+        ("Take 5 mcg", "服用5毫克", "counts 5 in milligrams where"),
+        ("Use 5 ml", "Use 5 mL", ""),
+        ("Use 5 ml", "Utilisez 5 g", "counts 5 in grams where"),
     ],
 )
-def test_units_of_time_are_read_in_each_script(was: str, now: str, says: str) -> None:
+def test_units_of_time_dose_and_depth_are_read_in_each_script(was: str, now: str, says: str) -> None:
     from brochure.inputs.numbers import check_units
 
     source, _ = load_content(CONTENT)

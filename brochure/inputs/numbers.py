@@ -201,8 +201,8 @@ def check_percent_and_ranges(
 
 
 def check_units(was: str, text: str, at: Location, src_at: Location, changes: dict[str, str]) -> list[Diagnostic]:
-    """Of a translation that keeps every number: a number that counts another unit of time than the source's ('45
-    minutes' as '45 horas'; inputs/units.py reads the word after it). A warning, once per text."""
+    """Of a translation that keeps every number: a number that counts another unit than the source's ('45 minutes'
+    as '45 horas', '2.5 mg' as '2,5 g'; inputs/units.py reads the word after it). A warning, once per text."""
     theirs, ours = _counted(plain(was), changes), _counted(plain(text), {})
     for n, units in ours.items():
         was_units = theirs.get(n, set())
@@ -213,14 +213,15 @@ def check_units(was: str, text: str, at: Location, src_at: Location, changes: di
                     f"the translation counts {n} in {' or '.join(sorted(units - was_units))} where the source's "
                     f"text ('{shorten(plain(was), 50)}', {place(src_at)}) counts it in "
                     f"{' or '.join(sorted(was_units - units))}",
-                    "keep each number's unit as the source has it: minutes are minutes in every language",
+                    "keep each number's unit as the source has it: minutes are minutes, and milligrams milligrams,"
+                    " in every language",
                 )
             ]
     return []
 
 
 def _counted(text: str, changes: dict[str, str]) -> dict[str, set[str]]:
-    """Each number of the text (as compared, `_western`) and the units of time it counts there."""
+    """Each number of the text (as compared, `_western`) and the units it counts there."""
     out: dict[str, set[str]] = {}
     for m in _UNSPACED.finditer(text):
         unit = unit_after(text, m.end())

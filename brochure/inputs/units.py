@@ -1,4 +1,6 @@
-"""A text and where a number in it ends -> the unit of time that number counts (seconds ... years), if it says one.
+"""A text and where a number in it ends -> the unit that number counts, if it says one: a unit of time (seconds ...
+years), or of a dose or a depth (micrograms ... millilitres, millimetres, centimetres: their symbols in Latin, Cyrillic,
+Arabic and Chinese letters, and their words in the languages below).
 
 The words are those of the languages the tool ships and their neighbours (English, Spanish, Polish, Vietnamese,
 Arabic, Hebrew, French, German, Dutch, Swedish, Portuguese, Chinese, Japanese, Korean), each form a number takes
@@ -13,7 +15,7 @@ from __future__ import annotations
 import re
 
 from brochure.inputs.chars import CJK_LETTER
-from brochure.vocabulary import TimeUnit
+from brochure.vocabulary import Measure, TimeUnit
 
 _WORDS: dict[TimeUnit, tuple[str, ...]] = {
     "seconds": (
@@ -69,7 +71,35 @@ _CJK_WORDS: dict[TimeUnit, tuple[str, ...]] = {  # (read from the start of the l
         "주년",
     ),  # (an age, '18周岁'; an anniversary, '10周年')
 }
-UNIT_OF: dict[str, TimeUnit] = {word: unit for unit, words in _WORDS.items() for word in words}
+# What a dose or a needle's depth is counted in: '2.5 mg' as '2,5 g' gives a thousand times the dose, '0.5 mm' as
+# '0,5 cm' ten times the depth. No single letter but 'g' ('m' is metres or months, 'l' a litre or a list's letter)
+_MEASURES: dict[Measure, tuple[str, ...]] = {
+    "micrograms": ("mcg", "\u00b5g", "\u03bcg", "microgram", "micrograms", "microgramo", "microgramos", "mikrogram",
+                   "mikrogramów", "microgramme", "microgrammes", "мкг", "ميكروغرام"),
+    "milligrams": ("mg", "milligram", "milligrams", "miligramo", "miligramos", "miligram", "miligramy", "miligramów",
+                   "milligramme", "milligrammes", "milligramm", "мг", "ملغ", "مغ", "ملجم"),
+    "grams": ("g", "gram", "grams", "gramo", "gramos", "gramy", "gramów", "gramme", "grammes", "gramm", "г", "غ",
+              "غرام", "جم"),
+    "millilitres": ("ml", "millilitre", "millilitres", "milliliter", "milliliters", "mililitro", "mililitros",
+                    "mililitr", "mililitry", "mililitrów", "мл", "مل"),
+    "millimetres": ("mm", "millimetre", "millimetres", "millimeter", "millimeters", "milímetro", "milímetros",
+                    "milimetr", "milimetry", "milimetrów", "milimét", "мм", "مم", "ملم"),
+    "centimetres": ("cm", "centimetre", "centimetres", "centimeter", "centimeters", "centímetro", "centímetros",
+                    "centymetr", "centymetry", "centymetrów", "xentimét", "см", "سم"),
+}  # fmt: skip
+_CJK_MEASURES: dict[Measure, tuple[str, ...]] = {
+    "micrograms": ("微克",),
+    "milligrams": ("毫克", "밀리그램"),
+    "grams": ("克", "그램"),
+    "millilitres": ("毫升", "밀리리터"),
+    "millimetres": ("毫米", "밀리미터"),
+    "centimetres": ("厘米", "公分", "센티미터"),
+}
+Unit = TimeUnit | Measure
+UNIT_OF: dict[str, Unit] = {
+    word: unit for units in (_WORDS, _MEASURES) for unit, words in units.items() for word in words
+}
+_CJK_UNITS: tuple[tuple[Unit, tuple[str, ...]], ...] = (*_CJK_WORDS.items(), *_CJK_MEASURES.items())
 _AFTER = re.compile(r"[\s\u00a0\u202f-]{0,3}([^\W\d_]+)")  # (spaces, no-break spaces or a hyphen: '45-minute')
 BETWEEN = frozenset(  # words that may stand between a number and its unit: '12 derniers mois', 'the 12 last months'
     (
@@ -83,9 +113,8 @@ BETWEEN = frozenset(  # words that may stand between a number and its unit: '12 
 )  # fmt: skip
 
 
-def unit_after(text: str, end: int) -> TimeUnit | None:
-    """The unit of time the word right after a number ending at `end` names (or the word after one of BETWEEN),
-    or None."""
+def unit_after(text: str, end: int) -> Unit | None:
+    """The unit the word right after a number ending at `end` names (or the word after one of BETWEEN), or None."""
     m = _AFTER.match(text, end)
     if m is None:
         return None
@@ -96,6 +125,6 @@ def unit_after(text: str, end: int) -> TimeUnit | None:
             return None
         word = m.group(1)
     if CJK_LETTER.match(word):
-        found = [(len(w), unit) for unit, words in _CJK_WORDS.items() for w in words if word.startswith(w)]
+        found = [(len(w), unit) for unit, words in _CJK_UNITS for w in words if word.startswith(w)]
         return max(found)[1] if found else None  # (the longest: '周岁' is years, though '周' is weeks)
     return UNIT_OF.get(word.lower())
