@@ -6387,6 +6387,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_translations.py::test_units_of_time_dose_and_depth_are_read_in_each_script",
     ),
     m(
+        "yaml-hex-escape-hint-generic",
+        "inputs/yamltree.py",
+        '        elif "hexdecimal" in problem or "hexadecimal" in problem:',
+        "        elif False:",
+        "tests/test_validation.py::test_brand_mistake",
+        k="windows",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -115,6 +115,12 @@ def parse(text: str, file: str, parser: type[Any] = PARSER) -> tuple[Node | None
                 'write the backslash twice there ("from £150\\\\*"), or put the text in single quotes '
                 "('from £150\\*'), where a backslash is itself"
             )
+        elif "hexdecimal" in problem or "hexadecimal" in problem:  # (a Windows path, "C:\Users\...": \U, \u, \x)
+            hint = (
+                "in double quotes YAML reads a backslash as the start of an escape (\\U, \\u and \\x want hexadecimal "
+                "digits after them): put the text in single quotes, where a backslash is itself, or write each "
+                "backslash twice; a file in a kit is named from the kit's folder, with / (logo: images/logo.png)"
+            )
         spaced = _spaced_indent(lines, line)
         if spaced is not None:  # (which YAML reads as a letter: the error is said where the line goes on, or after)
             at, column, ch = spaced
