@@ -6395,6 +6395,13 @@ MUTANTS: tuple[Mutant, ...] = (
         k="windows",
     ),
     m(
+        "skin-lobule-sliver-drawn",
+        "art/skin.py",
+        "            if xx - 0.9 * r_lob - sw(0.4) / 2 < bx1 - _PEEK:",
+        "            if True:",
+        "tests/test_press.py::test_no_fat_lobule_prints_as_a_sliver_at_the_drawings_edge",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

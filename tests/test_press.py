@@ -16,11 +16,14 @@ from conftest import Inputs, edit
 from helpers import BRAND, CONTENT, MAPLE, frames_layout, reopen, result_of, sources, text_item
 
 from brochure import api
+from brochure.art.skin import skin_section
 from brochure.geometry.sheet import INCH, MM, Rect
+from brochure.layout.boxes import bounds, meet
+from brochure.layout.drawings import Painted, walk
 from brochure.layout.model import Ink, Shape, Text
 from brochure.preflight.contrast import Colours
-from brochure.preflight.press import check_registration
-from brochure.theme.colors import hex_to_color
+from brochure.preflight.press import HAIRLINE, LINE_SHAPE, check_registration
+from brochure.theme.colors import hex_to_color, palette_from_hex
 
 
 @cache
@@ -585,3 +588,22 @@ def test_an_override_is_judged_against_what_the_press_does_with_the_colour(
     colours = dict(kit.colors) | {key: colour}
     kit = replace(kit, colors=tuple(colours.items()), cmyk=((key, plates),))
     assert bool(check_overrides(kit, printing_condition(kit).profile)) is told
+
+
+@pytest.mark.parametrize("width", [150.0, 164.43])
+def test_no_fat_lobule_prints_as_a_sliver_at_the_drawings_edge(width: float) -> None:
+    """A lobule of the skin drawing's fat layer whose edge the block's edge cut a hair inside printed as a line
+    0.02 pt across (a kit in Poppins, the flyer's drawing, its labels' gutter so wide): the press check warned at
+    the kit's colours to "draw the lines at least 0.2 pt wide", which a clinic cannot. None shows under 0.5 pt."""
+    pal = palette_from_hex("#83636E", "#FCE4EC", "#E91E63", "#1F2A2E", "#FFFFFF")
+    labels = {"epidermis": "Top layer (epidermis)", "dermis": "Deeper layer (dermis)", "needles": "Fine needles"}
+    drawing = skin_section(
+        width, min(width * 0.72, 62 * MM), pal, {**labels, "collagen": "New collagen"}, "Helvetica", 8
+    )
+    for p in walk(drawing, (1, 0, 0, 1, 0, 0)):
+        if isinstance(p, Painted) and p.fill is not None and p.clip:
+            box = bounds(p.path, p.line_width if p.stroke else 0)
+            for clip in p.clip:
+                box = meet(box, bounds(clip.path, 0))
+            narrow, long = sorted((box.w, box.h))
+            assert not (0 < narrow < HAIRLINE and long >= LINE_SHAPE * narrow), box
