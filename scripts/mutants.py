@@ -6402,6 +6402,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_press.py::test_no_fat_lobule_prints_as_a_sliver_at_the_drawings_edge",
     ),
     m(
+        "misspelt-folder-not-looked-for",
+        "inputs/files.py",
+        "    if folder and not parent.is_dir():  #",
+        "    if False:  #",
+        "tests/test_validation.py::test_a_misspelt_picture_is_answered_with_the_file_meant",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -932,6 +932,9 @@ def test_unusable_picture(inputs: Inputs, make: Callable[[Path], object], messag
         ("pics\\photo.png", "pics/photo.png"),
         ("./pics\\Photo.PNG", "./pics/photo.png"),
         ("C:\\Users\\ana\\photo.png", None),
+        ("Pics/photo.png", "pics/photo.png"),
+        ("./Pics/Photo.png", "./pics/photo.png"),
+        ("Nope/photo.png", None),
     ],
     ids=[
         "in-other-capitals",
@@ -942,6 +945,9 @@ def test_unusable_picture(inputs: Inputs, make: Callable[[Path], object], messag
         "windows-path",
         "windows-path-in-other-capitals",
         "windows-drive",
+        "folder-in-other-capitals",
+        "folder-and-file-in-other-capitals",
+        "folder-not-there",
     ],
 )
 def test_a_misspelt_picture_is_answered_with_the_file_meant(inputs: Inputs, written: str, meant: str | None) -> None:

@@ -51,8 +51,15 @@ def near(written: str, full: Path, endings: tuple[str, ...] = ()) -> str:
         said = f"did you mean '{slashed}'? " if there.is_file() else near(slashed, there, endings)
         return f"{said}folders are written with '/' on every system, not '\\'; "
 
+    folder, slash, _ = written.rpartition("/")
+    parent = full.parent
+    if folder and not parent.is_dir():  # (Clinics/Rosehill/content.yaml for clinics/rosehill/content.yaml)
+        found = _folder_in_other_capitals(parent, folder)
+        if found is None:  # (or a letter out: translation/pl.yaml for translations/pl.yaml)
+            return _near_folder(written, full)
+        parent, folder = found
     try:
-        with os.scandir(full.parent) as entries:
+        with os.scandir(parent) as entries:
             names = [e.name for _, e in zip(range(NAMES_LOOKED_AT), entries, strict=False) if e.is_file()]
     except (OSError, ValueError):
         return _near_folder(written, full)
@@ -65,9 +72,8 @@ def near(written: str, full: Path, endings: tuple[str, ...] = ()) -> str:
         stems = {stem: name for stem, name in stems.items() if language_problem(stem)}
     alike = difflib.get_close_matches(full.stem, list(stems), n=1, cutoff=NEAR)
     close = same[0] if same else stems[alike[0]] if alike else None
-    if close is None or close == full.name:
+    if close is None or (close == full.name and parent == full.parent):
         return ""
-    folder, slash, _ = written.replace("\\", "/").rpartition("/")
     return f"did you mean '{folder}{slash}{close}'? "
 
 
@@ -89,6 +95,29 @@ def _near_folder(written: str, full: Path) -> str:
         return ""
     above, slash, _ = folder.rpartition("/")
     return f"did you mean '{above}{slash}{alike[0]}/{name}'? "
+
+
+def _folder_in_other_capitals(parent: Path, written: str) -> tuple[Path, str] | None:
+    """The folder `parent` (written `written`, its last parts) named so in other capitals, and how to write it;
+    None when one of its folders is not there in any capitals (or the path climbs: '..')."""
+    parts = written.split("/")
+    said = parts[:1] if parts[0] in ("", ".") else []  # (an absolute path's '/', or './')
+    parts = parts[len(said) :]
+    if any(part in ("", ".", "..") for part in parts) or len(parent.parents) < len(parts):
+        return None
+    base = parent.parents[len(parts) - 1]
+    for part in parts:
+        try:
+            with os.scandir(base) as entries:
+                named = [e.name for _, e in zip(range(NAMES_LOOKED_AT), entries, strict=False) if e.is_dir()]
+        except (OSError, ValueError):
+            return None
+        alike = sorted(n for n in named if n.casefold() == part.casefold())
+        if not alike:
+            return None
+        base = base / alike[0]
+        said.append(alike[0])
+    return base, "/".join(said)
 
 
 def read_bytes(path: Path, most: int) -> tuple[bytes | None, str]:
