@@ -196,7 +196,10 @@ def _logo(value: str, answers: Answers) -> tuple[str, str]:
         kind = _kind(path)
         if kind:
             return f"'{value}' is {kind}, not a logo file", "give the logo file's path"
-        return f"file '{value}' not found", "give the logo's path, relative to the folder you run brochure in"
+        from brochure.inputs.files import PICTURE_ENDINGS, near
+
+        said = near(value, path, (".svg", *PICTURE_ENDINGS))  # (a letter out, other capitals, another ending)
+        return f"file '{value}' not found", f"{said}give the logo's path, relative to the folder you run brochure in"
     from brochure.inputs.logo import load_logo
 
     at = Location(str(path), 0, 0, "logo")
@@ -234,10 +237,15 @@ def as_options(hint: str) -> str:
 
 
 def logo_path(value: str) -> Path:
-    """The logo's path as answered: a path dragged onto a terminal comes in quotes ('/my logos/logo.png')."""
+    """The logo's path as answered: a path dragged onto a terminal comes in quotes ('/my logos/logo.png'), or, from
+    macOS's Terminal, with a backslash before each space and bracket (/my\\ logos/logo\\ \\(2\\).png)."""
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
         value = value[1:-1]
-    return Path(value).expanduser()
+    path = Path(value).expanduser()
+    if "\\" in value and not path.exists():
+        unescaped = Path(re.sub(r"\\(.)", r"\1", value)).expanduser()
+        return unescaped if unescaped.exists() else path
+    return path
 
 
 def _kind(path: Path) -> str:

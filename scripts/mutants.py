@@ -6409,6 +6409,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_validation.py::test_a_misspelt_picture_is_answered_with_the_file_meant",
     ),
     m(
+        "init-dragged-logo-not-unescaped",
+        "kit.py",
+        "        return unescaped if unescaped.exists() else path",
+        "        return path",
+        "tests/test_init.py::test_a_logo_dragged_from_macos_terminal_or_misspelt_is_found",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -1075,3 +1075,16 @@ def test_a_paper_written_in_capitals_is_taken_and_elsewhere_named(
     assert status == 1 and "error: 'A4' is not a valid value [at paper] (hint: did you mean 'a4'?)" in err, err
     status, _, err = cli(capsys, "check", "--paper", "A4")
     assert status == 2 and "(hint: did you mean --paper a4?)" in err, err
+
+
+def test_a_logo_dragged_from_macos_terminal_or_misspelt_is_found(tmp_path: Path) -> None:
+    """macOS's Terminal types a dragged file's path with a backslash before each space and bracket
+    (`/my\\ logos/logo\\ \\(2\\).png`): it was 'not found'; and a logo a letter out was not offered."""
+    from brochure.kit import QUESTIONS
+
+    check = next(q.check for q in QUESTIONS if q.key == "logo")
+    (tmp_path / "my logos").mkdir()
+    _png(tmp_path / "my logos" / "logo (2).png", (1200, 400))
+    assert check(str(tmp_path / "my\\ logos" / "logo\\ \\(2\\).png"), {}) == ("", "")
+    message, hint = check(str(tmp_path / "my logos" / "logo (3).png"), {})
+    assert "not found" in message and hint.startswith(f"did you mean '{tmp_path}/my logos/logo (2).png'? "), hint
