@@ -6416,6 +6416,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_init.py::test_a_logo_dragged_from_macos_terminal_or_misspelt_is_found",
     ),
     m(
+        "smaller-body-size-hinted-at-the-floor",
+        "layout/compose.py",
+        "body_size is not None) and scale.body > scale.floor + 1e-6:",
+        "body_size is not None):",
+        "tests/test_kit_controls.py::test_a_smaller_body_size_is_suggested_only_where_one_would_help",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -342,6 +342,20 @@ def test_a_larger_body_tightens_from_there_when_the_words_need_it(inputs: Inputs
     assert "(bi-fold, a4, body type 10 pt)" in floor  # ...to 9/9.5 of the kit's size, not to the design's 9 pt
 
 
+@pytest.mark.parametrize(("size", "said"), [(9, False), (10.5, True)])
+def test_a_smaller_body_size_is_suggested_only_where_one_would_help(inputs: Inputs, size: float, said: bool) -> None:
+    """Words that do not fit at the least body size fitting tightens to (9 pt; 9/9.5 of a kit's larger size) were
+    told to "set a smaller body size in the brand kit" though 9 pt was already set: no smaller one is allowed."""
+    inputs.brand.write_text(inputs.brand.read_text() + f"type: {{body_size: {size}}}\n", encoding="utf-8")
+    line = "Words that keep going to fill the column. " * 5
+    edit(
+        inputs.content, '      - text: "Fine needles', f'      - text: "{line}"\n' * 40 + '      - text: "Fine needles'
+    )
+    result = build(inputs)
+    (spill,) = [d for d in result.diagnostics if d.is_error and "do not fit" in d.message]
+    assert ("set a smaller body size" in spill.hint) is said, spill.format()
+
+
 def apparent(result: api.Result, src: api.Sources) -> float:
     """The body's x-height as printed, in points: its size times its font's x-height."""
     assert result.layout is not None and result.body_size is not None

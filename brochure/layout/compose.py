@@ -277,7 +277,8 @@ def _spill(inp: Inputs, section: Section, over: float, frames: list[Frame], at_l
     # (hints take room too; not in a flow of one frame, nor on its first section, which starts a frame already)
     hinted = [(s, h) for s in flowing[1:] for h in s.hints] if len(frames) > 1 else []
     hint += "".join(f"; or drop '{h.written}' from section '{s.id}' (line {h.at.line})" for s, h in hinted[:2])
-    if inp.brand.type_spec.auto or inp.brand.type_spec.body_size is not None:
+    scale = inp.theme.scale  # (a body already at the least fitting tightens to is helped by no smaller body_size)
+    if (inp.brand.type_spec.auto or inp.brand.type_spec.body_size is not None) and scale.body > scale.floor + 1e-6:
         hint += "; or set a smaller body size in the brand kit (type: body_size)"
     return error(section.at, msg, hint)
 
