@@ -6423,6 +6423,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_kit_controls.py::test_a_smaller_body_size_is_suggested_only_where_one_would_help",
     ),
     m(
+        "colour-opacity-digits-not-offered",
+        "inputs/brand.py",
+        '    elif re.fullmatch(r"[0-9A-Fa-f]{6}[Ff]{2}", digits):',
+        "    elif False:",
+        "tests/test_validation.py::test_brand_mistake",
+        k="colour-with-its-opacity",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

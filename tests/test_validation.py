@@ -561,6 +561,22 @@ BRAND_MISTAKES = {
         "the CMYK colour [0.85, 0.35, 0.4, 0.25] is written in fractions of 1: brochure reads percent",
         "write it in percent: [85, 35, 40, 25]",
     ),
+    "colour-with-its-opacity": (  # (#RRGGBBAA, as a design program copies it: no colour was offered)
+        '"#1D5C63"',
+        '"#1D5C63FF"',
+        '"#1D5C63FF"',
+        "colors.primary",
+        "it has 8 digits after the #, not 6 (the last two its opacity)",
+        "did you mean '#1D5C63'?",
+    ),
+    "colour-with-a-space-after-the-hash": (
+        '"#1D5C63"',
+        '"# 1D5C63"',
+        '"# 1D5C63"',
+        "colors.primary",
+        "'# 1D5C63' is not a colour",
+        "did you mean '#1D5C63'?",
+    ),
     "colour-five-digits": (
         '"#1D5C63"',
         '"#12345"',

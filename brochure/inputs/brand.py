@@ -587,7 +587,7 @@ def color_problem(value: str, in_yaml: bool = True) -> tuple[str, str]:
     if _HEX.match(value):
         return "", ""
     bare = value.strip().strip(_CURLY)  # (a word processor's quotes, pasted: '“#6C3483”' was not named)
-    digits = bare.strip().removeprefix("#")
+    digits = bare.strip().removeprefix("#").strip()  # ('# E91E63')
     hint = "write colours as #RRGGBB, e.g. '#1D5C63'" + (" (in quotes: YAML reads # as a comment)" if in_yaml else "")
     if bare != value.strip() and _HEX.match(bare.strip()):
         plain = bare.strip()
@@ -601,6 +601,9 @@ def color_problem(value: str, in_yaml: bool = True) -> tuple[str, str]:
         hint = f"did you mean '#{''.join(f'{int(v):02X}' for v in rgb.groups())}'? {hint}"
     elif re.fullmatch(r"[0-9A-Fa-f]{6}", digits):
         hint = f"did you mean '#{digits.upper()}'? {hint}"
+    elif re.fullmatch(r"[0-9A-Fa-f]{6}[Ff]{2}", digits):  # (#RRGGBBAA from a design program, fully opaque)
+        hint = f"did you mean '#{digits[:6].upper()}'? {hint}"
+        return f"'{value}' is not a colour: it has 8 digits after the #, not 6 (the last two its opacity)", hint
     elif re.fullmatch(r"[0-9A-Fa-f]+", digits):
         return f"'{value}' is not a colour: it has {len(digits)} digits after the #, not 6", hint
     return f"'{value}' is not a colour", hint
