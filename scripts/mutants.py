@@ -6431,6 +6431,20 @@ MUTANTS: tuple[Mutant, ...] = (
         k="colour-with-its-opacity",
     ),
     m(
+        "svg-link-around-the-logo-refused",
+        "inputs/svgmarkup.py",
+        '        if el.tag == SVG_NS + "a":  #',
+        "        if False:  #",
+        "tests/test_assets_hostile.py::test_an_svg_logo_printed_as_a_browser_shows_it_is_taken",
+    ),
+    m(
+        "svg-linked-picture-told-to-embed",
+        "inputs/svgmarkup.py",
+        '        if el.tag == SVG_NS + "image":  #',
+        "        if False:  #",
+        "tests/test_validation.py::test_unusable_logo_svg",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

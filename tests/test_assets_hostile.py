@@ -884,8 +884,19 @@ def test_an_svg_logos_current_colour_is_the_colour_of_the_element_painted(
             '<rect width="9" height="9"/>',
             ["C8553D"],
         ),
+        (  # (as Canva exports a logo given a link: "refers to an outside file", "embed everything")
+            '<a href="https://example.com" target="_blank"><rect width="9" height="9" fill="#C8553D"/></a>',
+            ["C8553D"],
+        ),
     ],
-    ids=["a-pseudo-class", "dark-mode-rules", "important-in-its-own-style", "blend-as-an-attribute", "commented-out"],
+    ids=[
+        "a-pseudo-class",
+        "dark-mode-rules",
+        "important-in-its-own-style",
+        "blend-as-an-attribute",
+        "commented-out",
+        "a-link-around-it",
+    ],
 )
 def test_an_svg_logo_printed_as_a_browser_shows_it_is_taken(tmp_path: Path, body: str, printed: list[str]) -> None:
     """What svglib draws as a browser does (on paper: light mode) is not refused: pseudo-classes (svglib matches

@@ -805,8 +805,8 @@ BAD_LOGOS = {
     "text": (f'<svg {SVG}><text x="0" y="30">Clinic</text></svg>', "text", "outlines"),
     "external-image": (
         f'<svg {SVG}><image xlink:href="https://example.com/a.png" width="9" height="9"/></svg>',
-        "outside file or address 'https://example.com/a.png'",
-        "embed",
+        "links a picture, 'https://example.com/a.png'",
+        "use the picture itself as the logo (a PNG)",  # (not "embed": an embedded picture is refused too)
     ),
     "external-use": (f'<svg {SVG}><use href="other.svg#mark"/></svg>', "outside file", "embed"),
     "not-xml": ("GIF89a not an svg", "not a readable SVG", "SVG"),
@@ -825,7 +825,7 @@ def test_unusable_logo_svg(inputs: Inputs, svg: str, message: str, hint: str) ->
         assert d.location.file == str(inputs.kit / "logo.svg") and d.location.line >= 1, d.format()
         line, col = position(inputs.brand.read_text(encoding="utf-8"), "logo.svg")
         assert f"(named at {inputs.brand}:{line}:{col})" in d.message, d.message
-    elif message in ("text", "outside file", "outside file or address 'https://example.com/a.png'"):  # (at the
+    elif message in ("text", "outside file", "links a picture, 'https://example.com/a.png'"):  # (at the
         # element that has it, in the SVG file, and where the kit names it)
         tag = {"text": "<text", "outside file": "<use"}.get(message, "<image")
         assert (d.location.file, d.location.line, d.location.column) == (

@@ -68,6 +68,13 @@ def _element_problem(el: etree._Element, root: bool) -> tuple[str, str] | None:
             "use the picture itself as the logo (a PNG), or a logo drawn in shapes only",
         )
     if href and not href.startswith("#"):
+        if el.tag == SVG_NS + "a":  # (a link around shapes, as Canva exports one: they draw; paper has no links)
+            return None
+        if el.tag == SVG_NS + "image":  # (an embedded one is refused too: "embed it" led nowhere)
+            return (
+                f"logo SVG links a picture, '{href[:60]}', which is not supported",
+                "use the picture itself as the logo (a PNG), or a logo drawn in shapes only",
+            )
         return (
             f"logo refers to an outside file or address '{href[:60]}'",
             "embed everything in the SVG; no linked images or fonts",
