@@ -6445,6 +6445,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_validation.py::test_unusable_logo_svg",
     ),
     m(
+        "yaml-misaligned-key-hint-generic",
+        "inputs/yamltree.py",
+        "            hint = _misaligned_hint(lines, line, len(indent), block.column) or hint",
+        "            hint = hint",
+        "tests/test_validation.py::test_brand_mistake",
+        k="space-out-of-line",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

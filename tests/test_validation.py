@@ -593,6 +593,14 @@ BRAND_MISTAKES = {
         "YAML syntax",
         "put the text in single quotes, where a backslash is itself",
     ),
+    "a-key-a-space-out-of-line": (  # (a commented line's '#' deleted and its space left: "check indentation")
+        "logo: logo.svg",
+        " logo: logo.svg",
+        "logo: logo.svg",
+        "",
+        "YAML syntax",
+        "this line starts with 1 space, which lines it up with no key above it",
+    ),
     "colour-name": ('accent: "#E07A5F"', "accent: red", "red", "colors.accent", "'red' is not a colour", "#RRGGBB"),
     "colour-unquoted": (
         'accent: "#E07A5F"',

@@ -107,6 +107,10 @@ def parse(text: str, file: str, parser: type[Any] = PARSER) -> tuple[Node | None
         written = lines[line - 1] if 0 < line <= len(lines) else ""
         hint = (_quotes_hint(written) if opened is None else "") or hint
         indent = written[: len(written) - len(written.lstrip(" \t"))]
+        # (a key's line that starts out of line with its block's keys: a comment's '#' deleted, its space left)
+        block = exc.context_mark if "expected key" in problem and "block mapping" in str(exc.context) else None
+        if block is not None and opened is None and not indent.strip(" ") and col == len(indent) + 1:
+            hint = _misaligned_hint(lines, line, len(indent), block.column) or hint
         if "\t" in indent or "tab character" in problem:  # (a tab in the line's indent: "cannot start any token")
             hint = "YAML indents with spaces, never tabs: replace the tab on this line with spaces"
         if "unknown escape" in problem:  # (a backslash in double quotes: brochure's own escapes, `\*`, typed there)
@@ -143,6 +147,24 @@ def parse(text: str, file: str, parser: type[Any] = PARSER) -> tuple[Node | None
     if composer.root is None:
         diags.append(error(Location(file, 1, 1), "the file is empty", "see README.md for the format"))
     return composer.root, diags
+
+
+def _misaligned_hint(lines: list[str], line: int, spaces: int, block: int) -> str:
+    """What to do where a key's line (1-based) starts with `spaces` spaces, which line it up with no key of the
+    block it ends (whose keys start `block` spaces in) nor with the line above: a comment's '#' deleted and its
+    space left, a key typed a space out. '' when the line above cannot say."""
+    above = next((t for t in reversed(lines[: line - 1]) if t.strip() and not t.lstrip().startswith("#")), None)
+    if above is None:
+        return ""
+    under = len(above) - len(above.lstrip(" ")) + (2 if above.rstrip().endswith(":") else 0)
+    if spaces in (block, under):  # (it lines up: the fault is elsewhere on it)
+        return ""
+    options = " or ".join(f"{n} space{'s' if n != 1 else ''}" for n in sorted({block, under}))
+    said = f"{spaces} space{'s' if spaces != 1 else ''}"
+    return (
+        f"this line starts with {said}, which lines it up with no key above it, so YAML cannot tell which key it "
+        f"belongs with: start it with {options}, as the keys above it"
+    )
 
 
 # A space other than the space bar's in a line's indent (a no-break space from a web page, an em space): YAML
