@@ -6453,6 +6453,13 @@ MUTANTS: tuple[Mutant, ...] = (
         k="space-out-of-line",
     ),
     m(
+        "web-address-without-https-not-offered",
+        "inputs/contact.py",
+        '    if web and not checks[key][0]("https://" + value.strip()):',
+        "    if False:",
+        "tests/test_cli_manners.py::test_a_web_address_without_https_is_answered_with_the_one_meant",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

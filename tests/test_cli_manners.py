@@ -183,6 +183,24 @@ def test_an_invalid_number_in_the_clinics_country_is_told_to_check_its_digits() 
     assert "give the clinic's country" not in hint
 
 
+@pytest.mark.parametrize(
+    ("key", "value", "meant"),
+    [
+        ("website", "rosehillskin.co.uk", "https://rosehillskin.co.uk"),
+        ("booking_url", "www.example.com/book", "https://www.example.com/book"),
+        ("website", "Rosehill", ""),
+    ],
+)
+def test_a_web_address_without_https_is_answered_with_the_one_meant(key: str, value: str, meant: str) -> None:
+    """A website typed as people say it (rosehillskin.co.uk) was told "write the whole address, starting with
+    https://", with no address offered, where a colour without its # is offered with it."""
+    from brochure.inputs.contact import contact_problem
+
+    problem, hint = contact_problem(key, value)
+    assert "does not start with https://" in problem
+    assert hint.startswith(f"did you mean '{meant}'? ") if meant else not hint.startswith("did you mean"), hint
+
+
 def test_a_message_shortened_for_a_line_ends_between_words() -> None:
     """A batch's line cut its first finding at 120 characters, mid-word ("no 'reviewer' in document.translati"): it
     ends after a whole word, with '…'; a value with no space in its end is cut where it must be."""

@@ -120,6 +120,9 @@ def contact_problem(key: str, value: str, country: str | None = None) -> tuple[s
     why = problem(value)
     if not why:
         return "", ""
+    web = key in ("website", "booking_url") and "://" not in value
+    if web and not checks[key][0]("https://" + value.strip()):  # (rosehillskin.co.uk, www.example.com/book)
+        hint = f"did you mean 'https://{value.strip()}'? {hint}"
     extension = links.phone_extension(value) if key == "phone" else ""
     if extension:  # (the contact lines have no place for one: the leaflet's words do)
         hint = (
