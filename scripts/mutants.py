@@ -6460,6 +6460,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_cli_manners.py::test_a_web_address_without_https_is_answered_with_the_one_meant",
     ),
     m(
+        "font-search-weight-not-named",
+        "commands/fonts.py",
+        "                if family != word.strip()",
+        "                if False",
+        "tests/test_fonts_search.py::test_a_font_named_with_its_weight_is_told_its_familys_name",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

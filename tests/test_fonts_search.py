@@ -99,6 +99,14 @@ def test_nothing_found_is_exit_status_1(capsys: pytest.CaptureFixture[str]) -> N
     status, out, _ = cli(capsys, "fonts", "--search", "qwertyuiop", "--offline")
     assert status == 1
     assert "none: no fontpkg family's name or kind has 'qwertyuiop'" in out
+    assert "without its weight" not in out
+
+
+def test_a_font_named_with_its_weight_is_told_its_familys_name(capsys: pytest.CaptureFixture[str]) -> None:
+    """'Lato Bold', as Canva or a font menu names the font, found nothing, and said nothing of why."""
+    status, out, _ = cli(capsys, "fonts", "--search", "Lato SemiBold Italic", "--offline")
+    assert status == 1
+    assert "a family is named without its weight or style: brochure fonts --search 'Lato'" in out, out
 
 
 # A fake package index: PEP 691 JSON pages and wheel files served with HTTP range requests.

@@ -117,9 +117,15 @@ def _font_search(word: str, offline: bool, console: Console) -> int:
             "(hint: try again online for the newest, or add --offline not to ask PyPI)"
         )
     if not found.families:
+        family = _STYLED.sub("", word).strip() or word.strip()  # ('Lato Bold', as a design program names it)
         console.result(
             f"  none: no fontpkg family's name or kind has '{word}'"
             + ("" if not asked else f", and PyPI has no package {package_for(word)}")
+            + (
+                f"; a family is named without its weight or style: brochure fonts --search '{family}'"
+                if family != word.strip()
+                else ""
+            )
         )
         return EXIT_OK if covering else EXIT_ERRORS
     if ready:
@@ -129,6 +135,14 @@ def _font_search(word: str, offline: bool, console: Console) -> int:
             "fonts: {body: {family: NAME}} (or `brochure init --font NAME`)."
         )
     return EXIT_OK
+
+
+# A weight or style a design program names a font with after its family ('Lato Bold', 'Poppins SemiBold Italic')
+_STYLED = re.compile(
+    r"(?:\s+(?:thin|hairline|extra-?light|ultra-?light|light|book|regular|normal|medium|semi-?bold|demi-?bold|bold|"
+    r"extra-?bold|ultra-?bold|black|heavy|italic|oblique|\d00))+\s*$",
+    re.IGNORECASE,
+)
 
 
 def _names_script(word: str, script: str) -> bool:
