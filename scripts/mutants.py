@@ -6467,6 +6467,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_fonts_search.py::test_a_font_named_with_its_weight_is_told_its_familys_name",
     ),
     m(
+        "svg-css-clip-path-ignored",
+        "inputs/svg.py",
+        '            self.attrConverter.findAttr(node, "clip-path")\n',
+        "",
+        "tests/test_assets_hostile.py::test_an_svg_logos_clip_path_given_in_css_clips",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

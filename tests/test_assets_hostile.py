@@ -1056,3 +1056,28 @@ def _svg_refused(inputs: Inputs, svg: str) -> Diagnostic:
     (d,) = [d for d in diags if d.is_error]
     assert brand is None
     return d
+
+
+@pytest.mark.parametrize(
+    "clipped",
+    [
+        '<style>.st0{clip-path:url(#c);}</style><g class="st0"><rect width="30" height="30" fill="#C8553D"/></g>',
+        '<rect style="clip-path: url(#c)" width="30" height="30" fill="#C8553D"/>',
+    ],
+    ids=["a-style-sheets-class", "a-style-attribute"],
+)
+def test_an_svg_logos_clip_path_given_in_css_clips(tmp_path: Path, clipped: str) -> None:
+    """Illustrator writes a clipping mask as a style sheet's class (`.st0{clip-path:url(#SVGID_2_);}`): svglib read
+    the attribute alone, and the artwork printed unclipped (a square for a round mark), exit 0."""
+    from brochure.diagnostics import Location
+    from brochure.inputs.svg import load_svg
+    from brochure.layout.drawings import Painted, walk
+    from brochure.layout.operators import IDENTITY
+
+    path = tmp_path / "logo.svg"
+    circle = '<defs><clipPath id="c"><circle cx="15" cy="15" r="15"/></clipPath></defs>'
+    path.write_text(f'<svg {NS} viewBox="0 0 30 30">{circle}{clipped}</svg>', encoding="utf-8")
+    drawing, problem = load_svg(path, Location("brand.yaml", 1, 1))
+    assert drawing is not None, problem
+    painted = [p for p in walk(drawing, IDENTITY) if isinstance(p, Painted)]
+    assert painted and all(p.clip for p in painted)

@@ -156,6 +156,12 @@ def _renderer() -> type[SvgRenderer]:
             self.shape_converter = Shapes(path, self.attrConverter)
             self.handled_shapes = self.shape_converter.get_handled_shapes()
 
+        def get_clippath(self, node: Any) -> Any:
+            # (a clip-path given in CSS, a style sheet's class or a style attribute, as Illustrator writes a clipping
+            # mask: svglib read the attribute alone, and the artwork printed unclipped; its rules applied first)
+            self.attrConverter.findAttr(node, "clip-path")
+            return super().get_clippath(node)
+
     return Renderer
 
 
