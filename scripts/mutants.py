@@ -6474,6 +6474,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_assets_hostile.py::test_an_svg_logos_clip_path_given_in_css_clips",
     ),
     m(
+        "date-meant-not-offered",
+        "inputs/document.py",
+        "        meant = _meant_date(value)\n",
+        "        meant = None\n",
+        "tests/test_document.py::test_document_mistakes_point_at_the_line_and_column",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

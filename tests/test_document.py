@@ -187,6 +187,10 @@ def test_a_content_file_without_a_document_block_is_refused(inputs: Inputs) -> N
          "'2026-02-30' is not a real date", "month"),
         ("published: 2026-12-01", "published: 1/12/2026", "1/12/2026", "document.published",
          "'1/12/2026' is not a date written YYYY-MM-DD", "2026-12-01"),
+        ("published: 2026-12-01", "published: 1 December 2026", "1 December", "document.published",
+         "is not a date written YYYY-MM-DD", "did you mean 2026-12-01? write it YYYY-MM-DD"),
+        ("published: 2026-12-01", "published: 30/11/2026", "30/11", "document.published",
+         "is not a date written YYYY-MM-DD", "did you mean 2026-11-30?"),
         ("review: 2028-12-01", "review: 2026-11-30", "2026-11-30", "document.review",
          "the review date 2026-11-30 is not after the publication date 2026-12-01", "after publication"),
         ('version: "1.0"', "version: 1.10", "1.10", "document.version",
@@ -200,8 +204,8 @@ def test_a_content_file_without_a_document_block_is_refused(inputs: Inputs) -> N
         ("published: 2026-12-01", "published: ٢٠٢٦-١٢-٠١", "٢٠٢٦", "document.published",
          "is not a date written YYYY-MM-DD", "2026-12-01"),
     ],
-    ids=["missing-key", "misspelt-key", "no-such-day", "not-iso", "review-first", "version-number",
-         "version-number-anchored", "bad-code",
+    ids=["missing-key", "misspelt-key", "no-such-day", "not-iso", "month-named", "day-first", "review-first",
+         "version-number", "version-number-anchored", "bad-code",
          "empty-producer", "translation-half", "arabic-digits"],
 )  # fmt: skip
 def test_document_mistakes_point_at_the_line_and_column(

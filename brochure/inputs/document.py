@@ -137,8 +137,35 @@ def _read_date(r: Reader, node: Node | None, path: str) -> date | None:
             r.fail(r.at(node, path), f"'{value}' is not a real date", "check the month (01-12) and the day")
             return None
     if parsed is None:
-        r.fail(r.at(node, path), f"'{shorten(value)}' is not a date written YYYY-MM-DD", "e.g. 2026-12-01")
+        meant = _meant_date(value)
+        hint = f"did you mean {meant.isoformat()}? write it YYYY-MM-DD" if meant else "e.g. 2026-12-01"
+        r.fail(r.at(node, path), f"'{shorten(value)}' is not a date written YYYY-MM-DD", hint)
     return parsed
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_YEAR_FIRST = re.compile(r"\s*([0-9]{4})[-/. ]([0-9]{1,2})[-/. ]([0-9]{1,2})\s*")  # (2026/12/06, 2026-12-6)
+_DAY_FIRST = re.compile(r"\s*([0-9]{1,2})[-/. ]([0-9]{1,2})[-/. ]([0-9]{4})\s*")  # (25/12/2026: the day over 12 alone)
+_NAMED = re.compile(r"\s*([0-9]{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,})\.?,?\s+([0-9]{4})\s*")  # (6 December 2026)
+
+
+def _meant_date(value: str) -> date | None:
+    """The date a text written otherwise than YYYY-MM-DD plainly means (2026/12/06, 6 December 2026, 25/12/2026);
+    None when it means none, or might mean two (06/12/2026: 6 December in the UK, June 12 in the US)."""
+    found = _YEAR_FIRST.fullmatch(value)
+    parts: tuple[int, int, int] | None = None
+    if found:
+        parts = int(found[1]), int(found[2]), int(found[3])
+    elif found := _DAY_FIRST.fullmatch(value):
+        day, month, year = int(found[1]), int(found[2]), int(found[3])
+        parts = (year, month, day) if day > 12 >= month else (year, day, month) if month > 12 >= day else None
+    elif found := _NAMED.fullmatch(value):
+        named = found[2].lower()[:3]
+        parts = (int(found[3]), _MONTHS.index(named) + 1, int(found[1])) if named in _MONTHS else None
+    try:
+        return date(*parts) if parts else None
+    except ValueError:
+        return None
 
 
 def _check_review_span(r: Reader, node: Node, published: date, review: date) -> None:
