@@ -6481,6 +6481,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_document.py::test_document_mistakes_point_at_the_line_and_column",
     ),
     m(
+        "svg-quoted-clip-reference-ignored",
+        "inputs/svg.py",
+        '                node.attrib["clip-path"] = _QUOTED_URL.sub(r"url(\\2)", said)',
+        "                pass",
+        "tests/test_assets_hostile.py::test_an_svg_logos_clip_path_given_in_css_clips",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -1063,8 +1063,9 @@ def _svg_refused(inputs: Inputs, svg: str) -> Diagnostic:
     [
         '<style>.st0{clip-path:url(#c);}</style><g class="st0"><rect width="30" height="30" fill="#C8553D"/></g>',
         '<rect style="clip-path: url(#c)" width="30" height="30" fill="#C8553D"/>',
+        """<rect clip-path='url("#c")' width="30" height="30" fill="#C8553D"/>""",
     ],
-    ids=["a-style-sheets-class", "a-style-attribute"],
+    ids=["a-style-sheets-class", "a-style-attribute", "a-reference-in-quotes"],
 )
 def test_an_svg_logos_clip_path_given_in_css_clips(tmp_path: Path, clipped: str) -> None:
     """Illustrator writes a clipping mask as a style sheet's class (`.st0{clip-path:url(#SVGID_2_);}`): svglib read

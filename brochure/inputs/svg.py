@@ -118,6 +118,9 @@ def _at_tag(
     return error(Location(_shown(path, at), *tag_at(data, el, elements)), f"{problem} (named at {at.prefix()})", hint)
 
 
+_QUOTED_URL = re.compile(r"""url\(\s*(['"]?)\s*(#[^'")\s]*)\s*\1\s*\)""")  # a reference in quotes or spaces
+
+
 @cache
 def _renderer() -> type[SvgRenderer]:
     """svglib's renderer, reading `currentColor` as SVG does: the colour of the element painted (its own `color`,
@@ -160,6 +163,9 @@ def _renderer() -> type[SvgRenderer]:
             # (a clip-path given in CSS, a style sheet's class or a style attribute, as Illustrator writes a clipping
             # mask: svglib read the attribute alone, and the artwork printed unclipped; its rules applied first)
             self.attrConverter.findAttr(node, "clip-path")
+            said = str(node.attrib.get("clip-path", ""))
+            if said:  # (url("#c") and url( #c ), as CSS allows and a browser reads: svglib read url(#c) alone)
+                node.attrib["clip-path"] = _QUOTED_URL.sub(r"url(\2)", said)
             return super().get_clippath(node)
 
     return Renderer
