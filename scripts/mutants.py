@@ -6488,6 +6488,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_assets_hostile.py::test_an_svg_logos_clip_path_given_in_css_clips",
     ),
     m(
+        "svg-style-sheet-read-where-it-stands",
+        "inputs/svg.py",
+        '                rules.add_styles(sheet.text or "")\n',
+        "                pass\n",
+        "tests/test_assets_hostile.py::test_an_svg_logo_printed_as_a_browser_shows_it_is_taken",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

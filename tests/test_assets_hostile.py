@@ -884,6 +884,10 @@ def test_an_svg_logos_current_colour_is_the_colour_of_the_element_painted(
             '<rect width="9" height="9"/>',
             ["C8553D"],
         ),
+        (  # (a style sheet after the shapes it styles: they printed black)
+            '<rect class="a" width="9" height="9"/><style>.a { fill: #C8553D }</style>',
+            ["C8553D"],
+        ),
         (  # (as Canva exports a logo given a link: "refers to an outside file", "embed everything")
             '<a href="https://example.com" target="_blank"><rect width="9" height="9" fill="#C8553D"/></a>',
             ["C8553D"],
@@ -895,6 +899,7 @@ def test_an_svg_logos_current_colour_is_the_colour_of_the_element_painted(
         "important-in-its-own-style",
         "blend-as-an-attribute",
         "commented-out",
+        "a-style-sheet-after-its-shapes",
         "a-link-around-it",
     ],
 )

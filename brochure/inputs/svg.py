@@ -159,6 +159,18 @@ def _renderer() -> type[SvgRenderer]:
             self.shape_converter = Shapes(path, self.attrConverter)
             self.handled_shapes = self.shape_converter.get_handled_shapes()
 
+        def render(self, svg_node: Any) -> Drawing:
+            # (every style sheet read before anything is drawn, in the file's order, as a browser reads them: svglib
+            # read one where it stands, so the shapes before a <style> at the file's end printed black)
+            rules = self.attrConverter.css_rules
+            assert rules is not None  # (made in __init__)
+            for sheet in svg_node.iter(SVG_NS + "style"):
+                rules.add_styles(sheet.text or "")
+            return super().render(svg_node)
+
+        def renderStyle(self, node: Any) -> None:
+            pass  # (read already: render)
+
         def get_clippath(self, node: Any) -> Any:
             # (a clip-path given in CSS, a style sheet's class or a style attribute, as Illustrator writes a clipping
             # mask: svglib read the attribute alone, and the artwork printed unclipped; its rules applied first)
