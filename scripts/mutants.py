@@ -6495,6 +6495,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_assets_hostile.py::test_an_svg_logo_printed_as_a_browser_shows_it_is_taken",
     ),
     m(
+        "init-next-step-names-missing-words",
+        "commands/init.py",
+        "    shipped = _shipped(words)  #",
+        "    shipped = None  #",
+        "tests/test_init.py::test_a_kit_made_away_from_any_words_is_told_where_the_tools_words_are",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -1088,3 +1088,21 @@ def test_a_logo_dragged_from_macos_terminal_or_misspelt_is_found(tmp_path: Path)
     assert check(str(tmp_path / "my\\ logos" / "logo\\ \\(2\\).png"), {}) == ("", "")
     message, hint = check(str(tmp_path / "my logos" / "logo (3).png"), {})
     assert "not found" in message and hint.startswith(f"did you mean '{tmp_path}/my logos/logo (2).png'? "), hint
+
+
+def test_a_kit_made_away_from_any_words_is_told_where_the_tools_words_are(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Made where there is no content.yaml, a kit's next steps said to copy the words `--from FILE (default:
+    content.yaml)`: not there, so the step, followed, was an error. They name the tool's own words."""
+    from brochure import kit
+
+    tool = tmp_path / "tool"  # (the tool's own words where this package is: a mutant's copy has none)
+    (tool / "schemas").mkdir(parents=True)
+    (tool / "content.yaml").write_bytes((ROOT / "content.yaml").read_bytes())
+    monkeypatch.setattr(kit, "SCHEMAS", tool / "schemas")
+    (tmp_path / "clinic").mkdir()
+    monkeypatch.chdir(tmp_path / "clinic")
+    status, out, err = cli(capsys, "init", "kit", *options(), "--yes")
+    assert status == 0, err
+    assert f"--words --from FILE (the tool's own: --from {tool / 'content.yaml'})" in out, out

@@ -276,8 +276,10 @@ def _prove_kit(brand: Path, words: Path, console: Console, logo_given: bool, tri
     )
     q = shell_quoted
     run = program()
+    shipped = _shipped(words)  # (no words here: the default, content.yaml, was not there to copy)
+    default = f"default: {words}" if shipped is None else f"the tool's own: --from {q(from_here(shipped))}"
     steps += [
-        f"copy the words for this clinic: {run} init {q(brand.parent)} --words --from FILE (default: {words})",
+        f"copy the words for this clinic: {run} init {q(brand.parent)} --words --from FILE ({default})",
         f"build: {run} build --brand {q(brand)} --content {q(brand.parent / 'content.yaml')}",
     ]
     console.result("Next: " + "; ".join(f"({i}) {s}" for i, s in enumerate(steps, 1)))
@@ -327,15 +329,20 @@ def _asked(hint: str, interactive: bool = False) -> str:
     return as_options(hint)
 
 
-def _shipped_words(given: Path, console: Console) -> None:
-    """Where the tool's own words are, when the words to copy are not there: run from a group's own folder,
-    `--words` found no content.yaml and said to pass --from, not what to pass."""
+def _shipped(given: Path) -> Path | None:
+    """The tool's own words, where the words given are not there (and the tool's are); else None."""
     from brochure import kit
 
     shipped = kit.SCHEMAS.parent / "content.yaml"
-    if given.exists() or not shipped.is_file():
-        return
-    console.error(f"brochure: note: the tool's own words are --from {shell_quoted(from_here(shipped))}")
+    return None if given.exists() or not shipped.is_file() else shipped
+
+
+def _shipped_words(given: Path, console: Console) -> None:
+    """Where the tool's own words are, when the words to copy are not there: run from a group's own folder,
+    `--words` found no content.yaml and said to pass --from, not what to pass."""
+    shipped = _shipped(given)
+    if shipped is not None:
+        console.error(f"brochure: note: the tool's own words are --from {shell_quoted(from_here(shipped))}")
 
 
 def _init_words(args: argparse.Namespace, console: Console) -> int:
