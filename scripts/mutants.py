@@ -6192,8 +6192,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "misspelt-folder-not-offered",
         "inputs/files.py",
-        "        return _near_folder(written, full)",
-        '        return ""',
+        "    alike = difflib.get_close_matches(full.parent.name, folders, n=1, cutoff=NEAR)",
+        "    alike: list[str] = []",
         "tests/test_validation.py::test_a_misspelt_logo_or_content_file_is_answered_with_the_file_meant",
     ),
     m(
