@@ -6502,6 +6502,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_init.py::test_a_kit_made_away_from_any_words_is_told_where_the_tools_words_are",
     ),
     m(
+        "country-name-not-read",
+        "inputs/contact.py",
+        '    found = names.get(" ".join(value.split()).casefold(), "")',
+        '    found = names.get(value, "")',
+        "tests/test_messages_hostile.py",
+        k="country_code_or_a_name",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -92,13 +92,26 @@ def test_a_country_that_is_not_one_is_an_error(inputs: Inputs, capsys: pytest.Ca
 
 
 @pytest.mark.parametrize(
-    ("written", "meant"), [("AUS", "AU"), ("IRL", "IE"), ("GBR", "GB"), ("usa", "US"), ("UK", "GB")]
+    ("written", "meant"),
+    [
+        ("AUS", "AU"),
+        ("IRL", "IE"),
+        ("GBR", "GB"),
+        ("usa", "US"),
+        ("UK", "GB"),
+        ("United Kingdom", "GB"),  # (a country by its name: none was suggested, or the nearest spelling of its
+        ("wales", "GB"),  # letters)
+        ("South  Korea", "KR"),
+        ("Ireland", "IE"),
+    ],
 )
-def test_a_three_letter_country_code_suggests_its_two_letters(written: str, meant: str) -> None:
-    """ISO's three-letter codes are common in clinic data: GBR is GB, not the nearest spelling (GR, Greece)."""
+def test_a_three_letter_country_code_or_a_name_suggests_its_two_letters(written: str, meant: str) -> None:
+    """ISO's three-letter codes are common in clinic data: GBR is GB, not the nearest spelling (GR, Greece); a
+    clinic owner writes her country's name ('United Kingdom', 'Wales'), which got no suggestion."""
     problem, hint = country_problem(written)
     assert problem == f"'{written}' is not a country code"
     assert hint.startswith(f"did you mean {meant}? ")
+    assert not country_problem("Narnia")[1].startswith("did you mean")
 
 
 def test_a_content_tel_link_must_be_a_global_number() -> None:

@@ -66,10 +66,24 @@ def country_problem(value: str) -> tuple[str, str]:
     code = value.strip().upper()
     if code in phonenumbers.SUPPORTED_REGIONS:
         return "", ""
-    near = "GB" if code == "UK" else _two_letters(code) or closest(code, sorted(phonenumbers.SUPPORTED_REGIONS))
+    near = "GB" if code == "UK" else _two_letters(code) or _named(value)
+    near = near or closest(code, sorted(phonenumbers.SUPPORTED_REGIONS))
     guess = f"did you mean {near}? " if near else ""
     hint = f"{guess}write the two-letter ISO 3166 code, e.g. GB, US, IE, CA"
     return f"'{shorten(value, 20)}' is not a country code", hint
+
+
+def _named(value: str) -> str:
+    """The two-letter code of a country written by its name, in English ('United Kingdom', 'south korea', 'Wales':
+    data/country-names.json, made by scripts/make_country_codes.py), or ''."""
+    import json
+    from importlib import resources
+
+    names: dict[str, str] = json.loads(
+        resources.files("brochure").joinpath("data/country-names.json").read_text(encoding="utf-8")
+    )
+    found = names.get(" ".join(value.split()).casefold(), "")
+    return found if found in phonenumbers.SUPPORTED_REGIONS else ""
 
 
 def _two_letters(code: str) -> str:
