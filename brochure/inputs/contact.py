@@ -67,7 +67,7 @@ def country_problem(value: str) -> tuple[str, str]:
     if code in phonenumbers.SUPPORTED_REGIONS:
         return "", ""
     near = "GB" if code == "UK" else _two_letters(code) or _named(value)
-    near = near or closest(code, sorted(phonenumbers.SUPPORTED_REGIONS))
+    near = near or closest(code, sorted(phonenumbers.SUPPORTED_REGIONS)) or ""
     guess = f"did you mean {near}? " if near else ""
     hint = f"{guess}write the two-letter ISO 3166 code, e.g. GB, US, IE, CA"
     return f"'{shorten(value, 20)}' is not a country code", hint
