@@ -6510,6 +6510,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="country_code_or_a_name",
     ),
     m(
+        "social-media-key-told-did-you-mean",
+        "inputs/reader.py",
+        '                social = path == "contact" and key.casefold() in _SOCIAL',
+        "                social = False",
+        "tests/test_validation.py",
+        k="social-media",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -764,6 +764,14 @@ BRAND_MISTAKES = {
         "https://",
     ),
     "bad-paper": ("paper: a4", "paper: a5", "a5", "paper", "'a5' is not a valid value", "letter"),
+    "a-social-media-account-in-contact": (  # (was "unknown key ... expected one of": nowhere to put her Instagram)
+        "contact:\n",
+        'contact:\n  Instagram: "@rosehillskin"\n',
+        "Instagram:",
+        "contact.Instagram",
+        "unknown key 'Instagram': a kit's contact lines are its phone, email and web pages",
+        "call_to_action.text: 'Follow us on Instagram: [@yourclinic](https://...)'",
+    ),
 }
 
 

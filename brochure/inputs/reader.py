@@ -95,10 +95,11 @@ class Reader:
                 shown = self._hidden_in_key(child, path, key, hidden.group(), allowed)
                 misspelt.add(shown if shown in allowed else closest(shown, allowed) or "")
             elif key not in allowed:
+                social = path == "contact" and key.casefold() in _SOCIAL
                 self.fail(
                     Location(self.file, child.key_line, child.key_column, _join(path, key)),
-                    f"unknown key '{key}'",
-                    did_you_mean(key, allowed),
+                    f"unknown key '{key}'" + (": a kit's contact lines are its phone, email and web pages" * social),
+                    _SOCIAL_HINT.format(key=key.capitalize()) if social else did_you_mean(key, allowed),
                 )
                 misspelt.add(closest(key, allowed) or "")
         for key in required:
@@ -234,6 +235,14 @@ class Reader:
         return float(v)
 
 
+# A clinic's social media accounts, which a kit's contact lines do not print: where to write one instead
+_SOCIAL = frozenset(
+    ("instagram", "facebook", "tiktok", "twitter", "x", "linkedin", "youtube", "whatsapp", "pinterest", "threads")
+)
+_SOCIAL_HINT = (
+    "remove it from brand.yaml, and write the account in the words where it should print, with its link: such as"
+    " call_to_action.text: 'Follow us on {key}: [@yourclinic](https://...)'"
+)
 _BLOCK = re.compile(r"\.blocks\[\d+\]\.\w+$")  # a block's own key: sections[0].blocks[2].text
 _EMPTY_HINTS = {  # (removing a key that must be given was the next error)
     "required": "write the text (the key must be given)",
