@@ -134,8 +134,7 @@ MOST_LISTED = 8  # letters a text lacks, beyond the first, listed in its error
 PLAIN_FOR = {  # a typesetter's character many fonts lack, and the one brochure sets to the same effect
     "\u2011": ("a plain hyphen, '-'", "brochure never breaks a line at a hyphen"),
     "\u2010": ("a plain hyphen, '-'", "the same mark, which every font has"),
-    "\u202f": ("a no-break space (U+00A0)", "it keeps the words together as well, a little wider"),
-}
+}  # (a narrow no-break space a face lacks prints as a no-break space: theme/fonts.no_break_printed)
 
 
 def _glyph_error(
