@@ -937,7 +937,7 @@ def test_a_picture_far_taller_than_wide_is_warned_to_print_as_a_sliver(
     [
         (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n" + b"garbage" * 40), "not a readable picture"),
         (lambda p: p.write_bytes(b""), "not a readable picture"),
-        (lambda p: Image.new("1", (8000, 8000)).save(p), "8000 x 8000 pixels is absurdly large"),
+        (lambda p: Image.new("1", (8000, 8000)).save(p), "8000 x 8000 pixels is more than a picture may have"),
         (lambda p: None, "'pics/photo.png' not found"),
     ],
     ids=["garbage-bytes", "zero-bytes", "64-megapixels", "missing"],

@@ -81,7 +81,10 @@ class Refusal:
 
 _AGAIN = "open it in a photo editor and save it again as PNG or JPEG"
 EMPTY = "the picture has nothing in it (every pixel is transparent)"
-_SMALLER = "scale it down: 300 ppi at its printed size is plenty (about 1,000 pixels across for a full column)"
+_SMALLER = (
+    "scale it down: 300 ppi at its printed size is plenty (about 1,000 pixels across for a full column; a phone's"
+    " 48-megapixel photo saved at 12 megapixels, or 2,000 pixels across, is more than enough)"
+)
 
 
 def load_picture(path: Path, used: int = 0, logo: int = 0) -> PictureData | Refusal:
@@ -111,13 +114,13 @@ def _decoded(data: bytes, kind: str, path: Path, used: int, logo: int = 0) -> Pi
     try:
         im = Image.open(io.BytesIO(data), formats=[kind])
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        return Refusal(f"the picture is absurdly large: at most {most} are allowed for one picture", _SMALLER)
+        return Refusal(f"the picture has too many pixels to read: at most {most} are allowed for one picture", _SMALLER)
     except (OSError, SyntaxError, ValueError) as exc:
         return Refusal(f"not a readable picture ({_said(exc)})", _AGAIN)
     with im:
         w, h = im.size
         if w * h > limits.PICTURE_PIXELS:
-            return Refusal(f"{w} x {h} pixels is absurdly large: at most {most} are allowed for one picture", _SMALLER)
+            return Refusal(f"{w} x {h} pixels is more than a picture may have: at most {most}", _SMALLER)
         if used + w * h > limits.BUILD_PIXELS:
             before = "the pictures before it"
             if logo:
