@@ -506,7 +506,7 @@ def brand_yaml(folder: Path, a: Answers, logo: str) -> str:
         f"  heading: {{family: {_q(heading)}, weight: {heading_weight(heading)}}}",
         f"  body: {{family: {_q(font)}}}",
         _fallbacks_line(a.get("fallbacks", "")),
-        _note(f"logo: {logo}", 28) + "# SVG (text as outlines) or PNG",
+        _note(f"logo: {logo}", 28) + "# SVG (text as outlines), PNG or JPEG",
         _note(f"# logo: {{file: {logo}, height: 20}}", 42) + "# its printed height, 8 to 40 mm (default 15)",
         _note("# type: {body_size: auto}", 42) + "# body type by the font's x-height (README)",
         "contact:",
