@@ -704,6 +704,7 @@ def _preview(
         blocked = in_the_way(folder / f"{stem}-page1.png")
         why = f"{blocked} is a file, not a folder" if blocked is not None else exc.strerror or exc
         hint = "free some space on the disk, or choose a lower --dpi" if _full(exc) else "check the folder is writable"
+        hint = _moved_aside(blocked, "-o") or hint
         found = error(
             Location(str(folder)),
             f"cannot write the previews: {why}",
@@ -717,6 +718,11 @@ def _preview(
     for path in remove_stale_pages(folder, stem, pages, inputs):
         console.result(f"removed {path} (an earlier preview's: this leaflet has {pages} pages)")
     return None
+
+
+def _moved_aside(blocked: Path | None, option: str) -> str:
+    """The hint for an output whose folder is a file ('out' written where out/ was meant), or ''."""
+    return f"rename or move the file {blocked}, or give {option} a path in another folder" if blocked else ""
 
 
 def _full(exc: OSError) -> bool:
@@ -743,6 +749,7 @@ def _written(console: Console, option: str, path: Path, data: bytes, kind: Kind,
         blocked = in_the_way(path)
         why = f"{blocked} is a file, not a folder" if blocked is not None else exc.strerror or exc
         hint = "free some space on the disk" if _full(exc) else "check the folder exists and is writable"
+        hint = _moved_aside(blocked, option) or hint
         found = error(
             Location(str(path)), f"cannot write {what}: {why}", f"{hint}; any earlier file there is untouched"
         )

@@ -6518,6 +6518,13 @@ MUTANTS: tuple[Mutant, ...] = (
         k="social-media",
     ),
     m(
+        "file-in-the-way-told-check-the-folder",
+        "cli.py",
+        "        hint = _moved_aside(blocked, option) or hint",
+        "        pass",
+        "tests/test_outputs_hostile.py::test_a_pdf_under_a_file_names_the_file_in_the_way",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -218,6 +218,7 @@ def test_a_preview_under_a_file_names_the_file_in_the_way(
     status, _, err = cli(capsys, "preview", *given(inputs), "--dpi", "12", "-o", str(folder))
     assert status == 1
     assert f"{folder}: error: cannot write the previews: {tmp_path / 'out'} is a file, not a folder (hint: " in err
+    assert f"(hint: rename or move the file {tmp_path / 'out'}, or give -o a path in another folder;" in err, err
     assert (tmp_path / "out").read_text(encoding="utf-8") == "my notes"
 
 

@@ -653,6 +653,7 @@ def test_a_pdf_under_a_file_names_the_file_in_the_way(
     status, out, err = cli(capsys, "build", *given(full_kit), "-o", str(target))
     assert status == 1 and out == ""
     assert f"{target}: error: cannot write the PDF: {tmp_path / 'notes'} is a file, not a folder (hint:" in err, err
+    assert f"(hint: rename or move the file {tmp_path / 'notes'}, or give -o a path in another folder;" in err, err
     assert (tmp_path / "notes").read_text(encoding="utf-8") == "my notes"
 
 
