@@ -6321,7 +6321,7 @@ MUTANTS: tuple[Mutant, ...] = (
         '"jour", "jours", "יום", "ימים",',
         '"jour", "jours", "יום",',
         "tests/test_translations.py",
-        k="units_of_time_are_read",
+        k="units_of_time_dose_and_depth",
     ),
     m(
         "hebrew-prefixed-number-parted",
