@@ -233,7 +233,14 @@ def as_options(hint: str) -> str:
         r"give \1 with --fallbacks",
         hint,
     )
+    hint = _LOGO_HEIGHT.sub("", hint)  # (init has no option for the logo's height: its other ways out stand)
     return re.sub(r"\bcolors\.(primary|secondary|accent|text|background)\b", r"--\1", hint)
+
+
+_LOGO_HEIGHT = re.compile(  # a picture logo's hint to print it smaller (design.py _logo_hint), in brand.yaml's terms
+    r", or print it (?:at most \d+|[\d.]+ to \d+) mm tall with logo: \{file: \.\.\., height: (?:\d+|\.\.\.)\}"
+    r"(?: \(softer than 300\))?"
+)
 
 
 def logo_path(value: str) -> Path:

@@ -6525,6 +6525,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_outputs_hostile.py::test_a_pdf_under_a_file_names_the_file_in_the_way",
     ),
     m(
+        "init-logo-hint-offers-a-height-it-cannot-take",
+        "kit.py",
+        '    hint = _LOGO_HEIGHT.sub("", hint)',
+        "    pass",
+        "tests/test_init.py::test_a_small_picture_logos_hint_offers_no_height_init_cannot_take",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -1106,3 +1106,16 @@ def test_a_kit_made_away_from_any_words_is_told_where_the_tools_words_are(
     status, out, err = cli(capsys, "init", "kit", *options(), "--yes")
     assert status == 0, err
     assert f"--words --from FILE (the tool's own: --from {tool / 'content.yaml'})" in out, out
+
+
+def test_a_small_picture_logos_hint_offers_no_height_init_cannot_take() -> None:
+    """A 200 x 80 PNG logo: init refused it with "or print it 8 to 13 mm tall with logo: {file: ..., height: ...}", a
+    key of a brand.yaml that init, refusing, never wrote and has no option for. Its other ways out stand."""
+    from brochure.kit import as_options
+
+    for smaller in (
+        ", or print it 8 to 13 mm tall with logo: {file: ..., height: ...} (softer than 300)",
+        ", or print it at most 11 mm tall with logo: {file: ..., height: 11}",
+    ):
+        hint = f"a PNG logo needs 12 pixels per millimetre ... (it has 80); export it larger, or use the SVG{smaller}"
+        assert as_options(hint).endswith("export it larger, or use the SVG"), as_options(hint)
