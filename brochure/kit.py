@@ -208,7 +208,7 @@ def _logo(value: str, answers: Answers) -> tuple[str, str]:
         return "", ""
     message = problem.message.removesuffix(f" (named at {at.prefix()})")  # (the file is the answer itself)
     line = problem.location.line
-    return (f"line {line} of the file: {message}" if line else message), problem.hint
+    return (f"line {line} of the file: {message}" if line else message), as_options(problem.hint)
 
 
 def heading_weight(family: str) -> int:
@@ -234,6 +234,7 @@ def as_options(hint: str) -> str:
         hint,
     )
     hint = _LOGO_HEIGHT.sub("", hint)  # (init has no option for the logo's height: its other ways out stand)
+    hint = hint.replace(", and name it so in the kit", ", and give that name to --logo")  # (no kit yet)
     return re.sub(r"\bcolors\.(primary|secondary|accent|text|background)\b", r"--\1", hint)
 
 

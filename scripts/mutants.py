@@ -6532,6 +6532,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_init.py::test_a_small_picture_logos_hint_offers_no_height_init_cannot_take",
     ),
     m(
+        "init-logo-of-the-other-kind-told-to-name-it-in-the-kit",
+        "kit.py",
+        "if line else message), as_options(problem.hint)",
+        "if line else message), problem.hint",
+        "tests/test_init.py::test_a_small_picture_logos_hint_offers_no_height_init_cannot_take",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -1108,9 +1108,10 @@ def test_a_kit_made_away_from_any_words_is_told_where_the_tools_words_are(
     assert f"--words --from FILE (the tool's own: --from {tool / 'content.yaml'})" in out, out
 
 
-def test_a_small_picture_logos_hint_offers_no_height_init_cannot_take() -> None:
+def test_a_small_picture_logos_hint_offers_no_height_init_cannot_take(tmp_path: Path) -> None:
     """A 200 x 80 PNG logo: init refused it with "or print it 8 to 13 mm tall with logo: {file: ..., height: ...}", a
-    key of a brand.yaml that init, refusing, never wrote and has no option for. Its other ways out stand."""
+    key of a brand.yaml that init, refusing, never wrote and has no option for. Its other ways out stand; a logo
+    of the other kind is told to give its new name to --logo, not to name it in a kit not made."""
     from brochure.kit import as_options
 
     for smaller in (
@@ -1119,3 +1120,9 @@ def test_a_small_picture_logos_hint_offers_no_height_init_cannot_take() -> None:
     ):
         hint = f"a PNG logo needs 12 pixels per millimetre ... (it has 80); export it larger, or use the SVG{smaller}"
         assert as_options(hint).endswith("export it larger, or use the SVG"), as_options(hint)
+    renamed = as_options("rename the file logo.png, and name it so in the kit")  # (a PNG named logo.svg)
+    assert renamed == "rename the file logo.png, and give that name to --logo"
+    from brochure.kit import _logo
+
+    Image.new("RGB", (600, 240), "#C8553D").save(tmp_path / "logo.svg", format="PNG")
+    assert _logo(str(tmp_path / "logo.svg"), {})[1] == "rename the file logo.png, and give that name to --logo"
