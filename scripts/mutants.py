@@ -6483,7 +6483,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "svg-quoted-clip-reference-ignored",
         "inputs/svg.py",
-        '                node.attrib["clip-path"] = _QUOTED_URL.sub(r"url(\\2)", said)',
+        '                node.attrib["clip-path"] = _QUOTED_URL.sub(_unquoted, said)',
         "                pass",
         "tests/test_assets_hostile.py::test_an_svg_logos_clip_path_given_in_css_clips",
     ),

@@ -1087,3 +1087,32 @@ def test_an_svg_logos_clip_path_given_in_css_clips(tmp_path: Path, clipped: str)
     assert drawing is not None, problem
     painted = [p for p in walk(drawing, IDENTITY) if isinstance(p, Painted)]
     assert painted and all(p.clip for p in painted)
+
+
+def test_an_svg_logos_clip_reference_of_many_spaces_is_read_at_once_a_hang_guard(tmp_path: Path) -> None:
+    """(A hang guard, not a timing test: 30 s for what takes milliseconds.) A clip-path of 'url(' and 200,000 spaces
+    (a 200 KB logo, within the 2 MiB an SVG may have) took the pattern that reads url("#c") minutes: each split of the
+    spaces between the two runs of spaces around its optional quote was tried. Loaded in a child process, which
+    ends; the logo still loads (the reference clips nothing)."""
+    import multiprocessing
+
+    from brochure.diagnostics import Location
+    from brochure.inputs.svg import load_svg
+
+    path = tmp_path / "logo.svg"
+    spaces = " " * 200_000
+    path.write_text(
+        f'<svg {NS} viewBox="0 0 30 30"><rect clip-path="url({spaces})" width="30" height="30" fill="#C8553D"/></svg>',
+        encoding="utf-8",
+    )
+
+    def load() -> None:
+        drawing, problem = load_svg(path, Location("brand.yaml", 1, 1))
+        assert drawing is not None, problem
+
+    child = multiprocessing.get_context("fork").Process(target=load)
+    child.start()
+    child.join(30.0)
+    ended = not child.is_alive()
+    child.kill()
+    assert ended and child.exitcode == 0, child.exitcode

@@ -118,7 +118,15 @@ def _at_tag(
     return error(Location(_shown(path, at), *tag_at(data, el, elements)), f"{problem} (named at {at.prefix()})", hint)
 
 
-_QUOTED_URL = re.compile(r"""url\(\s*(['"]?)\s*(#[^'")\s]*)\s*\1\s*\)""")  # a reference in quotes or spaces
+# a reference in quotes or spaces: each quote its own branch, so that no run of spaces can be shared out between two
+# `\s*` (an optional quote between them tried every split of 100,000 spaces: 74 s for a 100 KB logo)
+_ID = r"""(#[^'")\s]*)"""
+_QUOTED_URL = re.compile(rf"""url\(\s*(?:"\s*{_ID}\s*"|'\s*{_ID}\s*'|{_ID})\s*\)""")
+
+
+def _unquoted(m: re.Match[str]) -> str:
+    """url(#c) for a reference `_QUOTED_URL` found, whichever way it was written."""
+    return f"url({m[1] or m[2] or m[3]})"
 
 
 @cache
@@ -177,7 +185,7 @@ def _renderer() -> type[SvgRenderer]:
             self.attrConverter.findAttr(node, "clip-path")
             said = str(node.attrib.get("clip-path", ""))
             if said:  # (url("#c") and url( #c ), as CSS allows and a browser reads: svglib read url(#c) alone)
-                node.attrib["clip-path"] = _QUOTED_URL.sub(r"url(\2)", said)
+                node.attrib["clip-path"] = _QUOTED_URL.sub(_unquoted, said)
             return super().get_clippath(node)
 
     return Renderer
