@@ -5870,8 +5870,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "kit-line-date-read-as-a-phone-number",
         "inputs/phones.py",
-        "    return [m.span() for m in runs if _DIALLED.match(m.group()) and not _NOT_DIALLED.fullmatch(m.group())]",
-        "    return [m.span() for m in runs if _DIALLED.match(m.group())]",
+        "    return _DIALLED.match(run) is not None and not _NOT_DIALLED.fullmatch(run)",
+        "    return _DIALLED.match(run) is not None",
         "tests/test_preflight.py",
         k="another_country",
     ),
@@ -6407,6 +6407,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "    if folder and not parent.is_dir():  #",
         "    if False:  #",
         "tests/test_validation.py::test_a_misspelt_picture_is_answered_with_the_file_meant",
+    ),
+    m(
+        "phone-read-across-slashes",
+        "inputs/phones.py",
+        '    if "/" in run and not _AREA_SLASH.fullmatch(run):\n',
+        "    if False:\n",
+        "tests/test_translations.py::test_years_or_dates_parted_by_slashes_are_no_telephone_number",
     ),
     m(
         "init-dragged-logo-not-unescaped",

@@ -443,6 +443,21 @@ def test_a_telephone_number_written_as_north_america_or_belgium_write_it_is_the_
     assert message.startswith(f"the source's {source} (in ") and message.endswith(f"it has {written[:-1]}9 instead")
 
 
+@pytest.mark.parametrize(
+    ("english", "spanish"),
+    [
+        ("Figures (2018/2019).", "Cifras (2018 y 2019)."),  # (years in brackets: a bracket starts a number to dial)
+        ("Closed 01/12/26-05/12/26.", "Cerrado del 01/12/26 al 05/12/26."),  # (two dates: 12 digits from a 0)
+    ],
+)
+def test_years_or_dates_parted_by_slashes_are_no_telephone_number(tmp_path: Path, english: str, spanish: str) -> None:
+    """Belgium's area-code slash (02/555 01 23) let a slash into a telephone number anywhere: '(2018/2019)' was
+    read as one number to dial, and its translation '(2018 y 2019)' an error ("the source's (2018/2019 ... it has
+    2018, 2019 instead") that a translator could not mend."""
+    src, es = _added(tmp_path, english, spanish)
+    assert [d.message for d in compare(src, es)] == []
+
+
 def test_another_countrys_emergency_number_is_an_error_whose_hint_names_the_adaptation(tmp_path: Path) -> None:
     """'Call 999' translated for Belgium as 'Appelez le 112': the error told the translator only to keep the source's
     number; its hint names document.translation.numbers, the way an adaptation says so. A dose changed is not

@@ -27,14 +27,25 @@ _NOT_DIALLED = re.compile(  # what else is written with digits so grouped: a dat
 )
 
 
+_AREA_SLASH = re.compile(r"0\d{1,3}/[^/]*")  # the one slash a number is written with: after Belgium's area code
+
+
 def phone_spans(said: str) -> list[tuple[int, int]]:
     """Where a text writes a telephone number, read without a country's rules ('0117 496 0321' in a kit whose
     country is now the US): 7 to 15 digits grouped by spaces, brackets, dots or dashes, starting as a number to dial
     does; not a date, a time's range or a ZIP+4 code (01.12.2026, 08.00-18.00, 05401-1234), nor a registration
-    number (1123456)."""
+    number (1123456), nor years or dates parted by slashes."""
     low, high = _PHONE_DIGITS
     runs = [m for m in _PHONE_LIKE.finditer(said) if low <= sum(ch.isdigit() for ch in m.group()) <= high]
-    return [m.span() for m in runs if _DIALLED.match(m.group()) and not _NOT_DIALLED.fullmatch(m.group())]
+    return [m.span() for m in runs if _dialled(m.group())]
+
+
+def _dialled(run: str) -> bool:
+    """Whether digits grouped as a number to dial are one: not a date, a time's range, a ZIP+4 code, nor years or
+    dates parted by slashes ('(2018/2019)', '01/12/26-05/12/26': a slash is only Belgium's area code's, 02/555 0123)."""
+    if "/" in run and not _AREA_SLASH.fullmatch(run):
+        return False
+    return _DIALLED.match(run) is not None and not _NOT_DIALLED.fullmatch(run)
 
 
 def phone_like(said: str) -> list[str]:
