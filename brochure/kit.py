@@ -198,7 +198,7 @@ def _logo(value: str, answers: Answers) -> tuple[str, str]:
             return f"'{value}' is {kind}, not a logo file", "give the logo file's path"
         from brochure.inputs.files import PICTURE_ENDINGS, near
 
-        said = near(value, path, (".svg", *PICTURE_ENDINGS))  # (a letter out, other capitals, another ending)
+        said = near(_as_meant(value), path, (".svg", *PICTURE_ENDINGS))  # (a letter out, other capitals, ...)
         return f"file '{value}' not found", f"{said}give the logo's path, relative to the folder you run brochure in"
     from brochure.inputs.logo import load_logo
 
@@ -247,13 +247,22 @@ _LOGO_HEIGHT = re.compile(  # a picture logo's hint to print it smaller (design.
 def logo_path(value: str) -> Path:
     """The logo's path as answered: a path dragged onto a terminal comes in quotes ('/my logos/logo.png'), or, from
     macOS's Terminal, with a backslash before each space and bracket (/my\\ logos/logo\\ \\(2\\).png)."""
+    return Path(_as_meant(value)).expanduser()
+
+
+def _as_meant(value: str) -> str:
+    """The logo's path as `logo_path` reads it, written as the answer is (a misspelt one is offered so): without the
+    quotes a dragged path comes in, and without the backslashes macOS's Terminal types before a space or bracket."""
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
         value = value[1:-1]
-    path = Path(value).expanduser()
-    if "\\" in value and not path.exists():
-        unescaped = Path(re.sub(r"\\(.)", r"\1", value)).expanduser()
-        return unescaped if unescaped.exists() else path
-    return path
+    if "\\" in value and not Path(value).expanduser().exists() and _SHELL_ESCAPED.fullmatch(value):
+        return re.sub(r"\\(.)", r"\1", value)  # (found or not: my\\ logos is my logos)
+    return value
+
+
+# a path with a backslash only before what a shell would read otherwise (a space, a bracket, a quote): not a Windows
+# path, whose backslashes part its folders (C:\\Users\\...)
+_SHELL_ESCAPED = re.compile(r"""(?:[^\\]|\\[ ()\[\]{}'"&;!$`*?#~<>|\\])*""")
 
 
 def _kind(path: Path) -> str:

@@ -6418,9 +6418,10 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "init-dragged-logo-not-unescaped",
         "kit.py",
-        "        return unescaped if unescaped.exists() else path",
-        "        return path",
+        '        return re.sub(r"\\\\(.)", r"\\1", value)',
+        "        return value",
         "tests/test_init.py::test_a_logo_dragged_from_macos_terminal_or_misspelt_is_found",
+        "tests/test_init.py::test_a_misspelt_logo_dragged_onto_a_terminal_is_offered_as_it_is_there",
     ),
     m(
         "smaller-body-size-hinted-at-the-floor",

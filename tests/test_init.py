@@ -1126,3 +1126,20 @@ def test_a_small_picture_logos_hint_offers_no_height_init_cannot_take(tmp_path: 
 
     Image.new("RGB", (600, 240), "#C8553D").save(tmp_path / "logo.svg", format="PNG")
     assert _logo(str(tmp_path / "logo.svg"), {})[1] == "rename the file logo.png, and give that name to --logo"
+
+
+def test_a_misspelt_logo_dragged_onto_a_terminal_is_offered_as_it_is_there(tmp_path: Path) -> None:
+    """A dragged path comes in quotes, or from macOS's Terminal with backslashes before its spaces: misspelt, it was
+    told "folders are written with '/' on every system, not '\\'" (the backslashes read as a Windows path's), or
+    offered with a stray quote (''/my logos/logo (2).png'). A Windows path is still named as one."""
+    from brochure.kit import QUESTIONS
+
+    check = next(q.check for q in QUESTIONS if q.key == "logo")
+    (tmp_path / "my logos").mkdir()
+    _png(tmp_path / "my logos" / "logo (2).png", (1200, 400))
+    meant = f"did you mean '{tmp_path}/my logos/logo (2).png'? "
+    for typed in (str(tmp_path / "my\\ logos" / "logo\\ \\(3\\).png"), f"'{tmp_path}/my logos/logo (3).png'"):
+        message, hint = check(typed, {})
+        assert "not found" in message and hint.startswith(meant), (typed, hint)
+    _, hint = check("C:\\Users\\me\\logo.png", {})
+    assert hint.startswith("that is a path on a Windows computer"), hint
