@@ -109,6 +109,23 @@ def test_a_font_named_with_its_weight_is_told_its_familys_name(capsys: pytest.Ca
     assert "a family is named without its weight or style: brochure fonts --search 'Lato'" in out, out
 
 
+def test_a_search_word_of_many_spaces_is_answered_at_once_a_hang_guard() -> None:
+    """(A hang guard, not a timing test: 30 s for what takes milliseconds.) A word with a run of 20,000 spaces (a
+    paste gone wrong) took the reading of its weight ('Lato Bold') over two minutes, each run of spaces tried from
+    each space. Searched in a child process, which ends."""
+    import multiprocessing
+
+    from brochure.cli import main
+
+    word = "Lato" + " " * 20_000 + "x"
+    child = multiprocessing.get_context("fork").Process(target=main, args=(["fonts", "--search", word, "--offline"],))
+    child.start()
+    child.join(30.0)
+    ended = not child.is_alive()
+    child.kill()
+    assert ended, "still searching after 30 s"
+
+
 # A fake package index: PEP 691 JSON pages and wheel files served with HTTP range requests.
 
 
