@@ -6239,6 +6239,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_validation.py::test_a_list_typed_into_a_text_is_warned",
     ),
     m(
+        "list-typed-on-lines-yaml-joins-unwarned",
+        "inputs/reader.py",
+        '        lines = self._joined_lines(node) if "\\n" not in value else ""\n',
+        '        lines = ""\n',
+        "tests/test_validation.py::test_a_list_typed_on_lines_yaml_joins_is_warned",
+    ),
+    m(
         "language-link-hint-as-a-links",
         "inputs/reader.py",
         '                spoken = href.lower().startswith("lang:")',

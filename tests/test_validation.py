@@ -414,6 +414,28 @@ def test_a_list_typed_into_a_text_is_warned(inputs: Inputs, text: str, warned: b
 
 
 @pytest.mark.parametrize(
+    ("typed", "warned"),
+    [
+        ("text: Tell us if you have\n            - a cold sore\n            - a rash", True),  # (YAML joins the lines)
+        ("text: >\n            Tell us if you have:\n            - a cold sore\n            - a rash", True),
+        ("text: >\n            Tell us first\n            - if you have a cold sore.", False),  # (one line: a dash)
+    ],
+    ids=["plain", "folded", "folded-one-dash"],
+)
+def test_a_list_typed_on_lines_yaml_joins_is_warned(inputs: Inputs, typed: str, warned: bool) -> None:
+    """A list typed as people type one, on the text's own lines ('- a cold sore'), which YAML joins with spaces into
+    one line ("Tell us if you have - a cold sore - a rash"): only a list in a text with new lines (written "\\n" or
+    after '|') was warned of; these printed run on, exit 0. The next block's '- ' is none of the text's lines."""
+    written = edit(inputs.content, "      - cards:", f"      - callout:\n          {typed}\n      - cards:")
+    content, diags = load_content(inputs.content)
+    assert content is not None, [d.format() for d in diags]
+    said = [d for d in diags if "as a list's items do" in d.message]
+    assert len(said) == warned, [d.format() for d in diags]
+    for d in said:
+        assert not d.is_error and (d.location.line, d.location.column) == position(written, typed[6:])
+
+
+@pytest.mark.parametrize(
     ("text", "warned"),
     [('"### After the first week"', True), ('"## Aftercare"', True), ('"#1 risk is infection"', False)],
 )

@@ -57,6 +57,17 @@ class Reader:
                     nth -= 1
         return self.at(node, path)
 
+    def _joined_lines(self, node: Node) -> str:
+        """The lines a text is typed on after its first, each after a line break, where YAML joined them with spaces
+        (a plain or folded text: 'Tell us if you have' then '- a cold sore' is 'Tell us if you have - a cold sore');
+        '' for a text of one line, or where its lines are not known."""
+        last, column = node.end
+        last = min(last - (column <= 1), node.line + _LINES_OF_A_TEXT)  # (a folded text ends at the next line's start)
+        if not self.source or last <= node.line:
+            return ""
+        self.lines = self.lines or LINE_BREAK.split(self.source)
+        return "".join(f"\n{line}" for line in self.lines[node.line : last])
+
     def key_at(self, node: Node, path: str) -> Location:
         """The position of the key that holds node (better for 'wrong type' messages)."""
         if node.key_line:
@@ -163,7 +174,8 @@ class Reader:
                 self.fail(self.at(node, path), problem, hint)
                 return None
             self.strings.append((value, self.at(node, path)))
-        for message, hint in as_typed(value, node.comment, printed and not literal):
+        lines = self._joined_lines(node) if "\n" not in value else ""
+        for message, hint in as_typed(value, node.comment, printed and not literal, lines):
             self.warn(self.at(node, path), message, hint)  # (prints as written: a warning, as it may be meant)
         return value
 
@@ -274,7 +286,7 @@ def _typed_citation(value: str) -> re.Match[str] | None:
     return None
 
 
-def as_typed(value: str, comment: str, marked: bool) -> list[tuple[str, str]]:
+def as_typed(value: str, comment: str, marked: bool, lines: str = "") -> list[tuple[str, str]]:
     """What of a text prints as typed though it reads as meant otherwise, each as a warning's message and hint: a
     comment YAML left out of it, a typed escape; in text that takes marks (`marked`), a star with no pair and a
     superscript number pasted as a footnote's."""
@@ -319,7 +331,7 @@ def as_typed(value: str, comment: str, marked: bool) -> list[tuple[str, str]]:
                 "make it a subheading: block (the section's own heading is its heading:; there is no deeper level)",
             )
         )
-    items = _TYPED_ITEM.findall(value) if marked and "\n" in value else []
+    items = _TYPED_ITEM.findall(value if "\n" in value else lines) if marked else []
     if len(items) >= 2:
         said.append(
             (
