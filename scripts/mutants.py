@@ -6554,6 +6554,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_init.py::test_a_small_picture_logos_hint_offers_no_height_init_cannot_take",
     ),
     m(
+        "name-too-long-asked-of-the-system",
+        "inputs/files.py",
+        '    if len(longest.encode("utf-8", "replace")) > NAME_BYTES:',
+        "    if False:",
+        "tests/test_validation.py",
+        k="path_too_long",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -1376,3 +1376,20 @@ def test_an_extension_after_a_number_written_with_no_break_spaces_is_read() -> N
 
     assert phone_extension("+44\u00a0117\u00a0496\u00a00321\u00a0ext.\u00a02") == "ext. 2"
     assert phone_extension("+44 117 496 0321") == ""
+
+
+@pytest.mark.parametrize("long", ["a" * 300 + "/logo.svg", "é" * 130 + ".svg"])  # (a text holds 4,000 at most)
+def test_a_path_too_long_for_any_file_is_an_error_not_a_crash(inputs: Inputs, long: str) -> None:
+    """A logo, picture or kit named by a path with a 300-letter folder name: the system's 'File name too long' came
+    out of the check whether the file was there, an internal error (exit 3). Each is an error at its key."""
+    edit(inputs.brand, "logo: logo.svg", f"logo: {long}")
+    d = the_error(load_brand(inputs.brand)[1])
+    assert d.location.key == "logo" and "cannot name a file: " in d.message and "longer than any file" in d.message
+    _add_image(inputs)
+    edit(inputs.content, "src: pics/photo.png", f"src: {long.replace('.svg', '.png')}")
+    d = the_error(load_content(inputs.content)[1])
+    assert d.location.key.endswith("image.src") and "cannot name a file: " in d.message, d
+    kit = long.replace("logo.svg", "brand.yaml")
+    editions = editions_file(inputs, f"brands:\n  - kit: {kit}\n    languages: [content.yaml]\n")
+    d = the_error(load_editions(editions)[1])
+    assert d.location.key == "brands[0].kit" and "cannot name a file: " in d.message, d

@@ -8,7 +8,7 @@ from typing import Literal
 
 from brochure.diagnostics import Location, shorten
 from brochure.frozen import frozen
-from brochure.inputs.files import PICTURE_ENDINGS, inside, near
+from brochure.inputs.files import PICTURE_ENDINGS, inside, name_problem, near
 from brochure.inputs.pictures import PictureData, Refusal, load_picture
 from brochure.inputs.reader import Reader
 from brochure.inputs.yamltree import Node
@@ -277,6 +277,10 @@ def _read_image(r: Reader, node: Node, path: str, base: Path) -> Image | None:
             f"{'copy' if local else 'download'} the picture into {base.resolve()} (or a folder in it) and name the"
             " file there",
         )
+        return None
+    problem = name_problem(src)
+    if problem:
+        r.fail(where, f"picture '{shorten(src, 60)}' cannot name a file: {problem}", "give the picture's path")
         return None
     full = inside(base, src)
     if full is None:

@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from brochure import limits
-from brochure.diagnostics import Diagnostic, Location
+from brochure.diagnostics import Diagnostic, Location, shorten
 from brochure.frozen import frozen
 from brochure.inputs.contact import (
     CONTACT_KEYS,
@@ -20,7 +20,7 @@ from brochure.inputs.contact import (
     read_press,
 )
 from brochure.inputs.controls import DESIGN_TYPE, OWN_HEIGHTS, LogoHeights, TypeSpec, read_logo, read_type
-from brochure.inputs.files import inside, near, read_bytes
+from brochure.inputs.files import inside, name_problem, near, read_bytes
 from brochure.inputs.logo import PICTURE_LOGOS, Logo, load_logo, unread_problem
 from brochure.inputs.names import short_name
 from brochure.inputs.pictures import icc_damage
@@ -709,6 +709,10 @@ def _asset(r: Reader, node: Node | None, path: str, kit: Path, suffixes: tuple[s
     if rel is None or node is None:
         return None
     at = r.at(node, path)
+    problem = name_problem(rel)
+    if problem:
+        r.fail(at, f"'{shorten(rel, 60)}' cannot name a file: {problem}", "give the file's name in the kit's folder")
+        return None
     full = inside(kit, rel)
     if full is None:
         r.fail(at, f"'{rel}' is outside the brand kit's folder", f"copy the file into {kit} and name it from there")

@@ -33,9 +33,9 @@ from dataclasses import replace
 from functools import cache
 from pathlib import Path, PureWindowsPath
 
-from brochure.diagnostics import Diagnostic, Location, error
+from brochure.diagnostics import Diagnostic, Location, error, shorten
 from brochure.frozen import frozen
-from brochure.inputs.files import YAML_ENDINGS, near
+from brochure.inputs.files import YAML_ENDINGS, name_problem, near
 from brochure.inputs.reader import Reader, W, kind_name, kind_of_file, load_file
 from brochure.inputs.yamltree import Node
 from brochure.limits import OUTPUT_FOLDERS
@@ -268,6 +268,10 @@ def _file(r: Reader, node: Node, path: str, base: Path, seen: Seen) -> Path | No
     than the one named there (a content file, or a kit's brand.yaml) (`seen`: what this reading has found)."""
     value = r.text(node, path, printed=False)
     if value is None:
+        return None
+    problem = name_problem(value)
+    if problem:
+        r.fail(r.at(node, path), f"'{shorten(value, 60)}' cannot name a file: {problem}", "check the path")
         return None
     file = base / value  # as written, from editions.yaml's folder (messages name it so)
     if seen.resolve(base) not in seen.resolve(file).parents:

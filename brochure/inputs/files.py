@@ -24,6 +24,19 @@ def inside(folder: Path, written: str) -> Path | None:
 
 
 NOT_FOUND = "the file is not there"
+NAME_BYTES, PATH_BYTES = 255, 4095  # the longest name of a file or folder, and path, a file system takes (Linux's)
+
+
+def name_problem(written: str) -> str:
+    """Why a path written in an input cannot name a file on any common system ('' if it can): a folder's or file's
+    name in it over NAME_BYTES, or the whole over PATH_BYTES (asked of the system, it failed: 'File name too long')."""
+    longest = max(written.replace("\\", "/").split("/"), key=lambda part: len(part.encode("utf-8", "replace")))
+    if len(longest.encode("utf-8", "replace")) > NAME_BYTES:
+        return f"a name in it is {len(longest.encode('utf-8', 'replace')):,} bytes long, longer than any file's"
+    if len(written.encode("utf-8", "replace")) > PATH_BYTES:
+        return f"it is {len(written.encode('utf-8', 'replace')):,} bytes long, longer than any file's path"
+    return ""
+
 
 YAML_ENDINGS = (".yaml", ".yml")  # what a content, kit or editions file may be named
 PICTURE_ENDINGS = (".png", ".jpg", ".jpeg")  # a picture's (PNG or JPEG)
