@@ -6227,8 +6227,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "alt-a-file-name-unwarned",
         "inputs/blocks.py",
-        "    if named in (Path(src).name.casefold(), Path(src).stem.casefold()) or named.endswith(PICTURE_ENDINGS):",
-        "    if named == Path(src).name.casefold():",
+        "named in (Path(src).name.casefold(), Path(src).stem.casefold())) or named.endswith(",
+        "named == Path(src).name.casefold()) or named.endswith(",
         "tests/test_validation.py::test_a_pictures_text_alternative_that_is_a_file_name_is_warned",
     ),
     m(
@@ -6560,6 +6560,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "    if False:",
         "tests/test_validation.py",
         k="path_too_long",
+    ),
+    m(
+        "alt-of-words-naming-the-file-called-a-file-name",
+        "inputs/blocks.py",
+        "    worded = _WORDS_ALONE.fullmatch(named) is not None",
+        "    worded = False",
+        "tests/test_validation.py",
+        k="text_alternative_that_is_a_file_name",
     ),
     m(
         "svg-negative-size-drawn",

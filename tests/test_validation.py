@@ -374,14 +374,24 @@ def test_a_warning_callout_that_only_its_icon_says_is_one_is_warned(inputs: Inpu
 
 
 @pytest.mark.parametrize(
-    ("alt", "warned"),
-    [("IMG_2041.jpg", True), ("img_2041", True), ("room.png", True), ("A reclining chair under a lamp", False)],
+    ("alt", "warned", "src"),
+    [
+        ("IMG_2041.jpg", True, "IMG_2041.JPG"),
+        ("img_2041", True, "IMG_2041.JPG"),
+        ("room.png", True, "IMG_2041.JPG"),
+        ("A reclining chair under a lamp", False, "IMG_2041.JPG"),
+        ("Nurse", False, "nurse.jpg"),  # (its file named for what it shows: words, no file's name)
+        ("nurse-photo", True, "nurse-photo.jpg"),
+    ],
 )
-def test_a_pictures_text_alternative_that_is_a_file_name_is_warned(inputs: Inputs, alt: str, warned: bool) -> None:
+def test_a_pictures_text_alternative_that_is_a_file_name_is_warned(
+    inputs: Inputs, alt: str, warned: bool, src: str
+) -> None:
     """A picture's alt: that is a file name (its own, or any picture's) was the figure's /Alt: a screen reader read
-    "IMG underscore 2041 dot jpg" for the picture (an accessibility review, 2026-12-06)."""
-    Image.new("RGB", (1200, 800), (200, 180, 160)).save(inputs.content.parent / "IMG_2041.JPG")
-    new = f'      - image: {{src: IMG_2041.JPG, alt: "{alt}"}}\n      - cards:'
+    "IMG underscore 2041 dot jpg" for the picture (an accessibility review, 2026-12-06). A word that names the file
+    too ('Nurse' for nurse.jpg) says what it shows."""
+    Image.new("RGB", (1200, 800), (200, 180, 160)).save(inputs.content.parent / src, format="JPEG")
+    new = f'      - image: {{src: {src}, alt: "{alt}"}}\n      - cards:'
     text = edit(inputs.content, "      - cards:", new)
     content, diags = load_content(inputs.content)
     assert content is not None, [d.format() for d in diags]

@@ -197,6 +197,7 @@ def _read_block(r: Reader, kind: str, node: Node, path: str, base: Path) -> Bloc
 
 
 _WEB_ADDRESS = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")  # a picture named by its address (https://...)
+_WORDS_ALONE = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")  # letters and single spaces: words, not a file's name
 # A bullet typed before a list item's words: a dot (a space after it or none), a dash or star and a space, or Word's
 # own as it pastes them: an 'o' then a tab or spaces (its second level), a '§' (its square bullet) before a word.
 _TYPED_BULLET = re.compile(
@@ -260,7 +261,10 @@ def _read_image(r: Reader, node: Node, path: str, base: Path) -> Image | None:
     if src is None or alt is None:
         return None
     named = alt.strip().casefold()
-    if named in (Path(src).name.casefold(), Path(src).stem.casefold()) or named.endswith(PICTURE_ENDINGS):
+    worded = _WORDS_ALONE.fullmatch(named) is not None  # ('Nurse' for nurse.jpg says what it shows; IMG_2041 does not)
+    if (not worded and named in (Path(src).name.casefold(), Path(src).stem.casefold())) or named.endswith(
+        PICTURE_ENDINGS
+    ):
         r.warn(
             r.at(m["alt"], f"{path}.alt"),
             f"the picture's text alternative is a file name ('{shorten(alt, 40)}'): a screen reader reads it out"
