@@ -6570,6 +6570,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="text_alternative_that_is_a_file_name",
     ),
     m(
+        "date-written-month-first-not-offered",
+        "inputs/document.py",
+        "    elif found := _MONTH_FIRST.fullmatch(value):",
+        "    elif found := None:",
+        "tests/test_document.py",
+        k="document_mistakes",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

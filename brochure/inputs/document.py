@@ -143,25 +143,39 @@ def _read_date(r: Reader, node: Node | None, path: str) -> date | None:
     return parsed
 
 
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _YEAR_FIRST = re.compile(r"\s*([0-9]{4})[-/. ]([0-9]{1,2})[-/. ]([0-9]{1,2})\s*")  # (2026/12/06, 2026-12-6)
 _DAY_FIRST = re.compile(r"\s*([0-9]{1,2})[-/. ]([0-9]{1,2})[-/. ]([0-9]{4})\s*")  # (25/12/2026: the day over 12 alone)
 _NAMED = re.compile(r"\s*([0-9]{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,})\.?,?\s+([0-9]{4})\s*")  # (6 December 2026)
+_MONTH_FIRST = re.compile(r"\s*([A-Za-z]{3,})\.?\s+([0-9]{1,2})(?:st|nd|rd|th)?,?\s+([0-9]{4})\s*")  # (Dec 6, 2026)
+
+
+def _month(name: str) -> int:
+    """The month an English month's name or its abbreviation names ('Dec', 'december', 'Sept'), or 0."""
+    from brochure.words import words_for
+
+    said = name.casefold()
+    months = [m.casefold() for m in words_for("en")[0].months]
+    return next((i for i, m in enumerate(months, 1) if len(said) >= 3 and m.startswith(said)), 0)
 
 
 def _meant_date(value: str) -> date | None:
-    """The date a text written otherwise than YYYY-MM-DD plainly means (2026/12/06, 6 December 2026, 25/12/2026);
-    None when it means none, or might mean two (06/12/2026: 6 December in the UK, June 12 in the US)."""
+    """The date a text written otherwise than YYYY-MM-DD plainly means (2026/12/06, 6 December 2026, December 6,
+    2026, 25/12/2026, 12/12/2026); None when it means none, or might mean two (06/12/2026: 6 December in the UK, June
+    12 in the US)."""
     found = _YEAR_FIRST.fullmatch(value)
     parts: tuple[int, int, int] | None = None
     if found:
         parts = int(found[1]), int(found[2]), int(found[3])
     elif found := _DAY_FIRST.fullmatch(value):
         day, month, year = int(found[1]), int(found[2]), int(found[3])
-        parts = (year, month, day) if day > 12 >= month else (year, day, month) if month > 12 >= day else None
+        parts = (year, month, day) if day > 12 >= month or day == month else None
+        parts = parts or ((year, day, month) if month > 12 >= day else None)
     elif found := _NAMED.fullmatch(value):
-        named = found[2].lower()[:3]
-        parts = (int(found[3]), _MONTHS.index(named) + 1, int(found[1])) if named in _MONTHS else None
+        month = _month(found[2])
+        parts = (int(found[3]), month, int(found[1])) if month else None
+    elif found := _MONTH_FIRST.fullmatch(value):
+        month = _month(found[1])
+        parts = (int(found[3]), month, int(found[2])) if month else None
     try:
         return date(*parts) if parts else None
     except ValueError:
