@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from brochure import limits
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.frozen import frozen
-from brochure.inputs.files import unreadable
+from brochure.inputs.files import PICTURE_ENDINGS, unreadable
 from brochure.inputs.pictures import EMPTY, FILE_HINT, PictureData, Refusal, load_picture
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 TRIM = 0.02  # padding over this share of the logo's shorter side is trimmed; a hairline margin is kept
 THINNEST = 50  # a logo's longer side over this many times its shorter one prints as a sliver (SVG or picture)
 SVG_HINT = "export the logo again as plain SVG (shapes only), or use a PNG"
-PICTURE_LOGOS = (".png", ".jpg", ".jpeg")  # a logo with one of these endings is a picture (what it holds is checked)
+PICTURE_LOGOS = PICTURE_ENDINGS  # a logo with one of these endings is a picture (what it holds is checked)
 
 
 @frozen
