@@ -413,14 +413,20 @@ def test_a_pictures_text_alternative_that_is_a_file_name_is_warned(
 def test_a_list_typed_into_a_text_is_warned(inputs: Inputs, text: str, warned: bool) -> None:
     """A list typed into a callout's text (its lines '- a cold sore') printed run on, 'Tell us if you have: - a cold
     sore - a rash', one sentence to a screen reader, exit 0 (an accessibility review, 2026-12-06)."""
-    written = edit(inputs.content, "      - cards:", f"      - callout: {{text: {text}}}\n      - cards:")
+    said = _warned_of(inputs, f"      - callout: {{text: {text}}}", "as a list's items do", warned, text)
+    assert all("bullets:" in d.hint for d in said)
+
+
+def _warned_of(inputs: Inputs, block: str, message: str, warned: bool, at: str) -> list[Diagnostic]:
+    """The warnings that say `message` of a block added before the cards: one if `warned`, at `at`, else none."""
+    written = edit(inputs.content, "      - cards:", f"{block}\n      - cards:")
     content, diags = load_content(inputs.content)
     assert content is not None, [d.format() for d in diags]
-    said = [d for d in diags if "as a list's items do" in d.message]
+    said = [d for d in diags if message in d.message]
     assert len(said) == warned, [d.format() for d in diags]
     for d in said:
-        assert not d.is_error and (d.location.line, d.location.column) == position(written, text)
-        assert "bullets:" in d.hint
+        assert not d.is_error and (d.location.line, d.location.column) == position(written, at)
+    return said
 
 
 @pytest.mark.parametrize(
@@ -436,13 +442,7 @@ def test_a_list_typed_on_lines_yaml_joins_is_warned(inputs: Inputs, typed: str, 
     """A list typed as people type one, on the text's own lines ('- a cold sore'), which YAML joins with spaces into
     one line ("Tell us if you have - a cold sore - a rash"): only a list in a text with new lines (written "\\n" or
     after '|') was warned of; these printed run on, exit 0. The next block's '- ' is none of the text's lines."""
-    written = edit(inputs.content, "      - cards:", f"      - callout:\n          {typed}\n      - cards:")
-    content, diags = load_content(inputs.content)
-    assert content is not None, [d.format() for d in diags]
-    said = [d for d in diags if "as a list's items do" in d.message]
-    assert len(said) == warned, [d.format() for d in diags]
-    for d in said:
-        assert not d.is_error and (d.location.line, d.location.column) == position(written, typed[6:])
+    _warned_of(inputs, f"      - callout:\n          {typed}", "as a list's items do", warned, typed[6:])
 
 
 @pytest.mark.parametrize(
@@ -452,14 +452,8 @@ def test_a_list_typed_on_lines_yaml_joins_is_warned(inputs: Inputs, typed: str, 
 def test_a_markdown_heading_typed_into_a_text_is_warned(inputs: Inputs, text: str, warned: bool) -> None:
     """A third level of heading typed as Markdown ("### After the first week") printed its '###' in a paragraph,
     exit 0: a screen reader met a paragraph, not a heading (an accessibility review, 2026-12-06)."""
-    written = edit(inputs.content, "      - cards:", f"      - text: {text}\n      - cards:")
-    content, diags = load_content(inputs.content)
-    assert content is not None, [d.format() for d in diags]
-    said = [d for d in diags if "as a Markdown heading does" in d.message]
-    assert len(said) == warned, [d.format() for d in diags]
-    for d in said:
-        assert not d.is_error and (d.location.line, d.location.column) == position(written, text)
-        assert "subheading:" in d.hint
+    said = _warned_of(inputs, f"      - text: {text}", "as a Markdown heading does", warned, text)
+    assert all("subheading:" in d.hint for d in said)
 
 
 def test_a_quote_left_open_is_named_where_it_opens(inputs: Inputs) -> None:
