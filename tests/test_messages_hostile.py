@@ -11,7 +11,20 @@ from pathlib import Path
 import pikepdf
 import pytest
 from conftest import ROOT, Inputs, edit, position
-from helpers import BRAND, LINE, MAPLE, SMALL, TEST_BRAND, assert_at, check, page_texts, the_error, uris
+from helpers import (
+    BRAND,
+    LINE,
+    MAPLE,
+    SMALL,
+    TEST_BRAND,
+    assert_at,
+    check,
+    page_texts,
+    result_of,
+    sources,
+    the_error,
+    uris,
+)
 from pypdf import PdfReader
 
 from brochure import api
@@ -252,9 +265,7 @@ def _office_pdf() -> bytes:
 
 
 def _shipped(brand: str, layout: str, target: str) -> tuple[api.Sources, api.Options]:
-    src, diags = api.load(ROOT / "content.yaml", BRANDS[brand])
-    assert src is not None, diags
-    return src, api.Options(layout=layout, target=target)
+    return sources(ROOT / "content.yaml", BRANDS[brand]), api.Options(layout=layout, target=target)
 
 
 BUILDS = [(b, lay, t) for b in BRANDS for lay in LAYOUTS for t in TARGETS] + [
@@ -273,7 +284,7 @@ def test_every_link_of_every_shipped_build_is_safe_and_on_its_page() -> None:
             options = api.Options(layout=layout, target=target)
         else:
             src, options = _shipped(brand, layout, target)
-        result = api.build(src, options)
+        result = result_of(src, options)  # (the shipped builds: shared with the tests that read them too)
         assert result.ok and result.pdf, [d.format() for d in result.diagnostics]
         with pikepdf.open(io.BytesIO(result.pdf)) as doc:
             for page in doc.pages:
