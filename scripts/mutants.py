@@ -6578,6 +6578,13 @@ MUTANTS: tuple[Mutant, ...] = (
         k="document_mistakes",
     ),
     m(
+        "misspelt-folder-and-name-not-offered",
+        "inputs/files.py",
+        "    return f\"did you mean '{meant}'? \" if there.is_file() else near(meant, there, endings)",
+        '    return f"did you mean \'{meant}\'? " if there.is_file() else ""',
+        "tests/test_validation.py::test_a_misspelt_logo_or_content_file_is_answered_with_the_file_meant",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -1068,8 +1068,8 @@ def test_a_misspelt_logo_or_content_file_is_answered_with_the_file_meant(inputs:
     words = inputs.content.parent / "translations"
     words.mkdir()
     (words / "pl.yaml").write_bytes(b"")  # (a folder a letter out: the file in the folder meant)
-    for typed in ("translation", "translatons"):
-        d = the_error(load_content(inputs.content.parent / typed / "pl.yaml")[1])
+    for typed, name in (("translation", "pl.yaml"), ("translatons", "pl.yaml"), ("translation", "PL.yml")):
+        d = the_error(load_content(inputs.content.parent / typed / name)[1])  # (and the name in other capitals)
         assert d.hint.startswith(f"did you mean '{words / 'pl.yaml'}'? "), d.hint
     assert not the_error(load_content(inputs.content.parent / "words" / "pl.yaml")[1]).hint.startswith("did you")
     (inputs.content.parent / "content.docx").write_bytes(b"")  # (no content file: not offered)

@@ -69,13 +69,13 @@ def near(written: str, full: Path, endings: tuple[str, ...] = ()) -> str:
     if folder and not parent.is_dir():  # (Clinics/Rosehill/content.yaml for clinics/rosehill/content.yaml)
         found = _folder_in_other_capitals(parent, folder)
         if found is None:  # (or a letter out: translation/pl.yaml for translations/pl.yaml)
-            return _near_folder(written, full)
+            return _near_folder(written, full, endings)
         parent, folder = found
     try:
         with os.scandir(parent) as entries:
             names = [e.name for _, e in zip(range(NAMES_LOOKED_AT), entries, strict=False) if e.is_file()]
     except (OSError, ValueError):
-        return _near_folder(written, full)
+        return _near_folder(written, full, endings)
     names = [n for n in names if not endings or Path(n).suffix.casefold() in endings]
     same = [n for n in names if Path(n).stem.casefold() == full.stem.casefold()]  # (photo.jpg: photo.png)
     same.sort(key=lambda n: (n.casefold() != full.name.casefold(), n))  # (Photo.PNG: photo.png before photo.jpg)
@@ -90,9 +90,10 @@ def near(written: str, full: Path, endings: tuple[str, ...] = ()) -> str:
     return f"did you mean '{folder}{slash}{close}'? "
 
 
-def _near_folder(written: str, full: Path) -> str:
+def _near_folder(written: str, full: Path, endings: tuple[str, ...] = ()) -> str:
     """'did you mean 'translations/pl.yaml'? ' for 'translation/pl.yaml': the folder a file is looked for in is not
-    there, and one a letter out beside it holds a file of that name; '' otherwise."""
+    there, and one a letter out beside it holds a file of that name (or one `near` it: 'translation/PL.yaml');
+    '' otherwise."""
     import difflib
 
     folder, slash, name = written.rpartition("/")
@@ -104,10 +105,12 @@ def _near_folder(written: str, full: Path) -> str:
     except (OSError, ValueError):
         return ""
     alike = difflib.get_close_matches(full.parent.name, folders, n=1, cutoff=NEAR)
-    if not alike or not (full.parent.parent / alike[0] / full.name).is_file():
+    if not alike:
         return ""
     above, slash, _ = folder.rpartition("/")
-    return f"did you mean '{above}{slash}{alike[0]}/{name}'? "
+    meant = f"{above}{slash}{alike[0]}/{name}"
+    there = full.parent.parent / alike[0] / full.name
+    return f"did you mean '{meant}'? " if there.is_file() else near(meant, there, endings)
 
 
 def _folder_in_other_capitals(parent: Path, written: str) -> tuple[Path, str] | None:
