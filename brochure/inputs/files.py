@@ -30,12 +30,16 @@ NAME_BYTES, PATH_BYTES = 255, 4095  # the longest name of a file or folder, and 
 def name_problem(written: str) -> str:
     """Why a path written in an input cannot name a file on any common system ('' if it can): a folder's or file's
     name in it over NAME_BYTES, or the whole over PATH_BYTES (asked of the system, it failed: 'File name too long')."""
-    longest = max(written.replace("\\", "/").split("/"), key=lambda part: len(part.encode("utf-8", "replace")))
-    if len(longest.encode("utf-8", "replace")) > NAME_BYTES:
-        return f"a name in it is {len(longest.encode('utf-8', 'replace')):,} bytes long, longer than any file's"
-    if len(written.encode("utf-8", "replace")) > PATH_BYTES:
-        return f"it is {len(written.encode('utf-8', 'replace')):,} bytes long, longer than any file's path"
+    longest = max(_bytes(part) for part in written.replace("\\", "/").split("/"))
+    if longest > NAME_BYTES:
+        return f"a name in it is {longest:,} bytes long, longer than any file's"
+    if _bytes(written) > PATH_BYTES:
+        return f"it is {_bytes(written):,} bytes long, longer than any file's path"
     return ""
+
+
+def _bytes(text: str) -> int:
+    return len(text.encode("utf-8", "replace"))
 
 
 YAML_ENDINGS = (".yaml", ".yml")  # what a content, kit or editions file may be named
@@ -71,10 +75,8 @@ def near(written: str, full: Path, endings: tuple[str, ...] = ()) -> str:
         if found is None:  # (or a letter out: translation/pl.yaml for translations/pl.yaml)
             return _near_folder(written, full, endings)
         parent, folder = found
-    try:
-        with os.scandir(parent) as entries:
-            names = [e.name for _, e in zip(range(NAMES_LOOKED_AT), entries, strict=False) if e.is_file()]
-    except (OSError, ValueError):
+    names = _entries(parent, folders=False)
+    if names is None:
         return _near_folder(written, full, endings)
     names = [n for n in names if not endings or Path(n).suffix.casefold() in endings]
     same = [n for n in names if Path(n).stem.casefold() == full.stem.casefold()]  # (photo.jpg: photo.png)
@@ -99,18 +101,27 @@ def _near_folder(written: str, full: Path, endings: tuple[str, ...] = ()) -> str
     folder, slash, name = written.rpartition("/")
     if not folder or not slash:
         return ""
-    try:
-        with os.scandir(full.parent.parent) as entries:
-            folders = [e.name for _, e in zip(range(NAMES_LOOKED_AT), entries, strict=False) if e.is_dir()]
-    except (OSError, ValueError):
-        return ""
-    alike = difflib.get_close_matches(full.parent.name, folders, n=1, cutoff=NEAR)
+    alike = difflib.get_close_matches(full.parent.name, _entries(full.parent.parent) or [], n=1, cutoff=NEAR)
     if not alike:
         return ""
     above, slash, _ = folder.rpartition("/")
     meant = f"{above}{slash}{alike[0]}/{name}"
     there = full.parent.parent / alike[0] / full.name
     return f"did you mean '{meant}'? " if there.is_file() else near(meant, there, endings)
+
+
+def _entries(folder: Path, folders: bool = True) -> list[str] | None:
+    """The names of a folder's folders (or files), at most NAMES_LOOKED_AT of its entries read; None when it cannot
+    be listed."""
+    try:
+        with os.scandir(folder) as entries:
+            return [
+                e.name
+                for _, e in zip(range(NAMES_LOOKED_AT), entries, strict=False)
+                if (e.is_dir() if folders else e.is_file())
+            ]
+    except (OSError, ValueError):
+        return None
 
 
 def _folder_in_other_capitals(parent: Path, written: str) -> tuple[Path, str] | None:
@@ -123,12 +134,7 @@ def _folder_in_other_capitals(parent: Path, written: str) -> tuple[Path, str] | 
         return None
     base = parent.parents[len(parts) - 1]
     for part in parts:
-        try:
-            with os.scandir(base) as entries:
-                named = [e.name for _, e in zip(range(NAMES_LOOKED_AT), entries, strict=False) if e.is_dir()]
-        except (OSError, ValueError):
-            return None
-        alike = sorted(n for n in named if n.casefold() == part.casefold())
+        alike = sorted(n for n in _entries(base) or [] if n.casefold() == part.casefold())
         if not alike:
             return None
         base = base / alike[0]
