@@ -6256,8 +6256,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "link-in-the-qr-label-allowed",
         "inputs/content.py",
-        "    linked = links(qr) if qr else []",
-        "    linked = []",
+        "        qr,\n",
+        "        None,\n",
         "tests/test_validation.py::test_content_mistake",
         k="qr-boxs-label",
     ),
@@ -6381,8 +6381,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "link-in-the-kicker-allowed",
         "inputs/content.py",
-        "    linked = links(kicker) if kicker else []",
-        "    linked = []",
+        "        kicker,\n",
+        "        None,\n",
         "tests/test_validation.py",
         k="a-link-in-the-kicker",
     ),

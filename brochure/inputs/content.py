@@ -397,16 +397,25 @@ def _read_cover(r: Reader, node: Node | None) -> Cover:
     if m is None:
         return Cover(None, None)
     kicker = r.text(m.get("kicker"), "cover.kicker")
-    linked = links(kicker) if kicker else []
-    if linked:  # (read as written where it prints in capitals: its element's words stand in for the link's)
-        r.fail(
-            r.at(m["kicker"], "cover.kicker"),
-            f"the kicker links to '{shorten(linked[0], 60)}': the line above the title is a label, printed in"
-            " capitals and read out as written, and a screen reader would not find the link in it",
-            "write the kicker as words alone, and put the link in cover.lead or a section's text",
-        )
+    if _linked(  # (read as written where it prints in capitals: its element's words stand in for the link's)
+        r,
+        m.get("kicker"),
+        "cover.kicker",
+        kicker,
+        "the kicker links to '{}': the line above the title is a label, printed in capitals and read out as"
+        " written, and a screen reader would not find the link in it",
+        "write the kicker as words alone, and put the link in cover.lead or a section's text",
+    ):
         kicker = None
     return Cover(kicker, r.text(m.get("lead"), "cover.lead"))
+
+
+def _linked(r: Reader, node: Node | None, path: str, text: str | None, message: str, hint: str) -> bool:
+    """Whether a text that must be words alone links somewhere: an error at it, `message` naming its first link."""
+    linked = links(text) if text else []
+    if linked and node is not None:
+        r.fail(r.at(node, path), message.format(shorten(linked[0], 60)), hint)
+    return bool(linked)
 
 
 def _read_cta(r: Reader, node: Node | None) -> CallToAction | None:
@@ -420,15 +429,16 @@ def _read_cta(r: Reader, node: Node | None) -> CallToAction | None:
     qr = r.text(m.get("qr_label"), "call_to_action.qr_label") if "qr_label" in m else None
     if heading is None or text is None or ("qr_label" in m and qr is None):
         return None
-    linked = links(qr) if qr else []
-    if linked:  # (its area inside the box's, which is a link: two tab stops, one over the other)
-        r.fail(
-            r.at(m["qr_label"], "call_to_action.qr_label"),
-            f"the QR code's label links to '{shorten(linked[0], 60)}', and the QR box it is in is itself one link,"
-            " to the booking page: a link inside a link",
-            "write the label as words alone (the box opens contact.booking_url in brand.yaml); put another link in"
-            " call_to_action.text",
-        )
+    if _linked(  # (its area inside the box's, which is a link: two tab stops, one over the other)
+        r,
+        m.get("qr_label"),
+        "call_to_action.qr_label",
+        qr,
+        "the QR code's label links to '{}', and the QR box it is in is itself one link, to the booking page: a"
+        " link inside a link",
+        "write the label as words alone (the box opens contact.booking_url in brand.yaml); put another link in"
+        " call_to_action.text",
+    ):
         return None
     return CallToAction(heading, text, qr)
 
