@@ -1116,3 +1116,93 @@ def test_an_svg_logos_clip_reference_of_many_spaces_is_read_at_once_a_hang_guard
     ended = not child.is_alive()
     child.kill()
     assert ended and child.exitcode == 0, child.exitcode
+
+
+def _svg_painted(tmp_path: Path, body: str, box: str = "0 0 100 100") -> list[tuple[str, str, float]]:
+    """The shapes an SVG logo prints, in painting order: (fill, stroke, stroke width in points) each, a colour as
+    RRGGBB or '' for none."""
+    from brochure.diagnostics import Location
+    from brochure.inputs.svg import load_svg
+    from brochure.layout.drawings import Painted, walk
+    from brochure.layout.operators import IDENTITY
+
+    path = tmp_path / "logo.svg"
+    path.write_text(f'<svg {NS} viewBox="{box}">{body}</svg>', encoding="utf-8")
+    drawing, problem = load_svg(path, Location("brand.yaml", 1, 1))
+    assert drawing is not None, problem
+
+    def rgb(ink: object) -> str:
+        values = getattr(ink, "values", ())
+        return "".join(f"{round(v * 255):02X}" for v in values)
+
+    return [
+        (rgb(p.fill), rgb(p.stroke), round(p.line_width, 3)) for p in walk(drawing, IDENTITY) if isinstance(p, Painted)
+    ]
+
+
+STROKED_DISC = 'cx="50" cy="50" r="30" fill="#E07A5F" stroke="#1D5C63" stroke-width="10"'
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        f'<circle {STROKED_DISC} paint-order="stroke"/>',
+        f'<circle {STROKED_DISC} style="paint-order: stroke fill markers"/>',
+        f'<style>.a {{ paint-order: stroke }}</style><circle class="a" {STROKED_DISC}/>',
+        f'<g paint-order="stroke"><circle {STROKED_DISC}/></g>',
+    ],
+    ids=["attribute", "style", "style-sheet", "from-its-group"],
+)
+def test_an_svg_logos_paint_order_stroke_paints_the_stroke_under_the_fill(tmp_path: Path, body: str) -> None:
+    """`paint-order="stroke"` (outlined lettering, a ring round a mark): a browser paints the stroke, then the fill
+    over its inner half; svglib painted the fill then the whole stroke over it, so the mark printed thinner and its
+    outline twice as heavy inside."""
+    assert _svg_painted(tmp_path, body) == [("", "1D5C63", 7.5), ("E07A5F", "", 7.5)]
+
+
+def test_an_svg_logos_paint_order_keeps_each_shapes_place_and_an_open_paths_fill(tmp_path: Path) -> None:
+    """Each shape's stroke goes under its own fill alone (not under a later shape's); an open path (filled as a
+    closed copy) too; the normal order is one shape filled then stroked."""
+    body = (
+        '<path d="M10 10 L50 90 L90 10" fill="#E07A5F" stroke="#1D5C63" stroke-width="8" paint-order="stroke"/>'
+        f'<circle {STROKED_DISC} paint-order="normal"/>'
+    )
+    assert _svg_painted(tmp_path, body) == [("", "1D5C63", 6.0), ("E07A5F", "", 0.0), ("E07A5F", "1D5C63", 7.5)]
+
+
+@pytest.mark.parametrize(
+    ("transform", "attribute"),
+    [
+        ("scale(4)", 'vector-effect="non-scaling-stroke"'),
+        ("rotate(30) scale(-4 4)", 'style="vector-effect: non-scaling-stroke"'),
+    ],
+    ids=["scaled", "turned-and-mirrored-by-style"],
+)
+def test_an_svg_logos_non_scaling_stroke_is_as_wide_as_it_says(tmp_path: Path, transform: str, attribute: str) -> None:
+    """`vector-effect="non-scaling-stroke"` (an icon's outline drawn small and scaled up): a browser strokes it 2 px
+    wide whatever scales the shape; it printed four times as heavy (8 px, 6 pt)."""
+    body = (
+        f'<g transform="{transform}"><circle cx="10" cy="10" r="8" fill="#E07A5F" stroke="#1D5C63" '
+        f'stroke-width="2" stroke-dasharray="4 2" {attribute}/></g>'
+    )
+    (painted,) = _svg_painted(tmp_path, body, "-50 -50 100 100")
+    assert painted == ("E07A5F", "1D5C63", 1.5)  # (2 px in points; the dashes too)
+
+
+def test_an_svg_logos_non_scaling_stroke_stretched_is_refused_at_the_attribute(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A non-scaling stroke on a shape scaled unequally across and up: a browser strokes it as wide every way,
+    which a PDF cannot; refused where the SVG file says so, with what to do."""
+    svg = (
+        f'<svg {NS} viewBox="0 0 120 40">\n  {RECT}\n  <g transform="scale(3 1)">\n'
+        '    <circle cx="12" cy="12" r="8" fill="#E07A5F" stroke="#1D5C63"\n'
+        '      stroke-width="2" vector-effect="non-scaling-stroke"/>\n  </g>\n</svg>\n'
+    )
+    (inputs.kit / "logo.svg").write_text(svg, encoding="utf-8")
+    status, _, err = cli(capsys, "check", "--content", str(inputs.content), "--brand", str(inputs.brand))
+    column = svg.splitlines()[4].index("vector-effect") + 1
+    assert status == 1
+    line = the_error([x for x in err.splitlines() if ": error: " in x])
+    assert line.startswith(f"{inputs.kit / 'logo.svg'}:5:{column}: error: logo SVG gives a stretched shape"), line
+    assert "Stroke to Path" in err and "Traceback" not in err

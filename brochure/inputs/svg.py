@@ -8,6 +8,7 @@ Imported only when a logo is an SVG: lxml, svglib and ReportLab's shapes are not
 
 from __future__ import annotations
 
+import copy
 import logging
 import math
 import re
@@ -22,6 +23,7 @@ from reportlab.graphics.shapes import Path as Outline
 
 from brochure import limits
 from brochure.diagnostics import Diagnostic, Location, error
+from brochure.frozen import frozen
 from brochure.inputs.files import read_bytes
 from brochure.inputs.logo import SVG_HINT as _HINT
 from brochure.inputs.logo import THINNEST, TRIM, trim_box
@@ -101,6 +103,8 @@ def load_svg(path: Path, at: Location) -> tuple[Drawing | None, Diagnostic | Non
         return None, _at_tag(colour, data, elements, path, at)
     try:
         drawing = _renderer()(str(path)).render(root)
+    except Stretched as exc:
+        return None, _stretched_stroke(exc.element, data, elements, path, at)
     except SVG_FAILURES as exc:
         return None, error(at, f"logo SVG cannot be drawn: {_short(exc)}", _HINT)
     problem, hint = _drawing_problem(drawing)
@@ -118,6 +122,37 @@ def _at_tag(
     return error(Location(_shown(path, at), *tag_at(data, el, elements)), f"{problem} (named at {at.prefix()})", hint)
 
 
+def _stretched_stroke(
+    el: etree._Element, data: bytes, elements: list[etree._Element], path: Path, at: Location
+) -> Diagnostic:
+    """A non-scaling stroke on a shape stretched one way (a skew, or a scale unequal across and up), said at the
+    element's `vector-effect` (at its tag for a copy a <use> made)."""
+    problem = (
+        'logo SVG gives a stretched shape vector-effect="non-scaling-stroke": a browser strokes it as wide every way,'
+        " which print cannot"
+    )
+    hint = (
+        "expand the stroke to a filled shape in your drawing program (Path > Stroke to Path, or Object > Expand), "
+        "or remove the skew or unequal scale from its transform"
+    )
+    where = tag_at(data, el, elements) if el in elements else (el.sourceline or 1, 1)
+    line, column = _attribute_at(data, where, "vector-effect")
+    return error(Location(_shown(path, at), line, column), f"{problem} (named at {at.prefix()})", hint)
+
+
+def _attribute_at(data: bytes, tag: tuple[int, int], name: str) -> tuple[int, int]:
+    """Where an attribute (or a style's property) of that name is written in the tag starting at `tag` (line,
+    column); the tag's own start where it is not written there (given by a style sheet)."""
+    lines = data.decode("utf-8-sig", "replace").split("\n")
+    start = sum(len(t) + 1 for t in lines[: tag[0] - 1]) + tag[1] - 1
+    text = "\n".join(lines)
+    end = text.find(">", start)
+    found = text.find(name, start, end if end >= 0 else len(text))
+    if found < 0:
+        return tag
+    return text.count("\n", 0, found) + 1, found - (text.rfind("\n", 0, found) + 1) + 1
+
+
 # a reference in quotes or spaces: each quote its own branch, so that no run of spaces can be shared out between two
 # `\s*` (an optional quote between them tried every split of 100,000 spaces: 74 s for a 100 KB logo)
 _ID = r"""(#[^'")\s]*)"""
@@ -133,7 +168,8 @@ def _unquoted(m: re.Match[str]) -> str:
 def _renderer() -> type[SvgRenderer]:
     """svglib's renderer, reading `currentColor` as SVG does: the colour of the element painted (its own `color`,
     else its parent's ...). svglib read it from the parent first, so a shape with its own `color` printed in its
-    group's, or black. (svglib and what it imports only for an SVG logo; a renderer is made for each logo.)"""
+    group's, or black; and painting as a browser paints what svglib does not read (`_as_browser`: `paint-order`,
+    `vector-effect`). (svglib and what it imports only for an SVG logo; a renderer is made for each logo.)"""
     from svglib.svglib import CSSMatcher, Svg2RlgAttributeConverter, Svg2RlgShapeConverter, SvgRenderer
 
     class Attributes(Svg2RlgAttributeConverter):
@@ -150,6 +186,10 @@ def _renderer() -> type[SvgRenderer]:
                 self.painted = painted
 
     class Shapes(Svg2RlgShapeConverter):
+        def __init__(self, path: str, attributes: Attributes) -> None:
+            super().__init__(path, attributes)
+            self.painting: dict[int, Painting] = {}  # (by the id of the shape drawn, held by it)
+
         def applyStyleOnShape(self, shape: Any, node: Any, only_explicit: bool = False) -> None:
             attributes = self.attrConverter
             assert isinstance(attributes, Attributes)
@@ -158,13 +198,30 @@ def _renderer() -> type[SvgRenderer]:
                 super().applyStyleOnShape(shape, node, only_explicit)
             finally:
                 attributes.painted = was
+            if shape.__class__ is Group or only_explicit or getattr(shape, "isClipPath", False):
+                return  # (a group's shapes are each styled; a <use>'s copy is its child, and reads its paint-order)
+            order = attributes.findAttr(node, "paint-order").split()  # (inherited; read after the style sheets)
+            fill = order.index("fill") if "fill" in order else len(order)
+            first = "stroke" in order and order.index("stroke") < fill
+            unscaled = str(node.attrib.get("vector-effect", "")).strip() == "non-scaling-stroke"  # (not inherited)
+            if first or unscaled:
+                self.painting[id(shape)] = Painting(shape, first, unscaled, node.etree_element)
+
+        def convertPath(self, node: Any) -> Any:
+            drawn = super().convertPath(node)  # (an open path filled: a Group of a filled, closed copy and itself)
+            if isinstance(drawn, Group) and drawn.contents and id(drawn.contents[-1]) in self.painting:
+                how = self.painting[id(drawn.contents[-1])]
+                for shape in drawn.contents[:-1]:
+                    self.painting[id(shape)] = Painting(shape, how.stroke_first, how.unscaled, how.element)
+            return drawn
 
     class Renderer(SvgRenderer):
         def __init__(self, path: str) -> None:
             super().__init__(path)
             self.attrConverter = Attributes()
             self.attrConverter.css_rules = CSSMatcher()
-            self.shape_converter = Shapes(path, self.attrConverter)
+            self.shapes = Shapes(path, self.attrConverter)
+            self.shape_converter = self.shapes
             self.handled_shapes = self.shape_converter.get_handled_shapes()
 
         def render(self, svg_node: Any) -> Drawing:
@@ -174,7 +231,12 @@ def _renderer() -> type[SvgRenderer]:
             assert rules is not None  # (made in __init__)
             for sheet in svg_node.iter(SVG_NS + "style"):
                 rules.add_styles(sheet.text or "")
-            return super().render(svg_node)
+            drawing = super().render(svg_node)
+            painting = self.shapes.painting
+            unscalable = _as_browser(drawing, (1, 0, 0, 1, 0, 0), painting) if painting else None
+            if unscalable is not None:
+                raise Stretched(unscalable)
+            return drawing
 
         def renderStyle(self, node: Any) -> None:
             pass  # (read already: render)
@@ -189,6 +251,89 @@ def _renderer() -> type[SvgRenderer]:
             return super().get_clippath(node)
 
     return Renderer
+
+
+class Stretched(Exception):
+    """A non-scaling stroke on a shape stretched one way (`_as_browser`): the element saying so."""
+
+    def __init__(self, element: etree._Element) -> None:
+        super().__init__("non-scaling stroke on a stretched shape")
+        self.element = element
+
+
+@frozen
+class Painting:
+    """How a browser paints a shape otherwise than svglib draws it: its stroke under its fill (`paint-order:
+    stroke`), its stroke as wide whatever scales it (`vector-effect: non-scaling-stroke`); the element drawn."""
+
+    shape: Shape
+    stroke_first: bool
+    unscaled: bool
+    element: etree._Element
+
+
+def _as_browser(group: Group, m: tuple[float, ...], painting: dict[int, Painting]) -> etree._Element | None:
+    """The drawing's shapes painted as a browser paints them (`Painting`), in place: a non-scaling stroke as wide in
+    the SVG's own pixels (its width and height, as the whole logo scales) as it says, whatever transforms its shape,
+    and an element whose stroke is painted first as its strokes then its fills (svglib draws an open path filled
+    and stroked as two shapes). The element whose non-scaling stroke is stretched (a skew, or a scale unequal
+    across and up: a browser's stroke is then as wide every way, which a PDF's cannot be) is given back; None when
+    all is drawn."""
+    t = mmult(m, tuple(getattr(group, "transform", (1, 0, 0, 1, 0, 0))))
+    contents: list[Shape] = []
+    held: list[Shape] = []  # (an element's fills, painted after its strokes)
+    drawn: etree._Element | None = None  # (the element they are of)
+    for child in group.contents:
+        how = painting.get(id(child))
+        how = how if how is not None and how.shape is child else None
+        if how is None or how.element is not drawn:
+            contents += held
+            held, drawn = [], None
+        if isinstance(child, Group):
+            unscalable = _as_browser(child, t, painting)
+            if unscalable is not None:
+                return unscalable
+        if how is None:
+            contents.append(child)
+            continue
+        if how.unscaled and not _unscaled(child, t):
+            return how.element
+        if not how.stroke_first:
+            contents.append(child)
+            continue
+        said = child.getProperties()  # (as ReportLab's renderers ask: svglib's NoStrokePath has no stroke)
+        if said.get("strokeColor") is not None:
+            stroke = copy.copy(child)
+            stroke.fillColor = None
+            contents.append(stroke)
+        if said.get("fillColor") is not None:
+            fill = copy.copy(child)
+            fill.strokeColor = None
+            held.append(fill)
+        drawn = how.element
+    group.contents = contents + held
+    return None
+
+
+def _unscaled(shape: Shape, m: tuple[float, ...]) -> bool:
+    """The shape's stroke (and its dashes) made as wide in the drawing as it says in the SVG's pixels, whatever the
+    transforms (m) it is drawn through; False, nothing changed, where m stretches it (unequal ways)."""
+    a, b, c, d = m[:4]
+    scale = abs(a * d - b * c) ** 0.5
+    close = {"rel_tol": 1e-6, "abs_tol": 1e-9 * scale}
+    turned = math.isclose(a, d, **close) and math.isclose(b, -c, **close)  # (a turn and a scale)
+    mirrored = math.isclose(a, -d, **close) and math.isclose(b, c, **close)
+    if not (turned or mirrored):
+        return False
+    if scale > 0:
+        from svglib.svglib import PX_TO_PT  # (the drawing is in points; a CSS pixel is three quarters of one)
+
+        k = PX_TO_PT / scale
+        shape.strokeWidth = float(getattr(shape, "strokeWidth", 0) or 0) * k
+        dashes = getattr(shape, "strokeDashArray", None)
+        if isinstance(dashes, list | tuple) and all(isinstance(v, float | int) for v in dashes):
+            shape.strokeDashArray = [float(v) * k for v in dashes]
+    return True
 
 
 def _line_ends(data: bytes) -> bytes:
