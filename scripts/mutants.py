@@ -6613,6 +6613,28 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_assets_hostile.py::test_an_svg_logos_non_scaling_stroke_stretched_is_refused_at_the_attribute",
     ),
     m(
+        "logo-white-margin-kept",
+        "inputs/logo.py",
+        "            shown = _shown_box(rgba if rgba is not None else im)",
+        "            shown = None",
+        "tests/test_kit_controls.py::test_a_logos_white_margin_is_trimmed_so_the_mark_is_as_tall_as_asked",
+    ),
+    m(
+        "logo-jpeg-near-white-not-white",
+        "inputs/logo.py",
+        "NEAR_WHITE = 12",
+        "NEAR_WHITE = 0",
+        "tests/test_kit_controls.py::test_a_logos_white_margin_is_trimmed_so_the_mark_is_as_tall_as_asked",
+    ),
+    m(
+        "logo-coloured-margin-trimmed",
+        "inputs/logo.py",
+        '    r, g, b = ImageChops.invert(laid.convert("RGB")).split()',
+        '    corner = Image.new("RGB", im.size, laid.getpixel((0, 0))[:3])\n'
+        '    r, g, b = ImageChops.difference(laid.convert("RGB"), corner).split()',
+        "tests/test_kit_controls.py::test_a_png_logos_coloured_margin_is_printed_as_it_is",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -277,8 +277,38 @@ def test_a_png_logos_transparent_border_is_trimmed(inputs: Inputs) -> None:
     assert result.pdf == built(inputs).pdf  # the trimmed picture is the same bytes every time
 
 
-def test_a_png_logo_without_transparency_is_printed_as_it_is(inputs: Inputs) -> None:
-    use_png(inputs, png((2400, 1200), SQUARE, mode="RGB"))
+@pytest.mark.parametrize("kind", ["PNG", "JPEG"])
+def test_a_logos_white_margin_is_trimmed_so_the_mark_is_as_tall_as_asked(inputs: Inputs, kind: str) -> None:
+    """A logo exported on a white canvas (no transparency: a JPEG, or a PNG saved without it): the white round the
+    mark, unseen on the white paper, printed the mark at half its height and 15 mm in from the words' edge. It is
+    trimmed as a transparent border is (a JPEG's not-quite-white included), and the mark's ink starts where the
+    cover's words do."""
+    im = Image.new("RGB", (2400, 1200), (255, 255, 255))
+    im.paste((29, 92, 99), SQUARE)
+    buf = io.BytesIO()
+    im.save(buf, format=kind, **({"quality": 80} if kind == "JPEG" else {}))
+    name = "logo.png" if kind == "PNG" else "logo.jpg"
+    (inputs.kit / name).write_bytes(buf.getvalue())
+    edit(inputs.brand, "logo: logo.svg", f"logo: {name}")
+    result = built(inputs)
+    logo = cover_picture(result)
+    assert (logo.box.w / MM, logo.box.h / MM) == (pytest.approx(15, abs=0.05), pytest.approx(15, abs=0.05))
+    assert result.pdf is not None
+    page = Image.open(io.BytesIO(page_images(result.pdf, 72)[0])).convert("RGB")
+    band = trifold("a4", "office").sides[0].panel("cover").content
+    row = [page.getpixel((x, round(page.height - band.top + 20))) for x in range(page.width)]
+    cover = range(round(band.x) - 30, round(band.right))
+    inked = [x for x in cover if sum(row[x]) < 3 * 200]  # (the mark's dark teal, through its middle)
+    assert inked and abs(inked[0] - band.x) <= 1.5 and inked[-1] - inked[0] == pytest.approx(15 * MM, abs=2)
+
+
+def test_a_png_logos_coloured_margin_is_printed_as_it_is(inputs: Inputs) -> None:
+    """A margin of a colour (a badge's own ground) shows on the paper: it is part of the logo, and kept."""
+    im = Image.new("RGB", (2400, 1200), (224, 122, 95))
+    im.paste((29, 92, 99), SQUARE)
+    buf = io.BytesIO()
+    im.save(buf, format="PNG")
+    use_png(inputs, buf.getvalue())
     logo = cover_picture(built(inputs))
     assert (logo.box.w / MM, logo.box.h / MM) == (pytest.approx(30, abs=0.01), pytest.approx(15, abs=0.01))
 

@@ -4,7 +4,8 @@ An SVG is read and checked by inputs/svg.py, imported only for an SVG logo (lxml
 are not loaded to read a kit otherwise, nor when a batch reads its kits for their names and files alone).
 
 Transparent padding around the artwork (an artboard larger than the drawing, a PNG's clear border) is trimmed, so
-the logo's printed height is the artwork's: a PNG by the bounds of its alpha channel's non-zero pixels, an SVG by
+the logo's printed height is the artwork's: a PNG by the bounds of its alpha channel's non-zero pixels (and a PNG's
+or JPEG's by what of it is not white: the paper it prints on is), an SVG by
 the bounds of what it draws (ReportLab's, which take the control points of curves, so never too small) widened
 by its widest stroke. A side is trimmed only when its padding is over TRIM of the logo's shorter side: the hairline
 margin exporters leave is kept. Trimming reads the file alone, so the same logo always gives the same bytes.
@@ -23,6 +24,7 @@ from brochure.inputs.files import PICTURE_ENDINGS, unreadable
 from brochure.inputs.pictures import EMPTY, FILE_HINT, PictureData, Refusal, load_picture
 
 if TYPE_CHECKING:
+    from PIL import Image
     from reportlab.graphics.shapes import Drawing
 
 TRIM = 0.02  # padding over this share of the logo's shorter side is trimmed; a hairline margin is kept
@@ -119,27 +121,50 @@ def unread_problem(path: Path, at: Location) -> Diagnostic | None:
 
 
 def _trim_picture(pic: PictureData) -> PictureData | None:
-    """The picture with its transparent border trimmed (None when it is transparent throughout); a picture with
-    no alpha channel, or a border within the hairline margin, is kept as it is."""
+    """The picture with its border trimmed where nothing shows on the white paper the logo prints on: transparent
+    pixels, and white ones (within NEAR_WHITE: a JPEG's white is never quite 255), as a picture exported on a white
+    canvas has round its artwork (it printed the logo smaller, and moved in from the words' edge, by an invisible
+    box). None when it is transparent throughout; kept as it is where its border is within the hairline margin. A
+    margin of another colour (a badge's own ground) shows, and is kept; so is a CMYK picture's (its plates)."""
     from PIL import Image  # (a PNG logo: Pillow is loaded by then)
 
     with Image.open(io.BytesIO(pic.data)) as im:
-        if im.mode not in ("LA", "RGBA", "PA") and not (im.mode == "P" and "transparency" in im.info):
-            return pic
-        rgba = im if im.mode in ("LA", "RGBA") else im.convert("RGBA")
-        box = rgba.getchannel("A").getbbox()
+        w, h = im.size
+        clear = im.mode in ("LA", "RGBA", "PA") or (im.mode == "P" and "transparency" in im.info)
+        rgba = (im if im.mode in ("LA", "RGBA") else im.convert("RGBA")) if clear else None
+        box = rgba.getchannel("A").getbbox() if rgba is not None else (0, 0, w, h)
         if box is None:
             return None
-        w, h = rgba.size
+        if not pic.plates and im.mode in _SHOWN:
+            shown = _shown_box(rgba if rgba is not None else im)
+            if shown is not None:  # (white throughout, a logo for dark grounds: it prints as its alpha says)
+                box = (max(box[0], shown[0]), max(box[1], shown[1]), min(box[2], shown[2]), min(box[3], shown[3]))
         left, top, right, bottom = (int(v) for v in trim_box((0, 0, w, h), box, min(w, h) * TRIM))
         if (left, top, right, bottom) == (0, 0, w, h):
             return pic
-        out = rgba.crop((left, top, right, bottom))
+        out = (rgba if rgba is not None else im).crop((left, top, right, bottom))
         buf = io.BytesIO()
         icc = im.info.get("icc_profile")
         out.save(buf, format="PNG", compress_level=0, **({"icc_profile": icc} if icc else {}))  # (same pixels,
         # same bytes; stored as it is: ReportLab decodes it and compresses it again)
     return PictureData(buf.getvalue(), out.size, pic.source, pic.cost)
+
+
+NEAR_WHITE = 12  # a pixel this close to white in every channel (of 255) shows nothing on white paper
+_SHOWN = ("1", "L", "LA", "P", "PA", "RGB", "RGBA")  # the modes whose white is read (not CMYK: its plates print)
+
+
+def _shown_box(im: Image.Image) -> tuple[int, int, int, int] | None:
+    """The box round what of the picture shows on white paper: its pixels laid on white, those further from white
+    than NEAR_WHITE in any channel. None when nothing does."""
+    from PIL import Image, ImageChops
+
+    laid = Image.new("RGBA", im.size, (255, 255, 255, 255))
+    laid.alpha_composite(im.convert("RGBA"))
+    r, g, b = ImageChops.invert(laid.convert("RGB")).split()  # (how far from white, each channel)
+    far = ImageChops.lighter(ImageChops.lighter(r, g), b)
+    box = far.point(lambda v: 255 if v > NEAR_WHITE else 0).getbbox()
+    return None if box is None else (int(box[0]), int(box[1]), int(box[2]), int(box[3]))
 
 
 def trim_box(
