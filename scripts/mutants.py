@@ -6635,6 +6635,27 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_kit_controls.py::test_a_png_logos_coloured_margin_is_printed_as_it_is",
     ),
     m(
+        "init-wrong-answer-a-usage-error",
+        "commands/init.py",
+        "        return EXIT_USAGE if missing else EXIT_ERRORS",
+        "        return EXIT_USAGE",
+        "tests/test_init.py::test_each_wrong_answer_is_named_with_its_option_and_nothing_is_written",
+    ),
+    m(
+        "init-missing-answer-an-input-error",
+        "commands/init.py",
+        "        return EXIT_USAGE if missing else EXIT_ERRORS",
+        "        return EXIT_ERRORS",
+        "tests/test_init.py::test_every_missing_answer_is_named_at_once",
+    ),
+    m(
+        "init-unbuildable-answers-a-usage-error",
+        "commands/init.py",
+        "            return EXIT_ERRORS  # (answers that do not make a leaflet",
+        "            return EXIT_USAGE  # (answers that do not make a leaflet",
+        "tests/test_init.py::test_a_kit_that_would_not_build_is_not_written",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

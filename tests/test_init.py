@@ -97,7 +97,7 @@ def test_a_kit_made_away_from_any_words_is_checked_as_one_made_beside_them(
     monkeypatch.chdir(tmp_path)
     Image.new("RGB", (60, 30), (200, 30, 30)).save(tmp_path / "tiny.png")
     status, _, err = cli(capsys, "init", "oc", *options(primary="#6A8F3A", logo="tiny.png"), "--yes")
-    assert status == 2 and not (tmp_path / "oc").exists(), err
+    assert status == 1 and not (tmp_path / "oc").exists(), err
     assert re.search(r"--primary '#6A8F3A': \S.* printed in colors\.primary on .* have a contrast", err), err
     assert "--logo 'tiny.png': the picture is 51 ppi at 30 x 15 mm: it will print soft" in err
     assert "proof-words" not in err  # (the sample words' own findings are not the kit's)
@@ -151,7 +151,7 @@ def test_a_clinic_named_in_arabic_gets_its_kit_with_a_fallback_family(
     monkeypatch.chdir(tmp_path)
     (tmp_path / "content.yaml").write_bytes((ROOT / "content.yaml").read_bytes())
     status, _, err = cli(capsys, "init", "kit", *options(name="عيادة الجلد", id="skin"), "--fallbacks", "", "--yes")
-    assert status == 2 and "have no Arabic letters" in err and "give it with --fallbacks" in err, err
+    assert status == 1 and "have no Arabic letters" in err and "give it with --fallbacks" in err, err
     assert "brand.yaml" not in err.split("(hint:")[1] and not (tmp_path / "kit").exists()
     given = options(name="عيادة الجلد", id="skin", fallbacks="IBM Plex Sans Arabic, ,ibm plex sans arabic")
     status, out, err = cli(capsys, "init", "kit", *given, "--yes")  # (a family given twice is written once)
@@ -225,7 +225,7 @@ def test_a_clinic_named_in_hebrew_gets_its_kit_with_varela_round_a_fallback_of_o
     assert status == 0 and "ok: kit/brand.yaml builds with content.yaml" in out, err
     assert '  fallbacks: ["Varela Round"]' in (tmp_path / "kit/brand.yaml").read_text(encoding="utf-8")
     status, _, err = cli(capsys, "init", "kit2", *options(name="Skin", id="skin2", font="Varela Round"), "--yes")
-    assert status == 2 and "'Varela Round' cannot be used: no bold weight" in err, err  # (the body needs a bold)
+    assert status == 1 and "'Varela Round' cannot be used: no bold weight" in err, err  # (the body needs a bold)
     status, out, _ = cli(capsys, "fonts")
     (line,) = [line for line in out.splitlines() if line.startswith("Varela Round")]
     assert "(a fallback only: no bold weight" in line and "cannot be used" not in line
@@ -240,7 +240,7 @@ def test_a_name_with_a_line_break_is_refused_at_its_option_and_nothing_written(
     monkeypatch.chdir(tmp_path)
     (tmp_path / "content.yaml").write_bytes((ROOT / "content.yaml").read_bytes())
     status, _, err = cli(capsys, "init", "kit", *options(name=name), "--yes")
-    assert status == 2 and "brochure: error: --name " in err and "it is one line" in err, err
+    assert status == 1 and "brochure: error: --name " in err and "it is one line" in err, err
     assert not (tmp_path / "kit").exists()
 
 
@@ -310,7 +310,7 @@ def test_each_wrong_answer_is_named_with_its_option_and_nothing_is_written(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str, value: str, expected: str
 ) -> None:
     status, _, err = cli(capsys, "init", str(tmp_path / "kit"), *options(**{option: value}), "--yes")
-    assert status == 2
+    assert status == 1
     assert f"brochure: error: {expected}" in err
     assert not (tmp_path / "kit").exists()
 
@@ -321,7 +321,7 @@ def test_a_logo_the_loader_refuses_is_refused_with_its_reason(
     logo = tmp_path / "logo.svg"
     logo.write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><text>Riverside</text></svg>')
     status, _, err = cli(capsys, "init", str(tmp_path / "kit"), *options(logo=str(logo)), "--yes")
-    assert status == 2
+    assert status == 1
     assert "': line 1 of the file: logo contains SVG text, which would print in a substitute font (hint:" in err
     assert "convert the text to outlines" in err and "named at" not in err  # (the answer is the file)
 
@@ -561,7 +561,7 @@ def test_a_font_not_installed_says_whether_pip_can_bring_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], font: str, hint: str
 ) -> None:
     status, _, err = cli(capsys, "init", str(tmp_path / "kit"), *options(font=font), "--yes")
-    assert status == 2
+    assert status == 1
     assert f"--font '{font}': font family '{font}' is not installed {hint}" in err
 
 
@@ -594,7 +594,7 @@ def test_a_kit_that_would_not_build_is_not_written(
     (tmp_path / "content.yaml").write_bytes((ROOT / "content.yaml").read_bytes())
     logo = _png(tmp_path / "small.png", (60, 20))
     status, _, err = cli(capsys, "init", "kit", *options(primary="#F4A261", logo=str(logo)), "--yes")
-    assert status == 2
+    assert status == 1
     assert "brochure: error: --primary '#F4A261': Headings and the title printed in colors.primary on white" in err
     assert "(hint: change --primary so the two differ more" in err  # (the option, as the answers were given)
     assert "brochure: error: --logo " in err and "it will print soft" in err
@@ -768,7 +768,7 @@ def test_a_name_too_wide_for_the_cover_is_not_called_an_address(
     (tmp_path / "content.yaml").write_bytes((ROOT / "content.yaml").read_bytes())
     long = "Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetzklinik"
     status, _, err = cli(capsys, "init", "kit", *options(name=long), "--yes")
-    assert status == 2 and "too wide for its line on the cover" in err, err
+    assert status == 1 and "too wide for its line on the cover" in err, err
     assert "(hint: break the name with spaces (it may take two lines), or give a shorter form of it)" in err
     assert "address" not in err.split("(hint:")[1]
 
@@ -803,7 +803,7 @@ def test_words_in_hebrew_the_fonts_lack_are_one_error_at_the_fallbacks_option(
     status, _, err = cli(capsys, "init", "kit", *options(), "--from", "words.yaml", "--yes")
     lines = [line for line in err.splitlines() if line.startswith("brochure: error:")]
     assert (
-        status == 2 and len(lines) == 1 and lines[0].startswith("brochure: error: --fallbacks 'IBM Plex Sans Arabic'")
+        status == 1 and len(lines) == 1 and lines[0].startswith("brochure: error: --fallbacks 'IBM Plex Sans Arabic'")
     ), err
     assert "have no Hebrew letters" in lines[0] and "(and in 1 more text like it)" in lines[0]
     assert (
@@ -824,7 +824,7 @@ def test_greek_words_the_font_lacks_are_hinted_in_options(
     status, _, err = cli(capsys, "init", "kit", *argv)
     lines = [line for line in err.splitlines() if line.startswith("brochure: error:")]
     assert (
-        status == 2 and len(lines) == 1 and lines[0].startswith("brochure: error: --fallbacks 'IBM Plex Sans Arabic'")
+        status == 1 and len(lines) == 1 and lines[0].startswith("brochure: error: --fallbacks 'IBM Plex Sans Arabic'")
     ), err
     assert "give a fallback family that has them with --fallbacks (installed: Alegreya Sans" in lines[0]
     assert "brand.yaml" not in lines[0]
@@ -840,7 +840,7 @@ def test_an_existing_kit_says_how_to_change_it(tmp_path: Path, capsys: pytest.Ca
 
 def test_a_misspelt_font_says_which_was_meant(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, _, err = cli(capsys, "init", str(tmp_path / "kit"), *options(font="Be Vietnam"), "--yes")
-    assert status == 2
+    assert status == 1
     assert "font family 'Be Vietnam' is not installed (hint: did you mean 'Be Vietnam Pro'?" in err
 
 
@@ -865,7 +865,7 @@ def test_a_logo_too_long_and_thin_to_print_is_refused_for_that(
     monkeypatch.chdir(tmp_path)
     logo = _png(tmp_path / "line.png", (5000, 3))
     status, _, err = cli(capsys, "init", "kit", *options(logo=str(logo)), "--yes")
-    assert status == 2 and not (tmp_path / "kit").exists()
+    assert status == 1 and not (tmp_path / "kit").exists()
     assert "logo is 5,000 x 3 pixels, too long and thin to print" in err and "stretched" not in err, err
 
 
@@ -896,7 +896,7 @@ def test_a_text_colour_just_short_of_the_contrast_says_by_how_much(
 ) -> None:
     """#777777 on white is 4.48:1: the message said "a contrast of 4.5:1; body text needs 4.5:1"."""
     status, _, err = cli(capsys, "init", str(tmp_path / "kit"), *options(text="#777777"), "--yes")
-    assert status == 2 and not (tmp_path / "kit").exists()
+    assert status == 1 and not (tmp_path / "kit").exists()
     assert "has a contrast of 4.47:1; body text needs 4.5:1" in err, err
 
 
@@ -910,7 +910,7 @@ def test_words_in_a_script_the_fonts_lack_are_refused_at_the_fallbacks_and_nothi
     words = ["--from", str(ROOT / "translations/ar.yaml")]
     status, _, err = cli(capsys, "init", "kit", *options(), *words, "--fallbacks", "", "--yes")
     lines = [line for line in err.splitlines() if line.startswith("brochure: error:")]
-    assert status == 2 and len(lines) == 1 and lines[0].startswith("brochure: error: --fallbacks ''"), err
+    assert status == 1 and len(lines) == 1 and lines[0].startswith("brochure: error: --fallbacks ''"), err
     assert "have no Arabic letters" in lines[0] and "more of the leaflet's texts" in lines[0]
     assert "--fallbacks" in lines[0]
     assert not (tmp_path / "kit").exists()
@@ -975,11 +975,11 @@ def test_answers_are_read_as_people_give_them_and_their_faults_named_as_they_are
     assert status == 0 and (tmp_path / "kit" / "logo.png").is_file(), err
     (tmp_path / "folder.png").mkdir()
     status, _, err = cli(capsys, "init", "kit2", *options(logo="folder.png"), "--yes")
-    assert status == 2 and "--logo 'folder.png': 'folder.png' is a folder, not a logo file" in err, err
+    assert status == 1 and "--logo 'folder.png': 'folder.png' is a folder, not a logo file" in err, err
     status, _, err = cli(capsys, "init", "kit2", *options(id="a" * 41), "--yes")
-    assert status == 2 and "is 41 characters long: an id has at most 40" in err, err
+    assert status == 1 and "is 41 characters long: an id has at most 40" in err, err
     status, _, err = cli(capsys, "init", "kit2", *options(country="", phone="0117 496 0321"), "--yes")
-    assert status == 2 and "with --country (e.g. GB)" in err and "brand.yaml" not in err, err
+    assert status == 1 and "with --country (e.g. GB)" in err and "brand.yaml" not in err, err
 
 
 def test_the_kits_heading_weight_is_one_its_family_has() -> None:

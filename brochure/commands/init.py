@@ -48,7 +48,8 @@ def init(args: argparse.Namespace, console: Console) -> int:
         )
         return EXIT_USAGE
     answers: dict[str, str] = {}
-    problems: list[str] = []
+    problems: list[str] = []  # (what an answer given says is wrong: the inputs' errors, exit 1)
+    missing: list[str] = []  # (an answer --yes leaves out: a usage error, exit 2)
     if interactive:
         console.result("A new brand kit: answer each question (Enter takes the [default]); Ctrl-C stops.")
     for q in kit.QUESTIONS:
@@ -73,11 +74,11 @@ def init(args: argparse.Namespace, console: Console) -> int:
         elif default is not None:
             answers[q.key] = default
         else:
-            problems.append(f"{q.option} is needed ({q.help}), or run brochure init on a terminal to be asked")
-    if problems:
-        for message in problems:
+            missing.append(f"{q.option} is needed ({q.help}), or run brochure init on a terminal to be asked")
+    if problems or missing:
+        for message in [*problems, *missing]:
             console.error(f"brochure: error: {message}")
-        return EXIT_USAGE
+        return EXIT_USAGE if missing else EXIT_ERRORS
     folder = args.folder if args.folder is not None else Path("assets") / "brands" / answers["id"]
     rounds = 0
     while True:
@@ -102,7 +103,7 @@ def init(args: argparse.Namespace, console: Console) -> int:
                     f"brochure: error: {q.option} {answers[q.key]!r}: {d.message}{also} (hint: {_asked(d.hint)})"
                 )
             console.error("brochure: nothing written")
-            return EXIT_USAGE
+            return EXIT_ERRORS  # (answers that do not make a leaflet: bad inputs, as a kit's own lines would be)
         first: dict[Any, Diagnostic] = {}
         for q, d in faults:
             first.setdefault(q, d)  # (one problem per question: the others go with it)
