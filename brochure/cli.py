@@ -337,14 +337,13 @@ def _conflict(args: argparse.Namespace, words: list[str]) -> str:
     named = str(getattr(args, "edition", None) or "").strip("/").split("/")  # brand/language[/layout[/paper[/target]]]
     for option, part, noun in _EDITION_PARTS:
         value = str(getattr(args, option[2:], "") or "").lower()
-        if named != [""] and given(option) and len(named) > part and (part < 1 or named[part].lower() != value):
+        if named != [""] and given(option) and len(named) > part and named[part].lower() != value:
             return f"--edition {args.edition} names the {noun}, and so does {option}: give one of them"
     return ""
 
 
-_EDITION_PARTS = (  # what an edition's name says, the part of it that says it, and what it is
-    ("--brand", 0, "kit"),
-    ("--content", 0, "content file (its language's)"),
+_EDITION_PARTS = (  # what an edition's name says, the part of it that says it, and what it is (its kit and
+    # content file, --brand and --content, are files: the edition's are known once it is found, live/command.py)
     ("--language", 1, "language"),
     ("--layout", 2, "layout"),
     ("--paper", 3, "paper"),

@@ -5595,8 +5595,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "edition-conflicts-with-what-it-leaves-out",
         "cli.py",
-        "and len(named) > part and (part < 1 or named[part].lower() != value):",
-        "and (part < 1 or len(named) <= part or named[part].lower() != value):",
+        "and len(named) > part and named[part].lower() != value:",
+        "and (len(named) <= part or named[part].lower() != value):",
         "tests/test_cli_manners.py::test_an_option_an_edition_leaves_to_it_is_taken",
     ),
     m(
@@ -6654,6 +6654,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "            return EXIT_ERRORS  # (answers that do not make a leaflet",
         "            return EXIT_USAGE  # (answers that do not make a leaflet",
         "tests/test_init.py::test_a_kit_that_would_not_build_is_not_written",
+    ),
+    m(
+        "edition-and-its-own-kit-refused",
+        "cli.py",
+        '    ("--language", 1, "language"),',
+        '    ("--brand", 0, "kit"),\n    ("--language", 1, "language"),',
+        "tests/test_live.py::test_an_edition_with_its_own_kit_given_as_well_is_watched",
+    ),
+    m(
+        "edition-and-another-kit-taken",
+        "live/command.py",
+        "and not same_file(given, named):",
+        "and False:",
+        "tests/test_cli_manners.py::test_an_edition_with_another_kit_given_is_refused_before_anything_is_watched",
     ),
     m(
         "svg-negative-size-drawn",

@@ -8,6 +8,7 @@ import shlex
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from helpers import cli
 
 from brochure.arguments import EXAMPLES, make_parser
@@ -117,7 +118,13 @@ def test_option_errors_point_at_the_option(
         ),
         (
             ["watch", "--edition", "maple-main/en-us", "--brand", "assets/brand.yaml"],
-            "--edition maple-main/en-us names the kit, and so does --brand",
+            "--edition maple-main/en-us names the kit assets/brands/maple-main/brand.yaml, and --brand names another, "
+            "assets/brand.yaml: give one of them",
+        ),
+        (
+            ["serve", "--edition", "clearwater/es", "--content", "content.yaml"],
+            "--edition clearwater/es names the content file (its language's) translations/es.yaml, and --content "
+            "names another, content.yaml",
         ),
         (
             ["watch", "--edition", "maple-main/en-us/trifold", "--lay", "bifold"],  # (argparse takes it for --layout)
@@ -139,6 +146,46 @@ def test_options_that_would_be_dropped_are_a_usage_error(
     language."""
     status, _, err = cli(capsys, *argv)
     assert status == 2 and err.startswith(f"brochure: error: {says}"), err
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        ["--brand", "assets/brands/maple-main/brand.yaml"],
+        ["--brand", "assets/brands/maple-main/../maple-main/brand.yaml", "--content", "translations/en-US.yaml"],
+    ],
+    ids=["its-kit", "its-kit-and-words-spelt-otherwise"],
+)
+def test_the_kit_and_words_an_edition_names_given_as_well_are_taken(
+    given: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`brochure serve --edition maple-main/en-us --brand assets/brands/maple-main/brand.yaml` (a script that gives
+    the kit always) was refused: 'names the kit, and so does --brand', though both named one kit. The same files,
+    however spelt, are taken, and the edition is built."""
+    from brochure.arguments import make_parser
+    from brochure.cli import Console
+    from brochure.live.command import _choose
+
+    monkeypatch.chdir(ROOT)
+    args = make_parser().parse_args(["serve", "--edition", "maple-main/en-us/bifold", *given])
+    _, choice = _choose(args, Console())
+    assert choice.kit.resolve() == (ROOT / "assets/brands/maple-main/brand.yaml").resolve()
+    assert (choice.content.resolve(), choice.layout) == ((ROOT / "translations/en-US.yaml").resolve(), "bifold")
+
+
+def test_an_edition_with_another_kit_given_is_refused_before_anything_is_watched(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The edition's kit and another, or its language's words and another file: which to build is not known."""
+    from brochure.arguments import make_parser
+    from brochure.cli import Console
+    from brochure.live.command import _choose
+
+    monkeypatch.chdir(ROOT)
+    for given in (["--brand", "assets/brand.yaml"], ["--content", "translations/es.yaml"]):
+        args = make_parser().parse_args(["serve", "--edition", "maple-main/en-us", *given])
+        with pytest.raises(Exception, match=f"names another, {given[1]}: give one of them"):
+            _choose(args, Console())
 
 
 @pytest.mark.parametrize(

@@ -161,6 +161,18 @@ def test_a_burst_of_saves_is_one_rebuild_and_ctrl_c_ends_the_watch_cleanly(
     assert sorted(p.name for p in pdf.parent.iterdir()) == ["leaflet.pdf"]
 
 
+def test_an_edition_with_its_own_kit_given_as_well_is_watched(tmp_path: Path, running: list[Running]) -> None:
+    """`brochure watch --edition maple-main/en-us --brand assets/brands/maple-main/brand.yaml` (a script that always
+    gives the kit) was refused, 'names the kit, and so does --brand', though both named the one kit: it is built."""
+    out = tmp_path / "leaflet.pdf"
+    kit = "assets/brands/maple-main/brand.yaml"
+    watch = Running(ROOT, "watch", "--edition", "maple-main/en-us", "--brand", kit, "-o", str(out))
+    running.append(watch)
+    watch.expect(r"wrote .*leaflet\.pdf in \d+ ms \(trifold, letter, office\)")
+    assert watch.interrupt() == 0
+    assert "Maple" in pdf_text(out) and not any("error" in e for e in watch.errors), watch.errors
+
+
 @pytest.mark.parametrize("folder", ["", "photos/"], ids=["beside-the-words", "in-a-new-folder"])
 def test_a_picture_named_before_it_is_copied_in_is_built_when_it_comes(
     inputs: Inputs, tmp_path: Path, running: list[Running], folder: str

@@ -82,6 +82,16 @@ def _choose(args: argparse.Namespace, console: Console) -> tuple[Choices, Choice
             if isinstance(picked, str):
                 raise _Usage(picked)
             first = picked
+    if args.edition is not None:  # (the kit or words it names given as well, the same files: taken)
+        for option, given, named, noun in (
+            ("--brand", args.brand, first.kit, "kit"),
+            ("--content", args.content, first.content, "content file (its language's)"),
+        ):
+            if given is not (DEFAULT_BRAND if option == "--brand" else DEFAULT_CONTENT) and not same_file(given, named):
+                raise _Usage(
+                    f"--edition {args.edition} names the {noun} {named}, and {option} names another, {given}: "
+                    "give one of them"
+                )
     if args.output is not None:
         out = Path(args.output)
         inputs = [first.content, first.kit, *([args.source] if args.source else [])]
