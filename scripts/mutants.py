@@ -6670,6 +6670,27 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_cli_manners.py::test_an_edition_with_another_kit_given_is_refused_before_anything_is_watched",
     ),
     m(
+        "press-large-black-field-one-plate",
+        "render/pdf.py",
+        "    return replace(item, fill=RICH_BLACK)",
+        "    return item",
+        "tests/test_press.py::test_a_black_brand_colours_large_field_prints_rich_black_and_its_type_black_alone",
+    ),
+    m(
+        "press-small-black-shapes-rich",
+        "render/pdf.py",
+        "    if min(item.box.w, item.box.h) < RICH_LEAST:",
+        "    if False:",
+        "tests/test_press.py::test_a_black_brand_colours_large_field_prints_rich_black_and_its_type_black_alone",
+    ),
+    m(
+        "press-black-figures-rich",
+        "render/pdf.py",
+        ' or item.role != "artifact":',
+        ":",
+        "tests/test_press.py::test_a_black_brand_colours_large_field_prints_rich_black_and_its_type_black_alone",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

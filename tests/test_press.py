@@ -607,3 +607,59 @@ def test_no_fat_lobule_prints_as_a_sliver_at_the_drawings_edge(width: float) -> 
                 box = meet(box, bounds(clip.path, 0))
             narrow, long = sorted((box.w, box.h))
             assert not (0 < narrow < HAIRLINE and long >= LINE_SHAPE * narrow), box
+
+
+def _fills(pdf: bytes, page: int) -> list[tuple[tuple[float, ...], bool, tuple[float, float, float, float] | None]]:
+    """Each fill on a page of the PDF, in order: its CMYK colour, whether it paints text, and the box round the
+    path it fills (None for text)."""
+    colour: tuple[float, ...] = ()
+    in_text = False
+    points: list[float] = []
+    found: list[tuple[tuple[float, ...], bool, tuple[float, float, float, float] | None]] = []
+    doc = reopen(pdf)
+    for i in pikepdf.parse_content_stream(doc.pages[page]):
+        op, args = str(i.operator), [float(v) for v in i.operands if isinstance(v, int | float | Decimal)]
+        if op == "k":
+            colour = tuple(round(v, 3) for v in args)
+        elif op in ("BT", "ET"):
+            in_text = op == "BT"
+        elif op in ("Tj", "TJ") and in_text:
+            found.append((colour, True, None))
+        elif op == "re":
+            x, y, w, h = args
+            points += [x, y, x + w, y + h]
+        elif op in ("m", "l", "c", "v", "y"):
+            points += args
+        elif op in ("f", "f*", "B", "B*", "b", "b*", "F") and points:
+            xs, ys = points[0::2], points[1::2]
+            found.append((colour, False, (min(xs), min(ys), max(xs), max(ys))))
+            points = []
+        elif op in ("n", "S", "s"):
+            points = []
+    return found
+
+
+@pytest.mark.parametrize("black", ["#000000", "#231F20"])
+def test_a_black_brand_colours_large_field_prints_rich_black_and_its_type_black_alone(
+    inputs: Inputs, black: str
+) -> None:
+    """A kit whose primary is a black (#231F20, 100 % K as design programs write it): the cover's colour field, a
+    97 x 80 mm area, printed in 100 % K alone, which a press lays down as a flat dark grey. It prints a rich black,
+    40/40/40/100 (220 %, within the 300 % a press takes), as prepress builds one for large areas; the headings in
+    that colour, the lettering and the QR code stay on the black plate alone."""
+    text = inputs.brand.read_text(encoding="utf-8")
+    text = re.sub(r'  primary: "#[0-9A-Fa-f]{6}"', f'  primary: "{black}"', text)
+    inputs.brand.write_text(re.sub(r"\n  cmyk:\n    primary: \[[^]]*\]", "", text), encoding="utf-8")
+    src, diags = api.load(inputs.content, inputs.brand)
+    assert src is not None, [d.format() for d in diags]
+    result = api.build(src, api.Options(target="press"))
+    assert result.ok and result.pdf, [d.format() for d in result.diagnostics]
+    cover = _fills(result.pdf, 0)
+    rich = [where for colour, _, where in cover if colour == (0.4, 0.4, 0.4, 1.0)]
+    assert len(rich) == 1 and rich[0] is not None, cover
+    x0, y0, x1, y1 = rich[0]
+    assert x1 - x0 > 95 * MM and y1 - y0 > 50 * MM  # the field, into the bleed
+    inside = _fills(result.pdf, 1)
+    assert (0.0, 0.0, 0.0, 1.0) in {colour for colour, is_text, _ in inside if is_text}  # headings: the black plate
+    rich_elsewhere = [f for f in cover + inside if f[0][3] > 0.9 and sum(f[0][:3]) > 0 and f[2] != rich[0]]
+    assert not rich_elsewhere, rich_elsewhere  # (small shapes, lettering, the QR code: one plate)
