@@ -1118,7 +1118,10 @@ def test_a_small_picture_logos_hint_offers_no_height_init_cannot_take(tmp_path: 
         ", or print it 8 to 13 mm tall with logo: {file: ..., height: ...} (softer than 300)",
         ", or print it at most 11 mm tall with logo: {file: ..., height: 11}",
     ):
-        hint = f"a PNG logo needs 12 pixels per millimetre ... (it has 80); export it larger, or use the SVG{smaller}"
+        hint = (
+            "a PNG logo needs 12 pixels per millimetre ... (its artwork has 80); export it larger, or use the SVG"
+            + smaller
+        )
         assert as_options(hint).endswith("export it larger, or use the SVG"), as_options(hint)
     renamed = as_options("rename the file logo.png, and name it so in the kit")  # (a PNG named logo.svg)
     assert renamed == "rename the file logo.png, and give that name to --logo"

@@ -328,14 +328,14 @@ def test_a_png_logo_too_small_for_its_height_names_the_pixels_it_needs(
     status, errors, _ = check(inputs, capsys)
     assert status == 1
     (error,) = errors
-    assert "the picture is 102 ppi at 60 x 15 mm" in error and "177 pixels tall at 15 mm (it has 60)" in error
+    assert "the picture is 102 ppi at 60 x 15 mm" in error and "177 pixels tall at 15 mm (its artwork has 60)" in error
     assert "or print it 8 to 10 mm tall with logo: {file: ..., height: ...}" in error  # (and so it does)
     edit(inputs.brand, "logo: logo.png", "logo: {file: logo.png, height: 10}")
     assert check(inputs, capsys)[0] == 0
     (inputs.kit / "logo.png").write_bytes(png((96, 24), (0, 0, 96, 24)))  # 24 pixels: soft at 8 mm, the smallest
     edit(inputs.brand, "height: 10}", "height: 8}")  # (said without a smaller height to print it at)
     (error,) = check(inputs, capsys)[1]
-    assert "(it has 24); export it larger, or use the SVG (8 mm is the smallest a logo prints)" in error, error
+    assert "(its artwork has 24); export it larger, or use the SVG (8 mm is the smallest a logo prints)" in error, error
 
 
 # --- the body size -------------------------------------------------------------------------------------------

@@ -277,7 +277,7 @@ def _logo_hint(f: Picture) -> str:
         smaller = f" (at {least:g} mm, the smallest a logo prints, it needs {least * GOOD_PPI / 25.4:.0f} pixels)"
     return (
         f"a PNG logo needs 12 pixels per millimetre of its printed height for 300 ppi: {tall * GOOD_PPI / 25.4:.0f} "
-        f"pixels tall at {tall:.0f} mm (it has {pixels}); export it larger, or use the SVG{smaller}"
+        f"pixels tall at {tall:.0f} mm (its artwork has {pixels}); export it larger, or use the SVG{smaller}"
     )
 
 
