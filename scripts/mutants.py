@@ -6594,8 +6594,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "svg-paint-order-fills-not-held",
         "inputs/svg.py",
-        "            held.append(fill)",
-        "            contents.append(fill)",
+        "            held.append(child)",
+        "            contents.append(child)",
         "tests/test_assets_hostile.py::test_an_svg_logos_paint_order_keeps_each_shapes_place_and_an_open_paths_fill",
     ),
     m(

@@ -1166,8 +1166,12 @@ def test_an_svg_logos_paint_order_keeps_each_shapes_place_and_an_open_paths_fill
     body = (
         '<path d="M10 10 L50 90 L90 10" fill="#E07A5F" stroke="#1D5C63" stroke-width="8" paint-order="stroke"/>'
         f'<circle {STROKED_DISC} paint-order="normal"/>'
+        '<g paint-order="stroke" vector-effect="non-scaling-stroke"><line x2="90" y2="90" stroke="#1D5C63"/>'
+        '<polyline points="10,90 50,50 90,90" fill="none" stroke="#E07A5F"/></g>'
     )
-    assert _svg_painted(tmp_path, body) == [("", "1D5C63", 6.0), ("E07A5F", "", 0.0), ("E07A5F", "1D5C63", 7.5)]
+    painted = _svg_painted(tmp_path, body)
+    assert painted[:3] == [("", "1D5C63", 6.0), ("E07A5F", "", 0.0), ("E07A5F", "1D5C63", 7.5)]
+    assert painted[3:] == [("", "1D5C63", 0.75), ("", "E07A5F", 0.75)]  # (a line and a polyline: strokes alone)
 
 
 @pytest.mark.parametrize(

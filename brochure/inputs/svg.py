@@ -301,15 +301,18 @@ def _as_browser(group: Group, m: tuple[float, ...], painting: dict[int, Painting
         if not how.stroke_first:
             contents.append(child)
             continue
-        said = child.getProperties()  # (as ReportLab's renderers ask: svglib's NoStrokePath has no stroke)
-        if said.get("strokeColor") is not None:
-            stroke = copy.copy(child)
+        said = child.getProperties()  # (as ReportLab's renderers ask: svglib's NoStrokePath has no stroke; a line
+        # has no fill at all)
+        if said.get("fillColor") is not None and said.get("strokeColor") is not None:
+            stroke, fill = copy.copy(child), copy.copy(child)
             stroke.fillColor = None
-            contents.append(stroke)
-        if said.get("fillColor") is not None:
-            fill = copy.copy(child)
             fill.strokeColor = None
+            contents.append(stroke)
             held.append(fill)
+        elif said.get("fillColor") is not None:
+            held.append(child)
+        else:
+            contents.append(child)
         drawn = how.element
     group.contents = contents + held
     return None
