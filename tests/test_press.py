@@ -21,6 +21,7 @@ from brochure.geometry.sheet import INCH, MM, Rect
 from brochure.layout.boxes import bounds, meet
 from brochure.layout.drawings import Painted, walk
 from brochure.layout.model import Ink, Shape, Text
+from brochure.layout.paint import RICH_BLACK
 from brochure.preflight.contrast import Colours
 from brochure.preflight.press import HAIRLINE, LINE_SHAPE, check_registration
 from brochure.theme.colors import hex_to_color, palette_from_hex
@@ -663,3 +664,6 @@ def test_a_black_brand_colours_large_field_prints_rich_black_and_its_type_black_
     assert (0.0, 0.0, 0.0, 1.0) in {colour for colour, is_text, _ in inside if is_text}  # headings: the black plate
     rich_elsewhere = [f for f in cover + inside if f[0][3] > 0.9 and sum(f[0][:3]) > 0 and f[2] != rich[0]]
     assert not rich_elsewhere, rich_elsewhere  # (small shapes, lettering, the QR code: one plate)
+    assert result.layout is not None  # the frames preflight reads carry the ink that prints: the field's alone
+    framed = [i.box for p in result.layout.pages for i in p.items if isinstance(i, Shape) and i.fill == RICH_BLACK]
+    assert len(framed) == 1 and framed[0].w > 95 * MM, framed

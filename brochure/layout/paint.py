@@ -10,6 +10,7 @@ here is shared between builds.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from brochure.geometry.marks import marks
 from brochure.geometry.sheet import Sheet
@@ -36,6 +37,10 @@ from brochure.theme.fonts import forget_document
 MARK_WIDTH = 0.25  # pt
 FOLD_DASH: tuple[tuple[float, ...], float] = ((3.0, 2.0), 0.0)  # pt on, pt off: a fold mark, not a cut
 REGISTRATION = Ink("cmyk", (1.0, 1.0, 1.0, 1.0), spot="All")  # prints on every plate
+BLACK = Ink("cmyk", (0.0, 0.0, 0.0, 1.0))  # 100 % K: the press palette's black (type, lines)
+RICH_BLACK = Ink("cmyk", (0.4, 0.4, 0.4, 1.0))  # a large black field's ink in the press edition: 220 %, within the
+# 300 % a press takes (and digital's 240 %); 100 % K alone prints a dark grey there, uneven over a large area
+RICH_LEAST = 10 * 72 / 25.4  # a field at least this many points across both ways is large (10 mm)
 
 
 # -- pages -------------------------------------------------------------------------------------------------------
@@ -63,6 +68,8 @@ def _page(rec: Recorder, sheet: Sheet, draft: Draft, views: tuple[tuple[tuple[in
         languages += reader.languages
     if sheet.slug:
         out += _marks(sheet, draft, z)
+    if sheet.target == "press":
+        out = [_rich(item) if isinstance(item, Shape) else item for item in out]
     out = refine(out)
     index = sheet.sides.index(draft.side)
     step = {name: i for i, view in enumerate(views) for page, name in view if page == index}
@@ -95,6 +102,17 @@ def _read(
     reader = Reader(rec, tags, out, z)
     reader.read(code)
     return reader
+
+
+def _rich(item: Shape) -> Shape:
+    """A large field of 100 % K (a cover band in a black brand colour) filled with rich black, as prepress builds
+    one; lettering, lines, icons, a logo, the QR code (figures, not decoration) and small shapes stay one plate.
+    Made here, in the frames, so that preflight reads the ink that prints."""
+    if item.fill != BLACK or item.role != "artifact":
+        return item
+    if min(item.box.w, item.box.h) < RICH_LEAST:
+        return item
+    return replace(item, fill=RICH_BLACK)
 
 
 def _marks(sheet: Sheet, draft: Draft, z: Iterator[int]) -> list[Frame]:

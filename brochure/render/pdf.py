@@ -18,7 +18,6 @@ import re
 import time
 import zlib
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -197,21 +196,6 @@ def _black(ink: Ink) -> bool:
     return ink.space == "cmyk" and not ink.spot and ink.values == (0.0, 0.0, 0.0, 1.0)
 
 
-RICH_BLACK = Ink("cmyk", (0.4, 0.4, 0.4, 1.0))  # a large black field's ink in the press edition: 220 %, within the
-# 300 % a press takes (and digital's 240 %); 100 % K alone prints a dark grey there, uneven over a large area
-RICH_LEAST = 10 * 72 / 25.4  # a field at least this many points across both ways is large (10 mm)
-
-
-def _rich(item: Shape) -> Shape:
-    """A large field of 100 % K (a cover band in a black brand colour) filled with rich black, as prepress builds
-    one; lettering, lines, icons, a logo, the QR code (figures, not decoration) and small shapes stay one plate."""
-    if item.fill is None or not _black(item.fill) or item.role != "artifact":
-        return item
-    if min(item.box.w, item.box.h) < RICH_LEAST:
-        return item
-    return replace(item, fill=RICH_BLACK)
-
-
 def _overprinted(canvas: Canvas, item: Any, press: bool, overprint: bool, draw: Callable[[Canvas, Any], None]) -> None:
     """Black text and thin black strokes overprint in the press edition (PDF/X-1a allows it; mode 1, so the
     other plates beneath show through instead of being knocked out)."""
@@ -270,7 +254,6 @@ def _draw_item(canvas: Canvas, item: Frame, press: bool, spans: tuple[Marked, ..
     if spans:
         canvas.addLiteral(_begin(spans[0]))
     if isinstance(item, Shape):
-        item = _rich(item) if press else item
         thin = item.fill is None and item.stroke is not None and _black(item.stroke) and item.line_width <= 1.0
         _overprinted(canvas, item, press, thin, _shape)
     elif isinstance(item, Picture):
