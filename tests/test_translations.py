@@ -136,10 +136,57 @@ def test_a_changed_duration_is_an_error_naming_the_source(tmp_path: Path) -> Non
     source's line."""
     lines, text = _seeded(tmp_path, "De 3 a 7 días, sin retinoides", "De 3 a 5 días, sin retinoides")
     (line,) = lines
-    row, col = position(text, '"De 3 a 5 días')
+    row, col = position(text, "5 días, sin retinoides")  # (at the number given instead, not the text's start)
     assert line.startswith(f"{tmp_path / 'es.yaml'}:{row}:{col}: error: the source's 7 (in 'For 3 to 7 days")
     source_row, source_col = position(CONTENT.read_text(encoding="utf-8"), '"For 3 to 7 days')
     assert f"content.yaml:{source_row}:{source_col}" in line and "it has 5 instead" in line and "in digits" in line
+
+
+_SUNBURN = (
+    '"Puede tener la piel roja, como una quemadura solar leve, de 1 a 3 días, a veces una semana.[^chu2021] Le '
+    "daremos una hoja de cuidados. Use solo productos que aprobemos. Retome las cremas recetadas, como la crema "
+    'triple, cuando se lo digamos. Use SPF 30+ todos los días. ¿Le preocupa algo? Vea **Cuándo llamarnos**."'
+)
+_REST = (
+    "a veces una semana.[^chu2021] Le daremos una hoja de cuidados. Use solo productos que aprobemos. Retome las "
+    "cremas recetadas, como la crema triple, cuando se lo digamos. Use SPF 30+ todos los días. ¿Le preocupa algo? "
+    "Vea **Cuándo llamarnos**."
+)
+_LEAD = "Puede tener la piel roja, como una quemadura solar leve,"
+
+
+@pytest.mark.parametrize(
+    ("written", "number"),
+    [
+        pytest.param(f"{_LEAD}\n          de 1 a 4 días, {_REST}", "4 días", id="plain"),
+        pytest.param(f'"{_LEAD}\n\n          \\u00a1de 1 a 4 días, {_REST}"', "4 días", id="double-quoted"),
+        pytest.param(
+            f'"Puede tener la piel roja, como \\\n   una quemadura solar leve, de 1 a 4 días, {_REST}"',
+            "4 días",
+            id="escaped-break",
+        ),
+        pytest.param(f"'{_LEAD} ''de'' 1 a 4 días, {_REST}'", "4 días", id="single-quoted"),
+        pytest.param(f">\n          {_LEAD}\n\n          de 1 a 4 días, {_REST}\n", "4 días", id="folded"),
+        pytest.param(f">-\n          {_LEAD}\n          de 1 a 4 días, {_REST}\n", "4 días", id="folded-stripped"),
+        pytest.param(f"|\n          {_LEAD} de 1 a\n          4 días, {_REST}\n", "4 días", id="literal"),
+        pytest.param(f">2\n            {_LEAD} de 1 a 4 días, {_REST}\n", ">2", id="indicator-start"),
+        pytest.param(f"&one {_LEAD} de 1 a 4 días, {_REST}", "&one", id="anchor-start"),
+    ],
+)
+def test_a_changed_number_is_said_at_its_own_line_and_column_in_every_style(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str, number: str
+) -> None:
+    """`check` said a number changed in translating at the start of its text (a long paragraph, over several lines:
+    the reviewer looked for it): it says it at the number given instead, on its own line, however the text is
+    written (plain, quoted with escapes, a block, lines joined as YAML joins them); where that cannot be known (an
+    indentation indicator, an anchor) at the text's start, as before."""
+    text = SPANISH.read_text(encoding="utf-8").replace(_SUNBURN, written)
+    path = tmp_path / "es.yaml"
+    path.write_text(text, encoding="utf-8")
+    row, col = position(text, number)
+    status, _, err = cli(capsys, "check", "--brand", str(BRAND), "--source", str(CONTENT), "--content", str(path))
+    said = f"{path}:{row}:{col}: error: the source's 3 (in 'Your skin may be red, like"
+    assert status == 1 and said in err and "it has 4 instead" in err, err
 
 
 @pytest.mark.parametrize(
@@ -157,16 +204,17 @@ def test_a_range_turned_round_or_a_percent_sign_added_is_a_warning(
     cent', or order two numbers joined by a word otherwise)."""
     lines, text = _seeded(tmp_path, old, new)
     (line,) = lines
-    row, _ = position(text, new)
-    assert f"{tmp_path / 'es.yaml'}:{row}:" in line and ": warning: " in line and says in line, line
+    row, col = position(text, new)
+    col += len(new.split(" ", 1)[0]) + 1  # (at the number: the range's first, the percentage's)
+    assert f"{tmp_path / 'es.yaml'}:{row}:{col}: warning: " in line and says in line, line
 
 
 def test_a_number_counting_another_unit_of_time_is_a_warning(tmp_path: Path) -> None:
     """'30 to 45 minutes' as 'de 30 a 45 horas': every number kept, so it passed as correct with exit 0."""
     lines, text = _seeded(tmp_path, "La aplicamos de 30 a 45 minutos antes.", "La aplicamos de 30 a 45 horas antes.")
     (line,) = lines
-    row, _ = position(text, "La aplicamos de 30 a 45 horas")
-    assert f"{tmp_path / 'es.yaml'}:{row}:" in line and ": warning: the translation counts 45 in hours where" in line
+    row, col = position(text, "45 horas")  # (at the number)
+    assert f"{tmp_path / 'es.yaml'}:{row}:{col}: warning: the translation counts 45 in hours where" in line
     assert "counts it in minutes" in line and "(hint: keep each number's unit as the source has it" in line
 
 
@@ -1050,7 +1098,7 @@ def test_a_number_the_source_does_not_give_is_a_warning(tmp_path: Path) -> None:
     old = '"Lávese con suavidad; use una crema hidratante sencilla"'
     lines, text = _seeded(tmp_path, old, '"Lávese con suavidad 2 veces; use una crema hidratante sencilla"')
     (line,) = lines
-    row, col = position(text, '"Lávese con suavidad 2 veces')
+    row, col = position(text, "2 veces")  # (at the number)
     assert line.startswith(f"{tmp_path / 'es.yaml'}:{row}:{col}: warning: the translation gives 2, which the source's")
 
 

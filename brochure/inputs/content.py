@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import field
 from pathlib import Path
 
 from brochure import limits
@@ -90,6 +91,8 @@ class Content:
     strings: tuple[tuple[str, Location], ...]
     words: tuple[tuple[str, str | tuple[str, ...]], ...] = ()  # `words:`: the tool's own words, as written here
     language_at: Location = NOWHERE  # where `language:` is written
+    source: str = field(default="", compare=False, repr=False)  # the file's text, where a part of a text is found
+    # (a number a translation changed: inputs/scalars.py)
 
     @property
     def qr_label(self) -> str:
@@ -181,6 +184,7 @@ def _read_content(r: Reader, root: Node, path: Path, logo: int = 0) -> Content |
         strings=tuple(r.strings),
         words=words,
         language_at=r.at(top["language"], "language"),
+        source=r.source,
     )
 
 

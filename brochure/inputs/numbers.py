@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from itertools import pairwise
 
 from brochure.diagnostics import Diagnostic, Location, error, shorten, warning
@@ -34,6 +35,9 @@ NUMBER = re.compile(
 _UNSPACED = re.compile(_SIGN + rf"(?:{_CLOCK}|{_ONE_BY_ONE}|\d+(?:[{_MARKS_IN}]\d+)*)")  # ('2 500 mg': 2 tablets of
 # 500 mg?)
 _GROUPED = re.compile(rf"(\d{{1,3}})((?:([{DIGIT_SPACES}'’.,\u066c])\d{{3}})(?:\3\d{{3}})*)([.,\u066b]\d+)?")
+
+
+Pin = Callable[[str], Location]  # a number as the translation's text writes it -> where it is typed there
 
 
 def place(at: Location) -> str:
@@ -90,9 +94,13 @@ def western(number: str) -> str:
     return sign + digits.replace("\u066c", "").replace("\u066b", ".").replace(",", ".").replace(":", ".")
 
 
-def check_numbers(was: str, text: str, at: Location, src_at: Location, changes: dict[str, str]) -> list[Diagnostic]:
+def check_numbers(
+    was: str, text: str, at: Location, src_at: Location, changes: dict[str, str], pin: Pin | None = None
+) -> list[Diagnostic]:
     """Every number of the source's text in the translation's (a '3 to 7 days' that became '3 to 5' is wrong),
-    but those the translation changes on purpose (document.translation.numbers: an emergency number)."""
+    but those the translation changes on purpose (document.translation.numbers: an emergency number). `pin`: where
+    a number of the translation's text is typed (the finding is said there: the 5 of '3 to 5'), else at `at`."""
+    pin = pin or (lambda _: at)
     readings = [(a, b) for a in (NUMBER, _UNSPACED) for b in (NUMBER, _UNSPACED)]  # (digits grouped by a space
     # are one number or two: the reading that pairs the two texts best is taken)
     raw, theirs = min(
@@ -115,7 +123,7 @@ def check_numbers(was: str, text: str, at: Location, src_at: Location, changes: 
             )
             return [
                 warning(
-                    at,
+                    pin(as_written[kept[0]]),
                     f"the translation still gives {', '.join(as_written[n] for n in kept)}, which its "
                     f"document.translation.numbers changes ({said})",
                     "change the number in this text as document.translation.numbers says, or take it out of "
@@ -124,9 +132,10 @@ def check_numbers(was: str, text: str, at: Location, src_at: Location, changes: 
             ]
         again = all(expected[n] for n in added)  # (each given in the source too, here more times)
         more = " more times than" if again else ", which"
+        first = next(n for n in theirs if western(n) in added)  # (the first the translation gives)
         return [
             warning(
-                at,
+                pin(first),
                 f"the translation gives {', '.join(sorted(as_written[n] for n in added))}{more} the source's text "
                 f"('{shorten(plain(was), 50)}', {place(src_at)}) does{'' if again else ' not'}",
                 "a number in a patient leaflet is the clinician's to give: add it to the source first (or leave "
@@ -145,9 +154,10 @@ def check_numbers(was: str, text: str, at: Location, src_at: Location, changes: 
     if swapped:  # (another country's emergency number, 999 -> 112: an adaptation, which names what it changes)
         hint += f"; if this edition is for a country that calls {swapped[0][1]}, name the change in "
         hint += f'document.translation.numbers: {{"{swapped[0][0]}": "{swapped[0][1]}"}}'
+    instead_at = next((pin(n) for n in theirs if western(n) in extra), at)  # (the first given instead)
     return [
         error(
-            at,
+            instead_at,
             f"the source's {', '.join(sorted(named))} (in '{shorten(plain(was), 50)}', {place(src_at)}) "
             f"is not in the translation{instead}",
             hint,
@@ -166,19 +176,21 @@ _SIGNS = " \u3000%\u2030\u066a\u00b0\uff05"  # (spaces, and a percent or degree 
 
 
 def check_percent_and_ranges(
-    was: str, text: str, at: Location, src_at: Location, changes: dict[str, str]
+    was: str, text: str, at: Location, src_at: Location, changes: dict[str, str], pin: Pin | None = None
 ) -> list[Diagnostic]:
     """Of a translation that keeps every number: a percent sign where the source's text has none, or none where it
     has one ('SPF 30 or more' as 'SPF 30% o más'), and a range the other way round ('3 to 7 days' as 'De 7 a 3
     días': its numbers descending where the source's ascend). Warnings: a language may spell 'per cent', or join
-    two numbers by a word in another order ('999 or 111')."""
+    two numbers by a word in another order ('999 or 111'); said at the number (`pin`, as check_numbers)."""
+    pin = pin or (lambda _: at)
     src, ours = plain(was), plain(text)
     out: list[Diagnostic] = []
     added = _PERCENT.search(ours) is not None
     if (_PERCENT.search(src) is not None) != added:  # (not how many: '10 %-20 %' is '10-20 %')
+        percent = next((m.group() for m in _UNSPACED.finditer(ours) if _PERCENT_AFTER.match(ours, m.end())), "")
         out.append(
             warning(
-                at,
+                pin(percent.lstrip(_DASHES)) if added and percent else at,
                 f"the translation {'has a percentage' if added else 'has no percentage'} where the source's text "
                 f"('{shorten(src, 50)}', {place(src_at)}) {'has none' if added else 'has one'}",
                 "a percentage is a percentage in every language, a plain number a plain number: keep each as the "
@@ -190,7 +202,7 @@ def check_percent_and_ranges(
         if float(a) > float(b) and (b, a) in theirs and (a, b) not in theirs:  # (the source's ascends)
             out.append(
                 warning(
-                    at,
+                    pin(_written(ours, a)),
                     f"the translation gives {a} before {b}, where the source's text ('{shorten(src, 50)}', "
                     f"{place(src_at)}) gives {b} to {a}: a range the other way round?",
                     "keep a range's numbers in the source's order, lowest first",
@@ -200,16 +212,19 @@ def check_percent_and_ranges(
     return out
 
 
-def check_units(was: str, text: str, at: Location, src_at: Location, changes: dict[str, str]) -> list[Diagnostic]:
+def check_units(
+    was: str, text: str, at: Location, src_at: Location, changes: dict[str, str], pin: Pin | None = None
+) -> list[Diagnostic]:
     """Of a translation that keeps every number: a number that counts another unit than the source's ('45 minutes'
-    as '45 horas', '2.5 mg' as '2,5 g'; inputs/units.py reads the word after it). A warning, once per text."""
+    as '45 horas', '2.5 mg' as '2,5 g'; inputs/units.py reads the word after it). A warning, once per text, at the
+    number (`pin`, as check_numbers)."""
     theirs, ours = _counted(plain(was), changes), _counted(plain(text), {})
     for n, units in ours.items():
         was_units = theirs.get(n, set())
         if was_units and units - was_units and was_units - units:
             return [
                 warning(
-                    at,
+                    pin(_written(plain(text), n)) if pin else at,
                     f"the translation counts {n} in {' or '.join(sorted(units - was_units))} where the source's "
                     f"text ('{shorten(plain(was), 50)}', {place(src_at)}) counts it in "
                     f"{' or '.join(sorted(was_units - units))}",
@@ -218,6 +233,15 @@ def check_units(was: str, text: str, at: Location, src_at: Location, changes: di
                 )
             ]
     return []
+
+
+_PERCENT_AFTER = re.compile(f"[{DIGIT_SPACES}]?{_PERCENT.pattern}")
+
+
+def _written(text: str, number: str) -> str:
+    """The first number of the text that is `number` as compared (`western`), as written (without a dash before
+    it); '' when none."""
+    return next((w for m in _UNSPACED.finditer(text) if western(w := m.group().lstrip(_DASHES)) == number), "")
 
 
 def _counted(text: str, changes: dict[str, str]) -> dict[str, set[str]]:

@@ -26,6 +26,7 @@ from brochure.inputs.numbers import (
     read_numbers,
     western,
 )
+from brochure.inputs.scalars import pin
 from brochure.vocabulary import AMBULANCE, EMERGENCY, language_base
 
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
@@ -51,9 +52,10 @@ def compare(source: Content, translation: Content) -> list[Diagnostic]:
         if key not in theirs:
             continue
         was, src_at = theirs[key]
-        diags += check_numbers(was, text, at, src_at, changes) or [
-            *check_percent_and_ranges(was, text, at, src_at, changes),
-            *check_units(was, text, at, src_at, changes),
+        typed = pin(translation.source, at, text)  # (a finding about a number is said at the number)
+        diags += check_numbers(was, text, at, src_at, changes, typed) or [
+            *check_percent_and_ranges(was, text, at, src_at, changes, typed),
+            *check_units(was, text, at, src_at, changes, typed),
         ]
         diags += _links(was, text, at, src_at)
         diags += _citations(was, text, at, src_at)
