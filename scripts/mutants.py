@@ -6715,6 +6715,27 @@ MUTANTS: tuple[Mutant, ...] = (
         k="folded",
     ),
     m(
+        "ordinal-in-digits-for-one-spelled-not-the-same",
+        "inputs/numbers.py",
+        "        expected[n] += min(times, spelled(was)[n], max(0, ours[n] - expected[n]))",
+        "        expected[n] += 0",
+        "tests/test_translations.py::test_an_ordinal_in_digits_or_spelled_is_the_number_it_is",
+    ),
+    m(
+        "ordinal-spelled-for-one-in-digits-not-the-same",
+        "inputs/numbers.py",
+        "        ours[n] += min(times, spelled(text)[n], max(0, expected[n] - ours[n]))",
+        "        ours[n] += 0",
+        "tests/test_translations.py::test_an_ordinal_in_digits_or_spelled_is_the_number_it_is",
+    ),
+    m(
+        "a-second-read-as-an-ordinal",
+        "inputs/ordinals.py",
+        "if (v := _value(w)) and (n == 0 or words[n - 1] not in _COUNTS))",
+        "if (v := _value(w)))",
+        "tests/test_translations.py::test_an_ordinal_in_digits_or_spelled_is_the_number_it_is",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -1410,3 +1410,32 @@ def test_a_paragraph_that_starts_with_arabic_in_a_spanish_leaflet_is_warned(tmp_
         (line,) = [i for p in layout.pages for i in p.items if isinstance(i, Text) and "الوخز" in i.text]
         gap = line.box.x - line.measure.x if flush == "right" else line.measure.right - line.box.right
         assert gap > 5, (flush, line.box, line.measure)
+
+
+@pytest.mark.parametrize(
+    ("english", "translated", "says"),
+    [
+        ("Your first session takes 1 hour.", "Votre 1re séance dure 1 heure.", ""),
+        ("Book your second and third sessions.", "Réservez vos 2e et 3ème séances.", ""),
+        ("Come back on the 1st of the month.", "Revenez le premier du mois.", ""),
+        ("Come back on the 1st of the month.", "Revenez le 1er du mois.", ""),
+        ("The first visit is free.", "La 1.ª visita es gratuita.", ""),
+        ("The first check is free.", "El 1.º control es gratuito.", ""),
+        ("The first visit is free.", "1. wizyta jest bezpłatna.", ""),
+        ("From the 2nd day, wash gently.", "Od drugiego dnia myj delikatnie.", ""),
+        ("Your first session takes 1 hour.", "Votre 2e séance dure 1 heure.", "the translation gives 2, which the"),
+        ("From the 1st day, wash gently.", "Dès le 2e jour, lavez doucement.", "the source's 1 (in 'Home rollers"),
+        ("From the 2nd day, wash gently.", "Dès le troisième jour, lavez doucement.", "the source's 2 (in 'Home"),
+        ("Wait a second, then rinse.", "Attendez la 2e, puis rincez.", "the translation gives 2, which the"),
+    ],
+)
+def test_an_ordinal_in_digits_or_spelled_is_the_number_it_is(
+    tmp_path: Path, english: str, translated: str, says: str
+) -> None:
+    """'your first session' as 'votre 1re séance' (French, Spanish and Polish write ordinals in digits) was warned
+    as a number the source does not give, and '1st' as 'premier' was an error, a number missing: an ordinal is its
+    number, in digits or spelled. A wrong one (a 2e for 'first', 'troisième' for '2nd') is still said, and a word
+    that is no ordinal ('a second') stands for none."""
+    src, es = _added(tmp_path, english, translated)
+    messages = [d.message for d in compare(src, es)]
+    assert any(m.startswith(says) for m in messages) if says else messages == [], messages

@@ -13,6 +13,7 @@ from itertools import pairwise
 from brochure.diagnostics import Diagnostic, Location, error, shorten, warning
 from brochure.inputs.chars import CJK_LETTER, DIGIT_SPACES, SPELLED_DIGITS
 from brochure.inputs.inline import plain
+from brochure.inputs.ordinals import in_digits, spelled
 from brochure.inputs.phones import dialled, phone_spans
 from brochure.inputs.units import unit_after
 from brochure.vocabulary import AMBULANCE
@@ -110,7 +111,7 @@ def check_numbers(
     written = [western(n) for n in raw]
     shown = dict(zip(written, raw, strict=True))  # (each as the source writes it)
     as_written = dict(zip((western(n) for n in theirs), theirs, strict=True))  # (and as the translation does)
-    expected, ours = _counts(raw, theirs, changes)
+    expected, ours = _ordinals(plain(was), plain(text), *_counts(raw, theirs, changes))
     lost = expected - ours
     if not lost:
         added = ours - expected - Counter(changes.values())
@@ -289,6 +290,18 @@ def _counts(raw: list[str], theirs: list[str], changes: dict[str, str]) -> tuple
     expected = Counter(changes.get(n, n) for n in (western(n) for n in raw))
     del expected[""]  # (dropped on purpose)
     return expected, Counter(western(n) for n in theirs)
+
+
+def _ordinals(was: str, text: str, expected: Counter[str], ours: Counter[str]) -> tuple[Counter[str], Counter[str]]:
+    """The numbers expected and given (`_counts`), with an ordinal one text writes in digits that the other spells
+    ('your first session' as 'votre 1re séance', '1st' as 'primera') counted in both: the same number, written as
+    each language writes it (ordinals.py)."""
+    expected, ours = expected.copy(), ours.copy()
+    for n, times in in_digits(text).items():  # (written in digits here, spelled in the source's text)
+        expected[n] += min(times, spelled(was)[n], max(0, ours[n] - expected[n]))
+    for n, times in in_digits(was).items():  # (written in digits in the source's text, spelled here)
+        ours[n] += min(times, spelled(text)[n], max(0, expected[n] - ours[n]))
+    return expected, ours
 
 
 def _mismatch(raw: list[str], theirs: list[str], changes: dict[str, str]) -> tuple[int, int]:
