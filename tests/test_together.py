@@ -366,3 +366,42 @@ def test_the_sources_keep_et_al_whole_on_every_shipped_back() -> None:
                 assert not (before[-1] == "et" and after[0] == "al."), (before, after)
                 author = together.SURNAME.match(before[-1].rsplit("\u00a0", 1)[-1])
                 assert not (author and together.INITIALS.match(after[0])), (before, after)
+
+
+ADDRESS = "secretariat.dermatologie@clinique-des-lilas-montreal.ca"
+FRENCH_ADDRESS = f"Pour toute question sur votre traitement, écrivez à {ADDRESS} ou appelez-nous."
+
+
+@pytest.mark.parametrize("width", [float(w) for w in range(150, 300, 4)])
+def test_a_one_letter_word_before_an_address_goes_with_it_where_both_fit_else_ends_its_line(width: float) -> None:
+    """'à' (to) before an e-mail address is carried over to the address's line, where the two fit on a line; where
+    they do not (a long address), it was carried all the same, and stood alone on a line of its own ("écrivez / à /
+    secretariat@..."): it stays at its line's end now ("écrivez à / secretariat@..."), as a typesetter leaves it."""
+    lines = [words for words, _ in lines_of(FRENCH_ADDRESS, width)]
+    assert [w for words in lines for w in words] == FRENCH_ADDRESS.split()
+    assert ["à"] not in lines, lines
+    if stringWidth(f"à {ADDRESS}", "Helvetica", 9) <= width:
+        assert ["à", ADDRESS] in [words[:2] for words in lines], lines
+    else:
+        assert any(words[-1] == "à" for words in lines) and [ADDRESS] in [words[:1] for words in lines], lines
+    lead = FRENCH_ADDRESS.split(ADDRESS)[0].split()
+    if stringWidth(" ".join(lead), "Helvetica", 9) <= width < stringWidth(f"à {ADDRESS}", "Helvetica", 9):
+        assert lines[0] == lead, lines  # (its words all on the first line, as they fit: none sent down for nothing)
+
+
+@pytest.mark.parametrize("width", [float(w) for w in range(100, 300, 6)])
+def test_a_number_before_an_address_in_arabic_stands_alone_on_no_line(width: float) -> None:
+    """The same in a right-to-left paragraph (layout/rtl.py breaks its lines): the department's number before an
+    address too long to go on a line with it stays at its line's end, not alone on a line."""
+    from helpers import fallback_face, sources
+
+    from brochure.layout import rtl
+
+    style = ParagraphStyle("ar", fontName=fallback_face(sources().fonts.regular), fontSize=9, leading=12)
+    p = Para(f"لأي سؤال عن العلاج اكتب إلى القسم 5 {ADDRESS} أو اتصل بنا.", style)
+    p.wrap(width, 1000)
+    lines = [[w.piece.shaped.text for w in line if w.piece.shaped.text.strip()] for line in p.rtl_lines(width)]
+    assert ["5"] not in lines, lines
+    assert sum(len(line) for line in lines) == sum(
+        1 for w in rtl.lines(p.shaped or [], 1e4)[0] if w.piece.shaped.text.strip()
+    )

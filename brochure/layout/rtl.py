@@ -284,11 +284,22 @@ def lines(ws: list[Word], width: float, parts: bool = True) -> list[list[Word]]:
         i = next((k for k in range(start, len(out) - 1) if _parted(out[k], out[k + 1])), None)
         if i is None:
             break
+        if len(out[i]) == 1 and i > 0 and len(out[i - 1]) >= 3 and _may_give(out[i - 1], width):
+            down = _greedy([out[i - 1][-1], *(u for line in out[i:] for u in line)], width)  # (a word alone, parted
+            if len(down[0]) >= 2 and not _parted(out[i - 1][:-1], down[0]):  # from the next: the word before
+                out[i - 1 :] = [out[i - 1][:-1], *down]  # it goes down to it, as together.py's `_down_with`)
+                start = i
+                continue
         if not _may_give(out[i], width):
             start = i + 1
             continue
         carried = out[i].pop()
-        out[i + 1 :] = _greedy([carried, *(u for line in out[i + 1 :] for u in line)], width)
+        after = _greedy([carried, *(u for line in out[i + 1 :] for u in line)], width)
+        if len(after) > 1 and len(after[0]) < 2:  # (it would stand alone: the word it goes with is too long for
+            out[i].append(carried)  # a line with it, as together.py's `_alone`)
+            start = i + 1
+            continue
+        out[i + 1 :] = after
         start = i
     runt = len(out) >= 2 and len(out[-1]) == 1 and _width(out[-1]) < together.RUNT * width
     if runt and len(out[-2]) >= 3 and _may_give(out[-2], width):

@@ -172,6 +172,10 @@ def kept_together(
         last, space = _last_word(broken, line)
         rest = _at(narrowed, i) - spare(line) - last - space  # how wide the line is without its last word
         short = rest < MIN_FILL * _at(given, i) and not by_mark(words(line), words(broken.lines[i + 1]))
+        if len(words(line)) < 2 and i > 0 and (down := _down_with(broken, given, narrowed, again, i)) is not None:
+            broken, narrowed, moved = *down, True  # (a word alone on its line, parted from the next: the word
+            start = i  # before it goes down to it, "écrivez / à / secretariat@..." as "écrivez à / secretariat@...")
+            continue
         if len(words(line)) < 2 or short:
             if i in undo:  # (a carry left the line parted anew, and no further one can mend it: "SPF / 30+
                 narrowed = undo.pop(i)  # chaque" from "SPF 30+ / chaque": the line as it was, its first parting
@@ -181,7 +185,7 @@ def kept_together(
         trial = _with(narrowed, i, rest + space / 2)  # (room for the rest, not for the last word however its
         # spaces shrink: a word is wider than half a space)
         lines = again(list(trial))
-        if len(words(lines.lines[i])) >= len(words(line)) or _changed_before(lines, broken, i):
+        if len(words(lines.lines[i])) >= len(words(line)) or _changed_before(lines, broken, i) or _alone(lines, i):
             broken = again(list(narrowed))  # (a guard: what the kept breaking sets, set again)
             start = i + 1
             continue
@@ -194,6 +198,38 @@ def kept_together(
     if moved:
         _give_back(broken, given, narrowed)
     return broken
+
+
+def _down_with(
+    broken: Lines, given: list[float], narrowed: list[float], again: Callable[[list[float]], Lines], i: int
+) -> tuple[Lines, list[float]] | None:
+    """The paragraph broken again with line i-1 a word shorter, where line i is one word parted from the next line
+    that cannot go on with it (a word too long to share a line with it follows): the word before goes down, so that
+    the lone word has company ("écrivez à / secretariat@..." for "écrivez / à / secretariat@..."), where line i-1
+    keeps MIN_FILL of its width and two words, parts nothing and nothing before it changes; else None."""
+    line = broken.lines[i - 1]
+    last, space = _last_word(broken, line)
+    rest = _at(narrowed, i - 1) - spare(line) - last - space
+    if len(words(line)) < 3 or rest < MIN_FILL * _at(given, i - 1):
+        return None
+    trial = _with(narrowed, i - 1, rest + space / 2)
+    lines = again(list(trial))
+    if (
+        len(words(lines.lines[i - 1])) >= len(words(line))
+        or len(words(lines.lines[i])) < 2
+        or _changed_before(lines, broken, i - 1)
+        or parted(words(lines.lines[i - 1]), words(lines.lines[i]))
+    ):
+        again(list(narrowed))  # (a guard: what the kept breaking sets, set again)
+        return None
+    return lines, trial
+
+
+def _alone(lines: Lines, i: int) -> bool:
+    """Whether the word carried from line i stands alone on the next line, the words it goes with on the line after
+    (a word too long to go with it: "écrivez / à / secretariat@clinique-des-lilas.ca" where "écrivez à /
+    secretariat@..." parted nothing more and left no line of one short word)."""
+    return len(lines.lines) > i + 2 and len(words(lines.lines[i + 1])) < 2
 
 
 def _no_runt(
