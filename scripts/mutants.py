@@ -6764,6 +6764,27 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_together.py::test_a_number_before_an_address_in_arabic_stands_alone_on_no_line",
     ),
     m(
+        "translated-text-with-a-sentence-left-out-not-warned",
+        "inputs/translation.py",
+        "    diags += _fewer_sentences(theirs, ours)",
+        "    diags += []",
+        "tests/test_translations.py::test_a_sentence_left_out_with_no_number_in_it_is_warned",
+    ),
+    m(
+        "two-sentences-joined-in-a-long-text-warned",
+        "inputs/translation.py",
+        "        if expected - given > (1 if expected > MERGED else 0):",
+        "        if expected - given > 0:",
+        "tests/test_translations.py::test_a_sentence_left_out_with_no_number_in_it_is_warned",
+    ),
+    m(
+        "two-sentences-left-out-of-a-long-text-not-warned",
+        "inputs/translation.py",
+        "        if expected - given > (1 if expected > MERGED else 0):",
+        "        if expected - given > (2 if expected > MERGED else 0):",
+        "tests/test_translations.py::test_sentences_left_out_of_a_long_text_are_warned",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

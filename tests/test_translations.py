@@ -1439,3 +1439,55 @@ def test_an_ordinal_in_digits_or_spelled_is_the_number_it_is(
     src, es = _added(tmp_path, english, translated)
     messages = [d.message for d in compare(src, es)]
     assert any(m.startswith(says) for m in messages) if says else messages == [], messages
+
+
+_VISIT = "revisamos su piel, salud y medicamentos, y le decimos el precio. No tiene que decidir ese día. **El día**"
+_RESULTS = "cada 4 semanas.[^harris2015] Los resultados llegan en meses y varían. No se sabe cuánto duran; hay quien"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "warned"),
+    [
+        ("infecciones.[^aad2018] Nunca los comparta.", "infecciones.[^aad2018]", True),  # (no number in it)
+        (_RESULTS, "cada 4 semanas.[^harris2015] No se sabe cuánto duran; hay quien", False),  # (one of seven)
+        (
+            _RESULTS,
+            "cada 4 semanas.[^harris2015] Los resultados llegan en meses y varían, y no se sabe cuánto duran; hay"
+            " quien",
+            False,
+        ),  # (two joined in one)
+        (
+            _VISIT,
+            "revisamos su piel, salud y medicamentos, y le decimos el precio; no tiene que decidir ese día. **El día**",
+            False,  # (two joined)
+        ),
+    ],
+)
+def test_a_sentence_left_out_with_no_number_in_it_is_warned(tmp_path: Path, old: str, new: str, warned: bool) -> None:
+    """A sentence the translator left out that gives no number, link or citation ("Never share one.") passed the
+    check: a text with fewer sentences than the source's is a warning at it, beyond the one a language may join to
+    another in a long text."""
+    lines, _ = _seeded(tmp_path, old, new)
+    said = [line for line in lines if "a sentence left out?" in line]
+    assert [line for line in lines if line not in said] == []
+    assert bool(said) is warned, lines
+
+
+def test_sentences_left_out_of_a_long_text_are_warned(tmp_path: Path) -> None:
+    """Two sentences of seven left out are more than a language joins: warned at the text (one of seven is not: two
+    may have been joined)."""
+    old = "No tiene que decidir ese día. **El día**"
+    lines, _ = _seeded(tmp_path, old, "**El día**")
+    assert lines == []  # (one of seven)
+    both = SPANISH.read_text(encoding="utf-8").replace(old, "**El día**")
+    both = both.replace(_RESULTS, "cada 4 semanas.[^harris2015] No se sabe cuánto duran; hay quien")
+    path = tmp_path / "es.yaml"
+    path.write_text(both, encoding="utf-8")
+    translation, _ = load_content(path)
+    source, _ = load_content(CONTENT)
+    assert translation is not None and source is not None
+    (line,) = [d.format() for d in compare(source, translation)]
+    row, col = position(both, '"**En la consulta**')
+    assert line.startswith(f"{path}:{row}:{col}: warning: this text has 5 sentences, the source's ('At your"), line
+    assert "content.yaml:115:15) 7: a sentence left out?" in line
+    assert ": a sentence left out?" in line

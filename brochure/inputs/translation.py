@@ -93,6 +93,7 @@ def compare(source: Content, translation: Content) -> list[Diagnostic]:
                     )
                 )
     diags += _same_language(source, translation, theirs, ours) if adaptation else []
+    diags += _fewer_sentences(theirs, ours)
     diags += _no_number_to_call(theirs, ours, changes)
     if translation.language.lower() != source.language.lower() and translation.document.translation is None:
         diags.append(
@@ -181,6 +182,55 @@ def _english_sentence(text: str, same: tuple[str, ...]) -> str:
         ):
             return sentence.strip()
     return ""
+
+
+# A sentence ends at a full stop, question or exclamation mark (Arabic's too, an ellipsis), closing quotes or brackets
+# and a citation's number after it, then a space and what starts a sentence: no small letter ('approx. 30 min. before'
+# is one sentence; 'Dr. Hale' is a title's), a digit after a word of four letters or more ('comparta. 1. wizyta': not
+# 'approx. 30', 'ca. 10')
+_SENTENCE_END = re.compile(
+    r"(?<!\b[A-Za-z])(?<!\bDr)(?<!\bDra)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bSr)(?<!\bSra)(?<!\bProf)"
+    r"(?P<mark>[.!?\u061f\u2026]+)[\"'\u201d\u2019\u00bb)\]]*\d*\s+[^\s\w]*(?P<next>[^\W_])"
+)
+_WORD_BEFORE = re.compile(r"(?<![^\W\d_])[^\W\d_]{4,}$")
+_SHORTENED = frozenset(("approx", "godz", "prof", "circa"))  # (words of four letters or more shortened before a number)
+MERGED = 4  # a text of more sentences than this may have two of them joined in a language's way (one, not two)
+
+
+def _sentences(text: str) -> int:
+    """How many sentences a text has (one where it has no sentence's end inside)."""
+    printed = plain(text)
+    ends = 1
+    for found in _SENTENCE_END.finditer(printed):
+        first = found.group("next")
+        before = _WORD_BEFORE.search(printed, 0, found.start())
+        word = before is not None and before.group().lower() not in _SHORTENED
+        ends += not first.islower() and (not first.isdigit() or found.group("mark") != "." or word)
+    return ends
+
+
+def _fewer_sentences(theirs: Texts, ours: Texts) -> list[Diagnostic]:
+    """A text with fewer sentences than the source's, more than a language joins (one in a text of more than MERGED,
+    none in a shorter one): a sentence left out, which no number, link or citation shows (a warning: a translator
+    may have joined two). (How much shorter a text is than its source's tells nothing: a language's words are
+    longer or shorter, text by text, by more than a short sentence is.)"""
+    diags: list[Diagnostic] = []
+    for key, (text, at) in ours.items():
+        if key not in theirs or key.startswith(_KEPT):
+            continue
+        was, src_at = theirs[key]
+        expected, given = _sentences(was), _sentences(text)
+        if expected - given > (1 if expected > MERGED else 0):
+            diags.append(
+                warning(
+                    at,
+                    f"this text has {given} sentence{'s' if given != 1 else ''}, the source's "
+                    f"('{shorten(plain(was), 50)}', {place(src_at)}) {expected}: a sentence left out?",
+                    "translate every sentence of the source (a sentence that gives no number is checked by its count "
+                    "alone); if two were joined into one on purpose, keep them two, as the source has them",
+                )
+            )
+    return diags
 
 
 ADAPTED_SHARE = 0.5  # an adaptation (en-GB -> en-US) rewords some texts; a translation marked so, most of them
