@@ -703,3 +703,32 @@ def test_a_shrunk_line_with_no_break_spaces_prints_within_its_column(fonts: tupl
         shrunk += any(r.word_space < 0 for i in items for r in i.runs)
         assert all(i.box.right <= 31.7 + width + 0.01 for i in items), (width, [i.text for i in items])
     assert shrunk  # (the case is met: some widths shrink a line)
+
+
+@pytest.mark.parametrize("kind", ["plain", "bold", "link"])
+def test_a_latin_word_with_soft_hyphens_in_a_right_to_left_paragraph_breaks_there(
+    fonts: tuple[str, str, str], kind: str
+) -> None:
+    """A right-to-left paragraph's lines broke at spaces only: a long Latin word with soft hyphens in an Arabic
+    leaflet (a German treatment's name) ran over its column, and the hint to mark where it may break with soft
+    hyphens did not help. It breaks at them now, plain, bold or linked: a '-' printed only at the end of a line that
+    breaks there (the line's words read as written, the soft hyphen in them), none where the word is whole."""
+    from brochure.inputs.inline import plain, to_markup
+
+    regular = fonts[0]
+    style = ParagraphStyle("ar", fontName=fallback_face(regular), fontSize=9, leading=12)
+    word = "Mikro\u00adnadelungs\u00adbehandlungs\u00adtermin"
+    shown = {"plain": word, "bold": f"**{word}**", "link": f"[{word}](https://example.org/nadel)"}[kind]
+    written = f"يساعد العلاج {shown} على تجديد الكولاجين"
+    markup = to_markup(written)
+    for width in [*range(60, 200, 3), 400]:
+        lines = [t for t in _read(Para(markup, style), float(width), regular) if isinstance(t, Text)]
+        assert "".join(t.text for t in lines).replace("\xad", "") == plain(written).replace("\xad", "")
+        assert all(t.overrun < 0.01 for t in lines), (width, [(t.text, t.overrun) for t in lines])
+        for t in lines:
+            hyphens = "".join(r.text for r in t.runs).count("-")
+            assert hyphens == t.text.rstrip(" ").endswith("\xad"), (width, [t.text for t in lines])
+        if width == 60:
+            assert sum(t.text.endswith("\xad") for t in lines) == 3, [t.text for t in lines]
+        if width == 400:
+            assert len(lines) == 1 and "-" not in "".join(r.text for r in lines[0].runs)

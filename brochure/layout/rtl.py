@@ -26,10 +26,11 @@ from brochure.layout import bidi, together
 from brochure.layout.model import LANGUAGE_LINK
 from brochure.layout.setting import Op, colour_ops, dynamic, fx
 from brochure.remembered import Kept
-from brochure.theme.shaping import Shaped, shape
+from brochure.theme.shaping import Glyph, Shaped, shape
 
 EPSILON = 0.005  # pt: closer than this, a glyph is where the font's own advance puts it
 NBSP = "\u00a0"
+SOFT_HYPHEN = "\u00ad"  # where a word may break: a Word's `after`, a '-' printed only where its line ends there
 WORDS_KEPT = 256  # paragraphs' words kept for the next attempt or build (an Arabic tri-fold sets 119 a build; 2 MB)
 OPS_KEPT = 128  # paragraphs' operators kept for the next build (an Arabic tri-fold draws 71, its large print 94; 3 MB)
 
@@ -209,6 +210,10 @@ def _cut(marked: str, index: list[int], lv: list[int], owner: tuple[int, ...], u
             continue
         frag = owner[i]
         last_frag = frag
+        if ch == SOFT_HYPHEN:  # (a place the word may break: its pieces are words glued by it, nothing printed)
+            if run:
+                emit(SOFT_HYPHEN, level)
+            continue
         if ch in bidi.SPACES:
             after = "\n" if ch == "\u2028" else ch
             if run:
@@ -267,8 +272,9 @@ def _space_width(space: str, font: str, size: float) -> float:
 
 
 def lines(ws: list[Word], width: float, parts: bool = True) -> list[list[Word]]:
-    """Words broken into lines no wider than width, at spaces and forced breaks only (words glued together stay on
-    one line, which may then run past width, as a word longer than the line does): greedily, then with what
+    """Words broken into lines no wider than width, at spaces, soft hyphens and forced breaks only (words glued
+    together stay on one line, which may then run past width, as a word longer than the line does; a line that ends
+    at a soft hyphen prints a '-' there, `_hyphenated`): greedily, then with what
     belongs together kept on a line and no last word alone on the last line, as layout/together.py keeps
     ReportLab's lines, where the line giving up its last word keeps MIN_FILL of the width (`parts`: whether the
     paragraph may have words to keep together, `together.may_part`)."""
@@ -306,7 +312,25 @@ def lines(ws: list[Word], width: float, parts: bool = True) -> list[list[Word]]:
         moved = [out[-2][-1], out[-1][0]]
         if _width(moved) <= width + EPSILON and not _parted(out[-2][:-1], moved):
             out[-2:] = [out[-2][:-1], moved]
-    return [[w for u in line for w in u] for line in out]
+    return [_hyphenated([w for u in line for w in u]) for line in out]
+
+
+def _hyphen_width(s: Shaped) -> float:
+    return float(stringWidth("-", s.font, s.size))
+
+
+def _hyphenated(line: list[Word]) -> list[Word]:
+    """A line that ends where a word breaks at a soft hyphen, with a '-' printed at the piece's end (at its left in
+    right-to-left letters); its text stays the word's as written, the soft hyphen after it (read whole)."""
+    if not line or line[-1].after != SOFT_HYPHEN:
+        return line
+    last = line[-1]
+    s = last.piece.shaped
+    w = _hyphen_width(s)
+    dash = Glyph("-", w, 0.0, 0.0, w)
+    glyphs = (dash, *s.glyphs) if s.rtl else (*s.glyphs, dash)
+    shaped = Shaped(s.text, s.font, s.size, glyphs, s.rtl)
+    return [*line[:-1], replace(last, piece=replace(last.piece, shaped=shaped))]
 
 
 def _greedy(units: list[list[Word]], width: float) -> list[list[list[Word]]]:
@@ -320,7 +344,8 @@ def _greedy(units: list[list[Word]], width: float) -> list[list[list[Word]]]:
             wide += word.width
         for word in unit[:-1]:
             gaps += word.space
-        if line and (line[-1][-1].end or wide + gaps > width + EPSILON):  # line_width(line + unit), in one pass
+        hyphen = _hyphen_width(unit[-1].piece.shaped) if unit[-1].after == SOFT_HYPHEN else 0.0  # (if it ends there)
+        if line and (line[-1][-1].end or wide + gaps + hyphen > width + EPSILON):  # line_width(line + unit)
             out.append(line)
             line = []
             wide, gaps = 0.0, 0.0
