@@ -239,7 +239,7 @@ def as_options(hint: str) -> str:
 
 
 _LOGO_HEIGHT = re.compile(  # a picture logo's hint to print it smaller (design.py _logo_hint), in brand.yaml's terms
-    r", or print it (?:at most \d+|[\d.]+ to \d+) mm tall with logo: \{file: \.\.\., height: (?:\d+|\.\.\.)\}"
+    r", or print it (?:at most \d+|[\d.]+ to \d+|\d+) mm tall with logo: \{file: \.\.\., height: (?:\d+|\.\.\.)\}"
     r"(?: \(softer than 300\))?"
 )
 

@@ -6809,6 +6809,20 @@ MUTANTS: tuple[Mutant, ...] = (
         k="link",
     ),
     m(
+        "logo-hint-one-height-said-as-a-span",
+        "preflight/design.py",
+        'span = f"{least:g} to {enough}" if enough > least else f"{enough}"',
+        'span = f"{least:g} to {enough}"',
+        "tests/test_kit_controls.py::test_a_png_logo_too_small_for_its_height_names_the_pixels_it_needs",
+    ),
+    m(
+        "init-logo-one-height-hint-kept",
+        "kit.py",
+        "(?:at most \\d+|[\\d.]+ to \\d+|\\d+) mm tall",
+        "(?:at most \\d+|[\\d.]+ to \\d+) mm tall",
+        "tests/test_init.py::test_a_small_picture_logos_hint_offers_no_height_init_cannot_take",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

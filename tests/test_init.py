@@ -1117,6 +1117,7 @@ def test_a_small_picture_logos_hint_offers_no_height_init_cannot_take(tmp_path: 
     for smaller in (
         ", or print it 8 to 13 mm tall with logo: {file: ..., height: ...} (softer than 300)",
         ", or print it at most 11 mm tall with logo: {file: ..., height: 11}",
+        ", or print it 8 mm tall with logo: {file: ..., height: 8} (softer than 300)",
     ):
         hint = (
             "a PNG logo needs 12 pixels per millimetre ... (its artwork has 80); export it larger, or use the SVG"

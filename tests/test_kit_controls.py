@@ -332,6 +332,13 @@ def test_a_png_logo_too_small_for_its_height_names_the_pixels_it_needs(
     assert "or print it 8 to 10 mm tall with logo: {file: ..., height: ...}" in error  # (and so it does)
     edit(inputs.brand, "logo: logo.png", "logo: {file: logo.png, height: 10}")
     assert check(inputs, capsys)[0] == 0
+    (inputs.kit / "logo.png").write_bytes(png((192, 48), (0, 0, 192, 48)))  # 48 pixels: 150 ppi at 8 mm alone
+    edit(inputs.brand, "height: 10}", "height: 15}")
+    (error,) = check(inputs, capsys)[1]
+    assert "or print it 8 mm tall with logo: {file: ..., height: 8} (softer than 300)" in error  # (not "8 to 8")
+    edit(inputs.brand, "height: 15}", "height: 8}")
+    assert check(inputs, capsys)[0] == 0  # (and so it does)
+    edit(inputs.brand, "height: 8}", "height: 10}")
     (inputs.kit / "logo.png").write_bytes(png((96, 24), (0, 0, 96, 24)))  # 24 pixels: soft at 8 mm, the smallest
     edit(inputs.brand, "height: 10}", "height: 8}")  # (said without a smaller height to print it at)
     (error,) = check(inputs, capsys)[1]

@@ -270,7 +270,9 @@ def _logo_hint(f: Picture) -> str:
     if sharp >= least and sharp < tall:
         smaller = f", or print it at most {sharp} mm tall with logo: {{file: ..., height: {sharp}}}"
     elif enough >= least and enough < tall:
-        smaller = f", or print it {least:g} to {enough} mm tall with logo: {{file: ..., height: ...}} (softer than 300)"
+        span = f"{least:g} to {enough}" if enough > least else f"{enough}"  # ("8 to 8 mm" is one height)
+        height = "..." if enough > least else f"{enough}"
+        smaller = f", or print it {span} mm tall with logo: {{file: ..., height: {height}}} (softer than 300)"
     elif tall < least + 0.5:
         smaller = f" ({least:g} mm is the smallest a logo prints)"
     else:
