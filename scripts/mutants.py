@@ -6823,6 +6823,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_init.py::test_a_small_picture_logos_hint_offers_no_height_init_cannot_take",
     ),
     m(
+        "link-in-the-words-not-underlined",
+        "inputs/inline.py",
+        '    under = \' underline="1"\' if underline else ""',
+        '    under = ""',
+        "tests/test_link_cues.py",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

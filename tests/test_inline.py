@@ -86,7 +86,7 @@ def test_marks_become_runs(text: str, runs: list[Run]) -> None:
 
 def test_marks_become_reportlab_tags_and_fonts() -> None:
     assert to_markup("**a** *b* [c](https://x.org/?p=1&q=2)", "#1D5C63") == (
-        '<b>a</b> <i>b</i> <a href="https://x.org/?p=1&amp;q=2" color="#1D5C63">c</a>'
+        '<b>a</b> <i>b</i> <a href="https://x.org/?p=1&amp;q=2" color="#1D5C63" underline="1">c</a>'
     )
     assert styled("**a** *b* c") == [
         ("a", "Helvetica-Bold"),

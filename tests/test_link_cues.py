@@ -1,0 +1,88 @@
+"""A link in the words is told from the words around it by more than its colour (WCAG 2.1, 1.4.1): in every layout's
+office edition it is underlined in its colour, read from the PDF (the line drawn under its words, inside its link
+annotation's rectangle)."""
+
+from __future__ import annotations
+
+import ctypes
+
+import pypdfium2
+import pypdfium2.raw as pdfium_c
+import pytest
+from conftest import Inputs
+from helpers import build, reopen
+
+from brochure.vocabulary import LAYOUTS
+
+Box = tuple[float, float, float, float]  # left, bottom, right, top
+Colour = tuple[int, int, int]
+
+
+def _colour(get: object, obj: pypdfium2.PdfObject) -> Colour:
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    assert get(obj.raw, r, g, b, a)  # type: ignore[operator]
+    return r.value, g.value, b.value
+
+
+def _painted(pdf: bytes, page: int) -> tuple[list[tuple[Box, Colour]], list[tuple[Box, Colour]]]:
+    """Every line drawn on the page (a stroked path at most 3 pt tall: the box of its path, and its stroke colour),
+    and every text object (its box and fill colour)."""
+    doc = pypdfium2.PdfDocument(pdf)
+    try:
+        lines, texts = [], []
+        for obj in doc[page].get_objects(max_depth=8):
+            box = tuple(float(v) for v in obj.get_bounds())
+            if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH and box[3] - box[1] <= 3.0:
+                width = ctypes.c_float()  # (PDFium's box holds the stroke's width on every side: the path's own)
+                assert pdfium_c.FPDFPageObj_GetStrokeWidth(obj.raw, width)
+                w = width.value
+                path = (box[0] + w, box[1] + w, box[2] - w, box[3] - w)
+                lines.append((path, _colour(pdfium_c.FPDFPageObj_GetStrokeColor, obj)))
+            elif obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT:
+                texts.append((box, _colour(pdfium_c.FPDFPageObj_GetFillColor, obj)))
+        return lines, texts  # type: ignore[return-value]
+    finally:
+        doc.close()
+
+
+def _inside(inner: Box, outer: Box, slack: float = 0.6) -> bool:
+    return all(
+        (
+            inner[0] >= outer[0] - slack,
+            inner[1] >= outer[1] - slack,
+            inner[2] <= outer[2] + slack,
+            inner[3] <= outer[3] + slack,
+        )
+    )
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_link_in_the_words_is_underlined_in_its_colour_inside_its_link_area(inputs: Inputs, layout: str) -> None:
+    """The test words' "See [our site](https://example.com)." (the link printed in the brand's primary colour, the
+    words around it in the text colour): a line under "our site", as wide as its words and in their colour, inside
+    the link annotation; no line runs on under the words beside it ("See")."""
+    result = build(inputs, layout=layout)
+    assert result.ok and result.pdf is not None, [d.format() for d in result.diagnostics]
+    found = []
+    with reopen(result.pdf) as doc:
+        for p, page in enumerate(doc.pages):
+            for annot in page.obj.get("/Annots", []):
+                if str(annot.get("/Contents", "")) != "our site":
+                    continue
+                rect: Box = tuple(float(v) for v in annot.Rect)  # type: ignore[assignment]
+                lines, texts = _painted(result.pdf, p)
+                words = [(b, c) for b, c in texts if _inside(b, rect, 1.0)]
+                assert words, (layout, rect)
+                (colour,) = {c for _, c in words}
+                left, right = min(b[0] for b, _ in words), max(b[2] for b, _ in words)
+                under = [
+                    b
+                    for b, c in lines
+                    if c == colour and _inside(b, rect) and b[0] <= left + 1.0 and b[2] >= right - 1.0
+                ]
+                assert under, (layout, rect, lines)
+                assert all(b[3] <= min(w[1] for w, _ in words) + 1.0 for b in under), "under the words, not through"
+                band = [b for b, _ in lines if rect[1] - 2.0 <= b[1] <= rect[3]]  # (lines drawn along its line)
+                assert all(rect[0] - 0.6 <= b[0] and b[2] <= rect[2] + 0.6 for b in band), "'See' is not underlined"
+                found.append(p)
+    assert len(found) == 1, layout
