@@ -6830,6 +6830,28 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_link_cues.py",
     ),
     m(
+        "large-print-citations-raised-small",
+        "theme/styles.py",
+        "    raised=False,",
+        "    raised=True,",
+        "tests/test_large_print.py::test_every_word_is_16_pt_or_more",
+        k="clearwater-a4-office",
+    ),
+    m(
+        "citations-in-brackets-printed-raised",
+        "layout/citations.py",
+        "        if not raised:",
+        "        if False:",
+        "tests/test_large_print.py::test_citations_print_as_numbers_in_brackets_at_the_words_size",
+    ),
+    m(
+        "large-print-raised-numbers-let-under-16-pt",
+        "preflight/design.py",
+        "    small = [placed for placed in runs if placed[0].size < least - 0.01]",
+        "    small = [p for p in runs if p[0].size < (least * 0.8 if p[0].rise else least) - 0.01]",
+        "tests/test_large_print.py::test_a_text_under_16_pt_in_large_print_is_warned_of_also_a_raised_number",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -67,14 +67,15 @@ class Blocks:
         self.words = words or words_for("en")[0]  # the words the tool writes itself (headings, text alternatives)
 
     def md(self, text: str, size: float = 0.0, breaks: bool = False) -> str:
-        """Text as paragraph markup; its citations as superscript numbers for type of `size` pt (body size if 0);
+        """Text as paragraph markup; its citations as superscript numbers for type of `size` pt (body size if 0), or
+        in brackets at that size where the scale says (large print);
         with `breaks` (a title or heading), its line breaks kept."""
         size = size or self.t.scale.body
         return to_markup(
             text,
             color_markup(self.t.palette.primary),
             self.links,
-            cite=lambda keys: self.cites.markup(keys, size),
+            cite=lambda keys: self.cites.markup(keys, size, self.t.scale.raised),
             italics=self.t.scale.italics,
             breaks=breaks,
         )

@@ -44,11 +44,15 @@ class Citations:
                 runs.append([n])
         return ",".join(f"{r[0]}-{r[-1]}" if len(r) >= 3 else ",".join(map(str, r)) for r in runs)
 
-    def markup(self, keys: tuple[str, ...], size: float) -> str:
-        """Adjacent citations as one superscript for text set at `size` pt, in the text's colour."""
+    def markup(self, keys: tuple[str, ...], size: float, raised: bool = True) -> str:
+        """Adjacent citations as one superscript for text set at `size` pt, in the text's colour; not `raised`
+        (large print, where no text may be smaller than the body), as numbers in brackets at the text's own size,
+        kept to the word before them (' [1,2]')."""
         label = self.label(keys)
         if not label:
             return ""
+        if not raised:
+            return f"\u00a0[{label}]"
         small, rise = max(SMALLEST, round(size * SHRINK, 2)), round(size * RISE, 2)
         return f'<super size="{small:g}" rise="{rise:g}">{label}</super>'
 

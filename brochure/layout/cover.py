@@ -92,7 +92,7 @@ def cover(inp: Inputs, area: CoverArea) -> Cover:
     )
     texts: list[tuple[str, Flowable, float]] = []  # (key, paragraph, gap above it)
     if content.cover.kicker:
-        cite = partial(inp.citations.markup, size=t.scale.kicker)
+        cite = partial(inp.citations.markup, size=t.scale.kicker, raised=t.scale.raised)
         kicker = to_markup(
             content.cover.kicker,
             color_markup(pal.primary),

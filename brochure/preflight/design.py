@@ -17,7 +17,6 @@ from brochure.inputs.brand import Brand
 from brochure.inputs.content import Content
 from brochure.inputs.controls import LOGO_MM
 from brochure.inputs.inline import display_url
-from brochure.layout.citations import SHRINK
 from brochure.layout.flowables import OVERRUN
 from brochure.layout.model import Frame, Layout, Page, Picture, Run, Segment, Shape, Text
 from brochure.layout.qr import LEAST_MODULE
@@ -96,13 +95,14 @@ def check_type_sizes(layout: Layout, brand: Brand, content: Content | None = Non
 
 
 def _large_print_sizes(layout: Layout, runs: list[RunAt], at: Location, content: Content | None) -> list[Diagnostic]:
-    """A large-print edition keeps every word at its body size or more (its superscripts at 80 % of it): a
-    drawing's long label shrunk to fit beside it would break that promise. Named at the label where it is one."""
+    """A large-print edition keeps every word at its body size or more, its citation numbers too (RNIB clear print:
+    no text smaller than the body): a drawing's long label shrunk to fit beside it would break that promise. Named
+    at the label where it is one."""
     large = layout.body_size is not None and layout.body_size >= LARGE_PRINT.floor - 0.01
     if not large:
         return []
     least = LARGE_PRINT.floor
-    small = [placed for placed in runs if placed[0].size < (least * SHRINK if placed[0].rise > 0 else least) - 0.01]
+    small = [placed for placed in runs if placed[0].size < least - 0.01]
     if not small:
         return []
     smallest = min(placed[0].size for placed in small)  # (a drawing's labels shrink together: named by the longest,

@@ -46,6 +46,7 @@ class Scale:
     floor: float = 9.0  # the least body size fitting may tighten to (pt)
     capitals: bool = True  # the cover's kicker in capitals (clear-print guidance for large print avoids them)
     italics: bool = True  # emphasis and captions in italics (large print: emphasis in bold, captions upright)
+    raised: bool = True  # citations as raised numbers (large print: bracketed numbers at the words' own size)
     apparent: float = 1.0  # how much larger than the design the body family is set, to look the design's size
     grown: float = 1.0  # how much larger than its own fitting set the body (rules, dots and icons stay as drawn)
 
@@ -176,6 +177,7 @@ LARGE_PRINT = Scale(
     floor=16.0,
     capitals=False,
     italics=False,
+    raised=False,
 )
 
 
