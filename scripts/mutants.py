@@ -6852,6 +6852,22 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_large_print.py::test_a_text_under_16_pt_in_large_print_is_warned_of_also_a_raised_number",
     ),
     m(
+        "large-print-source-number-not-its-label",
+        "layout/blocks.py",
+        '            number = Para(f"<b>{i + 1}</b>", note, role=("label", 0))',
+        '            number = Para(f"<b>{i + 1}</b>", note)',
+        "tests/test_tagged.py::test_the_large_prints_sources_are_a_numbered_list_each_item_its_number_then_its_text",
+        k="en",
+    ),
+    m(
+        "large-print-source-number-printed-twice",
+        "layout/citations.py",
+        '        number = f"<b>{i}</b>\\u00a0" if numbered else ""',
+        '        number = f"<b>{i}</b>\\u00a0"',
+        "tests/test_tagged.py::test_the_large_prints_sources_are_a_numbered_list_each_item_its_number_then_its_text",
+        k="en",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -209,7 +209,8 @@ def test_the_last_two_pages_facing_each_other_end_about_level(brand: Path, paper
 
 def _gaps_between_pieces(items: tuple[Frame, ...]) -> list[float]:
     """From one baseline to the next where a piece (a paragraph, a reference) ends and the next begins."""
-    lines = sorted((t for t in items if isinstance(t, Text) and t.role != "folio"), key=lambda t: -t.baseline)
+    lines = [t for t in items if isinstance(t, Text) and t.role not in ("folio", "label")]  # (a number beside its
+    lines.sort(key=lambda t: -t.baseline)  # first line, a reference's or a step's, is part of its piece)
     return [a.baseline - b.baseline for a, b in pairwise(lines) if a.element != b.element]
 
 

@@ -325,6 +325,26 @@ def test_lists_steps_and_contact_lines_are_lists() -> None:
     assert sum(1 for n in contact.walk() if n.kind == "Link") == 3
 
 
+@pytest.mark.parametrize("content", [CONTENT, ROOT / "translations" / "ar.yaml"], ids=["en", "ar"])
+def test_the_large_prints_sources_are_a_numbered_list_each_item_its_number_then_its_text(content: Path) -> None:
+    """The sources in full: L (decimal) of LI > Lbl (its number, printed hanging beside it) + LBody (its text), as
+    the steps' list is and as a screen reader announces a numbered item; the number is no part of the text (right
+    to left too)."""
+    doc = _open(_built(content, BRAND, "large-print"))
+    assert doc.root is not None
+    refs = sources(content).content.references
+    lists = [n for n in doc.root.walk() if n.kind == "L" and n.obj.A.ListNumbering == "/Decimal"]
+    (listed,) = [n for n in lists if any(plain(r.text)[:20] in " ".join(doc.text(n).split()) for r in refs)]
+    assert len(listed.elements) >= 10
+    for number, item in enumerate(listed.elements, 1):
+        assert item.kind == "LI"
+        assert [k.kind for k in item.elements] == ["Lbl", "LBody"]
+        label, body = item.elements
+        assert doc.text(label).strip() == str(number)
+        said = " ".join(doc.text(body).split())
+        assert any(plain(r.text)[:20] in said for r in refs) and not said.startswith(str(number))
+
+
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_every_link_is_tagged_with_its_words(layout: str) -> None:
     """Each link annotation names its Link element (StructParent, through the ParentTree), which owns it (OBJR)

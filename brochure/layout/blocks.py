@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
 from brochure import art
@@ -19,7 +20,7 @@ from brochure.inputs.inline import escape_text, one_line, plain, to_markup
 from brochure.layout import citations, images, lettering
 from brochure.layout.citations import Citations
 from brochure.layout.flow import Item
-from brochure.layout.flowables import Art, Box, Bullet, Column, Para, SectionHeading, Stack, StepRow
+from brochure.layout.flowables import Art, Box, Bullet, Column, Numbered, Para, SectionHeading, Stack, StepRow
 from brochure.layout.model import Entry
 from brochure.theme.colors import color_markup
 from brochure.theme.styles import Theme
@@ -106,13 +107,18 @@ class Blocks:
         title = self.words.sources
         heading = SectionHeading(escape_text(title), self.t)
         items = [Item(heading, SOURCES, 0.0 if first else 1.25 * self.L, True, title)]
-        entries = citations.entries_markup(self.cites, self.t, self.links, full=True)
+        entries = citations.entries_markup(self.cites, self.t, self.links, full=True, numbered=False)
+        note = self.t.style("note")
+        last = str(len(entries))  # (the widest number, in the numbers' bold, and half an em beside it)
+        indent = stringWidth(last, self.t.fonts.bold, note.fontSize) + 0.5 * note.fontSize
         for i, (entry, ref) in enumerate(zip(entries, self.cites.references, strict=True)):
             language = ref.language or ""
             if language_base(language) == language_base(self.language):
                 language = ""  # (en in an en-GB leaflet: the leaflet's own)
-            number = Entry(SOURCES, i, "decimal", language)  # (its number printed in its text)
-            whole = Stack([(Para(entry, self.t.style("note")), 0.0)], number)  # never split between pages
+            number = Para(f"<b>{i + 1}</b>", note, role=("label", 0))  # (the list item's label: its Lbl)
+            text = Stack([(Para(entry, note), 0.0)])
+            rtl = self.t.direction == "rtl"
+            whole = Numbered(number, text, indent, Entry(SOURCES, i, "decimal", language), rtl)  # never split
             last_two = i == len(entries) - 2  # nor is the last left alone on a page
             items.append(Item(whole, SOURCES, (0.45 if i == 0 else 0.3) * self.L, last_two))
         return items

@@ -156,7 +156,13 @@ def sources(
 
 
 def entries_markup(
-    cites: Citations, theme: Theme, links: bool, full: bool, language: str = "", run_on: bool = False
+    cites: Citations,
+    theme: Theme,
+    links: bool,
+    full: bool,
+    language: str = "",
+    run_on: bool = False,
+    numbered: bool = True,
 ) -> list[str]:
     """Each reference as printed: its number in bold, then in `full` its Vancouver text, DOI and address (each
     a link where links are live), else its short form, linked to its DOI or address.
@@ -170,7 +176,8 @@ def entries_markup(
 
     In short form, a reference in a language other than `language` (the leaflet's) is marked as a link to
     "lang:TAG" around its words (layout/model.LANGUAGE_LINK: its words' language, never a link); in `full` each
-    reference is a list item that says its language itself (layout/blocks.py)."""
+    reference is a list item that says its language itself (layout/blocks.py). Not `numbered` (in `full`, where the
+    number hangs in a column of its own, the list item's label: layout/blocks.py), its text alone."""
     shade = color_markup(theme.palette.primary)
     unit = (FSI, PDI) if theme.direction == "rtl" else ("", "")
     entries = []
@@ -190,5 +197,6 @@ def entries_markup(
             parts.append(link_markup(escape_text(f"doi:{ref.doi}"), ref.doi_url, shade, links))
         if ref.url:
             parts.append(link_markup(escape_text(ref.url), ref.url, shade, links))
-        entries.append(f"<b>{i}</b>\u00a0{unit[0]}" + " ".join(parts) + unit[1])
+        number = f"<b>{i}</b>\u00a0" if numbered else ""
+        entries.append(f"{number}{unit[0]}" + " ".join(parts) + unit[1])
     return entries
