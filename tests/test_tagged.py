@@ -235,6 +235,44 @@ def test_headings_nest_without_skipping_a_level(content: Path) -> None:
         assert levels.count(2) >= 8 and 3 in levels
 
 
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_titles_under_a_subheading_nest_under_it(inputs: Inputs, layout: str) -> None:
+    """A card's title, a callout's title and a question after a `subheading:` are headings one level under it
+    (H4 under its H3), up to the section's end; without a subheading before them they are H3 under the section's
+    H2. A subheading is always H3 (a second one is not nested in the first)."""
+    edit(
+        inputs.content,
+        "      - cards:",
+        "      - subheading: What it can do\n      - cards:",
+    )
+    edit(
+        inputs.content,
+        '          - "Redness for 1 to 3 days"\n',
+        '          - "Redness for 1 to 3 days"\n'
+        "      - callout: {title: Call us, text: If it lasts longer.}\n"
+        "      - subheading: Questions\n"
+        "      - faq:\n"
+        "          - {q: Does it hurt?, a: A little.}\n"
+        "      - subheading: Later\n"
+        "      - callout: {title: Sun, text: Wear sunscreen.}\n",
+    )
+    result = build(inputs, layout=layout)
+    assert result.ok and result.pdf is not None, [d.format() for d in result.diagnostics]
+    headings = _headings(_open(result))
+    assert headings[:2] == [(1, "Micro-needling"), (2, "What is it?")]
+    assert [h for h in headings if h[1] not in ("Micro-needling", "Book a consultation")] == [
+        (2, "What is it?"),
+        (3, "What it can do"),
+        (4, "Smoother texture"),
+        (2, "Risks"),
+        (3, "Call us"),
+        (3, "Questions"),
+        (4, "Does it hurt?"),
+        (3, "Later"),
+        (4, "Sun"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("content", "drawing", "qr"),
     [

@@ -24,7 +24,7 @@ from brochure.layout.flowables import Art, Box, Bullet, Column, Numbered, Para, 
 from brochure.layout.model import Entry
 from brochure.theme.colors import color_markup
 from brochure.theme.styles import Theme
-from brochure.vocabulary import language_base
+from brochure.vocabulary import Role, language_base
 from brochure.words import Words, words_for
 
 WIDE = 110 * MM  # a back at least this wide (at 9.5 pt; wider for larger type) sets the QR box and the contact
@@ -81,20 +81,25 @@ class Blocks:
             breaks=breaks,
         )
 
-    def para(self, text: str, style: str, element: str = "", breaks: bool = False) -> Paragraph:
+    def para(self, text: str, style: str, element: str = "", breaks: bool = False, level: int = 0) -> Paragraph:
         """A paragraph of `text`; `element` keys one that may be split across panels (the flow's own); with
-        `breaks` (a title or heading), its line breaks kept."""
+        `breaks` (a title or heading), its line breaks kept; with `level`, a heading of that level (a card's title
+        under a subheading: 4)."""
         st = self.t.style(style)
-        return Para(self.md(text, st.fontSize, breaks), st, element=element)
+        role: tuple[Role, int] | None = ("heading", level) if level else None
+        return Para(self.md(text, st.fontSize, breaks), st, element=element, role=role)
 
     def section(self, s: Section, first: bool) -> list[Item]:
         heading = SectionHeading(self.md(s.heading, self.t.scale.heading, breaks=True), self.t)
         gap = 0.0 if first else 1.25 * self.L
         whole, fresh = s.hint("keep") is not None, s.hint("break") is not None
         items = [Item(heading, s.id, gap, True, one_line(plain(s.heading)), whole=whole, fresh=fresh)]
-        for i, block in enumerate(s.blocks):
+        titles = 3  # the level of card titles, questions and callout titles: under the section's heading, or (4)
+        for i, block in enumerate(s.blocks):  # under a subheading before them, as a reader meets them
             gap = 0.45 * self.L if i == 0 else 0.6 * self.L
-            items.extend(self.block(block, s.id, gap))
+            items.extend(self.block(block, s.id, gap, titles))
+            if isinstance(block, c.Subheading):
+                titles = 4
         if items[-1].keep_with_next:  # a subheading last in its section heads nothing of the next section's
             items[-1] = replace(items[-1], keep_with_next=False)
         return items
@@ -123,7 +128,8 @@ class Blocks:
             items.append(Item(whole, SOURCES, (0.45 if i == 0 else 0.3) * self.L, last_two))
         return items
 
-    def block(self, b: c.Block, sid: str, gap: float) -> list[Item]:
+    def block(self, b: c.Block, sid: str, gap: float, titles: int = 3) -> list[Item]:
+        """The block's items; `titles`: the heading level of its titles (a card's, a callout's, a question)."""
         L, pal = self.L, self.t.palette
         key, rtl = b.at.key, self.t.direction == "rtl"
         if isinstance(b, c.Text):
@@ -136,7 +142,8 @@ class Blocks:
         if isinstance(b, c.Cards):
             boxes: list[Flowable] = []
             for card in b.cards:
-                stack = Stack([(self.para(card.title, "card_title"), 0.0), (self.para(card.text, "card_text"), 1.5)])
+                title = self.para(card.title, "card_title", level=titles)
+                stack = Stack([(title, 0.0), (self.para(card.text, "card_text"), 1.5)])
                 z = 18 * self.t.scale.zoom
                 icon = Art(partial(art.icon, card.icon, z, pal.primary), z, z) if card.icon else None
                 boxes.append(Box(stack, pal.tint(pal.secondary, 0.16), pad=6.0, icon=icon, rtl=rtl))
@@ -149,7 +156,7 @@ class Blocks:
                 rows.append(StepRow(i + 1, Stack(parts), self.t, Entry(key, i, "decimal")))
             return _group(rows, sid, gap, 0.45 * L)
         if isinstance(b, c.Callout):
-            parts = [(self.para(b.title, "card_title"), 0.0)] if b.title else []
+            parts = [(self.para(b.title, "card_title", level=titles), 0.0)] if b.title else []
             parts.append((self.para(b.text, "small"), 1.5 if b.title else 0.0))
             warn = b.tone == "warning"
             fill = pal.tint(pal.accent, 0.13) if warn else pal.tint(pal.primary, 0.08)
@@ -178,7 +185,8 @@ class Blocks:
             return items
         out = []
         for i, qa in enumerate(b.items):
-            q, a = self.para(qa.q, "card_title", f"{key}[{i}].q"), self.para(qa.a, "body", f"{key}[{i}].a")
+            q = self.para(qa.q, "card_title", f"{key}[{i}].q", level=titles)
+            a = self.para(qa.a, "body", f"{key}[{i}].a")
             out.append(Item(q, sid, gap if i == 0 else 0.6 * L, True))
             out.append(Item(a, sid, 1.0))
         return out
