@@ -236,6 +236,28 @@ def test_headings_nest_without_skipping_a_level(content: Path) -> None:
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_title_written_broken_after_a_hyphen_reads_as_one_word(inputs: Inputs, layout: str) -> None:
+    """The title written 'Micro-' + 'needling' (on two lines, as the README shows) prints on two lines and reads
+    'Micro-needling' from the PDF's tags, not 'Micro- needling'; a section heading, a subheading and the call to
+    action's heading likewise. A line broken at a space still reads as two words."""
+    edit(inputs.content, "title: Micro-needling", 'title: "Micro-\\nneedling"')
+    edit(inputs.content, "heading: What is it?", 'heading: "What is micro-\\nneedling?"')
+    edit(inputs.content, "      - cards:", '      - subheading: "Skin-\\ndeep\\nor not"\n      - cards:')
+    edit(inputs.content, "heading: Book a consultation", 'heading: "Book a follow-\\nup"')
+    result = build(inputs, layout=layout)
+    assert result.ok and result.pdf is not None and result.layout is not None, [d.format() for d in result.diagnostics]
+    title = [t.text for p in result.layout.pages for t in p.items if isinstance(t, Text) and t.role == "title"]
+    assert title == ["Micro-", "needling"]  # (as written: two lines)
+    said = _open(result).read_aloud()
+    assert "heading level 1: Micro-needling" in said, said
+    assert "heading level 2: What is micro-needling?" in said, said
+    assert "heading level 3: Skin-deep or not" in said, said
+    assert "heading level 2: Book a follow-up" in said, said
+    assert not [line for line in said if "- " in line and "needling" in line]
+    assert page_validation.validate_pdf_bytes(result.pdf, profile="ua1").failures == []
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
 def test_titles_under_a_subheading_nest_under_it(inputs: Inputs, layout: str) -> None:
     """A card's title, a callout's title and a question after a `subheading:` are headings one level under it
     (H4 under its H3), up to the section's end; without a subheading before them they are H3 under the section's

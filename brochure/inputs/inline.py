@@ -253,6 +253,16 @@ def one_line(text: str) -> str:
     return _BREAK.sub(lambda m: "" if m.start() and text[m.start() - 1] in "-\u2010" else " ", text)
 
 
+_HYPHEN_BREAK = re.compile(r"[-\u2010][ \t]*(?:\r\n?|\n)")  # a line break written right after a hyphen
+
+
+def read_whole(text: str) -> str:
+    """What a title or heading written on several lines reads as, where a line breaks right after a hyphen
+    ('Micro-' + 'needling' reads 'Micro-needling', not 'Micro- needling' as its lines read one after another would);
+    '' where no line breaks so (its lines read as printed)."""
+    return one_line(plain(text)) if _HYPHEN_BREAK.search(text) else ""
+
+
 def upper(text: str, language: str = "") -> str:
     """The printed characters in capitals, as a capitalised line (the cover's kicker) prints them: 'ß' -> 'SS'."""
     return "".join(in_capitals(r.text, language) for r in parse(text))

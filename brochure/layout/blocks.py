@@ -16,7 +16,7 @@ from brochure.diagnostics import Diagnostic, Location, error, shorten
 from brochure.geometry.sheet import MM
 from brochure.inputs import blocks as c
 from brochure.inputs.content import Section
-from brochure.inputs.inline import escape_text, one_line, plain, to_markup
+from brochure.inputs.inline import escape_text, one_line, plain, read_whole, to_markup
 from brochure.layout import citations, images, lettering
 from brochure.layout.citations import Citations
 from brochure.layout.flow import Item
@@ -87,10 +87,11 @@ class Blocks:
         under a subheading: 4)."""
         st = self.t.style(style)
         role: tuple[Role, int] | None = ("heading", level) if level else None
-        return Para(self.md(text, st.fontSize, breaks), st, element=element, role=role)
+        said = read_whole(text) if breaks else ""  # (a line broken after a hyphen: the word read whole)
+        return Para(self.md(text, st.fontSize, breaks), st, element=element, role=role, said=said)
 
     def section(self, s: Section, first: bool) -> list[Item]:
-        heading = SectionHeading(self.md(s.heading, self.t.scale.heading, breaks=True), self.t)
+        heading = SectionHeading(self.md(s.heading, self.t.scale.heading, breaks=True), self.t, read_whole(s.heading))
         gap = 0.0 if first else 1.25 * self.L
         whole, fresh = s.hint("keep") is not None, s.hint("break") is not None
         items = [Item(heading, s.id, gap, True, one_line(plain(s.heading)), whole=whole, fresh=fresh)]

@@ -497,10 +497,11 @@ class SectionHeading(Flowable):  # type: ignore[misc]
     RULE_H = 2.4
     GAP = 5.0
 
-    def __init__(self, text: str, theme: Theme) -> None:
+    def __init__(self, text: str, theme: Theme, said: str = "") -> None:
         super().__init__()
         self.text = text
-        self.para = Para(text, theme.style("heading"))
+        self.para = Para(text, theme.style("heading"), said=said)  # (`said`: its words as written, where they read
+        # otherwise: a line broken after a hyphen)
         self.rule_color = theme.palette.accent
         self.rtl = theme.direction == "rtl"  # the rule over the heading's first letter: at the right
         self.words = Balanced(self.para, self.rtl)
