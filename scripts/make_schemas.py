@@ -90,9 +90,27 @@ def content() -> Schema:
             ("text",),
             "a highlighted note",
         ),
-        "image": obj(
-            {"src": text("PNG or JPEG, relative to this file"), "alt": text(), "caption": text()}, ("src", "alt")
-        ),
+        "image": {
+            "anyOf": [
+                obj(
+                    {
+                        "src": text("PNG or JPEG, relative to this file"),
+                        "alt": text("what the picture shows, read in its place by a screen reader"),
+                        "caption": text(),
+                        "decorative": {"const": False},
+                    },
+                    ("src", "alt"),
+                ),
+                obj(
+                    {
+                        "src": text("PNG or JPEG, relative to this file"),
+                        "decorative": {"const": True, "description": "decoration alone, not read: no alt, no caption"},
+                    },
+                    ("src", "decorative"),
+                    "a picture that is decoration alone",
+                ),
+            ]
+        },
         "illustration": obj(
             {
                 "name": words_of(tuple(ILLUSTRATIONS)),

@@ -76,6 +76,7 @@ class Image:
     at: Location
     written: str = ""  # src as the content file writes it (`brochure init --words` copies the picture there)
     alt_at: Location | None = None  # where alt is written (a translation's is compared with its source's)
+    decorative: bool = False  # `decorative: true`: decoration (a texture, a mood photo), not read; no alt
 
 
 @frozen
@@ -251,12 +252,33 @@ def _read_steps(r: Reader, node: Node, path: str, at: Location) -> Steps | None:
     return Steps(tuple(steps), at) if len(steps) == len(items) else None
 
 
+_DECORATIVE_HINT = "a picture that is decoration alone (a texture, a mood photo) may say 'decorative: true' instead"
+
+
 def _read_image(r: Reader, node: Node, path: str, base: Path) -> Image | None:
-    m = r.mapping(node, path, ("src", "alt"), ("caption",))
+    m = r.mapping(node, path, ("src",), ("alt", "caption", "decorative"))
     if m is None:
         return None
     src = r.text(m.get("src"), f"{path}.src", printed=False)
-    alt = r.text(m.get("alt"), f"{path}.alt", printed=False)
+    decorative = _decorative(r, m, path)
+    if decorative is None:
+        return None
+    if decorative:
+        alt: str | None = ""  # (decoration: a screen reader passes it by)
+    elif "alt" not in m:
+        r.fail(
+            r.at(node, f"{path}.alt"),
+            "missing key 'alt': a screen reader reads it in place of the picture",
+            f"add 'alt:' to {path}, saying what the picture shows in the leaflet's language; {_DECORATIVE_HINT}",
+        )
+        return None
+    elif m["alt"].value == "":
+        r.fail(
+            r.key_at(m["alt"], f"{path}.alt"), "this text is empty", f"say what the picture shows; {_DECORATIVE_HINT}"
+        )
+        return None
+    else:
+        alt = r.text(m.get("alt"), f"{path}.alt", printed=False)
     caption = r.text(m.get("caption"), f"{path}.caption")
     if src is None or alt is None:
         return None
@@ -303,7 +325,34 @@ def _read_image(r: Reader, node: Node, path: str, base: Path) -> Image | None:
         r.fail(where, f"picture '{src}' cannot be used: {picture.message}", picture.hint, full)  # (it may be
         return None  # being copied in: watched)
     r.pixels += picture.cost
-    return Image(picture, alt, caption, where, src, r.at(m["alt"], f"{path}.alt"))
+    alt_at = r.at(m["alt"], f"{path}.alt") if "alt" in m else None
+    return Image(picture, alt, caption, where, src, alt_at, decorative)
+
+
+def _decorative(r: Reader, m: dict[str, Node], path: str) -> bool | None:
+    """Whether the picture is decoration (`decorative: true`: no `alt:`, no caption, not read); None where that is
+    written wrong (an error said)."""
+    flag = m.get("decorative")
+    if flag is None:
+        return False
+    if not isinstance(flag.value, bool):
+        r.fail(r.key_at(flag, f"{path}.decorative"), f"expected true or false, found {flag.kind}", "write: true")
+        return None
+    if flag.value and "alt" in m:
+        r.fail(
+            r.key_at(m["alt"], f"{path}.alt"),
+            "a decorative picture has no text alternative: a screen reader passes it by",
+            "remove 'alt:', or 'decorative: true' if the picture shows something a reader needs",
+        )
+        return None
+    if flag.value and "caption" in m:
+        r.fail(
+            r.key_at(m["caption"], f"{path}.caption"),
+            "a decorative picture has no caption: a caption says the picture means something",
+            "remove the caption, or give the picture an 'alt:' in place of 'decorative: true'",
+        )
+        return None
+    return bool(flag.value)
 
 
 def _read_illustration(r: Reader, node: Node, path: str, at: Location) -> Illustration | None:

@@ -179,7 +179,7 @@ class Blocks:
             return items
         if isinstance(b, c.Image):
             max_h = self.width * 0.75 * self.t.scale.pictures
-            flow = images.picture(b.src, self.width, max_h, self.t.press_profile, b.at, plain(b.alt))
+            flow = images.picture(b.src, self.width, max_h, self.t.press_profile, b.at, plain(b.alt), b.decorative)
             items = [Item(flow, sid, gap, bool(b.caption))]
             if b.caption:
                 items.append(Item(self.para(b.caption, "caption", f"{key}.caption"), sid, 0.25 * L))

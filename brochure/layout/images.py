@@ -17,9 +17,19 @@ from brochure.theme.cmyk import picture_to_cmyk
 
 
 class Picture(Flowable):  # type: ignore[misc]
-    """A raster picture at a fixed size: its bytes, pixel size, text alternative and where it was asked for."""
+    """A raster picture at a fixed size: its bytes, pixel size, text alternative (or none: `decorative`, decoration
+    that is not read) and where it was asked for."""
 
-    def __init__(self, data: bytes, width: float, height: float, pixels: tuple[int, int], at: Location, alt: str = ""):
+    def __init__(
+        self,
+        data: bytes,
+        width: float,
+        height: float,
+        pixels: tuple[int, int],
+        at: Location,
+        alt: str = "",
+        decorative: bool = False,
+    ):
         super().__init__()
         self.data = data
         self.width = self.drawWidth = width
@@ -27,16 +37,23 @@ class Picture(Flowable):  # type: ignore[misc]
         self.pixels = pixels
         self.at = at
         self.alt = alt
+        self.decorative = decorative
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         return self.width, self.height
 
     def draw(self) -> None:  # onto the recording canvas (layout/paint.py), which notes it as a frame
-        self.canv.picture(self.data, self.pixels, self.at, self.alt, self.width, self.height)
+        self.canv.picture(self.data, self.pixels, self.at, self.alt, self.width, self.height, self.decorative)
 
 
 def picture(
-    pic: PictureData, max_w: float, max_h: float, press_profile: Path | None, at: Location, alt: str = ""
+    pic: PictureData,
+    max_w: float,
+    max_h: float,
+    press_profile: Path | None,
+    at: Location,
+    alt: str = "",
+    decorative: bool = False,
 ) -> Picture:
     """A Picture scaled to fit max_w x max_h; converted to CMYK for the press edition. Reads nothing from disk.
 
@@ -53,7 +70,7 @@ def picture(
         data = _smaller_png(pic.data, size)  # ReportLab decodes and recompresses a PNG anyway
     else:
         data, size = pic.data, (w, h)
-    return Picture(data, w * s, h * s, size, at, alt)
+    return Picture(data, w * s, h * s, size, at, alt, decorative)
 
 
 @lru_cache(maxsize=4)

@@ -427,9 +427,10 @@ class Reader:
             box = Rect(min(x1, x2), min(y1, y2), abs(x2 - x1), abs(y2 - y1))
             with PILImage.open(io.BytesIO(note.data)) as im:
                 space = im.mode
-            fields = self._item(box, "figure")
-            fields["alt"] = note.alt or fields["alt"]
-            fields["element"] = f"picture-{index}"  # a figure of its own
+            fields = self._item(box, "artifact" if note.decorative else "figure")
+            if not note.decorative:
+                fields["alt"] = note.alt or fields["alt"]
+                fields["element"] = f"picture-{index}"  # a figure of its own
             self.out.append(Picture(**fields, data=note.data, pixels=note.pixels, space=space, at=note.at))
         elif kind == "D":
             self._drawing(index)

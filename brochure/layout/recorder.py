@@ -46,6 +46,7 @@ class _PictureNote:
     alt: str
     w: float
     h: float
+    decorative: bool = False  # decoration, no figure: not read (`decorative: true` on a content picture)
 
 
 class _NotesOpacity:
@@ -177,10 +178,12 @@ class Recorder(_NotesOpacity, Canvas):  # type: ignore[misc]
     def end_role(self) -> None:
         self._code.append("EMC")
 
-    def picture(self, data: bytes, pixels: tuple[int, int], at: Location, alt: str, w: float, h: float) -> None:
-        """A raster picture filling (0, 0, w, h) in the current coordinates."""
+    def picture(
+        self, data: bytes, pixels: tuple[int, int], at: Location, alt: str, w: float, h: float, decorative: bool = False
+    ) -> None:
+        """A raster picture filling (0, 0, w, h) in the current coordinates; a figure, or `decorative`."""
         self._code.append(f"/P{len(self.pictures)} Do")
-        self.pictures.append(_PictureNote(data, pixels, at, alt, w, h))
+        self.pictures.append(_PictureNote(data, pixels, at, alt, w, h, decorative))
 
     def drawing(self, d: Drawing) -> None:
         """A vector drawing in the current coordinates (read by layout/drawings.py, never written)."""

@@ -1,0 +1,84 @@
+"""A content picture that is decoration alone says `decorative: true` in place of `alt:`: it prints as any picture
+and is an artifact in the tagged PDF (a screen reader passes it by); a picture with neither is an error, as before,
+whose hint names both."""
+
+from __future__ import annotations
+
+import io
+
+import page as page_validation
+import pikepdf
+import pytest
+from conftest import Inputs, edit
+from helpers import build, check
+from PIL import Image
+from tagged import Tagged
+
+from brochure.layout.model import Picture
+
+
+def _picture(inputs: Inputs, fields: str) -> None:
+    Image.new("RGB", (1200, 800), (200, 180, 160)).save(inputs.content.parent / "room.png")
+    edit(inputs.content, "      - cards:", f"      - image: {{src: room.png{fields}}}\n      - cards:")
+
+
+def _images_marked_as(pdf: bytes) -> list[str]:
+    """The tag of the marked content each raster picture is painted in (its innermost), from the PDF."""
+    tags: list[str] = []
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        for page in doc.pages:
+            images = {str(k) for k, v in page.Resources.get("/XObject", {}).items() if v.get("/Subtype") == "/Image"}
+            stack: list[str] = []
+            for operands, op in pikepdf.parse_content_stream(page):
+                if str(op) in ("BDC", "BMC"):
+                    stack.append(str(operands[0]))
+                elif str(op) == "EMC":
+                    stack.pop()
+                elif str(op) == "Do" and str(operands[0]) in images:
+                    tags.append(stack[-1] if stack else "")
+    return tags
+
+
+def test_a_decorative_picture_prints_and_is_an_artifact(inputs: Inputs) -> None:
+    _picture(inputs, ", decorative: true")
+    result = build(inputs)
+    assert result.ok and result.pdf is not None, [d.format() for d in result.diagnostics]
+    assert _images_marked_as(result.pdf) == ["/Artifact"]  # printed, and not read
+    assert result.layout is not None  # the frames say so too (what preflight and the renderer read)
+    pictures = [i for p in result.layout.pages for i in p.items if isinstance(i, Picture)]
+    assert [(i.role, i.alt, i.element) for i in pictures] == [("artifact", "", "")]
+    doc = Tagged(pikepdf.open(io.BytesIO(result.pdf)))
+    assert doc.root is not None
+    figures = sorted(n.alt for n in doc.root.walk() if n.kind == "Figure")
+    assert figures == ["QR code that opens example.com/book", "Test Clinic"]  # the logo and the QR code alone
+    assert page_validation.validate_pdf_bytes(result.pdf, profile="ua1").failures == []
+
+
+def test_a_picture_with_its_alt_stays_a_figure(inputs: Inputs) -> None:
+    _picture(inputs, ", alt: A reclining chair under a lamp, decorative: false")
+    result = build(inputs)
+    assert result.ok and result.pdf is not None, [d.format() for d in result.diagnostics]
+    assert _images_marked_as(result.pdf) == ["/Figure"]
+    doc = Tagged(pikepdf.open(io.BytesIO(result.pdf)))
+    assert doc.root is not None
+    assert "A reclining chair under a lamp" in [n.alt for n in doc.root.walk() if n.kind == "Figure"]
+
+
+@pytest.mark.parametrize(
+    ("fields", "message", "hint"),
+    [
+        ("", "missing key 'alt'", "decorative: true"),
+        (', alt: ""', "this text is empty", "decorative: true"),
+        (", alt: A chair, decorative: true", "a decorative picture has no text alternative", "remove 'alt:'"),
+        (", caption: Our room, decorative: true", "a decorative picture has no caption", "give the picture an 'alt:'"),
+        (", decorative: yes please", "expected true or false", "write: true"),
+    ],
+    ids=["neither", "alt-empty", "alt-and-decorative", "caption-and-decorative", "decorative-not-true-or-false"],
+)
+def test_a_picture_must_say_what_it_shows_or_that_it_is_decoration(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], fields: str, message: str, hint: str
+) -> None:
+    _picture(inputs, fields)
+    status, errors, _ = check(inputs, capsys)
+    assert status == 1 and len(errors) == 1, errors
+    assert message in errors[0] and hint in errors[0] and "sections[0].blocks[1]" in errors[0], errors[0]
