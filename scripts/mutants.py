@@ -6946,6 +6946,13 @@ MUTANTS: tuple[Mutant, ...] = (
         k="caption-and-decorative",
     ),
     m(
+        "large-print-doi-link-not-underlined",
+        "layout/citations.py",
+        "ref.doi_url, shade, links, underline=True))",
+        "ref.doi_url, shade, links))",
+        "tests/test_link_cues.py::test_the_large_prints_doi_links_in_the_sources_are_underlined_in_their_colour",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

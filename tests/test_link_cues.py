@@ -5,13 +5,15 @@ annotation's rectangle)."""
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Callable
 
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 import pytest
 from conftest import Inputs
-from helpers import build, reopen
+from helpers import BRAND, CONTENT, build, reopen, result_of, sources
 
+from brochure import api
 from brochure.vocabulary import LAYOUTS
 
 Box = tuple[float, float, float, float]  # left, bottom, right, top
@@ -56,23 +58,19 @@ def _inside(inner: Box, outer: Box, slack: float = 0.6) -> bool:
     )
 
 
-@pytest.mark.parametrize("layout", LAYOUTS)
-def test_a_link_in_the_words_is_underlined_in_its_colour_inside_its_link_area(inputs: Inputs, layout: str) -> None:
-    """The test words' "See [our site](https://example.com)." (the link printed in the brand's primary colour, the
-    words around it in the text colour): a line under "our site", as wide as its words and in their colour, inside
-    the link annotation; no line runs on under the words beside it ("See")."""
-    result = build(inputs, layout=layout)
-    assert result.ok and result.pdf is not None, [d.format() for d in result.diagnostics]
-    found = []
-    with reopen(result.pdf) as doc:
+def _underlined(pdf: bytes, chosen: Callable[[str], bool]) -> int:
+    """How many of the links whose words (/Contents) are `chosen` have a line under their words, as wide as them and
+    in their colour, inside the link annotation's rectangle, and no line running on beside it (asserted)."""
+    found = 0
+    with reopen(pdf) as doc:
         for p, page in enumerate(doc.pages):
             for annot in page.obj.get("/Annots", []):
-                if str(annot.get("/Contents", "")) != "our site":
+                if not chosen(str(annot.get("/Contents", ""))):
                     continue
                 rect: Box = tuple(float(v) for v in annot.Rect)  # type: ignore[assignment]
-                lines, texts = _painted(result.pdf, p)
+                lines, texts = _painted(pdf, p)
                 words = [(b, c) for b, c in texts if _inside(b, rect, 1.0)]
-                assert words, (layout, rect)
+                assert words, rect
                 (colour,) = {c for _, c in words}
                 left, right = min(b[0] for b, _ in words), max(b[2] for b, _ in words)
                 under = [
@@ -80,9 +78,28 @@ def test_a_link_in_the_words_is_underlined_in_its_colour_inside_its_link_area(in
                     for b, c in lines
                     if c == colour and _inside(b, rect) and b[0] <= left + 1.0 and b[2] >= right - 1.0
                 ]
-                assert under, (layout, rect, lines)
-                assert all(b[3] <= min(w[1] for w, _ in words) + 1.0 for b in under), "under the words, not through"
+                assert under, (rect, lines)
+                low, high = min(w[1] for w, _ in words), max(w[3] for w, _ in words)
+                assert all(b[3] <= low + 0.3 * (high - low) for b in under), "under the words, not through them"
                 band = [b for b, _ in lines if rect[1] - 2.0 <= b[1] <= rect[3]]  # (lines drawn along its line)
-                assert all(rect[0] - 0.6 <= b[0] and b[2] <= rect[2] + 0.6 for b in band), "'See' is not underlined"
-                found.append(p)
-    assert len(found) == 1, layout
+                assert all(rect[0] - 0.6 <= b[0] and b[2] <= rect[2] + 0.6 for b in band), "a line beside the words"
+                found += 1
+    return found
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_link_in_the_words_is_underlined_in_its_colour_inside_its_link_area(inputs: Inputs, layout: str) -> None:
+    """The test words' "See [our site](https://example.com)." (the link printed in the brand's primary colour, the
+    words around it in the text colour): a line under "our site", as wide as its words and in their colour, inside
+    the link annotation; no line runs on under the words beside it ("See")."""
+    result = build(inputs, layout=layout)
+    assert result.ok and result.pdf is not None, [d.format() for d in result.diagnostics]
+    assert _underlined(result.pdf, lambda said: said == "our site") == 1, layout
+
+
+def test_the_large_prints_doi_links_in_the_sources_are_underlined_in_their_colour() -> None:
+    """The sources in full: each DOI (a link in the primary colour, in a reference's text-coloured words) is
+    underlined in its colour, as a link in the words is."""
+    result = result_of(sources(CONTENT, BRAND), api.Options(layout="large-print"))
+    assert result.ok and result.pdf is not None
+    assert _underlined(result.pdf, lambda said: said.startswith("doi:")) >= 8  # (every one: each is asserted)

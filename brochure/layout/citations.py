@@ -165,7 +165,8 @@ def entries_markup(
     numbered: bool = True,
 ) -> list[str]:
     """Each reference as printed: its number in bold, then in `full` its Vancouver text, DOI and address (each
-    a link where links are live), else its short form, linked to its DOI or address.
+    a link where links are live, in the link colour and underlined: told from the text beside it by more than its
+    colour), else its short form, linked to its DOI or address.
 
     In a right-to-left leaflet a reference reads left to right as a whole, set apart as a first-strong isolate
     (U+2068..U+2069, as a typesetter of Arabic sets a Latin reference): in the short form the number and the
@@ -194,9 +195,9 @@ def entries_markup(
             continue
         parts = [to_markup(ref.text, shade, links)]
         if ref.doi:
-            parts.append(link_markup(escape_text(f"doi:{ref.doi}"), ref.doi_url, shade, links))
+            parts.append(link_markup(escape_text(f"doi:{ref.doi}"), ref.doi_url, shade, links, underline=True))
         if ref.url:
-            parts.append(link_markup(escape_text(ref.url), ref.url, shade, links))
+            parts.append(link_markup(escape_text(ref.url), ref.url, shade, links, underline=True))
         number = f"<b>{i}</b>\u00a0" if numbered else ""
         entries.append(f"{number}{unit[0]}" + " ".join(parts) + unit[1])
     return entries
