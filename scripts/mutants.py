@@ -6953,6 +6953,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_link_cues.py::test_the_large_prints_doi_links_in_the_sources_are_underlined_in_their_colour",
     ),
     m(
+        "large-print-kicker-cites-raised-small",
+        "layout/cover.py",
+        "        cite = partial(inp.citations.markup, size=t.scale.kicker, raised=t.scale.raised)",
+        "        cite = partial(inp.citations.markup, size=t.scale.kicker)",
+        "tests/test_large_print.py::test_a_citation_in_the_kicker_prints_in_brackets_at_its_size",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -101,6 +101,22 @@ def test_citations_print_as_numbers_in_brackets_at_the_words_size() -> None:
     assert "improve scars [1] and may make skin firmer and soften fine lines. [2]" in text.replace("\xa0", " ")
 
 
+def test_a_citation_in_the_kicker_prints_in_brackets_at_its_size(tmp_path: Path) -> None:
+    """The cover's kicker cites at its own size too (16 pt), not in a 12.8 pt superscript."""
+    text = CONTENT.read_text(encoding="utf-8")
+    assert text.count("kicker: Patient information\n") == 1
+    (tmp_path / "content.yaml").write_text(
+        text.replace("kicker: Patient information\n", 'kicker: "Patient information[^alam2014]"\n'), "utf-8"
+    )
+    src, diags = api.load(tmp_path / "content.yaml", BRAND)
+    assert src is not None, [d.format() for d in diags]
+    result = api.build(src, api.Options(layout="large-print"))
+    assert result.ok and result.layout is not None, [d.format() for d in result.diagnostics]
+    (kicker,) = [t for t in result.layout.pages[0].items if isinstance(t, Text) and "Patient information" in t.text]
+    assert kicker.text == "Patient information\xa0[1]"
+    assert {r.size for r in kicker.runs if r.text.strip()} == {16.0} and {r.rise for r in kicker.runs} == {0.0}
+
+
 def test_a_text_under_16_pt_in_large_print_is_warned_of_also_a_raised_number() -> None:
     """The preflight holds large print to 16 pt for every run, a raised one too (a citation was once 12.8 pt)."""
     result = large()
