@@ -6960,6 +6960,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_large_print.py::test_a_citation_in_the_kicker_prints_in_brackets_at_its_size",
     ),
     m(
+        "bracketed-citation-after-the-full-stop",
+        "inputs/inline.py",
+        "            if stop:  # numbers in brackets",
+        "            if False:  # numbers in brackets",
+        "tests/test_large_print.py::test_citations_print_as_numbers_in_brackets_at_the_words_size",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

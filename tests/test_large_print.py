@@ -96,9 +96,11 @@ def test_every_word_is_16_pt_or_more(brand: Path, paper: PaperName, target: Targ
 
 def test_citations_print_as_numbers_in_brackets_at_the_words_size() -> None:
     """The citations' numbers read in the words' own size, in brackets after the word they belong to (kept to it by
-    a no-break space); the sources list numbers them the same."""
+    a no-break space) and before the punctuation written before them, as bracketed numbers go ("cure. [8] There"
+    read [8] with the next sentence); the sources list numbers them the same."""
     text = _flat(" ".join(_pdf_pages(large().pdf or b"")))
-    assert "improve scars [1] and may make skin firmer and soften fine lines. [2]" in text.replace("\xa0", " ")
+    assert "improve scars [1] and may make skin firmer and soften fine lines [2]." in text.replace("\xa0", " ")
+    assert "It is not right for everyone [9], and we only treat adults." in text.replace("\xa0", " ")
 
 
 def test_a_citation_in_the_kicker_prints_in_brackets_at_its_size(tmp_path: Path) -> None:

@@ -347,6 +347,11 @@ _IDLE_SHY = re.compile(
 )
 
 
+BRACKETED = "\u00a0["  # how a citation in brackets begins (layout/citations.py: large print's, at the words' size)
+_STOP = re.compile("[.,;:!?\u2026\u060c\u061b\u061f\u06d4]+\\Z")  # a sentence's or clause's mark ending a run, as
+# written (not inside a closing tag: it keeps its style); Arabic's comma, semicolon, question mark and full stop too
+
+
 def to_markup(
     text: str,
     link_color: str = "",
@@ -361,7 +366,9 @@ def to_markup(
 
     `capitals` prints the runs upper-cased as `language` writes capitals (the marks still apply); links go to
     their targets as written;
-    `cite` gives the markup of a citation's keys (a superscript number); without it citations print nothing.
+    `cite` gives the markup of a citation's keys (a superscript number); without it citations print nothing. A
+    citation in brackets (large print's, BRACKETED) is set before the punctuation written before it, as bracketed
+    numbers are ("cure.[^8] There" prints "cure [8]. There", not "cure. [8] There", read with the next sentence).
     Without `italics` (large print, where slanted letters are harder to read) emphasis is set in bold.
     With `breaks` (titles and headings) a line break written in the text breaks the line there; elsewhere it
     is a space, as in any paragraph."""
@@ -369,7 +376,11 @@ def to_markup(
     text = _IDLE_SHY.sub("", text)
     for run in parse(_BREAK.sub("\n", text) if breaks else text):
         if run.cites:
-            parts.append(cite(run.cites) if cite else "")
+            mark = cite(run.cites) if cite else ""
+            stop = _STOP.search(parts[-1]) if mark.startswith(BRACKETED) and parts else None
+            if stop:  # numbers in brackets come before the punctuation they follow: "not a cure [8]. There"
+                parts[-1], mark = parts[-1][: stop.start()], mark + stop.group()
+            parts.append(mark)
             continue
         s = escape_text(in_capitals(run.text, language) if capitals else run.text)
         if breaks:

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from brochure.frozen import frozen
 from brochure.inputs import blocks as c
 from brochure.inputs.content import Content, Section
-from brochure.inputs.inline import citations, escape_text, link_markup, plain, to_markup
+from brochure.inputs.inline import BRACKETED, citations, escape_text, link_markup, plain, to_markup
 from brochure.inputs.references import Reference
 from brochure.layout.bidi import FSI, LRI, PDI
 from brochure.layout.flowables import Para
@@ -52,7 +52,7 @@ class Citations:
         if not label:
             return ""
         if not raised:
-            return f"\u00a0[{label}]"
+            return f"{BRACKETED}{label}]"
         small, rise = max(SMALLEST, round(size * SHRINK, 2)), round(size * RISE, 2)
         return f'<super size="{small:g}" rise="{rise:g}">{label}</super>'
 
