@@ -180,15 +180,17 @@ def _block(lines: list[str], row: int, col: int, folded: bool) -> Typed | None:
     return out
 
 
-def number_at(source: str, at: Location, text: str, number: str) -> Location:
-    """Where `number` (as written, read in the text's printed characters) is typed in the file whose text is
-    `source`, for the text `text` (as the reader kept it) at `at`: its first digit's line and column, where the
-    number is written as often in the text as it is printed (no address or mark holds it too), else `at`."""
-    if not source or not at.line or not number:
+def number_at(lines: list[str], at: Location, text: str, number: str) -> Location:
+    """Where `number` (as written, read in the text's printed characters) is typed in the file whose lines are
+    `lines` (`LINE_BREAK.split` of its text, once a file: not once a finding, which made a file of thousands of
+    findings quadratic), for the text `text` (as the reader kept it) at `at`: its first digit's line and column,
+    where the number is written as often in the text as it is printed (no address or mark holds it too), else
+    `at`."""
+    if not lines or not at.line or not number:
         return at
     pattern = re.compile(rf"(?<!\d)(?<!\d[.,:\u066b\u066c]){re.escape(number)}(?!\d)(?![.,:\u066b\u066c]\d)")
     shown = len(pattern.findall(plain(text)))
-    chars = typed(LINE_BREAK.split(source), at.line, at.column)
+    chars = typed(lines, at.line, at.column)
     if not shown or chars is None:
         return at
     raw = "".join(ch for ch, _, _ in chars)
@@ -201,6 +203,11 @@ def number_at(source: str, at: Location, text: str, number: str) -> Location:
     return Location(at.file, row + 1, (col if col >= 0 else -1 - col) + 1, at.key)
 
 
-def pin(source: str, at: Location, text: str) -> Pin:
+def file_lines(source: str) -> list[str]:
+    """A file's text as the lines `number_at` reads (none for no text)."""
+    return LINE_BREAK.split(source) if source else []
+
+
+def pin(lines: list[str], at: Location, text: str) -> Pin:
     """`number_at` for one text."""
-    return lambda number: number_at(source, at, text, number)
+    return lambda number: number_at(lines, at, text, number)

@@ -26,7 +26,7 @@ from brochure.inputs.numbers import (
     read_numbers,
     western,
 )
-from brochure.inputs.scalars import pin
+from brochure.inputs.scalars import file_lines, pin
 from brochure.vocabulary import AMBULANCE, EMERGENCY, language_base
 
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
@@ -48,11 +48,12 @@ def compare(source: Content, translation: Content) -> list[Diagnostic]:
     same = translation.document.translation.same if translation.document.translation else ()
     # (an adaptation, en-GB -> en-US, keeps most words)
     adaptation = language_base(source.language) == language_base(translation.language)
+    lines = file_lines(translation.source)  # (once: a file of thousands of findings was split for each)
     for key, (text, at) in ours.items():
         if key not in theirs:
             continue
         was, src_at = theirs[key]
-        typed = pin(translation.source, at, text)  # (a finding about a number is said at the number)
+        typed = pin(lines, at, text)  # (a finding about a number is said at the number)
         diags += check_numbers(was, text, at, src_at, changes, typed) or [
             *check_percent_and_ranges(was, text, at, src_at, changes, typed),
             *check_units(was, text, at, src_at, changes, typed),
