@@ -1529,3 +1529,17 @@ def test_a_file_of_many_changed_numbers_is_split_into_lines_once(
         row, col = position(text, number)
         assert any(line.startswith(f"{path}:{row}:{col}: error: ") for line in lines), (number, lines)
     assert len(splits) == 1, splits
+
+
+def test_a_long_run_of_full_stops_is_counted_in_one_pass() -> None:
+    """A text of 4,000 dots (the longest a text may be) took 1.5 s to count its sentences, twice a text (the source's
+    and the translation's): each mark of the run began a match that took the rest of the run and gave it back one by
+    one. 100,000 of them (minutes, before) are counted at once, and a run of marks still ends one sentence."""
+    import time
+
+    from brochure.inputs.translation import _sentences
+
+    start = time.monotonic()
+    assert _sentences("." * 100_000 + " And then") == 2
+    assert time.monotonic() - start < 2.0  # (a hang detector: a few milliseconds)
+    assert _sentences("Wait... Then rest?! Call us.") == 3
