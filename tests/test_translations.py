@@ -1427,6 +1427,13 @@ def test_a_paragraph_that_starts_with_arabic_in_a_spanish_leaflet_is_warned(tmp_
         ("From the 1st day, wash gently.", "Dès le 2e jour, lavez doucement.", "the source's 1 (in 'Home rollers"),
         ("From the 2nd day, wash gently.", "Dès le troisième jour, lavez doucement.", "the source's 2 (in 'Home"),
         ("Wait a second, then rinse.", "Attendez la 2e, puis rincez.", "the translation gives 2, which the"),
+        ("On the 2nd day, rinse for 30 seconds.", "El día 3, enjuague durante 30 segundos.", "the source's 2 (in"),
+        ("Come back on the 2nd day.", "Vuelva el día. Espere unos segundos.", "the source's 2 (in 'Home"),
+        ("Come back on the 2nd day.", "Vuelva el 3.er día. Espere unos segundos.", "the source's 2 (in 'Home"),
+        ("Book your 4th session.", "Reserve su 5.ª sesión en su cuarto.", "the source's 4 (in 'Home rollers"),
+        ("Book your 4th session.", "Reserve la sesión en sus cuartos.", "the source's 4 (in 'Home rollers"),
+        ("On the 2nd day, rinse.", "ביום השני, שטפו.", ""),
+        ("On the 2nd day, rinse.", "ביום, שטפו שנייה.", "the source's 2 (in 'Home rollers"),
     ],
 )
 def test_an_ordinal_in_digits_or_spelled_is_the_number_it_is(
@@ -1435,7 +1442,8 @@ def test_an_ordinal_in_digits_or_spelled_is_the_number_it_is(
     """'your first session' as 'votre 1re séance' (French, Spanish and Polish write ordinals in digits) was warned
     as a number the source does not give, and '1st' as 'premier' was an error, a number missing: an ordinal is its
     number, in digits or spelled. A wrong one (a 2e for 'first', 'troisième' for '2nd') is still said, and a word
-    that is no ordinal ('a second') stands for none."""
+    that is no ordinal ('a second', 'segundos', 'cuartos', Hebrew 'שנייה') stands for none; nor does a spelled one
+    where the translation gives another number in the place of the one it lacks (an error, exit 1, not a warning)."""
     src, es = _added(tmp_path, english, translated)
     messages = [d.message for d in compare(src, es)]
     assert any(m.startswith(says) for m in messages) if says else messages == [], messages

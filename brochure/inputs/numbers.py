@@ -295,11 +295,14 @@ def _counts(raw: list[str], theirs: list[str], changes: dict[str, str]) -> tuple
 def _ordinals(was: str, text: str, expected: Counter[str], ours: Counter[str]) -> tuple[Counter[str], Counter[str]]:
     """The numbers expected and given (`_counts`), with an ordinal one text writes in digits that the other spells
     ('your first session' as 'votre 1re séance', '1st' as 'primera') counted in both: the same number, written as
-    each language writes it (ordinals.py)."""
+    each language writes it (ordinals.py). A spelled ordinal stands for a number the translation lacks only where it
+    gives no other number in its place ('the 2nd day' as 'el día 3 ... 30 segundos' lacks the 2, whatever a word
+    that looks like 'second' says)."""
+    instead = bool(ours - expected)  # (the translation gives a number the source's text does not)
     expected, ours = expected.copy(), ours.copy()
     for n, times in in_digits(text).items():  # (written in digits here, spelled in the source's text)
         expected[n] += min(times, spelled(was)[n], max(0, ours[n] - expected[n]))
-    for n, times in in_digits(was).items():  # (written in digits in the source's text, spelled here)
+    for n, times in in_digits(was).items() if not instead else ():  # (in digits in the source's text, spelled here)
         ours[n] += min(times, spelled(text)[n], max(0, expected[n] - ours[n]))
     return expected, ours
 

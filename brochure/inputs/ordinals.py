@@ -39,6 +39,8 @@ _ENDINGS = {  # what may follow a stem, where not one of _OTHERS ('seconds' is a
     "second": ("", "e"),
     "premier": ("", "s"),
     "premièr": ("e", "es"),
+    "segund": ("o", "a"),  # ('segundos' are seconds)
+    "cuart": ("o", "a"),  # ('cuartos' are rooms or quarters)
 }
 _OTHERS = (  # (French, Spanish and Polish endings: 'deuxième', 'segundas', 'tercer', 'drugiego', 'trzecią')
     *("", "e", "es", "o", "a", "os", "as", "er"),
@@ -46,7 +48,7 @@ _OTHERS = (  # (French, Spanish and Polish endings: 'deuxième', 'segundas', 'te
 )
 _WHOLE = {  # Arabic and Hebrew ordinals, whole (their article joined: 'الأول', 'הראשון')
     "1": "الأول الأولى أول أولى ראשון ראשונה הראשון הראשונה",
-    "2": "الثاني ثاني השני השנייה השניה שנייה",
+    "2": "الثاني ثاني השני השנייה השניה",  # (not 'שנייה' alone: a second of time)
     "3": "الثالث الثالثة ثالث שלישי שלישית השלישי השלישית",
     "4": "الرابع الرابعة رابع רביעי רביעית הרביעי הרביעית",
     "5": "الخامس الخامسة خامس חמישי חמישית החמישי החמישית",
