@@ -257,6 +257,25 @@ def test_a_title_written_broken_after_a_hyphen_reads_as_one_word(inputs: Inputs,
     assert page_validation.validate_pdf_bytes(result.pdf, profile="ua1").failures == []
 
 
+@pytest.mark.parametrize(("layout", "cited"), [("trifold", "[1]"), ("large-print", "\xa0[1]")])
+def test_a_title_broken_after_a_hyphen_reads_its_citation_too(tmp_path: Path, layout: str, cited: str) -> None:
+    """The title's /ActualText stands for all its words: a citation printed in it ('Micro-needling' + '1' raised, or
+    '[1]' in brackets in large print) is read from it too, as the Reference's words or as printed; it was lost."""
+    text = CONTENT.read_text(encoding="utf-8")
+    assert text.count("title: Micro-needling\n") == 1
+    (tmp_path / "content.yaml").write_text(
+        text.replace("title: Micro-needling\n", 'title: "Micro-\\nneedling[^alam2014]"\n'), "utf-8"
+    )
+    src, diags = api.load(tmp_path / "content.yaml", BRAND)
+    assert src is not None, [d.format() for d in diags]
+    result = api.build(src, api.Options(layout=layout))
+    assert result.ok and result.pdf is not None, [d.format() for d in result.diagnostics]
+    doc = _open(result)
+    assert doc.root is not None
+    (title,) = [n for n in doc.root.walk() if n.kind == "H1"]
+    assert str(title.obj.ActualText) == f"Micro-needling{cited}"
+
+
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_titles_under_a_subheading_nest_under_it(inputs: Inputs, layout: str) -> None:
     """A card's title, a callout's title and a question after a `subheading:` are headings one level under it

@@ -256,11 +256,14 @@ def one_line(text: str) -> str:
 _HYPHEN_BREAK = re.compile(r"[-\u2010][ \t]*(?:\r\n?|\n)")  # a line break written right after a hyphen
 
 
-def read_whole(text: str) -> str:
+def read_whole(text: str, cite: Callable[[tuple[str, ...]], str] | None = None) -> str:
     """What a title or heading written on several lines reads as, where a line breaks right after a hyphen
     ('Micro-' + 'needling' reads 'Micro-needling', not 'Micro- needling' as its lines read one after another would);
-    '' where no line breaks so (its lines read as printed)."""
-    return one_line(plain(text)) if _HYPHEN_BREAK.search(text) else ""
+    '' where no line breaks so (its lines read as printed). `cite` gives what a citation's keys read as ('[1]'):
+    the element's /ActualText stands for all its words, so a citation printed in it is read from it too."""
+    if not _HYPHEN_BREAK.search(text):
+        return ""
+    return one_line("".join(cite(r.cites) if r.cites and cite else r.text for r in parse(text)))
 
 
 def upper(text: str, language: str = "") -> str:

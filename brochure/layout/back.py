@@ -17,7 +17,7 @@ from brochure.diagnostics import Diagnostic, Location, error
 from brochure.frozen import frozen
 from brochure.geometry.sheet import MM, Rect
 from brochure.inputs.content import Section
-from brochure.inputs.inline import display_url, escape_text, link_markup, one_line, plain, read_whole
+from brochure.inputs.inline import display_url, escape_text, link_markup, one_line, plain
 from brochure.layout import citations
 from brochure.layout.blocks import Blocks, is_wide
 from brochure.layout.compose import (
@@ -253,7 +253,7 @@ def _back(
     qr_alt = inp.content.tool_words.qr_code.format(url=display_url(contact.booking_url))
     qr = Art(partial(qr_drawing, contact.booking_url, qr_size, pal.code, pal.white), qr_size, qr_size, "qr", qr_alt)
     wide = blocks.wide  # (as wide as a wide column at this type size)
-    heading = SectionHeading(blocks.md(cta.heading, breaks=True), t, read_whole(cta.heading))
+    heading = SectionHeading(blocks.md(cta.heading, breaks=True), t, blocks.said(cta.heading))
     cta_text = blocks.para(cta.text, "cta")
     qr_label = Para(blocks.md(inp.content.qr_label), t.style("subheading"), role=("paragraph", 0))  # a label
     qr_text = Stack([(qr_label, 0.0)], balanced=True)  # (the label's lines about even)

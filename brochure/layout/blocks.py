@@ -81,17 +81,22 @@ class Blocks:
             breaks=breaks,
         )
 
+    def said(self, text: str) -> str:
+        """What a title or heading written broken after a hyphen reads as (its /ActualText), its citations read
+        as they are printed; '' for any other text."""
+        return read_whole(text, partial(self.cites.said, raised=self.t.scale.raised))
+
     def para(self, text: str, style: str, element: str = "", breaks: bool = False, level: int = 0) -> Paragraph:
         """A paragraph of `text`; `element` keys one that may be split across panels (the flow's own); with
         `breaks` (a title or heading), its line breaks kept; with `level`, a heading of that level (a card's title
         under a subheading: 4)."""
         st = self.t.style(style)
         role: tuple[Role, int] | None = ("heading", level) if level else None
-        said = read_whole(text) if breaks else ""  # (a line broken after a hyphen: the word read whole)
+        said = self.said(text) if breaks else ""  # (a line broken after a hyphen: the word read whole)
         return Para(self.md(text, st.fontSize, breaks), st, element=element, role=role, said=said)
 
     def section(self, s: Section, first: bool) -> list[Item]:
-        heading = SectionHeading(self.md(s.heading, self.t.scale.heading, breaks=True), self.t, read_whole(s.heading))
+        heading = SectionHeading(self.md(s.heading, self.t.scale.heading, breaks=True), self.t, self.said(s.heading))
         gap = 0.0 if first else 1.25 * self.L
         whole, fresh = s.hint("keep") is not None, s.hint("break") is not None
         items = [Item(heading, s.id, gap, True, one_line(plain(s.heading)), whole=whole, fresh=fresh)]

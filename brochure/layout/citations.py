@@ -44,6 +44,14 @@ class Citations:
                 runs.append([n])
         return ",".join(f"{r[0]}-{r[-1]}" if len(r) >= 3 else ",".join(map(str, r)) for r in runs)
 
+    def said(self, keys: tuple[str, ...], raised: bool = True) -> str:
+        """Adjacent citations as a screen reader reads them: '[1,2]' (a raised number's Reference /ActualText,
+        render/structure.py), or as printed in brackets (' [1,2]', not `raised`)."""
+        label = self.label(keys)
+        if not label:
+            return ""
+        return f"[{label}]" if raised else f"\u00a0[{label}]"
+
     def markup(self, keys: tuple[str, ...], size: float, raised: bool = True) -> str:
         """Adjacent citations as one superscript for text set at `size` pt, in the text's colour; not `raised`
         (large print, where no text may be smaller than the body), as numbers in brackets at the text's own size,

@@ -14,7 +14,7 @@ from brochure.frozen import frozen
 from brochure.geometry.sheet import MM, OFFICE_EDGE, Panel, Rect, Sheet
 from brochure.inputs.chars import INVISIBLE
 from brochure.inputs.controls import LOGO_MM
-from brochure.inputs.inline import display_url, escape_text, link_markup, one_line, plain, read_whole, to_markup
+from brochure.inputs.inline import display_url, escape_text, link_markup, one_line, plain, to_markup
 from brochure.layout.blocks import Blocks
 from brochure.layout.compose import Inputs, overset, stack_down, too_wide, where
 from brochure.layout.flow import EPS
@@ -89,7 +89,7 @@ def cover(inp: Inputs, area: CoverArea) -> Cover:
     title = Para(
         blocks.md(content.title, size, breaks=True),
         title_style.clone("cover_title_fit", fontSize=size, leading=size * 1.08),
-        said=read_whole(content.title),  # (written 'Micro-' + 'needling': read 'Micro-needling')
+        said=blocks.said(content.title),  # (written 'Micro-' + 'needling': read 'Micro-needling')
     )
     texts: list[tuple[str, Flowable, float]] = []  # (key, paragraph, gap above it)
     if content.cover.kicker:
