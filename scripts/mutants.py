@@ -6825,7 +6825,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "link-in-the-words-not-underlined",
         "inputs/inline.py",
-        '    under = \' underline="1"\' if underline else ""',
+        """    under = f' underline="1" uwidth="{UNDERLINE}*F"' if underline else """ "",
         '    under = ""',
         "tests/test_link_cues.py",
     ),
@@ -6894,7 +6894,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "title-broken-after-a-hyphen-read-as-two-words",
         "layout/cover.py",
-        "        said=read_whole(content.title),",
+        "        said=blocks.said(content.title),",
         '        said="",',
         "tests/test_tagged.py::test_a_title_written_broken_after_a_hyphen_reads_as_one_word",
         k="trifold",
@@ -6910,7 +6910,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "subheading-broken-after-a-hyphen-read-as-two-words",
         "layout/blocks.py",
-        '        said = read_whole(text) if breaks else ""',
+        '        said = self.said(text) if breaks else ""',
         '        said = ""',
         "tests/test_tagged.py::test_a_title_written_broken_after_a_hyphen_reads_as_one_word",
         k="trifold",
@@ -6997,6 +6997,13 @@ MUTANTS: tuple[Mutant, ...] = (
         '"الثاني ثاني השני השנייה השניה שנייה",',
         "tests/test_translations.py",
         k="ordinal_in_digits_or_spelled",
+    ),
+    m(
+        "link-underline-one-point-at-any-size",
+        "inputs/inline.py",
+        """ uwidth="{UNDERLINE}*F"'""",
+        "'",
+        "tests/test_link_cues.py",
     ),
     m(
         "svg-negative-size-drawn",

@@ -26,9 +26,12 @@ def _colour(get: object, obj: pypdfium2.PdfObject) -> Colour:
     return r.value, g.value, b.value
 
 
+WIDTHS: dict[Box, float] = {}  # each line's stroke width, by the box of its path (_painted)
+
+
 def _painted(pdf: bytes, page: int) -> tuple[list[tuple[Box, Colour]], list[tuple[Box, Colour]]]:
-    """Every line drawn on the page (a stroked path at most 3 pt tall: the box of its path, and its stroke colour),
-    and every text object (its box and fill colour)."""
+    """Every line drawn on the page (a stroked path at most 3 pt tall: the box of its path, and its stroke colour;
+    its width noted in WIDTHS), and every text object (its box and fill colour)."""
     doc = pypdfium2.PdfDocument(pdf)
     try:
         lines, texts = [], []
@@ -40,6 +43,7 @@ def _painted(pdf: bytes, page: int) -> tuple[list[tuple[Box, Colour]], list[tupl
                 w = width.value
                 path = (box[0] + w, box[1] + w, box[2] - w, box[3] - w)
                 lines.append((path, _colour(pdfium_c.FPDFPageObj_GetStrokeColor, obj)))
+                WIDTHS[path] = w
             elif obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT:
                 texts.append((box, _colour(pdfium_c.FPDFPageObj_GetFillColor, obj)))
         return lines, texts  # type: ignore[return-value]
@@ -81,6 +85,8 @@ def _underlined(pdf: bytes, chosen: Callable[[str], bool]) -> int:
                 assert under, (rect, lines)
                 low, high = min(w[1] for w, _ in words), max(w[3] for w, _ in words)
                 assert all(b[3] <= low + 0.3 * (high - low) for b in under), "under the words, not through them"
+                thick = [WIDTHS[b] / (high - low) for b in under]  # (as thick as a font's underline: 1 pt at 8 pt
+                assert all(0.045 < t < 0.095 for t in thick), thick  # was heavy, 0.14: at 16 pt light)
                 band = [b for b, _ in lines if rect[1] - 2.0 <= b[1] <= rect[3]]  # (lines drawn along its line)
                 assert all(rect[0] - 0.6 <= b[0] and b[2] <= rect[2] + 0.6 for b in band), "a line beside the words"
                 found += 1
