@@ -6825,7 +6825,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "link-in-the-words-not-underlined",
         "inputs/inline.py",
-        """    under = f' underline="1" uwidth="{UNDERLINE}*F"' if underline else """ "",
+        '    under = f\' underline="1" uwidth="{UNDERLINE}*F"\' if underline else ""',
         '    under = ""',
         "tests/test_link_cues.py",
     ),
