@@ -7006,6 +7006,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_link_cues.py",
     ),
     m(
+        "press-step-discs-rich-black",
+        "layout/paint.py",
+        "RICH_LEAST = 25 * 72 / 25.4",
+        "RICH_LEAST = 10 * 72 / 25.4",
+        "tests/test_press.py::test_a_black_brand_colours_large_field_prints_rich_black_and_its_type_black_alone",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -664,6 +664,14 @@ def test_a_black_brand_colours_large_field_prints_rich_black_and_its_type_black_
     assert (0.0, 0.0, 0.0, 1.0) in {colour for colour, is_text, _ in inside if is_text}  # headings: the black plate
     rich_elsewhere = [f for f in cover + inside if f[0][3] > 0.9 and sum(f[0][:3]) > 0 and f[2] != rich[0]]
     assert not rich_elsewhere, rich_elsewhere  # (small shapes, lettering, the QR code: one plate)
+    if black == "#000000":  # large print's step numbers, knocked out of 10 mm discs: four plates would fringe them
+        shipped, _ = api.load(CONTENT, inputs.brand)  # (the shipped words: their steps)
+        assert shipped is not None
+        steps = api.build(shipped, api.Options(target="press", layout="large-print")).layout
+        assert steps is not None
+        shapes = [i for p in steps.pages for i in p.items if isinstance(i, Shape) and i.fill is not None]
+        discs = [i for i in shapes if i.fill.values == (0.0, 0.0, 0.0, 1.0) and 9 * MM < i.box.w < 12 * MM]
+        assert discs and not [i.box for i in shapes if i.fill == RICH_BLACK and i.box.w < 25 * MM]
     assert result.layout is not None  # the frames preflight reads carry the ink that prints: the field's alone
     framed = [i.box for p in result.layout.pages for i in p.items if isinstance(i, Shape) and i.fill == RICH_BLACK]
     assert len(framed) == 1 and framed[0].w > 95 * MM, framed

@@ -40,7 +40,8 @@ REGISTRATION = Ink("cmyk", (1.0, 1.0, 1.0, 1.0), spot="All")  # prints on every 
 BLACK = Ink("cmyk", (0.0, 0.0, 0.0, 1.0))  # 100 % K: the press palette's black (type, lines)
 RICH_BLACK = Ink("cmyk", (0.4, 0.4, 0.4, 1.0))  # a large black field's ink in the press edition: 220 %, within the
 # 300 % a press takes (and digital's 240 %); 100 % K alone prints a dark grey there, uneven over a large area
-RICH_LEAST = 10 * 72 / 25.4  # a field at least this many points across both ways is large (10 mm)
+RICH_LEAST = 25 * 72 / 25.4  # a field at least this many points across both ways is large (25 mm: not a disc, a
+# badge or a bar that type is knocked out of, where four plates would fringe the letters)
 
 
 # -- pages -------------------------------------------------------------------------------------------------------
