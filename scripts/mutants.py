@@ -6629,9 +6629,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "logo-coloured-margin-trimmed",
         "inputs/logo.py",
-        '    r, g, b = ImageChops.invert(laid.convert("RGB")).split()',
-        '    corner = Image.new("RGB", im.size, laid.getpixel((0, 0))[:3])\n'
-        '    r, g, b = ImageChops.difference(laid.convert("RGB"), corner).split()',
+        "        off = ImageChops.invert(im.getchannel(band))",
+        "        ch = im.getchannel(band)\n        off = ch.point(lambda v, c=ch.getpixel((0, 0)): abs(v - c))",
         "tests/test_kit_controls.py::test_a_png_logos_coloured_margin_is_printed_as_it_is",
     ),
     m(
@@ -7011,6 +7010,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "RICH_LEAST = 25 * 72 / 25.4",
         "RICH_LEAST = 10 * 72 / 25.4",
         "tests/test_press.py::test_a_black_brand_colours_large_field_prints_rich_black_and_its_type_black_alone",
+    ),
+    m(
+        "logo-border-read-without-its-opacity",
+        "inputs/logo.py",
+        "            off = ImageChops.multiply(off, alpha)  # (as laid on white paper)",
+        "            pass",
+        "tests/test_kit_controls.py",
+        k="logo",
     ),
     m(
         "svg-negative-size-drawn",

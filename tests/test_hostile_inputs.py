@@ -536,6 +536,21 @@ def test_hostile_logos(name: str, tmp_path: Path) -> None:
     assert outcome.status == 1
 
 
+def test_a_36_megapixel_logo_with_a_white_border_is_trimmed_within_the_memory_budget(tmp_path: Path) -> None:
+    """A 6000 x 6000 PNG logo (under the 40-megapixel cap) with a white border round its mark: finding the border to
+    trim (tests/test_kit_controls.py) made a copy of the picture in RGBA and more, 533 MB added, over the budget; it
+    reads a channel at a time now."""
+    from PIL import Image, ImageDraw
+
+    im = Image.new("RGB", (6000, 6000), "white")
+    ImageDraw.Draw(im).rectangle((1500, 2000, 4500, 4000), fill=(29, 92, 99))
+    data = io.BytesIO()
+    im.save(data, "PNG", compress_level=1)
+    case = Case(files={"kit/logo.png": data.getvalue()})
+    case.brand["logo"] = "logo.png"
+    assert check(case, tmp_path).status == 0
+
+
 @pytest.mark.parametrize("name", sorted(set(PICTURES) - {"good"}))
 def test_hostile_pictures(name: str, tmp_path: Path) -> None:
     case = Case(files={"pictures/p.png": PICTURES[name]()})

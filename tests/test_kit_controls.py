@@ -302,6 +302,19 @@ def test_a_logos_white_margin_is_trimmed_so_the_mark_is_as_tall_as_asked(inputs:
     assert inked and abs(inked[0] - band.x) <= 1.5 and inked[-1] - inked[0] == pytest.approx(15 * MM, abs=2)
 
 
+def test_a_png_logos_faint_shadow_round_its_mark_is_trimmed_as_the_paper_shows_it(inputs: Inputs) -> None:
+    """A mark on a clear ground with a faint dark haze over the rest (a drop shadow at 3 % opacity): laid on white
+    paper the haze is white within NEAR_WHITE, nothing shows, and the logo is trimmed to its mark (read by its
+    colour alone, the haze's black was the picture's whole)."""
+    im = Image.new("RGBA", (2400, 1200), (0, 0, 0, 8))
+    im.paste((29, 92, 99, 255), SQUARE)
+    buf = io.BytesIO()
+    im.save(buf, format="PNG")
+    use_png(inputs, buf.getvalue())
+    logo = cover_picture(built(inputs))
+    assert (logo.box.w / MM, logo.box.h / MM) == (pytest.approx(15, abs=0.01), pytest.approx(15, abs=0.01))
+
+
 def test_a_png_logos_coloured_margin_is_printed_as_it_is(inputs: Inputs) -> None:
     """A margin of a colour (a badge's own ground) shows on the paper: it is part of the logo, and kept."""
     im = Image.new("RGB", (2400, 1200), (224, 122, 95))
