@@ -1481,6 +1481,27 @@ def test_a_sentence_left_out_with_no_number_in_it_is_warned(tmp_path: Path, old:
     assert bool(said) is warned, lines
 
 
+@pytest.mark.parametrize(
+    ("english", "translated"),
+    [
+        ("Wash gently. Twice a day is enough.", "轻轻清洗。每天两次就够了。"),  # (no space after a Chinese full stop)
+        ("Wash gently. Twice a day is enough.", "優しく洗ってください。1日2回で十分です。"),
+        ("Wash gently. Twice a day is enough.", "धीरे से धोएं। दिन में दो बार पर्याप्त है।"),  # (Hindi's danda)
+        ("Wash gently. 2 times a day is enough.", "Rửa nhẹ. 2 lần mỗi ngày là đủ."),  # (a short word, no abbreviation)
+        ("Ask at St. Mary's, St. John's or St. Luke's.", "Pregunte en Santa María, San Juan o San Lucas."),
+        ("Needles vs. Lasers vs. Peels vs. Creams?", "¿Agujas, láseres, peelings o cremas?"),  # ('St.', 'vs.')
+    ],
+)
+def test_a_translation_with_as_many_sentences_is_not_warned_in_any_script(
+    tmp_path: Path, english: str, translated: str
+) -> None:
+    """Sentences end where each script ends them: Chinese and Japanese full stops and Hindi's danda with no space
+    after them (every text of two sentences was warned as one left out), a full stop before a number after a short
+    word in Vietnamese ('nhẹ. 2 lần'), and not after 'St.' or 'vs.'."""
+    src, es = _added(tmp_path, english, translated)
+    assert [d.message for d in compare(src, es) if "sentence" in d.message] == []
+
+
 def test_sentences_left_out_of_a_long_text_are_warned(tmp_path: Path) -> None:
     """Two sentences of seven left out are more than a language joins: warned at the text (one of seven is not: two
     may have been joined)."""

@@ -191,10 +191,15 @@ def _english_sentence(text: str, same: tuple[str, ...]) -> str:
 # 'approx. 30', 'ca. 10'); a run of marks is read from its first, once (tried from each of its marks, 4,000 dots
 # in a text took 1.5 s, each text of a file twice)
 _SENTENCE_END = re.compile(
-    r"(?<!\b[A-Za-z])(?<!\bDr)(?<!\bDra)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bSr)(?<!\bSra)(?<!\bProf)"
+    r"(?<!\b[A-Za-z])(?<!\bDr)(?<!\bDra)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bSr)(?<!\bSra)(?<!\bProf)(?<!\bSt)(?<!\bvs)"
+    r"(?<!\bNo)"
     r"(?<![.!?\u061f\u2026])(?P<mark>[.!?\u061f\u2026]++)[\"'\u201d\u2019\u00bb)\]]*\d*\s+[^\s\w]*(?P<next>[^\W_])"
 )
-_WORD_BEFORE = re.compile(r"(?<![^\W\d_])[^\W\d_]{4,}$")
+_WORD_BEFORE = re.compile(r"(?<![^\W\d_])[^\W\d_]+$")
+_WORD_REACH = 64  # letters looked back for the word before a full stop (a longer word is a word: not shortened)
+_CLOSING = "\"'\u201d\u300d\u300f)\\]"  # quotes and brackets that may close a sentence after its mark
+_EAST_END = re.compile(f"[\u3002\uff01\uff1f\u0964\u0965]+(?=[{_CLOSING}]*\\s*[^\\s{_CLOSING}])")
+# (Chinese's and Japanese's full stops and marks, Hindi's danda: a sentence ends there, with no space after it)
 _SHORTENED = frozenset(("approx", "godz", "prof", "circa"))  # (words of four letters or more shortened before a number)
 MERGED = 4  # a text of more sentences than this may have two of them joined in a language's way (one, not two)
 
@@ -202,12 +207,13 @@ MERGED = 4  # a text of more sentences than this may have two of them joined in 
 def _sentences(text: str) -> int:
     """How many sentences a text has (one where it has no sentence's end inside)."""
     printed = plain(text)
-    ends = 1
+    ends = 1 + len(_EAST_END.findall(printed))
     for found in _SENTENCE_END.finditer(printed):
         first = found.group("next")
-        before = _WORD_BEFORE.search(printed, 0, found.start())
-        word = before is not None and before.group().lower() not in _SHORTENED
-        ends += not first.islower() and (not first.isdigit() or found.group("mark") != "." or word)
+        before = _WORD_BEFORE.search(printed, max(0, found.start() - _WORD_REACH), found.start())
+        said = before.group() if before is not None else ""  # (a word of four letters or more, or in letters other
+        word = (len(said) >= 4 or not said.isascii()) and said.lower() not in _SHORTENED  # than English's: Vietnamese
+        ends += not first.islower() and (not first.isdigit() or found.group("mark") != "." or word)  # 'nhẹ. 2 lần')
     return ends
 
 
