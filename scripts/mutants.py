@@ -6278,8 +6278,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "translated-alt-not-compared",
         "inputs/translation.py",
-        "for b in blocks if isinstance(b, Image) and b.alt_at is not None}",
-        "for b in blocks if False and b.alt_at is not None}",
+        "    alts = {b.alt_at.key: (b.alt, b.alt_at) for b in pictures if b.alt_at is not None}",
+        "    alts = {b.alt_at.key: (b.alt, b.alt_at) for b in pictures if False}",
         "tests/test_translations.py::test_a_pictures_text_alternative_left_untranslated_is_warned",
     ),
     m(
@@ -7042,6 +7042,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "",
         "tests/test_translations.py",
         k="as_many_sentences",
+    ),
+    m(
+        "decorative-picture-unseen-by-the-translation-check",
+        "inputs/translation.py",
+        '    return texts | alts | {b.at.key: ("", b.at) for b in pictures}',
+        "    return texts | alts",
+        "tests/test_decorative_pictures.py",
+        k="keeps_a_decorative",
     ),
     m(
         "svg-negative-size-drawn",

@@ -82,3 +82,30 @@ def test_a_picture_must_say_what_it_shows_or_that_it_is_decoration(
     status, errors, _ = check(inputs, capsys)
     assert status == 1 and len(errors) == 1, errors
     assert message in errors[0] and hint in errors[0] and "sections[0].blocks[1]" in errors[0], errors[0]
+
+
+@pytest.mark.parametrize(
+    ("translated", "said"),
+    [
+        ("", "'sections[0].blocks' has 2 items here, 3 in the source"),  # (left out: the later blocks pair wrongly)
+        (", alt: Una sala", "'sections[0].blocks[1].image.alt' is not in the source"),
+        (", decorative: true", ""),
+    ],
+)
+def test_a_translation_keeps_a_decorative_picture_as_the_source_has_it(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], translated: str, said: str
+) -> None:
+    """A decorative picture has no text, and the translation check reads the blocks by their texts: one left out of
+    a translation passed unseen (exit 0), and one given an `alt:` was counted as a block more. Each picture is in
+    its list of blocks now: left out, or given an alt where the source's is decoration, it is an error."""
+    _picture(inputs, ", decorative: true")
+    source = inputs.content.read_text(encoding="utf-8")
+    version = "document:\n  translation:\n    translator: {name: Ana Ruiz, role: Translator}\n"
+    text = source.replace("      - image: {src: room.png, decorative: true}\n", "")
+    if translated:
+        text = source.replace(", decorative: true}", f"{translated}}}")
+    translation = inputs.content.parent / "es.yaml"
+    translation.write_text(text.replace("language: en-GB", "language: es").replace("document:\n", version), "utf-8")
+    status, errors, _ = check(inputs, capsys, "--content", str(translation), "--source", str(inputs.content))
+    wrong = [e for e in errors if "blocks" in e]
+    assert (status, [said in e for e in wrong]) == ((1, [True]) if said else (0, [])), errors

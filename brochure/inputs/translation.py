@@ -355,10 +355,13 @@ def _version(text: str) -> tuple[tuple[int, str], ...]:
 
 
 def _texts(content: Content) -> dict[str, tuple[str, Location]]:
-    """The texts a reader meets, by key path: those printed, and each picture's text alternative (a screen reader's)."""
+    """The texts a reader meets, by key path: those printed, and each picture's text alternative (a screen reader's);
+    and each picture's `src` as no text (''), so that a picture with no text of its own (`decorative: true`) is in
+    its list of blocks too: left out, or given an `alt:` where the source's is decorative, it is said."""
     texts = {at.key: (text, at) for text, at in content.strings if not at.key.startswith(_OWN)}
-    blocks = (b for s in content.sections for b in s.blocks)
-    return texts | {b.alt_at.key: (b.alt, b.alt_at) for b in blocks if isinstance(b, Image) and b.alt_at is not None}
+    pictures = [b for s in content.sections for b in s.blocks if isinstance(b, Image)]
+    alts = {b.alt_at.key: (b.alt, b.alt_at) for b in pictures if b.alt_at is not None}
+    return texts | alts | {b.at.key: ("", b.at) for b in pictures}
 
 
 def _no_number_to_call(
@@ -552,15 +555,21 @@ def _uneven_error(path: str, theirs: Texts, ours: Texts, firsts: dict[str, Locat
         missing, added = _one_apart(was, now), _one_apart(now, was)  # unless one item alone can be the one apart)
     at = firsts.get(path) or _nearest(firsts, path + "[0]", fallback)
     if len(missing) == len(a) - len(b) and not added and missing:
-        shown = ", ".join(f"{path}[{i}] ('{shorten(plain(theirs[a[sorted(a)[i]][0]][0]), 40)}')" for i in missing)
+        shown = ", ".join(f"{path}[{i}] ('{_shown(theirs, a[sorted(a)[i]])}')" for i in missing)
         said += f": the source's {shown} {'has' if len(missing) == 1 else 'have'} no translation here"
     elif len(added) == len(b) - len(a) and not missing and added:
-        shown = ", ".join(f"{path}[{j}] ('{shorten(plain(ours[b[sorted(b)[j]][0]][0]), 40)}')" for j in added)
+        shown = ", ".join(f"{path}[{j}] ('{_shown(ours, b[sorted(b)[j]])}')" for j in added)
         said += f": {shown} {'is' if len(added) == 1 else 'are'} not in the source"
         at = ours[b[sorted(b)[added[0]]][0]][1]  # (where the first item the source lacks is written)
     hint = f"translate each of the source's {len(a)} items, one for one, in its order (the items after a missing "
     hint += "one would pair with the wrong source items: their numbers and citations are checked once it is back)"
     return error(at, said, hint)
+
+
+def _shown(texts: Texts, keys: list[str]) -> str:
+    """An item of a list as an error names it: its first words (a picture with no text: its file)."""
+    said = next((plain(texts[k][0]) for k in keys if texts[k][0]), "")
+    return shorten(said, 40) if said else f"the picture {keys[0].rpartition('.')[0]}"
 
 
 Signature = tuple[tuple[str, ...], ...]
