@@ -3991,6 +3991,7 @@ MUTANTS: tuple[Mutant, ...] = (
         "    return numbers, tuple(citations(joined)), tuple(links(joined)), kind",
         "    return numbers, tuple(citations(joined)), tuple(links(joined)), ()",
         "tests/test_translations.py::test_a_block_the_source_lacks_is_an_error_where_it_is_written",
+        "tests/test_translations.py::test_a_block_added_beside_one_of_another_kind_with_no_numbers_is_named",
     ),
     m(
         "picture-named-before-it-came-never-watched",

@@ -674,6 +674,15 @@ def test_a_block_the_source_lacks_is_an_error_where_it_is_written(tmp_path: Path
     assert "sections[0].blocks[3] ('Una frase que el original no tiene.') is not in the source" in line
 
 
+def test_a_block_added_beside_one_of_another_kind_with_no_numbers_is_named(tmp_path: Path) -> None:
+    """A text with no number, citation or link added before the drawing (its labels have none either): the two are
+    told apart by their kind (a text, a drawing's labels), so the error names the added one, not 'an item'."""
+    old = "      - layouts: [trifold, flyer, large-print]\n        illustration:\n          name: skin-section"
+    added = '      - text: "Una frase que el original no tiene."\n'
+    (line,) = _seeded(tmp_path, old, added + old)[0]
+    assert "sections[0].blocks[1] ('Una frase que el original no tiene.') is not in the source" in line, line
+
+
 @pytest.mark.parametrize(
     ("alt", "warned"),
     [("A nurse holding the pen over a cheek", True), ("Una enfermera sostiene el bolígrafo sobre la mejilla", False)],
