@@ -7053,6 +7053,13 @@ MUTANTS: tuple[Mutant, ...] = (
         k="keeps_a_decorative",
     ),
     m(
+        "svg-attribute-found-in-another-attributes-value",
+        "inputs/svg.py",
+        'rf"(?<![\\w:.-]){re.escape(name)}\\s*[=:]"',
+        "re.escape(name)",
+        "tests/test_assets_hostile.py::test_an_svg_logos_non_scaling_stroke_stretched_is_refused_at_the_attribute",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -1200,9 +1200,9 @@ def test_an_svg_logos_non_scaling_stroke_stretched_is_refused_at_the_attribute(
     which a PDF cannot; refused where the SVG file says so, with what to do."""
     svg = (
         f'<svg {NS} viewBox="0 0 120 40">\n  {RECT}\n  <g transform="scale(3 1)">\n'
-        '    <circle cx="12" cy="12" r="8" fill="#E07A5F" stroke="#1D5C63"\n'
+        '    <circle data-note="vector-effect here" cx="12" cy="12" r="8" fill="#E07A5F" stroke="#1D5C63"\n'
         '      stroke-width="2" vector-effect="non-scaling-stroke"/>\n  </g>\n</svg>\n'
-    )
+    )  # (a note naming it, in another attribute's value, before it: not where it is said)
     (inputs.kit / "logo.svg").write_text(svg, encoding="utf-8")
     status, _, err = cli(capsys, "check", "--content", str(inputs.content), "--brand", str(inputs.brand))
     column = svg.splitlines()[4].index("vector-effect") + 1

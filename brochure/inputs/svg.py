@@ -147,7 +147,8 @@ def _attribute_at(data: bytes, tag: tuple[int, int], name: str) -> tuple[int, in
     start = sum(len(t) + 1 for t in lines[: tag[0] - 1]) + tag[1] - 1
     text = "\n".join(lines)
     end = text.find(">", start)
-    found = text.find(name, start, end if end >= 0 else len(text))
+    named = re.compile(rf"(?<![\w:.-]){re.escape(name)}\s*[=:]")  # (the attribute or a style's property, not
+    found = m.start() if (m := named.search(text, start, end if end >= 0 else len(text))) else -1  # words in a value)
     if found < 0:
         return tag
     return text.count("\n", 0, found) + 1, found - (text.rfind("\n", 0, found) + 1) + 1
