@@ -32,6 +32,8 @@ GOOD_PPI, MOST_PPI = 300, 450  # as a print shop's preset: pictures over 450 ppi
 # Brand assets
 SVG_BYTES = 2 * MIB  # an SVG logo file
 SVG_ELEMENTS = 5_000  # elements in an SVG logo, each <use> copy counted (a typical logo has a few dozen)
+SVG_ATTRIBUTES = 200  # attributes of one element of an SVG logo (a shape has a dozen; svglib reads each element's in
+# time that grows with their square: 20,000 on one tag took 6 s)
 SVG_NUMBERS = 20_000  # numbers in an SVG logo's path data and point lists (the shipped logos have about 1,500)
 FONT_BYTES = 20 * MIB  # one TrueType file
 ICC_BYTES = 8 * MIB  # one ICC profile

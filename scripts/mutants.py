@@ -7060,6 +7060,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_assets_hostile.py::test_an_svg_logos_non_scaling_stroke_stretched_is_refused_at_the_attribute",
     ),
     m(
+        "svg-element-of-thousands-of-attributes-read",
+        "inputs/svg.py",
+        "    if crowded is not None:",
+        "    if False:",
+        "tests/test_hostile_inputs.py",
+        k="hostile_logos and attributes",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -442,6 +442,9 @@ PICTURES = {
     "empty": lambda: b"",
 }
 SVGS = {
+    "attributes": b'<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><rect width="9" height="9" '
+    + b" ".join(b'data-a%d="x"' % i for i in range(60_000))
+    + b"/></svg>",  # (svglib read them in time that grows with their square: 20,000 took 6 s)
     "nan": b'<svg xmlns="http://www.w3.org/2000/svg" width="nan" height="40"><rect width="9" height="9"/></svg>',
     "huge": b'<svg xmlns="http://www.w3.org/2000/svg" width="1e300" height="1e300"><rect width="9" height="9"/></svg>',
     "units": b'<svg xmlns="http://www.w3.org/2000/svg" width="4furlongs" height="2"><rect width="9" height="9"/></svg>',

@@ -91,6 +91,11 @@ def load_svg(path: Path, at: Location) -> tuple[Drawing | None, Diagnostic | Non
             f"logo SVG has {len(elements):,} elements; at most {limits.SVG_ELEMENTS:,} are allowed",
             "a logo needs a few dozen shapes: simplify it, or export it again without hidden layers",
         )
+    crowded = next((el for el in elements if len(el.attrib) > limits.SVG_ATTRIBUTES), None)
+    if crowded is not None:
+        many = f"an element with {len(crowded.attrib):,} attributes; at most {limits.SVG_ATTRIBUTES} are allowed"
+        hint = "a shape needs a dozen: export the logo again as plain SVG"
+        return None, _at_tag((f"logo SVG has {many}", hint, crowded), data, elements, path, at)
     content = content_problem(elements)
     if content is not None:  # (said at the element, in the SVG file: a drawing program's export has hundreds)
         return None, _at_tag(content, data, elements, path, at)
