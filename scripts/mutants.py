@@ -7068,6 +7068,13 @@ MUTANTS: tuple[Mutant, ...] = (
         k="hostile_logos and attributes",
     ),
     m(
+        "link-label-over-two-lines-printed-as-markup",
+        "inputs/inline.py",
+        "|[^\\]]){{1,400}})",
+        "|[^\\]\\n]){{1,400}})",
+        "tests/test_inline.py::test_a_links_label_written_over_two_lines_is_a_link",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -86,7 +86,7 @@ def test_marks_become_runs(text: str, runs: list[Run]) -> None:
 
 def test_marks_become_reportlab_tags_and_fonts() -> None:
     assert to_markup("**a** *b* [c](https://x.org/?p=1&q=2)", "#1D5C63") == (
-        '<b>a</b> <i>b</i> <a href="https://x.org/?p=1&amp;q=2" color="#1D5C63" underline="1">c</a>'
+        '<b>a</b> <i>b</i> <a href="https://x.org/?p=1&amp;q=2" color="#1D5C63" underline="1" uwidth="0.06*F">c</a>'
     )
     assert styled("**a** *b* c") == [
         ("a", "Helvetica-Bold"),
@@ -242,3 +242,11 @@ def test_a_soft_hyphen_where_no_word_can_break_is_left_out() -> None:
     given = "Das \u00adWort, Creme\u00ad nie, Binde\u00ad-Strich\u00ad, Make-\u00adup, (\u00adWort), "
     given += "Nach\u00ad**sorge**\u00ad"
     assert to_markup(given) == "Das Wort, Creme nie, Binde-Strich, Make-up, (Wort), Nach\u00ad<b>sorge</b>"
+
+
+def test_a_links_label_written_over_two_lines_is_a_link() -> None:
+    """A heading's link label written broken after a hyphen ('Your [health-' + 'care](...)', a line break kept in a
+    heading) printed its markup as written, brackets and address, with exit 0: the label may hold a line break."""
+    runs = [(r.text, r.href) for r in parse("Your [health-\ncare](https://example.com/hc)")]
+    assert runs == [("Your ", ""), ("health-\ncare", "https://example.com/hc")]
+    assert "<br/>care</a>" in to_markup("Your [health-\ncare](https://example.com/hc)", breaks=True)

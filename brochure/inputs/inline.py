@@ -18,7 +18,7 @@ _CITES = rf"(?P<cites>(?:\[\^{KEY}\])+)"  # one or more [^key] marks (the space 
 _CITE = re.compile(rf"\[\^({KEY})\]")
 _NEAR_CITE = re.compile(r"\[\^[^\]\n]{0,60}\]")  # looks like a citation; printed as written unless it is one
 # a link: its label may hold citations; one level of (...) in its URL
-_LINK = rf"\[(?P<label>(?:\[\^{KEY}\]|[^\]\n])+)\]\((?P<url>(?:[^()\s]|\([^()\s]*\))+)\)"
+_LINK = rf"\[(?P<label>(?:\[\^{KEY}\]|[^\]]){{1,400}})\]\((?P<url>(?:[^()\s]|\([^()\s]*\))+)\)"
 _INNER_BOLD = r"\*\*(?=[^\s*])[^*]+?(?<=[^\s*])\*\*"  # **bold** inside *italic*
 _TOKEN = re.compile(
     _CITES + r"|\*\*\*(?P<both>(?=[^\s*])[^*]+?(?<=[^\s*]))\*\*\*"  # ***bold italic***
