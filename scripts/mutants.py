@@ -6415,6 +6415,7 @@ MUTANTS: tuple[Mutant, ...] = (
         "    if folder and not parent.is_dir():  #",
         "    if False:  #",
         "tests/test_validation.py::test_a_misspelt_picture_is_answered_with_the_file_meant",
+        "tests/test_validation.py::test_a_misspelt_logo_or_content_file_is_answered_with_the_file_meant",
     ),
     m(
         "phone-read-across-slashes",

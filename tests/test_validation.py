@@ -1072,6 +1072,11 @@ def test_a_misspelt_logo_or_content_file_is_answered_with_the_file_meant(inputs:
         d = the_error(load_content(inputs.content.parent / typed / name)[1])  # (and the name in other capitals)
         assert d.hint.startswith(f"did you mean '{words / 'pl.yaml'}'? "), d.hint
     assert not the_error(load_content(inputs.content.parent / "words" / "pl.yaml")[1]).hint.startswith("did you")
+    deep = inputs.content.parent / "clinics" / "rosehill"
+    deep.mkdir(parents=True)
+    (deep / "content.yaml").write_bytes(b"")  # (two folders in other capitals: each found)
+    d = the_error(load_content(inputs.content.parent / "Clinics" / "Rosehill" / "content.yaml")[1])
+    assert d.hint.startswith(f"did you mean '{deep / 'content.yaml'}'? "), d.hint
     (inputs.content.parent / "content.docx").write_bytes(b"")  # (no content file: not offered)
     (inputs.content.parent / "ps.yaml").write_bytes(b"")  # (Pashto's words: not offered for Dari's, prs)
     named = (("contnet.yaml", "content.yaml"), ("content.yml", "content.yaml"), ("words.yaml", ""), ("prs.yaml", ""))
