@@ -7076,6 +7076,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_inline.py::test_a_links_label_written_over_two_lines_is_a_link",
     ),
     m(
+        "blank-alt-told-to-remove-the-key",
+        "inputs/blocks.py",
+        'm["alt"].value is None or (isinstance(m["alt"].value, str) and not m["alt"].value.strip())',
+        'm["alt"].value == ""',
+        "tests/test_decorative_pictures.py",
+        k="must_say",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

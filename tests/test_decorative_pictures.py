@@ -69,11 +69,21 @@ def test_a_picture_with_its_alt_stays_a_figure(inputs: Inputs) -> None:
     [
         ("", "missing key 'alt'", "decorative: true"),
         (', alt: ""', "this text is empty", "decorative: true"),
+        (', alt: "  "', "this text is empty", "decorative: true"),  # (was told to remove the key: an error too)
+        (", alt: ~", "this text is empty", "decorative: true"),
         (", alt: A chair, decorative: true", "a decorative picture has no text alternative", "remove 'alt:'"),
         (", caption: Our room, decorative: true", "a decorative picture has no caption", "give the picture an 'alt:'"),
         (", decorative: yes please", "expected true or false", "write: true"),
     ],
-    ids=["neither", "alt-empty", "alt-and-decorative", "caption-and-decorative", "decorative-not-true-or-false"],
+    ids=[
+        "neither",
+        "alt-empty",
+        "alt-spaces",
+        "alt-null",
+        "alt-and-decorative",
+        "caption-and-decorative",
+        "decorative-not-true-or-false",
+    ],
 )
 def test_a_picture_must_say_what_it_shows_or_that_it_is_decoration(
     inputs: Inputs, capsys: pytest.CaptureFixture[str], fields: str, message: str, hint: str

@@ -272,7 +272,7 @@ def _read_image(r: Reader, node: Node, path: str, base: Path) -> Image | None:
             f"add 'alt:' to {path}, saying what the picture shows in the leaflet's language; {_DECORATIVE_HINT}",
         )
         return None
-    elif m["alt"].value == "":
+    elif m["alt"].value is None or (isinstance(m["alt"].value, str) and not m["alt"].value.strip()):  # ('', ' ', ~)
         r.fail(
             r.key_at(m["alt"], f"{path}.alt"), "this text is empty", f"say what the picture shows; {_DECORATIVE_HINT}"
         )
