@@ -5379,8 +5379,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "svg-element-said-at-the-first-such-tag",
         "inputs/svgmarkup.py",
-        "    found = starts[-1 - after]",
-        "    found = starts[-1]",
+        "    return line_and_column(text, starts[-1 - after])",
+        "    return line_and_column(text, starts[-1])",
         "tests/test_assets_hostile.py::test_what_an_svg_element_has_is_said_at_its_tag",
     ),
     m(

@@ -32,6 +32,7 @@ from brochure.inputs.svgmarkup import (
     SVG_NS,
     colour_problem,
     content_problem,
+    line_and_column,
     numbers_problem,
     size_problem,
     tag_at,
@@ -156,7 +157,7 @@ def _attribute_at(data: bytes, tag: tuple[int, int], name: str) -> tuple[int, in
     found = m.start() if (m := named.search(text, start, end if end >= 0 else len(text))) else -1  # words in a value)
     if found < 0:
         return tag
-    return text.count("\n", 0, found) + 1, found - (text.rfind("\n", 0, found) + 1) + 1
+    return line_and_column(text, found)
 
 
 # a reference in quotes or spaces: each quote its own branch, so that no run of spaces can be shared out between two

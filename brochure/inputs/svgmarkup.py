@@ -95,9 +95,12 @@ def tag_at(data: bytes, el: etree._Element, elements: list[etree._Element]) -> t
     starts = [m.start() for m in re.finditer(rf"<{re.escape(name)}(?=[\s/>]|$)", text)]
     if len(starts) <= after:
         return ends, 1
-    found = starts[-1 - after]
-    line = text.count("\n", 0, found) + 1
-    return line, found - (text.rfind("\n", 0, found) + 1) + 1
+    return line_and_column(text, starts[-1 - after])
+
+
+def line_and_column(text: str, index: int) -> tuple[int, int]:
+    """The 1-based line and column of text[index], lines parted by '\\n' (an SVG file's, decoded)."""
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
 _UNMARKED = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>", re.DOTALL)  # (blanked but for their line breaks)
