@@ -23,7 +23,8 @@ from brochure.layout.drawings import Painted, walk
 from brochure.layout.model import Ink, Shape, Text
 from brochure.layout.paint import RICH_BLACK
 from brochure.preflight.contrast import Colours
-from brochure.preflight.press import HAIRLINE, LINE_SHAPE, check_registration
+from brochure.preflight.press import HAIRLINE, LINE_SHAPE, check_registration, is_logo
+from brochure.theme.cmyk import convert, printing_condition
 from brochure.theme.colors import hex_to_color, palette_from_hex
 
 
@@ -437,6 +438,61 @@ def test_a_line_drawn_as_a_filled_shape_is_judged_as_a_line(
     assert dots is not None
     assert not [d for d in api.build(dots, api.Options(target="press")).diagnostics if "filled lines" in d.message]
     assert d.location.key == "logo" and said in d.message and " pt across, the logo)" in d.message, d
+
+
+def _with_logo_lettering(inputs: Inputs, colour: str) -> api.Sources:
+    """The test kit with a logo of a square and a line of "lettering" under it: twelve bars 0.6 units wide and 5
+    tall in `colour`, one path, as a drawing program outlines small type (0.54 pt across on average, as printed in
+    a tri-fold: finer than 10 pt type's strokes)."""
+    bars = "".join(f"M{50 + 4 * i} 30 h0.6 v5 h-0.6 Z " for i in range(12))
+    (inputs.kit / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox="0 0 120 40">'
+        f'<rect x="0" y="0" width="40" height="40" fill="#1D5C63"/><path d="{bars}" fill="{colour}"/></svg>',
+        encoding="utf-8",
+    )
+    src, diags = api.load(inputs.content, inputs.brand)
+    assert src is not None, [d.format() for d in diags]
+    return src
+
+
+def test_small_lettering_in_the_logo_built_from_three_plates_is_named(inputs: Inputs) -> None:
+    """The shipped logos' 2 mm taglines ("SKIN CLINIC") printed in three and four plates, unjudged (only lines
+    were): lettering as fine as 10 pt type's, in a grey the profile builds of four plates, is warned at 'logo' on
+    press; in the kit's text colour (printed 100 % K, as the kit's text is) or in large print (the logo taller,
+    its strokes 0.9 pt) it is not, nor in the office edition."""
+    grey = _with_logo_lettering(inputs, "#555555")
+    press_result = api.build(grey, api.Options(target="press"))
+    (d,) = [d for d in press_result.diagnostics if "misregistration" in d.message]
+    assert d.location.key == "logo" and "4 plates" in d.message and "lettering or details finer than 10 pt" in d.message
+    assert "0.5" in d.message and "small lettering in a colour of one or two plates" in (d.hint or "")
+    large = api.build(grey, api.Options(target="press", layout="large-print"))
+    assert large.ok and not [d for d in large.diagnostics if "misregistration" in d.message]
+    assert not [d for d in api.build(grey, api.Options()).diagnostics if "misregistration" in d.message]
+    text_colour = api.build(_with_logo_lettering(inputs, "#1F2A2E"), api.Options(target="press"))
+    assert text_colour.ok and not [d for d in text_colour.diagnostics if "misregistration" in d.message]
+
+
+def test_a_logo_colour_of_the_kit_prints_as_the_kit_prints_it() -> None:
+    """The logo's teal is the kit's primary, whose press build the kit gives (`cmyk: primary: [85, 35, 40, 25]`):
+    the cover's field printed that build and the logo beside it the profile's own conversion (64/0/22/64), two
+    teals side by side, and a kit's one- or two-plate build (the hint for a fringing logo) did not reach the logo.
+    Read from the frames and the PDF: the logo's fills are the kit's builds, and no fill is the conversion."""
+    result = result_of(sources(), api.Options(target="press"))
+    assert result.layout is not None and result.pdf is not None
+    profile = printing_condition(sources().brand).profile
+    converted = convert(hex_to_color("#1D5C63"), profile)
+    conversion = (converted.cyan, converted.magenta, converted.yellow, converted.black)
+    logo = [
+        i.fill.values for p in result.layout.pages for i in p.items if is_logo(i) and isinstance(i, Shape) and i.fill
+    ]
+    assert (0.85, 0.35, 0.4, 0.25) in logo and logo.count((0.0, 0.0, 0.0, 1.0)) == 1  # (the tagline: text colour)
+    pdf = reopen(result.pdf)
+    fills = [
+        tuple(float(v) for v in operands)
+        for operands, op in pikepdf.parse_content_stream(pdf.pages[0])
+        if str(op) == "k"
+    ]
+    assert fills and not [f for f in fills if max(abs(a - b) for a, b in zip(f, conversion, strict=True)) < 0.002]
 
 
 def test_small_text_in_a_brand_colour_of_three_plates_is_named_a_guard() -> None:

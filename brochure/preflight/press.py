@@ -10,6 +10,7 @@ from pathlib import Path
 from reportlab.lib.colors import CMYKColor
 
 from brochure.diagnostics import MOST_PLACES, Diagnostic, Place, error, merged, warning
+from brochure.geometry.outline import stroke_width
 from brochure.inputs.brand import Brand
 from brochure.layout.model import Frame, Ink, Layout, Picture, Shape, Text
 from brochure.preflight.contrast import Colours
@@ -22,6 +23,8 @@ FINE_TEXT = COLOURED_TEXT  # coloured text under this, set in three or four plat
 HAIRLINE = 0.5  # pt: likewise a coloured line thinner than this
 THINNEST = 0.2  # pt: a line thinner than this, in any colour, breaks up or vanishes on press (print-facts.md)
 MANY_PLATES = 3
+FINE_DETAIL = 0.85  # pt: a filled shape whose strokes are finer than this on average (geometry/outline.py), as
+# fine as 10 pt type's (FINE_TEXT), is small lettering or detail: in three or four plates it fringes as the type does
 
 
 FAR = 25.0  # delta E an override may print farther from the kit's colour than its own conversion: another colour
@@ -123,7 +126,8 @@ def plates(ink: Ink) -> int:
 
 
 def check_registration(layout: Layout, brand: Brand, colours: Colours) -> list[Diagnostic]:
-    """Press only: coloured text under 10 pt and lines under 0.5 pt built from three or four plates. On press the
+    """Press only: coloured text under 10 pt, lines under 0.5 pt, and the logo's lettering as fine as such text's
+    (FINE_DETAIL), built from three or four plates. On press the
     plates never land exactly on one another; a small letter or a hairline made of three of them shows coloured
     fringes. A warning per colour, naming it (or the logo, for a colour of its own), where it is first used."""
     if layout.sheet.target != "press":
@@ -161,6 +165,14 @@ def check_registration(layout: Layout, brand: Brand, colours: Colours) -> list[D
                     key = ("thin" if thin else "line", name)
                     found.setdefault(key, (what, item.fill))
                     spots.setdefault(key, []).append(place(n, item.box))
+            elif isinstance(item, Shape) and item.fill is not None and is_logo(item) and _fine(item, item.fill):
+                what = (
+                    f"lettering or details finer than {FINE_TEXT:g} pt type's strokes ({stroke_width(item.path):.2f} "
+                    "pt across on average, the logo)"
+                )
+                key = ("detail", LOGO_COLOUR)
+                found.setdefault(key, (what, item.fill))
+                spots.setdefault(key, []).append(place(n, item.box))
     diags: list[Diagnostic] = []
     for (kind, name), (what, ink) in found.items():
         build = " ".join(f"{p} {v:.0%}" for p, v in zip("CMYK", ink.values, strict=True) if v > 0)
@@ -180,7 +192,7 @@ def check_registration(layout: Layout, brand: Brand, colours: Colours) -> list[D
                 brand.where("logo") if logo else colours.at(name),
                 f"{what} printed in {name}, built from {plates(ink)} plates ({build}): a misregistration risk on "
                 "press (coloured fringes)",
-                "draw the logo's lines at least 0.5 pt wide as printed, or in a colour of one or two plates"
+                _logo_hint(kind)
                 if logo
                 else f"set such text at {FINE_TEXT:g} pt or more and lines at {HAIRLINE:g} pt or more, or give the "
                 "colour a build of one or two plates in the brand's 'cmyk:' colours",
@@ -190,6 +202,22 @@ def check_registration(layout: Layout, brand: Brand, colours: Colours) -> list[D
 
 
 LOGO_COLOUR = "a colour of the logo"
+
+
+def _logo_hint(kind: str) -> str:
+    """What to change in a logo whose fine lines or small lettering are built from three or four plates."""
+    if kind == "detail":
+        return (
+            "draw the logo's small lettering in a colour of one or two plates (a colour of the kit prints as the "
+            "press edition prints it: the text colour as 100 % K, another as its 'cmyk:' build), or make the logo "
+            "taller (logo: {file: ..., height: ...}, in mm)"
+        )
+    return "draw the logo's lines at least 0.5 pt wide as printed, or in a colour of one or two plates"
+
+
+def _fine(shape: Shape, fill: Ink) -> bool:
+    """A filled shape of three or four plates whose strokes are finer than FINE_DETAIL (small lettering)."""
+    return not fill.spot and plates(fill) >= MANY_PLATES and 0 < stroke_width(shape.path) < FINE_DETAIL
 
 
 def _too_thin(shape: Shape, stroke: Ink) -> bool:

@@ -32,6 +32,12 @@ _SAMPLE = 256  # a picture logo is judged from a copy at most this many pixels o
 _COLOURS = 64  # ... in at most this many colours
 
 
+_BUILDS = (
+    "; on press, a colour of the logo that is one of the kit's prints as the kit's 'cmyk:' build of it: check those "
+    "builds (colors.cmyk)"
+)
+
+
 def check_logo_seen(layout: Layout, brand: Brand, colours: Colours) -> list[Diagnostic]:
     """An error at `logo` for each page whose logo would print invisible on what is beneath it."""
     diags: list[Diagnostic] = []
@@ -50,7 +56,8 @@ def check_logo_seen(layout: Layout, brand: Brand, colours: Colours) -> list[Diag
                 f"the logo would print all but invisible on {'the paper' if name == 'paper white' else name}: "
                 f"no part of it differs from its ground by a colour difference (delta E) of {SEEN:g}"
                 f"{' as printed' if colours.press else ''}",
-                "use the version of the logo made for light backgrounds (a white, 'reversed' logo is for dark ones)",
+                "use the version of the logo made for light backgrounds (a white, 'reversed' logo is for dark ones)"
+                + (_BUILDS if colours.press and brand.cmyk else ""),
             ).at(place(n, box))
         )
     return diags

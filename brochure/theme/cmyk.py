@@ -172,14 +172,32 @@ def press_palette(brand: Brand, profile: Path) -> Palette:
     )
 
 
-def drawing_to_cmyk(drawing: Drawing, profile: Path) -> Drawing:
-    """A copy of a vector drawing (a logo) with every fill and stroke colour converted to CMYK.
+Builds = dict[tuple[int, int, int], tuple[float, float, float, float]]  # sRGB (0-255) -> its press build (0..1)
+
+
+def drawing_to_cmyk(drawing: Drawing, profile: Path, builds: Builds | None = None) -> Drawing:
+    """A copy of a vector drawing (a logo) with every fill and stroke colour converted to CMYK: a colour that is
+    one of the kit's (the same #RRGGBB) printed as the press edition prints that colour (`builds`: its `cmyk:`
+    build, the text colour's 100 % K), any other through the profile.
 
     A deep copy: ReportLab's Drawing.copy() shares its children, so converting them would turn the
     brand's own logo CMYK for every later build in the process (an office edition with press colours)."""
     copy: Drawing = deepcopy(drawing)
-    _convert_node(copy, profile)
+    _convert_node(copy, profile, builds or {})
     return copy
+
+
+def kit_builds(brand: Brand, profile: Path) -> Builds:
+    """The kit's colours, each as the press edition prints it (press_palette), by its sRGB value; of two kit colours
+    with the same value, the first the kit lists."""
+    palette = press_palette(brand, profile)
+    builds: Builds = {}
+    for key, hexed in brand.colors:
+        ink = getattr(palette, key)
+        value = hex_to_color(hexed)
+        rgb = (round(value.red * 255), round(value.green * 255), round(value.blue * 255))
+        builds.setdefault(rgb, (ink.cyan, ink.magenta, ink.yellow, ink.black))
+    return builds
 
 
 def _black(color: Color) -> bool:
@@ -188,14 +206,23 @@ def _black(color: Color) -> bool:
     return max(rgb) <= NEAR_BLACK and max(rgb) - min(rgb) <= NEUTRAL
 
 
-def _convert_node(node: Shape, profile: Path) -> None:
+def _convert_node(node: Shape, profile: Path, builds: Builds) -> None:
     for attr in ("fillColor", "strokeColor"):
         value = getattr(node, attr, None)
         if isinstance(value, Color):
-            setattr(node, attr, convert(value, profile))
+            setattr(node, attr, _logo_ink(value, profile, builds))
     if isinstance(node, (Group, Drawing)):
         for child in node.contents:
-            _convert_node(child, profile)
+            _convert_node(child, profile, builds)
+
+
+def _logo_ink(value: Color, profile: Path, builds: Builds) -> CMYKColor:
+    """A drawing's colour on press: a kit colour's build (a new colour each time: colours are mutable), else
+    converted."""
+    if isinstance(value, CMYKColor):
+        return value
+    build = builds.get((round(value.red * 255), round(value.green * 255), round(value.blue * 255)))
+    return CMYKColor(*build) if build is not None else convert(value, profile)
 
 
 @lru_cache(maxsize=4)  # a batch converts the same few pictures for every press edition
@@ -288,8 +315,9 @@ def _flat_rgb(im: PILImage.Image, size: tuple[int, int]) -> PILImage.Image:
 
 
 def press_brand(brand: Brand, profile: Path) -> Brand:
-    """The brand with its logo converted to CMYK (vector logos colour by colour, pictures through the profile)."""
+    """The brand with its logo converted to CMYK (vector logos colour by colour, a kit colour as the press edition
+    prints it, pictures through the profile)."""
     logo = brand.logo
     if logo.drawing is not None:
-        logo = replace(logo, drawing=drawing_to_cmyk(logo.drawing, profile))
+        logo = replace(logo, drawing=drawing_to_cmyk(logo.drawing, profile, kit_builds(brand, profile)))
     return replace(brand, logo=logo)
