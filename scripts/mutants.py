@@ -6855,8 +6855,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "large-print-source-number-not-its-label",
         "layout/blocks.py",
-        '            number = Para(f"<b>{i + 1}</b>", note, role=("label", 0))',
-        '            number = Para(f"<b>{i + 1}</b>", note)',
+        '            number = Para(f"<b>{i + 1}</b>", numeral, role=("label", 0))',
+        '            number = Para(f"<b>{i + 1}</b>", numeral)',
         "tests/test_tagged.py::test_the_large_prints_sources_are_a_numbered_list_each_item_its_number_then_its_text",
         k="en",
     ),
@@ -7113,6 +7113,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "ring.extend(_curve(ring[-1], v))",
         "ring.append((v[4], v[5]))",
         "tests/test_outline.py",
+    ),
+    m(
+        "sources-numbers-flush-left",
+        "layout/blocks.py",
+        'numeral = note.clone(f"{note.name}_number", alignment=TA_RIGHT)',
+        'numeral = note.clone(f"{note.name}_number", alignment=note.alignment)',
+        "tests/test_large_print.py",
+        k="flush_right",
     ),
     m(
         "svg-negative-size-drawn",

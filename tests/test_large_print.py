@@ -154,6 +154,42 @@ def test_the_references_print_in_full_with_their_dois_numbered_as_cited() -> Non
     assert numbers[: len(refs)] == list(range(1, len(refs) + 1))
 
 
+def _numbers_and_bodies(pdf: bytes) -> dict[int, tuple[float, float]]:
+    """Each listed source's number -> the right edge of its number and the left edge of its text as printed (the
+    characters' boxes by their advance widths, from the PDF reopened), from the "Sources" heading on."""
+    doc = pypdfium2.PdfDocument(pdf)
+    found: dict[int, tuple[float, float]] = {}
+    try:
+        listing = False
+        for i in range(len(doc)):
+            page = doc[i].get_textpage()
+            text = page.get_text_range()
+            start = text.find("Sources\r\n") if not listing else 0
+            listing = listing or start >= 0
+            for m in re.finditer(r"(?m)^(\d{1,2}) (\S)", text[max(start, 0) :] if listing else ""):
+                if int(m.group(1)) == len(found) + 1:  # (the next number: not a line's year or page)
+                    at = max(start, 0)
+                    right = page.get_charbox(at + m.end(1) - 1, loose=True)[2]
+                    left = page.get_charbox(at + m.start(2), loose=True)[0]
+                    found[len(found) + 1] = (right, left)
+    finally:
+        doc.close()
+    return found
+
+
+def test_the_sources_numbers_are_flush_right_and_their_texts_start_level() -> None:
+    """A numbered list's numbers line up by their last digit: "9" over the "0" of "10" (they were set flush left,
+    "9" over the "1"), and every reference's text starts at the same x, half an em past the widest number."""
+    found = _numbers_and_bodies(large().pdf or b"")
+    assert len(found) >= 10, found
+    rights = [r for r, _ in found.values()]
+    lefts = [b for _, b in found.values()]
+    assert abs(found[9][0] - found[10][0]) <= 0.1, (found[9], found[10])
+    assert max(rights) - min(rights) <= 0.1, rights
+    assert max(lefts) - min(lefts) <= 0.1, lefts
+    assert min(lefts) > max(rights) + 4.0  # (the gap: half an em of 16 pt)
+
+
 def _sections(layout: Layout) -> list[str]:
     seen: list[str] = []
     for page in layout.pages:

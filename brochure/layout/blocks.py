@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
@@ -120,16 +121,18 @@ class Blocks:
         items = [Item(heading, SOURCES, 0.0 if first else 1.25 * self.L, True, title)]
         entries = citations.entries_markup(self.cites, self.t, self.links, full=True, numbered=False)
         note = self.t.style("note")
+        numeral = note.clone(f"{note.name}_number", alignment=TA_RIGHT)  # each number flush right in its column,
+        # "9" over "10"'s last digit (right to left too: a number reads left to right, its column at the right)
         last = str(len(entries))  # (the widest number, in the numbers' bold, and half an em beside it)
-        indent = stringWidth(last, self.t.fonts.bold, note.fontSize) + 0.5 * note.fontSize
+        column, gap = stringWidth(last, self.t.fonts.bold, note.fontSize), 0.5 * note.fontSize
         for i, (entry, ref) in enumerate(zip(entries, self.cites.references, strict=True)):
             language = ref.language or ""
             if language_base(language) == language_base(self.language):
                 language = ""  # (en in an en-GB leaflet: the leaflet's own)
-            number = Para(f"<b>{i + 1}</b>", note, role=("label", 0))  # (the list item's label: its Lbl)
+            number = Para(f"<b>{i + 1}</b>", numeral, role=("label", 0))  # (the list item's label: its Lbl)
             text = Stack([(Para(entry, note), 0.0)])
             rtl = self.t.direction == "rtl"
-            whole = Numbered(number, text, indent, Entry(SOURCES, i, "decimal", language), rtl)  # never split
+            whole = Numbered(number, text, (column, gap), Entry(SOURCES, i, "decimal", language), rtl)  # never split
             last_two = i == len(entries) - 2  # nor is the last left alone on a page
             items.append(Item(whole, SOURCES, (0.45 if i == 0 else 0.3) * self.L, last_two))
         return items

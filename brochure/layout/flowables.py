@@ -729,29 +729,35 @@ class StepRow(Flowable):  # type: ignore[misc]
 
 class Numbered(Flowable):  # type: ignore[misc]
     """A numbered list item with its number hanging (a reference in full): the number in a column of its own at the
-    left (at the right, right to left), the list item's label to a reader, and its paragraphs beside it."""
+    left (at the right, right to left), the list item's label to a reader, and its paragraphs beside it.
 
-    def __init__(self, number: Para, stack: Stack, indent: float, entry: Entry | None = None, rtl: bool = False):
+    `column` is (the number column's width, the gap after it): the number is set in the column as its style aligns
+    it (flush right: "9" over the "0" of "10"), the paragraphs all start past the gap."""
+
+    def __init__(
+        self, number: Para, stack: Stack, column: tuple[float, float], entry: Entry | None = None, rtl: bool = False
+    ):
         super().__init__()
         self.number = number
         self.stack = stack
-        self.indent = indent  # the number's column, with the gap after it
+        self.column = column[0]  # the number's column
+        self.indent = column[0] + column[1]  # the number's column, with the gap after it
         self.entry = entry
         self.rtl = rtl
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        _, nh = self.number.wrap(self.indent, ah)
+        _, nh = self.number.wrap(self.column, ah)
         _, sh = self.stack.wrap(aw - self.indent, ah)
         self.width, self.height = aw, max(nh, sh)
         return aw, self.height
 
     def floor(self, aw: float) -> float:
-        return max(self.stack.floor(aw - self.indent), floor_height(self.number, self.indent))
+        return max(self.stack.floor(aw - self.indent), floor_height(self.number, self.column))
 
     def draw(self) -> None:
         c = self.canv
         begin_entry(c, self.entry)
-        place(c, self.number, self.width - self.indent if self.rtl else 0.0, self.height - self.number.height)
+        place(c, self.number, self.width - self.column if self.rtl else 0.0, self.height - self.number.height)
         self.stack.canv = c
         self.stack.draw_at(0.0 if self.rtl else self.indent, self.height)
         end_entry(c, self.entry)
