@@ -682,7 +682,51 @@ class Box(Flowable):  # type: ignore[misc]
         end_entry(c, self.entry)
 
 
-class StepRow(Flowable):  # type: ignore[misc]
+class Hanging(Flowable):  # type: ignore[misc]
+    """A list item whose label hangs in a column of its own at the left (at the right, right to left), its
+    paragraphs beside it past `indent`, the label's column and the gap after it; as tall as the taller of the two.
+
+    What the label is, how tall it is and how it is drawn are the subclass's (`label_wrap`, `label_floor`,
+    `draw_label`): a step's disc, a reference's number."""
+
+    def __init__(self, stack: Stack, indent: float, entry: Entry | None, rtl: bool) -> None:
+        super().__init__()
+        self.stack = stack
+        self.indent = indent
+        self.entry = entry
+        self.rtl = rtl
+
+    def label_wrap(self, ah: float) -> float:
+        """The label's height, the label measured (in ah)."""
+        raise NotImplementedError
+
+    def label_floor(self) -> float:
+        """A lower bound of the label's height, cheap (see `floor_height`)."""
+        raise NotImplementedError
+
+    def draw_label(self, c: Any) -> None:
+        """Draw the label on c, in the item as wrapped."""
+        raise NotImplementedError
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        lh = self.label_wrap(ah)
+        _, sh = self.stack.wrap(aw - self.indent, ah)
+        self.width, self.height = aw, max(sh, lh)
+        return aw, self.height
+
+    def floor(self, aw: float) -> float:
+        return max(self.stack.floor(aw - self.indent), self.label_floor())
+
+    def draw(self) -> None:
+        c = self.canv
+        begin_entry(c, self.entry)
+        self.draw_label(c)
+        self.stack.canv = c
+        self.stack.draw_at(0.0 if self.rtl else self.indent, self.height)
+        end_entry(c, self.entry)
+
+
+class StepRow(Hanging):
     """A numbered step: a filled disc with the number, then the step's title and text (the disc at the right,
     right to left)."""
 
@@ -690,29 +734,22 @@ class StepRow(Flowable):  # type: ignore[misc]
     INDENT = 26.0
 
     def __init__(self, number: int, stack: Stack, theme: Theme, entry: Entry | None = None) -> None:
-        super().__init__()
-        self.entry = entry
+        z = theme.scale.zoom
+        super().__init__(stack, self.INDENT * z, entry, theme.direction == "rtl")
         self.number = str(number)
-        self.stack = stack
         self.disc = theme.palette.primary
         self.ink = theme.palette.white
         self.font = theme.fonts.bold
-        z = theme.scale.zoom
-        self.disc_d, self.indent = self.DISC * z, self.INDENT * z
-        self.rtl = theme.direction == "rtl"
+        self.disc_d = self.DISC * z
         self.size = 9.0 if z == 1 else theme.scale.body  # large print: the number as large as the words
 
-    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        _, h = self.stack.wrap(aw - self.indent, ah)
-        self.width, self.height = aw, max(h, self.disc_d)
-        return aw, self.height
+    def label_wrap(self, ah: float) -> float:
+        return self.disc_d
 
-    def floor(self, aw: float) -> float:
-        return max(self.stack.floor(aw - self.indent), self.disc_d)
+    def label_floor(self) -> float:
+        return self.disc_d
 
-    def draw(self) -> None:
-        c = self.canv
-        begin_entry(c, self.entry)
+    def draw_label(self, c: Any) -> None:
         r = self.disc_d / 2
         cx, cy = (self.width - r if self.rtl else r), self.height - r + 1.5
         c.setFillColor(self.disc)
@@ -722,12 +759,9 @@ class StepRow(Flowable):  # type: ignore[misc]
         c.begin_role("label")
         c.drawCentredString(cx, cy - 3.2 * self.size / 9.0, self.number)
         c.end_role()
-        self.stack.canv = c
-        self.stack.draw_at(0.0 if self.rtl else self.indent, self.height)
-        end_entry(c, self.entry)
 
 
-class Numbered(Flowable):  # type: ignore[misc]
+class Numbered(Hanging):
     """A numbered list item with its number hanging (a reference in full): the number in a column of its own at the
     left (at the right, right to left), the list item's label to a reader, and its paragraphs beside it.
 
@@ -737,27 +771,15 @@ class Numbered(Flowable):  # type: ignore[misc]
     def __init__(
         self, number: Para, stack: Stack, column: tuple[float, float], entry: Entry | None = None, rtl: bool = False
     ):
-        super().__init__()
+        super().__init__(stack, column[0] + column[1], entry, rtl)
         self.number = number
-        self.stack = stack
         self.column = column[0]  # the number's column
-        self.indent = column[0] + column[1]  # the number's column, with the gap after it
-        self.entry = entry
-        self.rtl = rtl
 
-    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        _, nh = self.number.wrap(self.column, ah)
-        _, sh = self.stack.wrap(aw - self.indent, ah)
-        self.width, self.height = aw, max(nh, sh)
-        return aw, self.height
+    def label_wrap(self, ah: float) -> float:
+        return float(self.number.wrap(self.column, ah)[1])
 
-    def floor(self, aw: float) -> float:
-        return max(self.stack.floor(aw - self.indent), floor_height(self.number, self.column))
+    def label_floor(self) -> float:
+        return floor_height(self.number, self.column)
 
-    def draw(self) -> None:
-        c = self.canv
-        begin_entry(c, self.entry)
+    def draw_label(self, c: Any) -> None:
         place(c, self.number, self.width - self.column if self.rtl else 0.0, self.height - self.number.height)
-        self.stack.canv = c
-        self.stack.draw_at(0.0 if self.rtl else self.indent, self.height)
-        end_entry(c, self.entry)
