@@ -77,6 +77,7 @@ def content() -> Schema:
     person = obj({"name": text(), "role": role}, ("name", "role"))
     date = {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "YYYY-MM-DD"}
     number = {"type": "string", "pattern": "^[0-9]+([.,][0-9]+)*$"}
+    picture_src = text("PNG or JPEG, relative to this file")  # (both of a picture's forms refer to it: $defs)
     blocks: dict[str, Schema] = {
         "text": text("a paragraph; **bold**, *italic*, [label](https://...) and [^citation] marks"),
         "subheading": text("a short sub-heading"),
@@ -94,7 +95,7 @@ def content() -> Schema:
             "anyOf": [
                 obj(
                     {
-                        "src": text("PNG or JPEG, relative to this file"),
+                        "src": {"$ref": "#/$defs/picture_src"},
                         "alt": text("what the picture shows, read in its place by a screen reader"),
                         "caption": text(),
                         "decorative": {"const": False},
@@ -103,7 +104,7 @@ def content() -> Schema:
                 ),
                 obj(
                     {
-                        "src": text("PNG or JPEG, relative to this file"),
+                        "src": {"$ref": "#/$defs/picture_src"},
                         "decorative": {"const": True, "description": "decoration alone, not read: no alt, no caption"},
                     },
                     ("src", "decorative"),
@@ -214,7 +215,7 @@ def content() -> Schema:
     assert set(properties) == set(TOP_REQUIRED) | set(TOP_OPTIONAL)
     schema = header("content", "brochure content (content.yaml, translations/*.yaml)")
     schema |= obj(properties, (*TOP_REQUIRED, "document"))
-    schema["$defs"] = {"section": section, "block": block}
+    schema["$defs"] = {"section": section, "block": block, "picture_src": picture_src}
     return schema
 
 
