@@ -444,7 +444,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "characters-that-print-nothing-kept",
-        "layout/flowables.py",
+        "layout/para.py",
         '            self.__dict__["frags"] = [_visible(f) for f in frags]\n',
         "            pass\n",
         "tests/test_edges.py::test_a_character_that_prints_nothing_leaves_no_gap_in_a_word",
@@ -532,7 +532,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "first-breaking-kept-without-its-words",
-        "layout/flowables.py",
+        "layout/para.py",
         '        if words is not None:\n            d["frags"] = words\n',
         "        pass\n",
         "tests/test_remembered.py::test_a_paragraph_split_a_second_time_splits_as_the_first",
@@ -929,7 +929,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "split-paragraph-two-paragraphs",
-        "layout/flowables.py",
+        "layout/para.py",
         "            p.element, p.fixed_role = self.element, self.fixed_role",
         "            p.fixed_role = self.fixed_role",
         "tests/test_tagged.py::test_a_paragraph_run_on_into_another_page_is_one_paragraph",
@@ -2373,7 +2373,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "zero-width-space-beside-a-no-break-space-prints-a-gap",
-        "layout/flowables.py",
+        "layout/para.py",
         '            text = text.replace(ZERO_WIDTH_SPACE, "")',
         "            text = text",
         "tests/test_edges.py",
@@ -2783,21 +2783,21 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "rtl-words-remembered-whatever-the-colours",
-        "layout/flowables.py",
+        "layout/para.py",
         "key = None if parse is None or values is None else (parse, values)",
         "key = None if parse is None or values is None else (parse,)",
         "tests/test_remembered.py::test_arabic_words_remembered_print_in_each_builds_own_colours_and_widths_as_in_a_fresh_process",
     ),
     m(
         "rtl-operators-remembered-whatever-the-width",
-        "layout/flowables.py",
+        "layout/para.py",
         "key = None if self.words_key is None else (self.words_key, self.width, self.height)",
         "key = None if self.words_key is None else (self.words_key, self.height)",
         "tests/test_remembered.py::test_arabic_words_remembered_print_in_each_builds_own_colours_and_widths_as_in_a_fresh_process",
     ),
     m(
         "rtl-split-part-keeps-the-whole-paragraphs-key",
-        "layout/flowables.py",
+        "layout/para.py",
         "            p.words_key = None  # (some of its words)\n",
         "",
         "tests/test_remembered.py::test_the_parts_of_a_split_right_to_left_paragraph_each_print_their_own_words",
@@ -2916,7 +2916,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "numbers-parted-from-their-words",
-        "layout/flowables.py",
+        "layout/para.py",
         "        return self._mended(together.kept_together(lines, given, super().breakLines, self.may_part))",
         "        return self._mended(lines)",
         "tests/test_together.py::test_no_printed_line_parts_a_number_from_its_word",
@@ -4977,7 +4977,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "shrunk-spaces-line-taken-for-a-word-too-long",
-        "layout/flowables.py",
+        "layout/para.py",
         "    return max(0.0, -float(spare) - room)",
         "    return max(0.0, -float(spare))",
         "tests/test_large_print.py::test_a_line_set_with_its_spaces_shrunk_is_no_word_too_long",
@@ -6285,7 +6285,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "narrow-no-break-space-parts-words",
-        "layout/flowables.py",
+        "layout/para.py",
         "rl_paragraph.split = _split  #",
         "_ = _split  #",
         "tests/test_together.py",
@@ -6293,7 +6293,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "narrow-no-break-space-printed-without-its-glyph",
-        "layout/flowables.py",
+        "layout/para.py",
         '            d["frags"] = [_no_break(f) for f in d["frags"]]',
         "            pass",
         "tests/test_together.py",

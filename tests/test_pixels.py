@@ -32,7 +32,8 @@ from brochure.inputs import blocks as c
 from brochure.inputs.content import Section
 from brochure.inputs.pictures import PictureData
 from brochure.layout.blocks import Blocks
-from brochure.layout.flowables import Art, StepRow
+from brochure.layout.flowables import Art
+from brochure.layout.hanging import StepRow
 from brochure.layout.model import Draft, DraftLayout, Frame, Ink, Layout, Picture, Placed, Shape, Text
 from brochure.layout.paint import paint
 from brochure.layout.qr import modules, qr_drawing

@@ -61,7 +61,7 @@ def test_a_paragraph_gets_its_own_pieces() -> None:
     line's words) never shows in the other."""
     from reportlab.lib.styles import ParagraphStyle
 
-    from brochure.layout.flowables import Para
+    from brochure.layout.para import Para
 
     style = ParagraphStyle("t", fontName=sources().fonts.regular, fontSize=9)
     a, b = Para("Some <b>bold</b> words", style), Para("Some <b>bold</b> words", style)
@@ -76,7 +76,7 @@ def test_a_bullet_set_in_the_markup_is_kept_by_every_paragraph() -> None:
     """Markup that brings its own bullet (<bullet>) keeps it in every paragraph made of it, not the first only."""
     from reportlab.lib.styles import ParagraphStyle
 
-    from brochure.layout.flowables import Para
+    from brochure.layout.para import Para
 
     style = ParagraphStyle("b", fontName=sources().fonts.regular, fontSize=9)
     made = [Para("<bullet>\u2022</bullet>Some words", style) for _ in range(2)]
@@ -144,7 +144,7 @@ def test_the_parts_of_a_split_right_to_left_paragraph_each_print_their_own_words
     from reportlab.lib.styles import ParagraphStyle
 
     from brochure.layout import rtl
-    from brochure.layout.flowables import Para
+    from brochure.layout.para import Para
 
     arabic = fallback_face(sources().fonts.regular)
     style = ParagraphStyle("ar", fontName=arabic, fontSize=9, leading=12)
@@ -183,7 +183,7 @@ def test_remembered_lines_and_words_are_handed_out_as_copies() -> None:
     layout/parsed.py. And what the second one holds is what breaking its lines afresh gives."""
     from reportlab.lib.styles import ParagraphStyle
 
-    from brochure.layout.flowables import Para
+    from brochure.layout.para import Para
 
     style = ParagraphStyle("t", fontName=sources().fonts.regular, fontSize=9, leading=11)
     text = "Some <b>bold</b> words, a <i>few</i> more and a hyphen\u00adated one, " * 6
@@ -209,7 +209,7 @@ def test_a_split_paragraphs_part_broken_again_changes_no_other_paragraphs_words(
     a breaking in one thread read what another had just set, and broke lines differently)."""
     from reportlab.lib.styles import ParagraphStyle
 
-    from brochure.layout.flowables import Para
+    from brochure.layout.para import Para
 
     style = ParagraphStyle("shy", fontName=sources().fonts.regular, fontSize=9, leading=11)
     text = "some words here and hyper\u00adpig\u00admen\u00adtation more words then " * 3
@@ -341,7 +341,7 @@ def test_a_style_made_where_a_freed_one_was_sets_its_own_size() -> None:
     of the style that was there before."""
     from reportlab.lib.styles import ParagraphStyle
 
-    from brochure.layout.flowables import Para
+    from brochure.layout.para import Para
 
     regular = sources().fonts.regular
     seen: set[int] = set()
@@ -368,7 +368,7 @@ def test_a_paragraph_split_a_second_time_splits_as_the_first() -> None:
     it broke them come back with the lines (without them the part after the split breaks differently)."""
     from reportlab.lib.styles import ParagraphStyle
 
-    from brochure.layout.flowables import Para
+    from brochure.layout.para import Para
 
     style = ParagraphStyle("t", fontName=sources().fonts.regular, fontSize=9, leading=11)
     text = "Some <b>bold</b> words, a <i>few</i> more and a hyphen\u00adated one, " * 6

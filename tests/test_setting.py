@@ -21,9 +21,9 @@ from reportlab.pdfgen.canvas import Canvas
 from brochure import api
 from brochure.geometry.sheet import Rect, trifold
 from brochure.layout import rtl, setting
-from brochure.layout.flowables import Para, place
 from brochure.layout.model import SOFT_HYPHEN, Frame, Ink, Link, Run, Segment, Shape, Text
 from brochure.layout.operators import Reader, Tags
+from brochure.layout.para import Para, place
 from brochure.layout.recorder import Recorder
 from brochure.render import pdf
 from brochure.vocabulary import LAYOUTS, TARGETS

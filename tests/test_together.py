@@ -17,7 +17,7 @@ from brochure import api
 from brochure.inputs.inline import escape_text
 from brochure.layout import together
 from brochure.layout.document import document_block
-from brochure.layout.flowables import Para
+from brochure.layout.para import Para
 
 STYLE = ParagraphStyle("body", fontName="Helvetica", fontSize=9, leading=11, splitLongWords=0)  # (as theme/styles.py)
 WORDS = (

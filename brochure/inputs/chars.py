@@ -23,7 +23,7 @@ BLANKS = frozenset("\u115f\u1160\u2800\u3164\uffa0")
 
 # The no-break spaces a typesetter types that ReportLab would part words at and print as plain spaces: the figure
 # space (U+2007) and the narrow no-break space (U+202F, French "aiguillage ?", "« ondulées »", "1 500"). Kept
-# inside their words (layout/flowables.py), each is printed as written, so a font must have it (preflight/glyphs.py).
+# inside their words (layout/para.py), each is printed as written, so a font must have it (preflight/glyphs.py).
 NO_BREAK = "\u2007\u202f"
 
 # The spaces digits are grouped (10 000) or spelled out (9 9 9) with: a space, a no-break, thin or narrow no-break one.

@@ -34,8 +34,9 @@ from brochure.layout.compose import (
 )
 from brochure.layout.document import document_block
 from brochure.layout.flow import EPS, Frame, Item, floor_of
-from brochure.layout.flowables import OVERRUN, Art, Box, Para, SectionHeading, Stack, overrun
+from brochure.layout.flowables import Art, Box, SectionHeading, Stack
 from brochure.layout.model import Entry, Link, Placed, QrPlacement
+from brochure.layout.para import OVERRUN, Para, overrun
 from brochure.layout.qr import QUIET_MODULES, least_size, modules, qr_drawing
 from brochure.theme.colors import color_markup
 from brochure.theme.styles import Theme

@@ -21,8 +21,10 @@ from brochure.inputs.inline import escape_text, one_line, plain, read_whole, to_
 from brochure.layout import citations, images, lettering
 from brochure.layout.citations import Citations
 from brochure.layout.flow import Item
-from brochure.layout.flowables import Art, Box, Bullet, Column, Numbered, Para, SectionHeading, Stack, StepRow
+from brochure.layout.flowables import Art, Box, Bullet, Column, SectionHeading, Stack
+from brochure.layout.hanging import Numbered, StepRow
 from brochure.layout.model import Entry
+from brochure.layout.para import Para
 from brochure.theme.colors import color_markup
 from brochure.theme.styles import Theme
 from brochure.vocabulary import Role, language_base

@@ -10,8 +10,8 @@ from brochure.inputs.content import Content, Section
 from brochure.inputs.inline import BRACKETED, citations, escape_text, link_markup, plain, to_markup
 from brochure.inputs.references import Reference
 from brochure.layout.bidi import FSI, LRI, PDI
-from brochure.layout.flowables import Para
 from brochure.layout.model import LANGUAGE_LINK
+from brochure.layout.para import Para
 from brochure.theme.colors import color_markup
 from brochure.theme.styles import Theme
 from brochure.vocabulary import language_base

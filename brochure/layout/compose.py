@@ -22,6 +22,7 @@ from brochure.layout.blocks import Blocks
 from brochure.layout.citations import NONE, Citations, block_texts
 from brochure.layout.flow import FlowResult, Frame, Item, floor_of, flow, height_of
 from brochure.layout.model import Placed
+from brochure.layout.para import OVERRUN, Para, overrun
 from brochure.theme.styles import Theme
 from brochure.vocabulary import LayoutName
 
@@ -333,13 +334,13 @@ def overset(inp: Inputs, pieces: list[tuple[Paragraph, Location, str]], region: 
     return [
         error(
             at,
-            f"a word in {noun} is {flowables.overrun(p) / MM:.1f} mm too long for its line on "
+            f"a word in {noun} is {overrun(p) / MM:.1f} mm too long for its line on "
             f"{region_words(inp, region)} ({inp.label}, {inp.sheet.paper.name})",
             "shorten the long word, or mark where it may break with a soft hyphen (\\u00ad in double quotes); a web "
             "address: a shorter one, or a link on words",
         )
         for p, at, noun in pieces
-        if flowables.overrun(p) > flowables.OVERRUN
+        if overrun(p) > OVERRUN
     ]
 
 
@@ -394,7 +395,7 @@ def folio(inp: Inputs, page: int, number: int, total: int) -> Placed:
     """The page's number ('Page 2 of 9'), at the foot of its panel, under the words, aligned with them (flush
     right, right to left)."""
     text = inp.content.tool_words.page.format(number=number, total=total)
-    para = flowables.Para(escape_text(text), inp.theme.style("note"), role=("folio", 0))
+    para = Para(escape_text(text), inp.theme.style("note"), role=("folio", 0))
     panel = inp.sheet.sides[page].panels[0]
     _, h = para.wrap(panel.content.w, 1e6)
     return Placed(para, Rect(panel.content.x, panel.trim.y + FOLIO_FROM_FOOT, panel.content.w, h), FOLIO)

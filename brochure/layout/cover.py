@@ -18,9 +18,10 @@ from brochure.inputs.inline import display_url, escape_text, link_markup, one_li
 from brochure.layout.blocks import Blocks
 from brochure.layout.compose import Inputs, overset, stack_down, too_wide, where
 from brochure.layout.flow import EPS
-from brochure.layout.flowables import Art, Balanced, Para
+from brochure.layout.flowables import Art, Balanced
 from brochure.layout.images import picture
 from brochure.layout.model import Placed
+from brochure.layout.para import Para
 from brochure.theme.colors import color_markup
 
 

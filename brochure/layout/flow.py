@@ -10,9 +10,10 @@ from reportlab.platypus import Flowable
 
 from brochure.frozen import frozen
 from brochure.geometry.sheet import MM, Rect
-from brochure.layout.flowables import Art, Column, Para, floor_height
+from brochure.layout.flowables import Art, Column
 from brochure.layout.images import Picture
 from brochure.layout.model import Placed
+from brochure.layout.para import Para, floor_height
 
 EPS = 0.01
 AFTER_HEADING = 3  # lines of a paragraph, at least, under a heading at a frame's foot when the rest goes on

@@ -7,8 +7,8 @@ from brochure.diagnostics import Diagnostic
 from brochure.geometry.sheet import MM
 from brochure.layout.compose import Inputs, Plain, fill, flow_plain
 from brochure.layout.flow import Frame
-from brochure.layout.flowables import OVERRUN
 from brochure.layout.model import DraftLayout, Layout, Text
+from brochure.layout.para import OVERRUN
 
 LEVEL_PANELS = 12 * MM  # how far apart a side's main frames may end, set larger (a page's panels or columns)
 LEVEL_SPREAD = 20 * MM  # (the bi-fold's inside, two pages of two columns seen together opened)

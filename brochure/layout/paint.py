@@ -15,7 +15,7 @@ from dataclasses import replace
 from brochure.geometry.marks import marks
 from brochure.geometry.sheet import Sheet
 from brochure.layout.boxes import bounds
-from brochure.layout.flowables import Art, place
+from brochure.layout.flowables import Art
 from brochure.layout.images import Picture
 from brochure.layout.model import (
     Draft,
@@ -30,6 +30,7 @@ from brochure.layout.model import (
     Shape,
 )
 from brochure.layout.operators import Reader, Tags
+from brochure.layout.para import place
 from brochure.layout.recorder import Recorder
 from brochure.layout.typeset import refine
 from brochure.theme.fonts import forget_document

@@ -17,8 +17,8 @@ from brochure.inputs.brand import Brand
 from brochure.inputs.content import Content
 from brochure.inputs.controls import LOGO_MM
 from brochure.inputs.inline import display_url
-from brochure.layout.flowables import OVERRUN
 from brochure.layout.model import Frame, Layout, Page, Picture, Run, Segment, Shape, Text
+from brochure.layout.para import OVERRUN
 from brochure.layout.qr import LEAST_MODULE
 from brochure.limits import GOOD_PPI
 from brochure.preflight.contrast import Colours, check_contrast, contrast

@@ -15,8 +15,8 @@ from brochure.diagnostics import Diagnostic, Location, Place, error, merged
 from brochure.geometry.sheet import FOLD_CLEAR, MM, Rect
 from brochure.inputs.content import Content
 from brochure.layout.compose import FOLIO
-from brochure.layout.flowables import OVERRUN
 from brochure.layout.model import Frame, Layout, Page, Picture, Run, Text
+from brochure.layout.para import OVERRUN
 
 GUARD = "this is a layout bug: please report it with the inputs"
 

@@ -263,7 +263,7 @@ def _styles(s: Scale, f: FontSet, p: Palette, direction: Direction = "ltr") -> d
         splitLongWords=0,
         hyphenationLang="",
     )
-    body.fallbacks = f.fallbacks  # (the styles made from it inherit it) read by layout/flowables.Para
+    body.fallbacks = f.fallbacks  # (the styles made from it inherit it) read by layout/para.Para
     body.direction = direction  # the leaflet's: a right-to-left leaflet's paragraphs read right to left (layout/rtl.py)
     return {
         "body": body,
