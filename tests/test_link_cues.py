@@ -6,14 +6,16 @@ from __future__ import annotations
 
 import ctypes
 from collections.abc import Callable
+from pathlib import Path
 
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 import pytest
 from conftest import Inputs
-from helpers import BRAND, CONTENT, build, reopen, result_of, sources
+from helpers import BRAND, CONTENT, actual_texts, build, reopen, result_of, sources
 
 from brochure import api
+from brochure.layout.model import Text
 from brochure.vocabulary import LAYOUTS
 
 Box = tuple[float, float, float, float]  # left, bottom, right, top
@@ -109,3 +111,29 @@ def test_the_large_prints_doi_links_in_the_sources_are_underlined_in_their_colou
     result = result_of(sources(CONTENT, BRAND), api.Options(layout="large-print"))
     assert result.ok and result.pdf is not None
     assert _underlined(result.pdf, lambda said: said.startswith("doi:")) >= 8  # (every one: each is asserted)
+
+
+def _edited(path: Path, old: str, new: str, tmp_path: Path) -> Path:
+    """A copy of a shipped content file with `old` (written once in it) replaced by `new`."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    out = tmp_path / path.name
+    out.write_text(text.replace(old, new), encoding="utf-8")
+    return out
+
+
+def test_a_word_broken_at_a_soft_hyphen_beside_an_underlined_link_is_read_whole(tmp_path: Path) -> None:
+    """A paragraph with an underlined link was drawn by ReportLab, which printed the hyphen added where a word broke
+    at a soft hyphen as a typed one: "Mikronadelungs- behandlungsgeräte" read as two words. Set by brochure (its
+    underline drawn the same), that hyphen is a Span whose /ActualText is U+00AD, and the link is still underlined."""
+    long = "Mikro\\u00adnadelungs\\u00adbehandlungs\\u00adger\\u00e4te"
+    words = f"Never share one. Ask about our {long} and {long} on [our care page](https://clearwaterskin.co.uk/care)."
+    content = _edited(CONTENT, "Never share one.", words, tmp_path)
+    result = result_of(sources(content), api.Options(layout="trifold"))
+    assert result.ok and result.layout is not None and result.pdf is not None
+    texts = [t for page in result.layout.pages for t in page.items if isinstance(t, Text)]
+    (element,) = {t.element for t in texts if "care page" in t.text}
+    broken = [t for t in texts if t.element == element and [r.actual for r in t.runs if r.text][-1:] == ["\xad"]]
+    assert len(broken) >= 1, [t.text for t in texts if t.element == element]
+    assert actual_texts(result.pdf).count("\xad") == len(broken)  # (the content has no other soft hyphens)
+    assert _underlined(result.pdf, lambda said: said == "our care page") == 1

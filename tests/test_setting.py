@@ -396,7 +396,8 @@ def test_fuzzed_paragraphs_read_as_reportlab_drawing_them(
 
 
 def test_what_only_reportlab_draws_is_left_to_it(fonts: tuple[str, str, str]) -> None:
-    """An underline, a background or a bullet: drawn by ReportLab (layout/setting.py gives None)."""
+    """An underline as thick as the canvas's line at the time (no width given), a background or a bullet: drawn by
+    ReportLab (layout/setting.py gives None)."""
     regular = fonts[0]
     style = ParagraphStyle("body", fontName=regular, fontSize=9, leading=11)
     for markup, s in [
@@ -469,6 +470,47 @@ def test_a_link_inside_a_styled_paragraph_reads_as_reportlab_drawing_it(
     )
     _, links = _links_both_ways(markup, style, 121.3, regular, monkeypatch)
     assert len(links) >= 1 + ("across" in markup)  # (a link's area on each line it runs over)
+
+
+UNDERLINED = [
+    "See <a href='https://example.org/a' color='#1D5C63' underline='1' uwidth='0.06*F'>the study</a> for more: one.",
+    "Read <a href='https://example.org/long' color='#1D5C63' underline='1' uwidth='0.06*F'>a long linked phrase "
+    "that runs on across the end of its line</a> now, <font name='{bold}'>please</font>.",
+    "<a href='https://example.org/b' color='#1D5C63' underline='1' uwidth='0.06*F'><font name='{italic}'>slanted "
+    "link</font> words<super>3</super> <font size='11'>larger</font></a> and more&nbsp;words, "
+    "<u color='#C0392B' width='0.8' offset='-2'>red</u> <strike width='0.5'>struck</strike> <u width='0.4' "
+    "kind='double'>twice</u>.",
+    "<a href='https://example.org/c' underline='1' uwidth='0.06*F'>a whole paragraph that is one link, underlined "
+    "over its lines</a>",
+]
+
+
+@pytest.mark.parametrize("alignment", [TA_LEFT, TA_CENTER, TA_RIGHT, TA_JUSTIFY])
+@pytest.mark.parametrize("markup", UNDERLINED, ids=["one", "across-lines", "styled", "whole"])
+@COLOURS
+def test_an_underlined_link_reads_as_reportlab_drawing_it(
+    fonts: tuple[str, str, str], monkeypatch: pytest.MonkeyPatch, alignment: int, markup: str, colour: Color
+) -> None:
+    """A link underlined in its colour (inline.UNDERLINE, the office editions), and lines under and through words
+    as thick as the markup says: set as data (keeping the hyphens added at soft hyphens), its lines drawn where,
+    as thick, as long and in the colour ReportLab's `_do_under_line` and `_do_post_text` draw them, line by line,
+    in one style and in several, with a left and a first line's indent."""
+    regular, bold, italic = fonts
+    style = ParagraphStyle(
+        "note",
+        fontName=regular,
+        fontSize=8.6,
+        leading=10.9,
+        alignment=alignment,
+        leftIndent=4.2,
+        firstLineIndent=2.5,
+        textColor=colour,
+    )
+    frames, _ = _links_both_ways(markup.format(bold=bold, italic=italic), style, 121.3, regular, monkeypatch)
+    lines = [i for i in frames if isinstance(i, Shape)]
+    texts = [i for i in frames if isinstance(i, Text)]
+    assert lines and len(texts) >= 1 + ("one" not in markup)
+    assert all(s.stroke is not None and s.line_width > 0.3 for s in lines)
 
 
 def _links_both_ways(

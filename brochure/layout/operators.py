@@ -183,6 +183,9 @@ class Reader:
             f = s.stroke
             s.stroke_alpha, s.stroke = a, Ink(f.space, f.values, a, f.spot)
 
+    def _width(self, op: str, n: tuple[float, ...]) -> None:
+        self.state.line_width = n[0]
+
     def _graphics_state(self, op: str, args: list[str]) -> None:
         s, n = self.state, _numbers(args)
         if op == "w":
@@ -531,8 +534,9 @@ _DataHandler = Callable[[Reader, str, Any], None]
 _DATA_OPS: dict[str, _DataHandler] = {  # (what layout/setting.py gives)
     **dict.fromkeys(("q", "Q", "BT", "ET"), _state_only),
     "cm": Reader._cm,
-    **dict.fromkeys(("rg", "k", "g"), Reader._set_colour),
-    "ba": Reader._opacity,
+    **dict.fromkeys(("rg", "k", "g", "RG", "K"), Reader._set_colour),
+    **dict.fromkeys(("ba", "BA"), Reader._opacity),
+    "w": Reader._width,
     **dict.fromkeys(("TL", "Tw", "Ts"), Reader._text_state),
     **dict.fromkeys(("Tm", "Td", "T*"), Reader._move),
     "ut": lambda reader, op, n: reader._words(*n),

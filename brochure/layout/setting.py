@@ -1,14 +1,14 @@
 """A wrapped paragraph -> the text operators ReportLab's drawPara would write for it, as data (read by operators.py).
 
 Drawn on the Recorder, a paragraph's every position and colour is formatted as PDF text by ReportLab, then parsed
-back by layout/operators.py. For the paragraphs brochure sets (no underline, strike-through, background, border,
-bullet, inline image, end dots, automatic leading or right-to-left word wrap; links over a whole one-style paragraph,
-as a contact line is, or inside a styled one, as a note's source is) this gives the same operators without the
-text, and the same link notes: the same sequence, each number rounded as ReportLab writes it (`fp_str`), so the
-frames read are the same to the last digit. Any other paragraph gives None and is drawn by ReportLab. Follows
-ReportLab 5.1's `Paragraph.drawPara`, `_putFragLine`, `_do_post_text`, `_do_link_line`, `_doLink`, the
-`_*DrawParaLine*` functions and `PDFTextObject`; tests/test_setting.py reads every shipped edition's paragraphs both
-ways and compares the frames.
+back by layout/operators.py. For the paragraphs brochure sets (no background, border, bullet, inline image, end
+dots, automatic leading or right-to-left word wrap; links over a whole one-style paragraph, as a contact line is, or
+inside a styled one, as a note's source is, underlined or struck through as thick as the markup says) this gives the
+same operators without the text, the same link notes and the same lines under (or through) the words: the same
+sequence, each number rounded as ReportLab writes it (`fp_str`), so the frames read are the same to the last digit.
+Any other paragraph gives None and is drawn by ReportLab. Follows ReportLab 5.1's `Paragraph.drawPara`,
+`_putFragLine`, `_do_post_text`, `_do_link_line`, `_doLink`, `_do_under_line`, the `_*DrawParaLine*` functions and
+`PDFTextObject`; tests/test_setting.py reads every shipped edition's paragraphs both ways and compares the frames.
 """
 
 from __future__ import annotations
@@ -167,21 +167,51 @@ class _Text:
             self.ops.append(("T*", ()))
 
 
-def colour_ops(ops: list[Op], c: Any) -> bool:
-    """A fill colour as ReportLab's setFillColor writes it (and the opacity our Recorder notes beside it); False
-    for what the reader would not read back alike (a spot colour, anything but a ReportLab colour)."""
+def colour_ops(ops: list[Op], c: Any, stroke: bool = False) -> bool:
+    """A fill colour as ReportLab's setFillColor writes it (a `stroke` colour: setStrokeColor) and the opacity our
+    Recorder notes beside it; False for what the reader would not read back alike (a spot colour, anything but a
+    ReportLab colour)."""
     if isinstance(c, CMYKColorSep) or not isinstance(c, Color):
         return False
     if isinstance(c, CMYKColor):
         d = c.density
-        ops.append(("k", tuple(fx(v) for v in (d * c.cyan, d * c.magenta, d * c.yellow, d * c.black))))
+        ops.append(
+            ("K" if stroke else "k", tuple(fx(v) for v in (d * c.cyan, d * c.magenta, d * c.yellow, d * c.black)))
+        )
     else:
-        ops.append(("rg", (fx(c.red), fx(c.green), fx(c.blue))))
+        ops.append(("RG" if stroke else "rg", (fx(c.red), fx(c.green), fx(c.blue))))
     alpha = getattr(c, "alpha", None)
     if alpha is not None:
         if not (isinstance(alpha, float | int) and 0 <= alpha <= 1):
             return False
-        ops.append(("ba", (float(f"{float(alpha):.4f}"),)))
+        ops.append(("BA" if stroke else "ba", (float(f"{float(alpha):.4f}"),)))
+    return True
+
+
+def rule_ops(ops: list[Op], spec: Any, values: dict[str, float], span: tuple[float, float, float], ink: Any) -> bool:
+    """One underline (or strike-through) of a line as ReportLab's `_do_under_line` and `_do_post_text` draw it:
+    `spec` is ReportLab's (number, kind, colour, width, offset, rise, repeats, gap), `values` the sizes its widths
+    and offsets are shares of (L, f, F), `span` (x1, x2, the baseline), `ink` the words' colour (the line's where
+    the markup gives none); False where it would read otherwise (a width not given: the canvas's own at the time)."""
+    _, kind, colour, width, offset, rise, repeats, gap = spec
+    if width is None or (isinstance(width, str) and not width.strip()):
+        return False
+    under = kind == "underline"
+    lw = float(rl_paragraph._usConv(width, values))
+    step = lw + float(rl_paragraph._usConv(gap, values, default=1))
+    x1, x2, base = span
+    y = (
+        base
+        + rise
+        + float(rl_paragraph._usConv(offset if offset != "" else ("-0.125*L" if under else "0.25*L"), values))
+    )
+    ops.append(("w", (fx(lw),)))
+    if not colour_ops(ops, colour or ink, stroke=True):
+        return False
+    while repeats > 0:
+        ops += [("n", ()), ("m", (fx(x1), fx(y))), ("l", (fx(x2), fx(y))), ("S", ())]
+        y -= step if under else -step
+        repeats -= 1
     return True
 
 
@@ -233,7 +263,7 @@ def _last_line(p: Any, i: int, n: int, count: int) -> bool:
 def _kind0(p: Any, bl: Any, ops: list[Op]) -> bool:
     """One font and colour throughout: ReportLab's kind 0 lines, (spare room, words)."""
     style = p.style
-    if bl.us_lines or not dynamic(bl.fontName):
+    if not dynamic(bl.fontName):
         return False
     ops.append(("q", ()))
     if not colour_ops(ops, bl.textColor):
@@ -241,13 +271,16 @@ def _kind0(p: Any, bl: Any, ops: list[Op]) -> bool:
     top = _top(p, bl)
     tx = _Text(ops, style.leftIndent, top)
     tx.font, tx.leading = (bl.fontName, bl.fontSize), style.leading
-    links: list[Op] = []  # (the canvas's link notes, written as each line is: before the text object's code)
+    links: list[Op] = []  # (the canvas's link notes and lines, written as each line is: before the text object's)
     n = len(bl.lines)
     for i, (spare, words) in enumerate(bl.lines):
         if any(isinstance(w, ShapedStr) for w in words):
             return False
         offset = style.firstLineIndent if i == 0 else 0.0
-        at = _line0(tx, style.alignment, offset, spare, words, _last_line(p, i, n, len(words)))
+        last = _last_line(p, i, n, len(words))
+        at = _line0(tx, style.alignment, offset, spare, words, last)
+        if not _under0(p, bl, links, (i, at, 0.0 if style.alignment != TA_JUSTIFY or last else spare), words):
+            return False
         for _, url in bl.link or ():  # `_do_link_line`: the line's words, as wide as they measure unspread
             x = at + style.leftIndent
             y = top - i * style.leading - bl.fontSize / 8.0
@@ -257,6 +290,21 @@ def _kind0(p: Any, bl: Any, ops: list[Op]) -> bool:
     ops.append(("ET", ()))
     ops.append(("Q", ()))
     return True
+
+
+def _under0(p: Any, bl: Any, ops: list[Op], line: tuple[int, float, float], words: list[str]) -> bool:
+    """`_do_under_line`: a one-style paragraph's underlines under line i (drawn where it starts, `at`), as wide as its
+    words measure and the room a justified line spreads them over (`spare`). As ReportLab, a line after the first
+    starts its underline at `at` alone, without the paragraph's left indent its words are set in."""
+    i, at, spare = line
+    if not bl.us_lines:
+        return True
+    fs = bl.fontSize
+    x1 = at + p.style.leftIndent if i == 0 else at
+    x2 = x1 + stringWidth(" ".join(words), bl.fontName, fs) + spare
+    base = _top(p, bl) - i * p.style.leading
+    values = {"L": fs, "F": fs, "f": fs}
+    return all(rule_ops(ops, spec, values, (x1, x2, base), bl.textColor) for spec in bl.us_lines)
 
 
 def _spaces(words: list[str]) -> int:
@@ -325,7 +373,7 @@ def _kind1(p: Any, lines: list[Any], ops: list[Op]) -> bool:
     style = p.style
     for line in lines:
         for f in line.words:
-            if hasattr(f, "cbDefn") or getattr(f, "us_lines", None):
+            if hasattr(f, "cbDefn"):
                 return False
             if getattr(f, "backColor", None) or isinstance(f.text, ShapedStr) or not dynamic(f.fontName):
                 return False
@@ -333,17 +381,21 @@ def _kind1(p: Any, lines: list[Any], ops: list[Op]) -> bool:
     top = _top(p, lines[0])
     tx = _Text(ops, style.leftIndent, top)
     state: dict[str, Any] = {"colour": None, "rise": 0}
-    links: list[Op] = []  # (the canvas's link notes, written line by line: before the text object's code)
+    links: list[Op] = []  # (the canvas's link notes and lines, written line by line: before the text object's code)
     y = top  # `xs.cur_y`: each line's baseline, as drawPara steps it down
     n = len(lines)
     broken = broken_lines(lines, getattr(p, "_hyphenations", 0))
     for i, line in enumerate(lines):
         offset = style.firstLineIndent if i == 0 else 0.0
-        spans = _line1(tx, style, offset, line, _last_line(p, i, n, line.wordCount), state, i in broken)
-        if spans is None:
+        put = _line1(tx, style, offset, line, _last_line(p, i, n, line.wordCount), state, i in broken)
+        if put is None:
             return False
+        spans, unders = put
         for (((_, url), x1), lo, hi), x2 in sorted(spans.values()):  # `_do_post_text`
             links += _link(url, (x1, y + lo, x2, y + hi))
+        for ((spec, fs, ink, x1), fs_max), x2 in sorted(unders.values()):
+            if not rule_ops(links, spec, {"L": lines[0].fontSize, "f": fs, "F": fs_max}, (x1, x2, y), ink):
+                return False
         y -= style.leading
     ops[tx.start : tx.start] = links
     ops.append(("ET", ()))
@@ -352,12 +404,14 @@ def _kind1(p: Any, lines: list[Any], ops: list[Op]) -> bool:
 
 
 Spans = dict[Any, Any]  # `_putFragLine`'s links of a line: (n, url) -> (((n, url), x1), low, high), x2
+# and its underlines: spec -> ((spec, font size, colour, x1), largest font size), x2
 
 
 def _line1(
     tx: _Text, style: Any, offset: float, line: Any, last: bool, state: dict[str, Any], broken: bool
-) -> Spans | None:
-    """`_leftDrawParaLineX` and its kin, around `_putFragLine`: the line's links, or None (not followed); a line
+) -> tuple[Spans, Spans] | None:
+    """`_leftDrawParaLineX` and its kin, around `_putFragLine`: the line's links and underlines, or None (not
+    followed); a line
     `broken` at a soft hyphen has its added hyphen apart."""
     spare = line.extraSpace
     alignment = style.alignment
@@ -377,19 +431,22 @@ def _line1(
     ws = 0.0 if simple else spare / float(spaces)  # (`tx._wordSpace`, as set: unrounded)
     if not simple:
         tx.word_space(ws)
-    spans = _put(tx, style, line, state, m, ws, broken)
-    if spans is None:
+    put = _put(tx, style, line, state, m, ws, broken)
+    if put is None:
         return None
     if not simple:
         tx.word_space(0)
     tx.x_pos(-m)
-    return spans
+    return put
 
 
-def _put(tx: _Text, style: Any, line: Any, state: dict[str, Any], at: float, ws: float, broken: bool) -> Spans | None:
-    """`_putFragLine` for pieces of words only: their operators, and where each link runs (from the start of the
+def _put(
+    tx: _Text, style: Any, line: Any, state: dict[str, Any], at: float, ws: float, broken: bool
+) -> tuple[Spans, Spans] | None:
+    """`_putFragLine` for pieces of words only: their operators, where each link runs (from the start of the
     piece it begins in to the end of the words before the piece it ends at, or to the line's end; from the lowest
-    to the highest of its pieces, by their size and rise), or None."""
+    to the highest of its pieces, by their size and rise) and where each underline runs (alike, from where the
+    piece it begins in starts once spread; with the largest size of its pieces), or None."""
     if tx.leading != style.leading:
         tx.set_leading(style.leading)
     words = line.words
@@ -398,8 +455,10 @@ def _put(tx: _Text, style: Any, line: Any, state: dict[str, Any], at: float, ws:
     spaces = 0
     active: list[Any] = []  # (`AL`)
     spans: Spans = {}
+    under: list[Any] = []  # (`LL`)
+    unders: Spans = {}
     for i, f in enumerate(words):
-        end_x = cur_x + spaces * ws
+        end_x = start_x = cur_x + spaces * ws  # (`cur_x_s`)
         if i > 0 and tx.font is not None:
             trailing = _TRAILING(words[i - 1].text)  # (measured in the font set before this piece's)
             end_x -= stringWidth(trailing.group(), *tx.font) if trailing else 0
@@ -411,11 +470,21 @@ def _put(tx: _Text, style: Any, line: Any, state: dict[str, Any], at: float, ws:
         if state["rise"] != f.rise:
             state["rise"] = f.rise
             tx.rise(f.rise)
-        link = f.link
+        link, lines = f.link, getattr(f, "us_lines", None) or []
+        if under != lines:
+            for ended in set(under) - set(lines):
+                unders[ended] = (unders[ended], end_x)
         if active != link:
             for ended in set(active) - set(link):
                 spans[ended] = (spans[ended], end_x)
         tx.text_out(f.text, f is words[-1], i == hyphen)
+        if under != lines:
+            for begun in set(lines) - set(under):
+                unders[begun] = ((begun, f.fontSize, f.textColor, start_x), f.fontSize)
+            under = lines
+        for k in under:
+            if f.fontSize > unders[k][1]:
+                unders[k] = (unders[k][0], f.fontSize)
         low, high = f.rise - 0.2 * f.fontSize, f.rise + f.fontSize
         if active != link:
             for begun in set(link) - set(active):
@@ -427,6 +496,8 @@ def _put(tx: _Text, style: Any, line: Any, state: dict[str, Any], at: float, ws:
                 spans[n] = (start, min(low, lo), max(high, hi))
         cur_x += stringWidth(f.text, f.fontName, f.fontSize)
         spaces += f.text.count(" ")
+    for k in under:
+        unders[k] = (unders[k], cur_x + (spaces - 1) * ws)
     for n in active:
         spans[n] = (spans[n], cur_x + (spaces - 1) * ws)
-    return spans
+    return spans, unders
