@@ -12,7 +12,7 @@ import pypdfium2
 import pypdfium2.raw as pdfium_c
 import pytest
 from conftest import Inputs
-from helpers import BRAND, CONTENT, actual_texts, build, reopen, result_of, sources
+from helpers import BRAND, CONTENT, ROOT, actual_texts, build, reopen, result_of, sources
 
 from brochure import api
 from brochure.layout.model import Text
@@ -137,3 +137,30 @@ def test_a_word_broken_at_a_soft_hyphen_beside_an_underlined_link_is_read_whole(
     assert len(broken) >= 1, [t.text for t in texts if t.element == element]
     assert actual_texts(result.pdf).count("\xad") == len(broken)  # (the content has no other soft hyphens)
     assert _underlined(result.pdf, lambda said: said == "our care page") == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "old", "new"),
+    [
+        (
+            ROOT / "translations" / "ar.yaml",
+            "لا تشارك جهازك مع أحد أبدًا.",
+            "لا تشارك جهازك مع أحد أبدًا. [احجز موعدك](https://clearwaterskin.co.uk/book) اليوم.",
+        ),
+        (
+            CONTENT,
+            "Never share one.",
+            "Never share one (لا تشارك). Read [the aftercare details](https://clearwaterskin.co.uk/care).",
+        ),
+    ],
+    ids=["arabic", "an-arabic-word-in-english"],
+)
+def test_a_link_in_right_to_left_words_is_underlined_in_its_colour(
+    tmp_path: Path, content: Path, old: str, new: str
+) -> None:
+    """A paragraph with right-to-left letters is set by layout/rtl.py, which drew no underline: its links were told
+    by colour alone. In the office edition, a line under the link's words, in their colour, inside its link area."""
+    said = new.split("[")[1].split("]")[0]
+    result = result_of(sources(_edited(content, old, new, tmp_path)), api.Options(layout="trifold"))
+    assert result.ok and result.pdf is not None
+    assert _underlined(result.pdf, lambda words: words == said) >= 1  # (on each line it runs over: each is asserted)

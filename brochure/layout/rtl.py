@@ -1,9 +1,10 @@
 """A paragraph's fragments (font, size, colour, link per piece of text) -> its words shaped with HarfBuzz, broken
 into lines on their shaped widths, each line in visual order by the Unicode bidirectional algorithm (layout/bidi.py:
 levels for the paragraph, rules L1 and L2 for each line), drawn glyph by glyph where HarfBuzz moves a glyph from
-where the font's own advance would put it, with a link annotation over the words of each link; on the Recorder, the
-same operators are given as data (`ops`, as layout/setting.py gives a left-to-right paragraph's), not drawn and
-read back.
+where the font's own advance would put it, with a link annotation over the words of each link and a line under
+the words the markup underlines (a link in the office editions, in its colour: `_rules`); on the Recorder, the same
+operators are given as data (`ops`, as layout/setting.py gives a left-to-right paragraph's), not drawn and read
+back.
 
 What is drawn is noted with the words as written (`Recorder.actual`), which the PDF's structure carries as a Span
 element's /ActualText (render/structure.py): each line is drawn in the order it was written (its pieces placed
@@ -20,6 +21,7 @@ from typing import Any
 
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus.paragraph import _usConv
 
 from brochure.frozen import frozen
 from brochure.layout import bidi, together
@@ -37,11 +39,14 @@ OPS_KEPT = 128  # paragraphs' operators kept for the next build (an Arabic tri-f
 
 @frozen
 class Piece:
-    """Part of a word in one fragment: shaped in its font and size, drawn in its colour and rise."""
+    """Part of a word in one fragment: shaped in its font and size, drawn in its colour and rise, underlined as its
+    fragment is (ReportLab's `us_lines` entries of kind "underline": number, kind, colour, width, offset, rise,
+    repeats, gap)."""
 
     shaped: Shaped
     colour: Any
     rise: float
+    underlines: tuple[tuple[Any, ...], ...] = ()
 
 
 @frozen
@@ -260,7 +265,8 @@ def _word(
     if piece is None:
         direction = "rtl" if level % 2 else "ltr"
         shaped = shape(text, font, size, direction, context) if text else Shaped("", font, size, (), False)
-        piece = Piece(shaped, frag.textColor, float(getattr(frag, "rise", 0) or 0))
+        rules = tuple(u for u in getattr(frag, "us_lines", None) or () if u[1] == "underline")
+        piece = Piece(shaped, frag.textColor, float(getattr(frag, "rise", 0) or 0), rules)
     space = _space_width(after, font, size) if after in (" ", NBSP) else 0.0
     return Word(piece, level, space, after, space_level, link)
 
@@ -399,9 +405,13 @@ def draw(canvas: Any, broken: list[list[Word]], level: int, width: float, height
     """The lines of a paragraph set by this module (`broken`: its words broken into lines at width, by `lines`):
     at the right of width in a right-to-left paragraph or where its style says, centred where it centres, else at
     the left; the first baseline a font size under the top, as ReportLab sets a paragraph in its style; a link
-    annotation over each link's words as they show."""
+    annotation over each link's words as they show, and a line under the words underlined (`_rules`)."""
     for line, order, at, y in _placed_lines(broken, level, width, height, style):
         _links(canvas, order, at, y)
+        for thick, colour, x1, x2, under in _rules(order, at, y):
+            canvas.setLineWidth(thick)
+            canvas.setStrokeColor(colour)
+            canvas.line(x1, under, x2, under)
         tx = canvas.beginText()
         for drawn, text in _notes(line):
             note = canvas.actual(text)
@@ -445,6 +455,11 @@ def _ops_body(broken: list[list[Word]], level: int, width: float, height: float,
     out: list[Op] = []
     for line, order, at, base in _placed_lines(broken, level, width, height, style):
         out += [("link", box) for box in _link_boxes(order, at, base)]  # (noted before the line's text object)
+        for thick, colour, x1, x2, under in _rules(order, at, base):  # (then the lines under words, as `draw`)
+            out.append(("w", (fx(thick),)))
+            if not colour_ops(out, colour, stroke=True):
+                return None
+            out += [("n", ()), ("m", (fx(x1), fx(under))), ("l", (fx(x2), fx(under))), ("S", ())]
         out += [("BT", ()), ("Tm", (1.0, 0.0, 0.0, 1.0, 0.0, 0.0))]  # (beginText: its origin)
         for drawn, text in _notes(line):
             note = text
@@ -565,6 +580,37 @@ def _boxes(
             if box:
                 out.append((url, (box[0], y + box[2], box[1], y + box[3])))
                 box = []
+    return out
+
+
+def _rules(order: list[Word | float], at: dict[int, float], y: float) -> list[tuple[float, Any, float, float, float]]:
+    """A line under each stretch of underlined words that shows unbroken on the line (as `_boxes` finds a link's),
+    from its first glyph's left to its last glyph's right, as ReportLab's `_do_post_text` draws a left-to-right
+    line's: as thick as the markup says, a share of the largest size of its words (F) or of the first's (f, L), at
+    the offset it says under the baseline (an eighth of the size where it says none), raised as the words are, in
+    its colour or the first word's (a link's). (thickness, colour, x1, x2, height) in the paragraph's coordinates;
+    none for an underline whose thickness is not given (ReportLab's is then the canvas's line at the time)."""
+    out: list[tuple[float, Any, float, float, float]] = []
+    words = [w for w in order if isinstance(w, Word) and w.text]
+    for rule in dict.fromkeys(r for w in words for r in w.piece.underlines):
+        _, _, colour, width, offset, rise, repeats, gap = rule
+        run: list[Word] = []
+        for item in [*order, None]:
+            if isinstance(item, float) or (isinstance(item, Word) and not item.text):
+                continue
+            if isinstance(item, Word) and rule in item.piece.underlines:
+                run.append(item)
+                continue
+            if run and not (isinstance(width, str) and not width.strip()) and width is not None:
+                first = run[0].piece.shaped.size
+                values = {"L": first, "f": first, "F": max(w.piece.shaped.size for w in run)}
+                thick = float(_usConv(width, values))
+                step = thick + float(_usConv(gap, values, default=1))
+                under = y + float(rise) + float(_usConv(offset if offset != "" else "-0.125*L", values))
+                x1, x2 = at[id(run[0])], at[id(run[-1])] + run[-1].width
+                for k in range(int(repeats)):
+                    out.append((thick, colour or run[0].piece.colour, x1, x2, under - k * step))
+            run = []
     return out
 
 
