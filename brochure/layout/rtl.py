@@ -26,7 +26,7 @@ from reportlab.platypus.paragraph import _usConv
 from brochure.frozen import frozen
 from brochure.layout import bidi, together
 from brochure.layout.model import LANGUAGE_LINK
-from brochure.layout.setting import Op, colour_ops, dynamic, fx
+from brochure.layout.setting import Op, colour_ops, dynamic, fx, thickness_given
 from brochure.remembered import Kept
 from brochure.theme.shaping import Glyph, Shaped, shape
 
@@ -601,7 +601,7 @@ def _rules(order: list[Word | float], at: dict[int, float], y: float) -> list[tu
             if isinstance(item, Word) and rule in item.piece.underlines:
                 run.append(item)
                 continue
-            if run and not (isinstance(width, str) and not width.strip()) and width is not None:
+            if run and thickness_given(width):
                 first = run[0].piece.shaped.size
                 values = {"L": first, "f": first, "F": max(w.piece.shaped.size for w in run)}
                 thick = float(_usConv(width, values))

@@ -188,13 +188,19 @@ def colour_ops(ops: list[Op], c: Any, stroke: bool = False) -> bool:
     return True
 
 
+def thickness_given(width: Any) -> bool:
+    """Whether an underline's thickness is given (by the markup, `uwidth`, or the style): where it is not, ReportLab
+    draws it as thick as the canvas's line happens to be, which the paragraph's data cannot know."""
+    return width is not None and not (isinstance(width, str) and not width.strip())
+
+
 def rule_ops(ops: list[Op], spec: Any, values: dict[str, float], span: tuple[float, float, float], ink: Any) -> bool:
     """One underline (or strike-through) of a line as ReportLab's `_do_under_line` and `_do_post_text` draw it:
     `spec` is ReportLab's (number, kind, colour, width, offset, rise, repeats, gap), `values` the sizes its widths
     and offsets are shares of (L, f, F), `span` (x1, x2, the baseline), `ink` the words' colour (the line's where
     the markup gives none); False where it would read otherwise (a width not given: the canvas's own at the time)."""
     _, kind, colour, width, offset, rise, repeats, gap = spec
-    if width is None or (isinstance(width, str) and not width.strip()):
+    if not thickness_given(width):
         return False
     under = kind == "underline"
     lw = float(rl_paragraph._usConv(width, values))
@@ -411,8 +417,7 @@ def _line1(
     tx: _Text, style: Any, offset: float, line: Any, last: bool, state: dict[str, Any], broken: bool
 ) -> tuple[Spans, Spans] | None:
     """`_leftDrawParaLineX` and its kin, around `_putFragLine`: the line's links and underlines, or None (not
-    followed); a line
-    `broken` at a soft hyphen has its added hyphen apart."""
+    followed); a line `broken` at a soft hyphen has its added hyphen apart."""
     spare = line.extraSpace
     alignment = style.alignment
     spaces = line.wordCount - 1  # (Tw's: no no-break space, `_spaces`)
