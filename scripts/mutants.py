@@ -7163,6 +7163,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="underlined_links_are_drawn",
     ),
     m(
+        "added-number-said-at-its-first-copy",
+        "inputs/numbers.py",
+        "            return n, alike[n]",
+        "            return n, 0",
+        "tests/test_translations.py",
+        k="added_copy",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -1111,6 +1111,26 @@ def test_a_number_the_source_does_not_give_is_a_warning(tmp_path: Path) -> None:
     assert line.startswith(f"{tmp_path / 'es.yaml'}:{row}:{col}: warning: the translation gives 2, which the source's")
 
 
+@pytest.mark.parametrize(
+    ("new", "number", "says"),
+    [  # (each seeded number is the text's second copy: the first is the source's own 3)
+        ("De 3 a 7 días, 3 veces, sin retinoides", "3 veces", "warning: the translation gives 3 more times than"),
+        ("De 3 a 3 días, sin retinoides", "3 días, sin", "error: the source's 7 (in 'For 3 to 7 days"),
+    ],
+)
+def test_a_number_the_translation_adds_is_said_at_the_added_copy(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], new: str, number: str, says: str
+) -> None:
+    """'De 3 a 7 días, 3 veces' for 'For 3 to 7 days': the added 3 was said at the first 3 of the text, which is the
+    source's; `check` says it at the copy the source's numbers do not account for (and so a 3 given instead)."""
+    text = SPANISH.read_text(encoding="utf-8").replace("De 3 a 7 días, sin retinoides", new)
+    path = tmp_path / "es.yaml"
+    path.write_text(text, encoding="utf-8")
+    row, col = position(text, number)
+    status, _, err = cli(capsys, "check", "--brand", str(BRAND), "--source", str(CONTENT), "--content", str(path))
+    assert status == int(says.startswith("error:")) and f"{path}:{row}:{col}: {says}" in err, err
+
+
 def test_a_dropped_block_is_one_error_not_a_cascade_of_layouts(tmp_path: Path) -> None:
     """A block dropped from a section: its blocks do not pair, which the list's error says; the blocks after it
     are not compared with the wrong source blocks' layouts."""

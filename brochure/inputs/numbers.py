@@ -38,7 +38,8 @@ _UNSPACED = re.compile(_SIGN + rf"(?:{_CLOCK}|{_ONE_BY_ONE}|\d+(?:[{_MARKS_IN}]\
 _GROUPED = re.compile(rf"(\d{{1,3}})((?:([{DIGIT_SPACES}'’.,\u066c])\d{{3}})(?:\3\d{{3}})*)([.,\u066b]\d+)?")
 
 
-Pin = Callable[[str], Location]  # a number as the translation's text writes it -> where it is typed there
+Pin = Callable[[str, int], Location]  # a number as the translation's text writes it, and which of its copies
+# there (0: the first) -> where that copy is typed
 
 
 def place(at: Location) -> str:
@@ -101,7 +102,7 @@ def check_numbers(
     """Every number of the source's text in the translation's (a '3 to 7 days' that became '3 to 5' is wrong),
     but those the translation changes on purpose (document.translation.numbers: an emergency number). `pin`: where
     a number of the translation's text is typed (the finding is said there: the 5 of '3 to 5'), else at `at`."""
-    pin = pin or (lambda _: at)
+    pin = pin or (lambda _, __: at)
     readings = [(a, b) for a in (NUMBER, _UNSPACED) for b in (NUMBER, _UNSPACED)]  # (digits grouped by a space
     # are one number or two: the reading that pairs the two texts best is taken)
     raw, theirs = min(
@@ -124,7 +125,7 @@ def check_numbers(
             )
             return [
                 warning(
-                    pin(as_written[kept[0]]),
+                    pin(as_written[kept[0]], 0),
                     f"the translation still gives {', '.join(as_written[n] for n in kept)}, which its "
                     f"document.translation.numbers changes ({said})",
                     "change the number in this text as document.translation.numbers says, or take it out of "
@@ -133,10 +134,9 @@ def check_numbers(
             ]
         again = all(expected[n] for n in added)  # (each given in the source too, here more times)
         more = " more times than" if again else ", which"
-        first = next(n for n in theirs if western(n) in added)  # (the first the translation gives)
         return [
             warning(
-                pin(first),
+                pin(*_beyond(theirs, ours, added)),
                 f"the translation gives {', '.join(sorted(as_written[n] for n in added))}{more} the source's text "
                 f"('{shorten(plain(was), 50)}', {place(src_at)}) does{'' if again else ' not'}",
                 "a number in a patient leaflet is the clinician's to give: add it to the source first (or leave "
@@ -155,7 +155,7 @@ def check_numbers(
     if swapped:  # (another country's emergency number, 999 -> 112: an adaptation, which names what it changes)
         hint += f"; if this edition is for a country that calls {swapped[0][1]}, name the change in "
         hint += f'document.translation.numbers: {{"{swapped[0][0]}": "{swapped[0][1]}"}}'
-    instead_at = next((pin(n) for n in theirs if western(n) in extra), at)  # (the first given instead)
+    instead_at = pin(*_beyond(theirs, ours, extra)) if extra else at  # (the first given instead)
     return [
         error(
             instead_at,
@@ -183,7 +183,7 @@ def check_percent_and_ranges(
     has one ('SPF 30 or more' as 'SPF 30% o más'), and a range the other way round ('3 to 7 days' as 'De 7 a 3
     días': its numbers descending where the source's ascend). Warnings: a language may spell 'per cent', or join
     two numbers by a word in another order ('999 or 111'); said at the number (`pin`, as check_numbers)."""
-    pin = pin or (lambda _: at)
+    pin = pin or (lambda _, __: at)
     src, ours = plain(was), plain(text)
     out: list[Diagnostic] = []
     added = _PERCENT.search(ours) is not None
@@ -191,7 +191,7 @@ def check_percent_and_ranges(
         percent = next((m.group() for m in _UNSPACED.finditer(ours) if _PERCENT_AFTER.match(ours, m.end())), "")
         out.append(
             warning(
-                pin(percent.lstrip(_DASHES)) if added and percent else at,
+                pin(percent.lstrip(_DASHES), 0) if added and percent else at,
                 f"the translation {'has a percentage' if added else 'has no percentage'} where the source's text "
                 f"('{shorten(src, 50)}', {place(src_at)}) {'has none' if added else 'has one'}",
                 "a percentage is a percentage in every language, a plain number a plain number: keep each as the "
@@ -203,7 +203,7 @@ def check_percent_and_ranges(
         if float(a) > float(b) and (b, a) in theirs and (a, b) not in theirs:  # (the source's ascends)
             out.append(
                 warning(
-                    pin(_written(ours, a)),
+                    pin(_written(ours, a), 0),
                     f"the translation gives {a} before {b}, where the source's text ('{shorten(src, 50)}', "
                     f"{place(src_at)}) gives {b} to {a}: a range the other way round?",
                     "keep a range's numbers in the source's order, lowest first",
@@ -225,7 +225,7 @@ def check_units(
         if was_units and units - was_units and was_units - units:
             return [
                 warning(
-                    pin(_written(plain(text), n)) if pin else at,
+                    pin(_written(plain(text), n), 0) if pin else at,
                     f"the translation counts {n} in {' or '.join(sorted(units - was_units))} where the source's "
                     f"text ('{shorten(plain(was), 50)}', {place(src_at)}) counts it in "
                     f"{' or '.join(sorted(was_units - units))}",
@@ -237,6 +237,21 @@ def check_units(
 
 
 _PERCENT_AFTER = re.compile(f"[{DIGIT_SPACES}]?{_PERCENT.pattern}")
+
+
+def _beyond(theirs: list[str], ours: Counter[str], added: Counter[str]) -> tuple[str, int]:
+    """The first number the translation gives (`theirs`, as written, in the text's order) beyond the copies the
+    source's text accounts for (the first `ours` less `added` copies of each, as compared), as written, and which
+    copy of it so written it is (0: the first): '2 días, 2 veces' for 'Wait 2 days' is the second 2."""
+    seen: Counter[str] = Counter()  # (copies so far, as compared)
+    alike: Counter[str] = Counter()  # (and as written)
+    for n in theirs:
+        w = western(n)
+        if w in added and seen[w] >= ours[w] - added[w]:
+            return n, alike[n]
+        seen[w] += 1
+        alike[n] += 1
+    return theirs[0], 0  # pragma: no cover - (an added number is one the translation gives)
 
 
 def _written(text: str, number: str) -> str:

@@ -180,12 +180,13 @@ def _block(lines: list[str], row: int, col: int, folded: bool) -> Typed | None:
     return out
 
 
-def number_at(lines: list[str], at: Location, text: str, number: str) -> Location:
+def number_at(lines: list[str], at: Location, text: str, number: str, nth: int = 0) -> Location:
     """Where `number` (as written, read in the text's printed characters) is typed in the file whose lines are
     `lines` (`LINE_BREAK.split` of its text, once a file: not once a finding, which made a file of thousands of
-    findings quadratic), for the text `text` (as the reader kept it) at `at`: its first digit's line and column,
-    where the number is written as often in the text as it is printed (no address or mark holds it too), else
-    `at`."""
+    findings quadratic), for the text `text` (as the reader kept it) at `at`: the first digit's line and column of
+    its `nth` copy (0: the first; a number the translation adds, given twice where the source gives it once, is its
+    second), where the number is written as often in the text as it is printed (no address or mark holds it too),
+    else `at`."""
     if not lines or not at.line or not number:
         return at
     pattern = re.compile(rf"(?<!\d)(?<!\d[.,:\u066b\u066c]){re.escape(number)}(?!\d)(?![.,:\u066b\u066c]\d)")
@@ -197,9 +198,9 @@ def number_at(lines: list[str], at: Location, text: str, number: str) -> Locatio
     if unicodedata.normalize("NFC", raw).strip() != text:  # (not read as the reader read it)
         return at
     found = list(pattern.finditer(raw))
-    if len(found) != shown:
+    if len(found) != shown or nth >= shown:
         return at
-    _, row, col = chars[found[0].start()]
+    _, row, col = chars[found[nth].start()]
     return Location(at.file, row + 1, (col if col >= 0 else -1 - col) + 1, at.key)
 
 
@@ -210,4 +211,4 @@ def file_lines(source: str) -> list[str]:
 
 def pin(lines: list[str], at: Location, text: str) -> Pin:
     """`number_at` for one text."""
-    return lambda number: number_at(lines, at, text, number)
+    return lambda number, nth: number_at(lines, at, text, number, nth)
