@@ -7171,6 +7171,22 @@ MUTANTS: tuple[Mutant, ...] = (
         k="added_copy",
     ),
     m(
+        "svg-stretched-copy-said-at-the-shape",
+        "inputs/svg.py",
+        "        line, column = tag_at(data, use, elements)",
+        "        line, column = tag_at(data, shape, elements)",
+        "tests/test_assets_hostile.py",
+        k="non_scaling",
+    ),
+    m(
+        "svg-stretched-copy-names-another-shape",
+        "inputs/svg.py",
+        "            and e.sourceline == el.sourceline\n",
+        "\n",
+        "tests/test_assets_hostile.py",
+        k="non_scaling",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

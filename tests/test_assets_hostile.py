@@ -1210,3 +1210,37 @@ def test_an_svg_logos_non_scaling_stroke_stretched_is_refused_at_the_attribute(
     line = the_error([x for x in err.splitlines() if ": error: " in x])
     assert line.startswith(f"{inputs.kit / 'logo.svg'}:5:{column}: error: logo SVG gives a stretched shape"), line
     assert "Stroke to Path" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("placed", "named"),
+    [
+        ('<use xlink:href="#dot" transform="scale(3 1)"/>', '<circle id="dot"> (line 5)'),
+        ('<g transform="skewX(20)"><use href="#twice"/></g>', "<circle> (line 7)"),  # (a copy of a copy, in a group)
+    ],
+    ids=["stretched-use", "use-of-a-use-in-a-skewed-group"],
+)
+def test_an_svg_logos_use_stretching_a_non_scaling_stroke_is_refused_at_the_use(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], placed: str, named: str
+) -> None:
+    """A shape with a non-scaling stroke drawn as written, and copied stretched by a <use>: refused at the shape's
+    vector-effect, which is drawn well where it is written; said at the <use> that stretches it, naming the shape
+    (its id, its line), so that the author finds both."""
+    svg = (
+        f'<svg {NS} viewBox="0 0 120 40">\n  {RECT}\n'
+        '  <circle cx="12" cy="12" r="8" fill="none" stroke="#1D5C63" stroke-width="2" '
+        'vector-effect="non-scaling-stroke"/>\n  <defs>\n'  # (a ring as the copied one, drawn unstretched: not named)
+        '    <circle id="dot" cx="12" cy="12" r="8" fill="#E07A5F" stroke="#1D5C63"\n'
+        '      stroke-width="2" vector-effect="non-scaling-stroke"/>\n'
+        '    <g id="ring"><rect width="2" height="2"/><circle cx="12" cy="12" r="8" fill="none" stroke="#1D5C63"\n'
+        '      stroke-width="2" vector-effect="non-scaling-stroke"/></g>\n'
+        '    <g id="twice"><use href="#ring"/></g>\n'
+        f'  </defs>\n  <use href="#dot" x="40"/>\n  {placed}\n</svg>\n'
+    )
+    (inputs.kit / "logo.svg").write_text(svg, encoding="utf-8")
+    status, _, err = cli(capsys, "check", "--content", str(inputs.content), "--brand", str(inputs.brand))
+    column = svg.splitlines()[11].index("<use") + 1
+    line = the_error([x for x in err.splitlines() if ": error: " in x])
+    said = f"{inputs.kit / 'logo.svg'}:12:{column}: error: logo SVG's <use> stretches a copy of {named}, a shape "
+    assert status == 1 and line.startswith(said + 'with vector-effect="non-scaling-stroke"'), line
+    assert "from this <use>'s transform" in line and "Traceback" not in err

@@ -132,18 +132,55 @@ def _stretched_stroke(
     el: etree._Element, data: bytes, elements: list[etree._Element], path: Path, at: Location
 ) -> Diagnostic:
     """A non-scaling stroke on a shape stretched one way (a skew, or a scale unequal across and up), said at the
-    element's `vector-effect` (at its tag for a copy a <use> made)."""
-    problem = (
-        'logo SVG gives a stretched shape vector-effect="non-scaling-stroke": a browser strokes it as wide every way,'
-        " which print cannot"
-    )
+    element's `vector-effect`; for a copy a <use> made, at that <use> (the copy stretched: the shape itself may be
+    drawn unstretched elsewhere), naming the shape it copies and where it is written."""
     hint = (
         "expand the stroke to a filled shape in your drawing program (Path > Stroke to Path, or Object > Expand), "
         "or remove the skew or unequal scale from its transform"
     )
-    where = tag_at(data, el, elements) if el in elements else (el.sourceline or 1, 1)
-    line, column = _attribute_at(data, where, "vector-effect")
+    if el in elements:
+        line, column = _attribute_at(data, tag_at(data, el, elements), "vector-effect")
+        problem = 'logo SVG gives a stretched shape vector-effect="non-scaling-stroke"'
+    else:
+        use, shape = _copied(el, elements)
+        line, column = tag_at(data, use, elements)
+        problem = f"logo SVG's <use> stretches a copy of {_named(shape, data, elements)}, a shape with "
+        problem += 'vector-effect="non-scaling-stroke"'
+        hint = hint.replace("from its transform", "from this <use>'s transform (or its groups')")
+    problem += ": a browser strokes it as wide every way, which print cannot"  # (one sentence either way)
     return error(Location(_shown(path, at), line, column), f"{problem} (named at {at.prefix()})", hint)
+
+
+def _copied(el: etree._Element, elements: list[etree._Element]) -> tuple[etree._Element, etree._Element]:
+    """Of an element svglib copied to draw a <use> (the copy hangs under it, not in the file's `elements`): the <use>
+    written in the file that holds the copy, and the element of the file copied (of the same tag, written on the
+    same line with the same attributes); the copy itself where none is (never: each copy is of one)."""
+    written = set(elements)
+    use = el
+    while use not in written and use.getparent() is not None:
+        use = use.getparent()
+    own = {k: v for k, v in el.attrib.items() if k != "__use_origin"}  # (svglib's mark on what a <use> copies)
+    shape = next(
+        (
+            e
+            for e in elements
+            if e.tag == el.tag
+            and e.sourceline == el.sourceline
+            and {k: v for k, v in e.attrib.items() if k != "__use_origin"} == own
+        ),
+        el,
+    )
+    return use, shape
+
+
+def _named(el: etree._Element, data: bytes, elements: list[etree._Element]) -> str:
+    """An element as a message names it: its tag and id, and the line its tag starts on ('<circle id="dot"> (line
+    4)')."""
+    name = etree.QName(el).localname
+    said = f'<{name} id="{str(el.get("id"))[:40]}">' if el.get("id") else f"<{name}>"
+    if el not in elements:
+        return said  # pragma: no cover - (`_copied` finds every copy's element)
+    return f"{said} (line {tag_at(data, el, elements)[0]})"
 
 
 def _attribute_at(data: bytes, tag: tuple[int, int], name: str) -> tuple[int, int]:
