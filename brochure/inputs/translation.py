@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from itertools import pairwise
 
 from brochure.diagnostics import Diagnostic, Location, error, shorten, warning
 from brochure.inputs.blocks import Image
@@ -202,33 +203,52 @@ _EAST_END = re.compile(f"[\u3002\uff01\uff1f\u0964\u0965]+(?=[{_CLOSING}]*\\s*[^
 # (Chinese's and Japanese's full stops and marks, Hindi's danda: a sentence ends there, with no space after it)
 _SHORTENED = frozenset(("approx", "godz", "prof", "circa"))  # (words of four letters or more shortened before a number)
 MERGED = 4  # a text of more sentences than this may have two of them joined in a language's way (one, not two)
+SHORTER = 0.88  # a text of one sentence fewer and under this share of its source's length, at the file's ratio, is
+# short by a sentence (two joined keep their length: the shipped texts of five sentences or more are 0.91 or more)
+JOINED = 5.0  # how much better the sentences' lengths pair with one of the source's left out than with two joined
+RATIO_TEXTS = 5  # texts of at least RATIO_LETTERS characters the file's ratio of lengths is read from, at least
+RATIO_LETTERS = 40
 
 
 def _sentences(text: str) -> int:
     """How many sentences a text has (one where it has no sentence's end inside)."""
-    printed = plain(text)
-    ends = 1 + len(_EAST_END.findall(printed))
+    return len(_ends(plain(text))) + 1
+
+
+def _ends(printed: str) -> list[int]:
+    """Where each sentence of a printed text but the first starts, in order (none where it has one sentence)."""
+    ends = [m.end() for m in _EAST_END.finditer(printed)]
     for found in _SENTENCE_END.finditer(printed):
         first = found.group("next")
         before = _WORD_BEFORE.search(printed, max(0, found.start() - _WORD_REACH), found.start())
         said = before.group() if before is not None else ""  # (a word of four letters or more, or in letters other
         word = (len(said) >= 4 or not said.isascii()) and said.lower() not in _SHORTENED  # than English's: Vietnamese
-        ends += not first.islower() and (not first.isdigit() or found.group("mark") != "." or word)  # 'nhẹ. 2 lần')
-    return ends
+        if not first.islower() and (not first.isdigit() or found.group("mark") != "." or word):  # 'nhẹ. 2 lần')
+            ends.append(found.start("next"))
+    return sorted(ends)
+
+
+def _split(text: str) -> list[str]:
+    """A text's sentences as printed (`_ends`), each without the spaces about it."""
+    printed = plain(text)
+    cuts = [0, *_ends(printed), len(printed)]
+    return [printed[a:b].strip() for a, b in pairwise(cuts)]
 
 
 def _fewer_sentences(theirs: Texts, ours: Texts) -> list[Diagnostic]:
-    """A text with fewer sentences than the source's, more than a language joins (one in a text of more than MERGED,
-    none in a shorter one): a sentence left out, which no number, link or citation shows (a warning: a translator
-    may have joined two). (How much shorter a text is than its source's tells nothing: a language's words are
-    longer or shorter, text by text, by more than a short sentence is.)"""
+    """A text with fewer sentences than the source's: a sentence left out, which no number, link or citation shows
+    (a warning: a translator may have joined two). A text of more than MERGED sentences may have two joined in the
+    language's way: one fewer there is said only where the text is short by a sentence (`_short_by_one`)."""
     diags: list[Diagnostic] = []
+    ratio = _ratio(theirs, ours)
     for key, (text, at) in ours.items():
         if key not in theirs or key.startswith(_KEPT):
             continue
         was, src_at = theirs[key]
-        expected, given = _sentences(was), _sentences(text)
-        if expected - given > (1 if expected > MERGED else 0):
+        src, given_ = _split(was), _split(text)
+        expected, given = len(src), len(given_)
+        one = expected > MERGED and expected - given == 1  # (two joined, or one left out?)
+        if expected - given > (1 if expected > MERGED else 0) or (one and _short_by_one(src, given_, ratio)):
             diags.append(
                 warning(
                     at,
@@ -239,6 +259,44 @@ def _fewer_sentences(theirs: Texts, ours: Texts) -> list[Diagnostic]:
                 )
             )
     return diags
+
+
+def _ratio(theirs: Texts, ours: Texts) -> float:
+    """How long the translation's texts are for their sources' length, as a rule (the median of the texts of
+    RATIO_LETTERS characters or more); 0 where fewer than RATIO_TEXTS such texts tell it."""
+    shares = sorted(
+        len(plain(text)) / len(plain(theirs[key][0]))
+        for key, (text, _) in ours.items()
+        if key in theirs and not key.startswith(_KEPT) and len(plain(theirs[key][0])) >= RATIO_LETTERS
+    )
+    return shares[len(shares) // 2] if len(shares) >= RATIO_TEXTS else 0.0
+
+
+def _short_by_one(src: list[str], sentences: list[str], ratio: float) -> bool:
+    """Whether a text (its `sentences`) with one sentence fewer than its source's (`src`) is short by a sentence:
+    under SHORTER of the source's length (at the file's `ratio`), or its sentences' lengths pairing with the source's
+    far better (by JOINED) with one of them left out than with two of them joined (as Gale and Church align
+    sentences); not where two may have been joined, or no ratio is known. (Which one is left out, the lengths do not
+    tell: two of about one length are alike.) Linear in the text."""
+    if not ratio:
+        return False
+    ours = [len(s) for s in sentences]
+    lengths = [max(1.0, len(s) * ratio) for s in src]
+    n = len(lengths)
+
+    def cost(expected: float, given: int) -> float:
+        return (given - expected) ** 2 / expected
+
+    before = [0.0]  # (the pairs of the first k sentences, each with its own)
+    for k in range(n - 1):
+        before.append(before[-1] + cost(lengths[k], ours[k]))
+    after = [0.0] * (n + 1)  # (the source's sentences from k on, each with the one before it here)
+    for k in range(n - 1, 0, -1):
+        after[k] = after[k + 1] + cost(lengths[k], ours[k - 1])
+    joined = min(before[j] + cost(lengths[j] + lengths[j + 1], ours[j]) + after[j + 2] for j in range(n - 1))
+    dropped = min(before[k] + after[k + 1] for k in range(n))
+    short = sum(ours) + len(ours) - 1 < SHORTER * (sum(len(s) for s in src) + n - 1) * ratio
+    return short or joined - dropped > JOINED
 
 
 ADAPTED_SHARE = 0.5  # an adaptation (en-GB -> en-US) rewords some texts; a translation marked so, most of them
