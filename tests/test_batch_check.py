@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from conftest import Inputs, edit
+from conftest import Inputs, edit, position
 from helpers import batch, editions_file
 
 from brochure import batch as batch_module
@@ -124,3 +124,45 @@ def test_a_check_writes_nothing_a_worker_built_instead(inputs: Inputs) -> None:
     assert _files(folder) == before
     assert {o.status for o in outcomes} == {"failed"}
     assert all("its worker built the edition instead of checking it" in o.first for o in outcomes)
+
+
+def test_words_naming_another_clinic_of_the_editions_are_warned_where_they_are(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A group's shared words that name one of its clinics ('at Galway Test Clinic') printed as written in another
+    clinic's editions, exit 0, with no word: a warning at the words' own line and column, naming the clinic and the
+    brands that print them (not the clinic named, nor the words of its own name that hold another's: 'Test Clinic'
+    in 'Galway Test Clinic'); whatever the case and spaces; not in a link's address, nor the document block."""
+    folder = inputs.content.parent
+    second = folder / "galway"
+    second.mkdir()
+    (second / "logo.svg").write_bytes((inputs.kit / "logo.svg").read_bytes())
+    kit = inputs.brand.read_text(encoding="utf-8").replace("name: Test Clinic", "name: Galway Test Clinic")
+    for old, new in (("1 High Street, Bristol", "2 Quay Street, Galway"), ("+44 117 496 0321", "+353 91 123 456"),
+                     ("example.com", "galway.example")):  # fmt: skip
+        kit = kit.replace(old, new)
+    (second / "brand.yaml").write_text(kit, encoding="utf-8")
+    edit(inputs.content, "We will check your skin first.", "We will check your skin first at\n    GALWAY  test Clinic.")
+    edit(inputs.content, "(https://example.com)", "(https://galway-test-clinic.example)")  # (an address: not read)
+    edit(inputs.content, "producer: Test Clinic", "producer: Galway Test Clinic")  # (check_producer's, with group:)
+    path = editions_file(
+        inputs,
+        'output: "out/{brand}/{language}/{layout}-{paper}-{target}.pdf"\nlayouts: [trifold]\ntargets: [office]\n'
+        "brands:\n  - kit: assets/brand.yaml\n    languages: [content.yaml]\n"
+        "  - kit: galway/brand.yaml\n    languages: [content.yaml]\n",
+    )
+    status, out, err = batch(capsys, path, "--check", "--json", "-")
+    row, col = position(inputs.content.read_text(encoding="utf-8"), "GALWAY")
+    warned = [line for line in err.splitlines() if "another clinic of" in line]
+    assert warned == [
+        f"{inputs.content}:{row}:{col}: warning: the words name 'GALWAY  test Clinic' (Galway Test Clinic), another "
+        "clinic of editions.yaml; Test Clinic prints them as written: its patients would read another clinic's name "
+        "[at call_to_action.text] (hint: name the clinic in words that suit every clinic that prints them ('the "
+        "clinic', 'we': the cover prints each one's own name; content files have no placeholder for it), or give Test "
+        "Clinic a content file of its own (`brochure init KIT --words`), named in the editions file with its own "
+        "`source:`)"
+    ], err
+    assert json.loads(out)["warnings"] == warned
+    edit(inputs.content, "GALWAY  test Clinic.", "the clinic.")  # (words that suit both)
+    status, out, err = batch(capsys, path, "--check")
+    assert status == 0 and "another clinic of" not in err, err

@@ -40,6 +40,7 @@ from brochure.batch.manifest import (
     write_index,
     write_manifest,
 )
+from brochure.batch.names import other_clinics
 from brochure.batch.plan import (
     Held,
     collisions,
@@ -92,6 +93,7 @@ __all__ = [
     "manifest_path",
     "not_built",
     "nothing_to_build",
+    "other_clinics",
     "outputs",
     "prune_thumbs",
     "read_contents",

@@ -54,6 +54,7 @@ def batch(args: argparse.Namespace, console: Console) -> int:
     clashes += batches.shared_outputs(editions) if not args.check else []
     kit_notes = batches.shared_contacts(editions, kits)  # (said first, and again in the summary and the report)
     unchecked = batches.unchecked_translations(editions, loaded)
+    unchecked += batches.other_clinics(editions, loaded, kits)  # (words naming another clinic of the file)
     said = [*(d for d in diags if not d.is_error), *unchecked]  # (the editions file's warnings: again in the
     # summary and report)
     _print(console, [*unchecked, *kit_notes, *clashes])

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from brochure.diagnostics import Location
 from brochure.inputs.inline import plain
@@ -202,6 +203,23 @@ def number_at(lines: list[str], at: Location, text: str, number: str, nth: int =
         return at
     _, row, col = chars[found[nth].start()]
     return Location(at.file, row + 1, (col if col >= 0 else -1 - col) + 1, at.key)
+
+
+def places(lines: list[str], at: Location, text: str) -> Callable[[int], Location]:
+    """Where each character of a text (as the reader kept it, at `at`) is typed in the file whose lines are `lines`:
+    text[index]'s line and column, read once a text; `at` where the text is not read here as the reader read it (a
+    style not read, characters the reader normalised)."""
+    chars = typed(lines, at.line, at.column) if lines and at.line else None
+    if chars is None or "".join(ch for ch, _, _ in chars) != text:
+        return lambda _: at
+
+    def place(index: int) -> Location:
+        if not 0 <= index < len(chars):
+            return at
+        _, row, col = chars[index]
+        return Location(at.file, row + 1, (col if col >= 0 else -1 - col) + 1, at.key)
+
+    return place
 
 
 def file_lines(source: str) -> list[str]:
