@@ -43,7 +43,8 @@ def other_clinics(editions: Editions, loaded: Loaded, kits: Kits) -> list[Diagno
     the case, spaces and punctuation between the words), where a brand of another name prints them: once a place,
     naming each brand that prints it. Linear: each content file is read once, whatever the brands that print it,
     and each brand goes through the namings found there."""
-    names = {kit_identity(g.kit): kit[4] for g in editions.groups if (kit := kits.get(kit_identity(g.kit)))}
+    identity = cache(kit_identity)  # (once per path as written: a file may name one thousands of times, each long)
+    names = {identity(g.kit): kit[4] for g in editions.groups if (kit := kits.get(identity(g.kit)))}
     known = {_name(n): n for n in names.values() if 0 < len(_name(n)) <= NAME_WORDS}
     if len(known) < 2:
         return []
@@ -51,7 +52,7 @@ def other_clinics(editions: Editions, loaded: Loaded, kits: Kits) -> list[Diagno
     printed: dict[tuple[Path, int], dict[str, None]] = {}  # each naming of another clinic -> the brands printing it
     resolve = cache(Path.resolve)
     for group in editions.groups:
-        mine = names.get(kit_identity(group.kit))
+        mine = names.get(identity(group.kit))
         for path in group.contents:
             content = loaded.get(resolve(path))
             if mine is None or content is None:
