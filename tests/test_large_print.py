@@ -190,6 +190,23 @@ def test_the_sources_numbers_are_flush_right_and_their_texts_start_level() -> No
     assert min(lefts) > max(rights) + 4.0  # (the gap: half an em of 16 pt)
 
 
+def test_eleven_sources_fit_their_column_though_11_is_narrower_than_10(tmp_path: Path) -> None:
+    """The numbers' column is as wide as the widest number, not the last: in Be Vietnam Pro's proportional figures
+    "11" is narrower than "10", and eleven sources refused to build ("a word is 1.5 mm too long ... ('10')")."""
+    text = CONTENT.read_text(encoding="utf-8")
+    for rid in ("hou2017", "friedmann2024", "connolly2017"):
+        text = re.sub(rf"  - id: {rid}\n(    .*\n)+", "", text.replace(f"[^{rid}]", ""))
+    (tmp_path / "content.yaml").write_text(text, "utf-8")
+    src, diags = api.load(tmp_path / "content.yaml", BRAND)
+    assert src is not None, [d.format() for d in diags]
+    result = api.build(src, api.Options(layout="large-print"))
+    assert result.ok, [d.format() for d in result.diagnostics]
+    found = _numbers_and_bodies(result.pdf or b"")
+    assert len(found) == 11, found
+    rights = [r for r, _ in found.values()]
+    assert max(rights) - min(rights) <= 0.1 and min(b for _, b in found.values()) > max(rights) + 4.0, found
+
+
 def _sections(layout: Layout) -> list[str]:
     seen: list[str] = []
     for page in layout.pages:

@@ -125,8 +125,9 @@ class Blocks:
         note = self.t.style("note")
         numeral = note.clone(f"{note.name}_number", alignment=TA_RIGHT)  # each number flush right in its column,
         # "9" over "10"'s last digit (right to left too: a number reads left to right, its column at the right)
-        last = str(len(entries))  # (the widest number, in the numbers' bold, and half an em beside it)
-        column, gap = stringWidth(last, self.t.fonts.bold, note.fontSize), 0.5 * note.fontSize
+        column = max(stringWidth(str(n), self.t.fonts.bold, note.fontSize) for n in range(1, len(entries) + 1))
+        gap = 0.5 * note.fontSize  # (the widest number, in the numbers' bold: not the last, whose figures may be
+        # narrower ("11" in proportional figures), and half an em beside it)
         for i, (entry, ref) in enumerate(zip(entries, self.cites.references, strict=True)):
             language = ref.language or ""
             if language_base(language) == language_base(self.language):
