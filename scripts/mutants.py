@@ -7094,7 +7094,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "logo-lettering-not-judged",
         "preflight/press.py",
-        "return not fill.spot and plates(fill) >= MANY_PLATES and 0 < stroke_width(shape.path) < FINE_DETAIL",
+        "return 0 < stroke_width(shape.path, shape.even_odd) < FINE_DETAIL",
         "return False",
         "tests/test_press.py",
         k="lettering",

@@ -48,3 +48,18 @@ def test_a_letter_o_measures_its_ring_not_its_disc() -> None:
 def test_a_path_with_no_outline_measures_nothing() -> None:
     assert stroke_width(()) == 0.0
     assert stroke_width((("m", (0, 0)), ("l", (5, 0)))) == 0.0
+
+
+def test_an_even_odd_letter_o_measures_its_ring_whichever_way_its_counter_runs() -> None:
+    """Filled even-odd (fill-rule="evenodd", as many design programs export outlined type), a counter drawn the same
+    way round as its letter is a hole all the same: the "o" measures its ring, 1, not 9.5 (its disc and counter
+    added), and an "o" inside a larger "O" is a letter again; drawn the other way round, it measures alike."""
+    same = disc(10, 10, 3) + disc(10, 10, 2)
+    assert stroke_width(same, even_odd=True) == pytest.approx(1.0, rel=0.02)
+    assert stroke_width(disc(10, 10, 3) + disc(10, 10, 2, clockwise=True), even_odd=True) == pytest.approx(
+        1.0, rel=0.02
+    )
+    nested = disc(10, 10, 6) + disc(10, 10, 5) + same  # (two rings 1 wide: twice 11 pi + 5 pi over 32 pi)
+    assert stroke_width(nested, even_odd=True) == pytest.approx(1.0, rel=0.02)
+    row = tuple(s for i in range(30) for s in disc(10 * i, 0, 3) + disc(10 * i, 0, 2))  # (a line of letters)
+    assert stroke_width(row, even_odd=True) == pytest.approx(1.0, rel=0.02)

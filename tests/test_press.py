@@ -472,6 +472,29 @@ def test_small_lettering_in_the_logo_built_from_three_plates_is_named(inputs: In
     assert text_colour.ok and not [d for d in text_colour.diagnostics if "misregistration" in d.message]
 
 
+def test_small_lettering_filled_even_odd_is_named_whichever_way_its_counters_run(inputs: Inputs) -> None:
+    """Lettering filled even-odd (fill-rule="evenodd") whose counters run the same way round as their letters: its
+    counters were counted as filled, the rings (0.35 units wide, 0.3 pt as printed) measured 3 pt across and the
+    misregistration risk went unwarned; drawn the other way round, it was warned."""
+    for sweep in ("1", "0"):
+        rings = "".join(
+            f"M{50 + 6 * i} 32 a2.5 2.5 0 1 1 5 0 a2.5 2.5 0 1 1 -5 0 Z "
+            f"M{50.35 + 6 * i} 32 a2.15 2.15 0 1 {sweep} 4.3 0 a2.15 2.15 0 1 {sweep} -4.3 0 Z"
+            for i in range(12)
+        )
+        (inputs.kit / "logo.svg").write_text(
+            '<svg xmlns="http://www.w3.org/2000/svg" width="130" height="40" viewBox="0 0 130 40">'
+            '<rect x="0" y="0" width="40" height="40" fill="#1D5C63"/>'
+            f'<path d="{rings}" fill="#555555" fill-rule="evenodd"/></svg>',
+            encoding="utf-8",
+        )
+        src, diags = api.load(inputs.content, inputs.brand)
+        assert src is not None, [d.format() for d in diags]
+        result = api.build(src, api.Options(target="press"))
+        (d,) = [d for d in result.diagnostics if "misregistration" in d.message]
+        assert d.location.key == "logo" and "lettering or details finer than 10 pt" in d.message, (sweep, d)
+
+
 def test_a_logo_colour_of_the_kit_prints_as_the_kit_prints_it() -> None:
     """The logo's teal is the kit's primary, whose press build the kit gives (`cmyk: primary: [85, 35, 40, 25]`):
     the cover's field printed that build and the logo beside it the profile's own conversion (64/0/22/64), two

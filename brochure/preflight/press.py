@@ -166,10 +166,9 @@ def check_registration(layout: Layout, brand: Brand, colours: Colours) -> list[D
                     found.setdefault(key, (what, item.fill))
                     spots.setdefault(key, []).append(place(n, item.box))
             elif isinstance(item, Shape) and item.fill is not None and is_logo(item) and _fine(item, item.fill):
-                what = (
-                    f"lettering or details finer than {FINE_TEXT:g} pt type's strokes ({stroke_width(item.path):.2f} "
-                    "pt across on average, the logo)"
-                )
+                across = stroke_width(item.path, item.even_odd)
+                what = f"lettering or details finer than {FINE_TEXT:g} pt type's strokes ({across:.2f} pt across on "
+                what += "average, the logo)"
                 key = ("detail", LOGO_COLOUR)
                 found.setdefault(key, (what, item.fill))
                 spots.setdefault(key, []).append(place(n, item.box))
@@ -217,7 +216,9 @@ def _logo_hint(kind: str) -> str:
 
 def _fine(shape: Shape, fill: Ink) -> bool:
     """A filled shape of three or four plates whose strokes are finer than FINE_DETAIL (small lettering)."""
-    return not fill.spot and plates(fill) >= MANY_PLATES and 0 < stroke_width(shape.path) < FINE_DETAIL
+    if fill.spot or plates(fill) < MANY_PLATES:
+        return False
+    return 0 < stroke_width(shape.path, shape.even_odd) < FINE_DETAIL
 
 
 def _too_thin(shape: Shape, stroke: Ink) -> bool:
