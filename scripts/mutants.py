@@ -7094,8 +7094,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "logo-lettering-not-judged",
         "preflight/press.py",
-        "return 0 < stroke_width(shape.path, shape.even_odd) < FINE_DETAIL",
-        "return False",
+        "return across if 0 < across < FINE_DETAIL else 0.0",
+        "return 0.0",
         "tests/test_press.py",
         k="lettering",
     ),
@@ -7244,6 +7244,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "Naming(name, text[start:end], place(start), (start, end), index)",
         "Naming(name, text[start:end], at, (start, end), index)",
         "tests/test_batch_check.py::test_words_naming_another_clinic_of_the_editions_are_warned_where_they_are",
+    ),
+    m(
+        "logo-lettering-one-colour-said",
+        "preflight/press.py",
+        'key = ("detail", _colour_name(colours, item, item.fill))',
+        'key = ("detail", LOGO_COLOUR)',
+        "tests/test_press.py",
+        k="each_colour",
     ),
     m(
         "svg-negative-size-drawn",

@@ -440,14 +440,17 @@ def test_a_line_drawn_as_a_filled_shape_is_judged_as_a_line(
     assert d.location.key == "logo" and said in d.message and " pt across, the logo)" in d.message, d
 
 
-def _with_logo_lettering(inputs: Inputs, colour: str) -> api.Sources:
+def _with_logo_lettering(inputs: Inputs, colour: str, *more: str) -> api.Sources:
     """The test kit with a logo of a square and a line of "lettering" under it: twelve bars 0.6 units wide and 5
     tall in `colour`, one path, as a drawing program outlines small type (0.54 pt across on average, as printed in
-    a tri-fold: finer than 10 pt type's strokes)."""
-    bars = "".join(f"M{50 + 4 * i} 30 h0.6 v5 h-0.6 Z " for i in range(12))
+    a tri-fold: finer than 10 pt type's strokes); a line more above it for each of `more`'s colours."""
+    lines = "".join(
+        f'<path d="{"".join(f"M{50 + 4 * i} {30 - 8 * n} h0.6 v5 h-0.6 Z " for i in range(12))}" fill="{c}"/>'
+        for n, c in enumerate((colour, *more))
+    )
     (inputs.kit / "logo.svg").write_text(
         '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox="0 0 120 40">'
-        f'<rect x="0" y="0" width="40" height="40" fill="#1D5C63"/><path d="{bars}" fill="{colour}"/></svg>',
+        f'<rect x="0" y="0" width="40" height="40" fill="#1D5C63"/>{lines}</svg>',
         encoding="utf-8",
     )
     src, diags = api.load(inputs.content, inputs.brand)
@@ -493,6 +496,17 @@ def test_small_lettering_filled_even_odd_is_named_whichever_way_its_counters_run
         result = api.build(src, api.Options(target="press"))
         (d,) = [d for d in result.diagnostics if "misregistration" in d.message]
         assert d.location.key == "logo" and "lettering or details finer than 10 pt" in d.message, (sweep, d)
+
+
+def test_small_lettering_in_the_logo_is_said_for_each_colour_a_kits_told_to_rebuild(inputs: Inputs) -> None:
+    """A tagline in the kit's accent (three plates) and a copy in a grey (four): only the first colour was said, the
+    second seen once the first was mended; each is said at 'logo', the accent's hint naming its `cmyk:` build."""
+    src = _with_logo_lettering(inputs, "#E07A5F", "#777777")
+    said = [d for d in api.build(src, api.Options(target="press")).diagnostics if "lettering or details" in d.message]
+    assert len(said) == 2 and all(d.location.key == "logo" for d in said), [d.format() for d in said]
+    accent = next(d for d in said if "colors.accent" in d.message)
+    assert "colors.cmyk.accent" in (accent.hint or "") and "3 plates" in accent.message
+    assert any("4 plates" in d.message and "colors.accent" not in d.message for d in said)
 
 
 def test_a_logo_colour_of_the_kit_prints_as_the_kit_prints_it() -> None:

@@ -1,6 +1,8 @@
-"""A filled path's segments (page space) -> how wide its strokes are on average: twice its area over its outline's
-length (pure math). A bar w wide measures w, a disc its radius, a line of lettering about its letters' stems (10 pt
-Be Vietnam Pro Regular 0.86 pt, IBM Plex Serif 0.65 pt, as measured from the fonts' own outlines)."""
+"""A filled path's segments (page space) -> how wide its strokes are on average, twice its area over its outline.
+
+A bar w wide measures w, a disc its radius, a line of lettering about its letters' stems (10 pt Be Vietnam Pro
+Regular 0.86 pt, IBM Plex Serif 0.65 pt, as measured from the fonts' own outlines). Pure maths.
+"""
 
 from __future__ import annotations
 

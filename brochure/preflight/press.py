@@ -165,17 +165,18 @@ def check_registration(layout: Layout, brand: Brand, colours: Colours) -> list[D
                     key = ("thin" if thin else "line", name)
                     found.setdefault(key, (what, item.fill))
                     spots.setdefault(key, []).append(place(n, item.box))
-            elif isinstance(item, Shape) and item.fill is not None and is_logo(item) and _fine(item, item.fill):
-                across = stroke_width(item.path, item.even_odd)
-                what = f"lettering or details finer than {FINE_TEXT:g} pt type's strokes ({across:.2f} pt across on "
+            elif (
+                isinstance(item, Shape) and item.fill is not None and is_logo(item) and (fine := _fine(item, item.fill))
+            ):
+                what = f"lettering or details finer than {FINE_TEXT:g} pt type's strokes ({fine:.2f} pt across on "
                 what += "average, the logo)"
-                key = ("detail", LOGO_COLOUR)
+                key = ("detail", _colour_name(colours, item, item.fill))  # (each colour said: a kit's to rebuild)
                 found.setdefault(key, (what, item.fill))
                 spots.setdefault(key, []).append(place(n, item.box))
     diags: list[Diagnostic] = []
     for (kind, name), (what, ink) in found.items():
         build = " ".join(f"{p} {v:.0%}" for p, v in zip("CMYK", ink.values, strict=True) if v > 0)
-        logo = name == LOGO_COLOUR
+        logo = name == LOGO_COLOUR or kind == "detail"
         if kind == "thin":
             diags.append(
                 warning(
@@ -191,7 +192,7 @@ def check_registration(layout: Layout, brand: Brand, colours: Colours) -> list[D
                 brand.where("logo") if logo else colours.at(name),
                 f"{what} printed in {name}, built from {plates(ink)} plates ({build}): a misregistration risk on "
                 "press (coloured fringes)",
-                _logo_hint(kind)
+                _logo_hint(kind, name)
                 if logo
                 else f"set such text at {FINE_TEXT:g} pt or more and lines at {HAIRLINE:g} pt or more, or give the "
                 "colour a build of one or two plates in the brand's 'cmyk:' colours",
@@ -203,8 +204,16 @@ def check_registration(layout: Layout, brand: Brand, colours: Colours) -> list[D
 LOGO_COLOUR = "a colour of the logo"
 
 
-def _logo_hint(kind: str) -> str:
-    """What to change in a logo whose fine lines or small lettering are built from three or four plates."""
+def _logo_hint(kind: str, name: str) -> str:
+    """What to change in a logo whose fine lines or small lettering (in `name`: a kit's colour, or its own) are
+    built from three or four plates."""
+    if kind == "detail" and name != LOGO_COLOUR and name.startswith("colors."):
+        key = name.removeprefix("colors.").removeprefix("cmyk.")
+        return (
+            f"give the kit's {key} a build of one or two plates (colors.cmyk.{key}: the logo's {key} prints as it), "
+            "draw the logo's small lettering in a colour of one or two plates (the kit's text colour prints as 100 % "
+            "K), or make the logo taller (logo: {file: ..., height: ...}, in mm)"
+        )
     if kind == "detail":
         return (
             "draw the logo's small lettering in a colour of one or two plates (a colour of the kit prints as the "
@@ -214,11 +223,13 @@ def _logo_hint(kind: str) -> str:
     return "draw the logo's lines at least 0.5 pt wide as printed, or in a colour of one or two plates"
 
 
-def _fine(shape: Shape, fill: Ink) -> bool:
-    """A filled shape of three or four plates whose strokes are finer than FINE_DETAIL (small lettering)."""
+def _fine(shape: Shape, fill: Ink) -> float:
+    """How wide the strokes of a filled shape of three or four plates are, where finer than FINE_DETAIL (small
+    lettering); else 0."""
     if fill.spot or plates(fill) < MANY_PLATES:
-        return False
-    return 0 < stroke_width(shape.path, shape.even_odd) < FINE_DETAIL
+        return 0.0
+    across = stroke_width(shape.path, shape.even_odd)
+    return across if 0 < across < FINE_DETAIL else 0.0
 
 
 def _too_thin(shape: Shape, stroke: Ink) -> bool:
