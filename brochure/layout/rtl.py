@@ -21,12 +21,11 @@ from typing import Any
 
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus.paragraph import _usConv
 
 from brochure.frozen import frozen
 from brochure.layout import bidi, together
 from brochure.layout.model import LANGUAGE_LINK
-from brochure.layout.setting import Op, colour_ops, dynamic, fx, thickness_given
+from brochure.layout.setting import Op, colour_ops, dynamic, fx, rule_place
 from brochure.remembered import Kept
 from brochure.theme.shaping import Glyph, Shaped, shape
 
@@ -593,7 +592,6 @@ def _rules(order: list[Word | float], at: dict[int, float], y: float) -> list[tu
     out: list[tuple[float, Any, float, float, float]] = []
     words = [w for w in order if isinstance(w, Word) and w.text]
     for rule in dict.fromkeys(r for w in words for r in w.piece.underlines):
-        _, _, colour, width, offset, rise, repeats, gap = rule
         run: list[Word] = []
         for item in [*order, None]:
             if isinstance(item, float) or (isinstance(item, Word) and not item.text):
@@ -601,15 +599,15 @@ def _rules(order: list[Word | float], at: dict[int, float], y: float) -> list[tu
             if isinstance(item, Word) and rule in item.piece.underlines:
                 run.append(item)
                 continue
-            if run and thickness_given(width):
-                first = run[0].piece.shaped.size
-                values = {"L": first, "f": first, "F": max(w.piece.shaped.size for w in run)}
-                thick = float(_usConv(width, values))
-                step = thick + float(_usConv(gap, values, default=1))
-                under = y + float(rise) + float(_usConv(offset if offset != "" else "-0.125*L", values))
+            first = run[0].piece.shaped.size if run else 0.0
+            placed = (
+                rule_place(rule, {"L": first, "f": first, "F": max(w.piece.shaped.size for w in run)}, y)
+                if run
+                else None
+            )
+            if placed is not None:
                 x1, x2 = at[id(run[0])], at[id(run[-1])] + run[-1].width
-                for k in range(int(repeats)):
-                    out.append((thick, colour or run[0].piece.colour, x1, x2, under - k * step))
+                out.extend((placed[0], rule[2] or run[0].piece.colour, x1, x2, h) for h in placed[1])
             run = []
     return out
 

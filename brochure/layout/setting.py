@@ -199,26 +199,41 @@ def rule_ops(ops: list[Op], spec: Any, values: dict[str, float], span: tuple[flo
     `spec` is ReportLab's (number, kind, colour, width, offset, rise, repeats, gap), `values` the sizes its widths
     and offsets are shares of (L, f, F), `span` (x1, x2, the baseline), `ink` the words' colour (the line's where
     the markup gives none); False where it would read otherwise (a width not given: the canvas's own at the time)."""
-    _, kind, colour, width, offset, rise, repeats, gap = spec
-    if not thickness_given(width):
+    colour = spec[2]
+    x1, x2, base = span
+    placed = rule_place(spec, values, base)
+    if placed is None:
         return False
+    lw, heights = placed
+    ops.append(("w", (fx(lw),)))
+    if not colour_ops(ops, colour or ink, stroke=True):
+        return False
+    for y in heights:
+        ops += [("n", ()), ("m", (fx(x1), fx(y))), ("l", (fx(x2), fx(y))), ("S", ())]
+    return True
+
+
+def rule_place(spec: Any, values: dict[str, float], base: float) -> tuple[float, list[float]] | None:
+    """An underline's (or strike-through's) thickness and the height of each of its lines over a baseline, as
+    ReportLab's `_do_post_text` works them out (`spec` and `values` as `rule_ops` takes them); None where its
+    thickness is not given."""
+    _, kind, _, width, offset, rise, repeats, gap = spec
+    if not thickness_given(width):
+        return None
     under = kind == "underline"
     lw = float(rl_paragraph._usConv(width, values))
     step = lw + float(rl_paragraph._usConv(gap, values, default=1))
-    x1, x2, base = span
     y = (
         base
         + rise
         + float(rl_paragraph._usConv(offset if offset != "" else ("-0.125*L" if under else "0.25*L"), values))
     )
-    ops.append(("w", (fx(lw),)))
-    if not colour_ops(ops, colour or ink, stroke=True):
-        return False
+    heights: list[float] = []
     while repeats > 0:
-        ops += [("n", ()), ("m", (fx(x1), fx(y))), ("l", (fx(x2), fx(y))), ("S", ())]
+        heights.append(y)
         y -= step if under else -step
         repeats -= 1
-    return True
+    return lw, heights
 
 
 def _plain(p: Any) -> bool:
