@@ -7254,6 +7254,21 @@ MUTANTS: tuple[Mutant, ...] = (
         k="each_colour",
     ),
     m(
+        "logo-lettering-even-odd-counters-filled",
+        "geometry/outline.py",
+        "area = _even_odd_area(rings, areas) if even_odd and len(rings) <= NESTED_MOST else sum(areas)",
+        "area = sum(areas)",
+        "tests/test_outline.py",
+    ),
+    m(
+        "logo-lettering-even-odd-fill-rule-not-handed-on",
+        "preflight/press.py",
+        "across = stroke_width(shape.path, shape.even_odd)",
+        "across = stroke_width(shape.path)",
+        "tests/test_press.py",
+        k="even_odd",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',
