@@ -7234,9 +7234,16 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "link-address-read-for-another-clinics-name",
         "batch/names.py",
-        '        read = _TARGET.sub(lambda m: " " * len(m.group()), text)',
+        '        read = _UNPRINTED.sub(lambda m: " " * len(m.group()), text)',
         "        read = text",
         "tests/test_batch_check.py::test_words_naming_another_clinic_of_the_editions_are_warned_where_they_are",
+    ),
+    m(
+        "citation-key-read-for-another-clinics-name",
+        "batch/names.py",
+        r'|\[\^{KEY}\]")  # a link',
+        '")  # a link',
+        "tests/test_batch_check.py::test_a_citations_key_naming_another_clinic_is_not_warned",
     ),
     m(
         "another-clinics-name-said-at-the-texts-start",

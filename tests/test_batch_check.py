@@ -126,6 +126,45 @@ def test_a_check_writes_nothing_a_worker_built_instead(inputs: Inputs) -> None:
     assert all("its worker built the edition instead of checking it" in o.first for o in outcomes)
 
 
+def _second_clinic(inputs: Inputs, name: str) -> None:
+    """A second clinic's kit, `name`, in galway/ beside the test's content file (its own address, phone and site)."""
+    second = inputs.content.parent / "galway"
+    second.mkdir()
+    (second / "logo.svg").write_bytes((inputs.kit / "logo.svg").read_bytes())
+    kit = inputs.brand.read_text(encoding="utf-8").replace("name: Test Clinic", f"name: {name}")
+    for old, new in (("1 High Street, Bristol", "2 Quay Street, Galway"), ("+44 117 496 0321", "+353 91 123 456"),
+                     ("example.com", "galway.example")):  # fmt: skip
+        kit = kit.replace(old, new)
+    (second / "brand.yaml").write_text(kit, encoding="utf-8")
+
+
+def _other_clinics(inputs: Inputs) -> list[str]:
+    """The other-clinic warnings of an editions file printing the test's content file with its kit and galway's."""
+    path = editions_file(
+        inputs,
+        "brands:\n  - kit: assets/brand.yaml\n    languages: [content.yaml]\n"
+        "  - kit: galway/brand.yaml\n    languages: [content.yaml]\n",
+    )
+    editions, _ = load_editions(path, alone=True)
+    assert editions is not None
+    loaded, kits = batch_module.read_contents(editions), batch_module.read_kits(editions)
+    return [d.format() for d in batch_module.other_clinics(editions, loaded, kits)]
+
+
+def test_a_citations_key_naming_another_clinic_is_not_warned(inputs: Inputs) -> None:
+    """'[^galway-audit]' (the group's audit at its Galway clinic, cited) prints as a number, not its key's words: no
+    warning where 'Galway' is another clinic of the file; the clinic's name printed in the same text is."""
+    _second_clinic(inputs, "Galway")
+    edit(inputs.content, "first.", "first.[^galway-audit]")
+    with inputs.content.open("a", encoding="utf-8") as file:
+        file.write('references:\n  - id: galway-audit\n    text: "Group clinical audit, Galway, 2025."\n')
+    assert _other_clinics(inputs) == []
+    text = edit(inputs.content, "first.[^galway-audit]", "first in Galway.[^galway-audit]")
+    row, col = position(text, "Galway.[")
+    (warned,) = _other_clinics(inputs)
+    assert warned.startswith(f"{inputs.content}:{row}:{col}: warning: the words name Galway, another clinic"), warned
+
+
 def test_words_naming_another_clinic_of_the_editions_are_warned_where_they_are(
     inputs: Inputs, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -133,15 +172,7 @@ def test_words_naming_another_clinic_of_the_editions_are_warned_where_they_are(
     clinic's editions, exit 0, with no word: a warning at the words' own line and column, naming the clinic and the
     brands that print them (not the clinic named, nor the words of its own name that hold another's: 'Test Clinic'
     in 'Galway Test Clinic'); whatever the case and spaces; not in a link's address, nor the document block."""
-    folder = inputs.content.parent
-    second = folder / "galway"
-    second.mkdir()
-    (second / "logo.svg").write_bytes((inputs.kit / "logo.svg").read_bytes())
-    kit = inputs.brand.read_text(encoding="utf-8").replace("name: Test Clinic", "name: Galway Test Clinic")
-    for old, new in (("1 High Street, Bristol", "2 Quay Street, Galway"), ("+44 117 496 0321", "+353 91 123 456"),
-                     ("example.com", "galway.example")):  # fmt: skip
-        kit = kit.replace(old, new)
-    (second / "brand.yaml").write_text(kit, encoding="utf-8")
+    _second_clinic(inputs, "Galway Test Clinic")
     edit(inputs.content, "We will check your skin first.", "We will check your skin first at\n    GALWAY  test Clinic.")
     edit(inputs.content, "(https://example.com)", "(https://galway-test-clinic.example)")  # (an address: not read)
     edit(inputs.content, "producer: Test Clinic", "producer: Galway Test Clinic")  # (check_producer's, with group:)
