@@ -7227,8 +7227,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "clinic-warned-of-a-name-inside-its-own",
         "batch/names.py",
-        "                if not _inside(n, own):  # (its own name is inside itself)",
-        "                if n.name != me:",
+        "brands.items() if name not in held]  # (its own name",
+        "brands.items() if name != naming.name]  # (its own name",
         "tests/test_batch_check.py::test_words_naming_another_clinic_of_the_editions_are_warned_where_they_are",
     ),
     m(
@@ -7248,8 +7248,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "another-clinics-name-said-at-the-texts-start",
         "batch/names.py",
-        "Naming(name, text[start:end], place(start), (start, end), index)",
-        "Naming(name, text[start:end], at, (start, end), index)",
+        "Naming(name, text[start:end], place(start), index, i)",
+        "Naming(name, text[start:end], at, index, i)",
         "tests/test_batch_check.py::test_words_naming_another_clinic_of_the_editions_are_warned_where_they_are",
     ),
     m(

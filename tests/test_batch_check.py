@@ -197,3 +197,34 @@ def test_words_naming_another_clinic_of_the_editions_are_warned_where_they_are(
     edit(inputs.content, "GALWAY  test Clinic.", "the clinic.")  # (words that suit both)
     status, out, err = batch(capsys, path, "--check")
     assert status == 0 and "another clinic of" not in err, err
+
+
+def test_two_hundred_clinics_of_short_names_named_thousands_of_times_are_checked_in_little_memory(
+    inputs: Inputs,
+) -> None:
+    """200 brands (the most an editions file has) of one short word each, printing words that name them 10,000
+    times: each place's printing brands were kept for it (two million of them: 80 MB, and half a minute), where each
+    place's warning needs them only while it is said."""
+    import tracemalloc
+
+    from brochure.batch.records import Kits
+    from brochure.inputs.brand import kit_identity
+    from brochure.inputs.content import load_content
+
+    clinics = 200
+    lines = "".join(f'\n          - "{" ".join(f"Q{(k + j) % clinics}" for j in range(700))}"' for k in range(14))
+    edit(inputs.content, '          - "Redness for 1 to 3 days"', lines.lstrip("\n"))
+    brands = "".join(f"  - kit: k{i}/brand.yaml\n    languages: [content.yaml]\n" for i in range(clinics))
+    path = editions_file(inputs, "brands:\n" + brands)
+    editions, _ = load_editions(path, alone=True)
+    content, _ = load_content(inputs.content)
+    assert editions is not None and content is not None
+    kits: Kits = {kit_identity(g.kit): ("k", "a4", "", (), f"Q{i}", ("", ())) for i, g in enumerate(editions.groups)}
+    tracemalloc.start()
+    try:
+        said = batch_module.other_clinics(editions, {inputs.content.resolve(): content}, kits)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(said) == 14 * 700 and "and 196 more print them" in said[0].message
+    assert peak < 30_000_000, peak  # (about 16 MB)

@@ -5,7 +5,6 @@ printed as written on Harbour Lane's leaflets, send Harbour Lane's patients to C
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import cache
 from pathlib import Path
 
@@ -30,61 +29,60 @@ _NOT_READ = ("document.", "references")  # (the document block's producer is che
 @frozen
 class Naming:
     """Words of a content file that name a clinic of the editions file: the name (as compared), the words as written
-    there, where they are typed, and where they are in which text of the file (a name inside the printing clinic's
-    own is passed over: 'Lane Skin Clinic' inside 'Harbour Lane Skin Clinic')."""
+    there, where they are typed, and which text of the file they are in, from which of its words (a name inside the
+    printing clinic's own is passed over: 'Lane Skin Clinic' inside 'Harbour Lane Skin Clinic')."""
 
     name: Name
     written: str
     at: Location
-    span: tuple[int, int]
     text: int
+    first: int
 
 
 def other_clinics(editions: Editions, loaded: Loaded, kits: Kits) -> list[Diagnostic]:
     """A warning at the words of a content file that name another clinic of the file (its kit's `name:`, whatever
     the case, spaces and punctuation between the words), where a brand of another name prints them: once a place,
-    naming each brand that prints it. Linear: each content file is read once, whatever the brands that print it,
-    and each brand goes through the namings found there."""
+    naming each brand that prints it. Each content file is read once, whatever the brands that print it; each
+    naming found there goes once through the brands printing the file (not each brand through the file's namings,
+    with a place's brands kept for each: minutes and hundreds of megabytes for 200 brands of short names)."""
     identity = cache(kit_identity)  # (once per path as written: a file may name one thousands of times, each long)
     names = {identity(g.kit): kit[4] for g in editions.groups if (kit := kits.get(identity(g.kit)))}
     known = {_name(n): n for n in names.values() if 0 < len(_name(n)) <= NAME_WORDS}
     if len(known) < 2:
         return []
-    found: dict[Path, list[Naming]] = {}
-    printed: dict[tuple[Path, int], dict[str, None]] = {}  # each naming of another clinic -> the brands printing it
+    printers: dict[Path, dict[str, Name]] = {}  # each content file read -> the brands printing it (and their names)
     resolve = cache(Path.resolve)
     for group in editions.groups:
         mine = names.get(identity(group.kit))
         for path in group.contents:
-            content = loaded.get(resolve(path))
-            if mine is None or content is None:
-                continue
-            if resolve(path) not in found:
-                found[resolve(path)] = _namings(content, known)
-            namings, me = found[resolve(path)], _name(mine)
-            own = _spans([n for n in namings if n.name == me])
-            for i, n in enumerate(namings):
-                if not _inside(n, own):  # (its own name is inside itself)
-                    printed.setdefault((resolve(path), i), {})[mine] = None
-    return [_said(editions, known[found[f][i].name], found[f][i], list(brands)) for (f, i), brands in printed.items()]
-
-
-def _spans(namings: list[Naming]) -> dict[int, tuple[list[int], list[int]]]:
-    """The namings of one clinic, by text: where each starts and ends, in order (one name's do not nest)."""
-    out: dict[int, tuple[list[int], list[int]]] = {}
-    for n in namings:
-        starts, ends = out.setdefault(n.text, ([], []))
-        starts.append(n.span[0])
-        ends.append(n.span[1])
+            if mine is not None and loaded.get(resolve(path)) is not None:
+                printers.setdefault(resolve(path), {})[mine] = _name(mine)
+    out: list[Diagnostic] = []
+    for path, brands in printers.items():
+        content = loaded[path]
+        namings = _namings(content, known) if content is not None else []
+        for naming, held in zip(namings, _holders(namings), strict=True):
+            printing = [brand for brand, name in brands.items() if name not in held]  # (its own name is inside itself)
+            if printing:
+                out.append(_said(editions, known[naming.name], naming, printing))
     return out
 
 
-def _inside(naming: Naming, own: dict[int, tuple[list[int], list[int]]]) -> bool:
-    """Whether the words are part of the printing clinic's own name there ('Lane Skin Clinic' in 'Harbour Lane
-    Skin Clinic')."""
-    starts, ends = own.get(naming.text, ([], []))
-    last = bisect_right(starts, naming.span[0]) - 1
-    return last >= 0 and ends[last] >= naming.span[1]
+def _holders(namings: list[Naming]) -> list[set[Name]]:
+    """Of each naming, the names whose namings hold its words in its text (its own among them): at most NAME_WORDS
+    starts, each of at most NAME_WORDS lengths, looked at for each."""
+    starting: dict[tuple[int, int], list[Naming]] = {}
+    for n in namings:
+        starting.setdefault((n.text, n.first), []).append(n)
+    return [
+        {
+            m.name
+            for first in range(max(0, n.first - NAME_WORDS + 1), n.first + 1)
+            for m in starting.get((n.text, first), [])
+            if m.first + len(m.name) >= n.first + len(n.name)
+        }
+        for n in namings
+    ]
 
 
 def _name(text: str) -> Name:
@@ -108,7 +106,7 @@ def _namings(content: Content, known: dict[Name, str]) -> list[Naming]:
                 name = tuple(w for w, _, _ in words[i : i + size])
                 if name in known:
                     start, end = words[i][1], words[i + size - 1][2]
-                    out.append(Naming(name, text[start:end], place(start), (start, end), index))
+                    out.append(Naming(name, text[start:end], place(start), index, i))
     return out
 
 
