@@ -3286,8 +3286,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "translation-range-turned-round-passed",
         "inputs/numbers.py",
-        "        if float(a) > float(b) and (b, a) in theirs",
-        "        if float(a) < float(b) and (b, a) in theirs",
+        "        if _numeric(a, b) and float(a) > float(b) and (b, a) in theirs",
+        "        if _numeric(a, b) and float(a) < float(b) and (b, a) in theirs",
         "tests/test_translations.py::test_a_range_turned_round_or_a_percent_sign_added_is_a_warning",
     ),
     m(
@@ -3335,8 +3335,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "translation-range-by-a-dash-read-as-a-minus",
         "inputs/numbers.py",
-        "        (m.end() - len(m.group().lstrip(_DASHES)), m.end(), western(m.group().lstrip(_DASHES)))\n",
-        "        (m.start(), m.end(), western(m.group().lstrip(_DASHES)))\n",
+        "        between = text[m.end() : n.end() - len(n.group().lstrip(_DASHES))]",
+        "        between = text[m.end() : n.start()]",
         "tests/test_translations.py::test_each_way_a_range_or_a_percentage_is_turned_is_said",
     ),
     m(
@@ -7237,6 +7237,14 @@ MUTANTS: tuple[Mutant, ...] = (
         '        read = _UNPRINTED.sub(lambda m: " " * len(m.group()), text)',
         "        read = text",
         "tests/test_batch_check.py::test_words_naming_another_clinic_of_the_editions_are_warned_where_they_are",
+    ),
+    m(
+        "range-turned-said-at-the-numbers-first-copy",
+        "inputs/numbers.py",
+        "                    pin(*_copy(ours, first)),",
+        "                    pin(_copy(ours, first)[0], 0),",
+        "tests/test_translations.py",
+        k="own_copy_of_the_number",
     ),
     m(
         "citation-key-read-for-another-clinics-name",

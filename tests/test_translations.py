@@ -538,6 +538,29 @@ def _added(tmp_path: Path, english: str, spanish: str) -> tuple[Content, Content
     return src, es
 
 
+@pytest.mark.parametrize(
+    ("english", "spanish", "number", "says"),
+    [
+        ("Wait 7 days. For 3 to 7 days.", "Espere 7 días. De 7 a 3 días.", "7 a 3", "gives 7 before 3"),
+        ("Use SPF 30 or more, 30 minutes before.", "Use FPS 30 o más, 30% antes.", "30% antes", "has a percentage"),
+        ("Wait 2 hours, then 2 days.", "Espere 2 horas, luego 2 minutos.", "2 minutos", "counts 2 in minutes"),
+    ],
+    ids=["range-turned", "percent-added", "unit-changed"],
+)
+def test_a_range_percentage_or_unit_is_said_at_its_own_copy_of_the_number(
+    tmp_path: Path, english: str, spanish: str, number: str, says: str
+) -> None:
+    """'Espere 7 días. De 7 a 3 días' for 'Wait 7 days. For 3 to 7 days': the range turned round was said at the
+    text's first 7, which is not the range's; so were a percent sign added to a number given twice, and a number
+    given twice counting another unit in its second copy. Each is said at the copy it is about."""
+    src, es = _added(tmp_path, english, spanish)
+    row, col = position((tmp_path / "es.yaml").read_text(encoding="utf-8"), number)
+    lines = [d.format() for d in compare(src, es)]
+    assert any(x.startswith(f"{tmp_path / 'es.yaml'}:{row}:{col}: warning: the translation {says}") for x in lines), (
+        lines
+    )
+
+
 def test_a_number_the_translation_repeats_is_said_to_be_given_more_times_not_missing(tmp_path: Path) -> None:
     """'30 a 45 minutos (30-45 min)' for '30 to 45 minutes': told "the translation gives 30, 45, which the source's
     text does not", which it does, once each: it gives them more times."""

@@ -188,10 +188,10 @@ def check_percent_and_ranges(
     out: list[Diagnostic] = []
     added = _PERCENT.search(ours) is not None
     if (_PERCENT.search(src) is not None) != added:  # (not how many: '10 %-20 %' is '10-20 %')
-        percent = next((m.group() for m in _UNSPACED.finditer(ours) if _PERCENT_AFTER.match(ours, m.end())), "")
+        percent = next((m for m in _UNSPACED.finditer(ours) if _PERCENT_AFTER.match(ours, m.end())), None)
         out.append(
             warning(
-                pin(percent.lstrip(_DASHES), 0) if added and percent else at,
+                pin(*_copy(ours, percent)) if added and percent else at,
                 f"the translation {'has a percentage' if added else 'has no percentage'} where the source's text "
                 f"('{shorten(src, 50)}', {place(src_at)}) {'has none' if added else 'has one'}",
                 "a percentage is a percentage in every language, a plain number a plain number: keep each as the "
@@ -199,11 +199,11 @@ def check_percent_and_ranges(
             )
         )
     theirs = _adjacent(src, changes)
-    for a, b in _adjacent(ours, {}):
-        if float(a) > float(b) and (b, a) in theirs and (a, b) not in theirs:  # (the source's ascends)
+    for first, a, b in _ranges(ours):  # (the first range turned round, in the text's order: the source's ascends)
+        if _numeric(a, b) and float(a) > float(b) and (b, a) in theirs and (a, b) not in theirs:
             out.append(
                 warning(
-                    pin(_written(ours, a), 0),
+                    pin(*_copy(ours, first)),
                     f"the translation gives {a} before {b}, where the source's text ('{shorten(src, 50)}', "
                     f"{place(src_at)}) gives {b} to {a}: a range the other way round?",
                     "keep a range's numbers in the source's order, lowest first",
@@ -223,9 +223,13 @@ def check_units(
     for n, units in ours.items():
         was_units = theirs.get(n, set())
         if was_units and units - was_units and was_units - units:
+            printed = plain(text)
+            counted = next(
+                (m for m in _UNSPACED.finditer(printed) if _counts_in(printed, m, n, units - was_units)), None
+            )
             return [
                 warning(
-                    pin(_written(plain(text), n), 0) if pin else at,
+                    pin(*_copy(printed, counted)) if pin and counted else at,
                     f"the translation counts {n} in {' or '.join(sorted(units - was_units))} where the source's "
                     f"text ('{shorten(plain(was), 50)}', {place(src_at)}) counts it in "
                     f"{' or '.join(sorted(was_units - units))}",
@@ -254,10 +258,16 @@ def _beyond(theirs: list[str], ours: Counter[str], added: Counter[str]) -> tuple
     return theirs[0], 0  # pragma: no cover - (an added number is one the translation gives)
 
 
-def _written(text: str, number: str) -> str:
-    """The first number of the text that is `number` as compared (`western`), as written (without a dash before
-    it); '' when none."""
-    return next((w for m in _UNSPACED.finditer(text) if western(w := m.group().lstrip(_DASHES)) == number), "")
+def _copy(text: str, found: re.Match[str]) -> tuple[str, int]:
+    """A number `_UNSPACED` found in the text, as written (without a dash before it), and which copy of it so
+    written it is (0: the first): where `pin` says it ('7 días. De 7 a 3': the range's 7 is the second)."""
+    written = found.group().lstrip(_DASHES)
+    return written, sum(m.group().lstrip(_DASHES) == written for m in _UNSPACED.finditer(text, 0, found.start()))
+
+
+def _counts_in(text: str, found: re.Match[str], number: str, units: set[str]) -> bool:
+    """Whether the number found in the text is `number` (as compared) counting one of `units` (`_counted`)."""
+    return western(found.group().lstrip(_DASHES)) == number and unit_after(text, found.end()) in units
 
 
 def _counted(text: str, changes: dict[str, str]) -> dict[str, set[str]]:
@@ -274,16 +284,24 @@ def _counted(text: str, changes: dict[str, str]) -> dict[str, set[str]]:
 def _adjacent(text: str, changes: dict[str, str]) -> set[tuple[str, str]]:
     """Pairs of numbers (as compared, `_western`) with only a dash or one short word between them, as the two ends
     of a range are written ('3-7', '3 – 7', '3 to 7', 'de 3 a 7')."""
-    spans = [  # (each from its digits: a range's dash is no minus sign of its second number here)
-        (m.end() - len(m.group().lstrip(_DASHES)), m.end(), western(m.group().lstrip(_DASHES)))
-        for m in _UNSPACED.finditer(text)
-    ]
-    pairs = set()
-    for (_, end, a), (start, _, b) in pairwise(spans):
-        between = text[end:start]
+    pairs = {(changes.get(a, a), changes.get(b, b)) for _, a, b in _ranges(text)}
+    return {(a, b) for a, b in pairs if _numeric(a, b)}
+
+
+def _ranges(text: str) -> list[tuple[re.Match[str], str, str]]:
+    """Each two numbers of the text written as a range's ends (`_adjacent`), in order: the first as found, and both
+    as compared."""
+    out = []
+    for m, n in pairwise(_UNSPACED.finditer(text)):  # (each from its digits: a range's dash is no minus sign of its
+        between = text[m.end() : n.end() - len(n.group().lstrip(_DASHES))]  # second number here)
         if _RANGE.fullmatch(between) and (not CJK_LETTER.search(between) or _cjk_range(between)):
-            pairs.add((changes.get(a, a), changes.get(b, b)))
-    return {(a, b) for a, b in pairs if _FLOAT.fullmatch(a) and _FLOAT.fullmatch(b)}
+            out.append((m, western(m.group().lstrip(_DASHES)), western(n.group().lstrip(_DASHES))))
+    return out
+
+
+def _numeric(*numbers: str) -> bool:
+    """Whether each number (as compared) reads as a float ('3', '2.5'; not a clock's '9.30.15')."""
+    return all(_FLOAT.fullmatch(n) for n in numbers)
 
 
 def _cjk_range(between: str) -> bool:
