@@ -6774,15 +6774,15 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "two-sentences-joined-in-a-long-text-warned",
         "inputs/translation.py",
-        "        if expected - given > (1 if expected > MERGED else 0) or (one and _short_by_one(src, given_, ratio)):",
-        "        if expected - given > 0 or (one and _short_by_one(src, given_, ratio)):",
+        "        if expected - given > (1 if expected > MERGED else 0) or guessed:",
+        "        if expected - given > 0 or guessed:",
         "tests/test_translations.py::test_a_sentence_left_out_with_no_number_in_it_is_warned",
     ),
     m(
         "two-sentences-left-out-of-a-long-text-not-warned",
         "inputs/translation.py",
-        "        if expected - given > (1 if expected > MERGED else 0) or (one and _short_by_one(src, given_, ratio)):",
-        "        if expected - given > (2 if expected > MERGED else 0) or (one and _short_by_one(src, given_, ratio)):",
+        "        if expected - given > (1 if expected > MERGED else 0) or guessed:",
+        "        if expected - given > (2 if expected > MERGED else 0) or guessed:",
         "tests/test_translations.py::test_sentences_left_out_of_a_long_text_are_warned",
     ),
     m(
@@ -7282,6 +7282,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "across = stroke_width(shape.path)",
         "tests/test_press.py",
         k="even_odd",
+    ),
+    m(
+        "sentence-guessed-by-length-said-as-counted",
+        "inputs/translation.py",
+        '(", and its sentences\' lengths are short by about a sentence" if guessed else "")',
+        '""',
+        "tests/test_translations.py",
+        k="told_from_two_joined",
     ),
     m(
         "svg-negative-size-drawn",

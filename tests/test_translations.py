@@ -1604,7 +1604,8 @@ def test_one_sentence_left_out_of_a_long_text_is_told_from_two_joined(
     was forgiven there, as two may be joined in the language's way. It is warned where the text is short by a
     sentence (for the file's usual length against the source's), or its sentences' lengths pair with the source's
     far better with one left out than with two joined. Every sentence of a shipped file's long texts left out in
-    turn: most are warned (none were); every two joined (by ', y ', '; ', ', ') none is."""
+    turn: most are warned (none were), saying it is judged by the lengths; every two joined (by ', y ', '; ', ', ')
+    none is."""
     from brochure.inputs.translation import _fewer_sentences, _sentences, _texts
 
     source, _ = load_content(CONTENT)
@@ -1619,6 +1620,7 @@ def test_one_sentence_left_out_of_a_long_text_is_told_from_two_joined(
         for n in range(_sentences(text)):
             warned = _fewer_sentences(theirs, {**ours, key: (_sentence_cut(text, n, ""), at)})
             left.append(bool(warned))
+            assert all("lengths are short by about a sentence" in d.message for d in warned)  # (a guess, said so)
         for n in range(1, _sentences(text)):
             for joint in (", y ", "; ", ", "):
                 cut = _sentence_cut(text, n, joint)

@@ -248,14 +248,18 @@ def _fewer_sentences(theirs: Texts, ours: Texts) -> list[Diagnostic]:
         src, given_ = _split(was), _split(text)
         expected, given = len(src), len(given_)
         one = expected > MERGED and expected - given == 1  # (two joined, or one left out?)
-        if expected - given > (1 if expected > MERGED else 0) or (one and _short_by_one(src, given_, ratio)):
+        guessed = one and _short_by_one(src, given_, ratio)
+        if expected - given > (1 if expected > MERGED else 0) or guessed:
             diags.append(
                 warning(
                     at,
                     f"this text has {given} sentence{'s' if given != 1 else ''}, the source's "
-                    f"('{shorten(plain(was), 50)}', {place(src_at)}) {expected}: a sentence left out?",
+                    f"('{shorten(plain(was), 50)}', {place(src_at)}) {expected}"
+                    + (", and its sentences' lengths are short by about a sentence" if guessed else "")
+                    + ": a sentence left out?",
                     "translate every sentence of the source (a sentence that gives no number is checked by its count "
-                    "alone); if two were joined into one on purpose, keep them two, as the source has them",
+                    + ("and length alone: two joined on purpose may read so too" if guessed else "alone")
+                    + "); if two were joined into one on purpose, keep them two, as the source has them",
                 )
             )
     return diags
