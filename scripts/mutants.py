@@ -7292,6 +7292,22 @@ MUTANTS: tuple[Mutant, ...] = (
         k="told_from_two_joined",
     ),
     m(
+        "clinic-named-by-words-in-lower-case",
+        "batch/names.py",
+        "if name in known and _as_a_name(read, words[i : i + size], known[name]):",
+        "if name in known:",
+        "tests/test_batch_check.py",
+        k="lower_case or naming_another",
+    ),
+    m(
+        "clinic-named-by-a-sentences-first-word",
+        "batch/names.py",
+        "and not (k == 0 and _sentence_start(read, start))",
+        "",
+        "tests/test_batch_check.py",
+        k="lower_case",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

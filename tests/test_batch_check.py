@@ -199,6 +199,19 @@ def test_words_naming_another_clinic_of_the_editions_are_warned_where_they_are(
     assert status == 0 and "another clinic of" not in err, err
 
 
+def test_words_that_spell_a_clinics_name_in_lower_case_are_no_naming_of_it(inputs: Inputs) -> None:
+    """A clinic called 'The Clinic' was warned of in every 'call the clinic' (the very words the warning's hint
+    asks for), and one called 'Care' in 'skin care': words in lower case, or capitalised only as a sentence's first,
+    are words; capitalised where the name is ('at The Clinic') they name it."""
+    _second_clinic(inputs, "The Clinic")
+    edit(inputs.content, "We will check your skin first.", "The clinic will check your skin: call the clinic.")
+    assert _other_clinics(inputs) == []
+    text = edit(inputs.content, "call the clinic.", "call The Clinic.")
+    row, col = position(text, "The Clinic.")
+    (warned,) = _other_clinics(inputs)
+    assert warned.startswith(f"{inputs.content}:{row}:{col}: warning: the words name The Clinic, another clinic")
+
+
 def test_two_hundred_clinics_of_short_names_named_thousands_of_times_are_checked_in_little_memory(
     inputs: Inputs,
 ) -> None:
@@ -212,7 +225,7 @@ def test_two_hundred_clinics_of_short_names_named_thousands_of_times_are_checked
     from brochure.inputs.content import load_content
 
     clinics = 200
-    lines = "".join(f'\n          - "{" ".join(f"Q{(k + j) % clinics}" for j in range(700))}"' for k in range(14))
+    lines = "".join(f'\n          - "at {" ".join(f"Q{(k + j) % clinics}" for j in range(700))}"' for k in range(14))
     edit(inputs.content, '          - "Redness for 1 to 3 days"', lines.lstrip("\n"))
     brands = "".join(f"  - kit: k{i}/brand.yaml\n    languages: [content.yaml]\n" for i in range(clinics))
     path = editions_file(inputs, "brands:\n" + brands)

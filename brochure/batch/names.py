@@ -86,7 +86,32 @@ def _holders(namings: list[Naming]) -> list[set[Name]]:
 
 
 def _name(text: str) -> Name:
+    """A clinic's name as compared: its words, case folded."""
     return tuple(w.casefold() for w in _WORD.findall(text))
+
+
+_SENTENCE_ENDS = ".!?:\u2026\"'\u201d\u2019)"  # (what a sentence's first word may follow, spaces between)
+_REACH = 16  # characters looked back from a word for a sentence's end
+
+
+def _as_a_name(read: str, span: list[tuple[str, int, int]], name: str) -> bool:
+    """Whether words that spell a clinic's name read as its name: one of them capitalised where the kit's name is,
+    not as the first word of a sentence ('Clearwater skin clinic', 'GALWAY test Clinic'), or a name written
+    without capitals (its case tells nothing). 'Call the clinic' names no clinic called 'The Clinic', nor 'skin
+    care' one called 'Care'."""
+    own = _WORD.findall(name)
+    if not any(w[:1].isupper() for w in own):
+        return True
+    for k, ((_, start, _), theirs) in enumerate(zip(span, own, strict=False)):
+        if theirs[:1].isupper() and read[start : start + 1].isupper() and not (k == 0 and _sentence_start(read, start)):
+            return True
+    return False
+
+
+def _sentence_start(read: str, start: int) -> bool:
+    """Whether a word begins the text or a sentence (after a full stop, a colon, a closing quote; spaces between)."""
+    before = read[max(0, start - _REACH) : start].rstrip()
+    return (not before and start <= _REACH) or (bool(before) and before[-1] in _SENTENCE_ENDS)
 
 
 def _namings(content: Content, known: dict[Name, str]) -> list[Naming]:
@@ -104,7 +129,7 @@ def _namings(content: Content, known: dict[Name, str]) -> list[Naming]:
         for i in range(len(words)):
             for size in (s for s in lengths if i + s <= len(words)):
                 name = tuple(w for w, _, _ in words[i : i + size])
-                if name in known:
+                if name in known and _as_a_name(read, words[i : i + size], known[name]):
                     start, end = words[i][1], words[i + size - 1][2]
                     out.append(Naming(name, text[start:end], place(start), index, i))
     return out
