@@ -159,18 +159,14 @@ def _copied(el: etree._Element, elements: list[etree._Element]) -> tuple[etree._
     use = el
     while use not in written and use.getparent() is not None:
         use = use.getparent()
-    own = {k: v for k, v in el.attrib.items() if k != "__use_origin"}  # (svglib's mark on what a <use> copies)
-    shape = next(
-        (
-            e
-            for e in elements
-            if e.tag == el.tag
-            and e.sourceline == el.sourceline
-            and {k: v for k, v in e.attrib.items() if k != "__use_origin"} == own
-        ),
-        el,
-    )
+    own = _written(el)
+    shape = next((e for e in elements if e.tag == el.tag and e.sourceline == el.sourceline and _written(e) == own), el)
     return use, shape
+
+
+def _written(el: etree._Element) -> dict[str, str]:
+    """An element's attributes as the file writes them (without svglib's mark on what a <use> copies)."""
+    return {str(k): str(v) for k, v in el.attrib.items() if k != "__use_origin"}
 
 
 def _named(el: etree._Element, data: bytes, elements: list[etree._Element]) -> str:
