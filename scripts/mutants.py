@@ -7181,8 +7181,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "svg-stretched-copy-names-another-shape",
         "inputs/svg.py",
-        "            and e.sourceline == el.sourceline\n",
-        "\n",
+        "e.tag == el.tag and e.sourceline == el.sourceline and _written(e) == own",
+        "e.tag == el.tag and _written(e) == own",
         "tests/test_assets_hostile.py",
         k="non_scaling",
     ),

@@ -174,7 +174,7 @@ def test_words_naming_another_clinic_of_the_editions_are_warned_where_they_are(
     in 'Galway Test Clinic'); whatever the case and spaces; not in a link's address, nor the document block."""
     _second_clinic(inputs, "Galway Test Clinic")
     edit(inputs.content, "We will check your skin first.", "We will check your skin first at\n    GALWAY  test Clinic.")
-    edit(inputs.content, "(https://example.com)", "(https://galway-test-clinic.example)")  # (an address: not read)
+    edit(inputs.content, "(https://example.com)", "(https://example.com/Galway-Test-Clinic)")  # (an address: not read)
     edit(inputs.content, "producer: Test Clinic", "producer: Galway Test Clinic")  # (check_producer's, with group:)
     path = editions_file(
         inputs,
