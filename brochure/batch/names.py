@@ -116,22 +116,29 @@ def _sentence_start(read: str, start: int) -> bool:
 
 def _namings(content: Content, known: dict[Name, str]) -> list[Naming]:
     """Every place the printed words of a content file name a clinic of `known`: each text's words compared, at each
-    word, with the names of each length (at most NAME_WORDS words: linear in the text)."""
+    word a name may begin with, with the names of each length (at most NAME_WORDS words: linear in the text). Where
+    each is typed in the file is worked out only for a text that names one (most name none)."""
     lengths = sorted({len(n) for n in known})
-    lines = file_lines(content.source)
+    firsts = {n[0] for n in known}
+    lines: list[str] | None = None
     out: list[Naming] = []
     for index, (text, at) in enumerate(content.strings):
         if at.key.startswith(_NOT_READ):
             continue
         read = _UNPRINTED.sub(lambda m: " " * len(m.group()), text)  # (addresses and keys blanked, places kept)
-        place = places(lines, at, text)
         words = [(m.group().casefold(), m.start(), m.end()) for m in _WORD.finditer(read)]
-        for i in range(len(words)):
+        found: list[tuple[Name, int, int]] = []
+        for i in (i for i, (w, _, _) in enumerate(words) if w in firsts):
             for size in (s for s in lengths if i + s <= len(words)):
                 name = tuple(w for w, _, _ in words[i : i + size])
                 if name in known and _as_a_name(read, words[i : i + size], known[name]):
-                    start, end = words[i][1], words[i + size - 1][2]
-                    out.append(Naming(name, text[start:end], place(start), index, i))
+                    found.append((name, i, size))
+        if found:
+            lines = file_lines(content.source) if lines is None else lines
+            place = places(lines, at, text)
+            for name, i, size in found:
+                start, end = words[i][1], words[i + size - 1][2]
+                out.append(Naming(name, text[start:end], place(start), index, i))
     return out
 
 
