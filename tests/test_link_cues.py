@@ -7,15 +7,18 @@ from __future__ import annotations
 import ctypes
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 import pytest
 from conftest import Inputs
 from helpers import BRAND, CONTENT, ROOT, actual_texts, build, reopen, result_of, sources
+from reportlab.lib.styles import ParagraphStyle
 
 from brochure import api
 from brochure.layout.model import Text
+from brochure.theme import styles
 from brochure.vocabulary import LAYOUTS
 
 Box = tuple[float, float, float, float]  # left, bottom, right, top
@@ -164,3 +167,40 @@ def test_a_link_in_right_to_left_words_is_underlined_in_its_colour(
     result = result_of(sources(_edited(content, old, new, tmp_path)), api.Options(layout="trifold"))
     assert result.ok and result.pdf is not None
     assert _underlined(result.pdf, lambda words: words == said) >= 1  # (on each line it runs over: each is asserted)
+
+
+def test_an_indented_paragraph_wholly_a_link_is_underlined_under_its_words_on_every_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A one-style paragraph with a left indent (no shipped style has one: a list item's words are hung past their
+    dot by the item, not by their style) that is wholly a link: ReportLab drew its lines after the first an underline
+    starting where an unindented line would, the indent to the left of their words. Read from the PDF, on each line
+    the line under the link's words, in their colour, lies within their extent."""
+
+    def indented(*args: Any) -> dict[str, ParagraphStyle]:
+        out = made(*args)
+        out["bullet"] = ParagraphStyle("bullet", parent=out["bullet"], leftIndent=12.0)
+        return out
+
+    made = styles._styles
+    monkeypatch.setattr(styles, "_styles", indented)
+    said = "Wear SPF 30 or higher every day, as our aftercare page explains"
+    link = f'"[{said}](https://clearwaterskin.co.uk/care)"'
+    result = api.build(sources(_edited(CONTENT, '"Wear SPF 30 or higher every day"', link, tmp_path)), api.Options())
+    assert result.ok and result.pdf is not None, [d.format() for d in result.diagnostics]
+    with reopen(result.pdf) as doc:
+        rects = [
+            (p, tuple(float(v) for v in a.Rect))
+            for p, page in enumerate(doc.pages)
+            for a in page.obj.get("/Annots", [])
+            if str(a.get("/Contents", "")) == said
+        ]
+    assert len(rects) >= 2  # (a link's area on each line it runs over)
+    for p, rect in rects:
+        lines, texts = _painted(result.pdf, p)
+        words = [(b, c) for b, c in texts if _inside(b, rect, 1.0)]
+        (colour,) = {c for _, c in words}
+        low, high = min(b[1] for b, _ in words), max(b[3] for b, _ in words)
+        left, right = min(b[0] for b, _ in words), max(b[2] for b, _ in words)
+        under = [b for b, c in lines if c == colour and rect[1] - 0.6 <= b[1] <= low + 0.3 * (high - low)]
+        assert under and all(left - 0.6 <= b[0] and b[2] <= right + 0.6 for b in under), (rect, words, under)

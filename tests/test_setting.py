@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import random
+from typing import Any
 
 import pytest
 from helpers import ROOT, fallback_face, frames_layout, result_of, sources, text_item
@@ -37,6 +38,22 @@ def _tw_spaces_as_printed(monkeypatch: pytest.MonkeyPatch) -> None:
     import reportlab.platypus.paragraph as paragraph
 
     monkeypatch.setattr(paragraph, "_nbspCount", lambda text: 0)
+
+
+@pytest.fixture(autouse=True)
+def _underlines_under_indented_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ReportLab underlines a one-style paragraph's lines after the first from where an unindented line would start,
+    not under their words (`_do_under_line` is given the line's start without the left indent): layout/setting.py
+    draws them under the words. ReportLab drawing is compared as it would be with that mended: its own underline
+    moved right by the left indent on those lines."""
+    import reportlab.platypus.paragraph as paragraph
+
+    under_line = paragraph._do_under_line
+
+    def mended(i: int, x1: float, ws: float, tx: Any, us_lines: Any) -> None:
+        under_line(i, x1 + (tx.XtraState.style.leftIndent if i else 0.0), ws, tx, us_lines)
+
+    monkeypatch.setattr(paragraph, "_do_under_line", mended)
 
 
 @pytest.fixture(scope="module")

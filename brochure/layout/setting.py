@@ -4,11 +4,12 @@ Drawn on the Recorder, a paragraph's every position and colour is formatted as P
 back by layout/operators.py. For the paragraphs brochure sets (no background, border, bullet, inline image, end
 dots, automatic leading or right-to-left word wrap; links over a whole one-style paragraph, as a contact line is, or
 inside a styled one, as a note's source is, underlined or struck through as thick as the markup says) this gives the
-same operators without the text, the same link notes and the same lines under (or through) the words: the same
-sequence, each number rounded as ReportLab writes it (`fp_str`), so the frames read are the same to the last digit.
-Any other paragraph gives None and is drawn by ReportLab. Follows ReportLab 5.1's `Paragraph.drawPara`,
-`_putFragLine`, `_do_post_text`, `_do_link_line`, `_doLink`, `_do_under_line`, the `_*DrawParaLine*` functions and
-`PDFTextObject`; tests/test_setting.py reads every shipped edition's paragraphs both ways and compares the frames.
+same operators without the text, the same link notes and the same lines under (or through) the words (but under
+an indented one-style paragraph's words on its every line: `_under0`): the same sequence, each number rounded as
+ReportLab writes it (`fp_str`), so the frames read are the same to the last digit. Any other paragraph gives None
+and is drawn by ReportLab. Follows ReportLab 5.1's `Paragraph.drawPara`, `_putFragLine`, `_do_post_text`,
+`_do_link_line`, `_doLink`, `_do_under_line`, the `_*DrawParaLine*` functions and `PDFTextObject`;
+tests/test_setting.py reads every shipped edition's paragraphs both ways and compares the frames.
 """
 
 from __future__ import annotations
@@ -299,11 +300,10 @@ def _kind0(p: Any, bl: Any, ops: list[Op]) -> bool:
             return False
         offset = style.firstLineIndent if i == 0 else 0.0
         last = _last_line(p, i, n, len(words))
-        at = _line0(tx, style.alignment, offset, spare, words, last)
-        if not _under0(p, bl, links, (i, at, 0.0 if style.alignment != TA_JUSTIFY or last else spare), words):
+        x = _line0(tx, style.alignment, offset, spare, words, last) + style.leftIndent  # (where its words start)
+        if not _under0(p, bl, links, (i, x, 0.0 if style.alignment != TA_JUSTIFY or last else spare), words):
             return False
         for _, url in bl.link or ():  # `_do_link_line`: the line's words, as wide as they measure unspread
-            x = at + style.leftIndent
             y = top - i * style.leading - bl.fontSize / 8.0
             width = stringWidth(" ".join(words), bl.fontName, bl.fontSize)
             links += _link(url, (x, y, x + width, y + style.leading))
@@ -314,14 +314,14 @@ def _kind0(p: Any, bl: Any, ops: list[Op]) -> bool:
 
 
 def _under0(p: Any, bl: Any, ops: list[Op], line: tuple[int, float, float], words: list[str]) -> bool:
-    """`_do_under_line`: a one-style paragraph's underlines under line i (drawn where it starts, `at`), as wide as its
-    words measure and the room a justified line spreads them over (`spare`). As ReportLab, a line after the first
-    starts its underline at `at` alone, without the paragraph's left indent its words are set in."""
-    i, at, spare = line
+    """`_do_under_line`: a one-style paragraph's underlines (and strike-throughs) under line i, from where its words
+    start (`x1`, the paragraph's left indent included), as wide as they measure and the room a justified line
+    spreads them over (`spare`). Unlike ReportLab, whose lines after the first start theirs without the left indent
+    (a paragraph wholly a link, indented 12 pt: its second line's underline began 12 pt left of its words)."""
+    i, x1, spare = line
     if not bl.us_lines:
         return True
     fs = bl.fontSize
-    x1 = at + p.style.leftIndent if i == 0 else at
     x2 = x1 + stringWidth(" ".join(words), bl.fontName, fs) + spare
     base = _top(p, bl) - i * p.style.leading
     values = {"L": fs, "F": fs, "f": fs}
