@@ -7308,6 +7308,15 @@ MUTANTS: tuple[Mutant, ...] = (
         k="lower_case",
     ),
     m(
+        "underline-after-the-first-line-unindented",
+        "layout/setting.py",
+        "    i, x1, spare = line\n",
+        "    i, x1, spare = line\n    x1 -= p.style.leftIndent if i else 0.0\n",
+        "tests/test_link_cues.py",
+        "tests/test_setting.py",
+        k="indented_paragraph or underlined_link_reads",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',
