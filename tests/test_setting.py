@@ -499,11 +499,12 @@ UNDERLINED = [
     "kind='double'>twice</u>.",
     "<a href='https://example.org/c' underline='1' uwidth='0.06*F'>a whole paragraph that is one link, underlined "
     "over its lines</a>",
+    "<strike width='0.5'>a whole paragraph struck through over its lines, in one style and no link</strike>",
 ]
 
 
 @pytest.mark.parametrize("alignment", [TA_LEFT, TA_CENTER, TA_RIGHT, TA_JUSTIFY])
-@pytest.mark.parametrize("markup", UNDERLINED, ids=["one", "across-lines", "styled", "whole"])
+@pytest.mark.parametrize("markup", UNDERLINED, ids=["one", "across-lines", "styled", "whole", "whole-struck"])
 @COLOURS
 def test_an_underlined_link_reads_as_reportlab_drawing_it(
     fonts: tuple[str, str, str], monkeypatch: pytest.MonkeyPatch, alignment: int, markup: str, colour: Color
