@@ -7234,7 +7234,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "link-address-read-for-another-clinics-name",
         "batch/names.py",
-        '        read = _UNPRINTED.sub(lambda m: " " * len(m.group()), text)',
+        "        read = unprinted(text)",
         "        read = text",
         "tests/test_batch_check.py::test_words_naming_another_clinic_of_the_editions_are_warned_where_they_are",
     ),
@@ -7248,7 +7248,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     m(
         "citation-key-read-for-another-clinics-name",
-        "batch/names.py",
+        "inputs/inline.py",
         r'|\[\^{KEY}\]")  # a link',
         '")  # a link',
         "tests/test_batch_check.py::test_a_citations_key_naming_another_clinic_is_not_warned",
@@ -7315,6 +7315,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_link_cues.py",
         "tests/test_setting.py",
         k="indented_paragraph or underlined_link_reads",
+    ),
+    m(
+        "number-in-a-links-address-counted-where-it-is-typed",
+        "inputs/scalars.py",
+        "    found = list(pattern.finditer(unprinted(raw)))",
+        "    found = list(pattern.finditer(raw))",
+        "tests/test_numbers_pinned.py::test_a_number_also_in_a_links_address_is_said_at_the_added_copy",
     ),
     m(
         "svg-negative-size-drawn",

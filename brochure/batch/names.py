@@ -14,14 +14,12 @@ from brochure.frozen import frozen
 from brochure.inputs.brand import kit_identity
 from brochure.inputs.content import Content
 from brochure.inputs.editions import Editions
-from brochure.inputs.inline import KEY
+from brochure.inputs.inline import unprinted
 from brochure.inputs.scalars import file_lines, places
 
 Name = tuple[str, ...]  # a clinic's name as compared: its words, case folded ('Maple & Main' is maple, main)
 NAME_WORDS = 12  # a kit's name of more words than this is not looked for (a name is a few words; linear in them)
 _WORD = re.compile(r"\w+")
-_UNPRINTED = re.compile(rf"\]\((?:[^()\s]|\([^()\s]*\))+\)|\[\^{KEY}\]")  # a link's address, after its label, and a
-# citation's key (printed as its number): not printed
 _NOT_READ = ("document.", "references")  # (the document block's producer is check_producer's, with the kit's
 # `group:`; the sources are cited as published)
 
@@ -125,7 +123,7 @@ def _namings(content: Content, known: dict[Name, str]) -> list[Naming]:
     for index, (text, at) in enumerate(content.strings):
         if at.key.startswith(_NOT_READ):
             continue
-        read = _UNPRINTED.sub(lambda m: " " * len(m.group()), text)  # (addresses and keys blanked, places kept)
+        read = unprinted(text)  # (addresses and keys blanked, places kept)
         words = [(m.group().casefold(), m.start(), m.end()) for m in _WORD.finditer(read)]
         found: list[tuple[Name, int, int]] = []
         for i in (i for i, (w, _, _) in enumerate(words) if w in firsts):

@@ -213,6 +213,15 @@ def link_label_problems(text: str, visible: Callable[[str], bool]) -> list[tuple
     return out
 
 
+_UNPRINTED = re.compile(rf"\]\((?:[^()\s]|\([^()\s]*\))+\)|\[\^{KEY}\]")  # a link's address, after its label, and a
+# citation's key (printed as its number): not printed
+
+
+def unprinted(text: str) -> str:
+    """The text with each link's address and citation's key blanked (spaces, as many): what is printed, in place."""
+    return _UNPRINTED.sub(lambda m: " " * len(m.group()), text)
+
+
 def plain(text: str) -> str:
     """The characters that will be printed (marks removed)."""
     return "".join(r.text for r in parse(text))

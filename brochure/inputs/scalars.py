@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Callable
 
 from brochure.diagnostics import Location
-from brochure.inputs.inline import plain
+from brochure.inputs.inline import plain, unprinted
 from brochure.inputs.numbers import Pin
 from brochure.inputs.yamltree import LINE_BREAK
 
@@ -198,7 +198,7 @@ def number_at(lines: list[str], at: Location, text: str, number: str, nth: int =
     raw = "".join(ch for ch, _, _ in chars)
     if unicodedata.normalize("NFC", raw).strip() != text:  # (not read as the reader read it)
         return at
-    found = list(pattern.finditer(raw))
+    found = list(pattern.finditer(unprinted(raw)))  # (not a copy in a link's address or a citation's key)
     if len(found) != shown or nth >= shown:
         return at
     _, row, col = chars[found[nth].start()]
