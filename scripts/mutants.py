@@ -5863,8 +5863,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "translation-repeated-number-said-missing-in-source",
         "inputs/numbers.py",
-        "        again = all(expected[n] for n in added)",
-        "        again = False",
+        "        again = sorted(as_written[n] for n in added if expected[n])",
+        "        again = []",
         "tests/test_translations.py",
         k="repeats",
     ),
@@ -7322,6 +7322,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "    found = list(pattern.finditer(unprinted(raw)))",
         "    found = list(pattern.finditer(raw))",
         "tests/test_numbers_pinned.py::test_a_number_also_in_a_links_address_is_said_at_the_added_copy",
+    ),
+    m(
+        "added-number-named-in-another-spelling-than-where-it-is-said",
+        "inputs/numbers.py",
+        "    as_written[western(first[0])] = first[0]",
+        "    pass",
+        "tests/test_numbers_pinned.py::test_a_number_added_in_another_spelling_is_named_as_written_where_it_is_said",
+    ),
+    m(
+        "number-given-more-times-said-as-one-the-source-never-gives",
+        "inputs/numbers.py",
+        "if expected[n])  # (given in the source too",
+        "if all(expected[m] for m in added))  # (given in the source too",
+        "tests/test_numbers_pinned.py::test_a_number_given_more_times_and_a_new_one_are_each_said_as_they_are",
     ),
     m(
         "svg-negative-size-drawn",

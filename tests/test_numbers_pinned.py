@@ -23,3 +23,22 @@ def test_a_number_also_in_a_links_address_is_said_at_the_added_copy() -> None:
     now = "Espere 2 días, 2 veces, vea [web](https://x.org/2)."
     found, index = _checked("Wait 2 days, see [web](https://x.org/2).", now)
     assert index == now.index("2 veces"), found.format()
+
+
+def test_a_number_added_in_another_spelling_is_named_as_written_where_it_is_said() -> None:
+    """10:30, 10.30 and 10,30 are one number: the copy said (the second) is named as it is written there."""
+    now = "Espere 10:30, 10.30 y 10,30."
+    found, index = _checked("Wait until 10:30.", now)
+    assert index == now.index("10.30") and "gives 10.30 more times than" in found.message, found.format()
+
+
+def test_a_number_given_more_times_and_a_new_one_are_each_said_as_they_are() -> None:
+    """The source's telephone number given twice and a 2 it never gives: the telephone number is no number the
+    source does not give."""
+    now = "Llame al +44 117 496 0321 o al +44 117 496 0321, 2 veces."
+    found, index = _checked("Call +44 117 496 0321.", now)
+    assert index == now.index("+44", 10), found.format()
+    assert found.message == (
+        "the translation gives +44 117 496 0321 more times than the source's text ('Call +44 117 496 0321.', "
+        "content.yaml:3:7) does, and 2, which it does not"
+    )

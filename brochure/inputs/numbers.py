@@ -132,13 +132,13 @@ def check_numbers(
                     "numbers: there",
                 )
             ]
-        again = all(expected[n] for n in added)  # (each given in the source too, here more times)
-        more = " more times than" if again else ", which"
+        first = _pointed(theirs, ours, added, as_written)
+        again = sorted(as_written[n] for n in added if expected[n])  # (given in the source too, here more times)
+        new = sorted(as_written[n] for n in added if not expected[n])
         return [
             warning(
-                pin(*_beyond(theirs, ours, added)),
-                f"the translation gives {', '.join(sorted(as_written[n] for n in added))}{more} the source's text "
-                f"('{shorten(plain(was), 50)}', {place(src_at)}) does{'' if again else ' not'}",
+                pin(*first),
+                "the translation gives " + _added(again, new, f"('{shorten(plain(was), 50)}', {place(src_at)})"),
                 "a number in a patient leaflet is the clinician's to give: add it to the source first (or leave "
                 "it out here)",
             )
@@ -149,16 +149,16 @@ def check_numbers(
         for n in lost
     ]
     extra = ours - expected
+    instead_at = _pointed(theirs, ours, extra, as_written) if extra else None  # (the first given instead)
     instead = f"; it has {', '.join(sorted(as_written[n] for n in extra))} instead" if extra else ""
     hint = "keep every number, dose, duration and percentage as the source has it, in digits"
     swapped = [(n, m) for n in lost if n in AMBULANCE for m in extra if m in AMBULANCE]
     if swapped:  # (another country's emergency number, 999 -> 112: an adaptation, which names what it changes)
         hint += f"; if this edition is for a country that calls {swapped[0][1]}, name the change in "
         hint += f'document.translation.numbers: {{"{swapped[0][0]}": "{swapped[0][1]}"}}'
-    instead_at = pin(*_beyond(theirs, ours, extra)) if extra else at  # (the first given instead)
     return [
         error(
-            instead_at,
+            pin(*instead_at) if instead_at is not None else at,
             f"the source's {', '.join(sorted(named))} (in '{shorten(plain(was), 50)}', {place(src_at)}) "
             f"is not in the translation{instead}",
             hint,
@@ -241,6 +241,28 @@ def check_units(
 
 
 _PERCENT_AFTER = re.compile(f"[{DIGIT_SPACES}]?{_PERCENT.pattern}")
+
+
+def _added(again: list[str], new: list[str], source: str) -> str:
+    """What a translation adds, said: the numbers the source's text gives fewer times (`again`), and those it never
+    gives (`new`), each as the translation writes it; `source` names the source's text."""
+    more = f"{', '.join(again)} more times than the source's text {source} does" if again else ""
+    if not new:
+        return more
+    return (
+        f"{more}, and {', '.join(new)}, which it does not"
+        if more
+        else f"{', '.join(new)}, which the source's text {source} does not"
+    )
+
+
+def _pointed(theirs: list[str], ours: Counter[str], added: Counter[str], as_written: dict[str, str]) -> tuple[str, int]:
+    """`_beyond`: the copy a finding is said at; `as_written` (each number as compared -> as the translation writes
+    it) then names that number as written there, so that the message says the copy it points at ('10.30', not the
+    '10,30' after it)."""
+    first = _beyond(theirs, ours, added)
+    as_written[western(first[0])] = first[0]
+    return first
 
 
 def _beyond(theirs: list[str], ours: Counter[str], added: Counter[str]) -> tuple[str, int]:
