@@ -7220,7 +7220,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "clinic-name-compared-in-its-case",
         "batch/names.py",
-        "        words = [(m.group().casefold(), m.start(), m.end()) for m in _WORD.finditer(read)]",
+        "        words = [(_folded(m.group()), m.start(), m.end()) for m in _WORD.finditer(read)]",
         "        words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(read)]",
         "tests/test_batch_check.py::test_words_naming_another_clinic_of_the_editions_are_warned_where_they_are",
     ),
@@ -7336,6 +7336,22 @@ MUTANTS: tuple[Mutant, ...] = (
         "if expected[n])  # (given in the source too",
         "if all(expected[m] for m in added))  # (given in the source too",
         "tests/test_numbers_pinned.py::test_a_number_given_more_times_and_a_new_one_are_each_said_as_they_are",
+    ),
+    m(
+        "clinic-name-ampersand-not-read-as-and",
+        "batch/names.py",
+        '    return "&" if word in _AND else word',
+        "    return word",
+        "tests/test_batch_check.py",
+        k="ampersand",
+    ),
+    m(
+        "clinic-name-accents-not-folded",
+        "batch/names.py",
+        "    if not word.isascii():",
+        "    if False:",
+        "tests/test_batch_check.py",
+        k="ampersand",
     ),
     m(
         "svg-negative-size-drawn",

@@ -212,6 +212,28 @@ def test_words_that_spell_a_clinics_name_in_lower_case_are_no_naming_of_it(input
     assert warned.startswith(f"{inputs.content}:{row}:{col}: warning: the words name The Clinic, another clinic")
 
 
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("Maple & Main Dermatology", "Maple and Main Dermatology"),
+        ("Maple and Main Dermatology", "Maple & Main Dermatology"),
+        ("Maple & Main Dermatology", "Maple y Main Dermatology"),
+        ("Clínica del Mar", "Clinica del Mar"),
+        ("Clinica del Mar", "CLÍNICA del Mar"),
+    ],
+)
+def test_words_naming_another_clinic_with_and_for_its_ampersand_or_without_its_accents_are_warned(
+    inputs: Inputs, name: str, words: str
+) -> None:
+    """'Maple and Main Dermatology' names the clinic whose kit says 'Maple & Main Dermatology' (and 'y', as Spanish
+    writes it), 'Clinica del Mar' the 'Clínica del Mar': said at the words' first letter."""
+    _second_clinic(inputs, name)
+    text = edit(inputs.content, "We will check your skin first.", f"We will check your skin first at {words}.")
+    row, col = position(text, words)
+    (warned,) = _other_clinics(inputs)
+    assert warned.startswith(f"{inputs.content}:{row}:{col}: warning: the words name '{words}' ({name}), another")
+
+
 def test_two_hundred_clinics_of_short_names_named_thousands_of_times_are_checked_in_little_memory(
     inputs: Inputs,
 ) -> None:

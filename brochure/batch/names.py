@@ -5,6 +5,7 @@ printed as written on Harbour Lane's leaflets, send Harbour Lane's patients to C
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 from pathlib import Path
 
@@ -17,9 +18,12 @@ from brochure.inputs.editions import Editions
 from brochure.inputs.inline import unprinted
 from brochure.inputs.scalars import file_lines, places
 
-Name = tuple[str, ...]  # a clinic's name as compared: its words, case folded ('Maple & Main' is maple, main)
+Name = tuple[str, ...]  # a clinic's name as compared: its words, case and accents folded, '&' for 'and' ('Maple &
+# Main' and 'Maple and Main' are maple, &, main; 'Clínica' is clinica)
 NAME_WORDS = 12  # a kit's name of more words than this is not looked for (a name is a few words; linear in them)
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"\w+|&")
+_AND = frozenset(("and", "y", "e", "et", "und", "i", "va"))  # ('&' as the translations write it: Spanish, Portuguese
+# and Italian, French, German, Catalan, Vietnamese's 'và', folded)
 _NOT_READ = ("document.", "references")  # (the document block's producer is check_producer's, with the kit's
 # `group:`; the sources are cited as published)
 
@@ -39,10 +43,11 @@ class Naming:
 
 def other_clinics(editions: Editions, loaded: Loaded, kits: Kits) -> list[Diagnostic]:
     """A warning at the words of a content file that name another clinic of the file (its kit's `name:`, whatever
-    the case, spaces and punctuation between the words), where a brand of another name prints them: once a place,
-    naming each brand that prints it. Each content file is read once, whatever the brands that print it; each
-    naming found there goes once through the brands printing the file (not each brand through the file's namings,
-    with a place's brands kept for each: minutes and hundreds of megabytes for 200 brands of short names)."""
+    the case, accents, spaces and punctuation between the words; '&' as 'and'), where a brand of another name
+    prints them: once a place, naming each brand that prints it. Each content file is read once, whatever the brands
+    that print it; each naming found there goes once through the brands printing the file (not each brand through
+    the file's namings, with a place's brands kept for each: minutes and hundreds of megabytes for 200 brands of
+    short names)."""
     identity = cache(kit_identity)  # (once per path as written: a file may name one thousands of times, each long)
     names = {identity(g.kit): kit[4] for g in editions.groups if (kit := kits.get(identity(g.kit)))}
     known = {_name(n): n for n in names.values() if 0 < len(_name(n)) <= NAME_WORDS}
@@ -84,8 +89,17 @@ def _holders(namings: list[Naming]) -> list[set[Name]]:
 
 
 def _name(text: str) -> Name:
-    """A clinic's name as compared: its words, case folded."""
-    return tuple(w.casefold() for w in _WORD.findall(text))
+    """A clinic's name as compared: its words, each as `_folded`."""
+    return tuple(_folded(w) for w in _WORD.findall(text))
+
+
+def _folded(word: str) -> str:
+    """A word as compared: case folded, its accents dropped (NFKD, less the combining marks); '&' for 'and' in each
+    language's word for it."""
+    if not word.isascii():
+        word = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    word = word.casefold()
+    return "&" if word in _AND else word
 
 
 _SENTENCE_ENDS = ".!?:\u2026\"'\u201d\u2019)"  # (what a sentence's first word may follow, spaces between)
@@ -124,7 +138,7 @@ def _namings(content: Content, known: dict[Name, str]) -> list[Naming]:
         if at.key.startswith(_NOT_READ):
             continue
         read = unprinted(text)  # (addresses and keys blanked, places kept)
-        words = [(m.group().casefold(), m.start(), m.end()) for m in _WORD.finditer(read)]
+        words = [(_folded(m.group()), m.start(), m.end()) for m in _WORD.finditer(read)]
         found: list[tuple[Name, int, int]] = []
         for i in (i for i, (w, _, _) in enumerate(words) if w in firsts):
             for size in (s for s in lengths if i + s <= len(words)):
