@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from brochure.diagnostics import Diagnostic, Location
 from brochure.inputs.numbers import check_numbers
 from brochure.inputs.scalars import file_lines, pin
@@ -18,10 +20,12 @@ def _checked(was: str, now: str) -> tuple[Diagnostic, int]:
     return found, found.location.column - at.column - 1
 
 
-def test_a_number_also_in_a_links_address_is_said_at_the_added_copy() -> None:
-    """The address's 2 is not printed: the added 2 is the second printed one, before the link."""
-    now = "Espere 2 días, 2 veces, vea [web](https://x.org/2)."
-    found, index = _checked("Wait 2 days, see [web](https://x.org/2).", now)
+@pytest.mark.parametrize("mark", ["[web](https://x.org/2)", "[^ref-2]"])
+def test_a_number_also_in_a_links_address_is_said_at_the_added_copy(mark: str) -> None:
+    """The address's 2 (or a citation key's, printed as the reference's number) is not printed: the added 2 is the
+    second printed one, before the link."""
+    now = f"Espere 2 días, 2 veces, vea {mark}."
+    found, index = _checked(f"Wait 2 days, see {mark}.", now)
     assert index == now.index("2 veces"), found.format()
 
 
