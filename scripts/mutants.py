@@ -7356,6 +7356,22 @@ MUTANTS: tuple[Mutant, ...] = (
         k="ampersand",
     ),
     m(
+        "numbers-read-telephone-numbers-first",
+        "inputs/numbers.py",
+        "    return [number for _, number in heapq.merge(phones, others)]",
+        "    return [number for _, number in [*phones, *others]]",
+        "tests/test_numbers_pinned.py",
+        k="telephone_number_is_said_first",
+    ),
+    m(
+        "telephone-number-groups-not-blanked",
+        "inputs/numbers.py",
+        '        text[a:b] if k % 2 == 0 else " " * (b - a) for k',
+        "        text[a:b] for k",
+        "tests/test_numbers_pinned.py",
+        k="more_times",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -46,3 +46,23 @@ def test_a_number_given_more_times_and_a_new_one_are_each_said_as_they_are() -> 
         "the translation gives +44 117 496 0321 more times than the source's text ('Call +44 117 496 0321.', "
         "content.yaml:3:7) does, and 2, which it does not"
     )
+
+
+def test_an_added_number_before_an_added_telephone_number_is_said_first() -> None:
+    """A text's telephone numbers were read before its other numbers: the first copy added, in the text's order,
+    is the 10.30 before the telephone number given twice."""
+    now = "Espere hasta 10:30 o 10.30, llame al +44 117 496 0321 o +44 117 496 0321."
+    found, index = _checked("Wait until 10:30 or call +44 117 496 0321.", now)
+    assert index == now.index("10.30"), found.format()
+
+
+def test_a_megabyte_of_telephone_numbers_is_read_in_linear_time() -> None:
+    """Each telephone number was blanked by copying the whole text: a megabyte of them took seconds."""
+    import time
+
+    from brochure.inputs.numbers import NUMBER, read_numbers
+
+    text = "call +44 117 496 0321 or " * 40_000
+    start = time.perf_counter()
+    assert len(read_numbers(NUMBER, text)) == 40_000
+    assert time.perf_counter() - start < 3.0

@@ -4,6 +4,7 @@ texts)."""
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
 from collections import Counter
@@ -53,15 +54,18 @@ def read_numbers(pattern: re.Pattern[str], text: str) -> list[str]:
     number ('1 -3' and '10 % -20 %' are ranges, as '10%-20%' and '30°-45°' are). A telephone number is one number,
     whole as written, whatever its groups ('087 123 45 67' is not 087, 123, 45 and 67)."""
     spans = phone_spans(text)
-    out = [text[start:end] for start, end in spans]
-    for start, end in spans:  # (blanked, so that no group of a telephone number is read as a number of its own)
-        text = text[:start] + " " * (end - start) + text[end:]
+    phones = [(start, text[start:end]) for start, end in spans]
+    ends = [0, *(i for span in spans for i in span), len(text)]  # (blanked, so that no group of a telephone number
+    text = "".join(  # is read as a number of its own; in one pass: linear in the text's telephone numbers)
+        text[a:b] if k % 2 == 0 else " " * (b - a) for k, (a, b) in enumerate(pairwise(ends))
+    )
+    others = []
     for m in pattern.finditer(text):
         number = m.group()
         if number[0] in _DASHES and not _signed(text, m.start()):
             number = number[1:]
-        out.append(number)
-    return out
+        others.append((m.start(), number))
+    return [number for _, number in heapq.merge(phones, others)]  # (in the text's order, where `_beyond` reads them)
 
 
 def _signed(text: str, at: int) -> bool:
