@@ -218,6 +218,8 @@ def test_words_that_spell_a_clinics_name_in_lower_case_are_no_naming_of_it(input
         ("Maple & Main Dermatology", "Maple and Main Dermatology"),
         ("Maple and Main Dermatology", "Maple & Main Dermatology"),
         ("Maple & Main Dermatology", "Maple y Main Dermatology"),
+        ("Maple & Main Dermatology", "Maple\uff06Main Dermatology"),
+        ("Maple + Main Dermatology", "Maple & Main Dermatology"),
         ("Clínica del Mar", "Clinica del Mar"),
         ("Clinica del Mar", "CLÍNICA del Mar"),
     ],
@@ -226,7 +228,8 @@ def test_words_naming_another_clinic_with_and_for_its_ampersand_or_without_its_a
     inputs: Inputs, name: str, words: str
 ) -> None:
     """'Maple and Main Dermatology' names the clinic whose kit says 'Maple & Main Dermatology' (and 'y', as Spanish
-    writes it), 'Clinica del Mar' the 'Clínica del Mar': said at the words' first letter."""
+    writes it; a full-width '＆', as Japanese does; or its '&' is another punctuation mark between the words),
+    'Clinica del Mar' the 'Clínica del Mar': said at the words' first letter."""
     _second_clinic(inputs, name)
     text = edit(inputs.content, "We will check your skin first.", f"We will check your skin first at {words}.")
     row, col = position(text, words)

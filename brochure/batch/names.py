@@ -18,12 +18,13 @@ from brochure.inputs.editions import Editions
 from brochure.inputs.inline import unprinted
 from brochure.inputs.scalars import file_lines, places
 
-Name = tuple[str, ...]  # a clinic's name as compared: its words, case and accents folded, '&' for 'and' ('Maple &
-# Main' and 'Maple and Main' are maple, &, main; 'Clínica' is clinica)
+Name = tuple[str, ...]  # a clinic's name as compared: its words, case and accents folded, less 'and' ('Maple & Main',
+# 'Maple＆Main', 'Maple and Main' are maple, main, as the punctuation between its words is not compared; 'Clínica' is
+# clinica)
 NAME_WORDS = 12  # a kit's name of more words than this is not looked for (a name is a few words; linear in them)
-_WORD = re.compile(r"\w+|&")
-_AND = frozenset(("and", "y", "e", "et", "und", "i", "va"))  # ('&' as the translations write it: Spanish, Portuguese
-# and Italian, French, German, Catalan, Vietnamese's 'và', folded)
+_WORD = re.compile(r"\w+")
+_AND = frozenset(("and", "y", "e", "et", "und", "i", "va"))  # (an '&' as the translations write it: Spanish,
+# Portuguese and Italian, French, German, Catalan, Vietnamese's 'và', folded)
 _NOT_READ = ("document.", "references")  # (the document block's producer is check_producer's, with the kit's
 # `group:`; the sources are cited as published)
 
@@ -89,17 +90,21 @@ def _holders(namings: list[Naming]) -> list[set[Name]]:
 
 
 def _name(text: str) -> Name:
-    """A clinic's name as compared: its words, each as `_folded`."""
-    return tuple(_folded(w) for w in _WORD.findall(text))
+    """A clinic's name as compared: its words, each as `_folded`, less those for 'and'."""
+    return tuple(w for w, _, _ in _compared(text))
+
+
+def _compared(text: str) -> list[tuple[str, int, int]]:
+    """The words of a text as compared (`_folded`), each with where it starts and ends; not a word for 'and', which
+    stands for an '&', as a '+' or another punctuation mark between a name's words is not compared."""
+    return [(w, m.start(), m.end()) for m in _WORD.finditer(text) if (w := _folded(m.group())) not in _AND]
 
 
 def _folded(word: str) -> str:
-    """A word as compared: case folded, its accents dropped (NFKD, less the combining marks); '&' for 'and' in each
-    language's word for it."""
+    """A word as compared: case folded, its accents dropped (NFKD, less the combining marks)."""
     if not word.isascii():
         word = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-    word = word.casefold()
-    return "&" if word in _AND else word
+    return word.casefold()
 
 
 _SENTENCE_ENDS = ".!?:\u2026\"'\u201d\u2019)"  # (what a sentence's first word may follow, spaces between)
@@ -111,7 +116,7 @@ def _as_a_name(read: str, span: list[tuple[str, int, int]], name: str) -> bool:
     not as the first word of a sentence ('Clearwater skin clinic', 'GALWAY test Clinic'), or a name written
     without capitals (its case tells nothing). 'Call the clinic' names no clinic called 'The Clinic', nor 'skin
     care' one called 'Care'."""
-    own = _WORD.findall(name)
+    own = [name[start:end] for _, start, end in _compared(name)]
     if not any(w[:1].isupper() for w in own):
         return True
     for k, ((_, start, _), theirs) in enumerate(zip(span, own, strict=False)):
@@ -138,7 +143,7 @@ def _namings(content: Content, known: dict[Name, str]) -> list[Naming]:
         if at.key.startswith(_NOT_READ):
             continue
         read = unprinted(text)  # (addresses and keys blanked, places kept)
-        words = [(_folded(m.group()), m.start(), m.end()) for m in _WORD.finditer(read)]
+        words = _compared(read)
         found: list[tuple[Name, int, int]] = []
         for i in (i for i, (w, _, _) in enumerate(words) if w in firsts):
             for size in (s for s in lengths if i + s <= len(words)):
