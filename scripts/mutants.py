@@ -7249,10 +7249,18 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "citation-key-read-for-another-clinics-name",
         "inputs/inline.py",
-        r'|\[\^{KEY}\]")  # a link',
-        '")  # a link',
+        "            spans.append(m.span())",
+        "            pass",
         "tests/test_batch_check.py::test_a_citations_key_naming_another_clinic_is_not_warned",
         "tests/test_numbers_pinned.py",
+    ),
+    m(
+        "escaped-mark-read-as-unprinted",
+        "inputs/inline.py",
+        '_CITED_OR_LINKED.finditer(_ESCAPE.sub("\\0\\0", text))',
+        "_CITED_OR_LINKED.finditer(text)",
+        "tests/test_numbers_pinned.py",
+        k="escaped",
     ),
     m(
         "another-clinics-name-said-at-the-texts-start",

@@ -11,11 +11,11 @@ from brochure.inputs.scalars import file_lines, pin
 SOURCE = Location("content.yaml", 3, 7, "text")
 
 
-def _checked(was: str, now: str) -> tuple[Diagnostic, int]:
-    """The one finding of `now` (typed as `text: "..."` on a file's first line) against `was`, and its 0-based index
-    in `now`, from its column."""
+def _checked(was: str, now: str, quote: str = '"') -> tuple[Diagnostic, int]:
+    """The one finding of `now` (typed as `text: "..."`, or in `quote`, on a file's first line) against `was`, and its
+    0-based index in `now`, from its column."""
     at = Location("es.yaml", 1, 7, "text")
-    (found,) = check_numbers(was, now, at, SOURCE, {}, pin(file_lines(f'text: "{now}"\n'), at, now))
+    (found,) = check_numbers(was, now, at, SOURCE, {}, pin(file_lines(f"text: {quote}{now}{quote}\n"), at, now))
     assert found.location.line == 1
     return found, found.location.column - at.column - 1
 
@@ -26,6 +26,15 @@ def test_a_number_also_in_a_links_address_is_said_at_the_added_copy(mark: str) -
     second printed one, before the link."""
     now = f"Espere 2 días, 2 veces, vea {mark}."
     found, index = _checked(f"Wait 2 days, see {mark}.", now)
+    assert index == now.index("2 veces"), found.format()
+
+
+@pytest.mark.parametrize("mark", [r"\[^step-2]", r"\[web](https://x.org/2)"])
+def test_a_number_in_a_mark_escaped_to_be_printed_as_written_is_a_printed_copy(mark: str) -> None:
+    """A backslash prints '[^step-2]' (or a link's brackets and address) as written, its 2 with it: the added 2 is
+    said where it is typed, not at the text's start."""
+    now = f"Espere {mark} 2 días, 2 veces."
+    found, index = _checked(f"Wait {mark} 2 days.", now, "'")
     assert index == now.index("2 veces"), found.format()
 
 

@@ -213,13 +213,21 @@ def link_label_problems(text: str, visible: Callable[[str], bool]) -> list[tuple
     return out
 
 
-_UNPRINTED = re.compile(rf"\]\((?:[^()\s]|\([^()\s]*\))+\)|\[\^{KEY}\]")  # a link's address, after its label, and a
-# citation's key (printed as its number): not printed
-
-
 def unprinted(text: str) -> str:
-    """The text with each link's address and citation's key blanked (spaces, as many): what is printed, in place."""
-    return _UNPRINTED.sub(lambda m: " " * len(m.group()), text)
+    """The text with each link's address and citation's key blanked (spaces, as many): what is printed, in place.
+    Marks are found as `parse` finds them: a bracket after a backslash is printed (`\\[^not-a-citation]`)."""
+    spans: list[tuple[int, int]] = []
+    for m in _CITED_OR_LINKED.finditer(_ESCAPE.sub("\0\0", text)):  # (an escape's two characters: places kept)
+        if m.group("cites") is not None:
+            spans.append(m.span())
+        else:  # (a link: its label printed, less the citations in it; then its address)
+            spans += [c.span() for c in _CITE.finditer(m.string, m.start("label"), m.end("label"))]
+            spans.append((m.end("label"), m.end()))
+    out, pos = [], 0
+    for start, end in spans:
+        out += [text[pos:start], " " * (end - start)]
+        pos = end
+    return "".join(out) + text[pos:]
 
 
 def plain(text: str) -> str:
