@@ -75,3 +75,10 @@ def test_a_megabyte_of_telephone_numbers_is_read_in_linear_time() -> None:
     start = time.perf_counter()
     assert len(read_numbers(NUMBER, text)) == 40_000
     assert time.perf_counter() - start < 3.0
+
+
+def test_a_telephone_number_in_arabic_indic_digits_is_the_sources() -> None:
+    """'٠١١٧ ٤٩٦ ٠٣٢١' dials 0117 496 0321: its trunk prefix is an Arabic-Indic zero (it was read as three numbers,
+    none the source's)."""
+    at = Location("ar.yaml", 1, 7, "text")
+    assert check_numbers("Call 0117 496 0321.", "اتصل ٠١١٧ ٤٩٦ ٠٣٢١.", at, SOURCE, {}) == []

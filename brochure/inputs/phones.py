@@ -42,7 +42,9 @@ def phone_spans(said: str) -> list[tuple[int, int]]:
 
 def _dialled(run: str) -> bool:
     """Whether digits grouped as a number to dial are one: not a date, a time's range, a ZIP+4 code, nor years or
-    dates parted by slashes ('(2018/2019)', '01/12/26-05/12/26': a slash is only Belgium's area code's, 02/555 0123)."""
+    dates parted by slashes ('(2018/2019)', '01/12/26-05/12/26': a slash is only Belgium's area code's, 02/555 0123);
+    in whatever digits ('٠١١٧ ٤٩٦ ٠٣٢١', as Arabic writes 0117 496 0321)."""
+    run = "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in run)
     if "/" in run and not _AREA_SLASH.fullmatch(run):
         return False
     return _DIALLED.match(run) is not None and not _NOT_DIALLED.fullmatch(run)
