@@ -7380,6 +7380,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="more_times",
     ),
     m(
+        "telephone-number-in-arabic-indic-digits-not-dialled",
+        "inputs/phones.py",
+        '    run = "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in run)\n',
+        "",
+        "tests/test_numbers_pinned.py",
+        k="arabic_indic",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',
