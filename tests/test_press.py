@@ -387,9 +387,14 @@ def _with_a_logo_line(inputs: Inputs, colour: str, width: float, filled: bool = 
         if filled
         else f'<path d="M50 5 L110 5" stroke="{colour}" stroke-width="{width:g}"/>'
     )
+    return _with_logo(inputs, line)
+
+
+def _with_logo(inputs: Inputs, drawn: str) -> api.Sources:
+    """The test kit's sources with a logo of a teal square and `drawn` (SVG elements) beside it, 120 x 40 units."""
     (inputs.kit / "logo.svg").write_text(
         '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox="0 0 120 40">'
-        f'<rect x="0" y="0" width="40" height="40" fill="#1D5C63"/>{line}</svg>',
+        f'<rect x="0" y="0" width="40" height="40" fill="#1D5C63"/>{drawn}</svg>',
         encoding="utf-8",
     )
     src, diags = api.load(inputs.content, inputs.brand)
@@ -448,14 +453,7 @@ def _with_logo_lettering(inputs: Inputs, colour: str, *more: str) -> api.Sources
         f'<path d="{"".join(f"M{50 + 4 * i} {30 - 8 * n} h0.6 v5 h-0.6 Z " for i in range(12))}" fill="{c}"/>'
         for n, c in enumerate((colour, *more))
     )
-    (inputs.kit / "logo.svg").write_text(
-        '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox="0 0 120 40">'
-        f'<rect x="0" y="0" width="40" height="40" fill="#1D5C63"/>{lines}</svg>',
-        encoding="utf-8",
-    )
-    src, diags = api.load(inputs.content, inputs.brand)
-    assert src is not None, [d.format() for d in diags]
-    return src
+    return _with_logo(inputs, lines)
 
 
 def test_small_lettering_in_the_logo_built_from_three_plates_is_named(inputs: Inputs) -> None:
