@@ -42,7 +42,7 @@ def test_a_number_added_in_another_spelling_is_named_as_written_where_it_is_said
     """10:30, 10.30 and 10,30 are one number: the copy said (the second) is named as it is written there."""
     now = "Espere 10:30, 10.30 y 10,30."
     found, index = _checked("Wait until 10:30.", now)
-    assert index == now.index("10.30") and "gives 10.30 more times than" in found.message, found.format()
+    assert index == now.index("10.30") and "gives 10.30 more often than" in found.message, found.format()
 
 
 def test_a_number_given_more_times_and_a_new_one_are_each_said_as_they_are() -> None:
@@ -52,7 +52,7 @@ def test_a_number_given_more_times_and_a_new_one_are_each_said_as_they_are() -> 
     found, index = _checked("Call +44 117 496 0321.", now)
     assert index == now.index("+44", 10), found.format()
     assert found.message == (
-        "the translation gives +44 117 496 0321 more times than the source's text ('Call +44 117 496 0321.', "
+        "the translation gives +44 117 496 0321 more often than the source's text ('Call +44 117 496 0321.', "
         "content.yaml:3:7) does, and 2, which it does not"
     )
 

@@ -566,7 +566,7 @@ def test_a_number_the_translation_repeats_is_said_to_be_given_more_times_not_mis
     text does not", which it does, once each: it gives them more times."""
     src, es = _added(tmp_path, "Wait 30 to 45 minutes.", "Espere de 30 a 45 minutos (30-45 min).")
     (message,) = [d.message for d in compare(src, es)]
-    assert message.startswith("the translation gives 30, 45 more times than the source's text ("), message
+    assert message.startswith("the translation gives 30, 45 more often than the source's text ("), message
     src, es = _added(tmp_path, "Wait 30 to 45 minutes.", "Espere de 30 a 45 minutos, 2 veces.")
     (message,) = [d.message for d in compare(src, es)]
     assert message.startswith("the translation gives 2, which the source's text (") and message.endswith("does not")
@@ -1137,7 +1137,7 @@ def test_a_number_the_source_does_not_give_is_a_warning(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("new", "number", "says"),
     [  # (each seeded number is the text's second copy: the first is the source's own 3)
-        ("De 3 a 7 días, 3 veces, sin retinoides", "3 veces", "warning: the translation gives 3 more times than"),
+        ("De 3 a 7 días, 3 veces, sin retinoides", "3 veces", "warning: the translation gives 3 more often than"),
         ("De 3 a 3 días, sin retinoides", "3 días, sin", "error: the source's 7 (in 'For 3 to 7 days"),
     ],
 )

@@ -250,7 +250,7 @@ _PERCENT_AFTER = re.compile(f"[{DIGIT_SPACES}]?{_PERCENT.pattern}")
 def _added(again: list[str], new: list[str], source: str) -> str:
     """What a translation adds, said: the numbers the source's text gives fewer times (`again`), and those it never
     gives (`new`), each as the translation writes it; `source` names the source's text."""
-    more = f"{', '.join(again)} more times than the source's text {source} does" if again else ""
+    more = f"{', '.join(again)} more often than the source's text {source} does" if again else ""
     if not new:
         return more
     return (
