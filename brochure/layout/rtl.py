@@ -599,17 +599,22 @@ def _rules(order: list[Word | float], at: dict[int, float], y: float) -> list[tu
             if isinstance(item, Word) and rule in item.piece.underlines:
                 run.append(item)
                 continue
-            first = run[0].piece.shaped.size if run else 0.0
-            placed = (
-                rule_place(rule, {"L": first, "f": first, "F": max(w.piece.shaped.size for w in run)}, y)
-                if run
-                else None
-            )
-            if placed is not None:
-                x1, x2 = at[id(run[0])], at[id(run[-1])] + run[-1].width
-                out.extend((placed[0], rule[2] or run[0].piece.colour, x1, x2, h) for h in placed[1])
+            if run:
+                out += _rule(rule, run, at, y)
             run = []
     return out
+
+
+def _rule(
+    rule: tuple[Any, ...], run: list[Word], at: dict[int, float], y: float
+) -> list[tuple[float, Any, float, float, float]]:
+    """The lines of one underline under a stretch of words (`_rules`), none where its thickness is not given."""
+    first = run[0].piece.shaped.size
+    placed = rule_place(rule, {"L": first, "f": first, "F": max(w.piece.shaped.size for w in run)}, y)
+    if placed is None:
+        return []
+    x1, x2 = at[id(run[0])], at[id(run[-1])] + run[-1].width
+    return [(placed[0], rule[2] or run[0].piece.colour, x1, x2, h) for h in placed[1]]
 
 
 def _span(a: list[float], b: list[float]) -> list[float]:
