@@ -213,10 +213,10 @@ def build(src: Sources, options: Options, environ: Mapping[str, str] | None = No
     press = options.target == "press"
     condition = printing_condition(kit)
     brand, profile = kit, kit.profile or condition.profile
-    if press:
+    palette = press_palette(brand, profile) if press else None  # (of the kit's colours: the logo's aside)
+    if palette is not None:
         diags += check_overrides(kit, profile)
-        brand = press_brand(brand, profile)
-    palette = press_palette(brand, profile) if press else None
+        brand = press_brand(brand, profile, palette)
     way = direction(src.content.language)
     heads = (src.content.title, *(section.heading for section in src.content.sections))
     arabic = in_arabic_letters(src.content.language) and rtl(" ".join(heads))  # (in its letters, not another's)

@@ -63,8 +63,8 @@ def theme(target: Target) -> Theme:
     src = sources()
     if target == "office":
         return make_theme(src.brand, src.fonts)
-    brand = press_brand(src.brand, DEFAULT_PROFILE)
-    return make_theme(brand, src.fonts, press_palette(brand, DEFAULT_PROFILE), DEFAULT_PROFILE)
+    colours = press_palette(src.brand, DEFAULT_PROFILE)
+    return make_theme(press_brand(src.brand, DEFAULT_PROFILE, colours), src.fonts, colours, DEFAULT_PROFILE)
 
 
 def palette(target: Target) -> Palette:

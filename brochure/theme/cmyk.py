@@ -187,10 +187,9 @@ def drawing_to_cmyk(drawing: Drawing, profile: Path, builds: Builds | None = Non
     return copy
 
 
-def kit_builds(brand: Brand, profile: Path) -> Builds:
-    """The kit's colours, each as the press edition prints it (press_palette), by its sRGB value; of two kit colours
-    with the same value, the first the kit lists."""
-    palette = press_palette(brand, profile)
+def kit_builds(brand: Brand, palette: Palette) -> Builds:
+    """The kit's colours, each as the press edition prints it (its `press_palette`), by its sRGB value; of two kit
+    colours with the same value, the first the kit lists."""
     builds: Builds = {}
     for key, hexed in brand.colors:
         ink = getattr(palette, key)
@@ -314,10 +313,10 @@ def _flat_rgb(im: PILImage.Image, size: tuple[int, int]) -> PILImage.Image:
     return rgb
 
 
-def press_brand(brand: Brand, profile: Path) -> Brand:
+def press_brand(brand: Brand, profile: Path, palette: Palette) -> Brand:
     """The brand with its logo converted to CMYK (vector logos colour by colour, a kit colour as the press edition
-    prints it, pictures through the profile)."""
+    prints it, in `palette`, the brand's `press_palette`; pictures through the profile)."""
     logo = brand.logo
     if logo.drawing is not None:
-        logo = replace(logo, drawing=drawing_to_cmyk(logo.drawing, profile, kit_builds(brand, profile)))
+        logo = replace(logo, drawing=drawing_to_cmyk(logo.drawing, profile, kit_builds(brand, palette)))
     return replace(brand, logo=logo)
