@@ -54,6 +54,12 @@ def sources(content: Path = CONTENT, brand: Path = BRAND) -> api.Sources:
     return src
 
 
+def words_written(tmp_path: Path, text: str, brand: Path = BRAND) -> api.Sources:
+    """The sources of these words, written to content.yaml in tmp_path, with the kit (the shipped one)."""
+    (tmp_path / "content.yaml").write_text(text, "utf-8")
+    return sources(tmp_path / "content.yaml", brand)
+
+
 def fallback_face(font: str, brand: Path = BRAND) -> str:
     """The first fallback face of one of the kit's faces, ready to set words in (a fallback family from a font
     package is registered when a character first needs it, `theme.fonts.cmap`, as a paragraph's words do)."""

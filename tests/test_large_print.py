@@ -11,7 +11,7 @@ from pathlib import Path
 import pikepdf
 import pypdfium2
 import pytest
-from helpers import BRAND, CONTENT, MAPLE, read_qr, reopen, result_of, sources
+from helpers import BRAND, CONTENT, MAPLE, read_qr, reopen, result_of, sources, words_written
 
 from brochure import api
 from brochure.geometry.sheet import Rect
@@ -107,11 +107,8 @@ def test_a_citation_in_the_kicker_prints_in_brackets_at_its_size(tmp_path: Path)
     """The cover's kicker cites at its own size too (16 pt), not in a 12.8 pt superscript."""
     text = CONTENT.read_text(encoding="utf-8")
     assert text.count("kicker: Patient information\n") == 1
-    (tmp_path / "content.yaml").write_text(
-        text.replace("kicker: Patient information\n", 'kicker: "Patient information[^alam2014]"\n'), "utf-8"
-    )
-    src, diags = api.load(tmp_path / "content.yaml", BRAND)
-    assert src is not None, [d.format() for d in diags]
+    cited = text.replace("kicker: Patient information\n", 'kicker: "Patient information[^alam2014]"\n')
+    src = words_written(tmp_path, cited)
     result = api.build(src, api.Options(layout="large-print"))
     assert result.ok and result.layout is not None, [d.format() for d in result.diagnostics]
     (kicker,) = [t for t in result.layout.pages[0].items if isinstance(t, Text) and "Patient information" in t.text]
@@ -196,9 +193,7 @@ def test_eleven_sources_fit_their_column_though_11_is_narrower_than_10(tmp_path:
     text = CONTENT.read_text(encoding="utf-8")
     for rid in ("hou2017", "friedmann2024", "connolly2017"):
         text = re.sub(rf"  - id: {rid}\n(    .*\n)+", "", text.replace(f"[^{rid}]", ""))
-    (tmp_path / "content.yaml").write_text(text, "utf-8")
-    src, diags = api.load(tmp_path / "content.yaml", BRAND)
-    assert src is not None, [d.format() for d in diags]
+    src = words_written(tmp_path, text)
     result = api.build(src, api.Options(layout="large-print"))
     assert result.ok, [d.format() for d in result.diagnostics]
     found = _numbers_and_bodies(result.pdf or b"")

@@ -20,7 +20,7 @@ import pdfua
 import pikepdf
 import pytest
 from conftest import Inputs, edit, position
-from helpers import BRAND, CONTENT, MAPLE, ROOT, actual_texts, build, cli, reopen, result_of, sources
+from helpers import BRAND, CONTENT, MAPLE, ROOT, actual_texts, build, cli, reopen, result_of, sources, words_written
 from PIL import Image
 from tagged import Tagged
 
@@ -263,11 +263,7 @@ def test_a_title_broken_after_a_hyphen_reads_its_citation_too(tmp_path: Path, la
     '[1]' in brackets in large print) is read from it too, as the Reference's words or as printed; it was lost."""
     text = CONTENT.read_text(encoding="utf-8")
     assert text.count("title: Micro-needling\n") == 1
-    (tmp_path / "content.yaml").write_text(
-        text.replace("title: Micro-needling\n", 'title: "Micro-\\nneedling[^alam2014]"\n'), "utf-8"
-    )
-    src, diags = api.load(tmp_path / "content.yaml", BRAND)
-    assert src is not None, [d.format() for d in diags]
+    src = words_written(tmp_path, text.replace("title: Micro-needling\n", 'title: "Micro-\\nneedling[^alam2014]"\n'))
     result = api.build(src, api.Options(layout=layout))
     assert result.ok and result.pdf is not None, [d.format() for d in result.diagnostics]
     doc = _open(result)
