@@ -44,27 +44,26 @@ class Naming:
 
 def other_clinics(editions: Editions, loaded: Loaded, kits: Kits) -> list[Diagnostic]:
     """A warning at the words of a content file that name another clinic of the file (its kit's `name:`, whatever
-    the case, accents, spaces and punctuation between the words; '&' as 'and'), where a brand of another name
+    the case, accents, spaces and punctuation between the words, '&' and 'and' among it), where a brand of another name
     prints them: once a place, naming each brand that prints it. Each content file is read once, whatever the brands
     that print it; each naming found there goes once through the brands printing the file (not each brand through
     the file's namings, with a place's brands kept for each: minutes and hundreds of megabytes for 200 brands of
     short names)."""
     identity = cache(kit_identity)  # (once per path as written: a file may name one thousands of times, each long)
     names = {identity(g.kit): kit[4] for g in editions.groups if (kit := kits.get(identity(g.kit)))}
-    known = {_name(n): n for n in names.values() if 0 < len(_name(n)) <= NAME_WORDS}
+    known = {words: n for n in names.values() if 0 < len(words := _name(n)) <= NAME_WORDS}
     if len(known) < 2:
         return []
-    printers: dict[Path, dict[str, Name]] = {}  # each content file read -> the brands printing it (and their names)
-    resolve = cache(Path.resolve)
+    printers: dict[Path, tuple[Content, dict[str, Name]]] = {}  # each content file read -> its words, the brands
+    resolve = cache(Path.resolve)  # printing it (and their names)
     for group in editions.groups:
         mine = names.get(identity(group.kit))
         for path in group.contents:
-            if mine is not None and loaded.get(resolve(path)) is not None:
-                printers.setdefault(resolve(path), {})[mine] = _name(mine)
+            if mine is not None and (content := loaded.get(resolve(path))) is not None:
+                printers.setdefault(resolve(path), (content, {}))[1][mine] = _name(mine)
     out: list[Diagnostic] = []
-    for path, brands in printers.items():
-        content = loaded[path]
-        namings = _namings(content, known) if content is not None else []
+    for content, brands in printers.values():
+        namings = _namings(content, known)
         for naming, held in zip(namings, _holders(namings), strict=True):
             printing = [brand for brand, name in brands.items() if name not in held]  # (its own name is inside itself)
             if printing:
