@@ -7388,6 +7388,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="arabic_indic",
     ),
     m(
+        "number-after-telephone-number-read-into-it",
+        "inputs/phones.py",
+        "    return run[: found.start()]\n",
+        "    return run\n",
+        "tests/test_translations.py",
+        k="number_of_its_own",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

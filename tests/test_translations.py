@@ -506,6 +506,27 @@ def test_years_or_dates_parted_by_slashes_are_no_telephone_number(tmp_path: Path
     assert [d.message for d in compare(src, es)] == []
 
 
+@pytest.mark.parametrize(
+    ("english", "spanish"),
+    [
+        ("Ring 0117 496 0321 2 times.", "Llame al 0117 496 0321 2 veces."),
+        ("Ring 0117 496 0321 2 times.", "Llame 2 veces al 0117 496 0321."),  # (the count moved before the number)
+        (
+            "Ring 0117 496 0321 2 times.",
+            "Llame al \u0660\u0661\u0661\u0667 \u0664\u0669\u0666 \u0660\u0663\u0662\u0661 \u0662 veces.",
+        ),
+    ],
+)
+def test_a_number_after_a_telephone_number_is_a_number_of_its_own(tmp_path: Path, english: str, spanish: str) -> None:
+    """'0117 496 0321 2 veces' was read as one telephone number, '0117 496 0321 2', another than the source's: an
+    error the translator could not mend. A last group of one digit is no telephone number's: a number of its own."""
+    src, es = _added(tmp_path, english, spanish)
+    assert [d.message for d in compare(src, es)] == []
+    src, es = _added(tmp_path, english, spanish.replace(" 2 ", " 3 ").replace(" \u0662 ", " \u0663 "))
+    (message,) = [d.message for d in compare(src, es) if d.is_error]  # (the count changed: said as the count)
+    assert message.startswith("the source's 2 (in ") and message.endswith(("it has 3 instead", "it has \u0663 instead"))
+
+
 def test_another_countrys_emergency_number_is_an_error_whose_hint_names_the_adaptation(tmp_path: Path) -> None:
     """'Call 999' translated for Belgium as 'Appelez le 112': the error told the translator only to keep the source's
     number; its hint names document.translation.numbers, the way an adaptation says so. A dose changed is not

@@ -36,8 +36,23 @@ def phone_spans(said: str) -> list[tuple[int, int]]:
     does; not a date, a time's range or a ZIP+4 code (01.12.2026, 08.00-18.00, 05401-1234), nor a registration
     number (1123456), nor years or dates parted by slashes."""
     low, high = _PHONE_DIGITS
-    runs = [m for m in _PHONE_LIKE.finditer(said) if low <= sum(ch.isdigit() for ch in m.group()) <= high]
-    return [m.span() for m in runs if _dialled(m.group())]
+    runs = [(m.start(), _lone_digit_off(m.group())) for m in _PHONE_LIKE.finditer(said)]
+    runs = [(start, run) for start, run in runs if low <= sum(ch.isdigit() for ch in run) <= high]
+    return [(start, start + len(run)) for start, run in runs if _dialled(run)]
+
+
+_LONE_DIGIT = re.compile(r"(?<=\d\d)[ \u00a0\u2009\u202f]\d$")  # a last group of one digit after longer ones: no
+# number is written so (digits spaced one by one, '0 1 1 7 ...', are read out as one number)
+
+
+def _lone_digit_off(run: str) -> str:
+    """A run of digits without a last group of one digit, a number of its own after a telephone number ('0117 496
+    0321 2 veces' is the number and a 2, not a number '0117 496 0321 2'), where what is left has a telephone
+    number's digits."""
+    found = _LONE_DIGIT.search(run)
+    if found is None or sum(ch.isdigit() for ch in run[: found.start()]) < _PHONE_DIGITS[0]:
+        return run
+    return run[: found.start()]
 
 
 def _dialled(run: str) -> bool:
