@@ -7350,8 +7350,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "clinic-name-ampersand-not-read-as-and",
         "batch/names.py",
-        "if (w := _folded(m.group())) not in _AND]",
-        "if (w := _folded(m.group())) not in ()]",
+        "not in _AND or (len(w) == 1",
+        "not in () or (len(w) == 1",
         "tests/test_batch_check.py",
         k="ampersand",
     ),
@@ -7394,6 +7394,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "    return run\n",
         "tests/test_translations.py",
         k="number_of_its_own",
+    ),
+    m(
+        "clinic-name-capital-letter-read-as-and",
+        "batch/names.py",
+        "        if (w := _folded(m.group())) not in _AND or (len(w) == 1 and m.group().isupper())\n",
+        "        if (w := _folded(m.group())) not in _AND\n",
+        "tests/test_batch_check.py",
+        k="capital_letter_alone",
     ),
     m(
         "svg-negative-size-drawn",

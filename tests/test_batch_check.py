@@ -237,6 +237,18 @@ def test_words_naming_another_clinic_with_and_for_its_ampersand_or_without_its_a
     assert warned.startswith(f"{inputs.content}:{row}:{col}: warning: the words name '{words}' ({name}), another")
 
 
+def test_a_capital_letter_alone_in_a_clinics_name_is_a_letter_not_and(inputs: Inputs) -> None:
+    """Spanish's 'y', Italian's 'e' and Catalan's 'i' stand for '&' in a name; a capital letter alone is a letter of
+    the name: 'Vitamin Clinic' names no clinic called 'Vitamin E Clinic' (it was warned as naming it)."""
+    _second_clinic(inputs, "Vitamin E Clinic")
+    edit(inputs.content, "We will check your skin first.", "We will check your skin first at Vitamin Clinic.")
+    assert _other_clinics(inputs) == []
+    text = edit(inputs.content, "at Vitamin Clinic.", "at Vitamin E Clinic.")
+    row, col = position(text, "Vitamin E Clinic.")
+    (warned,) = _other_clinics(inputs)
+    assert warned.startswith(f"{inputs.content}:{row}:{col}: warning: the words name Vitamin E Clinic, another")
+
+
 def test_two_hundred_clinics_of_short_names_named_thousands_of_times_are_checked_in_little_memory(
     inputs: Inputs,
 ) -> None:

@@ -95,8 +95,13 @@ def _name(text: str) -> Name:
 
 def _compared(text: str) -> list[tuple[str, int, int]]:
     """The words of a text as compared (`_folded`), each with where it starts and ends; not a word for 'and', which
-    stands for an '&', as a '+' or another punctuation mark between a name's words is not compared."""
-    return [(w, m.start(), m.end()) for m in _WORD.finditer(text) if (w := _folded(m.group())) not in _AND]
+    stands for an '&', as a '+' or another punctuation mark between a name's words is not compared. A capital
+    letter alone is a letter, not Spanish's 'y' or Italian's 'e': 'Vitamin E Clinic' is not 'Vitamin Clinic'."""
+    return [
+        (w, m.start(), m.end())
+        for m in _WORD.finditer(text)
+        if (w := _folded(m.group())) not in _AND or (len(w) == 1 and m.group().isupper())
+    ]
 
 
 def _folded(word: str) -> str:
