@@ -7404,6 +7404,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="capital_letter_alone",
     ),
     m(
+        "decomposed-text-placed-at-its-start",
+        "inputs/scalars.py",
+        "        chars = _composed(chars, text)\n",
+        "        chars = None\n",
+        "tests/test_batch_check.py",
+        k="decomposed",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

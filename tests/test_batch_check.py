@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -247,6 +248,17 @@ def test_a_capital_letter_alone_in_a_clinics_name_is_a_letter_not_and(inputs: In
     row, col = position(text, "Vitamin E Clinic.")
     (warned,) = _other_clinics(inputs)
     assert warned.startswith(f"{inputs.content}:{row}:{col}: warning: the words name Vitamin E Clinic, another")
+
+
+def test_words_naming_another_clinic_saved_decomposed_are_warned_where_they_are_typed(inputs: Inputs) -> None:
+    """A file saved with its accents as marks of their own (NFD, as macOS may save it) is read composed; its words
+    naming another clinic were warned at the text's start, not at the words."""
+    _second_clinic(inputs, "Clínica del Mar")
+    words = unicodedata.normalize("NFD", "Después, en la Clínica del Mar.")
+    text = edit(inputs.content, "We will check your skin first.", f"We will check your skin first. {words}")
+    row, col = position(text, unicodedata.normalize("NFD", "Clínica del Mar."))
+    (warned,) = _other_clinics(inputs)
+    assert warned.startswith(f"{inputs.content}:{row}:{col}: warning: the words name "), warned
 
 
 def test_two_hundred_clinics_of_short_names_named_thousands_of_times_are_checked_in_little_memory(

@@ -5,8 +5,9 @@ A text is read as YAML reads it, in each of its styles: plain, single- or double
 text's escapes, `\\u00e9`, `\\n`, a backslash at a line's end), literal (`|`) or folded (`>`) blocks; lines are
 joined as YAML joins them (a line break in a plain, quoted or folded text is a space, a blank line a line break;
 the spaces about a break are no part of the text). The characters so read are held to the text as the reader
-kept it (NFC, stripped): where they differ (a style read otherwise, an indentation indicator, an anchor or a tag
-before the text) no position is given, and the finding is said at the text's start, as before.
+kept it (NFC, stripped; a text typed decomposed is composed so, each letter where it is typed): where they differ
+(a style read otherwise, an indentation indicator, an anchor or a tag before the text) no position is given, and
+the finding is said at the text's start, as before.
 """
 
 from __future__ import annotations
@@ -208,9 +209,11 @@ def number_at(lines: list[str], at: Location, text: str, number: str, nth: int =
 def places(lines: list[str], at: Location, text: str) -> Callable[[int], Location]:
     """Where each character of a text (as the reader kept it, at `at`) is typed in the file whose lines are `lines`:
     text[index]'s line and column, read once a text; `at` where the text is not read here as the reader read it (a
-    style not read, characters the reader normalised)."""
+    style not read, characters the reader normalised otherwise than by composing them)."""
     chars = typed(lines, at.line, at.column) if lines and at.line else None
-    if chars is None or "".join(ch for ch, _, _ in chars) != text:
+    if chars is not None and "".join(ch for ch, _, _ in chars) != text:
+        chars = _composed(chars, text)
+    if chars is None:
         return lambda _: at
 
     def place(index: int) -> Location:
@@ -220,6 +223,22 @@ def places(lines: list[str], at: Location, text: str) -> Callable[[int], Locatio
         return Location(at.file, row + 1, (col if col >= 0 else -1 - col) + 1, at.key)
 
     return place
+
+
+def _composed(chars: Typed, text: str) -> Typed | None:
+    """The characters of a text typed decomposed (an accent as a mark of its own after its letter, as macOS may save
+    a file), composed as the reader keeps the text (NFC): each composed letter where its letter is typed; None where
+    they are not the text so."""
+    out: Typed = []
+    i = 0
+    while i < len(chars):
+        j = i + 1
+        while j < len(chars) and unicodedata.combining(chars[j][0]):
+            j += 1
+        _, row, col = chars[i]
+        out += [(ch, row, col) for ch in unicodedata.normalize("NFC", "".join(ch for ch, _, _ in chars[i:j]))]
+        i = j
+    return out if "".join(ch for ch, _, _ in out) == text else None
 
 
 def file_lines(source: str) -> list[str]:
