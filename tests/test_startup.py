@@ -105,6 +105,38 @@ def test_patterns_compiled_on_first_use_match_as_their_own() -> None:
     assert numbers == ["0117 496 0321", "+44 20 7946 0958"]  # (phonenumbers' matcher, its patterns compiled late)
 
 
+def test_character_classes_with_a_floor_match_nothing_below_it() -> None:
+    """chars.Letters answers None below its floor without compiling: no character below it may start a match, and
+    the floor itself is in the class (a run of it matches, as the CJK run must)."""
+    from brochure.inputs.chars import CJK_LETTER
+    from brochure.preflight.glyphs import _CJK, _CJK_RUN, _UNSHAPED
+
+    for letters in (CJK_LETTER, _CJK, _CJK_RUN, _UNSHAPED):
+        compiled = letters.compiled
+        assert [c for c in range(ord(letters.floor)) if compiled.match(chr(c) * 9)] == []
+        assert compiled.match(letters.floor * 9) is not None
+        assert letters.search("ab " + letters.floor * 9) is not None and letters.findall("ab") == []
+
+
+def test_a_build_of_the_shipped_leaflet_compiles_no_cjk_class(tmp_path: Path) -> None:
+    """The CJK and unshaped-script classes (2-3 ms each to compile) are compiled only for a text that may hold
+    their letters: the shipped English leaflet has none above U+3040."""
+    out = tmp_path / "leaflet.pdf"
+    code = (
+        "import json, sys\n"
+        "from brochure.cli import main\n"
+        f"status = main(['build', '-o', {str(out)!r}])\n"
+        "from brochure.inputs.chars import CJK_LETTER\n"
+        "from brochure.preflight import glyphs\n"
+        "made = ['compiled' in vars(p) for p in (CJK_LETTER, glyphs._CJK, glyphs._CJK_RUN)]\n"
+        "print(json.dumps([status, made]), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    status, made = json.loads(done.stderr.strip().splitlines()[-1])
+    assert status == 0 and out.read_bytes().startswith(b"%PDF-")
+    assert made == [False, False, False]
+
+
 @pytest.mark.parametrize(
     "url",
     ["https://clearwaterskin.co.uk/book", "https://example.org/" + "x" * 300, "https://bücher.example/a?b=1"],

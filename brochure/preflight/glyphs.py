@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.inputs.brand import Brand, as_written
-from brochure.inputs.chars import HAN_KANA, INVISIBLE
+from brochure.inputs.chars import HAN_KANA, INVISIBLE, Letters
 from brochure.inputs.content import Content
 from brochure.inputs.inline import citations, plain, upper
 from brochure.layout.document import document_block
@@ -229,12 +229,13 @@ def _unreadable(message: str, hint: str, fallbacks: tuple[str, ...]) -> tuple[st
 # Letters brochure cannot set correctly yet: right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko, ... and
 # their presentation forms) and scripts whose letters change shape with their neighbours or are reordered (Indic,
 # Thai, Lao, Tibetan, Myanmar, Khmer, Mongolian): without shaping they print wrong, with no missing glyph to show.
-_UNSHAPED = re.compile(
+_UNSHAPED = Letters(
     "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff"  # right to left
     "\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1780-\u18af\ua8e0-\ua8ff"  # need shaping
     "\u1700-\u177f\u1900-\u1aaf\u1b00-\u1c4f\u1cd0-\u1cff\ua800-\ua8df\ua900-\ua95f\ua980-\uaaff"  # (Vedic, Indic
-    "\uabc0-\uabff\U00011000-\U0001189f\U00011900-\U00011aaf\U00011ac0-\U00011faf\U00011fc0-\U00011fff]"  # numbers,
+    "\uabc0-\uabff\U00011000-\U0001189f\U00011900-\U00011aaf\U00011ac0-\U00011faf\U00011fc0-\U00011fff]",  # numbers,
     # Brahmi and the Indic and Southeast Asian scripts of its family, not Warang Citi, Canadian syllabics, Lisu)
+    "\u0590",
 )
 
 # Chinese and Japanese letters (Han, kana, bopomofo) need no shaping, but lines of them break between characters (by
@@ -244,10 +245,10 @@ _UNSHAPED = re.compile(
 # sentence's); fewer (a clinic's name, a term in brackets, Korean's hanja, 皮膚) print as a word does. Korean, whose
 # words are spaced, is set, its middle dot (U+30FB) too. Their marks (。、「」, full-width forms) are left unsaid in a
 # text refused for their letters: a font for them would not make it print.
-_CJK = re.compile(f"[{HAN_KANA}]")
+_CJK = Letters(f"[{HAN_KANA}]", "\u3040")  # (compiled for a text that may have them: chars.Letters)
 CJK_RUN = 8
-_CJK_RUN = re.compile(f"[{HAN_KANA}](?:[\u00ad\u200b]?[{HAN_KANA}]){{{CJK_RUN - 1},}}")  # (soft hyphens put in do
-# not make it shorter)
+_CJK_RUN = Letters(f"[{HAN_KANA}](?:[\u00ad\u200b]?[{HAN_KANA}]){{{CJK_RUN - 1},}}", "\u3040")  # (soft hyphens
+# put in do not make it shorter)
 _CJK_MARKS = re.compile("[\u3000-\u303f\u30fb\uff00-\uffef]")
 CJK_LANGUAGES = frozenset(("zh", "ja", "yue", "cmn", "wuu", "hak", "nan", "gan", "hsn", "cjy"))
 
