@@ -73,6 +73,8 @@ _DEFERRED = {  # module -> how the pattern _LazyPatterns defers there starts
     "yaml.reader": "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff",
     "pikepdf.models.metadata._constants": "(?u)[^\\x09\\x0A\\x0D\\x20-\\U0000D7FF",
     "phonenumbers.phonenumbermatcher": "",  # (every pattern of the module)
+    "reportlab.lib.rl_safe_eval": "\\b(?:",
+    "reportlab.lib.PyFontify": "#[^\\n]*|",
 }
 
 
@@ -89,7 +91,11 @@ class _LazyPatterns:
     - `pikepdf.models.metadata._constants`: what XML cannot hold (about 3.5 ms), used only when XMP metadata is
       written through pikepdf's metadata editor (brochure writes its XMP itself);
     - `phonenumbers.phonenumbermatcher`: every pattern (about 2.5 ms), used only to find telephone numbers in running
-      text (`PhoneNumberMatcher`), which brochure does not do; the module uses each through its methods only.
+      text (`PhoneNumberMatcher`), which brochure does not do; the module uses each through its methods only;
+    - `reportlab.lib.rl_safe_eval`: the names its safe evaluator refuses (about 0.8 ms), a pattern ReportLab never
+      uses;
+    - `reportlab.lib.PyFontify`: Python's keywords, strings and comments (about 0.7 ms), used only to colour
+      Python source (`PythonPreformatted`), which a leaflet never prints.
 
     A pattern is deferred only where it starts as `_DEFERRED` says (a release that changes it is left be). The hook
     stays in place for the modules it has not met yet, and does nothing for any other module."""

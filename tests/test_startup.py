@@ -79,15 +79,19 @@ def test_reportlabs_address_pattern_matches_as_its_own() -> None:
 
 def test_patterns_compiled_on_first_use_match_as_their_own() -> None:
     """CJK characters (ReportLab's wrapping), what YAML and XML cannot hold (PyYAML's pure-Python reader, pikepdf's
-    metadata editor), telephone numbers in running text (phonenumbers' matcher): compiled on first use, they find
-    what the patterns compiled the usual way find."""
+    metadata editor), telephone numbers in running text (phonenumbers' matcher), Python source (ReportLab's
+    colouring and its evaluator's refused names): compiled on first use, they find what the patterns compiled the
+    usual way find."""
     code = (
         "import json, re, brochure\n"
         "from reportlab.lib import textsplit\n"
         "from yaml import reader\n"
         "from pikepdf.models.metadata import _constants\n"
-        "texts = ['plain text', 'mixed 中文 text', 'tab\\tand\\x07bell', '\\ufffe and \\ud800', 'caf\\u00e9\\x00']\n"
-        "stand_ins = [textsplit.rx, reader.Reader.NON_PRINTABLE, _constants.re_xml_illegal_chars]\n"
+        "from reportlab.lib import PyFontify, rl_safe_eval\n"
+        "texts = ['plain text', 'mixed 中文 text', 'tab\\tand\\x07bell', '\\ufffe and \\ud800', 'caf\\u00e9\\x00',\n"
+        "         'print(open(x))  # eval']\n"
+        "stand_ins = [textsplit.rx, reader.Reader.NON_PRINTABLE, _constants.re_xml_illegal_chars,\n"
+        "             PyFontify.matchRE, rl_safe_eval.__rl_unsafe_re__]\n"
         "kinds = [type(s).__name__ for s in stand_ins]\n"
         "found = [[(m.span() if m else None) for m in map(s.search, texts)] for s in stand_ins]\n"
         "real = [[(m.span() if m else None) for m in map(re.compile(*s._args).search, texts)] for s in stand_ins]\n"
@@ -100,8 +104,8 @@ def test_patterns_compiled_on_first_use_match_as_their_own() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     kinds, same, hits, numbers = json.loads(done.stdout)
-    assert kinds == ["_LazyPattern"] * 4  # compiled on first use, not on import
-    assert same and hits == [2, 3, 3]
+    assert kinds == ["_LazyPattern"] * 6  # compiled on first use, not on import
+    assert same and hits == [2, 3, 3, 3, 1]
     assert numbers == ["0117 496 0321", "+44 20 7946 0958"]  # (phonenumbers' matcher, its patterns compiled late)
 
 
