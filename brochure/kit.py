@@ -15,6 +15,7 @@ from pathlib import Path
 
 from brochure.diagnostics import Location
 from brochure.frozen import frozen
+from brochure.patterns import Later
 from brochure.vocabulary import PAPERS
 
 # The input checks (brand, contact, reader) are imported where they are used: this module's options are
@@ -59,7 +60,7 @@ def _text(value: str, answers: Answers) -> tuple[str, str]:
 
 # What would end an answer's line in brand.yaml, or that YAML refuses inside it: line breaks of every kind, tab,
 # and the byte-order mark (text_problem lets a content file's text have line breaks and tabs).
-_BREAK = re.compile("[\t\n\r\x0b\x0c\x85\u2028\u2029\ufeff]")
+_BREAK = Later("[\t\n\r\x0b\x0c\x85\u2028\u2029\ufeff]")
 
 
 def _id(value: str, answers: Answers) -> tuple[str, str]:
@@ -238,7 +239,7 @@ def as_options(hint: str) -> str:
     return re.sub(r"\bcolors\.(primary|secondary|accent|text|background)\b", r"--\1", hint)
 
 
-_LOGO_HEIGHT = re.compile(  # a picture logo's hint to print it smaller (design.py _logo_hint), in brand.yaml's terms
+_LOGO_HEIGHT = Later(  # a picture logo's hint to print it smaller (design.py _logo_hint), in brand.yaml's terms
     r", or print it (?:at most \d+|[\d.]+ to \d+|\d+) mm tall with logo: \{file: \.\.\., height: (?:\d+|\.\.\.)\}"
     r"(?: \(softer than 300\))?"
 )

@@ -17,6 +17,7 @@ import zxingcpp
 from conftest import Inputs
 
 import brochure
+from brochure.patterns import Later, Letters
 
 ROOT = Path(__file__).resolve().parent.parent
 HEAVY = ("reportlab", "pikepdf", "pypdfium2", "PIL", "yaml", "phonenumbers", "lxml", "svglib", "uharfbuzz")
@@ -109,36 +110,51 @@ def test_patterns_compiled_on_first_use_match_as_their_own() -> None:
     assert numbers == ["0117 496 0321", "+44 20 7946 0958"]  # (phonenumbers' matcher, its patterns compiled late)
 
 
+def _kept_for_later() -> dict[str, Later]:
+    """Every pattern a module of brochure's API keeps for later (patterns.Later, Letters), by its module and name."""
+    import brochure.api  # noqa: F401  (its modules, loaded)
+
+    return {
+        f"{module}.{name}": value
+        for module, loaded in list(sys.modules.items())
+        if module.startswith("brochure.")
+        for name, value in vars(loaded).items()
+        if isinstance(value, Later)
+    }
+
+
 def test_character_classes_with_a_floor_match_nothing_below_it() -> None:
-    """chars.Letters answers None below its floor without compiling: no character below it may start a match, and
+    """patterns.Letters answers None below its floor without compiling: no character below it may start a match, and
     the floor itself is in the class (a run of it matches, as the CJK run must)."""
-    from brochure.inputs.chars import CJK_LETTER
-    from brochure.preflight.glyphs import _CJK, _CJK_RUN, _UNSHAPED
+    letters = {name: p for name, p in _kept_for_later().items() if isinstance(p, Letters)}
+    assert len(letters) >= 8 and "brochure.preflight.glyphs._CJK_RUN" in letters
+    for name, pattern in letters.items():
+        compiled = pattern.compiled
+        assert [c for c in range(ord(pattern.floor)) if compiled.match(chr(c) * 9)] == [], name
+        assert compiled.match(pattern.floor * 9) is not None, name
+        assert pattern.search("ab " + pattern.floor * 9) is not None and pattern.findall("ab") == [], name
 
-    for letters in (CJK_LETTER, _CJK, _CJK_RUN, _UNSHAPED):
-        compiled = letters.compiled
-        assert [c for c in range(ord(letters.floor)) if compiled.match(chr(c) * 9)] == []
-        assert compiled.match(letters.floor * 9) is not None
-        assert letters.search("ab " + letters.floor * 9) is not None and letters.findall("ab") == []
 
-
-def test_a_build_of_the_shipped_leaflet_compiles_no_cjk_class(tmp_path: Path) -> None:
-    """The CJK and unshaped-script classes (2-3 ms each to compile) are compiled only for a text that may hold
-    their letters: the shipped English leaflet has none above U+3040."""
+def test_a_build_of_the_shipped_leaflet_compiles_no_pattern_kept_for_later(tmp_path: Path) -> None:
+    """The patterns kept for later (the CJK and unshaped-script classes, 2-3 ms each to compile; dates typed otherwise
+    than ISO, Arabic letters in an address, ...) are compiled only for words that may need them: the shipped English
+    leaflet compiles one."""
     out = tmp_path / "leaflet.pdf"
     code = (
         "import json, sys\n"
         "from brochure.cli import main\n"
         f"status = main(['build', '-o', {str(out)!r}])\n"
-        "from brochure.inputs.chars import CJK_LETTER\n"
-        "from brochure.preflight import glyphs\n"
-        "made = ['compiled' in vars(p) for p in (CJK_LETTER, glyphs._CJK, glyphs._CJK_RUN)]\n"
-        "print(json.dumps([status, made]), file=sys.stderr)\n"
+        "from brochure.patterns import Later\n"
+        "made = sorted(f'{m}.{n}' for m, loaded in list(sys.modules.items()) if m.startswith('brochure.')\n"
+        "              for n, v in vars(loaded).items() if isinstance(v, Later) and 'compiled' in vars(v))\n"
+        "kept = sum(isinstance(v, Later) for m in list(sys.modules.values()) for v in vars(m).values())\n"
+        "print(json.dumps([status, made, kept]), file=sys.stderr)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
-    status, made = json.loads(done.stderr.strip().splitlines()[-1])
+    status, made, kept = json.loads(done.stderr.strip().splitlines()[-1])
     assert status == 0 and out.read_bytes().startswith(b"%PDF-")
-    assert made == [False, False, False]
+    assert made == ["brochure.preflight.glyphs._UNSHAPED"] and kept >= 20  # (the one whose floor, U+0590, lies
+    # below the leaflet's quotation marks and dashes)
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cached_property
+
+from brochure.patterns import Letters
 
 # Variation selectors: they ask for a character's emoji or text form ('©\ufe0f', pasted from phones and Word) and
 # print nothing themselves. A leaflet prints the text form, so they are left out where words are set and drawn.
@@ -28,34 +29,8 @@ BLANKS = frozenset("\u115f\u1160\u2800\u3164\uffa0")
 NO_BREAK = "\u2007\u202f"
 
 # The spaces digits are grouped (10 000) or spelled out (9 9 9) with: a space, a no-break, thin or narrow no-break one.
-
-
-class Letters:
-    """A pattern that starts with a character class whose lowest code point is `floor` -> its search, match and
-    findall, the compiled pattern's answers. A class of large ranges of the Basic Multilingual Plane (CJK's) takes
-    Python 2-3 ms to compile, and a leaflet's texts rarely hold a character so high: a text whose characters all lie
-    below the floor cannot match, and the pattern is compiled at the first text that might."""
-
-    def __init__(self, pattern: str, floor: str) -> None:
-        self.pattern = pattern
-        self.floor = floor
-
-    @cached_property
-    def compiled(self) -> re.Pattern[str]:
-        return re.compile(self.pattern)
-
-    def search(self, text: str) -> re.Match[str] | None:
-        return self.compiled.search(text) if text and max(text) >= self.floor else None
-
-    def match(self, text: str) -> re.Match[str] | None:
-        return self.compiled.match(text) if text and text[0] >= self.floor else None
-
-    def findall(self, text: str) -> list[str]:
-        return self.compiled.findall(text) if text and max(text) >= self.floor else []
-
-
 # A letter of Chinese, Japanese or Korean (Hangul jamo and syllables, kana, CJK ideographs): each a word of its own,
-# with no space between words
+# with no space between words (compiled for a text that may have one: patterns.Letters)
 CJK_LETTER = Letters(
     "[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]", "\u1100"
 )

@@ -18,6 +18,7 @@ from brochure.frozen import frozen
 from brochure.inputs import links
 from brochure.inputs.reader import Reader
 from brochure.inputs.yamltree import Node
+from brochure.patterns import Later, Letters
 from brochure.vocabulary import CONDITIONS, Condition
 
 CONTACT_KEYS = ("address", "phone", "email", "website", "booking_url")
@@ -149,8 +150,8 @@ def contact_problem(key: str, value: str, country: str | None = None) -> tuple[s
 _LINES = re.compile(r"\r\n?|\n")
 
 
-_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
-_ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+_LATIN_LETTER = Later("[A-Za-z\u00c0-\u024f]")
+_ARABIC_LETTER = Letters("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]", "\u0600")
 
 
 def one_line_address(address: str) -> str:

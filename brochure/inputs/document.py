@@ -10,6 +10,7 @@ from brochure.diagnostics import Location, shorten
 from brochure.frozen import frozen
 from brochure.inputs.reader import Reader
 from brochure.inputs.yamltree import Node
+from brochure.patterns import Later
 
 UNCHECKED = "the translation has not been checked"  # (a warning every edition of such a translation has)
 
@@ -143,10 +144,10 @@ def _read_date(r: Reader, node: Node | None, path: str) -> date | None:
     return parsed
 
 
-_YEAR_FIRST = re.compile(r"\s*([0-9]{4})[-/. ]([0-9]{1,2})[-/. ]([0-9]{1,2})\s*")  # (2026/12/06, 2026-12-6)
-_DAY_FIRST = re.compile(r"\s*([0-9]{1,2})[-/. ]([0-9]{1,2})[-/. ]([0-9]{4})\s*")  # (25/12/2026: the day over 12 alone)
-_NAMED = re.compile(r"\s*([0-9]{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,})\.?,?\s+([0-9]{4})\s*")  # (6 December 2026)
-_MONTH_FIRST = re.compile(r"\s*([A-Za-z]{3,})\.?\s+([0-9]{1,2})(?:st|nd|rd|th)?,?\s+([0-9]{4})\s*")  # (Dec 6, 2026)
+_YEAR_FIRST = Later(r"\s*([0-9]{4})[-/. ]([0-9]{1,2})[-/. ]([0-9]{1,2})\s*")  # (2026/12/06, 2026-12-6)
+_DAY_FIRST = Later(r"\s*([0-9]{1,2})[-/. ]([0-9]{1,2})[-/. ]([0-9]{4})\s*")  # (25/12/2026: the day over 12 alone)
+_NAMED = Later(r"\s*([0-9]{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,})\.?,?\s+([0-9]{4})\s*")  # (6 December 2026)
+_MONTH_FIRST = Later(r"\s*([A-Za-z]{3,})\.?\s+([0-9]{1,2})(?:st|nd|rd|th)?,?\s+([0-9]{4})\s*")  # (Dec 6, 2026)
 
 
 def _month(name: str) -> int:

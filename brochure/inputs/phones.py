@@ -8,6 +8,8 @@ import unicodedata
 import phonenumbers
 from phonenumbers import PhoneNumberFormat
 
+from brochure.patterns import Later
+
 # Digits grouped as numbers are written; not ending where a number goes on after a time's colon or a decimal comma
 # ('01.12.2026 10:00' is a date and a time, not a number '01.12.2026 10' and a '00'). Only from a run's first digit,
 # and at most RUN characters long: a run of thousands of digits was tried from each of them, each try given back a
@@ -18,10 +20,10 @@ _PHONE_DIGITS = (7, 15)  # how many digits a telephone number has, at least and 
 _GAP = "[-. \u00a0\u2009\u202f]"  # between a number's groups: a dash, a dot, a space (no-break ones too)
 # North America's number with the 1 dialled before it at home (1-802-555-0148, 1 (514) 555-0148): +1 802 555 0148
 _LONG_DISTANCE = re.compile(rf"1{_GAP}(?:\d{{3}}|\(\d{{3}}\)){_GAP}\d{{3}}{_GAP}\d{{4}}")
-_DIALLED = re.compile(rf"[+(0]|\d{{3}}{_GAP}\d{{3}}{_GAP}\d{{4}}$|{_LONG_DISTANCE.pattern}$")  # as a number to dial
+_DIALLED = Later(rf"[+(0]|\d{{3}}{_GAP}\d{{3}}{_GAP}\d{{4}}$|{_LONG_DISTANCE.pattern}$")  # as a number to dial
 # starts: '+', an area code's bracket, a trunk prefix (0117 ..., 01 ..., Belgium's 02/555 01 23); or North
 # America's 802-555-0148 (514 555-0148, its groups parted by no-break spaces too), 1-802-555-0148
-_NOT_DIALLED = re.compile(  # what else is written with digits so grouped: a date, a time's range, a ZIP+4 code, a
+_NOT_DIALLED = Later(  # what else is written with digits so grouped: a date, a time's range, a ZIP+4 code, a
     # decimal of many places (0.0000001)
     r"\d+\.\d+|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[.:]\d{2}\s*[-\u2013]\s*\d{1,2}[.:]\d{2}|\d{5}-\d{4}"
 )

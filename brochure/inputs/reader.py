@@ -18,6 +18,7 @@ from brochure.inputs.chars import BLANKS, SELECTOR
 from brochure.inputs.links import link_problem
 from brochure.inputs.source import read_source
 from brochure.inputs.yamltree import LINE_BREAK, Node, parse
+from brochure.patterns import Later
 
 W = TypeVar("W", bound=str)  # a word of a vocabulary (see Reader.choice)
 _LINES_OF_A_TEXT = 200  # lines looked through for a character at fault (Reader.at_char); a text is seldom longer
@@ -268,7 +269,7 @@ _EMPTY_HINTS = {  # (removing a key that must be given was the next error)
 # not after a digit (10⁶) or as a unit's square or cube (m², cm³).
 _SUPERSCRIPTS = "\u00b9\u00b2\u00b3\u2070\u2074-\u2079"
 _SUPERSCRIPT = re.compile(f"[{_SUPERSCRIPTS}]")
-_TYPED_CITATION = re.compile(rf"([^\W\d_{_SUPERSCRIPTS}]+|[.,;:)\]])([{_SUPERSCRIPTS}]+)")
+_TYPED_CITATION = Later(rf"([^\W\d_{_SUPERSCRIPTS}]+|[.,;:)\]])([{_SUPERSCRIPTS}]+)")
 _UNITS = frozenset(("m", "cm", "mm", "km", "dm", "\u00b5m", "\u03bcm", "in", "ft", "yd", "mi", "s"))
 
 
@@ -433,7 +434,7 @@ _TYPED_ITEM = re.compile(r"\n[ \t]*([-*\u2022])[ \t]+(?=\S)")  # a line typed as
 _TYPED_ESCAPE = re.compile(r"\\(?:u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|x[0-9A-Fa-f]{2})")
 _OPENS, _CLOSE = "\u2066\u2067\u2068", "\u2069"
 # A right-to-left mark inside a number ('12\u200f34', '24\u200f–48'): the number's parts print swapped ('3412').
-_MARKED_NUMBER = re.compile(r"\d[\d.,:/\-\u2013\u066b\u066c]*[\u200f\u061c]+[\d.,:/\-\u2013\u066b\u066c]*\d")
+_MARKED_NUMBER = Later(r"\d[\d.,:/\-\u2013\u066b\u066c]*[\u200f\u061c]+[\d.,:/\-\u2013\u066b\u066c]*\d")
 
 
 _DIRECTIONAL = re.compile("[\u202a-\u202e\u2066-\u2069\u200f\u061c]")

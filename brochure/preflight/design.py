@@ -21,6 +21,7 @@ from brochure.layout.model import Frame, Layout, Page, Picture, Run, Segment, Sh
 from brochure.layout.para import OVERRUN
 from brochure.layout.qr import LEAST_MODULE
 from brochure.limits import GOOD_PPI
+from brochure.patterns import Later
 from brochure.preflight.contrast import Colours, check_contrast, contrast
 from brochure.preflight.placement import overset, place, run_place, where
 from brochure.preflight.press import check_press, is_logo
@@ -148,10 +149,10 @@ def check_line_widths(layout: Layout, content: Content) -> list[Diagnostic]:
 
 NBSP = "\u00a0"
 _UNBROKEN = re.compile(r"[ \t]+")  # where a line may break between words (not at a no-break space)
-_ADDRESS = re.compile(r"^(?:https?://|www\.)|\.[a-z]{2,}/", re.IGNORECASE)  # a web address, as written in text
+_ADDRESS = Later(r"^(?:https?://|www\.)|\.[a-z]{2,}/", re.IGNORECASE)  # a web address, as written in text
 
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}", re.IGNORECASE)
+_EMAIL = Later(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}", re.IGNORECASE)
 
 
 def _too_long(word: str) -> tuple[str, str]:

@@ -4,7 +4,6 @@ Chinese and Japanese) refused at their texts."""
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import replace
@@ -12,10 +11,11 @@ from functools import lru_cache
 
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.inputs.brand import Brand, as_written
-from brochure.inputs.chars import HAN_KANA, INVISIBLE, Letters
+from brochure.inputs.chars import HAN_KANA, INVISIBLE
 from brochure.inputs.content import Content
 from brochure.inputs.inline import citations, plain, upper
 from brochure.layout.document import document_block
+from brochure.patterns import Letters
 from brochure.theme.fonts import PRIVATE_USE, FontSet, blank, cmap, display_name, given_codes, unreadable
 from brochure.theme.shaping import can_shape, script_of
 
@@ -97,7 +97,7 @@ def _a_scripts(ch: str, fonts: FontSet) -> bool:
     return unicodedata.category(ch).startswith("L") and bool(_installed_with([ch], fonts.fallback_families))
 
 
-SHARED = re.compile("[\u0964\u0965\u1cd0-\u1cff\ua830-\ua83f]")  # the danda and double danda (in Unicode's
+SHARED = Letters("[\u0964\u0965\u1cd0-\u1cff\ua830-\ua83f]", "\u0964")  # the danda and double danda (in Unicode's
 # Devanagari block), the Vedic signs and the Indic number forms: shared by the Indic scripts
 
 
@@ -245,17 +245,17 @@ _UNSHAPED = Letters(
 # sentence's); fewer (a clinic's name, a term in brackets, Korean's hanja, 皮膚) print as a word does. Korean, whose
 # words are spaced, is set, its middle dot (U+30FB) too. Their marks (。、「」, full-width forms) are left unsaid in a
 # text refused for their letters: a font for them would not make it print.
-_CJK = Letters(f"[{HAN_KANA}]", "\u3040")  # (compiled for a text that may have them: chars.Letters)
+_CJK = Letters(f"[{HAN_KANA}]", "\u3040")  # (compiled for a text that may have them: patterns.Letters)
 CJK_RUN = 8
 _CJK_RUN = Letters(f"[{HAN_KANA}](?:[\u00ad\u200b]?[{HAN_KANA}]){{{CJK_RUN - 1},}}", "\u3040")  # (soft hyphens
 # put in do not make it shorter)
-_CJK_MARKS = re.compile("[\u3000-\u303f\u30fb\uff00-\uffef]")
+_CJK_MARKS = Letters("[\u3000-\u303f\u30fb\uff00-\uffef]", "\u3000")
 CJK_LANGUAGES = frozenset(("zh", "ja", "yue", "cmn", "wuu", "hak", "nan", "gan", "hsn", "cjy"))
 
 
 # Of those, the letters brochure shapes (theme/shaping.py) when the face that sets them can: Arabic and Hebrew
 # (not their presentation forms, which are glyphs typed as characters, nor Syriac, Thaana, N'Ko, ...).
-_SHAPED = re.compile("[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
+_SHAPED = Letters("[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]", "\u0590")
 
 
 def _unshaped(
