@@ -26,6 +26,7 @@ from brochure.inputs.names import short_name
 from brochure.inputs.pictures import icc_damage
 from brochure.inputs.reader import Reader, load_file
 from brochure.inputs.yamltree import Node
+from brochure.patterns import Later
 from brochure.vocabulary import PAPERS, Condition, LayoutName, PaperName, is_paper, language_base, language_problem
 
 COLOR_KEYS = ("primary", "secondary", "accent", "text", "background")
@@ -609,7 +610,7 @@ def color_problem(value: str, in_yaml: bool = True) -> tuple[str, str]:
     return f"'{value}' is not a colour", hint
 
 
-_RGB = re.compile(r"rgb\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})\s*\)", re.IGNORECASE)
+_RGB = Later(r"rgb\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})\s*\)", re.IGNORECASE)
 _CURLY = "\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb"  # the quotes a word processor puts in
 
 

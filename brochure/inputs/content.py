@@ -17,6 +17,7 @@ from brochure.inputs.inline import links
 from brochure.inputs.reader import Reader, load_file, text_fault
 from brochure.inputs.references import Reference, read_references
 from brochure.inputs.yamltree import Node
+from brochure.patterns import Later
 from brochure.vocabulary import (
     ARABIC_SCRIPT,
     LAYOUTS,
@@ -331,7 +332,7 @@ def _check_first_letters(r: Reader, language: str) -> None:
 _STRONG = ("L", "R", "AL")  # the bidirectional classes that set a paragraph's direction
 
 
-_TRAILING_PLUS = re.compile(r"\d[\d.,]*\+(?![\d\u200e\u2069])")  # '30+' not followed by a digit, U+200E or U+2069
+_TRAILING_PLUS = Later(r"\d[\d.,]*\+(?![\d\u200e\u2069])")  # '30+' not followed by a digit, U+200E or U+2069
 
 
 def _check_trailing_plus(r: Reader) -> None:

@@ -14,12 +14,13 @@ import re
 from brochure.frozen import frozen
 from brochure.inputs.reader import Reader
 from brochure.inputs.yamltree import Node
+from brochure.patterns import Later
 from brochure.vocabulary import LAYOUTS, LayoutName, is_layout
 
 LOGO_MM = (8.0, 40.0)  # the printed heights a kit may ask for: smaller is unreadable, larger crowds the cover
 BODY_PT = (9.0, 11.0)  # a patient handout's body sizes (9 pt is the floor; over 11 pt is large print's business)
 AUTO = "auto"
-_MM = re.compile(r"\s*(\d+(?:\.\d*)?)\s*mm\s*", re.IGNORECASE)
+_MM = Later(r"\s*(\d+(?:\.\d*)?)\s*mm\s*", re.IGNORECASE)
 _PT = re.compile(r"\s*(\d+(?:\.\d*)?)\s*pt\s*", re.IGNORECASE)
 
 

@@ -11,6 +11,7 @@ from functools import lru_cache
 from brochure.diagnostics import shorten
 from brochure.frozen import frozen
 from brochure.inputs.links import link_problem
+from brochure.patterns import Later
 from brochure.xmltext import escape, quoteattr
 
 KEY = r"[a-z0-9][a-z0-9-]*"  # a citation key (a reference's id): lowercase letters, digits and hyphens
@@ -170,7 +171,7 @@ _LINKED = re.compile(_LINK)
 # [words](...) that is no link (a space in its address, or none; a space before an address alone in brackets):
 # printed as written, marks and all
 _NEAR_LINK = re.compile(r"\[(?!\^)[^\[\]\n]+\](?:\((?P<tight>[^()\n]*)\)|[ \t]+\((?P<spaced>\s*[^()\s]+\s*)\))")
-_ADDRESS = re.compile(r"\s*(?:https?:|mailto:|tel:|www\.)", re.IGNORECASE)
+_ADDRESS = Later(r"\s*(?:https?:|mailto:|tel:|www\.)", re.IGNORECASE)
 
 
 def link_label_problems(text: str, visible: Callable[[str], bool]) -> list[tuple[str, str]]:
@@ -235,7 +236,7 @@ def plain(text: str) -> str:
     return "".join(r.text for r in parse(text))
 
 
-_STRAY = re.compile(r"(?<=\s)\*+(?=[^\W\d_])|(?<=[^\W\d_])\*+(?=\s|$|[.,;:!?)\]])")  # a star against a word's
+_STRAY = Later(r"(?<=\s)\*+(?=[^\W\d_])|(?<=[^\W\d_])\*+(?=\s|$|[.,;:!?)\]])")  # a star against a word's
 # letters inside the text: not a footnote's star after a number or before a note ('from £120*', '*Prices may vary')
 
 
@@ -372,7 +373,7 @@ _IDLE_SHY = re.compile(
 
 
 BRACKETED = "\u00a0["  # how a citation in brackets begins (layout/citations.py: large print's, at the words' size)
-_STOP = re.compile("[.,;:!?\u2026\u060c\u061b\u061f\u06d4]+\\Z")  # a sentence's or clause's mark ending a run, as
+_STOP = Later("[.,;:!?\u2026\u060c\u061b\u061f\u06d4]+\\Z")  # a sentence's or clause's mark ending a run, as
 # written (not inside a closing tag: it keeps its style); Arabic's comma, semicolon, question mark and full stop too
 
 

@@ -38,6 +38,7 @@ from brochure.inputs.svgmarkup import (
     tag_at,
     use_problem,
 )
+from brochure.patterns import Later
 
 if TYPE_CHECKING:
     from svglib.svglib import SvgRenderer
@@ -196,7 +197,7 @@ def _attribute_at(data: bytes, tag: tuple[int, int], name: str) -> tuple[int, in
 # a reference in quotes or spaces: each quote its own branch, so that no run of spaces can be shared out between two
 # `\s*` (an optional quote between them tried every split of 100,000 spaces: 74 s for a 100 KB logo)
 _ID = r"""(#[^'")\s]*)"""
-_QUOTED_URL = re.compile(rf"""url\(\s*(?:"\s*{_ID}\s*"|'\s*{_ID}\s*'|{_ID})\s*\)""")
+_QUOTED_URL = Later(rf"""url\(\s*(?:"\s*{_ID}\s*"|'\s*{_ID}\s*'|{_ID})\s*\)""")
 
 
 def _unquoted(m: re.Match[str]) -> str:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from lxml import etree
 
 from brochure import limits
+from brochure.patterns import Later
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
@@ -103,7 +104,7 @@ def line_and_column(text: str, index: int) -> tuple[int, int]:
     return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
-_UNMARKED = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>", re.DOTALL)  # (blanked but for their line breaks)
+_UNMARKED = Later(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>", re.DOTALL)  # (blanked but for their line breaks)
 
 
 def _painting_problem(el: etree._Element, root: bool) -> str:
@@ -149,7 +150,7 @@ _DECLARED = re.compile(
     re.IGNORECASE,
 )
 _AT_RULE = re.compile(r"@[-\w]+[^{;]*")  # an @ rule's name and what it asks (up to its block)
-_DARK = re.compile(r"^@media\s*\(\s*prefers-color-scheme\s*:\s*dark\s*\)\s*$", re.IGNORECASE)
+_DARK = Later(r"^@media\s*\(\s*prefers-color-scheme\s*:\s*dark\s*\)\s*$", re.IGNORECASE)
 _IMPORTANT = re.compile(r"[^;{}:]*:[^;{}]*!\s*important", re.IGNORECASE)
 _UNCOMMENTED = re.compile(r"/\*.*?\*/", re.DOTALL)
 _CURRENT = re.compile(r"(?<![-\w])currentcolor(?![-\w])", re.IGNORECASE)

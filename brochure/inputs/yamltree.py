@@ -29,6 +29,7 @@ from brochure import limits
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.frozen import frozen, mutable
 from brochure.inputs import chars
+from brochure.patterns import Later
 
 Scalar = str | int | float | bool | None
 
@@ -169,7 +170,7 @@ def _misaligned_hint(lines: list[str], line: int, spaces: int, block: int) -> st
 
 # A space other than the space bar's in a line's indent (a no-break space from a web page, an em space): YAML
 # indents with spaces alone, so the line is read as text starting there
-_SPACED_INDENT = re.compile("^[ \t]*([\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000])")
+_SPACED_INDENT = Later("^[ \t]*([\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000])")
 _SPACED_LINES = 3  # lines before a syntax error looked at for one (the error is said where the line goes on)
 
 
@@ -184,7 +185,7 @@ def _spaced_indent(lines: list[str], line: int) -> tuple[int, int, str] | None:
 
 
 _CURLY = "\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb"  # typographic quotes a word processor types
-_VALUE = re.compile(r"^\s*(?:-\s+)?(?:[^\s:#][^:#]*:\s+)?(?P<value>.*)$")  # a line's value (after 'key: ' or '- ')
+_VALUE = Later(r"^\s*(?:-\s+)?(?:[^\s:#][^:#]*:\s+)?(?P<value>.*)$")  # a line's value (after 'key: ' or '- ')
 
 
 def _quotes_hint(written: str) -> str:
@@ -233,7 +234,7 @@ def line_column(text: str, index: int) -> tuple[int, int]:
 
 
 # A line whose value starts with a quote (`key: "...`, `- '...`), and the quote.
-_QUOTED_VALUE = re.compile(r"""^(\s*(?:-\s+)?(?:[^\s#'"][^:#]*:\s+)?)(["'])""")
+_QUOTED_VALUE = Later(r"""^(\s*(?:-\s+)?(?:[^\s#'"][^:#]*:\s+)?)(["'])""")
 
 
 def _unclosed_quote(text: str, line: int) -> tuple[int, int] | None:

@@ -28,6 +28,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import paragraph as rl_paragraph
 
 from brochure.layout.setting import ends_broken
+from brochure.patterns import Later
 
 NUMBER = re.compile(  # 4, 30+, 1.5, 20%, (12; and with a Hebrew prefix joined by a hyphen or maqaf: כ-4, ב־12
     r"^(?:[\u05d0-\u05ea]{1,3}[-\u05be])?[(\[]?[-+\u2212]?\d(?:[\d.,:/\u2013-]*\d)?[%+\u00b0]?$"
@@ -37,7 +38,7 @@ ORDINAL = re.compile(r"^\d{1,3}\.$")  # a number with the full stop that makes i
 DIGITS = re.compile(r"^\(?\+?\d(?:[\d\u2013-]*\d)?\)?$")  # a phone number's group: 0117, (802), +44, 555-0148
 NEXT_DIGITS = re.compile(r"^\(?\d(?:[\d\u2013-]*\d)?\)?[.,;:]?$")  # the group after it, a mark after the last
 SURNAME = re.compile(r"^[A-Z][\w'\u2019-]*[a-z]$")  # Connolly, Soltani-Arabshahi, McDonald
-UNIT = re.compile(r"^[%\u2030\u00b0\u2103\u2109]")  # what a number counts set apart by a space: 10 %, 30 °C, 5 ‰
+UNIT = Later(r"^[%\u2030\u00b0\u2103\u2109]")  # what a number counts set apart by a space: 10 %, 30 °C, 5 ‰
 PHONE_WORDS = ("Tel.", "tel.", "Tel:", "Tel", "Mob.", "Mob:", "Fax", "Fax:")  # before a phone number
 ABBREVIATION = frozenset(  # a word shortened before the number it names ("Tel. / 0117", "S. / 12", "ca. / 10 %")
     (*PHONE_WORDS, "Nr.", "nr", "No.", "no.", "S.", "p.", "pp.", "ca.", "approx.", "Abb.", "Fig.", "Kap.")

@@ -19,6 +19,7 @@ from brochure.inputs.content import Content
 from brochure.inputs.inline import display_url, links, plain
 from brochure.inputs.links import opened
 from brochure.inputs.phones import phone_like
+from brochure.patterns import Later
 from brochure.vocabulary import EMERGENCY
 
 
@@ -48,7 +49,7 @@ def check_producer(content: Content, brand: Brand) -> list[Diagnostic]:
 
 # What a web address's query may carry that a page opens the same without: where the reader came from, and a
 # language (the page falls back to its own). Anything else may choose the page (`?clinic=bath`, `?owner=12345`).
-TRACKING = re.compile(r"utm_\w+|src|source|ref|referrer|campaign|medium|lang|language|locale|hl|fbclid|gclid|mc_\w+")
+TRACKING = Later(r"utm_\w+|src|source|ref|referrer|campaign|medium|lang|language|locale|hl|fbclid|gclid|mc_\w+")
 
 
 def check_printed_addresses(brand: Brand) -> list[Diagnostic]:

@@ -19,8 +19,9 @@ from brochure.inputs.brand import Brand
 from brochure.inputs.content import Content
 from brochure.inputs.inline import parse
 from brochure.inputs.links import opened
+from brochure.patterns import Later
 
-_WEB = re.compile(r"(?:https?://)?(?:www\.)?((?:[\w-]+\.)+[^\W\d_]{2,})(/[^\s?#]*)?(?:[?#]\S*)?", re.IGNORECASE)
+_WEB = Later(r"(?:https?://)?(?:www\.)?((?:[\w-]+\.)+[^\W\d_]{2,})(/[^\s?#]*)?(?:[?#]\S*)?", re.IGNORECASE)
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^\W\d_]{2,}", re.IGNORECASE)
 _PHONE = re.compile(r"\+?\d[\d ()\-.\u00a0]{4,}\d")  # (digits of any script: ٠١١٧ ٤٩٦ ٠٣٢١ too)
 _TRAILING = ".,;:!?)"  # punctuation a sentence puts after a link's words, inside its brackets
