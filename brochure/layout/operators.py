@@ -505,10 +505,6 @@ def _numbers(args: list[str]) -> list[float]:
     return [float(a) for a in args if a[0] not in "(/"]
 
 
-def _state_only(reader: Reader, op: str, n: tuple[Any, ...]) -> None:
-    (reader._save if op == "q" else reader._restore if op == "Q" else reader._text_object)(op, [])
-
-
 _SPACES: dict[str, Any] = {"rg": "rgb", "k": "cmyk", "g": "gray"}
 _Handler = Callable[[Reader, str, list[str]], None]
 _OPS: dict[str, _Handler] = {
@@ -532,7 +528,9 @@ _OPS: dict[str, _Handler] = {
 }
 _DataHandler = Callable[[Reader, str, Any], None]
 _DATA_OPS: dict[str, _DataHandler] = {  # (what layout/setting.py gives)
-    **dict.fromkeys(("q", "Q", "BT", "ET"), _state_only),
+    "q": Reader._save,  # (these take no operands)
+    "Q": Reader._restore,
+    **dict.fromkeys(("BT", "ET"), Reader._text_object),
     "cm": Reader._cm,
     **dict.fromkeys(("rg", "k", "g", "RG", "K"), Reader._set_colour),
     **dict.fromkeys(("ba", "BA"), Reader._opacity),

@@ -203,12 +203,13 @@ def check_contrast(layout: Layout, colours: Colours) -> list[Diagnostic]:
         for line in page.items:
             if not isinstance(line, Text):
                 continue
-            beneath = [*grounds.get(line.piece, ()), *grounds.get(-1, ())]
+            beneath = [s for s in (*grounds.get(line.piece, ()), *grounds.get(-1, ())) if s.z < line.z]  # (painted
+            # before the line: once for all its runs)
             for run in line.runs:
                 if not run.text.strip():
                     continue
                 x, y = run.x + run.width / 2, line.baseline + run.rise + run.size * 0.3
-                under = [s for s in beneath if s.z < line.z and inside(s, x, y)]
+                under = [s for s in beneath if inside(s, x, y)]
                 ground = max(under, key=lambda s: s.z).fill if under else None
                 pair = (run.ink, ground)
                 ratio = ratios[pair] if pair in ratios else ratios.setdefault(pair, contrast(colours, *pair))

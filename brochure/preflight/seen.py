@@ -78,6 +78,7 @@ def check_dots_seen(layout: Layout, colours: Colours) -> list[Diagnostic]:
         # (the paper, and what the page paints beneath: not the dots themselves, each at no distance from itself, which
         # sent every dot to look up its ground)
         clear: dict[Ink, bool] = {}  # a dot's ink -> it stands out from every ground on the page
+        fields: tuple[Frame, ...] | None = None  # the page's filled shapes, listed once for the dots looked up
         for item in page.items:
             if not (isinstance(item, Shape) and item.role == "label" and item.fill is not None):
                 continue
@@ -90,7 +91,9 @@ def check_dots_seen(layout: Layout, colours: Colours) -> list[Diagnostic]:
                 clear[ink] = all(seen) and ink.alpha >= SEEN_ALPHA
             if clear[ink]:
                 continue  # (where it lies need not be looked up)
-            ground = _ground(page.items, item.box, item.z)
+            if fields is None:
+                fields = _fields(page.items)
+            ground = _ground(fields, item.box, item.z)
             apart = difference(colours.rgb(item.fill), colours.rgb(ground))
             ratio = contrast(colours, item.fill, ground)
             if item.fill.alpha >= SEEN_ALPHA and apart >= SEEN and ratio >= MARKS_CONTRAST:
@@ -202,6 +205,11 @@ def _standing_out(data: bytes, ground: tuple[float, float, float]) -> float:
             if difference((r / 255, g / 255, b / 255), ground) >= SEEN:
                 out += n
     return out / area if area else 0.0
+
+
+def _fields(items: tuple[Frame, ...]) -> tuple[Frame, ...]:
+    """The items that may lie beneath something: filled shapes other than marks (as `_ground` picks them)."""
+    return tuple(s for s in items if isinstance(s, Shape) and s.fill is not None and s.role != "mark")
 
 
 def _ground(items: tuple[Frame, ...], box: Rect, z: int) -> Ink | None:

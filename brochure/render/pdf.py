@@ -248,6 +248,9 @@ def _draw_page(canvas: Canvas, page: Page, press: bool, marks: Mapping[int, tupl
 def _draw_item(canvas: Canvas, item: Frame, press: bool, spans: tuple[Marked, ...]) -> None:
     """One item; `spans` mark a text line's runs, or (one span) a whole shape or picture."""
     if isinstance(item, Text):
+        if not press:  # (only the press edition overprints: no need to ask whether the line is black)
+            _text(canvas, item, spans)
+            return
         black = all(_black(r.ink) for r in item.runs if r.text.strip())
         _overprinted(canvas, item, press, black, lambda c, line: _text(c, line, spans))
         return

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PIL import Image as PILImage
 from reportlab.graphics.shapes import Drawing, Group, Shape
+from reportlab.lib.attrmap import AttrMap
 from reportlab.lib.colors import CMYKColor, Color
 
 from brochure.frozen import frozen
@@ -182,9 +183,24 @@ def drawing_to_cmyk(drawing: Drawing, profile: Path, builds: Builds | None = Non
 
     A deep copy: ReportLab's Drawing.copy() shares its children, so converting them would turn the
     brand's own logo CMYK for every later build in the process (an office edition with press colours)."""
-    copy: Drawing = deepcopy(drawing)
+    copy: Drawing = deepcopy(drawing, _made_at_once(drawing, {}))
     _convert_node(copy, profile, builds or {})
     return copy
+
+
+def _made_at_once(node: Shape, memo: dict[int, object]) -> dict[int, object]:
+    """A deepcopy memo holding copies deepcopy would make slowly (most of a logo's millisecond): each list of plain
+    numbers (a path's points, operators) as a new list of them, and each attribute map (a group's) as ReportLab's
+    own copy of a group makes it (`clone`: a new map of the same entries, which say what an attribute may be)."""
+    for value in vars(node).values():
+        if type(value) is list and all(type(v) is float or type(v) is int for v in value):
+            memo[id(value)] = value[:]
+        elif type(value) is AttrMap:
+            memo[id(value)] = value.clone()
+    if isinstance(node, Group):
+        for child in node.contents:
+            _made_at_once(child, memo)
+    return memo
 
 
 def kit_builds(brand: Brand, palette: Palette) -> Builds:
