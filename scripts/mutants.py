@@ -149,8 +149,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "contrast-press-inks-unread",
         "preflight/contrast.py",
-        "ratios.setdefault(pair, contrast(colours, *pair))",
-        "ratios.setdefault(pair, 21.0)",
+        "ratio = ratios[pair] = contrast(colours, *pair)",
+        "ratio = ratios[pair] = 21.0",
         "tests/test_preflight.py::test_a_near_white_press_primary_is_an_error_at_its_cmyk_key",
     ),
     # --- pictures ------------------------------------------------------------------------------------------

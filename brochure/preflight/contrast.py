@@ -196,23 +196,26 @@ def check_contrast(layout: Layout, colours: Colours) -> list[Diagnostic]:
     inks: dict[tuple[str, str, float], tuple[Ink, Ink | None]] = {}  # (the inks of each pair of keys)
     met: dict[tuple[Ink, Ink | None, float], None] = {}  # every pair of inks met and the contrast it asks (in order)
     for n, page in enumerate(layout.pages):
-        grounds: dict[int, list[Shape]] = {}
+        grounds: dict[int, list[tuple[Shape, float, float, float, float]]] = {}  # each with its box's edges
         for item in page.items:
             if isinstance(item, Shape) and item.fill is not None and item.role != "mark":
-                grounds.setdefault(-1 if item.bleeds else item.piece, []).append(item)
+                b = item.box
+                grounds.setdefault(-1 if item.bleeds else item.piece, []).append((item, b.x, b.y, b.right, b.top))
         for line in page.items:
             if not isinstance(line, Text):
                 continue
-            beneath = [s for s in (*grounds.get(line.piece, ()), *grounds.get(-1, ())) if s.z < line.z]  # (painted
+            beneath = [g for g in (*grounds.get(line.piece, ()), *grounds.get(-1, ())) if g[0].z < line.z]  # (painted
             # before the line: once for all its runs)
             for run in line.runs:
                 if not run.text.strip():
                     continue
                 x, y = run.x + run.width / 2, line.baseline + run.rise + run.size * 0.3
-                under = [s for s in beneath if inside(s, x, y)]
+                under = [s for s, x0, y0, x1, y1 in beneath if x0 <= x <= x1 and y0 <= y <= y1 and inside(s, x, y)]
                 ground = max(under, key=lambda s: s.z).fill if under else None
                 pair = (run.ink, ground)
-                ratio = ratios[pair] if pair in ratios else ratios.setdefault(pair, contrast(colours, *pair))
+                ratio = ratios.get(pair)
+                if ratio is None:
+                    ratio = ratios[pair] = contrast(colours, *pair)
                 large = run.size >= 18 or (run.size >= 14 and run.font in colours.bold)
                 need = LARGE if large else TEXT
                 met[(*pair, need)] = None

@@ -30,6 +30,7 @@ SEEN_SHARE = 0.005  # the least share of the logo's area that must stand out fro
 SEEN_ALPHA = 0.3  # an ink more see-through than this does not count (a 2 % black box prints as nothing)
 _SAMPLE = 256  # a picture logo is judged from a copy at most this many pixels on its longer side, laid on its ground
 _COLOURS = 64  # ... in at most this many colours
+Field = tuple[Shape, float, float, float, float]  # a filled shape and its box's edges: left, bottom, right, top
 
 
 _BUILDS = (
@@ -70,6 +71,7 @@ def check_dots_seen(layout: Layout, colours: Colours) -> list[Diagnostic]:
     such an accent. One finding for each colour and ground, at the first such dot."""
     diags: list[Diagnostic] = []
     said: set[tuple[str, str]] = set()
+    judged: dict[tuple[Ink, Ink | None], tuple[float, float]] = {}  # a dot's ink and ground -> how far apart, contrast
     for n, page in enumerate(layout.pages):
         grounds = {
             None,
@@ -78,7 +80,7 @@ def check_dots_seen(layout: Layout, colours: Colours) -> list[Diagnostic]:
         # (the paper, and what the page paints beneath: not the dots themselves, each at no distance from itself, which
         # sent every dot to look up its ground)
         clear: dict[Ink, bool] = {}  # a dot's ink -> it stands out from every ground on the page
-        fields: tuple[Frame, ...] | None = None  # the page's filled shapes, listed once for the dots looked up
+        fields: tuple[Field, ...] | None = None  # the page's filled shapes, listed once for the dots looked up
         for item in page.items:
             if not (isinstance(item, Shape) and item.role == "label" and item.fill is not None):
                 continue
@@ -93,9 +95,11 @@ def check_dots_seen(layout: Layout, colours: Colours) -> list[Diagnostic]:
                 continue  # (where it lies need not be looked up)
             if fields is None:
                 fields = _fields(page.items)
-            ground = _ground(fields, item.box, item.z)
-            apart = difference(colours.rgb(item.fill), colours.rgb(ground))
-            ratio = contrast(colours, item.fill, ground)
+            ground = _ground_among(fields, item.box, item.z)
+            pair = (item.fill, ground)
+            if pair not in judged:  # (a page's dots lie on a few grounds)
+                judged[pair] = difference(colours.rgb(item.fill), colours.rgb(ground)), contrast(colours, *pair)
+            apart, ratio = judged[pair]
             if item.fill.alpha >= SEEN_ALPHA and apart >= SEEN and ratio >= MARKS_CONTRAST:
                 continue
             key, name = colours.key_of(item.fill, drawn="accent"), colours.key_of(ground, ground=True)  # (the dots'
@@ -207,19 +211,24 @@ def _standing_out(data: bytes, ground: tuple[float, float, float]) -> float:
     return out / area if area else 0.0
 
 
-def _fields(items: tuple[Frame, ...]) -> tuple[Frame, ...]:
-    """The items that may lie beneath something: filled shapes other than marks (as `_ground` picks them)."""
-    return tuple(s for s in items if isinstance(s, Shape) and s.fill is not None and s.role != "mark")
+def _fields(items: tuple[Frame, ...]) -> tuple[Field, ...]:
+    """What may be painted beneath something: the filled shapes other than marks, each with its box's edges."""
+    return tuple(
+        (s, s.box.x, s.box.y, s.box.right, s.box.top)
+        for s in items
+        if isinstance(s, Shape) and s.fill is not None and s.role != "mark"
+    )
 
 
 def _ground(items: tuple[Frame, ...], box: Rect, z: int) -> Ink | None:
     """The fill painted beneath the middle of a box before z (None: the paper)."""
+    return _ground_among(_fields(items), box, z)
+
+
+def _ground_among(fields: tuple[Field, ...], box: Rect, z: int) -> Ink | None:
+    """`_ground`, of the page's fields listed once (by `_fields`)."""
     x, y = box.x + box.w / 2, box.y + box.h / 2
-    under = [
-        s
-        for s in items
-        if isinstance(s, Shape) and s.fill is not None and s.role != "mark" and s.z < z and inside(s, x, y)
-    ]
+    under = [s for s, x0, y0, x1, y1 in fields if s.z < z and x0 <= x <= x1 and y0 <= y <= y1 and inside(s, x, y)]
     return max(under, key=lambda s: s.z).fill if under else None
 
 
