@@ -785,7 +785,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "overlap-unchecked",
         "preflight/placement.py",
-        "        diags += _overlaps(n, page, content)\n",
+        "        diags += _overlaps(n, page, shown, content)\n",
         "",
         "tests/test_preflight.py::test_a_picture_drawn_across_the_folds_is_seen_where_it_lands",
     ),

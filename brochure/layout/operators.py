@@ -306,7 +306,9 @@ class Reader:
 
     def _flush_line(self) -> None:
         if not self.line or self.line_base is None:
-            self.line, self.line_base = [], None
+            if self.line:  # (an empty line is kept: most calls find none, and a new list each was a cost)
+                self.line = []
+            self.line_base = None
             return
         runs, base = tuple(self.line), self.line_base
         self.line, self.line_base = [], None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import math
+from functools import lru_cache
 
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.rl_accel import fp_str
@@ -106,6 +107,15 @@ class _DataPath(PDFPathObject):  # type: ignore[misc]
         self.ops.append(("h", ()))
 
 
+@lru_cache(maxsize=256, typed=True)
+def _ellipse(x1: float, y1: float, x2: float, y2: float) -> tuple[Op, ...]:
+    """An ellipse's segments (its four curves), remembered: a list's dots are drawn at the same places build after
+    build. (Each number is rounded as ReportLab writes it, which writes 0.0 and -0.0 alike.)"""
+    path = _DataPath()
+    path.ellipse(x1, y1, x2 - x1, y2 - y1)
+    return tuple(path.ops)
+
+
 class Recorder(_NotesOpacity, Canvas):  # type: ignore[misc]
     """A canvas flowables draw on once, to be read back; it is never saved."""
 
@@ -137,9 +147,7 @@ class Recorder(_NotesOpacity, Canvas):  # type: ignore[misc]
         self.paragraph([("n", ()), ("re", _at(x, y, width, height)), (PATH_OPS[stroke, fill, self._fillMode], ())])
 
     def ellipse(self, x1: float, y1: float, x2: float, y2: float, stroke: int = 1, fill: int = 0) -> None:
-        path = _DataPath()
-        path.ellipse(x1, y1, x2 - x1, y2 - y1)
-        self.paragraph([*path.ops, (PATH_OPS[stroke, fill, self._fillMode], ())])
+        self.paragraph([*_ellipse(x1, y1, x2, y2), (PATH_OPS[stroke, fill, self._fillMode], ())])
 
     def roundRect(
         self, x: float, y: float, width: float, height: float, radius: float, stroke: int = 1, fill: int = 0

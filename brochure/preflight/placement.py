@@ -35,8 +35,9 @@ def check_placement(layout: Layout, content: Content) -> list[Diagnostic]:
     """Everything printed stays in the safe area, clear of the folds, inside its own panel and off other pieces."""
     diags: list[Diagnostic] = []
     for n, page in enumerate(layout.pages):
-        diags += _edges(layout, n, page, content)
-        diags += _overlaps(n, page, content)
+        shown = [item for item in page.items if not (item.role == "mark" or overset(item))]  # (what is checked: once)
+        diags += _edges(layout, n, page, shown, content)
+        diags += _overlaps(n, page, shown, content)
     return merged(diags)
 
 
@@ -69,7 +70,7 @@ def where(content: Content, page: Page, item: Frame) -> Location:
     return replace(at, key=f"{page.side.name}/{item.region}" + (f"/{item.section}" if item.section else ""))
 
 
-def _edges(layout: Layout, n: int, page: Page, content: Content) -> Iterator[Diagnostic]:
+def _edges(layout: Layout, n: int, page: Page, shown: list[Frame], content: Content) -> Iterator[Diagnostic]:
     """Everything printed keeps to the safe area (office: nothing at all in the 5 mm the printer cannot print),
     3 mm clear of every fold, and inside its panel; in the press edition, decoration meant to bleed may run
     past the trim at the sheet's edge (it is cut there), never across a fold."""
@@ -77,9 +78,7 @@ def _edges(layout: Layout, n: int, page: Page, content: Content) -> Iterator[Dia
     safe = _within(layout.sheet.safe)
     panels = {p.name: _within(p.trim) for p in page.side.panels}
     folds = [(fold + FOLD_CLEAR - 0.01, fold - FOLD_CLEAR + 0.01) for fold in page.side.folds]
-    for item in page.items:
-        if item.role == "mark" or overset(item):
-            continue
+    for item in shown:  # (the page's items but marks and overset lines)
         b = item.box
         left, bottom, right, top = b.x, b.y, b.right, b.top
         trimmed = item.bleeds and press  # runs on into the bleed, by design
@@ -105,11 +104,11 @@ def _inside(bounds: Bounds, left: float, bottom: float, right: float, top: float
     return left >= bounds[0] and bottom >= bounds[1] and right <= bounds[2] and top <= bounds[3]
 
 
-def _overlaps(n: int, page: Page, content: Content) -> Iterator[Diagnostic]:
+def _overlaps(n: int, page: Page, shown: list[Frame], content: Content) -> Iterator[Diagnostic]:
     """Pieces (a paragraph, a card, a drawing) printed over one another: compared piece by piece, then item by item."""
     pieces: dict[int, list[tuple[Bounds, Frame]]] = {}  # each item with what it inks, worked out once
-    for item in page.items:
-        if not (item.bleeds or item.role == "mark" or overset(item)):
+    for item in shown:
+        if not item.bleeds:
             pieces.setdefault(item.piece, []).append((_core(item), item))
     boxes = {n: _union([core for core, _ in items]) for n, items in pieces.items()}
     for a, b in _near(boxes):
