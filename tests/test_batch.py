@@ -1183,6 +1183,33 @@ def test_a_pool_of_workers_gets_the_longest_tasks_whole_and_the_last_a_layout_at
     assert [[j.layout for j in t.jobs] for _, t in parts[2:]] == [["trifold"], ["flyer"]] and lost[3] == 1
 
 
+def test_a_worker_checks_a_translation_against_its_source_once_for_every_kit_that_prints_it(
+    inputs: Inputs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One translation under two brands was checked against its source for each (about 50 ms each): a worker keeps
+    the check by the hash of the words, their source and pictures, once it knows they are the batch's; words
+    that changed since are checked again, and so is a task the batch gave no hash."""
+    from brochure import api
+    from brochure.batch import worker
+    from brochure.batch.records import files_digest
+
+    spanish = inputs.content.parent / "es.yaml"
+    spanish.write_text(inputs.content.read_text(encoding="utf-8").replace("language: en-GB", "language: es"), "utf-8")
+    checks: list[Path] = []
+    check = api.check_translation
+    monkeypatch.setattr(api, "check_translation", lambda s, c: checks.append(s) or check(s, c))
+    monkeypatch.setattr(worker, "_CHECKS", {})
+    stamp = files_digest([spanish, inputs.content])
+    first = worker._sources(spanish, inputs.content, inputs.brand, "", stamp)
+    assert worker._sources(spanish, inputs.content, inputs.brand, "", stamp)[1] == first[1] and len(checks) == 1
+    worker._sources(spanish, inputs.content, inputs.brand, "", "")
+    assert len(checks) == 2
+    edit(spanish, "language: es", "language: es ")
+    with pytest.raises(worker._Other):
+        worker._sources(spanish, inputs.content, inputs.brand, "", files_digest([spanish, inputs.content])[::-1])
+    assert len(checks) == 3 and len(worker._CHECKS) == 1
+
+
 def test_a_kit_changed_between_two_batches_of_one_process_is_read_again(
     inputs: Inputs, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
