@@ -125,7 +125,8 @@ def _kept_for_later() -> dict[str, Later]:
 
 def test_character_classes_with_a_floor_match_nothing_below_it() -> None:
     """patterns.Letters answers None below its floor without compiling: no character below it may start a match, and
-    the floor itself is in the class (a run of it matches, as the CJK run must)."""
+    the floor itself is in the class (a run of it matches, as the CJK run must, and each method answers it as the
+    compiled pattern does)."""
     letters = {name: p for name, p in _kept_for_later().items() if isinstance(p, Letters)}
     assert len(letters) >= 8 and "brochure.preflight.glyphs._CJK_RUN" in letters
     for name, pattern in letters.items():
@@ -133,6 +134,10 @@ def test_character_classes_with_a_floor_match_nothing_below_it() -> None:
         assert [c for c in range(ord(pattern.floor)) if compiled.match(chr(c) * 9)] == [], name
         assert compiled.match(pattern.floor * 9) is not None, name
         assert pattern.search("ab " + pattern.floor * 9) is not None and pattern.findall("ab") == [], name
+        run = pattern.floor * 9  # (each of its answers as the compiled pattern's, for a text of the floor itself)
+        assert pattern.match(run) is not None and pattern.findall(run) == compiled.findall(run), name
+        assert (pattern.fullmatch(run) is None) == (compiled.fullmatch(run) is None), name
+        assert [m.span() for m in pattern.finditer(run)] == [m.span() for m in compiled.finditer(run)], name
 
 
 def test_a_build_of_the_shipped_leaflet_compiles_no_pattern_kept_for_later(tmp_path: Path) -> None:
