@@ -238,16 +238,31 @@ def test_words_naming_another_clinic_with_and_for_its_ampersand_or_without_its_a
     assert warned.startswith(f"{inputs.content}:{row}:{col}: warning: the words name '{words}' ({name}), another")
 
 
-def test_a_capital_letter_alone_in_a_clinics_name_is_a_letter_not_and(inputs: Inputs) -> None:
-    """Spanish's 'y', Italian's 'e' and Catalan's 'i' stand for '&' in a name; a capital letter alone is a letter of
-    the name: 'Vitamin Clinic' names no clinic called 'Vitamin E Clinic' (it was warned as naming it)."""
-    _second_clinic(inputs, "Vitamin E Clinic")
-    edit(inputs.content, "We will check your skin first.", "We will check your skin first at Vitamin Clinic.")
-    assert _other_clinics(inputs) == []
-    text = edit(inputs.content, "at Vitamin Clinic.", "at Vitamin E Clinic.")
-    row, col = position(text, "Vitamin E Clinic.")
+@pytest.mark.parametrize(
+    ("name", "unnamed", "named"),
+    [
+        ("Vitamin E Clinic", "Vitamin Clinic", "Vitamin E Clinic"),
+        ("Vitamin E Clinic", "Vitamin Clinic", "VITAMIN E CLINIC"),
+        ("Rossi & Bianchi", "", "ROSSI E BIANCHI"),  # (in capitals an 'E' may stand for '&')
+        ("Clínica Pérez y Gómez", "", "Clínica Pérez Y Gómez"),
+    ],
+)
+def test_a_capital_letter_alone_in_a_clinics_name_is_a_letter_not_and(
+    inputs: Inputs, name: str, unnamed: str, named: str
+) -> None:
+    """Spanish's 'y', Italian's 'e' and Catalan's 'i' stand for '&' in a name; a capital letter alone in the kit's
+    name is a letter of it: 'Vitamin Clinic' names no clinic called 'Vitamin E Clinic' (it was warned as naming it).
+    In the words, such a letter may be either: 'ROSSI E BIANCHI' names 'Rossi & Bianchi'."""
+    _second_clinic(inputs, name)
+    was = "We will check your skin first."
+    if unnamed:
+        was = f"We will check your skin first at {unnamed}."
+        edit(inputs.content, "We will check your skin first.", was)
+        assert _other_clinics(inputs) == []
+    text = edit(inputs.content, was, f"We will check your skin first at {named}.")
+    row, col = position(text, f"{named}.")
     (warned,) = _other_clinics(inputs)
-    assert warned.startswith(f"{inputs.content}:{row}:{col}: warning: the words name Vitamin E Clinic, another")
+    assert warned.startswith(f"{inputs.content}:{row}:{col}: warning: the words name "), warned
 
 
 def test_words_naming_another_clinic_saved_decomposed_are_warned_where_they_are_typed(inputs: Inputs) -> None:

@@ -506,6 +506,13 @@ def test_years_or_dates_parted_by_slashes_are_no_telephone_number(tmp_path: Path
     assert [d.message for d in compare(src, es)] == []
 
 
+def test_a_luxembourg_number_ending_in_one_digit_is_read_whole(tmp_path: Path) -> None:
+    """Luxembourg writes some numbers with a last group of one digit ('+352 22 12 34 5'): read whole, the same number
+    as '+352 2212345' (its last digit was cut off as a number of its own, an error: "the source's +352 22 12 34")."""
+    src, es = _added(tmp_path, "Call +352 22 12 34 5 to book.", "Llame al +352 2212345 para reservar.")
+    assert [d.message for d in compare(src, es)] == []
+
+
 @pytest.mark.parametrize(
     ("english", "spanish"),
     [

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from functools import cache
 from pathlib import Path
 
@@ -95,13 +96,20 @@ def _name(text: str) -> Name:
 
 def _compared(text: str) -> list[tuple[str, int, int]]:
     """The words of a text as compared (`_folded`), each with where it starts and ends; not a word for 'and', which
-    stands for an '&', as a '+' or another punctuation mark between a name's words is not compared. A capital
-    letter alone is a letter, not Spanish's 'y' or Italian's 'e': 'Vitamin E Clinic' is not 'Vitamin Clinic'."""
-    return [
-        (w, m.start(), m.end())
-        for m in _WORD.finditer(text)
-        if (w := _folded(m.group())) not in _AND or (len(w) == 1 and m.group().isupper())
-    ]
+    stands for an '&', as a '+' or another punctuation mark between a name's words is not compared."""
+    return [(w, m.start(), m.end()) for m in _WORD.finditer(text) if (w := _folded(m.group())) not in _AND]
+
+
+def _letters_kept(read: str, start: int, end: int, name: str) -> bool:
+    """Whether words that spell a clinic's name (`_compared`) between `start` and `end` have each capital letter
+    alone that the kit's name has: one is a letter of the name, not Spanish's 'y' or Italian's 'e' standing for
+    '&' ('Vitamin Clinic' names no clinic called 'Vitamin E Clinic'). The words' own such letters may be either
+    ('ROSSI E BIANCHI' names 'Rossi & Bianchi')."""
+    letters = Counter(_folded(w) for w in _WORD.findall(name) if len(w) == 1 and w.isupper() and _folded(w) in _AND)
+    if not letters:
+        return True
+    written = Counter(_folded(w) for w in _WORD.findall(read[start:end]))
+    return all(written[letter] >= n for letter, n in letters.items())
 
 
 def _folded(word: str) -> str:
@@ -152,7 +160,9 @@ def _namings(content: Content, known: dict[Name, str]) -> list[Naming]:
         for i in (i for i, (w, _, _) in enumerate(words) if w in firsts):
             for size in (s for s in lengths if i + s <= len(words)):
                 name = tuple(w for w, _, _ in words[i : i + size])
-                if name in known and _as_a_name(read, words[i : i + size], known[name]):
+                if name not in known or not _as_a_name(read, words[i : i + size], known[name]):
+                    continue
+                if _letters_kept(read, words[i][1], words[i + size - 1][2], known[name]):
                     found.append((name, i, size))
         if found:
             lines = file_lines(content.source) if lines is None else lines

@@ -50,11 +50,23 @@ _LONE_DIGIT = re.compile(r"(?<=\d\d)[ \u00a0\u2009\u202f]\d$")  # a last group o
 def _lone_digit_off(run: str) -> str:
     """A run of digits without a last group of one digit, a number of its own after a telephone number ('0117 496
     0321 2 veces' is the number and a 2, not a number '0117 496 0321 2'), where what is left has a telephone
-    number's digits."""
+    number's digits. Not a number in the international form that its country writes so (Luxembourg's '+352 22 12
+    34 5')."""
     found = _LONE_DIGIT.search(run)
     if found is None or sum(ch.isdigit() for ch in run[: found.start()]) < _PHONE_DIGITS[0]:
         return run
-    return run[: found.start()]
+    return run if _valid_whole(run) else run[: found.start()]
+
+
+def _valid_whole(run: str) -> bool:
+    """Whether digits written in the international form ('+352 ...', '00352 ...') are a valid number whole."""
+    digits = "".join(str(unicodedata.decimal(ch)) for ch in run if ch.isdecimal())
+    if not run.startswith("+") and not digits.startswith("00"):
+        return False
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse("+" + digits.removeprefix("00"), None))
+    except phonenumbers.NumberParseException:
+        return False
 
 
 def _dialled(run: str) -> bool:
