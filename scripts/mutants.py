@@ -7412,22 +7412,6 @@ MUTANTS: tuple[Mutant, ...] = (
         k="decomposed",
     ),
     m(
-        "batch-tasks-never-whole",
-        "batch/__init__.py",
-        "    if not isinstance(executor, Deferred) or executor.workers < 2:\n        return set()\n",
-        "    if True:\n        return set()\n",
-        "tests/test_batch.py",
-        k="longest_tasks_whole",
-    ),
-    m(
-        "batch-whole-task-lost-not-split",
-        "batch/__init__.py",
-        "        split = _parts(task)\n",
-        "        split = [task]\n",
-        "tests/test_batch.py",
-        "tests/test_adversarial_batch.py",
-    ),
-    m(
         "batch-translation-checked-for-every-kit",
         "batch/worker.py",
         "    kept = _CHECKS.get((source, path, words_hash)) if words_hash else None\n",

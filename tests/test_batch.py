@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import collections
 import dataclasses
 import hashlib
 import html
@@ -27,7 +26,7 @@ from brochure import batch as batch_module
 from brochure.batch import read_contents, run_task, tasks
 from brochure.batch import run as runs
 from brochure.batch.plan import collisions
-from brochure.batch.records import Job, Made, Task
+from brochure.batch.records import Made, Task
 from brochure.inputs.content import load_content
 from brochure.inputs.editions import load_editions
 
@@ -1159,28 +1158,6 @@ def test_the_longest_work_goes_to_the_workers_first(inputs: Inputs) -> None:
     again = _Order()
     runs(editions, again, force=True)
     assert again.order == ["other.yaml flyer", "other.yaml large-print", "content.yaml flyer"]
-
-
-def _task(name: str, layouts: tuple[str, ...]) -> Task:
-    jobs = tuple(Job(layout, None, "office", f"{name}-{layout}") for layout in layouts)  # type: ignore[arg-type]
-    return Task(Path(f"{name}/brand.yaml"), Path(f"{name}.yaml"), None, Path("."), "out/x.pdf", jobs)
-
-
-def test_a_pool_of_workers_gets_the_longest_tasks_whole_and_the_last_a_layout_at_a_time() -> None:
-    """A worker reads and checks a task's inputs once (a translation against its source), where its layouts, shared
-    out, were read by each worker: the longest tasks go whole while enough is left for the other workers, the
-    rest a layout at a time (so that the batch's end is shared out evenly); one worker, or a cluster, a layout at
-    a time as before. A whole task lost with its pool goes to the next one a layout at a time."""
-    asked = {i: _task(f"t{i}", ("trifold", "flyer")) for i in range(5)}
-    sizes = {0: 4.0, 1: 3.0, 2: 3.0, 3: 2.0, 4: 2.0}
-    pool = batch_module.Deferred(lambda: ThreadPoolExecutor(max_workers=2), workers=2)
-    assert batch_module._whole(asked, pool, lambda t: sizes[int(t.content.stem[1:])]) == {0, 1}
-    assert batch_module._whole(asked, batch_module.Deferred(lambda: ThreadPoolExecutor(), 1), lambda t: 1.0) == set()
-    assert batch_module._whole(asked, ThreadPoolExecutor(max_workers=2), lambda t: 1.0) == set()
-    parts = [(0, asked[0]), (1, dataclasses.replace(asked[1], jobs=asked[1].jobs[:1]))]
-    lost = collections.Counter({0: 1, 1: 1})
-    assert batch_module._split_again([1, 0], parts, lost) == [1, 2, 3]
-    assert [[j.layout for j in t.jobs] for _, t in parts[2:]] == [["trifold"], ["flyer"]] and lost[3] == 1
 
 
 def test_a_worker_checks_a_translation_against_its_source_once_for_every_kit_that_prints_it(

@@ -1,9 +1,8 @@
 """Editions (editions.yaml) -> every edition built by an executor's workers, skipped when nothing it depends on changed.
 
-Each task is one brand kit with one content file and their editions, handed out the longest first, whole while
-much is left (a worker loads and checks its inputs once: fonts, logo, the translation against its source), else
-a layout at a time (the batch's end shared out evenly; a worker loads the inputs once for all the parts of a kit
-and content file it gets), and builds each edition; it reads the inputs and writes nothing. The batch's own
+Each task is one brand kit with one content file and their editions of one layout, handed out the longest first:
+a worker loads and checks the inputs once for all the tasks of a kit and content file it gets (fonts, logo, the
+translation against its source) and builds each edition; it reads the inputs and writes nothing. The batch's own
 process writes each PDF and its page pictures atomically as they come back, so workers may run on other machines
 (brochure/cluster.py) that share the inputs' paths but not the output folder. An edition's stamp is a hash of
 everything it depends on (the tool's version, the installed font packages, its content file and source, every
@@ -201,8 +200,7 @@ def run(
             outcomes[i], asked[i] = settle(task, kit, words, memo)
             for o in outcomes[i]:
                 progress(o)
-        whole = _whole(asked, executor, lambda t: _cost(t, *_read(t, names, loaded), last))
-        parts = [(i, part) for i, task in asked.items() for part in ([task] if i in whole else _parts(task))]
+        parts = [(i, part) for i, task in asked.items() for part in _parts(task)]
         if parts:  # (loaded here, before a worker starts: the workers this process forks start with it loaded)
             load_api()
         cost = [_cost(t, *_read(t, names, loaded), last) for _, t in parts]
@@ -244,8 +242,7 @@ def run(
                 answered(*broken[0])
             rank = {n: k for k, n in enumerate(handing)}
             ranked = sorted(broken, key=lambda b: rank[b[0]]) if not alone else []
-            again = _again(ranked, lost, executor.workers)
-            order = _split_again(again, parts, lost) + [n for n, _ in unsent] + order
+            order = _again(ranked, lost, executor.workers) + [n for n, _ in unsent] + order
         for i, task in enumerate(work):
             by_stamp = {o.stamp: o for o in outcomes[i]}
             outcomes[i] = [by_stamp[job.stamp] for job in task.jobs]  # (in the editions' order)
@@ -421,44 +418,6 @@ def _parts(task: Task) -> list[Task]:
     worker reads a task's inputs once for all the parts it gets (_sources)."""
     layouts = dict.fromkeys(job.layout for job in task.jobs)
     return [replace(task, jobs=tuple(job for job in task.jobs if job.layout == layout)) for layout in layouts]
-
-
-def _whole(asked: dict[int, Task], executor: Executor, cost: Callable[[Task], float]) -> set[int]:
-    """The tasks handed to a pool of this machine's workers whole, not a layout at a time: a worker then reads and
-    checks a task's inputs once (its kit, its words, a translation against its source), where its parts, shared
-    between the workers, were read and checked by each. The longest first, while what is left after each costs
-    at least as much as one such task per worker (so that the others have work while one builds it); the rest go
-    a layout at a time, which share out evenly at the batch's end. None for one worker or a cluster's."""
-    if not isinstance(executor, Deferred) or executor.workers < 2:
-        return set()
-    sizes = {i: cost(task) for i, task in asked.items() if task.jobs}
-    finite = sorted((i for i in sizes if math.isfinite(sizes[i])), key=lambda i: -sizes[i])
-    left = sum(sizes[i] for i in finite)
-    whole = set()
-    for i in finite:
-        left -= sizes[i]
-        if left < executor.workers * sizes[i]:
-            break
-        whole.add(i)
-    return whole
-
-
-def _split_again(order: list[int], parts: list[tuple[int, Task]], lost: Counter[int]) -> list[int]:
-    """The parts to hand to a new pool, each whole task among them (one lost with its pool) a layout at a time
-    (added to `parts`, each as often lost as it was), so that an edition that kills its worker fails with its
-    layout's editions alone, as a part would."""
-    again: list[int] = []
-    for n in order:
-        i, task = parts[n]
-        split = _parts(task)
-        if len(split) < 2:
-            again.append(n)
-            continue
-        for part in split:
-            parts.append((i, part))
-            lost[len(parts) - 1] = lost[n]
-            again.append(len(parts) - 1)
-    return again
 
 
 # An edition's seconds when the last run did not time it: a tri-fold's, and the others' relative to it, measured
