@@ -6690,6 +6690,7 @@ MUTANTS: tuple[Mutant, ...] = (
         ' or item.role != "artifact":',
         ":",
         "tests/test_press.py::test_a_black_brand_colours_large_field_prints_rich_black_and_its_type_black_alone",
+        "tests/test_press.py::test_a_large_black_figure_stays_on_the_black_plate_a_guard",
     ),
     m(
         "translated-number-said-at-text-start",

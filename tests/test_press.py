@@ -731,6 +731,20 @@ def _fills(pdf: bytes, page: int) -> list[tuple[tuple[float, ...], bool, tuple[f
     return found
 
 
+def test_a_large_black_figure_stays_on_the_black_plate_a_guard() -> None:
+    """(A guard: no shipped or writable content paints a figure of 100 % K 25 mm across; the QR code is 20 mm.) A
+    large field of 100 % K is decoration and prints rich black; a figure as large (a logo, a QR code, a drawing)
+    stays on the black plate alone, as its lettering does: four plates would fringe its edges."""
+    from brochure.layout.paint import BLACK, _rich
+
+    square: tuple[tuple[str, tuple[float, ...]], ...] = (("re", (0.0, 0.0, 30 * MM, 30 * MM)),)
+    for role, ink in (("artifact", RICH_BLACK), ("figure", BLACK), ("qr", BLACK)):
+        shape = Shape(box=Rect(0, 0, 30 * MM, 30 * MM), region="cover", role=role, path=square, fill=BLACK)
+        assert _rich(shape).fill == ink, role
+    small = Shape(box=Rect(0, 0, 20 * MM, 30 * MM), region="cover", path=square, fill=BLACK)
+    assert _rich(small).fill == BLACK  # (under 25 mm one way: a disc, a badge, a bar)
+
+
 @pytest.mark.parametrize("black", ["#000000", "#231F20"])
 def test_a_black_brand_colours_large_field_prints_rich_black_and_its_type_black_alone(
     inputs: Inputs, black: str
