@@ -55,6 +55,9 @@ class Kept(Generic[R]):
         self._kept: OrderedDict[Hashable, R] = OrderedDict()
         self._lock = threading.Lock()
 
+    def __len__(self) -> int:
+        return len(self._kept)
+
     def answer(self, key: Hashable, make: Callable[[], R]) -> R:
         """The answer kept for key, else make() kept for it (the oldest forgotten past `size`)."""
         with self._lock:

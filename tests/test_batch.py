@@ -29,6 +29,7 @@ from brochure.batch.plan import collisions
 from brochure.batch.records import Made, Task
 from brochure.inputs.content import load_content
 from brochure.inputs.editions import load_editions
+from brochure.remembered import Kept
 
 T = TypeVar("T")
 
@@ -1165,7 +1166,7 @@ def test_a_worker_checks_a_translation_against_its_source_once_for_every_kit_tha
 ) -> None:
     """One translation under two brands was checked against its source for each (about 50 ms each): a worker keeps
     the check by the hash of the words, their source and pictures, once it knows they are the batch's; words
-    that changed since are checked again, and so is a task the batch gave no hash."""
+    that changed since are refused before they are checked, and a task the batch gave no hash is checked again."""
     from brochure import api
     from brochure.batch import worker
     from brochure.batch.records import files_digest
@@ -1175,7 +1176,7 @@ def test_a_worker_checks_a_translation_against_its_source_once_for_every_kit_tha
     checks: list[Path] = []
     check = api.check_translation
     monkeypatch.setattr(api, "check_translation", lambda s, c: checks.append(s) or check(s, c))
-    monkeypatch.setattr(worker, "_CHECKS", {})
+    monkeypatch.setattr(worker, "_CHECKS", Kept(worker.CHECKS_KEPT))
     stamp = files_digest([spanish, inputs.content])
     first = worker._sources(spanish, inputs.content, inputs.brand, "", stamp)
     assert worker._sources(spanish, inputs.content, inputs.brand, "", stamp)[1] == first[1] and len(checks) == 1
@@ -1184,7 +1185,9 @@ def test_a_worker_checks_a_translation_against_its_source_once_for_every_kit_tha
     edit(spanish, "language: es", "language: es ")
     with pytest.raises(worker._Other):
         worker._sources(spanish, inputs.content, inputs.brand, "", files_digest([spanish, inputs.content])[::-1])
-    assert len(checks) == 3 and len(worker._CHECKS) == 1
+    assert len(checks) == 2 and len(worker._CHECKS) == 1  # (files not the batch's: refused before any check)
+    worker._sources(spanish, inputs.content, inputs.brand, "", files_digest([spanish, inputs.content]))
+    assert len(checks) == 3 and len(worker._CHECKS) == 2  # (the words changed, the batch's: checked again)
 
 
 def test_a_kit_changed_between_two_batches_of_one_process_is_read_again(

@@ -36,6 +36,7 @@ from brochure.batch.records import (
 from brochure.collector import for_many_builds
 from brochure.diagnostics import Diagnostic
 from brochure.inputs.content import Content
+from brochure.remembered import Kept
 
 if TYPE_CHECKING:
     from brochure import api
@@ -226,10 +227,6 @@ def _sources(
     from brochure import api  # (a worker's: the batch's process loads it only when something is to be built)
 
     src, diags = api.load_with(content, _kit(kit, kit_hash))
-    check: tuple[Diagnostic, ...] = ()
-    if src is not None and source is not None:
-        check = _translation_check(source, content, src.content, words_hash)
-        diags += check
     if src is not None and words_hash:
         files = [content, *((source,) if source is not None else ()), *pictures_of(src.content)]
         if files_digest(files) != words_hash:  # (a file removed since it was read counts as such)
@@ -237,34 +234,24 @@ def _sources(
                 f"the words, their source or pictures the worker building it ({socket.gethostname()}) read are not"
                 f" those the batch read: {_ON_A_CLUSTER}"
             )
-        if source is not None:  # (kept once the files it was made of are known to be those the batch stamped)
-            _keep_check((source, content, words_hash), check)
+    if src is not None and source is not None:
+        diags += _translation_check(source, content, src.content, words_hash)
     return src, tuple(diags)
 
 
-_CHECKS: dict[tuple[Path, Path, str], tuple[Diagnostic, ...]] = {}  # a worker's translation checks (_keep_check)
-
-
-_CHECKS_LOCK = threading.Lock()
+_CHECKS: Kept[tuple[Diagnostic, ...]] = Kept(CHECKS_KEPT)  # a worker's translation checks, by their files' hash
 
 
 def _translation_check(source: Path, path: Path, content: Content, words_hash: str) -> tuple[Diagnostic, ...]:
-    """A translation's findings against its source, made once per worker for every kit that prints the words (one
-    translation under two brands), by the hash of the words, their source and pictures; made anew without it."""
-    kept = _CHECKS.get((source, path, words_hash)) if words_hash else None
-    if kept is not None:
-        return kept
+    """A translation's findings against its source (frozen, in a tuple), made once per worker for every kit that
+    prints the words (one translation under two brands), kept by the hash of the words, their source and pictures
+    (known by now to be the batch's); made anew without it."""
     from brochure import api
 
-    return tuple(api.check_translation(source, content))
+    def make() -> tuple[Diagnostic, ...]:
+        return tuple(api.check_translation(source, content))
 
-
-def _keep_check(key: tuple[Path, Path, str], check: tuple[Diagnostic, ...]) -> None:
-    """Keep a translation's check (findings are frozen, in a tuple), the oldest forgotten past CHECKS_KEPT."""
-    with _CHECKS_LOCK:
-        _CHECKS[key] = check
-        while len(_CHECKS) > CHECKS_KEPT:
-            del _CHECKS[next(iter(_CHECKS))]
+    return _CHECKS.answer((source, path, words_hash), make) if words_hash else make()
 
 
 def _sources_once(
