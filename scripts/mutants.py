@@ -6029,8 +6029,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "translation-phone-number-international-form-another",
         "inputs/phones.py",
-        '    if not number.startswith(("+", "00")):',
-        "    if True:",
+        '    parsed = _international(digits) if number.startswith(("+", "00")) else None',
+        "    parsed = None",
         "tests/test_translations.py",
         k="telephone",
     ),

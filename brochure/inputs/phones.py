@@ -60,13 +60,24 @@ def _lone_digit_off(run: str) -> str:
 
 def _valid_whole(run: str) -> bool:
     """Whether digits written in the international form ('+352 ...', '00352 ...') are a valid number whole."""
-    digits = "".join(str(unicodedata.decimal(ch)) for ch in run if ch.isdecimal())
+    digits = _digits(run)
     if not run.startswith("+") and not digits.startswith("00"):
         return False
+    parsed = _international(digits)
+    return parsed is not None and phonenumbers.is_valid_number(parsed)
+
+
+def _digits(number: str) -> str:
+    """A number's digits, as 0-9 whatever the script they are written in."""
+    return "".join(str(unicodedata.decimal(ch)) for ch in number if ch.isdecimal())
+
+
+def _international(digits: str) -> phonenumbers.PhoneNumber | None:
+    """Digits of a number in the international form (after '+' or '00'), read by its country code; None unread."""
     try:
-        return phonenumbers.is_valid_number(phonenumbers.parse("+" + digits.removeprefix("00"), None))
+        return phonenumbers.parse("+" + digits.removeprefix("00"), None)
     except phonenumbers.NumberParseException:
-        return False
+        return None
 
 
 def _dialled(run: str) -> bool:
@@ -88,13 +99,10 @@ def dialled(number: str) -> str:
     """A telephone number as compared, whatever its groups and its form: its digits (0-9) as its country writes it
     at home, the international form's country code read ('+353 87 123 4567', '00353 87 123 4567' and
     '087 123 45 67' are each '0871234567'; '+48 22 123 45 67' is '221234567': Poland dials no trunk prefix)."""
-    digits = "".join(str(unicodedata.decimal(ch)) for ch in number if ch.isdecimal())
+    digits = _digits(number)
     if _LONG_DISTANCE.fullmatch(number):  # (1-802-555-0148 dials +1 802 555 0148: '8025550148')
         return digits[1:]
-    if not number.startswith(("+", "00")):
-        return digits
-    try:
-        parsed = phonenumbers.parse("+" + digits.removeprefix("00"), None)
-    except phonenumbers.NumberParseException:
+    parsed = _international(digits) if number.startswith(("+", "00")) else None
+    if parsed is None:
         return digits
     return "".join(ch for ch in phonenumbers.format_number(parsed, PhoneNumberFormat.NATIONAL) if ch.isdigit())
