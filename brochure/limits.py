@@ -41,6 +41,8 @@ ICC_BYTES = 8 * MIB  # one ICC profile
 # Previews
 PREVIEW_DPI = (12.0, 600.0)  # the --dpi range
 BATCH_JOBS = 64  # the most worker processes `brochure batch --jobs` starts
+EDITIONS = 10_000  # editions one editions file may name: each a manifest entry of 2-4 KB, under its 50 MB (a larger
+# manifest was not read again, and every edition was built on every run); 200 kits of 40 languages named 64,000
 OUTPUT_FOLDERS = 32  # folders an editions file's output pattern may nest its PDFs in
 NAME_BYTES = 250  # one file or folder name an output pattern makes, in UTF-8 (file systems take 255; pictures add 4)
 INIT_ROUNDS = 5  # rounds of questions `brochure init` asks again before it stops (answers that never build)

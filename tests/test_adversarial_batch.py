@@ -134,20 +134,43 @@ def test_an_editions_file_naming_one_long_path_thousands_of_times_is_read_at_onc
 ) -> None:
     """A 10 KB editions file (a kit's path of 4,000 characters, named by alias for 100 brands of 190 languages
     each) took 49 s and printed 79 MB: each of 19,000 entries resolved the long path again, and each was an error
-    of its own. Each path written is resolved once, and the errors after the first 20 are counted."""
+    of its own. Each path written is resolved once, and the errors after the first 20 are counted. (50 brands of one
+    layout and target here: a file of more than 10,000 editions is refused as such, test_a_file_of_more_editions_...)"""
     (inputs.content.parent / "docs").mkdir()
     kit = "docs/../" * 495 + "assets/brand.yaml"
     languages = ", ".join(["content.yaml"] * 190)
-    lines = ['output: "o/{brand}/{language}/{layout}-{paper}-{target}.pdf"', "brands:", f'  - kit: &k "{kit}"']
-    lines += [f"    languages: &L [{languages}]", *["  - {kit: *k, languages: *L}"] * 99]
+    lines = ['output: "o/{brand}/{language}/{layout}-{paper}-{target}.pdf"', "layouts: [trifold]", "targets: [office]"]
+    lines += ["brands:", f'  - kit: &k "{kit}"', f"    languages: &L [{languages}]"]
+    lines += ["  - {kit: *k, languages: *L}"] * 49
     resolved: list[Path] = []
     resolve = Path.resolve
     monkeypatch.setattr(Path, "resolve", lambda self, strict=False: resolved.append(self) or resolve(self, strict))
     status, _, err = cli(capsys, "batch", str(_editions(inputs, "\n".join(lines) + "\n")))
     monkeypatch.undo()
     errors = [line for line in err.splitlines() if ": error: " in line]
-    assert status == 1 and len(errors) == 21 and "and 18979 more kits and content files named twice" in errors[-1]
+    assert status == 1 and len(errors) == 21 and "and 9479 more kits and content files named twice" in errors[-1]
     assert len(resolved) < 200, len(resolved)
+
+
+def test_a_file_of_more_editions_than_a_batch_builds_is_an_error_where_its_brands_are_named(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An editions file naming 200 kits of 40 languages (64,000 editions, none of their files there) took 5 minutes
+    and 425 MB, and wrote a manifest of 58 MB, over the 50 MB a manifest may be: the next run did not read it (a batch
+    of 25,000 editions built would have built them all again on every run). A file of more than 10,000 editions is
+    an error where its brands are named, before anything is read or written."""
+    languages = ", ".join(f"words/w{j}.yaml" for j in range(200))
+    lines = ['output: "o/{brand}/{language}/{layout}-{paper}-{target}.pdf"', "papers: [a4, letter]", "brands:"]
+    lines += [f"  - kit: kit{i}/brand.yaml\n    languages: [{languages}]" for i in range(4)]  # (12,800 editions)
+    path = _editions(inputs, "\n".join(lines) + "\n")
+    started = time.perf_counter()
+    status, out, err = batch(capsys, path)
+    assert status == 1 and INTERNAL not in err and time.perf_counter() - started < 5, err
+    assert f"{path}:3:1: error: the file names 12,800 editions" in err and "at most 10,000" in err, err
+    assert not (inputs.content.parent / "o").exists() and "built" not in out
+    three = "\n".join(lines[:-1]) + "\n"  # (9,600 editions: built, each failing as its files are not there)
+    status, out, err = batch(capsys, _editions(inputs, three))
+    assert status == 1 and "0 built, 0 unchanged, 9600 failed" in out, err[-2000:]
 
 
 @pytest.mark.parametrize("elsewhere", ["out/../../outside.pdf", "/dev/zero"])

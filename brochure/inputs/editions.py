@@ -38,7 +38,7 @@ from brochure.frozen import frozen
 from brochure.inputs.files import YAML_ENDINGS, name_problem, near
 from brochure.inputs.reader import Reader, W, kind_name, kind_of_file, load_file
 from brochure.inputs.yamltree import Node
-from brochure.limits import OUTPUT_FOLDERS
+from brochure.limits import EDITIONS, OUTPUT_FOLDERS
 from brochure.vocabulary import LAYOUTS, PAPERS, TARGETS, LayoutName, PaperName, Target
 
 FIELDS = ("brand", "language", "layout", "paper", "target")  # the {names} an output pattern may use
@@ -116,10 +116,18 @@ def _read(r: Reader, root: Node, path: Path, alone: bool) -> Editions | None:
             " translation): it is not read",
             "check the path (relative to editions.yaml), or remove this 'source:'",
         )
+    output_at = r.at(top["output"], "output") if "output" in top else None
+    editions = Editions(path, output or DEFAULT_OUTPUT, source, tuple(groups), output_at)
+    if editions.count() > EDITIONS:  # (each fails or is built, and listed in the manifest and contact sheet)
+        r.fail(
+            r.key_at(top["brands"], "brands"),
+            f"the file names {editions.count():,} editions (its brands' languages, layouts, papers and targets): at"
+            f" most {EDITIONS:,} are built by one batch",
+            "split the group into several editions files, each with its own folder in 'output:'",
+        )
     if any(d.is_error for d in r.diags) or output is None:
         return None
-    output_at = r.at(top["output"], "output") if "output" in top else None
-    return Editions(path, output, source, tuple(groups), output_at)
+    return editions
 
 
 def _group(
