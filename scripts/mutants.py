@@ -3840,8 +3840,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "unreadable-kits-editions-named-kit",
         "batch/records.py",
-        "        declared = (brand.id, brand.paper) if brand is not None else declared_names(reached(task, task.kit))",
-        "        declared = (brand.id, brand.paper) if brand is not None else (None, None)",
+        "    return (brand.id, brand.paper) if brand is not None else declared_names(kit)",
+        "    return (brand.id, brand.paper) if brand is not None else (None, None)",
         "tests/test_batch.py::test_the_editions_of_a_kit_that_cannot_be_read_are_named_by_its_paper",
     ),
     m(
@@ -7450,6 +7450,21 @@ MUTANTS: tuple[Mutant, ...] = (
         "    return run[: found.start()]\n",
         "tests/test_translations.py",
         k="luxembourg",
+    ),
+    m(
+        "failed-names-read-each-time",
+        "batch/records.py",
+        "        language = _declared_language(content, _state(content)) or written(task.content).stem",
+        "        language = declared_language(content) or written(task.content).stem",
+        "tests/test_batch_missing_files.py::test_a_kit_and_words_not_there_are_read_once_for_all_their_editions",
+    ),
+    m(
+        "editions-unbounded",
+        "inputs/editions.py",
+        "    if editions.count() > EDITIONS:",
+        "    if editions.count() > EDITIONS * 100:",
+        "tests/test_adversarial_batch.py",
+        k="more_editions_than_a_batch_builds",
     ),
     m(
         "svg-negative-size-drawn",
