@@ -293,6 +293,41 @@ def test_frozen_records_compare_hash_and_print_as_dataclasses_do() -> None:
     assert repr(Labelled(1.0, label="L")).endswith(".Labelled(x=1.0, tags=(), note='', items=[], label='L')")
 
 
+def test_frozen_records_of_one_shape_share_one_compiled_init() -> None:
+    """`__init__` is compiled once per shape of fields (brochure.frozen._SHAPES), then given each class's own names:
+    its parameters, keyword-only defaults and factories are still the dataclass's."""
+    import dataclasses
+
+    from brochure import frozen as records
+
+    def body(first: str) -> type:
+        namespace = {
+            "__annotations__": {first: "float", "tags": "tuple[str, ...]", "items": "list[object]", "n": "int"},
+            "tags": (),
+            "items": dataclasses.field(default_factory=list),
+            "n": dataclasses.field(default=3, kw_only=True),
+        }
+        return type(f"Made{first}", (), namespace)
+
+    shapes = len(records._SHAPES)
+    made = [records.frozen(body(first)) for first in ("x", "y", "width")]
+    assert len(records._SHAPES) <= shapes + 1  # (one shape for the three)
+    for cls, first in zip(made, ("x", "y", "width"), strict=True):
+        theirs = dataclasses.dataclass(frozen=True)(body(first))
+        assert _parameters(cls) == _parameters(theirs)  # (annotations left off)
+        one = cls(1.0, ("a",))
+        assert repr(one).endswith("(x=1.0, tags=('a',), items=[], n=3)".replace("x=", f"{first}=", 1))
+        assert cls(**{first: 2.0}, n=4).n == 4 and cls(2.0).items is not cls(2.0).items
+        with pytest.raises(TypeError, match=first):
+            cls()
+
+
+def _parameters(cls: type) -> list[tuple[str, object, str]]:
+    import inspect
+
+    return [(p.name, p.kind, repr(p.default)) for p in inspect.signature(cls).parameters.values()]
+
+
 def test_reportlabs_environment_settings_do_not_change_a_leaflet(tmp_path: Path) -> None:
     """`RL_<setting>` variables in the environment (ReportLab reads them on import) neither change the PDF nor
     stop the build: `RL_uriWasteReduce=0.3` made ReportLab fail with an internal error, others move lines or
