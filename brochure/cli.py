@@ -35,7 +35,7 @@ from brochure.arguments import (
     EXIT_USAGE,
     make_parser,
 )
-from brochure.collector import load_api
+from brochure.collector import freeze_inputs, load_api
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.frozen import frozen, mutable
 from brochure.limits import PREVIEW_DPI
@@ -546,6 +546,7 @@ def _command(args: argparse.Namespace, options: api.Options, console: Console, s
     if named is not None:
         inputs.insert(2, ("the source content (editions.yaml's)", named))
     _check_outputs(args, inputs, outputs, kinds=False)
+    freeze_inputs()
     result = api.build(sources, options)
     signals.check()
     if args.command == "preview" and result.layout is not None:

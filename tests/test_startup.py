@@ -216,6 +216,26 @@ def test_a_build_leaves_the_cycle_collector_on(tmp_path: Path) -> None:
     assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
 
 
+def test_a_command_freezes_its_inputs_once_per_process(tmp_path: Path) -> None:
+    """The first command of a process freezes what it loaded before it builds (collector.freeze_inputs): the build's
+    collections skip them. A second command in the same program leaves the collector's frozen generation as it was,
+    and the PDFs are the same."""
+    code = (
+        "import gc\n"
+        "from brochure.cli import main\n"
+        "from brochure.collector import load_api\n"
+        "load_api()\n"
+        "loaded = gc.get_freeze_count()\n"
+        f"status = main(['build', '-o', {str(tmp_path / 'a.pdf')!r}])\n"
+        "first = gc.get_freeze_count()\n"
+        f"again = main(['build', '-o', {str(tmp_path / 'b.pdf')!r}])\n"
+        "print(status, again, first > loaded, gc.get_freeze_count() == first)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert done.stdout.split()[-4:] == ["0", "0", "True", "True"]
+    assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+
+
 def test_every_right_to_left_character_is_looked_at() -> None:
     """theme/shaping.rtl looks only at the blocks MAYBE_RTL names: every character of bidirectional class R or AL
     in this Python's Unicode is among them, so a Latin text is passed over at C speed and no Arabic or Hebrew
