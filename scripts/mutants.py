@@ -7467,6 +7467,22 @@ MUTANTS: tuple[Mutant, ...] = (
         k="more_editions_than_a_batch_builds",
     ),
     m(
+        "frozen-init-compiled-per-class",
+        "frozen.py",
+        "    code = _SHAPES.get(shape)\n",
+        "    code = None\n",
+        "tests/test_startup.py",
+        k="one_shape_share_one_compiled_init",
+    ),
+    m(
+        "inputs-never-frozen",
+        "collector.py",
+        "    if _INPUTS_FROZEN or not gc.isenabled():\n",
+        "    if True:\n",
+        "tests/test_startup.py",
+        k="freezes_its_inputs_once",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -97,7 +97,7 @@ def test_each_build_prints_as_in_a_fresh_process() -> None:
         "src = dataclasses.replace(src, brand=dataclasses.replace(src.brand, name=src.brand.name + ' Ærø Łódź'))\n"
         "sys.stdout.buffer.write(api.build(src, api.Options()).pdf)\n"
     )
-    fresh = subprocess.run([sys.executable, "-c", script], capture_output=True, check=True, cwd=ROOT).stdout
+    fresh = subprocess.run([sys.executable, "-P", "-c", script], capture_output=True, check=True, cwd=ROOT).stdout
     assert here.ok and here.pdf == fresh
 
 
@@ -115,7 +115,7 @@ def test_the_press_edition_after_office_ones_in_other_colours_prints_as_in_a_fre
         f"src, _ = api.load(Path({str(CONTENT)!r}), Path({str(BRAND)!r}))\n"
         "sys.stdout.buffer.write(api.build(src, api.Options(target='press')).pdf)\n"
     )
-    fresh = subprocess.run([sys.executable, "-c", script], capture_output=True, check=True, cwd=ROOT).stdout
+    fresh = subprocess.run([sys.executable, "-P", "-c", script], capture_output=True, check=True, cwd=ROOT).stdout
     assert here.ok and here.pdf == fresh
 
 
@@ -134,7 +134,7 @@ def test_arabic_words_remembered_print_in_each_builds_own_colours_and_widths_as_
         "src = dataclasses.replace(src, brand=dataclasses.replace(src.brand, colors=tuple(colors.items())))\n"
         "sys.stdout.buffer.write(api.build(src, api.Options()).pdf)\n"
     )
-    fresh = subprocess.run([sys.executable, "-c", script], capture_output=True, check=True, cwd=ROOT).stdout
+    fresh = subprocess.run([sys.executable, "-P", "-c", script], capture_output=True, check=True, cwd=ROOT).stdout
     assert here.ok and here.pdf == fresh
 
 

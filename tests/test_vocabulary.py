@@ -105,7 +105,7 @@ def test_load_is_the_function_whatever_was_imported_before() -> None:
         "import brochure\n"
         "print(callable(load), brochure.load is load, blocks.__name__)"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    done = subprocess.run([sys.executable, "-P", "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert done.stdout.split() == ["True", "True", "brochure.inputs.blocks"]
 
 
@@ -114,7 +114,7 @@ def test_importing_brochure_does_not_import_reportlab() -> None:
         "import sys, brochure; "
         "print(sorted({m.split('.')[0] for m in sys.modules if m.split('.')[0] in ('reportlab', 'PIL', 'yaml')}))"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    done = subprocess.run([sys.executable, "-P", "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert done.stdout.strip() == "[]"
 
 
