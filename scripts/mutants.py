@@ -7461,10 +7461,18 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "editions-unbounded",
         "inputs/editions.py",
-        "    if editions.count() > EDITIONS:",
-        "    if editions.count() > EDITIONS * 100:",
+        "    if alone and editions.count() > EDITIONS:",
+        "    if alone and editions.count() > EDITIONS * 100:",
         "tests/test_adversarial_batch.py",
-        k="more_editions_than_a_batch_builds",
+        k="more_editions_than_a_batch_builds_is_an_error",
+    ),
+    m(
+        "editions-limited-for-every-reader",
+        "inputs/editions.py",
+        "    if alone and editions.count() > EDITIONS:",
+        "    if editions.count() > EDITIONS:",
+        "tests/test_adversarial_batch.py",
+        k="more_editions_than_a_batch_builds_is_checked",
     ),
     m(
         "frozen-init-compiled-per-class",

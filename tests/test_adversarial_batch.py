@@ -9,6 +9,7 @@ import contextlib
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -19,7 +20,7 @@ from pathlib import Path
 import pytest
 import reportlab
 from conftest import CONTENT, LOGO, Inputs, edit, position
-from helpers import TESTED, batch, cli, editions_file
+from helpers import ROOT, TESTED, batch, cli, editions_file
 
 from brochure import batch as batch_module
 from brochure.batch import plan
@@ -171,6 +172,34 @@ def test_a_file_of_more_editions_than_a_batch_builds_is_an_error_where_its_brand
     three = "\n".join(lines[:-1]) + "\n"  # (9,600 editions: built, each failing as its files are not there)
     status, out, err = batch(capsys, _editions(inputs, three))
     assert status == 1 and "0 built, 0 unchanged, 9600 failed" in out, err[-2000:]
+
+
+def test_a_translation_named_in_a_file_of_more_editions_than_a_batch_builds_is_checked_against_its_source(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The limit on editions is a batch's: `brochure check` of a translation named in ./editions.yaml (a group's
+    file of 10,408 editions) reads the file for the words it translates, and checks it against them, as it did
+    before the limit (it said the file had errors, and checked nothing); the batch refuses the file."""
+    for name in ("assets", "translations"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy(ROOT / "content.yaml", tmp_path / "content.yaml")
+    (tmp_path / "words").mkdir()
+    for j in range(100):
+        shutil.copy(tmp_path / "translations" / "es.yaml", tmp_path / "words" / f"w{j}.yaml")
+    lines = ['output: "out/{brand}/{language}/{layout}-{paper}-{target}.pdf"', "source: content.yaml", "brands:"]
+    lines += ["  - kit: assets/brand.yaml", "    languages: [translations/es.yaml]"]
+    words = ", ".join(f"words/w{j}.yaml" for j in range(100))
+    for i in range(13):  # (13 kits of 100 languages, 4 layouts and 2 targets: 10,400 editions, and the 8 above)
+        (tmp_path / f"kit{i}").mkdir()
+        shutil.copy(tmp_path / "assets" / "brand.yaml", tmp_path / f"kit{i}" / "brand.yaml")
+        lines += [f"  - kit: kit{i}/brand.yaml", f"    languages: [{words}]"]
+    (tmp_path / "editions.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    status, _, err = cli(capsys, "check", "--content", "translations/es.yaml")
+    assert status == 0 and "translations/es.yaml was checked against content.yaml" in err, err
+    assert "has errors" not in err and "10,000" not in err, err
+    status, _, err = cli(capsys, "batch", "editions.yaml", "--check")
+    assert status == 1 and "editions.yaml:3:1: error: the file names 10,408 editions" in err, err
 
 
 @pytest.mark.parametrize("elsewhere", ["out/../../outside.pdf", "/dev/zero"])

@@ -118,7 +118,9 @@ def _read(r: Reader, root: Node, path: Path, alone: bool) -> Editions | None:
         )
     output_at = r.at(top["output"], "output") if "output" in top else None
     editions = Editions(path, output or DEFAULT_OUTPUT, source, tuple(groups), output_at)
-    if editions.count() > EDITIONS:  # (each fails or is built, and listed in the manifest and contact sheet)
+    if alone and editions.count() > EDITIONS:  # (a batch's reading: each fails or is built, and listed in the
+        # manifest and contact sheet; `build`, `check`, `watch` and `serve` read it for one edition's source and
+        # choices, and take a file of any size)
         r.fail(
             r.key_at(top["brands"], "brands"),
             f"the file names {editions.count():,} editions (its brands' languages, layouts, papers and targets): at"
