@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import os
 import random
 import subprocess
 import sys
 import weakref
 
 import pytest
-from helpers import BRAND, CONTENT, ROOT, fallback_face, sources, texts
+from helpers import BRAND, CONTENT, ROOT, TESTED, fallback_face, sources, texts
 from reportlab.lib.rl_accel import fp_str
 
 from brochure import api
@@ -22,6 +23,8 @@ from brochure.layout.model import Ink, Segment
 from brochure.remembered import by_identity
 from brochure.render import pdf
 from brochure.vocabulary import LAYOUTS, TARGETS, LayoutName
+
+TESTED_ENV = {**os.environ, "PYTHONPATH": TESTED}  # (a process a test starts imports the brochure under test)
 
 
 def _with_primary(src: api.Sources, hex_colour: str) -> api.Sources:
@@ -97,7 +100,9 @@ def test_each_build_prints_as_in_a_fresh_process() -> None:
         "src = dataclasses.replace(src, brand=dataclasses.replace(src.brand, name=src.brand.name + ' Ærø Łódź'))\n"
         "sys.stdout.buffer.write(api.build(src, api.Options()).pdf)\n"
     )
-    fresh = subprocess.run([sys.executable, "-P", "-c", script], capture_output=True, check=True, cwd=ROOT).stdout
+    fresh = subprocess.run(
+        [sys.executable, "-P", "-c", script], capture_output=True, check=True, cwd=ROOT, env=TESTED_ENV
+    ).stdout
     assert here.ok and here.pdf == fresh
 
 
@@ -115,7 +120,9 @@ def test_the_press_edition_after_office_ones_in_other_colours_prints_as_in_a_fre
         f"src, _ = api.load(Path({str(CONTENT)!r}), Path({str(BRAND)!r}))\n"
         "sys.stdout.buffer.write(api.build(src, api.Options(target='press')).pdf)\n"
     )
-    fresh = subprocess.run([sys.executable, "-P", "-c", script], capture_output=True, check=True, cwd=ROOT).stdout
+    fresh = subprocess.run(
+        [sys.executable, "-P", "-c", script], capture_output=True, check=True, cwd=ROOT, env=TESTED_ENV
+    ).stdout
     assert here.ok and here.pdf == fresh
 
 
@@ -134,7 +141,9 @@ def test_arabic_words_remembered_print_in_each_builds_own_colours_and_widths_as_
         "src = dataclasses.replace(src, brand=dataclasses.replace(src.brand, colors=tuple(colors.items())))\n"
         "sys.stdout.buffer.write(api.build(src, api.Options()).pdf)\n"
     )
-    fresh = subprocess.run([sys.executable, "-P", "-c", script], capture_output=True, check=True, cwd=ROOT).stdout
+    fresh = subprocess.run(
+        [sys.executable, "-P", "-c", script], capture_output=True, check=True, cwd=ROOT, env=TESTED_ENV
+    ).stdout
     assert here.ok and here.pdf == fresh
 
 

@@ -71,7 +71,9 @@ def test_reportlabs_address_pattern_matches_as_its_own() -> None:
         "        for a, b in ((stand_in.match(t), real.match(t)) for t in texts)]\n"
         "print(json.dumps([type(stand_in).__name__, same, [bool(real.match(t)) for t in texts]]))\n"
     )
-    done = subprocess.run([sys.executable, "-P", "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    done = subprocess.run(
+        [sys.executable, "-P", "-c", code], capture_output=True, text=True, cwd=ROOT, check=True, env=_tested()
+    )
     kind, same, matched = json.loads(done.stdout)
     assert kind == "_LazyPattern"  # compiled on first use, not on import
     assert same == [True] * len(ADDRESSES)
@@ -103,7 +105,9 @@ def test_patterns_compiled_on_first_use_match_as_their_own() -> None:
         "numbers = [m.raw_string for m in phonenumbers.PhoneNumberMatcher(text, 'GB')]\n"
         "print(json.dumps([kinds, found == real, [sum(x is not None for x in f) for f in found], numbers]))\n"
     )
-    done = subprocess.run([sys.executable, "-P", "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    done = subprocess.run(
+        [sys.executable, "-P", "-c", code], capture_output=True, text=True, cwd=ROOT, check=True, env=_tested()
+    )
     kinds, same, hits, numbers = json.loads(done.stdout)
     assert kinds == ["_LazyPattern"] * 6  # compiled on first use, not on import
     assert same and hits == [2, 3, 3, 3, 1]
@@ -155,7 +159,9 @@ def test_a_build_of_the_shipped_leaflet_compiles_no_pattern_kept_for_later(tmp_p
         "kept = sum(isinstance(v, Later) for m in list(sys.modules.values()) for v in vars(m).values())\n"
         "print(json.dumps([status, made, kept]), file=sys.stderr)\n"
     )
-    done = subprocess.run([sys.executable, "-P", "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    done = subprocess.run(
+        [sys.executable, "-P", "-c", code], capture_output=True, text=True, cwd=ROOT, check=True, env=_tested()
+    )
     status, made, kept = json.loads(done.stderr.strip().splitlines()[-1])
     assert status == 0 and out.read_bytes().startswith(b"%PDF-")
     assert made == ["brochure.preflight.glyphs._UNSHAPED"] and kept >= 20  # (the one whose floor, U+0590, lies
@@ -211,7 +217,9 @@ def test_a_build_leaves_the_cycle_collector_on(tmp_path: Path) -> None:
         f"again = main(['build', '-o', {str(tmp_path / 'b.pdf')!r}])\n"
         "print(status, again, on, gc.isenabled())\n"
     )
-    done = subprocess.run([sys.executable, "-P", "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    done = subprocess.run(
+        [sys.executable, "-P", "-c", code], capture_output=True, text=True, cwd=ROOT, check=True, env=_tested()
+    )
     assert done.stdout.split()[-4:] == ["0", "0", "True", "False"]  # on after the first; left off when it was off
     assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
 
@@ -231,7 +239,9 @@ def test_a_command_freezes_its_inputs_once_per_process(tmp_path: Path) -> None:
         f"again = main(['build', '-o', {str(tmp_path / 'b.pdf')!r}])\n"
         "print(status, again, first > loaded, gc.get_freeze_count() == first)\n"
     )
-    done = subprocess.run([sys.executable, "-P", "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    done = subprocess.run(
+        [sys.executable, "-P", "-c", code], capture_output=True, text=True, cwd=ROOT, check=True, env=_tested()
+    )
     assert done.stdout.split()[-4:] == ["0", "0", "True", "True"]
     assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
 

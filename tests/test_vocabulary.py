@@ -3,6 +3,7 @@ vocabulary covers it, the command line offers the same words, and the public API
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import Inputs, edit
-from helpers import ROOT
+from helpers import ROOT, TESTED
 
 import brochure
 from brochure import api
@@ -19,6 +20,8 @@ from brochure.cli import main
 from brochure.geometry.sheet import PAPER_SIZES, SHEETS, TRIFOLD_WIDTHS
 from brochure.layout import PLANS
 from brochure.vocabulary import LAYOUTS, PAPERS, PLACES, TARGETS, language_problem
+
+TESTED_ENV = {**os.environ, "PYTHONPATH": TESTED}  # (a process a test starts imports the brochure under test)
 
 
 def test_each_vocabulary_lists_the_words_users_write() -> None:
@@ -105,7 +108,9 @@ def test_load_is_the_function_whatever_was_imported_before() -> None:
         "import brochure\n"
         "print(callable(load), brochure.load is load, blocks.__name__)"
     )
-    done = subprocess.run([sys.executable, "-P", "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    done = subprocess.run(
+        [sys.executable, "-P", "-c", code], capture_output=True, text=True, cwd=ROOT, check=True, env=TESTED_ENV
+    )
     assert done.stdout.split() == ["True", "True", "brochure.inputs.blocks"]
 
 
@@ -114,7 +119,9 @@ def test_importing_brochure_does_not_import_reportlab() -> None:
         "import sys, brochure; "
         "print(sorted({m.split('.')[0] for m in sys.modules if m.split('.')[0] in ('reportlab', 'PIL', 'yaml')}))"
     )
-    done = subprocess.run([sys.executable, "-P", "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    done = subprocess.run(
+        [sys.executable, "-P", "-c", code], capture_output=True, text=True, cwd=ROOT, check=True, env=TESTED_ENV
+    )
     assert done.stdout.strip() == "[]"
 
 
