@@ -13,7 +13,7 @@ import pypdf
 import pypdfium2 as pdfium
 import pytest
 import zxingcpp
-from helpers import BRAND, CONTENT, MAPLE, ROOT, built, reopen, result_of, sources
+from helpers import BRAND, CONTENT, MAPLE, ROOT, TESTED, built, reopen, result_of, sources
 
 from brochure import api
 from brochure.geometry.sheet import MM
@@ -163,7 +163,8 @@ def work(i):
 with ThreadPoolExecutor(8) as ex:
     print(sum(ex.map(work, range(32))))
 """
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    env = {**os.environ, "PYTHONPATH": TESTED}  # (the brochure under test, whatever the folder it runs in holds)
+    done = subprocess.run([sys.executable, "-P", "-c", script], capture_output=True, text=True, timeout=300, env=env)
     assert done.returncode == 0, done.stderr[-2000:]
 
 

@@ -32,7 +32,9 @@ def _modules_after(argv: list[str], cwd: Path) -> tuple[int, set[str], str]:
         f"status = main({argv!r})\n"
         "print(json.dumps([status, sorted(sys.modules)]), file=sys.stderr)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=cwd, check=True)
+    done = subprocess.run(
+        [sys.executable, "-P", "-c", code], capture_output=True, text=True, cwd=cwd, env=_tested(), check=True
+    )
     status, modules = json.loads(done.stderr.strip().splitlines()[-1])
     return status, set(modules), done.stdout
 
@@ -388,7 +390,13 @@ def test_reportlabs_environment_settings_do_not_change_a_leaflet(tmp_path: Path)
         pdfs.append(out.read_bytes())
     assert pdfs[0] == pdfs[1]
     code = "import os, brochure.api, reportlab.rl_config as c; print(c.uriWasteReduce, os.environ['RL_uriWasteReduce'])"
-    done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=clean | odd, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-P", "-c", code],
+        cwd=tmp_path,
+        env=clean | odd | {"PYTHONPATH": TESTED},
+        capture_output=True,
+        text=True,
+    )
     assert done.stdout.split() == ["0", "0.3"]
 
 
