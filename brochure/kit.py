@@ -7,6 +7,7 @@ This module writes files and says nothing: commands/init.py asks the questions a
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -627,14 +628,41 @@ def write_kit(folder: Path, a: Answers) -> list[Path]:
     for path in (brand, *(() if in_place else (logo,)), *others):  # be given with --logo, not left beside a mark)
         if os.path.lexists(path):  # (a link to nothing too: writing through it would fail)
             raise Exists(str(path))
-    folder.mkdir(parents=True, exist_ok=True)
-    if not in_place:
-        data = source.read_bytes() if source else placeholder_logo(a).encode("utf-8")
-        with logo.open("xb") as f:
-            f.write(data)
-    with brand.open("x", encoding="utf-8") as f:
-        f.write(brand_yaml(folder, a, logo.name))
+    files = [] if in_place else [(logo, source.read_bytes() if source else placeholder_logo(a).encode("utf-8"))]
+    files.append((brand, brand_yaml(folder, a, logo.name).encode("utf-8")))
+    write_new(files)
     return [brand] if in_place else [brand, logo]
+
+
+def write_new(files: list[tuple[Path, bytes]]) -> None:
+    """Write new files (and the folders they need) as one: none is replaced (Exists), and on any exception while
+    writing (a full disk, Ctrl-C, SIGTERM) the files and folders made so far are removed: nothing is left half-made
+    (an interrupted init left an empty brand.yaml beside the logo, which the next init refused as a kit there)."""
+    made: list[Path] = []  # (each before it is made: a stop between making it and noting it leaves nothing)
+    try:
+        for path, data in files:
+            for parent in reversed([p for p in path.parents if not os.path.lexists(p)]):  # (the outermost first)
+                made.append(parent)
+                try:
+                    parent.mkdir()
+                except FileExistsError:
+                    made.pop()  # (made meanwhile by another: not ours to remove)
+            made.append(path)
+            try:
+                f = path.open("xb")
+            except FileExistsError:
+                made.pop()  # (there meanwhile: never ours to remove)
+                raise Exists(str(path)) from None
+            with f:
+                f.write(data)
+    except BaseException:
+        for path in reversed(made):
+            with contextlib.suppress(OSError):
+                if path.is_dir() and not path.is_symlink():
+                    path.rmdir()  # (only when empty)
+                else:
+                    path.unlink(missing_ok=True)
+        raise
 
 
 def copy_words(source: Path, folder: Path, pictures: list[tuple[str, Path]]) -> list[Path]:
@@ -650,13 +678,8 @@ def copy_words(source: Path, folder: Path, pictures: list[tuple[str, Path]]) -> 
             raise Exists(str(path))
     text = source.read_text(encoding="utf-8-sig")
     lines = [line for line in text.splitlines(keepends=True) if not line.startswith("# yaml-language-server:")]
-    folder.mkdir(parents=True, exist_ok=True)
-    with target.open("x", encoding="utf-8") as f:
-        f.write(schema_header(folder, "content") + "".join(lines))
-    for copy, original in copies.items():
-        copy.parent.mkdir(parents=True, exist_ok=True)
-        with copy.open("xb") as f:
-            f.write(original.read_bytes())
+    words = (schema_header(folder, "content") + "".join(lines)).encode("utf-8")
+    write_new([(target, words), *((copy, original.read_bytes()) for copy, original in copies.items())])
     return [target, *copies]
 
 

@@ -1147,3 +1147,31 @@ def test_a_misspelt_logo_dragged_onto_a_terminal_is_offered_as_it_is_there(tmp_p
         assert "not found" in message and hint.startswith(meant), (typed, hint)
     _, hint = check("C:\\Users\\me\\logo.png", {})
     assert hint.startswith("that is a path on a Windows computer"), hint
+
+
+@pytest.mark.parametrize("words", [False, True], ids=["kit", "words"])
+def test_an_init_stopped_while_writing_leaves_nothing_half_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], words: bool
+) -> None:
+    """Ctrl-C (or SIGTERM) just as init made its last file: the files and folders it made are removed (it left an
+    empty brand.yaml beside the logo, or an empty content.yaml, which the next init refused as already there)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content.yaml").write_bytes((ROOT / "content.yaml").read_bytes())
+    last = "content.yaml" if words else "brand.yaml"
+    real = Path.open
+
+    def stopped(self: Path, mode: str = "r", *rest: object, **named: object) -> object:
+        opened = real(self, mode, *rest, **named)  # type: ignore[call-overload]
+        if "x" in mode and self.name == last and "clinics" in self.parts:  # (the kit written, not its trial)
+            opened.close()
+            raise KeyboardInterrupt
+        return opened
+
+    monkeypatch.setattr(Path, "open", stopped)
+    argv = ["--words"] if words else [*options(), "--yes"]
+    status, _, err = cli(capsys, "init", "clinics/riverside", *argv)
+    assert status == 130, err
+    assert not (tmp_path / "clinics").exists()
+    monkeypatch.setattr(Path, "open", real)
+    status, _, err = cli(capsys, "init", "clinics/riverside", *argv)  # (and init can be run again)
+    assert status == 0, err
