@@ -69,12 +69,38 @@ def _id(value: str, answers: Answers) -> tuple[str, str]:
 
     problem = id_problem(value)
     if not problem:
-        return "", ""
+        other = kit_with_id(value)
+        if other is None:
+            return "", ""
+        return (  # (a clinic named as another kit here is named: "Elm Park" beside Elm Park Aesthetics' elm-park)
+            f"'{value}' is the id of the kit {other} already: the two clinics' leaflets would be written to the same "
+            "files (out/" + value + "-...pdf), each replacing the other's",
+            f"give the new kit another id (--id), e.g. '{value}-2' or one with its town",
+        )
     long = "characters long" in problem
     return (
         problem,
         "shorten it, e.g. 'riverside'" if long else "use a short lowercase name joined by hyphens, e.g. 'riverside'",
     )
+
+
+KITS_LOOKED_AT = 200  # the project's kits whose ids a new kit's is compared with (the first, by path)
+
+
+def kit_with_id(value: str) -> Path | None:
+    """The brand file of a kit of this project (assets/brand.yaml, or one in assets/brands/, where init puts them)
+    whose id is `value`, or None."""
+    from brochure.inputs.brand import declared_names
+
+    kits = Path("assets") / "brands"
+    try:
+        found = sorted(kits.glob("*/brand.yaml"))[:KITS_LOOKED_AT] if kits.is_dir() else []
+    except OSError:
+        found = []
+    for path in (Path("assets") / "brand.yaml", *found):
+        if path.is_file() and declared_names(path)[0] == value:
+            return path
+    return None
 
 
 def _country(value: str, answers: Answers) -> tuple[str, str]:

@@ -1175,3 +1175,23 @@ def test_an_init_stopped_while_writing_leaves_nothing_half_made(
     monkeypatch.setattr(Path, "open", real)
     status, _, err = cli(capsys, "init", "clinics/riverside", *argv)  # (and init can be run again)
     assert status == 0, err
+
+
+def test_a_kit_is_not_given_the_id_of_another_kit_of_the_project(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A clinic named "Elm Park" beside the kit whose id is elm-park (Elm Park Aesthetics): its id, made from its name
+    or given, is refused, nothing written (the new kit's leaflets were written to elm-park-en-gb-...pdf, replacing the
+    other clinic's; without a folder, it was refused only as that kit's folder, with no word of the id)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content.yaml").write_bytes((ROOT / "content.yaml").read_bytes())
+    (tmp_path / "assets/brands/elm-park").mkdir(parents=True)
+    (tmp_path / "assets/brands/elm-park/brand.yaml").write_text("name: Elm Park Aesthetics\nid: elm-park\n")
+    for folder, more in ((["clinics/ep"], {}), ([], {}), (["clinics/ep"], {"id": "elm-park"})):
+        status, _, err = cli(capsys, "init", *folder, *options(name="Elm Park", **more), "--yes")
+        assert status == 1, err
+        assert "'elm-park' is the id of the kit assets/brands/elm-park/brand.yaml already" in err
+        assert "--id), e.g. 'elm-park-2'" in err
+    assert not (tmp_path / "clinics").exists()
+    status, _, err = cli(capsys, "init", "clinics/ep", *options(name="Elm Park", id="elm-park-leeds"), "--yes")
+    assert status == 0, err

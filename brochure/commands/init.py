@@ -71,7 +71,10 @@ def init(args: argparse.Namespace, console: Console) -> int:
                 console.error("brochure: no answer (end of input): nothing written")
                 return EXIT_ERRORS
             answers[q.key] = answer
-        elif default is not None:
+        elif default is not None:  # (checked as an answer given: an id made from --name may be another kit's)
+            problem, hint = kit.answer_problem(q, default, answers)
+            if problem:
+                problems.append(f"{q.option} {default!r} (the default): {problem} (hint: {hint})")
             answers[q.key] = default
         else:
             missing.append(f"{q.option} is needed ({q.help}), or run brochure init on a terminal to be asked")
