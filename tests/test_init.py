@@ -1193,5 +1193,7 @@ def test_a_kit_is_not_given_the_id_of_another_kit_of_the_project(
         assert "'elm-park' is the id of the kit assets/brands/elm-park/brand.yaml already" in err
         assert "--id), e.g. 'elm-park-2'" in err
     assert not (tmp_path / "clinics").exists()
+    status, _, err = cli(capsys, "init", "clinics/ep", *options(website="https://a@b.example"), "--yes")
+    assert status == 1 and err.count("error:") == 1 and "--website" in err, err  # (not the default booking page too)
     status, _, err = cli(capsys, "init", "clinics/ep", *options(name="Elm Park", id="elm-park-leeds"), "--yes")
     assert status == 0, err
