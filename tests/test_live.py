@@ -1186,3 +1186,18 @@ def test_a_kit_that_fails_to_load_is_not_told_with_the_last_kits_paper(
     told = len(said)
     live._build(live._asked, Choice(broken / "brand.yaml", ROOT / "content.yaml"), time.perf_counter())
     assert "not written (trifold, the kit's paper, office)" in said[told], said[told:]
+
+
+def test_a_logo_judged_on_its_ground_is_remembered_by_its_digest_not_kept_whole() -> None:
+    """Whether a picture logo stands out from its ground is remembered per picture and ground, by the picture's digest:
+    its bytes (a JPEG logo is embedded as it is, up to 40 MB) were the key, and a watch whose logo was saved again and
+    again held the last 16 versions (14 MB more a save, 640 MB for a logo at its limit)."""
+    from brochure.preflight import seen
+
+    buf = io.BytesIO()
+    Image.new("RGB", (40, 20), (29, 92, 99)).save(buf, format="PNG")
+    data = buf.getvalue()
+    held = sys.getrefcount(data)
+    share = seen._standing_out(data, (1.0, 1.0, 1.0))
+    assert sys.getrefcount(data) == held  # (not kept by the memory of answers)
+    assert share == 1.0 and seen._standing_out(bytes(data), (1.0, 1.0, 1.0)) == share  # (an equal copy: remembered)

@@ -10,8 +10,8 @@ a colour difference (CIE 1976 delta E: a gold or yellow logo differs from white 
 
 from __future__ import annotations
 
+import hashlib
 import io
-from functools import lru_cache
 
 from PIL import Image
 
@@ -22,6 +22,7 @@ from brochure.layout.model import Frame, Ink, Layout, Picture, Shape
 from brochure.preflight.contrast import Colours, contrast, inside, made_of
 from brochure.preflight.placement import place
 from brochure.preflight.press import is_logo
+from brochure.remembered import Kept
 from brochure.theme.colors import MARKS_CONTRAST, difference, ratio_text
 
 SEEN = 10.0  # a colour difference (delta E) under which a colour all but vanishes on its ground (#EEEEEE on white:
@@ -187,10 +188,18 @@ def _seen(logo: list[Frame], ground: Ink | None, colours: Colours) -> bool:
     return False
 
 
-@lru_cache(maxsize=16)
+_STANDING: Kept[float] = Kept(16)  # by the picture's digest and the ground, not its bytes: a logo embedded as it is
+# (a JPEG of up to 40 MB) was kept whole, and a watch whose logo was saved again and again held 16 of them (640 MB)
+
+
 def _standing_out(data: bytes, ground: tuple[float, float, float]) -> float:
     """The share of a picture's area that differs from the ground by SEEN once laid on it (its transparent parts
     show the ground; thin lines and half see-through ink count as what they print, not as nothing)."""
+    key = (hashlib.blake2b(data, digest_size=16).digest(), ground)
+    return _STANDING.answer(key, lambda: _measured(data, ground))
+
+
+def _measured(data: bytes, ground: tuple[float, float, float]) -> float:
     with Image.open(io.BytesIO(data)) as image:
         image.draft("RGB", (_SAMPLE, _SAMPLE))  # (a JPEG decodes at a fraction of its size)
         picture = image.convert("RGBA")
