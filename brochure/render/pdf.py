@@ -304,6 +304,15 @@ def _picture(canvas: Canvas, data: bytes, x: float, y: float, w: float, h: float
     pixels compressed by _Pixels at zlib's default level while the document's pictures come to PICTURE_FLATE_BYTES,
     else at FAST_FLATE_LEVEL (counted on this canvas: a build's own); a picture's transparent parts show the paper."""
     image, mask = _Embedded(io.BytesIO(data)), "auto" if _see_through(data) else None
+    try:
+        _draw_picture(canvas, image, mask, x, y, w, h)
+    finally:  # (ReportLab's reader of a JPEG holds itself, `jpeg_fh = self._jpeg_fh`: it, its file and its picture
+        # were freed only by Python's cycle collector, so a watch or serve held some 26 builds' pictures, 14 MB each
+        # for a 14 MB logo, before it ran; all is in the PDF's objects by now)
+        image.__dict__.pop("jpeg_fh", None)
+
+
+def _draw_picture(canvas: Canvas, image: ImageReader, mask: str | None, x: float, y: float, w: float, h: float) -> None:
     pixels, alpha = image.getRGBData(), image._dataA
     clear = alpha.getRGBData() if mask and alpha else b""  # (its transparency, where it is drawn with it)
     name = _digester(pixels + (clear or str(mask).encode()))
