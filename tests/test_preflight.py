@@ -603,6 +603,16 @@ def test_a_word_too_long_is_the_words_problem_not_a_layout_bug(inputs: Inputs) -
     assert msgs and all("too long for its column" in m for m in msgs), msgs
 
 
+@pytest.mark.parametrize("layout", ["trifold", "large-print"])
+def test_a_word_too_long_in_a_links_words_is_the_words_problem_not_a_layout_bug(inputs: Inputs, layout: str) -> None:
+    """The same word as a link's words: its underline ran as far as the word, past the fold and over the next
+    panel's words, and was blamed on the layout three times ("a shape runs out of its panel", "please report it")."""
+    long_word = "Redness-lasting-one-to-three-days-in-most-people-who-have-it-done-and-then-some-more"
+    edit(inputs.content, '"Redness for 1 to 3 days"', f'"[{long_word}](https://example.com/redness)"')
+    msgs = messages(build(inputs, layout=layout))
+    assert msgs and all("too long for its column" in m for m in msgs), msgs
+
+
 def test_a_picture_resampled_for_print_is_not_a_soft_or_stretched_picture(inputs: Inputs) -> None:
     """Pictures far sharper than print needs are resampled to 300 ppi: rounding to whole pixels never makes
     them 299.7 ppi ("print shops ask for 300") or a stretched banner."""

@@ -15,7 +15,7 @@ from brochure.diagnostics import Diagnostic, Location, Place, error, merged
 from brochure.geometry.sheet import FOLD_CLEAR, MM, Rect
 from brochure.inputs.content import Content
 from brochure.layout.compose import FOLIO
-from brochure.layout.model import Frame, Layout, Page, Picture, Run, Text
+from brochure.layout.model import Frame, Layout, Page, Picture, Run, Shape, Text
 from brochure.layout.para import OVERRUN
 
 GUARD = "this is a layout bug: please report it with the inputs"
@@ -27,6 +27,25 @@ def overset(item: Frame) -> bool:
     return isinstance(item, Text) and item.overrun > OVERRUN
 
 
+def _underlines(page: Page) -> set[int]:
+    """The shapes drawn under an overset line's words (a link's underline, as long as the word run past its
+    column): the words' problem too, which design.py reports once, not a layout bug where the line lands."""
+    lines = [item for item in page.items if overset(item)]
+    return {
+        id(item)
+        for item in page.items
+        if isinstance(item, Shape)
+        and any(
+            item.piece == line.piece
+            and line.box.x - OVERLAP <= item.box.x
+            and item.box.right <= line.box.right + OVERLAP
+            and line.box.y - OVERLAP <= item.box.y
+            and item.box.top <= line.box.top + OVERLAP
+            for line in lines
+        )
+    }
+
+
 Bounds = tuple[float, float, float, float]  # a box's left, bottom, right and top (as its Rect gives them)
 OVERLAP = 0.5  # pt: boxes may touch; more than this across and down is one thing printed over another
 
@@ -35,7 +54,8 @@ def check_placement(layout: Layout, content: Content) -> list[Diagnostic]:
     """Everything printed stays in the safe area, clear of the folds, inside its own panel and off other pieces."""
     diags: list[Diagnostic] = []
     for n, page in enumerate(layout.pages):
-        shown = [item for item in page.items if not (item.role == "mark" or overset(item))]  # (what is checked: once)
+        under = _underlines(page)
+        shown = [item for item in page.items if not (item.role == "mark" or overset(item) or id(item) in under)]
         diags += _edges(layout, n, page, shown, content)
         diags += _overlaps(n, page, shown, content)
     return merged(diags)
