@@ -385,6 +385,19 @@ def test_a_citation_changed_or_added_in_a_translation_is_an_error(tmp_path: Path
     assert "[at disclaimer]" in line and "added [^spring2017]" in line
 
 
+def test_a_citation_left_off_one_claim_of_a_translation_is_a_warning(tmp_path: Path) -> None:
+    """The source's text cites connolly2017 after two claims; the translation kept it after the first only: the
+    same set of sources, so nothing was said, and "Las marcas de granos suelen irse solas." lost its evidence. The
+    same citation written twice in one place ('[^a][^a]', one superscript) is not a second claim."""
+    lines, text = _seeded(tmp_path, "irse solas.[^connolly2017]", "irse solas.")
+    (line,) = lines
+    row, col = position(text, '"Las cicatrices de acné no son dañinas')
+    assert line.startswith(f"{tmp_path / 'es.yaml'}:{row}:{col}: warning: this text cites [^connolly2017] once,")
+    assert "the source's text twice" in line and "a claim left without its source?" in line
+    lines, _ = _seeded(tmp_path, "irse solas.[^connolly2017]", "irse solas.[^connolly2017][^connolly2017]")
+    assert lines == []
+
+
 def test_arabic_indic_digits_are_the_same_numbers(tmp_path: Path) -> None:
     """'٣٠ إلى ٤٥ دقيقة' keeps the source's 30 to 45 minutes; '٣٥' for 30 is still an error."""
     source, _ = load_content(CONTENT)

@@ -17,7 +17,7 @@ from itertools import pairwise
 from brochure.diagnostics import Diagnostic, Location, error, shorten, warning
 from brochure.inputs.blocks import Image
 from brochure.inputs.content import Content
-from brochure.inputs.inline import citations, links, plain
+from brochure.inputs.inline import citations, links, parse, plain
 from brochure.inputs.numbers import (
     NUMBER,
     check_numbers,
@@ -681,7 +681,7 @@ def _citations(was: str, text: str, at: Location, src_at: Location) -> list[Diag
     """The same sources cited ([^id]) as the source's text: a claim keeps its evidence in every language."""
     theirs, ours = citations(was), citations(text)
     if set(theirs) == set(ours):
-        return []
+        return _citations_fewer(_cited_places(was), _cited_places(text), at, src_at)
     lost = [f"[^{k}]" for k in theirs if k not in ours]
     added = [f"[^{k}]" for k in ours if k not in theirs]
     said = "; ".join(
@@ -696,6 +696,32 @@ def _citations(was: str, text: str, at: Location, src_at: Location) -> list[Diag
             "cite the same sources as the source's text does, each after the claim it supports",
         )
     ]
+
+
+def _citations_fewer(theirs: list[str], ours: list[str], at: Location, src_at: Location) -> list[Diagnostic]:
+    """A source cited fewer times than the source's text cites it: the same sources, but a claim that cited one
+    ("Marks left by spots often fade on their own.[^connolly2017]") kept without it."""
+    fewer = [k for k in dict.fromkeys(theirs) if ours.count(k) < theirs.count(k)]
+    if not fewer:
+        return []
+    said = ", ".join(f"[^{k}] {_times(ours.count(k))}, the source's text {_times(theirs.count(k))}" for k in fewer)
+    return [
+        warning(
+            at,
+            f"this text cites {said} ({place(src_at)}): a claim left without its source?",
+            "cite each source after every claim it supports, as the source's text does (two claims joined into one"
+            " sentence on purpose may cite it once)",
+        )
+    ]
+
+
+def _cited_places(text: str) -> list[str]:
+    """The citation keys of text, once for each place that cites them ('[^a][^a]' is one place)."""
+    return [key for r in parse(text) for key in dict.fromkeys(r.cites)]
+
+
+def _times(n: int) -> str:
+    return "once" if n == 1 else "twice" if n == 2 else f"{n} times"
 
 
 def _links(was: str, text: str, at: Location, src_at: Location) -> list[Diagnostic]:
