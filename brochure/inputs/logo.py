@@ -13,15 +13,22 @@ margin exporters leave is kept. Trimming reads the file alone, so the same logo 
 
 from __future__ import annotations
 
+import hashlib
 import io
+import math
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from brochure import limits
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.frozen import frozen
-from brochure.inputs.files import PICTURE_ENDINGS, unreadable
-from brochure.inputs.pictures import EMPTY, FILE_HINT, PictureData, Refusal, load_picture
+from brochure.geometry.sheet import MM, PAPER_SIZES
+from brochure.inputs.controls import LOGO_MM
+from brochure.inputs.files import PICTURE_ENDINGS, read_bytes, unreadable
+from brochure.inputs.pictures import EMPTY, FILE_HINT, PictureData, Refusal, read_picture
+from brochure.limits import GOOD_PPI
+from brochure.remembered import Kept
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -56,22 +63,26 @@ def load_logo(path: Path, at: Location) -> tuple[Logo | None, Diagnostic | None]
     if mismatch is not None:
         return None, mismatch
     if path.suffix.lower() in PICTURE_LOGOS:
-        pic = load_picture(path)
+        data, unread = read_bytes(path, limits.PICTURE_BYTES)
+        if data is None:
+            return None, error(at, f"logo cannot be used: {unread}", FILE_HINT)
+        key = hashlib.blake2b(data, digest_size=16).digest()
+        pic, (w, h) = _PICTURE_LOGOS.answer(key, lambda: _picture_logo(data, path))
+        del data  # (up to 40 MB: not held while the logo is checked)
         if isinstance(pic, Refusal) and pic.message == EMPTY:
             return None, error(at, "logo is a picture with nothing in it (every pixel is transparent)", _AGAIN)
         if isinstance(pic, Refusal):
             return None, error(at, f"logo cannot be used: {pic.message}", pic.hint)
-        trimmed = _trim_picture(pic)
-        if trimmed is None:
+        if pic is None:
             return None, error(at, "logo is a picture with nothing in it (every pixel is transparent)", _AGAIN)
-        w, h = trimmed.pixels
         if max(w / h, h / w) > THINNEST:  # (a sliver a pixel or two tall: its rounding read as "stretched")
             return None, error(
                 at,
                 f"logo is {w:,} x {h:,} pixels, too long and thin to print",
                 "use a version of the logo with the mark above or beside the name, about as tall as it is wide",
             )
-        return Logo(None, trimmed, float(trimmed.pixels[0]), float(trimmed.pixels[1]), path), None
+        pic = pic if pic.source == path else replace(pic, source=path)  # (the same bytes under another name)
+        return Logo(None, pic, float(w), float(h), path), None  # (its size the artwork's own pixels, not the copy's)
     from brochure.inputs.svg import load_svg  # (lxml, svglib and ReportLab's shapes only for an SVG logo)
 
     drawing, problem = load_svg(path, at)
@@ -81,6 +92,38 @@ def load_logo(path: Path, at: Location) -> tuple[Logo | None, Diagnostic | None]
 
 
 _AGAIN = "export the logo again with its artwork in it, or use the SVG"
+
+_PICTURE_LOGOS: Kept[tuple[PictureData | Refusal | None, tuple[int, int]]] = Kept(2)  # by the file's digest: init
+# reads the logo it is given three times (the answer checked, the trial, the proof), and a watch reads a kit again
+
+
+def _picture_logo(data: bytes, path: Path) -> tuple[PictureData | Refusal | None, tuple[int, int]]:
+    """A PNG or JPEG logo's bytes -> the picture to print (trimmed, and no larger than it prints: `kept_size`), and
+    the trimmed artwork's own size in pixels (what its shape, and any judgement of its pixels, is read from); a
+    Refusal when it cannot be read, None when nothing of it shows (the size then (0, 0))."""
+    pic = read_picture(data, path)
+    if isinstance(pic, Refusal):
+        return pic, (0, 0)
+    return _trim_picture(pic) or (None, (0, 0))
+
+
+# The most a logo prints at: LOGO_MM's tallest (the cover's own LOGO_HEIGHT, grown for large print, is under it),
+# and no wider than the longest side of any paper; KEPT_PPI at that size is kept, twice what print asks for, so that
+# wherever it prints it is still over MOST_PPI and layout/images.py resamples it to GOOD_PPI as it did the whole
+# picture (and a logo up to twice the tallest would still print at GOOD_PPI).
+LOGO_MOST = (max(p.long for p in PAPER_SIZES.values()), LOGO_MM[1] * MM)  # points: wide, tall
+KEPT_PPI = 2 * GOOD_PPI
+
+
+def kept_size(pixels: tuple[int, int]) -> tuple[int, int]:
+    """The pixels a picture logo of `pixels` keeps: KEPT_PPI at LOGO_MOST (its shape kept), or all it has if that
+    is no more. A 6,600 x 6,000 logo was read, resampled and converted whole for each edition built (1.6 s a load,
+    and init loads it three times); kept at this size, every build works on about a megapixel."""
+    w, h = pixels
+    k = KEPT_PPI / 72 * min(LOGO_MOST[0] / w, LOGO_MOST[1] / h)  # pixels kept per pixel
+    return pixels if k >= 1 else (max(1, math.ceil(w * k)), max(1, math.ceil(h * k)))
+
+
 _HELD = ((b"\x89PNG\r\n\x1a\n", "a PNG picture", ".png"), (b"\xff\xd8\xff", "a JPEG picture", ".jpg"))
 
 
@@ -120,12 +163,17 @@ def unread_problem(path: Path, at: Location) -> Diagnostic | None:
     return error(at, f"logo cannot be used: {problem}", SVG_HINT if svg else FILE_HINT)
 
 
-def _trim_picture(pic: PictureData) -> PictureData | None:
+def _trim_picture(pic: PictureData) -> tuple[PictureData, tuple[int, int]] | None:
     """The picture with its border trimmed where nothing shows on the white paper the logo prints on: transparent
     pixels, and white ones (within NEAR_WHITE: a JPEG's white is never quite 255), as a picture exported on a white
     canvas has round its artwork (it printed the logo smaller, and moved in from the words' edge, by an invisible
-    box). None when it is transparent throughout; kept as it is where its border is within the hairline margin. A
-    margin of another colour (a badge's own ground) shows, and is kept; so is a CMYK picture's (its plates)."""
+    box), and its trimmed size. None when it is transparent throughout; kept as it is where its border is within
+    the hairline margin. A margin of another colour (a badge's own ground) shows, and is kept; so is a CMYK
+    picture's (its plates).
+
+    The trimmed picture is resampled to `kept_size` in the same step (its cost still the whole picture's), except
+    a CMYK picture's (its own plates print as they are: theme/cmyk.py) and a JPEG with nothing trimmed (the office
+    edition embeds its bytes as they are, never decoded)."""
     from PIL import Image  # (a PNG logo: Pillow is loaded by then)
 
     with Image.open(io.BytesIO(pic.data)) as im:
@@ -140,14 +188,23 @@ def _trim_picture(pic: PictureData) -> PictureData | None:
             if shown is not None:  # (white throughout, a logo for dark grounds: it prints as its alpha says)
                 box = (max(box[0], shown[0]), max(box[1], shown[1]), min(box[2], shown[2]), min(box[3], shown[3]))
         left, top, right, bottom = (int(v) for v in trim_box((0, 0, w, h), box, min(w, h) * TRIM))
-        if (left, top, right, bottom) == (0, 0, w, h):
-            return pic
-        out = (rgba if rgba is not None else im).crop((left, top, right, bottom))
+        trimmed = (right - left, bottom - top)
+        whole = (left, top, right, bottom) == (0, 0, w, h)
+        size = trimmed if pic.plates or (whole and pic.data.startswith(b"\xff\xd8")) else kept_size(trimmed)
+        if whole and size == trimmed:
+            return pic, trimmed
+        src = rgba if rgba is not None else im
+        if size == trimmed:
+            out = src.crop((left, top, right, bottom))
+        else:  # (trimmed and made smaller at once: the trimmed picture is never written whole)
+            if src.mode in ("1", "P"):  # (Pillow resamples these by the nearest pixel alone)
+                src = src.convert("L" if src.mode == "1" else "RGB")
+            out = src.resize(size, Image.Resampling.LANCZOS, box=(left, top, right, bottom))
         buf = io.BytesIO()
         icc = im.info.get("icc_profile")
         out.save(buf, format="PNG", compress_level=0, **({"icc_profile": icc} if icc else {}))  # (same pixels,
         # same bytes; stored as it is: ReportLab decodes it and compresses it again)
-    return PictureData(buf.getvalue(), out.size, pic.source, pic.cost)
+    return PictureData(buf.getvalue(), out.size, pic.source, pic.cost), trimmed
 
 
 NEAR_WHITE = 12  # a pixel this close to white in every channel (of 255) shows nothing on white paper

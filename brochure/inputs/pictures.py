@@ -93,6 +93,11 @@ def load_picture(path: Path, used: int = 0, logo: int = 0) -> PictureData | Refu
     data, problem = read_bytes(path, limits.PICTURE_BYTES)
     if data is None:
         return Refusal(problem, FILE_HINT)
+    return read_picture(data, path, used, logo)
+
+
+def read_picture(data: bytes, path: Path, used: int = 0, logo: int = 0) -> PictureData | Refusal:
+    """A picture file's bytes (read from path), checked and decoded, as load_picture."""
     kind = _kind(data)
     if kind not in ("PNG", "JPEG"):
         if kind:
