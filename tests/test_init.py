@@ -345,6 +345,30 @@ def test_a_given_logo_is_copied_into_the_kit(
     assert kit is not None and kit.logo.picture is not None
 
 
+def test_a_picture_logo_is_trimmed_once_for_the_answer_the_trial_and_the_proof(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """init reads the logo it is given three times (the answer checked, the kit tried, the kit proved): a 36-megapixel
+    logo with a white border was decoded and trimmed each time, 1.6 s a time. The trimmed picture is kept by the
+    file's digest, so the copy in the kit, the same bytes, is not trimmed again."""
+    from brochure.inputs import logo as logo_module
+    from brochure.remembered import Kept
+
+    monkeypatch.setattr(logo_module, "_PICTURE_LOGOS", Kept(2), raising=False)  # (none kept from another test)
+    trimmed: list[tuple[int, int]] = []
+    trim = logo_module._trim_picture
+    monkeypatch.setattr(logo_module, "_trim_picture", lambda pic: trimmed.append(pic.pixels) or trim(pic))
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content.yaml").write_bytes((ROOT / "content.yaml").read_bytes())
+    im = Image.new("RGB", (2400, 1200), "white")
+    im.paste((29, 92, 99), (600, 300, 1800, 900))
+    im.save(tmp_path / "given.png")
+    status, out, err = cli(capsys, "init", "kit", *options(logo="given.png"), "--yes")
+    assert status == 0, err
+    assert "ok: kit/brand.yaml builds with content.yaml" in out
+    assert trimmed == [(2400, 1200)]
+
+
 def test_a_jpeg_logo_makes_a_kit_whose_office_and_press_editions_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import math
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from brochure import api
 from brochure.geometry.sheet import MM, Rect, trifold
 from brochure.inputs.brand import load_brand
 from brochure.layout.model import Layout, Picture, Shape
+from brochure.limits import GOOD_PPI
 from brochure.output.preview import page_images
 from brochure.theme.fonts import x_height
 
@@ -324,6 +326,42 @@ def test_a_png_logos_coloured_margin_is_printed_as_it_is(inputs: Inputs) -> None
     use_png(inputs, buf.getvalue())
     logo = cover_picture(built(inputs))
     assert (logo.box.w / MM, logo.box.h / MM) == (pytest.approx(30, abs=0.01), pytest.approx(15, abs=0.01))
+
+
+def big_logo(size: tuple[int, int], mark: tuple[int, int, int, int]) -> bytes:
+    """A logo exported large on a white canvas: a coloured mark with lettering beside and under it."""
+    from PIL import ImageDraw
+
+    im = Image.new("RGB", size, "white")
+    draw = ImageDraw.Draw(im)
+    left, top, right, bottom = mark
+    draw.ellipse((left, top, left + (bottom - top) // 2, top + (bottom - top) // 2), fill=(29, 92, 99))
+    for n in range(6):  # (strokes of lettering, thin and thick)
+        x = left + (bottom - top) // 2 + 40 + n * (right - left) // 9
+        draw.rectangle((x, top + 40, x + 8 + 20 * (n % 2), top + (bottom - top) // 2), fill=(31, 42, 46))
+    draw.rectangle((left, bottom - (bottom - top) // 4, right - 1, bottom - 1), fill=(224, 122, 95))
+    buf = io.BytesIO()
+    im.save(buf, format="PNG", compress_level=1)
+    return buf.getvalue()
+
+
+def test_a_big_picture_logo_is_kept_at_the_pixels_it_prints_at_and_prints_as_sharp(inputs: Inputs) -> None:
+    """A 4,000 x 3,000 logo whose artwork is 2,000 x 1,500 inside a white border: it was kept whole once trimmed,
+    and each build read, resampled and converted it again (a 6,600 x 6,000 logo: 3.5 s a build, 10 s for init).
+    It is made smaller once, as it is loaded, to 600 ppi at the tallest a logo prints (40 mm: 945 pixels tall);
+    its shape, and what it costs of the build's pixels, are still the artwork's, and wherever it prints it is
+    resampled to 300 ppi as the whole picture was."""
+    use_png(inputs, big_logo((4000, 3000), (1000, 750, 3000, 2250)))
+    kit, diags = load_brand(inputs.brand)
+    assert kit is not None and kit.logo.picture is not None, diags
+    assert (kit.logo.width, kit.logo.height) == (2000, 1500)  # (the trimmed artwork's pixels)
+    assert kit.logo.picture.pixels == (1260, 945) and kit.logo.picture.cost == 4000 * 3000
+    edit(inputs.brand, "logo: logo.png", "logo: {file: logo.png, height: {large-print: 40}}")
+    for layout, target, tall in (("trifold", "office", 15), ("trifold", "press", 15), ("large-print", "office", 40)):
+        logo = cover_picture(built(inputs, layout=layout, target=target))
+        assert logo.box.h == pytest.approx(tall * MM, abs=0.01), layout
+        assert logo.box.w == pytest.approx(tall * MM * 4 / 3, abs=0.01), layout
+        assert min(logo.ppi) >= GOOD_PPI - 0.5 and logo.pixels[1] <= math.ceil(tall / 25.4 * GOOD_PPI) + 1, layout
 
 
 def test_a_transparent_png_logo_is_an_error_at_the_logo(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:
