@@ -1018,8 +1018,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "png-logo-padding-kept",
         "inputs/logo.py",
-        "        trimmed = _trim_picture(pic)\n",
-        "        trimmed = pic\n",
+        "    return _trim_picture(pic) or (None, (0, 0))\n",
+        "    return pic, pic.pixels\n",
         "tests/test_kit_controls.py::test_a_png_logos_transparent_border_is_trimmed",
     ),
     m(
@@ -2975,8 +2975,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "logo-jpeg-read-as-svg",
         "inputs/logo.py",
-        "    if path.suffix.lower() in PICTURE_LOGOS:\n        pic = load_picture(path)",
-        '    if path.suffix.lower() == ".png":\n        pic = load_picture(path)',
+        "    if path.suffix.lower() in PICTURE_LOGOS:\n        data, unread = read_bytes(path, limits.PICTURE_BYTES)",
+        '    if path.suffix.lower() == ".png":\n        data, unread = read_bytes(path, limits.PICTURE_BYTES)',
         "tests/test_init.py::test_a_jpeg_logo_makes_a_kit_whose_office_and_press_editions_build",
     ),
     m(
@@ -7524,6 +7524,37 @@ MUTANTS: tuple[Mutant, ...] = (
         '        image.__dict__.pop("jpeg_fh", None)\n',
         "        pass\n",
         "tests/test_live.py::test_a_picture_drawn_is_freed_with_its_build_not_by_the_cycle_collector",
+    ),
+    m(
+        "overset-links-underline-called-a-layout-bug",
+        "preflight/placement.py",
+        "            item.piece == line.piece\n",
+        "            item.piece == -1\n",
+        "tests/test_preflight.py",
+        k="too_long_in_a_links_words",
+    ),
+    m(
+        "citation-left-off-one-claim-unseen",
+        "inputs/translation.py",
+        "    fewer = [k for k in dict.fromkeys(theirs) if ours.count(k) < theirs.count(k)]\n",
+        "    fewer = [k for k in dict.fromkeys(theirs) if ours.count(k) < 0]\n",
+        "tests/test_translations.py",
+        k="citation_left_off_one_claim",
+    ),
+    m(
+        "big-picture-logo-kept-whole",
+        "inputs/logo.py",
+        "    return pixels if k >= 1 else (max(1, math.ceil(w * k)), max(1, math.ceil(h * k)))\n",
+        "    return pixels\n",
+        "tests/test_kit_controls.py",
+        k="big_picture_logo_is_kept",
+    ),
+    m(
+        "picture-logo-trimmed-at-each-load",
+        "inputs/logo.py",
+        "        pic, (w, h) = _PICTURE_LOGOS.answer(key, lambda: _picture_logo(data, path))\n",
+        "        pic, (w, h) = _picture_logo(data, path)\n",
+        "tests/test_init.py::test_a_picture_logo_is_trimmed_once_for_the_answer_the_trial_and_the_proof",
     ),
     m(
         "svg-negative-size-drawn",

@@ -31,6 +31,8 @@ def _underlines(page: Page) -> set[int]:
     """The shapes drawn under an overset line's words (a link's underline, as long as the word run past its
     column): the words' problem too, which design.py reports once, not a layout bug where the line lands."""
     lines = [item for item in page.items if overset(item)]
+    if not lines:  # (nearly every page: none)
+        return set()
     return {
         id(item)
         for item in page.items
