@@ -20,6 +20,7 @@ import pytest
 from conftest import Inputs, edit, position
 from helpers import LINE, assert_at, cli, the_error
 from PIL import EpsImagePlugin, Image
+from reportlab.pdfbase.ttfonts import TTFontFile
 
 from brochure import api, limits
 from brochure.cli import main
@@ -643,6 +644,17 @@ def _reach(data: bytes, ascent: int, descent: int) -> bytes:
     return bytes(out)
 
 
+def _advance(data: bytes, char: str, width: int) -> bytes:
+    """The font with `char`'s glyph `width` units wide (its advance in hmtx)."""
+    tables = _tables(data)
+    glyph = TTFontFile(io.BytesIO(data)).charToGlyph[ord(char)]
+    metrics = struct.unpack(">H", data[tables["hhea"][0] + 34 : tables["hhea"][0] + 36])[0]
+    assert glyph < metrics, "the test needs a glyph with its own advance"
+    out = bytearray(data)
+    struct.pack_into(">H", out, tables["hmtx"][0] + 4 * glyph, width)
+    return bytes(out)
+
+
 BAD_FONTS = {
     "truncated": (lambda d: d[: len(d) // 2], "the file is cut short or damaged"),
     "variable": (_with_fvar, "it is a variable font"),
@@ -656,6 +668,11 @@ BAD_FONTS = {
         lambda d: _reach(d, 1000, 1200),
         "its metrics are broken (its lines reach 1 em above the baseline and 1.2",
     ),
+    "space-of-no-width": (  # (words printed run together, and copied from the PDF without their spaces)
+        lambda d: _advance(d, " ", 0),
+        "its metrics are broken (' ' (U+0020 SPACE) is 0/1000 em wide)",
+    ),
+    "digit-a-page-wide": (lambda d: _advance(d, "1", 30000), "its metrics are broken ('1' (U+0031 DIGIT ONE) is"),
     "not-a-font": (lambda d: b"<html>oops</html>", "it is not a TrueType font file"),
     "cff-otf-renamed": (lambda d: b"OTTO" + d[4:], "it is an OpenType font with PostScript (CFF) outlines"),
     "woff-renamed": (lambda d: b"wOFF" + d[4:], "it is a WOFF web font"),

@@ -73,6 +73,9 @@ _aliases: set[str] = set()  # the body faces registered again under a kit's own 
 _LOCK = threading.Lock()
 _TTF_FAILURES = (TTFError, struct.error, IndexError, KeyError, ValueError, TypeError, AttributeError, ArithmeticError)
 _BASIC_LATIN = [*range(0x41, 0x5B), *range(0x61, 0x7B)]  # A-Z, a-z: their widths show broken metrics
+# and the rest of printable ASCII, with the spaces: a space, digit or full stop of no width (or a page's) printed
+# words run together or figures on top of one another, and text copied without its spaces
+_MEASURED = [*_BASIC_LATIN, 0x20, 0xA0, *(c for c in range(0x21, 0x7F) if c not in _BASIC_LATIN)]
 _SIGNATURES = {
     b"OTTO": "an OpenType font with PostScript (CFF) outlines, which cannot be embedded",
     b"wOFF": "a WOFF web font",
@@ -314,10 +317,14 @@ def _face_problem(face: TTFontFace, trial: bool = True) -> str:
             f"its metrics are broken (its lines reach {high:.3g} em above the baseline and {low:.3g} em below it;"
             f" at most {MOST_ASCENT / 1000:g} and {MOST_DESCENT / 1000:g} can be set)"
         )
-    widths = [face.charWidths[c] for c in _BASIC_LATIN if c in face.charWidths]
-    if any(not 50 <= w <= 2500 for w in widths):
-        bad = next(chr(c) for c in _BASIC_LATIN if c in face.charWidths and not 50 <= face.charWidths[c] <= 2500)
-        return f"its metrics are broken (the letter '{bad}' is {face.charWidths[ord(bad)]:.0f}/1000 em wide)"
+    bad = next((c for c in _MEASURED if c in face.charWidths and not 50 <= face.charWidths[c] <= 2500), None)
+    if bad is not None:
+        what = (
+            f"the letter '{chr(bad)}'"
+            if bad in _BASIC_LATIN
+            else f"'{chr(bad)}' (U+{bad:04X} {unicodedata.name(chr(bad))})"
+        )
+        return f"its metrics are broken ({what} is {face.charWidths[bad]:.0f}/1000 em wide)"
     glyf = face.table.get("glyf")
     pos = face.glyphPos
     if glyf is None or any(b < a for a, b in pairwise(pos)) or pos[-1] > glyf["length"]:
