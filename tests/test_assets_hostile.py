@@ -30,7 +30,7 @@ from brochure.inputs.brand import load_brand
 from brochure.inputs.content import load_content
 from brochure.inputs.pictures import SHEET_PIXELS
 from brochure.theme.cmyk import DEFAULT_PROFILE
-from brochure.theme.fonts import bold_warning, italic_warning, load_fonts
+from brochure.theme.fonts import _name_problem, bold_warning, italic_warning, load_fonts
 
 FONT = Path(__import__("fontpkg_be_vietnam_pro").__file__).parent / "files" / "BeVietnamPro-Regular.ttf"
 IMAGE_KEY = "sections[0].blocks[0].image.src"
@@ -655,6 +655,14 @@ def _advance(data: bytes, char: str, width: int) -> bytes:
     return bytes(out)
 
 
+def _postscript_name(data: bytes, name: bytes) -> bytes:
+    """The font's PostScript name (name ID 6; and its unique ID, 3, which ends in it) replaced by `name`, of the
+    same length as BeVietnamPro-Regular (the font's names are Windows records, in UTF-16)."""
+    own = "BeVietnamPro-Regular".encode("utf-16-be")
+    assert len(name) == len(own) // 2 and data.count(own) == 2  # (the full name, ID 4, has spaces: not this)
+    return data.replace(own, name.decode("latin-1").encode("utf-16-be"))
+
+
 BAD_FONTS = {
     "truncated": (lambda d: d[: len(d) // 2], "the file is cut short or damaged"),
     "variable": (_with_fvar, "it is a variable font"),
@@ -673,6 +681,14 @@ BAD_FONTS = {
         "its metrics are broken (' ' (U+0020 SPACE) is 0/1000 em wide)",
     ),
     "digit-a-page-wide": (lambda d: _advance(d, "1", 30000), "its metrics are broken ('1' (U+0031 DIGIT ONE) is"),
+    "postscript-name-with-#": (  # (written into the PDF as it is: '#20' read as a space, '#Re' as nothing)
+        lambda d: _postscript_name(d, b"BeVietnam#20o-Regula"),
+        "its PostScript name ('BeVietnam#20o-Regula') is not one a PDF can hold",
+    ),
+    "postscript-name-with-a-tab": (  # (written as '#9', which no PDF reader can read: pdffonts lost the font)
+        lambda d: _postscript_name(d, b"BeVietnam\tPro-Regula"),
+        "its PostScript name ('BeVietnam\\tPro-Regula') is not one a PDF can hold",
+    ),
     "not-a-font": (lambda d: b"<html>oops</html>", "it is not a TrueType font file"),
     "cff-otf-renamed": (lambda d: b"OTTO" + d[4:], "it is an OpenType font with PostScript (CFF) outlines"),
     "woff-renamed": (lambda d: b"wOFF" + d[4:], "it is a WOFF web font"),
@@ -689,6 +705,14 @@ def test_a_bad_font_file_is_refused_at_its_key(
     edit(inputs.brand, "body: {family: Be Vietnam Pro}", "body: {regular: fonts/Good.ttf, italic: fonts/Bad.ttf}")
     line = refused(inputs, capsys, inputs.brand, "fonts/Bad.ttf", "fonts.body.italic")
     assert f"cannot use font file Bad.ttf: {message}" in line
+
+
+def test_a_postscript_name_over_63_characters_is_refused() -> None:
+    """A name of 300 letters went into the PDF's font names whole: past the 127 bytes a PDF reader must read
+    (pdffonts warned), in the press edition too."""
+    assert _name_problem(b"A" * 63) == ""
+    assert "its PostScript name ('AAAA" in _name_problem(b"A" * 64)
+    assert "'...) is not one a PDF can hold (at most 63 letters" in _name_problem(b"A" * 300)
 
 
 def test_a_body_font_without_italic_warns_only_when_the_content_uses_italic(

@@ -301,12 +301,35 @@ def _font_problem(data: bytes) -> str:
     return licence_problem(parser)
 
 
+_PS_NAME_MOST = 63  # a PostScript name's length at most (the OpenType spec's 'name' table, ID 6)
+_PS_NAME = re.compile(rb"[!-~]+")  # printable ASCII, without the PDF's delimiters and '#' (_PS_NAME_DELIMITERS)
+_PS_NAME_DELIMITERS = frozenset(b"[](){}<>/%#")
+
+
+def _name_problem(name: bytes) -> str:
+    """Why the font's PostScript name (the PDF's name for it) cannot be written into a PDF ('' when it can).
+    ReportLab refuses some characters, not all: a '#' or a control character went into the PDF's font name as it
+    is, a name PDF readers misread or cannot read (pdffonts lost the font); over 127 bytes, past what a reader must
+    read."""
+    if len(name) <= _PS_NAME_MOST and _PS_NAME.fullmatch(name) and not _PS_NAME_DELIMITERS & set(name):
+        return ""
+    shown = name[:_PS_NAME_MOST].decode("latin-1").encode("unicode_escape").decode("ascii")
+    more = "..." if len(name) > _PS_NAME_MOST else ""
+    return (
+        f"its PostScript name ('{shown}'{more}) is not one a PDF can hold (at most {_PS_NAME_MOST} letters, digits"
+        " and marks other than [](){}<>/%#)"
+    )
+
+
 MOST_ASCENT, MOST_DESCENT = 2000, 1000  # a font's ascent above and descent below the baseline, in 1/1000 em, at most
 
 
 def _face_problem(face: TTFontFace, trial: bool = True) -> str:
     """Metrics that would print garbled spacing, and glyph data that subsetting would trip over (`trial`: every
     glyph subset once, as printing will)."""
+    problem = _name_problem(bytes(face.name))
+    if problem:
+        return problem
     if face.ascent <= 0:
         return "its metrics are broken (the ascent is not above the baseline)"
     if face.ascent > MOST_ASCENT or face.descent < -MOST_DESCENT:  # (a line's box far taller than its letters: the
