@@ -663,6 +663,18 @@ def _postscript_name(data: bytes, name: bytes) -> bytes:
     return data.replace(own, name.decode("latin-1").encode("utf-16-be"))
 
 
+def _collection(data: bytes) -> bytes:
+    """The font as the one font of a TrueType collection (a .ttc): its header, then the font with its tables'
+    offsets moved past that header."""
+    head = b"ttcf" + struct.pack(">HHLL", 1, 0, 1, 16)
+    count = struct.unpack(">H", data[4:6])[0]
+    out = bytearray(data)
+    for i in range(count):
+        at = 12 + 16 * i + 8
+        struct.pack_into(">L", out, at, struct.unpack(">L", data[at : at + 4])[0] + len(head))
+    return head + bytes(out)
+
+
 BAD_FONTS = {
     "truncated": (lambda d: d[: len(d) // 2], "the file is cut short or damaged"),
     "variable": (_with_fvar, "it is a variable font"),
@@ -688,6 +700,10 @@ BAD_FONTS = {
     "postscript-name-with-a-tab": (  # (written as '#9', which no PDF reader can read: pdffonts lost the font)
         lambda d: _postscript_name(d, b"BeVietnam\tPro-Regula"),
         "its PostScript name ('BeVietnam\\tPro-Regula') is not one a PDF can hold",
+    ),
+    "collection-renamed": (  # (its first font printed, whatever role the kit gave it: a bold printed regular)
+        _collection,
+        "it is a font collection (.ttc) under another name",
     ),
     "not-a-font": (lambda d: b"<html>oops</html>", "it is not a TrueType font file"),
     "cff-otf-renamed": (lambda d: b"OTTO" + d[4:], "it is an OpenType font with PostScript (CFF) outlines"),

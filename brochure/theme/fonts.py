@@ -80,6 +80,7 @@ _SIGNATURES = {
     b"OTTO": "an OpenType font with PostScript (CFF) outlines, which cannot be embedded",
     b"wOFF": "a WOFF web font",
     b"wOF2": "a WOFF2 web font",
+    b"ttcf": "a font collection (.ttc) under another name, of several fonts, of which only the first would print",
 }
 
 
@@ -285,7 +286,7 @@ def given_codes(font_name: str) -> frozenset[int]:
 
 def _font_problem(data: bytes) -> str:
     """What the file's header and table directory say is wrong, before ReportLab reads the tables."""
-    if data[:4] not in (b"\x00\x01\x00\x00", b"true", b"ttcf"):
+    if data[:4] not in (b"\x00\x01\x00\x00", b"true"):  # (a collection's first font printed whatever role it had)
         return "it is " + _SIGNATURES.get(data[:4], "not a TrueType font file")
     parser = TTFontParser(io.BytesIO(data))
     for tag, record in parser.table.items():
