@@ -780,3 +780,21 @@ def test_a_black_brand_colours_large_field_prints_rich_black_and_its_type_black_
     assert result.layout is not None  # the frames preflight reads carry the ink that prints: the field's alone
     framed = [i.box for p in result.layout.pages for i in p.items if isinstance(i, Shape) and i.fill == RICH_BLACK]
     assert len(framed) == 1 and framed[0].w > 95 * MM, framed
+
+
+def test_a_cmyk_logo_over_the_ink_limit_is_an_error_at_the_logo_not_the_kits_colours(inputs: Inputs) -> None:
+    """A CMYK picture keeps its own plates: one of 400 % was an error 'page 1 needs 400% total ink' at the kit's
+    `colors:` with a hint to give darker colours an override, which cannot help. It is said at the picture."""
+    from PIL import Image, ImageDraw
+
+    logo = Image.new("CMYK", (600, 200), (0, 0, 0, 0))
+    ImageDraw.Draw(logo).rectangle([20, 20, 580, 180], fill=(255, 255, 255, 255))
+    logo.save(inputs.kit / "logo.jpg", quality=95)
+    edit(inputs.brand, "logo: logo.svg", "logo: logo.jpg")
+    src, diags = api.load(inputs.content, inputs.brand)
+    assert src is not None, [d.format() for d in diags]
+    result = api.build(src, api.Options(target="press"))
+    errors = [d.format() for d in result.diagnostics if d.is_error]
+    assert not result.ok and len(errors) == 1, errors
+    assert "the CMYK picture needs 400% total ink" in errors[0] and "[at logo]" in errors[0], errors
+    assert "colors.cmyk" not in errors[0]

@@ -7,9 +7,12 @@ preflight/contrast.py.
 
 from __future__ import annotations
 
+import io
 import itertools
 import re
 from collections import Counter
+
+from PIL import Image as PILImage
 
 from brochure.diagnostics import Diagnostic, Location, error, merged, shorten, warning
 from brochure.geometry.sheet import MM, Rect
@@ -23,6 +26,7 @@ from brochure.layout.qr import LEAST_MODULE
 from brochure.limits import GOOD_PPI
 from brochure.patterns import Later
 from brochure.preflight.contrast import Colours, check_contrast, contrast
+from brochure.preflight.pdf import MAX_INK, peak_ink
 from brochure.preflight.placement import overset, place, run_place, where
 from brochure.preflight.press import check_press, is_logo
 from brochure.preflight.seen import check_artwork_seen, check_dots_seen, check_logo_seen
@@ -236,6 +240,18 @@ def check_pictures(layout: Layout) -> list[Diagnostic]:
                 diags.append(
                     error(f.at, f"the picture is stretched ({ppi_x:.0f} x {ppi_y:.0f} ppi)", _PROPORTIONS).at(at)
                 )
+            if press and f.space == "CMYK":  # (its plates print as they are: the picture's, not a brand colour's)
+                with PILImage.open(io.BytesIO(f.data)) as im:
+                    ink = peak_ink(im.convert("CMYK"))
+                if ink > MAX_INK + 0.005:
+                    diags.append(
+                        error(
+                            f.at,
+                            f"the CMYK picture needs {ink:.0%} total ink where darkest, over {MAX_INK:.0%}",
+                            "its plates print as they are: convert it again to the printing condition's profile "
+                            "(at most 300 % total ink), or give it in RGB, which is converted for you",
+                        ).at(at)
+                    )
             logo = _logo_hint(f)
             if near < MIN_PPI:
                 diags.append(

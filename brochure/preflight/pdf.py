@@ -152,7 +152,7 @@ def _press_colour(doc: pikepdf.Pdf, where: Where) -> Iterator[Diagnostic]:
                     "pictures are converted to CMYK: please report this",
                 )
             elif pdfimage.colorspace == "/DeviceCMYK":
-                peak = _peak_ink(pdfimage.as_pil_image())
+                peak = peak_ink(pdfimage.as_pil_image())
                 worst[n] = max(worst.get(n, 0.0), peak)
     for n, ink in sorted(worst.items()):
         if ink > MAX_INK + 0.005:
@@ -166,7 +166,7 @@ def _press_colour(doc: pikepdf.Pdf, where: Where) -> Iterator[Diagnostic]:
 _STRIPE = 256  # rows of a picture summed at a time
 
 
-def _peak_ink(image: PILImage.Image) -> float:
+def peak_ink(image: PILImage.Image) -> float:
     """The most ink any pixel of a CMYK picture lays down, C + M + Y + K (1.0 = 100 %), summed in Pillow's C code
     (a Python loop over the pixels took 15 ms a logo)."""
     width, height = image.size
