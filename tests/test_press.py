@@ -798,3 +798,15 @@ def test_a_cmyk_logo_over_the_ink_limit_is_an_error_at_the_logo_not_the_kits_col
     assert not result.ok and len(errors) == 1, errors
     assert "the CMYK picture needs 400% total ink" in errors[0] and "[at logo]" in errors[0], errors
     assert "colors.cmyk" not in errors[0]
+
+
+def test_a_tint_of_a_black_secondary_is_named_as_the_secondarys_not_the_texts(inputs: Inputs) -> None:
+    """A secondary of #000000 prints 100 % K, as a `cmyk: text` of [0, 0, 0, 100] does: a heading on its tint was said
+    to be 'on a 16% tint of colors.cmyk.text' (the names' alphabetical order broke the tie), though the layout tints
+    the secondary alone and the text colour makes no tints."""
+    edit(inputs.brand, 'secondary: "#7FB7BE"', 'secondary: "#000000"')
+    edit(inputs.brand, "    primary: [85, 35, 40, 25]", "    primary: [85, 35, 40, 25]\n    text: [0, 0, 0, 100]")
+    src, diags = api.load(inputs.content, inputs.brand)
+    assert src is not None, [d.format() for d in diags]
+    said = [d.message for d in api.build(src, api.Options(target="press")).diagnostics if " tint of " in d.message]
+    assert said and all("tint of colors.secondary" in m for m in said), said

@@ -77,10 +77,14 @@ class Colours:
         """The share and brand key of the colour an ink is a tint of (mixed with the background, as the layout makes
         tints), the closest fit (a pale secondary's tint is near a pale primary's too, which it was taken for)."""
         background = self.background()[0]
-        fits = [(fit[1], fit[0], name) for known, name in self.names if (fit := _tint_fit(known, background, ink))]
+        fits = [  # (equal fits, a colour that is two keys' alike: the first in names, where tints' colours come first)
+            (fit[1], fit[0], i, name)
+            for i, (known, name) in enumerate(self.names)
+            if (fit := _tint_fit(known, background, ink))
+        ]
         if not fits:
             return None
-        _, share, name = min(fits)
+        _, share, _, name = min(fits)
         return share, name
 
     def background(self) -> tuple[Ink, str]:
