@@ -5316,8 +5316,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "pale-tint-taken-for-the-first-that-fits",
         "preflight/contrast.py",
-        "        _, share, name = min(fits)",
-        "        _, share, name = fits[0]",
+        "        _, share, _, name = min(fits)",
+        "        _, share, _, name = fits[0]",
         "tests/test_preflight.py::test_the_colour_suggested_builds_beside_pale_colours_and_as_printed",
     ),
     m(
@@ -7579,6 +7579,22 @@ MUTANTS: tuple[Mutant, ...] = (
         '    if data[:4] not in (b"\\x00\\x01\\x00\\x00", b"true", b"ttcf"):',
         "tests/test_assets_hostile.py",
         k="collection-renamed",
+    ),
+    m(
+        "cmyk-picture-ink-blamed-on-the-colours",
+        "preflight/design.py",
+        '            if press and f.space == "CMYK":',
+        "            if False:",
+        "tests/test_press.py",
+        k="cmyk_logo_over_the_ink_limit",
+    ),
+    m(
+        "tint-named-by-the-alphabet",
+        "preflight/contrast.py",
+        "            (fit[1], fit[0], i, name)\n",
+        "            (fit[1], fit[0], name, i)\n",
+        "tests/test_press.py",
+        k="tint_of_a_black_secondary",
     ),
     m(
         "svg-negative-size-drawn",
