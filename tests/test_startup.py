@@ -32,9 +32,7 @@ def _modules_after(argv: list[str], cwd: Path) -> tuple[int, set[str], str]:
         f"status = main({argv!r})\n"
         "print(json.dumps([status, sorted(sys.modules)]), file=sys.stderr)\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-P", "-c", code], capture_output=True, text=True, cwd=cwd, env=_tested(), check=True
-    )
+    done = _fresh(code, cwd)
     status, modules = json.loads(done.stderr.strip().splitlines()[-1])
     return status, set(modules), done.stdout
 
@@ -73,9 +71,7 @@ def test_reportlabs_address_pattern_matches_as_its_own() -> None:
         "        for a, b in ((stand_in.match(t), real.match(t)) for t in texts)]\n"
         "print(json.dumps([type(stand_in).__name__, same, [bool(real.match(t)) for t in texts]]))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-P", "-c", code], capture_output=True, text=True, cwd=ROOT, check=True, env=_tested()
-    )
+    done = _fresh(code)
     kind, same, matched = json.loads(done.stdout)
     assert kind == "_LazyPattern"  # compiled on first use, not on import
     assert same == [True] * len(ADDRESSES)
@@ -107,9 +103,7 @@ def test_patterns_compiled_on_first_use_match_as_their_own() -> None:
         "numbers = [m.raw_string for m in phonenumbers.PhoneNumberMatcher(text, 'GB')]\n"
         "print(json.dumps([kinds, found == real, [sum(x is not None for x in f) for f in found], numbers]))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-P", "-c", code], capture_output=True, text=True, cwd=ROOT, check=True, env=_tested()
-    )
+    done = _fresh(code)
     kinds, same, hits, numbers = json.loads(done.stdout)
     assert kinds == ["_LazyPattern"] * 6  # compiled on first use, not on import
     assert same and hits == [2, 3, 3, 3, 1]
@@ -161,9 +155,7 @@ def test_a_build_of_the_shipped_leaflet_compiles_no_pattern_kept_for_later(tmp_p
         "kept = sum(isinstance(v, Later) for m in list(sys.modules.values()) for v in vars(m).values())\n"
         "print(json.dumps([status, made, kept]), file=sys.stderr)\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-P", "-c", code], capture_output=True, text=True, cwd=ROOT, check=True, env=_tested()
-    )
+    done = _fresh(code)
     status, made, kept = json.loads(done.stderr.strip().splitlines()[-1])
     assert status == 0 and out.read_bytes().startswith(b"%PDF-")
     assert made == ["brochure.preflight.glyphs._UNSHAPED"] and kept >= 20  # (the one whose floor, U+0590, lies
@@ -219,9 +211,7 @@ def test_a_build_leaves_the_cycle_collector_on(tmp_path: Path) -> None:
         f"again = main(['build', '-o', {str(tmp_path / 'b.pdf')!r}])\n"
         "print(status, again, on, gc.isenabled())\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-P", "-c", code], capture_output=True, text=True, cwd=ROOT, check=True, env=_tested()
-    )
+    done = _fresh(code)
     assert done.stdout.split()[-4:] == ["0", "0", "True", "False"]  # on after the first; left off when it was off
     assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
 
@@ -241,9 +231,7 @@ def test_a_command_freezes_its_inputs_once_per_process(tmp_path: Path) -> None:
         f"again = main(['build', '-o', {str(tmp_path / 'b.pdf')!r}])\n"
         "print(status, again, first > loaded, gc.get_freeze_count() == first)\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-P", "-c", code], capture_output=True, text=True, cwd=ROOT, check=True, env=_tested()
-    )
+    done = _fresh(code)
     assert done.stdout.split()[-4:] == ["0", "0", "True", "True"]
     assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
 
@@ -403,6 +391,13 @@ def test_reportlabs_environment_settings_do_not_change_a_leaflet(tmp_path: Path)
 TESTED = str(Path(brochure.__file__).resolve().parent.parent)  # the brochure these tests import (a mutant's copy)
 
 
+def _fresh(code: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """`code` run by a fresh interpreter in `cwd` that imports the brochure under test (it must succeed)."""
+    return subprocess.run(
+        [sys.executable, "-P", "-c", code], capture_output=True, text=True, cwd=cwd, env=_tested(), check=True
+    )
+
+
 def _tested() -> dict[str, str]:
     """The environment of a fresh interpreter (run with -P) that imports the brochure under test, not the one in
     the folder it runs in."""
@@ -483,9 +478,7 @@ def test_guard_a_fallback_face_that_cannot_be_read_after_all_is_reported_not_rai
         "result = api.build(src, api.Options())\n"
         "print(json.dumps([result.ok, [d.message for d in result.diagnostics if d.is_error][:1]]))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-P", "-c", code], capture_output=True, text=True, cwd=ROOT, check=True, env=_tested()
-    )
+    done = _fresh(code)
     ok, errors = json.loads(done.stdout.strip().splitlines()[-1])
     assert not ok and "no Arabic letters" in errors[0] and "IBM Plex Sans Arabic" in errors[0], errors
     assert "IBMPlexSansArabic-SemiBold.ttf (the file is damaged (damaged)) could not be read" in errors[0], errors
