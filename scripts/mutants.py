@@ -7597,6 +7597,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="tint_of_a_black_secondary",
     ),
     m(
+        "profile-description-written-with-its-control-characters",
+        "theme/cmyk.py",
+        '    description = " ".join("".join(c if c.isprintable() else " " for c in said).split())[:DESCRIPTION_MOST]\n',
+        "    description = said.strip()\n",
+        "tests/test_press.py",
+        k="description_is_written",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -171,6 +171,24 @@ def test_a_brand_can_name_its_printers_own_profile(inputs_with_profile: Path) ->
     assert "FOGRA39" in str(intent.OutputCondition)
 
 
+def test_a_profiles_description_is_written_into_the_output_intent_without_its_control_characters(
+    inputs_with_profile: Path,
+) -> None:
+    """A kit's own profile describes itself with an escape and a line break inside: the output intent (what a print
+    shop's preflight shows of the printing condition) says it on one line, each such character a space."""
+    profile = inputs_with_profile.parent / "printer.icc"
+    data = profile.read_bytes()
+    profile.write_bytes(data.replace(b"FOGRA39 coated", b"FOG\x1bA\n9 coated", 1))
+    src, diags = api.load(CONTENT, inputs_with_profile)
+    assert src is not None, [d.format() for d in diags]
+    result = api.build(src, api.Options(target="press"))
+    assert result.ok, [d.format() for d in result.diagnostics]
+    doc = reopen(result.pdf or b"")
+    (intent,) = doc.Root.OutputIntents
+    for key in ("/OutputCondition", "/Info"):
+        assert str(intent[key]) == "Brochure FOG A 9 coated 300% (FOGRA39L data)"
+
+
 def test_an_rgb_profile_is_refused(inputs_with_profile: Path) -> None:
     from PIL import ImageCms
 

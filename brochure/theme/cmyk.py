@@ -68,8 +68,13 @@ def output_condition(own_profile: Path | None, condition: PrintingCondition) -> 
         return condition.description, condition.identifier
     from PIL import ImageCms  # (LittleCMS: for the press edition and a kit's own profile only)
 
-    description = ImageCms.getProfileDescription(ImageCms.getOpenProfile(str(own_profile))).strip()
+    said = ImageCms.getProfileDescription(ImageCms.getOpenProfile(str(own_profile)))
+    description = " ".join("".join(c if c.isprintable() else " " for c in said).split())[:DESCRIPTION_MOST]
     return description or own_profile.stem, "Custom"
+
+
+DESCRIPTION_MOST = 200  # characters of a kit's own profile's description written into the output intent (its
+# control characters, line breaks and runs of spaces as one space: they were written into the PDF as they were)
 
 
 @lru_cache(maxsize=8)
