@@ -178,7 +178,7 @@ def _trim_picture(pic: PictureData) -> tuple[PictureData, tuple[int, int]] | Non
 
     with Image.open(io.BytesIO(pic.data)) as im:
         w, h = im.size
-        clear = im.mode in ("LA", "RGBA", "PA") or (im.mode == "P" and "transparency" in im.info)
+        clear = im.mode in ("LA", "RGBA", "PA") or "transparency" in im.info  # (a grey or RGB colour key too)
         rgba = (im if im.mode in ("LA", "RGBA") else im.convert("RGBA")) if clear else None
         box = rgba.getchannel("A").getbbox() if rgba is not None else (0, 0, w, h)
         if box is None:

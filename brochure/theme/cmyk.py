@@ -320,10 +320,12 @@ def _same_condition(icc: bytes, profile: Path) -> bool:
 
 def _flat_rgb(im: PILImage.Image, size: tuple[int, int]) -> PILImage.Image:
     """RGB pixels at `size`, transparency flattened onto paper white (PDF/X-1a allows none)."""
-    alpha = im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info)
+    alpha = im.mode in ("RGBA", "LA", "PA") or "transparency" in im.info  # (a palette's, or one grey or RGB colour
+    # made transparent by a PNG's tRNS: that colour printed as a solid ground, a green-keyed logo on a green box)
     if size != im.size:
         im.draft(None, size)  # a JPEG decodes straight at 1/2, 1/4 or 1/8 of its size: far less memory
-        if im.mode in ("1", "P", "PA"):  # (palettes resize only by nearest neighbour)
+        if im.mode in ("1", "P", "PA") or (alpha and im.mode not in ("RGBA", "LA")):  # (palettes resize only by
+            # nearest neighbour; a colour key, blended with its neighbours, would no longer be the key)
             im = im.convert("RGBA" if alpha else "RGB")
         im = im.resize(size, PILImage.Resampling.LANCZOS)  # before any copy: the full size is held once
     if not alpha:
