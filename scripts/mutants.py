@@ -7605,6 +7605,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="description_is_written",
     ),
     m(
+        "colour-key-printed-as-a-ground",
+        "theme/cmyk.py",
+        '    alpha = im.mode in ("RGBA", "LA", "PA") or "transparency" in im.info',
+        '    alpha = im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info)',
+        "tests/test_colour_key.py",
+        k="press_edition",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',
