@@ -7514,7 +7514,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "logo-standing-out-kept-by-its-bytes",
         "preflight/seen.py",
-        "    key = (hashlib.blake2b(data, digest_size=16).digest(), ground)\n",
+        "    key = (content_key(data), ground)\n",
         "    key = (data, ground)\n",
         "tests/test_live.py::test_a_logo_judged_on_its_ground_is_remembered_by_its_digest_not_kept_whole",
     ),

@@ -13,7 +13,6 @@ margin exporters leave is kept. Trimming reads the file alone, so the same logo 
 
 from __future__ import annotations
 
-import hashlib
 import io
 import math
 from dataclasses import replace
@@ -28,7 +27,7 @@ from brochure.inputs.controls import LOGO_MM
 from brochure.inputs.files import PICTURE_ENDINGS, read_bytes, unreadable
 from brochure.inputs.pictures import EMPTY, FILE_HINT, PictureData, Refusal, read_picture
 from brochure.limits import GOOD_PPI
-from brochure.remembered import Kept
+from brochure.remembered import Kept, content_key
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -66,7 +65,7 @@ def load_logo(path: Path, at: Location) -> tuple[Logo | None, Diagnostic | None]
         data, unread = read_bytes(path, limits.PICTURE_BYTES)
         if data is None:
             return None, error(at, f"logo cannot be used: {unread}", FILE_HINT)
-        key = hashlib.blake2b(data, digest_size=16).digest()
+        key = content_key(data)
         pic, (w, h) = _PICTURE_LOGOS.answer(key, lambda: _picture_logo(data, path))
         del data  # (up to 40 MB: not held while the logo is checked)
         if isinstance(pic, Refusal) and pic.message == EMPTY:

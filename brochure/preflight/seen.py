@@ -10,7 +10,6 @@ a colour difference (CIE 1976 delta E: a gold or yellow logo differs from white 
 
 from __future__ import annotations
 
-import hashlib
 import io
 
 from PIL import Image
@@ -22,7 +21,7 @@ from brochure.layout.model import Frame, Ink, Layout, Picture, Shape
 from brochure.preflight.contrast import Colours, contrast, inside, made_of
 from brochure.preflight.placement import place
 from brochure.preflight.press import is_logo
-from brochure.remembered import Kept
+from brochure.remembered import Kept, content_key
 from brochure.theme.colors import MARKS_CONTRAST, difference, ratio_text
 
 SEEN = 10.0  # a colour difference (delta E) under which a colour all but vanishes on its ground (#EEEEEE on white:
@@ -195,7 +194,7 @@ _STANDING: Kept[float] = Kept(16)  # by the picture's digest and the ground, not
 def _standing_out(data: bytes, ground: tuple[float, float, float]) -> float:
     """The share of a picture's area that differs from the ground by SEEN once laid on it (its transparent parts
     show the ground; thin lines and half see-through ink count as what they print, not as nothing)."""
-    key = (hashlib.blake2b(data, digest_size=16).digest(), ground)
+    key = (content_key(data), ground)
     return _STANDING.answer(key, lambda: _measured(data, ground))
 
 
