@@ -7613,6 +7613,22 @@ MUTANTS: tuple[Mutant, ...] = (
         k="press_edition",
     ),
     m(
+        "citation-twice-in-a-row-silent",
+        "inputs/inline.py",
+        "            if key in seen and mark is not None:",
+        "            if False:",
+        "tests/test_citations.py",
+        k="twice_in_a_row",
+    ),
+    m(
+        "citation-twice-in-a-row-said-at-the-first-mark",
+        "inputs/inline.py",
+        'out.append((key, text.count(f"[^{key}]", 0, mark.start())))',
+        "out.append((key, 0))",
+        "tests/test_citations.py",
+        k="twice_in_a_row",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

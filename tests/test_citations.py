@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from conftest import CONTENT as VALID
 from conftest import Inputs, position
-from helpers import BRAND, CONTENT, assert_at, build, built, check, result_of, sources, uris
+from helpers import BRAND, CONTENT, LINE, assert_at, build, built, check, result_of, sources, uris
 from pypdf import PdfReader
 
 from brochure import api, limits
 from brochure.geometry.sheet import SHEETS
 from brochure.inputs.content import load_content
-from brochure.inputs.inline import Run, parse, plain, to_markup
+from brochure.inputs.inline import Run, parse, plain, repeated_citations, to_markup
 from brochure.inputs.references import Reference
 from brochure.layout import PLANS, citations
 from brochure.layout.citations import Citations, block_texts, number
@@ -352,6 +352,45 @@ def test_a_mark_that_looks_like_a_citation_warns_and_prints_as_written(
     assert (status, errors) == (0, [])
     assert any("'[^Chu 2021]' is not a citation" in w and "prints as written" in w for w in warnings)
     assert "See [^Chu 2021]." in text_of(pdf_of(cited, "trifold"))
+
+
+def test_a_source_cited_twice_in_a_row_warns_at_the_second_mark_and_prints_one_number(
+    cited: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'claim[^a][^a]' printed one number, and nothing said the second mark was dropped."""
+    text = write(cited, "tiny pricks.[^chu2021]", "tiny pricks.[^chu2021] [^chu2021]")
+    status, errors, warnings = check(cited, capsys)
+    assert (status, errors) == (0, [])
+    [line] = [w for w in warnings if "cited twice in a row" in w]
+    m = LINE.match(line)
+    assert m, line
+    row, col = position(text, ' [^chu2021]"')
+    assert (m["file"], int(m["line"]), int(m["col"])) == (str(cited.content), row, col + 1)
+    assert "'chu2021'" in line and "printed once" in line and "remove one of the two [^chu2021] marks" in line
+    assert "tiny pricks.1 Only" in text_of(pdf_of(cited, "trifold"))
+
+
+@pytest.mark.parametrize(
+    ("text", "repeated"),
+    [
+        ("claim[^a][^a]", [("a", 1)]),
+        ("**claim[^a]**[^a]", [("a", 1)]),
+        ("claim[^a][^b][^a]", [("a", 1)]),
+        ("\\[^a] claim[^a][^a]", [("a", 2)]),  # (the first prints as written, and is typed as a mark is)
+        ("[see[^a]](https://example.org/[^a])[^a]", [("a", 2)]),  # (the second is the link's address)
+        ("claim[^a] more[^a], claim[^a][^b]", []),
+    ],
+)
+def test_which_mark_repeats_a_source_is_found_as_written(text: str, repeated: list[tuple[str, int]]) -> None:
+    assert repeated_citations(text) == repeated
+
+
+def test_a_source_cited_again_after_other_words_is_no_warning(
+    cited: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(cited, "tiny pricks.[^chu2021]", "tiny[^chu2021] pricks.[^chu2021]")
+    status, _, warnings = check(cited, capsys)
+    assert status == 0 and not any("cited twice" in w for w in warnings)
 
 
 # --- glyphs ----------------------------------------------------------------------------------------------------

@@ -151,6 +151,27 @@ def citations(text: str) -> list[str]:
     return list(dict.fromkeys(key for r in parse(text) for key in r.cites))
 
 
+def repeated_citations(text: str) -> list[tuple[str, int]]:
+    """Each citation of a source already cited in the same printed number ('[^a][^a]', '[^a] [^a]',
+    '[^a][^b][^a]', which print one number for it): its key, and which of the text's '[^key]' marks, as written, it
+    is (0: the first; an escaped `\\[^key]` counts, as it is typed so too)."""
+    blanked = _ESCAPE.sub("\0\0", text)  # (an escape's two characters: places kept)
+    marks: list[re.Match[str]] = []
+    for m in _CITED_OR_LINKED.finditer(blanked):  # (found as `parse` finds them: in a link's label, not its address)
+        start, end = m.span() if m.group("cites") is not None else m.span("label")
+        marks += _CITE.finditer(blanked, start, end)
+    keys = iter(marks)
+    out: list[tuple[str, int]] = []
+    for run in parse(text):
+        seen: set[str] = set()
+        for key in run.cites:
+            mark = next(keys, None)
+            if key in seen and mark is not None:
+                out.append((key, text.count(f"[^{key}]", 0, mark.start())))
+            seen.add(key)
+    return out
+
+
 def near_citations(text: str) -> list[str]:
     """Marks such as '[^Bad Key]' or '[^]' that look like citations but are not, so print as written."""
     return [m.group(0) for m in _NEAR_CITE.finditer(hidden(text)) if not _CITE.fullmatch(m.group(0))]

@@ -178,6 +178,12 @@ class Reader:
         lines = self._joined_lines(node) if "\n" not in value else ""
         for message, hint in as_typed(value, node.comment, printed and not literal, lines):
             self.warn(self.at(node, path), message, hint)  # (prints as written: a warning, as it may be meant)
+        for key, nth in inline.repeated_citations(value) if printed and not literal else ():
+            self.warn(
+                self.at_char(node, path, f"[^{key}]", nth),
+                f"the source '{key}' is cited twice in a row here ([^{key}] again): its number is printed once",
+                f"remove one of the two [^{key}] marks",
+            )
         return value
 
     def text_list(self, node: Node | None, path: str) -> list[tuple[str, Location]] | None:
