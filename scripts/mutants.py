@@ -7629,6 +7629,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="twice_in_a_row",
     ),
     m(
+        "country-without-a-numbering-plan-called-unknown",
+        "inputs/contact.py",
+        "    if code in _iso_codes():",
+        "    if False:",
+        "tests/test_messages_hostile.py",
+        k="numbering_plan",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -104,6 +104,19 @@ def test_a_country_that_is_not_one_is_an_error(inputs: Inputs, capsys: pytest.Ca
     assert_at(line, inputs.brand, text, "UK", "country")
 
 
+def test_a_country_no_phone_numbering_plan_belongs_to_is_told_so_not_called_unknown(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """AQ (Antarctica) is an ISO 3166 code, but phone numbers have no plan of its own: it was 'not a country code'."""
+    text = edit(inputs.brand, "name: Test Clinic\n", "name: Test Clinic\ncountry: AQ\n")
+    status, errors, _ = check(inputs, capsys)
+    line = the_error(errors)
+    assert status == 1 and "'AQ' is a country code, but no phone numbering plan belongs to it" in line
+    assert "not a country code" not in line and "write the phone number with its country code" in line
+    assert_at(line, inputs.brand, text, "AQ", "country")
+    assert country_problem("bv")[0].startswith("'BV' is a country code")  # (Bouvet Island: no plan either)
+
+
 @pytest.mark.parametrize(
     ("written", "meant"),
     [

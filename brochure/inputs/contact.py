@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 import phonenumbers
 
@@ -67,11 +68,29 @@ def country_problem(value: str) -> tuple[str, str]:
     code = value.strip().upper()
     if code in phonenumbers.SUPPORTED_REGIONS:
         return "", ""
+    if code in _iso_codes():  # (AQ, Antarctica: a country, but no numbering plan's; its numbers are +672, Norfolk's)
+        return (
+            f"'{code}' is a country code, but no phone numbering plan belongs to it, so a phone number cannot be"
+            " read as one of its own",
+            "give no country, and write the phone number with its country code, e.g. '+44 117 496 0321'",
+        )
     near = "GB" if code == "UK" else _two_letters(code) or _named(value)
     near = near or closest(code, sorted(phonenumbers.SUPPORTED_REGIONS)) or ""
     guess = f"did you mean {near}? " if near else ""
     hint = f"{guess}write the two-letter ISO 3166 code, e.g. GB, US, IE, CA"
     return f"'{shorten(value, 20)}' is not a country code", hint
+
+
+@cache
+def _iso_codes() -> frozenset[str]:
+    """Every two-letter ISO 3166 code (data/country-codes.json, made by scripts/make_country_codes.py)."""
+    import json
+    from importlib import resources
+
+    codes: dict[str, str] = json.loads(
+        resources.files("brochure").joinpath("data/country-codes.json").read_text(encoding="utf-8")
+    )
+    return frozenset(codes.values())
 
 
 def _named(value: str) -> str:
