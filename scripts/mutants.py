@@ -7637,6 +7637,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="numbering_plan",
     ),
     m(
+        "live-second-host-header-unread",
+        "live/server.py",
+        '        if len(self.headers.get_all("Host") or ()) > 1:',
+        "        if False:",
+        "tests/test_live.py",
+        k="two_host_headers",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -25,7 +25,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from conftest import Inputs, edit, position
@@ -377,6 +377,36 @@ def test_hostile_requests_get_a_clear_answer_and_the_server_carries_on(
     assert (source["before"], source["text"], source["column"]) == ("references: [unclosed", "", 1)
     assert serve.interrupt() == 0
     assert not any("internal error" in e or "Traceback" in e for e in serve.errors), serve.errors
+
+
+def test_a_request_with_two_host_headers_is_a_bad_request_whichever_comes_first() -> None:
+    """RFC 9112, 3.2: more than one Host header is answered 400. Only the first was checked: a second, another
+    site's, was served (a proxy or cache in between may read that one)."""
+    from brochure.live.server import Server
+    from brochure.live.session import Live
+
+    bugs: list[BaseException] = []
+    server = Server(cast(Live, None), "127.0.0.1", 0, bugs.append)  # (the page's own files need no session)
+    server.start()
+    try:
+
+        def status(*hosts: str) -> bytes:
+            with socket.create_connection(("127.0.0.1", server.port), timeout=WAIT) as page:
+                head = "".join(f"Host: {h}\r\n" for h in hosts)
+                page.sendall(f"GET / HTTP/1.1\r\n{head}Connection: close\r\n\r\n".encode())
+                answer = b""
+                while chunk := page.recv(65536):
+                    answer += chunk
+            return answer.split(b"\r\n", 1)[0]
+
+        own = f"127.0.0.1:{server.port}"
+        assert status(own, "attacker.example") == b"HTTP/1.0 400 Bad Request"
+        assert status("attacker.example", own) == b"HTTP/1.0 400 Bad Request"
+        assert status(own, own) == b"HTTP/1.0 400 Bad Request"
+        assert status(own) == b"HTTP/1.0 200 OK"  # (and it carries on)
+    finally:
+        server.close()
+    assert bugs == []
 
 
 def test_a_loopback_address_other_than_127_0_0_1_still_refuses_a_foreign_host(

@@ -335,6 +335,11 @@ class _Handler(BaseHTTPRequestHandler):
             return True
 
     def _host_ok(self) -> bool:
+        """The request names one host this server may be reached by (RFC 9112, 3.2: more than one Host header is a
+        bad request, 400: the first was checked and another may be the one a proxy or cache read)."""
+        if len(self.headers.get_all("Host") or ()) > 1:
+            self._answer(HTTPStatus.BAD_REQUEST, b"one Host header, please\n", "text/plain")
+            return False
         header = (self.headers.get("Host") or "").lower()
         if header in self.hosts if self.hosts is not None else network_host(header):
             return True
