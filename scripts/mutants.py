@@ -7645,6 +7645,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="two_host_headers",
     ),
     m(
+        "citation-in-alt-text-dropped",
+        "inputs/blocks.py",
+        "    if cited:  # (a screen reader",
+        "    if False:  # (a screen reader",
+        "tests/test_decorative_pictures.py",
+        k="text_alternative",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

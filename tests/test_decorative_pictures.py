@@ -10,7 +10,7 @@ import page as page_validation
 import pikepdf
 import pytest
 from conftest import Inputs, edit
-from helpers import build, check
+from helpers import assert_at, build, check
 from PIL import Image
 from tagged import Tagged
 
@@ -119,3 +119,18 @@ def test_a_translation_keeps_a_decorative_picture_as_the_source_has_it(
     status, errors, _ = check(inputs, capsys, "--content", str(translation), "--source", str(inputs.content))
     wrong = [e for e in errors if "blocks" in e]
     assert (status, [said in e for e in wrong]) == ((1, [True]) if said else (0, [])), errors
+
+
+def test_a_citation_in_a_pictures_text_alternative_is_an_error_at_the_mark(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A screen reader reads the alternative in place of the picture: '[^a]' in it was dropped without a word
+    (nor was an unknown key said), and the source went unread."""
+    _picture(inputs, ', alt: "A reclining chair[^nobody] under a lamp"')
+    text = inputs.content.read_text(encoding="utf-8")
+    status, errors, _ = check(inputs, capsys)
+    [line] = errors
+    assert status == 1
+    assert_at(line, inputs.content, text, "[^nobody]", "sections[0].blocks[1].image.alt")
+    assert "text alternative cannot carry a citation ('[^nobody]')" in line and "a citation is not read there" in line
+    assert "cite the source in the picture's caption" in line

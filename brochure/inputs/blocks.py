@@ -9,6 +9,7 @@ from typing import Literal
 from brochure.diagnostics import Location, shorten
 from brochure.frozen import frozen
 from brochure.inputs.files import PICTURE_ENDINGS, inside, name_problem, near
+from brochure.inputs.inline import citations
 from brochure.inputs.pictures import PictureData, Refusal, load_picture
 from brochure.inputs.reader import Reader
 from brochure.inputs.yamltree import Node
@@ -279,6 +280,15 @@ def _read_image(r: Reader, node: Node, path: str, base: Path) -> Image | None:
         return None
     else:
         alt = r.text(m.get("alt"), f"{path}.alt", printed=False)
+    cited = citations(alt) if alt else []
+    if cited:  # (a screen reader reads the alternative in place of the picture: a number there would mean nothing)
+        r.fail(
+            r.at_char(m["alt"], f"{path}.alt", f"[^{cited[0]}]"),
+            f"a picture's text alternative cannot carry a citation ('[^{cited[0]}]'): a screen reader reads it in"
+            " place of the picture, and a citation is not read there",
+            "cite the source in the picture's caption, or in the text beside it",
+        )
+        alt = None
     caption = r.text(m.get("caption"), f"{path}.caption")
     if src is None or alt is None:
         return None
