@@ -7639,8 +7639,16 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "live-second-host-header-unread",
         "live/server.py",
-        '        if len(self.headers.get_all("Host") or ()) > 1:',
-        "        if False:",
+        "        if len(hosts) > 1 or (not hosts and",
+        "        if (not hosts and",
+        "tests/test_live.py",
+        k="two_host_headers",
+    ),
+    m(
+        "live-missing-host-header-misdirected",
+        "live/server.py",
+        '(not hosts and self.request_version == "HTTP/1.1")',
+        "False",
         "tests/test_live.py",
         k="two_host_headers",
     ),

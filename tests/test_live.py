@@ -379,7 +379,7 @@ def test_hostile_requests_get_a_clear_answer_and_the_server_carries_on(
     assert not any("internal error" in e or "Traceback" in e for e in serve.errors), serve.errors
 
 
-def test_a_request_with_two_host_headers_is_a_bad_request_whichever_comes_first() -> None:
+def test_a_request_with_two_host_headers_or_none_is_a_bad_request_whichever_comes_first() -> None:
     """RFC 9112, 3.2: more than one Host header is answered 400. Only the first was checked: a second, another
     site's, was served (a proxy or cache in between may read that one)."""
     from brochure.live.server import Server
@@ -390,10 +390,10 @@ def test_a_request_with_two_host_headers_is_a_bad_request_whichever_comes_first(
     server.start()
     try:
 
-        def status(*hosts: str) -> bytes:
+        def status(*hosts: str, version: str = "1.1") -> bytes:
             with socket.create_connection(("127.0.0.1", server.port), timeout=WAIT) as page:
                 head = "".join(f"Host: {h}\r\n" for h in hosts)
-                page.sendall(f"GET / HTTP/1.1\r\n{head}Connection: close\r\n\r\n".encode())
+                page.sendall(f"GET / HTTP/{version}\r\n{head}Connection: close\r\n\r\n".encode())
                 answer = b""
                 while chunk := page.recv(65536):
                     answer += chunk
@@ -403,6 +403,8 @@ def test_a_request_with_two_host_headers_is_a_bad_request_whichever_comes_first(
         assert status(own, "attacker.example") == b"HTTP/1.0 400 Bad Request"
         assert status("attacker.example", own) == b"HTTP/1.0 400 Bad Request"
         assert status(own, own) == b"HTTP/1.0 400 Bad Request"
+        assert status() == b"HTTP/1.0 400 Bad Request"  # (none, in HTTP/1.1: RFC 9112, 3.2 too)
+        assert status(version="1.0") == b"HTTP/1.0 421 Misdirected Request"  # (HTTP/1.0 had no Host: told where)
         assert status(own) == b"HTTP/1.0 200 OK"  # (and it carries on)
     finally:
         server.close()

@@ -335,9 +335,12 @@ class _Handler(BaseHTTPRequestHandler):
             return True
 
     def _host_ok(self) -> bool:
-        """The request names one host this server may be reached by (RFC 9112, 3.2: more than one Host header is a
-        bad request, 400: the first was checked and another may be the one a proxy or cache read)."""
-        if len(self.headers.get_all("Host") or ()) > 1:
+        """The request names one host this server may be reached by (RFC 9112, 3.2: more than one Host header, or
+        none in an HTTP/1.1 request, is a bad request, 400: the first was checked and another may be the one a
+        proxy or cache read)."""
+        hosts = self.headers.get_all("Host") or ()
+        if len(hosts) > 1 or (not hosts and self.request_version == "HTTP/1.1"):  # (an HTTP/1.1 request without
+            # one is a bad request too; an HTTP/1.0 one is told where to open the page)
             self._answer(HTTPStatus.BAD_REQUEST, b"one Host header, please\n", "text/plain")
             return False
         header = (self.headers.get("Host") or "").lower()
