@@ -3798,8 +3798,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "rtl-line-read-without-the-space-it-broke-at",
         "layout/rtl.py",
-        '        text = carry + "".join(w.text + w.after for w in stretch)',
-        '        text = carry + "".join(w.text + (w.after if w is not line[-1] else "") for w in stretch)',
+        " else w.text) + w.after for w in stretch)",
+        ' else w.text) + (w.after if w is not stretch[-1] else "") for w in stretch)',
         "tests/test_bidi.py::test_a_paragraphs_lines_read_one_after_another_keep_their_word_breaks",
     ),
     m(
@@ -7659,6 +7659,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "    if False:  # (a screen reader",
         "tests/test_decorative_pictures.py",
         k="text_alternative",
+    ),
+    m(
+        "rtl-citation-read-into-the-number",
+        "layout/rtl.py",
+        '(f"[{w.text}]" if w.piece.rise > 0 and w.text else w.text)',
+        "w.text",
+        "tests/test_a11y_citations.py",
     ),
     m(
         "svg-negative-size-drawn",

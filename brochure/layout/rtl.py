@@ -514,7 +514,7 @@ def _notes(line: list[Word]) -> list[tuple[list[Word], str]]:
     out: list[tuple[list[Word], str]] = []
     carry = ""
     for stretch in _stretches(line):
-        text = carry + "".join(w.text + w.after for w in stretch)
+        text = carry + _written(stretch)
         carry = ""
         if any(w.link or w.language for w in stretch if w.text):
             kept = text.rstrip(" \u00a0")
@@ -527,6 +527,13 @@ def _notes(line: list[Word]) -> list[tuple[list[Word], str]]:
     if carry and out:
         out[-1] = (out[-1][0], out[-1][1] + carry)
     return out
+
+
+def _written(stretch: list[Word]) -> str:
+    """A stretch's words as written, a citation's raised number in brackets ("48[3] hours", as render/structure.py
+    reads one in a left-to-right line: run into the number before it, "483 hours" was read). Only a citation's
+    number is raised (layout/citations.py), a word of its own ("3,4" and "3-5" each one level: bidi rule W4)."""
+    return "".join((f"[{w.text}]" if w.piece.rise > 0 and w.text else w.text) + w.after for w in stretch)
 
 
 def _stretches(line: list[Word]) -> list[list[Word]]:
