@@ -96,7 +96,10 @@ def content() -> Schema:
                 obj(
                     {
                         "src": {"$ref": "#/$defs/picture_src"},
-                        "alt": text("what the picture shows, read in its place by a screen reader"),
+                        "alt": text(
+                            "what the picture shows, read in its place by a screen reader: plain words (no citation"
+                            " or link), a sentence or two (over 250 characters is warned of)"
+                        ),
                         "caption": text(),
                         "decorative": {"const": False},
                     },

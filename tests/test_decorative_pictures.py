@@ -9,7 +9,7 @@ import io
 import page as page_validation
 import pikepdf
 import pytest
-from conftest import Inputs, edit
+from conftest import Inputs, edit, position
 from helpers import assert_at, build, check
 from PIL import Image
 from tagged import Tagged
@@ -134,3 +134,41 @@ def test_a_citation_in_a_pictures_text_alternative_is_an_error_at_the_mark(
     assert_at(line, inputs.content, text, "[^nobody]", "sections[0].blocks[1].image.alt")
     assert "text alternative cannot carry a citation ('[^nobody]')" in line and "a citation is not read there" in line
     assert "cite the source in the picture's caption" in line
+
+
+def test_a_link_in_a_pictures_text_alternative_is_an_error_at_its_address(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'[our site](https://...)' in an alternative was read 'our site', its address dropped without a word: a
+    screen reader reads the alternative in place of the picture, and no link there can be followed."""
+    _picture(inputs, ', alt: "The treatment room, see [our site](https://example.com/room)"')
+    text = inputs.content.read_text(encoding="utf-8")
+    status, errors, _ = check(inputs, capsys)
+    [line] = errors
+    assert status == 1
+    assert_at(line, inputs.content, text, "](https://example.com/room)", "sections[0].blocks[1].image.alt")
+    assert "cannot carry a link ('https://example.com/room')" in line and "cannot be followed" in line
+    assert "give the address in the picture's caption" in line
+
+
+@pytest.mark.parametrize("length", [250, 251])
+def test_a_text_alternative_longer_than_a_sentence_or_two_is_warned(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], length: int
+) -> None:
+    """A screen reader reads an alternative whole, with no way to skip part of it: one over 250 characters is
+    warned of at its line, with what to do (a caption holds more); one of 250 is not. It builds either way."""
+    alt = ("A nurse holds the pen to a cheek. " * 10)[: length - 1] + "."
+    assert len(alt) == length
+    _picture(inputs, f', alt: "{alt}"')
+    text = inputs.content.read_text(encoding="utf-8")
+    status, errors, warnings = check(inputs, capsys)
+    assert (status, errors) == (0, [])
+    said = [w for w in warnings if "text alternative is" in w]
+    if length == 250:
+        assert said == []
+        return
+    [line] = said
+    row, col = position(text, f'"{alt}"')  # (the text's start, its opening quote)
+    assert line.startswith(f"{inputs.content}:{row}:{col}: warning: "), line
+    assert "[at sections[0].blocks[1].image.alt]" in line
+    assert "is 251 characters long" in line and "under 250 characters" in line and "caption" in line

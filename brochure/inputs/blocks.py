@@ -9,7 +9,7 @@ from typing import Literal
 from brochure.diagnostics import Location, shorten
 from brochure.frozen import frozen
 from brochure.inputs.files import PICTURE_ENDINGS, inside, name_problem, near
-from brochure.inputs.inline import citations
+from brochure.inputs.inline import citations, links
 from brochure.inputs.pictures import PictureData, Refusal, load_picture
 from brochure.inputs.reader import Reader
 from brochure.inputs.yamltree import Node
@@ -253,6 +253,7 @@ def _read_steps(r: Reader, node: Node, path: str, at: Location) -> Steps | None:
     return Steps(tuple(steps), at) if len(steps) == len(items) else None
 
 
+ALT_LONGEST = 250  # characters: a longer text alternative is warned of (read whole, in place of the picture)
 _DECORATIVE_HINT = "a picture that is decoration alone (a texture, a mood photo) may say 'decorative: true' instead"
 
 
@@ -289,6 +290,23 @@ def _read_image(r: Reader, node: Node, path: str, base: Path) -> Image | None:
             "cite the source in the picture's caption, or in the text beside it",
         )
         alt = None
+    linked = links(alt) if alt else []
+    if linked:  # (printed nowhere: the label alone was read, the address dropped)
+        r.fail(
+            r.at_char(m["alt"], f"{path}.alt", f"]({linked[0]}"),
+            f"a picture's text alternative cannot carry a link ('{shorten(linked[0], 40)}'): a screen reader reads it"
+            " in place of the picture, and a link there cannot be followed",
+            "give the address in the picture's caption, or in the text beside it",
+        )
+        alt = None
+    if alt is not None and len(alt) > ALT_LONGEST:
+        r.warn(
+            r.at(m["alt"], f"{path}.alt"),
+            f"this text alternative is {len(alt)} characters long: a screen reader reads it whole in place of the"
+            " picture, with no way to skip part of it",
+            f"say what the picture shows in a sentence or two (under {ALT_LONGEST} characters); put more in its"
+            " caption, which every reader may read or pass by",
+        )
     caption = r.text(m.get("caption"), f"{path}.caption")
     if src is None or alt is None:
         return None
