@@ -1018,8 +1018,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "png-logo-padding-kept",
         "inputs/logo.py",
-        "    return _trim_picture(pic) or (None, (0, 0))\n",
-        "    return pic, pic.pixels\n",
+        "lambda pic, pixels: _trim_picture(pic, pixels) or (None, (0, 0))",
+        "lambda pic, pixels: (pic, pic.pixels)",
         "tests/test_kit_controls.py::test_a_png_logos_transparent_border_is_trimmed",
     ),
     m(
@@ -7690,6 +7690,22 @@ MUTANTS: tuple[Mutant, ...] = (
         "    if alt is not None and len(alt) >= ALT_LONGEST:",
         "tests/test_decorative_pictures.py",
         k="longer_than_a_sentence",
+    ),
+    m(
+        "logo-decoded-again-to-trim",
+        "inputs/logo.py",
+        "lambda pic, pixels: _trim_picture(pic, pixels) or",
+        "lambda pic, pixels: _trim_picture(pic) or",
+        "tests/test_kit_controls.py",
+        k="decoded_once",
+    ),
+    m(
+        "jpeg-logo-checked-at-an-eighth-then-decoded-whole",
+        "inputs/pictures.py",
+        "        if as_is and not whole:  # only checking",
+        "        if as_is:  # only checking",
+        "tests/test_kit_controls.py",
+        k="decoded_once",
     ),
     m(
         "svg-negative-size-drawn",

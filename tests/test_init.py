@@ -357,7 +357,7 @@ def test_a_picture_logo_is_trimmed_once_for_the_answer_the_trial_and_the_proof(
     monkeypatch.setattr(logo_module, "_PICTURE_LOGOS", Kept(2), raising=False)  # (none kept from another test)
     trimmed: list[tuple[int, int]] = []
     trim = logo_module._trim_picture
-    monkeypatch.setattr(logo_module, "_trim_picture", lambda pic: trimmed.append(pic.pixels) or trim(pic))
+    monkeypatch.setattr(logo_module, "_trim_picture", lambda pic, *held: trimmed.append(pic.pixels) or trim(pic, *held))
     monkeypatch.chdir(tmp_path)
     (tmp_path / "content.yaml").write_bytes((ROOT / "content.yaml").read_bytes())
     im = Image.new("RGB", (2400, 1200), "white")

@@ -364,6 +364,45 @@ def test_a_big_picture_logo_is_kept_at_the_pixels_it_prints_at_and_prints_as_sha
         assert min(logo.ppi) >= GOOD_PPI - 0.5 and logo.pixels[1] <= math.ceil(tall / 25.4 * GOOD_PPI) + 1, layout
 
 
+@pytest.mark.parametrize("kind", ["PNG", "RGBA PNG", "JPEG"])
+def test_a_big_picture_logos_pixels_are_decoded_once_as_it_is_loaded(
+    inputs: Inputs, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    """A 40-megapixel logo was decoded twice as its kit was loaded, once to check it could be read and once to trim
+    it (0.6 s and 156 MB a time for an RGBA PNG; a JPEG checked at 1/8 size, then decoded whole): it is trimmed
+    from the pixels its check decoded. The picture kept is the same."""
+    from PIL import ImageFile
+
+    from brochure.inputs import logo as logo_module
+    from brochure.remembered import Kept
+
+    monkeypatch.setattr(logo_module, "_PICTURE_LOGOS", Kept(2))  # (none kept from another test)
+    im = Image.open(io.BytesIO(big_logo((4000, 3000), (1000, 750, 3000, 2250))))
+    if kind == "RGBA PNG":  # (its border transparent: trimmed by its alpha)
+        im = im.convert("RGBA")
+        alpha = Image.new("L", im.size, 0)
+        alpha.paste(255, (1000, 750, 3000, 2250))
+        im.putalpha(alpha)
+    name = "logo.jpg" if kind == "JPEG" else "logo.png"
+    im.save(inputs.kit / name, quality=95)
+    edit(inputs.brand, "logo: logo.svg", f"logo: {name}")
+    decoded: list[int] = []
+    load = ImageFile.ImageFile.load
+
+    def counted(self: ImageFile.ImageFile) -> object:
+        if self.tile:  # (pixels still to decode)
+            decoded.append(self.size[0] * self.size[1])
+        return load(self)
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", counted)
+    kit, diags = load_brand(inputs.brand)
+    assert kit is not None and kit.logo.picture is not None, diags
+    assert kit.logo.width == pytest.approx(2000, abs=4) and kit.logo.height == pytest.approx(1500, abs=4)  # (trimmed:
+    # a JPEG's edges blur a pixel or two)
+    assert kit.logo.picture.pixels[1] == 945 and kit.logo.picture.cost == 4000 * 3000
+    assert sum(decoded) == 4000 * 3000
+
+
 def test_a_transparent_png_logo_is_an_error_at_the_logo(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:
     use_png(inputs, png((600, 300), None))
     status, errors, _ = check(inputs, capsys)

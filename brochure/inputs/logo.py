@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import math
+from contextlib import nullcontext
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,7 +26,7 @@ from brochure.frozen import frozen
 from brochure.geometry.sheet import MM, PAPER_SIZES
 from brochure.inputs.controls import LOGO_MM
 from brochure.inputs.files import PICTURE_ENDINGS, read_bytes, unreadable
-from brochure.inputs.pictures import EMPTY, FILE_HINT, PictureData, Refusal, read_picture
+from brochure.inputs.pictures import EMPTY, FILE_HINT, PictureData, Refusal, read_picture_then
 from brochure.limits import GOOD_PPI
 from brochure.remembered import Kept, content_key
 
@@ -100,10 +101,8 @@ def _picture_logo(data: bytes, path: Path) -> tuple[PictureData | Refusal | None
     """A PNG or JPEG logo's bytes -> the picture to print (trimmed, and no larger than it prints: `kept_size`), and
     the trimmed artwork's own size in pixels (what its shape, and any judgement of its pixels, is read from); a
     Refusal when it cannot be read, None when nothing of it shows (the size then (0, 0))."""
-    pic = read_picture(data, path)
-    if isinstance(pic, Refusal):
-        return pic, (0, 0)
-    return _trim_picture(pic) or (None, (0, 0))
+    trimmed = read_picture_then(data, path, lambda pic, pixels: _trim_picture(pic, pixels) or (None, (0, 0)))
+    return (trimmed, (0, 0)) if isinstance(trimmed, Refusal) else trimmed
 
 
 # The most a logo prints at: LOGO_MM's tallest (the cover's own LOGO_HEIGHT, grown for large print, is under it),
@@ -162,7 +161,7 @@ def unread_problem(path: Path, at: Location) -> Diagnostic | None:
     return error(at, f"logo cannot be used: {problem}", SVG_HINT if svg else FILE_HINT)
 
 
-def _trim_picture(pic: PictureData) -> tuple[PictureData, tuple[int, int]] | None:
+def _trim_picture(pic: PictureData, pixels: Image.Image | None = None) -> tuple[PictureData, tuple[int, int]] | None:
     """The picture with its border trimmed where nothing shows on the white paper the logo prints on: transparent
     pixels, and white ones (within NEAR_WHITE: a JPEG's white is never quite 255), as a picture exported on a white
     canvas has round its artwork (it printed the logo smaller, and moved in from the words' edge, by an invisible
@@ -172,10 +171,13 @@ def _trim_picture(pic: PictureData) -> tuple[PictureData, tuple[int, int]] | Non
 
     The trimmed picture is resampled to `kept_size` in the same step (its cost still the whole picture's), except
     a CMYK picture's (its own plates print as they are: theme/cmyk.py) and a JPEG with nothing trimmed (the office
-    edition embeds its bytes as they are, never decoded)."""
+    edition embeds its bytes as they are, never decoded).
+
+    `pixels`: the picture's bytes as decoded already (by the check that read it, its pixels whole), or None: they
+    are decoded here."""
     from PIL import Image  # (a PNG logo: Pillow is loaded by then)
 
-    with Image.open(io.BytesIO(pic.data)) as im:
+    with Image.open(io.BytesIO(pic.data)) if pixels is None else nullcontext(pixels) as im:  # (held: the caller's)
         w, h = im.size
         clear = im.mode in ("LA", "RGBA", "PA") or "transparency" in im.info  # (a grey or RGB colour key too)
         rgba = (im if im.mode in ("LA", "RGBA") else im.convert("RGBA")) if clear else None

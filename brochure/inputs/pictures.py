@@ -16,9 +16,10 @@ import math
 import re
 import struct
 import warnings
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from brochure import limits
 from brochure.frozen import frozen
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from PIL import Image
 
 FILE_HINT = f"use a PNG or JPEG file of at most {limits.PICTURE_BYTES // limits.MIB} MB"  # (one it cannot read)
+R = TypeVar("R")
 _ORIENTATION = 0x0112  # the EXIF tag a phone writes instead of turning the pixels
 _KEEP = {("PNG", "1"), ("PNG", "L"), ("PNG", "LA"), ("PNG", "P"), ("PNG", "RGB"), ("PNG", "RGBA")}
 _KEEP |= {("JPEG", "L"), ("JPEG", "RGB")}
@@ -98,6 +100,24 @@ def load_picture(path: Path, used: int = 0, logo: int = 0) -> PictureData | Refu
 
 def read_picture(data: bytes, path: Path, used: int = 0, logo: int = 0) -> PictureData | Refusal:
     """A picture file's bytes (read from path), checked and decoded, as load_picture."""
+    return _read(data, path, used, logo, _itself, whole=False)
+
+
+def read_picture_then(data: bytes, path: Path, then: Callable[[PictureData, Image.Image | None], R]) -> R | Refusal:
+    """As read_picture, then `then` of the picture and the pixels the check decoded, while they are held: the file's
+    own (a JPEG's too, at its own size), or None when the picture is a new encoding of them (normalised: then
+    smaller than the sheet). A logo is trimmed from the pixels that were checked: a 40-megapixel one was decoded
+    twice, once to check it and once to trim it."""
+    return _read(data, path, 0, 0, then, whole=True)
+
+
+def _itself(pic: PictureData, pixels: Image.Image | None) -> PictureData:
+    return pic
+
+
+def _read(
+    data: bytes, path: Path, used: int, logo: int, then: Callable[[PictureData, Image.Image | None], R], whole: bool
+) -> R | Refusal:
     kind = _kind(data)
     if kind not in ("PNG", "JPEG"):
         if kind:
@@ -108,11 +128,21 @@ def read_picture(data: bytes, path: Path, used: int = 0, logo: int = 0) -> Pictu
     with warnings.catch_warnings():  # Pillow's warnings (a bomb, corrupt EXIF) are ours to word, not lines on stderr
         warnings.simplefilter("ignore")
         warnings.simplefilter("error", Image.DecompressionBombWarning)
-        return _decoded(data, kind, path, used, logo)
+        return _decoded(data, kind, path, (used, logo), then, whole)
 
 
-def _decoded(data: bytes, kind: str, path: Path, used: int, logo: int = 0) -> PictureData | Refusal:
-    """Sizes from the header checked against the budgets first; then every byte decoded once."""
+def _decoded(
+    data: bytes,
+    kind: str,
+    path: Path,
+    budget: tuple[int, int],
+    then: Callable[[PictureData, Image.Image | None], R],
+    whole: bool,
+) -> R | Refusal:
+    """Sizes from the header checked against the budgets first (`budget`: the pixels the build's other pictures
+    took, and its logo's of them); then every byte decoded once (a plain JPEG at 1/8 of its size unless `whole`),
+    and the picture and its pixels handed to `then`."""
+    used, logo = budget
     from PIL import Image
 
     most = f"{limits.PICTURE_PIXELS / 1e6:.0f} megapixels"
@@ -151,15 +181,16 @@ def _decoded(data: bytes, kind: str, path: Path, used: int, logo: int = 0) -> Pi
                 " the press's own for CMYK)",
             )
         as_is = kind == "JPEG" and _as_is(im, kind)
-        if as_is:  # only checking: every byte is still decoded, at 1/8 size (1/64 of the memory)
+        if as_is and not whole:  # only checking: every byte is still decoded, at 1/8 size (1/64 of the memory)
             im.draft(None, (max(1, w // 8), max(1, h // 8)))
         try:
             im.load()
             if _transparent_throughout(im):  # (it printed as a blank box, its alternative text read out)
                 return Refusal(EMPTY, "export the picture again with its pixels in it (was every layer hidden?)")
             if as_is or _as_is(im, kind):  # (a PNG's EXIF may come after its pixels)
-                return PictureData(data, (w, h), path)
-            return replace(_normalised(im, kind, path, data), decoded=w * h)
+                pic, pixels = PictureData(data, (w, h), path), (im if whole else None)
+            else:
+                pic, pixels = replace(_normalised(im, kind, path, data), decoded=w * h), None
         except (OSError, SyntaxError, ValueError, EOFError) as exc:
             if "truncated" in str(exc) or isinstance(exc, EOFError):
                 return Refusal(
@@ -167,6 +198,7 @@ def _decoded(data: bytes, kind: str, path: Path, used: int, logo: int = 0) -> Pi
                     "copy or export the picture again: this file did not arrive whole",
                 )
             return Refusal(f"not a readable picture ({_said(exc)})", _AGAIN)
+        return then(pic, pixels)  # (outside the try: what `then` raises is its own, not an unreadable picture)
 
 
 def icc_damage(data: bytes) -> str:
