@@ -1,5 +1,6 @@
 """A PNG whose transparency is one colour made transparent (a tRNS chunk on a grey or RGB picture, not a palette):
-the press edition printed that colour as a solid ground, and a picture logo kept it as opaque pixels."""
+the press edition printed that colour as a solid ground, and a picture logo kept it as opaque pixels; the office
+edition printed it as a ground too, and made smaller it fringed the picture's edges with it."""
 
 from __future__ import annotations
 
@@ -7,10 +8,14 @@ import io
 from pathlib import Path
 
 import pytest
+from conftest import Inputs, edit
+from helpers import build
 from PIL import Image, ImageDraw
 
 from brochure.diagnostics import Location
 from brochure.inputs.logo import load_logo
+from brochure.layout.model import Picture
+from brochure.output.preview import page_images
 from brochure.theme.cmyk import ICC, picture_to_cmyk
 
 KEY = {"RGB": (0, 255, 0), "L": 200}
@@ -54,3 +59,47 @@ def test_a_big_colour_keyed_png_logo_is_trimmed_to_its_artwork_and_keeps_no_key_
         shown = [p[:3] for _, p in colours if p[3] > 0]
         assert shown and key not in shown
         assert not any(g > 150 and r < 100 for r, g, _ in shown if mode == "RGB")
+
+
+MAGENTA = (255, 0, 255)
+
+
+@pytest.mark.parametrize("mode", ["RGB", "L"])
+@pytest.mark.parametrize("size", [(3000, 2000), (600, 400)])  # (over 450 ppi where it is placed: made smaller; not)
+def test_a_colour_keyed_content_picture_shows_none_of_its_key_in_the_office_edition(
+    inputs: Inputs, mode: str, size: tuple[int, int]
+) -> None:
+    """A photo cut out on a magenta (or grey) ground made transparent by a tRNS colour key: the office edition
+    printed the ground (ReportLab drops a grey or RGB key), and a picture made smaller blended the key into its
+    edges, a magenta halo round the photo. The ground is paper, and no pixel at the edge carries the key."""
+    key, ink = (MAGENTA, (190, 140, 120)) if mode == "RGB" else (200, 60)
+    im = Image.new(mode, size, key)
+    w, h = size
+    ImageDraw.Draw(im).ellipse((w * 0.1, h * 0.1, w * 0.9, h * 0.9), fill=ink)
+    im.save(inputs.content.parent / "cut-out.png", transparency=key)
+    edit(
+        inputs.content,
+        '      - text: "Fine needles',
+        '      - image: {src: "cut-out.png", alt: "A cut-out photo"}\n      - text: "Fine needles',
+    )
+    result = build(inputs)
+    assert result.ok and result.layout is not None and result.pdf is not None, result.diagnostics
+    ((n, placed),) = [
+        (n, i)
+        for n, p in enumerate(result.layout.pages)
+        for i in p.items
+        if isinstance(i, Picture) and i.region != "cover"
+    ]
+    dpi = 150
+    page = Image.open(io.BytesIO(page_images(result.pdf, dpi)[n])).convert("RGB")
+    r, k = placed.box, dpi / 72
+    shown = page.crop(
+        (round(r.x * k), page.height - round(r.top * k), round(r.right * k), page.height - round(r.y * k))
+    )
+    assert shown.getpixel((2, 2)) == shown.getpixel((shown.width - 3, shown.height - 3)) == (255, 255, 255)  # paper
+    middle = shown.getpixel((shown.width // 2, shown.height // 2))
+    want = (ink, ink, ink) if isinstance(ink, int) else ink
+    assert max(abs(a - b) for a, b in zip(middle, want, strict=True)) <= 3  # (the photo prints)
+    if mode == "RGB":  # (magenta's cast: red and blue over green)
+        keyed = [(count, p) for count, p in shown.getcolors(1 << 24) or [] if min(p[0], p[2]) - p[1] > 30]
+        assert not keyed, f"{sum(count for count, _ in keyed)} pixels carry the key's magenta, such as {keyed[:3]}"
