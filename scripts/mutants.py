@@ -7740,6 +7740,22 @@ MUTANTS: tuple[Mutant, ...] = (
         k="office_edition",
     ),
     m(
+        "office-unkeyed-picture-kept-by-its-bytes",
+        "layout/images.py",
+        "_RESAMPLED.answer((content_key(pic.data), size, True)",
+        "_RESAMPLED.answer((pic.data, size, True)",
+        "tests/test_colour_key.py",
+        k="remembered_by_its_digest",
+    ),
+    m(
+        "office-smaller-picture-kept-by-its-bytes",
+        "layout/images.py",
+        "_RESAMPLED.answer((content_key(pic.data), size, False)",
+        "_RESAMPLED.answer((pic.data, size, False)",
+        "tests/test_colour_key.py",
+        k="remembered_by_its_digest",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -103,3 +103,28 @@ def test_a_colour_keyed_content_picture_shows_none_of_its_key_in_the_office_edit
     if mode == "RGB":  # (magenta's cast: red and blue over green)
         keyed = [(count, p) for count, p in shown.getcolors(1 << 24) or [] if min(p[0], p[2]) - p[1] > 30]
         assert not keyed, f"{sum(count for count, _ in keyed)} pixels carry the key's magenta, such as {keyed[:3]}"
+
+
+@pytest.mark.parametrize("keyed", [True, False])
+def test_a_picture_made_smaller_is_remembered_by_its_digest_not_kept_whole(keyed: bool) -> None:
+    """A content picture made smaller (or unkeyed) for the office edition is remembered by the picture's digest: its
+    bytes (up to 40 MB) were the key, and a watch whose picture was saved again and again held the last four."""
+    import sys
+
+    from brochure.inputs.pictures import PictureData
+    from brochure.layout.images import picture
+
+    if keyed:
+        data = _keyed("RGB", (3000, 2000))
+    else:
+        buf = io.BytesIO()
+        Image.new("RGB", (3000, 2000), (29, 92, 99)).save(buf, format="PNG")
+        data = buf.getvalue()
+    pic = PictureData(data, (3000, 2000), Path("room.png"))
+    held = sys.getrefcount(data)
+    small = picture(pic, 100, 100, None, Location("content.yaml", 1, 1))
+    assert small.pixels == (417, 278)  # (made smaller: 300 ppi where it is placed)
+    del pic, small
+    assert sys.getrefcount(data) == held - 1  # (the PictureData's reference gone; none kept by the memory of answers)
+    again = picture(PictureData(bytes(data), (3000, 2000), Path("room.png")), 100, 100, None, Location("c", 1, 1))
+    assert again.pixels == (417, 278)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import math
-from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image as PILImage
@@ -13,6 +12,7 @@ from reportlab.platypus import Flowable
 from brochure.diagnostics import Location
 from brochure.inputs.pictures import PictureData
 from brochure.limits import GOOD_PPI, MOST_PPI
+from brochure.remembered import Kept, content_key
 from brochure.theme.cmyk import picture_to_cmyk
 
 
@@ -68,15 +68,18 @@ def picture(
     if press_profile is not None:
         data = picture_to_cmyk(pic.data, press_profile, size, pic.plates)
     elif colour_keyed(pic.data):
-        data = _unkeyed_png(pic.data, size)
-    elif size != (w, h) and not pic.data.startswith(b"\xff\xd8"):
-        data = _smaller_png(pic.data, size)  # ReportLab decodes and recompresses a PNG anyway
+        data = _RESAMPLED.answer((content_key(pic.data), size, True), lambda: _unkeyed_png(pic.data, size))
+    elif size != (w, h) and not pic.data.startswith(b"\xff\xd8"):  # (ReportLab decodes and recompresses a PNG
+        data = _RESAMPLED.answer((content_key(pic.data), size, False), lambda: _smaller_png(pic.data, size))  # anyway)
     else:
         data, size = pic.data, (w, h)
     return Picture(data, w * s, h * s, size, at, alt, decorative)
 
 
-@lru_cache(maxsize=4)
+_RESAMPLED: Kept[bytes] = Kept(4)  # (by the picture's digest, as a rebuild asks again: not its bytes, which a watch
+# would keep for the last four versions of a saved picture)
+
+
 def _smaller_png(data: bytes, size: tuple[int, int]) -> bytes:
     with PILImage.open(io.BytesIO(data), formats=["PNG"]) as im:
         small = im.resize(size, PILImage.Resampling.LANCZOS)
@@ -93,7 +96,6 @@ def colour_keyed(data: bytes) -> bool:
     return b"tRNS" in data[: data.find(b"IDAT")]
 
 
-@lru_cache(maxsize=4)
 def _unkeyed_png(data: bytes, size: tuple[int, int]) -> bytes:
     """A colour-keyed PNG (`colour_keyed`) as grey or RGB with an alpha channel, its key's pixels transparent, at
     `size`. Made smaller with its alpha (Pillow resamples LA and RGBA premultiplied), so the edges blend into
