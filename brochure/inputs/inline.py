@@ -257,6 +257,30 @@ def plain(text: str) -> str:
     return "".join(r.text for r in parse(text))
 
 
+SHOUTED_WORDS = 5  # words of two capitals or more in a row, none in small letters: a passage in block capitals
+
+
+def shouted(text: str) -> str:
+    """The first passage the text prints in block capitals ('' if none): SHOUTED_WORDS words or more of two or
+    more capitals each, with no small letter among them (numbers and signs between them go with them). Words in
+    capitals are read letter by letter, their shape lost (clear-print guidance: none for passages); an
+    abbreviation or two (NHS, SPF 30) is no passage."""
+    run: list[str] = []
+    for word in plain(text).split():
+        cased = [ch for ch in word if ch.isupper() or ch.islower()]
+        if any(ch.islower() for ch in cased):
+            if sum(_capitals(w) for w in run) >= SHOUTED_WORDS:
+                break
+            run = []
+        elif cased or run:
+            run.append(word)
+    return " ".join(run) if sum(_capitals(w) for w in run) >= SHOUTED_WORDS else ""
+
+
+def _capitals(word: str) -> bool:
+    return sum(ch.isupper() for ch in word) >= 2
+
+
 _STRAY = Later(r"(?<=\s)\*+(?=[^\W\d_])|(?<=[^\W\d_])\*+(?=\s|$|[.,;:!?)\]])")  # a star against a word's
 # letters inside the text: not a footnote's star after a number or before a note ('from £120*', '*Prices may vary')
 

@@ -178,6 +178,15 @@ class Reader:
         lines = self._joined_lines(node) if "\n" not in value else ""
         for message, hint in as_typed(value, node.comment, printed and not literal, lines):
             self.warn(self.at(node, path), message, hint)  # (prints as written: a warning, as it may be meant)
+        passage = inline.shouted(value) if printed and not literal else ""
+        if passage:
+            self.warn(
+                self.at_char(node, path, passage.split()[0]),
+                f"'{shorten(passage, 40)}' is in capitals: words in capitals are harder to read (read letter by"
+                " letter, their shape lost; clear-print guidance asks for none in passages)",
+                "write them in small letters with capitals where a sentence or a name starts; to stress words, make"
+                " them **bold**",
+            )
         for key, nth in inline.repeated_citations(value) if printed and not literal else ():
             self.warn(
                 self.at_char(node, path, f"[^{key}]", nth),

@@ -86,6 +86,7 @@ def check_type_sizes(layout: Layout, brand: Brand, content: Content | None = Non
             for r in t.runs:
                 letters[round(r.size, 2)] += len(r.text)
     diags += _large_print_sizes(layout, runs, where_, content)
+    diags += _large_print_face(layout, brand)
     if letters:
         body = letters.most_common(1)[0][0]
         if body < MIN_BODY - 0.01:
@@ -121,6 +122,29 @@ def _large_print_sizes(layout: Layout, runs: list[RunAt], at: Location, content:
             f"the large-print edition sets '{shorten(said)}' in {r.size:.1f} pt, under its {least:g} pt",
             "shorten the words that had to shrink (a drawing's labels, a long word in the title)",
         ).at(run_place(n, line, r))
+    ]
+
+
+def _large_print_face(layout: Layout, brand: Brand) -> list[Diagnostic]:
+    """A large-print edition set in a body family that is not a sans-serif (clear-print guidance: a plain
+    sans-serif face), as the fontpkg list names its kind: warned of at the kit's `fonts.body`. A family given as
+    files, or one the list does not know, is not judged."""
+    family = brand.body_font.family
+    if layout.body_size is None or layout.body_size < LARGE_PRINT.floor - 0.01 or family is None:
+        return []
+    from brochure.theme.catalog import family_kinds  # (large print only)
+
+    kinds = family_kinds().get(family.casefold(), ())
+    if not kinds or "sans-serif" in kinds:
+        return []
+    return [
+        warning(
+            brand.body_font.at,
+            f"the large-print edition is set in {family}, a {kinds[0]} face: clear-print guidance asks for a plain"
+            " sans-serif one, whose letters are told apart most easily",
+            "name a sans-serif body family in the kit (`brochure fonts` lists them: Be Vietnam Pro, Atkinson"
+            " Hyperlegible...); one kit sets every edition",
+        )
     ]
 
 

@@ -20,6 +20,19 @@ from brochure.diagnostics import closest
 from brochure.frozen import frozen
 from brochure.limits import FONT_BYTES
 
+
+@lru_cache(maxsize=1)
+def family_kinds() -> dict[str, tuple[str, ...]]:
+    """Each fontpkg family's kinds (sans-serif, serif, display, handwriting, monospace: Google Fonts' categories), by
+    its name in small letters, from the list brochure ships (data/fontpkg-families.json: theme/fontindex.py reads it
+    for `brochure fonts --search`)."""
+    import json
+    from importlib import resources
+
+    data = json.loads(resources.files("brochure").joinpath("data/fontpkg-families.json").read_text(encoding="utf-8"))
+    return {str(row[0]).casefold(): tuple(str(k) for k in row[6]) for row in data["families"]}
+
+
 # The letters a script needs (lower and upper case where it has them): enough to tell coverage, not a full set.
 SCRIPTS: tuple[tuple[str, str], ...] = (
     ("Latin", "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"),
