@@ -7791,6 +7791,23 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_clear_print.py",
     ),
     m(
+        "telephone-numbers-blanked-by-copying-the-text",
+        "inputs/numbers.py",
+        '        text[a:b] if k % 2 == 0 else " " * (b - a) for k, (a, b) in enumerate(pairwise(ends))\n    )\n',
+        '        text[a:b] if k % 2 == 0 else " " * (b - a) for k, (a, b) in enumerate(pairwise(ends))\n    )\n'
+        '    for a, b in spans:\n        text = text[:a] + " " * (b - a) + text[b:]\n',
+        "tests/test_numbers_pinned.py",
+        k="linear_time",
+    ),
+    m(
+        "sentence-end-begun-at-every-mark-of-a-run",
+        "inputs/translation.py",
+        '    r"(?<![.!?\\u061f\\u2026])(?P<mark>',
+        '    r"(?P<mark>',
+        "tests/test_translations.py",
+        k="full_stops_is_counted",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import time
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -87,6 +88,23 @@ def built(content: Path = CONTENT, brand: Path = BRAND, paper: PaperName | None 
     result = result_of(sources(content, brand), api.Options(paper=paper))
     assert result.ok, [d.format() for d in result.diagnostics]
     return result
+
+
+def cpu_growth(work: Callable[[int], object], n: int) -> float:
+    """How many times longer `work(4 * n)` takes than `work(n)`, in this process's CPU time (the best of three
+    each): about 4 for work linear in n, 16 for quadratic. A ratio, not a time: it holds on a machine however
+    busy (tests assert no durations: the machines are shared and noisy)."""
+
+    def best(size: int) -> float:
+        times = []
+        for _ in range(3):
+            t = time.process_time()
+            work(size)
+            times.append(time.process_time() - t)
+        return max(min(times), 1e-6)
+
+    best(n)  # (warm: what is made once is not counted)
+    return best(4 * n) / best(n)
 
 
 def build(inputs: Inputs, **options: object) -> api.Result:
