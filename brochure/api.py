@@ -42,7 +42,7 @@ from brochure.preflight.press import check_overrides
 from brochure.preflight.qr import check_qr_decodes
 from brochure.render.pdf import Meta, render
 from brochure.render.structure import structure_of
-from brochure.theme.cmyk import output_condition, press_brand, press_palette, printing_condition
+from brochure.theme.cmyk import build_profile, output_condition, press_brand, press_palette, printing_condition
 from brochure.theme.fonts import FontSet, bold_warning, fallback_bold_warning, italic_warning, load_fonts
 from brochure.theme.shaping import rtl
 from brochure.theme.styles import make_theme
@@ -212,7 +212,7 @@ def build(src: Sources, options: Options, environ: Mapping[str, str] | None = No
         return Result(None, None, tuple(diags))
     press = options.target == "press"
     condition = printing_condition(kit)
-    brand, profile = kit, kit.profile or condition.profile
+    brand, profile = kit, build_profile(kit)
     palette = press_palette(brand, profile) if press else None  # (of the kit's colours: the logo's aside)
     if palette is not None:
         diags += check_overrides(kit, profile)

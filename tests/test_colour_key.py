@@ -16,7 +16,7 @@ from brochure.diagnostics import Location
 from brochure.inputs.logo import load_logo
 from brochure.layout.model import Picture
 from brochure.output.preview import page_images
-from brochure.theme.cmyk import ICC, picture_to_cmyk
+from brochure.theme.cmyk import ICC, picture_to_cmyk, shipped_profile
 
 KEY = {"RGB": (0, 255, 0), "L": 200}
 INK = {"RGB": (0, 0, 0), "L": 0}
@@ -36,7 +36,7 @@ def _keyed(mode: str, size: tuple[int, int]) -> bytes:
 def test_a_colour_keyed_pngs_transparent_colour_prints_no_ink_in_the_press_edition(
     mode: str, size: tuple[int, int] | None
 ) -> None:
-    profile = next(ICC.glob("*.icc"))
+    profile = shipped_profile(next(ICC.glob("*.icc")))
     out = picture_to_cmyk(_keyed(mode, (300, 200)), profile, size)
     with Image.open(io.BytesIO(out)) as im:
         assert im.mode == "CMYK"
@@ -127,4 +127,28 @@ def test_a_picture_made_smaller_is_remembered_by_its_digest_not_kept_whole(keyed
     del pic, small
     assert sys.getrefcount(data) == held - 1  # (the PictureData's reference gone; none kept by the memory of answers)
     again = picture(PictureData(bytes(data), (3000, 2000), Path("room.png")), 100, 100, None, Location("c", 1, 1))
+    assert again.pixels == (417, 278)
+
+
+@pytest.mark.parametrize("cmyk", [False, True])
+def test_a_picture_converted_for_the_press_is_remembered_by_its_digest_not_kept_whole(cmyk: bool) -> None:
+    """A picture converted to CMYK for the press edition is remembered by the digests of its bytes, its own plates
+    and the profile: its bytes (up to 40 MB) were the key, and a watch whose picture was saved again and again held
+    the last four."""
+    import sys
+
+    from brochure.inputs.pictures import PictureData
+    from brochure.layout.images import picture
+
+    profile = shipped_profile(next(ICC.glob("*.icc")))
+    buf = io.BytesIO()
+    Image.new("CMYK" if cmyk else "RGB", (1200, 800), (29, 92, 99, 0) if cmyk else (29, 92, 99)).save(buf, "JPEG")
+    data = buf.getvalue()
+    pic = PictureData(data, (1200, 800), Path("room.jpg"), plates=data if cmyk else b"")
+    held = sys.getrefcount(data)
+    pressed = picture(pic, 100, 100, profile, Location("content.yaml", 1, 1))
+    assert pressed.pixels == (417, 278) and pressed.data.startswith(b"\xff\xd8")  # (a CMYK JPEG, made smaller)
+    del pic, pressed
+    assert sys.getrefcount(data) == held - (2 if cmyk else 1)  # (the PictureData's references gone; none kept)
+    again = picture(PictureData(bytes(data), (1200, 800), Path("room.jpg")), 100, 100, profile, Location("c", 1, 1))
     assert again.pixels == (417, 278)

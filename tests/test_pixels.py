@@ -40,7 +40,7 @@ from brochure.layout.qr import modules, qr_drawing
 from brochure.output.preview import page_images
 from brochure.preflight.contrast import ink_of
 from brochure.render.pdf import Meta, render
-from brochure.theme.cmyk import DEFAULT_PROFILE, press_brand, press_palette, rgb_to_cmyk
+from brochure.theme.cmyk import DEFAULT_PROFILE, press_brand, press_palette, rgb_to_cmyk, shipped_profile
 from brochure.theme.colors import Palette
 from brochure.theme.styles import Theme, make_theme
 from brochure.vocabulary import ICON_NAMES, LayoutName, Target
@@ -63,8 +63,9 @@ def theme(target: Target) -> Theme:
     src = sources()
     if target == "office":
         return make_theme(src.brand, src.fonts)
-    colours = press_palette(src.brand, DEFAULT_PROFILE)
-    return make_theme(press_brand(src.brand, DEFAULT_PROFILE, colours), src.fonts, colours, DEFAULT_PROFILE)
+    profile = shipped_profile(DEFAULT_PROFILE)
+    colours = press_palette(src.brand, profile)
+    return make_theme(press_brand(src.brand, profile, colours), src.fonts, colours, profile)
 
 
 def palette(target: Target) -> Palette:
@@ -448,7 +449,7 @@ def test_a_picture_prints_its_pixels_at_its_box(target: Target) -> None:
     assert pic.space == ("CMYK" if press else "RGB") and pic.alt == "four colours"
     for i, colour in enumerate(QUADRANTS):
         x, y = b.x + (0.25 + 0.5 * (i % 2)) * b.w, b.top - (0.25 + 0.5 * (i // 2)) * b.h
-        want = shown(rgb_to_cmyk(*colour, DEFAULT_PROFILE)) if press else colour
+        want = shown(rgb_to_cmyk(*colour, shipped_profile(DEFAULT_PROFILE))) if press else colour
         assert distance(shot.at(x, y), want) <= (3 if press else 0), (i, shot.at(x, y), want)  # a JPEG in press
     for x, y in ((b.x - 1, b.y + 45), (b.right + 1, b.y + 45), (b.x + 60, b.y - 1), (b.x + 60, b.top + 1)):
         assert shot.at(x, y) == PAPER, (x, y)

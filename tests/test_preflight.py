@@ -558,7 +558,7 @@ def test_a_cmyk_picture_in_another_condition_is_converted_to_the_presss(tmp_path
     """With the press's own profile embedded, the plates are kept; with another condition's, they are converted
     from it to the press's (not through sRGB: a cyan stays a cyan, a black near black)."""
     from brochure.inputs.pictures import PictureData, load_picture
-    from brochure.theme.cmyk import picture_to_cmyk
+    from brochure.theme.cmyk import picture_to_cmyk, shipped_profile
 
     icc = Path(api.__file__).parent / "data/icc"
     fogra, gracol = icc / "brochure-fogra39-300.icc", icc / "brochure-gracol-300.icc"
@@ -570,7 +570,7 @@ def test_a_cmyk_picture_in_another_condition_is_converted_to_the_presss(tmp_path
     for own, same in ((fogra, True), (gracol, False), (junk, True), (resaved, True)):
         pic = load_picture(_separated(tmp_path / f"{own.stem}.jpg", own.read_bytes()))
         assert isinstance(pic, PictureData) and pic.plates
-        with PILImage.open(io.BytesIO(picture_to_cmyk(pic.data, fogra, (400, 300), pic.plates))) as im:
+        with PILImage.open(io.BytesIO(picture_to_cmyk(pic.data, shipped_profile(fogra), (400, 300), pic.plates))) as im:
             assert im.mode == "CMYK" and im.size == (400, 300) and "icc_profile" not in im.info
             printed = _centres(im)
         apart = [

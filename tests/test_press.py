@@ -24,7 +24,7 @@ from brochure.layout.model import Ink, Shape, Text
 from brochure.layout.paint import RICH_BLACK
 from brochure.preflight.contrast import Colours
 from brochure.preflight.press import HAIRLINE, LINE_SHAPE, check_registration, is_logo
-from brochure.theme.cmyk import convert, printing_condition
+from brochure.theme.cmyk import build_profile, convert, shipped_profile
 from brochure.theme.colors import hex_to_color, palette_from_hex
 
 
@@ -533,7 +533,7 @@ def test_a_logo_colour_of_the_kit_prints_as_the_kit_prints_it() -> None:
     Read from the frames and the PDF: the logo's fills are the kit's builds, and no fill is the conversion."""
     result = result_of(sources(), api.Options(target="press"))
     assert result.layout is not None and result.pdf is not None
-    profile = printing_condition(sources().brand).profile
+    profile = build_profile(sources().brand)
     converted = convert(hex_to_color("#1D5C63"), profile)
     conversion = (converted.cyan, converted.magenta, converted.yellow, converted.black)
     logo = [
@@ -637,7 +637,7 @@ def test_a_black_brand_colour_prints_on_the_black_plate_alone() -> None:
     fringes on four plates: a black (neutral, every channel at most #30) is 100 % K; a dark colour is not."""
     from brochure.theme.cmyk import convert
 
-    profile = Path(api.__file__).parent / "data/icc/brochure-fogra39-300.icc"
+    profile = shipped_profile(Path(api.__file__).parent / "data/icc/brochure-fogra39-300.icc")
     for black in ("#000000", "#050505", "#231F20", "#1A1A1A", "#302828"):
         c = convert(hex_to_color(black), profile)
         assert (c.cyan, c.magenta, c.yellow, c.black) == (0, 0, 0, 1), black
@@ -693,12 +693,11 @@ def test_an_override_is_judged_against_what_the_press_does_with_the_colour(
     """A vivid colour no press can print differs from any CMYK far (a screen's #00FFFF from process cyan by 55): the
     override is told only when it prints far farther from the kit's colour than the condition's own conversion."""
     from brochure.preflight.press import check_overrides
-    from brochure.theme.cmyk import printing_condition
 
     kit = sources().brand
     colours = dict(kit.colors) | {key: colour}
     kit = replace(kit, colors=tuple(colours.items()), cmyk=((key, plates),))
-    assert bool(check_overrides(kit, printing_condition(kit).profile)) is told
+    assert bool(check_overrides(kit, build_profile(kit))) is told
 
 
 @pytest.mark.parametrize("width", [150.0, 164.43])

@@ -11,8 +11,11 @@ import subprocess
 import sys
 import weakref
 
+import pikepdf
 import pytest
-from helpers import BRAND, CONTENT, ROOT, TESTED, fallback_face, sources, texts
+from conftest import Inputs, edit
+from helpers import BRAND, CONTENT, ROOT, TESTED, fallback_face, reopen, sources, texts
+from PIL import Image as PILImage
 from reportlab.lib.rl_accel import fp_str
 
 from brochure import api
@@ -22,6 +25,7 @@ from brochure.layout.boxes import bounds
 from brochure.layout.model import Ink, Segment
 from brochure.remembered import by_identity
 from brochure.render import pdf
+from brochure.theme.cmyk import ICC
 from brochure.vocabulary import LAYOUTS, TARGETS, LayoutName
 
 TESTED_ENV = {**os.environ, "PYTHONPATH": TESTED}  # (a process a test starts imports the brochure under test)
@@ -124,6 +128,98 @@ def test_the_press_edition_after_office_ones_in_other_colours_prints_as_in_a_fre
         [sys.executable, "-P", "-c", script], capture_output=True, check=True, cwd=ROOT, env=TESTED_ENV
     ).stdout
     assert here.ok and here.pdf == fresh
+
+
+def _printer_profile(condition: str, year: int) -> bytes:
+    """A shipped condition's profile (fogra39, gracol) as a printer's own: the same tables, its header dated `year`
+    (bytes no other test's profile has, so nothing is remembered of them before the test)."""
+    data = (ICC / f"brochure-{condition}-300.icc").read_bytes()
+    return data[:24] + year.to_bytes(2, "big") + data[26:]
+
+
+def _kit_with_pictures(inputs: Inputs, icc: bytes) -> None:
+    """The kit names its own printer.icc (`icc`); the words show an RGB photo and a CMYK one made for that printer
+    (its profile embedded: printed as separated while it is the press's, converted once it is not)."""
+    (inputs.kit / "printer.icc").write_bytes(icc)
+    edit(inputs.brand, "  cmyk:\n", "  profile: printer.icc\n  cmyk:\n")
+    PILImage.new("RGB", (1000, 750), (30, 140, 120)).save(inputs.content.parent / "rgb.jpg", quality=95)
+    cmyk = PILImage.new("CMYK", (1000, 750), (200, 40, 10, 30))
+    cmyk.save(inputs.content.parent / "cmyk.jpg", quality=95, icc_profile=icc)
+    edit(
+        inputs.content,
+        '      - text: "Fine needles',
+        "      - image: {src: rgb.jpg, alt: A teal square}\n      - image: {src: cmyk.jpg, alt: A blue square}\n"
+        '      - text: "Fine needles',
+    )
+
+
+def _press_of(inputs: Inputs) -> api.Result:
+    src, diags = api.load(inputs.content, inputs.brand)
+    assert src is not None, [d.format() for d in diags]
+    return api.build(src, api.Options(target="press"))
+
+
+def _fresh_press(inputs: Inputs) -> bytes:
+    """The press edition of the files as they are now, built in a new process (which remembers nothing)."""
+    script = (
+        "import sys; from pathlib import Path; from brochure import api\n"
+        f"src, _ = api.load(Path({str(inputs.content)!r}), Path({str(inputs.brand)!r}))\n"
+        "sys.stdout.buffer.write(api.build(src, api.Options(target='press')).pdf)\n"
+    )
+    return subprocess.run(
+        [sys.executable, "-P", "-c", script], capture_output=True, check=True, cwd=ROOT, env=TESTED_ENV
+    ).stdout
+
+
+def _intent_profile(data: bytes) -> bytes:
+    with reopen(data) as doc:
+        (intent,) = doc.Root.OutputIntents
+        return bytes(intent.DestOutputProfile.read_bytes())
+
+
+def _fills(data: bytes) -> set[tuple[float, ...]]:
+    """The CMYK fill colours the pages' content streams set (`k`)."""
+    with reopen(data) as doc:
+        return {
+            tuple(float(v) for v in operands)
+            for page in doc.pages
+            for operands, op in pikepdf.parse_content_stream(page)
+            if str(op) == "k"
+        }
+
+
+def test_a_printers_profile_replaced_at_its_path_prints_as_in_a_fresh_process(inputs: Inputs) -> None:
+    """A kit names its printer's own profile; a preview process builds the press edition, then the clinic saves
+    another printer's profile over printer.icc and the kit is loaded again: the next press edition converts its
+    colours and both pictures through the new profile (not the old one's transforms, remembered by the path) and
+    declares the new one as its output intent; its bytes equal the same build in a new process."""
+    old, new = _printer_profile("fogra39", 2031), _printer_profile("gracol", 2031)
+    _kit_with_pictures(inputs, old)
+    first = _press_of(inputs)
+    assert first.ok and first.pdf is not None, [d.format() for d in first.diagnostics]
+    assert _intent_profile(first.pdf) == old
+    (inputs.kit / "printer.icc").write_bytes(new)
+    here = _press_of(inputs)
+    assert here.ok and here.pdf is not None, [d.format() for d in here.diagnostics]
+    assert _intent_profile(here.pdf) == new
+    assert _fills(here.pdf) != _fills(first.pdf)  # (the kit's colours through another condition)
+    assert here.pdf == _fresh_press(inputs)
+
+
+def test_a_kit_loaded_before_its_profile_was_replaced_prints_through_the_profile_it_was_loaded_with(
+    inputs: Inputs,
+) -> None:
+    """A build is a function of what was loaded: a kit loaded, then its printer.icc replaced before the build, prints
+    (colours, pictures, output intent) through the profile read at load, as a new process does with that file."""
+    old, new = _printer_profile("fogra39", 2032), _printer_profile("gracol", 2032)
+    _kit_with_pictures(inputs, old)
+    src, diags = api.load(inputs.content, inputs.brand)
+    assert src is not None, [d.format() for d in diags]
+    (inputs.kit / "printer.icc").write_bytes(new)
+    here = api.build(src, api.Options(target="press"))
+    assert here.ok and here.pdf is not None and _intent_profile(here.pdf) == old
+    (inputs.kit / "printer.icc").write_bytes(old)
+    assert here.pdf == _fresh_press(inputs)
 
 
 def test_arabic_words_remembered_print_in_each_builds_own_colours_and_widths_as_in_a_fresh_process() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
-from dataclasses import replace
+from dataclasses import field, replace
 from pathlib import Path
 
 from brochure import limits
@@ -27,6 +27,7 @@ from brochure.inputs.pictures import icc_damage
 from brochure.inputs.reader import Reader, load_file
 from brochure.inputs.yamltree import Node
 from brochure.patterns import Later
+from brochure.remembered import content_key
 from brochure.vocabulary import PAPERS, Condition, LayoutName, PaperName, is_paper, language_base, language_problem
 
 COLOR_KEYS = ("primary", "secondary", "accent", "text", "background")
@@ -78,6 +79,23 @@ def as_written(key: str) -> bool:
 
 
 @frozen
+class Profile:
+    """A CMYK ICC profile as read once (a kit's when the kit is loaded, a shipped one when first asked for): the file it
+    was read from, its bytes and their digest (`content_key`), which every answer worked out through it is kept by.
+    A build converts, proofs, checks and embeds these bytes and never reads the file again: a profile replaced at the
+    same path is another Profile at the next load, and never mixes with the one it replaced."""
+
+    source: Path
+    key: bytes  # content_key(data): what it compares and hashes by (with `source`), not its bytes
+    data: bytes = field(compare=False, repr=False)
+
+
+def icc_profile(source: Path, data: bytes) -> Profile:
+    """A profile's bytes, read from `source`, as a Profile."""
+    return Profile(source, content_key(data), data)
+
+
+@frozen
 class Brand:
     """A clinic's identity: colours (with optional CMYK overrides), fonts, logo, contact, paper."""
 
@@ -91,7 +109,7 @@ class Brand:
     contact: Contact
     paper: PaperName
     id: str = "brand"  # short name for output files, e.g. 'clearwater' (default: made from the name)
-    profile: Path | None = None  # the printer's own CMYK profile for the press edition
+    profile: Profile | None = None  # the printer's own CMYK profile for the press edition, as read at load
     locations: tuple[tuple[str, Location], ...] = ()  # key path -> where it is written
     other_formats: OtherFormats | None = None  # printed with the document block
     feedback: str | None = None  # how to comment on the leaflet, printed with the document block
@@ -468,27 +486,30 @@ def _formats_locations(r: Reader, other: Node | None, path: str) -> list[tuple[s
     return [(f"{key}[{i}]", r.at(n, f"{key}[{i}]")) for i, n in enumerate(formats.value)]
 
 
-def _read_profile(r: Reader, colors: Node | None, kit: Path) -> Path | None:
-    """An optional `colors.profile`: the printer's CMYK output profile (.icc) inside the kit, proven usable."""
+def _read_profile(r: Reader, colors: Node | None, kit: Path) -> Profile | None:
+    """An optional `colors.profile`: the printer's CMYK output profile (.icc) inside the kit, read once and proven
+    usable."""
     if colors is None or not isinstance(colors.value, dict) or "profile" not in colors.value:
         return None
     node = colors.value["profile"]
     path = _asset(r, node, "colors.profile", kit, (".icc", ".icm"))
     if path is None:
         return None
-    problem, hint = profile_problem(path)
-    if problem:
+    data, unread = read_bytes(path, limits.ICC_BYTES)
+    problem, hint = (f"the profile cannot be used: {unread}", PROFILE_HINT) if data is None else profile_problem(data)
+    if data is None or problem:
         r.fail(r.at(node, "colors.profile"), problem, hint)
         return None
-    return path
+    return icc_profile(path, data)
 
 
-def profile_problem(path: Path) -> tuple[str, str]:
-    """Why an ICC file cannot be the press profile ('' if it can): read whole, CMYK, and sRGB converts through it."""
-    hint = "ask your printer for their .icc file (a CMYK output profile such as FOGRA39, GRACoL or SWOP)"
-    data, problem = read_bytes(path, limits.ICC_BYTES)
-    if data is None:
-        return f"the profile cannot be used: {problem}", hint
+PROFILE_HINT = "ask your printer for their .icc file (a CMYK output profile such as FOGRA39, GRACoL or SWOP)"
+
+
+def profile_problem(data: bytes) -> tuple[str, str]:
+    """Why an ICC file's bytes cannot be the press profile ('' if they can): whole, CMYK, and sRGB converts through
+    it."""
+    hint = PROFILE_HINT
     damage = icc_damage(data)
     if damage:
         return damage, hint
@@ -749,5 +770,5 @@ def kit_files(brand: Brand) -> list[tuple[str, Path]]:
     for role, spec in roles:
         files += [(f"a font of the brand (fonts.{role}.{face})", path) for face, path in spec.files]
     if brand.profile is not None:
-        files.append(("the brand's colour profile (colors.profile)", brand.profile))
+        files.append(("the brand's colour profile (colors.profile)", brand.profile.source))
     return files

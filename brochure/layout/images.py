@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import io
 import math
-from pathlib import Path
 
 from PIL import Image as PILImage
 from reportlab.platypus import Flowable
 
 from brochure.diagnostics import Location
+from brochure.inputs.brand import Profile
 from brochure.inputs.pictures import PictureData
 from brochure.limits import GOOD_PPI, MOST_PPI
 from brochure.remembered import Kept, content_key
@@ -50,7 +50,7 @@ def picture(
     pic: PictureData,
     max_w: float,
     max_h: float,
-    press_profile: Path | None,
+    press_profile: Profile | None,
     at: Location,
     alt: str = "",
     decorative: bool = False,

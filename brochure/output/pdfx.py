@@ -4,30 +4,32 @@ from __future__ import annotations
 
 import io
 import zlib
-from functools import lru_cache
-from pathlib import Path
 
 import pikepdf
 
+from brochure.inputs.brand import Profile
 from brochure.output.pdfua import plain_filters
 from brochure.output.subsets import tag_subsets
+from brochure.remembered import Kept
 
 PDFX_VERSION = "PDF/X-1:2001"
 PDFX_CONFORMANCE = "PDF/X-1a:2001"
 
 
-@lru_cache(maxsize=4)
-def _compressed(profile: bytes) -> bytes:
-    """The profile's bytes as QPDF would compress them (zlib's default level), once per profile per process: QPDF
-    took 9 ms a press build to compress the same 170 KB again."""
-    return zlib.compress(profile)
+def _compressed(profile: Profile) -> bytes:
+    """The profile's bytes as QPDF would compress them (zlib's default level), once per profile (by its digest) per
+    process: QPDF took 9 ms a press build to compress the same 170 KB again."""
+    return _COMPRESSED.answer(profile.key, lambda: zlib.compress(profile.data))
 
 
-def make_pdfx(pdf: bytes, profile: Path, condition: str, identifier: str) -> bytes:
+_COMPRESSED: Kept[bytes] = Kept(4)
+
+
+def make_pdfx(pdf: bytes, profile: Profile, condition: str, identifier: str) -> bytes:
     """Add what PDF/X-1a asks of the document structure; the content is already CMYK-only with boxes."""
     with pikepdf.open(io.BytesIO(pdf)) as doc:
         icc = doc.make_stream(b"")
-        icc.write(_compressed(profile.read_bytes()), filter=pikepdf.Name.FlateDecode)
+        icc.write(_compressed(profile), filter=pikepdf.Name.FlateDecode)
         icc.N = 4
         intent = pikepdf.Dictionary(
             Type=pikepdf.Name.OutputIntent,

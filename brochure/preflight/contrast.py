@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import colorsys
 from dataclasses import replace
-from pathlib import Path
 
 from reportlab.lib.colors import Color
 
 from brochure.diagnostics import MOST_PLACES, Diagnostic, Location, Place, error
 from brochure.frozen import frozen
-from brochure.inputs.brand import Brand
+from brochure.inputs.brand import Brand, Profile
 from brochure.layout.model import Ink, Layout, Segment, Shape, Text, ink_of
 from brochure.preflight.placement import run_place
 from brochure.remembered import by_identity
@@ -34,12 +33,12 @@ class Colours:
     """The edition's colours: how to see an ink as printed, and which brand key each palette ink comes from."""
 
     press: bool
-    profile: Path | None
+    profile: Profile | None
     names: tuple[tuple[Ink, str], ...]  # palette inks -> 'colors.primary' (or 'colors.cmyk.primary' for press)
     places: tuple[tuple[str, Location], ...]
     bold: frozenset[str]  # fonts that count as bold for WCAG's large-text rule
     written: tuple[tuple[str, str], ...] = ()  # 'colors.primary' -> its #RRGGBB, where the press converts it
-    proof: Path | None = None  # the press's profile, the office edition's too: a colour suggested reads as printed
+    proof: Profile | None = None  # the press's profile, the office edition's too: a colour suggested reads as printed
 
     def rgb(self, ink: Ink | None) -> tuple[float, float, float]:
         if ink is None:
@@ -132,7 +131,7 @@ def _same(a: Ink, b: Ink) -> bool:
 
 
 def colours_for(
-    brand: Brand, palette: Palette, fonts: FontSet, profile: Path | None, proof: Path | None = None
+    brand: Brand, palette: Palette, fonts: FontSet, profile: Profile | None, proof: Profile | None = None
 ) -> Colours:
     """The edition's colours: office (RGB as written) or press (CMYK, seen through `profile`); `proof`: the press's
     profile, for the office edition's colour suggestions (each reads as the press prints it too)."""
@@ -295,7 +294,7 @@ def _reaching(wanted: list[Wanted], colours: Colours, key: str) -> str:
         rgb = ink.values
     # Each pair is asked for 4.5:1, a large heading's too: the kit's colour prints in every layout, and in each as
     # small text somewhere (the back's lines, a link: large print's 16 pt at 3:1 is the folded leaflets' 8 pt).
-    views: list[tuple[bool, Path | None, float]] = [(colours.press, colours.profile, 0.0)]
+    views: list[tuple[bool, Profile | None, float]] = [(colours.press, colours.profile, 0.0)]
     if not colours.press and key in hexes and colours.proof is not None:  # (the office's grounds converted stand
         views.append((True, colours.proof, PRESS_MARGIN))  # for the press's, whose tints its least dots move)
     elif colours.press and key in hexes:  # (the office prints the colour as written, and the press's grounds seen
@@ -320,7 +319,7 @@ def _reads(
     colour: Color,
     wanted: list[Wanted],
     press: bool,
-    profile: Path | None,
+    profile: Profile | None,
     margin: float = 0.0,
 ) -> bool:
     """Whether a candidate colour reaches each contrast asked of it, at least 4.5:1 (and `margin` more), seen as

@@ -5,13 +5,12 @@ the plates misregister."""
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 from reportlab.lib.colors import CMYKColor
 
 from brochure.diagnostics import MOST_PLACES, Diagnostic, Place, error, merged, warning
 from brochure.geometry.outline import stroke_width
-from brochure.inputs.brand import Brand
+from brochure.inputs.brand import Brand, Profile
 from brochure.layout.model import Frame, Ink, Layout, Picture, Shape, Text
 from brochure.preflight.contrast import Colours
 from brochure.preflight.placement import place, run_place
@@ -30,7 +29,7 @@ FINE_DETAIL = 0.85  # pt: a filled shape whose strokes are finer than this on av
 FAR = 25.0  # delta E an override may print farther from the kit's colour than its own conversion: another colour
 
 
-def check_overrides(brand: Brand, profile: Path) -> list[Diagnostic]:
+def check_overrides(brand: Brand, profile: Profile) -> list[Diagnostic]:
     """A `cmyk:` override that prints far farther from the kit's own colour than the printing condition's own
     conversion of it does: the print shop's edition would not look like the office proof the clinic approved
     (`background: [0, 0, 100, 0]` for white printed every tint yellow). A vivid colour no press prints (#00FFFF)
@@ -57,7 +56,7 @@ def check_overrides(brand: Brand, profile: Path) -> list[Diagnostic]:
     return diags
 
 
-def _text_made_black(brand: Brand, text: str, profile: Path) -> list[Diagnostic]:
+def _text_made_black(brand: Brand, text: str, profile: Profile) -> list[Diagnostic]:
     """The kit's text colour, which the press edition prints as 100 % K, when it is a colour (#8B0000, #2A2A6E)
     that black is far from: the office proof's text was red or navy, the print shop's is black, unsaid."""
     apart, best = _apart((0.0, 0.0, 0.0, 1.0), text, profile)
@@ -74,7 +73,7 @@ def _text_made_black(brand: Brand, text: str, profile: Path) -> list[Diagnostic]
     ]
 
 
-def _apart(plates: tuple[float, ...], colour: str, profile: Path) -> tuple[float, float]:
+def _apart(plates: tuple[float, ...], colour: str, profile: Profile) -> tuple[float, float]:
     """How far `plates` (0..1) print from a kit's colour (#RRGGBB), and how far the printing condition's own
     conversion of the colour prints from it (colour differences, seen through the profile)."""
     screen = hex_to_color(colour)

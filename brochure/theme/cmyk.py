@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from copy import deepcopy
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,7 +15,8 @@ from reportlab.lib.attrmap import AttrMap
 from reportlab.lib.colors import CMYKColor, Color
 
 from brochure.frozen import frozen
-from brochure.inputs.brand import Brand
+from brochure.inputs.brand import Brand, Profile, icc_profile
+from brochure.remembered import Kept, content_key
 from brochure.theme.colors import Palette, hex_to_color, printable
 from brochure.vocabulary import Condition
 
@@ -30,7 +31,7 @@ class PrintingCondition:
     """A press's printing condition: the profile colours go through, and how the PDF/X output intent names it."""
 
     name: Condition
-    profile: Path
+    profile: Path  # (brochure/data/icc: read by shipped_profile)
     identifier: str  # in the ICC's registry of characterisation data (color.org)
     description: str  # the OutputCondition: what the print shop reads
 
@@ -54,6 +55,19 @@ PRINTING_CONDITIONS: dict[Condition, PrintingCondition] = {
 DEFAULT_PROFILE = PRINTING_CONDITIONS["fogra39"].profile
 
 
+@cache
+def shipped_profile(path: Path) -> Profile:
+    """A profile brochure ships (a printing condition's, in brochure/data/icc: not a kit's, which is read with its
+    kit), read once a process."""
+    return icc_profile(path, path.read_bytes())
+
+
+def build_profile(brand: Brand) -> Profile:
+    """The profile a brand's editions print through: its own (`colors.profile`, as read with the kit), else its
+    printing condition's."""
+    return brand.profile or shipped_profile(printing_condition(brand).profile)
+
+
 def printing_condition(brand: Brand) -> PrintingCondition:
     """The brand's printing condition: its `press: {condition: ...}`, else by its paper (Letter: a US press,
     GRACoL; A4: a European one, FOGRA39). A brand's own profile (`colors.profile`) replaces the profile."""
@@ -61,82 +75,103 @@ def printing_condition(brand: Brand) -> PrintingCondition:
     return PRINTING_CONDITIONS[name]
 
 
-def output_condition(own_profile: Path | None, condition: PrintingCondition) -> tuple[str, str]:
+def output_condition(own_profile: Profile | None, condition: PrintingCondition) -> tuple[str, str]:
     """(OutputCondition, OutputConditionIdentifier) for the PDF/X output intent: the condition's, or a brand's
     own profile described by itself."""
     if own_profile is None:
         return condition.description, condition.identifier
     from PIL import ImageCms  # (LittleCMS: for the press edition and a kit's own profile only)
 
-    said = ImageCms.getProfileDescription(ImageCms.getOpenProfile(str(own_profile)))
+    said = ImageCms.getProfileDescription(ImageCms.ImageCmsProfile(io.BytesIO(own_profile.data)))
     description = " ".join("".join(c if c.isprintable() else " " for c in said).split())[:DESCRIPTION_MOST]
-    return description or own_profile.stem, "Custom"
+    return description or own_profile.source.stem, "Custom"
 
 
 DESCRIPTION_MOST = 200  # characters of a kit's own profile's description written into the output intent (its
 # control characters, line breaks and runs of spaces as one space: they were written into the PDF as they were)
 
 
-@lru_cache(maxsize=8)
-def _transform(profile: Path) -> ImageCms.ImageCmsTransform:
-    """sRGB -> the press profile, relative colorimetric with black point compensation (kept per profile)."""
-    from PIL import ImageCms  # (LittleCMS: for the press edition and a kit's own profile only)
+class _Through:
+    """Colours worked out through one profile's bytes: LittleCMS's transforms, made when first needed, and the
+    answers, kept with them (one a profile's digest: `_through`)."""
 
-    return ImageCms.buildTransform(
-        ImageCms.createProfile("sRGB"),
-        ImageCms.getOpenProfile(str(profile)),
-        "RGB",
-        "CMYK",
-        renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC,
-        # NOCACHE: LittleCMS keeps the last pixel in the transform; builds in threads share this transform
-        flags=ImageCms.Flags.BLACKPOINTCOMPENSATION | ImageCms.Flags.NOCACHE,
-    )
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.rgb_to_cmyk = lru_cache(maxsize=1024)(self._rgb_to_cmyk)
+        self.cmyk_to_rgb = lru_cache(maxsize=1024)(self._cmyk_to_rgb)
+
+    def opened(self) -> ImageCms.ImageCmsProfile:
+        """The profile, opened anew (LittleCMS's profile objects are not shared by threads)."""
+        from PIL import ImageCms  # (LittleCMS: for the press edition and a kit's own profile only)
+
+        return ImageCms.ImageCmsProfile(io.BytesIO(self.data))
+
+    @cached_property
+    def transform(self) -> ImageCms.ImageCmsTransform:
+        """sRGB -> the press profile, relative colorimetric with black point compensation."""
+        from PIL import ImageCms
+
+        return ImageCms.buildTransform(
+            ImageCms.createProfile("sRGB"),
+            self.opened(),
+            "RGB",
+            "CMYK",
+            renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC,
+            # NOCACHE: LittleCMS keeps the last pixel in the transform; builds in threads share this transform
+            flags=ImageCms.Flags.BLACKPOINTCOMPENSATION | ImageCms.Flags.NOCACHE,
+        )
+
+    @cached_property
+    def proof(self) -> ImageCms.ImageCmsTransform:
+        """The press profile -> sRGB: how a CMYK colour will look on paper (for contrast checks). Each colour is
+        worked out through the profile's own tables (NOOPTIMIZE): LittleCMS would otherwise first sample the whole
+        CMYK space into a table of its own (about 20 ms a process and profile) for the few dozen colours a leaflet
+        checks, and then answer from that table to within a few units."""
+        from PIL import ImageCms
+
+        return ImageCms.buildTransform(
+            self.opened(),
+            ImageCms.createProfile("sRGB"),
+            "CMYK",
+            "RGB",
+            renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC,
+            flags=ImageCms.Flags.NOCACHE  # shared by builds in threads (see transform)
+            | ImageCms.Flags.NOOPTIMIZE,
+        )
+
+    def _rgb_to_cmyk(self, red: int, green: int, blue: int) -> tuple[float, float, float, float]:
+        if (red, green, blue) == (255, 255, 255):
+            return 0.0, 0.0, 0.0, 0.0
+        from PIL import ImageCms
+
+        pixel = PILImage.new("RGB", (1, 1), (red, green, blue))
+        c, m, y, k = ImageCms.applyTransform(pixel, self.transform).getpixel((0, 0))  # type: ignore[union-attr,misc]
+        return c / 255, m / 255, y / 255, k / 255
+
+    def _cmyk_to_rgb(self, cmyk: tuple[float, float, float, float]) -> tuple[float, float, float]:
+        from PIL import ImageCms
+
+        pixel = PILImage.new("CMYK", (1, 1), tuple(round(v * 255) for v in cmyk))
+        r, g, b = ImageCms.applyTransform(pixel, self.proof).getpixel((0, 0))  # type: ignore[union-attr,misc]
+        return r / 255, g / 255, b / 255
 
 
-def rgb_to_cmyk(red: int, green: int, blue: int, profile: Path) -> CMYKColor:
+_THROUGH: Kept[_Through] = Kept(8)  # by the profile's digest: a profile replaced at the same path is a new one
+
+
+def _through(profile: Profile) -> _Through:
+    return _THROUGH.answer(profile.key, lambda: _Through(profile.data))
+
+
+def rgb_to_cmyk(red: int, green: int, blue: int, profile: Profile) -> CMYKColor:
     """One sRGB colour through the profile; white stays paper white. A new colour each time (colours are
-    mutable objects); the conversion itself is cached."""
-    return CMYKColor(*_rgb_to_cmyk(red, green, blue, profile))
+    mutable objects); the conversion itself is kept."""
+    return CMYKColor(*_through(profile).rgb_to_cmyk(red, green, blue))
 
 
-@lru_cache(maxsize=1024)
-def _rgb_to_cmyk(red: int, green: int, blue: int, profile: Path) -> tuple[float, float, float, float]:
-    if (red, green, blue) == (255, 255, 255):
-        return 0.0, 0.0, 0.0, 0.0
-    from PIL import ImageCms
-
-    pixel = PILImage.new("RGB", (1, 1), (red, green, blue))
-    c, m, y, k = ImageCms.applyTransform(pixel, _transform(profile)).getpixel((0, 0))  # type: ignore[union-attr,misc]
-    return c / 255, m / 255, y / 255, k / 255
-
-
-@lru_cache(maxsize=8)
-def _proof(profile: Path) -> ImageCms.ImageCmsTransform:
-    """The press profile -> sRGB: how a CMYK colour will look on paper (for contrast checks). Each colour is worked
-    out through the profile's own tables (NOOPTIMIZE): LittleCMS would otherwise first sample the whole CMYK space
-    into a table of its own (about 20 ms a process and profile) for the few dozen colours a leaflet checks, and
-    then answer from that table to within a few units."""
-    from PIL import ImageCms
-
-    return ImageCms.buildTransform(
-        ImageCms.getOpenProfile(str(profile)),
-        ImageCms.createProfile("sRGB"),
-        "CMYK",
-        "RGB",
-        renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC,
-        flags=ImageCms.Flags.NOCACHE  # shared by builds in threads (see _transform)
-        | ImageCms.Flags.NOOPTIMIZE,
-    )
-
-
-@lru_cache(maxsize=1024)
-def cmyk_to_rgb(cmyk: tuple[float, float, float, float], profile: Path) -> tuple[float, float, float]:
+def cmyk_to_rgb(cmyk: tuple[float, float, float, float], profile: Profile) -> tuple[float, float, float]:
     """A CMYK colour (0..1) as printed under the profile's condition, in sRGB (0..1)."""
-    from PIL import ImageCms
-
-    pixel = PILImage.new("CMYK", (1, 1), tuple(round(v * 255) for v in cmyk))
-    r, g, b = ImageCms.applyTransform(pixel, _proof(profile)).getpixel((0, 0))  # type: ignore[union-attr,misc]
-    return r / 255, g / 255, b / 255
+    return _through(profile).cmyk_to_rgb(cmyk)
 
 
 NEAR_BLACK = 0x30  # an sRGB black whose channels are at most this, and within NEUTRAL of one another, prints as
@@ -144,7 +179,7 @@ NEUTRAL = 12  # 100 % K: design programs write 100 % K as #231F20, and through t
 # black of 250-290 % whose small type and lettering fringe on four plates (prepress keeps black one plate)
 
 
-def convert(color: Color, profile: Path) -> CMYKColor:
+def convert(color: Color, profile: Profile) -> CMYKColor:
     """An sRGB colour through the profile, each plate 0 or at least 5 % (a CMYK colour is kept as given); a black
     (NEAR_BLACK) as 100 % K."""
     if isinstance(color, CMYKColor):
@@ -155,7 +190,7 @@ def convert(color: Color, profile: Path) -> CMYKColor:
     return CMYKColor(*(printable(v) for v in (c.cyan, c.magenta, c.yellow, c.black)))
 
 
-def press_palette(brand: Brand, profile: Path) -> Palette:
+def press_palette(brand: Brand, profile: Profile) -> Palette:
     """The brand's colours in CMYK: its own `cmyk:` overrides first; body text as 100 % K (no rich black)."""
     overrides = {key: CMYKColor(*(v / 100 for v in cmyk)) for key, cmyk in brand.cmyk}
     hexes = dict(brand.colors)
@@ -181,7 +216,7 @@ def press_palette(brand: Brand, profile: Path) -> Palette:
 Builds = dict[tuple[int, int, int], tuple[float, float, float, float]]  # sRGB (0-255) -> its press build (0..1)
 
 
-def drawing_to_cmyk(drawing: Drawing, profile: Path, builds: Builds | None = None) -> Drawing:
+def drawing_to_cmyk(drawing: Drawing, profile: Profile, builds: Builds | None = None) -> Drawing:
     """A copy of a vector drawing (a logo) with every fill and stroke colour converted to CMYK: a colour that is
     one of the kit's (the same #RRGGBB) printed as the press edition prints that colour (`builds`: its `cmyk:`
     build, the text colour's 100 % K), any other through the profile.
@@ -226,7 +261,7 @@ def _black(color: Color) -> bool:
     return max(rgb) <= NEAR_BLACK and max(rgb) - min(rgb) <= NEUTRAL
 
 
-def _convert_node(node: Shape, profile: Path, builds: Builds) -> None:
+def _convert_node(node: Shape, profile: Profile, builds: Builds) -> None:
     for attr in ("fillColor", "strokeColor"):
         value = getattr(node, attr, None)
         if isinstance(value, Color):
@@ -236,7 +271,7 @@ def _convert_node(node: Shape, profile: Path, builds: Builds) -> None:
             _convert_node(child, profile, builds)
 
 
-def _logo_ink(value: Color, profile: Path, builds: Builds) -> CMYKColor:
+def _logo_ink(value: Color, profile: Profile, builds: Builds) -> CMYKColor:
     """A drawing's colour on press: a kit colour's build (a new colour each time: colours are mutable), else
     converted."""
     if isinstance(value, CMYKColor):
@@ -245,11 +280,19 @@ def _logo_ink(value: Color, profile: Path, builds: Builds) -> CMYKColor:
     return CMYKColor(*build) if build is not None else convert(value, profile)
 
 
-@lru_cache(maxsize=4)  # a batch converts the same few pictures for every press edition
-def picture_to_cmyk(data: bytes, profile: Path, size: tuple[int, int] | None = None, plates: bytes = b"") -> bytes:
+def picture_to_cmyk(data: bytes, profile: Profile, size: tuple[int, int] | None = None, plates: bytes = b"") -> bytes:
     """A loaded picture's PNG or JPEG bytes in CMYK through the profile, at `size` if smaller: a JPEG (quality 92)
     as a JPEG, a PNG as a TIFF (lossless); a CMYK picture's own `plates` (PictureData.plates) as they are, or from
-    its own profile to the press's."""
+    its own profile to the press's. Kept by the digests of the picture, its plates and the profile."""
+    key = (content_key(data), content_key(plates) if plates else b"", profile.key, size)
+    return _CMYK_PICTURES.answer(key, lambda: _picture_to_cmyk(data, profile, size, plates))
+
+
+_CMYK_PICTURES: Kept[bytes] = Kept(4)  # a batch converts the same few pictures for every press edition (by their
+# digests, not their bytes, which a watch would keep for the last four versions of a saved picture)
+
+
+def _picture_to_cmyk(data: bytes, profile: Profile, size: tuple[int, int] | None, plates: bytes) -> bytes:
     from PIL import ImageCms
 
     cmyk: PILImage.Image | None
@@ -259,7 +302,7 @@ def picture_to_cmyk(data: bytes, profile: Path, size: tuple[int, int] | None = N
     else:
         with PILImage.open(io.BytesIO(data), formats=["PNG", "JPEG"]) as im:
             rgb = _flat_rgb(im, size or im.size)
-        cmyk = ImageCms.applyTransform(rgb, _transform(profile))
+        cmyk = ImageCms.applyTransform(rgb, _through(profile).transform)
     assert cmyk is not None
     buf = io.BytesIO()
     if plates or data.startswith(b"\xff\xd8"):
@@ -272,7 +315,7 @@ def picture_to_cmyk(data: bytes, profile: Path, size: tuple[int, int] | None = N
     return buf.getvalue()
 
 
-def _own_plates(im: PILImage.Image, size: tuple[int, int], profile: Path) -> PILImage.Image:
+def _own_plates(im: PILImage.Image, size: tuple[int, int], profile: Profile) -> PILImage.Image:
     """A CMYK picture's plates at `size`: as separated when it has no profile of its own (made for the press it is
     sent to) or the press's own, else converted from its profile to the press's (colorimetric: its black may then
     print on four plates, as any other printing condition's would)."""
@@ -287,7 +330,7 @@ def _own_plates(im: PILImage.Image, size: tuple[int, int], profile: Path) -> PIL
         return im
     try:
         own = ImageCms.ImageCmsProfile(io.BytesIO(icc))
-        press = ImageCms.getOpenProfile(str(profile))
+        press = _through(profile).opened()
         converted = ImageCms.profileToProfile(
             im,
             own,
@@ -301,12 +344,18 @@ def _own_plates(im: PILImage.Image, size: tuple[int, int], profile: Path) -> PIL
     return converted if converted is not None else im
 
 
-@lru_cache(maxsize=8)
-def _same_condition(icc: bytes, profile: Path) -> bool:
-    """Whether a picture's embedded profile is the press's own (the same bytes, or the same description)."""
+def _same_condition(icc: bytes, profile: Profile) -> bool:
+    """Whether a picture's embedded profile is the press's own (the same bytes, or the same description); kept by
+    both profiles' digests."""
+    return _SAME.answer((content_key(icc), profile.key), lambda: _same(icc, profile.data))
+
+
+_SAME: Kept[bool] = Kept(8)
+
+
+def _same(icc: bytes, press: bytes) -> bool:
     from PIL import ImageCms
 
-    press = profile.read_bytes()
     if icc == press:
         return True
     try:
@@ -336,7 +385,7 @@ def _flat_rgb(im: PILImage.Image, size: tuple[int, int]) -> PILImage.Image:
     return rgb
 
 
-def press_brand(brand: Brand, profile: Path, palette: Palette) -> Brand:
+def press_brand(brand: Brand, profile: Profile, palette: Palette) -> Brand:
     """The brand with its logo converted to CMYK (vector logos colour by colour, a kit colour as the press edition
     prints it, in `palette`, the brand's `press_palette`; pictures through the profile)."""
     logo = brand.logo

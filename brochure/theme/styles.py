@@ -6,14 +6,13 @@ import math
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import replace
-from pathlib import Path
 from types import MappingProxyType
 
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
 from brochure.frozen import frozen
-from brochure.inputs.brand import Brand
+from brochure.inputs.brand import Brand, Profile
 from brochure.inputs.controls import BODY_PT, TypeSpec
 from brochure.theme.colors import Palette, palette_from_hex
 from brochure.theme.fonts import FontSet, cmap, x_height
@@ -189,7 +188,7 @@ class Theme:
     fonts: FontSet
     scale: Scale
     styles: Mapping[str, ParagraphStyle]
-    press_profile: Path | None = None  # set for the press edition: pictures are converted through it
+    press_profile: Profile | None = None  # set for the press edition: pictures are converted through it
     direction: Direction = "ltr"  # 'rtl': paragraphs set flush right, decoration on the right of its words
 
     def style(self, name: str) -> ParagraphStyle:
@@ -207,7 +206,7 @@ def make_theme(
     brand: Brand,
     fonts: FontSet,
     palette: Palette | None = None,
-    press_profile: Path | None = None,
+    press_profile: Profile | None = None,
     scale: Scale | None = None,
     direction: Direction = "ltr",
     arabic_letters: bool = False,
