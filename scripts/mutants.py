@@ -7888,6 +7888,49 @@ MUTANTS: tuple[Mutant, ...] = (
         k="loaded_before",
     ),
     m(
+        "rtl-citation-taken-into-the-latin-phrase",
+        "layout/bidi.py",
+        "    apart = {i for s, e in cites for i in range(max(s, a), min(e, b))}\n",
+        "    apart: set[int] = set()\n",
+        "tests/test_rtl_proof.py",
+        k="mark_that_ends",
+    ),
+    m(
+        "rtl-citation-not-isolated",
+        "layout/bidi.py",
+        "                opens[start] = RLI  # (a mark of the sentence: where it follows the word it cites)\n"
+        "                closes[end] = closes.get(end, 0) + 1\n",
+        "                pass\n",
+        "tests/test_rtl_proof.py",
+        k="mark_that_ends",
+    ),
+    m(
+        "rtl-raised-citation-not-found",
+        "layout/rtl.py",
+        "        if up and start is None:",
+        "        if False:",
+        "tests/test_rtl_proof.py",
+        k="citation_after_a_latin_word",
+    ),
+    m(
+        "rtl-bracketed-citation-not-found",
+        "layout/rtl.py",
+        "    out = [m.span(1) for m in BRACKETED_CITATION.finditer(text)]",
+        "    out = []",
+        "tests/test_rtl_proof.py",
+        k="large_print",
+    ),
+    m(
+        "rtl-citation-ends-a-latin-phrase",
+        "layout/bidi.py",
+        '            if run is not None and start == s and "\\u2028" not in text[run[1] : start]:',
+        '            if run is not None and start == s and "\\u2028" not in text[run[1] : start] and not any(\n'
+        "                run[1] <= c < start for c, _ in cites\n"
+        "            ):",
+        "tests/test_rtl_proof.py",
+        k="between_two_latin_words",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -7,7 +7,11 @@ The tool marks what must read left to right as a whole as an isolate, as a caref
 before the algorithm runs: each link's words (a first-strong isolate: a web address, an email address or a phone
 number left to right, Arabic words of a link right to left), and in a right-to-left paragraph each stretch of
 Latin words and numbers with their signs ('+44 117 496 0321', 'SPF 30+', '24–48'), without the punctuation at its
-edges (a full stop after '1.0' ends the Arabic sentence; brackets around a Latin phrase pair with the sentence's).
+edges (a full stop after '1.0' ends the Arabic sentence; brackets around a Latin phrase pair with the sentence's);
+and there each citation's number (a superscript's '1,2', large print's '[1]') outside such a phrase as an isolate of
+the paragraph's direction, which the sentence around it orders as a mark: it follows the word it cites as the
+sentence reads, at the left of a Latin word or number as of an Arabic one ('48.¹' reads '48', '.', '¹' from the
+right; left to it, the algorithm gave its digits the Latin word's direction, and the phrase took them in).
 """
 
 from __future__ import annotations
@@ -44,10 +48,15 @@ def paragraph_level(text: str, rtl_leaflet: bool) -> int:
     return 1 if rtl_leaflet else int(get_base_level(text))
 
 
-def isolated(text: str, links: Sequence[tuple[int, int]], base: int) -> tuple[str, list[int]]:
+def isolated(
+    text: str, links: Sequence[tuple[int, int]], base: int, cites: Sequence[tuple[int, int]] = ()
+) -> tuple[str, list[int]]:
     """text with isolates around each link's span (start, end) and, in a right-to-left paragraph, around each Latin
-    phrase outside the links and outside the isolates text holds already (its own U+2066..U+2069, which it keeps);
-    and for each character of the result its index in text (-1 for an isolate, its own among them)."""
+    phrase outside the links and outside the isolates text holds already (its own U+2066..U+2069, which it keeps),
+    and a right-to-left isolate around each citation's number (`cites`: their spans, large print's with its
+    brackets, which stay outside it) outside those and the phrases (one between two Latin words of a phrase is the
+    phrase's: 'Dermapen¹ Pro'); and for each character of the result its index in text (-1 for an isolate, its own
+    among them)."""
     opens: dict[int, str] = {}
     closes: dict[int, int] = {}
     for start, end in links:
@@ -58,11 +67,19 @@ def isolated(text: str, links: Sequence[tuple[int, int]], base: int) -> tuple[st
         authored = _authored(text)
         marks = {i for i, ch in enumerate(text) if ch in ISOLATES}
         edges = sorted({0, len(text), *(i for span in links for i in span), *marks, *(i + 1 for i in marks)})
+        apart = [*links, *authored]  # (what no citation's isolate may overlap: and the phrases, as found)
         for a, b in pairwise(edges):
             if a in marks or any(a >= s and b <= e for s, e in (*links, *authored)):
                 continue
-            for start, end in _phrases(text, a, b):
+            for start, end in _phrases(text, a, b, cites):
                 opens[start] = LRI
+                closes[end] = closes.get(end, 0) + 1
+                apart.append((start, end))
+        for start, end in cites:
+            if start < end and not marks & set(range(start, end)) and not any(s < end and start < e for s, e in apart):
+                if end - start > 2 and text[start] in _OPEN and text[end - 1] in _CLOSE:
+                    start, end = start + 1, end - 1  # (its brackets the sentence's: they pair and mirror in it)
+                opens[start] = RLI  # (a mark of the sentence: where it follows the word it cites)
                 closes[end] = closes.get(end, 0) + 1
     out: list[str] = []
     index: list[int] = []
@@ -96,15 +113,17 @@ def _authored(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _phrases(text: str, a: int, b: int) -> list[tuple[int, int]]:
+def _phrases(text: str, a: int, b: int, cites: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """The spans of Latin phrases in text[a:b]: runs of words with a Latin letter or a European digit and no
     right-to-left letter or Arabic-Indic digit, apart from the punctuation at their edges (kept where it pairs a
     bracket inside). A word of both ('ל-NHS', Hebrew's and Arabic's prefixes joined by a hyphen) gives its Latin
     part from its first Latin letter or digit after the right-to-left one (up to its last before one), which runs on
-    with the Latin words beside it ('ל-NHS 111' reads 'NHS 111', not '111 NHS')."""
+    with the Latin words beside it ('ל-NHS 111' reads 'NHS 111', not '111 NHS'). A citation's number (`cites`) is
+    no word: a phrase ends before it and the punctuation before it ('48.¹' gives '48'), unless a Latin word goes
+    on after it."""
     out: list[tuple[int, int]] = []
     run: tuple[int, int] | None = None
-    for s, e in _words(text, a, b):
+    for s, e in _words(text, a, b, cites):
         pieces = _latin_pieces(text, s, e)
         if not pieces and run is not None:
             out.extend(_trimmed(text, *run))
@@ -124,16 +143,18 @@ def _phrases(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return out
 
 
-def _words(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """The spans of text[a:b]'s words (between the spaces)."""
+def _words(text: str, a: int, b: int, cites: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """The spans of text[a:b]'s words (between the spaces), without the citations' numbers in them (`cites`: a word
+    ends where one starts, 'Dermapen.¹' is 'Dermapen.')."""
+    apart = {i for s, e in cites for i in range(max(s, a), min(e, b))}
     words: list[tuple[int, int]] = []
     i = a
     while i < b:
-        if text[i] in SPACES:
+        if text[i] in SPACES or i in apart:
             i += 1
             continue
         j = i
-        while j < b and text[j] not in SPACES:
+        while j < b and text[j] not in SPACES and j not in apart:
             j += 1
         words.append((i, j))
         i = j

@@ -14,6 +14,7 @@ words as written and a link's words are its own.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import replace
 from functools import lru_cache
@@ -23,6 +24,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from brochure.frozen import frozen
+from brochure.inputs.inline import BRACKETED
 from brochure.layout import bidi, together
 from brochure.layout.model import LANGUAGE_LINK
 from brochure.layout.setting import Op, colour_ops, dynamic, fx, rule_place
@@ -109,7 +111,7 @@ def words(frags: list[Any], rtl_leaflet: bool) -> Paragraph:
     base = bidi.paragraph_level(text, rtl_leaflet)
     frag_urls = [_url(frag) for frag in frags]
     urls = tuple(frag_urls[n] for n in owner)
-    cuts = _cuts(text, tuple(owner), urls, base)
+    cuts = _cuts(text, tuple(owner), urls, base, _citations(text, [_raised(frags[n]) for n in owner]))
     out: list[Word] = []
     for c in cuts:
         link, language = _link_and_language(frags[c.frag])
@@ -147,12 +149,36 @@ class _Cut:
     context: tuple[str, str]
 
 
+def _raised(frag: Any) -> bool:
+    return float(getattr(frag, "rise", 0) or 0) > 0
+
+
+BRACKETED_CITATION = re.compile(re.escape(BRACKETED[:-1]) + r"(\[\d+(?:[,-]\d+)*\])")  # large print's ' [1,3-5]'
+
+
+def _citations(text: str, raised: list[bool]) -> tuple[tuple[int, int], ...]:
+    """Where the paragraph's citations' numbers are: each stretch of raised characters (only a citation's number is
+    raised, layout/citations.py) and each number in brackets after a no-break space (large print's, its brackets
+    with it)."""
+    out = [m.span(1) for m in BRACKETED_CITATION.finditer(text)]
+    start = None
+    for i, up in enumerate([*raised, False]):
+        if up and start is None:
+            start = i
+        elif not up and start is not None:
+            out.append((start, i))
+            start = None
+    return tuple(sorted(out))
+
+
 @lru_cache(maxsize=256)
-def _cuts(text: str, owner: tuple[int, ...], urls: tuple[str, ...], base: int) -> tuple[_Cut, ...]:
+def _cuts(
+    text: str, owner: tuple[int, ...], urls: tuple[str, ...], base: int, cites: tuple[tuple[int, int], ...] = ()
+) -> tuple[_Cut, ...]:
     """The paragraph's words as the bidirectional algorithm and its fragments cut them; remembered, as a layout
-    sets the same paragraph at each size and page count it tries (only the characters, their fragments and links
-    and the paragraph's level decide it)."""
-    marked, index = bidi.isolated(text, _spans(list(urls)), base)
+    sets the same paragraph at each size and page count it tries (only the characters, their fragments, links and
+    citations and the paragraph's level decide it)."""
+    marked, index = bidi.isolated(text, _spans(list(urls)), base, cites)
     lv = bidi.levels(marked, base)
     return tuple(_cut(marked, index, lv, owner, urls))
 
