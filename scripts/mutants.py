@@ -7931,6 +7931,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="between_two_latin_words",
     ),
     m(
+        "phone-number-parted-before-an-arabic-mark",
+        "layout/together.py",
+        'STOPS = ".,;:!?\\u2026\\u060c\\u061b\\u061f\\u06d4\\u05c3"',
+        'STOPS = ".,;:"',
+        "tests/test_rtl_proof.py",
+        k="phone_number",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

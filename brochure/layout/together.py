@@ -36,7 +36,11 @@ NUMBER = re.compile(  # 4, 30+, 1.5, 20%, (12; and with a Hebrew prefix joined b
 ACRONYM = re.compile(r"^[A-Z]{2,}$")  # SPF, GMC
 ORDINAL = re.compile(r"^\d{1,3}\.$")  # a number with the full stop that makes it an ordinal: German "1. Dezember"
 DIGITS = re.compile(r"^\(?\+?\d(?:[\d\u2013-]*\d)?\)?$")  # a phone number's group: 0117, (802), +44, 555-0148
-NEXT_DIGITS = re.compile(r"^\(?\d(?:[\d\u2013-]*\d)?\)?[.,;:]?$")  # the group after it, a mark after the last
+STOPS = ".,;:!?\u2026\u060c\u061b\u061f\u06d4\u05c3"  # the marks that end a sentence or a clause: Latin, Arabic's
+# comma, semicolon, question mark and full stop, Hebrew's sof pasuq
+CLOSERS = "\"')]\u00bb\u201d\u2019"  # closing quotes and brackets, which may follow a sentence's end
+NEXT_DIGITS = re.compile(rf"^\(?\d(?:[\d\u2013-]*\d)?[{re.escape(STOPS + CLOSERS)}]*$")  # the group after it, what
+# closes it after the last: its bracket, a mark, a quote ("0321،", "0321؟", "0321!", "(802)", "0148).")
 SURNAME = re.compile(r"^[A-Z][\w'\u2019-]*[a-z]$")  # Connolly, Soltani-Arabshahi, McDonald
 UNIT = Later(r"^[%\u2030\u00b0\u2103\u2109]")  # what a number counts set apart by a space: 10 %, 30 °C, 5 ‰
 PHONE_WORDS = ("Tel.", "tel.", "Tel:", "Tel", "Mob.", "Mob:", "Fax", "Fax:")  # before a phone number
@@ -48,7 +52,6 @@ INITIALS = re.compile(r"^[A-Z]{1,3}[.,]?$")  # the initials a reference gives af
 TITLES = frozenset(  # a title kept with the name after it ("Dr / Tom Hale"): English, Spanish, Polish, Vietnamese
     ("Dr", "Dr.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Prof", "Prof.", "Dra.", "Sr.", "Sra.", "dr", "lek.", "BS.")
 )
-CLOSERS = "\"')]\u00bb\u201d\u2019"  # closing quotes and brackets, which may follow a sentence's end
 CITED = re.compile(rf"((?:(?<!\d)\.|[!?])[{re.escape(CLOSERS)}]*)\d+(?:[,-]\d+)*$")  # a citation's superscript
 # ("1", "1,2", "1-3") after a sentence's end, as it prints joined to the word ("kremom.6"); not after a number's
 # full stop, where the digits are its decimals ("1.5")
