@@ -8,10 +8,10 @@ before the algorithm runs: each link's words (a first-strong isolate: a web addr
 number left to right, Arabic words of a link right to left), and in a right-to-left paragraph each stretch of
 Latin words and numbers with their signs ('+44 117 496 0321', 'SPF 30+', '24–48'), without the punctuation at its
 edges (a full stop after '1.0' ends the Arabic sentence; brackets around a Latin phrase pair with the sentence's);
-and there each citation's number (a superscript's '1,2', large print's '[1]') outside such a phrase as an isolate of
-the paragraph's direction, which the sentence around it orders as a mark: it follows the word it cites as the
-sentence reads, at the left of a Latin word or number as of an Arabic one ('48.¹' reads '48', '.', '¹' from the
-right; left to it, the algorithm gave its digits the Latin word's direction, and the phrase took them in).
+and there each citation's number (a superscript's '1,2', the '1' of large print's '[1]') outside such a phrase as
+a right-to-left isolate, which the sentence orders as one of its marks: it follows the word it cites as the
+sentence reads, at the left of a Latin word or number as at an Arabic word's ('48.¹' reads '48', '.', '¹' from the
+right; taken into the phrase with the full stop before it, it printed '¹.48').
 """
 
 from __future__ import annotations
