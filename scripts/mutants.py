@@ -7939,6 +7939,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="phone_number",
     ),
     m(
+        "large-print-fine-print-kept-at-16-pt",
+        "theme/styles.py",
+        "        s = scale.set_for(grow)\n",
+        "        s = replace(scale.set_for(grow), note=s.note, fine=s.fine)\n",
+        "tests/test_large_print_audit.py::test_page_numbers_and_labels_print_at_the_body_size",
+        "tests/test_large_print_audit.py::test_the_disclaimer_and_document_details_are_not_smaller_than_the_body",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -394,7 +394,7 @@ def test_arabic_large_print_is_set_by_its_arabic_letters() -> None:
     assert result.ok and result.layout is not None and result.layout.body_size == 18.0
     runs = [r for p in result.layout.pages for t in p.items if isinstance(t, Text) for r in t.runs]
     arabic = [r.size for r in runs if "IBMPlexSansArabic-Regular" in r.font and r.rise == 0]
-    assert max(set(arabic), key=arabic.count) == 18.0  # (the sources and document details stay at 16 pt)
+    assert max(set(arabic), key=arabic.count) == 18.0  # (the sources and document details too)
     face = next(r.font for r in runs if "IBMPlexSansArabic-Regular" in r.font)
     height = arabic_height(face)
     assert height is not None and 0.39 <= height <= 0.43

@@ -224,9 +224,9 @@ def make_theme(
     large = scale is not None and scale.body > DESIGN_BODY
     grow = large_start(start, fonts, scale.body, arabic_letters, words) if scale is not None and large else start
     if scale is not None and grow > start:
-        # (notes, the sources and document details at the kit's size: their long citations and addresses, which
-        # cannot break, have the room they had)
-        s = replace(scale.set_for(grow), note=s.note, fine=s.fine)
+        # (everything in proportion: the page numbers, labels, disclaimer, sources and document details too, none
+        # smaller than the body (UKAAF/RNIB): 16 pt of a face whose letters are small looks smaller than 16 pt)
+        s = scale.set_for(grow)
     if not arabic_letters:  # (headings in Arabic letters print in the Arabic face, whatever the Latin one's letters)
         s = replace(s, heading=heading_size(s.heading, fonts))
     styles = MappingProxyType(_styles(s, fonts, palette, direction))
