@@ -7947,6 +7947,21 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_large_print_audit.py::test_the_disclaimer_and_document_details_are_not_smaller_than_the_body",
     ),
     m(
+        "large-print-lines-spaced-as-the-folded-leaflets",
+        "theme/styles.py",
+        "    spacing=1.5,\n",
+        "    spacing=0.0,\n",
+        "tests/test_large_print_audit.py::test_line_spacing_is_one_and_a_half_times_the_type_in_every_paragraph",
+    ),
+    m(
+        "large-print-cover-words-keep-the-folded-leaflets-room",
+        "layout/largeprint.py",
+        "COVER_WORDS = 0.44",
+        "COVER_WORDS = 0.42",
+        "tests/test_tagged.py",
+        k="title_broken_after_a_hyphen_reads_its_citation",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -39,9 +39,10 @@ class CoverArea:
     region: str = "cover"
 
     @classmethod
-    def panel(cls, panel: Panel) -> CoverArea:
-        """A whole folded panel as the cover: the title keeps the lower 42 %, the field runs out to the trim."""
-        return cls(panel.trim, panel.content, panel.bleed_left, panel.bleed_right, panel.trim.h * 0.42)
+    def panel(cls, panel: Panel, words: float = 0.42) -> CoverArea:
+        """A whole folded panel as the cover: the title keeps the lower 42 % (or `words` of it), the field runs out to
+        the trim."""
+        return cls(panel.trim, panel.content, panel.bleed_left, panel.bleed_right, panel.trim.h * words)
 
 
 @frozen

@@ -46,6 +46,7 @@ class Scale:
     capitals: bool = True  # the cover's kicker in capitals (clear-print guidance for large print avoids them)
     italics: bool = True  # emphasis and captions in italics (large print: emphasis in bold, captions upright)
     raised: bool = True  # citations as raised numbers (large print: bracketed numbers at the words' own size)
+    spacing: float = 0.0  # every paragraph's line spacing as a share of its type (large print: 1.5); 0: as designed
     apparent: float = 1.0  # how much larger than the design the body family is set, to look the design's size
     grown: float = 1.0  # how much larger than its own fitting set the body (rules, dots and icons stay as drawn)
 
@@ -177,6 +178,7 @@ LARGE_PRINT = Scale(
     capitals=False,
     italics=False,
     raised=False,
+    spacing=1.5,
 )
 
 
@@ -264,7 +266,7 @@ def _styles(s: Scale, f: FontSet, p: Palette, direction: Direction = "ltr") -> d
     )
     body.fallbacks = f.fallbacks  # (the styles made from it inherit it) read by layout/para.Para
     body.direction = direction  # the leaflet's: a right-to-left leaflet's paragraphs read right to left (layout/rtl.py)
-    return {
+    styles = {
         "body": body,
         "small": ParagraphStyle("small", parent=body, fontSize=s.small, leading=s.leading - 1),
         "bullet": ParagraphStyle("bullet", parent=body),
@@ -316,3 +318,12 @@ def _styles(s: Scale, f: FontSet, p: Palette, direction: Direction = "ltr") -> d
         "url": ParagraphStyle("url", parent=body, fontSize=s.small, leading=s.leading - 1),  # breaks as told
         "cta": ParagraphStyle("cta", parent=body, fontSize=s.body + 0.5, leading=s.leading + 0.5),
     }
+    if s.spacing:  # large print: every paragraph's lines `spacing` times its type apart (RNIB: about 1.5), the
+        # fine print, captions, cards, steps and the cover's too; headings, larger than the words, keep their own
+        for name, style in styles.items():
+            if name not in HEADINGS:
+                style.leading = round(style.fontSize * s.spacing, 2)
+    return styles
+
+
+HEADINGS = ("heading", "subheading", "cover_title")  # (larger than the words: their lines closer, as designed)
