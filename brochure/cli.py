@@ -381,7 +381,8 @@ def _check_options(args: argparse.Namespace, options: api.Options) -> None:
         raise UsageError("--source names the file --content does: give the source the translation was made from")
     problem = api.option_problem(options)
     if problem:
-        raise UsageError(f"{problem} (hint: see README.md)")
+        hint = "add --target press, or leave out --marks" if problem.startswith("--marks") else "see README.md"
+        raise UsageError(f"{problem} (hint: {hint})")
 
 
 _FILE_ENDINGS = (".pdf", ".png", ".jpg", ".jpeg", ".json", ".html", ".svg", ".txt", ".yaml", ".yml")  # (not a

@@ -7962,6 +7962,13 @@ MUTANTS: tuple[Mutant, ...] = (
         k="title_broken_after_a_hyphen_reads_its_citation",
     ),
     m(
+        "marks-without-press-hinted-at-the-readme",
+        "cli.py",
+        '"add --target press, or leave out --marks" if problem.startswith("--marks") else',
+        "",
+        "tests/test_cli.py",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

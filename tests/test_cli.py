@@ -205,7 +205,11 @@ def test_unreadable_inputs_give_errors_not_tracebacks(
         (["preview", "--dpi", "many"], "invalid float value"),
         ([], "required"),
         (["publish"], "invalid choice: 'publish'"),
-        (["build", "--marks"], "--marks needs --target press"),
+        (
+            ["build", "--marks"],
+            "--marks needs --target press (office printers cannot print marks outside the sheet)"
+            " (hint: add --target press, or leave out --marks)",
+        ),
     ],
     ids=[
         "unknown-option",
