@@ -7655,8 +7655,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "citation-in-alt-text-dropped",
         "inputs/blocks.py",
-        "    if cited:  # (a screen reader",
-        "    if False:  # (a screen reader",
+        '    if cited:\n        return f"[^{cited[0]}]"',
+        '    if False:\n        return f"[^{cited[0]}]"',
         "tests/test_decorative_pictures.py",
         k="text_alternative",
     ),
@@ -7670,10 +7670,10 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "link-in-alt-text-dropped",
         "inputs/blocks.py",
-        "    linked = links(alt) if alt else []",
-        "    linked: list[str] = []",
+        "    cited, linked = citations(alt), links(alt)",
+        "    cited, linked = citations(alt), []",
         "tests/test_decorative_pictures.py",
-        k="link_in_a_pictures",
+        k="citation_or_a_link",
     ),
     m(
         "long-alt-text-unwarned",

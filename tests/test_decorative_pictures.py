@@ -121,34 +121,38 @@ def test_a_translation_keeps_a_decorative_picture_as_the_source_has_it(
     assert (status, [said in e for e in wrong]) == ((1, [True]) if said else (0, [])), errors
 
 
-def test_a_citation_in_a_pictures_text_alternative_is_an_error_at_the_mark(
-    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("alt", "typed", "said", "hint"),
+    [
+        (
+            "A reclining chair[^nobody] under a lamp",
+            "[^nobody]",
+            "cannot carry a citation ('[^nobody]'): a screen reader reads it in place of the picture, and a citation"
+            " is not read there",
+            "cite the source in the picture's caption",
+        ),
+        (
+            "The treatment room, see [our site](https://example.com/room)",
+            "](https://example.com/room)",
+            "cannot carry a link ('https://example.com/room'): a screen reader reads it in place of the picture, and"
+            " a link there cannot be followed",
+            "give the address in the picture's caption",
+        ),
+    ],
+    ids=["citation", "link"],
+)
+def test_a_citation_or_a_link_in_a_pictures_text_alternative_is_an_error_at_its_mark(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], alt: str, typed: str, said: str, hint: str
 ) -> None:
-    """A screen reader reads the alternative in place of the picture: '[^a]' in it was dropped without a word
-    (nor was an unknown key said), and the source went unread."""
-    _picture(inputs, ', alt: "A reclining chair[^nobody] under a lamp"')
+    """A screen reader reads the alternative in place of the picture: '[^a]' in it was dropped without a word (nor
+    was an unknown key said), and '[our site](https://...)' was read 'our site', its address dropped."""
+    _picture(inputs, f', alt: "{alt}"')
     text = inputs.content.read_text(encoding="utf-8")
     status, errors, _ = check(inputs, capsys)
     [line] = errors
     assert status == 1
-    assert_at(line, inputs.content, text, "[^nobody]", "sections[0].blocks[1].image.alt")
-    assert "text alternative cannot carry a citation ('[^nobody]')" in line and "a citation is not read there" in line
-    assert "cite the source in the picture's caption" in line
-
-
-def test_a_link_in_a_pictures_text_alternative_is_an_error_at_its_address(
-    inputs: Inputs, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """'[our site](https://...)' in an alternative was read 'our site', its address dropped without a word: a
-    screen reader reads the alternative in place of the picture, and no link there can be followed."""
-    _picture(inputs, ', alt: "The treatment room, see [our site](https://example.com/room)"')
-    text = inputs.content.read_text(encoding="utf-8")
-    status, errors, _ = check(inputs, capsys)
-    [line] = errors
-    assert status == 1
-    assert_at(line, inputs.content, text, "](https://example.com/room)", "sections[0].blocks[1].image.alt")
-    assert "cannot carry a link ('https://example.com/room')" in line and "cannot be followed" in line
-    assert "give the address in the picture's caption" in line
+    assert_at(line, inputs.content, text, typed, "sections[0].blocks[1].image.alt")
+    assert said in line and hint in line
 
 
 @pytest.mark.parametrize("length", [250, 251])

@@ -253,6 +253,23 @@ def _read_steps(r: Reader, node: Node, path: str, at: Location) -> Steps | None:
     return Steps(tuple(steps), at) if len(steps) == len(items) else None
 
 
+def _marked(alt: str) -> tuple[str, str, str, str] | None:
+    """A citation or a link in a picture's text alternative, none of which a screen reader can use there: the mark
+    as typed, what it is, why, and what to do instead; None when there is none."""
+    cited, linked = citations(alt), links(alt)
+    if cited:
+        return f"[^{cited[0]}]", f"a citation ('[^{cited[0]}]')", "a citation is not read there", "cite the source"
+    if linked:
+        address = linked[0]
+        return (
+            f"]({address}",
+            f"a link ('{shorten(address, 40)}')",
+            "a link there cannot be followed",
+            "give the address",
+        )
+    return None
+
+
 ALT_LONGEST = 250  # characters: a longer text alternative is warned of (read whole, in place of the picture)
 _DECORATIVE_HINT = "a picture that is decoration alone (a texture, a mood photo) may say 'decorative: true' instead"
 
@@ -281,22 +298,14 @@ def _read_image(r: Reader, node: Node, path: str, base: Path) -> Image | None:
         return None
     else:
         alt = r.text(m.get("alt"), f"{path}.alt", printed=False)
-    cited = citations(alt) if alt else []
-    if cited:  # (a screen reader reads the alternative in place of the picture: a number there would mean nothing)
+    marked = _marked(alt) if alt else None
+    if marked is not None:  # (a screen reader reads the alternative in place of the picture: a number there means
+        typed, what, why, hint = marked  # nothing, a link cannot be followed; the marks were dropped without a word)
         r.fail(
-            r.at_char(m["alt"], f"{path}.alt", f"[^{cited[0]}]"),
-            f"a picture's text alternative cannot carry a citation ('[^{cited[0]}]'): a screen reader reads it in"
-            " place of the picture, and a citation is not read there",
-            "cite the source in the picture's caption, or in the text beside it",
-        )
-        alt = None
-    linked = links(alt) if alt else []
-    if linked:  # (printed nowhere: the label alone was read, the address dropped)
-        r.fail(
-            r.at_char(m["alt"], f"{path}.alt", f"]({linked[0]}"),
-            f"a picture's text alternative cannot carry a link ('{shorten(linked[0], 40)}'): a screen reader reads it"
-            " in place of the picture, and a link there cannot be followed",
-            "give the address in the picture's caption, or in the text beside it",
+            r.at_char(m["alt"], f"{path}.alt", typed),
+            f"a picture's text alternative cannot carry {what}: a screen reader reads it in place of the picture,"
+            f" and {why}",
+            f"{hint} in the picture's caption, or in the text beside it",
         )
         alt = None
     if alt is not None and len(alt) > ALT_LONGEST:
