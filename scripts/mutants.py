@@ -7634,7 +7634,7 @@ MUTANTS: tuple[Mutant, ...] = (
         "    if code in _iso_codes():",
         "    if False:",
         "tests/test_messages_hostile.py",
-        k="numbering_plan",
+        k="no_numbering_plan",
     ),
     m(
         "live-second-host-header-unread",
