@@ -113,7 +113,8 @@ def test_a_section_kept_together_starts_the_next_panel_whole(
     assert top_of(kept, "second") == pytest.approx(frame_box(layout, whole)[0], abs=0.01)
 
 
-ENDS_IN_A_SUBHEADING = [*KEEPS, ("large-print", 8, 5, [], "page-3")]  # (where the old tie made it fail to fit)
+ENDS_IN_A_SUBHEADING = [*KEEPS, ("large-print", 8, 5, [], "page-4")]  # (where the old tie made it fail to fit; the
+# first section ends on page 3, its lines 1.5 times the type)
 
 
 @pytest.mark.parametrize(
