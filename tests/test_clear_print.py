@@ -79,3 +79,40 @@ def test_a_passage_in_capitals_is_found_past_the_marks_that_make_it_bold(tmp_pat
     assert shouted("Read this: **DO NOT SHARE YOUR PEN WITH ANYONE**, ever.") == "DO NOT SHARE YOUR PEN WITH ANYONE,"
     assert shouted("Call 0117 496 0321 TODAY OR TOMORROW TO BOOK IT") == "TODAY OR TOMORROW TO BOOK IT"
     assert shouted("NHS GP SPF UV") == ""
+
+
+def test_the_capitals_warning_points_at_the_passage_not_at_the_same_letters_in_small_ones(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A word is found by the Reader in any case and inside other words: 'WE DO NOT...' was said at the 'we' of
+    'well' before it."""
+    text = edit(inputs.content, '"We will check your skin first."', '"We check as well. WE DO NOT TREAT ACTIVE ACNE."')
+    _, _, warnings = check(inputs, capsys)
+    [said] = [w for w in warnings if "is in capitals" in w]
+    row, col = position(text, "WE DO NOT")
+    assert said.startswith(f"{inputs.content}:{row}:{col}: warning: "), said
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Guidance from the NHS, GMC, CQC, BMA, NICE and RCGP.",
+        "Brands we stock: NIVEA, EUCERIN, AVENE, URIAGE, BIODERMA.",
+        "Certified: ISO 9001, ISO 13485, CE, UKCA, FDA.",
+    ],
+)
+def test_a_list_of_abbreviations_or_brand_names_is_no_passage_in_capitals(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str], words: str
+) -> None:
+    edit(inputs.content, '"We will check your skin first."', f'"{words}"')
+    _, _, warnings = check(inputs, capsys)
+    assert not [w for w in warnings if "is in capitals" in w], warnings
+
+
+@pytest.mark.parametrize("family", ["ibm-plex-serif", "IBM  Plex Serif"])
+def test_a_serif_body_named_as_the_kit_may_name_it_is_warned_of_in_large_print(inputs: Inputs, family: str) -> None:
+    """A kit names a family in any spelling fontpkg reads as its package's ('ibm-plex-serif' sets IBM Plex Serif):
+    the kind was looked up by the name as written, and such a serif body went unwarned."""
+    _body_family(inputs, family)
+    large = build(inputs, layout="large-print")
+    assert [d for d in large.diagnostics if "a serif face" in d.message], [d.format() for d in large.diagnostics]

@@ -152,3 +152,35 @@ def test_a_picture_converted_for_the_press_is_remembered_by_its_digest_not_kept_
     assert sys.getrefcount(data) == held - (2 if cmyk else 1)  # (the PictureData's references gone; none kept)
     again = picture(PictureData(bytes(data), (1200, 800), Path("room.jpg")), 100, 100, profile, Location("c", 1, 1))
     assert again.pixels == (417, 278)
+    plated = PictureData(data, (1200, 800), Path("room.jpg"), plates=data if cmyk else b"")
+    assert len(plated.key) == (32 if cmyk else 16)  # (what it is remembered by: digests, not a copy of its plates)
+
+
+@pytest.mark.parametrize("target", ["office", "press"])
+def test_a_content_picture_is_digested_once_however_often_a_build_places_it(
+    target: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build places a content picture at each size and page count it tries (about four times): each time its
+    bytes were digested whole to look up what was made of them (a 35 MB picture: 0.4 s a time, 1 s more a
+    rebuild). The digest is worked out once a picture."""
+    from brochure import remembered
+    from brochure.inputs import pictures
+    from brochure.inputs.pictures import PictureData
+    from brochure.layout.images import picture
+    from brochure.theme import cmyk
+
+    digested: list[int] = []
+
+    def counted(data: bytes) -> bytes:
+        digested.append(len(data))
+        return remembered.content_key(data)
+
+    monkeypatch.setattr(pictures, "content_key", counted)
+    monkeypatch.setattr(cmyk, "content_key", counted)
+    buf = io.BytesIO()
+    Image.new("RGB", (3000, 2000), (29, 92, 99)).save(buf, format="PNG")
+    pic = PictureData(buf.getvalue(), (3000, 2000), Path("room.png"))
+    profile = shipped_profile(next(ICC.glob("*.icc"))) if target == "press" else None
+    for _ in range(4):  # (as one build's layout tries sizes and page counts)
+        assert picture(pic, 100, 100, profile, Location("content.yaml", 1, 1)).pixels == (417, 278)
+    assert digested == [len(pic.data)]

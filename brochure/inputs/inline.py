@@ -262,18 +262,20 @@ SHOUTED_WORDS = 5  # words of two capitals or more in a row, none in small lette
 
 def shouted(text: str) -> str:
     """The first passage the text prints in block capitals ('' if none): SHOUTED_WORDS words or more of two or
-    more capitals each, with no small letter among them (numbers and signs between them go with them). Words in
-    capitals are read letter by letter, their shape lost (clear-print guidance: none for passages); an
-    abbreviation or two (NHS, SPF 30) is no passage."""
+    more capitals each, with no small letter among them and no comma or semicolon inside (numbers and signs between
+    them go with them). Words in capitals are read letter by letter, their shape lost (clear-print guidance: none
+    for passages); an abbreviation or two (NHS, SPF 30), or a list of them ("the NHS, GMC, CQC, BMA and NICE"), is no
+    passage."""
     run: list[str] = []
     for word in plain(text).split():
         cased = [ch for ch in word if ch.isupper() or ch.islower()]
-        if any(ch.islower() for ch in cased):
+        lower = any(ch.islower() for ch in cased)
+        if not lower and (cased or run):
+            run.append(word)
+        if lower or word.endswith((",", ";")):  # (a list's items: each its own)
             if sum(_capitals(w) for w in run) >= SHOUTED_WORDS:
                 break
             run = []
-        elif cased or run:
-            run.append(word)
     return " ".join(run) if sum(_capitals(w) for w in run) >= SHOUTED_WORDS else ""
 
 

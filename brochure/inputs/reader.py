@@ -181,7 +181,7 @@ class Reader:
         passage = inline.shouted(value) if printed and not literal else ""
         if passage:
             self.warn(
-                self.at_char(node, path, passage.split()[0]),
+                self.at_char(node, path, *_first_word(value, passage.split()[0])),
                 f"'{shorten(passage, 40)}' is in capitals: words in capitals are harder to read (read letter by"
                 " letter, their shape lost; clear-print guidance asks for none in passages)",
                 "write them in small letters with capitals where a sentence or a name starts; to stress words, make"
@@ -300,6 +300,16 @@ def _typed_citation(value: str) -> re.Match[str] | None:
         if not unit or number.strip("\u00b2\u00b3"):
             return found
     return None
+
+
+def _first_word(value: str, word: str) -> tuple[str, int]:
+    """A word as `at_char` finds it (its letters in any case, inside other words too): the word and how many such
+    come before its own place in the text, written in these capitals and whole ('WE' in "as well as. WE DO NOT":
+    the second)."""
+    own = re.search(rf"(?<!\w){re.escape(word)}", value)
+    if own is None:  # (written otherwise than it prints: the text's start)
+        return word, 0
+    return word, len(re.findall(re.escape(word), value[: own.start()], re.IGNORECASE))
 
 
 def as_typed(value: str, comment: str, marked: bool, lines: str = "") -> list[tuple[str, str]]:

@@ -12,7 +12,7 @@ from brochure.diagnostics import Location
 from brochure.inputs.brand import Profile
 from brochure.inputs.pictures import PictureData
 from brochure.limits import GOOD_PPI, MOST_PPI
-from brochure.remembered import Kept, content_key
+from brochure.remembered import Kept
 from brochure.theme.cmyk import picture_to_cmyk
 
 
@@ -66,11 +66,11 @@ def picture(
     k = GOOD_PPI / 72 * s  # pixels per pixel at 300 ppi where it is placed
     size = (max(1, math.ceil(w * k)), max(1, math.ceil(h * k))) if 72 / s > MOST_PPI else (w, h)  # never under 300
     if press_profile is not None:
-        data = picture_to_cmyk(pic.data, press_profile, size, pic.plates)
+        data = picture_to_cmyk(pic.data, press_profile, size, pic.plates, pic.key)
     elif colour_keyed(pic.data):
-        data = _RESAMPLED.answer((content_key(pic.data), size, True), lambda: _unkeyed_png(pic.data, size))
+        data = _RESAMPLED.answer((pic.key, size, True), lambda: _unkeyed_png(pic.data, size))
     elif size != (w, h) and not pic.data.startswith(b"\xff\xd8"):  # (ReportLab decodes and recompresses a PNG
-        data = _RESAMPLED.answer((content_key(pic.data), size, False), lambda: _smaller_png(pic.data, size))  # anyway)
+        data = _RESAMPLED.answer((pic.key, size, False), lambda: _smaller_png(pic.data, size))  # anyway)
     else:
         data, size = pic.data, (w, h)
     return Picture(data, w * s, h * s, size, at, alt, decorative)

@@ -132,9 +132,11 @@ def _large_print_face(layout: Layout, brand: Brand) -> list[Diagnostic]:
     family = brand.body_font.family
     if layout.body_size is None or layout.body_size < LARGE_PRINT.floor - 0.01 or family is None:
         return []
+    import fontpkg
+
     from brochure.theme.catalog import family_kinds  # (large print only)
 
-    kinds = family_kinds().get(family.casefold(), ())
+    kinds = family_kinds().get(fontpkg.slugify(family), ())
     if not kinds or "sans-serif" in kinds:
         return []
     return [

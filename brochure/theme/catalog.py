@@ -24,13 +24,13 @@ from brochure.limits import FONT_BYTES
 @lru_cache(maxsize=1)
 def family_kinds() -> dict[str, tuple[str, ...]]:
     """Each fontpkg family's kinds (sans-serif, serif, display, handwriting, monospace: Google Fonts' categories), by
-    its name in small letters, from the list brochure ships (data/fontpkg-families.json: theme/fontindex.py reads it
-    for `brochure fonts --search`)."""
+    its package's slug (`fontpkg.slugify` of a name a kit may give: "IBM Plex Serif", "ibm-plex-serif"), from the
+    list brochure ships (data/fontpkg-families.json: theme/fontindex.py reads it for `brochure fonts --search`)."""
     import json
     from importlib import resources
 
     data = json.loads(resources.files("brochure").joinpath("data/fontpkg-families.json").read_text(encoding="utf-8"))
-    return {str(row[0]).casefold(): tuple(str(k) for k in row[6]) for row in data["families"]}
+    return {str(row[1]).removeprefix("fontpkg-"): tuple(str(k) for k in row[6]) for row in data["families"]}
 
 
 # The letters a script needs (lower and upper case where it has them): enough to tell coverage, not a full set.

@@ -280,11 +280,14 @@ def _logo_ink(value: Color, profile: Profile, builds: Builds) -> CMYKColor:
     return CMYKColor(*build) if build is not None else convert(value, profile)
 
 
-def picture_to_cmyk(data: bytes, profile: Profile, size: tuple[int, int] | None = None, plates: bytes = b"") -> bytes:
+def picture_to_cmyk(
+    data: bytes, profile: Profile, size: tuple[int, int] | None = None, plates: bytes = b"", digest: bytes = b""
+) -> bytes:
     """A loaded picture's PNG or JPEG bytes in CMYK through the profile, at `size` if smaller: a JPEG (quality 92)
     as a JPEG, a PNG as a TIFF (lossless); a CMYK picture's own `plates` (PictureData.plates) as they are, or from
-    its own profile to the press's. Kept by the digests of the picture, its plates and the profile."""
-    key = (content_key(data), content_key(plates) if plates else b"", profile.key, size)
+    its own profile to the press's. Kept by the digests of the picture and its plates (`digest`: PictureData.key,
+    worked out once a picture; else here) and the profile."""
+    key = (digest or content_key(data) + (content_key(plates) if plates else b""), profile.key, size)
     return _CMYK_PICTURES.answer(key, lambda: _picture_to_cmyk(data, profile, size, plates))
 
 
