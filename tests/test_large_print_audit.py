@@ -1,6 +1,6 @@
 """A clear-print / large-print audit of the large-print edition (RNIB clear print, UKAAF G003), as a low-vision
-reader meets it: failing tests for what the edition prints against the guidance and its own documentation
-(docs/large-print.md), or prints against it without telling the clinic."""
+reader meets it: what the edition prints is held to the guidance and to its own documentation
+(docs/large-print.md). Each test says what it printed before."""
 
 from __future__ import annotations
 
@@ -46,8 +46,8 @@ def _size(line: Text) -> float:
 @pytest.mark.parametrize(("content", "brand"), RAISED)
 def test_page_numbers_and_labels_print_at_the_body_size(content: Path, brand: Path) -> None:
     """UKAAF G003: page numbers and labels ideally the same size as the body. Where the body is raised to 18 pt
-    because 16 pt of the face looks small, 'Page n of N' and the sources' numbers stay at 16 pt of the same face
-    (13.8 pt / 12.4 pt to the eye, by the tool's own measure)."""
+    because 16 pt of the face looks small, 'Page n of N' and the sources' numbers stayed at 16 pt of the same face
+    (13.8 pt / 12.4 pt to the eye, by the tool's own measure): they are set at the body's size."""
     layout = _large(content, brand).layout
     assert layout is not None and layout.body_size is not None and layout.body_size > 16.0
     small = {
@@ -61,9 +61,9 @@ def test_page_numbers_and_labels_print_at_the_body_size(content: Path, brand: Pa
 @pytest.mark.parametrize(("content", "brand"), RAISED)
 def test_the_disclaimer_and_document_details_are_not_smaller_than_the_body(content: Path, brand: Path) -> None:
     """The back's safety disclaimer ('This is general information, not a substitute for our consultation ...') and the
-    other-formats line with the phone number are words a reader needs, not long citations: set at 16 pt of a face
-    the tool itself raises to 18 pt because 16 pt of it looks like 13.8 pt (Alegreya Sans) or 12.4 pt (IBM Plex
-    Sans Arabic). RNIB: no text smaller than the body."""
+    other-formats line with the phone number are words a reader needs, not long citations: they were set at 16 pt
+    of a face the tool itself raises to 18 pt because 16 pt of it looks like 13.8 pt (Alegreya Sans) or 12.4 pt
+    (IBM Plex Sans Arabic). RNIB: no text smaller than the body."""
     layout = _large(content, brand).layout
     assert layout is not None and layout.body_size is not None
     back = [line for _, line in _lines(layout) if line.region == "back" and line.role == "paragraph"]
@@ -74,8 +74,8 @@ def test_the_disclaimer_and_document_details_are_not_smaller_than_the_body(conte
 @pytest.mark.parametrize(("content", "brand"), [pytest.param(CONTENT, BRAND, id="clearwater-en-GB"), *RAISED])
 def test_line_spacing_is_one_and_a_half_times_the_type_in_every_paragraph(content: Path, brand: Path) -> None:
     """docs/large-print.md: 'line spacing ... 1.5 times the type (24 pt for 16 pt)' (RNIB: about 1.5). The sources
-    in full, the disclaimer, the document details and captions are set at 1.3 times (20.8 pt for 16 pt), the
-    cards' and steps' words at about 1.4 (22.5-23 pt)."""
+    in full, the disclaimer, the document details and captions were set at 1.3 times (20.8 pt for 16 pt), the
+    cards' and steps' words at about 1.4 (22.5-23 pt): every paragraph's lines are 1.5 times its type."""
     layout = _large(content, brand).layout
     assert layout is not None
     by_element: dict[tuple[int, str], list[Text]] = {}
