@@ -7998,7 +7998,7 @@ MUTANTS: tuple[Mutant, ...] = (
         '        if lower or word.endswith((",", ";")):  # (a list',
         "        if lower:  # (a list",
         "tests/test_clear_print.py",
-        k="list_of_abbreviations",
+        k="a_list_of_them",
     ),
     m(
         "serif-body-looked-up-as-written",
