@@ -8009,6 +8009,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="as_the_kit_may_name_it",
     ),
     m(
+        "font-copy-named-as-first-loaded",
+        "theme/fonts.py",
+        '        return _alias(known, name), ""',
+        '        return known, ""',
+        "tests/test_startup.py",
+        k="named_by_each_kit_as_it_names_it",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import fontpkg_be_vietnam_pro
 import fontpkg_ibm_plex_sans_arabic
 import pytest
 import zxingcpp
@@ -558,3 +559,62 @@ def test_a_batch_with_nothing_to_build_does_not_load_the_pdf_libraries(inputs: I
     status, modules, out = _modules_after(["batch", "editions.yaml", "--jobs", "1"], inputs.content.parent)
     assert status == 0 and "0 built, 1 unchanged" in out
     assert sorted(m for m in modules if m in ("brochure.api", "pikepdf", "pypdfium2") or "layout" in m) == []
+
+
+_OWN_NAMES_CODE = """
+import json, sys
+from pathlib import Path
+from brochure import api
+from brochure.theme.fonts import display_name
+def built(words, kit):
+    src, diags = api.load(Path(words), Path(kit))
+    assert src is not None, [d.format() for d in diags]
+    return api.build(src, api.Options())
+def said(kit):
+    printed = built("content.yaml", kit).layout
+    fonts = sorted({display_name(r.font) for p in printed.pages for t in p.items for r in getattr(t, "runs", ())})
+    return [d.message for d in built(sys.argv[2], kit).diagnostics if d.is_error], fonts
+kits = sys.argv[3:] if sys.argv[1] == "in-order" else sys.argv[:2:-1]
+print(json.dumps({kit: said(kit) for kit in kits}))
+"""
+
+
+def test_a_font_file_another_kit_copied_under_its_own_name_is_named_by_each_kit_as_it_names_it(tmp_path: Path) -> None:
+    """Two kits in one process (a batch, `brochure serve`), the second's font files copies of the first's family's
+    under names of its own (Good.ttf, B.ttf, I.ttf): each kit's messages and printed lines name its own files, in
+    either order. The names were those of whichever kit loaded the bytes first: the shipped kit's message about a
+    letter no font has named the other kit's Good, B and I."""
+    files = Path(fontpkg_be_vietnam_pro.__file__ or "").parent / "files"
+    kit = tmp_path / "own"
+    kit.mkdir()
+    for src, dst in (("Regular", "Good"), ("Bold", "B"), ("Italic", "I")):
+        (kit / f"{dst}.ttf").write_bytes((files / f"BeVietnamPro-{src}.ttf").read_bytes())
+    (kit / "logo.svg").write_bytes((ROOT / "assets" / "logo.svg").read_bytes())
+    brand = (ROOT / "assets" / "brand.yaml").read_text(encoding="utf-8")
+    old = "body: {family: Be Vietnam Pro}"
+    assert brand.count(old) == 1
+    (kit / "brand.yaml").write_text(
+        brand.replace(old, "body: {regular: Good.ttf, bold: B.ttf, italic: I.ttf}"), "utf-8"
+    )
+    content = (ROOT / "content.yaml").read_text(encoding="utf-8")
+    old = "Micro-needling is a skin treatment."
+    assert content.count(old) == 1
+    words = tmp_path / "content.yaml"
+    words.write_text(content.replace(old, old + " Tick \u2605."), encoding="utf-8")  # (a star: no font has it)
+    kits = (str(ROOT / "assets" / "brand.yaml"), str(kit / "brand.yaml"))
+    said = {}
+    for order in ("in-order", "reversed"):
+        done = subprocess.run(
+            [sys.executable, "-P", "-c", _OWN_NAMES_CODE, order, str(words), *kits],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=True,
+            env={**_tested(), "SOURCE_DATE_EPOCH": "1764547200"},
+        )
+        said[order] = json.loads(done.stdout.strip().splitlines()[-1])
+    shipped, own = (said["in-order"][k] for k in kits)
+    assert "(BeVietnamPro-SemiBold, BeVietnamPro-Regular, BeVietnamPro-Bold, BeVietnamPro-Italic)" in shipped[0][0]
+    assert "(BeVietnamPro-SemiBold, Good, B, I)" in own[0][0], own
+    assert "Good" in own[1] and "BeVietnamPro-Regular" not in own[1], own
+    assert said["reversed"] == said["in-order"], said

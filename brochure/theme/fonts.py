@@ -97,15 +97,17 @@ def _register(path: Path, installed: bool = False) -> tuple[str, str]:
 
 def _register_bytes(path: Path, data: bytes, installed: bool = False, waited: str = "") -> tuple[str, str]:
     """`_register`'s work, under the lock; `waited`: a waiting face's name (`_register_later`), registered now.
-    The same bytes keep the name they were first loaded under, waiting or not (a waiting face is registered at
-    once when another kit loads its bytes)."""
+    The same bytes are one font, registered once (a waiting face is registered at once when another kit loads its
+    bytes), and known by each file's own name (`_alias`)."""
     digest = hashlib.sha1(data).hexdigest()
+    name = waited or _name(path, digest)
     known = _registered.get(digest)
-    if known is not None and not waited:
+    if known is not None and (known != name or not waited):  # (not a waiting face's own registration)
         if known in _waiting:
             _register_waiting_locked(known)
-        return (known, "") if known not in _unusable else ("", _unusable[known][1])
-    name = waited or _name(path, digest)
+        if known in _unusable:
+            return "", _unusable[known][1]
+        return _alias(known, name), ""
     font: TTFont | None = None
     try:
         problem = _font_problem(data)
@@ -143,6 +145,25 @@ def _register_font(font: TTFont, digest: str) -> None:
         face.name = own
 
 
+def _alias(known: str, name: str) -> str:
+    """(The lock held.) The registered font `known` under `name` too, the name the file a kit brings gives it (the
+    same bytes under another file's name: a kit's copy of an installed family's file), so that what a kit's
+    build says and records names its own file whichever kit loaded the bytes first; one font, so one subset in a
+    PDF that sets it under both names. A name already taken by another font (a file of the same name whose bytes'
+    digest starts alike) keeps `known`'s. A waiting face asked for under its own name leaves the waiting list."""
+    if name == known:
+        return known
+    font = pdfmetrics.getFont(known)
+    taken = pdfmetrics._fonts.get(name)
+    if taken is not None and taken is not font:
+        return known
+    if taken is None:
+        pdfmetrics._fonts[name] = font
+        pdfmetrics.registerFontFamily(name)
+    _waiting.pop(name, None)
+    return name
+
+
 def _name(path: Path, digest: str) -> str:
     return f"{path.stem.replace(' ', '')[:40]}-{digest[:8]}"  # two brands' different files never share a name
 
@@ -165,11 +186,17 @@ def _register_later(path: Path) -> tuple[str, str]:
     if problem:
         return "", problem
     digest = hashlib.sha1(data).hexdigest()
+    name = _name(path, digest)
     with _LOCK:
-        name = _registered.get(digest)
-        if name is None:
-            name = _registered[digest] = _name(path, digest)
-            _waiting[name] = (path, data)
+        known = _registered.get(digest)
+        if known is None:
+            _registered[digest] = name
+        if known in _unusable:
+            _unusable[name] = (path, _unusable[known][1])
+        elif known is None or known in _waiting:  # (registered under the first of its names when one is asked for)
+            _waiting.setdefault(name, (path, data))
+        else:
+            name = _alias(known, name)
     return name, ""
 
 
