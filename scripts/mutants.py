@@ -8017,6 +8017,13 @@ MUTANTS: tuple[Mutant, ...] = (
         k="named_by_each_kit_as_it_names_it",
     ),
     m(
+        "number-added-to-a-text-without-one-passed",
+        "inputs/numbers.py",
+        "    if not _DIGIT.search(source) and not _DIGIT.search(ours_plain):",
+        "    if not _DIGIT.search(source):",
+        "tests/test_translations.py",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -9,6 +9,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
+from functools import lru_cache
 from itertools import pairwise
 
 from brochure.diagnostics import Diagnostic, Location, error, shorten, warning
@@ -39,6 +40,7 @@ _UNSPACED = re.compile(_SIGN + rf"(?:{_CLOCK}|{_ONE_BY_ONE}|\d+(?:[{_MARKS_IN}]\
 _GROUPED = re.compile(rf"(\d{{1,3}})((?:([{DIGIT_SPACES}'’.,\u066c])\d{{3}})(?:\3\d{{3}})*)([.,\u066b]\d+)?")
 
 
+_DIGIT = re.compile(r"\d")  # (any script's: what NUMBER, a telephone number and an ordinal in digits start with)
 Pin = Callable[[str, int], Location]  # a number as the translation's text writes it, and which of its copies
 # there (0: the first) -> where that copy is typed
 
@@ -82,6 +84,7 @@ _MARKS = "\u061c\u200e\u200f\u2066\u2067\u2068\u2069"  # (direction marks and is
 _PREFIXED = re.compile("(?<![\u05d0-\u05ea])[\u05d0-\u05ea]{1,3}[-\u05be][\u061c\u200e\u200f\u2066-\u2069]*$")
 
 
+@lru_cache(maxsize=4096)
 def western(number: str) -> str:
     """A number as compared: its digits as 0-9 whatever their script (Arabic-Indic '٣٠' is 30), thousands ungrouped
     (1,000 = 1.000 = 1 000 = 1000), '.' for a decimal comma (2,5 = 2.5) and for the colon of a time (13:30 = 13.30,
@@ -107,16 +110,21 @@ def check_numbers(
     but those the translation changes on purpose (document.translation.numbers: an emergency number). `pin`: where
     a number of the translation's text is typed (the finding is said there: the 5 of '3 to 5'), else at `at`."""
     pin = pin or (lambda _, __: at)
-    readings = [(a, b) for a in (NUMBER, _UNSPACED) for b in (NUMBER, _UNSPACED)]  # (digits grouped by a space
-    # are one number or two: the reading that pairs the two texts best is taken)
+    source, ours_plain = plain(was), plain(text)
+    if not _DIGIT.search(source) and not _DIGIT.search(ours_plain):  # (no number in either: most of a leaflet's
+        return []  # texts; a number spelled in one is counted only against digits in the other, `_ordinals`)
+    patterns = (NUMBER, _UNSPACED)  # (digits grouped by a space are one number or two: the reading that pairs the
+    # two texts best is taken, each text read once each way)
+    read_was = [read_numbers(p, source) for p in patterns]
+    read_ours = [read_numbers(p, ours_plain) for p in patterns]
     raw, theirs = min(
-        ((read_numbers(a, plain(was)), read_numbers(b, plain(text))) for a, b in readings),
+        ((a, b) for a in read_was for b in read_ours),
         key=lambda pair: _mismatch(pair[0], pair[1], changes),
     )
     written = [western(n) for n in raw]
     shown = dict(zip(written, raw, strict=True))  # (each as the source writes it)
     as_written = dict(zip((western(n) for n in theirs), theirs, strict=True))  # (and as the translation does)
-    expected, ours = _ordinals(plain(was), plain(text), *_counts(raw, theirs, changes))
+    expected, ours = _ordinals(source, ours_plain, *_counts(raw, theirs, changes))
     lost = expected - ours
     if not lost:
         added = ours - expected - Counter(changes.values())
@@ -142,7 +150,7 @@ def check_numbers(
         return [
             warning(
                 pin(*first),
-                "the translation gives " + _added(again, new, f"('{shorten(plain(was), 50)}', {place(src_at)})"),
+                "the translation gives " + _added(again, new, f"('{shorten(source, 50)}', {place(src_at)})"),
                 "a number in a patient leaflet is the clinician's to give: add it to the source first (or leave "
                 "it out here)",
             )
@@ -163,7 +171,7 @@ def check_numbers(
     return [
         error(
             pin(*instead_at) if instead_at is not None else at,
-            f"the source's {', '.join(sorted(named))} (in '{shorten(plain(was), 50)}', {place(src_at)}) "
+            f"the source's {', '.join(sorted(named))} (in '{shorten(source, 50)}', {place(src_at)}) "
             f"is not in the translation{instead}",
             hint,
         )
