@@ -40,6 +40,9 @@ RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "ps", "sd", "ckb", "ug", "dv"
 ARABIC_SCRIPT = frozenset({"ar", "fa", "ur", "ps", "sd", "ckb", "ug"})
 # How a list marks its items: a dot (bullets), a number (steps, references) or nothing it prints (contact lines).
 Numbering = Literal["disc", "decimal", "none"]
+
+LANGUAGE_LINK = "lang:"  # `[words](lang:es)` in a text, and "lang:es" as a link in markup: its words are Spanish (read
+# so by a screen reader: a Span with /Lang in the tagged edition), printed as the words around them, never a link
 # The icons a card may name (`icon:`), each drawn by art/icons.py.
 ICON_NAMES = frozenset(
     {

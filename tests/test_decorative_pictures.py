@@ -138,10 +138,17 @@ def test_a_translation_keeps_a_decorative_picture_as_the_source_has_it(
             " a link there cannot be followed",
             "give the address in the picture's caption",
         ),
+        (
+            "The micro-needling pen, [micropunción](lang:es) in Spanish",
+            "](lang:es)",
+            "cannot carry words marked as in another language ('lang:es'): a screen reader reads it in place of the"
+            " picture, and a text alternative is read in one language, the leaflet's",
+            "give those words in the picture's caption",
+        ),
     ],
-    ids=["citation", "link"],
+    ids=["citation", "link", "language"],
 )
-def test_a_citation_or_a_link_in_a_pictures_text_alternative_is_an_error_at_its_mark(
+def test_a_citation_a_link_or_another_languages_words_in_a_pictures_text_alternative_is_an_error_at_its_mark(
     inputs: Inputs, capsys: pytest.CaptureFixture[str], alt: str, typed: str, said: str, hint: str
 ) -> None:
     """A screen reader reads the alternative in place of the picture: '[^a]' in it was dropped without a word (nor

@@ -185,13 +185,13 @@ CONTENT_MISTAKES = {
         "link target 'javascript:alert(1)'",
         "[label](https://...)",
     ),
-    "words-marked-as-in-another-language": (  # (as some markups do: told it cannot be, and what to do)
+    "words-marked-as-in-a-language-of-no-tag": (  # (`[bonjour](lang:fr)` marks French words)
         "[our site](https://example.com)",
-        "[bonjour](lang:fr)",
+        "[bonjour](lang:french)",
         '"Fine needles',
         "sections[0].blocks[0].text",
-        "link target 'lang:fr'",
-        "cannot mark its words as in another language yet",
+        "words marked as in another language (lang:french): 'french' is not a language tag",
+        "write a BCP 47 tag after 'lang:', such as [gracias](lang:es)",
     ),
     "a-link-in-the-qr-boxs-label": (  # (its area inside the box's own link: a link inside a link)
         '  text: "We will check your skin first."',

@@ -9,7 +9,7 @@ from typing import Literal
 from brochure.diagnostics import Location, shorten
 from brochure.frozen import frozen
 from brochure.inputs.files import PICTURE_ENDINGS, inside, name_problem, near
-from brochure.inputs.inline import citations, links
+from brochure.inputs.inline import citations, links, spoken
 from brochure.inputs.pictures import PictureData, Refusal, load_picture
 from brochure.inputs.reader import Reader
 from brochure.inputs.yamltree import Node
@@ -254,9 +254,10 @@ def _read_steps(r: Reader, node: Node, path: str, at: Location) -> Steps | None:
 
 
 def _marked(alt: str) -> tuple[str, str, str, str] | None:
-    """A citation or a link in a picture's text alternative, none of which a screen reader can use there: the mark
-    as typed, what it is, why, and what to do instead; None when there is none."""
-    cited, linked = citations(alt), links(alt)
+    """A citation, a link or words marked as in another language in a picture's text alternative, none of which a
+    screen reader can use there: the mark as typed, what it is, why, and what to do instead; None when there is
+    none."""
+    cited, linked, other = citations(alt), links(alt), spoken(alt)
     if cited:
         return f"[^{cited[0]}]", f"a citation ('[^{cited[0]}]')", "a citation is not read there", "cite the source"
     if linked:
@@ -266,6 +267,13 @@ def _marked(alt: str) -> tuple[str, str, str, str] | None:
             f"a link ('{shorten(address, 40)}')",
             "a link there cannot be followed",
             "give the address",
+        )
+    if other:
+        return (
+            f"](lang:{other[0]}",
+            f"words marked as in another language ('lang:{shorten(other[0], 20)}')",
+            "a text alternative is read in one language, the leaflet's",
+            "give those words",
         )
     return None
 

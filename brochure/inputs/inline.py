@@ -1,4 +1,4 @@
-"""Content text with **bold**, *italic*, [label](url) and [^key] citations -> Runs; Runs -> ReportLab markup."""
+"""Content text (**bold**, *italic*, [label](url), [words](lang:es), [^key] citations) -> Runs -> ReportLab markup."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from brochure.diagnostics import shorten
 from brochure.frozen import frozen
 from brochure.inputs.links import link_problem
 from brochure.patterns import Later
+from brochure.vocabulary import LANGUAGE_LINK
 from brochure.xmltext import escape, quoteattr
 
 KEY = r"[a-z0-9][a-z0-9-]*"  # a citation key (a reference's id): lowercase letters, digits and hyphens
@@ -178,8 +179,13 @@ def near_citations(text: str) -> list[str]:
 
 
 def links(text: str) -> list[str]:
-    """The link targets written in text, each once, in order."""
-    return list(dict.fromkeys(r.href for r in parse(text) if r.href))
+    """The link targets written in text, each once, in order (not words marked as in another language)."""
+    return list(dict.fromkeys(r.href for r in parse(text) if r.href and not r.href.startswith(LANGUAGE_LINK)))
+
+
+def spoken(text: str) -> list[str]:
+    """The languages text marks words as written in (`[merci](lang:fr)`: 'fr'), each once, in order."""
+    return list(dict.fromkeys(r.href[len(LANGUAGE_LINK) :] for r in parse(text) if r.href.startswith(LANGUAGE_LINK)))
 
 
 def bad_links(text: str) -> list[str]:
@@ -461,7 +467,9 @@ def to_markup(
             s = f"<i>{s}</i>" if italics else f"<b>{s}</b>"
         if run.bold and not (run.italic and not italics):
             s = f"<b>{s}</b>"
-        if run.href:
+        if run.href.startswith(LANGUAGE_LINK):  # (words in another language: read so, printed as the rest)
+            s = f"<a href={quoteattr(run.href)}>{s}</a>"
+        elif run.href:
             s = link_markup(s, run.href, link_color, links, underline=True)
         parts.append(s)
     return "".join(parts)

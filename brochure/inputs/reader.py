@@ -19,6 +19,7 @@ from brochure.inputs.links import link_problem
 from brochure.inputs.source import read_source
 from brochure.inputs.yamltree import LINE_BREAK, Node, parse
 from brochure.patterns import Later
+from brochure.vocabulary import language_problem
 
 W = TypeVar("W", bound=str)  # a word of a vocabulary (see Reader.choice)
 _LINES_OF_A_TEXT = 200  # lines looked through for a character at fault (Reader.at_char); a text is seldom longer
@@ -164,6 +165,15 @@ class Reader:
                 hint = "write links as [label](https://...), [label](mailto:...) or [label](tel:+...)"
                 self.fail(
                     self.at(node, path), f"link target '{shorten(href, 60)}' {why}", _LANGUAGE_HINT if spoken else hint
+                )
+                return None
+        for tag in () if literal or not printed else inline.spoken(value):
+            why = language_problem(tag)
+            if why:
+                self.fail(
+                    self.at(node, path),
+                    f"words marked as in another language (lang:{shorten(tag, 30)}): {why}",
+                    "write a BCP 47 tag after 'lang:', such as [gracias](lang:es) or [merci](lang:fr)",
                 )
                 return None
         if not any(_visible(ch) for ch in (value if literal or not printed else inline.plain(value))):
@@ -450,8 +460,8 @@ _UNPRINTABLE = re.compile(
 # Arabic word backwards, so that the page shows other words than the file. The tool orders the words itself.
 _EMBEDDING = re.compile("[\u202a-\u202e]")
 _LANGUAGE_HINT = (
-    "a text cannot mark its words as in another language yet (a source can: its language:): write them without"
-    " the link (a screen reader reads them in the leaflet's language), or, if it is a link, give its address"
+    "to mark words as in another language, write 'lang:' in small letters and a language tag: [gracias](lang:es);"
+    " if it is a link, give its address"
 )
 _TYPED_HEADING = re.compile(r"(#{1,6})[ \t]+\S")  # a Markdown heading typed into a text ("### Aftercare")
 _TYPED_ITEM = re.compile(r"\n[ \t]*([-*\u2022])[ \t]+(?=\S)")  # a line typed as a list's item ("- one", "• one")

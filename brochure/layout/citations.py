@@ -10,11 +10,10 @@ from brochure.inputs.content import Content, Section
 from brochure.inputs.inline import BRACKETED, citations, escape_text, link_markup, plain, to_markup
 from brochure.inputs.references import Reference
 from brochure.layout.bidi import FSI, LRI, PDI
-from brochure.layout.model import LANGUAGE_LINK
 from brochure.layout.para import Para
 from brochure.theme.colors import color_markup
 from brochure.theme.styles import Theme
-from brochure.vocabulary import language_base
+from brochure.vocabulary import LANGUAGE_LINK, language_base
 from brochure.words import Words
 
 SMALLEST = 7.0  # pt: a superscript never goes under the 7 pt floor (preflight.design.MIN_TYPE)

@@ -165,9 +165,6 @@ class Link:
     box: Rect
 
 
-LANGUAGE_LINK = "lang:"  # a link to "lang:en" in markup marks its words as English (a Language, never a link)
-
-
 @frozen
 class Language:
     """Words in a language that is not the leaflet's (an English source in a Spanish one), in a box as a link's

@@ -24,7 +24,6 @@ from brochure.geometry.sheet import Rect
 from brochure.layout.boxes import ascent, bounds, descent, meet, trailing
 from brochure.layout.drawings import Matrix, Painted, scale_of, then, walk
 from brochure.layout.model import (
-    LANGUAGE_LINK,
     Clip,
     Entry,
     Frame,
@@ -39,7 +38,7 @@ from brochure.layout.model import (
 )
 from brochure.layout.recorder import Mark, Recorder
 from brochure.layout.setting import Op
-from brochure.vocabulary import Role
+from brochure.vocabulary import LANGUAGE_LINK, Role
 
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 BLACK = Ink("gray", (0.0,))

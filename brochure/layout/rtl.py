@@ -26,10 +26,10 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from brochure.frozen import frozen
 from brochure.inputs.inline import BRACKETED
 from brochure.layout import bidi, together
-from brochure.layout.model import LANGUAGE_LINK
 from brochure.layout.setting import Op, colour_ops, dynamic, fx, rule_place
 from brochure.remembered import Kept
 from brochure.theme.shaping import Glyph, Shaped, shape
+from brochure.vocabulary import LANGUAGE_LINK
 
 EPSILON = 0.005  # pt: closer than this, a glyph is where the font's own advance puts it
 NBSP = "\u00a0"
