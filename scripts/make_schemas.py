@@ -79,7 +79,7 @@ def content() -> Schema:
     number = {"type": "string", "pattern": "^[0-9]+([.,][0-9]+)*$"}
     picture_src = text("PNG or JPEG, relative to this file")  # (both of a picture's forms refer to it: $defs)
     blocks: dict[str, Schema] = {
-        "text": text("a paragraph; **bold**, *italic*, [label](https://...) and [^citation] marks"),
+        "text": text("a paragraph; **bold**, *italic*, [label](https://...), [words](lang:es) and [^citation] marks"),
         "subheading": text("a short sub-heading"),
         "bullets": listed(text(), "a list"),
         "cards": listed(
