@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from conftest import Inputs, edit
-from helpers import BRAND, CONTENT, ROOT, check, sources, words_written
+from helpers import BRAND, CONTENT, ROOT, sources, words_written
 from tagged import Tagged
 
 from brochure import api
@@ -42,17 +41,6 @@ def test_words_marked_as_another_language_are_read_in_it_and_print_as_the_words_
         assert len({r.ink for r in line.runs}) == 1  # (the marked words in the line's own ink: no link colour)
         assert not any(link.url.startswith("lang:") for page in pages for link in page.links)
         assert not [s for page in pages for s in page.items if s.role == "underline"]  # (and not underlined)
-
-
-def test_a_language_mark_in_capitals_is_a_link_error_whose_hint_says_how_to_mark_words(
-    inputs: Inputs, capsys: pytest.CaptureFixture[str]
-) -> None:
-    edit(inputs.content, "Fine needles make", "Fine [aiguilles](LANG:fr) make")
-    status, errors, _ = check(inputs, capsys)
-    assert status == 1
-    (error,) = errors
-    assert "error: link target 'LANG:fr'" in error, error
-    assert "(hint: to mark words as in another language, write 'lang:' in small letters" in error
 
 
 def test_a_translation_that_marks_words_as_another_language_has_no_link_the_source_lacks(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import fontpkg_be_vietnam_pro
 import fontpkg_ibm_plex_sans_arabic
@@ -530,17 +531,7 @@ def test_a_kits_messages_do_not_depend_on_which_leaflet_another_kit_built_first(
     greek = tmp_path / "content.yaml"
     greek.write_text(content.replace(old, old + " In Greek: μικροβελονισμός."), encoding="utf-8")
     arabic = ROOT / "translations" / "ar.yaml"
-    said = {}
-    for order in ("arabic-built-first", "loaded-first"):
-        done = subprocess.run(
-            [sys.executable, "-P", "-c", _SHARED_FILE_CODE, order, str(arabic), str(greek), str(kit / "brand.yaml")],
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-            check=True,
-            env={**_tested(), "SOURCE_DATE_EPOCH": "1764547200"},
-        )
-        said[order] = json.loads(done.stdout.strip().splitlines()[-1])
+    said = _in_orders(_SHARED_FILE_CODE, ("arabic-built-first", "loaded-first"), arabic, greek, kit / "brand.yaml")
     assert said["loaded-first"] and "no glyph for 'μ'" in said["loaded-first"][0], said
     assert said["arabic-built-first"] == said["loaded-first"], said
 
@@ -602,10 +593,20 @@ def test_a_font_file_another_kit_copied_under_its_own_name_is_named_by_each_kit_
     words = tmp_path / "content.yaml"
     words.write_text(content.replace(old, old + " Tick \u2605."), encoding="utf-8")  # (a star: no font has it)
     kits = (str(ROOT / "assets" / "brand.yaml"), str(kit / "brand.yaml"))
+    said = _in_orders(_OWN_NAMES_CODE, ("in-order", "reversed"), words, *kits)
+    shipped, own = (said["in-order"][k] for k in kits)
+    assert "(BeVietnamPro-SemiBold, BeVietnamPro-Regular, BeVietnamPro-Bold, BeVietnamPro-Italic)" in shipped[0][0]
+    assert "(BeVietnamPro-SemiBold, Good, B, I)" in own[0][0], own
+    assert "Good" in own[1] and "BeVietnamPro-Regular" not in own[1], own
+    assert said["reversed"] == said["in-order"], said
+
+
+def _in_orders(code: str, orders: tuple[str, str], *args: str | Path) -> dict[str, Any]:
+    """What `code`, run in a fresh interpreter with each of the orders and the args, prints last (JSON), by order."""
     said = {}
-    for order in ("in-order", "reversed"):
+    for order in orders:
         done = subprocess.run(
-            [sys.executable, "-P", "-c", _OWN_NAMES_CODE, order, str(words), *kits],
+            [sys.executable, "-P", "-c", code, order, *map(str, args)],
             capture_output=True,
             text=True,
             cwd=ROOT,
@@ -613,8 +614,4 @@ def test_a_font_file_another_kit_copied_under_its_own_name_is_named_by_each_kit_
             env={**_tested(), "SOURCE_DATE_EPOCH": "1764547200"},
         )
         said[order] = json.loads(done.stdout.strip().splitlines()[-1])
-    shipped, own = (said["in-order"][k] for k in kits)
-    assert "(BeVietnamPro-SemiBold, BeVietnamPro-Regular, BeVietnamPro-Bold, BeVietnamPro-Italic)" in shipped[0][0]
-    assert "(BeVietnamPro-SemiBold, Good, B, I)" in own[0][0], own
-    assert "Good" in own[1] and "BeVietnamPro-Regular" not in own[1], own
-    assert said["reversed"] == said["in-order"], said
+    return said

@@ -185,6 +185,14 @@ CONTENT_MISTAKES = {
         "link target 'javascript:alert(1)'",
         "[label](https://...)",
     ),
+    "words-marked-as-in-another-language-in-capitals": (  # (a link, then: told how to write the mark)
+        "[our site](https://example.com)",
+        "[bonjour](LANG:fr)",
+        '"Fine needles',
+        "sections[0].blocks[0].text",
+        "link target 'LANG:fr'",
+        "to mark words as in another language, write 'lang:' in small letters",
+    ),
     "words-marked-as-in-a-language-of-no-tag": (  # (`[bonjour](lang:fr)` marks French words)
         "[our site](https://example.com)",
         "[bonjour](lang:french)",
