@@ -8054,6 +8054,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="another_languages_words",
     ),
     m(
+        "pictures-read-in-threads-share-the-warning-filters",
+        "inputs/pictures.py",
+        "    with _WARNINGS, warnings.catch_warnings():",
+        "    with warnings.catch_warnings():",
+        "tests/test_threads.py",
+        k="warning_filters",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

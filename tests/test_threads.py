@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import itertools
 import shutil
+import threading
+import time
+import warnings
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
 
 import fontpkg
+import pytest
 from conftest import Inputs, edit
 from helpers import BRAND, CONTENT, MAPLE, sources
+from PIL import Image
 from reportlab.lib.fonts import ps2tt, tt2ps
 
 from brochure import api
+from brochure.inputs import pictures
 from brochure.vocabulary import LAYOUTS, TARGETS
 
 EDITIONS = list(itertools.product((BRAND, MAPLE), LAYOUTS, TARGETS))  # 16 editions, each kit on its paper: A4, Letter
@@ -75,3 +84,37 @@ def test_arabic_editions_in_threads_equal_serial_builds() -> None:
     with ThreadPoolExecutor(2) as pool:
         threaded = list(pool.map(digest, editions))
     assert threaded == [digest(options) for options in editions]
+
+
+def test_pictures_read_in_threads_leave_the_processs_warning_filters_as_they_were(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Python's warning filters are the process's, and a picture is read with Pillow's warnings turned into words of
+    ours: eight threads reading pictures at once (`serve`'s builds) each restored the filters another had found,
+    leaving the process ignoring every warning, or a picture read under none of ours. Each reading now holds them
+    alone (none starts while another is inside), and the filters after are those before."""
+    inside, most = 0, 0
+    count = threading.Lock()
+    real = pictures._decoded
+
+    def counted(*args: Any, **kw: Any) -> Any:
+        nonlocal inside, most
+        with count:
+            inside += 1
+            most = max(most, inside)
+        try:
+            time.sleep(0.002)  # (a reading long enough for another thread to start one meanwhile)
+            return real(*args, **kw)
+        finally:
+            with count:
+                inside -= 1
+
+    monkeypatch.setattr(pictures, "_decoded", counted)
+    buf = io.BytesIO()
+    Image.new("RGB", (40, 30), "teal").save(buf, format="PNG")
+    before = list(warnings.filters)
+    with ThreadPoolExecutor(8) as pool:
+        read = list(pool.map(lambda _: pictures.read_picture(buf.getvalue(), Path("photo.png")), range(64)))
+    assert all(isinstance(r, pictures.PictureData) for r in read)
+    assert most == 1
+    assert warnings.filters == before

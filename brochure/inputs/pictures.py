@@ -15,6 +15,7 @@ import io
 import math
 import re
 import struct
+import threading
 import warnings
 from collections.abc import Callable
 from dataclasses import replace
@@ -119,6 +120,13 @@ def read_picture_then(data: bytes, path: Path, then: Callable[[PictureData, Imag
     return _read(data, path, 0, 0, then, whole=True)
 
 
+# Python's warning filters are the process's, and `catch_warnings` restores what it found when it ends (before
+# Python 3.14, not per thread): two builds reading pictures in threads at once (`serve`, a program's threads) each
+# restored the other's filters, leaving the process ignoring every warning, or reading a picture under none of
+# these. One reading at a time holds them (re-entrant: `then` may read another).
+_WARNINGS = threading.RLock()
+
+
 def _itself(pic: PictureData, pixels: Image.Image | None) -> PictureData:
     return pic
 
@@ -133,8 +141,8 @@ def _read(
         return Refusal(f"not a readable picture (the file is {'empty' if not data else 'not PNG or JPEG'})", _AGAIN)
     from PIL import Image  # (Pillow: when a picture is read)
 
-    with warnings.catch_warnings():  # Pillow's warnings (a bomb, corrupt EXIF) are ours to word, not lines on stderr
-        warnings.simplefilter("ignore")
+    with _WARNINGS, warnings.catch_warnings():  # Pillow's warnings (a bomb, corrupt EXIF) are ours to word, not lines
+        warnings.simplefilter("ignore")  # on stderr
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         return _decoded(data, kind, path, (used, logo), then, whole)
 
