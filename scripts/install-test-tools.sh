@@ -2,7 +2,7 @@
 # Test set-up: installs Debian's `chromium` and `chromium-driver` (headless browser tests of the batch
 # contact sheet and the live preview page) and `poppler-utils` (its `pdftotext`: a second viewer's copied text
 # of the right-to-left leaflets) with apt-get, when they are missing, and what they depend on, not what they recommend
-# (a desktop's printing, sharing and power tools: about 290 packages more, 47 s of a fresh machine's `make test`).
+# (a desktop's printing, sharing and power tools: about 90 packages more; 47 s of `make test` here, now 11 s).
 # Nothing else.
 # Without root or apt-get it says so and the tests that need them skip with that reason; the rest of the suite runs.
 set -u
