@@ -40,7 +40,6 @@ def test_words_marked_as_another_language_are_read_in_it_and_print_as_the_words_
         assert "micropunción." in line.text.split()  # (printed as written, its full stop after it)
         assert len({r.ink for r in line.runs}) == 1  # (the marked words in the line's own ink: no link colour)
         assert not any(link.url.startswith("lang:") for page in pages for link in page.links)
-        assert not [s for page in pages for s in page.items if s.role == "underline"]  # (and not underlined)
 
 
 def test_a_translation_that_marks_words_as_another_language_has_no_link_the_source_lacks(tmp_path: Path) -> None:
@@ -55,3 +54,55 @@ def test_a_translation_that_marks_words_as_another_language_has_no_link_the_sour
     assert compare(source, spanish) == []
     linked = words_written(tmp_path / "linked", words.replace("SPF 30", "[SPF](https://example.com/spf) 30", 1)).content
     assert any("link" in d.message for d in compare(source, linked))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "key", "what"),
+    [
+        (
+            '    short: "Alam M et al. JAMA Dermatol.',
+            '    short: "Alam M et al. [JAMA Dermatol](lang:la).',
+            "references[1].short",
+            "a reference",  # (read as one piece, a link to its DOI, in its own `language:`)
+        ),
+        (
+            "            needles: Fine needles",
+            '            needles: "Fine [agujas](lang:es)"',
+            "sections[0].blocks[1].illustration.labels.needles",
+            "a drawing's label",  # (the drawing is one figure, read in the leaflet's language)
+        ),
+    ],
+    ids=["reference", "drawing-label"],
+)
+def test_words_in_another_language_where_a_text_is_read_as_one_piece_are_an_error_at_it(
+    tmp_path: Path, old: str, new: str, key: str, what: str
+) -> None:
+    """A reference with a DOI is one link, said in its own language: a mark inside it made the whole link Latin; a
+    drawing's label was printed with the mark dropped. Each is an error at the text, as in a kicker or QR label."""
+    text = CONTENT.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    (tmp_path / "content.yaml").write_text(text.replace(old, new), encoding="utf-8")
+    src, diags = api.load(tmp_path / "content.yaml", BRAND)
+    assert src is None
+    (error,) = [d for d in diags if d.is_error]
+    assert error.location.key == key and error.location.line == text[: text.index(old)].count("\n") + 1
+    assert error.message.startswith(f"{what} cannot mark words as in another language ("), error.message
+
+
+def test_a_sentence_a_translation_marks_as_english_is_not_taken_for_one_left_untranslated(tmp_path: Path) -> None:
+    """'Diga: [Can you tell me what the nurse said?](lang:en)' in the Spanish words is English on purpose: no warning
+    that a sentence reads as English; the same sentence unmarked is warned of, as before."""
+    source = sources(CONTENT, BRAND).content
+    words = (ROOT / "translations" / "es.yaml").read_text(encoding="utf-8")
+    old = "Use protector solar SPF 30 o más todos los días"
+    assert words.count(old) == 1
+    said = {}
+    for kind, sentence in (
+        ("marked", "[Can you tell me what the nurse said about your skin?](lang:en)"),
+        ("plain", "Can you tell me what the nurse said about your skin?"),
+    ):
+        (tmp_path / kind).mkdir()
+        spanish = words_written(tmp_path / kind, words.replace(old, f"{old}. {sentence}")).content
+        said[kind] = [d.message for d in compare(source, spanish)]
+    assert said["marked"] == []
+    assert [m for m in said["plain"] if "reads as English" in m], said

@@ -11,7 +11,7 @@ from brochure.frozen import frozen
 from brochure.inputs.files import PICTURE_ENDINGS, inside, name_problem, near
 from brochure.inputs.inline import citations, links, spoken
 from brochure.inputs.pictures import PictureData, Refusal, load_picture
-from brochure.inputs.reader import Reader
+from brochure.inputs.reader import Reader, one_language
 from brochure.inputs.yamltree import Node
 from brochure.vocabulary import ICON_NAMES, LAYOUTS, LayoutName
 
@@ -412,7 +412,15 @@ def _read_illustration(r: Reader, node: Node, path: str, at: Location) -> Illust
         for key, child in (lm or {}).items():
             if key in ILLUSTRATIONS[name]:
                 value = r.text(child, f"{path}.labels.{key}")
-                if value:
+                if value and not one_language(
+                    r,
+                    child,
+                    f"{path}.labels.{key}",
+                    value,
+                    "a drawing's label",
+                    "the drawing is read as one figure, its labels in the leaflet's language",
+                    "write the label in the leaflet's language, and words in another in the caption or the text",
+                ):
                     labels.append((key, value))
     if name is None:
         return None

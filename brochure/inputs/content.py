@@ -14,7 +14,7 @@ from brochure.inputs.blocks import Block, read_blocks, read_layouts
 from brochure.inputs.document import Document, read_document
 from brochure.inputs.hints import HINT_KEYS, Hint, HintKind, read_hints
 from brochure.inputs.inline import links
-from brochure.inputs.reader import Reader, load_file, text_fault
+from brochure.inputs.reader import Reader, load_file, one_language, text_fault
 from brochure.inputs.references import Reference, read_references
 from brochure.inputs.yamltree import Node
 from brochure.patterns import Later
@@ -410,6 +410,14 @@ def _read_cover(r: Reader, node: Node | None) -> Cover:
         "the kicker links to '{}': the line above the title is a label, printed in capitals and read out as"
         " written, and a screen reader would not find the link in it",
         "write the kicker as words alone, and put the link in cover.lead or a section's text",
+    ) or one_language(
+        r,
+        m.get("kicker"),
+        "cover.kicker",
+        kicker,
+        "the kicker",
+        "it is read out as written, a label in the leaflet's language",
+        "write the kicker in the leaflet's language, and words in another in cover.lead or a section's text",
     ):
         kicker = None
     return Cover(kicker, r.text(m.get("lead"), "cover.lead"))
@@ -443,6 +451,14 @@ def _read_cta(r: Reader, node: Node | None) -> CallToAction | None:
         " link inside a link",
         "write the label as words alone (the box opens contact.booking_url in brand.yaml); put another link in"
         " call_to_action.text",
+    ) or one_language(
+        r,
+        m.get("qr_label"),
+        "call_to_action.qr_label",
+        qr,
+        "the QR code's label",
+        "the QR box it is in is one link, read as one piece in the leaflet's language",
+        "write the label in the leaflet's language; put words in another in call_to_action.text",
     ):
         return None
     return CallToAction(heading, text, qr)

@@ -207,10 +207,7 @@ def link_label_problems(text: str, visible: Callable[[str], bool]) -> list[tuple
     what is written like a link but is not one (`[us](tel:+44 117 ...)`, `[page]()`, `[site] (https://...)`), which
     would print as written: (problem, hint) for each, in order."""
     inside = hidden(text)
-    out = [
-        (f"the link '{m.group()}' has no label", "write the words to follow in the brackets: [label](url)")
-        for m in _EMPTY_LINK.finditer(inside)
-    ]
+    out = [_no_words(m.group(), m.group()[3:-1]) for m in _EMPTY_LINK.finditer(inside)]
     for m in _NEAR_LINK.finditer(_LINKED.sub("\ufffc", inside)):  # (the links written right taken out first)
         if m.group("tight") is not None or _ADDRESS.match(m.group("spaced")):
             out.append(
@@ -232,13 +229,23 @@ def link_label_problems(text: str, visible: Callable[[str], bool]) -> list[tuple
                 )
             )
         elif not any(visible(ch) for ch in label.translate(_SHOWN)):
-            out.append(
-                (
-                    f"the link to '{url}' has no words to follow: its label is blank",
-                    "write the words to follow in the brackets: [label](url)",
-                )
-            )
+            out.append(_no_words(m.group().translate(_SHOWN), url))
     return out
+
+
+def _no_words(typed: str, url: str) -> tuple[str, str]:
+    """(problem, hint) for a link, or words marked as in another language, with no words in its brackets."""
+    if url.startswith(LANGUAGE_LINK):
+        return (
+            f"'{shorten(typed, 60)}' marks no words as in another language: its brackets are blank",
+            "write the words in the brackets: [gracias](lang:es)",
+        )
+    if typed.startswith("[]"):
+        return f"the link '{typed}' has no label", "write the words to follow in the brackets: [label](url)"
+    return (
+        f"the link to '{url}' has no words to follow: its label is blank",
+        "write the words to follow in the brackets: [label](url)",
+    )
 
 
 def unprinted(text: str) -> str:
@@ -261,6 +268,11 @@ def unprinted(text: str) -> str:
 def plain(text: str) -> str:
     """The characters that will be printed (marks removed)."""
     return "".join(r.text for r in parse(text))
+
+
+def own_words(text: str) -> str:
+    """What `plain` gives but the words marked as in another language (`[SPF](lang:en)`): the text's own words."""
+    return "".join(r.text for r in parse(text) if not r.href.startswith(LANGUAGE_LINK))
 
 
 SHOUTED_WORDS = 5  # words of two capitals or more in a row, none in small letters: a passage in block capitals

@@ -301,6 +301,20 @@ _UNITS = frozenset(("m", "cm", "mm", "km", "dm", "\u00b5m", "\u03bcm", "in", "ft
 _AFTER_A_NUMBER = re.compile(r"\d[\s\u00a0\u202f]?$")  # a unit's place: right after a number (4 см², 4 سم²)
 
 
+def one_language(r: Reader, node: Node | None, path: str, text: str | None, what: str, why: str, hint: str) -> bool:
+    """Whether a text read in the leaflet's language alone marks words as in another (`[x](lang:es)`): an error at
+    it, naming `what` the text is and `why` its words are read so. (A text the tagged edition reads as one piece:
+    the kicker, read as written in capitals; the QR code's label, inside the box's link; a drawing's label.)"""
+    tags = inline.spoken(text) if text else []
+    if tags and node is not None:
+        r.fail(
+            r.at(node, path),
+            f"{what} cannot mark words as in another language (lang:{shorten(tags[0], 30)}): {why}",
+            hint,
+        )
+    return bool(tags)
+
+
 def _typed_citation(value: str) -> re.Match[str] | None:
     """The first superscript number typed after a word or a sentence's end that is no unit's power (m², cm³; a
     word of one or two letters right after a number, in any script: 4 см²)."""

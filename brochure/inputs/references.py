@@ -10,7 +10,7 @@ from brochure.diagnostics import Location, closest, did_you_mean, shorten
 from brochure.frozen import frozen
 from brochure.inputs.inline import KEY, citations, near_citations
 from brochure.inputs.links import web_problem
-from brochure.inputs.reader import Reader
+from brochure.inputs.reader import Reader, one_language
 from brochure.inputs.yamltree import Node
 from brochure.vocabulary import language_problem
 
@@ -113,6 +113,16 @@ def _read_reference(r: Reader, item: Node, path: str, ids: dict[str, Location]) 
 def _reference_text(r: Reader, m: dict[str, Node], path: str, key: str) -> str | None:
     """A reference's `text` or `short`: printed text that may not itself cite."""
     text = r.text(m.get(key), f"{path}.{key}")
+    if one_language(
+        r,
+        m.get(key),
+        f"{path}.{key}",
+        text,
+        "a reference",
+        "it is read as one piece, a link where it has a DOI or address, in its own language",
+        "say the source's language with its 'language:' (language: es), and write its words as published",
+    ):
+        return None
     if text is not None and citations(text):
         r.fail(
             r.at(m[key], f"{path}.{key}"),

@@ -17,7 +17,7 @@ from itertools import pairwise
 from brochure.diagnostics import Diagnostic, Location, error, shorten, warning
 from brochure.inputs.blocks import Image
 from brochure.inputs.content import Content
-from brochure.inputs.inline import citations, links, parse, plain
+from brochure.inputs.inline import citations, links, own_words, parse, plain
 from brochure.inputs.numbers import (
     NUMBER,
     check_numbers,
@@ -115,7 +115,7 @@ SENTENCE_WORDS = 4  # a sentence of the source left in a translation is said fro
 def _sentence_kept(was: str, text: str, same: tuple[str, ...]) -> str:
     """The first sentence of the source's text (of SENTENCE_WORDS words or more, with letters) that the
     translation's text gives word for word, left untranslated beside what was translated; '' when none."""
-    printed = plain(text)
+    printed = own_words(text)  # (a sentence the translation marks as the source's language is kept on purpose)
     for found in _SENTENCE.finditer(plain(was)):
         sentence = found.group().strip()
         words = len(sentence.split()) >= SENTENCE_WORDS and _LETTERS.search(sentence) is not None
@@ -173,7 +173,7 @@ _WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 def _english_sentence(text: str, same: tuple[str, ...]) -> str:
     """The first sentence of a translated text that reads as English (ENGLISH_WORDS of _ENGLISH, at least two
     fifths of its words), '' when none: a sentence pasted in from the source's other texts, or a note left."""
-    for sentence in _PIECES.split(plain(text)):
+    for sentence in _PIECES.split(own_words(text)):  # (words marked as English are English on purpose)
         words = [w.lower().replace("\u2019", "'") for w in _WORDS.findall(sentence.replace("\u2019", "'"))]
         english = [w for w in words if w in _ENGLISH]
         if (
