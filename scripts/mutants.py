@@ -6382,8 +6382,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "link-in-the-kicker-allowed",
         "inputs/content.py",
-        "        kicker,\n        \"the kicker links",
-        "        None,\n        \"the kicker links",
+        '        kicker,\n        "the kicker links',
+        '        None,\n        "the kicker links',
         "tests/test_validation.py",
         k="a-link-in-the-kicker",
     ),
