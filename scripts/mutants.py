@@ -1697,8 +1697,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "link-inside-a-link-taken",
         "inputs/inline.py",
-        '        if "[" in label:',
-        "        if False:",
+        '        elif "[" in label:',
+        "        elif False:",
         "tests/test_validation.py",
         k="link",
     ),
@@ -8084,6 +8084,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "    if False:\n        return (",
         "tests/test_validation.py",
         k="blank-words-marked",
+    ),
+    m(
+        "language-mark-in-a-links-label-told-a-link-inside-a-link",
+        "inputs/inline.py",
+        '        if "[" in label and url.startswith(LANGUAGE_LINK):',
+        "        if False:",
+        "tests/test_validation.py",
+        k="in-a-links-label",
     ),
     m(
         "svg-negative-size-drawn",

@@ -209,6 +209,14 @@ CONTENT_MISTAKES = {
         "'[ ](lang:es)' marks no words as in another language: its brackets are blank",
         "write the words in the brackets: [gracias](lang:es)",
     ),
+    "words-in-another-language-in-a-links-label": (  # (not "a link inside a link?")
+        "[our site](https://example.com)",
+        "[our [sitio](lang:es)](https://example.com)",
+        '"Fine needles',
+        "sections[0].blocks[0].text",
+        "'[sitio](lang:es)' marks words of a link's label as in another language",
+        "write the link's words in the leaflet's language",
+    ),
     "words-in-another-language-in-the-qr-boxs-label": (  # (the box is one link: read as one piece)
         '  text: "We will check your skin first."',
         '  text: "We will check your skin first."\n  qr_label: "Scan to [reservar](lang:es)"',

@@ -221,7 +221,16 @@ def link_label_problems(text: str, visible: Callable[[str], bool]) -> list[tuple
     for m in _LINKED.finditer(inside):
         label = _CITE.sub("", m.group("label"))
         url = m.group("url").translate(_SHOWN)
-        if "[" in label:
+        if "[" in label and url.startswith(LANGUAGE_LINK):  # (inside a link's label: the link is read as one piece)
+            inner = label[label.rindex("[") + 1 :].translate(_SHOWN)
+            out.append(
+                (
+                    f"'[{shorten(inner, 40)}]({url})' marks words of a link's label as in another language: a link is"
+                    " read as one piece, in the leaflet's language",
+                    "write the link's words in the leaflet's language, and words in another beside it",
+                )
+            )
+        elif "[" in label:
             out.append(
                 (
                     f"the link to '{url}' has a '[' in its label (a link inside a link?)",
