@@ -8094,6 +8094,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="in-a-links-label",
     ),
     m(
+        "fallback-family-named-as-the-kit-that-loaded-it-first",
+        "theme/fonts.py",
+        "            name = _alias(known, name)",
+        "            name = known",
+        "tests/test_startup.py",
+        k="fallback_family_a_kit_brings",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

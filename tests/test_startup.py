@@ -615,3 +615,40 @@ def _in_orders(code: str, orders: tuple[str, str], *args: str | Path) -> dict[st
         )
         said[order] = json.loads(done.stdout.strip().splitlines()[-1])
     return said
+
+
+_FALLBACK_NAMES_CODE = """
+import json, sys
+from pathlib import Path
+from brochure import api
+from brochure.theme.fonts import display_name
+def fonts(kit):
+    src, diags = api.load(Path(sys.argv[2]), Path(kit))
+    assert src is not None, [d.format() for d in diags]
+    printed = api.build(src, api.Options()).layout
+    return sorted({display_name(r.font) for p in printed.pages for t in p.items for r in getattr(t, "runs", ())})
+kits = sys.argv[3:] if sys.argv[1] == "in-order" else sys.argv[:2:-1]
+print(json.dumps({kit: fonts(kit) for kit in kits}))
+"""
+
+
+def test_a_fallback_family_a_kit_brings_as_its_own_files_is_named_by_each_kit_as_it_names_it(tmp_path: Path) -> None:
+    """The shipped kit's Arabic fallback is an installed family, read when a word first needs it; another kit brings
+    the same family's files as its own fallback (Ar.ttf, ArB.ttf). In one process, in either order, each kit's
+    Arabic leaflet names its own fallback files: the family's, and Ar and ArB."""
+    files = Path(fontpkg_ibm_plex_sans_arabic.__file__ or "").parent / "files"
+    kit = tmp_path / "own"
+    kit.mkdir()
+    for src, dst in (("Regular", "Ar"), ("Bold", "ArB")):
+        (kit / f"{dst}.ttf").write_bytes((files / f"IBMPlexSansArabic-{src}.ttf").read_bytes())
+    (kit / "logo.svg").write_bytes((ROOT / "assets" / "logo.svg").read_bytes())
+    brand = (ROOT / "assets" / "brand.yaml").read_text(encoding="utf-8")
+    old = "  fallbacks: [IBM Plex Sans Arabic]"
+    assert brand.count(old) == 1
+    (kit / "brand.yaml").write_text(brand.replace(old, "  fallbacks: [{regular: Ar.ttf, bold: ArB.ttf}]"), "utf-8")
+    kits = (str(ROOT / "assets" / "brand.yaml"), str(kit / "brand.yaml"))
+    said = _in_orders(_FALLBACK_NAMES_CODE, ("in-order", "reversed"), ROOT / "translations" / "ar.yaml", *kits)
+    shipped, own = (said["in-order"][k] for k in kits)
+    assert "IBMPlexSansArabic-Regular" in shipped and "Ar" not in shipped, shipped
+    assert "Ar" in own and not [f for f in own if f.startswith("IBMPlexSansArabic")], own
+    assert said["reversed"] == said["in-order"], said
