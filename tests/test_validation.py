@@ -225,6 +225,14 @@ CONTENT_MISTAKES = {
         "the QR code's label cannot mark words as in another language (lang:es)",
         "write the label in the leaflet's language",
     ),
+    "words-in-another-language-in-the-tools-words": (  # (the QR label's among them: inside the box's link)
+        "disclaimer:",
+        'words:\n  qr_label: "Scan to [reservar](lang:es)"\ndisclaimer:',
+        '"Scan to [reservar]',
+        "words.qr_label",
+        "the tool's words cannot mark words as in another language (lang:es)",
+        "write them in the leaflet's language",
+    ),
     "words-in-another-language-in-the-kicker": (  # (printed in capitals, its element read as written)
         "subtitle: for acne scars\n",
         'subtitle: for acne scars\ncover:\n  kicker: "Patient [información](lang:es)"\n',

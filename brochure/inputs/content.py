@@ -240,7 +240,15 @@ def _read_words(r: Reader, node: Node | None) -> tuple[tuple[str, str | tuple[st
                 out.append((name, tuple(value for value, _ in months)))
             continue
         value = _separator(r, child, path) if name == "list_separator" else r.text(child, path)
-        if value is None:
+        if value is None or one_language(
+            r,
+            child,
+            path,
+            value,
+            "the tool's words",
+            "they are labels set in the leaflet's language, several of them in one piece (a link, a page's foot)",
+            "write them in the leaflet's language",
+        ):
             continue
         try:
             have = fields_of(value)
