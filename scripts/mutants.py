@@ -8102,6 +8102,13 @@ MUTANTS: tuple[Mutant, ...] = (
         k="fallback_family_a_kit_brings",
     ),
     m(
+        "nhs-named-for-a-clinic-abroad-unwarned",
+        "preflight/checks.py",
+        "    if not country or country in UK_HEALTH_SERVICE:",
+        "    if True:",
+        "tests/test_emergency.py",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

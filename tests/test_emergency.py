@@ -31,6 +31,12 @@ def test_the_uk_words_built_for_the_us_clinic_are_warned_at_999_and_nhs_111(
             "(emergencies there: 911, 112)"
         ) in err
     assert "translations/en-US.yaml adapts the en-GB words" in err
+    line, col = position(text, '"Acne scars are harmless')  # ("... not usually available on the NHS")
+    assert (
+        f"content.yaml:{line}:{col}: warning: the words name the NHS, the UK's health service, but the clinic is in US"
+        " (country: US in brand.yaml): its patients have another"
+    ) in err
+    assert err.count("the NHS, the UK's health service") == 1  # (not again at "call NHS 111": said at its number)
 
 
 @pytest.mark.parametrize(
@@ -158,3 +164,6 @@ def test_init_words_for_a_clinic_abroad_points_at_the_numbers_to_change(
     line, col = position(copy, '"**Call 999** if your face')
     said = "no number to call in US: write the clinic's own (emergencies there: 911 or 112)"
     assert f"content.yaml:{line}:{col}: 999: {said}" in out
+    line, col = position(copy, '"Acne scars are harmless')
+    nhs = "NHS: the UK's health service; the clinic is in US: say what applies there"
+    assert f"content.yaml:{line}:{col}: {nhs}" in out

@@ -196,18 +196,49 @@ _NOT_AFTER = frozenset(_DASHES + ":(_%\u2030\u00b0")  # a range, a code, a volum
 _NOT_DIRECTIONS = ("references", "document.")  # where a number is never one to call: sources, the document block
 
 
+UK_HEALTH_SERVICE = ("GB", "IM", "JE", "GG")  # where patients have the NHS (the islands' services go by it too)
+_NHS = Later(r"(?<![\w-])NHS(?![\w-])")
+
+
+def foreign_health_service(content: Content, brand: Brand) -> list[Location]:
+    """Each text of the words that names the NHS, the UK's health service, where the clinic is in another country
+    (none when the kit does not say where it is): words written for a UK clinic ("not usually available on the
+    NHS"), built for one in Spain. The sources and the document block are not read."""
+    country, _ = brand.clinic_country()
+    if not country or country in UK_HEALTH_SERVICE:
+        return []
+    return [
+        at
+        for text, at in content.strings
+        if "NHS" in text and not at.key.startswith(_NOT_DIRECTIONS) and _NHS.search(plain(text))
+    ]
+
+
 def check_emergency_numbers(content: Content, brand: Brand) -> list[Diagnostic]:
     """Words that give patients an emergency number (999, 911, 112, 000, 111) that is no number to call in the
     clinic's country (its `country:`, else its phone number's): words written for one country, built for a clinic
     in another. Each text that gives one is named (a price or a page number that happens to be 999 does not count:
-    only a number standing alone, as a number to call is written)."""
+    only a number standing alone, as a number to call is written); so is each that names the NHS where the clinic
+    is outside the UK (`foreign_health_service`)."""
     found = foreign_numbers(content, brand)
-    if not found:  # (the country's own numbers are worked out only to be named: about 17 ms, once a process)
-        return []
     country, said = brand.clinic_country()
-    own = ", ".join(emergency_numbers(country)) or "none known"
     source = f"country: {country}" if said.key == "country" else f"the country of contact.phone, {country}"
-    return [
+    told = {at for _, at in found}
+    service = [
+        warning(
+            at,
+            f"the words name the NHS, the UK's health service, but the clinic is in {country} ({source} in "
+            f"{Path(said.file).name}): its patients have another",
+            f"say what applies in {country} (its public health service or insurance), as translations/en-US.yaml "
+            "adapts the en-GB words for a clinic in the US; or build them with the kit of a clinic in the UK",
+        )
+        for at in foreign_health_service(content, brand)
+        if at not in told  # (a text that gives NHS 111 is said once, at its number)
+    ]
+    if not found:  # (the country's own numbers are worked out only to be named: about 17 ms, once a process)
+        return service
+    own = ", ".join(emergency_numbers(country)) or "none known"
+    return service + [
         warning(
             at,
             f"the words give {number}, a number to call for urgent help elsewhere, but the clinic is in {country} "
