@@ -8109,6 +8109,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_emergency.py",
     ),
     m(
+        "every-emergency-line-told-as-the-ambulances",
+        "preflight/checks.py",
+        '    return f"an ambulance there: {numbers[0]}" if numbers else',
+        "    return f\"an ambulance there: {', '.join(numbers)}\" if numbers else",
+        "tests/test_emergency.py",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -12,7 +12,7 @@ from helpers import CONTENT, MAPLE, ROOT, cli, result_of, sources
 from brochure import api
 from brochure.inputs.brand import load_brand
 from brochure.inputs.content import load_content
-from brochure.preflight.checks import emergency_numbers, foreign_numbers
+from brochure.preflight.checks import ambulance, emergency_numbers, foreign_numbers
 
 EN_US = ROOT / "translations" / "en-US.yaml"
 
@@ -28,7 +28,7 @@ def test_the_uk_words_built_for_the_us_clinic_are_warned_at_999_and_nhs_111(
         assert (
             f"content.yaml:{line}:{col}: warning: the words give {number}, a number to call for urgent help "
             "elsewhere, but the clinic is in US (country: US in brand.yaml), where it is no number to call "
-            "(emergencies there: 911, 112)"
+            "(an ambulance there: 911)"
         ) in err
     assert "translations/en-US.yaml adapts the en-GB words" in err
     line, col = position(text, '"Acne scars are harmless')  # ("... not usually available on the NHS")
@@ -162,8 +162,15 @@ def test_init_words_for_a_clinic_abroad_points_at_the_numbers_to_change(
     assert status == 0
     copy = (folder / "content.yaml").read_text(encoding="utf-8")
     line, col = position(copy, '"**Call 999** if your face')
-    said = "no number to call in US: write the clinic's own (emergencies there: 911 or 112)"
+    said = "no number to call in US: write the clinic's own (an ambulance there: 911)"
     assert f"content.yaml:{line}:{col}: 999: {said}" in out
     line, col = position(copy, '"Acne scars are harmless')
     nhs = "NHS: the UK's health service; the clinic is in US: say what applies there"
     assert f"content.yaml:{line}:{col}: {nhs}" in out
+
+
+@pytest.mark.parametrize(("country", "number"), [("ES", "112"), ("US", "911"), ("GB", "999"), ("KR", "119")])
+def test_the_number_told_for_a_clinic_abroad_is_the_one_for_an_ambulance_alone(country: str, number: str) -> None:
+    """What to write instead of another country's number: the one for an ambulance there; not the country's other
+    emergency lines, which read as its equals (Spain's 085 and 088 are regional fire and police lines)."""
+    assert ambulance(country) == f"an ambulance there: {number}"

@@ -420,12 +420,11 @@ def _init_words(args: argparse.Namespace, console: Console) -> int:
 def _foreign_numbers(words: Content, kit: Brand) -> list[tuple[Location, str]]:
     """Where the copied words give an emergency number that is no number to call in the clinic's country (its
     kit's `country:` or phone number), with what to write instead."""
-    from brochure.preflight.checks import emergency_numbers, foreign_health_service, foreign_numbers
+    from brochure.preflight.checks import ambulance, foreign_health_service, foreign_numbers
 
     country = kit.clinic_country()[0]
-    there = " or ".join(emergency_numbers(country)) or "none known"
     numbers = [
-        (at, f"{number}: no number to call in {country}: write the clinic's own (emergencies there: {there})")
+        (at, f"{number}: no number to call in {country}: write the clinic's own ({ambulance(country)})")
         for number, at in foreign_numbers(words, kit)
     ]
     told = {at for at, _ in numbers}

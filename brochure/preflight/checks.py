@@ -237,12 +237,12 @@ def check_emergency_numbers(content: Content, brand: Brand) -> list[Diagnostic]:
     ]
     if not found:  # (the country's own numbers are worked out only to be named: about 17 ms, once a process)
         return service
-    own = ", ".join(emergency_numbers(country)) or "none known"
+    own = ambulance(country)
     return service + [
         warning(
             at,
             f"the words give {number}, a number to call for urgent help elsewhere, but the clinic is in {country} "
-            f"({source} in {Path(said.file).name}), where it is no number to call (emergencies there: {own})",
+            f"({source} in {Path(said.file).name}), where it is no number to call ({own})",
             f"give these words the numbers patients call in {country}, as translations/en-US.yaml adapts the "
             'en-GB words for a clinic in the US (and says so: document.translation.numbers: {"999": "911"}); or '
             "build them with the kit of a clinic in the country they were written for",
@@ -313,6 +313,13 @@ _AMBULANCE = {  # where the number for an ambulance is not the first of those (K
     **{"JP": "119", "KR": "119", "TW": "119", "CN": "120", "BR": "192", "NL": "112", "PE": "117"},
     **{"VN": "115", "TH": "1669", "EG": "123", "SG": "995", "AE": "998"},
 }
+
+
+def ambulance(country: str) -> str:
+    """The number a patient there calls for an ambulance, as a message gives it ('an ambulance there: 112'): the
+    first of `emergency_numbers`, not the others (Spain's 085 and 088 are regional fire and police lines)."""
+    numbers = emergency_numbers(country)
+    return f"an ambulance there: {numbers[0]}" if numbers else "no emergency number known there"
 
 
 @lru_cache(maxsize=64)
