@@ -196,7 +196,7 @@ CONTENT_MISTAKES = {
     "words-marked-as-in-a-language-of-no-tag": (  # (`[bonjour](lang:fr)` marks French words)
         "[our site](https://example.com)",
         "[bonjour](lang:french)",
-        '"Fine needles',
+        "](lang:french)",
         "sections[0].blocks[0].text",
         "words marked as in another language (lang:french): 'french' is not a language tag",
         "write a BCP 47 tag after 'lang:', such as [gracias](lang:es)",

@@ -171,7 +171,7 @@ class Reader:
             why = language_problem(tag)
             if why:
                 self.fail(
-                    self.at(node, path),
+                    self.at_char(node, path, f"](lang:{tag})"),  # (at the mark: a paragraph may be long)
                     f"words marked as in another language (lang:{shorten(tag, 30)}): {why}",
                     "write a BCP 47 tag after 'lang:', such as [gracias](lang:es) or [merci](lang:fr)",
                 )
