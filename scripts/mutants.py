@@ -8026,14 +8026,14 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "words-in-another-language-set-as-a-link",
         "inputs/inline.py",
-        "        if run.href.startswith(LANGUAGE_LINK):  # (words in another language: read so, printed as the rest)",
+        "        if run.language:  # (words in another language: read so, printed as the rest)",
         "        if False:",
         "tests/test_other_language_words.py",
     ),
     m(
         "words-in-another-language-checked-as-a-link",
         "inputs/inline.py",
-        "if r.href and not r.href.startswith(LANGUAGE_LINK)))",
+        "if r.href and not r.language))",
         "if r.href))",
         "tests/test_other_language_words.py",
     ),
@@ -8080,8 +8080,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "blank-language-mark-told-as-a-link",
         "inputs/inline.py",
-        "    if url.startswith(LANGUAGE_LINK):\n        return (",
-        "    if False:\n        return (",
+        "                if url.startswith(LANGUAGE_LINK)\n",
+        "                if False\n",
         "tests/test_validation.py",
         k="blank-words-marked",
     ),

@@ -33,13 +33,19 @@ _TOKEN = re.compile(
 
 @frozen
 class Run:
-    """A stretch of text in one style; href set for a link. A citation is a Run with no text and its keys."""
+    """A stretch of text in one style; href set for a link, or to "lang:TAG" for words in another language. A
+    citation is a Run with no text and its keys."""
 
     text: str
     bold: bool = False
     italic: bool = False
     href: str = ""
     cites: tuple[str, ...] = ()
+
+    @property
+    def language(self) -> str:
+        """The language its words are marked as written in (`[merci](lang:fr)`: 'fr'); '' when not marked."""
+        return self.href[len(LANGUAGE_LINK) :] if self.href.startswith(LANGUAGE_LINK) else ""
 
 
 # A backslash before a mark's character prints the character itself: `5\*3\*2`, `\[^not-a-citation]`, `\\`. Inside,
@@ -180,12 +186,12 @@ def near_citations(text: str) -> list[str]:
 
 def links(text: str) -> list[str]:
     """The link targets written in text, each once, in order (not words marked as in another language)."""
-    return list(dict.fromkeys(r.href for r in parse(text) if r.href and not r.href.startswith(LANGUAGE_LINK)))
+    return list(dict.fromkeys(r.href for r in parse(text) if r.href and not r.language))
 
 
 def spoken(text: str) -> list[str]:
     """The languages text marks words as written in (`[merci](lang:fr)`: 'fr'), each once, in order."""
-    return list(dict.fromkeys(r.href[len(LANGUAGE_LINK) :] for r in parse(text) if r.href.startswith(LANGUAGE_LINK)))
+    return list(dict.fromkeys(r.language for r in parse(text) if r.language))
 
 
 def bad_links(text: str) -> list[str]:
@@ -207,7 +213,12 @@ def link_label_problems(text: str, visible: Callable[[str], bool]) -> list[tuple
     what is written like a link but is not one (`[us](tel:+44 117 ...)`, `[page]()`, `[site] (https://...)`), which
     would print as written: (problem, hint) for each, in order."""
     inside = hidden(text)
-    out = [_no_words(m.group(), m.group()[3:-1]) for m in _EMPTY_LINK.finditer(inside)]
+    out = [
+        _blank_mark(m.group())
+        if m.group().startswith("[](" + LANGUAGE_LINK)
+        else (f"the link '{m.group()}' has no label", "write the words to follow in the brackets: [label](url)")
+        for m in _EMPTY_LINK.finditer(inside)
+    ]
     for m in _NEAR_LINK.finditer(_LINKED.sub("\ufffc", inside)):  # (the links written right taken out first)
         if m.group("tight") is not None or _ADDRESS.match(m.group("spaced")):
             out.append(
@@ -238,22 +249,22 @@ def link_label_problems(text: str, visible: Callable[[str], bool]) -> list[tuple
                 )
             )
         elif not any(visible(ch) for ch in label.translate(_SHOWN)):
-            out.append(_no_words(m.group().translate(_SHOWN), url))
+            out.append(
+                _blank_mark(m.group().translate(_SHOWN))
+                if url.startswith(LANGUAGE_LINK)
+                else (
+                    f"the link to '{url}' has no words to follow: its label is blank",
+                    "write the words to follow in the brackets: [label](url)",
+                )
+            )
     return out
 
 
-def _no_words(typed: str, url: str) -> tuple[str, str]:
-    """(problem, hint) for a link, or words marked as in another language, with no words in its brackets."""
-    if url.startswith(LANGUAGE_LINK):
-        return (
-            f"'{shorten(typed, 60)}' marks no words as in another language: its brackets are blank",
-            "write the words in the brackets: [gracias](lang:es)",
-        )
-    if typed.startswith("[]"):
-        return f"the link '{typed}' has no label", "write the words to follow in the brackets: [label](url)"
+def _blank_mark(typed: str) -> tuple[str, str]:
+    """(problem, hint) for words marked as in another language with no words in the brackets (`[ ](lang:es)`)."""
     return (
-        f"the link to '{url}' has no words to follow: its label is blank",
-        "write the words to follow in the brackets: [label](url)",
+        f"'{shorten(typed, 60)}' marks no words as in another language: its brackets are blank",
+        "write the words in the brackets: [gracias](lang:es)",
     )
 
 
@@ -281,7 +292,7 @@ def plain(text: str) -> str:
 
 def own_words(text: str) -> str:
     """What `plain` gives but the words marked as in another language (`[SPF](lang:en)`): the text's own words."""
-    return "".join(r.text for r in parse(text) if not r.href.startswith(LANGUAGE_LINK))
+    return "".join(r.text for r in parse(text) if not r.language)
 
 
 SHOUTED_WORDS = 5  # words of two capitals or more in a row, none in small letters: a passage in block capitals
@@ -488,7 +499,7 @@ def to_markup(
             s = f"<i>{s}</i>" if italics else f"<b>{s}</b>"
         if run.bold and not (run.italic and not italics):
             s = f"<b>{s}</b>"
-        if run.href.startswith(LANGUAGE_LINK):  # (words in another language: read so, printed as the rest)
+        if run.language:  # (words in another language: read so, printed as the rest)
             s = f"<a href={quoteattr(run.href)}>{s}</a>"
         elif run.href:
             s = link_markup(s, run.href, link_color, links, underline=True)
