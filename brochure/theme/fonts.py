@@ -69,7 +69,6 @@ class FontSet:
 # may meet here), and never changed or removed: loading adds to it, builds only read it.
 _registered: dict[str, str] = {}  # SHA-1 of a font file's bytes -> the name it is registered under
 _families: set[str] = set()
-_aliases: set[str] = set()  # the body faces registered again under a kit's own names (see _family)
 _LOCK = threading.Lock()
 _TTF_FAILURES = (TTFError, struct.error, IndexError, KeyError, ValueError, TypeError, AttributeError, ArithmeticError)
 _BASIC_LATIN = [*range(0x41, 0x5B), *range(0x61, 0x7B)]  # A-Z, a-z: their widths show broken metrics
@@ -566,13 +565,10 @@ def _family(names: dict[str, str]) -> dict[str, str]:
     own = {face: f"{names[face]}-{key}" for face in BODY_FACES}
     family = f"fam-{key}"
     with _LOCK:
-        for face in BODY_FACES:
-            if own[face] not in _aliases:  # the face's own font under another name, as registerFont would make
-                # it for a font of a face it knows (by PostScript name, which `_register_font` does not give it):
-                # one font, so one subset in a PDF that sets it under both names (a heading in the body's bold)
-                pdfmetrics._fonts[own[face]] = pdfmetrics.getFont(names[face])
-                pdfmetrics.registerFontFamily(own[face])
-                _aliases.add(own[face])
+        for face in BODY_FACES:  # the face's own font under another name, as registerFont would make it for a font
+            # of a face it knows (by PostScript name, which `_register_font` does not give it): one font, so one
+            # subset in a PDF that sets it under both names (a heading in the body's bold)
+            _alias(names[face], own[face])
         if family not in _families:
             pdfmetrics.registerFontFamily(
                 family, normal=own["regular"], bold=own["bold"], italic=own["italic"], boldItalic=own["bold_italic"]
