@@ -8116,6 +8116,22 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_emergency.py",
     ),
     m(
+        "press-blend-of-builds",
+        "theme/colors.py",
+        "        if srgb is None or through is None or a in self.built or b in self.built:",
+        "        if True:",
+        "tests/test_press.py",
+        k="waves",
+    ),
+    m(
+        "press-blend-ignores-builds",
+        "theme/colors.py",
+        "        if srgb is None or through is None or a in self.built or b in self.built:",
+        "        if srgb is None or through is None:",
+        "tests/test_golden.py",
+        k="clearwater-press-a4",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

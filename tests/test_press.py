@@ -24,8 +24,8 @@ from brochure.layout.model import Ink, Shape, Text
 from brochure.layout.paint import RICH_BLACK
 from brochure.preflight.contrast import Colours
 from brochure.preflight.press import HAIRLINE, LINE_SHAPE, check_registration, is_logo
-from brochure.theme.cmyk import build_profile, convert, shipped_profile
-from brochure.theme.colors import hex_to_color, palette_from_hex
+from brochure.theme.cmyk import build_profile, cmyk_to_rgb, convert, shipped_profile
+from brochure.theme.colors import difference, hex_to_color, palette_from_hex
 
 
 @cache
@@ -828,3 +828,31 @@ def test_a_tint_of_a_black_secondary_is_named_as_the_secondarys_not_the_texts(in
     assert src is not None, [d.format() for d in diags]
     said = [d.message for d in api.build(src, api.Options(target="press")).diagnostics if " tint of " in d.message]
     assert said and all("tint of colors.secondary" in m for m in said), said
+
+
+def _cover_fills(result: api.Result) -> list[Ink]:
+    """The cover field's colours, as painted in turn: the field, its dots, the two waves blending the secondary
+    into the primary, the front wave."""
+    assert result.layout is not None
+    page = result.layout.pages[0]
+    return [
+        i.fill for i in page.items if isinstance(i, Shape) and i.fill and i.region == "cover" and i.role == "artifact"
+    ]
+
+
+def test_the_covers_waves_print_the_colours_the_office_edition_shows(inputs: Inputs) -> None:
+    """The waves blend the secondary into the primary. The press edition blended the two colours' CMYK builds: for
+    an orange secondary on a deep blue primary, a grey mauve (delta E 12 and 18 from the office edition's brown,
+    seen through the press's profile), the proof and the office print of one leaflet in two colours. They are
+    blended as the office edition blends them and that colour printed as the press prints one: within the
+    profile's own rendering of the field's blue (delta E 7, outside the press's gamut)."""
+    edit(inputs.brand, "  cmyk:\n    primary: [85, 35, 40, 25]\n", "")
+    edit(inputs.brand, 'primary: "#1D5C63"', 'primary: "#1F3A6B"')
+    edit(inputs.brand, 'secondary: "#7FB7BE"', 'secondary: "#F28C28"')
+    src = sources(inputs.content, inputs.brand)
+    office, press = (_cover_fills(api.build(src, api.Options(target=t))) for t in ("office", "press"))
+    profile = build_profile(src.brand)
+    assert len(office) == len(press) == 5
+    seen = [difference(o.values, cmyk_to_rgb(p.values, profile)) for o, p in zip(office, press, strict=True)]  # type: ignore[arg-type]
+    assert max(seen[2:4]) < 5, seen
+    assert office[2] != office[3] and press[2] != press[3]

@@ -40,8 +40,8 @@ def cover_field(
     dots = mix(palette.white, palette.primary, 0.22)
     d.add(Fixed(made(_dots, W, H), fillColor=dots, strokeColor=None, strokeWidth=0))  # one path: fast
     layers = (
-        ("back", mix(palette.secondary, palette.primary, 0.26)),
-        ("middle", mix(palette.secondary, palette.primary, 0.55)),
+        ("back", palette.blend("secondary", "primary", 0.26)),
+        ("middle", palette.blend("secondary", "primary", 0.55)),
         ("front", palette.background),
     )
     for name, color in layers:

@@ -386,7 +386,7 @@ def skin_section(
             collar_h,
             rx=0.6 * k,
             ry=0.6 * k,
-            fillColor=mix(palette.primary, palette.text, 0.55),
+            fillColor=palette.blend("primary", "text", 0.55),
             strokeColor=None,
         )
     )

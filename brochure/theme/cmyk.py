@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from copy import deepcopy
 from dataclasses import replace
-from functools import cache, cached_property, lru_cache
+from functools import cache, cached_property, lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,7 +17,7 @@ from reportlab.lib.colors import CMYKColor, Color
 from brochure.frozen import frozen
 from brochure.inputs.brand import Brand, Profile, icc_profile
 from brochure.remembered import Kept, content_key
-from brochure.theme.colors import Palette, hex_to_color, printable
+from brochure.theme.colors import Palette, hex_to_color, palette_from_hex, printable
 from brochure.vocabulary import Condition
 
 if TYPE_CHECKING:
@@ -210,6 +210,9 @@ def press_palette(brand: Brand, profile: Profile) -> Palette:
         background=pick("background"),
         white=CMYKColor(0, 0, 0, 0),
         code_ink=CMYKColor(0, 0, 0, 1),  # (a `cmyk: text` override of four plates is not the QR code's)
+        srgb=palette_from_hex(*(hexes[k] for k in ("primary", "secondary", "accent", "text", "background"))),
+        through=partial(convert, profile=profile),
+        built=frozenset({*overrides, "text"}),
     )
 
 

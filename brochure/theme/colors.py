@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from reportlab.lib.colors import CMYKColor, Color
 
@@ -78,11 +79,25 @@ class Palette:
     background: Color
     white: Color
     code_ink: Color | None = None  # the QR code's modules, where not the text colour (press: 100 % K, always)
+    srgb: Palette | None = None  # (a press palette) the kit's own sRGB colours, which two of its colours blend in
+    through: Callable[[Color], Color] | None = None  # (a press palette) an sRGB colour as the press prints it
+    built: frozenset[str] = frozenset()  # (a press palette) its colours printed as builds of their own (`cmyk:`)
 
     @property
     def code(self) -> Color:
         """The ink of the QR code's modules: one plate on press (a four-plate code fringes), whatever the text's."""
         return self.code_ink if self.code_ink is not None else self.text
+
+    def blend(self, a: str, b: str, t: float) -> Color:
+        """t of the palette's colour `a` ('secondary') blended into its colour `b` ('primary'), as the office edition
+        shows it: mixed in sRGB, and in a press edition that mixture printed as the press prints an sRGB colour.
+        (Mixing two colours' CMYK builds gives another colour where their hues differ: orange into a deep blue, a
+        grey mauve where the screen and the office print show a brown.) A colour the press prints as a build of its
+        own (a kit's `cmyk:`, the text's 100 % K) is mixed as built."""
+        srgb, through = self.srgb, self.through
+        if srgb is None or through is None or a in self.built or b in self.built:
+            return mix(getattr(self, a), getattr(self, b), t)
+        return through(mix(getattr(srgb, a), getattr(srgb, b), t))
 
     def tint(self, c: Color, t: float) -> Color:
         """A tint of c on the page background (t in 0..1)."""
