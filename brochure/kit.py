@@ -37,6 +37,7 @@ class Question:
     default: Callable[[Answers], str] | None  # from the answers before it; None: an answer is needed
     check: Check
     help: str  # the option's help (its default is added)
+    asked: bool = True  # asked on a terminal (else its option or its default, as with --yes)
 
     @property
     def option(self) -> str:
@@ -208,6 +209,33 @@ def _fallbacks(value: str, answers: Answers) -> tuple[str, str]:
     return "", ""
 
 
+def _languages(value: str, answers: Answers) -> tuple[str, str]:
+    """Languages the kit has lines in besides English, as tags of KIT_LINES, comma-separated (NONE: none)."""
+    if _none(value):
+        return "", ""
+    for tag in _tags(value):
+        if tag not in KIT_LINES or tag == "en":
+            known = ", ".join(t for t in KIT_LINES if t != "en")
+            return (
+                f"'{tag}' is not a language the kit's lines can be written in here",
+                f"write some of {known} (the languages the tool's translations are in), or none",
+            )
+    return "", ""
+
+
+def _tags(value: str) -> list[str]:
+    """The language tags answered (lower case, each once); none for NONE."""
+    if _none(value):
+        return []
+    return list(dict.fromkeys(t.strip().lower() for t in value.split(",") if t.strip()))
+
+
+def chosen_languages(answers: Answers) -> list[str]:
+    """The languages besides English the kit's lines are written in: those answered, else every one of KIT_LINES."""
+    given = answers.get("languages")
+    return [t for t in KIT_LINES if t != "en"] if given is None else [t for t in _tags(given) if t in KIT_LINES]
+
+
 def _logo(value: str, answers: Answers) -> tuple[str, str]:
     """An SVG, PNG or JPEG file the brand loader accepts ('' : a plain mark in the brand's colours, to replace)."""
     if not value:
@@ -333,14 +361,13 @@ def _none(value: str) -> bool:
 
 
 def _default_fallbacks(answers: Answers) -> str:
-    """The installed families the kit's fonts need for the letters of its own lines in every language (KIT_LINES),
-    comma-separated: a kit made with the defaults builds the leaflet in each of them."""
+    """The installed families the kit's fonts need for the letters of its own lines in each of its languages
+    (KIT_LINES, `chosen_languages`), comma-separated: a kit made with the defaults builds the leaflet in each."""
     from brochure.theme.catalog import fallbacks_for
 
     fonts = tuple(dict.fromkeys(answers[k] for k in ("font", "heading_font") if answers.get(k)))
-    letters = "".join(
-        text for formats, contact, feedback in KIT_LINES.values() for text in (*formats, contact, feedback)
-    )
+    lines = [KIT_LINES[tag] for tag in ("en", *chosen_languages(answers))]
+    letters = "".join(text for formats, contact, feedback in lines for text in (*formats, contact, feedback))
     return ", ".join(fallbacks_for(letters, fonts)) if fonts else ""
 
 
@@ -397,6 +424,16 @@ QUESTIONS: tuple[Question, ...] = (
         lambda a: a.get("font", "Be Vietnam Pro"),
         _font,
         "another family for headings (default: --font)",
+    ),
+    Question(
+        "languages",
+        "Languages the clinic prints leaflets in besides English, comma-separated (es, pl, vi, ar); none for none",
+        lambda a: ", ".join(t for t in KIT_LINES if t != "en"),
+        _languages,
+        "the languages besides English the kit's lines (on asking for other formats, on commenting) are written "
+        "in, comma-separated; a leaflet in another is an error until the kit has its lines; not asked on a "
+        "terminal (default: es, pl, vi, ar: those of the tool's translations)",
+        asked=False,
     ),
     Question(
         "fallbacks",
@@ -602,7 +639,7 @@ KIT_LINES: dict[str, tuple[tuple[str, ...], str, str]] = {
 
 def _printed_lines(a: Answers) -> list[str]:
     """`other_formats:` and `feedback:` with the clinic's phone (as the leaflet prints it) and email, and the same
-    under `languages:` for each other language of KIT_LINES."""
+    under `languages:` for each of its other languages (`chosen_languages`)."""
     from brochure.inputs.links import phone_number
 
     phone, _ = phone_number(a["phone"], a.get("country", "").upper() or None)
@@ -619,7 +656,9 @@ def _printed_lines(a: Answers) -> list[str]:
 
     first = block("en", "")
     first[0] = _note(first[0], 28) + "# printed with the document details: add audio, Braille or easy read if offered"
-    others = [line for tag in KIT_LINES if tag != "en" for line in (f"  {tag}:", *block(tag, "    "))]
+    others = [line for tag in chosen_languages(a) for line in (f"  {tag}:", *block(tag, "    "))]
+    if not others:
+        return first
     return [*first, _note("languages:", 28) + "# the lines above in the languages of the translations", *others]
 
 

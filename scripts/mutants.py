@@ -4684,7 +4684,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "init-kit-lines-in-english-only",
         "kit.py",
-        '    others = [line for tag in KIT_LINES if tag != "en" for line in (f"  {tag}:", *block(tag, "    "))]',
+        '    others = [line for tag in chosen_languages(a) for line in (f"  {tag}:", *block(tag, "    "))]',
         "    others: list[str] = []",
         "tests/test_init.py::test_a_new_kit_says_how_to_ask_for_other_formats_in_every_shipped_language",
     ),
@@ -4726,8 +4726,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "init-fallbacks-none-read-as-a-family",
         "kit.py",
-        '    if _none(value):\n        return "", ""\n',
-        "",
+        '    bold."""\n    if _none(value):\n        return "", ""\n',
+        '    bold."""\n',
         "tests/test_init.py::test_on_a_terminal_each_answer_is_asked_and_checked_as_it_is_given",
     ),
     m(
@@ -8130,6 +8130,35 @@ MUTANTS: tuple[Mutant, ...] = (
         "        if srgb is None or through is None:",
         "tests/test_golden.py",
         k="clearwater-press-a4",
+    ),
+    m(
+        "init-languages-ignored",
+        "kit.py",
+        '    given = answers.get("languages")',
+        "    given = None",
+        "tests/test_init.py::test_a_clinic_names_the_languages_its_kit_has_lines_in",
+    ),
+    m(
+        "init-languages-unchecked",
+        "kit.py",
+        '        if tag not in KIT_LINES or tag == "en":',
+        "        if False:",
+        "tests/test_init.py::test_a_clinic_names_the_languages_its_kit_has_lines_in",
+    ),
+    m(
+        "init-ok-says-all-build",
+        "commands/init.py",
+        '    verdict = f"{len(failing)} of {len(others)} do not build yet (the notes below)" if failing else '
+        '"all build"',
+        '    verdict = "all build"',
+        "tests/test_init.py::test_an_edition_the_new_kit_does_not_build_yet_is_said",
+    ),
+    m(
+        "init-languages-asked-on-a-terminal",
+        "kit.py",
+        "        asked=False,\n",
+        "",
+        "tests/test_init.py::test_on_a_terminal_each_answer_is_asked_and_checked_as_it_is_given",
     ),
     m(
         "svg-negative-size-drawn",

@@ -66,6 +66,30 @@ def test_a_kit_from_options_builds_at_once(
     assert (tmp_path / "out/riverside-skin-clinic-en-gb-trifold-a4-office.pdf").is_file()
 
 
+def test_a_clinic_names_the_languages_its_kit_has_lines_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Spanish clinic printing English and Spanish leaflets got Polish, Vietnamese and Arabic lines to check and an
+    Arabic fallback family in its new kit (every shipped translation's). `--languages es` writes the Spanish lines
+    alone, and no fallback (the Arabic lines needed it); a Polish leaflet with the kit is then an error that names
+    the missing lines; a language the tool has no lines in is an error at the option; `none`: English only."""
+    monkeypatch.chdir(tmp_path)
+    status, _, err = cli(capsys, "init", "kit", *options(), "--languages", "ES", "--yes")
+    assert status == 0, err
+    kit, diags = load_brand(tmp_path / "kit/brand.yaml")
+    assert kit is not None and not kit.fallbacks, diags
+    text = (tmp_path / "kit/brand.yaml").read_text(encoding="utf-8")
+    assert "  es:\n" in text and "letra grande" in text
+    assert not [tag for tag in ("pl", "vi", "ar") if f"  {tag}:\n" in text] and "fallbacks" not in text
+    status, _, err = cli(capsys, "build", "--brand", "kit/brand.yaml", "--content", str(ROOT / "translations/pl.yaml"))
+    assert status == 1 and "kit/brand.yaml" in err and "the kit has no 'pl' version" in err, err
+    status, _, err = cli(capsys, "init", "kit2", *options(), "--languages", "es, fr", "--yes")
+    assert status == 1 and "--languages 'es, fr': 'fr' is not a language" in err and not (tmp_path / "kit2").exists()
+    status, _, err = cli(capsys, "init", "kit3", *options(), "--languages", "none", "--yes")
+    assert status == 0, err
+    assert "languages:" not in (tmp_path / "kit3/brand.yaml").read_text(encoding="utf-8")
+
+
 def test_the_kits_first_build_is_said_of_the_kit_written_not_of_its_trial() -> None:
     """init builds the kit once, in a temporary folder, before writing it (nothing is written for answers that do not
     build), and says what that build found of the kit it then writes: every path in its findings is the kit's."""
@@ -104,6 +128,7 @@ def test_a_kit_made_away_from_any_words_is_checked_as_one_made_beside_them(
     status, out, err = cli(capsys, "init", "oc", *options(), "--yes")
     assert status == 0 and "ok: oc/brand.yaml builds with the tool's sample words (no content.yaml here)" in out, err
     assert "does not build yet" not in err
+    assert "its press edition, bi-fold, flyer and large print were built too: all build" in out
 
 
 @pytest.mark.parametrize(("name", "made"), [("1990", "1990"), ("No", "no"), ("On", "on"), ("2026-12-01", "2026-12-01")])
@@ -781,6 +806,7 @@ def test_an_edition_the_new_kit_does_not_build_yet_is_said(
     status, out, err = cli(capsys, "init", "kit", *options(name="Very Long Clinic Name " * 10), "--yes")
     assert status == 0 and "ok: kit/brand.yaml builds with content.yaml" in out, err
     assert "brochure: note: the large-print edition (--layout large-print) does not build yet: " in err
+    assert "large print were built too: 1 of 4 do not build yet (the notes below)" in out
     assert "cover's words do not fit" in err and "the bi-fold" not in err
 
 

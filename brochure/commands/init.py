@@ -65,7 +65,7 @@ def init(args: argparse.Namespace, console: Console) -> int:
                 continue
             console.error(f"brochure: {message}")
         default = q.default(answers) if q.default is not None else None
-        if interactive:
+        if interactive and q.asked:
             answer = _ask(q, default, answers, console)
             if answer is None:
                 console.error("brochure: no answer (end of input): nothing written")
@@ -265,15 +265,23 @@ def _prove_kit(brand: Path, words: Path, console: Console, logo_given: bool, tri
     if sources is None or result is None or not result.ok:
         console.error(f"brochure: the kit was written but does not build yet with {with_what}: fix the lines above")
         return EXIT_ERRORS
-    console.result(f"ok: {brand} builds with {with_what} ({result.pages} pages, trifold, office)")
     others = [("the print shop's edition (--target press)", api.Options(target="press", allow_expired=sample))]
     others += [
         (f"the {label} (--layout {layout})", api.Options(layout=layout, allow_expired=sample))
         for layout, label in _OTHER_LAYOUTS
     ]
+    failing: list[tuple[str, list[Diagnostic]]] = []
     for what, options in others:  # (the office tri-fold is the kit's proof; the other editions that do not build
-        other = api.build(sources, options)  # yet are said: a long name fits the tri-fold's cover, not large
-        for d in [d for d in other.diagnostics if d.is_error][:3]:  # print's)
+        errors = [d for d in api.build(sources, options).diagnostics if d.is_error]  # yet are said: a long name fits
+        if errors:  # the tri-fold's cover, not large print's)
+            failing.append((what, errors[:3]))
+    verdict = f"{len(failing)} of {len(others)} do not build yet (the notes below)" if failing else "all build"
+    console.result(
+        f"ok: {brand} builds with {with_what} ({result.pages} pages, trifold, office); its press edition, bi-fold,"
+        f" flyer and large print were built too: {verdict}"
+    )
+    for what, errors in failing:
+        for d in errors:
             console.error(f"brochure: note: {what} does not build yet: {d.format()}")
     steps = [] if logo_given else [f"replace {brand.parent / 'logo.svg'} with the clinic's logo (SVG, PNG or JPEG)"]
     steps.append(  # (what the leaflet promises a patient: the clinic may offer more, or less)
