@@ -87,7 +87,8 @@ _EN = Words(
 )
 
 _ES = Words(
-    leaflet="Folleto {code} de {producer}, {version}.",
+    leaflet="Folleto {code}, {producer}, {version}.",  # (no "de {producer}": a clinic's name may want its article,
+    # "de la Clínica Sol", which the tool cannot know)
     version="versi\u00f3n {version}",
     published="Publicado el {date}.",
     review="Pr\u00f3xima revisi\u00f3n: {month}.",

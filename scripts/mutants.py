@@ -8161,6 +8161,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_init.py::test_on_a_terminal_each_answer_is_asked_and_checked_as_it_is_given",
     ),
     m(
+        "words-es-leaflet-de-producer",
+        "words.py",
+        '    leaflet="Folleto {code}, {producer}, {version}.",',
+        '    leaflet="Folleto {code} de {producer}, {version}.",',
+        "tests/test_translations.py::test_the_spanish_leaflet_prints_spanish_throughout",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

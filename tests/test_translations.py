@@ -62,6 +62,8 @@ def test_the_spanish_leaflet_prints_spanish_throughout() -> None:
     assert result.pdf is not None
     outside = " ".join(page_texts(result.pdf)[0].split())
     for spanish in ("Pida una consulta", "Fuentes 1", "Publicado el 1 de diciembre de 2026.", "Otros formatos:",
+                    "Folleto CSC-MN-001-ES, Clearwater Skin Clinic, versión 1.1.",  # (no "de", which a name may
+                    # want with its article: "de la Clínica Sol")
                     "letra grande, otros idiomas, audio", "Díganos qué le parece este folleto",
                     "traducción aún sin revisar", "Completas, con DOI: edición en letra grande."):  # fmt: skip
         assert spanish in outside, spanish
