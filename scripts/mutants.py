@@ -8168,6 +8168,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_translations.py::test_the_spanish_leaflet_prints_spanish_throughout",
     ),
     m(
+        "batch-line-urgent-not-first",
+        "batch/records.py",
+        '        return (errors or urgent or telling or [*self.findings, ""])[0]',
+        '        return (errors or telling or [*self.findings, ""])[0]',
+        "tests/test_batch.py::test_an_editions_line_shows_a_wrong_emergency_number_first_and_how_many_more_findings_it_has",
+    ),
+    m(
+        "batch-line-no-more-count",
+        "commands/batch.py",
+        '    return f" (+{o.more} more)" if o.more else ""',
+        '    return ""',
+        "tests/test_batch.py::test_an_editions_line_shows_a_wrong_emergency_number_first_and_how_many_more_findings_it_has",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -1392,6 +1392,21 @@ def test_a_translations_first_finding_is_what_it_got_wrong_not_that_it_is_unchec
     assert failed.first == "x.yaml:1:1: error: a problem"
 
 
+def test_an_editions_line_shows_a_wrong_emergency_number_first_and_how_many_more_findings_it_has(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A clinic in Cork printing the group's UK words: its batch line showed one warning (the producer named another
+    clinic), cut short, and not the two of 111 and 999, numbers no one answers in Ireland, which `check` gave. An
+    edition's line shows a warning of an emergency number first, and says how many more findings it has."""
+    inputs.content.write_bytes((ROOT / "content.yaml").read_bytes())
+    edit(inputs.brand, "name: Test Clinic\n", "name: Test Clinic\ncountry: IE\n")
+    path = _editions(inputs, EDITIONS.replace("[trifold, large-print]", "[trifold]"))
+    status, out, _ = batch(capsys, path, "--check")
+    (line,) = [x for x in out.splitlines() if x.lstrip().startswith("checked")]
+    assert status == 0 and re.search(r"content\.yaml:\d+:\d+: warning: the words give 111, a", line), line
+    assert re.search(r" \(\+[2-9] more\)$", line), line  # (999 and the NHS, at least)
+
+
 def test_a_kit_copied_for_another_clinic_with_the_firsts_contact_lines_is_warned(
     inputs: Inputs, capsys: pytest.CaptureFixture[str]
 ) -> None:

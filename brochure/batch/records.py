@@ -23,7 +23,7 @@ from brochure.inputs.brand import Brand, declared_names, kit_files, load_brand
 from brochure.inputs.content import Content, declared_language
 from brochure.inputs.document import UNCHECKED
 from brochure.inputs.files import read_bytes
-from brochure.vocabulary import LayoutName, PaperName, Target
+from brochure.vocabulary import URGENT, LayoutName, PaperName, Target
 
 KIT_FILE_BYTES = max(limits.FONT_BYTES, limits.PICTURE_BYTES, limits.SVG_BYTES)  # a kit's or picture's file hashed
 
@@ -126,11 +126,19 @@ class Outcome:
 
     @property
     def first(self) -> str:
-        """Its first error, else its first warning but a translation's standing one, not checked (every edition of
-        such a translation has it first: a number changed in translating, warned after it, went unseen), else that."""
+        """Its first error, else its first warning of a number to call for urgent help that is none where the
+        clinic is (a patient's safety), else its first warning but a translation's standing one, not checked (every
+        edition of such a translation has it first: a number changed in translating, warned after it, went unseen),
+        else that."""
         errors = [f for f in self.findings if ": error: " in f]
+        urgent = [f for f in self.findings if URGENT in f]
         telling = [f for f in self.findings if UNCHECKED not in f]
-        return (errors or telling or [*self.findings, ""])[0]
+        return (errors or urgent or telling or [*self.findings, ""])[0]
+
+    @property
+    def more(self) -> int:
+        """How many findings it has besides the one its line shows (`first`)."""
+        return max(0, len(set(self.findings)) - 1)
 
 
 @frozen

@@ -145,7 +145,7 @@ def batch(args: argparse.Namespace, console: Console) -> int:
         f"{counts['unchanged']} unchanged, {counts['failed']} failed{warned}; manifest {path}; every page: {index}"
     )
     for o in failed:
-        console.error(f"failed: {o.edition}: {o.first}")
+        console.error(f"failed: {o.edition}: {o.first}{_more(o)}")
     for output in gone:
         console.result(f"no longer an edition (left in place): {editions.path.parent / output}")  # (from here,
         # as the manifest's path is said: the report keeps it from editions.yaml's folder, as the manifest does)
@@ -175,10 +175,16 @@ def _checked(
         f"{len(outcomes) - len(failed)} checked, {len(failed)} failed{_warned(notes, said)}; nothing written (--check)"
     )
     for o in failed:
-        console.error(f"failed: {o.edition}: {o.first}")
+        console.error(f"failed: {o.edition}: {o.first}{_more(o)}")
     if not _batch_report(console, json_at, outcomes, [], [*said, *notes]):
         return EXIT_ERRORS
     return EXIT_ERRORS if failed else EXIT_OK
+
+
+def _more(o: Any) -> str:
+    """After an edition's line: how many findings it has besides the one shown (`--json` and `brochure check` list
+    them all): a batch's line showed one, and a kit's two warnings of a wrong emergency number went unseen."""
+    return f" (+{o.more} more)" if o.more else ""
 
 
 def _warned(notes: Sequence[Diagnostic], said: Sequence[Diagnostic] = ()) -> str:
@@ -231,7 +237,7 @@ def _run_batch(
     bar = _progress_bar(editions.count())  # on a terminal; else a line per edition
 
     def progress(o: batches.Outcome) -> None:
-        line = f"{o.status:>9}  {o.edition}  {o.seconds:.2f} s  {shorten(o.first, 120)}".rstrip()
+        line = f"{o.status:>9}  {o.edition}  {o.seconds:.2f} s  {shorten(o.first, 120)}{_more(o)}".rstrip()
         if bar is None:
             console.result(line)
             return
