@@ -293,9 +293,24 @@ def _kit_language(src: Sources) -> Diagnostic:
         b.language_entry(language) if b.translations else b.where("feedback" if b.feedback else "other_formats"),
         f"the brand kit's {lines} lines are in '{b.language}', and the leaflet is in '{language}': the kit has "
         f"no '{language}' version of each under languages:{other}, so they would print in another language",
-        f"add them in the kit: languages: {{{language_base(language)}: {{other_formats: {{formats: [...], "
-        "contact: ...}, feedback: ...}}"
-        + (f", or name the entry '{others[0].tag}' '{language_base(language)}'" if others else ""),
+        f"add them in the kit: {_lines_for(b, language_base(language))}"
+        + (f", or rename the entry '{others[0].tag}' to '{language_base(language)}'" if others else ""),
+    )
+
+
+def _lines_for(b: Brand, tag: str) -> str:
+    """A kit's `languages:` entry for a language, as a hint writes it: the tool's own wording where it has one (as
+    `brochure init` writes a kit's lines), with the clinic's phone and email; else its shape."""
+    from brochure.kit import KIT_LINES
+
+    if tag not in KIT_LINES:
+        return f"languages: {{{tag}: {{other_formats: {{formats: [...], contact: ...}}, feedback: ...}}}}"
+    formats, contact, feedback = KIT_LINES[tag]
+    said = {"phone": b.contact.phone_printed.replace("\u00a0", " "), "email": b.contact.email}
+    entry = f'other_formats: {{formats: [{", ".join(formats)}], contact: "{contact.format_map(said)}"}}'
+    return (
+        f'languages: {{{tag}: {{{entry}, feedback: "{feedback.format_map(said)}"}}}} (the tool\'s wording, as '
+        "`brochure init` writes it: check it says what the clinic offers)"
     )
 
 

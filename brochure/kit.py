@@ -17,7 +17,7 @@ from pathlib import Path
 from brochure.diagnostics import Location
 from brochure.frozen import frozen
 from brochure.patterns import Later
-from brochure.vocabulary import PAPERS
+from brochure.vocabulary import PAPERS, language_base
 
 # The input checks (brand, contact, reader) are imported where they are used: this module's options are
 # part of every command line, and `brochure --help` should not load the whole reader and ReportLab.
@@ -210,30 +210,64 @@ def _fallbacks(value: str, answers: Answers) -> tuple[str, str]:
 
 
 def _languages(value: str, answers: Answers) -> tuple[str, str]:
-    """Languages the kit has lines in besides English, as tags of KIT_LINES, comma-separated (NONE: none)."""
+    """Languages the kit has lines in besides English, as tags of KIT_LINES (a region's, pl-PL, as its language's)
+    or their names (Polish, polski), separated by commas or spaces (NONE: none; English is always written)."""
     if _none(value):
         return "", ""
-    for tag in _tags(value):
-        if tag not in KIT_LINES or tag == "en":
-            known = ", ".join(t for t in KIT_LINES if t != "en")
+    known = ", ".join(t for t in KIT_LINES if t != "en")
+    for word in _words(value):
+        if _tag(word) in KIT_LINES:
+            continue
+        if re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", word):
             return (
-                f"'{tag}' is not a language the kit's lines can be written in here",
-                f"write some of {known} (the languages the tool's translations are in), or none",
+                f"the tool has no lines in '{word}' to write",
+                f"write some of {known}, or none; then add the kit's lines in '{word}' yourself in brand.yaml, under "
+                f"languages: {_tag(word)}: {{other_formats: {{formats: [...], contact: ...}}, feedback: ...}}",
             )
+        return (
+            f"'{word}' is not a language tag",
+            f"write some of {known} (the languages the tool's translations are in)",
+        )
     return "", ""
 
 
+LANGUAGE_NAMES = {  # a language's name, in English and in itself, as someone may answer it -> its tag
+    "english": "en",
+    "spanish": "es",
+    "español": "es",
+    "castellano": "es",
+    "polish": "pl",
+    "polski": "pl",
+    "vietnamese": "vi",
+    "tiếng việt": "vi",
+    "arabic": "ar",
+    "العربية": "ar",
+}
+
+
+def _words(value: str) -> list[str]:
+    """The languages answered, separated by commas or spaces (a name of two words, tiếng việt, kept whole)."""
+    out: list[str] = []
+    for part in (p.strip() for p in value.split(",")):
+        out += [part] if part.lower() in LANGUAGE_NAMES else part.split()
+    return out
+
+
+def _tag(word: str) -> str:
+    return LANGUAGE_NAMES.get(word.lower()) or language_base(word)
+
+
 def _tags(value: str) -> list[str]:
-    """The language tags answered (lower case, each once); none for NONE."""
+    """The languages answered as tags of KIT_LINES (each once, English left out: always written); none for NONE."""
     if _none(value):
         return []
-    return list(dict.fromkeys(t.strip().lower() for t in value.split(",") if t.strip()))
+    return [t for t in dict.fromkeys(_tag(w) for w in _words(value)) if t in KIT_LINES and t != "en"]
 
 
 def chosen_languages(answers: Answers) -> list[str]:
     """The languages besides English the kit's lines are written in: those answered, else every one of KIT_LINES."""
     given = answers.get("languages")
-    return [t for t in KIT_LINES if t != "en"] if given is None else [t for t in _tags(given) if t in KIT_LINES]
+    return [t for t in KIT_LINES if t != "en"] if given is None else _tags(given)
 
 
 def _logo(value: str, answers: Answers) -> tuple[str, str]:

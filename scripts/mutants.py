@@ -8141,8 +8141,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "init-languages-unchecked",
         "kit.py",
-        '        if tag not in KIT_LINES or tag == "en":',
-        "        if False:",
+        "        if _tag(word) in KIT_LINES:\n            continue\n",
+        "        continue\n",
         "tests/test_init.py::test_a_clinic_names_the_languages_its_kit_has_lines_in",
     ),
     m(
@@ -8180,6 +8180,20 @@ MUTANTS: tuple[Mutant, ...] = (
         '    return f" (+{o.more} more)" if o.more else ""',
         '    return ""',
         "tests/test_batch.py::test_an_editions_line_shows_a_wrong_emergency_number_first_and_how_many_more_findings_it_has",
+    ),
+    m(
+        "init-languages-names-unread",
+        "kit.py",
+        "    return LANGUAGE_NAMES.get(word.lower()) or language_base(word)",
+        "    return language_base(word)",
+        "tests/test_init.py::test_a_clinic_names_the_languages_its_kit_has_lines_in",
+    ),
+    m(
+        "kit-lines-hint-without-the-tools-wording",
+        "api.py",
+        "    if tag not in KIT_LINES:\n",
+        "    if True:\n",
+        "tests/test_init.py::test_a_clinic_names_the_languages_its_kit_has_lines_in",
     ),
     m(
         "svg-negative-size-drawn",

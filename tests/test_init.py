@@ -83,8 +83,20 @@ def test_a_clinic_names_the_languages_its_kit_has_lines_in(
     assert not [tag for tag in ("pl", "vi", "ar") if f"  {tag}:\n" in text] and "fallbacks" not in text
     status, _, err = cli(capsys, "build", "--brand", "kit/brand.yaml", "--content", str(ROOT / "translations/pl.yaml"))
     assert status == 1 and "kit/brand.yaml" in err and "the kit has no 'pl' version" in err, err
-    status, _, err = cli(capsys, "init", "kit2", *options(), "--languages", "es, fr", "--yes")
-    assert status == 1 and "--languages 'es, fr': 'fr' is not a language" in err and not (tmp_path / "kit2").exists()
+    assert (
+        '(hint: add them in the kit: languages: {pl: {other_formats: {formats: [duży druk, inne języki], contact: "'
+        in err
+    )
+    assert 'feedback: "Co sądzisz o tej ulotce? Napisz: hello@riverside.example"}}' in err  # (the clinic's own)
+    status, _, err = cli(capsys, "init", "kit2", *options(), "--languages", "es, ga", "--yes")
+    assert status == 1 and "--languages 'es, ga': the tool has no lines in 'ga' to write" in err, err
+    assert (
+        "add the kit's lines in 'ga' yourself in brand.yaml, under languages: ga: {" in err
+        and not (tmp_path / "kit2").exists()
+    )
+    status, _, err = cli(capsys, "init", "kit4", *options(), "--languages", "Polish pl-PL en", "--yes")  # (a name, a
+    text = (tmp_path / "kit4/brand.yaml").read_text(encoding="utf-8")  # region's tag, English: always written)
+    assert status == 0 and text.count("  pl:\n") == 1 and "languages:" in text and "  es:\n" not in text, err
     status, _, err = cli(capsys, "init", "kit3", *options(), "--languages", "none", "--yes")
     assert status == 0, err
     assert "languages:" not in (tmp_path / "kit3/brand.yaml").read_text(encoding="utf-8")

@@ -1451,7 +1451,7 @@ def test_a_missing_language_with_another_regions_entry_is_named_at_that_entry(tm
     row, col = position(brand.read_text(encoding="utf-8"), "es-MX:")
     assert (d.location.line, d.location.column) == (row, col)
     assert "(its entry 'es-MX' serves leaflets in 'es-MX' only)" in d.message
-    assert d.hint.endswith("or name the entry 'es-MX' 'es'")
+    assert d.hint.endswith("or rename the entry 'es-MX' to 'es'")
 
 
 def test_an_entry_for_another_region_of_the_kits_own_language_is_no_warning(tmp_path: Path) -> None:
