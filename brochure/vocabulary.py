@@ -104,6 +104,9 @@ def language_problem(tag: str) -> str:
     if len(tag) > TAG_CHARS:  # (it names output files: a longer one made a name the file system refused)
         return f"'{tag[:24]}...' is {len(tag)} characters long: a language tag of at most {TAG_CHARS} is taken"
     if not LANGUAGE_TAG.match(tag):
+        hyphened = tag.replace("_", "-")
+        if hyphened != tag and not language_problem(hyphened):  # (a locale's name, as programs write it: pl_PL)
+            return f"'{tag}' is not a language tag: write '{hyphened}' (a hyphen, not an underscore)"
         return f"'{tag}' is not a language tag"
     base = language_base(tag)
     two, three = _iso639()

@@ -8196,6 +8196,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_init.py::test_a_clinic_names_the_languages_its_kit_has_lines_in",
     ),
     m(
+        "language-tag-underscore-unsaid",
+        "vocabulary.py",
+        '        if hyphened != tag and not language_problem(hyphened):',
+        "        if False:",
+        "tests/test_vocabulary.py",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',
