@@ -8198,7 +8198,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "language-tag-underscore-unsaid",
         "vocabulary.py",
-        '        if hyphened != tag and not language_problem(hyphened):',
+        "        if hyphened != tag and not language_problem(hyphened):",
         "        if False:",
         "tests/test_vocabulary.py",
     ),
