@@ -8203,6 +8203,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_vocabulary.py",
     ),
     m(
+        "phone-country-code-unsaid",
+        "inputs/links.py",
+        '        if text.strip().startswith("+") and calling:  # (its own country code says where',
+        "        if False:  # (its own country code says where",
+        "tests/test_cli_manners.py::test_an_invalid_number_in_the_clinics_country_is_told_to_check_its_digits",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

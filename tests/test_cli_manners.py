@@ -228,6 +228,8 @@ def test_an_invalid_number_in_the_clinics_country_is_told_to_check_its_digits() 
     problem, hint = contact_problem("phone", "01225 496 0000", "GB")
     assert problem.endswith("is not a valid phone number in GB") and hint.startswith("check its digits"), problem
     assert "give the clinic's country" not in hint
+    problem, _ = contact_problem("phone", "+44 21 496 0123", "IE")  # (a Cork number written with the UK's code: it
+    assert problem.endswith("is not a valid phone number in GB (+44)"), problem  # said "in IE")
 
 
 @pytest.mark.parametrize(

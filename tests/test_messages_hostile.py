@@ -148,8 +148,8 @@ def test_a_content_tel_link_must_be_a_global_number() -> None:
 def test_a_tel_link_no_phone_can_dial_is_refused() -> None:
     """`tel:+44999` (a country code before an emergency number) passed, a link that dials nothing: a number is read
     as the kit's own phone number is, and one that is no number anywhere is refused."""
-    assert link_problem("tel:+44999") == "is not a valid phone number anywhere"
-    assert link_problem("tel:+3531234") == "is not a valid phone number in IE"
+    assert link_problem("tel:+44999") == "is not a valid phone number in GB (+44)"
+    assert link_problem("tel:+3531234") == "is not a valid phone number in IE (+353)"
     assert link_problem("tel:+18025550148") == "" and link_problem("tel:+33142685300") == ""
 
 

@@ -97,7 +97,12 @@ def phone_number(text: str, country: str | None) -> tuple[Phone | None, str]:
         return None, "cannot be read as a phone number"
     region = phonenumbers.region_code_for_number(number) or ""
     if not phonenumbers.is_valid_number(number):
-        where = f"in {region or country}" if region or country else "anywhere"
+        calling = number.country_code
+        if text.strip().startswith("+") and calling:  # (its own country code says where: +44 is the UK, whatever
+            code = phonenumbers.region_code_for_country_code(calling)  # the clinic's)
+            where = f"in {code} (+{calling})" if code != "ZZ" else f"anywhere (+{calling})"
+        else:
+            where = f"in {region or country}" if region or country else "anywhere"
         return None, f"is not a valid phone number {where}"
     style = PhoneNumberFormat.NATIONAL if region == (country or region) else PhoneNumberFormat.INTERNATIONAL
     link = "tel:" + phonenumbers.format_number(number, PhoneNumberFormat.E164)
