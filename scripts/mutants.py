@@ -8210,6 +8210,22 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_cli_manners.py::test_an_invalid_number_in_the_clinics_country_is_told_to_check_its_digits",
     ),
     m(
+        "cover-far-hues-blended",
+        "theme/colors.py",
+        "        return min(ca, cb) >= HUED and min(apart, 360 - apart) > HUES_APART",
+        "        return False",
+        "tests/test_press.py",
+        k="far_from",
+    ),
+    m(
+        "cover-near-hues-not-blended",
+        "theme/colors.py",
+        "        return min(ca, cb) >= HUED and min(apart, 360 - apart) > HUES_APART",
+        "        return min(ca, cb) >= HUED",
+        "tests/test_press.py",
+        k="waves",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -840,19 +840,39 @@ def _cover_fills(result: api.Result) -> list[Ink]:
     ]
 
 
-def test_the_covers_waves_print_the_colours_the_office_edition_shows(inputs: Inputs) -> None:
-    """The waves blend the secondary into the primary. The press edition blended the two colours' CMYK builds: for
-    an orange secondary on a deep blue primary, a grey mauve (delta E 12 and 18 from the office edition's brown,
-    seen through the press's profile), the proof and the office print of one leaflet in two colours. They are
-    blended as the office edition blends them and that colour printed as the press prints one: within the
-    profile's own rendering of the field's blue (delta E 7, outside the press's gamut)."""
+def _recoloured(inputs: Inputs, primary: str, secondary: str) -> api.Sources:
     edit(inputs.brand, "  cmyk:\n    primary: [85, 35, 40, 25]\n", "")
-    edit(inputs.brand, 'primary: "#1D5C63"', 'primary: "#1F3A6B"')
-    edit(inputs.brand, 'secondary: "#7FB7BE"', 'secondary: "#F28C28"')
-    src = sources(inputs.content, inputs.brand)
+    edit(inputs.brand, 'primary: "#1D5C63"', f'primary: "{primary}"')
+    edit(inputs.brand, 'secondary: "#7FB7BE"', f'secondary: "{secondary}"')
+    return sources(inputs.content, inputs.brand)
+
+
+def test_the_covers_waves_print_the_colours_the_office_edition_shows(inputs: Inputs) -> None:
+    """The waves blend the secondary into the primary. The press edition blended the two colours' CMYK builds: for a
+    bright mint on a dark green, a colour delta E 20 from the office edition's (seen through the press's profile),
+    the proof and the office print of one leaflet in two colours. They are blended as the office edition blends them
+    and that colour printed as the press prints one: within the profile's own rendering of the kit's colours."""
+    src = _recoloured(inputs, "#345C50", "#81FCBF")
     office, press = (_cover_fills(api.build(src, api.Options(target=t))) for t in ("office", "press"))
     profile = build_profile(src.brand)
     assert len(office) == len(press) == 5
     seen = [difference(o.values, cmyk_to_rgb(p.values, profile)) for o, p in zip(office, press, strict=True)]  # type: ignore[arg-type]
     assert max(seen[2:4]) < 5, seen
     assert office[2] != office[3] and press[2] != press[3]
+
+
+def test_a_secondary_of_a_hue_far_from_the_primarys_is_a_wave_of_its_own_not_a_blend(inputs: Inputs) -> None:
+    """An orange secondary on a deep blue (or a dark green) primary: the waves blending them were a muddy brown and an
+    olive, of neither colour, with no warning, and the orange appeared nowhere on the cover. Colours of hues more
+    than 60 degrees apart are not blended: the middle wave is the secondary itself, the back wave a lighter primary
+    (as printed: the press edition's are the kit's colours' builds). The shipped kits' colours, of one hue family
+    each, blend as before (their goldens)."""
+    src = _recoloured(inputs, "#1F3A6B", "#F28C28")
+    office, press = (_cover_fills(api.build(src, api.Options(target=t))) for t in ("office", "press"))
+    orange = hex_to_color("#F28C28")
+    assert office[3].values == pytest.approx((orange.red, orange.green, orange.blue))
+    palette = api.press_palette(src.brand, build_profile(src.brand))
+    built = palette.secondary
+    assert press[3].values == pytest.approx((built.cyan, built.magenta, built.yellow, built.black))
+    r, g, b = office[2].values  # (a lighter blue: 16 % white on the primary, a blend of no orange)
+    assert b > r and b > g and office[2] != office[0]

@@ -39,11 +39,11 @@ def cover_field(
     d.add(Fixed(made(_field, W, H), fillColor=palette.primary, strokeColor=None, strokeWidth=0))
     dots = mix(palette.white, palette.primary, 0.22)
     d.add(Fixed(made(_dots, W, H), fillColor=dots, strokeColor=None, strokeWidth=0))  # one path: fast
-    layers = (
-        ("back", palette.blend("secondary", "primary", 0.26)),
-        ("middle", palette.blend("secondary", "primary", 0.55)),
-        ("front", palette.background),
-    )
+    if palette.far_hues("secondary", "primary"):  # (a blend would be a brown or grey of neither: the secondary
+        back, middle = mix(palette.white, palette.primary, 0.16), palette.secondary  # itself, on a lighter primary)
+    else:
+        back, middle = palette.blend("secondary", "primary", 0.26), palette.blend("secondary", "primary", 0.55)
+    layers = (("back", back), ("middle", middle), ("front", palette.background))
     for name, color in layers:
         d.add(Fixed(made(_layer, W, H, name), fillColor=color, strokeColor=None, strokeWidth=0))
     # a fine light line riding just above the middle wave, like a contour of the skin

@@ -99,6 +99,14 @@ class Palette:
             return mix(getattr(self, a), getattr(self, b), t)
         return through(mix(getattr(srgb, a), getattr(srgb, b), t))
 
+    def far_hues(self, a: str, b: str) -> bool:
+        """Whether the palette's colours `a` and `b` (as the kit gives them, in sRGB) are of hues far apart, both
+        coloured (not greys): orange and a deep blue, whose blends are browns and greys of neither."""
+        srgb = self.srgb or self
+        (_, ca, ha), (_, cb, hb) = (_lch(getattr(srgb, k)) for k in (a, b))
+        apart = abs(ha - hb) % 360
+        return min(ca, cb) >= HUED and min(apart, 360 - apart) > HUES_APART
+
     def tint(self, c: Color, t: float) -> Color:
         """A tint of c on the page background (t in 0..1)."""
         return mix(c, self.background, t)
@@ -120,6 +128,16 @@ def difference(a: tuple[float, float, float], b: tuple[float, float, float]) -> 
     """The CIE 1976 colour difference (delta E) of two sRGB colours (0 to 1 each)."""
     la, lb = lab(a), lab(b)
     return math.dist(la, lb)
+
+
+HUED = 10.0  # the least CIELAB chroma of a colour that has a hue (a grey has none to clash)
+HUES_APART = 60.0  # degrees of CIELAB hue past which two colours' blends are of neither (the shipped kits': under 20)
+
+
+def _lch(c: Color) -> tuple[float, float, float]:
+    """An sRGB colour's CIELAB lightness, chroma and hue (degrees)."""
+    lightness, a, b = lab((c.red, c.green, c.blue))
+    return lightness, math.hypot(a, b), math.degrees(math.atan2(b, a)) % 360
 
 
 def lab(rgb: tuple[float, float, float]) -> tuple[float, float, float]:
