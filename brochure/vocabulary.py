@@ -33,8 +33,8 @@ Direction = Literal["ltr", "rtl"]
 # New Zealand and NHS 111 in England): words that give one are read for the country they were written for.
 EMERGENCY = ("000", "111", "112", "911", "999")
 AMBULANCE = ("000", "112", "911", "999")  # of those, the ones that are nowhere a line for what is not an emergency
-URGENT = "a number to call for urgent help"  # how a warning of one given where it is none says it (a batch's line
-# shows it before the edition's other warnings: batch/records.py)
+URGENT = "to call for urgent help"  # how a warning of such a number says it, one given where it is none or one a
+# translation drops (a batch's line shows it before the edition's other warnings: batch/records.py)
 # Languages written right to left (BCP 47 primary subtags): Arabic, Hebrew, Persian, Urdu, Pashto, Sindhi, Kurdish
 # (Sorani), Uyghur, Dhivehi, Yiddish, Syriac, N'Ko.
 RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "ps", "sd", "ckb", "ug", "dv", "yi", "syr", "nqo"})

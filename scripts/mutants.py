@@ -4362,8 +4362,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "invalid-phone-in-a-given-country-said-anywhere",
         "inputs/links.py",
-        '        where = f"in {region or country}" if region or country else "anywhere"',
-        '        where = f"in {region}" if region else "anywhere"',
+        '    return f"in {region or country}" if region or country else "anywhere"',
+        '    return f"in {region}" if region else "anywhere"',
         "tests/test_cli_manners.py::test_an_invalid_number_in_the_clinics_country_is_told_to_check_its_digits",
     ),
     m(
@@ -8205,8 +8205,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "phone-country-code-unsaid",
         "inputs/links.py",
-        '        if text.strip().startswith("+") and calling:  # (its own country code says where',
-        "        if False:  # (its own country code says where",
+        '    if text.strip().startswith("+") and calling and not ours:',
+        "    if False:",
         "tests/test_cli_manners.py::test_an_invalid_number_in_the_clinics_country_is_told_to_check_its_digits",
     ),
     m(
@@ -8224,6 +8224,27 @@ MUTANTS: tuple[Mutant, ...] = (
         "        return min(ca, cb) >= HUED",
         "tests/test_press.py",
         k="waves",
+    ),
+    m(
+        "phone-shared-code-said-as-another-country",
+        "inputs/links.py",
+        '    if text.strip().startswith("+") and calling and not ours:',
+        '    if text.strip().startswith("+") and calling:',
+        "tests/test_cli_manners.py::test_an_invalid_number_in_the_clinics_country_is_told_to_check_its_digits",
+    ),
+    m(
+        "init-languages-wrong-on-a-terminal-taken",
+        "commands/init.py",
+        "            if not interactive or not q.asked:",
+        "            if not interactive:",
+        "tests/test_init.py::test_a_clinic_names_the_languages_its_kit_has_lines_in",
+    ),
+    m(
+        "batch-line-dropped-emergency-number-not-first",
+        "vocabulary.py",
+        'URGENT = "to call for urgent help"',
+        'URGENT = "a number to call for urgent help"',
+        "tests/test_batch.py::test_a_translations_first_finding_is_what_it_got_wrong_not_that_it_is_unchecked",
     ),
     m(
         "svg-negative-size-drawn",

@@ -1390,6 +1390,18 @@ def test_a_translations_first_finding_is_what_it_got_wrong_not_that_it_is_unchec
     assert Outcome("e", "o", "built", 0.1, "s", findings[:1]).first == findings[0]  # (alone, it is the first)
     failed = Outcome("e", "o", "failed", 0.1, "s", (*findings, "x.yaml:1:1: error: a problem"))
     assert failed.first == "x.yaml:1:1: error: a problem"
+    us = tmp_path / "en-US.yaml"  # (a translation that drops the emergency number: shown before another warning)
+    text = (ROOT / "translations" / "en-US.yaml").read_text(encoding="utf-8")
+    text = text.replace('{"999": "911", "111": ""}', '{"999": "", "111": ""}').replace(
+        "**Call 911** if", "**Call us** if"
+    )
+    us.write_text(text.replace("30 to 45 minutes", "30 to 45 hours"), encoding="utf-8")
+    translation, diags = load_content(us)
+    assert translation is not None
+    found = tuple(d.format() for d in [*diags, *translation_check(ROOT / "content.yaml", translation)[1]])
+    dropped = [f for f in found if "the number to call for urgent help" in f]
+    assert dropped and found.index(dropped[0]) > 0, found
+    assert Outcome("e", "o", "built", 0.1, "s", found).first == dropped[0]
 
 
 def test_an_editions_line_shows_a_wrong_emergency_number_first_and_how_many_more_findings_it_has(
@@ -1401,10 +1413,12 @@ def test_an_editions_line_shows_a_wrong_emergency_number_first_and_how_many_more
     inputs.content.write_bytes((ROOT / "content.yaml").read_bytes())
     edit(inputs.brand, "name: Test Clinic\n", "name: Test Clinic\ncountry: IE\n")
     path = _editions(inputs, EDITIONS.replace("[trifold, large-print]", "[trifold]"))
-    status, out, _ = batch(capsys, path, "--check")
-    (line,) = [x for x in out.splitlines() if x.lstrip().startswith("checked")]
-    assert status == 0 and re.search(r"content\.yaml:\d+:\d+: warning: the words give 111, a", line), line
-    assert re.search(r" \(\+[2-9] more\)$", line), line  # (999 and the NHS, at least)
+    report = inputs.content.parent / "report.json"
+    status, out, _ = batch(capsys, path, "--check", "--json", str(report))
+    (line,) = [x for x in out.splitlines() if x.lstrip().startswith("checked")]  # (its first finding cut to fit)
+    (edition,) = json.loads(report.read_text(encoding="utf-8"))["editions"]
+    assert status == 0 and re.search(r"content\.yaml:\d+:\d+: warning: the words give 111, a", edition["first"])
+    assert line.endswith(f" (+{len(set(edition['findings'])) - 1} more)") and len(edition["findings"]) >= 3, line
 
 
 def test_a_kit_copied_for_another_clinic_with_the_firsts_contact_lines_is_warned(

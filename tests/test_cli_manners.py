@@ -230,6 +230,10 @@ def test_an_invalid_number_in_the_clinics_country_is_told_to_check_its_digits() 
     assert "give the clinic's country" not in hint
     problem, _ = contact_problem("phone", "+44 21 496 0123", "IE")  # (a Cork number written with the UK's code: it
     assert problem.endswith("is not a valid phone number in GB (+44)"), problem  # said "in IE")
+    problem, _ = contact_problem("phone", "+1 416 555 01", "CA")  # (+1 is Canada's too: the clinic's country)
+    assert problem.endswith("is not a valid phone number in CA"), problem
+    problem, _ = contact_problem("phone", "+800 1234", "GB")  # (a code of no country)
+    assert problem.endswith("is not a valid phone number anywhere (+800)"), problem
 
 
 @pytest.mark.parametrize(

@@ -97,6 +97,11 @@ def test_a_clinic_names_the_languages_its_kit_has_lines_in(
     status, _, err = cli(capsys, "init", "kit4", *options(), "--languages", "Polish pl-PL en", "--yes")  # (a name, a
     text = (tmp_path / "kit4/brand.yaml").read_text(encoding="utf-8")  # region's tag, English: always written)
     assert status == 0 and text.count("  pl:\n") == 1 and "languages:" in text and "  es:\n" not in text, err
+    monkeypatch.setattr(
+        "sys.stdin", Terminal("\n" * 30)
+    )  # (on a terminal, where it is not asked: an error, as with --yes)
+    status, _, err = cli(capsys, "init", "kit5", *options(), "--languages", "es, ga")
+    assert status == 1 and "brochure: error: --languages 'es, ga'" in err and not (tmp_path / "kit5").exists(), err
     status, _, err = cli(capsys, "init", "kit3", *options(), "--languages", "none", "--yes")
     assert status == 0, err
     assert "languages:" not in (tmp_path / "kit3/brand.yaml").read_text(encoding="utf-8")

@@ -126,10 +126,10 @@ class Outcome:
 
     @property
     def first(self) -> str:
-        """Its first error, else its first warning of a number to call for urgent help that is none where the
-        clinic is (a patient's safety), else its first warning but a translation's standing one, not checked (every
-        edition of such a translation has it first: a number changed in translating, warned after it, went unseen),
-        else that."""
+        """Its first error, else its first warning of a number to call for urgent help (one that is none where
+        the clinic is, one a translation drops: a patient's safety), else its first warning but a translation's
+        standing one, not checked (every edition of such a translation has it first: a number changed in
+        translating, warned after it, went unseen), else that."""
         errors = [f for f in self.findings if ": error: " in f]
         urgent = [f for f in self.findings if URGENT in f]
         telling = [f for f in self.findings if UNCHECKED not in f]

@@ -60,7 +60,7 @@ def init(args: argparse.Namespace, console: Console) -> int:
                 answers[q.key] = given.strip()
                 continue
             message = f"{q.option} {given!r}: {problem} (hint: {hint})"
-            if not interactive:
+            if not interactive or not q.asked:  # (an answer not asked again is wrong as --yes finds it)
                 problems.append(message)
                 continue
             console.error(f"brochure: {message}")

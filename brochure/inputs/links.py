@@ -97,17 +97,23 @@ def phone_number(text: str, country: str | None) -> tuple[Phone | None, str]:
         return None, "cannot be read as a phone number"
     region = phonenumbers.region_code_for_number(number) or ""
     if not phonenumbers.is_valid_number(number):
-        calling = number.country_code
-        if text.strip().startswith("+") and calling:  # (its own country code says where: +44 is the UK, whatever
-            code = phonenumbers.region_code_for_country_code(calling)  # the clinic's)
-            where = f"in {code} (+{calling})" if code != "ZZ" else f"anywhere (+{calling})"
-        else:
-            where = f"in {region or country}" if region or country else "anywhere"
-        return None, f"is not a valid phone number {where}"
+        return None, f"is not a valid phone number {_where(text, number, country, region)}"
     style = PhoneNumberFormat.NATIONAL if region == (country or region) else PhoneNumberFormat.INTERNATIONAL
     link = "tel:" + phonenumbers.format_number(number, PhoneNumberFormat.E164)
     printed = phonenumbers.format_number(number, style).replace(" ", "\u00a0")  # never broken across lines
     return Phone(link, printed, region), ""
+
+
+def _where(text: str, number: phonenumbers.PhoneNumber, country: str | None, region: str) -> str:
+    """Where a number that is none was read for, as its message says it: in the country its own +code names (+44,
+    the UK's, for a clinic in Ireland; +800, no country's: anywhere), else in the clinic's (+1 for a clinic in
+    Canada: Canada's, not the United States' the code is listed under)."""
+    calling = number.country_code
+    ours = country is not None and phonenumbers.country_code_for_region(country) == calling
+    if text.strip().startswith("+") and calling and not ours:
+        code = phonenumbers.region_code_for_country_code(calling)
+        return f"in {code} (+{calling})" if code not in ("ZZ", "001") else f"anywhere (+{calling})"
+    return f"in {region or country}" if region or country else "anywhere"
 
 
 def web_problem(url: str) -> str:

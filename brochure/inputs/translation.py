@@ -28,7 +28,7 @@ from brochure.inputs.numbers import (
     western,
 )
 from brochure.inputs.scalars import file_lines, pin
-from brochure.vocabulary import AMBULANCE, EMERGENCY, language_base
+from brochure.vocabulary import AMBULANCE, EMERGENCY, URGENT, language_base
 
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
 _OWN = ("document.", "words.")  # the translation's own document control and words are not the source's
@@ -444,7 +444,7 @@ def _no_number_to_call(
     return [
         warning(
             at,
-            f"the source gives {number}, the number to call for urgent help, and document.translation.numbers "
+            f"the source gives {number}, the number {URGENT}, and document.translation.numbers "
             f"{how}: the translation gives no such number, so a patient with a severe reaction (a swelling "
             "face or throat, trouble breathing) is not told what to call",
             f"give the number patients call in the clinic's country here (the source: {place(src_at)}), and in "

@@ -241,7 +241,7 @@ def check_emergency_numbers(content: Content, brand: Brand) -> list[Diagnostic]:
     return service + [
         warning(
             at,
-            f"the words give {number}, {URGENT} elsewhere, but the clinic is in {country} "
+            f"the words give {number}, a number {URGENT} elsewhere, but the clinic is in {country} "
             f"({source} in {Path(said.file).name}), where it is no number to call ({own})",
             f"give these words the numbers patients call in {country}, as translations/en-US.yaml adapts the "
             'en-GB words for a clinic in the US (and says so: document.translation.numbers: {"999": "911"}); or '
