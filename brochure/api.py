@@ -293,25 +293,29 @@ def _kit_language(src: Sources) -> Diagnostic:
         b.language_entry(language) if b.translations else b.where("feedback" if b.feedback else "other_formats"),
         f"the brand kit's {lines} lines are in '{b.language}', and the leaflet is in '{language}': the kit has "
         f"no '{language}' version of each under languages:{other}, so they would print in another language",
-        f"add them in the kit: {_lines_for(b, language_base(language))}"
+        f"add them in the kit: {_lines_for(b, language_base(language), [n for n, value in given if value])}"
         + (f", or rename the entry '{others[0].tag}' to '{language_base(language)}'" if others else ""),
     )
 
 
-def _lines_for(b: Brand, tag: str) -> str:
-    """A kit's `languages:` entry for a language, as a hint writes it: the tool's own wording where it has one (as
-    `brochure init` writes a kit's lines), with the clinic's phone and email; else its shape."""
+def _lines_for(b: Brand, tag: str, lines: list[str]) -> str:
+    """A kit's `languages:` entry for a language, with the `lines` the kit has (other_formats, feedback), as a hint
+    writes it: the tool's own wording where it has one (as `brochure init` writes a kit's lines), with the clinic's
+    phone and email; else their shape."""
     from brochure.kit import KIT_LINES
 
-    if tag not in KIT_LINES:
-        return f"languages: {{{tag}: {{other_formats: {{formats: [...], contact: ...}}, feedback: ...}}}}"
-    formats, contact, feedback = KIT_LINES[tag]
+    known = KIT_LINES.get(tag)
     said = {"phone": b.contact.phone_printed.replace("\u00a0", " "), "email": b.contact.email}
-    entry = f'other_formats: {{formats: [{", ".join(formats)}], contact: "{contact.format_map(said)}"}}'
-    return (
-        f'languages: {{{tag}: {{{entry}, feedback: "{feedback.format_map(said)}"}}}} (the tool\'s wording, as '
-        "`brochure init` writes it: check it says what the clinic offers)"
-    )
+    entries = {
+        "other_formats": "other_formats: {formats: [...], contact: ...}"
+        if known is None
+        else f'other_formats: {{formats: [{", ".join(known[0])}], contact: "{known[1].format_map(said)}"}}',
+        "feedback": "feedback: ..." if known is None else f'feedback: "{known[2].format_map(said)}"',
+    }
+    entry = f"languages: {{{tag}: {{{', '.join(entries[n] for n in lines)}}}}}"
+    if known is None:
+        return entry
+    return f"{entry} (the tool's wording, as `brochure init` writes it: check it says what the clinic offers)"
 
 
 def _entries_not_read(src: Sources) -> list[Diagnostic]:

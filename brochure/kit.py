@@ -11,13 +11,14 @@ import contextlib
 import json
 import os
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from brochure.diagnostics import Location
 from brochure.frozen import frozen
 from brochure.patterns import Later
-from brochure.vocabulary import PAPERS, language_base
+from brochure.vocabulary import PAPERS, language_base, language_problem
 
 # The input checks (brand, contact, reader) are imported where they are used: this module's options are
 # part of every command line, and `brochure --help` should not load the whole reader and ReportLab.
@@ -218,15 +219,15 @@ def _languages(value: str, answers: Answers) -> tuple[str, str]:
     for word in _words(value):
         if _tag(word) in KIT_LINES:
             continue
-        if re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", word):
-            return (
-                f"the tool has no lines in '{word}' to write",
-                f"write some of {known}, or none; then add the kit's lines in '{word}' yourself in brand.yaml, under "
-                f"languages: {_tag(word)}: {{other_formats: {{formats: [...], contact: ...}}, feedback: ...}}",
-            )
+        problem = language_problem(word.replace("_", "-"))
+        if problem:
+            return problem.replace(
+                word.replace("_", "-"), word, 1
+            ), f"write some of {known} (the languages the tool's translations are in)"
         return (
-            f"'{word}' is not a language tag",
-            f"write some of {known} (the languages the tool's translations are in)",
+            f"the tool has no lines in '{word}' to write",
+            f"write some of {known}, or none; then add the kit's lines in '{word}' yourself in brand.yaml, under "
+            f"languages: {_tag(word)}: {{other_formats: {{formats: [...], contact: ...}}, feedback: ...}}",
         )
     return "", ""
 
@@ -240,21 +241,24 @@ LANGUAGE_NAMES = {  # a language's name, in English and in itself, as someone ma
     "polski": "pl",
     "vietnamese": "vi",
     "tiếng việt": "vi",
+    "tieng viet": "vi",
     "arabic": "ar",
     "العربية": "ar",
 }
 
 
 def _words(value: str) -> list[str]:
-    """The languages answered, separated by commas or spaces (a name of two words, tiếng việt, kept whole)."""
+    """The languages answered, separated by commas or spaces (a name of two words, tiếng việt, kept whole; a name
+    typed in decomposed letters, as some keyboards give them, read as composed)."""
     out: list[str] = []
-    for part in (p.strip() for p in value.split(",")):
+    for part in (" ".join(p.split()) for p in unicodedata.normalize("NFC", value).split(",")):
         out += [part] if part.lower() in LANGUAGE_NAMES else part.split()
     return out
 
 
 def _tag(word: str) -> str:
-    return LANGUAGE_NAMES.get(word.lower()) or language_base(word)
+    """A language answered as the tag of its language (pl-PL and pl_PL: pl; Polish: pl)."""
+    return LANGUAGE_NAMES.get(word.lower()) or language_base(word.replace("_", "-"))
 
 
 def _tags(value: str) -> list[str]:

@@ -8118,7 +8118,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "press-blend-of-builds",
         "theme/colors.py",
-        "        if srgb is None or through is None or a in self.built or b in self.built:",
+        "        if srgb is None or profile is None or a in self.built or b in self.built:",
         "        if True:",
         "tests/test_press.py",
         k="waves",
@@ -8126,8 +8126,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "press-blend-ignores-builds",
         "theme/colors.py",
-        "        if srgb is None or through is None or a in self.built or b in self.built:",
-        "        if srgb is None or through is None:",
+        "        if srgb is None or profile is None or a in self.built or b in self.built:",
+        "        if srgb is None or profile is None:",
         "tests/test_golden.py",
         k="clearwater-press-a4",
     ),
@@ -8184,15 +8184,15 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "init-languages-names-unread",
         "kit.py",
-        "    return LANGUAGE_NAMES.get(word.lower()) or language_base(word)",
-        "    return language_base(word)",
+        '    return LANGUAGE_NAMES.get(word.lower()) or language_base(word.replace("_", "-"))',
+        '    return language_base(word.replace("_", "-"))',
         "tests/test_init.py::test_a_clinic_names_the_languages_its_kit_has_lines_in",
     ),
     m(
         "kit-lines-hint-without-the-tools-wording",
         "api.py",
-        "    if tag not in KIT_LINES:\n",
-        "    if True:\n",
+        "    known = KIT_LINES.get(tag)\n",
+        "    known = None\n",
         "tests/test_init.py::test_a_clinic_names_the_languages_its_kit_has_lines_in",
     ),
     m(
@@ -8245,6 +8245,20 @@ MUTANTS: tuple[Mutant, ...] = (
         'URGENT = "to call for urgent help"',
         'URGENT = "a number to call for urgent help"',
         "tests/test_batch.py::test_a_translations_first_finding_is_what_it_got_wrong_not_that_it_is_unchecked",
+    ),
+    m(
+        "init-languages-decomposed-names-unread",
+        "kit.py",
+        '    for part in (" ".join(p.split()) for p in unicodedata.normalize("NFC", value).split(",")):',
+        '    for part in (" ".join(p.split()) for p in value.split(",")):',
+        "tests/test_init.py::test_a_clinic_names_the_languages_its_kit_has_lines_in",
+    ),
+    m(
+        "kit-lines-hint-gives-lines-the-kit-has-not",
+        "api.py",
+        "    entry = f\"languages: {{{tag}: {{{', '.join(entries[n] for n in lines)}}}}}\"",
+        "    entry = f\"languages: {{{tag}: {{{', '.join(entries.values())}}}}}\"",
+        "tests/test_init.py::test_a_clinic_names_the_languages_its_kit_has_lines_in",
     ),
     m(
         "svg-negative-size-drawn",

@@ -8,6 +8,7 @@ import re
 import shlex
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -88,12 +89,22 @@ def test_a_clinic_names_the_languages_its_kit_has_lines_in(
         in err
     )
     assert 'feedback: "Co sądzisz o tej ulotce? Napisz: hello@riverside.example"}}' in err  # (the clinic's own)
+    kept = [line for line in text.splitlines() if not line.startswith(("other_formats:", "  formats:", "  contact:"))]
+    (tmp_path / "kit/brand.yaml").write_text("\n".join(kept) + "\n", encoding="utf-8")  # (feedback alone: the lines
+    status, _, err = cli(capsys, "build", "--brand", "kit/brand.yaml", "--content", str(ROOT / "translations/pl.yaml"))
+    assert status == 1 and "(hint: add them in the kit: languages: {pl: {feedback: " in err, err  # it has, alone)
     status, _, err = cli(capsys, "init", "kit2", *options(), "--languages", "es, ga", "--yes")
     assert status == 1 and "--languages 'es, ga': the tool has no lines in 'ga' to write" in err, err
     assert (
         "add the kit's lines in 'ga' yourself in brand.yaml, under languages: ga: {" in err
         and not (tmp_path / "kit2").exists()
     )
+    status, _, err = cli(capsys, "init", "kit6", *options(), "--languages", "zz", "--yes")
+    assert status == 1 and "--languages 'zz': 'zz' is not a language tag: ISO 639 has no language 'zz'" in err, err
+    nfd = unicodedata.normalize("NFD", "español")  # (as some keyboards type it)
+    status, _, err = cli(capsys, "init", "kit7", *options(), "--languages", f"{nfd}, pl_PL", "--yes")
+    text = (tmp_path / "kit7/brand.yaml").read_text(encoding="utf-8")
+    assert status == 0 and "  es:\n" in text and "  pl:\n" in text, err
     status, _, err = cli(capsys, "init", "kit4", *options(), "--languages", "Polish pl-PL en", "--yes")  # (a name, a
     text = (tmp_path / "kit4/brand.yaml").read_text(encoding="utf-8")  # region's tag, English: always written)
     assert status == 0 and text.count("  pl:\n") == 1 and "languages:" in text and "  es:\n" not in text, err

@@ -876,3 +876,11 @@ def test_a_secondary_of_a_hue_far_from_the_primarys_is_a_wave_of_its_own_not_a_b
     assert press[3].values == pytest.approx((built.cyan, built.magenta, built.yellow, built.black))
     r, g, b = office[2].values  # (a lighter blue: 16 % white on the primary, a blend of no orange)
     assert b > r and b > g and office[2] != office[0]
+
+
+def test_a_kits_press_palette_made_twice_is_one_palette() -> None:
+    """A press palette carries the kit's sRGB colours and the profile its blends print through (Palette.blend): by
+    value, so that two builds of one kit make equal palettes (an object that converts compared by identity)."""
+    brand = sources(CONTENT, MAPLE).brand
+    one, two = (api.press_palette(brand, build_profile(brand)) for _ in range(2))
+    assert one == two and hash(one) == hash(two) and one is not two

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from copy import deepcopy
 from dataclasses import replace
-from functools import cache, cached_property, lru_cache, partial
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -211,7 +211,7 @@ def press_palette(brand: Brand, profile: Profile) -> Palette:
         white=CMYKColor(0, 0, 0, 0),
         code_ink=CMYKColor(0, 0, 0, 1),  # (a `cmyk: text` override of four plates is not the QR code's)
         srgb=palette_from_hex(*(hexes[k] for k in ("primary", "secondary", "accent", "text", "background"))),
-        through=partial(convert, profile=profile),
+        profile=profile,
         built=frozenset({*overrides, "text"}),
     )
 

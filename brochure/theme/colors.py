@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from reportlab.lib.colors import CMYKColor, Color
 
 from brochure.frozen import frozen
+
+if TYPE_CHECKING:
+    from brochure.inputs.brand import Profile
 
 
 def hex_to_color(value: str) -> Color:
@@ -80,7 +83,7 @@ class Palette:
     white: Color
     code_ink: Color | None = None  # the QR code's modules, where not the text colour (press: 100 % K, always)
     srgb: Palette | None = None  # (a press palette) the kit's own sRGB colours, which two of its colours blend in
-    through: Callable[[Color], Color] | None = None  # (a press palette) an sRGB colour as the press prints it
+    profile: Profile | None = None  # (a press palette) the press's profile, that blend printed through it
     built: frozenset[str] = frozenset()  # (a press palette) its colours printed as builds of their own (`cmyk:`)
 
     @property
@@ -94,10 +97,12 @@ class Palette:
         (Mixing two colours' CMYK builds gives another colour where their hues differ: orange into a deep blue, a
         grey mauve where the screen and the office print show a brown.) A colour the press prints as a build of its
         own (a kit's `cmyk:`, the text's 100 % K) is mixed as built."""
-        srgb, through = self.srgb, self.through
-        if srgb is None or through is None or a in self.built or b in self.built:
+        srgb, profile = self.srgb, self.profile
+        if srgb is None or profile is None or a in self.built or b in self.built:
             return mix(getattr(self, a), getattr(self, b), t)
-        return through(mix(getattr(srgb, a), getattr(srgb, b), t))
+        from brochure.theme.cmyk import convert  # (which converts through a profile: it reads this module)
+
+        return convert(mix(getattr(srgb, a), getattr(srgb, b), t), profile)
 
     def far_hues(self, a: str, b: str) -> bool:
         """Whether the palette's colours `a` and `b` (as the kit gives them, in sRGB) are of hues far apart, both
