@@ -8261,6 +8261,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_init.py::test_a_clinic_names_the_languages_its_kit_has_lines_in",
     ),
     m(
+        "failed-edition-paper-said-kit",
+        "batch/records.py",
+        'UNREAD_PAPER = "paper-unknown"',
+        'UNREAD_PAPER = "kit"',
+        "tests/test_batch_missing_files.py",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

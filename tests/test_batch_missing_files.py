@@ -62,7 +62,8 @@ def test_a_content_file_or_kit_not_there_fails_only_the_editions_naming_it(
         "test-clinic/narrow/flyer/a4/office": _said(
             path, "narrow.yaml", "narrow.yaml", "brands[0].languages[2].content"
         ),
-        "elsewhere/en-gb/trifold/kit/office": _said(  # (the kit's folder, and no paper: its brand file is not there)
+        # (the kit's folder, and no paper: its brand file is not there)
+        "elsewhere/en-gb/trifold/paper-unknown/office": _said(
             path, "elsewhere/brand.yaml", "elsewhere/brand.yaml", "brands[1].kit"
         ),
     }
@@ -185,11 +186,11 @@ def test_editions_of_files_not_there_have_names_of_their_own(
     status, out, _ = batch(capsys, editions_file(inputs, text), "--json", str(folder / "report.json"))
     assert status == 1 and "2 built, 0 unchanged, 8 failed" in out, out
     assert sorted(_report(folder)) == [
-        "kits (kits\u2215a.yaml)/en-gb/trifold/kit/office",
-        "kits (kits\u2215a.yaml)/xx (a\u2215xx.yaml)/trifold/kit/office",
-        "kits (kits\u2215b.yaml)/en-gb/trifold/kit/office",
-        "kits (kits\u2215b.yaml)/xx/trifold/kit/office",
-        "kits/xx (b\u2215xx.yaml)/trifold/kit/office",
+        "kits (kits\u2215a.yaml)/en-gb/trifold/paper-unknown/office",
+        "kits (kits\u2215a.yaml)/xx (a\u2215xx.yaml)/trifold/paper-unknown/office",
+        "kits (kits\u2215b.yaml)/en-gb/trifold/paper-unknown/office",
+        "kits (kits\u2215b.yaml)/xx/trifold/paper-unknown/office",
+        "kits/xx (b\u2215xx.yaml)/trifold/paper-unknown/office",
         "test-clinic/en-gb/trifold/a4/office",
         "test-clinic/es (es.yaml)/trifold/a4/office",
         "test-clinic/es/trifold/a4/office",
@@ -215,7 +216,11 @@ def test_editions_of_a_kit_named_as_a_folder_or_with_backslashes_are_named_by_it
     status, out, _ = batch(capsys, editions_file(inputs, text))
     assert status == 1 and "0 built, 0 unchanged, 3 failed" in out, out
     failed = sorted(re.findall(r"^ +failed  (\S+)  ", out, re.M))
-    assert failed == ["liffey/en-gb/trifold/kit/office", "liffey/pl/trifold/kit/office", "liffey/xx/trifold/kit/office"]
+    assert failed == [
+        "liffey/en-gb/trifold/paper-unknown/office",
+        "liffey/pl/trifold/paper-unknown/office",
+        "liffey/xx/trifold/paper-unknown/office",
+    ]
 
 
 def test_a_content_file_that_goes_keeps_its_last_pdf_and_is_built_when_it_comes_back(
@@ -289,5 +294,8 @@ def test_a_kit_and_words_not_there_are_read_once_for_all_their_editions(
     path = editions_file(inputs, text + "    languages: [words/xx.yaml, words/yy.yaml]\n")
     status, out, err = batch(capsys, path)
     assert status == 1 and "0 built, 0 unchanged, 16 failed" in out, out + err
-    assert "failed: gone/xx/large-print/kit/press: " in err and "failed: gone/yy/trifold/kit/office: " in err, err
+    assert (
+        "failed: gone/xx/large-print/paper-unknown/press: " in err
+        and "failed: gone/yy/trifold/paper-unknown/office: " in err
+    ), err
     assert sorted(p.name for p in reads) == ["xx.yaml", "yy.yaml"], reads

@@ -15,6 +15,7 @@ from types import MappingProxyType
 from brochure import limits
 from brochure.batch.manifest import THUMBS, known_of, manifest_path
 from brochure.batch.records import (
+    UNREAD_PAPER,
     Job,
     Kit,
     Kits,
@@ -187,7 +188,7 @@ def collisions(editions: Editions, loaded: Loaded, kits: Kits | None = None) -> 
     identity, resolve = cache(kit_identity), cache(Path.resolve)
     for group in editions.groups:
         kit = kits.get(identity(group.kit))
-        paper = kit[1] if kit is not None else "kit"
+        paper = kit[1] if kit is not None else UNREAD_PAPER
         jobs = {(lo, pa or paper, ta) for lo in group.layouts for pa in group.papers or (None,) for ta in group.targets}
         for content, at in zip(group.contents, group.content_at, strict=True):
             before = named.setdefault((identity(group.kit), resolve(content)), set())

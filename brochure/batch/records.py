@@ -300,6 +300,10 @@ def reached(task: Task, path: Path) -> Path:
     return Path(task.root) / path if task.root else path
 
 
+UNREAD_PAPER = "paper-unknown"  # where a failed edition's name gives its paper when its kit cannot be read (it was
+# "kit": 'cork/en-ie/trifold/kit/office', the word "kit" where a paper goes)
+
+
 def failed_name(task: Task, job: Job) -> str:
     """A failed edition's name: its clinic's id when the kit can be read (so the contact sheet shows it with the
     clinic's others: its logo's artwork is not read, so a kit whose logo alone is broken keeps its name), the
@@ -314,7 +318,7 @@ def failed_name(task: Task, job: Job) -> str:
     except Exception:  # (a bug, or files this machine cannot see: the edition is named by the kit's folder)
         declared, language = (None, None), written(task.content).stem
     who = declared[0] or _kit_folder(task)
-    paper = job.paper or declared[1] or "kit"  # (its paper as its brand file gives it, where that can be read)
+    paper = job.paper or declared[1] or UNREAD_PAPER  # (its paper as its brand file gives it, where that can be read)
     return f"{who}/{language.lower()}/{job.layout}/{paper}/{job.target}"
 
 
