@@ -8268,6 +8268,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_batch_missing_files.py",
     ),
     m(
+        "batch-unchecked-said-whole-on-every-line",
+        "commands/batch.py",
+        "            first = f\"{first.split(': warning: ')[0]}: {UNCHECKED} (as above)\" if first in told else first",
+        "            pass",
+        "tests/test_batch.py::test_an_unchanged_edition_keeps_its_warnings",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

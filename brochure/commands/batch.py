@@ -16,6 +16,7 @@ from typing import Any
 from brochure.arguments import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 from brochure.cli import STDOUT, Console, _print, _write
 from brochure.diagnostics import Diagnostic, Location, error, shorten
+from brochure.inputs.document import UNCHECKED
 from brochure.limits import BATCH_JOBS, NAME_BYTES
 from brochure.output.files import (
     BATCH_MANIFEST,
@@ -236,8 +237,14 @@ def _run_batch(
 
     bar = _progress_bar(editions.count())  # on a terminal; else a line per edition
 
+    told: set[str] = set()  # an unchecked translation's warning, said in full on its first edition's line
+
     def progress(o: batches.Outcome) -> None:
-        line = f"{o.status:>9}  {o.edition}  {o.seconds:.2f} s  {shorten(o.first, 120)}{_more(o)}".rstrip()
+        first = o.first
+        if UNCHECKED in first:  # (every edition of such a translation has it: 54 lines of a group's 88 said it whole)
+            first = f"{first.split(': warning: ')[0]}: {UNCHECKED} (as above)" if first in told else first
+            told.add(o.first)
+        line = f"{o.status:>9}  {o.edition}  {o.seconds:.2f} s  {shorten(first, 120)}{_more(o)}".rstrip()
         if bar is None:
             console.result(line)
             return
