@@ -1321,7 +1321,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "translation-reads-spaced-digits-as-three-numbers",
         "inputs/numbers.py",
-        "    if SPELLED_DIGITS.fullmatch(number):\n        number = number[::2]\n",
+        "    if SPELLED_DIGITS.fullmatch(number) or _HYPHENED.fullmatch(number):\n        number = number[::2]\n",
         "",
         "tests/test_translations.py",
     ),
@@ -8273,6 +8273,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "            first = f\"{first.split(': warning: ')[0]}: {UNCHECKED} (as above)\" if first in told else first",
         "            pass",
         "tests/test_batch.py::test_an_unchanged_edition_keeps_its_warnings",
+    ),
+    m(
+        "translation-hyphenated-digits-read-apart",
+        "inputs/numbers.py",
+        '    r"|(?<![\\w\\-])\\d-\\d-\\d(?![\\w\\-])"  # (or hyphenated',
+        '    r"|(?!x)x"  # (or hyphenated',
+        "tests/test_translations.py",
+        k="same_number_written",
     ),
     m(
         "svg-negative-size-drawn",

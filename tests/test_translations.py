@@ -437,6 +437,8 @@ def test_arabic_indic_digits_are_the_same_numbers(tmp_path: Path) -> None:
         ("for 1 -3 days", "durante 1-3 días", "1, 3"),
         ("by 10%-20%", "un 10-20 %", "10, 20"),  # (a range after a percent sign, or a degree sign)
         ("call 9 9 9", "llame al 999", "9 9 9"),  # (digits spaced to be read out one by one: one number)
+        ("call 911", "composez le 9-1-1", "911"),  # (or hyphenated, as Canada writes it: one number, not 9, 1, 1)
+        ("call 9-1-1", "llame al 911", "9-1-1"),
         ("2.5 ml", "\u06f2\u066b\u06f5 ml", "2.5"),  # (Persian's digits and decimal separator: one number)
         ("£1,000", "\u06f1\u066c\u06f0\u06f0\u06f0 £", "1,000"),  # (and its thousands separator)
         ("0.5 mm", "\u0660\u066b\u0665 mm", "0.5"),  # (Arabic-Indic digits, Arabic's decimal separator)

@@ -27,7 +27,10 @@ from brochure.vocabulary import AMBULANCE
 _DASHES = "-\u2212\u2012\u2013"  # a hyphen, the minus sign, a figure dash, an en dash (as Polish sets a minus)
 _SIGN = r"(?:[-\u2212\u2012\u2013](?=\d))?"
 _SPACE = f"[{DIGIT_SPACES}]"
-_ONE_BY_ONE = rf"(?<!\d)(?<!\d{_SPACE})\d(?:{_SPACE}\d){{2}}(?!{_SPACE}?\d)"
+_ONE_BY_ONE = (
+    rf"(?<!\d)(?<!\d{_SPACE})\d(?:{_SPACE}\d){{2}}(?!{_SPACE}?\d)"
+    r"|(?<![\w\-])\d-\d-\d(?![\w\-])"  # (or hyphenated, as Canada writes its emergency number: 9-1-1)
+)
 _MARKS_IN = ".,:\u066b\u066c"  # what joins a number's digits: points, commas, a time's colon; Arabic's and Persian's
 # decimal and thousands separators ('۰٫۵' is 0.5, '۱٬۰۰۰' 1,000)
 _CLOCK = rf"(?<!\d)(?:[01]?\d|2[0-3]){_SPACE}?h{_SPACE}?[0-5]\d(?!\d)"  # a time as French writes it: 14 h 30 = 14:30
@@ -40,6 +43,7 @@ _UNSPACED = re.compile(_SIGN + rf"(?:{_CLOCK}|{_ONE_BY_ONE}|\d+(?:[{_MARKS_IN}]\
 _GROUPED = re.compile(rf"(\d{{1,3}})((?:([{DIGIT_SPACES}'’.,\u066c])\d{{3}})(?:\3\d{{3}})*)([.,\u066b]\d+)?")
 
 
+_HYPHENED = re.compile(r"\d-\d-\d")  # three digits hyphenated to be read out one by one: 9-1-1 = 911
 _DIGIT = re.compile(r"\d")  # (any script's: what NUMBER, a telephone number and an ordinal in digits start with)
 Pin = Callable[[str, int], Location]  # a number as the translation's text writes it, and which of its copies
 # there (0: the first) -> where that copy is typed
@@ -88,13 +92,13 @@ _PREFIXED = re.compile("(?<![\u05d0-\u05ea])[\u05d0-\u05ea]{1,3}[-\u05be][\u061c
 def western(number: str) -> str:
     """A number as compared: its digits as 0-9 whatever their script (Arabic-Indic '٣٠' is 30), thousands ungrouped
     (1,000 = 1.000 = 1 000 = 1000), '.' for a decimal comma (2,5 = 2.5) and for the colon of a time (13:30 = 13.30,
-    as several languages write it); three digits spaced one by one as one number (9 9 9 = 999); a minus sign as
-    '-' (whichever dash it is written with)."""
+    as several languages write it); three digits spaced or hyphenated one by one as one number (9 9 9 = 9-9-9 =
+    999); a minus sign as '-' (whichever dash it is written with)."""
     if phone_spans(number) == [(0, len(number))]:  # (a telephone number, by the number it dials: its groups, or
         return dialled(number)  # its international form, as the other language writes it)
     sign = "-" if number[:1] in _DASHES else ""
     number = _HOURS_MARK.sub(":", number.lstrip(_DASHES))  # (14 h 30 = 14:30)
-    if SPELLED_DIGITS.fullmatch(number):
+    if SPELLED_DIGITS.fullmatch(number) or _HYPHENED.fullmatch(number):
         number = number[::2]
     digits = "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in number)
     grouped = _GROUPED.fullmatch(digits)
