@@ -8283,6 +8283,13 @@ MUTANTS: tuple[Mutant, ...] = (
         k="same_number_written",
     ),
     m(
+        "init-words-language-of-another-country-unsaid",
+        "commands/init.py",
+        "    return _region_of(words, country) + numbers + service",
+        "    return numbers + service",
+        "tests/test_emergency.py::test_init_words_for_a_clinic_abroad_points_at_the_numbers_to_change",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

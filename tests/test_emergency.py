@@ -167,6 +167,9 @@ def test_init_words_for_a_clinic_abroad_points_at_the_numbers_to_change(
     line, col = position(copy, '"Acne scars are harmless')
     nhs = "NHS: the UK's health service; the clinic is in US: say what applies there"
     assert f"content.yaml:{line}:{col}: {nhs}" in out
+    line, col = position(copy, "en-GB\n")  # (British English, which names the PDFs: ...-en-gb-...)
+    told = "language: en-GB is its form in GB; the clinic is in US: en-US if its words are written for there"
+    assert f"content.yaml:{line}:{col}: {told}" in out
 
 
 @pytest.mark.parametrize(("country", "number"), [("ES", "112"), ("US", "911"), ("GB", "999"), ("KR", "119")])

@@ -439,7 +439,24 @@ def _foreign_numbers(words: Content, kit: Brand) -> list[tuple[Location, str]]:
         for at in foreign_health_service(words, kit)
         if at not in told
     ]
-    return numbers + service
+    return _region_of(words, country) + numbers + service
+
+
+def _region_of(words: Content, country: str) -> list[tuple[Location, str]]:
+    """The words' `language:` where it names another country's form of the language (en-GB for a clinic in
+    Canada): it names the output files and says how the language is spoken and read."""
+    base, _, rest = words.language.partition("-")
+    region = rest.split("-")[-1].upper() if rest else ""
+    if not country or len(region) != 2 or not region.isalpha() or region == country.upper():
+        return []
+    tag = f"{base}-{country.upper()}"
+    return [
+        (
+            words.language_at,
+            f"language: {words.language} is its form in {region}; the clinic is in {country}: "
+            f"{tag} if its words are written for there (it names the PDFs: ...-{tag.lower()}-...)",
+        )
+    ]
 
 
 def _kit(brand: Path) -> Brand | None:
