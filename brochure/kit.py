@@ -18,7 +18,7 @@ from pathlib import Path
 from brochure.diagnostics import Location
 from brochure.frozen import frozen
 from brochure.patterns import Later
-from brochure.vocabulary import PAPERS, language_base, language_problem
+from brochure.vocabulary import LANGUAGE_NAMES, PAPERS, language_base, language_problem
 
 # The input checks (brand, contact, reader) are imported where they are used: this module's options are
 # part of every command line, and `brochure --help` should not load the whole reader and ReportLab.
@@ -219,7 +219,7 @@ def _languages(value: str, answers: Answers) -> tuple[str, str]:
     for word in _words(value):
         if _tag(word) in KIT_LINES:
             continue
-        problem = language_problem(word.replace("_", "-"))
+        problem = "" if word.lower() in LANGUAGE_NAMES else language_problem(word.replace("_", "-"))
         if problem:
             return problem.replace(
                 word.replace("_", "-"), word, 1
@@ -230,21 +230,6 @@ def _languages(value: str, answers: Answers) -> tuple[str, str]:
             f"languages: {_tag(word)}: {{other_formats: {{formats: [...], contact: ...}}, feedback: ...}}",
         )
     return "", ""
-
-
-LANGUAGE_NAMES = {  # a language's name, in English and in itself, as someone may answer it -> its tag
-    "english": "en",
-    "spanish": "es",
-    "español": "es",
-    "castellano": "es",
-    "polish": "pl",
-    "polski": "pl",
-    "vietnamese": "vi",
-    "tiếng việt": "vi",
-    "tieng viet": "vi",
-    "arabic": "ar",
-    "العربية": "ar",
-}
 
 
 def _words(value: str) -> list[str]:

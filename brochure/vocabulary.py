@@ -97,6 +97,51 @@ LANGUAGE_TAG = re.compile(  # a BCP 47 tag (RFC 5646's grammar, in the order of 
 )
 
 
+LANGUAGE_NAMES = {  # a language's name, in English (and the tool's translations' in themselves), as someone may
+    # write it for its tag -> the tag: the languages of the UK's and North America's patients most often asked for
+    "english": "en",
+    "spanish": "es",
+    "español": "es",
+    "castellano": "es",
+    "polish": "pl",
+    "polski": "pl",
+    "vietnamese": "vi",
+    "tiếng việt": "vi",
+    "tieng viet": "vi",
+    "arabic": "ar",
+    "العربية": "ar",
+    "french": "fr",
+    "français": "fr",
+    "german": "de",
+    "italian": "it",
+    "portuguese": "pt",
+    "romanian": "ro",
+    "russian": "ru",
+    "ukrainian": "uk",
+    "lithuanian": "lt",
+    "turkish": "tr",
+    "greek": "el",
+    "hebrew": "he",
+    "persian": "fa",
+    "farsi": "fa",
+    "urdu": "ur",
+    "punjabi": "pa",
+    "bengali": "bn",
+    "gujarati": "gu",
+    "hindi": "hi",
+    "tamil": "ta",
+    "somali": "so",
+    "chinese": "zh",
+    "mandarin": "zh",
+    "cantonese": "yue",
+    "japanese": "ja",
+    "korean": "ko",
+    "tagalog": "tl",
+    "irish": "ga",
+    "welsh": "cy",
+}
+
+
 def language_problem(tag: str) -> str:
     """Why a text is no language tag ('' when it is one), as a message: not of a tag's form, a language ISO 639
     does not have ('xx', 'esp': is it 'es'?), or ISO 639's three letters for a language BCP 47 writes with two
@@ -107,6 +152,9 @@ def language_problem(tag: str) -> str:
         hyphened = tag.replace("_", "-")
         if hyphened != tag and not language_problem(hyphened):  # (a locale's name, as programs write it: pl_PL)
             return f"'{tag}' is not a language tag: write '{hyphened}' (a hyphen, not an underscore)"
+        named = LANGUAGE_NAMES.get(" ".join(tag.lower().split()))
+        if named is not None:  # (a language's name: French)
+            return f"'{tag}' is not a language tag: write '{named}' for {tag.strip()}"
         return f"'{tag}' is not a language tag"
     base = language_base(tag)
     two, three = _iso639()

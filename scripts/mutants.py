@@ -8290,6 +8290,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_emergency.py::test_init_words_for_a_clinic_abroad_points_at_the_numbers_to_change",
     ),
     m(
+        "language-name-unsaid",
+        "vocabulary.py",
+        "        if named is not None:  # (a language's name: French)",
+        "        if False:  # (a language's name: French)",
+        "tests/test_vocabulary.py",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

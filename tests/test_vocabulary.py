@@ -169,7 +169,8 @@ def test_a_leaflets_direction_comes_from_its_languages_primary_subtag() -> None:
         ("und", "'und' names no language a leaflet is written in: ISO 639's 'und' is 'undetermined'"),
         ("zxx", "'zxx' names no language a leaflet is written in: ISO 639's 'zxx' is 'no linguistic content'"),
         ("mul", "'mul' names no language"),
-        ("English", "'English' is not a language tag"),
+        ("English", "'English' is not a language tag: write 'en' for English"),  # (a language's name)
+        ("french", "'french' is not a language tag: write 'fr' for french"),
         ("pl_PL", "'pl_PL' is not a language tag: write 'pl-PL' (a hyphen, not an underscore)"),  # (a locale's name)
         ("xx_YY", "'xx_YY' is not a language tag"),
         ("zh-Hant-TW", ""),
