@@ -8297,6 +8297,21 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_vocabulary.py",
     ),
     m(
+        "translation-mostly-untranslated-unsaid",
+        "inputs/translation.py",
+        "    if not adaptation and worded >= MOSTLY_OF and untranslated * 2 > worded:",
+        "    if False:",
+        "tests/test_translations.py",
+        k="mostly_the_sources",
+    ),
+    m(
+        "translation-mostly-untranslated-in-an-adaptation",
+        "inputs/translation.py",
+        "    if not adaptation and worded >= MOSTLY_OF and untranslated * 2 > worded:",
+        "    if worded >= MOSTLY_OF and untranslated * 2 > worded:",
+        "tests/test_batch.py::test_an_edition_is_built_again_when_its_source_moves",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -24,7 +24,8 @@ TRANSLATION = """\
 
 
 def _spanish(inputs: Inputs, extra: str = "") -> Path:
-    """A Spanish copy of the test content beside it (the words left in English: only warnings about that)."""
+    """A Spanish copy of the test content beside it (the words left in English: warnings text by text, and the
+    error that most of them are the source's, which `_errors` leaves out)."""
     path = inputs.content.parent / "es.yaml"
     path.write_text(CONTENT.replace("language: en-GB", "language: es") + TRANSLATION + extra, encoding="utf-8")
     return path
@@ -45,7 +46,10 @@ def _translation_check(inputs: Inputs, capsys: pytest.CaptureFixture[str], trans
 
 
 def _errors(err: str) -> list[str]:
-    return [line for line in err.splitlines() if ": error: " in line]
+    return [line for line in err.splitlines() if ": error: " in line and MOSTLY not in line]
+
+
+MOSTLY = "most of this translation's texts are the source's as written"  # (`_spanish`'s own: its words are English)
 
 
 def _kit_with_other_formats(inputs: Inputs, languages: str = "") -> None:

@@ -1364,7 +1364,8 @@ def test_an_edition_is_built_again_when_its_source_moves(inputs: Inputs, capsys:
         "document:\n  translation: {translator: {name: Ana Ruiz, role: Translator}, reviewer: "
         "{name: Luis Gil, role: Nurse}}\n",
     )
-    (folder / "es.yaml").write_text(spanish, encoding="utf-8")
+    (folder / "es.yaml").write_text(spanish.replace("language: es", "language: en-US"), encoding="utf-8")  # (an
+    # adaptation of the source, as translations/en-US.yaml is: the English words tagged Spanish are an error)
     text = EDITIONS.replace("layouts: [trifold, large-print]", "layouts: [flyer]").replace(
         "[content.yaml]", "[content.yaml, es.yaml]"
     )

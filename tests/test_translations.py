@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -1722,3 +1723,23 @@ def test_a_long_run_of_full_stops_is_counted_in_one_pass() -> None:
     assert _sentences("." * 100_000 + " And then") == 2
     assert _sentences("." * 100_000) == 1  # (a run that ends no sentence: each mark began a match, given back)
     assert _sentences("Wait... Then rest?! Call us.") == 3
+
+
+def test_a_translation_that_is_mostly_the_sources_words_is_an_error_at_its_language(tmp_path: Path) -> None:
+    """The English words tagged fr-CA, with a translation block, built with 77 warnings text by text and exit 0: a
+    leaflet in English labelled French, read in a French voice. Most of the texts left as the source wrote them is
+    an error at `language:`; a translation with a few is not (the shipped Spanish, a text or two left)."""
+    text = CONTENT.read_text(encoding="utf-8").replace("language: en-GB", "language: fr-CA", 1)
+    block = "  translation: {translator: {name: Ana Ruiz, role: traductrice}}\n"
+    text = text.replace("\ntitle:", f"\n{block}title:", 1) if "\ntitle:" in text else text
+    (tmp_path / "fr.yaml").write_text(text, encoding="utf-8")
+    (source, _), (french, diags) = load_content(CONTENT), load_content(tmp_path / "fr.yaml")
+    assert source is not None and french is not None, [d.format() for d in diags]
+    found = compare(source, french)
+    (mostly,) = [d for d in found if d.is_error and "most of this translation's texts" in d.message]
+    assert (mostly.location.line, mostly.location.column) == position(text, "fr-CA")
+    assert re.search(
+        r"are the source's as written \(\d+ of \d+\): its leaflet would print en-GB words as fr-CA", mostly.message
+    )
+    spanish, _ = load_content(SPANISH)
+    assert spanish is not None and not [d for d in compare(source, spanish) if "most of this" in d.message]

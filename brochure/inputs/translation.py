@@ -36,6 +36,21 @@ OPTIONAL = "call_to_action.qr_label"  # a source may leave it to the language's 
 _KEPT = ("references",)  # references are cited as published: the same in every language, not flagged as kept
 
 
+MOSTLY_OF = 10  # texts of words the source and a translation pair at the least, for "most of them" to be said
+
+
+def _mostly_untranslated(source: Content, translation: Content, untranslated: int, worded: int) -> Diagnostic:
+    """A translation whose texts are mostly the source's as written: its leaflet would print the source's language
+    under the translation's tag (a screen reader reads it in the wrong voice), with only warnings text by text."""
+    return error(
+        translation.language_at,
+        f"most of this translation's texts are the source's as written ({untranslated} of {worded}): its leaflet would "
+        f"print {source.language} words as {translation.language} (a screen reader reads them in its voice)",
+        "translate them (each is named below), or give this file the source's language and no document.translation "
+        "if it is the source's words",
+    )
+
+
 def compare(source: Content, translation: Content) -> list[Diagnostic]:
     """Every difference a translation must not have, and the texts it probably forgot to translate."""
     diags = _structure(source, translation) + _reference_targets(source, translation) + _edition(source, translation)
@@ -50,10 +65,14 @@ def compare(source: Content, translation: Content) -> list[Diagnostic]:
     # (an adaptation, en-GB -> en-US, keeps most words)
     adaptation = language_base(source.language) == language_base(translation.language)
     lines = file_lines(translation.source)  # (once: a file of thousands of findings was split for each)
+    worded = untranslated = 0  # (texts of words, and those the source's as written: most of them, an error)
     for key, (text, at) in ours.items():
         if key not in theirs:
             continue
         was, src_at = theirs[key]
+        if not key.startswith(_KEPT) and _LETTERS.search(plain(was)):
+            worded += 1
+            untranslated += text == was and text not in same and plain(text) not in same
         typed = pin(lines, at, text)  # (a finding about a number is said at the number)
         diags += check_numbers(was, text, at, src_at, changes, typed) or [
             *check_percent_and_ranges(was, text, at, src_at, changes, typed),
@@ -94,6 +113,8 @@ def compare(source: Content, translation: Content) -> list[Diagnostic]:
                         "in document.translation.same: [...]",
                     )
                 )
+    if not adaptation and worded >= MOSTLY_OF and untranslated * 2 > worded:
+        diags.append(_mostly_untranslated(source, translation, untranslated, worded))
     diags += _same_language(source, translation, theirs, ours) if adaptation else []
     diags += _fewer_sentences(theirs, ours)
     diags += _no_number_to_call(theirs, ours, changes)
