@@ -219,11 +219,11 @@ def _languages(value: str, answers: Answers) -> tuple[str, str]:
     for word in _words(value):
         if _tag(word) in KIT_LINES:
             continue
-        problem = "" if word.lower() in LANGUAGE_NAMES else language_problem(word.replace("_", "-"))
-        if problem:
-            return problem.replace(
-                word.replace("_", "-"), word, 1
-            ), f"write some of {known} (the languages the tool's translations are in)"
+        hyphened = word.replace("_", "-")
+        problem = "" if word.lower() in LANGUAGE_NAMES else language_problem(hyphened)
+        if problem:  # (said of the word as answered)
+            hint = f"write some of {known} (the languages the tool's translations are in)"
+            return problem.replace(hyphened, word, 1), hint
         return (
             f"the tool has no lines in '{word}' to write",
             f"write some of {known}, or none; then add the kit's lines in '{word}' yourself in brand.yaml, under "
