@@ -46,7 +46,7 @@ def _mostly_untranslated(source: Content, translation: Content, untranslated: in
         translation.language_at,
         f"most of this translation's texts are the source's as written ({untranslated} of {worded}): its leaflet would "
         f"print {source.language} words as {translation.language} (a screen reader reads them in its voice)",
-        "translate them (each is named below), or give this file the source's language and no document.translation "
+        "translate them (a warning names each), or give this file the source's language and no document.translation "
         "if it is the source's words",
     )
 
