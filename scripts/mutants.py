@@ -8312,6 +8312,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_batch.py::test_an_edition_is_built_again_when_its_source_moves",
     ),
     m(
+        "top-level-key-indented-unsaid",
+        "inputs/reader.py",
+        "                above = path and key in self.top and not closest(key, allowed)",
+        "                above = False",
+        "tests/test_validation.py::test_a_top_level_key_written_under_another_is_told_to_move_out",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -1455,3 +1455,19 @@ def test_a_path_too_long_for_any_file_is_an_error_not_a_crash(inputs: Inputs, lo
     editions = editions_file(inputs, f"brands:\n  - kit: {kit}\n    languages: [content.yaml]\n")
     d = the_error(load_editions(editions)[1])
     assert d.location.key == "brands[0].kit" and "cannot name a file: " in d.message, d
+
+
+def test_a_top_level_key_written_under_another_is_told_to_move_out(tmp_path: Path) -> None:
+    """A `words:` block indented under `document:` was "unknown key 'words'" with no hint where it goes (a clinic
+    writing the tool's words for French). A key of the top level written under another is told so; a key misspelt
+    where it is gets its "did you mean" as before."""
+    text = CONTENT.read_text(encoding="utf-8")
+    assert text.count("\n  code: ") == 1
+    misplaced = text.replace("\n  code: ", "\n  words: {sources: Sources}\n  cod: X\n  code: ")
+    (tmp_path / "content.yaml").write_text(misplaced, encoding="utf-8")
+    _, diags = load_content(tmp_path / "content.yaml")
+    said = {d.location.key: d for d in diags if d.is_error}
+    words = said["document.words"]
+    assert words.message == "unknown key 'words'", words.format()
+    assert words.hint == "'words' is a key of the top level: write it at the start of its line, not under 'document'"
+    assert "did you mean 'code'" in said["document.cod"].hint

@@ -37,6 +37,7 @@ class Reader:
     required: set[str] = field(default_factory=set)  # the paths of the keys read so far that must be given
     source: str = ""  # the file's text, where a character at fault is looked for (at_char)
     lines: list[str] = field(default_factory=list)  # its lines, as YAML breaks them (made by at_char)
+    top: frozenset[str] = frozenset()  # the keys its top level takes (a key of them written indented is told so)
 
     def at(self, node: Node, path: str) -> Location:
         return Location(self.file, node.line, node.column, path)
@@ -100,6 +101,8 @@ class Reader:
             )
             return None
         allowed = set(required) | set(optional)
+        if not path:
+            self.top = frozenset(allowed)
         self.required.update(_join(path, key) for key in required)
         misspelt: set[str] = set()  # required keys already reported as "did you mean" for an unknown key
         for key, child in node.value.items():
@@ -109,10 +112,18 @@ class Reader:
                 misspelt.add(shown if shown in allowed else closest(shown, allowed) or "")
             elif key not in allowed:
                 social = path == "contact" and key.casefold() in _SOCIAL
+                above = path and key in self.top and not closest(key, allowed)  # (a top-level key indented under
+                hint = (  # another: `words:` under `document:`)
+                    f"'{key}' is a key of the top level: write it at the start of its line, not under '{path}'"
+                    if above
+                    else _SOCIAL_HINT.format(key=key.capitalize())
+                    if social
+                    else did_you_mean(key, allowed)
+                )
                 self.fail(
                     Location(self.file, child.key_line, child.key_column, _join(path, key)),
                     f"unknown key '{key}'" + (": a kit's contact lines are its phone, email and web pages" * social),
-                    _SOCIAL_HINT.format(key=key.capitalize()) if social else did_you_mean(key, allowed),
+                    hint,
                 )
                 misspelt.add(closest(key, allowed) or "")
         for key in required:
