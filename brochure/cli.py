@@ -636,14 +636,19 @@ def _named_source(content: Path, brand: Path) -> tuple[Path | None, bool]:
 def _unchecked_translation(console: Console, content: Path, unread: bool = False, brand: Path | None = None) -> None:
     """A translation checked without its source: said, with the command that checks it against it, with the kit it
     was given (`brand`): the nearest content.yaml in the folders above it, up to this one (a clinic's own words
-    beside its kit, `init`'s layout, before the group's here), when there is one; else SOURCE."""
+    beside its kit, `init`'s layout, before the group's here) in another language, when there is one; else SOURCE."""
+    from brochure.inputs.content import declared_language
+
     here = Path.cwd().resolve()
     folders = [f for f in (content.parent, *content.parent.parents) if f.resolve().is_relative_to(here)]
-    found = next(
+    ours = (declared_language(content) or "").lower()  # (a content.yaml in its language beside it is another
+    found = next(  # translation, not its source: a clinic's fr/content.yaml beside fr/m.yaml)
         (
             f / "content.yaml"
             for f in [*folders, Path()]
-            if (f / "content.yaml").is_file() and not same_file(f / "content.yaml", content)
+            if (f / "content.yaml").is_file()
+            and not same_file(f / "content.yaml", content)
+            and (declared_language(f / "content.yaml") or "").lower() != ours
         ),
         None,
     )

@@ -8319,6 +8319,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_validation.py::test_a_top_level_key_written_under_another_is_told_to_move_out",
     ),
     m(
+        "unchecked-translation-offered-a-sibling-as-source",
+        "cli.py",
+        '            and (declared_language(f / "content.yaml") or "").lower() != ours\n',
+        "",
+        "tests/test_translations.py::test_a_translation_checked_without_its_source_says_so",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -910,6 +910,9 @@ def test_a_translation_checked_without_its_source_says_so(
     status, _, err = cli(capsys, "check", "--brand", str(BRAND), "--content", "clinic/pl/content.yaml")
     note = f"(hint: brochure check --source clinic/content.yaml --content clinic/pl/content.yaml --brand {BRAND})"
     assert status == 0 and note in err, err
+    (tmp_path / "clinic/pl/m.yaml").write_bytes(SPANISH.read_bytes())  # (beside a translation in its language: that
+    status, _, err = cli(capsys, "check", "--brand", str(BRAND), "--content", "clinic/pl/m.yaml")  # is no source)
+    assert status == 0 and "--source clinic/content.yaml --content clinic/pl/m.yaml" in err, err
     odd = tmp_path / "t\nes.yaml"  # (a name with a line break: the command printed reads back as it)
     odd.write_bytes(SPANISH.read_bytes())
     status, _, err = cli(capsys, "check", "--brand", str(BRAND), "--content", str(odd))
