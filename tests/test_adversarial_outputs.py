@@ -269,7 +269,8 @@ def test_a_report_of_a_run_whose_output_cannot_be_written_says_so(
     import errno
     import json
 
-    from brochure.output import files
+    from brochure.output import files, preview  # (preview imported first: imported while files.write_all was the
+    # full disk's, it kept that for the rest of the process, and a later test's previews failed "No space left")
 
     real = files.write_all
 
@@ -279,7 +280,7 @@ def test_a_report_of_a_run_whose_output_cannot_be_written_says_so(
         real(todo)  # type: ignore[arg-type]
 
     monkeypatch.setattr(files, "write_all", full)
-    monkeypatch.setattr("brochure.output.preview.write_all", full)
+    monkeypatch.setattr(preview, "write_all", full)
     out = tmp_path / ("x.pdf" if command == "build" else "previews")
     report = tmp_path / "report.json"
     more = ["--dpi", "12"] if command == "preview" else []
