@@ -167,7 +167,7 @@ def language_problem(tag: str) -> str:
     if len(base) == 3 and not PRIVATE_LANGUAGE.match(base) and base not in _iso639_others():
         like = f": is it '{base[:2]}'?" if base[:2] in two else ""
         return f"'{tag}' is not a language tag: ISO 639 has no language '{base}'{like}"
-    region = _region(tag)
+    region = language_region(tag)
     if region and region not in _regions():
         said = f"'{region}' is no country (ISO 3166)"
         if region == "UK":
@@ -176,7 +176,7 @@ def language_problem(tag: str) -> str:
     return ""
 
 
-def _region(tag: str) -> str:
+def language_region(tag: str) -> str:
     """A tag's two-letter region, in capitals ('' when it gives none, or a region of three digits: es-419)."""
     parts = tag.split("-")[1:]
     while parts and len(parts[0]) == 3 and parts[0].isalpha():  # (extended language subtags)

@@ -18,7 +18,7 @@ from brochure.collector import load_api
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.inputs.files import from_here
 from brochure.limits import INIT_ROUNDS
-from brochure.vocabulary import LayoutName
+from brochure.vocabulary import LayoutName, language_base, language_region
 
 if TYPE_CHECKING:
     from brochure.inputs.brand import Brand
@@ -445,11 +445,10 @@ def _foreign_numbers(words: Content, kit: Brand) -> list[tuple[Location, str]]:
 def _region_of(words: Content, country: str) -> list[tuple[Location, str]]:
     """The words' `language:` where it names another country's form of the language (en-GB for a clinic in
     Canada): it names the output files and says how the language is spoken and read."""
-    base, _, rest = words.language.partition("-")
-    region = rest.split("-")[-1].upper() if rest else ""
-    if not country or len(region) != 2 or not region.isalpha() or region == country.upper():
+    region = language_region(words.language)
+    if not country or not region.isalpha() or region == country.upper():
         return []
-    tag = f"{base}-{country.upper()}"
+    tag = f"{language_base(words.language)}-{country.upper()}"
     return [
         (
             words.language_at,
