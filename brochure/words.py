@@ -222,9 +222,13 @@ _AR = Words(  # Modern Standard Arabic; months as used across the Arab world (an
     subject="نشرة معلومات للمرضى: {title}",
 )
 
+_EN_MONTH_FIRST = replace(_EN, date="{month}\u00a0{day}, {year}")
+
 WORDS: dict[str, Words] = {
     "en": _EN,  # en-GB and most English: 1 December 2026
-    "en-us": replace(_EN, date="{month}\u00a0{day}, {year}"),  # December 1, 2026
+    "en-us": _EN_MONTH_FIRST,  # December 1, 2026
+    "en-ca": _EN_MONTH_FIRST,  # Canada's English writes the month first too (as the CLDR's long dates of en-CA,
+    "en-ph": _EN_MONTH_FIRST,  # en-PH)
     "es": _ES,
     "pl": _PL,
     "vi": _VI,

@@ -8326,6 +8326,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_translations.py::test_a_translation_checked_without_its_source_says_so",
     ),
     m(
+        "canadian-dates-day-first",
+        "words.py",
+        '    "en-ca": _EN_MONTH_FIRST,',
+        '    "en-ca": _EN,',
+        "tests/test_document.py::test_dates_are_written_as_the_language_writes_them",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

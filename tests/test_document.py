@@ -370,6 +370,7 @@ def test_expiry_windows_by_calendar_month(inputs: Inputs) -> None:
         ("en-AU", "1 December 2026", "December 2029", True),
         ("en-US", "December 1, 2026", "December 2029", True),
         ("EN-us", "December 1, 2026", "December 2029", True),
+        ("en-CA", "December 1, 2026", "December 2029", True),  # Canada's English writes the month first
         ("es", "1 de diciembre de 2026", "diciembre de 2029", True),
         ("es-MX", "1 de diciembre de 2026", "diciembre de 2029", True),
         ("pl", "1 grudnia 2026 r.", "grudnia 2029 r.", True),
