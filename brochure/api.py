@@ -34,7 +34,7 @@ from brochure.preflight.checks import (
 from brochure.preflight.contrast import colours_for
 from brochure.preflight.dates import check_dates, source_date, stamp, today
 from brochure.preflight.design import check_design, check_line_widths
-from brochure.preflight.glyphs import check_glyphs
+from brochure.preflight.glyphs import check_glyphs, cjk_language
 from brochure.preflight.labels import check_link_labels
 from brochure.preflight.pdf import Where, check_pdf
 from brochure.preflight.placement import check_placement
@@ -195,6 +195,9 @@ def build(src: Sources, options: Options, environ: Mapping[str, str] | None = No
     if problem:
         raise ValueError(problem)
     fonts = src.fonts
+    refused = cjk_language(src.content)
+    if refused is not None:  # (alone: the words and kit lines it lacks are work on a leaflet that cannot be set)
+        return Result(None, None, (refused,))
     diags = check_dates(src.content.document, options.today or today(env), options.allow_expired)
     diags += _language_words(src.content)
     kit, translated = src.brand.in_language(src.content.language)  # its other formats and feedback lines

@@ -18,7 +18,7 @@ from pathlib import Path
 from brochure.diagnostics import Location
 from brochure.frozen import frozen
 from brochure.patterns import Later
-from brochure.vocabulary import LANGUAGE_NAMES, PAPERS, language_base, language_problem
+from brochure.vocabulary import CJK_LANGUAGES, LANGUAGE_NAMES, PAPERS, language_base, language_problem
 
 # The input checks (brand, contact, reader) are imported where they are used: this module's options are
 # part of every command line, and `brochure --help` should not load the whole reader and ReportLab.
@@ -220,6 +220,11 @@ def _languages(value: str, answers: Answers) -> tuple[str, str]:
         if _tag(word) in KIT_LINES:
             continue
         hyphened = word.replace("_", "-")
+        if _tag(word) in CJK_LANGUAGES:  # (not a kit's lines to add: no leaflet in it can be built)
+            return (
+                f"brochure cannot set Chinese or Japanese text yet ('{word}'): its lines break only at spaces",
+                f"write some of {known}, or none",
+            )
         problem = "" if word.lower() in LANGUAGE_NAMES else language_problem(hyphened)
         if problem:  # (said of the word as answered)
             hint = f"write some of {known} (the languages the tool's translations are in)"

@@ -97,6 +97,9 @@ LANGUAGE_TAG = re.compile(  # a BCP 47 tag (RFC 5646's grammar, in the order of 
 )
 
 
+CJK_LANGUAGES = frozenset(("zh", "ja", "yue", "cmn", "wuu", "hak", "nan", "gan", "hsn", "cjy"))  # Chinese and
+# Japanese: languages whose lines break between characters, which brochure cannot set yet
+
 LANGUAGE_NAMES = {  # a language's name, in English (and the tool's translations' in themselves), as someone may
     # write it for its tag -> the tag: the languages of the UK's and North America's patients most often asked for
     "english": "en",

@@ -47,6 +47,8 @@ class Words:
     subject: str  # the PDF's subject: {title}
     first_day: str = "{day}"  # how a date writes the month's first day (optional: French '{day}er', 1er décembre)
     pdf_title: str = "{title}: {subtitle}"  # the PDF's title (optional: French '{title} : {subtitle}')
+    months_alone: tuple[str, ...] = ()  # the months as `month_year` writes them, where not as a date does (optional:
+    # Greek's 'Δεκέμβριος 2028' beside '7 Δεκεμβρίου 2026'); `months` where not given
 
 
 _EN = Words(
@@ -236,7 +238,8 @@ WORDS: dict[str, Words] = {
 }
 
 NAMES: tuple[str, ...] = tuple(f.name for f in fields(Words))  # the keys a content file's `words:` may give
-OPTIONAL = frozenset(("first_day", "pdf_title"))  # of them, those a language the table lacks need not give
+OPTIONAL = frozenset(("first_day", "pdf_title", "months_alone"))  # of them, those a language the table lacks need
+# not give
 MONTHS = 12
 
 
@@ -288,4 +291,4 @@ def long_date(day: date, words: Words) -> str:
 
 
 def month_year(day: date, words: Words) -> str:
-    return words.month_year.format(month=words.months[day.month - 1], year=day.year)
+    return words.month_year.format(month=(words.months_alone or words.months)[day.month - 1], year=day.year)

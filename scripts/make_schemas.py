@@ -155,7 +155,7 @@ def content() -> Schema:
         ("id", "heading", "blocks"),
     )
     words: dict[str, Schema] = {name: {"type": "string", "minLength": 1} for name in NAMES}
-    words["months"] = {"type": "array", "items": text(), "minItems": 12, "maxItems": 12}
+    words["months"] = words["months_alone"] = {"type": "array", "items": text(), "minItems": 12, "maxItems": 12}
     properties: dict[str, Schema] = {
         "language": {"type": "string", "pattern": LANGUAGE, "description": "a BCP 47 tag, e.g. en-GB"},
         "title": text(),

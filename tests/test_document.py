@@ -462,6 +462,27 @@ def test_a_language_may_write_the_months_first_day_as_it_does(inputs: Inputs) ->
     assert "first_day" not in missing and long_date(date(2026, 12, 2), w) == "2\u00a0December\u00a02026"
 
 
+def test_a_language_may_write_a_month_alone_in_another_case(inputs: Inputs) -> None:
+    """Greek writes a date's month in the genitive ("7 Δεκεμβρίου 2026") and a month with its year alone in the
+    nominative ("Δεκέμβριος 2028"): one list of months printed "Review due Δεκεμβρίου 2028". `months_alone`
+    (optional) gives the second; a list of another length is an error at it."""
+    edit(inputs.content, "language: en-GB", "language: csb")
+    alone = (
+        "[styczeń, luty, marzec, kwiecień, maj, czerwiec, lipiec, sierpień, wrzesień, październik, listopad, grudzień]"
+    )
+    given = POLISH + f"  months_alone: {alone}\n"
+    inputs.content.write_text(inputs.content.read_text(encoding="utf-8") + given, encoding="utf-8")
+    result = build(inputs)
+    assert result.ok and result.pdf, [d.format() for d in result.diagnostics]
+    back = " ".join(page_texts(result.pdf)[0].split())
+    assert "Opublikowano 1 grudnia 2026." in back and "Przegląd: grudzień 2028." in back
+    edit(inputs.content, ", grudzień]", "]")
+    src, diags = api.load(inputs.content, inputs.brand)
+    assert src is None and [d.location.key for d in diags if "'months_alone' lists 11 names" in d.message] == [
+        "words.months_alone"
+    ]
+
+
 def test_a_content_file_may_reword_a_built_in_word(inputs: Inputs) -> None:
     """`words:` over the built-in table: one word changed, the others kept."""
     inputs.content.write_text(

@@ -102,6 +102,10 @@ def test_a_clinic_names_the_languages_its_kit_has_lines_in(
     status, _, err = cli(capsys, "init", "kit8", *options(), "--languages", "French", "--yes")  # (a name: its tag's)
     assert status == 1 and "--languages 'French': the tool has no lines in 'French' to write" in err, err
     assert "under languages: fr: {" in err
+    status, _, err = cli(capsys, "init", "kit9", *options(), "--languages", "zh-Hans, es", "--yes")  # (no lines to
+    # add by hand: no leaflet in it can be built)
+    assert status == 1 and "--languages 'zh-Hans, es': brochure cannot set Chinese or Japanese text yet" in err, err
+    assert "yourself" not in err and not (tmp_path / "kit9").exists()
     status, _, err = cli(capsys, "init", "kit6", *options(), "--languages", "zz", "--yes")
     assert status == 1 and "--languages 'zz': 'zz' is not a language tag: ISO 639 has no language 'zz'" in err, err
     nfd = unicodedata.normalize("NFD", "español")  # (as some keyboards type it)

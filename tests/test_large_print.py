@@ -495,3 +495,71 @@ def test_a_kits_text_too_wide_for_large_prints_last_page_is_said_to_be_there(tmp
     result = result_of(sources(CONTENT, kit), api.Options(layout="large-print"))
     found = [d.message for d in result.diagnostics if d.is_error and long in d.message]
     assert found and all("too wide for its line on the last page (large-print edition, a4)" in m for m in found), found
+
+
+DISCLAIMER = "This is general information, not a substitute for our consultation and health check. Results vary."
+CONFLICTS = "Produced by the clinic, which provides this treatment. No outside funding."
+
+
+def _lengthened(tmp_path: Path, disclaimer: int, conflicts: int = 1) -> api.Result:
+    text = CONTENT.read_text(encoding="utf-8")
+    assert text.count(DISCLAIMER) == 1 and text.count(CONFLICTS) == 1
+    text = text.replace(DISCLAIMER, " ".join([DISCLAIMER] * disclaimer)).replace(
+        CONFLICTS, " ".join([CONFLICTS] * conflicts)
+    )
+    return api.build(words_written(tmp_path, text), api.Options(layout="large-print"))
+
+
+def _pages_with(pdf: bytes, text: str) -> list[int]:
+    return [i for i, page in enumerate(_pdf_pages(pdf)) if text in _flat(page)]
+
+
+def test_a_disclaimer_too_long_for_the_booking_page_ends_the_words_instead(tmp_path: Path) -> None:
+    """Large print adds pages as its words need: a disclaimer the booking page cannot hold with the call to action,
+    contact lines and document details (six times the shipped one: "the last page is over-full by 25.2 mm") is
+    printed after the references in full, before the booking page, which keeps the document details."""
+    result = _lengthened(tmp_path, 6)
+    assert result.ok and result.pdf, [d.format() for d in result.diagnostics]
+    pages = _pdf_pages(result.pdf)
+    last = len(pages) - 1
+    said = _pages_with(result.pdf, "Results vary. This is general information")
+    assert said and max(said) < last, (said, last)
+    assert "Book a consultation" in _flat(pages[last])
+    assert _pages_with(result.pdf, "leaflet CSC-MN-001, version 1.1.") == [last]
+    sources_at = _pages_with(result.pdf, "Cohen BE, Elbuluk N.")  # (the last reference in full)
+    assert sources_at and sources_at[-1] <= min(said), (sources_at, said)
+
+
+def test_document_details_too_long_for_the_booking_page_end_the_words_too(tmp_path: Path) -> None:
+    """Where the disclaimer gone from the booking page still leaves it too full, the document details follow it to
+    the end of the words: the booking page keeps the call to action and contact lines."""
+    result = _lengthened(tmp_path, 4, 14)
+    assert result.ok and result.pdf, [d.format() for d in result.diagnostics]
+    last = len(_pdf_pages(result.pdf)) - 1
+    assert max(_pages_with(result.pdf, "leaflet CSC-MN-001, version 1.1.")) < last
+    assert max(_pages_with(result.pdf, "Results vary. This is general information")) < last
+
+
+def test_a_booking_page_too_full_without_its_fine_print_names_what_it_holds(tmp_path: Path) -> None:
+    """A call to action too long for a page of its own is an error that names what the booking page holds: not the
+    disclaimer and document details that ended the words, nor sources large print prints in full elsewhere."""
+    text = CONTENT.read_text(encoding="utf-8")
+    old = "We will talk through your options, with no pressure."
+    result = api.build(
+        words_written(tmp_path, text.replace(old, " ".join([old] * 70))), api.Options(layout="large-print")
+    )
+    found = [d.message for d in result.diagnostics if d.is_error]
+    assert any(
+        "the last page is over-full by" in m and "the call to action, QR code and contact lines do not fit" in m
+        for m in found
+    ), found
+
+
+def test_a_folded_leaflets_back_keeps_its_fine_print_and_says_it_is_over_full(tmp_path: Path) -> None:
+    """Only large print has pages to add: the tri-fold's back too full for a long disclaimer is an error naming it,
+    its sources and document details still there."""
+    text = CONTENT.read_text(encoding="utf-8").replace(DISCLAIMER, " ".join([DISCLAIMER] * 6))
+    result = api.build(words_written(tmp_path, text), api.Options())
+    found = [d for d in result.diagnostics if d.is_error]
+    assert len(found) == 1 and "the back region is over-full by" in found[0].message, [d.format() for d in found]
+    assert "contact lines, disclaimer, sources and document details do not fit" in found[0].message

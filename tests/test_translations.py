@@ -1108,6 +1108,19 @@ def test_chinese_or_japanese_is_refused_by_the_leaflets_language_or_a_sentences_
     assert bool(said) == refused, found
 
 
+@pytest.mark.parametrize("language", ["zh-Hans", "ja", "yue-HK"])
+def test_a_chinese_or_japanese_leaflet_is_one_error_at_its_language(inputs: Inputs, language: str) -> None:
+    """A leaflet in Chinese or Japanese is refused at its `language:`, alone: it was told to give a `words:` block
+    and the kit's lines in its language first, work on a leaflet that cannot be set, and only then that it cannot."""
+    edit(inputs.content, "language: en-GB", f"language: {language}")
+    edit(inputs.content, "title: Micro-needling", "title: 微针")
+    src, diags = api.load(inputs.content, inputs.brand)
+    assert src is not None and not [d for d in diags if d.is_error]
+    (found,) = api.build(src, api.Options()).diagnostics
+    assert found.is_error and found.location.key == "language", found.format()
+    assert f"brochure cannot set Chinese or Japanese text yet (the leaflet is in '{language}')" in found.message
+
+
 def test_every_chinese_and_japanese_letter_is_caught_and_no_korean_one() -> None:
     """Han (every block, the supplementary planes' too), hiragana, katakana and bopomofo are refused; Hangul, set at
     its spaces as Latin is, and the CJK punctuation a Korean text may use (its middle dot, 3・1) are not."""
@@ -1592,6 +1605,8 @@ def test_a_sentence_left_out_with_no_number_in_it_is_warned(tmp_path: Path, old:
         ("Wash gently. 2 times a day is enough.", "Rửa nhẹ. 2 lần mỗi ngày là đủ."),  # (a short word, no abbreviation)
         ("Ask at St. Mary's, St. John's or St. Luke's.", "Pregunte en Santa María, San Juan o San Lucas."),
         ("Needles vs. Lasers vs. Peels vs. Creams?", "¿Agujas, láseres, peelings o cremas?"),  # ('St.', 'vs.')
+        ("Worried? See the risks.", "Ανησυχείτε; Δείτε τους κινδύνους."),  # (Greek asks with a semicolon)
+        ("Worried? See the risks.", "Ανησυχείτε\u037e Δείτε τους κινδύνους."),  # (or its own mark, U+037E)
     ],
 )
 def test_a_translation_with_as_many_sentences_is_not_warned_in_any_script(
@@ -1599,7 +1614,8 @@ def test_a_translation_with_as_many_sentences_is_not_warned_in_any_script(
 ) -> None:
     """Sentences end where each script ends them: Chinese and Japanese full stops and Hindi's danda with no space
     after them (every text of two sentences was warned as one left out), a full stop before a number after a short
-    word in Vietnamese ('nhẹ. 2 lần'), and not after 'St.' or 'vs.'."""
+    word in Vietnamese ('nhẹ. 2 lần'), Greek's question mark (a semicolon) before a capital, and not after 'St.' or
+    'vs.'."""
     src, es = _added(tmp_path, english, translated)
     assert [d.message for d in compare(src, es) if "sentence" in d.message] == []
 

@@ -231,11 +231,11 @@ def _read_words(r: Reader, node: Node | None) -> tuple[tuple[str, str | tuple[st
         if name not in NAMES:  # (reported by r.mapping)
             continue
         path = f"words.{name}"
-        if name == "months":
+        if name in ("months", "months_alone"):
             months = r.text_list(child, path)
             written = len(child.value) if isinstance(child.value, list) else 0
             if months is not None and len(months) == written != MONTHS:  # (a bad name is reported by itself)
-                r.fail(r.at(child, path), f"'months' lists {len(months)} names", "write the 12 months, January first")
+                r.fail(r.at(child, path), f"'{name}' lists {len(months)} names", "write the 12 months, January first")
             elif months is not None and len(months) == MONTHS:
                 out.append((name, tuple(value for value, _ in months)))
             continue

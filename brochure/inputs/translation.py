@@ -222,6 +222,9 @@ _WORD_REACH = 64  # letters looked back for the word before a full stop (a longe
 _CLOSING = "\"'\u201d\u300d\u300f)\\]"  # quotes and brackets that may close a sentence after its mark
 _EAST_END = re.compile(f"[\u3002\uff01\uff1f\u0964\u0965]+(?=[{_CLOSING}]*\\s*[^\\s{_CLOSING}])")
 # (Chinese's and Japanese's full stops and marks, Hindi's danda: a sentence ends there, with no space after it)
+_GREEK_ASKS = re.compile(r"[;\u037e][\"'\u201d\u00bb)\]]*\s+[^\s\w]*(?P<next>[\u0386-\u038f\u0391-\u03a9])")
+# (Greek's question mark is written as a semicolon: "Ανησυχείτε; Δείτε ...": a sentence ends there where a capital
+# Greek letter starts the next)
 _SHORTENED = frozenset(("approx", "godz", "prof", "circa"))  # (words of four letters or more shortened before a number)
 MERGED = 4  # a text of more sentences than this may have two of them joined in a language's way (one, not two)
 SHORTER = 0.88  # a text of one sentence fewer and under this share of its source's length, at the file's ratio, is
@@ -238,7 +241,7 @@ def _sentences(text: str) -> int:
 
 def _ends(printed: str) -> list[int]:
     """Where each sentence of a printed text but the first starts, in order (none where it has one sentence)."""
-    ends = [m.end() for m in _EAST_END.finditer(printed)]
+    ends = [m.end() for m in _EAST_END.finditer(printed)] + [m.start("next") for m in _GREEK_ASKS.finditer(printed)]
     for found in _SENTENCE_END.finditer(printed):
         first = found.group("next")
         before = _WORD_BEFORE.search(printed, max(0, found.start() - _WORD_REACH), found.start())

@@ -21,9 +21,12 @@ from brochure.inputs.inline import display_url, escape_text, link_markup, one_li
 from brochure.layout import citations
 from brochure.layout.blocks import Blocks, is_wide
 from brochure.layout.compose import (
+    FINE,
+    FINE_GAP,
     GROSS,
     Inputs,
     fill,
+    fine_print,
     flow_items,
     flow_plain,
     overset,
@@ -134,11 +137,13 @@ def _foot(inp: Inputs, box: Rect, run_on: bool = False, two: bool = True) -> Foo
     t, L = inp.theme, inp.theme.scale.leading
     words, links = inp.content.tool_words, inp.links
     count = 0 if inp.full_sources else len(inp.citations.references)
-    two = two and is_wide(box.w, t) and count > 0  # (a wide back's fine print in two columns: 125 characters a line)
+    two = two and is_wide(box.w, t) and count > 0 and not inp.fine_flows  # (a wide back's fine print in two
+    # columns: 125 characters a line)
     width = (box.w - GUTTER) / 2 if two else box.w
     blocks = Blocks(t, width, inp.links, cites=inp.citations, words=inp.content.tool_words)
-    disclaimer = blocks.para(inp.content.disclaimer, "note")
-    items: list[tuple[Flowable, float]] = [(disclaimer, 0.0)]
+    (disclaimer, _), (document, _) = fine_print(inp, blocks)
+    here = FINE[inp.fine_flows :]  # (what flows after the words is not at the foot: large print's, when need be)
+    items: list[tuple[Flowable, float]] = [(disclaimer, 0.0)] if "disclaimer" in here else []
 
     def sources_of(part: tuple[int, int] | None = None) -> Para | None:
         language = inp.content.language
@@ -146,11 +151,11 @@ def _foot(inp: Inputs, box: Rect, run_on: bool = False, two: bool = True) -> Foo
 
     sources = None if inp.full_sources else sources_of()
     if sources is not None:
-        items.append((sources, 0.4 * L))
+        items.append((sources, FINE_GAP * L if items else 0.0))
     doc = document_block(inp.content, inp.brand)
-    document = Para(doc.markup(blocks.md), t.style("fine"))
-    items.append((document, 0.4 * L))
-    keys = [*_bottom_keys(inp), _longest(doc.texts(), doc.at)]
+    if "document" in here:
+        items.append((document, FINE_GAP * L if items else 0.0))
+    keys = _kept(here, [*_bottom_keys(inp), _longest(doc.texts(), doc.at)])
     floors = floor_of([Item(f, "", g) for f, g in items], box.w)
     if sum(floors) > GROSS * box.h:  # far too long for the whole back: not worth measuring every line
         return Foot(items, keys, floors, 0.0, [], [])
@@ -166,13 +171,18 @@ def _foot(inp: Inputs, box: Rect, run_on: bool = False, two: bool = True) -> Foo
 
     diags: list[Diagnostic] = []
     if any(overrun(f) > OVERRUN for f, _ in items):  # (each text's widest word, to say where: only then)
-        widest = [*_bottom_keys(inp, longest), max(doc.texts(), key=lambda ta: longest(ta[0]))[1]]
+        widest = _kept(here, [*_bottom_keys(inp, longest), max(doc.texts(), key=lambda ta: longest(ta[0]))[1]])
         diags = overset(inp, [(f, at, _noun(at)) for (f, _), at in zip(items, widest, strict=True)], "back")
     if columns is not None:
         need, placed = _placed_in_two(columns, box, width, t.direction == "rtl")
     else:
         placed, _ = stack_down(items, box, "back", box.y + need)
     return Foot(items, keys, floors, need, placed, diags, heights)
+
+
+def _kept(here: tuple[str, ...], keys: list[Location]) -> list[Location]:
+    """Of the foot's keys (the disclaimer's, the sources', the document block's), those of the texts still `here`."""
+    return [keys[0]] * ("disclaimer" in here) + keys[1:-1] + [keys[-1]] * ("document" in here)
 
 
 Pieces = list[tuple[Flowable, float]]  # flowables and the gap above each
@@ -456,10 +466,23 @@ def _overfull(
     return error(
         at,
         f"{region_words(inp, region, ' region')} is over-full by {'at least ' if at_least else ''}{over / MM:.1f} mm "
-        f"({inp.label}, {inp.sheet.paper.name}): the call to action, QR code, contact lines, disclaimer, "
-        "sources and document details do not fit",
+        f"({inp.label}, {inp.sheet.paper.name}): {_held(inp)} do not fit",
         f"shorten {what} (the longest of them), or the others",
     )
+
+
+def _held(inp: Inputs) -> str:
+    """What the back holds besides its sections, as `_overfull` lists it: its fine print but what flows elsewhere."""
+    here = FINE[inp.fine_flows :]
+    held = [
+        "the call to action",
+        "QR code",
+        "contact lines",
+        *(["disclaimer"] if "disclaimer" in here else []),
+        *([] if inp.full_sources else ["sources"]),
+        *(["document details"] if "document" in here else []),
+    ]
+    return ", ".join(held[:-1]) + " and " + held[-1]
 
 
 def address_lines(address: str, style: ParagraphStyle, width: float) -> list[str]:

@@ -20,6 +20,7 @@ from brochure.layout import flowables, hints
 from brochure.layout.balancing import balance, rewrap
 from brochure.layout.blocks import Blocks
 from brochure.layout.citations import NONE, Citations, block_texts
+from brochure.layout.document import document_block
 from brochure.layout.flow import FlowResult, Frame, Item, floor_of, flow, height_of
 from brochure.layout.model import Placed
 from brochure.layout.para import OVERRUN, Para, overrun
@@ -47,6 +48,8 @@ class Inputs:
     trial: bool = False  # an attempt that is not the last: words that cannot fit need not be measured exactly
     layout: LayoutName = "trifold"  # which layout this is (the kit may set the logo's height per layout)
     inside: Theme | None = None  # the main flow's own, set larger where its words left the panels short (else theme)
+    fine_flows: int = 0  # of the back's fine print (FINE), how many texts flow after the main flow's words instead
+    # (large print's, when its booking page cannot hold them: a page more of words, not an error)
 
 
 def flow_items(
@@ -63,7 +66,32 @@ def flow_items(
         items.extend(blocks.section(s, i == 0))
     if sources:
         items.extend(blocks.sources(not items))
+        items.extend(_fine_items(inp, blocks, bool(items)))
     return items, blocks.problems
+
+
+FINE = ("disclaimer", "document")  # the back's fine print that may flow after the words instead, in this order
+FINE_GAP = 0.4  # body leadings between the fine print's texts (on the back, and where they flow)
+
+
+def fine_print(inp: Inputs, blocks: Blocks) -> list[tuple[Paragraph, str]]:
+    """The back's fine print but the sources, in order, each with the FINE name it has: the disclaimer and the
+    document block (code, version, dates, authors, other formats, feedback)."""
+    doc = document_block(inp.content, inp.brand)
+    return [
+        (blocks.para(inp.content.disclaimer, "note"), "disclaimer"),
+        (Para(doc.markup(blocks.md), inp.theme.style("fine")), "document"),
+    ]
+
+
+def _fine_items(inp: Inputs, blocks: Blocks, after: bool) -> list[Item]:
+    """The fine print that flows after the words (`fine_flows` of it), kept together, a section's gap above it."""
+    moved = fine_print(inp, blocks)[: inp.fine_flows]
+    L = inp.theme.scale.leading
+    return [
+        Item(f, "", (1.25 * L if after else 0.0) if i == 0 else FINE_GAP * L, i < len(moved) - 1)
+        for i, (f, _) in enumerate(moved)
+    ]
 
 
 @frozen

@@ -13,7 +13,7 @@ from brochure.inputs.inline import one_line, plain
 from brochure.layout import citations, larger
 from brochure.layout.back import back
 from brochure.layout.blocks import CALL_TO_ACTION, SOURCES
-from brochure.layout.compose import Inputs, Plain, ended_spread, fill, folio
+from brochure.layout.compose import FINE, Inputs, Plain, ended_spread, fill, folio
 from brochure.layout.cover import CoverArea, cover
 from brochure.layout.flow import SHORT, FlowResult, Frame, even_up
 from brochure.layout.model import Bookmark, Draft, DraftLayout, Layout, Link, Placed
@@ -35,7 +35,9 @@ class Plan:
     `folios`: every page but the cover carries its number. `full_sources`: the references are printed in full,
     after the main flow's sections, instead of in short at the back's foot. `facing`: of a flow that is not
     balanced, the frames (indices, in flow order) that face each other when the leaflet lies open (large print's
-    spreads): where the words end on the last page of a spread, its pages end about level.
+    spreads): where the words end on the last page of a spread, its pages end about level. `fine_flows`: where the
+    back cannot hold its fine print, the disclaimer, then the document details too, flow after the main flow's
+    words (and the references in full) instead (large print's booking page: a page more, not an error).
     """
 
     label: str
@@ -53,6 +55,7 @@ class Plan:
     folios: bool = False
     full_sources: bool = False
     facing: tuple[tuple[int, ...], ...] = ()
+    fine_flows: bool = False
 
 
 PlanFor = Callable[[Sheet], tuple[Plan, ...]]  # plans in order of preference (e.g. a one-sided flyer first)
@@ -96,6 +99,28 @@ def route(
 
 
 def lay_out(
+    plans: tuple[Plan, ...], layout: LayoutName, inp: Inputs, told: Told | None = None
+) -> tuple[Layout | None, list[Diagnostic]]:
+    """The plans laid out (`_sized`); where nothing fits and the back cannot hold its fine print, and the plans
+    let it flow after the words (`Plan.fine_flows`), again with the disclaimer, then the document details too,
+    flowing so: the errors are those of the last try."""
+    result = _sized(plans, layout, inp, told)
+    while result[0] is None and plans[-1].fine_flows and inp.fine_flows < len(FINE) and _back_full(plans, layout, inp):
+        inp = replace(inp, fine_flows=inp.fine_flows + 1)
+        result = _sized(plans, layout, inp, told)
+    return result
+
+
+def _back_full(plans: tuple[Plan, ...], layout: LayoutName, inp: Inputs) -> bool:
+    """Whether the last plan's back, at the floor size, cannot hold what it is given."""
+    plan = plans[-1]
+    sections, _ = route(inp.content.sections, layout, plan)
+    theme = inp.theme.with_body(inp.theme.scale.steps()[-1])
+    attempt = replace(_for_plan(inp, theme, False, plan, sections), trial=False)
+    return any(d.is_error for d in back(attempt, plan.back, plan.back_page).diagnostics)
+
+
+def _sized(
     plans: tuple[Plan, ...], layout: LayoutName, inp: Inputs, told: Told | None = None
 ) -> tuple[Layout | None, list[Diagnostic]]:
     """At each body size from the kit's size down to the floor, try the plans in order of preference;

@@ -4,7 +4,8 @@ One plan per page count, fewest first: the first whose pages hold the words wins
 pages as its words need at 16 pt (it never shrinks the type). Each page is filled in turn, but where the words end
 on the right-hand page of a spread, the two pages facing each other end about level (`facing`). Every section
 flows through the pages in the content's order (a folded leaflet's flap and back are pages here too), followed by
-the references in full; the booking page closes it, with the document details. Every page but the cover carries
+the references in full; the booking page closes it, with the disclaimer and document details (where it cannot
+hold them, they end the words instead, the disclaimer first). Every page but the cover carries
 its number.
 """
 
@@ -42,6 +43,7 @@ def _plan(pages: list[Panel]) -> Plan:
         folios=True,
         full_sources=True,
         facing=_facing(pages),
+        fine_flows=True,  # a booking page too full for the disclaimer and document details: they end the words
     )
 
 

@@ -18,6 +18,7 @@ from brochure.layout.document import document_block
 from brochure.patterns import Letters
 from brochure.theme.fonts import PRIVATE_USE, FontSet, blank, cmap, display_name, given_codes, unreadable
 from brochure.theme.shaping import can_shape, script_of
+from brochure.vocabulary import CJK_LANGUAGES, language_base
 
 
 def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnostic]:
@@ -250,7 +251,6 @@ CJK_RUN = 8
 _CJK_RUN = Letters(f"[{HAN_KANA}](?:[\u00ad\u200b]?[{HAN_KANA}]){{{CJK_RUN - 1},}}", "\u3040")  # (soft hyphens
 # put in do not make it shorter)
 _CJK_MARKS = Letters("[\u3000-\u303f\u30fb\uff00-\uffef]", "\u3000")
-CJK_LANGUAGES = frozenset(("zh", "ja", "yue", "cmn", "wuu", "hak", "nan", "gan", "hsn", "cjy"))
 
 
 # Of those, the letters brochure shapes (theme/shaping.py) when the face that sets them can: Arabic and Hebrew
@@ -308,15 +308,35 @@ def _letter(ch: str, faces: tuple[tuple[str, str], ...], fonts: FontSet) -> tupl
     return None
 
 
+_NOT_YET = (
+    "its lines break only at spaces, and Chinese and Japanese lines break between characters by rules it does not"
+    " follow yet"
+)
+_SETS = (
+    "brochure sets Korean (its words are spaced) and languages written in Latin, Greek, Cyrillic, Arabic or Hebrew"
+    " letters"
+)
+
+
+def cjk_language(content: Content) -> Diagnostic | None:
+    """A leaflet in Chinese or Japanese, refused at its `language:` before anything else is said of it (its words,
+    the kit's lines in its language: work on a leaflet that cannot be set)."""
+    if language_base(content.language) not in CJK_LANGUAGES:
+        return None
+    return error(
+        content.language_at,
+        f"brochure cannot set Chinese or Japanese text yet (the leaflet is in '{content.language}'): {_NOT_YET}",
+        f"no font or soft hyphen mends it; {_SETS}",
+    )
+
+
 def _unshaped_error(ch: str, face: str, why: str, at: Location, fonts: FontSet) -> Diagnostic:
     if why == "breaks":
         return error(
             at,
-            f"brochure cannot set Chinese or Japanese text yet (U+{ord(ch):04X} {unicodedata.name(ch, '')}): its lines"
-            " break only at spaces, and Chinese and Japanese lines break between characters by rules it does not"
-            " follow yet",
-            "soft hyphens do not help: they print as hyphens inside words; brochure sets Korean (its words are"
-            " spaced) and languages written in Latin, Greek, Cyrillic, Arabic or Hebrew letters",
+            f"brochure cannot set Chinese or Japanese text yet (U+{ord(ch):04X} {unicodedata.name(ch, '')}): "
+            + _NOT_YET,
+            f"soft hyphens do not help: they print as hyphens inside words; {_SETS}",
         )
     script = "Indic" if SHARED.match(ch) else unicodedata.name(ch, "").split(" ")[0].capitalize()  # (not "North")
     if not script:  # (a code point Unicode has given no character yet, in a script's block)
