@@ -8398,6 +8398,28 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_init.py::test_a_clinic_names_the_languages_its_kit_has_lines_in",
     ),
     m(
+        "css-weight-nearest-lighter-first",
+        "theme/fonts.py",
+        "    return ((lighter + heavier) if wanted < 400 else (heavier + lighter))[0]",
+        "    return (lighter + heavier)[0]",
+        "tests/test_fallbacks.py",
+        k="as_css",
+    ),
+    m(
+        "greek-paragraph-set-word-by-word",
+        "theme/fallback.py",
+        "    return 2 * lacked > letters",
+        "    return False",
+        "tests/test_fallbacks.py::test_a_greek_paragraph_is_set_wholly_in_the_fallback_its_figures_and_stops_too",
+    ),
+    m(
+        "arabic-paragraph-set-wholly-in-its-fallback",
+        "theme/fallback.py",
+        "                if _script(ch) not in SET_ALIKE:",
+        "                if False:",
+        "tests/test_golden.py::test_the_page_looks_as_approved[trifold-clearwater-ar-page2]",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

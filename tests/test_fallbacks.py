@@ -14,7 +14,7 @@ from helpers import build, check, page_texts, reopen, texts
 
 from brochure.inputs.content import load_content
 from brochure.layout.model import Text
-from brochure.theme.fonts import display_name
+from brochure.theme.fonts import css_weight, display_name
 
 # Be Vietnam Pro (the test kit's family) has no Greek, no Cyrillic and no Romanian 'ș'; Alegreya Sans has all three.
 TEXT = "Fine needles make **tiny** pricks. See [our site](https://example.com)."
@@ -109,6 +109,48 @@ def test_bold_italic_and_headings_take_the_fallback_face_of_their_own_weight(inp
     assert fonts["What is it ("] == "BeVietnamPro-SemiBold" and fonts[")?"] == "BeVietnamPro-SemiBold"
 
 
+def test_a_greek_paragraph_is_set_wholly_in_the_fallback_its_figures_and_stops_too(inputs: Inputs) -> None:
+    """A paragraph mostly in letters the family lacks (a Greek leaflet in a kit of Latin faces) is set in the
+    fallback whole: its figures, brackets, stops and Latin words changed family between the Greek words ("Για 3
+    έως 7 ημέρες": the figures in Be Vietnam Pro, larger and heavier). A Latin paragraph with a Greek word keeps its
+    family (test_with_a_fallback_greek_cyrillic_and_missing_latin_letters_print_in_it_word_by_word)."""
+    greek = "Για **3** έως **7** ημέρες (ρετινόλη), με SPF 50+ κάθε πρωί."
+    edit(inputs.content, TEXT, greek)
+    with_fallbacks(inputs, "[Alegreya Sans]")
+    fonts = {t: f for t, f in runs(inputs).items() if t.strip() and t.strip() in greek}
+    assert fonts["3"] == fonts["7"] == "AlegreyaSans-Bold", fonts
+    assert {f for t, f in fonts.items() if t not in ("3", "7")} == {"AlegreyaSans-Regular"}, fonts
+    assert "SPF 50+" in "".join(fonts), fonts
+
+
+def test_a_heading_weight_the_fallback_lacks_is_its_heavier_as_css_chooses(inputs: Inputs) -> None:
+    """A fallback takes the kit's heading weight (600): Alegreya Sans has 500 and 700, and its Greek headings were
+    set at 500, lighter than the English headings' SemiBold; CSS's font matching takes the heavier over 500."""
+    edit(inputs.content, "heading: What is it?", "heading: Τι είναι;")
+    with_fallbacks(inputs, "[Alegreya Sans]")
+    result = build(inputs)
+    assert result.layout is not None, [d.format() for d in result.diagnostics]
+    heading = [r for p in result.layout.pages for t in p.items if isinstance(t, Text) for r in t.runs if "Τι" in r.text]
+    assert heading and {display_name(r.font) for r in heading} == {"AlegreyaSans-Bold"}
+
+
+@pytest.mark.parametrize(
+    ("weights", "wanted", "chosen"),
+    [
+        ([100, 300, 400, 500, 700, 800, 900], 600, 700),  # (over 500: the heavier first)
+        ([100, 300, 400, 500, 700, 800, 900], 450, 500),  # (400 to 500: up to 500 first)
+        ([300, 700], 400, 300),  # (then the lighter)
+        ([300, 700], 500, 300),
+        ([100, 600], 300, 100),  # (under 400: the lighter first)
+        ([600, 800], 700, 800),
+        ([100], 700, 100),  # (then the lighter)
+        ([None], 600, 600),  # (a variable face: the weight asked)
+    ],
+)
+def test_a_weight_a_family_lacks_is_chosen_as_css_chooses(weights: list[int | None], wanted: int, chosen: int) -> None:
+    assert css_weight(weights, wanted) == chosen
+
+
 def test_a_word_of_two_scripts_changes_font_where_the_script_changes(inputs: Inputs) -> None:
     edit(inputs.content, TEXT, "The DNAполимераза enzyme.")
     with_fallbacks(inputs, "[Alegreya Sans]")
@@ -119,7 +161,8 @@ def test_a_word_of_two_scripts_changes_font_where_the_script_changes(inputs: Inp
 
 def test_fallbacks_are_tried_in_order(inputs: Inputs) -> None:
     """IBM Plex Serif has Cyrillic but no Greek: Cyrillic goes to it, the first; Greek to Alegreya Sans."""
-    edit(inputs.content, TEXT, "Greek μικροβελόνωση, Russian микроиглы.")
+    edit(inputs.content, TEXT, "In Greek: μικροβελόνωση, and in Russian: микроиглы, both words for it.")  # (a
+    # paragraph mostly in the family's letters: each word in the first fallback that has it)
     with_fallbacks(inputs, "[IBM Plex Serif, Alegreya Sans]")
     fonts = runs(inputs)
     assert fonts["микроиглы"] == "IBMPlexSerif-Regular"

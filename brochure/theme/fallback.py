@@ -89,12 +89,17 @@ def fallback_frags(frags: list[object], fallbacks: Mapping[str, tuple[str, ...]]
     in the fallback fonts (same size, colour, link and style)."""
     if not fallbacks:
         return frags
+    whole = _fallen_back(frags, fallbacks)
     out: list[object] = []
     for frag in frags:
         text = getattr(frag, "text", "")
         faces = fallbacks.get(getattr(frag, "fontName", ""), ())
         if not text or not faces or getattr(frag, "cbDefn", None) is not None:
             out.append(frag)
+            continue
+        face = next((f for f in faces if all(ord(ch) in cmap(f) for ch in text)), None) if whole else None
+        if face is not None:  # (the paragraph is in the fallback's letters: its figures and stops too)
+            out.append(frag.clone(fontName=face))  # type: ignore[attr-defined]
             continue
         parts = pieces(text, frag.fontName, faces)  # type: ignore[attr-defined]
         if len(parts) == 1:
@@ -104,3 +109,31 @@ def fallback_frags(frags: list[object], fallbacks: Mapping[str, tuple[str, ...]]
             continue
         out.extend(frag.clone(text=t, fontName=name) for t, name in parts)  # type: ignore[attr-defined]
     return out
+
+
+SET_ALIKE = frozenset(("LATIN", "GREEK", "CYRILLIC", "ARMENIAN", "GEORGIAN", "COPTIC"))  # scripts set as Latin is,
+# whose letters share its figures and stops: a paragraph in them is set in one family
+
+
+def _fallen_back(frags: list[object], fallbacks: Mapping[str, tuple[str, ...]]) -> bool:
+    """Whether most of a paragraph's letters are letters its fonts lack, of scripts set as Latin is (a Greek
+    paragraph in a kit of Latin faces): then each run is set wholly in the first fallback that has all of it, its
+    figures, stops and Latin words too (they were in the kit's face between Greek words in another: "Για 3 έως 7
+    ημέρες" changed family at each figure). A Latin paragraph with a Greek word keeps its family; an Arabic or
+    Hebrew one, shaped and set right to left, is not changed here."""
+    runs = [(font, text) for f in frags if (text := getattr(f, "text", "")) and (font := getattr(f, "fontName", ""))]
+    runs = [(font, text) for font, text in runs if font in fallbacks]
+    if all(set(map(ord, text)) <= cmap(font).keys() for font, text in runs):
+        return False  # (every character in its own face: the most paragraphs, told at C speed)
+    letters = lacked = 0
+    for font, text in runs:
+        own = cmap(font)
+        for ch in text:
+            if not ch.isalpha():
+                continue
+            letters += 1
+            if ord(ch) not in own:
+                if _script(ch) not in SET_ALIKE:
+                    return False
+                lacked += 1
+    return 2 * lacked > letters

@@ -409,6 +409,28 @@ def _installed(name: str) -> fontpkg.Family:
     return fontpkg.family(name)
 
 
+def css_weight(weights: list[int | None], wanted: int) -> int:
+    """The weight of a family's faces that prints `wanted`, as CSS's font matching chooses it: the weight itself,
+    else for 400 to 500 the heavier up to 500, then the lighter nearest first, then the heavier; under 400 the
+    lighter nearest first; over 500 the heavier nearest first. A heading of weight 600 in a family of 500 and 700
+    is set bold (it was set medium: a Greek heading in Alegreya Sans lighter than the English one's SemiBold).
+    `wanted` where the family has no static face."""
+    have = sorted({w for w in weights if w is not None})
+    if not have or wanted in have:
+        return wanted
+    lighter = [w for w in reversed(have) if w < wanted]
+    heavier = [w for w in have if w > wanted]
+    if 400 <= wanted <= 500:
+        within = [w for w in heavier if w <= 500]
+        return (within + lighter + [w for w in heavier if w > 500])[0]
+    return ((lighter + heavier) if wanted < 400 else (heavier + lighter))[0]
+
+
+def _select(fam: fontpkg.Family, weight: int, style: str) -> fontpkg.FontFile:
+    """The family's file that prints `weight` in `style` (`css_weight`); FontpkgError where it has no such style."""
+    return fontpkg.select_file(fam, css_weight([f.weight for f in fam.files if f.style == style], weight), style, True)
+
+
 def _family_file(spec: FontSpec, weight: int, italic: bool) -> tuple[Path | None, str]:
     assert spec.family is not None
     try:
@@ -421,7 +443,7 @@ def _family_file(spec: FontSpec, weight: int, italic: bool) -> tuple[Path | None
 
         return None, f"font family '{spec.family}' is not installed ({not_installed(spec.family)})"
     try:
-        chosen = fontpkg.select_file(fam, weight, "italic" if italic else "normal", nearest=True)
+        chosen = _select(fam, weight, "italic" if italic else "normal")
     except fontpkg.FontpkgError:
         if italic:
             return _family_file(spec, weight, False)
@@ -503,14 +525,14 @@ def family_weights(family: str) -> list[int]:
 
 
 def _weight_warnings(spec: FontSpec, weight_at: Location) -> list[Diagnostic]:
-    """A heading weight the family has no file for: the nearest is used (Alegreya Sans has no 600: its 500), which
+    """A heading weight the family has no file for: another is used (Alegreya Sans has no 600: its 700), which
     the kit should say rather than leave to be found in print; said at the weight (`weight_at`, where the kit gives
     one; else at the family)."""
     if spec.family is None:
         return []
     try:
         fam = _installed(spec.family)
-        chosen = fontpkg.select_file(fam, spec.weight, "normal", nearest=True)
+        chosen = _select(fam, spec.weight, "normal")
     except fontpkg.FontpkgError:
         return []  # (said as an error already)
     if chosen.weight is None or chosen.weight == spec.weight:
@@ -519,8 +541,8 @@ def _weight_warnings(spec: FontSpec, weight_at: Location) -> list[Diagnostic]:
     return [
         warning(
             weight_at if weight_at.line else spec.at,
-            f"font family '{spec.family}' has no weight {spec.weight}: its headings print at {chosen.weight}, the "
-            "nearest it has",
+            f"font family '{spec.family}' has no weight {spec.weight}: its headings print at {chosen.weight}, "
+            f"{'the heavier' if chosen.weight > spec.weight else 'the lighter'} nearest it has (as CSS chooses)",
             f"name a weight it has ({weights}) as fonts.heading's weight",
         )
     ]
