@@ -8420,6 +8420,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_golden.py::test_the_page_looks_as_approved[trifold-clearwater-ar-page2]",
     ),
     m(
+        "init-translation-not-told-its-language",
+        "commands/init.py",
+        "    if translating and doc.translation is None:",
+        "    if False:",
+        "tests/test_init.py::test_a_clinics_own_words_copied_to_translate_are_told_the_language_and_translators",
+    ),
+    m(
+        "init-producer-told-though-as-is",
+        "commands/init.py",
+        "        *([] if name and doc.producer == name else",
+        "        *([] if False else",
+        "tests/test_init.py::test_a_clinics_own_words_copied_to_translate_are_told_the_language_and_translators",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -12,7 +12,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, position
+from conftest import ROOT, edit, position
 from helpers import LINE, cli
 from PIL import Image
 
@@ -595,6 +595,34 @@ def test_a_copied_translation_is_told_to_name_its_own_translator(
     line = int(said.split(":")[1])
     copy = (tmp_path / "clinics/riverside/es/content.yaml").read_text(encoding="utf-8").splitlines()
     assert copy[line - 1].strip().startswith("translator: {name: Clearwater") and "who translated it" in said, said
+
+
+def test_a_clinics_own_words_copied_to_translate_are_told_the_language_and_translators(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The clinic's own words copied into a folder of theirs start a translation: the lines to edit name its
+    `language:` and its translator and checker (its first check failed on "document.translation is missing"), not
+    the producer it names already nor the credits of the clinic's own version; the check to run compares it with
+    them."""
+    _riverside_with_words(tmp_path, monkeypatch, capsys)
+    edit(
+        tmp_path / "clinics/riverside/content.yaml",
+        "producer: Clearwater Skin Clinic",
+        "producer: Riverside Skin Clinic",
+    )
+    status, out, err = cli(
+        capsys, "init", "clinics/riverside/el", "--words", "--from", "clinics/riverside/content.yaml"
+    )
+    assert status == 0, err
+    said = [x.strip() for x in out.splitlines() if x.startswith("  clinics/")]
+    copy = (tmp_path / "clinics/riverside/el/content.yaml").read_text(encoding="utf-8").splitlines()
+    line = next(i for i, x in enumerate(copy, 1) if x.startswith("language:"))
+    assert said[0].startswith(f"clinics/riverside/el/content.yaml:{line}:11: language: the tag of the language"), said
+    assert any("document: add translation: {translator: {name: ..., role: ...}, reviewer:" in x for x in said), said
+    assert not [x for x in said if "document.producer" in x or "document.author" in x or "conflicts" in x], said
+    assert said[-1].endswith("sections: translate every text"), said
+    then = next(x for x in out.splitlines() if x.startswith("Then: "))
+    assert then.endswith("--source clinics/riverside/content.yaml"), then
 
 
 def _riverside_with_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:

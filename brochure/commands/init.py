@@ -392,28 +392,48 @@ def _init_words(args: argparse.Namespace, console: Console) -> int:
     brand = brand or args.folder / "brand.yaml"
     clinic = _kit(brand)
     name = clinic.name if clinic is not None else ""
+    own = brand.parent / "content.yaml"  # (the clinic's own words, which a translation in a folder of theirs
+    # translates)
+    translating = (  # the clinic's own words copied into a folder of theirs: a translation of them to start
+        brand.parent != args.folder and own.is_file() and own.resolve() == args.words_from.resolve()
+    )
     console.result(f"Next, edit {written[0]} for this clinic:")
+    producer = f"the clinic's name{f' as in its brand.yaml: {name}' if name else ''}"
     edits = [
-        ("document.producer", f"the clinic's name{f' as in its brand.yaml: {name}' if name else ''}"),
+        *([] if name and doc.producer == name else [("document.producer", producer)]),  # (its own words: as is)
         ("document.code", "this leaflet's code in the clinic's document system"),
-        ("document.author", "who wrote the clinic's version"),
-        ("document.reviewer", "the clinician who checked it (name and registration)"),
+        *(
+            []
+            if translating  # (the clinic's own version's credits and statement, as they are)
+            else [
+                ("document.author", "who wrote the clinic's version"),
+                ("document.reviewer", "the clinician who checked it (name and registration)"),
+            ]
+        ),
         ("document.published", "today's date, and the review date two or three years on"),
-        ("document.conflicts", "the clinic's own statement"),
+        *([] if translating else [("document.conflicts", "the clinic's own statement")]),
     ]
     if doc.translation is not None:  # (a copied translation printed the other clinic as its translator)
         edits.append(("document.translation", "who translated it for this clinic, and the clinician who checked it"))
     places = [(doc.where(key), f"{key}: {what}") for key, what in edits]
+    if translating and doc.translation is None:  # (the check that follows needs both)
+        places.append((copy.language_at, "language: the tag of the language it is translated into (es, pl, el ...)"))
+        places.append(
+            (
+                doc.where("document"),
+                "document: add translation: {translator: {name: ..., role: ...}, reviewer: {name: ..., role: ...}}, "
+                "who translates it and the clinician who checks it",
+            )
+        )
     places += _foreign_numbers(copy, clinic) if clinic is not None else []
     if copy.sections:
-        places.append((copy.sections[0].at, "sections: the words themselves; a clinician checks every claim"))
+        words = "translate every text" if translating else "the words themselves; a clinician checks every claim"
+        places.append((copy.sections[0].at, f"sections: {words}"))
     for at, what in sorted(places, key=lambda p: (p[0].line, p[0].column)):
         console.result(f"  {at.file}:{at.line}:{at.column}: {what}")
-    own = (
-        brand.parent / "content.yaml"
-    )  # (the clinic's own words, which a translation in a folder of theirs translates)
     mine = load_content(own)[0] if own.is_file() and brand.parent != args.folder else None
-    source = own if mine is not None and mine.language.lower() != copy.language.lower() else None
+    differ = mine is not None and mine.language.lower() != copy.language.lower()
+    source = own if translating or differ else None  # (the words it translates, once translated)
     check = (
         f"{program()} check --content {shell_quoted(written[0])}"
         + (f" --brand {shell_quoted(brand)}" if brand.is_file() else "")
