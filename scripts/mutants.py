@@ -2302,8 +2302,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "a-kits-formats-list-measured-a-piece-at-a-time",
         "layout/back.py",
-        "        line = (at.file, _line_of(at.key))",
-        "        line = (at.file, at.key)",
+        '        line, key = (at.file, _line_of(at.key)), at.key.split("[")[0]',
+        '        line, key = (at.file, at.key), at.key.split("[")[0]',
         "tests/test_translations.py",
         k="long_formats_list",
     ),
@@ -8432,6 +8432,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "        *([] if name and doc.producer == name else",
         "        *([] if False else",
         "tests/test_init.py::test_a_clinics_own_words_copied_to_translate_are_told_the_language_and_translators",
+    ),
+    m(
+        "overfull-hint-names-no-others",
+        "layout/back.py",
+        """ + (f": {', '.join(named)}" if named else ""),""",
+        """ + "",""",
+        "tests/test_fit.py::test_an_overfull_backs_hint_names_the_next_tallest_texts_where_they_are_written",
+    ),
+    m(
+        "document-details-told-at-their-first-text",
+        "layout/back.py",
+        "    return first[(*line, max(parts[line], key=lambda key: parts[line][key]))]",
+        "    return first[(*line, next(iter(parts[line])))]",
+        "tests/test_fit.py::test_an_overfull_backs_hint_names_the_next_tallest_texts_where_they_are_written",
     ),
     m(
         "svg-negative-size-drawn",

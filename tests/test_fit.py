@@ -78,6 +78,18 @@ def test_an_overfull_back_panel_points_at_the_disclaimer(inputs: Inputs) -> None
     assert msg.startswith(f"{inputs.content}:{line}:{col}: error: the back region is over-full by")
 
 
+def test_an_overfull_backs_hint_names_the_next_tallest_texts_where_they_are_written(inputs: Inputs) -> None:
+    """A back made over-full by longer document details was told at the tallest of its texts (the disclaimer, the
+    sources) "shorten ... or the others", not which: the hint names the next tallest and where each is written;
+    the document details at their longest text (the statement that grew), not the producer before it."""
+    long = "The clinic's lead nurse and consultant wrote it with patients, and review it every three years. " * 4
+    text = edit(inputs.content, 'conflicts: "No outside funding."', f'conflicts: "{long}"')
+    edit(inputs.content, 'disclaimer: "General information only."', f'disclaimer: "{LONG * 5}"')
+    (msg,) = errors(build(inputs))
+    line, _ = position(text, long)
+    assert "back region is over-full by" in msg and f"the document details (content.yaml:{line})" in msg, msg
+
+
 @pytest.mark.parametrize(("char", "code"), [("✓", "U+2713"), ("☃", "U+2603")], ids=["check-mark", "snowman"])
 def test_a_character_the_fonts_cannot_print_is_an_error(inputs: Inputs, char: str, code: str) -> None:
     text = edit(inputs.content, "heading: What is it?", f"heading: What is it {char}")

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
+from pathlib import Path
 from typing import Literal
 
 from reportlab.lib.styles import ParagraphStyle
@@ -419,15 +420,22 @@ def _bottom_keys(inp: Inputs, rate: Callable[[str], float] = len) -> list[Locati
 
 def _longest(texts: list[tuple[str, Location]], default: Location) -> Location:
     """Where the most of a block's words are written, a line at a time (the content's document details, the kit's
-    other-formats line with its list, its feedback line): a long kit line is told to the kit's file, at its first
-    piece, not the content's."""
+    other-formats line with its list, its feedback line), at the longest text of that line, a list's items as one
+    (document details made longer by their statement: at `conflicts`, not at the producer before it; a long list of
+    formats at its first item): a long kit line is told to the kit's file, not the content's."""
     sizes: dict[tuple[str, str], int] = {}
-    first: dict[tuple[str, str], Location] = {}
+    parts: dict[tuple[str, str], dict[str, int]] = {}  # a line's keys (a list's items as one) -> their length
+    first: dict[tuple[str, str, str], Location] = {}
     for text, at in texts:
-        line = (at.file, _line_of(at.key))
+        line, key = (at.file, _line_of(at.key)), at.key.split("[")[0]
         sizes[line] = sizes.get(line, 0) + len(text)
-        first.setdefault(line, at)
-    return first[max(sizes, key=lambda line: sizes[line])] if sizes else default
+        part = parts.setdefault(line, {})
+        part[key] = part.get(key, 0) + len(text)
+        first.setdefault((*line, key), at)
+    if not sizes:
+        return default
+    line = max(sizes, key=lambda line: sizes[line])
+    return first[(*line, max(parts[line], key=lambda key: parts[line][key]))]
 
 
 def _line_of(key: str) -> str:
@@ -460,15 +468,25 @@ _DOCUMENT_NOUN = {  # texts of the document block, by their top-level key
 def _overfull(
     inp: Inputs, region: str, over: float, blame: list[tuple[float, Location]], at_least: bool = False
 ) -> Diagnostic:
-    """The back's fixed pieces do not fit: named at the tallest text among them."""
-    at = max(blame, key=lambda hb: hb[0])[1]
-    what = _noun(at)
+    """The back's fixed pieces do not fit: named at the tallest text among them, the next tallest in the hint with
+    where each is written (the tallest may not be what grew: document details made longer were told to shorten
+    the sources, with no word of them)."""
+    ranked = sorted(blame, key=lambda hb: -hb[0])
+    at = ranked[0][1]
+    others: dict[str, Location] = {}
+    for _, there in ranked[1:]:
+        if _noun(there) != _noun(at):
+            others.setdefault(_noun(there), there)
+    named = [f"{noun} ({Path(there.file).name}:{there.line})" for noun, there in list(others.items())[:OTHERS]]
     return error(
         at,
         f"{region_words(inp, region, ' region')} is over-full by {'at least ' if at_least else ''}{over / MM:.1f} mm "
         f"({inp.label}, {inp.sheet.paper.name}): {_held(inp)} do not fit",
-        f"shorten {what} (the longest of them), or the others",
+        f"shorten {_noun(at)} (the longest of them), or the others" + (f": {', '.join(named)}" if named else ""),
     )
+
+
+OTHERS = 3  # the next tallest of the back's texts an over-full back's hint names
 
 
 def _held(inp: Inputs) -> str:
