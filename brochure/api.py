@@ -28,6 +28,7 @@ from brochure.output.pdfx import make_pdfx
 from brochure.preflight.checks import (
     check_contact_lines,
     check_emergency_numbers,
+    check_language_region,
     check_printed_addresses,
     check_producer,
 )
@@ -206,6 +207,7 @@ def build(src: Sources, options: Options, environ: Mapping[str, str] | None = No
     else:
         diags += _entries_not_read(src)
     diags += check_producer(src.content, kit)
+    diags += check_language_region(src.content, kit)
     diags += check_printed_addresses(kit)
     diags += check_contact_lines(kit)
     diags += check_link_labels(src.content, kit)

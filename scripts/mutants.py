@@ -8448,6 +8448,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_fit.py::test_an_overfull_backs_hint_names_the_next_tallest_texts_where_they_are_written",
     ),
     m(
+        "language-of-another-country-unwarned",
+        "preflight/checks.py",
+        "    if not country or not region.isalpha() or region == country:",
+        "    if True:",
+        "tests/test_document.py",
+        k="another_countrys_form",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -386,10 +386,32 @@ def test_dates_are_written_as_the_language_writes_them(language: str, published:
     assert "\u00a0" in long_date(date(2026, 12, 1), w)  # a date is never broken across lines
 
 
+@pytest.mark.parametrize(
+    ("language", "warned"),
+    [("en-US", True), ("en-AU", True), ("en-GB", False), ("en", False), ("es", False), ("es-419", False)],
+)
+def test_words_of_another_countrys_form_of_their_language_are_warned(
+    inputs: Inputs, language: str, warned: bool
+) -> None:
+    """A clinic in the UK (its phone's country) building words tagged en-US printed "Published December 1, 2026"
+    and US spelling with no word said: a warning at `language:` names the clinic's form of it (a language with no
+    country, es, pl, or a region of no country, es-419, says nothing of one)."""
+    text = edit(inputs.content, "language: en-GB", f"language: {language}")
+    result = build(inputs)
+    found = [d for d in result.diagnostics if "as written in" in d.message]
+    assert result.ok and bool(found) == warned, [d.format() for d in result.diagnostics]
+    if warned:
+        (d,) = found
+        line, col = position(text, f"{language}\n")
+        assert (d.location.line, d.location.column, d.location.key) == (line, col, "language")
+        assert f"the words' language is {language}, as written in {language[-2:]}, but the clinic is in GB" in d.message
+        assert "the country of contact.phone, GB" in d.message and "write language: en-GB if the words" in d.hint
+
+
 def test_a_us_leaflet_prints_us_dates(inputs: Inputs) -> None:
     edit(inputs.content, "language: en-GB", "language: en-US")
-    result = build(inputs)
-    assert result.ok and result.pdf and not result.diagnostics
+    result = build(inputs)  # (with a UK clinic's kit: warned, test_words_of_another_countrys_form_...)
+    assert result.ok and result.pdf and [d.location.key for d in result.diagnostics] == ["language"]
     assert "Published December 1, 2026. Review due December 2028." in page_texts(result.pdf)[0]
 
 

@@ -20,7 +20,7 @@ from brochure.inputs.inline import display_url, links, plain
 from brochure.inputs.links import opened
 from brochure.inputs.phones import phone_like
 from brochure.patterns import Later
-from brochure.vocabulary import EMERGENCY, URGENT
+from brochure.vocabulary import EMERGENCY, URGENT, language_base, language_region
 
 
 def check_producer(content: Content, brand: Brand) -> list[Diagnostic]:
@@ -43,6 +43,27 @@ def check_producer(content: Content, brand: Brand) -> list[Diagnostic]:
             f"'document:' block: its producer, authors, reviewer and conflicts line; or, if {document.producer} "
             f"produces the words of a group of clinics that {brand.name} belongs to, say so in its brand.yaml: "
             f"group: {document.producer}",
+        )
+    ]
+
+
+def check_language_region(content: Content, brand: Brand) -> list[Diagnostic]:
+    """Words whose `language:` names another country's form of their language than the clinic's (en-US words for
+    a clinic in Australia): their dates are that country's (December 7, 2026), so is their spelling, and the PDF is
+    named and read aloud as that form. A language with no region (es, pl) says nothing of a country."""
+    region = language_region(content.language)
+    country, said = brand.clinic_country()
+    if not country or not region.isalpha() or region == country:
+        return []
+    tag = f"{language_base(content.language)}-{country}"
+    source = f"country: {country}" if said.key == "country" else f"the country of contact.phone, {country}"
+    return [
+        warning(
+            content.language_at,
+            f"the words' language is {content.language}, as written in {region}, but the clinic is in {country} "
+            f"({source} in {Path(said.file).name}): its patients would read {region}'s dates and spelling",
+            f"write language: {tag} if the words are written for there (it names the PDFs: ...-{tag.lower()}-...), "
+            f"or build them with the kit of a clinic in {region}",
         )
     ]
 
