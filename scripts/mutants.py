@@ -5491,8 +5491,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "misspelt-content-file-not-named-in-editions",
         "inputs/editions.py",
-        '            near(value, file, YAML_ENDINGS) + "check the path (relative to editions.yaml)",',
-        '            "check the path (relative to editions.yaml)",',
+        '            (mean or near(value, file, YAML_ENDINGS)) + f"check the path',
+        '            (mean or "") + f"check the path',
         "tests/test_validation.py::test_a_misspelt_logo_or_content_file_is_answered_with_the_file_meant",
     ),
     m(
@@ -7454,8 +7454,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "failed-names-read-each-time",
         "batch/records.py",
-        "        language = _declared_language(content, _state(content)) or written(task.content).stem",
-        "        language = declared_language(content) or written(task.content).stem",
+        "        language = _declared_language(content, _state(content)) or _file_word(",
+        "        language = declared_language(content) or _file_word(",
         "tests/test_batch_missing_files.py::test_a_kit_and_words_not_there_are_read_once_for_all_their_editions",
     ),
     m(
@@ -8454,6 +8454,49 @@ MUTANTS: tuple[Mutant, ...] = (
         "    if True:",
         "tests/test_document.py",
         k="another_countrys_form",
+    ),
+    m(
+        "failed-language-folder-named-content",
+        "batch/records.py",
+        '    return path.parent.name if path.stem.lower() == "content" and',
+        "    return path.parent.name if False and",
+        "tests/test_batch_missing_files.py::test_a_languages_content_yaml_not_there_is_named_by_its_folder",
+    ),
+    m(
+        "kit-folder-given-no-brand-file",
+        "inputs/editions.py",
+        "if file.is_dir() and inside.is_file() else",
+        "if False else",
+        "tests/test_batch_missing_files.py::test_a_kits_folder_named_as_the_kit_is_told_its_brand_file",
+    ),
+    m(
+        "output-field-misspelt-not-meant",
+        "inputs/editions.py",
+        '+ (f": {{{meant}}}?" if meant else "")',
+        '+ ""',
+        "tests/test_batch.py",
+        k="mistake_in_the_editions",
+    ),
+    m(
+        "named-twice-told-to-give-ids",
+        "batch/plan.py",
+        "narrow one of the two entries' layouts:, papers: or targets: so that they share none",
+        "give the kits different ids",
+        "tests/test_batch.py::test_a_language_narrows_its_brands_matrix_and_may_be_named_again_with_another",
+    ),
+    m(
+        "own-words-checked-as-a-translation",
+        "inputs/translation.py",
+        "    own = _own_words(source, translation)\n    if own is not None:",
+        "    own = _own_words(source, translation)\n    if False:",
+        "tests/test_batch.py::test_a_brand_with_words_of_its_own_names_them_as_its_source",
+    ),
+    m(
+        "source-copy-taken-for-own-words",
+        "inputs/translation.py",
+        " or source.source == translation.source:",
+        ":",
+        "tests/test_batch.py::test_an_edition_is_built_again_when_its_source_moves",
     ),
     m(
         "svg-negative-size-drawn",

@@ -587,6 +587,8 @@ def test_the_report_as_json(inputs: Inputs, capsys: pytest.CaptureFixture[str]) 
          "'tri-fold' is not a valid value"),
         ('output: "out/{brand}/{language}/{layout}-{paper}-{target}.pdf"', 'output: "out/{brand}-{layout}.pdf"',
          '"out/{brand}', "the output pattern leaves out {language}: two editions would be written to one file"),
+        ("/{language}/", "/{lang}/", '"out/{brand}',  # (a name misspelt: the one meant)
+         "the output pattern has an unknown {lang}: {language}?"),
         ('output: "out/{brand}', 'output: "out/}}{brand}', '"out/}}',  # (its PDFs were never found again)
          "the output pattern has a '{{' or '}}': braces stand only round a {name}"),
         ('output: "out/{brand}', 'output: "out/\\n{brand}', '"out/\\n',  # (a file name that breaks scripts)
@@ -1264,6 +1266,8 @@ def test_a_language_narrows_its_brands_matrix_and_may_be_named_again_with_anothe
         line, col = twice.count("\n", 0, i) + 1, i - twice.rfind("\n", 0, i)
         assert status == 1 and f"editions.yaml:{line}:{col}: error: '" in err and "' is named twice" in err, err
         assert common in err, err
+        if "under this" not in common:  # (narrowing one entry is the remedy: the kits' ids have nothing to do with it)
+            assert "with editions in common: " in err and "(hint: narrow one of the two entries' layouts:" in err, err
 
 
 @pytest.mark.parametrize("again", ["content.yaml", "./words/../content.yaml"])
@@ -1323,8 +1327,11 @@ def test_a_brand_with_words_of_its_own_names_them_as_its_source(
     (folder / "riverside/es.yaml").write_text(spanish.replace("2 to 4 days", "1 to 3 days"), encoding="utf-8")
     group = EDITIONS.replace("layouts: [trifold, large-print]", "layouts: [flyer]")
     riverside = "  - kit: riverside/brand.yaml\n    languages: [riverside/content.yaml, riverside/es.yaml]\n"
-    status, _, err = batch(capsys, _editions(inputs, group + riverside))
-    assert status == 1 and "riverside/content.yaml" in err and "is not in the translation" in err, err
+    status, _, err = batch(capsys, _editions(inputs, group + riverside))  # (its own words, said so once: each
+    # number it changed was told to be put back, as the group's source has it)
+    (own_words,) = [line for line in err.splitlines() if line.startswith("failed: riverside-clinic/en-gb/")]
+    assert status == 1 and "riverside/content.yaml:" in own_words and "the clinic's own words, not a" in own_words
+    assert "give their brand its own `source:`" in own_words and "is not in the translation" not in own_words, err
     own_source = riverside.replace("    languages:", "    source: riverside/content.yaml\n    languages:")
     status, out, err = batch(capsys, _editions(inputs, group + own_source))
     failed = [line for line in err.splitlines() if line.startswith("failed: ")]

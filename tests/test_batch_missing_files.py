@@ -44,6 +44,30 @@ def _report(folder: Path) -> dict[str, dict[str, object]]:
     return {e["edition"]: e for e in data["editions"]}
 
 
+def test_a_languages_content_yaml_not_there_is_named_by_its_folder(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A language's words in a folder of its own (clinics/northgate/ga/content.yaml, as `init --words` makes them)
+    not there: its editions are named by the folder, "ga", not "content" (every such file failed as "content", in
+    the manifest and on the contact sheet)."""
+    folder = inputs.content.parent
+    path = editions_file(inputs, EDITIONS.replace("      - words/pl.yaml\n", "      - words/ga/content.yaml\n"))
+    status, out, err = batch(capsys, path, "--json", str(folder / "report.json"))
+    assert status == 1 and "test-clinic/ga/trifold/a4/office" in _report(folder), out + err
+    assert "/content/" not in out, out
+
+
+def test_a_kits_folder_named_as_the_kit_is_told_its_brand_file(inputs: Inputs) -> None:
+    """`kit: assets/` (the kit's folder, not its brand.yaml) was "'assets/' is not a file", with no suggestion, and
+    the hint named editions.yaml whatever the file is called: the brand file in that folder is suggested, and the
+    file's own name given."""
+    path = inputs.content.parent / "group.yaml"
+    path.write_text(EDITIONS.replace("  - kit: assets/brand.yaml\n", "  - kit: assets/\n"), encoding="utf-8")
+    _, diags = load_editions(path)
+    (said,) = [d for d in diags if "'assets/' is not a file" in d.message]
+    assert said.hint == "did you mean 'assets/brand.yaml'? check the path (relative to group.yaml)", said.hint
+
+
 def test_a_content_file_or_kit_not_there_fails_only_the_editions_naming_it(
     inputs: Inputs, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -205,8 +205,16 @@ def collisions(editions: Editions, loaded: Loaded, kits: Kits | None = None) -> 
                 )
                 continue
             if again:  # (named twice with editions in common: each would be built twice, to one file)
+                shared = ", ".join("/".join(job) for job in again[:JOBS_SAID]) + (
+                    f" and {len(again) - JOBS_SAID} more" if len(again) > JOBS_SAID else ""
+                )
                 found.append(
-                    error(at, f"'{content.name}' is named twice for the kit {group.kit}: {'/'.join(again[0])}", _TWICE)
+                    error(
+                        at,
+                        f"'{content}' is named twice for the kit {group.kit}, with editions in common: {shared}",
+                        "narrow one of the two entries' layouts:, papers: or targets: so that they share none, or "
+                        "name the file once",
+                    )
                 )
                 continue
             before |= jobs
@@ -230,6 +238,7 @@ def collisions(editions: Editions, loaded: Loaded, kits: Kits | None = None) -> 
 
 
 CLASHES_SAID = 20  # kits and content files named twice, said one by one; the rest counted
+JOBS_SAID = 4  # of the editions a content file named twice shares, those said (layout/paper/target)
 
 
 _TWICE = "give the kits different ids, and each brand one content file per language, named once"

@@ -307,19 +307,26 @@ UNREAD_PAPER = "paper-unknown"  # where a failed edition's name gives its paper 
 def failed_name(task: Task, job: Job) -> str:
     """A failed edition's name: its clinic's id when the kit can be read (so the contact sheet shows it with the
     clinic's others: its logo's artwork is not read, so a kit whose logo alone is broken keeps its name), the
-    language its words declare when that can be read (else the content file's name: a Polish file named es.yaml
-    took the Spanish edition's name, and its place in the manifest). Each kit and content file is read once for all
-    the editions that name it (again only when it changed): a file naming 200 kits of 40 languages, none there,
-    read them for each of its 64,000 editions, several times over, in 5 minutes."""
+    language its words declare when that can be read (else the content file's name, `_file_word`: a Polish file
+    named es.yaml took the Spanish edition's name, and its place in the manifest). Each kit and content file is
+    read once for all the editions that name it (again only when it changed): a file naming 200 kits of 40
+    languages, none there, read them for each of its 64,000 editions, several times over, in 5 minutes."""
     try:
         kit, content = reached(task, task.kit), reached(task, task.content)
         declared = _declared_names(kit, _state(kit))
-        language = _declared_language(content, _state(content)) or written(task.content).stem
+        language = _declared_language(content, _state(content)) or _file_word(written(task.content))
     except Exception:  # (a bug, or files this machine cannot see: the edition is named by the kit's folder)
-        declared, language = (None, None), written(task.content).stem
+        declared, language = (None, None), _file_word(written(task.content))
     who = declared[0] or _kit_folder(task)
     paper = job.paper or declared[1] or UNREAD_PAPER  # (its paper as its brand file gives it, where that can be read)
     return f"{who}/{language.lower()}/{job.layout}/{paper}/{job.target}"
+
+
+def _file_word(path: PurePosixPath) -> str:
+    """What a content file's name says of its language: its stem (es.yaml), or its folder's name for a file named
+    content.yaml (clinics/northgate/ga/content.yaml, as `init --words` makes a language's folder: "ga", not
+    "content")."""
+    return path.parent.name if path.stem.lower() == "content" and path.parent.name not in ("", ".", "..") else path.stem
 
 
 def _state(path: Path) -> tuple[int, ...] | None:

@@ -33,7 +33,7 @@ from dataclasses import replace
 from functools import cache
 from pathlib import Path, PureWindowsPath
 
-from brochure.diagnostics import Diagnostic, Location, error, shorten
+from brochure.diagnostics import Diagnostic, Location, closest, error, shorten
 from brochure.frozen import frozen
 from brochure.inputs.files import YAML_ENDINGS, name_problem, near
 from brochure.inputs.reader import Reader, W, kind_name, kind_of_file, load_file
@@ -229,7 +229,8 @@ def _output(r: Reader, node: Node | None) -> str | None:
     missing = [f for f in FIELDS if f not in names]
     problem = ""
     if unknown:
-        problem = f"the output pattern has an unknown {{{unknown[0]}}}"
+        meant = closest(unknown[0], FIELDS)
+        problem = f"the output pattern has an unknown {{{unknown[0]}}}" + (f": {{{meant}}}?" if meant else "")
     elif missing:
         problem = f"the output pattern leaves out {{{missing[0]}}}: two editions would be written to one file"
     elif "\\" in value:  # (a Windows path's backslashes are part of one file's name here, on Linux and macOS)
@@ -288,10 +289,12 @@ def _file(r: Reader, node: Node, path: str, base: Path, seen: Seen) -> Path | No
         r.fail(r.at(node, path), f"'{value}' is outside the folder of editions.yaml", "keep kits and words beside it")
         return None
     if not file.is_file():
+        inside = file / ("brand.yaml" if path.endswith(".kit") else "content.yaml")  # (a folder named: its file)
+        mean = f"did you mean '{value.rstrip('/')}/{inside.name}'? " if file.is_dir() and inside.is_file() else ""
         said = error(
             r.at(node, path),
             f"'{value}' is not a file",
-            near(value, file, YAML_ENDINGS) + "check the path (relative to editions.yaml)",
+            (mean or near(value, file, YAML_ENDINGS)) + f"check the path (relative to {Path(r.file).name})",
         )
         if seen.unread is None:
             r.diags.append(said)

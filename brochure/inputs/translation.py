@@ -53,6 +53,9 @@ def _mostly_untranslated(source: Content, translation: Content, untranslated: in
 
 def compare(source: Content, translation: Content) -> list[Diagnostic]:
     """Every difference a translation must not have, and the texts it probably forgot to translate."""
+    own = _own_words(source, translation)
+    if own is not None:
+        return [own]
     diags = _structure(source, translation) + _reference_targets(source, translation) + _edition(source, translation)
     ours = _texts(translation)
     theirs = _texts(source)
@@ -127,6 +130,27 @@ def compare(source: Content, translation: Content) -> list[Diagnostic]:
             )
         )
     return diags
+
+
+def _own_words(source: Content, translation: Content) -> Diagnostic | None:
+    """Words in the source's language (or another country's form of it) that name no translation: a clinic's own
+    words, checked against another's as if they translated them (a group's `source:` over an Irish clinic's en-IE
+    words: every number they changed for Ireland, "NHS 111" to its own, was an error to be put back). One error
+    that says so, not each difference."""
+    if translation.document.translation is not None or language_base(source.language) != language_base(
+        translation.language
+    ):
+        return None
+    if source.path.resolve() == translation.path.resolve() or source.source == translation.source:
+        return None  # (the source itself, or a copy of it: nothing to compare)
+    return error(
+        translation.language_at,
+        f"these words are in {translation.language} and name no translation (document.translation), yet are checked "
+        f"as translating {source.path.name} ({source.language}): the clinic's own words, not a translation?",
+        "check them without --source (in editions.yaml, give their brand its own `source:`, these words); if they "
+        "adapt the source for another country (en-GB to en-US), say so: add 'translation: {translator: ..., "
+        "reviewer: ..., numbers: {...}}' under document:",
+    )
 
 
 _SENTENCE = re.compile(r"[^.!?]+[.!?]+")  # a sentence of a text, with its full stop
