@@ -175,6 +175,8 @@ def translation_check(source_path: Path, translation: Content) -> tuple[Content 
     source, diags = load_content(source_path, "--source")
     if source is None:
         return None, [d for d in diags if d.is_error]
+    if cjk_language(translation) is not None:  # (its build says it cannot be set, alone: not what to mend first)
+        return source, []
     from brochure.inputs.translation import compare  # (only a translation is compared: not on every build's import)
 
     return source, compare(source, translation)

@@ -76,6 +76,8 @@ def test_an_overfull_back_panel_points_at_the_disclaimer(inputs: Inputs) -> None
     (msg,) = errors(build(inputs))
     line, col = position(text, f'"{LONG * 9}"')
     assert msg.startswith(f"{inputs.content}:{line}:{col}: error: the back region is over-full by")
+    code, _ = position(text, "code:")  # (the document details' own words, not the tool's "Published ..." counted
+    assert "the document details (content.yaml:" in msg and f"(content.yaml:{code})" not in msg, msg  # at code:)
 
 
 def test_an_overfull_backs_hint_names_the_next_tallest_texts_where_they_are_written(inputs: Inputs) -> None:

@@ -620,7 +620,7 @@ def test_a_clinics_own_words_copied_to_translate_are_told_the_language_and_trans
     assert said[0].startswith(f"clinics/riverside/el/content.yaml:{line}:11: language: the tag of the language"), said
     assert any("document: add translation: {translator: {name: ..., role: ...}, reviewer:" in x for x in said), said
     assert not [x for x in said if "document.producer" in x or "document.author" in x or "conflicts" in x], said
-    assert said[-1].endswith("sections: translate every text"), said
+    assert said[-1].endswith("title: translate every text from here on (cover, sections, call to action, disclaimer)")
     then = next(x for x in out.splitlines() if x.startswith("Then: "))
     assert then.endswith("--source clinics/riverside/content.yaml"), then
 

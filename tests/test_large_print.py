@@ -563,3 +563,14 @@ def test_a_folded_leaflets_back_keeps_its_fine_print_and_says_it_is_over_full(tm
     found = [d for d in result.diagnostics if d.is_error]
     assert len(found) == 1 and "the back region is over-full by" in found[0].message, [d.format() for d in found]
     assert "contact lines, disclaimer, sources and document details do not fit" in found[0].message
+
+
+def test_a_word_too_long_in_the_fine_print_is_said_on_the_booking_page_not_moved(tmp_path: Path) -> None:
+    """A word too long for its line in the document details is no full booking page: the fine print stays there and
+    the error says so ("on the last page"); it moved after the sources, and was said to be in 'page-9'."""
+    long = "Mikronadelungsbehandlungsverfahrensdokumentationsverantwortlichkeitsregelungen"
+    text = CONTENT.read_text(encoding="utf-8").replace(CONFLICTS, f"{CONFLICTS} {long}.")
+    result = api.build(words_written(tmp_path, text), api.Options(layout="large-print"))
+    found = [d for d in result.diagnostics if d.is_error]
+    assert found and all("page-" not in d.message for d in found), [d.format() for d in found]
+    assert any("too long for its line on the last page (large-print edition, a4)" in d.message for d in found)

@@ -1121,6 +1121,21 @@ def test_a_chinese_or_japanese_leaflet_is_one_error_at_its_language(inputs: Inpu
     assert f"brochure cannot set Chinese or Japanese text yet (the leaflet is in '{language}')" in found.message
 
 
+def test_a_chinese_translation_checked_against_its_source_is_told_first_it_cannot_be_set(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With --source, a Chinese translation was told what to mend against its source first (a number it changed),
+    and only once mended that no leaflet in it can be built: the refusal is said alone."""
+    text = (
+        (ROOT / "translations/es.yaml").read_text(encoding="utf-8").replace("language: es ", "language: zh-Hant-TW ", 1)
+    )
+    (tmp_path / "zh.yaml").write_text(text.replace("999", "998"), encoding="utf-8")
+    status, _, err = cli(capsys, "check", "--content", str(tmp_path / "zh.yaml"), "--source", str(CONTENT))
+    errors = [line for line in err.splitlines() if ": error: " in line]
+    assert status == 1 and len(errors) == 1, err
+    assert "brochure cannot set Chinese or Japanese text yet (the leaflet is in 'zh-Hant-TW')" in errors[0], err
+
+
 def test_every_chinese_and_japanese_letter_is_caught_and_no_korean_one() -> None:
     """Han (every block, the supplementary planes' too), hiragana, katakana and bopomofo are refused; Hangul, set at
     its spaces as Latin is, and the CJK punctuation a Korean text may use (its middle dot, 3・1) are not."""
@@ -1618,6 +1633,21 @@ def test_a_translation_with_as_many_sentences_is_not_warned_in_any_script(
     'vs.'."""
     src, es = _added(tmp_path, english, translated)
     assert [d.message for d in compare(src, es) if "sentence" in d.message] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Ανησυχείτε; Δείτε τους κινδύνους.", 2),
+        ("Ανησυχείτε;1 Δείτε τους κινδύνους.", 2),  # (a citation's number after the mark, as after '?')
+        ("Πρωί; απόγευμα; βράδυ.", 1),  # (a semicolon before a small letter: a list)
+        ("Πρωί; \u0387 βράδυ.", 1),  # (an ano teleia, a stop, is no capital)
+    ],
+)
+def test_greeks_question_mark_ends_a_sentence_before_a_capital(text: str, count: int) -> None:
+    from brochure.inputs.translation import _sentences
+
+    assert _sentences(text) == count
 
 
 def test_sentences_left_out_of_a_long_text_are_warned(tmp_path: Path) -> None:

@@ -23,7 +23,7 @@ from brochure.inputs.brand import Brand, declared_names, kit_files, load_brand
 from brochure.inputs.content import Content, declared_language
 from brochure.inputs.document import UNCHECKED
 from brochure.inputs.files import read_bytes
-from brochure.vocabulary import URGENT, LayoutName, PaperName, Target
+from brochure.vocabulary import URGENT, LayoutName, PaperName, Target, language_problem
 
 KIT_FILE_BYTES = max(limits.FONT_BYTES, limits.PICTURE_BYTES, limits.SVG_BYTES)  # a kit's or picture's file hashed
 
@@ -323,10 +323,11 @@ def failed_name(task: Task, job: Job) -> str:
 
 
 def _file_word(path: PurePosixPath) -> str:
-    """What a content file's name says of its language: its stem (es.yaml), or its folder's name for a file named
-    content.yaml (clinics/northgate/ga/content.yaml, as `init --words` makes a language's folder: "ga", not
-    "content")."""
-    return path.parent.name if path.stem.lower() == "content" and path.parent.name not in ("", ".", "..") else path.stem
+    """What a content file's name says of its language: its stem (es.yaml), or for a file named content.yaml its
+    folder's name where that is a language's tag (clinics/northgate/ga/content.yaml, as `init --words` makes a
+    language's folder: "ga", not "content"; a clinic's own folder, northgate/content.yaml, is no language)."""
+    folder = path.parent.name
+    return folder if path.stem.lower() == "content" and folder and not language_problem(folder) else path.stem
 
 
 def _state(path: Path) -> tuple[int, ...] | None:

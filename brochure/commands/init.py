@@ -426,9 +426,11 @@ def _init_words(args: argparse.Namespace, console: Console) -> int:
             )
         )
     places += _foreign_numbers(copy, clinic) if clinic is not None else []
-    if copy.sections:
-        words = "translate every text" if translating else "the words themselves; a clinician checks every claim"
-        places.append((copy.sections[0].at, f"sections: {words}"))
+    title = next((at for _, at in copy.strings if at.key == "title"), None)
+    if translating and title is not None:  # (every text, from the title on: not the sections alone)
+        places.append((title, "title: translate every text from here on (cover, sections, call to action, disclaimer)"))
+    elif copy.sections:
+        places.append((copy.sections[0].at, "sections: the words themselves; a clinician checks every claim"))
     for at, what in sorted(places, key=lambda p: (p[0].line, p[0].column)):
         console.result(f"  {at.file}:{at.line}:{at.column}: {what}")
     mine = load_content(own)[0] if own.is_file() and brand.parent != args.folder else None

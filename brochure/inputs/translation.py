@@ -246,7 +246,7 @@ _WORD_REACH = 64  # letters looked back for the word before a full stop (a longe
 _CLOSING = "\"'\u201d\u300d\u300f)\\]"  # quotes and brackets that may close a sentence after its mark
 _EAST_END = re.compile(f"[\u3002\uff01\uff1f\u0964\u0965]+(?=[{_CLOSING}]*\\s*[^\\s{_CLOSING}])")
 # (Chinese's and Japanese's full stops and marks, Hindi's danda: a sentence ends there, with no space after it)
-_GREEK_ASKS = re.compile(r"[;\u037e][\"'\u201d\u00bb)\]]*\s+[^\s\w]*(?P<next>[\u0386-\u038f\u0391-\u03a9])")
+_GREEK_ASKS = re.compile(r"[;\u037e][\"'\u201d\u00bb)\]]*\d*\s+[^\s\w]*(?P<next>[\u0386\u0388-\u038f\u0391-\u03a9])")
 # (Greek's question mark is written as a semicolon: "Ανησυχείτε; Δείτε ...": a sentence ends there where a capital
 # Greek letter starts the next)
 _SHORTENED = frozenset(("approx", "godz", "prof", "circa"))  # (words of four letters or more shortened before a number)

@@ -69,6 +69,7 @@ class Back:
     links: tuple[Link, ...]
     qr: QrPlacement
     diagnostics: list[Diagnostic]
+    full: bool = False  # too full for what it holds (large print's fine print then ends the words instead)
 
 
 def back(inp: Inputs, box: Rect, page: int) -> Back:
@@ -356,7 +357,7 @@ def _back(
     if sum(foot.floors) > GROSS * (y - gap - box.y):  # far too long: say so before measuring every line
         blame += list(zip(foot.floors, foot.keys, strict=True))
         diags.append(_overfull(inp, region, sum(foot.floors) - (y - gap - box.y), blame, at_least=True))
-        return Back(placed, *book(placed[2].box), diags)
+        return Back(placed, *book(placed[2].box), diags, full=True)
     diags += foot.diagnostics
     need, bottom_placed, keys = foot.need, foot.placed, foot.keys
     above = box.y + need + gap + (box.top - y) + SECTION_GAP * L  # the sections keep above the call to action
@@ -375,10 +376,11 @@ def _back(
         shift = box.top - min(p.box.y for p in sections) + SECTION_GAP * L
         shift += max(0.0, (y - shift - gap) - (box.y + need)) / 2
         placed, y = [p.moved(-shift) for p in placed], y - shift
-    if y - gap < box.y + need - EPS:
+    full = y - gap < box.y + need - EPS
+    if full:
         blame += list(zip(foot.heights, keys, strict=True))  # (by what is written: two columns part the sources)
         diags.append(_overfull(inp, region, (box.y + need) - (y - gap), blame))
-    return Back([*sections, *placed, *bottom_placed], *book(placed[2].box), diags)
+    return Back([*sections, *placed, *bottom_placed], *book(placed[2].box), diags, full=full)
 
 
 def _frames(box: Rect, page: int, two: bool, rtl: bool) -> list[Frame]:
@@ -426,15 +428,20 @@ def _longest(texts: list[tuple[str, Location]], default: Location) -> Location:
     sizes: dict[tuple[str, str], int] = {}
     parts: dict[tuple[str, str], dict[str, int]] = {}  # a line's keys (a list's items as one) -> their length
     first: dict[tuple[str, str, str], Location] = {}
+    opening: dict[tuple[str, str], Location] = {}  # each line's first piece
     for text, at in texts:
         line, key = (at.file, _line_of(at.key)), at.key.split("[")[0]
         sizes[line] = sizes.get(line, 0) + len(text)
+        opening.setdefault(line, at)
         part = parts.setdefault(line, {})
-        part[key] = part.get(key, 0) + len(text)
-        first.setdefault((*line, key), at)
+        if at != default:  # (the tool's own words, at `default`, are no part to shorten: "Published ...")
+            part[key] = part.get(key, 0) + len(text)
+            first.setdefault((*line, key), at)
     if not sizes:
         return default
     line = max(sizes, key=lambda line: sizes[line])
+    if not parts[line]:
+        return opening[line]
     return first[(*line, max(parts[line], key=lambda key: parts[line][key]))]
 
 

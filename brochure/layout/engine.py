@@ -112,12 +112,13 @@ def lay_out(
 
 
 def _back_full(plans: tuple[Plan, ...], layout: LayoutName, inp: Inputs) -> bool:
-    """Whether the last plan's back, at the floor size, cannot hold what it is given."""
+    """Whether the last plan's back, at the floor size, is too full for what it is given (not another error of
+    it: a word too long for its line stays at the foot, said there)."""
     plan = plans[-1]
     sections, _ = route(inp.content.sections, layout, plan)
     theme = inp.theme.with_body(inp.theme.scale.steps()[-1])
     attempt = replace(_for_plan(inp, theme, False, plan, sections), trial=False)
-    return any(d.is_error for d in back(attempt, plan.back, plan.back_page).diagnostics)
+    return back(attempt, plan.back, plan.back_page).full
 
 
 def _sized(

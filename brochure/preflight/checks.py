@@ -50,10 +50,13 @@ def check_producer(content: Content, brand: Brand) -> list[Diagnostic]:
 def check_language_region(content: Content, brand: Brand) -> list[Diagnostic]:
     """Words whose `language:` names another country's form of their language than the clinic's (en-US words for
     a clinic in Australia): their dates are that country's (December 7, 2026), so is their spelling, and the PDF is
-    named and read aloud as that form. A language with no region (es, pl) says nothing of a country."""
+    named and read aloud as that form. A language with no region (es, pl) says nothing of a country, nor does a
+    language other than the kit's own (a UK clinic's pt-BR leaflet is for its Brazilian patients)."""
     region = language_region(content.language)
     country, said = brand.clinic_country()
     if not country or not region.isalpha() or region == country:
+        return []
+    if language_base(content.language) != language_base(brand.language):
         return []
     tag = f"{language_base(content.language)}-{country}"
     source = f"country: {country}" if said.key == "country" else f"the country of contact.phone, {country}"
