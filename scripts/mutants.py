@@ -4192,15 +4192,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "chinese-refused-in-any-leaflet-at-any-letter",
         "preflight/glyphs.py",
-        "    run = (_CJK if cjk else _CJK_RUN).search(text)",
-        "    run = _CJK.search(text)",
-        "tests/test_translations.py::test_chinese_or_japanese_is_refused_by_the_leaflets_language_or_a_sentences_run",
-    ),
-    m(
-        "chinese-leaflet-refused-only-at-a-sentences-run",
-        "preflight/glyphs.py",
-        "    run = (_CJK if cjk else _CJK_RUN).search(text)",
         "    run = _CJK_RUN.search(text)",
+        "    run = _CJK.search(text)",
         "tests/test_translations.py::test_chinese_or_japanese_is_refused_by_the_leaflets_language_or_a_sentences_run",
     ),
     m(

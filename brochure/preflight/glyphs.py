@@ -35,7 +35,6 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
     label = [] if content.call_to_action.qr_label else [w.qr_label]  # the language's own, when not given
     own = (" ".join((doc.fixed(), w.sources, w.in_full, w.page, *label)), doc.at)
     reported: set[str] = set()  # a character the words given in content.yaml lack is reported there, once
-    cjk = content.language.split("-")[0].lower() in CJK_LANGUAGES  # (Chinese or Japanese: refused, `_unshaped`)
 
     def lacks(ch: str) -> Faces | None:
         if ch.isspace() or unicodedata.category(ch) == "Cc" or ch == "\xad" or INVISIBLE.match(ch):  # (printing
@@ -59,7 +58,7 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
     said: set[tuple[str, Location]] = set()  # (what the kicker as written and in capitals both say: once)
     alike: list[tuple[tuple[str, ...], Diagnostic]] = []  # (each with what makes it one cause: `_one_per_cause`)
     for (text, at), (printed, _) in zip(texts, shown, strict=True):
-        scripts = _unshaped(text, faces, fonts, cjk)  # (markup is ASCII: the raw text will do)
+        scripts = _unshaped(text, faces, fonts)  # (markup is ASCII: the raw text will do)
         for verdict in scripts:
             d = _unshaped_error(*verdict, at, fonts)
             if (d.message, at) not in said:
@@ -258,15 +257,14 @@ _CJK_MARKS = Letters("[\u3000-\u303f\u30fb\uff00-\uffef]", "\u3000")
 _SHAPED = Letters("[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]", "\u0590")
 
 
-def _unshaped(
-    text: str, faces: tuple[tuple[str, str], ...], fonts: FontSet, cjk: bool = False
-) -> list[tuple[str, str, str]]:
+def _unshaped(text: str, faces: tuple[tuple[str, str], ...], fonts: FontSet) -> list[tuple[str, str, str]]:
     """For each script of the text brochure cannot set correctly: its first such letter, the face (or role) that
     would set it wrong, and why: 'script' (brochure does not shape it), 'rules' (the face has the letters but no
-    rules to join them), 'letters' (no face that may set it has them), 'breaks' (Chinese or Japanese: any of their
-    letters in a leaflet in those languages, `cjk`, else a run of CJK_RUN). Empty when every letter can be set."""
+    rules to join them), 'letters' (no face that may set it has them), 'breaks' (Chinese or Japanese: a run of
+    CJK_RUN of their letters; a leaflet in those languages is refused before, at its language: `cjk_language`).
+    Empty when every letter can be set."""
     found: dict[str, tuple[str, str, str]] = {}
-    run = (_CJK if cjk else _CJK_RUN).search(text)
+    run = _CJK_RUN.search(text)
     if run is not None:
         found["CJK"] = (run.group()[0], "", "breaks")
     letters = dict.fromkeys(_UNSHAPED.findall(text))  # (each letter once, in the order the text has them)
