@@ -143,7 +143,8 @@ def _foot(inp: Inputs, box: Rect, run_on: bool = False, two: bool = True) -> Foo
     # columns: 125 characters a line)
     width = (box.w - GUTTER) / 2 if two else box.w
     blocks = Blocks(t, width, inp.links, cites=inp.citations, words=inp.content.tool_words)
-    (disclaimer, _), (document, _) = fine_print(inp, blocks)
+    doc = document_block(inp.content, inp.brand)
+    (disclaimer, _), (document, _) = fine_print(inp, blocks, doc)
     here = FINE[inp.fine_flows :]  # (what flows after the words is not at the foot: large print's, when need be)
     items: list[tuple[Flowable, float]] = [(disclaimer, 0.0)] if "disclaimer" in here else []
 
@@ -154,7 +155,6 @@ def _foot(inp: Inputs, box: Rect, run_on: bool = False, two: bool = True) -> Foo
     sources = None if inp.full_sources else sources_of()
     if sources is not None:
         items.append((sources, FINE_GAP * L if items else 0.0))
-    doc = document_block(inp.content, inp.brand)
     if "document" in here:
         items.append((document, FINE_GAP * L if items else 0.0))
     keys = _kept(here, [*_bottom_keys(inp), _longest(doc.texts(), doc.at)])

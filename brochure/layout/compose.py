@@ -20,7 +20,7 @@ from brochure.layout import flowables, hints
 from brochure.layout.balancing import balance, rewrap
 from brochure.layout.blocks import Blocks
 from brochure.layout.citations import NONE, Citations, block_texts
-from brochure.layout.document import document_block
+from brochure.layout.document import DocumentBlock, document_block
 from brochure.layout.flow import FlowResult, Frame, Item, floor_of, flow, height_of
 from brochure.layout.model import Placed
 from brochure.layout.para import OVERRUN, Para, overrun
@@ -74,10 +74,10 @@ FINE = ("disclaimer", "document")  # the back's fine print that may flow after t
 FINE_GAP = 0.4  # body leadings between the fine print's texts (on the back, and where they flow)
 
 
-def fine_print(inp: Inputs, blocks: Blocks) -> list[tuple[Paragraph, str]]:
+def fine_print(inp: Inputs, blocks: Blocks, doc: DocumentBlock | None = None) -> list[tuple[Paragraph, str]]:
     """The back's fine print but the sources, in order, each with the FINE name it has: the disclaimer and the
-    document block (code, version, dates, authors, other formats, feedback)."""
-    doc = document_block(inp.content, inp.brand)
+    document block (code, version, dates, authors, other formats, feedback; `doc`, where made already)."""
+    doc = doc or document_block(inp.content, inp.brand)
     return [
         (blocks.para(inp.content.disclaimer, "note"), "disclaimer"),
         (Para(doc.markup(blocks.md), inp.theme.style("fine")), "document"),
