@@ -86,6 +86,8 @@ def fine_print(inp: Inputs, blocks: Blocks, doc: DocumentBlock | None = None) ->
 
 def _fine_items(inp: Inputs, blocks: Blocks, after: bool) -> list[Item]:
     """The fine print that flows after the words (`fine_flows` of it), kept together, a section's gap above it."""
+    if not inp.fine_flows:  # (as a rule: the back holds it)
+        return []
     moved = fine_print(inp, blocks)[: inp.fine_flows]
     L = inp.theme.scale.leading
     return [
