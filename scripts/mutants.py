@@ -8538,6 +8538,13 @@ MUTANTS: tuple[Mutant, ...] = (
         k="greeks_question_mark",
     ),
     m(
+        "copied-words-comment-unlisted",
+        "commands/init.py",
+        "    places += _copied_comment(copy) if not translating else []",
+        "",
+        "tests/test_init.py::test_a_copied_translation_is_told_to_name_its_own_translator",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -595,6 +595,11 @@ def test_a_copied_translation_is_told_to_name_its_own_translator(
     line = int(said.split(":")[1])
     copy = (tmp_path / "clinics/riverside/es/content.yaml").read_text(encoding="utf-8").splitlines()
     assert copy[line - 1].strip().startswith("translator: {name: Clearwater") and "who translated it" in said, said
+    (comment,) = [x.strip() for x in out.splitlines() if "its comment is the copied words'" in x]  # (its language
+    # line's comment: "Spanish translation of content.yaml (en-GB)", another clinic's words)
+    row = next(i for i, x in enumerate(copy, 1) if x.startswith("language:"))
+    assert comment.startswith(f"clinics/riverside/es/content.yaml:{row}:11: language: its comment is"), comment
+    assert "(en-GB)" in comment, comment
 
 
 def test_a_clinics_own_words_copied_to_translate_are_told_the_language_and_translators(

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from brochure.arguments import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 from brochure.cli import Console, _print, shell_quoted
 from brochure.collector import load_api
-from brochure.diagnostics import Diagnostic, Location, error
+from brochure.diagnostics import Diagnostic, Location, error, shorten
 from brochure.inputs.files import from_here
 from brochure.limits import INIT_ROUNDS
 from brochure.vocabulary import LayoutName, language_base, language_region
@@ -426,6 +426,7 @@ def _init_words(args: argparse.Namespace, console: Console) -> int:
             )
         )
     places += _foreign_numbers(copy, clinic) if clinic is not None else []
+    places += _copied_comment(copy) if not translating else []
     title = next((at for _, at in copy.strings if at.key == "title"), None)
     if translating and title is not None:  # (every text, from the title on: not the sections alone)
         places.append((title, "title: translate every text from here on (cover, sections, call to action, disclaimer)"))
@@ -443,6 +444,19 @@ def _init_words(args: argparse.Namespace, console: Console) -> int:
     )
     console.result(f"Then: {check}")
     return EXIT_OK
+
+
+def _copied_comment(words: Content) -> list[tuple[Location, str]]:
+    """The comment on the copied words' `language:` line, which says whose words they were ("for the clinic's
+    Polish-speaking patients in the UK": kept in an Irish clinic's copy, and listed nowhere)."""
+    at = words.language_at
+    lines = words.source.splitlines()
+    line = lines[at.line - 1] if 0 < at.line <= len(lines) else ""
+    said = line.partition(" #")[2].strip()
+    if not said:
+        return []
+    what = f"language: its comment is the copied words' ('{shorten(said, 70)}'): say whose these are, or remove it"
+    return [(at, what)]
 
 
 def _foreign_numbers(words: Content, kit: Brand) -> list[tuple[Location, str]]:
