@@ -189,6 +189,15 @@ def language_region(tag: str) -> str:
     return parts[0].upper() if parts and len(parts[0]) == 2 else ""
 
 
+def clinic_form(language: str, country: str) -> str:
+    """The clinic's country's form of a language written as another country's ('en-AU' for en-US words in
+    Australia); '' where the tag names no country (es, es-419), the clinic's own, or the country is not known."""
+    region = language_region(language)
+    if not country or not region.isalpha() or region == country.upper():
+        return ""
+    return f"{language_base(language)}-{country.upper()}"
+
+
 PRIVATE_REGIONS = frozenset(
     {"AA", "ZZ", *(f"Q{c}" for c in "MNOPQRSTUVWXYZ"), *(f"X{c}" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")}
 )

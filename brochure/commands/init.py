@@ -18,7 +18,7 @@ from brochure.collector import load_api
 from brochure.diagnostics import Diagnostic, Location, error, shorten
 from brochure.inputs.files import from_here
 from brochure.limits import INIT_ROUNDS
-from brochure.vocabulary import LayoutName, language_base, language_region
+from brochure.vocabulary import LayoutName, clinic_form, language_region
 
 if TYPE_CHECKING:
     from brochure.inputs.brand import Brand
@@ -481,10 +481,10 @@ def _foreign_numbers(words: Content, kit: Brand) -> list[tuple[Location, str]]:
 def _region_of(words: Content, country: str) -> list[tuple[Location, str]]:
     """The words' `language:` where it names another country's form of the language (en-GB for a clinic in
     Canada): it names the output files and says how the language is spoken and read."""
-    region = language_region(words.language)
-    if not country or not region.isalpha() or region == country.upper():
+    tag = clinic_form(words.language, country)
+    if not tag:
         return []
-    tag = f"{language_base(words.language)}-{country.upper()}"
+    region = language_region(words.language)
     return [
         (
             words.language_at,

@@ -20,7 +20,7 @@ from brochure.inputs.inline import display_url, links, plain
 from brochure.inputs.links import opened
 from brochure.inputs.phones import phone_like
 from brochure.patterns import Later
-from brochure.vocabulary import EMERGENCY, URGENT, language_base, language_region
+from brochure.vocabulary import EMERGENCY, URGENT, clinic_form, language_base, language_region
 
 
 def check_producer(content: Content, brand: Brand) -> list[Diagnostic]:
@@ -52,14 +52,11 @@ def check_language_region(content: Content, brand: Brand) -> list[Diagnostic]:
     a clinic in Australia): their dates are that country's (December 7, 2026), so is their spelling, and the PDF is
     named and read aloud as that form. A language with no region (es, pl) says nothing of a country, nor does a
     language other than the kit's own (a UK clinic's pt-BR leaflet is for its Brazilian patients)."""
-    region = language_region(content.language)
     country, said = brand.clinic_country()
-    if not country or not region.isalpha() or region == country:
+    tag = clinic_form(content.language, country)
+    if not tag or language_base(content.language) != language_base(brand.language):
         return []
-    if language_base(content.language) != language_base(brand.language):
-        return []
-    tag = f"{language_base(content.language)}-{country}"
-    source = f"country: {country}" if said.key == "country" else f"the country of contact.phone, {country}"
+    region, source = language_region(content.language), _said_country(country, said)
     return [
         warning(
             content.language_at,
@@ -69,6 +66,11 @@ def check_language_region(content: Content, brand: Brand) -> list[Diagnostic]:
             f"or build them with the kit of a clinic in {region}",
         )
     ]
+
+
+def _said_country(country: str, said: Location) -> str:
+    """Where the kit says the clinic's country, for messages: its `country:`, else its phone number's."""
+    return f"country: {country}" if said.key == "country" else f"the country of contact.phone, {country}"
 
 
 # What a web address's query may carry that a page opens the same without: where the reader came from, and a
@@ -246,7 +248,7 @@ def check_emergency_numbers(content: Content, brand: Brand) -> list[Diagnostic]:
     is outside the UK (`foreign_health_service`)."""
     found = foreign_numbers(content, brand)
     country, said = brand.clinic_country()
-    source = f"country: {country}" if said.key == "country" else f"the country of contact.phone, {country}"
+    source = _said_country(country, said)
     told = {at for _, at in found}
     service = [
         warning(
