@@ -634,14 +634,17 @@ def test_a_logos_black_prints_on_the_black_plate_alone(inputs: Inputs) -> None:
 
 def test_a_black_brand_colour_prints_on_the_black_plate_alone() -> None:
     """A kit's primary of #050505 printed its 10-14 pt headings and card titles in a rich black of 251 %, which
-    fringes on four plates: a black (neutral, every channel at most #30) is 100 % K; a dark colour is not."""
+    fringes on four plates: a black (neutral, every channel at most #30) is 100 % K; so is a brown-black too dark
+    for its hue to show (#1A0F0A printed 40/46/40/94 in its headings and knocked-out step numbers); a dark colour
+    (a navy-black, a green-black, a deep brown) is not."""
     from brochure.theme.cmyk import convert
 
     profile = shipped_profile(Path(api.__file__).parent / "data/icc/brochure-fogra39-300.icc")
-    for black in ("#000000", "#050505", "#231F20", "#1A1A1A", "#302828"):
+    for black in ("#000000", "#050505", "#231F20", "#1A1A1A", "#302828", "#1A0F0A", "#0B0D10"):
         c = convert(hex_to_color(black), profile)
         assert (c.cyan, c.magenta, c.yellow, c.black) == (0, 0, 0, 1), black
-    for dark in ("#1F3A5F", "#2B2230", "#3A3A3A", "#301010"):  # (navy, plum-black, a grey, a deep red)
+    for dark in ("#1F3A5F", "#2B2230", "#3A3A3A", "#301010", "#101828", "#0A1A10", "#2B1B17", "#1F2A2E"):
+        # (navy, plum-black, a grey, a deep red, navy-black, green-black, a deep brown, the shipped text colour)
         c = convert(hex_to_color(dark), profile)
         assert c.cyan + c.magenta + c.yellow > 0, dark
 
@@ -763,7 +766,7 @@ def test_a_large_black_figure_stays_on_the_black_plate_a_guard() -> None:
     assert _rich(small).fill == BLACK  # (under 25 mm one way: a disc, a badge, a bar)
 
 
-@pytest.mark.parametrize("black", ["#000000", "#231F20"])
+@pytest.mark.parametrize("black", ["#000000", "#231F20", "#1A0F0A"])
 def test_a_black_brand_colours_large_field_prints_rich_black_and_its_type_black_alone(
     inputs: Inputs, black: str
 ) -> None:
@@ -798,6 +801,24 @@ def test_a_black_brand_colours_large_field_prints_rich_black_and_its_type_black_
     assert result.layout is not None  # the frames preflight reads carry the ink that prints: the field's alone
     framed = [i.box for p in result.layout.pages for i in p.items if isinstance(i, Shape) and i.fill == RICH_BLACK]
     assert len(framed) == 1 and framed[0].w > 95 * MM, framed
+
+
+def test_an_override_over_the_ink_limit_is_an_error_at_its_line_with_one_within_it(inputs: Inputs) -> None:
+    """An override of 305 % was said as 'page 1 needs 305% total ink' at `colors:`, hinted to give darker colours
+    an override: it is said at the override, with the same colour of less ink (its black kept)."""
+    text = edit(inputs.brand, "primary: [85, 35, 40, 25]", "primary: [90, 80, 60, 75]")
+    src, diags = api.load(inputs.content, inputs.brand)
+    assert src is not None, [d.format() for d in diags]
+    result = api.build(src, api.Options(target="press"))
+    errors = [d for d in result.diagnostics if d.is_error]
+    assert not result.ok and len(errors) == 1, [d.format() for d in errors]
+    assert errors[0].location.key == "colors.cmyk.primary"
+    assert errors[0].location.line == text[: text.index("[90, 80")].count("\n") + 1
+    assert "[90, 80, 60, 75], lays down 305 % ink, over the 300 % a press takes" in errors[0].message
+    assert errors[0].hint.endswith("e.g. [88, 78, 58, 75]")  # (299 %)
+    edit(inputs.brand, "[90, 80, 60, 75]", "[88, 78, 58, 75]")
+    src, _ = api.load(inputs.content, inputs.brand)
+    assert src is not None and api.build(src, api.Options(target="press")).ok
 
 
 def test_a_cmyk_logo_over_the_ink_limit_is_an_error_at_the_logo_not_the_kits_colours(inputs: Inputs) -> None:

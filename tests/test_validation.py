@@ -635,6 +635,22 @@ BRAND_MISTAKES = {
         "the CMYK colour [0.85, 0.35, 0.4, 0.25] is written in fractions of 1: brochure reads percent",
         "write it in percent: [85, 35, 40, 25]",
     ),
+    "cmyk-as-a-hex-colour": (  # (was "expected a list, found text", hinted to start items with '- ')
+        "primary: [85, 35, 40, 25]",
+        'primary: "#0B0D10"',
+        '"#0B0D10"',
+        "colors.cmyk.primary",
+        "a CMYK colour is a list of four percentages, not the text '#0B0D10'",
+        "write [C, M, Y, K] in percent, e.g. [85, 30, 40, 20]; the kit's colour (colors.primary) is what the office",
+    ),
+    "cmyk-as-a-number": (
+        "primary: [85, 35, 40, 25]",
+        "primary: 85",
+        "85",
+        "colors.cmyk.primary",
+        "a CMYK colour is a list of four percentages, not a number",
+        "[C, M, Y, K]",
+    ),
     "colour-with-its-opacity": (  # (#RRGGBBAA, as a design program copies it: no colour was offered)
         '"#1D5C63"',
         '"#1D5C63FF"',

@@ -577,6 +577,15 @@ def _read_colors(
         for key, child in cm.items():
             if key not in COLOR_KEYS:
                 continue
+            if child.value is not None and not isinstance(child.value, list):  # (a hex colour, "85 30 40 20", 85)
+                found = f"the text '{child.value}'" if isinstance(child.value, str) else child.kind
+                r.fail(
+                    r.at(child, f"colors.cmyk.{key}"),
+                    f"a CMYK colour is a list of four percentages, not {found}",
+                    f"write [C, M, Y, K] in percent, e.g. [85, 30, 40, 20]; the kit's colour (colors.{key}) is what "
+                    "the office edition prints, and without an override the press prints it converted",
+                )
+                continue
             items = r.seq(child, f"colors.cmyk.{key}")
             if items is None:
                 continue

@@ -13,6 +13,7 @@ from brochure.geometry.outline import stroke_width
 from brochure.inputs.brand import Brand, Profile
 from brochure.layout.model import Frame, Ink, Layout, Picture, Shape, Text
 from brochure.preflight.contrast import Colours
+from brochure.preflight.pdf import MAX_INK
 from brochure.preflight.placement import place, run_place
 from brochure.theme.cmyk import cmyk_to_rgb, convert
 from brochure.theme.colors import difference, hex_to_color
@@ -39,6 +40,9 @@ def check_overrides(brand: Brand, profile: Profile) -> list[Diagnostic]:
     if "text" not in dict(brand.cmyk):
         diags += _text_made_black(brand, colours["text"], profile)
     for key, plates in brand.cmyk:
+        if sum(plates) > MAX_INK * 100 + 0.5:
+            diags.append(_too_much_ink(brand, key, plates))
+            continue
         apart, best = _apart(tuple(v / 100 for v in plates), colours[key], profile)
         if apart - best > FAR:
             shown = "/".join(f"{v:g}" for v in plates)
@@ -54,6 +58,22 @@ def check_overrides(brand: Brand, profile: Profile) -> list[Diagnostic]:
                 )
             )
     return diags
+
+
+def _too_much_ink(brand: Brand, key: str, plates: tuple[float, float, float, float]) -> Diagnostic:
+    """An override that lays down more ink than a press takes (MAX_INK): said at its own line, with the same colour
+    of less ink (cyan, magenta and yellow taken down alike, black kept), not at `colors:` by the page that prints
+    it (the PDF's check), whose hint was to give the colour an override."""
+    c, m, y, k = plates
+    share = (MAX_INK * 100 - k) / (c + m + y)
+    less = ", ".join(f"{math.floor(v * share):g}" for v in (c, m, y)) + f", {k:g}"
+    shown = ", ".join(f"{v:g}" for v in plates)
+    return error(
+        brand.where(f"colors.cmyk.{key}"),
+        f"the press edition's {key}, [{shown}], lays down {sum(plates):g} % ink, over the {MAX_INK * 100:g} % a press "
+        "takes",
+        f"take cyan, magenta and yellow down and keep black, e.g. [{less}]",
+    )
 
 
 def _text_made_black(brand: Brand, text: str, profile: Profile) -> list[Diagnostic]:

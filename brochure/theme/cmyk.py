@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 from copy import deepcopy
 from dataclasses import replace
 from functools import cache, cached_property, lru_cache
@@ -17,7 +18,7 @@ from reportlab.lib.colors import CMYKColor, Color
 from brochure.frozen import frozen
 from brochure.inputs.brand import Brand, Profile, icc_profile
 from brochure.remembered import Kept, content_key
-from brochure.theme.colors import Palette, hex_to_color, palette_from_hex, printable
+from brochure.theme.colors import Palette, hex_to_color, lab, palette_from_hex, printable
 from brochure.vocabulary import Condition
 
 if TYPE_CHECKING:
@@ -177,6 +178,9 @@ def cmyk_to_rgb(cmyk: tuple[float, float, float, float], profile: Profile) -> tu
 NEAR_BLACK = 0x30  # an sRGB black whose channels are at most this, and within NEUTRAL of one another, prints as
 NEUTRAL = 12  # 100 % K: design programs write 100 % K as #231F20, and through the profile any such black is a rich
 # black of 250-290 % whose small type and lettering fringe on four plates (prepress keeps black one plate)
+BLACK_LIGHTNESS = 12.5  # ... and so does any colour no lighter than #231F20 (CIELAB L* 12.2) whose hue is too faint
+BLACK_CHROMA = 6.0  # to see (chroma at most this): a brown-black #1A0F0A (L* 5, C* 5.5) printed 40/46/40/94, its
+# 10 pt headings and knocked-out step numbers on four plates; a navy-black #101828 (C* 12) keeps its blue
 
 
 def convert(color: Color, profile: Profile) -> CMYKColor:
@@ -259,9 +263,13 @@ def kit_builds(brand: Brand, palette: Palette) -> Builds:
 
 
 def _black(color: Color) -> bool:
-    """Whether an sRGB colour is a black (NEAR_BLACK): #000000, #231F20, #1A1A1A; not a dark colour (#1F3A5F)."""
+    """Whether an sRGB colour is a black (NEAR_BLACK, BLACK_LIGHTNESS): #000000, #231F20, #1A1A1A, #1A0F0A; not a
+    dark colour (#1F3A5F, #101828)."""
     rgb: list[int] = [round(float(v) * 255) for v in (color.red, color.green, color.blue)]
-    return max(rgb) <= NEAR_BLACK and max(rgb) - min(rgb) <= NEUTRAL
+    if max(rgb) <= NEAR_BLACK and max(rgb) - min(rgb) <= NEUTRAL:
+        return True
+    lightness, a, b = lab((rgb[0] / 255, rgb[1] / 255, rgb[2] / 255))
+    return lightness <= BLACK_LIGHTNESS and math.hypot(a, b) <= BLACK_CHROMA
 
 
 def _convert_node(node: Shape, profile: Profile, builds: Builds) -> None:
