@@ -204,8 +204,9 @@ def test_too_much_ink_is_an_error_for_press_only(inputs: Inputs) -> None:
     text = edit(inputs.brand, "primary: [85, 35, 40, 25]", "primary: [100, 90, 90, 80]")
     assert build(inputs).ok
     msgs = messages(build(inputs, target="press"))
-    line, col = position(text, 'primary: "#1D5C63"')  # the colours block begins here
-    assert msgs and msgs[0].startswith(f"{inputs.brand}:{line}:{col}: error: page 1 needs 360% total ink")
+    line, col = position(text, "[100, 90, 90, 80]")  # (the override, not the colours block: tests/test_press.py)
+    assert msgs and msgs[0].startswith(f"{inputs.brand}:{line}:{col}: error: the press edition's primary, [100, 90")
+    assert "lays down 360 % ink" in msgs[0]
 
 
 # --- QR code ---------------------------------------------------------------------------------------
