@@ -900,6 +900,26 @@ def test_a_link_whose_words_are_another_address_is_warned(inputs: Inputs, link: 
     assert d.message.startswith(f"the link's words '{label}' are {kind} other than the one it opens ({href[:-1]})")
 
 
+@pytest.mark.parametrize(
+    ("label", "warned"),
+    [("click here", True), ("Click  here.", True), ("aquí", True), ("more", True), ("the NHS page on acne", False)],
+)
+def test_a_link_whose_words_say_nothing_of_where_it_goes_is_warned(inputs: Inputs, label: str, warned: bool) -> None:
+    """`[click here](https://...)` built with no word (WCAG 2.4.4: a link's words say where it goes): a screen
+    reader's list of links read "click here", and the printed leaflet has nothing to click (an accessibility
+    officer's review, 2026-12-07)."""
+    text = edit(inputs.content, "[our site](https://example.com)", f"[{label}](https://example.com)")
+    result = build(inputs)
+    assert result.ok
+    found = [d for d in result.diagnostics if "say nothing of where it goes" in d.message]
+    assert len(found) == warned, [d.format() for d in result.diagnostics]
+    for d in found:
+        assert not d.is_error and (d.location.line, d.location.column) == position(text, '"Fine needles make')
+        assert (
+            f"the link's words '{label.rstrip('.')}' say nothing" in d.message and "(https://example.com)" in d.message
+        )
+
+
 def test_a_link_label_in_other_digits_is_the_same_number() -> None:
     """Digits of another script are the same number (as the translation check reads them): an Arabic-Indic label that
     calls another number is told; one that calls its own is not."""

@@ -504,6 +504,41 @@ def test_a_markdown_heading_typed_into_a_text_is_warned(inputs: Inputs, text: st
     assert all("subheading:" in d.hint for d in said)
 
 
+@pytest.mark.parametrize(
+    ("text", "warned"),
+    [
+        ('"**Before you come**"', True),
+        ('"**Antes de venir**"', True),
+        ('"**Call 999 if you cannot breathe.**"', False),  # (a sentence in bold: emphasis)
+        ('"**Before you come** tell us of any cold sores"', False),  # (a bold lead-in)
+        ('"Before you come"', False),
+    ],
+)
+def test_a_heading_typed_in_bold_is_warned(inputs: Inputs, text: str, warned: bool) -> None:
+    """A paragraph of a few words all in bold ("**Before you come**") was tagged a paragraph, exit 0: a screen
+    reader's list of headings left it out (an accessibility officer's review, 2026-12-07)."""
+    said = _warned_of(inputs, f"      - text: {text}", "all in bold, as a heading is set", warned, text)
+    assert all("subheading: " in d.hint for d in said)
+
+
+@pytest.mark.parametrize(
+    ("alt", "warned"),
+    [("Image", True), ("photo.", True), ("Foto", True), ("A reclining chair under a lamp", False)],
+)
+def test_a_pictures_text_alternative_that_only_says_picture_is_warned(inputs: Inputs, alt: str, warned: bool) -> None:
+    """`alt: image` was the figure's /Alt, unsaid: a screen reader read "image, graphic" and nothing of what it
+    shows (an accessibility officer's review, 2026-12-07)."""
+    Image.new("RGB", (1200, 800), (200, 180, 160)).save(inputs.content.parent / "room.jpg", format="JPEG")
+    said = _warned_of(
+        inputs,
+        f'      - image: {{src: room.jpg, alt: "{alt}"}}',
+        "says only that there is a picture",
+        warned,
+        f'"{alt}"',
+    )
+    assert all("say what the picture shows" in d.hint for d in said)
+
+
 def test_a_quote_left_open_is_named_where_it_opens(inputs: Inputs) -> None:
     """YAML notices a quote left open lines later, where the text it read on runs out: the error's place is the
     parser's, and its hint names the line and column the quote opened at (it said only "check indentation")."""

@@ -150,6 +150,15 @@ def _read_block(r: Reader, kind: str, node: Node, path: str, base: Path) -> Bloc
     at = r.at(node, path)
     if kind == "text":
         t = inline_text(r, node, path)
+        bold = _BOLD_ALONE.fullmatch(t.strip()) if t else None
+        if bold is not None and not bold.group(1).rstrip().endswith(_SENTENCE_ENDS):  # (prints as written)
+            r.warn(
+                at,
+                "the text is a few words all in bold, as a heading is set, but it is a paragraph: a screen reader's"
+                " list of headings leaves it out, and its reader hears no heading",
+                f"make it a subheading: block (subheading: {shorten(bold.group(1).strip(), 40)}), which prints as one"
+                " and is tagged as one",
+            )
         return Text(t, at) if t else None
     if kind == "subheading":
         t = r.text(node, path)
@@ -202,6 +211,8 @@ _WEB_ADDRESS = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")  # a picture named by i
 _WORDS_ALONE = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")  # letters and single spaces: words, not a file's name
 # A bullet typed before a list item's words: a dot (a space after it or none), a dash or star and a space, or Word's
 # own as it pastes them: an 'o' then a tab or spaces (its second level), a '§' (its square bullet) before a word.
+_BOLD_ALONE = re.compile(r"\*\*([^*\n]{1,80})\*\*")  # a text that is only a few words in bold: a heading typed in
+_SENTENCE_ENDS = (".", "!", "?", ":", ";", "\u2026", "\u061f")  # ("**Call 999 if you cannot breathe.**" is emphasis)
 _TYPED_BULLET = re.compile(
     "([\u2022\u00b7\u25aa\u25ab\u25cf\u25cb\u25e6\u2023\u2043\u2219\uf0b7])\\s*(?=\\S)|([*\u2013\u2014-])\\s"
     "|(o)(?:\\t|\\s\\s)\\s*(?=\\S)|(\u00a7)\\s+(?=[^\\W\\d_])"
@@ -278,6 +289,16 @@ def _marked(alt: str) -> tuple[str, str, str, str] | None:
     return None
 
 
+NO_DESCRIPTION = frozenset(  # a text alternative that names only the kind of thing, in the languages of leaflets
+    (
+        "image", "picture", "photo", "photograph", "graphic", "figure", "illustration", "diagram", "drawing",
+        "img", "pic", "alt", "alt text", "untitled", "placeholder", "logo", "icon",
+        "imagen", "foto", "fotografía", "ilustración", "dibujo",  # es
+        "obraz", "obrazek", "zdjęcie", "ilustracja", "rysunek",  # pl
+        "hình", "ảnh", "hình ảnh", "hình minh họa",  # vi
+        "صورة", "رسم",  # ar
+    )
+)  # fmt: skip
 ALT_LONGEST = 250  # characters: a longer text alternative is warned of (read whole, in place of the picture)
 _DECORATIVE_HINT = "a picture that is decoration alone (a texture, a mood photo) may say 'decorative: true' instead"
 
@@ -336,6 +357,13 @@ def _read_image(r: Reader, node: Node, path: str, base: Path) -> Image | None:
             r.at(m["alt"], f"{path}.alt"),
             f"the picture's text alternative is a file name ('{shorten(alt, 40)}'): a screen reader reads it out"
             " in place of the picture",
+            "say what the picture shows, in the leaflet's language (alt: Nurse treating a cheek with the pen)",
+        )
+    elif named.strip(".") in NO_DESCRIPTION:
+        r.warn(
+            r.at(m["alt"], f"{path}.alt"),
+            f"the picture's text alternative, '{shorten(alt, 40)}', says only that there is a picture: a screen"
+            " reader says that much already, and its reader learns nothing of what it shows",
             "say what the picture shows, in the leaflet's language (alt: Nurse treating a cheek with the pen)",
         )
     where = r.at(m["src"], f"{path}.src")

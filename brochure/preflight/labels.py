@@ -1,8 +1,11 @@
-"""Content and brand -> warnings for links whose words are an address, number or email other than where they go.
+"""Content and brand -> warnings for links whose words are an address, number or email other than where they go, or
+say nothing of where they go.
 
 `[clearwaterskin.co.uk/book](https://other.example/book)` prints one address and opens another: a patient who types
 the printed words, or calls the printed number, reaches another place than one who taps the link in the PDF. Words
-that are not themselves an address (`[book online](https://...)`) are not compared.
+that are not themselves an address (`[book online](https://...)`) are not compared. `[click here](https://...)`
+says nothing of where it goes (WCAG 2.4.4): a screen reader's list of links reads its words alone, and on paper
+there is nothing to click.
 """
 
 from __future__ import annotations
@@ -25,6 +28,17 @@ _WEB = Later(r"(?:https?://)?(?:www\.)?((?:[\w-]+\.)+[^\W\d_]{2,})(/[^\s?#]*)?(?
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^\W\d_]{2,}", re.IGNORECASE)
 _PHONE = re.compile(r"\+?\d[\d ()\-.\u00a0]{4,}\d")  # (digits of any script: ٠١١٧ ٤٩٦ ٠٣٢١ too)
 _TRAILING = ".,;:!?)"  # punctuation a sentence puts after a link's words, inside its brackets
+NO_PLACE = frozenset(  # a link's whole words that say nothing of where it goes, in the languages of leaflets
+    (
+        "click here", "click", "here", "this link", "link", "this page", "this", "read more", "more",
+        "learn more", "find out more", "more information", "more info",
+        "aquí", "haga clic aquí", "pulse aquí", "haz clic aquí", "este enlace", "más información",  # es
+        "tutaj", "kliknij tutaj", "kliknij", "ten link", "więcej",  # pl
+        "tại đây", "bấm vào đây", "nhấp vào đây", "đây", "xem thêm",  # vi
+        "هنا", "اضغط هنا", "انقر هنا",  # ar
+        "ici", "cliquez ici", "hier", "klicken sie hier", "qui", "clicca qui",  # fr, de, it
+    )
+)  # fmt: skip
 
 
 def check_link_labels(content: Content, brand: Brand) -> list[Diagnostic]:
@@ -36,10 +50,23 @@ def check_link_labels(content: Content, brand: Brand) -> list[Diagnostic]:
         if "](" not in text:
             continue
         for label, href in _links(text):
-            kind = _differs(label.strip().rstrip(_TRAILING), href, country or None)
+            words = label.strip().rstrip(_TRAILING)
+            if " ".join(words.casefold().split()) in NO_PLACE:
+                diags.append(_no_place(at, words, href))
+                continue
+            kind = _differs(words, href, country or None)
             if kind:
                 diags.append(_told(at, label.strip(), href, kind))
     return diags
+
+
+def _no_place(at: Location, words: str, href: str) -> Diagnostic:
+    return warning(
+        at,
+        f"the link's words '{words}' say nothing of where it goes ({href}): a screen reader's list of links reads"
+        " them alone, and on the printed leaflet there is nothing to click",
+        "put the link on words that name the place ([the NHS page on acne](https://...)), or print its address",
+    )
 
 
 def _links(text: str) -> Iterator[tuple[str, str]]:
