@@ -15,9 +15,10 @@ from brochure.diagnostics import Diagnostic, Location, closest, error, warning
 from brochure.frozen import frozen
 from brochure.geometry.sheet import sheet_for
 from brochure.inputs.blocks import Image
-from brochure.inputs.brand import Brand, KitLanguage, kit_files, load_brand
+from brochure.inputs.brand import Brand, KitLanguage, kit_files, load_brand, other_clinic_with_id
 from brochure.inputs.content import Content, load_content
 from brochure.inputs.inline import one_line, plain
+from brochure.inputs.names import short_name
 from brochure.layout import PLANS, SCALES
 from brochure.layout.compose import Inputs
 from brochure.layout.document import keywords as document_keywords
@@ -378,6 +379,26 @@ def picture_files(content: Content, whose: str = "the content") -> list[tuple[st
         for section in content.sections
         for b in section.blocks
         if isinstance(b, Image)
+    ]
+
+
+def other_clinics_file(src: Sources, pdf: Path) -> list[Diagnostic]:
+    """An error where the PDF named for the edition (`pdf`, out/ID-...) is another clinic's of this project: a kit
+    copied for a new clinic with its `id:` kept wrote the new clinic's leaflet over the other's on every build."""
+    b = src.brand
+    other = other_clinic_with_id(b)
+    if other is None:
+        return []
+    path, name = other
+    own = short_name(b.name)
+    suggested = own if own and own != b.id else f"{b.id}-2"
+    return [
+        error(
+            b.where("id") if "id" in dict(b.locations) else b.where("name"),
+            f"the kit's id '{b.id}' is the id of {name}'s kit ({path}): this leaflet would be written over that "
+            f"clinic's, {pdf}",
+            f"give this kit its own id (id: {suggested}), or name the PDF with -o",
+        )
     ]
 
 

@@ -540,6 +540,12 @@ def _command(args: argparse.Namespace, options: api.Options, console: Console, s
         return EXIT_ERRORS
     name = api.edition_name(sources, options)
     pdf = Path(args.output) if args.command == "build" and args.output else Path("out") / f"{name}.pdf"
+    taken = api.other_clinics_file(sources, pdf) if args.command == "build" and not args.output else []
+    if taken:  # (another clinic's PDF by its name: not replaced)
+        _print(console, [*diags, *taken])
+        _report(console, args.json, [*diags, *taken], options)
+        _nothing_written(console, args)
+        return EXIT_ERRORS
     outputs = _given_outputs(args)
     if args.command == "build" and not args.output:
         outputs.append(Output("the PDF", pdf, PDF))  # (named for its edition: no -o was given)

@@ -86,23 +86,11 @@ def _id(value: str, answers: Answers) -> tuple[str, str]:
     )
 
 
-KITS_LOOKED_AT = 200  # the project's kits whose ids a new kit's is compared with (the first, by path)
-
-
 def kit_with_id(value: str) -> Path | None:
-    """The brand file of a kit of this project (assets/brand.yaml, or one in assets/brands/, where init puts them)
-    whose id is `value`, or None."""
-    from brochure.inputs.brand import declared_names
+    """The brand file of a kit of this project (inputs/brand.project_kits) whose id is `value`, or None."""
+    from brochure.inputs.brand import declared_names, project_kits
 
-    kits = Path("assets") / "brands"
-    try:
-        found = sorted(kits.glob("*/brand.yaml"))[:KITS_LOOKED_AT] if kits.is_dir() else []
-    except OSError:
-        found = []
-    for path in (Path("assets") / "brand.yaml", *found):
-        if path.is_file() and declared_names(path)[0] == value:
-            return path
-    return None
+    return next((path for path in project_kits() if declared_names(path)[0] == value), None)
 
 
 def _country(value: str, answers: Answers) -> tuple[str, str]:

@@ -7493,8 +7493,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "init-id-of-another-kit-taken",
         "kit.py",
-        "        if path.is_file() and declared_names(path)[0] == value:\n",
-        "        if False:\n",
+        "    return next((path for path in project_kits() if declared_names(path)[0] == value), None)",
+        "    return None",
         "tests/test_init.py::test_a_kit_is_not_given_the_id_of_another_kit_of_the_project",
     ),
     m(
@@ -8606,6 +8606,27 @@ MUTANTS: tuple[Mutant, ...] = (
         '            if " ".join(words.casefold().split()) in NO_PLACE:',
         "            if words in NO_PLACE:",
         "tests/test_preflight.py::test_a_link_whose_words_say_nothing_of_where_it_goes_is_warned",
+    ),
+    m(
+        "other-clinics-pdf-replaced",
+        "api.py",
+        "    other = other_clinic_with_id(b)",
+        "    other = None",
+        "tests/test_cli.py::test_a_kit_with_another_clinics_id_does_not_write_over_that_clinics_pdf",
+    ),
+    m(
+        "same-clinics-copy-refused",
+        "inputs/brand.py",
+        "        if brand_id == brand.id and name is not None and name != brand.name:",
+        "        if brand_id == brand.id:",
+        "tests/test_cli.py::test_a_kit_with_another_clinics_id_does_not_write_over_that_clinics_pdf",
+    ),
+    m(
+        "watched-kit-writes-other-clinics-pdf",
+        "live/session.py",
+        "        taken = api.other_clinics_file(sources, own) if pdf_path == own else []",
+        "        taken = []",
+        "tests/test_live.py::test_a_watched_kit_with_another_clinics_id_does_not_write_over_that_clinics_pdf",
     ),
     m(
         "svg-negative-size-drawn",

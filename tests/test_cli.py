@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -85,6 +86,36 @@ def test_default_names_of_the_shipped_brands(
         f"out/preview/{stem}-mockup.png",
     }
     assert capsys.readouterr().out.splitlines()[0] == f"wrote out/preview/{stem}-page1.png"
+
+
+def _kit_copied_with_its_id(tmp_path: Path) -> Path:
+    """A project (here) with the group's kit in assets/, and a new clinic's kit made by copying Harbour Lane's with
+    the id changed to the group's, as a designer starting a kit from another's brand.yaml did."""
+    shutil.copytree(ROOT / "assets", tmp_path / "assets", ignore=shutil.ignore_patterns("brands"))
+    kit = tmp_path / "clinics/riverside"
+    shutil.copytree(ROOT / "assets/brands/harbour-lane", kit)
+    edit(kit / "brand.yaml", "id: harbour-lane", "id: clearwater")
+    return kit / "brand.yaml"
+
+
+def test_a_kit_with_another_clinics_id_does_not_write_over_that_clinics_pdf(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A kit copied with its `id:` kept wrote its clinic's leaflet over the other clinic's, out/clearwater-...pdf,
+    on every build and save, exit 0 (a live-editing tester, 2026-12-07). It is an error at the id, nothing written;
+    -o, or the kit given its own id, builds; so does a copy of the same clinic's kit (its name the same)."""
+    monkeypatch.chdir(tmp_path)
+    brand = _kit_copied_with_its_id(tmp_path)
+    given = ["--content", str(ROOT / "content.yaml"), "--brand", str(brand)]
+    status, _, err = cli(capsys, "build", *given)
+    assert status == 1 and not (tmp_path / "out").exists(), err
+    (line,) = [x for x in err.splitlines() if ": error: " in x]
+    row = brand.read_text(encoding="utf-8").splitlines().index("id: clearwater") + 1
+    assert line.startswith(f"{brand}:{row}:5: error: the kit's id 'clearwater' is the id of Clearwater Skin Clinic's")
+    assert "out/clearwater-en-gb-trifold-a4-office.pdf" in line and "(hint: give this kit its own id (id: " in line
+    assert cli(capsys, "build", *given, "-o", str(tmp_path / "riverside.pdf"))[0] == 0
+    edit(brand, "name: Harbour Lane Skin Clinic", "name: Clearwater Skin Clinic")  # (the same clinic's copy)
+    assert cli(capsys, "build", *given)[0] == 0
 
 
 def test_preview_stem_names_the_files(inputs: Inputs, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -1220,6 +1220,27 @@ def test_a_kit_that_fails_to_load_is_not_told_with_the_last_kits_paper(
     assert "not written (trifold, the kit's paper, office)" in said[told], said[told:]
 
 
+def test_a_watched_kit_with_another_clinics_id_does_not_write_over_that_clinics_pdf(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`serve` and `watch` wrote a kit copied with its `id:` kept over the other clinic's out/clearwater-...pdf 0.2 s
+    after each save (a live-editing tester, 2026-12-07): the error is said, at the id, and nothing is written."""
+    from brochure.live.choices import Choice, offered
+    from brochure.live.session import Live, Settings
+
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(ROOT / "assets", tmp_path / "assets", ignore=shutil.ignore_patterns("brands"))
+    kit = tmp_path / "clinics/riverside"
+    shutil.copytree(ROOT / "assets/brands/harbour-lane", kit)
+    edit(kit / "brand.yaml", "id: harbour-lane", "id: clearwater")
+    said: list[str] = []
+    choice = Choice(kit / "brand.yaml", ROOT / "content.yaml")
+    live = Live(offered(None, choice.kit, choice.content), choice, Settings(), said.append, said.append)
+    live._build(live._asked, choice, time.perf_counter())
+    assert any("error: the kit's id 'clearwater' is the id of Clearwater Skin Clinic's kit" in line for line in said)
+    assert not (tmp_path / "out").exists(), said
+
+
 def test_a_logo_judged_on_its_ground_is_remembered_by_its_digest_not_kept_whole() -> None:
     """Whether a picture logo stands out from its ground is remembered per picture and ground, by the picture's digest:
     its bytes (a JPEG logo is embedded as it is, up to 40 MB) were the key, and a watch whose logo was saved again and

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 import unicodedata
 from dataclasses import field, replace
@@ -237,10 +238,16 @@ def declared_names(path: Path) -> tuple[str | None, PaperName | None]:
     """The id and paper a brand file declares, where the file parses and they are well formed, whatever else is
     wrong in it (a batch names the editions of a kit that cannot be read by them, as it names its others): the id
     as `id:` gives it or as made from `name:`, the paper as `paper:` gives it (A4 when it gives none)."""
+    brand_id, _, paper = _declared(path)
+    return brand_id, paper
 
-    def read(r: Reader, root: Node) -> tuple[str | None, PaperName | None]:
+
+def _declared(path: Path) -> tuple[str | None, str | None, PaperName | None]:
+    """The id, clinic name and paper a brand file declares (declared_names)."""
+
+    def read(r: Reader, root: Node) -> tuple[str | None, str | None, PaperName | None]:
         if not isinstance(root.value, dict):
-            return None, None
+            return None, None, None
         top = root.value
         given, name, paper = (_as_read(top[k].value) if k in top else None for k in ("id", "name", "paper"))
         if isinstance(given, str):
@@ -248,10 +255,39 @@ def declared_names(path: Path) -> tuple[str | None, PaperName | None]:
         else:
             brand_id = short_name(name) if isinstance(name, str) and "id" not in top else None
         chosen = paper if "paper" in top else "a4"
-        return brand_id, chosen if isinstance(chosen, str) and is_paper(chosen) else None
+        named = name if isinstance(name, str) else None
+        return brand_id, named, chosen if isinstance(chosen, str) and is_paper(chosen) else None
 
     found, _ = load_file(path, "brand", "", read)
-    return found if found is not None else (None, None)
+    return found if found is not None else (None, None, None)
+
+
+KITS_LOOKED_AT = 200  # the project's kits whose ids are compared with a kit's (the first, by path)
+
+
+def project_kits() -> list[Path]:
+    """The brand files of this project's kits, where `init` puts them: assets/brand.yaml, then those in
+    assets/brands/ (the first KITS_LOOKED_AT, by path), as found from the working folder."""
+    kits = Path("assets") / "brands"
+    try:
+        found = sorted(kits.glob("*/brand.yaml"))[:KITS_LOOKED_AT] if kits.is_dir() else []
+    except OSError:
+        found = []
+    return [p for p in (Path("assets") / "brand.yaml", *found) if p.is_file()]
+
+
+def other_clinic_with_id(brand: Brand) -> tuple[Path, str] | None:
+    """Another clinic's kit of this project (project_kits) whose id is `brand`'s, and its name: the default names
+    of their PDFs are the same (out/ID-...), and each clinic's build replaces the other's. A copy of the same
+    clinic's kit (its name the same) is none."""
+    own = os.path.abspath(brand.path)
+    for path in project_kits():
+        if os.path.abspath(path) == own:
+            continue
+        brand_id, name, _ = _declared(path)
+        if brand_id == brand.id and name is not None and name != brand.name:
+            return path, name
+    return None
 
 
 def _as_read(value: object) -> object:
