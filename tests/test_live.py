@@ -629,6 +629,7 @@ def test_the_live_page_follows_saves_errors_and_switches(
     assert f"content.yaml:{line + 1}:1: YAML syntax: could not find expected ':'" in problem, problem
     assert f"{line + 1} | cover:" in problem and f"{line} | subtitle for acne scars and dark patches" in problem
     assert "Hint: check indentation" in problem
+    assert "the leaflet was not rebuilt" in page.text("problem-title") and page.text("status").startswith("Not rebuilt")
     assert "stale" in str(page.js("return document.getElementById('sheet').className"))
     assert page.pages_id() == edited and page.shown("stale-note")  # the last good pages, greyed
     page.shot("3-yaml-error")
@@ -1239,6 +1240,23 @@ def test_a_watched_kit_with_another_clinics_id_does_not_write_over_that_clinics_
     live._build(live._asked, choice, time.perf_counter())
     assert any("error: the kit's id 'clearwater' is the id of Clearwater Skin Clinic's kit" in line for line in said)
     assert not (tmp_path / "out").exists(), said
+
+
+@pytest.mark.parametrize(("serving", "command"), [(True, "serve"), (False, "watch")])
+def test_a_pdf_that_cannot_be_written_is_hinted_with_the_command_running(
+    inputs: Inputs, tmp_path: Path, serving: bool, command: str
+) -> None:
+    """A folder where the PDF goes was hinted "give watch another -o" under `serve` too (a live-editing tester)."""
+    from brochure.diagnostics import Diagnostic
+    from brochure.live.choices import Choice, offered
+    from brochure.live.session import Live, Settings
+
+    choice = Choice(inputs.brand, inputs.content)
+    live = Live(offered(None, choice.kit, choice.content), choice, Settings(pictures=serving), print, print)
+    (tmp_path / "in-the-way.pdf").mkdir()
+    found: list[Diagnostic] = []
+    assert not live._write(tmp_path / "in-the-way.pdf", b"%PDF-1.7", [], found)
+    assert [d.hint for d in found] == [f"give {command} another -o; any earlier file there is untouched"]
 
 
 def test_a_logo_judged_on_its_ground_is_remembered_by_its_digest_not_kept_whole() -> None:

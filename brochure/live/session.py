@@ -283,7 +283,8 @@ class Live:
                 problem = exc.strerror or str(exc)
             except OSError as exc:
                 problem = f"cannot write it: {exc.strerror or exc}"
-        hint = "give watch another -o; any earlier file there is untouched"
+        command = "serve" if self.settings.pictures else "watch"  # (serve makes the page pictures; watch does not)
+        hint = f"give {command} another -o; any earlier file there is untouched"
         found.append(error(Location(str(path)), f"the PDF was not written: {problem}", hint))
         return False
 

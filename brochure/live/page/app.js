@@ -103,7 +103,8 @@ function renderStatus(state) {
     s.title = `Written: ${r.pdf}. From the save to the PDF on disk, and to these pictures.`;
   } else if (r.status) {
     s.className = 'status bad';
-    s.textContent = `${r.status === 'failed' ? 'Not rebuilt' : 'Not written'} · ${errors} error${errors === 1 ? '' : 's'} · ${r.when}`;
+    const failed = state.pages ? 'Not rebuilt' : 'Not built';  // (nothing built yet: no earlier leaflet is kept)
+    s.textContent = `${r.status === 'failed' ? failed : 'Not written'} · ${errors} error${errors === 1 ? '' : 's'} · ${r.when}`;
     s.title = '';
   }
 }
@@ -120,7 +121,7 @@ function renderProblems(state) {
   const files = [...new Set(errors.map((f) => f.file))];
   const who = files.length === 1 && files[0] ? `${files[0].split(/[\\/]/).pop()} has` : 'Your files have';
   $('problem-title').textContent = r.status === 'failed'
-    ? `${who} ${errors.length === 1 ? 'an error' : errors.length + ' errors'}: the leaflet was not rebuilt`
+    ? `${who} ${errors.length === 1 ? 'an error' : errors.length + ' errors'}: the leaflet was not ${state.pages ? 'rebuilt' : 'built'}`
     : `The leaflet has ${errors.length === 1 ? 'an error' : errors.length + ' errors'}: the PDF was not written`;
   const kept = state.pages ? 'The pages below are from the last build that worked. ' : '';
   $('problem-lead').textContent = r.status === 'failed'
