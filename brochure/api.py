@@ -382,11 +382,11 @@ def picture_files(content: Content, whose: str = "the content") -> list[tuple[st
     ]
 
 
-def other_clinics_file(src: Sources, pdf: Path) -> list[Diagnostic]:
-    """An error where the PDF named for the edition (`pdf`, out/ID-...) is another clinic's of this project: a kit
+def other_clinics_file(src: Sources, options: Options, pdf: Path) -> list[Diagnostic]:
+    """An error where the file named for the edition (`pdf`, out/ID-...) is another clinic's of this project: a kit
     copied for a new clinic with its `id:` kept wrote the new clinic's leaflet over the other's on every build."""
     b = src.brand
-    other = other_clinic_with_id(b)
+    other = other_clinic_with_id(b, options.paper)
     if other is None:
         return []
     path, name = other
@@ -397,7 +397,7 @@ def other_clinics_file(src: Sources, pdf: Path) -> list[Diagnostic]:
             b.where("id") if "id" in dict(b.locations) else b.where("name"),
             f"the kit's id '{b.id}' is the id of {name}'s kit ({path}): this leaflet would be written over that "
             f"clinic's, {pdf}",
-            f"give this kit its own id (id: {suggested}), or name the PDF with -o",
+            f"give this kit its own id (id: {suggested}), or name the file with -o",
         )
     ]
 

@@ -540,7 +540,9 @@ def _command(args: argparse.Namespace, options: api.Options, console: Console, s
         return EXIT_ERRORS
     name = api.edition_name(sources, options)
     pdf = Path(args.output) if args.command == "build" and args.output else Path("out") / f"{name}.pdf"
-    taken = api.other_clinics_file(sources, pdf) if args.command == "build" and not args.output else []
+    by_id = (args.command == "build" and not args.output) or (args.command == "preview" and not args.stem)
+    shown = Path(args.output) / f"{name}-page1.png" if args.command == "preview" else pdf  # (named for the edition)
+    taken = api.other_clinics_file(sources, options, shown) if by_id else []
     if taken:  # (another clinic's PDF by its name: not replaced)
         _print(console, [*diags, *taken])
         _report(console, args.json, [*diags, *taken], options)

@@ -902,7 +902,14 @@ def test_a_link_whose_words_are_another_address_is_warned(inputs: Inputs, link: 
 
 @pytest.mark.parametrize(
     ("label", "warned"),
-    [("click here", True), ("Click  here.", True), ("aquí", True), ("more", True), ("the NHS page on acne", False)],
+    [
+        ("click here", True),
+        ("Click  here.", True),
+        ("aquí", True),
+        ("¡Pulse aquí!", True),
+        ("more", True),
+        ("the NHS page on acne", False),
+    ],
 )
 def test_a_link_whose_words_say_nothing_of_where_it_goes_is_warned(inputs: Inputs, label: str, warned: bool) -> None:
     """`[click here](https://...)` built with no word (WCAG 2.4.4: a link's words say where it goes): a screen
@@ -915,9 +922,18 @@ def test_a_link_whose_words_say_nothing_of_where_it_goes_is_warned(inputs: Input
     assert len(found) == warned, [d.format() for d in result.diagnostics]
     for d in found:
         assert not d.is_error and (d.location.line, d.location.column) == position(text, '"Fine needles make')
-        assert (
-            f"the link's words '{label.rstrip('.')}' say nothing" in d.message and "(https://example.com)" in d.message
-        )
+        assert f"the link's words '{label.rstrip('.!')}' say nothing" in d.message, d.message
+        assert "(https://example.com)" in d.message
+
+
+def test_words_marked_as_in_another_language_are_no_link_that_says_nothing(inputs: Inputs) -> None:
+    """`[más información](lang:es)` marks words as Spanish: it is no link, and was warned as one that says nothing
+    of where it goes (a review)."""
+    edit(
+        inputs.content, "[our site](https://example.com)", "[our site](https://example.com) [más información](lang:es)"
+    )
+    result = build(inputs)
+    assert result.ok and not [d for d in result.diagnostics if "say nothing" in d.message], result.diagnostics
 
 
 def test_a_link_label_in_other_digits_is_the_same_number() -> None:

@@ -510,15 +510,39 @@ def test_a_markdown_heading_typed_into_a_text_is_warned(inputs: Inputs, text: st
         ('"**Before you come**"', True),
         ('"**Antes de venir**"', True),
         ('"**Call 999 if you cannot breathe.**"', False),  # (a sentence in bold: emphasis)
+        ('"**\\"Stop if it hurts.\\"**"', False),  # (its stop inside the quotes)
+        ('"**Call 999 in an emergency**"', False),  # (instructions: a figure, a number to call, a link)
+        ('"**Do not drive for 24 hours**"', False),
+        ('"**0117 496 0321**"', False),
+        ('"**[Book online](https://example.com/book)**"', False),
         ('"**Before you come** tell us of any cold sores"', False),  # (a bold lead-in)
         ('"Before you come"', False),
     ],
 )
 def test_a_heading_typed_in_bold_is_warned(inputs: Inputs, text: str, warned: bool) -> None:
     """A paragraph of a few words all in bold ("**Before you come**") was tagged a paragraph, exit 0: a screen
-    reader's list of headings left it out (an accessibility officer's review, 2026-12-07)."""
+    reader's list of headings left it out (an accessibility officer's review, 2026-12-07). Bold instructions
+    ("**Call 999 in an emergency**", a phone number, a linked call to action) are not headings (a review)."""
     said = _warned_of(inputs, f"      - text: {text}", "all in bold, as a heading is set", warned, text)
     assert all("subheading: " in d.hint for d in said)
+
+
+def test_a_bold_line_that_ends_its_section_is_no_heading(inputs: Inputs) -> None:
+    """A heading has words after it: a section's last block in bold ("**Ask us anything**") is emphasis."""
+    edit(
+        inputs.content,
+        '          - "Redness for 1 to 3 days"\n',
+        '          - "Redness for 1 to 3 days"\n      - text: "**Ask us anything**"\n',
+    )
+    content, diags = load_content(inputs.content)
+    assert content is not None and not [d for d in diags if "as a heading is set" in d.message], diags
+    edit(
+        inputs.content,
+        '      - bullets:\n          - "Redness',
+        '      - text: "**Ask us anything**"\n      - bullets:\n          - "Redness',
+    )
+    _, diags = load_content(inputs.content)
+    assert len([d for d in diags if "as a heading is set" in d.message]) == 1, diags
 
 
 @pytest.mark.parametrize(

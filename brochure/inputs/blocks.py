@@ -141,24 +141,35 @@ def read_blocks(
             continue
         layouts = read_layouts(r, item.value.get("layouts"), f"{p}.layouts")
         block = _read_block(r, kind, item.value[kind], f"{p}.{kind}", base)
+        if isinstance(block, Text) and i < len(items) - 1:  # (a heading has words after it: the section's last
+            _heading_in_bold(r, block)  # block is none)
         if block is not None and layouts is not None:
             out.append((block, layouts))
     return out
+
+
+def _heading_in_bold(r: Reader, block: Text) -> None:
+    """A warning at a paragraph that is a heading typed in bold: a few words (HEADING_WORDS at most), all bold, no
+    sentence (no closing stop, question or colon), no figure or link ("**Call 999 in an emergency**", a phone
+    number, a call to action linked are instructions, not headings), with blocks after it. It prints as written."""
+    bold = _BOLD_ALONE.fullmatch(block.text.strip())
+    words = bold.group(1).strip() if bold is not None else ""
+    if not words or len(words.split()) > HEADING_WORDS or any(c.isdigit() or c in "[]" for c in words):
+        return
+    if words.rstrip(_CLOSING).endswith(_SENTENCE_ENDS):  # ("**\"Stop if it hurts.\"**": a sentence)
+        return
+    r.warn(
+        block.at,
+        "the text is a few words all in bold, as a heading is set, but it is a paragraph: a screen reader's list of"
+        " headings leaves it out, and its reader hears no heading",
+        f"make it a subheading: block (subheading: {shorten(words, 40)}), which prints as one and is tagged as one",
+    )
 
 
 def _read_block(r: Reader, kind: str, node: Node, path: str, base: Path) -> Block | None:
     at = r.at(node, path)
     if kind == "text":
         t = inline_text(r, node, path)
-        bold = _BOLD_ALONE.fullmatch(t.strip()) if t else None
-        if bold is not None and not bold.group(1).rstrip().endswith(_SENTENCE_ENDS):  # (prints as written)
-            r.warn(
-                at,
-                "the text is a few words all in bold, as a heading is set, but it is a paragraph: a screen reader's"
-                " list of headings leaves it out, and its reader hears no heading",
-                f"make it a subheading: block (subheading: {shorten(bold.group(1).strip(), 40)}), which prints as one"
-                " and is tagged as one",
-            )
         return Text(t, at) if t else None
     if kind == "subheading":
         t = r.text(node, path)
@@ -212,6 +223,8 @@ _WORDS_ALONE = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")  # letters and single spa
 # A bullet typed before a list item's words: a dot (a space after it or none), a dash or star and a space, or Word's
 # own as it pastes them: an 'o' then a tab or spaces (its second level), a '§' (its square bullet) before a word.
 _BOLD_ALONE = re.compile(r"\*\*([^*\n]{1,80})\*\*")  # a text that is only a few words in bold: a heading typed in
+HEADING_WORDS = 8
+_CLOSING = "\"'\u201d\u2019\u00bb\u203a)]\u300d "  # quotes and brackets that close after a sentence's stop
 _SENTENCE_ENDS = (".", "!", "?", ":", ";", "\u2026", "\u061f")  # ("**Call 999 if you cannot breathe.**" is emphasis)
 _TYPED_BULLET = re.compile(
     "([\u2022\u00b7\u25aa\u25ab\u25cf\u25cb\u25e6\u2023\u2043\u2219\uf0b7])\\s*(?=\\S)|([*\u2013\u2014-])\\s"

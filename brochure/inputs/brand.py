@@ -276,18 +276,26 @@ def project_kits() -> list[Path]:
     return [p for p in (Path("assets") / "brand.yaml", *found) if p.is_file()]
 
 
-def other_clinic_with_id(brand: Brand) -> tuple[Path, str] | None:
+def other_clinic_with_id(brand: Brand, paper: str | None = None) -> tuple[Path, str] | None:
     """Another clinic's kit of this project (project_kits) whose id is `brand`'s, and its name: the default names
-    of their PDFs are the same (out/ID-...), and each clinic's build replaces the other's. A copy of the same
-    clinic's kit (its name the same) is none."""
+    of their PDFs on the same paper (`paper`, else each kit's own) are the same (out/ID-...), and each clinic's
+    build replaces the other's. The kit that comes first keeps its id (assets/brand.yaml, then assets/brands/ by
+    path; a kit elsewhere comes after them all): a colleague's copy never stops the established clinic's build. A
+    copy of the same clinic's kit (its name the same, but for case and spaces) is none."""
     own = os.path.abspath(brand.path)
     for path in project_kits():
         if os.path.abspath(path) == own:
+            return None  # (the kits after it are told, not it)
+        brand_id, name, their_paper = _declared(path)
+        if brand_id != brand.id or name is None or _same_name(name, brand.name):
             continue
-        brand_id, name, _ = _declared(path)
-        if brand_id == brand.id and name is not None and name != brand.name:
+        if (paper or their_paper) == (paper or brand.paper):
             return path, name
     return None
+
+
+def _same_name(a: str, b: str) -> bool:
+    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
 
 
 def _as_read(value: object) -> object:

@@ -219,7 +219,7 @@ class Live:
         given = self.settings.output  # (-o names the edition asked for at the start: a switch on the page to
         pdf_path = given if given is not None and _same_edition(choice, self._first) else own  # another wrote that
         # one into it, the wrong PDF under the name given)
-        taken = api.other_clinics_file(sources, own) if pdf_path == own else []
+        taken = api.other_clinics_file(sources, options, own) if pdf_path == own else []
         if taken:  # (another clinic's PDF by its name: not replaced)
             self._failed(ticket, choice, [*diags, *taken], asked_at)
             return

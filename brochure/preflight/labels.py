@@ -28,6 +28,8 @@ _WEB = Later(r"(?:https?://)?(?:www\.)?((?:[\w-]+\.)+[^\W\d_]{2,})(/[^\s?#]*)?(?
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^\W\d_]{2,}", re.IGNORECASE)
 _PHONE = re.compile(r"\+?\d[\d ()\-.\u00a0]{4,}\d")  # (digits of any script: ٠١١٧ ٤٩٦ ٠٣٢١ too)
 _TRAILING = ".,;:!?)"  # punctuation a sentence puts after a link's words, inside its brackets
+_PLACES = ("http", "https", "mailto", "tel")  # what a link opens, writes to or calls
+_AROUND = "¡¿!?.,;:\u060c\u061b\u061f\u06d4 "  # marks a language writes around such words ("¡Pulse aquí!", "هنا،")
 NO_PLACE = frozenset(  # a link's whole words that say nothing of where it goes, in the languages of leaflets
     (
         "click here", "click", "here", "this link", "link", "this page", "this", "read more", "more",
@@ -51,7 +53,8 @@ def check_link_labels(content: Content, brand: Brand) -> list[Diagnostic]:
             continue
         for label, href in _links(text):
             words = label.strip().rstrip(_TRAILING)
-            if " ".join(words.casefold().split()) in NO_PLACE:
+            linked = href.split(":", 1)[0].lower() in _PLACES  # (not words marked as in a language: lang:es)
+            if linked and " ".join(words.casefold().strip(_AROUND).split()) in NO_PLACE:
                 diags.append(_no_place(at, words, href))
                 continue
             kind = _differs(words, href, country or None)
