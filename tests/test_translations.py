@@ -229,6 +229,8 @@ def test_a_number_counting_another_unit_of_time_is_a_warning(tmp_path: Path) -> 
         ("Wait 2 weeks", "2週間待ってください"),
         ("Wait 2 weeks", "Hãy đợi 2 tuần"),
         ("Wait 2 weeks", "انتظر 2 أسبوعين"),
+        ("Wait 24 hours", "۲۴ ساعت صبر کنید"),  # (Persian: its own words and digits)
+        ("Wait 2 weeks", "۲ هفته\u200cای صبر کنید"),
         ("Wait 2 weeks and 3 days", "3 días y 2 semanas"),  # (each number its own unit, in another order)
         ("In 3 sessions, 4 weeks apart", "En 3 sesiones, cada 4 semanas"),  # (a count: no unit of time)
     ],
@@ -254,6 +256,8 @@ def test_the_same_unit_in_another_language_or_form_is_no_finding(was: str, now: 
         ("Wait 2 weeks", "2日に", ""),  # ('日' alone may be a date: not read, no finding)
         ("Wait 2 weeks", "请等待2个月", "counts 2 in months where"),
         ("Wait 45 minutes", "انتظر 45 ساعة", "counts 45 in hours where"),
+        ("No make-up for 24 hours", "تا ۲۴ دقیقه آرایش نکنید", "counts 24 in minutes where"),  # (Persian: passed)
+        ("Wait 3 days", "۳ هفته صبر کنید", "counts 3 in weeks where"),
         ("For adults aged 18 years and over", "适用于年满18周岁的成人", ""),  # (an age in years: not weeks, '周')
         ("10 years of care", "开业10周年", ""),  # (an anniversary)
         ("10 years of care", "10주년", ""),

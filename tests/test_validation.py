@@ -527,6 +527,22 @@ def test_a_heading_typed_in_bold_is_warned(inputs: Inputs, text: str, warned: bo
     assert all("subheading: " in d.hint for d in said)
 
 
+@pytest.mark.parametrize(
+    ("text", "warned"),
+    [
+        ("\u201cTell us if you have a cold sore.\u201d", True),  # (a word processor's quotes, pasted: they print)
+        ("\u201eSag uns Bescheid.\u201c", True),
+        ('"\u201cIt changed how I feel.\u201d"', False),  # (in straight quotes: a quotation, meant to print)
+        ("\u201cMicro-needling\u201d is a treatment.", False),
+    ],
+)
+def test_a_text_in_curly_quotes_is_warned_that_they_print(inputs: Inputs, text: str, warned: bool) -> None:
+    """A translator's `text: “Il ne convient pas...”`, its quotes made curly by a word processor, printed them,
+    exit 0: YAML takes straight quotes only (a translator, 2026-12-07)."""
+    said = _warned_of(inputs, f"      - text: {text}", "the text is in curly quotes", warned, text)
+    assert all("write straight quotes around the text, or none" in d.hint for d in said)
+
+
 def test_a_bold_line_that_ends_its_section_is_no_heading(inputs: Inputs) -> None:
     """A heading has words after it: a section's last block in bold ("**Ask us anything**") is emphasis."""
     edit(

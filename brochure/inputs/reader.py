@@ -71,6 +71,14 @@ class Reader:
         self.lines = self.lines or LINE_BREAK.split(self.source)
         return "".join(f"\n{line}" for line in self.lines[node.line : last])
 
+    def _typed_first(self, node: Node) -> str:
+        """The character a text's first line has where the text starts: its quote, for a quoted text."""
+        if not self.source or node.line < 1:
+            return ""
+        self.lines = self.lines or LINE_BREAK.split(self.source)
+        line = self.lines[node.line - 1] if node.line <= len(self.lines) else ""
+        return line[node.column - 1 : node.column]
+
     def key_at(self, node: Node, path: str) -> Location:
         """The position of the key that holds node (better for 'wrong type' messages)."""
         if node.key_line:
@@ -199,6 +207,14 @@ class Reader:
         lines = self._joined_lines(node) if "\n" not in value else ""
         for message, hint in as_typed(value, node.comment, printed and not literal, lines):
             self.warn(self.at(node, path), message, hint)  # (prints as written: a warning, as it may be meant)
+        if printed and value[:1] in _CURLY_OPEN and value[-1:] in _CURLY_CLOSE and self._typed_first(node) == value[0]:
+            self.warn(
+                self.at(node, path),
+                f"the text is in curly quotes, {value[0]}...{value[-1]}, which print: YAML takes only straight quotes"
+                " (\" or ') around a text as its quotes, and a word processor made these curly",
+                "write straight quotes around the text, or none; to print quotes around a quotation, put straight"
+                f" quotes around them: '{value[0]}...{value[-1]}'",
+            )
         passage = inline.shouted(value) if printed and not literal else ""
         if passage:
             self.warn(
@@ -488,6 +504,8 @@ _LANGUAGE_HINT = (
     "to mark words as in another language, write 'lang:' in small letters and a language tag: [gracias](lang:es);"
     " if it is a link, give its address"
 )
+_CURLY_OPEN = "\u201c\u2018\u201e"  # “ ‘ „: a word processor's quotes, which YAML reads as letters
+_CURLY_CLOSE = "\u201d\u2019\u201c"  # ” ’ and the “ that closes a German or Polish „...“
 _TYPED_HEADING = re.compile(r"(#{1,6})[ \t]+\S")  # a Markdown heading typed into a text ("### Aftercare")
 _TYPED_ITEM = re.compile(r"\n[ \t]*([-*\u2022])[ \t]+(?=\S)")  # a line typed as a list's item ("- one", "• one")
 # An escape typed outside double quotes ('\u00ad' in a plain or single-quoted text), which YAML leaves as typed:

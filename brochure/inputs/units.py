@@ -3,11 +3,11 @@ years), or of a dose or a depth (micrograms ... millilitres, millimetres, centim
 Arabic and Chinese letters, and their words in the languages below).
 
 The words are those of the languages the tool ships and their neighbours (English, Spanish, Polish, Vietnamese,
-Arabic, Hebrew, French, German, Dutch, Swedish, Portuguese, Chinese, Japanese, Korean), each form a number takes
-('1 dzień', '3 dni', '5 dni'; Hebrew's with its article too, '12 החודשים'). A word written after a number in Latin,
-Vietnamese, Arabic or Hebrew letters is read whole; in Chinese, Japanese and Korean, where no space parts words, the
-letters right after the digits are read from their start. Words that also mean something else next to a number are
-left out ('3月' is March, '3日' a date, '30分' minutes in Japanese but points in Chinese, 'an').
+Arabic, Persian, Hebrew, French, German, Dutch, Swedish, Portuguese, Chinese, Japanese, Korean), each form a number
+takes ('1 dzień', '3 dni', '5 dni'; Hebrew's with its article too, '12 החודשים'). A word written after a number in
+Latin, Vietnamese, Arabic or Hebrew letters is read whole; in Chinese, Japanese and Korean, where no space parts words,
+the letters right after the digits are read from their start. Words that also mean something else next to a number
+are left out ('3月' is March, '3日' a date, '30分' minutes in Japanese but points in Chinese, 'an').
 """
 
 from __future__ import annotations
@@ -20,37 +20,38 @@ from brochure.vocabulary import Measure, TimeUnit
 _WORDS: dict[TimeUnit, tuple[str, ...]] = {
     "seconds": (
         "second", "seconds", "sec", "secs", "segundo", "segundos", "seg", "sekunda", "sekundy", "sekund", "sekundę",
-        "sekundach", "sekundami", "giây", "ثانية", "ثوان", "ثواني", "ثانيتين", "sekunde", "sekunden", "sek",
-        "seconde", "seconden", "secondes", "sekunder", "שנייה", "שניה", "שניות", "השניות",
+        "sekundach", "sekundami", "giây", "ثانية", "ثوان", "ثواني", "ثانيتين", "ثانیه", "ثانیه\u200cها", "sekunde",
+        "sekunden", "sek", "seconde", "seconden", "secondes", "sekunder", "שנייה", "שניה", "שניות", "השניות",
     ),
     "minutes": (
         "minute", "minutes", "min", "mins", "minuto", "minutos", "minut", "minuty", "minutę", "minuta", "minutach",
-        "minutami", "mín", "phút", "دقيقة", "دقائق", "دقيقتين", "minuten", "minuter", "minuut", "דקה", "דקות", "הדקות",
+        "minutami", "mín", "phút", "دقيقة", "دقائق", "دقيقتين", "دقیقه", "دقیقه\u200cها", "دقیقه\u200cای", "minuten",
+        "minuter", "minuut", "דקה", "דקות", "הדקות",
     ),
     "hours": (
         "hour", "hours", "hr", "hrs", "h", "hora", "horas", "godzin", "godziny", "godzinę", "godzina", "godzinach",
-        "godzinami", "godz", "giờ", "tiếng", "ساعة", "ساعات", "ساعتين", "stunde", "stunden", "std", "uur", "timme",
-        "timmar", "heure", "heures", "שעה", "שעות", "השעות",
+        "godzinami", "godz", "giờ", "tiếng", "ساعة", "ساعات", "ساعتين", "ساعت", "ساعته", "ساعت\u200cها", "stunde",
+        "stunden", "std", "uur", "timme", "timmar", "heure", "heures", "שעה", "שעות", "השעות",
     ),
     "days": (
         "day", "days", "día", "días", "dia", "dias", "dni", "dzień", "dnia", "dniach", "dniami", "ngày", "يوم",
-        "أيام", "يومين", "يوما", "tag", "tage", "tagen", "dag", "dagen", "dagar", "jour", "jours", "יום", "ימים",
-        "הימים",
+        "أيام", "يومين", "يوما", "روز", "روزه", "روزها", "روز\u200cها", "tag", "tage", "tagen", "dag", "dagen",
+        "dagar", "jour", "jours", "יום", "ימים", "הימים",
     ),
     "weeks": (
         "week", "weeks", "semana", "semanas", "tydzień", "tygodnie", "tygodni", "tygodnia", "tygodniach",
-        "tygodniami", "tuần", "أسبوع", "أسابيع", "أسبوعين", "أسبوعا", "woche", "wochen", "weken", "vecka", "veckor",
-        "semaine", "semaines", "שבוע", "שבועות", "השבועות",
+        "tygodniami", "tuần", "أسبوع", "أسابيع", "أسبوعين", "أسبوعا", "هفته", "هفته\u200cها", "هفته\u200cای",
+        "woche", "wochen", "weken", "vecka", "veckor", "semaine", "semaines", "שבוע", "שבועות", "השבועות",
     ),
     "months": (
-        "month", "months", "mes", "meses", "miesiąc", "miesiące", "miesięcy", "miesiąca", "miesiącach",
-        "miesiącami", "tháng", "شهر", "أشهر", "شهور", "شهرين", "شهرا", "monat", "monate", "monaten", "maand", "maanden",
-        "månad", "månader", "mois", "חודש", "חודשים", "החודשים",
+        "month", "months", "mes", "meses", "miesiąc", "miesiące", "miesięcy", "miesiąca", "miesiącach", "miesiącami",
+        "tháng", "شهر", "أشهر", "شهور", "شهرين", "شهرا", "ماه", "ماهه", "ماه\u200cها", "monat", "monate", "monaten",
+        "maand", "maanden", "månad", "månader", "mois", "חודש", "חודשים", "החודשים",
     ),
     "years": (
         "year", "years", "año", "años", "ano", "anos", "rok", "lata", "lat", "roku", "latach", "latami", "năm",
-        "سنة", "سنوات", "عام", "أعوام", "عاما", "jahr", "jahre", "jahren", "jaar", "år", "ans", "שנה", "שנים",
-        "השנים",
+        "سنة", "سنوات", "عام", "أعوام", "عاما", "سال", "ساله", "سال\u200cها", "jahr", "jahre", "jahren", "jaar",
+        "år", "ans", "שנה", "שנים", "השנים",
     ),
 }  # fmt: skip
 _CJK_WORDS: dict[TimeUnit, tuple[str, ...]] = {  # (read from the start of the letters after the digits)
