@@ -8695,6 +8695,20 @@ MUTANTS: tuple[Mutant, ...] = (
         k="curly",
     ),
     m(
+        "persian-marked-arabic-unsaid",
+        "inputs/content.py",
+        "        if found >= PERSIAN_ENOUGH and found > sum(text.count(ch) for ch in ARABIC_KAF_YEH):",
+        "        if False:",
+        "tests/test_validation.py::test_persian_and_arabic_letters_mixed_up_are_warned",
+    ),
+    m(
+        "persian-on-an-arabic-keyboard-unsaid",
+        "inputs/content.py",
+        '    elif base in ("fa", "ur"):',
+        "    elif False:",
+        "tests/test_validation.py::test_persian_and_arabic_letters_mixed_up_are_warned",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

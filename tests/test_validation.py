@@ -543,6 +543,35 @@ def test_a_text_in_curly_quotes_is_warned_that_they_print(inputs: Inputs, text: 
     assert all("write straight quotes around the text, or none" in d.hint for d in said)
 
 
+def test_persian_and_arabic_letters_mixed_up_are_warned(tmp_path: Path) -> None:
+    """A Persian translation marked `language: ar` built silently, read aloud in an Arabic voice and named ...-ar-;
+    Persian typed on an Arabic keyboard (ي, ك, ٤٥٦) passed too (a translator, 2026-12-07). The shipped Arabic has
+    neither."""
+    arabic = (ROOT / "translations/ar.yaml").read_text(encoding="utf-8")
+    cases = {
+        "persian-as-ar": arabic.replace("\u064a", "\u06cc").replace("\u0643", "\u06a9"),
+        "arabic-as-fa": re.sub(r"(?m)^language: ar\b", "language: fa", arabic, count=1),
+        "shipped": arabic,
+    }
+    said = {}
+    for name, text in cases.items():
+        (tmp_path / f"{name}.yaml").write_text(text, encoding="utf-8")
+        content, diags = load_content(tmp_path / f"{name}.yaml")
+        assert content is not None, [d.format() for d in diags if d.is_error]
+        said[name] = [d for d in diags if "Persian letters" in d.message or "Arabic keyboard" in d.message]
+    (d,) = said["persian-as-ar"]
+    assert d.location.key == "language" and "their language is 'ar'" in d.message and "language: fa" in d.hint
+    (d,) = said["arabic-as-fa"]
+    assert "typed with Arabic's yeh or kaf (\u0643 \u064a), where 'fa' writes \u06cc and \u06a9" in d.message
+    assert said["shipped"] == []
+    digits = cases["arabic-as-fa"].replace("\u064a", "\u06cc").replace("\u0643", "\u06a9")
+    digits = digits.replace("48", "\u0664\u0668", 1)
+    (tmp_path / "digits.yaml").write_text(digits, encoding="utf-8")
+    _, diags = load_content(tmp_path / "digits.yaml")
+    (d,) = [d for d in diags if "Arabic keyboard" in d.message]
+    assert "typed with Arabic's digits (\u0664 \u0668)" in d.message
+
+
 def test_a_bold_line_that_ends_its_section_is_no_heading(inputs: Inputs) -> None:
     """A heading has words after it: a section's last block in bold ("**Ask us anything**") is emphasis."""
     edit(

@@ -163,6 +163,7 @@ def _read_content(r: Reader, root: Node, path: Path, logo: int = 0) -> Content |
     assert language is not None
     _check_script(r, language, r.at(top["language"], "language"))
     _check_digits(r, language)
+    _check_arabic_letters(r, language, r.at(top["language"], "language"))
     if direction(language) == "ltr":
         _check_first_letters(r, language)
     else:
@@ -391,6 +392,46 @@ def _check_digits(r: Reader, language: str) -> None:
 
 
 _OTHER_DIGIT = re.compile(r"(?![0-9])\d")  # a digit of another script than 0-9
+PERSIAN_LETTERS = "\u06cc\u06a9\u067e\u0686\u0698\u06af"  # ی ک پ چ ژ گ: Persian's and Urdu's, not Arabic's
+ARABIC_KAF_YEH = "\u064a\u0643"  # ي ك: Arabic's yeh and kaf, which Persian and Urdu write ی ک
+ARABIC_DIGITS = "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"  # Persian's own: ۰-۹
+PERSIAN_ENOUGH = 5  # letters of Persian's own: fewer may be a name or a loanword in Arabic words
+
+
+def _check_arabic_letters(r: Reader, language: str, at: Location) -> None:
+    """Warnings where Arabic and Persian (or Urdu) are mixed up: words typed with Persian letters (ی ک پ گ ...)
+    whose `language:` is Arabic (a screen reader reads them in an Arabic voice, the PDF is named ...-ar-...), and
+    words in Persian or Urdu typed with Arabic's ي and ك or its digits ٤ ٥ ٦ (an Arabic keyboard's: a Persian font
+    draws ي with dots under it at a word's end, and ٤٥٦ are shaped otherwise than ۴۵۶)."""
+    base = language_base(language)
+    if base == "ar":
+        text = "".join(value for value, _ in r.strings)
+        persian = [ch for ch in PERSIAN_LETTERS if ch in text]
+        found = sum(text.count(ch) for ch in PERSIAN_LETTERS)
+        if found >= PERSIAN_ENOUGH and found > sum(text.count(ch) for ch in ARABIC_KAF_YEH):
+            r.warn(
+                at,
+                f"the words are written with Persian letters ({' '.join(persian)}: {found} of them, more than Arabic's"
+                f" ي and ك), but their language is '{language}': a screen reader reads them in an Arabic voice",
+                "write language: fa if the words are Persian (ur if Urdu); if they are Arabic, type ي for ی and ك for"
+                " ک (an Arabic keyboard)",
+            )
+    elif base in ("fa", "ur"):
+        for chars, what, should in (
+            (ARABIC_KAF_YEH, "Arabic's yeh or kaf", "ی and ک"),
+            (ARABIC_DIGITS, "Arabic's digits", "its own digits (۴۵۶) or 0-9"),
+        ):
+            texts = [where for value, where in r.strings if any(ch in value for ch in chars)]
+            if not texts:
+                continue
+            typed = "".join(sorted({ch for value, _ in r.strings for ch in value if ch in chars}))
+            more = f" and {len(texts) - 1} more" if len(texts) > 1 else ""
+            r.warn(
+                texts[0],
+                f"this text{more} is typed with {what} ({' '.join(typed)}), where '{language}' writes {should}: an"
+                " Arabic keyboard's, which print otherwise",
+                f"type them with a keyboard for '{language}', or replace them: {should}",
+            )
 
 
 def _foreign(ch: str, own: tuple[str, ...]) -> bool:
