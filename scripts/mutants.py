@@ -4775,7 +4775,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "heading-with-two-lines-of-a-split-paragraph",
         "layout/flow.py",
-        "            if h > avail + EPS and _too_few_after(items, k, avail):",
+        "            if h > avail + EPS and _too_few_after(items, k, avail, width):",
         "            if False:",
         "tests/test_balance.py::test_no_heading_ends_a_column_with_a_line_or_two_under_it",
     ),
@@ -8707,6 +8707,14 @@ MUTANTS: tuple[Mutant, ...] = (
         '    elif base in ("fa", "ur"):',
         "    elif False:",
         "tests/test_validation.py::test_persian_and_arabic_letters_mixed_up_are_warned",
+    ),
+    m(
+        "heading-with-two-lines-its-last-line-kept-from",
+        "layout/flow.py",
+        "    return lines == AFTER_HEADING + 1",
+        "    return False",
+        "tests/test_fit.py",
+        k="two_lines_its",
     ),
     m(
         "svg-negative-size-drawn",

@@ -108,6 +108,33 @@ def test_polish_and_vietnamese_print(inputs: Inputs) -> None:
     assert build(inputs).ok
 
 
+@pytest.mark.parametrize(("lines", "moved"), [(4, True), (5, False), (6, False)])
+def test_a_heading_never_ends_a_frame_with_two_lines_its_paragraphs_last_line_kept_from(
+    lines: int, moved: bool
+) -> None:
+    """Room for three lines under a question at a page's foot, and a four-line answer: its last line may not go
+    overleaf alone, so two lines stood under the question, two overleaf (a designer's large print, 2026-12-07).
+    The question goes overleaf with its answer; a longer answer leaves three lines under it, as before."""
+    from helpers import sources
+    from reportlab.lib.styles import ParagraphStyle
+
+    from brochure.layout.para import Para
+
+    font = sources().fonts.regular
+    body = ParagraphStyle("a", fontName=font, fontSize=10, leading=12, allowWidows=0, allowOrphans=0)
+    answer = Para("<br/>".join(f"Line {n} of the answer" for n in range(lines)), body)
+    frames = [Frame("a", Rect(0, 0, 200, 100)), Frame("b", Rect(300, 0, 200, 100))]
+    items = [
+        Item(Spacer(200, 52), "s"),  # (48 points left: the question's 12 and three lines, 36)
+        Item(Para("A question?", body), "s", keep_with_next=True),
+        Item(answer, "s", 0.0),
+    ]
+    res = flow(items, frames)
+    assert [len(p) for p in res.placed] == ([1, 2] if moved else [3, 1]), res.placed
+    if not moved:
+        assert res.placed[0][2].box.h == pytest.approx(36.0)  # (three lines under the question)
+
+
 def test_a_heading_is_carried_to_the_next_frame_with_what_follows() -> None:
     frames = [Frame("a", Rect(0, 0, 100, 100)), Frame("b", Rect(200, 0, 100, 100))]
     items = [

@@ -104,7 +104,7 @@ def _fits_after(items: deque[Item], start: int, width: float, avail: float, whol
             if h <= avail + EPS and _lead_in(items, k, width):
                 avail -= h  # (one line between a heading and the rest of its section: the rest's first piece too)
                 continue
-            if h > avail + EPS and _too_few_after(items, k, avail):
+            if h > avail + EPS and _too_few_after(items, k, avail, width):
                 return False  # (a heading and a line or two of its paragraph at a frame's foot: it goes on with them)
             tall = isinstance(f, Column) and h > whole + EPS
             return h <= avail + EPS or bool(f.split(width, avail)) or (tall and bool(f.split_rows(width, avail)))
@@ -130,12 +130,21 @@ def _lead_in(items: deque[Item], k: int, width: float) -> bool:
     return lines <= 2
 
 
-def _too_few_after(items: deque[Item], k: int, avail: float) -> bool:
+def _too_few_after(items: deque[Item], k: int, avail: float, width: float) -> bool:
     """Whether items[k], a paragraph split right after a heading or subheading kept with it, would leave fewer than
-    AFTER_HEADING of its lines under it at the frame's foot (the rest in the next column or overleaf)."""
+    AFTER_HEADING of its lines under it at the frame's foot (the rest in the next column or overleaf). Room for
+    just AFTER_HEADING lines of a paragraph one line longer leaves one line fewer: its last line is never alone
+    overleaf (allowWidows), so a question and two lines of its four-line answer stood at a page's foot."""
     if k == 0 or not items[k - 1].keep_with_next or not isinstance(items[k].flowable, Para):
         return False
-    return avail < AFTER_HEADING * float(items[k].flowable.style.leading) - EPS
+    para = items[k].flowable
+    leading = float(para.style.leading)
+    if avail < AFTER_HEADING * leading - EPS:
+        return True
+    if getattr(para.style, "allowWidows", 1) or int((avail + 1e-6) // leading) != AFTER_HEADING:
+        return False
+    lines = len(para.rtl_lines(width)) if para.shaped is not None else len(para.blPara.lines)  # (wrapped at width)
+    return lines == AFTER_HEADING + 1
 
 
 def _section_fits(items: deque[Item], width: float, room: float) -> bool:
