@@ -8717,6 +8717,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="two_lines_its",
     ),
     m(
+        "cover-name-unbalanced",
+        "layout/cover.py",
+        '    return Balanced(footer, t.direction == "rtl"), too_wide(inp, texts, style.fontSize, box.w, "cover")',
+        '    return footer, too_wide(inp, texts, style.fontSize, box.w, "cover")',
+        "tests/test_layouts.py",
+        k="long_clinic_name",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

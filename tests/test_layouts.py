@@ -332,6 +332,21 @@ def test_the_covers_subtitle_breaks_into_even_lines(language: str) -> None:
     assert all(t.box.x >= measure.x - 0.01 and t.box.right <= measure.right + 0.5 for t in subtitle)
 
 
+@pytest.mark.parametrize("layout", ["trifold", "large-print"])
+def test_a_long_clinic_name_on_the_cover_breaks_into_even_lines(inputs: Inputs, layout: str) -> None:
+    """ "The Harley Street Dermatology & Laser Skin Rejuvenation / Centre": the cover's clinic name left its last word
+    alone on a line (a layout designer, 2026-12-07). Its lines, read from the frames, are about even."""
+    long = "The Harley Street Dermatology & Laser Skin Rejuvenation Centre"
+    edit(inputs.brand, "name: Test Clinic", f"name: {long}")
+    result = build(inputs, layout=layout)
+    assert result.layout is not None
+    name = set(long.split())
+    lines = [t for t in texts(result.layout, region="cover") if t.text.split() and set(t.text.split()) <= name]
+    assert len(lines) == 2, [t.text for t in lines]
+    first, last = (t.box.w for t in lines)
+    assert last >= 0.6 * first, [t.text for t in lines]
+
+
 def test_a_section_whose_blocks_all_leave_a_layout_is_warned_of(tmp_path: Path) -> None:
     """`layouts: [bifold]` on the one block of a section: the tri-fold left the section out, heading and all, with
     no word of it (the section itself names every layout); the bi-fold prints it, with no warning."""

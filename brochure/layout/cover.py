@@ -6,7 +6,7 @@ import math
 from functools import partial
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from brochure import art
 from brochure.diagnostics import Diagnostic, Location, error, warning
@@ -196,10 +196,11 @@ def _field_edge(sheet_edge: bool, sheet: Sheet) -> tuple[float, float]:
     return -(OFFICE_EDGE if sheet_edge else FIELD_FOLD_CLEAR), FIELD_CORNER
 
 
-def _footer(inp: Inputs, box: Rect) -> tuple[Paragraph, list[Diagnostic]]:
+def _footer(inp: Inputs, box: Rect) -> tuple[Flowable, list[Diagnostic]]:
     """The clinic's name and website under the cover's words (the website a live link in the office edition:
     a full back may leave out its own website line). Small type: the name is set in the text colour, as brand
-    colours of three or four plates fringe under 10 pt on press."""
+    colours of three or four plates fringe under 10 pt on press. Balanced, as the headings are: a long name's
+    lines about even ("The Harley Street Dermatology & Laser Skin Rejuvenation / Centre" left a word alone)."""
     t, name, site = inp.theme, inp.brand.name, display_url(inp.brand.contact.website)
     style = t.style("note")
     footer = Para(
@@ -208,7 +209,7 @@ def _footer(inp: Inputs, box: Rect) -> tuple[Paragraph, list[Diagnostic]]:
         style,
     )
     texts = [("name", name, t.fonts.bold), ("contact.website", site, style.fontName)]
-    return footer, too_wide(inp, texts, style.fontSize, box.w, "cover")
+    return Balanced(footer, t.direction == "rtl"), too_wide(inp, texts, style.fontSize, box.w, "cover")
 
 
 def _cover_too_tall(
