@@ -8638,7 +8638,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "watched-kit-writes-other-clinics-pdf",
         "live/session.py",
-        "        taken = api.other_clinics_file(sources, options, own) if pdf_path == own else []",
+        "        taken = self._other_clinics(kit, sources, options, own) if pdf_path == own else []",
         "        taken = []",
         "tests/test_live.py::test_a_watched_kit_with_another_clinics_id_does_not_write_over_that_clinics_pdf",
     ),
@@ -8723,6 +8723,13 @@ MUTANTS: tuple[Mutant, ...] = (
         '    return footer, too_wide(inp, texts, style.fontSize, box.w, "cover")',
         "tests/test_layouts.py",
         k="long_clinic_name",
+    ),
+    m(
+        "watched-kit-reads-every-kit-each-save",
+        "live/session.py",
+        "        if was is not kit or paper != options.paper or path != own:",
+        "        if True:",
+        "tests/test_live.py::test_a_watched_kit_with_another_clinics_id_does_not_write_over_that_clinics_pdf",
     ),
     m(
         "svg-negative-size-drawn",

@@ -1226,6 +1226,7 @@ def test_a_watched_kit_with_another_clinics_id_does_not_write_over_that_clinics_
 ) -> None:
     """`serve` and `watch` wrote a kit copied with its `id:` kept over the other clinic's out/clearwater-...pdf 0.2 s
     after each save (a live-editing tester, 2026-12-07): the error is said, at the id, and nothing is written."""
+    from brochure import api
     from brochure.live.choices import Choice, offered
     from brochure.live.session import Live, Settings
 
@@ -1237,9 +1238,17 @@ def test_a_watched_kit_with_another_clinics_id_does_not_write_over_that_clinics_
     said: list[str] = []
     choice = Choice(kit / "brand.yaml", ROOT / "content.yaml")
     live = Live(offered(None, choice.kit, choice.content), choice, Settings(), said.append, said.append)
+    asked: list[Path] = []
+    told = api.other_clinics_file
+    monkeypatch.setattr(api, "other_clinics_file", lambda *a: asked.append(a[2]) or told(*a))
     live._build(live._asked, choice, time.perf_counter())
-    assert any("error: the kit's id 'clearwater' is the id of Clearwater Skin Clinic's kit" in line for line in said)
+    assert any("error: the kit's id 'clearwater' is the id of Clearwater Skin Clinic's" in line for line in said), said
+    said.clear()
+    live._build(live._asked, choice, time.perf_counter())  # (a save of the words alone: the kit's answer kept, the
+    assert any("not written" in line and "1 error (as before)" in line for line in said), said  # project's kits
+    # not read again)
     assert not (tmp_path / "out").exists(), said
+    assert len(asked) == 1, asked
 
 
 @pytest.mark.parametrize(("serving", "command"), [(True, "serve"), (False, "watch")])
