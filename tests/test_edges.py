@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 import dataclasses
+import io
 import itertools
 from pathlib import Path
 
+import pikepdf
 import pypdfium2 as pdfium
 import pytest
 from conftest import Inputs, edit
@@ -29,6 +31,8 @@ from brochure import api
 from brochure.geometry.sheet import MM, Rect
 from brochure.inputs.inline import display_url
 from brochure.layout import lettering
+from brochure.layout.back import booking_lines as set_booking_lines
+from brochure.layout.back import name_lines
 from brochure.layout.model import Ink, Run, Text
 from brochure.preflight.design import check_addresses
 
@@ -169,23 +173,97 @@ def test_a_booking_address_too_wide_beside_the_code_puts_the_contact_lines_under
 
 
 def test_a_booking_path_with_no_room_for_a_part_of_it_says_to_shorten_it_not_to_add_spaces(inputs: Inputs) -> None:
-    """The tri-fold's back on Letter has no room for '/first-consultation-booking-form' on a line: the hint said
-    "or break the text with spaces", which a web address cannot take."""
-    long = "https://example.com/appointments/micro-needling/first-consultation-booking-form"
+    """The tri-fold's back on Letter has no room for '/first-consultation-booking-form-for-new-patients' on a line,
+    even set smaller: the hint said "or break the text with spaces", which a web address cannot take."""
+    long = "https://example.com/appointments/micro-needling/first-consultation-booking-form-for-new-patients"
     edit(inputs.brand, "booking_url: https://example.com/book", f"booking_url: {long}")
     (found,) = [d for d in build(inputs, paper="letter").diagnostics if "too wide for its line" in d.message]
     assert "a short path, such as /book" in found.hint and "spaces" not in found.hint, found.format()
 
 
+LONG_EMAIL = "appointments@lonestarskinandlaserdermatology.com"  # (a clinic's, 49 characters)
+
+
+@pytest.mark.parametrize("layout", ["trifold", "flyer"])
+def test_a_long_email_address_breaks_before_its_at_sign_and_stays_one_link(inputs: Inputs, layout: str) -> None:
+    """An email address too wide for the back's line (8.4 mm on the tri-fold's) was an error, "use a shorter email
+    address", which a clinic cannot: it prints over two lines, broken before its '@', as one mailto link, read
+    whole."""
+    edit(inputs.brand, "email: hello@example.com", f"email: {LONG_EMAIL}")
+    result = build(inputs, layout=layout)
+    assert result.ok and result.pdf and result.layout, [d.format() for d in result.diagnostics]
+    lines = [t for page in result.layout.pages for t in page.items if isinstance(t, Text)]
+    first = next(t for t in lines if t.text.strip() == "appointments")
+    second = next(t for t in lines if t.text.strip() == "@lonestarskinandlaserdermatology.com")
+    assert abs(first.box.x - second.box.x) < 0.5 and first.box.y > second.box.y  # (the next line, under it)
+    with pikepdf.open(io.BytesIO(result.pdf)) as pdf:
+        links = [str(a.A.URI) for page in pdf.pages for a in page.get("/Annots", []) if "lonestar" in str(a.A.URI)]
+    assert len(links) == 2 and set(links) == {f"mailto:{LONG_EMAIL}"}, links  # (a rectangle a line, one place)
+    assert first.element == second.element and first.alt == second.alt == LONG_EMAIL  # (one line's words, read whole)
+
+
+def test_name_lines_break_before_the_at_sign_then_before_dots() -> None:
+    """An address too wide is broken before its '@' first, then before the dots of what is still too wide; never
+    after a dot or inside a name; whole when it fits or has no mark to break before."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    style = ParagraphStyle("t", fontName="Helvetica", fontSize=10)
+    assert name_lines(LONG_EMAIL, style, 1000) == [LONG_EMAIL]
+    assert name_lines(LONG_EMAIL, style, 200) == ["appointments", "@lonestarskinandlaserdermatology.com"]
+    assert name_lines(LONG_EMAIL, style, 160) == ["appointments", "@lonestarskinandlaserdermatology", ".com"]
+    host = "www.lonestarskinandlaserdermatology"
+    assert name_lines(host + ".com", style, stringWidth(host, "Helvetica", 10)) == [
+        "www.lonestarskinandlaserdermatology",
+        ".com",
+    ]
+    assert name_lines("abcdefghijklmnopqrstuvwxyz", style, 20) == ["abcdefghijklmnopqrstuvwxyz"]
+
+
+def test_a_long_booking_domain_is_set_smaller_beside_the_code_then_broken_before_its_dots() -> None:
+    """A clinic's long domain too wide for the room beside the QR code (9.4 mm on the Letter tri-fold) was an error
+    hinting at "a short path, such as /book", which it had: it is set smaller, down to the fine print's size, whole
+    where that fits; broken before its dots only past that, its last part and the path on one line."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    url = ParagraphStyle("url", fontName="Helvetica", fontSize=9.5, leading=11)
+    fine = ParagraphStyle("fine", fontName="Helvetica", fontSize=8.0, leading=10.4)
+    host = "lonestarskinandlaserdermatology.com"
+    room = stringWidth(host, "Helvetica", 9.0)  # (too narrow at 9.5 pt, wide enough at 9)
+    style, lines = set_booking_lines(host + "/book", url, fine, room)
+    assert lines == [host, "/book"] and style.fontSize == 9.0 and style.leading == pytest.approx(11 * 9 / 9.5)
+    style, lines = set_booking_lines("www." + host + "/book", url, fine, stringWidth(host, "Helvetica", 8.0))
+    assert style.fontSize == 8.0 and lines == ["www", ".lonestarskinandlaserdermatology", ".com/book"], lines
+    style, lines = set_booking_lines("example.com/book", url, fine, 200)
+    assert style is url and lines == ["example.com/book"]
+
+
+def test_a_booking_domain_too_long_even_broken_is_told_to_use_another_domain(inputs: Inputs) -> None:
+    """The hint for a domain's name too wide for its line is not to shorten the path (it was "a short path, such
+    as /book")."""
+    long = "https://lonestarskinandlaserdermatologyofnorthaustintexasandroundrock.com/book"  # (60 letters)
+    edit(inputs.brand, "booking_url: https://example.com/book", f"booking_url: {long}")
+    found = [d for d in build(inputs, paper="letter").diagnostics if "too wide for its line" in d.message]
+    assert found and all("shorter domain" in d.hint and "/book" not in d.hint for d in found), found
+
+
 def test_an_address_broken_inside_a_name_is_an_error() -> None:
-    """A guard (the layout breaks addresses only before a '/'): a booking address set as 'clearwaterskin.co.' and
-    'uk/book' on two lines of one piece is found in what is printed."""
+    """A guard (the layout breaks addresses only before a '/', '@' or '.'): a booking address set as
+    'clearwaterskin.co.' and 'uk/book' on two lines of one piece is found in what is printed; an email address
+    broken before its '@' is not."""
     src = sources()
     first = dataclasses.replace(text_item(Rect(300, 300, 100, 9), "back", ""), runs=(_run("clearwaterskin.co."),))
     second = dataclasses.replace(text_item(Rect(300, 290, 100, 9), "back", ""), runs=(_run("uk/book"),))
     found = {d.location.key: d.message for d in check_addresses(frames_layout(first, second), src.brand)}
     message = "'clearwaterskin.co.uk/book' is printed broken across lines as 'clearwaterskin.co.' / 'uk/book'"
     assert message in found["contact.booking_url"] and "contact.website" in found  # the website, inside it
+    kit = dataclasses.replace(src.brand, contact=dataclasses.replace(src.brand.contact, email=LONG_EMAIL))
+    first = dataclasses.replace(text_item(Rect(300, 300, 100, 9), "back", ""), runs=(_run("appointments"),))
+    second = dataclasses.replace(
+        text_item(Rect(300, 290, 100, 9), "back", ""), runs=(_run("@lonestarskinandlaserdermatology.com"),)
+    )
+    assert check_addresses(frames_layout(first, second), kit) == []
 
 
 def _run(text: str) -> Run:

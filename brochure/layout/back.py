@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -289,9 +290,13 @@ def _back(
     icon_size = CONTACT_ICON * t.scale.zoom
     style = t.style("contact")
 
-    def contact_row(i: int, icon: str, label: str, url: str) -> Box:
+    def contact_row(i: int, icon: str, label: str, url: str, parts: list[str] | None = None) -> Box:
+        """A contact line; `parts`: an address broken over lines (read whole, one link)."""
+        markup = link(label, url)
+        if parts is not None and len(parts) > 1:
+            markup = link_markup("<br/>".join(escape_text(p) for p in parts), url, link_hex, inp.links)
         return Box(
-            Stack([(Para(link(label, url), style), 0.0)]),
+            Stack([(Para(markup, style, said=label if parts is not None and len(parts) > 1 else ""), 0.0)]),
             None,
             pad=0.0,
             icon=Art(partial(art.icon, icon, icon_size, pal.primary), icon_size, icon_size),
@@ -304,18 +309,20 @@ def _back(
         split = 0.0  # the booking address would not fit beside the code: the contact lines go under it
     row_w = (box.w - split - 6 * MM if split else box.w) - contact_row(0, lines[0][0], "", "").text_x()
     contact_rows: list[tuple[Box, float]] = []
+    printed: list[tuple[str, str, str]] = []  # (key, a line as printed, font): each checked for its width
     for i, (icon, key, label, url) in enumerate(lines):
         shown = last_words_kept(label, style, row_w) if key == "contact.address" else label
-        contact_rows.append((contact_row(i, icon, shown, url), (0.75 if i == 0 else 0.3) * L))
-    diags = too_wide(inp, [(key, label, style.fontName) for _, key, label, _ in lines], style.fontSize, row_w, region)
+        parts = name_lines(label, style, row_w) if key in ("contact.email", "contact.website") else None
+        contact_rows.append((contact_row(i, icon, shown, url, parts), (0.75 if i == 0 else 0.3) * L))
+        printed += [(key, part, style.fontName) for part in parts or [label]]
+    diags = too_wide(inp, printed, style.fontSize, row_w, region)
     url_w = _url_width(split or box.w, qr_box)
-    parts = address_lines(display_url(contact.booking_url), t.style("url"), url_w)
+    url_font, parts = booking_lines(display_url(contact.booking_url), t.style("url"), t.style("fine"), url_w)
     url_markup = "<br/>".join(escape_text(part) for part in parts)  # (no link of its own: the QR box's link covers
     # it, and a second one there was a second tab stop to one place, its area under the box's; in the link colour)
     url_markup = f"<font color={quoteattr(link_hex)}>{url_markup}</font>" if inp.links else url_markup
     said = display_url(contact.booking_url) if len(parts) > 1 else ""  # (over lines: read whole, not as two words)
-    qr_text.parts.append((Para(url_markup, t.style("url"), said=said), 2.0))
-    url_font = t.style("url")
+    qr_text.parts.append((Para(url_markup, url_font, said=said), 2.0))
     diags += too_wide(
         inp, [("contact.booking_url", part, url_font.fontName) for part in parts], url_font.fontSize, url_w, region
     )
@@ -527,6 +534,59 @@ def address_lines(address: str, style: ParagraphStyle, width: float) -> list[str
         else:
             lines.append("/" + part)
     return lines
+
+
+def booking_lines(
+    address: str, style: ParagraphStyle, least: ParagraphStyle, width: float
+) -> tuple[ParagraphStyle, list[str]]:
+    """The booking address beside the QR code: its style and lines (address_lines). Where its host or a part of
+    its path is too wide for the room, it is set smaller, in quarter points down to `least`'s size (the fine
+    print's: the code carries the address; a clinic's long domain name, 'lonestarskinandlaserdermatology.com', is
+    read better whole a little smaller than broken); at that size a part still too wide breaks before its dots."""
+
+    def widest(lines: list[str], size: float) -> float:
+        return max(float(stringWidth(line, style.fontName, size)) for line in lines)
+
+    lines = address_lines(address, style, width)
+    size = style.fontSize
+    if widest(lines, size) <= width + 1.0 or size <= least.fontSize:
+        return style, lines
+    size = max(least.fontSize, math.floor(4 * style.fontSize * width / widest(lines, size)) / 4)
+    smaller = style.clone(f"{style.name}-smaller", fontSize=size, leading=style.leading * size / style.fontSize)
+    broken = [n for line in address_lines(address, smaller, width) for n in name_lines(line, smaller, width)]
+    lines = broken[:1]
+    for piece in broken[1:]:  # (a host broken before its dots: its last part and the path after it, on one line)
+        if len(broken) > len(address_lines(address, smaller, width)) and fits(lines[-1] + piece, smaller, width):
+            lines[-1] += piece
+        else:
+            lines.append(piece)
+    return smaller, lines
+
+
+def fits(text: str, style: ParagraphStyle, width: float) -> bool:
+    """Whether a line of text fits `width` in `style` (a point over, as ReportLab lets a line run)."""
+    return float(stringWidth(text, style.fontName, style.fontSize)) <= width + 1.0
+
+
+def name_lines(text: str, style: ParagraphStyle, width: float) -> list[str]:
+    """An email or web address too wide for `width` as printed over lines: broken before its '@', then before the
+    dots of what is still too wide, as few lines as fit (a line that starts with '@' or '.' says the address goes
+    on: no hyphen is added, which would read as part of it; Chicago 14.18); whole if it fits, or if it has no
+    such mark."""
+    if fits(text, style, width):
+        return [text]
+    for mark in "@.":
+        pieces = [p for p in re.split(f"(?={re.escape(mark)})", text) if p]
+        if len(pieces) < 2:
+            continue
+        lines = [pieces[0]]
+        for piece in pieces[1:]:
+            if fits(lines[-1] + piece, style, width):
+                lines[-1] += piece
+            else:
+                lines.append(piece)
+        return [n for line in lines for n in name_lines(line, style, width)]
+    return [text]
 
 
 # A postcode of two parts, or a US state and its ZIP code, anywhere in an address: never parted by a line break

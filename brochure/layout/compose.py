@@ -395,16 +395,22 @@ def too_wide(
                     inp.brand.where(key),
                     f"'{text}' is {(widest - width) / MM:.1f} mm too wide for its line on "
                     f"{region_words(inp, region)} ({inp.label}, {inp.sheet.paper.name})",
-                    _too_wide_hint(key),
+                    _too_wide_hint(key, text),
                 )
             )
     return diags
 
 
-def _too_wide_hint(key: str) -> str:
-    """What to do about a brand text too wide for its line: a web or email address cannot take spaces."""
-    if key in ("contact.booking_url", "contact.website"):
+def _too_wide_hint(key: str, text: str) -> str:
+    """What to do about a brand text too wide for its line: a web or email address cannot take spaces; a part of
+    a web address's path can be shorter, its domain's name only by another domain."""
+    if key in ("contact.booking_url", "contact.website") and text.startswith("/"):
         return "use a shorter address (a short path, such as /book, on the clinic's own domain)"
+    if key in ("contact.booking_url", "contact.website"):
+        return (
+            "the domain's name is too long to print even broken before its dots: use a shorter domain that opens"
+            " the same page"
+        )
     if key == "contact.email":
         return "use a shorter email address"
     if key.startswith("contact."):

@@ -493,8 +493,9 @@ def _margin(inner: Rect, outer: Rect) -> float:
 
 
 def check_addresses(layout: Layout, brand: Brand) -> list[Diagnostic]:
-    """The clinic's web addresses, e-mail and phone number as printed: a line may break inside one only before a
-    '/' of its path (never 'clearwaterskin.co.' / 'uk'; a phone number never)."""
+    """The clinic's web addresses, e-mail and phone number as printed: a line may break inside an address only
+    before a '/', '@' or '.', the mark starting the next line (never 'clearwaterskin.co.' / 'uk', or inside a
+    name; a phone number never)."""
     c = brand.contact
     tokens = [
         (display_url(c.booking_url), "contact.booking_url"),
@@ -515,7 +516,8 @@ def check_addresses(layout: Layout, brand: Brand) -> list[Diagnostic]:
             for token, key in tokens:
                 start = joined.find(token) if token else -1
                 while start >= 0:
-                    bad = [e - start for e in ends if start < e < start + len(token) and token[e - start] != "/"]
+                    marks = "" if key == "contact.phone" else "/@."
+                    bad = [e - start for e in ends if start < e < start + len(token) and token[e - start] not in marks]
                     if bad:
                         cut = bad[0]
                         diags.append(
