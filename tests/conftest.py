@@ -137,6 +137,13 @@ def edit(path: Path, old: str, new: str) -> str:
     return text
 
 
+def fill_inside(inputs: Inputs) -> None:
+    """The test words' tri-fold inside filled to about 50 mm of its foot (two long paragraphs in its first section),
+    so that the back's fine print, too much for the back, cannot end the words instead (they would spill)."""
+    words = "Fine needles make tiny pricks, and the skin makes new collagen as it heals over the weeks after. " * 29
+    edit(inputs.content, "      - cards:\n", f'      - text: "{words}"\n      - text: "{words}"\n      - cards:\n')
+
+
 def position(text: str, needle: str) -> tuple[int, int]:
     """1-based (line, column) of the one occurrence of needle in text."""
     assert text.count(needle) == 1, f"{needle!r} should occur once"

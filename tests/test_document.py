@@ -801,8 +801,10 @@ def test_the_website_line_stays_when_nothing_else_shows_the_website(tmp_path: Pa
     src = shipped_with(tmp_path, FEEDBACK, LONGER, booking)
     assert src is not None
     result = api.build(src, api.Options(layout="trifold", paper="letter"))
-    (d,) = [d for d in result.diagnostics if d.is_error]  # the website line stays: what is left to cut
-    assert "the back region is over-full by 4.4 mm (tri-fold, letter)" in d.message and "document details" in d.message
+    assert result.ok, [d.format() for d in result.diagnostics if d.is_error]  # (4.4 mm over: the disclaimer moved)
+    back = back_text(result)
+    assert "clearwaterskin.co.uk 14 Harbour Street" in back  # the website line stays (it was the error's)
+    assert "general information" not in back and "general information" in " ".join(page_texts(result.pdf or b""))
 
 
 def test_a_brand_other_than_the_producer_is_warned_that_its_back_names_another_clinic(
@@ -839,8 +841,8 @@ def test_the_website_line_stays_when_the_booking_host_only_begins_like_the_websi
     src = shipped_with(tmp_path, FEEDBACK, LONGER, website)
     assert src is not None
     result = api.build(src, api.Options(layout="trifold", paper="letter"))
-    (d,) = [d for d in result.diagnostics if d.is_error]  # clearwaterskin.co.uk/book does not show clearwaterskin.co
-    assert "the back region is over-full" in d.message
+    assert result.ok, [d.format() for d in result.diagnostics if d.is_error]  # (the disclaimer moved inside)
+    assert "clearwaterskin.co 14 Harbour Street" in back_text(result)  # (.../book does not show clearwaterskin.co)
 
 
 @pytest.mark.parametrize("layout", ["trifold", "bifold", "flyer"])

@@ -413,3 +413,47 @@ def test_drawing_labels_stacked_at_its_side_read_as_separate_labels(language: st
     within = [a.baseline - b.baseline for g in groups for a, b in itertools.pairwise(g)]
     between = [a[-1].baseline - b[0].baseline for a, b in itertools.pairwise(groups)]
     assert min(between) >= 1.8 * size and min(between) >= 1.5 * max(within, default=0.0), (between, within, size)
+
+
+def test_a_website_with_a_long_path_is_never_broken_inside_its_domain(tmp_path: Path) -> None:
+    """Its contact line gives way as it did (the booking address shows the host), or prints whole: it was broken
+    before a dot once emails were, 'clearwaterskin.co' / '.uk/patients/first-consultation', two addresses."""
+    from helpers import CONTENT, copied_kit, sources, texts
+
+    kit = copied_kit(tmp_path)
+    text = kit.read_text(encoding="utf-8")
+    kit.write_text(text.replace("website: https://clearwaterskin.co.uk\n", LONG_SITE), encoding="utf-8")
+    result = api.build(sources(CONTENT, kit), api.Options())
+    assert result.ok and result.layout, [d.format() for d in result.diagnostics if d.is_error]
+    lines = [t.text.strip() for t in texts(result.layout)]
+    assert not any(line.endswith("clearwaterskin.co") for line in lines), lines
+    assert not any(line.startswith(".uk") for line in lines), lines
+
+
+LONG_SITE = "website: https://clearwaterskin.co.uk/patients/first-consultation\n"
+
+
+def test_an_address_within_a_lines_overrun_prints_whole() -> None:
+    """ReportLab lets a line run OVERRUN (1.5 pt) past its width, as the width checks do: an email 1.1 pt over
+    printed whole before emails broke, and does still (it was broken, its PDF changed); so is a booking address
+    (it was set smaller)."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    style = ParagraphStyle("t", fontName="Helvetica", fontSize=10, leading=12)
+    email = "appointmentsaaaaaaaat@example.com"
+    wide = stringWidth(email, "Helvetica", 10)
+    assert name_lines(email, style, wide - 1.2) == [email]
+    assert name_lines(email, style, wide - 1.8) == ["appointmentsaaaaaaaat", "@example.com"]
+    assert (
+        set_booking_lines("example.com/book", style, style, stringWidth("example.com/book", "Helvetica", 10) - 1.2)[0]
+        is style
+    )
+
+
+def test_a_web_address_too_wide_for_the_cover_with_a_short_domain_is_told_to_shorten_its_path(inputs: Inputs) -> None:
+    """Its domain fits: the hint is the path's ("a short path, such as /book"), not another domain's."""
+    site = "https://example.com/patients/first-consultation-booking-form-for-new-patients-of-the-clinic"
+    edit(inputs.brand, "website: https://example.com", f"website: {site}")
+    found = [d for d in build(inputs).diagnostics if d.is_error and "too wide for its line" in d.message]
+    assert found and all("a short path, such as /book" in d.hint for d in found), [d.format() for d in found]

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import Inputs, edit, position
+from conftest import Inputs, edit, fill_inside, position
 from helpers import BRAND, CONTENT, build
 from reportlab.platypus import Spacer
 
@@ -72,6 +72,8 @@ def test_too_many_words_inside_name_the_inside_panels(inputs: Inputs) -> None:
 
 
 def test_an_overfull_back_panel_points_at_the_disclaimer(inputs: Inputs) -> None:
+    """(The inside nearly full: the disclaimer moved after its words would make them spill.)"""
+    fill_inside(inputs)
     text = edit(inputs.content, 'disclaimer: "General information only."', f'disclaimer: "{LONG * 9}"')
     (msg,) = errors(build(inputs))
     line, col = position(text, f'"{LONG * 9}"')
@@ -85,6 +87,7 @@ def test_an_overfull_backs_hint_names_the_next_tallest_texts_where_they_are_writ
     sources) "shorten ... or the others", not which: the hint names the next tallest and where each is written;
     the document details at their longest text (the statement that grew), not the producer before it."""
     long = "The clinic's lead nurse and consultant wrote it with patients, and review it every three years. " * 4
+    fill_inside(inputs)  # (the fine print cannot end the words instead)
     text = edit(inputs.content, 'conflicts: "No outside funding."', f'conflicts: "{long}"')
     edit(inputs.content, 'disclaimer: "General information only."', f'disclaimer: "{LONG * 5}"')
     (msg,) = errors(build(inputs))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, edit, position
-from helpers import LINE, cli
+from helpers import LINE, cli, sources
 from PIL import Image
 
 from brochure.commands.init import program
@@ -190,8 +190,9 @@ def test_a_long_or_accented_clinic_name_makes_a_kit_and_an_id_in_plain_letters(
         ("Clínica Dermatológica Ñandú", "clinica-dermatologica-nandu"),
         ("Klinika Łódź", "klinika-lodz"),  # (letters with no accent to drop)
         ("Phòng khám Đà Nẵng", "phong-kham-da-nang"),
-        ("The Bondi Junction Centre for Dermatology", "the-bondi-junction-centre-for"),  # (whole words: it was cut
-        # at 40 letters, 'the-bondi-junction-centre-for-dermatolog')
+        ("The Bondi Junction Centre for Dermatology", "the-bondi-junction-centre"),  # (whole words: it was cut
+        # at 40 letters, 'the-bondi-junction-centre-for-dermatolog'; then it ended on 'for')
+        ("Lone Star Skin & Laser Dermatology of North Austin", "lone-star-skin-laser-dermatology"),  # (not '-of')
     ):
         folder = f"clinics/{made}"
         status, _, err = cli(capsys, "init", folder, *options(name=name), "--yes")
@@ -1315,3 +1316,61 @@ def test_a_kit_is_not_given_the_id_of_another_kit_of_the_project(
     assert status == 1 and err.count("error:") == 1 and "--website" in err, err  # (not the default booking page too)
     status, _, err = cli(capsys, "init", "clinics/ep", *options(name="Elm Park", id="elm-park-leeds"), "--yes")
     assert status == 0, err
+
+
+def test_init_builds_the_tools_translations_into_the_kits_languages_and_says_which_do_not_fit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A US clinic's kit with Spanish lines, in a wide body font on Letter: init said every edition builds, having
+    tried the English only; its first build of the tool's Spanish (a fifth longer) did not fit the tri-fold. The
+    translation for the clinic's country (es-US, not es) is built too and what does not fit is said, with what
+    to do; in a narrow font it fits, and is said to."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("brochure.kit.SCHEMAS", ROOT / "schemas")  # (the translations beside it: a checkout's)
+    us = options(
+        country="US", font="Be Vietnam Pro", address="12400 N Lamar Blvd, Austin, TX 78753", phone="(512) 555-0142"
+    )
+    status, out, err = cli(capsys, "init", "kit", *us, "--paper", "letter", "--languages", "es", "--yes")
+    assert status == 0, err
+    said = "translations/es-US.yaml) were built in its tri-fold too"  # (the tool's, by its path from here)
+    assert f"{said}: 1 of 1 do not build yet" in out, out
+    assert "translations/es-US.yaml does not build yet with this kit: " in err and "translations/es.yaml" not in out
+    assert "the words do not fit" in err and "a narrower body font (fonts.body, such as Alegreya Sans)" in err
+    narrow = options(
+        country="US", font="Alegreya Sans", address="12400 N Lamar Blvd, Austin, TX 78753", phone="(512) 555-0142"
+    )
+    status, out, err = cli(capsys, "init", "narrow", *narrow, "--paper", "letter", "--languages", "es", "--yes")
+    assert status == 0 and f"{said}: all build" in out, (out, err)
+
+
+def test_shipped_translations_are_the_clinics_countrys_else_the_languages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Of each language in a kit, the tool's translation for the kit's country, else the one naming no country."""
+    from brochure.commands.init import shipped_translations
+
+    monkeypatch.setattr("brochure.kit.SCHEMAS", ROOT / "schemas")
+
+    us = sources(brand=ROOT / "assets/brands/maple-main/brand.yaml").brand
+    gb = sources().brand
+    assert [p.name for p in shipped_translations(us)] == ["es-US.yaml"]
+    assert [p.name for p in shipped_translations(gb)] == ["es.yaml", "pl.yaml", "vi.yaml", "ar.yaml"]
+
+
+def test_an_address_given_on_two_lines_is_joined_as_brand_yaml_joins_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--address` copied from a letterhead over two lines was refused ("it is one line"), though brand.yaml takes an
+    address over lines (`address: |`): its lines are joined with a comma, as the build joins them."""
+    monkeypatch.chdir(tmp_path)
+    status, _, err = cli(capsys, "init", "kit", *options(address="2 River Lane\nBath BA1 1AA"), "--yes")
+    assert status == 0, err
+    kit, diags = load_brand(tmp_path / "kit/brand.yaml")
+    assert kit is not None and kit.contact.address == "2 River Lane, Bath BA1 1AA", diags
+
+
+def test_only_an_id_is_kept_from_ending_on_a_linking_word() -> None:
+    """A kit's id made from its name is not cut short on 'of' or 'for'; other slugs (a font's search) are as
+    they were."""
+    from brochure.inputs.names import slug
+
+    name = "The Bondi Junction Centre for Dermatology"
+    assert short_name(name) == "the-bondi-junction-centre" and slug(name) == "the-bondi-junction-centre-for"

@@ -557,8 +557,8 @@ def test_a_booking_page_too_full_without_its_fine_print_names_what_it_holds(tmp_
 
 
 def test_a_folded_leaflets_back_keeps_its_fine_print_and_says_it_is_over_full(tmp_path: Path) -> None:
-    """Only large print has pages to add: the tri-fold's back too full for a long disclaimer is an error naming it,
-    its sources and document details still there."""
+    """The tri-fold's back too full for a long disclaimer, which moved after the words would make them spill, is an
+    error naming it, its sources and document details still there."""
     text = CONTENT.read_text(encoding="utf-8").replace(DISCLAIMER, " ".join([DISCLAIMER] * 6))
     result = api.build(words_written(tmp_path, text), api.Options())
     found = [d for d in result.diagnostics if d.is_error]

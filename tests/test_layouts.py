@@ -398,3 +398,72 @@ def test_a_bifold_back_too_full_at_first_is_told_and_tried_smaller_not_a_bug(tmp
     words.write_text(CONTENT.read_text(encoding="utf-8").replace(said, " ".join([said] * 6)), encoding="utf-8")
     result = result_of(sources(words), api.Options(layout="bifold"))
     assert result.ok, [d.format() for d in result.diagnostics if d.is_error]
+
+
+def test_a_tri_fold_back_too_full_for_its_fine_print_ends_the_words_with_the_disclaimer(tmp_path: Path) -> None:
+    """A US clinic's long email (two lines) and two-line address left the Letter tri-fold's back 3.3 mm over-full,
+    an error (its hint: shorten the sources, which are the tool's): the disclaimer ends the inside's words instead,
+    as large print's booking page lets it; printed once, nothing lost."""
+    result = api.build(sources(CONTENT, _us_kit(tmp_path)), api.Options())
+    assert result.ok and result.layout, [d.format() for d in result.diagnostics if d.is_error]
+    disclaimer = "This is general information"
+    found = [t for t in texts(result.layout) if t.text.startswith(disclaimer)]
+    assert len(found) == 1 and found[0].region == "inside-3", [(t.region, t.text) for t in found]
+    inside = [t for t in texts(result.layout, region="inside-3") if t.text.strip()]
+    at = inside.index(found[0])
+    assert at > 0 and inside[at - 1].box.y > found[0].box.top  # (under the words: after the last of them)
+    assert all(t.element == found[0].element for t in inside[at:])  # (nothing after it)
+    assert not any(t.text.startswith(disclaimer) for t in texts(result.layout, region="back"))
+
+
+def _us_kit(tmp_path: Path) -> Path:
+    """The shipped kit as a US clinic's with a long email address and domain and a long address, on Letter."""
+    from helpers import copied_kit
+
+    kit = copied_kit(tmp_path)
+    text = kit.read_text(encoding="utf-8")
+    for old, new in (
+        ("hello@clearwaterskin.co.uk", "appointments@lonestarskinandlaserdermatology.com"),  # (its lines too)
+        ("clearwaterskin.co.uk", "lonestarskinandlaserdermatology.com"),  # (the website and booking page)
+        ("14 Harbour Street, Bristol BS1 4QA", "12400 N Lamar Blvd, Suite 210, Austin, TX 78753"),
+        ("paper: a4", "paper: letter"),
+    ):
+        assert old in text
+        text = text.replace(old, new)
+    kit.write_text(text, encoding="utf-8")
+    return kit
+
+
+def test_words_that_spill_are_said_with_the_fine_print_moved_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Spanish words spill 7.2 mm out of that kit's Letter tri-fold: the error said 73 mm, the spill of the
+    words with the disclaimer and document details moved after them (the last try). It says 7.2 mm, and the back
+    over-full with its fine print; the words that spill are not laid out again with more after them."""
+    from brochure.layout import engine
+
+    src = sources(ROOT / "translations/es-US.yaml", _us_kit(tmp_path))
+    tries: list[int] = []
+    sized = engine._sized
+    monkeypatch.setattr(engine, "_sized", lambda plans, layout, inp, told=None: tries.append(inp.fine_flows) or sized(
+        plans, layout, inp, told))  # fmt: skip
+    result = api.build(src, api.Options())
+    errors = [d.message for d in result.diagnostics if d.is_error]
+    inside = [m for m in errors if "spills out of the inside-1 to inside-3 regions" in m]
+    assert len(inside) == 1 and " 7.2 mm of content" in inside[0], errors
+    assert any("the back region is over-full" in m and "disclaimer" in m for m in errors), errors
+    assert tries == [0], tries
+
+
+def test_a_disclaimer_too_long_for_the_back_and_the_words_is_said_to_be_on_the_back(tmp_path: Path) -> None:
+    """Moved after the words, a disclaimer four times as long as the shipped one makes them spill: the error is the
+    back's, where it belongs, not the words' spill by what was moved after them."""
+    from helpers import words_written
+
+    disclaimer = "This is general information, not a substitute for our consultation and health check. Results vary."
+    text = CONTENT.read_text(encoding="utf-8")
+    assert text.count(disclaimer) == 1
+    words = words_written(tmp_path, text.replace(disclaimer, " ".join([disclaimer] * 4)), _us_kit(tmp_path))
+    errors = [d.message for d in api.build(words, api.Options()).diagnostics if d.is_error]
+    assert any("the back region is over-full" in m and "disclaimer" in m for m in errors), errors
+    assert not any("spills out of the inside" in m for m in errors), errors

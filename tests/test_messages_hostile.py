@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from conftest import ROOT, Inputs, edit, position
+from conftest import ROOT, Inputs, edit, fill_inside, position
 from helpers import (
     BRAND,
     LINE,
@@ -414,7 +414,7 @@ SOURCE = "A source. " * 390
         ),
         (
             'text: "We will',
-            'text: "' + "We will check. " * 90 + "We will",
+            'text: "' + "We will check. " * 200 + "We will",
             'text: >"We will check. We',
             "call_to_action.text",
         ),
@@ -431,7 +431,9 @@ SOURCE = "A source. " * 390
 def test_an_overfull_back_is_named_at_its_tallest_text(
     inputs: Inputs, capsys: pytest.CaptureFixture[str], old: str, new: str, value: str, key: str
 ) -> None:
-    """`value` is a unique stretch of the file, '>' marking where the text's value starts."""
+    """`value` is a unique stretch of the file, '>' marking where the text's value starts. (The inside nearly full:
+    the back's fine print cannot end the words instead; the call to action too long for the back without it.)"""
+    fill_inside(inputs)
     text = edit(inputs.content, old, new)
     status, errors, _ = check(inputs, capsys)
     assert status == 1

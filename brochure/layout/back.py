@@ -312,7 +312,7 @@ def _back(
     printed: list[tuple[str, str, str]] = []  # (key, a line as printed, font): each checked for its width
     for i, (icon, key, label, url) in enumerate(lines):
         shown = last_words_kept(label, style, row_w) if key == "contact.address" else label
-        parts = name_lines(label, style, row_w) if key in ("contact.email", "contact.website") else None
+        parts = name_lines(label, style, row_w) if key == "contact.email" else None  # (a website gives way)
         contact_rows.append((contact_row(i, icon, shown, url, parts), (0.75 if i == 0 else 0.3) * L))
         printed += [(key, part, style.fontName) for part in parts or [label]]
     diags = too_wide(inp, printed, style.fontSize, row_w, region)
@@ -549,14 +549,15 @@ def booking_lines(
 
     lines = address_lines(address, style, width)
     size = style.fontSize
-    if widest(lines, size) <= width + 1.0 or size <= least.fontSize:
+    if widest(lines, size) <= width + OVERRUN or size <= least.fontSize:
         return style, lines
     size = max(least.fontSize, math.floor(4 * style.fontSize * width / widest(lines, size)) / 4)
     smaller = style.clone(f"{style.name}-smaller", fontSize=size, leading=style.leading * size / style.fontSize)
-    broken = [n for line in address_lines(address, smaller, width) for n in name_lines(line, smaller, width)]
+    whole = address_lines(address, smaller, width)
+    broken = [n for line in whole for n in name_lines(line, smaller, width)]
     lines = broken[:1]
     for piece in broken[1:]:  # (a host broken before its dots: its last part and the path after it, on one line)
-        if len(broken) > len(address_lines(address, smaller, width)) and fits(lines[-1] + piece, smaller, width):
+        if len(broken) > len(whole) and fits(lines[-1] + piece, smaller, width):
             lines[-1] += piece
         else:
             lines.append(piece)
@@ -564,8 +565,8 @@ def booking_lines(
 
 
 def fits(text: str, style: ParagraphStyle, width: float) -> bool:
-    """Whether a line of text fits `width` in `style` (a point over, as ReportLab lets a line run)."""
-    return float(stringWidth(text, style.fontName, style.fontSize)) <= width + 1.0
+    """Whether a line of text fits `width` in `style` (OVERRUN over, as ReportLab lets a line run)."""
+    return float(stringWidth(text, style.fontName, style.fontSize)) <= width + OVERRUN
 
 
 def name_lines(text: str, style: ParagraphStyle, width: float) -> list[str]:

@@ -49,14 +49,15 @@ class Inputs:
     layout: LayoutName = "trifold"  # which layout this is (the kit may set the logo's height per layout)
     inside: Theme | None = None  # the main flow's own, set larger where its words left the panels short (else theme)
     fine_flows: int = 0  # of the back's fine print (FINE), how many texts flow after the main flow's words instead
-    # (large print's, when its booking page cannot hold them: a page more of words, not an error)
+    # (large print's and the tri-fold's, when the back cannot hold them: not an error; engine.Plan.fine_flows)
 
 
 def flow_items(
-    inp: Inputs, sections: list[Section], width: float, sources: bool = False
+    inp: Inputs, sections: list[Section], width: float, main: bool = False
 ) -> tuple[list[Item], list[Diagnostic]]:
-    """The sections as flow items for a column of this width (and after them, if asked, the references in full),
-    and what in them cannot be drawn there."""
+    """The sections as flow items for a column of this width, and what in them cannot be drawn there; after them,
+    in the `main` flow, the references in full where the plan prints them so (`full_sources`), and the back's fine
+    print that flows after the words (`fine_flows`)."""
     strings = {at.key: at for _, at in inp.content.strings}
     blocks = Blocks(
         inp.theme, width, inp.links, strings.get, inp.citations, inp.content.tool_words, inp.content.language
@@ -64,8 +65,9 @@ def flow_items(
     items: list[Item] = []
     for i, s in enumerate(sections):
         items.extend(blocks.section(s, i == 0))
-    if sources:
+    if main and inp.full_sources:
         items.extend(blocks.sources(not items))
+    if main:
         items.extend(_fine_items(inp, blocks, bool(items)))
     return items, blocks.problems
 
@@ -113,15 +115,15 @@ def flow_plain(
     inp: Inputs,
     sections: list[Section],
     frames: list[Frame],
-    sources: bool = False,
+    main: bool = False,
     given: tuple[list[Item], list[Diagnostic]] | None = None,
 ) -> Plain:
-    """The sections (and the references in full, if asked) flowed through the frames, each filled before the
+    """The sections (and in the `main` flow what flow_items adds) flowed through the frames, each filled before the
     next; `given`: their items and problems (flow_items) as the caller made them, some of them placed already (a
     heading across columns). Words far too many for the frames are reported at once, from a lower bound of their
     height (linear in their length), before they are measured line by line."""
     width = min(f.box.w for f in frames)
-    items, diags = flow_items(inp, sections, width, sources) if given is None else given
+    items, diags = flow_items(inp, sections, width, main) if given is None else given
     keep = (inp.keep_sections, inp.over_page)  # (what the flow keeps whole)
     if not items:
         return Plain((), tuple(diags), flow(items, frames, *keep), final=True)
@@ -142,16 +144,16 @@ def fill(
     sections: list[Section],
     frames: list[Frame],
     balanced: bool = True,
-    sources: bool = False,
+    main: bool = False,
     flowed: Plain | None = None,
     facing: tuple[tuple[int, ...], ...] = (),
 ) -> tuple[FlowResult, list[Diagnostic]]:
-    """Flow the sections (and the references in full, if asked) through the frames; balanced, the frames end
+    """Flow the sections (and in the `main` flow what flow_items adds) through the frames; balanced, the frames end
     about level (columns and panels), else each is filled before the next (pages), and the two pages of the spread
     the words end on, if they end on its second (`facing`, `ended_spread`), end about level: not a full page
     facing a page of a few lines. `flowed`: their plain flow (`flow_plain`) with these same inputs, made already
     (the main flow's, measured before its attempt); else made here."""
-    p = flow_plain(inp, sections, frames, sources) if flowed is None else flowed
+    p = flow_plain(inp, sections, frames, main) if flowed is None else flowed
     if p.final:
         return p.res, list(p.problems)
     items, res = list(p.items), p.res
@@ -389,22 +391,23 @@ def too_wide(
         widest = max(
             (stringWidth(w, font, size) for w in re.split(r"[ \t\r\n]+", text)), default=0.0
         )  # (no-break spaces hold)
+        host = text.split("/")[0] if key in ("contact.booking_url", "contact.website") else ""
         if widest > width + 1.5:  # as much as ReportLab lets a line run over
             diags.append(
                 error(
                     inp.brand.where(key),
                     f"'{text}' is {(widest - width) / MM:.1f} mm too wide for its line on "
                     f"{region_words(inp, region)} ({inp.label}, {inp.sheet.paper.name})",
-                    _too_wide_hint(key, text),
+                    _too_wide_hint(key, bool(host) and stringWidth(host, font, size) > width + 1.5),
                 )
             )
     return diags
 
 
-def _too_wide_hint(key: str, text: str) -> str:
-    """What to do about a brand text too wide for its line: a web or email address cannot take spaces; a part of
-    a web address's path can be shorter, its domain's name only by another domain."""
-    if key in ("contact.booking_url", "contact.website") and text.startswith("/"):
+def _too_wide_hint(key: str, host_too_wide: bool) -> str:
+    """What to do about a brand text too wide for its line: a web or email address cannot take spaces; its path can
+    be shorter, a domain's name too wide for the line (`host_too_wide`) only another domain."""
+    if key in ("contact.booking_url", "contact.website") and not host_too_wide:
         return "use a shorter address (a short path, such as /book, on the clinic's own domain)"
     if key in ("contact.booking_url", "contact.website"):
         return (

@@ -37,7 +37,8 @@ class Plan:
     balanced, the frames (indices, in flow order) that face each other when the leaflet lies open (large print's
     spreads): where the words end on the last page of a spread, its pages end about level. `fine_flows`: where the
     back cannot hold its fine print, the disclaimer, then the document details too, flow after the main flow's
-    words (and the references in full) instead (large print's booking page: a page more, not an error).
+    words (and the references in full) instead, where they fit (large print's booking page: a page more, not an
+    error; the tri-fold's back with a long email address and a two-line address on Letter).
     """
 
     label: str
@@ -103,12 +104,20 @@ def lay_out(
 ) -> tuple[Layout | None, list[Diagnostic]]:
     """The plans laid out (`_sized`); where nothing fits and the back cannot hold its fine print, and the plans
     let it flow after the words (`Plan.fine_flows`), again with the disclaimer, then the document details too,
-    flowing so: the errors are those of the last try."""
-    result = _sized(plans, layout, inp, told)
+    flowing so, while the words still fit. When none fits, the errors are those of the last try, unless the fine
+    print moved made the words spill: then the first try's, the fine print on the back where it belongs (they said
+    the words spilled by what was moved after them too, 73 mm for 7)."""
+    first = result = _sized(plans, layout, inp, told)
+    spill = False
     while result[0] is None and plans[-1].fine_flows and inp.fine_flows < len(FINE) and _back_full(plans, layout, inp):
+        spill = _words_spill(plans, layout, inp)
+        if spill:
+            break
         inp = replace(inp, fine_flows=inp.fine_flows + 1)
         result = _sized(plans, layout, inp, told)
-    return result
+    else:
+        spill = result[0] is None and inp.fine_flows > 0 and _words_spill(plans, layout, inp)
+    return first if spill else result
 
 
 def _back_full(plans: tuple[Plan, ...], layout: LayoutName, inp: Inputs) -> bool:
@@ -119,6 +128,18 @@ def _back_full(plans: tuple[Plan, ...], layout: LayoutName, inp: Inputs) -> bool
     theme = inp.theme.with_body(inp.theme.scale.steps()[-1])
     attempt = replace(_for_plan(inp, theme, False, plan, sections), trial=False)
     return back(attempt, plan.back, plan.back_page).full
+
+
+def _words_spill(plans: tuple[Plan, ...], layout: LayoutName, inp: Inputs) -> bool:
+    """Whether the last plan's main flow at the floor size, sections split where need be, leaves words over (with
+    the fine print `inp` moves after them)."""
+    plan = plans[-1]
+    if "main" not in plan.flows:
+        return False
+    sections, _ = route(inp.content.sections, layout, plan)
+    theme = inp.theme.with_body(inp.theme.scale.steps()[-1])
+    res, _ = _flow_in(plan, replace(_for_plan(inp, theme, False, plan, sections), trial=False), "main")
+    return bool(res.leftover)
 
 
 def _sized(
@@ -211,7 +232,7 @@ def _larger(
     attempt, whose balancing would be wasted. Only the main flow's type grows: the cover, the back and a
     flap keep the kit's size (the back's columns, a flap's card)."""
     frames = plan.flows.get("main", ())
-    sizes, flowed = larger.sizes_to_try(frames, inp, plan.full_sources)
+    sizes, flowed = larger.sizes_to_try(frames, inp)
     if isinstance(sizes, list):
         return sizes
     for size in sizes:
@@ -368,9 +389,8 @@ def _flow_in(plan: Plan, inp: Inputs, name: Place, flowed: Plain | None = None) 
         inp = replace(inp, theme=inp.inside)
     frames = list(plan.flows[name])
     sections = [s for s in inp.sections if (s.place or "main") == name]
-    sources = plan.full_sources and name == "main"
     facing = plan.facing if name == "main" else ()
-    res, diags = fill(inp, sections, frames, plan.balanced, sources, flowed, facing)  # balanced: the frames end
+    res, diags = fill(inp, sections, frames, plan.balanced, name == "main", flowed, facing)  # balanced: the frames end
     # about level (facing: the pages of the spread the words end on)
     if len(frames) < 2 or res.leftover:
         return res, diags

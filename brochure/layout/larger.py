@@ -14,9 +14,7 @@ LEVEL_PANELS = 12 * MM  # how far apart a side's main frames may end, set larger
 LEVEL_SPREAD = 20 * MM  # (the bi-fold's inside, two pages of two columns seen together opened)
 
 
-def sizes_to_try(
-    frames: tuple[Frame, ...], inp: Inputs, sources: bool
-) -> tuple[tuple[float, ...] | list[Diagnostic], Plain | None]:
+def sizes_to_try(frames: tuple[Frame, ...], inp: Inputs) -> tuple[tuple[float, ...] | list[Diagnostic], Plain | None]:
     """The main flow flowed plain (each frame filled in turn) at the words' own size: the larger sizes its filled
     share says might fit (Scale.larger: an estimate, as if every line grew; headings and pictures do not), largest
     first; none when the kit's size is FILL_TO or more, or the words end before the last page of a bi-fold's
@@ -27,8 +25,8 @@ def sizes_to_try(
     sections = [s for s in inp.sections if (s.place or "main") == "main"]
     if not frames or not sections or not inp.theme.scale.larger(0.01):  # (no size over the kit's to try)
         return (), None
-    flowed = flow_plain(inp, sections, list(frames), sources)
-    res, diags = fill(inp, sections, list(frames), False, sources, flowed)
+    flowed = flow_plain(inp, sections, list(frames), True)
+    res, diags = fill(inp, sections, list(frames), False, True, flowed)
     if res.leftover:
         return diags, None
     kept = None if flowed.final else flowed

@@ -28,5 +28,6 @@ def plans(sheet: Sheet) -> tuple[Plan, ...]:
             tuple((1, p.name) for p in inside.panels),
             ((0, "back"),),
         ),
+        fine_flows=True,
     )
     return (plan,)

@@ -494,8 +494,8 @@ def _margin(inner: Rect, outer: Rect) -> float:
 
 def check_addresses(layout: Layout, brand: Brand) -> list[Diagnostic]:
     """The clinic's web addresses, e-mail and phone number as printed: a line may break inside an address only
-    before a '/', '@' or '.', the mark starting the next line (never 'clearwaterskin.co.' / 'uk', or inside a
-    name; a phone number never)."""
+    before a '/', '@' or '.', the mark starting the next line (never 'clearwaterskin.co.' / 'uk' or inside a word;
+    a phone number never). (The layout breaks before a dot only a name too wide for its line whole.)"""
     c = brand.contact
     tokens = [
         (display_url(c.booking_url), "contact.booking_url"),
