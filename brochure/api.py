@@ -194,6 +194,16 @@ def build(src: Sources, options: Options, environ: Mapping[str, str] | None = No
     """Lay out, check and render one leaflet; no file is written here. SOURCE_DATE_EPOCH is read from `environ`
     (default: this process's environment; a batch gives its workers its own, so that a worker on another machine
     builds the same bytes)."""
+    return _build(src, options, environ, rendered=True)
+
+
+def laid_out(src: Sources, options: Options, environ: Mapping[str, str] | None = None) -> Result:
+    """`build` up to its frames: laid out and checked as they are, not rendered (`pdf` None): what a PDF would
+    print and what stops it, in about half a build's time (init's trial of the tool's translations)."""
+    return _build(src, options, environ, rendered=False)
+
+
+def _build(src: Sources, options: Options, environ: Mapping[str, str] | None, rendered: bool) -> Result:
     env = os.environ if environ is None else environ
     problem = option_problem(options, env)
     if problem:
@@ -245,7 +255,7 @@ def build(src: Sources, options: Options, environ: Mapping[str, str] | None = No
         layout, brand, src.content, colours_for(brand, theme.palette, fonts, profile if press else None, profile)
     )
     diags += check_qr_decodes(layout, brand.where("contact.booking_url"))
-    if any(d.is_error for d in diags):
+    if any(d.is_error for d in diags) or not rendered:
         return Result(None, layout, tuple(diags))
     c = src.content
     meta = _meta(src, press, env)
