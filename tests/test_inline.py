@@ -250,3 +250,45 @@ def test_a_links_label_written_over_two_lines_is_a_link() -> None:
     runs = [(r.text, r.href) for r in parse("Your [health-\ncare](https://example.com/hc)")]
     assert runs == [("Your ", ""), ("health-\ncare", "https://example.com/hc")]
     assert "<br/>care</a>" in to_markup("Your [health-\ncare](https://example.com/hc)", breaks=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "linked"),
+    [
+        ("Read our aftercare sheet at www.example.com/aftercare.", [("www.example.com/aftercare", "https://www.")]),
+        ("See https://www.nhs.uk/conditions/acne/ (NHS).", [("https://www.nhs.uk/conditions/acne/", "https://")]),
+        ("Write to hello@example.co.uk, or call.", [("hello@example.co.uk", "mailto:hello@example.co.uk")]),
+        ("**Email ask@example.org**", [("ask@example.org", "mailto:ask@example.org")]),
+        ("A path's brackets: https://example.com/a_(b) stay.", [("https://example.com/a_(b)", "https://")]),
+        ("See [our site](https://example.com) or www.example.org!", [("our site", "https://example.com"),
+                                                                    ("www.example.org", "https://www.example.org")]),
+        ("e.g. 3.5 mm, i.e. twice, www. alone, a@b, name@host.c", []),
+        ("Not a word's inside: ex@mple@example.com, xwww.example.com", []),
+        ("An unsafe one prints as typed: https://exa\u2028mple.com", []),
+        ("Invisible inside: ab.\u00adcd@example.com, zw\u200bsp@example.com, www.exam\u00adple.com", []),
+        ("Not whole: hello@example.co.uk-foo", []),
+        ("Its brackets: (https://en.wikipedia.org/wiki/Acne_(disease)).", [("https://en.wikipedia.org/wiki/Acne_(disease)",
+                                                                            "https://en.")]),
+        ("\u201cwww.example.com\u201d or www.example.org\u2026", [("www.example.com", "https://www."),
+                                                                  ("www.example.org", "https://www.")]),
+    ],
+)  # fmt: skip
+def test_a_bare_web_or_email_address_is_a_link(text: str, linked: list[tuple[str, str]]) -> None:
+    """A web or email address typed bare in the words (`www.example.com/aftercare`, `hello@example.co.uk`) was
+    printed with no link, in the office PDF as on paper: it links where it is, as GitHub's Markdown links one,
+    printed as typed; not the punctuation after it, not inside a word, not an address that is not safe."""
+    runs = parse(text)
+    assert "".join(r.text for r in runs) == plain(text)  # (printed as typed)
+    found = [(r.text, r.href) for r in runs if r.href]
+    assert len(found) == len(linked) and all(
+        t == want and h.startswith(prefix) for (t, h), (want, prefix) in zip(found, linked, strict=True)
+    ), found
+
+
+def test_an_address_typed_bare_is_no_link_typed_and_prints_unlinked_where_words_must_be_alone() -> None:
+    """A cover's kicker, a QR code's label and a picture's alt must be words alone (a link typed there is an error):
+    an address typed bare in them is not counted a link typed (they were refused once addresses were linked), and
+    prints with no link (`bare=False`: the label lies inside the QR box's link)."""
+    text = "Scan for www.example.com/book"
+    assert links(text) == [] and [r.href for r in parse(text) if r.href] == ["https://www.example.com/book"]
+    assert "<a " not in to_markup(text, "#1D5C63", bare=False) and "<a " in to_markup(text, "#1D5C63")

@@ -5,10 +5,12 @@ annotation's rectangle)."""
 from __future__ import annotations
 
 import ctypes
+import io
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pikepdf
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 import pytest
@@ -204,3 +206,61 @@ def test_an_indented_paragraph_wholly_a_link_is_underlined_under_its_words_on_ev
         left, right = min(b[0] for b, _ in words), max(b[2] for b, _ in words)
         under = [b for b, c in lines if c == colour and rect[1] - 0.6 <= b[1] <= low + 0.3 * (high - low)]
         assert under and all(left - 0.6 <= b[0] and b[2] <= right + 0.6 for b in under), (rect, words, under)
+
+
+def test_the_kits_email_in_its_fine_print_is_a_link_in_the_office_edition() -> None:
+    """The kit's other-formats and feedback lines give the clinic's email bare ("... or email
+    hello@clearwaterskin.co.uk"): it printed with no link; the office PDF links each where it is printed (the
+    contact line's own link besides), the press edition none."""
+    office = result_of(sources(), api.Options())
+    assert office.ok and office.layout and office.pdf
+    mail = [
+        link for page in office.layout.pages for link in page.links if link.url == "mailto:hello@clearwaterskin.co.uk"
+    ]
+    assert len(mail) == 3, mail  # (the contact line, "or email ...", "Tell us what you think ...: ...")
+    with pikepdf.open(io.BytesIO(office.pdf)) as pdf:
+        uris = [str(a.A.URI) for page in pdf.pages for a in page.get("/Annots", []) if "/A" in a]
+    assert uris.count("mailto:hello@clearwaterskin.co.uk") == 3, uris
+    press = result_of(sources(), api.Options(target="press"))
+    assert press.ok and press.layout and not any(page.links for page in press.layout.pages)
+
+
+def test_an_address_typed_bare_where_words_must_be_alone_prints_unlinked(tmp_path: Path) -> None:
+    """The cover's kicker and the QR code's label must be words alone: an address typed bare there was refused as
+    "a link" once bare addresses were linked (the leaflet built before); it builds, printed with no link of its
+    own (the label's would lie inside the QR box's)."""
+    from helpers import words_written
+
+    text = CONTENT.read_text(encoding="utf-8")
+    for old, new in (("kicker: Patient information", "kicker: Patient information www.example.com"),
+                     ("qr_label: Scan to book", "qr_label: Scan to book at www.example.com/book")):  # fmt: skip
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    result = api.build(words_written(tmp_path, text), api.Options())
+    assert result.ok and result.layout, [d.format() for d in result.diagnostics if d.is_error]
+    urls = [link.url for page in result.layout.pages for link in page.links]
+    assert not any("example.com" in url for url in urls), urls
+
+
+def test_an_address_typed_bare_beside_a_link_or_in_a_linked_source_is_one_link_of_its_own(tmp_path: Path) -> None:
+    """Beside a link typed in the same paragraph, a bare address was checked as a typed link's words and warned of
+    as "a web address other than the one it opens" (its brackets, its %20); inside a source's short form, which
+    links to its DOI, it made a link inside that link. Neither now."""
+    from helpers import words_written
+
+    text = CONTENT.read_text(encoding="utf-8")
+    for old, new in (
+        (
+            "We will talk through your options, with no pressure.",
+            "See [the NHS](https://www.nhs.uk), https://example.com/leaflet%20v2.pdf and"
+            " (https://en.wikipedia.org/wiki/Acne_(disease)).",
+        ),
+        ('short: "Alam M et al. JAMA Dermatol. 2014;150(8):844-9."', 'short: "Alam M et al. www.example.com/alam."'),
+    ):
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    result = api.build(words_written(tmp_path, text), api.Options())
+    assert result.ok and result.layout, [d.format() for d in result.diagnostics if d.is_error]
+    assert not [d.message for d in result.diagnostics if "other than the one it opens" in d.message]
+    urls = [link.url for page in result.layout.pages for link in page.links]
+    assert "https://example.com/leaflet%20v2.pdf" in urls and "https://www.example.com/alam" not in urls, urls

@@ -41,6 +41,7 @@ class Run:
     italic: bool = False
     href: str = ""
     cites: tuple[str, ...] = ()
+    bare: bool = False  # a web or email address typed bare, linked by the tool (_BARE), not by a mark
 
     @property
     def language(self) -> str:
@@ -75,13 +76,59 @@ def parse(text: str) -> tuple[Run, ...]:
     return tuple(replace(r, text=r.text.translate(_SHOWN), href=r.href.translate(_SHOWN)) for r in _parse(inside))
 
 
+# A web or email address typed bare in the words, as GitHub's Markdown links one: `https://...` or `www....` (to
+# its end, less the punctuation after it) and `name@example.com`; a link in the office PDF as if written
+# `[www.example.com/aftercare](https://www.example.com/aftercare)`, printed as typed. Not inside a word or address,
+# nor one an invisible character (a soft hyphen, a zero-width space) runs into: its link would open another.
+_INVISIBLE = "\u00ad\u200b-\u200f\u2060\ufeff"
+_BARE = re.compile(
+    rf"(?<![\w@/.:+%\-{_INVISIBLE}])(?:(?P<web>(?:https?://|www\.)"
+    rf"[^\s<>\"'\u00a0{_INVISIBLE}\u2018-\u201f\u2026\u2013\u2014\u00ab\u00bb]+)"
+    r"|(?P<mail>[a-z0-9][a-z0-9._%+-]*@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*"
+    r"\.[a-z]{2,}))",
+    re.IGNORECASE,
+)
+_INVISIBLE_CHAR = re.compile(f"[{_INVISIBLE}]")
+_GOES_ON = re.compile(rf"[\w@\-{_INVISIBLE}]|\.[\w-]")  # after an email address: it is not whole
+_TRAILING = ".,;:!?*_~]"  # not an address's last character: what is written after it
+
+
+def _plain(text: str) -> list[Run]:
+    """Words with no mark, a bare web or email address among them a link (_BARE: `bare`)."""
+    if "@" not in text and "www." not in text.lower() and "://" not in text:
+        return [Run(text)]
+    out: list[Run] = []
+    pos = 0
+    for m in _BARE.finditer(text):
+        typed = m.group()
+        if m.group("web") is not None:
+            if _INVISIBLE_CHAR.match(text, m.end()):
+                continue  # (an invisible character inside it)
+            while typed and (typed[-1] in _TRAILING or (typed[-1] == ")" and typed.count("(") < typed.count(")"))):
+                typed = typed[:-1]  # (its own brackets kept: `.../Acne_(disease)`)
+            href = typed if "://" in typed else "https://" + typed
+        else:
+            if _GOES_ON.match(text, m.end()):
+                continue  # (hello@example.co.uk-foo, or an invisible character in it: not this address)
+            href = "mailto:" + typed
+        if link_problem(href):  # (not a safe address: its words print as written, no link and no error)
+            continue
+        if m.start() > pos:
+            out.append(Run(text[pos : m.start()]))
+        out.append(Run(typed, href=href, bare=True))
+        pos = m.start() + len(typed)
+    if pos < len(text):
+        out.append(Run(text[pos:]))
+    return out
+
+
 @lru_cache(maxsize=2048)
 def _parse(text: str) -> tuple[Run, ...]:
     runs: list[Run] = []
     pos = 0
     for m in _TOKEN.finditer(text):
         if m.start() > pos:
-            runs.append(Run(text[pos : m.start()]))
+            runs.extend(_plain(text[pos : m.start()]))
         if m.group("cites") is not None:
             _add_cites(runs, m.group("cites"))
         elif m.group("both") is not None:
@@ -92,10 +139,10 @@ def _parse(text: str) -> tuple[Run, ...]:
             runs.extend(replace(r, italic=True) for r in _nested(m.group("ital"), _BOLD_INSIDE, bold=True))
         else:
             href = m.group("url")
-            runs.extend(replace(r, href=href) for r in _parse(m.group("label")))
+            runs.extend(replace(r, href=href, bare=False) for r in _parse(m.group("label")))
         pos = m.end()
     if pos < len(text):
-        runs.append(Run(text[pos:]))
+        runs.extend(_plain(text[pos:]))
     return tuple(runs)
 
 
@@ -111,14 +158,14 @@ def _cited(text: str) -> list[Run]:
     pos = 0
     for m in _CITED_OR_LINKED.finditer(text):
         if m.start() > pos:
-            out.append(Run(text[pos : m.start()]))
+            out.extend(_plain(text[pos : m.start()]))
         if m.group("cites") is not None:
             _add_cites(out, m.group("cites"))
         else:
-            out.extend(replace(r, href=m.group("url")) for r in _parse(m.group("label")))
+            out.extend(replace(r, href=m.group("url"), bare=False) for r in _parse(m.group("label")))
         pos = m.end()
     if pos < len(text):
-        out.append(Run(text[pos:]))
+        out.extend(_plain(text[pos:]))
     return out
 
 
@@ -185,8 +232,9 @@ def near_citations(text: str) -> list[str]:
 
 
 def links(text: str) -> list[str]:
-    """The link targets written in text, each once, in order (not words marked as in another language)."""
-    return list(dict.fromkeys(r.href for r in parse(text) if r.href and not r.language))
+    """The link targets written in text, each once, in order (not words marked as in another language, nor the
+    addresses typed bare that the tool links: a text that must be words alone may give one, printed unlinked)."""
+    return list(dict.fromkeys(r.href for r in parse(text) if r.href and not r.language and not r.bare))
 
 
 def spoken(text: str) -> list[str]:
@@ -471,6 +519,7 @@ def to_markup(
     italics: bool = True,
     breaks: bool = False,
     language: str = "",
+    bare: bool = True,
 ) -> str:
     """Escaped ReportLab paragraph markup: only our marks become tags, '&' and '<' stay text.
 
@@ -481,7 +530,8 @@ def to_markup(
     numbers are ("cure.[^8] There" prints "cure [8]. There", not "cure. [8] There", read with the next sentence).
     Without `italics` (large print, where slanted letters are harder to read) emphasis is set in bold.
     With `breaks` (titles and headings) a line break written in the text breaks the line there; elsewhere it
-    is a space, as in any paragraph."""
+    is a space, as in any paragraph. Without `bare`, an address typed bare is not linked (words inside a link, or
+    that must be words alone)."""
     parts: list[str] = []
     text = _IDLE_SHY.sub("", text)
     for run in parse(_BREAK.sub("\n", text) if breaks else text):
@@ -501,7 +551,7 @@ def to_markup(
             s = f"<b>{s}</b>"
         if run.language:  # (words in another language: read so, printed as the rest)
             s = f"<a href={quoteattr(run.href)}>{s}</a>"
-        elif run.href:
+        elif run.href and (bare or not run.bare):
             s = link_markup(s, run.href, link_color, links, underline=True)
         parts.append(s)
     return "".join(parts)

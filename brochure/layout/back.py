@@ -269,7 +269,8 @@ def _back(
     wide = blocks.wide  # (as wide as a wide column at this type size)
     heading = SectionHeading(blocks.md(cta.heading, breaks=True), t, blocks.said(cta.heading))
     cta_text = blocks.para(cta.text, "cta")
-    qr_label = Para(blocks.md(inp.content.qr_label), t.style("subheading"), role=("paragraph", 0))  # a label
+    qr_label = Para(blocks.md(inp.content.qr_label, bare=False), t.style("subheading"), role=("paragraph", 0))  # (in
+    # the QR box's link: none of its own)
     qr_text = Stack([(qr_label, 0.0)], balanced=True)  # (the label's lines about even)
     rtl = t.direction == "rtl"  # the QR code at the right of its box, the icons at the right of their lines
     qr_box = Box(qr_text, pal.tint(pal.secondary, 0.16), pad=6.0, icon=qr, rtl=rtl)

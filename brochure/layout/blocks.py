@@ -70,10 +70,10 @@ class Blocks:
         self.problems: list[Diagnostic] = []
         self.words = words or words_for("en")[0]  # the words the tool writes itself (headings, text alternatives)
 
-    def md(self, text: str, size: float = 0.0, breaks: bool = False) -> str:
+    def md(self, text: str, size: float = 0.0, breaks: bool = False, bare: bool = True) -> str:
         """Text as paragraph markup; its citations as superscript numbers for type of `size` pt (body size if 0), or
         in brackets at that size where the scale says (large print);
-        with `breaks` (a title or heading), its line breaks kept."""
+        with `breaks` (a title or heading), its line breaks kept; without `bare`, addresses typed bare unlinked."""
         size = size or self.t.scale.body
         return to_markup(
             text,
@@ -82,6 +82,7 @@ class Blocks:
             cite=lambda keys: self.cites.markup(keys, size, self.t.scale.raised),
             italics=self.t.scale.italics,
             breaks=breaks,
+            bare=bare,
         )
 
     def said(self, text: str) -> str:

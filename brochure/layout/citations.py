@@ -191,8 +191,8 @@ def entries_markup(
     entries = []
     for i, ref in enumerate(cites.references, 1):
         if not full:
-            words = to_markup(ref.short or ref.text, shade, links)
             target = ref.doi_url if ref.doi else ref.url
+            words = to_markup(ref.short or ref.text, shade, links, bare=not target)  # (no link inside its link)
             linked = link_markup(words, target, "", links) if target else words
             other = ref.language or ""
             if other and language and language_base(other) != language_base(language):

@@ -103,6 +103,7 @@ def cover(inp: Inputs, area: CoverArea) -> Cover:
             capitals=t.scale.capitals,
             cite=cite,
             language=content.language,
+            bare=False,  # (words alone, read as written where they print in capitals)
         )
         said = one_line(plain(content.cover.kicker)) if t.scale.capitals else ""  # (read as written)
         texts.append(("cover.kicker", Para(kicker, t.style("kicker"), said=said), 0.0))

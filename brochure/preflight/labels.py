@@ -76,7 +76,7 @@ def _links(text: str) -> Iterator[tuple[str, str]]:
     """Each link's whole words (its bold and plain parts joined) and its address."""
     words: list[str] = []
     href = ""
-    for run in (*parse(text), None):
+    for run in (*(r for r in parse(text) if not r.bare), None):  # (an address typed bare links where it reads)
         if run is not None and run.href and run.href == href:
             words.append(run.text)
             continue
