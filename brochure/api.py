@@ -197,13 +197,14 @@ def build(src: Sources, options: Options, environ: Mapping[str, str] | None = No
     return _build(src, options, environ, rendered=True)
 
 
-def laid_out(src: Sources, options: Options, environ: Mapping[str, str] | None = None) -> Result:
-    """`build` up to its frames: laid out and checked as they are, not rendered (`pdf` None): what a PDF would
-    print and what stops it, in about half a build's time (init's trial of the tool's translations)."""
+def fits(src: Sources, options: Options, environ: Mapping[str, str] | None = None) -> Result:
+    """Whether the words fit, and what stops them, as `build` finds it: laid out at the kit's size or smaller (not
+    set larger to fill the panels, which is most of a layout's time) and checked, not rendered (`pdf` None); in
+    about a fifth of a build's time (init's trial of the tool's translations)."""
     return _build(src, options, environ, rendered=False)
 
 
-def _build(src: Sources, options: Options, environ: Mapping[str, str] | None, rendered: bool) -> Result:
+def _build(src: Sources, options: Options, environ: Mapping[str, str] | None, rendered: bool = True) -> Result:
     env = os.environ if environ is None else environ
     problem = option_problem(options, env)
     if problem:
@@ -244,7 +245,7 @@ def _build(src: Sources, options: Options, environ: Mapping[str, str] | None, re
     layout, ldiags = lay_out(
         PLANS[options.layout](sheet),
         options.layout,
-        Inputs(src.content, brand, theme, sheet, links=not press, layout=options.layout),
+        Inputs(src.content, brand, theme, sheet, links=not press, layout=options.layout, grow=rendered),
         lambda placed: check_line_widths(placed, src.content),  # (words too long, said with words that spill)
     )
     diags += ldiags

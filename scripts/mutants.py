@@ -3123,8 +3123,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "short-panels-not-filled",
         "layout/engine.py",
-        "_larger(plan, attempt) if keep == keeps[0] and size == sizes[0] and not grows else None",
-        "None",
+        "grown = _larger(plan, attempt) if first else None",
+        "grown = None",
         "tests/test_balance.py::test_words_that_leave_the_bifolds_inside_short_are_set_larger_to_fill_it",
     ),
     m(
@@ -9000,6 +9000,22 @@ MUTANTS: tuple[Mutant, ...] = (
         """            runs.extend(replace(r, href=href) for r in _parse(m.group("label")))""",
         "tests/test_preflight.py",
         k="another_address",
+    ),
+    m(
+        "fits-sets-the-words-larger",
+        "layout/engine.py",
+        "                first = keep == keeps[0] and size == sizes[0] and not grows and inp.grow",
+        "                first = keep == keeps[0] and size == sizes[0] and not grows",
+        "tests/test_layouts.py",
+        k="fits_says",
+    ),
+    m(
+        "fits-renders",
+        "api.py",
+        "    if any(d.is_error for d in diags) or not rendered:",
+        "    if any(d.is_error for d in diags):",
+        "tests/test_layouts.py",
+        k="fits_says",
     ),
     m(
         "svg-negative-size-drawn",

@@ -467,3 +467,13 @@ def test_a_disclaimer_too_long_for_the_back_and_the_words_is_said_to_be_on_the_b
     errors = [d.message for d in api.build(words, api.Options()).diagnostics if d.is_error]
     assert any("the back region is over-full" in m and "disclaimer" in m for m in errors), errors
     assert not any("spills out of the inside" in m for m in errors), errors
+
+
+def test_fits_says_whether_the_words_fit_without_setting_them_larger_or_rendering() -> None:
+    """`api.fits` (init's trial of the tool's translations) lays the words out at the kit's size or smaller and
+    checks them, as a build does, without the larger sizes a build tries to fill the panels (most of its time) and
+    without a PDF: the Maple & Main bi-fold a build sets at 10.5 pt is found to fit at the kit's 9.5 pt."""
+    src = sources(CONTENT, MAPLE)
+    built, fitted = result_of(src, api.Options(layout="bifold")), api.fits(src, api.Options(layout="bifold"))
+    assert built.ok and built.body_size == 10.5 and fitted.pdf is None and fitted.body_size == 9.5
+    assert not [d for d in fitted.diagnostics if d.is_error]

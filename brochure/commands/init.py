@@ -313,7 +313,7 @@ def _prove_translations(brand_file: Path, brand: Brand, console: Console) -> Non
     unfit: list[tuple[Path, list[Diagnostic]]] = []
     for path in shipped:
         words, found = api.load(path, brand_file)
-        made = [] if words is None else list(api.laid_out(words, api.Options(allow_expired=True)).diagnostics)
+        made = [] if words is None else list(api.fits(words, api.Options(allow_expired=True)).diagnostics)
         errors = [d for d in found + made if d.is_error]
         if errors:
             unfit.append((path, errors[:2]))

@@ -48,6 +48,8 @@ class Inputs:
     trial: bool = False  # an attempt that is not the last: words that cannot fit need not be measured exactly
     layout: LayoutName = "trifold"  # which layout this is (the kit may set the logo's height per layout)
     inside: Theme | None = None  # the main flow's own, set larger where its words left the panels short (else theme)
+    grow: bool = True  # the main flow's words may be set larger to fill its panels (engine._larger); not to see
+    # whether they fit (api.fits)
     fine_flows: int = 0  # of the back's fine print (FINE), how many texts flow after the main flow's words instead
     # (large print's and the tri-fold's, when the back cannot hold them: not an error; engine.Plan.fine_flows)
 

@@ -172,7 +172,8 @@ def _sized(
                 attempt = _for_plan(inp, theme, keep, plan, sections)
                 last = final and plan is routed[-1][0]
                 attempt = replace(attempt, trial=not last)
-                grown = _larger(plan, attempt) if keep == keeps[0] and size == sizes[0] and not grows else None
+                first = keep == keeps[0] and size == sizes[0] and not grows and inp.grow
+                grown = _larger(plan, attempt) if first else None
                 result: DraftLayout | None
                 painted: Layout | None = None
                 if isinstance(grown, tuple):  # (the words at their own size left the inside short)
