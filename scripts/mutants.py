@@ -2130,7 +2130,7 @@ MUTANTS: tuple[Mutant, ...] = (
         '    if key in ("contact.booking_url", "contact.website"):',
         '    if key in ("contact.website",):',
         "tests/test_edges.py",
-        k="no_room_for",
+        k="no_room_for or booking_domain_too_long",
     ),
     m(
         "a-newer-translation-told-to-step-back",
