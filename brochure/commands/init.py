@@ -311,8 +311,9 @@ def _prove_translations(brand_file: Path, brand: Brand, console: Console) -> Non
     if not shipped:
         return
     unfit: list[tuple[Path, list[Diagnostic]]] = []
+    kit = api.load_kit(brand_file)  # (read once for them all)
     for path in shipped:
-        words, found = api.load(path, brand_file)
+        words, found = api.load_with(path, kit)
         made = [] if words is None else list(api.fits(words, api.Options(allow_expired=True)).diagnostics)
         errors = [d for d in found + made if d.is_error]
         if errors:
