@@ -8766,8 +8766,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "email-broken-read-as-two",
         "layout/back.py",
-        '            Stack([(Para(markup, style, said=label if parts is not None and len(parts) > 1 else ""), 0.0)]),',
-        "            Stack([(Para(markup, style), 0.0)]),",
+        "inp.links), label",
+        'inp.links), ""',
         "tests/test_edges.py",
         k="long_email",
     ),

@@ -293,11 +293,11 @@ def _back(
 
     def contact_row(i: int, icon: str, label: str, url: str, parts: list[str] | None = None) -> Box:
         """A contact line; `parts`: an address broken over lines (read whole, one link)."""
-        markup = link(label, url)
+        markup, said = link(label, url), ""
         if parts is not None and len(parts) > 1:
-            markup = link_markup("<br/>".join(escape_text(p) for p in parts), url, link_hex, inp.links)
+            markup, said = link_markup("<br/>".join(escape_text(p) for p in parts), url, link_hex, inp.links), label
         return Box(
-            Stack([(Para(markup, style, said=label if parts is not None and len(parts) > 1 else ""), 0.0)]),
+            Stack([(Para(markup, style, said=said), 0.0)]),
             None,
             pad=0.0,
             icon=Art(partial(art.icon, icon, icon_size, pal.primary), icon_size, icon_size),
