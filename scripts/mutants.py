@@ -9018,6 +9018,20 @@ MUTANTS: tuple[Mutant, ...] = (
         k="fits_says",
     ),
     m(
+        "init-renders-every-layout-again",
+        "commands/init.py",
+        'check = api.build if options.target == "press" else api.fits',
+        "check = api.build",
+        "tests/test_init.py::test_init_renders_the_office_and_press_editions_and_lays_out_the_other_layouts",
+    ),
+    m(
+        "init-lays-out-the-press-edition-unrendered",
+        "commands/init.py",
+        'check = api.build if options.target == "press" else api.fits',
+        "check = api.fits",
+        "tests/test_init.py::test_init_renders_the_office_and_press_editions_and_lays_out_the_other_layouts",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

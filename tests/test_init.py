@@ -10,6 +10,7 @@ import subprocess
 import sys
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import ROOT, edit, position
@@ -165,7 +166,7 @@ def test_a_kit_made_away_from_any_words_is_checked_as_one_made_beside_them(
     status, out, err = cli(capsys, "init", "oc", *options(), "--yes")
     assert status == 0 and "ok: oc/brand.yaml builds with the tool's sample words (no content.yaml here)" in out, err
     assert "does not build yet" not in err
-    assert "its press edition, bi-fold, flyer and large print were built too: all build" in out
+    assert "its press edition was built too, and its bi-fold, flyer and large print laid out: all build" in out
 
 
 @pytest.mark.parametrize(("name", "made"), [("1990", "1990"), ("No", "no"), ("On", "on"), ("2026-12-01", "2026-12-01")])
@@ -881,7 +882,7 @@ def test_an_edition_the_new_kit_does_not_build_yet_is_said(
     status, out, err = cli(capsys, "init", "kit", *options(name="Very Long Clinic Name " * 10), "--yes")
     assert status == 0 and "ok: kit/brand.yaml builds with content.yaml" in out, err
     assert "brochure: note: the large-print edition (--layout large-print) does not build yet: " in err
-    assert "large print were built too: 1 of 4 do not build yet (the notes below)" in out
+    assert "large print laid out: 1 of 4 do not build yet (the notes below)" in out
     assert "cover's words do not fit" in err and "the bi-fold" not in err
 
 
@@ -1091,6 +1092,35 @@ def test_a_kit_whose_print_shop_edition_does_not_build_says_so(
     assert "as printed, under 4.5:1" in err
     status, out, err = cli(capsys, "init", "kit2", *options(), "--yes")
     assert status == 0 and "print shop" not in err, err
+
+
+def test_init_renders_the_office_and_press_editions_and_lays_out_the_other_layouts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The kit's proof is its office tri-fold, built; its press edition is built too (its PDF/X made and read: the
+    kit's colours and logo in the press's inks); the bi-fold, flyer and large print differ only in their frames:
+    laid out and checked (`api.fits`), not rendered, which took two thirds of init's time."""
+    import brochure.api
+
+    made: list[tuple[str, str, bool]] = []
+    build = brochure.api._build
+
+    def counted(src: Any, options: Any, environ: Any = None, rendered: bool = True) -> Any:
+        made.append((options.layout, options.target, rendered))
+        return build(src, options, environ, rendered)
+
+    monkeypatch.setattr(brochure.api, "_build", counted)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content.yaml").write_bytes((ROOT / "content.yaml").read_bytes())
+    status, out, err = cli(capsys, "init", "kit", *options(), "--yes")
+    assert status == 0 and "its bi-fold, flyer and large print laid out: all build" in out, err
+    assert sorted(made) == [
+        ("bifold", "office", False),
+        ("flyer", "office", False),
+        ("large-print", "office", False),
+        ("trifold", "office", True),
+        ("trifold", "press", True),
+    ]
 
 
 def test_answers_are_read_as_people_give_them_and_their_faults_named_as_they_are(
