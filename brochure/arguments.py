@@ -126,6 +126,17 @@ DEFAULT_CONTENT = Path("content.yaml")
 DEFAULT_BRAND = Path("assets/brand.yaml")
 
 
+def same_source(source: Path | None, content: Path, same: bool) -> str:
+    """The usage error of `--source` naming the file `--content` does (`same`: they are one file), else ''."""
+    if source is None or not same:
+        return ""
+    named = f"{content}, the words built when --content is not given" if content is DEFAULT_CONTENT else "--content's"
+    return (
+        f"--source {source} names the same file as {named} (hint: --content is the translation to build,"
+        " --source the file it was translated from, e.g. --content translations/es.yaml --source content.yaml)"
+    )
+
+
 def make_parser() -> Parser:
     p = Parser(prog="brochure", description="Print-ready, branded clinic leaflets from plain YAML.")
     p.add_argument("--version", action="version", version=f"brochure {__version__}", help="print the version")

@@ -34,6 +34,7 @@ from brochure.arguments import (
     EXIT_TERMINATED,
     EXIT_USAGE,
     make_parser,
+    same_source,
 )
 from brochure.collector import freeze_inputs, load_api
 from brochure.diagnostics import Diagnostic, Location, error
@@ -377,8 +378,9 @@ def _check_options(args: argparse.Namespace, options: api.Options) -> None:
             raise UsageError(
                 f"{option} {value} names a folder (hint: name a file to write, e.g. {option} {value}{example})"
             )
-    if args.source is not None and same_file(args.source, args.content):
-        raise UsageError("--source names the file --content does: give the source the translation was made from")
+    problem = same_source(args.source, args.content, args.source is not None and same_file(args.source, args.content))
+    if problem:
+        raise UsageError(problem)
     problem = api.option_problem(options)
     if problem:
         hint = "add --target press, or leave out --marks" if problem.startswith("--marks") else "see README.md"

@@ -9032,6 +9032,14 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_init.py::test_init_renders_the_office_and_press_editions_and_lays_out_the_other_layouts",
     ),
     m(
+        "a-source-that-is-the-content-accepted",
+        "arguments.py",
+        "    if source is None or not same:",
+        "    if True:",
+        "tests/test_cli.py",
+        k="source_that_is",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

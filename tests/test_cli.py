@@ -383,3 +383,24 @@ def test_a_preview_too_large_for_its_budget_is_a_usage_error_naming_the_dpi_that
     assert large is not None and trifold is not None and int(said.group(1)) == len(large.pages)
     _check_preview_pixels(float(said.group(3)), large)  # (the dpi it names fits)
     _check_preview_pixels(600.0, trifold)
+
+
+@pytest.mark.parametrize("command", ["build", "watch"])
+def test_a_source_that_is_the_translation_itself_says_which_is_which(
+    command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--source X --content X` was a usage error that read as an instruction with no hint ("--source names the file
+    --content does: give the source ..."); with no --content, it named "the file --content does", an option not
+    given. Each says which file is which, with an example; nothing is written."""
+    monkeypatch.chdir(ROOT)
+    out = tmp_path / "leaflet.pdf"
+    es = "translations/es.yaml"
+    status, _, err = cli(capsys, command, "--source", es, "--content", f"./{es}", "-o", str(out))
+    assert status == 2 and f"--source {es} names the same file as --content's (hint: --content is the" in err, err
+    assert "e.g. --content translations/es.yaml --source content.yaml)" in err
+    status, _, err = cli(capsys, command, "--source", "content.yaml", "-o", str(out))
+    assert status == 2, err
+    assert (
+        "--source content.yaml names the same file as content.yaml, the words built when --content is not given" in err
+    )
+    assert not out.exists()

@@ -14,7 +14,7 @@ import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from brochure.arguments import DEFAULT_BRAND, DEFAULT_CONTENT, EXIT_ERRORS, EXIT_OK, EXIT_USAGE
+from brochure.arguments import DEFAULT_BRAND, DEFAULT_CONTENT, EXIT_ERRORS, EXIT_OK, EXIT_USAGE, same_source
 from brochure.cli import BUG, Console, Interrupted, Signals, _print, pdf_name_problem
 from brochure.live.choices import Choice, Choices, offered, pick_edition, pick_language
 from brochure.output.files import PDF, clash, same_file, target_problem
@@ -59,8 +59,9 @@ def _choose(args: argparse.Namespace, console: Console) -> tuple[Choices, Choice
         raise _Usage("--host is empty: leave it out for this machine only, or give an address (0.0.0.0: every one)")
     if not LEAST_DPI <= args.dpi <= MOST_DPI:
         raise _Usage(f"--dpi must be between {LEAST_DPI:g} and {MOST_DPI:g}")
-    if args.source is not None and same_file(args.source, args.content):
-        raise _Usage("--source names the file --content does: give the source the translation was made from")
+    same = same_source(args.source, args.content, args.source is not None and same_file(args.source, args.content))
+    if same:
+        raise _Usage(same)
     problem = api.option_problem(api.Options(args.layout, args.paper, args.target))
     if problem:
         raise _Usage(problem)
