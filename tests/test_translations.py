@@ -1240,8 +1240,8 @@ def test_a_dropped_block_is_one_error_not_a_cascade_of_layouts(tmp_path: Path) -
     are not compared with the wrong source blocks' layouts."""
     block = (
         "      - layouts: [trifold, large-print]\n"
-        '        text: "Las cicatrices *en picahielos* (estrechas y profundas) suelen necesitar otros '
-        'tratamientos.[^connolly2017]"\n'
+        '        text: "Las cicatrices *en picahielos* (estrechas y profundas) suelen necesitar además '
+        'otros tratamientos.[^connolly2017]"\n'
     )
     (line,) = _seeded(tmp_path, block, "")[0]
     assert "'sections[1].blocks' has 7 items here, 8 in the source" in line
