@@ -2924,8 +2924,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "together-short-lines-not-kept",
         "layout/together.py",
-        "        short = rest < MIN_FILL * _at(given, i) and not by_mark(words(line), words(broken.lines[i + 1]))",
-        "        short = False",
+        "        short = rest < MIN_FILL * _at(given, i) and not held(",
+        "        short = False and (",
         "tests/test_together.py::test_a_line_would_be_left_too_short_so_the_break_stays",
     ),
     m(
@@ -3882,15 +3882,15 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "french-mark-kept-only-where-the-line-stays-full",
         "layout/together.py",
-        "        short = rest < MIN_FILL * _at(given, i) and not by_mark(words(line), words(broken.lines[i + 1]))",
-        "        short = rest < MIN_FILL * _at(given, i)",
+        "        short = rest < MIN_FILL * _at(given, i) and not held(",
+        "        short = rest < MIN_FILL * _at(given, i) and not False and (",
         "tests/test_together.py::test_a_mark_typed_apart_from_its_word_never_starts_or_ends_a_line",
     ),
     m(
         "french-mark-parted-from-its-word",
         "layout/together.py",
-        "    if by_mark(before, after):\n",
-        "    if False:\n",
+        "    if by_mark(before, after):\n        return True  # a mark set apart",
+        "    if False:\n        return True  # a mark set apart",
         "tests/test_together.py::test_a_break_parts_a_number_from_its_word_or_not",
     ),
     m(
@@ -9038,6 +9038,22 @@ MUTANTS: tuple[Mutant, ...] = (
         "    if True:",
         "tests/test_cli.py",
         k="source_that_is",
+    ),
+    m(
+        "a-number-parted-from-its-word-where-its-line-is-short",
+        "layout/together.py",
+        "    return len(before) > 2 and bool(NUMBER.match(a)",
+        "    return len(before) > 2 and False and bool(NUMBER.match(a)",
+        "tests/test_together.py",
+        k="even_where_its_line_is_left_short",
+    ),
+    m(
+        "a-number-held-with-its-word-leaving-one-word-alone",
+        "layout/together.py",
+        "    return len(before) > 2 and bool(NUMBER.match(a)",
+        "    return len(before) > 1 and bool(NUMBER.match(a)",
+        "tests/test_together.py",
+        k="too_short_so_the_break_stays",
     ),
     m(
         "svg-negative-size-drawn",

@@ -204,6 +204,16 @@ def test_a_line_would_be_left_too_short_so_the_break_stays() -> None:
     assert lines[0][0] == ["Book", "4"]
 
 
+@pytest.mark.parametrize("width", [100.0, 105.0])
+def test_a_number_goes_on_with_its_word_even_where_its_line_is_left_short(width: float) -> None:
+    """A Polish bi-fold printed "w ostatnich 12 / miesiącach" (a proofreader's finding): carrying "12" over left
+    its line under MIN_FILL, so the break stayed. A number and what it counts are kept as a no-break space keeps
+    them, where the line keeps two words or more."""
+    lines = lines_of("Leki: izotretynoina teraz lub w ostatnich 12 miesiącach. Doradzimy termin.", width)
+    assert ["lub", "w", "ostatnich"] in [words for words, _ in lines], lines
+    assert not [words for words, _ in lines if words[-1] == "12"], lines
+
+
 @pytest.mark.parametrize("alignment", [TA_RIGHT, TA_CENTER])
 def test_a_line_made_narrower_sits_where_its_width_puts_it(alignment: int) -> None:
     """A narrowed line's spare room is given back: set right (or centred), its words end at the column's edge

@@ -131,6 +131,18 @@ def parted(before: list[str], after: list[str]) -> bool:
     )  # a range: "15 to / 60"
 
 
+def held(before: list[str], after: list[str]) -> bool:
+    """Whether a line ending with `before` and the next beginning with `after` part words that are kept together
+    even where the line is left short (under MIN_FILL), as a no-break space would keep them: a mark typed apart from
+    its word (`by_mark`), and a number and what it counts ("w ostatnich 12 / miesiącach", "10 / %"), which Polish,
+    French and German typesetting never part, nor a ragged line needs to, where the line keeps two words ("Book / 4
+    weeks" would leave a word alone: the break stays)."""
+    if by_mark(before, after):
+        return True
+    a, b = (before[-1], after[0]) if before and after else ("", "")
+    return len(before) > 2 and bool(NUMBER.match(a) and (b[:1].isalpha() or UNIT.match(b)))
+
+
 def by_mark(before: list[str], after: list[str]) -> bool:
     """Whether a line ending with `before` and the next beginning with `after` part a mark typed apart from its
     word (a line would start with ':' or '»', or end with '«'): kept together even where the line is left short
@@ -175,7 +187,7 @@ def kept_together(
         line = broken.lines[i]
         last, space = _last_word(broken, line)
         rest = _at(narrowed, i) - spare(line) - last - space  # how wide the line is without its last word
-        short = rest < MIN_FILL * _at(given, i) and not by_mark(words(line), words(broken.lines[i + 1]))
+        short = rest < MIN_FILL * _at(given, i) and not held(words(line), words(broken.lines[i + 1]))
         if len(words(line)) < 2 and i > 0 and (down := _down_with(broken, given, narrowed, again, i)) is not None:
             broken, narrowed, moved = *down, True  # (a word alone on its line, parted from the next: the word
             start = i  # before it goes down to it, "écrivez / à / secretariat@..." as "écrivez à / secretariat@...")
