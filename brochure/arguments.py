@@ -126,14 +126,22 @@ DEFAULT_CONTENT = Path("content.yaml")
 DEFAULT_BRAND = Path("assets/brand.yaml")
 
 
-def same_source(source: Path | None, content: Path, same: bool) -> str:
-    """The usage error of `--source` naming the file `--content` does (`same`: they are one file), else ''."""
+def same_source(source: Path | None, content: Path, same: bool, chosen: tuple[str, str] = ("", "")) -> str:
+    """The usage error of `--source` naming the file of the words built (`same`: they are one file), else ''.
+    `chosen`: how those words were chosen where another option picked them ("the words --language es picks") and
+    that option ("--language es"), for the hint's example."""
     if source is None or not same:
         return ""
-    named = f"{content}, the words built when --content is not given" if content is DEFAULT_CONTENT else "--content's"
+    how, option = chosen
+    if how:
+        named = f"{content}, {how}"
+    elif content is DEFAULT_CONTENT:
+        named = f"{content}, the words built when --content is not given"
+    else:
+        named = "--content's"
     return (
-        f"--source {source} names the same file as {named} (hint: --content is the translation to build,"
-        " --source the file it was translated from, e.g. --content translations/es.yaml --source content.yaml)"
+        f"--source {source} names the same file as {named} (hint: --source is the file the words built were"
+        f" translated from, e.g. {option or '--content translations/es.yaml'} --source content.yaml)"
     )
 
 

@@ -2924,8 +2924,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "together-short-lines-not-kept",
         "layout/together.py",
-        "        short = rest < MIN_FILL * _at(given, i) and not held(",
-        "        short = False and (",
+        "        short = rest < MIN_FILL * _at(given, i) and not by_mark(words(line), after)",
+        "        short = False",
         "tests/test_together.py::test_a_line_would_be_left_too_short_so_the_break_stays",
     ),
     m(
@@ -3882,8 +3882,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "french-mark-kept-only-where-the-line-stays-full",
         "layout/together.py",
-        "        short = rest < MIN_FILL * _at(given, i) and not held(",
-        "        short = rest < MIN_FILL * _at(given, i) and not False and (",
+        "        short = rest < MIN_FILL * _at(given, i) and not by_mark(words(line), after)",
+        "        short = rest < MIN_FILL * _at(given, i)",
         "tests/test_together.py::test_a_mark_typed_apart_from_its_word_never_starts_or_ends_a_line",
     ),
     m(
@@ -6733,8 +6733,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "carried-word-left-alone-before-a-long-word",
         "layout/together.py",
-        "or _changed_before(lines, broken, i) or _alone(lines, i):",
-        "or _changed_before(lines, broken, i):",
+        "            or _alone(lines, i)\n",
+        "            or False\n",
         "tests/test_together.py::test_a_one_letter_word_before_an_address_goes_with_it_where_both_fit_else_ends_its_line",
     ),
     m(
@@ -9042,18 +9042,42 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "a-number-parted-from-its-word-where-its-line-is-short",
         "layout/together.py",
-        "    return len(before) > 2 and bool(NUMBER.match(a)",
-        "    return len(before) > 2 and False and bool(NUMBER.match(a)",
+        "    return len(before) > 2 and fill >= HELD_FILL and word and bool(NUMBER.match(a))",
+        "    return False",
         "tests/test_together.py",
         k="even_where_its_line_is_left_short",
     ),
     m(
         "a-number-held-with-its-word-leaving-one-word-alone",
         "layout/together.py",
-        "    return len(before) > 2 and bool(NUMBER.match(a)",
-        "    return len(before) > 1 and bool(NUMBER.match(a)",
+        "    return len(before) > 2 and fill >= HELD_FILL and word",
+        "    return len(before) > 1 and fill >= HELD_FILL and word",
         "tests/test_together.py",
         k="too_short_so_the_break_stays",
+    ),
+    m(
+        "watch-source-checked-against-the-default-words",
+        "live/command.py",
+        "args.source, first.content, args.source is not None and same_file(args.source, first.content), _how(",
+        "args.source, args.content, args.source is not None and same_file(args.source, args.content), _how(",
+        "tests/test_cli.py",
+        k="words_language_picks",
+    ),
+    m(
+        "a-number-held-over-a-nearly-empty-line",
+        "layout/together.py",
+        "    return len(before) > 2 and fill >= HELD_FILL and word",
+        "    return len(before) > 2 and word",
+        "tests/test_together.py",
+        k="leaves_no_line_nearly_empty",
+    ),
+    m(
+        "a-number-held-though-its-paragraph-grows",
+        "layout/together.py",
+        "        longer = held and len(lines.lines) > len(broken.lines)",
+        "        longer = False",
+        "tests/test_together.py",
+        k="leaves_no_line_nearly_empty",
     ),
     m(
         "svg-negative-size-drawn",

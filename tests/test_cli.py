@@ -396,7 +396,7 @@ def test_a_source_that_is_the_translation_itself_says_which_is_which(
     out = tmp_path / "leaflet.pdf"
     es = "translations/es.yaml"
     status, _, err = cli(capsys, command, "--source", es, "--content", f"./{es}", "-o", str(out))
-    assert status == 2 and f"--source {es} names the same file as --content's (hint: --content is the" in err, err
+    assert status == 2 and f"--source {es} names the same file as --content's (hint: --source is the file" in err, err
     assert "e.g. --content translations/es.yaml --source content.yaml)" in err
     status, _, err = cli(capsys, command, "--source", "content.yaml", "-o", str(out))
     assert status == 2, err
@@ -404,3 +404,25 @@ def test_a_source_that_is_the_translation_itself_says_which_is_which(
         "--source content.yaml names the same file as content.yaml, the words built when --content is not given" in err
     )
     assert not out.exists()
+
+
+def test_watch_checks_the_source_against_the_words_language_picks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`watch --language es --source content.yaml` (the right use) was refused: --source was compared with
+    content.yaml, the default --content, not with translations/es.yaml, the words --language picks; and
+    `--source translations/es.yaml` with them was taken, the translation checked against itself."""
+    from brochure.arguments import make_parser
+    from brochure.cli import Console
+    from brochure.live.command import _choose
+
+    monkeypatch.chdir(ROOT)
+    args = make_parser().parse_args(["watch", "--language", "es", "--source", "content.yaml"])
+    _, first = _choose(args, Console())
+    assert first.content.resolve() == (ROOT / "translations/es.yaml").resolve()
+    args = make_parser().parse_args(["watch", "--language", "es", "--source", "translations/es.yaml"])
+    with pytest.raises(Exception) as refused:
+        _choose(args, Console())
+    assert str(refused.value) == (
+        "--source translations/es.yaml names the same file as translations/es.yaml, the words --language es picks"
+        " (hint: --source is the file the words built were translated from, e.g. --language es --source"
+        " content.yaml)"
+    )

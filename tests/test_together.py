@@ -214,6 +214,18 @@ def test_a_number_goes_on_with_its_word_even_where_its_line_is_left_short(width:
     assert not [words for words, _ in lines if words[-1] == "12"], lines
 
 
+def test_a_number_held_with_its_word_leaves_no_line_nearly_empty_and_adds_none() -> None:
+    """A number is held with its word over a short line only where that line keeps HELD_FILL of its width ("up to"
+    alone would be a line a third full) and the paragraph keeps its number of lines (carrying "12345" made the
+    paragraph three lines, its first half empty)."""
+    lines = [" ".join(words) for words, _ in lines_of("Take it for at least 12 weeks and up to 24 months.", 52.0)]
+    assert "up to 24" in lines, lines
+    assert [" ".join(words) for words, _ in lines_of("Use it on 12345 weeks later now.", 70.0)] == [
+        "Use it on 12345",
+        "weeks later now.",
+    ]
+
+
 @pytest.mark.parametrize("alignment", [TA_RIGHT, TA_CENTER])
 def test_a_line_made_narrower_sits_where_its_width_puts_it(alignment: int) -> None:
     """A narrowed line's spare room is given back: set right (or centred), its words end at the column's edge

@@ -279,8 +279,9 @@ def _prove_kit(brand: Path, words: Path, console: Console, logo_given: bool, tri
     for what, options in others:  # (the office tri-fold is the kit's proof; the other editions that do not build
         # yet are said: a long name fits the tri-fold's cover, not large print's. The press edition is built, its
         # PDF/X made and read (the kit's colours and logo converted to the press's inks); the other layouts differ
-        # from the tri-fold in their frames only: laid out and checked (`api.fits`), not rendered again, which
-        # took two thirds of init's time)
+        # from the tri-fold in their frames only: laid out at the kit's size or smaller and checked (`api.fits`),
+        # not set larger to fill short panels nor rendered and read again as the office tri-fold was, which took
+        # two thirds of init's time)
         check = api.build if options.target == "press" else api.fits
         errors = [d for d in check(sources, options).diagnostics if d.is_error]
         if errors:

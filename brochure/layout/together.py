@@ -57,6 +57,7 @@ CITED = re.compile(rf"((?:(?<!\d)\.|[!?])[{re.escape(CLOSERS)}]*)\d+(?:[,-]\d+)*
 # full stop, where the digits are its decimals ("1.5")
 RANGE_WORD = 4  # letters at most of a word between two numbers ("to", "a", "do", "đến"), kept with the second
 MIN_FILL = 0.6  # of its width that a line keeps when its last word is carried over; else the break stays
+HELD_FILL = 0.4  # of its width that a line keeps when the number ending it goes on with its word (`counted`)
 MOVES = 8  # breaks moved at most in one paragraph
 RUNT = 1 / 3  # of its line's width, at most, that a word alone on a paragraph's last line takes to be given company
 
@@ -131,16 +132,15 @@ def parted(before: list[str], after: list[str]) -> bool:
     )  # a range: "15 to / 60"
 
 
-def held(before: list[str], after: list[str]) -> bool:
-    """Whether a line ending with `before` and the next beginning with `after` part words that are kept together
-    even where the line is left short (under MIN_FILL), as a no-break space would keep them: a mark typed apart from
-    its word (`by_mark`), and a number and what it counts ("w ostatnich 12 / miesiącach", "10 / %"), which Polish,
-    French and German typesetting never part, nor a ragged line needs to, where the line keeps two words ("Book / 4
-    weeks" would leave a word alone: the break stays)."""
-    if by_mark(before, after):
-        return True
+def counted(before: list[str], after: list[str], fill: float) -> bool:
+    """Whether a line ending with `before`, left `fill` of its width full without its last word, keeps that word
+    with the next line's first even so (under MIN_FILL), as a no-break space would keep them: a number and the word
+    it counts ("w ostatnich 12 / miesiącach", which Polish, French and German typesetting never part; a ragged line
+    need not), or its unit ("10 / %"), where the line keeps two words and HELD_FILL of its width; not where the
+    carry would make the paragraph a line longer ("Use it on 12345 / weeks": `kept_together` sees to that)."""
     a, b = (before[-1], after[0]) if before and after else ("", "")
-    return len(before) > 2 and bool(NUMBER.match(a) and (b[:1].isalpha() or UNIT.match(b)))
+    word = b[:1].isalpha() or bool(UNIT.match(b))
+    return len(before) > 2 and fill >= HELD_FILL and word and bool(NUMBER.match(a))
 
 
 def by_mark(before: list[str], after: list[str]) -> bool:
@@ -187,7 +187,10 @@ def kept_together(
         line = broken.lines[i]
         last, space = _last_word(broken, line)
         rest = _at(narrowed, i) - spare(line) - last - space  # how wide the line is without its last word
-        short = rest < MIN_FILL * _at(given, i) and not held(words(line), words(broken.lines[i + 1]))
+        after = words(broken.lines[i + 1])
+        short = rest < MIN_FILL * _at(given, i) and not by_mark(words(line), after)
+        held = short and counted(words(line), after, rest / _at(given, i))  # (carried all the same, unless the
+        short = short and not held  # paragraph then takes a line more)
         if len(words(line)) < 2 and i > 0 and (down := _down_with(broken, given, narrowed, again, i)) is not None:
             broken, narrowed, moved = *down, True  # (a word alone on its line, parted from the next: the word
             start = i  # before it goes down to it, "écrivez / à / secretariat@..." as "écrivez à / secretariat@...")
@@ -201,7 +204,13 @@ def kept_together(
         trial = _with(narrowed, i, rest + space / 2)  # (room for the rest, not for the last word however its
         # spaces shrink: a word is wider than half a space)
         lines = again(list(trial))
-        if len(words(lines.lines[i])) >= len(words(line)) or _changed_before(lines, broken, i) or _alone(lines, i):
+        longer = held and len(lines.lines) > len(broken.lines)
+        if (
+            len(words(lines.lines[i])) >= len(words(line))
+            or _changed_before(lines, broken, i)
+            or _alone(lines, i)
+            or longer
+        ):
             broken = again(list(narrowed))  # (a guard: what the kept breaking sets, set again)
             start = i + 1
             continue

@@ -59,9 +59,6 @@ def _choose(args: argparse.Namespace, console: Console) -> tuple[Choices, Choice
         raise _Usage("--host is empty: leave it out for this machine only, or give an address (0.0.0.0: every one)")
     if not LEAST_DPI <= args.dpi <= MOST_DPI:
         raise _Usage(f"--dpi must be between {LEAST_DPI:g} and {MOST_DPI:g}")
-    same = same_source(args.source, args.content, args.source is not None and same_file(args.source, args.content))
-    if same:
-        raise _Usage(same)
     problem = api.option_problem(api.Options(args.layout, args.paper, args.target))
     if problem:
         raise _Usage(problem)
@@ -93,6 +90,11 @@ def _choose(args: argparse.Namespace, console: Console) -> tuple[Choices, Choice
                     f"--edition {args.edition} names the {noun} {named}, and {option} names another, {given}: "
                     "give one of them"
                 )
+    same = same_source(
+        args.source, first.content, args.source is not None and same_file(args.source, first.content), _how(args, first)
+    )
+    if same:
+        raise _Usage(same)
     if args.output is not None:
         out = Path(args.output)
         inputs = [first.content, first.kit, *([args.source] if args.source else [])]
@@ -105,6 +107,18 @@ def _choose(args: argparse.Namespace, console: Console) -> tuple[Choices, Choice
         if problem:
             raise _Usage(problem)
     return choices, first
+
+
+def _how(args: argparse.Namespace, first: Choice) -> tuple[str, str]:
+    """How the words built first were chosen where no --content named them, and the option that chose them (('', '')
+    where --content did, or nothing did)."""
+    if args.language is not None:
+        return f"the words --language {args.language} picks", f"--language {args.language}"
+    if args.edition is not None:
+        return f"the words --edition {args.edition} picks", f"--edition {args.edition}"
+    if first.content is not args.content:
+        return "the words of editions.yaml's first clinic, built first", ""
+    return "", ""
 
 
 def _first_words(args: argparse.Namespace, editions: Editions | None) -> tuple[Path, Path]:
