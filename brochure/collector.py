@@ -1,5 +1,6 @@
 """A process that makes many builds (a batch's worker, `watch`/`serve`) -> Python's cycle collector set for it, once;
-and a command about to build -> brochure.api, loaded with the collector paused and stop signals held (`load_api`).
+and a command about to build -> brochure.api, loaded with the collector paused and stop signals held (`load_api`);
+and stop signals held round work they must not cut in two (`stops_held`).
 
 A build makes millions of short-lived objects, nearly all freed by their counts. With Python's default threshold
 (700 allocations) the youngest generation is collected about 13 times a tri-fold build, and every tenth of those
@@ -19,6 +20,8 @@ import signal
 import sys
 import threading
 import types
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 MANY_BUILDS_THRESHOLD = 50_000  # allocations between two collections of the youngest generation
 
@@ -64,6 +67,19 @@ def freeze_inputs() -> None:
         return
     _INPUTS_FROZEN = True
     gc.freeze()
+
+
+@contextmanager
+def stops_held() -> Iterator[None]:
+    """SIGINT, SIGTERM and SIGHUP held while the block runs, each delivered as it ends (in this thread: the main one
+    handles them): for work a stop must not cut in two, as pypdfium2's making and closing of a page, which a stop
+    raised inside of left a page its document no longer knew, and a traceback as the process ended."""
+    held = _hold_stops()
+    try:
+        yield
+    finally:
+        if held is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _hold_stops() -> set[int | signal.Signals] | None:

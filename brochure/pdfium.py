@@ -13,15 +13,21 @@ from contextlib import contextmanager
 
 import pypdfium2 as pdfium
 
+from brochure.collector import stops_held
+
 _LOCK = threading.RLock()
 
 
 @contextmanager
 def open_pdf(pdf: bytes) -> Iterator[pdfium.PdfDocument]:
-    """The document, open while the block runs; no other thread uses PDFium meanwhile."""
+    """The document, open while the block runs; no other thread uses PDFium meanwhile. A stop signal never cuts its
+    opening or closing in two (`stops_held`): pypdfium2 then left pages its document no longer knew, which asserted
+    as the process ended, a traceback under "brochure: terminated"."""
     with _LOCK:
-        doc = pdfium.PdfDocument(pdf)
+        with stops_held():
+            doc = pdfium.PdfDocument(pdf)
         try:
             yield doc
         finally:
-            doc.close()
+            with stops_held():
+                doc.close()

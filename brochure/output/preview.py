@@ -18,6 +18,7 @@ from typing import BinaryIO
 import pypdfium2 as pdfium
 from PIL import Image, ImageDraw
 
+from brochure.collector import stops_held
 from brochure.layout.model import Layout
 from brochure.limits import MOCKUP_DPI, PREVIEW_BAND_PIXELS, PREVIEW_PAGES
 from brochure.output.files import PNG, same_file, write_all
@@ -62,12 +63,22 @@ def page_images(pdf: bytes, dpi: float) -> list[bytes]:
     out: list[bytes] = []
     with open_pdf(pdf) as doc:
         for i in range(len(doc)):
-            page = doc[i]
-            image = render_page(page, dpi)
-            page.close()
+            image = _rendered(doc, i, dpi)
             out.append(png_bytes(image))
             image.close()
     return out
+
+
+def _rendered(doc: pdfium.PdfDocument, i: int, dpi: float) -> Image.Image:
+    """Page i rendered at dpi, a stop signal held until it is (a second or so at the most dots per inch): a stop
+    raised inside pypdfium2's making or closing of a page or its bitmaps left objects their document no longer knew,
+    which asserted as the process ended, a traceback under "brochure: terminated" (one run in ten of a test)."""
+    with stops_held():
+        page = doc[i]
+        try:
+            return render_page(page, dpi)
+        finally:
+            page.close()
 
 
 def png_bytes(image: Image.Image) -> bytes:
@@ -107,9 +118,7 @@ def write_previews(pdf: bytes, folder: Path, stem: str, dpi: float, layout: Layo
 
 def _page_writer(doc: pdfium.PdfDocument, i: int, dpi: float) -> Callable[[BinaryIO], None]:
     def fill(f: BinaryIO) -> None:
-        page = doc[i]
-        image = render_page(page, dpi)
-        page.close()
+        image = _rendered(doc, i, dpi)
         try:
             _png_writer(image, dpi)(f)
         finally:
@@ -173,9 +182,7 @@ def page_pictures(pdf: bytes, dpi: float) -> list[Image.Image]:
     pages = []
     with open_pdf(pdf) as doc:
         for i in range(len(doc)):
-            page = doc[i]
-            pages.append(render_page(page, dpi))
-            page.close()
+            pages.append(_rendered(doc, i, dpi))
     return pages
 
 
