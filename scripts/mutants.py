@@ -366,6 +366,7 @@ MUTANTS: tuple[Mutant, ...] = (
         "            items[-1] = replace(items[-1], keep_with_next=False)\n",
         "            pass\n",
         "tests/test_hints.py::test_a_section_kept_together_that_ends_in_a_subheading_starts_the_next_panel_whole",
+        "tests/test_hints.py::test_a_subheading_last_in_its_section_stays_on_its_sections_page",
     ),
     m(
         "flyer-front-evened-with-its-back-over-the-page",

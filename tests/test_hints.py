@@ -133,6 +133,19 @@ def test_a_section_kept_together_that_ends_in_a_subheading_starts_the_next_panel
     assert regions(kept, "second") == [whole]
 
 
+def test_a_subheading_last_in_its_section_stays_on_its_sections_page(inputs: Inputs) -> None:
+    """A subheading last in its section (heading nothing yet, as a section being written may) ends its section
+    where the section ends, at page 3's foot in this large print: tied to the next section's heading, it went over
+    the page with it, to the top of page 4, above another section's heading."""
+    with_second(inputs, 8, 4)
+    edit(inputs.content, "  - id: risks\n", '      - subheading: "Still to come"\n  - id: risks\n')
+    layout = laid_out(inputs, "large-print")
+    (sub,) = [t for t in texts(layout) if "Still to come" in "".join(r.text for r in t.runs)]
+    second = [i for p in layout.pages for i in p.items if i.section == "second" and i is not sub]
+    assert (sub.section, sub.region) == ("second", second[-1].region) == ("second", "page-3")
+    assert sub.box.top < second[-1].box.y  # (under the section's last words)
+
+
 def test_a_section_too_long_to_keep_whole_gives_both_heights(
     inputs: Inputs, capsys: pytest.CaptureFixture[str]
 ) -> None:
