@@ -14,6 +14,7 @@ from typing import NoReturn
 from brochure import __version__
 from brochure.diagnostics import closest
 from brochure.limits import BATCH_JOBS, PREVIEW_DPI
+from brochure.output.files import same_file
 from brochure.vocabulary import LAYOUTS, PAPERS, TARGETS
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -126,11 +127,11 @@ DEFAULT_CONTENT = Path("content.yaml")
 DEFAULT_BRAND = Path("assets/brand.yaml")
 
 
-def same_source(source: Path | None, content: Path, same: bool, chosen: tuple[str, str] = ("", "")) -> str:
-    """The usage error of `--source` naming the file of the words built (`same`: they are one file), else ''.
+def same_source(source: Path | None, content: Path, chosen: tuple[str, str] = ("", "")) -> str:
+    """The usage error of `--source` naming the file of the words built, `content` (however spelt), else ''.
     `chosen`: how those words were chosen where another option picked them ("the words --language es picks") and
     that option ("--language es"), for the hint's example."""
-    if source is None or not same:
+    if source is None or not same_file(source, content):
         return ""
     how, option = chosen
     if how:

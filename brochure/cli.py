@@ -378,7 +378,7 @@ def _check_options(args: argparse.Namespace, options: api.Options) -> None:
             raise UsageError(
                 f"{option} {value} names a folder (hint: name a file to write, e.g. {option} {value}{example})"
             )
-    problem = same_source(args.source, args.content, args.source is not None and same_file(args.source, args.content))
+    problem = same_source(args.source, args.content)
     if problem:
         raise UsageError(problem)
     problem = api.option_problem(options)

@@ -9035,7 +9035,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "a-source-that-is-the-content-accepted",
         "arguments.py",
-        "    if source is None or not same:",
+        "    if source is None or not same_file(source, content):",
         "    if True:",
         "tests/test_cli.py",
         k="source_that_is",
@@ -9059,8 +9059,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "watch-source-checked-against-the-default-words",
         "live/command.py",
-        "args.source, first.content, args.source is not None and same_file(args.source, first.content), _how(",
-        "args.source, args.content, args.source is not None and same_file(args.source, args.content), _how(",
+        "    same = same_source(args.source, first.content, _how(args, first))",
+        "    same = same_source(args.source, args.content, _how(args, first))",
         "tests/test_cli.py",
         k="words_language_picks",
     ),

@@ -90,9 +90,7 @@ def _choose(args: argparse.Namespace, console: Console) -> tuple[Choices, Choice
                     f"--edition {args.edition} names the {noun} {named}, and {option} names another, {given}: "
                     "give one of them"
                 )
-    same = same_source(
-        args.source, first.content, args.source is not None and same_file(args.source, first.content), _how(args, first)
-    )
+    same = same_source(args.source, first.content, _how(args, first))
     if same:
         raise _Usage(same)
     if args.output is not None:
