@@ -466,7 +466,7 @@ QUESTIONS: tuple[Question, ...] = (
         "The logo file (SVG, PNG or JPEG); empty for a plain mark to replace later",
         lambda a: "",
         _logo,
-        "the logo, an SVG (text converted to outlines) or a PNG, copied into the kit (default: a plain mark in "
+        "the logo, an SVG (text converted to outlines), a PNG or a JPEG, copied into the kit (default: a plain mark in "
         "the brand's colours, logo.svg, to replace)",
     ),
     Question("address", "Address, on one line", None, _contact("address"), "the clinic's address, on one line"),

@@ -21,6 +21,7 @@ PaperName = Literal["a4", "letter"]
 Target = Literal["office", "press"]
 Condition = Literal["fogra39", "gracol"]  # a press's printing condition (docs/press.md)
 Place = Literal["flap", "back", "main"]  # a section's `place:`; "main" is the layout's main flow
+ContactLine = Literal["phone", "email", "website", "address"]  # the kit's contact lines a `contact:` block prints
 # What a printed item is to a reader (frames carry it; preflight and the tagged PDF read it). An artifact is
 # decoration that says nothing the words do not; a folio is a page's number (pagination, not words to read); a
 # mark is a crop or fold mark outside the trim.
@@ -58,6 +59,7 @@ PAPERS: tuple[PaperName, ...] = get_args(PaperName)
 TARGETS: tuple[Target, ...] = get_args(Target)
 PLACES: tuple[Place, ...] = get_args(Place)
 CONDITIONS: tuple[Condition, ...] = get_args(Condition)
+CONTACT_LINES: tuple[ContactLine, ...] = get_args(ContactLine)
 ROLES: tuple[Role, ...] = get_args(Role)
 
 

@@ -25,7 +25,7 @@ from brochure.inputs.document import DOCUMENT_KEYS
 from brochure.inputs.editions import DEFAULT_OUTPUT
 from brochure.inputs.hints import HINT_KEYS, WORDS
 from brochure.inputs.inline import KEY
-from brochure.vocabulary import CONDITIONS, ICON_NAMES, LANGUAGE_TAG, LAYOUTS, PAPERS, PLACES, TARGETS
+from brochure.vocabulary import CONDITIONS, CONTACT_LINES, ICON_NAMES, LANGUAGE_TAG, LAYOUTS, PAPERS, PLACES, TARGETS
 from brochure.words import NAMES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -125,6 +125,10 @@ def content() -> Schema:
             "vector artwork in brand colours",
         ),
         "faq": listed(obj({"q": text(), "a": text()}, ("q", "a")), "questions and answers"),
+        "contact": {
+            **listed(words_of(CONTACT_LINES), "the clinic's contact lines from its kit, each named once"),
+            "uniqueItems": True,
+        },
     }
     assert tuple(blocks) == BLOCK_TYPES, "a block type the schema does not describe"
     block = {

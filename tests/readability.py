@@ -127,11 +127,11 @@ def main(argv: list[str]) -> int:
     if content is None:
         print("\n".join(d.format() for d in diags), file=sys.stderr)
         return 1
-    for layout in (None, "trifold", "bifold", "flyer"):
+    for layout in (None, "trifold", "bifold", "flyer", "large-print"):
         f = measure(list(body_units(content, layout)))
         name = layout or "all blocks"
         print(
-            f"{name:10} Flesch {f.flesch:5.1f}  SMOG {f.smog:4.1f}  {f.words} words, {f.sentences} sentences,"
+            f"{name:11} Flesch {f.flesch:5.1f}  SMOG {f.smog:4.1f}  {f.words} words, {f.sentences} sentences,"
             f" {f.average:.1f} words a sentence, longest {len(words(f.longest))}: {f.longest!r}"
         )
     return 0

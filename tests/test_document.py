@@ -62,7 +62,7 @@ def test_the_document_block_is_printed_on_the_back_of_every_edition(layout: str,
     assert result.ok and result.pdf and result.layout and result.layout.qr, [d.format() for d in result.diagnostics]
     back = page_texts(result.pdf)[result.layout.qr.page]  # the page the booking panel (the back) is on
     for printed in (
-        "Clearwater Skin Clinic leaflet CSC-MN-001, version 1.1.",
+        "Clearwater Skin Clinic leaflet CSC-MN-001, version 1.2.",
         "Published 1 December 2026.",
         "Review due December 2029.",
         "Written by Amira Okafor (Lead aesthetic nurse,",
@@ -75,7 +75,7 @@ def test_the_document_block_is_printed_on_the_back_of_every_edition(layout: str,
     assert back.index("Book a consultation") < back.index("CSC-MN-001")  # in the fine print at the foot
     with pikepdf.open(io.BytesIO(result.pdf)) as pdf:
         info = {key: str(value) for key, value in pdf.docinfo.items()}
-    assert "CSC-MN-001" in info["/Keywords"] and "version 1.1" in info["/Keywords"]
+    assert "CSC-MN-001" in info["/Keywords"] and "version 1.2" in info["/Keywords"]
     assert info["/Subject"].startswith("Patient information leaflet")
 
 
@@ -594,6 +594,39 @@ def test_aftercare_points_to_when_to_contact_us() -> None:
         order = [sid for _, sid in lay.outline]
         next_to = order[order.index("aftercare") + 1] == "contact-us"
         assert next_to or "See When to contact us" in section_text(lay, "aftercare"), layout
+
+
+@pytest.mark.parametrize(
+    ("content", "brand", "number", "tel"),
+    [
+        (CONTENT, BRAND, "0117\u00a0496\u00a00321", "tel:+441174960321"),  # (printed with no-break spaces)
+        (ROOT / "translations" / "en-US.yaml", MAPLE, "(802)\u00a0555-0148", "tel:+18025550148"),
+    ],
+    ids=["clearwater", "maple-main"],
+)
+def test_when_to_contact_us_gives_the_clinics_own_number_under_call_us(
+    content: Path, brand: Path, number: str, tel: str
+) -> None:
+    """The shipped words' `contact: [phone]`: each clinic's number from its kit, in the section that says "Call us"
+    (a patient in trouble found it on the other side of the sheet, or three pages on in large print), linked in the
+    office edition; the bi-fold's back and the flyer's back page hold that section beside the number already."""
+    for layout in LAYOUTS:
+        lay = result_of(sources(content, brand), api.Options(layout=layout)).layout
+        assert lay is not None
+        lines = [t for page in lay.pages for t in page.items if isinstance(t, Text) and t.section == "contact-us"]
+        said = [t.text for t in lines]
+        if layout in ("bifold", "flyer"):
+            assert number not in said, layout
+            continue
+        at = said.index(number)
+        assert said[at - 1].endswith("dark patches"), (layout, said)
+        assert said[at + 1].startswith(("Out of hours", "After hours")), (layout, said)
+        row = lines[at]
+        links = [k for page in lay.pages for k in page.links if k.url == tel]
+        assert any(
+            k.box.x <= row.box.x + 1 and k.box.right >= row.box.right - 1 and k.box.y <= row.baseline <= k.box.top
+            for k in links
+        ), layout
 
 
 # --- reading order: a short section is kept together ------------------------------------------------------

@@ -117,7 +117,7 @@ def test_a_bold_part_of_an_arabic_word_joins_the_letters_beside_it(tmp_path: Pat
     [
         ("title: ", 20, 8, "a word in the title"),
         ("  kicker: ", 23, 11, "a word in the kicker"),
-        ("  qr_label: ", 163, 13, "a word in the QR code's label"),
+        ("  qr_label: ", 165, 13, "a word in the QR code's label"),
     ],
 )
 def test_an_arabic_word_too_long_for_a_cover_or_back_line_is_reported_at_its_key(

@@ -526,7 +526,7 @@ def test_a_disclaimer_too_long_for_the_booking_page_ends_the_words_instead(tmp_p
     said = _pages_with(result.pdf, "Results vary. This is general information")
     assert said and max(said) < last, (said, last)
     assert "Book a consultation" in _flat(pages[last])
-    assert _pages_with(result.pdf, "leaflet CSC-MN-001, version 1.1.") == [last]
+    assert _pages_with(result.pdf, "leaflet CSC-MN-001, version 1.2.") == [last]
     sources_at = _pages_with(result.pdf, "Cohen BE, Elbuluk N.")  # (the last reference in full)
     assert sources_at and sources_at[-1] <= min(said), (sources_at, said)
 
@@ -537,7 +537,7 @@ def test_document_details_too_long_for_the_booking_page_end_the_words_too(tmp_pa
     result = _lengthened(tmp_path, 4, 14)
     assert result.ok and result.pdf, [d.format() for d in result.diagnostics]
     last = len(_pdf_pages(result.pdf)) - 1
-    assert max(_pages_with(result.pdf, "leaflet CSC-MN-001, version 1.1.")) < last
+    assert max(_pages_with(result.pdf, "leaflet CSC-MN-001, version 1.2.")) < last
     assert max(_pages_with(result.pdf, "Results vary. This is general information")) < last
 
 

@@ -373,12 +373,13 @@ def test_a_picture_is_a_figure_with_the_contents_alt_and_its_caption_follows(inp
 
 def test_lists_steps_and_contact_lines_are_lists() -> None:
     """Bullets: L (disc) of LI > LBody > P; steps: L (decimal) of LI > Lbl (the number) + LBody (title, text);
-    the back's contact lines: a list of four, three of them links."""
+    the back's contact lines: a list of four, three of them links; the number under "Call us" (a `contact:`
+    block): a list of one, a link."""
     doc = _open(_built())
     assert doc.root is not None
     lists = [n for n in doc.root.walk() if n.kind == "L"]
     numbering = Counter(str(n.obj.A.ListNumbering) for n in lists)
-    assert numbering == {"/Disc": 8, "/Decimal": 1, "/None": 1}  # as content.yaml's tri-fold has them
+    assert numbering == {"/Disc": 8, "/Decimal": 1, "/None": 2}  # as content.yaml's tri-fold has them
     for node in lists:
         items = node.elements
         assert items and all(i.kind == "LI" for i in items)
@@ -390,7 +391,9 @@ def test_lists_steps_and_contact_lines_are_lists() -> None:
     assert labels == ["1", "2", "3", "4"]
     bodies = [n for n in steps.walk() if n.kind == "LBody"]
     assert all([k.kind for k in body.elements] == ["P", "P"] for body in bodies)  # a step's title is no heading
-    (contact,) = [n for n in lists if n.obj.A.ListNumbering == "/None"]
+    call_us, contact = [n for n in lists if n.obj.A.ListNumbering == "/None"]  # (in reading order: the back last)
+    assert [" ".join(doc.text(n).split()) for n in call_us.elements] == ["0117 496 0321"]
+    assert sum(1 for n in call_us.walk() if n.kind == "Link") == 1
     assert [" ".join(doc.text(n).split()) for n in contact.elements] == [
         "0117 496 0321",
         "hello@clearwaterskin.co.uk",

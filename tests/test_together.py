@@ -37,7 +37,7 @@ WORDS = (
         ("khoảng 4", "tuần.", True),
         ("review due December 2029.", "Written by", False),  # a sentence ends: break there
         ("Suite 4,", "Burlington", False),
-        ("version 1.1.", "Published", False),
+        ("version 1.2.", "Published", False),
         ("Use sunscreen", "every day", False),
         ("in the", "30s", False),  # (no number ends the line)
         ("about", "4 weeks", False),  # (a plain word before a number)

@@ -13,7 +13,7 @@ from brochure.inputs.inline import citations, links, spoken
 from brochure.inputs.pictures import PictureData, Refusal, load_picture
 from brochure.inputs.reader import Reader, one_language
 from brochure.inputs.yamltree import Node
-from brochure.vocabulary import ICON_NAMES, LAYOUTS, LayoutName
+from brochure.vocabulary import CONTACT_LINES, ICON_NAMES, LAYOUTS, ContactLine, LayoutName
 
 ILLUSTRATIONS = {"skin-section": ("epidermis", "dermis", "needles", "collagen")}
 
@@ -100,8 +100,19 @@ class Faq:
     at: Location
 
 
-Block = Text | Subheading | Bullets | Cards | Steps | Callout | Image | Illustration | Faq
-BLOCK_TYPES = ("text", "subheading", "bullets", "cards", "steps", "callout", "image", "illustration", "faq")
+@frozen
+class ContactLines:
+    """`contact: [phone]`: the clinic's own contact lines, from its kit, printed in the section as the back prints
+    them (an icon and the words, linked): a group's shared words give each clinic's number where they say "call us"."""
+
+    lines: tuple[ContactLine, ...]
+    at: Location
+
+
+Block = Text | Subheading | Bullets | Cards | Steps | Callout | Image | Illustration | Faq | ContactLines
+BLOCK_TYPES = (
+    "text", "subheading", "bullets", "cards", "steps", "callout", "image", "illustration", "faq", "contact"
+)  # fmt: skip
 
 
 def read_layouts(r: Reader, node: Node | None, path: str) -> tuple[LayoutName, ...] | None:
@@ -215,7 +226,30 @@ def _read_block(r: Reader, kind: str, node: Node, path: str, base: Path) -> Bloc
         return _read_image(r, node, path, base)
     if kind == "illustration":
         return _read_illustration(r, node, path, at)
+    if kind == "contact":
+        return _read_contact(r, node, path, at)
     return _read_faq(r, node, path, at)
+
+
+def _read_contact(r: Reader, node: Node, path: str, at: Location) -> ContactLines | None:
+    """The kit's contact lines a section prints: a list of CONTACT_LINES, each named once."""
+    items = r.seq(node, path)
+    if items is None:
+        return None
+    lines: list[ContactLine] = []
+    for i, n in enumerate(items):
+        line = r.choice(n, f"{path}[{i}]", CONTACT_LINES)
+        if line is None:
+            return None
+        if line in lines:
+            r.fail(
+                r.at(n, f"{path}[{i}]"),
+                f"'{line}' is named twice: the line would print twice",
+                "name each of the kit's contact lines once",
+            )
+            return None
+        lines.append(line)
+    return ContactLines(tuple(lines), at)
 
 
 _WEB_ADDRESS = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")  # a picture named by its address (https://...)

@@ -15,7 +15,7 @@ import re
 from itertools import pairwise
 
 from brochure.diagnostics import Diagnostic, Location, error, shorten, warning
-from brochure.inputs.blocks import Image
+from brochure.inputs.blocks import ContactLines, Image
 from brochure.inputs.content import Content
 from brochure.inputs.inline import citations, links, own_words, parse, plain
 from brochure.inputs.numbers import (
@@ -121,6 +121,7 @@ def compare(source: Content, translation: Content) -> list[Diagnostic]:
     diags += _same_language(source, translation, theirs, ours) if adaptation else []
     diags += _fewer_sentences(theirs, ours)
     diags += _no_number_to_call(theirs, ours, changes)
+    diags += _contacts_left_out(source, translation)
     if translation.language.lower() != source.language.lower() and translation.document.translation is None:
         diags.append(
             error(
@@ -600,8 +601,34 @@ def _layouts(source: Content, translation: Content, uneven: list[str]) -> list[D
             continue
         for j, (a, b) in enumerate(zip(was.block_layouts, now.block_layouts, strict=True)):
             if set(a) != set(b) and j < len(now.blocks):
-                at = getattr(now.blocks[j], "at", now.at)
-                diags.append(_layouts_error(f"sections[{n}].blocks[{j}]", at, a, b, source))
+                block = now.blocks[j]
+                if not (isinstance(block, ContactLines) and set(b) < set(a)):  # (_contacts_left_out: a warning)
+                    diags.append(_layouts_error(f"sections[{n}].blocks[{j}]", block.at, a, b, source))
+    return diags
+
+
+def _contacts_left_out(source: Content, translation: Content) -> list[Diagnostic]:
+    """A `contact:` block a translation leaves out of layouts its source prints it in (its words are longer: a
+    Polish tri-fold with no room for the line): no words are lost, the back prints the lines; a warning, said after
+    what the translation got wrong (a batch shows an edition's first)."""
+    diags: list[Diagnostic] = []
+    sources = {s.id: s for s in source.sections}  # (by id: a section left out pairs no other)
+    for n, now in enumerate(translation.sections):
+        was = sources.get(now.id)
+        if was is None or len(was.blocks) != len(now.blocks):  # (blocks that do not pair: said already)
+            continue
+        for j, (a, b, block) in enumerate(zip(was.block_layouts, now.block_layouts, now.blocks, strict=False)):
+            if isinstance(block, ContactLines) and set(b) < set(a):
+                gone = ", ".join(sorted(set(a) - set(b)))
+                diags.append(
+                    warning(
+                        block.at,
+                        f"sections[{n}].blocks[{j}] (the clinic's {' and '.join(block.lines)}) is left out of the "
+                        f"layouts {gone} here, which print it in the source ({source.path.name}): their patients "
+                        "find it on the back only",
+                        "where the words leave room, give it the source's 'layouts:'",
+                    )
+                )
     return diags
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
@@ -14,12 +13,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from brochure import art
 from brochure.diagnostics import Diagnostic, Location, error
 from brochure.frozen import frozen
 from brochure.geometry.sheet import MM, Rect
 from brochure.inputs.content import Section
-from brochure.inputs.inline import display_url, escape_text, link_markup, one_line, plain
+from brochure.inputs.inline import display_url, escape_text, one_line, plain
 from brochure.layout import citations
 from brochure.layout.blocks import Blocks, is_wide
 from brochure.layout.compose import (
@@ -37,6 +35,16 @@ from brochure.layout.compose import (
     too_wide,
     where,
 )
+from brochure.layout.contactlines import (
+    CONTACT,
+    CONTACT_ICON,
+    contact_row,
+    fits,
+    kit_line,
+    last_words_kept,
+    name_lines,
+    row_width,
+)
 from brochure.layout.document import document_block
 from brochure.layout.flow import EPS, Frame, Item, floor_of
 from brochure.layout.flowables import Art, Box, SectionHeading, Stack
@@ -45,6 +53,7 @@ from brochure.layout.para import OVERRUN, Para, overrun
 from brochure.layout.qr import QUIET_MODULES, least_size, modules, qr_drawing
 from brochure.theme.colors import color_markup
 from brochure.theme.styles import Theme
+from brochure.vocabulary import CONTACT_LINES
 from brochure.xmltext import quoteattr
 
 Columns = Literal["span", "level", "one"]  # a back's sections: one section in two columns under its heading set
@@ -58,8 +67,6 @@ GIVE_WAY = (  # (the website's contact line, the QR code in mm, body leadings ab
     (False, 22.0, 0.5),
     (False, 20.0, 0.5),  # the least print guidance asks for: the last resort before smaller type
 )
-CONTACT_ICON = 13.0  # pt, beside each contact line (larger with large print)
-CONTACT = "contact"  # the key of the contact lines' list
 GUTTER = 6 * MM  # between the two columns of a wide back's sections (as between the bi-fold's)
 SECTION_GAP = 1.25  # body leadings between the back's sections and the call to action under them, as between sections
 
@@ -260,9 +267,6 @@ def _back(
     blocks = Blocks(t, box.w, inp.links, cites=inp.citations, words=inp.content.tool_words)
     link_hex = color_markup(pal.primary)
 
-    def link(label: str, url: str) -> str:
-        return link_markup(escape_text(label), url, link_hex, inp.links) if url else escape_text(label)
-
     qr_size = qr_mm * MM
     qr_alt = inp.content.tool_words.qr_code.format(url=display_url(contact.booking_url))
     qr = Art(partial(qr_drawing, contact.booking_url, qr_size, pal.code, pal.white), qr_size, qr_size, "qr", qr_alt)
@@ -275,46 +279,27 @@ def _back(
     rtl = t.direction == "rtl"  # the QR code at the right of its box, the icons at the right of their lines
     qr_box = Box(qr_text, pal.tint(pal.secondary, 0.16), pad=6.0, icon=qr, rtl=rtl)
 
-    lines = [  # (icon, key in brand.yaml, as printed, link target)
-        ("phone", "contact.phone", contact.phone_printed, contact.phone_link),
-        ("mail", "contact.email", contact.email, "mailto:" + contact.email),
-        ("globe", "contact.website", display_url(contact.website), contact.website),
-        ("pin", "contact.address", contact.address, ""),
-    ]
-    if not website:
-        lines = [line for line in lines if line[1] != "contact.website"]
+    lines = [kit_line(contact, line) for line in CONTACT_LINES if website or line != "website"]
     top_items: list[tuple[Flowable, float]] = [
         (heading, 0.0),
         (cta_text, 0.45 * L),
         (qr_box, 0.75 * L),
     ]
-    icon_size = CONTACT_ICON * t.scale.zoom
     style = t.style("contact")
 
-    def contact_row(i: int, icon: str, label: str, url: str, parts: list[str] | None = None) -> Box:
-        """A contact line; `parts`: an address broken over lines (read whole, one link)."""
-        markup, said = link(label, url), ""
-        if parts is not None and len(parts) > 1:
-            markup, said = link_markup("<br/>".join(escape_text(p) for p in parts), url, link_hex, inp.links), label
-        return Box(
-            Stack([(Para(markup, style, said=said), 0.0)]),
-            None,
-            pad=0.0,
-            icon=Art(partial(art.icon, icon, icon_size, pal.primary), icon_size, icon_size),
-            entry=Entry(CONTACT, i, "none"),  # the contact lines are a list (their icons say what the words do)
-            rtl=rtl,
-        )
+    def contact_row_at(i: int, icon: str, label: str, url: str, parts: list[str] | None = None) -> Box:
+        return contact_row(t, icon, label, url, inp.links, Entry(CONTACT, i, "none"), parts)
 
     split = _qr_share(box, [label for _, _, label, _ in lines[:3]], t) if wide else 0.0
     if split and not _fits_beside(display_url(contact.booking_url), t.style("url"), _url_width(split, qr_box)):
         split = 0.0  # the booking address would not fit beside the code: the contact lines go under it
-    row_w = (box.w - split - 6 * MM if split else box.w) - contact_row(0, lines[0][0], "", "").text_x()
+    row_w = row_width(t, box.w - split - 6 * MM if split else box.w)
     contact_rows: list[tuple[Box, float]] = []
     printed: list[tuple[str, str, str]] = []  # (key, a line as printed, font): each checked for its width
     for i, (icon, key, label, url) in enumerate(lines):
         shown = last_words_kept(label, style, row_w) if key == "contact.address" else label
         parts = name_lines(label, style, row_w) if key == "contact.email" else None  # (a website gives way)
-        contact_rows.append((contact_row(i, icon, shown, url, parts), (0.75 if i == 0 else 0.3) * L))
+        contact_rows.append((contact_row_at(i, icon, shown, url, parts), (0.75 if i == 0 else 0.3) * L))
         printed += [(key, part, style.fontName) for part in parts or [label]]
     diags = too_wide(inp, printed, style.fontSize, row_w, region)
     url_w = _url_width(split or box.w, qr_box)
@@ -563,82 +548,6 @@ def booking_lines(
         else:
             lines.append(piece)
     return smaller, lines
-
-
-def fits(text: str, style: ParagraphStyle, width: float) -> bool:
-    """Whether a line of text fits `width` in `style` (OVERRUN over, as ReportLab lets a line run)."""
-    return float(stringWidth(text, style.fontName, style.fontSize)) <= width + OVERRUN
-
-
-def name_lines(text: str, style: ParagraphStyle, width: float) -> list[str]:
-    """An email or web address too wide for `width` as printed over lines: broken before its '@', then before the
-    dots of what is still too wide, as few lines as fit (a line that starts with '@' or '.' says the address goes
-    on: no hyphen is added, which would read as part of it; Chicago 14.18); whole if it fits, or if it has no
-    such mark."""
-    if fits(text, style, width):
-        return [text]
-    for mark in "@.":
-        pieces = [p for p in re.split(f"(?={re.escape(mark)})", text) if p]
-        if len(pieces) < 2:
-            continue
-        lines = [pieces[0]]
-        for piece in pieces[1:]:
-            if fits(lines[-1] + piece, style, width):
-                lines[-1] += piece
-            else:
-                lines.append(piece)
-        return [n for line in lines for n in name_lines(line, style, width)]
-    return [text]
-
-
-# A postcode of two parts, or a US state and its ZIP code, anywhere in an address: never parted by a line break
-_POSTCODE = re.compile(
-    r"\b(?:[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}"  # the UK's (BS1 4QA, SW1A 1AA)
-    r"|[A-Z][0-9][A-Z] [0-9][A-Z][0-9]"  # Canada's (K1A 0B1)
-    r"|[A-Z]{2} [0-9]{5}(?:-[0-9]{4})?"  # a US state and ZIP code (VT 05401)
-    r"|[1-9][0-9]{3} [A-Z]{2}"  # the Netherlands' (1012 AB)
-    r"|[0-9]{3} [0-9]{2}"  # Sweden's, Czechia's, Slovakia's, Greece's (114 55)
-    r"|(?:[AC-FHKNPRTV-Y][0-9]{2}|D6W) [0-9AC-FHKNPRTV-Y]{4})\b"  # Ireland's Eircode (D02 X285)
-)
-
-
-def last_words_kept(text: str, style: ParagraphStyle, width: float) -> str:
-    """An address as set in `width`: a postcode's parts held together by a no-break space where a line would end
-    between them, wherever it stands ('City of Bristol BS1' / '4QA, United Kingdom'), and so its last two words
-    ('12 Elm Park Road, Leeds LS6' / '2AB': a postcode, or 'VT 05401', reads whole), unless they end in one held
-    already; else as written."""
-
-    def wide(t: str) -> float:
-        return float(stringWidth(t, style.fontName, style.fontSize))
-
-    last_kept = False
-    while True:  # (each hold moves the lines' ends: the next is looked for in the lines it leaves)
-        breaks = _breaks(text, wide, width, float(getattr(style, "spaceShrinkage", 0.0)))
-        parted = next((m for m in _POSTCODE.finditer(text) if m.start() + m.group().index(" ") in breaks), None)
-        if parted is not None:
-            text = text[: parted.start()] + parted.group().replace(" ", "\u00a0") + text[parted.end() :]
-            continue
-        words = text.split(" ")
-        if last_kept or "\u00a0" in words[-1] or len(words) < 3 or len(text) - len(words[-1]) - 1 not in breaks:
-            return text
-        text, last_kept = " ".join(words[:-1]) + "\u00a0" + words[-1], True
-
-
-def _breaks(text: str, wide: Callable[[str], float], width: float, shrink: float = 0.0) -> set[int]:
-    """Where in the text (the spaces' positions) the lines of `width` end, broken greedily as ReportLab breaks:
-    a line may run past its width by `shrink` (the style's spaceShrinkage) of a space for each word on it."""
-    words = text.split(" ")
-    line, at, out, count = words[0], len(words[0]), set(), 1
-    give = shrink * wide(" ")
-    for word in words[1:]:
-        if wide(line + " " + word) <= width + give * count:
-            line += " " + word
-            count += 1
-        else:
-            out.add(at)
-            line, count = word, 1
-        at += 1 + len(word)
-    return out
 
 
 def _url_width(width: float, qr_box: Box) -> float:

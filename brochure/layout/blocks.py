@@ -16,9 +16,10 @@ from brochure.art.skin import label_texts
 from brochure.diagnostics import Diagnostic, Location, error, shorten
 from brochure.geometry.sheet import MM
 from brochure.inputs import blocks as c
+from brochure.inputs.contact import Contact
 from brochure.inputs.content import Section
 from brochure.inputs.inline import escape_text, one_line, plain, read_whole, to_markup
-from brochure.layout import citations, images, lettering
+from brochure.layout import citations, contactlines, images, lettering
 from brochure.layout.citations import Citations
 from brochure.layout.flow import Item
 from brochure.layout.flowables import Art, Box, Bullet, Column, SectionHeading, Stack
@@ -56,6 +57,7 @@ class Blocks:
         cites: Citations | None = None,
         words: Words | None = None,
         language: str = "en",
+        contact: Contact | None = None,
     ) -> None:
         self.t = theme
         self.language = language  # the leaflet's (a reference in another is marked so for a screen reader)
@@ -69,6 +71,8 @@ class Blocks:
         self.cites = cites or Citations()  # the layout's citation numbers
         self.problems: list[Diagnostic] = []
         self.words = words or words_for("en")[0]  # the words the tool writes itself (headings, text alternatives)
+        self.contact = contact  # the kit's contact lines (a `contact:` block prints them)
+        self.kit_lines: list[tuple[str, str, str, float, float]] = []  # (key, line, font, size, width) so printed
 
     def md(self, text: str, size: float = 0.0, breaks: bool = False, bare: bool = True) -> str:
         """Text as paragraph markup; its citations as superscript numbers for type of `size` pt (body size if 0), or
@@ -196,6 +200,8 @@ class Blocks:
             if b.caption:
                 items.append(Item(self.para(b.caption, "caption", f"{key}.caption"), sid, 0.25 * L))
             return items
+        if isinstance(b, c.ContactLines):
+            return self._contact_lines(b, sid, gap)
         out = []
         for i, qa in enumerate(b.items):
             q = self.para(qa.q, "card_title", f"{key}[{i}].q", level=titles)
@@ -203,6 +209,25 @@ class Blocks:
             out.append(Item(q, sid, gap if i == 0 else 0.6 * L, True))
             out.append(Item(a, sid, 1.0))
         return out
+
+    def _contact_lines(self, b: c.ContactLines, sid: str, gap: float) -> list[Item]:
+        """The kit's contact lines a section names, as the back prints them (an icon, the words linked; an email
+        broken before its '@' and dots, an address's postcode kept whole), kept together; a line with a word too
+        long for the column is a problem of the kit's (`kit_lines`, read by compose.flow_items)."""
+        contact = self.contact
+        if contact is None:
+            raise ValueError("a contact: block is laid out with the kit's contact lines")
+        style, width = self.t.style("contact"), contactlines.row_width(self.t, self.width)
+        rows: list[Flowable] = []
+        for i, line in enumerate(b.lines):
+            icon, key, label, url = contactlines.kit_line(contact, line)
+            shown = contactlines.last_words_kept(label, style, width) if line == "address" else label
+            parts = contactlines.name_lines(label, style, width) if line in ("email", "website") else None
+            rows.append(
+                contactlines.contact_row(self.t, icon, shown, url, self.links, Entry(b.at.key, i, "none"), parts)
+            )
+            self.kit_lines += [(key, part, style.fontName, style.fontSize, width) for part in parts or [shown]]
+        return [Item(Column(rows, 0.3 * self.L), sid, gap)]
 
     def _alt(self, labels: dict[str, str]) -> str:
         """The skin drawing's text alternative, in the content's language: what it shows, named by its labels (as

@@ -105,6 +105,8 @@ def block_texts(b: c.Block) -> tuple[str, ...]:
         return tuple(t for t in (b.title, b.text) if t)
     if isinstance(b, c.Image | c.Illustration):
         return (b.caption,) if b.caption else ()
+    if isinstance(b, c.ContactLines):  # (the kit's lines: no words of the content's)
+        return ()
     return tuple(t for qa in b.items for t in (qa.q, qa.a))
 
 

@@ -61,12 +61,15 @@ def flow_items(
     in the `main` flow, the references in full where the plan prints them so (`full_sources`), and the back's fine
     print that flows after the words (`fine_flows`)."""
     strings = {at.key: at for _, at in inp.content.strings}
+    content = inp.content
     blocks = Blocks(
-        inp.theme, width, inp.links, strings.get, inp.citations, inp.content.tool_words, inp.content.language
+        inp.theme, width, inp.links, strings.get, inp.citations, content.tool_words, content.language, inp.brand.contact
     )
     items: list[Item] = []
     for i, s in enumerate(sections):
         items.extend(blocks.section(s, i == 0))
+    for key, line, font, size, room in blocks.kit_lines:  # (a section's `contact:` block: the kit's lines)
+        blocks.problems += too_wide(inp, [(key, line, font)], size, room, "panels")
     if main and inp.full_sources:
         items.extend(blocks.sources(not items))
     if main:
@@ -294,14 +297,16 @@ def _spill(inp: Inputs, section: Section, over: float, frames: list[Frame], at_l
     """'The words do not fit' at the section from which they spill out of the frames."""
     first, last = frames[0], frames[-1]
     flowing = [s for s in inp.sections if s.place == section.place]
-    words = max(1, round(_to_cut(flowing, over / inp.theme.scale.leading * _per_line(inp, last.box.w), over, frames)))
+    whole = math.ceil(over / inp.theme.scale.leading - 0.1)  # (cutting words shortens a text by whole lines: 2.3
+    # lines lacking are 3 lines to cut, and the words to cut are theirs)
+    words = max(1, round(_to_cut(flowing, whole * _per_line(inp, last.box.w), over, frames)))
     where = f"the {last.region} region" if len(frames) == 1 else f"the {first.region} to {last.region} regions"
     amount = f"{'at least ' if at_least else ''}{over / MM:.1f} mm"
     msg = (
         f"the words do not fit: from section '{section.id}' on, {amount} of content spills out of "
         f"{where} ({inp.label}, {inp.sheet.paper.name}, body type {inp.theme.scale.body:g} pt)"
     )
-    lines = max(1, min(words, round(over / inp.theme.scale.leading)))  # (a line cut is a word cut at least)
+    lines = max(1, min(words, whole))  # (a line cut is a word cut at least)
     hint = (
         f"cut {'at least' if at_least else 'about'} {words} word{'s' if words > 1 else ''} from the sections that "
         f"flow there (or {lines} line{'s' if lines > 1 else ''} of them: a short list item is one), drop a block, or "
