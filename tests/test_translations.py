@@ -1622,19 +1622,26 @@ def test_an_ordinal_in_digits_or_spelled_is_the_number_it_is(
 
 
 _VISIT = "revisamos su piel, salud y medicamentos, y le decimos el precio. No tiene que decidir ese día. **El día**"
-_RESULTS = "cada 4 semanas.[^harris2015] Los resultados llegan en meses y varían. No se sabe cuánto duran; hay quien"
+_RESULTS = (
+    "de 3 sesiones o más, cada unas 4 semanas.[^harris2015] Los resultados llegan en meses y varían. No se sabe cuánto"
+    " duran; hay quien"
+)
 
 
 @pytest.mark.parametrize(
     ("old", "new", "warned"),
     [
         ("infecciones.[^aad2018] Nunca los comparta.", "infecciones.[^aad2018]", True),  # (no number in it)
-        (_RESULTS, "cada 4 semanas.[^harris2015] No se sabe cuánto duran; hay quien", True),  # (one of seven)
+        (
+            _RESULTS,
+            "de 3 sesiones o más, cada unas 4 semanas.[^harris2015] No se sabe cuánto duran; hay quien",
+            True,
+        ),  # (one of seven)
         (_VISIT, "revisamos su piel, salud y medicamentos, y le decimos el precio. **El día**", True),  # (the same)
         (
             _RESULTS,
-            "cada 4 semanas.[^harris2015] Los resultados llegan en meses y varían, y no se sabe cuánto duran; hay"
-            " quien",
+            "de 3 sesiones o más, cada unas 4 semanas.[^harris2015] Los resultados llegan en meses y varían, y no se"
+            " sabe cuánto duran; hay quien",
             False,
         ),  # (two joined in one)
         (
@@ -1698,7 +1705,9 @@ def test_sentences_left_out_of_a_long_text_are_warned(tmp_path: Path) -> None:
     where the text is short by a sentence: test_one_sentence_left_out_of_a_long_text_is_told_from_two_joined)."""
     old = "No tiene que decidir ese día. **El día**"
     both = SPANISH.read_text(encoding="utf-8").replace(old, "**El día**")
-    both = both.replace(_RESULTS, "cada 4 semanas.[^harris2015] No se sabe cuánto duran; hay quien")
+    both = both.replace(
+        _RESULTS, "de 3 sesiones o más, cada unas 4 semanas.[^harris2015] No se sabe cuánto duran; hay quien"
+    )
     path = tmp_path / "es.yaml"
     path.write_text(both, encoding="utf-8")
     translation, _ = load_content(path)
