@@ -629,6 +629,54 @@ def test_when_to_contact_us_gives_the_clinics_own_number_under_call_us(
         ), layout
 
 
+@pytest.mark.parametrize("target", ["office", "press"])
+def test_a_contact_block_prints_each_line_it_names_linked_where_the_edition_has_links(
+    inputs: Inputs, target: str
+) -> None:
+    """`contact: [phone, email, website, address]`: the kit's four lines in the section, in that order, as the
+    back prints them; linked (tel:, mailto:, the site) in the office edition, in none in the press edition."""
+    edit(
+        inputs.content,
+        '      - bullets:\n          - "Redness',
+        '      - contact: [phone, email, website, address]\n      - bullets:\n          - "Redness',
+    )
+    result = build(inputs, target=target)
+    assert result.ok and result.layout is not None, [d.format() for d in result.diagnostics]
+    lines = [t for page in result.layout.pages for t in page.items if isinstance(t, Text) and t.section == "risks"]
+    said = [t.text.replace("\u00a0", " ") for t in lines]
+    assert said[1:5] == ["0117 496 0321", "hello@example.com", "example.com", "1 High Street, Bristol"], said
+    urls = {k.url for page in result.layout.pages for k in page.links}
+    wanted = {"tel:+441174960321", "mailto:hello@example.com", "https://example.com"}
+    assert wanted <= urls if target == "office" else not urls
+
+
+def test_a_kit_line_too_wide_for_a_contact_blocks_column_is_said_once_at_the_kit_naming_the_block(
+    tmp_path: Path,
+) -> None:
+    """A kit's address with a word too long for the column a section's `contact:` block sets it in (the shipped
+    words' "When to contact us" on the flyer's back page): an error at the kit's address that names the section and
+    says the block may leave it out, beside the back's own; it was said on "the panels" of a flyer, and again at the
+    content's section, with a soft hyphen to add to words the content never wrote."""
+    long = "Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch"
+    brand = copied_kit(tmp_path)
+    kit = brand.read_text(encoding="utf-8")
+    brand.write_text(kit.replace("address: 14 Harbour Street, Bristol BS1 4QA", f"address: 1 {long}"), "utf-8")
+    text = CONTENT.read_text(encoding="utf-8").replace("contact: [phone]", "contact: [address]")
+    text = text.replace(
+        "      - layouts: [trifold, large-print]   # the clinic's", "      - layouts: [flyer]   # the clinic's"
+    )
+    content = tmp_path / "content.yaml"
+    content.write_text(text, encoding="utf-8")
+    result = result_of(sources(content, brand), api.Options(layout="flyer"))
+    said = [d.format() for d in result.diagnostics if d.is_error]
+    block = [f for f in said if "in section 'contact-us'" in f]
+    row, col = position(text, "[address]")
+    assert len(block) == 1 and block[0].startswith(f"{brand}:"), said
+    assert f"or leave 'address' out of the contact: block ({content}:{row}:{col})" in block[0], block
+    assert not [f for f in said if f.startswith(str(content))], said  # (not the content's words)
+    assert len(said) == 2 and "on the back (flyer, a4)" in said[1], said  # (and the back's own line)
+
+
 # --- reading order: a short section is kept together ------------------------------------------------------
 
 

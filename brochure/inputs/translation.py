@@ -121,7 +121,7 @@ def compare(source: Content, translation: Content) -> list[Diagnostic]:
     diags += _same_language(source, translation, theirs, ours) if adaptation else []
     diags += _fewer_sentences(theirs, ours)
     diags += _no_number_to_call(theirs, ours, changes)
-    diags += _contacts_left_out(source, translation)
+    diags += _contact_lines_changed(source, translation, uneven)
     if translation.language.lower() != source.language.lower() and translation.document.translation is None:
         diags.append(
             error(
@@ -468,11 +468,14 @@ def _version(text: str) -> tuple[tuple[int, str], ...]:
 def _texts(content: Content) -> dict[str, tuple[str, Location]]:
     """The texts a reader meets, by key path: those printed, and each picture's text alternative (a screen reader's);
     and each picture's `src` as no text (''), so that a picture with no text of its own (`decorative: true`) is in
-    its list of blocks too: left out, or given an `alt:` where the source's is decorative, it is said."""
+    its list of blocks too: left out, or given an `alt:` where the source's is decorative, it is said; so is each
+    `contact:` block's (the kit's lines: no text of the content's)."""
     texts = {at.key: (text, at) for text, at in content.strings if not at.key.startswith(_OWN)}
     pictures = [b for s in content.sections for b in s.blocks if isinstance(b, Image)]
     alts = {b.alt_at.key: (b.alt, b.alt_at) for b in pictures if b.alt_at is not None}
-    return texts | alts | {b.at.key: ("", b.at) for b in pictures}
+    contacts = [b for s in content.sections for b in s.blocks if isinstance(b, ContactLines)]  # (no text: the kit's)
+    blanks = {b.at.key: ("", b.at) for b in pictures} | {b.at.key: ("", b.at) for b in contacts}
+    return texts | alts | blanks
 
 
 def _no_number_to_call(
@@ -563,7 +566,7 @@ def _structure(source: Content, translation: Content) -> list[Diagnostic]:
     diags = _layouts(source, translation, uneven)
     for path in uneven:
         diags.append(_uneven_error(path, theirs, ours, firsts, translation.language_at))
-    for key in theirs.keys() - ours.keys():
+    for key in sorted(theirs.keys() - ours.keys()):  # (in the order of their keys: a set's order is a process's)
         if _under(key, uneven):
             continue
         if key.startswith(("sections", "call_to_action", "cover", "title", "subtitle", "disclaimer", "references")):
@@ -575,7 +578,7 @@ def _structure(source: Content, translation: Content) -> list[Diagnostic]:
                     "keep the source's blocks and list items, one for one: a list of 5 stays a list of 5",
                 )
             )
-    for key in ours.keys() - theirs.keys() - {OPTIONAL}:
+    for key in sorted(ours.keys() - theirs.keys() - {OPTIONAL}):
         if _under(key, uneven):
             continue
         text, at = ours[key]
@@ -601,32 +604,40 @@ def _layouts(source: Content, translation: Content, uneven: list[str]) -> list[D
             continue
         for j, (a, b) in enumerate(zip(was.block_layouts, now.block_layouts, strict=True)):
             if set(a) != set(b) and j < len(now.blocks):
-                block = now.blocks[j]
-                if not (isinstance(block, ContactLines) and set(b) < set(a)):  # (_contacts_left_out: a warning)
+                block, source_block = now.blocks[j], was.blocks[j] if j < len(was.blocks) else None
+                if not (_same_contact(block, source_block) and set(b) < set(a)):  # (the clinic's own lines, no
+                    # words: a translation too long for a layout may leave them out there; the back prints them)
                     diags.append(_layouts_error(f"sections[{n}].blocks[{j}]", block.at, a, b, source))
     return diags
 
 
-def _contacts_left_out(source: Content, translation: Content) -> list[Diagnostic]:
-    """A `contact:` block a translation leaves out of layouts its source prints it in (its words are longer: a
-    Polish tri-fold with no room for the line): no words are lost, the back prints the lines; a warning, said after
-    what the translation got wrong (a batch shows an edition's first)."""
+def _same_contact(block: object, source_block: object) -> bool:
+    """Whether a block and the source's block it pairs with are one `contact:` block, of the same lines."""
+    return (
+        isinstance(block, ContactLines) and isinstance(source_block, ContactLines) and block.lines == source_block.lines
+    )
+
+
+def _contact_lines_changed(source: Content, translation: Content, uneven: list[str]) -> list[Diagnostic]:
+    """A `contact:` block that names other lines than the source's (its email where the source gives the phone):
+    the kit's lines are no words to translate, and each edition gives its patients the same ones in every language.
+    (A block left out or added is said as a missing or extra block: `_texts` keys it.)"""
     diags: list[Diagnostic] = []
     sources = {s.id: s for s in source.sections}  # (by id: a section left out pairs no other)
     for n, now in enumerate(translation.sections):
         was = sources.get(now.id)
-        if was is None or len(was.blocks) != len(now.blocks):  # (blocks that do not pair: said already)
+        if was is None or len(was.blocks) != len(now.blocks) or f"sections[{n}].blocks" in uneven:
             continue
-        for j, (a, b, block) in enumerate(zip(was.block_layouts, now.block_layouts, now.blocks, strict=False)):
-            if isinstance(block, ContactLines) and set(b) < set(a):
-                gone = ", ".join(sorted(set(a) - set(b)))
+        for block, source_block in zip(now.blocks, was.blocks, strict=True):
+            if not isinstance(block, ContactLines) or not isinstance(source_block, ContactLines):
+                continue
+            if block.lines != source_block.lines:
                 diags.append(
-                    warning(
+                    error(
                         block.at,
-                        f"sections[{n}].blocks[{j}] (the clinic's {' and '.join(block.lines)}) is left out of the "
-                        f"layouts {gone} here, which print it in the source ({source.path.name}): their patients "
-                        "find it on the back only",
-                        "where the words leave room, give it the source's 'layouts:'",
+                        f"the contact block gives {', '.join(block.lines)} here, {', '.join(source_block.lines)}"
+                        f" in the source ({place(source_block.at)})",
+                        f"keep the source's lines: contact: [{', '.join(source_block.lines)}]",
                     )
                 )
     return diags
@@ -706,7 +717,10 @@ def _uneven_error(path: str, theirs: Texts, ours: Texts, firsts: dict[str, Locat
 def _shown(texts: Texts, keys: list[str]) -> str:
     """An item of a list as an error names it: its first words (a picture with no text: its file)."""
     said = next((plain(texts[k][0]) for k in keys if texts[k][0]), "")
-    return shorten(said, 40) if said else f"the picture {keys[0].rpartition('.')[0]}"
+    if said:
+        return shorten(said, 40)
+    kind = "the contact block" if keys[0].endswith(".contact") else "the picture"
+    return f"{kind} {keys[0].rpartition('.')[0]}"
 
 
 Signature = tuple[tuple[str, ...], ...]

@@ -72,7 +72,8 @@ class Blocks:
         self.problems: list[Diagnostic] = []
         self.words = words or words_for("en")[0]  # the words the tool writes itself (headings, text alternatives)
         self.contact = contact  # the kit's contact lines (a `contact:` block prints them)
-        self.kit_lines: list[tuple[str, str, str, float, float]] = []  # (key, line, font, size, width) so printed
+        self.kit_lines: list[tuple[str, str, str, float, float, str, Location, str]] = []  # (key, as printed, font,
+        # size, width, section, the block's place, the line's name): a `contact:` block's lines
 
     def md(self, text: str, size: float = 0.0, breaks: bool = False, bare: bool = True) -> str:
         """Text as paragraph markup; its citations as superscript numbers for type of `size` pt (body size if 0), or
@@ -226,7 +227,9 @@ class Blocks:
             rows.append(
                 contactlines.contact_row(self.t, icon, shown, url, self.links, Entry(b.at.key, i, "none"), parts)
             )
-            self.kit_lines += [(key, part, style.fontName, style.fontSize, width) for part in parts or [shown]]
+            self.kit_lines += [
+                (key, part, style.fontName, style.fontSize, width, sid, b.at, line) for part in parts or [shown]
+            ]
         return [Item(Column(rows, 0.3 * self.L), sid, gap)]
 
     def _alt(self, labels: dict[str, str]) -> str:

@@ -16,6 +16,7 @@ from brochure.inputs.blocks import Callout, Text
 from brochure.inputs.brand import Brand
 from brochure.inputs.content import Content, Section
 from brochure.inputs.inline import escape_text, plain
+from brochure.inputs.numbers import place
 from brochure.layout import flowables, hints
 from brochure.layout.balancing import balance, rewrap
 from brochure.layout.blocks import Blocks
@@ -68,8 +69,9 @@ def flow_items(
     items: list[Item] = []
     for i, s in enumerate(sections):
         items.extend(blocks.section(s, i == 0))
-    for key, line, font, size, room in blocks.kit_lines:  # (a section's `contact:` block: the kit's lines)
-        blocks.problems += too_wide(inp, [(key, line, font)], size, room, "panels")
+    for key, line, font, size, room, sid, at, name in blocks.kit_lines:  # (a section's `contact:` block)
+        also = f"; or leave '{name}' out of the contact: block ({place(at)})"
+        blocks.problems += too_wide(inp, [(key, line, font)], size, room, "", f"in section '{sid}'", also)
     if main and inp.full_sources:
         items.extend(blocks.sources(not items))
     if main:
@@ -389,10 +391,14 @@ def region_words(inp: Inputs, region: str, noun: str = "") -> str:
     return "the last page" if region == "back" and inp.layout == "large-print" else f"the {region}{noun}"
 
 
+NBSP = "\u00a0"  # (a no-break space, printed as written: said as a space)
+
+
 def too_wide(
-    inp: Inputs, texts: list[tuple[str, str, str]], size: float, width: float, region: str
+    inp: Inputs, texts: list[tuple[str, str, str]], size: float, width: float, region: str, on: str = "", also: str = ""
 ) -> list[Diagnostic]:
-    """Brand texts (key, text, font) with a word too long for the line they are set on."""
+    """Brand texts (key, text, font) with a word too long for the line they are set on (on `region`, or where `on`
+    says; `also`: what else to do, after the hint)."""
     diags: list[Diagnostic] = []
     for key, text, font in texts:
         widest = max(
@@ -403,9 +409,9 @@ def too_wide(
             diags.append(
                 error(
                     inp.brand.where(key),
-                    f"'{text}' is {(widest - width) / MM:.1f} mm too wide for its line on "
-                    f"{region_words(inp, region)} ({inp.label}, {inp.sheet.paper.name})",
-                    _too_wide_hint(key, bool(host) and stringWidth(host, font, size) > width + 1.5),
+                    f"'{text.replace(NBSP, ' ')}' is {(widest - width) / MM:.1f} mm too wide for its line "
+                    f"{on or 'on ' + region_words(inp, region)} ({inp.label}, {inp.sheet.paper.name})",
+                    _too_wide_hint(key, bool(host) and stringWidth(host, font, size) > width + 1.5) + also,
                 )
             )
     return diags
