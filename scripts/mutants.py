@@ -9218,6 +9218,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="one_order",
     ),
     m(
+        "translation-contact-block-named-by-no-words",
+        "inputs/translation.py",
+        '    return "the clinic\'s contact lines" if key.endswith(".contact") else "a picture"',
+        "    return \"''\"",
+        "tests/test_translations.py",
+        k="moved_to_where",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -574,7 +574,7 @@ def _structure(source: Content, translation: Content) -> list[Diagnostic]:
             diags.append(
                 error(
                     _nearest(firsts, key, translation.language_at),
-                    f"'{key}' of the source ('{shorten(plain(text), 40)}', {place(at)}) has no translation here",
+                    f"'{key}' of the source ({_named(key, text)}, {place(at)}) has no translation here",
                     "keep the source's blocks and list items, one for one: a list of 5 stays a list of 5",
                 )
             )
@@ -585,7 +585,7 @@ def _structure(source: Content, translation: Content) -> list[Diagnostic]:
         diags.append(
             error(
                 at,
-                f"'{key}' is not in the source ('{shorten(plain(text), 40)}')",
+                f"'{key}' is not in the source ({_named(key, text)})",
                 "keep the source's blocks and list items, one for one; add words to the source first",
             )
         )
@@ -712,6 +712,13 @@ def _uneven_error(path: str, theirs: Texts, ours: Texts, firsts: dict[str, Locat
     hint = f"translate each of the source's {len(a)} items, one for one, in its order (the items after a missing "
     hint += "one would pair with the wrong source items: their numbers and citations are checked once it is back)"
     return error(at, said, hint)
+
+
+def _named(key: str, text: str) -> str:
+    """A text as a message names it: its first words, quoted; a block of no text by what it is."""
+    if text:
+        return f"'{shorten(plain(text), 40)}'"
+    return "the clinic's contact lines" if key.endswith(".contact") else "a picture"
 
 
 def _shown(texts: Texts, keys: list[str]) -> str:
