@@ -9226,6 +9226,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="moved_to_where",
     ),
     m(
+        "contact-block-number-alone-at-a-page-top",
+        "layout/blocks.py",
+        "                items[-1] = replace(items[-1], keep_with_next=True)",
+        "                pass",
+        "tests/test_document.py",
+        k="never_starts_a_page",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

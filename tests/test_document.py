@@ -650,6 +650,25 @@ def test_a_contact_block_prints_each_line_it_names_linked_where_the_edition_has_
     assert wanted <= urls if target == "office" else not urls
 
 
+def test_the_number_under_call_us_never_starts_a_page_without_the_words_that_say_to_call_it(tmp_path: Path) -> None:
+    """A long "When to contact us" (more reasons to call, added to its first list) breaks over a page in large print:
+    the clinic's number (a `contact:` block) went to the top of the next page alone, under the page's end "Call us if
+    ..."; it goes with the line before it. Laid out as `api.fits` does (the same flow, at the kit's size)."""
+    text = CONTENT.read_text(encoding="utf-8")
+    anchor = '          - "**Call us** for cold sores, redness after a week, or new lumps or dark patches"\n'
+    for n in range(20, 30):
+        more = "".join(f'          - "**Call us** if item {k} happens to you today"\n' for k in range(n))
+        path = tmp_path / f"content-{n}.yaml"
+        path.write_text(text.replace(anchor, anchor + more), encoding="utf-8")
+        src, _ = api.load(path, BRAND)
+        assert src is not None
+        layout = api.fits(src, api.Options(layout="large-print")).layout
+        assert layout is not None, n
+        lines = [t for page in layout.pages for t in page.items if isinstance(t, Text) and t.role != "folio"]
+        at = next(i for i, t in enumerate(lines) if t.section == "contact-us" and t.text == "0117\u00a0496\u00a00321")
+        assert lines[at - 1].region == lines[at].region, (n, lines[at - 1].text, lines[at].region)
+
+
 def test_a_kit_line_too_wide_for_a_contact_blocks_column_is_said_once_at_the_kit_naming_the_block(
     tmp_path: Path,
 ) -> None:

@@ -112,6 +112,8 @@ class Blocks:
         titles = 3  # the level of card titles, questions and callout titles: under the section's heading, or (4)
         for i, block in enumerate(s.blocks):  # under a subheading before them, as a reader meets them
             gap = 0.45 * self.L if i == 0 else 0.6 * self.L
+            if isinstance(block, c.ContactLines):  # the clinic's number goes with the words that say to call it
+                items[-1] = replace(items[-1], keep_with_next=True)  # ("Call us if ...": not alone at a foot)
             items.extend(self.block(block, s.id, gap, titles))
             if isinstance(block, c.Subheading):
                 titles = 4
