@@ -9196,8 +9196,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "contact-block-kit-line-width-unchecked",
         "layout/compose.py",
-        "        blocks.problems += too_wide(inp, [(key, line, font)], size, room,",
-        "        blocks.problems += [] or too_wide(inp, [], size, room,",
+        "            inp, [(k.key, k.text, k.style.fontName)], k.style.fontSize,",
+        "            inp, [], k.style.fontSize,",
         "tests/test_document.py",
         k="contact_blocks_column",
     ),

@@ -27,6 +27,7 @@ BLANKS = frozenset("\u115f\u1160\u2800\u3164\uffa0")
 # space (U+2007) and the narrow no-break space (U+202F, French "aiguillage ?", "« ondulées »", "1 500"). Kept
 # inside their words (layout/para.py), each is printed as written, so a font must have it (preflight/glyphs.py).
 NO_BREAK = "\u2007\u202f"
+NBSP = "\u00a0"  # the no-break space ReportLab keeps words together at (a postcode's parts, a phone number's groups)
 
 # The spaces digits are grouped (10 000) or spelled out (9 9 9) with: a space, a no-break, thin or narrow no-break one.
 # A letter of Chinese, Japanese or Korean (Hangul jamo and syllables, kana, CJK ideographs): each a word of its own,

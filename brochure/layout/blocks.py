@@ -7,6 +7,7 @@ from dataclasses import replace
 from functools import partial
 
 from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
@@ -14,6 +15,7 @@ from brochure import art
 from brochure.art.labels import Measure, fit_beside
 from brochure.art.skin import label_texts
 from brochure.diagnostics import Diagnostic, Location, error, shorten
+from brochure.frozen import frozen
 from brochure.geometry.sheet import MM
 from brochure.inputs import blocks as c
 from brochure.inputs.contact import Contact
@@ -45,6 +47,20 @@ def is_wide(width: float, theme: Theme) -> bool:
     return width >= WIDE * theme.scale.zoom
 
 
+@frozen
+class KitLine:
+    """A kit's contact line as a section's `contact:` block prints it (a part of it, where it is broken): its key in
+    brand.yaml, its words, style and the width they have, the section, where the block is written, the line's name."""
+
+    key: str
+    text: str
+    style: ParagraphStyle
+    width: float
+    section: str
+    at: Location
+    name: str
+
+
 class Blocks:
     """Turns blocks into Items for one theme and column width; what cannot be drawn there goes to `problems`."""
 
@@ -72,8 +88,7 @@ class Blocks:
         self.problems: list[Diagnostic] = []
         self.words = words or words_for("en")[0]  # the words the tool writes itself (headings, text alternatives)
         self.contact = contact  # the kit's contact lines (a `contact:` block prints them)
-        self.kit_lines: list[tuple[str, str, str, float, float, str, Location, str]] = []  # (key, as printed, font,
-        # size, width, section, the block's place, the line's name): a `contact:` block's lines
+        self.kit_lines: list[KitLine] = []  # the lines `contact:` blocks print, as measured (compose.flow_items)
 
     def md(self, text: str, size: float = 0.0, breaks: bool = False, bare: bool = True) -> str:
         """Text as paragraph markup; its citations as superscript numbers for type of `size` pt (body size if 0), or
@@ -229,9 +244,7 @@ class Blocks:
             rows.append(
                 contactlines.contact_row(self.t, icon, shown, url, self.links, Entry(b.at.key, i, "none"), parts)
             )
-            self.kit_lines += [
-                (key, part, style.fontName, style.fontSize, width, sid, b.at, line) for part in parts or [shown]
-            ]
+            self.kit_lines += [KitLine(key, part, style, width, sid, b.at, line) for part in parts or [shown]]
         return [Item(Column(rows, 0.3 * self.L), sid, gap)]
 
     def _alt(self, labels: dict[str, str]) -> str:

@@ -14,6 +14,7 @@ from brochure.frozen import frozen
 from brochure.geometry.sheet import MM, Rect, Sheet
 from brochure.inputs.blocks import Callout, Text
 from brochure.inputs.brand import Brand
+from brochure.inputs.chars import NBSP
 from brochure.inputs.content import Content, Section
 from brochure.inputs.inline import escape_text, plain
 from brochure.inputs.numbers import place
@@ -69,9 +70,11 @@ def flow_items(
     items: list[Item] = []
     for i, s in enumerate(sections):
         items.extend(blocks.section(s, i == 0))
-    for key, line, font, size, room, sid, at, name in blocks.kit_lines:  # (a section's `contact:` block)
-        also = f"; or leave '{name}' out of the contact: block ({place(at)})"
-        blocks.problems += too_wide(inp, [(key, line, font)], size, room, "", f"in section '{sid}'", also)
+    for k in blocks.kit_lines:  # (a section's `contact:` block)
+        also = f"; or leave '{k.name}' out of the contact: block ({place(k.at)})"
+        blocks.problems += too_wide(
+            inp, [(k.key, k.text, k.style.fontName)], k.style.fontSize, k.width, "", f"in section '{k.section}'", also
+        )
     if main and inp.full_sources:
         items.extend(blocks.sources(not items))
     if main:
@@ -389,9 +392,6 @@ def region_words(inp: Inputs, region: str, noun: str = "") -> str:
     """A region in words: 'the back', 'the cover' (with `noun`: 'the back region'); large print's back is its last
     page (it has no back)."""
     return "the last page" if region == "back" and inp.layout == "large-print" else f"the {region}{noun}"
-
-
-NBSP = "\u00a0"  # (a no-break space, printed as written: said as a space)
 
 
 def too_wide(

@@ -24,6 +24,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from brochure.frozen import frozen
+from brochure.inputs.chars import NBSP
 from brochure.inputs.inline import BRACKETED
 from brochure.layout import bidi, together
 from brochure.layout.setting import Op, colour_ops, dynamic, fx, rule_place
@@ -32,7 +33,6 @@ from brochure.theme.shaping import Glyph, Shaped, shape
 from brochure.vocabulary import LANGUAGE_LINK
 
 EPSILON = 0.005  # pt: closer than this, a glyph is where the font's own advance puts it
-NBSP = "\u00a0"
 SOFT_HYPHEN = "\u00ad"  # where a word may break: a Word's `after`, a '-' printed only where its line ends there
 WORDS_KEPT = 256  # paragraphs' words kept for the next attempt or build (an Arabic tri-fold sets 119 a build; 2 MB)
 OPS_KEPT = 128  # paragraphs' operators kept for the next build (an Arabic tri-fold draws 71, its large print 94; 3 MB)

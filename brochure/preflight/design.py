@@ -17,6 +17,7 @@ from PIL import Image as PILImage
 from brochure.diagnostics import Diagnostic, Location, error, merged, shorten, warning
 from brochure.geometry.sheet import MM, Rect
 from brochure.inputs.brand import Brand
+from brochure.inputs.chars import NBSP
 from brochure.inputs.content import Content
 from brochure.inputs.controls import LOGO_MM
 from brochure.inputs.inline import display_url
@@ -177,7 +178,6 @@ def check_line_widths(layout: Layout, content: Content) -> list[Diagnostic]:
     return diags
 
 
-NBSP = "\u00a0"
 _UNBROKEN = re.compile(r"[ \t]+")  # where a line may break between words (not at a no-break space)
 _ADDRESS = Later(r"^(?:https?://|www\.)|\.[a-z]{2,}/", re.IGNORECASE)  # a web address, as written in text
 
