@@ -3132,7 +3132,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "short-panels-not-filled",
         "layout/engine.py",
-        "grown = _larger(plan, attempt) if first else None",
+        "grown = _larger(plan, attempt, made) if first else None",
         "grown = None",
         "tests/test_balance.py::test_words_that_leave_the_bifolds_inside_short_are_set_larger_to_fill_it",
     ),
@@ -9232,6 +9232,23 @@ MUTANTS: tuple[Mutant, ...] = (
         "                pass",
         "tests/test_document.py",
         k="never_starts_a_page",
+    ),
+    m(
+        "back-made-again-at-each-larger-size",
+        "layout/engine.py",
+        "    if made is None:\n        return make()",
+        "    if made is None or True:\n        return make()",
+        "tests/test_layouts.py",
+        k="share_one_back",
+    ),
+    m(
+        "back-of-another-size-taken",
+        "layout/engine.py",
+        'key = (*what, *(id(getattr(inp, f.name)) for f in fields(inp) if f.name != "inside"))',
+        "key = what",
+        "tests/test_golden.py",
+        "tests/test_balance.py",
+        "tests/test_fit.py",
     ),
     m(
         "svg-negative-size-drawn",

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import gc
 import os
+import shutil
 import signal
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +24,15 @@ def pytest_configure(config: pytest.Config) -> None:
     from brochure.collector import MANY_BUILDS_THRESHOLD
 
     gc.set_threshold(MANY_BUILDS_THRESHOLD, *gc.get_threshold()[1:])
+    if not hasattr(config, "workerinput"):  # (the session's own process, not one of its pytest-xdist workers,
+        # which are started after this and given the folder in their environment; an outer session's folder is not
+        # taken: a session of mutated code, scripts/mutants.py, builds its own)
+        os.environ[SHARED_BUILDS] = tempfile.mkdtemp(prefix="brochure-tests-builds-")
+        config.add_cleanup(lambda: shutil.rmtree(os.environ.pop(SHARED_BUILDS), ignore_errors=True))
+
+
+SHARED_BUILDS = "BROCHURE_TESTS_SHARED_BUILDS"  # a folder of the session's builds of the shipped files, pickled
+# (helpers.result_of): made by the session's first process, removed when it ends; the tool never reads it
 
 
 # "Today" for the review-date checks, as `make` sets it (2026-12-01, the shipped leaflet's publication date):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
+import pickle
 import re
 import time
 from collections.abc import Callable
@@ -14,7 +16,7 @@ import pikepdf
 import pypdfium2
 import pytest
 import zxingcpp
-from conftest import Inputs, position
+from conftest import SHARED_BUILDS, Inputs, position
 
 from brochure import api
 from brochure.cli import main
@@ -52,7 +54,13 @@ def copied_kit(tmp_path: Path, brand: Path = BRAND) -> Path:
 def sources(content: Path = CONTENT, brand: Path = BRAND) -> api.Sources:
     src, diags = api.load(content, brand)
     assert src is not None, [d.format() for d in diags]
+    if all(p.resolve().is_relative_to(ROOT) and not p.resolve().is_relative_to(ROOT / "out") for p in (content, brand)):
+        _SHIPPED[id(src)] = f"{content.resolve()}\0{brand.resolve()}"  # (the repository's files, which no test
+        # writes to: a build of them is the same in every test process)
     return src
+
+
+_SHIPPED: dict[int, str] = {}  # the Sources `sources` loaded from the repository's files: their paths
 
 
 def words_written(tmp_path: Path, text: str, brand: Path = BRAND) -> api.Sources:
@@ -79,8 +87,29 @@ def result_of(src: api.Sources, options: api.Options) -> api.Result:
     the engine or compare two builds call `api.build` themselves."""
     key = (id(src), options, os.environ.get("SOURCE_DATE_EPOCH", ""))
     if key not in _RESULTS:
-        _RESULTS[key] = (src, api.build(src, options))  # (src is kept: its id is not given to another object)
+        _RESULTS[key] = (src, _shared(src, options))  # (src is kept: its id is not given to another object)
     return _RESULTS[key][1]
+
+
+def _shared(src: api.Sources, options: api.Options) -> api.Result:
+    """`api.build(src, options)`; of the repository's own files (`sources`), made once per test session: the first
+    test process to ask builds it and leaves it (pickled) in the session's folder (conftest.py: SHARED_BUILDS), and
+    the others read it there (a file's tests run in one process, pytest-xdist's loadfile, and the files that build
+    the same shipped editions in several: 21 s of the suite's CPU)."""
+    folder, shipped = os.environ.get(SHARED_BUILDS, ""), _SHIPPED.get(id(src))
+    if not folder or shipped is None:
+        return api.build(src, options)
+    name = f"{shipped}\0{options!r}\0{os.environ.get('SOURCE_DATE_EPOCH', '')}"
+    path = Path(folder) / (hashlib.sha256(name.encode()).hexdigest() + ".pickle")
+    try:
+        result: api.Result = pickle.loads(path.read_bytes())
+        return result
+    except FileNotFoundError:
+        result = api.build(src, options)
+        part = path.with_name(f"{path.name}.{os.getpid()}")
+        part.write_bytes(pickle.dumps(result, protocol=5))
+        os.replace(part, path)  # (whole or not there: another process reads it at once)
+        return result
 
 
 def built(content: Path = CONTENT, brand: Path = BRAND, paper: PaperName | None = None) -> api.Result:

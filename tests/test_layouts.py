@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import Inputs, edit, position
@@ -12,6 +13,7 @@ from reportlab.platypus import Spacer
 
 from brochure import api, cli
 from brochure.geometry.sheet import INCH, MM, Rect, bifold, flyer
+from brochure.layout import engine
 from brochure.layout.blocks import CALL_TO_ACTION
 from brochure.layout.flow import Frame, Item, even_up, flow, growth
 from brochure.theme.styles import LARGE_PRINT, Scale
@@ -480,3 +482,30 @@ def test_fits_says_whether_the_words_fit_without_setting_them_larger_or_renderin
     built, fitted = result_of(src, api.Options(layout="bifold")), api.fits(src, api.Options(layout="bifold"))
     assert built.ok and built.body_size == 10.5 and fitted.pdf is None and fitted.body_size == 9.5
     assert not [d for d in fitted.diagnostics if d.is_error]
+
+
+@pytest.mark.parametrize("layout", ["trifold", "bifold", "flyer"])
+def test_the_sizes_tried_larger_share_one_back_and_cover(layout: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Arabic words leave these layouts' panels short, so larger sizes are tried before their own: the back and
+    the cover (which keep the kit's size) are made once for all of them, not again at each (a guard of the build's
+    time, 8 ms a back: the same bytes either way, tests/test_golden.py; the Arabic tri-fold made its back 3 times,
+    the bi-fold twice, the flyer 3 times)."""
+    made: list[tuple[object, ...]] = []
+    back, cover = engine.back, engine.cover
+
+    def counted_back(inp: Any, place: Any, page: int) -> Any:
+        made.append(("back", inp.theme.scale.body, inp.keep_sections, inp.fine_flows, inp.trial, place, page))
+        return back(inp, place, page)
+
+    def counted_cover(inp: Any, area: Any) -> Any:
+        made.append(("cover", inp.theme.scale.body, inp.keep_sections, inp.fine_flows, inp.trial, area))
+        return cover(inp, area)
+
+    monkeypatch.setattr(engine, "back", counted_back)
+    monkeypatch.setattr(engine, "cover", counted_cover)
+    tried = []
+    larger = engine._larger
+    monkeypatch.setattr(engine, "_larger", lambda *a: tried.append(1) or larger(*a))
+    result = api.build(sources(ROOT / "translations" / "ar.yaml"), api.Options(layout=layout))  # type: ignore[arg-type]
+    assert result.ok and tried
+    assert len(made) == len(set(made)), made

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import replace
+from dataclasses import fields, replace
+from typing import TypeVar, cast
 
 from brochure.diagnostics import Diagnostic, error, warning
 from brochure.frozen import frozen
@@ -159,6 +160,7 @@ def _sized(
     scale = inp.theme.scale
     sizes = scale.steps()  # from the kit's body size down in 0.25 pt steps to the floor (9 pt for the design)
     grows = _grows(plans)
+    made: Made = {}  # (the back and cover of attempts alike but for the main flow's size: made once)
     for keep in keeps:  # short sections kept whole at any size first; split (with a warning) only if need be
         for size in sizes:
             theme = inp.theme.with_body(size)
@@ -173,7 +175,7 @@ def _sized(
                 last = final and plan is routed[-1][0]
                 attempt = replace(attempt, trial=not last)
                 first = keep == keeps[0] and size == sizes[0] and not grows and inp.grow
-                grown = _larger(plan, attempt) if first else None
+                grown = _larger(plan, attempt, made) if first else None
                 result: DraftLayout | None
                 painted: Layout | None = None
                 if isinstance(grown, tuple):  # (the words at their own size left the inside short)
@@ -182,7 +184,7 @@ def _sized(
                     result, errors = None, grown
                 else:  # (balancing the main flow's plain flow at this size, when _larger made it)
                     flowed = grown if isinstance(grown, Plain) else None
-                    result, errors = _attempt(plan, attempt, complete=last, flowed=flowed)
+                    result, errors = _attempt(plan, attempt, complete=last, flowed=flowed, once=made)
                 if result is not None:
                     kept = attempt.keep_sections
                     split = _split(result, plan, sections, sizes[-1]) if plan.keep_sections and not kept else []
@@ -222,7 +224,7 @@ def _placed_part(
 
 
 def _larger(
-    plan: Plan, inp: Inputs
+    plan: Plan, inp: Inputs, made: Made | None = None
 ) -> tuple[DraftLayout, Layout, Inputs, list[Diagnostic]] | list[Diagnostic] | Plain | None:
     """Words that fit the main flow at their own body size and end short of its frames' feet (a kit's narrower
     face, a language's shorter words, a larger paper) set larger to fill them, up to FILL_TO: of the sizes worth
@@ -238,7 +240,7 @@ def _larger(
         return sizes
     for size in sizes:
         attempt = replace(inp, inside=inp.theme.with_body(size))
-        result, errors = _attempt(plan, attempt, complete=False)
+        result, errors = _attempt(plan, attempt, complete=False, once=made)
         if result is None or not larger.level(frames, result):
             continue
         painted = paint(result, inp.theme.fonts.regular)
@@ -409,12 +411,17 @@ def _flow_in(plan: Plan, inp: Inputs, name: Place, flowed: Plain | None = None) 
 
 
 def _attempt(
-    plan: Plan, inp: Inputs, complete: bool = True, flowed: Plain | None = None, partial: bool = False
+    plan: Plan,
+    inp: Inputs,
+    complete: bool = True,
+    flowed: Plain | None = None,
+    partial: bool = False,
+    once: Made | None = None,
 ) -> tuple[DraftLayout | None, list[Diagnostic]]:
     """The plan's flows, back and cover at one body size. Unless `complete`, an attempt stops at the first
     flow that does not fit (the next size or plan is tried anyway); the last attempt reports everything.
     `flowed`: the main flow's plain flow with these inputs, made already (`_larger`), balanced here. `partial`:
-    what was placed, whatever did not fit."""
+    what was placed, whatever did not fit. `once`: the backs and covers made in this lay_out (`_once`)."""
     diags: list[Diagnostic] = []
     pages_items: dict[int, list[Placed]] = {i: [] for i in range(len(inp.sheet.sides))}
     pages_links: dict[int, list[Link]] = {i: [] for i in pages_items}
@@ -428,11 +435,11 @@ def _attempt(
         diags += flow_diags
         for frame, placed in zip(frames, res.placed, strict=True):
             pages_items[frame.page].extend(placed)
-    b = back(inp, plan.back, plan.back_page)
+    b = _once(once, ("back", plan.back, plan.back_page), inp, lambda: back(inp, plan.back, plan.back_page))
     diags += b.diagnostics
     pages_items[plan.back_page].extend(b.items)
     pages_links[plan.back_page].extend(b.links)
-    c = cover(inp, plan.cover)
+    c = _once(once, ("cover", plan.cover), inp, lambda: cover(inp, plan.cover))
     diags += c.diagnostics
     pages_items[plan.cover_page][:0] = c.items
     if any(d.is_error for d in diags) and not partial:
@@ -460,6 +467,23 @@ def _attempt(
     outline = tuple((headings[sid], sid) for sid in order)
     body = (inp.inside or inp.theme).scale.body
     return DraftLayout(inp.sheet, pages, outline, b.qr, plan.views, body), diags
+
+
+T = TypeVar("T")
+Made = dict[tuple[object, ...], tuple[Inputs, object]]  # what `_once` made, with the inputs it was made of
+
+
+def _once(made: Made | None, what: tuple[object, ...], inp: Inputs, make: Callable[[], T]) -> T:
+    """`make()`, made once in a lay_out for inputs whose every part but the main flow's own type (`inside`, which
+    neither the back nor the cover reads) is the same object: the attempts at one size set larger (`_larger`) and
+    the attempt at the words' own size after them print the same back and cover (the Arabic tri-fold's back, 8 ms,
+    was made three times). The inputs are kept beside what was made, so no id in a key is another object's."""
+    if made is None:
+        return make()
+    key = (*what, *(id(getattr(inp, f.name)) for f in fields(inp) if f.name != "inside"))
+    if key not in made:
+        made[key] = (inp, make())
+    return cast(T, made[key][1])
 
 
 def _reading_order(
