@@ -9251,6 +9251,22 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_fit.py",
     ),
     m(
+        "capitals-passage-of-ten-missed",
+        "inputs/inline.py",
+        "if sum(map(str.isupper, text)) < 2 * SHOUTED_WORDS:",
+        "if sum(map(str.isupper, text)) <= 2 * SHOUTED_WORDS:",
+        "tests/test_clear_print.py",
+    ),
+    m(
+        "right-to-left-letters-of-a-mixed-text-not-counted",
+        "inputs/content.py",
+        "        if not value.isascii():  # (no ASCII letter is right to left)",
+        "        if not value.isascii() and False:",
+        "tests/test_hebrew.py",
+        "tests/test_validation.py",
+        "tests/test_hostile_rtl.py",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

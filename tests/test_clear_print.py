@@ -76,6 +76,21 @@ def test_abbreviations_a_list_of_them_and_a_few_words_in_capitals_are_no_passage
     assert status == 0 and not [w for w in warnings if "is in capitals" in w], warnings
 
 
+@pytest.mark.parametrize(
+    ("words", "passage"),
+    [
+        ("Then DO NO UV ON MY skin", "DO NO UV ON MY"),  # (the least passage: five words of two capitals)
+        ("**DO NO** UV *ON MY* skin", "DO NO UV ON MY"),  # (its capitals past the marks)
+        ("Then DO NO UV ON skin", ""),  # (four)
+    ],
+)
+def test_the_least_passage_in_capitals_is_five_words_of_two_capitals(words: str, passage: str) -> None:
+    """Ten capitals in all, the fewest a passage has: a text with fewer is told none at once (most texts)."""
+    from brochure.inputs.inline import shouted
+
+    assert shouted(words) == passage
+
+
 def test_a_passage_in_capitals_is_found_past_the_marks_that_make_it_bold(tmp_path: Path) -> None:
     from brochure.inputs.inline import shouted
 

@@ -299,10 +299,9 @@ def _check_script(r: Reader, language: str, at: Location) -> None:
     left-to-right one whose letters are mostly right-to-left (Arabic words set in a left-to-right leaflet)."""
     letters = backwards = 0
     for value, _ in r.strings:
-        for ch in value:
-            if ch.isalpha():
-                letters += 1
-                backwards += unicodedata.bidirectional(ch) in ("R", "AL")
+        letters += sum(map(str.isalpha, value))
+        if not value.isascii():  # (no ASCII letter is right to left)
+            backwards += sum(unicodedata.bidirectional(ch) in ("R", "AL") for ch in filter(str.isalpha, value))
     if direction(language) == "rtl" and letters and not backwards:
         r.warn(
             at,

@@ -352,6 +352,8 @@ def shouted(text: str) -> str:
     them go with them). Words in capitals are read letter by letter, their shape lost (clear-print guidance: none
     for passages); an abbreviation or two (NHS, SPF 30), or a list of them ("the NHS, GMC, CQC, BMA and NICE"), is no
     passage."""
+    if sum(map(str.isupper, text)) < 2 * SHOUTED_WORDS:  # (too few capitals for a passage: most texts, told at once;
+        return ""  # what prints has no capital the text has not)
     run: list[str] = []
     for word in plain(text).split():
         cased = [ch for ch in word if ch.isupper() or ch.islower()]
