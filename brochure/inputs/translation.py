@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 from itertools import pairwise
 
 from brochure.diagnostics import Diagnostic, Location, error, shorten, warning
@@ -277,11 +278,14 @@ def _ends(printed: str) -> list[int]:
     return sorted(ends)
 
 
-def _split(text: str) -> list[str]:
-    """A text's sentences as printed (`_ends`), each without the spaces about it."""
+@lru_cache(maxsize=4096)
+def _split(text: str) -> tuple[str, ...]:
+    """A text's sentences as printed (`_ends`), each without the spaces about it. Remembered for the last texts
+    split (a pure function of the text): a group's translations are each checked against the same source's texts,
+    and a translation again at each of its editions' builds (a third of a check's time)."""
     printed = plain(text)
     cuts = [0, *_ends(printed), len(printed)]
-    return [printed[a:b].strip() for a, b in pairwise(cuts)]
+    return tuple(printed[a:b].strip() for a, b in pairwise(cuts))
 
 
 def _fewer_sentences(theirs: Texts, ours: Texts) -> list[Diagnostic]:
@@ -325,7 +329,7 @@ def _ratio(theirs: Texts, ours: Texts) -> float:
     return shares[len(shares) // 2] if len(shares) >= RATIO_TEXTS else 0.0
 
 
-def _short_by_one(src: list[str], sentences: list[str], ratio: float) -> bool:
+def _short_by_one(src: tuple[str, ...], sentences: tuple[str, ...], ratio: float) -> bool:
     """Whether a text (its `sentences`) with one sentence fewer than its source's (`src`) is short by a sentence:
     under SHORTER of the source's length (at the file's `ratio`), or its sentences' lengths pairing with the source's
     far better (by JOINED) with one of them left out than with two of them joined (as Gale and Church align
