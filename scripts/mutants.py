@@ -349,8 +349,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "right-to-left-data-raised-glyphs-set-on-the-baseline",
         "layout/rtl.py",
-        '("Ts", (fx(piece.rise + p.rise),))',
-        '("Ts", (fx(p.rise),))',
+        '_state(out, written, "Ts", fx(piece.rise + p.rise))',
+        '_state(out, written, "Ts", fx(p.rise))',
         "tests/test_setting.py::test_a_right_to_left_paragraph_set_as_data_reads_as_drawing_it",
     ),
     m(
@@ -9265,6 +9265,22 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_hebrew.py",
         "tests/test_validation.py",
         "tests/test_hostile_rtl.py",
+    ),
+    m(
+        "rtl-words-keep-the-first-words-colour",
+        "layout/rtl.py",
+        "                if inks != fill:",
+        "                if not fill:",
+        "tests/test_setting.py",
+        k="every_edition_prints_the_same",
+    ),
+    m(
+        "rtl-rise-and-leading-written-once",
+        "layout/rtl.py",
+        "    if written.get(op) != (value,):",
+        "    if op not in written:",
+        "tests/test_setting.py",
+        k="every_edition_prints_the_same",
     ),
     m(
         "svg-negative-size-drawn",

@@ -478,6 +478,9 @@ def _at(body: tuple[Op, ...] | None, x: float, y: float) -> list[Op] | None:
 
 def _ops_body(broken: list[list[Word]], level: int, width: float, height: float, style: Any) -> tuple[Op, ...] | None:
     out: list[Op] = []
+    fill: list[Op] = []  # the fill colour's operators as last written, and the rise and leading: a word in the same
+    written: dict[str, tuple[float, ...]] = {}  # colour, rise or size writes none again (the reader keeps them, as
+    # a PDF's graphics and text state does: a third of an Arabic paragraph's operators, read back at every build)
     for line, order, at, base in _placed_lines(broken, level, width, height, style):
         out += [("link", box) for box in _link_boxes(order, at, base)]  # (noted before the line's text object)
         for thick, colour, x1, x2, under in _rules(order, at, base):  # (then the lines under words, as `draw`)
@@ -491,16 +494,28 @@ def _ops_body(broken: list[list[Word]], level: int, width: float, height: float,
             for word in drawn:
                 piece = word.piece
                 s = piece.shaped
-                if not dynamic(s.font) or not colour_ops(out, piece.colour):  # (setFont writes nothing for such a
+                inks: list[Op] = []
+                if not dynamic(s.font) or not colour_ops(inks, piece.colour):  # (setFont writes nothing for such a
                     return None  # font: its words are noted, each followed by the leading of its size)
+                if inks != fill:
+                    out += inks
+                    fill = inks
                 for p in printed(s, at[id(word)])[0]:
-                    out += [("Tm", (1.0, 0.0, 0.0, 1.0, fx(p.x), fx(base))), ("Ts", (fx(piece.rise + p.rise),))]
+                    out.append(("Tm", (1.0, 0.0, 0.0, 1.0, fx(p.x), fx(base))))
+                    _state(out, written, "Ts", fx(piece.rise + p.rise))
                     out += [("at", (note,)), ("ut", (p.text, s.font, s.size))]
                     note = ""
                     if p.text:
-                        out.append(("TL", (fx(s.size * 1.2),)))  # (setFont's leading when none is given)
+                        _state(out, written, "TL", fx(s.size * 1.2))  # (setFont's leading when none is given)
         out.append(("ET", ()))
     return tuple(out)
+
+
+def _state(out: list[Op], written: dict[str, tuple[float, ...]], op: str, value: float) -> None:
+    """A text state operator (Ts, TL) written unless it sets the value it last set."""
+    if written.get(op) != (value,):
+        out.append((op, (value,)))
+        written[op] = (value,)
 
 
 def _placed_lines(
