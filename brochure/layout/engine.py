@@ -160,7 +160,6 @@ def _sized(
     scale = inp.theme.scale
     sizes = scale.steps()  # from the kit's body size down in 0.25 pt steps to the floor (9 pt for the design)
     grows = _grows(plans)
-    made: Made = {}  # (the back and cover of attempts alike but for the main flow's size: made once)
     for keep in keeps:  # short sections kept whole at any size first; split (with a warning) only if need be
         for size in sizes:
             theme = inp.theme.with_body(size)
@@ -171,6 +170,7 @@ def _sized(
                     continue
                 begin = len(routed) - 1
             for plan, sections, warnings in routed[begin:]:
+                made: Made = {}  # (the back and cover of this attempt and of those at larger sizes before it: once)
                 attempt = _for_plan(inp, theme, keep, plan, sections)
                 last = final and plan is routed[-1][0]
                 attempt = replace(attempt, trial=not last)
