@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import fields, replace
+from dataclasses import replace
 from typing import TypeVar, cast
 
 from brochure.diagnostics import Diagnostic, error, warning
@@ -170,7 +170,7 @@ def _sized(
                     continue
                 begin = len(routed) - 1
             for plan, sections, warnings in routed[begin:]:
-                made: Made = {}  # (the back and cover of this attempt and of those at larger sizes before it: once)
+                made: Made = {}  # (its back and cover, for the sizes tried larger too)
                 attempt = _for_plan(inp, theme, keep, plan, sections)
                 last = final and plan is routed[-1][0]
                 attempt = replace(attempt, trial=not last)
@@ -421,7 +421,7 @@ def _attempt(
     """The plan's flows, back and cover at one body size. Unless `complete`, an attempt stops at the first
     flow that does not fit (the next size or plan is tried anyway); the last attempt reports everything.
     `flowed`: the main flow's plain flow with these inputs, made already (`_larger`), balanced here. `partial`:
-    what was placed, whatever did not fit. `once`: the backs and covers made in this lay_out (`_once`)."""
+    what was placed, whatever did not fit. `once`: the back and cover made for this plan and size (`_once`)."""
     diags: list[Diagnostic] = []
     pages_items: dict[int, list[Placed]] = {i: [] for i in range(len(inp.sheet.sides))}
     pages_links: dict[int, list[Link]] = {i: [] for i in pages_items}
@@ -435,11 +435,11 @@ def _attempt(
         diags += flow_diags
         for frame, placed in zip(frames, res.placed, strict=True):
             pages_items[frame.page].extend(placed)
-    b = _once(once, ("back", plan.back, plan.back_page), inp, lambda: back(inp, plan.back, plan.back_page))
+    b = _once(once, ("back", plan.back, plan.back_page), lambda: back(inp, plan.back, plan.back_page))
     diags += b.diagnostics
     pages_items[plan.back_page].extend(b.items)
     pages_links[plan.back_page].extend(b.links)
-    c = _once(once, ("cover", plan.cover), inp, lambda: cover(inp, plan.cover))
+    c = _once(once, ("cover", plan.cover), lambda: cover(inp, plan.cover))
     diags += c.diagnostics
     pages_items[plan.cover_page][:0] = c.items
     if any(d.is_error for d in diags) and not partial:
@@ -470,20 +470,19 @@ def _attempt(
 
 
 T = TypeVar("T")
-Made = dict[tuple[object, ...], tuple[Inputs, object]]  # what `_once` made, with the inputs it was made of
+Made = dict[tuple[object, ...], object]  # what `_once` made for one plan at one size: its back and cover
 
 
-def _once(made: Made | None, what: tuple[object, ...], inp: Inputs, make: Callable[[], T]) -> T:
-    """`make()`, made once in a lay_out for inputs whose every part but the main flow's own type (`inside`, which
-    neither the back nor the cover reads) is the same object: the attempts at one size set larger (`_larger`) and
-    the attempt at the words' own size after them print the same back and cover (the Arabic tri-fold's back, 8 ms,
-    was made three times). The inputs are kept beside what was made, so no id in a key is another object's."""
+def _once(made: Made | None, what: tuple[object, ...], make: Callable[[], T]) -> T:
+    """`make()`, made once for the attempts at one plan, size and keeping of sections (`_sized` makes `made` for
+    each): they differ only in the main flow's own type (`Inputs.inside`, the sizes `_larger` tries), which neither
+    the back nor the cover reads, so they print the same back and cover (the Arabic tri-fold's back, 8 ms, was made
+    three times)."""
     if made is None:
         return make()
-    key = (*what, *(id(getattr(inp, f.name)) for f in fields(inp) if f.name != "inside"))
-    if key not in made:
-        made[key] = (inp, make())
-    return cast(T, made[key][1])
+    if what not in made:
+        made[what] = make()
+    return cast(T, made[what])
 
 
 def _reading_order(
