@@ -278,11 +278,12 @@ def _ends(printed: str) -> list[int]:
     return sorted(ends)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=2048)
 def _split(text: str) -> tuple[str, ...]:
     """A text's sentences as printed (`_ends`), each without the spaces about it. Remembered for the last texts
-    split (a pure function of the text): a group's translations are each checked against the same source's texts,
-    and a translation again at each of its editions' builds (a third of a check's time)."""
+    split, as `inline.parse` keeps their runs (a pure function of the text; at most TEXT_CHARS each): a group's
+    translations are each checked against the same source's texts, and a translation again at each of its editions'
+    builds (a third of a check's time)."""
     printed = plain(text)
     cuts = [0, *_ends(printed), len(printed)]
     return tuple(printed[a:b].strip() for a, b in pairwise(cuts))
