@@ -9283,6 +9283,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="every_edition_prints_the_same",
     ),
     m(
+        "stopped-edition-pdf-left-before-forgotten",
+        "batch/manifest.py",
+        "    before_stop = _entries_of([*kept_last, *left], waiting)  # (their PDFs, as the last run recorded them)",
+        "    before_stop = []",
+        "tests/test_batch.py",
+        k="named_again_that_fails",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -286,7 +286,7 @@ def test_an_edition_named_again_that_fails_keeps_its_pdf_not_left_in_place(
     """A language dropped from the file leaves its PDFs in place (listed); named again with words that cannot be
     read, its editions fail and their last PDFs are kept for them (`kept_for_failed`), not listed as left in place
     for a script to delete. A run stopped before it builds them does not list them either, in the manifest nor in
-    its report."""
+    its report; they are kept for them, and listed when the language is dropped again."""
     (inputs.content.parent / "other.yaml").write_text(
         inputs.content.read_text(encoding="utf-8").replace("language: en-GB", "language: es"), encoding="utf-8"
     )
@@ -322,6 +322,10 @@ def test_an_edition_named_again_that_fails_keeps_its_pdf_not_left_in_place(
         runs(editions, ThreadPoolExecutor(max_workers=1), True, stop, stopped=lambda every, left: reported.append(left))
     recorded = [e["output"] for e in json.loads(manifest.read_text(encoding="utf-8"))["left_in_place"]]
     assert reported == [recorded] and spanish not in recorded
+    _editions(inputs, one)  # (dropped again: its PDF, there all along, is listed; it was in no list of the
+    _, out, _ = batch(capsys, path)  # stopped run's manifest, and no later run said it was there)
+    assert f"no longer an edition (left in place): {path.parent / spanish}" in out
+    assert spanish in [e["output"] for e in json.loads(manifest.read_text(encoding="utf-8"))["left_in_place"]]
 
 
 def test_a_stopped_batch_writes_its_report(

@@ -42,17 +42,24 @@ def record_stopped(editions: Editions, every: list[Outcome]) -> list[str]:
     (332 PDFs written, and no manifest: the next run built them all again). Nothing is said now of outputs no
     longer editions: a finished edition's last output, if it was written elsewhere or the edition failed, is kept
     in the manifest's list (`kept_for_failed`), so that the next run lists it; the outputs the last run left in
-    place stay listed, but for those an edition of this run writes. The outputs left in place, as recorded; a
-    manifest that cannot be written is left as it was."""
+    place stay listed, but for those an edition of this run writes. A PDF there of an edition named again and
+    stopped before it was built (left in place, or kept for it when it failed, by the last run) is kept for it
+    (`kept_for_failed`): listed once the edition is dropped again, as a failed one's is. The outputs left in
+    place, as recorded; a manifest that cannot be written is left as it was."""
     done = [o for o in every if o.status != "stopped"]
-    last, kept, left = _last_run(editions)
+    last, kept_last, left = _last_run(editions)
     names = {o.edition for o in done}
-    previous = [*(e for n, e in last.items() if n in names), *kept]
+    previous = [*(e for n, e in last.items() if n in names), *kept_last]
     gone, held = _gone([*previous, *left], every)  # (every edition's output is made: a stopped one's next time)
-    lingering = [e for e in _entries_of(left, gone) if os.path.isfile(editions.path.parent / str(e["output"]))]
+    there = editions.path.parent
+    lingering = [e for e in _entries_of(left, gone) if os.path.isfile(there / str(e["output"]))]
     left_there = {e["output"] for e in lingering}
     kept = held + [e for e in _entries_of(previous, gone) if e["output"] not in left_there]
     entries = [o.report() for o in done] + [e for n, e in last.items() if n not in names]
+    named = {e.get("output") for e in entries} | {e["output"] for e in kept}
+    waiting = sorted({o.output for o in every if o.status == "stopped" and o.output} - named)
+    before_stop = _entries_of([*kept_last, *left], waiting)  # (their PDFs, as the last run recorded them)
+    kept += [e for e in before_stop if os.path.isfile(there / str(e["output"]))]
     shown = {t for e in entries for t in _list(e.get("thumbs"))}
     pictures = [t for ts in recorded_thumbs(editions).values() for t in ts if t not in shown]  # (for a whole run
     # to remove: a finished edition's pages it no longer has)
