@@ -591,6 +591,26 @@ def test_a_png_logo_is_checked_like_a_picture(inputs: Inputs, capsys: pytest.Cap
     )
 
 
+@pytest.mark.parametrize("size", [(300, 6000), (150, 6000)], ids=["20-times-as-tall", "40-times-as-tall"])
+def test_a_tall_thin_logo_printed_as_a_line_is_warned(inputs: Inputs, size: tuple[int, int]) -> None:
+    """A logo 20 or 40 times as tall as it is wide, sized by its height, printed as a line 0.4-0.8 mm wide at the
+    cover's top with no word (one as wide as that is tall was warned of). A warning at logo, as for a wide one;
+    the shipped kits' logos, about as tall as wide or wider, are not warned of."""
+    buf = io.BytesIO()
+    Image.new("RGB", size, (20, 72, 80)).save(buf, "PNG", dpi=(300, 300))
+    (inputs.kit / "logo.png").write_bytes(buf.getvalue())
+    text = edit(inputs.brand, "logo: logo.svg", "logo: logo.png")
+    src, diags = api.load(inputs.content, inputs.brand)
+    assert src is not None, [d.format() for d in diags]
+    result = api.build(src, api.Options())
+    (said,) = [d.format() for d in result.diagnostics if "mm wide on the cover" in d.message]
+    line, col = position(text, "logo.png")
+    wide = size[0] / size[1] * 15
+    assert said.startswith(f"{inputs.brand}:{line}:{col}: warning: the logo prints only {wide:.1f} mm wide"), said
+    assert f"it is {size[1] // size[0]} times as tall as it is wide" in said and result.pdf is not None
+    assert "(hint: use a wider version of the logo" in said
+
+
 # --- fonts given as files ---------------------------------------------------------------------------------------
 
 

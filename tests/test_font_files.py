@@ -11,13 +11,15 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+import reportlab
 from conftest import Inputs, edit, position
-from helpers import check
+from helpers import CONTENT, check, texts
 from test_mutants_glyphs import VIETNAM, font_file
 
 from brochure import api
+from brochure.inputs.blocks import Steps
 from brochure.inputs.brand import load_brand
-from brochure.theme.fonts import load_fonts
+from brochure.theme.fonts import cmap, load_fonts
 
 
 def _tables(data: bytes) -> dict[str, tuple[int, int]]:
@@ -186,3 +188,42 @@ def test_a_heading_weight_the_family_lacks_is_a_warning_naming_the_weights_it_ha
         "its headings print at 700, the heavier nearest it has (as CSS chooses)" in said
         and "(100, 300, 400, 500, 700, 800, 900)" in said
     )
+
+
+HB_TEST = Path(reportlab.__file__).parent / "fonts" / "hb-test.ttf"  # nine Khmer letters: no digit, no Latin
+
+
+def _steps_kit(inputs: Inputs, fallbacks: str) -> api.Sources | list[str]:
+    """The shipped words (four numbered steps) with the test's kit, its body font a file without digits."""
+    (inputs.kit / "Few.ttf").write_bytes(HB_TEST.read_bytes())
+    body = "body: {regular: Few.ttf, bold: Few.ttf, italic: Few.ttf}"
+    edit(inputs.brand, "body: {family: Be Vietnam Pro}", body + (f"\n  fallbacks: [{fallbacks}]" if fallbacks else ""))
+    src, diags = api.load(CONTENT, inputs.brand)
+    return src if src is not None else [d.format() for d in diags]
+
+
+def test_a_step_number_the_bold_lacks_prints_in_the_bolds_fallback(inputs: Inputs) -> None:
+    """A kit whose body font has no digits: the numbered steps' discs printed empty (their number set in the
+    bold alone), exit 0, while the same digits in the words printed through the fallback. A disc's number is set
+    in the first of the bold's fallbacks that has it, as a word is."""
+    src = _steps_kit(inputs, "IBM Plex Sans Arabic")
+    assert isinstance(src, api.Sources), src
+    result = api.build(src, api.Options())
+    assert result.pdf is not None and result.layout is not None, [d.format() for d in result.diagnostics]
+    discs = [t for t in texts(result.layout, section="your-treatment") if t.text in {"1", "2", "3", "4"}]
+    assert sorted(t.text for t in discs) == ["1", "2", "3", "4"]
+    for disc in discs:
+        (run,) = disc.runs
+        assert "IBMPlexSansArabic-Bold" in run.font and ord(run.text) in cmap(run.font), run.font
+
+
+def test_a_step_number_no_face_has_is_an_error_at_the_steps(inputs: Inputs) -> None:
+    """With no fallback that has the digits, the discs' numbers are the character check's error at the steps
+    block (the words' digits are said at their own texts)."""
+    src = _steps_kit(inputs, "")
+    assert isinstance(src, api.Sources), src
+    result = api.build(src, api.Options())
+    steps = next(b for s in src.content.sections for b in s.blocks if isinstance(b, Steps))
+    at = f"{CONTENT}:{steps.at.line}:{steps.at.column}: error: "
+    said = [d.format() for d in result.diagnostics if d.is_error and d.format().startswith(at)]
+    assert result.pdf is None and said and "no glyph for '1'" in said[0], said

@@ -13,8 +13,9 @@ import pytest
 from conftest import Inputs, edit
 from helpers import actual_texts, build, check, pdfua_findings, texts
 
+from brochure import api
 from brochure.layout.model import Run, Text
-from brochure.theme.fonts import _register
+from brochure.theme.fonts import _register, display_name
 from brochure.theme.shaping import can_shape, shape
 
 DATA = Path(__file__).parent / "data"
@@ -212,3 +213,22 @@ def test_arabic_leaflets_built_in_threads_print_the_same_bytes(inputs: Inputs) -
     with ThreadPoolExecutor(max_workers=3) as pool:
         together = list(pool.map(lambda layout: build(inputs, layout=layout).pdf, ["trifold", "flyer", "trifold"]))
     assert together[0] == together[2] == alone
+
+
+def test_a_body_font_of_one_file_sets_its_arabic_words_in_the_fallbacks_regular(inputs: Inputs) -> None:
+    """A kit whose body font is one file (no bold, no italic: each face is that file): the regular's Arabic words
+    printed in the fallback's bold (its four faces had one name, so the last face's fallbacks served them all),
+    every paragraph of an Arabic leaflet in bold, and the kit was told its fallback, which has a bold, had none.
+    The regular's words in the fallback's regular, a **bold** word in its bold; no word of the fallback's bold."""
+    with_arabic(inputs, "يساعد **العلاج** بالإبر الدقيقة على تجديد الكولاجين.")
+    regular = fontpkg.select_file(fontpkg.family("Be Vietnam Pro"), 400, "normal").path
+    (inputs.kit / "Body.ttf").write_bytes(Path(regular).read_bytes())
+    edit(inputs.brand, BODY, "  body: {regular: Body.ttf}\n")
+    src, diags = api.load(inputs.content, inputs.brand)
+    assert src is not None and src.fonts.regular_bold and src.fonts.upright_italic
+    assert not [d for d in diags if "fallback family" in d.message], [d.format() for d in diags]
+    runs = [r for line in lines_of(inputs) for r in line.runs if "IBMPlexSansArabic" in r.font]
+    faces = {display_name(f): "".join(r.text for r in runs if r.font == f) for f in {r.font for r in runs}}
+    assert set(faces) == {"IBMPlexSansArabic-Regular", "IBMPlexSansArabic-Bold"}, faces
+    assert glyphs("العلاج", next(r for r in runs if "Bold" in r.font)) in faces["IBMPlexSansArabic-Bold"]
+    assert glyphs("الكولاجين", next(r for r in runs if "Regular" in r.font)) in faces["IBMPlexSansArabic-Regular"]

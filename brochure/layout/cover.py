@@ -160,7 +160,7 @@ def _logo(inp: Inputs, area: CoverArea) -> tuple[Flowable, float, list[Diagnosti
                     "use a taller version of the logo (the mark above the name, or the name on two lines)",
                 )
             )
-        return logo_f, room, diags
+        return logo_f, room, diags + _narrow(lw, lh, where_, inp)
     exact = (box.top - LOGO_GAP - FIELD_LEAST - area.trim.y - area.title_room) / MM  # the tallest that leaves it
     most = math.floor(exact + 0.01)
     if asked > exact + 0.01:
@@ -182,7 +182,24 @@ def _logo(inp: Inputs, area: CoverArea) -> tuple[Flowable, float, list[Diagnosti
                 "name), or accept the smaller height",
             )
         )
-    return logo_f, room, diags
+    return logo_f, room, diags + _narrow(lw, lh, where_, inp)
+
+
+def _narrow(lw: float, lh: float, where_: str, inp: Inputs) -> list[Diagnostic]:
+    """A warning at the logo when it prints narrower than a kit may ask it to be tall (LOGO_MM): a tall, thin logo
+    sized by its height (one 40 times as tall as it is wide printed as a 0.4 mm line, no word said; a wide one
+    sized by the cover's width is warned of as short)."""
+    logo = inp.brand.logo
+    if lw >= LOGO_MM[0] * MM - 0.01 or lh < lw:
+        return []
+    return [
+        warning(
+            inp.brand.where("logo"),
+            f"the logo prints only {lw / MM:.1f} mm wide {where_}: it is {logo.height / logo.width:.0f} times as "
+            f"tall as it is wide, and the cover gives it {lh / MM:.0f} mm of height",
+            "use a wider version of the logo (the mark beside the name, or the name beside the mark)",
+        )
+    ]
 
 
 FIELD_CORNER = 4 * MM  # the radius of the colour field's corners where it stops short of an edge or a fold

@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable
 from brochure.layout.flowables import Stack
 from brochure.layout.model import Entry
 from brochure.layout.para import Para, begin_entry, end_entry, floor_height, place
+from brochure.theme.fallback import pieces
 from brochure.theme.styles import Theme
 
 
@@ -69,7 +70,7 @@ class StepRow(Hanging):
         self.number = str(number)
         self.disc = theme.palette.primary
         self.ink = theme.palette.white
-        self.font = theme.fonts.bold
+        self.font = _disc_font(self.number, theme.fonts.bold, theme.fonts.fallbacks_for(theme.fonts.bold))
         self.disc_d = self.DISC * z
         self.size = 9.0 if z == 1 else theme.scale.body  # large print: the number as large as the words
 
@@ -89,6 +90,14 @@ class StepRow(Hanging):
         c.begin_role("label")
         c.drawCentredString(cx, cy - 3.2 * self.size / 9.0, self.number)
         c.end_role()
+
+
+def _disc_font(number: str, bold: str, fallbacks: tuple[str, ...]) -> str:
+    """The face a step's number prints in: the body's bold, else the first of its fallbacks that has every digit of
+    it, as a paragraph's words choose (a kit's bold without digits printed empty discs); the bold when none has
+    them (the character check reports them at the steps block)."""
+    (piece, *more) = pieces(number, bold, fallbacks)
+    return piece[1] if not more else bold
 
 
 class Numbered(Hanging):

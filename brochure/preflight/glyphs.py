@@ -10,6 +10,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from brochure.diagnostics import Diagnostic, Location, error
+from brochure.inputs.blocks import Steps
 from brochure.inputs.brand import Brand, as_written
 from brochure.inputs.chars import HAN_KANA, INVISIBLE
 from brochure.inputs.content import Content
@@ -49,7 +50,7 @@ def check_glyphs(content: Content, brand: Brand, fonts: FontSet) -> list[Diagnos
         )
         return found or None
 
-    texts = [*content.strings, *kicker, *_citation_strings(content), *brand.printed(), own]
+    texts = [*content.strings, *kicker, *_citation_strings(content), *_step_numbers(content), *brand.printed(), own]
     shown = [(text if as_written(at.key) else plain(text), at) for text, at in texts]  # (what prints)
     every = set().union(*(printed for printed, _ in shown))  # (each character looked up once, and the texts
     # read a character at a time only if one of them is lacking: in a leaflet that prints, none is)
@@ -387,6 +388,17 @@ def _unshaped_error(ch: str, face: str, why: str, at: Location, fonts: FontSet) 
 
 
 NUMBERS = "0123456789,-"  # what citation superscripts and the references list's numbers are set in
+
+
+def _step_numbers(content: Content) -> list[tuple[str, Location]]:
+    """The numbers each steps block prints in its discs (1, 2, ...), at the block: a kit whose bold has no digits
+    and no fallback that has them printed empty discs."""
+    return [
+        (" ".join(str(n) for n in range(1, len(b.steps) + 1)), b.at)
+        for section in content.sections
+        for b in section.blocks
+        if isinstance(b, Steps)
+    ]
 
 
 def _citation_strings(content: Content) -> list[tuple[str, Location]]:

@@ -582,9 +582,16 @@ def _family(names: dict[str, str]) -> dict[str, str]:
 
     ReportLab maps bold and italic by the regular face's name, process-wide: two kits sharing a regular file
     but not a bold one would print each other's bold. So each combination of the four files gets its own
-    names (the same faces, registered again under them) and its own family, once in the process."""
+    names (the same faces, registered again under them) and its own family, once in the process. A file that
+    serves two faces (a kit with no bold, whose bold is its regular) has a name for each: a face's fallbacks are
+    found by its name (the regular's Arabic words, under the bold's name, printed in the fallback's bold). Each
+    name ends in digests only, as `display_name` reads them."""
     key = hashlib.sha1("|".join(names[f] for f in BODY_FACES).encode()).hexdigest()[:8]
-    own = {face: f"{names[face]}-{key}" for face in BODY_FACES}
+    own: dict[str, str] = {}
+    for face in BODY_FACES:
+        name = f"{names[face]}-{key}"
+        mark = hashlib.sha1(face.encode()).hexdigest()[:8]  # (a digest's shape: display_name drops it)
+        own[face] = name if name not in own.values() else f"{name}-{mark}"
     family = f"fam-{key}"
     with _LOCK:
         for face in BODY_FACES:  # the face's own font under another name, as registerFont would make it for a font
