@@ -9323,6 +9323,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="tall_thin",
     ),
     m(
+        "presentation-forms-kept-in-tounicode",
+        "theme/tounicode.py",
+        "        if not (0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFE):",
+        "        if True:",
+        "tests/test_bidi.py",
+        k="search_for",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -6,9 +6,11 @@ and links inside Arabic sentences clickable over exactly their words and tagged 
 from __future__ import annotations
 
 import io
+import unicodedata
 from pathlib import Path
 
 import pikepdf
+import pypdf
 import pytest
 from conftest import BRAND, CONTENT, LOGO, Inputs, edit
 from helpers import ROOT, actual_texts, build, miscopied_words, pdfua_findings, poppler_text, read_qr, texts
@@ -335,3 +337,21 @@ def test_a_plus_sign_after_a_number_in_right_to_left_words_is_warned(tmp_path: P
     said = [d.format() for d in load_content(plain)[1] if "plus sign" in d.message]
     assert len(said) == 1 and "'30+' prints as '+30' here" in said[0] and "'30+\\u200e'" in said[0], said
     assert not [d for d in load_content(ROOT / "translations/ar.yaml")[1] if "plus sign" in d.message]
+
+
+def test_a_search_for_an_arabic_word_as_typed_finds_it(leaflet: api.Result) -> None:
+    """IBM Plex Sans Arabic's own map gives its joined forms the presentation forms' code points (U+FE8E for an
+    alef that ends a word): the PDF read them so, and a copy or search that does not fold them (pypdf's: 2,825
+    presentation forms to 998 letters in the shipped tri-fold) found no word as typed. Each reads as its letter; a
+    ligature of letters (lam-alef) keeps its own, which the viewers fold (test_a_pdfium_viewer_copies...)."""
+    assert leaflet.pdf is not None
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(leaflet.pdf)).pages)
+    forms = [
+        c
+        for c in text
+        if (0xFB50 <= ord(c) <= 0xFDFF or 0xFE70 <= ord(c) <= 0xFEFE)
+        and len(unicodedata.normalize("NFKC", c).strip()) == 1
+    ]
+    letters = [c for c in text if "\u0621" <= c <= "\u064a"]
+    assert forms == [] and len(letters) > 500, (len(forms), len(letters))
+    assert all(word in text for word in ("أسابيع", "دقيقة", "جلسة")), text[:300]

@@ -9,6 +9,7 @@ makes it, so the office and the press editions carry the same maps.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Any
 
@@ -51,7 +52,9 @@ _ENTRY = re.compile(r"<([0-9A-F]{2})> <([0-9A-F]{4,})>")
 def named(text: str, face: Any) -> str:
     """A subset's ToUnicode map (text) with each private-use code point the tool gave a glyph of no character
     (theme/fonts.py) replaced by what the glyph stands for, where shaping tells (theme/shaping.py, given_texts):
-    copied or searched, an Arabic joined form reads as its letter, lam-alef as its two letters."""
+    copied or searched, an Arabic joined form reads as its letter, lam-alef as its two letters. So is a joined
+    form the font's own map gives a presentation form's code point (`letters_of_forms`)."""
+    text = letters_of_forms(text)
     given: frozenset[int] = face.__dict__.get("given_codes", frozenset())
     if not given:
         return text
@@ -67,3 +70,27 @@ def named(text: str, face: Any) -> str:
         return m.group() if stands is None else f"<{m.group(1)}> <{stands.encode('utf-16-be').hex().upper()}>"
 
     return _ENTRY.sub(entry, text)
+
+
+_FORM = re.compile(r"<([0-9A-F]{2})> <(F[B-E][0-9A-F]{2})>")  # an entry of one code point from U+FB00 to U+FEFF
+
+
+def letters_of_forms(text: str) -> str:
+    """A ToUnicode map with each entry of an Arabic presentation form (U+FB50-U+FDFF, U+FE70-U+FEFE: the code
+    points a font's own map gives its joined forms, as IBM Plex Sans Arabic's does) read as its letters (its
+    compatibility decomposition, without the space an isolated mark's has): 'ﺎ' as 'ا'. A ligature of letters
+    (lam-alef, 'ﻻ') keeps its code point, which viewers fold after ordering the line (as two characters, a viewer
+    that turns a right-to-left line round to read it turned them round too: 'ال' copied 'لا'). A copy or
+    search that does not fold them (pypdf's, a screen reader's where no /ActualText is read: the press edition)
+    read the leaflet's words as presentation forms, and a search for a word as typed found none of them."""
+
+    def entry(m: re.Match[str]) -> str:
+        code = int(m.group(2), 16)
+        if not (0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFE):
+            return m.group()
+        letters = unicodedata.normalize("NFKC", chr(code)).strip(" ")
+        if len(letters) != 1 or letters == chr(code):  # (a ligature's letters, lam-alef's, stay as the font has
+            return m.group()  # them: a viewer turns a right-to-left line's characters round, theirs with them)
+        return f"<{m.group(1)}> <{letters.encode('utf-16-be').hex().upper()}>"
+
+    return _FORM.sub(entry, text)
