@@ -9331,6 +9331,22 @@ MUTANTS: tuple[Mutant, ...] = (
         k="search_for",
     ),
     m(
+        "blank-line-in-a-text-not-warned",
+        "inputs/blocks.py",
+        "    if t is not None and node is not None and r.blank_line_in(node):",
+        "    if False:",
+        "tests/test_validation.py",
+        k="blank_line",
+    ),
+    m(
+        "blank-line-after-a-text-warned",
+        "inputs/reader.py",
+        "        while typed and not typed[-1].strip():  # (the blank lines after a block's text: the file's, not its)",
+        "        while False:",
+        "tests/test_validation.py",
+        k="blank_line",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -489,6 +489,26 @@ def test_a_list_typed_into_a_text_is_warned(inputs: Inputs, text: str, warned: b
     assert all("bullets:" in d.hint for d in said)
 
 
+@pytest.mark.parametrize(
+    ("block", "warned"),
+    [
+        ("      - text: |\n          Redness lasts a day.\n\n          Swelling, two.", True),
+        ("      - text: >\n          Redness lasts a day.\n\n          Swelling, two.", True),
+        ("      - text: Redness lasts\n          a day.\n  \n          Swelling, two.", True),  # (spaces only)
+        ('      - callout: {text: "Redness lasts a day.\n\n          Swelling, two."}', True),
+        ("      - text: |\n          Redness lasts a day.\n          Swelling, two.\n\n", False),  # (after it)
+        ("      - text: Redness lasts\n          a day.", False),
+    ],
+    ids=["literal", "folded", "plain", "callout", "blank-line-after", "two-lines"],
+)
+def test_a_blank_line_typed_in_a_text_is_warned(inputs: Inputs, block: str, warned: bool) -> None:
+    """Two paragraphs typed in one text, a blank line between, printed run on as one, no word said (a tester's
+    finding, 2026-12-07): a warning at the text, whichever way YAML writes it; none for a blank line after it."""
+    first = block.split(": ", 1)[1].split("\n")[0]
+    said = _warned_of(inputs, block, "blank line", warned, first.removeprefix("{text: "))
+    assert all("text block of its own" in d.hint for d in said)
+
+
 def _warned_of(inputs: Inputs, block: str, message: str, warned: bool, at: str) -> list[Diagnostic]:
     """The warnings that say `message` of a block added before the cards: one if `warned`, at `at`, else none."""
     written = edit(inputs.content, "      - cards:", f"{block}\n      - cards:")

@@ -267,8 +267,17 @@ _TYPED_BULLET = re.compile(
 
 
 def inline_text(r: Reader, node: Node | None, path: str) -> str | None:
-    """Printed text with inline marks (every printed text's links are checked by Reader.text)."""
-    return r.text(node, path)
+    """Printed text with inline marks (every printed text's links are checked by Reader.text). A blank line typed
+    inside it is a warning: it prints as a space, and what reads as two paragraphs in the file runs on as one."""
+    t = r.text(node, path)
+    if t is not None and node is not None and r.blank_line_in(node):
+        r.warn(
+            r.at(node, path),
+            "the text has a blank line in it, which prints as a space: what is typed as two paragraphs prints run"
+            " on as one",
+            "make each paragraph a text block of its own (- text: ...), or remove the blank line",
+        )
+    return t
 
 
 def _read_cards(r: Reader, node: Node, path: str, at: Location) -> Cards | None:

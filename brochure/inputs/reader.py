@@ -71,6 +71,18 @@ class Reader:
         self.lines = self.lines or LINE_BREAK.split(self.source)
         return "".join(f"\n{line}" for line in self.lines[node.line : last])
 
+    def blank_line_in(self, node: Node) -> bool:
+        """Whether a text is typed over lines with a blank one (or one of spaces) between its first and its last."""
+        last, column = node.end
+        last = min(last - (column <= 1), node.line + _LINES_OF_A_TEXT)
+        if not self.source or last <= node.line + 1:
+            return False
+        self.lines = self.lines or LINE_BREAK.split(self.source)
+        typed = self.lines[node.line - 1 : last]
+        while typed and not typed[-1].strip():  # (the blank lines after a block's text: the file's, not its)
+            typed.pop()
+        return any(not line.strip() for line in typed[1:])
+
     def _typed_first(self, node: Node) -> str:
         """The character a text's first line has where the text starts: its quote, for a quoted text."""
         if not self.source or node.line < 1:
