@@ -9347,6 +9347,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="blank_line",
     ),
     m(
+        "kits-in-clinics-not-looked-at",
+        "inputs/brand.py",
+        'KIT_FOLDERS = (Path("assets") / "brands", Path("clinics"))',
+        'KIT_FOLDERS = (Path("assets") / "brands",)',
+        "tests/test_cli.py",
+        k="kits_in_clinics_of_one_id",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

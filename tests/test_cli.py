@@ -145,6 +145,24 @@ def test_the_first_kit_of_an_id_builds_whatever_a_copy_of_it_is_named(
     assert status == 1 and "the kit's id 'clearwater' is the id of Clearwater Skin Clinic's kit" in err, err
 
 
+def test_two_clinics_kits_in_clinics_of_one_id_do_not_write_over_each_other(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two clinics' kits where the README's walkthrough makes them (clinics/...), of one id: each build wrote its
+    leaflet over the other's, exit 0 (only assets/ was looked in, a tester, 2026-12-07). The first, by folder,
+    builds; the second is an error at its id that names the first."""
+    monkeypatch.chdir(tmp_path)
+    for folder, name in (("bath", "Bath Skin"), ("other", "Other Bath")):
+        shutil.copytree(ROOT / "assets/brands/harbour-lane", tmp_path / "clinics" / folder)
+        kit = tmp_path / "clinics" / folder / "brand.yaml"
+        edit(kit, "id: harbour-lane", "id: bath-skin")
+        edit(kit, "name: Harbour Lane Skin Clinic", f"name: {name}")
+    content = ["--content", str(ROOT / "content.yaml")]
+    assert cli(capsys, "build", *content, "--brand", "clinics/bath/brand.yaml")[0] == 0
+    status, _, err = cli(capsys, "build", *content, "--brand", "clinics/other/brand.yaml")
+    assert status == 1 and "the kit's id 'bath-skin' is the id of Bath Skin's kit (clinics/bath/brand.yaml)" in err
+
+
 def test_preview_stem_names_the_files(inputs: Inputs, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "docs"
     given = ["--content", str(inputs.content), "--brand", str(inputs.brand)]

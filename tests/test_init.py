@@ -1361,6 +1361,28 @@ def test_a_kit_is_not_given_the_id_of_another_kit_of_the_project(
     assert status == 0, err
 
 
+def test_a_kit_in_clinics_keeps_its_id_from_the_next_clinics(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two clinics made where the README makes them (clinics/...) with one id: init took the second, and each
+    build wrote its leaflet over the other's (out/bath-skin-...pdf), no word said; only assets/ was looked in.
+    init refuses the id, and a kit copied there with the id kept cannot build over the first's file."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content.yaml").write_bytes((ROOT / "content.yaml").read_bytes())
+    status, _, err = cli(capsys, "init", "clinics/bath", *options(name="Bath Skin"), "--yes")
+    assert status == 0, err
+    status, _, err = cli(capsys, "init", "clinics/other", *options(name="Other Bath", id="bath-skin"), "--yes")
+    assert status == 1 and "'bath-skin' is the id of the kit clinics/bath/brand.yaml already" in err, err
+    assert not (tmp_path / "clinics/other").exists()
+    status, _, err = cli(capsys, "init", "clinics/other", *options(name="Other Bath"), "--yes")
+    assert status == 0, err
+    kit = tmp_path / "clinics/other/brand.yaml"
+    kit.write_text(kit.read_text(encoding="utf-8").replace("id: other-bath", "id: bath-skin"), encoding="utf-8")
+    status, _, err = cli(capsys, "build", "--brand", str(kit.relative_to(tmp_path)))
+    assert status == 1 and "is the id of Bath Skin's kit (clinics/bath/brand.yaml)" in err, err
+    assert not list((tmp_path / "out").glob("bath-skin-*.pdf")) if (tmp_path / "out").exists() else True
+
+
 def test_init_builds_the_tools_translations_into_the_kits_languages_and_says_which_do_not_fit(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

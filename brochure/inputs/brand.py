@@ -265,23 +265,30 @@ def _declared(path: Path) -> tuple[str | None, str | None, PaperName | None]:
 KITS_LOOKED_AT = 200  # the project's kits whose ids are compared with a kit's (the first, by path)
 
 
+# Where a project's kits are, after assets/brand.yaml: the shipped clinics', and where the README's walkthrough
+# has `init` make a new clinic's (clinics/riverside).
+KIT_FOLDERS = (Path("assets") / "brands", Path("clinics"))
+
+
 def project_kits() -> list[Path]:
     """The brand files of this project's kits, where `init` puts them: assets/brand.yaml, then those in
-    assets/brands/ (the first KITS_LOOKED_AT, by path), as found from the working folder."""
-    kits = Path("assets") / "brands"
-    try:
-        found = sorted(kits.glob("*/brand.yaml"))[:KITS_LOOKED_AT] if kits.is_dir() else []
-    except OSError:
-        found = []
-    return [p for p in (Path("assets") / "brand.yaml", *found) if p.is_file()]
+    assets/brands/, then those in clinics/ (each folder's by path; KITS_LOOKED_AT in all), as found from the
+    working folder (two clinics' kits of one id in clinics/ wrote each other's leaflets, no word said)."""
+    found: list[Path] = []
+    for folder in KIT_FOLDERS:
+        try:
+            found += sorted(folder.glob("*/brand.yaml")) if folder.is_dir() else []
+        except OSError:
+            continue
+    return [p for p in (Path("assets") / "brand.yaml", *found[:KITS_LOOKED_AT]) if p.is_file()]
 
 
 def other_clinic_with_id(brand: Brand, paper: str | None = None) -> tuple[Path, str] | None:
     """Another clinic's kit of this project (project_kits) whose id is `brand`'s, and its name: the default names
     of their PDFs on the same paper (`paper`, else each kit's own) are the same (out/ID-...), and each clinic's
     build replaces the other's. The kit that comes first keeps its id (assets/brand.yaml, then assets/brands/ by
-    path; a kit elsewhere comes after them all): a colleague's copy never stops the established clinic's build. A
-    copy of the same clinic's kit (its name the same, but for case and spaces) is none."""
+    path, then clinics/; a kit elsewhere comes after them all): a colleague's copy never stops the established
+    clinic's build. A copy of the same clinic's kit (its name the same, but for case and spaces) is none."""
     own = os.path.abspath(brand.path)
     for path in project_kits():
         if os.path.abspath(path) == own:
