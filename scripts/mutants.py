@@ -9355,6 +9355,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="kits_in_clinics_of_one_id",
     ),
     m(
+        "colour-name-not-offered-as-hex",
+        "inputs/brand.py",
+        "    elif _css_name(bare):",
+        "    elif False:",
+        "tests/test_validation.py",
+        k="colour-by-its-name",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -815,6 +815,14 @@ BRAND_MISTAKES = {
         "'# 1D5C63' is not a colour",
         "did you mean '#1D5C63'?",
     ),
+    "colour-by-its-name": (  # (a clinic with no designer types the name: no colour was offered, a tester)
+        '"#1D5C63"',
+        "teal",
+        "teal",
+        "colors.primary",
+        "'teal' is not a colour",
+        "did you mean '#008080' (CSS's teal)?",
+    ),
     "colour-five-digits": (
         '"#1D5C63"',
         '"#12345"',

@@ -688,7 +688,20 @@ def color_problem(value: str, in_yaml: bool = True) -> tuple[str, str]:
         return f"'{value}' is not a colour: it has 8 digits after the #, not 6 (the last two its opacity)", hint
     elif re.fullmatch(r"[0-9A-Fa-f]+", digits):
         return f"'{value}' is not a colour: it has {len(digits)} digits after the #, not 6", hint
+    elif _css_name(bare):
+        hint = f"did you mean '{_css_name(bare)}' (CSS's {bare.strip().lower()})? {hint}"
     return f"'{value}' is not a colour", hint
+
+
+def _css_name(text: str) -> str:
+    """The #RRGGBB of a colour's name as CSS (and Pillow) knows it ('teal': '#008080'), '' for another word: a
+    clinic with no designer types the colour's name."""
+    from PIL import ImageColor
+
+    name = text.strip().lower().replace(" ", "")
+    if not name.isalpha() or name not in ImageColor.colormap:
+        return ""
+    return "#{:02X}{:02X}{:02X}".format(*ImageColor.getrgb(name)[:3])
 
 
 _RGB = Later(r"rgb\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})\s*\)", re.IGNORECASE)
