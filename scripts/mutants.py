@@ -9363,6 +9363,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="colour-by-its-name",
     ),
     m(
+        "bracket-left-open-not-named",
+        "inputs/yamltree.py",
+        '        flow = exc.context_mark if "while parsing a flow" in str(exc.context) else None',
+        "        flow = None",
+        "tests/test_validation.py",
+        k="bracket_left_open",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

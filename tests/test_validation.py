@@ -664,6 +664,20 @@ def test_a_quote_left_open_is_named_where_it_opens(inputs: Inputs) -> None:
     assert d.hint == f"the quote opened at line {line}, column {col} is not closed: close it", d.format()
 
 
+@pytest.mark.parametrize(("opened", "close"), [("[", "]"), ("{", "}")], ids=["list", "mapping"])
+def test_a_bracket_left_open_is_named_where_it_opens(inputs: Inputs, opened: str, close: str) -> None:
+    """A text that starts with [ (or {) is a list (a mapping) to YAML, which notices it left open where the next
+    key cannot be one of its items: the error's place is the parser's, lines on, and its hint named neither the
+    bracket nor its line (a tester, 2026-12-07). The hint names where it opens."""
+    text = edit(inputs.content, "subtitle: for acne scars", f"subtitle: {opened}for acne scars")
+    content, diags = load_content(inputs.content)
+    assert content is None
+    d = the_error(diags)
+    line, col = position(text, f"{opened}for acne scars")
+    assert d.message.startswith("YAML syntax: ") and d.location.line > line, d.format()
+    assert d.hint.startswith(f"the {opened} opened at line {line}, column {col} is not closed: close it with {close}")
+
+
 @pytest.mark.parametrize(
     ("written", "said"),
     [

@@ -112,6 +112,14 @@ def parse(text: str, file: str, parser: type[Any] = PARSER) -> tuple[Node | None
         block = exc.context_mark if "expected key" in problem and "block mapping" in str(exc.context) else None
         if block is not None and opened is None and not indent.strip(" ") and col == len(indent) + 1:
             hint = _misaligned_hint(lines, line, len(indent), block.column) or hint
+        flow = exc.context_mark if "while parsing a flow" in str(exc.context) else None
+        if flow is not None and opened is None and "did not find expected ','" in problem and flow.line + 1 < line:
+            # (the parser notices where the file, or the next key, cannot be an item of what was left open)
+            start, close = ("[", "]") if "sequence" in str(exc.context) else ("{", "}")
+            hint = (
+                f"the {start} opened at line {flow.line + 1}, column {flow.column + 1} is not closed: close it with"
+                f" {close}, or put the text in quotes if it starts with {start}"
+            )
         if "\t" in indent or "tab character" in problem:  # (a tab in the line's indent: "cannot start any token")
             hint = "YAML indents with spaces, never tabs: replace the tab on this line with spaces"
         if "unknown escape" in problem:  # (a backslash in double quotes: brochure's own escapes, `\*`, typed there)
