@@ -8,6 +8,7 @@ announced with their level, lists with their length, figures by their text alter
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Iterator
@@ -260,11 +261,26 @@ def _read_page(pdf: pikepdf.Pdf, index: int) -> Page:
     return result
 
 
-def main(path: str) -> None:
-    with pikepdf.open(path) as pdf:
-        for line in Tagged(pdf).read_aloud():
-            print(line)
+def main(args: list[str]) -> int:
+    """Print a tagged PDF as a screen reader reads it; 1 with a line on standard error when it cannot be read."""
+    if args[:1] in (["-h"], ["--help"]):
+        print("usage: python tests/tagged.py [FILE.pdf]   (default: out/clearwater-en-gb-trifold-a4-office.pdf)")
+        print("prints the leaflet as a screen reader reads it, in structure order")
+        return 0
+    path = args[0] if args else str(Path("out") / "clearwater-en-gb-trifold-a4-office.pdf")
+    try:
+        with pikepdf.open(path) as pdf:
+            lines = list(Tagged(pdf).read_aloud())
+    except (OSError, pikepdf.PdfError) as exc:
+        print(f"tagged.py: error: cannot read {path}: {exc} (hint: build it first: make leaflet)", file=sys.stderr)
+        return 1
+    try:
+        for line in lines:
+            print(line, flush=True)
+    except BrokenPipeError:  # (read by `head`, which stopped reading)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else str(Path("out") / "clearwater-en-gb-trifold-a4-office.pdf"))
+    sys.exit(main(sys.argv[1:]))
