@@ -88,9 +88,9 @@ def _id(value: str, answers: Answers) -> tuple[str, str]:
 
 def kit_with_id(value: str) -> Path | None:
     """The brand file of a kit of this project (inputs/brand.project_kits) whose id is `value`, or None."""
-    from brochure.inputs.brand import declared_names, project_kits
+    from brochure.inputs.brand import declared_quick, project_kits
 
-    return next((path for path in project_kits() if declared_names(path)[0] == value), None)
+    return next((path for path in project_kits() if declared_quick(path)[0] == value), None)
 
 
 def _country(value: str, answers: Answers) -> tuple[str, str]:

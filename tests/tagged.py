@@ -268,11 +268,21 @@ def main(args: list[str]) -> int:
         print("prints the leaflet as a screen reader reads it, in structure order")
         return 0
     path = args[0] if args else str(Path("out") / "clearwater-en-gb-trifold-a4-office.pdf")
+    if not Path(path).is_file():
+        print(f"tagged.py: error: {path} is not a file (hint: build it first: make leaflet)", file=sys.stderr)
+        return 1
     try:
         with pikepdf.open(path) as pdf:
+            if "/StructTreeRoot" not in pdf.Root:
+                print(
+                    f"tagged.py: error: {path} is not tagged: it has no structure tree (hint: give an office edition;"
+                    " the press edition is not tagged)",
+                    file=sys.stderr,
+                )
+                return 1
             lines = list(Tagged(pdf).read_aloud())
     except (OSError, pikepdf.PdfError) as exc:
-        print(f"tagged.py: error: cannot read {path}: {exc} (hint: build it first: make leaflet)", file=sys.stderr)
+        print(f"tagged.py: error: cannot read {path} as a PDF: {exc} (hint: build it again)", file=sys.stderr)
         return 1
     try:
         for line in lines:

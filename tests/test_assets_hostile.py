@@ -611,6 +611,20 @@ def test_a_tall_thin_logo_printed_as_a_line_is_warned(inputs: Inputs, size: tupl
     assert "(hint: use a wider version of the logo" in said
 
 
+def test_a_logo_at_the_height_the_kit_asks_for_is_not_warned_as_narrow(inputs: Inputs) -> None:
+    """An ordinary logo (4 by 5) at the 8 mm height the kit asks for prints 6.4 mm wide: it was warned of as "1
+    times as tall as it is wide" with a hint against the one for a wide logo (a reviewer): a logo under three
+    times as tall as it is wide is no sliver."""
+    buf = io.BytesIO()
+    Image.new("RGB", (1000, 1250), (20, 72, 80)).save(buf, "PNG", dpi=(300, 300))
+    (inputs.kit / "logo.png").write_bytes(buf.getvalue())
+    edit(inputs.brand, "logo: logo.svg", "logo: {file: logo.png, height: 8}")
+    src, diags = api.load(inputs.content, inputs.brand)
+    assert src is not None, [d.format() for d in diags]
+    result = api.build(src, api.Options())
+    assert result.pdf is not None and not [d for d in result.diagnostics if "mm wide on the cover" in d.message]
+
+
 # --- fonts given as files ---------------------------------------------------------------------------------------
 
 
@@ -792,7 +806,13 @@ def test_a_body_font_without_bold_is_a_warning(inputs: Inputs, capsys: pytest.Ca
     edit(inputs.content, "make **tiny** pricks", "make tiny pricks")  # (no bold words: the subheadings still are)
     assert main(["check", "--content", str(inputs.content), "--brand", str(inputs.brand)]) == 0
     assert "warning: the body font has no bold: what the leaflet prints in bold" in capsys.readouterr().err
-    edit(inputs.brand, "body: {regular: Body.ttf, italic: Italic.ttf}", "body: {family: Be Vietnam Pro}")
+    (inputs.kit / "Bold.ttf").write_bytes(FONT.read_bytes())  # (a copy of the regular under a bold's name)
+    edit(inputs.brand, "body: {regular: Body.ttf, italic: Italic.ttf}", "body: {regular: Body.ttf, bold: Bold.ttf}")
+    brand, _ = load_brand(inputs.brand)
+    assert brand is not None
+    fonts, _ = load_fonts(brand)
+    assert fonts is not None and fonts.regular_bold and len(bold_warning(brand, fonts)) == 1
+    edit(inputs.brand, "body: {regular: Body.ttf, bold: Bold.ttf}", "body: {family: Be Vietnam Pro}")
     brand, _ = load_brand(inputs.brand)
     assert brand is not None
     fonts, _ = load_fonts(brand)

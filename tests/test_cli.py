@@ -17,6 +17,7 @@ from pypdf import PdfReader
 
 from brochure.cli import main
 from brochure.geometry.sheet import MM
+from brochure.inputs.brand import KIT_BYTES
 
 ERROR_LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): error: .+ \[at \S+\] \(hint: .+\)$")
 
@@ -161,6 +162,29 @@ def test_two_clinics_kits_in_clinics_of_one_id_do_not_write_over_each_other(
     assert cli(capsys, "build", *content, "--brand", "clinics/bath/brand.yaml")[0] == 0
     status, _, err = cli(capsys, "build", *content, "--brand", "clinics/other/brand.yaml")
     assert status == 1 and "the kit's id 'bath-skin' is the id of Bath Skin's kit (clinics/bath/brand.yaml)" in err
+
+
+def test_a_kit_folder_linked_outside_the_project_or_a_huge_kit_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """clinics/ linked outside the project (clinics -> /) was listed and its kits read: one there with the id of a
+    kit here stopped its build (a tester, 2026-12-07). Nor is a kit's brand file of over KIT_BYTES read (200 of a
+    megabyte took a build 17 s): only what the project holds, and a kit's first lines, decide."""
+    project, outside = tmp_path / "project", tmp_path / "outside"
+    shutil.copytree(ROOT / "assets/brands/harbour-lane", project / "kits/hl")
+    shutil.copytree(ROOT / "assets/brands/harbour-lane", outside / "evil")
+    edit(outside / "evil/brand.yaml", "name: Harbour Lane Skin Clinic", "name: Evil Clinic")
+    (project / "clinics").symlink_to(outside)
+    monkeypatch.chdir(project)
+    content = ["--content", str(ROOT / "content.yaml")]
+    assert cli(capsys, "build", *content, "--brand", "kits/hl/brand.yaml")[0] == 0
+    (project / "clinics").unlink()
+    shutil.copytree(outside / "evil", project / "clinics/evil")
+    status, _, err = cli(capsys, "build", *content, "--brand", "kits/hl/brand.yaml")  # (here: it is read)
+    assert status == 1 and "is the id of Evil Clinic's kit (clinics/evil/brand.yaml)" in err, err
+    kit = project / "clinics/evil/brand.yaml"
+    kit.write_text(kit.read_text(encoding="utf-8") + "#" * KIT_BYTES, encoding="utf-8")
+    assert cli(capsys, "build", *content, "--brand", "kits/hl/brand.yaml")[0] == 0
 
 
 def test_preview_stem_names_the_files(inputs: Inputs, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

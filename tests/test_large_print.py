@@ -11,11 +11,12 @@ from pathlib import Path
 import pikepdf
 import pypdfium2
 import pytest
+from conftest import Inputs, edit
 from helpers import BRAND, CONTENT, MAPLE, read_qr, reopen, result_of, sources, words_written
 
 from brochure import api
 from brochure.geometry.sheet import Rect
-from brochure.layout.model import Frame, Layout, Text
+from brochure.layout.model import Frame, Layout, Shape, Text
 from brochure.preflight.design import check_type_sizes
 from brochure.theme.styles import LARGE_PRINT
 from brochure.vocabulary import PaperName, Target
@@ -575,3 +576,29 @@ def test_a_word_too_long_in_the_fine_print_is_said_on_the_booking_page_not_moved
     found = [d for d in result.diagnostics if d.is_error]
     assert found and all("page-" not in d.message for d in found), [d.format() for d in found]
     assert any("too long for its line on the last page (large-print edition, a4)" in d.message for d in found)
+
+
+def test_a_step_number_of_three_figures_prints_within_its_disc(inputs: Inputs) -> None:
+    """The 100th step's number and those after it ran past both edges of their discs, white on the page, exit 0;
+    the 200th was an error calling '200' a word too long for its column (a tester, 2026-12-07). A number of
+    three figures is set smaller, within its disc."""
+    steps = "".join(f"          - Step {n} of the course.\n" for n in range(1, 121))
+    edit(
+        inputs.content,
+        "sections:\n",
+        f"sections:\n  - id: course\n    heading: Course\n    blocks:\n      - steps:\n{steps}",
+    )
+    src, diags = api.load(inputs.content, inputs.brand)
+    assert src is not None, [d.format() for d in diags]
+    result = api.build(src, api.Options(layout="large-print"))
+    assert result.pdf is not None and result.layout is not None, [d.format() for d in result.diagnostics]
+    checked = 0
+    for page in result.layout.pages:
+        discs = [
+            i for i in page.items if isinstance(i, Shape) and i.section == "course" and abs(i.box.w - i.box.h) < 0.5
+        ]
+        for t in page.items:
+            if isinstance(t, Text) and t.section == "course" and t.text.isdigit() and int(t.text) >= 99:
+                assert any(d.box.x < t.box.x and t.box.right < d.box.right for d in discs), t.text
+                checked += 1
+    assert checked == 22

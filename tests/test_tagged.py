@@ -804,3 +804,22 @@ def test_the_kicker_printed_in_capitals_is_read_as_written(content: Path) -> Non
     said = [str(n.obj.ActualText) for n in doc.root.walk() if n.kind == "P" and "/ActualText" in n.obj]
     assert said == [kicker]
     assert doc.read_aloud()[1] == kicker
+
+
+def test_the_screen_reader_script_says_what_it_cannot_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`python tests/tagged.py FILE` (README) printed a traceback for a file missing, damaged or untagged (the press
+    edition): one line on standard error, exit 1; a tagged edition is read aloud."""
+    import tagged
+
+    (tmp_path / "bad.pdf").write_bytes(b"not a PDF")
+    press = result_of(sources(CONTENT, BRAND), api.Options(target="press")).pdf
+    office = result_of(sources(CONTENT, BRAND), api.Options()).pdf
+    assert press is not None and office is not None
+    (tmp_path / "press.pdf").write_bytes(press)
+    (tmp_path / "office.pdf").write_bytes(office)
+    for name, said in (("none.pdf", "is not a file"), ("bad.pdf", "as a PDF"), ("press.pdf", "is not tagged")):
+        assert tagged.main([str(tmp_path / name)]) == 1
+        err = capsys.readouterr().err
+        assert err.startswith("tagged.py: error: ") and said in err and err.count("\n") == 1, err
+    assert tagged.main([str(tmp_path / "office.pdf")]) == 0
+    assert "heading level 1: Micro-needling" in capsys.readouterr().out

@@ -498,15 +498,26 @@ def test_a_list_typed_into_a_text_is_warned(inputs: Inputs, text: str, warned: b
         ('      - callout: {text: "Redness lasts a day.\n\n          Swelling, two."}', True),
         ("      - text: |\n          Redness lasts a day.\n          Swelling, two.\n\n", False),  # (after it)
         ("      - text: Redness lasts\n          a day.", False),
+        ("      - text: |\n\n\n          Redness lasts a day.\n          Swelling, two.", False),  # (before it)
+        ("      - text: Redness lasts a day.\n" + "\n" * 300 + "          Swelling, two.", True),  # (past 200 lines)
     ],
-    ids=["literal", "folded", "plain", "callout", "blank-line-after", "two-lines"],
+    ids=["literal", "folded", "plain", "callout", "blank-line-after", "two-lines", "blank-line-before", "long"],
 )
 def test_a_blank_line_typed_in_a_text_is_warned(inputs: Inputs, block: str, warned: bool) -> None:
     """Two paragraphs typed in one text, a blank line between, printed run on as one, no word said (a tester's
     finding, 2026-12-07): a warning at the text, whichever way YAML writes it; none for a blank line after it."""
     first = block.split(": ", 1)[1].split("\n")[0]
     said = _warned_of(inputs, block, "blank line", warned, first.removeprefix("{text: "))
-    assert all("text block of its own" in d.hint for d in said)
+    own = block.lstrip().startswith("- text:")  # (a callout's text is one paragraph: the blank line goes)
+    assert all(("text block of its own" in d.hint) == own for d in said)
+
+
+def test_a_blank_line_in_a_list_item_is_told_to_be_removed(inputs: Inputs) -> None:
+    """A list item, a callout or an answer is one paragraph: the hint to make each paragraph a text block fits a
+    text block alone (a reviewer, 2026-12-07)."""
+    block = '      - bullets:\n          - "Redness lasts a day.\n\n            Swelling, two."'
+    (said,) = _warned_of(inputs, block, "blank line", True, '"Redness lasts a day.')
+    assert said.hint.startswith("remove the blank line: this text is one paragraph"), said.hint
 
 
 def _warned_of(inputs: Inputs, block: str, message: str, warned: bool, at: str) -> list[Diagnostic]:
@@ -676,6 +687,20 @@ def test_a_bracket_left_open_is_named_where_it_opens(inputs: Inputs, opened: str
     line, col = position(text, f"{opened}for acne scars")
     assert d.message.startswith("YAML syntax: ") and d.location.line > line, d.format()
     assert d.hint.startswith(f"the {opened} opened at line {line}, column {col} is not closed: close it with {close}")
+
+
+def test_a_comma_left_out_of_a_list_over_lines_is_named_not_an_unclosed_bracket(inputs: Inputs) -> None:
+    """A list in brackets over lines with a comma left out was told its bracket was not closed (a reviewer,
+    2026-12-07): where a closing bracket follows, the hint says a comma is missing before the item."""
+    text = edit(
+        inputs.content, "subtitle: for acne scars", 'subtitle: ["for acne scars",\n  "and dark patches"\n  "x"]'
+    )
+    content, diags = load_content(inputs.content)
+    assert content is None
+    d = the_error(diags)
+    line, col = position(text, '["for acne scars"')
+    assert d.location.line == line + 2, d.format()
+    assert d.hint == f"put a comma before this item of the [ ... ] opened at line {line}, column {col}", d.format()
 
 
 @pytest.mark.parametrize(

@@ -148,6 +148,7 @@ class Deferred(Executor):
         """A new pool for what is handed out next: the one whose worker was lost (killed by the out-of-memory
         killer or a signal, a crash in a library) fails every task it held, and takes no more."""
         if self._made is not None:
+            _end_workers(self._made)
             self._made.shutdown(wait=False, cancel_futures=True)
         self._made = None
 
@@ -159,6 +160,18 @@ class Deferred(Executor):
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
         if self._made is not None:
             self._made.shutdown(wait=wait, cancel_futures=cancel_futures)
+
+
+def _end_workers(pool: Executor) -> None:
+    """A pool that lost a worker: its other workers ended at once (what they held is handed out again). One left
+    blocked writing its answer to a pipe the broken pool no longer read kept the process that ran the batch from
+    ending (seen in a test process that had run many batches): the pool's own end of them had not ended it."""
+    processes = getattr(pool, "_processes", None)  # (a ProcessPoolExecutor's, by process id; not public)
+    for process in list(processes.values()) if isinstance(processes, dict) else []:
+        with contextlib.suppress(Exception):  # (ended meanwhile)
+            if process.is_alive():
+                process.kill()
+                process.join(1.0)  # (gone before the new pool starts: no process of the old one outlives the batch)
 
 
 def run(

@@ -275,7 +275,9 @@ def inline_text(r: Reader, node: Node | None, path: str) -> str | None:
             r.at(node, path),
             "the text has a blank line in it, which prints as a space: what is typed as two paragraphs prints run"
             " on as one",
-            "make each paragraph a text block of its own (- text: ...), or remove the blank line",
+            "make each paragraph a text block of its own (- text: ...), or remove the blank line"
+            if re.search(r"blocks\[\d+\]\.text$", path)  # (a text block's own text)
+            else "remove the blank line: this text is one paragraph (put a second in a text block after the block)",
         )
     return t
 

@@ -73,14 +73,19 @@ class Reader:
 
     def blank_line_in(self, node: Node) -> bool:
         """Whether a text is typed over lines with a blank one (or one of spaces) between its first and its last."""
-        last, column = node.end
-        last = min(last - (column <= 1), node.line + _LINES_OF_A_TEXT)
+        end, column = node.end
+        last = min(end - (column <= 1), node.line + _LINES_OF_A_TEXT)
         if not self.source or last <= node.line + 1:
             return False
         self.lines = self.lines or LINE_BREAK.split(self.source)
         typed = self.lines[node.line - 1 : last]
-        while typed and not typed[-1].strip():  # (the blank lines after a block's text: the file's, not its)
+        whole = last == end - (column <= 1)  # (a text longer than the lines looked at goes on after them)
+        while whole and typed and not typed[-1].strip():  # (blank lines after a block's text: the file's)
             typed.pop()
+        if typed and typed[0][node.column - 1 :].lstrip()[:1] in ("|", ">"):  # (a block's text starts on the next
+            typed = typed[1:]  # line, its blank lines before its first the file's too)
+            while typed and not typed[0].strip():
+                typed.pop(0)
         return any(not line.strip() for line in typed[1:])
 
     def _typed_first(self, node: Node) -> str:

@@ -113,13 +113,8 @@ def parse(text: str, file: str, parser: type[Any] = PARSER) -> tuple[Node | None
         if block is not None and opened is None and not indent.strip(" ") and col == len(indent) + 1:
             hint = _misaligned_hint(lines, line, len(indent), block.column) or hint
         flow = exc.context_mark if "while parsing a flow" in str(exc.context) else None
-        if flow is not None and opened is None and "did not find expected ','" in problem and flow.line + 1 < line:
-            # (the parser notices where the file, or the next key, cannot be an item of what was left open)
-            start, close = ("[", "]") if "sequence" in str(exc.context) else ("{", "}")
-            hint = (
-                f"the {start} opened at line {flow.line + 1}, column {flow.column + 1} is not closed: close it with"
-                f" {close}, or put the text in quotes if it starts with {start}"
-            )
+        if flow is not None and opened is None and "expected ','" in problem and flow.line + 1 < line:
+            hint = _flow_hint(lines, flow.line + 1, flow.column + 1, "sequence" in str(exc.context), line)
         if "\t" in indent or "tab character" in problem:  # (a tab in the line's indent: "cannot start any token")
             hint = "YAML indents with spaces, never tabs: replace the tab on this line with spaces"
         if "unknown escape" in problem:  # (a backslash in double quotes: brochure's own escapes, `\*`, typed there)
@@ -156,6 +151,27 @@ def parse(text: str, file: str, parser: type[Any] = PARSER) -> tuple[Node | None
     if composer.root is None:
         diags.append(error(Location(file, 1, 1), "the file is empty", "see README.md for the format"))
     return composer.root, diags
+
+
+def _flow_hint(lines: list[str], opened: int, column: int, sequence: bool, stopped: int) -> str:
+    """What to do where a list in brackets (a mapping in braces) opened at line `opened`, lines before, cannot take
+    what the parser met at line `stopped` for one of its items: where no closing bracket follows before the next
+    line indented as the one it opened on (or the file's end), it was left open (a text that starts with '['); else
+    a comma is missing between that item and the one before."""
+    start, close = ("[", "]") if sequence else ("{", "}")
+    outer = len(lines[opened - 1]) - len(lines[opened - 1].lstrip(" "))
+    for text in lines[stopped - 1 : stopped - 1 + _FLOW_LINES]:
+        if text.strip() and len(text) - len(text.lstrip(" ")) <= outer:
+            break
+        if close in text:
+            return f"put a comma before this item of the {start} ... {close} opened at line {opened}, column {column}"
+    return (
+        f"the {start} opened at line {opened}, column {column} is not closed: close it with {close}, or put the text"
+        f" in quotes if it starts with {start}"
+    )
+
+
+_FLOW_LINES = 200  # the lines looked at for a list's closing bracket (a file's are many: the hint's, not a scan)
 
 
 def _misaligned_hint(lines: list[str], line: int, spaces: int, block: int) -> str:

@@ -186,11 +186,12 @@ def _logo(inp: Inputs, area: CoverArea) -> tuple[Flowable, float, list[Diagnosti
 
 
 def _narrow(lw: float, lh: float, where_: str, inp: Inputs) -> list[Diagnostic]:
-    """A warning at the logo when it prints narrower than a kit may ask it to be tall (LOGO_MM): a tall, thin logo
-    sized by its height (one 40 times as tall as it is wide printed as a 0.4 mm line, no word said; a wide one
-    sized by the cover's width is warned of as short)."""
+    """A warning at the logo when it prints narrower than a kit may ask it to be tall (LOGO_MM) and is at least
+    TALL times as tall as it is wide: a tall, thin logo (one 40 times as tall as it is wide printed as a 0.4 mm
+    line, no word said; a wide one is warned of as short). An ordinary logo at a small height the kit asks for
+    (4 by 5, 8 mm tall: 6.4 mm wide) is none."""
     logo = inp.brand.logo
-    if lw >= LOGO_MM[0] * MM - 0.01 or lh < lw:
+    if lw >= LOGO_MM[0] * MM - 0.01 or lh < TALL * lw:
         return []
     return [
         warning(
@@ -200,6 +201,9 @@ def _narrow(lw: float, lh: float, where_: str, inp: Inputs) -> list[Diagnostic]:
             "use a wider version of the logo (the mark beside the name, or the name beside the mark)",
         )
     ]
+
+
+TALL = 3.0  # a logo this many times as tall as it is wide or more, printed narrower than LOGO_MM, is warned of
 
 
 FIELD_CORNER = 4 * MM  # the radius of the colour field's corners where it stops short of an edge or a fold

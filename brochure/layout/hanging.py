@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from brochure.layout.flowables import Stack
@@ -63,6 +64,7 @@ class StepRow(Hanging):
 
     DISC = 17.0
     INDENT = 26.0
+    FILL = 0.8  # the most of the disc's width its number takes
 
     def __init__(self, number: int, stack: Stack, theme: Theme, entry: Entry | None = None) -> None:
         z = theme.scale.zoom
@@ -72,7 +74,10 @@ class StepRow(Hanging):
         self.ink = theme.palette.white
         self.font = _disc_font(self.number, theme.fonts.bold, theme.fonts.fallbacks_for(theme.fonts.bold))
         self.disc_d = self.DISC * z
-        self.size = 9.0 if z == 1 else theme.scale.body  # large print: the number as large as the words
+        size = 9.0 if z == 1 else theme.scale.body  # large print: the number as large as the words
+        wide = stringWidth(self.number, self.font, size)
+        self.size = min(size, size * self.FILL * self.disc_d / wide) if wide else size  # (a number of three
+        # figures, the 100th step's, ran past both edges of its disc, white on the page)
 
     def label_wrap(self, ah: float) -> float:
         return self.disc_d

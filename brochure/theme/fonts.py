@@ -500,9 +500,10 @@ def load_fonts(brand: Brand) -> tuple[FontSet | None, list[Diagnostic]]:
         names[face] = name
     if diags:
         return None, _unique(diags)
+    upright = _one_font(names["italic"], names["regular"])  # (a copy of the regular's file under another name too)
+    plain = _one_font(names["bold"], names["regular"])  # (a kit without a bold file, or a family of one
+    # weight)
     names.update(_family(names))
-    upright = body["italic"] == body["regular"]
-    plain = body["bold"] == body["regular"]  # (a kit's files without a bold, or a family of one weight)
     fs = FontSet(
         names["heading"], names["regular"], names["bold"], names["italic"], names["bold_italic"], names["family"]
     )
@@ -513,6 +514,11 @@ def load_fonts(brand: Brand) -> tuple[FontSet | None, list[Diagnostic]]:
     families = tuple(_spec_name(spec) for spec in brand.fallbacks)
     fs = replace(fs, upright_italic=upright, regular_bold=plain, fallbacks=fallbacks, fallback_families=families)
     return fs, _weight_warnings(brand.heading_font, brand.where("fonts.heading.weight"))
+
+
+def _one_font(a: str, b: str) -> bool:
+    """Whether two registered names are one font (the same bytes, one under a name of its file's: `_alias`)."""
+    return a == b or pdfmetrics.getFont(a) is pdfmetrics.getFont(b)
 
 
 def family_weights(family: str) -> list[int]:

@@ -78,9 +78,11 @@ _FORM = re.compile(r"<([0-9A-F]{2})> <(F[B-E][0-9A-F]{2})>")  # an entry of one 
 def letters_of_forms(text: str) -> str:
     """A ToUnicode map with each entry of an Arabic presentation form (U+FB50-U+FDFF, U+FE70-U+FEFE: the code
     points a font's own map gives its joined forms, as IBM Plex Sans Arabic's does) read as its letters (its
-    compatibility decomposition, without the space an isolated mark's has): 'ﺎ' as 'ا'. A ligature of letters
-    (lam-alef, 'ﻻ') keeps its code point, which viewers fold after ordering the line (as two characters, a viewer
-    that turns a right-to-left line round to read it turned them round too: 'ال' copied 'لا'). A copy or
+    compatibility decomposition, without the space an isolated mark's has): 'ﺎ' as 'ا'. A ligature of two letters
+    or more (lam-alef 'ﻻ', yeh-reh 'ﲑ': about a tenth of the glyphs of the shipped Arabic tri-fold) keeps its code
+    point, which viewers fold after ordering the line: written as its letters, PDFium and poppler, which turn a
+    right-to-left line's characters round to read it, turned them round too ('ال' copied 'لا'), and written
+    turned round, pypdf, which does not, read them so. A copy or
     search that does not fold them (pypdf's, a screen reader's where no /ActualText is read: the press edition)
     read the leaflet's words as presentation forms, and a search for a word as typed found none of them."""
 
