@@ -64,7 +64,7 @@ class StepRow(Hanging):
 
     DISC = 17.0
     INDENT = 26.0
-    FILL = 0.8  # the most of the disc's width its number takes
+    FILL = 0.7  # the most of the disc's width its number takes (within the circle at its top and foot too)
 
     def __init__(self, number: int, stack: Stack, theme: Theme, entry: Entry | None = None) -> None:
         z = theme.scale.zoom
@@ -75,7 +75,8 @@ class StepRow(Hanging):
         self.font = _disc_font(self.number, theme.fonts.bold, theme.fonts.fallbacks_for(theme.fonts.bold))
         self.disc_d = self.DISC * z
         size = 9.0 if z == 1 else theme.scale.body  # large print: the number as large as the words
-        wide = stringWidth(self.number, self.font, size)
+        wide = stringWidth("8" * len(self.number), self.font, size)  # (as wide as a number of its figures may be:
+        # every number of as many figures at one size)
         self.size = min(size, size * self.FILL * self.disc_d / wide) if wide else size  # (a number of three
         # figures, the 100th step's, ran past both edges of its disc, white on the page)
 
