@@ -7509,7 +7509,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "init-default-checked-after-a-wrong-answer",
         "commands/init.py",
-        'kit.answer_problem(q, default, answers) if not problems else ("", "")',
+        'kit.answer_problem(q, default, answers) if not later else ("", "")',
         "kit.answer_problem(q, default, answers)",
         "tests/test_init.py::test_a_kit_is_not_given_the_id_of_another_kit_of_the_project",
     ),
@@ -9433,6 +9433,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "    if lw >= LOGO_MM[0] * MM - 0.01 or lh < lw:",
         "tests/test_assets_hostile.py",
         k="kit_asks_for",
+    ),
+    m(
+        "init-default-of-a-missing-answer-said-empty",
+        "commands/init.py",
+        "            later = problems or missing  # (after an answer wrong or left out)",
+        "            later = problems",
+        "tests/test_init.py::test_every_missing_answer_is_named_at_once",
     ),
     m(
         "svg-negative-size-drawn",

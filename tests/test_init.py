@@ -399,6 +399,8 @@ def test_every_missing_answer_is_named_at_once(tmp_path: Path, capsys: pytest.Ca
     assert status == 2
     for option in ("--address", "--phone", "--email", "--website"):
         assert f"brochure: error: {option} is needed" in err
+    assert err.startswith("brochure: error: --address is needed") and "(the default)" not in err  # (the booking
+    # page's default, made from the website not given, was said first as an empty answer: a new user, 2026-12-07)
 
 
 def test_a_given_logo_is_copied_into_the_kit(

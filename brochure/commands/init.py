@@ -76,8 +76,9 @@ def init(args: argparse.Namespace, console: Console) -> int:
                 return EXIT_ERRORS
             answers[q.key] = answer
         elif default is not None:  # (checked as an answer given: an id made from --name may be another kit's; not
-            # after a wrong answer, which the default may come from: --booking-url's, --website's)
-            problem, hint = kit.answer_problem(q, default, answers) if not problems else ("", "")
+            # after a wrong or missing answer, which the default may come from: --booking-url's, --website's)
+            later = problems or missing  # (after an answer wrong or left out)
+            problem, hint = kit.answer_problem(q, default, answers) if not later else ("", "")
             if problem:
                 problems.append(f"{q.option} {default!r} (the default): {problem} (hint: {hint})")
             answers[q.key] = default
