@@ -9442,6 +9442,22 @@ MUTANTS: tuple[Mutant, ...] = (
         "tests/test_init.py::test_every_missing_answer_is_named_at_once",
     ),
     m(
+        "press-small-text-in-a-tint-unsaid",
+        "preflight/press.py",
+        '    if plates(r.ink) == 1 and r.ink.space == "cmyk" and not r.ink.spot and max(r.ink.values) < 0.995:',
+        "    if False:",
+        "tests/test_press.py",
+        k="tint_of_one_plate",
+    ),
+    m(
+        "press-small-text-named-at-the-first-met",
+        "preflight/press.py",
+        "                        if r.size < smallest.get(key, FINE_TEXT):",
+        "                        if key not in smallest:",
+        "tests/test_press.py",
+        k="tint_of_one_plate",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

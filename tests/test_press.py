@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import shutil
 from dataclasses import replace
 from decimal import Decimal
 from functools import cache
@@ -12,8 +13,8 @@ from pathlib import Path
 import pikepdf
 import pypdfium2 as pdfium
 import pytest
-from conftest import Inputs, edit
-from helpers import BRAND, CONTENT, MAPLE, frames_layout, reopen, result_of, sources, text_item
+from conftest import Inputs, edit, position
+from helpers import BRAND, CONTENT, MAPLE, ROOT, frames_layout, reopen, result_of, sources, text_item
 
 from brochure import api
 from brochure.art.skin import skin_section
@@ -905,3 +906,24 @@ def test_a_kits_press_palette_made_twice_is_one_palette() -> None:
     brand = sources(CONTENT, MAPLE).brand
     one, two = (api.press_palette(brand, build_profile(brand)) for _ in range(2))
     assert one == two and hash(one) == hash(two) and one is not two
+
+
+def test_small_text_in_a_tint_of_one_plate_or_in_four_is_warned_at_its_smallest(tmp_path: Path) -> None:
+    """A `cmyk: text` of 90 % K printed every word screened, ragged and knocked out, no word said; one of four
+    plates was warned of at the first small text met (the cover's 9.25 pt lead), not the smallest (7.4 pt
+    sources), a print shop's tester found (2026-12-07). Each is a warning at the colour naming its smallest text."""
+    shutil.copytree(ROOT / "assets", tmp_path / "assets", ignore=shutil.ignore_patterns("brands"))
+    kit = tmp_path / "assets" / "brand.yaml"
+    for build, said in (("[0, 0, 0, 90]", "a tint of one plate (K 90%)"), ("[60, 40, 40, 100]", "built from 4")):
+        text = kit.read_text(encoding="utf-8").replace("    text: [0, 0, 0, 100]", f"    text: {build}")
+        kit.write_text(text, encoding="utf-8")
+        src, diags = api.load(CONTENT, kit)
+        assert src is not None, [d.format() for d in diags]
+        result = api.build(src, api.Options(target="press"))
+        assert result.layout is not None
+        sizes = [r.size for p in result.layout.pages for t in p.items if isinstance(t, Text) for r in t.runs]
+        (warned,) = [d for d in result.diagnostics if said in d.message and d.message.startswith("text under")]
+        line, col = position(text, build)
+        assert (warned.location.line, warned.location.column) == (line, col), warned.format()
+        assert warned.message.startswith(f"text under 10 pt ({min(sizes):g} pt "), warned.message
+        kit.write_text(text.replace(f"    text: {build}", "    text: [0, 0, 0, 100]"), encoding="utf-8")

@@ -11,7 +11,7 @@ from reportlab.lib.colors import CMYKColor
 from brochure.diagnostics import MOST_PLACES, Diagnostic, Place, error, merged, warning
 from brochure.geometry.outline import stroke_width
 from brochure.inputs.brand import Brand, Profile
-from brochure.layout.model import Frame, Ink, Layout, Picture, Shape, Text
+from brochure.layout.model import Frame, Ink, Layout, Picture, Run, Shape, Text
 from brochure.preflight.contrast import Colours
 from brochure.preflight.pdf import MAX_INK
 from brochure.preflight.placement import place, run_place
@@ -153,14 +153,17 @@ def check_registration(layout: Layout, brand: Brand, colours: Colours) -> list[D
         return []
     found: dict[tuple[str, str], tuple[str, Ink]] = {}
     spots: dict[tuple[str, str], list[Place]] = {}
+    smallest: dict[tuple[str, str], float] = {}  # (the smallest text of each colour is the one named)
     for n, page in enumerate(layout.pages):
         for item in page.items:
             if isinstance(item, Text):
                 for r in item.runs:
-                    if r.text.strip() and r.size < FINE_TEXT - 0.01 and plates(r.ink) >= MANY_PLATES:
+                    kind = _small_text(r) if r.text.strip() and r.size < FINE_TEXT - 0.01 else ""
+                    if kind:
                         what = f"text under {FINE_TEXT:g} pt ({r.size:g} pt '{r.text.strip()[:30]}', {item.region})"
-                        key = ("text", _colour_name(colours, item, r.ink))
-                        found.setdefault(key, (what, r.ink))
+                        key = (kind, _colour_name(colours, item, r.ink))
+                        if r.size < smallest.get(key, FINE_TEXT):
+                            found[key], smallest[key] = (what, r.ink), r.size
                         spots.setdefault(key, []).append(run_place(n, item, r))
             elif isinstance(item, Shape) and item.stroke is not None and _too_thin(item, item.stroke):
                 what = f"lines under {THINNEST:g} pt ({item.line_width:.2f} pt, {_drawn_in(item)})"
@@ -196,6 +199,17 @@ def check_registration(layout: Layout, brand: Brand, colours: Colours) -> list[D
     for (kind, name), (what, ink) in found.items():
         build = " ".join(f"{p} {v:.0%}" for p, v in zip("CMYK", ink.values, strict=True) if v > 0)
         logo = name == LOGO_COLOUR or kind == "detail"
+        if kind == "tint":
+            diags.append(
+                warning(
+                    colours.at(name),
+                    f"{what} printed in {name}, a tint of one plate ({build}): screened, small type prints with "
+                    "ragged edges, and it knocks out of what is under it",
+                    "give small text a solid ink: the text colour as 100 % K (colors.cmyk.text: [0, 0, 0, 100]), or"
+                    f" set such text at {FINE_TEXT:g} pt or more",
+                ).at(*spots[(kind, name)][:MOST_PLACES])
+            )
+            continue
         if kind == "thin":
             diags.append(
                 warning(
@@ -221,6 +235,16 @@ def check_registration(layout: Layout, brand: Brand, colours: Colours) -> list[D
 
 
 LOGO_COLOUR = "a colour of the logo"
+
+
+def _small_text(r: Run) -> str:
+    """What is wrong with a run of small type on press: 'text', built from three or four plates (misregistered
+    fringes); 'tint', a tint of one plate (90 % K: screened, ragged, knocked out); '' for neither."""
+    if plates(r.ink) >= MANY_PLATES:
+        return "text"
+    if plates(r.ink) == 1 and r.ink.space == "cmyk" and not r.ink.spot and max(r.ink.values) < 0.995:
+        return "tint"
+    return ""
 
 
 def _logo_hint(kind: str, name: str) -> str:
