@@ -28,7 +28,7 @@ from brochure.inputs.logo import PICTURE_LOGOS, Logo, load_logo, unread_problem
 from brochure.inputs.names import short_name
 from brochure.inputs.pictures import icc_damage
 from brochure.inputs.reader import Reader, load_file
-from brochure.inputs.yamltree import Node
+from brochure.inputs.yamltree import PARSER, Node
 from brochure.patterns import Later
 from brochure.remembered import content_key
 from brochure.vocabulary import PAPERS, Condition, LayoutName, PaperName, is_paper, language_base, language_problem
@@ -314,13 +314,10 @@ def declared_quick(path: Path) -> tuple[str | None, str | None, PaperName | None
         return None, None, None
     try:
         lines = dict(_DECLARED.findall(data.decode("utf-8-sig")))
-        top = {k: yaml.load(f"v: {v}", Loader=_LINE)["v"] for k, v in lines.items()}
+        top = {k: yaml.load(f"v: {v}", Loader=PARSER)["v"] for k, v in lines.items()}
     except (UnicodeDecodeError, yaml.YAMLError, TypeError, KeyError):
         return None, None, None
     return _names_of(top)
-
-
-_LINE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def other_clinic_with_id(brand: Brand, paper: str | None = None) -> tuple[Path, str] | None:
