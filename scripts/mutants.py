@@ -9458,6 +9458,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="tint_of_one_plate",
     ),
     m(
+        "translation-callout-tone-not-compared",
+        "inputs/translation.py",
+        "            if isinstance(was, Callout) and isinstance(now, Callout) and was.tone != now.tone:",
+        "            if False:",
+        "tests/test_translations.py",
+        k="warning_callout_translated",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

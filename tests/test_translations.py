@@ -1915,3 +1915,26 @@ def test_a_translation_that_is_mostly_the_sources_words_is_an_error_at_its_langu
     )
     spanish, _ = load_content(SPANISH)
     assert spanish is not None and not [d for d in compare(source, spanish) if "most of this" in d.message]
+
+
+def test_a_warning_callout_translated_as_a_note_is_an_error(tmp_path: Path) -> None:
+    """A translation whose warning callout became a note (`tone: note`) printed it in the note's colour and icon,
+    a warning read as a tip, and the check said nothing (a translations tester, 2026-12-07). It is an error at
+    the translation's callout, naming the source's."""
+    source = tmp_path / "content.yaml"
+    text = CONTENT.read_text(encoding="utf-8")
+    assert text.count("          tone: note") == 1
+    source.write_text(text.replace("          tone: note", "          tone: warning"), encoding="utf-8")
+    translation = tmp_path / "es.yaml"
+    words = (ROOT / "translations" / "es.yaml").read_text(encoding="utf-8")
+    translation.write_text(words, encoding="utf-8")
+    src, _ = load_content(source)
+    ours, _ = load_content(translation)
+    assert src is not None and ours is not None
+    (said,) = [d for d in compare(src, ours) if "callout" in d.message]
+    line, _ = position(words, "callout:")
+    assert said.is_error and said.location.line == line + 1, said.format()  # (the callout's mapping, under its key)
+    assert said.message.startswith("this callout is a note where the source's") and "is a warning" in said.message
+    translation.write_text(words.replace("          tone: note", "          tone: warning"), encoding="utf-8")
+    ours, _ = load_content(translation)
+    assert ours is not None and not [d for d in compare(src, ours) if "callout" in d.message]

@@ -16,7 +16,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from brochure.diagnostics import Diagnostic, Location, error, shorten, warning
-from brochure.inputs.blocks import ContactLines, Image
+from brochure.inputs.blocks import Callout, ContactLines, Image
 from brochure.inputs.content import Content
 from brochure.inputs.inline import citations, links, own_words, parse, plain
 from brochure.inputs.numbers import (
@@ -58,6 +58,7 @@ def compare(source: Content, translation: Content) -> list[Diagnostic]:
     if own is not None:
         return [own]
     diags = _structure(source, translation) + _reference_targets(source, translation) + _edition(source, translation)
+    diags += _tones(source, translation)
     ours = _texts(translation)
     theirs = _texts(source)
     if [s.id for s in source.sections] != [s.id for s in translation.sections]:  # their texts do not pair
@@ -595,6 +596,26 @@ def _structure(source: Content, translation: Content) -> list[Diagnostic]:
             )
         )
     return sorted(diags, key=lambda d: (d.location.line, d.location.column))
+
+
+def _tones(source: Content, translation: Content) -> list[Diagnostic]:
+    """A callout of another tone than the source's at its place (a warning made a note: a patient reads a warning,
+    "stop and tell us", as a tip, in the note's colour and icon). Only where the sections and blocks pair."""
+    out: list[Diagnostic] = []
+    for theirs, ours in zip(source.sections, translation.sections, strict=False):
+        if theirs.id != ours.id or len(theirs.blocks) != len(ours.blocks):
+            continue
+        for was, now in zip(theirs.blocks, ours.blocks, strict=True):
+            if isinstance(was, Callout) and isinstance(now, Callout) and was.tone != now.tone:
+                out.append(
+                    error(
+                        now.at,
+                        f"this callout is a {now.tone} where the source's ({place(was.at)}) is a {was.tone}: it prints"
+                        " in another colour and icon, and a warning read as a note is missed",
+                        f"keep the source's tone: tone: {was.tone}",
+                    )
+                )
+    return out
 
 
 def _layouts(source: Content, translation: Content, uneven: list[str]) -> list[Diagnostic]:
