@@ -9466,6 +9466,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="warning_callout_translated",
     ),
     m(
+        "translation-bold-dropped-unsaid",
+        "inputs/translation.py",
+        "    if not strong or any(r.bold for r in parse(text)):",
+        "    if True:",
+        "tests/test_translations.py",
+        k="bold_words_of_the_source",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -1938,3 +1938,18 @@ def test_a_warning_callout_translated_as_a_note_is_an_error(tmp_path: Path) -> N
     translation.write_text(words.replace("          tone: note", "          tone: warning"), encoding="utf-8")
     ours, _ = load_content(translation)
     assert ours is not None and not [d for d in compare(src, ours) if "callout" in d.message]
+
+
+def test_bold_words_of_the_source_left_plain_in_a_translation_are_warned(tmp_path: Path) -> None:
+    """'**Llame al 999** si ...' translated as 'Llame al 999 si ...' lost the emphasis a patient is meant to see
+    first, and the check said nothing (a translations tester, 2026-12-07): a warning at the text."""
+    words = (ROOT / "translations" / "es.yaml").read_text(encoding="utf-8")
+    assert words.count("**Llame al 999**") == 1
+    translation = tmp_path / "es.yaml"
+    translation.write_text(words.replace("**Llame al 999**", "Llame al 999"), encoding="utf-8")
+    src, _ = load_content(CONTENT)
+    ours, _ = load_content(translation)
+    assert src is not None and ours is not None
+    (said,) = [d for d in compare(src, ours) if "in bold" in d.message]
+    assert not said.is_error and said.location.line == position(words, "**Llame al 999**")[0], said.format()
+    assert said.message.startswith("the source sets 'Call 999' in bold"), said.message

@@ -85,6 +85,7 @@ def compare(source: Content, translation: Content) -> list[Diagnostic]:
         ]
         diags += _links(was, text, at, src_at)
         diags += _citations(was, text, at, src_at)
+        diags += _emphasis(was, text, at, src_at)
         if text == was and not adaptation and not key.startswith(_KEPT) and _LETTERS.search(plain(text)):
             if text in same or plain(text) in same:  # (the same words in both languages, said so)
                 continue
@@ -596,6 +597,22 @@ def _structure(source: Content, translation: Content) -> list[Diagnostic]:
             )
         )
     return sorted(diags, key=lambda d: (d.location.line, d.location.column))
+
+
+def _emphasis(was: str, text: str, at: Location, src_at: Location) -> list[Diagnostic]:
+    """A warning where the source sets words in bold (**Call 999** if ...) and the translation none: the emphasis a
+    patient is meant to see first is gone, and the check said nothing."""
+    strong = [r.text for r in parse(was) if r.bold and r.text.strip()]
+    if not strong or any(r.bold for r in parse(text)):
+        return []
+    return [
+        warning(
+            at,
+            f"the source sets '{shorten(strong[0], 40)}' in bold ({place(src_at)}); this text has no bold words: the"
+            " emphasis is lost",
+            "set the same words in bold, with ** around them",
+        )
+    ]
 
 
 def _tones(source: Content, translation: Content) -> list[Diagnostic]:
