@@ -9474,6 +9474,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="bold_words_of_the_source",
     ),
     m(
+        "translation-number-changed-by-numbers-hint-turned-round",
+        "inputs/numbers.py",
+        "    mapped = [n for n in lost if was_written[n] != n]",
+        "    mapped = []",
+        "tests/test_translations.py",
+        k="edition_changes_given_as_the_source",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -1953,3 +1953,21 @@ def test_bold_words_of_the_source_left_plain_in_a_translation_are_warned(tmp_pat
     (said,) = [d for d in compare(src, ours) if "in bold" in d.message]
     assert not said.is_error and said.location.line == position(words, "**Llame al 999**")[0], said.format()
     assert said.message.startswith("the source sets 'Call 999' in bold"), said.message
+
+
+def test_a_number_the_edition_changes_given_as_the_source_wrote_it_is_told_the_change(tmp_path: Path) -> None:
+    """The US edition, whose numbers: changes 999 to 911, giving 'Call 999' was told to map 911 to 999, the change
+    turned round (a translations tester, 2026-12-07): the hint says to write 911, as numbers: says."""
+    words = (ROOT / "translations" / "en-US.yaml").read_text(encoding="utf-8")
+    assert words.count('"**Call 911** if your face') == 1
+    translation = tmp_path / "en-US.yaml"
+    translation.write_text(words.replace('"**Call 911** if your face', '"**Call 999** if your face'), encoding="utf-8")
+    src, _ = load_content(CONTENT)
+    ours, _ = load_content(translation)
+    assert src is not None and ours is not None
+    (said,) = [d for d in compare(src, ours) if d.is_error]
+    assert "999 (as 911, document.translation.numbers)" in said.message, said.format()
+    assert (
+        said.hint
+        == "write 911 here, as document.translation.numbers changes 999 to it (or take the change out of numbers:)"
+    )

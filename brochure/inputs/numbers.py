@@ -168,7 +168,14 @@ def check_numbers(
     instead_at = _pointed(theirs, ours, extra, as_written) if extra else None  # (the first given instead)
     instead = f"; it has {', '.join(sorted(as_written[n] for n in extra))} instead" if extra else ""
     hint = "keep every number, dose, duration and percentage as the source has it, in digits"
-    swapped = [(n, m) for n in lost if n in AMBULANCE for m in extra if m in AMBULANCE]
+    swapped = [(n, m) for n in lost if n in AMBULANCE and was_written[n] == n for m in extra if m in AMBULANCE]  # (not
+    # one numbers: changes already: en-US's 911 for 999, given as 999 again, was told to map 911 to 999)
+    mapped = [n for n in lost if was_written[n] != n]
+    if mapped:  # (a number numbers: changes, given as the source wrote it: 999 in the US edition)
+        hint = (
+            f"write {mapped[0]} here, as document.translation.numbers changes {shown[was_written[mapped[0]]]} to it"
+            " (or take the change out of numbers:)"
+        )
     if swapped:  # (another country's emergency number, 999 -> 112: an adaptation, which names what it changes)
         hint += f"; if this edition is for a country that calls {swapped[0][1]}, name the change in "
         hint += f'document.translation.numbers: {{"{swapped[0][0]}": "{swapped[0][1]}"}}'
