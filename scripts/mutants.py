@@ -9482,6 +9482,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="edition_changes_given_as_the_source",
     ),
     m(
+        "contact-sheet-silent-on-earlier-pdfs-of-failed-editions",
+        "batch/manifest.py",
+        "    kept = [o for o in held if _could_be_output(o) and o not in left and (base / o).is_file()]",
+        "    kept: list[str] = []",
+        "tests/test_batch.py",
+        k="earlier_pdf_still",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

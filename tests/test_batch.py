@@ -658,6 +658,32 @@ def test_the_contact_sheet_shows_every_page_and_each_failure_in_red(
     )
 
 
+def test_a_failed_editions_earlier_pdf_still_in_the_folder_is_said_on_the_contact_sheet(
+    inputs: Inputs, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An edition that failed this run keeps its earlier PDF in the folder (kept_for_failed, in the manifest): the
+    contact sheet showed the card red and said nothing of the file, and the folder is sent whole to the print shop
+    (a tester, 2026-12-07). The sheet lists the files at its top, linked, saying they are not this run's."""
+    path = _editions(inputs)
+    batch(capsys, path)
+    edit(inputs.content, "language: en-GB", "language: en-GB\nbroken: yes")
+    status, _, _ = batch(capsys, path)
+    page = (inputs.content.parent / "out" / "index.html").read_text(encoding="utf-8")
+    assert status == 1 and page.count('<article class="edition failed"') == 2
+    kept = re.search(r"<aside class=\"left\"><p>Kept from an earlier run for editions that failed this time: not this "
+                     r"run&#x27;s words or kit[^<]*</p><ul>(.*?)</ul></aside>", page)  # fmt: skip
+    assert kept is not None, page[:2000]
+    said = re.findall(r'<a href="([^"]+)">([^<]+)</a>', kept.group(1))
+    assert sorted(name for _, name in said) == [
+        "out/test-clinic/en-gb/large-print-a4-office.pdf",
+        "out/test-clinic/en-gb/trifold-a4-office.pdf",
+    ]
+    assert all((inputs.content.parent / "out" / href).is_file() for href, _ in said)
+    edit(inputs.content, "language: en-GB\nbroken: yes", "language: en-GB")
+    batch(capsys, path)  # (built again: nothing kept, nothing said)
+    assert "Kept from an earlier run" not in (inputs.content.parent / "out" / "index.html").read_text(encoding="utf-8")
+
+
 def test_a_changed_picture_builds_its_editions_again(inputs: Inputs, capsys: pytest.CaptureFixture[str]) -> None:
     """A photo the words show is one of the edition's inputs: replacing it (same name) builds again."""
     from PIL import Image

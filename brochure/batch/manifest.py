@@ -83,7 +83,10 @@ def write_index(
     for clinic, said in kit_warnings(editions, kits or {}):
         notes.setdefault(clinic, []).append(said.format())
     index = manifest_path(editions).parent / INDEX
-    return write_contact_sheet(index, editions.path.parent, outcomes, names, left, notes)
+    base = editions.path.parent
+    held = [str(e["output"]) for e in _last_run(editions)[1] if isinstance(e.get("output"), str)]  # (as just recorded)
+    kept = [o for o in held if _could_be_output(o) and o not in left and (base / o).is_file()]
+    return write_contact_sheet(index, base, outcomes, names, left, notes, kept)
 
 
 def manifest_path(editions: Editions) -> Path:

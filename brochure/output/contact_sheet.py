@@ -25,11 +25,13 @@ def write_contact_sheet(
     names: Mapping[str, str] | None = None,
     left: Sequence[str] = (),
     kit_notes: Mapping[str, Sequence[str]] | None = None,
+    kept: Sequence[str] = (),
 ) -> Path:
     """The contact sheet at `path` (out/index.html; `base`: editions.yaml's folder, which the outcomes' paths are
     relative to): every page of every edition, by clinic (under its name, from `names` by the kit's id, beside the
     id the editions are named by) and language; failures in red with their messages; the PDFs of editions no
-    longer in editions.yaml that are left in place (`left`), listed, as the folder sent whole holds them; under a
+    longer in editions.yaml that are left in place (`left`), and the earlier PDFs kept for editions that failed
+    (`kept`), listed, as the folder sent whole holds them; under a
     clinic's name, the warnings about its kit (`kit_notes`, by the kit's id, each as the command line prints it),
     folded as an edition's are. Offline: the pictures are files beside it, and the page's own policy lets the
     browser fetch nothing else."""
@@ -55,11 +57,23 @@ def write_contact_sheet(
         links = "".join(f'<li><a href="#{_anchor(o)}">{html.escape(o.edition)}</a></li>' for o in failed)
         parts.append(f'<nav class="failures"><p>Failed:</p><ul>{links}</ul></nav>')
     if left:
-        hrefs = [html.escape(_url(os.path.relpath(base / f, folder))) for f in left]
-        files = "".join(f'<li><a href="{href}">{html.escape(f)}</a></li>' for href, f in zip(hrefs, left, strict=True))
         parts.append(
-            '<aside class="left"><p>Left in place, no longer editions (delete them, or leave them out of what you '
-            f"send):</p><ul>{files}</ul></aside>"
+            _files(
+                left,
+                base,
+                folder,
+                "Left in place, no longer editions (delete them, or leave them out of what you send)",
+            )
+        )
+    if kept:  # (the folder is sent whole: an edition's red card said nothing of its earlier PDF beside it)
+        parts.append(
+            _files(
+                kept,
+                base,
+                folder,
+                "Kept from an earlier run for editions that failed this time: not this run's words or kit (delete "
+                "them, or leave them out of what you send)",
+            )
         )
     for clinic, languages in clinics.items():
         name = (names or {}).get(clinic, "")
@@ -78,6 +92,13 @@ def write_contact_sheet(
     parts.append("</body></html>\n")
     write_atomic(path, "\n".join(parts).encode("utf-8"), HTML)
     return path
+
+
+def _files(files: Sequence[str], base: Path, folder: Path, said: str) -> str:
+    """A list of output files at the top of the sheet, each linked, under what is to be said of them."""
+    hrefs = [html.escape(_url(os.path.relpath(base / f, folder))) for f in files]
+    items = "".join(f'<li><a href="{href}">{html.escape(f)}</a></li>' for href, f in zip(hrefs, files, strict=True))
+    return f'<aside class="left"><p>{html.escape(said)}:</p><ul>{items}</ul></aside>'
 
 
 def _card(o: Outcome, base: Path, folder: Path) -> str:
