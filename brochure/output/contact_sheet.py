@@ -173,7 +173,8 @@ h1{font-size:26px;margin:0 0 2px} .summary{margin:0 0 20px;color:var(--muted)}
  padding:8px 14px;margin:0 0 24px}
 .left{border-left:4px solid var(--muted);padding:8px 12px;margin:0 0 16px;color:var(--muted)}
 .left p{margin:0;font-weight:600} .left ul{margin:4px 0 0;padding-left:1.2em;overflow-wrap:anywhere}
-.failures p{margin:0;font-weight:600} .failures ul{margin:4px 0 0;padding-left:1.2em;overflow-wrap:anywhere} .failures a{color:var(--fail)}
+.failures p{margin:0;font-weight:600} .failures ul{margin:4px 0 0;padding-left:1.2em;overflow-wrap:anywhere}
+.failures a{color:var(--fail)}
 .clinic{margin:0 0 36px} h2{font-size:21px;margin:0 0 4px;padding-bottom:4px;border-bottom:2px solid var(--line)}
 h2 .id{font-size:14px;font-weight:400;color:var(--muted);margin-left:6px}
 h3{font-size:15px;font-weight:600;color:var(--muted);margin:14px 0 8px}
