@@ -9490,6 +9490,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="earlier_pdf_still",
     ),
     m(
+        "words-of-another-languages-letters-unsaid",
+        "inputs/content.py",
+        "    if most >= OWN_LETTERS_LEAST:",
+        "    if False:",
+        "tests/test_translations.py",
+        k="another_languages_own_letters",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -1971,3 +1971,25 @@ def test_a_number_the_edition_changes_given_as_the_source_wrote_it_is_told_the_c
         said.hint
         == "write 911 here, as document.translation.numbers changes 999 to it (or take the change out of numbers:)"
     )
+
+
+@pytest.mark.parametrize(("file", "tag", "own"), [("vi", "es", "vi"), ("pl", "vi", "pl")])
+def test_words_full_of_another_languages_own_letters_are_warned_at_language(
+    tmp_path: Path, file: str, tag: str, own: str
+) -> None:
+    """Vietnamese words tagged 'es' built the Spanish edition (its file name, dates, hyphenation and a screen
+    reader's voice Spanish), no word said (a translations tester, 2026-12-07): a warning at language:."""
+    words = (ROOT / "translations" / f"{file}.yaml").read_text(encoding="utf-8")
+    assert words.count(f"\nlanguage: {file}") == 1
+    wrong = tmp_path / f"{file}.yaml"
+    text = words.replace(f"\nlanguage: {file}", f"\nlanguage: {tag}")
+    wrong.write_text(text, encoding="utf-8")
+    _, diags = load_content(wrong)
+    (said,) = [d for d in diags if "written with letters of" in d.message]
+    line, _ = position(text, f"language: {tag}")
+    assert not said.is_error and said.location.line == line, said.format()
+    assert (
+        said.message.startswith(f"the words are written with letters of '{own}'") and f"(language: {own})" in said.hint
+    )
+    _, shipped = load_content(ROOT / "translations" / f"{file}.yaml")
+    assert not [d for d in shipped if "written with letters of" in d.message]

@@ -162,6 +162,7 @@ def _read_content(r: Reader, root: Node, path: Path, logo: int = 0) -> Content |
         return None
     assert language is not None
     _check_script(r, language, r.at(top["language"], "language"))
+    _check_letters(r, language, r.at(top["language"], "language"))
     _check_digits(r, language)
     _check_arabic_letters(r, language, r.at(top["language"], "language"))
     if direction(language) == "ltr":
@@ -315,6 +316,39 @@ def _check_script(r: Reader, language: str, at: Location) -> None:
             f"most of the words are written right to left, but '{language}' is not: the leaflet is laid out left "
             "to right around them",
             "give the words' own language (e.g. 'ar' for Arabic, 'he' for Hebrew)",
+        )
+
+
+# Letters only one of the shipped languages writes (Vietnamese's horn and stacked tone marks, Polish's ogonek,
+# stroke and acute consonants): words full of them are that language's, whatever `language:` says (Spanish's ñ
+# and opening marks are too few in a leaflet to tell it by).
+OWN_LETTERS = {
+    "vi": frozenset("ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"),
+    "pl": frozenset("ąćęłńśźż"),
+}
+OWN_LETTERS_LEAST = 20  # of a language's own letters, in all the texts, before its words are taken for its
+
+
+def _check_letters(r: Reader, language: str, at: Location) -> None:
+    """A warning at `language:` when the words are full of letters another language alone writes (Vietnamese words
+    tagged 'es' built the Spanish edition: its file name, dates, hyphenation and a screen reader's voice Spanish,
+    its words Vietnamese, no word said)."""
+    base = language_base(language)
+    counts = {tag: 0 for tag in OWN_LETTERS if tag != base}
+    for value, _ in r.strings:
+        if value.isascii():
+            continue
+        low = value.lower()
+        for tag in counts:
+            counts[tag] += sum(ch in OWN_LETTERS[tag] for ch in low)
+    tag, most = max(counts.items(), key=lambda kv: kv[1], default=("", 0))
+    if most >= OWN_LETTERS_LEAST:
+        shown = ", ".join(sorted({ch for value, _ in r.strings for ch in value.lower() if ch in OWN_LETTERS[tag]})[:5])
+        r.warn(
+            at,
+            f"the words are written with letters of '{tag}' ({shown}: {most} of them), but language: is"
+            f" '{language}': the leaflet is named, dated, hyphenated and read aloud as '{language}'",
+            f"give the words' own language (language: {tag}), or check the file is the translation you meant",
         )
 
 
