@@ -13,6 +13,7 @@ from helpers import BRAND, CONTENT, MAPLE, ROOT, cli, copied_kit, cpu_growth, pa
 
 from brochure import api
 from brochure.cli import main
+from brochure.diagnostics import Diagnostic
 from brochure.inputs.content import Content, load_content
 from brochure.inputs.translation import _one_apart, compare
 from brochure.layout.model import Text
@@ -1940,17 +1941,24 @@ def test_a_warning_callout_translated_as_a_note_is_an_error(tmp_path: Path) -> N
     assert ours is not None and not [d for d in compare(src, ours) if "callout" in d.message]
 
 
-def test_bold_words_of_the_source_left_plain_in_a_translation_are_warned(tmp_path: Path) -> None:
-    """'**Llame al 999** si ...' translated as 'Llame al 999 si ...' lost the emphasis a patient is meant to see
-    first, and the check said nothing (a translations tester, 2026-12-07): a warning at the text."""
-    words = (ROOT / "translations" / "es.yaml").read_text(encoding="utf-8")
-    assert words.count("**Llame al 999**") == 1
-    translation = tmp_path / "es.yaml"
-    translation.write_text(words.replace("**Llame al 999**", "Llame al 999"), encoding="utf-8")
+def _compared_edited(tmp_path: Path, language: str, old: str, new: str) -> tuple[str, list[Diagnostic]]:
+    """A shipped translation with `old` (found once) written `new`, checked against content.yaml: its words as
+    shipped, and the check's findings."""
+    words = (ROOT / "translations" / f"{language}.yaml").read_text(encoding="utf-8")
+    assert words.count(old) == 1
+    translation = tmp_path / f"{language}.yaml"
+    translation.write_text(words.replace(old, new), encoding="utf-8")
     src, _ = load_content(CONTENT)
     ours, _ = load_content(translation)
     assert src is not None and ours is not None
-    (said,) = [d for d in compare(src, ours) if "in bold" in d.message]
+    return words, compare(src, ours)
+
+
+def test_bold_words_of_the_source_left_plain_in_a_translation_are_warned(tmp_path: Path) -> None:
+    """'**Llame al 999** si ...' translated as 'Llame al 999 si ...' lost the emphasis a patient is meant to see
+    first, and the check said nothing (a translations tester, 2026-12-07): a warning at the text."""
+    words, found = _compared_edited(tmp_path, "es", "**Llame al 999**", "Llame al 999")
+    (said,) = [d for d in found if "in bold" in d.message]
     assert not said.is_error and said.location.line == position(words, "**Llame al 999**")[0], said.format()
     assert said.message.startswith("the source sets 'Call 999' in bold"), said.message
 
@@ -1958,14 +1966,8 @@ def test_bold_words_of_the_source_left_plain_in_a_translation_are_warned(tmp_pat
 def test_a_number_the_edition_changes_given_as_the_source_wrote_it_is_told_the_change(tmp_path: Path) -> None:
     """The US edition, whose numbers: changes 999 to 911, giving 'Call 999' was told to map 911 to 999, the change
     turned round (a translations tester, 2026-12-07): the hint says to write 911, as numbers: says."""
-    words = (ROOT / "translations" / "en-US.yaml").read_text(encoding="utf-8")
-    assert words.count('"**Call 911** if your face') == 1
-    translation = tmp_path / "en-US.yaml"
-    translation.write_text(words.replace('"**Call 911** if your face', '"**Call 999** if your face'), encoding="utf-8")
-    src, _ = load_content(CONTENT)
-    ours, _ = load_content(translation)
-    assert src is not None and ours is not None
-    (said,) = [d for d in compare(src, ours) if d.is_error]
+    _, found = _compared_edited(tmp_path, "en-US", '"**Call 911** if your face', '"**Call 999** if your face')
+    (said,) = [d for d in found if d.is_error]
     assert "999 (as 911, document.translation.numbers)" in said.message, said.format()
     assert (
         said.hint
