@@ -458,7 +458,7 @@ def test_watch_checks_the_source_against_the_words_language_picks(monkeypatch: p
 
     monkeypatch.chdir(ROOT)
     args = make_parser().parse_args(["watch", "--language", "es", "--source", "content.yaml"])
-    _, first = _choose(args, Console())
+    _, first, _ = _choose(args, Console())
     assert first.content.resolve() == (ROOT / "translations/es.yaml").resolve()
     args = make_parser().parse_args(["watch", "--language", "es", "--source", "translations/es.yaml"])
     with pytest.raises(Exception) as refused:

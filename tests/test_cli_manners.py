@@ -168,7 +168,7 @@ def test_the_kit_and_words_an_edition_names_given_as_well_are_taken(
 
     monkeypatch.chdir(ROOT)
     args = make_parser().parse_args(["serve", "--edition", "maple-main/en-us/bifold", *given])
-    _, choice = _choose(args, Console())
+    _, choice, _ = _choose(args, Console())
     assert choice.kit.resolve() == (ROOT / "assets/brands/maple-main/brand.yaml").resolve()
     assert (choice.content.resolve(), choice.layout) == ((ROOT / "translations/en-US.yaml").resolve(), "bifold")
 

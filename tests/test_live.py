@@ -730,7 +730,7 @@ def test_a_groups_own_project_starts_with_its_first_clinic_not_the_default_kit(
     monkeypatch.chdir(tmp_path)
 
     def first(*argv: str) -> tuple[tuple[str, ...], Path, Path]:
-        choices, choice = _choose(make_parser().parse_args(["serve", *argv]), Console())
+        choices, choice, _ = _choose(make_parser().parse_args(["serve", *argv]), Console())
         return tuple(k.name for k in choices.kits), choice.kit, choice.content
 
     oak = Path("clinics/oak/brand.yaml")
@@ -1304,3 +1304,47 @@ def test_a_picture_drawn_is_freed_with_its_build_not_by_the_cycle_collector() ->
     finally:
         gc.enable()
     assert left == []
+
+
+def test_an_editions_file_saved_while_serving_changes_the_clinics_on_offer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """editions.yaml was read once, at the start: a clinic added while `serve` ran was never offered, and a file
+    broken at the start said so on the terminal alone (the page offered one kit, no word why). Saved, it is read
+    again: a clinic added is offered; with errors, what was on offer stays and its error is among the page's
+    findings; a clinic removed while chosen moves the choice to the kit and words given."""
+    from brochure.live.choices import Choice, offered
+    from brochure.live.session import Live, Settings
+
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(ROOT / "assets", tmp_path / "assets")
+    shutil.copy(ROOT / "content.yaml", tmp_path)
+    editions = tmp_path / "editions.yaml"
+    one = 'output: "out/{brand}/{language}/{layout}-{paper}-{target}.pdf"\nbrands:\n  - kit: assets/brand.yaml\n'
+    editions.write_text(one + "    languages: [content.yaml]\n", encoding="utf-8")
+    kit, words = Path("assets/brand.yaml"), Path("content.yaml")
+    said: list[str] = []
+    settings = Settings(editions=Path("editions.yaml"), offered=(kit, words))
+    live = Live(offered(None, kit, words), Choice(kit, words), settings, said.append, said.append)
+    assert [k.id for k in live.choices.kits] == ["clearwater"]
+    assert editions in live.watching().files  # (a save of it rebuilds)
+    elm = "  - kit: assets/brands/elm-park/brand.yaml\n    languages: [content.yaml]\n"
+    editions.write_text(one + "    languages: [content.yaml]\n" + elm, encoding="utf-8")
+    live._build(live._asked, live._choice, time.perf_counter())
+    assert [k.id for k in live.choices.kits] == ["clearwater", "elm-park"], said
+    assert any("read editions.yaml again: 2 clinics on offer" in line for line in said), said
+    assert live.choose({"kit": "assets/brands/elm-park/brand.yaml"}) == ""
+    editions.write_text(one + "    languages: [content.yaml]\n" + elm + "  - kit: 7\n", encoding="utf-8")
+    live._build(live._asked, live._choice, time.perf_counter())
+    assert [k.id for k in live.choices.kits] == ["clearwater", "elm-park"]  # (kept)
+    shown = json.loads(live.state())
+    errors = [f["text"] for f in shown["findings"] if f["severity"] == "error"]
+    assert errors and all(e.startswith("editions.yaml:7:") for e in errors), errors
+    assert shown["choice"]["kit"] == "assets/brands/elm-park/brand.yaml"
+    editions.write_text(one + "    languages: [content.yaml]\n", encoding="utf-8")  # (elm park removed)
+    live._build(live._asked, live._choice, time.perf_counter())
+    shown = json.loads(live.state())
+    assert shown["choice"]["kit"] == "assets/brand.yaml" and [k["key"] for k in shown["offer"]["kits"]] == [
+        "assets/brand.yaml"
+    ]
+    assert not [f for f in shown["findings"] if f["where"].startswith("editions.yaml")], shown["findings"]

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from brochure.arguments import DEFAULT_BRAND, DEFAULT_CONTENT, EXIT_ERRORS, EXIT_OK, EXIT_USAGE, same_source
 from brochure.cli import BUG, Console, Interrupted, Signals, _print, pdf_name_problem
+from brochure.diagnostics import Diagnostic
 from brochure.live.choices import Choice, Choices, offered, pick_edition, pick_language
 from brochure.output.files import PDF, clash, same_file, target_problem
 
@@ -34,21 +35,25 @@ class _Usage(Exception):
 def watch(args: argparse.Namespace, console: Console, signals: Signals) -> int:
     """`brochure watch [--serve]` and `brochure serve`."""
     try:
-        choices, first = _choose(args, console)
+        choices, first, read = _choose(args, console)
     except _Usage as exc:
         console.error(f"brochure: error: {exc}")
         return EXIT_USAGE
     except _Errors:
         return EXIT_ERRORS
     serving = args.command == "serve" or args.serve
-    return _run(args, console, signals, choices, first, serving)
+    return _run(args, console, signals, choices, first, serving, read)
 
 
 class _Errors(Exception):
     """An editions file with errors (printed)."""
 
 
-def _choose(args: argparse.Namespace, console: Console) -> tuple[Choices, Choice]:
+Read = tuple[Path | None, tuple[Path, Path], list[Diagnostic]]  # the editions file, the kit and content file
+# offered beside its clinics, and what reading it found
+
+
+def _choose(args: argparse.Namespace, console: Console) -> tuple[Choices, Choice, Read]:
     """What is on offer and what is built first; checks the options."""
     from brochure import api
     from brochure.inputs.editions import load_editions
@@ -64,13 +69,17 @@ def _choose(args: argparse.Namespace, console: Console) -> tuple[Choices, Choice
         raise _Usage(problem)
     editions = None
     path = args.editions or (Path("editions.yaml") if Path("editions.yaml").is_file() else None)
+    diags: list[Diagnostic] = []
     if path is not None:
         editions, diags = load_editions(path)
         _print(console, diags)
         if editions is None and args.editions is not None:
             raise _Errors()
         if editions is None:
-            console.error(f"brochure: {path} has errors: only the given kit and content file are on offer")
+            console.error(
+                f"brochure: {path} has errors: only the given kit and content file are on offer (until it is saved"
+                " without them)"
+            )
     brand, content = _first_words(args, editions)
     choices = offered(editions, brand, content)
     first = Choice(brand, content, args.layout, args.paper, args.target)
@@ -104,7 +113,7 @@ def _choose(args: argparse.Namespace, console: Console) -> tuple[Choices, Choice
         problem = pdf_name_problem(args.output, args.command)
         if problem:
             raise _Usage(problem)
-    return choices, first
+    return choices, first, (path, (brand, content), diags)
 
 
 def _how(args: argparse.Namespace, first: Choice) -> tuple[str, str]:
@@ -134,7 +143,13 @@ def _first_words(args: argparse.Namespace, editions: Editions | None) -> tuple[P
 
 
 def _run(
-    args: argparse.Namespace, console: Console, signals: Signals, choices: Choices, first: Choice, serving: bool
+    args: argparse.Namespace,
+    console: Console,
+    signals: Signals,
+    choices: Choices,
+    first: Choice,
+    serving: bool,
+    read: Read,
 ) -> int:
     from brochure.collector import for_many_builds
     from brochure.live.server import Server, is_every, is_loopback
@@ -156,8 +171,10 @@ def _run(
         allow_expired=args.allow_expired,
         pictures=serving,
         dpi=args.dpi,
+        editions=read[0],
+        offered=read[1],
     )
-    live = Live(choices, first, settings, console.result, console.error)
+    live = Live(choices, first, settings, console.result, console.error, read[2])
     server = None
     if serving:
         try:
@@ -192,7 +209,8 @@ def _run(
                     f"open it here at http://127.0.0.1:{port}/, or from another machine at "
                     f"http://{socket.gethostname()}:{port}/ (or this machine's address)"
                 )
-        console.result(f"watching {first.content} and the kit {first.kit.parent}{os.sep} (Ctrl-C to stop)")
+        also = f", {read[0]}" if read[0] is not None else ""  # (its clinics on offer: read again when saved)
+        console.result(f"watching {first.content}{also} and the kit {first.kit.parent}{os.sep} (Ctrl-C to stop)")
         while not stop.wait(0.5):
             pass
     except Interrupted:

@@ -17,7 +17,7 @@ import json
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -26,7 +26,7 @@ from brochure.diagnostics import Diagnostic, Location, error
 from brochure.frozen import frozen
 from brochure.inputs.brand import kit_files, kit_identity
 from brochure.live import view
-from brochure.live.choices import Choice, Choices
+from brochure.live.choices import Choice, Choices, offered
 from brochure.live.watcher import Stamp, Watched, stamp, watched
 from brochure.output.files import PDF, Refused, same_file, target_problem, write_atomic
 from brochure.vocabulary import is_layout, is_paper, is_target
@@ -45,6 +45,9 @@ class Settings:
     allow_expired: bool = False
     pictures: bool = False  # make page pictures (a page is served)
     dpi: float = view.DPI
+    editions: Path | None = None  # the editions file the kits and languages on offer come from (read again when
+    # it is saved)
+    offered: tuple[Path, Path] | None = None  # the kit and content file always on offer beside its clinics
 
 
 def _abs(path: Path | None) -> set[str]:
@@ -69,6 +72,7 @@ class Live:
         settings: Settings,
         say: Callable[[str], None],
         complain: Callable[[str], None],
+        editions_found: Sequence[Diagnostic] = (),
     ) -> None:
         self.choices = choices
         self.settings = settings
@@ -94,6 +98,8 @@ class Live:
         self._taken: tuple[api.Kit | None, str | None, Path, list[Diagnostic]] = (None, None, Path(), [])  # (the
         # kit read, the paper and file asked for, and another clinic's id error for them: the builder's only)
         self.on_watch_change: Callable[[], None] = lambda: None  # set by whoever watches the files
+        self._editions = (stamp(settings.editions) if settings.editions else None, list(editions_found))  # (its
+        # stamp as last read, and what reading it found: the builder's only)
 
     # --- asked from other threads -------------------------------------------------------------------------
 
@@ -196,6 +202,7 @@ class Live:
                 self._publish()
 
     def _build(self, ticket: int, choice: Choice, asked_at: float) -> None:
+        choice = self._offer_again(choice)
         source = self._source(choice)
         known = self._fallback_watch(choice, source).files | self.watching().files
         before = {f: stamp(f) for f in known}  # before reading: a save made while reading is seen as one
@@ -241,7 +248,7 @@ class Live:
             if pictures is None:
                 return  # superseded
         page_ms = (time.perf_counter() - asked_at) * 1000
-        findings = view.findings(found)
+        findings = view.findings([*self._editions[1], *found])
         # built; errors: not written, but the pages are drawn; failed: no pages (the words do not fit)
         status = "built" if written else "errors" if result.layout is not None else "failed"
         with self._cond:
@@ -263,7 +270,7 @@ class Live:
             if self._cond.wait_for(lambda: self._superseded(ticket), GRACE_S):
                 return
         self._report(choice, diags, None, (time.perf_counter() - asked_at) * 1000)
-        findings = view.findings(diags)
+        findings = view.findings([*self._editions[1], *diags])
         with self._cond:
             if self._superseded(ticket):
                 return
@@ -338,6 +345,35 @@ class Live:
         hint = f"{file} was read for the last build and is gone now: put it back (undo its deletion or move, or "
         return replace(d, hint=hint + "restore it from your copy); the leaflet is built again when it is back")
 
+    def _offer_again(self, choice: Choice) -> Choice:
+        """The editions file read again when it was saved since it was last read: its kits and languages on offer
+        from now on (the choice moved to the kit and content file always offered when the file no longer names
+        them); with errors, those on offer stay. What reading it found is printed once and shown on the page with
+        every build's findings, until it is saved again."""
+        path, (was, _) = self.settings.editions, self._editions
+        if path is None or self.settings.offered is None or stamp(path) == was:
+            return choice
+        from brochure.inputs.editions import load_editions
+
+        now = stamp(path)
+        editions, found = load_editions(path)
+        self._editions = (now, found)
+        for d in found:
+            self._complain(d.format())
+        if editions is None:
+            self._say(f"{time.strftime('%H:%M:%S')} {path} has errors: the clinics on offer stay as they were")
+            return choice
+        choices = offered(editions, *self.settings.offered)
+        with self._cond:
+            self.choices = choices
+            if choices.words(self._choice.kit, self._choice.content) is None:  # (no longer on offer)
+                kit, content = self.settings.offered
+                self._choice = replace(self._choice, kit=kit, content=content)
+            choice = replace(choice, kit=self._choice.kit, content=self._choice.content)
+        kits = len(choices.kits)
+        self._say(f"{time.strftime('%H:%M:%S')} read {path} again: {kits} clinic{'s' if kits != 1 else ''} on offer")
+        return choice
+
     def _source(self, choice: Choice) -> Path | None:
         """The content file the chosen one translates: --source, else editions.yaml's for a content file it names
         for the kit (the brand's `source:`, else the file's; not for one given with --content alone: build and
@@ -348,7 +384,8 @@ class Live:
         return self.choices.source_of(choice.kit, choice.content)
 
     def _fallback_watch(self, choice: Choice, source: Path | None) -> Watched:
-        files = [choice.content, choice.kit, *([source] if source else [])]
+        editions = [self.settings.editions] if self.settings.editions else []
+        files = [choice.content, choice.kit, *([source] if source else []), *editions]
         return watched(files, choice.kit.parent, [self.settings.output] if self.settings.output else [])
 
     def _watch(
