@@ -1341,3 +1341,17 @@ def test_an_svg_logos_use_stretching_a_non_scaling_stroke_is_refused_at_the_use(
     said = f"{inputs.kit / 'logo.svg'}:12:{column}: error: logo SVG's <use> stretches a copy of {named}, a shape "
     assert status == 1 and line.startswith(said + 'with vector-effect="non-scaling-stroke"'), line
     assert "from this <use>'s transform" in line and "Traceback" not in err
+
+
+@pytest.mark.parametrize("read", [True, False], ids=["built", "read-for-its-files"])
+def test_a_picture_logo_that_cannot_be_read_is_hinted_with_svg_too(tmp_path: Path, read: bool) -> None:
+    """A logo.png that is a named pipe was hinted "use a PNG or JPEG file", as a picture in the words is, though a
+    logo may be SVG too (a batch tester, 2026-12-07)."""
+    from brochure.diagnostics import Location
+    from brochure.inputs.logo import load_logo, unread_problem
+
+    os.mkfifo(tmp_path / "logo.png")
+    at = Location("brand.yaml", 3, 7)
+    said = load_logo(tmp_path / "logo.png", at)[1] if read else unread_problem(tmp_path / "logo.png", at)
+    assert said is not None and "named pipe" in said.message
+    assert said.hint.startswith("use an SVG file, or a PNG or JPEG file of at most"), said.hint

@@ -1995,3 +1995,33 @@ def test_words_full_of_another_languages_own_letters_are_warned_at_language(
     )
     _, shipped = load_content(ROOT / "translations" / f"{file}.yaml")
     assert not [d for d in shipped if "written with letters of" in d.message]
+
+
+@pytest.mark.parametrize(
+    ("file", "tag", "own"),
+    [
+        ("translations/es.yaml", "pl", "ą ć ę ł ń ś ź ż"),
+        ("translations/es.yaml", "vi", "ă đ ơ ư"),
+        ("content.yaml", "es", "á é í ñ ó ú"),
+    ],
+)
+def test_words_without_the_letters_their_language_writes_are_warned_at_language(
+    tmp_path: Path, file: str, tag: str, own: str
+) -> None:
+    """Spanish words tagged 'pl' built the Polish edition (named as the Polish one, its tool's words Polish, read
+    aloud in Polish), with no word said (a translations tester, 2026-12-07): words with almost none of the letters
+    the language's words always have are a warning at language:. The shipped translations and a short file are
+    not."""
+    words = (ROOT / file).read_text(encoding="utf-8")
+    text = re.sub(r"\nlanguage: [A-Za-z-]+", f"\nlanguage: {tag}", words, count=1)
+    assert text != words
+    wrong = tmp_path / "words.yaml"
+    wrong.write_text(text, encoding="utf-8")
+    _, diags = load_content(wrong)
+    (said,) = [d for d in diags if "read as another language's" in d.message]
+    line, _ = position(text, f"language: {tag}")
+    assert not said.is_error and said.location.line == line, said.format()
+    assert said.message.startswith(f"language: is '{tag}', but the words have ") and f"({own}" in said.message
+    for shipped in ("content", "translations/es", "translations/es-US", "translations/pl", "translations/vi"):
+        _, found = load_content(ROOT / f"{shipped}.yaml")
+        assert not [d for d in found if "read as another language's" in d.message], shipped

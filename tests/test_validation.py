@@ -1538,8 +1538,12 @@ def test_words_after_a_space_and_a_hash_are_said_to_be_left_out_as_a_comment(
         ('"New collagen can **even out** *rough* skin."', ""),
         ('"New collagen from \u00a3120* (rated 5*)."', ""),
         ('"*New collagen may vary."', ""),
+        ('"**New collagen can even out rough skin."', "**New collagen can even out"),
     ],
-    ids=["bold-closed-as-italic", "italic-never-closed", "spaced-star", "escaped-star", "pairs", "footnotes", "a-note"],
+    ids=[
+        *("bold-closed-as-italic", "italic-never-closed", "spaced-star", "escaped-star", "pairs", "footnotes"),
+        *("a-note", "bold-never-closed-at-the-start"),
+    ],
 )
 def test_a_star_with_no_pair_against_a_word_is_a_warning(
     inputs: Inputs, capsys: pytest.CaptureFixture[str], written: str, warned: str

@@ -327,6 +327,12 @@ OWN_LETTERS = {
     "pl": frozenset("ąćęłńśźż"),
 }
 OWN_LETTERS_LEAST = 20  # of a language's own letters, in all the texts, before its words are taken for its
+# Letters a language's words always have some of, though other languages write them too (Spanish's accents, ñ and
+# opening marks; Polish's and Vietnamese's own): a shipped translation has 1 in 90 (Spanish) to 1 in 10
+# (Vietnamese). Words tagged with the language that have almost none of them are another language's.
+SOME_LETTERS = {**OWN_LETTERS, "es": frozenset("áéíóúñü¿¡")}
+SOME_LETTERS_TEXT = 300  # letters in all the texts before their lack of a language's letters tells (a short file
+SOME_LETTERS_SHARE = 1 / 1000  # may have no accent at all); fewer than this share of its letters: not its words
 
 
 def _check_letters(r: Reader, language: str, at: Location) -> None:
@@ -341,6 +347,7 @@ def _check_letters(r: Reader, language: str, at: Location) -> None:
         low = value.lower()
         for tag in counts:
             counts[tag] += sum(ch in OWN_LETTERS[tag] for ch in low)
+    _check_lacking(r, language, at)
     tag, most = max(counts.items(), key=lambda kv: kv[1], default=("", 0))
     if most >= OWN_LETTERS_LEAST:
         shown = ", ".join(sorted({ch for value, _ in r.strings for ch in value.lower() if ch in OWN_LETTERS[tag]})[:5])
@@ -349,6 +356,28 @@ def _check_letters(r: Reader, language: str, at: Location) -> None:
             f"the words are written with letters of '{tag}' ({shown}: {most} of them), but language: is"
             f" '{language}': the leaflet is named, dated, hyphenated and read aloud as '{language}'",
             f"give the words' own language (language: {tag}), or check the file is the translation you meant",
+        )
+
+
+def _check_lacking(r: Reader, language: str, at: Location) -> None:
+    """A warning at `language:` when the words have almost none of the letters the language's words always have
+    (Spanish words tagged 'pl' built the Polish edition, named as the Polish one and read aloud in Polish, no word
+    said; English words tagged 'es' the Spanish one)."""
+    base = language_base(language)
+    some = SOME_LETTERS.get(base)
+    if some is None:
+        return
+    letters = sum(sum(map(str.isalpha, value)) for value, _ in r.strings)
+    have = sum(sum(ch in some for ch in value.lower()) for value, _ in r.strings if not value.isascii())
+    if letters >= SOME_LETTERS_TEXT and have < letters * SOME_LETTERS_SHARE:
+        shown = " ".join(sorted(some - {"ü", "¿", "¡"})[:8])
+        r.warn(
+            at,
+            f"language: is '{language}', but the words have {have} of the letters its words write ({shown}) in"
+            f" {letters:,} letters: they read as another language's, and the leaflet is named, dated, hyphenated"
+            f" and read aloud as '{language}'",
+            "give the words' own language, or translate them: a file copied from another language's is not"
+            " translated until its words are",
         )
 
 

@@ -371,8 +371,11 @@ def _capitals(word: str) -> bool:
     return sum(ch.isupper() for ch in word) >= 2
 
 
-_STRAY = Later(r"(?<=\s)\*+(?=[^\W\d_])|(?<=[^\W\d_])\*+(?=\s|$|[.,;:!?)\]])")  # a star against a word's
-# letters inside the text: not a footnote's star after a number or before a note ('from £120*', '*Prices may vary')
+_STRAY = Later(
+    r"(?<=\s)\*+(?=[^\W\d_])"  # a star against a word's letters inside the text,
+    r"|^\*{2,}(?=[^\W\d_])"  # or two at its start (a bold mark's, unclosed: '**Call 999 if'),
+    r"|(?<=[^\W\d_])\*+(?=\s|$|[.,;:!?)\]])"  # not a footnote's star after a number or before a note ('from £120*',
+)  # '*Prices may vary')
 
 
 def stray_star(text: str) -> str:
@@ -380,7 +383,7 @@ def stray_star(text: str) -> str:
     against a word's letters inside the text ('**tell us first*' prints '*tell us first' in italics; 'such as
     *rolling scars (wide' a star), else ''. A star with spaces round it ('2 * 3'), a footnote's after a number or a
     bracket ('from £120*', 'Rated 5*', '(*)') or before its note at the text's start ('*Prices may vary') is not
-    asked about."""
+    asked about; two at the start are ('**Call 999 if ...', its bold left unclosed)."""
     if "*" not in text:
         return ""
     printed = "".join(r.text for r in _parse(hidden(text)))  # (an escaped star is a stand-in there)

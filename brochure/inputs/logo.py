@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 TRIM = 0.02  # padding over this share of the logo's shorter side is trimmed; a hairline margin is kept
 THINNEST = 50  # a logo's longer side over this many times its shorter one prints as a sliver (SVG or picture)
 SVG_HINT = "export the logo again as plain SVG (shapes only), or use a PNG"
+LOGO_HINT = f"use an SVG file, or {FILE_HINT.removeprefix('use ')}"  # (a logo file that cannot be read)
 PICTURE_LOGOS = PICTURE_ENDINGS  # a logo with one of these endings is a picture (what it holds is checked)
 
 
@@ -65,7 +66,7 @@ def load_logo(path: Path, at: Location) -> tuple[Logo | None, Diagnostic | None]
     if path.suffix.lower() in PICTURE_LOGOS:
         data, unread = read_bytes(path, limits.PICTURE_BYTES)
         if data is None:
-            return None, error(at, f"logo cannot be used: {unread}", FILE_HINT)
+            return None, error(at, f"logo cannot be used: {unread}", LOGO_HINT)
         key = content_key(data)
         pic, (w, h) = _PICTURE_LOGOS.answer(key, lambda: _picture_logo(data, path))
         del data  # (up to 40 MB: not held while the logo is checked)
@@ -158,7 +159,7 @@ def unread_problem(path: Path, at: Location) -> Diagnostic | None:
     problem = unreadable(path, limits.SVG_BYTES if svg else limits.PICTURE_BYTES)
     if not problem:
         return None
-    return error(at, f"logo cannot be used: {problem}", SVG_HINT if svg else FILE_HINT)
+    return error(at, f"logo cannot be used: {problem}", SVG_HINT if svg else LOGO_HINT)
 
 
 def _trim_picture(pic: PictureData, pixels: Image.Image | None = None) -> tuple[PictureData, tuple[int, int]] | None:
