@@ -1422,20 +1422,21 @@ def test_an_edition_is_built_again_when_its_source_moves(inputs: Inputs, capsys:
 def test_a_translations_first_finding_is_what_it_got_wrong_not_that_it_is_unchecked(tmp_path: Path) -> None:
     """Every edition of a translation with no reviewer has the warning that it is not checked, first: a batch's table
     and report showed only that, and a number counted in hours where the source counts minutes (numbing cream on for
-    45 hours) went unseen. An edition's first finding is its first error, else its first other warning."""
+    45 hours, an error now) went unseen; so would a range turned round. An edition's first finding is its first
+    error, else its first other warning."""
     from brochure.api import translation_check
     from brochure.batch.records import Outcome
 
     words = tmp_path / "pl.yaml"
     text = (ROOT / "translations" / "pl.yaml").read_text(encoding="utf-8")
     assert text.count("30 do 45 minut przed") == 1
-    words.write_text(text.replace("30 do 45 minut przed", "30 do 45 godzin przed"), encoding="utf-8")
+    words.write_text(text.replace("30 do 45 minut przed", "45 do 30 minut przed"), encoding="utf-8")
     translation, diags = load_content(words)
     assert translation is not None
     findings = tuple(d.format() for d in [*diags, *translation_check(ROOT / "content.yaml", translation)[1]])
     assert "has not been checked" in findings[0] and len(findings) == 2
     outcome = Outcome("clearwater/pl/trifold/a4/office", "out/x.pdf", "built", 0.1, "stamp", findings)
-    assert "counts 45 in hours where the source's text" in outcome.first
+    assert "gives 45 before 30" in outcome.first
     assert outcome.report()["first"] == outcome.first
     assert Outcome("e", "o", "built", 0.1, "s", findings[:1]).first == findings[0]  # (alone, it is the first)
     failed = Outcome("e", "o", "failed", 0.1, "s", (*findings, "x.yaml:1:1: error: a problem"))
@@ -1445,7 +1446,7 @@ def test_a_translations_first_finding_is_what_it_got_wrong_not_that_it_is_unchec
     text = text.replace('{"999": "911", "111": ""}', '{"999": "", "111": ""}').replace(
         "**Call 911** if", "**Call us** if"
     )
-    us.write_text(text.replace("30 to 45 minutes", "30 to 45 hours"), encoding="utf-8")
+    us.write_text(text.replace("30 to 45 minutes", "45 to 30 minutes"), encoding="utf-8")
     translation, diags = load_content(us)
     assert translation is not None
     found = tuple(d.format() for d in [*diags, *translation_check(ROOT / "content.yaml", translation)[1]])

@@ -1348,3 +1348,53 @@ def test_an_editions_file_saved_while_serving_changes_the_clinics_on_offer(
         "assets/brand.yaml"
     ]
     assert not [f for f in shown["findings"] if f["where"].startswith("editions.yaml")], shown["findings"]
+
+
+def _page_script(*names: str) -> str:
+    """The live page's own functions and constants of these names, as app.js defines them."""
+    js = (Path(TESTED) / "brochure/live/page/app.js").read_text(encoding="utf-8")  # (the page under test)
+    out = []
+    for name in names:
+        found = re.search(rf"^(function {name}\((?s:.*?)^}}|const {name} = .*)$", js, re.M)
+        assert found is not None, name
+        out.append(found.group(1))
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "caret"),
+    [
+        ("subtitle for acne scars", "for", True),
+        ('  - text: "ضعي الكريم قبل 45 دقيقة من الجلسة"', "45", False),
+        ('  - text: "שימו את הקרם 45 דקות לפני"', "הקרם", False),
+    ],
+    ids=["left-to-right", "arabic", "hebrew"],
+)
+def test_the_page_marks_a_findings_column_where_it_prints(browser: object, text: str, word: str, caret: bool) -> None:
+    """Under a line of Arabic words the caret, counted from the left, pointed at another character (a live-editing
+    tester): the column's character is marked where the browser prints it, and a caret is drawn only under a line
+    read left to right, at the marked character."""
+    import base64
+
+    css = (Path(TESTED) / "brochure/live/page/app.css").read_text(encoding="utf-8")
+    script = _page_script("el", "sourceLines", "RIGHT_TO_LEFT")
+    html = f"<!doctype html><meta charset=utf-8><style>{css}</style><div class=problem id=p></div>"
+    html += f"<script>{script}</script>"
+    browser.get("data:text/html;base64," + base64.b64encode(html.encode()).decode())  # type: ignore[attr-defined]
+    column, marked = text.index(word) + 1, word[0]
+    src = {"line": 12, "text": text, "column": column, "cut_before": False, "cut_after": False, "before": None}
+    shown = browser.execute_script(  # type: ignore[attr-defined]
+        "const pre = sourceLines(arguments[0]); document.getElementById('p').append(pre);"
+        "const m = pre.querySelector('mark.at').getBoundingClientRect(); const c = pre.querySelector('.caret');"
+        "let x = null; if (c) { const r = document.createRange(); r.setStart(c.firstChild, c.textContent.length - 1);"
+        "r.setEnd(c.firstChild, c.textContent.length); x = r.getBoundingClientRect().left; }"
+        "return [pre.querySelector('mark.at').textContent, m.left, m.width, x, pre.innerText];",
+        src,
+    )
+    got, left, width, caret_x, printed = shown
+    assert got == marked and width > 0, shown  # (a mark: the column's character, shown where it prints)
+    assert f"12 | {text}" in printed
+    if caret:
+        assert caret_x is not None and abs(caret_x - left) < 1, shown
+    else:
+        assert caret_x is None, shown

@@ -214,12 +214,29 @@ def test_a_range_turned_round_or_a_percent_sign_added_is_a_warning(
     assert f"{tmp_path / 'es.yaml'}:{row}:{col}: warning: " in line and says in line, line
 
 
-def test_a_number_counting_another_unit_of_time_is_a_warning(tmp_path: Path) -> None:
-    """'30 to 45 minutes' as 'de 30 a 45 horas': every number kept, so it passed as correct with exit 0."""
-    lines, text = _seeded(tmp_path, "La aplicamos de 30 a 45 minutos antes.", "La aplicamos de 30 a 45 horas antes.")
+@pytest.mark.parametrize("given", [False, True], ids=["kept", "given-in-numbers"])
+def test_a_number_counting_another_unit_of_time_is_an_error(tmp_path: Path, given: bool) -> None:
+    """'30 to 45 minutes' as 'de 30 a 45 horas': every number kept, so it passed as correct with exit 0; then a
+    warning, exit 0 (a patient told to wait 45 hours, or 12 weeks for 12 months: a translations tester,
+    2026-12-07). An error, as a changed number is; a warning where `numbers:` gives the number (an adaptation's
+    '12 months' as '1 year')."""
+    old = "La aplicamos de 30 a 45 minutos antes."
+    new = "La aplicamos de 30 a 45 horas antes."
+    if given:
+        text = SPANISH.read_text(encoding="utf-8").replace(old, new)
+        text = text.replace("    translator:", '    numbers: {"45": "45"}\n    translator:', 1)
+        assert '"45": "45"' in text
+        (tmp_path / "es.yaml").write_text(text, encoding="utf-8")
+        translation, _ = load_content(tmp_path / "es.yaml")
+        source, _ = load_content(CONTENT)
+        assert translation is not None and source is not None
+        lines = [d.format() for d in compare(source, translation) if "counts 45" in d.message]
+    else:
+        lines, text = _seeded(tmp_path, old, new)
     (line,) = lines
     row, col = position(text, "45 horas")  # (at the number)
-    assert f"{tmp_path / 'es.yaml'}:{row}:{col}: warning: the translation counts 45 in hours where" in line
+    said = "warning" if given else "error"
+    assert f"{tmp_path / 'es.yaml'}:{row}:{col}: {said}: the translation counts 45 in hours where" in line
     assert "counts it in minutes" in line and "(hint: keep each number's unit as the source has it" in line
 
 
@@ -299,7 +316,7 @@ def test_units_of_time_dose_and_depth_are_read_in_each_script(was: str, now: str
     assert source is not None
     at = source.document.where("document")
     found = check_units(was, now, at, at, {})
-    assert [says in d.message and not d.is_error for d in found] == ([True] if says else [])
+    assert [says in d.message and d.is_error for d in found] == ([True] if says else [])
 
 
 def test_numbers_joined_by_a_word_in_the_languages_order_are_no_range_turned_round(tmp_path: Path) -> None:
@@ -608,7 +625,8 @@ def test_a_range_percentage_or_unit_is_said_at_its_own_copy_of_the_number(
     src, es = _added(tmp_path, english, spanish)
     row, col = position((tmp_path / "es.yaml").read_text(encoding="utf-8"), number)
     lines = [d.format() for d in compare(src, es)]
-    assert any(x.startswith(f"{tmp_path / 'es.yaml'}:{row}:{col}: warning: the translation {says}") for x in lines), (
+    said = "error" if "counts" in says else "warning"  # (a unit changed is an error)
+    assert any(x.startswith(f"{tmp_path / 'es.yaml'}:{row}:{col}: {said}: the translation {says}") for x in lines), (
         lines
     )
 

@@ -240,8 +240,10 @@ def check_units(
     was: str, text: str, at: Location, src_at: Location, changes: dict[str, str], pin: Pin | None = None
 ) -> list[Diagnostic]:
     """Of a translation that keeps every number: a number that counts another unit than the source's ('45 minutes'
-    as '45 horas', '2.5 mg' as '2,5 g'; inputs/units.py reads the word after it). A warning, once per text, at the
-    number (`pin`, as check_numbers)."""
+    as '45 horas', '2.5 mg' as '2,5 g', '12 months' as '12 semanas'; inputs/units.py reads the word after it). An
+    error, as a changed number is (it was a warning: a patient would wait 45 hours, or weeks for months), once per
+    text, at the number (`pin`, as check_numbers); a warning where `numbers:` gives the number (an adaptation's
+    '12 months' as '1 year', 12 given as 1)."""
     theirs, ours = _counted(plain(was), changes), _counted(plain(text), {})
     for n, units in ours.items():
         was_units = theirs.get(n, set())
@@ -250,8 +252,9 @@ def check_units(
             counted = next(
                 (m for m in _UNSPACED.finditer(printed) if _counts_in(printed, m, n, units - was_units)), None
             )
+            said = warning if n in changes.values() else error
             return [
-                warning(
+                said(
                     pin(*_copy(printed, counted)) if pin and counted else at,
                     f"the translation counts {n} in {' or '.join(sorted(units - was_units))} where the source's "
                     f"text ('{shorten(plain(was), 50)}', {place(src_at)}) counts it in "

@@ -153,10 +153,19 @@ function sourceLines(src) {
     const above = String(src.line - 1).padStart(number.length, ' ');
     pre.append(el('span', 'gutter', `${above} | `), el('span', 'above', src.before + '\n'));
   }
-  pre.append(el('span', 'gutter', `${number} | `), document.createTextNode(text + '\n'));
-  pre.append(el('span', 'gutter', `${pad} | `), el('span', 'caret', ' '.repeat(column - 1) + '^'));
+  // The column's character marked where it prints: a line with right-to-left letters is reordered as it is
+  // shown, so a caret counted from the left pointed at another character; under such a line there is none.
+  const chars = Array.from(text);  // (the column counts characters, not UTF-16 units)
+  const at = el('mark', 'at', chars[column - 1] || ' ');
+  pre.append(el('span', 'gutter', `${number} | `), document.createTextNode(chars.slice(0, column - 1).join('')), at,
+    document.createTextNode(chars.slice(column).join('') + '\n'));
+  if (!RIGHT_TO_LEFT.test(text)) {
+    pre.append(el('span', 'gutter', `${pad} | `), el('span', 'caret', ' '.repeat(column - 1) + '^'));
+  }
   return pre;
 }
+
+const RIGHT_TO_LEFT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;  // Hebrew, Arabic, Syriac, Thaana, N'Ko...
 
 function findingKey(f) {
   return `${f.severity}|${f.where}|${f.message}`;
