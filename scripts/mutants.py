@@ -9586,6 +9586,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="marks_a_findings_column",
     ),
     m(
+        "no-bold-warning-silent-on-fallbacks-bold",
+        "theme/fonts.py",
+        "    if bolder:  # (the fallbacks' bold faces: not the regular ones)",
+        "    if False:",
+        "tests/test_assets_hostile.py",
+        k="body_font_without_bold",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -803,6 +803,13 @@ def test_a_body_font_without_bold_is_a_warning(inputs: Inputs, capsys: pytest.Ca
     (warn,) = bold_warning(brand, fonts)
     line, col = position(text, "{regular: Body.ttf, italic: Italic.ttf}")
     assert warn.format().startswith(f"{inputs.brand}:{line}:{col}: warning: the body font has no bold: what the")
+    assert "(the letters" not in warn.message  # (no fallback: all of it prints regular)
+    edit(inputs.brand, "logo: logo.svg", "  fallbacks: [IBM Plex Sans Arabic]\nlogo: logo.svg")
+    brand, _ = load_brand(inputs.brand)
+    fonts, _ = load_fonts(brand) if brand is not None else (None, [])
+    assert brand is not None and fonts is not None
+    (warn,) = bold_warning(brand, fonts)  # (a fallback with a bold: Arabic words in bold print so, beside the Latin
+    assert "(the letters IBM Plex Sans Arabic sets print in its bold, beside them)" in warn.message  # ones regular)
     edit(inputs.content, "make **tiny** pricks", "make tiny pricks")  # (no bold words: the subheadings still are)
     assert main(["check", "--content", str(inputs.content), "--brand", str(inputs.brand)]) == 0
     assert "warning: the body font has no bold: what the leaflet prints in bold" in capsys.readouterr().err

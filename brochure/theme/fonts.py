@@ -663,11 +663,17 @@ def bold_warning(brand: Brand, fonts: FontSet) -> list[Diagnostic]:
     the QR code's label, the clinic's name on the cover, **bold** words and large print's emphasis)."""
     if not fonts.regular_bold:
         return []
+    regular, bold = fonts.fallbacks_for(fonts.regular), fonts.fallbacks_for(fonts.bold)
+    named = fonts.fallback_families
+    bolder = [named[i] if i < len(named) else r for i, (r, b) in enumerate(zip(regular, bold, strict=False)) if r != b]
+    but = ""
+    if bolder:  # (the fallbacks' bold faces: not the regular ones)
+        but = f" (the letters {' and '.join(bolder)} sets print in its bold, beside them)"
     return [
         warning(
             brand.where("fonts.body"),
             "the body font has no bold: what the leaflet prints in bold (subheadings, the QR code's label, the "
-            "clinic's name on the cover, **bold** words) will print in the regular weight, its emphasis lost",
+            f"clinic's name on the cover, **bold** words) will print in the regular weight, its emphasis lost{but}",
             "add a 'bold:' TTF file to fonts.body, or choose a family that has a bold",
         )
     ]
