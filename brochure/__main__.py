@@ -1,7 +1,5 @@
 """`python -m brochure` -> the command line."""
 
-import sys
+from brochure.cli import run
 
-from brochure.cli import main
-
-sys.exit(main())
+run()

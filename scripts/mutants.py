@@ -9594,6 +9594,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="body_font_without_bold",
     ),
     m(
+        "quick-exit-never-taken",
+        "cli.py",
+        "        os._exit(status)",
+        "        sys.exit(status)",
+        "tests/test_cli.py",
+        k="ends_its_process",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',
