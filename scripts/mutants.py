@@ -6230,8 +6230,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "alt-a-file-name-unwarned",
         "inputs/blocks.py",
-        "named in (Path(src).name.casefold(), Path(src).stem.casefold())) or named.endswith(",
-        "named == Path(src).name.casefold()) or named.endswith(",
+        "        (not worded and named in (Path(src).name.casefold(), Path(src).stem.casefold()))  # (its file's name)",
+        "        (not worded and named == Path(src).name.casefold())",
         "tests/test_validation.py::test_a_pictures_text_alternative_that_is_a_file_name_is_warned",
     ),
     m(
@@ -8619,8 +8619,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "alt-saying-picture-unsaid",
         "inputs/blocks.py",
-        '    elif named.strip(".") in NO_DESCRIPTION:',
-        "    elif named in NO_DESCRIPTION and False:",
+        "    elif _kind(named) in NO_DESCRIPTION:",
+        "    elif False:",
         "tests/test_validation.py::test_a_pictures_text_alternative_that_only_says_picture_is_warned",
     ),
     m(
@@ -9600,6 +9600,30 @@ MUTANTS: tuple[Mutant, ...] = (
         "        sys.exit(status)",
         "tests/test_cli.py",
         k="ends_its_process",
+    ),
+    m(
+        "alt-without-words-unsaid",
+        "inputs/blocks.py",
+        "    if not any(ch.isalpha() for ch in named):",
+        "    if False:",
+        "tests/test_validation.py",
+        k="text_alternative_without_words",
+    ),
+    m(
+        "alt-camera-name-unsaid",
+        "inputs/blocks.py",
+        "        or _CAMERA_NAME.fullmatch(named)",
+        "        or False",
+        "tests/test_validation.py",
+        k="text_alternative_that_is_a_file_name",
+    ),
+    m(
+        "alt-article-before-picture-unsaid",
+        "inputs/blocks.py",
+        '    return named.removeprefix(next((a for a in _ARTICLES if named.startswith(a)), ""))',
+        "    return named",
+        "tests/test_validation.py",
+        k="only_says_picture",
     ),
     m(
         "svg-negative-size-drawn",

@@ -454,6 +454,10 @@ def test_a_warning_callout_that_only_its_icon_says_is_one_is_warned(inputs: Inpu
         ("A reclining chair under a lamp", False, "IMG_2041.JPG"),
         ("Nurse", False, "nurse.jpg"),  # (its file named for what it shows: words, no file's name)
         ("nurse-photo", True, "nurse-photo.jpg"),
+        ("IMG_2041", True, "room.jpg"),  # (a camera's name for another picture, its ending dropped)
+        ("DSC_0001", True, "room.jpg"),
+        ("Screenshot 2026-11-02 10 14 03", True, "room.jpg"),
+        ("Covid 19 vaccine", False, "room.jpg"),
     ],
 )
 def test_a_pictures_text_alternative_that_is_a_file_name_is_warned(
@@ -647,11 +651,14 @@ def test_a_bold_line_that_ends_its_section_is_no_heading(inputs: Inputs) -> None
 
 @pytest.mark.parametrize(
     ("alt", "warned"),
-    [("Image", True), ("photo.", True), ("Foto", True), ("A reclining chair under a lamp", False)],
+    [
+        *(("Image", True), ("photo.", True), ("Foto", True), ("A reclining chair under a lamp", False)),
+        *(("An image", True), ("una imagen", True), ("A nurse", False)),
+    ],
 )
 def test_a_pictures_text_alternative_that_only_says_picture_is_warned(inputs: Inputs, alt: str, warned: bool) -> None:
     """`alt: image` was the figure's /Alt, unsaid: a screen reader read "image, graphic" and nothing of what it
-    shows (an accessibility officer's review, 2026-12-07)."""
+    shows (an accessibility officer's review, 2026-12-07); so was 'An image' (an accessibility tester)."""
     Image.new("RGB", (1200, 800), (200, 180, 160)).save(inputs.content.parent / "room.jpg", format="JPEG")
     said = _warned_of(
         inputs,
@@ -660,6 +667,15 @@ def test_a_pictures_text_alternative_that_only_says_picture_is_warned(inputs: In
         warned,
         f'"{alt}"',
     )
+    assert all("say what the picture shows" in d.hint for d in said)
+
+
+@pytest.mark.parametrize(("alt", "warned"), [(".", True), ("12", True), ("!!", True), ("…", True), ("Nurse 2", False)])
+def test_a_pictures_text_alternative_without_words_is_warned(inputs: Inputs, alt: str, warned: bool) -> None:
+    """`alt: "."` (or "12", "!!") was the figure's /Alt, unsaid: a screen reader read "dot", a number or nothing in
+    place of the picture (an accessibility tester, 2026-12-07)."""
+    Image.new("RGB", (1200, 800), (200, 180, 160)).save(inputs.content.parent / "room.jpg", format="JPEG")
+    said = _warned_of(inputs, f'      - image: {{src: room.jpg, alt: "{alt}"}}', "has no words", warned, f'"{alt}"')
     assert all("say what the picture shows" in d.hint for d in said)
 
 

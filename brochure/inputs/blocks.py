@@ -357,8 +357,21 @@ NO_DESCRIPTION = frozenset(  # a text alternative that names only the kind of th
         "صورة", "رسم",  # ar
     )
 )  # fmt: skip
+_CAMERA_NAME = re.compile(  # a camera's or phone's name for a picture, its ending dropped: IMG_2041, DSC_0001
+    r"(?:img|dsc|dscn|dscf|pxl|mvimg|p|image|photo|pic|picture|scan|screenshot|screen shot|foto|imagen|zdjęcie)"
+    r"[ _-]*\d[\d _-]*"
+)
+_ARTICLES = ("a ", "an ", "the ", "un ", "una ", "el ", "la ", "ein ", "eine ", "le ", "une ")  # before a
+# kind of picture ('An image')
 ALT_LONGEST = 250  # characters: a longer text alternative is warned of (read whole, in place of the picture)
 _DECORATIVE_HINT = "a picture that is decoration alone (a texture, a mood photo) may say 'decorative: true' instead"
+
+
+def _kind(named: str) -> str:
+    """A text alternative (casefolded) without a full stop at its end or an article at its start ('an image.'):
+    the word NO_DESCRIPTION may hold."""
+    named = named.strip(".")
+    return named.removeprefix(next((a for a in _ARTICLES if named.startswith(a)), ""))
 
 
 def _read_image(r: Reader, node: Node, path: str, base: Path) -> Image | None:
@@ -408,8 +421,17 @@ def _read_image(r: Reader, node: Node, path: str, base: Path) -> Image | None:
         return None
     named = alt.strip().casefold()
     worded = _WORDS_ALONE.fullmatch(named) is not None  # ('Nurse' for nurse.jpg says what it shows; IMG_2041 does not)
-    if (not worded and named in (Path(src).name.casefold(), Path(src).stem.casefold())) or named.endswith(
-        PICTURE_ENDINGS
+    if not any(ch.isalpha() for ch in named):
+        r.warn(
+            r.at(m["alt"], f"{path}.alt"),
+            f"the picture's text alternative, '{shorten(alt, 40)}', has no words: a screen reader reads out its marks"
+            " or figures, or nothing, in place of the picture",
+            "say what the picture shows, in the leaflet's language (alt: Nurse treating a cheek with the pen)",
+        )
+    elif (
+        (not worded and named in (Path(src).name.casefold(), Path(src).stem.casefold()))  # (its file's name)
+        or named.endswith(PICTURE_ENDINGS)
+        or _CAMERA_NAME.fullmatch(named)
     ):
         r.warn(
             r.at(m["alt"], f"{path}.alt"),
@@ -417,7 +439,7 @@ def _read_image(r: Reader, node: Node, path: str, base: Path) -> Image | None:
             " in place of the picture",
             "say what the picture shows, in the leaflet's language (alt: Nurse treating a cheek with the pen)",
         )
-    elif named.strip(".") in NO_DESCRIPTION:
+    elif _kind(named) in NO_DESCRIPTION:
         r.warn(
             r.at(m["alt"], f"{path}.alt"),
             f"the picture's text alternative, '{shorten(alt, 40)}', says only that there is a picture: a screen"
