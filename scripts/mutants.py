@@ -9626,6 +9626,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="only_says_picture",
     ),
     m(
+        "svg-huge-viewbox-hinted-to-give-a-viewbox",
+        "inputs/svgmarkup.py",
+        "                _SMALLER_HINT,",
+        "                hint,",
+        "tests/test_assets_hostile.py",
+        k="bad_svg_logo_is_refused_at_logo and viewbox",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -242,6 +242,13 @@ def _href(el: etree._Element) -> str:
     return str(el.get(XLINK_HREF) or el.get("href") or "").strip()
 
 
+_SMALLER_HINT = (
+    "export the logo again at a smaller scale in your drawing program (Inkscape: Document Properties > Scale;"
+    " Illustrator: Export As SVG, Responsive off), so that its drawing and its viewBox shrink together: the viewBox's"
+    " numbers changed alone leave the drawing outside it"
+)
+
+
 def size_problem(root: etree._Element) -> tuple[str, str] | None:
     """The <svg>'s width, height and viewBox: finite numbers in known units, neither zero nor absurd."""
     hint = 'give the <svg> a viewBox of four numbers, e.g. viewBox="0 0 400 100", and a width and height in px'
@@ -254,7 +261,13 @@ def size_problem(root: etree._Element) -> tuple[str, str] | None:
         if not all(math.isfinite(v) and abs(v) <= _SIZES[1] for v in (x, y)):
             return f'logo SVG has viewBox="{box[:40]}", which starts at an absurd position', hint
         if not all(_SIZES[0] <= v <= _SIZES[1] for v in (w, h)):
-            return f'logo SVG has viewBox="{box[:40]}": its width and height must be positive and sensible', hint
+            if min(w, h) < _SIZES[0]:
+                return f'logo SVG has viewBox="{box[:40]}": its width and height must be positive and sensible', hint
+            return (
+                f'logo SVG has viewBox="{box[:40]}": its width and height must each be at most {_SIZES[1]:,.0f}'
+                " (a few hundred is usual)",
+                _SMALLER_HINT,
+            )
     sizes = {k: root.get(k) for k in ("width", "height") if root.get(k) is not None}
     for key, text in sizes.items():
         m = _LENGTH.match(text or "")
