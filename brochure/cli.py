@@ -126,8 +126,9 @@ def run() -> NoReturn:
     status = main()
     if sys.argv[1:2] and sys.argv[1] in QUICK_EXIT and threading.active_count() == 1:
         try:
-            sys.stdout.flush()
-            sys.stderr.flush()
+            for stream in (sys.stdout, sys.stderr):  # (None where the stream was closed before the command ran)
+                if stream is not None:
+                    stream.flush()
         except (OSError, ValueError):
             sys.exit(status)
         os._exit(status)

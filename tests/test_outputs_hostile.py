@@ -675,7 +675,7 @@ def test_an_internal_error_is_one_line_and_status_3(
 
 def test_both_entry_points_go_through_the_same_handler(inputs: Inputs, tmp_path: Path) -> None:
     scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
-    assert scripts == {"brochure": "brochure.cli:main"}
+    assert scripts == {"brochure": "brochure.cli:run"}
     patch = tmp_path / "patch"
     patch.mkdir()
     (patch / "sitecustomize.py").write_text(

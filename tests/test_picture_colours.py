@@ -174,3 +174,71 @@ def test_a_picture_whose_embedded_profile_is_cut_short_is_refused(tmp_path: Path
     assert not isinstance(refused, PictureData) and "no ICC header" in refused.message
     Image.new("CMYK", (64, 48), (0, 0, 0, 255)).save(photo, quality=95, icc_profile=press)
     assert isinstance(load_picture(photo), PictureData)  # (whole, it loads as before)
+
+
+def _printed_logo(inputs: Inputs, target: str = "press") -> Image.Image:
+    """The cover logo's picture as the PDF holds it (the first page's one picture)."""
+    result = build(inputs, target=target)
+    assert result.pdf is not None, [d.format() for d in result.diagnostics]
+    with reopen(result.pdf) as pdf:
+        (image,) = pdf.pages[0].get_images().values()
+        return pikepdf.PdfImage(image).as_pil_image()
+
+
+def test_a_picture_logos_kit_colours_print_as_the_kits_builds_and_its_black_on_one_plate(inputs: Inputs) -> None:
+    """A PNG logo's teal printed as the profile converts it (C64 M1 Y22 K64) beside the cover's teal in the kit's
+    `cmyk:` build (C85 M35 Y40 K25, about 8 Delta E apart), and its dark lettering (the kit's text colour, and
+    black) on four plates (C51 M30 Y27 K85, 264 % for black), fringed on press (a print-shop tester, 2026-12-07).
+    Its pixels of a kit colour print as the press edition prints that colour (its build; the text colour and black
+    100 % K), and a blend of one with the paper (an edge) as its tint; another colour through the profile, as
+    before; a photo in the words keeps the profile's colours."""
+    from PIL import ImageDraw
+
+    im = Image.new("RGB", (1200, 400), "white")
+    draw = ImageDraw.Draw(im)
+    draw.rectangle((0, 0, 399, 399), fill=(29, 92, 99))  # the kit's primary, whose build is [85, 35, 40, 25]
+    draw.rectangle((400, 0, 799, 399), fill=(31, 42, 46))  # the kit's text colour
+    draw.rectangle((800, 0, 999, 399), fill=(0, 0, 0))  # black
+    draw.rectangle((1000, 0, 1099, 399), fill=(142, 173, 177))  # the primary half on the paper: an edge's blend
+    draw.rectangle((1100, 0, 1199, 399), fill=(200, 30, 120))  # no kit colour
+    (inputs.kit / "logo.png").write_bytes(_png(im))
+    edit(inputs.brand, "logo: logo.svg", "logo: logo.png")
+    logo = _printed_logo(inputs)
+    assert logo.mode == "CMYK"
+    w, h = logo.size
+
+    def at(x: int) -> tuple[int, ...]:  # (the middle of a stripe, in percent)
+        value = logo.getpixel((round(x / 1200 * w), h // 2))
+        assert isinstance(value, tuple)
+        return tuple(round(v / 2.55) for v in value)
+
+    assert at(200) == (85, 35, 40, 25)
+    assert at(600) == (0, 0, 0, 100) and at(900) == (0, 0, 0, 100)
+    half = at(1050)
+    assert all(abs(a - b / 2) <= 2 for a, b in zip(half, (85, 35, 40, 25), strict=True)), half
+    other = at(1150)
+    assert other[1] > 60 and other[3] < 50, other  # (through the profile: a magenta, no build of the kit's)
+    picture = inputs.content.parent / "teal.png"
+    Image.new("RGB", (600, 400), (29, 92, 99)).save(picture)
+    edit(
+        inputs.content,
+        '      - text: "Fine needles',
+        '      - image: {src: teal.png, alt: A teal square}\n      - text: "Fine needles',
+    )
+    result = build(inputs, target="press")
+    assert result.pdf is not None, [d.format() for d in result.diagnostics]
+    with reopen(result.pdf) as pdf:
+        (photo,) = [
+            pikepdf.PdfImage(x).as_pil_image()
+            for page in pdf.pages
+            for x in page.get_images().values()
+            if int(x.Width) == 600 and int(x.Height) == 400
+        ]
+    value = photo.getpixel((300, 200))
+    assert isinstance(value, tuple) and tuple(round(v / 2.55) for v in value) != (85, 35, 40, 25), value
+
+
+def _png(im: Image.Image) -> bytes:
+    buf = io.BytesIO()
+    im.save(buf, format="PNG")
+    return buf.getvalue()

@@ -421,7 +421,7 @@ def _read_image(r: Reader, node: Node, path: str, base: Path) -> Image | None:
         return None
     named = alt.strip().casefold()
     worded = _WORDS_ALONE.fullmatch(named) is not None  # ('Nurse' for nurse.jpg says what it shows; IMG_2041 does not)
-    if not any(ch.isalpha() for ch in named):
+    if named and not any(ch.isalpha() for ch in named):  # ('': decoration, which has none)
         r.warn(
             r.at(m["alt"], f"{path}.alt"),
             f"the picture's text alternative, '{shorten(alt, 40)}', has no words: a screen reader reads out its marks"

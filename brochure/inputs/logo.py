@@ -52,6 +52,8 @@ class Logo:
     width: float
     height: float
     source: Path  # the file it was read from
+    inks: tuple[tuple[tuple[int, int, int], tuple[float, float, float, float]], ...] = ()  # a picture's colours that
+    # print as given on press (sRGB -> CMYK 0..1: the kit's colours' builds), set for the press edition
 
     @classmethod
     def unread(cls, path: Path) -> Logo:

@@ -144,7 +144,8 @@ def _logo(inp: Inputs, area: CoverArea) -> tuple[Flowable, float, list[Diagnosti
     lw, lh = logo.width * s, logo.height * s
     logo_f: Flowable
     if logo.picture is not None:
-        logo_f = picture(logo.picture, lw, lh, t.press_profile, inp.brand.where("logo"), inp.brand.name)
+        at, name = inp.brand.where("logo"), inp.brand.name
+        logo_f = picture(logo.picture, lw, lh, t.press_profile, at, name, inks=logo.inks)
     else:
         assert logo.drawing is not None  # a Logo holds exactly one of the two
         logo_f = Art(logo.drawing, lw, lh, "figure", inp.brand.name)

@@ -13,7 +13,7 @@ from brochure.inputs.brand import Profile
 from brochure.inputs.pictures import PictureData
 from brochure.limits import GOOD_PPI, MOST_PPI
 from brochure.remembered import Kept
-from brochure.theme.cmyk import picture_to_cmyk
+from brochure.theme.cmyk import Inks, picture_to_cmyk
 
 
 class Picture(Flowable):  # type: ignore[misc]
@@ -54,6 +54,7 @@ def picture(
     at: Location,
     alt: str = "",
     decorative: bool = False,
+    inks: Inks = (),
 ) -> Picture:
     """A Picture scaled to fit max_w x max_h; converted to CMYK for the press edition. Reads nothing from disk.
 
@@ -66,7 +67,7 @@ def picture(
     k = GOOD_PPI / 72 * s  # pixels per pixel at 300 ppi where it is placed
     size = (max(1, math.ceil(w * k)), max(1, math.ceil(h * k))) if 72 / s > MOST_PPI else (w, h)  # never under 300
     if press_profile is not None:
-        data = picture_to_cmyk(pic.data, press_profile, size, pic.plates, pic.key)
+        data = picture_to_cmyk(pic.data, press_profile, size, pic.plates, pic.key, inks)
     elif colour_keyed(pic.data):
         data = _RESAMPLED.answer((pic.key, size, True), lambda: _unkeyed_png(pic.data, size))
     elif size != (w, h) and not pic.data.startswith(b"\xff\xd8"):  # (ReportLab decodes and recompresses a PNG

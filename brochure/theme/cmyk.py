@@ -291,22 +291,38 @@ def _logo_ink(value: Color, profile: Profile, builds: Builds) -> CMYKColor:
     return CMYKColor(*build) if build is not None else convert(value, profile)
 
 
+PICTURE_BLACKS = ((0, 0, 0), (0x23, 0x1F, 0x20))  # a picture logo's blacks (design programs write 100 % K as
+# #231F20) that print as 100 % K, as a vector logo's do: through the profile, 260 % on four plates, its lettering
+# fringed
+
+Inks = tuple[tuple[tuple[int, int, int], tuple[float, float, float, float]], ...]  # sRGB (0-255) -> CMYK (0..1)
+
+
 def picture_to_cmyk(
-    data: bytes, profile: Profile, size: tuple[int, int] | None = None, plates: bytes = b"", digest: bytes = b""
+    data: bytes,
+    profile: Profile,
+    size: tuple[int, int] | None = None,
+    plates: bytes = b"",
+    digest: bytes = b"",
+    inks: Inks = (),
 ) -> bytes:
     """A loaded picture's PNG or JPEG bytes in CMYK through the profile, at `size` if smaller: a JPEG (quality 92)
     as a JPEG, a PNG as a TIFF (lossless); a CMYK picture's own `plates` (PictureData.plates) as they are, or from
-    its own profile to the press's. Kept by the digests of the picture and its plates (`digest`: PictureData.key,
-    worked out once a picture; else here) and the profile."""
-    key = (digest or content_key(data) + (content_key(plates) if plates else b""), profile.key, size)
-    return _CMYK_PICTURES.answer(key, lambda: _picture_to_cmyk(data, profile, size, plates))
+    its own profile to the press's. An RGB picture's pixels of one of `inks` (a logo's kit colours and blacks), and
+    those that blend one with the paper (a letter's smoothed edge), print as its build, in tint (`_inked`). Kept by
+    the digests of the picture and its plates (`digest`: PictureData.key, worked out once a picture; else here), the
+    profile and the inks."""
+    key = (digest or content_key(data) + (content_key(plates) if plates else b""), profile.key, size, inks)
+    return _CMYK_PICTURES.answer(key, lambda: _picture_to_cmyk(data, profile, size, plates, inks))
 
 
 _CMYK_PICTURES: Kept[bytes] = Kept(4)  # a batch converts the same few pictures for every press edition (by their
 # digests, not their bytes, which a watch would keep for the last four versions of a saved picture)
 
 
-def _picture_to_cmyk(data: bytes, profile: Profile, size: tuple[int, int] | None, plates: bytes) -> bytes:
+def _picture_to_cmyk(
+    data: bytes, profile: Profile, size: tuple[int, int] | None, plates: bytes, inks: Inks = ()
+) -> bytes:
     from PIL import ImageCms
 
     cmyk: PILImage.Image | None
@@ -317,6 +333,9 @@ def _picture_to_cmyk(data: bytes, profile: Profile, size: tuple[int, int] | None
         with PILImage.open(io.BytesIO(data), formats=["PNG", "JPEG"]) as im:
             rgb = _flat_rgb(im, size or im.size)
         cmyk = ImageCms.applyTransform(rgb, _through(profile).transform)
+        if cmyk is not None:
+            for rgb_ink, build in inks:
+                _inked(rgb, cmyk, rgb_ink, build)
     assert cmyk is not None
     buf = io.BytesIO()
     if plates or data.startswith(b"\xff\xd8"):
@@ -327,6 +346,36 @@ def _picture_to_cmyk(data: bytes, profile: Profile, size: tuple[int, int] | None
 
         cmyk.save(buf, format="TIFF")
     return buf.getvalue()
+
+
+BLEND_TOLERANCE = 3  # of 255, per channel: how far a pixel may be from a blend of an ink with the paper (rounding,
+# a resampled edge) and still print as that ink's tint
+INK_LEAST = 24  # of 255: an ink lighter than this against white has no blends to tell apart from the paper
+WHOLE = 200  # a share of 1 (the ink itself), of 255: shares up to 255 / WHOLE (1.27) are read
+
+
+def _inked(rgb: PILImage.Image, cmyk: PILImage.Image, ink: tuple[int, int, int], build: tuple[float, ...]) -> None:
+    """In `cmyk`, the pixels of `rgb` that are the ink or a blend of it with the paper white (a share t of the ink:
+    each channel 255 - t * (255 - ink)), set to the ink's build at t, as a vector logo's colour and its edges print.
+    A share over 1, up to 255 / WHOLE (a picture made smaller rings darker than its colour at an edge), is the ink
+    itself. A blend with another colour (two inks touching) stays as the profile converted it."""
+    from PIL import ImageChops
+
+    depth = [255 - v for v in ink]
+    k = max(range(3), key=lambda i: depth[i])
+    if depth[k] < INK_LEAST:
+        return
+    channels = rgb.split()
+    share = channels[k].point(lambda v: min(255, round((255 - v) * WHOLE / depth[k])))  # t * WHOLE
+    mask = share.point(lambda v: 255 if v else 0)
+    for j in range(3):  # (each channel where the share puts it, the share's own too: a pixel past OVERSHOOT is none)
+        expected = share.point(lambda v, d=depth[j]: max(0, round(255 - v * d / WHOLE)))
+        close = ImageChops.difference(channels[j], expected).point(lambda v: 255 if v <= BLEND_TOLERANCE else 0)
+        mask = ImageChops.multiply(mask, close)
+    if mask.getbbox() is None:
+        return
+    plates = [share.point(lambda v, q=q: round(min(v, WHOLE) / WHOLE * q * 255)) for q in build]
+    cmyk.paste(PILImage.merge("CMYK", plates), mask=mask)
 
 
 def _own_plates(im: PILImage.Image, size: tuple[int, int], profile: Profile) -> PILImage.Image:
@@ -405,4 +454,7 @@ def press_brand(brand: Brand, profile: Profile, palette: Palette) -> Brand:
     logo = brand.logo
     if logo.drawing is not None:
         logo = replace(logo, drawing=drawing_to_cmyk(logo.drawing, profile, kit_builds(brand, palette)))
+    elif logo.picture is not None:  # (its pixels of a kit colour, and their blends with the paper, as that build)
+        inks = {**kit_builds(brand, palette), **{rgb: (0.0, 0.0, 0.0, 1.0) for rgb in PICTURE_BLACKS}}
+        logo = replace(logo, inks=tuple(inks.items()))
     return replace(brand, logo=logo)
