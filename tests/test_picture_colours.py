@@ -7,7 +7,8 @@ import struct
 from pathlib import Path
 
 import pikepdf
-from conftest import Inputs, edit
+import pytest
+from conftest import Inputs, edit, position
 from helpers import build, reopen
 from PIL import Image, ImageCms
 
@@ -242,3 +243,35 @@ def _png(im: Image.Image) -> bytes:
     buf = io.BytesIO()
     im.save(buf, format="PNG")
     return buf.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("ink", "stroke", "warned"),
+    [((60, 20, 80), 4, True), ((60, 20, 80), 16, False), ((31, 42, 46), 4, False), ((29, 92, 99), 4, False)],
+    ids=["plum", "plum-bold", "text-colour", "primary"],
+)
+def test_a_picture_logos_fine_lettering_in_a_dark_colour_of_four_plates_is_warned(
+    inputs: Inputs, ink: tuple[int, int, int], stroke: int, warned: bool
+) -> None:
+    """A PNG logo's small lettering in a dark colour none of the kit's (a plum: C62 M85 Y31 K36 through the profile)
+    printed on four plates with no word, where an SVG logo's is warned (a print-shop tester, 2026-12-07). Read from
+    the picture as printed: dark pixels of three or four plates in strokes finer than 10 pt type's are warned at
+    `logo:`; bold strokes (a word of the mark), or in the kit's text colour (100 % K) or its primary, not."""
+    from PIL import ImageDraw
+
+    im = Image.new("RGB", (1200, 400), "white")
+    draw = ImageDraw.Draw(im)
+    draw.rectangle((0, 0, 399, 399), fill=(29, 92, 99))  # a solid mark in the kit's primary
+    for x in range(450, 1180, 24 + stroke):  # (lettering: strokes of 4 pixels, under 2 as printed 15 mm tall)
+        draw.rectangle((x, 60, x + stroke - 1, 340), fill=ink)
+    (inputs.kit / "logo.png").write_bytes(_png(im))
+    edit(inputs.brand, "logo: logo.svg", "logo: logo.png")
+    result = build(inputs, target="press")
+    said = [d for d in result.diagnostics if "the logo picture prints lettering or details" in d.message]
+    assert len(said) == warned, [d.message for d in said]
+    if said:
+        line, _ = position(inputs.brand.read_text(encoding="utf-8"), "logo.png")
+        assert said[0].location.line == line and not said[0].is_error and said[0].places, said[0].format()
+        assert "black or in the kit's text colour" in said[0].hint
+    office = build(inputs)
+    assert not [d for d in office.diagnostics if "the logo picture prints" in d.message]

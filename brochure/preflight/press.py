@@ -4,6 +4,7 @@ the plates misregister."""
 
 from __future__ import annotations
 
+import io
 import math
 
 from reportlab.lib.colors import CMYKColor
@@ -107,7 +108,73 @@ def _plates(c: CMYKColor) -> tuple[float, float, float, float]:
 
 
 def check_press(layout: Layout, brand: Brand, colours: Colours) -> list[Diagnostic]:
-    return [*check_opaque(layout, brand), *check_registration(layout, brand, colours)]
+    return [
+        *check_opaque(layout, brand),
+        *check_registration(layout, brand, colours),
+        *check_logo_picture(layout, brand),
+    ]
+
+
+DARK_K = 128  # of 255: a pixel of 50 % K or more, built with two more plates of OTHER_PLATE or more, is a dark
+OTHER_PLATE = 26  # colour on three or four plates (10 %): its fine lines and edges show the other plates' fringes
+DARK_SHARE = 0.005  # of a picture logo's inked pixels: so many of them dark on three or four plates is warned
+
+
+def check_logo_picture(layout: Layout, brand: Brand) -> list[Diagnostic]:
+    """Press only: a picture logo whose printed pixels are dark on three or four plates (its colours that are neither
+    the kit's nor black, which print as one plate or the kit's build: theme/cmyk.py), as a vector logo's fine
+    lettering in such a colour is warned of (check_registration): its lettering and edges fringe on press."""
+    if layout.sheet.target != "press":
+        return []
+    at = brand.where("logo")
+    for n, page in enumerate(layout.pages):
+        for item in page.items:
+            if not (isinstance(item, Picture) and item.at == at and item.space == "CMYK"):
+                continue
+            across = max(3, round(FINE_DETAIL * min(item.ppi) / 72) | 1)  # (the finest stroke kept, in pixels)
+            share, sample = _dark_on_many_plates(item.data, across)
+            if share >= DARK_SHARE:
+                build = " ".join(f"{p} {round(v / 2.55)}%" for p, v in zip("CMYK", sample, strict=True) if v)
+                return [
+                    warning(
+                        at,
+                        f"the logo picture prints lettering or details finer than {FINE_TEXT:g} pt type's strokes"
+                        f" ({share:.0%} of its inked pixels) in dark colours built from three or four plates (such"
+                        f" as {build}): they show coloured fringes when the plates misregister on press",
+                        "colour the logo's dark lettering black or in the kit's text colour (each prints as 100 % K),"
+                        " or in another of the kit's colours (printed as its build), or give the logo as SVG",
+                    ).at(place(n, item.box))
+                ]
+    return []
+
+
+def _dark_on_many_plates(data: bytes, across: int) -> tuple[float, tuple[int, ...]]:
+    """Of a CMYK picture's pixels that print ink, the share that are dark on three or four plates (DARK_K of K and
+    two more plates of OTHER_PLATE) in strokes narrower than `across` pixels (those an opening of that size takes
+    away: lettering and hairlines, not a solid mark or a bold word), and one such pixel's plates (0-255); (0, ())
+    when there is none."""
+    from PIL import Image, ImageChops, ImageFilter
+
+    with Image.open(io.BytesIO(data)) as im:
+        cmyk = im.convert("CMYK")
+    c, m, y, k = cmyk.split()
+    on = [band.point(lambda v: 255 if v >= OTHER_PLATE else 0) for band in (c, m, y)]
+    two = ImageChops.lighter(
+        ImageChops.lighter(ImageChops.multiply(on[0], on[1]), ImageChops.multiply(on[0], on[2])),
+        ImageChops.multiply(on[1], on[2]),
+    )
+    dark = ImageChops.multiply(k.point(lambda v: 255 if v >= DARK_K else 0), two)
+    opened = dark.filter(ImageFilter.MinFilter(across)).filter(ImageFilter.MaxFilter(across))
+    dark = ImageChops.subtract(dark, opened)  # (what is left: its fine strokes)
+    inked = ImageChops.lighter(ImageChops.lighter(c, m), ImageChops.lighter(y, k)).point(lambda v: 255 if v else 0)
+    count, total = dark.histogram()[255], inked.histogram()[255]
+    box = dark.getbbox()
+    if not count or not total or box is None:
+        return 0.0, ()
+    x = next(i for i in range(box[0], box[2]) if dark.getpixel((i, box[1])) == 255)  # (its top row has one)
+    sample = cmyk.getpixel((x, box[1]))
+    assert isinstance(sample, tuple)
+    return count / total, tuple(int(v) for v in sample)
 
 
 def check_opaque(layout: Layout, brand: Brand) -> list[Diagnostic]:

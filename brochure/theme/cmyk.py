@@ -331,7 +331,7 @@ def _picture_to_cmyk(
             cmyk = _own_plates(im, size or im.size, profile)
     else:
         with PILImage.open(io.BytesIO(data), formats=["PNG", "JPEG"]) as im:
-            rgb = _flat_rgb(im, size or im.size)
+            rgb = _flat_rgb(im, size or im.size, flat=bool(inks))
         cmyk = ImageCms.applyTransform(rgb, _through(profile).transform)
         if cmyk is not None:
             for rgb_ink, build in inks:
@@ -430,8 +430,11 @@ def _same(icc: bytes, press: bytes) -> bool:
         return False
 
 
-def _flat_rgb(im: PILImage.Image, size: tuple[int, int]) -> PILImage.Image:
-    """RGB pixels at `size`, transparency flattened onto paper white (PDF/X-1a allows none)."""
+def _flat_rgb(im: PILImage.Image, size: tuple[int, int], flat: bool = False) -> PILImage.Image:
+    """RGB pixels at `size`, transparency flattened onto paper white (PDF/X-1a allows none). `flat`: art of flat
+    colours (a logo whose inks are read, `_inked`), made smaller by averaging, which keeps each edge a blend of its
+    colour and the paper (a photo's sharper filter rang past them: a thin letter's pixels darker than its colour,
+    four plates again)."""
     alpha = im.mode in ("RGBA", "LA", "PA") or "transparency" in im.info  # (a palette's, or one grey or RGB colour
     # made transparent by a PNG's tRNS: that colour printed as a solid ground, a green-keyed logo on a green box)
     if size != im.size:
@@ -439,7 +442,8 @@ def _flat_rgb(im: PILImage.Image, size: tuple[int, int]) -> PILImage.Image:
         if im.mode in ("1", "P", "PA") or (alpha and im.mode not in ("RGBA", "LA")):  # (palettes resize only by
             # nearest neighbour; a colour key, blended with its neighbours, would no longer be the key)
             im = im.convert("RGBA" if alpha else "RGB")
-        im = im.resize(size, PILImage.Resampling.LANCZOS)  # before any copy: the full size is held once
+        way = PILImage.Resampling.BOX if flat else PILImage.Resampling.LANCZOS
+        im = im.resize(size, way)  # before any copy: the full size is held once
     if not alpha:
         return im.convert("RGB")
     rgba = im.convert("RGBA")
