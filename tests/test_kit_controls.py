@@ -279,17 +279,22 @@ def test_a_png_logos_transparent_border_is_trimmed(inputs: Inputs) -> None:
     assert result.pdf == built(inputs).pdf  # the trimmed picture is the same bytes every time
 
 
-@pytest.mark.parametrize("kind", ["PNG", "JPEG"])
+@pytest.mark.parametrize("kind", ["PNG", "JPEG", "CMYK JPEG", "16-bit PNG"])
 def test_a_logos_white_margin_is_trimmed_so_the_mark_is_as_tall_as_asked(inputs: Inputs, kind: str) -> None:
     """A logo exported on a white canvas (no transparency: a JPEG, or a PNG saved without it): the white round the
     mark, unseen on the white paper, printed the mark at half its height and 15 mm in from the words' edge. It is
     trimmed as a transparent border is (a JPEG's not-quite-white included), and the mark's ink starts where the
-    cover's words do."""
-    im = Image.new("RGB", (2400, 1200), (255, 255, 255))
-    im.paste((29, 92, 99), SQUARE)
+    cover's words do. A CMYK JPEG's and a 16-bit grey PNG's margin too (kept: a print-shop tester, 2026-12-07), the
+    CMYK one's own plates cut alike for the press edition."""
+    mode, white, ink = {
+        "CMYK JPEG": ("CMYK", (0, 0, 0, 0), (217, 89, 102, 64)),
+        "16-bit PNG": ("I;16", 65535, 8000),
+    }.get(kind, ("RGB", (255, 255, 255), (29, 92, 99)))
+    im = Image.new(mode, (2400, 1200), white)  # type: ignore[arg-type]
+    im.paste(ink, SQUARE)  # type: ignore[arg-type]
     buf = io.BytesIO()
-    im.save(buf, format=kind, **({"quality": 80} if kind == "JPEG" else {}))
-    name = "logo.png" if kind == "PNG" else "logo.jpg"
+    im.save(buf, format=kind.split()[-1], **({"quality": 80} if kind.endswith("JPEG") else {}))
+    name = "logo.jpg" if kind.endswith("JPEG") else "logo.png"
     (inputs.kit / name).write_bytes(buf.getvalue())
     edit(inputs.brand, "logo: logo.svg", f"logo: {name}")
     result = built(inputs)
@@ -302,6 +307,13 @@ def test_a_logos_white_margin_is_trimmed_so_the_mark_is_as_tall_as_asked(inputs:
     cover = range(round(band.x) - 30, round(band.right))
     inked = [x for x in cover if sum(row[x]) < 3 * 200]  # (the mark's dark teal, through its middle)
     assert inked and abs(inked[0] - band.x) <= 1.5 and inked[-1] - inked[0] == pytest.approx(15 * MM, abs=2)
+    if mode == "CMYK":  # (the press edition prints its own plates, cut to the mark)
+        press = cover_picture(built(inputs, target="press"))
+        assert (press.box.w / MM, press.box.h / MM) == (pytest.approx(15, abs=0.05), pytest.approx(15, abs=0.05))
+        with Image.open(io.BytesIO(press.data)) as printed:
+            assert printed.mode == "CMYK" and abs(printed.size[0] - printed.size[1]) <= 1, printed.size
+            middle = printed.getpixel((printed.size[0] // 2, printed.size[1] // 2))
+        assert isinstance(middle, tuple) and all(abs(a - b) <= 6 for a, b in zip(middle, ink, strict=True)), middle
 
 
 def test_a_png_logos_faint_shadow_round_its_mark_is_trimmed_as_the_paper_shows_it(inputs: Inputs) -> None:

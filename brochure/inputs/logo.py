@@ -180,6 +180,10 @@ def _trim_picture(pic: PictureData, pixels: Image.Image | None = None) -> tuple[
     are decoded here."""
     from PIL import Image  # (a PNG logo: Pillow is loaded by then)
 
+    # (a 16-bit grey's or a CMYK picture's white is read in its printable pixels, `data`: as decoded, a 16-bit
+    # grey's half tone was read as white)
+    if pixels is not None and pixels.mode not in _SHOWN:
+        pixels = None
     with Image.open(io.BytesIO(pic.data)) if pixels is None else nullcontext(pixels) as im:  # (held: the caller's)
         w, h = im.size
         clear = im.mode in ("LA", "RGBA", "PA") or "transparency" in im.info  # (a grey or RGB colour key too)
@@ -187,7 +191,7 @@ def _trim_picture(pic: PictureData, pixels: Image.Image | None = None) -> tuple[
         box = rgba.getchannel("A").getbbox() if rgba is not None else (0, 0, w, h)
         if box is None:
             return None
-        if not pic.plates and im.mode in _SHOWN:
+        if im.mode in _SHOWN:  # (a CMYK picture's too, read in its printable pixels: its plates cut alike)
             shown = _shown_box(rgba if rgba is not None else im)
             if shown is not None:  # (white throughout, a logo for dark grounds: it prints as its alpha says)
                 box = (max(box[0], shown[0]), max(box[1], shown[1]), min(box[2], shown[2]), min(box[3], shown[3]))
@@ -208,7 +212,21 @@ def _trim_picture(pic: PictureData, pixels: Image.Image | None = None) -> tuple[
         icc = im.info.get("icc_profile")
         out.save(buf, format="PNG", compress_level=0, **({"icc_profile": icc} if icc else {}))  # (same pixels,
         # same bytes; stored as it is: ReportLab decodes it and compresses it again)
-    return PictureData(buf.getvalue(), out.size, pic.source, pic.cost), trimmed
+    plates = _trimmed_plates(pic.plates, (left, top, right, bottom)) if pic.plates else b""
+    return PictureData(buf.getvalue(), out.size, pic.source, pic.cost, plates), trimmed
+
+
+def _trimmed_plates(plates: bytes, box: tuple[int, int, int, int]) -> bytes:
+    """A CMYK picture's own plates (a JPEG) cut to the box its printable pixels were trimmed to, with its profile
+    (at JPEG quality 95: the press edition converts and saves them again, at 92)."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(plates), formats=["JPEG"]) as im:
+        icc = im.info.get("icc_profile")
+        cut = im.crop(box)
+    buf = io.BytesIO()
+    cut.save(buf, format="JPEG", quality=95, **({"icc_profile": icc} if icc else {}))
+    return buf.getvalue()
 
 
 NEAR_WHITE = 12  # a pixel this close to white in every channel (of 255) shows nothing on white paper
