@@ -9690,14 +9690,6 @@ MUTANTS: tuple[Mutant, ...] = (
         k="fine_lettering",
     ),
     m(
-        "logo-16-bit-grey-margin-kept",
-        "inputs/logo.py",
-        "    if pixels is not None and pixels.mode not in _SHOWN:",
-        "    if False:",
-        "tests/test_kit_controls.py",
-        k="white_margin",
-    ),
-    m(
         "logo-cmyk-margin-kept",
         "inputs/logo.py",
         "        if im.mode in _SHOWN:  # (a CMYK picture's too, read in its printable pixels: its plates cut alike)",

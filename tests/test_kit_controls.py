@@ -312,8 +312,9 @@ def test_a_logos_white_margin_is_trimmed_so_the_mark_is_as_tall_as_asked(inputs:
         assert (press.box.w / MM, press.box.h / MM) == (pytest.approx(15, abs=0.05), pytest.approx(15, abs=0.05))
         with Image.open(io.BytesIO(press.data)) as printed:
             assert printed.mode == "CMYK" and abs(printed.size[0] - printed.size[1]) <= 1, printed.size
-            middle = printed.getpixel((printed.size[0] // 2, printed.size[1] // 2))
-        assert isinstance(middle, tuple) and all(abs(a - b) <= 6 for a, b in zip(middle, ink, strict=True)), middle
+            corners = [printed.getpixel((x, y)) for x in (3, printed.size[0] - 4) for y in (3, printed.size[1] - 4)]
+        for corner in corners:  # (the mark to its corners: its plates cut, not squeezed whole into its box)
+            assert isinstance(corner, tuple) and all(abs(a - b) <= 8 for a, b in zip(corner, ink, strict=True)), corners
 
 
 def test_a_png_logos_faint_shadow_round_its_mark_is_trimmed_as_the_paper_shows_it(inputs: Inputs) -> None:

@@ -169,8 +169,8 @@ def _trim_picture(pic: PictureData, pixels: Image.Image | None = None) -> tuple[
     pixels, and white ones (within NEAR_WHITE: a JPEG's white is never quite 255), as a picture exported on a white
     canvas has round its artwork (it printed the logo smaller, and moved in from the words' edge, by an invisible
     box), and its trimmed size. None when it is transparent throughout; kept as it is where its border is within
-    the hairline margin. A margin of another colour (a badge's own ground) shows, and is kept; so is a CMYK
-    picture's (its plates).
+    the hairline margin. A margin of another colour (a badge's own ground) shows, and is kept. A CMYK picture's is
+    read in its printable pixels, and its own plates cut alike (`_trimmed_plates`).
 
     The trimmed picture is resampled to `kept_size` in the same step (its cost still the whole picture's), except
     a CMYK picture's (its own plates print as they are: theme/cmyk.py) and a JPEG with nothing trimmed (the office
@@ -180,10 +180,6 @@ def _trim_picture(pic: PictureData, pixels: Image.Image | None = None) -> tuple[
     are decoded here."""
     from PIL import Image  # (a PNG logo: Pillow is loaded by then)
 
-    # (a 16-bit grey's or a CMYK picture's white is read in its printable pixels, `data`: as decoded, a 16-bit
-    # grey's half tone was read as white)
-    if pixels is not None and pixels.mode not in _SHOWN:
-        pixels = None
     with Image.open(io.BytesIO(pic.data)) if pixels is None else nullcontext(pixels) as im:  # (held: the caller's)
         w, h = im.size
         clear = im.mode in ("LA", "RGBA", "PA") or "transparency" in im.info  # (a grey or RGB colour key too)
