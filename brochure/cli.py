@@ -4,7 +4,7 @@ Exit status: 0 done (warnings allowed); 1 the inputs or the result have errors, 
 written; 2 usage error (bad options, or an output that would land on an input, on another output or on
 something that is not a file); 3 internal error (a bug: one line asks for a report, BROCHURE_DEBUG=1
 adds the traceback); 129 hung up (SIGHUP); 130 interrupted (Ctrl-C); 143 terminated (SIGTERM). A closed standard output
-does not change the status. `brochure` and `python -m brochure` both run main().
+does not change the status. `brochure` and `python -m brochure` both run run(), which runs main().
 """
 
 from __future__ import annotations

@@ -631,3 +631,24 @@ def test_arabic_headings_keep_their_size_whatever_the_latin_heading_face(tmp_pat
     assert result.layout is not None, [d.format() for d in result.diagnostics if d.is_error]
     sizes = {r.size for t in texts(result.layout) if t.role == "heading" and t.level == 2 for r in t.runs}
     assert sizes == {14.0}, sizes
+
+
+def test_a_cmyk_jpeg_logo_larger_than_the_sheet_takes_has_its_plates_cut_in_their_own_pixels(inputs: Inputs) -> None:
+    """A CMYK JPEG logo of 4,800 pixels across, made smaller as it is read (to what the sheet takes at 300 ppi): its
+    margin was found in the smaller pixels and cut from its full-size plates at those numbers, so the press edition
+    printed the wrong part of it, its top-left corner white and the black band at its right end gone (a reviewer,
+    2026-12-07). The box is cut in the plates' own pixels."""
+    im = Image.new("CMYK", (4800, 1600), (0, 0, 0, 0))
+    im.paste((255, 0, 0, 0), (400, 400, 4400, 1200))  # (cyan, 4,000 x 800, in a white margin of 400)
+    im.paste((0, 0, 0, 255), (4200, 400, 4400, 1200))  # (a black band at its right end)
+    buf = io.BytesIO()
+    im.save(buf, format="JPEG", quality=90)
+    (inputs.kit / "logo.jpg").write_bytes(buf.getvalue())
+    edit(inputs.brand, "logo: logo.svg", "logo: logo.jpg")
+    press = cover_picture(built(inputs, target="press"))
+    with Image.open(io.BytesIO(press.data)) as printed:
+        w, h = printed.size
+        assert abs(w / h - 5) < 0.05, printed.size
+        corner, right = printed.getpixel((2, 2)), printed.getpixel((w - 3, h // 2))
+    assert isinstance(corner, tuple) and corner[0] > 230 and corner[3] < 20, corner
+    assert isinstance(right, tuple) and right[3] > 230 and right[0] < 20, right

@@ -275,3 +275,52 @@ def test_a_picture_logos_fine_lettering_in_a_dark_colour_of_four_plates_is_warne
         assert "black or in the kit's text colour" in said[0].hint
     office = build(inputs)
     assert not [d for d in office.diagnostics if "the logo picture prints" in d.message]
+
+
+def test_a_picture_logos_grey_kit_colour_prints_as_its_build_and_a_darker_shade_through_the_profile(
+    inputs: Inputs,
+) -> None:
+    """A kit whose text colour is a grey (#333333, 100 % K on press): a PNG logo's pixels of it printed at K80, as
+    a tint of black, where the kit's text and an SVG logo print it at 100 % K; and a shade darker than the kit's
+    teal printed as the teal's build (a reviewer, 2026-12-07). The kit's own builds are read last; a darker shade
+    is no blend of the ink with the paper, and goes through the profile."""
+    from PIL import ImageDraw
+
+    edit(inputs.brand, 'text: "#1F2A2E"', 'text: "#333333"')
+    im = Image.new("RGB", (1200, 400), "white")
+    draw = ImageDraw.Draw(im)
+    draw.rectangle((0, 0, 599, 399), fill=(51, 51, 51))
+    draw.rectangle((600, 0, 1199, 399), fill=(14, 81, 89))  # (darker than the primary #1D5C63 along its line)
+    (inputs.kit / "logo.png").write_bytes(_png(im))
+    edit(inputs.brand, "logo: logo.svg", "logo: logo.png")
+    logo = _printed_logo(inputs)
+    w, h = logo.size
+    grey, darker = (logo.getpixel((round(x / 1200 * w), h // 2)) for x in (300, 900))
+    assert isinstance(grey, tuple) and isinstance(darker, tuple)
+    assert tuple(round(v / 2.55) for v in grey) == (0, 0, 0, 100), grey
+    assert tuple(round(v / 2.55) for v in darker) != (85, 35, 40, 25) and darker[3] > 128, darker
+
+
+def test_a_jpeg_logos_colours_print_through_the_profile_evenly_and_unwarned(inputs: Inputs) -> None:
+    """A JPEG logo's lettering in the kit's teal: its noisy pixels printed as the kit's build and as the profile's
+    teal by turns (K 25 % beside K 66 %), and were warned as dark lettering of four plates (a reviewer,
+    2026-12-07). A JPEG logo prints through the profile, as before, and is not read for lettering."""
+    from PIL import ImageDraw
+
+    im = Image.new("RGB", (1200, 400), "white")
+    draw = ImageDraw.Draw(im)
+    for x in range(0, 1180, 28):
+        draw.rectangle((x, 60, x + 3, 340), fill=(29, 92, 99))
+    buf = io.BytesIO()
+    im.save(buf, format="JPEG", quality=90)
+    (inputs.kit / "logo.jpg").write_bytes(buf.getvalue())
+    edit(inputs.brand, "logo: logo.svg", "logo: logo.jpg")
+    result = build(inputs, target="press")
+    assert result.pdf is not None, [d.format() for d in result.diagnostics]
+    assert not [d for d in result.diagnostics if "the logo picture prints" in d.message]
+    with reopen(result.pdf) as pdf:
+        (image,) = pdf.pages[0].get_images().values()
+        logo = pikepdf.PdfImage(image).as_pil_image()
+    teal = tuple(round(v * 2.55) for v in (85, 35, 40, 25))  # (the kit's build of its teal: no pixel of it, among
+    kept = [v for v in set(logo.getdata()) if all(abs(a - b) <= 3 for a, b in zip(v, teal, strict=True))]  # the
+    assert kept == [], kept  # profile's teal and its blends with the paper)

@@ -421,11 +421,11 @@ def _read_image(r: Reader, node: Node, path: str, base: Path) -> Image | None:
         return None
     named = alt.strip().casefold()
     worded = _WORDS_ALONE.fullmatch(named) is not None  # ('Nurse' for nurse.jpg says what it shows; IMG_2041 does not)
-    if named and not any(ch.isalpha() for ch in named):  # ('': decoration, which has none)
+    if named and not any(ch.isalnum() for ch in named):  # ('': decoration's; '999' is a number's picture)
         r.warn(
             r.at(m["alt"], f"{path}.alt"),
-            f"the picture's text alternative, '{shorten(alt, 40)}', has no words: a screen reader reads out its marks"
-            " or figures, or nothing, in place of the picture",
+            f"the picture's text alternative, '{shorten(alt, 40)}', has no words: a screen reader reads out its marks,"
+            " or nothing, in place of the picture",
             "say what the picture shows, in the leaflet's language (alt: Nurse treating a cheek with the pen)",
         )
     elif (

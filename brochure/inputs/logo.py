@@ -208,18 +208,22 @@ def _trim_picture(pic: PictureData, pixels: Image.Image | None = None) -> tuple[
         icc = im.info.get("icc_profile")
         out.save(buf, format="PNG", compress_level=0, **({"icc_profile": icc} if icc else {}))  # (same pixels,
         # same bytes; stored as it is: ReportLab decodes it and compresses it again)
-    plates = _trimmed_plates(pic.plates, (left, top, right, bottom)) if pic.plates else b""
+    plates = _trimmed_plates(pic.plates, (left, top, right, bottom), (w, h)) if pic.plates else b""
     return PictureData(buf.getvalue(), out.size, pic.source, pic.cost, plates), trimmed
 
 
-def _trimmed_plates(plates: bytes, box: tuple[int, int, int, int]) -> bytes:
-    """A CMYK picture's own plates (a JPEG) cut to the box its printable pixels were trimmed to, with its profile
-    (at JPEG quality 95: the press edition converts and saves them again, at 92)."""
+def _trimmed_plates(plates: bytes, box: tuple[int, int, int, int], seen: tuple[int, int]) -> bytes:
+    """A CMYK picture's own plates (a JPEG) cut to the box its printable pixels (of size `seen`: made smaller than
+    the plates where the picture is larger than the sheet takes) were trimmed to, in the plates' own pixels, with
+    its profile (at JPEG quality 95: the press edition converts and saves them again, at 92)."""
     from PIL import Image
 
     with Image.open(io.BytesIO(plates), formats=["JPEG"]) as im:
         icc = im.info.get("icc_profile")
-        cut = im.crop(box)
+        sx, sy = im.size[0] / seen[0], im.size[1] / seen[1]
+        left, top, right, bottom = box
+        own = (math.floor(left * sx), math.floor(top * sy), math.ceil(right * sx), math.ceil(bottom * sy))
+        cut = im.crop(own)
     buf = io.BytesIO()
     cut.save(buf, format="JPEG", quality=95, **({"icc_profile": icc} if icc else {}))
     return buf.getvalue()

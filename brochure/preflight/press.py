@@ -121,10 +121,11 @@ DARK_SHARE = 0.005  # of a picture logo's inked pixels: so many of them dark on 
 
 
 def check_logo_picture(layout: Layout, brand: Brand) -> list[Diagnostic]:
-    """Press only: a picture logo whose printed pixels are dark on three or four plates (its colours that are neither
-    the kit's nor black, which print as one plate or the kit's build: theme/cmyk.py), as a vector logo's fine
-    lettering in such a colour is warned of (check_registration): its lettering and edges fringe on press."""
-    if layout.sheet.target != "press":
+    """Press only: a PNG logo whose printed pixels are dark on three or four plates in strokes finer than 10 pt
+    type's (a colour of it that is not the kit's, printed through the profile, or a kit colour whose build is such:
+    theme/cmyk.py), as a vector logo's fine lettering is warned of (check_registration): it fringes on press. Not a
+    JPEG logo (printed through the profile as before, its noise read as fine detail)."""
+    if layout.sheet.target != "press" or brand.logo.source.suffix.lower() != ".png":
         return []
     at = brand.where("logo")
     for n, page in enumerate(layout.pages):
@@ -141,8 +142,9 @@ def check_logo_picture(layout: Layout, brand: Brand) -> list[Diagnostic]:
                         f"the logo picture prints lettering or details finer than {FINE_TEXT:g} pt type's strokes"
                         f" ({share:.0%} of its inked pixels) in dark colours built from three or four plates (such"
                         f" as {build}): they show coloured fringes when the plates misregister on press",
-                        "colour the logo's dark lettering black or in the kit's text colour (each prints as 100 % K),"
-                        " or in another of the kit's colours (printed as its build), or give the logo as SVG",
+                        "colour the logo's fine dark lettering black or in the kit's text colour (each prints as"
+                        " 100 % K); where it is another of the kit's colours, give that colour a build of one or two"
+                        " plates in the kit's 'cmyk:' colours; or give the logo as SVG",
                     ).at(place(n, item.box))
                 ]
     return []

@@ -348,17 +348,15 @@ def _picture_to_cmyk(
     return buf.getvalue()
 
 
-BLEND_TOLERANCE = 3  # of 255, per channel: how far a pixel may be from a blend of an ink with the paper (rounding,
-# a resampled edge) and still print as that ink's tint
+BLEND_TOLERANCE = 3  # of 255, per channel: how far a PNG's pixel may be from a blend of an ink with the paper
+# (rounding, an edge made smaller by averaging) and still print as that ink's tint
 INK_LEAST = 24  # of 255: an ink lighter than this against white has no blends to tell apart from the paper
-WHOLE = 200  # a share of 1 (the ink itself), of 255: shares up to 255 / WHOLE (1.27) are read
 
 
 def _inked(rgb: PILImage.Image, cmyk: PILImage.Image, ink: tuple[int, int, int], build: tuple[float, ...]) -> None:
     """In `cmyk`, the pixels of `rgb` that are the ink or a blend of it with the paper white (a share t of the ink:
     each channel 255 - t * (255 - ink)), set to the ink's build at t, as a vector logo's colour and its edges print.
-    A share over 1, up to 255 / WHOLE (a picture made smaller rings darker than its colour at an edge), is the ink
-    itself. A blend with another colour (two inks touching) stays as the profile converted it."""
+    A blend with another colour (two inks touching), or a darker shade, stays as the profile converted it."""
     from PIL import ImageChops
 
     depth = [255 - v for v in ink]
@@ -366,15 +364,15 @@ def _inked(rgb: PILImage.Image, cmyk: PILImage.Image, ink: tuple[int, int, int],
     if depth[k] < INK_LEAST:
         return
     channels = rgb.split()
-    share = channels[k].point(lambda v: min(255, round((255 - v) * WHOLE / depth[k])))  # t * WHOLE
+    share = channels[k].point(lambda v: min(255, round((255 - v) * 255 / depth[k])))  # t, 0..255
     mask = share.point(lambda v: 255 if v else 0)
-    for j in range(3):  # (each channel where the share puts it, the share's own too: a pixel past OVERSHOOT is none)
-        expected = share.point(lambda v, d=depth[j]: max(0, round(255 - v * d / WHOLE)))
+    for j in range(3):  # (each channel where the share puts it, the share's own too: a darker pixel is none)
+        expected = share.point(lambda v, d=depth[j]: round(255 - v * d / 255))
         close = ImageChops.difference(channels[j], expected).point(lambda v: 255 if v <= BLEND_TOLERANCE else 0)
         mask = ImageChops.multiply(mask, close)
     if mask.getbbox() is None:
         return
-    plates = [share.point(lambda v, q=q: round(min(v, WHOLE) / WHOLE * q * 255)) for q in build]
+    plates = [share.point(lambda v, q=q: round(v * q)) for q in build]
     cmyk.paste(PILImage.merge("CMYK", plates), mask=mask)
 
 
@@ -454,11 +452,16 @@ def _flat_rgb(im: PILImage.Image, size: tuple[int, int], flat: bool = False) -> 
 
 def press_brand(brand: Brand, profile: Profile, palette: Palette) -> Brand:
     """The brand with its logo converted to CMYK (vector logos colour by colour, a kit colour as the press edition
-    prints it, in `palette`, the brand's `press_palette`; pictures through the profile)."""
+    prints it, in `palette`, the brand's `press_palette`); a PNG logo's inks noted (its kit colours' builds and its
+    blacks', which `picture_to_cmyk` prints its pixels of them as), a JPEG logo through the profile."""
     logo = brand.logo
     if logo.drawing is not None:
         logo = replace(logo, drawing=drawing_to_cmyk(logo.drawing, profile, kit_builds(brand, palette)))
-    elif logo.picture is not None:  # (its pixels of a kit colour, and their blends with the paper, as that build)
-        inks = {**kit_builds(brand, palette), **{rgb: (0.0, 0.0, 0.0, 1.0) for rgb in PICTURE_BLACKS}}
+    elif logo.picture is not None and logo.source.suffix.lower() == ".png":  # (its pixels of a kit colour,
+        # and their blends with the paper, as that build; not a JPEG's: its colours are near the kit's, not at them,
+        # and a letter's noisy pixels printed as the build and as the profile's colour by turns)
+        blacks = {rgb: (0.0, 0.0, 0.0, 1.0) for rgb in PICTURE_BLACKS}
+        inks = {**blacks, **kit_builds(brand, palette)}  # (the kit's own builds last: a grey of the kit's
+        # prints as its build, not as a tint of black)
         logo = replace(logo, inks=tuple(inks.items()))
     return replace(brand, logo=logo)
