@@ -9660,8 +9660,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "picture-logo-blends-with-other-colours-taken",
         "theme/cmyk.py",
-        "        mask = ImageChops.multiply(mask, close)",
-        "        mask = mask",
+        "        far = ImageChops.lighter(far, ImageChops.difference(channels[j], expected))",
+        "        far = far",
         "tests/test_picture_colours.py",
         k="kit_colours_print_as",
     ),
@@ -9736,6 +9736,22 @@ MUTANTS: tuple[Mutant, ...] = (
         "        inks = {**kit_builds(brand, palette), **blacks}  # (the kit's own builds last: a grey of the kit's",
         "tests/test_picture_colours.py",
         k="grey_kit_colour",
+    ),
+    m(
+        "picture-logo-build-all-or-nothing",
+        "theme/cmyk.py",
+        "    weight = far.point(lambda v: max(0, min(255, round(255 * (1 - (v - BLEND_TOLERANCE) / BLEND_FALLOFF)))))",
+        "    weight = far.point(lambda v: 255 if v <= BLEND_TOLERANCE else 0)",
+        "tests/test_picture_colours.py",
+        k="noisy_kit_colour",
+    ),
+    m(
+        "picture-logo-seam-warned-as-lettering",
+        "preflight/press.py",
+        "DARK_SHARE = 0.02  # of a picture logo's inked pixels: so many in fine dark strokes of three or four plates is",
+        "DARK_SHARE = 0.001  # of a picture logo's inked pixels: so many in fine dark strokes of three or four plates is",
+        "tests/test_picture_colours.py",
+        k="two_kit_colours_meeting",
     ),
     m(
         "svg-negative-size-drawn",

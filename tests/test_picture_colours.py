@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import struct
 from pathlib import Path
 
@@ -324,3 +325,54 @@ def test_a_jpeg_logos_colours_print_through_the_profile_evenly_and_unwarned(inpu
     teal = tuple(round(v * 2.55) for v in (85, 35, 40, 25))  # (the kit's build of its teal: no pixel of it, among
     kept = [v for v in set(logo.getdata()) if all(abs(a - b) <= 3 for a, b in zip(v, teal, strict=True))]  # the
     assert kept == [], kept  # profile's teal and its blends with the paper)
+
+
+def test_a_picture_logos_noisy_kit_colour_and_gradient_print_without_speckle_or_stripes(inputs: Inputs) -> None:
+    """A PNG logo saved once as a JPEG (its teal noisy by a few units) printed 17 % of its teal pixels in the
+    profile's separation (M 0 %) among the build's (M 35 %), speckled letters; a gradient from the kit's teal printed
+    stripes where its pixels left the teal's blends (a print-shop tester, 2026-12-08). Near a kit colour's blends the
+    build fades into the profile's colour by how far: no pixel of the noisy teal flips to the profile's, and the
+    gradient changes by small steps."""
+    import random
+
+    from PIL import ImageDraw
+
+    rng = random.Random(7)
+    im = Image.new("RGB", (1200, 400), "white")
+    for x in range(0, 500):
+        for y in range(0, 400):
+            im.putpixel((x, y), tuple(max(0, min(255, c + rng.randint(-6, 6))) for c in (29, 92, 99)))
+    draw = ImageDraw.Draw(im)
+    for x in range(600, 1200):  # (teal to aqua, the kit's secondary #7FB7BE)
+        t = (x - 600) / 599
+        fill = tuple(round(a + (b - a) * t) for a, b in zip((29, 92, 99), (127, 183, 190), strict=True))
+        draw.line((x, 0, x, 399), fill=fill)
+    (inputs.kit / "logo.png").write_bytes(_png(im))
+    edit(inputs.brand, "logo: logo.svg", "logo: logo.png")
+    logo = _printed_logo(inputs)
+    w, h = logo.size
+    noisy = [logo.getpixel((x, y)) for x in range(3, round(w * 480 / 1200)) for y in range(3, h - 3)]
+    magenta = sorted(p[1] for p in noisy if isinstance(p, tuple))
+    assert magenta[0] > 40, magenta[:10]  # (the build's 35 % is 89; the profile's teal 0-3)
+    row = [logo.getpixel((x, h // 2)) for x in range(round(w * 610 / 1200), w - 3)]
+    steps = [max(abs(a - b) for a, b in zip(p, q, strict=True)) for p, q in itertools.pairwise(row)]  # type: ignore[arg-type]
+    assert max(steps) <= 20, max(steps)
+
+
+def test_a_picture_logo_of_two_kit_colours_meeting_is_not_warned_as_fine_lettering(inputs: Inputs) -> None:
+    """A teal disc with a coral centre, smoothly drawn: the one-pixel seam where the two meet is neither colour's
+    blend with the paper and prints through the profile, dark on four plates; it was near the share warned as fine
+    lettering (a print-shop tester, 2026-12-08). A seam is under DARK_SHARE: no warning."""
+    from PIL import ImageDraw
+
+    big = Image.new("RGB", (4800, 1600), "white")
+    draw = ImageDraw.Draw(big)
+    draw.ellipse((0, 0, 1599, 1599), fill=(29, 92, 99))
+    draw.ellipse((400, 400, 1199, 1199), fill=(224, 122, 95))
+    draw.rectangle((1800, 400, 4700, 1200), fill=(29, 92, 99))
+    im = big.resize((1200, 400), Image.Resampling.LANCZOS)  # (smooth edges, as a drawing program exports them)
+    (inputs.kit / "logo.png").write_bytes(_png(im))
+    edit(inputs.brand, "logo: logo.svg", "logo: logo.png")
+    result = build(inputs, target="press")
+    assert result.pdf is not None, [d.format() for d in result.diagnostics]
+    assert not [d.message for d in result.diagnostics if "the logo picture prints" in d.message]

@@ -350,13 +350,18 @@ def _picture_to_cmyk(
 
 BLEND_TOLERANCE = 3  # of 255, per channel: how far a PNG's pixel may be from a blend of an ink with the paper
 # (rounding, an edge made smaller by averaging) and still print as that ink's tint
+BLEND_FALLOFF = 16  # of 255: past the tolerance, how far a pixel's build fades into the profile's colour (a saved
+# JPEG's noise, a gradient away from a kit colour, a shadow's edge: a soft change, where all or nothing printed the
+# build and the profile's quite other separation by turns, speckled letters and striped gradients)
 INK_LEAST = 24  # of 255: an ink lighter than this against white has no blends to tell apart from the paper
 
 
 def _inked(rgb: PILImage.Image, cmyk: PILImage.Image, ink: tuple[int, int, int], build: tuple[float, ...]) -> None:
     """In `cmyk`, the pixels of `rgb` that are the ink or a blend of it with the paper white (a share t of the ink:
-    each channel 255 - t * (255 - ink)), set to the ink's build at t, as a vector logo's colour and its edges print.
-    A blend with another colour (two inks touching), or a darker shade, stays as the profile converted it."""
+    each channel 255 - t * (255 - ink)), set to the ink's build at t, as a vector logo's colour and its edges print;
+    those a little farther from such a blend (BLEND_FALLOFF) mixed from the build's tint and the profile's colour,
+    by how far. A blend with another colour (two inks touching), or a darker shade, stays as the profile converted
+    it."""
     from PIL import ImageChops
 
     depth = [255 - v for v in ink]
@@ -365,15 +370,16 @@ def _inked(rgb: PILImage.Image, cmyk: PILImage.Image, ink: tuple[int, int, int],
         return
     channels = rgb.split()
     share = channels[k].point(lambda v: min(255, round((255 - v) * 255 / depth[k])))  # t, 0..255
-    mask = share.point(lambda v: 255 if v else 0)
+    far = share.point(lambda v: 0)
     for j in range(3):  # (each channel where the share puts it, the share's own too: a darker pixel is none)
         expected = share.point(lambda v, d=depth[j]: round(255 - v * d / 255))
-        close = ImageChops.difference(channels[j], expected).point(lambda v: 255 if v <= BLEND_TOLERANCE else 0)
-        mask = ImageChops.multiply(mask, close)
-    if mask.getbbox() is None:
+        far = ImageChops.lighter(far, ImageChops.difference(channels[j], expected))
+    weight = far.point(lambda v: max(0, min(255, round(255 * (1 - (v - BLEND_TOLERANCE) / BLEND_FALLOFF)))))
+    weight = ImageChops.multiply(weight, share.point(lambda v: 255 if v else 0))
+    if weight.getbbox() is None:
         return
     plates = [share.point(lambda v, q=q: round(v * q)) for q in build]
-    cmyk.paste(PILImage.merge("CMYK", plates), mask=mask)
+    cmyk.paste(PILImage.merge("CMYK", plates), mask=weight)  # (a mask of 0-255: mixed by it)
 
 
 def _own_plates(im: PILImage.Image, size: tuple[int, int], profile: Profile) -> PILImage.Image:
