@@ -9748,8 +9748,8 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "picture-logo-seam-warned-as-lettering",
         "preflight/press.py",
-        "DARK_SHARE = 0.02  # of a picture logo's inked pixels: so many in fine dark strokes of three or four plates is",
-        "DARK_SHARE = 0.001  # of a picture logo's inked pixels: so many in fine dark strokes of three or four plates is",
+        "DARK_SHARE = 0.02  # of a picture logo's inked pixels in such fine dark strokes: warned (the one-pixel",
+        "DARK_SHARE = 0.001  # of a picture logo's inked pixels in such fine dark strokes: warned (the one-pixel",
         "tests/test_picture_colours.py",
         k="two_kit_colours_meeting",
     ),

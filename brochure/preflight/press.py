@@ -117,8 +117,8 @@ def check_press(layout: Layout, brand: Brand, colours: Colours) -> list[Diagnost
 
 DARK_K = 128  # of 255: a pixel of 50 % K or more, built with two more plates of OTHER_PLATE or more, is a dark
 OTHER_PLATE = 26  # colour on three or four plates (10 %): its fine lines and edges show the other plates' fringes
-DARK_SHARE = 0.02  # of a picture logo's inked pixels: so many in fine dark strokes of three or four plates is
-# warned (the one-pixel seam where two kit colours meet, a palette's or a shadow's edge: under 1 %)
+DARK_SHARE = 0.02  # of a picture logo's inked pixels in such fine dark strokes: warned (the one-pixel
+# seam where two kit colours meet, a palette's or a shadow's edge: under 1 %)
 
 
 def check_logo_picture(layout: Layout, brand: Brand) -> list[Diagnostic]:
