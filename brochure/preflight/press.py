@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import math
+from functools import partial
 
 from reportlab.lib.colors import CMYKColor
 
@@ -16,6 +17,7 @@ from brochure.layout.model import Frame, Ink, Layout, Picture, Run, Shape, Text
 from brochure.preflight.contrast import Colours
 from brochure.preflight.pdf import MAX_INK
 from brochure.preflight.placement import place, run_place
+from brochure.remembered import Kept, content_key
 from brochure.theme.cmyk import cmyk_to_rgb, convert
 from brochure.theme.colors import difference, hex_to_color
 from brochure.theme.styles import COLOURED_TEXT
@@ -134,7 +136,8 @@ def check_logo_picture(layout: Layout, brand: Brand) -> list[Diagnostic]:
             if not (isinstance(item, Picture) and item.at == at and item.space == "CMYK"):
                 continue
             across = max(3, round(FINE_DETAIL * min(item.ppi) / 72) | 1)  # (the finest stroke kept, in pixels)
-            share, sample = _dark_on_many_plates(item.data, across)
+            key = (content_key(item.data), across)  # (a batch checks the same logo, converted once, each edition)
+            share, sample = _DARK.answer(key, partial(_dark_on_many_plates, item.data, across))
             if share >= DARK_SHARE:
                 build = " ".join(f"{p} {round(v / 2.55)}%" for p, v in zip("CMYK", sample, strict=True) if v)
                 return [
@@ -149,6 +152,9 @@ def check_logo_picture(layout: Layout, brand: Brand) -> list[Diagnostic]:
                     ).at(place(n, item.box))
                 ]
     return []
+
+
+_DARK: Kept[tuple[float, tuple[int, ...]]] = Kept(8)  # by the printed picture's digest and the stroke's width
 
 
 def _dark_on_many_plates(data: bytes, across: int) -> tuple[float, tuple[int, ...]]:
