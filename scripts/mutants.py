@@ -9754,6 +9754,14 @@ MUTANTS: tuple[Mutant, ...] = (
         k="two_kit_colours_meeting",
     ),
     m(
+        "untagged-cmyk-picture-summed-to-rgb",
+        "inputs/pictures.py",
+        "    for source in ((io.BytesIO(icc),) if icc else ()) + (str(UNTAGGED_CMYK),):",
+        "    for source in (io.BytesIO(icc),) if icc else ():",
+        "tests/test_picture_colours.py",
+        k="untagged_cmyk",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

@@ -376,3 +376,25 @@ def test_a_picture_logo_of_two_kit_colours_meeting_is_not_warned_as_fine_letteri
     result = build(inputs, target="press")
     assert result.pdf is not None, [d.format() for d in result.diagnostics]
     assert not [d.message for d in result.diagnostics if "the logo picture prints" in d.message]
+
+
+def test_an_untagged_cmyk_picture_shows_the_colours_its_plates_print_in_the_office_edition(inputs: Inputs) -> None:
+    """A CMYK JPEG logo saved without a profile printed, in the office edition, as Pillow sums its plates: the kit's
+    teal build (C85 M35 Y40 K25) green, its coral pink (a print-shop tester, 2026-12-07), where the press edition
+    prints the plates as they are. Its plates are read as the default printing condition's (coated offset,
+    FOGRA39), as the press prints them."""
+    im = Image.new("CMYK", (1800, 600), (217, 89, 102, 64))
+    buf = io.BytesIO()
+    im.save(buf, format="JPEG", quality=95)
+    (inputs.kit / "logo.jpg").write_bytes(buf.getvalue())
+    edit(inputs.brand, "logo: logo.svg", "logo: logo.jpg")
+    logo = _printed_logo(inputs, target="office")
+    shown = logo.convert("RGB").getpixel((logo.size[0] // 2, logo.size[1] // 2))
+    pixel = Image.new("CMYK", (1, 1), (217, 89, 102, 64))
+    fogra = Path(__file__).resolve().parent.parent / "brochure/data/icc/brochure-fogra39-300.icc"
+    expected = ImageCms.profileToProfile(pixel, str(fogra), ImageCms.createProfile("sRGB"), outputMode="RGB")
+    assert expected is not None
+    want = expected.getpixel((0, 0))
+    assert isinstance(shown, tuple) and isinstance(want, tuple)
+    assert all(abs(a - b) <= 4 for a, b in zip(shown, want, strict=True)), (shown, want)
+    assert shown[1] < shown[2], shown  # (a teal: more blue than green, where the plates summed read green)

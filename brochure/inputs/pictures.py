@@ -409,17 +409,23 @@ def _printable_mode(im: Image.Image) -> Image.Image:
     return _to_srgb(im.convert("RGB"))
 
 
-def _cmyk_to_rgb(im: Image.Image) -> Image.Image:
-    """A CMYK picture in RGB, through its own embedded profile when it has a readable one."""
-    icc = im.info.get("icc_profile")
-    if icc:
-        from PIL import ImageCms  # (colour management only for a picture with its own profile)
+UNTAGGED_CMYK = Path(__file__).resolve().parent.parent / "data" / "icc" / "brochure-fogra39-300.icc"  # what an
+# untagged CMYK picture's plates are taken to mean: coated offset (FOGRA39), the default printing condition, as the
+# press edition prints them as they are (theme/cmyk.py)
 
+
+def _cmyk_to_rgb(im: Image.Image) -> Image.Image:
+    """A CMYK picture in RGB, through its own embedded profile when it has a readable one, else through
+    UNTAGGED_CMYK (Pillow's own sum of plates turned the kit's teal green and coral pink in the office edition)."""
+    from PIL import ImageCms  # (colour management only for a CMYK picture)
+
+    icc = im.info.get("icc_profile")
+    srgb = ImageCms.createProfile("sRGB")
+    for source in ((io.BytesIO(icc),) if icc else ()) + (str(UNTAGGED_CMYK),):
         try:
-            own = ImageCms.ImageCmsProfile(io.BytesIO(icc))
-            rgb = ImageCms.profileToProfile(im, own, ImageCms.createProfile("sRGB"), outputMode="RGB")
-            if rgb is not None:
-                return rgb
+            rgb = ImageCms.profileToProfile(im, ImageCms.ImageCmsProfile(source), srgb, outputMode="RGB")
         except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
-            pass
+            continue
+        if rgb is not None:
+            return rgb
     return im.convert("RGB")
