@@ -9516,7 +9516,7 @@ MUTANTS: tuple[Mutant, ...] = (
     m(
         "serve-removed-clinic-stays-chosen",
         "live/session.py",
-        "                self._choice = replace(self._choice, kit=kit, content=content)",
+        "                self._choice = replace(gone, kit=kit, content=content)",
         "                pass",
         "tests/test_live.py",
         k="editions_file_saved",
@@ -9760,6 +9760,22 @@ MUTANTS: tuple[Mutant, ...] = (
         "    for source in (io.BytesIO(icc),) if icc else ():",
         "tests/test_picture_colours.py",
         k="untagged_cmyk",
+    ),
+    m(
+        "serve-removed-clinic-moves-to-the-default-not-the-edition",
+        "live/session.py",
+        "                kit, content = (first.kit, first.content) if there else self.settings.offered",
+        "                kit, content = self.settings.offered",
+        "tests/test_live.py",
+        k="removed_from_editions",
+    ),
+    m(
+        "serve-removed-clinic-moved-unsaid",
+        "live/session.py",
+        '                moved = f"; {gone.kit} with {gone.content} is not, building {kit} with {content}"',
+        "                pass",
+        "tests/test_live.py",
+        k="removed_from_editions",
     ),
     m(
         "svg-negative-size-drawn",

@@ -1284,7 +1284,7 @@ def test_a_small_picture_logos_hint_offers_no_height_init_cannot_take(tmp_path: 
         ", or print it 8 mm tall with logo: {file: ..., height: 8} (softer than 300)",
     ):
         hint = (
-            "a PNG logo needs 12 pixels per millimetre ... (its artwork has 80); export it larger, or use the SVG"
+            "a picture logo needs 12 pixels per millimetre ... (its artwork has 80); export it larger, or use the SVG"
             + smaller
         )
         assert as_options(hint).endswith("export it larger, or use the SVG"), as_options(hint)

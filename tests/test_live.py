@@ -1398,3 +1398,37 @@ def test_the_page_marks_a_findings_column_where_it_prints(browser: object, text:
         assert caret_x is not None and abs(caret_x - left) < 1, shown
     else:
         assert caret_x is None, shown
+
+
+def test_a_clinic_removed_from_editions_while_watched_moves_the_build_to_the_edition_started_with(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`watch --edition oak-lane/en-gb` with oak-lane taken out of editions.yaml went on to build the default kit,
+    with no word said (a new user, 2026-12-08). A clinic removed while chosen moves the build to the edition the
+    command started with (`--edition`'s), else to the kit and words given, and the line says so."""
+    from brochure.live.choices import Choice, offered
+    from brochure.live.session import Live, Settings
+
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(ROOT / "assets", tmp_path / "assets")
+    shutil.copy(ROOT / "content.yaml", tmp_path)
+    head = 'output: "out/{brand}/{language}/{layout}-{paper}-{target}.pdf"\nbrands:\n'
+    clinic = "  - kit: assets/brands/{}/brand.yaml\n    languages: [content.yaml]\n"
+    editions = tmp_path / "editions.yaml"
+    editions.write_text(head + clinic.format("elm-park") + clinic.format("harbour-lane"), encoding="utf-8")
+    given, words = Path("assets/brand.yaml"), Path("content.yaml")
+    elm, harbour = Path("assets/brands/elm-park/brand.yaml"), Path("assets/brands/harbour-lane/brand.yaml")
+    settings = Settings(editions=Path("editions.yaml"), offered=(given, words))
+    from brochure.inputs.editions import load_editions
+
+    read, _ = load_editions(Path("editions.yaml"))  # (as `watch` reads it, from the project's folder)
+    said: list[str] = []
+    live = Live(offered(read, given, words), Choice(elm, words), settings, said.append, said.append)  # (--edition)
+    assert live.choose({"kit": str(harbour)}) == "", [str(k.path) for k in live.choices.kits]  # (on the page)
+    editions.write_text(head + clinic.format("elm-park"), encoding="utf-8")  # (harbour lane taken out)
+    live._build(live._asked, live._choice, time.perf_counter())
+    assert live._choice.kit == elm, said  # (back to the edition started with, not the default kit)
+    assert any(f"{harbour} with content.yaml is not, building {elm} with content.yaml" in line for line in said), said
+    editions.write_text(head + clinic.format("harbour-lane"), encoding="utf-8")  # (elm park taken out too)
+    live._build(live._asked, live._choice, time.perf_counter())
+    assert live._choice.kit == given and any(f"building {given} with content.yaml" in line for line in said), said

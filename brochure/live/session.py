@@ -364,14 +364,20 @@ class Live:
             self._say(f"{time.strftime('%H:%M:%S')} {path} has errors: the clinics on offer stay as they were")
             return choice
         choices = offered(editions, *self.settings.offered)
+        moved = ""
         with self._cond:
             self.choices = choices
-            if choices.words(self._choice.kit, self._choice.content) is None:  # (no longer on offer)
-                kit, content = self.settings.offered
-                self._choice = replace(self._choice, kit=kit, content=content)
+            gone = self._choice
+            if choices.words(gone.kit, gone.content) is None:  # (no longer on offer: the edition started with,
+                first = self._first  # else the kit and words given)
+                there = choices.words(first.kit, first.content) is not None
+                kit, content = (first.kit, first.content) if there else self.settings.offered
+                self._choice = replace(gone, kit=kit, content=content)
+                moved = f"; {gone.kit} with {gone.content} is not, building {kit} with {content}"
             choice = replace(choice, kit=self._choice.kit, content=self._choice.content)
         kits = len(choices.kits)
-        self._say(f"{time.strftime('%H:%M:%S')} read {path} again: {kits} clinic{'s' if kits != 1 else ''} on offer")
+        on_offer = f"{kits} clinic{'s' if kits != 1 else ''} on offer"
+        self._say(f"{time.strftime('%H:%M:%S')} read {path} again: {on_offer}{moved}")
         return choice
 
     def _source(self, choice: Choice) -> Path | None:

@@ -321,8 +321,9 @@ def _logo_hint(f: Picture) -> str:
     else:
         smaller = f" (at {least:g} mm, the smallest a logo prints, it needs {least * GOOD_PPI / 25.4:.0f} pixels)"
     return (
-        f"a PNG logo needs 12 pixels per millimetre of its printed height for 300 ppi: {tall * GOOD_PPI / 25.4:.0f} "
-        f"pixels tall at {tall:.0f} mm (its artwork has {pixels}); export it larger, or use the SVG{smaller}"
+        f"a picture logo needs 12 pixels per millimetre of its printed height for 300 ppi: "
+        f"{tall * GOOD_PPI / 25.4:.0f} pixels tall at {tall:.0f} mm (its artwork has {pixels}); export it larger, or"
+        f" use the SVG{smaller}"
     )
 
 
