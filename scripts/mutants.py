@@ -9778,6 +9778,22 @@ MUTANTS: tuple[Mutant, ...] = (
         k="removed_from_editions",
     ),
     m(
+        "words-lacking-their-languages-letters-not-named",
+        "inputs/content.py",
+        '        likely = tag if most >= letters * LIKELY_SHARE else ""  # (the language whose letters they have)',
+        '        likely = ""',
+        "tests/test_translations.py",
+        k="without_the_letters_their_language",
+    ),
+    m(
+        "stars-and-a-space-at-a-texts-start-unsaid",
+        "inputs/inline.py",
+        """    r"|^\\*{2,} +(?=[^\\W\\d_])"  # or with a space after them ('** Call us': stars, not bold, printed),""",
+        """    r"|^$"  # or with a space after them ('** Call us': stars, not bold, printed),""",
+        "tests/test_validation.py",
+        k="star_with_no_pair",
+    ),
+    m(
         "svg-negative-size-drawn",
         "inputs/svgmarkup.py",
         '            if key in ("width", "height", "r", "rx", "ry") and value.startswith("-"):',

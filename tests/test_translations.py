@@ -2040,6 +2040,8 @@ def test_words_without_the_letters_their_language_writes_are_warned_at_language(
     line, _ = position(text, f"language: {tag}")
     assert not said.is_error and said.location.line == line, said.format()
     assert said.message.startswith(f"language: is '{tag}', but the words have ") and f"({own}" in said.message
+    spanish = file.endswith("es.yaml")  # (Spanish words: their language named, as perhaps theirs)
+    assert ("letters of 'es')" in said.message) == spanish and ("(language: es, if" in said.hint) == spanish
     for shipped in ("content", "translations/es", "translations/es-US", "translations/pl", "translations/vi"):
         _, found = load_content(ROOT / f"{shipped}.yaml")
         assert not [d for d in found if "read as another language's" in d.message], shipped

@@ -1557,10 +1557,11 @@ def test_words_after_a_space_and_a_hash_are_said_to_be_left_out_as_a_comment(
         ('"New collagen from \u00a3120* (rated 5*)."', ""),
         ('"*New collagen may vary."', ""),
         ('"**New collagen can even out rough skin."', "**New collagen can even out"),
+        ('"** New collagen can even out rough skin."', "** New collagen can even out"),
     ],
     ids=[
         *("bold-closed-as-italic", "italic-never-closed", "spaced-star", "escaped-star", "pairs", "footnotes"),
-        *("a-note", "bold-never-closed-at-the-start"),
+        *("a-note", "bold-never-closed-at-the-start", "stars-and-a-space-at-the-start"),
     ],
 )
 def test_a_star_with_no_pair_against_a_word_is_a_warning(

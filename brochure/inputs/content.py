@@ -333,6 +333,7 @@ OWN_LETTERS_LEAST = 20  # of a language's own letters, in all the texts, before 
 SOME_LETTERS = {**OWN_LETTERS, "es": frozenset("áéíóúñü¿¡")}
 SOME_LETTERS_TEXT = 300  # letters in all the texts before their lack of a language's letters tells (a short file
 SOME_LETTERS_SHARE = 1 / 1000  # may have no accent at all); fewer than this share of its letters: not its words
+LIKELY_SHARE = 1 / 200  # of another language's such letters, the words are named as perhaps its (Spanish 1 in 90)
 
 
 def _check_letters(r: Reader, language: str, at: Location) -> None:
@@ -371,13 +372,22 @@ def _check_lacking(r: Reader, language: str, at: Location) -> None:
     have = sum(sum(ch in some for ch in value.lower()) for value, _ in r.strings if not value.isascii())
     if letters >= SOME_LETTERS_TEXT and have < letters * SOME_LETTERS_SHARE:
         shown = " ".join(sorted(some - {"ü", "¿", "¡"})[:8])
+        counts = {
+            tag: sum(sum(ch in own for ch in value.lower()) for value, _ in r.strings if not value.isascii())
+            for tag, own in SOME_LETTERS.items()
+            if tag != base
+        }
+        tag, most = max(counts.items(), key=lambda kv: kv[1])
+        likely = tag if most >= letters * LIKELY_SHARE else ""  # (the language whose letters they have)
         r.warn(
             at,
             f"language: is '{language}', but the words have {have} of the letters its words write ({shown}) in"
-            f" {letters:,} letters: they read as another language's, and the leaflet is named, dated, hyphenated"
-            f" and read aloud as '{language}'",
-            "give the words' own language, or translate them: a file copied from another language's is not"
-            " translated until its words are",
+            f" {letters:,} letters: they read as another language's"
+            + (f" ({most} letters of '{likely}')" if likely else "")
+            + f", and the leaflet is named, dated, hyphenated and read aloud as '{language}'",
+            "give the words' own language"
+            + (f" (language: {likely}, if they are in it)" if likely else "")
+            + ", or translate them: a file copied from another language's is not translated until its words are",
         )
 
 

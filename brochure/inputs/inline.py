@@ -374,6 +374,7 @@ def _capitals(word: str) -> bool:
 _STRAY = Later(
     r"(?<=\s)\*+(?=[^\W\d_])"  # a star against a word's letters inside the text,
     r"|^\*{2,}(?=[^\W\d_])"  # or two at its start (a bold mark's, unclosed: '**Call 999 if'),
+    r"|^\*{2,} +(?=[^\W\d_])"  # or with a space after them ('** Call us': stars, not bold, printed),
     r"|(?<=[^\W\d_])\*+(?=\s|$|[.,;:!?)\]])"  # not a footnote's star after a number or before a note ('from £120*',
 )  # '*Prices may vary')
 
