@@ -339,17 +339,12 @@ LIKELY_SHARE = 1 / 200  # of another language's such letters, the words are name
 def _check_letters(r: Reader, language: str, at: Location) -> None:
     """A warning at `language:` when the words are full of letters another language alone writes (Vietnamese words
     tagged 'es' built the Spanish edition: its file name, dates, hyphenation and a screen reader's voice Spanish,
-    its words Vietnamese, no word said)."""
+    its words Vietnamese, no word said), or have almost none of the letters the language's own words always have
+    (`_check_lacking`)."""
     base = language_base(language)
-    counts = {tag: 0 for tag in OWN_LETTERS if tag != base}
-    for value, _ in r.strings:
-        if value.isascii():
-            continue
-        low = value.lower()
-        for tag in counts:
-            counts[tag] += sum(ch in OWN_LETTERS[tag] for ch in low)
-    _check_lacking(r, language, at)
-    tag, most = max(counts.items(), key=lambda kv: kv[1], default=("", 0))
+    counts = _letters_of(r, SOME_LETTERS)  # (each language's such letters in all the texts, counted once)
+    _check_lacking(r, language, at, counts)
+    tag, most = max(((t, n) for t, n in counts.items() if t in OWN_LETTERS and t != base), key=lambda kv: kv[1])
     if most >= OWN_LETTERS_LEAST:
         shown = ", ".join(sorted({ch for value, _ in r.strings for ch in value.lower() if ch in OWN_LETTERS[tag]})[:5])
         r.warn(
@@ -360,24 +355,32 @@ def _check_letters(r: Reader, language: str, at: Location) -> None:
         )
 
 
-def _check_lacking(r: Reader, language: str, at: Location) -> None:
+def _letters_of(r: Reader, sets: dict[str, frozenset[str]]) -> dict[str, int]:
+    """How many of each language's letters (`sets`) all the texts have."""
+    counts = dict.fromkeys(sets, 0)
+    for value, _ in r.strings:
+        if value.isascii():
+            continue
+        low = value.lower()
+        for tag, own in sets.items():
+            counts[tag] += sum(ch in own for ch in low)
+    return counts
+
+
+def _check_lacking(r: Reader, language: str, at: Location, counts: dict[str, int]) -> None:
     """A warning at `language:` when the words have almost none of the letters the language's words always have
     (Spanish words tagged 'pl' built the Polish edition, named as the Polish one and read aloud in Polish, no word
-    said; English words tagged 'es' the Spanish one)."""
+    said; English words tagged 'es' the Spanish one), naming the language whose letters they have where one does.
+    `counts`: each language's SOME_LETTERS in the texts."""
     base = language_base(language)
     some = SOME_LETTERS.get(base)
     if some is None:
         return
     letters = sum(sum(map(str.isalpha, value)) for value, _ in r.strings)
-    have = sum(sum(ch in some for ch in value.lower()) for value, _ in r.strings if not value.isascii())
+    have = counts[base]
     if letters >= SOME_LETTERS_TEXT and have < letters * SOME_LETTERS_SHARE:
         shown = " ".join(sorted(some - {"ü", "¿", "¡"})[:8])
-        counts = {
-            tag: sum(sum(ch in own for ch in value.lower()) for value, _ in r.strings if not value.isascii())
-            for tag, own in SOME_LETTERS.items()
-            if tag != base
-        }
-        tag, most = max(counts.items(), key=lambda kv: kv[1])
+        tag, most = max(((t, n) for t, n in counts.items() if t != base), key=lambda kv: kv[1])
         likely = tag if most >= letters * LIKELY_SHARE else ""  # (the language whose letters they have)
         r.warn(
             at,

@@ -41,6 +41,9 @@ LOGO_HINT = f"use an SVG file, or {FILE_HINT.removeprefix('use ')}"  # (a logo f
 PICTURE_LOGOS = PICTURE_ENDINGS  # a logo with one of these endings is a picture (what it holds is checked)
 
 
+Inks = tuple[tuple[tuple[int, int, int], tuple[float, float, float, float]], ...]  # sRGB (0-255) -> CMYK (0..1)
+
+
 @frozen
 class Logo:
     """Exactly one of drawing (SVG) or picture (PNG or JPEG) is set; size in points (SVG) or pixels (picture).
@@ -52,8 +55,8 @@ class Logo:
     width: float
     height: float
     source: Path  # the file it was read from
-    inks: tuple[tuple[tuple[int, int, int], tuple[float, float, float, float]], ...] = ()  # a picture's colours that
-    # print as given on press (sRGB -> CMYK 0..1: the kit's colours' builds), set for the press edition
+    inks: Inks = ()  # a PNG's colours that print as given on press (the kit's colours' builds, its blacks 100 % K:
+    # theme/cmyk.press_brand), set for the press edition
 
     @classmethod
     def unread(cls, path: Path) -> Logo:

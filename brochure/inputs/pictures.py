@@ -409,9 +409,9 @@ def _printable_mode(im: Image.Image) -> Image.Image:
     return _to_srgb(im.convert("RGB"))
 
 
-UNTAGGED_CMYK = Path(__file__).resolve().parent.parent / "data" / "icc" / "brochure-fogra39-300.icc"  # what an
-# untagged CMYK picture's plates are taken to mean: coated offset (FOGRA39), the default printing condition, as the
-# press edition prints them as they are (theme/cmyk.py)
+ICC = Path(__file__).resolve().parent.parent / "data" / "icc"  # the shipped printing conditions' profiles
+UNTAGGED_CMYK = ICC / "brochure-fogra39-300.icc"  # what an untagged CMYK picture's plates are taken to mean: coated
+# offset (FOGRA39), the default printing condition's, as the press edition prints them as they are (theme/cmyk.py)
 
 
 def _cmyk_to_rgb(im: Image.Image) -> Image.Image:

@@ -10,10 +10,11 @@ from reportlab.platypus import Flowable
 
 from brochure.diagnostics import Location
 from brochure.inputs.brand import Profile
+from brochure.inputs.logo import Inks
 from brochure.inputs.pictures import PictureData
 from brochure.limits import GOOD_PPI, MOST_PPI
 from brochure.remembered import Kept
-from brochure.theme.cmyk import Inks, picture_to_cmyk
+from brochure.theme.cmyk import picture_to_cmyk
 
 
 class Picture(Flowable):  # type: ignore[misc]

@@ -124,11 +124,12 @@ DARK_SHARE = 0.02  # of a picture logo's inked pixels in such fine dark strokes:
 
 
 def check_logo_picture(layout: Layout, brand: Brand) -> list[Diagnostic]:
-    """Press only: a PNG logo whose printed pixels are dark on three or four plates in strokes finer than 10 pt
-    type's (a colour of it that is not the kit's, printed through the profile, or a kit colour whose build is such:
-    theme/cmyk.py), as a vector logo's fine lettering is warned of (check_registration): it fringes on press. Not a
-    JPEG logo (printed through the profile as before, its noise read as fine detail)."""
-    if layout.sheet.target != "press" or brand.logo.source.suffix.lower() != ".png":
+    """Press only: a PNG logo (one whose inks `press_brand` noted) whose printed pixels are dark on three or four
+    plates in strokes finer than 10 pt type's (a colour of it that is not the kit's, printed through the profile,
+    or a kit colour whose build is such: theme/cmyk.py), as a vector logo's fine lettering is warned of
+    (check_registration): it fringes on press. Not a JPEG logo (printed through the profile as before, its noise
+    read as fine detail)."""
+    if layout.sheet.target != "press" or not brand.logo.inks:
         return []
     at = brand.where("logo")
     for n, page in enumerate(layout.pages):

@@ -17,14 +17,14 @@ from reportlab.lib.colors import CMYKColor, Color
 
 from brochure.frozen import frozen
 from brochure.inputs.brand import Brand, Profile, icc_profile
+from brochure.inputs.logo import Inks
+from brochure.inputs.pictures import ICC, UNTAGGED_CMYK
 from brochure.remembered import Kept, content_key
 from brochure.theme.colors import Palette, hex_to_color, lab, palette_from_hex, printable
 from brochure.vocabulary import Condition
 
 if TYPE_CHECKING:
     from PIL import ImageCms
-
-ICC = Path(__file__).resolve().parent.parent / "data" / "icc"
 
 
 @frozen
@@ -40,7 +40,7 @@ class PrintingCondition:
 PRINTING_CONDITIONS: dict[Condition, PrintingCondition] = {
     "fogra39": PrintingCondition(
         "fogra39",
-        ICC / "brochure-fogra39-300.icc",
+        UNTAGGED_CMYK,  # (the default condition's profile: an untagged CMYK picture's too)
         "FOGRA39",
         "Offset printing, according to ISO 12647-2:2004/Amd 1, OFCOM, paper type 1 or 2 = coated art, "
         "115 g/m2, tone value increase curves A (CMY) and B (K)",
@@ -295,8 +295,6 @@ PICTURE_BLACKS = ((0, 0, 0), (0x23, 0x1F, 0x20))  # a picture logo's blacks (des
 # #231F20) that print as 100 % K, as a vector logo's do: through the profile, 260 % on four plates, its lettering
 # fringed
 
-Inks = tuple[tuple[tuple[int, int, int], tuple[float, float, float, float]], ...]  # sRGB (0-255) -> CMYK (0..1)
-
 
 def picture_to_cmyk(
     data: bytes,
@@ -370,7 +368,7 @@ def _inked(rgb: PILImage.Image, cmyk: PILImage.Image, ink: tuple[int, int, int],
         return
     channels = rgb.split()
     share = channels[k].point(lambda v: min(255, round((255 - v) * 255 / depth[k])))  # t, 0..255
-    far = share.point(lambda v: 0)
+    far = PILImage.new("L", share.size)  # (each pixel's farthest channel from the blend its share says)
     for j in range(3):  # (each channel where the share puts it, the share's own too: a darker pixel is none)
         expected = share.point(lambda v, d=depth[j]: round(255 - v * d / 255))
         far = ImageChops.lighter(far, ImageChops.difference(channels[j], expected))
